@@ -1,0 +1,1 @@
+"""Kohtaanto's three services: vacancy, profile, matching."""

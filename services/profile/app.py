@@ -1,0 +1,35 @@
+"""``create_app`` for the profile service: ``gunicorn 'services.profile.app:create_app()'``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from services.profile.api import blp
+from services.profile.config import Settings
+from services.profile.handlers import ProfileHandlers
+from services.profile.repository import UnitOfWork, metadata, outbox
+from shared.messaging.outbox import Outbox
+from shared.service import build_service_app, register_health
+
+
+def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
+    settings = settings or Settings.from_env()
+    common = settings.common
+    service = build_service_app(common, "Kohtaanto profile service", metadata,
+                                testing=bool(overrides.get("testing")))
+    engine = service.engine
+    topic = common.kafka.candidates_topic
+    service.app.extensions["kohtaanto.profile.handlers"] = ProfileHandlers(
+        lambda: UnitOfWork(engine, topic), settings.pseudonym_key
+    )
+
+    def outbox_backlog() -> dict[str, Any]:
+        with engine.connect() as conn:
+            return {"ok": True, "pending": Outbox(outbox).pending(conn)}
+
+    service.checks["outbox"] = outbox_backlog
+    service.api.register_blueprint(blp)
+    register_health(service)
+    return service.app

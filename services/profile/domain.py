@@ -1,0 +1,225 @@
+"""The jobseeker profile, its pseudonym, consent and the minimised view published for matching.
+
+Pure Python: no Flask, SQL, Kafka or marshmallow.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+
+class ProfileError(Exception):
+    """Base of the profile service's domain errors."""
+
+
+class ProfileNotFoundError(ProfileError):
+    pass
+
+
+class NotPermittedError(ProfileError):
+    """The caller's organisation may not see or change this profile."""
+
+
+class ProfileWithdrawnError(ProfileError):
+    pass
+
+
+class InvalidProfileError(ProfileError):
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))
+        self.errors = errors
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    HIRED = "hired"
+    WITHDRAWN = "withdrawn"
+
+
+class TargetGroup(StrEnum):
+    LONG_TERM_UNEMPLOYED = "long_term_unemployed"
+    YOUNG_PERSON = "young_person"
+    IMMIGRANT = "immigrant"
+    RECENTLY_LAID_OFF = "recently_laid_off"
+    PARTIAL_WORK_ABILITY = "partial_work_ability"
+    OVER_50 = "over_50"
+
+
+class EducationLevel(StrEnum):
+    BASIC = "basic"                      # perusaste
+    UPPER_SECONDARY = "upper_secondary"  # lukio
+    VOCATIONAL = "vocational"            # ammatillinen perustutkinto
+    BACHELOR = "bachelor"
+    MASTER = "master"
+    DOCTORATE = "doctorate"
+
+
+@dataclass(frozen=True, slots=True)
+class SkillEntry:
+    uri: str
+    level: str = "intermediate"
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    occupation_uri: str
+    years: float
+    ended_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    code: str
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalData:
+    """Confidential: never published, never logged; shown only to the coach's organisation and to
+    partner organisations the jobseeker consented to, and every showing is audit-logged."""
+
+    name: str
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileDetails:
+    personal: PersonalData
+    skills: tuple[SkillEntry, ...]
+    suggested_skills: tuple[str, ...]
+    work_history: tuple[Experience, ...]
+    education_level: EducationLevel
+    languages: tuple[Language, ...]
+    municipality: str
+    max_commute_km: float
+    available_from: date
+    working_time: str
+    target_groups: tuple[TargetGroup, ...]
+    consented_orgs: frozenset[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data, personal data included: for storage here, never for events."""
+        d = self
+        return {
+            "personal": {"name": d.personal.name, "email": d.personal.email, "phone": d.personal.phone},
+            "skills": [{"uri": s.uri, "level": s.level} for s in d.skills],
+            "suggested_skills": list(d.suggested_skills),
+            "work_history": [
+                {"occupation_uri": e.occupation_uri, "years": e.years, "ended_year": e.ended_year}
+                for e in d.work_history
+            ],
+            "education_level": d.education_level.value,
+            "languages": [{"code": x.code, "level": x.level} for x in d.languages],
+            "municipality": d.municipality,
+            "max_commute_km": d.max_commute_km,
+            "available_from": d.available_from.isoformat(),
+            "working_time": d.working_time,
+            "target_groups": [t.value for t in d.target_groups],
+            "consented_orgs": sorted(d.consented_orgs),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ProfileDetails:
+        return cls(
+            personal=PersonalData(**data["personal"]),
+            skills=tuple(SkillEntry(s["uri"], s["level"]) for s in data["skills"]),
+            suggested_skills=tuple(data["suggested_skills"]),
+            work_history=tuple(Experience(**e) for e in data["work_history"]),
+            education_level=EducationLevel(data["education_level"]),
+            languages=tuple(Language(x["code"], x["level"]) for x in data["languages"]),
+            municipality=data["municipality"],
+            max_commute_km=float(data["max_commute_km"]),
+            available_from=date.fromisoformat(data["available_from"]),
+            working_time=data["working_time"],
+            target_groups=tuple(TargetGroup(t) for t in data["target_groups"]),
+            consented_orgs=frozenset(data["consented_orgs"]),
+        )
+
+    def check(self) -> None:
+        errors: dict[str, list[str]] = {}
+        chosen = {s.uri for s in self.skills}
+        if len(chosen) != len(self.skills):
+            errors["skills"] = ["A skill is listed more than once."]
+        if chosen & set(self.suggested_skills):
+            errors["suggested_skills"] = ["A suggested skill is already among the chosen skills."]
+        if len({lang.code for lang in self.languages}) != len(self.languages):
+            errors["languages"] = ["A language is listed more than once."]
+        if errors:
+            raise InvalidProfileError(errors)
+
+
+def pseudonym(key: bytes, profile_id: str) -> str:
+    """The candidate id other services see: stable per profile, not reversible without the key."""
+    return "c-" + hmac.new(key, profile_id.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: str
+    candidate_id: str
+    coach_org: str
+    details: ProfileDetails | None  # None once withdrawn: the personal data is erased
+    status: Status
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def create(cls, profile_id: str, candidate_id: str, coach_org: str, details: ProfileDetails,
+               now: datetime) -> Profile:
+        details.check()
+        return cls(profile_id, candidate_id, coach_org, details, Status.ACTIVE, 1, now, now)
+
+    def update(self, details: ProfileDetails, now: datetime) -> Profile:
+        """Upsert semantics: a withdrawn profile pushed again becomes active (a new registration)."""
+        details.check()
+        status = Status.ACTIVE if self.status is Status.WITHDRAWN else self.status
+        return replace(self, details=details, status=status, version=self.version + 1, updated_at=now)
+
+    def withdraw(self, now: datetime) -> Profile:
+        if self.status is Status.WITHDRAWN:
+            raise ProfileWithdrawnError(self.id)
+        return replace(self, details=None, status=Status.WITHDRAWN, version=self.version + 1, updated_at=now)
+
+    def mark_hired(self, now: datetime) -> Profile:
+        if self.status is not Status.ACTIVE:
+            return self
+        return replace(self, status=Status.HIRED, version=self.version + 1, updated_at=now)
+
+    def visible_to_partner(self, org: str) -> bool:
+        return self.details is not None and org in self.details.consented_orgs
+
+    def for_matching(self) -> dict[str, Any]:
+        """The minimised, pseudonymous payload of ``candidate.upserted``: only what ranking needs.
+
+        No name, contact, profile id, education or target group (special-category or not needed to rank).
+        """
+        d = self.details
+        if d is None:
+            raise ProfileWithdrawnError(self.id)
+        return {
+            "candidate_id": self.candidate_id,
+            "version": self.version,
+            "status": self.status.value,
+            "skills": [{"uri": s.uri, "level": s.level} for s in d.skills],
+            "suggested_skills": list(d.suggested_skills),
+            "work_history": [
+                {"occupation_uri": e.occupation_uri, "years": e.years, "ended_year": e.ended_year}
+                for e in d.work_history
+            ],
+            "languages": [{"code": x.code, "level": x.level} for x in d.languages],
+            "municipality": d.municipality,
+            "max_commute_km": d.max_commute_km,
+            "available_from": d.available_from.isoformat(),
+            "working_time": d.working_time,
+            "consented_orgs": sorted(d.consented_orgs),
+        }
+
+
+CANDIDATE_UPSERTED = "candidate.upserted"

@@ -1,0 +1,160 @@
+"""Profiles, the audit log of personal-data access, and the unit of work with outbox and tracking."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    insert,
+    select,
+    update,
+)
+
+from services.profile.domain import (
+    Profile,
+    ProfileDetails,
+    Status,
+)
+from shared.db import SqlUnitOfWork
+from shared.messaging.envelope import Envelope
+from shared.messaging.idempotency import processed_events_table
+from shared.messaging.outbox import Outbox, outbox_table
+
+metadata = MetaData()
+
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("candidate_id", String(32), nullable=False, unique=True),
+    Column("coach_org", String(100), nullable=False, index=True),
+    Column("status", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("details", JSON, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("actor", String(200), nullable=False),
+    Column("actor_role", String(32), nullable=False),
+    Column("actor_org", String(100), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("profile_id", String(64), nullable=True, index=True),
+    Column("candidate_id", String(32), nullable=True, index=True),
+    Column("granted", String(8), nullable=False),
+    Column("purpose", String(200), nullable=True),
+)
+
+outbox = outbox_table(metadata)
+processed = processed_events_table(metadata)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _from_row(row: Any) -> Profile:
+    return Profile(
+        id=row.id,
+        candidate_id=row.candidate_id,
+        coach_org=row.coach_org,
+        details=ProfileDetails.from_dict(row.details) if row.details else None,
+        status=Status(row.status),
+        version=row.version,
+        created_at=_aware(row.created_at),
+        updated_at=_aware(row.updated_at),
+    )
+
+
+class ProfileRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, profile_id: str) -> Profile | None:
+        row = self.conn.execute(select(profiles).where(profiles.c.id == profile_id)).first()
+        return _from_row(row) if row else None
+
+    def by_candidate(self, candidate_ids: list[str]) -> list[Profile]:
+        rows = self.conn.execute(select(profiles).where(profiles.c.candidate_id.in_(candidate_ids))).all()
+        return [_from_row(r) for r in rows]
+
+    def add(self, p: Profile) -> None:
+        self.conn.execute(insert(profiles).values(**self._values(p), created_at=p.created_at))
+
+    def save(self, p: Profile) -> None:
+        self.conn.execute(update(profiles).where(profiles.c.id == p.id).values(**self._values(p)))
+
+    @staticmethod
+    def _values(p: Profile) -> dict[str, Any]:
+        return {
+            "id": p.id,
+            "candidate_id": p.candidate_id,
+            "coach_org": p.coach_org,
+            "status": p.status.value,
+            "version": p.version,
+            "details": p.details.to_dict() if p.details else None,
+            "updated_at": p.updated_at,
+        }
+
+
+class AuditLog:
+    """Every access to personal data, granted or denied, in the same database as the data."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def record(self, *, actor: str, role: str, org: str, action: str, granted: bool,
+               profile_id: str | None = None, candidate_id: str | None = None,
+               purpose: str | None = None) -> None:
+        self.conn.execute(insert(audit_log).values(
+            at=datetime.now(UTC), actor=actor, actor_role=role, actor_org=org, action=action,
+            profile_id=profile_id, candidate_id=candidate_id, granted="yes" if granted else "no",
+            purpose=purpose,
+        ))
+
+    def entries(self, *, profile_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
+        if profile_id:
+            query = query.where(audit_log.c.profile_id == profile_id)
+        return [dict(r._mapping) for r in self.conn.execute(query)]
+
+
+class UnitOfWork(SqlUnitOfWork):
+    profiles: ProfileRepository
+    audit: AuditLog
+
+    def __init__(self, engine: Engine, topic: str) -> None:
+        super().__init__(engine)
+        self.topic = topic
+        self._outbox = Outbox(outbox)
+
+    def _open(self, conn: Connection) -> None:
+        self.profiles = ProfileRepository(conn)
+        self.audit = AuditLog(conn)
+
+    def publish_candidate(self, profile: Profile) -> None:
+        """The candidate's current state for matching, or a tombstone once withdrawn."""
+        if profile.details is None:
+            self._outbox.add_tombstone(self.conn, self.topic, profile.candidate_id)
+            return
+        envelope = Envelope(
+            event_type="candidate.upserted", key=profile.candidate_id,
+            payload=profile.for_matching(), producer="profile-service",
+        )
+        self._outbox.add(self.conn, self.topic, envelope)

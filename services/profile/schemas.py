@@ -1,0 +1,105 @@
+"""The profile API's request and response shapes (also its OpenAPI document)."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from services.profile.domain import EducationLevel, TargetGroup
+from shared.schemas import (
+    LanguageSchema,
+    StrictSchema,
+    known_municipality,
+    known_occupation,
+    known_skill,
+    unique_by,
+)
+
+SKILL_LEVELS = ("basic", "intermediate", "advanced", "expert")
+WORKING_TIMES = ("full_time", "part_time", "any")
+ORG_ID = validate.Regexp(r"^[a-z0-9][a-z0-9._-]{1,99}$", error="Organisation ids are lower-case slugs.")
+
+
+class PersonalSchema(StrictSchema):
+    name = fields.String(required=True, validate=validate.Length(1, 200))
+    email = fields.Email(load_default=None)
+    phone = fields.String(load_default=None, validate=validate.Regexp(r"^\+?[0-9 ()-]{5,20}$"))
+
+
+class SkillSchema(StrictSchema):
+    uri = fields.String(required=True, validate=known_skill, metadata={"description": "ESCO skill URI"})
+    level = fields.String(load_default="intermediate", validate=validate.OneOf(SKILL_LEVELS))
+
+
+class ExperienceSchema(StrictSchema):
+    occupation_uri = fields.String(required=True, validate=known_occupation)
+    years = fields.Float(required=True, validate=validate.Range(0, 60))
+    ended_year = fields.Integer(load_default=None, validate=validate.Range(1950, 2100),
+                                metadata={"description": "Year the job ended; null if current"})
+
+
+class ProfileInSchema(StrictSchema):
+    personal = fields.Nested(PersonalSchema, required=True)
+    skills = fields.List(fields.Nested(SkillSchema), required=True,
+                         validate=[validate.Length(max=300), unique_by("uri", "A skill is")])
+    suggested_skills = fields.List(
+        fields.String(validate=known_skill), load_default=list,
+        metadata={"description": "Skills suggested by recognition from the coach's notes and not "
+                                 "(yet) confirmed; kept apart from the chosen skills"},
+    )
+    work_history = fields.List(fields.Nested(ExperienceSchema), load_default=list)
+    education_level = fields.String(required=True, validate=validate.OneOf([e.value for e in EducationLevel]))
+    languages = fields.List(fields.Nested(LanguageSchema), load_default=list,
+                            validate=unique_by("code", "A language is"))
+    municipality = fields.String(required=True, validate=known_municipality)
+    max_commute_km = fields.Float(required=True, validate=validate.Range(0, 500))
+    available_from = fields.Date(required=True)
+    working_time = fields.String(load_default="any", validate=validate.OneOf(WORKING_TIMES))
+    target_groups = fields.List(fields.String(validate=validate.OneOf([t.value for t in TargetGroup])),
+                                load_default=list)
+    consented_orgs = fields.List(fields.String(validate=ORG_ID), load_default=list,
+                                 metadata={"description": "Partner organisations allowed to see the profile"})
+
+
+class ProfileOutSchema(ma.Schema):
+    id = fields.String()
+    candidate_id = fields.String()
+    coach_org = fields.String()
+    status = fields.String()
+    version = fields.Integer()
+    personal = fields.Dict(allow_none=True)
+    skills = fields.List(fields.Dict())
+    suggested_skills = fields.List(fields.String())
+    work_history = fields.List(fields.Dict())
+    education_level = fields.String(allow_none=True)
+    languages = fields.List(fields.Dict())
+    municipality = fields.String(allow_none=True)
+    max_commute_km = fields.Float(allow_none=True)
+    available_from = fields.String(allow_none=True)
+    working_time = fields.String(allow_none=True)
+    target_groups = fields.List(fields.String())
+    consented_orgs = fields.List(fields.String())
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class ContactLookupSchema(StrictSchema):
+    candidate_ids = fields.List(fields.String(validate=validate.Length(1, 32)), required=True,
+                                validate=validate.Length(1, 500))
+    purpose = fields.String(load_default="recruitment", validate=validate.Length(1, 200))
+
+
+class ContactSchema(ma.Schema):
+    candidate_id = fields.String()
+    name = fields.String()
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+
+
+class ContactListSchema(ma.Schema):
+    items = fields.List(fields.Nested(ContactSchema))
+
+
+class AuditQuerySchema(StrictSchema):
+    profile_id = fields.String(load_default=None)
+    limit = fields.Integer(load_default=200, validate=validate.Range(1, 1000))

@@ -1,0 +1,181 @@
+"""HTTP endpoints of the vacancy service. Views translate; rules live in the domain and handlers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from services.vacancy.domain import (
+    CloseReason,
+    InvalidVacancyError,
+    LanguageRequirement,
+    NotOwnerError,
+    RequiredSkill,
+    Status,
+    Vacancy,
+    VacancyClosedError,
+    VacancyDetails,
+    VacancyNotFoundError,
+    VersionConflictError,
+)
+from services.vacancy.handlers import VacancyHandlers
+from services.vacancy.repository import VacancyFilter
+from services.vacancy.schemas import (
+    CloseSchema,
+    VacancyInSchema,
+    VacancyOutSchema,
+    VacancyPageSchema,
+    VacancyQuerySchema,
+)
+from shared.auth import Role, current_principal, require_role
+from shared.schemas import reference
+
+blp = Blueprint("vacancies", __name__, url_prefix="/api/v1/vacancies",
+                description="Employers post, update and close vacancies.")
+
+ALL_ROLES = tuple(Role)
+
+
+def handlers() -> VacancyHandlers:
+    return current_app.extensions["kohtaanto.vacancy.handlers"]
+
+
+def to_details(data: dict[str, Any]) -> VacancyDetails:
+    return VacancyDetails(
+        title=data["title"],
+        occupation_uri=data["occupation_uri"],
+        description=data["description"],
+        municipality=data["municipality"],
+        region=data["region"],
+        working_time=data["working_time"],
+        openings=data["openings"],
+        skills=tuple(RequiredSkill(s["uri"], s["essential"]) for s in data["skills"]),
+        languages=tuple(LanguageRequirement(x["code"], x["level"]) for x in data["languages"]),
+        start_date=data["start_date"],
+        application_deadline=data["application_deadline"],
+    )
+
+
+def to_dict(v: Vacancy) -> dict[str, Any]:
+    details = asdict(v.details)
+    return {
+        "id": v.id,
+        "employer_org": v.employer_org,
+        "status": v.status.value,
+        "close_reason": v.close_reason.value if v.close_reason else None,
+        "version": v.version,
+        **details,
+        "occupation_label": reference().catalogue.occupation_label(v.details.occupation_uri),
+        "created_at": v.created_at,
+        "updated_at": v.updated_at,
+    }
+
+
+def expected_version() -> int | None:
+    """The version named by ``If-Match: "N"`` (optimistic concurrency), if any."""
+    raw = request.headers.get("If-Match")
+    if not raw or raw.strip() == "*":
+        return None
+    try:
+        return int(raw.strip().removeprefix("W/").strip('"'))
+    except ValueError:
+        abort(400, message='If-Match must be a vacancy version, e.g. "3".')
+
+
+def translate(exc: Exception) -> None:
+    """Domain errors become HTTP errors, here and only here."""
+    if isinstance(exc, VacancyNotFoundError):
+        abort(404, message="No such vacancy.")
+    if isinstance(exc, NotOwnerError):
+        abort(403, message="Only the organisation that posted a vacancy may change it.")
+    if isinstance(exc, VacancyClosedError):
+        abort(409, message=str(exc))
+    if isinstance(exc, VersionConflictError):
+        abort(412, message=str(exc))
+    if isinstance(exc, InvalidVacancyError):
+        abort(422, message="The vacancy breaks a rule.", errors={"json": exc.errors})
+    raise exc
+
+
+def with_etag(v: Vacancy) -> tuple[dict[str, Any], int, dict[str, str]]:
+    return to_dict(v), 200, {"ETag": f'"{v.version}"'}
+
+
+@blp.route("")
+class Vacancies(MethodView):
+    @require_role(*ALL_ROLES)
+    @blp.arguments(VacancyQuerySchema, location="query")
+    @blp.response(200, VacancyPageSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """List vacancies (an employer sees only its own organisation's)."""
+        principal = current_principal()
+        org = principal.org if principal.role is Role.EMPLOYER else args["employer_org"]
+        f = VacancyFilter(
+            employer_org=org,
+            status=Status(args["status"]) if args["status"] else None,
+            region=args["region"],
+            occupation_uri=args["occupation_uri"],
+            limit=args["limit"],
+            offset=args["offset"],
+        )
+        with handlers().uow_factory() as uow:
+            items, total = uow.vacancies.list(f)
+        return {"items": [to_dict(v) for v in items], "total": total, "limit": f.limit, "offset": f.offset}
+
+    @require_role(Role.EMPLOYER)
+    @blp.arguments(VacancyInSchema)
+    @blp.response(201, VacancyOutSchema)
+    def post(self, data: dict[str, Any]) -> Any:
+        """Post a vacancy for the caller's organisation."""
+        try:
+            vacancy = handlers().post(current_principal().org, to_details(data))
+        except Exception as exc:
+            translate(exc)
+        body, _, headers = with_etag(vacancy)
+        headers["Location"] = f"{blp.url_prefix}/{vacancy.id}"
+        return body, 201, headers
+
+
+@blp.route("/<vacancy_id>")
+class VacancyById(MethodView):
+    @require_role(*ALL_ROLES)
+    @blp.response(200, VacancyOutSchema)
+    def get(self, vacancy_id: str) -> Any:
+        """Read one vacancy."""
+        with handlers().uow_factory() as uow:
+            vacancy = uow.vacancies.get(vacancy_id)
+        principal = current_principal()
+        if vacancy is None or (principal.role is Role.EMPLOYER and vacancy.employer_org != principal.org):
+            abort(404, message="No such vacancy.")
+        return with_etag(vacancy)
+
+    @require_role(Role.EMPLOYER)
+    @blp.arguments(VacancyInSchema)
+    @blp.response(200, VacancyOutSchema)
+    def put(self, data: dict[str, Any], vacancy_id: str) -> Any:
+        """Replace a vacancy's details (send ``If-Match: "<version>"`` to avoid lost updates)."""
+        try:
+            vacancy = handlers().update(vacancy_id, current_principal().org, to_details(data),
+                                        expected_version())
+        except Exception as exc:
+            translate(exc)
+        return with_etag(vacancy)
+
+
+@blp.route("/<vacancy_id>/close")
+class CloseVacancy(MethodView):
+    @require_role(Role.EMPLOYER)
+    @blp.arguments(CloseSchema)
+    @blp.response(200, VacancyOutSchema)
+    def post(self, data: dict[str, Any], vacancy_id: str) -> Any:
+        """Close a vacancy: filled, cancelled or expired."""
+        try:
+            vacancy = handlers().close(vacancy_id, current_principal().org, CloseReason(data["reason"]),
+                                       expected_version())
+        except Exception as exc:
+            translate(exc)
+        return with_etag(vacancy)

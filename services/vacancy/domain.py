@@ -1,0 +1,181 @@
+"""The vacancy aggregate and its rules. Pure Python: no Flask, SQL, Kafka or marshmallow."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+
+class VacancyError(Exception):
+    """Base of the vacancy service's domain errors."""
+
+
+class VacancyNotFoundError(VacancyError):
+    pass
+
+
+class NotOwnerError(VacancyError):
+    """Only the employer organisation that posted a vacancy may change it."""
+
+
+class VacancyClosedError(VacancyError):
+    """A closed vacancy cannot be changed."""
+
+
+class VersionConflictError(VacancyError):
+    """The caller changed a version of the vacancy that is no longer the current one."""
+
+
+class InvalidVacancyError(VacancyError):
+    """A rule across fields is broken; ``errors`` maps field names to reasons."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))
+        self.errors = errors
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class CloseReason(StrEnum):
+    FILLED = "filled"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredSkill:
+    uri: str
+    essential: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageRequirement:
+    code: str
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyDetails:
+    """What an employer says about the job; replaced as a whole on update."""
+
+    title: str
+    occupation_uri: str
+    description: str
+    municipality: str
+    region: str
+    working_time: str
+    openings: int
+    skills: tuple[RequiredSkill, ...] = ()
+    languages: tuple[LanguageRequirement, ...] = ()
+    start_date: date | None = None
+    application_deadline: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data: for the event payload and the stored row alike."""
+        data = asdict(self)
+        data["skills"] = [dict(s) for s in data["skills"]]
+        data["languages"] = [dict(x) for x in data["languages"]]
+        for name in ("start_date", "application_deadline"):
+            data[name] = data[name].isoformat() if data[name] else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> VacancyDetails:
+        def day(value: str | None) -> date | None:
+            return date.fromisoformat(value) if value else None
+
+        return cls(
+            **{k: data[k] for k in ("title", "occupation_uri", "description", "municipality", "region",
+                                    "working_time", "openings")},
+            skills=tuple(RequiredSkill(s["uri"], s["essential"]) for s in data["skills"]),
+            languages=tuple(LanguageRequirement(x["code"], x["level"]) for x in data["languages"]),
+            start_date=day(data["start_date"]),
+            application_deadline=day(data["application_deadline"]),
+        )
+
+    def check(self, today: date) -> None:
+        errors: dict[str, list[str]] = {}
+        uris = [s.uri for s in self.skills]
+        if len(set(uris)) != len(uris):
+            errors["skills"] = ["A skill is listed more than once."]
+        codes = [lang.code for lang in self.languages]
+        if len(set(codes)) != len(codes):
+            errors["languages"] = ["A language is listed more than once."]
+        if self.application_deadline and self.application_deadline < today:
+            errors["application_deadline"] = ["The application deadline has passed."]
+        if self.start_date and self.application_deadline and self.start_date < self.application_deadline:
+            errors.setdefault("start_date", []).append("The start date is before the application deadline.")
+        if errors:
+            raise InvalidVacancyError(errors)
+
+
+@dataclass(frozen=True, slots=True)
+class Vacancy:
+    id: str
+    employer_org: str
+    details: VacancyDetails
+    created_at: datetime
+    updated_at: datetime
+    status: Status = Status.OPEN
+    version: int = 1
+    close_reason: CloseReason | None = None
+
+    @classmethod
+    def post(cls, vacancy_id: str, employer_org: str, details: VacancyDetails, now: datetime) -> Vacancy:
+        details.check(now.date())
+        return cls(vacancy_id, employer_org, details, created_at=now, updated_at=now)
+
+    def update(self, details: VacancyDetails, now: datetime, expected_version: int | None = None) -> Vacancy:
+        self._expect(expected_version)
+        if self.status is Status.CLOSED:
+            raise VacancyClosedError(f"vacancy {self.id} is closed")
+        details.check(now.date())
+        return replace(self, details=details, updated_at=now, version=self.version + 1)
+
+    def close(self, reason: CloseReason, now: datetime, expected_version: int | None = None) -> Vacancy:
+        self._expect(expected_version)
+        if self.status is Status.CLOSED:
+            raise VacancyClosedError(f"vacancy {self.id} is already closed")
+        return replace(self, status=Status.CLOSED, close_reason=reason, updated_at=now,
+                       version=self.version + 1)
+
+    def _expect(self, expected_version: int | None) -> None:
+        if expected_version is not None and expected_version != self.version:
+            raise VersionConflictError(
+                f"vacancy {self.id} is at version {self.version}, not {expected_version}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyEvent:
+    """What the vacancy service tells the others: the vacancy's full state after a change."""
+
+    event_type: str
+    vacancy: Vacancy
+    schema_version: int = field(default=1)
+
+    @property
+    def key(self) -> str:
+        return self.vacancy.id
+
+    def payload(self) -> dict[str, Any]:
+        v = self.vacancy
+        return {
+            "vacancy_id": v.id,
+            "version": v.version,
+            "employer_org": v.employer_org,
+            "status": v.status.value,
+            "close_reason": v.close_reason.value if v.close_reason else None,
+            **v.details.to_dict(),
+            "updated_at": v.updated_at.isoformat(),
+        }
+
+
+POSTED = "vacancy.posted"
+UPDATED = "vacancy.updated"
+CLOSED = "vacancy.closed"

@@ -1,0 +1,67 @@
+"""Use cases of the vacancy service: each loads, applies a domain rule, saves and publishes, atomically."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from services.vacancy import domain
+from services.vacancy.domain import (
+    CloseReason,
+    NotOwnerError,
+    Vacancy,
+    VacancyDetails,
+    VacancyEvent,
+    VacancyNotFoundError,
+)
+from services.vacancy.repository import UnitOfWork
+
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class VacancyHandlers:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = _now) -> None:
+        self.uow_factory = uow_factory
+        self.clock = clock
+
+    def post(self, employer_org: str, details: VacancyDetails) -> Vacancy:
+        vacancy = Vacancy.post(str(uuid.uuid4()), employer_org, details, self.clock())
+        with self.uow_factory() as uow:
+            uow.vacancies.add(vacancy)
+            uow.publish(VacancyEvent(domain.POSTED, vacancy))
+            uow.commit()
+        return vacancy
+
+    def update(self, vacancy_id: str, employer_org: str, details: VacancyDetails,
+               expected_version: int | None = None) -> Vacancy:
+        with self.uow_factory() as uow:
+            vacancy = self._owned(uow, vacancy_id, employer_org)
+            changed = vacancy.update(details, self.clock(), expected_version)
+            uow.vacancies.save(changed)
+            uow.publish(VacancyEvent(domain.UPDATED, changed))
+            uow.commit()
+        return changed
+
+    def close(self, vacancy_id: str, employer_org: str, reason: CloseReason,
+              expected_version: int | None = None) -> Vacancy:
+        with self.uow_factory() as uow:
+            vacancy = self._owned(uow, vacancy_id, employer_org)
+            closed = vacancy.close(reason, self.clock(), expected_version)
+            uow.vacancies.save(closed)
+            uow.publish(VacancyEvent(domain.CLOSED, closed))
+            uow.commit()
+        return closed
+
+    @staticmethod
+    def _owned(uow: UnitOfWork, vacancy_id: str, employer_org: str) -> Vacancy:
+        vacancy = uow.vacancies.get(vacancy_id)
+        if vacancy is None:
+            raise VacancyNotFoundError(vacancy_id)
+        if vacancy.employer_org != employer_org:
+            raise NotOwnerError(vacancy_id)
+        return vacancy

@@ -1,0 +1,146 @@
+"""Vacancies in SQL (SQLite or PostgreSQL), and the unit of work that commits them with their events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    func,
+    insert,
+    select,
+    update,
+)
+
+from services.vacancy.domain import (
+    CloseReason,
+    Status,
+    Vacancy,
+    VacancyDetails,
+    VacancyEvent,
+)
+from shared.db import SqlUnitOfWork
+from shared.messaging.envelope import Envelope
+from shared.messaging.outbox import Outbox, outbox_table
+
+metadata = MetaData()
+
+vacancies = Table(
+    "vacancies",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("employer_org", String(100), nullable=False, index=True),
+    Column("status", String(16), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("region", String(64), nullable=False, index=True),
+    Column("occupation_uri", String(200), nullable=False),
+    Column("details", JSON, nullable=False),
+    Column("close_reason", String(32), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+outbox = outbox_table(metadata)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _from_row(row: Any) -> Vacancy:
+    return Vacancy(
+        id=row.id,
+        employer_org=row.employer_org,
+        details=VacancyDetails.from_dict(row.details),
+        created_at=_aware(row.created_at),
+        updated_at=_aware(row.updated_at),
+        status=Status(row.status),
+        version=row.version,
+        close_reason=CloseReason(row.close_reason) if row.close_reason else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyFilter:
+    employer_org: str | None = None
+    status: Status | None = None
+    region: str | None = None
+    occupation_uri: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class VacancyRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, vacancy_id: str) -> Vacancy | None:
+        row = self.conn.execute(select(vacancies).where(vacancies.c.id == vacancy_id)).first()
+        return _from_row(row) if row else None
+
+    def add(self, v: Vacancy) -> None:
+        self.conn.execute(insert(vacancies).values(**self._values(v), created_at=v.created_at))
+
+    def save(self, v: Vacancy) -> None:
+        self.conn.execute(update(vacancies).where(vacancies.c.id == v.id).values(**self._values(v)))
+
+    def list(self, f: VacancyFilter) -> tuple[list[Vacancy], int]:
+        conditions = []
+        if f.employer_org:
+            conditions.append(vacancies.c.employer_org == f.employer_org)
+        if f.status:
+            conditions.append(vacancies.c.status == f.status.value)
+        if f.region:
+            conditions.append(vacancies.c.region == f.region)
+        if f.occupation_uri:
+            conditions.append(vacancies.c.occupation_uri == f.occupation_uri)
+        total = self.conn.execute(select(func.count()).select_from(vacancies).where(*conditions)).scalar_one()
+        rows = self.conn.execute(
+            select(vacancies).where(*conditions)
+            .order_by(vacancies.c.created_at.desc(), vacancies.c.id).limit(f.limit).offset(f.offset)
+        ).all()
+        return [_from_row(r) for r in rows], int(total)
+
+    @staticmethod
+    def _values(v: Vacancy) -> dict[str, Any]:
+        return {
+            "id": v.id,
+            "employer_org": v.employer_org,
+            "status": v.status.value,
+            "version": v.version,
+            "region": v.details.region,
+            "occupation_uri": v.details.occupation_uri,
+            "details": v.details.to_dict(),
+            "close_reason": v.close_reason.value if v.close_reason else None,
+            "updated_at": v.updated_at,
+        }
+
+
+class UnitOfWork(SqlUnitOfWork):
+    """Vacancies and their outbox rows in one transaction."""
+
+    vacancies: VacancyRepository
+
+    def __init__(self, engine: Engine, topic: str) -> None:
+        super().__init__(engine)
+        self.topic = topic
+        self._outbox = Outbox(outbox)
+
+    def _open(self, conn: Connection) -> None:
+        self.vacancies = VacancyRepository(conn)
+
+    def publish(self, event: VacancyEvent) -> None:
+        envelope = Envelope(
+            event_type=event.event_type, key=event.key, payload=event.payload(),
+            producer="vacancy-service", schema_version=event.schema_version,
+        )
+        self._outbox.add(self.conn, self.topic, envelope)

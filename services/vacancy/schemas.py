@@ -1,0 +1,94 @@
+"""The vacancy API's request and response shapes (also its OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from services.vacancy.domain import CloseReason, Status
+from shared.schemas import (
+    LanguageSchema,
+    PageArgs,
+    StrictSchema,
+    known_municipality,
+    known_occupation,
+    known_skill,
+    reference,
+    unique_by,
+)
+
+WORKING_TIMES = ("full_time", "part_time")
+
+
+class RequiredSkillSchema(StrictSchema):
+    uri = fields.String(required=True, validate=known_skill,
+                        metadata={"description": "ESCO skill URI"})
+    essential = fields.Boolean(load_default=True)
+
+
+class VacancyInSchema(StrictSchema):
+    title = fields.String(required=True, validate=validate.Length(1, 200))
+    occupation_uri = fields.String(required=True, validate=known_occupation,
+                                   metadata={"description": "ESCO occupation URI"})
+    description = fields.String(load_default="", validate=validate.Length(max=20_000))
+    municipality = fields.String(required=True, validate=known_municipality,
+                                 metadata={"description": "Statistics Finland code", "example": "837"})
+    region = fields.String(load_default=None, metadata={"description": "Derived from the municipality when omitted"})
+    working_time = fields.String(required=True, validate=validate.OneOf(WORKING_TIMES))
+    openings = fields.Integer(load_default=1, validate=validate.Range(1, 10_000))
+    skills = fields.List(fields.Nested(RequiredSkillSchema), load_default=list,
+                         validate=[validate.Length(max=200), unique_by("uri", "A skill is")])
+    languages = fields.List(fields.Nested(LanguageSchema), load_default=list,
+                            validate=unique_by("code", "A language is"))
+    start_date = fields.Date(load_default=None)
+    application_deadline = fields.Date(load_default=None)
+
+    @validates_schema(skip_on_field_errors=True)
+    def region_matches_municipality(self, data: dict[str, Any], **_: Any) -> None:
+        actual = reference().municipalities[data["municipality"]].region
+        if data.get("region") is None:
+            data["region"] = actual
+        elif data["region"] != actual:
+            raise ValidationError(f"Municipality {data['municipality']} is in region {actual}.", "region")
+
+
+class CloseSchema(StrictSchema):
+    reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
+
+
+class VacancyOutSchema(ma.Schema):
+    id = fields.String()
+    employer_org = fields.String()
+    status = fields.String()
+    close_reason = fields.String(allow_none=True)
+    version = fields.Integer()
+    title = fields.String()
+    occupation_uri = fields.String()
+    occupation_label = fields.String()
+    description = fields.String()
+    municipality = fields.String()
+    region = fields.String()
+    working_time = fields.String()
+    openings = fields.Integer()
+    skills = fields.List(fields.Dict())
+    languages = fields.List(fields.Dict())
+    start_date = fields.Date(allow_none=True)
+    application_deadline = fields.Date(allow_none=True)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class VacancyQuerySchema(PageArgs):
+    status = fields.String(load_default=None, validate=validate.OneOf([s.value for s in Status]))
+    region = fields.String(load_default=None)
+    occupation_uri = fields.String(load_default=None)
+    employer_org = fields.String(load_default=None)
+
+
+class VacancyPageSchema(ma.Schema):
+    items = fields.List(fields.Nested(VacancyOutSchema))
+    total = fields.Integer()
+    limit = fields.Integer()
+    offset = fields.Integer()

@@ -1,0 +1,119 @@
+"""Reading settings from the environment, once, into frozen dataclasses.
+
+Services call these helpers from their own ``Settings.from_env()``; tests build settings directly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(ValueError):
+    """A required setting is missing or malformed."""
+
+
+def env_str(name: str, default: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    env = os.environ if env is None else env
+    value = env.get(name, default)
+    if value is None or value == "":
+        raise ConfigError(f"environment variable {name} is required")
+    return value
+
+
+def env_int(name: str, default: int, env: Mapping[str, str] | None = None) -> int:
+    raw = (os.environ if env is None else env).get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+
+
+def env_bool(name: str, default: bool, env: Mapping[str, str] | None = None) -> bool:
+    raw = (os.environ if env is None else env).get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where the embedded SQLite databases live (``KOHTAANTO_DATA_DIR``, default ``./var``)."""
+    return Path(env_str("KOHTAANTO_DATA_DIR", str(REPO_ROOT / "var"), env))
+
+
+def reference_data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """ESCO, ISCO, barometer and municipality files (``KOHTAANTO_REFERENCE_DIR``, default ``./data``)."""
+    return Path(env_str("KOHTAANTO_REFERENCE_DIR", str(REPO_ROOT / "data"), env))
+
+
+def database_url(service: str, env: Mapping[str, str] | None = None) -> str:
+    """``DATABASE_URL`` when set (PostgreSQL in production), else an SQLite file under the data dir."""
+    env = os.environ if env is None else env
+    url = env.get("DATABASE_URL")
+    if url:
+        return url
+    directory = data_dir(env)
+    directory.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{directory / f'{service}.db'}"
+
+
+DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:19092"
+
+
+@dataclass(frozen=True, slots=True)
+class KafkaSettings:
+    bootstrap_servers: str = DEFAULT_BOOTSTRAP_SERVERS
+    client_id: str = "kohtaanto"
+    vacancies_topic: str = "kohtaanto.vacancies.v1"
+    candidates_topic: str = "kohtaanto.candidates.v1"
+    outcomes_topic: str = "kohtaanto.outcomes.v1"
+    shortages_topic: str = "kohtaanto.shortages.v1"
+    dead_letter_topic: str = "kohtaanto.deadletter.v1"
+
+    @classmethod
+    def from_env(cls, client_id: str, env: Mapping[str, str] | None = None) -> KafkaSettings:
+        env = os.environ if env is None else env
+        return cls(
+            bootstrap_servers=env_str("KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP_SERVERS, env),
+            client_id=client_id,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AuthSettings:
+    jwt_secret: str
+    issuer: str = "kohtaanto"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> AuthSettings:
+        return cls(jwt_secret=env_str("KOHTAANTO_JWT_SECRET", None, env))
+
+
+@dataclass(frozen=True, slots=True)
+class CommonSettings:
+    """What every service needs: its database, the broker, the token key, the reference data."""
+
+    service: str
+    database_url: str
+    kafka: KafkaSettings
+    auth: AuthSettings
+    reference_dir: Path
+    cors_origins: tuple[str, ...] = ()
+
+    @classmethod
+    def from_env(cls, service: str, env: Mapping[str, str] | None = None) -> CommonSettings:
+        origins = (os.environ if env is None else env).get("KOHTAANTO_CORS_ORIGINS", "")
+        return cls(
+            service=service,
+            database_url=database_url(service, env),
+            kafka=KafkaSettings.from_env(f"kohtaanto-{service}", env),
+            auth=AuthSettings.from_env(env),
+            reference_dir=reference_data_dir(env),
+            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+        )

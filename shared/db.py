@@ -1,0 +1,75 @@
+"""Database engines and the transactional unit of work every service's repository runs in."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.pool import NullPool
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for SQLite (embedded default) or PostgreSQL, with settings safe for several processes.
+
+    SQLite runs in WAL mode with a busy timeout so the web process and the worker process can share the
+    file; each connection is opened per use (no pool) because SQLite connections are cheap.
+    """
+    if url.startswith("sqlite"):
+        engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def ping(engine: Engine) -> None:
+    """Raise if the database does not answer."""
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+
+
+class SqlUnitOfWork:
+    """One transaction: the state change and its outbox rows commit together or not at all.
+
+    Subclasses attach their repositories in ``_open(conn)``. Leaving the block without ``commit()``
+    rolls back.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._conn: Connection | None = None
+
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise RuntimeError("unit of work used outside its with-block")
+        return self._conn
+
+    def _open(self, conn: Connection) -> None:
+        """Hook for subclasses to build repositories on ``conn``."""
+
+    def __enter__(self) -> Self:
+        self._conn = self.engine.connect()
+        self._conn.begin()
+        self._open(self._conn)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self._conn is not None and self._conn.in_transaction():
+                self._conn.rollback()
+        finally:
+            if self._conn is not None:
+                self._conn.close()
+            self._conn = None
+
+    def commit(self) -> None:
+        self.conn.commit()

@@ -1,0 +1,1 @@
+"""Events in a versioned envelope, the transactional outbox, and the consumer loop with dead letters."""

@@ -1,0 +1,94 @@
+"""The composition root every service's ``create_app`` builds on: one Flask app, same shape everywhere.
+
+Nothing here runs at import time; gunicorn calls ``create_app()`` in each worker after fork.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask, request
+from sqlalchemy import Engine, MetaData
+
+from shared.auth import TokenCodec, init_auth
+from shared.config import CommonSettings
+from shared.db import make_engine, ping
+from shared.http import Api, Check, create_api, health_blueprint
+from shared.logging import configure_logging
+from shared.messaging.kafka import broker_reachable
+from shared.reference import esco_catalogue, municipalities
+from shared.schemas import Reference
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ServiceApp:
+    app: Flask
+    api: Api
+    engine: Engine
+    checks: dict[str, Check] = field(default_factory=dict)
+
+
+class BrokerProbe:
+    """Whether the broker answers, asked at most every ``ttl_s`` seconds (probes are frequent)."""
+
+    def __init__(self, settings: CommonSettings, ttl_s: float = 5.0) -> None:
+        self.settings = settings
+        self.ttl_s = ttl_s
+        self._at = 0.0
+        self._ok = False
+
+    def __call__(self) -> Mapping[str, Any]:
+        if time.monotonic() - self._at > self.ttl_s:
+            self._ok = broker_reachable(self.settings.kafka)
+            self._at = time.monotonic()
+        return {"ok": self._ok, "bootstrap_servers": self.settings.kafka.bootstrap_servers}
+
+
+def build_service_app(
+    settings: CommonSettings, title: str, metadata: MetaData, *, testing: bool = False
+) -> ServiceApp:
+    configure_logging(settings.service)
+    app = Flask(f"kohtaanto.{settings.service}")
+    app.config["TESTING"] = testing
+    app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    api = create_api(app, title)
+    init_auth(app, TokenCodec(settings.auth.jwt_secret, settings.auth.issuer))
+    app.extensions["kohtaanto.reference"] = Reference(
+        esco_catalogue(settings.reference_dir), municipalities(settings.reference_dir)
+    )
+    engine = make_engine(settings.database_url)
+    metadata.create_all(engine)
+    app.extensions["kohtaanto.engine"] = engine
+
+    if settings.cors_origins:
+        origins = set(settings.cors_origins)
+
+        @app.after_request
+        def cors(response: Any) -> Any:
+            origin = request.headers.get("Origin")
+            if origin in origins:
+                response.headers["Access-Control-Allow-Origin"] = origin
+                response.headers["Access-Control-Allow-Credentials"] = "true"
+                response.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type"
+                response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, DELETE, OPTIONS"
+                response.headers["Vary"] = "Origin"
+            return response
+
+    def database() -> Mapping[str, Any]:
+        ping(engine)
+        return {"ok": True, "dialect": engine.dialect.name}
+
+    service = ServiceApp(app, api, engine, {"database": database, "kafka": BrokerProbe(settings)})
+    return service
+
+
+def register_health(service: ServiceApp, required: frozenset[str] = frozenset({"database"})) -> None:
+    """Readiness needs the database (and whatever else ``required`` names); a broker outage only
+    degrades the service: writes wait in the outbox and are delivered when the broker returns."""
+    service.app.register_blueprint(health_blueprint(service.checks, required=set(required)))

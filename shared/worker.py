@@ -1,0 +1,117 @@
+"""A service's worker process: the outbox relay and the service's consumers, each in a thread,
+stopped cleanly on SIGTERM/SIGINT. Broker outages are waited out, never fatal."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import MetaData, Table
+
+from shared.config import CommonSettings, KafkaSettings
+from shared.db import make_engine
+from shared.logging import configure_logging
+from shared.messaging.kafka import KafkaSender
+from shared.messaging.outbox import OutboxRelay
+
+log = logging.getLogger(__name__)
+
+
+class LazySender:
+    """A ``KafkaSender`` created on first use and re-created after a failure, so a worker can start
+    while the broker is down."""
+
+    def __init__(self, settings: KafkaSettings) -> None:
+        self.settings = settings
+        self._sender: KafkaSender | None = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> KafkaSender:
+        with self._lock:
+            if self._sender is None:
+                self._sender = KafkaSender(self.settings)
+            return self._sender
+
+    def _reset(self) -> None:
+        with self._lock:
+            if self._sender is not None:
+                with contextlib.suppress(Exception):
+                    self._sender.close()
+            self._sender = None
+
+    def send_all(self, messages: Sequence[tuple[str, str, bytes | None]]) -> int:
+        try:
+            acked = self._get().send_all(messages)
+        except Exception:
+            self._reset()
+            raise
+        if acked < len(messages):
+            self._reset()
+        return acked
+
+    def send(self, topic: str, key: str, value: bytes | None,
+             headers: list[tuple[str, bytes]] | None = None) -> None:
+        try:
+            self._get().send(topic, key, value, headers)
+        except Exception:
+            self._reset()
+            raise
+
+    def close(self) -> None:
+        self._reset()
+
+
+# A consumer factory gets the stop event and the shared sender (for dead letters) and returns a
+# callable that runs until the event is set.
+ConsumerFactory = Callable[[threading.Event, LazySender], Callable[[], None]]
+
+
+def run_worker(
+    settings: CommonSettings,
+    metadata: MetaData,
+    outbox: Table,
+    consumers: Sequence[ConsumerFactory],
+    stop: threading.Event | None = None,
+) -> None:
+    configure_logging(f"{settings.service}-worker")
+    stop = stop or threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+    engine = make_engine(settings.database_url)
+    metadata.create_all(engine)
+    sender = LazySender(settings.kafka)
+    relay = OutboxRelay(engine, outbox, sender)
+    threads: list[threading.Thread] = [
+        threading.Thread(target=relay.run, args=(stop,), name="outbox-relay", daemon=True)
+    ]
+    for factory in consumers:
+        threads.append(threading.Thread(target=_guard(factory(stop, sender), stop), daemon=True))
+    for thread in threads:
+        thread.start()
+    log.info("worker started", extra={"service": settings.service, "threads": len(threads)})
+    stop.wait()
+    for thread in threads:
+        thread.join(timeout=15)
+    sender.close()
+    engine.dispose()
+    log.info("worker stopped", extra={"service": settings.service})
+
+
+def _guard(run: Callable[[], Any], stop: threading.Event) -> Callable[[], None]:
+    """Restart a consumer that crashed (e.g. could not reach the broker at start) after a pause."""
+
+    def loop() -> None:
+        while not stop.is_set():
+            try:
+                run()
+                return
+            except Exception as exc:
+                log.warning("consumer crashed, restarting", extra={"error": repr(exc)})
+                stop.wait(2.0)
+
+    return loop

@@ -1,0 +1,110 @@
+"""The profile API over HTTP (Flask test client, real SQLite database, no broker needed)."""
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from services.profile.repository import audit_log, outbox, profiles
+from tests.helpers import auth, profile_body
+
+COACH = auth("coach", "tampere-tyollisyys")
+
+
+def count(app, table):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def published(app):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        return [(r.message_key, r.value) for r in conn.execute(select(outbox).order_by(outbox.c.id))]
+
+
+def test_a_coach_pushes_a_profile_and_matching_gets_only_a_pseudonymous_minimum(profile_app):
+    client = profile_app.test_client()
+    r = client.put("/api/v1/profiles/asiakas-1001", json=profile_body(), headers=COACH)
+    assert r.status_code == 201, r.json
+    candidate_id = r.json["candidate_id"]
+    assert candidate_id.startswith("c-")
+    [(key, value)] = published(profile_app)
+    assert key == candidate_id
+    text = value.decode()
+    for secret in ("Aino", "Virtanen", "example.fi", "1234567", "asiakas-1001", "recently_laid_off", "vocational"):
+        assert secret not in text
+    payload = json.loads(text)["payload"]
+    assert payload["consented_orgs"] == ["agency-a"] and payload["municipality"] == "536"
+
+
+def test_pushing_the_same_profile_again_updates_it(profile_app):
+    client = profile_app.test_client()
+    client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH)
+    r = client.put("/api/v1/profiles/p1", json=profile_body(max_commute_km=10), headers=COACH)
+    assert r.status_code == 200 and r.json["version"] == 2 and r.json["max_commute_km"] == 10
+    assert count(profile_app, profiles) == 1 and count(profile_app, outbox) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"skills": [{"uri": "http://data.europa.eu/esco/skill/unknown"}]}, "skills"),
+        ({"skills": [{"uri": 42}]}, "skills"),
+        ({"max_commute_km": "far"}, "max_commute_km"),
+        ({"available_from": "soon"}, "available_from"),
+        ({"target_groups": ["vip"]}, "target_groups"),
+        ({"personal": {"name": ""}}, "personal"),
+        ({"consented_orgs": ["Agency A!"]}, "consented_orgs"),
+        ({"education_level": None}, "education_level"),
+    ],
+)
+def test_invalid_profiles_are_rejected_and_nothing_is_stored_or_published(profile_app, body, field):
+    r = profile_app.test_client().put("/api/v1/profiles/p1", json=profile_body(**body), headers=COACH)
+    assert r.status_code == 422
+    assert field in r.json["errors"]["json"]
+    assert count(profile_app, profiles) == 0 and count(profile_app, outbox) == 0
+
+
+def test_withdrawal_erases_personal_data_and_publishes_a_tombstone(profile_app):
+    client = profile_app.test_client()
+    candidate_id = client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).json["candidate_id"]
+    assert client.delete("/api/v1/profiles/p1", headers=COACH).status_code == 204
+    assert published(profile_app)[-1] == (candidate_id, None)
+    assert client.delete("/api/v1/profiles/p1", headers=COACH).status_code == 409
+    r = client.get("/api/v1/profiles/p1", headers=COACH)
+    assert r.json["status"] == "withdrawn" and "personal" not in r.json
+
+
+def test_another_organisations_coach_cannot_see_or_change_a_profile(profile_app):
+    client = profile_app.test_client()
+    client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH)
+    other = auth("coach", "vaasa-tyollisyys")
+    assert client.get("/api/v1/profiles/p1", headers=other).status_code == 404
+    assert client.put("/api/v1/profiles/p1", json=profile_body(), headers=other).status_code == 403
+    assert client.get("/api/v1/profiles/p1", headers=auth("recruiter", "agency-a")).status_code == 403
+
+
+def test_a_recruiter_sees_contact_details_only_of_candidates_who_consented_and_every_lookup_is_audited(
+    profile_app,
+):
+    client = profile_app.test_client()
+    consented = client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).json["candidate_id"]
+    other = client.put("/api/v1/profiles/p2", json=profile_body(consented_orgs=["agency-b"]),
+                       headers=COACH).json["candidate_id"]
+    r = client.post("/api/v1/contacts/lookup", json={"candidate_ids": [consented, other, "c-unknown"]},
+                    headers=auth("recruiter", "agency-a"))
+    assert r.status_code == 200
+    assert r.json["items"] == [{"candidate_id": consented, "name": "Aino Virtanen",
+                                "email": "aino.virtanen@example.fi", "phone": "+358 40 1234567"}]
+    entries = client.get("/api/v1/audit", headers=auth("operator", "kohtaanto")).json["items"]
+    lookups = [(e["candidate_id"], e["granted"]) for e in entries if e["action"] == "contact.read"]
+    assert sorted(lookups) == sorted([(consented, "yes"), (other, "no"), ("c-unknown", "no")])
+    assert count(profile_app, audit_log) == 3
+
+
+def test_reading_a_profile_is_audited(profile_app):
+    client = profile_app.test_client()
+    client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH)
+    client.get("/api/v1/profiles/p1", headers=COACH)
+    entries = client.get("/api/v1/audit?profile_id=p1", headers=auth("operator", "kohtaanto")).json["items"]
+    assert [e["action"] for e in entries] == ["profile.read"]
+    assert client.get("/api/v1/audit", headers=COACH).status_code == 403

@@ -1,0 +1,144 @@
+"""The vacancy API over HTTP (Flask test client, real SQLite database, no broker needed)."""
+
+import pytest
+from sqlalchemy import func, select
+
+from services.vacancy.repository import outbox, vacancies
+from tests.helpers import COOK, WELDER, auth
+
+EMPLOYER = auth("employer", "konepaja-oy")
+
+
+def valid(**overrides):
+    body = {
+        "title": "Hitsaaja (MIG/MAG)",
+        "occupation_uri": WELDER,
+        "description": "Hitsaustöitä konepajassa, kaksivuorotyö.",
+        "municipality": "837",
+        "working_time": "full_time",
+        "openings": 2,
+        "languages": [{"code": "fi", "level": "B1"}],
+        "start_date": "2027-01-10",
+        "application_deadline": "2026-12-20",
+    }
+    body.update(overrides)
+    return body
+
+
+def rows(app):
+    engine = app.extensions["kohtaanto.engine"]
+    with engine.connect() as conn:
+        return (conn.execute(select(func.count()).select_from(vacancies)).scalar_one(),
+                conn.execute(select(func.count()).select_from(outbox)).scalar_one())
+
+
+def test_an_employer_posts_a_vacancy_and_its_event_waits_in_the_outbox(vacancy_app):
+    client = vacancy_app.test_client()
+    r = client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    assert r.json["region"] == "pirkanmaa" and r.json["employer_org"] == "konepaja-oy"
+    assert r.json["occupation_label"] == "welder"
+    assert r.headers["ETag"] == '"1"'
+    assert rows(vacancy_app) == (1, 1)
+    got = client.get(r.headers["Location"], headers=auth("recruiter", "agency-a"))
+    assert got.status_code == 200 and got.json["title"] == "Hitsaaja (MIG/MAG)"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"occupation_uri": "http://data.europa.eu/esco/occupation/nope"}, "occupation_uri"),
+        ({"skills": [{"uri": "http://example.com/not-esco"}]}, "skills"),
+        ({"openings": "two"}, "openings"),
+        ({"municipality": "999"}, "municipality"),
+        ({"region": "uusimaa"}, "region"),
+        ({"languages": [{"code": "finnish", "level": "B1"}]}, "languages"),
+        ({"start_date": "tomorrow"}, "start_date"),
+        ({"surprise": 1}, "surprise"),
+        ({"application_deadline": "2020-01-01", "start_date": None}, "application_deadline"),
+    ],
+)
+def test_invalid_input_is_rejected_field_by_field_and_nothing_is_stored(vacancy_app, body, field):
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(**body), headers=EMPLOYER)
+    assert r.status_code == 422
+    assert set(r.json) == {"code", "status", "message", "errors"}
+    assert field in r.json["errors"]["json"]
+    assert rows(vacancy_app) == (0, 0)
+
+
+def test_missing_fields_are_each_named(vacancy_app):
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json={}, headers=EMPLOYER)
+    assert r.status_code == 422
+    assert {"title", "occupation_uri", "municipality", "working_time"} <= set(r.json["errors"]["json"])
+    assert rows(vacancy_app) == (0, 0)
+
+
+def test_malformed_json_is_a_bad_request_and_nothing_is_stored(vacancy_app):
+    r = vacancy_app.test_client().post("/api/v1/vacancies", data="{not json",
+                                       headers={**EMPLOYER, "Content-Type": "application/json"})
+    assert r.status_code == 400
+    assert r.json["errors"] == {"json": ["Invalid JSON body."]}
+    assert rows(vacancy_app) == (0, 0)
+
+
+def test_without_a_valid_token_the_caller_is_unauthorised(vacancy_app):
+    client = vacancy_app.test_client()
+    assert client.post("/api/v1/vacancies", json=valid()).status_code == 401
+    r = client.get("/api/v1/vacancies", headers={"Authorization": "Bearer forged"})
+    assert r.status_code == 401 and r.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_only_employers_post_and_only_the_owner_changes_a_vacancy(vacancy_app):
+    client = vacancy_app.test_client()
+    assert client.post("/api/v1/vacancies", json=valid(), headers=auth("recruiter", "a")).status_code == 403
+    created = client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER).json
+    other = auth("employer", "other-oy")
+    assert client.put(f"/api/v1/vacancies/{created['id']}", json=valid(), headers=other).status_code == 403
+    assert client.get(f"/api/v1/vacancies/{created['id']}", headers=other).status_code == 404
+    assert client.get("/api/v1/vacancies", headers=other).json["total"] == 0
+
+
+def test_update_and_close_raise_the_version_and_a_stale_update_is_refused(vacancy_app):
+    client = vacancy_app.test_client()
+    vid = client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER).json["id"]
+    r = client.put(f"/api/v1/vacancies/{vid}", json=valid(openings=3, occupation_uri=COOK),
+                   headers={**EMPLOYER, "If-Match": '"1"'})
+    assert r.status_code == 200 and r.json["version"] == 2 and r.json["openings"] == 3
+    stale = client.put(f"/api/v1/vacancies/{vid}", json=valid(), headers={**EMPLOYER, "If-Match": '"1"'})
+    assert stale.status_code == 412
+    closed = client.post(f"/api/v1/vacancies/{vid}/close", json={"reason": "filled"}, headers=EMPLOYER)
+    assert closed.json["status"] == "closed" and closed.json["version"] == 3
+    assert client.put(f"/api/v1/vacancies/{vid}", json=valid(), headers=EMPLOYER).status_code == 409
+    assert rows(vacancy_app) == (1, 3)
+
+
+def test_an_unknown_vacancy_is_not_found(vacancy_app):
+    client = vacancy_app.test_client()
+    assert client.get("/api/v1/vacancies/nope", headers=EMPLOYER).status_code == 404
+    r = client.post("/api/v1/vacancies/nope/close", json={"reason": "filled"}, headers=EMPLOYER)
+    assert r.status_code == 404 and r.json["message"]
+
+
+def test_vacancies_are_listed_with_filters(vacancy_app):
+    client = vacancy_app.test_client()
+    client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER)
+    client.post("/api/v1/vacancies", json=valid(municipality="905"), headers=EMPLOYER)
+    page = client.get("/api/v1/vacancies?region=pohjanmaa", headers=EMPLOYER).json
+    assert page["total"] == 1 and page["items"][0]["municipality"] == "905"
+    assert client.get("/api/v1/vacancies?limit=0", headers=EMPLOYER).status_code == 422
+
+
+def test_the_api_documents_itself(vacancy_app):
+    client = vacancy_app.test_client()
+    spec = client.get("/openapi.json").json
+    assert "/api/v1/vacancies/{vacancy_id}/close" in spec["paths"]
+    assert client.get("/docs").status_code == 200
+
+
+def test_liveness_and_readiness_report_their_checks(vacancy_app):
+    client = vacancy_app.test_client()
+    assert client.get("/health/live").json == {"status": "ok"}
+    ready = client.get("/health/ready")
+    assert ready.status_code == 200  # the database answers; the broker (absent here) only degrades
+    assert ready.json["status"] == "degraded"
+    assert ready.json["checks"]["database"]["ok"] and not ready.json["checks"]["kafka"]["ok"]

@@ -1,0 +1,82 @@
+"""Test helpers shared by the tiers: tokens, settings, fakes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from shared.auth import Principal, Role, TokenCodec
+from shared.config import REPO_ROOT, AuthSettings, CommonSettings, KafkaSettings
+
+JWT_SECRET = "test-signing-key-for-kohtaanto-tests-0123456789"
+PSEUDONYM_KEY = b"test-pseudonym-key-for-kohtaanto-0123456789"
+WELDER = "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b"
+COOK = "http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e"
+
+
+def token(role: str | Role, org: str, sub: str | None = None) -> str:
+    role = Role(role)
+    return TokenCodec(JWT_SECRET).mint(Principal(sub or f"{role.value}@{org}", role, org))
+
+
+def auth(role: str | Role, org: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token(role, org)}"}
+
+
+def common_settings(service: str, database_url: str, bootstrap: str = "127.0.0.1:1",
+                    **kafka: Any) -> CommonSettings:
+    return CommonSettings(
+        service=service,
+        database_url=database_url,
+        kafka=KafkaSettings(bootstrap_servers=bootstrap, client_id=f"test-{service}", **kafka),
+        auth=AuthSettings(JWT_SECRET),
+        reference_dir=REPO_ROOT / "data",
+    )
+
+
+def sqlite_url(tmp: Path, name: str) -> str:
+    return f"sqlite:///{tmp / f'{name}.db'}"
+
+
+class FakeSender:
+    """Records what would have gone to Kafka; can be told to fail."""
+
+    def __init__(self, fail_after: int | None = None) -> None:
+        self.sent: list[tuple[str, str, bytes | None, list[tuple[str, bytes]]]] = []
+        self.fail_after = fail_after
+
+    def send_all(self, messages: list[tuple[str, str, bytes | None]]) -> int:
+        count = 0
+        for topic, key, value in messages:
+            if self.fail_after is not None and len(self.sent) >= self.fail_after:
+                return count
+            self.sent.append((topic, key, value, []))
+            count += 1
+        return count
+
+    def send(self, topic: str, key: str, value: bytes | None,
+             headers: list[tuple[str, bytes]] | None = None) -> None:
+        self.sent.append((topic, key, value, headers or []))
+
+USE_WELDING_EQUIPMENT = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
+MAG_WELDING = "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498"
+COOK_FISH = "http://data.europa.eu/esco/skill/d01ea580-9718-4299-a6fd-08ea6d171a1b"
+CLEAN_KITCHEN = "http://data.europa.eu/esco/skill/9b31016e-c99d-4bd2-a550-d5660dac5041"
+
+
+def profile_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "personal": {"name": "Aino Virtanen", "email": "aino.virtanen@example.fi", "phone": "+358 40 1234567"},
+        "skills": [{"uri": USE_WELDING_EQUIPMENT, "level": "advanced"}, {"uri": MAG_WELDING}],
+        "work_history": [{"occupation_uri": WELDER, "years": 4, "ended_year": 2025}],
+        "education_level": "vocational",
+        "languages": [{"code": "fi", "level": "native"}, {"code": "en", "level": "B1"}],
+        "municipality": "536",
+        "max_commute_km": 40,
+        "available_from": "2026-12-01",
+        "working_time": "full_time",
+        "target_groups": ["recently_laid_off"],
+        "consented_orgs": ["agency-a"],
+    }
+    body.update(overrides)
+    return body
