@@ -7,12 +7,20 @@ from services.vacancy.config import Settings as VacancySettings
 from tests.helpers import PSEUDONYM_KEY, common_settings, sqlite_url
 
 
-@pytest.fixture
-def vacancy_app(tmp_path):
-    return create_vacancy_app(VacancySettings(common_settings("vacancy", sqlite_url(tmp_path, "v"))), testing=True)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """Every API test runs against the embedded default (SQLite) and against PostgreSQL."""
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path, "service")
+    return request.getfixturevalue("postgres_url")
 
 
 @pytest.fixture
-def profile_app(tmp_path):
-    settings = ProfileSettings(common_settings("profile", sqlite_url(tmp_path, "p")), PSEUDONYM_KEY)
+def vacancy_app(database_url):
+    return create_vacancy_app(VacancySettings(common_settings("vacancy", database_url)), testing=True)
+
+
+@pytest.fixture
+def profile_app(database_url):
+    settings = ProfileSettings(common_settings("profile", database_url), PSEUDONYM_KEY)
     return create_profile_app(settings, testing=True)

@@ -1,0 +1,69 @@
+# Kohtaanto — the two commands a newcomer needs:  make demo   and   make test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+BROKER := $(PY) -m deploy.kafka.broker
+DEMO := $(PY) -m deploy.demo
+
+.PHONY: help setup broker broker-stop postgres browser test test-fast lint demo demo-stop bench bench-quality clean
+
+help:
+	@echo "make demo         broker + three services + demo data; prints where to look"
+	@echo "make demo-stop    stop the demo services and the broker"
+	@echo "make test         the whole test suite (sets everything up on a fresh machine)"
+	@echo "make test-fast    unit and API tests only (no broker, no PostgreSQL, no browser)"
+	@echo "make bench        speed benchmark (docs/benchmarks.md)"
+	@echo "make bench-quality  ranking and recognition quality benchmark"
+	@echo "make lint         ruff, mypy and the import-linter contracts"
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+broker: $(STAMP)
+	$(BROKER) start
+
+broker-stop: $(STAMP)
+	$(BROKER) stop
+
+postgres:
+	bash deploy/postgres/ensure.sh
+
+browser:
+	bash deploy/browser/ensure.sh
+
+test: $(STAMP) postgres browser
+	$(PY) -m deploy.kafka.broker fetch
+	$(PY) -m pytest -p no:cacheprovider
+
+test-fast: $(STAMP)
+	$(PY) -m pytest tests/unit tests/api -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy shared services
+	$(VENV)/bin/lint-imports
+
+demo: $(STAMP)
+	$(BROKER) start
+	$(DEMO) up
+
+demo-stop: $(STAMP)
+	$(DEMO) down
+	$(BROKER) stop
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.speed
+
+bench-quality: $(STAMP)
+	$(PY) -m benchmarks.quality
+
+clean:
+	rm -rf .cache var .demo .pytest_cache

@@ -1,0 +1,156 @@
+"""Runs the three services as real processes: a gunicorn web server and a worker per service.
+
+Used by the end-to-end tests (a throwaway stack per test session) and by ``make demo`` (a stack that
+outlives the command, stopped with ``make demo-stop``). Processes are stopped by their own pids.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SERVICES = ("vacancy", "profile", "matching")
+DEFAULT_PORTS = {"vacancy": 8001, "profile": 8002, "matching": 8003}
+
+
+class StackError(RuntimeError):
+    pass
+
+
+@dataclass
+class Stack:
+    home: Path
+    bootstrap_servers: str
+    ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
+    env: Mapping[str, str] = field(default_factory=dict)
+    database_urls: Mapping[str, str] = field(default_factory=dict)
+    pids: dict[str, int] = field(default_factory=dict)
+
+    def url(self, service: str) -> str:
+        return f"http://127.0.0.1:{self.ports[service]}"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.home / "pids.json"
+
+    def _env(self, service: str) -> dict[str, str]:
+        env = {**os.environ, **self.env}
+        env.update({
+            "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,
+            "KOHTAANTO_DATA_DIR": str(self.home / "data"),
+            "PYTHONUNBUFFERED": "1",
+            "KOHTAANTO_CORS_ORIGINS": ",".join(self.url(s) for s in SERVICES),
+        })
+        if service in self.database_urls:
+            env["DATABASE_URL"] = self.database_urls[service]
+        else:
+            env.pop("DATABASE_URL", None)
+        return env
+
+    def _commands(self, service: str) -> dict[str, list[str]]:
+        bin_dir = Path(sys.executable).parent
+        workers = "1" if service == "matching" else "2"
+        web = [
+            str(bin_dir / "gunicorn"), "-c", str(REPO_ROOT / "deploy" / "gunicorn.conf.py"),
+            "--bind", f"127.0.0.1:{self.ports[service]}", "--workers", workers,
+            "--worker-class", "gthread", "--threads", "8", "--timeout", "120",
+            f"services.{service}.app:create_app()",
+        ]
+        worker = [sys.executable, "-m", f"services.{service}.worker"]
+        return {f"{service}-web": web, f"{service}-worker": worker}
+
+    def start(self, timeout: float = 180.0) -> None:
+        (self.home / "data").mkdir(parents=True, exist_ok=True)
+        (self.home / "logs").mkdir(parents=True, exist_ok=True)
+        for service in SERVICES:
+            for name, command in self._commands(service).items():
+                log = open(self.home / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
+                process = subprocess.Popen(
+                    command, cwd=REPO_ROOT, env=self._env(service), stdout=log, stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL, start_new_session=True,
+                )
+                log.close()
+                self.pids[name] = process.pid
+        self.pid_file.write_text(json.dumps({"pids": self.pids, "ports": dict(self.ports)}))
+        self.wait_ready(timeout)
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        pending = set(SERVICES)
+        while pending:
+            for service in sorted(pending):
+                if self._ready(service):
+                    pending.discard(service)
+            dead = [n for n, pid in self.pids.items() if not _alive(pid)]
+            if dead:
+                raise StackError(f"{', '.join(dead)} exited; see {self.home / 'logs'}\n{self.log_tail(dead[0])}")
+            if pending and time.monotonic() > deadline:
+                raise StackError(f"not ready after {timeout:.0f} s: {', '.join(sorted(pending))}")
+            time.sleep(0.3)
+
+    def _ready(self, service: str) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url(service)}/health/ready", timeout=2) as response:
+                return response.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def log_tail(self, name: str, lines: int = 30) -> str:
+        path = self.home / "logs" / f"{name}.log"
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
+
+    def stop(self, timeout: float = 20.0) -> None:
+        pids = self.pids
+        if not pids and self.pid_file.exists():
+            pids = json.loads(self.pid_file.read_text())["pids"]
+        for pid in pids.values():
+            _signal(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while any(_alive(pid) for pid in pids.values()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for pid in pids.values():
+            if _alive(pid):
+                _signal(pid, signal.SIGKILL)
+        self.pids = {}
+        self.pid_file.unlink(missing_ok=True)
+
+    def kill(self, name: str) -> None:
+        """Stop one process (e.g. a worker) by its pid."""
+        pid = self.pids.pop(name)
+        _signal(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        waited, _ = os.waitpid(pid, os.WNOHANG)
+        if waited == pid:
+            return False
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _signal(pid: int, sig: int) -> None:
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        pass

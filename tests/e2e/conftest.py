@@ -1,0 +1,26 @@
+import pytest
+
+from deploy.stack import Stack
+from services.matching.reference import load_taxonomy
+from tests.helpers import JWT_SECRET, PSEUDONYM_KEY
+
+
+@pytest.fixture(scope="session")
+def taxonomy():
+    return load_taxonomy()
+
+
+@pytest.fixture(scope="session")
+def stack(kafka_broker, tmp_path_factory, free_ports):
+    ports = dict(zip(("vacancy", "profile", "matching"), free_ports(3), strict=True))
+    stack = Stack(
+        home=tmp_path_factory.mktemp("stack"),
+        bootstrap_servers=kafka_broker.bootstrap_servers,
+        ports=ports,
+        env={"KOHTAANTO_JWT_SECRET": JWT_SECRET, "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode()},
+    )
+    try:
+        stack.start(timeout=240)
+        yield stack
+    finally:
+        stack.stop()
