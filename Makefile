@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BROKER := $(PY) -m deploy.kafka.broker
 DEMO := $(PY) -m deploy.demo
 
-.PHONY: help setup broker broker-stop postgres browser test test-fast lint demo demo-stop bench bench-quality clean
+.PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-stop bench bench-quality clean
 
 help:
 	@echo "make demo         broker + three services + demo data; prints where to look"
@@ -32,13 +32,10 @@ broker: $(STAMP)
 broker-stop: $(STAMP)
 	$(BROKER) stop
 
-postgres:
-	bash deploy/postgres/ensure.sh
+test-tools:
+	bash deploy/ensure-test-tools.sh
 
-browser:
-	bash deploy/browser/ensure.sh
-
-test: $(STAMP) postgres browser
+test: $(STAMP) test-tools
 	$(PY) -m deploy.kafka.broker fetch
 	$(PY) -m pytest -p no:cacheprovider
 

@@ -81,12 +81,12 @@ def broker_reachable(settings: KafkaSettings, timeout_s: float = 2.0) -> bool:
             bootstrap_servers=settings.bootstrap_servers,
             client_id=f"{settings.client_id}-probe",
             request_timeout_ms=int(timeout_s * 1000),
-            api_version_auto_timeout_ms=int(timeout_s * 1000),
+            bootstrap_timeout_ms=int(timeout_s * 1000),
         )
     except (KafkaError, OSError, ValueError):
         return False
     try:
-        admin.describe_cluster()
+        admin.list_topics()
         return True
     except (KafkaError, OSError):
         return False

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.e2e.client import call, wait_for
+from deploy.http_client import call, wait_for
 from tests.helpers import COOK, WELDER, token
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka]

@@ -1,4 +1,4 @@
-"""A small HTTP client for the end-to-end tests, with waiting by deadline rather than sleeping."""
+"""A small stdlib HTTP client for the demo loader and the end-to-end tests; waits by deadline, not sleep."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Deployment helpers: the local Kafka broker, the test PostgreSQL, container assets."""

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, the system tools the test suite uses and a fresh machine lacks:
+# PostgreSQL (the tests start throwaway clusters), Chromium + ChromeDriver (browser tests) and
+# docker-compose (validates docker-compose.yml; no Docker engine needed). Idempotent: one apt run,
+# only for what is missing. Needs root, as on the project's machines and CI.
+set -euo pipefail
+
+missing=()
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "test tools: postgresql, chromium, chromedriver and docker-compose are present"
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "test tools: missing ${missing[*]}; install them with: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+if [[ " ${missing[*]} " == *" postgresql "* ]] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+  # The tests run clusters of their own: no system-wide cluster on port 5432.
+  mkdir -p /etc/postgresql-common
+  echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.conf
+fi
+echo "test tools: installing ${missing[*]} from Debian"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "test tools: installed ${missing[*]}"

@@ -1,0 +1,41 @@
+"""gunicorn settings shared by the three services.
+
+    gunicorn -c deploy/gunicorn.conf.py 'services.vacancy.app:create_app()'
+
+Without an app argument, KOHTAANTO_SERVICE (vacancy, profile or matching) picks the app, which is
+how the container image runs. Each worker builds its own app after fork (no preload), so database
+engines and Kafka producers are never shared across processes.
+"""
+
+import os
+
+_service = os.environ.get("KOHTAANTO_SERVICE")
+if _service:
+    wsgi_app = f"services.{_service}.app:create_app()"
+
+# In a container the service must listen on all interfaces; run locally with BIND_HOST=127.0.0.1.
+bind = [f"{os.environ.get('BIND_HOST', '0.0.0.0')}:{int(os.environ.get('PORT', '8000'))}"]
+worker_class = "gthread"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = 4
+preload_app = False
+
+timeout = 60  # a worker silent this long is killed and replaced
+graceful_timeout = 30  # on SIGTERM, in-flight requests get this long to finish
+keepalive = 5
+
+# JSON lines on stdout, like the services' own logs (shared/logging.py). gunicorn escapes double
+# quotes inside values; %(b)s is "-" when no body was sent.
+accesslog = "-"
+access_log_format = (
+    '{"ts": "%(t)s", "logger": "gunicorn.access", "remote": "%(h)s", "method": "%(m)s", '
+    '"path": "%(U)s", "query": "%(q)s", "status": %(s)s, "bytes": "%(b)s", '
+    '"duration_ms": %(M)s, "request_id": "%({x-request-id}i)s", "user_agent": "%(a)s"}'
+)
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+# gunicorn >= 25.1 opens a control socket at ~/.gunicorn/gunicorn.ctl by default: one path for
+# every gunicorn of the same user, so the three services (and the e2e tests) would fight over it.
+# Older gunicorn ignores the unknown setting.
+control_socket_disable = True

@@ -1,0 +1,5 @@
+-- Run once by the postgres image on an empty data volume (docker-compose.yml mounts this folder
+-- at /docker-entrypoint-initdb.d). One database per service; each service creates its own tables.
+CREATE DATABASE kohtaanto_vacancy;
+CREATE DATABASE kohtaanto_profile;
+CREATE DATABASE kohtaanto_matching;

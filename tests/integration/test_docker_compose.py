@@ -1,0 +1,85 @@
+"""docker-compose.yml is valid and agrees with deploy/kafka (topics, Kafka version).
+
+No Docker engine is needed: `docker-compose config` only parses and interpolates the file. The
+Compose CLI is Debian's `docker-compose` package (installed by `make test`) or the `docker compose`
+plugin.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from deploy.kafka.broker import kafka_version
+from deploy.kafka.topics import TOPICS, kafka_topics_create_args
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"
+SERVICES = {
+    "kafka", "kafka-init", "postgres",
+    "vacancy", "vacancy-worker", "profile", "profile-worker", "matching", "matching-worker",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def compose() -> list[str]:
+    """The Compose CLI as an argument list (``make test`` installs Debian's docker-compose)."""
+    executable = shutil.which("docker-compose")
+    if executable is None:
+        docker = shutil.which("docker")
+        plugin = docker and subprocess.run([docker, "compose", "version"], capture_output=True, check=False)
+        if plugin and plugin.returncode == 0:
+            return [docker, "compose", "-f", str(COMPOSE_FILE)]  # type: ignore[list-item]
+        pytest.fail("no Compose CLI: run `make test` (deploy/ensure-test-tools.sh installs docker-compose)")
+    return [executable, "-f", str(COMPOSE_FILE)]
+
+
+def run(compose: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*compose, *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={k: v for k, v in os.environ.items() if not k.startswith("KOHTAANTO_")},
+    )
+
+
+def test_compose_file_is_valid(compose: list[str]) -> None:
+    done = run(compose, "config", "-q")
+    assert done.returncode == 0, done.stderr
+
+
+def test_compose_file_defines_the_broker_database_services_and_workers(
+    compose: list[str],
+) -> None:
+    done = run(compose, "config", "--services")
+    assert done.returncode == 0, done.stderr
+    assert set(done.stdout.split()) == SERVICES
+
+
+def test_kafka_init_creates_every_topic_as_topics_py_defines_it() -> None:
+    lines = [line.strip() for line in COMPOSE_FILE.read_text().splitlines()]
+    for topic in TOPICS:
+        expected = " ".join(
+            [
+                "/opt/kafka/bin/kafka-topics.sh",
+                "--bootstrap-server",
+                "kafka:9092",
+                *kafka_topics_create_args(topic),
+            ]
+        )
+        assert expected in lines, f"kafka-init does not create {topic.name} as:\n{expected}"
+    creates = [line for line in lines if "kafka-topics.sh" in line and "--create" in line]
+    assert len(creates) == len(TOPICS)
+
+
+def test_compose_runs_the_kafka_version_the_local_broker_runs() -> None:
+    text = COMPOSE_FILE.read_text()
+    assert f"image: apache/kafka:{kafka_version()}" in text
+    assert "image: apache/kafka:latest" not in text
