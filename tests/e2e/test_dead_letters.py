@@ -1,0 +1,51 @@
+"""A garbage message on a topic goes to the dead-letter topic and the consumer keeps working."""
+
+from __future__ import annotations
+
+import pytest
+
+from deploy.http_client import call, wait_for
+from shared.config import KafkaSettings
+from shared.messaging.kafka import KafkaSender, make_consumer
+from tests.helpers import profile_body, token
+
+pytestmark = [pytest.mark.e2e, pytest.mark.kafka]
+
+
+def dead_letters(bootstrap: str) -> list:
+    settings = KafkaSettings(bootstrap_servers=bootstrap)
+    consumer = make_consumer(settings, group_id=None, consumer_timeout_ms=2000)
+    try:
+        consumer.subscribe([settings.dead_letter_topic])
+        return list(consumer)
+    finally:
+        consumer.close()
+
+
+def indexed(stack) -> int:
+    return call("GET", f"{stack.url('matching')}/health/ready").json()["checks"]["index"]["candidates"]
+
+
+def test_garbage_goes_to_dead_letters_and_the_next_profile_is_still_indexed(stack, kafka_broker):
+    settings = KafkaSettings(bootstrap_servers=kafka_broker.bootstrap_servers)
+    sender = KafkaSender(settings)
+    try:
+        sender.send(settings.candidates_topic, "c-garbage", b"\x00not an envelope at all")
+        sender.send(settings.candidates_topic, "c-halfway", b'{"event_id": "1", "event_type": "candidate.upserted"}')
+    finally:
+        sender.close()
+    before = indexed(stack)
+    r = call("PUT", f"{stack.url('profile')}/api/v1/profiles/after-garbage",
+             token("coach", "tampere-tyollisyys"), profile_body())
+    assert r.status == 201
+
+    wait_for(lambda: indexed(stack) > before, timeout=60, what="the profile pushed after the garbage")
+    letters = wait_for(
+        lambda: [m for m in dead_letters(kafka_broker.bootstrap_servers)
+                 if m.key in (b"c-garbage", b"c-halfway")] or None,
+        timeout=60, what="the dead letters",
+    )
+    assert {m.value for m in letters} >= {b"\x00not an envelope at all"}
+    headers = dict(letters[0].headers)
+    assert headers["dlq.original.topic"] == settings.candidates_topic.encode()
+    assert headers["dlq.consumer"] == b"matching.index" and headers["dlq.reason"]
