@@ -87,7 +87,8 @@ def current_principal() -> Principal:
     ``kohtaanto_token`` cookie set by a service's ``/login`` page.
     """
     from flask import current_app, g, request
-    from flask_smorest import abort
+
+    from shared.http import abort
 
     cached = g.get("principal")
     if cached is not None:
@@ -111,7 +112,7 @@ def require_role(*roles: Role) -> Callable[[F], F]:
     def decorator(view: F) -> F:
         @functools.wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            from flask_smorest import abort
+            from shared.http import abort
 
             principal = current_principal()
             if principal.role not in roles:

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from flask import Blueprint, Flask, jsonify
 from flask_smorest import Api as SmorestApi
+from flask_smorest import abort as _abort
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
 
 Check = Callable[[], Mapping[str, Any]]
+
+
+def abort(code: int, message: str, **kwargs: Any) -> NoReturn:
+    """Stop the request with an HTTP error rendered as ``{code, status, message, errors}``.
+
+    ``errors`` (field-level reasons) and ``headers`` may be passed as keywords.
+    """
+    _abort(code, message=message, **kwargs)
+    raise AssertionError("unreachable: abort raises")
 
 
 class Api(SmorestApi):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Any, NoReturn
 
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from services.profile.domain import (
     EducationLevel,
@@ -32,6 +32,7 @@ from services.profile.schemas import (
     ProfileOutSchema,
 )
 from shared.auth import Role, current_principal, require_role
+from shared.http import abort
 
 blp = Blueprint("profiles", __name__, url_prefix="/api/v1",
                 description="Coaches push, update and withdraw jobseekers' profiles.")
@@ -69,7 +70,7 @@ def to_dict(p: Profile) -> dict[str, Any]:
     return body
 
 
-def translate(exc: Exception, *, hide_existence: bool = False) -> None:
+def translate(exc: Exception, *, hide_existence: bool = False) -> NoReturn:
     if isinstance(exc, ProfileNotFoundError) or (hide_existence and isinstance(exc, NotPermittedError)):
         abort(404, message="No such profile.")
     if isinstance(exc, NotPermittedError):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Any, NoReturn
 
-from flask import current_app, request
+from flask import current_app, g, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from services.vacancy.domain import (
     CloseReason,
@@ -32,6 +32,7 @@ from services.vacancy.schemas import (
     VacancyQuerySchema,
 )
 from shared.auth import Role, current_principal, require_role
+from shared.http import abort
 from shared.schemas import reference
 
 blp = Blueprint("vacancies", __name__, url_prefix="/api/v1/vacancies",
@@ -60,6 +61,15 @@ def to_details(data: dict[str, Any]) -> VacancyDetails:
     )
 
 
+def shortage_of(v: Vacancy) -> dict[str, str] | None:
+    """``{level, period, region, source}`` when the vacancy is a labour-shortage role (lists read once
+    per request from the copy kept from kohtaanto.shortages.v1), else None."""
+    if "kohtaanto_shortages" not in g:
+        with handlers().uow_factory() as uow:
+            g.kohtaanto_shortages = uow.shortages.book()
+    return g.kohtaanto_shortages.flag(v.details.region, v.details.occupation_uri)
+
+
 def to_dict(v: Vacancy) -> dict[str, Any]:
     details = asdict(v.details)
     return {
@@ -70,6 +80,7 @@ def to_dict(v: Vacancy) -> dict[str, Any]:
         "version": v.version,
         **details,
         "occupation_label": reference().catalogue.occupation_label(v.details.occupation_uri),
+        "shortage": shortage_of(v),
         "created_at": v.created_at,
         "updated_at": v.updated_at,
     }
@@ -86,7 +97,7 @@ def expected_version() -> int | None:
         abort(400, message='If-Match must be a vacancy version, e.g. "3".')
 
 
-def translate(exc: Exception) -> None:
+def translate(exc: Exception) -> NoReturn:
     """Domain errors become HTTP errors, here and only here."""
     if isinstance(exc, VacancyNotFoundError):
         abort(404, message="No such vacancy.")

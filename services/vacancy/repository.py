@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    delete,
     func,
     insert,
     select,
@@ -29,8 +30,10 @@ from services.vacancy.domain import (
     VacancyDetails,
     VacancyEvent,
 )
+from services.vacancy.shortages import ShortageBook, StoredList
 from shared.db import SqlUnitOfWork
 from shared.messaging.envelope import Envelope
+from shared.messaging.idempotency import claim, processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
 
 metadata = MetaData()
@@ -50,6 +53,19 @@ vacancies = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 outbox = outbox_table(metadata)
+processed = processed_events_table(metadata)
+
+# The labour-shortage lists as published by the matching service (kohtaanto.shortages.v1).
+shortage_lists = Table(
+    "shortage_lists",
+    metadata,
+    Column("region", String(64), primary_key=True),
+    Column("period", String(8), primary_key=True),
+    Column("source", String(300), nullable=False),
+    Column("levels", JSON, nullable=False),  # ESCO occupation URI -> level
+    Column("event_id", String(64), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
 
 
 def _aware(value: datetime) -> datetime:
@@ -125,10 +141,31 @@ class VacancyRepository:
         }
 
 
+class ShortageRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def book(self) -> ShortageBook:
+        rows = self.conn.execute(select(shortage_lists)).all()
+        return ShortageBook(StoredList(r.region, r.period, r.source, r.levels) for r in rows)
+
+    def replace(self, item: StoredList, event_id: str) -> None:
+        self.delete(item.region, item.period)
+        self.conn.execute(insert(shortage_lists).values(
+            region=item.region, period=item.period, source=item.source, levels=dict(item.levels),
+            event_id=event_id, updated_at=datetime.now(UTC),
+        ))
+
+    def delete(self, region: str, period: str) -> None:
+        t = shortage_lists
+        self.conn.execute(delete(t).where(t.c.region == region, t.c.period == period))
+
+
 class UnitOfWork(SqlUnitOfWork):
-    """Vacancies and their outbox rows in one transaction."""
+    """Vacancies and their outbox rows in one transaction (and the shortage lists it consumes)."""
 
     vacancies: VacancyRepository
+    shortages: ShortageRepository
 
     def __init__(self, engine: Engine, topic: str) -> None:
         super().__init__(engine)
@@ -137,6 +174,11 @@ class UnitOfWork(SqlUnitOfWork):
 
     def _open(self, conn: Connection) -> None:
         self.vacancies = VacancyRepository(conn)
+        self.shortages = ShortageRepository(conn)
+
+    def claim(self, consumer: str, event_id: str) -> bool:
+        """Record that ``consumer`` handles ``event_id`` in this transaction; False if it already did."""
+        return claim(self.conn, processed, consumer, event_id)
 
     def publish(self, event: VacancyEvent) -> None:
         envelope = Envelope(

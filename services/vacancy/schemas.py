@@ -58,6 +58,13 @@ class CloseSchema(StrictSchema):
     reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
 
 
+class ShortageSchema(ma.Schema):
+    level = fields.String(metadata={"description": "severe_shortage or shortage"})
+    period = fields.String(metadata={"description": "The half-year whose list applies", "example": "2026H2"})
+    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
+    source = fields.String(metadata={"description": "Where the list comes from"})
+
+
 class VacancyOutSchema(ma.Schema):
     id = fields.String()
     employer_org = fields.String()
@@ -67,6 +74,12 @@ class VacancyOutSchema(ma.Schema):
     title = fields.String()
     occupation_uri = fields.String()
     occupation_label = fields.String()
+    shortage = fields.Nested(
+        ShortageSchema, allow_none=True,
+        metadata={"description": "Null unless the occupation is in labour shortage in the vacancy's region: "
+                                 "the latest half-year list covering the region (its own or the national "
+                                 "one; the region's own rating wins) rates it shortage or severe_shortage"},
+    )
     description = fields.String()
     municipality = fields.String()
     region = fields.String()
