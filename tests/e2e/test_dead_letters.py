@@ -36,7 +36,7 @@ def test_garbage_goes_to_dead_letters_and_the_next_profile_is_still_indexed(stac
         sender.close()
     before = indexed(stack)
     r = call("PUT", f"{stack.url('profile')}/api/v1/profiles/after-garbage",
-             token("coach", "tampere-tyollisyys"), profile_body())
+             token("coach", "tampere-tyollisyys"), profile_body(consented_orgs=[]))
     assert r.status == 201
 
     wait_for(lambda: indexed(stack) > before, timeout=60, what="the profile pushed after the garbage")
