@@ -13,10 +13,12 @@ import json
 import secrets
 import sys
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from deploy.http_client import call
 from deploy.stack import DEFAULT_PORTS, Stack
@@ -24,6 +26,10 @@ from shared.auth import Principal, Role, TokenCodec
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 HOME = REPO_ROOT / ".demo"
+SHORTAGE_SEED = REPO_ROOT / "data" / "barometer" / "fi_shortage_occupations_national_illustrative.csv"
+SHORTAGE_SOURCE = ("illustrative national data from press mentions of the Occupational Barometer 2021–2022, "
+                   "not an official regional table")
+DEMO_REGION = "pirkanmaa"
 
 
 def _secrets() -> dict[str, str]:
@@ -107,25 +113,165 @@ def up(profile_count: int) -> int:
     _say("starting vacancy, profile and matching services (gunicorn) and their workers")
     stack.start(timeout=300)
     loader = Loader(stack, TokenCodec(_secrets()["KOHTAANTO_JWT_SECRET"]))
+    fresh = False
     if loader.already_loaded():
         _say("demo data already loaded (delete .demo/ and the broker's data to start afresh)")
     else:
         loader.load(profile_count)
+        fresh = True
     index = loader.wait_for_index(int(profile_count * 0.9))
     _say(f"matching index: {index['candidates']} candidates, {index['vacancies']} vacancies")
-    _print_where_to_look(stack, loader)
+    week = MeetingDemo(stack, loader).run(fresh)
+    _print_where_to_look(stack, loader, week)
     return 0
 
 
-def _print_where_to_look(stack: Stack, loader: Loader) -> None:
+def _iso_week(day: date) -> str:
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+class MeetingDemo:
+    """Shortage lists, last week's meeting and outcomes, this week's changes, this week's meeting."""
+
+    def __init__(self, stack: Stack, loader: Loader) -> None:
+        self.stack, self.loader = stack, loader
+        self.matching = stack.url("matching")
+        self.operator = loader.token(Role.OPERATOR, "kohtaanto", "operaattori@kohtaanto")
+        self.team = loader.token(Role.TEAM_MEMBER, "tampere-tyollisyys", "valmentaja@tampere")
+        self.recruiter = loader.token(Role.RECRUITER, "pirkan-rekry-oy", "rekrytoija@pirkan-rekry")
+
+    def run(self, fresh: bool) -> str:
+        today = datetime.now(UTC).date()
+        this_week, last_week = _iso_week(today), _iso_week(today - timedelta(days=7))
+        self.settle_index()
+        if not self.loader.call("GET", f"{self.matching}/api/v1/shortages", self.operator)["items"]:
+            self.import_shortages()
+        if fresh:
+            self.prepare(last_week)
+            filled = self.record_outcomes(last_week, today - timedelta(days=today.weekday() + 7))
+            self.change_vacancies(filled)
+        self.prepare(this_week)
+        return this_week
+
+    def settle_index(self, timeout: float = 120.0) -> None:
+        """Wait until matching has indexed every profile (its count stops growing): a meeting
+        prepared earlier would miss candidates and call them new next time."""
+        deadline, last, steady = time.monotonic() + timeout, -1, 0
+        while time.monotonic() < deadline and steady < 3:
+            count = call("GET", f"{self.matching}/health/ready").json()["checks"]["index"]["candidates"]
+            steady = steady + 1 if count == last else 0
+            last = count
+            time.sleep(1)
+
+    def import_shortages(self) -> None:
+        request = urllib.request.Request(
+            f"{self.matching}/api/v1/shortages?source={quote(SHORTAGE_SOURCE)}", data=SHORTAGE_SEED.read_bytes(),
+            method="POST", headers={"Content-Type": "text/csv", "Authorization": f"Bearer {self.operator}"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            lists = json.loads(response.read())["lists"]
+        _say(f"imported {len(lists)} national shortage lists ({SHORTAGE_SOURCE})")
+
+    def prepare(self, week: str) -> dict[str, Any] | None:
+        response = call("POST", f"{self.matching}/api/v1/meetings/{DEMO_REGION}/{week}/prepare", self.team)
+        if response.status == 409:
+            return None  # a past meeting stays as it was
+        if response.status != 201:
+            raise RuntimeError(f"preparing {week} -> {response.status}: {response.body[:300]!r}")
+        _say(f"prepared the {DEMO_REGION} meeting of {week}")
+        return response.json()
+
+    def record_outcomes(self, week: str, monday: date) -> str | None:
+        """What the recruiters did with last week's proposals (dated last week); returns the vacancy
+        where someone was hired."""
+        content = self.loader.call("GET", f"{self.matching}/meetings/{DEMO_REGION}/{week}/content.json",
+                                   self.team)["content"]
+        Step = tuple[str, int, dict[str, Any]]  # status, days after last Monday, other fields
+        plans: list[list[Step]] = [
+            [("proposed", 0, {}), ("interviewed", 2, {"comment": "Hyvä haastattelu; toinen kierros sovittu.",
+                                                      "follow_up": {"action": "Toinen haastattelu työnantajan kanssa",
+                                                                    "owner": "rekrytoija@pirkan-rekry",
+                                                                    "due": (monday + timedelta(days=9)).isoformat()}})],
+            [("proposed", 0, {}), ("not_hired", 3, {"reason": "language",
+                                                    "comment": "Suomen kieli vielä A2-tasolla; osaaminen muuten hyvä.",
+                                                    "follow_up": {"action": "Suomen kielen kurssi (B1) ja uusi ehdotus",
+                                                                  "owner": "valmentaja@tampere",
+                                                                  "due": (monday + timedelta(days=21)).isoformat()}})],
+            [("proposed", 0, {}), ("contacted", 1, {"follow_up": {"action": "Soita ehdokkaalle haastatteluaika",
+                                                                  "owner": "rekrytoija@pirkan-rekry",
+                                                                  "due": (monday + timedelta(days=4)).isoformat()}})],
+            [("proposed", 1, {}), ("interviewed", 3, {}), ("hired", 4, {"comment": "Aloittaa kuun alussa."})],
+            [("proposed", 1, {}), ("not_hired", 2, {"reason": "skills",
+                                                    "comment": "Työnantajan vaatima olennainen osaaminen puuttuu.",
+                                                    "follow_up": {"action": "Lyhytkoulutus tai oppisopimus puuttuvaan "
+                                                                            "osaamiseen", "owner": "valmentaja@tampere",
+                                                                  "due": None}})],
+        ]
+        recorded, filled = 0, None
+        for vacancy, plan in zip(content["vacancies"], [plans[0:2], plans[2:4], plans[4:5]], strict=False):
+            for candidate, steps in zip(vacancy["candidates"], plan, strict=False):
+                for status, day, extra in steps:
+                    filled = vacancy["vacancy_id"] if status == "hired" else filled
+                    body = {"candidate_id": candidate["candidate_id"], "status": status,
+                            "occurred_on": (monday + timedelta(days=day)).isoformat(), **extra}
+                    self.loader.call("POST", f"{self.matching}/api/v1/vacancies/{vacancy['vacancy_id']}/outcomes",
+                                     self.recruiter, body)
+                    recorded += 1
+        _say(f"recorded {recorded} outcomes for last week's proposals")
+        return filled
+
+    def change_vacancies(self, filled: str | None) -> None:
+        """Since last week: the vacancy with a hire was filled, two new ones were posted."""
+        from deploy import demo_data
+        from services.matching.reference import load_taxonomy
+
+        if filled:
+            vacancy = self.loader.call("GET", f"{self.stack.url('vacancy')}/api/v1/vacancies/{filled}", self.team)
+            employer = self.loader.token(Role.EMPLOYER, vacancy["employer_org"])
+            self.loader.call("POST", f"{self.stack.url('vacancy')}/api/v1/vacancies/{filled}/close",
+                             employer, {"reason": "filled"})
+        taxonomy = load_taxonomy()
+        new: list[str] = []
+        for org, body in demo_data.vacancies(taxonomy, datetime.now(UTC).date(), seed=4711):
+            if org == "pirkanmaan-hyvinvointialue" and len(new) < 2:
+                posted = self.loader.call("POST", f"{self.stack.url('vacancy')}/api/v1/vacancies",
+                                          self.loader.token(Role.EMPLOYER, org), body)
+                new.append(posted["id"])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            known = {v["id"]: v["status"] for v in self.loader.call(
+                "GET", f"{self.matching}/api/v1/vacancies?region={DEMO_REGION}&status=any", self.team)["items"]}
+            if all(v in known for v in new) and (filled is None or known.get(filled) == "closed"):
+                break
+            time.sleep(0.5)
+        _say(f"since last week: {len(new)} vacancies posted, {1 if filled else 0} filled")
+
+
+def _print_where_to_look(stack: Stack, loader: Loader, week: str) -> None:
     recruiter = loader.token(Role.RECRUITER, "pirkan-rekry-oy", "rekrytoija@pirkan-rekry")
     team = loader.token(Role.TEAM_MEMBER, "tampere-tyollisyys", "valmentaja@tampere")
+    coach = loader.token(Role.COACH, "tampere-tyollisyys", "valmentaja@tampere")
+    meeting = f"/meetings/{DEMO_REGION}/{week}"
+
+    def login(token: str) -> str:
+        return f"{stack.url('matching')}/login?token={quote(token)}&next={quote(meeting)}"
     page = loader.call("GET", f"{stack.url('vacancy')}/api/v1/vacancies?region=pirkanmaa&status=open&limit=1", team)
     example = page["items"][0]["id"] if page["items"] else "<vacancy-id>"
     tokens = HOME / "tokens.json"
     tokens.write_text(json.dumps({"recruiter": recruiter, "team_member": team}, indent=2))
     print(f"""
 Kohtaanto demo is running.
+
+  Weekly meeting of the Pirkanmaa recruitment team, {week}:
+               {stack.url('matching')}{meeting}   (also {meeting}/content.csv and /content.json)
+    Open it logged in as (the link puts a demo token in a cookie):
+    - a team member of tampere-tyollisyys: candidates pseudonymous (none consented to this organisation)
+               {login(team)}
+    - a recruiter of pirkan-rekry-oy: names of the candidates who consented to pirkan-rekry-oy
+               {login(recruiter)}
+    - a coach of tampere-tyollisyys: names of the coach's own jobseekers
+               {login(coach)}
 
   API docs     vacancy  {stack.url('vacancy')}/docs
                profile  {stack.url('profile')}/docs

@@ -91,7 +91,7 @@ def settled(stack, vacancy_id, kinds):
     """The shortlist once matching has seen every profile and withdrawal (polled, with a deadline),
     restricted to this scenario's candidates (other tests share the stack), in rank order."""
     ours = {c for ids in kinds.values() for c in ids}
-    expected = set(kinds["good_welder"]) | set(kinds["cook"])
+    expected = set(kinds["good_welder"])
 
     def probe():
         s = shortlist(stack, vacancy_id, RECRUITER_A, k=200)
@@ -112,7 +112,8 @@ def test_candidates_whose_skills_fit_rank_above_those_whose_skills_do_not(stack,
     ranked = [e["candidate_id"] for e in s["entries"]]
     good, cooks = set(kinds["good_welder"]), set(kinds["cook"])
     assert set(ranked[: len(good)]) == good
-    assert set(ranked[len(good):]) == cooks
+    # A cook shares few or no skills with a welder: ranked below every welder, or not at all.
+    assert set(ranked[len(good):]) <= cooks
     scores = [e["score"] for e in s["entries"]]
     assert scores == sorted(scores, reverse=True)
 
@@ -139,8 +140,8 @@ def test_every_rank_explains_itself(stack, scenario):
     top = s["entries"][0]
     assert top["matched_essential"] and all(ref["label"] for ref in top["matched_essential"])
     assert top["candidate_id"] in kinds["good_welder"]
-    cook = next(e for e in s["entries"] if e["candidate_id"] in kinds["cook"])
-    assert len(cook["missing_essential"]) > len(top["missing_essential"])
+    for cook in (e for e in s["entries"] if e["candidate_id"] in kinds["cook"]):
+        assert len(cook["missing_essential"]) > len(top["missing_essential"])
 
 
 def test_a_shortlist_needs_a_recruiter_or_team_role(stack, scenario):

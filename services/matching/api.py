@@ -1,0 +1,166 @@
+"""HTTP endpoints of the matching service: shortlists, explanations, skill recognition."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from flask import current_app, jsonify, g
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from services.matching.domain.model import ShortlistEntry
+from services.matching.domain.taxonomy import Taxonomy
+from services.matching.events import VacancyRecord
+from services.matching.handlers import (
+    MatchingHandlers,
+    RecognitionUnavailableError,
+    Shortlist,
+    VacancyUnknownError,
+)
+from services.matching.schemas import (
+    EntrySchema,
+    RecognisedListSchema,
+    RecogniseSchema,
+    ShortlistArgs,
+    ShortlistSchema,
+)
+from shared.auth import Role, current_principal, require_role
+
+blp = Blueprint("matching", __name__, url_prefix="/api/v1",
+                description="Ranked, explained shortlists of candidates for vacancies.")
+
+SHORTLIST_ROLES = (Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
+
+
+def handlers() -> MatchingHandlers:
+    return current_app.extensions["kohtaanto.matching.handlers"]
+
+
+def taxonomy() -> Taxonomy:
+    return current_app.extensions["kohtaanto.matching.taxonomy"]
+
+
+class SkillRefs:
+    """``{uri, label}`` for skill URIs in one language, each label looked up once per response."""
+
+    def __init__(self, lang: str) -> None:
+        self.taxonomy = taxonomy()
+        self.lang = lang
+        self._refs: dict[str, dict[str, str]] = {}
+
+    def __call__(self, uri: str) -> dict[str, str]:
+        ref = self._refs.get(uri)
+        if ref is None:
+            ref = self._refs[uri] = {"uri": uri, "label": self.taxonomy.skill_label(uri, self.lang)}
+        return ref
+
+
+def render_entry(e: ShortlistEntry, lang: str, refs: SkillRefs | None = None) -> dict[str, Any]:
+    skill_ref = refs or SkillRefs(lang)
+    return {
+        "rank": e.rank,
+        "candidate_id": e.candidate_id,
+        "score": round(e.score, 4),
+        "components": {k: round(v, 4) for k, v in e.components.items()},
+        "matched_essential": [skill_ref(u) for u in e.matched_essential],
+        "matched_optional": [skill_ref(u) for u in e.matched_optional],
+        "related": [
+            {"vacancy_skill": skill_ref(r.vacancy_skill),
+             "candidate_skill": skill_ref(r.candidate_skill),
+             "credit": round(r.credit, 4), "reason": r.reason}
+            for r in e.related
+        ],
+        "missing_essential": [skill_ref(u) for u in e.missing_essential],
+        "distance_km": None if math.isnan(e.distance_km) else round(e.distance_km, 1),
+        "available_from": e.available_from,
+        "filters": list(e.filters),
+    }
+
+
+def shortage_for(record: VacancyRecord) -> dict[str, str] | None:
+    """The vacancy's shortage flag (level, half-year, list, source), or None; lists read once per request."""
+    if "kohtaanto_shortages" not in g:
+        g.kohtaanto_shortages = current_app.extensions["kohtaanto.matching.team"].shortage_book()
+    flag = g.kohtaanto_shortages.flag(record.region, record.vacancy.occupation_uri)
+    return flag.to_dict() if flag else None
+
+
+def render_shortlist(s: Shortlist, lang: str) -> dict[str, Any]:
+    v = s.record.vacancy
+    tax = taxonomy()
+    refs = SkillRefs(lang)
+    return {
+        "vacancy": {
+            "id": v.vacancy_id,
+            "title": v.title,
+            "employer_org": v.employer_org,
+            "occupation_uri": v.occupation_uri,
+            "occupation_label": tax.occupation_label(v.occupation_uri, lang) if v.occupation_uri else None,
+            "municipality": v.municipality,
+            "region": s.record.region,
+            "status": v.status,
+            "version": v.version,
+            "chosen_skills": [{"uri": sk.uri, "label": tax.skill_label(sk.uri, lang),
+                               "essential": sk.essential} for sk in s.record.chosen.skills],
+            "suggested_skills": [refs(sk.uri) for sk in v.skills if sk.suggested],
+            "shortage": shortage_for(s.record),
+        },
+        "generated_at": s.generated_at,
+        "consent_filtered_for": s.consent_filtered_for,
+        "candidates_indexed": s.candidates_indexed,
+        "entries": [render_entry(e, lang, refs) for e in s.entries],
+    }
+
+
+@blp.route("/vacancies/<vacancy_id>/shortlist")
+class ShortlistView(MethodView):
+    @require_role(*SHORTLIST_ROLES)
+    @blp.arguments(ShortlistArgs, location="query")
+    @blp.response(200, ShortlistSchema)
+    def get(self, args: dict[str, Any], vacancy_id: str) -> Any:
+        """The top-k candidates for a vacancy, each with its score broken down and its reasons.
+
+        A partner recruiter gets only candidates who consented to the recruiter's organisation.
+        """
+        k = args["k"] or current_app.config["KOHTAANTO_DEFAULT_K"]
+        try:
+            shortlist = handlers().shortlist(current_principal(), vacancy_id, k)
+        except VacancyUnknownError:
+            abort(404, message="No such vacancy (or not yet received by the matching service).")
+        # Rendered once, here, and returned as is: marshmallow re-serialising fifty explained entries
+        # cost more than ranking a million profiles. ShortlistSchema still documents the shape.
+        return jsonify(render_shortlist(shortlist, args["lang"]))
+
+
+@blp.route("/vacancies/<vacancy_id>/candidates/<candidate_id>/explanation")
+class ExplanationView(MethodView):
+    @require_role(*SHORTLIST_ROLES)
+    @blp.arguments(ShortlistArgs, location="query")
+    @blp.response(200, EntrySchema)
+    def get(self, args: dict[str, Any], vacancy_id: str, candidate_id: str) -> Any:
+        """Why one candidate ranks where they do for a vacancy, and which hard filters they fail."""
+        try:
+            entry = handlers().explain(current_principal(), vacancy_id, candidate_id)
+        except VacancyUnknownError:
+            abort(404, message="No such vacancy.")
+        if entry is None:
+            abort(404, message="No such candidate.")
+        return render_entry(entry, args["lang"])
+
+
+@blp.route("/skills/recognise")
+class RecogniseView(MethodView):
+    @require_role(*Role)
+    @blp.arguments(RecogniseSchema)
+    @blp.response(200, RecognisedListSchema)
+    def post(self, data: dict[str, Any]) -> Any:
+        """ESCO skills recognised in free text (Finnish or English), best first. The text is
+        neither stored nor logged."""
+        try:
+            found = handlers().recognise(data["text"], data["top_k"])
+        except RecognitionUnavailableError as exc:
+            abort(503, message=str(exc))
+        lang = data["lang"]
+        return {"items": [{"uri": s.uri, "label": s.label_fi if lang == "fi" and s.label_fi else s.label_en,
+                           "score": round(s.score, 4)} for s in found]}

@@ -1,0 +1,421 @@
+"""HTTP API of the joint recruitment team: shortage lists, outcomes, vacancy and shortlist overviews,
+and preparing the weekly meeting. Views translate; rules live in ``shortages``, ``outcomes``,
+``meeting`` and the use cases in ``team``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from flask import current_app, request, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import fields, validate
+
+from services.matching.api import SHORTLIST_ROLES, handlers, render_shortlist, shortage_for, taxonomy
+from services.matching.meeting import IsoWeek
+from services.matching.outcomes import FollowUp, InvalidOutcomeError, Outcome, Reason, Status
+from services.matching.schemas import LANGS, ShortageFlagSchema, ShortlistSchema
+from services.matching.shortages import ShortageCsvError
+from services.matching.team import (
+    CandidateUnknownError,
+    MeetingLockedError,
+    OutcomeInput,
+    RegionUnknownError,
+    TeamHandlers,
+    VacancyUnknownError,
+)
+from shared.auth import Role, current_principal, require_role
+from shared.http import abort
+from shared.schemas import StrictSchema
+
+blp = Blueprint(
+    "team",
+    __name__,
+    url_prefix="/api/v1",
+    description="The joint recruitment team: labour-shortage lists, recruiters' outcomes, "
+    "vacancy and shortlist overviews per region, the weekly meeting.",
+)
+
+TEAM_ROLES = SHORTLIST_ROLES  # recruiter, team member, coach, operator
+PREPARE_ROLES = (Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
+
+
+def team() -> TeamHandlers:
+    return current_app.extensions["kohtaanto.matching.team"]
+
+
+# -- schemas -------------------------------------------------------------------------------------------
+class ShortageListSchema(ma.Schema):
+    region = fields.String()
+    period = fields.String()
+    source = fields.String()
+    entries = fields.List(fields.Dict(), metadata={"description": "[{occupation, level}] as imported"})
+    esco_occupations = fields.Integer(metadata={"description": "ESCO occupations the entries cover"})
+    imported_by = fields.String()
+    imported_at = fields.DateTime()
+
+
+class ShortageImportSchema(ma.Schema):
+    import_id = fields.String()
+    source = fields.String()
+    lists = fields.List(fields.Nested(ShortageListSchema))
+
+
+class ShortageListingSchema(ma.Schema):
+    items = fields.List(fields.Nested(ShortageListSchema))
+
+
+class SourceArgs(StrictSchema):
+    source = fields.String(
+        load_default="operator import",
+        validate=validate.Length(1, 300),
+        metadata={"description": "Where the ratings come from, shown with every flag"},
+    )
+
+
+class FollowUpSchema(StrictSchema):
+    action = fields.String(
+        required=True, validate=validate.Length(1, 300), metadata={"example": "Arrange a Finnish course (B1)"}
+    )
+    owner = fields.String(
+        required=True,
+        validate=validate.Length(1, 200),
+        metadata={
+            "description": "Who owns it: a person (user id) or an organisation id",
+            "example": "valmentaja@tampere",
+        },
+    )
+    due = fields.Date(load_default=None)
+
+
+class OutcomeInSchema(StrictSchema):
+    candidate_id = fields.String(
+        required=True,
+        validate=validate.Length(1, 64),
+        metadata={"description": "Pseudonymous candidate id from a shortlist"},
+    )
+    status = fields.String(required=True, validate=validate.OneOf([s.value for s in Status]))
+    reason = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.OneOf([r.value for r in Reason]),
+        metadata={"description": "Required when status is not_hired, else omitted"},
+    )
+    comment = fields.String(
+        load_default="",
+        validate=validate.Length(max=2000),
+        metadata={"description": "Free text; stays in matching, never published"},
+    )
+    follow_up = fields.Nested(
+        FollowUpSchema,
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "Open until a later outcome for the pair replaces it"},
+    )
+    occurred_on = fields.Date(load_default=None, metadata={"description": "When it happened; default today"})
+
+
+class OutcomeOutSchema(ma.Schema):
+    outcome_id = fields.String()
+    vacancy_id = fields.String()
+    candidate_id = fields.String()
+    status = fields.String()
+    reason = fields.String(allow_none=True)
+    comment = fields.String()
+    follow_up = fields.Dict(allow_none=True)
+    occurred_on = fields.Date()
+    recorded_by = fields.String()
+    recorded_by_org = fields.String()
+    recorded_at = fields.DateTime()
+
+
+class OutcomeListSchema(ma.Schema):
+    items = fields.List(fields.Nested(OutcomeOutSchema))
+
+
+class RegionArgs(StrictSchema):
+    region = fields.String(load_default=None, metadata={"description": "Region id, e.g. pirkanmaa"})
+    shortage_only = fields.Boolean(
+        load_default=False, metadata={"description": "Only vacancies flagged as shortage roles"}
+    )
+
+
+class VacancyArgs(RegionArgs):
+    status = fields.String(load_default="open", validate=validate.OneOf(["open", "closed", "any"]))
+    lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
+
+
+class ShortlistsArgs(RegionArgs):
+    region = fields.String(required=True, metadata={"description": "Region id, e.g. pirkanmaa"})
+    k = fields.Integer(load_default=5, validate=validate.Range(1, 50))
+    lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
+
+
+class VacancyItemSchema(ma.Schema):
+    id = fields.String()
+    title = fields.String()
+    employer_org = fields.String()
+    occupation_uri = fields.String(allow_none=True)
+    occupation_label = fields.String(allow_none=True)
+    municipality = fields.String()
+    region = fields.String()
+    status = fields.String()
+    openings = fields.Integer()
+    application_deadline = fields.Date(allow_none=True)
+    shortage = fields.Nested(ShortageFlagSchema, allow_none=True)
+
+
+class VacancyListSchema(ma.Schema):
+    items = fields.List(fields.Nested(VacancyItemSchema))
+
+
+class ShortlistListSchema(ma.Schema):
+    items = fields.List(fields.Nested(ShortlistSchema))
+
+
+class PreparedSchema(ma.Schema):
+    region = fields.String()
+    week = fields.String()
+    prepared_at = fields.DateTime()
+    prepared_by = fields.String()
+    url = fields.String(metadata={"description": "The meeting page"})
+
+
+# -- views ---------------------------------------------------------------------------------------------
+def outcome_dict(o: Outcome) -> dict[str, Any]:
+    return {
+        "outcome_id": o.outcome_id,
+        "vacancy_id": o.vacancy_id,
+        "candidate_id": o.candidate_id,
+        "status": o.status.value,
+        "reason": o.reason.value if o.reason else None,
+        "comment": o.comment,
+        "follow_up": o.follow_up.to_dict() if o.follow_up else None,
+        "occurred_on": o.occurred_on,
+        "recorded_by": o.recorded_by,
+        "recorded_by_org": o.recorded_by_org,
+        "recorded_at": o.recorded_at,
+    }
+
+
+CSV_BODY = {
+    "required": True,
+    "content": {
+        "text/csv": {"schema": {"type": "string"}},
+        "multipart/form-data": {
+            "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+        },
+    },
+}
+
+
+@blp.route("/shortages")
+class Shortages(MethodView):
+    @require_role(Role.OPERATOR)
+    @blp.arguments(SourceArgs, location="query")
+    @blp.doc(requestBody=CSV_BODY)
+    @blp.response(201, ShortageImportSchema)
+    def post(self, args: dict[str, Any]) -> Any:
+        """Import labour-shortage ratings from a CSV file (operators).
+
+        Columns ``occupation`` (ESCO occupation URI or ISCO-08 code of 1–4 digits: a code covers every
+        ESCO occupation in its group), ``region`` (region id or ``national``), ``period`` (half-year,
+        e.g. ``2026H2``), ``level`` (``severe_shortage``, ``shortage``, ``balance``, ``surplus``,
+        ``severe_surplus``); other columns are ignored. The whole file is checked first: any bad line
+        gives 422 with ``errors.csv`` mapping line numbers to reasons, and nothing is imported. Each
+        (region, period) in the file replaces the stored list for it and is published on
+        ``kohtaanto.shortages.v1``. Send the file as ``text/csv`` or as the ``file`` field of a
+        multipart form.
+        """
+        text = csv_text()
+        try:
+            result = team().import_shortages(text, args["source"], current_principal())
+        except ShortageCsvError as exc:
+            abort(
+                422,
+                message="The shortage file has errors; nothing was imported.",
+                errors={"csv": {str(line): reasons for line, reasons in exc.errors.items()}},
+            )
+        return {
+            "import_id": result.import_id,
+            "source": result.source,
+            "lists": [
+                {
+                    "region": x.region,
+                    "period": str(x.period),
+                    "source": x.source,
+                    "entries": [{"occupation": e.occupation, "level": e.level.value} for e in x.entries],
+                    "esco_occupations": len(x.levels),
+                }
+                for x in result.lists
+            ],
+        }
+
+    @require_role(*TEAM_ROLES)
+    @blp.response(200, ShortageListingSchema)
+    def get(self) -> Any:
+        """The stored shortage lists, one per region (or ``national``) and half-year."""
+        return {"items": team().shortage_listing()}
+
+
+def csv_text() -> str:
+    if request.mimetype == "multipart/form-data":
+        upload = request.files.get("file")
+        if upload is None:
+            abort(422, message="Send the CSV as the 'file' field.", errors={"files": {"file": ["Missing."]}})
+        raw = upload.read()
+    elif request.mimetype in ("text/csv", "text/plain"):
+        raw = request.get_data()
+    else:
+        abort(415, message="Send the shortage list as text/csv or multipart/form-data.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        abort(422, message="The file is not UTF-8.", errors={"csv": {"1": ["Not UTF-8 text."]}})
+
+
+@blp.route("/vacancies/<vacancy_id>/outcomes")
+class Outcomes(MethodView):
+    @require_role(Role.RECRUITER)
+    @blp.arguments(OutcomeInSchema)
+    @blp.response(201, OutcomeOutSchema)
+    def post(self, data: dict[str, Any], vacancy_id: str) -> Any:
+        """Record what happened to a proposed candidate (recruiters). ``not_hired`` needs a ``reason``.
+
+        Publishes ``outcome.recorded`` (without the comment and follow-up). A candidate whose latest
+        outcome for the vacancy is ``hired`` or ``not_hired`` is no longer shortlisted for it; a hired
+        candidate's profile is marked hired by the profile service.
+        """
+        follow = data["follow_up"]
+        payload = OutcomeInput(
+            candidate_id=data["candidate_id"],
+            status=Status(data["status"]),
+            reason=Reason(data["reason"]) if data["reason"] else None,
+            comment=data["comment"],
+            follow_up=FollowUp(follow["action"], follow["owner"], follow["due"]) if follow else None,
+            occurred_on=data["occurred_on"],
+        )
+        try:
+            outcome = team().record_outcome(current_principal(), vacancy_id, payload)
+        except VacancyUnknownError:
+            abort(404, message="No such vacancy (or not yet received by the matching service).")
+        except CandidateUnknownError:
+            abort(
+                422,
+                message="Unknown candidate.",
+                errors={"json": {"candidate_id": ["No such candidate in the matching index."]}},
+            )
+        except InvalidOutcomeError as exc:
+            abort(422, message="The outcome breaks a rule.", errors={"json": exc.errors})
+        return outcome_dict(outcome), 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
+
+    @require_role(*TEAM_ROLES)
+    @blp.response(200, OutcomeListSchema)
+    def get(self, vacancy_id: str) -> Any:
+        """Outcomes recorded for a vacancy, oldest first (a recruiter sees its own organisation's)."""
+        try:
+            found = team().outcomes(vacancy_id)
+        except VacancyUnknownError:
+            abort(404, message="No such vacancy.")
+        caller = current_principal()
+        if caller.role is Role.RECRUITER:
+            found = [o for o in found if o.recorded_by_org == caller.org]
+        return {"items": [outcome_dict(o) for o in found]}
+
+
+@blp.route("/vacancies")
+class Vacancies(MethodView):
+    @require_role(*TEAM_ROLES)
+    @blp.arguments(VacancyArgs, location="query")
+    @blp.response(200, VacancyListSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """Vacancies known to matching, filtered by region and status; ``shortage_only=true`` keeps the
+        shortage roles. Each carries ``shortage``: null, or the level, half-year, list and source that
+        make it a shortage role."""
+        tax, items = taxonomy(), []
+        for record in sorted(
+            handlers().state.vacancies(), key=lambda r: (r.region, r.vacancy.title, r.vacancy_id)
+        ):
+            v = record.vacancy
+            if args["region"] and record.region != args["region"]:
+                continue
+            if args["status"] != "any" and v.status != args["status"]:
+                continue
+            flag = shortage_for(record)
+            if args["shortage_only"] and flag is None:
+                continue
+            items.append(
+                {
+                    "id": v.vacancy_id,
+                    "title": v.title,
+                    "employer_org": v.employer_org,
+                    "occupation_uri": v.occupation_uri,
+                    "occupation_label": tax.occupation_label(v.occupation_uri, args["lang"])
+                    if v.occupation_uri
+                    else None,
+                    "municipality": v.municipality,
+                    "region": record.region,
+                    "status": v.status,
+                    "openings": record.openings,
+                    "application_deadline": record.application_deadline,
+                    "shortage": flag,
+                }
+            )
+        return {"items": items}
+
+
+@blp.route("/shortlists")
+class Shortlists(MethodView):
+    @require_role(*TEAM_ROLES)
+    @blp.arguments(ShortlistsArgs, location="query")
+    @blp.response(200, ShortlistListSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """Shortlists of every open vacancy in a region, most severe shortage first; ``shortage_only=true``
+        asks for shortage roles only. Same consent rule as a single shortlist: a partner recruiter
+        gets only candidates who consented to the recruiter's organisation."""
+        caller, items = current_principal(), []
+        for record in handlers().state.vacancies():
+            if record.region != args["region"] or not record.is_open:
+                continue
+            if args["shortage_only"] and shortage_for(record) is None:
+                continue
+            items.append(
+                render_shortlist(handlers().shortlist(caller, record.vacancy_id, args["k"]), args["lang"])
+            )
+        severity = {"severe_shortage": 0, "shortage": 1}
+        items.sort(
+            key=lambda s: (
+                severity.get(str((s["vacancy"]["shortage"] or {}).get("level")), 2),
+                s["vacancy"]["title"],
+                s["vacancy"]["id"],
+            )
+        )
+        return {"items": items}
+
+
+@blp.route("/meetings/<region>/<week>/prepare")
+class PrepareMeeting(MethodView):
+    @require_role(*PREPARE_ROLES)
+    @blp.response(201, PreparedSchema)
+    def post(self, region: str, week: str) -> Any:
+        """Compute and store the content of a region's weekly meeting (team members, coaches,
+        operators). The current or a future week may be prepared again before the meeting (the new
+        content replaces the old); a past week only if it never was (409 otherwise), so a past
+        meeting always shows what the team saw."""
+        try:
+            stored = team().prepare(region, IsoWeek.parse(week), current_principal())
+        except (RegionUnknownError, ValueError):
+            abort(404, message="No such region or ISO week (use e.g. 2026-W48).")
+        except MeetingLockedError:
+            abort(
+                409,
+                message="That week's meeting is past and was already prepared; it stays as the team saw it.",
+            )
+        return {
+            "region": stored.region,
+            "week": stored.week,
+            "prepared_at": stored.prepared_at,
+            "prepared_by": stored.prepared_by,
+            "url": url_for("meetings.page", region=stored.region, week=stored.week),
+        }

@@ -1,0 +1,72 @@
+"""``create_app`` for the matching service: ``gunicorn 'services.matching.app:create_app()'``.
+
+Run it with one gunicorn worker (threads for concurrency): the index lives in the worker's memory.
+"""
+
+from __future__ import annotations
+
+import atexit
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask
+
+from services.matching import api_team, web
+from services.matching.api import blp
+from services.matching.config import Settings
+from services.matching.domain.engine import MatchingEngine
+from services.matching.feed import IndexFeed
+from services.matching.handlers import MatchingHandlers
+from services.matching.reference import load_recognizer, load_taxonomy
+from services.matching.repository import UnitOfWork, metadata
+from services.matching.state import MatchingState
+from services.matching.team import Places, TeamHandlers
+from shared.reference import municipalities
+from shared.service import build_service_app, register_health
+
+
+def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
+    settings = settings or Settings.from_env()
+    common = settings.common
+    service = build_service_app(common, "Kohtaanto matching service", metadata,
+                                testing=bool(overrides.get("testing")))
+    app = service.app
+    app.config["KOHTAANTO_DEFAULT_K"] = settings.default_k
+
+    taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
+    recognizer = load_recognizer(taxonomy, common.reference_dir, settings.cache_dir)
+    places = {m.code: (m.lat, m.lon) for m in municipalities(common.reference_dir).values()}
+    state = MatchingState(MatchingEngine(taxonomy, places), recognizer,
+                          common.kafka.vacancies_topic, common.kafka.candidates_topic)
+    app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
+    app.extensions["kohtaanto.matching.state"] = state
+    clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
+    engine = service.engine
+    towns = municipalities(common.reference_dir).values()
+    team = TeamHandlers(
+        lambda: UnitOfWork(engine), state, taxonomy,
+        Places({m.region: m.region_fi for m in towns}, {m.code: m.name_fi for m in towns}),
+        outcomes_topic=common.kafka.outcomes_topic, shortages_topic=common.kafka.shortages_topic,
+        clock=clock, top_k=settings.meeting_top_k,
+    )
+    app.extensions["kohtaanto.matching.team"] = team
+    app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url
+    # Candidates already hired or rejected for a vacancy are not proposed again for it.
+    app.extensions["kohtaanto.matching.handlers"] = MatchingHandlers(
+        state, exclusions=team.excluded, today=lambda: clock().date()
+    )
+
+    if settings.start_feed:
+        feed = IndexFeed(state, common.kafka)
+        feed.start()
+        atexit.register(feed.close)
+        app.extensions["kohtaanto.matching.feed"] = feed
+        service.checks["index"] = feed.status
+
+    service.api.register_blueprint(blp)
+    service.api.register_blueprint(api_team.blp)
+    app.register_blueprint(web.bp)
+    # The index must have caught up with the topics once before shortlists mean anything.
+    register_health(service, frozenset({"database", "index"} if settings.start_feed else {"database"}))
+    return app

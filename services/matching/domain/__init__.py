@@ -1,0 +1,1 @@
+"""The matching service's pure domain core: taxonomy, skill recognition, vectors, ranking."""

@@ -1,0 +1,357 @@
+"""The matching engine: an in-memory candidate index answering ranked, explained shortlists.
+
+Concurrency: readers never lock. Every write builds a new immutable `_Snapshot` (the large main
+segment is shared; only its small "present" mask and the delta segment are new) and publishes
+it with one attribute assignment, so a shortlist sees either all of an update or none of it.
+Writers serialise on a lock. When the delta segment grows past `IndexParams`, the writer merges
+it into a new main segment (seconds at a million profiles) while readers keep using the old one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import islice
+
+import numpy as np
+
+from .geo import MunicipalityTable
+from .model import Candidate, ShortlistEntry, Vacancy
+from .params import IndexParams, RankingParams
+from .ranking import (
+    Exact,
+    FilterSpec,
+    Pool,
+    exact_scores,
+    explain_rows,
+    failed_filters,
+    filter_spec,
+    query_weights,
+    top_k,
+    upper_bounds,
+)
+from .segment import OrgRegistry, Segment, build_segment, encode_id, merge_segments
+from .taxonomy import Taxonomy
+from .vectors import (
+    CompactCandidate,
+    SkillSpace,
+    build_skill_space,
+    compact_candidate,
+    occupation_inv_norms,
+    vacancy_query,
+)
+
+BULK_CHUNK = 100_000  # candidates compacted per block in bulk_load, bounding transient memory
+
+
+@dataclass(frozen=True, eq=False)
+class _Snapshot:
+    main: Segment
+    present: np.ndarray  # (len(main),) bool: False for removed or superseded rows
+    n_present: int
+    delta: Segment
+    idf: np.ndarray
+    occupation_inv_norm: np.ndarray  # 1 / ||occupation skill vector * idf||, for stage-1 bounds
+    main_alive: np.ndarray  # present and not hired
+    delta_alive: np.ndarray  # not hired
+
+    @property
+    def max_occupations(self) -> int:
+        return max(self.main.max_occupations, self.delta.max_occupations)
+
+
+class MatchingEngine:
+    """Candidates in, ranked and explained shortlists out. Thread-safe (see module docstring).
+
+    `clock` gives "today" for experience recency when a profile is indexed.
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        municipalities: Mapping[str, tuple[float, float]],
+        params: RankingParams | None = None,
+        *,
+        index_params: IndexParams | None = None,
+        clock: Callable[[], date] = date.today,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.params = params or RankingParams()
+        self.index_params = index_params or IndexParams()
+        self._space: SkillSpace = build_skill_space(taxonomy, self.params)
+        self._municipalities = MunicipalityTable(municipalities)
+        self._orgs = OrgRegistry()
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._delta_rows: dict[str, CompactCandidate] = {}
+        self._removed: dict[str, int] = {}  # id -> last version, so stale replays stay removed
+        self.stats: Counter[str] = Counter()
+        empty = self._segment([], None)
+        idf = np.ones(taxonomy.n_skills, dtype=np.float32)
+        self._snapshot = self._make_snapshot(empty, np.zeros(0, bool), 0, empty, idf, None)
+
+    # -- writes -------------------------------------------------------------------------------
+    def upsert_candidate(self, candidate: Candidate) -> bool:
+        """Index a candidate; False (and no change) when this or a newer version is indexed."""
+        row = compact_candidate(candidate, self._space, self._clock().year)
+        with self._lock:
+            snap = self._snapshot
+            current = self._version(snap, candidate.candidate_id)
+            if current is not None and candidate.version <= current:
+                self.stats["stale_updates"] += 1
+                return False
+            present, n_present = self._tombstone(snap, candidate.candidate_id)
+            self._removed.pop(candidate.candidate_id, None)
+            self._delta_rows[candidate.candidate_id] = row
+            self.stats["unknown_uris"] += row.unknown_uris
+            self._publish(snap, present, n_present)
+            return True
+
+    def remove_candidate(self, candidate_id: str) -> bool:
+        """Withdraw a candidate; False when it is not indexed."""
+        with self._lock:
+            snap = self._snapshot
+            seg, row = self._locate(snap, candidate_id)
+            if row < 0:
+                return False
+            version = int(seg.versions[row])
+            present, n_present = self._tombstone(snap, candidate_id)
+            self._delta_rows.pop(candidate_id, None)
+            self._removed[candidate_id] = version
+            self._publish(snap, present, n_present)
+            return True
+
+    def bulk_load(self, candidates: Iterable[Candidate]) -> int:
+        """Index many candidates at once (rebuilds, benchmarks); returns how many were new or
+        newer than what was indexed. Same version rules as `upsert_candidate`."""
+        year = self._clock().year
+        blocks: list[Segment] = []
+        it: Iterator[Candidate] = iter(candidates)
+        while chunk := list(islice(it, BULK_CHUNK)):
+            latest: dict[str, CompactCandidate] = {}
+            for c in chunk:
+                if c.version <= self._removed.get(c.candidate_id, -(2**63)):
+                    continue
+                old = latest.get(c.candidate_id)
+                if old is None or c.version > old.version:
+                    latest[c.candidate_id] = compact_candidate(c, self._space, year)
+            rows = [latest[key] for key in sorted(latest)]
+            self.stats["unknown_uris"] += sum(r.unknown_uris for r in rows)
+            blocks.append(self._segment(rows, idf=None))
+            del chunk, latest, rows
+        with self._lock:
+            snap = self._snapshot
+            parts = [(snap.main, snap.present), (self._delta_segment(None), None)]
+            parts += [(block, None) for block in blocks]
+            merged, idf, kept = merge_segments(parts, self._space)
+            loaded = sum(kept[2:])
+            for block in blocks:  # loaded ids are no longer removed
+                for key in block.ids:
+                    self._removed.pop(key.decode("utf-8"), None)
+            self._delta_rows.clear()
+            self._install(merged, idf)
+            return loaded
+
+    # -- reads --------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        snap = self._snapshot
+        return snap.n_present + len(snap.delta)
+
+    def __contains__(self, candidate_id: object) -> bool:
+        return isinstance(candidate_id, str) and self._locate(self._snapshot, candidate_id)[1] >= 0
+
+    def shortlist(
+        self,
+        vacancy: Vacancy,
+        *,
+        k: int = 50,
+        viewer_org: str | None,
+        today: date,
+        exclude: Collection[str] = (),
+    ) -> list[ShortlistEntry]:
+        """The k best eligible candidates for `vacancy`, best first, each explained.
+
+        viewer_org None: no consent filter (the recruitment team's internal view); otherwise
+        only candidates who consented to that organisation. `exclude`: candidate ids already
+        hired or rejected for this vacancy. Candidates without any skill evidence for the
+        vacancy (score 0) are not listed.
+        """
+        snap = self._snapshot
+        if k <= 0:
+            return []
+        space, dense = self._space, self.index_params.dense_languages
+        qw = query_weights(
+            vacancy_query(vacancy, space),
+            snap.idf,
+            snap.occupation_inv_norm,
+            space,
+            max_occupations=snap.max_occupations,
+            prune_bound=self.index_params.occupation_prune_bound,
+        )
+        spec = self._filter_spec(vacancy, today, viewer_org)
+        keys = [encode_id(c) for c in exclude]
+        segments = [
+            (s, a) for s, a in ((snap.main, snap.main_alive), (snap.delta, snap.delta_alive)) if len(s)
+        ]
+        excluded = [
+            np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
+            for seg, _ in segments
+        ]
+        best = None
+        for attempt in range(2):
+            if attempt:  # evidence only in pruned columns may matter: repeat without pruning
+                qw = qw.unpruned(snap.occupation_inv_norm, space)
+            pools = [
+                Pool(seg, alive, upper_bounds(seg, qw, self.params), ex)
+                for (seg, alive), ex in zip(segments, excluded, strict=True)
+            ]
+            best = top_k(pools, qw, spec, self.params, dense, k, self.index_params.rerank_pool)
+            if best is not None:
+                break
+        assert best is not None  # unpruned weights always give an exact answer
+        groups: dict[int, tuple[Segment, Exact, list[int], list[int]]] = {}
+        for rank, (seg, ex, j) in enumerate(best, start=1):
+            group = groups.setdefault(id(ex), (seg, ex, [], []))
+            group[2].append(j)
+            group[3].append(rank)
+        entries = [
+            entry
+            for seg, ex, positions, ranks in groups.values()
+            for entry in explain_rows(seg, ex, positions, qw, space, spec, ranks=ranks)
+        ]
+        return sorted(entries, key=lambda e: e.rank)
+
+    def explain(
+        self, vacancy: Vacancy, candidate_id: str, *, today: date, viewer_org: str | None = None
+    ) -> ShortlistEntry | None:
+        """One candidate's score and explanation for `vacancy`, whether or not shortlisted;
+        `filters` lists the hard filters the candidate fails (rank is 0). None if unknown."""
+        return self.explain_many(vacancy, [candidate_id], today=today, viewer_org=viewer_org).get(
+            candidate_id
+        )
+
+    def explain_many(
+        self,
+        vacancy: Vacancy,
+        candidate_ids: Iterable[str],
+        *,
+        today: date,
+        viewer_org: str | None = None,
+    ) -> dict[str, ShortlistEntry]:
+        """`explain` for several candidates at once (unknown ids are left out)."""
+        snap = self._snapshot
+        qw = query_weights(
+            vacancy_query(vacancy, self._space),
+            snap.idf,
+            snap.occupation_inv_norm,
+            self._space,
+            max_occupations=0,
+            prune_bound=0.0,
+        )
+        spec = self._filter_spec(vacancy, today, viewer_org)
+        dense = self.index_params.dense_languages
+        found: dict[int, tuple[Segment, list[int], list[str]]] = {}
+        for candidate_id in dict.fromkeys(candidate_ids):
+            seg, row = self._locate(snap, candidate_id)
+            if row >= 0:
+                group = found.setdefault(id(seg), (seg, [], []))
+                group[1].append(row)
+                group[2].append(candidate_id)
+        out: dict[str, ShortlistEntry] = {}
+        for seg, rows, wanted in found.values():
+            ex = exact_scores(seg, np.asarray(rows), qw, self.params)
+            for entry, row, candidate_id in zip(
+                explain_rows(seg, ex, range(len(rows)), qw, self._space, spec, ranks=[0] * len(rows)),
+                rows,
+                wanted,
+                strict=True,
+            ):
+                out[candidate_id] = replace(entry, filters=failed_filters(seg, row, spec, dense))
+        return out
+
+    def memory_bytes(self) -> int:
+        """Bytes held by the index arrays (segments and masks)."""
+        snap = self._snapshot
+        return snap.main.nbytes() + snap.present.nbytes + snap.delta.nbytes() + snap.idf.nbytes
+
+    # -- internals ----------------------------------------------------------------------------
+    def _filter_spec(self, vacancy: Vacancy, today: date, viewer_org: str | None) -> FilterSpec:
+        org = None if viewer_org is None else self._orgs.find(viewer_org)
+        return filter_spec(
+            vacancy, today=today, org=org, municipalities=self._municipalities, params=self.params
+        )
+
+    def _segment(self, rows: list[CompactCandidate], idf: np.ndarray | None) -> Segment:
+        return build_segment(
+            rows,
+            self._space,
+            idf,
+            self._municipalities,
+            self._orgs,
+            self.index_params.dense_languages,
+        )
+
+    def _delta_segment(self, idf: np.ndarray | None) -> Segment:
+        rows = [self._delta_rows[key] for key in sorted(self._delta_rows)]
+        return self._segment(rows, idf)
+
+    def _locate(self, snap: _Snapshot, candidate_id: str) -> tuple[Segment, int]:
+        key = encode_id(candidate_id)
+        row = snap.delta.find(key)
+        if row >= 0:
+            return snap.delta, row
+        row = snap.main.find(key)
+        if row >= 0 and snap.present[row]:
+            return snap.main, row
+        return snap.main, -1
+
+    def _version(self, snap: _Snapshot, candidate_id: str) -> int | None:
+        if candidate_id in self._delta_rows:
+            return self._delta_rows[candidate_id].version
+        seg, row = self._locate(snap, candidate_id)
+        if row >= 0:
+            return int(seg.versions[row])
+        return self._removed.get(candidate_id)
+
+    def _tombstone(self, snap: _Snapshot, candidate_id: str) -> tuple[np.ndarray, int]:
+        row = snap.main.find(encode_id(candidate_id))
+        if row < 0 or not snap.present[row]:
+            return snap.present, snap.n_present
+        present = snap.present.copy()
+        present[row] = False
+        return present, snap.n_present - 1
+
+    def _publish(self, snap: _Snapshot, present: np.ndarray, n_present: int) -> None:
+        ip = self.index_params
+        limit = max(1, min(ip.delta_max_rows, int(ip.delta_max_share * n_present)))
+        if len(self._delta_rows) >= limit or n_present < len(snap.main) // 2:
+            merged, idf, _ = merge_segments(
+                [(snap.main, present), (self._delta_segment(None), None)], self._space
+            )
+            self._delta_rows.clear()
+            self._install(merged, idf)
+            return
+        delta = self._delta_segment(snap.idf)
+        self._snapshot = self._make_snapshot(
+            snap.main, present, n_present, delta, snap.idf, snap.occupation_inv_norm
+        )
+
+    def _install(self, main: Segment, idf: np.ndarray) -> None:
+        empty = self._segment([], idf)
+        self.stats["merges"] += 1
+        self._snapshot = self._make_snapshot(
+            main, np.ones(len(main), bool), len(main), empty, idf, None
+        )
+
+    def _make_snapshot(  # type: ignore[no-untyped-def]
+        self, main, present, n_present, delta, idf, occupation_inv_norm
+    ) -> _Snapshot:
+        if occupation_inv_norm is None:
+            occupation_inv_norm = occupation_inv_norms(self._space, idf)
+        return _Snapshot(
+            main, present, n_present, delta, idf, occupation_inv_norm,
+            present & ~main.hired, ~delta.hired,
+        )

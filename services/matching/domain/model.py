@@ -1,0 +1,133 @@
+"""The matching service's domain records: candidates, vacancies and shortlist entries.
+
+Candidates are pseudonymous: an id, skills, work history, languages, region, availability and
+consent. No names or contact details ever reach the matching engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+SKILL_LEVELS = ("basic", "intermediate", "advanced", "expert")
+LANGUAGE_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")  # ordered; native >= C2
+WORKING_TIMES = ("full_time", "part_time", "any")
+
+
+class MatchingError(Exception):
+    """Base class of the matching domain's errors."""
+
+
+class InvalidRecordError(MatchingError, ValueError):
+    """A candidate or vacancy carries a value outside its documented vocabulary."""
+
+
+def language_rank(level: str) -> int:
+    """1 for A1 … 7 for native; raises `InvalidRecordError` for anything else."""
+    try:
+        return LANGUAGE_LEVELS.index(level) + 1
+    except ValueError:
+        raise InvalidRecordError(f"unknown language level {level!r}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class SkillClaim:
+    """A skill on a jobseeker's profile. `suggested` marks skills proposed by the recogniser
+    from a coach's notes that the jobseeker has not confirmed; a confirmed claim of the same
+    skill always wins over a suggestion."""
+
+    uri: str
+    level: str = "intermediate"
+    suggested: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class WorkExperience:
+    occupation_uri: str
+    years: float
+    ended_year: int | None = None  # None = current job
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    candidate_id: str
+    version: int
+    skills: tuple[SkillClaim, ...]
+    experience: tuple[WorkExperience, ...]
+    languages: Mapping[str, str]  # ISO 639-1 code -> level in LANGUAGE_LEVELS
+    municipality: str  # Statistics Finland municipality code, e.g. "837" Tampere
+    max_commute_km: float
+    available_from: date
+    working_time: str  # "full_time" | "part_time" | "any"
+    consented_orgs: frozenset[str]
+    hired: bool = False  # hired candidates are never shortlisted
+
+
+@dataclass(frozen=True, slots=True)
+class VacancySkill:
+    """A skill on a vacancy. `suggested` skills come from `enrich_vacancy`: never essential,
+    never overriding what the employer chose."""
+
+    uri: str
+    essential: bool
+    suggested: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Vacancy:
+    vacancy_id: str
+    version: int
+    employer_org: str
+    title: str
+    occupation_uri: str | None
+    skills: tuple[VacancySkill, ...]
+    languages: Mapping[str, str]  # required ISO 639-1 code -> minimum level
+    municipality: str
+    working_time: str  # "full_time" | "part_time" | "any"
+    start_date: date | None
+    status: str = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedCredit:
+    """Partial credit: the candidate lacks `vacancy_skill` but has the related `candidate_skill`."""
+
+    vacancy_skill: str
+    candidate_skill: str
+    credit: float
+    reason: str  # "related skill" | "broader or narrower skill" | "same skill group"
+
+
+@dataclass(frozen=True, slots=True)
+class ShortlistEntry:
+    """Everything a recruiter sees about why a candidate is on the shortlist.
+
+    `components` add up to `score` (to rounding). `distance_km` is NaN when either municipality
+    has no known coordinates (see `RankingParams.include_unknown_distance`).
+    `evidence` maps each matched skill URI to where it came from: "claimed", "suggested" or
+    "experience" (an essential or optional skill of an occupation in the work history).
+    `filters` is empty for shortlist entries; `MatchingEngine.explain` lists there the hard
+    filters that the candidate fails, so a recruiter can see why someone is not shortlisted.
+    """
+
+    rank: int
+    candidate_id: str
+    score: float
+    components: Mapping[str, float]
+    matched_essential: tuple[str, ...]
+    matched_optional: tuple[str, ...]
+    related: tuple[RelatedCredit, ...]
+    missing_essential: tuple[str, ...]
+    distance_km: float
+    available_from: date
+    evidence: Mapping[str, str] = field(default_factory=dict)
+    filters: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RecognisedSkill:
+    uri: str
+    score: float
+    label_en: str
+    label_fi: str

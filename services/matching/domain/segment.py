@@ -1,0 +1,259 @@
+"""Columnar, immutable storage of indexed candidates.
+
+A segment keeps, per candidate row (rows sorted by candidate id): the claimed skills and the
+work-history occupations as CSR rows (for exact re-scoring and explanations) and once more as
+one CSC matrix whose columns are skills then occupations (the inverted index that the first
+ranking stage walks); the inverse norm of each row's expanded, IDF-weighted vector; and the
+hard-filter attributes as compact numpy columns. Ids live in a sorted fixed-width bytes
+array searched with `np.searchsorted`, not in a dict of Python objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .geo import MunicipalityTable
+from .vectors import (
+    CompactCandidate,
+    SkillSpace,
+    claims_matrix,
+    document_frequency,
+    experience_matrix,
+    inverse_norms,
+    smooth_idf,
+)
+
+
+class OrgRegistry:
+    """Organisation codes -> small integers; append-only, shared by all segments."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, int] = {}
+
+    def index(self, org: str) -> int:
+        """Position of `org`, registering it if new (writer side only)."""
+        return self._index.setdefault(org, len(self._index))
+
+    def find(self, org: str) -> int:
+        """Position of `org`, or -1 when no candidate ever consented to it."""
+        return self._index.get(org, -1)
+
+
+@dataclass(frozen=True, eq=False)
+class Segment:
+    ids: np.ndarray  # (n,) fixed-width bytes, sorted ascending
+    versions: np.ndarray  # (n,) int64
+    claims: sp.csr_matrix  # (n, n_skills) float32 claim weights
+    claim_meta: sp.csr_matrix  # same structure as claims, uint8: 1 + (level | SUGGESTED_BIT)
+    experience: sp.csr_matrix  # (n, n_occupations) float32 occupation weights
+    postings: sp.csc_matrix  # (n, n_skills + n_occupations): claims then experience, by column
+    inv_norm: np.ndarray  # (n,) float32 1 / ||expanded vector * idf||
+    hired: np.ndarray  # (n,) bool
+    available_day: np.ndarray  # (n,) int32 date ordinal
+    municipality: np.ndarray  # (n,) int16 position in the MunicipalityTable, -1 unknown
+    max_commute_km: np.ndarray  # (n,) float32
+    working_time: np.ndarray  # (n,) uint8 position in WORKING_TIMES
+    lang_dense: np.ndarray  # (n, len(dense_languages)) uint8 rank 0 (none) .. 7 (native)
+    lang_sparse: Mapping[str, tuple[np.ndarray, np.ndarray]]  # code -> (rows, ranks)
+    consent_indptr: np.ndarray  # per organisation position, into consent_rows
+    consent_rows: np.ndarray  # int32 rows consenting to each organisation
+    max_occupations: int  # most work-history occupations of any row (bounds pruned terms)
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def find(self, key: bytes) -> int:
+        """Row of the candidate with id `key` (utf-8), or -1."""
+        i = int(np.searchsorted(self.ids, key))
+        return i if i < len(self.ids) and self.ids[i] == key else -1
+
+    def consenting(self, org: int) -> np.ndarray:
+        if org < 0 or org + 1 >= len(self.consent_indptr):
+            return np.zeros(0, dtype=np.int32)
+        return self.consent_rows[self.consent_indptr[org] : self.consent_indptr[org + 1]]
+
+    def nbytes(self) -> int:
+        """Bytes held by the segment's arrays (the index's memory, excluding Python overhead)."""
+        total = 0
+        for value in vars(self).values():
+            if isinstance(value, np.ndarray):
+                total += value.nbytes
+            elif sp.issparse(value):
+                total += value.data.nbytes + value.indices.nbytes + value.indptr.nbytes
+        for rows, ranks in self.lang_sparse.values():
+            total += rows.nbytes + ranks.nbytes
+        return total
+
+
+def encode_id(candidate_id: str) -> bytes:
+    return candidate_id.encode("utf-8")
+
+
+def build_segment(
+    rows: Sequence[CompactCandidate],
+    space: SkillSpace,
+    idf: np.ndarray | None,
+    municipalities: MunicipalityTable,
+    orgs: OrgRegistry,
+    dense_languages: Sequence[str],
+) -> Segment:
+    """A segment of `rows`, which must be sorted by candidate id with no duplicates.
+    With `idf` None the ranking columns are left empty (for rows that will be merged)."""
+    n = len(rows)
+    keys = [encode_id(r.candidate_id) for r in rows]
+    width = max((len(k) for k in keys), default=1)
+    ids = np.array(keys, dtype=f"S{width}") if n else np.zeros(0, dtype="S1")
+    claims, meta = claims_matrix(rows, space.n_skills)
+    claim_meta = sp.csr_matrix((meta + 1, claims.indices, claims.indptr), shape=claims.shape)
+    experience = experience_matrix(rows, space.taxonomy.n_occupations)
+    if idf is None:  # rows about to be merged: the merge computes the ranking columns
+        inv_norm = np.zeros(n, dtype=np.float32)
+        postings = sp.csc_matrix((n, claims.shape[1] + experience.shape[1]), dtype=np.float32)
+    else:
+        inv_norm = inverse_norms(claims, experience, space, idf)
+        postings = _postings(claims, experience)
+
+    dense_pos = {code: i for i, code in enumerate(dense_languages)}
+    lang_dense = np.zeros((n, len(dense_languages)), dtype=np.uint8)
+    sparse_rows: dict[str, list[int]] = {}
+    sparse_ranks: dict[str, list[int]] = {}
+    consent_pairs: list[tuple[int, int]] = []
+    for i, r in enumerate(rows):
+        for code, rank in r.languages:
+            j = dense_pos.get(code)
+            if j is not None:
+                lang_dense[i, j] = rank
+            else:
+                sparse_rows.setdefault(code, []).append(i)
+                sparse_ranks.setdefault(code, []).append(rank)
+        consent_pairs.extend((orgs.index(o), i) for o in r.consented_orgs)
+    consent_indptr, consent_rows = _consent(np.asarray(consent_pairs, dtype=np.int64))
+    return Segment(
+        ids=ids,
+        versions=np.fromiter((r.version for r in rows), dtype=np.int64, count=n),
+        claims=claims,
+        claim_meta=claim_meta,
+        experience=experience,
+        postings=postings,
+        inv_norm=inv_norm,
+        hired=np.fromiter((r.hired for r in rows), dtype=bool, count=n),
+        available_day=np.fromiter((r.available_day for r in rows), dtype=np.int32, count=n),
+        municipality=np.fromiter(
+            (municipalities.index(r.municipality) for r in rows), dtype=np.int16, count=n
+        ),
+        max_commute_km=np.fromiter((r.max_commute_km for r in rows), dtype=np.float32, count=n),
+        working_time=np.fromiter((r.working_time for r in rows), dtype=np.uint8, count=n),
+        lang_dense=lang_dense,
+        lang_sparse={
+            code: (np.asarray(sparse_rows[code], np.int32), np.asarray(sparse_ranks[code], np.uint8))
+            for code in sparse_rows
+        },
+        consent_indptr=consent_indptr,
+        consent_rows=consent_rows,
+        max_occupations=_max_row_nnz(experience),
+    )
+
+
+def merge_segments(
+    parts: Sequence[tuple[Segment, np.ndarray | None]],
+    space: SkillSpace,
+) -> tuple[Segment, np.ndarray, list[int]]:
+    """One segment of the kept rows of every part (keep mask None = all rows), sorted by id,
+    with the IDF recomputed over the merged candidates.
+
+    When several parts hold the same id, the highest version wins and, among equal versions,
+    the earliest part (so replaying an event changes nothing). Returns (segment, idf, number of
+    rows of each part that made it into the merged segment).
+    """
+    rows = [np.flatnonzero(keep) if keep is not None else np.arange(len(seg)) for seg, keep in parts]
+    segs = [seg for seg, _ in parts]
+    ids = np.concatenate([seg.ids[r] for seg, r in zip(segs, rows, strict=True)])
+    versions = np.concatenate([seg.versions[r] for seg, r in zip(segs, rows, strict=True)])
+    part_of = np.concatenate([np.full(len(r), i) for i, r in enumerate(rows)])
+    order = np.lexsort((part_of, -versions, ids))
+    if len(order) > 1:
+        order = order[np.r_[True, ids[order][1:] != ids[order][:-1]]]
+    n = len(order)
+    kept_counts = np.bincount(part_of[order], minlength=len(parts)).tolist()
+    new_pos = np.full(len(ids), -1, dtype=np.int64)  # concatenated position -> merged row
+    new_pos[order] = np.arange(n)
+    remaps, offset = [], 0
+    for seg, r in zip(segs, rows, strict=True):
+        remap = np.full(len(seg), -1, dtype=np.int64)
+        remap[r] = new_pos[offset : offset + len(r)]
+        remaps.append(remap)
+        offset += len(r)
+
+    def column(name: str) -> np.ndarray:
+        values = [getattr(seg, name)[r] for seg, r in zip(segs, rows, strict=True)]
+        return np.concatenate(values)[order]
+
+    def matrix(name: str) -> sp.csr_matrix:
+        blocks = [getattr(seg, name)[r] for seg, r in zip(segs, rows, strict=True)]
+        return sp.vstack(blocks, format="csr")[order]
+
+    claims, claim_meta, experience = matrix("claims"), matrix("claim_meta"), matrix("experience")
+    df = document_frequency(claims, experience, space)
+    idf = smooth_idf(df, n)
+    inv_norm = inverse_norms(claims, experience, space, idf)
+
+    lang_sparse: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for code in sorted({c for seg in segs for c in seg.lang_sparse}):
+        new_rows, new_ranks = [], []
+        for seg, remap in zip(segs, remaps, strict=True):
+            lrows, ranks = seg.lang_sparse.get(code, (np.zeros(0, np.int32), np.zeros(0, np.uint8)))
+            new = remap[lrows]
+            new_rows.append(new[new >= 0])
+            new_ranks.append(ranks[new >= 0])
+        r, k = np.concatenate(new_rows), np.concatenate(new_ranks)
+        o = np.argsort(r, kind="stable")
+        lang_sparse[code] = (r[o].astype(np.int32), k[o])
+    pairs = []
+    for seg, remap in zip(segs, remaps, strict=True):
+        org = np.repeat(np.arange(len(seg.consent_indptr) - 1), np.diff(seg.consent_indptr))
+        new = remap[seg.consent_rows]
+        pairs.append(np.stack([org[new >= 0], new[new >= 0]], axis=1))
+    consent_indptr, consent_rows = _consent(np.concatenate(pairs))
+    merged = Segment(
+        ids=ids[order],
+        versions=versions[order],
+        claims=claims,
+        claim_meta=claim_meta,
+        experience=experience,
+        postings=_postings(claims, experience),
+        inv_norm=inv_norm,
+        hired=column("hired"),
+        available_day=column("available_day"),
+        municipality=column("municipality"),
+        max_commute_km=column("max_commute_km"),
+        working_time=column("working_time"),
+        lang_dense=column("lang_dense"),
+        lang_sparse=lang_sparse,
+        consent_indptr=consent_indptr,
+        consent_rows=consent_rows,
+        max_occupations=_max_row_nnz(experience),
+    )
+    return merged, idf, kept_counts
+
+
+def _postings(claims: sp.csr_matrix, experience: sp.csr_matrix) -> sp.csc_matrix:
+    postings = sp.hstack([claims, experience], format="csc", dtype=np.float32)
+    postings.sort_indices()
+    return postings
+
+
+def _consent(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(indptr per organisation, rows) from (organisation, row) pairs."""
+    pairs = pairs.reshape(-1, 2)
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    n_orgs = int(pairs[:, 0].max()) + 1 if len(pairs) else 0
+    indptr = np.zeros(n_orgs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pairs[:, 0], minlength=n_orgs), out=indptr[1:])
+    return indptr, pairs[:, 1].astype(np.int32)
+
+
+def _max_row_nnz(m: sp.csr_matrix) -> int:
+    return int(np.diff(m.indptr).max()) if m.shape[0] else 0

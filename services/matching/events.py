@@ -1,0 +1,107 @@
+"""Reading the vacancy and candidate streams with the matching service's own tolerant schema.
+
+Unknown fields are ignored (producers may add fields); a payload missing what ranking needs is a
+poison message and goes to the dead-letter topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from services.matching.domain.model import (
+    Candidate,
+    SkillClaim,
+    Vacancy,
+    VacancySkill,
+    WorkExperience,
+)
+from shared.messaging.consumer import PoisonMessageError
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyRecord:
+    """What matching keeps of a vacancy: the ranking view plus what people read about it."""
+
+    vacancy: Vacancy
+    chosen: Vacancy  # before enrichment: the employer's own choice of skills
+    region: str
+    description: str
+    openings: int
+    application_deadline: date | None
+    close_reason: str | None
+    updated_at: datetime
+
+    @property
+    def vacancy_id(self) -> str:
+        return self.vacancy.vacancy_id
+
+    @property
+    def is_open(self) -> bool:
+        return self.vacancy.status == "open"
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _languages(items: Any) -> dict[str, str]:
+    return {str(x["code"]): str(x["level"]) for x in items or ()}
+
+
+def candidate_from_payload(p: Mapping[str, Any]) -> Candidate:
+    try:
+        skills = [SkillClaim(str(s["uri"]), str(s.get("level") or "intermediate")) for s in p["skills"]]
+        chosen = {s.uri for s in skills}
+        skills += [SkillClaim(str(u), "intermediate", suggested=True)
+                   for u in p.get("suggested_skills") or () if u not in chosen]
+        return Candidate(
+            candidate_id=str(p["candidate_id"]),
+            version=int(p["version"]),
+            skills=tuple(skills),
+            experience=tuple(
+                WorkExperience(str(e["occupation_uri"]), float(e["years"]),
+                               int(e["ended_year"]) if e.get("ended_year") is not None else None)
+                for e in p.get("work_history") or ()
+            ),
+            languages=_languages(p.get("languages")),
+            municipality=str(p["municipality"]),
+            max_commute_km=float(p["max_commute_km"]),
+            available_from=date.fromisoformat(p["available_from"]),
+            working_time=str(p.get("working_time") or "any"),
+            consented_orgs=frozenset(str(o) for o in p.get("consented_orgs") or ()),
+            hired=p.get("status") == "hired",
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PoisonMessageError(f"candidate payload unusable: {type(exc).__name__}: {exc}") from None
+
+
+def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
+    try:
+        vacancy = Vacancy(
+            vacancy_id=str(p["vacancy_id"]),
+            version=int(p["version"]),
+            employer_org=str(p["employer_org"]),
+            title=str(p["title"]),
+            occupation_uri=p.get("occupation_uri") or None,
+            skills=tuple(VacancySkill(str(s["uri"]), bool(s.get("essential", True))) for s in p["skills"]),
+            languages=_languages(p.get("languages")),
+            municipality=str(p["municipality"]),
+            working_time=str(p.get("working_time") or "any"),
+            start_date=_day(p.get("start_date")),
+            status=str(p.get("status") or "open"),
+        )
+        return VacancyRecord(
+            vacancy=vacancy,
+            chosen=vacancy,
+            region=str(p["region"]),
+            description=str(p.get("description") or ""),
+            openings=int(p.get("openings") or 1),
+            application_deadline=_day(p.get("application_deadline")),
+            close_reason=p.get("close_reason"),
+            updated_at=datetime.fromisoformat(p["updated_at"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PoisonMessageError(f"vacancy payload unusable: {type(exc).__name__}: {exc}") from None

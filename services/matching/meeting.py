@@ -1,0 +1,486 @@
+"""The weekly recruitment-team meeting's content, computed from plain facts. Pure Python.
+
+``build_meeting`` takes the region's vacancies (with their shortage flags), the top candidates of
+each open shortage vacancy, the recruiters' outcomes and the content stored for the previous week's
+meeting, and returns what the team goes through: the vacancies with their candidates and reasons,
+what changed since last week, last week's proposals and outcomes with the open follow-ups, and the
+skills the best candidates most often lack. The web layer gathers the facts and stores the result,
+so a past week is shown exactly as the team saw it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from services.matching.outcomes import Outcome, latest_per_candidate
+
+SCHEMA_VERSION = 1
+LEVEL_ORDER = {"severe_shortage": 0, "shortage": 1}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class IsoWeek:
+    year: int
+    week: int
+
+    @classmethod
+    def parse(cls, text: str) -> IsoWeek:
+        """``2026-W48``; ValueError for anything else, or a week the year does not have."""
+        year, sep, week = text.partition("-W")
+        if not (sep and len(year) == 4 and year.isdigit() and len(week) == 2 and week.isdigit()):
+            raise ValueError(f"not an ISO week like 2026-W48: {text!r}")
+        date.fromisocalendar(int(year), int(week), 1)
+        return cls(int(year), int(week))
+
+    @classmethod
+    def of(cls, day: date) -> IsoWeek:
+        iso = day.isocalendar()
+        return cls(iso.year, iso.week)
+
+    @property
+    def monday(self) -> date:
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    @property
+    def sunday(self) -> date:
+        return self.monday + timedelta(days=6)
+
+    def previous(self) -> IsoWeek:
+        return IsoWeek.of(self.monday - timedelta(days=7))
+
+    def next(self) -> IsoWeek:
+        return IsoWeek.of(self.monday + timedelta(days=7))
+
+    def __str__(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+
+def meeting_day(week: IsoWeek, today: date) -> date:
+    """The day candidates are ranked for: today in the current week, else that week's Monday."""
+    return today if IsoWeek.of(today) == week else week.monday
+
+
+# -- the facts going in ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SkillRef:
+    uri: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateFacts:
+    """One ranked candidate (pseudonymous) and the reasons, as the engine gave them."""
+
+    candidate_id: str
+    rank: int
+    score: float
+    matched: tuple[SkillRef, ...]  # the vacancy's essential skills the candidate has
+    missing: tuple[SkillRef, ...]  # the vacancy's essential skills the candidate lacks
+    distance_km: float | None
+    available_from: date
+    essential: int = 0  # how many essential skills the vacancy asks for (0: matched + missing)
+
+    @property
+    def near_match(self) -> bool:
+        """Lacks something, but at most a third of the essential skills: a short course away."""
+        total = self.essential or len(self.matched) + len(self.missing)
+        return 0 < len(self.missing) <= total / 3
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyFacts:
+    vacancy_id: str
+    title: str
+    employer_org: str
+    occupation: str
+    municipality: str
+    openings: int
+    application_deadline: date | None
+    status: str  # open | closed
+    close_reason: str | None = None
+    shortage_level: str | None = None  # None: not a shortage role
+    shortage_period: str | None = None
+    shortage_source: str | None = None
+
+    @property
+    def is_shortage_role(self) -> bool:
+        return self.status == "open" and self.shortage_level is not None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFacts:
+    region: str
+    region_name: str
+    week: IsoWeek
+    today: date
+    as_of: datetime  # outcomes recorded after this are not counted
+    prepared_by: str
+    vacancies: Sequence[VacancyFacts]  # every vacancy of the region matching knows of
+    # every open shortage vacancy's eligible candidates, best first (up to ``count_cap`` of them)
+    shortlists: Mapping[str, Sequence[CandidateFacts]]
+    outcomes: Sequence[Outcome]
+    previous: MeetingContent | None = None
+    count_cap: int | None = None  # the shortlists were cut at this length
+
+
+# -- the content coming out ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CandidateRow:
+    rank: int
+    candidate_id: str
+    score: float
+    matched: list[SkillRef]
+    missing: list[SkillRef]
+    distance_km: float | None
+    available_from: date
+    status: str | None  # the latest outcome for this vacancy, if any
+    new_in_top: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyRow:
+    vacancy_id: str
+    title: str
+    employer_org: str
+    occupation: str
+    municipality: str
+    openings: int
+    application_deadline: date | None
+    shortage_level: str
+    shortage_period: str
+    shortage_source: str
+    candidate_count: int  # eligible candidates (at least ``count_cap``, when ``count_capped``)
+    candidates: list[CandidateRow]  # the top ones
+    new: bool
+    qualified_count: int = 0  # eligible candidates who have every essential skill
+    count_capped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyRef:
+    vacancy_id: str
+    title: str
+    employer_org: str
+    why: str = ""  # for vacancies gone since last week: filled, cancelled, expired, closed, ...
+
+
+@dataclass(frozen=True, slots=True)
+class NewCandidate:
+    vacancy_id: str
+    title: str
+    candidate_id: str
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    previous_week: str | None  # None: no earlier meeting to compare with
+    new_vacancies: list[VacancyRef]
+    new_candidates: list[NewCandidate]
+    gone_vacancies: list[VacancyRef]
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeRow:
+    vacancy_id: str
+    vacancy_title: str
+    candidate_id: str
+    status: str
+    reason: str | None
+    comment: str
+    occurred_on: date
+    recorded_by_org: str
+    history: list[str]  # statuses in order, e.g. ["proposed", "interviewed", "hired"]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRow:
+    vacancy_id: str
+    vacancy_title: str
+    candidate_id: str
+    action: str
+    owner: str
+    due: date | None
+    overdue: bool
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissingSkill:
+    uri: str
+    label: str
+    candidates: int  # near matches lacking it, over all vacancies
+    vacancies: int  # vacancies where at least one near match lacks it
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    vacancies: int
+    openings: int
+    candidates_shown: int
+    proposed_last_week: int
+    hired_last_week: int
+    open_follow_ups: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingContent:
+    region: str
+    region_name: str
+    week: str
+    week_start: date
+    week_end: date
+    today: date
+    as_of: datetime
+    prepared_by: str
+    totals: Totals
+    vacancies: list[VacancyRow]
+    changes: Changes
+    last_week: list[OutcomeRow]
+    follow_ups: list[FollowUpRow]
+    missing_skills: list[MissingSkill]
+    schema_version: int = SCHEMA_VERSION
+    shortage_sources: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _dump(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MeetingContent:
+        return _load(cls, data)
+
+
+def build_meeting(
+    facts: MeetingFacts, *, top_k: int = 5, gap_pool: int = 10, top_missing: int = 12
+) -> MeetingContent:
+    """The meeting's content. Each vacancy shows its ``top_k`` candidates. The missing skills are
+    counted over, per vacancy, its ``gap_pool`` best-ranked near matches: candidates who lack some
+    essential skills but at most a third of them, whom a short course or an apprenticeship would make
+    a full match."""
+    week = facts.week
+    outcomes = [o for o in facts.outcomes if o.recorded_at <= facts.as_of]
+    latest = latest_per_candidate(outcomes)
+    previous_top = {
+        v.vacancy_id: {c.candidate_id for c in v.candidates}
+        for v in (facts.previous.vacancies if facts.previous else [])
+    }
+
+    rows = []
+    gaps: dict[str, list[CandidateFacts]] = {}
+    for v in sorted((v for v in facts.vacancies if v.is_shortage_role), key=_vacancy_order):
+        ranked = facts.shortlists.get(v.vacancy_id, ())
+        top = ranked[:top_k]
+        seen_before = previous_top.get(v.vacancy_id)
+        candidates = [
+            CandidateRow(
+                c.rank,
+                c.candidate_id,
+                round(c.score, 3),
+                list(c.matched),
+                list(c.missing),
+                None if c.distance_km is None else round(c.distance_km, 1),
+                c.available_from,
+                _status(latest.get((v.vacancy_id, c.candidate_id))),
+                seen_before is not None and c.candidate_id not in seen_before,
+            )
+            for c in top
+        ]
+        rows.append(
+            VacancyRow(
+                v.vacancy_id,
+                v.title,
+                v.employer_org,
+                v.occupation,
+                v.municipality,
+                v.openings,
+                v.application_deadline,
+                v.shortage_level or "",
+                v.shortage_period or "",
+                v.shortage_source or "",
+                len(ranked),
+                candidates,
+                new=facts.previous is not None and v.vacancy_id not in previous_top,
+                qualified_count=sum(1 for c in ranked if not c.missing),
+                count_capped=facts.count_cap is not None and len(ranked) >= facts.count_cap,
+            )
+        )
+        gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]
+
+    last_week = _last_week(outcomes, week)
+    in_last_week = [o for o in outcomes if week.previous().monday <= o.occurred_on < week.monday]
+    follow_ups = _follow_ups(latest, meeting_day(week, facts.today))
+    return MeetingContent(
+        region=facts.region,
+        region_name=facts.region_name,
+        week=str(week),
+        week_start=week.monday,
+        week_end=week.sunday,
+        today=facts.today,
+        as_of=facts.as_of,
+        prepared_by=facts.prepared_by,
+        totals=Totals(
+            vacancies=len(rows),
+            openings=sum(r.openings for r in rows),
+            candidates_shown=sum(len(r.candidates) for r in rows),
+            proposed_last_week=sum(1 for o in in_last_week if o.status.value == "proposed"),
+            hired_last_week=sum(1 for o in in_last_week if o.status.value == "hired"),
+            open_follow_ups=len(follow_ups),
+        ),
+        vacancies=rows,
+        changes=_changes(facts, rows),
+        last_week=last_week,
+        follow_ups=follow_ups,
+        missing_skills=_missing(gaps, top_missing),
+        shortage_sources=sorted({r.shortage_source for r in rows if r.shortage_source}),
+    )
+
+
+def _vacancy_order(v: VacancyFacts) -> tuple[int, date, str, str]:
+    return (
+        LEVEL_ORDER.get(v.shortage_level or "", 9),
+        v.application_deadline or date.max,
+        v.title,
+        v.vacancy_id,
+    )
+
+
+def _status(o: Outcome | None) -> str | None:
+    return o.status.value if o else None
+
+
+def _changes(facts: MeetingFacts, rows: list[VacancyRow]) -> Changes:
+    if facts.previous is None:
+        return Changes(None, [], [], [])
+    before = {v.vacancy_id: v for v in facts.previous.vacancies}
+    now = {r.vacancy_id for r in rows}
+    known = {v.vacancy_id: v for v in facts.vacancies}
+    new_vacancies = [VacancyRef(r.vacancy_id, r.title, r.employer_org) for r in rows if r.new]
+    new_candidates = [
+        NewCandidate(r.vacancy_id, r.title, c.candidate_id, c.rank)
+        for r in rows
+        if not r.new
+        for c in r.candidates
+        if c.new_in_top
+    ]
+    gone = []
+    for vid, old in before.items():
+        if vid in now:
+            continue
+        current = known.get(vid)
+        if current is None:
+            why = "removed"
+        elif current.status != "open":
+            why = current.close_reason or "closed"
+        else:
+            why = "no_longer_shortage"
+        gone.append(VacancyRef(vid, old.title, old.employer_org, why))
+    gone.sort(key=lambda v: (v.title, v.vacancy_id))
+    return Changes(facts.previous.week, new_vacancies, new_candidates, gone)
+
+
+def _last_week(outcomes: list[Outcome], week: IsoWeek) -> list[OutcomeRow]:
+    """Every candidate–vacancy pair with something recorded for last week, at its latest status."""
+    start, end = week.previous().monday, week.monday
+    pairs: dict[tuple[str, str], list[Outcome]] = {}
+    for o in sorted(outcomes, key=lambda o: (o.occurred_on, o.recorded_at)):
+        pairs.setdefault((o.vacancy_id, o.candidate_id), []).append(o)
+    rows = []
+    for history in pairs.values():
+        if not any(start <= o.occurred_on < end for o in history):
+            continue
+        last = history[-1]
+        rows.append(
+            OutcomeRow(
+                last.vacancy_id,
+                last.vacancy_title,
+                last.candidate_id,
+                last.status.value,
+                last.reason.value if last.reason else None,
+                last.comment,
+                last.occurred_on,
+                last.recorded_by_org,
+                [o.status.value for o in history],
+            )
+        )
+    return sorted(rows, key=lambda r: (r.vacancy_title, r.vacancy_id, r.candidate_id))
+
+
+def _follow_ups(latest: Mapping[tuple[str, str], Outcome], day: date) -> list[FollowUpRow]:
+    """Follow-ups still open: each on the latest outcome of its pair (a later outcome replaces it)."""
+    rows = [
+        FollowUpRow(
+            o.vacancy_id,
+            o.vacancy_title,
+            o.candidate_id,
+            o.follow_up.action,
+            o.follow_up.owner,
+            o.follow_up.due,
+            o.follow_up.due is not None and o.follow_up.due < day,
+            o.status.value,
+        )
+        for o in latest.values()
+        if o.follow_up is not None
+    ]
+    return sorted(rows, key=lambda r: (r.due or date.max, r.owner, r.vacancy_title, r.candidate_id))
+
+
+def _missing(gaps: Mapping[str, list[CandidateFacts]], top: int) -> list[MissingSkill]:
+    candidates: Counter[str] = Counter()
+    vacancies: Counter[str] = Counter()
+    labels: dict[str, str] = {}
+    for pool in gaps.values():
+        in_vacancy = set()
+        for c in pool:
+            for s in c.missing:
+                candidates[s.uri] += 1
+                labels[s.uri] = s.label
+                in_vacancy.add(s.uri)
+        vacancies.update(in_vacancy)
+    ranked = sorted(candidates, key=lambda u: (-candidates[u], -vacancies[u], labels[u], u))
+    return [MissingSkill(u, labels[u], candidates[u], vacancies[u]) for u in ranked[:top]]
+
+
+# -- JSON round trip (the stored snapshot) --------------------------------------------------------------
+def _dump(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_dump(v) for v in value]
+    if isinstance(value, date):  # datetime too
+        return value.isoformat()
+    return value
+
+
+T = TypeVar("T")
+
+
+def _load(cls: type[T], data: Any) -> T:
+    hints = typing.get_type_hints(cls)
+    kwargs = {
+        f.name: _value(hints[f.name], data[f.name])
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name in data
+    }
+    return cls(**kwargs)
+
+
+def _value(hint: Any, raw: Any) -> Any:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return None if raw is None else _value(next(a for a in args if a is not type(None)), raw)
+    if origin in (list, tuple):
+        return [_value(args[0], v) for v in raw] if origin is list else tuple(_value(args[0], v) for v in raw)
+    if hint is datetime:
+        return datetime.fromisoformat(raw)
+    if hint is date:
+        return date.fromisoformat(raw)
+    if dataclasses.is_dataclass(hint):
+        return _load(hint, raw)  # type: ignore[arg-type]
+    return raw

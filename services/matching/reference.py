@@ -1,0 +1,226 @@
+"""Reads the ESCO/ISCO reference files and builds (and caches) the compiled taxonomy and the
+fitted skill recogniser.
+
+This is the matching service's I/O edge for reference data: the domain package never opens a
+file. The cache key is a hash of the data files plus `CODE_VERSION`, so changing either
+recompiles; entries are written atomically, so concurrently starting workers never read a
+half-written file.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import logging
+import os
+import pickle
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from services.matching.domain.recognition import RecognitionIndex, SkillRecognizer
+from services.matching.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
+
+log = logging.getLogger(__name__)
+
+CODE_VERSION = "taxonomy-3/recognizer-3"
+"""Bump when the parsing or the compiled form changes, to invalidate old caches."""
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA_DIR = REPO_ROOT / "data"
+DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
+
+ESCO_FILES = (
+    "esco/occupations_en_fi.csv.gz",
+    "esco/skills_en_fi.csv.gz",
+    "esco/occupation_skill_relations.csv.gz",
+    "esco/esco-v1.1.1-relations-csv.zip",
+    "esco/esco-v1.1.1-classification-en-csv.zip",
+    "isco/isco08_groups_en.csv.gz",
+)
+
+
+class ReferenceDataError(Exception):
+    """The reference data files are missing or unreadable."""
+
+
+def load_taxonomy(data_dir: Path | None = None, cache_dir: Path | None = None) -> Taxonomy:
+    """The ESCO taxonomy, from the cache when the data files and code are unchanged."""
+    data_dir, cache_dir = _dirs(data_dir, cache_dir)
+    path = cache_dir / f"taxonomy-{cache_key(data_dir)}.pkl"
+    if path.exists():
+        with path.open("rb") as f:
+            return Taxonomy(pickle.load(f))
+    tables = read_tables(data_dir)
+    _atomic_write(path, lambda f: pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL))
+    log.info("compiled ESCO taxonomy into %s", path)
+    return Taxonomy(tables)
+
+
+def load_recognizer(
+    taxonomy: Taxonomy, data_dir: Path | None = None, cache_dir: Path | None = None
+) -> SkillRecognizer:
+    """A `SkillRecognizer` fitted on `taxonomy` with default parameters, cached like the
+    taxonomy (the key also covers the recogniser's parameters)."""
+    data_dir, cache_dir = _dirs(data_dir, cache_dir)
+    recognizer = SkillRecognizer()
+    params = repr(sorted(recognizer.get_params().items())).encode()
+    key = hashlib.sha256(cache_key(data_dir).encode() + params).hexdigest()[:20]
+    path = cache_dir / f"recognizer-{key}.npz"
+    if path.exists():
+        return recognizer.set_index(_read_index(path), taxonomy)
+    recognizer.fit(taxonomy)
+    _atomic_write(path, lambda f: _write_index(f, recognizer.index_))
+    log.info("fitted skill recogniser into %s", path)
+    return recognizer
+
+
+def cache_key(data_dir: Path) -> str:
+    digest = hashlib.sha256(CODE_VERSION.encode())
+    for name in ESCO_FILES:
+        path = data_dir / name
+        try:
+            digest.update(name.encode() + path.read_bytes())
+        except OSError as exc:
+            raise ReferenceDataError(f"cannot read reference file {path}: {exc}") from None
+    return digest.hexdigest()[:20]
+
+
+# -- parsing -----------------------------------------------------------------------------------
+def read_tables(data_dir: Path) -> TaxonomyTables:
+    """Parse the ESCO and ISCO files into the taxonomy's columns."""
+    esco = data_dir / "esco"
+    skills = [
+        SkillRow(
+            uri=r["conceptUri"],
+            label_en=r["preferredLabel_en"],
+            label_fi=r["preferredLabel_fi"],
+            alt_labels_en=_split(r["altLabels_en"]),
+            description_en=r["description_en"],
+            description_fi=r["description_fi"],
+            skill_type=r["skillType"],
+            reuse_level=r["reuseLevel"],
+        )
+        for r in _gz_rows(esco / "skills_en_fi.csv.gz")
+    ]
+    occupations = [
+        OccupationRow(
+            uri=r["conceptUri"],
+            isco=r["iscoGroup"],
+            label_en=r["preferredLabel_en"],
+            label_fi=r["preferredLabel_fi"],
+            alt_labels_en=_split(r["altLabels_en"]),
+            alt_labels_fi=_split(r["altLabels_fi"]),
+        )
+        for r in _gz_rows(esco / "occupations_en_fi.csv.gz")
+    ]
+    occupation_skills = [
+        (r["occupationUri"], r["skillUri"], r["relationType"] == "essential")
+        for r in _gz_rows(esco / "occupation_skill_relations.csv.gz")
+    ]
+    relations_zip = esco / "esco-v1.1.1-relations-csv.zip"
+    skill_relations = [
+        (r["originalSkillUri"], r["relatedSkillUri"])
+        for r in _zip_rows(relations_zip, "skillSkillRelations.csv")
+    ]
+    broader = [
+        (r["conceptUri"], r["broaderUri"])
+        for r in _zip_rows(relations_zip, "broaderRelationsSkillPillar.csv")
+    ]
+    classification_zip = esco / "esco-v1.1.1-classification-en-csv.zip"
+    groups = {
+        r["conceptUri"]: r["preferredLabel"]
+        for r in _zip_rows(classification_zip, "skillGroups_en.csv")
+    }
+    for r in _zip_rows(classification_zip, "skillsHierarchy_en.csv"):
+        for level in range(4):
+            uri = r[f"Level {level} URI"]
+            if uri and uri not in groups:
+                groups[uri] = r[f"Level {level} preferred term"]
+    isco = [(r["code"], r["preferredLabel_en"]) for r in _gz_rows(data_dir / "isco" / "isco08_groups_en.csv.gz")]
+    taxonomy = Taxonomy.from_rows(
+        skills, occupations, occupation_skills, skill_relations, groups.items(), broader, isco
+    )
+    log.info(
+        "ESCO: %d skills, %d occupations, %d relation rows skipped (unknown concepts)",
+        taxonomy.n_skills,
+        taxonomy.n_occupations,
+        taxonomy.skipped_relation_rows,
+    )
+    return taxonomy.tables
+
+
+def _split(value: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for part in value.split("|"):
+        part = " ".join(part.split())
+        if part:
+            seen.setdefault(part, None)
+    return tuple(seen)
+
+
+def _gz_rows(path: Path) -> Iterator[dict[str, str]]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+            yield from csv.DictReader(f)
+    except OSError as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc}") from None
+
+
+def _zip_rows(path: Path, member: str) -> Iterator[dict[str, str]]:
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(member) as raw:
+            yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+    except (OSError, KeyError, zipfile.BadZipFile) as exc:
+        raise ReferenceDataError(f"cannot read {member} in {path}: {exc}") from None
+
+
+# -- cache files -------------------------------------------------------------------------------
+def _dirs(data_dir: Path | None, cache_dir: Path | None) -> tuple[Path, Path]:
+    return Path(data_dir or DEFAULT_DATA_DIR), Path(cache_dir or DEFAULT_CACHE_DIR)
+
+
+def _atomic_write(path: Path, write: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_index(f: Any, index: RecognitionIndex) -> None:
+    arrays: dict[str, np.ndarray] = {}
+    for name, value in index.arrays().items():
+        if sp.issparse(value):
+            m = value.tocsr()
+            arrays[f"{name}__data"], arrays[f"{name}__indices"] = m.data, m.indices
+            arrays[f"{name}__indptr"], arrays[f"{name}__shape"] = m.indptr, np.array(m.shape)
+        else:
+            arrays[name] = np.asarray(value)
+    np.savez(f, **arrays)
+
+
+def _read_index(path: Path) -> RecognitionIndex:
+    with np.load(path, allow_pickle=False) as npz:
+        arrays: dict[str, Any] = {}
+        for key in npz.files:
+            name, _, part = key.partition("__")
+            if not part:
+                arrays[name] = npz[key]
+            elif part == "data":
+                arrays[name] = sp.csr_matrix(
+                    (npz[key], npz[f"{name}__indices"], npz[f"{name}__indptr"]),
+                    shape=tuple(npz[f"{name}__shape"]),
+                )
+    return RecognitionIndex.from_arrays(arrays)

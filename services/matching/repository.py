@@ -1,0 +1,252 @@
+"""The matching service's own database: its outbox and processed-event tracking, the shortage lists
+operators import, recruiters' outcomes, and the stored content of each weekly meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    insert,
+    select,
+)
+
+from services.matching.outcomes import FollowUp, Outcome, Reason, Status
+from services.matching.shortages import ShortageBook, ShortageList
+from shared.db import SqlUnitOfWork
+from shared.messaging.envelope import Envelope
+from shared.messaging.idempotency import processed_events_table
+from shared.messaging.outbox import Outbox, outbox_table
+
+metadata = MetaData()
+outbox = outbox_table(metadata)
+processed = processed_events_table(metadata)
+
+shortage_lists = Table(
+    "shortage_lists",
+    metadata,
+    Column("region", String(64), primary_key=True),
+    Column("period", String(8), primary_key=True),
+    Column("payload", JSON, nullable=False),  # ShortageList.to_payload(): entries and resolved levels
+    Column("import_id", String(64), nullable=False),
+    Column("imported_by", String(200), nullable=False),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+)
+
+outcomes = Table(
+    "outcomes",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("vacancy_id", String(64), nullable=False, index=True),
+    Column("candidate_id", String(64), nullable=False, index=True),
+    Column("region", String(64), nullable=False, index=True),
+    Column("vacancy_title", String(200), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", String(32), nullable=True),
+    Column("comment", Text, nullable=False),
+    Column("follow_up", JSON, nullable=True),
+    Column("occurred_on", Date, nullable=False, index=True),
+    Column("recorded_by", String(200), nullable=False),
+    Column("recorded_by_org", String(100), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("region", String(64), primary_key=True),
+    Column("week", String(8), primary_key=True),  # ISO week, e.g. 2026-W48
+    Column("schema_version", Integer, nullable=False),
+    Column("content", JSON, nullable=False),
+    Column("prepared_at", DateTime(timezone=True), nullable=False),
+    Column("prepared_by", String(200), nullable=False),
+    Column("prepared_by_org", String(100), nullable=False),
+)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class ShortageRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def book(self) -> ShortageBook:
+        rows = self.conn.execute(select(shortage_lists.c.payload)).all()
+        return ShortageBook(ShortageList.from_payload(r.payload) for r in rows)
+
+    def replace(self, item: ShortageList, import_id: str, imported_by: str, at: datetime) -> None:
+        t = shortage_lists
+        self.conn.execute(delete(t).where(t.c.region == item.region, t.c.period == str(item.period)))
+        self.conn.execute(
+            insert(t).values(
+                region=item.region,
+                period=str(item.period),
+                payload=item.to_payload(),
+                import_id=import_id,
+                imported_by=imported_by,
+                imported_at=at,
+            )
+        )
+
+    def listing(self) -> list[dict[str, Any]]:
+        t = shortage_lists
+        rows = self.conn.execute(select(t).order_by(t.c.region, t.c.period)).all()
+        return [
+            {
+                "region": r.region,
+                "period": r.period,
+                "source": r.payload.get("source", ""),
+                "entries": r.payload["entries"],
+                "esco_occupations": len(r.payload["levels"]),
+                "import_id": r.import_id,
+                "imported_by": r.imported_by,
+                "imported_at": _aware(r.imported_at),
+            }
+            for r in rows
+        ]
+
+
+def _outcome(row: Any) -> Outcome:
+    return Outcome(
+        outcome_id=row.id,
+        vacancy_id=row.vacancy_id,
+        candidate_id=row.candidate_id,
+        status=Status(row.status),
+        reason=Reason(row.reason) if row.reason else None,
+        comment=row.comment,
+        follow_up=FollowUp.from_dict(row.follow_up),
+        occurred_on=row.occurred_on,
+        recorded_by=row.recorded_by,
+        recorded_by_org=row.recorded_by_org,
+        recorded_at=_aware(row.recorded_at),
+        region=row.region,
+        vacancy_title=row.vacancy_title,
+    )
+
+
+class OutcomeRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, o: Outcome) -> None:
+        self.conn.execute(
+            insert(outcomes).values(
+                id=o.outcome_id,
+                vacancy_id=o.vacancy_id,
+                candidate_id=o.candidate_id,
+                region=o.region,
+                vacancy_title=o.vacancy_title[:200],
+                status=o.status.value,
+                reason=o.reason.value if o.reason else None,
+                comment=o.comment,
+                follow_up=o.follow_up.to_dict() if o.follow_up else None,
+                occurred_on=o.occurred_on,
+                recorded_by=o.recorded_by,
+                recorded_by_org=o.recorded_by_org,
+                recorded_at=o.recorded_at,
+            )
+        )
+
+    def for_vacancy(self, vacancy_id: str) -> list[Outcome]:
+        t = outcomes
+        rows = self.conn.execute(
+            select(t).where(t.c.vacancy_id == vacancy_id).order_by(t.c.occurred_on, t.c.recorded_at)
+        ).all()
+        return [_outcome(r) for r in rows]
+
+    def for_region(self, region: str, vacancy_ids: Iterable[str] = ()) -> list[Outcome]:
+        """Outcomes recorded for the region's vacancies (and for any of ``vacancy_ids``)."""
+        t = outcomes
+        ids = list(vacancy_ids)
+        where = (t.c.region == region) | t.c.vacancy_id.in_(ids) if ids else t.c.region == region
+        rows = self.conn.execute(select(t).where(where).order_by(t.c.occurred_on, t.c.recorded_at)).all()
+        return [_outcome(r) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMeeting:
+    region: str
+    week: str
+    schema_version: int
+    content: dict[str, Any]
+    prepared_at: datetime
+    prepared_by: str
+    prepared_by_org: str
+
+
+class MeetingRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, region: str, week: str) -> StoredMeeting | None:
+        t = meetings
+        row = self.conn.execute(select(t).where(t.c.region == region, t.c.week == week)).first()
+        if row is None:
+            return None
+        return StoredMeeting(
+            row.region,
+            row.week,
+            row.schema_version,
+            row.content,
+            _aware(row.prepared_at),
+            row.prepared_by,
+            row.prepared_by_org,
+        )
+
+    def put(self, m: StoredMeeting) -> None:
+        t = meetings
+        self.conn.execute(delete(t).where(t.c.region == m.region, t.c.week == m.week))
+        self.conn.execute(
+            insert(t).values(
+                region=m.region,
+                week=m.week,
+                schema_version=m.schema_version,
+                content=m.content,
+                prepared_at=m.prepared_at,
+                prepared_by=m.prepared_by,
+                prepared_by_org=m.prepared_by_org,
+            )
+        )
+
+    def weeks(self, region: str) -> list[str]:
+        t = meetings
+        return [
+            r.week
+            for r in self.conn.execute(select(t.c.week).where(t.c.region == region).order_by(t.c.week.desc()))
+        ]
+
+
+class UnitOfWork(SqlUnitOfWork):
+    """Shortage lists, outcomes, meetings and their outbox rows in one transaction."""
+
+    shortages: ShortageRepository
+    outcomes: OutcomeRepository
+    meetings: MeetingRepository
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._outbox = Outbox(outbox)
+
+    def _open(self, conn: Connection) -> None:
+        self.shortages = ShortageRepository(conn)
+        self.outcomes = OutcomeRepository(conn)
+        self.meetings = MeetingRepository(conn)
+
+    def publish(self, topic: str, envelope: Envelope) -> None:
+        self._outbox.add(self.conn, topic, envelope)

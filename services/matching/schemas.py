@@ -1,0 +1,89 @@
+"""The matching API's request and response shapes (also its OpenAPI document)."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from shared.schemas import StrictSchema
+
+LANGS = ("en", "fi")
+
+
+class ShortlistArgs(StrictSchema):
+    k = fields.Integer(load_default=None, validate=validate.Range(1, 200),
+                       metadata={"description": "How many candidates (default 20, at most 200)"})
+    lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
+
+
+class SkillRefSchema(ma.Schema):
+    uri = fields.String()
+    label = fields.String()
+
+
+class RelatedSchema(ma.Schema):
+    vacancy_skill = fields.Nested(SkillRefSchema)
+    candidate_skill = fields.Nested(SkillRefSchema)
+    credit = fields.Float()
+    reason = fields.String()
+
+
+class EntrySchema(ma.Schema):
+    rank = fields.Integer()
+    candidate_id = fields.String()
+    score = fields.Float()
+    components = fields.Dict(keys=fields.String(), values=fields.Float())
+    matched_essential = fields.List(fields.Nested(SkillRefSchema))
+    matched_optional = fields.List(fields.Nested(SkillRefSchema))
+    related = fields.List(fields.Nested(RelatedSchema))
+    missing_essential = fields.List(fields.Nested(SkillRefSchema))
+    distance_km = fields.Float(allow_none=True)
+    available_from = fields.Date()
+    filters = fields.List(fields.String())
+
+
+class ShortageFlagSchema(ma.Schema):
+    level = fields.String(metadata={"description": "severe_shortage or shortage"})
+    period = fields.String(metadata={"description": "The half-year whose list applies", "example": "2026H2"})
+    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
+    source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})
+
+
+class VacancySummarySchema(ma.Schema):
+    id = fields.String()
+    title = fields.String()
+    employer_org = fields.String()
+    occupation_uri = fields.String(allow_none=True)
+    occupation_label = fields.String(allow_none=True)
+    municipality = fields.String()
+    region = fields.String()
+    status = fields.String()
+    version = fields.Integer()
+    chosen_skills = fields.List(fields.Dict())
+    suggested_skills = fields.List(fields.Nested(SkillRefSchema))
+    shortage = fields.Nested(ShortageFlagSchema, allow_none=True,
+                             metadata={"description": "Null unless the vacancy is a labour-shortage role"})
+
+
+class ShortlistSchema(ma.Schema):
+    vacancy = fields.Nested(VacancySummarySchema)
+    generated_at = fields.DateTime()
+    consent_filtered_for = fields.String(allow_none=True)
+    candidates_indexed = fields.Integer()
+    entries = fields.List(fields.Nested(EntrySchema))
+
+
+class RecogniseSchema(StrictSchema):
+    text = fields.String(required=True, validate=validate.Length(1, 20_000))
+    top_k = fields.Integer(load_default=10, validate=validate.Range(1, 50))
+    lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
+
+
+class RecognisedSchema(ma.Schema):
+    uri = fields.String()
+    label = fields.String()
+    score = fields.Float()
+
+
+class RecognisedListSchema(ma.Schema):
+    items = fields.List(fields.Nested(RecognisedSchema))

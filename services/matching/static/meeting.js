@@ -1,0 +1,45 @@
+// Fills in the names and contacts this viewer may see. Matching never holds them: the browser asks
+// the profile service, which answers only for candidates who consented to the viewer's
+// organisation and logs every lookup. Nothing is written with innerHTML.
+(function () {
+  "use strict";
+  var body = document.body;
+  var status = document.getElementById("contact-status");
+  var config = JSON.parse(document.getElementById("meeting-config").textContent);
+  function done(state, message) {
+    body.setAttribute("data-contacts", state);
+    if (status) { status.textContent = message; }
+  }
+  if (!config.candidate_ids.length) { done("loaded", ""); return; }
+  fetch(config.profile_url + "/api/v1/contacts/lookup", {
+    method: "POST",
+    credentials: "include",
+    headers: {"Content-Type": "application/json"},
+    body: JSON.stringify({candidate_ids: config.candidate_ids, purpose: config.purpose})
+  }).then(function (response) {
+    if (!response.ok) { throw new Error("HTTP " + response.status); }
+    return response.json();
+  }).then(function (data) {
+    data.items.forEach(function (card) {
+      document.querySelectorAll('[data-candidate="' + card.candidate_id + '"] .contact').forEach(function (slot) {
+        var name = document.createElement("b");
+        name.className = "name";
+        name.textContent = card.name;
+        slot.appendChild(name);
+        [card.email, card.phone].forEach(function (value) {
+          if (!value) { return; }
+          var line = document.createElement("span");
+          line.className = "reach";
+          line.textContent = value;
+          slot.appendChild(line);
+        });
+        slot.parentNode.classList.add("named");
+      });
+    });
+    done("loaded", " Nimiä näytetään " + data.items.length + "/" + config.candidate_ids.length +
+         " ehdokkaalle (suostumus). Names shown for " + data.items.length + " of " +
+         config.candidate_ids.length + " candidates (consent).");
+  }).catch(function (error) {
+    done("failed", " Nimiä ei saatu (" + error.message + "). Names unavailable.");
+  });
+})();

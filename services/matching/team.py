@@ -1,0 +1,335 @@
+"""Use cases of the joint recruitment team: shortage lists, outcomes and the weekly meeting.
+
+Each loads, applies a rule from ``shortages``, ``outcomes`` or ``meeting``, saves and publishes in one
+transaction. No Flask here: the HTTP edge (``api_team``, ``web``) and the CLI call these.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import uuid
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from services.matching.domain.model import ShortlistEntry
+from services.matching.events import VacancyRecord
+from services.matching.meeting import (
+    SCHEMA_VERSION,
+    CandidateFacts,
+    IsoWeek,
+    MeetingContent,
+    MeetingFacts,
+    SkillRef,
+    VacancyFacts,
+    build_meeting,
+    meeting_day,
+)
+from services.matching.outcomes import (
+    OUTCOME_RECORDED,
+    FollowUp,
+    Outcome,
+    Reason,
+    Status,
+    settled_candidates,
+)
+from services.matching.repository import StoredMeeting, UnitOfWork
+from services.matching.shortages import (
+    OccupationCatalogue,
+    ShortageBook,
+    ShortageFlag,
+    ShortageList,
+    parse_shortage_csv,
+)
+from shared.auth import Principal
+from shared.messaging.envelope import Envelope
+
+if TYPE_CHECKING:
+    from services.matching.state import MatchingState
+
+log = logging.getLogger(__name__)
+
+SHORTAGE_LIST_IMPORTED = "shortage_list.imported"
+PRODUCER = "matching-service"
+Clock = Callable[[], datetime]
+
+
+class VacancyUnknownError(LookupError):
+    """Matching has not seen this vacancy on the vacancies topic."""
+
+
+class CandidateUnknownError(LookupError):
+    """The candidate is not in the matching index (never published, or withdrawn)."""
+
+
+class RegionUnknownError(LookupError):
+    pass
+
+
+class MeetingNotPreparedError(LookupError):
+    """A past week's meeting was never prepared: it cannot be reconstructed afterwards."""
+
+
+class MeetingLockedError(RuntimeError):
+    """A past week's stored meeting is what the team saw; it is never replaced."""
+
+
+class Labels(Protocol):
+    def skill_label(self, uri: str, lang: str = "en") -> str: ...
+
+    def occupation_label(self, uri: str, lang: str = "en") -> str: ...
+
+
+class Taxonomy(OccupationCatalogue, Labels, Protocol):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """Region ids → Finnish names, municipality codes → Finnish names."""
+
+    regions: Mapping[str, str]
+    municipalities: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    import_id: str
+    source: str
+    lists: list[ShortageList]
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeInput:
+    candidate_id: str
+    status: Status
+    reason: Reason | None = None
+    comment: str = ""
+    follow_up: FollowUp | None = None
+    occurred_on: date | None = None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class TeamHandlers:
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        state: MatchingState,
+        taxonomy: Taxonomy,
+        places: Places,
+        *,
+        outcomes_topic: str,
+        shortages_topic: str,
+        clock: Clock = _now,
+        top_k: int = 5,
+        count_cap: int = 200,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.state = state
+        self.taxonomy = taxonomy
+        self.places = places
+        self.outcomes_topic = outcomes_topic
+        self.shortages_topic = shortages_topic
+        self.clock = clock
+        self.top_k = top_k
+        self.count_cap = count_cap
+
+    # -- shortage lists ----------------------------------------------------------------------------
+    def import_shortages(self, text: str, source: str, caller: Principal) -> ImportResult:
+        """Validate the whole file, then replace each (region, period) list in it and publish it."""
+        lists = parse_shortage_csv(text, self.taxonomy, self.places.regions, source)
+        import_id, now = str(uuid.uuid4()), self.clock()
+        with self.uow_factory() as uow:
+            for item in lists:
+                uow.shortages.replace(item, import_id, caller.subject, now)
+                payload = {**item.to_payload(), "import_id": import_id, "imported_at": now.isoformat()}
+                uow.publish(
+                    self.shortages_topic, Envelope(SHORTAGE_LIST_IMPORTED, item.key, payload, PRODUCER)
+                )
+            uow.commit()
+        log.info("shortage lists imported", extra={"import_id": import_id, "lists": len(lists)})
+        return ImportResult(import_id, source, lists)
+
+    def shortage_book(self) -> ShortageBook:
+        with self.uow_factory() as uow:
+            return uow.shortages.book()
+
+    def shortage_listing(self) -> list[dict[str, Any]]:
+        with self.uow_factory() as uow:
+            return uow.shortages.listing()
+
+    # -- outcomes ----------------------------------------------------------------------------------
+    def record_outcome(self, caller: Principal, vacancy_id: str, data: OutcomeInput) -> Outcome:
+        record = self.state.vacancy(vacancy_id)
+        if record is None:
+            raise VacancyUnknownError(vacancy_id)
+        if data.candidate_id not in self.state.engine:
+            raise CandidateUnknownError(data.candidate_id)
+        outcome = Outcome.record(
+            outcome_id=str(uuid.uuid4()),
+            vacancy_id=vacancy_id,
+            candidate_id=data.candidate_id,
+            status=data.status,
+            reason=data.reason,
+            comment=data.comment,
+            follow_up=data.follow_up,
+            occurred_on=data.occurred_on,
+            recorded_by=caller.subject,
+            recorded_by_org=caller.org,
+            now=self.clock(),
+            region=record.region,
+            vacancy_title=record.vacancy.title,
+        )
+        with self.uow_factory() as uow:
+            uow.outcomes.add(outcome)
+            uow.publish(
+                self.outcomes_topic,
+                Envelope(OUTCOME_RECORDED, outcome.candidate_id, outcome.event_payload(), PRODUCER),
+            )
+            uow.commit()
+        return outcome
+
+    def outcomes(self, vacancy_id: str) -> list[Outcome]:
+        with self.uow_factory() as uow:
+            found = uow.outcomes.for_vacancy(vacancy_id)
+        if not found and self.state.vacancy(vacancy_id) is None:
+            raise VacancyUnknownError(vacancy_id)
+        return found
+
+    def excluded(self, vacancy_id: str) -> Collection[str]:
+        """Candidates not to propose again for the vacancy: already hired or rejected for it."""
+        with self.uow_factory() as uow:
+            return settled_candidates(uow.outcomes.for_vacancy(vacancy_id))
+
+    # -- the weekly meeting ------------------------------------------------------------------------
+    def meeting(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
+        """The stored meeting; the current or a future week is prepared on first view."""
+        self._region(region)
+        with self.uow_factory() as uow:
+            stored = uow.meetings.get(region, str(week))
+        if stored is not None:
+            return stored
+        if week < IsoWeek.of(self.clock().date()):
+            raise MeetingNotPreparedError(f"{region} {week}")
+        return self.prepare(region, week, caller)
+
+    def prepare(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
+        """Compute and store the meeting's content. The current and future weeks may be prepared
+        again (the new content replaces the old); a past week only if it never was."""
+        region_name = self._region(region)
+        now = self.clock()
+        with self.uow_factory() as uow:
+            past = week < IsoWeek.of(now.date())
+            if past and uow.meetings.get(region, str(week)) is not None:
+                raise MeetingLockedError(f"{region} {week}")
+            previous = uow.meetings.get(region, str(week.previous()))
+            records = [r for r in self.state.vacancies() if r.region == region]
+            book = uow.shortages.book()
+            outcomes = uow.outcomes.for_region(region, [r.vacancy_id for r in records])
+        facts = self._facts(region, region_name, week, now, caller, records, book, outcomes, previous)
+        content = build_meeting(facts, top_k=self.top_k)
+        stored = StoredMeeting(
+            region, str(week), SCHEMA_VERSION, content.to_dict(), now, caller.subject, caller.org
+        )
+        with self.uow_factory() as uow:
+            uow.meetings.put(stored)
+            uow.commit()
+        return stored
+
+    def meeting_weeks(self, region: str) -> list[str]:
+        with self.uow_factory() as uow:
+            return uow.meetings.weeks(region)
+
+    def _region(self, region: str) -> str:
+        name = self.places.regions.get(region)
+        if name is None:
+            raise RegionUnknownError(region)
+        return name
+
+    def _facts(
+        self,
+        region: str,
+        region_name: str,
+        week: IsoWeek,
+        now: datetime,
+        caller: Principal,
+        records: list[VacancyRecord],
+        book: ShortageBook,
+        outcomes: list[Outcome],
+        previous: StoredMeeting | None,
+    ) -> MeetingFacts:
+        day = meeting_day(week, now.date())
+        by_vacancy: dict[str, list[Outcome]] = {}
+        for o in outcomes:
+            by_vacancy.setdefault(o.vacancy_id, []).append(o)
+        vacancies: list[VacancyFacts] = []
+        shortlists: dict[str, list[CandidateFacts]] = {}
+        for record in records:
+            facts = self._vacancy_facts(record, book.flag(region, record.vacancy.occupation_uri))
+            vacancies.append(facts)
+            if not facts.is_shortage_role:
+                continue
+            entries = self.state.engine.shortlist(
+                record.vacancy,
+                k=self.count_cap,
+                viewer_org=None,
+                today=day,
+                exclude=frozenset(settled_candidates(by_vacancy.get(record.vacancy_id, ()))),
+            )
+            shortlists[record.vacancy_id] = [
+                self._candidate(e, i < self.top_k) for i, e in enumerate(entries)
+            ]
+        prior = MeetingContent.from_dict(previous.content) if previous is not None else None
+        return MeetingFacts(
+            region,
+            region_name,
+            week,
+            now.date(),
+            now,
+            caller.subject,
+            vacancies,
+            shortlists,
+            outcomes,
+            prior,
+            count_cap=self.count_cap,
+        )
+
+    def _vacancy_facts(self, record: VacancyRecord, flag: ShortageFlag | None) -> VacancyFacts:
+        v = record.vacancy
+        occupation = self.taxonomy.occupation_label(v.occupation_uri, "fi") if v.occupation_uri else ""
+        return VacancyFacts(
+            v.vacancy_id,
+            v.title,
+            v.employer_org,
+            occupation,
+            self.places.municipalities.get(v.municipality, v.municipality),
+            record.openings,
+            record.application_deadline,
+            "open" if record.is_open else "closed",
+            record.close_reason,
+            flag.level.value if flag else None,
+            str(flag.period) if flag else None,
+            flag.source if flag else None,
+        )
+
+    def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:
+        """The entry with skill labels; what it matched is labelled only for the candidates shown."""
+
+        def ref(uri: str) -> SkillRef:
+            return SkillRef(uri, self.taxonomy.skill_label(uri, "fi"))
+
+        return CandidateFacts(
+            e.candidate_id,
+            e.rank,
+            e.score,
+            tuple(ref(u) for u in e.matched_essential) if shown else (),
+            tuple(ref(u) for u in e.missing_essential),
+            None if math.isnan(e.distance_km) else e.distance_km,
+            e.available_from,
+            essential=len(e.matched_essential) + len(e.missing_essential),
+        )

@@ -1,0 +1,412 @@
+"""The weekly meeting as a web page (server-rendered, projector- and print-friendly), as CSV and JSON,
+and the ``/login`` page that puts a token in the browser's cookie.
+
+The page carries pseudonymous candidate ids and reasons only: matching never holds names. The
+viewer's browser asks the profile service for the names and contacts it may see (consent to the
+viewer's organisation; every lookup is audit-logged there) and fills them in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, tzinfo
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
+from werkzeug.wrappers import Response as BaseResponse
+
+from services.matching.meeting import IsoWeek, MeetingContent
+from services.matching.repository import StoredMeeting
+from services.matching.team import MeetingNotPreparedError, RegionUnknownError, TeamHandlers
+from shared.auth import SESSION_COOKIE, Principal, Role, TokenError
+
+bp = Blueprint(
+    "meetings",
+    __name__,
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/assets/matching",
+)
+
+VIEW_ROLES = (Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
+PREPARE_ROLES = (Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
+STATUS_FI = {
+    "proposed": "ehdotettu",
+    "contacted": "yhteydessä",
+    "interviewed": "haastateltu",
+    "hired": "palkattu",
+    "not_hired": "ei palkattu",
+}
+REASON_FI = {
+    "skills": "osaaminen",
+    "language": "kielitaito",
+    "availability": "saatavuus",
+    "candidate_declined": "ehdokas kieltäytyi",
+    "employer_cancelled": "työnantaja perui",
+    "other": "muu syy",
+}
+GONE_FI = {
+    "filled": "täytetty",
+    "cancelled": "peruttu",
+    "expired": "vanhentunut",
+    "closed": "suljettu",
+    "no_longer_shortage": "ei enää pula-ala",
+    "removed": "poistunut",
+}
+LEVEL_FI = {"severe_shortage": "suuri pula", "shortage": "pula"}
+
+
+try:
+    HELSINKI: tzinfo = ZoneInfo("Europe/Helsinki")
+except ZoneInfoNotFoundError:  # a container without time-zone data: show UTC rather than fail
+    HELSINKI = UTC
+
+
+@bp.app_template_filter("fi_date")
+def fi_date(value: date | None) -> str:
+    return f"{value.day}.{value.month}.{value.year}" if value else ""
+
+
+@bp.app_template_filter("fi_datetime")
+def fi_datetime(value: datetime) -> str:
+    local = value.astimezone(HELSINKI)
+    return f"{fi_date(local.date())} klo {local:%H.%M}"
+
+
+def team() -> TeamHandlers:
+    return current_app.extensions["kohtaanto.matching.team"]
+
+
+def _principal() -> Principal | None:
+    """The caller from the Bearer header or the session cookie; None when absent or invalid."""
+    header = request.headers.get("Authorization", "")
+    token = (
+        header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(SESSION_COOKIE)
+    )
+    if not token:
+        return None
+    try:
+        return current_app.extensions["kohtaanto.auth"].verify(token)
+    except TokenError:
+        return None
+
+
+def _page_error(status: int, title: str, message: str) -> Response:
+    return Response(render_template("matching/error.html", title=title, message=message), status)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only paths on this service: never an open redirect to another site."""
+    if not target or not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
+        return url_for("meetings.index")
+    return target
+
+
+# -- login -------------------------------------------------------------------------------------------
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> Any:
+    """A token pasted into the form (or ``?token=…&next=…`` from a demo link) becomes the session cookie."""
+    values = request.form if request.method == "POST" else request.args
+    token, target = values.get("token", "").strip(), _safe_next(values.get("next"))
+    if not token:
+        return render_template("matching/login.html", next=target, error=None)
+    try:
+        principal = current_app.extensions["kohtaanto.auth"].verify(token)
+    except TokenError as exc:
+        return render_template("matching/login.html", next=target, error=str(exc)), 401
+    response = redirect(target, 303)
+    response.set_cookie(
+        SESSION_COOKIE, token, httponly=True, samesite="Lax", path="/", secure=request.is_secure
+    )
+    current_app.logger.info("login", extra={"subject": principal.subject, "org": principal.org})
+    return response
+
+
+@bp.post("/logout")
+def logout() -> Any:
+    response = redirect(url_for("meetings.login"), 303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+# -- the meeting ---------------------------------------------------------------------------------------
+@bp.get("/meetings/")
+def index() -> Any:
+    """The regions, each linking to this week's meeting."""
+    principal = _authorised(page=True)
+    if isinstance(principal, BaseResponse):
+        return principal
+    regions = sorted(team().places.regions.items(), key=lambda kv: kv[1])
+    return render_template(
+        "matching/index.html", regions=regions, week=str(IsoWeek.of(team().clock().date()))
+    )
+
+
+@bp.get("/meetings/<region>")
+def this_week(region: str) -> Any:
+    return redirect(url_for("meetings.page", region=region, week=str(IsoWeek.of(team().clock().date()))))
+
+
+def _load(region: str, week: str, principal: Principal) -> StoredMeeting | BaseResponse:
+    try:
+        return team().meeting(region, IsoWeek.parse(week), principal)
+    except (RegionUnknownError, ValueError):
+        return _page_error(
+            404, "Ei löydy — Not found", f"No region {region!r} or ISO week {week!r} (e.g. 2026-W48)."
+        )
+    except MeetingNotPreparedError:
+        return _page_error(
+            404,
+            "Palaveria ei pidetty — No meeting",
+            f"The {week} meeting of {region} was never prepared, so there is nothing to show: "
+            "past meetings are shown only as the team saw them.",
+        )
+
+
+def _authorised(page: bool) -> Principal | BaseResponse:
+    principal = _principal()
+    if principal is None:
+        if page:
+            return redirect(url_for("meetings.login", next=request.full_path.rstrip("?")), 303)
+        return _json_error(
+            401, "A bearer token is required.", {"WWW-Authenticate": 'Bearer realm="kohtaanto"'}
+        )
+    if principal.role not in VIEW_ROLES:
+        if page:
+            return _page_error(
+                403, "Ei oikeutta — Forbidden", f"Role {principal.role.value} may not view meetings."
+            )
+        return _json_error(403, f"Role {principal.role.value} may not view meetings.")
+    return principal
+
+
+@bp.get("/meetings/<region>/<week>")
+def page(region: str, week: str) -> Any:
+    principal = _authorised(page=True)
+    if isinstance(principal, BaseResponse):
+        return principal
+    stored = _load(region, week, principal)
+    if isinstance(stored, BaseResponse):
+        return stored
+    content = MeetingContent.from_dict(stored.content)
+    iso = IsoWeek.parse(stored.week)
+    current = IsoWeek.of(team().clock().date())
+    candidate_ids = list(
+        dict.fromkeys(
+            [c.candidate_id for v in content.vacancies for c in v.candidates]
+            + [r.candidate_id for r in content.last_week]
+            + [f.candidate_id for f in content.follow_ups]
+        )
+    )[:500]
+    config = {
+        "profile_url": current_app.config["KOHTAANTO_PROFILE_PUBLIC_URL"].rstrip("/"),
+        "purpose": f"weekly meeting {region} {stored.week}",
+        "candidate_ids": candidate_ids,
+    }
+    return render_template(
+        "matching/meeting.html",
+        m=content,
+        stored=stored,
+        principal=principal,
+        config=config,
+        previous_week=str(iso.previous()),
+        next_week=str(iso.next()),
+        is_current=iso == current,
+        can_prepare=principal.role in PREPARE_ROLES and iso >= current,
+        candidates_chart=bar_chart(
+            [
+                (
+                    f"{i}. {v.title} · {v.municipality}",
+                    v.qualified_count,
+                    v.candidate_count,
+                    f"{v.qualified_count} / {v.candidate_count}{'+' if v.count_capped else ''}",
+                )
+                for i, v in enumerate(content.vacancies, 1)
+            ],
+            "Ehdokkaita per paikka",
+            "candidates with every essential skill, of all eligible candidates",
+        ),
+        skills_chart=bar_chart(
+            [(s.label, s.candidates, s.candidates, str(s.candidates)) for s in content.missing_skills],
+            "Puuttuvat osaamiset",
+            "best candidates short of a full match who lack the skill",
+        ),
+        status_fi=STATUS_FI,
+        reason_fi=REASON_FI,
+        gone_fi=GONE_FI,
+        level_fi=LEVEL_FI,
+    )
+
+
+@bp.post("/meetings/<region>/<week>/prepare")
+def prepare_again(region: str, week: str) -> Any:
+    """The page's "prepare again" button (the API's POST /api/v1/meetings/…/prepare for browsers)."""
+    principal = _authorised(page=True)
+    if isinstance(principal, BaseResponse):
+        return principal
+    origin = request.headers.get("Origin")
+    if principal.role not in PREPARE_ROLES or (origin and urlsplit(origin).netloc != request.host):
+        return _page_error(
+            403,
+            "Ei oikeutta — Forbidden",
+            "Only team members, coaches and operators prepare meetings, from this page.",
+        )
+    try:
+        iso = IsoWeek.parse(week)
+        if iso < IsoWeek.of(team().clock().date()):
+            return _page_error(
+                409, "Mennyt palaveri — Past meeting", "A past meeting stays as the team saw it."
+            )
+        team().prepare(region, iso, principal)
+    except (RegionUnknownError, ValueError):
+        return _page_error(404, "Ei löydy — Not found", "No such region or week.")
+    return redirect(url_for("meetings.page", region=region, week=week), 303)
+
+
+@bp.get("/meetings/<region>/<week>/content.json")
+def content_json(region: str, week: str) -> Any:
+    principal = _authorised(page=False)
+    if isinstance(principal, BaseResponse):
+        return principal
+    stored = _load(region, week, principal)
+    if isinstance(stored, BaseResponse):
+        return _json_error(stored.status_code, "No such meeting (past weeks exist only if prepared).")
+    return {
+        "region": stored.region,
+        "week": stored.week,
+        "schema_version": stored.schema_version,
+        "prepared_at": stored.prepared_at.isoformat(),
+        "prepared_by": stored.prepared_by,
+        "prepared_by_org": stored.prepared_by_org,
+        "content": stored.content,
+    }
+
+
+@bp.get("/meetings/<region>/<week>/content.csv")
+def content_csv(region: str, week: str) -> Any:
+    principal = _authorised(page=False)
+    if isinstance(principal, BaseResponse):
+        return principal
+    stored = _load(region, week, principal)
+    if isinstance(stored, BaseResponse):
+        return _json_error(stored.status_code, "No such meeting (past weeks exist only if prepared).")
+    filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.csv"
+    return Response(
+        meeting_csv(MeetingContent.from_dict(stored.content)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def _json_error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """The same ``{code, status, message, errors}`` shape as the API's errors."""
+    body = {"code": status, "status": HTTPStatus(status).phrase, "message": message, "errors": {}}
+    return Response(json.dumps(body), status, mimetype="application/json", headers=headers)
+
+
+CSV_COLUMNS = (
+    "week",
+    "region",
+    "vacancy_id",
+    "title",
+    "employer_org",
+    "occupation",
+    "municipality",
+    "openings",
+    "application_deadline",
+    "shortage_level",
+    "shortage_period",
+    "eligible_candidates",
+    "candidates_with_all_essential_skills",
+    "rank",
+    "candidate_id",
+    "score",
+    "essential_skills_matched",
+    "missing_essential_skills",
+    "distance_km",
+    "available_from",
+    "status",
+)
+
+
+def meeting_csv(m: MeetingContent) -> str:
+    """One row per vacancy and top candidate (a vacancy without candidates gets one row)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for v in m.vacancies:
+        head = [
+            m.week,
+            m.region,
+            v.vacancy_id,
+            v.title,
+            v.employer_org,
+            v.occupation,
+            v.municipality,
+            v.openings,
+            v.application_deadline or "",
+            v.shortage_level,
+            v.shortage_period,
+            v.candidate_count,
+            v.qualified_count,
+        ]
+        rows = [
+            [
+                c.rank,
+                c.candidate_id,
+                c.score,
+                "|".join(s.label for s in c.matched),
+                "|".join(s.label for s in c.missing),
+                "" if c.distance_km is None else c.distance_km,
+                c.available_from,
+                c.status or "",
+            ]
+            for c in v.candidates
+        ] or [[""] * 8]
+        for row in rows:
+            writer.writerow([_cell(x) for x in head + row])
+    return "\ufeff" + out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def bar_chart(items: Sequence[tuple[str, int, int, str]], title: str, subtitle: str) -> Markup:
+    """A horizontal bar chart as inline SVG: readable on a projector, printable, no script.
+
+    Each item is (label, strong part, whole, text after the bar): the strong part is drawn dark
+    over the whole drawn light (e.g. fully qualified candidates out of all eligible ones).
+    """
+    if not items:
+        return Markup("")
+    row, label_w, bar_w, top = 40, 430, 420, 12
+    height = top + row * len(items) + 8
+    peak = max(whole for _, _, whole, _ in items) or 1
+    parts = [
+        f'<svg class="chart" role="img" viewBox="0 0 {label_w + bar_w + 140} {height}" '
+        f'aria-label="{escape(title)}: {escape(subtitle)}"><title>{escape(title)} — {escape(subtitle)}</title>'
+    ]
+    for i, (label, strong, whole, text) in enumerate(items):
+        y = top + i * row
+        full = max(2, round(bar_w * whole / peak))
+        part = round(bar_w * strong / peak)
+        name = label if len(label) <= 42 else label[:41] + "…"
+        parts.append(
+            f'<text x="{label_w - 12}" y="{y + 25}" text-anchor="end" class="chart-label">{escape(name)}</text>'
+            f'<rect x="{label_w}" y="{y + 4}" width="{full}" height="{row - 10}" class="chart-rest"/>'
+            f'<rect x="{label_w}" y="{y + 4}" width="{part}" height="{row - 10}" class="chart-bar"/>'
+            f'<text x="{label_w + full + 10}" y="{y + 25}" class="chart-value">{escape(text)}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

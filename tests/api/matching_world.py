@@ -1,0 +1,154 @@
+"""A matching app for API tests (no broker: ``start_feed=False``) and a small world to put in it:
+vacancies and pseudonymous candidates applied to its state as the feed would apply them."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+from unittest import mock
+
+from services.matching import app as app_module
+from services.matching.app import create_app
+from services.matching.config import Settings
+from services.matching.reference import load_recognizer, load_taxonomy
+from shared.config import REPO_ROOT
+from shared.messaging.consumer import Record
+from shared.messaging.envelope import Envelope
+from tests.helpers import WELDER, common_settings
+
+VACANCIES = "kohtaanto.vacancies.v1"
+CANDIDATES = "kohtaanto.candidates.v1"
+NURSE = "http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50"
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # Tuesday of ISO week 2026-W48
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@functools.cache
+def _taxonomy(*_: Any) -> Any:
+    return load_taxonomy()
+
+
+@functools.cache
+def _recognizer(*_: Any) -> Any:
+    return load_recognizer(_taxonomy())
+
+
+def matching_app(database_url: str, clock: Clock) -> Any:
+    """The app, with the taxonomy and recogniser loaded once per test session (they are read-only)."""
+    settings = Settings(
+        common=common_settings("matching", database_url),
+        cache_dir=REPO_ROOT / ".cache" / "matching",
+        start_feed=False,
+    )
+    with (
+        mock.patch.object(app_module, "load_taxonomy", _taxonomy),
+        mock.patch.object(app_module, "load_recognizer", _recognizer),
+    ):
+        return create_app(settings, testing=True, clock=clock)
+
+
+def essential(occupation: str, n: int) -> list[str]:
+    return list(_taxonomy().occupation_skills(occupation)[0][:n])
+
+
+def apply(app: Any, topic: str, key: str, event_type: str | None, payload: dict[str, Any] | None) -> None:
+    state = app.extensions["kohtaanto.matching.state"]
+    envelope = None if payload is None else Envelope(event_type or "", key, payload, "test")
+    state.apply(Record(topic, 0, 0, key, envelope))
+
+
+def vacancy(
+    app: Any,
+    vacancy_id: str,
+    *,
+    occupation: str = WELDER,
+    title: str = "Hitsaaja",
+    municipality: str = "837",
+    region: str = "pirkanmaa",
+    version: int = 1,
+    status: str = "open",
+    close_reason: str | None = None,
+    skills: Iterable[str] | None = None,
+    openings: int = 2,
+) -> None:
+    payload = {
+        "vacancy_id": vacancy_id,
+        "version": version,
+        "employer_org": "konepaja-oy",
+        "status": status,
+        "close_reason": close_reason,
+        "title": title,
+        "occupation_uri": occupation,
+        "description": "",
+        "municipality": municipality,
+        "region": region,
+        "working_time": "full_time",
+        "openings": openings,
+        "skills": [
+            {"uri": u, "essential": True}
+            for u in (skills if skills is not None else essential(occupation, 8))
+        ],
+        "languages": [{"code": "fi", "level": "B1"}],
+        "start_date": "2027-01-11",
+        "application_deadline": "2026-12-20",
+        "updated_at": NOW.isoformat(),
+    }
+    apply(app, VACANCIES, vacancy_id, "vacancy.posted" if version == 1 else "vacancy.updated", payload)
+
+
+def candidate(
+    app: Any,
+    candidate_id: str,
+    *,
+    skills: Iterable[str],
+    municipality: str = "837",
+    consent: Iterable[str] = ("agency-a",),
+    version: int = 1,
+    status: str = "active",
+    history: str | None = WELDER,
+) -> None:
+    payload = {
+        "candidate_id": candidate_id,
+        "version": version,
+        "status": status,
+        "skills": [{"uri": u, "level": "advanced"} for u in skills],
+        "suggested_skills": [],
+        "work_history": [{"occupation_uri": history, "years": 5, "ended_year": 2025}] if history else [],
+        "languages": [{"code": "fi", "level": "native"}],
+        "municipality": municipality,
+        "max_commute_km": 50,
+        "available_from": "2026-11-01",
+        "working_time": "any",
+        "consented_orgs": sorted(consent),
+    }
+    apply(app, CANDIDATES, candidate_id, "candidate.upserted", payload)
+
+
+def welders(app: Any, n: int = 6) -> list[str]:
+    """``n`` welder candidates in Tampere, in rank order: three experienced welders claiming all of
+    the welder's essential skills but zero, one, two, then people without welding experience who
+    claim all but two, four, six … of them (near matches: they lack a few essential skills)."""
+    skills = essential(WELDER, 100)
+    ids = [f"c-{i:024x}" for i in range(1, n + 1)]
+    for i, cid in enumerate(ids):
+        if i < 3:
+            candidate(app, cid, skills=skills[: len(skills) - i])
+        else:
+            candidate(app, cid, skills=skills[: len(skills) - 2 * (i - 2)], history=None)
+    return ids
+
+
+SHORTAGE_CSV = (
+    "occupation,region,period,level\n7212,national,2026H2,shortage\n2221,pirkanmaa,2026H2,severe_shortage\n"
+)

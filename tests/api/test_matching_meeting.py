@@ -1,0 +1,227 @@
+"""The weekly meeting on the matching service: login, the page, CSV and JSON, preparing and
+reproducing a week, roles."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+
+from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, matching_app, vacancy, welders
+from tests.helpers import auth, token
+
+OPERATOR = auth("operator", "kohtaanto")
+TEAM = auth("team_member", "tampere-tyollisyys")
+RECRUITER = auth("recruiter", "agency-a")
+W48 = "/meetings/pirkanmaa/2026-W48"
+W47 = "/meetings/pirkanmaa/2026-W47"
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def app(database_url, clock):
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-weld", openings=3)
+    vacancy(app, "v-nurse", occupation=NURSE, title="Sairaanhoitaja")
+    vacancy(
+        app,
+        "v-cook-free",
+        occupation="http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e",
+        title="Kokki",
+    )
+    app.candidate_ids = welders(app)
+    r = app.test_client().post(
+        "/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"}
+    )
+    assert r.status_code == 201
+    return app
+
+
+def logged_in(app, role="team_member", org="tampere-tyollisyys"):
+    client = app.test_client()
+    r = client.get(f"/login?token={token(role, org)}&next={W48}")
+    assert r.status_code == 303 and r.headers["Location"].endswith(W48)
+    return client
+
+
+def test_the_page_sends_a_visitor_without_a_token_to_the_login_page(app):
+    r = app.test_client().get(W48)
+    assert r.status_code == 303 and "/login?next=" in r.headers["Location"]
+    form = app.test_client().get("/login")
+    assert form.status_code == 200 and b'name="token"' in form.data
+
+
+def test_logging_in_sets_an_http_only_same_site_cookie_and_never_redirects_off_site(app):
+    r = app.test_client().get(f"/login?token={token('team_member', 'x')}&next=//evil.example/")
+    cookie = r.headers["Set-Cookie"]
+    assert (
+        "kohtaanto_token=" in cookie
+        and "HttpOnly" in cookie
+        and "SameSite=Lax" in cookie
+        and "Path=/" in cookie
+    )
+    assert r.headers["Location"].endswith("/meetings/")
+    bad = app.test_client().post("/login", data={"token": "not-a-token", "next": W48})
+    assert bad.status_code == 401 and "Set-Cookie" not in bad.headers
+
+
+def test_the_meeting_page_shows_shortage_vacancies_candidates_and_charts(app):
+    r = logged_in(app).get(W48)
+    assert r.status_code == 200, r.data[:500]
+    page = r.data.decode()
+    assert "Viikkopalaveri, viikko 48/2026" in page and "Pirkanmaa" in page
+    assert "Hitsaaja" in page and "Sairaanhoitaja" in page and "Kokki" not in page, "only shortage roles"
+    assert page.count('<svg class="chart"') == 2
+    assert app.candidate_ids[0] in page
+    assert "Ei aiempaa palaveria" in page, "no earlier meeting to compare with"
+    assert 'id="meeting-config"' in page and "/api/v1/contacts/lookup" not in page.split("meeting-config")[0]
+    assert "http://127.0.0.1:8002" in page, "the profile service's public URL for the browser's lookup"
+
+
+def test_the_content_is_served_as_json_and_as_csv(app):
+    client = app.test_client()
+    data = client.get(f"{W48}/content.json", headers=TEAM).json
+    content = data["content"]
+    assert data["prepared_by"] == "team_member@tampere-tyollisyys"
+    assert [v["vacancy_id"] for v in content["vacancies"]] == ["v-nurse", "v-weld"]
+    weld = content["vacancies"][1]
+    assert (
+        weld["shortage_level"] == "shortage" and weld["candidates"][0]["candidate_id"] == app.candidate_ids[0]
+    )
+    assert len(weld["candidates"]) == 5, "the top five per vacancy"
+    assert weld["candidate_count"] == 6
+    assert content["missing_skills"], "the lower-ranked welders lack some essential skills"
+    r = client.get(f"{W48}/content.csv", headers=TEAM)
+    assert r.status_code == 200 and r.mimetype == "text/csv"
+    assert "attachment" in r.headers["Content-Disposition"]
+    table = list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig"))))
+    assert {row["vacancy_id"] for row in table} == {"v-weld", "v-nurse"}
+    assert [row["candidate_id"] for row in table if row["vacancy_id"] == "v-weld"] == app.candidate_ids[:5]
+
+
+@pytest.mark.parametrize("path", [W48, f"{W48}/content.json", f"{W48}/content.csv"])
+def test_employers_may_not_view_meetings(app, path):
+    r = app.test_client().get(path, headers=auth("employer", "konepaja-oy"))
+    assert r.status_code == 403
+
+
+def test_json_and_csv_need_a_token(app):
+    assert app.test_client().get(f"{W48}/content.json").status_code == 401
+    assert app.test_client().get(f"{W48}/content.csv").status_code == 401
+
+
+def test_an_unknown_region_or_week_is_not_found(app):
+    client = logged_in(app)
+    assert client.get("/meetings/atlantis/2026-W48").status_code == 404
+    assert client.get("/meetings/pirkanmaa/2026-48").status_code == 404
+    assert client.get("/meetings/pirkanmaa/2025-W53/content.json").status_code == 404
+
+
+def test_a_past_week_never_prepared_is_not_made_up_afterwards(app):
+    client = logged_in(app)
+    assert client.get(W47).status_code == 404
+    assert client.get(f"{W47}/content.json", headers=TEAM).status_code == 404
+
+
+def test_a_past_week_can_be_prepared_once_late_and_then_never_replaced(app):
+    client = app.test_client()
+    r = client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM)
+    assert r.status_code == 201 and r.json["url"] == W47
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM).status_code == 409
+    assert "koottu jälkikäteen" in logged_in(app).get(W47).data.decode()
+
+
+def test_the_current_week_may_be_prepared_again_and_the_new_content_replaces_the_old(app, clock):
+    client = app.test_client()
+    first = client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).json
+    vacancy(app, "v-weld-2", title="Hitsaaja, yövuoro")
+    clock.now += timedelta(hours=2)
+    again = client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=OPERATOR).json
+    assert again["prepared_at"] > first["prepared_at"]
+    ids = [
+        v["vacancy_id"] for v in client.get(f"{W48}/content.json", headers=TEAM).json["content"]["vacancies"]
+    ]
+    assert "v-weld-2" in ids
+
+
+@pytest.mark.parametrize(("headers", "status"), [({}, 401), (RECRUITER, 403), (auth("employer", "x"), 403)])
+def test_only_team_members_coaches_and_operators_prepare_meetings(app, headers, status):
+    assert (
+        app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=headers).status_code
+        == status
+    )
+
+
+def test_next_week_compares_with_what_the_team_saw_and_last_week_stays_as_it_was(app, clock):
+    client = app.test_client()
+    clock.now -= timedelta(days=7)  # last week: the team meets and looks at W47
+    seen = client.get(f"{W47}/content.json", headers=TEAM).json
+    first, second = app.candidate_ids[:2]
+    assert (
+        client.post(
+            "/api/v1/vacancies/v-weld/outcomes",
+            headers=RECRUITER,
+            json={"candidate_id": first, "status": "proposed"},
+        ).status_code
+        == 201
+    )
+    assert (
+        client.post(
+            "/api/v1/vacancies/v-weld/outcomes",
+            headers=RECRUITER,
+            json={
+                "candidate_id": second,
+                "status": "not_hired",
+                "reason": "language",
+                "comment": "Suomi vielä A2",
+                "follow_up": {
+                    "action": "Suomen kielen kurssi",
+                    "owner": "valmentaja@tampere",
+                    "due": "2026-12-04",
+                },
+            },
+        ).status_code
+        == 201
+    )
+
+    clock.now += timedelta(days=7)  # this week: a vacancy was filled, another posted
+    vacancy(
+        app,
+        "v-nurse",
+        occupation=NURSE,
+        title="Sairaanhoitaja",
+        version=2,
+        status="closed",
+        close_reason="filled",
+    )
+    vacancy(app, "v-weld-2", title="Hitsaaja, yövuoro")
+    now = client.get(f"{W48}/content.json", headers=TEAM).json["content"]
+    changes = now["changes"]
+    assert changes["previous_week"] == "2026-W47"
+    assert [v["vacancy_id"] for v in changes["new_vacancies"]] == ["v-weld-2"]
+    assert [(v["vacancy_id"], v["why"]) for v in changes["gone_vacancies"]] == [("v-nurse", "filled")]
+    assert [c["candidate_id"] for c in changes["new_candidates"]] == [app.candidate_ids[5]], (
+        "the rejected candidate's place in the top five went to the sixth"
+    )
+    assert [(r["candidate_id"], r["status"], r["reason"]) for r in now["last_week"]] == [
+        (first, "proposed", None),
+        (second, "not_hired", "language"),
+    ]
+    assert [(f["owner"], f["due"]) for f in now["follow_ups"]] == [("valmentaja@tampere", "2026-12-04")]
+    weld = next(v for v in now["vacancies"] if v["vacancy_id"] == "v-weld")
+    assert second not in [c["candidate_id"] for c in weld["candidates"]]
+    assert weld["candidates"][0]["status"] == "proposed"
+
+    assert client.get(f"{W47}/content.json", headers=TEAM).json == seen, "a past week is shown as stored"
+    page = logged_in(app).get(W48).data.decode()
+    assert "Suomen kielen kurssi" in page and "valmentaja@tampere" in page and "täytetty" in page
+
+
+def test_the_meetings_index_links_every_region_to_this_weeks_meeting(app):
+    page = logged_in(app).get("/meetings/").data.decode()
+    assert f'href="{W48}"' in page and "Pohjanmaa" in page
+    assert app.test_client().get("/meetings/pirkanmaa").headers["Location"].endswith(W48)

@@ -1,0 +1,248 @@
+"""The recruitment team's API on the matching service: shortage lists, outcomes, exclusions, roles."""
+
+import io
+import json
+
+import pytest
+from sqlalchemy import select
+
+from services.matching.repository import outbox, outcomes, shortage_lists
+from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, matching_app, vacancy, welders
+from tests.helpers import auth
+
+OPERATOR = auth("operator", "kohtaanto")
+TEAM = auth("team_member", "tampere-tyollisyys")
+RECRUITER = auth("recruiter", "agency-a")
+OTHER_RECRUITER = auth("recruiter", "agency-b")
+CSV = {"Content-Type": "text/csv"}
+
+
+@pytest.fixture
+def app(database_url):
+    app = matching_app(database_url, Clock())
+    vacancy(app, "v-weld")
+    vacancy(app, "v-nurse", occupation=NURSE, title="Sairaanhoitaja")
+    vacancy(app, "v-vaasa", municipality="905", region="pohjanmaa")
+    app.candidate_ids = welders(app)
+    return app
+
+
+def rows(app, table):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        return conn.execute(select(table)).all()
+
+
+def events(app):
+    return [(r.topic, r.message_key, json.loads(r.value)) for r in rows(app, outbox)]
+
+
+def shortlist_ids(client, vacancy_id, headers=TEAM):
+    r = client.get(f"/api/v1/vacancies/{vacancy_id}/shortlist?k=50", headers=headers)
+    assert r.status_code == 200, r.json
+    return [e["candidate_id"] for e in r.json["entries"]]
+
+
+# -- shortage lists ------------------------------------------------------------------------------------
+def test_an_operator_imports_a_shortage_csv_and_each_list_is_published(app):
+    client = app.test_client()
+    r = client.post(
+        "/api/v1/shortages?source=Ammattibarometri+2026H2", data=SHORTAGE_CSV, headers={**OPERATOR, **CSV}
+    )
+    assert r.status_code == 201, r.json
+    assert [(x["region"], x["period"]) for x in r.json["lists"]] == [
+        ("national", "2026H2"),
+        ("pirkanmaa", "2026H2"),
+    ]
+    assert r.json["lists"][0]["esco_occupations"] > 1, "ISCO 7212 covers several ESCO occupations"
+    published = events(app)
+    assert [(t, k) for t, k, _ in published] == [
+        ("kohtaanto.shortages.v1", "national|2026H2"),
+        ("kohtaanto.shortages.v1", "pirkanmaa|2026H2"),
+    ]
+    envelope = published[0][2]
+    assert envelope["event_type"] == "shortage_list.imported"
+    assert envelope["payload"]["source"] == "Ammattibarometri 2026H2"
+    assert (
+        "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b"
+        in envelope["payload"]["levels"]
+    )
+    listed = client.get("/api/v1/shortages", headers=TEAM).json["items"]
+    assert [(x["region"], x["period"]) for x in listed] == [("national", "2026H2"), ("pirkanmaa", "2026H2")]
+
+
+def test_a_shortage_csv_can_be_uploaded_as_a_multipart_file(app):
+    data = {"file": (io.BytesIO(SHORTAGE_CSV.encode()), "shortages.csv")}
+    r = app.test_client().post(
+        "/api/v1/shortages", data=data, headers=OPERATOR, content_type="multipart/form-data"
+    )
+    assert r.status_code == 201, r.json
+
+
+def test_a_malformed_shortage_csv_is_rejected_with_line_numbers_and_nothing_is_imported(app):
+    bad = "occupation,region,period,level\n7212,national,2026H2,shortage\n7212,atlantis,2026H2,shortage\nxyz,national,2026,lots\n"
+    r = app.test_client().post("/api/v1/shortages", data=bad, headers={**OPERATOR, **CSV})
+    assert r.status_code == 422
+    errors = r.json["errors"]["csv"]
+    assert sorted(errors) == ["3", "4"]
+    assert "atlantis" in errors["3"][0] and len(errors["4"]) == 3
+    assert rows(app, shortage_lists) == [] and rows(app, outbox) == []
+
+
+@pytest.mark.parametrize(("headers", "status"), [({}, 401), (TEAM, 403), (RECRUITER, 403)])
+def test_only_operators_import_shortage_lists(app, headers, status):
+    r = app.test_client().post("/api/v1/shortages", data=SHORTAGE_CSV, headers={**headers, **CSV})
+    assert r.status_code == status
+
+
+def test_a_shortage_list_must_be_sent_as_csv(app):
+    r = app.test_client().post("/api/v1/shortages", json={"csv": SHORTAGE_CSV}, headers=OPERATOR)
+    assert r.status_code == 415
+
+
+def test_shortage_roles_are_flagged_in_shortlists_and_can_be_asked_for_alone(app):
+    client = app.test_client()
+    assert client.post("/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, **CSV}).status_code == 201
+    weld = client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).json["vacancy"]
+    assert weld["shortage"] == {
+        "level": "shortage",
+        "period": "2026H2",
+        "region": "national",
+        "source": "operator import",
+    }
+    nurse = client.get("/api/v1/vacancies/v-nurse/shortlist", headers=TEAM).json["vacancy"]
+    assert nurse["shortage"]["level"] == "severe_shortage" and nurse["shortage"]["region"] == "pirkanmaa"
+
+    listed = client.get("/api/v1/vacancies?region=pirkanmaa&shortage_only=true", headers=RECRUITER).json[
+        "items"
+    ]
+    assert sorted(v["id"] for v in listed) == ["v-nurse", "v-weld"]
+    all_open = client.get("/api/v1/vacancies?region=pohjanmaa", headers=RECRUITER).json["items"]
+    assert [(v["id"], v["shortage"]["region"]) for v in all_open] == [("v-vaasa", "national")]
+
+    lists = client.get("/api/v1/shortlists?region=pirkanmaa&shortage_only=true&k=3", headers=TEAM).json[
+        "items"
+    ]
+    assert [s["vacancy"]["id"] for s in lists] == ["v-nurse", "v-weld"]
+    weld_list = next(s for s in lists if s["vacancy"]["id"] == "v-weld")
+    assert 0 < len(weld_list["entries"]) <= 3
+
+
+def test_without_shortage_lists_no_vacancy_is_a_shortage_role(app):
+    client = app.test_client()
+    assert client.get("/api/v1/vacancies?shortage_only=true", headers=TEAM).json["items"] == []
+    assert (
+        client.get("/api/v1/shortlists?region=pirkanmaa&shortage_only=true", headers=TEAM).json["items"] == []
+    )
+    assert client.get("/api/v1/shortlists", headers=TEAM).status_code == 422, "region is required"
+
+
+# -- outcomes ------------------------------------------------------------------------------------------
+def record(client, candidate_id, status, headers=RECRUITER, vacancy_id="v-weld", **extra):
+    return client.post(
+        f"/api/v1/vacancies/{vacancy_id}/outcomes",
+        json={"candidate_id": candidate_id, "status": status, **extra},
+        headers=headers,
+    )
+
+
+def test_a_recruiter_records_an_outcome_and_it_is_published_without_the_comment(app):
+    client = app.test_client()
+    c = app.candidate_ids[0]
+    r = record(
+        client,
+        c,
+        "interviewed",
+        comment="Hyvä haastattelu, puhuu hyvin suomea",
+        follow_up={
+            "action": "Kerro tulos valmentajalle",
+            "owner": "rekrytoija@agency-a",
+            "due": "2026-11-27",
+        },
+        occurred_on="2026-11-23",
+    )
+    assert r.status_code == 201, r.json
+    assert r.json["status"] == "interviewed" and r.json["recorded_by_org"] == "agency-a"
+    assert r.json["follow_up"] == {
+        "action": "Kerro tulos valmentajalle",
+        "owner": "rekrytoija@agency-a",
+        "due": "2026-11-27",
+    }
+    [(topic, key, envelope)] = events(app)
+    assert (topic, key, envelope["event_type"]) == ("kohtaanto.outcomes.v1", c, "outcome.recorded")
+    assert set(envelope["payload"]) == {
+        "outcome_id",
+        "vacancy_id",
+        "candidate_id",
+        "status",
+        "reason",
+        "occurred_on",
+        "recorded_by_org",
+        "recorded_at",
+    }
+    assert "Hyvä" not in json.dumps(envelope) and "Kerro" not in json.dumps(envelope)
+    listed = client.get("/api/v1/vacancies/v-weld/outcomes", headers=TEAM).json["items"]
+    assert [(o["candidate_id"], o["status"], o["comment"]) for o in listed] == [
+        (c, "interviewed", "Hyvä haastattelu, puhuu hyvin suomea")
+    ]
+
+
+def test_a_recruiter_lists_only_its_own_organisations_outcomes(app):
+    client = app.test_client()
+    assert record(client, app.candidate_ids[0], "proposed").status_code == 201
+    assert record(client, app.candidate_ids[1], "proposed", headers=OTHER_RECRUITER).status_code == 201
+    mine = client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"]
+    assert [o["candidate_id"] for o in mine] == [app.candidate_ids[0]]
+    assert len(client.get("/api/v1/vacancies/v-weld/outcomes", headers=TEAM).json["items"]) == 2
+
+
+def test_an_outcome_for_an_unknown_vacancy_is_404_and_for_an_unknown_candidate_422(app):
+    client = app.test_client()
+    assert record(client, app.candidate_ids[0], "proposed", vacancy_id="v-nope").status_code == 404
+    r = record(client, "c-000000000000000000000999", "proposed")
+    assert r.status_code == 422 and "candidate_id" in r.json["errors"]["json"]
+    assert client.get("/api/v1/vacancies/v-nope/outcomes", headers=TEAM).status_code == 404
+    assert rows(app, outcomes) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"status": "not_hired"}, "reason"),
+        ({"status": "hired", "reason": "skills"}, "reason"),
+        ({"status": "maybe"}, "status"),
+        ({"status": "not_hired", "reason": "too tall"}, "reason"),
+        ({"status": "proposed", "occurred_on": "2026-12-24"}, "occurred_on"),
+        ({"status": "proposed", "follow_up": {"action": "Soita"}}, "follow_up"),
+        ({"status": "proposed", "surprise": True}, "surprise"),
+    ],
+)
+def test_an_outcome_that_breaks_a_rule_is_422_with_the_field(app, body, field):
+    r = app.test_client().post(
+        "/api/v1/vacancies/v-weld/outcomes",
+        json={"candidate_id": app.candidate_ids[0], **body},
+        headers=RECRUITER,
+    )
+    assert r.status_code == 422, r.json
+    assert field in r.json["errors"]["json"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"), [({}, 401), (TEAM, 403), (auth("employer", "konepaja-oy"), 403)]
+)
+def test_only_recruiters_record_outcomes(app, headers, status):
+    assert record(app.test_client(), app.candidate_ids[0], "proposed", headers=headers).status_code == status
+
+
+def test_hired_and_rejected_candidates_are_not_proposed_again_for_that_vacancy(app):
+    client = app.test_client()
+    first, second, third = app.candidate_ids[:3]
+    before = shortlist_ids(client, "v-weld")
+    assert {first, second, third} <= set(before)
+    assert record(client, first, "hired").status_code == 201
+    assert record(client, second, "not_hired", reason="language").status_code == 201
+    assert record(client, third, "proposed").status_code == 201
+    after = shortlist_ids(client, "v-weld")
+    assert first not in after and second not in after and third in after
+    assert set(after) == set(before) - {first, second}
+    assert record(client, second, "interviewed").status_code == 201, "a correction re-opens the candidate"
+    assert second in shortlist_ids(client, "v-weld")

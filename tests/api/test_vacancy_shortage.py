@@ -1,0 +1,108 @@
+"""The vacancy service flags shortage roles from the lists it consumes from kohtaanto.shortages.v1."""
+
+import pytest
+from sqlalchemy import func, select
+
+from services.vacancy.repository import UnitOfWork, processed, shortage_lists
+from services.vacancy.shortages import handle_shortage_record
+from shared.messaging.consumer import PoisonMessageError, Record
+from shared.messaging.envelope import Envelope
+from tests.helpers import COOK, WELDER, auth
+
+EMPLOYER = auth("employer", "konepaja-oy")
+TOPIC = "kohtaanto.shortages.v1"
+
+
+def shortage_event(region, period, levels, source="barometer"):
+    payload = {
+        "region": region,
+        "period": period,
+        "source": source,
+        "import_id": "i-1",
+        "entries": [],
+        "levels": levels,
+        "imported_at": "2026-11-22T10:00:00+00:00",
+    }
+    return Record(
+        TOPIC,
+        0,
+        0,
+        f"{region}|{period}",
+        Envelope("shortage_list.imported", f"{region}|{period}", payload, "matching-service"),
+    )
+
+
+def consume(app, record):
+    engine = app.extensions["kohtaanto.engine"]
+    handle_shortage_record(lambda: UnitOfWork(engine, "kohtaanto.vacancies.v1"), record)
+
+
+def post(client, occupation, municipality="837"):
+    body = {
+        "title": "Paikka",
+        "occupation_uri": occupation,
+        "municipality": municipality,
+        "working_time": "full_time",
+    }
+    r = client.post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    return r.json
+
+
+def test_a_vacancy_whose_occupation_is_in_shortage_in_its_region_is_flagged(vacancy_app):
+    client = vacancy_app.test_client()
+    welder = post(client, WELDER)
+    assert welder["shortage"] is None
+    consume(vacancy_app, shortage_event("national", "2026H2", {WELDER: "shortage", COOK: "balance"}))
+    got = client.get(f"/api/v1/vacancies/{welder['id']}", headers=EMPLOYER).json
+    assert got["shortage"] == {
+        "level": "shortage",
+        "period": "2026H2",
+        "region": "national",
+        "source": "barometer",
+    }
+    cook = post(client, COOK)
+    assert cook["shortage"] is None, "balance is not a shortage"
+    listed = client.get("/api/v1/vacancies", headers=EMPLOYER).json["items"]
+    assert {v["id"]: v["shortage"] is not None for v in listed} == {welder["id"]: True, cook["id"]: False}
+
+
+def test_the_latest_period_covering_the_region_applies_and_a_regional_list_beats_the_national_one(
+    vacancy_app,
+):
+    client = vacancy_app.test_client()
+    tampere, vaasa = post(client, WELDER, "837"), post(client, WELDER, "905")
+    consume(vacancy_app, shortage_event("national", "2026H1", {WELDER: "severe_shortage"}))
+    consume(vacancy_app, shortage_event("pirkanmaa", "2026H2", {WELDER: "balance"}))
+    flag = {
+        v["municipality"]: v["shortage"]
+        for v in client.get("/api/v1/vacancies", headers=EMPLOYER).json["items"]
+    }
+    assert flag["837"] is None, "Pirkanmaa's own 2026H2 list supersedes the national 2026H1 one"
+    assert flag["905"]["level"] == "severe_shortage" and flag["905"]["period"] == "2026H1"
+    assert client.get(f"/api/v1/vacancies/{tampere['id']}", headers=EMPLOYER).json["shortage"] is None
+    assert (
+        client.get(f"/api/v1/vacancies/{vaasa['id']}", headers=EMPLOYER).json["shortage"]["region"]
+        == "national"
+    )
+
+
+def test_redelivered_lists_change_nothing_and_a_tombstone_removes_a_list(vacancy_app):
+    record = shortage_event("national", "2026H2", {WELDER: "shortage"})
+    consume(vacancy_app, record)
+    consume(vacancy_app, record)
+    engine = vacancy_app.extensions["kohtaanto.engine"]
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(processed)).scalar_one() == 1
+        assert conn.execute(select(func.count()).select_from(shortage_lists)).scalar_one() == 1
+    consume(vacancy_app, Record(TOPIC, 0, 1, "national|2026H2", None))
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(shortage_lists)).scalar_one() == 0
+
+
+def test_a_list_without_levels_is_a_poison_message(vacancy_app):
+    bad = Record(
+        TOPIC, 0, 0, "x", Envelope("shortage_list.imported", "x", {"region": "national"}, "matching")
+    )
+    with pytest.raises(PoisonMessageError):
+        consume(vacancy_app, bad)

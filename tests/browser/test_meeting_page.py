@@ -1,0 +1,172 @@
+"""The weekly meeting page in a real headless Chromium: it renders with its chart and CSV download, and
+a candidate's name and contact appear only to viewers whose organisation the candidate consented to."""
+
+from __future__ import annotations
+
+import csv
+import io
+import urllib.request
+from datetime import UTC, datetime
+from urllib.parse import quote
+
+import pytest
+
+from deploy.http_client import call, wait_for
+from services.matching.meeting import IsoWeek
+from shared.config import REPO_ROOT
+from tests.helpers import COOK, WELDER, token
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.kafka]
+
+EMPLOYER = token("employer", "hervannan-konepaja-oy")
+COACH = token("coach", "tampere-tyollisyys")
+OPERATOR = token("operator", "kohtaanto")
+CONSENTED_VIEWER = token("team_member", "tampere-tyollisyys", "koordinaattori@tampere")
+OTHER_VIEWER = token("team_member", "nokia-tyollisyys", "koordinaattori@nokia")
+PEOPLE = [  # (name, email, phone, consented to the first viewer's organisation?)
+    ("Aino Virtanen", "aino.virtanen@example.fi", "+358 40 1000001", True),
+    ("Eero Mäkinen", "eero.makinen@example.fi", "+358 40 1000002", False),
+    ("Helmi Korhonen", "helmi.korhonen@example.fi", "+358 40 1000003", True),
+    ("Juho Laine", "juho.laine@example.fi", "+358 40 1000004", False),
+    ("Kaisa Nieminen", "kaisa.nieminen@example.fi", "+358 40 1000005", True),
+    ("Lauri Heikkinen", "lauri.heikkinen@example.fi", "+358 40 1000006", False),
+]
+SCREENSHOT = REPO_ROOT / "docs" / "img" / "meeting.png"
+
+
+@pytest.fixture(scope="module")
+def meeting(browser_stack, taxonomy):
+    """Two welder vacancies in Tampere, welders as a national shortage occupation, six jobseekers:
+    three consented to the first viewer's organisation, none to the other viewer's."""
+    stack = browser_stack
+    today = datetime.now(UTC).date()
+    half = f"{today.year}H{1 if today.month <= 6 else 2}"
+    shortage_csv = f"occupation,region,period,level\n7212,national,{half},shortage\n".encode()
+    upload = urllib.request.Request(
+        f"{stack.url('matching')}/api/v1/shortages?source=browser+test",
+        method="POST",
+        data=shortage_csv,
+        headers={"Content-Type": "text/csv", "Authorization": f"Bearer {OPERATOR}"},
+    )
+    with urllib.request.urlopen(upload, timeout=30) as response:
+        assert response.status == 201
+
+    essential = list(taxonomy.occupation_skills(WELDER)[0])
+    skills = essential[:8]
+    vacancies = []
+    for title in ("Hitsaaja, MIG/MAG", "Levyseppä-hitsaaja"):
+        body = {
+            "title": title,
+            "occupation_uri": WELDER,
+            "municipality": "837",
+            "working_time": "full_time",
+            "openings": 2,
+            "skills": [{"uri": u, "essential": True} for u in skills],
+            "languages": [{"code": "fi", "level": "B1"}],
+        }
+        r = call("POST", f"{stack.url('vacancy')}/api/v1/vacancies", EMPLOYER, body)
+        assert r.status == 201, r.json()
+        vacancies.append(r.json()["id"])
+    candidates = []
+    for i, (name, email, phone, consented) in enumerate(PEOPLE):
+        # two experienced welders; then cooks who know all but 2, 4, 6, 8 of a welder's essential skills
+        known = essential if i < 2 else essential[: len(essential) - 2 * (i - 1)]
+        body = {
+            "personal": {"name": name, "email": email, "phone": phone},
+            "skills": [{"uri": u, "level": "advanced"} for u in known],
+            "work_history": [{"occupation_uri": WELDER if i < 2 else COOK, "years": 4, "ended_year": 2025}],
+            "education_level": "vocational",
+            "languages": [{"code": "fi", "level": "native"}],
+            "municipality": "837",
+            "max_commute_km": 30,
+            "available_from": "2026-01-05",
+            "working_time": "any",
+            "consented_orgs": ["tampere-tyollisyys"] if consented else ["agency-a"],
+        }
+        r = call("PUT", f"{stack.url('profile')}/api/v1/profiles/browser-{i}", COACH, body)
+        assert r.status == 201, r.json()
+        candidates.append(r.json()["candidate_id"])
+
+    def indexed():
+        for vacancy_id in vacancies:
+            r = call("GET", f"{stack.url('matching')}/api/v1/vacancies/{vacancy_id}/shortlist?k=20", OPERATOR)
+            if r.status != 200 or {e["candidate_id"] for e in r.json()["entries"]} != set(candidates):
+                return False
+        return True
+
+    wait_for(indexed, timeout=120, what="matching to index both vacancies and all six candidates")
+    week = str(IsoWeek.of(today))
+    return {
+        "stack": stack,
+        "week": week,
+        "path": f"/meetings/pirkanmaa/{week}",
+        "vacancies": vacancies,
+        "candidates": candidates,
+    }
+
+
+def open_meeting(new_browser, meeting, viewer_token):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = new_browser()
+    base = meeting["stack"].url("matching")
+    driver.get(f"{base}/login?token={quote(viewer_token)}&next={quote(meeting['path'])}")
+    WebDriverWait(driver, 60).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-contacts") in ("loaded", "failed")
+    )
+    return driver
+
+
+def test_a_consented_viewer_sees_the_page_the_chart_and_names_of_consented_candidates_only(
+    new_browser, meeting
+):
+    from selenium.webdriver.common.by import By
+
+    driver = open_meeting(new_browser, meeting, CONSENTED_VIEWER)
+    body = driver.find_element(By.TAG_NAME, "body")
+    assert body.get_attribute("data-contacts") == "loaded", driver.find_element(By.ID, "contact-status").text
+    assert "Viikkopalaveri" in driver.title and meeting["week"] in driver.title
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
+    assert len(charts) == 2, "candidates per vacancy, and the skills the near matches lack"
+    assert len(charts[0].find_elements(By.CSS_SELECTOR, "rect.chart-bar")) == 2
+    titles = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "article.vacancy h3")]
+    assert any("Hitsaaja, MIG/MAG" in t for t in titles) and any("Levyseppä-hitsaaja" in t for t in titles)
+
+    shown = {e.text for e in driver.find_elements(By.CSS_SELECTOR, ".who.named .name")}
+    assert shown == {name for name, _, _, consented in PEOPLE if consented}
+    source = driver.page_source
+    for name, email, phone, consented in PEOPLE:
+        assert (
+            (name in source) is consented
+            and (email in source) is consented
+            and (phone in source) is consented
+        )
+
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    driver.execute_script("document.getElementById('vacancies').scrollIntoView()")
+    driver.save_screenshot(str(SCREENSHOT))
+
+    link = driver.find_element(By.ID, "csv-link").get_attribute("href")
+    cookie = driver.get_cookie("kohtaanto_token")
+    assert cookie and cookie["httpOnly"] and cookie.get("sameSite") == "Lax"
+    request = urllib.request.Request(link, headers={"Cookie": f"kohtaanto_token={cookie['value']}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers.get_content_type() == "text/csv"
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
+    assert {row["vacancy_id"] for row in rows} == set(meeting["vacancies"])
+    assert {row["candidate_id"] for row in rows} <= set(meeting["candidates"])
+    assert not any(name in str(rows) for name, *_ in PEOPLE), "the CSV is pseudonymous"
+
+
+def test_a_viewer_without_consent_sees_no_personal_data_only_pseudonyms_and_reasons(new_browser, meeting):
+    from selenium.webdriver.common.by import By
+
+    driver = open_meeting(new_browser, meeting, OTHER_VIEWER)
+    assert driver.find_element(By.TAG_NAME, "body").get_attribute("data-contacts") == "loaded"
+    assert driver.find_elements(By.CSS_SELECTOR, ".who.named") == []
+    source = driver.page_source
+    for name, email, phone, _ in PEOPLE:
+        assert name not in source and email not in source and phone not in source
+    assert meeting["candidates"][0] in source, "candidates are shown by their pseudonymous id"
+    assert driver.find_elements(By.CSS_SELECTOR, "td.missing .skill"), "and the reasons"

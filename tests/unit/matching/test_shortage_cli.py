@@ -1,0 +1,46 @@
+"""``python -m services.matching.cli import-shortages``: the same import as the API, from a file."""
+
+import json
+
+from sqlalchemy import create_engine, select
+
+from services.matching.cli import main
+from services.matching.config import Settings
+from services.matching.repository import outbox, shortage_lists
+from shared.config import REPO_ROOT
+from tests.helpers import common_settings, sqlite_url
+
+SEED = REPO_ROOT / "data" / "barometer" / "fi_shortage_occupations_national_illustrative.csv"
+
+
+def settings(tmp_path):
+    return Settings(
+        common=common_settings("matching", sqlite_url(tmp_path, "matching")),
+        cache_dir=REPO_ROOT / ".cache" / "matching",
+        start_feed=False,
+    )
+
+
+def stored(tmp_path):
+    engine = create_engine(sqlite_url(tmp_path, "matching"))
+    with engine.connect() as conn:
+        return conn.execute(select(shortage_lists)).all(), conn.execute(select(outbox)).all()
+
+
+def test_the_cli_imports_the_demo_seed_and_queues_one_event_per_list(tmp_path, capsys):
+    assert main(["import-shortages", str(SEED), "--source", "illustrative"], settings(tmp_path)) == 0
+    lists, events = stored(tmp_path)
+    assert sorted(r.period for r in lists) == ["2021H1", "2021H2", "2022H2"]
+    assert [e.message_key for e in events] == ["national|2021H1", "national|2021H2", "national|2022H2"]
+    assert json.loads(events[0].value)["payload"]["source"] == "illustrative"
+    assert "imported 3 list(s)" in capsys.readouterr().out
+
+
+def test_the_cli_rejects_a_bad_file_with_line_numbers_and_imports_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "occupation,region,period,level\n5321,national,2026H2,shortage\n5321,mars,2026H2,shortage\n"
+    )
+    assert main(["import-shortages", str(bad)], settings(tmp_path)) == 1
+    assert "line 3: Unknown region 'mars'" in capsys.readouterr().err
+    assert stored(tmp_path) == ([], [])
