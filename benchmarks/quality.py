@@ -284,10 +284,12 @@ PARAM_SWEEP: dict[str, list[dict]] = {
         {"experience_essential_weight": 0.8, "experience_optional_weight": 0.0},
     ],
     "related per skill": [{"max_related_per_skill": n} for n in (0, 3, 5, 10, 20)],
+    "experience match": [{"experience_match_weight": w} for w in (0.0, 0.05, 0.1, 0.2, 0.3)],
     "max group size": [{"max_group_size": n} for n in (10, 40, 100)],
 }
 
 ABLATIONS: dict[str, dict] = {
+    "no experience match": {"experience_match_weight": 0.0},
     "no related-skill credit": PARAM_SWEEP["related credit"][0],
     "no essential coverage (similarity only)": PARAM_SWEEP["coverage_weight"][0],
     "no work-history expansion": PARAM_SWEEP["experience weight"][0],

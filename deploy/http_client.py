@@ -37,7 +37,8 @@ def call(method: str, url: str, token: str | None = None, body: Any = None,
         return Response(error.code, error.read(), dict(error.headers))
 
 
-def wait_for(probe: Callable[[], T | None], *, timeout: float = 60.0, what: str = "condition") -> T:
+def wait_for(probe: Callable[[], T | None], *, timeout: float = 60.0, what: str = "condition",
+             interval: float = 0.2) -> T:
     """Poll ``probe`` until it returns something truthy, or fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while True:
@@ -46,4 +47,4 @@ def wait_for(probe: Callable[[], T | None], *, timeout: float = 60.0, what: str 
             return result
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(0.2)
+        time.sleep(interval)

@@ -51,6 +51,7 @@ class Stack:
             "KOHTAANTO_DATA_DIR": str(self.home / "data"),
             "PYTHONUNBUFFERED": "1",
             "KOHTAANTO_CORS_ORIGINS": ",".join(self.url(s) for s in SERVICES),
+            "KOHTAANTO_PROFILE_PUBLIC_URL": self.url("profile"),
         })
         if service in self.database_urls:
             env["DATABASE_URL"] = self.database_urls[service]

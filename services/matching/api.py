@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from flask import current_app, jsonify, g
+from flask import current_app, g, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 

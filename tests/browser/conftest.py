@@ -1,9 +1,8 @@
 """Real headless Chromium (Debian's package, driven by Selenium) against real services.
 
-The browser tests run their own stack (same session broker) because the page's script must reach the
-profile service at the URL the matching service announces (``KOHTAANTO_PROFILE_PUBLIC_URL``), which
-is per stack. Selenium is given Debian's chromedriver and chromium explicitly, so Selenium Manager
-never downloads anything; ``deploy/browser/ensure.sh`` (``make browser``) installs them.
+The browser tests run their own stack (same session broker) so that their region's meeting holds only
+their own data. Selenium is given Debian's chromedriver and chromium explicitly, so Selenium Manager
+never downloads anything; ``deploy/ensure-test-tools.sh`` (run by ``make test``) installs them.
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ def browser_stack(kafka_broker, tmp_path_factory, free_ports) -> Iterator[Stack]
         env={
             "KOHTAANTO_JWT_SECRET": JWT_SECRET,
             "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode(),
-            "KOHTAANTO_PROFILE_PUBLIC_URL": f"http://127.0.0.1:{ports['profile']}",
         },
     )
     try:
@@ -53,7 +51,7 @@ def browser_stack(kafka_broker, tmp_path_factory, free_ports) -> Iterator[Stack]
 def new_browser(tmp_path_factory) -> Iterator[Callable[[], Any]]:
     """Opens headless Chromium sessions (each with its own profile: no shared cookies); closes them all."""
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.fail("Chromium and ChromeDriver are missing: run `make browser` (deploy/browser/ensure.sh)")
+        pytest.fail("Chromium and ChromeDriver are missing: run `make test` (deploy/ensure-test-tools.sh installs them)")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

@@ -94,7 +94,7 @@ def settled(stack, vacancy_id, kinds):
     expected = set(kinds["good_welder"])
 
     def probe():
-        s = shortlist(stack, vacancy_id, RECRUITER_A, k=200)
+        s = shortlist(stack, vacancy_id, RECRUITER_A, k=100)
         if not s:
             return None
         listed = {e["candidate_id"] for e in s["entries"]}
@@ -103,7 +103,7 @@ def settled(stack, vacancy_id, kinds):
             return s
         return None
 
-    return wait_for(probe, timeout=90, what="the shortlist to reflect all 50 profiles")
+    return wait_for(probe, timeout=180, interval=0.5, what="the shortlist to reflect all 50 profiles")
 
 
 def test_candidates_whose_skills_fit_rank_above_those_whose_skills_do_not(stack, scenario):

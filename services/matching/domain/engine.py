@@ -155,6 +155,15 @@ class MatchingEngine:
             self._install(merged, idf)
             return loaded
 
+    def merge(self) -> None:
+        """Fold the delta segment (and removals) into the main segment now, recomputing the IDF.
+        Writes do this by themselves when the delta grows (see `IndexParams`); call it after a
+        burst of updates, or before measuring. Reads are not blocked meanwhile."""
+        with self._lock:
+            snap = self._snapshot
+            if self._delta_rows or snap.n_present < len(snap.main):
+                self._merge(snap, snap.present)
+
     # -- reads --------------------------------------------------------------------------------
     def __len__(self) -> int:
         snap = self._snapshot
@@ -205,7 +214,7 @@ class MatchingEngine:
             if attempt:  # evidence only in pruned columns may matter: repeat without pruning
                 qw = qw.unpruned(snap.occupation_inv_norm, space)
             pools = [
-                Pool(seg, alive, upper_bounds(seg, qw, self.params), ex)
+                Pool(seg, alive, upper_bounds(seg, qw), ex)
                 for (seg, alive), ex in zip(segments, excluded, strict=True)
             ]
             best = top_k(pools, qw, spec, self.params, dense, k, self.index_params.rerank_pool)
@@ -328,16 +337,19 @@ class MatchingEngine:
         ip = self.index_params
         limit = max(1, min(ip.delta_max_rows, int(ip.delta_max_share * n_present)))
         if len(self._delta_rows) >= limit or n_present < len(snap.main) // 2:
-            merged, idf, _ = merge_segments(
-                [(snap.main, present), (self._delta_segment(None), None)], self._space
-            )
-            self._delta_rows.clear()
-            self._install(merged, idf)
+            self._merge(snap, present)
             return
         delta = self._delta_segment(snap.idf)
         self._snapshot = self._make_snapshot(
             snap.main, present, n_present, delta, snap.idf, snap.occupation_inv_norm
         )
+
+    def _merge(self, snap: _Snapshot, present: np.ndarray) -> None:
+        merged, idf, _ = merge_segments(
+            [(snap.main, present), (self._delta_segment(None), None)], self._space
+        )
+        self._delta_rows.clear()
+        self._install(merged, idf)
 
     def _install(self, main: Segment, idf: np.ndarray) -> None:
         empty = self._segment([], idf)

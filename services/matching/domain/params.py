@@ -45,12 +45,12 @@ class RankingParams:
     """Multiplier for a skill the recogniser suggested from a coach's notes that the jobseeker
     has not confirmed."""
 
-    experience_essential_weight: float = 0.8
+    experience_essential_weight: float = 0.3
     """Weight given to each essential skill of an occupation in the work history (recent, at
     least `experience_full_years` long): someone who worked as a welder can weld, even if the
     profile does not say so, but a claim of the skill is stronger evidence."""
 
-    experience_optional_weight: float = 0.3
+    experience_optional_weight: float = 0.1
     """Same for the occupation's optional skills: the person may or may not have used them."""
 
     experience_half_life_years: float = 5.0
@@ -92,6 +92,11 @@ class RankingParams:
     """Share of the score from essential-skill coverage (the weighted fraction of the vacancy's
     essential skills the candidate has, related skills counting partially). Coverage is what
     recruiters check first; similarity also rewards the optional and occupation-typical skills."""
+
+    experience_match_weight: float = 0.1
+    """Bonus for having worked in the vacancy's own occupation, times that experience's
+    recency x duration weight: "has worked as a welder" is what recruiters look for first
+    (tuned)."""
 
     occupation_essential_coverage: float = 0.5
     """Coverage weight of an essential skill of the vacancy's occupation that the employer did

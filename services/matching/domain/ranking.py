@@ -1,6 +1,8 @@
 """Hard filters, scoring and explanations over candidate segments.
 
-score = similarity_weight * cosine(vacancy, candidate) + coverage_weight * essential coverage
+score = similarity_weight * cosine(vacancy, candidate)
+      + coverage_weight * essential coverage
+      + experience_match_weight * (recency x duration weight of work in the vacancy's occupation)
 
 Cosine is between IDF-weighted skill vectors, the vacancy's expanded with related skills (a
 related skill r of wanted skill j gets weight credit(j, r) * weight(j)). Coverage is the weighted
@@ -38,7 +40,13 @@ from .segment import Segment
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace, VacancyQuery
 
 EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
-COMPONENTS = ("skill_similarity", "related_similarity", "essential_coverage", "related_coverage")
+COMPONENTS = (
+    "skill_similarity",
+    "related_similarity",
+    "essential_coverage",
+    "related_coverage",
+    "experience_match",
+)
 
 
 # -- hard filters ------------------------------------------------------------------------------
@@ -233,9 +241,12 @@ def _weights(  # type: ignore[no-untyped-def]
 ):
     p = space.params
     occ = np.asarray(occ_skills @ np.column_stack([sim, cov]))  # (n_occupations, 2)
+    occ *= [p.similarity_weight, p.coverage_weight]
+    if query.occupation >= 0:  # worked in the vacancy's occupation
+        occ[query.occupation, 1] += p.experience_match_weight
     # An occupation adds at most e * inv_norm * occ_sim <= occ_sim / ||occupation * idf||
     # (its skills are part of the candidate's vector) plus e * occ_cov <= occ_cov.
-    ub = p.similarity_weight * occ[:, 0] * occupation_inv_norm + p.coverage_weight * occ[:, 1]
+    ub = occ[:, 0] * occupation_inv_norm + occ[:, 1]
     if max_occupations > 0 and bound > 0:
         kept = np.flatnonzero(ub > bound / max_occupations)
         pruned = np.sort(np.delete(ub, kept))[::-1][:max_occupations]
@@ -243,7 +254,8 @@ def _weights(  # type: ignore[no-untyped-def]
     else:
         kept, pruned_bound = np.flatnonzero(ub > 0), 0.0
     columns = np.concatenate([query.skills, space.n_skills + kept]).astype(np.int64)
-    weights = np.concatenate([np.column_stack([sim, cov]), occ[kept]]).astype(np.float32)
+    own = np.column_stack([p.similarity_weight * sim, p.coverage_weight * cov])
+    weights = np.concatenate([own, occ[kept]]).astype(np.float32)
     order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
     n_cov = int((weights[:, 1] > 0).sum())
     return QueryWeights(
@@ -251,16 +263,17 @@ def _weights(  # type: ignore[no-untyped-def]
     )
 
 
-def upper_bounds(seg: Segment, qw: QueryWeights, p: RankingParams) -> np.ndarray:
+def upper_bounds(seg: Segment, qw: QueryWeights) -> np.ndarray:
     """Stage 1: for every row an upper bound of its score, less `qw.pruned_bound`.
 
-    Two sparse products over the query's columns of the inverted index: the similarity part
-    (exact) and the coverage part (a sum over the candidate's skills instead of a max per
-    essential skill, so never below the exact coverage)."""
+    Sparse products over the query's columns of the inverted index: the similarity part (exact,
+    scaled by the row's inverse norm) and the coverage and experience-match part (coverage as
+    a sum over the candidate's skills instead of a max per essential skill, so never below the
+    exact coverage)."""
     if not len(seg):
         return np.zeros(0, dtype=np.float32)
     n_cov = qw.n_cov_columns
-    w = qw.column_weights * np.float32([p.similarity_weight, p.coverage_weight])
+    w = qw.column_weights
     cov_part = seg.postings[:, qw.columns[:n_cov]]
     rest = seg.postings[:, qw.columns[n_cov:]]
     ub = cov_part @ w[:n_cov, 0]
@@ -326,7 +339,7 @@ class Exact:
     rows: np.ndarray
     score: np.ndarray
     coverage: np.ndarray
-    parts: np.ndarray  # (n, 4) in COMPONENTS order
+    parts: np.ndarray  # (n, 5) in COMPONENTS order
     raw: np.ndarray  # (n, n_u) expanded skill weight at each query position
     claimed: np.ndarray  # (n, n_u) claim weight at each query position
 
@@ -335,7 +348,12 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     q = qw.query
     cols = q.skills
     claimed = seg.claims[rows][:, cols].toarray().astype(np.float64)
-    raw = claimed + (seg.experience[rows] @ qw.occ_skills).toarray()
+    experience = seg.experience[rows]
+    raw = claimed + (experience @ qw.occ_skills).toarray()
+    if q.occupation >= 0:
+        match = experience[:, [q.occupation]].toarray().ravel().astype(np.float64)
+    else:
+        match = np.zeros(len(rows))
     own = q.n_own
     inv = seg.inv_norm[rows].astype(np.float64)
     sim_own = inv * (raw[:, :own] @ qw.sim[:own])
@@ -355,6 +373,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
             p.similarity_weight * sim_rel,
             p.coverage_weight * cov_exact,
             p.coverage_weight * (cov_all - cov_exact),
+            p.experience_match_weight * match,
         ]
     )
     score = np.round(parts.sum(axis=1), 9)

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import scipy.sparse as sp
 
 from .model import (
-    LANGUAGE_LEVELS,
     SKILL_LEVELS,
     WORKING_TIMES,
     Candidate,
@@ -160,6 +158,7 @@ class VacancyQuery:
     rel_c: np.ndarray
     rel_starts: np.ndarray
     rel_owner: np.ndarray
+    occupation: int = -1  # position of the vacancy's occupation, -1 when none
 
     @property
     def optional(self) -> np.ndarray:
@@ -190,6 +189,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         chosen.add(j)
         if s.essential:
             coverage[j] = 1.0
+    o = -1
     if vacancy.occupation_uri and tax.has_occupation(vacancy.occupation_uri):
         o = tax.occupation_index[vacancy.occupation_uri]
         for j in _row(tax.essential, o):
@@ -247,6 +247,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         rel_c=own_credit[rel_u, rel_v],
         rel_starts=rel_starts,
         rel_owner=rel_owner,
+        occupation=o,
     )
 
 

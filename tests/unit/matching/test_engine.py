@@ -175,6 +175,7 @@ def test_score_components_add_up_to_the_score(engine):
             "related_similarity",
             "essential_coverage",
             "related_coverage",
+            "experience_match",
         }
 
 
@@ -185,6 +186,18 @@ def test_work_history_counts_as_evidence_of_the_occupations_skills(engine):
     assert ids(entries) == ["welder", "old"]
     assert entries[0].evidence["s:weld"] == "experience"
     assert set(entries[0].matched_essential) == {"s:weld", "s:mig"}
+    assert entries[0].components["experience_match"] == 0  # WELDER names no occupation
+
+
+def test_work_in_the_vacancys_own_occupation_earns_the_experience_match(engine):
+    engine.upsert_candidate(candidate("welder", experience=(WorkExperience("o:welder", 6.0),)))
+    engine.upsert_candidate(candidate("plater", experience=(WorkExperience("o:plater", 6.0),)))
+    entries = engine.shortlist(vacancy(occupation="o:welder"), viewer_org=None, today=TODAY)
+    assert ids(entries) == ["welder", "plater"]
+    assert entries[0].components["experience_match"] == pytest.approx(
+        engine.params.experience_match_weight
+    )
+    assert entries[1].components["experience_match"] == 0
 
 
 def test_a_closely_related_skill_earns_partial_credit(engine):
@@ -281,7 +294,7 @@ def test_reads_during_writes_always_see_complete_snapshots(taxonomy):
                 entries = engine.shortlist(WELDER, k=200, viewer_org=None, today=TODAY)
                 scores = {e.score for e in entries}
                 assert len(entries) == 60 and len(scores) <= 2, (len(entries), scores)
-        except BaseException as exc:  # noqa: BLE001 - surfaced below
+        except BaseException as exc:
             errors.append(exc)
 
     readers = [threading.Thread(target=read)]
@@ -317,7 +330,7 @@ def _random_candidates(taxonomy: Taxonomy, n: int, seed: int):
                     for _ in range(rng.randint(0, 2))
                 ),
                 languages=rng.choice([{"fi": "native"}, {"fi": "B1"}, {"en": "C1"}]),
-                municipality=rng.choice(list(MUNICIPALITIES) + ["999"]),
+                municipality=rng.choice([*list(MUNICIPALITIES), "999"]),
                 max_commute_km=rng.choice([10, 50, 500]),
                 consented_orgs=frozenset(rng.sample(["agency-a", "agency-b"], rng.randint(0, 2))),
                 hired=rng.random() < 0.05,

@@ -1,0 +1,181 @@
+"""The reference loader on a tiny copy of the ESCO file formats written by the test itself."""
+
+import csv
+import gzip
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from services.matching import reference
+from services.matching.domain.recognition import SkillRecognizer
+
+W = "http://data.europa.eu/esco/skill/weld"
+M = "http://data.europa.eu/esco/skill/mig"
+B = "http://data.europa.eu/esco/skill/blueprints"
+G = "http://data.europa.eu/esco/skill/group-metal"
+O = "http://data.europa.eu/esco/occupation/welder"
+GONE = "http://data.europa.eu/esco/occupation/removed"
+
+
+def _csv(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _gz(path: Path, rows: list[dict[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8", newline="") as f:
+        f.write(_csv(rows))
+
+
+def _zip(path: Path, members: dict[str, list[dict[str, str]]]) -> None:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, rows in members.items():
+            zf.writestr(name, _csv(rows))
+
+
+def _skill(uri: str, en: str, fi: str, alt: str = "") -> dict[str, str]:
+    return {
+        "conceptUri": uri,
+        "skillType": "skill/competence",
+        "reuseLevel": "sector-specific",
+        "preferredLabel_en": en,
+        "preferredLabel_fi": fi,
+        "altLabels_en": alt,
+        "description_en": f"Ability to {en}.",
+        "description_fi": f"{fi.capitalize()}.",
+    }
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    _gz(
+        root / "esco/skills_en_fi.csv.gz",
+        [
+            _skill(W, "weld metal", "hitsata metallia", "welding|weld  metal|welding"),
+            _skill(M, "perform MIG welding", "suorittaa MIG-hitsausta"),
+            _skill(B, "read blueprints", "lukea piirustuksia", "interpret drawings"),
+        ],
+    )
+    _gz(
+        root / "esco/occupations_en_fi.csv.gz",
+        [
+            {
+                "conceptUri": O,
+                "iscoGroup": "7212",
+                "escoCode": "7212.1",
+                "preferredLabel_en": "welder",
+                "preferredLabel_fi": "hitsaaja",
+                "altLabels_en": "welding operative",
+                "altLabels_fi": "hitsari",
+                "description_en": "Welders weld.",
+                "description_fi": "Hitsaajat hitsaavat.",
+                "fi_source_iscoGroup": "7212",
+            }
+        ],
+    )
+    relation = {"occupationUri": O, "skillUri": W, "relationType": "essential", "skillType": "skill/competence"}
+    _gz(
+        root / "esco/occupation_skill_relations.csv.gz",
+        [
+            relation,
+            {**relation, "skillUri": M},
+            {**relation, "skillUri": B, "relationType": "optional"},
+            {**relation, "occupationUri": GONE},
+        ],
+    )
+    _zip(
+        root / "esco/esco-v1.1.1-relations-csv.zip",
+        {
+            "skillSkillRelations.csv": [
+                {
+                    "originalSkillUri": B,
+                    "originalSkillType": "skill/competence",
+                    "relationType": "optional",
+                    "relatedSkillType": "skill/competence",
+                    "relatedSkillUri": W,
+                }
+            ],
+            "broaderRelationsSkillPillar.csv": [
+                {"conceptType": "KnowledgeSkillCompetence", "conceptUri": W, "broaderType": "SkillGroup", "broaderUri": G},
+                {"conceptType": "KnowledgeSkillCompetence", "conceptUri": B, "broaderType": "SkillGroup", "broaderUri": G},
+                {"conceptType": "KnowledgeSkillCompetence", "conceptUri": M, "broaderType": "KnowledgeSkillCompetence", "broaderUri": W},
+            ],
+        },
+    )
+    hierarchy = {f"Level {i} {k}": "" for i in range(4) for k in ("URI", "preferred term")}
+    _zip(
+        root / "esco/esco-v1.1.1-classification-en-csv.zip",
+        {
+            "skillGroups_en.csv": [{"conceptType": "SkillGroup", "conceptUri": G, "preferredLabel": "metal work"}],
+            "skillsHierarchy_en.csv": [
+                {**hierarchy, "Level 0 URI": "http://data.europa.eu/esco/skill/S", "Level 0 preferred term": "skills"}
+            ],
+        },
+    )
+    _gz(
+        root / "isco/isco08_groups_en.csv.gz",
+        [
+            {"code": "7212", "level": "4", "parentCode": "721", "preferredLabel_en": "Welders and flamecutters", "conceptUri": "", "description_en": ""},
+        ],
+    )
+    return root
+
+
+def test_the_esco_files_are_parsed_into_a_taxonomy(data_dir: Path, tmp_path: Path):
+    tax = reference.load_taxonomy(data_dir, tmp_path / "cache")
+    assert tax.n_skills == 3 and tax.n_occupations == 1
+    assert tax.skill_label(W, "fi") == "hitsata metallia"
+    assert tax.tables.skill_alt_labels_en[tax.skill_index[W]] == ("welding", "weld metal")
+    assert tax.occupation_skills(O) == ((W, M), (B,))
+    assert tax.skipped_relation_rows == 1  # the removed occupation
+    assert tax.occupation_isco(O) == "7212" and tax.isco_label("7212") == "Welders and flamecutters"
+    assert tax.skill_group_labels(B) == ["metal work"]
+    assert tax.skill_group_labels(M) == ["weld metal"]
+    assert tax.find_occupations("hitsari", "fi") == [O]
+
+
+def test_the_second_load_comes_from_the_cache(data_dir: Path, tmp_path: Path, monkeypatch):
+    first = reference.load_taxonomy(data_dir, tmp_path / "cache")
+    assert list((tmp_path / "cache").glob("taxonomy-*.pkl"))
+
+    def no_parsing(_: Path):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(reference, "read_tables", no_parsing)
+    again = reference.load_taxonomy(data_dir, tmp_path / "cache")
+    assert again.skill_uris == first.skill_uris
+    assert again.occupation_skills(O) == first.occupation_skills(O)
+
+
+def test_changed_data_files_are_compiled_again(data_dir: Path, tmp_path: Path):
+    key = reference.cache_key(data_dir)
+    _gz(data_dir / "esco/skills_en_fi.csv.gz", [_skill(W, "weld metal", "hitsata")])
+    assert reference.cache_key(data_dir) != key
+    assert reference.load_taxonomy(data_dir, tmp_path / "cache").n_skills == 1
+
+
+def test_the_recognizer_is_fitted_once_and_then_loaded(data_dir: Path, tmp_path: Path, monkeypatch):
+    tax = reference.load_taxonomy(data_dir, tmp_path / "cache")
+    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache")
+    expected = fitted.recognise("MIG-hitsaus", top_k=2, min_score=0.0)
+
+    def no_fitting(self, taxonomy):
+        raise AssertionError("fitted again")
+
+    monkeypatch.setattr(SkillRecognizer, "fit", no_fitting)
+    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache")
+    assert loaded.recognise("MIG-hitsaus", top_k=2, min_score=0.0) == expected
+    assert expected[0].uri == M
+
+
+def test_a_missing_file_is_a_reference_data_error(data_dir: Path, tmp_path: Path):
+    (data_dir / "isco/isco08_groups_en.csv.gz").unlink()
+    with pytest.raises(reference.ReferenceDataError):
+        reference.load_taxonomy(data_dir, tmp_path / "cache")
