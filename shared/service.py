@@ -20,6 +20,7 @@ from shared.db import make_engine, ping
 from shared.http import Api, Check, create_api, health_blueprint
 from shared.logging import configure_logging
 from shared.messaging.kafka import broker_reachable
+from shared.messaging.outbox import Outbox
 from shared.reference import esco_catalogue, municipalities
 from shared.schemas import Reference
 
@@ -53,6 +54,8 @@ class BrokerProbe:
 def build_service_app(
     settings: CommonSettings, title: str, metadata: MetaData, *, testing: bool = False
 ) -> ServiceApp:
+    """The Flask app with the error shape, auth, reference data, database and health checks
+    (database, broker, and the outbox backlog when ``metadata`` has an ``outbox`` table)."""
     configure_logging(settings.service)
     app = Flask(f"kohtaanto.{settings.service}")
     app.config["TESTING"] = testing
@@ -85,6 +88,14 @@ def build_service_app(
         return {"ok": True, "dialect": engine.dialect.name}
 
     service = ServiceApp(app, api, engine, {"database": database, "kafka": BrokerProbe(settings)})
+    outbox = metadata.tables.get("outbox")
+    if outbox is not None:
+
+        def outbox_backlog() -> Mapping[str, Any]:
+            with engine.connect() as conn:
+                return {"ok": True, "pending": Outbox(outbox).pending(conn)}
+
+        service.checks["outbox"] = outbox_backlog
     return service
 
 

@@ -9,8 +9,7 @@ from flask import Flask
 from services.vacancy.api import blp
 from services.vacancy.config import Settings
 from services.vacancy.handlers import VacancyHandlers
-from services.vacancy.repository import UnitOfWork, metadata, outbox
-from shared.messaging.outbox import Outbox
+from services.vacancy.repository import UnitOfWork, metadata
 from shared.service import build_service_app, register_health
 
 
@@ -25,11 +24,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         lambda: UnitOfWork(engine, topic)
     )
 
-    def outbox_backlog() -> dict[str, Any]:
-        with engine.connect() as conn:
-            return {"ok": True, "pending": Outbox(outbox).pending(conn)}
-
-    service.checks["outbox"] = outbox_backlog
     service.api.register_blueprint(blp)
     register_health(service)
     return service.app
