@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -178,9 +179,7 @@ def generate_profiles(
         )
 
 
-def generate_candidates(
-    taxonomy: Taxonomy, n: int, seed: int, **kwargs: object
-) -> Iterator[Candidate]:
+def generate_candidates(taxonomy: Taxonomy, n: int, seed: int, **kwargs: object) -> Iterator[Candidate]:
     """n generated `Candidate`s (see `generate_profiles` for the keyword arguments)."""
     for g in generate_profiles(taxonomy, n, seed, **kwargs):  # type: ignore[arg-type]
         yield g.candidate
@@ -225,9 +224,7 @@ def generate_vacancy_records(
                 skills=tuple(skills),
                 languages=languages,
                 municipality=rng.choice(muni),
-                working_time=rng.choice(("full_time", "part_time", "any"))
-                if realistic_filters
-                else "any",
+                working_time=rng.choice(("full_time", "part_time", "any")) if realistic_filters else "any",
                 start_date=REFERENCE_DAY + timedelta(days=rng.randint(0, 60)),
             ),
             occ,
@@ -244,7 +241,7 @@ def _work(occupation: str, rng: random.Random) -> WorkExperience:
     return WorkExperience(occupation, round(rng.uniform(0.3, 12.0), 1), ended)
 
 
-def _profile_facts(rng: random.Random, muni: Sequence[str], realistic: bool) -> dict[str, object]:
+def _profile_facts(rng: random.Random, muni: Sequence[str], realistic: bool) -> dict[str, Any]:
     if not realistic:
         return {
             "languages": {"fi": "native"},

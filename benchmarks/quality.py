@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -42,19 +43,20 @@ from services.matching.domain.recognition import SkillRecognizer, split_sentence
 from services.matching.domain.taxonomy import Taxonomy
 from services.matching.reference import load_taxonomy
 
-TUNING = {"name": "tuning", "half": 0, "seed": 1001, "recognition_seed": 7}
-EVALUATION = {"name": "evaluation", "half": 1, "seed": 2002, "recognition_seed": 3003}
+TUNING: dict[str, Any] = {"name": "tuning", "half": 0, "seed": 1001, "recognition_seed": 7}
+EVALUATION: dict[str, Any] = {
+    "name": "evaluation",
+    "half": 1,
+    "seed": 2002,
+    "recognition_seed": 3003,
+}
 MUNICIPALITIES = {"837": (61.4978, 23.7610)}
 K_NDCG, K_RECALL = 10, 50
 
 
 def occupation_half(taxonomy: Taxonomy, half: int) -> list[str]:
     """The occupations whose URI hashes into `half` (0 tuning, 1 evaluation)."""
-    return [
-        uri
-        for uri in taxonomy.occupation_uris
-        if hashlib.sha1(uri.encode()).digest()[0] % 2 == half
-    ]
+    return [uri for uri in taxonomy.occupation_uris if hashlib.sha1(uri.encode()).digest()[0] % 2 == half]
 
 
 # -- ranking -----------------------------------------------------------------------------------
@@ -64,9 +66,15 @@ class Dataset:
     vacancies: list[GeneratedVacancy]
 
 
-def make_dataset(taxonomy: Taxonomy, split: dict, n_candidates: int, n_vacancies: int) -> Dataset:
+def make_dataset(
+    taxonomy: Taxonomy,
+    split: dict,
+    n_candidates: int,
+    n_vacancies: int,
+    settings: GeneratorSettings | None = None,
+) -> Dataset:
     occupations = occupation_half(taxonomy, split["half"])
-    settings = GeneratorSettings(realistic_filters=False)
+    settings = settings or GeneratorSettings(realistic_filters=False)
     candidates = list(
         generate_profiles(
             taxonomy,
@@ -106,7 +114,7 @@ def ndcg(ranked_rel: np.ndarray, all_rel: np.ndarray, k: int) -> float:
     discounts = 1.0 / np.log2(np.arange(2, k + 2))
     gains = (2.0 ** ranked_rel[:k] - 1) @ discounts[: len(ranked_rel[:k])]
     ideal = np.sort(all_rel)[::-1][:k]
-    best = (2.0 ** ideal - 1) @ discounts[: len(ideal)]
+    best = (2.0**ideal - 1) @ discounts[: len(ideal)]
     return float(gains / best) if best > 0 else 0.0
 
 
@@ -120,7 +128,10 @@ Ranker = Callable[[GeneratedVacancy], list[int]]  # candidate positions, best fi
 
 def evaluate(taxonomy: Taxonomy, data: Dataset, ranker: Ranker) -> dict[str, float]:
     occs = [c.occupation_uri for c in data.candidates]
-    nd, rc, named_nd, unnamed_nd = [], [], [], []
+    nd: list[float] = []
+    rc: list[float] = []
+    named_nd: list[float] = []
+    unnamed_nd: list[float] = []
     for v in data.vacancies:
         rel = relevance(taxonomy, v.occupation_uri, occs)
         ranked = np.asarray(ranker(v), dtype=np.int64)
@@ -188,7 +199,9 @@ class RecognitionSet:
     texts: list[tuple[str, str, frozenset[str]]]  # (language, text, gold skill URIs)
 
 
-def make_recognition_set(taxonomy: Taxonomy, seed: int, n_skills: int = 1500, n_texts: int = 400) -> RecognitionSet:
+def make_recognition_set(
+    taxonomy: Taxonomy, seed: int, n_skills: int = 1500, n_texts: int = 400
+) -> RecognitionSet:
     """Held-out material: for `n_skills` random skills, one English alternative label and both
     descriptions are removed from what the recogniser indexes. Texts combine 3–5 such skills:
     English texts mix held-out alternative labels and English descriptions; Finnish texts use
@@ -272,9 +285,7 @@ PARAM_SWEEP: dict[str, list[dict]] = {
         {"related_skill_credit": 0.5, "hierarchy_credit": 0.5, "same_group_credit": 0.35},
         {"related_skill_credit": 0.7, "hierarchy_credit": 0.7, "same_group_credit": 0.5},
     ],
-    "occupation optional weight": [
-        {"occupation_optional_weight": w} for w in (0.0, 0.25, 0.5)
-    ],
+    "occupation optional weight": [{"occupation_optional_weight": w} for w in (0.0, 0.25, 0.5)],
     "experience weight": [
         {"experience_essential_weight": 0.0, "experience_optional_weight": 0.0},
         {"experience_essential_weight": 0.3, "experience_optional_weight": 0.1},
@@ -301,7 +312,9 @@ def _fmt(m: dict[str, float]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--tune", action="store_true", help="tuning split and seed + sweep")
     parser.add_argument("--candidates", type=int, default=20_000)
     parser.add_argument("--vacancies", type=int, default=400)
@@ -322,8 +335,10 @@ def main(argv: Sequence[str] | None = None) -> dict:
     base = evaluate(taxonomy, data, baseline_ranker(taxonomy, data))
     strong = evaluate(taxonomy, data, baseline_ranker(taxonomy, data, occupation_profile=True))
     ours = evaluate(taxonomy, data, engine_ranker(taxonomy, data, RankingParams()))
-    per_vacancy = {name: np.asarray(m.pop("per_vacancy_ndcg")) for name, m in
-                   (("base", base), ("strong", strong), ("ours", ours))}
+    per_vacancy = {
+        name: np.asarray(m.pop("per_vacancy_ndcg"))
+        for name, m in (("base", base), ("strong", strong), ("ours", ours))
+    }
     print(f"baseline, keyword TF-IDF (title + listed skills):  {_fmt(base)}")
     print(f"reference, keyword TF-IDF + ESCO occupation skills: {_fmt(strong)}")
     print(f"engine (default RankingParams):                     {_fmt(ours)}")
@@ -342,6 +357,19 @@ def main(argv: Sequence[str] | None = None) -> dict:
         m.pop("per_vacancy_ndcg")
         results["ablations"][name] = m
         print(f"  ablation, {name}: {_fmt(m)}")
+    # stress test: work histories full of unrelated career changes
+    noisy = GeneratorSettings(realistic_filters=False, other_experience=0.5, other_experience_near=0.0)
+    stress = make_dataset(taxonomy, split, args.candidates, args.vacancies, noisy)
+    results["noisy_work_history"] = {}
+    for name, ranker in (
+        ("baseline", baseline_ranker(taxonomy, stress)),
+        ("reference", baseline_ranker(taxonomy, stress, occupation_profile=True)),
+        ("engine", engine_ranker(taxonomy, stress, RankingParams())),
+    ):
+        m = evaluate(taxonomy, stress, ranker)
+        m.pop("per_vacancy_ndcg")
+        results["noisy_work_history"][name] = m
+        print(f"  noisy work history (half change careers), {name}: {_fmt(m)}")
     if args.tune:
         results["sweep"] = {}
         for group, variants in PARAM_SWEEP.items():

@@ -21,6 +21,7 @@ import platform
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -202,7 +203,9 @@ def _fields(c: Candidate) -> dict:
 
 
 def main(argv: Sequence[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--nn-queries", type=int, default=30)
@@ -219,7 +222,12 @@ def main(argv: Sequence[str] | None = None) -> dict:
         f"{len(municipalities)} municipalities",
         flush=True,
     )
-    results = {"date": str(date.today()), "cpus": os.cpu_count(), "load_before": load, "runs": []}
+    results: dict[str, Any] = {
+        "date": str(date.today()),
+        "cpus": os.cpu_count(),
+        "load_before": load,
+        "runs": [],
+    }
     for n in args.sizes:
         results["runs"].append(run_size(n, args, taxonomy, municipalities))
     results["load_after"] = os.getloadavg()

@@ -95,16 +95,23 @@ def cache_key(data_dir: Path) -> str:
 
 # -- parsing -----------------------------------------------------------------------------------
 def read_tables(data_dir: Path) -> TaxonomyTables:
-    """Parse the ESCO and ISCO files into the taxonomy's columns."""
+    """Parse the ESCO and ISCO files into the taxonomy's columns.
+
+    Swedish: the joined skill and occupation files have no Swedish columns yet; when
+    `preferredLabel_sv` / `description_sv` columns are added (joined by concept URI from the
+    ESCO Swedish download), they are read, indexed by the recogniser and served by
+    `Taxonomy.skill_label(uri, "sv")`, with no code change."""
     esco = data_dir / "esco"
     skills = [
         SkillRow(
             uri=r["conceptUri"],
             label_en=r["preferredLabel_en"],
             label_fi=r["preferredLabel_fi"],
+            label_sv=r.get("preferredLabel_sv") or "",
             alt_labels_en=_split(r["altLabels_en"]),
             description_en=r["description_en"],
             description_fi=r["description_fi"],
+            description_sv=r.get("description_sv") or "",
             skill_type=r["skillType"],
             reuse_level=r["reuseLevel"],
         )
@@ -116,6 +123,7 @@ def read_tables(data_dir: Path) -> TaxonomyTables:
             isco=r["iscoGroup"],
             label_en=r["preferredLabel_en"],
             label_fi=r["preferredLabel_fi"],
+            label_sv=r.get("preferredLabel_sv") or "",
             alt_labels_en=_split(r["altLabels_en"]),
             alt_labels_fi=_split(r["altLabels_fi"]),
         )
@@ -136,15 +144,16 @@ def read_tables(data_dir: Path) -> TaxonomyTables:
     ]
     classification_zip = esco / "esco-v1.1.1-classification-en-csv.zip"
     groups = {
-        r["conceptUri"]: r["preferredLabel"]
-        for r in _zip_rows(classification_zip, "skillGroups_en.csv")
+        r["conceptUri"]: r["preferredLabel"] for r in _zip_rows(classification_zip, "skillGroups_en.csv")
     }
     for r in _zip_rows(classification_zip, "skillsHierarchy_en.csv"):
         for level in range(4):
             uri = r[f"Level {level} URI"]
             if uri and uri not in groups:
                 groups[uri] = r[f"Level {level} preferred term"]
-    isco = [(r["code"], r["preferredLabel_en"]) for r in _gz_rows(data_dir / "isco" / "isco08_groups_en.csv.gz")]
+    isco = [
+        (r["code"], r["preferredLabel_en"]) for r in _gz_rows(data_dir / "isco" / "isco08_groups_en.csv.gz")
+    ]
     taxonomy = Taxonomy.from_rows(
         skills, occupations, occupation_skills, skill_relations, groups.items(), broader, isco
     )
@@ -200,7 +209,7 @@ def _atomic_write(path: Path, write: Any) -> None:
 
 
 def _write_index(f: Any, index: RecognitionIndex) -> None:
-    arrays: dict[str, np.ndarray] = {}
+    arrays: dict[str, Any] = {}
     for name, value in index.arrays().items():
         if sp.issparse(value):
             m = value.tocsr()

@@ -18,21 +18,12 @@ from itertools import islice
 
 import numpy as np
 
+from .explain import explain_rows
+from .filters import FilterSpec, failed_filters, filter_spec
 from .geo import MunicipalityTable
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
-from .ranking import (
-    Exact,
-    FilterSpec,
-    Pool,
-    exact_scores,
-    explain_rows,
-    failed_filters,
-    filter_spec,
-    query_weights,
-    top_k,
-    upper_bounds,
-)
+from .ranking import Exact, Pool, exact_scores, query_weights, top_k, upper_bounds
 from .segment import OrgRegistry, Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
 from .vectors import (
@@ -96,19 +87,32 @@ class MatchingEngine:
     # -- writes -------------------------------------------------------------------------------
     def upsert_candidate(self, candidate: Candidate) -> bool:
         """Index a candidate; False (and no change) when this or a newer version is indexed."""
-        row = compact_candidate(candidate, self._space, self._clock().year)
+        return self.upsert_candidates([candidate])[0]
+
+    def upsert_candidates(self, candidates: Iterable[Candidate]) -> list[bool]:
+        """`upsert_candidate` for a batch (e.g. one Kafka poll), published as one update: much
+        cheaper per candidate than one call each, since the delta segment is rebuilt once."""
+        year = self._clock().year
+        rows = [compact_candidate(c, self._space, year) for c in candidates]
+        applied = []
         with self._lock:
             snap = self._snapshot
-            current = self._version(snap, candidate.candidate_id)
-            if current is not None and candidate.version <= current:
-                self.stats["stale_updates"] += 1
-                return False
-            present, n_present = self._tombstone(snap, candidate.candidate_id)
-            self._removed.pop(candidate.candidate_id, None)
-            self._delta_rows[candidate.candidate_id] = row
-            self.stats["unknown_uris"] += row.unknown_uris
-            self._publish(snap, present, n_present)
-            return True
+            present, n_present = snap.present, snap.n_present
+            for row in rows:
+                key = row.candidate_id
+                current = self._version(snap, key)
+                if current is not None and row.version <= current:
+                    self.stats["stale_updates"] += 1
+                    applied.append(False)
+                    continue
+                present, n_present = self._tombstone(snap.main, present, n_present, key)
+                self._removed.pop(key, None)
+                self._delta_rows[key] = row
+                self.stats["unknown_uris"] += row.unknown_uris
+                applied.append(True)
+            if any(applied):
+                self._publish(snap, present, n_present)
+        return applied
 
     def remove_candidate(self, candidate_id: str) -> bool:
         """Withdraw a candidate; False when it is not indexed."""
@@ -118,7 +122,7 @@ class MatchingEngine:
             if row < 0:
                 return False
             version = int(seg.versions[row])
-            present, n_present = self._tombstone(snap, candidate_id)
+            present, n_present = self._tombstone(snap.main, snap.present, snap.n_present, candidate_id)
             self._delta_rows.pop(candidate_id, None)
             self._removed[candidate_id] = version
             self._publish(snap, present, n_present)
@@ -129,6 +133,7 @@ class MatchingEngine:
         newer than what was indexed. Same version rules as `upsert_candidate`."""
         year = self._clock().year
         blocks: list[Segment] = []
+        unknown = 0
         it: Iterator[Candidate] = iter(candidates)
         while chunk := list(islice(it, BULK_CHUNK)):
             latest: dict[str, CompactCandidate] = {}
@@ -139,7 +144,7 @@ class MatchingEngine:
                 if old is None or c.version > old.version:
                     latest[c.candidate_id] = compact_candidate(c, self._space, year)
             rows = [latest[key] for key in sorted(latest)]
-            self.stats["unknown_uris"] += sum(r.unknown_uris for r in rows)
+            unknown += sum(r.unknown_uris for r in rows)
             blocks.append(self._segment(rows, idf=None))
             del chunk, latest, rows
         with self._lock:
@@ -153,6 +158,7 @@ class MatchingEngine:
                     self._removed.pop(key.decode("utf-8"), None)
             self._delta_rows.clear()
             self._install(merged, idf)
+            self.stats["unknown_uris"] += unknown
             return loaded
 
     def merge(self) -> None:
@@ -206,8 +212,7 @@ class MatchingEngine:
             (s, a) for s, a in ((snap.main, snap.main_alive), (snap.delta, snap.delta_alive)) if len(s)
         ]
         excluded = [
-            np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
-            for seg, _ in segments
+            np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64) for seg, _ in segments
         ]
         best = None
         for attempt in range(2):
@@ -325,13 +330,17 @@ class MatchingEngine:
             return int(seg.versions[row])
         return self._removed.get(candidate_id)
 
-    def _tombstone(self, snap: _Snapshot, candidate_id: str) -> tuple[np.ndarray, int]:
-        row = snap.main.find(encode_id(candidate_id))
-        if row < 0 or not snap.present[row]:
-            return snap.present, snap.n_present
-        present = snap.present.copy()
+    def _tombstone(
+        self, main: Segment, present: np.ndarray, n_present: int, candidate_id: str
+    ) -> tuple[np.ndarray, int]:
+        """`present` without the main row of `candidate_id` (copied on first change)."""
+        row = main.find(encode_id(candidate_id))
+        if row < 0 or not present[row]:
+            return present, n_present
+        if present is self._snapshot.present:
+            present = present.copy()
         present[row] = False
-        return present, snap.n_present - 1
+        return present, n_present - 1
 
     def _publish(self, snap: _Snapshot, present: np.ndarray, n_present: int) -> None:
         ip = self.index_params
@@ -354,9 +363,7 @@ class MatchingEngine:
     def _install(self, main: Segment, idf: np.ndarray) -> None:
         empty = self._segment([], idf)
         self.stats["merges"] += 1
-        self._snapshot = self._make_snapshot(
-            main, np.ones(len(main), bool), len(main), empty, idf, None
-        )
+        self._snapshot = self._make_snapshot(main, np.ones(len(main), bool), len(main), empty, idf, None)
 
     def _make_snapshot(  # type: ignore[no-untyped-def]
         self, main, present, n_present, delta, idf, occupation_inv_norm
@@ -364,6 +371,12 @@ class MatchingEngine:
         if occupation_inv_norm is None:
             occupation_inv_norm = occupation_inv_norms(self._space, idf)
         return _Snapshot(
-            main, present, n_present, delta, idf, occupation_inv_norm,
-            present & ~main.hired, ~delta.hired,
+            main,
+            present,
+            n_present,
+            delta,
+            idf,
+            occupation_inv_norm,
+            present & ~main.hired,
+            ~delta.hired,
         )

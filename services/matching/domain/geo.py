@@ -39,8 +39,5 @@ class MunicipalityTable:
 
 def haversine_km(lat1, lon1, lat2, lon2):  # type: ignore[no-untyped-def]
     """Great-circle distance in km between points given in radians (numpy broadcasting)."""
-    a = (
-        np.sin((lat2 - lat1) / 2) ** 2
-        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    )
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))

@@ -105,8 +105,12 @@ class ShortlistEntry:
 
     `components` add up to `score` (to rounding). `distance_km` is NaN when either municipality
     has no known coordinates (see `RankingParams.include_unknown_distance`).
-    `evidence` maps each matched skill URI to where it came from: "claimed", "suggested" or
-    "experience" (an essential or optional skill of an occupation in the work history).
+    `evidence` maps each matched or related skill URI to where it came from: "claimed (level)",
+    "suggested (level)" (recognised from notes, not confirmed) or "experience" (a skill of an
+    occupation in the work history). The components are "skill_similarity" and
+    "related_similarity" (cosine from the wanted and from related skills), "essential_coverage"
+    and "related_coverage" (coverage of essential skills, directly and through related skills)
+    and "experience_match" (worked in the vacancy's occupation).
     `filters` is empty for shortlist entries; `MatchingEngine.explain` lists there the hard
     filters that the candidate fails, so a recruiter can see why someone is not shortlisted.
     """

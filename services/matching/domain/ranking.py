@@ -1,4 +1,5 @@
-"""Hard filters, scoring and explanations over candidate segments.
+"""Scoring and top-k selection over candidate segments (filters in `filters`, explanations in
+`explain`).
 
 score = similarity_weight * cosine(vacancy, candidate)
       + coverage_weight * essential coverage
@@ -10,34 +11,26 @@ share of the vacancy's essential skills the candidate has: per essential skill t
 min(1, own strength) and credit x strength of a related skill.
 
 Ranking runs in two stages. Stage 1 walks only the inverted-index columns of the query's skills
-and a sparse product over work-history occupations, computing for every eligible candidate an
-upper bound of the score that is exact for the similarity part and sums rather than maxes the
-coverage part. Stage 2 scores exactly the best candidates by that bound and widens the pool
-until the k-th exact score beats every bound left out, so the result equals a full exact scan.
+and of the work-history occupations that overlap it, computing for every candidate an upper
+bound of the score that is exact for the similarity part and sums rather than maxes the coverage
+part; occupation columns that could add little are skipped and their total is carried as a
+bound. The hard filters then run on the best rows by bound. Stage 2 scores exactly the best
+eligible candidates and widens the pool until the k-th exact score beats every bound left out,
+so the result equals a full exact scan (the unit tests check this against scoring everyone).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import scipy.sparse as sp
 
-from .geo import MunicipalityTable
-from .model import (
-    LANGUAGE_LEVELS,
-    SKILL_LEVELS,
-    WORKING_TIMES,
-    RelatedCredit,
-    ShortlistEntry,
-    Vacancy,
-    language_rank,
-)
+from .filters import FilterSpec, eligible_rows
 from .params import RankingParams
 from .segment import Segment
-from .vectors import REASONS, SUGGESTED_BIT, SkillSpace, VacancyQuery
+from .vectors import SkillSpace, VacancyQuery
 
 EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
 COMPONENTS = (
@@ -47,128 +40,6 @@ COMPONENTS = (
     "related_coverage",
     "experience_match",
 )
-
-
-# -- hard filters ------------------------------------------------------------------------------
-@dataclass(frozen=True, eq=False)
-class FilterSpec:
-    available_by: int  # date ordinal: candidates available on or before this day pass
-    working_time: int | None  # required WORKING_TIMES position, None when the vacancy says "any"
-    languages: tuple[tuple[str, int], ...]  # required (code, minimum rank)
-    distances: np.ndarray  # km from the vacancy to each municipality; last entry NaN (unknown)
-    include_unknown_distance: bool
-    org: int | None  # consent filter: organisation position (-1 nobody consented), None = off
-
-
-def filter_spec(
-    vacancy: Vacancy,
-    *,
-    today: date,
-    org: int | None,
-    municipalities: MunicipalityTable,
-    params: RankingParams,
-) -> FilterSpec:
-    start = max(today, vacancy.start_date or today)
-    wt = None if vacancy.working_time == "any" else WORKING_TIMES.index(vacancy.working_time)
-    return FilterSpec(
-        available_by=start.toordinal(),
-        working_time=wt,
-        languages=tuple(sorted((c, language_rank(lvl)) for c, lvl in vacancy.languages.items())),
-        distances=municipalities.distances_from(vacancy.municipality, params.road_factor).astype(
-            np.float32
-        ),
-        include_unknown_distance=params.include_unknown_distance,
-        org=org,
-    )
-
-
-def eligible_rows(
-    seg: Segment,
-    alive: np.ndarray,
-    spec: FilterSpec,
-    dense_languages: Sequence[str],
-    excluded_rows: np.ndarray,
-    rows: np.ndarray | None = None,
-) -> np.ndarray:
-    """The rows among `rows` (all rows when None) that pass every hard filter.
-
-    `alive` marks rows that are current and not hired. Over all rows the commute filter runs
-    first, as one vectorised pass, and the other filters only on the rows near enough."""
-    if rows is None:
-        near = _near(seg, spec, slice(None))
-        near &= alive
-        rows = np.flatnonzero(near)
-    else:
-        rows = rows[alive[rows] & _near(seg, spec, rows)]
-    ok = seg.available_day[rows] <= spec.available_by
-    if spec.org is not None:
-        ok &= _member(seg.consenting(spec.org), rows)
-    if spec.working_time is not None:
-        wt = seg.working_time[rows]
-        ok &= (wt == spec.working_time) | (wt == WORKING_TIMES.index("any"))
-    for code, rank in spec.languages:
-        if code in dense_languages:
-            ok &= seg.lang_dense[rows, dense_languages.index(code)] >= rank
-        else:
-            lrows, ranks = seg.lang_sparse.get(code, _NO_LANGUAGE)
-            ok &= _member(lrows[ranks >= rank], rows)
-    if len(excluded_rows):
-        ok &= ~_member(np.sort(excluded_rows), rows)
-    return rows[ok]
-
-
-def _near(seg: Segment, spec: FilterSpec, at: np.ndarray | slice) -> np.ndarray:
-    distance = spec.distances[seg.municipality[at]]  # index -1 picks the NaN entry
-    near = distance <= seg.max_commute_km[at]
-    if spec.include_unknown_distance:
-        near |= np.isnan(distance)
-    return near
-
-
-_NO_LANGUAGE = (np.zeros(0, np.int32), np.zeros(0, np.uint8))
-
-
-def _member(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Membership of each of `rows` in the sorted array `sorted_rows`."""
-    if not len(sorted_rows):
-        return np.zeros(len(rows), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_rows, rows), len(sorted_rows) - 1)
-    return sorted_rows[at] == rows
-
-
-def failed_filters(
-    seg: Segment, row: int, spec: FilterSpec, dense_languages: Sequence[str]
-) -> tuple[str, ...]:
-    """Human-readable reasons why one row fails the hard filters (empty when it passes)."""
-    out = []
-    if seg.hired[row]:
-        out.append("hired")
-    if spec.org is not None and not _member(seg.consenting(spec.org), np.asarray([row]))[0]:
-        out.append("no consent for the viewing organisation")
-    if seg.available_day[row] > spec.available_by:
-        out.append(f"available from {date.fromordinal(int(seg.available_day[row])).isoformat()}")
-    wt = int(seg.working_time[row])
-    if spec.working_time is not None and wt not in (spec.working_time, WORKING_TIMES.index("any")):
-        out.append(f"working time {WORKING_TIMES[wt]}")
-    for code, rank in spec.languages:
-        have = _language(seg, row, code, dense_languages)
-        if have < rank:
-            level = LANGUAGE_LEVELS[have - 1] if have else "none"
-            out.append(f"language {code}: {level} < {LANGUAGE_LEVELS[rank - 1]}")
-    distance = spec.distances[seg.municipality[row]]
-    if distance > seg.max_commute_km[row]:
-        out.append(f"commute {distance:.0f} km > {seg.max_commute_km[row]:.0f} km")
-    if np.isnan(distance) and not spec.include_unknown_distance:
-        out.append("distance unknown")
-    return tuple(out)
-
-
-def _language(seg: Segment, row: int, code: str, dense_languages: Sequence[str]) -> int:
-    if code in dense_languages:
-        return int(seg.lang_dense[row, dense_languages.index(code)])
-    rows, ranks = seg.lang_sparse.get(code, _NO_LANGUAGE)
-    hit = np.flatnonzero(rows == row)
-    return int(ranks[hit[0]]) if len(hit) else 0
 
 
 # -- scoring -----------------------------------------------------------------------------------
@@ -226,14 +97,19 @@ def query_weights(
     norm = float(np.sqrt(qi @ qi))
     sim = qi * idf_u / norm if norm > 0 else np.zeros_like(qi)
     total = float(query.coverage_weight.sum())
-    cov = (
-        query.credit.astype(np.float64) @ query.coverage_weight / total
-        if total > 0
-        else np.zeros_like(qi)
-    )
+    cov = query.credit.astype(np.float64) @ query.coverage_weight / total if total > 0 else np.zeros_like(qi)
     occ_skills = space.experience_csc[:, query.skills].tocsr()
-    return _weights(query, sim, cov, occ_skills, total, occupation_inv_norm, space,
-                    max_occupations=max_occupations, bound=prune_bound)
+    return _weights(
+        query,
+        sim,
+        cov,
+        occ_skills,
+        total,
+        occupation_inv_norm,
+        space,
+        max_occupations=max_occupations,
+        bound=prune_bound,
+    )
 
 
 def _weights(  # type: ignore[no-untyped-def]
@@ -346,14 +222,23 @@ class Exact:
 
 def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingParams) -> Exact:
     q = qw.query
-    cols = q.skills
-    claimed = seg.claims[rows][:, cols].toarray().astype(np.float64)
-    experience = seg.experience[rows]
-    raw = claimed + (experience @ qw.occ_skills).toarray()
-    if q.occupation >= 0:
-        match = experience[:, [q.occupation]].toarray().ravel().astype(np.float64)
-    else:
-        match = np.zeros(len(rows))
+    n_u = len(q.skills)
+    claimed = np.zeros((len(rows), n_u))
+    at, skill, weight = _gather_rows(seg.claims, rows)
+    u = q.position[skill]
+    hit = u >= 0
+    claimed[at[hit], u[hit]] = weight[hit]
+    raw = claimed.copy()
+    at, occ, weight = _gather_rows(seg.experience, rows)
+    match: np.ndarray = np.zeros(len(rows))
+    if len(occ):
+        occs, inverse = np.unique(occ, return_inverse=True)
+        by_occ = np.zeros((len(rows), len(occs)))
+        by_occ[at, inverse] = weight
+        raw += by_occ @ qw.occ_skills[occs].toarray()
+        if q.occupation >= 0:
+            worked = np.where(occ == q.occupation, weight, 0.0)
+            match = np.bincount(at, worked, minlength=len(rows))
     own = q.n_own
     inv = seg.inv_norm[rows].astype(np.float64)
     sim_own = inv * (raw[:, :own] @ qw.sim[:own])
@@ -378,6 +263,16 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     )
     score = np.round(parts.sum(axis=1), 9)
     return Exact(rows, score, np.round(cov_all, 9), parts, raw, claimed)
+
+
+def _gather_rows(m: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(position in `rows`, column, value) of every stored entry of the given CSR rows."""
+    starts, ends = m.indptr[rows], m.indptr[rows + 1]
+    lengths = ends - starts
+    at = np.repeat(np.arange(len(rows)), lengths)
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    idx = offsets + np.arange(int(lengths.sum()))
+    return at, m.indices[idx], m.data[idx].astype(np.float64)
 
 
 # -- selection across segments -----------------------------------------------------------------
@@ -449,101 +344,9 @@ def _order(exact: list[tuple[Segment, Exact]]):  # type: ignore[no-untyped-def]
     out = []
     for seg, ex in exact:
         ids = seg.ids
-        for j, (score, cov, row) in enumerate(zip(ex.score.tolist(), ex.coverage.tolist(), ex.rows.tolist(), strict=True)):
+        for j, (score, cov, row) in enumerate(
+            zip(ex.score.tolist(), ex.coverage.tolist(), ex.rows.tolist(), strict=True)
+        ):
             out.append((score, cov, ids[row], seg, ex, j))
     out.sort(key=lambda r: (-r[0], -r[1], r[2]))
     return out
-
-
-# -- explanations ------------------------------------------------------------------------------
-def explain_rows(
-    seg: Segment,
-    ex: Exact,
-    positions: Sequence[int],
-    qw: QueryWeights,
-    space: SkillSpace,
-    spec: FilterSpec,
-    *,
-    ranks: Sequence[int],
-    filters: tuple[str, ...] = (),
-) -> list[ShortlistEntry]:
-    """Shortlist entries of rows `ex.rows[positions]`: matched, related and missing skills."""
-    q, uris = qw.query, space.taxonomy.skill_uris
-    skills = q.skills
-    pos = np.asarray(positions, dtype=np.int64)
-    raw = ex.raw[pos]
-    has = raw > 0
-    strength = np.minimum(raw, 1.0)
-    n_e, n_own = len(q.essential), q.n_own
-    # best related skill of every unmatched own skill, for all rows at once
-    best_v = np.full((len(pos), n_own), -1, dtype=np.int64)
-    best_c = np.zeros((len(pos), n_own))
-    if len(q.rel_v):
-        eff = strength[:, q.rel_v] * q.rel_c
-        top = np.maximum.reduceat(eff, q.rel_starts, axis=1)
-        lengths = np.diff(np.append(q.rel_starts, len(q.rel_v)))
-        at_max = eff >= np.repeat(top, lengths, axis=1)
-        index = np.where(at_max, np.arange(len(q.rel_v)), len(q.rel_v))
-        first = np.minimum.reduceat(index, q.rel_starts, axis=1)
-        ok = (top > 0) & ~has[:, q.rel_owner]
-        r, g = np.nonzero(ok)
-        best_v[r, q.rel_owner[g]] = q.rel_v[first[r, g]]
-        best_c[r, q.rel_owner[g]] = top[r, g]
-    uri_u = [uris[x] for x in skills.tolist()]
-    hit_rows, hit_cols = np.nonzero(has)
-    hit_split = np.searchsorted(hit_rows, np.arange(len(pos) + 1)).tolist()
-    hit_cols_l = hit_cols.tolist()
-    rel_rows, rel_cols = np.nonzero(best_v >= 0)
-    rel_split = np.searchsorted(rel_rows, np.arange(len(pos) + 1)).tolist()
-    rel_cols_l, best_v_l, best_c_l = rel_cols.tolist(), best_v.tolist(), best_c.tolist()
-    out = []
-    for i, j in enumerate(pos.tolist()):
-        row = int(ex.rows[j])
-        cols = hit_cols_l[hit_split[i] : hit_split[i + 1]]
-        colset = set(cols)
-        related = []
-        for u in rel_cols_l[rel_split[i] : rel_split[i + 1]]:
-            v = best_v_l[i][u]
-            related.append(
-                RelatedCredit(
-                    vacancy_skill=uri_u[u],
-                    candidate_skill=uri_u[v],
-                    credit=round(best_c_l[i][u], 4),
-                    reason=REASONS[int(q.own_reason[u, v])],
-                )
-            )
-        evidence = _claim_evidence(seg, row)
-        distance = float(spec.distances[seg.municipality[row]])
-        out.append(
-            ShortlistEntry(
-                rank=ranks[i],
-                candidate_id=seg.ids[row].decode("utf-8"),
-                score=float(ex.score[j]),
-                components={
-                    name: round(v, 9) for name, v in zip(COMPONENTS, ex.parts[j].tolist(), strict=True)
-                },
-                matched_essential=tuple(uri_u[u] for u in cols if u < n_e),
-                matched_optional=tuple(uri_u[u] for u in cols if n_e <= u < n_own),
-                related=tuple(related),
-                missing_essential=tuple(uri_u[u] for u in range(n_e) if u not in colset),
-                distance_km=round(distance, 1) if not np.isnan(distance) else float("nan"),
-                available_from=date.fromordinal(int(seg.available_day[row])),
-                evidence={uri_u[u]: evidence.get(int(skills[u]), "experience") for u in cols},
-                filters=filters,
-            )
-        )
-    return out
-
-
-_EVIDENCE = {
-    1 + (i | flag): f"{'suggested' if flag else 'claimed'} ({level})"
-    for i, level in enumerate(SKILL_LEVELS)
-    for flag in (0, SUGGESTED_BIT)
-}
-
-
-def _claim_evidence(seg: Segment, row: int) -> dict[int, str]:
-    """Skill position -> "claimed (level)" / "suggested (level)" for one row's claims."""
-    lo, hi = seg.claims.indptr[row], seg.claims.indptr[row + 1]
-    metas = seg.claim_meta.data[lo:hi].tolist()
-    return dict(zip(seg.claims.indices[lo:hi].tolist(), map(_EVIDENCE.__getitem__, metas), strict=True))

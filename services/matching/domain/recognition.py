@@ -5,9 +5,9 @@ each English alternative label, and its descriptions at a lower weight), each a 
 character 3–5-grams within word boundaries. Character n-grams cope with Finnish inflection and
 compounding ("hitsaus", "hitsata", "MIG-hitsauksessa" share "hits", "itsa"…) without a stemmer.
 A text is split into sentences (and bullet lines); a skill scores the best cosine between any of
-its documents and any sentence, and every sentence gets a share of the results. docs/benchmarks.md reports precision and recall on held-out labels and
-descriptions, and the alternatives measured (whole-text matching, one document per skill, word
-n-grams).
+its documents and any sentence, and every sentence gets a share of the results.
+docs/benchmarks.md reports precision and recall on held-out labels and descriptions, and the
+alternatives measured (one document per skill, word n-grams, sentence fragments, windows).
 """
 
 from __future__ import annotations

@@ -62,6 +62,7 @@ class Segment:
     consent_indptr: np.ndarray  # per organisation position, into consent_rows
     consent_rows: np.ndarray  # int32 rows consenting to each organisation
     max_occupations: int  # most work-history occupations of any row (bounds pruned terms)
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -76,16 +77,18 @@ class Segment:
         return self.consent_rows[self.consent_indptr[org] : self.consent_indptr[org + 1]]
 
     def nbytes(self) -> int:
-        """Bytes held by the segment's arrays (the index's memory, excluding Python overhead)."""
-        total = 0
+        """Bytes held by the segment's arrays (the index's memory, excluding Python overhead);
+        arrays shared between matrices are counted once."""
+        arrays: dict[int, np.ndarray] = {}
         for value in vars(self).values():
             if isinstance(value, np.ndarray):
-                total += value.nbytes
+                arrays[id(value)] = value
             elif sp.issparse(value):
-                total += value.data.nbytes + value.indices.nbytes + value.indptr.nbytes
+                for a in (value.data, value.indices, value.indptr):
+                    arrays[id(a)] = a
         for rows, ranks in self.lang_sparse.values():
-            total += rows.nbytes + ranks.nbytes
-        return total
+            arrays[id(rows)], arrays[id(ranks)] = rows, ranks
+        return sum(a.nbytes for a in arrays.values())
 
 
 def encode_id(candidate_id: str) -> bytes:
@@ -196,6 +199,10 @@ def merge_segments(
         return sp.vstack(blocks, format="csr")[order]
 
     claims, claim_meta, experience = matrix("claims"), matrix("claim_meta"), matrix("experience")
+    # claim levels share the claims' structure (the rows were selected identically)
+    if not np.array_equal(claim_meta.indices, claims.indices):
+        raise AssertionError("claim levels out of step with claims")
+    claim_meta = sp.csr_matrix((claim_meta.data, claims.indices, claims.indptr), shape=claims.shape)
     df = document_frequency(claims, experience, space)
     idf = smooth_idf(df, n)
     inv_norm = inverse_norms(claims, experience, space, idf)

@@ -109,9 +109,7 @@ class Taxonomy:
 
         ess = tables.occ_skill_essential.astype(bool)
         self.essential = _bool_csr(tables.occ_skill_occ[ess], tables.occ_skill_skill[ess], n_o, n_s)
-        self.optional = _bool_csr(
-            tables.occ_skill_occ[~ess], tables.occ_skill_skill[~ess], n_o, n_s
-        )
+        self.optional = _bool_csr(tables.occ_skill_occ[~ess], tables.occ_skill_skill[~ess], n_o, n_s)
         self.optional = (self.optional - self.optional.multiply(self.essential)).tocsr()
         self.optional.eliminate_zeros()
 
@@ -298,9 +296,7 @@ def _lang(lang: str) -> str:
 
 
 def _bool_csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sp.csr_matrix:
-    m = sp.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n_rows, n_cols)
-    )
+    m = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n_rows, n_cols))
     m.sum_duplicates()
     m.data[:] = 1.0
     return m

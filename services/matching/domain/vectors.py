@@ -39,7 +39,8 @@ class SkillSpace:
     experience : (n_occupations, n_skills) CSR float32, the skills a work-history occupation
         gives (essential and optional weights from the params)
     credit : (n_skills, n_skills) CSR float32, credit[j, r] = partial credit that a candidate's
-        skill r earns for a wanted skill j (symmetric; zero diagonal)
+        skill r earns for a wanted skill j (zero diagonal; not symmetric, as each wanted skill
+        keeps only its best `max_related_per_skill` related skills)
     reason : same sparsity as `credit`, int8 position in `REASONS`
     """
 
@@ -63,14 +64,10 @@ def build_skill_space(taxonomy: Taxonomy, params: RankingParams) -> SkillSpace:
     ).astype(np.float32)
     credit, reason = related_credit(taxonomy, params)
     experience = experience.tocsr()
-    return SkillSpace(
-        taxonomy, params, experience, experience.tocsc(), credit, reason, claim_table(params)
-    )
+    return SkillSpace(taxonomy, params, experience, experience.tocsc(), credit, reason, claim_table(params))
 
 
-def related_credit(
-    taxonomy: Taxonomy, params: RankingParams
-) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def related_credit(taxonomy: Taxonomy, params: RankingParams) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Credit and reason matrices, row = wanted skill, column = related skill that earns credit.
 
     Where several relations link two skills the highest credit wins (among equal credits the
@@ -158,6 +155,7 @@ class VacancyQuery:
     rel_c: np.ndarray
     rel_starts: np.ndarray
     rel_owner: np.ndarray
+    position: np.ndarray  # (n_skills,) index into `skills` of every skill, -1 if absent
     occupation: int = -1  # position of the vacancy's occupation, -1 when none
 
     @property
@@ -247,6 +245,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         rel_c=own_credit[rel_u, rel_v],
         rel_starts=rel_starts,
         rel_owner=rel_owner,
+        position=position,
         occupation=o,
     )
 
@@ -273,9 +272,7 @@ class CompactCandidate:
     unknown_uris: int = 0  # skills and occupations the taxonomy does not know (ignored)
 
 
-def compact_candidate(
-    candidate: Candidate, space: SkillSpace, current_year: int
-) -> CompactCandidate:
+def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int) -> CompactCandidate:
     """Validate and compact a candidate. Raises `InvalidRecordError` for values outside the
     documented vocabularies; skill or occupation URIs unknown to the taxonomy are counted and
     ignored (ESCO versions differ between systems).
@@ -341,9 +338,7 @@ def claim_table(p: RankingParams) -> dict[tuple[str, bool], tuple[float, int, bo
     }
 
 
-def experience_weight(
-    years: float, ended_year: int | None, current_year: int, p: RankingParams
-) -> float:
+def experience_weight(years: float, ended_year: int | None, current_year: int, p: RankingParams) -> float:
     """Recency x duration weight of one spell in an occupation, in (0, 1]."""
     since = 0.0 if ended_year is None else max(0.0, float(current_year - ended_year))
     recency = 0.5 ** (since / p.experience_half_life_years)

@@ -20,13 +20,29 @@ MUNICIPALITIES = {
 }
 
 SKILLS = [
-    SkillRow("s:weld", "weld metal parts", "hitsata metalliosia", alt_labels_en=("welding", "join metal by welding")),
+    SkillRow(
+        "s:weld",
+        "weld metal parts",
+        "hitsata metalliosia",
+        alt_labels_en=("welding", "join metal by welding"),
+    ),
     SkillRow("s:mig", "perform metal inert gas welding", "suorittaa MIG-hitsausta"),
-    SkillRow("s:tig", "perform tungsten inert gas welding", "suorittaa TIG-hitsausta", alt_labels_en=("TIG welding",)),
-    SkillRow("s:blue", "read blueprints", "lukea piirustuksia", alt_labels_en=("interpret technical drawings",)),
+    SkillRow(
+        "s:tig",
+        "perform tungsten inert gas welding",
+        "suorittaa TIG-hitsausta",
+        alt_labels_en=("TIG welding",),
+    ),
+    SkillRow(
+        "s:blue", "read blueprints", "lukea piirustuksia", alt_labels_en=("interpret technical drawings",)
+    ),
     SkillRow("s:safety", "follow safety procedures", "noudattaa turvallisuusmenettelyjä"),
-    SkillRow("s:care", "assist patients with daily activities", "avustaa potilaita päivittäisissä toiminnoissa"),
-    SkillRow("s:meds", "administer medication", "antaa lääkkeitä", description_fi="Lääkehoidon toteuttaminen."),
+    SkillRow(
+        "s:care", "assist patients with daily activities", "avustaa potilaita päivittäisissä toiminnoissa"
+    ),
+    SkillRow(
+        "s:meds", "administer medication", "antaa lääkkeitä", description_fi="Lääkehoidon toteuttaminen."
+    ),
     SkillRow("s:wound", "wound care", "haavanhoito"),
     SkillRow("s:cook", "prepare food", "valmistaa ruokaa"),
     SkillRow("s:hygiene", "food hygiene", "elintarvikehygienia"),
@@ -85,9 +101,7 @@ ISCO = [
 
 
 def build_small_taxonomy() -> Taxonomy:
-    return Taxonomy.from_rows(
-        SKILLS, OCCUPATIONS, OCCUPATION_SKILLS, SKILL_RELATIONS, GROUPS, BROADER, ISCO
-    )
+    return Taxonomy.from_rows(SKILLS, OCCUPATIONS, OCCUPATION_SKILLS, SKILL_RELATIONS, GROUPS, BROADER, ISCO)
 
 
 @pytest.fixture(scope="session")

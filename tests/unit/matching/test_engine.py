@@ -35,6 +35,22 @@ def test_an_older_or_equal_version_is_ignored_so_replays_are_idempotent(engine):
     assert engine.shortlist(WELDER, viewer_org=None, today=TODAY) == []
 
 
+def test_a_batch_of_updates_follows_the_same_version_rules(engine):
+    engine.upsert_candidate(candidate("c1", {"s:weld": "basic"}, version=2))
+    applied = engine.upsert_candidates(
+        [
+            candidate("c1", {"s:cook": "basic"}, version=1),
+            candidate("c2", {"s:weld": "basic"}),
+            candidate("c2", {"s:weld": "expert"}, version=2),
+            candidate("c2", {"s:weld": "advanced"}, version=2),
+        ]
+    )
+    assert applied == [False, True, True, False]
+    entries = engine.shortlist(WELDER, viewer_org=None, today=TODAY)
+    assert ids(entries) == ["c2", "c1"]
+    assert entries[0].evidence["s:weld"] == "claimed (expert)"
+
+
 def test_removed_candidates_disappear_and_stale_replays_do_not_bring_them_back(engine):
     engine.upsert_candidate(candidate("c1", {"s:weld": "basic"}, version=4))
     assert "c1" in engine and len(engine) == 1
@@ -194,9 +210,7 @@ def test_work_in_the_vacancys_own_occupation_earns_the_experience_match(engine):
     engine.upsert_candidate(candidate("plater", experience=(WorkExperience("o:plater", 6.0),)))
     entries = engine.shortlist(vacancy(occupation="o:welder"), viewer_org=None, today=TODAY)
     assert ids(entries) == ["welder", "plater"]
-    assert entries[0].components["experience_match"] == pytest.approx(
-        engine.params.experience_match_weight
-    )
+    assert entries[0].components["experience_match"] == pytest.approx(engine.params.experience_match_weight)
     assert entries[1].components["experience_match"] == 0
 
 
@@ -275,9 +289,7 @@ def test_the_shortlist_equals_scoring_every_eligible_candidate_exactly(taxonomy,
         every = engine.explain_many(v, [c.candidate_id for c in people], today=TODAY, viewer_org=org)
         passing = [e for e in every.values() if not e.filters and e.score > 0]
         passing.sort(key=lambda e: (-e.score, -_coverage(e), e.candidate_id))
-        assert [(e.candidate_id, e.score) for e in got] == [
-            (e.candidate_id, e.score) for e in passing[:10]
-        ]
+        assert [(e.candidate_id, e.score) for e in got] == [(e.candidate_id, e.score) for e in passing[:10]]
 
 
 def test_reads_during_writes_always_see_complete_snapshots(taxonomy):

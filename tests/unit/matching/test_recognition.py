@@ -64,7 +64,9 @@ def test_enriching_a_vacancy_adds_suggestions_but_never_changes_chosen_skills(re
     suggested = [s for s in enriched.skills[2:]]
     assert suggested and all(s.suggested and not s.essential for s in suggested)
     assert "s:weld" not in {s.uri for s in suggested}
-    assert enrich_vacancy(enriched, "TIG welding. Read blueprints.", recognizer, max_suggestions=3) == enriched
+    assert (
+        enrich_vacancy(enriched, "TIG welding. Read blueprints.", recognizer, max_suggestions=3) == enriched
+    )
 
 
 def test_enriching_a_candidate_keeps_the_persons_choice(recognizer):

@@ -15,7 +15,7 @@ W = "http://data.europa.eu/esco/skill/weld"
 M = "http://data.europa.eu/esco/skill/mig"
 B = "http://data.europa.eu/esco/skill/blueprints"
 G = "http://data.europa.eu/esco/skill/group-metal"
-O = "http://data.europa.eu/esco/occupation/welder"
+OCC = "http://data.europa.eu/esco/occupation/welder"
 GONE = "http://data.europa.eu/esco/occupation/removed"
 
 
@@ -67,7 +67,7 @@ def data_dir(tmp_path: Path) -> Path:
         root / "esco/occupations_en_fi.csv.gz",
         [
             {
-                "conceptUri": O,
+                "conceptUri": OCC,
                 "iscoGroup": "7212",
                 "escoCode": "7212.1",
                 "preferredLabel_en": "welder",
@@ -80,7 +80,12 @@ def data_dir(tmp_path: Path) -> Path:
             }
         ],
     )
-    relation = {"occupationUri": O, "skillUri": W, "relationType": "essential", "skillType": "skill/competence"}
+    relation = {
+        "occupationUri": OCC,
+        "skillUri": W,
+        "relationType": "essential",
+        "skillType": "skill/competence",
+    }
     _gz(
         root / "esco/occupation_skill_relations.csv.gz",
         [
@@ -103,9 +108,24 @@ def data_dir(tmp_path: Path) -> Path:
                 }
             ],
             "broaderRelationsSkillPillar.csv": [
-                {"conceptType": "KnowledgeSkillCompetence", "conceptUri": W, "broaderType": "SkillGroup", "broaderUri": G},
-                {"conceptType": "KnowledgeSkillCompetence", "conceptUri": B, "broaderType": "SkillGroup", "broaderUri": G},
-                {"conceptType": "KnowledgeSkillCompetence", "conceptUri": M, "broaderType": "KnowledgeSkillCompetence", "broaderUri": W},
+                {
+                    "conceptType": "KnowledgeSkillCompetence",
+                    "conceptUri": W,
+                    "broaderType": "SkillGroup",
+                    "broaderUri": G,
+                },
+                {
+                    "conceptType": "KnowledgeSkillCompetence",
+                    "conceptUri": B,
+                    "broaderType": "SkillGroup",
+                    "broaderUri": G,
+                },
+                {
+                    "conceptType": "KnowledgeSkillCompetence",
+                    "conceptUri": M,
+                    "broaderType": "KnowledgeSkillCompetence",
+                    "broaderUri": W,
+                },
             ],
         },
     )
@@ -113,16 +133,29 @@ def data_dir(tmp_path: Path) -> Path:
     _zip(
         root / "esco/esco-v1.1.1-classification-en-csv.zip",
         {
-            "skillGroups_en.csv": [{"conceptType": "SkillGroup", "conceptUri": G, "preferredLabel": "metal work"}],
+            "skillGroups_en.csv": [
+                {"conceptType": "SkillGroup", "conceptUri": G, "preferredLabel": "metal work"}
+            ],
             "skillsHierarchy_en.csv": [
-                {**hierarchy, "Level 0 URI": "http://data.europa.eu/esco/skill/S", "Level 0 preferred term": "skills"}
+                {
+                    **hierarchy,
+                    "Level 0 URI": "http://data.europa.eu/esco/skill/S",
+                    "Level 0 preferred term": "skills",
+                }
             ],
         },
     )
     _gz(
         root / "isco/isco08_groups_en.csv.gz",
         [
-            {"code": "7212", "level": "4", "parentCode": "721", "preferredLabel_en": "Welders and flamecutters", "conceptUri": "", "description_en": ""},
+            {
+                "code": "7212",
+                "level": "4",
+                "parentCode": "721",
+                "preferredLabel_en": "Welders and flamecutters",
+                "conceptUri": "",
+                "description_en": "",
+            },
         ],
     )
     return root
@@ -133,12 +166,12 @@ def test_the_esco_files_are_parsed_into_a_taxonomy(data_dir: Path, tmp_path: Pat
     assert tax.n_skills == 3 and tax.n_occupations == 1
     assert tax.skill_label(W, "fi") == "hitsata metallia"
     assert tax.tables.skill_alt_labels_en[tax.skill_index[W]] == ("welding", "weld metal")
-    assert tax.occupation_skills(O) == ((W, M), (B,))
+    assert tax.occupation_skills(OCC) == ((W, M), (B,))
     assert tax.skipped_relation_rows == 1  # the removed occupation
-    assert tax.occupation_isco(O) == "7212" and tax.isco_label("7212") == "Welders and flamecutters"
+    assert tax.occupation_isco(OCC) == "7212" and tax.isco_label("7212") == "Welders and flamecutters"
     assert tax.skill_group_labels(B) == ["metal work"]
     assert tax.skill_group_labels(M) == ["weld metal"]
-    assert tax.find_occupations("hitsari", "fi") == [O]
+    assert tax.find_occupations("hitsari", "fi") == [OCC]
 
 
 def test_the_second_load_comes_from_the_cache(data_dir: Path, tmp_path: Path, monkeypatch):
@@ -151,7 +184,7 @@ def test_the_second_load_comes_from_the_cache(data_dir: Path, tmp_path: Path, mo
     monkeypatch.setattr(reference, "read_tables", no_parsing)
     again = reference.load_taxonomy(data_dir, tmp_path / "cache")
     assert again.skill_uris == first.skill_uris
-    assert again.occupation_skills(O) == first.occupation_skills(O)
+    assert again.occupation_skills(OCC) == first.occupation_skills(OCC)
 
 
 def test_changed_data_files_are_compiled_again(data_dir: Path, tmp_path: Path):

@@ -41,7 +41,9 @@ def test_the_employers_choice_wins_over_the_occupations_defaults(space, taxonomy
     p = space.params
     q = vacancy_query(vacancy(essential=("s:tig",), optional=("s:weld",), occupation="o:welder"), space)
     w = _weights(q, taxonomy)
-    essential = {taxonomy.skill_uris[q.skills[e]]: c for e, c in zip(q.essential, q.coverage_weight, strict=True)}
+    essential = {
+        taxonomy.skill_uris[q.skills[e]]: c for e, c in zip(q.essential, q.coverage_weight, strict=True)
+    }
     assert w["s:weld"] == p.chosen_optional_weight and "s:weld" not in essential
     assert w["s:tig"] == p.chosen_essential_weight and essential["s:tig"] == 1.0
 
@@ -56,7 +58,10 @@ def test_suggested_vacancy_skills_are_weak_and_never_essential(space, taxonomy):
 
 def test_related_skills_of_wanted_skills_join_the_query_with_partial_weight(space, taxonomy):
     q = vacancy_query(vacancy(essential=("s:meds",)), space)
-    extra = {taxonomy.skill_uris[j]: float(w) for j, w in zip(q.skills[q.n_own :], q.weight[q.n_own :], strict=True)}
+    extra = {
+        taxonomy.skill_uris[j]: float(w)
+        for j, w in zip(q.skills[q.n_own :], q.weight[q.n_own :], strict=True)
+    }
     assert extra["s:wound"] == pytest.approx(space.params.related_skill_credit)
     assert extra["s:care"] == pytest.approx(space.params.same_group_credit)
 
@@ -84,7 +89,9 @@ def test_a_candidate_claim_keeps_the_confirmed_claim_over_a_suggestion(space, ta
     weights = dict(zip(compact.claim_skills, compact.claim_weights, strict=True))
     p = space.params
     assert weights[taxonomy.skill_index["s:weld"]] == p.level_weights[0]
-    assert weights[taxonomy.skill_index["s:team"]] == pytest.approx(p.level_weights[1] * p.suggested_claim_factor)
+    assert weights[taxonomy.skill_index["s:team"]] == pytest.approx(
+        p.level_weights[1] * p.suggested_claim_factor
+    )
 
 
 def test_unknown_skill_and_occupation_uris_are_ignored_and_counted(space):
