@@ -67,6 +67,8 @@ def shortage_of(v: Vacancy) -> dict[str, str] | None:
     if "kohtaanto_shortages" not in g:
         with handlers().uow_factory() as uow:
             g.kohtaanto_shortages = uow.shortages.book()
+    if v.details.occupation_uri is None:
+        return None
     return g.kohtaanto_shortages.flag(v.details.region, v.details.occupation_uri)
 
 
@@ -79,7 +81,8 @@ def to_dict(v: Vacancy) -> dict[str, Any]:
         "close_reason": v.close_reason.value if v.close_reason else None,
         "version": v.version,
         **details,
-        "occupation_label": reference().catalogue.occupation_label(v.details.occupation_uri),
+        "occupation_label": (reference().catalogue.occupation_label(v.details.occupation_uri)
+                             if v.details.occupation_uri else None),
         "shortage": shortage_of(v),
         "created_at": v.created_at,
         "updated_at": v.updated_at,

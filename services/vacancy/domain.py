@@ -64,7 +64,7 @@ class VacancyDetails:
     """What an employer says about the job; replaced as a whole on update."""
 
     title: str
-    occupation_uri: str
+    occupation_uri: str | None  # None: the employer described the job in words only
     description: str
     municipality: str
     region: str
@@ -100,6 +100,8 @@ class VacancyDetails:
 
     def check(self, today: date) -> None:
         errors: dict[str, list[str]] = {}
+        if self.occupation_uri is None and not self.skills and not self.description.strip():
+            errors["occupation_uri"] = ["Give an occupation, skills or a description to match on."]
         uris = [s.uri for s in self.skills]
         if len(set(uris)) != len(uris):
             errors["skills"] = ["A skill is listed more than once."]

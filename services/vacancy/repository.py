@@ -46,7 +46,7 @@ vacancies = Table(
     Column("status", String(16), nullable=False, index=True),
     Column("version", Integer, nullable=False),
     Column("region", String(64), nullable=False, index=True),
-    Column("occupation_uri", String(200), nullable=False),
+    Column("occupation_uri", String(200), nullable=True),
     Column("details", JSON, nullable=False),
     Column("close_reason", String(32), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),

@@ -30,8 +30,9 @@ class RequiredSkillSchema(StrictSchema):
 
 class VacancyInSchema(StrictSchema):
     title = fields.String(required=True, validate=validate.Length(1, 200))
-    occupation_uri = fields.String(required=True, validate=known_occupation,
-                                   metadata={"description": "ESCO occupation URI"})
+    occupation_uri = fields.String(load_default=None, validate=known_occupation,
+                                   metadata={"description": "ESCO occupation URI; may be left out when the job is described "
+                                                  "by its skills or in words (skills are then recognised from the text)"})
     description = fields.String(load_default="", validate=validate.Length(max=20_000))
     municipality = fields.String(required=True, validate=known_municipality,
                                  metadata={"description": "Statistics Finland code", "example": "837"})
@@ -72,8 +73,8 @@ class VacancyOutSchema(ma.Schema):
     close_reason = fields.String(allow_none=True)
     version = fields.Integer()
     title = fields.String()
-    occupation_uri = fields.String()
-    occupation_label = fields.String()
+    occupation_uri = fields.String(allow_none=True)
+    occupation_label = fields.String(allow_none=True)
     shortage = fields.Nested(
         ShortageSchema, allow_none=True,
         metadata={"description": "Null unless the occupation is in labour shortage in the vacancy's region: "

@@ -69,7 +69,15 @@ def test_invalid_input_is_rejected_field_by_field_and_nothing_is_stored(vacancy_
 def test_missing_fields_are_each_named(vacancy_app):
     r = vacancy_app.test_client().post("/api/v1/vacancies", json={}, headers=EMPLOYER)
     assert r.status_code == 422
-    assert {"title", "occupation_uri", "municipality", "working_time"} <= set(r.json["errors"]["json"])
+    assert {"title", "municipality", "working_time"} <= set(r.json["errors"]["json"])
+    assert rows(vacancy_app) == (0, 0)
+
+
+def test_a_vacancy_needs_an_occupation_skills_or_a_description(vacancy_app):
+    body = valid(description="")
+    del body["occupation_uri"]
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 422 and "occupation_uri" in r.json["errors"]["json"]
     assert rows(vacancy_app) == (0, 0)
 
 

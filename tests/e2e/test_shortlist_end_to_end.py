@@ -165,3 +165,24 @@ def test_latency_from_posting_a_vacancy_to_its_shortlist_is_recorded(stack, scen
     record_property("post_to_shortlist_seconds", round(elapsed, 3))
     print(f"\nPOST vacancy -> shortlist available: {elapsed * 1000:.0f} ms")
     assert s["entries"]
+
+
+def test_a_vacancy_described_only_in_finnish_gets_a_sensible_shortlist(stack, scenario):
+    """No occupation, no skills: matching recognises the skills in the Finnish text."""
+    _, kinds = scenario
+    body = {
+        "title": "Hitsaaja konepajaan",
+        "description": "Etsimme kokenutta hitsaajaa. Työ sisältää MIG- ja MAG-hitsausta, TIG-hitsausta, "
+                       "metallien liittämistä, hitsauslaitteiden käyttöä sekä piirustusten tulkintaa. "
+                       "Noudatat työturvallisuusohjeita ja käytät suojavarusteita.",
+        "municipality": "837", "working_time": "full_time", "start_date": "2027-01-11",
+        "languages": [{"code": "fi", "level": "B1"}],
+    }
+    created = call("POST", f"{stack.url('vacancy')}/api/v1/vacancies", EMPLOYER, body)
+    assert created.status == 201, created.json()
+    s = wait_for(lambda: shortlist(stack, created.json()["id"], RECRUITER_A, k=10), timeout=60,
+                 what="the Finnish-only vacancy's shortlist")
+    assert s["vacancy"]["occupation_uri"] is None and s["vacancy"]["suggested_skills"]
+    ours = {c for ids in kinds.values() for c in ids}
+    top = [e["candidate_id"] for e in s["entries"] if e["candidate_id"] in ours][:5]
+    assert top and set(top) <= set(kinds["good_welder"]), s["vacancy"]["suggested_skills"]
