@@ -14,7 +14,7 @@ help:
 	@echo "make demo-stop    stop the demo services and the broker"
 	@echo "make test         the whole test suite (sets everything up on a fresh machine)"
 	@echo "make test-fast    unit and API tests only (no broker, no PostgreSQL, no browser)"
-	@echo "make bench        speed benchmark (docs/benchmarks.md)"
+	@echo "make bench        speed benchmark, in-process and over HTTP (docs/benchmarks.md)"
 	@echo "make bench-quality  ranking and recognition quality benchmark"
 	@echo "make lint         ruff, mypy and the import-linter contracts"
 
@@ -58,6 +58,7 @@ demo-stop: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.speed
+	$(PY) -m benchmarks.http_speed
 
 bench-quality: $(STAMP)
 	$(PY) -m benchmarks.quality
