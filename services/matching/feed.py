@@ -79,9 +79,9 @@ class IndexFeed:
         consumer.seek_to_beginning(*partitions)
         targets = consumer.end_offsets(partitions)
         self.loop = ConsumerLoop(
-            consumer, self.state.apply,
+            consumer, lambda record: self.state.apply(record, buffered=True),
             DeadLetters(self._sender, self.settings.dead_letter_topic, "matching.index"),
-            name="matching.index", commit=False,
+            name="matching.index", commit=False, after_poll=self.state.flush,
         )
         while not self.stop.is_set():
             healthy = self.loop.poll_once()

@@ -11,6 +11,7 @@ import threading
 from dataclasses import replace
 
 from services.matching.domain.engine import MatchingEngine
+from services.matching.domain.model import Candidate
 from services.matching.domain.recognition import SkillRecognizer, enrich_vacancy
 from services.matching.events import VacancyRecord, candidate_from_payload, vacancy_from_payload
 from shared.messaging.consumer import Record
@@ -27,6 +28,7 @@ class MatchingState:
         self.candidates_topic = candidates_topic
         self._vacancies: dict[str, VacancyRecord] = {}
         self._lock = threading.Lock()
+        self._pending: list[Candidate] = []
 
     # -- reading ---------------------------------------------------------------------------------
     def vacancy(self, vacancy_id: str) -> VacancyRecord | None:
@@ -37,19 +39,40 @@ class MatchingState:
             return list(self._vacancies.values())
 
     # -- applying events ---------------------------------------------------------------------------
-    def apply(self, record: Record) -> None:
+    def apply(self, record: Record, *, buffered: bool = False) -> None:
+        """Apply one event. ``buffered`` (the index feed) defers candidate upserts to ``flush()``,
+        which the feed calls after each poll."""
         if record.topic == self.candidates_topic:
             self._apply_candidate(record)
+            if not buffered:
+                self.flush()
         elif record.topic == self.vacancies_topic:
             self._apply_vacancy(record)
 
     def _apply_candidate(self, record: Record) -> None:
         if record.envelope is None:  # tombstone: the profile was withdrawn
             if record.key:
+                self.flush()  # in order: earlier upserts of this poll first
                 self.engine.remove_candidate(record.key)
             return
         if record.envelope.event_type == "candidate.upserted":
-            self.engine.upsert_candidate(candidate_from_payload(record.envelope.payload))
+            self._pending.append(candidate_from_payload(record.envelope.payload))
+
+    def flush(self) -> None:
+        """Index the candidates buffered during one poll as one batch (one delta rebuild, not one per
+        candidate: a rebuild of a million-profile index from the topic needs that)."""
+        if not self._pending:
+            return
+        batch, self._pending = self._pending, []
+        try:
+            self.engine.upsert_candidates(batch)
+        except Exception:  # isolate a candidate the engine cannot take, keep the others
+            log.exception("batch upsert failed; indexing one by one")
+            for candidate in batch:
+                try:
+                    self.engine.upsert_candidate(candidate)
+                except Exception:
+                    log.exception("candidate not indexed", extra={"candidate_id": candidate.candidate_id})
 
     def _apply_vacancy(self, record: Record) -> None:
         if record.envelope is None:

@@ -81,6 +81,7 @@ class ConsumerLoop:
         name: str,
         commit: bool = True,
         retry_pause_s: float = 1.0,
+        after_poll: Callable[[], None] | None = None,
     ) -> None:
         self.consumer = consumer
         self.handler = handler
@@ -88,6 +89,7 @@ class ConsumerLoop:
         self.name = name
         self.commit = commit
         self.retry_pause_s = retry_pause_s
+        self.after_poll = after_poll  # e.g. apply a poll's buffered effects as one batch
         self.handled = 0
         self.dead_lettered = 0
 
@@ -113,7 +115,11 @@ class ConsumerLoop:
                     break
                 done = message.offset
             if done is not None and self.commit:
+                if self.after_poll:
+                    self.after_poll()
                 self.consumer.commit({tp: OffsetAndMetadata(done + 1, "", -1)})
+        if self.after_poll:
+            self.after_poll()
         return healthy
 
     def _handle(self, message: Any) -> None:

@@ -79,16 +79,21 @@ class Segment:
     def nbytes(self) -> int:
         """Bytes held by the segment's arrays (the index's memory, excluding Python overhead);
         arrays shared between matrices are counted once."""
-        arrays: dict[int, np.ndarray] = {}
+        arrays: dict[tuple[int, int], int] = {}
+
+        def add(a: np.ndarray) -> None:
+            arrays[(a.__array_interface__["data"][0], a.nbytes)] = a.nbytes
+
         for value in vars(self).values():
             if isinstance(value, np.ndarray):
-                arrays[id(value)] = value
+                add(value)
             elif sp.issparse(value):
                 for a in (value.data, value.indices, value.indptr):
-                    arrays[id(a)] = a
+                    add(a)
         for rows, ranks in self.lang_sparse.values():
-            arrays[id(rows)], arrays[id(ranks)] = rows, ranks
-        return sum(a.nbytes for a in arrays.values())
+            add(rows)
+            add(ranks)
+        return sum(arrays.values())
 
 
 def encode_id(candidate_id: str) -> bytes:

@@ -75,3 +75,13 @@ def test_a_tombstone_reaches_the_handler_without_an_envelope():
     consumer = FakeConsumer([Message("t", 0, 0, b"c-1", None)])
     ConsumerLoop(consumer, seen.append, DeadLetters(FakeSender(), "dlq", "t"), name="t").poll_once()
     assert seen[0].envelope is None and seen[0].key == "c-1"
+
+
+def test_after_poll_applies_a_polls_buffered_effects_before_the_commit():
+    events = []
+    consumer = FakeConsumer([good(0), good(1)])
+    consumer.commit = lambda offsets: events.append("commit")
+    loop = ConsumerLoop(consumer, lambda r: events.append(f"handle {r.offset}"),
+                        DeadLetters(FakeSender(), "dlq", "t"), name="t", after_poll=lambda: events.append("flush"))
+    loop.poll_once()
+    assert events[:4] == ["handle 0", "handle 1", "flush", "commit"]
