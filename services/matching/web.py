@@ -270,14 +270,22 @@ def prepare_again(region: str, week: str) -> Any:
     return redirect(url_for("meetings.page", region=region, week=week), 303)
 
 
-@bp.get("/meetings/<region>/<week>/content.json")
-def content_json(region: str, week: str) -> Any:
+def _download(region: str, week: str) -> Any:
+    """The stored meeting for a JSON or CSV download, or the error response (JSON, not a page)."""
     principal = _authorised(page=False)
     if isinstance(principal, BaseResponse):
         return principal
     stored = _load(region, week, principal)
     if isinstance(stored, BaseResponse):
         return _json_error(stored.status_code, "No such meeting (past weeks exist only if prepared).")
+    return stored
+
+
+@bp.get("/meetings/<region>/<week>/content.json")
+def content_json(region: str, week: str) -> Any:
+    stored = _download(region, week)
+    if isinstance(stored, BaseResponse):
+        return stored
     return {
         "region": stored.region,
         "week": stored.week,
@@ -291,12 +299,9 @@ def content_json(region: str, week: str) -> Any:
 
 @bp.get("/meetings/<region>/<week>/content.csv")
 def content_csv(region: str, week: str) -> Any:
-    principal = _authorised(page=False)
-    if isinstance(principal, BaseResponse):
-        return principal
-    stored = _load(region, week, principal)
+    stored = _download(region, week)
     if isinstance(stored, BaseResponse):
-        return _json_error(stored.status_code, "No such meeting (past weeks exist only if prepared).")
+        return stored
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.csv"
     return Response(
         meeting_csv(MeetingContent.from_dict(stored.content)),
