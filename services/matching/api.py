@@ -144,9 +144,9 @@ class ExplanationView(MethodView):
             entry = handlers().explain(current_principal(), vacancy_id, candidate_id)
         except VacancyUnknownError:
             abort(404, message="No such vacancy.")
-        if entry is None:
-            abort(404, message="No such candidate.")
-        return render_entry(entry, args["lang"])
+        if entry is not None:
+            return render_entry(entry, args["lang"])
+        abort(404, message="No such candidate.")
 
 
 @blp.route("/skills/recognise")

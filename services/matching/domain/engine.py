@@ -19,11 +19,12 @@ from itertools import islice
 import numpy as np
 
 from .explain import explain_rows
-from .filters import FilterSpec, failed_filters, filter_spec
+from .filters import FilterSpec, failed_filters, filter_spec, near_ranges
 from .geo import MunicipalityTable
+from .kernels import warm_up
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
-from .ranking import Exact, Pool, exact_scores, query_weights, top_k, upper_bounds
+from .ranking import Exact, NearRows, Pool, exact_scores, query_weights, top_k, upper_bounds
 from .segment import OrgRegistry, Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
 from .vectors import (
@@ -83,6 +84,7 @@ class MatchingEngine:
         empty = self._segment([], None)
         idf = np.ones(taxonomy.n_skills, dtype=np.float32)
         self._snapshot = self._make_snapshot(empty, np.zeros(0, bool), 0, empty, idf, None)
+        warm_up()  # compile the stage-1 kernel now, not in the first shortlist
 
     # -- writes -------------------------------------------------------------------------------
     def upsert_candidate(self, candidate: Candidate) -> bool:
@@ -214,13 +216,14 @@ class MatchingEngine:
         excluded = [
             np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64) for seg, _ in segments
         ]
+        near = [NearRows.of(*near_ranges(seg, spec)) for seg, _ in segments]
         best = None
         for attempt in range(2):
             if attempt:  # evidence only in pruned columns may matter: repeat without pruning
                 qw = qw.unpruned(snap.occupation_inv_norm, space)
             pools = [
-                Pool(seg, alive, upper_bounds(seg, qw), ex)
-                for (seg, alive), ex in zip(segments, excluded, strict=True)
+                Pool(seg, alive, rows, upper_bounds(seg, qw, rows), ex)
+                for (seg, alive), rows, ex in zip(segments, near, excluded, strict=True)
             ]
             best = top_k(pools, qw, spec, self.params, dense, k, self.index_params.rerank_pool)
             if best is not None:

@@ -15,7 +15,7 @@ import numpy as np
 from .geo import MunicipalityTable
 from .model import LANGUAGE_LEVELS, WORKING_TIMES, Vacancy, language_rank
 from .params import RankingParams
-from .segment import Segment
+from .segment import GEO_KEY_SPAN, Segment
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,6 +48,27 @@ def filter_spec(
     )
 
 
+def near_ranges(seg: Segment, spec: FilterSpec) -> tuple[np.ndarray, np.ndarray]:
+    """(lo, hi): sorted, disjoint ranges of geographic positions (`Segment.geo_row`) holding
+    every candidate who passes the commute filter, and (only where a commute was missing or
+    out of range) a few who do not. One range per municipality at most: the candidates whose
+    maximum commute reaches the vacancy are a suffix of the municipality's block."""
+    n_blocks = len(spec.distances)  # the municipalities, then the unknown one (position -1)
+    blocks = np.arange(n_blocks + 1, dtype=np.float64) * GEO_KEY_SPAN  # block b: municipality b - 1
+    edges = np.searchsorted(seg.geo_key, blocks)
+    start, end = edges[:-1], edges[1:]
+    distance = np.roll(spec.distances.astype(np.float64), 1)  # block 0 = unknown municipality
+    unknown = np.isnan(distance)
+    lo = np.searchsorted(seg.geo_key, blocks[:-1] + np.where(unknown, 0.0, distance))
+    lo = np.where(unknown, start if spec.include_unknown_distance else end, lo)
+    keep = lo < end
+    lo, hi = lo[keep], end[keep]
+    if len(lo) > 1:  # merge touching ranges
+        touching = lo[1:] == hi[:-1]
+        lo, hi = lo[np.r_[True, ~touching]], hi[np.r_[~touching, True]]
+    return lo.astype(np.int64), hi.astype(np.int64)
+
+
 def eligible_rows(
     seg: Segment,
     alive: np.ndarray,
@@ -58,17 +79,25 @@ def eligible_rows(
 ) -> np.ndarray:
     """The rows among `rows` (all rows when None) that pass every hard filter.
 
-    `alive` marks rows that are current and not hired. Over all rows the commute filter runs
-    first, as one vectorised pass, and the other filters only on the rows near enough."""
+    `alive` marks rows that are current and not hired."""
     if rows is None:
-        near = _near(seg, spec, slice(None))
-        near &= alive
-        rows = np.flatnonzero(near)
-    else:
-        rows = rows[alive[rows] & _near(seg, spec, rows)]
-    ok = seg.available_day[rows] <= spec.available_by
+        rows = np.flatnonzero(alive)
+    return rows[eligible_mask(seg, alive, spec, dense_languages, excluded_rows, rows)]
+
+
+def eligible_mask(
+    seg: Segment,
+    alive: np.ndarray,
+    spec: FilterSpec,
+    dense_languages: Sequence[str],
+    excluded_rows: np.ndarray,
+    rows: np.ndarray,
+) -> np.ndarray:
+    """Which of `rows` pass every hard filter (and are alive and not excluded)."""
+    ok = alive[rows] & _near(seg, spec, rows)
+    ok &= seg.available_day[rows] <= spec.available_by
     if spec.org is not None:
-        ok &= _member(seg.consenting(spec.org), rows)
+        ok &= seg.consents(spec.org, rows)
     if spec.working_time is not None:
         wt = seg.working_time[rows]
         ok &= (wt == spec.working_time) | (wt == WORKING_TIMES.index("any"))
@@ -77,10 +106,10 @@ def eligible_rows(
             ok &= seg.lang_dense[rows, dense_languages.index(code)] >= rank
         else:
             lrows, ranks = seg.lang_sparse.get(code, _NO_LANGUAGE)
-            ok &= _member(lrows[ranks >= rank], rows)
+            ok &= member(lrows[ranks >= rank], rows)
     if len(excluded_rows):
-        ok &= ~_member(np.sort(excluded_rows), rows)
-    return rows[ok]
+        ok &= ~member(np.sort(excluded_rows), rows)
+    return ok
 
 
 def _near(seg: Segment, spec: FilterSpec, at: np.ndarray | slice) -> np.ndarray:
@@ -94,7 +123,7 @@ def _near(seg: Segment, spec: FilterSpec, at: np.ndarray | slice) -> np.ndarray:
 _NO_LANGUAGE = (np.zeros(0, np.int32), np.zeros(0, np.uint8))
 
 
-def _member(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def member(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Membership of each of `rows` in the sorted array `sorted_rows`."""
     if not len(sorted_rows):
         return np.zeros(len(rows), dtype=bool)
@@ -109,7 +138,7 @@ def failed_filters(
     out = []
     if seg.hired[row]:
         out.append("hired")
-    if spec.org is not None and not _member(seg.consenting(spec.org), np.asarray([row]))[0]:
+    if spec.org is not None and not seg.consents(spec.org, np.asarray([row]))[0]:
         out.append("no consent for the viewing organisation")
     if seg.available_day[row] > spec.available_by:
         out.append(f"available from {date.fromordinal(int(seg.available_day[row])).isoformat()}")

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from .filters import FilterSpec, eligible_rows
+from .filters import FilterSpec, eligible_mask, member
+from .kernels import range_bounds
 from .params import RankingParams
 from .segment import Segment
 from .vectors import SkillSpace, VacancyQuery
@@ -139,31 +140,49 @@ def _weights(  # type: ignore[no-untyped-def]
     )
 
 
-def upper_bounds(seg: Segment, qw: QueryWeights) -> np.ndarray:
-    """Stage 1: for every row an upper bound of its score, less `qw.pruned_bound`.
+@dataclass(frozen=True, eq=False)
+class NearRows:
+    """The rows of a segment that stage 1 considers for one vacancy: the geographic positions
+    in the ranges [lo[k], hi[k]) (see `filters.near_ranges`), numbered 0 .. size - 1 in order."""
 
-    Sparse products over the query's columns of the inverted index: the similarity part (exact,
-    scaled by the row's inverse norm) and the coverage and experience-match part (coverage as
-    a sum over the candidate's skills instead of a max per essential skill, so never below the
-    exact coverage)."""
-    if not len(seg):
+    lo: np.ndarray
+    hi: np.ndarray
+    base: np.ndarray  # number of positions before each range
+    size: int
+
+    @classmethod
+    def of(cls, lo: np.ndarray, hi: np.ndarray) -> NearRows:
+        sizes = hi - lo
+        base = np.zeros(len(lo), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=base[1:])
+        return cls(lo, hi, base, int(sizes.sum()))
+
+    def rows(self, seg: Segment, at: np.ndarray) -> np.ndarray:
+        """Segment rows of near positions `at`."""
+        k = np.searchsorted(self.base, at, side="right") - 1
+        return seg.geo_row[self.lo[k] + (at - self.base[k])].astype(np.int64)
+
+
+def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows) -> np.ndarray:
+    """Stage 1: for every near row (in `near` order) an upper bound of its score, less
+    `qw.pruned_bound`.
+
+    Sums over the query's columns of the inverted index: the similarity part (exact, scaled by
+    the row's inverse norm) and the coverage and experience-match part (coverage as a sum over
+    the candidate's skills instead of a max per essential skill, so never below the exact
+    coverage). Computed by `kernels.range_bounds`, only within the near ranges."""
+    if not near.size:
         return np.zeros(0, dtype=np.float32)
-    n_cov = qw.n_cov_columns
-    w = qw.column_weights
-    cov_part = seg.postings[:, qw.columns[:n_cov]]
-    rest = seg.postings[:, qw.columns[n_cov:]]
-    ub = cov_part @ w[:n_cov, 0]
-    ub += rest @ w[n_cov:, 0]
-    ub *= seg.inv_norm
-    ub += cov_part @ w[:n_cov, 1]
-    return ub
+    return range_bounds(
+        seg.postings, seg.geo_inv_norm, qw.columns, qw.column_weights, qw.n_cov_columns, near.lo, near.hi
+    )
 
 
 def best_rows(ub: np.ndarray, x: int) -> tuple[np.ndarray, float]:
-    """The (at most) x rows with the largest positive `ub`, and a bound on every other row.
+    """The (at most) x positions with the largest positive `ub`, and a bound on every other one.
 
-    Avoids a full argpartition: a threshold is estimated from a strided sample, the rows above
-    it are collected in one pass, and only those are partitioned."""
+    Avoids a full argpartition: a threshold is estimated from a strided sample, the positions
+    above it are collected in one pass, and only those are partitioned."""
     n = len(ub)
     step = max(1, n // 16384)
     sample = np.sort(ub[::step])[::-1]
@@ -181,30 +200,26 @@ def best_rows(ub: np.ndarray, x: int) -> tuple[np.ndarray, float]:
 
 
 def eligible_top(
-    seg: Segment,
-    alive: np.ndarray,
-    ub: np.ndarray,
-    spec: FilterSpec,
-    dense_languages: Sequence[str],
-    excluded_rows: np.ndarray,
-    need: int,
-) -> tuple[np.ndarray, float]:
-    """Eligible rows with a positive bound, at least `need` of the best by bound when there are
-    that many, and a bound on every row left out (0 when none is).
+    pool: Pool, spec: FilterSpec, dense_languages: Sequence[str], need: int
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """(rows, bounds, rest): eligible rows with a positive bound, at least `need` of the best
+    by bound when there are that many, and a bound on every near row left out (0 when none is).
 
-    Filters run first on the best rows by bound only, widening by the observed pass rate; when
-    that would cover an eighth of the segment they run on all rows at once."""
+    Filters run first on the best positions by bound only, widening by the observed pass rate;
+    when that would cover an eighth of the near rows they run on all of them at once."""
+    ub, seg = pool.ub, pool.seg
     n = len(ub)
     x = max(8 * need, 2048)
     while True:
         if x >= n // 8:
-            rows = eligible_rows(seg, alive, spec, dense_languages, excluded_rows)
-            return rows[ub[rows] > 0], 0.0
-        top, boundary = best_rows(ub, x)
-        rows = eligible_rows(seg, alive, spec, dense_languages, excluded_rows, top)
-        if len(rows) >= need or boundary <= 0:
-            return rows, boundary
-        rate = max(len(rows), 1) / max(len(top), 1)
+            at, boundary = np.flatnonzero(ub > 0), 0.0
+        else:
+            at, boundary = best_rows(ub, x)
+        rows = pool.near.rows(seg, at)
+        ok = eligible_mask(seg, pool.alive, spec, dense_languages, pool.excluded_rows, rows)
+        if x >= n // 8 or ok.sum() >= need or boundary <= 0:
+            return rows[ok], ub[at[ok]], boundary
+        rate = max(int(ok.sum()), 1) / max(len(at), 1)
         x = max(4 * x, int(2 * need / rate))
 
 
@@ -282,7 +297,8 @@ class Pool:
 
     seg: Segment
     alive: np.ndarray  # current and not hired
-    ub: np.ndarray
+    near: NearRows
+    ub: np.ndarray  # stage-1 bound of each near position
     excluded_rows: np.ndarray
 
 
@@ -297,45 +313,46 @@ def top_k(
 ) -> list[tuple[Segment, Exact, int]] | None:
     """The k best (segment, exact scores, position) by score desc, coverage desc, id asc.
 
-    Scores exactly the `need` best eligible rows by stage-1 bound and widens `need` until the
-    k-th exact score beats every bound left out (plus what pruned columns could add). None
-    when rows outside stage 1 (evidence only in pruned columns) might still make the top k:
-    the caller then repeats with unpruned weights."""
-    need = max(rerank * k, k)
-    complete: dict[int, np.ndarray] = {}  # pools whose eligible rows are all known
+    Examines the `need` best eligible rows of each pool by stage-1 bound and scores exactly,
+    best bound first and a batch at a time, every examined row whose bound (plus what pruned
+    columns could add) still reaches the k-th exact score so far; widens `need` until the k-th
+    exact score beats every bound left out. None when rows outside stage 1 (evidence only in
+    pruned columns) might still make the top k: the caller then repeats with unpruned weights."""
+    need = batch = max(rerank * k, k)
+    slack = qw.pruned_bound + EPS
+    examined: dict[int, tuple[np.ndarray, np.ndarray, float]] = {}
+    scored = [np.zeros(0, dtype=np.int64) for _ in pools]  # sorted rows already scored exactly
+    exact: list[tuple[Segment, Exact]] = []
+    ranked: list = []  # type: ignore[type-arg]
+    kth = 0.0
     while True:
-        picked: list[tuple[int, np.ndarray, np.ndarray]] = []
-        rest = 0.0
+        rest, parts = 0.0, []
         for i, pool in enumerate(pools):
-            if i in complete:
-                rows, bound = complete[i], 0.0
-            else:
-                rows, bound = eligible_top(
-                    pool.seg, pool.alive, pool.ub, spec, dense_languages, pool.excluded_rows, need
-                )
-                if bound <= 0:
-                    complete[i] = rows
-            picked.append((i, rows, pool.ub[rows]))
+            if i not in examined or (examined[i][2] > 0 and examined[i][0].size < need):
+                examined[i] = eligible_top(pool, spec, dense_languages, need)
+            rows, bounds, bound = examined[i]
             rest = max(rest, bound)
-        ub = np.concatenate([u for _, _, u in picked]) if picked else np.zeros(0)
-        which = np.concatenate([np.full(len(r), i) for i, r, _ in picked]) if picked else ub
-        rows = np.concatenate([r for _, r, _ in picked]) if picked else ub
-        if len(ub) > need:
-            top = np.argpartition(-ub, need - 1)[:need]
-            rest = max(rest, float(np.max(np.delete(ub, top))))
-        else:
-            top = np.arange(len(ub))
-        exact = []
-        for i, pool in enumerate(pools):
-            mine = rows[top[which[top] == i]].astype(np.int64)
-            if len(mine):
-                exact.append((pool.seg, exact_scores(pool.seg, mine, qw, p)))
-        ranked = [r for r in _order(exact) if r[0] > 0]
-        kth = ranked[k - 1][0] if len(ranked) >= k else 0.0
-        everything = rest <= 0 and len(ub) <= need
-        if kth > rest + qw.pruned_bound + EPS or (everything and qw.pruned_bound == 0):
+            fresh = ~member(scored[i], rows)
+            parts.append((i, rows[fresh], bounds[fresh]))
+        ub = np.concatenate([b for _, _, b in parts])
+        rows = np.concatenate([r for _, r, _ in parts])
+        which = np.concatenate([np.full(len(r), i) for i, r, _ in parts])
+        todo = np.flatnonzero(ub + slack >= kth) if len(ranked) >= k else np.arange(len(ub))
+        if len(todo) > batch:
+            todo = todo[np.argpartition(-ub[todo], batch - 1)[:batch]]
+        if len(todo):
+            for i, pool in enumerate(pools):
+                mine = np.sort(rows[todo[which[todo] == i]].astype(np.int64))
+                if len(mine):
+                    exact.append((pool.seg, exact_scores(pool.seg, mine, qw, p)))
+                    scored[i] = np.union1d(scored[i], mine)
+            ranked = [r for r in _order(exact) if r[0] > 0]
+            kth = ranked[k - 1][0] if len(ranked) >= k else 0.0
+            continue
+        # every examined row that could beat the k-th score is scored; and the others?
+        if kth > rest + slack or (rest <= 0 and qw.pruned_bound == 0):
             return [(seg, ex, j) for _, _, _, seg, ex, j in ranked[:k]]
-        if everything:
+        if rest <= 0:
             return None
         need *= 4
 

@@ -1,11 +1,17 @@
 """Columnar, immutable storage of indexed candidates.
 
 A segment keeps, per candidate row (rows sorted by candidate id): the claimed skills and the
-work-history occupations as CSR rows (for exact re-scoring and explanations) and once more as
-one CSC matrix whose columns are skills then occupations (the inverted index that the first
-ranking stage walks); the inverse norm of each row's expanded, IDF-weighted vector; and the
-hard-filter attributes as compact numpy columns. Ids live in a sorted fixed-width bytes
-array searched with `np.searchsorted`, not in a dict of Python objects.
+work-history occupations as CSR rows (for exact re-scoring and explanations); the inverse norm
+of each row's expanded, IDF-weighted vector; and the hard-filter attributes as compact numpy
+columns. Ids live in a sorted fixed-width bytes array searched with `np.searchsorted`, not in a
+dict of Python objects.
+
+The inverted index that the first ranking stage walks (one CSC matrix whose columns are skills
+then occupations) numbers its rows in *geographic order*: by municipality, then by the
+candidate's maximum commute, then by row. For a vacancy, the candidates within commuting
+distance are then, in each municipality, a suffix of that municipality's block (those whose
+maximum commute is at least the distance), so stage 1 walks a handful of row ranges instead
+of every candidate in the country. `geo_row` maps a geographic position back to its row.
 """
 
 from __future__ import annotations
@@ -50,8 +56,12 @@ class Segment:
     claims: sp.csr_matrix  # (n, n_skills) float32 claim weights
     claim_meta: sp.csr_matrix  # same structure as claims, uint8: 1 + (level | SUGGESTED_BIT)
     experience: sp.csr_matrix  # (n, n_occupations) float32 occupation weights
-    postings: sp.csc_matrix  # (n, n_skills + n_occupations): claims then experience, by column
+    postings: sp.csc_matrix  # (n, n_skills + n_occupations): claims then experience, by column;
+    # rows in geographic order (see the module docstring)
     inv_norm: np.ndarray  # (n,) float32 1 / ||expanded vector * idf||
+    geo_row: np.ndarray  # (n,) int32 row at each geographic position
+    geo_inv_norm: np.ndarray  # (n,) float32 inv_norm in geographic order
+    geo_key: np.ndarray  # (n,) float64 ascending: (municipality + 1) * GEO_KEY_SPAN + max commute
     hired: np.ndarray  # (n,) bool
     available_day: np.ndarray  # (n,) int32 date ordinal
     municipality: np.ndarray  # (n,) int16 position in the MunicipalityTable, -1 unknown
@@ -61,6 +71,7 @@ class Segment:
     lang_sparse: Mapping[str, tuple[np.ndarray, np.ndarray]]  # code -> (rows, ranks)
     consent_indptr: np.ndarray  # per organisation position, into consent_rows
     consent_rows: np.ndarray  # int32 rows consenting to each organisation
+    consent_bits: np.ndarray  # (n_orgs, ceil(n / 8)) uint8: the same as one bit per row
     max_occupations: int  # most work-history occupations of any row (bounds pruned terms)
 
     def __len__(self) -> int:
@@ -71,10 +82,11 @@ class Segment:
         i = int(np.searchsorted(self.ids, key))
         return i if i < len(self.ids) and self.ids[i] == key else -1
 
-    def consenting(self, org: int) -> np.ndarray:
-        if org < 0 or org + 1 >= len(self.consent_indptr):
-            return np.zeros(0, dtype=np.int32)
-        return self.consent_rows[self.consent_indptr[org] : self.consent_indptr[org + 1]]
+    def consents(self, org: int, rows: np.ndarray) -> np.ndarray:
+        """Whether each of `rows` consented to the organisation at position `org`."""
+        if org < 0 or org >= len(self.consent_bits):
+            return np.zeros(len(rows), dtype=bool)
+        return ((self.consent_bits[org][rows >> 3] >> (rows & 7).astype(np.uint8)) & 1).astype(bool)
 
     def nbytes(self) -> int:
         """Bytes held by the segment's arrays (the index's memory, excluding Python overhead);
@@ -100,6 +112,22 @@ def encode_id(candidate_id: str) -> bytes:
     return candidate_id.encode("utf-8")
 
 
+GEO_KEY_SPAN = float(2**24)
+"""Key distance between two municipality blocks in `Segment.geo_key`: more than any commute."""
+
+
+def geo_order(municipality: np.ndarray, max_commute_km: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(geo_row, geo_key): rows ordered by municipality (unknown first), then maximum commute,
+    then row, and the ascending key (municipality + 1) * GEO_KEY_SPAN + commute of each
+    position. A missing or negative commute is keyed as 0 and a huge one capped below the
+    next block: stage 1 may then include a few rows that the exact commute filter drops,
+    never the other way round."""
+    block = municipality.astype(np.float64) + 1.0
+    commute = np.clip(np.nan_to_num(max_commute_km.astype(np.float64), nan=0.0), 0.0, GEO_KEY_SPAN / 2)
+    geo_row = np.lexsort((np.arange(len(block)), commute, block)).astype(np.int32)
+    return geo_row, block[geo_row] * GEO_KEY_SPAN + commute[geo_row]
+
+
 def build_segment(
     rows: Sequence[CompactCandidate],
     space: SkillSpace,
@@ -117,12 +145,15 @@ def build_segment(
     claims, meta = claims_matrix(rows, space.n_skills)
     claim_meta = sp.csr_matrix((meta + 1, claims.indices, claims.indptr), shape=claims.shape)
     experience = experience_matrix(rows, space.taxonomy.n_occupations)
+    municipality = np.fromiter((municipalities.index(r.municipality) for r in rows), dtype=np.int16, count=n)
+    max_commute_km = np.fromiter((r.max_commute_km for r in rows), dtype=np.float32, count=n)
+    geo_row, geo_key = geo_order(municipality, max_commute_km)
     if idf is None:  # rows about to be merged: the merge computes the ranking columns
         inv_norm = np.zeros(n, dtype=np.float32)
         postings = sp.csc_matrix((n, claims.shape[1] + experience.shape[1]), dtype=np.float32)
     else:
         inv_norm = inverse_norms(claims, experience, space, idf)
-        postings = _postings(claims, experience)
+        postings = _postings(claims, experience, geo_row)
 
     dense_pos = {code: i for i, code in enumerate(dense_languages)}
     lang_dense = np.zeros((n, len(dense_languages)), dtype=np.uint8)
@@ -138,7 +169,7 @@ def build_segment(
                 sparse_rows.setdefault(code, []).append(i)
                 sparse_ranks.setdefault(code, []).append(rank)
         consent_pairs.extend((orgs.index(o), i) for o in r.consented_orgs)
-    consent_indptr, consent_rows = _consent(np.asarray(consent_pairs, dtype=np.int64))
+    consent_indptr, consent_rows, consent_bits = _consent(np.asarray(consent_pairs, dtype=np.int64), n)
     return Segment(
         ids=ids,
         versions=np.fromiter((r.version for r in rows), dtype=np.int64, count=n),
@@ -147,12 +178,13 @@ def build_segment(
         experience=experience,
         postings=postings,
         inv_norm=inv_norm,
+        geo_row=geo_row,
+        geo_inv_norm=inv_norm[geo_row],
+        geo_key=geo_key,
         hired=np.fromiter((r.hired for r in rows), dtype=bool, count=n),
         available_day=np.fromiter((r.available_day for r in rows), dtype=np.int32, count=n),
-        municipality=np.fromiter(
-            (municipalities.index(r.municipality) for r in rows), dtype=np.int16, count=n
-        ),
-        max_commute_km=np.fromiter((r.max_commute_km for r in rows), dtype=np.float32, count=n),
+        municipality=municipality,
+        max_commute_km=max_commute_km,
         working_time=np.fromiter((r.working_time for r in rows), dtype=np.uint8, count=n),
         lang_dense=lang_dense,
         lang_sparse={
@@ -161,6 +193,7 @@ def build_segment(
         },
         consent_indptr=consent_indptr,
         consent_rows=consent_rows,
+        consent_bits=consent_bits,
         max_occupations=_max_row_nnz(experience),
     )
 
@@ -228,43 +261,57 @@ def merge_segments(
         org = np.repeat(np.arange(len(seg.consent_indptr) - 1), np.diff(seg.consent_indptr))
         new = remap[seg.consent_rows]
         pairs.append(np.stack([org[new >= 0], new[new >= 0]], axis=1))
-    consent_indptr, consent_rows = _consent(np.concatenate(pairs))
+    consent_indptr, consent_rows, consent_bits = _consent(np.concatenate(pairs), n)
+    municipality, max_commute_km = column("municipality"), column("max_commute_km")
+    geo_row, geo_key = geo_order(municipality, max_commute_km)
     merged = Segment(
         ids=ids[order],
         versions=versions[order],
         claims=claims,
         claim_meta=claim_meta,
         experience=experience,
-        postings=_postings(claims, experience),
+        postings=_postings(claims, experience, geo_row),
         inv_norm=inv_norm,
+        geo_row=geo_row,
+        geo_inv_norm=inv_norm[geo_row],
+        geo_key=geo_key,
         hired=column("hired"),
         available_day=column("available_day"),
-        municipality=column("municipality"),
-        max_commute_km=column("max_commute_km"),
+        municipality=municipality,
+        max_commute_km=max_commute_km,
         working_time=column("working_time"),
         lang_dense=column("lang_dense"),
         lang_sparse=lang_sparse,
         consent_indptr=consent_indptr,
         consent_rows=consent_rows,
+        consent_bits=consent_bits,
         max_occupations=_max_row_nnz(experience),
     )
     return merged, idf, kept_counts
 
 
-def _postings(claims: sp.csr_matrix, experience: sp.csr_matrix) -> sp.csc_matrix:
-    postings = sp.hstack([claims, experience], format="csc", dtype=np.float32)
+def _postings(claims: sp.csr_matrix, experience: sp.csr_matrix, geo_row: np.ndarray) -> sp.csc_matrix:
+    """The inverted index: claims then experience by column, rows in geographic order."""
+    rows = sp.hstack([claims, experience], format="csr", dtype=np.float32)[geo_row]
+    postings = rows.tocsc()
     postings.sort_indices()
     return postings
 
 
-def _consent(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(indptr per organisation, rows) from (organisation, row) pairs."""
+def _consent(pairs: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(indptr per organisation, rows, bits per organisation) from (organisation, row) pairs."""
     pairs = pairs.reshape(-1, 2)
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
     n_orgs = int(pairs[:, 0].max()) + 1 if len(pairs) else 0
     indptr = np.zeros(n_orgs + 1, dtype=np.int64)
     np.cumsum(np.bincount(pairs[:, 0], minlength=n_orgs), out=indptr[1:])
-    return indptr, pairs[:, 1].astype(np.int32)
+    rows = pairs[:, 1].astype(np.int32)
+    bits = np.zeros((n_orgs, (n + 7) // 8), dtype=np.uint8)
+    for org in range(n_orgs):
+        mask = np.zeros(n, dtype=bool)
+        mask[rows[indptr[org] : indptr[org + 1]]] = True
+        bits[org] = np.packbits(mask, bitorder="little")
+    return indptr, rows, bits
 
 
 def _max_row_nnz(m: sp.csr_matrix) -> int:

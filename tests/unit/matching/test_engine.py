@@ -277,12 +277,13 @@ def test_the_shortlist_equals_scoring_every_eligible_candidate_exactly(taxonomy,
         engine.upsert_candidate(c)  # some rows in the delta segment
     rng = random.Random(5)
     skills = list(taxonomy.skill_uris)
-    for _ in range(15):
+    for _ in range(25):
         v = vacancy(
             essential=tuple(rng.sample(skills, 2)),
             optional=tuple(rng.sample(skills, 1)),
             occupation=rng.choice([None, *taxonomy.occupation_uris]),
             languages=rng.choice([{}, {"fi": "B2"}]),
+            municipality=rng.choice([*MUNICIPALITIES, "999"]),  # 999: no coordinates
         )
         org = rng.choice([None, "agency-a"])
         got = engine.shortlist(v, k=10, viewer_org=org, today=TODAY)

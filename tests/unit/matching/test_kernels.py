@@ -1,0 +1,81 @@
+"""The stage-1 kernel and the geographic row ranges it walks."""
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from services.matching.domain import kernels
+from services.matching.domain.filters import FilterSpec, _near, near_ranges
+from services.matching.domain.segment import geo_order
+
+jit = pytest.mark.skipif(kernels.numba is None, reason="numba is not installed")
+
+
+def _case(seed: int):
+    rng = np.random.default_rng(seed)
+    n, c = 500, 40
+    postings = sp.random(n, c, density=0.08, format="csc", dtype=np.float32, random_state=rng)
+    postings.sort_indices()
+    inv_norm = rng.uniform(0.1, 2.0, n).astype(np.float32)
+    columns = rng.choice(c, size=15, replace=False)
+    weights = rng.uniform(0.0, 1.0, (15, 2)).astype(np.float32)
+    cuts = np.sort(rng.choice(np.arange(1, n), size=10, replace=False))
+    lo, hi = cuts[0::2], cuts[1::2]  # five disjoint ranges
+    return postings, inv_norm, columns, weights, lo, hi
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_range_bounds_are_the_weighted_sums_over_the_rows_in_the_ranges(seed, monkeypatch):
+    postings, inv_norm, columns, weights, lo, hi = _case(seed)
+    n_cov = 6
+    dense = postings.toarray()[:, columns].astype(np.float64)
+    expected = inv_norm * (dense @ weights[:, 0]) + dense[:, :n_cov] @ weights[:n_cov, 1]
+    rows = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi, strict=True)])
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+    got = kernels.range_bounds(postings, inv_norm, columns, weights, n_cov, lo, hi)
+    np.testing.assert_allclose(got, expected[rows], rtol=1e-5, atol=1e-6)
+
+
+@jit
+@pytest.mark.parametrize("seed", range(5))
+def test_the_compiled_kernel_agrees_with_the_scipy_version(seed, monkeypatch):
+    postings, inv_norm, columns, weights, lo, hi = _case(seed)
+    compiled = kernels.range_bounds(postings, inv_norm, columns, weights, 6, lo, hi)
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+    reference = kernels.range_bounds(postings, inv_norm, columns, weights, 6, lo, hi)
+    np.testing.assert_allclose(compiled, reference, rtol=1e-5, atol=1e-6)
+
+
+@jit
+def test_the_kernel_handles_no_ranges_empty_columns_and_ranges_past_the_postings():
+    postings = sp.csc_matrix((np.array([1.0, 2.0], np.float32), ([0, 3], [1, 1])), shape=(6, 3))
+    inv_norm = np.ones(6, np.float32)
+    weights = np.ones((3, 2), np.float32)
+    none = kernels.range_bounds(postings, inv_norm, np.arange(3), weights, 3, np.zeros(0, int), np.zeros(0, int))
+    assert none.shape == (0,)
+    got = kernels.range_bounds(postings, inv_norm, np.arange(3), weights, 3, np.array([0, 4]), np.array([2, 6]))
+    np.testing.assert_allclose(got, [2.0, 0.0, 0.0, 0.0])  # row 0: 1 similarity + 1 coverage
+
+
+class _Segment:
+    def __init__(self, municipality, commute):
+        self.municipality = np.asarray(municipality, np.int16)
+        self.max_commute_km = np.asarray(commute, np.float32)
+        self.geo_row, self.geo_key = geo_order(self.municipality, self.max_commute_km)
+
+
+@pytest.mark.parametrize("include_unknown", [True, False])
+@pytest.mark.parametrize("seed", range(4))
+def test_near_ranges_hold_exactly_the_candidates_within_commuting_distance(seed, include_unknown):
+    rng = np.random.default_rng(seed)
+    n, n_munis = 400, 7
+    seg = _Segment(rng.integers(-1, n_munis, n), rng.choice([0.0, 10.0, 25.0, 60.0, 200.0], n))
+    distances = np.append(rng.uniform(0, 120, n_munis), np.nan).astype(np.float32)
+    if seed == 3:
+        distances[:] = np.nan  # the vacancy's own municipality has no coordinates
+    spec = FilterSpec(0, None, (), distances, include_unknown, None)
+    lo, hi = near_ranges(seg, spec)  # type: ignore[arg-type]
+    assert np.all(lo < hi) and np.all(hi[:-1] < lo[1:])  # sorted, disjoint, not touching
+    positions = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi, strict=True)] or [np.zeros(0, int)])
+    near = np.flatnonzero(_near(seg, spec, slice(None)))  # type: ignore[arg-type]
+    assert sorted(seg.geo_row[positions].tolist()) == near.tolist()
