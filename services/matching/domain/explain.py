@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
@@ -10,7 +9,7 @@ import numpy as np
 
 from .filters import FilterSpec
 from .model import SKILL_LEVELS, RelatedCredit, ShortlistEntry
-from .ranking import COMPONENTS, Exact, QueryWeights
+from .ranking import COMPONENTS, Exact, QueryWeights, gather_rows, expanded_at_query
 from .segment import Segment
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
@@ -30,7 +29,7 @@ def explain_rows(
     q, uris = qw.query, space.taxonomy.skill_uris
     skills = q.skills
     pos = np.asarray(positions, dtype=np.int64)
-    raw = ex.raw[pos]
+    raw = expanded_at_query(seg, ex.rows[pos], qw)
     has = raw > 0
     strength = np.minimum(raw, 1.0)
     n_e, n_own = len(q.essential), q.n_own
@@ -49,63 +48,70 @@ def explain_rows(
         best_v[r, q.rel_owner[g]] = q.rel_v[first[r, g]]
         best_c[r, q.rel_owner[g]] = top[r, g]
     uri_u = [uris[x] for x in skills.tolist()]
-    skills_l = skills.tolist()
-    hit_rows, hit_cols = np.nonzero(has)  # row-major: columns ascending within a row
-    hit_split = np.searchsorted(hit_rows, np.arange(len(pos) + 1)).tolist()
-    hit_cols_l = hit_cols.tolist()
+    m = len(pos)
+    rows = ex.rows[pos]
+    # where each matched skill's evidence comes from: a claim (its level byte) or work history (0)
+    source = np.zeros(raw.shape, dtype=np.uint8)
+    at, skill, _ = gather_rows(seg.claims, rows)
+    u = q.position[skill]
+    hit = u >= 0
+    source[at[hit], u[hit]] = gather_rows(seg.claim_meta, rows)[2][hit].astype(np.uint8)
+    matched_e = _per_row(has[:, :n_e], uri_u, m)
+    matched_o = _per_row(has[:, n_e:n_own], uri_u[n_e:n_own], m)
+    missing_e = _per_row(~has[:, :n_e], uri_u, m)
+    hit_rows, hit_cols = np.nonzero(has)
+    hit_split = np.searchsorted(hit_rows, np.arange(m + 1)).tolist()
+    hit_uris = [uri_u[c] for c in hit_cols.tolist()]
+    hit_text = [_EVIDENCE[x] for x in source[hit_rows, hit_cols].tolist()]
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
-    rel_split = np.searchsorted(rel_rows, np.arange(len(pos) + 1)).tolist()
-    rel_v = best_v[rel_rows, rel_cols]
-    rel_cols_l, rel_v_l = rel_cols.tolist(), rel_v.tolist()
-    rel_c_l = np.round(best_c[rel_rows, rel_cols], 4).tolist()
-    rel_r_l = [REASONS[r] for r in q.own_reason[rel_cols, rel_v].tolist()]
-    rows_l = ex.rows[pos].tolist()
+    rel_split = np.searchsorted(rel_rows, np.arange(m + 1)).tolist()
+    related_all = [
+        RelatedCredit(uri_u[a], uri_u[b], c, REASONS[r])
+        for a, b, c, r in zip(
+            rel_cols.tolist(),
+            best_v[rel_rows, rel_cols].tolist(),
+            np.round(best_c[rel_rows, rel_cols], 4).tolist(),
+            q.own_reason[rel_cols, best_v[rel_rows, rel_cols]].tolist(),
+            strict=True,
+        )
+    ]
     scores = ex.score[pos].tolist()
     parts = np.round(ex.parts[pos], 9).tolist()
-    distances = np.round(spec.distances[seg.municipality[ex.rows[pos]]].astype(np.float64), 1)
-    days = seg.available_day[ex.rows[pos]].tolist()
+    distances = np.round(spec.distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
+    days = seg.available_day[rows].tolist()
+    ids = [seg.ids[r].decode("utf-8") for r in rows.tolist()]
     out = []
-    for i, row in enumerate(rows_l):
-        cols = hit_cols_l[hit_split[i] : hit_split[i + 1]]
-        n_matched_e = bisect_left(cols, n_e)
-        n_matched = bisect_left(cols, n_own)
-        colset = set(cols[:n_matched_e])
-        lo, hi = rel_split[i], rel_split[i + 1]
-        related = tuple(
-            RelatedCredit(uri_u[u], uri_u[v], c, r)
-            for u, v, c, r in zip(
-                rel_cols_l[lo:hi], rel_v_l[lo:hi], rel_c_l[lo:hi], rel_r_l[lo:hi], strict=True
-            )
-        )
-        evidence = _claim_evidence(seg, row)
+    for i in range(m):
+        lo, hi = hit_split[i], hit_split[i + 1]
         out.append(
             ShortlistEntry(
                 rank=ranks[i],
-                candidate_id=seg.ids[row].decode("utf-8"),
+                candidate_id=ids[i],
                 score=scores[i],
                 components=dict(zip(COMPONENTS, parts[i], strict=True)),
-                matched_essential=tuple([uri_u[u] for u in cols[:n_matched_e]]),
-                matched_optional=tuple([uri_u[u] for u in cols[n_matched_e:n_matched]]),
-                related=related,
-                missing_essential=tuple([uri_u[u] for u in range(n_e) if u not in colset]),
-                distance_km=float(distances[i]),
+                matched_essential=matched_e[i],
+                matched_optional=matched_o[i],
+                related=tuple(related_all[rel_split[i] : rel_split[i + 1]]),
+                missing_essential=missing_e[i],
+                distance_km=distances[i],
                 available_from=date.fromordinal(days[i]),
-                evidence={uri_u[u]: evidence.get(skills_l[u], "experience") for u in cols},
+                evidence=dict(zip(hit_uris[lo:hi], hit_text[lo:hi], strict=True)),
                 filters=filters,
             )
         )
     return out
 
 
-_EVIDENCE = {
+def _per_row(mask: np.ndarray, labels: Sequence[str], m: int) -> list[tuple[str, ...]]:
+    """For each of the m rows of `mask`, the labels of its True columns, in column order."""
+    r, c = np.nonzero(mask)
+    split = np.searchsorted(r, np.arange(m + 1)).tolist()
+    values = [labels[x] for x in c.tolist()]
+    return [tuple(values[split[i] : split[i + 1]]) for i in range(m)]
+
+
+_EVIDENCE = {0: "experience"} | {
     1 + (i | flag): f"{'suggested' if flag else 'claimed'} ({level})"
     for i, level in enumerate(SKILL_LEVELS)
     for flag in (0, SUGGESTED_BIT)
 }
-
-
-def _claim_evidence(seg: Segment, row: int) -> dict[int, str]:
-    """Skill position -> "claimed (level)" / "suggested (level)" for one row's claims."""
-    lo, hi = seg.claims.indptr[row], seg.claims.indptr[row + 1]
-    metas = seg.claim_meta.data[lo:hi].tolist()
-    return dict(zip(seg.claims.indices[lo:hi].tolist(), map(_EVIDENCE.__getitem__, metas), strict=True))

@@ -56,6 +56,7 @@ class QueryWeights:
         with a coverage weight first
     column_weights : (n_columns, 2) float32 [similarity, coverage] weight of each column
     pruned_bound : most that the pruned occupation columns can add to any candidate's score
+    exact : what stage 2 needs (see `ExactWeights`)
     """
 
     query: VacancyQuery
@@ -67,6 +68,7 @@ class QueryWeights:
     column_weights: np.ndarray
     n_cov_columns: int
     pruned_bound: float
+    exact: ExactWeights
 
     def unpruned(self, occupation_inv_norm: np.ndarray, space: SkillSpace) -> QueryWeights:
         return _weights(
@@ -79,7 +81,48 @@ class QueryWeights:
             space,
             max_occupations=0,
             bound=0.0,
+            exact=self.exact,
         )
+
+
+@dataclass(frozen=True, eq=False)
+class ExactWeights:
+    """Stage-2 precomputations of one query.
+
+    occ_sim_own, occ_sim_rel : (n_occupations,) cosine weight that a unit of work history in
+        each occupation earns through its skills among the vacancy's own / related positions
+    cov_positions : query positions that coverage looks at (essential skills and the skills
+        related to them), ascending; cov_col maps every query position to its index there (-1)
+    occ_cov : (n_occupations, len(cov_positions)) CSR occupation-skill weights at those positions
+    essential_col, cov_u_col : `query.essential` and `query.cov_u` as indices into cov_positions
+    """
+
+    occ_sim_own: np.ndarray
+    occ_sim_rel: np.ndarray
+    cov_positions: np.ndarray
+    cov_col: np.ndarray
+    occ_cov: sp.csr_matrix
+    essential_col: np.ndarray
+    cov_u_col: np.ndarray
+
+
+def exact_weights(query: VacancyQuery, sim: np.ndarray, occ_skills: sp.csr_matrix) -> ExactWeights:
+    own = query.n_own
+    sim_own, sim_rel = sim.copy(), sim.copy()
+    sim_own[own:] = 0.0
+    sim_rel[:own] = 0.0
+    positions = np.unique(np.concatenate([query.essential, query.cov_u]).astype(np.int64))
+    col = np.full(len(query.skills), -1, dtype=np.int64)
+    col[positions] = np.arange(len(positions))
+    return ExactWeights(
+        occ_sim_own=np.asarray(occ_skills @ sim_own).ravel(),
+        occ_sim_rel=np.asarray(occ_skills @ sim_rel).ravel(),
+        cov_positions=positions,
+        cov_col=col,
+        occ_cov=occ_skills[:, positions].tocsr(),
+        essential_col=col[query.essential],
+        cov_u_col=col[query.cov_u],
+    )
 
 
 def query_weights(
@@ -110,11 +153,12 @@ def query_weights(
         space,
         max_occupations=max_occupations,
         bound=prune_bound,
+        exact=exact_weights(query, sim, occ_skills),
     )
 
 
 def _weights(  # type: ignore[no-untyped-def]
-    query, sim, cov, occ_skills, total, occupation_inv_norm, space, *, max_occupations, bound
+    query, sim, cov, occ_skills, total, occupation_inv_norm, space, *, max_occupations, bound, exact
 ):
     p = space.params
     occ = np.asarray(occ_skills @ np.column_stack([sim, cov]))  # (n_occupations, 2)
@@ -136,7 +180,7 @@ def _weights(  # type: ignore[no-untyped-def]
     order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
     n_cov = int((weights[:, 1] > 0).sum())
     return QueryWeights(
-        query, sim, cov, occ_skills, total, columns[order], weights[order], n_cov, pruned_bound
+        query, sim, cov, occ_skills, total, columns[order], weights[order], n_cov, pruned_bound, exact
     )
 
 
@@ -225,62 +269,88 @@ def eligible_top(
 
 @dataclass(frozen=True, eq=False)
 class Exact:
-    """Stage 2: exact scores and the per-skill evidence of some rows of one segment."""
+    """Stage 2: exact scores of some rows of one segment."""
 
     rows: np.ndarray
     score: np.ndarray
     coverage: np.ndarray
     parts: np.ndarray  # (n, 5) in COMPONENTS order
-    raw: np.ndarray  # (n, n_u) expanded skill weight at each query position
-    claimed: np.ndarray  # (n, n_u) claim weight at each query position
 
 
 def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingParams) -> Exact:
-    q = qw.query
-    n_u = len(q.skills)
-    claimed = np.zeros((len(rows), n_u))
-    at, skill, weight = _gather_rows(seg.claims, rows)
-    u = q.position[skill]
-    hit = u >= 0
-    claimed[at[hit], u[hit]] = weight[hit]
-    raw = claimed.copy()
-    at, occ, weight = _gather_rows(seg.experience, rows)
-    match: np.ndarray = np.zeros(len(rows))
-    if len(occ):
-        occs, inverse = np.unique(occ, return_inverse=True)
-        by_occ = np.zeros((len(rows), len(occs)))
-        by_occ[at, inverse] = weight
-        raw += by_occ @ qw.occ_skills[occs].toarray()
-        if q.occupation >= 0:
-            worked = np.where(occ == q.occupation, weight, 0.0)
-            match = np.bincount(at, worked, minlength=len(rows))
-    own = q.n_own
+    """Exact scores of `rows`. Similarity is summed sparsely over the rows' claims and work
+    history; coverage needs each row's strength at the coverage positions only."""
+    q, xw = qw.query, qw.exact
+    n = len(rows)
+    at_c, u, w_c = _query_claims(seg, rows, q)
+    at_o, occ, w_o = gather_rows(seg.experience, rows)
     inv = seg.inv_norm[rows].astype(np.float64)
-    sim_own = inv * (raw[:, :own] @ qw.sim[:own])
-    sim_rel = inv * (raw[:, own:] @ qw.sim[own:])
-    strength = np.minimum(raw, 1.0)
-    if len(q.essential):  # best credit per essential skill: itself or a related skill
-        best = np.maximum.reduceat(strength[:, q.cov_u] * q.cov_c, q.cov_starts, axis=1)
+    own = u < q.n_own
+    sim_c = w_c * qw.sim[u]
+    sim_own = np.bincount(at_c[own], sim_c[own], n) + np.bincount(at_o, w_o * xw.occ_sim_own[occ], n)
+    sim_rel = np.bincount(at_c[~own], sim_c[~own], n) + np.bincount(at_o, w_o * xw.occ_sim_rel[occ], n)
+    match = np.zeros(n)
+    if q.occupation >= 0:
+        worked = occ == q.occupation
+        match = np.bincount(at_o[worked], w_o[worked], n)
     if qw.coverage_total > 0:
+        raw = np.zeros((n, len(xw.cov_positions)))
+        col = xw.cov_col[u]
+        hit = col >= 0
+        raw[at_c[hit], col[hit]] = w_c[hit]
+        raw += _experience_block(at_o, occ, w_o, n, xw.occ_cov)
+        strength = np.minimum(raw, 1.0)
         w = q.coverage_weight / qw.coverage_total
-        cov_exact = strength[:, q.essential] @ w
+        cov_exact = strength[:, xw.essential_col] @ w
+        best = np.maximum.reduceat(strength[:, xw.cov_u_col] * q.cov_c, q.cov_starts, axis=1)
         cov_all = best @ w
     else:
-        cov_exact = cov_all = np.zeros(len(rows))
+        cov_exact = cov_all = np.zeros(n)
     parts = np.column_stack(
         [
-            p.similarity_weight * sim_own,
-            p.similarity_weight * sim_rel,
+            p.similarity_weight * inv * sim_own,
+            p.similarity_weight * inv * sim_rel,
             p.coverage_weight * cov_exact,
             p.coverage_weight * (cov_all - cov_exact),
             p.experience_match_weight * match,
         ]
     )
     score = np.round(parts.sum(axis=1), 9)
-    return Exact(rows, score, np.round(cov_all, 9), parts, raw, claimed)
+    return Exact(rows, score, np.round(cov_all, 9), parts)
 
 
-def _gather_rows(m: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def expanded_at_query(seg: Segment, rows: np.ndarray, qw: QueryWeights) -> np.ndarray:
+    """(len(rows), n_u): each row's expanded skill weight (claims plus work history) at every
+    query position, for explanations."""
+    at_c, u, w_c = _query_claims(seg, rows, qw.query)
+    raw = np.zeros((len(rows), len(qw.query.skills)))
+    raw[at_c, u] = w_c
+    at_o, occ, w_o = gather_rows(seg.experience, rows)
+    raw += _experience_block(at_o, occ, w_o, len(rows), qw.occ_skills)
+    return raw
+
+
+def _query_claims(seg: Segment, rows: np.ndarray, q: VacancyQuery) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(position in `rows`, query position, weight) of the rows' claims of query skills."""
+    at, skill, weight = gather_rows(seg.claims, rows)
+    u = q.position[skill]
+    hit = u >= 0
+    return at[hit], u[hit], weight[hit]
+
+
+def _experience_block(
+    at: np.ndarray, occ: np.ndarray, weight: np.ndarray, n: int, occ_skills: sp.csr_matrix
+) -> np.ndarray:
+    """(n, occ_skills.shape[1]) dense: sum over each row's work history of weight x skills."""
+    width = occ_skills.shape[1]
+    out = np.zeros(n * width)
+    if len(occ):
+        which, col, value = gather_rows(occ_skills, occ)
+        out += np.bincount(at[which] * width + col, weight[which] * value, minlength=n * width)
+    return out.reshape(n, width)
+
+
+def gather_rows(m: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(position in `rows`, column, value) of every stored entry of the given CSR rows."""
     starts, ends = m.indptr[rows], m.indptr[rows + 1]
     lengths = ends - starts
