@@ -9,7 +9,7 @@ import numpy as np
 
 from .filters import FilterSpec
 from .model import SKILL_LEVELS, RelatedCredit, ShortlistEntry
-from .ranking import COMPONENTS, Exact, QueryWeights, gather_rows, expanded_at_query
+from .ranking import COMPONENTS, Exact, QueryWeights, expanded_at_query, gather_rows
 from .segment import Segment
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 

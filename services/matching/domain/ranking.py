@@ -289,10 +289,8 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     sim_c = w_c * qw.sim[u]
     sim_own = np.bincount(at_c[own], sim_c[own], n) + np.bincount(at_o, w_o * xw.occ_sim_own[occ], n)
     sim_rel = np.bincount(at_c[~own], sim_c[~own], n) + np.bincount(at_o, w_o * xw.occ_sim_rel[occ], n)
-    match = np.zeros(n)
-    if q.occupation >= 0:
-        worked = occ == q.occupation
-        match = np.bincount(at_o[worked], w_o[worked], n)
+    worked = occ == q.occupation  # never true without an occupation (-1)
+    match = np.bincount(at_o[worked], w_o[worked], n).astype(np.float64)
     if qw.coverage_total > 0:
         raw = np.zeros((n, len(xw.cov_positions)))
         col = xw.cov_col[u]
