@@ -71,13 +71,27 @@ def build_app(n: int, seed: int, workdir: Path) -> tuple[Any, list[str], dict[st
 
 
 def serve(app: Any, port: int) -> None:
+    """gunicorn as deploy/gunicorn.conf.py runs it, except that the app (with its index) is built
+    before the fork: the worker must then not reuse the parent's database connections."""
+    import importlib.util
+
     from gunicorn.app.base import BaseApplication
+
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", REPO_ROOT / "deploy" / "gunicorn.conf.py")
+    assert spec is not None and spec.loader is not None
+    production = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(production)
+
+    def post_fork(_server: Any, _worker: Any) -> None:
+        app.extensions["kohtaanto.engine"].dispose(close=False)
 
     class Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
             for key, value in {"bind": f"127.0.0.1:{port}", "workers": 1, "worker_class": "gthread",
                                "threads": 4, "preload_app": True, "accesslog": None, "loglevel": "warning",
-                               "control_socket_disable": True, "timeout": 300}.items():
+                               "control_socket_disable": True, "timeout": 300,
+                               "post_fork": post_fork, "post_worker_init": production.post_worker_init,
+                               }.items():
                 if key in self.cfg.settings:
                     self.cfg.set(key, value)
 

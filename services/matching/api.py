@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 from flask import current_app, g, jsonify
@@ -19,7 +20,7 @@ from services.matching.handlers import (
     VacancyUnknownError,
 )
 from services.matching.schemas import (
-    EntrySchema,
+    ExplanationSchema,
     RecognisedListSchema,
     RecogniseSchema,
     ShortlistArgs,
@@ -41,39 +42,42 @@ def taxonomy() -> Taxonomy:
     return current_app.extensions["kohtaanto.matching.taxonomy"]
 
 
-class SkillRefs:
-    """``{uri, label}`` for skill URIs in one language, each label looked up once per response."""
+class SkillLabels:
+    """The label of every skill URI an entry mentions, in one language, collected while rendering
+    so that a response carries each label once (``skills``) however many entries mention it."""
 
     def __init__(self, lang: str) -> None:
         self.taxonomy = taxonomy()
         self.lang = lang
-        self._refs: dict[str, dict[str, str]] = {}
+        self.labels: dict[str, str] = {}
 
-    def __call__(self, uri: str) -> dict[str, str]:
-        ref = self._refs.get(uri)
-        if ref is None:
-            ref = self._refs[uri] = {"uri": uri, "label": self.taxonomy.skill_label(uri, self.lang)}
-        return ref
+    def add(self, uris: Iterable[str]) -> list[str]:
+        labels = self.labels
+        for uri in uris:
+            if uri not in labels:
+                labels[uri] = self.taxonomy.skill_label(uri, self.lang)
+        return list(uris)
 
 
-def render_entry(e: ShortlistEntry, lang: str, refs: SkillRefs | None = None) -> dict[str, Any]:
-    skill_ref = refs or SkillRefs(lang)
+def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
+    """One entry; skills appear as URIs, their labels go to `labels`."""
+    add = labels.add
+    related = []
+    for r in e.related:
+        add((r.vacancy_skill, r.candidate_skill))
+        related.append({"vacancy_skill": r.vacancy_skill, "candidate_skill": r.candidate_skill,
+                        "credit": round(r.credit, 4), "reason": r.reason})
     return {
         "rank": e.rank,
         "candidate_id": e.candidate_id,
         "score": round(e.score, 4),
         "components": {k: round(v, 4) for k, v in e.components.items()},
-        "matched_essential": [skill_ref(u) for u in e.matched_essential],
-        "matched_optional": [skill_ref(u) for u in e.matched_optional],
-        "related": [
-            {"vacancy_skill": skill_ref(r.vacancy_skill),
-             "candidate_skill": skill_ref(r.candidate_skill),
-             "credit": round(r.credit, 4), "reason": r.reason}
-            for r in e.related
-        ],
-        "missing_essential": [skill_ref(u) for u in e.missing_essential],
+        "matched_essential": add(e.matched_essential),
+        "matched_optional": add(e.matched_optional),
+        "related": related,
+        "missing_essential": add(e.missing_essential),
         "distance_km": None if math.isnan(e.distance_km) else round(e.distance_km, 1),
-        "available_from": e.available_from,
+        "available_from": e.available_from.isoformat(),
         "filters": list(e.filters),
     }
 
@@ -87,9 +91,13 @@ def shortage_for(record: VacancyRecord) -> dict[str, str] | None:
 
 
 def render_shortlist(s: Shortlist, lang: str) -> dict[str, Any]:
+    """The shortlist as the JSON document `ShortlistSchema` describes (dates as ISO 8601 strings),
+    built once and returned as is: marshmallow re-serialising fifty explained entries cost more
+    than ranking a million profiles."""
     v = s.record.vacancy
     tax = taxonomy()
-    refs = SkillRefs(lang)
+    labels = SkillLabels(lang)
+    entries = [render_entry(e, labels) for e in s.entries]
     return {
         "vacancy": {
             "id": v.vacancy_id,
@@ -103,13 +111,15 @@ def render_shortlist(s: Shortlist, lang: str) -> dict[str, Any]:
             "version": v.version,
             "chosen_skills": [{"uri": sk.uri, "label": tax.skill_label(sk.uri, lang),
                                "essential": sk.essential} for sk in s.record.chosen.skills],
-            "suggested_skills": [refs(sk.uri) for sk in v.skills if sk.suggested],
+            "suggested_skills": [{"uri": sk.uri, "label": tax.skill_label(sk.uri, lang)}
+                                 for sk in v.skills if sk.suggested],
             "shortage": shortage_for(s.record),
         },
-        "generated_at": s.generated_at,
+        "generated_at": s.generated_at.isoformat(),
         "consent_filtered_for": s.consent_filtered_for,
         "candidates_indexed": s.candidates_indexed,
-        "entries": [render_entry(e, lang, refs) for e in s.entries],
+        "skills": labels.labels,
+        "entries": entries,
     }
 
 
@@ -128,8 +138,6 @@ class ShortlistView(MethodView):
             shortlist = handlers().shortlist(current_principal(), vacancy_id, k)
         except VacancyUnknownError:
             abort(404, message="No such vacancy (or not yet received by the matching service).")
-        # Rendered once, here, and returned as is: marshmallow re-serialising fifty explained entries
-        # cost more than ranking a million profiles. ShortlistSchema still documents the shape.
         return jsonify(render_shortlist(shortlist, args["lang"]))
 
 
@@ -137,7 +145,7 @@ class ShortlistView(MethodView):
 class ExplanationView(MethodView):
     @require_role(*SHORTLIST_ROLES)
     @blp.arguments(ShortlistArgs, location="query")
-    @blp.response(200, EntrySchema)
+    @blp.response(200, ExplanationSchema)
     def get(self, args: dict[str, Any], vacancy_id: str, candidate_id: str) -> Any:
         """Why one candidate ranks where they do for a vacancy, and which hard filters they fail."""
         try:
@@ -145,7 +153,8 @@ class ExplanationView(MethodView):
         except VacancyUnknownError:
             abort(404, message="No such vacancy.")
         if entry is not None:
-            return render_entry(entry, args["lang"])
+            labels = SkillLabels(args["lang"])
+            return jsonify({**render_entry(entry, labels), "skills": labels.labels})
         abort(404, message="No such candidate.")
 
 

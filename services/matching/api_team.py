@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import marshmallow as ma
-from flask import current_app, request, url_for
+from flask import current_app, jsonify, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
@@ -391,7 +391,7 @@ class Shortlists(MethodView):
                 s["vacancy"]["id"],
             )
         )
-        return {"items": items}
+        return jsonify({"items": items})  # rendered by render_shortlist, as the schema describes
 
 
 @blp.route("/meetings/<region>/<week>/prepare")

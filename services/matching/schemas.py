@@ -21,9 +21,16 @@ class SkillRefSchema(ma.Schema):
     label = fields.String()
 
 
+SKILL_URI = {"description": "An ESCO skill URI; its label is in the response's `skills`"}
+SKILL_LABELS = {
+    "description": "The label, in the requested language, of every skill URI the entries mention "
+    "(each label once per response, however many entries mention the skill)"
+}
+
+
 class RelatedSchema(ma.Schema):
-    vacancy_skill = fields.Nested(SkillRefSchema)
-    candidate_skill = fields.Nested(SkillRefSchema)
+    vacancy_skill = fields.String(metadata=SKILL_URI)
+    candidate_skill = fields.String(metadata=SKILL_URI)
     credit = fields.Float()
     reason = fields.String()
 
@@ -33,13 +40,17 @@ class EntrySchema(ma.Schema):
     candidate_id = fields.String()
     score = fields.Float()
     components = fields.Dict(keys=fields.String(), values=fields.Float())
-    matched_essential = fields.List(fields.Nested(SkillRefSchema))
-    matched_optional = fields.List(fields.Nested(SkillRefSchema))
+    matched_essential = fields.List(fields.String(metadata=SKILL_URI))
+    matched_optional = fields.List(fields.String(metadata=SKILL_URI))
     related = fields.List(fields.Nested(RelatedSchema))
-    missing_essential = fields.List(fields.Nested(SkillRefSchema))
+    missing_essential = fields.List(fields.String(metadata=SKILL_URI))
     distance_km = fields.Float(allow_none=True)
     available_from = fields.Date()
     filters = fields.List(fields.String())
+
+
+class ExplanationSchema(EntrySchema):
+    skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
 
 
 class ShortageFlagSchema(ma.Schema):
@@ -70,6 +81,7 @@ class ShortlistSchema(ma.Schema):
     generated_at = fields.DateTime()
     consent_filtered_for = fields.String(allow_none=True)
     candidates_indexed = fields.Integer()
+    skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
     entries = fields.List(fields.Nested(EntrySchema))
 
 

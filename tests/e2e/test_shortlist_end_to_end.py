@@ -138,7 +138,9 @@ def test_every_rank_explains_itself(stack, scenario):
         assert abs(sum(entry["components"].values()) - entry["score"]) < 1e-3
         assert entry["distance_km"] is not None and entry["distance_km"] < 40
     top = s["entries"][0]
-    assert top["matched_essential"] and all(ref["label"] for ref in top["matched_essential"])
+    assert top["matched_essential"] and all(s["skills"][uri] for uri in top["matched_essential"])
+    mentioned = {u for e in s["entries"] for u in e["matched_essential"] + e["missing_essential"]}
+    assert mentioned <= set(s["skills"])
     assert top["candidate_id"] in kinds["good_welder"]
     for cook in (e for e in s["entries"] if e["candidate_id"] in kinds["cook"]):
         assert len(cook["missing_essential"]) > len(top["missing_essential"])

@@ -222,7 +222,13 @@ class MatchingEngine:
             if attempt:  # evidence only in pruned columns may matter: repeat without pruning
                 qw = qw.unpruned(snap.occupation_inv_norm, space)
             pools = [
-                Pool(seg, alive, rows, upper_bounds(seg, qw, rows), ex)
+                Pool(
+                    seg,
+                    alive,
+                    rows,
+                    upper_bounds(seg, qw, rows, threads=self.index_params.stage1_threads),
+                    ex,
+                )
                 for (seg, alive), rows, ex in zip(segments, near, excluded, strict=True)
             ]
             best = top_k(pools, qw, spec, self.params, dense, k, self.index_params.rerank_pool)

@@ -9,7 +9,7 @@ import numpy as np
 
 from .filters import FilterSpec
 from .model import SKILL_LEVELS, RelatedCredit, ShortlistEntry
-from .ranking import COMPONENTS, Exact, QueryWeights, expanded_at_query, gather_rows
+from .ranking import COMPONENTS, Exact, QueryWeights, query_evidence
 from .segment import Segment
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
@@ -29,7 +29,7 @@ def explain_rows(
     q, uris = qw.query, space.taxonomy.skill_uris
     skills = q.skills
     pos = np.asarray(positions, dtype=np.int64)
-    raw = expanded_at_query(seg, ex.rows[pos], qw)
+    raw, source = query_evidence(seg, ex.rows[pos], qw)
     has = raw > 0
     strength = np.minimum(raw, 1.0)
     n_e, n_own = len(q.essential), q.n_own
@@ -50,12 +50,6 @@ def explain_rows(
     uri_u = [uris[x] for x in skills.tolist()]
     m = len(pos)
     rows = ex.rows[pos]
-    # where each matched skill's evidence comes from: a claim (its level byte) or work history (0)
-    source = np.zeros(raw.shape, dtype=np.uint8)
-    at, skill, _ = gather_rows(seg.claims, rows)
-    u = q.position[skill]
-    hit = u >= 0
-    source[at[hit], u[hit]] = gather_rows(seg.claim_meta, rows)[2][hit].astype(np.uint8)
     matched_e = _per_row(has[:, :n_e], uri_u, m)
     matched_o = _per_row(has[:, n_e:n_own], uri_u[n_e:n_own], m)
     missing_e = _per_row(~has[:, :n_e], uri_u, m)

@@ -5,8 +5,13 @@ weighted postings of the vacancy's columns of the inverted index. scipy's sparse
 only do that for every candidate at once (slicing the columns copies them, and each product
 scatters into a million-entry vector), which at a million profiles costs 10-20 ms a query on
 this project's 2-core machine, most of the shortlist's latency budget. The loop below walks
-only the postings inside the given row ranges (a binary search per column and range, then
-a sequential run) and accumulates into arrays the size of those ranges, in 1-4 ms.
+only the postings inside the given row ranges (a galloping search per column and range from
+where the previous range ended, then a sequential run) and accumulates into arrays the size of those ranges, in 1-4 ms.
+
+With `threads=2` the ranges are split in two halves of about equal size, one walked by a helper
+thread while the calling thread walks the other (the compiled loop releases the GIL; the halves
+write to disjoint parts of the result): 1.6x faster at a million profiles on two cores. When the
+helper is busy with another request's half, the caller walks both halves itself.
 
 It is compiled with numba when numba is importable (a regular dependency of the project).
 Without numba, or with ``KOHTAANTO_NUMBA=0``, `range_bounds` computes the same numbers with
@@ -17,6 +22,8 @@ other.
 from __future__ import annotations
 
 import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import scipy.sparse as sp
@@ -48,7 +55,13 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
             if start >= end:
                 break
             target = lo[k]
-            left, right = start, end  # first posting with row >= lo[k]
+            # first posting with row >= lo[k]: gallop from `start` (where the previous range
+            # ended, usually close), then bisect the last step
+            left, step = start, 1
+            while left + step < end and indices[left + step - 1] < target:
+                left += step
+                step <<= 1
+            right = min(left + step, end)
             while left < right:
                 mid = (left + right) >> 1
                 if indices[mid] < target:
@@ -104,6 +117,22 @@ def _kernel():  # type: ignore[no-untyped-def]
     return _compiled
 
 
+PARALLEL_MIN_ROWS = 32_768
+"""Below this many rows in the ranges a helper thread costs more than it saves."""
+
+_helper: ThreadPoolExecutor | None = None
+_helper_free = threading.Lock()
+_helper_created = threading.Lock()
+
+
+def _helper_pool() -> ThreadPoolExecutor:
+    global _helper
+    with _helper_created:
+        if _helper is None:
+            _helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stage1")
+        return _helper
+
+
 def range_bounds(
     postings: sp.csc_matrix,
     inv_norm: np.ndarray,
@@ -112,6 +141,8 @@ def range_bounds(
     n_cov: int,
     lo: np.ndarray,
     hi: np.ndarray,
+    *,
+    threads: int = 1,
 ) -> np.ndarray:
     """Stage-1 bounds of the rows in the ranges [lo[k], hi[k]) (sorted, disjoint), concatenated.
 
@@ -119,7 +150,7 @@ def range_bounds(
     columns : (m,) int64 columns to walk; weights : (m, 2) float32 [similarity, coverage] weight
     of each; only the first `n_cov` columns have a coverage weight.
     Result[i] for row g: inv_norm[g] * sum(similarity weight * value) + sum(coverage weight *
-    value) over the row's postings in `columns`."""
+    value) over the row's postings in `columns`. `threads` 2 splits the work with a helper thread."""
     lo = np.ascontiguousarray(lo, dtype=np.int64)
     hi = np.ascontiguousarray(hi, dtype=np.int64)
     w_sim = np.ascontiguousarray(weights[:, 0], dtype=np.float32)
@@ -130,21 +161,26 @@ def range_bounds(
     sizes = hi - lo
     base = np.zeros(len(lo), dtype=np.int64)
     np.cumsum(sizes[:-1], out=base[1:])
-    out = np.empty(int(sizes.sum()), dtype=np.float32)
-    _kernel()(
-        postings.indptr,
-        postings.indices,
-        postings.data,
-        columns,
-        w_sim,
-        w_cov,
-        n_cov,
-        lo,
-        hi,
-        base,
-        inv_norm,
-        out,
-    )
+    total = int(sizes.sum())
+    out = np.empty(total, dtype=np.float32)
+    kernel = _kernel()
+
+    def walk(a: int, b: int) -> None:  # ranges a..b-1, into their part of `out`
+        start = int(base[a]) if a < len(lo) else total
+        end = int(base[b]) if b < len(lo) else total
+        kernel(postings.indptr, postings.indices, postings.data, columns, w_sim, w_cov, n_cov,
+               lo[a:b], hi[a:b], base[a:b] - start, inv_norm, out[start:end])
+
+    half = int(np.searchsorted(base, total / 2))
+    if threads > 1 and total >= PARALLEL_MIN_ROWS and 0 < half < len(lo) and _helper_free.acquire(False):
+        try:
+            first = _helper_pool().submit(walk, 0, half)
+            walk(half, len(lo))
+            first.result()
+        finally:
+            _helper_free.release()
+    else:
+        walk(0, len(lo))
     return out
 
 

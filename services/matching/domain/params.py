@@ -160,5 +160,9 @@ class IndexParams:
     check fail more often and widen the stage-2 pool (at 0.03 about one query in six widens
     once, at 0.05 most do); 0.015 and 0.03 measured within noise of each other."""
 
+    stage1_threads: int = 2
+    """Threads that walk the inverted index for one shortlist (the caller and, for large pools,
+    one helper; see `kernels.range_bounds`). 1 keeps each shortlist on one core."""
+
     dense_languages: tuple[str, ...] = ("fi", "sv", "en")
     """Languages stored as one byte per candidate; others in a sparse per-language list."""

@@ -50,7 +50,9 @@ class QueryWeights:
 
     sim : (n_u,) cosine weight of each query position, q * idf^2 / ||q * idf||
     cov : (n_u,) coverage bound weight: sum over essentials of coverage weight x credit / total
-    occ_skills : (n_occupations, n_u) CSR, occupation-skill weights restricted to the query
+    occ : (n_occupations, 2) what one unit of work history in each occupation adds to the
+        similarity (before the row's inverse norm) and to the coverage bound, through the
+        occupation's skills at the query positions (unscaled by the score weights)
     columns : stage-1 columns of the segments' postings (query skills and the occupations
         whose bound exceeds the pruning threshold, offset by n_skills), the `n_cov_columns`
         with a coverage weight first
@@ -62,7 +64,7 @@ class QueryWeights:
     query: VacancyQuery
     sim: np.ndarray
     cov: np.ndarray
-    occ_skills: sp.csr_matrix
+    occ: np.ndarray
     coverage_total: float
     columns: np.ndarray
     column_weights: np.ndarray
@@ -75,7 +77,7 @@ class QueryWeights:
             self.query,
             self.sim,
             self.cov,
-            self.occ_skills,
+            self.occ,
             self.coverage_total,
             occupation_inv_norm,
             space,
@@ -89,40 +91,23 @@ class QueryWeights:
 class ExactWeights:
     """Stage-2 precomputations of one query.
 
+    experience : (n_occupations, n_skills) CSR, the skill space's occupation-skill weights
     occ_sim_own, occ_sim_rel : (n_occupations,) cosine weight that a unit of work history in
         each occupation earns through its skills among the vacancy's own / related positions
     cov_positions : query positions that coverage looks at (essential skills and the skills
         related to them), ascending; cov_col maps every query position to its index there (-1)
-    occ_cov : (n_occupations, len(cov_positions)) CSR occupation-skill weights at those positions
+    cov_skill_col : (n_skills,) the same by skill (-1 for skills coverage does not look at)
     essential_col, cov_u_col : `query.essential` and `query.cov_u` as indices into cov_positions
     """
 
+    experience: sp.csr_matrix
     occ_sim_own: np.ndarray
     occ_sim_rel: np.ndarray
     cov_positions: np.ndarray
     cov_col: np.ndarray
-    occ_cov: sp.csr_matrix
+    cov_skill_col: np.ndarray
     essential_col: np.ndarray
     cov_u_col: np.ndarray
-
-
-def exact_weights(query: VacancyQuery, sim: np.ndarray, occ_skills: sp.csr_matrix) -> ExactWeights:
-    own = query.n_own
-    sim_own, sim_rel = sim.copy(), sim.copy()
-    sim_own[own:] = 0.0
-    sim_rel[:own] = 0.0
-    positions = np.unique(np.concatenate([query.essential, query.cov_u]).astype(np.int64))
-    col = np.full(len(query.skills), -1, dtype=np.int64)
-    col[positions] = np.arange(len(positions))
-    return ExactWeights(
-        occ_sim_own=np.asarray(occ_skills @ sim_own).ravel(),
-        occ_sim_rel=np.asarray(occ_skills @ sim_rel).ravel(),
-        cov_positions=positions,
-        cov_col=col,
-        occ_cov=occ_skills[:, positions].tocsr(),
-        essential_col=col[query.essential],
-        cov_u_col=col[query.cov_u],
-    )
 
 
 def query_weights(
@@ -142,27 +127,49 @@ def query_weights(
     sim = qi * idf_u / norm if norm > 0 else np.zeros_like(qi)
     total = float(query.coverage_weight.sum())
     cov = query.credit.astype(np.float64) @ query.coverage_weight / total if total > 0 else np.zeros_like(qi)
-    occ_skills = space.experience_csc[:, query.skills].tocsr()
+    # the occupations' skills at the query positions: the query's columns of the occupation-skill matrix
+    m = space.experience_csc
+    at, idx = row_positions(m.indptr, query.skills.astype(np.int64))
+    occ_of, value = m.indices[idx], m.data[idx].astype(np.float64)
+    n_occ = m.shape[0]
+    own = at < query.n_own
+    occ = np.column_stack(
+        [np.bincount(occ_of, value * sim[at], n_occ), np.bincount(occ_of, value * cov[at], n_occ)]
+    )
+    positions = np.unique(np.concatenate([query.essential, query.cov_u]).astype(np.int64))
+    col = np.full(len(query.skills), -1, dtype=np.int64)
+    col[positions] = np.arange(len(positions))
+    skill_col = np.full(space.n_skills, -1, dtype=np.int64)
+    skill_col[query.skills[positions]] = np.arange(len(positions))
+    exact = ExactWeights(
+        experience=space.experience,
+        occ_sim_own=np.bincount(occ_of[own], value[own] * sim[at[own]], n_occ),
+        occ_sim_rel=np.bincount(occ_of[~own], value[~own] * sim[at[~own]], n_occ),
+        cov_positions=positions,
+        cov_col=col,
+        cov_skill_col=skill_col,
+        essential_col=col[query.essential],
+        cov_u_col=col[query.cov_u],
+    )
     return _weights(
         query,
         sim,
         cov,
-        occ_skills,
+        occ,
         total,
         occupation_inv_norm,
         space,
         max_occupations=max_occupations,
         bound=prune_bound,
-        exact=exact_weights(query, sim, occ_skills),
+        exact=exact,
     )
 
 
 def _weights(  # type: ignore[no-untyped-def]
-    query, sim, cov, occ_skills, total, occupation_inv_norm, space, *, max_occupations, bound, exact
+    query, sim, cov, occ_raw, total, occupation_inv_norm, space, *, max_occupations, bound, exact
 ):
     p = space.params
-    occ = np.asarray(occ_skills @ np.column_stack([sim, cov]))  # (n_occupations, 2)
-    occ *= [p.similarity_weight, p.coverage_weight]
+    occ = occ_raw * [p.similarity_weight, p.coverage_weight]  # (n_occupations, 2)
     if query.occupation >= 0:  # worked in the vacancy's occupation
         occ[query.occupation, 1] += p.experience_match_weight
     # An occupation adds at most e * inv_norm * occ_sim <= occ_sim / ||occupation * idf||
@@ -180,7 +187,7 @@ def _weights(  # type: ignore[no-untyped-def]
     order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
     n_cov = int((weights[:, 1] > 0).sum())
     return QueryWeights(
-        query, sim, cov, occ_skills, total, columns[order], weights[order], n_cov, pruned_bound, exact
+        query, sim, cov, occ_raw, total, columns[order], weights[order], n_cov, pruned_bound, exact
     )
 
 
@@ -207,7 +214,7 @@ class NearRows:
         return seg.geo_row[self.lo[k] + (at - self.base[k])].astype(np.int64)
 
 
-def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows) -> np.ndarray:
+def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows, *, threads: int = 1) -> np.ndarray:
     """Stage 1: for every near row (in `near` order) an upper bound of its score, less
     `qw.pruned_bound`.
 
@@ -218,7 +225,14 @@ def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows) -> np.ndarray:
     if not near.size:
         return np.zeros(0, dtype=np.float32)
     return range_bounds(
-        seg.postings, seg.geo_inv_norm, qw.columns, qw.column_weights, qw.n_cov_columns, near.lo, near.hi
+        seg.postings,
+        seg.geo_inv_norm,
+        qw.columns,
+        qw.column_weights,
+        qw.n_cov_columns,
+        near.lo,
+        near.hi,
+        threads=threads,
     )
 
 
@@ -296,7 +310,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         col = xw.cov_col[u]
         hit = col >= 0
         raw[at_c[hit], col[hit]] = w_c[hit]
-        raw += _experience_block(at_o, occ, w_o, n, xw.occ_cov)
+        raw += _experience_block(at_o, occ, w_o, n, xw.experience, xw.cov_skill_col)
         strength = np.minimum(raw, 1.0)
         w = q.coverage_weight / qw.coverage_total
         cov_exact = strength[:, xw.essential_col] @ w
@@ -317,15 +331,22 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     return Exact(rows, score, np.round(cov_all, 9), parts)
 
 
-def expanded_at_query(seg: Segment, rows: np.ndarray, qw: QueryWeights) -> np.ndarray:
-    """(len(rows), n_u): each row's expanded skill weight (claims plus work history) at every
-    query position, for explanations."""
-    at_c, u, w_c = _query_claims(seg, rows, qw.query)
-    raw = np.zeros((len(rows), len(qw.query.skills)))
-    raw[at_c, u] = w_c
+def query_evidence(seg: Segment, rows: np.ndarray, qw: QueryWeights) -> tuple[np.ndarray, np.ndarray]:
+    """(raw, source), both (len(rows), n_u): each row's expanded skill weight (claims plus work
+    history) at every query position, and where a claim supplies it the claim's meta byte
+    (1 + level | SUGGESTED_BIT; 0 where only work history does), for explanations."""
+    q = qw.query
+    at, idx = row_positions(seg.claims.indptr, rows)
+    u = q.position[seg.claims.indices[idx]]
+    hit = u >= 0
+    at, u, idx = at[hit], u[hit], idx[hit]
+    raw = np.zeros((len(rows), len(q.skills)))
+    raw[at, u] = seg.claims.data[idx]
+    source = np.zeros(raw.shape, dtype=np.uint8)
+    source[at, u] = seg.claim_meta.data[idx]
     at_o, occ, w_o = gather_rows(seg.experience, rows)
-    raw += _experience_block(at_o, occ, w_o, len(rows), qw.occ_skills)
-    return raw
+    raw += _experience_block(at_o, occ, w_o, len(rows), qw.exact.experience, q.position)
+    return raw, source
 
 
 def _query_claims(seg: Segment, rows: np.ndarray, q: VacancyQuery) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -337,25 +358,41 @@ def _query_claims(seg: Segment, rows: np.ndarray, q: VacancyQuery) -> tuple[np.n
 
 
 def _experience_block(
-    at: np.ndarray, occ: np.ndarray, weight: np.ndarray, n: int, occ_skills: sp.csr_matrix
+    at: np.ndarray,
+    occ: np.ndarray,
+    weight: np.ndarray,
+    n: int,
+    experience: sp.csr_matrix,
+    skill_col: np.ndarray,
 ) -> np.ndarray:
-    """(n, occ_skills.shape[1]) dense: sum over each row's work history of weight x skills."""
-    width = occ_skills.shape[1]
+    """(n, width) dense: for each of n rows, the sum over its work history (row position `at`,
+    occupation `occ`, `weight`) of weight x the occupation's skill weights, in the column that
+    `skill_col` gives each skill (skills mapped to -1 are left out; width = largest column + 1)."""
+    width = int(skill_col.max()) + 1 if len(skill_col) else 0
     out = np.zeros(n * width)
-    if len(occ):
-        which, col, value = gather_rows(occ_skills, occ)
-        out += np.bincount(at[which] * width + col, weight[which] * value, minlength=n * width)
+    if len(occ) and width:
+        which, skill, value = gather_rows(experience, occ)
+        col = skill_col[skill]
+        hit = col >= 0
+        out += np.bincount(
+            at[which[hit]] * width + col[hit], weight[which[hit]] * value[hit], minlength=n * width
+        )
     return out.reshape(n, width)
 
 
 def gather_rows(m: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(position in `rows`, column, value) of every stored entry of the given CSR rows."""
-    starts, ends = m.indptr[rows], m.indptr[rows + 1]
+    at, idx = row_positions(m.indptr, rows)
+    return at, m.indices[idx], m.data[idx].astype(np.float64)
+
+
+def row_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position in `rows`, index into the data arrays) of every stored entry of the CSR rows."""
+    starts, ends = indptr[rows], indptr[rows + 1]
     lengths = ends - starts
     at = np.repeat(np.arange(len(rows)), lengths)
     offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    idx = offsets + np.arange(int(lengths.sum()))
-    return at, m.indices[idx], m.data[idx].astype(np.float64)
+    return at, offsets + np.arange(len(at))
 
 
 # -- selection across segments -----------------------------------------------------------------
@@ -391,7 +428,7 @@ def top_k(
     examined: dict[int, tuple[np.ndarray, np.ndarray, float]] = {}
     scored = [np.zeros(0, dtype=np.int64) for _ in pools]  # sorted rows already scored exactly
     exact: list[tuple[Segment, Exact]] = []
-    ranked: list = []  # type: ignore[type-arg]
+    ranked = np.zeros(0, dtype=np.int64)
     kth = 0.0
     while True:
         rest, parts = 0.0, []
@@ -414,24 +451,28 @@ def top_k(
                 if len(mine):
                     exact.append((pool.seg, exact_scores(pool.seg, mine, qw, p)))
                     scored[i] = np.union1d(scored[i], mine)
-            ranked = [r for r in _order(exact) if r[0] > 0]
-            kth = ranked[k - 1][0] if len(ranked) >= k else 0.0
+            score, which_ex, position, ranked = _order(exact)
+            kth = float(score[ranked[k - 1]]) if len(ranked) >= k else 0.0
             continue
         # every examined row that could beat the k-th score is scored; and the others?
         if kth > rest + slack or (rest <= 0 and qw.pruned_bound == 0):
-            return [(seg, ex, j) for _, _, _, seg, ex, j in ranked[:k]]
+            if not len(exact):
+                return []
+            return [(*exact[which_ex[o]], int(position[o])) for o in ranked[:k].tolist()]
         if rest <= 0:
             return None
         need *= 4
 
 
-def _order(exact: list[tuple[Segment, Exact]]):  # type: ignore[no-untyped-def]
-    out = []
-    for seg, ex in exact:
-        ids = seg.ids
-        for j, (score, cov, row) in enumerate(
-            zip(ex.score.tolist(), ex.coverage.tolist(), ex.rows.tolist(), strict=True)
-        ):
-            out.append((score, cov, ids[row], seg, ex, j))
-    out.sort(key=lambda r: (-r[0], -r[1], r[2]))
-    return out
+def _order(
+    exact: list[tuple[Segment, Exact]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(score, exact index, position, order) of every scored row: `order` lists the rows with a
+    positive score by score desc, coverage desc, candidate id asc."""
+    score = np.concatenate([ex.score for _, ex in exact])
+    coverage = np.concatenate([ex.coverage for _, ex in exact])
+    ids = np.concatenate([seg.ids[ex.rows] for seg, ex in exact])
+    which = np.concatenate([np.full(len(ex.rows), i) for i, (_, ex) in enumerate(exact)])
+    position = np.concatenate([np.arange(len(ex.rows)) for _, ex in exact])
+    order = np.lexsort((ids, -coverage, -score))
+    return score, which, position, order[score[order] > 0]

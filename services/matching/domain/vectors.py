@@ -63,6 +63,8 @@ def build_skill_space(taxonomy: Taxonomy, params: RankingParams) -> SkillSpace:
         + taxonomy.optional * params.experience_optional_weight
     ).astype(np.float32)
     credit, reason = related_credit(taxonomy, params)
+    if not (np.array_equal(credit.indptr, reason.indptr) and np.array_equal(credit.indices, reason.indices)):
+        raise AssertionError("related-skill reasons out of step with credits")
     experience = experience.tocsr()
     return SkillSpace(taxonomy, params, experience, experience.tocsc(), credit, reason, claim_table(params))
 
@@ -204,11 +206,13 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
 
     # related skills: weight = best credit x wanted weight over the vacancy's own skills
     n_s = space.n_skills
-    rel = space.credit[own_arr]
-    rel_reason = space.reason[own_arr]
-    rel_row = np.repeat(np.arange(len(own)), np.diff(rel.indptr))
+    starts, ends = space.credit.indptr[own_arr], space.credit.indptr[own_arr + 1]
+    rel_row = np.repeat(np.arange(len(own)), ends - starts)
+    idx = np.repeat(starts - np.cumsum(ends - starts) + (ends - starts), ends - starts) + np.arange(len(rel_row))
+    rel_indices, rel_data = space.credit.indices[idx], space.credit.data[idx]
+    rel_reasons = space.reason.data[idx]  # same structure as credit (build_skill_space checks)
     best = np.zeros(n_s, dtype=np.float32)
-    np.maximum.at(best, rel.indices, rel.data * own_w[rel_row])
+    np.maximum.at(best, rel_indices, rel_data * own_w[rel_row])
     best[own_arr] = 0.0
     extra = np.flatnonzero(best > 0).astype(np.int32)
     skills = np.concatenate([own_arr, extra])
@@ -217,10 +221,10 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     position[skills] = np.arange(len(skills))
     own_credit = np.zeros((len(own), len(skills)), dtype=np.float32)
     own_reason = np.zeros((len(own), len(skills)), dtype=np.int8)
-    at = position[rel.indices]
+    at = position[rel_indices]
     ok = at >= 0
-    own_credit[rel_row[ok], at[ok]] = rel.data[ok]
-    own_reason[rel_row[ok], at[ok]] = rel_reason.data[ok]
+    own_credit[rel_row[ok], at[ok]] = rel_data[ok]
+    own_reason[rel_row[ok], at[ok]] = rel_reasons[ok]
 
     n_e = len(coverage)
     essential = np.arange(n_e, dtype=np.int32)  # essential skills come first in `own`

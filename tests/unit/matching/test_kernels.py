@@ -12,15 +12,16 @@ jit = pytest.mark.skipif(kernels.numba is None, reason="numba is not installed")
 
 
 def _case(seed: int):
+    """Random postings and ranges; odd seeds: many long posting lists and many ranges."""
     rng = np.random.default_rng(seed)
-    n, c = 500, 40
+    n, c, n_ranges = (500, 40, 5) if seed % 2 == 0 else (20_000, 60, 80)
     postings = sp.random(n, c, density=0.08, format="csc", dtype=np.float32, random_state=rng)
     postings.sort_indices()
     inv_norm = rng.uniform(0.1, 2.0, n).astype(np.float32)
     columns = rng.choice(c, size=15, replace=False)
     weights = rng.uniform(0.0, 1.0, (15, 2)).astype(np.float32)
-    cuts = np.sort(rng.choice(np.arange(1, n), size=10, replace=False))
-    lo, hi = cuts[0::2], cuts[1::2]  # five disjoint ranges
+    cuts = np.sort(rng.choice(np.arange(1, n), size=2 * n_ranges, replace=False))
+    lo, hi = cuts[0::2], cuts[1::2]  # disjoint ranges
     return postings, inv_norm, columns, weights, lo, hi
 
 
@@ -79,3 +80,21 @@ def test_near_ranges_hold_exactly_the_candidates_within_commuting_distance(seed,
     positions = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi, strict=True)] or [np.zeros(0, int)])
     near = np.flatnonzero(_near(seg, spec, slice(None)))  # type: ignore[arg-type]
     assert sorted(seg.geo_row[positions].tolist()) == near.tolist()
+
+
+@jit
+def test_two_threads_give_the_same_bounds_as_one(monkeypatch):
+    rng = np.random.default_rng(7)
+    n, c = 100_000, 30
+    postings = sp.random(n, c, density=0.01, format="csc", dtype=np.float32, random_state=rng)
+    postings.sort_indices()
+    inv_norm = rng.uniform(0.1, 2.0, n).astype(np.float32)
+    columns, weights = np.arange(c), rng.uniform(0.0, 1.0, (c, 2)).astype(np.float32)
+    cuts = np.sort(rng.choice(np.arange(1, n), size=40, replace=False))
+    lo, hi = cuts[0::2], cuts[1::2]
+    assert (hi - lo).sum() >= kernels.PARALLEL_MIN_ROWS
+    one = kernels.range_bounds(postings, inv_norm, columns, weights, 9, lo, hi, threads=1)
+    two = kernels.range_bounds(postings, inv_norm, columns, weights, 9, lo, hi, threads=2)
+    np.testing.assert_array_equal(one, two)
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+    np.testing.assert_allclose(one, kernels.range_bounds(postings, inv_norm, columns, weights, 9, lo, hi), rtol=1e-5)

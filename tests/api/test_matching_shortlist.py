@@ -1,0 +1,58 @@
+"""The recruiter-facing shortlist and explanation responses of the matching API."""
+
+import pytest
+
+from tests.api.matching_world import Clock, matching_app, vacancy, welders
+from tests.helpers import auth
+
+TEAM = auth("team_member", "tampere-tyollisyys")
+RECRUITER = auth("recruiter", "agency-a")
+RECRUITER_B = auth("recruiter", "agency-b")
+
+
+@pytest.fixture
+def app(database_url):
+    app = matching_app(database_url, Clock())
+    vacancy(app, "v-weld")
+    app.candidate_ids = welders(app)
+    return app
+
+
+def test_a_shortlist_lists_skills_by_uri_and_labels_each_once(app):
+    r = app.test_client().get("/api/v1/vacancies/v-weld/shortlist?k=10&lang=fi", headers=TEAM)
+    assert r.status_code == 200, r.json
+    body = r.json
+    assert [e["candidate_id"] for e in body["entries"]] == app.candidate_ids
+    mentioned = set()
+    for e in body["entries"]:
+        mentioned |= set(e["matched_essential"] + e["matched_optional"] + e["missing_essential"])
+        mentioned |= {u for rel in e["related"] for u in (rel["vacancy_skill"], rel["candidate_skill"])}
+        assert e["available_from"] == "2026-11-01"
+        assert abs(sum(e["components"].values()) - e["score"]) < 1e-3
+    assert mentioned and mentioned == set(body["skills"])
+    assert all(label for label in body["skills"].values())
+    top, last = body["entries"][0], body["entries"][-1]
+    assert not top["missing_essential"] and len(last["missing_essential"]) == 6
+
+
+def test_a_recruiter_sees_only_candidates_who_consented_to_their_organisation(app):
+    client = app.test_client()
+    seen_a = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER).json
+    seen_b = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER_B).json
+    assert len(seen_a["entries"]) == len(app.candidate_ids) and seen_a["consent_filtered_for"] == "agency-a"
+    assert seen_b["entries"] == [] and seen_b["skills"] == {}
+
+
+def test_an_explanation_has_the_shortlists_score_and_its_own_labels(app):
+    client = app.test_client()
+    listed = client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).json["entries"][3]
+    r = client.get(f"/api/v1/vacancies/v-weld/candidates/{listed['candidate_id']}/explanation", headers=TEAM)
+    assert r.status_code == 200, r.json
+    assert r.json["score"] == listed["score"] and r.json["filters"] == []
+    assert set(r.json["missing_essential"]) <= set(r.json["skills"]) and r.json["missing_essential"]
+
+
+def test_explaining_an_unknown_candidate_or_vacancy_is_404(app):
+    client = app.test_client()
+    assert client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=TEAM).status_code == 404
+    assert client.get("/api/v1/vacancies/v-none/candidates/x/explanation", headers=TEAM).status_code == 404
