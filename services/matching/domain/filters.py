@@ -93,22 +93,29 @@ def eligible_mask(
     excluded_rows: np.ndarray,
     rows: np.ndarray,
 ) -> np.ndarray:
-    """Which of `rows` pass every hard filter (and are alive and not excluded)."""
-    ok = alive[rows] & _near(seg, spec, rows)
-    ok &= seg.available_day[rows] <= spec.available_by
+    """Which of `rows` pass every hard filter (and are alive and not excluded).
+
+    The filters run one after the other on the rows still passing, the most selective first,
+    so that each later one reads the (randomly placed) attributes of fewer rows."""
+    at = np.arange(len(rows))  # positions in `rows` still passing
     if spec.org is not None:
-        ok &= seg.consents(spec.org, rows)
+        at = at[seg.consents(spec.org, rows[at])]
     if spec.working_time is not None:
-        wt = seg.working_time[rows]
-        ok &= (wt == spec.working_time) | (wt == WORKING_TIMES.index("any"))
+        wt = seg.working_time[rows[at]]
+        at = at[(wt == spec.working_time) | (wt == WORKING_TIMES.index("any"))]
+    at = at[seg.available_day[rows[at]] <= spec.available_by]
+    at = at[_near(seg, spec, rows[at])]
     for code, rank in spec.languages:
         if code in dense_languages:
-            ok &= seg.lang_dense[rows, dense_languages.index(code)] >= rank
+            at = at[seg.lang_dense[rows[at], dense_languages.index(code)] >= rank]
         else:
             lrows, ranks = seg.lang_sparse.get(code, _NO_LANGUAGE)
-            ok &= member(lrows[ranks >= rank], rows)
+            at = at[member(lrows[ranks >= rank], rows[at])]
+    at = at[alive[rows[at]]]
     if len(excluded_rows):
-        ok &= ~member(np.sort(excluded_rows), rows)
+        at = at[~member(np.sort(excluded_rows), rows[at])]
+    ok = np.zeros(len(rows), dtype=bool)
+    ok[at] = True
     return ok
 
 
