@@ -147,9 +147,12 @@ class IndexParams:
     """…or when the delta holds this share of the main segment, so small pools (tests, start-up)
     merge often and their IDF stays current."""
 
-    rerank_pool: int = 4
-    """Stage 2 scores exactly `rerank_pool * k` candidates chosen by a stage-1 upper bound, and
-    widens the pool until the bound proves the top k exact."""
+    rerank_pool: int = 2
+    """Stage 2 first scores exactly the `rerank_pool * k` eligible candidates with the best stage-1
+    upper bounds, then, a batch of that size at a time, every candidate whose bound still reaches
+    the k-th exact score, until the bound proves the top k exact. Measured at a million profiles
+    (same queries, interleaved in one process): 2 is 3% faster at p50 and 5-10% at p99 than 4 or 1;
+    the shortlist is the same whatever the value."""
 
     occupation_prune_bound: float = 0.03
     """Stage 1 skips the work-history occupations whose skills barely overlap the vacancy, as
