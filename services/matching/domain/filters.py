@@ -48,11 +48,11 @@ def filter_spec(
     )
 
 
-def near_ranges(seg: Segment, spec: FilterSpec) -> tuple[np.ndarray, np.ndarray]:
-    """(lo, hi): sorted, disjoint ranges of geographic positions (`Segment.geo_row`) holding
-    every candidate who passes the commute filter, and (only where a commute was missing or
-    out of range) a few who do not. One range per municipality at most: the candidates whose
-    maximum commute reaches the vacancy are a suffix of the municipality's block."""
+def near_ranges(seg: Segment, spec: FilterSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lo, hi, block): sorted, disjoint ranges of geographic positions (`Segment.geo_row`)
+    holding every candidate who passes the commute filter, and (only where a commute was
+    missing or out of range) a few who do not; one range per municipality block at most, the
+    candidates whose maximum commute reaches the vacancy being a suffix of the block."""
     n_blocks = len(spec.distances)  # the municipalities, then the unknown one (position -1)
     blocks = np.arange(n_blocks + 1, dtype=np.float64) * GEO_KEY_SPAN  # block b: municipality b - 1
     edges = np.searchsorted(seg.geo_key, blocks)
@@ -61,12 +61,8 @@ def near_ranges(seg: Segment, spec: FilterSpec) -> tuple[np.ndarray, np.ndarray]
     unknown = np.isnan(distance)
     lo = np.searchsorted(seg.geo_key, blocks[:-1] + np.where(unknown, 0.0, distance))
     lo = np.where(unknown, start if spec.include_unknown_distance else end, lo)
-    keep = lo < end
-    lo, hi = lo[keep], end[keep]
-    if len(lo) > 1:  # merge touching ranges
-        touching = lo[1:] == hi[:-1]
-        lo, hi = lo[np.r_[True, ~touching]], hi[np.r_[~touching, True]]
-    return lo.astype(np.int64), hi.astype(np.int64)
+    keep = np.flatnonzero(lo < end)
+    return lo[keep].astype(np.int64), end[keep].astype(np.int64), keep.astype(np.int64)
 
 
 def eligible_rows(

@@ -35,12 +35,15 @@ except ImportError:  # pragma: no cover
 
 
 def _range_bounds_loop(  # type: ignore[no-untyped-def]
-    indptr, indices, data, columns, w_sim, w_cov, n_cov, lo, hi, base, inv_norm, out
+    indptr, indices, data, columns, w_sim, w_cov, n_cov, lo, hi, base, inv_norm, out, table, blocks
 ):
     """out[base[k] + (g - lo[k])] = inv_norm[g] * sum_t w_sim[t] * P[g, columns[t]]
     + sum_{t < n_cov} w_cov[t] * P[g, columns[t]] for every row g in [lo[k], hi[k]).
 
-    `indices` must be sorted within each column and the ranges sorted and disjoint."""
+    `indices` must be sorted within each column and the ranges sorted and disjoint. With a
+    non-empty `table` (table[j, b] = first posting of column j in row block b), every range k
+    must be a suffix of block blocks[k]: its postings are then found by walking back from the
+    block's end, without searching."""
     total = out.shape[0]
     acc_sim = np.zeros(total, dtype=np.float32)
     acc_cov = np.zeros(total, dtype=np.float32)
@@ -49,6 +52,23 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
         j = columns[t]
         a = w_sim[t]
         b = w_cov[t] if t < n_cov else np.float32(0.0)
+        if table.shape[0] > 0:
+            for k in range(n_ranges):
+                first = table[j, blocks[k]]
+                p = table[j, blocks[k] + 1] - 1
+                target = lo[k]
+                shift = base[k] - target
+                if t < n_cov:
+                    while p >= first and indices[p] >= target:
+                        at = indices[p] + shift
+                        acc_sim[at] += data[p] * a
+                        acc_cov[at] += data[p] * b
+                        p -= 1
+                else:
+                    while p >= first and indices[p] >= target:
+                        acc_sim[indices[p] + shift] += data[p] * a
+                        p -= 1
+            continue
         start = indptr[j]
         end = indptr[j + 1]
         for k in range(n_ranges):
@@ -117,6 +137,8 @@ def _kernel():  # type: ignore[no-untyped-def]
     return _compiled
 
 
+_NO_TABLE = np.zeros((0, 0), dtype=np.int64)
+
 PARALLEL_MIN_ROWS = 32_768
 """Below this many rows in the ranges a helper thread costs more than it saves."""
 
@@ -142,6 +164,8 @@ def range_bounds(
     lo: np.ndarray,
     hi: np.ndarray,
     *,
+    table: np.ndarray | None = None,
+    blocks: np.ndarray | None = None,
     threads: int = 1,
 ) -> np.ndarray:
     """Stage-1 bounds of the rows in the ranges [lo[k], hi[k]) (sorted, disjoint), concatenated.
@@ -150,7 +174,9 @@ def range_bounds(
     columns : (m,) int64 columns to walk; weights : (m, 2) float32 [similarity, coverage] weight
     of each; only the first `n_cov` columns have a coverage weight.
     Result[i] for row g: inv_norm[g] * sum(similarity weight * value) + sum(coverage weight *
-    value) over the row's postings in `columns`. `threads` 2 splits the work with a helper thread."""
+    value) over the row's postings in `columns`. `table` and `blocks`: see `_range_bounds_loop`
+    (faster for large pools; `segment.block_offsets`). `threads` 2 splits the work with a helper
+    thread."""
     lo = np.ascontiguousarray(lo, dtype=np.int64)
     hi = np.ascontiguousarray(hi, dtype=np.int64)
     w_sim = np.ascontiguousarray(weights[:, 0], dtype=np.float32)
@@ -164,12 +190,16 @@ def range_bounds(
     total = int(sizes.sum())
     out = np.empty(total, dtype=np.float32)
     kernel = _kernel()
+    if table is None or blocks is None or not len(table):
+        table, blocks = _NO_TABLE, np.zeros(len(lo), dtype=np.int64)
+    else:
+        blocks = np.ascontiguousarray(blocks, dtype=np.int64)
 
     def walk(a: int, b: int) -> None:  # ranges a..b-1, into their part of `out`
         start = int(base[a]) if a < len(lo) else total
         end = int(base[b]) if b < len(lo) else total
         kernel(postings.indptr, postings.indices, postings.data, columns, w_sim, w_cov, n_cov,
-               lo[a:b], hi[a:b], base[a:b] - start, inv_norm, out[start:end])
+               lo[a:b], hi[a:b], base[a:b] - start, inv_norm, out[start:end], table, blocks[a:b])
 
     half = int(np.searchsorted(base, total / 2))
     if threads > 1 and total >= PARALLEL_MIN_ROWS and 0 < half < len(lo) and _helper_free.acquire(False):

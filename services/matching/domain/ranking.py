@@ -198,15 +198,16 @@ class NearRows:
 
     lo: np.ndarray
     hi: np.ndarray
+    block: np.ndarray  # municipality block of each range (see `segment.block_offsets`)
     base: np.ndarray  # number of positions before each range
     size: int
 
     @classmethod
-    def of(cls, lo: np.ndarray, hi: np.ndarray) -> NearRows:
+    def of(cls, lo: np.ndarray, hi: np.ndarray, block: np.ndarray) -> NearRows:
         sizes = hi - lo
         base = np.zeros(len(lo), dtype=np.int64)
         np.cumsum(sizes[:-1], out=base[1:])
-        return cls(lo, hi, base, int(sizes.sum()))
+        return cls(lo, hi, block, base, int(sizes.sum()))
 
     def rows(self, seg: Segment, at: np.ndarray) -> np.ndarray:
         """Segment rows of near positions `at`."""
@@ -232,6 +233,8 @@ def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows, *, threads: int
         qw.n_cov_columns,
         near.lo,
         near.hi,
+        table=seg.block_offsets,
+        blocks=near.block,
         threads=threads,
     )
 

@@ -62,6 +62,8 @@ class Segment:
     geo_row: np.ndarray  # (n,) int32 row at each geographic position
     geo_inv_norm: np.ndarray  # (n,) float32 inv_norm in geographic order
     geo_key: np.ndarray  # (n,) float64 ascending: (municipality + 1) * GEO_KEY_SPAN + max commute
+    block_offsets: np.ndarray  # (n_columns, n_blocks + 1) int64 first posting of each column in
+    # each municipality block (see block_offsets); (0, 0) for small segments
     hired: np.ndarray  # (n,) bool
     available_day: np.ndarray  # (n,) int32 date ordinal
     municipality: np.ndarray  # (n,) int16 position in the MunicipalityTable, -1 unknown
@@ -106,6 +108,29 @@ class Segment:
             add(rows)
             add(ranks)
         return sum(arrays.values())
+
+
+BLOCK_TABLE_MIN_ROWS = 65_536
+"""Segments with at least this many rows get `Segment.block_offsets`: at a million profiles it
+makes stage 1 about 1.5x faster for 8 bytes per column and municipality (8 MB); below, the
+kernel's search per column and range costs little."""
+
+
+def block_offsets(postings: sp.csc_matrix, geo_key: np.ndarray) -> np.ndarray:
+    """(n_columns, n_blocks + 1): for column j and municipality block b (municipality + 1, 0 for
+    unknown) the index of the column's first posting in the block; [j, b + 1] is one past its
+    last. Empty (0, 0) for segments smaller than BLOCK_TABLE_MIN_ROWS."""
+    if len(geo_key) < BLOCK_TABLE_MIN_ROWS:
+        return np.zeros((0, 0), dtype=np.int64)
+    block_of_row = (geo_key // GEO_KEY_SPAN).astype(np.int64)
+    n_blocks = int(block_of_row[-1]) + 1
+    n_columns = postings.shape[1]
+    column = np.repeat(np.arange(n_columns, dtype=np.int64), np.diff(postings.indptr))
+    counts = np.bincount(column * n_blocks + block_of_row[postings.indices], minlength=n_columns * n_blocks)
+    table = np.zeros((n_columns, n_blocks + 1), dtype=np.int64)
+    np.cumsum(counts.reshape(n_columns, n_blocks), axis=1, out=table[:, 1:])
+    table += postings.indptr[:-1, None]
+    return table
 
 
 def encode_id(candidate_id: str) -> bytes:
@@ -181,6 +206,7 @@ def build_segment(
         geo_row=geo_row,
         geo_inv_norm=inv_norm[geo_row],
         geo_key=geo_key,
+        block_offsets=block_offsets(postings, geo_key) if idf is not None else np.zeros((0, 0), np.int64),
         hired=np.fromiter((r.hired for r in rows), dtype=bool, count=n),
         available_day=np.fromiter((r.available_day for r in rows), dtype=np.int32, count=n),
         municipality=municipality,
@@ -264,17 +290,19 @@ def merge_segments(
     consent_indptr, consent_rows, consent_bits = _consent(np.concatenate(pairs), n)
     municipality, max_commute_km = column("municipality"), column("max_commute_km")
     geo_row, geo_key = geo_order(municipality, max_commute_km)
+    postings = _postings(claims, experience, geo_row)
     merged = Segment(
         ids=ids[order],
         versions=versions[order],
         claims=claims,
         claim_meta=claim_meta,
         experience=experience,
-        postings=_postings(claims, experience, geo_row),
+        postings=postings,
         inv_norm=inv_norm,
         geo_row=geo_row,
         geo_inv_norm=inv_norm[geo_row],
         geo_key=geo_key,
+        block_offsets=block_offsets(postings, geo_key),
         hired=column("hired"),
         available_day=column("available_day"),
         municipality=municipality,

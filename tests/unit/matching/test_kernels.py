@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from services.matching.domain import kernels
+from services.matching.domain import kernels, segment
 from services.matching.domain.filters import FilterSpec, _near, near_ranges
-from services.matching.domain.segment import geo_order
+from services.matching.domain.segment import block_offsets, geo_order
 
 jit = pytest.mark.skipif(kernels.numba is None, reason="numba is not installed")
 
@@ -75,8 +75,8 @@ def test_near_ranges_hold_exactly_the_candidates_within_commuting_distance(seed,
     if seed == 3:
         distances[:] = np.nan  # the vacancy's own municipality has no coordinates
     spec = FilterSpec(0, None, (), distances, include_unknown, None)
-    lo, hi = near_ranges(seg, spec)  # type: ignore[arg-type]
-    assert np.all(lo < hi) and np.all(hi[:-1] < lo[1:])  # sorted, disjoint, not touching
+    lo, hi, _ = near_ranges(seg, spec)  # type: ignore[arg-type]
+    assert np.all(lo < hi) and np.all(hi[:-1] <= lo[1:])  # sorted, disjoint
     positions = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi, strict=True)] or [np.zeros(0, int)])
     near = np.flatnonzero(_near(seg, spec, slice(None)))  # type: ignore[arg-type]
     assert sorted(seg.geo_row[positions].tolist()) == near.tolist()
@@ -98,3 +98,23 @@ def test_two_threads_give_the_same_bounds_as_one(monkeypatch):
     np.testing.assert_array_equal(one, two)
     monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
     np.testing.assert_allclose(one, kernels.range_bounds(postings, inv_norm, columns, weights, 9, lo, hi), rtol=1e-5)
+
+
+@jit
+@pytest.mark.parametrize("seed", range(3))
+def test_the_block_table_finds_the_same_postings_as_the_search(seed, monkeypatch):
+    rng = np.random.default_rng(seed)
+    n, c, n_munis = 3000, 25, 9
+    seg = _Segment(rng.integers(-1, n_munis, n), rng.choice([10.0, 25.0, 60.0, 200.0], n))
+    postings = sp.random(n, c, density=0.05, format="csc", dtype=np.float32, random_state=rng)
+    postings.sort_indices()  # rows are geographic positions here
+    inv_norm = rng.uniform(0.1, 2.0, n).astype(np.float32)
+    columns, weights = rng.choice(c, 12, replace=False), rng.uniform(0, 1, (12, 2)).astype(np.float32)
+    distances = np.append(rng.uniform(0, 150, n_munis), np.nan).astype(np.float32)
+    lo, hi, blocks = near_ranges(seg, FilterSpec(0, None, (), distances, True, None))  # type: ignore[arg-type]
+    monkeypatch.setattr(segment, "BLOCK_TABLE_MIN_ROWS", 0)
+    table = block_offsets(postings, seg.geo_key)
+    assert table.shape == (c, n_munis + 2)
+    searched = kernels.range_bounds(postings, inv_norm, columns, weights, 5, lo, hi)
+    walked = kernels.range_bounds(postings, inv_norm, columns, weights, 5, lo, hi, table=table, blocks=blocks)
+    np.testing.assert_array_equal(searched, walked)
