@@ -36,11 +36,18 @@ SECRET = "benchmark-signing-key-0123456789-abcdefghij"
 
 def vacancy_payload(v: Vacancy) -> dict[str, Any]:
     return {
-        "vacancy_id": v.vacancy_id, "version": v.version, "employer_org": v.employer_org, "title": v.title,
-        "occupation_uri": v.occupation_uri, "status": "open", "region": "pirkanmaa", "description": "",
+        "vacancy_id": v.vacancy_id,
+        "version": v.version,
+        "employer_org": v.employer_org,
+        "title": v.title,
+        "occupation_uri": v.occupation_uri,
+        "status": "open",
+        "region": "pirkanmaa",
+        "description": "",
         "skills": [{"uri": s.uri, "essential": s.essential} for s in v.skills],
         "languages": [{"code": c, "level": lv} for c, lv in v.languages.items()],
-        "municipality": v.municipality, "working_time": v.working_time,
+        "municipality": v.municipality,
+        "working_time": v.working_time,
         "start_date": v.start_date.isoformat() if v.start_date else None,
         "updated_at": "2026-01-01T00:00:00+00:00",
     }
@@ -51,8 +58,10 @@ def build_app(n: int, seed: int, workdir: Path) -> tuple[Any, list[str], dict[st
     from services.matching.reference import load_taxonomy
 
     common = CommonSettings(
-        service="matching", database_url=f"sqlite:///{workdir / 'matching.db'}",
-        kafka=KafkaSettings(bootstrap_servers="127.0.0.1:1"), auth=AuthSettings(SECRET),
+        service="matching",
+        database_url=f"sqlite:///{workdir / 'matching.db'}",
+        kafka=KafkaSettings(bootstrap_servers="127.0.0.1:1"),
+        auth=AuthSettings(SECRET),
         reference_dir=REPO_ROOT / "data",
     )
     settings = Settings(common=common, cache_dir=REPO_ROOT / ".cache" / "matching", start_feed=False)
@@ -65,8 +74,15 @@ def build_app(n: int, seed: int, workdir: Path) -> tuple[Any, list[str], dict[st
     build = time.perf_counter() - started
     ids = []
     for v in generate_vacancies(taxonomy, 50, seed + 1):
-        state.apply(Record(common.kafka.vacancies_topic, 0, 0, v.vacancy_id,
-                           Envelope("vacancy.posted", v.vacancy_id, vacancy_payload(v), "bench")))
+        state.apply(
+            Record(
+                common.kafka.vacancies_topic,
+                0,
+                0,
+                v.vacancy_id,
+                Envelope("vacancy.posted", v.vacancy_id, vacancy_payload(v), "bench"),
+            )
+        )
         ids.append(v.vacancy_id)
     return app, ids, {"index_build_s": build}
 
@@ -88,11 +104,19 @@ def serve(app: Any, port: int) -> None:
 
     class Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
-            for key, value in {"bind": f"127.0.0.1:{port}", "workers": 1, "worker_class": "gthread",
-                               "threads": 4, "preload_app": True, "accesslog": None, "loglevel": "warning",
-                               "control_socket_disable": True, "timeout": 300,
-                               "post_fork": post_fork, "post_worker_init": production.post_worker_init,
-                               }.items():
+            for key, value in {
+                "bind": f"127.0.0.1:{port}",
+                "workers": 1,
+                "worker_class": "gthread",
+                "threads": 4,
+                "preload_app": True,
+                "accesslog": None,
+                "loglevel": "warning",
+                "control_socket_disable": True,
+                "timeout": 300,
+                "post_fork": post_fork,
+                "post_worker_init": production.post_worker_init,
+            }.items():
                 if key in self.cfg.settings:
                     self.cfg.set(key, value)
 
@@ -163,8 +187,13 @@ def run(n: int, requests: int, seed: int = 7) -> dict[str, Any]:
         finally:
             child.terminate()
             child.join(timeout=30)
-    return {"profiles": n, "requests": requests, "date": date.today().isoformat(), "cpus": os.cpu_count(),
-            **figures}
+    return {
+        "profiles": n,
+        "requests": requests,
+        "date": date.today().isoformat(),
+        "cpus": os.cpu_count(),
+        **figures,
+    }
 
 
 def main() -> None:

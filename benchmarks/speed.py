@@ -137,8 +137,8 @@ def run_size(n: int, args: argparse.Namespace, taxonomy, municipalities) -> dict
     near = [
         near_ranges(seg, engine._filter_spec(v, REFERENCE_DAY, None)) for v in vacancies[10:]
     ]  # benchmark-only peek: how many candidates stage 1 walks (those within commuting distance)
-    out["near_share"] = float(np.mean([(hi - lo).sum() / n for lo, hi in near]))
-    out["near_share_max"] = float(np.max([(hi - lo).sum() / n for lo, hi in near]))
+    out["near_share"] = float(np.mean([(hi - lo).sum() / n for lo, hi, _ in near]))
+    out["near_share_max"] = float(np.max([(hi - lo).sum() / n for lo, hi, _ in near]))
     for i, v in enumerate(vacancies[:10]):  # warm-up
         engine.shortlist(v, k=K, viewer_org=orgs[i % 2], today=REFERENCE_DAY)
     latencies, lengths = [], []

@@ -27,8 +27,10 @@ from shared.auth import Principal, Role, TokenCodec
 REPO_ROOT = Path(__file__).resolve().parent.parent
 HOME = REPO_ROOT / ".demo"
 SHORTAGE_SEED = REPO_ROOT / "data" / "barometer" / "fi_shortage_occupations_national_illustrative.csv"
-SHORTAGE_SOURCE = ("illustrative national data from press mentions of the Occupational Barometer 2021–2022, "
-                   "not an official regional table")
+SHORTAGE_SOURCE = (
+    "illustrative national data from press mentions of the Occupational Barometer 2021–2022, "
+    "not an official regional table"
+)
 DEMO_REGION = "pirkanmaa"
 
 
@@ -36,8 +38,14 @@ def _secrets() -> dict[str, str]:
     path = HOME / "secrets.json"
     if not path.exists():
         HOME.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"KOHTAANTO_JWT_SECRET": secrets.token_urlsafe(48),
-                                    "KOHTAANTO_PSEUDONYM_KEY": secrets.token_urlsafe(48)}))
+        path.write_text(
+            json.dumps(
+                {
+                    "KOHTAANTO_JWT_SECRET": secrets.token_urlsafe(48),
+                    "KOHTAANTO_PSEUDONYM_KEY": secrets.token_urlsafe(48),
+                }
+            )
+        )
         path.chmod(0o600)
     return json.loads(path.read_text())
 
@@ -46,7 +54,9 @@ def _stack() -> Stack:
     from deploy.kafka.broker import DEFAULT_HOME, LocalBroker
 
     broker = LocalBroker(DEFAULT_HOME)
-    return Stack(home=HOME, bootstrap_servers=broker.bootstrap_servers, ports=dict(DEFAULT_PORTS), env=_secrets())
+    return Stack(
+        home=HOME, bootstrap_servers=broker.bootstrap_servers, ports=dict(DEFAULT_PORTS), env=_secrets()
+    )
 
 
 def _say(message: str) -> None:
@@ -68,8 +78,11 @@ class Loader:
         return response.json()
 
     def already_loaded(self) -> bool:
-        page = self.call("GET", f"{self.stack.url('vacancy')}/api/v1/vacancies?limit=1",
-                         self.token(Role.OPERATOR, "kohtaanto"))
+        page = self.call(
+            "GET",
+            f"{self.stack.url('vacancy')}/api/v1/vacancies?limit=1",
+            self.token(Role.OPERATOR, "kohtaanto"),
+        )
         return page["total"] > 0
 
     def load(self, profile_count: int) -> dict[str, int]:
@@ -80,13 +93,17 @@ class Loader:
         today = datetime.now(UTC).date()
         vacancies = demo_data.vacancies(taxonomy, today)
         for org, body in vacancies:
-            self.call("POST", f"{self.stack.url('vacancy')}/api/v1/vacancies", self.token(Role.EMPLOYER, org), body)
+            self.call(
+                "POST", f"{self.stack.url('vacancy')}/api/v1/vacancies", self.token(Role.EMPLOYER, org), body
+            )
         _say(f"posted {len(vacancies)} vacancies from {len(demo_data.EMPLOYERS)} employers")
         people = demo_data.profiles(taxonomy, today, profile_count)
 
         def push(item: tuple[str, str, dict[str, Any]]) -> None:
             org, pid, body = item
-            self.call("PUT", f"{self.stack.url('profile')}/api/v1/profiles/{pid}", self.token(Role.COACH, org), body)
+            self.call(
+                "PUT", f"{self.stack.url('profile')}/api/v1/profiles/{pid}", self.token(Role.COACH, org), body
+            )
 
         started = time.monotonic()
         with ThreadPoolExecutor(max_workers=8) as pool:
@@ -166,8 +183,10 @@ class MeetingDemo:
 
     def import_shortages(self) -> None:
         request = urllib.request.Request(
-            f"{self.matching}/api/v1/shortages?source={quote(SHORTAGE_SOURCE)}", data=SHORTAGE_SEED.read_bytes(),
-            method="POST", headers={"Content-Type": "text/csv", "Authorization": f"Bearer {self.operator}"},
+            f"{self.matching}/api/v1/shortages?source={quote(SHORTAGE_SOURCE)}",
+            data=SHORTAGE_SEED.read_bytes(),
+            method="POST",
+            headers={"Content-Type": "text/csv", "Authorization": f"Bearer {self.operator}"},
         )
         with urllib.request.urlopen(request, timeout=60) as response:
             lists = json.loads(response.read())["lists"]
@@ -185,38 +204,91 @@ class MeetingDemo:
     def record_outcomes(self, week: str, monday: date) -> str | None:
         """What the recruiters did with last week's proposals (dated last week); returns the vacancy
         where someone was hired."""
-        content = self.loader.call("GET", f"{self.matching}/meetings/{DEMO_REGION}/{week}/content.json",
-                                   self.team)["content"]
+        content = self.loader.call(
+            "GET", f"{self.matching}/meetings/{DEMO_REGION}/{week}/content.json", self.team
+        )["content"]
         Step = tuple[str, int, dict[str, Any]]  # status, days after last Monday, other fields
         plans: list[list[Step]] = [
-            [("proposed", 0, {}), ("interviewed", 2, {"comment": "Hyvä haastattelu; toinen kierros sovittu.",
-                                                      "follow_up": {"action": "Toinen haastattelu työnantajan kanssa",
-                                                                    "owner": "rekrytoija@pirkan-rekry",
-                                                                    "due": (monday + timedelta(days=9)).isoformat()}})],
-            [("proposed", 0, {}), ("not_hired", 3, {"reason": "language",
-                                                    "comment": "Suomen kieli vielä A2-tasolla; osaaminen muuten hyvä.",
-                                                    "follow_up": {"action": "Suomen kielen kurssi (B1) ja uusi ehdotus",
-                                                                  "owner": "valmentaja@tampere",
-                                                                  "due": (monday + timedelta(days=21)).isoformat()}})],
-            [("proposed", 0, {}), ("contacted", 1, {"follow_up": {"action": "Soita ehdokkaalle haastatteluaika",
-                                                                  "owner": "rekrytoija@pirkan-rekry",
-                                                                  "due": (monday + timedelta(days=4)).isoformat()}})],
+            [
+                ("proposed", 0, {}),
+                (
+                    "interviewed",
+                    2,
+                    {
+                        "comment": "Hyvä haastattelu; toinen kierros sovittu.",
+                        "follow_up": {
+                            "action": "Toinen haastattelu työnantajan kanssa",
+                            "owner": "rekrytoija@pirkan-rekry",
+                            "due": (monday + timedelta(days=9)).isoformat(),
+                        },
+                    },
+                ),
+            ],
+            [
+                ("proposed", 0, {}),
+                (
+                    "not_hired",
+                    3,
+                    {
+                        "reason": "language",
+                        "comment": "Suomen kieli vielä A2-tasolla; osaaminen muuten hyvä.",
+                        "follow_up": {
+                            "action": "Suomen kielen kurssi (B1) ja uusi ehdotus",
+                            "owner": "valmentaja@tampere",
+                            "due": (monday + timedelta(days=21)).isoformat(),
+                        },
+                    },
+                ),
+            ],
+            [
+                ("proposed", 0, {}),
+                (
+                    "contacted",
+                    1,
+                    {
+                        "follow_up": {
+                            "action": "Soita ehdokkaalle haastatteluaika",
+                            "owner": "rekrytoija@pirkan-rekry",
+                            "due": (monday + timedelta(days=4)).isoformat(),
+                        }
+                    },
+                ),
+            ],
             [("proposed", 1, {}), ("interviewed", 3, {}), ("hired", 4, {"comment": "Aloittaa kuun alussa."})],
-            [("proposed", 1, {}), ("not_hired", 2, {"reason": "skills",
-                                                    "comment": "Työnantajan vaatima olennainen osaaminen puuttuu.",
-                                                    "follow_up": {"action": "Lyhytkoulutus tai oppisopimus puuttuvaan "
-                                                                            "osaamiseen", "owner": "valmentaja@tampere",
-                                                                  "due": None}})],
+            [
+                ("proposed", 1, {}),
+                (
+                    "not_hired",
+                    2,
+                    {
+                        "reason": "skills",
+                        "comment": "Työnantajan vaatima olennainen osaaminen puuttuu.",
+                        "follow_up": {
+                            "action": "Lyhytkoulutus tai oppisopimus puuttuvaan osaamiseen",
+                            "owner": "valmentaja@tampere",
+                            "due": None,
+                        },
+                    },
+                ),
+            ],
         ]
         recorded, filled = 0, None
         for vacancy, plan in zip(content["vacancies"], [plans[0:2], plans[2:4], plans[4:5]], strict=False):
             for candidate, steps in zip(vacancy["candidates"], plan, strict=False):
                 for status, day, extra in steps:
                     filled = vacancy["vacancy_id"] if status == "hired" else filled
-                    body = {"candidate_id": candidate["candidate_id"], "status": status,
-                            "occurred_on": (monday + timedelta(days=day)).isoformat(), **extra}
-                    self.loader.call("POST", f"{self.matching}/api/v1/vacancies/{vacancy['vacancy_id']}/outcomes",
-                                     self.recruiter, body)
+                    body = {
+                        "candidate_id": candidate["candidate_id"],
+                        "status": status,
+                        "occurred_on": (monday + timedelta(days=day)).isoformat(),
+                        **extra,
+                    }
+                    self.loader.call(
+                        "POST",
+                        f"{self.matching}/api/v1/vacancies/{vacancy['vacancy_id']}/outcomes",
+                        self.recruiter,
+                        body,
+                    )
                     recorded += 1
         _say(f"recorded {recorded} outcomes for last week's proposals")
         return filled
@@ -227,21 +299,35 @@ class MeetingDemo:
         from services.matching.reference import load_taxonomy
 
         if filled:
-            vacancy = self.loader.call("GET", f"{self.stack.url('vacancy')}/api/v1/vacancies/{filled}", self.team)
+            vacancy = self.loader.call(
+                "GET", f"{self.stack.url('vacancy')}/api/v1/vacancies/{filled}", self.team
+            )
             employer = self.loader.token(Role.EMPLOYER, vacancy["employer_org"])
-            self.loader.call("POST", f"{self.stack.url('vacancy')}/api/v1/vacancies/{filled}/close",
-                             employer, {"reason": "filled"})
+            self.loader.call(
+                "POST",
+                f"{self.stack.url('vacancy')}/api/v1/vacancies/{filled}/close",
+                employer,
+                {"reason": "filled"},
+            )
         taxonomy = load_taxonomy()
         new: list[str] = []
         for org, body in demo_data.vacancies(taxonomy, datetime.now(UTC).date(), seed=4711):
             if org == "pirkanmaan-hyvinvointialue" and len(new) < 2:
-                posted = self.loader.call("POST", f"{self.stack.url('vacancy')}/api/v1/vacancies",
-                                          self.loader.token(Role.EMPLOYER, org), body)
+                posted = self.loader.call(
+                    "POST",
+                    f"{self.stack.url('vacancy')}/api/v1/vacancies",
+                    self.loader.token(Role.EMPLOYER, org),
+                    body,
+                )
                 new.append(posted["id"])
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            known = {v["id"]: v["status"] for v in self.loader.call(
-                "GET", f"{self.matching}/api/v1/vacancies?region={DEMO_REGION}&status=any", self.team)["items"]}
+            known = {
+                v["id"]: v["status"]
+                for v in self.loader.call(
+                    "GET", f"{self.matching}/api/v1/vacancies?region={DEMO_REGION}&status=any", self.team
+                )["items"]
+            }
             if all(v in known for v in new) and (filled is None or known.get(filled) == "closed"):
                 break
             time.sleep(0.5)
@@ -256,7 +342,10 @@ def _print_where_to_look(stack: Stack, loader: Loader, week: str) -> None:
 
     def login(token: str) -> str:
         return f"{stack.url('matching')}/login?token={quote(token)}&next={quote(meeting)}"
-    page = loader.call("GET", f"{stack.url('vacancy')}/api/v1/vacancies?region=pirkanmaa&status=open&limit=1", team)
+
+    page = loader.call(
+        "GET", f"{stack.url('vacancy')}/api/v1/vacancies?region=pirkanmaa&status=open&limit=1", team
+    )
     example = page["items"][0]["id"] if page["items"] else "<vacancy-id>"
     tokens = HOME / "tokens.json"
     tokens.write_text(json.dumps({"recruiter": recruiter, "team_member": team}, indent=2))
@@ -264,7 +353,7 @@ def _print_where_to_look(stack: Stack, loader: Loader, week: str) -> None:
 Kohtaanto demo is running.
 
   Weekly meeting of the Pirkanmaa recruitment team, {week}:
-               {stack.url('matching')}{meeting}   (also {meeting}/content.csv and /content.json)
+               {stack.url("matching")}{meeting}   (also {meeting}/content.csv and /content.json)
     Open it logged in as (the link puts a demo token in a cookie):
     - a team member of tampere-tyollisyys: candidates pseudonymous (none consented to this organisation)
                {login(team)}
@@ -273,11 +362,11 @@ Kohtaanto demo is running.
     - a coach of tampere-tyollisyys: names of the coach's own jobseekers
                {login(coach)}
 
-  API docs     vacancy  {stack.url('vacancy')}/docs
-               profile  {stack.url('profile')}/docs
-               matching {stack.url('matching')}/docs
+  API docs     vacancy  {stack.url("vacancy")}/docs
+               profile  {stack.url("profile")}/docs
+               matching {stack.url("matching")}/docs
   Shortlist    curl -H "Authorization: Bearer $(python3 -c 'import json;print(json.load(open(".demo/tokens.json"))["recruiter"])')" \\
-                 '{stack.url('matching')}/api/v1/vacancies/{example}/shortlist?k=10&lang=fi'
+                 '{stack.url("matching")}/api/v1/vacancies/{example}/shortlist?k=10&lang=fi'
   Tokens       .demo/tokens.json (recruiter of pirkan-rekry-oy, team member of tampere-tyollisyys)
   Logs         .demo/logs/
   Stop         make demo-stop

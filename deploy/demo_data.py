@@ -47,47 +47,134 @@ class Employer:
 
 
 EMPLOYERS = (
-    Employer("pirkanmaan-hyvinvointialue", "Pirkanmaan hyvinvointialue", ("837", "418", "908", "790"),
-             ("healthcare assistant", "nurse responsible for general care", "social worker"), "fi"),
-    Employer("tampereen-varhaiskasvatus", "Tampereen kaupungin varhaiskasvatus", ("837", "211", "980"),
-             ("early years teacher", "cook"), "fi"),
-    Employer("hervannan-konepaja-oy", "Hervannan Konepaja Oy", ("837", "418"),
-             ("welder", "sheet metal worker", "computer numerical control machine operator"), "fi"),
-    Employer("nokian-metallityo-oy", "Nokian Metallityö Oy", ("536", "980"), ("welder", "sheet metal worker"), "fi"),
-    Employer("pyynikin-ravintolat-oy", "Pyynikin Ravintolat Oy", ("837", "604"), ("cook", "kitchen assistant"), "fi"),
-    Employer("pirkan-kiinteistopalvelu-oy", "Pirkan Kiinteistöpalvelu Oy", ("837", "536", "604"),
-             ("building cleaner", "electrician", "plumber"), "fi"),
+    Employer(
+        "pirkanmaan-hyvinvointialue",
+        "Pirkanmaan hyvinvointialue",
+        ("837", "418", "908", "790"),
+        ("healthcare assistant", "nurse responsible for general care", "social worker"),
+        "fi",
+    ),
+    Employer(
+        "tampereen-varhaiskasvatus",
+        "Tampereen kaupungin varhaiskasvatus",
+        ("837", "211", "980"),
+        ("early years teacher", "cook"),
+        "fi",
+    ),
+    Employer(
+        "hervannan-konepaja-oy",
+        "Hervannan Konepaja Oy",
+        ("837", "418"),
+        ("welder", "sheet metal worker", "computer numerical control machine operator"),
+        "fi",
+    ),
+    Employer(
+        "nokian-metallityo-oy", "Nokian Metallityö Oy", ("536", "980"), ("welder", "sheet metal worker"), "fi"
+    ),
+    Employer(
+        "pyynikin-ravintolat-oy",
+        "Pyynikin Ravintolat Oy",
+        ("837", "604"),
+        ("cook", "kitchen assistant"),
+        "fi",
+    ),
+    Employer(
+        "pirkan-kiinteistopalvelu-oy",
+        "Pirkan Kiinteistöpalvelu Oy",
+        ("837", "536", "604"),
+        ("building cleaner", "electrician", "plumber"),
+        "fi",
+    ),
     Employer("tampereen-seutuliikenne-oy", "Tampereen Seutuliikenne Oy", ("837",), ("bus driver",), "fi"),
-    Employer("pohjanmaan-hyvinvointialue", "Pohjanmaan hyvinvointialue / Österbottens välfärdsområde",
-             ("905", "598", "545"), ("healthcare assistant", "nurse responsible for general care"), "sv"),
-    Employer("vaasan-konepaja-ab", "Vasa Verkstad Ab", ("905", "499"),
-             ("welder", "computer numerical control machine operator", "electrician"), "fi"),
-    Employer("jakobstad-metall-ab", "Jakobstads Metall Ab", ("598", "599"), ("welder", "sheet metal worker"), "sv"),
+    Employer(
+        "pohjanmaan-hyvinvointialue",
+        "Pohjanmaan hyvinvointialue / Österbottens välfärdsområde",
+        ("905", "598", "545"),
+        ("healthcare assistant", "nurse responsible for general care"),
+        "sv",
+    ),
+    Employer(
+        "vaasan-konepaja-ab",
+        "Vasa Verkstad Ab",
+        ("905", "499"),
+        ("welder", "computer numerical control machine operator", "electrician"),
+        "fi",
+    ),
+    Employer(
+        "jakobstad-metall-ab", "Jakobstads Metall Ab", ("598", "599"), ("welder", "sheet metal worker"), "sv"
+    ),
     Employer("vasa-restaurang-ab", "Vasa Restaurang Ab", ("905",), ("cook", "kitchen assistant"), "sv"),
-    Employer("korsholms-daghem", "Korsholms småbarnspedagogik", ("499", "905"), ("early years teacher",), "sv"),
+    Employer(
+        "korsholms-daghem", "Korsholms småbarnspedagogik", ("499", "905"), ("early years teacher",), "sv"
+    ),
 )
 
 COACH_ORGS = {"pirkanmaa": "tampere-tyollisyys", "pohjanmaa": "vaasa-tyollisyys"}
 AGENCIES = ("pirkan-rekry-oy", "pohjanmaan-henkilostopalvelu-oy", "nordic-staffing-ab")
 
-FIRST_FI = ["Aino", "Eero", "Helmi", "Juho", "Kaisa", "Lauri", "Maria", "Mikko", "Niina", "Olli", "Pekka",
-            "Riikka", "Sanna", "Tuomas", "Venla", "Ville", "Elina", "Jari", "Satu", "Antti", "Leila", "Ahmed",
-            "Olga", "Hamid", "Fatima", "Nguyen", "Dmitri", "Amina"]
-LAST_FI = ["Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine", "Heikkinen",
-           "Koskinen", "Järvinen", "Lehtonen", "Saarinen", "Salminen", "Heinonen", "Niemi", "Ali", "Ivanova",
-           "Hassan", "Tran"]
+FIRST_FI = [
+    "Aino",
+    "Eero",
+    "Helmi",
+    "Juho",
+    "Kaisa",
+    "Lauri",
+    "Maria",
+    "Mikko",
+    "Niina",
+    "Olli",
+    "Pekka",
+    "Riikka",
+    "Sanna",
+    "Tuomas",
+    "Venla",
+    "Ville",
+    "Elina",
+    "Jari",
+    "Satu",
+    "Antti",
+    "Leila",
+    "Ahmed",
+    "Olga",
+    "Hamid",
+    "Fatima",
+    "Nguyen",
+    "Dmitri",
+    "Amina",
+]
+LAST_FI = [
+    "Virtanen",
+    "Korhonen",
+    "Mäkinen",
+    "Nieminen",
+    "Mäkelä",
+    "Hämäläinen",
+    "Laine",
+    "Heikkinen",
+    "Koskinen",
+    "Järvinen",
+    "Lehtonen",
+    "Saarinen",
+    "Salminen",
+    "Heinonen",
+    "Niemi",
+    "Ali",
+    "Ivanova",
+    "Hassan",
+    "Tran",
+]
 FIRST_SV = ["Anna", "Erik", "Johanna", "Mikael", "Sofia", "Jonas", "Linnea", "Henrik", "Emma", "Oskar"]
 LAST_SV = ["Back", "Björk", "Holmberg", "Lindqvist", "Nyström", "Sundqvist", "Westerlund", "Granholm"]
 
 DESCRIPTIONS_FI = {
     "care": "Haemme osaavaa ja empaattista työntekijää hoitotyöhön. Työ on vuorotyötä. "
-            "Tehtäviin kuuluu asiakkaiden perushoito, lääkehoito ja kirjaaminen.",
+    "Tehtäviin kuuluu asiakkaiden perushoito, lääkehoito ja kirjaaminen.",
     "education": "Haemme varhaiskasvatuksen ammattilaista päiväkotiimme. Suunnittelet ja toteutat "
-                 "pedagogista toimintaa lapsiryhmässä yhdessä tiimin kanssa.",
+    "pedagogista toimintaa lapsiryhmässä yhdessä tiimin kanssa.",
     "metal": "Konepajamme hakee ammattilaista. Työ sisältää MIG/MAG-hitsausta, levytöitä, "
-             "piirustusten lukemista ja laadunvarmistusta. Työturvallisuus on meille tärkeää.",
+    "piirustusten lukemista ja laadunvarmistusta. Työturvallisuus on meille tärkeää.",
     "food": "Ravintolamme hakee keittiön ammattilaista. Valmistat ruokia, huolehdit hygieniasta "
-            "ja elintarviketurvallisuudesta sekä keittiön siisteydestä.",
+    "ja elintarviketurvallisuudesta sekä keittiön siisteydestä.",
     "services": "Haemme kiinteistöpalveluihin työntekijää: puhtaanapito, kunnossapito ja asiakaspalvelu.",
     "transport": "Haemme linja-autonkuljettajia kaupunkiliikenteeseen. D-ajokortti ja ammattipätevyys vaaditaan.",
     "construction": "Haemme asentajaa rakennus- ja huoltokohteisiin. Asennus, huolto ja vianetsintä.",
@@ -129,7 +216,9 @@ def vacancies(taxonomy: Any, today: date, seed: int = 2026) -> list[tuple[str, d
     return out
 
 
-def profiles(taxonomy: Any, today: date, count: int = 3000, seed: int = 2026) -> list[tuple[str, str, dict[str, Any]]]:
+def profiles(
+    taxonomy: Any, today: date, count: int = 3000, seed: int = 2026
+) -> list[tuple[str, str, dict[str, Any]]]:
     """(coach org, profile id, profile body) triples."""
     rng = random.Random(seed + 1)
     labels = list(OCCUPATIONS)
@@ -152,15 +241,23 @@ def profiles(taxonomy: Any, today: date, count: int = 3000, seed: int = 2026) ->
         levels = ["basic", "intermediate", "intermediate", "advanced", "expert"]
         if swedish:
             name = f"{rng.choice(FIRST_SV)} {rng.choice(LAST_SV)}"
-            languages = [{"code": "sv", "level": "native"}, {"code": "fi", "level": rng.choice(["B1", "B2", "C1"])}]
+            languages = [
+                {"code": "sv", "level": "native"},
+                {"code": "fi", "level": rng.choice(["B1", "B2", "C1"])},
+            ]
         elif immigrant:
             name = f"{rng.choice(FIRST_FI[-7:])} {rng.choice(LAST_FI[-4:])}"
-            languages = [{"code": rng.choice(["ar", "ru", "so", "vi", "uk"]), "level": "native"},
-                         {"code": "fi", "level": rng.choice(["A2", "B1", "B1", "B2"])},
-                         {"code": "en", "level": rng.choice(["B1", "B2", "C1"])}]
+            languages = [
+                {"code": rng.choice(["ar", "ru", "so", "vi", "uk"]), "level": "native"},
+                {"code": "fi", "level": rng.choice(["A2", "B1", "B1", "B2"])},
+                {"code": "en", "level": rng.choice(["B1", "B2", "C1"])},
+            ]
         else:
             name = f"{rng.choice(FIRST_FI[:20])} {rng.choice(LAST_FI[:15])}"
-            languages = [{"code": "fi", "level": "native"}, {"code": "en", "level": rng.choice(["A2", "B1", "B2"])}]
+            languages = [
+                {"code": "fi", "level": "native"},
+                {"code": "en", "level": rng.choice(["A2", "B1", "B2"])},
+            ]
             if region == "pohjanmaa":
                 languages.append({"code": "sv", "level": rng.choice(["A2", "B1"])})
         groups = []
@@ -176,12 +273,22 @@ def profiles(taxonomy: Any, today: date, count: int = 3000, seed: int = 2026) ->
             groups.append("over_50")
         consent = sorted(set(rng.sample(AGENCIES, rng.choice([0, 1, 1, 2, 2, 3]))))
         body = {
-            "personal": {"name": name, "email": f"{name.lower().replace(' ', '.')}.{i}@example.fi",
-                         "phone": f"+358 40 {rng.randint(1000000, 9999999)}"},
+            "personal": {
+                "name": name,
+                "email": f"{name.lower().replace(' ', '.')}.{i}@example.fi",
+                "phone": f"+358 40 {rng.randint(1000000, 9999999)}",
+            },
             "skills": [{"uri": u, "level": rng.choice(levels)} for u in skills],
-            "work_history": [{"occupation_uri": uri, "years": round(rng.uniform(0.5, 15), 1),
-                              "ended_year": rng.choice([None, today.year - 1, today.year - 2, today.year - 4])}],
-            "education_level": rng.choice(["basic", "vocational", "vocational", "upper_secondary", "bachelor"]),
+            "work_history": [
+                {
+                    "occupation_uri": uri,
+                    "years": round(rng.uniform(0.5, 15), 1),
+                    "ended_year": rng.choice([None, today.year - 1, today.year - 2, today.year - 4]),
+                }
+            ],
+            "education_level": rng.choice(
+                ["basic", "vocational", "vocational", "upper_secondary", "bachelor"]
+            ),
             "languages": languages,
             "municipality": municipality,
             "max_commute_km": rng.choice([10, 20, 30, 40, 60, 80]),

@@ -22,8 +22,9 @@ class Response:
         return json.loads(self.body) if self.body else None
 
 
-def call(method: str, url: str, token: str | None = None, body: Any = None,
-         raw: bytes | None = None) -> Response:
+def call(
+    method: str, url: str, token: str | None = None, body: Any = None, raw: bytes | None = None
+) -> Response:
     data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
     request = urllib.request.Request(url, data=data, method=method)
     if data is not None:
@@ -37,8 +38,9 @@ def call(method: str, url: str, token: str | None = None, body: Any = None,
         return Response(error.code, error.read(), dict(error.headers))
 
 
-def wait_for(probe: Callable[[], T | None], *, timeout: float = 60.0, what: str = "condition",
-             interval: float = 0.2) -> T:
+def wait_for(
+    probe: Callable[[], T | None], *, timeout: float = 60.0, what: str = "condition", interval: float = 0.2
+) -> T:
     """Poll ``probe`` until it returns something truthy, or fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while True:

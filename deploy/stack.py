@@ -46,13 +46,15 @@ class Stack:
 
     def _env(self, service: str) -> dict[str, str]:
         env = {**os.environ, **self.env}
-        env.update({
-            "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,
-            "KOHTAANTO_DATA_DIR": str(self.home / "data"),
-            "PYTHONUNBUFFERED": "1",
-            "KOHTAANTO_CORS_ORIGINS": ",".join(self.url(s) for s in SERVICES),
-            "KOHTAANTO_PROFILE_PUBLIC_URL": self.url("profile"),
-        })
+        env.update(
+            {
+                "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,
+                "KOHTAANTO_DATA_DIR": str(self.home / "data"),
+                "PYTHONUNBUFFERED": "1",
+                "KOHTAANTO_CORS_ORIGINS": ",".join(self.url(s) for s in SERVICES),
+                "KOHTAANTO_PROFILE_PUBLIC_URL": self.url("profile"),
+            }
+        )
         if service in self.database_urls:
             env["DATABASE_URL"] = self.database_urls[service]
         else:
@@ -63,9 +65,19 @@ class Stack:
         bin_dir = Path(sys.executable).parent
         workers = "1" if service == "matching" else "2"
         web = [
-            str(bin_dir / "gunicorn"), "-c", str(REPO_ROOT / "deploy" / "gunicorn.conf.py"),
-            "--bind", f"127.0.0.1:{self.ports[service]}", "--workers", workers,
-            "--worker-class", "gthread", "--threads", "8", "--timeout", "120",
+            str(bin_dir / "gunicorn"),
+            "-c",
+            str(REPO_ROOT / "deploy" / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{self.ports[service]}",
+            "--workers",
+            workers,
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "8",
+            "--timeout",
+            "120",
             f"services.{service}.app:create_app()",
         ]
         worker = [sys.executable, "-m", f"services.{service}.worker"]
@@ -78,8 +90,13 @@ class Stack:
             for name, command in self._commands(service).items():
                 log = open(self.home / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
                 process = subprocess.Popen(
-                    command, cwd=REPO_ROOT, env=self._env(service), stdout=log, stderr=subprocess.STDOUT,
-                    stdin=subprocess.DEVNULL, start_new_session=True,
+                    command,
+                    cwd=REPO_ROOT,
+                    env=self._env(service),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                    start_new_session=True,
                 )
                 log.close()
                 self.pids[name] = process.pid
@@ -95,7 +112,9 @@ class Stack:
                     pending.discard(service)
             dead = [n for n, pid in self.pids.items() if not _alive(pid)]
             if dead:
-                raise StackError(f"{', '.join(dead)} exited; see {self.home / 'logs'}\n{self.log_tail(dead[0])}")
+                raise StackError(
+                    f"{', '.join(dead)} exited; see {self.home / 'logs'}\n{self.log_tail(dead[0])}"
+                )
             if pending and time.monotonic() > deadline:
                 raise StackError(f"not ready after {timeout:.0f} s: {', '.join(sorted(pending))}")
             time.sleep(0.3)

@@ -60,7 +60,10 @@ class TokenCodec:
     def verify(self, token: str) -> Principal:
         try:
             claims = jwt.decode(
-                token, self._secret, algorithms=["HS256"], issuer=self.issuer,
+                token,
+                self._secret,
+                algorithms=["HS256"],
+                issuer=self.issuer,
                 options={"require": ["sub", "role", "org", "exp", "iss"]},
             )
             return Principal(subject=str(claims["sub"]), role=Role(claims["role"]), org=str(claims["org"]))
@@ -94,7 +97,9 @@ def current_principal() -> Principal:
     if cached is not None:
         return cached
     header = request.headers.get("Authorization", "")
-    token = header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(SESSION_COOKIE)
+    token = (
+        header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(SESSION_COOKIE)
+    )
     challenge = {"WWW-Authenticate": 'Bearer realm="kohtaanto"'}
     if not token:
         abort(401, message="A bearer token is required.", headers=challenge)

@@ -18,8 +18,9 @@ def make_engine(url: str) -> Engine:
     not cross a fork with open connections (``engine.dispose(close=False)`` in the child).
     """
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=QueuePool, pool_size=4, max_overflow=8,
-                               connect_args={"timeout": 30})
+        engine = create_engine(
+            url, poolclass=QueuePool, pool_size=4, max_overflow=8, connect_args={"timeout": 30}
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]

@@ -66,8 +66,12 @@ def create_api(app: Flask, title: str) -> Api:
         if isinstance(exc, HTTPException):
             return api.handle_http_exception(exc)
         log.exception("unhandled error")
-        return {"code": 500, "status": "Internal Server Error",
-                "message": "Unexpected error; it has been logged.", "errors": {}}, 500
+        return {
+            "code": 500,
+            "status": "Internal Server Error",
+            "message": "Unexpected error; it has been logged.",
+            "errors": {},
+        }, 500
 
     return api
 

@@ -77,8 +77,14 @@ def municipalities(directory: Path | None = None) -> dict[str, Municipality]:
     base = (directory or reference_data_dir()) / "geo"
     return {
         r["code"]: Municipality(
-            code=r["code"], name_fi=r["name_fi"], name_sv=r["name_sv"], region=r["region"],
-            region_fi=r["region_fi"], region_sv=r["region_sv"], lat=float(r["lat"]), lon=float(r["lon"]),
+            code=r["code"],
+            name_fi=r["name_fi"],
+            name_sv=r["name_sv"],
+            region=r["region"],
+            region_fi=r["region_fi"],
+            region_sv=r["region_sv"],
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
         )
         for r in read_csv(base / "fi_municipalities.csv")
     }

@@ -51,10 +51,16 @@ class StrictSchema(ma.Schema):
 
 
 class LanguageSchema(StrictSchema):
-    code = fields.String(required=True, validate=validate.Regexp(r"^[a-z]{2}$", error="ISO 639-1 code, e.g. 'fi'."),
-                         metadata={"example": "fi"})
-    level = fields.String(required=True, validate=validate.OneOf(LANGUAGE_LEVELS),
-                          metadata={"description": "CEFR level A1–C2, or native"})
+    code = fields.String(
+        required=True,
+        validate=validate.Regexp(r"^[a-z]{2}$", error="ISO 639-1 code, e.g. 'fi'."),
+        metadata={"example": "fi"},
+    )
+    level = fields.String(
+        required=True,
+        validate=validate.OneOf(LANGUAGE_LEVELS),
+        metadata={"description": "CEFR level A1–C2, or native"},
+    )
 
 
 def unique_by(key: str, what: str) -> Any:

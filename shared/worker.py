@@ -53,8 +53,9 @@ class LazySender:
             self._reset()
         return acked
 
-    def send(self, topic: str, key: str, value: bytes | None,
-             headers: list[tuple[str, bytes]] | None = None) -> None:
+    def send(
+        self, topic: str, key: str, value: bytes | None, headers: list[tuple[str, bytes]] | None = None
+    ) -> None:
         try:
             self._get().send(topic, key, value, headers)
         except Exception:

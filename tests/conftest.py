@@ -37,7 +37,9 @@ def free_ports() -> Callable[[int], list[int]]:
 def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     from deploy.kafka.broker import LocalBroker, find_free_port
 
-    broker = LocalBroker(tmp_path_factory.mktemp("kafka"), find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs")
+    broker = LocalBroker(
+        tmp_path_factory.mktemp("kafka"), find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs"
+    )
     broker.start(timeout=180)
     try:
         yield broker

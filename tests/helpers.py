@@ -23,8 +23,9 @@ def auth(role: str | Role, org: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token(role, org)}"}
 
 
-def common_settings(service: str, database_url: str, bootstrap: str = "127.0.0.1:1",
-                    **kafka: Any) -> CommonSettings:
+def common_settings(
+    service: str, database_url: str, bootstrap: str = "127.0.0.1:1", **kafka: Any
+) -> CommonSettings:
     return CommonSettings(
         service=service,
         database_url=database_url,
@@ -54,9 +55,11 @@ class FakeSender:
             count += 1
         return count
 
-    def send(self, topic: str, key: str, value: bytes | None,
-             headers: list[tuple[str, bytes]] | None = None) -> None:
+    def send(
+        self, topic: str, key: str, value: bytes | None, headers: list[tuple[str, bytes]] | None = None
+    ) -> None:
         self.sent.append((topic, key, value, headers or []))
+
 
 USE_WELDING_EQUIPMENT = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
 MAG_WELDING = "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498"
@@ -66,7 +69,11 @@ CLEAN_KITCHEN = "http://data.europa.eu/esco/skill/9b31016e-c99d-4bd2-a550-d5660d
 
 def profile_body(**overrides: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "personal": {"name": "Aino Virtanen", "email": "aino.virtanen@example.fi", "phone": "+358 40 1234567"},
+        "personal": {
+            "name": "Aino Virtanen",
+            "email": "aino.virtanen@example.fi",
+            "phone": "+358 40 1234567",
+        },
         "skills": [{"uri": USE_WELDING_EQUIPMENT, "level": "advanced"}, {"uri": MAG_WELDING}],
         "work_history": [{"occupation_uri": WELDER, "years": 4, "ended_year": 2025}],
         "education_level": "vocational",

@@ -28,8 +28,12 @@ from services.matching.schemas import (
 )
 from shared.auth import Role, current_principal, require_role
 
-blp = Blueprint("matching", __name__, url_prefix="/api/v1",
-                description="Ranked, explained shortlists of candidates for vacancies.")
+blp = Blueprint(
+    "matching",
+    __name__,
+    url_prefix="/api/v1",
+    description="Ranked, explained shortlists of candidates for vacancies.",
+)
 
 SHORTLIST_ROLES = (Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
 
@@ -65,8 +69,14 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
     related = []
     for r in e.related:
         add((r.vacancy_skill, r.candidate_skill))
-        related.append({"vacancy_skill": r.vacancy_skill, "candidate_skill": r.candidate_skill,
-                        "credit": round(r.credit, 4), "reason": r.reason})
+        related.append(
+            {
+                "vacancy_skill": r.vacancy_skill,
+                "candidate_skill": r.candidate_skill,
+                "credit": round(r.credit, 4),
+                "reason": r.reason,
+            }
+        )
     return {
         "rank": e.rank,
         "candidate_id": e.candidate_id,
@@ -109,10 +119,13 @@ def render_shortlist(s: Shortlist, lang: str) -> dict[str, Any]:
             "region": s.record.region,
             "status": v.status,
             "version": v.version,
-            "chosen_skills": [{"uri": sk.uri, "label": tax.skill_label(sk.uri, lang),
-                               "essential": sk.essential} for sk in s.record.chosen.skills],
-            "suggested_skills": [{"uri": sk.uri, "label": tax.skill_label(sk.uri, lang)}
-                                 for sk in v.skills if sk.suggested],
+            "chosen_skills": [
+                {"uri": sk.uri, "label": tax.skill_label(sk.uri, lang), "essential": sk.essential}
+                for sk in s.record.chosen.skills
+            ],
+            "suggested_skills": [
+                {"uri": sk.uri, "label": tax.skill_label(sk.uri, lang)} for sk in v.skills if sk.suggested
+            ],
             "shortage": shortage_for(s.record),
         },
         "generated_at": s.generated_at.isoformat(),
@@ -171,5 +184,13 @@ class RecogniseView(MethodView):
         except RecognitionUnavailableError as exc:
             abort(503, message=str(exc))
         lang = data["lang"]
-        return {"items": [{"uri": s.uri, "label": s.label_fi if lang == "fi" and s.label_fi else s.label_en,
-                           "score": round(s.score, 4)} for s in found]}
+        return {
+            "items": [
+                {
+                    "uri": s.uri,
+                    "label": s.label_fi if lang == "fi" and s.label_fi else s.label_en,
+                    "score": round(s.score, 4),
+                }
+                for s in found
+            ]
+        }

@@ -29,26 +29,35 @@ from shared.service import build_service_app, register_health
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     settings = settings or Settings.from_env()
     common = settings.common
-    service = build_service_app(common, "Kohtaanto matching service", metadata,
-                                testing=bool(overrides.get("testing")))
+    service = build_service_app(
+        common, "Kohtaanto matching service", metadata, testing=bool(overrides.get("testing"))
+    )
     app = service.app
     app.config["KOHTAANTO_DEFAULT_K"] = settings.default_k
 
     taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
     recognizer = load_recognizer(taxonomy, common.reference_dir, settings.cache_dir)
     places = {m.code: (m.lat, m.lon) for m in municipalities(common.reference_dir).values()}
-    state = MatchingState(MatchingEngine(taxonomy, places), recognizer,
-                          common.kafka.vacancies_topic, common.kafka.candidates_topic)
+    state = MatchingState(
+        MatchingEngine(taxonomy, places),
+        recognizer,
+        common.kafka.vacancies_topic,
+        common.kafka.candidates_topic,
+    )
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
     engine = service.engine
     towns = municipalities(common.reference_dir).values()
     team = TeamHandlers(
-        lambda: UnitOfWork(engine), state, taxonomy,
+        lambda: UnitOfWork(engine),
+        state,
+        taxonomy,
         Places({m.region: m.region_fi for m in towns}, {m.code: m.name_fi for m in towns}),
-        outcomes_topic=common.kafka.outcomes_topic, shortages_topic=common.kafka.shortages_topic,
-        clock=clock, top_k=settings.meeting_top_k,
+        outcomes_topic=common.kafka.outcomes_topic,
+        shortages_topic=common.kafka.shortages_topic,
+        clock=clock,
+        top_k=settings.meeting_top_k,
     )
     app.extensions["kohtaanto.matching.team"] = team
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url

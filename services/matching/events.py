@@ -55,15 +55,21 @@ def candidate_from_payload(p: Mapping[str, Any]) -> Candidate:
     try:
         skills = [SkillClaim(str(s["uri"]), str(s.get("level") or "intermediate")) for s in p["skills"]]
         chosen = {s.uri for s in skills}
-        skills += [SkillClaim(str(u), "intermediate", suggested=True)
-                   for u in p.get("suggested_skills") or () if u not in chosen]
+        skills += [
+            SkillClaim(str(u), "intermediate", suggested=True)
+            for u in p.get("suggested_skills") or ()
+            if u not in chosen
+        ]
         return Candidate(
             candidate_id=str(p["candidate_id"]),
             version=int(p["version"]),
             skills=tuple(skills),
             experience=tuple(
-                WorkExperience(str(e["occupation_uri"]), float(e["years"]),
-                               int(e["ended_year"]) if e.get("ended_year") is not None else None)
+                WorkExperience(
+                    str(e["occupation_uri"]),
+                    float(e["years"]),
+                    int(e["ended_year"]) if e.get("ended_year") is not None else None,
+                )
                 for e in p.get("work_history") or ()
             ),
             languages=_languages(p.get("languages")),

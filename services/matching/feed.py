@@ -79,9 +79,12 @@ class IndexFeed:
         consumer.seek_to_beginning(*partitions)
         targets = consumer.end_offsets(partitions)
         self.loop = ConsumerLoop(
-            consumer, lambda record: self.state.apply(record, buffered=True),
+            consumer,
+            lambda record: self.state.apply(record, buffered=True),
             DeadLetters(self._sender, self.settings.dead_letter_topic, "matching.index"),
-            name="matching.index", commit=False, after_poll=self.state.flush,
+            name="matching.index",
+            commit=False,
+            after_poll=self.state.flush,
         )
         while not self.stop.is_set():
             healthy = self.loop.poll_once()

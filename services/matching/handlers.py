@@ -44,8 +44,12 @@ class Shortlist:
 
 
 class MatchingHandlers:
-    def __init__(self, state: MatchingState, exclusions: Exclusions = no_exclusions,
-                 today: Callable[[], date] = lambda: datetime.now(UTC).date()) -> None:
+    def __init__(
+        self,
+        state: MatchingState,
+        exclusions: Exclusions = no_exclusions,
+        today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+    ) -> None:
         self.state = state
         self.exclusions = exclusions
         self.today = today
@@ -55,10 +59,17 @@ class MatchingHandlers:
         if record is None:
             raise VacancyUnknownError(vacancy_id)
         viewer = consent_scope(caller)
-        entries = self.state.engine.shortlist(
-            record.vacancy, k=k, viewer_org=viewer, today=self.today(),
-            exclude=frozenset(self.exclusions(vacancy_id)),
-        ) if record.is_open else []
+        entries = (
+            self.state.engine.shortlist(
+                record.vacancy,
+                k=k,
+                viewer_org=viewer,
+                today=self.today(),
+                exclude=frozenset(self.exclusions(vacancy_id)),
+            )
+            if record.is_open
+            else []
+        )
         return Shortlist(record, entries, datetime.now(UTC), viewer, len(self.state.engine))
 
     def explain(self, caller: Principal, vacancy_id: str, candidate_id: str) -> ShortlistEntry | None:

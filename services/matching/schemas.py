@@ -11,8 +11,11 @@ LANGS = ("en", "fi")
 
 
 class ShortlistArgs(StrictSchema):
-    k = fields.Integer(load_default=None, validate=validate.Range(1, 200),
-                       metadata={"description": "How many candidates (default 20, at most 200)"})
+    k = fields.Integer(
+        load_default=None,
+        validate=validate.Range(1, 200),
+        metadata={"description": "How many candidates (default 20, at most 200)"},
+    )
     lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
 
 
@@ -72,8 +75,11 @@ class VacancySummarySchema(ma.Schema):
     version = fields.Integer()
     chosen_skills = fields.List(fields.Dict())
     suggested_skills = fields.List(fields.Nested(SkillRefSchema))
-    shortage = fields.Nested(ShortageFlagSchema, allow_none=True,
-                             metadata={"description": "Null unless the vacancy is a labour-shortage role"})
+    shortage = fields.Nested(
+        ShortageFlagSchema,
+        allow_none=True,
+        metadata={"description": "Null unless the vacancy is a labour-shortage role"},
+    )
 
 
 class ShortlistSchema(ma.Schema):

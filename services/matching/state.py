@@ -20,8 +20,13 @@ log = logging.getLogger(__name__)
 
 
 class MatchingState:
-    def __init__(self, engine: MatchingEngine, recognizer: SkillRecognizer | None,
-                 vacancies_topic: str, candidates_topic: str) -> None:
+    def __init__(
+        self,
+        engine: MatchingEngine,
+        recognizer: SkillRecognizer | None,
+        vacancies_topic: str,
+        candidates_topic: str,
+    ) -> None:
         self.engine = engine
         self.recognizer = recognizer
         self.vacancies_topic = vacancies_topic

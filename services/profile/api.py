@@ -34,8 +34,12 @@ from services.profile.schemas import (
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 
-blp = Blueprint("profiles", __name__, url_prefix="/api/v1",
-                description="Coaches push, update and withdraw jobseekers' profiles.")
+blp = Blueprint(
+    "profiles",
+    __name__,
+    url_prefix="/api/v1",
+    description="Coaches push, update and withdraw jobseekers' profiles.",
+)
 
 
 def handlers() -> ProfileHandlers:
@@ -61,9 +65,13 @@ def to_details(data: dict[str, Any]) -> ProfileDetails:
 
 def to_dict(p: Profile) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "id": p.id, "candidate_id": p.candidate_id, "coach_org": p.coach_org,
-        "status": p.status.value, "version": p.version,
-        "created_at": p.created_at, "updated_at": p.updated_at,
+        "id": p.id,
+        "candidate_id": p.candidate_id,
+        "coach_org": p.coach_org,
+        "status": p.status.value,
+        "version": p.version,
+        "created_at": p.created_at,
+        "updated_at": p.updated_at,
     }
     if p.details is not None:
         body.update(p.details.to_dict())
@@ -125,8 +133,9 @@ class ContactLookup(MethodView):
     def post(self, data: dict[str, Any]) -> dict[str, Any]:
         """Names and contact details of the given candidates who consented to the caller's
         organisation (others are left out). Every lookup is audit-logged."""
-        cards = handlers().contacts(current_principal(), list(dict.fromkeys(data["candidate_ids"])),
-                                    data["purpose"])
+        cards = handlers().contacts(
+            current_principal(), list(dict.fromkeys(data["candidate_ids"])), data["purpose"]
+        )
         return {"items": [asdict(c) for c in cards]}
 
 

@@ -16,8 +16,9 @@ from shared.service import build_service_app, register_health
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     settings = settings or Settings.from_env()
     common = settings.common
-    service = build_service_app(common, "Kohtaanto profile service", metadata,
-                                testing=bool(overrides.get("testing")))
+    service = build_service_app(
+        common, "Kohtaanto profile service", metadata, testing=bool(overrides.get("testing"))
+    )
     engine = service.engine
     topic = common.kafka.candidates_topic
     service.app.extensions["kohtaanto.profile.handlers"] = ProfileHandlers(

@@ -51,9 +51,9 @@ class TargetGroup(StrEnum):
 
 
 class EducationLevel(StrEnum):
-    BASIC = "basic"                      # perusaste
+    BASIC = "basic"  # perusaste
     UPPER_SECONDARY = "upper_secondary"  # lukio
-    VOCATIONAL = "vocational"            # ammatillinen perustutkinto
+    VOCATIONAL = "vocational"  # ammatillinen perustutkinto
     BACHELOR = "bachelor"
     MASTER = "master"
     DOCTORATE = "doctorate"
@@ -171,8 +171,9 @@ class Profile:
     updated_at: datetime
 
     @classmethod
-    def create(cls, profile_id: str, candidate_id: str, coach_org: str, details: ProfileDetails,
-               now: datetime) -> Profile:
+    def create(
+        cls, profile_id: str, candidate_id: str, coach_org: str, details: ProfileDetails, now: datetime
+    ) -> Profile:
         details.check()
         return cls(profile_id, candidate_id, coach_org, details, Status.ACTIVE, 1, now, now)
 

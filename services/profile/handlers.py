@@ -33,8 +33,9 @@ class ContactCard:
 
 
 class ProfileHandlers:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], pseudonym_key: bytes,
-                 clock: Clock = _now) -> None:
+    def __init__(
+        self, uow_factory: Callable[[], UnitOfWork], pseudonym_key: bytes, clock: Clock = _now
+    ) -> None:
         self.uow_factory = uow_factory
         self.pseudonym_key = pseudonym_key
         self.clock = clock
@@ -44,8 +45,9 @@ class ProfileHandlers:
         with self.uow_factory() as uow:
             existing = uow.profiles.get(profile_id)
             if existing is None:
-                profile = Profile.create(profile_id, pseudonym(self.pseudonym_key, profile_id),
-                                         caller.org, details, self.clock())
+                profile = Profile.create(
+                    profile_id, pseudonym(self.pseudonym_key, profile_id), caller.org, details, self.clock()
+                )
                 uow.profiles.add(profile)
             else:
                 self._own(caller, existing)
@@ -62,9 +64,15 @@ class ProfileHandlers:
             withdrawn = profile.withdraw(self.clock())
             uow.profiles.save(withdrawn)
             uow.publish_candidate(withdrawn)
-            uow.audit.record(actor=caller.subject, role=caller.role, org=caller.org,
-                             action="profile.withdraw", granted=True, profile_id=profile_id,
-                             candidate_id=profile.candidate_id)
+            uow.audit.record(
+                actor=caller.subject,
+                role=caller.role,
+                org=caller.org,
+                action="profile.withdraw",
+                granted=True,
+                profile_id=profile_id,
+                candidate_id=profile.candidate_id,
+            )
             uow.commit()
         return withdrawn
 
@@ -73,9 +81,15 @@ class ProfileHandlers:
         with self.uow_factory() as uow:
             profile = self._get(uow, profile_id)
             granted = caller.org == profile.coach_org
-            uow.audit.record(actor=caller.subject, role=caller.role, org=caller.org,
-                             action="profile.read", granted=granted, profile_id=profile_id,
-                             candidate_id=profile.candidate_id)
+            uow.audit.record(
+                actor=caller.subject,
+                role=caller.role,
+                org=caller.org,
+                action="profile.read",
+                granted=granted,
+                profile_id=profile_id,
+                candidate_id=profile.candidate_id,
+            )
             uow.commit()
         if not granted:
             raise ProfileNotFoundError(profile_id)
@@ -92,14 +106,24 @@ class ProfileHandlers:
             found = {p.candidate_id: p for p in uow.profiles.by_candidate(candidate_ids)}
             for candidate_id in candidate_ids:
                 profile = found.get(candidate_id)
-                granted = profile is not None and profile.details is not None and (
-                    profile.visible_to_partner(caller.org)
-                    or (caller.role is Role.COACH and caller.org == profile.coach_org)
+                granted = (
+                    profile is not None
+                    and profile.details is not None
+                    and (
+                        profile.visible_to_partner(caller.org)
+                        or (caller.role is Role.COACH and caller.org == profile.coach_org)
+                    )
                 )
-                uow.audit.record(actor=caller.subject, role=caller.role, org=caller.org,
-                                 action="contact.read", granted=granted,
-                                 profile_id=profile.id if profile else None,
-                                 candidate_id=candidate_id, purpose=purpose)
+                uow.audit.record(
+                    actor=caller.subject,
+                    role=caller.role,
+                    org=caller.org,
+                    action="contact.read",
+                    granted=granted,
+                    profile_id=profile.id if profile else None,
+                    candidate_id=candidate_id,
+                    purpose=purpose,
+                )
                 if granted and profile is not None and profile.details is not None:
                     personal = profile.details.personal
                     cards.append(ContactCard(candidate_id, personal.name, personal.email, personal.phone))

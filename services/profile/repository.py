@@ -119,14 +119,31 @@ class AuditLog:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def record(self, *, actor: str, role: str, org: str, action: str, granted: bool,
-               profile_id: str | None = None, candidate_id: str | None = None,
-               purpose: str | None = None) -> None:
-        self.conn.execute(insert(audit_log).values(
-            at=datetime.now(UTC), actor=actor, actor_role=role, actor_org=org, action=action,
-            profile_id=profile_id, candidate_id=candidate_id, granted="yes" if granted else "no",
-            purpose=purpose,
-        ))
+    def record(
+        self,
+        *,
+        actor: str,
+        role: str,
+        org: str,
+        action: str,
+        granted: bool,
+        profile_id: str | None = None,
+        candidate_id: str | None = None,
+        purpose: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            insert(audit_log).values(
+                at=datetime.now(UTC),
+                actor=actor,
+                actor_role=role,
+                actor_org=org,
+                action=action,
+                profile_id=profile_id,
+                candidate_id=candidate_id,
+                granted="yes" if granted else "no",
+                purpose=purpose,
+            )
+        )
 
     def entries(self, *, profile_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
         query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
@@ -154,7 +171,9 @@ class UnitOfWork(SqlUnitOfWork):
             self._outbox.add_tombstone(self.conn, self.topic, profile.candidate_id)
             return
         envelope = Envelope(
-            event_type="candidate.upserted", key=profile.candidate_id,
-            payload=profile.for_matching(), producer="profile-service",
+            event_type="candidate.upserted",
+            key=profile.candidate_id,
+            payload=profile.for_matching(),
+            producer="profile-service",
         )
         self._outbox.add(self.conn, self.topic, envelope)

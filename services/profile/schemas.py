@@ -34,31 +34,45 @@ class SkillSchema(StrictSchema):
 class ExperienceSchema(StrictSchema):
     occupation_uri = fields.String(required=True, validate=known_occupation)
     years = fields.Float(required=True, validate=validate.Range(0, 60))
-    ended_year = fields.Integer(load_default=None, validate=validate.Range(1950, 2100),
-                                metadata={"description": "Year the job ended; null if current"})
+    ended_year = fields.Integer(
+        load_default=None,
+        validate=validate.Range(1950, 2100),
+        metadata={"description": "Year the job ended; null if current"},
+    )
 
 
 class ProfileInSchema(StrictSchema):
     personal = fields.Nested(PersonalSchema, required=True)
-    skills = fields.List(fields.Nested(SkillSchema), required=True,
-                         validate=[validate.Length(max=300), unique_by("uri", "A skill is")])
+    skills = fields.List(
+        fields.Nested(SkillSchema),
+        required=True,
+        validate=[validate.Length(max=300), unique_by("uri", "A skill is")],
+    )
     suggested_skills = fields.List(
-        fields.String(validate=known_skill), load_default=list,
-        metadata={"description": "Skills suggested by recognition from the coach's notes and not "
-                                 "(yet) confirmed; kept apart from the chosen skills"},
+        fields.String(validate=known_skill),
+        load_default=list,
+        metadata={
+            "description": "Skills suggested by recognition from the coach's notes and not "
+            "(yet) confirmed; kept apart from the chosen skills"
+        },
     )
     work_history = fields.List(fields.Nested(ExperienceSchema), load_default=list)
     education_level = fields.String(required=True, validate=validate.OneOf([e.value for e in EducationLevel]))
-    languages = fields.List(fields.Nested(LanguageSchema), load_default=list,
-                            validate=unique_by("code", "A language is"))
+    languages = fields.List(
+        fields.Nested(LanguageSchema), load_default=list, validate=unique_by("code", "A language is")
+    )
     municipality = fields.String(required=True, validate=known_municipality)
     max_commute_km = fields.Float(required=True, validate=validate.Range(0, 500))
     available_from = fields.Date(required=True)
     working_time = fields.String(load_default="any", validate=validate.OneOf(WORKING_TIMES))
-    target_groups = fields.List(fields.String(validate=validate.OneOf([t.value for t in TargetGroup])),
-                                load_default=list)
-    consented_orgs = fields.List(fields.String(validate=ORG_ID), load_default=list,
-                                 metadata={"description": "Partner organisations allowed to see the profile"})
+    target_groups = fields.List(
+        fields.String(validate=validate.OneOf([t.value for t in TargetGroup])), load_default=list
+    )
+    consented_orgs = fields.List(
+        fields.String(validate=ORG_ID),
+        load_default=list,
+        metadata={"description": "Partner organisations allowed to see the profile"},
+    )
 
 
 class ProfileOutSchema(ma.Schema):
@@ -84,8 +98,9 @@ class ProfileOutSchema(ma.Schema):
 
 
 class ContactLookupSchema(StrictSchema):
-    candidate_ids = fields.List(fields.String(validate=validate.Length(1, 32)), required=True,
-                                validate=validate.Length(1, 500))
+    candidate_ids = fields.List(
+        fields.String(validate=validate.Length(1, 32)), required=True, validate=validate.Length(1, 500)
+    )
     purpose = fields.String(load_default="recruitment", validate=validate.Length(1, 200))
 
 

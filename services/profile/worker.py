@@ -22,15 +22,19 @@ def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySend
     def factory(stop: threading.Event, sender: LazySender) -> Callable[[], None]:
         common = settings.common
         engine = make_engine(common.database_url)
-        handlers = ProfileHandlers(lambda: UnitOfWork(engine, common.kafka.candidates_topic),
-                                   settings.pseudonym_key)
+        handlers = ProfileHandlers(
+            lambda: UnitOfWork(engine, common.kafka.candidates_topic), settings.pseudonym_key
+        )
 
         def run() -> None:
             consumer = make_consumer(common.kafka, group_id="profile-service.outcomes")
             consumer.subscribe([common.kafka.outcomes_topic])
-            loop = ConsumerLoop(consumer, lambda r: handle_outcome(handlers, r),
-                                DeadLetters(sender, common.kafka.dead_letter_topic, "profile.outcomes"),
-                                name="profile.outcomes")
+            loop = ConsumerLoop(
+                consumer,
+                lambda r: handle_outcome(handlers, r),
+                DeadLetters(sender, common.kafka.dead_letter_topic, "profile.outcomes"),
+                name="profile.outcomes",
+            )
             loop.run(stop)
 
         return run

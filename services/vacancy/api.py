@@ -35,8 +35,12 @@ from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.schemas import reference
 
-blp = Blueprint("vacancies", __name__, url_prefix="/api/v1/vacancies",
-                description="Employers post, update and close vacancies.")
+blp = Blueprint(
+    "vacancies",
+    __name__,
+    url_prefix="/api/v1/vacancies",
+    description="Employers post, update and close vacancies.",
+)
 
 ALL_ROLES = tuple(Role)
 
@@ -81,8 +85,11 @@ def to_dict(v: Vacancy) -> dict[str, Any]:
         "close_reason": v.close_reason.value if v.close_reason else None,
         "version": v.version,
         **details,
-        "occupation_label": (reference().catalogue.occupation_label(v.details.occupation_uri)
-                             if v.details.occupation_uri else None),
+        "occupation_label": (
+            reference().catalogue.occupation_label(v.details.occupation_uri)
+            if v.details.occupation_uri
+            else None
+        ),
         "shortage": shortage_of(v),
         "created_at": v.created_at,
         "updated_at": v.updated_at,
@@ -173,8 +180,9 @@ class VacancyById(MethodView):
     def put(self, data: dict[str, Any], vacancy_id: str) -> Any:
         """Replace a vacancy's details (send ``If-Match: "<version>"`` to avoid lost updates)."""
         try:
-            vacancy = handlers().update(vacancy_id, current_principal().org, to_details(data),
-                                        expected_version())
+            vacancy = handlers().update(
+                vacancy_id, current_principal().org, to_details(data), expected_version()
+            )
         except Exception as exc:
             translate(exc)
         return with_etag(vacancy)
@@ -188,8 +196,9 @@ class CloseVacancy(MethodView):
     def post(self, data: dict[str, Any], vacancy_id: str) -> Any:
         """Close a vacancy: filled, cancelled or expired."""
         try:
-            vacancy = handlers().close(vacancy_id, current_principal().org, CloseReason(data["reason"]),
-                                       expected_version())
+            vacancy = handlers().close(
+                vacancy_id, current_principal().org, CloseReason(data["reason"]), expected_version()
+            )
         except Exception as exc:
             translate(exc)
         return with_etag(vacancy)

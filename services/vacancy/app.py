@@ -16,13 +16,12 @@ from shared.service import build_service_app, register_health
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     settings = settings or Settings.from_env()
     common = settings.common
-    service = build_service_app(common, "Kohtaanto vacancy service", metadata,
-                                testing=bool(overrides.get("testing")))
+    service = build_service_app(
+        common, "Kohtaanto vacancy service", metadata, testing=bool(overrides.get("testing"))
+    )
     engine = service.engine
     topic = common.kafka.vacancies_topic
-    service.app.extensions["kohtaanto.vacancy.handlers"] = VacancyHandlers(
-        lambda: UnitOfWork(engine, topic)
-    )
+    service.app.extensions["kohtaanto.vacancy.handlers"] = VacancyHandlers(lambda: UnitOfWork(engine, topic))
 
     service.api.register_blueprint(blp)
     register_health(service)

@@ -90,8 +90,18 @@ class VacancyDetails:
             return date.fromisoformat(value) if value else None
 
         return cls(
-            **{k: data[k] for k in ("title", "occupation_uri", "description", "municipality", "region",
-                                    "working_time", "openings")},
+            **{
+                k: data[k]
+                for k in (
+                    "title",
+                    "occupation_uri",
+                    "description",
+                    "municipality",
+                    "region",
+                    "working_time",
+                    "openings",
+                )
+            },
             skills=tuple(RequiredSkill(s["uri"], s["essential"]) for s in data["skills"]),
             languages=tuple(LanguageRequirement(x["code"], x["level"]) for x in data["languages"]),
             start_date=day(data["start_date"]),
@@ -143,8 +153,9 @@ class Vacancy:
         self._expect(expected_version)
         if self.status is Status.CLOSED:
             raise VacancyClosedError(f"vacancy {self.id} is already closed")
-        return replace(self, status=Status.CLOSED, close_reason=reason, updated_at=now,
-                       version=self.version + 1)
+        return replace(
+            self, status=Status.CLOSED, close_reason=reason, updated_at=now, version=self.version + 1
+        )
 
     def _expect(self, expected_version: int | None) -> None:
         if expected_version is not None and expected_version != self.version:

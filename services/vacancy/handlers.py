@@ -37,8 +37,9 @@ class VacancyHandlers:
             uow.commit()
         return vacancy
 
-    def update(self, vacancy_id: str, employer_org: str, details: VacancyDetails,
-               expected_version: int | None = None) -> Vacancy:
+    def update(
+        self, vacancy_id: str, employer_org: str, details: VacancyDetails, expected_version: int | None = None
+    ) -> Vacancy:
         with self.uow_factory() as uow:
             vacancy = self._owned(uow, vacancy_id, employer_org)
             changed = vacancy.update(details, self.clock(), expected_version)
@@ -47,8 +48,9 @@ class VacancyHandlers:
             uow.commit()
         return changed
 
-    def close(self, vacancy_id: str, employer_org: str, reason: CloseReason,
-              expected_version: int | None = None) -> Vacancy:
+    def close(
+        self, vacancy_id: str, employer_org: str, reason: CloseReason, expected_version: int | None = None
+    ) -> Vacancy:
         with self.uow_factory() as uow:
             vacancy = self._owned(uow, vacancy_id, employer_org)
             closed = vacancy.close(reason, self.clock(), expected_version)

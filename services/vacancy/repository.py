@@ -121,8 +121,11 @@ class VacancyRepository:
             conditions.append(vacancies.c.occupation_uri == f.occupation_uri)
         total = self.conn.execute(select(func.count()).select_from(vacancies).where(*conditions)).scalar_one()
         rows = self.conn.execute(
-            select(vacancies).where(*conditions)
-            .order_by(vacancies.c.created_at.desc(), vacancies.c.id).limit(f.limit).offset(f.offset)
+            select(vacancies)
+            .where(*conditions)
+            .order_by(vacancies.c.created_at.desc(), vacancies.c.id)
+            .limit(f.limit)
+            .offset(f.offset)
         ).all()
         return [_from_row(r) for r in rows], int(total)
 
@@ -151,10 +154,16 @@ class ShortageRepository:
 
     def replace(self, item: StoredList, event_id: str) -> None:
         self.delete(item.region, item.period)
-        self.conn.execute(insert(shortage_lists).values(
-            region=item.region, period=item.period, source=item.source, levels=dict(item.levels),
-            event_id=event_id, updated_at=datetime.now(UTC),
-        ))
+        self.conn.execute(
+            insert(shortage_lists).values(
+                region=item.region,
+                period=item.period,
+                source=item.source,
+                levels=dict(item.levels),
+                event_id=event_id,
+                updated_at=datetime.now(UTC),
+            )
+        )
 
     def delete(self, region: str, period: str) -> None:
         t = shortage_lists
@@ -182,7 +191,10 @@ class UnitOfWork(SqlUnitOfWork):
 
     def publish(self, event: VacancyEvent) -> None:
         envelope = Envelope(
-            event_type=event.event_type, key=event.key, payload=event.payload(),
-            producer="vacancy-service", schema_version=event.schema_version,
+            event_type=event.event_type,
+            key=event.key,
+            payload=event.payload(),
+            producer="vacancy-service",
+            schema_version=event.schema_version,
         )
         self._outbox.add(self.conn, self.topic, envelope)

@@ -23,26 +23,39 @@ WORKING_TIMES = ("full_time", "part_time")
 
 
 class RequiredSkillSchema(StrictSchema):
-    uri = fields.String(required=True, validate=known_skill,
-                        metadata={"description": "ESCO skill URI"})
+    uri = fields.String(required=True, validate=known_skill, metadata={"description": "ESCO skill URI"})
     essential = fields.Boolean(load_default=True)
 
 
 class VacancyInSchema(StrictSchema):
     title = fields.String(required=True, validate=validate.Length(1, 200))
-    occupation_uri = fields.String(load_default=None, validate=known_occupation,
-                                   metadata={"description": "ESCO occupation URI; may be left out when the job is described "
-                                                  "by its skills or in words (skills are then recognised from the text)"})
+    occupation_uri = fields.String(
+        load_default=None,
+        validate=known_occupation,
+        metadata={
+            "description": "ESCO occupation URI; may be left out when the job is described "
+            "by its skills or in words (skills are then recognised from the text)"
+        },
+    )
     description = fields.String(load_default="", validate=validate.Length(max=20_000))
-    municipality = fields.String(required=True, validate=known_municipality,
-                                 metadata={"description": "Statistics Finland code", "example": "837"})
-    region = fields.String(load_default=None, metadata={"description": "Derived from the municipality when omitted"})
+    municipality = fields.String(
+        required=True,
+        validate=known_municipality,
+        metadata={"description": "Statistics Finland code", "example": "837"},
+    )
+    region = fields.String(
+        load_default=None, metadata={"description": "Derived from the municipality when omitted"}
+    )
     working_time = fields.String(required=True, validate=validate.OneOf(WORKING_TIMES))
     openings = fields.Integer(load_default=1, validate=validate.Range(1, 10_000))
-    skills = fields.List(fields.Nested(RequiredSkillSchema), load_default=list,
-                         validate=[validate.Length(max=200), unique_by("uri", "A skill is")])
-    languages = fields.List(fields.Nested(LanguageSchema), load_default=list,
-                            validate=unique_by("code", "A language is"))
+    skills = fields.List(
+        fields.Nested(RequiredSkillSchema),
+        load_default=list,
+        validate=[validate.Length(max=200), unique_by("uri", "A skill is")],
+    )
+    languages = fields.List(
+        fields.Nested(LanguageSchema), load_default=list, validate=unique_by("code", "A language is")
+    )
     start_date = fields.Date(load_default=None)
     application_deadline = fields.Date(load_default=None)
 
@@ -76,10 +89,13 @@ class VacancyOutSchema(ma.Schema):
     occupation_uri = fields.String(allow_none=True)
     occupation_label = fields.String(allow_none=True)
     shortage = fields.Nested(
-        ShortageSchema, allow_none=True,
-        metadata={"description": "Null unless the occupation is in labour shortage in the vacancy's region: "
-                                 "the latest half-year list covering the region (its own or the national "
-                                 "one; the region's own rating wins) rates it shortage or severe_shortage"},
+        ShortageSchema,
+        allow_none=True,
+        metadata={
+            "description": "Null unless the occupation is in labour shortage in the vacancy's region: "
+            "the latest half-year list covering the region (its own or the national "
+            "one; the region's own rating wins) rates it shortage or severe_shortage"
+        },
     )
     description = fields.String()
     municipality = fields.String()

@@ -39,8 +39,9 @@ Handler = Callable[[Record], None]
 
 
 class DeadLetterSink(Protocol):
-    def send(self, topic: str, key: str, value: bytes | None,
-             headers: list[tuple[str, bytes]] | None = None) -> None: ...
+    def send(
+        self, topic: str, key: str, value: bytes | None, headers: list[tuple[str, bytes]] | None = None
+    ) -> None: ...
 
 
 class DeadLetters:
@@ -107,8 +108,13 @@ class ConsumerLoop:
                 except Exception as exc:
                     log.warning(
                         "handler failed, will retry",
-                        extra={"consumer": self.name, "topic": tp.topic, "partition": tp.partition,
-                               "offset": message.offset, "error": repr(exc)},
+                        extra={
+                            "consumer": self.name,
+                            "topic": tp.topic,
+                            "partition": tp.partition,
+                            "offset": message.offset,
+                            "error": repr(exc),
+                        },
                     )
                     self.consumer.seek(tp, message.offset)
                     healthy = False
@@ -131,8 +137,13 @@ class ConsumerLoop:
             reason = f"{type(exc).__name__}: {exc}"
             log.error(
                 "poison message sent to dead letters",
-                extra={"consumer": self.name, "topic": message.topic, "partition": message.partition,
-                       "offset": message.offset, "reason": reason},
+                extra={
+                    "consumer": self.name,
+                    "topic": message.topic,
+                    "partition": message.partition,
+                    "offset": message.offset,
+                    "reason": reason,
+                },
             )
             self.dead_letters.send(message, reason)
             self.dead_lettered += 1

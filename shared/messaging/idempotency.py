@@ -24,6 +24,5 @@ def claim(conn: Connection, table: Table, consumer: str, event_id: str) -> bool:
     ).first()
     if seen:
         return False
-    conn.execute(table.insert().values(consumer=consumer, event_id=event_id,
-                                       processed_at=datetime.now(UTC)))
+    conn.execute(table.insert().values(consumer=consumer, event_id=event_id, processed_at=datetime.now(UTC)))
     return True

@@ -30,8 +30,7 @@ class KafkaSender:
 
     def send_all(self, messages: Sequence[tuple[str, str, bytes | None]]) -> int:
         futures = [
-            self._producer.send(topic, key=key.encode(), value=value)
-            for topic, key, value in messages
+            self._producer.send(topic, key=key.encode(), value=value) for topic, key, value in messages
         ]
         self._producer.flush(timeout=self.timeout_s)
         acked = 0
@@ -44,8 +43,9 @@ class KafkaSender:
             acked += 1
         return acked
 
-    def send(self, topic: str, key: str, value: bytes | None,
-             headers: list[tuple[str, bytes]] | None = None) -> None:
+    def send(
+        self, topic: str, key: str, value: bytes | None, headers: list[tuple[str, bytes]] | None = None
+    ) -> None:
         self._producer.send(topic, key=key.encode(), value=value, headers=headers or []).get(
             timeout=self.timeout_s
         )

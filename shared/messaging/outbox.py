@@ -135,9 +135,7 @@ class OutboxRelay:
         published = [r.id for r in rows[:acked]]
         if published:
             with self.engine.begin() as conn:
-                conn.execute(
-                    update(t).where(t.c.id.in_(published)).values(published_at=datetime.now(UTC))
-                )
+                conn.execute(update(t).where(t.c.id.in_(published)).values(published_at=datetime.now(UTC)))
         if acked < len(rows):
             raise RelayError(f"broker acknowledged {acked} of {len(rows)} outbox messages")
         return acked
@@ -146,13 +144,19 @@ class OutboxRelay:
         cutoff = datetime.now(UTC) - self.keep_published
         with self.engine.begin() as conn:
             result = conn.execute(
-                delete(self.table).where(self.table.c.published_at.is_not(None))
+                delete(self.table)
+                .where(self.table.c.published_at.is_not(None))
                 .where(self.table.c.published_at < cutoff)
             )
         return result.rowcount or 0
 
-    def run(self, stop: threading.Event, *, idle_seconds: float = 0.2,
-            on_error: Callable[[Exception], None] | None = None) -> None:
+    def run(
+        self,
+        stop: threading.Event,
+        *,
+        idle_seconds: float = 0.2,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
         """Relay until ``stop`` is set; broker or database errors are logged and retried with backoff."""
         backoff = idle_seconds
         last_purge = 0.0

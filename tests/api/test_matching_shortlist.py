@@ -54,5 +54,7 @@ def test_an_explanation_has_the_shortlists_score_and_its_own_labels(app):
 
 def test_explaining_an_unknown_candidate_or_vacancy_is_404(app):
     client = app.test_client()
-    assert client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=TEAM).status_code == 404
+    assert (
+        client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=TEAM).status_code == 404
+    )
     assert client.get("/api/v1/vacancies/v-none/candidates/x/explanation", headers=TEAM).status_code == 404

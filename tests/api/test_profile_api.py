@@ -30,7 +30,15 @@ def test_a_coach_pushes_a_profile_and_matching_gets_only_a_pseudonymous_minimum(
     [(key, value)] = published(profile_app)
     assert key == candidate_id
     text = value.decode()
-    for secret in ("Aino", "Virtanen", "example.fi", "1234567", "asiakas-1001", "recently_laid_off", "vocational"):
+    for secret in (
+        "Aino",
+        "Virtanen",
+        "example.fi",
+        "1234567",
+        "asiakas-1001",
+        "recently_laid_off",
+        "vocational",
+    ):
         assert secret not in text
     payload = json.loads(text)["payload"]
     assert payload["consented_orgs"] == ["agency-a"] and payload["municipality"] == "536"
@@ -88,13 +96,23 @@ def test_a_recruiter_sees_contact_details_only_of_candidates_who_consented_and_e
 ):
     client = profile_app.test_client()
     consented = client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).json["candidate_id"]
-    other = client.put("/api/v1/profiles/p2", json=profile_body(consented_orgs=["agency-b"]),
-                       headers=COACH).json["candidate_id"]
-    r = client.post("/api/v1/contacts/lookup", json={"candidate_ids": [consented, other, "c-unknown"]},
-                    headers=auth("recruiter", "agency-a"))
+    other = client.put(
+        "/api/v1/profiles/p2", json=profile_body(consented_orgs=["agency-b"]), headers=COACH
+    ).json["candidate_id"]
+    r = client.post(
+        "/api/v1/contacts/lookup",
+        json={"candidate_ids": [consented, other, "c-unknown"]},
+        headers=auth("recruiter", "agency-a"),
+    )
     assert r.status_code == 200
-    assert r.json["items"] == [{"candidate_id": consented, "name": "Aino Virtanen",
-                                "email": "aino.virtanen@example.fi", "phone": "+358 40 1234567"}]
+    assert r.json["items"] == [
+        {
+            "candidate_id": consented,
+            "name": "Aino Virtanen",
+            "email": "aino.virtanen@example.fi",
+            "phone": "+358 40 1234567",
+        }
+    ]
     entries = client.get("/api/v1/audit", headers=auth("operator", "kohtaanto")).json["items"]
     lookups = [(e["candidate_id"], e["granted"]) for e in entries if e["action"] == "contact.read"]
     assert sorted(lookups) == sorted([(consented, "yes"), (other, "no"), ("c-unknown", "no")])

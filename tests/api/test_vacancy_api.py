@@ -28,8 +28,10 @@ def valid(**overrides):
 def rows(app):
     engine = app.extensions["kohtaanto.engine"]
     with engine.connect() as conn:
-        return (conn.execute(select(func.count()).select_from(vacancies)).scalar_one(),
-                conn.execute(select(func.count()).select_from(outbox)).scalar_one())
+        return (
+            conn.execute(select(func.count()).select_from(vacancies)).scalar_one(),
+            conn.execute(select(func.count()).select_from(outbox)).scalar_one(),
+        )
 
 
 def test_an_employer_posts_a_vacancy_and_its_event_waits_in_the_outbox(vacancy_app):
@@ -82,8 +84,9 @@ def test_a_vacancy_needs_an_occupation_skills_or_a_description(vacancy_app):
 
 
 def test_malformed_json_is_a_bad_request_and_nothing_is_stored(vacancy_app):
-    r = vacancy_app.test_client().post("/api/v1/vacancies", data="{not json",
-                                       headers={**EMPLOYER, "Content-Type": "application/json"})
+    r = vacancy_app.test_client().post(
+        "/api/v1/vacancies", data="{not json", headers={**EMPLOYER, "Content-Type": "application/json"}
+    )
     assert r.status_code == 400
     assert r.json["errors"] == {"json": ["Invalid JSON body."]}
     assert rows(vacancy_app) == (0, 0)
@@ -109,8 +112,11 @@ def test_only_employers_post_and_only_the_owner_changes_a_vacancy(vacancy_app):
 def test_update_and_close_raise_the_version_and_a_stale_update_is_refused(vacancy_app):
     client = vacancy_app.test_client()
     vid = client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER).json["id"]
-    r = client.put(f"/api/v1/vacancies/{vid}", json=valid(openings=3, occupation_uri=COOK),
-                   headers={**EMPLOYER, "If-Match": '"1"'})
+    r = client.put(
+        f"/api/v1/vacancies/{vid}",
+        json=valid(openings=3, occupation_uri=COOK),
+        headers={**EMPLOYER, "If-Match": '"1"'},
+    )
     assert r.status_code == 200 and r.json["version"] == 2 and r.json["openings"] == 3
     stale = client.put(f"/api/v1/vacancies/{vid}", json=valid(), headers={**EMPLOYER, "If-Match": '"1"'})
     assert stale.status_code == 412

@@ -51,7 +51,9 @@ def browser_stack(kafka_broker, tmp_path_factory, free_ports) -> Iterator[Stack]
 def new_browser(tmp_path_factory) -> Iterator[Callable[[], Any]]:
     """Opens headless Chromium sessions (each with its own profile: no shared cookies); closes them all."""
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.fail("Chromium and ChromeDriver are missing: run `make test` (deploy/ensure-test-tools.sh installs them)")
+        pytest.fail(
+            "Chromium and ChromeDriver are missing: run `make test` (deploy/ensure-test-tools.sh installs them)"
+        )
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

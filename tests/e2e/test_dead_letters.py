@@ -31,19 +31,28 @@ def test_garbage_goes_to_dead_letters_and_the_next_profile_is_still_indexed(stac
     sender = KafkaSender(settings)
     try:
         sender.send(settings.candidates_topic, "c-garbage", b"\x00not an envelope at all")
-        sender.send(settings.candidates_topic, "c-halfway", b'{"event_id": "1", "event_type": "candidate.upserted"}')
+        sender.send(
+            settings.candidates_topic, "c-halfway", b'{"event_id": "1", "event_type": "candidate.upserted"}'
+        )
     finally:
         sender.close()
     before = indexed(stack)
-    r = call("PUT", f"{stack.url('profile')}/api/v1/profiles/after-garbage",
-             token("coach", "tampere-tyollisyys"), profile_body(consented_orgs=[]))
+    r = call(
+        "PUT",
+        f"{stack.url('profile')}/api/v1/profiles/after-garbage",
+        token("coach", "tampere-tyollisyys"),
+        profile_body(consented_orgs=[]),
+    )
     assert r.status == 201
 
     wait_for(lambda: indexed(stack) > before, timeout=60, what="the profile pushed after the garbage")
     letters = wait_for(
-        lambda: [m for m in dead_letters(kafka_broker.bootstrap_servers)
-                 if m.key in (b"c-garbage", b"c-halfway")] or None,
-        timeout=60, what="the dead letters",
+        lambda: (
+            [m for m in dead_letters(kafka_broker.bootstrap_servers) if m.key in (b"c-garbage", b"c-halfway")]
+            or None
+        ),
+        timeout=60,
+        what="the dead letters",
     )
     assert {m.value for m in letters} >= {b"\x00not an envelope at all"}
     headers = dict(letters[0].headers)

@@ -18,8 +18,16 @@ RECRUITER_A = token("recruiter", "agency-a")
 RECRUITER_B = token("recruiter", "agency-b")
 
 
-def profile(skills, *, municipality="536", commute=40, available="2026-12-01", languages=None,
-            consent=("agency-a",), history=WELDER):
+def profile(
+    skills,
+    *,
+    municipality="536",
+    commute=40,
+    available="2026-12-01",
+    languages=None,
+    consent=("agency-a",),
+    history=WELDER,
+):
     return {
         "personal": {"name": "Testi Henkilö", "email": "testi@example.fi"},
         "skills": [{"uri": u, "level": "intermediate"} for u in skills],
@@ -41,10 +49,15 @@ def scenario(stack, taxonomy):
     welder_essential, _ = taxonomy.occupation_skills(WELDER)
     cook_essential, _ = taxonomy.occupation_skills(COOK)
     vacancy_body = {
-        "title": "Hitsaaja, MIG/MAG", "occupation_uri": WELDER, "municipality": "837",
+        "title": "Hitsaaja, MIG/MAG",
+        "occupation_uri": WELDER,
+        "municipality": "837",
         "description": "Konepaja hakee hitsaajaa. MIG- ja MAG-hitsaus, piirustusten lukeminen.",
-        "working_time": "full_time", "openings": 3, "start_date": "2027-01-11",
-        "application_deadline": "2026-12-31", "languages": [{"code": "fi", "level": "B1"}],
+        "working_time": "full_time",
+        "openings": 3,
+        "start_date": "2027-01-11",
+        "application_deadline": "2026-12-31",
+        "languages": [{"code": "fi", "level": "B1"}],
         "skills": [{"uri": u, "essential": True} for u in welder_essential[:12]],
     }
     created = call("POST", f"{stack.url('vacancy')}/api/v1/vacancies", EMPLOYER, vacancy_body)
@@ -113,7 +126,7 @@ def test_candidates_whose_skills_fit_rank_above_those_whose_skills_do_not(stack,
     good, cooks = set(kinds["good_welder"]), set(kinds["cook"])
     assert set(ranked[: len(good)]) == good
     # A cook shares few or no skills with a welder: ranked below every welder, or not at all.
-    assert set(ranked[len(good):]) <= cooks
+    assert set(ranked[len(good) :]) <= cooks
     scores = [e["score"] for e in s["entries"]]
     assert scores == sorted(scores, reverse=True)
 
@@ -151,15 +164,22 @@ def test_a_shortlist_needs_a_recruiter_or_team_role(stack, scenario):
     url = f"{stack.url('matching')}/api/v1/vacancies/{vacancy_id}/shortlist"
     assert call("GET", url).status == 401
     assert call("GET", url, EMPLOYER).status == 403
-    assert call("GET", f"{stack.url('matching')}/api/v1/vacancies/unknown/shortlist", RECRUITER_A).status == 404
+    assert (
+        call("GET", f"{stack.url('matching')}/api/v1/vacancies/unknown/shortlist", RECRUITER_A).status == 404
+    )
 
 
 def test_latency_from_posting_a_vacancy_to_its_shortlist_is_recorded(stack, scenario, record_property):
     """Not a timing assertion: the figure is printed for the closing note and docs."""
     _, kinds = scenario
     started = time.monotonic()
-    body = {"title": "Hitsaaja", "occupation_uri": WELDER, "municipality": "837", "working_time": "full_time",
-            "start_date": "2027-01-11"}
+    body = {
+        "title": "Hitsaaja",
+        "occupation_uri": WELDER,
+        "municipality": "837",
+        "working_time": "full_time",
+        "start_date": "2027-01-11",
+    }
     vacancy_id = call("POST", f"{stack.url('vacancy')}/api/v1/vacancies", EMPLOYER, body).json()["id"]
     s = wait_for(lambda: shortlist(stack, vacancy_id, RECRUITER_A), timeout=60, what="the new vacancy")
     assert set(kinds["good_welder"]) <= {e["candidate_id"] for e in s["entries"]}
@@ -175,15 +195,20 @@ def test_a_vacancy_described_only_in_finnish_gets_a_sensible_shortlist(stack, sc
     body = {
         "title": "Hitsaaja konepajaan",
         "description": "Etsimme kokenutta hitsaajaa. Työ sisältää MIG- ja MAG-hitsausta, TIG-hitsausta, "
-                       "metallien liittämistä, hitsauslaitteiden käyttöä sekä piirustusten tulkintaa. "
-                       "Noudatat työturvallisuusohjeita ja käytät suojavarusteita.",
-        "municipality": "837", "working_time": "full_time", "start_date": "2027-01-11",
+        "metallien liittämistä, hitsauslaitteiden käyttöä sekä piirustusten tulkintaa. "
+        "Noudatat työturvallisuusohjeita ja käytät suojavarusteita.",
+        "municipality": "837",
+        "working_time": "full_time",
+        "start_date": "2027-01-11",
         "languages": [{"code": "fi", "level": "B1"}],
     }
     created = call("POST", f"{stack.url('vacancy')}/api/v1/vacancies", EMPLOYER, body)
     assert created.status == 201, created.json()
-    s = wait_for(lambda: shortlist(stack, created.json()["id"], RECRUITER_A, k=10), timeout=60,
-                 what="the Finnish-only vacancy's shortlist")
+    s = wait_for(
+        lambda: shortlist(stack, created.json()["id"], RECRUITER_A, k=10),
+        timeout=60,
+        what="the Finnish-only vacancy's shortlist",
+    )
     assert s["vacancy"]["occupation_uri"] is None and s["vacancy"]["suggested_skills"]
     ours = {c for ids in kinds.values() for c in ids}
     top = [e["candidate_id"] for e in s["entries"] if e["candidate_id"] in ours][:5]

@@ -27,8 +27,9 @@ def vacancy(title: str) -> dict:
 
 
 def titles_on_topic(bootstrap: str, topic: str) -> set[str]:
-    consumer = make_consumer(common_settings("probe", "sqlite://", bootstrap).kafka, group_id=None,
-                             consumer_timeout_ms=3000)
+    consumer = make_consumer(
+        common_settings("probe", "sqlite://", bootstrap).kafka, group_id=None, consumer_timeout_ms=3000
+    )
     try:
         consumer.subscribe([topic])
         return {json.loads(m.value)["payload"]["title"] for m in consumer if m.value}
@@ -50,9 +51,15 @@ def test_a_post_succeeds_with_the_broker_down_and_its_event_arrives_when_it_retu
     client = app.test_client()
     employer = auth("employer", "konepaja-oy")
     try:
-        assert client.post("/api/v1/vacancies", json=vacancy("before the outage"), headers=employer).status_code == 201
-        wait_for(lambda: "before the outage" in titles_on_topic(broker.bootstrap_servers, topic),
-                 timeout=60, what="the first event")
+        assert (
+            client.post("/api/v1/vacancies", json=vacancy("before the outage"), headers=employer).status_code
+            == 201
+        )
+        wait_for(
+            lambda: "before the outage" in titles_on_topic(broker.bootstrap_servers, topic),
+            timeout=60,
+            what="the first event",
+        )
 
         broker.stop()
         r = client.post("/api/v1/vacancies", json=vacancy("during the outage"), headers=employer)
@@ -63,8 +70,11 @@ def test_a_post_succeeds_with_the_broker_down_and_its_event_arrives_when_it_retu
         assert ready.status_code == 200 and ready.json["status"] == "degraded"
 
         broker.start(timeout=180)
-        wait_for(lambda: "during the outage" in titles_on_topic(broker.bootstrap_servers, topic),
-                 timeout=150, what="the event written while the broker was down")
+        wait_for(
+            lambda: "during the outage" in titles_on_topic(broker.bootstrap_servers, topic),
+            timeout=150,
+            what="the event written while the broker was down",
+        )
         with engine.connect() as conn:
             wait_for(lambda: Outbox(outbox).pending(conn) == 0 or None, timeout=30, what="an empty outbox")
     finally:

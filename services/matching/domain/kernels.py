@@ -198,8 +198,22 @@ def range_bounds(
     def walk(a: int, b: int) -> None:  # ranges a..b-1, into their part of `out`
         start = int(base[a]) if a < len(lo) else total
         end = int(base[b]) if b < len(lo) else total
-        kernel(postings.indptr, postings.indices, postings.data, columns, w_sim, w_cov, n_cov,
-               lo[a:b], hi[a:b], base[a:b] - start, inv_norm, out[start:end], table, blocks[a:b])
+        kernel(
+            postings.indptr,
+            postings.indices,
+            postings.data,
+            columns,
+            w_sim,
+            w_cov,
+            n_cov,
+            lo[a:b],
+            hi[a:b],
+            base[a:b] - start,
+            inv_norm,
+            out[start:end],
+            table,
+            blocks[a:b],
+        )
 
     half = int(np.searchsorted(base, total / 2))
     if threads > 1 and total >= PARALLEL_MIN_ROWS and 0 < half < len(lo) and _helper_free.acquire(False):

@@ -11,12 +11,15 @@ share of the vacancy's essential skills the candidate has: per essential skill t
 min(1, own strength) and credit x strength of a related skill.
 
 Ranking runs in two stages. Stage 1 walks only the inverted-index columns of the query's skills
-and of the work-history occupations that overlap it, computing for every candidate an upper
-bound of the score that is exact for the similarity part and sums rather than maxes the coverage
-part; occupation columns that could add little are skipped and their total is carried as a
-bound. The hard filters then run on the best rows by bound. Stage 2 scores exactly the best
-eligible candidates and widens the pool until the k-th exact score beats every bound left out,
-so the result equals a full exact scan (the unit tests check this against scoring everyone).
+and of the work-history occupations that overlap it, and only their rows within commuting
+distance of the vacancy (`filters.near_ranges`; nobody else can pass the commute filter),
+computing for each of those candidates an upper bound of the score that is exact for the
+similarity part and sums rather than maxes the coverage part; occupation columns that could add
+little are skipped and their total is carried as a bound. The hard filters then run on the best
+rows by bound. Stage 2 scores exactly the best eligible candidates, then every one whose bound
+still reaches the k-th exact score, and widens the examined rows until the k-th exact score
+beats every bound left out, so the result equals a full exact scan (the unit tests check this
+against scoring everyone).
 """
 
 from __future__ import annotations
@@ -352,7 +355,9 @@ def query_evidence(seg: Segment, rows: np.ndarray, qw: QueryWeights) -> tuple[np
     return raw, source
 
 
-def _query_claims(seg: Segment, rows: np.ndarray, q: VacancyQuery) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _query_claims(
+    seg: Segment, rows: np.ndarray, q: VacancyQuery
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(position in `rows`, query position, weight) of the rows' claims of query skills."""
     at, skill, weight = gather_rows(seg.claims, rows)
     u = q.position[skill]

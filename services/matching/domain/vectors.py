@@ -208,7 +208,9 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     n_s = space.n_skills
     starts, ends = space.credit.indptr[own_arr], space.credit.indptr[own_arr + 1]
     rel_row = np.repeat(np.arange(len(own)), ends - starts)
-    idx = np.repeat(starts - np.cumsum(ends - starts) + (ends - starts), ends - starts) + np.arange(len(rel_row))
+    idx = np.repeat(starts - np.cumsum(ends - starts) + (ends - starts), ends - starts) + np.arange(
+        len(rel_row)
+    )
     rel_indices, rel_data = space.credit.indices[idx], space.credit.data[idx]
     rel_reasons = space.reason.data[idx]  # same structure as credit (build_skill_space checks)
     best = np.zeros(n_s, dtype=np.float32)

@@ -52,9 +52,13 @@ def test_the_kernel_handles_no_ranges_empty_columns_and_ranges_past_the_postings
     postings = sp.csc_matrix((np.array([1.0, 2.0], np.float32), ([0, 3], [1, 1])), shape=(6, 3))
     inv_norm = np.ones(6, np.float32)
     weights = np.ones((3, 2), np.float32)
-    none = kernels.range_bounds(postings, inv_norm, np.arange(3), weights, 3, np.zeros(0, int), np.zeros(0, int))
+    none = kernels.range_bounds(
+        postings, inv_norm, np.arange(3), weights, 3, np.zeros(0, int), np.zeros(0, int)
+    )
     assert none.shape == (0,)
-    got = kernels.range_bounds(postings, inv_norm, np.arange(3), weights, 3, np.array([0, 4]), np.array([2, 6]))
+    got = kernels.range_bounds(
+        postings, inv_norm, np.arange(3), weights, 3, np.array([0, 4]), np.array([2, 6])
+    )
     np.testing.assert_allclose(got, [2.0, 0.0, 0.0, 0.0])  # row 0: 1 similarity + 1 coverage
 
 
@@ -97,7 +101,9 @@ def test_two_threads_give_the_same_bounds_as_one(monkeypatch):
     two = kernels.range_bounds(postings, inv_norm, columns, weights, 9, lo, hi, threads=2)
     np.testing.assert_array_equal(one, two)
     monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
-    np.testing.assert_allclose(one, kernels.range_bounds(postings, inv_norm, columns, weights, 9, lo, hi), rtol=1e-5)
+    np.testing.assert_allclose(
+        one, kernels.range_bounds(postings, inv_norm, columns, weights, 9, lo, hi), rtol=1e-5
+    )
 
 
 @jit

@@ -21,8 +21,14 @@ class FakeEngine:
 
 
 def upserted(cid):
-    payload = {"candidate_id": cid, "version": 1, "skills": [], "municipality": "837", "max_commute_km": 10,
-               "available_from": "2026-12-01"}
+    payload = {
+        "candidate_id": cid,
+        "version": 1,
+        "skills": [],
+        "municipality": "837",
+        "max_commute_km": 10,
+        "available_from": "2026-12-01",
+    }
     return Record("cands", 0, 0, cid, Envelope("candidate.upserted", cid, payload, producer="p"))
 
 

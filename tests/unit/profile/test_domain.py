@@ -23,10 +23,17 @@ KEY = b"k" * 32
 def details(**overrides):
     base = dict(
         personal=PersonalData("Aino Virtanen", "aino@example.fi", "+358 40 1234567"),
-        skills=(SkillEntry("skill:weld", "advanced"),), suggested_skills=("skill:grind",), work_history=(),
-        education_level=EducationLevel.VOCATIONAL, languages=(Language("fi", "native"),),
-        municipality="837", max_commute_km=40, available_from=date(2026, 12, 1), working_time="any",
-        target_groups=(TargetGroup.OVER_50,), consented_orgs=frozenset({"agency-a"}),
+        skills=(SkillEntry("skill:weld", "advanced"),),
+        suggested_skills=("skill:grind",),
+        work_history=(),
+        education_level=EducationLevel.VOCATIONAL,
+        languages=(Language("fi", "native"),),
+        municipality="837",
+        max_commute_km=40,
+        available_from=date(2026, 12, 1),
+        working_time="any",
+        target_groups=(TargetGroup.OVER_50,),
+        consented_orgs=frozenset({"agency-a"}),
     )
     return ProfileDetails(**{**base, **overrides})
 

@@ -38,7 +38,9 @@ def good(offset, key="k"):
 def test_a_poison_message_goes_to_dead_letters_and_the_loop_goes_on():
     consumer = FakeConsumer([good(0), Message("t", 0, 1, b"k", b"garbage"), good(2)])
     handled, dlq = [], FakeSender()
-    loop = ConsumerLoop(consumer, lambda r: handled.append(r.offset), DeadLetters(dlq, "dlq", "test"), name="t")
+    loop = ConsumerLoop(
+        consumer, lambda r: handled.append(r.offset), DeadLetters(dlq, "dlq", "test"), name="t"
+    )
     assert loop.poll_once()
     assert handled == [0, 2]
     assert len(dlq.sent) == 1
@@ -81,7 +83,12 @@ def test_after_poll_applies_a_polls_buffered_effects_before_the_commit():
     events = []
     consumer = FakeConsumer([good(0), good(1)])
     consumer.commit = lambda offsets: events.append("commit")
-    loop = ConsumerLoop(consumer, lambda r: events.append(f"handle {r.offset}"),
-                        DeadLetters(FakeSender(), "dlq", "t"), name="t", after_poll=lambda: events.append("flush"))
+    loop = ConsumerLoop(
+        consumer,
+        lambda r: events.append(f"handle {r.offset}"),
+        DeadLetters(FakeSender(), "dlq", "t"),
+        name="t",
+        after_poll=lambda: events.append("flush"),
+    )
     loop.poll_once()
     assert events[:4] == ["handle 0", "handle 1", "flush", "commit"]

@@ -18,10 +18,18 @@ NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 def details(**overrides):
-    base = dict(title="Hitsaaja", occupation_uri="occ:welder", description="MIG/MAG", municipality="837",
-                region="pirkanmaa", working_time="full_time", openings=2,
-                skills=(RequiredSkill("skill:weld"),), application_deadline=date(2026, 12, 15),
-                start_date=date(2027, 1, 7))
+    base = dict(
+        title="Hitsaaja",
+        occupation_uri="occ:welder",
+        description="MIG/MAG",
+        municipality="837",
+        region="pirkanmaa",
+        working_time="full_time",
+        openings=2,
+        skills=(RequiredSkill("skill:weld"),),
+        application_deadline=date(2026, 12, 15),
+        start_date=date(2027, 1, 7),
+    )
     return VacancyDetails(**{**base, **overrides})
 
 
