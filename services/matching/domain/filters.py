@@ -65,22 +65,6 @@ def near_ranges(seg: Segment, spec: FilterSpec) -> tuple[np.ndarray, np.ndarray,
     return lo[keep].astype(np.int64), end[keep].astype(np.int64), keep.astype(np.int64)
 
 
-def eligible_rows(
-    seg: Segment,
-    alive: np.ndarray,
-    spec: FilterSpec,
-    dense_languages: Sequence[str],
-    excluded_rows: np.ndarray,
-    rows: np.ndarray | None = None,
-) -> np.ndarray:
-    """The rows among `rows` (all rows when None) that pass every hard filter.
-
-    `alive` marks rows that are current and not hired."""
-    if rows is None:
-        rows = np.flatnonzero(alive)
-    return rows[eligible_mask(seg, alive, spec, dense_languages, excluded_rows, rows)]
-
-
 def eligible_mask(
     seg: Segment,
     alive: np.ndarray,

@@ -34,7 +34,7 @@ from .filters import FilterSpec, eligible_mask, member
 from .kernels import range_bounds
 from .params import RankingParams
 from .segment import Segment
-from .vectors import SkillSpace, VacancyQuery
+from .vectors import SkillSpace, VacancyQuery, row_positions
 
 EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
 COMPONENTS = (
@@ -392,15 +392,6 @@ def gather_rows(m: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndar
     """(position in `rows`, column, value) of every stored entry of the given CSR rows."""
     at, idx = row_positions(m.indptr, rows)
     return at, m.indices[idx], m.data[idx].astype(np.float64)
-
-
-def row_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(position in `rows`, index into the data arrays) of every stored entry of the CSR rows."""
-    starts, ends = indptr[rows], indptr[rows + 1]
-    lengths = ends - starts
-    at = np.repeat(np.arange(len(rows)), lengths)
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    return at, offsets + np.arange(len(at))
 
 
 # -- selection across segments -----------------------------------------------------------------

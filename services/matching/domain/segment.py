@@ -71,9 +71,8 @@ class Segment:
     working_time: np.ndarray  # (n,) uint8 position in WORKING_TIMES
     lang_dense: np.ndarray  # (n, len(dense_languages)) uint8 rank 0 (none) .. 7 (native)
     lang_sparse: Mapping[str, tuple[np.ndarray, np.ndarray]]  # code -> (rows, ranks)
-    consent_indptr: np.ndarray  # per organisation position, into consent_rows
-    consent_rows: np.ndarray  # int32 rows consenting to each organisation
-    consent_bits: np.ndarray  # (n_orgs, ceil(n / 8)) uint8: the same as one bit per row
+    consent_bits: np.ndarray  # (n_orgs, ceil(n / 8)) uint8: bit row of organisation org set when
+    # row consented to it (little-endian bit order)
     max_occupations: int  # most work-history occupations of any row (bounds pruned terms)
 
     def __len__(self) -> int:
@@ -194,7 +193,7 @@ def build_segment(
                 sparse_rows.setdefault(code, []).append(i)
                 sparse_ranks.setdefault(code, []).append(rank)
         consent_pairs.extend((orgs.index(o), i) for o in r.consented_orgs)
-    consent_indptr, consent_rows, consent_bits = _consent(np.asarray(consent_pairs, dtype=np.int64), n)
+    consent_bits = _consent(np.asarray(consent_pairs, dtype=np.int64), n)
     return Segment(
         ids=ids,
         versions=np.fromiter((r.version for r in rows), dtype=np.int64, count=n),
@@ -217,8 +216,6 @@ def build_segment(
             code: (np.asarray(sparse_rows[code], np.int32), np.asarray(sparse_ranks[code], np.uint8))
             for code in sparse_rows
         },
-        consent_indptr=consent_indptr,
-        consent_rows=consent_rows,
         consent_bits=consent_bits,
         max_occupations=_max_row_nnz(experience),
     )
@@ -284,10 +281,13 @@ def merge_segments(
         lang_sparse[code] = (r[o].astype(np.int32), k[o])
     pairs = []
     for seg, remap in zip(segs, remaps, strict=True):
-        org = np.repeat(np.arange(len(seg.consent_indptr) - 1), np.diff(seg.consent_indptr))
-        new = remap[seg.consent_rows]
-        pairs.append(np.stack([org[new >= 0], new[new >= 0]], axis=1))
-    consent_indptr, consent_rows, consent_bits = _consent(np.concatenate(pairs), n)
+        for org in range(len(seg.consent_bits)):
+            rows_of_org = np.flatnonzero(
+                np.unpackbits(seg.consent_bits[org], count=len(seg), bitorder="little")
+            )
+            new = remap[rows_of_org]
+            pairs.append(np.stack([np.full(len(new), org), new], axis=1)[new >= 0])
+    consent_bits = _consent(np.concatenate(pairs) if pairs else np.zeros((0, 2), np.int64), n)
     municipality, max_commute_km = column("municipality"), column("max_commute_km")
     geo_row, geo_key = geo_order(municipality, max_commute_km)
     postings = _postings(claims, experience, geo_row)
@@ -310,8 +310,6 @@ def merge_segments(
         working_time=column("working_time"),
         lang_dense=column("lang_dense"),
         lang_sparse=lang_sparse,
-        consent_indptr=consent_indptr,
-        consent_rows=consent_rows,
         consent_bits=consent_bits,
         max_occupations=_max_row_nnz(experience),
     )
@@ -326,20 +324,16 @@ def _postings(claims: sp.csr_matrix, experience: sp.csr_matrix, geo_row: np.ndar
     return postings
 
 
-def _consent(pairs: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(indptr per organisation, rows, bits per organisation) from (organisation, row) pairs."""
+def _consent(pairs: np.ndarray, n: int) -> np.ndarray:
+    """Consent bits (see `Segment.consent_bits`) of n rows from (organisation, row) pairs."""
     pairs = pairs.reshape(-1, 2)
-    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
     n_orgs = int(pairs[:, 0].max()) + 1 if len(pairs) else 0
-    indptr = np.zeros(n_orgs + 1, dtype=np.int64)
-    np.cumsum(np.bincount(pairs[:, 0], minlength=n_orgs), out=indptr[1:])
-    rows = pairs[:, 1].astype(np.int32)
     bits = np.zeros((n_orgs, (n + 7) // 8), dtype=np.uint8)
     for org in range(n_orgs):
         mask = np.zeros(n, dtype=bool)
-        mask[rows[indptr[org] : indptr[org + 1]]] = True
+        mask[pairs[pairs[:, 0] == org, 1]] = True
         bits[org] = np.packbits(mask, bitorder="little")
-    return indptr, rows, bits
+    return bits
 
 
 def _max_row_nnz(m: sp.csr_matrix) -> int:

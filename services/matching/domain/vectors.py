@@ -206,11 +206,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
 
     # related skills: weight = best credit x wanted weight over the vacancy's own skills
     n_s = space.n_skills
-    starts, ends = space.credit.indptr[own_arr], space.credit.indptr[own_arr + 1]
-    rel_row = np.repeat(np.arange(len(own)), ends - starts)
-    idx = np.repeat(starts - np.cumsum(ends - starts) + (ends - starts), ends - starts) + np.arange(
-        len(rel_row)
-    )
+    rel_row, idx = row_positions(space.credit.indptr, own_arr)
     rel_indices, rel_data = space.credit.indices[idx], space.credit.data[idx]
     rel_reasons = space.reason.data[idx]  # same structure as credit (build_skill_space checks)
     best = np.zeros(n_s, dtype=np.float32)
@@ -430,6 +426,16 @@ def expanded(
     block = block.tocsr()
     block.sum_duplicates()
     return block
+
+
+def row_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position in `rows`, index into the data arrays) of every stored entry of the given rows of
+    a CSR matrix (or columns of a CSC one) with this `indptr`, row by row."""
+    starts, ends = indptr[rows], indptr[rows + 1]
+    lengths = ends - starts
+    at = np.repeat(np.arange(len(rows)), lengths)
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return at, offsets + np.arange(len(at))
 
 
 def _row(m: sp.csr_matrix, i: int) -> np.ndarray:
