@@ -15,7 +15,7 @@ from marshmallow import fields, validate
 from services.matching.api import SHORTLIST_ROLES, handlers, render_shortlist, shortage_for, taxonomy
 from services.matching.meeting import IsoWeek
 from services.matching.outcomes import FollowUp, InvalidOutcomeError, Outcome, Reason, Status
-from services.matching.schemas import LANGS, ShortageFlagSchema, ShortlistSchema
+from services.matching.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
 from services.matching.shortages import ShortageCsvError
 from services.matching.team import (
     CandidateUnknownError,
@@ -152,18 +152,9 @@ class ShortlistsArgs(RegionArgs):
     lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
 
 
-class VacancyItemSchema(ma.Schema):
-    id = fields.String()
-    title = fields.String()
-    employer_org = fields.String()
-    occupation_uri = fields.String(allow_none=True)
-    occupation_label = fields.String(allow_none=True)
-    municipality = fields.String()
-    region = fields.String()
-    status = fields.String()
+class VacancyItemSchema(VacancyFieldsSchema):
     openings = fields.Integer()
     application_deadline = fields.Date(allow_none=True)
-    shortage = fields.Nested(ShortageFlagSchema, allow_none=True)
 
 
 class VacancyListSchema(ma.Schema):

@@ -63,7 +63,9 @@ class ShortageFlagSchema(ma.Schema):
     source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})
 
 
-class VacancySummarySchema(ma.Schema):
+class VacancyFieldsSchema(ma.Schema):
+    """What every vacancy the matching API returns says about itself."""
+
     id = fields.String()
     title = fields.String()
     employer_org = fields.String()
@@ -72,14 +74,17 @@ class VacancySummarySchema(ma.Schema):
     municipality = fields.String()
     region = fields.String()
     status = fields.String()
-    version = fields.Integer()
-    chosen_skills = fields.List(fields.Dict())
-    suggested_skills = fields.List(fields.Nested(SkillRefSchema))
     shortage = fields.Nested(
         ShortageFlagSchema,
         allow_none=True,
         metadata={"description": "Null unless the vacancy is a labour-shortage role"},
     )
+
+
+class VacancySummarySchema(VacancyFieldsSchema):
+    version = fields.Integer()
+    chosen_skills = fields.List(fields.Dict())
+    suggested_skills = fields.List(fields.Nested(SkillRefSchema))
 
 
 class ShortlistSchema(ma.Schema):

@@ -54,11 +54,11 @@ def explain_rows(
     matched_o = _per_row(has[:, n_e:n_own], uri_u[n_e:n_own], m)
     missing_e = _per_row(~has[:, :n_e], uri_u, m)
     hit_rows, hit_cols = np.nonzero(has)
-    hit_split = np.searchsorted(hit_rows, np.arange(m + 1)).tolist()
+    hit_split = _row_starts(hit_rows, m)
     hit_uris = [uri_u[c] for c in hit_cols.tolist()]
     hit_text = [_EVIDENCE[x] for x in source[hit_rows, hit_cols].tolist()]
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
-    rel_split = np.searchsorted(rel_rows, np.arange(m + 1)).tolist()
+    rel_split = _row_starts(rel_rows, m)
     related_all = [
         RelatedCredit(uri_u[a], uri_u[b], c, REASONS[r])
         for a, b, c, r in zip(
@@ -99,7 +99,7 @@ def explain_rows(
 def _per_row(mask: np.ndarray, labels: Sequence[str], m: int) -> list[tuple[str, ...]]:
     """For each of the m rows of `mask`, the labels of its True columns, in column order."""
     r, c = np.nonzero(mask)
-    split = np.searchsorted(r, np.arange(m + 1)).tolist()
+    split = _row_starts(r, m)
     values = [labels[x] for x in c.tolist()]
     return [tuple(values[split[i] : split[i + 1]]) for i in range(m)]
 
@@ -109,3 +109,8 @@ _EVIDENCE = {0: "experience"} | {
     for i, level in enumerate(SKILL_LEVELS)
     for flag in (0, SUGGESTED_BIT)
 }
+
+
+def _row_starts(rows: np.ndarray, m: int) -> list[int]:
+    """Where each of rows 0..m starts in `rows` (ascending row numbers, from np.nonzero)."""
+    return np.searchsorted(rows, np.arange(m + 1)).tolist()  # type: ignore[no-any-return]
