@@ -29,7 +29,7 @@ import json
 import random
 import sys
 import tempfile
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +157,9 @@ def dump(home: Path) -> dict[str, Any]:
     operator = _headers(Role.OPERATOR, "kohtaanto")
     team = _headers(Role.TEAM_MEMBER, "tampere-tyollisyys")
     response = client.post(
-        "/api/v1/shortages?source=compare", data=SHORTAGES.read_bytes(), headers=operator | {"Content-Type": "text/csv"}
+        "/api/v1/shortages?source=compare",
+        data=SHORTAGES.read_bytes(),
+        headers=operator | {"Content-Type": "text/csv"},
     )
     assert response.status_code == 201, response.get_data(as_text=True)
 
@@ -218,7 +220,7 @@ def dump(home: Path) -> dict[str, Any]:
         top = shortlists[f"{vacancy_id} {Role.TEAM_MEMBER.value}@tampere-tyollisyys lang=en&k=50"]["body"]
         asked = [e["candidate_id"] for e in top.get("entries", [])[:5]]
         asked += rng.sample(ids["candidates"], 5) + rng.sample(ids["no_consent"], 4)
-        asked += rng.sample(ids["withdrawn"], 2) + ["c-000000000000000000000000"]
+        asked += [*rng.sample(ids["withdrawn"], 2), "c-000000000000000000000000"]
         for candidate_id in asked:
             for role, org in CALLERS[:4]:
                 url = f"/api/v1/vacancies/{vacancy_id}/candidates/{candidate_id}/explanation?lang=en"
