@@ -79,3 +79,13 @@ class PageArgs(StrictSchema):
 
 def region_of(municipality: str) -> str:
     return reference().municipalities[municipality].region
+
+
+class ShortageFlagSchema(ma.Schema):
+    """Why a vacancy is a labour-shortage role (the ``kohtaanto.shortages.v1`` lists' rule): shown by
+    the vacancy and matching services alike."""
+
+    level = fields.String(metadata={"description": "severe_shortage or shortage"})
+    period = fields.String(metadata={"description": "The half-year whose list applies", "example": "2026H2"})
+    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
+    source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})

@@ -21,7 +21,7 @@ from services.matching.index.reference import load_recognizer, load_taxonomy
 from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
 from services.matching.team import web
-from services.matching.team.handlers import Places, TeamHandlers
+from services.matching.team.handlers import Places, TeamHandlers, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from shared.reference import municipalities
 from shared.service import build_service_app, register_health
@@ -50,22 +50,23 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
     engine = service.engine
     towns = municipalities(common.reference_dir).values()
-    team = TeamHandlers(
+    records = TeamRecords(
         lambda: UnitOfWork(engine),
-        state,
         taxonomy,
         Places({m.region: m.region_fi for m in towns}, {m.code: m.name_fi for m in towns}),
-        outcomes_topic=common.kafka.outcomes_topic,
         shortages_topic=common.kafka.shortages_topic,
         clock=clock,
-        top_k=settings.meeting_top_k,
     )
+    # The index reads from the team's records which candidates were already hired or rejected for
+    # a vacancy (not proposed again) and which vacancies are shortage roles; the team reads the
+    # index only through the index's use cases.
+    index = MatchingHandlers(state, records, today=lambda: clock().date())
+    team = TeamHandlers(
+        records, index, outcomes_topic=common.kafka.outcomes_topic, top_k=settings.meeting_top_k
+    )
+    app.extensions["kohtaanto.matching.handlers"] = index
     app.extensions["kohtaanto.matching.team"] = team
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url
-    # Candidates already hired or rejected for a vacancy are not proposed again for it.
-    app.extensions["kohtaanto.matching.handlers"] = MatchingHandlers(
-        state, exclusions=team.excluded, today=lambda: clock().date()
-    )
 
     if settings.start_feed:
         feed = IndexFeed(state, common.kafka)

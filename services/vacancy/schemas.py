@@ -11,6 +11,7 @@ from services.vacancy.domain import CloseReason, Status
 from shared.schemas import (
     LanguageSchema,
     PageArgs,
+    ShortageFlagSchema,
     StrictSchema,
     known_municipality,
     known_occupation,
@@ -72,13 +73,6 @@ class CloseSchema(StrictSchema):
     reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
 
 
-class ShortageSchema(ma.Schema):
-    level = fields.String(metadata={"description": "severe_shortage or shortage"})
-    period = fields.String(metadata={"description": "The half-year whose list applies", "example": "2026H2"})
-    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
-    source = fields.String(metadata={"description": "Where the list comes from"})
-
-
 class VacancyOutSchema(ma.Schema):
     id = fields.String()
     employer_org = fields.String()
@@ -89,7 +83,7 @@ class VacancyOutSchema(ma.Schema):
     occupation_uri = fields.String(allow_none=True)
     occupation_label = fields.String(allow_none=True)
     shortage = fields.Nested(
-        ShortageSchema,
+        ShortageFlagSchema,
         allow_none=True,
         metadata={
             "description": "Null unless the occupation is in labour shortage in the vacancy's region: "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from shared.schemas import StrictSchema
+from shared.schemas import ShortageFlagSchema, StrictSchema
 
 LANGS = ("en", "fi")
 
@@ -54,13 +54,6 @@ class EntrySchema(ma.Schema):
 
 class ExplanationSchema(EntrySchema):
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
-
-
-class ShortageFlagSchema(ma.Schema):
-    level = fields.String(metadata={"description": "severe_shortage or shortage"})
-    period = fields.String(metadata={"description": "The half-year whose list applies", "example": "2026H2"})
-    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
-    source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})
 
 
 class VacancyFieldsSchema(ma.Schema):

@@ -12,7 +12,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from services.matching.index.api import SHORTLIST_ROLES, handlers, render_shortlist, shortage_for, taxonomy
+from services.matching.index.api import SHORTLIST_ROLES
+from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
 from services.matching.team.handlers import (
     CandidateUnknownError,
@@ -221,7 +222,7 @@ class Shortages(MethodView):
         """
         text = csv_text()
         try:
-            result = team().import_shortages(text, args["source"], current_principal())
+            result = team().records.import_shortages(text, args["source"], current_principal())
         except ShortageCsvError as exc:
             abort(
                 422,
@@ -247,7 +248,7 @@ class Shortages(MethodView):
     @blp.response(200, ShortageListingSchema)
     def get(self) -> Any:
         """The stored shortage lists, one per region (or ``national``) and half-year."""
-        return {"items": team().shortage_listing()}
+        return {"items": team().records.shortage_listing()}
 
 
 def csv_text() -> str:
@@ -324,33 +325,26 @@ class Vacancies(MethodView):
         """Vacancies known to matching, filtered by region and status; ``shortage_only=true`` keeps the
         shortage roles. Each carries ``shortage``: null, or the level, half-year, list and source that
         make it a shortage role."""
-        tax, items = taxonomy(), []
+        handlers, items = team(), []
+        book = handlers.records.shortage_book()
         for record in sorted(
-            handlers().state.vacancies(), key=lambda r: (r.region, r.vacancy.title, r.vacancy_id)
+            handlers.index.vacancies(), key=lambda r: (r.region, r.vacancy.title, r.vacancy_id)
         ):
             v = record.vacancy
             if args["region"] and record.region != args["region"]:
                 continue
             if args["status"] != "any" and v.status != args["status"]:
                 continue
-            flag = shortage_for(record)
+            flag = book.flag(record.region, v.occupation_uri)
             if args["shortage_only"] and flag is None:
                 continue
             items.append(
                 {
-                    "id": v.vacancy_id,
-                    "title": v.title,
-                    "employer_org": v.employer_org,
-                    "occupation_uri": v.occupation_uri,
-                    "occupation_label": tax.occupation_label(v.occupation_uri, args["lang"])
-                    if v.occupation_uri
-                    else None,
-                    "municipality": v.municipality,
-                    "region": record.region,
-                    "status": v.status,
+                    **render_vacancy(
+                        record, handlers.taxonomy, args["lang"], flag.to_dict() if flag else None
+                    ),
                     "openings": record.openings,
                     "application_deadline": record.application_deadline,
-                    "shortage": flag,
                 }
             )
         return {"items": items}
@@ -365,14 +359,17 @@ class Shortlists(MethodView):
         """Shortlists of every open vacancy in a region, most severe shortage first; ``shortage_only=true``
         asks for shortage roles only. Same consent rule as a single shortlist: a partner recruiter
         gets only candidates who consented to the recruiter's organisation."""
-        caller, items = current_principal(), []
-        for record in handlers().state.vacancies():
+        caller, handlers, items = current_principal(), team(), []
+        book = handlers.records.shortage_book()
+        for record in handlers.index.vacancies():
             if record.region != args["region"] or not record.is_open:
                 continue
-            if args["shortage_only"] and shortage_for(record) is None:
+            flag = book.flag(record.region, record.vacancy.occupation_uri)
+            if args["shortage_only"] and flag is None:
                 continue
+            shortlist = handlers.index.shortlist(caller, record.vacancy_id, args["k"])
             items.append(
-                render_shortlist(handlers().shortlist(caller, record.vacancy_id, args["k"]), args["lang"])
+                render_shortlist(shortlist, handlers.taxonomy, args["lang"], flag.to_dict() if flag else None)
             )
         severity = {"severe_shortage": 0, "shortage": 1}
         items.sort(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from services.matching.config import Settings
 from services.matching.index.reference import load_taxonomy
-from services.matching.team.handlers import Places, TeamHandlers
+from services.matching.team.handlers import Places, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Principal, Role
@@ -24,29 +24,16 @@ from shared.db import make_engine
 from shared.reference import municipalities
 
 
-class _NoIndex:
-    """The CLI never ranks: importing shortage lists needs no candidate index or vacancies."""
-
-    engine: frozenset[str] = frozenset()
-
-    def vacancy(self, vacancy_id: str) -> None:
-        return None
-
-    def vacancies(self) -> list[object]:
-        return []
-
-
-def team_handlers(settings: Settings) -> TeamHandlers:
+def team_records(settings: Settings) -> TeamRecords:
+    """The team's database-only use cases: importing shortage lists needs no candidate index."""
     common = settings.common
     engine = make_engine(common.database_url)
     metadata.create_all(engine)
     towns = municipalities(common.reference_dir).values()
-    return TeamHandlers(
+    return TeamRecords(
         lambda: UnitOfWork(engine),
-        _NoIndex(),  # type: ignore[arg-type]
         load_taxonomy(common.reference_dir, settings.cache_dir),
         Places({m.region: m.region_fi for m in towns}, {m.code: m.name_fi for m in towns}),
-        outcomes_topic=common.kafka.outcomes_topic,
         shortages_topic=common.kafka.shortages_topic,
     )
 
@@ -59,7 +46,7 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
         return 1
     principal = Principal(by, Role.OPERATOR, "kohtaanto")
     try:
-        result = team_handlers(settings).import_shortages(text, source or path.name, principal)
+        result = team_records(settings).import_shortages(text, source or path.name, principal)
     except ShortageCsvError as exc:
         print(f"{path}: nothing imported; fix these lines:", file=sys.stderr)
         for line, reasons in exc.errors.items():
