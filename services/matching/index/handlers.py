@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Protocol
 
+from services.matching.index.domain.filters import HIDING
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
@@ -152,7 +153,7 @@ class MatchingHandlers:
             today=self.today(),
             viewer_org=consent_scope(caller),
         )
-        if entry is None or any("consent" in f for f in entry.filters):
+        if entry is None or any(f.reason in HIDING for f in entry.filters):
             return None
         return entry
 

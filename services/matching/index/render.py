@@ -62,7 +62,7 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "missing_essential": add(e.missing_essential),
         "distance_km": None if math.isnan(e.distance_km) else round(e.distance_km, 1),
         "available_from": e.available_from.isoformat(),
-        "filters": list(e.filters),
+        "filters": [f.detail for f in e.filters],
     }
 
 

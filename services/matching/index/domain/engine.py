@@ -19,13 +19,13 @@ from itertools import islice
 import numpy as np
 
 from .explain import explain_rows
-from .filters import FilterSpec, failed_filters, filter_spec, near_ranges
+from .filters import FilterSpec, Layout, OrgRegistry, failed_filters, filter_spec
 from .geo import MunicipalityTable
 from .kernels import warm_up
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
-from .ranking import Exact, NearRows, Pool, exact_scores, query_weights, top_k, upper_bounds
-from .segment import OrgRegistry, Segment, build_segment, encode_id, merge_segments
+from .ranking import Exact, NearRows, Pool, exact_scores, near_ranges, query_weights, top_k, upper_bounds
+from .segment import Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
 from .vectors import (
     CompactCandidate,
@@ -47,8 +47,7 @@ class _Snapshot:
     delta: Segment
     idf: np.ndarray
     occupation_inv_norm: np.ndarray  # 1 / ||occupation skill vector * idf||, for stage-1 bounds
-    main_alive: np.ndarray  # present and not hired
-    delta_alive: np.ndarray  # not hired
+    delta_present: np.ndarray  # all True: every delta row is current
 
     @property
     def max_occupations(self) -> int:
@@ -76,6 +75,7 @@ class MatchingEngine:
         self._space: SkillSpace = build_skill_space(taxonomy, self.params)
         self._municipalities = MunicipalityTable(municipalities)
         self._orgs = OrgRegistry()
+        self._layout = Layout(self._municipalities, self._orgs, self.index_params.dense_languages)
         self._clock = clock
         self._lock = threading.Lock()
         self._delta_rows: dict[str, CompactCandidate] = {}
@@ -199,7 +199,7 @@ class MatchingEngine:
         snap = self._snapshot
         if k <= 0:
             return []
-        space, dense = self._space, self.index_params.dense_languages
+        space = self._space
         qw = query_weights(
             vacancy_query(vacancy, space),
             snap.idf,
@@ -211,12 +211,15 @@ class MatchingEngine:
         spec = self._filter_spec(vacancy, today, viewer_org)
         keys = [encode_id(c) for c in exclude]
         segments = [
-            (s, a) for s, a in ((snap.main, snap.main_alive), (snap.delta, snap.delta_alive)) if len(s)
+            (s, a) for s, a in ((snap.main, snap.present), (snap.delta, snap.delta_present)) if len(s)
         ]
         excluded = [
             np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64) for seg, _ in segments
         ]
-        near = [NearRows.of(*near_ranges(seg, spec)) for seg, _ in segments]
+        near = [
+            NearRows.of(*near_ranges(seg, spec.distances, spec.include_unknown_distance))
+            for seg, _ in segments
+        ]
         best = None
         for attempt in range(2):
             if attempt:  # evidence only in pruned columns may matter: repeat without pruning
@@ -224,14 +227,14 @@ class MatchingEngine:
             pools = [
                 Pool(
                     seg,
-                    alive,
+                    present,
                     rows,
                     upper_bounds(seg, qw, rows, threads=self.index_params.stage1_threads),
                     ex,
                 )
-                for (seg, alive), rows, ex in zip(segments, near, excluded, strict=True)
+                for (seg, present), rows, ex in zip(segments, near, excluded, strict=True)
             ]
-            best = top_k(pools, qw, spec, self.params, dense, k, self.index_params.rerank_pool)
+            best = top_k(pools, qw, spec, self.params, k, self.index_params.rerank_pool)
             if best is not None:
                 break
         assert best is not None  # unpruned weights always give an exact answer
@@ -275,7 +278,6 @@ class MatchingEngine:
             prune_bound=0.0,
         )
         spec = self._filter_spec(vacancy, today, viewer_org)
-        dense = self.index_params.dense_languages
         found: dict[int, tuple[Segment, list[int], list[str]]] = {}
         for candidate_id in dict.fromkeys(candidate_ids):
             seg, row = self._locate(snap, candidate_id)
@@ -292,7 +294,7 @@ class MatchingEngine:
                 wanted,
                 strict=True,
             ):
-                out[candidate_id] = replace(entry, filters=failed_filters(seg, row, spec, dense))
+                out[candidate_id] = replace(entry, filters=failed_filters(seg.columns, row, spec))
         return out
 
     def memory_bytes(self) -> int:
@@ -308,14 +310,7 @@ class MatchingEngine:
         )
 
     def _segment(self, rows: list[CompactCandidate], idf: np.ndarray | None) -> Segment:
-        return build_segment(
-            rows,
-            self._space,
-            idf,
-            self._municipalities,
-            self._orgs,
-            self.index_params.dense_languages,
-        )
+        return build_segment(rows, self._space, idf, self._layout)
 
     def _delta_segment(self, idf: np.ndarray | None) -> Segment:
         rows = [self._delta_rows[key] for key in sorted(self._delta_rows)]
@@ -386,6 +381,5 @@ class MatchingEngine:
             delta,
             idf,
             occupation_inv_norm,
-            present & ~main.hired,
-            ~delta.hired,
+            np.ones(len(delta), dtype=bool),
         )

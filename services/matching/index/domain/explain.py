@@ -7,7 +7,7 @@ from datetime import date
 
 import numpy as np
 
-from .filters import FilterSpec
+from .filters import FilterFailure, FilterSpec
 from .model import SKILL_LEVELS, RelatedCredit, ShortlistEntry
 from .ranking import COMPONENTS, Exact, QueryWeights, query_evidence
 from .segment import Segment
@@ -23,7 +23,7 @@ def explain_rows(
     spec: FilterSpec,
     *,
     ranks: Sequence[int],
-    filters: tuple[str, ...] = (),
+    filters: tuple[FilterFailure, ...] = (),
 ) -> list[ShortlistEntry]:
     """Shortlist entries of rows `ex.rows[positions]`: matched, related and missing skills."""
     q, uris = qw.query, space.taxonomy.skill_uris

@@ -12,7 +12,7 @@ min(1, own strength) and credit x strength of a related skill.
 
 Ranking runs in two stages. Stage 1 walks only the inverted-index columns of the query's skills
 and of the work-history occupations that overlap it, and only their rows within commuting
-distance of the vacancy (`filters.near_ranges`; nobody else can pass the commute filter),
+distance of the vacancy (`near_ranges`; nobody else can pass the commute filter),
 computing for each of those candidates an upper bound of the score that is exact for the
 similarity part and sums rather than maxes the coverage part; occupation columns that could add
 little are skipped and their total is carried as a bound. The hard filters then run on the best
@@ -33,7 +33,7 @@ import scipy.sparse as sp
 from .filters import FilterSpec, eligible_mask, member
 from .kernels import range_bounds
 from .params import RankingParams
-from .segment import Segment
+from .segment import GEO_KEY_SPAN, Segment
 from .vectors import SkillSpace, VacancyQuery, row_positions
 
 EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
@@ -194,10 +194,30 @@ def _weights(  # type: ignore[no-untyped-def]
     )
 
 
+def near_ranges(
+    seg: Segment, distances: np.ndarray, include_unknown_distance: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lo, hi, block): sorted, disjoint ranges of geographic positions (`Segment.geo_row`)
+    holding every candidate who passes the commute filter (`distances`: km from the vacancy to
+    each municipality position, NaN last), and (only where a commute was missing or out of
+    range) a few who do not; one range per municipality block at most, the candidates whose
+    maximum commute reaches the vacancy being a suffix of the block."""
+    n_blocks = len(distances)  # the municipalities, then the unknown one (position -1)
+    blocks = np.arange(n_blocks + 1, dtype=np.float64) * GEO_KEY_SPAN  # block b: municipality b - 1
+    edges = np.searchsorted(seg.geo_key, blocks)
+    start, end = edges[:-1], edges[1:]
+    distance = np.roll(distances.astype(np.float64), 1)  # block 0 = unknown municipality
+    unknown = np.isnan(distance)
+    lo = np.searchsorted(seg.geo_key, blocks[:-1] + np.where(unknown, 0.0, distance))
+    lo = np.where(unknown, start if include_unknown_distance else end, lo)
+    keep = np.flatnonzero(lo < end)
+    return lo[keep].astype(np.int64), end[keep].astype(np.int64), keep.astype(np.int64)
+
+
 @dataclass(frozen=True, eq=False)
 class NearRows:
     """The rows of a segment that stage 1 considers for one vacancy: the geographic positions
-    in the ranges [lo[k], hi[k]) (see `filters.near_ranges`), numbered 0 .. size - 1 in order."""
+    in the ranges [lo[k], hi[k]) (see `near_ranges`), numbered 0 .. size - 1 in order."""
 
     lo: np.ndarray
     hi: np.ndarray
@@ -263,9 +283,7 @@ def best_rows(ub: np.ndarray, x: int) -> tuple[np.ndarray, float]:
     return rows, threshold
 
 
-def eligible_top(
-    pool: Pool, spec: FilterSpec, dense_languages: Sequence[str], need: int
-) -> tuple[np.ndarray, np.ndarray, float]:
+def eligible_top(pool: Pool, spec: FilterSpec, need: int) -> tuple[np.ndarray, np.ndarray, float]:
     """(rows, bounds, rest): eligible rows with a positive bound, at least `need` of the best
     by bound when there are that many, and a bound on every near row left out (0 when none is).
 
@@ -280,7 +298,7 @@ def eligible_top(
         else:
             at, boundary = best_rows(ub, x)
         rows = pool.near.rows(seg, at)
-        ok = eligible_mask(seg, pool.alive, spec, dense_languages, pool.excluded_rows, rows)
+        ok = eligible_mask(seg.columns, pool.present, spec, pool.excluded_rows, rows)
         if x >= n // 8 or ok.sum() >= need or boundary <= 0:
             return rows[ok], ub[at[ok]], boundary
         rate = max(int(ok.sum()), 1) / max(len(at), 1)
@@ -400,7 +418,7 @@ class Pool:
     """One segment's stage-1 state for a query."""
 
     seg: Segment
-    alive: np.ndarray  # current and not hired
+    present: np.ndarray  # (len(seg),) bool: False for removed or superseded rows
     near: NearRows
     ub: np.ndarray  # stage-1 bound of each near position
     excluded_rows: np.ndarray
@@ -411,7 +429,6 @@ def top_k(
     qw: QueryWeights,
     spec: FilterSpec,
     p: RankingParams,
-    dense_languages: Sequence[str],
     k: int,
     rerank: int,
 ) -> list[tuple[Segment, Exact, int]] | None:
@@ -433,7 +450,7 @@ def top_k(
         rest, parts = 0.0, []
         for i, pool in enumerate(pools):
             if i not in examined or (examined[i][2] > 0 and examined[i][0].size < need):
-                examined[i] = eligible_top(pool, spec, dense_languages, need)
+                examined[i] = eligible_top(pool, spec, need)
             rows, bounds, bound = examined[i]
             rest = max(rest, bound)
             fresh = ~member(scored[i], rows)

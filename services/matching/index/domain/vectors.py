@@ -11,18 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from .model import (
-    SKILL_LEVELS,
-    WORKING_TIMES,
-    Candidate,
-    InvalidRecordError,
-    Vacancy,
-    language_rank,
-)
+from . import filters
+from .model import SKILL_LEVELS, Candidate, InvalidRecordError, Vacancy
 from .params import RankingParams
 from .taxonomy import Taxonomy
 
@@ -264,13 +259,7 @@ class CompactCandidate:
     claim_meta: tuple[int, ...]  # level position | SUGGESTED_BIT
     occupations: tuple[int, ...]  # work-history occupation positions, ascending
     occupation_weights: tuple[float, ...]
-    languages: tuple[tuple[str, int], ...]  # (ISO 639-1 code, rank 1..7)
-    municipality: str
-    max_commute_km: float
-    available_day: int  # date.toordinal()
-    working_time: int  # position in WORKING_TIMES
-    consented_orgs: tuple[str, ...]
-    hired: bool
+    attributes: tuple[Any, ...]  # what the hard filters read, in `filters.COLUMNS` order
     unknown_uris: int = 0  # skills and occupations the taxonomy does not know (ignored)
 
 
@@ -304,8 +293,7 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
             continue
         w = experience_weight(work.years, work.ended_year, current_year, space.params)
         experience[o] = max(experience.get(o, 0.0), w)
-    if candidate.working_time not in WORKING_TIMES:
-        raise InvalidRecordError(f"unknown working time {candidate.working_time!r}")
+    attributes = filters.encode(candidate)
     skills = sorted(claims)
     occupations = sorted(experience)
     return CompactCandidate(
@@ -316,13 +304,7 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
         claim_meta=tuple([claims[j][1] for j in skills]),
         occupations=tuple(occupations),
         occupation_weights=tuple([experience[o] for o in occupations]),
-        languages=tuple(sorted((c, language_rank(lvl)) for c, lvl in candidate.languages.items())),
-        municipality=candidate.municipality,
-        max_commute_km=float(candidate.max_commute_km),
-        available_day=candidate.available_from.toordinal(),
-        working_time=WORKING_TIMES.index(candidate.working_time),
-        consented_orgs=tuple(sorted(candidate.consented_orgs)),
-        hired=candidate.hired,
+        attributes=attributes,
         unknown_uris=unknown,
     )
 
