@@ -37,8 +37,9 @@ from benchmarks.generate import (
 )
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import Candidate
-from services.matching.index.domain.ranking import near_ranges
-from services.matching.index.domain.vectors import expanded, vacancy_query
+from services.matching.index.domain.pool import near_ranges
+from services.matching.index.domain.query import vacancy_query
+from services.matching.index.domain.vectors import expanded
 from services.matching.index.reference import load_taxonomy
 
 K = 50

@@ -18,6 +18,7 @@ from services.matching.index.domain.model import (
     VacancySkill,
     WorkExperience,
 )
+from services.matching.index.domain.query import PreparedVacancy
 from shared.messaging.consumer import PoisonMessageError
 
 
@@ -33,6 +34,7 @@ class VacancyRecord:
     application_deadline: date | None
     close_reason: str | None
     updated_at: datetime
+    query: PreparedVacancy | None = None  # what ranking asks of candidates, built when applied (open only)
 
     @property
     def vacancy_id(self) -> str:

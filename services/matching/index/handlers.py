@@ -128,7 +128,7 @@ class MatchingHandlers:
         viewer = consent_scope(caller)
         entries = (
             self.state.engine.shortlist(
-                record.vacancy,
+                record.query or record.vacancy,
                 k=k,
                 viewer_org=viewer,
                 today=day or self.today(),
@@ -148,7 +148,7 @@ class MatchingHandlers:
         Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
         entry = self.state.engine.explain(
-            record.vacancy,
+            record.query or record.vacancy,
             candidate_id,
             today=self.today(),
             viewer_org=consent_scope(caller),

@@ -43,7 +43,7 @@ def _people(n: int, seed: int):
 
 def test_every_filter_has_its_own_reason_and_consent_hides_the_candidate():
     assert [f.reason for f in FILTERS] == list(Reason)
-    assert HIDING == {Reason.CONSENT}
+    assert {Reason.CONSENT} == HIDING
     assert len({c.name for c in COLUMNS}) == len(COLUMNS)
 
 

@@ -6,7 +6,7 @@ import scipy.sparse as sp
 
 from services.matching.index.domain import kernels, segment
 from services.matching.index.domain.filters import Commute, Reach
-from services.matching.index.domain.ranking import near_ranges
+from services.matching.index.domain.pool import near_ranges
 from services.matching.index.domain.segment import block_offsets, geo_order
 
 jit = pytest.mark.skipif(kernels.numba is None, reason="numba is not installed")

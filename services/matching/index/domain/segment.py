@@ -23,7 +23,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from .filters import COLUMNS, Layout, Part
+from .columns import Layout, Part
+from .filters import COLUMNS
 from .vectors import (
     CompactCandidate,
     SkillSpace,
