@@ -22,7 +22,7 @@ from services.matching.reference import load_recognizer, load_taxonomy
 from services.matching.repository import UnitOfWork, metadata
 from services.matching.state import MatchingState
 from services.matching.team import Places, TeamHandlers
-from shared.reference import municipalities
+from shared.reference import geography, municipalities
 from shared.service import build_service_app, register_health
 
 
@@ -37,7 +37,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
 
     taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
     recognizer = load_recognizer(taxonomy, common.reference_dir, settings.cache_dir)
-    places = {m.code: (m.lat, m.lon) for m in municipalities(common.reference_dir).values()}
+    # abolished codes (records written before a merger) sit at their successor's centre
+    places = geography(common.reference_dir).coordinates(with_abolished=True)
     state = MatchingState(
         MatchingEngine(taxonomy, places),
         recognizer,
