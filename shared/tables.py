@@ -67,14 +67,18 @@ def _decode(data: bytes) -> tuple[str, str]:
         # Excel's "CSV (comma/semicolon delimited)" on Finnish Windows writes Windows-1252 (ANSI)
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
-        raise TableError({1: ["The file is neither UTF-8 nor Windows-1252 text, nor an .xlsx workbook."]}) from None
+        raise TableError(
+            {1: ["The file is neither UTF-8 nor Windows-1252 text, nor an .xlsx workbook."]}
+        ) from None
 
 
 def _read_csv(data: bytes) -> Table:
     try:
         text, encoding = _decode(data)
     except UnicodeDecodeError as exc:
-        raise TableError({1: [f"The file is not valid UTF-8 text after its byte-order mark: {exc.reason}."]}) from None
+        raise TableError(
+            {1: [f"The file is not valid UTF-8 text after its byte-order mark: {exc.reason}."]}
+        ) from None
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = _delimiter(text, first)
     line_ends = "CRLF" if "\r\n" in text[:4096] else "LF"
@@ -126,7 +130,9 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several types for a damaged or foreign zip
-        raise TableError({1: [f"Not a readable .xlsx workbook{' ' + filename if filename else ''}: {exc}."]}) from None
+        raise TableError(
+            {1: [f"Not a readable .xlsx workbook{' ' + filename if filename else ''}: {exc}."]}
+        ) from None
     try:
         sheet = book.worksheets[0]
         header: list[str] | None = None

@@ -33,8 +33,10 @@ def test_a_csv_saved_by_finnish_excel_reads_as_its_columns(name, described):
 
 def test_comma_and_tab_separated_files_read_the_same():
     for sep in (",", "\t"):
-        text = sep.join(["occupation", "region", "period", "level"]) + "\n" + sep.join(
-            ["2221", "pirkanmaa", "2026H2", "shortage"]
+        text = (
+            sep.join(["occupation", "region", "period", "level"])
+            + "\n"
+            + sep.join(["2221", "pirkanmaa", "2026H2", "shortage"])
         )
         table = read_table(text.encode())
         assert table.rows == [(2, ["2221", "pirkanmaa", "2026H2", "shortage"])]
@@ -52,7 +54,10 @@ def test_an_xlsx_workbook_reads_with_numbers_and_dates_as_people_see_them():
     book.save(out)
     table = read_table(out.getvalue(), "barometri.xlsx")
     assert table.found == ["Ammatti", "Alue", "Kuukausi", "Arvio"]
-    assert table.rows == [(2, ["2221", "Pirkanmaa", "2026-03-01", "5"]), (4, ["7212", "Österbotten", "2026-03", "4"])]
+    assert table.rows == [
+        (2, ["2221", "Pirkanmaa", "2026-03-01", "5"]),
+        (4, ["7212", "Österbotten", "2026-03", "4"]),
+    ]
     assert table.described == "Excel workbook, sheet 'Taul1'"
 
 
