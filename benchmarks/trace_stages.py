@@ -70,7 +70,7 @@ def _app(profiles: int) -> Any:
         service="matching",
         database_url="sqlite://",
         kafka=KafkaSettings(bootstrap_servers="127.0.0.1:1", client_id="trace"),
-        auth=AuthSettings("trace-signing-key-0123456789abcdef0123456789"),
+        auth=AuthSettings(jwt_secret="trace-signing-key-0123456789abcdef0123456789"),
         reference_dir=REPO_ROOT / "data",
     )
     app = create_app(Settings(common=common, cache_dir=REPO_ROOT / ".cache" / "matching", start_feed=False))
