@@ -21,7 +21,6 @@ from shared.http import Api, Check, create_api, health_blueprint
 from shared.logging import configure_logging
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
-from shared.reference import esco_catalogue, geography
 from shared.schemas import Reference
 
 log = logging.getLogger(__name__)
@@ -52,7 +51,7 @@ class BrokerProbe:
 
 
 def build_service_app(
-    settings: CommonSettings, title: str, metadata: MetaData, *, testing: bool = False
+    settings: CommonSettings, title: str, metadata: MetaData, reference: Reference, *, testing: bool = False
 ) -> ServiceApp:
     """The Flask app with the error shape, auth, reference data, database and health checks
     (database, broker, and the outbox backlog when ``metadata`` has an ``outbox`` table)."""
@@ -60,7 +59,6 @@ def build_service_app(
     app = Flask(f"kohtaanto.{settings.service}")
     app.config["TESTING"] = testing
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
-    reference = Reference(esco_catalogue(settings.reference_dir), geography(settings.reference_dir))
     api = create_api(app, title, reference_description(reference))
     init_auth(app, TokenCodec(settings.auth.jwt_secret, settings.auth.issuer))
     app.extensions["kohtaanto.reference"] = reference

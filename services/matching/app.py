@@ -17,26 +17,31 @@ from services.matching.index.api import blp
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.feed import IndexFeed
 from services.matching.index.handlers import MatchingHandlers
-from services.matching.index.reference import load_recognizer, load_taxonomy
+from services.matching.index.reference import esco_catalogue_of, load_recognizer, load_taxonomy
 from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
 from services.matching.team import web
 from services.matching.team.handlers import Places, TeamHandlers, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
+from shared.logging import configure_logging
 from shared.reference import geography, municipalities
+from shared.schemas import Reference
 from shared.service import build_service_app, register_health
 
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     settings = settings or Settings.from_env()
     common = settings.common
+    configure_logging(common.service)
+    # ESCO is read once, into the taxonomy; the API's reference data (ESCO URIs it accepts, places)
+    # is derived from it rather than read from the files a second time.
+    taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
+    reference = Reference(esco_catalogue_of(taxonomy, common.reference_dir), geography(common.reference_dir))
     service = build_service_app(
-        common, "Kohtaanto matching service", metadata, testing=bool(overrides.get("testing"))
+        common, "Kohtaanto matching service", metadata, reference, testing=bool(overrides.get("testing"))
     )
     app = service.app
     app.config["KOHTAANTO_DEFAULT_K"] = settings.default_k
-
-    taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
     recognizer = load_recognizer(taxonomy, common.reference_dir, settings.cache_dir)
     # abolished codes (records written before a merger) sit at their successor's centre
     places = geography(common.reference_dir).coordinates(with_abolished=True)

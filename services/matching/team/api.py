@@ -24,7 +24,7 @@ from services.matching.team.handlers import (
     VacancyUnknownError,
 )
 from services.matching.team.meeting import IsoWeek
-from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Outcome, Reason, Status
+from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reason, Status
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
@@ -124,7 +124,7 @@ class OutcomeOutSchema(ma.Schema):
     status = fields.String()
     reason = fields.String(allow_none=True)
     comment = fields.String()
-    follow_up = fields.Dict(allow_none=True)
+    follow_up = fields.Nested(FollowUpSchema, allow_none=True)
     occurred_on = fields.Date()
     recorded_by = fields.String()
     recorded_by_org = fields.String()
@@ -175,22 +175,6 @@ class PreparedSchema(ma.Schema):
 
 
 # -- views ---------------------------------------------------------------------------------------------
-def outcome_dict(o: Outcome) -> dict[str, Any]:
-    return {
-        "outcome_id": o.outcome_id,
-        "vacancy_id": o.vacancy_id,
-        "candidate_id": o.candidate_id,
-        "status": o.status.value,
-        "reason": o.reason.value if o.reason else None,
-        "comment": o.comment,
-        "follow_up": o.follow_up.to_dict() if o.follow_up else None,
-        "occurred_on": o.occurred_on,
-        "recorded_by": o.recorded_by,
-        "recorded_by_org": o.recorded_by_org,
-        "recorded_at": o.recorded_at,
-    }
-
-
 CSV_BODY = {
     "required": True,
     "content": {
@@ -300,7 +284,7 @@ class Outcomes(MethodView):
             )
         except InvalidOutcomeError as exc:
             abort(422, message="The outcome breaks a rule.", errors={"json": exc.errors})
-        return outcome_dict(outcome), 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
+        return outcome, 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
 
     @require_role(*TEAM_ROLES)
     @blp.response(200, OutcomeListSchema)
@@ -313,7 +297,7 @@ class Outcomes(MethodView):
         caller = current_principal()
         if caller.role is Role.RECRUITER:
             found = [o for o in found if o.recorded_by_org == caller.org]
-        return {"items": [outcome_dict(o) for o in found]}
+        return {"items": found}
 
 
 @blp.route("/vacancies")
