@@ -33,7 +33,7 @@ from .kernels import warm_up
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
 from .pool import candidate_pools
-from .query import PreparedVacancy, prepare, query_weights
+from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import score_rows, top_k
 from .segment import Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
@@ -212,16 +212,8 @@ class MatchingEngine:
         snap = self._snapshot
         if k <= 0:
             return []
-        prepared = vacancy if isinstance(vacancy, PreparedVacancy) else self.prepare(vacancy)
-        ip = self.index_params
-        qw = query_weights(
-            prepared.query,
-            snap.idf,
-            snap.occupation_inv_norm,
-            self._space,
-            max_occupations=snap.max_occupations,
-            prune_bound=ip.occupation_prune_bound,
-        )
+        prepared, ip = self._prepared(vacancy), self.index_params
+        qw = self._weights(snap, prepared, prune=True)
         request = self._request(prepared, today, viewer_org)
         segments = [
             (s, a) for s, a in ((snap.main, snap.present), (snap.delta, snap.delta_present)) if len(s)
@@ -305,6 +297,21 @@ class MatchingEngine:
         return snap.main.nbytes() + snap.present.nbytes + snap.delta.nbytes() + snap.idf.nbytes
 
     # -- internals ----------------------------------------------------------------------------
+    def _prepared(self, vacancy: Vacancy | PreparedVacancy) -> PreparedVacancy:
+        return vacancy if isinstance(vacancy, PreparedVacancy) else self.prepare(vacancy)
+
+    def _weights(self, snap: _Snapshot, prepared: PreparedVacancy, *, prune: bool) -> QueryWeights:
+        """Stage 1 for one request: the prepared query with the snapshot's IDF; with `prune`,
+        occupation columns that could add little are left to a bound (see `query_weights`)."""
+        return query_weights(
+            prepared.query,
+            snap.idf,
+            snap.occupation_inv_norm,
+            self._space,
+            max_occupations=snap.max_occupations if prune else 0,
+            prune_bound=self.index_params.occupation_prune_bound if prune else 0.0,
+        )
+
     def _request(self, prepared: PreparedVacancy, today: date, viewer_org: str | None) -> Request:
         org = None if viewer_org is None else self._orgs.find(viewer_org)
         return Request(prepared.vacancy, today, org, prepared.distances, self.params.include_unknown_distance)
