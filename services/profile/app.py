@@ -9,7 +9,11 @@ from flask import Flask
 from services.profile.api import blp
 from services.profile.config import Settings
 from services.profile.handlers import ProfileHandlers
-from services.profile.repository import UnitOfWork, metadata
+from services.profile.paths.api import blp as paths_blp
+from services.profile.paths.calendar import FinnishWorkingDays
+from services.profile.paths.handlers import PathHandlers
+from services.profile.paths.repository import JourneyUnitOfWork
+from services.profile.repository import metadata
 from shared.service import build_service_app, register_health
 
 
@@ -20,11 +24,21 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         common, "Kohtaanto profile service", metadata, testing=bool(overrides.get("testing"))
     )
     engine = service.engine
-    topic = common.kafka.candidates_topic
-    service.app.extensions["kohtaanto.profile.handlers"] = ProfileHandlers(
-        lambda: UnitOfWork(engine, topic), settings.pseudonym_key
+    kafka = common.kafka
+
+    def uow() -> JourneyUnitOfWork:
+        return JourneyUnitOfWork(engine, kafka.candidates_topic, kafka.paths_topic)
+
+    municipalities = service.app.extensions["kohtaanto.reference"].municipalities
+    service.app.extensions["kohtaanto.profile.handlers"] = ProfileHandlers(uow, settings.pseudonym_key)
+    service.app.extensions["kohtaanto.profile.paths"] = PathHandlers(
+        uow,
+        FinnishWorkingDays(),
+        acknowledge_within=settings.handover_ack_working_days,
+        region_of=lambda code: municipalities[code].region,
     )
 
     service.api.register_blueprint(blp)
+    service.api.register_blueprint(paths_blp)
     register_health(service)
     return service.app

@@ -64,6 +64,7 @@ class ProfileHandlers:
             withdrawn = profile.withdraw(self.clock())
             uow.profiles.save(withdrawn)
             uow.publish_candidate(withdrawn)
+            uow.erase_related(profile.candidate_id)
             uow.audit.record(
                 actor=caller.subject,
                 role=caller.role,
@@ -141,6 +142,7 @@ class ProfileHandlers:
                 if hired is not profile:
                     uow.profiles.save(hired)
                     uow.publish_candidate(hired)
+                    uow.hired_related(candidate_id, self.clock())
             uow.commit()
         return bool(matches)
 

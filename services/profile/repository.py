@@ -165,6 +165,12 @@ class UnitOfWork(SqlUnitOfWork):
         self.profiles = ProfileRepository(conn)
         self.audit = AuditLog(conn)
 
+    def erase_related(self, candidate_id: str) -> None:
+        """Hook: erase what other parts of this service keep about a withdrawn jobseeker."""
+
+    def hired_related(self, candidate_id: str, now: datetime) -> None:
+        """Hook: what else follows, in this transaction, from the jobseeker being hired."""
+
     def publish_candidate(self, profile: Profile) -> None:
         """The candidate's current state for matching, or a tombstone once withdrawn."""
         if profile.details is None:
