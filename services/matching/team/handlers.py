@@ -6,6 +6,7 @@ transaction. No Flask here: the HTTP edge (``team.api``, ``web``) and the CLI ca
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import uuid
@@ -231,7 +232,9 @@ class TeamHandlers:
             records = [r for r in self.state.vacancies() if r.region == region]
             book = uow.shortages.book()
             outcomes = uow.outcomes.for_region(region, [r.vacancy_id for r in records])
+            paths, followed = uow.paths.open_in(region)
         facts = self._facts(region, region_name, week, now, caller, records, book, outcomes, previous)
+        facts = dataclasses.replace(facts, paths=paths, paths_followed=followed)
         content = build_meeting(facts, top_k=self.top_k)
         stored = StoredMeeting(
             region, str(week), SCHEMA_VERSION, content.to_dict(), now, caller.subject, caller.org

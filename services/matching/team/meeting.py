@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from services.matching.team.outcomes import Outcome, latest_per_candidate
+from services.matching.team.paths import PathFollowUps, PathWatch, path_follow_ups
 
 SCHEMA_VERSION = 1
 LEVEL_ORDER = {"severe_shortage": 0, "shortage": 1}
@@ -128,6 +129,8 @@ class MeetingFacts:
     outcomes: Sequence[Outcome]
     previous: MeetingContent | None = None
     count_cap: int | None = None  # the shortlists were cut at this length
+    paths: Sequence[PathWatch] = ()  # watch points of the region's open service paths
+    paths_followed: int = 0  # the region's jobseekers with an open service path
 
 
 # -- the content coming out ----------------------------------------------------------------------------
@@ -228,6 +231,7 @@ class Totals:
     proposed_last_week: int
     hired_last_week: int
     open_follow_ups: int
+    path_attention: int = 0  # jobseekers about to fall off their service path
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +252,7 @@ class MeetingContent:
     missing_skills: list[MissingSkill]
     schema_version: int = SCHEMA_VERSION
     shortage_sources: list[str] = field(default_factory=list)
+    paths: PathFollowUps | None = None  # None in meetings stored before paths were followed
 
     def to_dict(self) -> dict[str, Any]:
         return _dump(self)
@@ -315,7 +320,9 @@ def build_meeting(
 
     last_week = _last_week(outcomes, week)
     in_last_week = [o for o in outcomes if week.previous().monday <= o.occurred_on < week.monday]
-    follow_ups = _follow_ups(latest, meeting_day(week, facts.today))
+    day = meeting_day(week, facts.today)
+    follow_ups = _follow_ups(latest, day)
+    paths = path_follow_ups(facts.paths, facts.paths_followed, day)
     return MeetingContent(
         region=facts.region,
         region_name=facts.region_name,
@@ -332,6 +339,7 @@ def build_meeting(
             proposed_last_week=sum(1 for o in in_last_week if o.status.value == "proposed"),
             hired_last_week=sum(1 for o in in_last_week if o.status.value == "hired"),
             open_follow_ups=len(follow_ups),
+            path_attention=paths.needing_attention,
         ),
         vacancies=rows,
         changes=_changes(facts, rows),
@@ -339,6 +347,7 @@ def build_meeting(
         follow_ups=follow_ups,
         missing_skills=_missing(gaps, top_missing),
         shortage_sources=sorted({r.shortage_source for r in rows if r.shortage_source}),
+        paths=paths,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 
 from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
+from services.matching.team.paths import PathWatch
 from services.matching.team.shortages import ShortageBook, ShortageList
 from shared.db import SqlUnitOfWork
 from shared.messaging.envelope import Envelope
@@ -75,6 +76,19 @@ meetings = Table(
     Column("prepared_at", DateTime(timezone=True), nullable=False),
     Column("prepared_by", String(200), nullable=False),
     Column("prepared_by_org", String(100), nullable=False),
+)
+
+# The profile service's watch points per jobseeker (``path.updated``): nothing else of the path.
+path_watch = Table(
+    "path_watch",
+    metadata,
+    Column("candidate_id", String(64), primary_key=True),
+    Column("path_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("region", String(64), nullable=False, index=True),
+    Column("status", String(8), nullable=False),
+    Column("watch", JSON, nullable=False),  # [{reason, from, org, ref}]
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 
@@ -179,6 +193,46 @@ class OutcomeRepository:
         return [_outcome(r) for r in rows]
 
 
+class PathWatchRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def apply(self, payload: dict[str, Any], at: datetime) -> bool:
+        """Store a jobseeker's latest watch points; an older version of the same path changes
+        nothing (redelivery). Returns whether it was applied."""
+        t = path_watch
+        row = self.conn.execute(select(t).where(t.c.candidate_id == payload["candidate_id"])).first()
+        if row is not None and row.path_id == payload["path_id"] and row.version >= payload["version"]:
+            return False
+        values = {
+            "path_id": payload["path_id"],
+            "version": payload["version"],
+            "region": payload.get("region") or "",
+            "status": payload["status"],
+            "watch": payload["watch"],
+            "updated_at": at,
+        }
+        if row is None:
+            self.conn.execute(insert(t).values(candidate_id=payload["candidate_id"], **values))
+        else:
+            self.conn.execute(t.update().where(t.c.candidate_id == payload["candidate_id"]).values(**values))
+        return True
+
+    def erase(self, candidate_id: str) -> None:
+        self.conn.execute(delete(path_watch).where(path_watch.c.candidate_id == candidate_id))
+
+    def open_in(self, region: str) -> tuple[list[PathWatch], int]:
+        """The watch points of the region's open paths, and how many open paths there are."""
+        t = path_watch
+        rows = self.conn.execute(select(t).where(t.c.region == region, t.c.status == "open")).all()
+        points = [
+            PathWatch(r.candidate_id, w["reason"], date.fromisoformat(w["from"]), w["org"])
+            for r in rows
+            for w in r.watch
+        ]
+        return points, len(rows)
+
+
 @dataclass(frozen=True, slots=True)
 class StoredMeeting:
     region: str
@@ -238,6 +292,7 @@ class UnitOfWork(SqlUnitOfWork):
     shortages: ShortageRepository
     outcomes: OutcomeRepository
     meetings: MeetingRepository
+    paths: PathWatchRepository
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
@@ -247,6 +302,7 @@ class UnitOfWork(SqlUnitOfWork):
         self.shortages = ShortageRepository(conn)
         self.outcomes = OutcomeRepository(conn)
         self.meetings = MeetingRepository(conn)
+        self.paths = PathWatchRepository(conn)
 
     def publish(self, topic: str, envelope: Envelope) -> None:
         self._outbox.add(self.conn, topic, envelope)
