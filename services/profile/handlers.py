@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from services.profile.domain import (
@@ -51,6 +51,9 @@ class ProfileHandlers:
                 uow.profiles.add(profile)
             else:
                 self._own(caller, existing)
+                granted = uow.granted_orgs(existing.candidate_id)
+                if granted - details.consented_orgs:
+                    details = replace(details, consented_orgs=details.consented_orgs | granted)
                 profile = existing.update(details, self.clock())
                 uow.profiles.save(profile)
             uow.publish_candidate(profile)

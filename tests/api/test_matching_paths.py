@@ -23,19 +23,43 @@ def feed(app, candidate_id, payload, version=1):
     engine = app.extensions["kohtaanto.engine"]
     envelope = None
     if payload is not None:
-        envelope = Envelope("path.updated", candidate_id, {"candidate_id": candidate_id, "version": version, **payload}, "t")
+        envelope = Envelope(
+            "path.updated", candidate_id, {"candidate_id": candidate_id, "version": version, **payload}, "t"
+        )
     handle_path(lambda: UnitOfWork(engine), Record(PATHS, 0, 0, candidate_id, envelope))
 
 
 def path(watch, status="open", region="pirkanmaa", path_id="p-1"):
-    return {"path_id": path_id, "status": status, "region": region, "coach_org": "tampere-tyollisyys", "watch": watch}
+    return {
+        "path_id": path_id,
+        "status": status,
+        "region": region,
+        "coach_org": "tampere-tyollisyys",
+        "watch": watch,
+    }
 
 
 def test_the_meeting_counts_jobseekers_about_to_fall_off_their_path(app):
-    feed(app, "c-aaa", path([{"reason": "handover_unacknowledged", "from": "2026-11-20", "org": "tredu", "ref": "h"}]))
-    feed(app, "c-bbb", path([{"reason": "step_overdue", "from": "2027-01-01", "org": "tampere-tyollisyys", "ref": "s"}]))
-    feed(app, "c-ccc", path([{"reason": "no_active_step", "from": "2026-11-01", "org": "tampere-tyollisyys", "ref": "p"}]))
-    feed(app, "c-ddd", path([{"reason": "no_active_step", "from": "2026-11-01", "org": "x", "ref": "p"}], region="uusimaa"))
+    feed(
+        app,
+        "c-aaa",
+        path([{"reason": "handover_unacknowledged", "from": "2026-11-20", "org": "tredu", "ref": "h"}]),
+    )
+    feed(
+        app,
+        "c-bbb",
+        path([{"reason": "step_overdue", "from": "2027-01-01", "org": "tampere-tyollisyys", "ref": "s"}]),
+    )
+    feed(
+        app,
+        "c-ccc",
+        path([{"reason": "no_active_step", "from": "2026-11-01", "org": "tampere-tyollisyys", "ref": "p"}]),
+    )
+    feed(
+        app,
+        "c-ddd",
+        path([{"reason": "no_active_step", "from": "2026-11-01", "org": "x", "ref": "p"}], region="uusimaa"),
+    )
     feed(app, "c-eee", path([], status="closed"))
     # an older version of the same path is ignored; a withdrawn jobseeker's points are erased
     feed(app, "c-aaa", path([]), version=0)

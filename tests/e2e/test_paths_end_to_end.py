@@ -89,7 +89,11 @@ def test_a_handover_reaches_the_school_is_acknowledged_and_the_meeting_counts_wh
     url = f"{stack.url('matching')}/meetings/kainuu/{week.year}-W{week.week:02d}"
 
     def counted() -> bool:
-        r = call("POST", f"{stack.url('matching')}/api/v1/meetings/kainuu/{week.year}-W{week.week:02d}/prepare", TEAM)
+        r = call(
+            "POST",
+            f"{stack.url('matching')}/api/v1/meetings/kainuu/{week.year}-W{week.week:02d}/prepare",
+            TEAM,
+        )
         assert r.status == 201, r.body
         paths = call("GET", f"{url}/content.json", TEAM).json()["content"]["paths"]
         return paths["followed"] == 2 and paths["needing_attention"] == 1

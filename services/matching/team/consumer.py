@@ -25,7 +25,11 @@ def read_path(payload: Any) -> dict[str, Any]:
     """The fields matching uses of ``path.updated`` (others ignored); PoisonMessageError if unusable."""
     try:
         watch = [
-            {"reason": str(w["reason"]), "from": date.fromisoformat(w["from"]).isoformat(), "org": str(w["org"])}
+            {
+                "reason": str(w["reason"]),
+                "from": date.fromisoformat(w["from"]).isoformat(),
+                "org": str(w["org"]),
+            }
             for w in payload["watch"]
         ]
         out = {

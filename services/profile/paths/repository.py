@@ -36,6 +36,7 @@ from services.profile.paths.domain import (
     StepState,
     watch_payload,
 )
+from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher
 from services.profile.repository import UnitOfWork, metadata
 from shared.messaging.envelope import Envelope
 
@@ -65,6 +66,40 @@ handover_routes = Table(
     Column("state", String(16), nullable=False),
     Column("sent_at", DateTime(timezone=True), nullable=False),
     Column("acknowledge_by", Date, nullable=False),
+)
+
+
+voucher_pilots = Table(
+    "voucher_pilots",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("body", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(200), nullable=False),
+)
+
+vouchers = Table(
+    "vouchers",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("pilot_id", String(64), nullable=False, index=True),
+    Column("candidate_id", String(32), nullable=False, index=True),
+    Column("coach_org", String(100), nullable=False, index=True),
+    Column("provider", String(100), nullable=True, index=True),
+    Column("body", JSON, nullable=False),  # the eligibility facts (age, unemployed since) stay here
+)
+
+# Consent a jobseeker granted through a choice (a voucher's provider): kept apart from what the coach
+# types into the profile, so that replacing the profile never drops it and withdrawing it is exact.
+consent_grants = Table(
+    "consent_grants",
+    metadata,
+    Column("candidate_id", String(32), primary_key=True),
+    Column("org", String(100), primary_key=True),
+    Column("source", String(100), primary_key=True),  # e.g. voucher:<id>
+    Column("granted_at", DateTime(timezone=True), nullable=False),
+    Column("withdrawn_at", DateTime(timezone=True), nullable=True),
+    Column("preexisting", String(3), nullable=False),  # "yes": the org had consent before the grant
 )
 
 
@@ -291,11 +326,198 @@ class PathRepository:
         }
 
 
+def pilot_to_dict(p: Pilot) -> dict[str, Any]:
+    r = p.rule
+    return {
+        "id": p.id,
+        "name": p.name,
+        "rule": {
+            "min_age": r.min_age,
+            "max_age": r.max_age,
+            "min_education": r.min_education,
+            "min_unemployed_months": r.min_unemployed_months,
+            "max_unemployed_months": r.max_unemployed_months,
+        },
+        "voucher_months": p.voucher_months,
+        "providers": list(p.providers),
+        "starts_on": p.starts_on.isoformat(),
+        "ends_on": p.ends_on.isoformat(),
+        "region": p.region,
+        "path_group": p.path_group,
+    }
+
+
+def pilot_from_dict(d: dict[str, Any]) -> Pilot:
+    return Pilot(
+        d["id"],
+        d["name"],
+        EligibilityRule(**d["rule"]),
+        d["voucher_months"],
+        tuple(d["providers"]),
+        date.fromisoformat(d["starts_on"]),
+        date.fromisoformat(d["ends_on"]),
+        d["region"],
+        d["path_group"],
+    )
+
+
+def voucher_to_dict(v: Voucher) -> dict[str, Any]:
+    return {
+        "id": v.id,
+        "pilot_id": v.pilot_id,
+        "candidate_id": v.candidate_id,
+        "coach_org": v.coach_org,
+        "issued_on": v.issued_on.isoformat(),
+        "valid_until": v.valid_until.isoformat(),
+        "facts": {
+            "age_years": v.facts.age_years,
+            "education_level": v.facts.education_level,
+            "unemployed_since": v.facts.unemployed_since.isoformat(),
+            "issued_on": v.facts.issued_on.isoformat(),
+        },
+        "issued_by": v.issued_by,
+        "provider": v.provider,
+        "chosen_on": _iso(v.chosen_on),
+        "step_id": v.step_id,
+        "hired_on": _iso(v.hired_on),
+        "withdrawn_on": _iso(v.withdrawn_on),
+    }
+
+
+def voucher_from_dict(d: dict[str, Any]) -> Voucher:
+    f = d["facts"]
+    return Voucher(
+        d["id"],
+        d["pilot_id"],
+        d["candidate_id"],
+        d["coach_org"],
+        date.fromisoformat(d["issued_on"]),
+        date.fromisoformat(d["valid_until"]),
+        Facts(
+            f["age_years"],
+            f["education_level"],
+            date.fromisoformat(f["unemployed_since"]),
+            date.fromisoformat(f["issued_on"]),
+        ),
+        d["issued_by"],
+        d["provider"],
+        _d(d["chosen_on"]),
+        d["step_id"],
+        _d(d["hired_on"]),
+        _d(d["withdrawn_on"]),
+    )
+
+
+class VoucherRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def pilot(self, pilot_id: str) -> Pilot | None:
+        row = self.conn.execute(select(voucher_pilots.c.body).where(voucher_pilots.c.id == pilot_id)).first()
+        return pilot_from_dict(row.body) if row else None
+
+    def pilots(self) -> list[Pilot]:
+        rows = self.conn.execute(select(voucher_pilots.c.body).order_by(voucher_pilots.c.id)).all()
+        return [pilot_from_dict(r.body) for r in rows]
+
+    def put_pilot(self, p: Pilot, by: str, at: datetime) -> bool:
+        """Insert or replace; returns whether it was new."""
+        t = voucher_pilots
+        exists = self.conn.execute(select(t.c.id).where(t.c.id == p.id)).first() is not None
+        values = {"body": pilot_to_dict(p), "updated_at": at, "updated_by": by}
+        if exists:
+            self.conn.execute(update(t).where(t.c.id == p.id).values(**values))
+        else:
+            self.conn.execute(insert(t).values(id=p.id, **values))
+        return not exists
+
+    def get(self, voucher_id: str) -> Voucher | None:
+        row = self.conn.execute(select(vouchers.c.body).where(vouchers.c.id == voucher_id)).first()
+        return voucher_from_dict(row.body) if row else None
+
+    def of_candidate(self, candidate_id: str) -> list[Voucher]:
+        rows = self.conn.execute(select(vouchers.c.body).where(vouchers.c.candidate_id == candidate_id)).all()
+        return sorted((voucher_from_dict(r.body) for r in rows), key=lambda v: (v.issued_on, v.id))
+
+    def of_pilot(self, pilot_id: str) -> list[Voucher]:
+        rows = self.conn.execute(select(vouchers.c.body).where(vouchers.c.pilot_id == pilot_id)).all()
+        return [voucher_from_dict(r.body) for r in rows]
+
+    def of_provider(self, provider: str) -> list[Voucher]:
+        rows = self.conn.execute(select(vouchers.c.body).where(vouchers.c.provider == provider)).all()
+        return sorted(
+            (voucher_from_dict(r.body) for r in rows), key=lambda v: (v.chosen_on or v.issued_on, v.id)
+        )
+
+    def add(self, v: Voucher) -> None:
+        self.conn.execute(insert(vouchers).values(id=v.id, **self._values(v)))
+
+    def save(self, v: Voucher) -> None:
+        self.conn.execute(update(vouchers).where(vouchers.c.id == v.id).values(**self._values(v)))
+
+    def erase_candidate(self, candidate_id: str) -> None:
+        self.conn.execute(delete(vouchers).where(vouchers.c.candidate_id == candidate_id))
+
+    @staticmethod
+    def _values(v: Voucher) -> dict[str, Any]:
+        return {
+            "pilot_id": v.pilot_id,
+            "candidate_id": v.candidate_id,
+            "coach_org": v.coach_org,
+            "provider": v.provider,
+            "body": voucher_to_dict(v),
+        }
+
+
+class ConsentGrants:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def grant(self, candidate_id: str, org: str, source: str, preexisting: bool, at: datetime) -> None:
+        self.conn.execute(
+            insert(consent_grants).values(
+                candidate_id=candidate_id,
+                org=org,
+                source=source,
+                granted_at=at,
+                withdrawn_at=None,
+                preexisting="yes" if preexisting else "no",
+            )
+        )
+
+    def withdraw(self, candidate_id: str, source: str, at: datetime) -> list[tuple[str, bool]]:
+        """Withdraw the grants from ``source``; returns (org, whether it had consent before)."""
+        t = consent_grants
+        rows = self.conn.execute(
+            select(t).where(
+                t.c.candidate_id == candidate_id, t.c.source == source, t.c.withdrawn_at.is_(None)
+            )
+        ).all()
+        self.conn.execute(
+            update(t)
+            .where(t.c.candidate_id == candidate_id, t.c.source == source, t.c.withdrawn_at.is_(None))
+            .values(withdrawn_at=at)
+        )
+        return [(r.org, r.preexisting == "yes") for r in rows]
+
+    def active(self, candidate_id: str) -> frozenset[str]:
+        t = consent_grants
+        rows = self.conn.execute(
+            select(t.c.org).where(t.c.candidate_id == candidate_id, t.c.withdrawn_at.is_(None))
+        ).all()
+        return frozenset(r.org for r in rows)
+
+    def erase_candidate(self, candidate_id: str) -> None:
+        self.conn.execute(delete(consent_grants).where(consent_grants.c.candidate_id == candidate_id))
+
+
 class JourneyUnitOfWork(UnitOfWork):
     """The profile service's unit of work with the paths, vouchers and ratings repositories: a voucher
     choice changes the profile's consent, the path and the voucher in one transaction."""
 
     paths: PathRepository
+    vouchers: VoucherRepository
+    grants: ConsentGrants
 
     def __init__(self, engine: Engine, topic: str, paths_topic: str) -> None:
         super().__init__(engine, topic)
@@ -304,13 +526,23 @@ class JourneyUnitOfWork(UnitOfWork):
     def _open(self, conn: Connection) -> None:
         super()._open(conn)
         self.paths = PathRepository(conn)
+        self.vouchers = VoucherRepository(conn)
+        self.grants = ConsentGrants(conn)
+
+    def granted_orgs(self, candidate_id: str) -> frozenset[str]:
+        return self.grants.active(candidate_id)
 
     def publish_path(self, path: ServicePath) -> None:
         envelope = Envelope(PATH_UPDATED, path.candidate_id, watch_payload(path), PRODUCER)
         self._outbox.add(self.conn, self.paths_topic, envelope)
 
     def hired_related(self, candidate_id: str, now: datetime) -> None:
-        """A hired jobseeker's open path closes (employed): its open steps end, nobody is chased."""
+        """A hired jobseeker's voucher in progress counts as hired (within its period), and the open
+        path closes (employed): its open steps end, nobody is chased."""
+        for voucher in self.vouchers.of_candidate(candidate_id):
+            hired = voucher.hired(now.date())
+            if hired is not None:
+                self.vouchers.save(hired)
         for path in self.paths.for_candidate(candidate_id):
             if path.is_open:
                 closed = path.close(now.date(), CloseReason.EMPLOYED, now)
@@ -319,5 +551,7 @@ class JourneyUnitOfWork(UnitOfWork):
 
     def erase_related(self, candidate_id: str) -> None:
         """Withdrawal erases the jobseeker's paths here and, by a tombstone, in matching."""
+        self.vouchers.erase_candidate(candidate_id)
+        self.grants.erase_candidate(candidate_id)
         if self.paths.erase_candidate(candidate_id):
             self._outbox.add_tombstone(self.conn, self.paths_topic, candidate_id)

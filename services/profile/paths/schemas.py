@@ -244,3 +244,124 @@ class WorklistSchema(ma.Schema):
     my_steps = fields.List(
         fields.Nested(WorkItemSchema), metadata={"description": "Own steps past their end"}
     )
+
+
+# -- service-voucher pilots -------------------------------------------------------------------------
+EDUCATION_LEVELS = ("basic", "upper_secondary", "vocational", "bachelor", "master", "doctorate")
+
+
+class RuleSchema(StrictSchema):
+    min_age = fields.Integer(load_default=None, validate=validate.Range(15, 75))
+    max_age = fields.Integer(load_default=None, validate=validate.Range(15, 75))
+    min_education = fields.String(load_default=None, validate=validate.OneOf(EDUCATION_LEVELS))
+    min_unemployed_months = fields.Integer(load_default=None, validate=validate.Range(0, 240))
+    max_unemployed_months = fields.Integer(load_default=None, validate=validate.Range(0, 240))
+
+
+class PilotInSchema(StrictSchema):
+    name = fields.String(required=True, validate=validate.Length(1, 200))
+    rule = fields.Nested(RuleSchema, required=True, metadata={"description": "Who may take part"})
+    voucher_months = fields.Integer(
+        required=True,
+        validate=validate.Range(1, 24),
+        metadata={"description": "The voucher period", "example": 4},
+    )
+    providers = fields.List(
+        fields.String(validate=ORG_ID),
+        required=True,
+        validate=validate.Length(1, 50),
+        metadata={"description": "The providers taking part (organisation ids)"},
+    )
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(required=True, metadata={"description": "The last day a voucher may be issued"})
+    region = fields.String(load_default=None, validate=validate.Length(1, 64))
+    path_group = fields.String(
+        load_default="highly_educated_over_50", validate=validate.OneOf([g.value for g in PathGroup])
+    )
+
+
+class PilotOutSchema(ma.Schema):
+    id = fields.String()
+    name = fields.String()
+    rule = fields.Dict()
+    rule_text = fields.String(metadata={"description": "The rule in words"})
+    voucher_months = fields.Integer()
+    providers = fields.List(fields.String())
+    starts_on = fields.Date()
+    ends_on = fields.Date()
+    region = fields.String(allow_none=True)
+    path_group = fields.String()
+
+
+class PilotListSchema(ma.Schema):
+    items = fields.List(fields.Nested(PilotOutSchema))
+
+
+class IssueSchema(StrictSchema):
+    pilot_id = fields.String(required=True, validate=validate.Length(1, 64))
+    age_years = fields.Integer(
+        required=True,
+        validate=validate.Range(15, 75),
+        metadata={"description": "Checked by the coach; only the age is kept, not the date of birth"},
+    )
+    unemployed_since = fields.Date(required=True)
+    takes_part = fields.Boolean(
+        required=True,
+        validate=validate.Equal(True, error="The jobseeker decides to take part; without that no voucher."),
+        metadata={"description": "The jobseeker chose to take part in the pilot"},
+    )
+
+
+class ChoiceSchema(StrictSchema):
+    provider = fields.String(
+        required=True, validate=ORG_ID, metadata={"description": "The provider the jobseeker chose"}
+    )
+
+
+class HireSchema(StrictSchema):
+    hired_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+
+
+class VoucherOutSchema(ma.Schema):
+    id = fields.String()
+    pilot_id = fields.String()
+    candidate_id = fields.String()
+    state = fields.String(metadata={"description": "issued, in_progress, hired, expired or withdrawn"})
+    issued_on = fields.Date()
+    valid_until = fields.Date()
+    provider = fields.String(allow_none=True)
+    chosen_on = fields.Date(allow_none=True)
+    step_id = fields.String(allow_none=True)
+    hired_on = fields.Date(allow_none=True)
+    withdrawn_on = fields.Date(allow_none=True)
+    eligibility = fields.Dict(metadata={"description": "The facts judged (own coaches only)"})
+    jobseeker = fields.Nested(JobseekerSchema, allow_none=True)
+
+
+class VoucherListSchema(ma.Schema):
+    items = fields.List(fields.Nested(VoucherOutSchema))
+
+
+class CellSchema(ma.Schema):
+    value = fields.Integer(allow_none=True, metadata={"description": "null when suppressed"})
+    suppressed = fields.Boolean(metadata={"description": "fewer than 5, or would reveal one that is"})
+
+
+class ProviderMonthSchema(ma.Schema):
+    month = fields.String()
+    provider = fields.String()
+    chosen = fields.Nested(CellSchema)
+    in_progress = fields.Nested(CellSchema)
+    hired = fields.Nested(CellSchema)
+
+
+class ResultsSchema(ma.Schema):
+    pilot = fields.Nested(PilotOutSchema)
+    day = fields.Date()
+    small_cell = fields.Integer(metadata={"description": "Counts below this are suppressed"})
+    issued = fields.List(
+        fields.Dict(), metadata={"description": "[{month, value, suppressed}] vouchers issued"}
+    )
+    issued_total = fields.Nested(CellSchema)
+    rows = fields.List(fields.Nested(ProviderMonthSchema))
+    providers = fields.List(fields.Dict(), metadata={"description": "Totals per provider: chosen, hired"})

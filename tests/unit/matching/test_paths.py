@@ -33,8 +33,20 @@ def test_only_watch_points_whose_day_has_come_are_counted_by_reason_and_by_organ
     "payload",
     [
         {},
-        {"candidate_id": "c-1", "path_id": "p", "version": 1, "status": "open", "watch": [{"reason": "x", "from": "2026-12-01", "org": "o"}]},
-        {"candidate_id": "c-1", "path_id": "p", "version": 1, "status": "open", "watch": [{"reason": "step_overdue", "from": "soon", "org": "o"}]},
+        {
+            "candidate_id": "c-1",
+            "path_id": "p",
+            "version": 1,
+            "status": "open",
+            "watch": [{"reason": "x", "from": "2026-12-01", "org": "o"}],
+        },
+        {
+            "candidate_id": "c-1",
+            "path_id": "p",
+            "version": 1,
+            "status": "open",
+            "watch": [{"reason": "step_overdue", "from": "soon", "org": "o"}],
+        },
         {"candidate_id": "c-1", "path_id": "p", "version": "one", "status": "open", "watch": []},
     ],
 )
