@@ -107,7 +107,7 @@ def test_counts_under_five_are_suppressed_and_a_lone_suppressed_cell_gets_a_comp
         ("2026-12", "a"): 6,
         ("2026-12", "b"): 8,
     }
-    cells, row_totals, col_totals, grand = suppress(rows, cols, counts)
+    cells, _, _, grand = suppress(rows, cols, counts)
     assert cells[("2026-11", "b")].suppressed and cells[("2026-11", "b")].value is None
     # row 2026-11 (total 19 shown) had one suppressed cell: its smallest other cell goes too
     assert cells[("2026-11", "a")].suppressed and not cells[("2026-11", "c")].suppressed
@@ -131,7 +131,7 @@ def test_results_count_per_month_and_provider_and_never_show_fewer_than_five():
     r = results(PILOT, vouchers, date(2026, 11, 30))
     assert r.months == ["2026-10", "2026-11"]
     assert r.issued["2026-10"].value == 17 and r.issued["2026-11"].value == 0
-    chosen, _, totals, _ = r.tables["chosen"]
+    chosen, *_ = r.tables["chosen"]
     # provider-c's 3 is suppressed, and with it the next smallest of the month (provider-b's 6)
     assert chosen[("2026-10", "provider-a")].value == 8
     assert chosen[("2026-10", "provider-c")].suppressed and chosen[("2026-10", "provider-b")].suppressed
