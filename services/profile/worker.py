@@ -11,6 +11,7 @@ from collections.abc import Callable
 from services.profile.config import Settings
 from services.profile.consumer import handle_outcome
 from services.profile.handlers import ProfileHandlers
+from services.profile.paths.consumer import training_consumer
 from services.profile.paths.repository import JourneyUnitOfWork
 from services.profile.repository import metadata, outbox
 from shared.db import make_engine
@@ -46,7 +47,12 @@ def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySend
 
 def main() -> None:
     settings = Settings.from_env()
-    run_worker(settings.common, metadata, outbox, consumers=[outcomes_consumer(settings)])
+    run_worker(
+        settings.common,
+        metadata,
+        outbox,
+        consumers=[outcomes_consumer(settings), training_consumer(settings.common)],
+    )
 
 
 if __name__ == "__main__":

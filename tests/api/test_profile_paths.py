@@ -296,3 +296,47 @@ def test_path_reads_are_audited(client, profile_app):
     before = count(profile_app, audit_log)
     client.get("/api/v1/profiles/asiakas-1/path", headers=COACH)
     assert count(profile_app, audit_log) == before + 1
+
+
+def test_matchings_course_suggestions_reach_only_the_jobseekers_own_coach(client, profile_app):
+    from services.profile.paths.consumer import handle_training
+    from services.profile.paths.repository import JourneyUnitOfWork
+    from shared.messaging.consumer import Record
+    from shared.messaging.envelope import Envelope
+
+    candidate = jobseeker(client)
+    engine = profile_app.extensions["kohtaanto.engine"]
+    payload = {
+        "candidate_id": candidate,
+        "gaps": [
+            {
+                "vacancy_id": "v-1",
+                "vacancy_title": "Hitsaaja",
+                "source": "employer_feedback",
+                "recorded_on": "2026-11-27",
+                "missing": [{"uri": "skill:mag", "label": "MAG-hitsaus"}],
+                "courses": [
+                    {"provider": "tredu", "course_id": "HITS-24", "title_fi": "Hitsauksen perusteet"}
+                ],
+                "uncovered": [],
+            }
+        ],
+    }
+
+    def feed(value):
+        envelope = None if value is None else Envelope("training.suggested", candidate, value, "t")
+        handle_training(
+            lambda: JourneyUnitOfWork(engine, "kohtaanto.candidates.v1", "kohtaanto.paths.v1"),
+            Record("kohtaanto.training.v1", 0, 0, candidate, envelope),
+        )
+
+    assert client.get("/api/v1/profiles/asiakas-1/training", headers=COACH).json["gaps"] == []
+    feed(payload)
+    r = client.get("/api/v1/profiles/asiakas-1/training", headers=COACH)
+    assert r.status_code == 200 and r.json["gaps"][0]["courses"][0]["course_id"] == "HITS-24"
+    assert r.json["gaps"][0]["source"] == "employer_feedback"
+    assert client.get("/api/v1/profiles/asiakas-1/training", headers=OTHER_COACH).status_code == 404
+    entries = client.get("/api/v1/audit", headers=auth("operator", "kohtaanto")).json["items"]
+    assert "training.read" in {e["action"] for e in entries}
+    feed(None)  # no gaps left
+    assert client.get("/api/v1/profiles/asiakas-1/training", headers=COACH).json["gaps"] == []

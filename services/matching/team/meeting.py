@@ -131,6 +131,7 @@ class MeetingFacts:
     count_cap: int | None = None  # the shortlists were cut at this length
     paths: Sequence[PathWatch] = ()  # watch points of the region's open service paths
     paths_followed: int = 0  # the region's jobseekers with an open service path
+    courses: Mapping[str, Sequence[CourseRef]] = field(default_factory=dict)  # skill URI → courses
 
 
 # -- the content coming out ----------------------------------------------------------------------------
@@ -216,11 +217,25 @@ class FollowUpRow:
 
 
 @dataclass(frozen=True, slots=True)
+class CourseRef:
+    """A course of the training catalogue that teaches a missing skill (public data)."""
+
+    provider: str
+    course_id: str
+    title: str
+    place: str  # municipality name, or "verkossa" (online)
+    apprenticeship: bool
+    starts_on: date
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class MissingSkill:
     uri: str
     label: str
     candidates: int  # near matches lacking it, over all vacancies
     vacancies: int  # vacancies where at least one near match lacks it
+    courses: list[CourseRef] = field(default_factory=list)  # in the region or online, soonest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +360,7 @@ def build_meeting(
         changes=_changes(facts, rows),
         last_week=last_week,
         follow_ups=follow_ups,
-        missing_skills=_missing(gaps, top_missing),
+        missing_skills=_missing(gaps, top_missing, facts.courses),
         shortage_sources=sorted({r.shortage_source for r in rows if r.shortage_source}),
         paths=paths,
     )
@@ -440,7 +455,9 @@ def _follow_ups(latest: Mapping[tuple[str, str], Outcome], day: date) -> list[Fo
     return sorted(rows, key=lambda r: (r.due or date.max, r.owner, r.vacancy_title, r.candidate_id))
 
 
-def _missing(gaps: Mapping[str, list[CandidateFacts]], top: int) -> list[MissingSkill]:
+def _missing(
+    gaps: Mapping[str, list[CandidateFacts]], top: int, courses: Mapping[str, Sequence[CourseRef]]
+) -> list[MissingSkill]:
     candidates: Counter[str] = Counter()
     vacancies: Counter[str] = Counter()
     labels: dict[str, str] = {}
@@ -453,7 +470,10 @@ def _missing(gaps: Mapping[str, list[CandidateFacts]], top: int) -> list[Missing
                 in_vacancy.add(s.uri)
         vacancies.update(in_vacancy)
     ranked = sorted(candidates, key=lambda u: (-candidates[u], -vacancies[u], labels[u], u))
-    return [MissingSkill(u, labels[u], candidates[u], vacancies[u]) for u in ranked[:top]]
+    return [
+        MissingSkill(u, labels[u], candidates[u], vacancies[u], list(courses.get(u, ())))
+        for u in ranked[:top]
+    ]
 
 
 # -- JSON round trip (the stored snapshot) --------------------------------------------------------------

@@ -36,6 +36,7 @@ from services.profile.paths.schemas import (
     PathInSchema,
     PathOutSchema,
     StepInSchema,
+    TrainingOutSchema,
     WorklistQuerySchema,
     WorklistSchema,
 )
@@ -214,6 +215,25 @@ class PathOfProfile(MethodView):
         except Exception as exc:
             translate(exc)
         return path_dict(path, profile_id, today())
+
+
+@blp.route("/profiles/<profile_id>/training")
+class TrainingOfProfile(MethodView):
+    @require_role(Role.COACH)
+    @blp.response(200, TrainingOutSchema)
+    def get(self, profile_id: str) -> Any:
+        """Training and apprenticeships for the essential skills the jobseeker lacks: per open
+        shortage vacancy the jobseeker nearly matches, and per employer who did not hire them for lack
+        of skills, the courses that cover most of the gap, nearest and soonest first (computed by
+        matching from its training catalogue, sent pseudonymously; own coaches only, audited).
+        Empty ``gaps`` when there is nothing to suggest."""
+        caller = current_principal()
+        try:
+            candidate_id, found, at = paths().training(caller, profile_id)
+        except Exception as exc:
+            translate(exc)
+        gaps = found.get("gaps", []) if found else []
+        return {"profile_id": profile_id, "candidate_id": candidate_id, "updated_at": at, "gaps": gaps}
 
 
 @blp.route("/paths/<path_id>/steps")

@@ -152,6 +152,27 @@ class PathHandlers:
     def close(self, caller: Principal, path_id: str, on: date, reason: CloseReason) -> ServicePath:
         return self._change(caller, path_id, lambda p, now: p.close(on, reason, now))
 
+    def training(
+        self, caller: Principal, profile_id: str
+    ) -> tuple[str, dict[str, object] | None, datetime | None]:
+        """The course suggestions matching sent for the jobseeker (skill gaps on shortage vacancies
+        and employers' feedback, with courses): own coaches only, audited."""
+        with self.uow_factory() as uow:
+            profile = self._own_profile(uow, caller, profile_id)
+            found = uow.training.get(profile.candidate_id)
+            uow.audit.record(
+                actor=caller.subject,
+                role=caller.role,
+                org=caller.org,
+                action="training.read",
+                granted=True,
+                profile_id=profile.id,
+                candidate_id=profile.candidate_id,
+                purpose="training suggestions",
+            )
+            uow.commit()
+        return (profile.candidate_id, *found) if found else (profile.candidate_id, None, None)
+
     # -- the organisations on the path ---------------------------------------------------------------
     def end_step(
         self, caller: Principal, path_id: str, step_id: str, on: date, reason: EndReason

@@ -103,6 +103,17 @@ consent_grants = Table(
 )
 
 
+# Course suggestions matching publishes per pseudonymous candidate (``training.suggested``): shown to
+# the jobseeker's own coach here, where the pseudonym meets the person.
+training_suggestions = Table(
+    "training_suggestions",
+    metadata,
+    Column("candidate_id", String(32), primary_key=True),
+    Column("payload", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -511,6 +522,29 @@ class ConsentGrants:
         self.conn.execute(delete(consent_grants).where(consent_grants.c.candidate_id == candidate_id))
 
 
+class TrainingSuggestions:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, candidate_id: str) -> tuple[dict[str, Any], datetime] | None:
+        t = training_suggestions
+        row = self.conn.execute(select(t).where(t.c.candidate_id == candidate_id)).first()
+        if row is None:
+            return None
+        at = row.updated_at if row.updated_at.tzinfo else row.updated_at.replace(tzinfo=UTC)
+        return row.payload, at
+
+    def put(self, candidate_id: str, payload: dict[str, Any], at: datetime) -> None:
+        t = training_suggestions
+        self.conn.execute(delete(t).where(t.c.candidate_id == candidate_id))
+        self.conn.execute(insert(t).values(candidate_id=candidate_id, payload=payload, updated_at=at))
+
+    def erase(self, candidate_id: str) -> None:
+        self.conn.execute(
+            delete(training_suggestions).where(training_suggestions.c.candidate_id == candidate_id)
+        )
+
+
 class JourneyUnitOfWork(UnitOfWork):
     """The profile service's unit of work with the paths, vouchers and ratings repositories: a voucher
     choice changes the profile's consent, the path and the voucher in one transaction."""
@@ -518,6 +552,7 @@ class JourneyUnitOfWork(UnitOfWork):
     paths: PathRepository
     vouchers: VoucherRepository
     grants: ConsentGrants
+    training: TrainingSuggestions
 
     def __init__(self, engine: Engine, topic: str, paths_topic: str) -> None:
         super().__init__(engine, topic)
@@ -528,6 +563,7 @@ class JourneyUnitOfWork(UnitOfWork):
         self.paths = PathRepository(conn)
         self.vouchers = VoucherRepository(conn)
         self.grants = ConsentGrants(conn)
+        self.training = TrainingSuggestions(conn)
 
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         return self.grants.active(candidate_id)
@@ -553,5 +589,6 @@ class JourneyUnitOfWork(UnitOfWork):
         """Withdrawal erases the jobseeker's paths here and, by a tombstone, in matching."""
         self.vouchers.erase_candidate(candidate_id)
         self.grants.erase_candidate(candidate_id)
+        self.training.erase(candidate_id)
         if self.paths.erase_candidate(candidate_id):
             self._outbox.add_tombstone(self.conn, self.paths_topic, candidate_id)

@@ -365,3 +365,17 @@ class ResultsSchema(ma.Schema):
     issued_total = fields.Nested(CellSchema)
     rows = fields.List(fields.Nested(ProviderMonthSchema))
     providers = fields.List(fields.Dict(), metadata={"description": "Totals per provider: chosen, hired"})
+
+
+class TrainingOutSchema(ma.Schema):
+    profile_id = fields.String()
+    candidate_id = fields.String()
+    updated_at = fields.DateTime(allow_none=True, metadata={"description": "When matching last sent them"})
+    gaps = fields.List(
+        fields.Dict(),
+        metadata={
+            "description": "[{vacancy_id, vacancy_title, source (near_match | employer_feedback), recorded_on, "
+            "missing: [{uri, label}], courses: [{provider, course_id, title_fi, title_sv, municipality, online, "
+            "apprenticeship, length_weeks, starts_on, covers, distance_km, url}], uncovered}]"
+        },
+    )
