@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-from shared.config import CommonSettings, ConfigError, env_int, env_str
+from shared.config import CommonSettings, EnvSettings, env
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(EnvSettings):
     common: CommonSettings
-    pseudonym_key: bytes
-    #: Working days a receiving organisation has to acknowledge a handover before it is chased.
-    handover_ack_working_days: int = 3
+    pseudonym_key: bytes = env(
+        "KOHTAANTO_PSEUDONYM_KEY",
+        description="key of the keyed hash that turns profile ids into the pseudonymous candidate "
+        "ids matching sees, at least 32 bytes; never give it to another service",
+        secret=True,
+        min_length=32,
+    )
+    handover_ack_working_days: int = env(
+        "KOHTAANTO_HANDOVER_ACK_WORKING_DAYS",
+        3,
+        "working days (Finnish public holidays excluded) a receiving organisation has to acknowledge "
+        "a handover before it is on the coach's list and in the weekly meeting's follow-ups",
+        ge=0,
+        le=30,
+    )
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        key = env_str("KOHTAANTO_PSEUDONYM_KEY", None, env).encode()
-        if len(key) < 32:
-            raise ValueError("KOHTAANTO_PSEUDONYM_KEY must be at least 32 bytes")
-        ack_days = env_int("KOHTAANTO_HANDOVER_ACK_WORKING_DAYS", 3, env)
-        if not 0 <= ack_days <= 30:
-            raise ConfigError("KOHTAANTO_HANDOVER_ACK_WORKING_DAYS must be 0-30 working days")
-        return cls(
-            common=CommonSettings.from_env("profile", env),
-            pseudonym_key=key,
-            handover_ack_working_days=ack_days,
-        )
+    def from_env(cls) -> Settings:
+        return cls.read_env(common=CommonSettings.from_env("profile"))
