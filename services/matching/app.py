@@ -25,7 +25,7 @@ from services.matching.team.handlers import Places, TeamHandlers
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.training import Places as CoursePlaces
 from services.matching.team.training_handlers import TrainingHandlers
-from shared.reference import UnknownConceptError, geography, municipalities
+from shared.reference import UnknownConceptError, geography
 from shared.service import build_service_app, register_health
 from shared.tables import read_table
 
@@ -53,7 +53,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
     engine = service.engine
-    towns = municipalities(common.reference_dir).values()
+    towns = geography(common.reference_dir).municipalities.values()
     reference = app.extensions["kohtaanto.reference"]
 
     def known_skill(text: str) -> str | None:
@@ -86,12 +86,13 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         lambda: UnitOfWork(engine),
         state,
         taxonomy,
-        Places({m.region: m.region_fi for m in towns}, {m.code: m.name_fi for m in towns}),
+        Places.of(geography(common.reference_dir)),
         outcomes_topic=common.kafka.outcomes_topic,
         shortages_topic=common.kafka.shortages_topic,
         clock=clock,
         top_k=settings.meeting_top_k,
         training=training,
+        period_rules=settings.period_rules,
     )
     app.extensions["kohtaanto.matching.team"] = team
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url

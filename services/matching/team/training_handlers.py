@@ -200,7 +200,7 @@ class TrainingHandlers:
             if digest == uow.training.published_digest(cid):
                 continue
             if payload is None:
-                uow.outbox_tombstone(self.topic, cid)
+                uow.publish_tombstone(self.topic, cid)
             else:
                 stamped = {**payload, "updated_at": self.clock().isoformat()}
                 uow.publish(self.topic, Envelope(TRAINING_SUGGESTED, cid, stamped, PRODUCER))
