@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from services.matching.index.domain.filters import HIDING
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
@@ -50,8 +50,8 @@ class TeamRecords(Protocol):
         """Candidates not to propose again for the vacancy (already hired or rejected for it)."""
         ...
 
-    def shortage_flag(self, region: str, occupation_uri: str | None) -> Mapping[str, str] | None:
-        """``{level, period, region, source}`` when the occupation is a shortage role in the region."""
+    def shortage_flag(self, region: str, occupation_uri: str | None) -> Mapping[str, Any] | None:
+        """``{level, period, region, source, ...}`` when the occupation is a shortage role in the region."""
         ...
 
 
@@ -61,7 +61,7 @@ class NoTeamRecords:
     def excluded(self, vacancy_id: str) -> Collection[str]:
         return ()
 
-    def shortage_flag(self, region: str, occupation_uri: str | None) -> Mapping[str, str] | None:
+    def shortage_flag(self, region: str, occupation_uri: str | None) -> Mapping[str, Any] | None:
         return None
 
 
@@ -106,7 +106,12 @@ class MatchingHandlers:
         """Whether the candidate is indexed (published and not withdrawn)."""
         return candidate_id in self.state.engine
 
-    def shortage_flag(self, record: VacancyRecord) -> Mapping[str, str] | None:
+    def home(self, candidate_id: str) -> tuple[str, float] | None:
+        """The candidate's home municipality code ("" when unknown) and maximum commute in km; None
+        when not indexed. Pseudonymous: no more than a shortlist entry's distance reveals."""
+        return self.state.engine.home(candidate_id)
+
+    def shortage_flag(self, record: VacancyRecord) -> Mapping[str, Any] | None:
         return self.records.shortage_flag(record.region, record.vacancy.occupation_uri)
 
     # -- shortlists and explanations ---------------------------------------------------------------

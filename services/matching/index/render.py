@@ -73,7 +73,7 @@ def render_explanation(e: ShortlistEntry, labels: Labels, lang: str) -> dict[str
 
 
 def render_vacancy(
-    record: VacancyRecord, labels: Labels, lang: str, shortage: Mapping[str, str] | None
+    record: VacancyRecord, labels: Labels, lang: str, shortage: Mapping[str, Any] | None
 ) -> dict[str, Any]:
     """What every vacancy the matching API returns says about itself (`VacancyFieldsSchema`)."""
     v = record.vacancy
@@ -91,7 +91,7 @@ def render_vacancy(
 
 
 def render_shortlist(
-    s: Shortlist, labels: Labels, lang: str, shortage: Mapping[str, str] | None
+    s: Shortlist, labels: Labels, lang: str, shortage: Mapping[str, Any] | None
 ) -> dict[str, Any]:
     """The shortlist as `ShortlistSchema` describes it (dates as ISO 8601 strings); `shortage` is
     the vacancy's shortage flag or None."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from shared.schemas import ShortageFlagSchema, StrictSchema
+from shared import schemas as shared_schemas
+from shared.schemas import StrictSchema
 
 LANGS = ("en", "fi")
 
@@ -56,6 +57,17 @@ class ExplanationSchema(EntrySchema):
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
 
 
+class ListedShortageFlagSchema(shared_schemas.ShortageFlagSchema):
+    """The flag every service shows, with the list's dates, age and staleness (matching owns the lists)."""
+
+    period_start = fields.String(metadata={"description": "ISO date"})
+    period_end = fields.String(metadata={"description": "ISO date"})
+    age_days = fields.Integer(metadata={"description": "Days since the list's period started"})
+    stale = fields.Boolean(
+        metadata={"description": "The list's period started longer ago than the limit (default 12 months)"}
+    )
+
+
 class VacancyFieldsSchema(ma.Schema):
     """What every vacancy the matching API returns says about itself."""
 
@@ -68,7 +80,7 @@ class VacancyFieldsSchema(ma.Schema):
     region = fields.String()
     status = fields.String()
     shortage = fields.Nested(
-        ShortageFlagSchema,
+        ListedShortageFlagSchema,
         allow_none=True,
         metadata={"description": "Null unless the vacancy is a labour-shortage role"},
     )

@@ -291,6 +291,16 @@ class MatchingEngine:
         entries = explanations(scored, qw, self._space, prepared.distances, failures)
         return dict(zip([c for _, _, ids in groups for c in ids], entries, strict=True))
 
+    def home(self, candidate_id: str) -> tuple[str, float] | None:
+        """The candidate's home municipality code ("" when unknown) and maximum commute in km;
+        None when the candidate is not in the index."""
+        seg, row = self._locate(self._snapshot, candidate_id)
+        if row < 0:
+            return None
+        place = int(seg.municipality[row])
+        code = self._municipalities.codes[place] if place >= 0 else ""
+        return code, float(seg.max_commute_km[row])
+
     def memory_bytes(self) -> int:
         """Bytes held by the index arrays (segments and masks)."""
         snap = self._snapshot
