@@ -257,7 +257,10 @@ class ShortageFlagSchema(ma.Schema):
 
     level = fields.String(metadata={"description": "severe_shortage or shortage"})
     period = fields.String(
-        metadata={"description": "The half-year (2026H2) or month (2026-03) whose list applies", "example": "2026H2"}
+        metadata={
+            "description": "The half-year (2026H2) or month (2026-03) whose list applies",
+            "example": "2026H2",
+        }
     )
     region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
     source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})

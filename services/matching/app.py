@@ -25,8 +25,8 @@ from services.matching.team.handlers import Places, TeamHandlers, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.training import Places as CoursePlaces
 from services.matching.team.training_handlers import TrainingHandlers
-from shared.reference import UnknownConceptError, geography
 from shared.logging import configure_logging
+from shared.reference import UnknownConceptError, geography
 from shared.schemas import Reference
 from shared.service import build_service_app, register_health
 from shared.tables import read_table

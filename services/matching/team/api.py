@@ -25,7 +25,7 @@ from services.matching.team.handlers import (
     VacancyUnknownError,
 )
 from services.matching.team.meeting import IsoWeek
-from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Outcome, Reason, Status
+from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reason, Status
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
@@ -398,7 +398,9 @@ class Vacancies(MethodView):
         make it a shortage role."""
         handlers, items = team(), []
         book = handlers.records.shortage_book()
-        for record in sorted(handlers.index.vacancies(), key=lambda r: (r.region, r.vacancy.title, r.vacancy_id)):
+        for record in sorted(
+            handlers.index.vacancies(), key=lambda r: (r.region, r.vacancy.title, r.vacancy_id)
+        ):
             v = record.vacancy
             if args["region"] and record.region != args["region"]:
                 continue

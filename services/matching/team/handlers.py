@@ -518,7 +518,9 @@ class TeamHandlers:
             str(flag.period) if flag else None,
             flag.source if flag else None,
             shortage_since=flag.period.start if flag else None,
-            shortage_stale=bool(flag and self.records.period_rules.age(flag.period, self.clock().date())["stale"]),
+            shortage_stale=bool(
+                flag and self.records.period_rules.age(flag.period, self.clock().date())["stale"]
+            ),
         )
 
     def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:
