@@ -62,6 +62,7 @@ bench: $(STAMP)
 
 bench-quality: $(STAMP)
 	$(PY) -m benchmarks.quality
+	$(PY) -m benchmarks.recognition
 
 clean:
 	rm -rf .cache var .demo .pytest_cache
