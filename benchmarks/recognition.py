@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from services.matching.domain.taxonomy import Taxonomy
+from services.matching.index.domain.taxonomy import Taxonomy
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 OWN_SETS_DIR = Path(__file__).resolve().parent / "recognition_sets"
@@ -192,7 +192,7 @@ def startup_seconds() -> float:
     recognising one sentence (imports included)."""
     code = (
         "import time; t = time.perf_counter()\n"
-        "from services.matching.reference import load_recognizer, load_taxonomy\n"
+        "from services.matching.index.reference import load_recognizer, load_taxonomy\n"
         "r = load_recognizer(load_taxonomy()); r.recognise('Knowledge of SQL.', top_k=5)\n"
         "print(time.perf_counter() - t)\n"
     )
@@ -209,7 +209,7 @@ def _fmt(m: dict[str, float]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
-    from services.matching.reference import load_recognizer, load_taxonomy
+    from services.matching.index.reference import load_recognizer, load_taxonomy
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default="tech,house,fi,sv")

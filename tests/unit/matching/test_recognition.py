@@ -4,7 +4,7 @@ multilingual model are in test_recognition_esco.py."""
 
 import pytest
 
-from services.matching.domain.recognition import (
+from services.matching.index.domain.recognition import (
     LanguageTools,
     SkillRecognizer,
     enrich_candidate,
@@ -12,15 +12,15 @@ from services.matching.domain.recognition import (
     guess_language,
     split_sentences,
 )
-from services.matching.domain.recognition_rules import SkillRule, SkillRules
-from services.matching.domain.recognition_text import (
+from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
+from services.matching.index.domain.recognition_text import (
     CompoundSplitter,
     is_boilerplate,
     phrases,
     sentences,
     strip_stock,
 )
-from services.matching.domain.taxonomy import SkillRow, Taxonomy
+from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
 from .conftest import OCCUPATIONS, SKILLS, candidate, vacancy
 

@@ -4,7 +4,7 @@ The recogniser is loaded once per test session (`esco_recognizer` in conftest.py
 
 import pytest
 
-from services.matching.domain.recognition import enrich_vacancy
+from services.matching.index.domain.recognition import enrich_vacancy
 
 from .conftest import vacancy
 

@@ -9,7 +9,7 @@ half-written file.
 The recogniser's most expensive part, the multilingual-e5 embeddings of the 27,787 English and
 Finnish skill labels (about 17 CPU-minutes), is cached by content (data files, model, code) in
 `embedding_cache_dir()` (`$KOHTAANTO_EMBEDDING_CACHE_DIR`, default `~/.cache/kohtaanto`), which
-every checkout and CI run on a machine shares; `python -m services.matching.reference` builds
+every checkout and CI run on a machine shares; `python -m services.matching.index.reference` builds
 every cache ahead of time (the Docker image does so when it is built).
 """
 
@@ -31,17 +31,18 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from services.matching.domain.recognition import LanguageTools, RecognitionIndex, SkillRecognizer
-from services.matching.domain.recognition_rules import SkillRule, SkillRules
-from services.matching.domain.recognition_text import words
-from services.matching.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
+from services.matching.index.domain.recognition import LanguageTools, RecognitionIndex, SkillRecognizer
+from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
+from services.matching.index.domain.recognition_text import words
+from services.matching.index.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
 
 log = logging.getLogger(__name__)
 
-CODE_VERSION = "taxonomy-3/recognizer-4"
-"""Bump when the parsing or the compiled form changes, to invalidate old caches."""
+CODE_VERSION = "taxonomy-4/recognizer-4"
+"""Bump when the parsing or the compiled form changes (or the pickled classes move: 4 = matching
+split into index/ and team/), to invalidate old caches."""
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
 
@@ -89,7 +90,7 @@ def load_recognizer(
     once and then read from the caches (the key also covers the recogniser's parameters).
 
     Raises `ReferenceDataError` when a data file is missing or a rule names an unknown skill."""
-    from services.matching.text_models import E5Encoder, FinnishLemmas, LanguageDetector
+    from services.matching.index.text_models import E5Encoder, FinnishLemmas, LanguageDetector
 
     data_dir, cache_dir = _dirs(data_dir, cache_dir)
     rules = load_rules(data_dir)
