@@ -95,7 +95,9 @@ def read_validation_set(path: Path, taxonomy: Taxonomy) -> list[Sentence]:
                 continue
             uris.update(by_label[label])
     if missing:
-        print(f"  note: {len(missing)} labels of {path.name} are not ESCO 1.1.1 skills: {sorted(missing)[:5]}")
+        print(
+            f"  note: {len(missing)} labels of {path.name} are not ESCO 1.1.1 skills: {sorted(missing)[:5]}"
+        )
     return [Sentence(text, frozenset(uris), "en") for text, uris in gold.items() if uris]
 
 
@@ -110,7 +112,9 @@ def read_own_set(path: Path) -> list[Sentence]:
         ]
 
 
-def load_sets(taxonomy: Taxonomy, names: Sequence[str], validation_dir: Path | None) -> dict[str, list[Sentence]]:
+def load_sets(
+    taxonomy: Taxonomy, names: Sequence[str], validation_dir: Path | None
+) -> dict[str, list[Sentence]]:
     sets: dict[str, list[Sentence]] = {}
     for name in names:
         if name in VALIDATION_FILES:
@@ -197,7 +201,9 @@ def startup_seconds() -> float:
         "print(time.perf_counter() - t)\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True, capture_output=True)  # warm
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, check=True, capture_output=True, text=True
+    )
     return float(done.stdout.strip().splitlines()[-1])
 
 
@@ -211,7 +217,9 @@ def _fmt(m: dict[str, float]) -> str:
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     from services.matching.index.reference import load_recognizer, load_taxonomy
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sets", default="tech,house,fi,sv")
     parser.add_argument("--half", choices=("report", "tune", "all"), default="report")
     parser.add_argument("--validation-dir", type=Path, default=None)
@@ -226,16 +234,23 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     load_s = time.perf_counter() - t
     sets = load_sets(taxonomy, args.sets.split(","), args.validation_dir or default_validation_dir())
     load1, _, _ = os.getloadavg()
-    print(f"# recognition benchmark, {date.today()}, {os.cpu_count()} cores, load {load1:.1f}, half {args.half}")
+    print(
+        f"# recognition benchmark, {date.today()}, {os.cpu_count()} cores, load {load1:.1f}, half {args.half}"
+    )
     results: dict[str, Any] = {"date": str(date.today()), "half": args.half, "sets": {}}
     systems: dict[str, tuple[Ranker, Ranker]] = {
-        "recogniser": (recogniser_ranker(recognizer, service_cut=True), recogniser_ranker(recognizer, service_cut=False))
+        "recogniser": (
+            recogniser_ranker(recognizer, service_cut=True),
+            recogniser_ranker(recognizer, service_cut=False),
+        )
     }
     if not args.no_baseline:
         base = baseline_ranker(taxonomy)
         systems["baseline"] = (base, base)
     for name, sentences in sets.items():
-        chosen = [s for s in sentences if args.half == "all" or s.half == args.half or name in VALIDATION_FILES]
+        chosen = [
+            s for s in sentences if args.half == "all" or s.half == args.half or name in VALIDATION_FILES
+        ]
         results["sets"][name] = {}
         for system, (shown, deep) in systems.items():
             shown(chosen[0].text, K)  # warm-up
@@ -244,7 +259,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             print(f"{name:6} {system:11} n={m['sentences']:4}  {_fmt(m)}")
     if not args.no_startup:
         results["startup_s"] = startup_seconds()
-        print(f"start-up (fresh process, warm cache, imports + load + first sentence): {results['startup_s']:.1f} s")
+        print(
+            f"start-up (fresh process, warm cache, imports + load + first sentence): {results['startup_s']:.1f} s"
+        )
     results["load_in_process_s"] = load_s
     print(f"done in {time.time() - started:.0f}s")
     if args.json:

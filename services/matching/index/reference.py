@@ -6,8 +6,8 @@ file. The cache key is a hash of the data files plus `CODE_VERSION`, so changing
 recompiles; entries are written atomically, so concurrently starting workers never read a
 half-written file.
 
-The recogniser's most expensive part, the multilingual-e5 embeddings of the 27,787 English and
-Finnish skill labels (about 17 CPU-minutes), is cached by content (data files, model, code) in
+The recogniser's most expensive part, the multilingual-e5 embeddings of the 13,896 English skill
+labels (about 8 CPU-minutes), is cached by content (data files, model, code) in
 `embedding_cache_dir()` (`$KOHTAANTO_EMBEDDING_CACHE_DIR`, default `~/.cache/kohtaanto`), which
 every checkout and CI run on a machine shares; `python -m services.matching.index.reference` builds
 every cache ahead of time (the Docker image does so when it is built).
@@ -47,6 +47,7 @@ DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
 
 RULES_FILE = "recognition/skill_rules.csv"
+GLOSSARY_FILE = "recognition/sv_glossary.csv"
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""
 
@@ -105,7 +106,9 @@ def load_recognizer(
     else:
         lemmas = FinnishLemmas.build(_finnish_vocabulary(taxonomy))
         _atomic_write(lemmas_path, lambda f: pickle.dump(lemmas.table, f, protocol=pickle.HIGHEST_PROTOCOL))
-    tools = LanguageTools(lemmatise=lemmas, detect=LanguageDetector(), rules=rules)
+    tools = LanguageTools(
+        lemmatise=lemmas, detect=LanguageDetector(), rules=rules, glossary={"sv": load_glossary(data_dir)}
+    )
     encoder = E5Encoder() if dense else None
     recognizer = SkillRecognizer(encoder=encoder, tools=tools)
     params = repr(sorted(recognizer.get_params().items())).encode()
@@ -115,7 +118,7 @@ def load_recognizer(
         return recognizer.set_index(_read_index(path), taxonomy)
     embeddings = None
     if encoder is not None:
-        embeddings = load_label_embeddings(taxonomy, encoder, data_dir, embedding_cache)
+        embeddings = load_label_embeddings(taxonomy, encoder, embedding_cache)
     recognizer.fit(taxonomy, label_embeddings=embeddings)
     _atomic_write(path, lambda f: _write_index(f, recognizer.index_))
     log.info("fitted skill recogniser into %s", path)
@@ -123,18 +126,19 @@ def load_recognizer(
 
 
 def load_label_embeddings(
-    taxonomy: Taxonomy, encoder: Any, data_dir: Path | None = None, cache_dir: Path | None = None
+    taxonomy: Taxonomy, encoder: Any, cache_dir: Path | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(vectors (n, 384) float16, skill positions (n,) int32) of the skills' English and Finnish
-    preferred labels embedded by `encoder`, from the shared embedding cache when there."""
-    data_dir = Path(data_dir or DEFAULT_DATA_DIR)
+    """(vectors (n, 384) float16, skill positions (n,) int32) of the skills' English preferred
+    labels embedded by `encoder`, from the shared embedding cache when there."""
     cache_dir = Path(cache_dir or embedding_cache_dir())
-    digest = hashlib.sha256(f"{EMBEDDING_VERSION}|{encoder.model_id}|{cache_key(data_dir)}".encode())
+    # keyed by what is embedded (the labels), the model and this code: nothing else invalidates it
+    labels = "\n".join(taxonomy.tables.skill_labels["en"])
+    digest = hashlib.sha256(f"{EMBEDDING_VERSION}|{encoder.model_id}|{labels}".encode())
     path = cache_dir / f"skill-labels-{digest.hexdigest()[:20]}.npz"
     if path.exists():
         with np.load(path, allow_pickle=False) as npz:
             return npz["vectors"], npz["skills"]
-    log.info("embedding %d skill labels with %s (once per machine)", 2 * taxonomy.n_skills, encoder.model_id)
+    log.info("embedding %d skill labels with %s (once per machine)", taxonomy.n_skills, encoder.model_id)
     vectors, skills = SkillRecognizer.embed_labels(taxonomy, encoder)
     _atomic_write(path, lambda f: np.savez(f, vectors=vectors, skills=skills))
     return vectors, skills
@@ -158,6 +162,16 @@ def load_rules(data_dir: Path | None = None) -> SkillRules:
     return SkillRules(
         SkillRule(r["pattern"], tuple(u for u in r["skills"].split("|") if u), r["source"]) for r in rows
     )
+
+
+def load_glossary(data_dir: Path | None = None) -> tuple[tuple[str, str], ...]:
+    """The Swedish job-word glossary of `data/recognition/sv_glossary.csv`: (stem, English gloss)."""
+    path = Path(data_dir or DEFAULT_DATA_DIR) / GLOSSARY_FILE
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            return tuple((r["stem"].lower(), r["gloss"]) for r in csv.DictReader(f))
+    except (OSError, KeyError) as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc}") from None
 
 
 def _finnish_vocabulary(taxonomy: Taxonomy) -> set[str]:

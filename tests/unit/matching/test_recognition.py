@@ -83,9 +83,17 @@ def test_a_text_that_names_a_skill_is_ranked_not_cut_to_empty(recognizer):
 
 
 def test_sentences_split_on_sentence_ends_bullets_and_lines_but_not_on_semicolons_or_colons():
-    assert split_sentences("Hitsaus. Levytyöt!\n• MIG-hitsaus\n\n- TIG") == ["Hitsaus.", "Levytyöt!", "MIG-hitsaus", "TIG"]
+    assert split_sentences("Hitsaus. Levytyöt!\n• MIG-hitsaus\n\n- TIG") == [
+        "Hitsaus.",
+        "Levytyöt!",
+        "MIG-hitsaus",
+        "TIG",
+    ]
     text = "Fluent in Dutch and English; both spoken and written. Requirements: SQL, Python."
-    assert sentences(text) == ["Fluent in Dutch and English; both spoken and written.", "Requirements: SQL, Python."]
+    assert sentences(text) == [
+        "Fluent in Dutch and English; both spoken and written.",
+        "Requirements: SQL, Python.",
+    ]
 
 
 def test_a_list_sentence_is_also_read_item_by_item():
@@ -204,3 +212,11 @@ def test_enriching_a_candidate_keeps_the_persons_choice(recognizer):
     assert enriched.skills[0] == c.skills[0]
     assert all(s.suggested for s in enriched.skills[1:])
     assert "s:tig" not in {s.uri for s in enriched.skills[1:]}
+
+
+def test_skills_the_employer_rejected_are_never_suggested_again(recognizer):
+    text = "TIG welding. Read blueprints."
+    before = {s.uri for s in enrich_vacancy(vacancy(), text, recognizer).skills}
+    assert "s:tig" in before
+    after = {s.uri for s in enrich_vacancy(vacancy(), text, recognizer, exclude={"s:tig"}).skills}
+    assert "s:tig" not in after and after
