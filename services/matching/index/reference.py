@@ -8,7 +8,7 @@ half-written file.
 
 The recogniser's most expensive part, the multilingual-e5 embeddings of the 13,896 English skill
 labels (about 8 CPU-minutes), is cached by content (data files, model, code) in
-`embedding_cache_dir()` (`$KOHTAANTO_EMBEDDING_CACHE_DIR`, default `~/.cache/kohtaanto`), which
+`Settings.embedding_cache_dir` (`KOHTAANTO_EMBEDDING_CACHE_DIR`, default `~/.cache/kohtaanto`), which
 every checkout and CI run on a machine shares; `python -m services.matching.index.reference` builds
 every cache ahead of time (the Docker image does so when it is built).
 """
@@ -145,10 +145,9 @@ def load_label_embeddings(
 
 
 def embedding_cache_dir() -> Path:
-    """Where label embeddings are cached: $KOHTAANTO_EMBEDDING_CACHE_DIR, else ~/.cache/kohtaanto."""
-    if env := os.environ.get("KOHTAANTO_EMBEDDING_CACHE_DIR"):
-        return Path(env)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kohtaanto"
+    """The default place of the label embeddings (the service passes `Settings.embedding_cache_dir`,
+    `KOHTAANTO_EMBEDDING_CACHE_DIR`)."""
+    return Path.home() / ".cache" / "kohtaanto"
 
 
 def load_rules(data_dir: Path | None = None) -> SkillRules:
@@ -339,7 +338,8 @@ def main() -> None:
     settings = Settings.from_env()
     data_dir, cache_dir = settings.common.reference_dir, settings.cache_dir
     taxonomy = load_taxonomy(data_dir, cache_dir)
-    load_recognizer(taxonomy, data_dir, cache_dir).recognise("Knowledge of SQL.", top_k=1)
+    recognizer = load_recognizer(taxonomy, data_dir, cache_dir, embedding_cache=settings.embedding_cache_dir)
+    recognizer.recognise("Knowledge of SQL.", top_k=1)
 
 
 if __name__ == "__main__":
