@@ -441,7 +441,9 @@ class SkillRecognizer:
         )
 
 
-_LANGUAGE_SKILL = re.compile(r"^(?:understand (?:written|spoken)|write|interact verbally in|speak) ([A-Z][\w ]+)$")
+_LANGUAGE_SKILL = re.compile(
+    r"^(?:understand (?:written|spoken)|write|interact verbally in|speak) ([A-Z][\w ]+)$"
+)
 _LANGUAGE_CUE = re.compile(
     r"\b(?:languages?|spoken|written|fluent\w*|native|bilingual|oral|verbal\w*|speak\w*|kiel\w*|kieli|"
     r"puhu\w*|kirjoit\w*|suullise\w*|kirjallise\w*|språk\w*|tal|skrift|muntlig\w*|skriftlig\w*|"
