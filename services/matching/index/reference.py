@@ -90,14 +90,21 @@ def load_recognizer(
     skill rules and (with `dense`) the multilingual-e5 encoder and label embeddings, each built
     once and then read from the caches (the key also covers the recogniser's parameters).
 
-    Raises `ReferenceDataError` when a data file is missing or a rule names an unknown skill."""
+    Raises `ReferenceDataError` when a data file is missing; skills a rule names that the taxonomy
+    lacks are ignored with a warning (tests check the shipped rules against the shipped ESCO)."""
     from services.matching.index.text_models import E5Encoder, FinnishLemmas, LanguageDetector
 
     data_dir, cache_dir = _dirs(data_dir, cache_dir)
     rules = load_rules(data_dir)
     unknown = rules.unknown_skills(taxonomy.skill_uris)
-    if unknown:
-        raise ReferenceDataError(f"{RULES_FILE} names skills ESCO does not have: {sorted(unknown)[:3]}")
+    if unknown:  # e.g. a skill removed by an ESCO upgrade: the rule keeps its other skills
+        log.warning(
+            "%s names %d skills this ESCO lacks, ignored: %s", RULES_FILE, len(unknown), sorted(unknown)[:3]
+        )
+        rules = SkillRules(
+            SkillRule(r.pattern, tuple(u for u in r.skills if u not in unknown), r.source)
+            for r in rules.rules
+        )
     key = cache_key(data_dir)
     lemmas_path = cache_dir / f"fi-lemmas-{key}.pkl"
     if lemmas_path.exists():
