@@ -9,7 +9,7 @@ half-written file.
 The recogniser's most expensive part, the multilingual-e5 embeddings of the 13,896 English skill
 labels (about 8 CPU-minutes), is cached by content (data files, model, code) in
 `Settings.embedding_cache_dir` (`KOHTAANTO_EMBEDDING_CACHE_DIR`, default `~/.cache/kohtaanto`), which
-every checkout and CI run on a machine shares; `python -m services.matching.index.reference` builds
+every checkout and CI run on a machine shares; `python -m services.matching.prepare` builds
 every cache ahead of time (the Docker image does so when it is built).
 """
 
@@ -335,19 +335,3 @@ def _read_index(path: Path) -> RecognitionIndex:
                     shape=tuple(npz[f"{name}__shape"]),
                 )
     return RecognitionIndex.from_arrays(arrays)
-
-
-def main() -> None:
-    """Build every reference cache (taxonomy, recogniser, label embeddings) ahead of time."""
-    from services.matching.config import Settings
-
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    settings = Settings.from_env()
-    data_dir, cache_dir = settings.common.reference_dir, settings.cache_dir
-    taxonomy = load_taxonomy(data_dir, cache_dir)
-    recognizer = load_recognizer(taxonomy, data_dir, cache_dir, embedding_cache=settings.embedding_cache_dir)
-    recognizer.recognise("Knowledge of SQL.", top_k=1)
-
-
-if __name__ == "__main__":
-    main()
