@@ -198,7 +198,20 @@ def paired(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     return float(d.mean()), float(d.std(ddof=1) / np.sqrt(len(d)))
 
 
+def model_ranker(taxonomy: Taxonomy, p: Prepared, settings=None) -> Ranker:  # type: ignore[no-untyped-def]
+    from benchmarks.ranking_model import ModelRanker, ScoreSettings, trained_model
+
+    model = trained_model(taxonomy, occupation_half(taxonomy, TUNING["half"]), TUNING["seed"] + 7)
+    r = ModelRanker(taxonomy, p.data.candidates, model, settings or ScoreSettings())
+
+    def rank(variant: str, i: int) -> np.ndarray:
+        return _top(r.scores(p.vacancies[variant][i]))
+
+    return rank
+
+
 RANKERS: dict[str, Callable[..., Ranker]] = {
+    "model": model_ranker,
     "idf-cosine": idf_cosine_ranker,
     "keyword": keyword_ranker,
     "engine": engine_ranker,
