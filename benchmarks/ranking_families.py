@@ -41,8 +41,8 @@ from datetime import date
 
 import numpy as np
 
-from services.matching.domain.model import SKILL_LEVELS, Candidate, SkillClaim, Vacancy, VacancySkill, WorkExperience
-from services.matching.domain.taxonomy import Taxonomy
+from services.matching.index.domain.model import SKILL_LEVELS, Candidate, SkillClaim, Vacancy, VacancySkill, WorkExperience
+from services.matching.index.domain.taxonomy import Taxonomy
 
 REFERENCE_DAY = date(2025, 1, 1)
 LEVEL_TABLE = (0,) * 20 + (1,) * 45 + (2,) * 25 + (3,) * 10

@@ -21,11 +21,11 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from benchmarks.ranking_families import FAMILIES, REFERENCE_DAY, Hierarchy, generate_family
-from services.matching.domain.model import Candidate, Vacancy
-from services.matching.domain.occupations import OccupationModel, group_agreement, occupation_profiles
-from services.matching.domain.params import RankingParams
-from services.matching.domain.taxonomy import Taxonomy
-from services.matching.domain.vectors import claim_table, experience_weight, smooth_idf
+from services.matching.index.domain.model import Candidate, Vacancy
+from services.matching.index.domain.occupations import OccupationModel, group_agreement, occupation_profiles
+from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.taxonomy import Taxonomy
+from services.matching.index.domain.vectors import claim_table, experience_weight, smooth_idf
 
 TRAIN_FAMILIES = ("partial-25", "partial-50", "substituted", "random-noise", "history-only", "two-occupations")
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "benchmarks"

@@ -39,12 +39,12 @@ from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from benchmarks.ranking_families import FAMILIES, REFERENCE_DAY, VARIANTS, Family, Hierarchy, Labelled, generate_family
-from services.matching.domain.engine import MatchingEngine
-from services.matching.domain.model import Vacancy
-from services.matching.domain.params import RankingParams
-from services.matching.domain.recognition import SkillRecognizer, enrich_vacancy
-from services.matching.domain.taxonomy import Taxonomy
-from services.matching.reference import load_recognizer, load_taxonomy
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.model import Vacancy
+from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
+from services.matching.index.domain.taxonomy import Taxonomy
+from services.matching.index.reference import load_recognizer, load_taxonomy
 
 TUNING: dict[str, Any] = {"name": "tuning", "half": 0, "seed": 1101}
 REPORT: dict[str, Any] = {"name": "report", "half": 1, "seed": 2202}
