@@ -61,6 +61,7 @@ bench: $(STAMP)
 	$(PY) -m benchmarks.http_speed
 
 bench-quality: $(STAMP)
+	OPENBLAS_NUM_THREADS=1 $(PY) -m benchmarks.ranking_quality
 	$(PY) -m benchmarks.quality
 
 clean:

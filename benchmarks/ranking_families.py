@@ -25,9 +25,11 @@ Vacancies of a family come in three variants, all of a known occupation:
 
 - ``occupation``: the occupation only, no skills;
 - ``skills``: 5-10 of its essential and 0-3 of its optional skills, no occupation;
-- ``text``: a title (an alternative label of the occupation when ESCO has one) and a description
-  made of the alternative labels of 4-7 of its essential skills, no occupation and no skills
-  (the engine recognises skills from the text, as the service does).
+- ``text``: a title and a description made of the alternative labels of 4-7 of its essential
+  skills, no occupation and no skills (the engine recognises skills from the text, as the
+  service does). The title is, a third of the time each, an alternative label of the
+  occupation (its preferred label when it has none), the same with a seniority word in front
+  ("Senior ..."), or a generic title that names no occupation ("Join our team").
 
 Levels are drawn 20/45/25/10% basic ... expert; nobody is filtered out (quality only).
 """
@@ -41,12 +43,21 @@ from datetime import date
 
 import numpy as np
 
-from services.matching.index.domain.model import SKILL_LEVELS, Candidate, SkillClaim, Vacancy, VacancySkill, WorkExperience
+from services.matching.index.domain.model import (
+    SKILL_LEVELS,
+    Candidate,
+    SkillClaim,
+    Vacancy,
+    VacancySkill,
+    WorkExperience,
+)
 from services.matching.index.domain.taxonomy import Taxonomy
 
 REFERENCE_DAY = date(2025, 1, 1)
 LEVEL_TABLE = (0,) * 20 + (1,) * 45 + (2,) * 25 + (3,) * 10
 VARIANTS = ("occupation", "skills", "text")
+SENIORITY = ("Experienced", "Junior", "Senior", "Trainee", "Assistant", "Lead")
+GENERIC_TITLES = ("New colleague wanted", "Join our team", "Summer job", "Permanent position", "Job opening")
 
 
 @dataclass(frozen=True)
@@ -242,19 +253,28 @@ def generate_family(
         vacancies["occupation"].append(
             Vacancy(vacancy_id=f"vo{i:05d}", title=o_label, occupation_uri=occ, skills=(), **base)
         )
-        listed = [VacancySkill(u, True) for u in rng.sample(essential, min(len(essential), rng.randint(5, 10)))]
-        listed += [VacancySkill(u, False) for u in rng.sample(optional, min(len(optional), rng.randint(0, 3)))]
+        listed = [
+            VacancySkill(u, True) for u in rng.sample(essential, min(len(essential), rng.randint(5, 10)))
+        ]
+        listed += [
+            VacancySkill(u, False) for u in rng.sample(optional, min(len(optional), rng.randint(0, 3)))
+        ]
         vacancies["skills"].append(
             Vacancy(vacancy_id=f"vs{i:05d}", title="", occupation_uri=None, skills=tuple(listed), **base)
         )
         alts = tax.tables.occupation_alt_labels["en"][tax.occupation_index[occ]]
         title = rng.choice(alts) if alts else o_label
+        style = rng.random()
+        if style < 1 / 3:  # "Experienced welder": not an ESCO label as such
+            title = f"{rng.choice(SENIORITY)} {title}"
+        elif style < 2 / 3:  # no occupation in the title at all
+            title = rng.choice(GENERIC_TITLES)
         phrases = []
         for u in rng.sample(essential, min(len(essential), rng.randint(4, 7))):
             j = tax.skill_index[u]
             options = list(tax.tables.skill_alt_labels_en[j]) or [tax.skill_label(u)]
             phrases.append(rng.choice(options))
-        text = "We are looking for a " + title + ". You will " + "; ".join(phrases) + "."
+        text = "You will " + "; ".join(phrases) + "."
         texts.append(text)
         vacancies["text"].append(
             Vacancy(vacancy_id=f"vt{i:05d}", title=title, occupation_uri=None, skills=(), **base)

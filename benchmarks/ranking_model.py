@@ -25,9 +25,18 @@ from services.matching.index.domain.model import Candidate, Vacancy
 from services.matching.index.domain.occupations import OccupationModel, group_agreement, occupation_profiles
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.taxonomy import Taxonomy
-from services.matching.index.domain.vectors import claim_table, experience_weight, smooth_idf
+from services.matching.index.domain.vectors import claim_table, experience_weight, related_credit, smooth_idf
 
-TRAIN_FAMILIES = ("partial-25", "partial-50", "substituted", "random-noise", "history-only", "two-occupations")
+TRAIN_FAMILIES = (
+    "partial-25",
+    "partial-50",
+    "substituted",
+    "random-noise",
+    "history-only",
+    "two-occupations",
+)
+MATCH_SCALE = (8.0, -4.0)
+"""(slope, intercept) of the match score's logistic calibration, fitted with `--tune`."""
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "benchmarks"
 
 
@@ -47,14 +56,34 @@ def evidence(taxonomy: Taxonomy, candidates: list[Candidate], p: RankingParams) 
                 rows.append(i)
                 cols.append(taxonomy.n_skills + o)
                 vals.append(experience_weight(w.years, w.ended_year, REFERENCE_DAY.year, p))
-    x = sp.csr_matrix((vals, (rows, cols)), shape=(len(candidates), taxonomy.n_skills + taxonomy.n_occupations))
+    x = sp.csr_matrix(
+        (vals, (rows, cols)), shape=(len(candidates), taxonomy.n_skills + taxonomy.n_occupations)
+    )
     x.sum_duplicates()
     return x
 
 
-def trained_model(taxonomy: Taxonomy, occupations: list[str], seed: int, n_per_family: int = 3000) -> OccupationModel:
+def title_index(taxonomy: Taxonomy) -> dict[str, list[int]]:
+    """Casefolded English and Finnish preferred and alternative labels -> occupation positions."""
+    out: dict[str, list[int]] = {}
+    t = taxonomy.tables
+    for lang in ("en", "fi"):
+        for o, (pref, alts) in enumerate(
+            zip(t.occupation_labels[lang], t.occupation_alt_labels[lang], strict=True)
+        ):
+            for label in (pref, *alts):
+                if label:
+                    out.setdefault(label.casefold(), []).append(o)
+    return out
+
+
+def trained_model(
+    taxonomy: Taxonomy, occupations: list[str], seed: int, n_per_family: int = 3000
+) -> OccupationModel:
     """The occupation model fitted on generated profiles of the given (tuning) occupations."""
-    key = hashlib.sha1(f"{seed}/{n_per_family}/{len(occupations)}/{occupations[:3]}".encode()).hexdigest()[:12]
+    key = hashlib.sha1(f"{seed}/{n_per_family}/{len(occupations)}/{occupations[:3]}".encode()).hexdigest()[
+        :12
+    ]
     path = CACHE / f"occupation-model-{key}.pkl"
     prof = occupation_profiles(taxonomy)
     if path.exists():
@@ -66,7 +95,9 @@ def trained_model(taxonomy: Taxonomy, occupations: list[str], seed: int, n_per_f
     for fam in FAMILIES:
         if fam.name not in TRAIN_FAMILIES:
             continue
-        d = generate_family(taxonomy, fam, occupations, n_candidates=n_per_family, n_vacancies=1, seed=seed, hierarchy=h)
+        d = generate_family(
+            taxonomy, fam, occupations, n_candidates=n_per_family, n_vacancies=1, seed=seed, hierarchy=h
+        )
         xs.append(evidence(taxonomy, d.candidates, p))
         ys.append(np.asarray([taxonomy.occupation_index[o] for o in d.candidate_occupations]))
     m = OccupationModel(prof).fit(sp.vstack(xs).tocsr(), np.concatenate(ys))
@@ -84,21 +115,36 @@ class ScoreSettings:
     suggested_weight: float = 0.3
     vacancy_top: int = 10
     title_weight: float = 1.0
+    related_weight: float = 0.0
+    related_cap: float = 0.5
 
 
 class ModelRanker:
-    def __init__(self, taxonomy: Taxonomy, candidates: list[Candidate], model: OccupationModel, s: ScoreSettings, p: RankingParams | None = None):
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        candidates: list[Candidate],
+        model: OccupationModel,
+        s: ScoreSettings,
+        p: RankingParams | None = None,
+    ):
         self.tax, self.model, self.s = taxonomy, model, s
         p = p or RankingParams()
         x = evidence(taxonomy, candidates, p)
         self.occ, self.prob = model.predict_top(x)
         n_s = taxonomy.n_skills
-        exp = (taxonomy.essential * p.experience_essential_weight + taxonomy.optional * p.experience_optional_weight)
+        exp = (
+            taxonomy.essential * p.experience_essential_weight
+            + taxonomy.optional * p.experience_optional_weight
+        )
         raw = (x[:, :n_s] + x[:, n_s:] @ exp).tocsr()
         df = np.bincount(raw.indices, minlength=n_s)
         self.idf = smooth_idf(df, raw.shape[0]).astype(np.float64)
         self.cand = normalize(raw @ sp.diags(self.idf)).tocsc()
         self.profiles = model.profiles
+        self.titles = title_index(taxonomy)
+        self.credit = related_credit(taxonomy, p)[0].tocsr()
+        self.held = (raw > 0).tocsc().astype(np.float32)
 
     def vacancy_vector(self, v: Vacancy) -> np.ndarray:
         s, tax = self.s, self.tax
@@ -125,25 +171,52 @@ class ModelRanker:
         x = np.zeros(tax.n_skills + tax.n_occupations)
         x[: tax.n_skills] = q
         if v.title and self.s.title_weight:
-            exact = [u for u in tax.find_occupations(v.title)[:5]]
-            t = v.title.strip().casefold()
-            i = tax.occupation_index
-            for u in exact:
-                labels = [tax.occupation_label(u).casefold()] + [a.casefold() for a in tax.tables.occupation_alt_labels["en"][i[u]]]
-                if t in labels:
-                    x[tax.n_skills + i[u]] = self.s.title_weight
+            for o in self.titles.get(v.title.strip().casefold(), ()):
+                x[tax.n_skills + o] = self.s.title_weight
         o, pr = self.model.predict_top(sp.csr_matrix(x), self.s.vacancy_top)
         ok = o[0] >= 0
         target[o[0][ok]] = pr[0][ok]
         return target
 
-    def scores(self, v: Vacancy) -> np.ndarray:
+    def parts(self, v: Vacancy) -> np.ndarray:
+        """(n_candidates, 3) weighted parts of the raw score: occupation agreement, skill
+        similarity, related skills."""
+        s = self.s
         q = self.vacancy_vector(v)
         qi = q * self.idf
-        nq = np.linalg.norm(qi)
-        sim = (self.cand @ (qi / nq)) if nq > 0 else np.zeros(self.cand.shape[0])
+        nq = float(np.sqrt(qi @ qi))
+        sim = np.asarray(self.cand @ (qi / nq)).ravel() if nq > 0 else np.zeros(self.cand.shape[0])
         target = self.vacancy_target(v, q)
         agree = group_agreement(self.occ, self.prob, target, self.profiles)
-        lw = np.asarray(self.s.level_weights) / sum(self.s.level_weights)
-        a = agree @ lw
-        return self.s.occupation_weight * a + (1 - self.s.occupation_weight) * np.asarray(sim).ravel()
+        lw = np.asarray(s.level_weights) / sum(s.level_weights)
+        out = np.zeros((len(sim), 3))
+        out[:, 0] = s.occupation_weight * (agree @ lw)
+        out[:, 1] = (1 - s.occupation_weight - s.related_weight) * sim
+        if s.related_weight:
+            out[:, 2] = s.related_weight * self.related_part(v, q)
+        return out
+
+    def scores(self, v: Vacancy) -> np.ndarray:
+        return self.parts(v).sum(axis=1)
+
+    def related_part(self, v: Vacancy, q: np.ndarray) -> np.ndarray:
+        """Capped share of the vacancy's essential skills a candidate lacks but holds a related
+        skill for (best credit per essential skill), divided by the cap: in [0, 1]."""
+        tax = self.tax
+        ess = {tax.skill_index[s.uri] for s in v.skills if s.essential and s.uri in tax.skill_index}
+        if v.occupation_uri:
+            o = tax.occupation_index[v.occupation_uri]
+            ess.update(tax.essential.indices[tax.essential.indptr[o] : tax.essential.indptr[o + 1]].tolist())
+        n = self.held.shape[0]
+        if not ess:
+            return np.zeros(n)
+        total = np.zeros(n)
+        for e in ess:
+            lo, hi = self.credit.indptr[e], self.credit.indptr[e + 1]
+            if lo == hi:
+                continue
+            cols, cr = self.credit.indices[lo:hi], self.credit.data[lo:hi]
+            best = (self.held[:, cols].toarray() * cr).max(axis=1)
+            missing = self.held[:, [e]].toarray().ravel() == 0
+            total += best * missing
+        return np.minimum(total / len(ess), self.s.related_cap) / self.s.related_cap

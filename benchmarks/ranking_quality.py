@@ -36,9 +36,16 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
-from sklearn.preprocessing import normalize
 
-from benchmarks.ranking_families import FAMILIES, REFERENCE_DAY, VARIANTS, Family, Hierarchy, Labelled, generate_family
+from benchmarks.ranking_families import (
+    FAMILIES,
+    REFERENCE_DAY,
+    VARIANTS,
+    Family,
+    Hierarchy,
+    Labelled,
+    generate_family,
+)
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import Vacancy
 from services.matching.index.domain.params import RankingParams
@@ -93,7 +100,8 @@ Ranker = Callable[[str, int], np.ndarray]  # (variant, vacancy number) -> candid
 def prepare(taxonomy: Taxonomy, data: Labelled, recognizer: SkillRecognizer) -> Prepared:
     vacancies = dict(data.vacancies)
     vacancies["text"] = [
-        enrich_vacancy(v, text, recognizer) for v, text in zip(data.vacancies["text"], data.vacancy_texts, strict=True)
+        enrich_vacancy(v, text, recognizer)
+        for v, text in zip(data.vacancies["text"], data.vacancy_texts, strict=True)
     ]
     rel = [relevance(taxonomy, o, data.candidate_occupations) for o in data.vacancy_occupations]
     return Prepared(data, vacancies, rel)
@@ -105,10 +113,16 @@ def skill_set_matrix(taxonomy: Taxonomy, data: Labelled) -> sp.csr_matrix:
     for i, c in enumerate(data.candidates):
         js = {taxonomy.skill_index[s.uri] for s in c.skills if s.uri in taxonomy.skill_index}
         for w in c.experience:
-            js.update(taxonomy.essential.indices[_span(taxonomy.essential, taxonomy.occupation_index[w.occupation_uri])])
+            js.update(
+                taxonomy.essential.indices[
+                    _span(taxonomy.essential, taxonomy.occupation_index[w.occupation_uri])
+                ]
+            )
         rows += [i] * len(js)
         cols += sorted(js)
-    m = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(data.candidates), taxonomy.n_skills))
+    m = sp.csr_matrix(
+        (np.ones(len(rows), np.float32), (rows, cols)), shape=(len(data.candidates), taxonomy.n_skills)
+    )
     return m
 
 
@@ -198,20 +212,29 @@ def paired(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     return float(d.mean()), float(d.std(ddof=1) / np.sqrt(len(d)))
 
 
-def model_ranker(taxonomy: Taxonomy, p: Prepared, settings=None) -> Ranker:  # type: ignore[no-untyped-def]
+CALIBRATION_POOL = 50  # candidates per vacancy whose raw score and label calibrate the match score
+
+
+def model_ranker(taxonomy: Taxonomy, p: Prepared, settings=None, collect: list | None = None) -> Ranker:  # type: ignore[no-untyped-def]
+    """The occupation-aware score (`benchmarks.ranking_model`), brute force over the pool; with
+    `collect`, appends (variant, raw score, same occupation) of each vacancy's top 50."""
     from benchmarks.ranking_model import ModelRanker, ScoreSettings, trained_model
 
     model = trained_model(taxonomy, occupation_half(taxonomy, TUNING["half"]), TUNING["seed"] + 7)
     r = ModelRanker(taxonomy, p.data.candidates, model, settings or ScoreSettings())
 
     def rank(variant: str, i: int) -> np.ndarray:
-        return _top(r.scores(p.vacancies[variant][i]))
+        scores = r.scores(p.vacancies[variant][i])
+        if collect is not None:
+            top = _top(scores, CALIBRATION_POOL)
+            collect.append((variant, scores[top], p.relevance[i][top] == 3))
+        return _top(scores)
 
     return rank
 
 
 RANKERS: dict[str, Callable[..., Ranker]] = {
-    "model": model_ranker,
+    "occupation-aware": model_ranker,
     "idf-cosine": idf_cosine_ranker,
     "keyword": keyword_ranker,
     "engine": engine_ranker,
@@ -226,39 +249,99 @@ def run(
     n_vacancies: int,
     rankers: dict[str, Callable[..., Ranker]] | None = None,
     log: Callable[[str], None] = print,
-) -> dict:
+) -> tuple[dict, list]:
+    """Per family, ranker and variant the (n_vacancies,) NDCG@10; and the calibration pairs
+    (variant, raw scores, same occupation) of the occupation-aware ranker's top 50s."""
     taxonomy = load_taxonomy()
     recognizer = load_recognizer(taxonomy)
     hierarchy = Hierarchy(taxonomy)
     occupations = occupation_half(taxonomy, split["half"])
     rankers = rankers or RANKERS
     results: dict = {}
+    pairs: list = []
     for fam in families:
         t = time.time()
         data = generate_family(
-            taxonomy, fam, occupations, n_candidates=n_candidates, n_vacancies=n_vacancies,
-            seed=split["seed"], hierarchy=hierarchy,
+            taxonomy,
+            fam,
+            occupations,
+            n_candidates=n_candidates,
+            n_vacancies=n_vacancies,
+            seed=split["seed"],
+            hierarchy=hierarchy,
         )
         p = prepare(taxonomy, data, recognizer)
-        per = {name: evaluate(p, make(taxonomy, p)) for name, make in rankers.items()}
+        per = {}
+        for name, make in rankers.items():
+            ranker = make(taxonomy, p, collect=pairs) if make is model_ranker else make(taxonomy, p)
+            per[name] = evaluate(p, ranker)
         results[fam.name] = per
         for variant in VARIANTS:
             base = per["idf-cosine"][variant]
             cells = []
             for name in rankers:
-                s = per[name][variant]
+                sc = per[name][variant]
                 if name == "idf-cosine":
-                    cells.append(f"{name} {s.mean():.3f}")
+                    cells.append(f"{name} {sc.mean():.3f}")
                 else:
-                    d, se = paired(s, base)
-                    cells.append(f"{name} {s.mean():.3f} ({d:+.3f} ± {se:.3f})")
+                    d, se = paired(sc, base)
+                    cells.append(f"{name} {sc.mean():.3f} ({d:+.3f} ± {se:.3f})")
             log(f"{fam.name:16s} {variant:10s} " + " | ".join(cells))
         log(f"  ({time.time() - t:.0f}s)")
-    return results
+    return results, pairs
+
+
+def markdown_table(results: dict, rankers: Sequence[str], target: float = 0.08) -> str:
+    """One row per family x variant: NDCG@10 of each ranker, differences to idf-cosine ± s.e."""
+    others = [r for r in rankers if r != "idf-cosine"]
+    head = "| family | vacancy | idf-cosine | " + " | ".join(others) + " | target (+0.08) |"
+    lines = [head, "|" + "---|" * (4 + len(others))]
+    for fam, per in results.items():
+        for variant in VARIANTS:
+            base = per["idf-cosine"][variant]
+            cells = [f"{base.mean():.3f}"]
+            for r in others:
+                d, se = paired(per[r][variant], base)
+                cells.append(f"{per[r][variant].mean():.3f} ({d:+.3f} ± {se:.3f})")
+            met = ""
+            if "occupation-aware" in per:
+                d, _ = paired(per["occupation-aware"][variant], base)
+                met = "met" if d >= target else f"**not met** ({d:+.3f})"
+            lines.append(f"| {fam} | {variant} | " + " | ".join(cells) + f" | {met} |")
+    return "\n".join(lines)
+
+
+def fit_scale(pairs: list) -> tuple[float, float]:
+    """(slope, intercept) of a logistic regression of "same occupation" on the raw score."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.concatenate([raw for _, raw, _ in pairs])[:, None]
+    y = np.concatenate([same for _, _, same in pairs]).astype(int)
+    lr = LogisticRegression(C=1e4).fit(x, y)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+
+def reliability(pairs: list, slope: float, intercept: float) -> str:
+    """Predicted vs observed share of same-occupation candidates, per vacancy variant and band
+    of the match score (a calibrated score has them equal in every row)."""
+    lines = ["| vacancy | match score | candidates | mean match | same occupation |", "|---|---|---|---|---|"]
+    for variant in VARIANTS:
+        raw = np.concatenate([r for v, r, _ in pairs if v == variant])
+        same = np.concatenate([s for v, _, s in pairs if v == variant])
+        match = 100 / (1 + np.exp(-(slope * raw + intercept)))
+        for lo, hi in ((0, 25), (25, 50), (50, 75), (75, 90), (90, 101)):
+            m = (match >= lo) & (match < hi)
+            if m.sum():
+                lines.append(
+                    f"| {variant} | {lo}-{min(hi, 100)} | {int(m.sum())} | {match[m].mean():.0f} | {100 * same[m].mean():.0f}% |"
+                )
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--tune", action="store_true", help="tuning half and seed")
     parser.add_argument("--candidates", type=int, default=20_000)
     parser.add_argument("--vacancies", type=int, default=200)
@@ -268,18 +351,42 @@ def main(argv: Sequence[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     split = TUNING if args.tune else REPORT
     fams = [f for f in FAMILIES if not args.families or f.name in args.families.split(",")]
-    rankers = {k: v for k, v in RANKERS.items() if not args.rankers or k in args.rankers.split(",") or k == "idf-cosine"}
+    rankers = {
+        k: v
+        for k, v in RANKERS.items()
+        if not args.rankers or k in args.rankers.split(",") or k == "idf-cosine"
+    }
     print(
         f"# ranking quality, {split['name']} half (seed {split['seed']}), {args.candidates} candidates, "
         f"{args.vacancies} vacancies per variant, {date.today()}; NDCG@10 (difference to idf-cosine ± s.e.)"
     )
     started = time.time()
-    results = run(split, fams, n_candidates=args.candidates, n_vacancies=args.vacancies, rankers=rankers)
+    results, pairs = run(
+        split, fams, n_candidates=args.candidates, n_vacancies=args.vacancies, rankers=rankers
+    )
+    print()
+    print(markdown_table(results, list(rankers)))
+    if pairs:
+        from benchmarks.ranking_model import MATCH_SCALE
+
+        if args.tune:
+            slope, intercept = fit_scale(pairs)
+            print(f"\nmatch scale fitted on this (tuning) run: slope {slope:.3f}, intercept {intercept:.3f}")
+        else:
+            slope, intercept = MATCH_SCALE
+        print(f"\nmatch score calibration (slope {slope:.3f}, intercept {intercept:.3f}):\n")
+        print(reliability(pairs, slope, intercept))
     print(f"done in {time.time() - started:.0f}s")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(
-                {"split": split, "results": {f: {r: {v: a.tolist() for v, a in x.items()} for r, x in d.items()} for f, d in results.items()}},
+                {
+                    "split": split,
+                    "results": {
+                        fam: {r: {v: a.tolist() for v, a in x.items()} for r, x in d.items()}
+                        for fam, d in results.items()
+                    },
+                },
                 f,
             )
     return results

@@ -92,7 +92,7 @@ def occupation_profiles(taxonomy: Taxonomy, related: sp.csr_matrix | None = None
     codes = [taxonomy.occupation_isco(u) or "" for u in taxonomy.occupation_uris]
     unit, minor, submajor = (_codes([c[:n] if c else "" for c in codes]) for n in (4, 3, 2))
     same_unit = _same_group(unit)
-    same_minor = (_same_group(minor, exclude=unit))
+    same_minor = _same_group(minor, exclude=unit)
     return OccupationProfiles(
         essential=_rows_sum_to_one(ess),
         optional=_rows_sum_to_one(opt),
@@ -234,7 +234,9 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         llr.data = np.log1p(mix.data / floor[mix.indices])
         self.skill_llr_ = llr
         n_o = prof.n_occupations
-        hmix = (c[0] * sp.identity(n_o, format="csr") + c[1] * prof.same_unit + c[2] * prof.same_minor).tocsr()
+        hmix = (
+            c[0] * sp.identity(n_o, format="csr") + c[1] * prof.same_unit + c[2] * prof.same_minor
+        ).tocsr()
         hllr = hmix.copy()
         hllr.data = np.log1p(hmix.data / (c[3] / n_o))
         self.history_llr_ = hllr
@@ -255,7 +257,9 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         (untempered; zero where an occupation shares no evidence with the person)."""
         return (sp.csr_matrix(X, dtype=np.float64) @ self._llr_t).tocsr()
 
-    def predict_top(self, X: sp.spmatrix, k: int | None = None, chunk: int = 65536) -> tuple[np.ndarray, np.ndarray]:
+    def predict_top(
+        self, X: sp.spmatrix, k: int | None = None, chunk: int = 65536
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The k most likely occupations of each person and their posterior probabilities.
 
         Returns (occupations, probabilities): (n_samples, k) int32 positions (-1 padding when a
