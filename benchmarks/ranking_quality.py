@@ -382,6 +382,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
             json.dump(
                 {
                     "split": split,
+                    "calibration_pairs": [(v, r.tolist(), y.tolist()) for v, r, y in pairs],
                     "results": {
                         fam: {r: {v: a.tolist() for v, a in x.items()} for r, x in d.items()}
                         for fam, d in results.items()
