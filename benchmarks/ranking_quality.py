@@ -326,6 +326,8 @@ def reliability(pairs: list, slope: float, intercept: float) -> str:
     of the match score (a calibrated score has them equal in every row)."""
     lines = ["| vacancy | match score | candidates | mean match | same occupation |", "|---|---|---|---|---|"]
     for variant in VARIANTS:
+        if not any(v == variant for v, _, _ in pairs):
+            continue
         raw = np.concatenate([r for v, r, _ in pairs if v == variant])
         same = np.concatenate([s for v, _, s in pairs if v == variant])
         match = 100 / (1 + np.exp(-(slope * raw + intercept)))
@@ -369,13 +371,15 @@ def main(argv: Sequence[str] | None = None) -> dict:
     if pairs:
         from benchmarks.ranking_model import MATCH_SCALE
 
-        if args.tune:
-            slope, intercept = fit_scale(pairs)
-            print(f"\nmatch scale fitted on this (tuning) run: slope {slope:.3f}, intercept {intercept:.3f}")
-        else:
-            slope, intercept = MATCH_SCALE
-        print(f"\nmatch score calibration (slope {slope:.3f}, intercept {intercept:.3f}):\n")
-        print(reliability(pairs, slope, intercept))
+        print("\nmatch score calibration per kind of vacancy:\n")
+        for kind in VARIANTS:
+            mine = [x for x in pairs if x[0] == kind]
+            if not mine:
+                continue
+            slope, intercept = fit_scale(mine) if args.tune else MATCH_SCALE[kind]
+            note = "fitted on this (tuning) run" if args.tune else "fitted on the tuning half"
+            print(f"{kind}: slope {slope:.1f}, intercept {intercept:.1f} ({note})")
+            print(reliability(mine, slope, intercept))
     print(f"done in {time.time() - started:.0f}s")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:

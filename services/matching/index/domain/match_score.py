@@ -7,8 +7,10 @@ Ranking score (raw, in [0, 1]): the weighted sum of its parts, each in [0, 1]:
 
 The match score turns raw into the chance, in percent, that a candidate with this raw score is
 of the vacancy's occupation, by a logistic calibration fitted on the benchmark's tuning half
-(`MatchScale`); it is strictly increasing in raw, so it never reorders a shortlist, and it means
-the same for every vacancy. Each part's points are its share of raw times the match score, so
+(`MatchScale`), one per kind of vacancy (occupation given; skills chosen without an occupation;
+title and text only), because raw scores run higher when the occupation is given. Within a
+vacancy it is strictly increasing in raw, so it never reorders a shortlist; across vacancies a
+given match score means the same chance (docs/benchmarks.md shows the reliability table). Each part's points are its share of raw times the match score, so
 the parts add up to the match score.
 """
 
