@@ -10,13 +10,13 @@ from flask import current_app, render_template, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import ValidationError, fields, validate, validates_schema
-from shared.pii import refusing
 
-from services.profile.paths.domain import PathNotFoundError
+from services.profile.paths.domain import PathConflictError, PathNotFoundError
 from services.profile.paths.rating_handlers import AlreadyRatedError, LinkUnusableError, RatingHandlers
 from services.profile.paths.ratings import InvalidRatingError, Rating, SubjectKind
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.pii import refusing
 from shared.schemas import StrictSchema
 
 blp = Blueprint(
@@ -40,6 +40,8 @@ def translate(exc: Exception) -> NoReturn:
         abort(422, message="The rating breaks a rule.", errors={"json": exc.errors})
     if isinstance(exc, AlreadyRatedError):
         abort(409, message="Already rated: a referral or a step is rated once by each side.")
+    if isinstance(exc, PathConflictError):
+        abort(409, message=str(exc))
     raise exc
 
 

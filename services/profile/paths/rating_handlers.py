@@ -5,11 +5,11 @@ figures only (``rating.recorded``: no candidate id, no comment) for the weekly m
 from __future__ import annotations
 
 import secrets
-import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from services.profile.domain import Profile
+from services.profile.paths.access import Clock, new_id, now, own_profile, region
 from services.profile.paths.domain import PathNotFoundError, ServicePath
 from services.profile.paths.ratings import (
     Channel,
@@ -24,7 +24,6 @@ from services.profile.paths.ratings import (
 from services.profile.paths.repository import JourneyUnitOfWork
 from shared.auth import Principal, Role
 
-Clock = Callable[[], datetime]
 LINK_DAYS = 30
 
 
@@ -36,17 +35,13 @@ class LinkUnusableError(RatingError):
     """The link is unknown, used or expired."""
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 class RatingHandlers:
     def __init__(
         self,
         uow_factory: Callable[[], JourneyUnitOfWork],
         *,
         region_of: Callable[[str], str],
-        clock: Clock = _now,
+        clock: Clock = now,
     ) -> None:
         self.uow_factory = uow_factory
         self.region_of = region_of
@@ -57,7 +52,7 @@ class RatingHandlers:
         self, caller: Principal, profile_id: str, kind: SubjectKind, ref: str, score: int, comment: str
     ) -> Rating:
         with self.uow_factory() as uow:
-            profile = self._own_profile(uow, caller, profile_id)
+            profile = own_profile(uow, caller, profile_id)
             subject = self._subject(uow, profile.candidate_id, kind, ref)
             rating = self._record(
                 uow, profile, subject, RaterKind.JOBSEEKER, Channel.COACH, None, score, comment
@@ -68,7 +63,7 @@ class RatingHandlers:
     def link(self, caller: Principal, profile_id: str, kind: SubjectKind, ref: str) -> RatingLink:
         """A single-use link, valid ``LINK_DAYS`` days, for the jobseeker to rate without an account."""
         with self.uow_factory() as uow:
-            profile = self._own_profile(uow, caller, profile_id)
+            profile = own_profile(uow, caller, profile_id)
             subject = self._subject(uow, profile.candidate_id, kind, ref)
             link = RatingLink(
                 secrets.token_urlsafe(32),
@@ -137,7 +132,7 @@ class RatingHandlers:
     ) -> tuple[list[Rating], list[tuple[str, str, str]]]:
         """The jobseeker's ratings and what they may still rate (kind, ref, description): own coaches."""
         with self.uow_factory() as uow:
-            profile = self._own_profile(uow, caller, profile_id)
+            profile = own_profile(uow, caller, profile_id)
             given = uow.ratings.of_candidate(profile.candidate_id)
             rated = {(r.subject.kind, r.subject.ref) for r in given if r.rater is RaterKind.JOBSEEKER}
             open_items = [
@@ -179,7 +174,7 @@ class RatingHandlers:
         if uow.ratings.already(profile.candidate_id, subject, rater):
             raise AlreadyRatedError(subject.key())
         rating = Rating.record(
-            str(uuid.uuid4()),
+            new_id(),
             profile.candidate_id,
             subject,
             rater,
@@ -188,7 +183,7 @@ class RatingHandlers:
             score,
             comment,
             self.clock(),
-            self._region(profile),
+            region(self.region_of, profile),
         )
         uow.ratings.add(rating)
         uow.publish_rating(rating)
@@ -214,24 +209,6 @@ class RatingHandlers:
         paths: list[ServicePath] = uow.paths.for_candidate(candidate_id)
         step = next((s for p in paths for s in p.steps if s.id == subject.ref), None)
         return f"{step.kind.value} — {step.org}" if step else subject.rated_org
-
-    def _region(self, profile: Profile) -> str:
-        try:
-            return self.region_of(profile.details.municipality) if profile.details else ""
-        except KeyError:
-            return ""
-
-    @staticmethod
-    def _own_profile(uow: JourneyUnitOfWork, caller: Principal, profile_id: str) -> Profile:
-        profile = uow.profiles.get(profile_id)
-        if (
-            profile is None
-            or caller.role is not Role.COACH
-            or profile.coach_org != caller.org
-            or profile.details is None
-        ):
-            raise PathNotFoundError(profile_id)
-        return profile
 
 
 def expires(day: date) -> date:
