@@ -92,7 +92,12 @@ class MatchingState:
         enriched = incoming
         if self.recognizer is not None and incoming.is_open:
             text = f"{incoming.vacancy.title}\n{incoming.description}"
-            enriched = replace(incoming, vacancy=enrich_vacancy(incoming.vacancy, text, self.recognizer))
+            enriched = replace(
+                incoming,
+                vacancy=enrich_vacancy(
+                    incoming.vacancy, text, self.recognizer, exclude=incoming.rejected_skills
+                ),
+            )
         if enriched.is_open:  # the vacancy query, built once here rather than on every request
             enriched = replace(enriched, query=self.engine.prepare(enriched.vacancy))
         with self._lock:
