@@ -87,12 +87,40 @@ class KafkaSettings:
 
 @dataclass(frozen=True, slots=True)
 class AuthSettings:
-    jwt_secret: str
+    """How bearer tokens are verified (``shared.auth.TokenCodec``): an HS256 secret (demo, tests) or the
+    JWKS URL of the city's identity provider (RS256/ES256), never both; the audience names this
+    deployment (RFC 8725); tokens live at most ``max_lifetime_s`` seconds."""
+
+    jwt_secret: str | None = None
     issuer: str = "kohtaanto"
+    audience: str = "kohtaanto"
+    max_lifetime_s: int = 12 * 3600
+    jwks_url: str | None = None
+    algorithms: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AuthSettings:
-        return cls(jwt_secret=env_str("KOHTAANTO_JWT_SECRET", None, env))
+        source = os.environ if env is None else env
+        jwks_url = source.get("KOHTAANTO_JWT_JWKS_URL") or None
+        secret = source.get("KOHTAANTO_JWT_SECRET") or None
+        if jwks_url is None and secret is None:
+            raise ConfigError(
+                "environment variable KOHTAANTO_JWT_SECRET (HS256) or KOHTAANTO_JWT_JWKS_URL "
+                "(the identity provider's keys) is required"
+            )
+        if jwks_url and secret:
+            raise ConfigError("set KOHTAANTO_JWT_SECRET or KOHTAANTO_JWT_JWKS_URL, not both")
+        if jwks_url and not source.get("KOHTAANTO_JWT_AUDIENCE"):
+            raise ConfigError("KOHTAANTO_JWT_AUDIENCE is required with KOHTAANTO_JWT_JWKS_URL")
+        algorithms = source.get("KOHTAANTO_JWT_ALGORITHMS", "")
+        return cls(
+            jwt_secret=secret,
+            issuer=env_str("KOHTAANTO_JWT_ISSUER", "kohtaanto", env),
+            audience=env_str("KOHTAANTO_JWT_AUDIENCE", "kohtaanto", env),
+            max_lifetime_s=env_int("KOHTAANTO_JWT_MAX_LIFETIME_S", 12 * 3600, env),
+            jwks_url=jwks_url,
+            algorithms=tuple(a.strip() for a in algorithms.split(",") if a.strip()),
+        )
 
 
 @dataclass(frozen=True, slots=True)

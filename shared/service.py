@@ -61,7 +61,7 @@ def build_service_app(
     app.config["TESTING"] = testing
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
     api = create_api(app, title)
-    init_auth(app, TokenCodec(settings.auth.jwt_secret, settings.auth.issuer))
+    init_auth(app, TokenCodec.from_settings(settings.auth))
     app.extensions["kohtaanto.reference"] = Reference(
         esco_catalogue(settings.reference_dir), municipalities(settings.reference_dir)
     )
