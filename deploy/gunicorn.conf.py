@@ -16,7 +16,8 @@ if _service:
 
 # In a container the service must listen on all interfaces; run locally with BIND_HOST=127.0.0.1.
 bind = [f"{os.environ.get('BIND_HOST', '0.0.0.0')}:{int(os.environ.get('PORT', '8000'))}"]
-worker_class = "gthread"
+# gthread, with gunicorn's own error answers (414, 431, 400) in the services' JSON error shape.
+worker_class = "deploy.gunicorn_edge.JsonErrorWorker"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = 4
 preload_app = False
@@ -33,6 +34,8 @@ access_log_format = (
     '"path": "%(U)s", "query": "%(q)s", "status": %(s)s, "bytes": "%(b)s", '
     '"duration_ms": %(M)s, "request_id": "%({x-request-id}i)s", "user_agent": "%(a)s"}'
 )
+# Access-log lines never carry a token (/login?token=…) or personal data in a path or query.
+logger_class = "deploy.gunicorn_edge.ScrubbingLogger"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 

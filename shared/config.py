@@ -133,10 +133,16 @@ class CommonSettings:
     auth: AuthSettings
     reference_dir: Path
     cors_origins: tuple[str, ...] = ()
+    organisations_file: Path | None = None  # the registry; default <reference_dir>/organisations.csv
+
+    @property
+    def organisations_path(self) -> Path:
+        return self.organisations_file or self.reference_dir / "organisations.csv"
 
     @classmethod
     def from_env(cls, service: str, env: Mapping[str, str] | None = None) -> CommonSettings:
-        origins = (os.environ if env is None else env).get("KOHTAANTO_CORS_ORIGINS", "")
+        source = os.environ if env is None else env
+        origins = source.get("KOHTAANTO_CORS_ORIGINS", "")
         return cls(
             service=service,
             database_url=database_url(service, env),
@@ -144,4 +150,7 @@ class CommonSettings:
             auth=AuthSettings.from_env(env),
             reference_dir=reference_data_dir(env),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+            organisations_file=Path(registry)
+            if (registry := source.get("KOHTAANTO_ORGANISATIONS_FILE"))
+            else None,
         )

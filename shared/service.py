@@ -21,6 +21,7 @@ from shared.http import Api, Check, create_api, health_blueprint
 from shared.logging import configure_logging
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
+from shared.organisations import registry
 from shared.reference import esco_catalogue, municipalities
 from shared.schemas import Reference
 
@@ -65,6 +66,7 @@ def build_service_app(
     app.extensions["kohtaanto.reference"] = Reference(
         esco_catalogue(settings.reference_dir), municipalities(settings.reference_dir)
     )
+    app.extensions["kohtaanto.organisations"] = registry(settings.organisations_path)
     engine = make_engine(settings.database_url)
     metadata.create_all(engine)
     app.extensions["kohtaanto.engine"] = engine

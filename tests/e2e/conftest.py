@@ -2,7 +2,7 @@ import pytest
 
 from deploy.stack import Stack
 from services.matching.reference import load_taxonomy
-from tests.helpers import JWT_SECRET, PSEUDONYM_KEY
+from tests.helpers import JWT_SECRET, PSEUDONYM_KEY, TEST_ORGANISATIONS
 
 
 @pytest.fixture(scope="session")
@@ -17,7 +17,11 @@ def stack(kafka_broker, tmp_path_factory, free_ports):
         home=tmp_path_factory.mktemp("stack"),
         bootstrap_servers=kafka_broker.bootstrap_servers,
         ports=ports,
-        env={"KOHTAANTO_JWT_SECRET": JWT_SECRET, "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode()},
+        env={
+            "KOHTAANTO_JWT_SECRET": JWT_SECRET,
+            "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode(),
+            "KOHTAANTO_ORGANISATIONS_FILE": str(TEST_ORGANISATIONS),
+        },
     )
     try:
         stack.start(timeout=240)

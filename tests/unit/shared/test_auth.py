@@ -117,7 +117,12 @@ def test_an_unsigned_token_is_refused():
 
 
 def test_refusals_say_one_fixed_sentence_never_the_libraries_text():
-    for bad in ("garbage", hs256(aud="x"), hs256(role="king"), hs256(exp=datetime.now(UTC) + timedelta(days=9))):
+    for bad in (
+        "garbage",
+        hs256(aud="x"),
+        hs256(role="king"),
+        hs256(exp=datetime.now(UTC) + timedelta(days=9)),
+    ):
         with pytest.raises(TokenError) as caught:
             CODEC.verify(bad)
         assert str(caught.value) == INVALID
@@ -235,7 +240,9 @@ def test_settings_need_a_key_source_and_an_audience_with_jwks():
     with pytest.raises(ConfigError):
         AuthSettings.from_env({"KOHTAANTO_JWT_JWKS_URL": "https://idp/jwks"})
     with pytest.raises(ConfigError):
-        AuthSettings.from_env({"KOHTAANTO_JWT_JWKS_URL": "https://idp/jwks", "KOHTAANTO_JWT_SECRET": "x" * 40})
+        AuthSettings.from_env(
+            {"KOHTAANTO_JWT_JWKS_URL": "https://idp/jwks", "KOHTAANTO_JWT_SECRET": "x" * 40}
+        )
     settings = AuthSettings.from_env(
         {"KOHTAANTO_JWT_JWKS_URL": "https://idp/jwks", "KOHTAANTO_JWT_AUDIENCE": "kohtaanto:tampere"}
     )
