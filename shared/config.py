@@ -124,6 +124,30 @@ class AuthSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class RateLimitSettings:
+    """Per-caller limits (``shared.ratelimit``), in the ``limits`` notation ("120 per minute; 2000 per
+    hour"): ``write`` per endpoint for every write, ``contact_lookup`` counted in candidate ids asked
+    about, ``login`` per client address. ``storage_uri`` empty: the service's own database."""
+
+    enabled: bool = True
+    storage_uri: str = ""
+    write: str = "120 per minute; 2000 per hour"
+    contact_lookup: str = "1000 per 10 minutes; 5000 per day"
+    login: str = "10 per minute; 100 per hour"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RateLimitSettings:
+        d = cls()
+        return cls(
+            enabled=env_bool("KOHTAANTO_RATE_LIMITS", True, env),
+            storage_uri=(os.environ if env is None else env).get("KOHTAANTO_RATE_LIMIT_STORAGE", ""),
+            write=env_str("KOHTAANTO_RATE_LIMIT_WRITE", d.write, env),
+            contact_lookup=env_str("KOHTAANTO_RATE_LIMIT_CONTACT_LOOKUP", d.contact_lookup, env),
+            login=env_str("KOHTAANTO_RATE_LIMIT_LOGIN", d.login, env),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class CommonSettings:
     """What every service needs: its database, the broker, the token key, the reference data."""
 
@@ -134,6 +158,7 @@ class CommonSettings:
     reference_dir: Path
     cors_origins: tuple[str, ...] = ()
     organisations_file: Path | None = None  # the registry; default <reference_dir>/organisations.csv
+    rate_limits: RateLimitSettings = RateLimitSettings()
 
     @property
     def organisations_path(self) -> Path:

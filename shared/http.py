@@ -32,6 +32,11 @@ class Api(SmorestApi):
 
     def handle_http_exception(self, error: HTTPException) -> Any:  # type: ignore[override]
         payload, code, headers = super().handle_http_exception(error)
+        if code == 429:
+            payload["message"] = (
+                f"Too many requests from this caller (limit: {error.description}); "
+                "try again after the seconds in Retry-After."
+            )
         payload.setdefault("message", error.description or error.name)
         payload.setdefault("errors", {})
         if code >= 500:

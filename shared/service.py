@@ -22,6 +22,7 @@ from shared.logging import configure_logging
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
 from shared.organisations import registry
+from shared.ratelimit import install_rate_limits
 from shared.reference import esco_catalogue, municipalities
 from shared.schemas import Reference
 
@@ -70,6 +71,7 @@ def build_service_app(
     engine = make_engine(settings.database_url)
     metadata.create_all(engine)
     app.extensions["kohtaanto.engine"] = engine
+    install_rate_limits(app, engine, settings.rate_limits)
 
     if settings.cors_origins:
         origins = set(settings.cors_origins)

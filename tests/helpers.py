@@ -20,8 +20,8 @@ def token(role: str | Role, org: str, sub: str | None = None) -> str:
     return TokenCodec(JWT_SECRET).mint(Principal(sub or f"{role.value}@{org}", role, org))
 
 
-def auth(role: str | Role, org: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token(role, org)}"}
+def auth(role: str | Role, org: str, sub: str | None = None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token(role, org, sub)}"}
 
 
 def common_settings(

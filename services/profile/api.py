@@ -37,6 +37,7 @@ from services.profile.schemas import (
 from shared.auth import AUDIT_READERS, Principal, Role, audit_scope, current_principal, require_role
 from shared.http import abort
 from shared.pii import contains_personal_data
+from shared.ratelimit import json_list_cost, rate_limited
 
 blp = Blueprint(
     "profiles",
@@ -172,6 +173,7 @@ class ProfileById(MethodView):
 
 @blp.route("/contacts/lookup")
 class ContactLookup(MethodView):
+    @rate_limited("contact_lookup", cost=json_list_cost("candidate_ids"))
     @require_role(Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, on_denied=audit_denied("contact.read"))
     @blp.arguments(ContactLookupSchema)
     @blp.response(200, ContactListSchema)

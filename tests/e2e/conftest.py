@@ -21,6 +21,8 @@ def stack(kafka_broker, tmp_path_factory, free_ports):
             "KOHTAANTO_JWT_SECRET": JWT_SECRET,
             "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode(),
             "KOHTAANTO_ORGANISATIONS_FILE": str(TEST_ORGANISATIONS),
+            # The tests load data through the API as one caller per role: a bulk load.
+            "KOHTAANTO_RATE_LIMIT_WRITE": "10000 per minute",
         },
     )
     try:
