@@ -32,6 +32,10 @@ class Api(SmorestApi):
 
     def handle_http_exception(self, error: HTTPException) -> Any:  # type: ignore[override]
         payload, code, headers = super().handle_http_exception(error)
+        # The exception's own headers too (e.g. ``Allow`` on 405), not only those passed to abort().
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                headers.setdefault(name, value)
         if code == 429:
             payload["message"] = (
                 f"Too many requests from this caller (limit: {error.description}); "

@@ -28,7 +28,20 @@ from typing import Any
 from flask import Flask, request
 from flask_limiter import Limiter
 from limits.storage import Storage
-from sqlalchemy import Column, Engine, Float, Integer, MetaData, String, Table, case, delete, select, text
+from sqlalchemy import (
+    Column,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    case,
+    delete,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -53,7 +66,7 @@ class SqlStorage(Storage):
     per key, incremented by one atomic ``INSERT … ON CONFLICT DO UPDATE … RETURNING``; shared by all
     processes that use the database. Expired rows are swept every ``sweep_every`` increments."""
 
-    STORAGE_SCHEME = ["kohtaanto+sql"]
+    STORAGE_SCHEME = ["kohtaanto+sql"]  # noqa: RUF012 - the limits library reads it as declared
 
     def __init__(
         self, uri: str | None = None, wrap_exceptions: bool = False, engine: Engine | None = None, **_: Any
@@ -62,7 +75,11 @@ class SqlStorage(Storage):
             raise ValueError("SqlStorage needs the engine (storage_options={'engine': …})")
         super().__init__(uri, wrap_exceptions=wrap_exceptions)
         self.engine = engine
-        rate_limit_metadata.create_all(engine)
+        try:
+            rate_limit_metadata.create_all(engine)
+        except SQLAlchemyError:  # another worker created it at the same moment
+            if not inspect(engine).has_table(rate_limits.name):
+                raise
         self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
         self._hits = itertools.count()
         self.sweep_every = 1000
@@ -193,7 +210,7 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
         caller_key,
         app=app,
         storage_uri=settings.storage_uri or "kohtaanto+sql://",
-        storage_options={"engine": engine} if not settings.storage_uri else {},
+        storage_options={"engine": engine} if not settings.storage_uri else {},  # type: ignore[dict-item]
         strategy="fixed-window",
         default_limits=[limit_value],
         default_limits_per_method=True,
@@ -205,4 +222,3 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
     )
     app.extensions["kohtaanto.limiter"] = limiter
     return limiter
-

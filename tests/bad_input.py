@@ -169,3 +169,18 @@ def run_table(app: Any, valid_bodies: dict[tuple[str, str], dict[str, Any]], org
                 if status >= 500 or not shape_ok:
                     failures.append((attempt.kind, attempt.method, attempt.path[:80], role.value, status))
     return {"tried": tried, "failures": failures}
+
+
+def unsupported_method_answers(app: Any) -> list[tuple[str, str, int, str | None]]:
+    """(method, path, status, Allow) for TRACE, PATCH and an invented method on every documented path
+    whose operations do not include it."""
+    client = app.test_client()
+    spec = client.get("/openapi.json").get_json()
+    out = []
+    for template, item in spec["paths"].items():
+        for method in ("TRACE", "PATCH", "BREW"):
+            if method.lower() in item:
+                continue
+            r = client.open(fill(template, "x-1"), method=method, headers=auth(Role.OPERATOR, "kohtaanto"))
+            out.append((method, template, r.status_code, r.headers.get("Allow")))
+    return out

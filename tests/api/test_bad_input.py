@@ -31,3 +31,13 @@ def test_no_bad_input_makes_the_profile_service_fail(profile_app):
     )
     assert result["tried"] > 500
     assert result["failures"] == []
+
+
+def test_methods_a_path_does_not_offer_get_405_with_allow(vacancy_app, profile_app):
+    from tests.bad_input import unsupported_method_answers
+
+    for app in (vacancy_app, profile_app):
+        answers = unsupported_method_answers(app)
+        assert answers
+        for method, path, status, allow in answers:
+            assert status == 405 and allow, (method, path, status)
