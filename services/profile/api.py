@@ -38,6 +38,7 @@ from shared.auth import AUDIT_READERS, Principal, Role, audit_scope, current_pri
 from shared.http import abort
 from shared.pii import contains_personal_data
 from shared.ratelimit import json_list_cost, rate_limited
+from shared.schemas import input_notices
 
 blp = Blueprint(
     "profiles",
@@ -150,7 +151,7 @@ class ProfileById(MethodView):
             )
         except Exception as exc:
             translate(exc)
-        return to_dict(profile), (201 if created else 200)
+        return {**to_dict(profile), "notices": input_notices()}, (201 if created else 200)
 
     @require_role(Role.COACH, on_denied=audit_denied("profile.read"))
     @blp.response(200, ProfileOutSchema)
