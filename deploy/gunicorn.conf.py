@@ -8,17 +8,18 @@ engines and Kafka producers are never shared across processes.
 """
 
 import gc
-import os
 
-_service = os.environ.get("KOHTAANTO_SERVICE")
-if _service:
-    wsgi_app = f"services.{_service}.app:create_app()"
+from shared.config import ServerSettings
 
-# In a container the service must listen on all interfaces; run locally with BIND_HOST=127.0.0.1.
-bind = [f"{os.environ.get('BIND_HOST', '0.0.0.0')}:{int(os.environ.get('PORT', '8000'))}"]
+_settings = ServerSettings.from_env()
+if _settings.service:
+    wsgi_app = f"services.{_settings.service}.app:create_app()"
+
+# Loopback unless told otherwise: containers (docker-compose, deploy/k8s) set BIND_HOST=0.0.0.0.
+bind = [f"{_settings.bind_host}:{_settings.port}"]
 # gthread, with gunicorn's own error answers (414, 431, 400) in the services' JSON error shape.
 worker_class = "deploy.gunicorn_edge.JsonErrorWorker"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+workers = _settings.workers
 threads = 4
 preload_app = False
 
@@ -37,7 +38,7 @@ access_log_format = (
 # Access-log lines never carry a token (/login?token=…) or personal data in a path or query.
 logger_class = "deploy.gunicorn_edge.ScrubbingLogger"
 errorlog = "-"
-loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+loglevel = _settings.log_level
 
 # gunicorn >= 25.1 opens a control socket at ~/.gunicorn/gunicorn.ctl by default: one path for
 # every gunicorn of the same user, so the three services (and the e2e tests) would fight over it.

@@ -1,74 +1,153 @@
-"""Reading settings from the environment, once, into frozen dataclasses.
+"""Settings: declared once, read from the environment once, frozen.
 
-Services call these helpers from their own ``Settings.from_env()``; tests build settings directly.
+Every setting an operator can change is one field declared with :func:`env` in a settings class:
+``KafkaSettings``, ``AuthSettings``, ``CommonSettings`` and ``ServerSettings`` here, and each
+service's ``Settings`` in ``services/<name>/config.py``. ``from_env()`` reads them with
+pydantic-settings and fails with one line naming the variable; constructing a settings class
+directly never reads the environment, so tests pass settings directly. The README's configuration
+table is generated from these declarations (``python -m deploy.configuration --write``) and a test
+keeps it equal to them.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Annotated, Any, Self
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 class ConfigError(ValueError):
-    """A required setting is missing or malformed."""
+    """A required setting is missing or malformed; the message is one line naming the variable."""
 
 
-def env_str(name: str, default: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    env = os.environ if env is None else env
-    value = env.get(name, default)
-    if value is None or value == "":
-        raise ConfigError(f"environment variable {name} is required")
-    return value
+def env(
+    variable: str,
+    default: Any = PydanticUndefined,
+    description: str = "",
+    *,
+    shown_default: str | None = None,
+    secret: bool = False,
+    **constraints: Any,
+) -> Any:
+    """Declare a setting read from the environment variable ``variable``.
+
+    ``description`` and ``shown_default`` (how the README shows a default computed at run time)
+    go into the generated configuration table; ``secret`` keeps the value out of ``repr`` (and so
+    out of logs). ``constraints`` are pydantic's (``ge=1``, ``min_length=32``, ...). Without a
+    ``default`` the variable is required.
+    """
+    return Field(
+        default,
+        validation_alias=variable,
+        description=description,
+        repr=not secret,
+        json_schema_extra={"env": variable, "shown_default": shown_default, "secret": secret},
+        **constraints,
+    )
 
 
-def env_int(name: str, default: int, env: Mapping[str, str] | None = None) -> int:
-    raw = (os.environ if env is None else env).get(name)
-    if raw is None or raw == "":
-        return default
+_READING_ENV: ContextVar[bool] = ContextVar("kohtaanto_reading_env", default=False)
+
+
+@contextmanager
+def _reading_env() -> Iterator[None]:
+    token = _READING_ENV.set(True)
     try:
-        return int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+        yield
+    finally:
+        _READING_ENV.reset(token)
 
 
-def env_bool(name: str, default: bool, env: Mapping[str, str] | None = None) -> bool:
-    raw = (os.environ if env is None else env).get(name)
-    if raw is None or raw == "":
-        return default
-    return raw.strip().lower() in {"1", "true", "yes", "on"}
+def env_variable(field: FieldInfo) -> str | None:
+    """The environment variable a field is read from (None for fields set only in code)."""
+    return field.validation_alias if isinstance(field.validation_alias, str) else None
 
 
-def data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Where the embedded SQLite databases live (``KOHTAANTO_DATA_DIR``, default ``./var``)."""
-    return Path(env_str("KOHTAANTO_DATA_DIR", str(REPO_ROOT / "var"), env))
+class _DeclaredEnvironment(PydanticBaseSettingsSource):
+    """The process environment, but only the variables declared with ``env()`` and only inside
+    ``from_env()``: a settings object built directly in code (a test) never sees the environment."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environment: PydanticBaseSettingsSource) -> None:
+        super().__init__(settings_cls)
+        self.environment = environment
+        self.declared = {v for f in settings_cls.model_fields.values() if (v := env_variable(f))}
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # everything happens in __call__
+
+    def __call__(self) -> dict[str, Any]:
+        if not _READING_ENV.get():
+            return {}
+        return {k: v for k, v in self.environment().items() if k in self.declared}
 
 
-def reference_data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """ESCO, ISCO, barometer and municipality files (``KOHTAANTO_REFERENCE_DIR``, default ``./data``)."""
-    return Path(env_str("KOHTAANTO_REFERENCE_DIR", str(REPO_ROOT / "data"), env))
+class EnvSettings(BaseSettings):
+    """Base of every settings class: frozen, strict about unknown fields, environment only through
+    ``read_env``."""
+
+    model_config = SettingsConfigDict(
+        frozen=True,
+        extra="forbid",
+        case_sensitive=True,
+        env_ignore_empty=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, _DeclaredEnvironment(settings_cls, env_settings))
+
+    @classmethod
+    def read_env(cls, **given: Any) -> Self:
+        """These settings from the environment (``given`` values, e.g. nested settings, win).
+
+        Raises ``ConfigError`` with one line per bad variable when one is missing or malformed.
+        """
+        try:
+            with _reading_env():
+                return cls(**given)
+        except ValidationError as exc:
+            raise ConfigError(_describe(exc)) from None
 
 
-def database_url(service: str, env: Mapping[str, str] | None = None) -> str:
-    """``DATABASE_URL`` when set (PostgreSQL in production), else an SQLite file under the data dir."""
-    env = os.environ if env is None else env
-    url = env.get("DATABASE_URL")
-    if url:
-        return url
-    directory = data_dir(env)
-    directory.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{directory / f'{service}.db'}"
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors(include_url=False, include_input=False):
+        where = ".".join(str(part) for part in error["loc"]) or "settings"
+        problems.append(f"{where}: {error['msg']}")
+    return "invalid configuration: " + "; ".join(problems)
 
 
 DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:19092"
 
 
-@dataclass(frozen=True, slots=True)
-class KafkaSettings:
-    bootstrap_servers: str = DEFAULT_BOOTSTRAP_SERVERS
+class KafkaSettings(EnvSettings):
+    """The broker and the topics (topic names are part of the event contract, not configuration)."""
+
+    bootstrap_servers: str = env(
+        "KAFKA_BOOTSTRAP_SERVERS",
+        DEFAULT_BOOTSTRAP_SERVERS,
+        "Kafka brokers, comma-separated `host:port` (the default is the local broker of `make broker`)",
+    )
     client_id: str = "kohtaanto"
     vacancies_topic: str = "kohtaanto.vacancies.v1"
     candidates_topic: str = "kohtaanto.candidates.v1"
@@ -77,105 +156,206 @@ class KafkaSettings:
     dead_letter_topic: str = "kohtaanto.deadletter.v1"
 
     @classmethod
-    def from_env(cls, client_id: str, env: Mapping[str, str] | None = None) -> KafkaSettings:
-        env = os.environ if env is None else env
-        return cls(
-            bootstrap_servers=env_str("KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP_SERVERS, env),
-            client_id=client_id,
-        )
+    def from_env(cls, client_id: str = "kohtaanto") -> KafkaSettings:
+        return cls.read_env(client_id=client_id)
 
 
-@dataclass(frozen=True, slots=True)
-class AuthSettings:
-    """How bearer tokens are verified (``shared.auth.TokenCodec``): an HS256 secret (demo, tests) or the
+class AuthSettings(EnvSettings):
+    """How bearer tokens are checked (``shared.auth.TokenCodec``): an HS256 secret (demo, tests) or the
     JWKS URL of the city's identity provider (RS256/ES256), never both; the audience names this
     deployment (RFC 8725); tokens live at most ``max_lifetime_s`` seconds."""
 
-    jwt_secret: str | None = None
-    issuer: str = "kohtaanto"
-    audience: str = "kohtaanto"
-    max_lifetime_s: int = 12 * 3600
-    jwks_url: str | None = None
-    algorithms: tuple[str, ...] = ()
+    jwt_secret: str | None = env(
+        "KOHTAANTO_JWT_SECRET",
+        None,
+        "key that signs and checks the bearer tokens (HS256), at least 32 bytes; the demo's is in "
+        "`.demo/secrets.json`. Required unless `KOHTAANTO_JWT_JWKS_URL` is set (never both)",
+        shown_default="**required** (or a JWKS URL)",
+        secret=True,
+        min_length=32,
+    )
+    jwks_url: str | None = env(
+        "KOHTAANTO_JWT_JWKS_URL",
+        None,
+        "the city's identity provider's JWK Set URL: tokens are then RS256/ES256, checked against its "
+        "published keys (cached 5 min); needs `KOHTAANTO_JWT_AUDIENCE`",
+    )
+    algorithms: Annotated[tuple[str, ...], NoDecode] = env(
+        "KOHTAANTO_JWT_ALGORITHMS",
+        (),
+        "with a JWKS URL: the accepted asymmetric algorithms, comma-separated",
+        shown_default="`RS256,ES256`",
+    )
+    issuer: str = env("KOHTAANTO_JWT_ISSUER", "kohtaanto", "the tokens' issuer (`iss`)")
+    audience: str = env(
+        "KOHTAANTO_JWT_AUDIENCE",
+        "kohtaanto",
+        "this deployment's name in the tokens' audience (`aud`, RFC 8725); required with a JWKS URL",
+        min_length=1,
+    )
+    max_lifetime_s: int = env(
+        "KOHTAANTO_JWT_MAX_LIFETIME_S",
+        12 * 3600,
+        "longest token lifetime accepted, in seconds (`exp - iat` and `exp - now`)",
+        ge=60,
+    )
+
+    @field_validator("algorithms", mode="before")
+    @classmethod
+    def _algorithms(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(a.strip() for a in value.split(",") if a.strip())
+        return value
+
+    @model_validator(mode="after")
+    def _one_key_source(self) -> Self:
+        if bool(self.jwt_secret) == bool(self.jwks_url):
+            raise ValueError("set KOHTAANTO_JWT_SECRET or KOHTAANTO_JWT_JWKS_URL (exactly one)")
+        if self.jwks_url and self.audience == "kohtaanto":
+            raise ValueError("KOHTAANTO_JWT_AUDIENCE (this deployment's name) is required with a JWKS URL")
+        return self
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> AuthSettings:
-        source = os.environ if env is None else env
-        jwks_url = source.get("KOHTAANTO_JWT_JWKS_URL") or None
-        secret = source.get("KOHTAANTO_JWT_SECRET") or None
-        if jwks_url is None and secret is None:
-            raise ConfigError(
-                "environment variable KOHTAANTO_JWT_SECRET (HS256) or KOHTAANTO_JWT_JWKS_URL "
-                "(the identity provider's keys) is required"
-            )
-        if jwks_url and secret:
-            raise ConfigError("set KOHTAANTO_JWT_SECRET or KOHTAANTO_JWT_JWKS_URL, not both")
-        if jwks_url and not source.get("KOHTAANTO_JWT_AUDIENCE"):
-            raise ConfigError("KOHTAANTO_JWT_AUDIENCE is required with KOHTAANTO_JWT_JWKS_URL")
-        algorithms = source.get("KOHTAANTO_JWT_ALGORITHMS", "")
-        return cls(
-            jwt_secret=secret,
-            issuer=env_str("KOHTAANTO_JWT_ISSUER", "kohtaanto", env),
-            audience=env_str("KOHTAANTO_JWT_AUDIENCE", "kohtaanto", env),
-            max_lifetime_s=env_int("KOHTAANTO_JWT_MAX_LIFETIME_S", 12 * 3600, env),
-            jwks_url=jwks_url,
-            algorithms=tuple(a.strip() for a in algorithms.split(",") if a.strip()),
-        )
+    def from_env(cls) -> AuthSettings:
+        return cls.read_env()
 
 
-@dataclass(frozen=True, slots=True)
-class RateLimitSettings:
-    """Per-caller limits (``shared.ratelimit``), in the ``limits`` notation ("120 per minute; 2000 per
-    hour"): ``write`` per endpoint for every write, ``contact_lookup`` counted in candidate ids asked
-    about, ``login`` per client address. ``storage_uri`` empty: the service's own database."""
+class RateLimitSettings(EnvSettings):
+    """Per-caller limits (``shared.ratelimit``) in the ``limits`` notation ("120 per minute; 2000 per
+    hour")."""
 
-    enabled: bool = True
-    storage_uri: str = ""
-    write: str = "120 per minute; 2000 per hour"
-    contact_lookup: str = "1000 per 10 minutes; 5000 per day"
-    login: str = "10 per minute; 100 per hour"
+    enabled: bool = env("KOHTAANTO_RATE_LIMITS", True, "`0` switches the per-caller rate limits off")
+    storage_uri: str = env(
+        "KOHTAANTO_RATE_LIMIT_STORAGE",
+        "",
+        "where the counters live: empty for the service's own database (shared by every worker), or a "
+        "`limits` storage URI (`redis://…`; `memory://` for one process only)",
+    )
+    write: str = env(
+        "KOHTAANTO_RATE_LIMIT_WRITE",
+        "120 per minute; 2000 per hour",
+        "writes (POST, PUT, PATCH, DELETE) per caller and endpoint",
+    )
+    contact_lookup: str = env(
+        "KOHTAANTO_RATE_LIMIT_CONTACT_LOOKUP",
+        "1000 per 10 minutes; 5000 per day",
+        "contact look-ups per caller, counted in candidate ids asked about (profile)",
+    )
+    login: str = env(
+        "KOHTAANTO_RATE_LIMIT_LOGIN", "10 per minute; 100 per hour", "sign-ins per client address (matching)"
+    )
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> RateLimitSettings:
-        d = cls()
-        return cls(
-            enabled=env_bool("KOHTAANTO_RATE_LIMITS", True, env),
-            storage_uri=(os.environ if env is None else env).get("KOHTAANTO_RATE_LIMIT_STORAGE", ""),
-            write=env_str("KOHTAANTO_RATE_LIMIT_WRITE", d.write, env),
-            contact_lookup=env_str("KOHTAANTO_RATE_LIMIT_CONTACT_LOOKUP", d.contact_lookup, env),
-            login=env_str("KOHTAANTO_RATE_LIMIT_LOGIN", d.login, env),
-        )
+    def from_env(cls) -> RateLimitSettings:
+        return cls.read_env()
 
 
-@dataclass(frozen=True, slots=True)
-class CommonSettings:
+class CommonSettings(EnvSettings):
     """What every service needs: its database, the broker, the token key, the reference data."""
 
     service: str
-    database_url: str
-    kafka: KafkaSettings
-    auth: AuthSettings
-    reference_dir: Path
-    cors_origins: tuple[str, ...] = ()
-    organisations_file: Path | None = None  # the registry; default <reference_dir>/organisations.csv
-    rate_limits: RateLimitSettings = RateLimitSettings()
+    database_url: str = env(
+        "DATABASE_URL",
+        "",
+        "SQLAlchemy URL of the service's own database, e.g. "
+        "`postgresql+psycopg://kohtaanto@db:5432/kohtaanto_vacancy`",
+        shown_default="SQLite file `<service>.db` in `KOHTAANTO_DATA_DIR`",
+        secret=True,  # it may carry a password
+    )
+    data_dir: Path = env("KOHTAANTO_DATA_DIR", REPO_ROOT / "var", "where the embedded SQLite databases live")
+    database_password: str | None = env(
+        "KOHTAANTO_DB_PASSWORD",
+        None,
+        "password put into `DATABASE_URL` (keeps the secret out of the URL); docker-compose also "
+        "gives it to PostgreSQL",
+        secret=True,
+    )
+    kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    reference_dir: Path = env(
+        "KOHTAANTO_REFERENCE_DIR", REPO_ROOT / "data", "ESCO, ISCO, municipalities and barometer files"
+    )
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = env(
+        "KOHTAANTO_CORS_ORIGINS",
+        (),
+        "comma-separated origins whose pages may call the APIs from a browser (with credentials)",
+    )
+    organisations_file: Path | None = env(
+        "KOHTAANTO_ORGANISATIONS_FILE",
+        None,
+        "the operator's registry of organisations (CSV: id, name, kind); consent may name only these",
+        shown_default="`<KOHTAANTO_REFERENCE_DIR>/organisations.csv`",
+    )
+    rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
 
     @property
     def organisations_path(self) -> Path:
         return self.organisations_file or self.reference_dir / "organisations.csv"
 
+    @field_validator("cors_origins", mode="before")
     @classmethod
-    def from_env(cls, service: str, env: Mapping[str, str] | None = None) -> CommonSettings:
-        source = os.environ if env is None else env
-        origins = source.get("KOHTAANTO_CORS_ORIGINS", "")
-        return cls(
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(o.strip() for o in value.split(",") if o.strip())
+        return value
+
+    @model_validator(mode="after")
+    def _effective_database_url(self) -> Self:
+        """An empty ``database_url`` means the SQLite file ``<data_dir>/<service>.db``; a
+        ``database_password`` is set into the URL."""
+        url = self.database_url or f"sqlite:///{self.data_dir / f'{self.service}.db'}"
+        if self.database_password:
+            url = make_url(url).set(password=self.database_password).render_as_string(hide_password=False)
+        object.__setattr__(self, "database_url", url)  # frozen: set once, during validation
+        return self
+
+    @classmethod
+    def from_env(cls, service: str) -> CommonSettings:
+        kafka = KafkaSettings.from_env(client_id=f"kohtaanto-{service}")
+        return cls.read_env(
             service=service,
-            database_url=database_url(service, env),
-            kafka=KafkaSettings.from_env(f"kohtaanto-{service}", env),
-            auth=AuthSettings.from_env(env),
-            reference_dir=reference_data_dir(env),
-            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
-            organisations_file=Path(registry)
-            if (registry := source.get("KOHTAANTO_ORGANISATIONS_FILE"))
-            else None,
+            kafka=kafka,
+            auth=AuthSettings.from_env(),
+            rate_limits=RateLimitSettings.from_env(),
         )
+
+
+def reference_data_dir() -> Path:
+    """``KOHTAANTO_REFERENCE_DIR`` as ``CommonSettings`` declares it, for code without settings at hand."""
+    field = CommonSettings.model_fields["reference_dir"]
+    value = os.environ.get(env_variable(field) or "")
+    return Path(value) if value else Path(field.default)
+
+
+class ServerSettings(EnvSettings):
+    """gunicorn's settings (``deploy/gunicorn.conf.py``), the same for the three services."""
+
+    service: str | None = env(
+        "KOHTAANTO_SERVICE",
+        None,
+        "which app gunicorn serves when no app is named on its command line: `vacancy`, `profile` "
+        "or `matching` (how the container image picks its service)",
+        pattern="^(vacancy|profile|matching)$",
+    )
+    bind_host: str = env(
+        "BIND_HOST",
+        "127.0.0.1",
+        "address gunicorn listens on; loopback by default, containers set `0.0.0.0`",
+    )
+    port: int = env("PORT", 8000, "port gunicorn listens on", ge=1, le=65535)
+    workers: int = env(
+        "WEB_CONCURRENCY",
+        2,
+        "gunicorn worker processes (run matching with 1: its index lives in the worker's memory)",
+        ge=1,
+    )
+    log_level: str = env(
+        "GUNICORN_LOG_LEVEL",
+        "info",
+        "gunicorn's own log level",
+        pattern="^(debug|info|warning|error|critical)$",
+    )
+
+    @classmethod
+    def from_env(cls) -> ServerSettings:
+        return cls.read_env()

@@ -1,7 +1,5 @@
 """Per-caller rate limits (issue 8, item 10): 429 with Retry-After in the JSON error shape."""
 
-from dataclasses import replace
-
 import pytest
 
 from services.profile.app import create_app as create_profile_app
@@ -18,8 +16,8 @@ LOW = RateLimitSettings(write="3 per minute", contact_lookup="10 per minute", lo
 
 
 def profile_app_with(database_url, limits=LOW):
-    common = replace(common_settings("profile", database_url), rate_limits=limits)
-    return create_profile_app(ProfileSettings(common, PSEUDONYM_KEY), testing=True)
+    common = common_settings("profile", database_url).model_copy(update={"rate_limits": limits})
+    return create_profile_app(ProfileSettings(common=common, pseudonym_key=PSEUDONYM_KEY), testing=True)
 
 
 def test_writes_over_the_limit_get_429_with_retry_after_per_caller(database_url):
@@ -84,8 +82,8 @@ def test_the_counters_are_shared_by_every_worker_through_the_database(database_u
 
 
 def test_every_write_endpoint_of_the_vacancy_service_is_limited(database_url):
-    common = replace(common_settings("vacancy", database_url), rate_limits=LOW)
-    client = create_vacancy_app(VacancySettings(common), testing=True).test_client()
+    common = common_settings("vacancy", database_url).model_copy(update={"rate_limits": LOW})
+    client = create_vacancy_app(VacancySettings(common=common), testing=True).test_client()
     employer = auth("employer", "konepaja-oy")
     codes = [
         client.post("/api/v1/vacancies", json=vacancy_body(), headers=employer).status_code for _ in range(4)

@@ -40,7 +40,9 @@ def titles_on_topic(bootstrap: str, topic: str) -> set[str]:
 def test_a_post_succeeds_with_the_broker_down_and_its_event_arrives_when_it_returns(tmp_path):
     broker = LocalBroker(tmp_path / "kafka", find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs")
     broker.start(timeout=180)
-    settings = Settings(common_settings("vacancy", sqlite_url(tmp_path, "v"), broker.bootstrap_servers))
+    settings = Settings(
+        common=common_settings("vacancy", sqlite_url(tmp_path, "v"), broker.bootstrap_servers)
+    )
     app = create_app(settings, testing=True)
     engine = app.extensions["kohtaanto.engine"]
     topic = settings.common.kafka.vacancies_topic

@@ -234,19 +234,20 @@ def test_a_jwks_deployment_mints_nothing_and_allows_only_asymmetric_algorithms(j
         TokenCodec(JWT_SECRET, jwks_url=jwks.url)
 
 
-def test_settings_need_a_key_source_and_an_audience_with_jwks():
+def test_settings_need_exactly_one_key_source_and_an_audience_with_jwks(monkeypatch):
+    for name in ("KOHTAANTO_JWT_SECRET", "KOHTAANTO_JWT_JWKS_URL", "KOHTAANTO_JWT_AUDIENCE"):
+        monkeypatch.delenv(name, raising=False)
     with pytest.raises(ConfigError):
-        AuthSettings.from_env({})
+        AuthSettings.from_env()
+    monkeypatch.setenv("KOHTAANTO_JWT_JWKS_URL", "https://idp/jwks")
     with pytest.raises(ConfigError):
-        AuthSettings.from_env({"KOHTAANTO_JWT_JWKS_URL": "https://idp/jwks"})
-    with pytest.raises(ConfigError):
-        AuthSettings.from_env(
-            {"KOHTAANTO_JWT_JWKS_URL": "https://idp/jwks", "KOHTAANTO_JWT_SECRET": "x" * 40}
-        )
-    settings = AuthSettings.from_env(
-        {"KOHTAANTO_JWT_JWKS_URL": "https://idp/jwks", "KOHTAANTO_JWT_AUDIENCE": "kohtaanto:tampere"}
-    )
+        AuthSettings.from_env()  # no audience
+    monkeypatch.setenv("KOHTAANTO_JWT_AUDIENCE", "kohtaanto:tampere")
+    settings = AuthSettings.from_env()
     assert settings.jwks_url == "https://idp/jwks" and settings.jwt_secret is None
+    monkeypatch.setenv("KOHTAANTO_JWT_SECRET", "x" * 40)
+    with pytest.raises(ConfigError):
+        AuthSettings.from_env()  # both
 
 
 def test_mint_without_the_secret_prints_one_line_not_a_traceback():
