@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from services.profile.domain import (
@@ -52,6 +52,9 @@ class ProfileHandlers:
                 profile = Profile.create(profile_id, candidate_id, caller.org, details, self.clock())
                 uow.profiles.add(profile)
             else:
+                granted = uow.granted_orgs(existing.candidate_id)
+                if granted - details.consented_orgs:
+                    details = replace(details, consented_orgs=details.consented_orgs | granted)
                 profile = existing.update(details, self.clock())
                 uow.profiles.save(profile)
             uow.publish_candidate(profile)
@@ -67,6 +70,7 @@ class ProfileHandlers:
             withdrawn = profile.withdraw(self.clock())
             uow.profiles.save(withdrawn)
             uow.publish_candidate(withdrawn)
+            uow.erase_related(profile.candidate_id)
             self._audit(uow, caller, "profile.withdraw", True, profile_id, profile)
             uow.commit()
         return withdrawn
@@ -125,6 +129,7 @@ class ProfileHandlers:
                 if hired is not profile:
                     uow.profiles.save(hired)
                     uow.publish_candidate(hired)
+                    uow.hired_related(candidate_id, self.clock())
             uow.commit()
         return bool(matches)
 
