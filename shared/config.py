@@ -155,6 +155,7 @@ class KafkaSettings(EnvSettings):
     shortages_topic: str = "kohtaanto.shortages.v1"
     paths_topic: str = "kohtaanto.paths.v1"
     training_topic: str = "kohtaanto.training.v1"
+    ratings_topic: str = "kohtaanto.ratings.v1"
     dead_letter_topic: str = "kohtaanto.deadletter.v1"
 
     @classmethod

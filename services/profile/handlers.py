@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from services.profile.domain import (
     Profile,
@@ -117,6 +118,24 @@ class ProfileHandlers:
                     cards.append(ContactCard(candidate_id, personal.name, personal.email, personal.phone))
             uow.commit()
         return cards
+
+    def outcome_recorded(self, event_id: str, outcome: dict[str, Any]) -> bool:
+        """Consumer side of ``outcome.recorded``: the referral is noted (what the jobseeker and the
+        employer may rate), and a ``hired`` outcome marks the profile hired and republishes it."""
+        with self.uow_factory() as uow:
+            if not claim(uow.conn, processed, "profile.outcomes", event_id):
+                return False
+            matches = uow.profiles.by_candidate([outcome["candidate_id"]])
+            if matches:
+                uow.referral_noted(outcome)
+            for profile in matches if outcome["status"] == "hired" else []:
+                hired = profile.mark_hired(self.clock())
+                if hired is not profile:
+                    uow.profiles.save(hired)
+                    uow.publish_candidate(hired)
+                    uow.hired_related(profile.candidate_id, self.clock())
+            uow.commit()
+        return bool(matches)
 
     def candidate_hired(self, event_id: str, candidate_id: str) -> bool:
         """Consumer side of ``outcome.recorded`` (hired): mark the profile and republish it."""

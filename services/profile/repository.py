@@ -210,6 +210,9 @@ class UnitOfWork(SqlUnitOfWork):
     def hired_related(self, candidate_id: str, now: datetime) -> None:
         """Hook: what else follows, in this transaction, from the jobseeker being hired."""
 
+    def referral_noted(self, payload: dict[str, Any]) -> None:
+        """Hook: a candidate was proposed to a vacancy, or its outcome changed (``outcome.recorded``)."""
+
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         """Hook: organisations the jobseeker consented to by a choice recorded elsewhere in this
         service (e.g. a voucher's provider); a replaced profile keeps them until they are withdrawn."""
