@@ -54,9 +54,10 @@ def _stack() -> Stack:
     from deploy.kafka.broker import DEFAULT_HOME, LocalBroker
 
     broker = LocalBroker(DEFAULT_HOME)
-    return Stack(
-        home=HOME, bootstrap_servers=broker.bootstrap_servers, ports=dict(DEFAULT_PORTS), env=_secrets()
-    )
+    # The demo loads thousands of profiles through the API as one coach per organisation: a bulk
+    # integration, allowed more writes than a person (shared/ratelimit.py).
+    env = {**_secrets(), "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour"}
+    return Stack(home=HOME, bootstrap_servers=broker.bootstrap_servers, ports=dict(DEFAULT_PORTS), env=env)
 
 
 def _say(message: str) -> None:

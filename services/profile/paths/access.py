@@ -28,7 +28,7 @@ def own_profile(uow: UnitOfWork, caller: Principal, profile_id: str) -> Profile:
 
     Raises ``PathNotFoundError`` for anyone else (no existence signal) and ``PathConflictError`` for
     a withdrawn profile (nothing may be attached to it any more)."""
-    profile = uow.profiles.get(profile_id)
+    profile = uow.profiles.get(caller.org, profile_id)  # profile ids are per organisation
     if profile is None or caller.role is not Role.COACH or profile.coach_org != caller.org:
         raise PathNotFoundError(profile_id)
     if profile.details is None:

@@ -158,6 +158,7 @@ class PathHandlers:
                 action="training.read",
                 granted=True,
                 profile_id=profile.id,
+                subject_org=profile.coach_org,
                 candidate_id=profile.candidate_id,
                 purpose="training suggestions",
             )
@@ -418,6 +419,7 @@ class PathHandlers:
             action=action,
             granted=True,
             profile_id=profile.id if profile and profile.coach_org == caller.org else None,
+            subject_org=profile.coach_org if profile else None,
             candidate_id=path.candidate_id,
             purpose=purpose or f"service path {path.id}",
         )

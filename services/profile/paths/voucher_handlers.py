@@ -282,6 +282,7 @@ class VoucherHandlers:
             action=action,
             granted=True,
             profile_id=profile.id if profile.coach_org == caller.org else None,
+            subject_org=profile.coach_org,
             candidate_id=voucher.candidate_id,
             purpose=f"service voucher {voucher.id} (pilot {voucher.pilot_id})",
         )
