@@ -197,6 +197,12 @@ class CommonSettings(EnvSettings):
         "gives it to PostgreSQL",
         secret=True,
     )
+    migrate_on_start: bool = env(
+        "KOHTAANTO_MIGRATE_ON_START",
+        True,
+        "migrate the database to the code's schema on start-up (under a lock); `0` only checks "
+        "and refuses to start unless `python -m deploy.migrate <service> upgrade` has been run",
+    )
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     reference_dir: Path = env(

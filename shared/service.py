@@ -21,6 +21,7 @@ from shared.http import Api, Check, create_api, health_blueprint
 from shared.logging import configure_logging
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
+from shared.migrations import prepare_database, service_migrations
 from shared.reference import esco_catalogue, geography
 from shared.schemas import Reference
 
@@ -55,7 +56,10 @@ def build_service_app(
     settings: CommonSettings, title: str, metadata: MetaData, *, testing: bool = False
 ) -> ServiceApp:
     """The Flask app with the error shape, auth, reference data, database and health checks
-    (database, broker, and the outbox backlog when ``metadata`` has an ``outbox`` table)."""
+    (database, broker, and the outbox backlog when ``metadata`` has an ``outbox`` table).
+
+    The database is migrated to ``metadata``'s schema by ``services/<service>/migrations``
+    (``shared.migrations``); raises ``MigrationError`` when it cannot be."""
     configure_logging(settings.service)
     app = Flask(f"kohtaanto.{settings.service}")
     app.config["TESTING"] = testing
@@ -65,7 +69,8 @@ def build_service_app(
     init_auth(app, TokenCodec(settings.auth.jwt_secret, settings.auth.issuer))
     app.extensions["kohtaanto.reference"] = reference
     engine = make_engine(settings.database_url)
-    metadata.create_all(engine)
+    migrations = service_migrations(settings.service, metadata)
+    prepare_database(engine, migrations, migrate=settings.migrate_on_start)
     app.extensions["kohtaanto.engine"] = engine
 
     if settings.cors_origins:

@@ -17,6 +17,7 @@ from shared.db import make_engine
 from shared.logging import configure_logging
 from shared.messaging.kafka import KafkaSender
 from shared.messaging.outbox import OutboxRelay
+from shared.migrations import prepare_database, service_migrations
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,9 @@ def run_worker(
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
     engine = make_engine(settings.database_url)
-    metadata.create_all(engine)
+    prepare_database(
+        engine, service_migrations(settings.service, metadata), migrate=settings.migrate_on_start
+    )
     sender = LazySender(settings.kafka)
     relay = OutboxRelay(engine, outbox, sender)
     threads: list[threading.Thread] = [

@@ -21,6 +21,7 @@ from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Principal, Role
 from shared.db import make_engine
+from shared.migrations import prepare_database, service_migrations
 from shared.reference import municipalities
 
 
@@ -39,7 +40,7 @@ class _NoIndex:
 def team_handlers(settings: Settings) -> TeamHandlers:
     common = settings.common
     engine = make_engine(common.database_url)
-    metadata.create_all(engine)
+    prepare_database(engine, service_migrations("matching", metadata), migrate=common.migrate_on_start)
     towns = municipalities(common.reference_dir).values()
     return TeamHandlers(
         lambda: UnitOfWork(engine),
