@@ -3,7 +3,49 @@
 # PostgreSQL (the tests start throwaway clusters), Chromium + ChromeDriver (browser tests) and
 # docker-compose (validates docker-compose.yml; no Docker engine needed). Idempotent: one apt run,
 # only for what is missing. Needs root, as on the project's machines and CI.
+#
+# promtool (validates deploy/prometheus/) is taken out of Debian's `prometheus` package into
+# .cache/tools/ rather than installed: installing the package would start a Prometheus server.
+#
+# On a new cloud VM another apt run (unattended-upgrades, cloud-init) often holds the dpkg lock for
+# its first minutes: apt waits up to 10 minutes for it instead of failing.
 set -euo pipefail
+
+APT=(apt-get -o DPkg::Lock::Timeout=600)
+TOOLS="$(cd "$(dirname "$0")/.." && pwd)/.cache/tools"
+
+apt_update() {
+  # The package lists' lock is not covered by DPkg::Lock::Timeout on every apt version: retry.
+  for _ in $(seq 1 60); do
+    "${APT[@]}" update -qq && return 0
+    echo "test tools: apt-get update failed (lock held?), retrying in 10 s" >&2
+    sleep 10
+  done
+  return 1
+}
+
+ensure_promtool() {
+  [ -x "$TOOLS/promtool" ] && return 0
+  local scratch
+  scratch="$(mktemp -d)"
+  if ! (cd "$scratch" && apt-get download prometheus >/dev/null 2>&1); then
+    if [ "$(id -u)" -eq 0 ]; then
+      apt_update
+      (cd "$scratch" && apt-get download prometheus >/dev/null 2>&1)
+    else
+      echo "test tools: cannot download Debian's prometheus package (for promtool)" >&2
+      rm -rf "$scratch"
+      return 1
+    fi
+  fi
+  dpkg-deb --fsys-tarfile "$scratch"/prometheus_*.deb | tar -x -C "$scratch" ./usr/bin/promtool
+  mkdir -p "$TOOLS"
+  mv "$scratch/usr/bin/promtool" "$TOOLS/promtool"
+  rm -rf "$scratch"
+  echo "test tools: promtool from Debian's prometheus package in $TOOLS"
+}
+
+ensure_promtool
 
 missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
@@ -26,6 +68,6 @@ if [[ " ${missing[*]} " == *" postgresql "* ]] && [ ! -e /etc/postgresql-common/
 fi
 echo "test tools: installing ${missing[*]} from Debian"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+apt_update
+"${APT[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "test tools: installed ${missing[*]}"

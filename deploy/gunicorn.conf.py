@@ -8,6 +8,10 @@ engines and Kafka producers are never shared across processes.
 """
 
 import gc
+import os
+import shutil
+import tempfile
+from pathlib import Path
 
 from shared.config import ServerSettings
 
@@ -49,3 +53,30 @@ def post_worker_init(worker):  # type: ignore[no-untyped-def]
     otherwise walks all of it (about 50 ms in the matching service) in the middle of a request."""
     gc.collect()
     gc.freeze()
+
+
+def on_starting(server):  # type: ignore[no-untyped-def]
+    """Before any worker exists: give the workers an empty directory to share their Prometheus
+    samples in (shared/metrics.py), so /metrics adds up every worker whichever one answers."""
+    directory = _settings.metrics_dir
+    if directory is None:
+        directory = Path(tempfile.mkdtemp(prefix="kohtaanto-metrics-"))
+        server._kohtaanto_metrics_tmp = directory
+    else:
+        directory.mkdir(parents=True, exist_ok=True)
+        for stale in directory.glob("*.db"):  # a previous run's samples would be added in
+            stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
+
+
+def child_exit(server, worker):  # type: ignore[no-untyped-def]
+    """A worker's live gauges go with it (its counters stay in the sums)."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):  # type: ignore[no-untyped-def]
+    directory = getattr(server, "_kohtaanto_metrics_tmp", None)
+    if directory is not None:
+        shutil.rmtree(directory, ignore_errors=True)

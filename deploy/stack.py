@@ -35,10 +35,14 @@ class Stack:
     ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
     env: Mapping[str, str] = field(default_factory=dict)
     database_urls: Mapping[str, str] = field(default_factory=dict)
+    worker_metrics_ports: Mapping[str, int] = field(default_factory=dict)  # service -> worker /metrics
     pids: dict[str, int] = field(default_factory=dict)
 
     def url(self, service: str) -> str:
         return f"http://127.0.0.1:{self.ports[service]}"
+
+    def worker_metrics_url(self, service: str) -> str:
+        return f"http://127.0.0.1:{self.worker_metrics_ports[service]}/metrics"
 
     @property
     def pid_file(self) -> Path:
@@ -55,6 +59,8 @@ class Stack:
                 "KOHTAANTO_PROFILE_PUBLIC_URL": self.url("profile"),
             }
         )
+        if service in self.worker_metrics_ports:
+            env["KOHTAANTO_WORKER_METRICS"] = f"127.0.0.1:{self.worker_metrics_ports[service]}"
         if service in self.database_urls:
             env["DATABASE_URL"] = self.database_urls[service]
         else:

@@ -203,6 +203,13 @@ class CommonSettings(EnvSettings):
         "migrate the database to the code's schema on start-up (under a lock); `0` only checks "
         "and refuses to start unless `python -m deploy.migrate <service> upgrade` has been run",
     )
+    worker_metrics: str | None = env(
+        "KOHTAANTO_WORKER_METRICS",
+        None,
+        "`host:port` the service's worker process (outbox relay, consumers) serves `/metrics` on, "
+        "e.g. `0.0.0.0:9100` in a container; unset: none",
+        pattern=r"^[^\s:]*:\d{1,5}$",
+    )
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     reference_dir: Path = env(
@@ -265,6 +272,12 @@ class ServerSettings(EnvSettings):
         2,
         "gunicorn worker processes (run matching with 1: its index lives in the worker's memory)",
         ge=1,
+    )
+    metrics_dir: Path | None = env(
+        "PROMETHEUS_MULTIPROC_DIR",
+        None,
+        "prometheus-client's own: where gunicorn's workers share their metrics; emptied at start",
+        shown_default="a fresh temporary directory",
     )
     log_level: str = env(
         "GUNICORN_LOG_LEVEL",

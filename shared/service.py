@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask, request
+from prometheus_client.registry import Collector
 from sqlalchemy import Engine, MetaData
 
 from shared.auth import TokenCodec, init_auth
@@ -21,6 +22,7 @@ from shared.http import Api, Check, create_api, health_blueprint
 from shared.logging import configure_logging
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
+from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
 from shared.migrations import prepare_database, service_migrations
 from shared.reference import esco_catalogue, geography
 from shared.schemas import Reference
@@ -34,6 +36,7 @@ class ServiceApp:
     api: Api
     engine: Engine
     checks: dict[str, Check] = field(default_factory=dict)
+    collectors: list[Collector] = field(default_factory=list)  # scrape-time gauges for /metrics
 
 
 class BrokerProbe:
@@ -64,6 +67,7 @@ def build_service_app(
     app = Flask(f"kohtaanto.{settings.service}")
     app.config["TESTING"] = testing
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    instrument(app, settings.service)  # first, so requests that auth rejects are timed too
     reference = Reference(esco_catalogue(settings.reference_dir), geography(settings.reference_dir))
     api = create_api(app, title, reference_description(reference))
     init_auth(app, TokenCodec(settings.auth.jwt_secret, settings.auth.issuer))
@@ -105,6 +109,7 @@ def build_service_app(
                 return {"ok": True, "pending": Outbox(outbox).pending(conn)}
 
         service.checks["outbox"] = outbox_backlog
+        service.collectors.append(OutboxCollector(engine, outbox))
     return service
 
 
@@ -123,5 +128,9 @@ def reference_description(reference: Reference) -> str:
 
 def register_health(service: ServiceApp, required: frozenset[str] = frozenset({"database"})) -> None:
     """Readiness needs the database (and whatever else ``required`` names); a broker outage only
-    degrades the service: writes wait in the outbox and are delivered when the broker returns."""
+    degrades the service: writes wait in the outbox and are delivered when the broker returns.
+    Registers ``/metrics`` too, with the checks as gauges and ``service.collectors``."""
     service.app.register_blueprint(health_blueprint(service.checks, required=set(required)))
+    service.app.register_blueprint(
+        metrics_blueprint([ChecksCollector(service.checks, required), *service.collectors])
+    )

@@ -17,6 +17,7 @@ from shared.db import make_engine
 from shared.logging import configure_logging
 from shared.messaging.kafka import KafkaSender
 from shared.messaging.outbox import OutboxRelay
+from shared.metrics import OutboxCollector, serve_worker_metrics
 from shared.migrations import prepare_database, service_migrations
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,9 @@ def run_worker(
     )
     sender = LazySender(settings.kafka)
     relay = OutboxRelay(engine, outbox, sender)
+    metrics_server = None
+    if settings.worker_metrics:
+        metrics_server = serve_worker_metrics(settings.worker_metrics, [OutboxCollector(engine, outbox)])
     threads: list[threading.Thread] = [
         threading.Thread(target=relay.run, args=(stop,), name="outbox-relay", daemon=True)
     ]
@@ -102,6 +106,8 @@ def run_worker(
     for thread in threads:
         thread.join(timeout=15)
     sender.close()
+    if metrics_server is not None:
+        metrics_server.shutdown()
     engine.dispose()
     log.info("worker stopped", extra={"service": settings.service})
 

@@ -23,6 +23,7 @@ from services.matching.team import api as team_api
 from services.matching.team import web
 from services.matching.team.handlers import Places, TeamHandlers
 from services.matching.team.repository import UnitOfWork, metadata
+from shared.metrics import GaugesCollector
 from shared.reference import geography, municipalities
 from shared.service import build_service_app, register_health
 
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         atexit.register(feed.close)
         app.extensions["kohtaanto.matching.feed"] = feed
         service.checks["index"] = feed.status
+        service.collectors.append(GaugesCollector(lambda: index_gauges(state, feed)))
 
     service.api.register_blueprint(blp)
     service.api.register_blueprint(team_api.blp)
@@ -81,3 +83,16 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     # The index must have caught up with the topics once before shortlists mean anything.
     register_health(service, frozenset({"database", "index"} if settings.start_feed else {"database"}))
     return app
+
+
+def index_gauges(state: MatchingState, feed: IndexFeed) -> dict[str, tuple[str, float]]:
+    """The index's size and whether it has caught up, for /metrics (the offsets it applied are
+    ``kohtaanto_consumer_last_handled_offset{consumer="matching.index"}``)."""
+    return {
+        "index_candidates": ("Candidates in the matching index", len(state.engine)),
+        "index_vacancies": ("Vacancies in the matching index", len(state.vacancies())),
+        "index_caught_up": (
+            "1 once the index has read both topics to their end since start-up",
+            feed.caught_up.is_set(),
+        ),
+    }

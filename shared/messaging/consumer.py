@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from shared import metrics
 from shared.messaging.envelope import Envelope, EnvelopeError
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ class ConsumerLoop:
 
         batches = self.consumer.poll(timeout_ms=timeout_ms)
         healthy = True
+        handled: dict[Any, int] = {}
         for tp, messages in batches.items():
             done: int | None = None
             for message in messages:
@@ -120,12 +122,15 @@ class ConsumerLoop:
                     healthy = False
                     break
                 done = message.offset
+            if done is not None:
+                handled[tp] = done
             if done is not None and self.commit:
                 if self.after_poll:
                     self.after_poll()
                 self.consumer.commit({tp: OffsetAndMetadata(done + 1, "", -1)})
         if self.after_poll:
             self.after_poll()
+        metrics.observe_consumer(self.name, self.consumer, handled)
         return healthy
 
     def _handle(self, message: Any) -> None:
@@ -133,6 +138,7 @@ class ConsumerLoop:
             record = to_record(message)
             self.handler(record)
             self.handled += 1
+            metrics.CONSUMED.labels(self.name, message.topic).inc()
         except (EnvelopeError, PoisonMessageError, UnicodeDecodeError) as exc:
             reason = f"{type(exc).__name__}: {exc}"
             log.error(
@@ -147,6 +153,7 @@ class ConsumerLoop:
             )
             self.dead_letters.send(message, reason)
             self.dead_lettered += 1
+            metrics.DEAD_LETTERS.labels(self.name, message.topic).inc()
 
     def run(self, stop: threading.Event) -> None:
         log.info("consumer started", extra={"consumer": self.name})
@@ -160,5 +167,6 @@ class ConsumerLoop:
                 if not healthy:
                     stop.wait(self.retry_pause_s)
         finally:
+            metrics.forget_consumer(self.name)
             self.consumer.close()
             log.info("consumer stopped", extra={"consumer": self.name})

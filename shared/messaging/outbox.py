@@ -32,6 +32,7 @@ from sqlalchemy import (
     update,
 )
 
+from shared import metrics
 from shared.messaging.envelope import Envelope
 
 log = logging.getLogger(__name__)
@@ -163,6 +164,7 @@ class OutboxRelay:
         while not stop.is_set():
             try:
                 count = self.relay_once()
+                metrics.OUTBOX_PUBLISHED.inc(count)
                 backoff = idle_seconds
                 if time.monotonic() - last_purge > 3600:
                     self.purge()
@@ -171,6 +173,7 @@ class OutboxRelay:
                     log.info("outbox relayed", extra={"count": count})
                     continue
             except Exception as exc:
+                metrics.OUTBOX_RELAY_ERRORS.inc()
                 if on_error:
                     on_error(exc)
                 log.warning("outbox relay failed, will retry", extra={"error": repr(exc)})

@@ -12,8 +12,11 @@ def taxonomy():
 
 @pytest.fixture(scope="session")
 def stack(kafka_broker, tmp_path_factory, free_ports):
-    ports = dict(zip(("vacancy", "profile", "matching"), free_ports(3), strict=True))
+    services = ("vacancy", "profile", "matching")
+    allocated = free_ports(6)
+    ports = dict(zip(services, allocated[:3], strict=True))
     stack = Stack(
+        worker_metrics_ports=dict(zip(services, allocated[3:], strict=True)),
         home=tmp_path_factory.mktemp("stack"),
         bootstrap_servers=kafka_broker.bootstrap_servers,
         ports=ports,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,6 +28,7 @@ from services.matching.index.schemas import (
     ShortlistSchema,
 )
 from shared.auth import Role, current_principal, require_role
+from shared.metrics import SHORTLIST_DURATION
 
 blp = Blueprint(
     "matching",
@@ -147,10 +149,12 @@ class ShortlistView(MethodView):
         A partner recruiter gets only candidates who consented to the recruiter's organisation.
         """
         k = args["k"] or current_app.config["KOHTAANTO_DEFAULT_K"]
+        started = time.perf_counter()
         try:
             shortlist = handlers().shortlist(current_principal(), vacancy_id, k)
         except VacancyUnknownError:
             abort(404, message="No such vacancy (or not yet received by the matching service).")
+        SHORTLIST_DURATION.observe(time.perf_counter() - started)
         return jsonify(render_shortlist(shortlist, args["lang"]))
 
 
