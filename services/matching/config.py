@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from services.matching.team.shortages import PeriodRules
 from shared.config import REPO_ROOT, CommonSettings, EnvSettings, env
 
 
@@ -30,6 +31,18 @@ class Settings(EnvSettings):
     meeting_top_k: int = env(
         "KOHTAANTO_MEETING_TOP_K", 5, "candidates shown per vacancy in the weekly meeting", ge=1
     )
+    shortage_stale_months: int = env(
+        "KOHTAANTO_SHORTAGE_STALE_MONTHS",
+        12,
+        "a shortage list whose period started this many months ago is marked stale (API and meeting page)",
+        ge=1,
+    )
+    shortage_max_months_ahead: int = env(
+        "KOHTAANTO_SHORTAGE_MAX_MONTHS_AHEAD",
+        12,
+        "an imported shortage list's period may start at most this many months ahead (refuses typos such as 2062H2)",
+        ge=0,
+    )
     numba: bool = env(
         "KOHTAANTO_NUMBA",
         True,
@@ -42,6 +55,10 @@ class Settings(EnvSettings):
         "numba's own: where the compiled ranking loop is cached; read by numba itself",
         shown_default="`__pycache__` beside the code",
     )
+
+    @property
+    def period_rules(self) -> PeriodRules:
+        return PeriodRules(self.shortage_max_months_ahead, self.shortage_stale_months)
 
     @classmethod
     def from_env(cls) -> Settings:
