@@ -24,7 +24,9 @@ def promtool() -> str:
 
 
 def run(promtool: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([promtool, *args], cwd=RULES, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [promtool, *args], cwd=RULES, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def test_the_alert_rules_are_valid(promtool: str) -> None:
