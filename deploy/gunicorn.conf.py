@@ -30,14 +30,24 @@ timeout = 60  # a worker silent this long is killed and replaced
 graceful_timeout = 30  # on SIGTERM, in-flight requests get this long to finish
 keepalive = 5
 
-# JSON lines on stdout, like the services' own logs (shared/logging.py). gunicorn escapes double
-# quotes inside values; %(b)s is "-" when no body was sent.
-accesslog = "-"
-access_log_format = (
-    '{"ts": "%(t)s", "logger": "gunicorn.access", "remote": "%(h)s", "method": "%(m)s", '
-    '"path": "%(U)s", "query": "%(q)s", "status": %(s)s, "bytes": "%(b)s", '
-    '"duration_ms": %(M)s, "request_id": "%({x-request-id}i)s", "user_agent": "%(a)s"}'
-)
+# The apps log one JSON access line per request themselves (shared/logging.py: the route template,
+# status, duration and request id; no path ids, query strings or client addresses), so gunicorn's
+# own access log is off. Its error log (worker starts and exits) goes to stdout too.
+accesslog = None
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "shared.logging.JsonFormatter", "service": _settings.service or "gunicorn"}
+    },
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}
+    },
+    "root": {"handlers": ["stdout"], "level": "INFO"},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stdout"], "level": _settings.log_level.upper(), "propagate": False}
+    },
+}
 errorlog = "-"
 loglevel = _settings.log_level
 

@@ -19,7 +19,7 @@ from shared.auth import TokenCodec, init_auth
 from shared.config import CommonSettings
 from shared.db import make_engine, ping
 from shared.http import Api, Check, create_api, health_blueprint
-from shared.logging import configure_logging
+from shared.logging import configure_logging, init_request_logging
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
 from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
@@ -68,6 +68,7 @@ def build_service_app(
     app.config["TESTING"] = testing
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
     instrument(app, settings.service)  # first, so requests that auth rejects are timed too
+    init_request_logging(app)
     reference = Reference(esco_catalogue(settings.reference_dir), geography(settings.reference_dir))
     api = create_api(app, title, reference_description(reference))
     init_auth(app, TokenCodec(settings.auth.jwt_secret, settings.auth.issuer))

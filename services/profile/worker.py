@@ -34,6 +34,7 @@ def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySend
                 lambda r: handle_outcome(handlers, r),
                 DeadLetters(sender, common.kafka.dead_letter_topic, "profile.outcomes"),
                 name="profile.outcomes",
+                log_each=True,
             )
             loop.run(stop)
 

@@ -31,6 +31,7 @@ def shortages_consumer(settings: Settings) -> Callable[[threading.Event, LazySen
                 lambda r: handle_shortage_record(lambda: UnitOfWork(engine, common.kafka.vacancies_topic), r),
                 DeadLetters(sender, common.kafka.dead_letter_topic, CONSUMER),
                 name=CONSUMER,
+                log_each=True,
             )
             loop.run(stop)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from shared import metrics
+from shared.logging import log_context
 from shared.messaging.envelope import Envelope, EnvelopeError
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class ConsumerLoop:
         commit: bool = True,
         retry_pause_s: float = 1.0,
         after_poll: Callable[[], None] | None = None,
+        log_each: bool = False,
     ) -> None:
         self.consumer = consumer
         self.handler = handler
@@ -92,6 +94,7 @@ class ConsumerLoop:
         self.commit = commit
         self.retry_pause_s = retry_pause_s
         self.after_poll = after_poll  # e.g. apply a poll's buffered effects as one batch
+        self.log_each = log_each  # one log line per handled event (low-volume business streams)
         self.handled = 0
         self.dead_lettered = 0
 
@@ -136,7 +139,23 @@ class ConsumerLoop:
     def _handle(self, message: Any) -> None:
         try:
             record = to_record(message)
-            self.handler(record)
+            envelope = record.envelope
+            with log_context(
+                consumer=self.name,
+                request_id=envelope.correlation_id if envelope else None,
+                event_id=envelope.event_id if envelope else None,
+            ):
+                self.handler(record)
+                if self.log_each:
+                    log.info(
+                        "event handled",
+                        extra={
+                            "topic": record.topic,
+                            "partition": record.partition,
+                            "offset": record.offset,
+                            "event_type": envelope.event_type if envelope else "tombstone",
+                        },
+                    )
             self.handled += 1
             metrics.CONSUMED.labels(self.name, message.topic).inc()
         except (EnvelopeError, PoisonMessageError, UnicodeDecodeError) as exc:
