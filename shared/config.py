@@ -210,6 +210,14 @@ class CommonSettings(EnvSettings):
         "e.g. `0.0.0.0:9100` in a container; unset: none",
         pattern=r"^[^\s:]*:\d{1,5}$",
     )
+    worker_stop_seconds: float = env(
+        "KOHTAANTO_WORKER_STOP_SECONDS",
+        3.0,
+        "on SIGTERM the worker waits at most this long for its relay and consumers, then exits "
+        "(keep it under the orchestrator's grace period, 10 s in Docker); a send or a handler cut "
+        "short is repeated after the restart, so no outbox row or event is lost",
+        gt=0,
+    )
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     reference_dir: Path = env(

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from services.matching.config import Settings
 from services.matching.team.repository import metadata, outbox
-from shared.worker import run_worker
+from shared.worker import exit_process, run_worker
 
 
 def main() -> None:
     settings = Settings.from_env()
     run_worker(settings.common, metadata, outbox, consumers=[])
+    exit_process()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from services.profile.repository import UnitOfWork, metadata, outbox
 from shared.db import make_engine
 from shared.messaging.consumer import ConsumerLoop, DeadLetters
 from shared.messaging.kafka import make_consumer
-from shared.worker import LazySender, run_worker
+from shared.worker import LazySender, exit_process, run_worker
 
 
 def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
@@ -46,6 +46,7 @@ def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySend
 def main() -> None:
     settings = Settings.from_env()
     run_worker(settings.common, metadata, outbox, consumers=[outcomes_consumer(settings)])
+    exit_process()
 
 
 if __name__ == "__main__":

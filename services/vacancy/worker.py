@@ -15,7 +15,7 @@ from services.vacancy.shortages import CONSUMER, handle_shortage_record
 from shared.db import make_engine
 from shared.messaging.consumer import ConsumerLoop, DeadLetters
 from shared.messaging.kafka import make_consumer
-from shared.worker import LazySender, run_worker
+from shared.worker import LazySender, exit_process, run_worker
 
 
 def shortages_consumer(settings: Settings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
@@ -43,6 +43,7 @@ def shortages_consumer(settings: Settings) -> Callable[[threading.Event, LazySen
 def main() -> None:
     settings = Settings.from_env()
     run_worker(settings.common, metadata, outbox, consumers=[shortages_consumer(settings)])
+    exit_process()
 
 
 if __name__ == "__main__":

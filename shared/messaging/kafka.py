@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Sequence
 from typing import Any
@@ -50,8 +51,19 @@ class KafkaSender:
             timeout=self.timeout_s
         )
 
-    def close(self) -> None:
-        self._producer.close(timeout=5)
+    def close(self, timeout_s: float = 5.0) -> None:
+        """Close within about ``timeout_s``. Messages the broker has not acknowledged by then are
+        dropped here: their outbox rows are not marked published, so the relay sends them again."""
+        try:
+            self._producer.close(timeout=timeout_s)
+        except Exception:
+            # kafka-python 3.0's close stops at its flush when the broker is away, leaving its I/O
+            # thread running and its __del__ to try (and fail, noisily) again: end both here.
+            sender = getattr(self._producer, "_sender", None)
+            if sender is not None:
+                with contextlib.suppress(Exception):
+                    sender.force_close()
+            self._producer._closed = True
 
 
 def make_consumer(settings: KafkaSettings, *, group_id: str | None, **overrides: Any) -> Any:
