@@ -28,7 +28,8 @@ from shared.config import ConfigError
 from shared.db import make_engine
 from shared.migrations import MigrationError, Migrations, current, service_migrations, upgrade
 
-# Where each service's tables are declared (importing it registers every table on the metadata).
+# Where each service's MetaData lives. Its tables may be declared in several modules (e.g.
+# services/profile/paths/repository.py): importing the service's app and worker registers them all.
 METADATA = {
     "vacancy": "services.vacancy.repository",
     "profile": "services.profile.repository",
@@ -37,6 +38,8 @@ METADATA = {
 
 
 def migrations_of(service: str) -> Migrations:
+    importlib.import_module(f"services.{service}.app")
+    importlib.import_module(f"services.{service}.worker")
     metadata: MetaData = importlib.import_module(METADATA[service]).metadata
     return service_migrations(service, metadata)
 

@@ -153,6 +153,8 @@ class KafkaSettings(EnvSettings):
     candidates_topic: str = "kohtaanto.candidates.v1"
     outcomes_topic: str = "kohtaanto.outcomes.v1"
     shortages_topic: str = "kohtaanto.shortages.v1"
+    paths_topic: str = "kohtaanto.paths.v1"
+    training_topic: str = "kohtaanto.training.v1"
     dead_letter_topic: str = "kohtaanto.deadletter.v1"
 
     @classmethod

@@ -72,6 +72,24 @@ SHORTAGES = TopicSpec(
     key="region and period (labour-shortage occupations)",
 )
 
+PATHS = TopicSpec(
+    name="kohtaanto.paths.v1",
+    partitions=3,
+    config={
+        **_COMPACTED,
+        # A withdrawal is a tombstone: bound how long a superseded record about a person lingers.
+        "max.compaction.lag.ms": str(7 * _DAY_MS),
+    },
+    key="pseudonymous candidate id (who must act on the jobseeker's service path, from when)",
+)
+
+TRAINING = TopicSpec(
+    name="kohtaanto.training.v1",
+    partitions=3,
+    config={**_COMPACTED, "max.compaction.lag.ms": str(7 * _DAY_MS)},
+    key="pseudonymous candidate id (the candidate's skill gaps and the courses suggested for them)",
+)
+
 DEADLETTER = TopicSpec(
     name="kohtaanto.deadletter.v1",
     partitions=1,
@@ -79,7 +97,7 @@ DEADLETTER = TopicSpec(
     key="key of the failed record",
 )
 
-TOPICS: tuple[TopicSpec, ...] = (VACANCIES, CANDIDATES, OUTCOMES, SHORTAGES, DEADLETTER)
+TOPICS: tuple[TopicSpec, ...] = (VACANCIES, CANDIDATES, OUTCOMES, SHORTAGES, PATHS, TRAINING, DEADLETTER)
 
 
 def by_name(name: str) -> TopicSpec:

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from services.profile.config import Settings
 from services.profile.consumer import handle_outcome
 from services.profile.handlers import ProfileHandlers
-from services.profile.repository import UnitOfWork, metadata, outbox
+from services.profile.paths.consumer import training_consumer
+from services.profile.paths.repository import JourneyUnitOfWork
+from services.profile.repository import metadata, outbox
 from shared.db import make_engine
 from shared.messaging.consumer import ConsumerLoop, DeadLetters
 from shared.messaging.kafka import make_consumer
@@ -23,7 +25,8 @@ def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySend
         common = settings.common
         engine = make_engine(common.database_url)
         handlers = ProfileHandlers(
-            lambda: UnitOfWork(engine, common.kafka.candidates_topic), settings.pseudonym_key
+            lambda: JourneyUnitOfWork(engine, common.kafka.candidates_topic, common.kafka.paths_topic),
+            settings.pseudonym_key,
         )
 
         def run() -> None:
@@ -45,7 +48,12 @@ def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySend
 
 def main() -> None:
     settings = Settings.from_env()
-    run_worker(settings.common, metadata, outbox, consumers=[outcomes_consumer(settings)])
+    run_worker(
+        settings.common,
+        metadata,
+        outbox,
+        consumers=[outcomes_consumer(settings), training_consumer(settings.common)],
+    )
     exit_process()
 
 
