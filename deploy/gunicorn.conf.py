@@ -21,7 +21,8 @@ if _settings.service:
 
 # Loopback unless told otherwise: containers (docker-compose, deploy/k8s) set BIND_HOST=0.0.0.0.
 bind = [f"{_settings.bind_host}:{_settings.port}"]
-worker_class = "gthread"
+# gthread, with gunicorn's own error answers (414, 431, 400) in the services' JSON error shape.
+worker_class = "deploy.gunicorn_edge.JsonErrorWorker"
 workers = _settings.workers
 threads = 4
 preload_app = False
@@ -48,6 +49,8 @@ logconfig_dict = {
         "gunicorn.error": {"handlers": ["stdout"], "level": _settings.log_level.upper(), "propagate": False}
     },
 }
+# Were the access log switched on, its lines would still carry no token or personal data.
+logger_class = "deploy.gunicorn_edge.ScrubbingLogger"
 errorlog = "-"
 loglevel = _settings.log_level
 

@@ -172,11 +172,26 @@ def differences(engine: Engine, metadata: MetaData) -> list[Any]:
     empty when the migrations produce exactly what the code declares."""
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
-        return [d for d in compare_metadata(context, metadata) if not _is_version_table(d)]
+        found = [d for d in compare_metadata(context, metadata) if not _is_version_table(d)]
+        # Alembic's comparison leaves primary keys out: compare them here.
+        inspector = inspect(conn)
+        existing = set(inspector.get_table_names())
+        for table in metadata.sorted_tables:
+            if table.name in existing:
+                in_db = inspector.get_pk_constraint(table.name)["constrained_columns"]
+                in_code = [c.name for c in table.primary_key.columns]
+                if sorted(in_db) != sorted(in_code):
+                    found.append(("modify_primary_key", table.name, in_db, in_code))
+        return found
+
+
+# Tables in a service's database that migrations do not manage: Alembic's own, and the rate limiter's
+# counters (shared/ratelimit.py), ephemeral rows that the limiter's storage creates for itself.
+UNMANAGED_TABLES = frozenset({VERSION_TABLE, "rate_limits"})
 
 
 def _is_version_table(diff: Any) -> bool:
-    return isinstance(diff, tuple) and diff[0] == "remove_table" and diff[1].name == VERSION_TABLE
+    return isinstance(diff, tuple) and diff[0] == "remove_table" and diff[1].name in UNMANAGED_TABLES
 
 
 def prepare_database(engine: Engine, migrations: Migrations, *, migrate: bool) -> tuple[str, ...]:

@@ -24,6 +24,8 @@ from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
 from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
 from shared.migrations import prepare_database, service_migrations
+from shared.organisations import registry
+from shared.ratelimit import install_rate_limits
 from shared.reference import esco_catalogue, geography
 from shared.schemas import Reference
 
@@ -71,12 +73,14 @@ def build_service_app(
     init_request_logging(app)
     reference = Reference(esco_catalogue(settings.reference_dir), geography(settings.reference_dir))
     api = create_api(app, title, reference_description(reference))
-    init_auth(app, TokenCodec(settings.auth.jwt_secret, settings.auth.issuer))
+    init_auth(app, TokenCodec.from_settings(settings.auth))
     app.extensions["kohtaanto.reference"] = reference
+    app.extensions["kohtaanto.organisations"] = registry(settings.organisations_path)
     engine = make_engine(settings.database_url)
     migrations = service_migrations(settings.service, metadata)
     prepare_database(engine, migrations, migrate=settings.migrate_on_start)
     app.extensions["kohtaanto.engine"] = engine
+    install_rate_limits(app, engine, settings.rate_limits)
 
     if settings.cors_origins:
         origins = set(settings.cors_origins)

@@ -90,6 +90,13 @@ TRAINING = TopicSpec(
     key="pseudonymous candidate id (the candidate's skill gaps and the courses suggested for them)",
 )
 
+RATINGS = TopicSpec(
+    name="kohtaanto.ratings.v1",
+    partitions=1,
+    config={"cleanup.policy": "delete", "retention.ms": str(400 * _DAY_MS)},
+    key="the organisation rated (figures only: no candidate id, no comment)",
+)
+
 DEADLETTER = TopicSpec(
     name="kohtaanto.deadletter.v1",
     partitions=1,
@@ -97,7 +104,16 @@ DEADLETTER = TopicSpec(
     key="key of the failed record",
 )
 
-TOPICS: tuple[TopicSpec, ...] = (VACANCIES, CANDIDATES, OUTCOMES, SHORTAGES, PATHS, TRAINING, DEADLETTER)
+TOPICS: tuple[TopicSpec, ...] = (
+    VACANCIES,
+    CANDIDATES,
+    OUTCOMES,
+    SHORTAGES,
+    PATHS,
+    TRAINING,
+    RATINGS,
+    DEADLETTER,
+)
 
 
 def by_name(name: str) -> TopicSpec:

@@ -7,14 +7,19 @@ service-path watch points the weekly meeting counts.
 from __future__ import annotations
 
 from services.matching.config import Settings
-from services.matching.team.consumer import paths_consumer
+from services.matching.team.consumer import paths_consumer, ratings_consumer
 from services.matching.team.repository import metadata, outbox
 from shared.worker import exit_process, run_worker
 
 
 def main() -> None:
     settings = Settings.from_env()
-    run_worker(settings.common, metadata, outbox, consumers=[paths_consumer(settings.common)])
+    run_worker(
+        settings.common,
+        metadata,
+        outbox,
+        consumers=[paths_consumer(settings.common), ratings_consumer(settings.common)],
+    )
     exit_process()
 
 

@@ -1,6 +1,9 @@
-"""The profile service reads recruiters' outcomes: a hired candidate's profile is marked hired."""
+"""The profile service reads recruiters' outcomes: every referral is noted (for satisfaction ratings)
+and a hired candidate's profile is marked hired."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from services.profile.handlers import ProfileHandlers
 from shared.messaging.consumer import PoisonMessageError, Record
@@ -13,8 +16,11 @@ def handle_outcome(handlers: ProfileHandlers, record: Record) -> None:
     if envelope is None or envelope.event_type != "outcome.recorded":
         return
     payload = envelope.payload
-    candidate_id = payload.get("candidate_id")
-    if not isinstance(candidate_id, str) or not isinstance(payload.get("status"), str):
-        raise PoisonMessageError("outcome.recorded needs candidate_id and status strings")
-    if payload["status"] == HIRED:
-        handlers.candidate_hired(envelope.event_id, candidate_id)
+    needed = ("candidate_id", "status", "vacancy_id", "occurred_on", "recorded_by_org")
+    if not all(isinstance(payload.get(k), str) for k in needed):
+        raise PoisonMessageError(f"outcome.recorded needs {', '.join(needed)} as strings")
+    try:
+        date.fromisoformat(payload["occurred_on"])
+    except ValueError:
+        raise PoisonMessageError("outcome.recorded: occurred_on is not an ISO date") from None
+    handlers.outcome_recorded(envelope.event_id, dict(payload))

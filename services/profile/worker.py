@@ -25,7 +25,9 @@ def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySend
         common = settings.common
         engine = make_engine(common.database_url)
         handlers = ProfileHandlers(
-            lambda: JourneyUnitOfWork(engine, common.kafka.candidates_topic, common.kafka.paths_topic),
+            lambda: JourneyUnitOfWork(
+                engine, common.kafka.candidates_topic, common.kafka.paths_topic, common.kafka.ratings_topic
+            ),
             settings.pseudonym_key,
         )
 

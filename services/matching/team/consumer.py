@@ -1,5 +1,6 @@
 """The recruitment team's consumers, run by matching's worker: the profile service's service-path
-watch points (``path.updated``; a tombstone erases a withdrawn jobseeker's)."""
+watch points (``path.updated``; a tombstone erases a withdrawn jobseeker's) and satisfaction ratings
+(``rating.recorded``, ``ratings_feed``)."""
 
 from __future__ import annotations
 
@@ -63,21 +64,34 @@ def handle_path(uow_factory: Callable[[], UnitOfWork], record: Record) -> None:
         uow.commit()
 
 
-def paths_consumer(common: CommonSettings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
+def _consumer(
+    common: CommonSettings, topic: str, name: str, handle: Callable[[Callable[[], UnitOfWork], Record], None]
+) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
     def factory(stop: threading.Event, sender: LazySender) -> Callable[[], None]:
         engine = make_engine(common.database_url)
 
         def run() -> None:
-            consumer = make_consumer(common.kafka, group_id="matching-service.paths")
-            consumer.subscribe([common.kafka.paths_topic])
+            consumer = make_consumer(common.kafka, group_id=f"matching-service.{name.split('.')[-1]}")
+            consumer.subscribe([topic])
             loop = ConsumerLoop(
                 consumer,
-                lambda r: handle_path(lambda: UnitOfWork(engine), r),
-                DeadLetters(sender, common.kafka.dead_letter_topic, NAME),
-                name=NAME,
+                lambda r: handle(lambda: UnitOfWork(engine), r),
+                DeadLetters(sender, common.kafka.dead_letter_topic, name),
+                name=name,
             )
             loop.run(stop)
 
         return run
 
     return factory
+
+
+def paths_consumer(common: CommonSettings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
+    return _consumer(common, common.kafka.paths_topic, NAME, handle_path)
+
+
+def ratings_consumer(common: CommonSettings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
+    from services.matching.team.ratings_feed import NAME as RATINGS
+    from services.matching.team.ratings_feed import handle_rating
+
+    return _consumer(common, common.kafka.ratings_topic, RATINGS, handle_rating)

@@ -36,11 +36,15 @@ from services.profile.paths.domain import (
     StepState,
     watch_payload,
 )
+from services.profile.paths.rating_store import RatingStore
+from services.profile.paths.ratings import Rating
 from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher
 from services.profile.repository import UnitOfWork, metadata
 from shared.messaging.envelope import Envelope
 
 PATH_UPDATED = "path.updated"
+RATING_RECORDED = "rating.recorded"
+RATINGS_TOPIC = "kohtaanto.ratings.v1"
 PRODUCER = "profile-service"
 
 service_paths = Table(
@@ -553,10 +557,14 @@ class JourneyUnitOfWork(UnitOfWork):
     vouchers: VoucherRepository
     grants: ConsentGrants
     training: TrainingSuggestions
+    ratings: RatingStore
 
-    def __init__(self, engine: Engine, topic: str, paths_topic: str) -> None:
+    def __init__(
+        self, engine: Engine, topic: str, paths_topic: str, ratings_topic: str = RATINGS_TOPIC
+    ) -> None:
         super().__init__(engine, topic)
         self.paths_topic = paths_topic
+        self.ratings_topic = ratings_topic
 
     def _open(self, conn: Connection) -> None:
         super()._open(conn)
@@ -564,6 +572,7 @@ class JourneyUnitOfWork(UnitOfWork):
         self.vouchers = VoucherRepository(conn)
         self.grants = ConsentGrants(conn)
         self.training = TrainingSuggestions(conn)
+        self.ratings = RatingStore(conn)
 
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         return self.grants.active(candidate_id)
@@ -571,6 +580,14 @@ class JourneyUnitOfWork(UnitOfWork):
     def publish_path(self, path: ServicePath) -> None:
         envelope = Envelope(PATH_UPDATED, path.candidate_id, watch_payload(path), PRODUCER)
         self._outbox.add(self.conn, self.paths_topic, envelope)
+
+    def publish_rating(self, rating: Rating) -> None:
+        """Figures only: no candidate id, no comment (``Rating.event_payload``)."""
+        envelope = Envelope(RATING_RECORDED, rating.subject.rated_org, rating.event_payload(), PRODUCER)
+        self._outbox.add(self.conn, self.ratings_topic, envelope)
+
+    def referral_noted(self, payload: dict[str, Any]) -> None:
+        self.ratings.note_referral(payload)
 
     def hired_related(self, candidate_id: str, now: datetime) -> None:
         """A hired jobseeker's voucher in progress counts as hired (within its period), and the open
@@ -590,5 +607,6 @@ class JourneyUnitOfWork(UnitOfWork):
         self.vouchers.erase_candidate(candidate_id)
         self.grants.erase_candidate(candidate_id)
         self.training.erase(candidate_id)
+        self.ratings.erase_candidate(candidate_id)
         if self.paths.erase_candidate(candidate_id):
             self._outbox.add_tombstone(self.conn, self.paths_topic, candidate_id)
