@@ -53,7 +53,7 @@ def new_revision(service: str, message: str) -> Path:
     """Autogenerate the next revision of ``service`` (numbered after the current head)."""
     migrations = migrations_of(service)
     (head,) = migrations.heads()
-    rev_id = f"{int(head[:4]) + 1:04d}"
+    rev_id = f"{head[0]}{int(head[1:5]) + 1:04d}"
     with tempfile.TemporaryDirectory() as scratch:
         engine = make_engine(f"sqlite:///{scratch}/scratch.db")
         upgrade(engine, migrations)

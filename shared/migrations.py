@@ -212,5 +212,9 @@ def prepare_database(engine: Engine, migrations: Migrations, *, migrate: bool) -
 
 
 def service_migrations(service: str, metadata: MetaData) -> Migrations:
-    """The migrations of ``services/<service>/migrations`` producing ``metadata``."""
-    return Migrations(f"services.{service}:migrations", metadata)
+    """The migrations of ``services/<service>/migrations`` producing ``metadata``.
+
+    Revision ids start with the service's initial (``v0001``, ``p0001``, ``m0001``): a database
+    that another service migrated is then at a revision this one does not know, and is refused
+    instead of being taken for its own."""
+    return Migrations(f"services.{service}:migrations", metadata, baseline=f"{service[0]}0001")

@@ -128,7 +128,7 @@ def test_no_log_line_of_any_process_carries_personal_data_or_a_token(stack, taxo
         200,
         303,
     )
-    assert call("GET", f"{stack.url('profile')}/api/v1/profiles/{quote(NAME)}", COACH).status == 404
+    assert call("GET", f"{stack.url('profile')}/api/v1/profiles/{quote(NAME)}", COACH).status in (404, 422)
     assert call("DELETE", profile_url, COACH).status in (200, 204)
 
     lines = log_lines(stack)

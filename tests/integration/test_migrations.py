@@ -83,13 +83,13 @@ def test_a_new_database_gets_exactly_the_schema_the_code_declares(database_url: 
 def test_each_service_has_one_line_of_revisions(service: str) -> None:
     migrations = migrate.migrations_of(service)
     assert len(migrations.heads()) == 1, "two helpers added revisions on the same parent: rebase yours"
-    assert migrations.script().get_base() == "0001"
+    assert migrations.script().get_base() == f"{service[0]}0001"
 
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_the_first_revision_is_the_previous_releases_schema(database_url: str, service: str) -> None:
     engine = make_engine(database_url)
-    upgrade(engine, migrate.migrations_of(service), "0001")
+    upgrade(engine, migrate.migrations_of(service), f"{service[0]}0001")
     assert differences(engine, PREVIOUS[service]) == []
 
 
@@ -220,3 +220,11 @@ def test_the_migrate_command_checks_and_upgrades_a_database(
     assert migrate.main(["vacancy", "check"]) == 0
     assert migrate.main(["vacancy", "current"]) == 0
     assert capsys.readouterr().out.split()[-1] == migrate.migrations_of("vacancy").heads()[0]
+
+
+def test_a_database_another_service_migrated_is_refused(tmp_path: Path) -> None:
+    """Each service owns its database: pointing one at another's fails at start-up, loudly."""
+    engine = make_engine(sqlite_url(tmp_path, "shared"))
+    upgrade(engine, migrate.migrations_of("vacancy"))
+    with pytest.raises(MigrationError, match="v0001"):
+        upgrade(engine, migrate.migrations_of("profile"))

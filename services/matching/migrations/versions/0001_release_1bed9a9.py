@@ -3,14 +3,14 @@
 The tables exactly as the release before migrations created them. A database that release created
 has them but no version table: it is stamped with this revision, not migrated (shared/migrations.py).
 
-Revision ID: 0001
+Revision ID: m0001
 Revises: (none: the first revision)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0001"
+revision = "m0001"
 down_revision = None
 branch_labels = None
 depends_on = None

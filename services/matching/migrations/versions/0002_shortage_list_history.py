@@ -1,14 +1,14 @@
 """Shortage list history: each import, replacement and withdrawal of a list (finland, issue 10)
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: m0002
+Revises: m0001
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "m0002"
+down_revision = "m0001"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """Path watch points, skill gaps and training courses for the weekly meeting (paths, issue 13)
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: m0003
+Revises: m0002
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "m0003"
+down_revision = "m0002"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """Rating figures per region and week for the weekly meeting (paths)
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: m0004
+Revises: m0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "m0004"
+down_revision = "m0003"
 branch_labels = None
 depends_on = None
 

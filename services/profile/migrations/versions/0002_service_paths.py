@@ -1,14 +1,14 @@
 """Service paths, handovers, voucher pilots, consent grants and training suggestions (paths, issue 13)
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: p0002
+Revises: p0001
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "p0002"
+down_revision = "p0001"
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """Ratings, rating links and referrals (paths); profile ids scoped by organisation and the audit
 log's subject organisation (privacy)
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: p0003
+Revises: p0002
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "p0003"
+down_revision = "p0002"
 branch_labels = None
 depends_on = None
 
