@@ -44,9 +44,13 @@ lint: $(STAMP) ## ruff, mypy and the import-linter contracts
 	$(VENV)/bin/mypy shared services
 	$(VENV)/bin/lint-imports
 
+# Other ports (e.g. beside another demo):  make demo DEMO_PORTS="9101 9102 9103" BROKER_PORT=29192
+DEMO_PORTS ?=
+BROKER_PORT ?=
+
 demo: $(STAMP) ## broker + three services + demo data; prints where to look
-	$(BROKER) start
-	$(DEMO) up
+	$(BROKER) start $(if $(BROKER_PORT),--port $(BROKER_PORT))
+	$(DEMO) up $(if $(DEMO_PORTS),--ports $(DEMO_PORTS))
 
 demo-stop: $(STAMP) ## stop the demo services and the broker
 	$(DEMO) down

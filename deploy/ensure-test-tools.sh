@@ -45,7 +45,17 @@ ensure_promtool() {
   echo "test tools: promtool from Debian's prometheus package in $TOOLS"
 }
 
+ensure_kustomize() {
+  # tests/integration/test_k8s_manifests.py builds deploy/k8s with `kubectl kustomize` (kubectl is on
+  # the project's machines) or, without kubectl, with kustomize built from the Go module proxy.
+  command -v kubectl >/dev/null || command -v kustomize >/dev/null || [ -x "$TOOLS/kustomize" ] && return 0
+  command -v go >/dev/null || { echo "test tools: no kubectl, kustomize or Go to build kustomize" >&2; return 1; }
+  GOBIN="$TOOLS" go install sigs.k8s.io/kustomize/kustomize/v5@v5.5.0
+  echo "test tools: kustomize built into $TOOLS"
+}
+
 ensure_promtool
+ensure_kustomize
 
 missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)

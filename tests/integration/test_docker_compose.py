@@ -108,3 +108,23 @@ def test_compose_runs_the_kafka_version_the_local_broker_runs() -> None:
     text = COMPOSE_FILE.read_text()
     assert f"image: apache/kafka:{kafka_version()}" in text
     assert "image: apache/kafka:latest" not in text
+
+
+def test_the_meeting_page_reaches_the_profile_service_on_the_same_host_name(compose: list[str]) -> None:
+    """Under compose the meeting page shows names: matching sends browsers to the profile service's
+    published address, the profile service lets matching's origin call it, and both are on one host
+    name (the sign-in cookie is per host, not per port)."""
+    import yaml
+
+    done = run(compose, "config")
+    assert done.returncode == 0, done.stderr
+    services = yaml.safe_load(done.stdout)["services"]
+
+    def published(name: str) -> str:
+        (port,) = services[name]["ports"]
+        host_port = port["published"] if isinstance(port, dict) else port.split(":")[-2]
+        return f"http://localhost:{host_port}"
+
+    matching_env, profile_env = services["matching"]["environment"], services["profile"]["environment"]
+    assert matching_env["KOHTAANTO_PROFILE_PUBLIC_URL"] == published("profile")
+    assert published("matching") in profile_env["KOHTAANTO_CORS_ORIGINS"].split(",")
