@@ -159,14 +159,16 @@ def up(profile_count: int, ports: list[int] | None = None) -> int:
 def _journeys(stack: Stack, loader: Loader, profile_count: int, fresh: bool, week: str) -> dict[str, str]:
     """Service paths, the voucher pilot, the training catalogue and a week of ratings (issue 13)."""
     from deploy import demo_data
-    from deploy.demo_journeys import JourneyDemo
+    from deploy.demo_journeys import COACH_ORG, JourneyDemo
     from services.matching.index.reference import load_taxonomy
     from services.profile.domain import pseudonym
 
     taxonomy = load_taxonomy()
     people = demo_data.profiles(taxonomy, datetime.now(UTC).date(), profile_count) if fresh else []
     key = _secrets()["KOHTAANTO_PSEUDONYM_KEY"].encode()
-    return JourneyDemo(stack, loader, taxonomy, people).run(fresh, week, lambda pid: pseudonym(key, pid))
+    return JourneyDemo(stack, loader, taxonomy, people).run(
+        fresh, week, lambda pid: pseudonym(key, COACH_ORG, pid)
+    )
 
 
 def _iso_week(day: date) -> str:

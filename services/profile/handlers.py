@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from services.profile.domain import (
@@ -133,7 +133,9 @@ class ProfileHandlers:
                 if hired is not profile:
                     uow.profiles.save(hired)
                     uow.publish_candidate(hired)
-                    uow.hired_related(profile.candidate_id, self.clock())
+                    uow.hired_related(
+                        profile.candidate_id, self.clock(), date.fromisoformat(outcome["occurred_on"])
+                    )
             uow.commit()
         return bool(matches)
 

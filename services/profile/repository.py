@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -207,8 +207,9 @@ class UnitOfWork(SqlUnitOfWork):
     def erase_related(self, candidate_id: str) -> None:
         """Hook: erase what other parts of this service keep about a withdrawn jobseeker."""
 
-    def hired_related(self, candidate_id: str, now: datetime) -> None:
-        """Hook: what else follows, in this transaction, from the jobseeker being hired."""
+    def hired_related(self, candidate_id: str, now: datetime, on: date | None = None) -> None:
+        """Hook: what else follows, in this transaction, from the jobseeker being hired (``on``: the
+        day of the hire, default ``now``'s)."""
 
     def referral_noted(self, payload: dict[str, Any]) -> None:
         """Hook: a candidate was proposed to a vacancy, or its outcome changed (``outcome.recorded``)."""

@@ -589,16 +589,18 @@ class JourneyUnitOfWork(UnitOfWork):
     def referral_noted(self, payload: dict[str, Any]) -> None:
         self.ratings.note_referral(payload)
 
-    def hired_related(self, candidate_id: str, now: datetime) -> None:
-        """A hired jobseeker's voucher in progress counts as hired (within its period), and the open
-        path closes (employed): its open steps end, nobody is chased."""
+    def hired_related(self, candidate_id: str, now: datetime, on: date | None = None) -> None:
+        """A hired jobseeker's voucher in progress counts as hired when the hire (``on``, default
+        today) falls within its period, and the open path closes (employed): its open steps end,
+        nobody is chased."""
+        day = on or now.date()
         for voucher in self.vouchers.of_candidate(candidate_id):
-            hired = voucher.hired(now.date())
+            hired = voucher.hired(day)
             if hired is not None:
                 self.vouchers.save(hired)
         for path in self.paths.for_candidate(candidate_id):
             if path.is_open:
-                closed = path.close(now.date(), CloseReason.EMPLOYED, now)
+                closed = path.close(min(day, now.date()), CloseReason.EMPLOYED, now)
                 self.paths.save(closed)
                 self.publish_path(closed)
 

@@ -250,7 +250,7 @@ class VoucherHandlers:
                     uow.profiles.save(marked)
                     uow.publish_candidate(marked)
                 self._audit(uow, caller, "voucher.hired", profile, hired)
-            uow.hired_related(voucher.candidate_id, now)
+            uow.hired_related(voucher.candidate_id, now, on)
             uow.commit()
         return hired
 
