@@ -26,7 +26,6 @@ from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics
 from shared.migrations import prepare_database, service_migrations
 from shared.organisations import registry
 from shared.ratelimit import install_rate_limits
-from shared.reference import esco_catalogue, geography
 from shared.schemas import Reference
 
 log = logging.getLogger(__name__)
@@ -58,7 +57,7 @@ class BrokerProbe:
 
 
 def build_service_app(
-    settings: CommonSettings, title: str, metadata: MetaData, *, testing: bool = False
+    settings: CommonSettings, title: str, metadata: MetaData, reference: Reference, *, testing: bool = False
 ) -> ServiceApp:
     """The Flask app with the error shape, auth, reference data, database and health checks
     (database, broker, and the outbox backlog when ``metadata`` has an ``outbox`` table).
@@ -71,7 +70,6 @@ def build_service_app(
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
     instrument(app, settings.service)  # first, so requests that auth rejects are timed too
     init_request_logging(app)
-    reference = Reference(esco_catalogue(settings.reference_dir), geography(settings.reference_dir))
     api = create_api(app, title, reference_description(reference))
     init_auth(app, TokenCodec.from_settings(settings.auth))
     app.extensions["kohtaanto.reference"] = reference

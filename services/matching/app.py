@@ -17,16 +17,18 @@ from services.matching.index.api import blp
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.feed import IndexFeed
 from services.matching.index.handlers import MatchingHandlers
-from services.matching.index.reference import load_recognizer, load_taxonomy
+from services.matching.index.reference import esco_catalogue_of, load_recognizer, load_taxonomy
 from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
 from services.matching.team import training_api, web
-from services.matching.team.handlers import Places, TeamHandlers
+from services.matching.team.handlers import Places, TeamHandlers, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.training import Places as CoursePlaces
 from services.matching.team.training_handlers import TrainingHandlers
+from shared.logging import configure_logging
 from shared.metrics import GaugesCollector
 from shared.reference import UnknownConceptError, geography
+from shared.schemas import Reference
 from shared.service import build_service_app, register_health
 from shared.tables import read_table
 
@@ -34,13 +36,16 @@ from shared.tables import read_table
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     settings = settings or Settings.from_env()
     common = settings.common
+    configure_logging(common.service)
+    # ESCO is read once, into the taxonomy; the API's reference data (ESCO URIs it accepts, places)
+    # is derived from it rather than read from the files a second time.
+    taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
+    reference = Reference(esco_catalogue_of(taxonomy, common.reference_dir), geography(common.reference_dir))
     service = build_service_app(
-        common, "Kohtaanto matching service", metadata, testing=bool(overrides.get("testing"))
+        common, "Kohtaanto matching service", metadata, reference, testing=bool(overrides.get("testing"))
     )
     app = service.app
     app.config["KOHTAANTO_DEFAULT_K"] = settings.default_k
-
-    taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
     recognizer = load_recognizer(
         taxonomy, common.reference_dir, settings.cache_dir, embedding_cache=settings.embedding_cache_dir
     )
@@ -57,7 +62,18 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
     engine = service.engine
     towns = geography(common.reference_dir).municipalities.values()
-    reference = app.extensions["kohtaanto.reference"]
+    records = TeamRecords(
+        lambda: UnitOfWork(engine),
+        taxonomy,
+        Places.of(geography(common.reference_dir)),
+        shortages_topic=common.kafka.shortages_topic,
+        clock=clock,
+        period_rules=settings.period_rules,
+    )
+    # The index reads from the team's records which candidates were already hired or rejected for
+    # a vacancy (not proposed again) and which vacancies are shortage roles; the team reads the
+    # index only through the index's use cases.
+    index = MatchingHandlers(state, records, today=lambda: clock().date())
 
     def known_skill(text: str) -> str | None:
         try:
@@ -76,7 +92,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         region_codes.setdefault(m.region, set()).add(m.code)
     training = TrainingHandlers(
         lambda: UnitOfWork(engine),
-        state,
+        index,
         taxonomy,
         CoursePlaces(known_skill, municipality_code, {m.code: (m.lat, m.lon) for m in towns}),
         region_codes,
@@ -86,23 +102,15 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
     app.extensions["kohtaanto.matching.training"] = training
     team = TeamHandlers(
-        lambda: UnitOfWork(engine),
-        state,
-        taxonomy,
-        Places.of(geography(common.reference_dir)),
+        records,
+        index,
         outcomes_topic=common.kafka.outcomes_topic,
-        shortages_topic=common.kafka.shortages_topic,
-        clock=clock,
         top_k=settings.meeting_top_k,
         training=training,
-        period_rules=settings.period_rules,
     )
+    app.extensions["kohtaanto.matching.handlers"] = index
     app.extensions["kohtaanto.matching.team"] = team
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url
-    # Candidates already hired or rejected for a vacancy are not proposed again for it.
-    app.extensions["kohtaanto.matching.handlers"] = MatchingHandlers(
-        state, exclusions=team.excluded, today=lambda: clock().date()
-    )
 
     if settings.start_feed:
         feed = IndexFeed(state, common.kafka)

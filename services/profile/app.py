@@ -20,14 +20,18 @@ from services.profile.paths.voucher_api import blp as vouchers_blp
 from services.profile.paths.voucher_handlers import VoucherHandlers
 from services.profile.paths.web import bp as pages
 from services.profile.repository import metadata
+from shared.reference import esco_catalogue, geography
+from shared.schemas import Reference
 from shared.service import build_service_app, register_health
 
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     settings = settings or Settings.from_env()
     common = settings.common
+    # what this service's API validates ESCO URIs and places against
+    reference = Reference(esco_catalogue(common.reference_dir), geography(common.reference_dir))
     service = build_service_app(
-        common, "Kohtaanto profile service", metadata, testing=bool(overrides.get("testing"))
+        common, "Kohtaanto profile service", metadata, reference, testing=bool(overrides.get("testing"))
     )
     engine = service.engine
     kafka = common.kafka

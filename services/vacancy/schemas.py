@@ -15,6 +15,7 @@ from shared.schemas import (
     MunicipalityCode,
     PageArgs,
     RegionId,
+    ShortageFlagSchema,
     StrictSchema,
     reference,
     unique_by,
@@ -82,13 +83,6 @@ class CloseSchema(StrictSchema):
     reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
 
 
-class ShortageSchema(ma.Schema):
-    level = fields.String(metadata={"description": "severe_shortage or shortage"})
-    period = fields.String(metadata={"description": "The half-year whose list applies", "example": "2026H2"})
-    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
-    source = fields.String(metadata={"description": "Where the list comes from"})
-
-
 class WarningSchema(ma.Schema):
     code = fields.String(metadata={"example": "skills_from_description_only"})
     message = fields.String()
@@ -104,7 +98,7 @@ class VacancyOutSchema(ma.Schema):
     occupation_uri = fields.String(allow_none=True)
     occupation_label = fields.String(allow_none=True)
     shortage = fields.Nested(
-        ShortageSchema,
+        ShortageFlagSchema,
         allow_none=True,
         metadata={
             "description": "Null unless the occupation is in labour shortage in the vacancy's region: "

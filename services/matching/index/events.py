@@ -18,6 +18,7 @@ from services.matching.index.domain.model import (
     VacancySkill,
     WorkExperience,
 )
+from services.matching.index.domain.query import PreparedVacancy
 from shared.messaging.consumer import PoisonMessageError
 
 
@@ -34,6 +35,7 @@ class VacancyRecord:
     close_reason: str | None
     updated_at: datetime
     rejected_skills: frozenset[str] = frozenset()  # suggestions the employer turned down
+    query: PreparedVacancy | None = None  # what ranking asks of candidates, built when applied (open only)
 
     @property
     def vacancy_id(self) -> str:

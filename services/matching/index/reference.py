@@ -24,7 +24,7 @@ import os
 import pickle
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from services.matching.index.domain.recognition import LanguageTools, Recognitio
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import words
 from services.matching.index.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
+from shared.reference import EscoCatalogue, esco_version
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +131,22 @@ def load_recognizer(
     _atomic_write(path, lambda f: _write_index(f, recognizer.index_))
     log.info("fitted skill recogniser into %s", path)
     return recognizer
+
+
+def esco_catalogue_of(taxonomy: Taxonomy, data_dir: Path | None = None) -> EscoCatalogue:
+    """The ESCO URIs and English and Finnish labels the API validates against (`shared.schemas`),
+    taken from the loaded taxonomy instead of reading the ESCO files a second time (the version
+    from the ESCO package's file name in `data_dir`)."""
+    tables = taxonomy.tables
+
+    def labelled(uris: Sequence[str], labels: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, str]]:
+        return dict(zip(uris, zip(labels["en"], labels["fi"], strict=True), strict=True))
+
+    return EscoCatalogue(
+        skills=labelled(taxonomy.skill_uris, tables.skill_labels),
+        occupations=labelled(taxonomy.occupation_uris, tables.occupation_labels),
+        version=esco_version((data_dir or DEFAULT_DATA_DIR) / "esco"),
+    )
 
 
 def load_label_embeddings(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from shared import schemas as shared_schemas
 from shared.schemas import StrictSchema
 
 LANGS = ("en", "fi")
@@ -56,16 +57,9 @@ class ExplanationSchema(EntrySchema):
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
 
 
-class ShortageFlagSchema(ma.Schema):
-    level = fields.String(metadata={"description": "severe_shortage or shortage"})
-    period = fields.String(
-        metadata={
-            "description": "The half-year (2026H2) or month (2026-03) whose list applies",
-            "example": "2026H2",
-        }
-    )
-    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
-    source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})
+class ListedShortageFlagSchema(shared_schemas.ShortageFlagSchema):
+    """The flag every service shows, with the list's dates, age and staleness (matching owns the lists)."""
+
     period_start = fields.String(metadata={"description": "ISO date"})
     period_end = fields.String(metadata={"description": "ISO date"})
     age_days = fields.Integer(metadata={"description": "Days since the list's period started"})
@@ -86,7 +80,7 @@ class VacancyFieldsSchema(ma.Schema):
     region = fields.String()
     status = fields.String()
     shortage = fields.Nested(
-        ShortageFlagSchema,
+        ListedShortageFlagSchema,
         allow_none=True,
         metadata={"description": "Null unless the vacancy is a labour-shortage role"},
     )

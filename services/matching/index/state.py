@@ -98,5 +98,7 @@ class MatchingState:
                     incoming.vacancy, text, self.recognizer, exclude=incoming.rejected_skills
                 ),
             )
+        if enriched.is_open:  # the vacancy query, built once here rather than on every request
+            enriched = replace(enriched, query=self.engine.prepare(enriched.vacancy))
         with self._lock:
             self._vacancies[incoming.vacancy_id] = enriched

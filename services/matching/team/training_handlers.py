@@ -27,7 +27,7 @@ from shared.auth import Principal
 from shared.messaging.envelope import Envelope
 
 if TYPE_CHECKING:
-    from services.matching.index.state import MatchingState
+    from services.matching.index.handlers import MatchingHandlers
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class TrainingHandlers:
     def __init__(
         self,
         uow_factory: Callable[[], UnitOfWork],
-        state: MatchingState,
+        index: MatchingHandlers,
         labels: Labels,
         places: Places,
         region_codes: Mapping[str, set[str]],
@@ -74,7 +74,7 @@ class TrainingHandlers:
         clock: Clock = _now,
     ) -> None:
         self.uow_factory = uow_factory
-        self.state = state
+        self.index = index  # the index's use cases: where candidates live, whether they are indexed
         self.labels = labels
         self.places = places
         self.region_codes = region_codes
@@ -125,7 +125,7 @@ class TrainingHandlers:
         self, candidate_id: str, missing: Iterable[str], catalogue: Sequence[Course] | None = None
     ) -> Plan:
         """Courses for ``missing``, near the candidate's home (from the index) and soonest first."""
-        home = self.state.engine.home(candidate_id)
+        home = self.index.home(candidate_id)
         if catalogue is None:
             with self.uow_factory() as uow:
                 catalogue = uow.training.catalogue()
@@ -186,7 +186,7 @@ class TrainingHandlers:
         catalogue = uow.training.catalogue()
         sent = 0
         for cid in dict.fromkeys(candidate_ids):
-            if cid not in self.state.engine:
+            if not self.index.has_candidate(cid):
                 uow.training.erase(cid)
             gaps = uow.training.gaps(cid)
             payload = (

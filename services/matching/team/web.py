@@ -252,7 +252,7 @@ def page(region: str, week: str) -> Any:
         path_reason_fi=PATH_REASON_FI,
         rater_fi={"jobseeker": "työnhakijat", "employer": "työnantajat"},
         subject_fi={"referral": "lähetykset", "path_step": "polun vaiheet"},
-        stale_months=team().period_rules.stale_after_months,
+        stale_months=team().records.period_rules.stale_after_months,
     )
 
 

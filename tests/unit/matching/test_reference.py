@@ -214,3 +214,13 @@ def test_a_missing_file_is_a_reference_data_error(data_dir: Path, tmp_path: Path
     (data_dir / "isco/isco08_groups_en.csv.gz").unlink()
     with pytest.raises(reference.ReferenceDataError):
         reference.load_taxonomy(data_dir, tmp_path / "cache")
+
+
+def test_the_apis_esco_catalogue_comes_from_the_loaded_taxonomy_and_equals_the_files(esco):
+    """Matching reads ESCO once: what its API validates against is derived from the taxonomy."""
+    from shared.reference import esco_catalogue
+
+    from_files = esco_catalogue(reference.DEFAULT_DATA_DIR)
+    derived = reference.esco_catalogue_of(esco, reference.DEFAULT_DATA_DIR)
+    assert derived.version == from_files.version
+    assert derived.skills == from_files.skills and derived.occupations == from_files.occupations
