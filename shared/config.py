@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from shared.messaging import topics
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,24 +66,66 @@ def database_url(service: str, env: Mapping[str, str] | None = None) -> str:
 
 
 DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:19092"
+SECURITY_PROTOCOLS = ("SASL_SSL", "SASL_PLAINTEXT", "SSL", "PLAINTEXT")
 
 
 @dataclass(frozen=True, slots=True)
 class KafkaSettings:
+    """How a service reaches the broker and who it is there.
+
+    Every service authenticates (SASL/SCRAM as ``username``, by default its service name) and the
+    broker's ACLs let it write only its own topics (``shared/messaging/topics.py``). ``SASL_SSL`` in
+    production; ``SASL_PLAINTEXT`` on loopback (the local broker). Topic names are not settings: they
+    are declared once, in ``shared.messaging.topics``.
+    """
+
     bootstrap_servers: str = DEFAULT_BOOTSTRAP_SERVERS
     client_id: str = "kohtaanto"
-    vacancies_topic: str = "kohtaanto.vacancies.v1"
-    candidates_topic: str = "kohtaanto.candidates.v1"
-    outcomes_topic: str = "kohtaanto.outcomes.v1"
-    shortages_topic: str = "kohtaanto.shortages.v1"
-    dead_letter_topic: str = "kohtaanto.deadletter.v1"
+    security_protocol: str = "SASL_PLAINTEXT"
+    sasl_mechanism: str = "SCRAM-SHA-512"
+    username: str = ""
+    password: str = field(default="", repr=False)
+    ssl_cafile: str | None = None
+
+    @property
+    def vacancies_topic(self) -> str:
+        return topics.VACANCIES.name
+
+    @property
+    def candidates_topic(self) -> str:
+        return topics.CANDIDATES.name
+
+    @property
+    def outcomes_topic(self) -> str:
+        return topics.OUTCOMES.name
+
+    @property
+    def shortages_topic(self) -> str:
+        return topics.SHORTAGES.name
+
+    @property
+    def dead_letter_topic(self) -> str:
+        return topics.DEADLETTER.name
 
     @classmethod
-    def from_env(cls, client_id: str, env: Mapping[str, str] | None = None) -> KafkaSettings:
+    def from_env(
+        cls, client_id: str, env: Mapping[str, str] | None = None, *, username: str = ""
+    ) -> KafkaSettings:
+        """``KAFKA_BOOTSTRAP_SERVERS``, ``KAFKA_SECURITY_PROTOCOL`` (default ``SASL_PLAINTEXT``),
+        ``KAFKA_SASL_MECHANISM`` (``SCRAM-SHA-512``), ``KAFKA_USERNAME`` (default ``username``),
+        ``KAFKA_PASSWORD`` and ``KAFKA_SSL_CAFILE``. Raises ``ConfigError`` for an unknown protocol."""
         env = os.environ if env is None else env
+        protocol = env_str("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT", env).upper()
+        if protocol not in SECURITY_PROTOCOLS:
+            raise ConfigError(f"KAFKA_SECURITY_PROTOCOL must be one of {', '.join(SECURITY_PROTOCOLS)}")
         return cls(
             bootstrap_servers=env_str("KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP_SERVERS, env),
             client_id=client_id,
+            security_protocol=protocol,
+            sasl_mechanism=env_str("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512", env),
+            username=env.get("KAFKA_USERNAME") or username,
+            password=env.get("KAFKA_PASSWORD", ""),
+            ssl_cafile=env.get("KAFKA_SSL_CAFILE") or None,
         )
 
 
@@ -112,7 +156,7 @@ class CommonSettings:
         return cls(
             service=service,
             database_url=database_url(service, env),
-            kafka=KafkaSettings.from_env(f"kohtaanto-{service}", env),
+            kafka=KafkaSettings.from_env(f"kohtaanto-{service}", env, username=service),
             auth=AuthSettings.from_env(env),
             reference_dir=reference_data_dir(env),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),

@@ -20,9 +20,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         common, "Kohtaanto profile service", metadata, testing=bool(overrides.get("testing"))
     )
     engine = service.engine
-    topic = common.kafka.candidates_topic
     service.app.extensions["kohtaanto.profile.handlers"] = ProfileHandlers(
-        lambda: UnitOfWork(engine, topic), settings.pseudonym_key
+        lambda: UnitOfWork(engine), settings.pseudonym_key
     )
 
     service.api.register_blueprint(blp)

@@ -5,46 +5,20 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 from services.profile.config import Settings
-from services.profile.consumer import handle_outcome
+from services.profile.events import OUTCOMES_CONSUMER
 from services.profile.handlers import ProfileHandlers
 from services.profile.repository import UnitOfWork, metadata, outbox
-from shared.db import make_engine
-from shared.messaging.consumer import ConsumerLoop, DeadLetters
-from shared.messaging.kafka import make_consumer
-from shared.worker import LazySender, run_worker
-
-
-def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
-    def factory(stop: threading.Event, sender: LazySender) -> Callable[[], None]:
-        common = settings.common
-        engine = make_engine(common.database_url)
-        handlers = ProfileHandlers(
-            lambda: UnitOfWork(engine, common.kafka.candidates_topic), settings.pseudonym_key
-        )
-
-        def run() -> None:
-            consumer = make_consumer(common.kafka, group_id="profile-service.outcomes")
-            consumer.subscribe([common.kafka.outcomes_topic])
-            loop = ConsumerLoop(
-                consumer,
-                lambda r: handle_outcome(handlers, r),
-                DeadLetters(sender, common.kafka.dead_letter_topic, "profile.outcomes"),
-                name="profile.outcomes",
-            )
-            loop.run(stop)
-
-        return run
-
-    return factory
+from shared.worker import group_consumer, run_worker
 
 
 def main() -> None:
     settings = Settings.from_env()
-    run_worker(settings.common, metadata, outbox, consumers=[outcomes_consumer(settings)])
+    handlers = group_consumer(
+        OUTCOMES_CONSUMER,
+        lambda engine: ProfileHandlers(lambda: UnitOfWork(engine), settings.pseudonym_key),
+    )
+    run_worker(settings.common, metadata, outbox, consumers=[handlers])
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ plugin.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from deploy.kafka.broker import kafka_version
-from deploy.kafka.topics import TOPICS, kafka_topics_create_args
+from deploy.kafka.compose import init_script, password_variable
+from shared.messaging.topics import SERVICES as KAFKA_USERS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"
@@ -46,7 +48,10 @@ def run(compose: list[str], *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
         check=False,
-        env={k: v for k, v in os.environ.items() if not k.startswith("KOHTAANTO_")},
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("KOHTAANTO_")},
+            **{password_variable(user): f"test-{user}" for user in ("admin", *KAFKA_USERS)},
+        },
     )
 
 
@@ -63,20 +68,45 @@ def test_compose_file_defines_the_broker_database_services_and_workers(
     assert set(done.stdout.split()) == SERVICES
 
 
-def test_kafka_init_creates_every_topic_as_topics_py_defines_it() -> None:
-    lines = [line.strip() for line in COMPOSE_FILE.read_text().splitlines()]
-    for topic in TOPICS:
-        expected = " ".join(
-            [
-                "/opt/kafka/bin/kafka-topics.sh",
-                "--bootstrap-server",
-                "kafka:9092",
-                *kafka_topics_create_args(topic),
-            ]
-        )
-        assert expected in lines, f"kafka-init does not create {topic.name} as:\n{expected}"
-    creates = [line for line in lines if "kafka-topics.sh" in line and "--create" in line]
-    assert len(creates) == len(TOPICS)
+def test_kafka_init_runs_the_script_generated_from_the_topic_declarations() -> None:
+    script = REPO_ROOT / "deploy" / "kafka" / "kafka-init.sh"
+    assert script.read_text() == init_script(), (
+        "deploy/kafka/kafka-init.sh is stale: python -m deploy.kafka.compose > deploy/kafka/kafka-init.sh"
+    )
+    assert "./deploy/kafka/kafka-init.sh:/kafka-init.sh:ro" in COMPOSE_FILE.read_text()
+
+
+def test_compose_refuses_to_start_without_the_kafka_passwords(compose: list[str]) -> None:
+    done = subprocess.run(
+        [*compose, "config", "-q"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={k: v for k, v in os.environ.items() if not k.startswith("KOHTAANTO_")},
+    )
+    assert done.returncode != 0 and "KOHTAANTO_KAFKA_" in done.stderr
+
+
+def service_blocks(config: str) -> dict[str, str]:
+    """The text of each service in ``docker-compose config`` output, by service name."""
+    body = ("\n" + config).split("\nservices:\n", 1)[1]
+    body = re.split(r"^\S", body, maxsplit=1, flags=re.M)[0]
+    parts = re.split(r"^  ([\w-]+):\n", body, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def test_every_service_authenticates_to_kafka_with_its_own_password(compose: list[str]) -> None:
+    done = run(compose, "config")
+    assert done.returncode == 0, done.stderr
+    blocks = service_blocks(done.stdout)
+    for service in KAFKA_USERS:
+        for name in (service, f"{service}-worker"):
+            assert "KAFKA_SECURITY_PROTOCOL: SASL_PLAINTEXT" in blocks[name], name
+            assert f"KAFKA_PASSWORD: test-{service}\n" in blocks[name], name
+    assert "PLAINTEXT:PLAINTEXT" not in blocks["kafka"]
+    assert "KAFKA_SUPER_USERS: User:admin" in blocks["kafka"]
 
 
 def test_compose_runs_the_kafka_version_the_local_broker_runs() -> None:

@@ -1,0 +1,116 @@
+"""The events the profile service publishes and consumes, declared once (docs/events.md is checked
+against this module by tests/unit/test_event_catalogue.py).
+
+Publishes ``candidate.upserted`` (and a tombstone on withdrawal) on the candidates topic: the
+pseudonymous, minimised view of a profile that matching ranks. Consumes ``outcome.recorded`` from the
+outcomes topic: a ``hired`` outcome marks the profile hired; other statuses change nothing here.
+
+The API's size bounds (``MAX_*``) are part of the contract: with every list at its bound, one
+``candidate.upserted`` still fits the event budget (``shared.messaging.topics.MAX_EVENT_BYTES``;
+tests/unit/profile/test_events.py builds that event and measures it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import marshmallow as ma
+from marshmallow import fields
+
+from services.profile import domain
+from shared.messaging.consumer import Record
+from shared.messaging.events import ConsumerSpec, Handles, Published, load_with, versions
+from shared.messaging.topics import CANDIDATES, OUTCOMES
+
+if TYPE_CHECKING:
+    from services.profile.handlers import ProfileHandlers
+
+PRODUCER = "profile-service"
+
+# Bounds on one profile (the API enforces them; see the module docstring).
+MAX_SKILLS = 300
+MAX_SUGGESTED_SKILLS = 300
+MAX_WORK_HISTORY = 200
+MAX_LANGUAGES = 40
+MAX_CONSENTED_ORGS = 200
+
+
+class _Skill(ma.Schema):
+    uri = fields.String(required=True)
+    level = fields.String(required=True)
+
+
+class _Experience(ma.Schema):
+    occupation_uri = fields.String(required=True)
+    years = fields.Float(required=True)
+    ended_year = fields.Integer(required=True, allow_none=True)
+
+
+class _Language(ma.Schema):
+    code = fields.String(required=True)
+    level = fields.String(required=True)
+
+
+class CandidatePayload(ma.Schema):
+    """Payload of ``candidate.upserted``, schema_version 1 (``Profile.for_matching``)."""
+
+    candidate_id = fields.String(required=True)
+    version = fields.Integer(required=True)
+    status = fields.String(required=True, validate=ma.validate.OneOf(["active", "hired"]))
+    skills = fields.List(fields.Nested(_Skill), required=True)
+    suggested_skills = fields.List(fields.String(), required=True)
+    work_history = fields.List(fields.Nested(_Experience), required=True)
+    languages = fields.List(fields.Nested(_Language), required=True)
+    municipality = fields.String(required=True)
+    max_commute_km = fields.Float(required=True)
+    available_from = fields.Date(required=True)
+    working_time = fields.String(required=True)
+    consented_orgs = fields.List(fields.String(), required=True)
+
+
+CANDIDATE_UPSERTED = Published(
+    domain.CANDIDATE_UPSERTED,
+    CANDIDATES,
+    1,
+    CandidatePayload,
+    "a coach created or updated a profile, or the profile was marked hired",
+)
+PUBLISHES: tuple[Published, ...] = (CANDIDATE_UPSERTED,)
+
+
+# -- consumed ------------------------------------------------------------------------------------
+HIRED = "hired"
+
+
+class OutcomeReading(ma.Schema):
+    """What the profile service reads of ``outcome.recorded`` (other fields are ignored)."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    candidate_id = fields.String(required=True)
+    status = fields.String(required=True)
+
+
+def outcome_recorded(handlers: ProfileHandlers, record: Record, outcome: dict[str, Any]) -> None:
+    """A ``hired`` outcome marks the candidate's profile hired (idempotent by event id)."""
+    assert record.envelope is not None
+    if outcome["status"] == HIRED:
+        handlers.candidate_hired(record.envelope.event_id, outcome["candidate_id"])
+
+
+OUTCOMES_CONSUMER: ConsumerSpec[ProfileHandlers] = ConsumerSpec(
+    service="profile",
+    name="profile.outcomes",
+    group="profile-service.outcomes",
+    handles=(
+        Handles(
+            OUTCOMES,
+            "outcome.recorded",
+            versions(1),
+            load_with(OutcomeReading(), "outcome.recorded"),
+            outcome_recorded,
+        ),
+    ),
+)
+CONSUMES: tuple[ConsumerSpec[Any], ...] = (OUTCOMES_CONSUMER,)
