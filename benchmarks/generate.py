@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from services.matching.domain.model import (
+from services.matching.index.domain.model import (
     SKILL_LEVELS,
     Candidate,
     SkillClaim,
@@ -32,9 +32,9 @@ from services.matching.domain.model import (
     VacancySkill,
     WorkExperience,
 )
-from services.matching.domain.params import RankingParams
-from services.matching.domain.taxonomy import Taxonomy
-from services.matching.domain.vectors import related_credit
+from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.taxonomy import Taxonomy
+from services.matching.index.domain.vectors import related_credit
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MUNICIPALITIES_CSV = REPO_ROOT / "data" / "geo" / "fi_municipalities.csv"

@@ -25,7 +25,7 @@ from typing import Any
 
 from benchmarks.generate import ORGS, REFERENCE_DAY, generate_candidates, generate_vacancies
 from services.matching.config import Settings
-from services.matching.domain.model import Vacancy
+from services.matching.index.domain.model import Vacancy
 from shared.auth import Principal, Role, TokenCodec
 from shared.config import REPO_ROOT, AuthSettings, CommonSettings, KafkaSettings
 from shared.messaging.consumer import Record
@@ -55,7 +55,7 @@ def vacancy_payload(v: Vacancy) -> dict[str, Any]:
 
 def build_app(n: int, seed: int, workdir: Path) -> tuple[Any, list[str], dict[str, float]]:
     from services.matching.app import create_app
-    from services.matching.reference import load_taxonomy
+    from services.matching.index.reference import load_taxonomy
 
     common = CommonSettings(
         service="matching",

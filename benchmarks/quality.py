@@ -37,11 +37,11 @@ from benchmarks.generate import (
     generate_profiles,
     generate_vacancy_records,
 )
-from services.matching.domain.engine import MatchingEngine
-from services.matching.domain.params import RankingParams
-from services.matching.domain.recognition import SkillRecognizer, split_sentences
-from services.matching.domain.taxonomy import Taxonomy
-from services.matching.reference import load_taxonomy
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.recognition import SkillRecognizer, split_sentences
+from services.matching.index.domain.taxonomy import Taxonomy
+from services.matching.index.reference import load_taxonomy
 
 TUNING: dict[str, Any] = {"name": "tuning", "half": 0, "seed": 1001, "recognition_seed": 7}
 EVALUATION: dict[str, Any] = {

@@ -35,11 +35,11 @@ from benchmarks.generate import (
     generate_vacancies,
     load_municipalities,
 )
-from services.matching.domain.engine import MatchingEngine
-from services.matching.domain.filters import near_ranges
-from services.matching.domain.model import Candidate
-from services.matching.domain.vectors import expanded, vacancy_query
-from services.matching.reference import load_taxonomy
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.filters import near_ranges
+from services.matching.index.domain.model import Candidate
+from services.matching.index.domain.vectors import expanded, vacancy_query
+from services.matching.index.reference import load_taxonomy
 
 K = 50
 

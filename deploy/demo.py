@@ -87,7 +87,7 @@ class Loader:
 
     def load(self, profile_count: int) -> dict[str, int]:
         from deploy import demo_data
-        from services.matching.reference import load_taxonomy
+        from services.matching.index.reference import load_taxonomy
 
         taxonomy = load_taxonomy()
         today = datetime.now(UTC).date()
@@ -296,7 +296,7 @@ class MeetingDemo:
     def change_vacancies(self, filled: str | None) -> None:
         """Since last week: the vacancy with a hire was filled, two new ones were posted."""
         from deploy import demo_data
-        from services.matching.reference import load_taxonomy
+        from services.matching.index.reference import load_taxonomy
 
         if filled:
             vacancy = self.loader.call(

@@ -12,16 +12,17 @@ from typing import Any
 
 from flask import Flask
 
-from services.matching import api_team, web
-from services.matching.api import blp
 from services.matching.config import Settings
-from services.matching.domain.engine import MatchingEngine
-from services.matching.feed import IndexFeed
-from services.matching.handlers import MatchingHandlers
-from services.matching.reference import load_recognizer, load_taxonomy
-from services.matching.repository import UnitOfWork, metadata
-from services.matching.state import MatchingState
-from services.matching.team import Places, TeamHandlers
+from services.matching.index.api import blp
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.feed import IndexFeed
+from services.matching.index.handlers import MatchingHandlers
+from services.matching.index.reference import load_recognizer, load_taxonomy
+from services.matching.index.state import MatchingState
+from services.matching.team import api as team_api
+from services.matching.team import web
+from services.matching.team.handlers import Places, TeamHandlers
+from services.matching.team.repository import UnitOfWork, metadata
 from shared.reference import municipalities
 from shared.service import build_service_app, register_health
 
@@ -74,7 +75,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         service.checks["index"] = feed.status
 
     service.api.register_blueprint(blp)
-    service.api.register_blueprint(api_team.blp)
+    service.api.register_blueprint(team_api.blp)
     app.register_blueprint(web.bp)
     # The index must have caught up with the topics once before shortlists mean anything.
     register_health(service, frozenset({"database", "index"} if settings.start_feed else {"database"}))

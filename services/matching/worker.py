@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from services.matching.config import Settings
-from services.matching.repository import metadata, outbox
+from services.matching.team.repository import metadata, outbox
 from shared.worker import run_worker
 
 

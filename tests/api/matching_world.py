@@ -12,7 +12,7 @@ from unittest import mock
 from services.matching import app as app_module
 from services.matching.app import create_app
 from services.matching.config import Settings
-from services.matching.reference import load_recognizer, load_taxonomy
+from services.matching.index.reference import load_recognizer, load_taxonomy
 from shared.config import REPO_ROOT
 from shared.messaging.consumer import Record
 from shared.messaging.envelope import Envelope

@@ -6,7 +6,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from services.matching.repository import outbox, outcomes, shortage_lists
+from services.matching.team.repository import outbox, outcomes, shortage_lists
 from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, matching_app, vacancy, welders
 from tests.helpers import auth
 

@@ -23,7 +23,7 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 @pytest.fixture(scope="session")
 def taxonomy() -> Any:
-    from services.matching.reference import load_taxonomy
+    from services.matching.index.reference import load_taxonomy
 
     return load_taxonomy()
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 
 from deploy.http_client import call, wait_for
-from services.matching.meeting import IsoWeek
+from services.matching.team.meeting import IsoWeek
 from tests.helpers import COOK, WELDER, token
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.kafka]

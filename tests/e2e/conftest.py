@@ -1,7 +1,7 @@
 import pytest
 
 from deploy.stack import Stack
-from services.matching.reference import load_taxonomy
+from services.matching.index.reference import load_taxonomy
 from tests.helpers import JWT_SECRET, PSEUDONYM_KEY
 
 

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from services.matching.domain.model import Candidate, SkillClaim, Vacancy, VacancySkill, WorkExperience
-from services.matching.domain.taxonomy import OccupationRow, SkillRow, Taxonomy
+from services.matching.index.domain.model import Candidate, SkillClaim, Vacancy, VacancySkill, WorkExperience
+from services.matching.index.domain.taxonomy import OccupationRow, SkillRow, Taxonomy
 
 TODAY = date(2025, 3, 1)
 MUNICIPALITIES = {
@@ -112,14 +112,14 @@ def taxonomy() -> Taxonomy:
 @pytest.fixture(scope="session")
 def esco():
     """The real ESCO taxonomy from the compiled cache (compiled on first use)."""
-    from services.matching.reference import load_taxonomy
+    from services.matching.index.reference import load_taxonomy
 
     return load_taxonomy()
 
 
 @pytest.fixture(scope="session")
 def esco_recognizer(esco):
-    from services.matching.reference import load_recognizer
+    from services.matching.index.reference import load_recognizer
 
     return load_recognizer(esco)
 

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from services.matching.domain.engine import MatchingEngine
-from services.matching.domain.model import SKILL_LEVELS, WorkExperience
-from services.matching.domain.params import IndexParams, RankingParams
-from services.matching.domain.taxonomy import Taxonomy
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.model import SKILL_LEVELS, WorkExperience
+from services.matching.index.domain.params import IndexParams, RankingParams
+from services.matching.index.domain.taxonomy import Taxonomy
 
 from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
 

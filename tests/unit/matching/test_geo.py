@@ -1,6 +1,6 @@
 import math
 
-from services.matching.domain.geo import MunicipalityTable
+from services.matching.index.domain.geo import MunicipalityTable
 
 from .conftest import MUNICIPALITIES
 

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from services.matching.domain import kernels, segment
-from services.matching.domain.filters import FilterSpec, _near, near_ranges
-from services.matching.domain.segment import block_offsets, geo_order
+from services.matching.index.domain import kernels, segment
+from services.matching.index.domain.filters import FilterSpec, _near, near_ranges
+from services.matching.index.domain.segment import block_offsets, geo_order
 
 jit = pytest.mark.skipif(kernels.numba is None, reason="numba is not installed")
 

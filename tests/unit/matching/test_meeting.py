@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from services.matching.meeting import (
+from services.matching.team.meeting import (
     CandidateFacts,
     IsoWeek,
     MeetingContent,
@@ -14,7 +14,7 @@ from services.matching.meeting import (
     build_meeting,
     meeting_day,
 )
-from services.matching.outcomes import FollowUp, Outcome, Reason, Status
+from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
 
 WEEK = IsoWeek(2026, 48)  # Monday 23 November 2026
 TODAY = date(2026, 11, 24)

@@ -1,12 +1,12 @@
 import pytest
 
-from services.matching.domain.recognition import (
+from services.matching.index.domain.recognition import (
     SkillRecognizer,
     enrich_candidate,
     enrich_vacancy,
     split_sentences,
 )
-from services.matching.domain.taxonomy import Taxonomy
+from services.matching.index.domain.taxonomy import Taxonomy
 
 from .conftest import candidate, vacancy
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from services.matching import reference
-from services.matching.domain.recognition import SkillRecognizer
+from services.matching.index import reference
+from services.matching.index.domain.recognition import SkillRecognizer
 
 W = "http://data.europa.eu/esco/skill/weld"
 M = "http://data.europa.eu/esco/skill/mig"

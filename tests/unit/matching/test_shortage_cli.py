@@ -1,12 +1,12 @@
-"""``python -m services.matching.cli import-shortages``: the same import as the API, from a file."""
+"""``python -m services.matching.team.cli import-shortages``: the same import as the API, from a file."""
 
 import json
 
 from sqlalchemy import create_engine, select
 
-from services.matching.cli import main
 from services.matching.config import Settings
-from services.matching.repository import outbox, shortage_lists
+from services.matching.team.cli import main
+from services.matching.team.repository import outbox, shortage_lists
 from shared.config import REPO_ROOT
 from tests.helpers import common_settings, sqlite_url
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from services.matching.shortages import (
+from services.matching.team.shortages import (
     Level,
     Period,
     ShortageBook,
@@ -121,7 +121,7 @@ def test_periods_are_half_years():
 
 
 def test_the_demo_seed_parses_against_the_real_taxonomy():
-    from services.matching.reference import load_taxonomy
+    from services.matching.index.reference import load_taxonomy
 
     taxonomy = load_taxonomy()
     text = (

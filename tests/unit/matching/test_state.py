@@ -1,6 +1,6 @@
 """The index feed's state: buffered candidate upserts are applied per poll, in order with removals."""
 
-from services.matching.state import MatchingState
+from services.matching.index.state import MatchingState
 from shared.messaging.consumer import Record
 from shared.messaging.envelope import Envelope
 

@@ -1,6 +1,6 @@
 import pytest
 
-from services.matching.domain.taxonomy import Taxonomy
+from services.matching.index.domain.taxonomy import Taxonomy
 
 
 def test_skills_and_occupations_are_indexed_by_uri(taxonomy: Taxonomy):

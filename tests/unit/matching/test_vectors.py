@@ -3,10 +3,10 @@ import math
 import numpy as np
 import pytest
 
-from services.matching.domain.model import InvalidRecordError, SkillClaim, WorkExperience
-from services.matching.domain.params import RankingParams
-from services.matching.domain.taxonomy import Taxonomy
-from services.matching.domain.vectors import (
+from services.matching.index.domain.model import InvalidRecordError, SkillClaim, WorkExperience
+from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.taxonomy import Taxonomy
+from services.matching.index.domain.vectors import (
     REASONS,
     build_skill_space,
     compact_candidate,

@@ -1,7 +1,7 @@
 """Use cases of the joint recruitment team: shortage lists, outcomes and the weekly meeting.
 
 Each loads, applies a rule from ``shortages``, ``outcomes`` or ``meeting``, saves and publishes in one
-transaction. No Flask here: the HTTP edge (``api_team``, ``web``) and the CLI call these.
+transaction. No Flask here: the HTTP edge (``team.api``, ``web``) and the CLI call these.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from services.matching.domain.model import ShortlistEntry
-from services.matching.events import VacancyRecord
-from services.matching.meeting import (
+from services.matching.index.domain.model import ShortlistEntry
+from services.matching.index.events import VacancyRecord
+from services.matching.team.meeting import (
     SCHEMA_VERSION,
     CandidateFacts,
     IsoWeek,
@@ -27,7 +27,7 @@ from services.matching.meeting import (
     build_meeting,
     meeting_day,
 )
-from services.matching.outcomes import (
+from services.matching.team.outcomes import (
     OUTCOME_RECORDED,
     FollowUp,
     Outcome,
@@ -35,8 +35,8 @@ from services.matching.outcomes import (
     Status,
     settled_candidates,
 )
-from services.matching.repository import StoredMeeting, UnitOfWork
-from services.matching.shortages import (
+from services.matching.team.repository import StoredMeeting, UnitOfWork
+from services.matching.team.shortages import (
     OccupationCatalogue,
     ShortageBook,
     ShortageFlag,
@@ -47,7 +47,7 @@ from shared.auth import Principal
 from shared.messaging.envelope import Envelope
 
 if TYPE_CHECKING:
-    from services.matching.state import MatchingState
+    from services.matching.index.state import MatchingState
 
 log = logging.getLogger(__name__)
 

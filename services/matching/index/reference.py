@@ -25,15 +25,16 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from services.matching.domain.recognition import RecognitionIndex, SkillRecognizer
-from services.matching.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
+from services.matching.index.domain.recognition import RecognitionIndex, SkillRecognizer
+from services.matching.index.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
 
 log = logging.getLogger(__name__)
 
-CODE_VERSION = "taxonomy-3/recognizer-3"
-"""Bump when the parsing or the compiled form changes, to invalidate old caches."""
+CODE_VERSION = "taxonomy-4/recognizer-3"
+"""Bump when the parsing or the compiled form changes (or the pickled classes move: 4 = matching
+split into index/ and team/), to invalidate old caches."""
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
 

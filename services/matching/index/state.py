@@ -10,10 +10,10 @@ import logging
 import threading
 from dataclasses import replace
 
-from services.matching.domain.engine import MatchingEngine
-from services.matching.domain.model import Candidate
-from services.matching.domain.recognition import SkillRecognizer, enrich_vacancy
-from services.matching.events import VacancyRecord, candidate_from_payload, vacancy_from_payload
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.model import Candidate
+from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
+from services.matching.index.events import VacancyRecord, candidate_from_payload, vacancy_from_payload
 from shared.messaging.consumer import Record
 
 log = logging.getLogger(__name__)

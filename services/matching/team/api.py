@@ -12,12 +12,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from services.matching.api import SHORTLIST_ROLES, handlers, render_shortlist, shortage_for, taxonomy
-from services.matching.meeting import IsoWeek
-from services.matching.outcomes import FollowUp, InvalidOutcomeError, Outcome, Reason, Status
-from services.matching.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
-from services.matching.shortages import ShortageCsvError
-from services.matching.team import (
+from services.matching.index.api import SHORTLIST_ROLES, handlers, render_shortlist, shortage_for, taxonomy
+from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
+from services.matching.team.handlers import (
     CandidateUnknownError,
     MeetingLockedError,
     OutcomeInput,
@@ -25,6 +22,9 @@ from services.matching.team import (
     TeamHandlers,
     VacancyUnknownError,
 )
+from services.matching.team.meeting import IsoWeek
+from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Outcome, Reason, Status
+from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.schemas import StrictSchema

@@ -13,7 +13,7 @@ import threading
 import time
 from typing import Any
 
-from services.matching.state import MatchingState
+from services.matching.index.state import MatchingState
 from shared.config import KafkaSettings
 from shared.messaging.consumer import ConsumerLoop, DeadLetters
 from shared.messaging.kafka import make_consumer

@@ -22,9 +22,9 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as BaseResponse
 
-from services.matching.meeting import IsoWeek, MeetingContent
-from services.matching.repository import StoredMeeting
-from services.matching.team import MeetingNotPreparedError, RegionUnknownError, TeamHandlers
+from services.matching.team.handlers import MeetingNotPreparedError, RegionUnknownError, TeamHandlers
+from services.matching.team.meeting import IsoWeek, MeetingContent
+from services.matching.team.repository import StoredMeeting
 from shared.auth import SESSION_COOKIE, Principal, Role, TokenError
 
 bp = Blueprint(

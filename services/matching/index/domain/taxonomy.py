@@ -1,6 +1,6 @@
 """ESCO occupations and skills as an immutable, indexed, in-memory taxonomy.
 
-No file I/O here: `services.matching.reference` parses the ESCO files into `TaxonomyTables`
+No file I/O here: `services.matching.index.reference` parses the ESCO files into `TaxonomyTables`
 (plain lists and integer arrays, cheap to pickle) and this module indexes them. Tests build
 small taxonomies in code with `Taxonomy.from_rows`.
 """

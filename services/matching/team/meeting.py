@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from services.matching.outcomes import Outcome, latest_per_candidate
+from services.matching.team.outcomes import Outcome, latest_per_candidate
 
 SCHEMA_VERSION = 1
 LEVEL_ORDER = {"severe_shortage": 0, "shortage": 1}

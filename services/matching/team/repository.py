@@ -25,8 +25,8 @@ from sqlalchemy import (
     select,
 )
 
-from services.matching.outcomes import FollowUp, Outcome, Reason, Status
-from services.matching.shortages import ShortageBook, ShortageList
+from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
+from services.matching.team.shortages import ShortageBook, ShortageList
 from shared.db import SqlUnitOfWork
 from shared.messaging.envelope import Envelope
 from shared.messaging.idempotency import processed_events_table

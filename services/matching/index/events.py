@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from services.matching.domain.model import (
+from services.matching.index.domain.model import (
     Candidate,
     SkillClaim,
     Vacancy,

@@ -10,16 +10,16 @@ from flask import current_app, g, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from services.matching.domain.model import ShortlistEntry
-from services.matching.domain.taxonomy import Taxonomy
-from services.matching.events import VacancyRecord
-from services.matching.handlers import (
+from services.matching.index.domain.model import ShortlistEntry
+from services.matching.index.domain.taxonomy import Taxonomy
+from services.matching.index.events import VacancyRecord
+from services.matching.index.handlers import (
     MatchingHandlers,
     RecognitionUnavailableError,
     Shortlist,
     VacancyUnknownError,
 )
-from services.matching.schemas import (
+from services.matching.index.schemas import (
     ExplanationSchema,
     RecognisedListSchema,
     RecogniseSchema,

@@ -1,6 +1,6 @@
 """Operator commands of the matching service.
 
-    python -m services.matching.cli import-shortages FILE [--source TEXT] [--by USER]
+    python -m services.matching.team.cli import-shortages FILE [--source TEXT] [--by USER]
 
 Imports labour-shortage ratings from a CSV file through the same code path as
 ``POST /api/v1/shortages``: the whole file is validated first (any bad line: nothing imported, exit
@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 from services.matching.config import Settings
-from services.matching.reference import load_taxonomy
-from services.matching.repository import UnitOfWork, metadata
-from services.matching.shortages import ShortageCsvError
-from services.matching.team import Places, TeamHandlers
+from services.matching.index.reference import load_taxonomy
+from services.matching.team.handlers import Places, TeamHandlers
+from services.matching.team.repository import UnitOfWork, metadata
+from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Principal, Role
 from shared.db import make_engine
 from shared.reference import municipalities
@@ -74,7 +74,7 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
 
 def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m services.matching.cli",
+        prog="python -m services.matching.team.cli",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -6,9 +6,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from services.matching.domain.model import RecognisedSkill, ShortlistEntry
-from services.matching.events import VacancyRecord
-from services.matching.state import MatchingState
+from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
+from services.matching.index.events import VacancyRecord
+from services.matching.index.state import MatchingState
 from shared.auth import Principal, Role
 
 
