@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BROKER := $(PY) -m deploy.kafka.broker
 DEMO := $(PY) -m deploy.demo
 
-.PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-stop bench bench-quality clean
+.PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-stop bench bench-quality bench-faults clean
 
 help:
 	@echo "make demo         broker + three services + demo data; prints where to look"
@@ -16,6 +16,7 @@ help:
 	@echo "make test-fast    unit and API tests only (no broker, no PostgreSQL, no browser)"
 	@echo "make bench        speed benchmark, in-process and over HTTP (docs/benchmarks.md)"
 	@echo "make bench-quality  ranking and recognition quality benchmark"
+	@echo "make bench-faults   the fault-injection suite at large sizes (docs/reliability.md)"
 	@echo "make lint         ruff, mypy and the import-linter contracts"
 
 $(STAMP): pyproject.toml
@@ -62,6 +63,12 @@ bench: $(STAMP)
 
 bench-quality: $(STAMP)
 	$(PY) -m benchmarks.quality
+
+bench-faults: $(STAMP) test-tools
+	$(PY) -m deploy.kafka.broker fetch
+	mkdir -p var
+	KOHTAANTO_FAULTS_SCALE=large KOHTAANTO_FAULTS_REPORT=var/faults-large.json \
+		nice -n 10 $(PY) -m pytest -p no:cacheprovider tests/faults -v
 
 clean:
 	rm -rf .cache var .demo .pytest_cache

@@ -54,9 +54,7 @@ def _stack() -> Stack:
     from deploy.kafka.broker import DEFAULT_HOME, LocalBroker
 
     broker = LocalBroker(DEFAULT_HOME)
-    return Stack(
-        home=HOME, bootstrap_servers=broker.bootstrap_servers, ports=dict(DEFAULT_PORTS), env=_secrets()
-    )
+    return Stack.on_broker(broker, HOME, ports=dict(DEFAULT_PORTS), env=_secrets())
 
 
 def _say(message: str) -> None:

@@ -16,7 +16,7 @@ from shared.config import CommonSettings, KafkaSettings
 from shared.db import make_engine
 from shared.logging import configure_logging
 from shared.messaging.consumer import ConsumerLoop, DeadLetters
-from shared.messaging.deadletters import SqlDeadLetterLedger, dead_letters_table
+from shared.messaging.deadletters import dead_letter_ledger
 from shared.messaging.errors import is_record_error
 from shared.messaging.events import ConsumerSpec
 from shared.messaging.kafka import KafkaSender, make_consumer, security_config
@@ -99,14 +99,6 @@ def group_consumer(spec: ConsumerSpec[C], context: Callable[[Engine], C]) -> Con
         return run
 
     return factory
-
-
-def dead_letter_ledger(engine: Engine) -> SqlDeadLetterLedger:
-    """The record of dead-lettered origins in ``engine``'s database (its table created if missing)."""
-    metadata = MetaData()
-    table = dead_letters_table(metadata)
-    metadata.create_all(engine)
-    return SqlDeadLetterLedger(engine, table)
 
 
 def run_worker(

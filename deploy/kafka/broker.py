@@ -29,8 +29,8 @@ import fcntl
 import hashlib
 import json
 import logging
-import secrets
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -207,7 +207,9 @@ def sasl_options(credentials: Credentials | None) -> dict[str, str]:
     }
 
 
-def admin_client(bootstrap: str, timeout: float, credentials: Credentials | None = None):  # -> KafkaAdminClient
+def admin_client(
+    bootstrap: str, timeout: float, credentials: Credentials | None = None
+):  # -> KafkaAdminClient
     from kafka.admin import KafkaAdminClient
 
     timeout_ms = max(1000, int(timeout * 1000))

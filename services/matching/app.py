@@ -23,6 +23,7 @@ from services.matching.team import api as team_api
 from services.matching.team import web
 from services.matching.team.handlers import Places, TeamHandlers
 from services.matching.team.repository import UnitOfWork, metadata
+from shared.messaging.deadletters import dead_letter_ledger
 from shared.reference import municipalities
 from shared.service import build_service_app, register_health
 
@@ -39,12 +40,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
     recognizer = load_recognizer(taxonomy, common.reference_dir, settings.cache_dir)
     places = {m.code: (m.lat, m.lon) for m in municipalities(common.reference_dir).values()}
-    state = MatchingState(
-        MatchingEngine(taxonomy, places),
-        recognizer,
-        common.kafka.vacancies_topic,
-        common.kafka.candidates_topic,
-    )
+    state = MatchingState(MatchingEngine(taxonomy, places), recognizer)
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
@@ -55,8 +51,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         state,
         taxonomy,
         Places({m.region: m.region_fi for m in towns}, {m.code: m.name_fi for m in towns}),
-        outcomes_topic=common.kafka.outcomes_topic,
-        shortages_topic=common.kafka.shortages_topic,
         clock=clock,
         top_k=settings.meeting_top_k,
     )
@@ -68,7 +62,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
 
     if settings.start_feed:
-        feed = IndexFeed(state, common.kafka)
+        feed = IndexFeed(state, common.kafka, dead_letter_ledger(service.engine))
         feed.start()
         atexit.register(feed.close)
         app.extensions["kohtaanto.matching.feed"] = feed

@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from services.vacancy import events
 from services.vacancy.domain import (
     CloseReason,
     Status,
@@ -30,7 +31,6 @@ from services.vacancy.domain import (
     VacancyDetails,
     VacancyEvent,
 )
-from services.vacancy import events
 from services.vacancy.shortages import ShortageBook, StoredList
 from shared.db import SqlUnitOfWork
 from shared.messaging.idempotency import claim, processed_events_table

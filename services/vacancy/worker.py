@@ -7,8 +7,8 @@ Run one per database: ``python -m services.vacancy.worker``.
 from __future__ import annotations
 
 from services.vacancy.config import Settings
-from services.vacancy.repository import UnitOfWork, metadata, outbox
 from services.vacancy.events import SHORTAGE_LISTS
+from services.vacancy.repository import UnitOfWork, metadata, outbox
 from shared.worker import group_consumer, run_worker
 
 

@@ -84,6 +84,14 @@ class SqlDeadLetterLedger:
             return int(conn.execute(query).scalar_one())
 
 
+def dead_letter_ledger(engine: Engine) -> SqlDeadLetterLedger:
+    """The record of dead-lettered origins in ``engine``'s database (its table created if missing)."""
+    metadata = MetaData()
+    table = dead_letters_table(metadata)
+    metadata.create_all(engine)
+    return SqlDeadLetterLedger(engine, table)
+
+
 class MemoryDeadLetterLedger:
     """``DeadLetterLedger`` in memory: for a consumer without a database, and for tests."""
 

@@ -220,7 +220,9 @@ class OutboxRelay:
     def _mark_published(self, ids: list[int]) -> None:
         if ids:
             with self.engine.begin() as conn:
-                conn.execute(update(self.table).where(self.table.c.id.in_(ids)).values(published_at=datetime.now(UTC)))
+                conn.execute(
+                    update(self.table).where(self.table.c.id.in_(ids)).values(published_at=datetime.now(UTC))
+                )
 
     def _park(self, row_id: int, error: Exception) -> None:
         t, p = self.table, self.parked_table
@@ -231,9 +233,7 @@ class OutboxRelay:
                     t.c.id == row_id
                 )
             ).one()
-            conn.execute(
-                insert(p).values(**row._mapping, parked_at=datetime.now(UTC), reason=reason)
-            )
+            conn.execute(insert(p).values(**row._mapping, parked_at=datetime.now(UTC), reason=reason))
             conn.execute(delete(t).where(t.c.id == row_id))
         self.parked += 1
         log.error(

@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import func, select
 
-from services.vacancy.repository import UnitOfWork, processed, shortage_lists
 from services.vacancy.events import SHORTAGE_LISTS
+from services.vacancy.repository import UnitOfWork, processed, shortage_lists
 from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.envelope import Envelope
 from tests.helpers import COOK, WELDER, auth

@@ -13,9 +13,9 @@ def taxonomy():
 @pytest.fixture(scope="session")
 def stack(kafka_broker, tmp_path_factory, free_ports):
     ports = dict(zip(("vacancy", "profile", "matching"), free_ports(3), strict=True))
-    stack = Stack(
-        home=tmp_path_factory.mktemp("stack"),
-        bootstrap_servers=kafka_broker.bootstrap_servers,
+    stack = Stack.on_broker(
+        kafka_broker,
+        tmp_path_factory.mktemp("stack"),
         ports=ports,
         env={"KOHTAANTO_JWT_SECRET": JWT_SECRET, "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode()},
     )

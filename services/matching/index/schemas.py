@@ -110,3 +110,19 @@ class RecognisedSchema(ma.Schema):
 
 class RecognisedListSchema(ma.Schema):
     items = fields.List(fields.Nested(RecognisedSchema))
+
+
+class IndexVersionsQuerySchema(StrictSchema):
+    candidate_ids = fields.List(
+        fields.String(validate=validate.Length(1, 64)), required=True, validate=validate.Length(1, 10_000)
+    )
+
+
+class IndexVersionsSchema(ma.Schema):
+    candidates = fields.Integer(metadata={"description": "Candidates the index serves"})
+    vacancies = fields.Integer(metadata={"description": "Vacancies (open and closed) it knows"})
+    versions = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(allow_none=True),
+        metadata={"description": "Candidate id → the version served (null: not served)"},
+    )

@@ -46,8 +46,6 @@ def team_handlers(settings: Settings) -> TeamHandlers:
         _NoIndex(),  # type: ignore[arg-type]
         load_taxonomy(common.reference_dir, settings.cache_dir),
         Places({m.region: m.region_fi for m in towns}, {m.code: m.name_fi for m in towns}),
-        outcomes_topic=common.kafka.outcomes_topic,
-        shortages_topic=common.kafka.shortages_topic,
     )
 
 

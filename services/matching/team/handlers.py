@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from services.matching.index.domain.model import ShortlistEntry
 from services.matching.index.events import VacancyRecord
+from services.matching.team import events
 from services.matching.team.meeting import (
     SCHEMA_VERSION,
     CandidateFacts,
@@ -28,7 +29,6 @@ from services.matching.team.meeting import (
     meeting_day,
 )
 from services.matching.team.outcomes import (
-    OUTCOME_RECORDED,
     FollowUp,
     Outcome,
     Reason,
@@ -44,15 +44,12 @@ from services.matching.team.shortages import (
     parse_shortage_csv,
 )
 from shared.auth import Principal
-from shared.messaging.envelope import Envelope
 
 if TYPE_CHECKING:
     from services.matching.index.state import MatchingState
 
 log = logging.getLogger(__name__)
 
-SHORTAGE_LIST_IMPORTED = "shortage_list.imported"
-PRODUCER = "matching-service"
 Clock = Callable[[], datetime]
 
 
@@ -123,8 +120,6 @@ class TeamHandlers:
         taxonomy: Taxonomy,
         places: Places,
         *,
-        outcomes_topic: str,
-        shortages_topic: str,
         clock: Clock = _now,
         top_k: int = 5,
         count_cap: int = 200,
@@ -133,8 +128,6 @@ class TeamHandlers:
         self.state = state
         self.taxonomy = taxonomy
         self.places = places
-        self.outcomes_topic = outcomes_topic
-        self.shortages_topic = shortages_topic
         self.clock = clock
         self.top_k = top_k
         self.count_cap = count_cap
@@ -148,9 +141,7 @@ class TeamHandlers:
             for item in lists:
                 uow.shortages.replace(item, import_id, caller.subject, now)
                 payload = {**item.to_payload(), "import_id": import_id, "imported_at": now.isoformat()}
-                uow.publish(
-                    self.shortages_topic, Envelope(SHORTAGE_LIST_IMPORTED, item.key, payload, PRODUCER)
-                )
+                uow.publish(events.SHORTAGE_LIST_IMPORTED, item.key, payload)
             uow.commit()
         log.info("shortage lists imported", extra={"import_id": import_id, "lists": len(lists)})
         return ImportResult(import_id, source, lists)
@@ -187,10 +178,7 @@ class TeamHandlers:
         )
         with self.uow_factory() as uow:
             uow.outcomes.add(outcome)
-            uow.publish(
-                self.outcomes_topic,
-                Envelope(OUTCOME_RECORDED, outcome.candidate_id, outcome.event_payload(), PRODUCER),
-            )
+            uow.publish(events.OUTCOME_RECORDED, outcome.candidate_id, outcome.event_payload())
             uow.commit()
         return outcome
 

@@ -3,7 +3,7 @@ operators import, recruiters' outcomes, and the stored content of each weekly me
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -25,10 +25,11 @@ from sqlalchemy import (
     select,
 )
 
+from services.matching.team import events
 from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
 from services.matching.team.shortages import ShortageBook, ShortageList
 from shared.db import SqlUnitOfWork
-from shared.messaging.envelope import Envelope
+from shared.messaging.events import Published
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
 
@@ -248,5 +249,6 @@ class UnitOfWork(SqlUnitOfWork):
         self.outcomes = OutcomeRepository(conn)
         self.meetings = MeetingRepository(conn)
 
-    def publish(self, topic: str, envelope: Envelope) -> None:
-        self._outbox.add(self.conn, topic, envelope)
+    def publish(self, event: Published, key: str, payload: Mapping[str, Any]) -> None:
+        """Add one event, as declared in ``team/events.py``, to the outbox of this transaction."""
+        self._outbox.add(self.conn, event.topic.name, event.envelope(key, payload, events.PRODUCER))

@@ -1,0 +1,81 @@
+"""The events the matching service's team part publishes, declared once (docs/events.md is checked
+against this module by tests/unit/test_event_catalogue.py). What the index part consumes is declared in
+``services/matching/index/events.py``.
+
+Publishes ``outcome.recorded`` on the outcomes topic (recruiters' outcomes, without comment or
+follow-up) and ``shortage_list.imported`` on the shortages topic (one labour-shortage list's state).
+
+Sizes: an outcome is small and fixed in shape; a shortage list is bounded by the reference data (the
+import rejects a repeated occupation, so a list holds at most every ESCO occupation and ISCO-08 group
+once) and by the source's 300 characters: tests/unit/matching/test_team_events.py builds the largest
+list the catalogue allows and checks it fits the event budget.
+"""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields
+
+from services.matching.team.outcomes import OUTCOME_RECORDED as OUTCOME_RECORDED_TYPE
+from services.matching.team.outcomes import Reason, Status
+from services.matching.team.shortages import Level
+from shared.messaging.events import Published
+from shared.messaging.topics import OUTCOMES, SHORTAGES
+
+PRODUCER = "matching-service"
+SHORTAGE_LIST_IMPORTED_TYPE = "shortage_list.imported"
+MAX_SOURCE_CHARS = 300
+
+
+class OutcomePayload(ma.Schema):
+    """Payload of ``outcome.recorded``, schema_version 1 (``Outcome.event_payload``)."""
+
+    outcome_id = fields.String(required=True)
+    vacancy_id = fields.String(required=True)
+    candidate_id = fields.String(required=True)
+    status = fields.String(required=True, validate=ma.validate.OneOf([s.value for s in Status]))
+    reason = fields.String(
+        required=True, allow_none=True, validate=ma.validate.OneOf([r.value for r in Reason])
+    )
+    occurred_on = fields.Date(required=True)
+    recorded_by_org = fields.String(required=True)
+    recorded_at = fields.DateTime(required=True)
+
+
+class _Entry(ma.Schema):
+    occupation = fields.String(required=True)
+    level = fields.String(required=True, validate=ma.validate.OneOf([x.value for x in Level]))
+
+
+class ShortageListPayload(ma.Schema):
+    """Payload of ``shortage_list.imported``, schema_version 1 (``ShortageList.to_payload`` plus the
+    import's id and time)."""
+
+    region = fields.String(required=True)
+    period = fields.String(required=True)
+    source = fields.String(required=True)
+    entries = fields.List(fields.Nested(_Entry), required=True)
+    levels = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(validate=ma.validate.OneOf([x.value for x in Level])),
+        required=True,
+    )
+    import_id = fields.String(required=True)
+    imported_at = fields.DateTime(required=True)
+
+
+OUTCOME_RECORDED = Published(
+    OUTCOME_RECORDED_TYPE,
+    OUTCOMES,
+    1,
+    OutcomePayload,
+    "a recruiter recorded what happened to a proposed candidate",
+)
+SHORTAGE_LIST_IMPORTED = Published(
+    SHORTAGE_LIST_IMPORTED_TYPE,
+    SHORTAGES,
+    1,
+    ShortageListPayload,
+    "an operator imported a file containing this (region, period)",
+)
+PUBLISHES: tuple[Published, ...] = (OUTCOME_RECORDED, SHORTAGE_LIST_IMPORTED)
