@@ -37,7 +37,7 @@ from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.domain.vectors import related_credit
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-MUNICIPALITIES_CSV = REPO_ROOT / "data" / "geo" / "fi_municipalities.csv"
+MUNICIPALITIES_CSV = REPO_ROOT / "data" / "geo" / "municipalities_2025.csv"
 
 FALLBACK_MUNICIPALITIES: dict[str, tuple[float, float]] = {
     "837": (61.4978, 23.7610),  # Tampere

@@ -37,7 +37,7 @@ class Api(SmorestApi):
         return payload, code, headers
 
 
-def openapi_config(title: str, version: str = "1") -> dict[str, Any]:
+def openapi_config(title: str, version: str = "1", description: str = "") -> dict[str, Any]:
     return {
         "API_TITLE": title,
         "API_VERSION": version,
@@ -47,6 +47,7 @@ def openapi_config(title: str, version: str = "1") -> dict[str, Any]:
         "OPENAPI_SWAGGER_UI_PATH": "/docs",
         "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
         "API_SPEC_OPTIONS": {
+            "info": {"description": description},
             "components": {
                 "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
             },
@@ -55,8 +56,8 @@ def openapi_config(title: str, version: str = "1") -> dict[str, Any]:
     }
 
 
-def create_api(app: Flask, title: str) -> Api:
-    for key, value in openapi_config(title).items():
+def create_api(app: Flask, title: str, description: str = "") -> Api:
+    for key, value in openapi_config(title, description=description).items():
         app.config.setdefault(key, value)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     api = Api(app)

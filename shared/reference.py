@@ -1,7 +1,9 @@
-"""Reference data every service validates against: ESCO concept URIs and Finnish municipalities.
+"""Reference data every service validates against: ESCO concept URIs and Finland's municipalities and
+regions (``shared.geography``).
 
 Only identifiers and labels: the matching service's richer taxonomy (relations, hierarchy, vectors)
-belongs to its own domain.
+belongs to its own domain. Files come from the reference directory (``data/`` by default); see
+``data/README.md`` for their provenance.
 """
 
 from __future__ import annotations
@@ -9,45 +11,110 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from shared.config import reference_data_dir
+from shared.geography import MERGED_FILE, MUNICIPALITIES_FILE, REGIONS_FILE, Geography, Municipality
+
+__all__ = [
+    "EscoCatalogue",
+    "Geography",
+    "Municipality",
+    "UnknownConceptError",
+    "esco_catalogue",
+    "geography",
+    "municipalities",
+    "read_csv",
+]
+
+ESCO_BASE = "http://data.europa.eu/esco/"
+_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_CONCEPT = re.compile(
+    rf"^(?:https?://)?data\.europa\.eu/esco/(?P<kind>[a-z]+)/(?P<id>{_UUID})/*$", re.IGNORECASE
+)
+_BARE_UUID = re.compile(rf"^{_UUID}$")
+_VERSION_IN_NAME = re.compile(r"^esco-v(\d+(?:\.\d+)*)-classification-", re.IGNORECASE)
+Kind = Literal["skill", "occupation"]
 
 
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
     """Rows of a UTF-8 CSV file, gzip-compressed when the name ends in ``.gz``."""
     raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
-    with raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
+    with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
         yield from csv.DictReader(text)
 
 
-@dataclass(frozen=True, slots=True)
-class Municipality:
-    code: str
-    name_fi: str
-    name_sv: str
-    region: str
-    region_fi: str
-    region_sv: str
-    lat: float
-    lon: float
+class UnknownConceptError(ValueError):
+    """Not a URI of an ESCO concept of the expected kind in the ESCO version the service uses;
+    the message says which and why."""
+
+
+def canonical_esco_uri(text: str) -> tuple[str, str] | None:
+    """``(kind, canonical URI)`` of any harmless spelling of an ESCO concept URI, else None.
+
+    Accepted: ``https://``, no scheme, upper-case host or UUID, trailing slashes, surrounding
+    whitespace or angle brackets, and the ESCO portal's page address (``…?uri=<percent-encoded URI>``).
+    The canonical form is ``http://data.europa.eu/esco/<kind>/<lower-case UUID>``, as ESCO publishes it.
+    """
+    raw = str(text).strip().strip("<>").strip()
+    m = _CONCEPT.match(raw)
+    if m is None and "uri=" in raw:
+        inner = parse_qs(urlsplit(raw).query).get("uri", [""])[0]
+        m = _CONCEPT.match(unquote(inner).strip())
+    if m is None:
+        return None
+    kind = m["kind"].lower()
+    return kind, f"{ESCO_BASE}{kind}/{m['id'].lower()}"
 
 
 @dataclass(frozen=True, slots=True)
 class EscoCatalogue:
-    """ESCO v1.1.1 skill and occupation URIs with their English and Finnish labels."""
+    """ESCO skill and occupation URIs with their English and Finnish labels, of one ESCO version."""
 
     skills: dict[str, tuple[str, str]]
     occupations: dict[str, tuple[str, str]]
+    version: str = "v1.1.1"
 
     def has_skill(self, uri: str) -> bool:
         return uri in self.skills
 
     def has_occupation(self, uri: str) -> bool:
         return uri in self.occupations
+
+    def resolve(self, text: str, kind: Kind) -> str:
+        """The canonical URI of a concept of ``kind`` written in any harmless variant (see
+        ``canonical_esco_uri``; a bare UUID is read as a concept of ``kind``).
+
+        Raises ``UnknownConceptError`` saying whether the text is no ESCO URI at all, a concept of the
+        other kind, or a concept this catalogue's ESCO version does not have."""
+        raw = str(text).strip()
+        found = canonical_esco_uri(raw)
+        if found is None and _BARE_UUID.match(raw):
+            found = (kind, f"{ESCO_BASE}{kind}/{raw.lower()}")
+        if found is None:
+            raise UnknownConceptError(
+                f"Not an ESCO {kind} URI: expected {ESCO_BASE}{kind}/<UUID> (ESCO {self.version})."
+            )
+        got, uri = found
+        known = self.skills if kind == "skill" else self.occupations
+        if got == kind and uri in known:
+            return uri
+        other: Kind = "occupation" if kind == "skill" else "skill"
+        if got == other and uri in (self.skills if other == "skill" else self.occupations):
+            raise UnknownConceptError(f"This is an ESCO {other} URI; an ESCO {kind} URI is expected here.")
+        if got != kind:
+            raise UnknownConceptError(f"Not an ESCO {kind} URI: expected {ESCO_BASE}{kind}/<UUID>.")
+        raise UnknownConceptError(
+            f"Unknown ESCO {kind} URI: not in ESCO {self.version}, the version this service uses. "
+            f"Concepts added in later ESCO versions are not known yet; choose the closest {self.version} "
+            "concept (see docs/reference-data.md on ESCO upgrades)."
+        )
 
     def skill_label(self, uri: str, lang: str = "en") -> str:
         en, fi = self.skills.get(uri, (uri, uri))
@@ -56,6 +123,17 @@ class EscoCatalogue:
     def occupation_label(self, uri: str, lang: str = "en") -> str:
         en, fi = self.occupations.get(uri, (uri, uri))
         return fi if lang == "fi" and fi else en
+
+
+def esco_version(esco_dir: Path) -> str:
+    """The ESCO version of the reference files, from the official package's name
+    (``esco-v1.1.1-classification-en-csv.zip`` → ``"v1.1.1"``); ``"unknown"`` when there is none."""
+    versions = {
+        m[1] for p in esco_dir.glob("esco-v*-classification-*") if (m := _VERSION_IN_NAME.match(p.name))
+    }
+    if not versions:
+        return "unknown"
+    return "v" + max(versions, key=lambda v: tuple(int(x) for x in v.split(".")))
 
 
 @lru_cache(maxsize=4)
@@ -69,22 +147,18 @@ def esco_catalogue(directory: Path | None = None) -> EscoCatalogue:
         r["conceptUri"]: (r["preferredLabel_en"], r["preferredLabel_fi"])
         for r in read_csv(base / "occupations_en_fi.csv.gz")
     }
-    return EscoCatalogue(skills=skills, occupations=occupations)
+    return EscoCatalogue(skills=skills, occupations=occupations, version=esco_version(base))
 
 
 @lru_cache(maxsize=4)
-def municipalities(directory: Path | None = None) -> dict[str, Municipality]:
+def geography(directory: Path | None = None) -> Geography:
+    """Finland's 308 municipalities (2025), 19 regions and the codes abolished since 2005 (``data/geo``)."""
     base = (directory or reference_data_dir()) / "geo"
-    return {
-        r["code"]: Municipality(
-            code=r["code"],
-            name_fi=r["name_fi"],
-            name_sv=r["name_sv"],
-            region=r["region"],
-            region_fi=r["region_fi"],
-            region_sv=r["region_sv"],
-            lat=float(r["lat"]),
-            lon=float(r["lon"]),
-        )
-        for r in read_csv(base / "fi_municipalities.csv")
-    }
+    return Geography.from_rows(
+        read_csv(base / MUNICIPALITIES_FILE), read_csv(base / REGIONS_FILE), read_csv(base / MERGED_FILE)
+    )
+
+
+def municipalities(directory: Path | None = None) -> dict[str, Municipality]:
+    """Current municipality code → ``Municipality`` (all 308 of 2025)."""
+    return geography(directory).municipalities

@@ -1,25 +1,53 @@
-"""marshmallow building blocks every service's API uses: languages, ESCO URIs, municipalities, pages.
+"""marshmallow building blocks every service's API uses: languages, ESCO URIs, municipalities, regions,
+pages.
 
 Reference data is looked up through the running app (``app.extensions['kohtaanto.reference']``), so
-the same schema validates against whatever data directory the service was configured with.
+the same schema validates against whatever data directory the service was configured with. Fields
+that accept several spellings (``MunicipalityCode``, ``RegionId``, ``LanguageCode``, ``EscoUri``)
+load the one stored form; when an input was changed in meaning-preserving but non-obvious ways (an
+abolished municipality code mapped to its successor) the field records a notice, which write endpoints
+return as ``notices`` (``input_notices()``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate
 
+from shared.geography import Geography, Municipality, UnknownPlaceError
+from shared.languages import UnknownLanguageError, normalise_language
+from shared.reference import EscoCatalogue, Kind, UnknownConceptError
+
 LANGUAGE_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
+MAX_TEXT = 200  # longest municipality, region or language text looked up
 
 
 class Reference:
     """The reference data one app validates against."""
 
-    def __init__(self, catalogue: Any, municipalities: Any) -> None:
+    def __init__(self, catalogue: EscoCatalogue, geography: Geography) -> None:
         self.catalogue = catalogue
-        self.municipalities = municipalities
+        self.geography = geography
+
+    @property
+    def municipalities(self) -> Mapping[str, Municipality]:
+        return self.geography.municipalities
+
+    def describe(self) -> dict[str, Any]:
+        """What ``/health/ready`` reports about the reference data."""
+        g = self.geography
+        return {
+            "ok": True,
+            "esco_version": self.catalogue.version,
+            "esco_skills": len(self.catalogue.skills),
+            "esco_occupations": len(self.catalogue.occupations),
+            "municipalities": len(g.municipalities),
+            "regions": len(g.regions),
+            "abolished_municipality_codes": len(g.abolished),
+        }
 
 
 def reference() -> Reference:
@@ -28,19 +56,157 @@ def reference() -> Reference:
     return current_app.extensions["kohtaanto.reference"]
 
 
+# -- notices ----------------------------------------------------------------------------------------
+def add_notice(field: str, given: Any, used: Any, message: str) -> None:
+    """Record, for this request's response, that input ``given`` of ``field`` was stored as ``used``."""
+    from flask import g, has_app_context
+
+    if has_app_context():
+        g.setdefault("kohtaanto_notices", []).append(
+            {"field": field, "given": given, "used": used, "message": message}
+        )
+
+
+def input_notices() -> list[dict[str, Any]]:
+    """The notices recorded while loading this request's input (``[]`` when none)."""
+    from flask import g, has_app_context
+
+    return list(g.get("kohtaanto_notices", [])) if has_app_context() else []
+
+
+class NoticeSchema(ma.Schema):
+    field = fields.String(metadata={"description": "The input field"})
+    given = fields.Raw(metadata={"description": "What was sent"})
+    used = fields.Raw(metadata={"description": "What was stored instead"})
+    message = fields.String()
+
+
+NOTICES = fields.List(
+    fields.Nested(NoticeSchema),
+    metadata={
+        "description": "Inputs stored in another form than sent, and why (e.g. a municipality code "
+        "abolished by a merger, stored as its successor's)"
+    },
+)
+
+
+# -- fields ---------------------------------------------------------------------------------------
+class _Text(fields.String):
+    def _text(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if len(text) > MAX_TEXT:
+            raise ValidationError(f"Longer than {MAX_TEXT} characters.")
+        return text
+
+
+class EscoUri(_Text):
+    """An ESCO skill or occupation URI, loaded in its canonical form (``https://``, upper-case UUIDs,
+    trailing slashes and ESCO portal addresses are accepted); unknown concepts are refused with the
+    ESCO version the service speaks."""
+
+    def __init__(self, kind: Kind, **kwargs: Any) -> None:
+        metadata = {"description": f"ESCO {kind} URI", **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
+        self.kind = kind
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> str:
+        text = self._text(value, attr, data, **kwargs)
+        try:
+            return reference().catalogue.resolve(text, self.kind)
+        except UnknownConceptError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+class MunicipalityCode(_Text):
+    """A municipality: its Statistics Finland code (zero padding optional), its Finnish or Swedish
+    name, or a code abolished by a merger (stored as the successor's, with a notice)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        metadata = {
+            "description": "Statistics Finland municipality code of 2025 (e.g. '837' Tampere, '020' Akaa; "
+            "'20' is read as '020'), or the Finnish or Swedish name ('Vaasa', 'Vasa'). A code abolished "
+            "by a merger since 2005 is stored as its successor's and a notice says so.",
+            "example": "837",
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> str:
+        text = self._text(value, attr, data, **kwargs)
+        try:
+            found = reference().geography.municipality(text)
+        except UnknownPlaceError as exc:
+            raise ValidationError(str(exc)) from None
+        if found.notice:
+            add_notice(self.data_key or attr or "municipality", text, found.code, found.notice)
+        return found.code
+
+
+class RegionId(_Text):
+    """A region (maakunta): its id (``pirkanmaa``), Finnish or Swedish name (``Österbotten``) or
+    maakunta code (``15``), in any case; loaded as the id. Unknown: the error names the known ids."""
+
+    def __init__(self, *, allow_national: bool = False, **kwargs: Any) -> None:
+        metadata = {
+            "description": "Region (maakunta) id, e.g. 'pirkanmaa'; Finnish or Swedish names "
+            "('Pohjanmaa', 'Österbotten') and maakunta codes ('15') are accepted, in any case"
+            + ("; or 'national'" if allow_national else ""),
+            "example": "pirkanmaa",
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+        self.allow_national = allow_national
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> str:
+        text = self._text(value, attr, data, **kwargs)
+        if self.allow_national and text.strip().lower() == "national":
+            return "national"
+        try:
+            return reference().geography.region(text).id
+        except UnknownPlaceError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+class LanguageCode(_Text):
+    """An ISO 639-1 or ISO 639-3 code in any case, loaded in its shortest registered form
+    (``FI`` → ``fi``, ``sme`` → ``se``)."""
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> str:
+        text = self._text(value, attr, data, **kwargs)
+        try:
+            return normalise_language(text)
+        except UnknownLanguageError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+# -- validators kept for callers that validate without loading -------------------------------------
 def known_skill(uri: str) -> None:
-    if not reference().catalogue.has_skill(uri):
-        raise ValidationError("Unknown ESCO skill URI.")
+    try:
+        reference().catalogue.resolve(uri, "skill")
+    except UnknownConceptError as exc:
+        raise ValidationError(str(exc)) from None
 
 
 def known_occupation(uri: str) -> None:
-    if not reference().catalogue.has_occupation(uri):
-        raise ValidationError("Unknown ESCO occupation URI.")
+    try:
+        reference().catalogue.resolve(uri, "occupation")
+    except UnknownConceptError as exc:
+        raise ValidationError(str(exc)) from None
 
 
 def known_municipality(code: str) -> None:
-    if code not in reference().municipalities:
-        raise ValidationError("Unknown municipality code (Statistics Finland code, e.g. '837' for Tampere).")
+    try:
+        reference().geography.municipality(code)
+    except UnknownPlaceError as exc:
+        raise ValidationError(str(exc)) from None
 
 
 class StrictSchema(ma.Schema):
@@ -51,10 +217,14 @@ class StrictSchema(ma.Schema):
 
 
 class LanguageSchema(StrictSchema):
-    code = fields.String(
+    code = LanguageCode(
         required=True,
-        validate=validate.Regexp(r"^[a-z]{2}$", error="ISO 639-1 code, e.g. 'fi'."),
-        metadata={"example": "fi"},
+        metadata={
+            "description": "ISO 639-1 or ISO 639-3 code, any case; stored in its shortest form "
+            "('FI' → 'fi', 'sme' → 'se'). E.g. 'smn' Inari Sámi, 'sms' Skolt Sámi, 'fse' Finnish "
+            "Sign Language, 'fss' Finland-Swedish Sign Language",
+            "example": "fi",
+        },
     )
     level = fields.String(
         required=True,
@@ -78,4 +248,4 @@ class PageArgs(StrictSchema):
 
 
 def region_of(municipality: str) -> str:
-    return reference().municipalities[municipality].region
+    return reference().geography.region_of(municipality)

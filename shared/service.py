@@ -22,7 +22,7 @@ from shared.logging import configure_logging
 from shared.messaging.errors import EventTooLargeError
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
-from shared.reference import esco_catalogue, municipalities
+from shared.reference import esco_catalogue, geography
 from shared.schemas import Reference
 
 log = logging.getLogger(__name__)
@@ -61,11 +61,10 @@ def build_service_app(
     app = Flask(f"kohtaanto.{settings.service}")
     app.config["TESTING"] = testing
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
-    api = create_api(app, title)
+    reference = Reference(esco_catalogue(settings.reference_dir), geography(settings.reference_dir))
+    api = create_api(app, title, reference_description(reference))
     init_auth(app, TokenCodec(settings.auth.jwt_secret, settings.auth.issuer))
-    app.extensions["kohtaanto.reference"] = Reference(
-        esco_catalogue(settings.reference_dir), municipalities(settings.reference_dir)
-    )
+    app.extensions["kohtaanto.reference"] = reference
     engine = make_engine(settings.database_url)
     metadata.create_all(engine)
     app.extensions["kohtaanto.engine"] = engine
@@ -98,7 +97,12 @@ def build_service_app(
             "errors": {"json": {"_schema": [str(exc)]}},
         }, 422
 
-    service = ServiceApp(app, api, engine, {"database": database, "kafka": BrokerProbe(settings)})
+    service = ServiceApp(
+        app,
+        api,
+        engine,
+        {"database": database, "kafka": BrokerProbe(settings), "reference": reference.describe},
+    )
     outbox = metadata.tables.get("outbox")
     if outbox is not None:
 
@@ -115,6 +119,19 @@ def build_service_app(
 
         service.checks["outbox"] = outbox_backlog
     return service
+
+
+def reference_description(reference: Reference) -> str:
+    """The OpenAPI description's statement of the reference data the API validates against."""
+    d = reference.describe()
+    return (
+        f"Skills and occupations are ESCO {d['esco_version']} concept URIs "
+        f"({d['esco_skills']} skills, {d['esco_occupations']} occupations). Municipalities are "
+        f"Statistics Finland's {d['municipalities']} municipalities of 2025 (codes abolished by mergers "
+        f"since 2005 are mapped to their successor), regions the {d['regions']} maakunta; languages are "
+        "ISO 639-1 or ISO 639-3 codes. ESCO: © European Union. Municipalities and regions: Statistics "
+        "Finland and National Land Survey of Finland, CC BY 4.0."
+    )
 
 
 def register_health(service: ServiceApp, required: frozenset[str] = frozenset({"database"})) -> None:

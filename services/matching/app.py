@@ -24,7 +24,7 @@ from services.matching.team import web
 from services.matching.team.handlers import Places, TeamHandlers
 from services.matching.team.repository import UnitOfWork, metadata
 from shared.messaging.deadletters import dead_letter_ledger
-from shared.reference import municipalities
+from shared.reference import geography, municipalities
 from shared.service import build_service_app, register_health
 
 
@@ -39,7 +39,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
 
     taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
     recognizer = load_recognizer(taxonomy, common.reference_dir, settings.cache_dir)
-    places = {m.code: (m.lat, m.lon) for m in municipalities(common.reference_dir).values()}
+    # abolished codes (records written before a merger) sit at their successor's centre
+    places = geography(common.reference_dir).coordinates(with_abolished=True)
     state = MatchingState(MatchingEngine(taxonomy, places), recognizer)
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
     app.extensions["kohtaanto.matching.state"] = state

@@ -33,6 +33,7 @@ from services.profile.schemas import (
 )
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.schemas import input_notices
 
 blp = Blueprint(
     "profiles",
@@ -104,7 +105,7 @@ class ProfileById(MethodView):
             profile, created = handlers().upsert(current_principal(), profile_id, to_details(data))
         except Exception as exc:
             translate(exc)
-        return to_dict(profile), (201 if created else 200)
+        return {**to_dict(profile), "notices": input_notices()}, (201 if created else 200)
 
     @require_role(Role.COACH)
     @blp.response(200, ProfileOutSchema)

@@ -8,11 +8,11 @@ from marshmallow import fields, validate
 from services.profile import events
 from services.profile.domain import EducationLevel, TargetGroup
 from shared.schemas import (
+    NOTICES,
+    EscoUri,
     LanguageSchema,
+    MunicipalityCode,
     StrictSchema,
-    known_municipality,
-    known_occupation,
-    known_skill,
     unique_by,
 )
 
@@ -28,12 +28,12 @@ class PersonalSchema(StrictSchema):
 
 
 class SkillSchema(StrictSchema):
-    uri = fields.String(required=True, validate=known_skill, metadata={"description": "ESCO skill URI"})
+    uri = EscoUri("skill", required=True)
     level = fields.String(load_default="intermediate", validate=validate.OneOf(SKILL_LEVELS))
 
 
 class ExperienceSchema(StrictSchema):
-    occupation_uri = fields.String(required=True, validate=known_occupation)
+    occupation_uri = EscoUri("occupation", required=True)
     years = fields.Float(required=True, validate=validate.Range(0, 60))
     ended_year = fields.Integer(
         load_default=None,
@@ -50,7 +50,7 @@ class ProfileInSchema(StrictSchema):
         validate=[validate.Length(max=events.MAX_SKILLS), unique_by("uri", "A skill is")],
     )
     suggested_skills = fields.List(
-        fields.String(validate=known_skill),
+        EscoUri("skill"),
         load_default=list,
         validate=validate.Length(max=events.MAX_SUGGESTED_SKILLS),
         metadata={
@@ -69,7 +69,7 @@ class ProfileInSchema(StrictSchema):
         load_default=list,
         validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
     )
-    municipality = fields.String(required=True, validate=known_municipality)
+    municipality = MunicipalityCode(required=True)
     max_commute_km = fields.Float(required=True, validate=validate.Range(0, 500))
     available_from = fields.Date(required=True)
     working_time = fields.String(load_default="any", validate=validate.OneOf(WORKING_TIMES))
@@ -104,6 +104,7 @@ class ProfileOutSchema(ma.Schema):
     consented_orgs = fields.List(fields.String())
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    notices = NOTICES
 
 
 class ContactLookupSchema(StrictSchema):

@@ -33,7 +33,7 @@ from services.vacancy.schemas import (
 )
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
-from shared.schemas import reference
+from shared.schemas import input_notices, reference
 
 blp = Blueprint(
     "vacancies",
@@ -123,7 +123,8 @@ def translate(exc: Exception) -> NoReturn:
 
 
 def with_etag(v: Vacancy) -> tuple[dict[str, Any], int, dict[str, str]]:
-    return to_dict(v), 200, {"ETag": f'"{v.version}"'}
+    """The vacancy, the notices about how this request's input was stored, and its version as ETag."""
+    return {**to_dict(v), "notices": input_notices()}, 200, {"ETag": f'"{v.version}"'}
 
 
 @blp.route("")

@@ -10,12 +10,13 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from services.vacancy import events
 from services.vacancy.domain import CloseReason, Status
 from shared.schemas import (
+    NOTICES,
+    EscoUri,
     LanguageSchema,
+    MunicipalityCode,
     PageArgs,
+    RegionId,
     StrictSchema,
-    known_municipality,
-    known_occupation,
-    known_skill,
     reference,
     unique_by,
 )
@@ -24,28 +25,27 @@ WORKING_TIMES = ("full_time", "part_time")
 
 
 class RequiredSkillSchema(StrictSchema):
-    uri = fields.String(required=True, validate=known_skill, metadata={"description": "ESCO skill URI"})
+    uri = EscoUri("skill", required=True)
     essential = fields.Boolean(load_default=True)
 
 
 class VacancyInSchema(StrictSchema):
     title = fields.String(required=True, validate=validate.Length(1, events.MAX_TITLE_CHARS))
-    occupation_uri = fields.String(
+    occupation_uri = EscoUri(
+        "occupation",
         load_default=None,
-        validate=known_occupation,
         metadata={
             "description": "ESCO occupation URI; may be left out when the job is described "
             "by its skills or in words (skills are then recognised from the text)"
         },
     )
     description = fields.String(load_default="", validate=validate.Length(max=events.MAX_DESCRIPTION_CHARS))
-    municipality = fields.String(
-        required=True,
-        validate=known_municipality,
-        metadata={"description": "Statistics Finland code", "example": "837"},
-    )
-    region = fields.String(
-        load_default=None, metadata={"description": "Derived from the municipality when omitted"}
+    municipality = MunicipalityCode(required=True)
+    region = RegionId(
+        load_default=None,
+        metadata={
+            "description": "Region (maakunta) id, name or code; derived from the municipality when omitted"
+        },
     )
     working_time = fields.String(required=True, validate=validate.OneOf(WORKING_TIMES))
     openings = fields.Integer(load_default=1, validate=validate.Range(1, 10_000))
@@ -111,12 +111,13 @@ class VacancyOutSchema(ma.Schema):
     application_deadline = fields.Date(allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    notices = NOTICES
 
 
 class VacancyQuerySchema(PageArgs):
     status = fields.String(load_default=None, validate=validate.OneOf([s.value for s in Status]))
-    region = fields.String(load_default=None)
-    occupation_uri = fields.String(load_default=None)
+    region = RegionId(load_default=None)
+    occupation_uri = EscoUri("occupation", load_default=None)
     employer_org = fields.String(load_default=None)
 
 

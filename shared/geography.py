@@ -1,0 +1,206 @@
+"""Finland's municipalities and regions (maakunta) as people write them, resolved to the codes stored.
+
+Source: ``data/geo`` (Statistics Finland classifications 2025 and National Land Survey points, CC BY 4.0;
+provenance in ``data/geo/README.md``). Pure Python: the services' schemas and the matching service's
+imports call it; nothing here knows Flask or marshmallow.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+MUNICIPALITIES_FILE = "municipalities_2025.csv"
+REGIONS_FILE = "regions_2025.csv"
+MERGED_FILE = "merged_municipalities.csv"
+CLASSIFICATION_YEAR = 2025
+
+
+class UnknownPlaceError(ValueError):
+    """Text that names no municipality or region (or names more than one); the message says which
+    values are accepted and, where it helps, what the text could have meant."""
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region (maakunta). ``id`` is the stored identifier: the Finnish name in lower-case ASCII."""
+
+    id: str  # e.g. "pirkanmaa", "etela-pohjanmaa"
+    code: str  # Statistics Finland maakunta code, 2 digits, e.g. "06"
+    name_fi: str
+    name_sv: str
+
+
+@dataclass(frozen=True, slots=True)
+class Municipality:
+    code: str  # Statistics Finland municipality code, 3 digits with leading zeros, e.g. "020"
+    name_fi: str
+    name_sv: str
+    region: str  # region id, e.g. "pirkanmaa"
+    region_fi: str
+    region_sv: str
+    lat: float  # WGS84 degrees, the administrative centre
+    lon: float
+    region_code: str = ""  # maakunta code, e.g. "06"
+    language: str = ""  # Finnish | Swedish | bilingual
+    majority_language: str = ""  # Finnish | Swedish
+
+
+@dataclass(frozen=True, slots=True)
+class Abolished:
+    """A municipality code abolished by a merger since 2005, and the 2025 code(s) now holding its land."""
+
+    code: str
+    name: str
+    successors: tuple[str, ...]  # one, except a municipality split between several (Längelmäki)
+    year: int  # the merger took effect on 1 January of this year
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What an input municipality became: the current code, and a notice when it was not that code."""
+
+    code: str
+    notice: str | None = None
+
+
+def fold(text: str) -> str:
+    """Case-, space- and diacritic-insensitive key: ``" Närpiö "`` → ``"narpio"``."""
+    text = " ".join(text.split()).casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def region_id(name_fi: str) -> str:
+    """The stored region id: the Finnish name in lower-case ASCII (``Päijät-Häme`` → ``paijat-hame``)."""
+    return fold(name_fi).replace(" ", "-")
+
+
+class Geography:
+    """Every municipality of 2025, the 19 regions, and the codes abolished since 2005.
+
+    Build it with ``Geography.from_rows`` (``shared.reference.geography`` reads ``data/geo``).
+    """
+
+    def __init__(
+        self,
+        municipalities: Iterable[Municipality],
+        regions: Iterable[Region],
+        abolished: Iterable[Abolished] = (),
+    ) -> None:
+        self.municipalities: dict[str, Municipality] = {m.code: m for m in municipalities}
+        self.regions: dict[str, Region] = {r.id: r for r in regions}
+        self.abolished: dict[str, Abolished] = {a.code: a for a in abolished}
+        self._names: dict[str, str] = {}
+        for m in self.municipalities.values():
+            for name in (m.name_fi, m.name_sv, m.name_fi.removesuffix(" kunta")):
+                self._names.setdefault(fold(name), m.code)
+        self._old_names: dict[str, Abolished] = {}
+        for a in self.abolished.values():
+            self._old_names.setdefault(fold(a.name), a)
+        self._region_keys: dict[str, str] = {}
+        for r in self.regions.values():
+            for key in (r.id, r.name_fi, r.name_sv, r.code, r.code.lstrip("0"), f"mk{r.code}"):
+                self._region_keys[fold(key)] = r.id
+
+    @classmethod
+    def from_rows(
+        cls,
+        municipalities: Iterable[Mapping[str, str]],
+        regions: Iterable[Mapping[str, str]],
+        merged: Iterable[Mapping[str, str]] = (),
+    ) -> Geography:
+        """From the rows of ``data/geo``'s three CSV files (columns as in its README)."""
+        by_code = {
+            r["code"]: Region(region_id(r["name_fi"]), r["code"], r["name_fi"], r["name_sv"]) for r in regions
+        }
+        towns = [
+            Municipality(
+                code=r["code"],
+                name_fi=r["name_fi"],
+                name_sv=r["name_sv"],
+                region=by_code[r["region_code"]].id,
+                region_fi=r["region_fi"],
+                region_sv=r["region_sv"],
+                lat=float(r["lat"]),
+                lon=float(r["lon"]),
+                region_code=r["region_code"],
+                language=r.get("language", ""),
+                majority_language=r.get("majority_language", ""),
+            )
+            for r in municipalities
+        ]
+        old: dict[str, Abolished] = {}
+        for r in merged:
+            code = r["old_code"]
+            prior = old.get(code)
+            successors = (*prior.successors, r["merged_into_code"]) if prior else (r["merged_into_code"],)
+            old[code] = Abolished(code, r["old_name"], successors, int(r["year"]))
+        return cls(towns, by_code.values(), old.values())
+
+    # -- municipalities ---------------------------------------------------------------------------
+    def municipality(self, text: str) -> Resolved:
+        """The current code for a code, an unpadded code, a Finnish or Swedish name, or an abolished
+        code or name (mapped to its successor, with a notice). Raises ``UnknownPlaceError``."""
+        raw = " ".join(str(text).split())
+        if not raw:
+            raise UnknownPlaceError("Give a municipality code (e.g. '837' for Tampere) or name.")
+        if raw.isdigit():
+            code = (raw.lstrip("0") or "0").zfill(3)  # Excel writes 020 as 20
+            if code in self.municipalities:
+                return Resolved(code)
+            if code in self.abolished:
+                return self._successor(self.abolished[code], f"code {code}")
+            raise UnknownPlaceError(
+                f"Unknown municipality code {raw!r}: not a Statistics Finland code of {CLASSIFICATION_YEAR} "
+                "(3 digits, e.g. '837' Tampere, '020' Akaa) nor one abolished by a merger since 2005."
+            )
+        key = fold(raw)
+        if key in self._names:
+            return Resolved(self._names[key])
+        if key in self._old_names:
+            return self._successor(self._old_names[key], repr(raw))
+        raise UnknownPlaceError(
+            f"Unknown municipality {raw!r}: give the Statistics Finland code (e.g. '837') or the Finnish "
+            "or Swedish name (e.g. 'Vaasa' or 'Vasa')."
+        )
+
+    def _successor(self, old: Abolished, given: str) -> Resolved:
+        names = [f"{c} {self.municipalities[c].name_fi}" for c in old.successors if c in self.municipalities]
+        if len(old.successors) != 1:
+            raise UnknownPlaceError(
+                f"Municipality {old.code} {old.name} was split in {old.year} between "
+                f"{' and '.join(names)}: give the current municipality."
+            )
+        new = old.successors[0]
+        return Resolved(
+            new,
+            f"Municipality {given} ({old.name}) was merged on 1.1.{old.year}; using its successor "
+            f"{names[0] if names else new}.",
+        )
+
+    # -- regions ----------------------------------------------------------------------------------
+    def region(self, text: str) -> Region:
+        """The region for an id, a Finnish or Swedish name or a maakunta code, in any case.
+        Raises ``UnknownPlaceError`` naming the known region ids."""
+        found = self._region_keys.get(fold(str(text)))
+        if found is None:
+            raise UnknownPlaceError(
+                f"Unknown region {text!r}. Known regions: {', '.join(sorted(self.regions))} "
+                "(Finnish or Swedish names and maakunta codes are accepted too)."
+            )
+        return self.regions[found]
+
+    def region_of(self, code: str) -> str:
+        """The region id of a current municipality code; raises ``KeyError`` for any other code."""
+        return self.municipalities[code].region
+
+    def coordinates(self, *, with_abolished: bool = False) -> dict[str, tuple[float, float]]:
+        """Municipality code → (lat, lon) in WGS84 degrees. ``with_abolished`` adds every abolished
+        code with a single successor at its successor's point (for records written before a merger)."""
+        points = {m.code: (m.lat, m.lon) for m in self.municipalities.values()}
+        if with_abolished:
+            for a in self.abolished.values():
+                if len(a.successors) == 1 and a.successors[0] in points:
+                    points.setdefault(a.code, points[a.successors[0]])
+        return points

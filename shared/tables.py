@@ -1,0 +1,200 @@
+"""Tables as offices really send them: CSV in any common dialect, or an Excel workbook (.xlsx).
+
+``read_table`` turns an upload into a header and rows of text, whatever made it: Finnish Excel's
+"CSV (semicolon)" with a UTF-8 byte-order mark and CRLF line ends, a Windows-1252 CSV, a tab-separated
+export, or an ``.xlsx`` workbook (read with ``openpyxl``, MIT). The dialect is detected with the
+standard library's ``csv.Sniffer`` and checked against the header line. ``write_xlsx`` writes rows to
+a workbook that opens correctly in any locale's Excel (numbers stay numbers, dates dates).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+DELIMITERS = ";,\t|"
+XLSX_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+MAX_ROWS = 100_000
+
+
+class TableError(ValueError):
+    """The upload is not a table this reader understands; ``errors`` maps a line (1 = header) to reasons."""
+
+    def __init__(self, errors: dict[int, list[str]]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"line {n}: {', '.join(r)}" for n, r in sorted(errors.items())))
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A header and its data rows as text. ``rows`` are ``(line, cells)``: ``line`` is the file's
+    line number (CSV) or row number (workbook) where the row starts, for error messages."""
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    described: str  # how it was read, e.g. "CSV, ';'-separated, UTF-8 with BOM, CRLF line ends"
+    found: list[str] = field(default_factory=list)  # the header cells as written (for messages)
+
+
+def read_table(data: bytes, filename: str = "") -> Table:
+    """Read an uploaded CSV or ``.xlsx`` file (the content decides; ``filename`` only helps messages).
+
+    Raises ``TableError`` for an empty file, an old ``.xls`` workbook, undecodable text or broken CSV."""
+    if not data.strip():
+        raise TableError({1: ["The file is empty: a header row is required."]})
+    if data.startswith(OLE_MAGIC):
+        raise TableError({1: ["This is an old Excel .xls workbook: save it as .xlsx or as CSV."]})
+    if data.startswith(XLSX_MAGIC):
+        return _read_xlsx(data, filename)
+    return _read_csv(data)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "UTF-8 with BOM"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel's "CSV (comma/semicolon delimited)" on Finnish Windows writes Windows-1252 (ANSI)
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        raise TableError(
+            {1: ["The file is neither UTF-8 nor Windows-1252 text, nor an .xlsx workbook."]}
+        ) from None
+
+
+def _read_csv(data: bytes) -> Table:
+    try:
+        text, encoding = _decode(data)
+    except UnicodeDecodeError as exc:
+        raise TableError(
+            {1: [f"The file is not valid UTF-8 text after its byte-order mark: {exc.reason}."]}
+        ) from None
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = _delimiter(text, first)
+    line_ends = "CRLF" if "\r\n" in text[:4096] else "LF"
+    described = f"CSV, {_name(delimiter)}-separated, {encoding}, {line_ends} line ends"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise TableError({start: [f"Not valid CSV ({described}): {exc}."]}) from None
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = cells
+        else:
+            rows.append((start, cells))
+            if len(rows) > MAX_ROWS:
+                raise TableError({start: [f"More than {MAX_ROWS} rows."]})
+    assert header is not None  # the file is not blank
+    return _table(header, rows, described)
+
+
+def _delimiter(text: str, first_line: str) -> str:
+    """The separator: ``csv.Sniffer`` on a sample, checked against the header line (a header is
+    split by its separator into several cells); else the candidate splitting the header most."""
+    try:
+        sniffed = csv.Sniffer().sniff(text[:16_384], delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = ""
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    if sniffed and counts.get(sniffed, 0) > 0:
+        return sniffed
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+def _name(delimiter: str) -> str:
+    return {"\t": "tab", ";": "';'", ",": "','", "|": "'|'"}[delimiter]
+
+
+def _read_xlsx(data: bytes, filename: str) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several types for a damaged or foreign zip
+        raise TableError(
+            {1: [f"Not a readable .xlsx workbook{' ' + filename if filename else ''}: {exc}."]}
+        ) from None
+    try:
+        sheet = book.worksheets[0]
+        header: list[str] | None = None
+        rows: list[tuple[int, list[str]]] = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [cell_text(v) for v in values]
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = cells
+            else:
+                rows.append((number, cells))
+                if len(rows) > MAX_ROWS:
+                    raise TableError({number: [f"More than {MAX_ROWS} rows."]})
+        if header is None:
+            raise TableError({1: [f"The first sheet ({sheet.title!r}) is empty: a header row is required."]})
+        return _table(header, rows, f"Excel workbook, sheet {sheet.title!r}")
+    finally:
+        book.close()
+
+
+def cell_text(value: Any) -> str:
+    """A workbook cell as the text a person sees: ``2221.0`` → ``"2221"``, a date → ``"2026-03-01"``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _table(header: list[str], rows: list[tuple[int, list[str]]], described: str) -> Table:
+    found = [h.strip() for h in header]
+    while found and not found[-1]:
+        found.pop()
+    return Table([h.lower() for h in found], rows, described, found)
+
+
+def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Sheet1") -> bytes:
+    """An ``.xlsx`` workbook with one sheet: a bold, frozen header row and the rows as typed cells
+    (numbers, dates and text; ``None`` is an empty cell). Text starting with ``= + - @`` is stored as
+    text, never as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=False)
+    ws = book.active
+    ws.title = sheet[:31]
+    ws.append(list(header))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    for row in rows:
+        ws.append(list(row))
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+                cell.data_type = "s"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

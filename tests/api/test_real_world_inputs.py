@@ -1,0 +1,132 @@
+"""Issue 10, items 1–4: real Finnish jobseekers and employers as they write their data, over HTTP.
+
+Each case failed before (422 for a real municipality or language, a silently empty list for a region).
+"""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from services.profile.repository import outbox as profile_outbox
+from tests.api.test_vacancy_api import EMPLOYER, rows, valid
+from tests.helpers import USE_WELDING_EQUIPMENT, auth, profile_body
+
+COACH = auth("coach", "inarin-tyollisyys")
+RECRUITER = auth("recruiter", "agency-a")
+
+
+def published_candidate(app):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        value = conn.execute(select(profile_outbox.c.value).order_by(profile_outbox.c.id.desc())).first()[0]
+    return json.loads(value)["payload"]
+
+
+def test_a_sami_speaking_jobseeker_in_inari_is_profiled_with_languages_stored_normalised(profile_app):
+    body = profile_body(
+        municipality="Enare",  # Inari, in Swedish
+        languages=[
+            {"code": "smn", "level": "native"},  # Inari Sámi
+            {"code": "SME", "level": "C1"},  # Northern Sámi, ISO 639-3, upper case
+            {"code": "FI", "level": "C2"},
+            {"code": "fse", "level": "B1"},  # Finnish Sign Language
+        ],
+    )
+    r = profile_app.test_client().put("/api/v1/profiles/inari-1", json=body, headers=COACH)
+    assert r.status_code == 201, r.json
+    assert r.json["municipality"] == "148"
+    assert [x["code"] for x in r.json["languages"]] == ["smn", "se", "fi", "fse"]
+    payload = published_candidate(profile_app)
+    assert payload["municipality"] == "148"
+    assert [x["code"] for x in payload["languages"]] == ["smn", "se", "fi", "fse"]
+
+
+def test_se_and_sme_are_one_language_so_giving_both_is_a_duplicate(profile_app):
+    body = profile_body(languages=[{"code": "se", "level": "C1"}, {"code": "sme", "level": "B1"}])
+    r = profile_app.test_client().put("/api/v1/profiles/p1", json=body, headers=COACH)
+    assert r.status_code == 422 and "languages" in r.json["errors"]["json"]
+
+
+@pytest.mark.parametrize("code", ["301", "291", "148", "20"])  # Kurikka, Kuhmoinen, Inari, Akaa unpadded
+def test_jobseekers_anywhere_in_finland_can_be_profiled(profile_app, code):
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/p1", json=profile_body(municipality=code), headers=COACH
+    )
+    assert r.status_code == 201, r.json
+    assert r.json["municipality"] == code.zfill(3) and r.json["notices"] == []
+
+
+def test_a_merged_municipality_code_is_stored_as_its_successor_and_the_response_says_so(profile_app):
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/p1", json=profile_body(municipality="944"), headers=COACH
+    )
+    assert r.status_code == 201, r.json
+    assert r.json["municipality"] == "946"
+    [notice] = r.json["notices"]
+    assert notice["field"] == "municipality" and notice["given"] == "944" and notice["used"] == "946"
+    assert "merged" in notice["message"]
+    assert published_candidate(profile_app)["municipality"] == "946"
+
+
+def test_harmless_variants_of_esco_uris_are_stored_in_the_published_form(profile_app):
+    variant = "https://data.europa.eu/esco/skill/" + USE_WELDING_EQUIPMENT.rsplit("/", 1)[1].upper()
+    body = profile_body(skills=[{"uri": variant, "level": "advanced"}])
+    r = profile_app.test_client().put("/api/v1/profiles/p1", json=body, headers=COACH)
+    assert r.status_code == 201, r.json
+    assert r.json["skills"] == [{"uri": USE_WELDING_EQUIPMENT, "level": "advanced"}]
+
+
+def test_an_esco_skill_of_a_later_version_is_refused_naming_the_version_spoken(profile_app):
+    # a well-formed concept URI that ESCO v1.1.1 does not have (e.g. one added in v1.2)
+    body = profile_body(
+        skills=[{"uri": "http://data.europa.eu/esco/skill/0b1e7a2c-9d2f-4c8e-8a51-3f6d2b7c9e10"}]
+    )
+    r = profile_app.test_client().put("/api/v1/profiles/p1", json=body, headers=COACH)
+    assert r.status_code == 422
+    assert "ESCO v1.1.1" in json.dumps(r.json["errors"])
+
+
+def test_a_vacancy_with_a_swedish_region_name_is_stored_with_the_region_id(vacancy_app):
+    body = valid(municipality="Vasa", region="Österbotten")
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    assert (r.json["municipality"], r.json["region"]) == ("905", "pohjanmaa")
+
+
+def test_isokyro_is_in_etela_pohjanmaa(vacancy_app):
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(municipality="152"), headers=EMPLOYER)
+    assert r.status_code == 201 and r.json["region"] == "etela-pohjanmaa"
+    wrong = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json=valid(municipality="152", region="pohjanmaa"), headers=EMPLOYER
+    )
+    assert wrong.status_code == 422 and "region" in wrong.json["errors"]["json"]
+
+
+@pytest.mark.parametrize("region", ["pohjanmaa", "Pohjanmaa", "Österbotten", "POHJANMAA", "15"])
+def test_the_vacancy_list_accepts_a_region_by_any_of_its_names(vacancy_app, region):
+    client = vacancy_app.test_client()
+    assert (
+        client.post("/api/v1/vacancies", json=valid(municipality="905"), headers=EMPLOYER).status_code == 201
+    )
+    assert (
+        client.post("/api/v1/vacancies", json=valid(municipality="837"), headers=EMPLOYER).status_code == 201
+    )
+    r = client.get("/api/v1/vacancies", query_string={"region": region}, headers=RECRUITER)
+    assert r.status_code == 200 and [v["municipality"] for v in r.json["items"]] == ["905"]
+
+
+def test_an_unknown_region_is_a_422_naming_the_known_ones(vacancy_app):
+    r = vacancy_app.test_client().get("/api/v1/vacancies", query_string={"region": "xyz"}, headers=RECRUITER)
+    assert r.status_code == 422
+    [message] = r.json["errors"]["query"]["region"]
+    assert "pirkanmaa" in message and "pohjanmaa" in message
+    bad = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(region="xyz"), headers=EMPLOYER)
+    assert bad.status_code == 422 and rows(vacancy_app) == (0, 0)
+
+
+def test_the_esco_version_is_shown_in_readiness_and_the_openapi_description(vacancy_app):
+    client = vacancy_app.test_client()
+    ready = client.get("/health/ready").json
+    assert ready["checks"]["reference"]["esco_version"] == "v1.1.1"
+    assert ready["checks"]["reference"]["municipalities"] == 308
+    assert "ESCO v1.1.1" in client.get("/openapi.json").json["info"]["description"]

@@ -1,0 +1,95 @@
+"""Finland's municipalities and regions as people write them, on the real data/geo files."""
+
+import pytest
+
+from shared.geography import UnknownPlaceError
+from shared.reference import geography
+
+FINLAND = geography()
+
+
+def test_all_308_municipalities_of_2025_and_19_regions_are_known():
+    assert len(FINLAND.municipalities) == 308
+    assert len(FINLAND.regions) == 19
+    assert {"pirkanmaa", "pohjanmaa", "etela-pohjanmaa", "paijat-hame", "ahvenanmaa"} <= set(FINLAND.regions)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "region"),
+    [
+        ("301", "301", "etela-pohjanmaa"),  # Kurikka, 70 km from Vaasa: not in the old 56-town subset
+        ("148", "148", "lappi"),  # Inari
+        ("291", "291", "pirkanmaa"),  # Kuhmoinen moved to Pirkanmaa in 2021
+        ("152", "152", "etela-pohjanmaa"),  # Isokyrö moved to Etelä-Pohjanmaa in 2021
+        ("20", "020", "pirkanmaa"),  # Akaa as Excel writes it
+        ("91", "091", "uusimaa"),
+        ("Vasa", "905", "pohjanmaa"),
+        ("vaasa", "905", "pohjanmaa"),
+        ("Enare", "148", "lappi"),  # Inari's Swedish name
+        ("Jyvaskyla", "179", "keski-suomi"),  # no diacritics
+        ("Pedersöre", "599", "pohjanmaa"),
+        ("  Mariehamn ", "478", "ahvenanmaa"),
+    ],
+)
+def test_a_municipality_is_found_by_code_unpadded_code_or_finnish_or_swedish_name(text, code, region):
+    found = FINLAND.municipality(text)
+    assert found.code == code and found.notice is None
+    assert FINLAND.region_of(found.code) == region
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "words"),
+    [
+        ("944", "946", ("Vöyri", "2007", "946")),  # Vöyri 2007 → Vöyri-Maksamaa → Vöyri 2011
+        ("588", "507", ("Pertunmaa", "2025", "Mäntyharju")),
+        ("912", "790", ("Vammala", "2009", "Sastamala")),
+        ("Pertunmaa", "507", ("Pertunmaa", "Mäntyharju")),
+    ],
+)
+def test_an_abolished_municipality_is_mapped_to_its_successor_with_a_notice(text, code, words):
+    found = FINLAND.municipality(text)
+    assert found.code == code
+    assert found.notice and all(w in found.notice for w in words)
+
+
+def test_a_municipality_split_between_two_is_refused_naming_both():
+    with pytest.raises(UnknownPlaceError, match=r"Jämsä.*Orivesi|Orivesi.*Jämsä"):
+        FINLAND.municipality("443")  # Längelmäki
+
+
+@pytest.mark.parametrize("text", ["999", "1234", "Atlantis", "", "12a"])
+def test_unknown_municipalities_are_refused_with_what_is_accepted(text):
+    with pytest.raises(UnknownPlaceError, match=r"code|name|Give"):
+        FINLAND.municipality(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("pirkanmaa", "pirkanmaa"),
+        ("PIRKANMAA", "pirkanmaa"),
+        ("Pohjanmaa", "pohjanmaa"),
+        ("Österbotten", "pohjanmaa"),
+        ("österbotten", "pohjanmaa"),
+        ("Södra Österbotten", "etela-pohjanmaa"),
+        ("Päijät-Häme", "paijat-hame"),
+        ("15", "pohjanmaa"),
+        ("6", "pirkanmaa"),
+        ("MK06", "pirkanmaa"),
+        ("Åland", "ahvenanmaa"),
+    ],
+)
+def test_a_region_is_found_by_id_name_in_either_language_or_code_in_any_case(text, region):
+    assert FINLAND.region(text).id == region
+
+
+def test_an_unknown_region_is_refused_naming_the_known_ones():
+    with pytest.raises(UnknownPlaceError) as err:
+        FINLAND.region("xyz")
+    assert "pirkanmaa" in str(err.value) and "ahvenanmaa" in str(err.value)
+
+
+def test_coordinates_can_include_abolished_codes_at_their_successor():
+    points = FINLAND.coordinates(with_abolished=True)
+    assert points["944"] == points["946"] and "443" not in points
+    assert len(FINLAND.coordinates()) == 308

@@ -1,0 +1,82 @@
+"""Uploaded tables as offices make them: Excel's CSV variants and .xlsx workbooks."""
+
+import io
+from datetime import date
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from shared.config import REPO_ROOT
+from shared.tables import TableError, read_table, write_xlsx
+
+FIXTURES = REPO_ROOT / "tests" / "fixtures" / "shortages"
+EXPECTED_ROWS = [
+    (2, ["2221", "pirkanmaa", "2026H2", "severe_shortage", "Sairaanhoitajat; kätilöt"]),
+    (3, ["5321", "pirkanmaa", "2026H2", "shortage", ""]),
+    (4, ["7212", "national", "2026H2", "shortage", "Hitsaajat ja kaasuleikkaajat"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "described"),
+    [
+        ("excel_fi_utf8_bom_semicolon_crlf.csv", "CSV, ';'-separated, UTF-8 with BOM, CRLF line ends"),
+        ("excel_fi_ansi_semicolon_crlf.csv", "CSV, ';'-separated, Windows-1252, CRLF line ends"),
+    ],
+)
+def test_a_csv_saved_by_finnish_excel_reads_as_its_columns(name, described):
+    table = read_table((FIXTURES / name).read_bytes())
+    assert table.header == ["occupation", "region", "period", "level", "huomautus"]
+    assert table.rows == EXPECTED_ROWS
+    assert table.described == described
+
+
+def test_comma_and_tab_separated_files_read_the_same():
+    for sep in (",", "\t"):
+        text = (
+            sep.join(["occupation", "region", "period", "level"])
+            + "\n"
+            + sep.join(["2221", "pirkanmaa", "2026H2", "shortage"])
+        )
+        table = read_table(text.encode())
+        assert table.rows == [(2, ["2221", "pirkanmaa", "2026H2", "shortage"])]
+
+
+def test_an_xlsx_workbook_reads_with_numbers_and_dates_as_people_see_them():
+    book = Workbook()
+    ws = book.active
+    ws.title = "Taul1"
+    ws.append(["Ammatti", "Alue", "Kuukausi", "Arvio"])
+    ws.append([2221, "Pirkanmaa", date(2026, 3, 1), 5.0])
+    ws.append([None, None, None, None])
+    ws.append([7212, "Österbotten", "2026-03", 4])
+    out = io.BytesIO()
+    book.save(out)
+    table = read_table(out.getvalue(), "barometri.xlsx")
+    assert table.found == ["Ammatti", "Alue", "Kuukausi", "Arvio"]
+    assert table.rows == [
+        (2, ["2221", "Pirkanmaa", "2026-03-01", "5"]),
+        (4, ["7212", "Österbotten", "2026-03", "4"]),
+    ]
+    assert table.described == "Excel workbook, sheet 'Taul1'"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "old Excel .xls"),
+        (b"PK\x03\x04not really a zip", "Not a readable .xlsx"),
+    ],
+)
+def test_what_cannot_be_read_is_named(data, reason):
+    with pytest.raises(TableError, match=reason):
+        read_table(data)
+
+
+def test_a_written_workbook_keeps_types_and_never_runs_text_as_a_formula():
+    data = write_xlsx(["score", "day", "note"], [[0.75, date(2026, 11, 24), "=HYPERLINK(1)"]])
+    ws = load_workbook(io.BytesIO(data)).active
+    score, day, note = ws[2]
+    assert score.value == 0.75 and day.value.date() == date(2026, 11, 24)
+    assert note.value == "=HYPERLINK(1)" and note.data_type == "s"
