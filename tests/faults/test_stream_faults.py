@@ -122,4 +122,3 @@ def test_poison_and_a_consumer_kill_mid_stream(faults_broker, faults_stack, scal
     assert headers["dlq.consumer"] == b"matching.index"
     assert b"UnknownEventError" in headers["dlq.reason"] and b"candidate.merged" in headers["dlq.reason"]
     assert json.loads(unknown_type.value)["event_type"] == "candidate.merged"
-
