@@ -62,15 +62,18 @@ def test_poison_and_a_consumer_kill_mid_stream(faults_broker, faults_stack, scal
     writer = ProfileWriter(stack)
     operator = KafkaSender(faults_broker.client_settings(), timeout_s=60)
     keys: set[bytes] = set()
-    every = max(1, scale.valid // scale.poison)
+    valid = threading.Thread(target=writer.put_many, args=([f"stream-{i}" for i in range(scale.valid)],))
+    valid.start()
     try:
-        for i in range(scale.valid):
-            writer.put(f"stream-{i}")
-            if i % every == 0 and len(keys) < scale.poison:
+        while len(keys) < scale.poison:  # poison spread among the valid writes
+            target = len(writer.writes) * scale.poison // scale.valid
+            while len(keys) <= target and len(keys) < scale.poison:
                 topic, key, value = poison(len(keys))
                 operator.send(topic, key, value)
                 keys.add(key.encode())
+            time.sleep(0.05)
     finally:
+        valid.join()
         operator.close()
     poison_figures.dead_letters_expected = len(keys)
     writer.tally(poison_figures)
