@@ -32,7 +32,6 @@ def test_a_producer_without_credentials_is_refused_and_writes_nothing(faults_bro
             bootstrap_servers=faults_broker.bootstrap_servers,
             max_block_ms=3000,
             request_timeout_ms=3000,
-            api_version_auto_timeout_ms=3000,
         )
         try:
             producer.send(CANDIDATES.name, key=b"c-intruder", value=b"{}").get(timeout=10)
