@@ -7,17 +7,12 @@ STAMP := $(VENV)/.installed
 BROKER := $(PY) -m deploy.kafka.broker
 DEMO := $(PY) -m deploy.demo
 
-.PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-stop bench bench-quality bench-faults clean
+.PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-stop bench bench-quality \
+	bench-faults config-docs clean
 
-help:
-	@echo "make demo         broker + three services + demo data; prints where to look"
-	@echo "make demo-stop    stop the demo services and the broker"
-	@echo "make test         the whole test suite (sets everything up on a fresh machine)"
-	@echo "make test-fast    unit and API tests only (no broker, no PostgreSQL, no browser)"
-	@echo "make bench        speed benchmark, in-process and over HTTP (docs/benchmarks.md)"
-	@echo "make bench-quality  ranking and recognition quality benchmark"
-	@echo "make bench-faults   the fault-injection suite at large sizes (docs/reliability.md)"
-	@echo "make lint         ruff, mypy and the import-linter contracts"
+# Every target has a "## what it does" comment: `make help` lists them (a test checks none is missing).
+help: ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/make \1\t\2/' | expand -t 22
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,50 +20,53 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) ## the virtualenv .venv with the project and its pinned dependencies
 
-broker: $(STAMP)
+broker: $(STAMP) ## start the local Kafka broker (127.0.0.1:19092; fetched from Maven Central once)
 	$(BROKER) start
 
-broker-stop: $(STAMP)
+broker-stop: $(STAMP) ## stop the local Kafka broker
 	$(BROKER) stop
 
-test-tools:
+test-tools: ## install what the tests need from Debian (PostgreSQL, Chromium, docker-compose, ...)
 	bash deploy/ensure-test-tools.sh
 
-test: $(STAMP) test-tools
+test: $(STAMP) test-tools ## the whole test suite (sets everything up on a fresh machine)
 	$(PY) -m deploy.kafka.broker fetch
 	$(PY) -m pytest -p no:cacheprovider
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) ## unit and API tests: no broker, no browser; the API tests' PostgreSQL half starts one
 	$(PY) -m pytest tests/unit tests/api -q
 
-lint: $(STAMP)
+lint: $(STAMP) ## ruff, mypy and the import-linter contracts
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy shared services
 	$(VENV)/bin/lint-imports
 
-demo: $(STAMP)
+demo: $(STAMP) ## broker + three services + demo data; prints where to look
 	$(BROKER) start
 	$(DEMO) up
 
-demo-stop: $(STAMP)
+demo-stop: $(STAMP) ## stop the demo services and the broker
 	$(DEMO) down
 	$(BROKER) stop
 
-bench: $(STAMP)
+bench: $(STAMP) ## speed benchmark, in-process and over HTTP (docs/benchmarks.md)
 	$(PY) -m benchmarks.speed
 	$(PY) -m benchmarks.http_speed
 
-bench-quality: $(STAMP)
+bench-quality: $(STAMP) ## ranking and recognition quality benchmark
 	$(PY) -m benchmarks.quality
 
-bench-faults: $(STAMP) test-tools
+bench-faults: $(STAMP) test-tools ## the fault-injection suite at large sizes (docs/reliability.md)
 	$(PY) -m deploy.kafka.broker fetch
 	mkdir -p var
 	KOHTAANTO_FAULTS_SCALE=large KOHTAANTO_FAULTS_REPORT=var/faults-large.json \
 		nice -n 10 $(PY) -m pytest -p no:cacheprovider tests/faults -v
 
-clean:
+config-docs: $(STAMP) ## regenerate the README's configuration table from the settings declarations
+	$(PY) -m deploy.configuration --write
+
+clean: ## remove caches, local databases and the demo's state (.cache var .demo)
 	rm -rf .cache var .demo .pytest_cache

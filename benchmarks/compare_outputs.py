@@ -87,7 +87,7 @@ def build(home: Path) -> tuple[Any, Clock, dict[str, Any]]:
         service="matching",
         database_url=f"sqlite:///{home / 'matching.db'}",
         kafka=KafkaSettings(bootstrap_servers="127.0.0.1:1", client_id="compare"),
-        auth=AuthSettings(SECRET),
+        auth=AuthSettings(jwt_secret=SECRET),
         reference_dir=REPO_ROOT / "data",
     )
     settings = Settings(common=common, cache_dir=REPO_ROOT / ".cache" / "matching", start_feed=False)

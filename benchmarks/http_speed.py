@@ -61,7 +61,7 @@ def build_app(n: int, seed: int, workdir: Path) -> tuple[Any, list[str], dict[st
         service="matching",
         database_url=f"sqlite:///{workdir / 'matching.db'}",
         kafka=KafkaSettings(bootstrap_servers="127.0.0.1:1"),
-        auth=AuthSettings(SECRET),
+        auth=AuthSettings(jwt_secret=SECRET),
         reference_dir=REPO_ROOT / "data",
     )
     settings = Settings(common=common, cache_dir=REPO_ROOT / ".cache" / "matching", start_feed=False)

@@ -8,16 +8,17 @@ engines and Kafka producers are never shared across processes.
 """
 
 import gc
-import os
 
-_service = os.environ.get("KOHTAANTO_SERVICE")
-if _service:
-    wsgi_app = f"services.{_service}.app:create_app()"
+from shared.config import ServerSettings
 
-# In a container the service must listen on all interfaces; run locally with BIND_HOST=127.0.0.1.
-bind = [f"{os.environ.get('BIND_HOST', '0.0.0.0')}:{int(os.environ.get('PORT', '8000'))}"]
+_settings = ServerSettings.from_env()
+if _settings.service:
+    wsgi_app = f"services.{_settings.service}.app:create_app()"
+
+# Loopback unless told otherwise: containers (docker-compose, deploy/k8s) set BIND_HOST=0.0.0.0.
+bind = [f"{_settings.bind_host}:{_settings.port}"]
 worker_class = "gthread"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+workers = _settings.workers
 threads = 4
 preload_app = False
 
@@ -34,7 +35,7 @@ access_log_format = (
     '"duration_ms": %(M)s, "request_id": "%({x-request-id}i)s", "user_agent": "%(a)s"}'
 )
 errorlog = "-"
-loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+loglevel = _settings.log_level
 
 # gunicorn >= 25.1 opens a control socket at ~/.gunicorn/gunicorn.ctl by default: one path for
 # every gunicorn of the same user, so the three services (and the e2e tests) would fight over it.

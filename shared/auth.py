@@ -130,7 +130,7 @@ def require_role(*roles: Role) -> Callable[[F], F]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from shared.config import AuthSettings
+    from shared.config import AuthSettings, ConfigError
 
     parser = argparse.ArgumentParser(prog="python -m shared.auth", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -140,7 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     mint.add_argument("--sub", default=None, help="the caller's user id (default: role@org)")
     mint.add_argument("--hours", type=float, default=12.0)
     args = parser.parse_args(argv)
-    codec = TokenCodec(AuthSettings.from_env().jwt_secret)
+    try:
+        codec = TokenCodec(AuthSettings.from_env().jwt_secret)
+    except ConfigError as exc:
+        sys.stderr.write(f"python -m shared.auth: {exc}\n")
+        return 2
     principal = Principal(args.sub or f"{args.role}@{args.org}", Role(args.role), args.org)
     sys.stdout.write(codec.mint(principal, timedelta(hours=args.hours)) + "\n")
     return 0

@@ -1,14 +1,28 @@
-"""Reading settings from the environment, once, into frozen dataclasses.
+"""Settings: declared once, read from the environment once, frozen.
 
-Services call these helpers from their own ``Settings.from_env()``; tests build settings directly.
+Every setting an operator can change is one field declared with :func:`env` in a settings class:
+``KafkaSettings``, ``AuthSettings``, ``CommonSettings`` and ``ServerSettings`` here, and each
+service's ``Settings`` in ``services/<name>/config.py``. ``from_env()`` reads them with
+pydantic-settings and fails with one line naming the variable; constructing a settings class
+directly never reads the environment, so tests pass settings directly. The README's configuration
+table is generated from these declarations (``python -m deploy.configuration --write``) and a test
+keeps it equal to them.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Annotated, Any, Self
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 from shared.messaging import topics
 
@@ -16,76 +30,162 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 class ConfigError(ValueError):
-    """A required setting is missing or malformed."""
+    """A required setting is missing or malformed; the message is one line naming the variable."""
 
 
-def env_str(name: str, default: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    env = os.environ if env is None else env
-    value = env.get(name, default)
-    if value is None or value == "":
-        raise ConfigError(f"environment variable {name} is required")
-    return value
+def env(
+    variable: str,
+    default: Any = PydanticUndefined,
+    description: str = "",
+    *,
+    shown_default: str | None = None,
+    secret: bool = False,
+    **constraints: Any,
+) -> Any:
+    """Declare a setting read from the environment variable ``variable``.
+
+    ``description`` and ``shown_default`` (how the README shows a default computed at run time)
+    go into the generated configuration table; ``secret`` keeps the value out of ``repr`` (and so
+    out of logs). ``constraints`` are pydantic's (``ge=1``, ``min_length=32``, ...). Without a
+    ``default`` the variable is required.
+    """
+    return Field(
+        default,
+        validation_alias=variable,
+        description=description,
+        repr=not secret,
+        json_schema_extra={"env": variable, "shown_default": shown_default, "secret": secret},
+        **constraints,
+    )
 
 
-def env_int(name: str, default: int, env: Mapping[str, str] | None = None) -> int:
-    raw = (os.environ if env is None else env).get(name)
-    if raw is None or raw == "":
-        return default
+_READING_ENV: ContextVar[bool] = ContextVar("kohtaanto_reading_env", default=False)
+
+
+@contextmanager
+def _reading_env() -> Iterator[None]:
+    token = _READING_ENV.set(True)
     try:
-        return int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+        yield
+    finally:
+        _READING_ENV.reset(token)
 
 
-def env_bool(name: str, default: bool, env: Mapping[str, str] | None = None) -> bool:
-    raw = (os.environ if env is None else env).get(name)
-    if raw is None or raw == "":
-        return default
-    return raw.strip().lower() in {"1", "true", "yes", "on"}
+def env_variable(field: FieldInfo) -> str | None:
+    """The environment variable a field is read from (None for fields set only in code)."""
+    return field.validation_alias if isinstance(field.validation_alias, str) else None
 
 
-def data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Where the embedded SQLite databases live (``KOHTAANTO_DATA_DIR``, default ``./var``)."""
-    return Path(env_str("KOHTAANTO_DATA_DIR", str(REPO_ROOT / "var"), env))
+class _DeclaredEnvironment(PydanticBaseSettingsSource):
+    """The process environment, but only the variables declared with ``env()`` and only inside
+    ``from_env()``: a settings object built directly in code (a test) never sees the environment."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environment: PydanticBaseSettingsSource) -> None:
+        super().__init__(settings_cls)
+        self.environment = environment
+        self.declared = {v for f in settings_cls.model_fields.values() if (v := env_variable(f))}
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # everything happens in __call__
+
+    def __call__(self) -> dict[str, Any]:
+        if not _READING_ENV.get():
+            return {}
+        return {k: v for k, v in self.environment().items() if k in self.declared}
 
 
-def reference_data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """ESCO, ISCO, barometer and municipality files (``KOHTAANTO_REFERENCE_DIR``, default ``./data``)."""
-    return Path(env_str("KOHTAANTO_REFERENCE_DIR", str(REPO_ROOT / "data"), env))
+class EnvSettings(BaseSettings):
+    """Base of every settings class: frozen, strict about unknown fields, environment only through
+    ``read_env``."""
+
+    model_config = SettingsConfigDict(
+        frozen=True,
+        extra="forbid",
+        case_sensitive=True,
+        env_ignore_empty=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, _DeclaredEnvironment(settings_cls, env_settings))
+
+    @classmethod
+    def read_env(cls, **given: Any) -> Self:
+        """These settings from the environment (``given`` values, e.g. nested settings, win).
+
+        Raises ``ConfigError`` with one line per bad variable when one is missing or malformed.
+        """
+        try:
+            with _reading_env():
+                return cls(**given)
+        except ValidationError as exc:
+            raise ConfigError(_describe(exc)) from None
 
 
-def database_url(service: str, env: Mapping[str, str] | None = None) -> str:
-    """``DATABASE_URL`` when set (PostgreSQL in production), else an SQLite file under the data dir."""
-    env = os.environ if env is None else env
-    url = env.get("DATABASE_URL")
-    if url:
-        return url
-    directory = data_dir(env)
-    directory.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{directory / f'{service}.db'}"
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors(include_url=False, include_input=False):
+        where = ".".join(str(part) for part in error["loc"]) or "settings"
+        problems.append(f"{where}: {error['msg']}")
+    return "invalid configuration: " + "; ".join(problems)
 
 
 DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:19092"
+
+
 SECURITY_PROTOCOLS = ("SASL_SSL", "SASL_PLAINTEXT", "SSL", "PLAINTEXT")
 
 
-@dataclass(frozen=True, slots=True)
-class KafkaSettings:
+class KafkaSettings(EnvSettings):
     """How a service reaches the broker and who it is there.
 
     Every service authenticates (SASL/SCRAM as ``username``, by default its service name) and the
     broker's ACLs let it write only its own topics (``shared/messaging/topics.py``). ``SASL_SSL`` in
     production; ``SASL_PLAINTEXT`` on loopback (the local broker). Topic names are not settings: they
-    are declared once, in ``shared.messaging.topics``.
+    are part of the event contract, declared once in ``shared.messaging.topics``.
     """
 
-    bootstrap_servers: str = DEFAULT_BOOTSTRAP_SERVERS
+    bootstrap_servers: str = env(
+        "KAFKA_BOOTSTRAP_SERVERS",
+        DEFAULT_BOOTSTRAP_SERVERS,
+        "Kafka brokers, comma-separated `host:port` (the default is the local broker of `make broker`)",
+    )
     client_id: str = "kohtaanto"
-    security_protocol: str = "SASL_PLAINTEXT"
-    sasl_mechanism: str = "SCRAM-SHA-512"
-    username: str = ""
-    password: str = field(default="", repr=False)
-    ssl_cafile: str | None = None
+    security_protocol: str = env(
+        "KAFKA_SECURITY_PROTOCOL",
+        "SASL_PLAINTEXT",
+        "`SASL_SSL` in production, `SASL_PLAINTEXT` on loopback (the local broker); every client "
+        "authenticates (docs/events.md, Security)",
+        pattern="^(" + "|".join(SECURITY_PROTOCOLS) + ")$",
+    )
+    sasl_mechanism: str = env(
+        "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512", "SASL mechanism (the services are SCRAM users)"
+    )
+    username: str = env(
+        "KAFKA_USERNAME",
+        "",
+        "the Kafka user the service authenticates as; its ACLs allow only the service's own topics",
+        shown_default="the service's name",
+    )
+    password: str = env(
+        "KAFKA_PASSWORD",
+        "",
+        "the Kafka user's password (required with SASL; the local broker generates them into "
+        "`.kafka/credentials.json`, docker-compose reads `KOHTAANTO_KAFKA_<SERVICE>_PASSWORD`)",
+        secret=True,
+    )
+    ssl_cafile: str | None = env(
+        "KAFKA_SSL_CAFILE", None, "the CA that signed the brokers' certificates (with `SASL_SSL`)"
+    )
 
     @property
     def vacancies_topic(self) -> str:
@@ -108,56 +208,121 @@ class KafkaSettings:
         return topics.DEADLETTER.name
 
     @classmethod
-    def from_env(
-        cls, client_id: str, env: Mapping[str, str] | None = None, *, username: str = ""
-    ) -> KafkaSettings:
-        """``KAFKA_BOOTSTRAP_SERVERS``, ``KAFKA_SECURITY_PROTOCOL`` (default ``SASL_PLAINTEXT``),
-        ``KAFKA_SASL_MECHANISM`` (``SCRAM-SHA-512``), ``KAFKA_USERNAME`` (default ``username``),
-        ``KAFKA_PASSWORD`` and ``KAFKA_SSL_CAFILE``. Raises ``ConfigError`` for an unknown protocol."""
-        env = os.environ if env is None else env
-        protocol = env_str("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT", env).upper()
-        if protocol not in SECURITY_PROTOCOLS:
-            raise ConfigError(f"KAFKA_SECURITY_PROTOCOL must be one of {', '.join(SECURITY_PROTOCOLS)}")
-        return cls(
-            bootstrap_servers=env_str("KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP_SERVERS, env),
-            client_id=client_id,
-            security_protocol=protocol,
-            sasl_mechanism=env_str("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512", env),
-            username=env.get("KAFKA_USERNAME") or username,
-            password=env.get("KAFKA_PASSWORD", ""),
-            ssl_cafile=env.get("KAFKA_SSL_CAFILE") or None,
-        )
+    def from_env(cls, client_id: str = "kohtaanto", username: str = "") -> KafkaSettings:
+        """From the environment; ``username`` when ``KAFKA_USERNAME`` is not set."""
+        settings = cls.read_env(client_id=client_id)
+        if not settings.username and username:
+            settings = settings.model_copy(update={"username": username})
+        return settings
 
 
-@dataclass(frozen=True, slots=True)
-class AuthSettings:
-    jwt_secret: str
+class AuthSettings(EnvSettings):
+    """How bearer tokens are checked."""
+
+    jwt_secret: str = env(
+        "KOHTAANTO_JWT_SECRET",
+        description="key that signs and checks the bearer tokens (HS256), at least 32 bytes; "
+        "the demo's is in `.demo/secrets.json`",
+        secret=True,
+        min_length=32,
+    )
     issuer: str = "kohtaanto"
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> AuthSettings:
-        return cls(jwt_secret=env_str("KOHTAANTO_JWT_SECRET", None, env))
+    def from_env(cls) -> AuthSettings:
+        return cls.read_env()
 
 
-@dataclass(frozen=True, slots=True)
-class CommonSettings:
+class CommonSettings(EnvSettings):
     """What every service needs: its database, the broker, the token key, the reference data."""
 
     service: str
-    database_url: str
-    kafka: KafkaSettings
-    auth: AuthSettings
-    reference_dir: Path
-    cors_origins: tuple[str, ...] = ()
+    database_url: str = env(
+        "DATABASE_URL",
+        "",
+        "SQLAlchemy URL of the service's own database, e.g. "
+        "`postgresql+psycopg://kohtaanto@db:5432/kohtaanto_vacancy`",
+        shown_default="SQLite file `<service>.db` in `KOHTAANTO_DATA_DIR`",
+        secret=True,  # it may carry a password
+    )
+    data_dir: Path = env("KOHTAANTO_DATA_DIR", REPO_ROOT / "var", "where the embedded SQLite databases live")
+    database_password: str | None = env(
+        "KOHTAANTO_DB_PASSWORD",
+        None,
+        "password put into `DATABASE_URL` (keeps the secret out of the URL); docker-compose also "
+        "gives it to PostgreSQL",
+        secret=True,
+    )
+    kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    reference_dir: Path = env(
+        "KOHTAANTO_REFERENCE_DIR", REPO_ROOT / "data", "ESCO, ISCO, municipalities and barometer files"
+    )
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = env(
+        "KOHTAANTO_CORS_ORIGINS",
+        (),
+        "comma-separated origins whose pages may call the APIs from a browser (with credentials)",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(o.strip() for o in value.split(",") if o.strip())
+        return value
+
+    @model_validator(mode="after")
+    def _effective_database_url(self) -> Self:
+        """An empty ``database_url`` means the SQLite file ``<data_dir>/<service>.db``; a
+        ``database_password`` is set into the URL."""
+        url = self.database_url or f"sqlite:///{self.data_dir / f'{self.service}.db'}"
+        if self.database_password:
+            url = make_url(url).set(password=self.database_password).render_as_string(hide_password=False)
+        object.__setattr__(self, "database_url", url)  # frozen: set once, during validation
+        return self
 
     @classmethod
-    def from_env(cls, service: str, env: Mapping[str, str] | None = None) -> CommonSettings:
-        origins = (os.environ if env is None else env).get("KOHTAANTO_CORS_ORIGINS", "")
-        return cls(
-            service=service,
-            database_url=database_url(service, env),
-            kafka=KafkaSettings.from_env(f"kohtaanto-{service}", env, username=service),
-            auth=AuthSettings.from_env(env),
-            reference_dir=reference_data_dir(env),
-            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
-        )
+    def from_env(cls, service: str) -> CommonSettings:
+        kafka = KafkaSettings.from_env(client_id=f"kohtaanto-{service}", username=service)
+        return cls.read_env(service=service, kafka=kafka, auth=AuthSettings.from_env())
+
+
+def reference_data_dir() -> Path:
+    """``KOHTAANTO_REFERENCE_DIR`` as ``CommonSettings`` declares it, for code without settings at hand."""
+    field = CommonSettings.model_fields["reference_dir"]
+    value = os.environ.get(env_variable(field) or "")
+    return Path(value) if value else Path(field.default)
+
+
+class ServerSettings(EnvSettings):
+    """gunicorn's settings (``deploy/gunicorn.conf.py``), the same for the three services."""
+
+    service: str | None = env(
+        "KOHTAANTO_SERVICE",
+        None,
+        "which app gunicorn serves when no app is named on its command line: `vacancy`, `profile` "
+        "or `matching` (how the container image picks its service)",
+        pattern="^(vacancy|profile|matching)$",
+    )
+    bind_host: str = env(
+        "BIND_HOST",
+        "127.0.0.1",
+        "address gunicorn listens on; loopback by default, containers set `0.0.0.0`",
+    )
+    port: int = env("PORT", 8000, "port gunicorn listens on", ge=1, le=65535)
+    workers: int = env(
+        "WEB_CONCURRENCY",
+        2,
+        "gunicorn worker processes (run matching with 1: its index lives in the worker's memory)",
+        ge=1,
+    )
+    log_level: str = env(
+        "GUNICORN_LOG_LEVEL",
+        "info",
+        "gunicorn's own log level",
+        pattern="^(debug|info|warning|error|critical)$",
+    )
+
+    @classmethod
+    def from_env(cls) -> ServerSettings:
+        return cls.read_env()

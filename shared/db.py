@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Self
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.pool import QueuePool
 
 
@@ -18,6 +19,9 @@ def make_engine(url: str) -> Engine:
     not cross a fork with open connections (``engine.dispose(close=False)`` in the child).
     """
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url, poolclass=QueuePool, pool_size=4, max_overflow=8, connect_args={"timeout": 30}
         )

@@ -32,7 +32,7 @@ def common_settings(
         service=service,
         database_url=database_url,
         kafka=KafkaSettings(bootstrap_servers=bootstrap, client_id=f"test-{service}", **kafka),
-        auth=AuthSettings(JWT_SECRET),
+        auth=AuthSettings(jwt_secret=JWT_SECRET),
         reference_dir=REPO_ROOT / "data",
     )
 

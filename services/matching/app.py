@@ -24,7 +24,7 @@ from services.matching.team import web
 from services.matching.team.handlers import Places, TeamHandlers
 from services.matching.team.repository import UnitOfWork, metadata
 from shared.messaging.deadletters import dead_letter_ledger
-from shared.reference import geography, municipalities
+from shared.reference import geography
 from shared.service import build_service_app, register_health
 
 
@@ -46,14 +46,14 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
     engine = service.engine
-    towns = municipalities(common.reference_dir).values()
     team = TeamHandlers(
         lambda: UnitOfWork(engine),
         state,
         taxonomy,
-        Places({m.region: m.region_fi for m in towns}, {m.code: m.name_fi for m in towns}),
+        Places.of(geography(common.reference_dir)),
         clock=clock,
         top_k=settings.meeting_top_k,
+        period_rules=settings.period_rules,
     )
     app.extensions["kohtaanto.matching.team"] = team
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url

@@ -1,31 +1,65 @@
-"""Matching service settings, read from the environment once."""
+"""Matching service settings, declared once (``shared.config.env``) and read from the environment once."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-from shared.config import REPO_ROOT, CommonSettings, env_bool, env_int, env_str
+from services.matching.team.shortages import PeriodRules
+from shared.config import REPO_ROOT, CommonSettings, EnvSettings, env
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(EnvSettings):
     common: CommonSettings
-    cache_dir: Path
-    start_feed: bool = True
-    default_k: int = 20
+    cache_dir: Path = env(
+        "KOHTAANTO_CACHE_DIR",
+        REPO_ROOT / ".cache" / "matching",
+        "where the compiled taxonomy and skill recogniser are cached (rebuilt when missing)",
+    )
+    start_feed: bool = env(
+        "KOHTAANTO_START_FEED",
+        True,
+        "`0` starts the API without consuming the topics (no index: for tools and benchmarks)",
+    )
+    default_k: int = env("KOHTAANTO_DEFAULT_K", 20, "shortlist length when a request names none", ge=1)
     max_k: int = 200
-    profile_public_url: str = "http://127.0.0.1:8002"  # where viewers' browsers reach the profile service
-    meeting_top_k: int = 5  # candidates shown per vacancy in the weekly meeting
+    profile_public_url: str = env(
+        "KOHTAANTO_PROFILE_PUBLIC_URL",
+        "http://127.0.0.1:8002",
+        "where viewers' browsers reach the profile service (the meeting page fetches names from it); "
+        "must list the matching service's origin in its `KOHTAANTO_CORS_ORIGINS`",
+    )
+    meeting_top_k: int = env(
+        "KOHTAANTO_MEETING_TOP_K", 5, "candidates shown per vacancy in the weekly meeting", ge=1
+    )
+    shortage_stale_months: int = env(
+        "KOHTAANTO_SHORTAGE_STALE_MONTHS",
+        12,
+        "a shortage list whose period started this many months ago is marked stale (API and meeting page)",
+        ge=1,
+    )
+    shortage_max_months_ahead: int = env(
+        "KOHTAANTO_SHORTAGE_MAX_MONTHS_AHEAD",
+        12,
+        "an imported shortage list's period may start at most this many months ahead (refuses typos such as 2062H2)",
+        ge=0,
+    )
+    numba: bool = env(
+        "KOHTAANTO_NUMBA",
+        True,
+        "`0` walks the inverted index with scipy instead of the compiled loop (same results, slower); "
+        "read by the ranking kernel itself",
+    )
+    numba_cache_dir: Path | None = env(
+        "NUMBA_CACHE_DIR",
+        None,
+        "numba's own: where the compiled ranking loop is cached; read by numba itself",
+        shown_default="`__pycache__` beside the code",
+    )
+
+    @property
+    def period_rules(self) -> PeriodRules:
+        return PeriodRules(self.shortage_max_months_ahead, self.shortage_stale_months)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        return cls(
-            common=CommonSettings.from_env("matching", env),
-            cache_dir=Path(env_str("KOHTAANTO_CACHE_DIR", str(REPO_ROOT / ".cache" / "matching"), env)),
-            start_feed=env_bool("KOHTAANTO_START_FEED", True, env),
-            default_k=env_int("KOHTAANTO_DEFAULT_K", 20, env),
-            profile_public_url=env_str("KOHTAANTO_PROFILE_PUBLIC_URL", "http://127.0.0.1:8002", env),
-            meeting_top_k=env_int("KOHTAANTO_MEETING_TOP_K", 5, env),
-        )
+    def from_env(cls) -> Settings:
+        return cls.read_env(common=CommonSettings.from_env("matching"))

@@ -1,21 +1,20 @@
-"""Profile service settings, read from the environment once."""
+"""Profile service settings, declared once (``shared.config.env``) and read from the environment once."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-from shared.config import CommonSettings, env_str
+from shared.config import CommonSettings, EnvSettings, env
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(EnvSettings):
     common: CommonSettings
-    pseudonym_key: bytes
+    pseudonym_key: bytes = env(
+        "KOHTAANTO_PSEUDONYM_KEY",
+        description="key of the keyed hash that turns profile ids into the pseudonymous candidate "
+        "ids matching sees, at least 32 bytes; never give it to another service",
+        secret=True,
+        min_length=32,
+    )
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        key = env_str("KOHTAANTO_PSEUDONYM_KEY", None, env).encode()
-        if len(key) < 32:
-            raise ValueError("KOHTAANTO_PSEUDONYM_KEY must be at least 32 bytes")
-        return cls(common=CommonSettings.from_env("profile", env), pseudonym_key=key)
+    def from_env(cls) -> Settings:
+        return cls.read_env(common=CommonSettings.from_env("profile"))

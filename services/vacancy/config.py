@@ -1,17 +1,13 @@
-"""Vacancy service settings, read from the environment once."""
+"""Vacancy service settings, declared once (``shared.config.env``) and read from the environment once."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-from shared.config import CommonSettings
+from shared.config import CommonSettings, EnvSettings
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(EnvSettings):
     common: CommonSettings
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        return cls(common=CommonSettings.from_env("vacancy", env))
+    def from_env(cls) -> Settings:
+        return cls.read_env(common=CommonSettings.from_env("vacancy"))

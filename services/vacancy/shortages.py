@@ -2,7 +2,7 @@
 the flag it puts on every vacancy it shows.
 
 The matching service owns the lists (operators import them there); this service keeps the latest
-list per (region, half-year) so it can say, wherever it shows a vacancy, whether it is a shortage
+list per (region, period: half-year or month) so it can say, wherever it shows a vacancy, whether it is a shortage
 role. The rule is the same as matching's: among the lists covering the vacancy's region (its own and
 the ``national`` ones) the latest period applies, and within it the region's own rating wins.
 """
@@ -19,7 +19,7 @@ from shared.messaging.consumer import PoisonMessageError
 NATIONAL = "national"
 SHORTAGE_LEVELS = ("severe_shortage", "shortage")
 CONSUMER = "vacancy.shortages"
-_PERIOD = re.compile(r"^(\d{4})H([12])$")
+_PERIOD = re.compile(r"^(\d{4})(?:H([12])|-(0[1-9]|1[0-2]))$")  # a half-year 2026H2 or a month 2026-03
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +30,15 @@ class StoredList:
     levels: Mapping[str, str]  # ESCO occupation URI -> level
 
     @property
-    def order(self) -> tuple[int, int]:
+    def order(self) -> tuple[int, int, int]:
+        """(year, first month, last month): the latest period starts last, as in matching's rule."""
         m = _PERIOD.match(self.period)
-        return (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+        if not m:
+            return (0, 0, 0)
+        if m.group(2):
+            half = int(m.group(2))
+            return (int(m.group(1)), 6 * half - 5, 6 * half)
+        return (int(m.group(1)), int(m.group(3)), int(m.group(3)))
 
 
 class ShortageBook:
@@ -60,7 +66,7 @@ def parse_payload(payload: Mapping[str, Any]) -> StoredList:
     """The consumer's tolerant reading of a ``shortage_list.imported`` payload (extra fields ignored)."""
     region, period, levels = payload.get("region"), payload.get("period"), payload.get("levels")
     if not isinstance(region, str) or not isinstance(period, str) or not _PERIOD.match(period):
-        raise PoisonMessageError("shortage list needs a region and a period like 2026H2")
+        raise PoisonMessageError("shortage list needs a region and a period like 2026H2 or 2026-03")
     if not isinstance(levels, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in levels.items()
     ):

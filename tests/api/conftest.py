@@ -17,10 +17,10 @@ def database_url(request, tmp_path):
 
 @pytest.fixture
 def vacancy_app(database_url):
-    return create_vacancy_app(VacancySettings(common_settings("vacancy", database_url)), testing=True)
+    return create_vacancy_app(VacancySettings(common=common_settings("vacancy", database_url)), testing=True)
 
 
 @pytest.fixture
 def profile_app(database_url):
-    settings = ProfileSettings(common_settings("profile", database_url), PSEUDONYM_KEY)
+    settings = ProfileSettings(common=common_settings("profile", database_url), pseudonym_key=PSEUDONYM_KEY)
     return create_profile_app(settings, testing=True)

@@ -225,3 +225,45 @@ def test_the_meetings_index_links_every_region_to_this_weeks_meeting(app):
     page = logged_in(app).get("/meetings/").data.decode()
     assert f'href="{W48}"' in page and "Pohjanmaa" in page
     assert app.test_client().get("/meetings/pirkanmaa").headers["Location"].endswith(W48)
+
+
+def test_the_meeting_downloads_open_in_finnish_excel_as_xlsx_or_a_semicolon_csv(app):
+    from openpyxl import load_workbook
+
+    client = app.test_client()
+    xlsx = client.get(f"{W48}/content.xlsx", headers=TEAM)
+    assert xlsx.status_code == 200 and xlsx.headers["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(xlsx.data)).active
+    header = [c.value for c in sheet[1]]
+    first = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert first["vacancy_id"] == "v-nurse" and isinstance(first["eligible_candidates"], int)
+    weld = next(
+        dict(zip(header, [c.value for c in row], strict=True))
+        for row in sheet.iter_rows(min_row=2)
+        if row[2].value == "v-weld"
+    )
+    assert isinstance(weld["score"], float) and weld["available_from"].year == 2026
+    fi = client.get(f"{W48}/content.csv?dialect=excel-fi", headers=TEAM)
+    text = fi.data.decode("utf-8")
+    assert text.startswith("\ufeffweek;region;vacancy_id;") and "\r\n" in text
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    scores = [r["score"] for r in rows if r["vacancy_id"] == "v-weld"]
+    assert all("," in s and "." not in s for s in scores), "decimal commas, as Finnish Excel reads numbers"
+    assert client.get(f"{W48}/content.csv?dialect=nope", headers=TEAM).status_code == 422
+
+
+def test_a_stale_shortage_list_is_marked_on_the_meeting_page(database_url, clock):
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-nurse", occupation=NURSE, title="Sairaanhoitaja")
+    welders(app)
+    old = "occupation,region,period,level\n2221,national,2022H2,severe_shortage\n"
+    r = app.test_client().post(
+        "/api/v1/shortages", data=old, headers={**OPERATOR, "Content-Type": "text/csv"}
+    )
+    assert r.status_code == 201
+    page = logged_in(app).get(W48)
+    assert page.status_code == 200
+    html = page.data.decode()
+    assert 'id="stale-warning"' in html and "2022H2" in html and "vanha tieto" in html
+    content = app.test_client().get(f"{W48}/content.json", headers=TEAM).json["content"]
+    assert content["stale_shortage_lists"] == ["2022H2"] and content["vacancies"][0]["shortage_stale"] is True

@@ -108,6 +108,10 @@ def test_shortage_roles_are_flagged_in_shortlists_and_can_be_asked_for_alone(app
         "period": "2026H2",
         "region": "national",
         "source": "operator import",
+        "period_start": "2026-07-01",
+        "period_end": "2026-12-31",
+        "age_days": 146,
+        "stale": False,
     }
     nurse = client.get("/api/v1/vacancies/v-nurse/shortlist", headers=TEAM).json["vacancy"]
     assert nurse["shortage"]["level"] == "severe_shortage" and nurse["shortage"]["region"] == "pirkanmaa"

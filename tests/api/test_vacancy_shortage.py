@@ -106,3 +106,12 @@ def test_a_list_without_levels_is_a_poison_message(vacancy_app):
     )
     with pytest.raises(PoisonMessageError):
         consume(vacancy_app, bad)
+
+
+def test_a_monthly_barometer_list_is_understood_and_the_latest_starting_period_applies(vacancy_app):
+    client = vacancy_app.test_client()
+    welder = post(client, WELDER)
+    consume(vacancy_app, shortage_event("national", "2026H2", {WELDER: "shortage"}))
+    consume(vacancy_app, shortage_event("national", "2026-10", {WELDER: "severe_shortage"}))
+    got = client.get(f"/api/v1/vacancies/{welder['id']}", headers=EMPLOYER).json
+    assert (got["shortage"]["level"], got["shortage"]["period"]) == ("severe_shortage", "2026-10")

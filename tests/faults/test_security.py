@@ -43,9 +43,7 @@ def test_a_producer_without_credentials_is_refused_and_writes_nothing(faults_bro
 
 
 def test_a_wrong_password_is_refused(faults_broker):
-    from dataclasses import replace
-
-    settings = replace(faults_broker.client_settings("profile"), password="guessed")
+    settings = faults_broker.client_settings("profile").model_copy(update={"password": "guessed"})
     with pytest.raises(KafkaError):
         KafkaSender(settings, timeout_s=3).send(CANDIDATES.name, "c-intruder", b"{}")
 

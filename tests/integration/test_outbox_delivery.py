@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import replace
 
 import pytest
 
@@ -39,10 +38,10 @@ def titles_on_topic(broker: LocalBroker, topic: str) -> set[str]:
 def test_a_post_succeeds_with_the_broker_down_and_its_event_arrives_when_it_returns(tmp_path):
     broker = LocalBroker(tmp_path / "kafka", find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs")
     broker.start(timeout=180)
-    common = replace(
-        common_settings("vacancy", sqlite_url(tmp_path, "v")), kafka=broker.client_settings("vacancy")
+    common = common_settings("vacancy", sqlite_url(tmp_path, "v")).model_copy(
+        update={"kafka": broker.client_settings("vacancy")}
     )
-    settings = Settings(common)
+    settings = Settings(common=common)
     app = create_app(settings, testing=True)
     engine = app.extensions["kohtaanto.engine"]
     topic = settings.common.kafka.vacancies_topic

@@ -94,12 +94,13 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
     }
 
 
-def shortage_for(record: VacancyRecord) -> dict[str, str] | None:
-    """The vacancy's shortage flag (level, half-year, list, source), or None; lists read once per request."""
+def shortage_for(record: VacancyRecord) -> dict[str, Any] | None:
+    """The vacancy's shortage flag (level, period, list, source, age, stale), or None; lists read once
+    per request."""
+    team = current_app.extensions["kohtaanto.matching.team"]
     if "kohtaanto_shortages" not in g:
-        g.kohtaanto_shortages = current_app.extensions["kohtaanto.matching.team"].shortage_book()
-    flag = g.kohtaanto_shortages.flag(record.region, record.vacancy.occupation_uri)
-    return flag.to_dict() if flag else None
+        g.kohtaanto_shortages = team.shortage_book()
+    return team.flag_dict(g.kohtaanto_shortages.flag(record.region, record.vacancy.occupation_uri))  # type: ignore[no-any-return]
 
 
 def render_shortlist(s: Shortlist, lang: str) -> dict[str, Any]:

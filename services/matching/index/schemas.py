@@ -58,9 +58,20 @@ class ExplanationSchema(EntrySchema):
 
 class ShortageFlagSchema(ma.Schema):
     level = fields.String(metadata={"description": "severe_shortage or shortage"})
-    period = fields.String(metadata={"description": "The half-year whose list applies", "example": "2026H2"})
+    period = fields.String(
+        metadata={
+            "description": "The half-year (2026H2) or month (2026-03) whose list applies",
+            "example": "2026H2",
+        }
+    )
     region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
     source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})
+    period_start = fields.String(metadata={"description": "ISO date"})
+    period_end = fields.String(metadata={"description": "ISO date"})
+    age_days = fields.Integer(metadata={"description": "Days since the list's period started"})
+    stale = fields.Boolean(
+        metadata={"description": "The list's period started longer ago than the limit (default 12 months)"}
+    )
 
 
 class VacancyFieldsSchema(ma.Schema):

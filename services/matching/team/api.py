@@ -19,6 +19,7 @@ from services.matching.team.handlers import (
     MeetingLockedError,
     OutcomeInput,
     RegionUnknownError,
+    ShortageListUnknownError,
     TeamHandlers,
     VacancyUnknownError,
 )
@@ -27,7 +28,7 @@ from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Outco
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
-from shared.schemas import StrictSchema
+from shared.schemas import RegionId, StrictSchema
 
 blp = Blueprint(
     "team",
@@ -48,18 +49,60 @@ def team() -> TeamHandlers:
 # -- schemas -------------------------------------------------------------------------------------------
 class ShortageListSchema(ma.Schema):
     region = fields.String()
-    period = fields.String()
+    period = fields.String(metadata={"description": "Half-year (2026H2) or month (2026-03)"})
+    period_start = fields.String(allow_none=True, metadata={"description": "ISO date"})
+    period_end = fields.String(allow_none=True, metadata={"description": "ISO date"})
     source = fields.String()
     entries = fields.List(fields.Dict(), metadata={"description": "[{occupation, level}] as imported"})
     esco_occupations = fields.Integer(metadata={"description": "ESCO occupations the entries cover"})
+    import_id = fields.String()
     imported_by = fields.String()
     imported_at = fields.DateTime()
+    age_days = fields.Integer(allow_none=True, metadata={"description": "Days since the period started"})
+    stale = fields.Boolean(
+        metadata={
+            "description": "The period started longer ago than the limit (KOHTAANTO_SHORTAGE_STALE_MONTHS)"
+        }
+    )
+    applies = fields.Boolean(
+        metadata={"description": "Whether it decides any flag (false once a later period covers its region)"}
+    )
 
 
 class ShortageImportSchema(ma.Schema):
     import_id = fields.String()
     source = fields.String()
+    read_as = fields.String(metadata={"description": "How the file was read"})
     lists = fields.List(fields.Nested(ShortageListSchema))
+    notices = fields.List(fields.String())
+
+
+class WithdrawArgs(StrictSchema):
+    reason = fields.String(
+        required=True,
+        validate=validate.Length(1, 500),
+        metadata={
+            "description": "Why the list is withdrawn (kept in the history)",
+            "example": "period mistyped",
+        },
+    )
+
+
+class HistorySchema(ma.Schema):
+    action = fields.String(metadata={"description": "imported, replaced or withdrawn"})
+    region = fields.String()
+    period = fields.String()
+    import_id = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+    rows = fields.Integer(allow_none=True)
+    reason = fields.String(allow_none=True)
+    by = fields.String()
+    by_org = fields.String()
+    at = fields.DateTime()
+
+
+class HistoryListSchema(ma.Schema):
+    items = fields.List(fields.Nested(HistorySchema))
 
 
 class ShortageListingSchema(ma.Schema):
@@ -135,7 +178,7 @@ class OutcomeListSchema(ma.Schema):
 
 
 class RegionArgs(StrictSchema):
-    region = fields.String(load_default=None, metadata={"description": "Region id, e.g. pirkanmaa"})
+    region = RegionId(load_default=None)
     shortage_only = fields.Boolean(
         load_default=False, metadata={"description": "Only vacancies flagged as shortage roles"}
     )
@@ -147,7 +190,7 @@ class VacancyArgs(RegionArgs):
 
 
 class ShortlistsArgs(RegionArgs):
-    region = fields.String(required=True, metadata={"description": "Region id, e.g. pirkanmaa"})
+    region = RegionId(required=True)
     k = fields.Integer(load_default=5, validate=validate.Range(1, 50))
     lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
 
@@ -190,10 +233,12 @@ def outcome_dict(o: Outcome) -> dict[str, Any]:
     }
 
 
-CSV_BODY = {
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+UPLOAD_BODY = {
     "required": True,
     "content": {
         "text/csv": {"schema": {"type": "string"}},
+        XLSX: {"schema": {"type": "string", "format": "binary"}},
         "multipart/form-data": {
             "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
         },
@@ -205,34 +250,40 @@ CSV_BODY = {
 class Shortages(MethodView):
     @require_role(Role.OPERATOR)
     @blp.arguments(SourceArgs, location="query")
-    @blp.doc(requestBody=CSV_BODY)
+    @blp.doc(requestBody=UPLOAD_BODY)
     @blp.response(201, ShortageImportSchema)
     def post(self, args: dict[str, Any]) -> Any:
-        """Import labour-shortage ratings from a CSV file (operators).
+        """Import labour-shortage ratings from a CSV or .xlsx file (operators).
 
-        Columns ``occupation`` (ESCO occupation URI or ISCO-08 code of 1–4 digits: a code covers every
-        ESCO occupation in its group), ``region`` (region id or ``national``), ``period`` (half-year,
-        e.g. ``2026H2``), ``level`` (``severe_shortage``, ``shortage``, ``balance``, ``surplus``,
-        ``severe_surplus``); other columns are ignored. The whole file is checked first: any bad line
-        gives 422 with ``errors.csv`` mapping line numbers to reasons, and nothing is imported. Each
-        (region, period) in the file replaces the stored list for it and is published on
-        ``kohtaanto.shortages.v1``. Send the file as ``text/csv`` or as the ``file`` field of a
-        multipart form.
+        Two shapes (docs/meeting.md, data/barometer/README.md): the project's columns ``occupation``
+        (ESCO occupation URI or ISCO-08 code of 1–4 digits: a code covers every ESCO occupation in its
+        group), ``region`` (region id, Finnish or Swedish name or maakunta code, or ``national``),
+        ``period`` (half-year ``2026H2`` or month ``2026-03``; at most 12 months ahead), ``level``
+        (``severe_shortage`` … ``severe_surplus``); or the Labour Force Barometer's table with Finnish,
+        Swedish or English column names, occupations as ``2221 Sairaanhoitajat``, the barometer's
+        wording or 1–5 ratings. CSV in any common dialect (``;`` or ``,``, UTF-8 with or without BOM or
+        Windows-1252, CRLF) or the first sheet of an .xlsx workbook. The whole file is checked first:
+        any bad line gives 422 with ``errors.csv`` mapping line numbers to reasons, and nothing is
+        imported. Each (region, period) in the file replaces the stored list for it, is recorded in the
+        history and is published on ``kohtaanto.shortages.v1``. Send the file as the request body
+        (``text/csv`` or the .xlsx type) or as the ``file`` field of a multipart form.
         """
-        text = csv_text()
+        data, filename = upload()
         try:
-            result = team().import_shortages(text, args["source"], current_principal())
+            result = team().import_shortages(data, args["source"], current_principal(), filename)
         except ShortageCsvError as exc:
             abort(
                 422,
                 message="The shortage file has errors; nothing was imported.",
                 errors={"csv": {str(line): reasons for line, reasons in exc.errors.items()}},
             )
+        listed = {(x["region"], x["period"]): x for x in team().shortage_listing()}
         return {
             "import_id": result.import_id,
             "source": result.source,
             "lists": [
                 {
+                    **listed.get((x.region, str(x.period)), {}),
                     "region": x.region,
                     "period": str(x.period),
                     "source": x.source,
@@ -241,29 +292,54 @@ class Shortages(MethodView):
                 }
                 for x in result.lists
             ],
+            "notices": result.notices,
         }
 
     @require_role(*TEAM_ROLES)
     @blp.response(200, ShortageListingSchema)
     def get(self) -> Any:
-        """The stored shortage lists, one per region (or ``national``) and half-year."""
+        """The stored shortage lists, one per region (or ``national``) and period, each with its period
+        dates, import time, age, whether it is stale and whether it still decides any flag."""
         return {"items": team().shortage_listing()}
 
 
-def csv_text() -> str:
+@blp.route("/shortages/<region>/<period>")
+class ShortageListView(MethodView):
+    @require_role(Role.OPERATOR)
+    @blp.arguments(WithdrawArgs, location="query")
+    @blp.response(204)
+    def delete(self, args: dict[str, Any], region: str, period: str) -> None:
+        """Withdraw one list (e.g. imported with a mistyped period): it stops deciding flags at once,
+        the withdrawal is recorded with its reason, and a tombstone on ``kohtaanto.shortages.v1``
+        makes the vacancy service drop it too. To replace a list, import the corrected file: a list
+        for the same region and period replaces the stored one."""
+        try:
+            team().withdraw_shortages(region, period, current_principal(), args["reason"])
+        except RegionUnknownError as exc:
+            abort(422, message=str(exc), errors={"path": {"region": [str(exc)]}})
+        except ShortageListUnknownError:
+            abort(404, message=f"No stored shortage list for {region} {period}.")
+
+
+@blp.route("/shortages/history")
+class ShortageHistory(MethodView):
+    @require_role(Role.OPERATOR)
+    @blp.response(200, HistoryListSchema)
+    def get(self) -> Any:
+        """Who imported, replaced or withdrew which list, when and why; latest first (operators)."""
+        return {"items": team().shortage_history()}
+
+
+def upload() -> tuple[bytes, str]:
+    """The uploaded file's bytes and name: the body (CSV or .xlsx) or a multipart ``file`` field."""
     if request.mimetype == "multipart/form-data":
-        upload = request.files.get("file")
-        if upload is None:
-            abort(422, message="Send the CSV as the 'file' field.", errors={"files": {"file": ["Missing."]}})
-        raw = upload.read()
-    elif request.mimetype in ("text/csv", "text/plain"):
-        raw = request.get_data()
-    else:
-        abort(415, message="Send the shortage list as text/csv or multipart/form-data.")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        abort(422, message="The file is not UTF-8.", errors={"csv": {"1": ["Not UTF-8 text."]}})
+        item = request.files.get("file")
+        if item is None:
+            abort(422, message="Send the file as the 'file' field.", errors={"files": {"file": ["Missing."]}})
+        return item.read(), item.filename or ""
+    if request.mimetype in ("text/csv", "text/plain", XLSX, "application/octet-stream"):
+        return request.get_data(), ""
+    abort(415, message="Send the shortage list as text/csv, .xlsx or multipart/form-data.")
 
 
 @blp.route("/vacancies/<vacancy_id>/outcomes")
@@ -396,8 +472,10 @@ class PrepareMeeting(MethodView):
         meeting always shows what the team saw."""
         try:
             stored = team().prepare(region, IsoWeek.parse(week), current_principal())
-        except (RegionUnknownError, ValueError):
-            abort(404, message="No such region or ISO week (use e.g. 2026-W48).")
+        except RegionUnknownError as exc:
+            abort(422, message=str(exc), errors={"path": {"region": [str(exc)]}})
+        except ValueError:
+            abort(404, message="No such ISO week (use e.g. 2026-W48).")
         except MeetingLockedError:
             abort(
                 409,

@@ -1,6 +1,7 @@
 """Operator commands of the matching service.
 
     python -m services.matching.team.cli import-shortages FILE [--source TEXT] [--by USER]
+    python -m services.matching.team.cli withdraw-shortages REGION PERIOD --reason TEXT [--by USER]
 
 Imports labour-shortage ratings from a CSV file through the same code path as
 ``POST /api/v1/shortages``: the whole file is validated first (any bad line: nothing imported, exit
@@ -16,12 +17,12 @@ from pathlib import Path
 
 from services.matching.config import Settings
 from services.matching.index.reference import load_taxonomy
-from services.matching.team.handlers import Places, TeamHandlers
+from services.matching.team.handlers import Places, RegionUnknownError, ShortageListUnknownError, TeamHandlers
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Principal, Role
 from shared.db import make_engine
-from shared.reference import municipalities
+from shared.reference import geography
 
 
 class _NoIndex:
@@ -40,24 +41,24 @@ def team_handlers(settings: Settings) -> TeamHandlers:
     common = settings.common
     engine = make_engine(common.database_url)
     metadata.create_all(engine)
-    towns = municipalities(common.reference_dir).values()
     return TeamHandlers(
         lambda: UnitOfWork(engine),
         _NoIndex(),  # type: ignore[arg-type]
         load_taxonomy(common.reference_dir, settings.cache_dir),
-        Places({m.region: m.region_fi for m in towns}, {m.code: m.name_fi for m in towns}),
+        Places.of(geography(common.reference_dir)),
+        period_rules=settings.period_rules,
     )
 
 
 def import_shortages(path: Path, source: str | None, by: str, settings: Settings) -> int:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         print(f"cannot read {path}: {exc}", file=sys.stderr)
         return 1
     principal = Principal(by, Role.OPERATOR, "kohtaanto")
     try:
-        result = team_handlers(settings).import_shortages(text, source or path.name, principal)
+        result = team_handlers(settings).import_shortages(data, source or path.name, principal, path.name)
     except ShortageCsvError as exc:
         print(f"{path}: nothing imported; fix these lines:", file=sys.stderr)
         for line, reasons in exc.errors.items():
@@ -66,7 +67,20 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
         return 1
     for item in result.lists:
         print(f"{item.region} {item.period}: {len(item.entries)} rows, {len(item.levels)} ESCO occupations")
+    for notice in result.notices:
+        print(f"note: {notice}")
     print(f"imported {len(result.lists)} list(s) as {result.import_id}; the matching worker publishes them")
+    return 0
+
+
+def withdraw_shortages(region: str, period: str, reason: str, by: str, settings: Settings) -> int:
+    principal = Principal(by, Role.OPERATOR, "kohtaanto")
+    try:
+        team_handlers(settings).withdraw_shortages(region, period, principal, reason)
+    except (RegionUnknownError, ShortageListUnknownError) as exc:
+        print(f"nothing withdrawn: {exc}", file=sys.stderr)
+        return 1
+    print(f"withdrew {region} {period}; the matching worker publishes the tombstone")
     return 0
 
 
@@ -77,12 +91,20 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    imp = sub.add_parser("import-shortages", help="import labour-shortage ratings from a CSV file")
+    imp = sub.add_parser("import-shortages", help="import labour-shortage ratings from a CSV or .xlsx file")
     imp.add_argument("file", type=Path)
     imp.add_argument("--source", default=None, help="where the ratings come from (default: the file name)")
     imp.add_argument("--by", default="operator@cli", help="who imports (recorded with the lists)")
+    wd = sub.add_parser("withdraw-shortages", help="withdraw one stored list (region and period)")
+    wd.add_argument("region")
+    wd.add_argument("period")
+    wd.add_argument("--reason", required=True, help="why (kept in the history)")
+    wd.add_argument("--by", default="operator@cli", help="who withdraws (recorded in the history)")
     args = parser.parse_args(argv)
-    return import_shortages(args.file, args.source, args.by, settings or Settings.from_env())
+    settings = settings or Settings.from_env()
+    if args.command == "withdraw-shortages":
+        return withdraw_shortages(args.region, args.period, args.reason, args.by, settings)
+    return import_shortages(args.file, args.source, args.by, settings)
 
 
 if __name__ == "__main__":

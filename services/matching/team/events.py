@@ -53,6 +53,8 @@ class ShortageListPayload(ma.Schema):
 
     region = fields.String(required=True)
     period = fields.String(required=True)
+    period_start = fields.Date(metadata={"description": "added within version 1: older events lack it"})
+    period_end = fields.Date(metadata={"description": "added within version 1: older events lack it"})
     source = fields.String(required=True)
     entries = fields.List(fields.Nested(_Entry), required=True)
     levels = fields.Dict(

@@ -10,7 +10,7 @@ import logging
 import math
 import uuid
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -37,13 +37,17 @@ from services.matching.team.outcomes import (
 )
 from services.matching.team.repository import StoredMeeting, UnitOfWork
 from services.matching.team.shortages import (
+    NATIONAL,
     OccupationCatalogue,
+    Period,
+    PeriodRules,
     ShortageBook,
     ShortageFlag,
     ShortageList,
-    parse_shortage_csv,
+    parse_shortage_file,
 )
 from shared.auth import Principal
+from shared.geography import Geography
 
 if TYPE_CHECKING:
     from services.matching.index.state import MatchingState
@@ -85,10 +89,34 @@ class Taxonomy(OccupationCatalogue, Labels, Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Places:
-    """Region ids → Finnish names, municipality codes → Finnish names."""
+    """Region ids → Finnish names, municipality codes → Finnish names, and how region text (an id, a
+    Finnish or Swedish name, a maakunta code, in any case) becomes a region id."""
 
     regions: Mapping[str, str]
     municipalities: Mapping[str, str]
+    resolve: Callable[[str], str] | None = None  # region text → id; ValueError naming the known ids
+
+    @classmethod
+    def of(cls, geography: Geography) -> Places:
+        """From ``shared.reference.geography()``: all 19 regions and 308 municipalities."""
+        return cls(
+            {r.id: r.name_fi for r in geography.regions.values()},
+            {m.code: m.name_fi for m in geography.municipalities.values()},
+            lambda text: geography.region(text).id,
+        )
+
+    def region_id(self, text: str) -> str:
+        """The region id for ``text``; ``RegionUnknownError`` (its message names the known ids) if none."""
+        if self.resolve is not None:
+            try:
+                return self.resolve(text)
+            except ValueError as exc:
+                raise RegionUnknownError(str(exc)) from None
+        if text in self.regions:
+            return text
+        raise RegionUnknownError(
+            f"Unknown region {text!r}. Known regions: {', '.join(sorted(self.regions))}."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +124,11 @@ class ImportResult:
     import_id: str
     source: str
     lists: list[ShortageList]
+    notices: list[str] = field(default_factory=list)  # e.g. a list that does not apply: a later one exists
+
+
+class ShortageListUnknownError(LookupError):
+    """No stored shortage list for that region and period."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +156,7 @@ class TeamHandlers:
         clock: Clock = _now,
         top_k: int = 5,
         count_cap: int = 200,
+        period_rules: PeriodRules | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.state = state
@@ -131,28 +165,96 @@ class TeamHandlers:
         self.clock = clock
         self.top_k = top_k
         self.count_cap = count_cap
+        self.period_rules = period_rules or PeriodRules()
 
     # -- shortage lists ----------------------------------------------------------------------------
-    def import_shortages(self, text: str, source: str, caller: Principal) -> ImportResult:
-        """Validate the whole file, then replace each (region, period) list in it and publish it."""
-        lists = parse_shortage_csv(text, self.taxonomy, self.places.regions, source)
+    def import_shortages(
+        self, data: bytes | str, source: str, caller: Principal, filename: str = ""
+    ) -> ImportResult:
+        """Validate the whole file (CSV in any common dialect, or .xlsx; the project's columns or the
+        Labour Force Barometer's), then replace each (region, period) list in it, record the change
+        in the history and publish the list."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
         import_id, now = str(uuid.uuid4()), self.clock()
+        resolve = self.places.resolve or self.places.regions
+        lists = parse_shortage_file(
+            raw, self.taxonomy, resolve, source, filename=filename, today=now.date(), rules=self.period_rules
+        )
         with self.uow_factory() as uow:
             for item in lists:
-                uow.shortages.replace(item, import_id, caller.subject, now)
+                replaced = uow.shortages.replace(item, import_id, caller.subject, now)
+                uow.shortages.record(
+                    "replaced" if replaced else "imported",
+                    item.region,
+                    str(item.period),
+                    caller,
+                    now,
+                    import_id=import_id,
+                    source=source,
+                    rows=len(item.entries),
+                )
                 payload = {**item.to_payload(), "import_id": import_id, "imported_at": now.isoformat()}
                 uow.publish(events.SHORTAGE_LIST_IMPORTED, item.key, payload)
+            book = uow.shortages.book()
             uow.commit()
+        notices = []
+        for item in lists:
+            if not book.applies(item):
+                notices.append(
+                    f"{item.region} {item.period}: a later period is stored for this region, so this list "
+                    "does not decide any shortage flag."
+                )
+            if self.period_rules.age(item.period, now.date())["stale"]:
+                notices.append(
+                    f"{item.region} {item.period}: started more than {self.period_rules.stale_after_months} "
+                    "months ago; its flags are shown as stale."
+                )
         log.info("shortage lists imported", extra={"import_id": import_id, "lists": len(lists)})
-        return ImportResult(import_id, source, lists)
+        return ImportResult(import_id, source, lists, notices)
+
+    def withdraw_shortages(self, region: str, period: str, caller: Principal, reason: str) -> None:
+        """Remove one stored list (e.g. imported with a mistyped period), record who did it and why,
+        and publish a tombstone for its key so the vacancy service drops it too."""
+        region_id = region.lower() if region.lower() == NATIONAL else self.places.region_id(region)
+        try:
+            label = str(Period.parse(period))
+        except ValueError:
+            label = period  # a list stored before periods were validated keeps its text
+        now = self.clock()
+        with self.uow_factory() as uow:
+            if not uow.shortages.delete(region_id, label):
+                raise ShortageListUnknownError(f"{region_id}|{label}")
+            uow.shortages.record("withdrawn", region_id, label, caller, now, reason=reason)
+            uow.publish_tombstone(events.SHORTAGE_LIST_IMPORTED.topic, f"{region_id}|{label}")
+            uow.commit()
+        log.info("shortage list withdrawn", extra={"key": f"{region_id}|{label}"})
 
     def shortage_book(self) -> ShortageBook:
         with self.uow_factory() as uow:
             return uow.shortages.book()
 
     def shortage_listing(self) -> list[dict[str, Any]]:
+        """Every stored list with its period, import time, age, staleness and whether it applies."""
+        today = self.clock().date()
         with self.uow_factory() as uow:
-            return uow.shortages.listing()
+            items = uow.shortages.listing()
+            book = uow.shortages.book()
+        applying = {x.key for x in book.lists() if book.applies(x)}
+        for item in items:
+            try:
+                item.update(self.period_rules.age(Period.parse(item["period"]), today))
+            except ValueError:
+                item.update(period_start=None, period_end=None, age_days=None, stale=True)
+            item["applies"] = f"{item['region']}|{item['period']}" in applying
+        return items
+
+    def shortage_history(self, limit: int = 200) -> list[dict[str, Any]]:
+        with self.uow_factory() as uow:
+            return uow.shortages.history(limit)
+
+    def flag_dict(self, flag: ShortageFlag | None) -> dict[str, Any] | None:
+        """A vacancy's shortage flag as the API shows it, with the list's age and staleness today."""
+        return flag.to_dict(self.period_rules, self.clock().date()) if flag else None
 
     # -- outcomes ----------------------------------------------------------------------------------
     def record_outcome(self, caller: Principal, vacancy_id: str, data: OutcomeInput) -> Outcome:
@@ -196,8 +298,9 @@ class TeamHandlers:
 
     # -- the weekly meeting ------------------------------------------------------------------------
     def meeting(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
-        """The stored meeting; the current or a future week is prepared on first view."""
-        self._region(region)
+        """The stored meeting; the current or a future week is prepared on first view. ``region`` may be
+        any spelling ``Places.region_id`` accepts; the stored meeting carries the id."""
+        region = self.places.region_id(region)
         with self.uow_factory() as uow:
             stored = uow.meetings.get(region, str(week))
         if stored is not None:
@@ -209,7 +312,8 @@ class TeamHandlers:
     def prepare(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
         """Compute and store the meeting's content. The current and future weeks may be prepared
         again (the new content replaces the old); a past week only if it never was."""
-        region_name = self._region(region)
+        region = self.places.region_id(region)
+        region_name = self.places.regions[region]
         now = self.clock()
         with self.uow_factory() as uow:
             past = week < IsoWeek.of(now.date())
@@ -231,13 +335,7 @@ class TeamHandlers:
 
     def meeting_weeks(self, region: str) -> list[str]:
         with self.uow_factory() as uow:
-            return uow.meetings.weeks(region)
-
-    def _region(self, region: str) -> str:
-        name = self.places.regions.get(region)
-        if name is None:
-            raise RegionUnknownError(region)
-        return name
+            return uow.meetings.weeks(self.places.region_id(region))
 
     def _facts(
         self,
@@ -303,6 +401,8 @@ class TeamHandlers:
             flag.level.value if flag else None,
             str(flag.period) if flag else None,
             flag.source if flag else None,
+            shortage_since=flag.period.start if flag else None,
+            shortage_stale=bool(flag and self.period_rules.age(flag.period, self.clock().date())["stale"]),
         )
 
     def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:

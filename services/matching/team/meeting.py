@@ -108,6 +108,8 @@ class VacancyFacts:
     shortage_level: str | None = None  # None: not a shortage role
     shortage_period: str | None = None
     shortage_source: str | None = None
+    shortage_since: date | None = None  # the start of the list's period
+    shortage_stale: bool = False  # the list is older than the configured limit
 
     @property
     def is_shortage_role(self) -> bool:
@@ -161,6 +163,8 @@ class VacancyRow:
     new: bool
     qualified_count: int = 0  # eligible candidates who have every essential skill
     count_capped: bool = False
+    shortage_since: date | None = None
+    shortage_stale: bool = False  # the list that flags it is older than the configured limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +252,7 @@ class MeetingContent:
     missing_skills: list[MissingSkill]
     schema_version: int = SCHEMA_VERSION
     shortage_sources: list[str] = field(default_factory=list)
+    stale_shortage_lists: list[str] = field(default_factory=list)  # e.g. "national 2022H2", oldest first
 
     def to_dict(self) -> dict[str, Any]:
         return _dump(self)
@@ -309,6 +314,8 @@ def build_meeting(
                 new=facts.previous is not None and v.vacancy_id not in previous_top,
                 qualified_count=sum(1 for c in ranked if not c.missing),
                 count_capped=facts.count_cap is not None and len(ranked) >= facts.count_cap,
+                shortage_since=v.shortage_since,
+                shortage_stale=v.shortage_stale,
             )
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]
@@ -339,6 +346,7 @@ def build_meeting(
         follow_ups=follow_ups,
         missing_skills=_missing(gaps, top_missing),
         shortage_sources=sorted({r.shortage_source for r in rows if r.shortage_source}),
+        stale_shortage_lists=sorted({r.shortage_period for r in rows if r.shortage_stale}),
     )
 
 

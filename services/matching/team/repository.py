@@ -28,10 +28,12 @@ from sqlalchemy import (
 from services.matching.team import events
 from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
 from services.matching.team.shortages import ShortageBook, ShortageList
+from shared.auth import Principal
 from shared.db import SqlUnitOfWork
 from shared.messaging.events import Published
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
+from shared.messaging.topics import TopicSpec
 
 metadata = MetaData()
 outbox = outbox_table(metadata)
@@ -46,6 +48,23 @@ shortage_lists = Table(
     Column("import_id", String(64), nullable=False),
     Column("imported_by", String(200), nullable=False),
     Column("imported_at", DateTime(timezone=True), nullable=False),
+)
+
+# Who imported, replaced or withdrew which list, when and why (the audit trail of shortage data).
+shortage_history = Table(
+    "shortage_list_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),  # imported | replaced | withdrawn
+    Column("region", String(64), nullable=False, index=True),
+    Column("period", String(16), nullable=False),
+    Column("import_id", String(64), nullable=True),
+    Column("source", String(300), nullable=True),
+    Column("rows", Integer, nullable=True),
+    Column("reason", Text, nullable=True),
+    Column("by", String(200), nullable=False),
+    Column("by_org", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
 )
 
 outcomes = Table(
@@ -91,9 +110,10 @@ class ShortageRepository:
         rows = self.conn.execute(select(shortage_lists.c.payload)).all()
         return ShortageBook(ShortageList.from_payload(r.payload) for r in rows)
 
-    def replace(self, item: ShortageList, import_id: str, imported_by: str, at: datetime) -> None:
+    def replace(self, item: ShortageList, import_id: str, imported_by: str, at: datetime) -> bool:
+        """Store the list in place of the one for its (region, period); True if there was one."""
+        replaced = self.delete(item.region, str(item.period))
         t = shortage_lists
-        self.conn.execute(delete(t).where(t.c.region == item.region, t.c.period == str(item.period)))
         self.conn.execute(
             insert(t).values(
                 region=item.region,
@@ -104,6 +124,45 @@ class ShortageRepository:
                 imported_at=at,
             )
         )
+        return replaced
+
+    def delete(self, region: str, period: str) -> bool:
+        t = shortage_lists
+        return bool(self.conn.execute(delete(t).where(t.c.region == region, t.c.period == period)).rowcount)
+
+    def record(
+        self,
+        action: str,
+        region: str,
+        period: str,
+        caller: Principal,
+        at: datetime,
+        *,
+        import_id: str | None = None,
+        source: str | None = None,
+        rows: int | None = None,
+        reason: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            insert(shortage_history).values(
+                action=action,
+                region=region,
+                period=period,
+                import_id=import_id,
+                source=source,
+                rows=rows,
+                reason=reason,
+                by=caller.subject,
+                by_org=caller.org,
+                at=at,
+            )
+        )
+
+    def history(self, limit: int = 200) -> list[dict[str, Any]]:
+        """The latest changes first."""
+        t = shortage_history
+        found = self.conn.execute(select(t).order_by(t.c.id.desc()).limit(limit)).all()
+        return [{**r._asdict(), "at": _aware(r.at)} for r in found]
 
     def listing(self) -> list[dict[str, Any]]:
         t = shortage_lists
@@ -252,3 +311,7 @@ class UnitOfWork(SqlUnitOfWork):
     def publish(self, event: Published, key: str, payload: Mapping[str, Any]) -> None:
         """Add one event, as declared in ``team/events.py``, to the outbox of this transaction."""
         self._outbox.add(self.conn, event.topic.name, event.envelope(key, payload, events.PRODUCER))
+
+    def publish_tombstone(self, topic: TopicSpec, key: str) -> None:
+        """A tombstone (null value) for ``key`` on the compacted ``topic``: the key is deleted."""
+        self._outbox.add_tombstone(self.conn, topic.name, key)

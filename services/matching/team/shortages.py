@@ -1,37 +1,43 @@
-"""Labour-shortage occupations per region and half-year: the operator's CSV, its validation, and the
+"""Labour-shortage occupations per region and period: the operator's table, its validation, and the
 rule that says whether a vacancy is a shortage role.
 
-Pure Python (no Flask, SQL or Kafka): ``parse_shortage_csv`` checks a whole file and either returns
+Pure Python (no Flask, SQL or Kafka): ``parse_shortage_table`` checks a whole table and either returns
 every list in it or raises ``ShortageCsvError`` with the reasons per line, so a bad file imports
-nothing. See docs/meeting.md for the CSV format.
+nothing. Two shapes are read (docs/meeting.md, data/barometer/README.md): the project's own columns
+(``occupation, region, period, level``) and the Labour Force Barometer's export (occupation with its
+ISCO-08 code, region name or code in Finnish or Swedish, month or half-year, the five-step rating as
+text or 1–5), with column names in Finnish, Swedish or English.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import calendar
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import total_ordering
 from typing import Any, Protocol
+
+from shared.geography import fold
+from shared.tables import Table, TableError, read_table
 
 NATIONAL = "national"
 COLUMNS = ("occupation", "region", "period", "level")
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
-PERIOD = re.compile(r"^(\d{4})H([12])$")
 ISCO = re.compile(r"^\d{1,4}$")
+MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 class Level(StrEnum):
     """The Occupational Barometer's five-step scale, from the employers' point of view."""
 
-    SEVERE_SHORTAGE = "severe_shortage"  # suuri pula
+    SEVERE_SHORTAGE = "severe_shortage"  # paljon pulaa / suuri pula
     SHORTAGE = "shortage"  # pulaa
     BALANCE = "balance"  # tasapaino
     SURPLUS = "surplus"  # ylitarjontaa
-    SEVERE_SURPLUS = "severe_surplus"  # suuri ylitarjonta
+    SEVERE_SURPLUS = "severe_surplus"  # paljon ylitarjontaa
 
     @property
     def is_shortage(self) -> bool:
@@ -46,6 +52,10 @@ class OccupationCatalogue(Protocol):
     def occupations_in_isco(self, code: str) -> Sequence[str]: ...
 
 
+RegionResolver = Callable[[str], str]
+"""Region text (id, Finnish or Swedish name, maakunta code) → region id; ``ValueError`` if unknown."""
+
+
 class ShortageCsvError(ValueError):
     """A shortage file breaks the format; ``errors`` maps a line number (1 = header) to reasons."""
 
@@ -54,28 +64,121 @@ class ShortageCsvError(ValueError):
         super().__init__("; ".join(f"line {n}: {', '.join(r)}" for n, r in self.errors.items()))
 
 
-@dataclass(frozen=True, slots=True, order=True)
+# -- periods -----------------------------------------------------------------------------------------
+_SEASONS = {
+    # the barometer is assessed twice a year: spring edition → first half, autumn edition → second
+    **dict.fromkeys(("kevat", "var", "spring"), 1),
+    **dict.fromkeys(("syksy", "host", "autumn", "fall"), 2),
+}
+_HALF = re.compile(r"^(\d{4})\s*[-/ ]?\s*h\s*([12])$|^h\s*([12])\s*[-/ ]?\s*(\d{4})$")
+_ROMAN = re.compile(r"^(\d{4})\s*[-/ ]\s*(i{1,2})$|^(i{1,2})\s*[-/ ]\s*(\d{4})$")
+_SEASON = re.compile(r"^([a-z]+)\s+(\d{4})$|^(\d{4})\s+([a-z]+)$")
+_MONTH = re.compile(r"^(\d{4})\s*(?:m|-|/)\s*(\d{1,2})$|^(\d{1,2})\s*[/.-]\s*(\d{4})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ]00:00(?::00)?)?$")
+
+
+@total_ordering
+@dataclass(frozen=True, slots=True)
 class Period:
-    """A half-year, e.g. ``2026H2`` (July to December 2026)."""
+    """A half-year (``Period(2026, 2)`` = ``2026H2``, July–December) or a month
+    (``Period(2026, month=3)`` = ``2026-03``). Periods order by start, then end: the latest starts last."""
 
     year: int
-    half: int
+    half: int = 0  # 1 or 2 for a half-year
+    month: int = 0  # 1–12 for a month
+
+    def __post_init__(self) -> None:
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise ValueError(f"year {self.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+        if (self.half in (1, 2)) == (1 <= self.month <= 12) or self.half not in (0, 1, 2):
+            raise ValueError("a period is a half-year (half 1 or 2) or a month (1–12)")
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        m = PERIOD.match(text.strip().upper())
-        if not m or not 2000 <= int(m.group(1)) <= 2100:
-            raise ValueError("period must be a half-year like 2026H2 (years 2000–2100)")
-        return cls(int(m.group(1)), int(m.group(2)))
+        """``2026H2``, ``H2/2026``, ``2026/II``, ``syksy 2026``, ``höst 2026`` (half-years);
+        ``2026-03``, ``2026M03``, ``03/2026``, ``2026-03-01`` (months), any case.
+        Raises ``ValueError`` saying what a period looks like."""
+        raw = " ".join(str(text).split())
+        key = fold(raw)
+        try:
+            if m := _HALF.match(key):
+                return cls(int(m[1] or m[4]), int(m[2] or m[3]))
+            if m := _ROMAN.match(key):
+                return cls(int(m[1] or m[4]), len(m[2] or m[3]))
+            if (m := _SEASON.match(key)) and (m[1] or m[4]) in _SEASONS:
+                return cls(int(m[2] or m[3]), _SEASONS[m[1] or m[4]])
+            if m := _MONTH.match(key):
+                return cls(int(m[1] or m[4]), month=int(m[2] or m[3]))
+            if (m := _DAY.match(key)) and m[3] == "01":
+                return cls(int(m[1]), month=int(m[2]))
+        except ValueError as exc:
+            raise ValueError(f"{exc} in {raw!r}") from None
+        raise ValueError(
+            "a period is a half-year like 2026H2 (also H2/2026, 2026/II, syksy 2026, höst 2026) or a "
+            f"month like 2026-03 (also 2026M03, 03/2026); years {MIN_YEAR}–{MAX_YEAR}"
+        )
 
     @classmethod
     def of(cls, day: date) -> Period:
+        """The half-year containing ``day``."""
         return cls(day.year, 1 if day.month <= 6 else 2)
 
+    @property
+    def start(self) -> date:
+        return date(self.year, self.month or (1 if self.half == 1 else 7), 1)
+
+    @property
+    def end(self) -> date:
+        last_month = self.month or (6 if self.half == 1 else 12)
+        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+
+    def _key(self) -> tuple[date, date]:
+        return self.start, self.end
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() < other._key()
+
     def __str__(self) -> str:
-        return f"{self.year}H{self.half}"
+        return f"{self.year}-{self.month:02d}" if self.month else f"{self.year}H{self.half}"
 
 
+def months_between(earlier: date, later: date) -> int:
+    """Whole calendar months from ``earlier`` to ``later`` (negative when ``later`` is earlier)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRules:
+    """How far ahead an imported period may start, and when a list counts as stale (both in months)."""
+
+    max_months_ahead: int = 12
+    stale_after_months: int = 12
+
+    def check(self, period: Period, today: date) -> str | None:
+        """Why ``period`` cannot be imported on ``today`` (a typo such as 2062H2), or None."""
+        ahead = months_between(today, period.start)
+        if ahead > self.max_months_ahead:
+            return (
+                f"{period} starts {ahead} months after today ({today.isoformat()}); periods may start "
+                f"at most {self.max_months_ahead} months ahead. A typo?"
+            )
+        return None
+
+    def age(self, period: Period, today: date) -> dict[str, Any]:
+        """``{period_start, period_end, age_days, stale}``: the age is counted from the period's start
+        (0 before it starts); stale when it started ``stale_after_months`` or more months ago."""
+        return {
+            "period_start": period.start.isoformat(),
+            "period_end": period.end.isoformat(),
+            "age_days": max(0, (today - period.start).days),
+            "stale": months_between(period.start, today) >= self.stale_after_months,
+        }
+
+
+# -- lists -------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class ShortageEntry:
     occupation: str  # an ESCO occupation URI or an ISCO-08 code of 1–4 digits
@@ -85,7 +188,7 @@ class ShortageEntry:
 
 @dataclass(frozen=True, slots=True)
 class ShortageList:
-    """One region's (or the whole country's) ratings for one half-year, as imported.
+    """One region's (or the whole country's) ratings for one period, as imported.
 
     ``levels`` resolves the entries to ESCO occupation URIs: an ISCO code covers every ESCO occupation
     in its group, and a more specific entry (a URI, then a longer code) wins over a broader one.
@@ -105,6 +208,8 @@ class ShortageList:
         return {
             "region": self.region,
             "period": str(self.period),
+            "period_start": self.period.start.isoformat(),
+            "period_end": self.period.end.isoformat(),
             "source": self.source,
             "entries": [{"occupation": e.occupation, "level": e.level.value} for e in self.entries],
             "levels": {uri: level.value for uri, level in sorted(self.levels.items())},
@@ -123,27 +228,32 @@ class ShortageList:
 
 @dataclass(frozen=True, slots=True)
 class ShortageFlag:
-    """Why a vacancy counts as a shortage role: the level, the half-year and whose list said so."""
+    """Why a vacancy counts as a shortage role: the level, the period and whose list said so."""
 
     level: Level
     period: Period
     list_region: str
     source: str
 
-    def to_dict(self) -> dict[str, str]:
-        return {
+    def to_dict(self, rules: PeriodRules | None = None, today: date | None = None) -> dict[str, Any]:
+        """``{level, period, region, source}``, with the list's age and staleness when ``rules`` and
+        ``today`` are given (``PeriodRules.age``)."""
+        out: dict[str, Any] = {
             "level": self.level.value,
             "period": str(self.period),
             "region": self.list_region,
             "source": self.source,
         }
+        if rules is not None and today is not None:
+            out.update(rules.age(self.period, today))
+        return out
 
 
 class ShortageBook:
     """Every current list; answers "is this occupation in shortage in this region?".
 
     The rule: among the lists covering the region (its own and the ``national`` ones), the latest
-    imported period applies; within that period a region's own rating of an occupation wins over the
+    period (by start) applies; within that period a region's own rating of an occupation wins over the
     national one. An occupation the applicable lists do not rate, or rate below ``shortage``, is not a
     shortage role. Older periods never apply once a newer one has been imported for the region.
     """
@@ -163,6 +273,13 @@ class ShortageBook:
             return []
         latest = max(x.period for x in covering)
         return [x for x in covering if x.period == latest]
+
+    def applies(self, item: ShortageList) -> bool:
+        """Whether ``item`` decides for some region (for ``national``: for a region without a later list)."""
+        if item.region != NATIONAL:
+            return item in self.applicable(item.region)
+        regions = [r for r in self._by_region if r != NATIONAL] or [""]
+        return any(item in self.applicable(r) for r in regions) or item in self.applicable("")
 
     def flag(self, region: str, occupation_uri: str | None) -> ShortageFlag | None:
         if not occupation_uri:
@@ -191,63 +308,226 @@ def resolve(entries: Iterable[ShortageEntry], catalogue: OccupationCatalogue) ->
     return levels
 
 
-def parse_shortage_csv(
-    text: str, catalogue: OccupationCatalogue, regions: Collection[str], source: str = ""
-) -> list[ShortageList]:
-    """Every list in the file, or ``ShortageCsvError`` listing each bad line (nothing is half-read).
+# -- reading a table ---------------------------------------------------------------------------------
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    # folded header names, most specific first (a code column beats a name column)
+    "occupation": (
+        "occupation",
+        "isco",
+        "isco-08",
+        "isco08",
+        "isco 08",
+        "ammattikoodi",
+        "ammatti",
+        "ammattiryhma",
+        "ammattiluokka",
+        "yrkeskod",
+        "yrke",
+        "yrkesgrupp",
+        "occupation code",
+    ),
+    "region": ("region", "maakuntakoodi", "maakunta", "alue", "landskapskod", "landskap", "omrade", "area"),
+    "period": (
+        "period",
+        "ajankohta",
+        "aika",
+        "jakso",
+        "kausi",
+        "kuukausi",
+        "puolivuotiskausi",
+        "vuosipuolisko",
+        "tidpunkt",
+        "tid",
+        "manad",
+        "halvar",
+        "month",
+        "half-year",
+        "time",
+    ),
+    "level": (
+        "level",
+        "arvio",
+        "barometriarvio",
+        "barometri",
+        "tilanne",
+        "tyovoiman saatavuus",
+        "bedomning",
+        "barometer",
+        "lage",
+        "rating",
+        "assessment",
+    ),
+}
+NATIONAL_NAMES = {
+    NATIONAL,
+    "koko maa",
+    "koko suomi",
+    "suomi",
+    "sss",
+    "sss koko maa",
+    "hela landet",
+    "finland",
+    "whole country",
+    "all of finland",
+}
+LEVEL_NAMES: dict[str, Level] = {
+    **dict.fromkeys(
+        (
+            "paljon pulaa",
+            "paljon pulaa hakijoista",
+            "suuri pula",
+            "stor brist",
+            "stor brist pa sokande",
+            "mycket brist",
+            "severe shortage",
+            "large shortage",
+        ),
+        Level.SEVERE_SHORTAGE,
+    ),
+    **dict.fromkeys(
+        ("pulaa", "pula", "pulaa hakijoista", "brist", "brist pa sokande", "shortage"), Level.SHORTAGE
+    ),
+    **dict.fromkeys(("tasapaino", "tasapainossa", "balans", "i balans", "balance"), Level.BALANCE),
+    **dict.fromkeys(
+        (
+            "ylitarjontaa",
+            "ylitarjonta",
+            "ylitarjontaa hakijoista",
+            "overskott",
+            "overskott pa sokande",
+            "surplus",
+        ),
+        Level.SURPLUS,
+    ),
+    **dict.fromkeys(
+        (
+            "paljon ylitarjontaa",
+            "paljon ylitarjontaa hakijoista",
+            "suuri ylitarjonta",
+            "stort overskott",
+            "stort overskott pa sokande",
+            "mycket overskott",
+            "severe surplus",
+            "large surplus",
+        ),
+        Level.SEVERE_SURPLUS,
+    ),
+    **{fold(x.value): x for x in Level},
+    **{fold(x.value.replace("_", " ")): x for x in Level},
+}
+NUMERIC_LEVELS = {
+    # the barometer's numeric scale: 5 = many fewer jobseekers than jobs (severe shortage)
+    5: Level.SEVERE_SHORTAGE,
+    4: Level.SHORTAGE,
+    3: Level.BALANCE,
+    2: Level.SURPLUS,
+    1: Level.SEVERE_SURPLUS,
+}
+_CODE_AT_START = re.compile(r"^(\d{1,4})(?:\s*[-–:.]?\s+\D.*)?$")
+_CODE_AT_END = re.compile(r"^\D.*?\(\s*(\d{1,4})\s*\)$")
 
-    Columns (header row required, any order, extra columns ignored): ``occupation`` (ESCO occupation URI
-    or ISCO-08 code of 1–4 digits), ``region`` (a region id such as ``pirkanmaa``, or ``national``),
-    ``period`` (``2026H2``), ``level`` (see ``Level``). One list per (region, period) in the file.
-    """
-    errors: dict[int, list[str]] = {}
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        raise ShortageCsvError({1: ["The file is empty: a header row is required."]}) from None
-    except csv.Error as exc:
-        raise ShortageCsvError({1: [f"Not a CSV file: {exc}."]}) from None
-    missing = [c for c in COLUMNS if c not in header]
+
+def columns(table: Table) -> dict[str, int]:
+    """Which column holds each of ``COLUMNS`` (by their names in English, Finnish or Swedish).
+    Raises ``ShortageCsvError`` naming the missing columns and the columns that were found."""
+    folded = [fold(h) for h in table.header]
+    found: dict[str, int] = {}
+    for role, names in HEADER_NAMES.items():
+        for name in names:
+            at = next((i for i, h in enumerate(folded) if h == name or h.startswith(name + " (")), None)
+            if at is not None and at not in found.values():
+                found[role] = at
+                break
+    missing = [c for c in COLUMNS if c not in found]
     if missing:
-        raise ShortageCsvError({1: [f"Missing column(s): {', '.join(missing)}."]})
-    index = {c: header.index(c) for c in COLUMNS}
+        raise ShortageCsvError(
+            {
+                1: [
+                    f"Missing column(s): {', '.join(missing)}. Found: "
+                    f"{', '.join(repr(h) for h in table.found) or 'no column names'} (read as "
+                    f"{table.described}). Accepted names: "
+                    + "; ".join(f"{c}: {', '.join(HEADER_NAMES[c][:6])}" for c in missing)
+                    + "."
+                ]
+            }
+        )
+    return found
+
+
+def parse_shortage_file(
+    data: bytes,
+    catalogue: OccupationCatalogue,
+    regions: RegionResolver | Collection[str],
+    source: str = "",
+    *,
+    filename: str = "",
+    today: date | None = None,
+    rules: PeriodRules | None = None,
+) -> list[ShortageList]:
+    """``parse_shortage_table`` of an uploaded CSV (any common dialect) or ``.xlsx`` file."""
+    try:
+        table = read_table(data, filename)
+    except TableError as exc:
+        raise ShortageCsvError(exc.errors) from None
+    return parse_shortage_table(table, catalogue, regions, source, today=today, rules=rules)
+
+
+def parse_shortage_csv(
+    text: str,
+    catalogue: OccupationCatalogue,
+    regions: RegionResolver | Collection[str],
+    source: str = "",
+    *,
+    today: date | None = None,
+    rules: PeriodRules | None = None,
+) -> list[ShortageList]:
+    """``parse_shortage_file`` of CSV text."""
+    return parse_shortage_file(text.encode("utf-8"), catalogue, regions, source, today=today, rules=rules)
+
+
+def parse_shortage_table(
+    table: Table,
+    catalogue: OccupationCatalogue,
+    regions: RegionResolver | Collection[str],
+    source: str = "",
+    *,
+    today: date | None = None,
+    rules: PeriodRules | None = None,
+) -> list[ShortageList]:
+    """Every list in the table, or ``ShortageCsvError`` listing each bad line (nothing is half-read).
+
+    Columns (header row required, any order, extra columns ignored; names in English, Finnish or
+    Swedish, see ``HEADER_NAMES``): ``occupation`` (ESCO occupation URI or ISCO-08 code of 1–4 digits,
+    optionally followed by the name, ``2221 Sairaanhoitajat``), ``region`` (region id, Finnish or Swedish
+    name or maakunta code, or ``national``/``koko maa``/``hela landet``), ``period`` (half-year or
+    month, see ``Period.parse``; with ``today``, not more than ``rules.max_months_ahead`` ahead) and
+    ``level`` (``Level`` values, Finnish/Swedish/English barometer wording, or 1–5 with 5 = severe
+    shortage). One list per (region, period) in the file.
+    """
+    rules = rules or PeriodRules()
+    resolve_region = _region_resolver(regions)
+    index = columns(table)
+    width = max(index.values()) + 1
+    errors: dict[int, list[str]] = {}
     seen: dict[tuple[str, str, Period], int] = {}
     grouped: dict[tuple[str, Period], list[ShortageEntry]] = {}
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            errors[start] = [f"Not valid CSV: {exc}."]
-            break
-        line = start
-        if not any(cell.strip() for cell in row):
-            continue
-        reasons: list[str] = []
-        if len(row) <= max(index.values()):
-            errors[line] = [f"{len(row)} field(s) where the header has {len(header)}."]
+    for line, row in table.rows:
+        if len(row) < width:
+            errors[line] = [f"{len(row)} field(s) where the header has {len(table.header)}."]
             continue
         value = {c: row[i].strip() for c, i in index.items()}
+        reasons: list[str] = []
         occupation = _occupation(value["occupation"], catalogue, reasons)
-        region = value["region"].lower()
-        if region != NATIONAL and region not in regions:
-            reasons.append(
-                f"Unknown region {value['region']!r} (a region id such as 'pirkanmaa', or 'national')."
-            )
+        region = _region(value["region"], resolve_region, reasons)
         period: Period | None = None
         try:
             period = Period.parse(value["period"])
         except ValueError as exc:
             reasons.append(f"Bad period {value['period']!r}: {exc}.")
-        level: Level | None = None
-        try:
-            level = Level(value["level"].lower())
-        except ValueError:
-            reasons.append(f"Bad level {value['level']!r}: one of {', '.join(x.value for x in Level)}.")
-        if not reasons and occupation and period and level:
+        if period is not None and today is not None and (why := rules.check(period, today)):
+            reasons.append(f"Bad period {value['period']!r}: {why}")
+        level = _level(value["level"], reasons)
+        if not reasons and occupation and region and period and level:
             first = seen.setdefault((occupation, region, period), line)
             if first != line:
                 reasons.append(f"Same occupation, region and period as line {first}.")
@@ -256,7 +536,7 @@ def parse_shortage_csv(
         if reasons:
             errors[line] = reasons
     if not errors and not grouped:
-        errors[1] = ["No data rows after the header."]
+        errors[1] = [f"No data rows after the header (read as {table.described})."]
     if errors:
         raise ShortageCsvError(errors)
     return [
@@ -265,16 +545,71 @@ def parse_shortage_csv(
     ]
 
 
+def _region_resolver(regions: RegionResolver | Collection[str]) -> RegionResolver:
+    if callable(regions):
+        return regions
+    known = {r.lower() for r in regions}
+
+    def by_id(text: str) -> str:
+        if text.lower() in known:
+            return text.lower()
+        raise ValueError(f"Unknown region {text!r} (a region id such as 'pirkanmaa', or 'national').")
+
+    return by_id
+
+
+def _region(raw: str, resolve_region: RegionResolver, reasons: list[str]) -> str | None:
+    key = fold(raw)
+    if key in NATIONAL_NAMES:
+        return NATIONAL
+    try:
+        return resolve_region(raw)
+    except ValueError as exc:
+        error = str(exc)
+    code, _, name = raw.partition(" ")  # "06 Pirkanmaa", "MK06 Pirkanmaa"
+    for text in (code, name) if name else ():
+        try:
+            return resolve_region(text)
+        except ValueError:
+            continue
+    reasons.append(error)
+    return None
+
+
+def _level(raw: str, reasons: list[str]) -> Level | None:
+    found = LEVEL_NAMES.get(fold(raw))
+    if found is not None:
+        return found
+    try:
+        number = float(raw.replace(",", "."))
+    except ValueError:
+        number = float("nan")
+    if 1 <= number <= 5:
+        return NUMERIC_LEVELS[int(number + 0.5)]  # a regional average such as 4,2 rounds to its step
+    reasons.append(
+        f"Bad level {raw!r}: one of {', '.join(x.value for x in Level)}, the barometer's wording "
+        "(e.g. 'paljon pulaa', 'stor brist') or 1–5 (5 = severe shortage)."
+    )
+    return None
+
+
 def _occupation(raw: str, catalogue: OccupationCatalogue, reasons: list[str]) -> str | None:
-    if raw.startswith(ESCO_OCCUPATION):
-        if catalogue.has_occupation(raw):
-            return raw
+    if raw.lower().startswith(("http://", "https://", "data.europa.eu")):
+        uri = raw.strip().rstrip("/").lower().replace("https://", "http://", 1)
+        uri = uri if uri.startswith("http://") else "http://" + uri
+        if uri.startswith(ESCO_OCCUPATION) and catalogue.has_occupation(uri):
+            return uri
         reasons.append("Unknown ESCO occupation URI.")
         return None
-    if ISCO.match(raw):
-        if catalogue.occupations_in_isco(raw):
-            return raw
-        reasons.append(f"No ESCO occupation in ISCO-08 group {raw}.")
+    m = _CODE_AT_START.match(raw) or _CODE_AT_END.match(raw)
+    if m:
+        code = m[1]
+        if catalogue.occupations_in_isco(code):
+            return code
+        reasons.append(f"No ESCO occupation in ISCO-08 group {code}.")
         return None
-    reasons.append(f"Occupation {raw!r} is neither an ESCO occupation URI nor an ISCO-08 code of 1–4 digits.")
+    reasons.append(
+        f"Occupation {raw!r} is neither an ESCO occupation URI nor an ISCO-08 code of 1–4 digits "
+        "(a name needs its code, e.g. '2221 Sairaanhoitajat')."
+    )
     return None

@@ -26,6 +26,7 @@ from services.matching.team.handlers import MeetingNotPreparedError, RegionUnkno
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import SESSION_COOKIE, Principal, Role, TokenError
+from shared.tables import write_xlsx
 
 bp = Blueprint(
     "meetings",
@@ -242,6 +243,7 @@ def page(region: str, week: str) -> Any:
         reason_fi=REASON_FI,
         gone_fi=GONE_FI,
         level_fi=LEVEL_FI,
+        stale_months=team().period_rules.stale_after_months,
     )
 
 
@@ -299,13 +301,33 @@ def content_json(region: str, week: str) -> Any:
 
 @bp.get("/meetings/<region>/<week>/content.csv")
 def content_csv(region: str, week: str) -> Any:
+    """RFC 4180 CSV (``,``, UTF-8 with BOM); ``?dialect=excel-fi`` gives what Finnish Excel opens by
+    double-click: ``;``-separated with decimal commas."""
     stored = _download(region, week)
     if isinstance(stored, BaseResponse):
         return stored
-    filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.csv"
+    dialect = request.args.get("dialect", "rfc4180")
+    if dialect not in ("rfc4180", "excel-fi"):
+        return _json_error(422, "dialect is rfc4180 (default) or excel-fi.")
+    suffix = "-excel-fi" if dialect == "excel-fi" else ""
+    filename = f"kohtaanto-meeting-{stored.region}-{stored.week}{suffix}.csv"
     return Response(
-        meeting_csv(MeetingContent.from_dict(stored.content)),
+        meeting_csv(MeetingContent.from_dict(stored.content), excel_fi=dialect == "excel-fi"),
         mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.get("/meetings/<region>/<week>/content.xlsx")
+def content_xlsx(region: str, week: str) -> Any:
+    """The CSV's rows as an Excel workbook: numbers and dates typed, opens the same in every locale."""
+    stored = _download(region, week)
+    if isinstance(stored, BaseResponse):
+        return stored
+    filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.xlsx"
+    return Response(
+        write_xlsx(CSV_COLUMNS, meeting_rows(MeetingContent.from_dict(stored.content)), sheet=stored.week),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 
@@ -328,6 +350,7 @@ CSV_COLUMNS = (
     "application_deadline",
     "shortage_level",
     "shortage_period",
+    "shortage_list_stale",
     "eligible_candidates",
     "candidates_with_all_essential_skills",
     "rank",
@@ -341,11 +364,23 @@ CSV_COLUMNS = (
 )
 
 
-def meeting_csv(m: MeetingContent) -> str:
-    """One row per vacancy and top candidate (a vacancy without candidates gets one row)."""
+def meeting_csv(m: MeetingContent, *, excel_fi: bool = False) -> str:
+    """One row per vacancy and top candidate (a vacancy without candidates gets one row), with a BOM
+    and CRLF. ``excel_fi``: ``;``-separated and decimal commas, as Excel in a Finnish locale reads them."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=";" if excel_fi else ",", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    for row in meeting_rows(m):
+        cells = [("true" if x else "false") if isinstance(x, bool) else _cell(x) for x in row]
+        if excel_fi:
+            cells = [str(x).replace(".", ",") if isinstance(x, float) else x for x in cells]
+        writer.writerow(["" if x is None else x for x in cells])
+    return "\ufeff" + out.getvalue()
+
+
+def meeting_rows(m: MeetingContent) -> list[list[Any]]:
+    """The rows of ``CSV_COLUMNS``: numbers as numbers, dates as dates, missing values None."""
+    out: list[list[Any]] = []
     for v in m.vacancies:
         head = [
             m.week,
@@ -356,9 +391,10 @@ def meeting_csv(m: MeetingContent) -> str:
             v.occupation,
             v.municipality,
             v.openings,
-            v.application_deadline or "",
+            v.application_deadline,
             v.shortage_level,
             v.shortage_period,
+            v.shortage_stale,
             v.candidate_count,
             v.qualified_count,
         ]
@@ -369,15 +405,14 @@ def meeting_csv(m: MeetingContent) -> str:
                 c.score,
                 "|".join(s.label for s in c.matched),
                 "|".join(s.label for s in c.missing),
-                "" if c.distance_km is None else c.distance_km,
+                c.distance_km,
                 c.available_from,
-                c.status or "",
+                c.status,
             ]
             for c in v.candidates
-        ] or [[""] * 8]
-        for row in rows:
-            writer.writerow([_cell(x) for x in head + row])
-    return "\ufeff" + out.getvalue()
+        ] or [[None] * 8]
+        out.extend(head + row for row in rows)
+    return out
 
 
 def _cell(value: Any) -> Any:

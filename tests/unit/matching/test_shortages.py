@@ -1,10 +1,13 @@
 """Shortage CSV parsing (whole-file validation) and the rule that flags a vacancy as a shortage role."""
 
+from datetime import date
+
 import pytest
 
 from services.matching.team.shortages import (
     Level,
     Period,
+    PeriodRules,
     ShortageBook,
     ShortageCsvError,
     ShortageList,
@@ -112,12 +115,54 @@ def test_the_latest_period_covering_a_region_applies_and_a_regional_rating_beats
     assert ShortageBook([*parse(GOOD), *newer]).flag("pirkanmaa", WELDER) is None, "2027H1 supersedes 2026H2"
 
 
-def test_periods_are_half_years():
+def test_periods_are_half_years_or_months_in_the_ways_offices_write_them():
     assert Period.parse("2026h2") == Period(2026, 2) and str(Period(2026, 1)) == "2026H1"
     assert Period(2026, 1) < Period(2026, 2) < Period(2027, 1)
-    for bad in ("2026H3", "2026", "1999H1", "H2 2026"):
+    for text in (
+        "2026H2",
+        "H2/2026",
+        "H2 2026",
+        "2026/II",
+        "II/2026",
+        "syksy 2026",
+        "Höst 2026",
+        "autumn 2026",
+    ):
+        assert Period.parse(text) == Period(2026, 2), text
+    assert Period.parse("kevät 2026") == Period.parse("vår 2026") == Period(2026, 1)
+    for text in ("2026-03", "2026M03", "03/2026", "3/2026", "2026-03-01"):
+        assert Period.parse(text) == Period(2026, month=3), text
+    assert str(Period(2026, month=3)) == "2026-03"
+    assert (Period(2026, month=3).start, Period(2026, month=3).end) == (date(2026, 3, 1), date(2026, 3, 31))
+    assert Period(2026, 1) < Period(2026, month=3) < Period(2026, 2), "ordered by start"
+    for bad in ("2026H3", "2026", "1999H1", "2026-13", "2026-03-15", "spring", "26H2"):
         with pytest.raises(ValueError):
             Period.parse(bad)
+
+
+def test_a_period_far_in_the_future_is_a_typo_and_the_whole_file_is_refused():
+    text = "occupation,region,period,level\n7212,national,2026H2,shortage\n2221,pirkanmaa,2062H2,shortage\n"
+    with pytest.raises(ShortageCsvError) as caught:
+        parse_shortage_csv(text, FakeCatalogue(), REGIONS, today=date(2026, 11, 24))
+    assert list(caught.value.errors) == [3]
+    assert "2062H2 starts" in caught.value.errors[3][0] and "A typo?" in caught.value.errors[3][0]
+    next_half = "occupation,region,period,level\n7212,national,2027H1,shortage\n"
+    assert parse_shortage_csv(next_half, FakeCatalogue(), REGIONS, today=date(2026, 11, 24))
+
+
+def test_a_list_is_stale_twelve_months_after_its_period_started():
+    rules = PeriodRules()
+    assert rules.age(Period(2022, 2), date(2026, 11, 24))["stale"] is True
+    fresh = rules.age(Period(2026, 2), date(2026, 11, 24))
+    assert fresh == {
+        "period_start": "2026-07-01",
+        "period_end": "2026-12-31",
+        "age_days": 146,
+        "stale": False,
+    }
+    assert rules.age(Period(2025, 2), date(2026, 6, 30))["stale"] is False
+    assert rules.age(Period(2025, 2), date(2026, 7, 1))["stale"] is True
+    assert PeriodRules(stale_after_months=6).age(Period(2026, 1), date(2026, 7, 1))["stale"] is True
 
 
 def test_the_demo_seed_parses_against_the_real_taxonomy():
@@ -132,3 +177,73 @@ def test_the_demo_seed_parses_against_the_real_taxonomy():
     healthcare_assistant = "http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082"
     flag = ShortageBook(lists).flag("pirkanmaa", healthcare_assistant)
     assert flag is not None and str(flag.period) == "2022H2"
+
+
+def _finland_regions(text):
+    from shared.reference import geography
+
+    return geography().region(text).id
+
+
+def test_the_labour_force_barometer_table_imports_directly_with_swedish_names_and_months():
+    from services.matching.index.reference import load_taxonomy
+    from services.matching.team.shortages import parse_shortage_file
+
+    data = (REPO_ROOT / "data" / "barometer" / "tyovoimabarometri_example.csv").read_bytes()
+    lists = parse_shortage_file(data, load_taxonomy(), _finland_regions, "TB", today=date(2026, 11, 24))
+    assert [(x.region, str(x.period)) for x in lists] == [
+        ("etela-pohjanmaa", "2026-10"),
+        ("national", "2026H2"),
+        ("pirkanmaa", "2026H2"),
+        ("pohjanmaa", "2026H2"),
+    ]
+    pirkanmaa = {e.occupation: e.level for e in lists[2].entries}
+    assert pirkanmaa == {
+        "2221": Level.SEVERE_SHORTAGE,
+        "5321": Level.SEVERE_SHORTAGE,
+        "7212": Level.SHORTAGE,
+        "4110": Level.SURPLUS,
+    }
+    assert {e.occupation: e.level for e in lists[3].entries} == {
+        "2221": Level.SEVERE_SHORTAGE,
+        "7212": Level.SHORTAGE,
+    }
+
+
+def test_barometer_columns_in_swedish_with_numeric_ratings_and_region_codes():
+    text = "Yrke\tLandskap\tTidpunkt\tBedömning\n2221 Sjukskötare\tMK15 Österbotten\thöst 2026\t4,6\n7212\t06\t2026M10\t2\n"
+    lists = parse_shortage_csv(text, FakeCatalogue(), _finland_regions, today=date(2026, 11, 24))
+    assert [(x.region, str(x.period), [(e.occupation, e.level) for e in x.entries]) for x in lists] == [
+        ("pirkanmaa", "2026-10", [("7212", Level.SURPLUS)]),
+        ("pohjanmaa", "2026H2", [("2221", Level.SEVERE_SHORTAGE)]),
+    ]
+
+
+def test_a_file_with_unknown_columns_names_what_was_found_and_how_it_was_read():
+    text = "\ufeffTunnus;Paikka;Vuosi\r\n2221;Pirkanmaa;2026\r\n"
+    with pytest.raises(ShortageCsvError) as caught:
+        parse_shortage_csv(text, FakeCatalogue(), REGIONS)
+    [reason] = caught.value.errors[1]
+    assert "Missing column(s): occupation, region, period, level" in reason
+    assert "Found: 'Tunnus', 'Paikka', 'Vuosi'" in reason and "';'-separated, UTF-8 with BOM" in reason
+
+
+def test_an_excel_made_csv_of_the_projects_own_columns_imports():
+    data = (
+        REPO_ROOT / "tests" / "fixtures" / "shortages" / "excel_fi_utf8_bom_semicolon_crlf.csv"
+    ).read_bytes()
+    from services.matching.index.reference import load_taxonomy
+    from services.matching.team.shortages import parse_shortage_file
+
+    lists = parse_shortage_file(data, load_taxonomy(), REGIONS, today=date(2026, 11, 24))
+    assert [(x.region, str(x.period), len(x.entries)) for x in lists] == [
+        ("national", "2026H2", 1),
+        ("pirkanmaa", "2026H2", 2),
+    ]
+
+
+def test_an_occupation_name_without_its_isco_code_is_refused_with_how_to_write_it():
+    text = "ammatti,alue,ajankohta,arvio\nSairaanhoitajat,Pirkanmaa,2026H2,pulaa\n"
+    with pytest.raises(ShortageCsvError) as caught:
+        parse_shortage_csv(text, FakeCatalogue(), _finland_regions)
+    assert "'2221 Sairaanhoitajat'" in caught.value.errors[2][0]

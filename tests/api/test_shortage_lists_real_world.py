@@ -1,0 +1,171 @@
+"""Issue 10, items 7–10: shortage lists from the spreadsheets offices really use, corrections, staleness.
+
+Each case failed before: an Excel-made CSV was "missing" its columns, an .xlsx was refused, a typo'd
+period was accepted and silently replaced the applicable list, a list could not be withdrawn, a 2022
+list flagged vacancies in 2026 without a word, the barometer's own table shape was not understood.
+"""
+
+import io
+import json
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from services.matching.team.repository import outbox, shortage_lists
+from shared.config import REPO_ROOT
+from tests.api.matching_world import NURSE, Clock, matching_app, vacancy, welders
+from tests.helpers import auth
+
+OPERATOR = auth("operator", "kohtaanto")
+TEAM = auth("team_member", "tampere-tyollisyys")
+FIXTURES = REPO_ROOT / "tests" / "fixtures" / "shortages"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def app(database_url):
+    app = matching_app(database_url, Clock())  # today: Tuesday 24.11.2026
+    vacancy(app, "v-weld")
+    vacancy(app, "v-nurse", occupation=NURSE, title="Sairaanhoitaja")
+    vacancy(app, "v-vaasa", municipality="905", region="pohjanmaa", occupation=NURSE, title="Sjukskötare")
+    welders(app)
+    return app
+
+
+def rows(app, table):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        return conn.execute(select(table)).all()
+
+
+def upload(client, data, content_type="text/csv", source="test"):
+    return client.post(
+        f"/api/v1/shortages?source={source}", data=data, headers={**OPERATOR, "Content-Type": content_type}
+    )
+
+
+def flag(client, vacancy_id):
+    return client.get(f"/api/v1/vacancies/{vacancy_id}/shortlist", headers=TEAM).json["vacancy"]["shortage"]
+
+
+def test_a_csv_saved_by_finnish_excel_imports(app):
+    data = (FIXTURES / "excel_fi_utf8_bom_semicolon_crlf.csv").read_bytes()
+    r = upload(app.test_client(), data)
+    assert r.status_code == 201, r.json
+    assert [(x["region"], x["period"]) for x in r.json["lists"]] == [
+        ("national", "2026H2"),
+        ("pirkanmaa", "2026H2"),
+    ]
+
+
+def test_an_ansi_csv_from_excel_imports_as_a_multipart_upload(app):
+    data = {"file": (io.BytesIO((FIXTURES / "excel_fi_ansi_semicolon_crlf.csv").read_bytes()), "pula.csv")}
+    r = app.test_client().post(
+        "/api/v1/shortages", data=data, headers=OPERATOR, content_type="multipart/form-data"
+    )
+    assert r.status_code == 201, r.json
+
+
+def test_an_xlsx_workbook_imports(app):
+    book = Workbook()
+    book.active.append(["occupation", "region", "period", "level"])
+    book.active.append([2221, "Pirkanmaa", "2026H2", "severe_shortage"])
+    out = io.BytesIO()
+    book.save(out)
+    client = app.test_client()
+    r = upload(client, out.getvalue(), XLSX)
+    assert r.status_code == 201, r.json
+    assert flag(client, "v-nurse")["level"] == "severe_shortage"
+
+
+def test_a_file_without_the_columns_names_what_it_found(app):
+    r = upload(app.test_client(), "\ufeffammattinimike;paikka\r\nhitsaaja;Tampere\r\n".encode())
+    assert r.status_code == 422
+    [reason] = r.json["errors"]["csv"]["1"]
+    assert "Found: 'ammattinimike', 'paikka'" in reason and "';'-separated" in reason
+
+
+def test_the_labour_force_barometer_table_imports_directly(app):
+    data = (REPO_ROOT / "data" / "barometer" / "tyovoimabarometri_example.csv").read_bytes()
+    client = app.test_client()
+    r = upload(client, data, source="Työvoimabarometri 2026")
+    assert r.status_code == 201, r.json
+    assert flag(client, "v-vaasa")["level"] == "severe_shortage", "Österbotten: stor brist"
+    assert (flag(client, "v-vaasa")["region"], flag(client, "v-nurse")["region"]) == (
+        "pohjanmaa",
+        "pirkanmaa",
+    )
+
+
+def test_a_typod_period_is_refused_and_the_applicable_list_stays(app):
+    client = app.test_client()
+    assert (
+        upload(client, b"occupation,region,period,level\n2221,national,2026H2,shortage\n").status_code == 201
+    )
+    r = upload(client, b"occupation,region,period,level\n2221,national,2062H2,surplus\n")
+    assert r.status_code == 422
+    assert "2062H2 starts" in r.json["errors"]["csv"]["2"][0]
+    assert flag(client, "v-vaasa")["period"] == "2026H2"
+    assert len(rows(app, shortage_lists)) == 1
+
+
+def test_an_operator_withdraws_a_list_it_is_audited_and_a_tombstone_is_published(app):
+    client = app.test_client()
+    upload(client, b"occupation,region,period,level\n2221,national,2026H1,shortage\n")
+    upload(client, b"occupation,region,period,level\n2221,national,2026H2,surplus\n")
+    assert flag(client, "v-vaasa") is None, "the later list rates nurses in surplus"
+    no_reason = client.delete("/api/v1/shortages/national/2026H2", headers=OPERATOR)
+    assert no_reason.status_code == 422
+    assert (
+        client.delete("/api/v1/shortages/national/2026H2?reason=wrong file", headers=TEAM).status_code == 403
+    )
+    r = client.delete("/api/v1/shortages/national/2026H2?reason=wrong file", headers=OPERATOR)
+    assert r.status_code == 204
+    assert flag(client, "v-vaasa")["period"] == "2026H1", "the earlier list applies again"
+    last = rows(app, outbox)[-1]
+    assert (last.message_key, last.value) == ("national|2026H2", None)
+    history = client.get("/api/v1/shortages/history", headers=OPERATOR).json["items"]
+    assert [(h["action"], h["period"], h["reason"]) for h in history] == [
+        ("withdrawn", "2026H2", "wrong file"),
+        ("imported", "2026H2", None),
+        ("imported", "2026H1", None),
+    ]
+    again = client.delete("/api/v1/shortages/national/2026H2?reason=again", headers=OPERATOR)
+    assert again.status_code == 404
+
+
+def test_reimporting_a_period_replaces_its_list_and_the_history_says_so(app):
+    client = app.test_client()
+    upload(client, b"occupation,region,period,level\n2221,pirkanmaa,2026H2,shortage\n")
+    upload(client, b"occupation,region,period,level\n2221,Birkaland,2026H2,severe_shortage\n")
+    assert flag(client, "v-nurse")["level"] == "severe_shortage"
+    actions = [h["action"] for h in client.get("/api/v1/shortages/history", headers=OPERATOR).json["items"]]
+    assert actions == ["replaced", "imported"]
+
+
+def test_each_list_shows_its_period_import_time_age_and_whether_it_is_stale(app):
+    client = app.test_client()
+    r = upload(client, b"occupation,region,period,level\n2221,national,2022H2,shortage\n", source="2022")
+    assert r.status_code == 201
+    assert any("stale" in n for n in r.json["notices"])
+    [listed] = client.get("/api/v1/shortages", headers=TEAM).json["items"]
+    assert listed["period"] == "2022H2" and listed["period_start"] == "2022-07-01"
+    assert listed["imported_at"].startswith("2026-11-24") and listed["stale"] is True and listed["applies"]
+    old = flag(client, "v-vaasa")
+    assert old["stale"] is True and old["age_days"] > 4 * 365 - 200
+
+
+def test_matching_endpoints_take_a_region_by_any_name_and_refuse_unknown_ones(app):
+    client = app.test_client()
+    for region in ("Österbotten", "POHJANMAA", "15"):
+        r = client.get(f"/api/v1/vacancies?region={region}", headers=TEAM)
+        assert r.status_code == 200 and [v["id"] for v in r.json["items"]] == ["v-vaasa"], region
+    r = client.get("/api/v1/shortlists?region=Birkaland&k=2", headers=TEAM)
+    assert r.status_code == 200 and len(r.json["items"]) == 2
+    for path in ("/api/v1/vacancies?region=xyz", "/api/v1/shortlists?region=xyz"):
+        bad = client.get(path, headers=TEAM)
+        assert bad.status_code == 422 and "pirkanmaa" in json.dumps(bad.json["errors"])
+    bad = client.post("/api/v1/meetings/xyz/2026-W48/prepare", headers=TEAM)
+    assert bad.status_code == 422 and "pirkanmaa" in bad.json["message"]
+    ok = client.post("/api/v1/meetings/Birkaland/2026-W48/prepare", headers=TEAM)
+    assert ok.status_code == 201 and ok.json["region"] == "pirkanmaa"
