@@ -204,6 +204,14 @@ class KafkaSettings(EnvSettings):
         return topics.SHORTAGES.name
 
     @property
+    def paths_topic(self) -> str:
+        return topics.PATHS.name
+
+    @property
+    def training_topic(self) -> str:
+        return topics.TRAINING.name
+
+    @property
     def dead_letter_topic(self) -> str:
         return topics.DEADLETTER.name
 

@@ -20,12 +20,15 @@ from services.matching.index.handlers import MatchingHandlers
 from services.matching.index.reference import load_recognizer, load_taxonomy
 from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
-from services.matching.team import web
+from services.matching.team import training_api, web
 from services.matching.team.handlers import Places, TeamHandlers
 from services.matching.team.repository import UnitOfWork, metadata
+from services.matching.team.training import Places as CoursePlaces
+from services.matching.team.training_handlers import TrainingHandlers
 from shared.messaging.deadletters import dead_letter_ledger
-from shared.reference import geography
+from shared.reference import UnknownConceptError, geography
 from shared.service import build_service_app, register_health
+from shared.tables import read_table
 
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
@@ -46,6 +49,34 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
     engine = service.engine
+    towns = geography(common.reference_dir).municipalities.values()
+    reference = app.extensions["kohtaanto.reference"]
+
+    def known_skill(text: str) -> str | None:
+        try:
+            return reference.catalogue.resolve(text, "skill")
+        except UnknownConceptError:
+            return None
+
+    def municipality_code(text: str) -> str | None:
+        try:
+            return reference.geography.municipality(text).code
+        except ValueError:
+            return None
+
+    region_codes: dict[str, set[str]] = {}
+    for m in towns:
+        region_codes.setdefault(m.region, set()).add(m.code)
+    training = TrainingHandlers(
+        lambda: UnitOfWork(engine),
+        state,
+        taxonomy,
+        CoursePlaces(known_skill, municipality_code, {m.code: (m.lat, m.lon) for m in towns}),
+        region_codes,
+        read_table=read_table,
+        clock=clock,
+    )
+    app.extensions["kohtaanto.matching.training"] = training
     team = TeamHandlers(
         lambda: UnitOfWork(engine),
         state,
@@ -53,6 +84,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         Places.of(geography(common.reference_dir)),
         clock=clock,
         top_k=settings.meeting_top_k,
+        training=training,
         period_rules=settings.period_rules,
     )
     app.extensions["kohtaanto.matching.team"] = team
@@ -71,6 +103,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
 
     service.api.register_blueprint(blp)
     service.api.register_blueprint(team_api.blp)
+    service.api.register_blueprint(training_api.blp)
     app.register_blueprint(web.bp)
     # The index must have caught up with the topics once before shortlists mean anything.
     register_health(service, frozenset({"database", "index"} if settings.start_feed else {"database"}))

@@ -9,7 +9,14 @@ from flask import Flask
 from services.profile.api import blp
 from services.profile.config import Settings
 from services.profile.handlers import ProfileHandlers
-from services.profile.repository import UnitOfWork, metadata
+from services.profile.paths.api import blp as paths_blp
+from services.profile.paths.calendar import FinnishWorkingDays
+from services.profile.paths.handlers import PathHandlers
+from services.profile.paths.repository import JourneyUnitOfWork
+from services.profile.paths.voucher_api import blp as vouchers_blp
+from services.profile.paths.voucher_handlers import VoucherHandlers
+from services.profile.paths.web import bp as pages
+from services.profile.repository import metadata
 from shared.service import build_service_app, register_health
 
 
@@ -20,10 +27,24 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         common, "Kohtaanto profile service", metadata, testing=bool(overrides.get("testing"))
     )
     engine = service.engine
-    service.app.extensions["kohtaanto.profile.handlers"] = ProfileHandlers(
-        lambda: UnitOfWork(engine), settings.pseudonym_key
+
+    def uow() -> JourneyUnitOfWork:
+        return JourneyUnitOfWork(engine)
+
+    municipalities = service.app.extensions["kohtaanto.reference"].municipalities
+
+    def region_of(code: str) -> str:
+        return municipalities[code].region
+
+    service.app.extensions["kohtaanto.profile.handlers"] = ProfileHandlers(uow, settings.pseudonym_key)
+    service.app.extensions["kohtaanto.profile.paths"] = PathHandlers(
+        uow, FinnishWorkingDays(), acknowledge_within=settings.handover_ack_working_days, region_of=region_of
     )
+    service.app.extensions["kohtaanto.profile.vouchers"] = VoucherHandlers(uow, region_of=region_of)
 
     service.api.register_blueprint(blp)
+    service.api.register_blueprint(paths_blp)
+    service.api.register_blueprint(vouchers_blp)
+    service.app.register_blueprint(pages)
     register_health(service)
     return service.app

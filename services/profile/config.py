@@ -1,4 +1,4 @@
-"""Profile service settings, declared once (``shared.config.env``) and read from the environment once."""
+"""Profile service settings, read from the environment once."""
 
 from __future__ import annotations
 
@@ -13,6 +13,14 @@ class Settings(EnvSettings):
         "ids matching sees, at least 32 bytes; never give it to another service",
         secret=True,
         min_length=32,
+    )
+    handover_ack_working_days: int = env(
+        "KOHTAANTO_HANDOVER_ACK_WORKING_DAYS",
+        3,
+        "working days (Finnish public holidays excluded) a receiving organisation has to acknowledge "
+        "a handover before it is on the coach's list and in the weekly meeting's follow-ups",
+        ge=0,
+        le=30,
     )
 
     @classmethod

@@ -2,8 +2,11 @@
 against this module by tests/unit/test_event_catalogue.py).
 
 Publishes ``candidate.upserted`` (and a tombstone on withdrawal) on the candidates topic: the
-pseudonymous, minimised view of a profile that matching ranks. Consumes ``outcome.recorded`` from the
-outcomes topic: a ``hired`` outcome marks the profile hired; other statuses change nothing here.
+pseudonymous, minimised view of a profile that matching ranks; and ``path.updated`` (and tombstones) on
+the paths topic: who must act on the jobseeker's service path, from when. Consumes ``outcome.recorded``
+from the outcomes topic (a ``hired`` outcome marks the profile hired; other statuses change nothing
+here) and ``training.suggested`` (and tombstones) from the training topic (the coach's course
+suggestions).
 
 The API's size bounds (``MAX_*``) are part of the contract: with every list at its bound, one
 ``candidate.upserted`` still fits the event budget (``shared.messaging.topics.MAX_EVENT_BYTES``;
@@ -18,9 +21,10 @@ import marshmallow as ma
 from marshmallow import fields
 
 from services.profile import domain
+from services.profile.paths import consumer as training
 from shared.messaging.consumer import Record
 from shared.messaging.events import ConsumerSpec, Handles, Published, load_with, versions
-from shared.messaging.topics import CANDIDATES, OUTCOMES
+from shared.messaging.topics import CANDIDATES, OUTCOMES, PATHS, TRAINING
 
 if TYPE_CHECKING:
     from services.profile.handlers import ProfileHandlers
@@ -75,7 +79,33 @@ CANDIDATE_UPSERTED = Published(
     CandidatePayload,
     "a coach created or updated a profile, or the profile was marked hired",
 )
-PUBLISHES: tuple[Published, ...] = (CANDIDATE_UPSERTED,)
+
+
+class _WatchPoint(ma.Schema):
+    reason = fields.String(
+        required=True,
+        validate=ma.validate.OneOf(["step_overdue", "handover_unacknowledged", "no_active_step"]),
+    )
+    from_ = fields.Date(required=True, data_key="from")
+    org = fields.String(required=True)
+    ref = fields.String(required=True)
+
+
+class PathPayload(ma.Schema):
+    """Payload of ``path.updated``, schema_version 1 (``paths.domain.watch_payload``)."""
+
+    candidate_id = fields.String(required=True)
+    path_id = fields.String(required=True)
+    version = fields.Integer(required=True)
+    status = fields.String(required=True, validate=ma.validate.OneOf(["open", "closed"]))
+    region = fields.String(required=True)
+    coach_org = fields.String(required=True)
+    watch = fields.List(fields.Nested(_WatchPoint), required=True)
+    updated_at = fields.DateTime(required=True, allow_none=True)
+
+
+PATH_UPDATED = Published("path.updated", PATHS, 1, PathPayload, "the jobseeker's service path changed")
+PUBLISHES: tuple[Published, ...] = (CANDIDATE_UPSERTED, PATH_UPDATED)
 
 
 # -- consumed ------------------------------------------------------------------------------------
@@ -113,4 +143,19 @@ OUTCOMES_CONSUMER: ConsumerSpec[ProfileHandlers] = ConsumerSpec(
         ),
     ),
 )
-CONSUMES: tuple[ConsumerSpec[Any], ...] = (OUTCOMES_CONSUMER,)
+TRAINING_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
+    service="profile",
+    name=training.NAME,
+    group="profile-service.training",
+    handles=(
+        Handles(
+            TRAINING,
+            training.TRAINING_SUGGESTED,
+            versions(1),
+            training.read_suggestions,
+            training.training_suggested,
+        ),
+    ),
+    tombstones={TRAINING.name: training.training_withdrawn},
+)
+CONSUMES: tuple[ConsumerSpec[Any], ...] = (OUTCOMES_CONSUMER, TRAINING_CONSUMER)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from services.profile.domain import (
@@ -51,6 +51,9 @@ class ProfileHandlers:
                 uow.profiles.add(profile)
             else:
                 self._own(caller, existing)
+                granted = uow.granted_orgs(existing.candidate_id)
+                if granted - details.consented_orgs:
+                    details = replace(details, consented_orgs=details.consented_orgs | granted)
                 profile = existing.update(details, self.clock())
                 uow.profiles.save(profile)
             uow.publish_candidate(profile)
@@ -64,6 +67,7 @@ class ProfileHandlers:
             withdrawn = profile.withdraw(self.clock())
             uow.profiles.save(withdrawn)
             uow.publish_candidate(withdrawn)
+            uow.erase_related(profile.candidate_id)
             uow.audit.record(
                 actor=caller.subject,
                 role=caller.role,
@@ -141,6 +145,7 @@ class ProfileHandlers:
                 if hired is not profile:
                     uow.profiles.save(hired)
                     uow.publish_candidate(hired)
+                    uow.hired_related(candidate_id, self.clock())
             uow.commit()
         return bool(matches)
 

@@ -164,6 +164,17 @@ class UnitOfWork(SqlUnitOfWork):
         self.profiles = ProfileRepository(conn)
         self.audit = AuditLog(conn)
 
+    def erase_related(self, candidate_id: str) -> None:
+        """Hook: erase what other parts of this service keep about a withdrawn jobseeker."""
+
+    def hired_related(self, candidate_id: str, now: datetime) -> None:
+        """Hook: what else follows, in this transaction, from the jobseeker being hired."""
+
+    def granted_orgs(self, candidate_id: str) -> frozenset[str]:
+        """Hook: organisations the jobseeker consented to by a choice recorded elsewhere in this
+        service (e.g. a voucher's provider); a replaced profile keeps them until they are withdrawn."""
+        return frozenset()
+
     def publish_candidate(self, profile: Profile) -> None:
         """The candidate's current state for matching, or a tombstone once withdrawn."""
         declared = events.CANDIDATE_UPSERTED

@@ -1,4 +1,5 @@
-"""The profile service's worker: relays the outbox and consumes outcomes (hired → profile marked).
+"""The profile service's worker: relays the outbox and consumes outcomes (hired → profile marked) and
+matching's course suggestions (kept for the coach).
 
 ``python -m services.profile.worker``
 """
@@ -6,19 +7,21 @@
 from __future__ import annotations
 
 from services.profile.config import Settings
-from services.profile.events import OUTCOMES_CONSUMER
+from services.profile.events import OUTCOMES_CONSUMER, TRAINING_CONSUMER
 from services.profile.handlers import ProfileHandlers
-from services.profile.repository import UnitOfWork, metadata, outbox
+from services.profile.paths.repository import JourneyUnitOfWork
+from services.profile.repository import metadata, outbox
 from shared.worker import group_consumer, run_worker
 
 
 def main() -> None:
     settings = Settings.from_env()
-    handlers = group_consumer(
+    outcomes = group_consumer(
         OUTCOMES_CONSUMER,
-        lambda engine: ProfileHandlers(lambda: UnitOfWork(engine), settings.pseudonym_key),
+        lambda engine: ProfileHandlers(lambda: JourneyUnitOfWork(engine), settings.pseudonym_key),
     )
-    run_worker(settings.common, metadata, outbox, consumers=[handlers])
+    training = group_consumer(TRAINING_CONSUMER, lambda engine: lambda: JourneyUnitOfWork(engine))
+    run_worker(settings.common, metadata, outbox, consumers=[outcomes, training])
 
 
 if __name__ == "__main__":

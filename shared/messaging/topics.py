@@ -108,6 +108,28 @@ SHORTAGES = TopicSpec(
     readers=("vacancy",),
 )
 
+PATHS = TopicSpec(
+    name="kohtaanto.paths.v1",
+    partitions=3,
+    config={
+        **_COMPACTED,
+        # A withdrawal is a tombstone: bound how long a superseded record about a person lingers.
+        "max.compaction.lag.ms": str(7 * _DAY_MS),
+    },
+    key="pseudonymous candidate id (who must act on the jobseeker's service path, from when)",
+    writers=("profile",),
+    readers=("matching",),
+)
+
+TRAINING = TopicSpec(
+    name="kohtaanto.training.v1",
+    partitions=3,
+    config={**_COMPACTED, "max.compaction.lag.ms": str(7 * _DAY_MS)},
+    key="pseudonymous candidate id (the candidate's skill gaps and the courses suggested for them)",
+    writers=("matching",),
+    readers=("profile",),
+)
+
 # Every consuming service writes its poison here; nobody but operators (the admin principal) reads
 # it: a dead letter may hold another service's data (e.g. a candidate payload).
 DEADLETTER = TopicSpec(
@@ -123,7 +145,7 @@ DEADLETTER = TopicSpec(
     readers=(),
 )
 
-TOPICS: tuple[TopicSpec, ...] = (VACANCIES, CANDIDATES, OUTCOMES, SHORTAGES, DEADLETTER)
+TOPICS: tuple[TopicSpec, ...] = (VACANCIES, CANDIDATES, OUTCOMES, SHORTAGES, PATHS, TRAINING, DEADLETTER)
 
 
 def by_name(name: str) -> TopicSpec:

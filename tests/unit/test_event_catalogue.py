@@ -27,6 +27,7 @@ CONSUMERS: tuple[ConsumerSpec, ...] = (
     *vacancy_events.CONSUMES,
     *profile_events.CONSUMES,
     *index_events.CONSUMES,
+    *team_events.CONSUMES,
 )
 EVENT_MODULES = {vacancy_events, profile_events, team_events, index_events}
 

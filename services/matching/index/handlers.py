@@ -76,8 +76,8 @@ class MatchingHandlers:
         record = self.state.vacancy(vacancy_id)
         if record is None:
             raise VacancyUnknownError(vacancy_id)
-        entry = self.state.engine.explain(record.vacancy, candidate_id, today=self.today())
         viewer = consent_scope(caller)
+        entry = self.state.engine.explain(record.vacancy, candidate_id, today=self.today(), viewer_org=viewer)
         if entry is not None and viewer is not None and "consent" in " ".join(entry.filters):
             return None  # a recruiter may not learn about candidates who did not consent to them
         return entry

@@ -28,7 +28,7 @@ from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Outco
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
-from shared.schemas import RegionId, StrictSchema
+from shared.schemas import EscoUri, RegionId, StrictSchema
 
 blp = Blueprint(
     "team",
@@ -157,6 +157,16 @@ class OutcomeInSchema(StrictSchema):
         metadata={"description": "Open until a later outcome for the pair replaces it"},
     )
     occurred_on = fields.Date(load_default=None, metadata={"description": "When it happened; default today"})
+    missing_skills = fields.List(
+        EscoUri("skill"),
+        load_default=None,
+        validate=validate.Length(1, 50),
+        metadata={
+            "description": "With not_hired for lack of skills: the essential skills the employer found "
+            "missing (default: those the candidate lacks for the vacancy). They feed the candidate's "
+            "course suggestions, which reach the coach"
+        },
+    )
 
 
 class OutcomeOutSchema(ma.Schema):
@@ -362,6 +372,7 @@ class Outcomes(MethodView):
             comment=data["comment"],
             follow_up=FollowUp(follow["action"], follow["owner"], follow["due"]) if follow else None,
             occurred_on=data["occurred_on"],
+            missing_skills=tuple(dict.fromkeys(data["missing_skills"])) if data["missing_skills"] else None,
         )
         try:
             outcome = team().record_outcome(current_principal(), vacancy_id, payload)

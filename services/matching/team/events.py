@@ -1,9 +1,12 @@
-"""The events the matching service's team part publishes, declared once (docs/events.md is checked
-against this module by tests/unit/test_event_catalogue.py). What the index part consumes is declared in
-``services/matching/index/events.py``.
+"""The events the matching service's team part publishes and consumes, declared once (docs/events.md is
+checked against this module by tests/unit/test_event_catalogue.py). What the index part consumes is
+declared in ``services/matching/index/events.py``.
 
 Publishes ``outcome.recorded`` on the outcomes topic (recruiters' outcomes, without comment or
-follow-up) and ``shortage_list.imported`` on the shortages topic (one labour-shortage list's state).
+follow-up), ``shortage_list.imported`` (and withdrawal tombstones) on the shortages topic (one
+labour-shortage list's state) and ``training.suggested`` (and tombstones) on the training topic (a
+candidate's skill gaps and suggested courses). Consumes ``path.updated`` (and tombstones) from the
+paths topic: the weekly meeting's follow-ups.
 
 Sizes: an outcome is small and fixed in shape; a shortage list is bounded by the reference data (the
 import rejects a repeated occupation, so a list holds at most every ESCO occupation and ISCO-08 group
@@ -13,14 +16,18 @@ list the catalogue allows and checks it fits the event budget.
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow as ma
 from marshmallow import fields
 
+from services.matching.team.consumer import NAME as PATHS_CONSUMER_NAME
+from services.matching.team.consumer import PATH_UPDATED, path_erased, path_updated, read_path
 from services.matching.team.outcomes import OUTCOME_RECORDED as OUTCOME_RECORDED_TYPE
 from services.matching.team.outcomes import Reason, Status
 from services.matching.team.shortages import Level
-from shared.messaging.events import Published
-from shared.messaging.topics import OUTCOMES, SHORTAGES
+from shared.messaging.events import ConsumerSpec, Handles, Published, versions
+from shared.messaging.topics import OUTCOMES, PATHS, SHORTAGES, TRAINING
 
 PRODUCER = "matching-service"
 SHORTAGE_LIST_IMPORTED_TYPE = "shortage_list.imported"
@@ -80,4 +87,61 @@ SHORTAGE_LIST_IMPORTED = Published(
     ShortageListPayload,
     "an operator imported a file containing this (region, period)",
 )
-PUBLISHES: tuple[Published, ...] = (OUTCOME_RECORDED, SHORTAGE_LIST_IMPORTED)
+
+
+class _Missing(ma.Schema):
+    uri = fields.String(required=True)
+    label = fields.String(required=True)
+
+
+class _Course(ma.Schema):
+    provider = fields.String(required=True)
+    course_id = fields.String(required=True)
+    title_fi = fields.String(required=True, allow_none=True)
+    title_sv = fields.String(required=True, allow_none=True)
+    municipality = fields.String(required=True, allow_none=True)
+    online = fields.Boolean(required=True)
+    apprenticeship = fields.Boolean(required=True)
+    length_weeks = fields.Float(required=True, allow_none=True)
+    starts_on = fields.Date(required=True, allow_none=True)
+    covers = fields.List(fields.String(), required=True)
+    distance_km = fields.Float(required=True, allow_none=True)
+    url = fields.String(required=True, allow_none=True)
+
+
+class _Gap(ma.Schema):
+    vacancy_id = fields.String(required=True)
+    vacancy_title = fields.String(required=True)
+    source = fields.String(required=True, validate=ma.validate.OneOf(["employer_feedback", "near_match"]))
+    recorded_on = fields.Date(required=True)
+    missing = fields.List(fields.Nested(_Missing), required=True)
+    courses = fields.List(fields.Nested(_Course), required=True)
+    uncovered = fields.List(fields.String(), required=True)
+
+
+class TrainingPayload(ma.Schema):
+    """Payload of ``training.suggested``, schema_version 1 (``TrainingHandlers._payload``, stamped)."""
+
+    candidate_id = fields.String(required=True)
+    gaps = fields.List(fields.Nested(_Gap), required=True)
+    updated_at = fields.DateTime(required=True)
+
+
+TRAINING_SUGGESTED = Published(
+    "training.suggested",
+    TRAINING,
+    1,
+    TrainingPayload,
+    "the candidate's skill gaps or the courses chosen for them changed",
+)
+PUBLISHES: tuple[Published, ...] = (OUTCOME_RECORDED, SHORTAGE_LIST_IMPORTED, TRAINING_SUGGESTED)
+
+# -- consumed ------------------------------------------------------------------------------------
+PATHS_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
+    service="matching",
+    name=PATHS_CONSUMER_NAME,
+    group="matching-service.paths",
+    handles=(Handles(PATHS, PATH_UPDATED, versions(1), read_path, path_updated),),
+    tombstones={PATHS.name: path_erased},
+)
+CONSUMES: tuple[ConsumerSpec[Any], ...] = (PATHS_CONSUMER,)

@@ -6,6 +6,7 @@ transaction. No Flask here: the HTTP edge (``team.api``, ``web``) and the CLI ca
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import uuid
@@ -20,6 +21,7 @@ from services.matching.team import events
 from services.matching.team.meeting import (
     SCHEMA_VERSION,
     CandidateFacts,
+    CourseRef,
     IsoWeek,
     MeetingContent,
     MeetingFacts,
@@ -30,6 +32,7 @@ from services.matching.team.meeting import (
 )
 from services.matching.team.outcomes import (
     FollowUp,
+    InvalidOutcomeError,
     Outcome,
     Reason,
     Status,
@@ -51,6 +54,7 @@ from shared.geography import Geography
 
 if TYPE_CHECKING:
     from services.matching.index.state import MatchingState
+    from services.matching.team.training_handlers import TrainingHandlers
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +143,7 @@ class OutcomeInput:
     comment: str = ""
     follow_up: FollowUp | None = None
     occurred_on: date | None = None
+    missing_skills: tuple[str, ...] | None = None  # with not_hired for lack of skills
 
 
 def _now() -> datetime:
@@ -156,6 +161,7 @@ class TeamHandlers:
         clock: Clock = _now,
         top_k: int = 5,
         count_cap: int = 200,
+        training: TrainingHandlers | None = None,
         period_rules: PeriodRules | None = None,
     ) -> None:
         self.uow_factory = uow_factory
@@ -165,6 +171,7 @@ class TeamHandlers:
         self.clock = clock
         self.top_k = top_k
         self.count_cap = count_cap
+        self.training = training
         self.period_rules = period_rules or PeriodRules()
 
     # -- shortage lists ----------------------------------------------------------------------------
@@ -263,6 +270,17 @@ class TeamHandlers:
             raise VacancyUnknownError(vacancy_id)
         if data.candidate_id not in self.state.engine:
             raise CandidateUnknownError(data.candidate_id)
+        lacks_skills = data.status is Status.NOT_HIRED and data.reason is Reason.SKILLS
+        if data.missing_skills and not lacks_skills:
+            raise InvalidOutcomeError(
+                {"missing_skills": ["Given only when the candidate was not hired for lack of skills."]}
+            )
+        missing: tuple[str, ...] = ()
+        if lacks_skills:
+            explained = self.state.engine.explain(
+                record.vacancy, data.candidate_id, today=self.clock().date()
+            )
+            missing = data.missing_skills or (explained.missing_essential if explained else ())
         outcome = Outcome.record(
             outcome_id=str(uuid.uuid4()),
             vacancy_id=vacancy_id,
@@ -281,6 +299,16 @@ class TeamHandlers:
         with self.uow_factory() as uow:
             uow.outcomes.add(outcome)
             uow.publish(events.OUTCOME_RECORDED, outcome.candidate_id, outcome.event_payload())
+            if self.training is not None and missing:
+                self.training.after_outcome(
+                    uow,
+                    outcome.candidate_id,
+                    vacancy_id,
+                    record.region,
+                    record.vacancy.title,
+                    missing,
+                    outcome.occurred_on,
+                )
             uow.commit()
         return outcome
 
@@ -323,15 +351,54 @@ class TeamHandlers:
             records = [r for r in self.state.vacancies() if r.region == region]
             book = uow.shortages.book()
             outcomes = uow.outcomes.for_region(region, [r.vacancy_id for r in records])
+            paths, followed = uow.paths.open_in(region)
         facts = self._facts(region, region_name, week, now, caller, records, book, outcomes, previous)
+        near = {vid: [c for c in ranked if c.near_match] for vid, ranked in facts.shortlists.items()}
+        courses = self._courses(region, {s.uri for pool in near.values() for c in pool for s in c.missing})
+        facts = dataclasses.replace(facts, paths=paths, paths_followed=followed, courses=courses)
         content = build_meeting(facts, top_k=self.top_k)
         stored = StoredMeeting(
             region, str(week), SCHEMA_VERSION, content.to_dict(), now, caller.subject, caller.org
         )
+        titles = {r.vacancy_id: r.vacancy.title for r in records}
         with self.uow_factory() as uow:
             uow.meetings.put(stored)
+            if self.training is not None and not past:
+                self.training.after_meeting(
+                    uow,
+                    region,
+                    {
+                        vid: (
+                            titles.get(vid, ""),
+                            [(c.candidate_id, [s.uri for s in c.missing]) for c in pool],
+                        )
+                        for vid, pool in near.items()
+                    },
+                )
             uow.commit()
         return stored
+
+    def _courses(self, region: str, skills: set[str]) -> dict[str, list[CourseRef]]:
+        if self.training is None or not skills:
+            return {}
+        today = self.clock().date()
+        out: dict[str, list[CourseRef]] = {}
+        for skill, found in self.training.teaching(sorted(skills), region).items():
+            out[skill] = [
+                CourseRef(
+                    c.provider,
+                    c.course_id,
+                    c.title("fi"),
+                    "verkossa"
+                    if c.online or c.municipality is None
+                    else self.places.municipalities.get(c.municipality, c.municipality),
+                    c.apprenticeship,
+                    c.next_start(today) or today,
+                    c.url,
+                )
+                for c in found
+            ]
+        return out
 
     def meeting_weeks(self, region: str) -> list[str]:
         with self.uow_factory() as uow:

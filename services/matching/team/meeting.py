@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from services.matching.team.outcomes import Outcome, latest_per_candidate
+from services.matching.team.paths import PathFollowUps, PathWatch, path_follow_ups
 
 SCHEMA_VERSION = 1
 LEVEL_ORDER = {"severe_shortage": 0, "shortage": 1}
@@ -130,6 +131,9 @@ class MeetingFacts:
     outcomes: Sequence[Outcome]
     previous: MeetingContent | None = None
     count_cap: int | None = None  # the shortlists were cut at this length
+    paths: Sequence[PathWatch] = ()  # watch points of the region's open service paths
+    paths_followed: int = 0  # the region's jobseekers with an open service path
+    courses: Mapping[str, Sequence[CourseRef]] = field(default_factory=dict)  # skill URI → courses
 
 
 # -- the content coming out ----------------------------------------------------------------------------
@@ -217,11 +221,25 @@ class FollowUpRow:
 
 
 @dataclass(frozen=True, slots=True)
+class CourseRef:
+    """A course of the training catalogue that teaches a missing skill (public data)."""
+
+    provider: str
+    course_id: str
+    title: str
+    place: str  # municipality name, or "verkossa" (online)
+    apprenticeship: bool
+    starts_on: date
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class MissingSkill:
     uri: str
     label: str
     candidates: int  # near matches lacking it, over all vacancies
     vacancies: int  # vacancies where at least one near match lacks it
+    courses: list[CourseRef] = field(default_factory=list)  # in the region or online, soonest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +250,7 @@ class Totals:
     proposed_last_week: int
     hired_last_week: int
     open_follow_ups: int
+    path_attention: int = 0  # jobseekers about to fall off their service path
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +271,7 @@ class MeetingContent:
     missing_skills: list[MissingSkill]
     schema_version: int = SCHEMA_VERSION
     shortage_sources: list[str] = field(default_factory=list)
+    paths: PathFollowUps | None = None  # None in meetings stored before paths were followed
     stale_shortage_lists: list[str] = field(default_factory=list)  # e.g. "national 2022H2", oldest first
 
     def to_dict(self) -> dict[str, Any]:
@@ -322,7 +342,9 @@ def build_meeting(
 
     last_week = _last_week(outcomes, week)
     in_last_week = [o for o in outcomes if week.previous().monday <= o.occurred_on < week.monday]
-    follow_ups = _follow_ups(latest, meeting_day(week, facts.today))
+    day = meeting_day(week, facts.today)
+    follow_ups = _follow_ups(latest, day)
+    paths = path_follow_ups(facts.paths, facts.paths_followed, day)
     return MeetingContent(
         region=facts.region,
         region_name=facts.region_name,
@@ -339,13 +361,15 @@ def build_meeting(
             proposed_last_week=sum(1 for o in in_last_week if o.status.value == "proposed"),
             hired_last_week=sum(1 for o in in_last_week if o.status.value == "hired"),
             open_follow_ups=len(follow_ups),
+            path_attention=paths.needing_attention,
         ),
         vacancies=rows,
         changes=_changes(facts, rows),
         last_week=last_week,
         follow_ups=follow_ups,
-        missing_skills=_missing(gaps, top_missing),
+        missing_skills=_missing(gaps, top_missing, facts.courses),
         shortage_sources=sorted({r.shortage_source for r in rows if r.shortage_source}),
+        paths=paths,
         stale_shortage_lists=sorted({r.shortage_period for r in rows if r.shortage_stale}),
     )
 
@@ -439,7 +463,9 @@ def _follow_ups(latest: Mapping[tuple[str, str], Outcome], day: date) -> list[Fo
     return sorted(rows, key=lambda r: (r.due or date.max, r.owner, r.vacancy_title, r.candidate_id))
 
 
-def _missing(gaps: Mapping[str, list[CandidateFacts]], top: int) -> list[MissingSkill]:
+def _missing(
+    gaps: Mapping[str, list[CandidateFacts]], top: int, courses: Mapping[str, Sequence[CourseRef]]
+) -> list[MissingSkill]:
     candidates: Counter[str] = Counter()
     vacancies: Counter[str] = Counter()
     labels: dict[str, str] = {}
@@ -452,7 +478,10 @@ def _missing(gaps: Mapping[str, list[CandidateFacts]], top: int) -> list[Missing
                 in_vacancy.add(s.uri)
         vacancies.update(in_vacancy)
     ranked = sorted(candidates, key=lambda u: (-candidates[u], -vacancies[u], labels[u], u))
-    return [MissingSkill(u, labels[u], candidates[u], vacancies[u]) for u in ranked[:top]]
+    return [
+        MissingSkill(u, labels[u], candidates[u], vacancies[u], list(courses.get(u, ())))
+        for u in ranked[:top]
+    ]
 
 
 # -- JSON round trip (the stored snapshot) --------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -27,7 +27,9 @@ from sqlalchemy import (
 
 from services.matching.team import events
 from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
+from services.matching.team.paths import PathWatch
 from services.matching.team.shortages import ShortageBook, ShortageList
+from services.matching.team.training import Course
 from shared.auth import Principal
 from shared.db import SqlUnitOfWork
 from shared.messaging.events import Published
@@ -96,6 +98,191 @@ meetings = Table(
     Column("prepared_by", String(200), nullable=False),
     Column("prepared_by_org", String(100), nullable=False),
 )
+
+# The profile service's watch points per jobseeker (``path.updated``): nothing else of the path.
+path_watch = Table(
+    "path_watch",
+    metadata,
+    Column("candidate_id", String(64), primary_key=True),
+    Column("path_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("region", String(64), nullable=False, index=True),
+    Column("status", String(8), nullable=False),
+    Column("watch", JSON, nullable=False),  # [{reason, from, org, ref}]
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# The training catalogue (one row per provider's course) and the skill gaps it is suggested for.
+courses = Table(
+    "training_courses",
+    metadata,
+    Column("provider", String(100), primary_key=True),
+    Column("course_id", String(100), primary_key=True),
+    Column("body", JSON, nullable=False),
+    Column("import_id", String(64), nullable=False),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+)
+
+skill_gaps = Table(
+    "skill_gaps",
+    metadata,
+    Column("candidate_id", String(64), primary_key=True),
+    Column("vacancy_id", String(64), primary_key=True),
+    Column("source", String(20), primary_key=True),  # near_match | employer_feedback
+    Column("region", String(64), nullable=False, index=True),
+    Column("vacancy_title", String(200), nullable=False),
+    Column("missing", JSON, nullable=False),  # [ESCO skill URI]
+    Column("recorded_on", Date, nullable=False),
+)
+
+# What was last published per candidate on the training topic (a digest), so that unchanged
+# suggestions are not sent again.
+training_published = Table(
+    "training_published",
+    metadata,
+    Column("candidate_id", String(64), primary_key=True),
+    Column("digest", String(64), nullable=False),
+)
+
+
+def course_to_dict(c: Course) -> dict[str, Any]:
+    return {
+        "provider": c.provider,
+        "course_id": c.course_id,
+        "title_fi": c.title_fi,
+        "title_sv": c.title_sv,
+        "skills": sorted(c.skills),
+        "length_weeks": c.length_weeks,
+        "municipality": c.municipality,
+        "online": c.online,
+        "apprenticeship": c.apprenticeship,
+        "start_dates": [d.isoformat() for d in c.start_dates],
+        "continuous": c.continuous,
+        "url": c.url,
+    }
+
+
+def course_from_dict(d: dict[str, Any]) -> Course:
+    return Course(
+        d["provider"],
+        d["course_id"],
+        d["title_fi"],
+        d["title_sv"],
+        frozenset(d["skills"]),
+        d["length_weeks"],
+        d["municipality"],
+        d["online"],
+        d["apprenticeship"],
+        tuple(date.fromisoformat(x) for x in d["start_dates"]),
+        d["continuous"],
+        d["url"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SkillGap:
+    candidate_id: str
+    vacancy_id: str
+    source: str
+    region: str
+    vacancy_title: str
+    missing: tuple[str, ...]
+    recorded_on: date
+
+
+class TrainingRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def catalogue(self) -> list[Course]:
+        rows = self.conn.execute(
+            select(courses.c.body).order_by(courses.c.provider, courses.c.course_id)
+        ).all()
+        return [course_from_dict(r.body) for r in rows]
+
+    def course(self, provider: str, course_id: str) -> Course | None:
+        row = self.conn.execute(
+            select(courses.c.body).where(courses.c.provider == provider, courses.c.course_id == course_id)
+        ).first()
+        return course_from_dict(row.body) if row else None
+
+    def replace_providers(self, found: list[Course], import_id: str, at: datetime) -> None:
+        """Each provider in ``found`` gets exactly these courses (its earlier ones are replaced)."""
+        providers = sorted({c.provider for c in found})
+        self.conn.execute(delete(courses).where(courses.c.provider.in_(providers)))
+        for c in found:
+            self.conn.execute(
+                insert(courses).values(
+                    provider=c.provider,
+                    course_id=c.course_id,
+                    body=course_to_dict(c),
+                    import_id=import_id,
+                    imported_at=at,
+                )
+            )
+
+    def gaps(self, candidate_id: str) -> list[SkillGap]:
+        rows = self.conn.execute(select(skill_gaps).where(skill_gaps.c.candidate_id == candidate_id)).all()
+        return sorted(
+            (self._gap(r) for r in rows),
+            key=lambda g: (g.source != "employer_feedback", g.vacancy_title, g.vacancy_id),
+        )
+
+    def gap_candidates(self) -> list[str]:
+        return [r.candidate_id for r in self.conn.execute(select(skill_gaps.c.candidate_id).distinct())]
+
+    def put_gap(self, gap: SkillGap) -> None:
+        t = skill_gaps
+        self.conn.execute(
+            delete(t).where(
+                t.c.candidate_id == gap.candidate_id,
+                t.c.vacancy_id == gap.vacancy_id,
+                t.c.source == gap.source,
+            )
+        )
+        self.conn.execute(
+            insert(t).values(
+                candidate_id=gap.candidate_id,
+                vacancy_id=gap.vacancy_id,
+                source=gap.source,
+                region=gap.region,
+                vacancy_title=gap.vacancy_title[:200],
+                missing=list(gap.missing),
+                recorded_on=gap.recorded_on,
+            )
+        )
+
+    def replace_near_matches(self, region: str, gaps: list[SkillGap]) -> set[str]:
+        """The region's near-match gaps become ``gaps``; returns every candidate whose gaps changed
+        (or may have)."""
+        t = skill_gaps
+        where = (t.c.region == region) & (t.c.source == "near_match")
+        before = {r.candidate_id for r in self.conn.execute(select(t.c.candidate_id).where(where))}
+        self.conn.execute(delete(t).where(where))
+        for g in gaps:
+            self.put_gap(g)
+        return before | {g.candidate_id for g in gaps}
+
+    def erase(self, candidate_id: str) -> None:
+        self.conn.execute(delete(skill_gaps).where(skill_gaps.c.candidate_id == candidate_id))
+
+    def published_digest(self, candidate_id: str) -> str | None:
+        row = self.conn.execute(
+            select(training_published.c.digest).where(training_published.c.candidate_id == candidate_id)
+        ).first()
+        return row.digest if row else None
+
+    def mark_published(self, candidate_id: str, digest: str | None) -> None:
+        t = training_published
+        self.conn.execute(delete(t).where(t.c.candidate_id == candidate_id))
+        if digest is not None:
+            self.conn.execute(insert(t).values(candidate_id=candidate_id, digest=digest))
+
+    @staticmethod
+    def _gap(r: Any) -> SkillGap:
+        return SkillGap(
+            r.candidate_id, r.vacancy_id, r.source, r.region, r.vacancy_title, tuple(r.missing), r.recorded_on
+        )
 
 
 def _aware(value: datetime) -> datetime:
@@ -239,6 +426,46 @@ class OutcomeRepository:
         return [_outcome(r) for r in rows]
 
 
+class PathWatchRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def apply(self, payload: dict[str, Any], at: datetime) -> bool:
+        """Store a jobseeker's latest watch points; an older version of the same path changes
+        nothing (redelivery). Returns whether it was applied."""
+        t = path_watch
+        row = self.conn.execute(select(t).where(t.c.candidate_id == payload["candidate_id"])).first()
+        if row is not None and row.path_id == payload["path_id"] and row.version >= payload["version"]:
+            return False
+        values = {
+            "path_id": payload["path_id"],
+            "version": payload["version"],
+            "region": payload.get("region") or "",
+            "status": payload["status"],
+            "watch": payload["watch"],
+            "updated_at": at,
+        }
+        if row is None:
+            self.conn.execute(insert(t).values(candidate_id=payload["candidate_id"], **values))
+        else:
+            self.conn.execute(t.update().where(t.c.candidate_id == payload["candidate_id"]).values(**values))
+        return True
+
+    def erase(self, candidate_id: str) -> None:
+        self.conn.execute(delete(path_watch).where(path_watch.c.candidate_id == candidate_id))
+
+    def open_in(self, region: str) -> tuple[list[PathWatch], int]:
+        """The watch points of the region's open paths, and how many open paths there are."""
+        t = path_watch
+        rows = self.conn.execute(select(t).where(t.c.region == region, t.c.status == "open")).all()
+        points = [
+            PathWatch(r.candidate_id, w["reason"], date.fromisoformat(w["from"]), w["org"])
+            for r in rows
+            for w in r.watch
+        ]
+        return points, len(rows)
+
+
 @dataclass(frozen=True, slots=True)
 class StoredMeeting:
     region: str
@@ -298,6 +525,8 @@ class UnitOfWork(SqlUnitOfWork):
     shortages: ShortageRepository
     outcomes: OutcomeRepository
     meetings: MeetingRepository
+    paths: PathWatchRepository
+    training: TrainingRepository
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
@@ -307,6 +536,8 @@ class UnitOfWork(SqlUnitOfWork):
         self.shortages = ShortageRepository(conn)
         self.outcomes = OutcomeRepository(conn)
         self.meetings = MeetingRepository(conn)
+        self.paths = PathWatchRepository(conn)
+        self.training = TrainingRepository(conn)
 
     def publish(self, event: Published, key: str, payload: Mapping[str, Any]) -> None:
         """Add one event, as declared in ``team/events.py``, to the outbox of this transaction."""

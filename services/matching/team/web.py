@@ -62,6 +62,11 @@ GONE_FI = {
     "removed": "poistunut",
 }
 LEVEL_FI = {"severe_shortage": "suuri pula", "shortage": "pula"}
+PATH_REASON_FI = {
+    "handover_unacknowledged": "siirtoa ei kuitattu",
+    "step_overdue": "vaihe yli päättymisen",
+    "no_active_step": "ei avointa vaihetta",
+}
 
 
 try:
@@ -204,6 +209,7 @@ def page(region: str, week: str) -> Any:
             [c.candidate_id for v in content.vacancies for c in v.candidates]
             + [r.candidate_id for r in content.last_week]
             + [f.candidate_id for f in content.follow_ups]
+            + [r.candidate_id for r in (content.paths.rows if content.paths else [])]
         )
     )[:500]
     config = {
@@ -243,6 +249,7 @@ def page(region: str, week: str) -> Any:
         reason_fi=REASON_FI,
         gone_fi=GONE_FI,
         level_fi=LEVEL_FI,
+        path_reason_fi=PATH_REASON_FI,
         stale_months=team().period_rules.stale_after_months,
     )
 

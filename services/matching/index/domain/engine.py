@@ -301,6 +301,16 @@ class MatchingEngine:
                 out[candidate_id] = replace(entry, filters=failed_filters(seg, row, spec, dense))
         return out
 
+    def home(self, candidate_id: str) -> tuple[str, float] | None:
+        """The candidate's home municipality code ("" when unknown) and maximum commute in km;
+        None when the candidate is not in the index."""
+        seg, row = self._locate(self._snapshot, candidate_id)
+        if row < 0:
+            return None
+        place = int(seg.municipality[row])
+        code = self._municipalities.codes[place] if place >= 0 else ""
+        return code, float(seg.max_commute_km[row])
+
     def memory_bytes(self) -> int:
         """Bytes held by the index arrays (segments and masks)."""
         snap = self._snapshot

@@ -1,0 +1,309 @@
+"""Training and apprenticeships for the skills candidates lack: the catalogue operators import from
+vocational schools and partner firms, and the rule that picks courses. Pure Python.
+
+A **catalogue** file has one course per line (CSV in any common dialect, or an ``.xlsx`` sheet):
+
+| column | content |
+|---|---|
+| ``course_id`` | the provider's own id of the course (unique per provider) |
+| ``provider`` | organisation id of the school or firm (lower-case slug) |
+| ``title_fi``, ``title_sv`` | the title in Finnish and in Swedish (at least one of the two) |
+| ``skills`` | ESCO skill URIs taught, separated by ``|``, ``;``, ``,`` or whitespace |
+| ``length_weeks`` | length in weeks (``4``, ``12,5``) |
+| ``municipality`` | where it is held (code or name); empty when online only |
+| ``online`` | yes/no (kyllä/ei, ja/nej, true/false, 1/0, x) |
+| ``apprenticeship`` | yes/no: an apprenticeship (oppisopimus) at a workplace |
+| ``start_dates`` | next start dates (ISO ``2027-01-11`` or Finnish ``11.1.2027``), separated like skills; ``continuous`` (jatkuva haku) for a rolling start |
+| ``url`` (optional) | the provider's page of the course |
+
+The whole file is checked before anything is stored: any bad line gives every reason per line
+number, and nothing is imported. An import replaces the courses of each provider in the file.
+
+**Course choice** (``suggest``): for the essential skills a candidate lacks, courses that teach the
+most of them first; among as good, the nearest (online = 0 km) and then the soonest start. Chosen
+greedily until the skills are covered or nothing more is taught: each further course must teach
+something the earlier ones do not. A course held further than the candidate commutes (at least
+``MIN_REACH_KM``) is left out unless it is online; so is one with no start date to come.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+MIN_REACH_KM = 40.0
+COLUMNS = ("course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality",
+           "online", "apprenticeship", "start_dates")  # fmt: skip
+OPTIONAL = ("url",)
+YES = {"yes", "y", "kyllä", "kylla", "k", "ja", "j", "true", "1", "x"}
+NO = {"no", "n", "ei", "e", "nej", "false", "0", ""}
+CONTINUOUS = {"continuous", "jatkuva", "jatkuva haku", "fortlöpande", "löpande", "rolling"}
+_SPLIT = re.compile(r"[|;,\s]+")
+_DATE_SPLIT = re.compile(r"[|;,]+|\s{1,}(?=\d)")
+_ORG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
+_FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+class CatalogueError(ValueError):
+    """The file has errors; ``errors`` maps a line number (1 = header) to reasons. Nothing was imported."""
+
+    def __init__(self, errors: dict[int, list[str]]) -> None:
+        super().__init__("; ".join(f"line {n}: {', '.join(r)}" for n, r in sorted(errors.items())))
+        self.errors = errors
+
+
+@dataclass(frozen=True, slots=True)
+class Course:
+    provider: str
+    course_id: str
+    title_fi: str
+    title_sv: str
+    skills: frozenset[str]
+    length_weeks: float
+    municipality: str | None  # None: online only
+    online: bool
+    apprenticeship: bool
+    start_dates: tuple[date, ...]  # ascending
+    continuous: bool = False  # rolling start (jatkuva haku)
+    url: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.provider}:{self.course_id}"
+
+    def next_start(self, today: date) -> date | None:
+        """The first start on or after ``today`` (``today`` for a rolling start); None when none."""
+        if self.continuous:
+            return today
+        return next((d for d in self.start_dates if d >= today), None)
+
+    def title(self, lang: str = "fi") -> str:
+        return (self.title_sv or self.title_fi) if lang == "sv" else (self.title_fi or self.title_sv)
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """What the catalogue is checked against: ESCO skills, municipalities with coordinates."""
+
+    known_skill: Callable[[str], str | None]  # normalised URI, or None if unknown
+    municipality: Callable[[str], str | None]  # code for a code or name, or None if unknown
+    coordinates: Mapping[str, tuple[float, float]]  # code → (lat, lon) in degrees
+
+
+def parse_catalogue(
+    header: Sequence[str], rows: Iterable[tuple[int, Sequence[str]]], places: Places
+) -> list[Course]:
+    """Courses from a table (``header`` lower-case, ``rows`` as (line number, cells)); raises
+    ``CatalogueError`` naming every bad line."""
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise CatalogueError(
+            {1: [f"Missing column(s): {', '.join(missing)}. Expected: {', '.join(COLUMNS)}."]}
+        )
+    at = {name: header.index(name) for name in (*COLUMNS, *OPTIONAL) if name in header}
+    errors: dict[int, list[str]] = {}
+    courses: list[Course] = []
+    seen: dict[str, int] = {}
+    for line, cells in rows:
+
+        def cell(name: str, cells: Sequence[str] = cells) -> str:
+            i = at.get(name)
+            return cells[i].strip() if i is not None and i < len(cells) else ""
+
+        reasons: list[str] = []
+        course_id, provider = cell("course_id"), cell("provider").lower()
+        if not 1 <= len(course_id) <= 100:
+            reasons.append("course_id: 1–100 characters.")
+        if not _ORG.match(provider):
+            reasons.append("provider: an organisation id (lower-case letters, digits, '-').")
+        title_fi, title_sv = cell("title_fi"), cell("title_sv")
+        if not (title_fi or title_sv):
+            reasons.append("title_fi or title_sv: a title is required.")
+        if len(title_fi) > 300 or len(title_sv) > 300:
+            reasons.append("title: at most 300 characters.")
+        skills: set[str] = set()
+        for raw in filter(None, _SPLIT.split(cell("skills"))):
+            uri = places.known_skill(raw)
+            if uri is None:
+                reasons.append(f"skills: {raw!r} is not an ESCO skill URI.")
+            else:
+                skills.add(uri)
+        if not skills and not any(r.startswith("skills") for r in reasons):
+            reasons.append("skills: at least one ESCO skill taught.")
+        length = _number(cell("length_weeks"))
+        if length is None or not 0 < length <= 520:
+            reasons.append("length_weeks: a number of weeks, more than 0 and at most 520.")
+        online, apprenticeship = _flag(cell("online")), _flag(cell("apprenticeship"))
+        if online is None:
+            reasons.append("online: yes or no.")
+        if apprenticeship is None:
+            reasons.append("apprenticeship: yes or no.")
+        place = cell("municipality")
+        code = places.municipality(place) if place else None
+        if place and code is None:
+            reasons.append(f"municipality: {place!r} is not a Finnish municipality (code or name).")
+        if not place and online is False:
+            reasons.append("municipality: required unless the course is online.")
+        starts, continuous, bad = _dates(cell("start_dates"))
+        reasons += [f"start_dates: {b!r} is not a date (2027-01-11 or 11.1.2027)." for b in bad]
+        if not starts and not continuous and not bad:
+            reasons.append("start_dates: at least one date, or 'continuous'.")
+        url = cell("url")
+        if url and not re.match(r"^https://[^\s]{3,500}$", url):
+            reasons.append("url: an https:// address.")
+        key = f"{provider}:{course_id}"
+        if key in seen:
+            reasons.append(f"course_id: {course_id!r} of {provider} is also on line {seen[key]}.")
+        seen.setdefault(key, line)
+        if reasons:
+            errors[line] = reasons
+            continue
+        courses.append(
+            Course(
+                provider,
+                course_id,
+                title_fi,
+                title_sv,
+                frozenset(skills),
+                float(length or 0),
+                code,
+                bool(online),
+                bool(apprenticeship),
+                tuple(sorted(set(starts))),
+                continuous,
+                url,
+            )
+        )
+    if errors:
+        raise CatalogueError(errors)
+    if not courses:
+        raise CatalogueError({1: ["No courses in the file."]})
+    return courses
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _flag(text: str) -> bool | None:
+    folded = text.strip().casefold()
+    if folded in YES:
+        return True
+    if folded in NO:
+        return False
+    return None
+
+
+def _dates(text: str) -> tuple[list[date], bool, list[str]]:
+    starts: list[date] = []
+    bad: list[str] = []
+    continuous = False
+    for raw in (p.strip() for p in _DATE_SPLIT.split(text)):
+        if not raw:
+            continue
+        if raw.casefold() in CONTINUOUS:
+            continuous = True
+            continue
+        m = _FI_DATE.match(raw)
+        try:
+            starts.append(date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(raw))
+        except ValueError:
+            bad.append(raw)
+    return starts, continuous, bad
+
+
+# -- course choice -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    course: Course
+    covers: frozenset[str]  # the missing skills it teaches that earlier suggestions do not
+    distance_km: float | None  # None: online, or the place is unknown
+    starts_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The courses for one set of missing skills, and what no course teaches."""
+
+    missing: frozenset[str]
+    suggestions: list[Suggestion] = field(default_factory=list)
+    uncovered: frozenset[str] = frozenset()
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points in degrees (mean Earth radius
+    6371.0 km)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def suggest(
+    missing: Iterable[str],
+    courses: Iterable[Course],
+    *,
+    today: date,
+    home: str | None,
+    reach_km: float,
+    coordinates: Mapping[str, tuple[float, float]],
+    limit: int = 3,
+) -> Plan:
+    """Courses covering most of ``missing``, nearest and soonest first (the rule in the module
+    docstring). ``home`` is the candidate's municipality code (None: distance unknown, every course
+    in reach), ``reach_km`` how far they commute."""
+    wanted = frozenset(missing)
+    reach = max(reach_km, MIN_REACH_KM)
+    origin = coordinates.get(home) if home else None
+    options: list[tuple[Course, float | None, date]] = []
+    for c in courses:
+        start = c.next_start(today)
+        if start is None or not (c.skills & wanted):
+            continue
+        km = None
+        if c.municipality is not None and origin is not None and c.municipality in coordinates:
+            km = distance_km(origin, coordinates[c.municipality])
+        if not c.online and km is not None and km > reach:
+            continue
+        options.append((c, None if c.online else km, start))
+    chosen: list[Suggestion] = []
+    left = set(wanted)
+    while left and len(chosen) < limit:
+        best = min(
+            options,
+            key=lambda o: (
+                -len(o[0].skills & left),
+                o[1] if o[1] is not None else 0.0,
+                o[2],
+                o[0].title(),
+                o[0].key,
+            ),
+            default=None,
+        )
+        if best is None or not best[0].skills & left:
+            break
+        covers = frozenset(best[0].skills & left)
+        chosen.append(Suggestion(best[0], covers, best[1], best[2]))
+        left -= covers
+        options.remove(best)
+    return Plan(wanted, chosen, frozenset(left))
+
+
+def teaching(
+    skill: str, courses: Iterable[Course], today: date, region_codes: set[str], limit: int = 3
+) -> list[Course]:
+    """Courses teaching ``skill`` held in one of ``region_codes`` or online, soonest start first."""
+    found = [
+        c
+        for c in courses
+        if skill in c.skills
+        and c.next_start(today) is not None
+        and (c.online or (c.municipality is not None and c.municipality in region_codes))
+    ]
+    return sorted(found, key=lambda c: (c.next_start(today) or date.max, c.title(), c.key))[:limit]

@@ -1,0 +1,211 @@
+"""HTTP endpoints of the training catalogue and of course suggestions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import fields, validate
+
+from services.matching.index.api import SHORTLIST_ROLES, handlers
+from services.matching.index.handlers import VacancyUnknownError
+from services.matching.team.training import CatalogueError, Course
+from services.matching.team.training_handlers import TrainingHandlers, course_payload
+from shared.auth import Role, current_principal, require_role
+from shared.http import abort
+from shared.schemas import StrictSchema
+from shared.tables import TableError
+
+blp = Blueprint(
+    "training",
+    __name__,
+    url_prefix="/api/v1",
+    description="The training catalogue (vocational schools, partner firms) and courses for the "
+    "essential skills candidates lack.",
+)
+
+
+def training() -> TrainingHandlers:
+    return current_app.extensions["kohtaanto.matching.training"]
+
+
+class CourseSchema(ma.Schema):
+    provider = fields.String()
+    course_id = fields.String()
+    title_fi = fields.String()
+    title_sv = fields.String()
+    skills = fields.List(fields.String(), metadata={"description": "ESCO skill URIs taught"})
+    length_weeks = fields.Float()
+    municipality = fields.String(allow_none=True, metadata={"description": "null: online only"})
+    online = fields.Boolean()
+    apprenticeship = fields.Boolean()
+    next_start = fields.Date(allow_none=True)
+    start_dates = fields.List(fields.Date())
+    continuous = fields.Boolean(metadata={"description": "Rolling start (jatkuva haku)"})
+    url = fields.String()
+
+
+class CourseListSchema(ma.Schema):
+    items = fields.List(fields.Nested(CourseSchema))
+
+
+class CourseArgs(StrictSchema):
+    skill = fields.String(
+        load_default=None, validate=validate.Length(1, 200), metadata={"description": "ESCO skill URI"}
+    )
+    region = fields.String(
+        load_default=None, validate=validate.Length(1, 64), metadata={"description": "Held there or online"}
+    )
+
+
+class ImportedSchema(ma.Schema):
+    import_id = fields.String()
+    providers = fields.List(fields.String())
+    courses = fields.Integer()
+    read_as = fields.String(metadata={"description": "How the file was read (dialect, encoding or workbook)"})
+
+
+class SuggestedCourseSchema(ma.Schema):
+    provider = fields.String()
+    course_id = fields.String()
+    title_fi = fields.String()
+    title_sv = fields.String()
+    municipality = fields.String(allow_none=True)
+    online = fields.Boolean()
+    apprenticeship = fields.Boolean()
+    length_weeks = fields.Float()
+    starts_on = fields.String(allow_none=True, metadata={"description": "ISO date of the next start"})
+    covers = fields.List(fields.String(), metadata={"description": "The missing skills it teaches"})
+    distance_km = fields.Float(
+        allow_none=True, metadata={"description": "From the candidate's home; null online"}
+    )
+    url = fields.String()
+
+
+class SuggestionSchema(ma.Schema):
+    vacancy_id = fields.String()
+    candidate_id = fields.String()
+    missing = fields.List(fields.Dict(), metadata={"description": "[{uri, label}] essential skills lacking"})
+    courses = fields.List(fields.Nested(SuggestedCourseSchema))
+    uncovered = fields.List(fields.String(), metadata={"description": "Missing skills no course teaches"})
+
+
+def course_dict(c: Course, today: Any) -> dict[str, Any]:
+    return {
+        "provider": c.provider,
+        "course_id": c.course_id,
+        "title_fi": c.title_fi,
+        "title_sv": c.title_sv,
+        "skills": sorted(c.skills),
+        "length_weeks": c.length_weeks,
+        "municipality": c.municipality,
+        "online": c.online,
+        "apprenticeship": c.apprenticeship,
+        "next_start": c.next_start(today),
+        "start_dates": list(c.start_dates),
+        "continuous": c.continuous,
+        "url": c.url,
+    }
+
+
+UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "text/csv": {"schema": {"type": "string"}},
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+            "schema": {"type": "string", "format": "binary"}
+        },
+        "multipart/form-data": {
+            "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+        },
+    },
+}
+
+
+@blp.route("/training/catalogue")
+class Catalogue(MethodView):
+    @require_role(Role.OPERATOR)
+    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.response(201, ImportedSchema)
+    def post(self) -> Any:
+        """Import a training catalogue (operators): CSV in any common dialect or an .xlsx workbook,
+        one course per line with the columns ``course_id``, ``provider``, ``title_fi``, ``title_sv``,
+        ``skills`` (ESCO skill URIs), ``length_weeks``, ``municipality`` (empty when online only),
+        ``online``, ``apprenticeship`` (yes/no, kyllä/ei, ja/nej), ``start_dates`` (ISO or d.m.yyyy,
+        or ``continuous``) and optionally ``url``. The whole file is checked first: any bad line gives
+        422 with ``errors.file`` mapping line numbers to reasons, and nothing is imported. Each
+        provider in the file gets exactly its courses in the file."""
+        data, filename = upload()
+        try:
+            done = training().import_catalogue(data, filename, current_principal())
+        except (TableError, CatalogueError) as exc:
+            abort(
+                422,
+                message="The catalogue has errors; nothing was imported.",
+                errors={"file": {str(line): reasons for line, reasons in sorted(exc.errors.items())}},
+            )
+        return {
+            "import_id": done.import_id,
+            "providers": done.providers,
+            "courses": done.courses,
+            "read_as": done.described,
+        }
+
+
+def upload() -> tuple[bytes, str]:
+    if request.mimetype == "multipart/form-data":
+        file = request.files.get("file")
+        if file is None:
+            abort(422, message="Send the file as the 'file' field.", errors={"files": {"file": ["Missing."]}})
+        return file.read(), file.filename or ""
+    if request.mimetype in (
+        "text/csv",
+        "text/plain",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/octet-stream",
+    ):
+        return request.get_data(), ""
+    abort(415, message="Send the catalogue as text/csv, an .xlsx workbook or multipart/form-data.")
+
+
+@blp.route("/training/courses")
+class Courses(MethodView):
+    @require_role(*SHORTLIST_ROLES)
+    @blp.arguments(CourseArgs, location="query")
+    @blp.response(200, CourseListSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """Courses with a start to come, soonest first; ``skill`` keeps those teaching it, ``region``
+        those held there or online."""
+        today = training().clock().date()
+        return {"items": [course_dict(c, today) for c in training().courses(args["skill"], args["region"])]}
+
+
+@blp.route("/vacancies/<vacancy_id>/candidates/<candidate_id>/training")
+class CandidateTraining(MethodView):
+    @require_role(*SHORTLIST_ROLES)
+    @blp.response(200, SuggestionSchema)
+    def get(self, vacancy_id: str, candidate_id: str) -> Any:
+        """Courses for the essential skills this candidate lacks for the vacancy: those teaching the
+        most of them first, then the nearest to the candidate's home and the soonest. Same consent
+        rule as the shortlist: a partner recruiter asks only about candidates who consented to it."""
+        try:
+            entry = handlers().explain(current_principal(), vacancy_id, candidate_id)
+        except VacancyUnknownError:
+            abort(404, message="No such vacancy.")
+        if entry is None:
+            abort(404, message="No such candidate (or not visible to your organisation).")
+        plan = training().plan(candidate_id, entry.missing_essential)
+        labels = current_app.extensions["kohtaanto.matching.taxonomy"]
+        return {
+            "vacancy_id": vacancy_id,
+            "candidate_id": candidate_id,
+            "missing": [{"uri": u, "label": labels.skill_label(u, "fi")} for u in entry.missing_essential],
+            "courses": [
+                course_payload(s.course, s.starts_on, sorted(s.covers), s.distance_km)
+                for s in plan.suggestions
+            ],
+            "uncovered": sorted(plan.uncovered),
+        }

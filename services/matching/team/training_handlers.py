@@ -1,0 +1,243 @@
+"""Use cases of the training catalogue and of course suggestions for the skills candidates lack.
+
+Why matching's team part owns the catalogue: the suggestions start from what only matching knows —
+the essential skills a near-match candidate lacks for an open shortage vacancy (the shortlist's
+explanation), the meeting's "skills most often missing", and the skills an employer said a rejected
+candidate lacks (``not_hired`` with reason ``skills``). The coach's per-jobseeker view needs the
+pseudonymous id turned back into a person, which only the profile service can do: so matching
+publishes, per pseudonymous candidate, the gaps and the chosen courses (``training.suggested`` on
+``kohtaanto.training.v1``), and the profile service shows them to the jobseeker's own coach. No
+name ever reaches matching; no catalogue logic is duplicated in the profile service.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from services.matching.team import events
+from services.matching.team.repository import SkillGap, UnitOfWork
+from services.matching.team.training import Course, Places, Plan, parse_catalogue, suggest, teaching
+from shared.auth import Principal
+
+if TYPE_CHECKING:
+    from services.matching.index.state import MatchingState
+
+log = logging.getLogger(__name__)
+
+NEAR_MATCH = "near_match"
+EMPLOYER_FEEDBACK = "employer_feedback"
+Clock = Callable[[], datetime]
+
+
+class Labels(Protocol):
+    def skill_label(self, uri: str, lang: str = "en") -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedCatalogue:
+    import_id: str
+    providers: list[str]
+    courses: int
+    described: str
+
+
+@dataclass(frozen=True, slots=True)
+class GapPlan:
+    gap: SkillGap
+    plan: Plan
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class TrainingHandlers:
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        state: MatchingState,
+        labels: Labels,
+        places: Places,
+        region_codes: Mapping[str, set[str]],
+        *,
+        read_table: Callable[[bytes, str], Any],
+        clock: Clock = _now,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.state = state
+        self.labels = labels
+        self.places = places
+        self.region_codes = region_codes
+        self.read_table = read_table
+        self.clock = clock
+
+    # -- the catalogue ---------------------------------------------------------------------------------
+    def import_catalogue(self, data: bytes, filename: str, caller: Principal) -> ImportedCatalogue:
+        """Validate the whole file (raises ``TableError`` or ``CatalogueError``), then replace each
+        provider's courses and refresh every candidate's suggestions."""
+        table = self.read_table(data, filename)
+        found = parse_catalogue(table.header, table.rows, self.places)
+        import_id, now = str(uuid.uuid4()), self.clock()
+        with self.uow_factory() as uow:
+            uow.training.replace_providers(found, import_id, now)
+            self._publish(uow, uow.training.gap_candidates())
+            uow.commit()
+        providers = sorted({c.provider for c in found})
+        log.info(
+            "training catalogue imported",
+            extra={"import_id": import_id, "courses": len(found), "by": caller.subject},
+        )
+        return ImportedCatalogue(import_id, providers, len(found), table.described)
+
+    def courses(self, skill: str | None = None, region: str | None = None) -> list[Course]:
+        """Courses with a start to come, teaching ``skill`` and held in ``region`` or online."""
+        today = self.clock().date()
+        with self.uow_factory() as uow:
+            found = [c for c in uow.training.catalogue() if c.next_start(today) is not None]
+        if skill is not None:
+            found = [c for c in found if skill in c.skills]
+        if region is not None:
+            codes = self.region_codes.get(region, set())
+            found = [c for c in found if c.online or c.municipality in codes]
+        return sorted(found, key=lambda c: (c.next_start(today) or date.max, c.title(), c.key))
+
+    def teaching(self, skills: Iterable[str], region: str, limit: int = 3) -> dict[str, list[Course]]:
+        """For each skill, up to ``limit`` courses teaching it in the region or online, soonest first."""
+        today = self.clock().date()
+        with self.uow_factory() as uow:
+            catalogue = uow.training.catalogue()
+        codes = self.region_codes.get(region, set())
+        return {s: teaching(s, catalogue, today, codes, limit) for s in dict.fromkeys(skills)}
+
+    # -- suggestions -----------------------------------------------------------------------------------
+    def plan(
+        self, candidate_id: str, missing: Iterable[str], catalogue: Sequence[Course] | None = None
+    ) -> Plan:
+        """Courses for ``missing``, near the candidate's home (from the index) and soonest first."""
+        home = self.state.engine.home(candidate_id)
+        if catalogue is None:
+            with self.uow_factory() as uow:
+                catalogue = uow.training.catalogue()
+        return suggest(
+            missing,
+            catalogue,
+            today=self.clock().date(),
+            home=home[0] if home else None,
+            reach_km=home[1] if home else 0.0,
+            coordinates=self.places.coordinates,
+        )
+
+    def suggestions(self, candidate_id: str) -> list[GapPlan]:
+        with self.uow_factory() as uow:
+            gaps = uow.training.gaps(candidate_id)
+            catalogue = uow.training.catalogue()
+        return [GapPlan(g, self.plan(candidate_id, g.missing, catalogue)) for g in gaps]
+
+    def after_outcome(
+        self,
+        uow: UnitOfWork,
+        candidate_id: str,
+        vacancy_id: str,
+        region: str,
+        title: str,
+        missing: Sequence[str],
+        on: date,
+    ) -> None:
+        """An employer's ``not_hired`` for lack of skills: the skills feed the candidate's suggestions."""
+        if not missing:
+            return
+        uow.training.put_gap(
+            SkillGap(candidate_id, vacancy_id, EMPLOYER_FEEDBACK, region, title, tuple(missing), on)
+        )
+        self._publish(uow, [candidate_id])
+
+    def after_meeting(
+        self,
+        uow: UnitOfWork,
+        region: str,
+        near: Mapping[str, tuple[str, Sequence[tuple[str, Sequence[str]]]]],
+    ) -> int:
+        """The region's near matches as the meeting ranked them (vacancy id → (title, [(candidate,
+        missing skills)])) become the near-match gaps; changed suggestions are published. Returns
+        how many candidates' suggestions were (re)published."""
+        today = self.clock().date()
+        gaps = [
+            SkillGap(cid, vid, NEAR_MATCH, region, title, tuple(missing), today)
+            for vid, (title, pairs) in near.items()
+            for cid, missing in pairs
+            if missing
+        ]
+        touched = uow.training.replace_near_matches(region, gaps)
+        return self._publish(uow, sorted(touched))
+
+    def _publish(self, uow: UnitOfWork, candidate_ids: Iterable[str]) -> int:
+        """Publish each candidate's current suggestions when they changed (a tombstone when none)."""
+        catalogue = uow.training.catalogue()
+        sent = 0
+        for cid in dict.fromkeys(candidate_ids):
+            if cid not in self.state.engine:
+                uow.training.erase(cid)
+            gaps = uow.training.gaps(cid)
+            payload = (
+                self._payload(cid, [GapPlan(g, self.plan(cid, g.missing, catalogue)) for g in gaps])
+                if gaps
+                else None
+            )
+            digest = (
+                hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest() if payload else None
+            )
+            if digest == uow.training.published_digest(cid):
+                continue
+            if payload is None:
+                uow.publish_tombstone(events.TRAINING_SUGGESTED.topic, cid)
+            else:
+                stamped = {**payload, "updated_at": self.clock().isoformat()}
+                uow.publish(events.TRAINING_SUGGESTED, cid, stamped)
+            uow.training.mark_published(cid, digest)
+            sent += 1
+        return sent
+
+    def _payload(self, candidate_id: str, plans: list[GapPlan]) -> dict[str, Any]:
+        """The ``training.suggested`` payload: pseudonymous; skills, vacancies and public courses only."""
+        return {
+            "candidate_id": candidate_id,
+            "gaps": [
+                {
+                    "vacancy_id": p.gap.vacancy_id,
+                    "vacancy_title": p.gap.vacancy_title,
+                    "source": p.gap.source,
+                    "recorded_on": p.gap.recorded_on.isoformat(),
+                    "missing": [{"uri": u, "label": self.labels.skill_label(u, "fi")} for u in p.gap.missing],
+                    "courses": [
+                        course_payload(s.course, s.starts_on, sorted(s.covers), s.distance_km)
+                        for s in p.plan.suggestions
+                    ],
+                    "uncovered": sorted(p.plan.uncovered),
+                }
+                for p in plans
+            ],
+        }
+
+
+def course_payload(c: Course, starts_on: date | None, covers: list[str], km: float | None) -> dict[str, Any]:
+    return {
+        "provider": c.provider,
+        "course_id": c.course_id,
+        "title_fi": c.title_fi,
+        "title_sv": c.title_sv,
+        "municipality": c.municipality,
+        "online": c.online,
+        "apprenticeship": c.apprenticeship,
+        "length_weeks": c.length_weeks,
+        "starts_on": starts_on.isoformat() if starts_on else None,
+        "covers": covers,
+        "distance_km": None if km is None else round(km, 1),
+        "url": c.url,
+    }

@@ -1,0 +1,591 @@
+"""Tables of service paths (one row per path, its steps and handovers as JSON), the handovers'
+routing index, and the unit of work that adds them to the profile service's own.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Integer,
+    String,
+    Table,
+    delete,
+    insert,
+    select,
+    update,
+)
+
+from services.profile import events
+from services.profile.paths.domain import (
+    CloseReason,
+    EndReason,
+    Handover,
+    HandoverState,
+    PathConflictError,
+    PathGroup,
+    ServicePath,
+    Step,
+    StepKind,
+    StepState,
+    watch_payload,
+)
+from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher
+from services.profile.repository import UnitOfWork, metadata
+
+service_paths = Table(
+    "service_paths",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("candidate_id", String(32), nullable=False, index=True),
+    Column("coach_org", String(100), nullable=False, index=True),
+    Column("coach", String(200), nullable=False, index=True),
+    Column("status", String(8), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("body", JSON, nullable=False),  # special-category data (group, work ability) stays here
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+handover_routes = Table(
+    "handover_routes",
+    metadata,
+    Column("handover_id", String(36), primary_key=True),
+    Column("path_id", String(36), nullable=False, index=True),
+    Column("from_org", String(100), nullable=False, index=True),
+    Column("to_org", String(100), nullable=False, index=True),
+    Column("state", String(16), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("acknowledge_by", Date, nullable=False),
+)
+
+
+voucher_pilots = Table(
+    "voucher_pilots",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("body", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(200), nullable=False),
+)
+
+vouchers = Table(
+    "vouchers",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("pilot_id", String(64), nullable=False, index=True),
+    Column("candidate_id", String(32), nullable=False, index=True),
+    Column("coach_org", String(100), nullable=False, index=True),
+    Column("provider", String(100), nullable=True, index=True),
+    Column("body", JSON, nullable=False),  # the eligibility facts (age, unemployed since) stay here
+)
+
+# Consent a jobseeker granted through a choice (a voucher's provider): kept apart from what the coach
+# types into the profile, so that replacing the profile never drops it and withdrawing it is exact.
+consent_grants = Table(
+    "consent_grants",
+    metadata,
+    Column("candidate_id", String(32), primary_key=True),
+    Column("org", String(100), primary_key=True),
+    Column("source", String(100), primary_key=True),  # e.g. voucher:<id>
+    Column("granted_at", DateTime(timezone=True), nullable=False),
+    Column("withdrawn_at", DateTime(timezone=True), nullable=True),
+    Column("preexisting", String(3), nullable=False),  # "yes": the org had consent before the grant
+)
+
+
+# Course suggestions matching publishes per pseudonymous candidate (``training.suggested``): shown to
+# the jobseeker's own coach here, where the pseudonym meets the person.
+training_suggestions = Table(
+    "training_suggestions",
+    metadata,
+    Column("candidate_id", String(32), primary_key=True),
+    Column("payload", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def path_to_dict(p: ServicePath) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "candidate_id": p.candidate_id,
+        "coach_org": p.coach_org,
+        "coach": p.coach,
+        "group": p.group.value,
+        "partial_work_ability": p.partial_work_ability,
+        "opened_on": p.opened_on.isoformat(),
+        "closed_on": _iso(p.closed_on),
+        "close_reason": p.close_reason.value if p.close_reason else None,
+        "version": p.version,
+        "region": p.region,
+        "updated_at": _iso(p.updated_at),
+        "steps": [
+            {
+                "id": s.id,
+                "kind": s.kind.value,
+                "org": s.org,
+                "person": s.person,
+                "starts_on": s.starts_on.isoformat(),
+                "planned_end": s.planned_end.isoformat(),
+                "state": s.state.value,
+                "ended_on": _iso(s.ended_on),
+                "end_reason": s.end_reason.value if s.end_reason else None,
+                "workplace_org": s.workplace_org,
+                "course_id": s.course_id,
+                "voucher_id": s.voucher_id,
+            }
+            for s in p.steps
+        ],
+        "handovers": [
+            {
+                "id": h.id,
+                "from_step": h.from_step,
+                "to_step": h.to_step,
+                "from_org": h.from_org,
+                "to_org": h.to_org,
+                "sent_at": h.sent_at.isoformat(),
+                "sent_by": h.sent_by,
+                "acknowledge_by": h.acknowledge_by.isoformat(),
+                "consent": h.consent,
+                "shared": sorted(h.shared),
+                "purpose": h.purpose,
+                "note": h.note,
+                "state": h.state.value,
+                "answered_at": _iso(h.answered_at),
+                "answered_by": h.answered_by,
+                "decline_reason": h.decline_reason,
+            }
+            for h in p.handovers
+        ],
+    }
+
+
+def path_from_dict(d: dict[str, Any]) -> ServicePath:
+    steps = tuple(
+        Step(
+            s["id"],
+            StepKind(s["kind"]),
+            s["org"],
+            s["person"],
+            date.fromisoformat(s["starts_on"]),
+            date.fromisoformat(s["planned_end"]),
+            StepState(s["state"]),
+            _d(s["ended_on"]),
+            EndReason(s["end_reason"]) if s["end_reason"] else None,
+            s["workplace_org"],
+            s["course_id"],
+            s["voucher_id"],
+        )
+        for s in d["steps"]
+    )
+    handovers = tuple(
+        Handover(
+            h["id"],
+            h["from_step"],
+            h["to_step"],
+            h["from_org"],
+            h["to_org"],
+            datetime.fromisoformat(h["sent_at"]),
+            h["sent_by"],
+            date.fromisoformat(h["acknowledge_by"]),
+            h["consent"],
+            frozenset(h["shared"]),
+            h["purpose"],
+            h["note"],
+            HandoverState(h["state"]),
+            _dt(h["answered_at"]),
+            h["answered_by"],
+            h["decline_reason"],
+        )
+        for h in d["handovers"]
+    )
+    return ServicePath(
+        d["id"],
+        d["candidate_id"],
+        d["coach_org"],
+        d["coach"],
+        PathGroup(d["group"]),
+        d["partial_work_ability"],
+        date.fromisoformat(d["opened_on"]),
+        steps,
+        handovers,
+        _d(d["closed_on"]),
+        CloseReason(d["close_reason"]) if d["close_reason"] else None,
+        d["version"],
+        d["region"],
+        _dt(d["updated_at"]),
+    )
+
+
+class PathRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, path_id: str) -> ServicePath | None:
+        row = self.conn.execute(select(service_paths.c.body).where(service_paths.c.id == path_id)).first()
+        return path_from_dict(row.body) if row else None
+
+    def for_candidate(self, candidate_id: str) -> list[ServicePath]:
+        """The jobseeker's paths, the open one (at most one) first, then the latest closed."""
+        rows = self.conn.execute(
+            select(service_paths.c.body).where(service_paths.c.candidate_id == candidate_id)
+        ).all()
+        paths = [path_from_dict(r.body) for r in rows]
+        return sorted(paths, key=lambda p: (not p.is_open, -(p.closed_on or date.min).toordinal()))
+
+    def open_paths(self, *, coach_org: str | None = None, coach: str | None = None) -> list[ServicePath]:
+        query = select(service_paths.c.body).where(service_paths.c.status == "open")
+        if coach_org is not None:
+            query = query.where(service_paths.c.coach_org == coach_org)
+        if coach is not None:
+            query = query.where(service_paths.c.coach == coach)
+        return [path_from_dict(r.body) for r in self.conn.execute(query)]
+
+    def with_step_person(self, org: str, person: str) -> list[ServicePath]:
+        """Open paths with an open step of ``org`` (where ``person`` may be responsible)."""
+        rows = self.conn.execute(select(service_paths.c.body).where(service_paths.c.status == "open")).all()
+        paths = [path_from_dict(r.body) for r in rows]
+        return [p for p in paths if any(s.org == org and s.person == person and s.is_open for s in p.steps)]
+
+    def handover_path(self, handover_id: str) -> ServicePath | None:
+        row = self.conn.execute(
+            select(handover_routes.c.path_id).where(handover_routes.c.handover_id == handover_id)
+        ).first()
+        return self.get(row.path_id) if row else None
+
+    def handovers_of(self, org: str, *, incoming: bool, state: str | None) -> list[str]:
+        column = handover_routes.c.to_org if incoming else handover_routes.c.from_org
+        query = select(handover_routes.c.handover_id).where(column == org).order_by(handover_routes.c.sent_at)
+        if state is not None:
+            query = query.where(handover_routes.c.state == state)
+        return [r.handover_id for r in self.conn.execute(query)]
+
+    def add(self, p: ServicePath) -> None:
+        self.conn.execute(insert(service_paths).values(id=p.id, **self._values(p)))
+        self._route(p)
+
+    def save(self, p: ServicePath) -> None:
+        """Optimistic: the stored version must be the one before ``p`` (else a concurrent change won)."""
+        result = self.conn.execute(
+            update(service_paths)
+            .where(service_paths.c.id == p.id, service_paths.c.version == p.version - 1)
+            .values(**self._values(p))
+        )
+        if result.rowcount != 1:
+            raise PathConflictError(f"path {p.id} was changed meanwhile: reload and try again")
+        self._route(p)
+
+    def erase_candidate(self, candidate_id: str) -> list[str]:
+        """Delete every path of a withdrawn jobseeker; returns their ids."""
+        ids = [
+            r.id
+            for r in self.conn.execute(
+                select(service_paths.c.id).where(service_paths.c.candidate_id == candidate_id)
+            )
+        ]
+        if ids:
+            self.conn.execute(delete(handover_routes).where(handover_routes.c.path_id.in_(ids)))
+            self.conn.execute(delete(service_paths).where(service_paths.c.id.in_(ids)))
+        return ids
+
+    def _route(self, p: ServicePath) -> None:
+        self.conn.execute(delete(handover_routes).where(handover_routes.c.path_id == p.id))
+        for h in p.handovers:
+            self.conn.execute(
+                insert(handover_routes).values(
+                    handover_id=h.id,
+                    path_id=p.id,
+                    from_org=h.from_org,
+                    to_org=h.to_org,
+                    state=h.state.value,
+                    sent_at=h.sent_at,
+                    acknowledge_by=h.acknowledge_by,
+                )
+            )
+
+    @staticmethod
+    def _values(p: ServicePath) -> dict[str, Any]:
+        return {
+            "candidate_id": p.candidate_id,
+            "coach_org": p.coach_org,
+            "coach": p.coach,
+            "status": "open" if p.is_open else "closed",
+            "version": p.version,
+            "body": path_to_dict(p),
+            "updated_at": p.updated_at or datetime.now(UTC),
+        }
+
+
+def pilot_to_dict(p: Pilot) -> dict[str, Any]:
+    r = p.rule
+    return {
+        "id": p.id,
+        "name": p.name,
+        "rule": {
+            "min_age": r.min_age,
+            "max_age": r.max_age,
+            "min_education": r.min_education,
+            "min_unemployed_months": r.min_unemployed_months,
+            "max_unemployed_months": r.max_unemployed_months,
+        },
+        "voucher_months": p.voucher_months,
+        "providers": list(p.providers),
+        "starts_on": p.starts_on.isoformat(),
+        "ends_on": p.ends_on.isoformat(),
+        "region": p.region,
+        "path_group": p.path_group,
+    }
+
+
+def pilot_from_dict(d: dict[str, Any]) -> Pilot:
+    return Pilot(
+        d["id"],
+        d["name"],
+        EligibilityRule(**d["rule"]),
+        d["voucher_months"],
+        tuple(d["providers"]),
+        date.fromisoformat(d["starts_on"]),
+        date.fromisoformat(d["ends_on"]),
+        d["region"],
+        d["path_group"],
+    )
+
+
+def voucher_to_dict(v: Voucher) -> dict[str, Any]:
+    return {
+        "id": v.id,
+        "pilot_id": v.pilot_id,
+        "candidate_id": v.candidate_id,
+        "coach_org": v.coach_org,
+        "issued_on": v.issued_on.isoformat(),
+        "valid_until": v.valid_until.isoformat(),
+        "facts": {
+            "age_years": v.facts.age_years,
+            "education_level": v.facts.education_level,
+            "unemployed_since": v.facts.unemployed_since.isoformat(),
+            "issued_on": v.facts.issued_on.isoformat(),
+        },
+        "issued_by": v.issued_by,
+        "provider": v.provider,
+        "chosen_on": _iso(v.chosen_on),
+        "step_id": v.step_id,
+        "hired_on": _iso(v.hired_on),
+        "withdrawn_on": _iso(v.withdrawn_on),
+    }
+
+
+def voucher_from_dict(d: dict[str, Any]) -> Voucher:
+    f = d["facts"]
+    return Voucher(
+        d["id"],
+        d["pilot_id"],
+        d["candidate_id"],
+        d["coach_org"],
+        date.fromisoformat(d["issued_on"]),
+        date.fromisoformat(d["valid_until"]),
+        Facts(
+            f["age_years"],
+            f["education_level"],
+            date.fromisoformat(f["unemployed_since"]),
+            date.fromisoformat(f["issued_on"]),
+        ),
+        d["issued_by"],
+        d["provider"],
+        _d(d["chosen_on"]),
+        d["step_id"],
+        _d(d["hired_on"]),
+        _d(d["withdrawn_on"]),
+    )
+
+
+class VoucherRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def pilot(self, pilot_id: str) -> Pilot | None:
+        row = self.conn.execute(select(voucher_pilots.c.body).where(voucher_pilots.c.id == pilot_id)).first()
+        return pilot_from_dict(row.body) if row else None
+
+    def pilots(self) -> list[Pilot]:
+        rows = self.conn.execute(select(voucher_pilots.c.body).order_by(voucher_pilots.c.id)).all()
+        return [pilot_from_dict(r.body) for r in rows]
+
+    def put_pilot(self, p: Pilot, by: str, at: datetime) -> bool:
+        """Insert or replace; returns whether it was new."""
+        t = voucher_pilots
+        exists = self.conn.execute(select(t.c.id).where(t.c.id == p.id)).first() is not None
+        values = {"body": pilot_to_dict(p), "updated_at": at, "updated_by": by}
+        if exists:
+            self.conn.execute(update(t).where(t.c.id == p.id).values(**values))
+        else:
+            self.conn.execute(insert(t).values(id=p.id, **values))
+        return not exists
+
+    def get(self, voucher_id: str) -> Voucher | None:
+        row = self.conn.execute(select(vouchers.c.body).where(vouchers.c.id == voucher_id)).first()
+        return voucher_from_dict(row.body) if row else None
+
+    def of_candidate(self, candidate_id: str) -> list[Voucher]:
+        rows = self.conn.execute(select(vouchers.c.body).where(vouchers.c.candidate_id == candidate_id)).all()
+        return sorted((voucher_from_dict(r.body) for r in rows), key=lambda v: (v.issued_on, v.id))
+
+    def of_pilot(self, pilot_id: str) -> list[Voucher]:
+        rows = self.conn.execute(select(vouchers.c.body).where(vouchers.c.pilot_id == pilot_id)).all()
+        return [voucher_from_dict(r.body) for r in rows]
+
+    def of_provider(self, provider: str) -> list[Voucher]:
+        rows = self.conn.execute(select(vouchers.c.body).where(vouchers.c.provider == provider)).all()
+        return sorted(
+            (voucher_from_dict(r.body) for r in rows), key=lambda v: (v.chosen_on or v.issued_on, v.id)
+        )
+
+    def add(self, v: Voucher) -> None:
+        self.conn.execute(insert(vouchers).values(id=v.id, **self._values(v)))
+
+    def save(self, v: Voucher) -> None:
+        self.conn.execute(update(vouchers).where(vouchers.c.id == v.id).values(**self._values(v)))
+
+    def erase_candidate(self, candidate_id: str) -> None:
+        self.conn.execute(delete(vouchers).where(vouchers.c.candidate_id == candidate_id))
+
+    @staticmethod
+    def _values(v: Voucher) -> dict[str, Any]:
+        return {
+            "pilot_id": v.pilot_id,
+            "candidate_id": v.candidate_id,
+            "coach_org": v.coach_org,
+            "provider": v.provider,
+            "body": voucher_to_dict(v),
+        }
+
+
+class ConsentGrants:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def grant(self, candidate_id: str, org: str, source: str, preexisting: bool, at: datetime) -> None:
+        self.conn.execute(
+            insert(consent_grants).values(
+                candidate_id=candidate_id,
+                org=org,
+                source=source,
+                granted_at=at,
+                withdrawn_at=None,
+                preexisting="yes" if preexisting else "no",
+            )
+        )
+
+    def withdraw(self, candidate_id: str, source: str, at: datetime) -> list[tuple[str, bool]]:
+        """Withdraw the grants from ``source``; returns (org, whether it had consent before)."""
+        t = consent_grants
+        rows = self.conn.execute(
+            select(t).where(
+                t.c.candidate_id == candidate_id, t.c.source == source, t.c.withdrawn_at.is_(None)
+            )
+        ).all()
+        self.conn.execute(
+            update(t)
+            .where(t.c.candidate_id == candidate_id, t.c.source == source, t.c.withdrawn_at.is_(None))
+            .values(withdrawn_at=at)
+        )
+        return [(r.org, r.preexisting == "yes") for r in rows]
+
+    def active(self, candidate_id: str) -> frozenset[str]:
+        t = consent_grants
+        rows = self.conn.execute(
+            select(t.c.org).where(t.c.candidate_id == candidate_id, t.c.withdrawn_at.is_(None))
+        ).all()
+        return frozenset(r.org for r in rows)
+
+    def erase_candidate(self, candidate_id: str) -> None:
+        self.conn.execute(delete(consent_grants).where(consent_grants.c.candidate_id == candidate_id))
+
+
+class TrainingSuggestions:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, candidate_id: str) -> tuple[dict[str, Any], datetime] | None:
+        t = training_suggestions
+        row = self.conn.execute(select(t).where(t.c.candidate_id == candidate_id)).first()
+        if row is None:
+            return None
+        at = row.updated_at if row.updated_at.tzinfo else row.updated_at.replace(tzinfo=UTC)
+        return row.payload, at
+
+    def put(self, candidate_id: str, payload: dict[str, Any], at: datetime) -> None:
+        t = training_suggestions
+        self.conn.execute(delete(t).where(t.c.candidate_id == candidate_id))
+        self.conn.execute(insert(t).values(candidate_id=candidate_id, payload=payload, updated_at=at))
+
+    def erase(self, candidate_id: str) -> None:
+        self.conn.execute(
+            delete(training_suggestions).where(training_suggestions.c.candidate_id == candidate_id)
+        )
+
+
+class JourneyUnitOfWork(UnitOfWork):
+    """The profile service's unit of work with the paths, vouchers and ratings repositories: a voucher
+    choice changes the profile's consent, the path and the voucher in one transaction."""
+
+    paths: PathRepository
+    vouchers: VoucherRepository
+    grants: ConsentGrants
+    training: TrainingSuggestions
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+
+    def _open(self, conn: Connection) -> None:
+        super()._open(conn)
+        self.paths = PathRepository(conn)
+        self.vouchers = VoucherRepository(conn)
+        self.grants = ConsentGrants(conn)
+        self.training = TrainingSuggestions(conn)
+
+    def granted_orgs(self, candidate_id: str) -> frozenset[str]:
+        return self.grants.active(candidate_id)
+
+    def publish_path(self, path: ServicePath) -> None:
+        declared = events.PATH_UPDATED
+        envelope = declared.envelope(path.candidate_id, watch_payload(path), events.PRODUCER)
+        self._outbox.add(self.conn, declared.topic.name, envelope)
+
+    def hired_related(self, candidate_id: str, now: datetime) -> None:
+        """A hired jobseeker's voucher in progress counts as hired (within its period), and the open
+        path closes (employed): its open steps end, nobody is chased."""
+        for voucher in self.vouchers.of_candidate(candidate_id):
+            hired = voucher.hired(now.date())
+            if hired is not None:
+                self.vouchers.save(hired)
+        for path in self.paths.for_candidate(candidate_id):
+            if path.is_open:
+                closed = path.close(now.date(), CloseReason.EMPLOYED, now)
+                self.paths.save(closed)
+                self.publish_path(closed)
+
+    def erase_related(self, candidate_id: str) -> None:
+        """Withdrawal erases the jobseeker's paths here and, by a tombstone, in matching."""
+        self.vouchers.erase_candidate(candidate_id)
+        self.grants.erase_candidate(candidate_id)
+        self.training.erase(candidate_id)
+        if self.paths.erase_candidate(candidate_id):
+            self._outbox.add_tombstone(self.conn, events.PATH_UPDATED.topic.name, candidate_id)

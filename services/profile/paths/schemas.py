@@ -1,0 +1,381 @@
+"""Request and response shapes of the service-path API (also its OpenAPI document)."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
+from services.profile.schemas import ORG_ID
+from shared.schemas import StrictSchema
+
+PERSON = validate.Length(1, 200)
+FREE_TEXT_NOTE = validate.Length(max=2000)
+
+
+def _before(start: str, end: str, field: str) -> object:
+    def check(self: ma.Schema, data: dict[str, object], **_: object) -> None:
+        if data.get(start) and data.get(end) and data[end] < data[start]:  # type: ignore[operator]
+            raise ValidationError("The planned end is before the start.", field)
+
+    return validates_schema(check)
+
+
+class StepInSchema(StrictSchema):
+    kind = fields.String(required=True, validate=validate.OneOf([k.value for k in StepKind]))
+    org = fields.String(
+        required=True,
+        validate=ORG_ID,
+        metadata={"description": "The organisation responsible for the step", "example": "tredu"},
+    )
+    person = fields.String(
+        load_default=None,
+        validate=PERSON,
+        metadata={
+            "description": "The person responsible (user id); a handover's receiver names it on acknowledging"
+        },
+    )
+    starts_on = fields.Date(required=True)
+    planned_end = fields.Date(required=True)
+    workplace_org = fields.String(
+        load_default=None,
+        validate=ORG_ID,
+        metadata={"description": "The employer where a work trial, subsidised job or apprenticeship happens"},
+    )
+    course_id = fields.String(
+        load_default=None,
+        validate=validate.Length(1, 100),
+        metadata={"description": "A course of the training catalogue (training and apprenticeship steps)"},
+    )
+    _dates = _before("starts_on", "planned_end", "planned_end")
+
+
+class PathInSchema(StrictSchema):
+    group = fields.String(
+        required=True,
+        validate=validate.OneOf([g.value for g in PathGroup]),
+        metadata={
+            "description": "The service path (target group); special-category data that stays in this service"
+        },
+    )
+    partial_work_ability = fields.Boolean(
+        load_default=False, metadata={"description": "Special-category (health) data; stays in this service"}
+    )
+    coach = fields.String(
+        load_default=None,
+        validate=PERSON,
+        metadata={"description": "The jobseeker's own coach (user id); default the caller"},
+    )
+    first_step = fields.Nested(StepInSchema, load_default=None)
+
+
+class EndStepSchema(StrictSchema):
+    ended_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+    reason = fields.String(
+        required=True, validate=validate.OneOf([r.value for r in EndReason if r != EndReason.HANDED_OVER])
+    )
+
+
+class CloseSchema(StrictSchema):
+    closed_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+    reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
+
+
+class HandoverInSchema(StrictSchema):
+    from_step = fields.String(required=True, validate=validate.Length(1, 36))
+    to = fields.Nested(
+        StepInSchema, required=True, metadata={"description": "The next step, at another organisation"}
+    )
+    consent = fields.Boolean(
+        required=True,
+        metadata={"description": "The jobseeker consented to the receiver seeing what `shared` names"},
+    )
+    shared = fields.List(
+        fields.String(validate=validate.OneOf(SHAREABLE)),
+        load_default=list,
+        validate=validate.Length(max=len(SHAREABLE)),
+        metadata={"description": "What the receiver may see; work_ability and target_group need a purpose"},
+    )
+    purpose = fields.String(
+        load_default="",
+        validate=validate.Length(max=500),
+        metadata={"description": "Why special-category data is shared (required when it is)"},
+    )
+    note = fields.String(
+        load_default="",
+        validate=FREE_TEXT_NOTE,
+        metadata={"description": "For the receiver; shown only with consent"},
+    )
+
+
+class AcknowledgeSchema(StrictSchema):
+    person = fields.String(
+        load_default=None,
+        validate=PERSON,
+        metadata={"description": "Who takes over (user id); default the caller"},
+    )
+
+
+class DeclineSchema(StrictSchema):
+    reason = fields.String(required=True, validate=validate.Length(1, 500))
+
+
+class HandoverQuerySchema(StrictSchema):
+    direction = fields.String(load_default="incoming", validate=validate.OneOf(["incoming", "outgoing"]))
+    state = fields.String(
+        load_default="pending", validate=validate.OneOf(["pending", "acknowledged", "declined", "any"])
+    )
+
+
+class WorklistQuerySchema(StrictSchema):
+    scope = fields.String(
+        load_default="mine",
+        validate=validate.OneOf(["mine", "organisation"]),
+        metadata={"description": "A coach's own jobseekers, or every jobseeker of the organisation"},
+    )
+
+
+# -- responses ------------------------------------------------------------------------------------
+class StepOutSchema(ma.Schema):
+    id = fields.String()
+    kind = fields.String()
+    org = fields.String()
+    person = fields.String(allow_none=True)
+    starts_on = fields.Date()
+    planned_end = fields.Date()
+    state = fields.String(metadata={"description": "pending, open, ended or cancelled"})
+    status_today = fields.String(
+        metadata={"description": "pending, upcoming, active, overdue, ended or cancelled"}
+    )
+    ended_on = fields.Date(allow_none=True)
+    end_reason = fields.String(allow_none=True)
+    workplace_org = fields.String(allow_none=True)
+    course_id = fields.String(allow_none=True)
+    voucher_id = fields.String(allow_none=True)
+
+
+class WatchSchema(ma.Schema):
+    reason = fields.String(
+        metadata={"description": "no_active_step, step_overdue or handover_unacknowledged"}
+    )
+    since = fields.Date(metadata={"description": "From this day someone must act"})
+    org = fields.String(metadata={"description": "The organisation that must act"})
+    person = fields.String(allow_none=True)
+    ref = fields.String(metadata={"description": "The step, handover or path concerned"})
+
+
+class HandoverSummarySchema(ma.Schema):
+    id = fields.String()
+    from_step = fields.String()
+    to_step = fields.String()
+    from_org = fields.String()
+    to_org = fields.String()
+    sent_at = fields.DateTime()
+    sent_by = fields.String()
+    acknowledge_by = fields.Date()
+    state = fields.String()
+    consent = fields.Boolean()
+    shared = fields.List(fields.String())
+    answered_at = fields.DateTime(allow_none=True)
+    answered_by = fields.String(allow_none=True)
+    decline_reason = fields.String()
+
+
+class PathOutSchema(ma.Schema):
+    id = fields.String()
+    profile_id = fields.String(allow_none=True)
+    candidate_id = fields.String()
+    coach_org = fields.String()
+    coach = fields.String()
+    group = fields.String()
+    partial_work_ability = fields.Boolean()
+    opened_on = fields.Date()
+    closed_on = fields.Date(allow_none=True)
+    close_reason = fields.String(allow_none=True)
+    version = fields.Integer()
+    steps = fields.List(fields.Nested(StepOutSchema))
+    handovers = fields.List(fields.Nested(HandoverSummarySchema))
+    attention = fields.List(fields.Nested(WatchSchema), metadata={"description": "Who must act today"})
+    watch = fields.List(
+        fields.Nested(WatchSchema), metadata={"description": "Who must act when, if nothing changes"}
+    )
+
+
+class JobseekerSchema(ma.Schema):
+    candidate_id = fields.String()
+    profile_id = fields.String(allow_none=True, metadata={"description": "Own organisation only"})
+    name = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    shared = fields.Dict(
+        allow_none=True, metadata={"description": "What else the jobseeker consented to share"}
+    )
+
+
+class HandoverOutSchema(HandoverSummarySchema):
+    path_id = fields.String()
+    from_step_detail = fields.Nested(StepOutSchema, data_key="from_step_detail")
+    step = fields.Nested(StepOutSchema, metadata={"description": "The step the receiver takes over"})
+    purpose = fields.String()
+    note = fields.String(metadata={"description": "Only with consent"})
+    overdue = fields.Boolean(metadata={"description": "Not acknowledged by the deadline"})
+    jobseeker = fields.Nested(JobseekerSchema)
+
+
+class HandoverListSchema(ma.Schema):
+    items = fields.List(fields.Nested(HandoverOutSchema))
+
+
+class WorkItemSchema(ma.Schema):
+    path_id = fields.String()
+    jobseeker = fields.Nested(JobseekerSchema)
+    reason = fields.String()
+    since = fields.Date()
+    org = fields.String()
+    person = fields.String(allow_none=True)
+    ref = fields.String()
+    late_working_days = fields.Integer()
+
+
+class WorklistSchema(ma.Schema):
+    day = fields.Date()
+    attention = fields.List(fields.Nested(WorkItemSchema), metadata={"description": "Jobseekers falling off"})
+    incoming = fields.List(fields.Nested(HandoverOutSchema), metadata={"description": "Handovers to answer"})
+    my_steps = fields.List(
+        fields.Nested(WorkItemSchema), metadata={"description": "Own steps past their end"}
+    )
+
+
+# -- service-voucher pilots -------------------------------------------------------------------------
+EDUCATION_LEVELS = ("basic", "upper_secondary", "vocational", "bachelor", "master", "doctorate")
+
+
+class RuleSchema(StrictSchema):
+    min_age = fields.Integer(load_default=None, validate=validate.Range(15, 75))
+    max_age = fields.Integer(load_default=None, validate=validate.Range(15, 75))
+    min_education = fields.String(load_default=None, validate=validate.OneOf(EDUCATION_LEVELS))
+    min_unemployed_months = fields.Integer(load_default=None, validate=validate.Range(0, 240))
+    max_unemployed_months = fields.Integer(load_default=None, validate=validate.Range(0, 240))
+
+
+class PilotInSchema(StrictSchema):
+    name = fields.String(required=True, validate=validate.Length(1, 200))
+    rule = fields.Nested(RuleSchema, required=True, metadata={"description": "Who may take part"})
+    voucher_months = fields.Integer(
+        required=True,
+        validate=validate.Range(1, 24),
+        metadata={"description": "The voucher period", "example": 4},
+    )
+    providers = fields.List(
+        fields.String(validate=ORG_ID),
+        required=True,
+        validate=validate.Length(1, 50),
+        metadata={"description": "The providers taking part (organisation ids)"},
+    )
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(required=True, metadata={"description": "The last day a voucher may be issued"})
+    region = fields.String(load_default=None, validate=validate.Length(1, 64))
+    path_group = fields.String(
+        load_default="highly_educated_over_50", validate=validate.OneOf([g.value for g in PathGroup])
+    )
+
+
+class PilotOutSchema(ma.Schema):
+    id = fields.String()
+    name = fields.String()
+    rule = fields.Dict()
+    rule_text = fields.String(metadata={"description": "The rule in words"})
+    voucher_months = fields.Integer()
+    providers = fields.List(fields.String())
+    starts_on = fields.Date()
+    ends_on = fields.Date()
+    region = fields.String(allow_none=True)
+    path_group = fields.String()
+
+
+class PilotListSchema(ma.Schema):
+    items = fields.List(fields.Nested(PilotOutSchema))
+
+
+class IssueSchema(StrictSchema):
+    pilot_id = fields.String(required=True, validate=validate.Length(1, 64))
+    age_years = fields.Integer(
+        required=True,
+        validate=validate.Range(15, 75),
+        metadata={"description": "Checked by the coach; only the age is kept, not the date of birth"},
+    )
+    unemployed_since = fields.Date(required=True)
+    takes_part = fields.Boolean(
+        required=True,
+        validate=validate.Equal(True, error="The jobseeker decides to take part; without that no voucher."),
+        metadata={"description": "The jobseeker chose to take part in the pilot"},
+    )
+
+
+class ChoiceSchema(StrictSchema):
+    provider = fields.String(
+        required=True, validate=ORG_ID, metadata={"description": "The provider the jobseeker chose"}
+    )
+
+
+class HireSchema(StrictSchema):
+    hired_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+
+
+class VoucherOutSchema(ma.Schema):
+    id = fields.String()
+    pilot_id = fields.String()
+    candidate_id = fields.String()
+    state = fields.String(metadata={"description": "issued, in_progress, hired, expired or withdrawn"})
+    issued_on = fields.Date()
+    valid_until = fields.Date()
+    provider = fields.String(allow_none=True)
+    chosen_on = fields.Date(allow_none=True)
+    step_id = fields.String(allow_none=True)
+    hired_on = fields.Date(allow_none=True)
+    withdrawn_on = fields.Date(allow_none=True)
+    eligibility = fields.Dict(metadata={"description": "The facts judged (own coaches only)"})
+    jobseeker = fields.Nested(JobseekerSchema, allow_none=True)
+
+
+class VoucherListSchema(ma.Schema):
+    items = fields.List(fields.Nested(VoucherOutSchema))
+
+
+class CellSchema(ma.Schema):
+    value = fields.Integer(allow_none=True, metadata={"description": "null when suppressed"})
+    suppressed = fields.Boolean(metadata={"description": "fewer than 5, or would reveal one that is"})
+
+
+class ProviderMonthSchema(ma.Schema):
+    month = fields.String()
+    provider = fields.String()
+    chosen = fields.Nested(CellSchema)
+    in_progress = fields.Nested(CellSchema)
+    hired = fields.Nested(CellSchema)
+
+
+class ResultsSchema(ma.Schema):
+    pilot = fields.Nested(PilotOutSchema)
+    day = fields.Date()
+    small_cell = fields.Integer(metadata={"description": "Counts below this are suppressed"})
+    issued = fields.List(
+        fields.Dict(), metadata={"description": "[{month, value, suppressed}] vouchers issued"}
+    )
+    issued_total = fields.Nested(CellSchema)
+    rows = fields.List(fields.Nested(ProviderMonthSchema))
+    providers = fields.List(fields.Dict(), metadata={"description": "Totals per provider: chosen, hired"})
+
+
+class TrainingOutSchema(ma.Schema):
+    profile_id = fields.String()
+    candidate_id = fields.String()
+    updated_at = fields.DateTime(allow_none=True, metadata={"description": "When matching last sent them"})
+    gaps = fields.List(
+        fields.Dict(),
+        metadata={
+            "description": "[{vacancy_id, vacancy_title, source (near_match | employer_feedback), recorded_on, "
+            "missing: [{uri, label}], courses: [{provider, course_id, title_fi, title_sv, municipality, online, "
+            "apprenticeship, length_weeks, starts_on, covers, distance_km, url}], uncovered}]"
+        },
+    )

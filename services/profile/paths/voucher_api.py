@@ -1,0 +1,286 @@
+"""HTTP endpoints of service-voucher pilots: pilots, vouchers, the choice of provider, results."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any, NoReturn
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from services.profile.paths.api import jobseeker_dict
+from services.profile.paths.domain import PathConflictError, PathNotFoundError
+from services.profile.paths.handlers import Jobseeker
+from services.profile.paths.schemas import (
+    ChoiceSchema,
+    HireSchema,
+    IssueSchema,
+    PilotInSchema,
+    PilotListSchema,
+    PilotOutSchema,
+    ResultsSchema,
+    VoucherListSchema,
+    VoucherOutSchema,
+)
+from services.profile.paths.voucher_handlers import VoucherHandlers
+from services.profile.paths.vouchers import (
+    SMALL_CELL,
+    Cell,
+    EligibilityRule,
+    NotEligibleError,
+    Pilot,
+    Results,
+    Voucher,
+    VoucherStateError,
+)
+from shared.auth import Role, current_principal, require_role
+from shared.http import abort
+
+blp = Blueprint(
+    "vouchers",
+    __name__,
+    url_prefix="/api/v1",
+    description="Service-voucher pilots: free choice of provider, results by provider and month.",
+)
+ECOSYSTEM = (Role.OPERATOR, Role.COACH, Role.RECRUITER, Role.TEAM_MEMBER)
+PROVIDER_ROLES = (Role.RECRUITER, Role.COACH, Role.TEAM_MEMBER)
+
+
+def vouchers() -> VoucherHandlers:
+    return current_app.extensions["kohtaanto.profile.vouchers"]
+
+
+def translate(exc: Exception) -> NoReturn:
+    if isinstance(exc, PathNotFoundError):
+        abort(404, message="No such pilot, voucher or profile (or not yours to see).")
+    if isinstance(exc, NotEligibleError):
+        abort(422, message="The jobseeker does not meet the pilot's rule.", errors={"json": exc.errors})
+    if isinstance(exc, VoucherStateError | PathConflictError):
+        abort(409, message=str(exc))
+    raise exc
+
+
+def pilot_dict(p: Pilot) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "rule": asdict(p.rule),
+        "rule_text": p.rule.describe(),
+        "voucher_months": p.voucher_months,
+        "providers": list(p.providers),
+        "starts_on": p.starts_on,
+        "ends_on": p.ends_on,
+        "region": p.region,
+        "path_group": p.path_group,
+    }
+
+
+def voucher_dict(v: Voucher, *, own: bool, jobseeker: Jobseeker | None = None) -> dict[str, Any]:
+    day = vouchers().clock().date()
+    return {
+        "id": v.id,
+        "pilot_id": v.pilot_id,
+        "candidate_id": v.candidate_id,
+        "state": v.state_on(day).value,
+        "issued_on": v.issued_on,
+        "valid_until": v.valid_until,
+        "provider": v.provider,
+        "chosen_on": v.chosen_on,
+        "step_id": v.step_id,
+        "hired_on": v.hired_on,
+        "withdrawn_on": v.withdrawn_on,
+        "eligibility": {
+            "age_years": v.facts.age_years,
+            "education_level": v.facts.education_level,
+            "unemployed_since": v.facts.unemployed_since.isoformat(),
+            "unemployed_months": v.facts.unemployed_months,
+        }
+        if own
+        else {},
+        "jobseeker": jobseeker_dict(jobseeker) if jobseeker else None,
+    }
+
+
+def cell(c: Cell) -> dict[str, Any]:
+    return {"value": c.value, "suppressed": c.suppressed}
+
+
+def results_dict(r: Results) -> dict[str, Any]:
+    chosen, _, chosen_totals, _ = r.tables["chosen"]
+    progress, _, _, _ = r.tables["in_progress"]
+    hired, _, hired_totals, _ = r.tables["hired"]
+    return {
+        "pilot": pilot_dict(r.pilot),
+        "day": r.day,
+        "small_cell": SMALL_CELL,
+        "issued": [{"month": m, **cell(r.issued[m])} for m in r.months],
+        "issued_total": cell(r.issued_total),
+        "rows": [
+            {
+                "month": m,
+                "provider": p,
+                "chosen": cell(chosen[(m, p)]),
+                "in_progress": cell(progress[(m, p)]),
+                "hired": cell(hired[(m, p)]),
+            }
+            for m in r.months
+            for p in r.pilot.providers
+        ],
+        "providers": [
+            {"provider": p, "chosen": cell(chosen_totals[p]), "hired": cell(hired_totals[p])}
+            for p in r.pilot.providers
+        ],
+    }
+
+
+@blp.route("/pilots")
+class Pilots(MethodView):
+    @require_role(*ECOSYSTEM)
+    @blp.response(200, PilotListSchema)
+    def get(self) -> Any:
+        """The service-voucher pilots, with their rules and providers."""
+        return {"items": [pilot_dict(p) for p in vouchers().pilots()]}
+
+
+@blp.route("/pilots/<pilot_id>")
+class PilotById(MethodView):
+    @require_role(Role.OPERATOR)
+    @blp.arguments(PilotInSchema)
+    @blp.response(200, PilotOutSchema)
+    @blp.alt_response(201, schema=PilotOutSchema, description="Created")
+    def put(self, data: dict[str, Any], pilot_id: str) -> Any:
+        """Register or replace a pilot (operators): the eligibility rule (e.g. age ≥ 50, at least a
+        bachelor's degree, unemployed 3–6 months), the voucher's length and the providers. A provider
+        that vouchers already chose stays (409)."""
+        if not 1 <= len(pilot_id) <= 64 or not pilot_id.replace("-", "").isalnum():
+            abort(
+                422,
+                message="Invalid pilot id.",
+                errors={"path": {"pilot_id": ["1-64 letters, digits, '-'."]}},
+            )
+        pilot = Pilot(
+            pilot_id,
+            data["name"],
+            EligibilityRule(**data["rule"]),
+            data["voucher_months"],
+            tuple(data["providers"]),
+            data["starts_on"],
+            data["ends_on"],
+            data["region"],
+            data["path_group"],
+        )
+        errors = pilot.check()
+        if errors:
+            abort(422, message="The pilot breaks a rule.", errors={"json": errors})
+        try:
+            created = vouchers().put_pilot(current_principal(), pilot)
+        except Exception as exc:
+            translate(exc)
+        return pilot_dict(pilot), (201 if created else 200)
+
+    @require_role(*ECOSYSTEM)
+    @blp.response(200, PilotOutSchema)
+    def get(self, pilot_id: str) -> Any:
+        try:
+            return pilot_dict(vouchers().pilot(pilot_id))
+        except Exception as exc:
+            translate(exc)
+
+
+@blp.route("/pilots/<pilot_id>/results")
+class PilotResults(MethodView):
+    @require_role(*ECOSYSTEM)
+    @blp.response(200, ResultsSchema)
+    def get(self, pilot_id: str) -> Any:
+        """Results per provider and month: vouchers issued, providers chosen, in progress and hired
+        within the voucher period. Aggregated; a count under 5, and any cell that would reveal one,
+        is null with ``suppressed: true``. The page ``/pilots/<id>/results`` shows the same."""
+        try:
+            return results_dict(vouchers().results(pilot_id))
+        except Exception as exc:
+            translate(exc)
+
+
+@blp.route("/profiles/<profile_id>/vouchers")
+class ProfileVouchers(MethodView):
+    @require_role(Role.COACH)
+    @blp.arguments(IssueSchema)
+    @blp.response(201, VoucherOutSchema)
+    def post(self, data: dict[str, Any], profile_id: str) -> Any:
+        """Issue a voucher to an eligible jobseeker of the caller's organisation who chose to take
+        part (422 naming every unmet condition; 409 with a voucher already in use)."""
+        try:
+            v = vouchers().issue(
+                current_principal(), profile_id, data["pilot_id"], data["age_years"], data["unemployed_since"]
+            )
+        except Exception as exc:
+            translate(exc)
+        return voucher_dict(v, own=True)
+
+    @require_role(Role.COACH)
+    @blp.response(200, VoucherListSchema)
+    def get(self, profile_id: str) -> Any:
+        """The jobseeker's vouchers (own organisation's coaches; audited)."""
+        try:
+            found = vouchers().of_profile(current_principal(), profile_id)
+        except Exception as exc:
+            translate(exc)
+        return {"items": [voucher_dict(v, own=True) for v in found]}
+
+
+@blp.route("/vouchers/<voucher_id>/choice")
+class Choice(MethodView):
+    @require_role(Role.COACH)
+    @blp.arguments(ChoiceSchema)
+    @blp.response(200, VoucherOutSchema)
+    def post(self, data: dict[str, Any], voucher_id: str) -> Any:
+        """Record the jobseeker's choice of provider (through the coach): a step with the provider on
+        the jobseeker's service path, and consent for the provider to see the profile, recorded as
+        the jobseeker's choice (withdrawn with ``/withdraw``). Publishes the candidate and the path."""
+        try:
+            return voucher_dict(
+                vouchers().choose(current_principal(), voucher_id, data["provider"]), own=True
+            )
+        except Exception as exc:
+            translate(exc)
+
+
+@blp.route("/vouchers/<voucher_id>/withdraw")
+class Withdraw(MethodView):
+    @require_role(Role.COACH)
+    @blp.response(200, VoucherOutSchema)
+    def post(self, voucher_id: str) -> Any:
+        """The jobseeker stops taking part: the provider's consent from the choice is withdrawn and the
+        provider's step ends."""
+        try:
+            return voucher_dict(vouchers().withdraw(current_principal(), voucher_id), own=True)
+        except Exception as exc:
+            translate(exc)
+
+
+@blp.route("/vouchers/<voucher_id>/hired")
+class Hired(MethodView):
+    @require_role(*PROVIDER_ROLES)
+    @blp.arguments(HireSchema)
+    @blp.response(200, VoucherOutSchema)
+    def post(self, data: dict[str, Any], voucher_id: str) -> Any:
+        """The chosen provider (or the jobseeker's coach) records the hire; it counts when it falls
+        within the voucher period (409 otherwise). The profile is marked hired and the path closes."""
+        caller = current_principal()
+        try:
+            v = vouchers().record_hire(caller, voucher_id, data["hired_on"] or vouchers().clock().date())
+        except Exception as exc:
+            translate(exc)
+        return voucher_dict(v, own=caller.org == v.coach_org)
+
+
+@blp.route("/vouchers")
+class ProviderClients(MethodView):
+    @require_role(*PROVIDER_ROLES)
+    @blp.response(200, VoucherListSchema)
+    def get(self) -> Any:
+        """The caller's organisation's voucher clients (a provider's view): each voucher with the
+        jobseeker's name and contact while the chosen provider has consent (audited)."""
+        clients = vouchers().clients(current_principal())
+        return {"items": [voucher_dict(c.voucher, own=False, jobseeker=c.jobseeker) for c in clients]}

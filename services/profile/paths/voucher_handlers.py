@@ -1,0 +1,313 @@
+"""Use cases of service-voucher pilots: operators register pilots, coaches issue vouchers and record
+the jobseeker's choice of provider (a path step and the provider's consent, in one transaction),
+providers see their voucher clients and record hires, and anyone in the ecosystem reads the results
+(aggregated, small cells suppressed)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+
+from services.profile.domain import Profile
+from services.profile.paths.domain import (
+    EndReason,
+    NewStep,
+    PathGroup,
+    PathNotFoundError,
+    StepKind,
+    open_path,
+)
+from services.profile.paths.handlers import Jobseeker
+from services.profile.paths.repository import JourneyUnitOfWork
+from services.profile.paths.vouchers import (
+    Facts,
+    Pilot,
+    Results,
+    Voucher,
+    VoucherStateError,
+    issue,
+    results,
+)
+from shared.auth import Principal, Role
+
+Clock = Callable[[], datetime]
+PROVIDER_ROLES = (Role.RECRUITER, Role.COACH, Role.TEAM_MEMBER)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class PilotInUseError(VoucherStateError):
+    """A provider that vouchers chose cannot leave the pilot."""
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """A provider's voucher client: the voucher and what the provider may see of the jobseeker."""
+
+    voucher: Voucher
+    jobseeker: Jobseeker
+
+
+class VoucherHandlers:
+    def __init__(
+        self,
+        uow_factory: Callable[[], JourneyUnitOfWork],
+        *,
+        region_of: Callable[[str], str],
+        clock: Clock = _now,
+        new_id: Callable[[], str] = _new_id,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.region_of = region_of
+        self.clock = clock
+        self.new_id = new_id
+
+    # -- operators -----------------------------------------------------------------------------------
+    def put_pilot(self, caller: Principal, pilot: Pilot) -> bool:
+        """Register or replace a pilot; returns whether it is new. Providers chosen by vouchers stay."""
+        with self.uow_factory() as uow:
+            chosen = {v.provider for v in uow.vouchers.of_pilot(pilot.id) if v.provider}
+            if chosen - set(pilot.providers):
+                raise PilotInUseError(f"vouchers chose {', '.join(sorted(chosen - set(pilot.providers)))}")
+            created = uow.vouchers.put_pilot(pilot, caller.subject, self.clock())
+            uow.commit()
+        return created
+
+    def pilots(self) -> list[Pilot]:
+        with self.uow_factory() as uow:
+            return uow.vouchers.pilots()
+
+    def pilot(self, pilot_id: str) -> Pilot:
+        with self.uow_factory() as uow:
+            pilot = uow.vouchers.pilot(pilot_id)
+        if pilot is None:
+            raise PathNotFoundError(pilot_id)
+        return pilot
+
+    def results(self, pilot_id: str) -> Results:
+        with self.uow_factory() as uow:
+            pilot = uow.vouchers.pilot(pilot_id)
+            if pilot is None:
+                raise PathNotFoundError(pilot_id)
+            return results(pilot, uow.vouchers.of_pilot(pilot_id), self.clock().date())
+
+    # -- coaches -------------------------------------------------------------------------------------
+    def issue(
+        self, caller: Principal, profile_id: str, pilot_id: str, age_years: int, unemployed_since: date
+    ) -> Voucher:
+        """Issue a voucher to a jobseeker of the caller's organisation who chose to take part."""
+        now = self.clock()
+        with self.uow_factory() as uow:
+            profile = self._own_profile(uow, caller, profile_id)
+            pilot = uow.vouchers.pilot(pilot_id)
+            if pilot is None:
+                raise PathNotFoundError(pilot_id)
+            assert profile.details is not None
+            if any(
+                v.state_on(now.date()).value in ("issued", "in_progress")
+                for v in uow.vouchers.of_candidate(profile.candidate_id)
+            ):
+                raise VoucherStateError("the jobseeker already has a voucher in use")
+            facts = Facts(age_years, profile.details.education_level.value, unemployed_since, now.date())
+            voucher = issue(
+                self.new_id(), pilot, profile.candidate_id, profile.coach_org, facts, caller.subject
+            )
+            uow.vouchers.add(voucher)
+            self._audit(uow, caller, "voucher.issue", profile, voucher)
+            uow.commit()
+        return voucher
+
+    def of_profile(self, caller: Principal, profile_id: str) -> list[Voucher]:
+        with self.uow_factory() as uow:
+            profile = self._own_profile(uow, caller, profile_id)
+            found = uow.vouchers.of_candidate(profile.candidate_id)
+            for v in found:
+                self._audit(uow, caller, "voucher.read", profile, v)
+            uow.commit()
+        return found
+
+    def choose(self, caller: Principal, voucher_id: str, provider: str) -> Voucher:
+        """Record the jobseeker's choice: a step with the provider on the jobseeker's path (a path is
+        opened when there is none) and the provider's consent, granted as the jobseeker's choice."""
+        now = self.clock()
+        today = now.date()
+        with self.uow_factory() as uow:
+            voucher, profile = self._own_voucher(uow, caller, voucher_id)
+            pilot = uow.vouchers.pilot(voucher.pilot_id)
+            assert pilot is not None and profile.details is not None
+            step_id = self.new_id()
+            chosen = voucher.choose(provider, pilot, step_id, today)
+            path = next((p for p in uow.paths.for_candidate(voucher.candidate_id) if p.is_open), None)
+            region = self._region(profile)
+            if path is None:
+                path = open_path(
+                    self.new_id(),
+                    voucher.candidate_id,
+                    profile.coach_org,
+                    caller.subject,
+                    PathGroup(pilot.path_group),
+                    False,
+                    region,
+                    now,
+                )
+                uow.paths.add(path)
+            step = NewStep(
+                StepKind.RECRUITMENT_BY_PROVIDER, provider, today, voucher.valid_until, voucher_id=voucher.id
+            )
+            path = replace(path.add_step(step_id, step, now), region=region or path.region)
+            uow.paths.save(path)
+            uow.publish_path(path)
+            uow.vouchers.save(chosen)
+            preexisting = provider in profile.details.consented_orgs
+            uow.grants.grant(voucher.candidate_id, provider, f"voucher:{voucher.id}", preexisting, now)
+            if not preexisting:
+                details = replace(profile.details, consented_orgs=profile.details.consented_orgs | {provider})
+                updated = profile.update(details, now)
+                uow.profiles.save(updated)
+                uow.publish_candidate(updated)
+            self._audit(uow, caller, "voucher.choice", profile, chosen)
+            uow.commit()
+        return chosen
+
+    def withdraw(self, caller: Principal, voucher_id: str) -> Voucher:
+        """The jobseeker stops taking part: the provider's consent from the choice is withdrawn (unless
+        it was given before) and the provider's step ends."""
+        now = self.clock()
+        with self.uow_factory() as uow:
+            voucher, profile = self._own_voucher(uow, caller, voucher_id)
+            withdrawn = voucher.withdraw(now.date())
+            uow.vouchers.save(withdrawn)
+            revoked = [
+                org
+                for org, before in uow.grants.withdraw(voucher.candidate_id, f"voucher:{voucher.id}", now)
+                if not before and org not in uow.grants.active(voucher.candidate_id)
+            ]
+            if revoked and profile.details is not None:
+                details = replace(
+                    profile.details, consented_orgs=profile.details.consented_orgs - set(revoked)
+                )
+                updated = profile.update(details, now)
+                uow.profiles.save(updated)
+                uow.publish_candidate(updated)
+            for path in uow.paths.for_candidate(voucher.candidate_id):
+                step = next(
+                    (s for s in path.steps if s.id == voucher.step_id and s.state.value == "open"), None
+                )
+                if path.is_open and step is not None:
+                    ended = path.end_step(
+                        step.id, max(step.starts_on, now.date()), EndReason.INTERRUPTED, now
+                    )
+                    uow.paths.save(ended)
+                    uow.publish_path(ended)
+            self._audit(uow, caller, "voucher.withdraw", profile, withdrawn)
+            uow.commit()
+        return withdrawn
+
+    # -- providers -----------------------------------------------------------------------------------
+    def clients(self, caller: Principal) -> list[Client]:
+        """The caller's organisation's voucher clients: name and contact, since choosing the provider
+        granted it consent (after a withdrawal only the pseudonymous id). Audited."""
+        out = []
+        with self.uow_factory() as uow:
+            for v in uow.vouchers.of_provider(caller.org):
+                found = uow.profiles.by_candidate([v.candidate_id])
+                profile = found[0] if found else None
+                details = profile.details if profile else None
+                if details is not None and caller.org in details.consented_orgs:
+                    who = Jobseeker(
+                        v.candidate_id,
+                        None,
+                        details.personal.name,
+                        details.personal.email,
+                        details.personal.phone,
+                    )
+                    if profile is not None:
+                        self._audit(uow, caller, "voucher.client.read", profile, v)
+                else:
+                    who = Jobseeker(v.candidate_id)
+                out.append(Client(v, who))
+            uow.commit()
+        return out
+
+    def record_hire(self, caller: Principal, voucher_id: str, on: date) -> Voucher:
+        """The chosen provider (or the jobseeker's coach) records the hire: it counts for the voucher
+        when it falls within the voucher period; the profile is marked hired and the path closes."""
+        now = self.clock()
+        if on > now.date():
+            raise VoucherStateError("a hire is recorded when it has happened")
+        with self.uow_factory() as uow:
+            voucher = uow.vouchers.get(voucher_id)
+            if voucher is None or not self._may_record(caller, voucher):
+                raise PathNotFoundError(voucher_id)
+            hired = voucher.hired(on)
+            if hired is None:
+                raise VoucherStateError(
+                    "the hire does not count for this voucher (before the choice, after the period or after a withdrawal)"
+                )
+            uow.vouchers.save(hired)
+            for profile in uow.profiles.by_candidate([voucher.candidate_id]):
+                marked = profile.mark_hired(now)
+                if marked is not profile:
+                    uow.profiles.save(marked)
+                    uow.publish_candidate(marked)
+                self._audit(uow, caller, "voucher.hired", profile, hired)
+            uow.hired_related(voucher.candidate_id, now)
+            uow.commit()
+        return hired
+
+    # -- helpers -------------------------------------------------------------------------------------
+    @staticmethod
+    def _may_record(caller: Principal, voucher: Voucher) -> bool:
+        if caller.role is Role.COACH and caller.org == voucher.coach_org:
+            return True
+        return caller.role in PROVIDER_ROLES and caller.org == voucher.provider
+
+    def _region(self, profile: Profile) -> str:
+        if profile.details is None:
+            return ""
+        try:
+            return self.region_of(profile.details.municipality)
+        except KeyError:
+            return ""
+
+    @staticmethod
+    def _own_profile(uow: JourneyUnitOfWork, caller: Principal, profile_id: str) -> Profile:
+        profile = uow.profiles.get(profile_id)
+        if profile is None or caller.role is not Role.COACH or profile.coach_org != caller.org:
+            raise PathNotFoundError(profile_id)
+        if profile.details is None:
+            raise VoucherStateError("the profile has been withdrawn")
+        return profile
+
+    @staticmethod
+    def _own_voucher(uow: JourneyUnitOfWork, caller: Principal, voucher_id: str) -> tuple[Voucher, Profile]:
+        voucher = uow.vouchers.get(voucher_id)
+        if voucher is None or caller.role is not Role.COACH or voucher.coach_org != caller.org:
+            raise PathNotFoundError(voucher_id)
+        found = uow.profiles.by_candidate([voucher.candidate_id])
+        if not found or found[0].details is None:
+            raise VoucherStateError("the profile has been withdrawn")
+        return voucher, found[0]
+
+    @staticmethod
+    def _audit(
+        uow: JourneyUnitOfWork, caller: Principal, action: str, profile: Profile, voucher: Voucher
+    ) -> None:
+        uow.audit.record(
+            actor=caller.subject,
+            role=caller.role,
+            org=caller.org,
+            action=action,
+            granted=True,
+            profile_id=profile.id if profile.coach_org == caller.org else None,
+            candidate_id=voucher.candidate_id,
+            purpose=f"service voucher {voucher.id} (pilot {voucher.pilot_id})",
+        )

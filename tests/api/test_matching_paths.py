@@ -1,0 +1,78 @@
+"""Service-path watch points from the profile service reach the weekly meeting, counted and
+pseudonymous; a tombstone erases a withdrawn jobseeker's; an older version changes nothing."""
+
+import pytest
+
+from services.matching.team.consumer import handle_path
+from services.matching.team.repository import UnitOfWork
+from shared.messaging.consumer import Record
+from shared.messaging.envelope import Envelope
+from tests.api.matching_world import Clock, matching_app
+from tests.helpers import auth
+
+TEAM = auth("team_member", "tampere-tyollisyys")
+PATHS = "kohtaanto.paths.v1"
+
+
+@pytest.fixture
+def app(database_url):
+    return matching_app(database_url, Clock())
+
+
+def feed(app, candidate_id, payload, version=1):
+    engine = app.extensions["kohtaanto.engine"]
+    envelope = None
+    if payload is not None:
+        envelope = Envelope(
+            "path.updated", candidate_id, {"candidate_id": candidate_id, "version": version, **payload}, "t"
+        )
+    handle_path(lambda: UnitOfWork(engine), Record(PATHS, 0, 0, candidate_id, envelope))
+
+
+def path(watch, status="open", region="pirkanmaa", path_id="p-1"):
+    return {
+        "path_id": path_id,
+        "status": status,
+        "region": region,
+        "coach_org": "tampere-tyollisyys",
+        "watch": watch,
+    }
+
+
+def test_the_meeting_counts_jobseekers_about_to_fall_off_their_path(app):
+    feed(
+        app,
+        "c-aaa",
+        path([{"reason": "handover_unacknowledged", "from": "2026-11-20", "org": "tredu", "ref": "h"}]),
+    )
+    feed(
+        app,
+        "c-bbb",
+        path([{"reason": "step_overdue", "from": "2027-01-01", "org": "tampere-tyollisyys", "ref": "s"}]),
+    )
+    feed(
+        app,
+        "c-ccc",
+        path([{"reason": "no_active_step", "from": "2026-11-01", "org": "tampere-tyollisyys", "ref": "p"}]),
+    )
+    feed(
+        app,
+        "c-ddd",
+        path([{"reason": "no_active_step", "from": "2026-11-01", "org": "x", "ref": "p"}], region="uusimaa"),
+    )
+    feed(app, "c-eee", path([], status="closed"))
+    # an older version of the same path is ignored; a withdrawn jobseeker's points are erased
+    feed(app, "c-aaa", path([]), version=0)
+    feed(app, "c-fff", path([{"reason": "no_active_step", "from": "2026-11-01", "org": "tredu", "ref": "p"}]))
+    feed(app, "c-fff", None)
+
+    client = app.test_client()
+    r = client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM)
+    assert r.status_code == 201
+    content = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json["content"]
+    paths = content["paths"]
+    assert (paths["followed"], paths["needing_attention"]) == (3, 2)
+    assert [r["candidate_id"] for r in paths["rows"]] == ["c-ccc", "c-aaa"]
+    assert content["totals"]["path_attention"] == 2
+    page = client.get("/meetings/pirkanmaa/2026-W48", headers=TEAM).get_data(as_text=True)
+    assert 'id="paths"' in page and "siirtoa ei kuitattu" in page and "tredu" in page

@@ -1,0 +1,158 @@
+"""The training catalogue and course suggestions on the matching service (SQLite and PostgreSQL):
+import (CSV and .xlsx, validated whole), courses per skill, suggestions per candidate, employer
+feedback and the meeting's missing skills feeding them, and the event the profile service reads."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from services.matching.team.repository import courses, outbox
+from shared.tables import write_xlsx
+from tests.api.matching_world import SHORTAGE_CSV, WELDER, Clock, essential, matching_app, vacancy, welders
+from tests.helpers import auth
+
+OPERATOR = auth("operator", "kohtaanto")
+TEAM = auth("team_member", "tampere-tyollisyys")
+RECRUITER = auth("recruiter", "agency-a")
+HEADER = ["course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality", "online",
+          "apprenticeship", "start_dates", "url"]  # fmt: skip
+
+
+@pytest.fixture
+def app(database_url):
+    app = matching_app(database_url, Clock())
+    vacancy(app, "v-weld", openings=3)
+    app.candidate_ids = welders(app)
+    r = app.test_client().post(
+        "/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"}
+    )
+    assert r.status_code == 201
+    return app
+
+
+def catalogue_rows():
+    skills = essential(WELDER, 100)
+    return [
+        ["HITS-24", "tredu", "Hitsauksen perusteet", "Grunder i svetsning", " | ".join(skills[-6:]), "8", "Tampere",
+         "ei", "ei", "11.1.2027 | 1.3.2027", "https://www.tredu.fi/hitsaus"],
+        ["HITS-OPPI", "tredu", "Hitsaajan oppisopimus", "", skills[-1], "52", "Nokia", "ei", "kyllä", "jatkuva haku", ""],
+        ["TURVA", "tredu", "Työturvallisuus verkossa", "Arbetssäkerhet på nätet", skills[-2], "1", "", "kyllä", "ei",
+         "2026-12-07", ""],
+    ]  # fmt: skip
+
+
+def csv_bytes(rows, sep=";"):
+    return ("\ufeff" + "\r\n".join(sep.join(r) for r in [HEADER, *rows]) + "\r\n").encode()
+
+
+def events(app, event_type="training.suggested"):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        rows = conn.execute(
+            select(outbox).where(outbox.c.event_type == event_type).order_by(outbox.c.id)
+        ).all()
+    return [json.loads(r.value) for r in rows]
+
+
+def import_catalogue(client, data, content_type="text/csv"):
+    return client.post(
+        "/api/v1/training/catalogue", data=data, headers={**OPERATOR, "Content-Type": content_type}
+    )
+
+
+def test_an_operator_imports_a_vocational_schools_catalogue_as_excel_csv_or_xlsx(app):
+    client = app.test_client()
+    r = import_catalogue(client, csv_bytes(catalogue_rows()))
+    assert r.status_code == 201, r.json
+    assert r.json["courses"] == 3 and r.json["providers"] == ["tredu"] and "';'" in r.json["read_as"]
+    xlsx = write_xlsx(HEADER, catalogue_rows()[:1])
+    r = import_catalogue(client, xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    assert r.status_code == 201 and r.json["courses"] == 1  # the provider's courses are replaced
+    found = client.get("/api/v1/training/courses", headers=TEAM).json["items"]
+    assert [c["course_id"] for c in found] == ["HITS-24"]
+
+
+def test_a_bad_catalogue_is_a_422_naming_each_line_and_nothing_is_imported(app):
+    client = app.test_client()
+    rows = catalogue_rows()
+    rows[1][4] = "hitsaus"  # not an ESCO URI
+    rows[2][9] = "ensi keväänä"
+    r = import_catalogue(client, csv_bytes(rows))
+    assert r.status_code == 422
+    assert sorted(r.json["errors"]["file"]) == ["3", "4"]
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(courses)).all() == []
+    assert events(app) == []
+    assert import_catalogue(client, b"").status_code == 422
+    assert (
+        client.post(
+            "/api/v1/training/catalogue",
+            data=csv_bytes(catalogue_rows()),
+            headers={**TEAM, "Content-Type": "text/csv"},
+        ).status_code
+        == 403
+    )
+
+
+def test_a_near_match_gets_the_courses_that_cover_most_of_what_it_lacks_nearest_and_soonest_first(app):
+    client = app.test_client()
+    import_catalogue(client, csv_bytes(catalogue_rows()))
+    near = app.candidate_ids[3]  # lacks the last two essential skills
+    r = client.get(f"/api/v1/vacancies/v-weld/candidates/{near}/training", headers=TEAM)
+    assert r.status_code == 200, r.json
+    body = r.json
+    assert len(body["missing"]) == 2 and body["uncovered"] == []
+    [first] = body["courses"]
+    assert first["course_id"] == "HITS-24" and len(first["covers"]) == 2 and first["distance_km"] == 0.0
+    # a recruiter of an organisation the candidate did not consent to learns nothing
+    assert (
+        client.get(
+            f"/api/v1/vacancies/v-weld/candidates/{near}/training", headers=auth("recruiter", "agency-z")
+        ).status_code
+        == 404
+    )
+
+
+def test_employer_feedback_on_missing_skills_feeds_the_candidates_suggestions_for_the_coach(app):
+    client = app.test_client()
+    import_catalogue(client, csv_bytes(catalogue_rows()))
+    cid = app.candidate_ids[0]
+    skill = essential(WELDER, 100)[-2]
+    url = "/api/v1/vacancies/v-weld/outcomes"
+    bad = client.post(
+        url, json={"candidate_id": cid, "status": "hired", "missing_skills": [skill]}, headers=RECRUITER
+    )
+    assert bad.status_code == 422 and "missing_skills" in bad.json["errors"]["json"]
+    assert (
+        client.post(url, json={"candidate_id": cid, "status": "proposed"}, headers=RECRUITER).status_code
+        == 201
+    )
+    r = client.post(
+        url,
+        json={"candidate_id": cid, "status": "not_hired", "reason": "skills", "missing_skills": [skill]},
+        headers=RECRUITER,
+    )
+    assert r.status_code == 201, r.json
+    [event] = events(app)
+    assert event["key"] == cid
+    [gap] = event["payload"]["gaps"]
+    assert gap["source"] == "employer_feedback" and [m["uri"] for m in gap["missing"]] == [skill]
+    assert [c["course_id"] for c in gap["courses"]] == ["TURVA"]  # online, sooner than HITS-24
+    assert "comment" not in json.dumps(event) and "agency-a" not in json.dumps(event["payload"])
+
+
+def test_the_meeting_links_the_skills_most_often_missing_to_courses_and_publishes_near_match_suggestions(app):
+    client = app.test_client()
+    import_catalogue(client, csv_bytes(catalogue_rows()))
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    content = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json["content"]
+    taught = [s for s in content["missing_skills"] if s["courses"]]
+    assert taught and taught[0]["courses"][0]["title"]
+    page = client.get("/meetings/pirkanmaa/2026-W48", headers=TEAM).get_data(as_text=True)
+    assert "Hitsauksen perusteet" in page and "https://www.tredu.fi/hitsaus" in page
+    published = {e["key"] for e in events(app)}
+    assert set(app.candidate_ids[3:]) <= published and app.candidate_ids[0] not in published
+    # preparing again with nothing changed publishes nothing new
+    before = len(events(app))
+    client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM)
+    assert len(events(app)) == before

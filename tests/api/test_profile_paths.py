@@ -1,0 +1,342 @@
+"""Service paths and handovers over HTTP (SQLite and PostgreSQL): who may do what, what a handover
+carries, the coach's list, and that bad input stores and publishes nothing."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from services.profile.paths.repository import service_paths
+from services.profile.repository import audit_log, outbox
+from tests.helpers import auth, profile_body, token
+
+ORG = "tampere-tyollisyys"
+COACH = auth("coach", ORG)
+OTHER_COACH = auth("coach", "vaasa-tyollisyys")
+SCHOOL = auth("coach", "tredu")
+MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
+
+
+def as_person(role, org, subject):
+    return {"Authorization": f"Bearer {token(role, org, subject)}"}
+
+
+@pytest.fixture
+def client(profile_app):
+    profile_app.extensions["kohtaanto.profile.paths"].clock = lambda: MONDAY
+    profile_app.extensions["kohtaanto.profile.handlers"].clock = lambda: MONDAY
+    return profile_app.test_client()
+
+
+def count(app, table):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def events(app, event_type="path.updated"):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        rows = conn.execute(select(outbox).where(outbox.c.event_type == event_type).order_by(outbox.c.id))
+        return [json.loads(r.value) for r in rows]
+
+
+def jobseeker(client, pid="asiakas-1", **body):
+    r = client.put(f"/api/v1/profiles/{pid}", json=profile_body(**body), headers=COACH)
+    assert r.status_code == 201, r.json
+    return r.json["candidate_id"]
+
+
+def open_path(client, pid="asiakas-1", **extra):
+    body = {
+        "group": "long_term_unemployed",
+        "partial_work_ability": True,
+        "first_step": {
+            "kind": "coaching",
+            "org": ORG,
+            "person": "coach@tampere-tyollisyys",
+            "starts_on": "2026-11-02",
+            "planned_end": "2026-12-18",
+        },
+        **extra,
+    }
+    r = client.post(f"/api/v1/profiles/{pid}/path", json=body, headers=COACH)
+    assert r.status_code == 201, r.json
+    return r.json
+
+
+def send(client, path, **extra):
+    body = {
+        "from_step": path["steps"][0]["id"],
+        "to": {"kind": "training", "org": "tredu", "starts_on": "2026-12-07", "planned_end": "2027-03-31"},
+        "consent": True,
+        "shared": ["name", "contact", "skills"],
+        "note": "Motivoitunut, haluaa hitsariksi.",
+        **extra,
+    }
+    return client.post(f"/api/v1/paths/{path['id']}/handovers", json=body, headers=COACH)
+
+
+def test_a_coach_opens_a_path_and_matching_gets_only_who_must_act_from_when(client, profile_app):
+    candidate = jobseeker(client)
+    path = open_path(client)
+    assert path["group"] == "long_term_unemployed" and path["partial_work_ability"] is True
+    assert [s["status_today"] for s in path["steps"]] == ["active"]
+    assert path["attention"] == [] and path["watch"][0]["reason"] == "step_overdue"
+    [event] = events(profile_app)
+    assert event["key"] == candidate
+    payload = json.dumps(event["payload"])
+    for secret in ("long_term_unemployed", "partial", "coaching", "coach@", "Aino", "asiakas-1"):
+        assert secret not in payload
+    assert event["payload"]["region"] == "pirkanmaa"
+    assert event["payload"]["watch"] == [
+        {"reason": "step_overdue", "from": "2026-12-19", "org": ORG, "ref": path["steps"][0]["id"]}
+    ]
+
+
+def test_a_second_open_path_is_refused(client):
+    jobseeker(client)
+    open_path(client)
+    r = client.post("/api/v1/profiles/asiakas-1/path", json={"group": "young_people"}, headers=COACH)
+    assert r.status_code == 409
+
+
+def test_a_handover_across_organisations_carries_only_what_was_consented_and_is_acknowledged(
+    client, profile_app
+):
+    jobseeker(client)
+    path = open_path(client)
+    r = send(client, path)
+    assert r.status_code == 201, r.json
+    handover = r.json
+    assert handover["acknowledge_by"] == "2026-12-03" and handover["state"] == "pending"
+
+    incoming = client.get("/api/v1/handovers", headers=SCHOOL).json["items"]
+    [seen] = incoming
+    assert seen["jobseeker"]["name"] == "Aino Virtanen"
+    assert seen["jobseeker"]["email"] == "aino.virtanen@example.fi"
+    assert [s["uri"] for s in seen["jobseeker"]["shared"]["skills"]]
+    assert "education_level" not in seen["jobseeker"]["shared"] and seen["jobseeker"]["profile_id"] is None
+    assert (
+        "path_group" not in seen["jobseeker"]["shared"]
+        and "partial_work_ability" not in seen["jobseeker"]["shared"]
+    )
+    assert seen["note"] == "Motivoitunut, haluaa hitsariksi."
+
+    # nobody else sees it
+    assert client.get(f"/api/v1/handovers/{handover['id']}", headers=OTHER_COACH).status_code == 404
+    assert (
+        client.post(
+            f"/api/v1/handovers/{handover['id']}/acknowledge", json={}, headers=OTHER_COACH
+        ).status_code
+        == 404
+    )
+
+    r = client.post(
+        f"/api/v1/handovers/{handover['id']}/acknowledge", json={"person": "opettaja@tredu"}, headers=SCHOOL
+    )
+    assert r.status_code == 200 and r.json["state"] == "acknowledged"
+    assert r.json["step"]["person"] == "opettaja@tredu" and r.json["from_step_detail"]["state"] == "ended"
+    assert (
+        client.post(f"/api/v1/handovers/{handover['id']}/acknowledge", json={}, headers=SCHOOL).status_code
+        == 409
+    )
+    reads = client.get("/api/v1/audit", headers=auth("operator", "kohtaanto")).json["items"]
+    assert {"handover.read", "handover.acknowledged"} <= {e["action"] for e in reads}
+    assert events(profile_app)[-1]["payload"]["watch"][0]["org"] == "tredu"
+
+
+def test_without_consent_the_receiver_sees_the_step_but_nothing_about_the_person(client):
+    jobseeker(client)
+    path = open_path(client)
+    r = send(client, path, consent=False, shared=[])
+    assert r.status_code == 201, r.json
+    seen = client.get(f"/api/v1/handovers/{r.json['id']}", headers=SCHOOL).json
+    assert seen["jobseeker"]["name"] is None and seen["jobseeker"]["shared"] is None
+    assert seen["note"] == "" and seen["step"]["kind"] == "training"
+
+
+@pytest.mark.parametrize(
+    ("extra", "where"),
+    [
+        ({"consent": False}, "consent"),
+        ({"shared": ["work_ability"]}, "purpose"),
+        ({"shared": ["passport_number"]}, "shared"),
+        (
+            {"to": {"kind": "training", "org": ORG, "starts_on": "2026-12-07", "planned_end": "2027-03-31"}},
+            "to.org",
+        ),
+        (
+            {
+                "to": {
+                    "kind": "training",
+                    "org": "tredu",
+                    "starts_on": "2027-12-07",
+                    "planned_end": "2027-03-31",
+                }
+            },
+            "to",
+        ),
+        (
+            {
+                "to": {
+                    "kind": "juggling",
+                    "org": "tredu",
+                    "starts_on": "2026-12-07",
+                    "planned_end": "2027-03-31",
+                }
+            },
+            "to",
+        ),
+        ({"consent": "yes please"}, "consent"),
+    ],
+)
+def test_a_bad_handover_is_a_422_with_the_field_and_nothing_is_stored_or_published(
+    client, profile_app, extra, where
+):
+    jobseeker(client)
+    path = open_path(client)
+    before = len(events(profile_app))
+    r = send(client, path, **extra)
+    assert r.status_code == 422, r.json
+    assert where in r.json["errors"]["json"]
+    assert len(events(profile_app)) == before
+    stored = client.get("/api/v1/profiles/asiakas-1/path", headers=COACH).json
+    assert stored["handovers"] == [] and len(stored["steps"]) == 1
+
+
+def test_the_coach_list_shows_handovers_waiting_too_long_and_the_receiver_sees_them_as_overdue(
+    client, profile_app
+):
+    jobseeker(client)
+    path = open_path(client)
+    send(client, path)
+    assert client.get("/api/v1/worklist", headers=COACH).json["attention"] == []
+    friday = datetime(2026, 12, 4, 9, tzinfo=UTC)
+    profile_app.extensions["kohtaanto.profile.paths"].clock = lambda: friday
+    mine = client.get("/api/v1/worklist", headers=COACH).json
+    [item] = mine["attention"]
+    assert (item["reason"], item["org"], item["since"]) == ("handover_unacknowledged", "tredu", "2026-12-04")
+    assert item["jobseeker"]["name"] == "Aino Virtanen" and item["jobseeker"]["profile_id"] == "asiakas-1"
+    school = client.get("/api/v1/worklist", headers=SCHOOL).json
+    [waiting] = school["incoming"]
+    assert waiting["overdue"] is True and school["attention"] == []
+
+
+def test_a_step_past_its_planned_end_and_a_path_with_no_step_reach_the_coach(client, profile_app):
+    jobseeker(client)
+    jobseeker(client, "asiakas-2")
+    open_path(client)
+    r = client.post("/api/v1/profiles/asiakas-2/path", json={"group": "young_people"}, headers=COACH)
+    assert r.status_code == 201 and r.json["attention"][0]["reason"] == "no_active_step"
+    profile_app.extensions["kohtaanto.profile.paths"].clock = lambda: datetime(2026, 12, 21, 9, tzinfo=UTC)
+    items = client.get("/api/v1/worklist", headers=COACH).json["attention"]
+    assert sorted(i["reason"] for i in items) == ["no_active_step", "step_overdue"]
+    assert (
+        client.get("/api/v1/worklist", headers=as_person("coach", ORG, "someone-else")).json["attention"]
+        == []
+    )
+    everyone = client.get("/api/v1/worklist?scope=organisation", headers=as_person("coach", ORG, "lead")).json
+    assert len(everyone["attention"]) == 2
+
+
+def test_another_organisation_cannot_read_or_change_a_path(client):
+    jobseeker(client)
+    path = open_path(client)
+    assert client.get("/api/v1/profiles/asiakas-1/path", headers=OTHER_COACH).status_code == 404
+    step = {
+        "kind": "coaching",
+        "org": "vaasa-tyollisyys",
+        "starts_on": "2026-12-01",
+        "planned_end": "2026-12-31",
+    }
+    assert client.post(f"/api/v1/paths/{path['id']}/steps", json=step, headers=OTHER_COACH).status_code == 404
+    assert (
+        client.post(
+            f"/api/v1/paths/{path['id']}/close", json={"reason": "moved"}, headers=OTHER_COACH
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get("/api/v1/profiles/asiakas-1/path", headers=auth("recruiter", "agency-a")).status_code
+        == 403
+    )
+
+
+def test_the_step_organisation_records_its_end_and_closing_the_path_stops_the_chasing(client, profile_app):
+    jobseeker(client)
+    path = open_path(client)
+    handover = send(client, path).json
+    client.post(f"/api/v1/handovers/{handover['id']}/acknowledge", json={}, headers=SCHOOL)
+    profile_app.extensions["kohtaanto.profile.paths"].clock = lambda: datetime(2027, 1, 15, 9, tzinfo=UTC)
+    r = client.post(
+        f"/api/v1/paths/{path['id']}/steps/{handover['to_step']}/end",
+        json={"reason": "interrupted"},
+        headers=SCHOOL,
+    )
+    assert r.status_code == 200, r.json
+    assert r.json["attention"][0]["reason"] == "no_active_step"
+    r = client.post(f"/api/v1/paths/{path['id']}/close", json={"reason": "employed"}, headers=COACH)
+    assert r.status_code == 200 and r.json["watch"] == []
+    assert events(profile_app)[-1]["payload"]["status"] == "closed"
+
+
+def test_withdrawing_the_profile_erases_its_paths_and_tombstones_them(client, profile_app):
+    candidate = jobseeker(client)
+    open_path(client)
+    assert client.delete("/api/v1/profiles/asiakas-1", headers=COACH).status_code == 204
+    assert count(profile_app, service_paths) == 0
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        last = conn.execute(select(outbox).order_by(outbox.c.id.desc())).first()
+    assert (last.topic, last.message_key, last.value) == ("kohtaanto.paths.v1", candidate, None)
+
+
+def test_path_reads_are_audited(client, profile_app):
+    jobseeker(client)
+    open_path(client)
+    before = count(profile_app, audit_log)
+    client.get("/api/v1/profiles/asiakas-1/path", headers=COACH)
+    assert count(profile_app, audit_log) == before + 1
+
+
+def test_matchings_course_suggestions_reach_only_the_jobseekers_own_coach(client, profile_app):
+    from services.profile.paths.consumer import handle_training
+    from services.profile.paths.repository import JourneyUnitOfWork
+    from shared.messaging.consumer import Record
+    from shared.messaging.envelope import Envelope
+
+    candidate = jobseeker(client)
+    engine = profile_app.extensions["kohtaanto.engine"]
+    payload = {
+        "candidate_id": candidate,
+        "gaps": [
+            {
+                "vacancy_id": "v-1",
+                "vacancy_title": "Hitsaaja",
+                "source": "employer_feedback",
+                "recorded_on": "2026-11-27",
+                "missing": [{"uri": "skill:mag", "label": "MAG-hitsaus"}],
+                "courses": [
+                    {"provider": "tredu", "course_id": "HITS-24", "title_fi": "Hitsauksen perusteet"}
+                ],
+                "uncovered": [],
+            }
+        ],
+    }
+
+    def feed(value):
+        envelope = None if value is None else Envelope("training.suggested", candidate, value, "t")
+        handle_training(
+            lambda: JourneyUnitOfWork(engine),
+            Record("kohtaanto.training.v1", 0, 0, candidate, envelope),
+        )
+
+    assert client.get("/api/v1/profiles/asiakas-1/training", headers=COACH).json["gaps"] == []
+    feed(payload)
+    r = client.get("/api/v1/profiles/asiakas-1/training", headers=COACH)
+    assert r.status_code == 200 and r.json["gaps"][0]["courses"][0]["course_id"] == "HITS-24"
+    assert r.json["gaps"][0]["source"] == "employer_feedback"
+    assert client.get("/api/v1/profiles/asiakas-1/training", headers=OTHER_COACH).status_code == 404
+    entries = client.get("/api/v1/audit", headers=auth("operator", "kohtaanto")).json["items"]
+    assert "training.read" in {e["action"] for e in entries}
+    feed(None)  # no gaps left
+    assert client.get("/api/v1/profiles/asiakas-1/training", headers=COACH).json["gaps"] == []

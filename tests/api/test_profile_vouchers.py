@@ -1,0 +1,207 @@
+"""Service-voucher pilots over HTTP (SQLite and PostgreSQL): the operator's pilot, the coach's voucher
+for an eligible jobseeker who takes part, the jobseeker's choice of provider (a path step and consent,
+withdrawable), the provider's view, results with small cells suppressed."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from services.profile.paths.repository import vouchers as vouchers_table
+from services.profile.repository import outbox
+from tests.helpers import auth, profile_body
+
+ORG = "tampere-tyollisyys"
+COACH = auth("coach", ORG)
+OPERATOR = auth("operator", "kohtaanto")
+PROVIDER_B = auth("recruiter", "agency-b")
+NOW = datetime(2026, 11, 30, 9, tzinfo=UTC)
+PILOT = {
+    "name": "Korkeakoulutetut yli 50-vuotiaat, palveluseteli",
+    "rule": {
+        "min_age": 50,
+        "min_education": "bachelor",
+        "min_unemployed_months": 3,
+        "max_unemployed_months": 6,
+    },
+    "voucher_months": 4,
+    "providers": ["agency-a", "agency-b", "agency-c"],
+    "starts_on": "2026-09-01",
+    "ends_on": "2027-06-30",
+}
+
+
+@pytest.fixture
+def client(profile_app):
+    for name in ("paths", "vouchers", "handlers"):
+        profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: NOW
+    c = profile_app.test_client()
+    assert c.put("/api/v1/pilots/yli50", json=PILOT, headers=OPERATOR).status_code == 201
+    r = c.put(
+        "/api/v1/profiles/asiakas-50",
+        json=profile_body(education_level="master", consented_orgs=["agency-a"]),
+        headers=COACH,
+    )
+    assert r.status_code == 201
+    return c
+
+
+def stored_vouchers(app):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        return conn.execute(select(vouchers_table)).all()
+
+
+def last_candidate(app):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        row = conn.execute(
+            select(outbox).where(outbox.c.event_type == "candidate.upserted").order_by(outbox.c.id.desc())
+        ).first()
+    return json.loads(row.value)["payload"]
+
+
+def issue(client, **extra):
+    body = {
+        "pilot_id": "yli50",
+        "age_years": 56,
+        "unemployed_since": "2026-07-20",
+        "takes_part": True,
+        **extra,
+    }
+    return client.post("/api/v1/profiles/asiakas-50/vouchers", json=body, headers=COACH)
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"rule": {"min_age": 60, "max_age": 50}}, "max_age"),
+        ({"providers": []}, "providers"),
+        ({"voucher_months": 0}, "voucher_months"),
+        ({"ends_on": "2026-01-01"}, "ends_on"),
+        ({"rule": {"min_education": "phd"}}, "rule"),
+    ],
+)
+def test_a_bad_pilot_is_a_422_and_is_not_stored(client, body, field):
+    r = client.put("/api/v1/pilots/other", json={**PILOT, **body}, headers=OPERATOR)
+    assert r.status_code == 422 and field in r.json["errors"]["json"]
+    assert client.get("/api/v1/pilots/other", headers=COACH).status_code == 404
+    assert client.put("/api/v1/pilots/yli50", json=PILOT, headers=COACH).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ({"age_years": 47}, "age_years"),
+        ({"unemployed_since": "2026-10-01"}, "unemployed_since"),
+        ({"takes_part": False}, "takes_part"),
+        ({"age_years": "old"}, "age_years"),
+    ],
+)
+def test_an_ineligible_or_unwilling_jobseeker_gets_no_voucher(client, profile_app, extra, field):
+    r = issue(client, **extra)
+    assert r.status_code == 422 and field in r.json["errors"]["json"], r.json
+    assert stored_vouchers(profile_app) == []
+
+
+def test_education_is_taken_from_the_profile(client, profile_app):
+    client.put("/api/v1/profiles/asiakas-50", json=profile_body(education_level="vocational"), headers=COACH)
+    r = issue(client)
+    assert r.status_code == 422 and "education_level" in r.json["errors"]["json"]
+
+
+def test_the_choice_of_provider_makes_a_path_step_and_grants_consent_that_survives_a_profile_update(
+    client, profile_app
+):
+    voucher = issue(client).json
+    assert voucher["state"] == "issued" and voucher["valid_until"] == "2027-03-29"
+    assert issue(client).status_code == 409  # one voucher in use at a time
+    assert (
+        client.post(
+            f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "nobody"}, headers=COACH
+        ).status_code
+        == 422
+    )
+    r = client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    assert r.status_code == 200 and r.json["state"] == "in_progress"
+    path = client.get("/api/v1/profiles/asiakas-50/path", headers=COACH).json
+    [step] = path["steps"]
+    assert (step["kind"], step["org"], step["planned_end"]) == (
+        "recruitment_by_provider",
+        "agency-b",
+        "2027-03-29",
+    )
+    assert path["group"] == "highly_educated_over_50"
+    assert last_candidate(profile_app)["consented_orgs"] == ["agency-a", "agency-b"]
+    # the coach replaces the profile without agency-b: the jobseeker's choice stays
+    client.put(
+        "/api/v1/profiles/asiakas-50",
+        json=profile_body(education_level="master", consented_orgs=[]),
+        headers=COACH,
+    )
+    assert last_candidate(profile_app)["consented_orgs"] == ["agency-b"]
+
+    [client_seen] = client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"]
+    assert client_seen["jobseeker"]["name"] == "Aino Virtanen" and client_seen["eligibility"] == {}
+    assert client.get("/api/v1/vouchers", headers=auth("recruiter", "agency-a")).json["items"] == []
+
+    r = client.post(f"/api/v1/vouchers/{voucher['id']}/withdraw", headers=COACH)
+    assert r.status_code == 200 and r.json["state"] == "withdrawn"
+    assert last_candidate(profile_app)["consented_orgs"] == []
+    [after] = client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"]
+    assert after["jobseeker"]["name"] is None
+    steps = client.get("/api/v1/profiles/asiakas-50/path", headers=COACH).json["steps"]
+    assert steps[0]["state"] == "ended" and steps[0]["end_reason"] == "interrupted"
+
+
+def test_the_provider_records_a_hire_within_the_period_and_the_path_closes(client, profile_app):
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    other = auth("recruiter", "agency-c")
+    assert client.post(f"/api/v1/vouchers/{voucher['id']}/hired", json={}, headers=other).status_code == 404
+    assert (
+        client.post(
+            f"/api/v1/vouchers/{voucher['id']}/hired", json={"hired_on": "2026-12-24"}, headers=PROVIDER_B
+        ).status_code
+        == 409
+    )
+    r = client.post(f"/api/v1/vouchers/{voucher['id']}/hired", json={}, headers=PROVIDER_B)
+    assert r.status_code == 200 and r.json["state"] == "hired"
+    assert last_candidate(profile_app)["status"] == "hired"
+    path = client.get("/api/v1/profiles/asiakas-50/path", headers=COACH).json
+    assert path["close_reason"] == "employed" and path["watch"] == []
+
+
+def test_results_are_counted_per_month_and_provider_and_small_cells_are_suppressed(client, profile_app):
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    r = client.get("/api/v1/pilots/yli50/results", headers=auth("team_member", ORG))
+    assert r.status_code == 200
+    body = r.json
+    assert body["small_cell"] == 5 and body["issued"] == [
+        {"month": "2026-11", "value": None, "suppressed": True}
+    ]
+    rows = {(row["month"], row["provider"]): row for row in body["rows"]}
+    assert rows[("2026-11", "agency-b")]["chosen"] == {"value": None, "suppressed": True}
+    assert rows[("2026-11", "agency-a")]["chosen"] == {"value": 0, "suppressed": False}
+    assert "Aino" not in json.dumps(body) and voucher["candidate_id"] not in json.dumps(body)
+    assert (
+        client.get("/api/v1/pilots/yli50/results", headers=auth("employer", "konepaja-oy")).status_code == 403
+    )
+
+
+def test_a_provider_chosen_by_a_voucher_cannot_be_removed_from_the_pilot(client):
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    r = client.put("/api/v1/pilots/yli50", json={**PILOT, "providers": ["agency-a"]}, headers=OPERATOR)
+    assert r.status_code == 409
+
+
+def test_the_results_page_shows_the_same_figures_with_suppressed_cells_marked(client):
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    r = client.get("/pilots/yli50/results")
+    assert r.status_code == 303 and "/login" in r.headers["Location"]
+    page = client.get("/pilots/yli50/results", headers=auth("team_member", ORG))
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Korkeakoulutetut yli 50" in text
+    assert "&lt;5" in text and "agency-c" in text and "Aino" not in text

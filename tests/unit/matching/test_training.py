@@ -1,0 +1,133 @@
+"""The training catalogue's validation and the course choice for missing skills."""
+
+from datetime import date
+
+import pytest
+
+from services.matching.team.training import (
+    CatalogueError,
+    Course,
+    Places,
+    parse_catalogue,
+    suggest,
+    teaching,
+)
+
+WELD, MAG, TIG, SAFETY = "skill:weld", "skill:mag", "skill:tig", "skill:safety"
+COORDS = {"837": (61.498, 23.761), "536": (61.478, 23.508), "091": (60.170, 24.938), "905": (63.096, 21.616)}
+NAMES = {"tampere": "837", "nokia": "536", "helsinki": "091", "vaasa": "905"}
+PLACES = Places(
+    known_skill=lambda u: u if u.startswith("skill:") else None,
+    municipality=lambda t: t if t in COORDS else NAMES.get(t.casefold()),
+    coordinates=COORDS,
+)
+HEADER = ["course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality", "online",
+          "apprenticeship", "start_dates", "url"]  # fmt: skip
+TODAY = date(2026, 11, 30)
+
+
+def row(**kw):
+    base = {
+        "course_id": "HITS-1",
+        "provider": "tredu",
+        "title_fi": "MAG-hitsauksen lyhytkoulutus",
+        "title_sv": "",
+        "skills": f"{WELD} | {MAG}",
+        "length_weeks": "8",
+        "municipality": "Tampere",
+        "online": "ei",
+        "apprenticeship": "ei",
+        "start_dates": "11.1.2027; 2027-03-01",
+        "url": "",
+    }
+    base.update(kw)
+    return [base[h] for h in HEADER]
+
+
+def test_a_good_catalogue_line_becomes_a_course():
+    [c] = parse_catalogue(HEADER, [(2, row())], PLACES)
+    assert c.skills == {WELD, MAG} and c.municipality == "837" and not c.online
+    assert c.start_dates == (date(2027, 1, 11), date(2027, 3, 1)) and c.next_start(TODAY) == date(2027, 1, 11)
+
+
+def test_every_bad_line_is_named_with_every_reason_and_nothing_is_returned():
+    rows = [
+        (2, row()),
+        (3, row(course_id="X", skills="welding", length_weeks="lots", online="maybe")),
+        (4, row(course_id="Y", municipality="", online="no", start_dates="soon")),
+        (5, row()),  # the same course again
+    ]
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(HEADER, rows, PLACES)
+    e = err.value.errors
+    assert sorted(e) == [3, 4, 5]
+    assert (
+        any("skills" in r for r in e[3])
+        and any("length_weeks" in r for r in e[3])
+        and any("online" in r for r in e[3])
+    )
+    assert any("municipality" in r for r in e[4]) and any("'soon'" in r for r in e[4])
+    assert any("line 2" in r for r in e[5])
+
+
+def test_a_missing_column_is_named():
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue([h for h in HEADER if h != "skills"], [(2, row())], PLACES)
+    assert "skills" in err.value.errors[1][0]
+
+
+def test_online_and_rolling_start_courses_need_no_place_or_date():
+    [c] = parse_catalogue(
+        HEADER, [(2, row(municipality="", online="kyllä", start_dates="jatkuva haku"))], PLACES
+    )
+    assert c.online and c.continuous and c.next_start(TODAY) == TODAY
+
+
+def course(cid, skills, place="837", start=date(2027, 1, 11), online=False, title=None):
+    return Course("tredu", cid, title or cid, "", frozenset(skills), 4, place, online, False, (start,))
+
+
+def plan(missing, courses, home="837", reach=30):
+    return suggest(missing, courses, today=TODAY, home=home, reach_km=reach, coordinates=COORDS)
+
+
+def test_the_course_teaching_most_of_the_missing_skills_comes_first_and_more_follow_for_the_rest():
+    p = plan(
+        {WELD, MAG, SAFETY}, [course("a", {WELD}), course("b", {WELD, MAG}), course("c", {SAFETY, WELD})]
+    )
+    assert [(s.course.course_id, set(s.covers)) for s in p.suggestions] == [
+        ("b", {WELD, MAG}),
+        ("c", {SAFETY}),
+    ]
+    assert p.uncovered == frozenset()
+
+
+def test_among_equal_courses_the_nearest_then_the_soonest_wins():
+    near_late = course("near-late", {WELD}, "536", date(2027, 2, 1))
+    here_late = course("here-late", {WELD}, "837", date(2027, 2, 1))
+    here_soon = course("here-soon", {WELD}, "837", date(2027, 1, 4))
+    assert plan({WELD}, [near_late, here_late]).suggestions[0].course.course_id == "here-late"
+    assert plan({WELD}, [here_late, here_soon]).suggestions[0].course.course_id == "here-soon"
+
+
+def test_courses_out_of_reach_or_already_started_are_left_out_but_online_ones_are_not():
+    far = course("helsinki", {TIG}, "091")
+    past = course("past", {TIG}, "837", date(2026, 10, 1))
+    online = course("online", {TIG}, None, online=True)
+    p = plan({TIG, SAFETY}, [far, past, online])
+    assert [s.course.course_id for s in p.suggestions] == ["online"] and p.uncovered == {SAFETY}
+    assert plan({TIG}, [far], home=None).suggestions[0].course.course_id == "helsinki"
+
+
+def test_courses_teaching_a_skill_in_the_region_or_online_soonest_first():
+    found = teaching(
+        WELD,
+        [
+            course("later", {WELD}, "837", date(2027, 3, 1)),
+            course("sooner", {WELD}, "536"),
+            course("vaasa", {WELD}, "905"),
+        ],
+        TODAY,
+        {"837", "536"},
+    )
+    assert [c.course_id for c in found] == ["sooner", "later"]
