@@ -10,7 +10,7 @@ def taxonomy():
     return load_taxonomy()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # stopped when the e2e tier ends: fewer idle processes later
 def stack(kafka_broker, tmp_path_factory, free_ports):
     ports = dict(zip(("vacancy", "profile", "matching"), free_ports(3), strict=True))
     stack = Stack.on_broker(

@@ -51,7 +51,7 @@ def report() -> Report:
     return _REPORT
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # stopped when the faults tier ends, not at the end of the session
 def faults_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalBroker]:
     broker = LocalBroker(
         tmp_path_factory.mktemp("faults-kafka"), find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs"
@@ -63,7 +63,7 @@ def faults_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalBro
         broker.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def faults_stack(faults_broker, tmp_path_factory, free_ports) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
     ports = dict(zip(("vacancy", "profile", "matching"), free_ports(3), strict=True))
     stack = Stack.on_broker(
