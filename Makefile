@@ -56,7 +56,8 @@ bench: $(STAMP) ## speed benchmark, in-process and over HTTP (docs/benchmarks.md
 	$(PY) -m benchmarks.speed
 	$(PY) -m benchmarks.http_speed
 
-bench-quality: $(STAMP) ## ranking and recognition quality benchmark
+bench-quality: $(STAMP) ## ranking and recognition quality benchmark (docs/benchmarks.md)
+	OPENBLAS_NUM_THREADS=1 $(PY) -m benchmarks.ranking_quality
 	$(PY) -m benchmarks.quality
 
 bench-faults: $(STAMP) test-tools ## the fault-injection suite at large sizes (docs/reliability.md)
