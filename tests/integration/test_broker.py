@@ -31,7 +31,7 @@ pytestmark = pytest.mark.kafka
 def start_test_broker(home: Path) -> LocalBroker:
     """A broker with its state in `home`, jars from the shared cache, all topics created."""
     broker = LocalBroker(home, find_free_port(), libs=DEFAULT_HOME / "libs")
-    broker.start(timeout=180.0)
+    broker.start(timeout=300.0)
     return broker
 
 

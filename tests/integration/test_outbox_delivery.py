@@ -37,7 +37,7 @@ def titles_on_topic(broker: LocalBroker, topic: str) -> set[str]:
 
 def test_a_post_succeeds_with_the_broker_down_and_its_event_arrives_when_it_returns(tmp_path):
     broker = LocalBroker(tmp_path / "kafka", find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs")
-    broker.start(timeout=180)
+    broker.start(timeout=300)
     common = common_settings("vacancy", sqlite_url(tmp_path, "v")).model_copy(
         update={"kafka": broker.client_settings("vacancy")}
     )
@@ -70,7 +70,7 @@ def test_a_post_succeeds_with_the_broker_down_and_its_event_arrives_when_it_retu
         ready = client.get("/health/ready")
         assert ready.status_code == 200 and ready.json["status"] == "degraded"
 
-        broker.start(timeout=180)
+        broker.start(timeout=300)
         wait_for(
             lambda: "during the outage" in titles_on_topic(broker, topic),
             timeout=150,
