@@ -59,6 +59,7 @@ bench: $(STAMP) ## speed benchmark, in-process and over HTTP (docs/benchmarks.md
 bench-quality: $(STAMP) ## ranking and recognition quality benchmark (docs/benchmarks.md)
 	OPENBLAS_NUM_THREADS=1 $(PY) -m benchmarks.ranking_quality
 	$(PY) -m benchmarks.quality
+	$(PY) -m benchmarks.recognition
 
 bench-faults: $(STAMP) test-tools ## the fault-injection suite at large sizes (docs/reliability.md)
 	$(PY) -m deploy.kafka.broker fetch

@@ -17,7 +17,8 @@ if _settings.service:
 
 # Loopback unless told otherwise: containers (docker-compose, deploy/k8s) set BIND_HOST=0.0.0.0.
 bind = [f"{_settings.bind_host}:{_settings.port}"]
-worker_class = "gthread"
+# gthread, with gunicorn's own error answers (414, 431, 400) in the services' JSON error shape.
+worker_class = "deploy.gunicorn_edge.JsonErrorWorker"
 workers = _settings.workers
 threads = 4
 preload_app = False
@@ -34,6 +35,8 @@ access_log_format = (
     '"path": "%(U)s", "query": "%(q)s", "status": %(s)s, "bytes": "%(b)s", '
     '"duration_ms": %(M)s, "request_id": "%({x-request-id}i)s", "user_agent": "%(a)s"}'
 )
+# Access-log lines never carry a token (/login?token=…) or personal data in a path or query.
+logger_class = "deploy.gunicorn_edge.ScrubbingLogger"
 errorlog = "-"
 loglevel = _settings.log_level
 

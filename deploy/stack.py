@@ -85,7 +85,7 @@ class Stack:
             "--workers",
             workers,
             "--worker-class",
-            "gthread",
+            "deploy.gunicorn_edge.JsonErrorWorker",
             "--threads",
             "8",
             "--timeout",

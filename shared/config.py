@@ -212,6 +212,10 @@ class KafkaSettings(EnvSettings):
         return topics.TRAINING.name
 
     @property
+    def ratings_topic(self) -> str:
+        return topics.RATINGS.name
+
+    @property
     def dead_letter_topic(self) -> str:
         return topics.DEADLETTER.name
 
@@ -225,19 +229,92 @@ class KafkaSettings(EnvSettings):
 
 
 class AuthSettings(EnvSettings):
-    """How bearer tokens are checked."""
+    """How bearer tokens are checked (``shared.auth.TokenCodec``): an HS256 secret (demo, tests) or the
+    JWKS URL of the city's identity provider (RS256/ES256), never both; the audience names this
+    deployment (RFC 8725); tokens live at most ``max_lifetime_s`` seconds."""
 
-    jwt_secret: str = env(
+    jwt_secret: str | None = env(
         "KOHTAANTO_JWT_SECRET",
-        description="key that signs and checks the bearer tokens (HS256), at least 32 bytes; "
-        "the demo's is in `.demo/secrets.json`",
+        None,
+        "key that signs and checks the bearer tokens (HS256), at least 32 bytes; the demo's is in "
+        "`.demo/secrets.json`. Required unless `KOHTAANTO_JWT_JWKS_URL` is set (never both)",
+        shown_default="**required** (or a JWKS URL)",
         secret=True,
         min_length=32,
     )
-    issuer: str = "kohtaanto"
+    jwks_url: str | None = env(
+        "KOHTAANTO_JWT_JWKS_URL",
+        None,
+        "the city's identity provider's JWK Set URL: tokens are then RS256/ES256, checked against its "
+        "published keys (cached 5 min); needs `KOHTAANTO_JWT_AUDIENCE`",
+    )
+    algorithms: Annotated[tuple[str, ...], NoDecode] = env(
+        "KOHTAANTO_JWT_ALGORITHMS",
+        (),
+        "with a JWKS URL: the accepted asymmetric algorithms, comma-separated",
+        shown_default="`RS256,ES256`",
+    )
+    issuer: str = env("KOHTAANTO_JWT_ISSUER", "kohtaanto", "the tokens' issuer (`iss`)")
+    audience: str = env(
+        "KOHTAANTO_JWT_AUDIENCE",
+        "kohtaanto",
+        "this deployment's name in the tokens' audience (`aud`, RFC 8725); required with a JWKS URL",
+        min_length=1,
+    )
+    max_lifetime_s: int = env(
+        "KOHTAANTO_JWT_MAX_LIFETIME_S",
+        12 * 3600,
+        "longest token lifetime accepted, in seconds (`exp - iat` and `exp - now`)",
+        ge=60,
+    )
+
+    @field_validator("algorithms", mode="before")
+    @classmethod
+    def _algorithms(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(a.strip() for a in value.split(",") if a.strip())
+        return value
+
+    @model_validator(mode="after")
+    def _one_key_source(self) -> Self:
+        if bool(self.jwt_secret) == bool(self.jwks_url):
+            raise ValueError("set KOHTAANTO_JWT_SECRET or KOHTAANTO_JWT_JWKS_URL (exactly one)")
+        if self.jwks_url and self.audience == "kohtaanto":
+            raise ValueError("KOHTAANTO_JWT_AUDIENCE (this deployment's name) is required with a JWKS URL")
+        return self
 
     @classmethod
     def from_env(cls) -> AuthSettings:
+        return cls.read_env()
+
+
+class RateLimitSettings(EnvSettings):
+    """Per-caller limits (``shared.ratelimit``) in the ``limits`` notation ("120 per minute; 2000 per
+    hour")."""
+
+    enabled: bool = env("KOHTAANTO_RATE_LIMITS", True, "`0` switches the per-caller rate limits off")
+    storage_uri: str = env(
+        "KOHTAANTO_RATE_LIMIT_STORAGE",
+        "",
+        "where the counters live: empty for the service's own database (shared by every worker), or a "
+        "`limits` storage URI (`redis://…`; `memory://` for one process only)",
+    )
+    write: str = env(
+        "KOHTAANTO_RATE_LIMIT_WRITE",
+        "120 per minute; 2000 per hour",
+        "writes (POST, PUT, PATCH, DELETE) per caller and endpoint",
+    )
+    contact_lookup: str = env(
+        "KOHTAANTO_RATE_LIMIT_CONTACT_LOOKUP",
+        "1000 per 10 minutes; 5000 per day",
+        "contact look-ups per caller, counted in candidate ids asked about (profile)",
+    )
+    login: str = env(
+        "KOHTAANTO_RATE_LIMIT_LOGIN", "10 per minute; 100 per hour", "sign-ins per client address (matching)"
+    )
+
+    @classmethod
+    def from_env(cls) -> RateLimitSettings:
         return cls.read_env()
 
 
@@ -271,6 +348,17 @@ class CommonSettings(EnvSettings):
         (),
         "comma-separated origins whose pages may call the APIs from a browser (with credentials)",
     )
+    organisations_file: Path | None = env(
+        "KOHTAANTO_ORGANISATIONS_FILE",
+        None,
+        "the operator's registry of organisations (CSV: id, name, kind); consent may name only these",
+        shown_default="`<KOHTAANTO_REFERENCE_DIR>/organisations.csv`",
+    )
+    rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
+
+    @property
+    def organisations_path(self) -> Path:
+        return self.organisations_file or self.reference_dir / "organisations.csv"
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -292,7 +380,12 @@ class CommonSettings(EnvSettings):
     @classmethod
     def from_env(cls, service: str) -> CommonSettings:
         kafka = KafkaSettings.from_env(client_id=f"kohtaanto-{service}", username=service)
-        return cls.read_env(service=service, kafka=kafka, auth=AuthSettings.from_env())
+        return cls.read_env(
+            service=service,
+            kafka=kafka,
+            auth=AuthSettings.from_env(),
+            rate_limits=RateLimitSettings.from_env(),
+        )
 
 
 def reference_data_dir() -> Path:

@@ -244,7 +244,11 @@ def unique_by(key: str, what: str) -> Any:
 
 class PageArgs(StrictSchema):
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
-    offset = fields.Integer(load_default=0, validate=validate.Range(0))
+    offset = fields.Integer(
+        load_default=0,
+        validate=validate.Range(0, 2**31 - 1),
+        metadata={"description": "Items to skip (a database offset: at most 2^31 - 1)"},
+    )
 
 
 def region_of(municipality: str) -> str:

@@ -22,6 +22,8 @@ from shared.logging import configure_logging
 from shared.messaging.errors import EventTooLargeError
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
+from shared.organisations import registry
+from shared.ratelimit import install_rate_limits
 from shared.reference import esco_catalogue, geography
 from shared.schemas import Reference
 
@@ -63,11 +65,13 @@ def build_service_app(
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
     reference = Reference(esco_catalogue(settings.reference_dir), geography(settings.reference_dir))
     api = create_api(app, title, reference_description(reference))
-    init_auth(app, TokenCodec(settings.auth.jwt_secret, settings.auth.issuer))
+    init_auth(app, TokenCodec.from_settings(settings.auth))
     app.extensions["kohtaanto.reference"] = reference
+    app.extensions["kohtaanto.organisations"] = registry(settings.organisations_path)
     engine = make_engine(settings.database_url)
     metadata.create_all(engine)
     app.extensions["kohtaanto.engine"] = engine
+    install_rate_limits(app, engine, settings.rate_limits)
 
     if settings.cors_origins:
         origins = set(settings.cors_origins)

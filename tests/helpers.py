@@ -10,6 +10,7 @@ from shared.auth import Principal, Role, TokenCodec
 from shared.config import REPO_ROOT, AuthSettings, CommonSettings, KafkaSettings
 from shared.messaging.outbox import SendResult
 
+TEST_ORGANISATIONS = REPO_ROOT / "tests" / "data" / "organisations.csv"
 JWT_SECRET = "test-signing-key-for-kohtaanto-tests-0123456789"
 PSEUDONYM_KEY = b"test-pseudonym-key-for-kohtaanto-0123456789"
 WELDER = "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b"
@@ -21,8 +22,8 @@ def token(role: str | Role, org: str, sub: str | None = None) -> str:
     return TokenCodec(JWT_SECRET).mint(Principal(sub or f"{role.value}@{org}", role, org))
 
 
-def auth(role: str | Role, org: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token(role, org)}"}
+def auth(role: str | Role, org: str, sub: str | None = None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token(role, org, sub)}"}
 
 
 def common_settings(
@@ -34,6 +35,7 @@ def common_settings(
         kafka=KafkaSettings(bootstrap_servers=bootstrap, client_id=f"test-{service}", **kafka),
         auth=AuthSettings(jwt_secret=JWT_SECRET),
         reference_dir=REPO_ROOT / "data",
+        organisations_file=TEST_ORGANISATIONS,
     )
 
 

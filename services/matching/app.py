@@ -41,7 +41,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.config["KOHTAANTO_DEFAULT_K"] = settings.default_k
 
     taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
-    recognizer = load_recognizer(taxonomy, common.reference_dir, settings.cache_dir)
+    recognizer = load_recognizer(
+        taxonomy, common.reference_dir, settings.cache_dir, embedding_cache=settings.embedding_cache_dir
+    )
     # abolished codes (records written before a merger) sit at their successor's centre
     places = geography(common.reference_dir).coordinates(with_abolished=True)
     state = MatchingState(MatchingEngine(taxonomy, places), recognizer)

@@ -12,6 +12,9 @@ from services.profile.handlers import ProfileHandlers
 from services.profile.paths.api import blp as paths_blp
 from services.profile.paths.calendar import FinnishWorkingDays
 from services.profile.paths.handlers import PathHandlers
+from services.profile.paths.rating_api import blp as ratings_blp
+from services.profile.paths.rating_api import pages as rating_pages
+from services.profile.paths.rating_handlers import RatingHandlers
 from services.profile.paths.repository import JourneyUnitOfWork
 from services.profile.paths.voucher_api import blp as vouchers_blp
 from services.profile.paths.voucher_handlers import VoucherHandlers
@@ -41,10 +44,13 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         uow, FinnishWorkingDays(), acknowledge_within=settings.handover_ack_working_days, region_of=region_of
     )
     service.app.extensions["kohtaanto.profile.vouchers"] = VoucherHandlers(uow, region_of=region_of)
+    service.app.extensions["kohtaanto.profile.ratings"] = RatingHandlers(uow, region_of=region_of)
 
     service.api.register_blueprint(blp)
     service.api.register_blueprint(paths_blp)
     service.api.register_blueprint(vouchers_blp)
+    service.api.register_blueprint(ratings_blp)
     service.app.register_blueprint(pages)
+    service.app.register_blueprint(rating_pages)
     register_health(service)
     return service.app

@@ -15,6 +15,7 @@ tests/unit/profile/test_events.py builds that event and measures it).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import marshmallow as ma
@@ -24,7 +25,7 @@ from services.profile import domain
 from services.profile.paths import consumer as training
 from shared.messaging.consumer import Record
 from shared.messaging.events import ConsumerSpec, Handles, Published, load_with, versions
-from shared.messaging.topics import CANDIDATES, OUTCOMES, PATHS, TRAINING
+from shared.messaging.topics import CANDIDATES, OUTCOMES, PATHS, RATINGS, TRAINING
 
 if TYPE_CHECKING:
     from services.profile.handlers import ProfileHandlers
@@ -36,7 +37,7 @@ MAX_SKILLS = 300
 MAX_SUGGESTED_SKILLS = 300
 MAX_WORK_HISTORY = 200
 MAX_LANGUAGES = 40
-MAX_CONSENTED_ORGS = 200
+MAX_CONSENTED_ORGS = 100
 
 
 class _Skill(ma.Schema):
@@ -105,11 +106,39 @@ class PathPayload(ma.Schema):
 
 
 PATH_UPDATED = Published("path.updated", PATHS, 1, PathPayload, "the jobseeker's service path changed")
-PUBLISHES: tuple[Published, ...] = (CANDIDATE_UPSERTED, PATH_UPDATED)
+
+
+class RatingPayload(ma.Schema):
+    """Payload of ``rating.recorded``, schema_version 1 (``Rating.event_payload``): figures only."""
+
+    rating_id = fields.String(required=True)
+    region = fields.String(required=True)
+    rated_org = fields.String(required=True)
+    subject_kind = fields.String(required=True)
+    rater = fields.String(required=True)
+    score = fields.Integer(required=True, validate=ma.validate.Range(1, 5))
+    week = fields.String(required=True)
+    recorded_on = fields.Date(required=True)
+
+
+RATING_RECORDED = Published(
+    "rating.recorded",
+    RATINGS,
+    1,
+    RatingPayload,
+    "a jobseeker or an employer rated a service (figures only)",
+)
+PUBLISHES: tuple[Published, ...] = (CANDIDATE_UPSERTED, PATH_UPDATED, RATING_RECORDED)
 
 
 # -- consumed ------------------------------------------------------------------------------------
-HIRED = "hired"
+
+
+def _iso_date(text: str) -> None:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise ma.ValidationError("Not an ISO date.") from None
 
 
 class OutcomeReading(ma.Schema):
@@ -120,13 +149,19 @@ class OutcomeReading(ma.Schema):
 
     candidate_id = fields.String(required=True)
     status = fields.String(required=True)
+    vacancy_id = fields.String(required=True)
+    occurred_on = fields.String(required=True, validate=lambda day: _iso_date(day))
+    recorded_by_org = fields.String(required=True)
+    employer_org = fields.String(allow_none=True)
+    vacancy_title = fields.String(allow_none=True)
+    region = fields.String(allow_none=True)
 
 
 def outcome_recorded(handlers: ProfileHandlers, record: Record, outcome: dict[str, Any]) -> None:
-    """A ``hired`` outcome marks the candidate's profile hired (idempotent by event id)."""
+    """Every referral is noted (for satisfaction ratings); a ``hired`` outcome marks the candidate's
+    profile hired (idempotent by event id)."""
     assert record.envelope is not None
-    if outcome["status"] == HIRED:
-        handlers.candidate_hired(record.envelope.event_id, outcome["candidate_id"])
+    handlers.outcome_recorded(record.envelope.event_id, outcome)
 
 
 OUTCOMES_CONSUMER: ConsumerSpec[ProfileHandlers] = ConsumerSpec(

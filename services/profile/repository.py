@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     insert,
+    or_,
     select,
     update,
 )
@@ -30,15 +31,18 @@ from services.profile.domain import (
 from shared.db import SqlUnitOfWork
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
+from shared.pii import mask
 
 metadata = MetaData()
 
 profiles = Table(
     "profiles",
     metadata,
+    # Profile ids are chosen by the coach's organisation and are unique within it only: another
+    # organisation's ids are another namespace, so no answer can reveal that one exists.
+    Column("coach_org", String(100), primary_key=True),
     Column("id", String(64), primary_key=True),
     Column("candidate_id", String(32), nullable=False, unique=True),
-    Column("coach_org", String(100), nullable=False, index=True),
     Column("status", String(16), nullable=False),
     Column("version", Integer, nullable=False),
     Column("details", JSON, nullable=True),
@@ -53,8 +57,10 @@ audit_log = Table(
     Column("at", DateTime(timezone=True), nullable=False, index=True),
     Column("actor", String(200), nullable=False),
     Column("actor_role", String(32), nullable=False),
-    Column("actor_org", String(100), nullable=False),
+    Column("actor_org", String(100), nullable=False, index=True),
     Column("action", String(64), nullable=False),
+    # The organisation whose jobseeker the entry concerns (the profile's coach organisation), if known.
+    Column("subject_org", String(100), nullable=True, index=True),
     Column("profile_id", String(64), nullable=True, index=True),
     Column("candidate_id", String(32), nullable=True, index=True),
     Column("granted", String(8), nullable=False),
@@ -86,8 +92,11 @@ class ProfileRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def get(self, profile_id: str) -> Profile | None:
-        row = self.conn.execute(select(profiles).where(profiles.c.id == profile_id)).first()
+    def get(self, coach_org: str, profile_id: str) -> Profile | None:
+        """The profile ``profile_id`` of organisation ``coach_org`` (ids are per organisation)."""
+        row = self.conn.execute(
+            select(profiles).where(profiles.c.coach_org == coach_org, profiles.c.id == profile_id)
+        ).first()
         return _from_row(row) if row else None
 
     def by_candidate(self, candidate_ids: list[str]) -> list[Profile]:
@@ -98,7 +107,11 @@ class ProfileRepository:
         self.conn.execute(insert(profiles).values(**self._values(p), created_at=p.created_at))
 
     def save(self, p: Profile) -> None:
-        self.conn.execute(update(profiles).where(profiles.c.id == p.id).values(**self._values(p)))
+        self.conn.execute(
+            update(profiles)
+            .where(profiles.c.coach_org == p.coach_org, profiles.c.id == p.id)
+            .values(**self._values(p))
+        )
 
     @staticmethod
     def _values(p: Profile) -> dict[str, Any]:
@@ -130,7 +143,9 @@ class AuditLog:
         profile_id: str | None = None,
         candidate_id: str | None = None,
         purpose: str | None = None,
+        subject_org: str | None = None,
     ) -> None:
+        """One entry; ``purpose`` is stored with personal data masked (``shared.pii.mask``)."""
         self.conn.execute(
             insert(audit_log).values(
                 at=datetime.now(UTC),
@@ -141,15 +156,39 @@ class AuditLog:
                 profile_id=profile_id,
                 candidate_id=candidate_id,
                 granted="yes" if granted else "no",
-                purpose=purpose,
+                purpose=mask(purpose)[:200] if purpose else None,
+                subject_org=subject_org,
             )
         )
 
-    def entries(self, *, profile_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    def entries(
+        self,
+        *,
+        scope_org: str | None,
+        profile_id: str | None = None,
+        candidate_id: str | None = None,
+        limit: int = 200,
+    ) -> list[dict[str, Any]]:
+        """Newest first. With ``scope_org``, only the entries of that organisation: what its people
+        did, and what anyone did with its jobseekers' data; a profile id of another organisation's
+        jobseeker is not shown (nor which organisation that is). ``scope_org=None``: every entry."""
         query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
+        if scope_org is not None:
+            query = query.where(or_(audit_log.c.actor_org == scope_org, audit_log.c.subject_org == scope_org))
         if profile_id:
             query = query.where(audit_log.c.profile_id == profile_id)
-        return [dict(r._mapping) for r in self.conn.execute(query)]
+            if scope_org is not None:
+                query = query.where(audit_log.c.subject_org == scope_org)
+        if candidate_id:
+            query = query.where(audit_log.c.candidate_id == candidate_id)
+        out = []
+        for row in self.conn.execute(query):
+            entry = dict(row._mapping)
+            if scope_org is not None and entry["subject_org"] != scope_org:
+                entry["profile_id"] = None
+                entry["subject_org"] = None
+            out.append(entry)
+        return out
 
 
 class UnitOfWork(SqlUnitOfWork):
@@ -169,6 +208,9 @@ class UnitOfWork(SqlUnitOfWork):
 
     def hired_related(self, candidate_id: str, now: datetime) -> None:
         """Hook: what else follows, in this transaction, from the jobseeker being hired."""
+
+    def referral_noted(self, payload: dict[str, Any]) -> None:
+        """Hook: a candidate was proposed to a vacancy, or its outcome changed (``outcome.recorded``)."""
 
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         """Hook: organisations the jobseeker consented to by a choice recorded elsewhere in this

@@ -7,6 +7,7 @@ from marshmallow import fields, validate
 
 from services.profile import events
 from services.profile.domain import EducationLevel, TargetGroup
+from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.schemas import (
     NOTICES,
     EscoUri,
@@ -18,7 +19,7 @@ from shared.schemas import (
 
 SKILL_LEVELS = ("basic", "intermediate", "advanced", "expert")
 WORKING_TIMES = ("full_time", "part_time", "any")
-ORG_ID = validate.Regexp(r"^[a-z0-9][a-z0-9._-]{1,99}$", error="Organisation ids are lower-case slugs.")
+ORG_ID = validate.Regexp(ORG_ID_PATTERN, error="Organisation ids are lower-case slugs.")
 
 
 class PersonalSchema(StrictSchema):
@@ -77,10 +78,14 @@ class ProfileInSchema(StrictSchema):
         fields.String(validate=validate.OneOf([t.value for t in TargetGroup])), load_default=list
     )
     consented_orgs = fields.List(
-        fields.String(validate=ORG_ID),
+        fields.String(validate=[ORG_ID, known_organisation]),
         load_default=list,
         validate=validate.Length(max=events.MAX_CONSENTED_ORGS),
-        metadata={"description": "Partner organisations allowed to see the profile"},
+        metadata={
+            "description": "Registered organisations (the operator's registry) allowed to see the "
+            "profile's name and contact details and to be shown the candidate",
+            "example": ["pirkan-rekry-oy"],
+        },
     )
 
 
@@ -126,5 +131,42 @@ class ContactListSchema(ma.Schema):
 
 
 class AuditQuerySchema(StrictSchema):
-    profile_id = fields.String(load_default=None)
+    profile_id = fields.String(
+        load_default=None,
+        validate=validate.Length(1, 64),
+        metadata={"description": "Only entries about this profile of the caller's organisation"},
+    )
+    candidate_id = fields.String(
+        load_default=None,
+        validate=validate.Length(1, 32),
+        metadata={"description": "Only entries about this pseudonymous candidate id"},
+    )
     limit = fields.Integer(load_default=200, validate=validate.Range(1, 1000))
+
+
+class AuditEntrySchema(ma.Schema):
+    id = fields.Integer()
+    at = fields.DateTime()
+    actor = fields.String(metadata={"description": "The user id (token subject) who acted"})
+    actor_role = fields.String()
+    actor_org = fields.String()
+    action = fields.String(
+        metadata={
+            "description": "profile.read, profile.write, profile.withdraw, contact.read, audit.read, "
+            "profile.hired"
+        }
+    )
+    granted = fields.String(validate=validate.OneOf(["yes", "no"]))
+    profile_id = fields.String(
+        allow_none=True, metadata={"description": "Shown only to the profile's own organisation"}
+    )
+    candidate_id = fields.String(allow_none=True)
+    subject_org = fields.String(
+        allow_none=True,
+        metadata={"description": "The organisation whose jobseeker the entry concerns (own scope only)"},
+    )
+    purpose = fields.String(allow_none=True, metadata={"description": "Personal data masked"})
+
+
+class AuditListSchema(ma.Schema):
+    items = fields.List(fields.Nested(AuditEntrySchema))

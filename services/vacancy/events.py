@@ -30,6 +30,7 @@ PRODUCER = "vacancy-service"
 MAX_TITLE_CHARS = 200
 MAX_DESCRIPTION_CHARS = 20_000
 MAX_SKILLS = 200
+MAX_REJECTED_SKILLS = 200
 MAX_LANGUAGES = 40
 
 
@@ -61,6 +62,9 @@ class VacancyPayload(ma.Schema):
     working_time = fields.String(required=True)
     openings = fields.Integer(required=True)
     skills = fields.List(fields.Nested(_Skill), required=True)
+    rejected_skills = fields.List(
+        fields.String(), metadata={"description": "added within version 1: older events lack it"}
+    )
     languages = fields.List(fields.Nested(_Language), required=True)
     start_date = fields.Date(required=True, allow_none=True)
     application_deadline = fields.Date(required=True, allow_none=True)

@@ -61,6 +61,16 @@ class VacancyInSchema(StrictSchema):
     )
     start_date = fields.Date(load_default=None)
     application_deadline = fields.Date(load_default=None)
+    rejected_skills = fields.List(
+        EscoUri("skill"),
+        load_default=list,
+        validate=validate.Length(max=events.MAX_REJECTED_SKILLS),
+        metadata={
+            "description": "Skills that recognition suggested from the description and the employer "
+            "rejected: matching never suggests them for this vacancy again. To confirm a suggestion, "
+            "add it to `skills` (suggestions: POST /api/v1/skills/recognise on the matching service)."
+        },
+    )
 
     @validates_schema(skip_on_field_errors=True)
     def region_matches_municipality(self, data: dict[str, Any], **_: Any) -> None:
@@ -80,6 +90,11 @@ class ShortageSchema(ma.Schema):
     period = fields.String(metadata={"description": "The half-year whose list applies", "example": "2026H2"})
     region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
     source = fields.String(metadata={"description": "Where the list comes from"})
+
+
+class WarningSchema(ma.Schema):
+    code = fields.String(metadata={"example": "skills_from_description_only"})
+    message = fields.String()
 
 
 class VacancyOutSchema(ma.Schema):
@@ -109,9 +124,14 @@ class VacancyOutSchema(ma.Schema):
     languages = fields.List(fields.Dict())
     start_date = fields.Date(allow_none=True)
     application_deadline = fields.Date(allow_none=True)
+    rejected_skills = fields.List(fields.String())
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     notices = NOTICES
+    warnings = fields.List(
+        fields.Nested(WarningSchema),
+        metadata={"description": "What the employer should know about how the vacancy will be matched"},
+    )
 
 
 class VacancyQuerySchema(PageArgs):

@@ -130,6 +130,19 @@ TRAINING = TopicSpec(
     readers=("profile",),
 )
 
+RATINGS = TopicSpec(
+    name="kohtaanto.ratings.v1",
+    partitions=1,
+    config={
+        "cleanup.policy": "delete",
+        "retention.ms": str(400 * _DAY_MS),
+        "max.message.bytes": str(MAX_MESSAGE_BYTES),
+    },
+    key="the organisation rated (figures only: no candidate id, no comment)",
+    writers=("profile",),
+    readers=("matching",),
+)
+
 # Every consuming service writes its poison here; nobody but operators (the admin principal) reads
 # it: a dead letter may hold another service's data (e.g. a candidate payload).
 DEADLETTER = TopicSpec(
@@ -145,7 +158,16 @@ DEADLETTER = TopicSpec(
     readers=(),
 )
 
-TOPICS: tuple[TopicSpec, ...] = (VACANCIES, CANDIDATES, OUTCOMES, SHORTAGES, PATHS, TRAINING, DEADLETTER)
+TOPICS: tuple[TopicSpec, ...] = (
+    VACANCIES,
+    CANDIDATES,
+    OUTCOMES,
+    SHORTAGES,
+    PATHS,
+    TRAINING,
+    RATINGS,
+    DEADLETTER,
+)
 
 
 def by_name(name: str) -> TopicSpec:

@@ -188,3 +188,34 @@ def test_a_parked_outbox_record_shows_in_readiness_and_the_events_behind_it_are_
     assert (check["ok"], check["pending"], check["parked"]) == (False, 0, 1)
     assert check["recently_parked"][0]["event_type"] == "vacancy.updated"
     assert "MessageSizeTooLargeError" in check["recently_parked"][0]["reason"]
+
+
+def test_a_vacancy_described_in_words_only_is_accepted_with_a_warning(vacancy_app):
+    body = valid(description="Vi söker en svetsare. Du behärskar MIG/MAG-svetsning.")
+    del body["occupation_uri"]
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    assert [w["code"] for w in r.json["warnings"]] == ["skills_from_description_only"]
+    assert "suggestions" in r.json["warnings"][0]["message"]
+    named = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(), headers=EMPLOYER)
+    assert named.json["warnings"] == []
+
+
+def test_the_employer_rejects_suggested_skills_and_they_travel_with_the_vacancy(vacancy_app):
+    client = vacancy_app.test_client()
+    uri = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
+    r = client.post("/api/v1/vacancies", json=valid(rejected_skills=[uri, uri]), headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    assert r.json["rejected_skills"] == [uri]
+    engine = vacancy_app.extensions["kohtaanto.engine"]
+    with engine.connect() as conn:
+        value = conn.execute(select(outbox.c.value)).scalar_one()
+    assert uri.encode() in value
+
+
+def test_a_skill_cannot_be_both_required_and_rejected(vacancy_app):
+    uri = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
+    body = valid(skills=[{"uri": uri}], rejected_skills=[uri])
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 422 and "rejected_skills" in r.json["errors"]["json"]
+    assert rows(vacancy_app) == (0, 0)

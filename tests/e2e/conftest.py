@@ -2,7 +2,7 @@ import pytest
 
 from deploy.stack import Stack
 from services.matching.index.reference import load_taxonomy
-from tests.helpers import JWT_SECRET, PSEUDONYM_KEY
+from tests.helpers import JWT_SECRET, PSEUDONYM_KEY, TEST_ORGANISATIONS
 
 
 @pytest.fixture(scope="session")
@@ -17,7 +17,13 @@ def stack(kafka_broker, tmp_path_factory, free_ports):
         kafka_broker,
         tmp_path_factory.mktemp("stack"),
         ports=ports,
-        env={"KOHTAANTO_JWT_SECRET": JWT_SECRET, "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode()},
+        env={
+            "KOHTAANTO_JWT_SECRET": JWT_SECRET,
+            "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode(),
+            "KOHTAANTO_ORGANISATIONS_FILE": str(TEST_ORGANISATIONS),
+            # The tests load data through the API as one caller per role: a bulk load.
+            "KOHTAANTO_RATE_LIMIT_WRITE": "10000 per minute",
+        },
     )
     try:
         stack.start(timeout=240)

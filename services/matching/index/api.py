@@ -174,20 +174,29 @@ class ExplanationView(MethodView):
         abort(404, message="No such candidate.")
 
 
+NO_SKILL_WARNING = (
+    "No skill was recognised in this text: it reads as being about the employer, benefits or "
+    "applying, or it names no task or requirement. Describe the tasks and requirements, or choose "
+    "skills or an occupation."
+)
+
+
 @blp.route("/skills/recognise")
 class RecogniseView(MethodView):
     @require_role(*Role)
     @blp.arguments(RecogniseSchema)
     @blp.response(200, RecognisedListSchema)
     def post(self, data: dict[str, Any]) -> Any:
-        """ESCO skills recognised in free text (Finnish or English), best first. The text is
-        neither stored nor logged."""
+        """ESCO skills recognised in free text (Finnish, Swedish or English), best first: a
+        ranking, never cut to empty while the text says what a job needs or a person can do.
+        Sentences about the employer, benefits or applying are not read. The text is neither
+        stored nor logged."""
         try:
-            found = handlers().recognise(data["text"], data["top_k"])
+            lang, found = handlers().recognise(data["text"], data["top_k"], data["lang"])
         except RecognitionUnavailableError as exc:
             abort(503, message=str(exc))
-        lang = data["lang"]
-        return {
+        body: dict[str, Any] = {
+            "lang": lang,
             "items": [
                 {
                     "uri": s.uri,
@@ -195,8 +204,11 @@ class RecogniseView(MethodView):
                     "score": round(s.score, 4),
                 }
                 for s in found
-            ]
+            ],
         }
+        if not found:
+            body["warning"] = NO_SKILL_WARNING
+        return body
 
 
 @blp.route("/index/versions")

@@ -42,6 +42,7 @@ class VacancyRecord:
     application_deadline: date | None
     close_reason: str | None
     updated_at: datetime
+    rejected_skills: frozenset[str] = frozenset()  # suggestions the employer turned down
 
     @property
     def vacancy_id(self) -> str:
@@ -117,6 +118,7 @@ def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
             application_deadline=_day(p.get("application_deadline")),
             close_reason=p.get("close_reason"),
             updated_at=datetime.fromisoformat(p["updated_at"]),
+            rejected_skills=frozenset(str(u) for u in p.get("rejected_skills") or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise PoisonMessageError(f"vacancy payload unusable: {type(exc).__name__}: {exc}") from None

@@ -82,7 +82,10 @@ class MatchingHandlers:
             return None  # a recruiter may not learn about candidates who did not consent to them
         return entry
 
-    def recognise(self, text: str, top_k: int) -> list[RecognisedSkill]:
-        if self.state.recognizer is None:
+    def recognise(self, text: str, top_k: int, lang: str | None = None) -> tuple[str, list[RecognisedSkill]]:
+        """(the language the text was read as, its skills best first); `lang` is detected when None."""
+        recognizer = self.state.recognizer
+        if recognizer is None:
             raise RecognitionUnavailableError("skill recognition is not loaded")
-        return self.state.recognizer.recognise(text, top_k=top_k)
+        lang = lang or recognizer.language(text)
+        return lang, recognizer.recognise(text, top_k=top_k, lang=lang)

@@ -107,20 +107,35 @@ class ShortlistSchema(ma.Schema):
     entries = fields.List(fields.Nested(EntrySchema))
 
 
+TEXT_LANGS = ("fi", "sv", "en")
+
+
 class RecogniseSchema(StrictSchema):
     text = fields.String(required=True, validate=validate.Length(1, 20_000))
     top_k = fields.Integer(load_default=10, validate=validate.Range(1, 50))
-    lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
+    lang = fields.String(
+        load_default=None,
+        validate=validate.OneOf(TEXT_LANGS),
+        metadata={
+            "description": "Language of the text (fi, sv or en); detected when left out. Labels are "
+            "given in this language where ESCO has them here (Finnish, English; Swedish falls back "
+            "to English)."
+        },
+    )
 
 
 class RecognisedSchema(ma.Schema):
     uri = fields.String()
     label = fields.String()
-    score = fields.Float()
+    score = fields.Float(metadata={"description": "Rank score, 0-1 (1: named by an explicit rule)"})
 
 
 class RecognisedListSchema(ma.Schema):
+    lang = fields.String(metadata={"description": "The language the text was read as (given or detected)"})
     items = fields.List(fields.Nested(RecognisedSchema))
+    warning = fields.String(
+        metadata={"description": "Present when no skill was recognised: what to do instead"}
+    )
 
 
 class IndexVersionsQuerySchema(StrictSchema):

@@ -77,7 +77,12 @@ class MatchingState:
         enriched = incoming
         if self.recognizer is not None and incoming.is_open:
             text = f"{incoming.vacancy.title}\n{incoming.description}"
-            enriched = replace(incoming, vacancy=enrich_vacancy(incoming.vacancy, text, self.recognizer))
+            enriched = replace(
+                incoming,
+                vacancy=enrich_vacancy(
+                    incoming.vacancy, text, self.recognizer, exclude=incoming.rejected_skills
+                ),
+            )
         with self._lock:
             self._vacancies[incoming.vacancy_id] = enriched
 

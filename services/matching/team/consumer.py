@@ -1,5 +1,6 @@
 """The recruitment team's consumers, run by matching's worker: the profile service's service-path
-watch points (``path.updated``; a tombstone erases a withdrawn jobseeker's)."""
+watch points (``path.updated``; a tombstone erases a withdrawn jobseeker's) and satisfaction ratings
+(``rating.recorded``, ``ratings_feed``)."""
 
 from __future__ import annotations
 
@@ -71,3 +72,20 @@ def handle_path(uow_factory: UowFactory, record: Record) -> None:
     from services.matching.team.events import PATHS_CONSUMER
 
     PATHS_CONSUMER.dispatcher(uow_factory)(record)
+
+
+def read_rating(payload: Any) -> dict[str, Any]:
+    """``ratings_feed.read_rating`` (imported when used: ratings_feed defines a table on the
+    repository's metadata, and the repository imports the events that import this module)."""
+    from services.matching.team.ratings_feed import read_rating as read
+
+    return read(payload)
+
+
+def rating_recorded(uow_factory: UowFactory, record: Record, figure: dict[str, Any]) -> None:
+    """Keep a rating's figures (idempotent by rating id)."""
+    from services.matching.team.ratings_feed import RatingFigures
+
+    with uow_factory() as uow:
+        RatingFigures(uow.conn).add(figure)
+        uow.commit()

@@ -22,12 +22,19 @@ import marshmallow as ma
 from marshmallow import fields
 
 from services.matching.team.consumer import NAME as PATHS_CONSUMER_NAME
-from services.matching.team.consumer import PATH_UPDATED, path_erased, path_updated, read_path
+from services.matching.team.consumer import (
+    PATH_UPDATED,
+    path_erased,
+    path_updated,
+    rating_recorded,
+    read_path,
+    read_rating,
+)
 from services.matching.team.outcomes import OUTCOME_RECORDED as OUTCOME_RECORDED_TYPE
 from services.matching.team.outcomes import Reason, Status
 from services.matching.team.shortages import Level
 from shared.messaging.events import ConsumerSpec, Handles, Published, versions
-from shared.messaging.topics import OUTCOMES, PATHS, SHORTAGES, TRAINING
+from shared.messaging.topics import OUTCOMES, PATHS, RATINGS, SHORTAGES, TRAINING
 
 PRODUCER = "matching-service"
 SHORTAGE_LIST_IMPORTED_TYPE = "shortage_list.imported"
@@ -47,6 +54,10 @@ class OutcomePayload(ma.Schema):
     occurred_on = fields.Date(required=True)
     recorded_by_org = fields.String(required=True)
     recorded_at = fields.DateTime(required=True)
+    # added within version 1 (older events lack them): what the profile service's ratings need
+    employer_org = fields.String(allow_none=True)
+    vacancy_title = fields.String()
+    region = fields.String()
 
 
 class _Entry(ma.Schema):
@@ -144,4 +155,10 @@ PATHS_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
     handles=(Handles(PATHS, PATH_UPDATED, versions(1), read_path, path_updated),),
     tombstones={PATHS.name: path_erased},
 )
-CONSUMES: tuple[ConsumerSpec[Any], ...] = (PATHS_CONSUMER,)
+RATINGS_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
+    service="matching",
+    name="matching.ratings",
+    group="matching-service.ratings",
+    handles=(Handles(RATINGS, "rating.recorded", versions(1), read_rating, rating_recorded),),
+)
+CONSUMES: tuple[ConsumerSpec[Any], ...] = (PATHS_CONSUMER, RATINGS_CONSUMER)

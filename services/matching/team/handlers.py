@@ -29,6 +29,7 @@ from services.matching.team.meeting import (
     VacancyFacts,
     build_meeting,
     meeting_day,
+    satisfaction_weeks,
 )
 from services.matching.team.outcomes import (
     FollowUp,
@@ -38,6 +39,7 @@ from services.matching.team.outcomes import (
     Status,
     settled_candidates,
 )
+from services.matching.team.ratings_feed import RatingFigures
 from services.matching.team.repository import StoredMeeting, UnitOfWork
 from services.matching.team.shortages import (
     NATIONAL,
@@ -298,7 +300,11 @@ class TeamHandlers:
         )
         with self.uow_factory() as uow:
             uow.outcomes.add(outcome)
-            uow.publish(events.OUTCOME_RECORDED, outcome.candidate_id, outcome.event_payload())
+            uow.publish(
+                events.OUTCOME_RECORDED,
+                outcome.candidate_id,
+                {**outcome.event_payload(), "employer_org": record.vacancy.employer_org},
+            )
             if self.training is not None and missing:
                 self.training.after_outcome(
                     uow,
@@ -352,10 +358,13 @@ class TeamHandlers:
             book = uow.shortages.book()
             outcomes = uow.outcomes.for_region(region, [r.vacancy_id for r in records])
             paths, followed = uow.paths.open_in(region)
+            rated = RatingFigures(uow.conn).in_region(region, satisfaction_weeks(week))
         facts = self._facts(region, region_name, week, now, caller, records, book, outcomes, previous)
         near = {vid: [c for c in ranked if c.near_match] for vid, ranked in facts.shortlists.items()}
         courses = self._courses(region, {s.uri for pool in near.values() for c in pool for s in c.missing})
-        facts = dataclasses.replace(facts, paths=paths, paths_followed=followed, courses=courses)
+        facts = dataclasses.replace(
+            facts, paths=paths, paths_followed=followed, courses=courses, ratings=rated
+        )
         content = build_meeting(facts, top_k=self.top_k)
         stored = StoredMeeting(
             region, str(week), SCHEMA_VERSION, content.to_dict(), now, caller.subject, caller.org

@@ -20,9 +20,11 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    cast,
     delete,
     insert,
     select,
+    update,
 )
 
 from services.matching.team import events
@@ -425,6 +427,10 @@ class OutcomeRepository:
         rows = self.conn.execute(select(t).where(where).order_by(t.c.occurred_on, t.c.recorded_at)).all()
         return [_outcome(r) for r in rows]
 
+    def delete_for_candidate(self, candidate_id: str) -> int:
+        """Erase every outcome of the candidate (status, comment, follow-up); returns how many."""
+        return self.conn.execute(delete(outcomes).where(outcomes.c.candidate_id == candidate_id)).rowcount
+
 
 class PathWatchRepository:
     def __init__(self, conn: Connection) -> None:
@@ -510,6 +516,19 @@ class MeetingRepository:
                 prepared_by_org=m.prepared_by_org,
             )
         )
+
+    def naming(self, candidate_id: str) -> list[StoredMeeting]:
+        """Every stored meeting whose content names the candidate id."""
+        t = meetings
+        found = self.conn.execute(
+            select(t.c.region, t.c.week).where(cast(t.c.content, Text).like(f'%"{candidate_id}"%'))
+        ).all()
+        return [m for r in found if (m := self.get(r.region, r.week)) is not None]
+
+    def replace_content(self, region: str, week: str, content: dict[str, Any]) -> None:
+        """Rewrite a stored meeting's content in place (erasure), keeping who prepared it and when."""
+        t = meetings
+        self.conn.execute(update(t).where(t.c.region == region, t.c.week == week).values(content=content))
 
     def weeks(self, region: str) -> list[str]:
         t = meetings

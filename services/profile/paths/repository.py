@@ -37,6 +37,8 @@ from services.profile.paths.domain import (
     StepState,
     watch_payload,
 )
+from services.profile.paths.rating_store import RatingStore
+from services.profile.paths.ratings import Rating
 from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher
 from services.profile.repository import UnitOfWork, metadata
 
@@ -550,6 +552,7 @@ class JourneyUnitOfWork(UnitOfWork):
     vouchers: VoucherRepository
     grants: ConsentGrants
     training: TrainingSuggestions
+    ratings: RatingStore
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
@@ -560,6 +563,7 @@ class JourneyUnitOfWork(UnitOfWork):
         self.vouchers = VoucherRepository(conn)
         self.grants = ConsentGrants(conn)
         self.training = TrainingSuggestions(conn)
+        self.ratings = RatingStore(conn)
 
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         return self.grants.active(candidate_id)
@@ -568,6 +572,15 @@ class JourneyUnitOfWork(UnitOfWork):
         declared = events.PATH_UPDATED
         envelope = declared.envelope(path.candidate_id, watch_payload(path), events.PRODUCER)
         self._outbox.add(self.conn, declared.topic.name, envelope)
+
+    def publish_rating(self, rating: Rating) -> None:
+        """Figures only: no candidate id, no comment (``Rating.event_payload``)."""
+        declared = events.RATING_RECORDED
+        envelope = declared.envelope(rating.subject.rated_org, rating.event_payload(), events.PRODUCER)
+        self._outbox.add(self.conn, declared.topic.name, envelope)
+
+    def referral_noted(self, payload: dict[str, Any]) -> None:
+        self.ratings.note_referral(payload)
 
     def hired_related(self, candidate_id: str, now: datetime) -> None:
         """A hired jobseeker's voucher in progress counts as hired (within its period), and the open
@@ -587,5 +600,6 @@ class JourneyUnitOfWork(UnitOfWork):
         self.vouchers.erase_candidate(candidate_id)
         self.grants.erase_candidate(candidate_id)
         self.training.erase(candidate_id)
+        self.ratings.erase_candidate(candidate_id)
         if self.paths.erase_candidate(candidate_id):
             self._outbox.add_tombstone(self.conn, events.PATH_UPDATED.topic.name, candidate_id)

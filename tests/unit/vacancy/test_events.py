@@ -23,6 +23,7 @@ def largest_vacancy() -> Vacancy:
         openings=10_000,
         skills=tuple(RequiredSkill(f"{URI}{i:04d}", False) for i in range(events.MAX_SKILLS)),
         languages=tuple(LanguageRequirement(f"l{i}", "native") for i in range(events.MAX_LANGUAGES)),
+        rejected_skills=tuple(f"{URI}r{i:04d}" for i in range(events.MAX_REJECTED_SKILLS)),
         start_date=date(2027, 1, 1),
         application_deadline=date(2026, 12, 31),
     )
