@@ -68,7 +68,7 @@ def _stack(ports: list[int] | None = None) -> Stack:
     # The demo loads thousands of profiles through the API as one coach per organisation: a bulk
     # integration, allowed more writes than a person (shared/ratelimit.py).
     env = {**_secrets(), "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour"}
-    return Stack(home=HOME, bootstrap_servers=broker.bootstrap_servers, ports=chosen, env=env)
+    return Stack.on_broker(broker, HOME, ports=chosen, env=env)
 
 
 def _say(message: str) -> None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the system tools the test suite uses and a fresh machine lacks:
 # PostgreSQL (the tests start throwaway clusters), Chromium + ChromeDriver (browser tests) and
-# docker-compose (validates docker-compose.yml; no Docker engine needed). Idempotent: one apt run,
+# docker-compose (validates docker-compose.yml; no Docker engine needed) and kcat (the foreign-producer
+# example of docs/events.md is run as written). Idempotent: one apt run,
 # only for what is missing. Needs root, as on the project's machines and CI.
 #
 # promtool (validates deploy/prometheus/) is taken out of Debian's `prometheus` package into
@@ -62,9 +63,10 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
+command -v kcat >/dev/null || missing+=(kcat)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test tools: postgresql, chromium, chromedriver and docker-compose are present"
+  echo "test tools: postgresql, chromium, chromedriver, docker-compose and kcat are present"
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then

@@ -20,6 +20,7 @@ from shared.config import CommonSettings
 from shared.db import make_engine, ping
 from shared.http import Api, Check, create_api, health_blueprint
 from shared.logging import configure_logging, init_request_logging
+from shared.messaging.errors import EventTooLargeError
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
 from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
@@ -98,6 +99,16 @@ def build_service_app(
         ping(engine)
         return {"ok": True, "dialect": engine.dialect.name}
 
+    @app.errorhandler(EventTooLargeError)
+    def event_too_large(exc: EventTooLargeError) -> Any:
+        # The APIs bound their fields so that this cannot happen; if it does, nothing was stored.
+        return {
+            "code": 422,
+            "status": "Unprocessable Entity",
+            "message": "The request is too large to be published as one event.",
+            "errors": {"json": {"_schema": [str(exc)]}},
+        }, 422
+
     service = ServiceApp(
         app,
         api,
@@ -108,8 +119,15 @@ def build_service_app(
     if outbox is not None:
 
         def outbox_backlog() -> Mapping[str, Any]:
+            """Rows waiting for the broker, and rows parked because it can never take them (an
+            operator must look: the service reports ``degraded`` while any are parked)."""
+            box = Outbox(outbox)
             with engine.connect() as conn:
-                return {"ok": True, "pending": Outbox(outbox).pending(conn)}
+                parked = box.parked(conn)
+                detail: dict[str, Any] = {"ok": parked == 0, "pending": box.pending(conn), "parked": parked}
+                if parked:
+                    detail["recently_parked"] = box.recently_parked(conn)
+                return detail
 
         service.checks["outbox"] = outbox_backlog
         service.collectors.append(OutboxCollector(engine, outbox))

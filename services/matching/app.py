@@ -26,6 +26,7 @@ from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.training import Places as CoursePlaces
 from services.matching.team.training_handlers import TrainingHandlers
 from shared.logging import configure_logging
+from shared.messaging.deadletters import dead_letter_ledger
 from shared.metrics import GaugesCollector
 from shared.reference import UnknownConceptError, geography
 from shared.schemas import Reference
@@ -51,12 +52,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
     # abolished codes (records written before a merger) sit at their successor's centre
     places = geography(common.reference_dir).coordinates(with_abolished=True)
-    state = MatchingState(
-        MatchingEngine(taxonomy, places),
-        recognizer,
-        common.kafka.vacancies_topic,
-        common.kafka.candidates_topic,
-    )
+    state = MatchingState(MatchingEngine(taxonomy, places), recognizer)
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
@@ -66,7 +62,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         lambda: UnitOfWork(engine),
         taxonomy,
         Places.of(geography(common.reference_dir)),
-        shortages_topic=common.kafka.shortages_topic,
         clock=clock,
         period_rules=settings.period_rules,
     )
@@ -96,7 +91,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         taxonomy,
         CoursePlaces(known_skill, municipality_code, {m.code: (m.lat, m.lon) for m in towns}),
         region_codes,
-        topic=common.kafka.training_topic,
         read_table=read_table,
         clock=clock,
     )
@@ -104,7 +98,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     team = TeamHandlers(
         records,
         index,
-        outcomes_topic=common.kafka.outcomes_topic,
         top_k=settings.meeting_top_k,
         training=training,
     )
@@ -113,7 +106,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url
 
     if settings.start_feed:
-        feed = IndexFeed(state, common.kafka)
+        feed = IndexFeed(state, common.kafka, dead_letter_ledger(service.engine))
         feed.start()
         atexit.register(feed.close)
         app.extensions["kohtaanto.matching.feed"] = feed

@@ -18,6 +18,8 @@ from services.matching.index.handlers import (
 from services.matching.index.render import render_explanation, render_shortlist
 from services.matching.index.schemas import (
     ExplanationSchema,
+    IndexVersionsQuerySchema,
+    IndexVersionsSchema,
     RecognisedListSchema,
     RecogniseSchema,
     ShortlistArgs,
@@ -120,3 +122,20 @@ class RecogniseView(MethodView):
         if not found:
             body["warning"] = NO_SKILL_WARNING
         return body
+
+
+@blp.route("/index/versions")
+class IndexVersionsView(MethodView):
+    @require_role(Role.OPERATOR)
+    @blp.arguments(IndexVersionsQuerySchema)
+    @blp.response(200, IndexVersionsSchema)
+    def post(self, data: dict[str, Any]) -> Any:
+        """Which version of each given candidate this replica serves (operators: compare replicas,
+        check that a restart or a fault lost nothing). Pseudonymous ids and versions only."""
+        state = current_app.extensions["kohtaanto.matching.state"]
+        engine = state.engine
+        return {
+            "candidates": len(engine),
+            "vacancies": len(state.vacancies()),
+            "versions": {cid: engine.indexed_version(cid) for cid in data["candidate_ids"]},
+        }

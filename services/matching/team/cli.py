@@ -35,7 +35,6 @@ def team_records(settings: Settings) -> TeamRecords:
         lambda: UnitOfWork(engine),
         load_taxonomy(common.reference_dir, settings.cache_dir),
         Places.of(geography(common.reference_dir)),
-        shortages_topic=common.kafka.shortages_topic,
         period_rules=settings.period_rules,
     )
 
