@@ -29,6 +29,7 @@ from services.profile.domain import (
     Status,
 )
 from shared.db import SqlUnitOfWork
+from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
 from shared.pii import mask
@@ -69,6 +70,7 @@ audit_log = Table(
 
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+dead_letters = dead_letters_table(metadata)
 
 
 def _aware(value: datetime) -> datetime:

@@ -33,6 +33,7 @@ from services.vacancy.domain import (
 )
 from services.vacancy.shortages import ShortageBook, StoredList
 from shared.db import SqlUnitOfWork
+from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import claim, processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
 
@@ -54,6 +55,7 @@ vacancies = Table(
 )
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+dead_letters = dead_letters_table(metadata)
 
 # The labour-shortage lists as published by the matching service (kohtaanto.shortages.v1).
 shortage_lists = Table(

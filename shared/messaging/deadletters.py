@@ -85,11 +85,12 @@ class SqlDeadLetterLedger:
 
 
 def dead_letter_ledger(engine: Engine) -> SqlDeadLetterLedger:
-    """The record of dead-lettered origins in ``engine``'s database (its table created if missing)."""
-    metadata = MetaData()
-    table = dead_letters_table(metadata)
-    metadata.create_all(engine)
-    return SqlDeadLetterLedger(engine, table)
+    """The record of dead-lettered origins in ``engine``'s database.
+
+    The ``dead_letters`` table is part of every service's schema (declared beside its outbox with
+    :func:`dead_letters_table`, created by the service's migrations); this only names it.
+    """
+    return SqlDeadLetterLedger(engine, dead_letters_table(MetaData()))
 
 
 class MemoryDeadLetterLedger:

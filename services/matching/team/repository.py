@@ -34,6 +34,7 @@ from services.matching.team.shortages import ShortageBook, ShortageList
 from services.matching.team.training import Course
 from shared.auth import Principal
 from shared.db import SqlUnitOfWork
+from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.events import Published
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
@@ -42,6 +43,7 @@ from shared.messaging.topics import TopicSpec
 metadata = MetaData()
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+dead_letters = dead_letters_table(metadata)
 
 shortage_lists = Table(
     "shortage_lists",

@@ -24,6 +24,10 @@ class FakeEngine:
     def remove_candidate(self, candidate_id):
         self.calls.append(("remove", candidate_id))
 
+    def prepare(self, vacancy):
+        self.calls.append(("prepare", vacancy.vacancy_id))
+        return None
+
 
 def upserted(cid, event_type="candidate.upserted", schema_version=1):
     payload = {
