@@ -226,5 +226,5 @@ def test_a_database_another_service_migrated_is_refused(tmp_path: Path) -> None:
     """Each service owns its database: pointing one at another's fails at start-up, loudly."""
     engine = make_engine(sqlite_url(tmp_path, "shared"))
     upgrade(engine, migrate.migrations_of("vacancy"))
-    with pytest.raises(MigrationError, match="v0001"):
+    with pytest.raises(MigrationError, match=migrate.migrations_of("vacancy").heads()[0]):
         upgrade(engine, migrate.migrations_of("profile"))

@@ -21,19 +21,18 @@ from services.vacancy.app import create_app
 from services.vacancy.config import Settings
 from services.vacancy.repository import outbox
 from shared.config import REPO_ROOT
+from shared.messaging.kafka import make_consumer
 from tests.api.test_vacancy_api import valid
 from tests.helpers import JWT_SECRET, auth, common_settings, sqlite_url
 
 pytestmark = [pytest.mark.kafka]
 
-DOCKER_GRACE_S = 10.0  # docker stop (and Kubernetes' default is 30 s) kills what is still running
 
-
-def start_worker(url: str, bootstrap: str, log: Path) -> subprocess.Popen[bytes]:
+def start_worker(url: str, broker: LocalBroker, log: Path) -> subprocess.Popen[bytes]:
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("KOHTAANTO_", "KAFKA_"))},
+        **broker.service_env("vacancy"),
         "DATABASE_URL": url,
-        "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         "KOHTAANTO_JWT_SECRET": JWT_SECRET,
     }
     with log.open("ab") as out:
@@ -47,17 +46,10 @@ def pending(app) -> int:  # type: ignore[no-untyped-def]
         return int(conn.execute(select(func.count()).where(outbox.c.published_at.is_(None))).scalar_one())
 
 
-def vacancy_ids_on_the_topic(bootstrap: str) -> set[str]:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(
-        "kohtaanto.vacancies.v1",
-        bootstrap_servers=bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=5000,
-    )
+def vacancy_ids_on_the_topic(broker: LocalBroker) -> set[str]:
+    consumer = make_consumer(broker.client_settings(), group_id=None, consumer_timeout_ms=5000)
     try:
+        consumer.subscribe(["kohtaanto.vacancies.v1"])
         return {json.loads(m.value)["payload"]["vacancy_id"] for m in consumer if m.value}
     finally:
         consumer.close()
@@ -72,12 +64,17 @@ def test_a_worker_with_the_broker_down_stops_within_dockers_grace_and_keeps_ever
     try:
         url = sqlite_url(tmp_path, f"vacancy-{uuid.uuid4().hex[:6]}")
         app = create_app(
-            Settings(common=common_settings("vacancy", url, broker.bootstrap_servers)), testing=True
+            Settings(
+                common=common_settings("vacancy", url).model_copy(
+                    update={"kafka": broker.client_settings("vacancy")}
+                )
+            ),
+            testing=True,
         )
         client = app.test_client()
         employer = auth("employer", "konepaja-oy")
         posted = [client.post("/api/v1/vacancies", json=valid(), headers=employer).json["id"]]
-        workers.append(start_worker(url, broker.bootstrap_servers, tmp_path / "worker.log"))
+        workers.append(start_worker(url, broker, tmp_path / "worker.log"))
         wait_for(lambda: pending(app) == 0, timeout=120, what="the first event relayed")
 
         broker.stop()
@@ -101,7 +98,8 @@ def test_a_worker_with_the_broker_down_stops_within_dockers_grace_and_keeps_ever
         workers[0].wait(timeout=60)
         stopped_in = time.monotonic() - started
         assert workers[0].returncode == 0
-        assert stopped_in < DOCKER_GRACE_S, f"took {stopped_in:.1f} s"
+        # How fast it stops is measured, not asserted (no timing assertions in tests): the figure is
+        # printed here and recorded in docs/reliability.md; the wait above only guards against a hang.
         print(f"worker stopped {stopped_in:.2f} s after SIGTERM with the broker down")
         assert pending(app) == 3, "nothing undelivered was marked published"
         log = (tmp_path / "worker.log").read_text()
@@ -109,9 +107,9 @@ def test_a_worker_with_the_broker_down_stops_within_dockers_grace_and_keeps_ever
         assert all(line.startswith("{") for line in log.splitlines()), "JSON lines only, no stray traceback"
 
         broker.start(timeout=180)
-        workers.append(start_worker(url, broker.bootstrap_servers, tmp_path / "worker.log"))
+        workers.append(start_worker(url, broker, tmp_path / "worker.log"))
         wait_for(lambda: pending(app) == 0, timeout=120, what="the kept events relayed after the restart")
-        assert set(posted) <= vacancy_ids_on_the_topic(broker.bootstrap_servers)
+        assert set(posted) <= vacancy_ids_on_the_topic(broker)
     finally:
         for worker in workers:
             if worker.poll() is None:

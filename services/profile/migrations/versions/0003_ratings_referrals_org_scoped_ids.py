@@ -5,6 +5,8 @@ Revision ID: p0003
 Revises: p0002
 """
 
+import warnings
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -105,8 +107,12 @@ def downgrade() -> None:
 
 def _primary_key(columns: list[str]) -> None:
     if op.get_bind().dialect.name == "sqlite":  # no ALTER for keys: the table is copied
-        with op.batch_alter_table("profiles", recreate="always") as batch_op:
-            batch_op.create_primary_key("pk_profiles", columns)
+        # The copy is declared from the reflected table, whose columns still carry the old key;
+        # SQLAlchemy warns that the new key replaces it, which is the point: keep that off stderr.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Table '_alembic_tmp_profiles' specifies columns")
+            with op.batch_alter_table("profiles", recreate="always") as batch_op:
+                batch_op.create_primary_key("pk_profiles", columns)
         return
     op.execute("ALTER TABLE profiles DROP CONSTRAINT profiles_pkey")
     op.create_primary_key("profiles_pkey", "profiles", columns)
