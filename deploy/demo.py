@@ -50,14 +50,25 @@ def _secrets() -> dict[str, str]:
     return json.loads(path.read_text())
 
 
-def _stack() -> Stack:
-    from deploy.kafka.broker import DEFAULT_HOME, LocalBroker
+def _stack(ports: list[int] | None = None) -> Stack:
+    """The demo's stack: its ports as given (kept in .demo/ports.json for the next commands), else
+    as last given, else 8001-8003; the broker of ``make broker`` on the port it was started with."""
+    from deploy.kafka.broker import DEFAULT_HOME, DEFAULT_PORT, LocalBroker
 
-    broker = LocalBroker(DEFAULT_HOME)
+    saved = HOME / "ports.json"
+    if ports:
+        HOME.mkdir(parents=True, exist_ok=True)
+        saved.write_text(json.dumps(dict(zip(("vacancy", "profile", "matching"), ports, strict=True))))
+    chosen = json.loads(saved.read_text()) if saved.exists() else dict(DEFAULT_PORTS)
+    try:
+        broker_port = int((DEFAULT_HOME / "broker.port").read_text().strip())
+    except (OSError, ValueError):
+        broker_port = DEFAULT_PORT
+    broker = LocalBroker(DEFAULT_HOME, broker_port)
     # The demo loads thousands of profiles through the API as one coach per organisation: a bulk
     # integration, allowed more writes than a person (shared/ratelimit.py).
     env = {**_secrets(), "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour"}
-    return Stack(home=HOME, bootstrap_servers=broker.bootstrap_servers, ports=dict(DEFAULT_PORTS), env=env)
+    return Stack.on_broker(broker, HOME, ports=chosen, env=env)
 
 
 def _say(message: str) -> None:
@@ -123,8 +134,8 @@ class Loader:
         return status
 
 
-def up(profile_count: int) -> int:
-    stack = _stack()
+def up(profile_count: int, ports: list[int] | None = None) -> int:
+    stack = _stack(ports)
     if stack.pid_file.exists():
         _say("stopping the services of an earlier demo run")
         stack.stop()
@@ -436,9 +447,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     start = sub.add_parser("up")
     start.add_argument("--profiles", type=int, default=3000)
+    start.add_argument(
+        "--ports",
+        type=int,
+        nargs=3,
+        metavar=("VACANCY", "PROFILE", "MATCHING"),
+        help="default 8001 8002 8003",
+    )
     sub.add_parser("down")
     args = parser.parse_args(argv)
-    return up(args.profiles) if args.command == "up" else down()
+    return up(args.profiles, args.ports) if args.command == "up" else down()
 
 
 if __name__ == "__main__":

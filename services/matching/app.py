@@ -26,6 +26,8 @@ from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.training import Places as CoursePlaces
 from services.matching.team.training_handlers import TrainingHandlers
 from shared.logging import configure_logging
+from shared.messaging.deadletters import dead_letter_ledger
+from shared.metrics import GaugesCollector
 from shared.reference import UnknownConceptError, geography
 from shared.schemas import Reference
 from shared.service import build_service_app, register_health
@@ -50,12 +52,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
     # abolished codes (records written before a merger) sit at their successor's centre
     places = geography(common.reference_dir).coordinates(with_abolished=True)
-    state = MatchingState(
-        MatchingEngine(taxonomy, places),
-        recognizer,
-        common.kafka.vacancies_topic,
-        common.kafka.candidates_topic,
-    )
+    state = MatchingState(MatchingEngine(taxonomy, places), recognizer)
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
@@ -65,7 +62,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         lambda: UnitOfWork(engine),
         taxonomy,
         Places.of(geography(common.reference_dir)),
-        shortages_topic=common.kafka.shortages_topic,
         clock=clock,
         period_rules=settings.period_rules,
     )
@@ -95,7 +91,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         taxonomy,
         CoursePlaces(known_skill, municipality_code, {m.code: (m.lat, m.lon) for m in towns}),
         region_codes,
-        topic=common.kafka.training_topic,
         read_table=read_table,
         clock=clock,
     )
@@ -103,7 +98,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     team = TeamHandlers(
         records,
         index,
-        outcomes_topic=common.kafka.outcomes_topic,
         top_k=settings.meeting_top_k,
         training=training,
     )
@@ -112,11 +106,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url
 
     if settings.start_feed:
-        feed = IndexFeed(state, common.kafka)
+        feed = IndexFeed(state, common.kafka, dead_letter_ledger(service.engine))
         feed.start()
         atexit.register(feed.close)
         app.extensions["kohtaanto.matching.feed"] = feed
         service.checks["index"] = feed.status
+        service.collectors.append(GaugesCollector(lambda: index_gauges(state, feed)))
 
     service.api.register_blueprint(blp)
     service.api.register_blueprint(team_api.blp)
@@ -125,3 +120,16 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     # The index must have caught up with the topics once before shortlists mean anything.
     register_health(service, frozenset({"database", "index"} if settings.start_feed else {"database"}))
     return app
+
+
+def index_gauges(state: MatchingState, feed: IndexFeed) -> dict[str, tuple[str, float]]:
+    """The index's size and whether it has caught up, for /metrics (the offsets it applied are
+    ``kohtaanto_consumer_last_handled_offset{consumer="matching.index"}``)."""
+    return {
+        "index_candidates": ("Candidates in the matching index", len(state.engine)),
+        "index_vacancies": ("Vacancies in the matching index", len(state.vacancies())),
+        "index_caught_up": (
+            "1 once the index has read both topics to their end since start-up",
+            feed.caught_up.is_set(),
+        ),
+    }

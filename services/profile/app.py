@@ -34,10 +34,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         common, "Kohtaanto profile service", metadata, reference, testing=bool(overrides.get("testing"))
     )
     engine = service.engine
-    kafka = common.kafka
 
     def uow() -> JourneyUnitOfWork:
-        return JourneyUnitOfWork(engine, kafka.candidates_topic, kafka.paths_topic, kafka.ratings_topic)
+        return JourneyUnitOfWork(engine)
 
     municipalities = service.app.extensions["kohtaanto.reference"].municipalities
 

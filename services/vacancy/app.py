@@ -24,8 +24,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         common, "Kohtaanto vacancy service", metadata, reference, testing=bool(overrides.get("testing"))
     )
     engine = service.engine
-    topic = common.kafka.vacancies_topic
-    service.app.extensions["kohtaanto.vacancy.handlers"] = VacancyHandlers(lambda: UnitOfWork(engine, topic))
+    service.app.extensions["kohtaanto.vacancy.handlers"] = VacancyHandlers(lambda: UnitOfWork(engine))
 
     service.api.register_blueprint(blp)
     register_health(service)

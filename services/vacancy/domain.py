@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -173,9 +173,8 @@ class Vacancy:
 class VacancyEvent:
     """What the vacancy service tells the others: the vacancy's full state after a change."""
 
-    event_type: str
+    event_type: str  # POSTED, UPDATED or CLOSED (declared in services/vacancy/events.py)
     vacancy: Vacancy
-    schema_version: int = field(default=1)
 
     @property
     def key(self) -> str:

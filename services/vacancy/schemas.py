@@ -7,6 +7,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from services.vacancy import events
 from services.vacancy.domain import CloseReason, Status
 from shared.schemas import (
     NOTICES,
@@ -30,7 +31,7 @@ class RequiredSkillSchema(StrictSchema):
 
 
 class VacancyInSchema(StrictSchema):
-    title = fields.String(required=True, validate=validate.Length(1, 200))
+    title = fields.String(required=True, validate=validate.Length(1, events.MAX_TITLE_CHARS))
     occupation_uri = EscoUri(
         "occupation",
         load_default=None,
@@ -39,7 +40,7 @@ class VacancyInSchema(StrictSchema):
             "by its skills or in words (skills are then recognised from the text)"
         },
     )
-    description = fields.String(load_default="", validate=validate.Length(max=20_000))
+    description = fields.String(load_default="", validate=validate.Length(max=events.MAX_DESCRIPTION_CHARS))
     municipality = MunicipalityCode(required=True)
     region = RegionId(
         load_default=None,
@@ -52,17 +53,19 @@ class VacancyInSchema(StrictSchema):
     skills = fields.List(
         fields.Nested(RequiredSkillSchema),
         load_default=list,
-        validate=[validate.Length(max=200), unique_by("uri", "A skill is")],
+        validate=[validate.Length(max=events.MAX_SKILLS), unique_by("uri", "A skill is")],
     )
     languages = fields.List(
-        fields.Nested(LanguageSchema), load_default=list, validate=unique_by("code", "A language is")
+        fields.Nested(LanguageSchema),
+        load_default=list,
+        validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
     )
     start_date = fields.Date(load_default=None)
     application_deadline = fields.Date(load_default=None)
     rejected_skills = fields.List(
         EscoUri("skill"),
         load_default=list,
-        validate=validate.Length(max=200),
+        validate=validate.Length(max=events.MAX_REJECTED_SKILLS),
         metadata={
             "description": "Skills that recognition suggested from the description and the employer "
             "rejected: matching never suggests them for this vacancy again. To confirm a suggestion, "

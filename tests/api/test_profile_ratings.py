@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from services.profile.consumer import handle_outcome
+from services.profile.events import OUTCOMES_CONSUMER
 from services.profile.paths.rating_store import ratings
 from services.profile.repository import outbox
 from shared.messaging.consumer import Record
@@ -42,8 +42,7 @@ def world(profile_app):
         "vacancy_title": "Hitsaaja",
         "region": "pirkanmaa",
     }
-    handle_outcome(
-        profile_app.extensions["kohtaanto.profile.handlers"],
+    OUTCOMES_CONSUMER.dispatcher(profile_app.extensions["kohtaanto.profile.handlers"])(
         Record(
             "kohtaanto.outcomes.v1", 0, 0, candidate, Envelope("outcome.recorded", candidate, outcome, "t")
         ),

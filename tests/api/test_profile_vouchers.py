@@ -208,7 +208,7 @@ def test_the_results_page_shows_the_same_figures_with_suppressed_cells_marked(cl
 
 
 def test_a_hire_reported_late_by_matching_counts_on_the_day_it_happened(client, profile_app):
-    from services.profile.consumer import handle_outcome
+    from services.profile.events import outcome_recorded
     from shared.messaging.consumer import Record
     from shared.messaging.envelope import Envelope
 
@@ -235,6 +235,6 @@ def test_a_hire_reported_late_by_matching_counts_on_the_day_it_happened(client, 
         payload["candidate_id"],
         Envelope("outcome.recorded", payload["candidate_id"], payload, "t"),
     )
-    handle_outcome(profile_app.extensions["kohtaanto.profile.handlers"], record)
+    outcome_recorded(profile_app.extensions["kohtaanto.profile.handlers"], record, payload)
     [v] = client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH).json["items"]
     assert (v["state"], v["hired_on"]) == ("hired", "2027-03-29")

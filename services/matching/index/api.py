@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from flask import current_app, jsonify
@@ -17,12 +18,15 @@ from services.matching.index.handlers import (
 from services.matching.index.render import render_explanation, render_shortlist
 from services.matching.index.schemas import (
     ExplanationSchema,
+    IndexVersionsQuerySchema,
+    IndexVersionsSchema,
     RecognisedListSchema,
     RecogniseSchema,
     ShortlistArgs,
     ShortlistSchema,
 )
 from shared.auth import Role, current_principal, require_role
+from shared.metrics import SHORTLIST_DURATION
 
 blp = Blueprint(
     "matching",
@@ -54,10 +58,12 @@ class ShortlistView(MethodView):
         """
         k = args["k"] or current_app.config["KOHTAANTO_DEFAULT_K"]
         index = handlers()
+        started = time.perf_counter()
         try:
             shortlist = index.shortlist(current_principal(), vacancy_id, k)
         except VacancyUnknownError:
             abort(404, message="No such vacancy (or not yet received by the matching service).")
+        SHORTLIST_DURATION.observe(time.perf_counter() - started)
         shortage = index.shortage_flag(shortlist.record)
         return jsonify(render_shortlist(shortlist, taxonomy(), args["lang"], shortage))
 
@@ -116,3 +122,20 @@ class RecogniseView(MethodView):
         if not found:
             body["warning"] = NO_SKILL_WARNING
         return body
+
+
+@blp.route("/index/versions")
+class IndexVersionsView(MethodView):
+    @require_role(Role.OPERATOR)
+    @blp.arguments(IndexVersionsQuerySchema)
+    @blp.response(200, IndexVersionsSchema)
+    def post(self, data: dict[str, Any]) -> Any:
+        """Which version of each given candidate this replica serves (operators: compare replicas,
+        check that a restart or a fault lost nothing). Pseudonymous ids and versions only."""
+        state = current_app.extensions["kohtaanto.matching.state"]
+        engine = state.engine
+        return {
+            "candidates": len(engine),
+            "vacancies": len(state.vacancies()),
+            "versions": {cid: engine.indexed_version(cid) for cid in data["candidate_ids"]},
+        }

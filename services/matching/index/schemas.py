@@ -130,3 +130,19 @@ class RecognisedListSchema(ma.Schema):
     warning = fields.String(
         metadata={"description": "Present when no skill was recognised: what to do instead"}
     )
+
+
+class IndexVersionsQuerySchema(StrictSchema):
+    candidate_ids = fields.List(
+        fields.String(validate=validate.Length(1, 64)), required=True, validate=validate.Length(1, 10_000)
+    )
+
+
+class IndexVersionsSchema(ma.Schema):
+    candidates = fields.Integer(metadata={"description": "Candidates the index serves"})
+    vacancies = fields.Integer(metadata={"description": "Vacancies (open and closed) it knows"})
+    versions = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(allow_none=True),
+        metadata={"description": "Candidate id → the version served (null: not served)"},
+    )

@@ -22,6 +22,7 @@ from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Principal, Role
 from shared.db import make_engine
+from shared.migrations import prepare_database, service_migrations
 from shared.reference import geography
 
 
@@ -29,12 +30,11 @@ def team_records(settings: Settings) -> TeamRecords:
     """The team's database-only use cases: shortage lists need no candidate index."""
     common = settings.common
     engine = make_engine(common.database_url)
-    metadata.create_all(engine)
+    prepare_database(engine, service_migrations("matching", metadata), migrate=common.migrate_on_start)
     return TeamRecords(
         lambda: UnitOfWork(engine),
         load_taxonomy(common.reference_dir, settings.cache_dir),
         Places.of(geography(common.reference_dir)),
-        shortages_topic=common.kafka.shortages_topic,
         period_rules=settings.period_rules,
     )
 

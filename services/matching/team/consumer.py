@@ -4,18 +4,17 @@ watch points (``path.updated``; a tombstone erases a withdrawn jobseeker's) and 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from services.matching.team.repository import UnitOfWork, processed
-from shared.config import CommonSettings
-from shared.db import make_engine
-from shared.messaging.consumer import ConsumerLoop, DeadLetters, PoisonMessageError, Record
+from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.idempotency import claim
-from shared.messaging.kafka import make_consumer
-from shared.worker import LazySender
+
+if TYPE_CHECKING:
+    from services.matching.team.repository import UnitOfWork
+
+UowFactory = Callable[[], "UnitOfWork"]
 
 PATH_UPDATED = "path.updated"
 REASONS = {"no_active_step", "step_overdue", "handover_unacknowledged"}
@@ -48,50 +47,45 @@ def read_path(payload: Any) -> dict[str, Any]:
     return out
 
 
-def handle_path(uow_factory: Callable[[], UnitOfWork], record: Record) -> None:
+def path_updated(uow_factory: UowFactory, record: Record, path: dict[str, Any]) -> None:
+    """Keep the path's watch points (idempotent by event id; older versions are ignored)."""
+    from services.matching.team.repository import processed  # not at import: events -> here -> repository
+
+    assert record.envelope is not None
     with uow_factory() as uow:
-        if record.envelope is None:
-            if record.key:
-                uow.paths.erase(record.key)
-                uow.commit()
+        if not claim(uow.conn, processed, NAME, record.envelope.event_id):
             return
-        envelope = record.envelope
-        if envelope.event_type != PATH_UPDATED:
-            return
-        if not claim(uow.conn, processed, NAME, envelope.event_id):
-            return
-        uow.paths.apply(read_path(envelope.payload), datetime.now(UTC))
+        uow.paths.apply(path, datetime.now(UTC))
         uow.commit()
 
 
-def _consumer(
-    common: CommonSettings, topic: str, name: str, handle: Callable[[Callable[[], UnitOfWork], Record], None]
-) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
-    def factory(stop: threading.Event, sender: LazySender) -> Callable[[], None]:
-        engine = make_engine(common.database_url)
-
-        def run() -> None:
-            consumer = make_consumer(common.kafka, group_id=f"matching-service.{name.split('.')[-1]}")
-            consumer.subscribe([topic])
-            loop = ConsumerLoop(
-                consumer,
-                lambda r: handle(lambda: UnitOfWork(engine), r),
-                DeadLetters(sender, common.kafka.dead_letter_topic, name),
-                name=name,
-            )
-            loop.run(stop)
-
-        return run
-
-    return factory
+def path_erased(uow_factory: UowFactory, record: Record) -> None:
+    """A tombstone: the profile was withdrawn, its watch points are erased."""
+    if record.key:
+        with uow_factory() as uow:
+            uow.paths.erase(record.key)
+            uow.commit()
 
 
-def paths_consumer(common: CommonSettings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
-    return _consumer(common, common.kafka.paths_topic, NAME, handle_path)
+def handle_path(uow_factory: UowFactory, record: Record) -> None:
+    """Dispatch one record as ``services.matching.team.events.PATHS_CONSUMER`` declares."""
+    from services.matching.team.events import PATHS_CONSUMER
+
+    PATHS_CONSUMER.dispatcher(uow_factory)(record)
 
 
-def ratings_consumer(common: CommonSettings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
-    from services.matching.team.ratings_feed import NAME as RATINGS
-    from services.matching.team.ratings_feed import handle_rating
+def read_rating(payload: Any) -> dict[str, Any]:
+    """``ratings_feed.read_rating`` (imported when used: ratings_feed defines a table on the
+    repository's metadata, and the repository imports the events that import this module)."""
+    from services.matching.team.ratings_feed import read_rating as read
 
-    return _consumer(common, common.kafka.ratings_topic, RATINGS, handle_rating)
+    return read(payload)
+
+
+def rating_recorded(uow_factory: UowFactory, record: Record, figure: dict[str, Any]) -> None:
+    """Keep a rating's figures (idempotent by rating id)."""
+    from services.matching.team.ratings_feed import RatingFigures
+
+    with uow_factory() as uow:
+        RatingFigures(uow.conn).add(figure)
+        uow.commit()

@@ -26,6 +26,7 @@ from services.matching.index.handlers import (
     VacancyRecord,
     VacancyUnknownError,
 )
+from services.matching.team import events
 from services.matching.team.meeting import (
     SCHEMA_VERSION,
     CandidateFacts,
@@ -40,7 +41,6 @@ from services.matching.team.meeting import (
     satisfaction_weeks,
 )
 from services.matching.team.outcomes import (
-    OUTCOME_RECORDED,
     FollowUp,
     InvalidOutcomeError,
     Outcome,
@@ -62,7 +62,6 @@ from services.matching.team.shortages import (
 )
 from shared.auth import Principal
 from shared.geography import Geography
-from shared.messaging.envelope import Envelope
 
 if TYPE_CHECKING:
     from services.matching.team.training_handlers import TrainingHandlers
@@ -83,8 +82,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SHORTAGE_LIST_IMPORTED = "shortage_list.imported"
-PRODUCER = "matching-service"
 Clock = Callable[[], datetime]
 
 
@@ -182,14 +179,12 @@ class TeamRecords:
         taxonomy: Taxonomy,
         places: Places,
         *,
-        shortages_topic: str,
         clock: Clock = _now,
         period_rules: PeriodRules | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.taxonomy = taxonomy
         self.places = places
-        self.shortages_topic = shortages_topic
         self.clock = clock
         self.period_rules = period_rules or PeriodRules()
 
@@ -220,9 +215,7 @@ class TeamRecords:
                     rows=len(item.entries),
                 )
                 payload = {**item.to_payload(), "import_id": import_id, "imported_at": now.isoformat()}
-                uow.publish(
-                    self.shortages_topic, Envelope(SHORTAGE_LIST_IMPORTED, item.key, payload, PRODUCER)
-                )
+                uow.publish(events.SHORTAGE_LIST_IMPORTED, item.key, payload)
             book = uow.shortages.book()
             uow.commit()
         notices = []
@@ -253,7 +246,7 @@ class TeamRecords:
             if not uow.shortages.delete(region_id, label):
                 raise ShortageListUnknownError(f"{region_id}|{label}")
             uow.shortages.record("withdrawn", region_id, label, caller, now, reason=reason)
-            uow.publish_tombstone(self.shortages_topic, f"{region_id}|{label}")
+            uow.publish_tombstone(events.SHORTAGE_LIST_IMPORTED.topic, f"{region_id}|{label}")
             uow.commit()
         log.info("shortage list withdrawn", extra={"key": f"{region_id}|{label}"})
 
@@ -304,7 +297,6 @@ class TeamHandlers:
         records: TeamRecords,
         index: MatchingHandlers,
         *,
-        outcomes_topic: str,
         top_k: int = 5,
         count_cap: int = 200,
         training: TrainingHandlers | None = None,
@@ -315,7 +307,6 @@ class TeamHandlers:
         self.taxonomy = records.taxonomy
         self.places = records.places
         self.clock = records.clock
-        self.outcomes_topic = outcomes_topic
         self.top_k = top_k
         self.count_cap = count_cap
         self.training = training
@@ -352,13 +343,9 @@ class TeamHandlers:
         with self.uow_factory() as uow:
             uow.outcomes.add(outcome)
             uow.publish(
-                self.outcomes_topic,
-                Envelope(
-                    OUTCOME_RECORDED,
-                    outcome.candidate_id,
-                    {**outcome.event_payload(), "employer_org": record.vacancy.employer_org},
-                    PRODUCER,
-                ),
+                events.OUTCOME_RECORDED,
+                outcome.candidate_id,
+                {**outcome.event_payload(), "employer_org": record.vacancy.employer_org},
             )
             if self.training is not None and missing:
                 self.training.after_outcome(

@@ -75,10 +75,7 @@ def read_rating(payload: Any) -> dict[str, Any]:
 
 
 def handle_rating(uow_factory: Callable[[], UnitOfWork], record: Record) -> None:
-    envelope = record.envelope
-    if envelope is None or envelope.event_type != RATING_RECORDED:
-        return
-    figure = read_rating(envelope.payload)
-    with uow_factory() as uow:
-        RatingFigures(uow.conn).add(figure)
-        uow.commit()
+    """Dispatch one record as ``services.matching.team.events.RATINGS_CONSUMER`` declares."""
+    from services.matching.team.events import RATINGS_CONSUMER
+
+    RATINGS_CONSUMER.dispatcher(uow_factory)(record)

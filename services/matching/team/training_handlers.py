@@ -21,20 +21,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+from services.matching.team import events
 from services.matching.team.repository import SkillGap, UnitOfWork
 from services.matching.team.training import Course, Places, Plan, parse_catalogue, suggest, teaching
 from shared.auth import Principal
-from shared.messaging.envelope import Envelope
 
 if TYPE_CHECKING:
     from services.matching.index.handlers import MatchingHandlers
 
 log = logging.getLogger(__name__)
 
-TRAINING_SUGGESTED = "training.suggested"
 NEAR_MATCH = "near_match"
 EMPLOYER_FEEDBACK = "employer_feedback"
-PRODUCER = "matching-service"
 Clock = Callable[[], datetime]
 
 
@@ -69,7 +67,6 @@ class TrainingHandlers:
         places: Places,
         region_codes: Mapping[str, set[str]],
         *,
-        topic: str,
         read_table: Callable[[bytes, str], Any],
         clock: Clock = _now,
     ) -> None:
@@ -78,7 +75,6 @@ class TrainingHandlers:
         self.labels = labels
         self.places = places
         self.region_codes = region_codes
-        self.topic = topic
         self.read_table = read_table
         self.clock = clock
 
@@ -200,10 +196,10 @@ class TrainingHandlers:
             if digest == uow.training.published_digest(cid):
                 continue
             if payload is None:
-                uow.publish_tombstone(self.topic, cid)
+                uow.publish_tombstone(events.TRAINING_SUGGESTED.topic, cid)
             else:
                 stamped = {**payload, "updated_at": self.clock().isoformat()}
-                uow.publish(self.topic, Envelope(TRAINING_SUGGESTED, cid, stamped, PRODUCER))
+                uow.publish(events.TRAINING_SUGGESTED, cid, stamped)
             uow.training.mark_published(cid, digest)
             sent += 1
         return sent

@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from services.profile import events
 from services.profile.paths.domain import (
     CloseReason,
     EndReason,
@@ -40,12 +41,6 @@ from services.profile.paths.rating_store import RatingStore
 from services.profile.paths.ratings import Rating
 from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher
 from services.profile.repository import UnitOfWork, metadata
-from shared.messaging.envelope import Envelope
-
-PATH_UPDATED = "path.updated"
-RATING_RECORDED = "rating.recorded"
-RATINGS_TOPIC = "kohtaanto.ratings.v1"
-PRODUCER = "profile-service"
 
 service_paths = Table(
     "service_paths",
@@ -559,12 +554,8 @@ class JourneyUnitOfWork(UnitOfWork):
     training: TrainingSuggestions
     ratings: RatingStore
 
-    def __init__(
-        self, engine: Engine, topic: str, paths_topic: str, ratings_topic: str = RATINGS_TOPIC
-    ) -> None:
-        super().__init__(engine, topic)
-        self.paths_topic = paths_topic
-        self.ratings_topic = ratings_topic
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
 
     def _open(self, conn: Connection) -> None:
         super()._open(conn)
@@ -578,13 +569,15 @@ class JourneyUnitOfWork(UnitOfWork):
         return self.grants.active(candidate_id)
 
     def publish_path(self, path: ServicePath) -> None:
-        envelope = Envelope(PATH_UPDATED, path.candidate_id, watch_payload(path), PRODUCER)
-        self._outbox.add(self.conn, self.paths_topic, envelope)
+        declared = events.PATH_UPDATED
+        envelope = declared.envelope(path.candidate_id, watch_payload(path), events.PRODUCER)
+        self._outbox.add(self.conn, declared.topic.name, envelope)
 
     def publish_rating(self, rating: Rating) -> None:
         """Figures only: no candidate id, no comment (``Rating.event_payload``)."""
-        envelope = Envelope(RATING_RECORDED, rating.subject.rated_org, rating.event_payload(), PRODUCER)
-        self._outbox.add(self.conn, self.ratings_topic, envelope)
+        declared = events.RATING_RECORDED
+        envelope = declared.envelope(rating.subject.rated_org, rating.event_payload(), events.PRODUCER)
+        self._outbox.add(self.conn, declared.topic.name, envelope)
 
     def referral_noted(self, payload: dict[str, Any]) -> None:
         self.ratings.note_referral(payload)
@@ -611,4 +604,4 @@ class JourneyUnitOfWork(UnitOfWork):
         self.training.erase(candidate_id)
         self.ratings.erase_candidate(candidate_id)
         if self.paths.erase_candidate(candidate_id):
-            self._outbox.add_tombstone(self.conn, self.paths_topic, candidate_id)
+            self._outbox.add_tombstone(self.conn, events.PATH_UPDATED.topic.name, candidate_id)

@@ -180,6 +180,12 @@ class MatchingEngine:
         snap = self._snapshot
         return snap.n_present + len(snap.delta)
 
+    def indexed_version(self, candidate_id: str) -> int | None:
+        """The version of ``candidate_id`` the index serves; None when it serves none (never seen, or
+        withdrawn). For operators comparing replicas and for the fault-injection suite."""
+        seg, row = self._locate(self._snapshot, candidate_id)
+        return int(seg.versions[row]) if row >= 0 else None
+
     def __contains__(self, candidate_id: object) -> bool:
         return isinstance(candidate_id, str) and self._locate(self._snapshot, candidate_id)[1] >= 0
 
