@@ -4,22 +4,15 @@ the language asked for."""
 
 import pytest
 
-from tests.api.matching_world import vacancy, welders
-from tests.api.test_matching_meeting import OPERATOR, SHORTAGE_CSV, W48, Clock, logged_in, matching_app
+from tests.api.matching_world import welding_shortage_world
+from tests.api.test_matching_meeting import OPERATOR, W48, logged_in
 from tests.i18n import finnish_only, visible_text
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     database_url = f"sqlite:///{tmp_path_factory.mktemp('languages') / 'matching.db'}"
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld", openings=3)
-    app.candidate_ids = welders(app)
-    r = app.test_client().post(
-        "/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"}
-    )
-    assert r.status_code == 201
-    return app
+    return welding_shortage_world(database_url)
 
 
 def test_the_catalogues_give_the_test_enough_finnish_to_look_for():
