@@ -27,7 +27,7 @@ def test_the_catalogues_give_the_test_enough_finnish_to_look_for():
 @pytest.mark.parametrize(
     ("lang", "title", "region", "town"),
     [
-        ("sv", "Veckomöte, vecka 48/2026", "Birkaland", "Tammerfors"),
+        ("sv", "Rekryteringsmöte, vecka 48/2026", "Birkaland", "Tammerfors"),
         ("en", "Weekly meeting, week 48/2026", "Pirkanmaa", "Tampere"),
     ],
 )

@@ -260,7 +260,7 @@ def test_the_meeting_page_opens_in_swedish_from_the_browser_language_and_switche
     driver = open_meeting(new_browser, meeting, CONSENTED_VIEWER, language="sv-FI")
     html = driver.find_element(By.TAG_NAME, "html")
     assert html.get_attribute("lang") == "sv"
-    assert "Veckomöte" in driver.title and "Norra Österbotten" in driver.title
+    assert "Rekryteringsmöte" in driver.title and "Norra Österbotten" in driver.title
     assert "Namn visas för" in driver.find_element(By.ID, "contact-status").text
     text = driver.find_element(By.TAG_NAME, "body").text
     assert not sorted(p for p in finnish_only() if p in text), text[:400]
