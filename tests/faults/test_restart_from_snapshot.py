@@ -1,15 +1,18 @@
 """Matching restarted from its index snapshot: it serves the same shortlist as before the restart, and
 applies what was written while it was down (an update, a new profile and a withdrawal) before it
-says it is ready; the next snapshot replaces the one that still held the withdrawn candidate."""
+says it is ready; the next snapshot replaces the one that still held the withdrawn candidate. Two
+replicas behind the same topics serve the same shortlist; one restarts unnoticed by the other."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
 import pytest
 
 from deploy.http_client import call, wait_for
+from deploy.stack import Stack
 from services.matching.index.reference import load_taxonomy
 from services.matching.index.snapshot import PREFIX, SUFFIX
 from tests.faults.harness import Figures, ProfileWriter, ready_after, served_versions
@@ -135,3 +138,91 @@ def test_a_restart_from_the_snapshot_serves_the_same_shortlist_and_the_events_wr
             return False
 
     wait_for(replaced, timeout=60, interval=0.5, what="a snapshot without the withdrawn candidate")
+
+
+def test_two_replicas_serve_the_same_shortlist_and_one_restarts_from_its_snapshot_unnoticed(
+    faults_stack, faults_broker, free_ports, tmp_path, report
+):
+    """A second matching process (its own port and snapshot directory, matching's database shared, as
+    in production) behind the same topics: the same shortlist as the first while profiles stream in;
+    killed (kill -9) and restarted from its snapshot, while the first stays ready throughout."""
+    stack = faults_stack
+    essential, _ = load_taxonomy().occupation_skills(WELDER)
+    created = call(
+        "POST",
+        f"{stack.url('vacancy')}/api/v1/vacancies",
+        EMPLOYER,
+        {
+            "title": "Hitsaaja, replikat",
+            "occupation_uri": WELDER,
+            "municipality": "837",
+            "working_time": "full_time",
+            "start_date": "2027-01-11",
+            "skills": [{"uri": u, "essential": True} for u in essential[:8]],
+        },
+    )
+    assert created.status == 201, created.json()
+    vacancy_id = created.json()["id"]
+    replica = Stack.on_broker(
+        faults_broker,
+        tmp_path / "replica",
+        ports={**stack.ports, "matching": free_ports(1)[0]},
+        env={**stack.env, "KOHTAANTO_INDEX_SNAPSHOT_SECONDS": "1"},
+        database_urls={"matching": f"sqlite:///{stack.home / 'data' / 'matching.db'}"},
+    )
+    (replica.home / "data").mkdir(parents=True)
+    (replica.home / "logs").mkdir(parents=True)
+    figures = Figures("replica kill -9, restart from snapshot")
+    writer = ProfileWriter(stack)
+    try:
+        replica.spawn("matching-web")
+        replica.wait_ready(300, services=("matching",))
+
+        def welder(i: int) -> dict:
+            skills = [{"uri": u, "level": "advanced"} for u in essential[: 1 + i % 7]]
+            return profile_body(skills=skills, max_commute_km=30 + i % 20, municipality="536")
+
+        ids = [f"replica-{i % 30}" for i in range(90)]  # 30 profiles, each written 3 times
+        flowing = threading.Thread(
+            target=lambda: [writer.put(pid, **welder(n)) for n, pid in enumerate(ids)], daemon=True
+        )
+        flowing.start()
+        while len(writer.writes) < 30:
+            time.sleep(0.05)
+        wait_for(lambda: snapshot_files(replica), timeout=60, what="the replica's first snapshot")
+        replica.crash("matching-web")
+        unready = []
+        killed = time.monotonic()
+        replica.spawn("matching-web")
+        while not replica._ready("matching"):
+            first_ready = call("GET", f"{stack.url('matching')}/health/ready")  # 30 s timeout
+            unready += [] if first_ready.status == 200 else [first_ready.status]
+            time.sleep(0.2)
+            assert time.monotonic() - killed < 300, "replica not ready again"
+        figures.time_to_ready_s = round(time.monotonic() - killed, 1)
+        flowing.join()
+        writer.tally(figures)
+        status = call("GET", f"{replica.url('matching')}/health/ready").json()["checks"]["index"]
+        figures.notes["restored"] = status["snapshot"]["restored"] is not None
+        latest = writer.latest()
+        wanted = {w.candidate_id: w.version for w in latest.values()}
+
+        def both_current() -> bool:
+            return all(served_versions(s, list(wanted)) == wanted for s in (stack, replica))
+
+        wait_for(both_current, timeout=120, interval=1.0, what="both replicas to serve every write")
+        figures.writes_applied = figures.writes_acknowledged
+        first = call(
+            "GET", f"{stack.url('matching')}/api/v1/vacancies/{vacancy_id}/shortlist?k=50", RECRUITER
+        )
+        second = call(
+            "GET", f"{replica.url('matching')}/api/v1/vacancies/{vacancy_id}/shortlist?k=50", RECRUITER
+        )
+        report.add(figures)
+
+        assert status["snapshot"]["restored"] is not None, "the replica restarted from its snapshot"
+        assert unready == [], "the first replica stayed ready while the second restarted"
+        entries = [[(e["candidate_id"], e["score"]) for e in r.json()["entries"]] for r in (first, second)]
+        assert entries[0] == entries[1] and len(entries[0]) >= 30
+    finally:
+        replica.stop()

@@ -425,7 +425,8 @@ class MatchingEngine:
 
 class BulkBuilder:
     """Candidates added in any number of calls, indexed by one merge at `finish` (same version
-    rules as `MatchingEngine.upsert_candidate`). Candidates are kept per block of `BULK_CHUNK`
+    rules as `MatchingEngine.upsert_candidate`); a short batch (at most `IndexParams.delta_max_rows`,
+    e.g. the tail read after a snapshot) goes to the delta segment instead. Candidates are kept per block of `BULK_CHUNK`
     (the newest version of each id), compacted when the block is full; a candidate the index
     cannot take (`InvalidRecordError`, ...) is logged and left out. `remove` withdraws an id
     added earlier (or indexed before): applied at `finish`, unless a later `add` brings it back.
@@ -472,9 +473,16 @@ class BulkBuilder:
     def finish(self) -> int:
         """Index what was added (one merge), then apply the removals; returns how many added
         candidates were new or newer than what was indexed. The builder is spent afterwards."""
+        engine = self.engine
+        if not self._blocks and len(self._chunk) <= engine.index_params.delta_max_rows:
+            # a short tail (a start from a snapshot): the delta takes it, no merge of the main segment
+            batch = [self._chunk[key] for key in sorted(self._chunk)]
+            self._chunk = {}
+            loaded = sum(_upserts_or_log(engine, batch))
+            self._apply_removals()
+            return loaded
         if self._chunk:
             self._seal()
-        engine = self.engine
         loaded = 0
         if self._blocks:
             with engine._lock:
@@ -490,7 +498,25 @@ class BulkBuilder:
                 engine._install(merged, idf)
                 engine.stats["unknown_uris"] += self._unknown
         self._blocks = []
-        for candidate_id in sorted(self._removed):
-            engine.remove_candidate(candidate_id)
-        self._removed = set()
+        self._apply_removals()
         return loaded
+
+    def _apply_removals(self) -> None:
+        for candidate_id in sorted(self._removed):
+            self.engine.remove_candidate(candidate_id)
+        self._removed = set()
+
+
+def _upserts_or_log(engine: MatchingEngine, batch: list[Candidate]) -> list[bool]:
+    """`engine.upsert_candidates(batch)`, or one by one when a candidate cannot be indexed (logged
+    and left out)."""
+    try:
+        return engine.upsert_candidates(batch)
+    except Exception:
+        applied = []
+        for candidate in batch:
+            try:
+                applied.append(engine.upsert_candidate(candidate))
+            except Exception:
+                log.exception("candidate not indexed", extra={"candidate_id": candidate.candidate_id})
+        return applied
