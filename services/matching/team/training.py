@@ -34,8 +34,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from shared.languages import DEFAULT_LANGUAGE
-
 MIN_REACH_KM = 40.0
 COLUMNS = ("course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality",
            "online", "apprenticeship", "start_dates")  # fmt: skip
@@ -82,7 +80,7 @@ class Course:
             return today
         return next((d for d in self.start_dates if d >= today), None)
 
-    def title(self, lang: str = DEFAULT_LANGUAGE) -> str:
+    def title(self, lang: str = "fi") -> str:
         return (self.title_sv or self.title_fi) if lang == "sv" else (self.title_fi or self.title_sv)
 
 
