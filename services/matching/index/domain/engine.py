@@ -132,17 +132,33 @@ class MatchingEngine:
 
     def remove_candidate(self, candidate_id: str) -> bool:
         """Withdraw a candidate; False when it is not indexed."""
+        return self.remove_candidates([candidate_id])[0]
+
+    def remove_candidates(self, candidate_ids: Iterable[str]) -> list[bool]:
+        """`remove_candidate` for several ids, published as one update (one delta rebuild)."""
+        removed = []
         with self._lock:
             snap = self._snapshot
-            seg, row = self._locate(snap, candidate_id)
-            if row < 0:
-                return False
-            version = int(seg.versions[row])
-            present, n_present = self._tombstone(snap.main, snap.present, snap.n_present, candidate_id)
-            self._delta_rows.pop(candidate_id, None)
-            self._removed[candidate_id] = version
-            self._publish(snap, present, n_present)
-            return True
+            present, n_present = snap.present, snap.n_present
+            for candidate_id in candidate_ids:
+                seg, row = self._locate(snap, candidate_id)
+                if row >= 0 and seg is snap.main and not present[row]:
+                    row = -1  # removed earlier in this batch
+                if row < 0 and candidate_id not in self._delta_rows:
+                    removed.append(False)
+                    continue
+                version = (
+                    self._delta_rows[candidate_id].version
+                    if candidate_id in self._delta_rows
+                    else int(seg.versions[row])
+                )
+                present, n_present = self._tombstone(snap.main, present, n_present, candidate_id)
+                self._delta_rows.pop(candidate_id, None)
+                self._removed[candidate_id] = version
+                removed.append(True)
+            if any(removed):
+                self._publish(snap, present, n_present)
+        return removed
 
     def bulk_load(self, candidates: Iterable[Candidate]) -> int:
         """Index many candidates at once (rebuilds, benchmarks); returns how many were new or
@@ -502,8 +518,8 @@ class BulkBuilder:
         return loaded
 
     def _apply_removals(self) -> None:
-        for candidate_id in sorted(self._removed):
-            self.engine.remove_candidate(candidate_id)
+        if self._removed:
+            self.engine.remove_candidates(sorted(self._removed))
         self._removed = set()
 
 
