@@ -1,22 +1,35 @@
-"""Who is calling: signed bearer tokens (JWT, HS256) naming the caller's role and organisation.
+"""Who is calling: signed bearer tokens (JWT) naming the caller's role and organisation.
 
-The signing key comes from ``KOHTAANTO_JWT_SECRET``. ``python -m shared.auth mint`` mints tokens for the
-demo and the tests. In production the city's identity provider would issue these tokens; the claims
-(``sub``, ``role``, ``org``) are what every service authorises on.
+Two key modes, one per deployment (RFC 8725: the accepted algorithms are pinned, never read from
+the token):
+
+* **HS256 with a shared secret** (``KOHTAANTO_JWT_SECRET``, at least 32 bytes): the demo and the tests.
+  ``python -m shared.auth mint`` mints such tokens.
+* **RS256/ES256 against the JWKS of the city's identity provider** (``KOHTAANTO_JWT_JWKS_URL``): the
+  keys are fetched from the URL (and cached) by PyJWT's ``PyJWKClient``; this service holds no
+  signing key and mints nothing.
+
+Every token must name our issuer (``iss``) and this deployment's audience (``aud``), carry ``sub``,
+``role``, ``org``, ``iat`` and ``exp``, and live at most ``max_lifetime`` (12 h by default): a token
+whose ``exp`` lies further ahead, or whose ``iat`` lies in the future, is refused. What a refused
+caller is told is one of two fixed sentences; the JWT library's own text goes to the log only.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
 import jwt
+
+log = logging.getLogger(__name__)
 
 
 class Role(StrEnum):
@@ -25,6 +38,10 @@ class Role(StrEnum):
     RECRUITER = "recruiter"
     TEAM_MEMBER = "team_member"
     OPERATOR = "operator"
+    #: An organisation's data-protection officer: reads the audit log of its own organisation.
+    DATA_PROTECTION_OFFICER = "data_protection_officer"
+    #: System level (the service operator's supervisory role): reads every organisation's audit log.
+    SYSTEM_AUDITOR = "system_auditor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,42 +52,171 @@ class Principal:
 
 
 class TokenError(ValueError):
-    """A token is missing, malformed, expired or not signed with our key."""
+    """A token is missing, malformed, expired, too long-lived or not signed with a key we trust.
+
+    ``str(error)`` is safe to show the caller (a fixed sentence); ``reason`` is for the log.
+    """
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+class KeySetUnavailableError(TokenError):
+    """The identity provider's key set (JWKS) could not be fetched: not the caller's fault."""
+
+
+INVALID = "The bearer token is not valid."
+EXPIRED = "The bearer token has expired."
+ASYMMETRIC = ("RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA")
+REQUIRED_CLAIMS = ["sub", "role", "org", "iat", "exp", "iss", "aud"]
 
 
 class TokenCodec:
-    def __init__(self, secret: str, issuer: str = "kohtaanto") -> None:
-        if len(secret.encode()) < 32:
+    """Verifies (and, in HS256 mode, mints) the bearer tokens of one deployment.
+
+    ``secret`` (HS256, ≥ 32 bytes) or ``jwks_url`` (asymmetric, ``algorithms`` from ``ASYMMETRIC``),
+    not both. ``max_lifetime`` bounds ``exp - iat`` and ``exp - now``; ``leeway_s`` (seconds) absorbs
+    clock skew. Raises ``ValueError`` for a configuration that would be unsafe.
+    """
+
+    def __init__(
+        self,
+        secret: str | None = None,
+        issuer: str = "kohtaanto",
+        audience: str = "kohtaanto",
+        *,
+        max_lifetime: timedelta = timedelta(hours=12),
+        jwks_url: str | None = None,
+        algorithms: Sequence[str] | None = None,
+        leeway_s: int = 30,
+        jwks_client: jwt.PyJWKClient | None = None,
+    ) -> None:
+        if bool(secret) == bool(jwks_url or jwks_client):
+            raise ValueError("configure exactly one of KOHTAANTO_JWT_SECRET and KOHTAANTO_JWT_JWKS_URL")
+        if secret is not None and len(secret.encode()) < 32:
             raise ValueError("the JWT signing key (KOHTAANTO_JWT_SECRET) must be at least 32 bytes")
+        if not audience:
+            raise ValueError("the token audience (KOHTAANTO_JWT_AUDIENCE) must not be empty")
+        if max_lifetime <= timedelta(0):
+            raise ValueError("the maximum token lifetime must be positive")
         self._secret = secret
         self.issuer = issuer
+        self.audience = audience
+        self.max_lifetime = max_lifetime
+        self.leeway_s = leeway_s
+        if secret:
+            self.algorithms: tuple[str, ...] = ("HS256",)
+            self._jwks: jwt.PyJWKClient | None = None
+        else:
+            chosen = tuple(algorithms or ("RS256", "ES256"))
+            unsafe = [a for a in chosen if a not in ASYMMETRIC]
+            if unsafe:
+                raise ValueError(f"only asymmetric algorithms may be used with a JWKS URL, not {unsafe}")
+            self.algorithms = chosen
+            self._jwks = jwks_client or jwt.PyJWKClient(str(jwks_url), cache_keys=True, lifespan=300)
 
-    def mint(self, principal: Principal, ttl: timedelta = timedelta(hours=12)) -> str:
+    @classmethod
+    def from_settings(cls, settings: Any) -> TokenCodec:
+        """From ``shared.config.AuthSettings``."""
+        return cls(
+            settings.jwt_secret or None,
+            settings.issuer,
+            settings.audience,
+            max_lifetime=timedelta(seconds=settings.max_lifetime_s),
+            jwks_url=settings.jwks_url or None,
+            algorithms=settings.algorithms or None,
+        )
+
+    @property
+    def can_mint(self) -> bool:
+        return self._secret is not None
+
+    def mint(self, principal: Principal, ttl: timedelta | None = None) -> str:
+        """An HS256 token for ``principal`` valid for ``ttl`` (default and maximum: ``max_lifetime``).
+
+        Raises ``ValueError`` in JWKS mode (the identity provider mints) or when ``ttl`` exceeds the
+        maximum lifetime.
+        """
+        if self._secret is None:
+            raise ValueError("tokens are minted by the identity provider in JWKS mode")
+        ttl = self.max_lifetime if ttl is None else ttl
+        if ttl > self.max_lifetime:
+            raise ValueError(f"a token may live at most {self.max_lifetime}")
         now = datetime.now(UTC)
         claims = {
             "sub": principal.subject,
             "role": principal.role.value,
             "org": principal.org,
             "iss": self.issuer,
+            "aud": self.audience,
             "iat": now,
             "exp": now + ttl,
         }
         return jwt.encode(claims, self._secret, algorithm="HS256")
 
     def verify(self, token: str) -> Principal:
+        """The principal a valid token names; raises ``TokenError`` (``KeySetUnavailableError`` when
+        the identity provider's keys cannot be fetched)."""
         try:
+            key: Any = self._secret
+            if self._jwks is not None:
+                key = self._jwks.get_signing_key_from_jwt(token).key
             claims = jwt.decode(
                 token,
-                self._secret,
-                algorithms=["HS256"],
+                key,
+                algorithms=list(self.algorithms),
                 issuer=self.issuer,
-                options={"require": ["sub", "role", "org", "exp", "iss"]},
+                audience=self.audience,
+                leeway=self.leeway_s,
+                options={"require": REQUIRED_CLAIMS},
             )
-            return Principal(subject=str(claims["sub"]), role=Role(claims["role"]), org=str(claims["org"]))
         except jwt.ExpiredSignatureError:
-            raise TokenError("token expired") from None
-        except (jwt.InvalidTokenError, ValueError) as exc:
-            raise TokenError(f"invalid token: {exc}") from None
+            raise TokenError(EXPIRED, "expired") from None
+        except jwt.PyJWKClientConnectionError as exc:
+            raise KeySetUnavailableError(
+                "The identity provider's keys are unavailable; try again shortly.", str(exc)
+            ) from None
+        except (jwt.PyJWKClientError, jwt.InvalidTokenError) as exc:
+            raise TokenError(INVALID, f"{type(exc).__name__}: {exc}") from None
+        self._check_lifetime(claims)
+        try:
+            role = Role(claims["role"])
+        except ValueError:
+            raise TokenError(INVALID, "unknown role") from None
+        if not all(isinstance(claims[c], str) and claims[c] for c in ("sub", "org")):
+            raise TokenError(INVALID, "sub and org must be non-empty strings")
+        return Principal(subject=claims["sub"], role=role, org=claims["org"])
+
+    def _check_lifetime(self, claims: dict[str, Any]) -> None:
+        now = datetime.now(UTC).timestamp()
+        iat, exp = claims["iat"], claims["exp"]
+        if not isinstance(iat, int | float) or not isinstance(exp, int | float):
+            raise TokenError(INVALID, "iat and exp must be numbers")
+        limit = self.max_lifetime.total_seconds() + self.leeway_s
+        if iat > now + self.leeway_s:
+            raise TokenError(INVALID, "iat in the future")
+        if exp - iat > limit or exp - now > limit:
+            raise TokenError(INVALID, f"lifetime over the maximum of {self.max_lifetime}")
+
+
+# --- who may read what (explicit rules other modules call) ----------------------------------------
+
+AUDIT_READERS = (Role.DATA_PROTECTION_OFFICER, Role.OPERATOR, Role.SYSTEM_AUDITOR)
+
+
+def audit_scope(principal: Principal) -> str | None:
+    """The organisation whose audit entries ``principal`` may read, or None for every organisation.
+
+    A data-protection officer (and, as before, an operator) reads its own organisation's entries:
+    accesses made by its people and accesses to its jobseekers' data. Only the system-level
+    ``system_auditor`` reads all. Raises ``PermissionError`` for any other role.
+    """
+    if principal.role is Role.SYSTEM_AUDITOR:
+        return None
+    if principal.role in AUDIT_READERS:
+        return principal.org
+    raise PermissionError(f"role {principal.role.value} may not read the audit log")
 
 
 # --- Flask edge -----------------------------------------------------------------------------------
@@ -83,36 +229,72 @@ def init_auth(app: Any, codec: TokenCodec) -> None:
     app.extensions["kohtaanto.auth"] = codec
 
 
+def bearer_token() -> str | None:
+    """The raw token of this request: ``Authorization: Bearer …`` or the session cookie."""
+    from flask import request
+
+    header = request.headers.get("Authorization", "")
+    token = (
+        header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(SESSION_COOKIE)
+    )
+    return token or None
+
+
+def verified_principal() -> Principal | None:
+    """The verified caller of this request, or None (no token, or an invalid one); never aborts."""
+    from flask import current_app, g
+
+    if "principal" in g:
+        return g.principal
+    token = bearer_token()
+    if token is None:
+        return None
+    try:
+        principal = current_app.extensions["kohtaanto.auth"].verify(token)
+    except TokenError:
+        return None
+    g.principal = principal
+    return principal
+
+
 def current_principal() -> Principal:
     """The verified caller of this request; aborts with 401 when there is none.
 
     The token comes from ``Authorization: Bearer …``; browser pages may carry it in the
     ``kohtaanto_token`` cookie set by a service's ``/login`` page.
     """
-    from flask import current_app, g, request
+    from flask import current_app, g
 
     from shared.http import abort
 
     cached = g.get("principal")
     if cached is not None:
         return cached
-    header = request.headers.get("Authorization", "")
-    token = (
-        header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(SESSION_COOKIE)
-    )
+    token = bearer_token()
     challenge = {"WWW-Authenticate": 'Bearer realm="kohtaanto"'}
     if not token:
         abort(401, message="A bearer token is required.", headers=challenge)
     try:
         principal = current_app.extensions["kohtaanto.auth"].verify(token)
+    except KeySetUnavailableError as exc:
+        log.warning("identity provider keys unavailable", extra={"reason": exc.reason})
+        abort(503, message=str(exc), headers={"Retry-After": "30"})
     except TokenError as exc:
-        abort(401, message=str(exc), headers=challenge)
+        log.info("token refused", extra={"reason": exc.reason})
+        abort(
+            401,
+            message=str(exc),
+            headers={"WWW-Authenticate": 'Bearer realm="kohtaanto", error="invalid_token"'},
+        )
     g.principal = principal
     return principal
 
 
-def require_role(*roles: Role) -> Callable[[F], F]:
-    """View decorator: the caller must hold one of ``roles`` (401 without a token, 403 otherwise)."""
+def require_role(*roles: Role, on_denied: Callable[[Principal], None] | None = None) -> Callable[[F], F]:
+    """View decorator: the caller must hold one of ``roles`` (401 without a token, 403 otherwise).
+
+    ``on_denied`` is called with the caller before the 403 (e.g. to audit the attempt).
+    """
 
     def decorator(view: F) -> F:
         @functools.wraps(view)
@@ -121,6 +303,8 @@ def require_role(*roles: Role) -> Callable[[F], F]:
 
             principal = current_principal()
             if principal.role not in roles:
+                if on_denied is not None:
+                    on_denied(principal)
                 abort(403, message=f"Role {principal.role.value} may not do this.")
             return view(*args, **kwargs)
 
@@ -138,15 +322,16 @@ def main(argv: list[str] | None = None) -> int:
     mint.add_argument("--role", required=True, choices=[r.value for r in Role])
     mint.add_argument("--org", required=True, help="the caller's organisation id")
     mint.add_argument("--sub", default=None, help="the caller's user id (default: role@org)")
-    mint.add_argument("--hours", type=float, default=12.0)
+    mint.add_argument("--hours", type=float, default=None, help="lifetime (default and maximum: 12 h)")
     args = parser.parse_args(argv)
     try:
-        codec = TokenCodec(AuthSettings.from_env().jwt_secret)
-    except ConfigError as exc:
-        sys.stderr.write(f"python -m shared.auth: {exc}\n")
+        codec = TokenCodec.from_settings(AuthSettings.from_env())
+        principal = Principal(args.sub or f"{args.role}@{args.org}", Role(args.role), args.org)
+        ttl = None if args.hours is None else timedelta(hours=args.hours)
+        sys.stdout.write(codec.mint(principal, ttl) + "\n")
+    except (ConfigError, ValueError) as exc:
+        sys.stderr.write(f"shared.auth mint: {exc}\n")
         return 2
-    principal = Principal(args.sub or f"{args.role}@{args.org}", Role(args.role), args.org)
-    sys.stdout.write(codec.mint(principal, timedelta(hours=args.hours)) + "\n")
     return 0
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn
 
-from flask import Blueprint, Flask, jsonify
+from flask import Blueprint, Flask, jsonify, request, send_from_directory
 from flask_smorest import Api as SmorestApi
 from flask_smorest import abort as _abort
 from werkzeug.exceptions import HTTPException
@@ -14,6 +16,7 @@ from werkzeug.exceptions import HTTPException
 log = logging.getLogger(__name__)
 
 Check = Callable[[], Mapping[str, Any]]
+SWAGGER_UI_ASSETS = "/docs/assets"
 
 
 def abort(code: int, message: str, **kwargs: Any) -> NoReturn:
@@ -30,11 +33,100 @@ class Api(SmorestApi):
 
     def handle_http_exception(self, error: HTTPException) -> Any:  # type: ignore[override]
         payload, code, headers = super().handle_http_exception(error)
+        # The exception's own headers too (e.g. ``Allow`` on 405), not only those passed to abort().
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                headers.setdefault(name, value)
+        if code == 429:
+            payload["message"] = (
+                f"Too many requests from this caller (limit: {error.description}); "
+                "try again after the seconds in Retry-After."
+            )
         payload.setdefault("message", error.description or error.name)
         payload.setdefault("errors", {})
         if code >= 500:
             log.error("server error", extra={"code": code, "error": repr(error)})
         return payload, code, headers
+
+
+# -- bad input: refused at the edge, before any view, as 400 in the JSON error shape -------------------
+MAX_JSON_DEPTH = 32
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+class BadInputError(ValueError):
+    """Input no view should see: ``errors`` maps a location to ``{field path: [reason]}``."""
+
+    def __init__(self, location: str, where: str | None, reason: str) -> None:
+        super().__init__(reason)
+        self.errors: dict[str, Any] = {location: {where: [reason]} if where else [reason]}
+
+
+def _walk(value: Any, path: str, depth: int) -> Iterator[tuple[str, Any, int]]:
+    """Every node of parsed JSON with its path and depth, without recursion."""
+    stack = [(path, value, depth)]
+    while stack:
+        where, node, level = stack.pop()
+        yield where, node, level
+        if isinstance(node, dict):
+            stack.extend((f"{where}.{k}" if where else str(k), v, level + 1) for k, v in node.items())
+            stack.extend((where or "", k, level + 1) for k in node)
+        elif isinstance(node, list):
+            stack.extend((f"{where}.{i}" if where else str(i), v, level + 1) for i, v in enumerate(node))
+
+
+def check_text(text: str, location: str, where: str | None, *, controls: bool) -> None:
+    """Refuse lone UTF-16 surrogates and NUL (no database stores them), and with ``controls`` every
+    C0 control character (a path or query value has no use for a newline)."""
+    if _LONE_SURROGATE.search(text):
+        raise BadInputError(location, where, "Text must be valid Unicode (a lone surrogate was sent).")
+    if "\x00" in text or (controls and _CONTROL.search(text)):
+        raise BadInputError(location, where, "Control characters are not allowed here.")
+
+
+def load_json_strictly(raw: bytes) -> Any:
+    """Parse a request body as JSON, refusing what would crash or corrupt later layers: invalid UTF-8,
+    nesting deeper than ``MAX_JSON_DEPTH``, integers of more than 4300 digits, NaN/Infinity,
+    lone surrogates and NUL in any string or key. Raises ``BadInputError``."""
+
+    def constant(name: str) -> Any:
+        raise BadInputError("json", None, f"{name} is not JSON.")
+
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=constant)
+    except UnicodeDecodeError:
+        raise BadInputError("json", None, "The body is not UTF-8.") from None
+    except RecursionError:
+        raise BadInputError("json", None, f"JSON nested deeper than {MAX_JSON_DEPTH} levels.") from None
+    except BadInputError:
+        raise
+    except ValueError:  # JSONDecodeError, or an integer beyond Python's digit limit
+        raise BadInputError("json", None, "Invalid JSON body.") from None
+    for where, node, depth in _walk(data, "", 0):
+        if depth > MAX_JSON_DEPTH:
+            raise BadInputError("json", None, f"JSON nested deeper than {MAX_JSON_DEPTH} levels.")
+        if isinstance(node, str):
+            check_text(node, "json", where or None, controls=False)
+    return data
+
+
+def guard_input() -> None:
+    """``before_request``: path, query and form values and JSON bodies are checked once, here."""
+    for name, value in (request.view_args or {}).items():
+        if isinstance(value, str):
+            check_text(value, "path", name, controls=True)
+    for name, value in request.args.items(multi=True):
+        check_text(name, "query", None, controls=True)
+        check_text(value, "query", name, controls=True)
+    if request.mimetype == "application/x-www-form-urlencoded":
+        for name, value in request.form.items(multi=True):
+            check_text(name, "form", None, controls=True)
+            check_text(value, "form", name, controls=name != "token")
+    if request.is_json and request.content_length != 0:
+        raw = request.get_data(cache=True)
+        if raw.strip():
+            load_json_strictly(raw)
 
 
 def openapi_config(title: str, version: str = "1", description: str = "") -> dict[str, Any]:
@@ -45,7 +137,9 @@ def openapi_config(title: str, version: str = "1", description: str = "") -> dic
         "OPENAPI_URL_PREFIX": "/",
         "OPENAPI_JSON_PATH": "openapi.json",
         "OPENAPI_SWAGGER_UI_PATH": "/docs",
-        "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        # Swagger UI's assets come from the swagger-ui-bundle package, served by the app itself:
+        # /docs works on a network that cannot reach a CDN.
+        "OPENAPI_SWAGGER_UI_URL": f"{SWAGGER_UI_ASSETS}/",
         "API_SPEC_OPTIONS": {
             "info": {"description": description},
             "components": {
@@ -56,11 +150,32 @@ def openapi_config(title: str, version: str = "1", description: str = "") -> dic
     }
 
 
+def swagger_ui_blueprint() -> Blueprint:
+    """Swagger UI's JavaScript and CSS from the swagger-ui-bundle package (Apache-2.0), at
+    ``/docs/assets/``."""
+    from swagger_ui_bundle import swagger_ui_path
+
+    bp = Blueprint("swagger_ui_assets", __name__)
+
+    @bp.get(f"{SWAGGER_UI_ASSETS}/<path:filename>")
+    def asset(filename: str) -> Any:
+        return send_from_directory(swagger_ui_path, filename, max_age=86400)
+
+    return bp
+
+
 def create_api(app: Flask, title: str, description: str = "") -> Api:
     for key, value in openapi_config(title, description=description).items():
         app.config.setdefault(key, value)
+    app.register_blueprint(swagger_ui_blueprint())
     app.json.sort_keys = False  # type: ignore[attr-defined]
     api = Api(app)
+
+    app.before_request(guard_input)
+
+    @app.errorhandler(BadInputError)
+    def bad_input(exc: BadInputError) -> Any:
+        return {"code": 400, "status": "Bad Request", "message": str(exc), "errors": exc.errors}, 400
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> Any:

@@ -1,5 +1,6 @@
-"""The matching service's worker: relays its outbox (outcomes, shortage lists) to Kafka and keeps the
-service-path watch points the weekly meeting counts.
+"""The matching service's worker: relays its outbox (outcomes, shortage lists, course suggestions) to
+Kafka, keeps the service-path watch points the weekly meeting counts and the satisfaction ratings'
+figures.
 
 ``python -m services.matching.worker``
 """
@@ -7,14 +8,20 @@ service-path watch points the weekly meeting counts.
 from __future__ import annotations
 
 from services.matching.config import Settings
-from services.matching.team.consumer import paths_consumer
-from services.matching.team.repository import metadata, outbox
-from shared.worker import run_worker
+from services.matching.team import ratings_feed  # noqa: F401 - defines the rating_figures table
+from services.matching.team.events import PATHS_CONSUMER, RATINGS_CONSUMER
+from services.matching.team.repository import UnitOfWork, metadata, outbox
+from shared.worker import exit_process, group_consumer, run_worker
 
 
 def main() -> None:
     settings = Settings.from_env()
-    run_worker(settings.common, metadata, outbox, consumers=[paths_consumer(settings.common)])
+    consumers = [
+        group_consumer(spec, lambda engine: lambda: UnitOfWork(engine))
+        for spec in (PATHS_CONSUMER, RATINGS_CONSUMER)
+    ]
+    run_worker(settings.common, metadata, outbox, consumers=consumers)
+    exit_process()
 
 
 if __name__ == "__main__":

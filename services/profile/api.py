@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, NoReturn
 
@@ -25,14 +27,17 @@ from services.profile.domain import (
 )
 from services.profile.handlers import ProfileHandlers
 from services.profile.schemas import (
+    AuditListSchema,
     AuditQuerySchema,
     ContactListSchema,
     ContactLookupSchema,
     ProfileInSchema,
     ProfileOutSchema,
 )
-from shared.auth import Role, current_principal, require_role
+from shared.auth import AUDIT_READERS, Principal, Role, audit_scope, current_principal, require_role
 from shared.http import abort
+from shared.pii import contains_personal_data
+from shared.ratelimit import json_list_cost, rate_limited
 from shared.schemas import input_notices
 
 blp = Blueprint(
@@ -79,11 +84,50 @@ def to_dict(p: Profile) -> dict[str, Any]:
     return body
 
 
-def translate(exc: Exception, *, hide_existence: bool = False) -> NoReturn:
-    if isinstance(exc, ProfileNotFoundError) or (hide_existence and isinstance(exc, NotPermittedError)):
+PROFILE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
+PROFILE_ID_PARAMETER = {
+    "in": "path",
+    "name": "profile_id",
+    "required": True,
+    "description": "The organisation's own id for the jobseeker (ids are per organisation). "
+    "Never a personal identity code, e-mail address or phone number: such ids are refused.",
+    "schema": {"type": "string", "pattern": PROFILE_ID_PATTERN, "example": "asiakas-1001"},
+}
+_PROFILE_ID = re.compile(PROFILE_ID_PATTERN)
+
+
+def checked_id(profile_id: str) -> str:
+    """The path's profile id, or 422: 1-64 letters, digits and ``._:-``, and nothing that looks
+    like personal data (an identity code would end up in URLs, access logs and the audit log)."""
+    if not _PROFILE_ID.match(profile_id):
+        reason = "1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit."
+        abort(422, message="Invalid profile id.", errors={"path": {"profile_id": [reason]}})
+    if contains_personal_data(profile_id):
+        abort(
+            422,
+            message="Invalid profile id.",
+            errors={
+                "path": {
+                    "profile_id": [
+                        "Looks like a personal identity code or phone number: use an id of your "
+                        "organisation's case system instead."
+                    ]
+                }
+            },
+        )
+    return profile_id
+
+
+def audit_denied(action: str) -> Callable[[Principal], None]:
+    def record(principal: Principal) -> None:
+        handlers().denied(principal, action)
+
+    return record
+
+
+def translate(exc: Exception) -> NoReturn:
+    if isinstance(exc, ProfileNotFoundError | NotPermittedError):
         abort(404, message="No such profile.")
-    if isinstance(exc, NotPermittedError):
-        abort(403, message="Only coaches of the organisation that owns a profile may change it.")
     if isinstance(exc, ProfileWithdrawnError):
         abort(409, message="The profile has been withdrawn.")
     if isinstance(exc, InvalidProfileError):
@@ -91,49 +135,53 @@ def translate(exc: Exception, *, hide_existence: bool = False) -> NoReturn:
     raise exc
 
 
-@blp.route("/profiles/<profile_id>")
+@blp.route("/profiles/<profile_id>", parameters=[PROFILE_ID_PARAMETER])
 class ProfileById(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, on_denied=audit_denied("profile.write"))
     @blp.arguments(ProfileInSchema)
     @blp.response(200, ProfileOutSchema)
     @blp.alt_response(201, schema=ProfileOutSchema, description="Created")
     def put(self, data: dict[str, Any], profile_id: str) -> Any:
-        """Create or replace (upsert) a jobseeker's profile; publishes the pseudonymous candidate."""
-        if not 1 <= len(profile_id) <= 64:
-            abort(422, message="Invalid profile id.", errors={"path": {"profile_id": ["1–64 characters."]}})
+        """Create or replace (upsert) a jobseeker's profile of the caller's organisation; publishes the
+        pseudonymous candidate. Ids are per organisation, so the same id in another organisation is
+        another jobseeker, never revealed."""
         try:
-            profile, created = handlers().upsert(current_principal(), profile_id, to_details(data))
+            profile, created = handlers().upsert(
+                current_principal(), checked_id(profile_id), to_details(data)
+            )
         except Exception as exc:
             translate(exc)
         return {**to_dict(profile), "notices": input_notices()}, (201 if created else 200)
 
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, on_denied=audit_denied("profile.read"))
     @blp.response(200, ProfileOutSchema)
     def get(self, profile_id: str) -> Any:
         """Read a profile, personal data included (coaches of the owning organisation; audited)."""
         try:
-            return to_dict(handlers().read(current_principal(), profile_id))
+            return to_dict(handlers().read(current_principal(), checked_id(profile_id)))
         except Exception as exc:
-            translate(exc, hide_existence=True)
+            translate(exc)
 
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, on_denied=audit_denied("profile.withdraw"))
     @blp.response(204)
     def delete(self, profile_id: str) -> None:
         """Withdraw a profile: personal data erased, a tombstone removes the candidate from matching."""
         try:
-            handlers().withdraw(current_principal(), profile_id)
+            handlers().withdraw(current_principal(), checked_id(profile_id))
         except Exception as exc:
-            translate(exc, hide_existence=True)
+            translate(exc)
 
 
 @blp.route("/contacts/lookup")
 class ContactLookup(MethodView):
-    @require_role(Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH)
+    @rate_limited("contact_lookup", cost=json_list_cost("candidate_ids"))
+    @require_role(Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, on_denied=audit_denied("contact.read"))
     @blp.arguments(ContactLookupSchema)
     @blp.response(200, ContactListSchema)
     def post(self, data: dict[str, Any]) -> dict[str, Any]:
         """Names and contact details of the given candidates who consented to the caller's
-        organisation (others are left out). Every lookup is audit-logged."""
+        organisation, or whose coach the caller is (others are left out). Every lookup is
+        audit-logged."""
         cards = handlers().contacts(
             current_principal(), list(dict.fromkeys(data["candidate_ids"])), data["purpose"]
         )
@@ -142,12 +190,19 @@ class ContactLookup(MethodView):
 
 @blp.route("/audit")
 class Audit(MethodView):
-    @require_role(Role.OPERATOR)
+    @require_role(*AUDIT_READERS, on_denied=audit_denied("audit.read"))
     @blp.arguments(AuditQuerySchema, location="query")
+    @blp.response(200, AuditListSchema)
     def get(self, args: dict[str, Any]) -> Any:
-        """The audit log of personal-data access (operators only)."""
+        """The audit log of personal-data access, newest first. A data-protection officer (or an
+        operator) sees its own organisation's entries: what its people did and what anyone did with
+        its jobseekers' data. The system auditor sees every organisation's."""
+        caller = current_principal()
         with handlers().uow_factory() as uow:
-            entries = uow.audit.entries(profile_id=args["profile_id"], limit=args["limit"])
-        for entry in entries:
-            entry["at"] = entry["at"].isoformat()
+            entries = uow.audit.entries(
+                scope_org=audit_scope(caller),
+                profile_id=args["profile_id"],
+                candidate_id=args["candidate_id"],
+                limit=args["limit"],
+            )
         return {"items": entries}

@@ -154,9 +154,11 @@ class ProfileDetails:
             raise InvalidProfileError(errors)
 
 
-def pseudonym(key: bytes, profile_id: str) -> str:
-    """The candidate id other services see: stable per profile, not reversible without the key."""
-    return "c-" + hmac.new(key, profile_id.encode(), hashlib.sha256).hexdigest()[:24]
+def pseudonym(key: bytes, coach_org: str, profile_id: str) -> str:
+    """The candidate id other services see: stable per profile (an organisation's id), not reversible
+    without the key. HMAC-SHA-256, 96 bits, hex with the prefix ``c-``."""
+    message = f"{coach_org}\x1f{profile_id}".encode()
+    return "c-" + hmac.new(key, message, hashlib.sha256).hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +223,25 @@ class Profile:
             "working_time": d.working_time,
             "consented_orgs": sorted(d.consented_orgs),
         }
+
+
+# -- who may see what (explicit rules: the API, the consumer and later features call these) --------
+PARTNER_ROLES = frozenset({"recruiter", "team_member", "coach"})
+
+
+def may_manage(caller_role: str, caller_org: str, profile: Profile) -> bool:
+    """Read in full, change, withdraw, correct the status: the coaches of the owning organisation."""
+    return caller_role == "coach" and caller_org == profile.coach_org
+
+
+def may_see_contact(caller_role: str, caller_org: str, profile: Profile) -> bool:
+    """Name and contact details: the own coaches, and the recruiters, team members and coaches of an
+    organisation the jobseeker consented to (while the profile is not withdrawn)."""
+    if profile.details is None:
+        return False
+    return may_manage(caller_role, caller_org, profile) or (
+        caller_role in PARTNER_ROLES and profile.visible_to_partner(caller_org)
+    )
 
 
 CANDIDATE_UPSERTED = "candidate.upserted"

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import Any
 
 from services.profile.domain import (
-    NotPermittedError,
     Profile,
     ProfileDetails,
     ProfileNotFoundError,
+    may_manage,
+    may_see_contact,
     pseudonym,
 )
 from services.profile.repository import UnitOfWork, processed
-from shared.auth import Principal, Role
+from shared.auth import Principal
 from shared.messaging.idempotency import claim
 
 Clock = Callable[[], datetime]
@@ -41,83 +43,65 @@ class ProfileHandlers:
         self.clock = clock
 
     def upsert(self, caller: Principal, profile_id: str, details: ProfileDetails) -> tuple[Profile, bool]:
-        """Create or replace a profile; returns it and whether it was created."""
+        """Create or replace a profile of the caller's organisation; returns it and whether it was
+        created. Profile ids are per organisation: another organisation's profile of the same id is
+        untouched and unseen."""
         with self.uow_factory() as uow:
-            existing = uow.profiles.get(profile_id)
+            existing = uow.profiles.get(caller.org, profile_id)
             if existing is None:
-                profile = Profile.create(
-                    profile_id, pseudonym(self.pseudonym_key, profile_id), caller.org, details, self.clock()
-                )
+                candidate_id = pseudonym(self.pseudonym_key, caller.org, profile_id)
+                profile = Profile.create(profile_id, candidate_id, caller.org, details, self.clock())
                 uow.profiles.add(profile)
             else:
-                self._own(caller, existing)
                 granted = uow.granted_orgs(existing.candidate_id)
                 if granted - details.consented_orgs:
                     details = replace(details, consented_orgs=details.consented_orgs | granted)
                 profile = existing.update(details, self.clock())
                 uow.profiles.save(profile)
             uow.publish_candidate(profile)
+            self._audit(uow, caller, "profile.write", True, profile_id, profile)
             uow.commit()
         return profile, existing is None
 
     def withdraw(self, caller: Principal, profile_id: str) -> Profile:
+        """Withdraw (erase) a profile of the caller's organisation; ``ProfileNotFoundError`` when the
+        organisation has no such profile (audited as a denied attempt)."""
         with self.uow_factory() as uow:
-            profile = self._get(uow, profile_id)
-            self._own(caller, profile)
+            profile = self._own(uow, caller, profile_id, "profile.withdraw")
             withdrawn = profile.withdraw(self.clock())
             uow.profiles.save(withdrawn)
             uow.publish_candidate(withdrawn)
             uow.erase_related(profile.candidate_id)
-            uow.audit.record(
-                actor=caller.subject,
-                role=caller.role,
-                org=caller.org,
-                action="profile.withdraw",
-                granted=True,
-                profile_id=profile_id,
-                candidate_id=profile.candidate_id,
-            )
+            self._audit(uow, caller, "profile.withdraw", True, profile_id, profile)
             uow.commit()
         return withdrawn
 
     def read(self, caller: Principal, profile_id: str) -> Profile:
         """A coach of the profile's organisation reads the whole profile, personal data included."""
         with self.uow_factory() as uow:
-            profile = self._get(uow, profile_id)
-            granted = caller.org == profile.coach_org
-            uow.audit.record(
-                actor=caller.subject,
-                role=caller.role,
-                org=caller.org,
-                action="profile.read",
-                granted=granted,
-                profile_id=profile_id,
-                candidate_id=profile.candidate_id,
-            )
+            profile = self._own(uow, caller, profile_id, "profile.read")
+            self._audit(uow, caller, "profile.read", True, profile_id, profile)
             uow.commit()
-        if not granted:
-            raise ProfileNotFoundError(profile_id)
         return profile
 
-    def contacts(self, caller: Principal, candidate_ids: list[str], purpose: str) -> list[ContactCard]:
-        """Contact cards of those candidates who consented to the caller's organisation.
+    def denied(self, caller: Principal, action: str, profile_id: str | None = None) -> None:
+        """Audit an attempt refused before any profile was looked up (e.g. a role that may not)."""
+        with self.uow_factory() as uow:
+            self._audit(uow, caller, action, False, profile_id, None)
+            uow.commit()
 
-        A partner recruiter or team member gets only consented candidates; the others are simply
-        absent (not even their existence is confirmed). Every candidate asked about is audited.
+    def contacts(self, caller: Principal, candidate_ids: list[str], purpose: str) -> list[ContactCard]:
+        """Contact cards of those candidates the caller may see (``may_see_contact``).
+
+        The others are simply absent (not even their existence is confirmed). Every candidate asked
+        about is audited, granted or not.
         """
         cards: list[ContactCard] = []
         with self.uow_factory() as uow:
             found = {p.candidate_id: p for p in uow.profiles.by_candidate(candidate_ids)}
             for candidate_id in candidate_ids:
                 profile = found.get(candidate_id)
-                granted = (
-                    profile is not None
-                    and profile.details is not None
-                    and (
-                        profile.visible_to_partner(caller.org)
-                        or (caller.role is Role.COACH and caller.org == profile.coach_org)
-                    )
-                )
+                granted = profile is not None and may_see_contact(caller.role, caller.org, profile)
                 uow.audit.record(
                     actor=caller.subject,
                     role=caller.role,
@@ -127,12 +111,33 @@ class ProfileHandlers:
                     profile_id=profile.id if profile else None,
                     candidate_id=candidate_id,
                     purpose=purpose,
+                    subject_org=profile.coach_org if profile else None,
                 )
                 if granted and profile is not None and profile.details is not None:
                     personal = profile.details.personal
                     cards.append(ContactCard(candidate_id, personal.name, personal.email, personal.phone))
             uow.commit()
         return cards
+
+    def outcome_recorded(self, event_id: str, outcome: dict[str, Any]) -> bool:
+        """Consumer side of ``outcome.recorded``: the referral is noted (what the jobseeker and the
+        employer may rate), and a ``hired`` outcome marks the profile hired and republishes it."""
+        with self.uow_factory() as uow:
+            if not claim(uow.conn, processed, "profile.outcomes", event_id):
+                return False
+            matches = uow.profiles.by_candidate([outcome["candidate_id"]])
+            if matches:
+                uow.referral_noted(outcome)
+            for profile in matches if outcome["status"] == "hired" else []:
+                hired = profile.mark_hired(self.clock())
+                if hired is not profile:
+                    uow.profiles.save(hired)
+                    uow.publish_candidate(hired)
+                    uow.hired_related(
+                        profile.candidate_id, self.clock(), date.fromisoformat(outcome["occurred_on"])
+                    )
+            uow.commit()
+        return bool(matches)
 
     def candidate_hired(self, event_id: str, candidate_id: str) -> bool:
         """Consumer side of ``outcome.recorded`` (hired): mark the profile and republish it."""
@@ -149,14 +154,31 @@ class ProfileHandlers:
             uow.commit()
         return bool(matches)
 
-    @staticmethod
-    def _get(uow: UnitOfWork, profile_id: str) -> Profile:
-        profile = uow.profiles.get(profile_id)
-        if profile is None:
+    def _own(self, uow: UnitOfWork, caller: Principal, profile_id: str, action: str) -> Profile:
+        profile = uow.profiles.get(caller.org, profile_id)
+        if profile is None or not may_manage(caller.role, caller.org, profile):
+            self._audit(uow, caller, action, False, profile_id, None)
+            uow.commit()
             raise ProfileNotFoundError(profile_id)
         return profile
 
     @staticmethod
-    def _own(caller: Principal, profile: Profile) -> None:
-        if caller.org != profile.coach_org:
-            raise NotPermittedError(profile.id)
+    def _audit(
+        uow: UnitOfWork,
+        caller: Principal,
+        action: str,
+        granted: bool,
+        profile_id: str | None,
+        profile: Profile | None,
+    ) -> None:
+        uow.audit.record(
+            actor=caller.subject,
+            role=caller.role,
+            org=caller.org,
+            action=action,
+            granted=granted,
+            profile_id=profile_id,
+            candidate_id=profile.candidate_id if profile else None,
+            # A denied attempt concerns the caller's own namespace of ids: there is no other owner.
+            subject_org=profile.coach_org if profile else caller.org,
+        )

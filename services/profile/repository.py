@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -17,28 +17,33 @@ from sqlalchemy import (
     String,
     Table,
     insert,
+    or_,
     select,
     update,
 )
 
+from services.profile import events
 from services.profile.domain import (
     Profile,
     ProfileDetails,
     Status,
 )
 from shared.db import SqlUnitOfWork
-from shared.messaging.envelope import Envelope
+from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
+from shared.pii import mask
 
 metadata = MetaData()
 
 profiles = Table(
     "profiles",
     metadata,
+    # Profile ids are chosen by the coach's organisation and are unique within it only: another
+    # organisation's ids are another namespace, so no answer can reveal that one exists.
+    Column("coach_org", String(100), primary_key=True),
     Column("id", String(64), primary_key=True),
     Column("candidate_id", String(32), nullable=False, unique=True),
-    Column("coach_org", String(100), nullable=False, index=True),
     Column("status", String(16), nullable=False),
     Column("version", Integer, nullable=False),
     Column("details", JSON, nullable=True),
@@ -53,8 +58,10 @@ audit_log = Table(
     Column("at", DateTime(timezone=True), nullable=False, index=True),
     Column("actor", String(200), nullable=False),
     Column("actor_role", String(32), nullable=False),
-    Column("actor_org", String(100), nullable=False),
+    Column("actor_org", String(100), nullable=False, index=True),
     Column("action", String(64), nullable=False),
+    # The organisation whose jobseeker the entry concerns (the profile's coach organisation), if known.
+    Column("subject_org", String(100), nullable=True, index=True),
     Column("profile_id", String(64), nullable=True, index=True),
     Column("candidate_id", String(32), nullable=True, index=True),
     Column("granted", String(8), nullable=False),
@@ -63,6 +70,7 @@ audit_log = Table(
 
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+dead_letters = dead_letters_table(metadata)
 
 
 def _aware(value: datetime) -> datetime:
@@ -86,8 +94,11 @@ class ProfileRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def get(self, profile_id: str) -> Profile | None:
-        row = self.conn.execute(select(profiles).where(profiles.c.id == profile_id)).first()
+    def get(self, coach_org: str, profile_id: str) -> Profile | None:
+        """The profile ``profile_id`` of organisation ``coach_org`` (ids are per organisation)."""
+        row = self.conn.execute(
+            select(profiles).where(profiles.c.coach_org == coach_org, profiles.c.id == profile_id)
+        ).first()
         return _from_row(row) if row else None
 
     def by_candidate(self, candidate_ids: list[str]) -> list[Profile]:
@@ -98,7 +109,11 @@ class ProfileRepository:
         self.conn.execute(insert(profiles).values(**self._values(p), created_at=p.created_at))
 
     def save(self, p: Profile) -> None:
-        self.conn.execute(update(profiles).where(profiles.c.id == p.id).values(**self._values(p)))
+        self.conn.execute(
+            update(profiles)
+            .where(profiles.c.coach_org == p.coach_org, profiles.c.id == p.id)
+            .values(**self._values(p))
+        )
 
     @staticmethod
     def _values(p: Profile) -> dict[str, Any]:
@@ -130,7 +145,9 @@ class AuditLog:
         profile_id: str | None = None,
         candidate_id: str | None = None,
         purpose: str | None = None,
+        subject_org: str | None = None,
     ) -> None:
+        """One entry; ``purpose`` is stored with personal data masked (``shared.pii.mask``)."""
         self.conn.execute(
             insert(audit_log).values(
                 at=datetime.now(UTC),
@@ -141,24 +158,47 @@ class AuditLog:
                 profile_id=profile_id,
                 candidate_id=candidate_id,
                 granted="yes" if granted else "no",
-                purpose=purpose,
+                purpose=mask(purpose)[:200] if purpose else None,
+                subject_org=subject_org,
             )
         )
 
-    def entries(self, *, profile_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    def entries(
+        self,
+        *,
+        scope_org: str | None,
+        profile_id: str | None = None,
+        candidate_id: str | None = None,
+        limit: int = 200,
+    ) -> list[dict[str, Any]]:
+        """Newest first. With ``scope_org``, only the entries of that organisation: what its people
+        did, and what anyone did with its jobseekers' data; a profile id of another organisation's
+        jobseeker is not shown (nor which organisation that is). ``scope_org=None``: every entry."""
         query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
+        if scope_org is not None:
+            query = query.where(or_(audit_log.c.actor_org == scope_org, audit_log.c.subject_org == scope_org))
         if profile_id:
             query = query.where(audit_log.c.profile_id == profile_id)
-        return [dict(r._mapping) for r in self.conn.execute(query)]
+            if scope_org is not None:
+                query = query.where(audit_log.c.subject_org == scope_org)
+        if candidate_id:
+            query = query.where(audit_log.c.candidate_id == candidate_id)
+        out = []
+        for row in self.conn.execute(query):
+            entry = dict(row._mapping)
+            if scope_org is not None and entry["subject_org"] != scope_org:
+                entry["profile_id"] = None
+                entry["subject_org"] = None
+            out.append(entry)
+        return out
 
 
 class UnitOfWork(SqlUnitOfWork):
     profiles: ProfileRepository
     audit: AuditLog
 
-    def __init__(self, engine: Engine, topic: str) -> None:
+    def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
-        self.topic = topic
         self._outbox = Outbox(outbox)
 
     def _open(self, conn: Connection) -> None:
@@ -168,8 +208,12 @@ class UnitOfWork(SqlUnitOfWork):
     def erase_related(self, candidate_id: str) -> None:
         """Hook: erase what other parts of this service keep about a withdrawn jobseeker."""
 
-    def hired_related(self, candidate_id: str, now: datetime) -> None:
-        """Hook: what else follows, in this transaction, from the jobseeker being hired."""
+    def hired_related(self, candidate_id: str, now: datetime, on: date | None = None) -> None:
+        """Hook: what else follows, in this transaction, from the jobseeker being hired (``on``: the
+        day of the hire, default ``now``'s)."""
+
+    def referral_noted(self, payload: dict[str, Any]) -> None:
+        """Hook: a candidate was proposed to a vacancy, or its outcome changed (``outcome.recorded``)."""
 
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         """Hook: organisations the jobseeker consented to by a choice recorded elsewhere in this
@@ -178,13 +222,9 @@ class UnitOfWork(SqlUnitOfWork):
 
     def publish_candidate(self, profile: Profile) -> None:
         """The candidate's current state for matching, or a tombstone once withdrawn."""
+        declared = events.CANDIDATE_UPSERTED
         if profile.details is None:
-            self._outbox.add_tombstone(self.conn, self.topic, profile.candidate_id)
+            self._outbox.add_tombstone(self.conn, declared.topic.name, profile.candidate_id)
             return
-        envelope = Envelope(
-            event_type="candidate.upserted",
-            key=profile.candidate_id,
-            payload=profile.for_matching(),
-            producer="profile-service",
-        )
-        self._outbox.add(self.conn, self.topic, envelope)
+        envelope = declared.envelope(profile.candidate_id, profile.for_matching(), events.PRODUCER)
+        self._outbox.add(self.conn, declared.topic.name, envelope)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from services.profile import events
 from services.profile.domain import EducationLevel, TargetGroup
+from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.schemas import (
     NOTICES,
     EscoUri,
@@ -17,7 +19,7 @@ from shared.schemas import (
 
 SKILL_LEVELS = ("basic", "intermediate", "advanced", "expert")
 WORKING_TIMES = ("full_time", "part_time", "any")
-ORG_ID = validate.Regexp(r"^[a-z0-9][a-z0-9._-]{1,99}$", error="Organisation ids are lower-case slugs.")
+ORG_ID = validate.Regexp(ORG_ID_PATTERN, error="Organisation ids are lower-case slugs.")
 
 
 class PersonalSchema(StrictSchema):
@@ -46,20 +48,27 @@ class ProfileInSchema(StrictSchema):
     skills = fields.List(
         fields.Nested(SkillSchema),
         required=True,
-        validate=[validate.Length(max=300), unique_by("uri", "A skill is")],
+        validate=[validate.Length(max=events.MAX_SKILLS), unique_by("uri", "A skill is")],
     )
     suggested_skills = fields.List(
         EscoUri("skill"),
         load_default=list,
+        validate=validate.Length(max=events.MAX_SUGGESTED_SKILLS),
         metadata={
             "description": "Skills suggested by recognition from the coach's notes and not "
             "(yet) confirmed; kept apart from the chosen skills"
         },
     )
-    work_history = fields.List(fields.Nested(ExperienceSchema), load_default=list)
+    work_history = fields.List(
+        fields.Nested(ExperienceSchema),
+        load_default=list,
+        validate=validate.Length(max=events.MAX_WORK_HISTORY),
+    )
     education_level = fields.String(required=True, validate=validate.OneOf([e.value for e in EducationLevel]))
     languages = fields.List(
-        fields.Nested(LanguageSchema), load_default=list, validate=unique_by("code", "A language is")
+        fields.Nested(LanguageSchema),
+        load_default=list,
+        validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
     )
     municipality = MunicipalityCode(required=True)
     max_commute_km = fields.Float(required=True, validate=validate.Range(0, 500))
@@ -69,9 +78,14 @@ class ProfileInSchema(StrictSchema):
         fields.String(validate=validate.OneOf([t.value for t in TargetGroup])), load_default=list
     )
     consented_orgs = fields.List(
-        fields.String(validate=ORG_ID),
+        fields.String(validate=[ORG_ID, known_organisation]),
         load_default=list,
-        metadata={"description": "Partner organisations allowed to see the profile"},
+        validate=validate.Length(max=events.MAX_CONSENTED_ORGS),
+        metadata={
+            "description": "Registered organisations (the operator's registry) allowed to see the "
+            "profile's name and contact details and to be shown the candidate",
+            "example": ["pirkan-rekry-oy"],
+        },
     )
 
 
@@ -117,5 +131,42 @@ class ContactListSchema(ma.Schema):
 
 
 class AuditQuerySchema(StrictSchema):
-    profile_id = fields.String(load_default=None)
+    profile_id = fields.String(
+        load_default=None,
+        validate=validate.Length(1, 64),
+        metadata={"description": "Only entries about this profile of the caller's organisation"},
+    )
+    candidate_id = fields.String(
+        load_default=None,
+        validate=validate.Length(1, 32),
+        metadata={"description": "Only entries about this pseudonymous candidate id"},
+    )
     limit = fields.Integer(load_default=200, validate=validate.Range(1, 1000))
+
+
+class AuditEntrySchema(ma.Schema):
+    id = fields.Integer()
+    at = fields.DateTime()
+    actor = fields.String(metadata={"description": "The user id (token subject) who acted"})
+    actor_role = fields.String()
+    actor_org = fields.String()
+    action = fields.String(
+        metadata={
+            "description": "profile.read, profile.write, profile.withdraw, contact.read, audit.read, "
+            "profile.hired"
+        }
+    )
+    granted = fields.String(validate=validate.OneOf(["yes", "no"]))
+    profile_id = fields.String(
+        allow_none=True, metadata={"description": "Shown only to the profile's own organisation"}
+    )
+    candidate_id = fields.String(allow_none=True)
+    subject_org = fields.String(
+        allow_none=True,
+        metadata={"description": "The organisation whose jobseeker the entry concerns (own scope only)"},
+    )
+    purpose = fields.String(allow_none=True, metadata={"description": "Personal data masked"})
+
+
+class AuditListSchema(ma.Schema):
+    items = fields.List(fields.Nested(AuditEntrySchema))

@@ -140,7 +140,7 @@ def test_a_handover_across_organisations_carries_only_what_was_consented_and_is_
         client.post(f"/api/v1/handovers/{handover['id']}/acknowledge", json={}, headers=SCHOOL).status_code
         == 409
     )
-    reads = client.get("/api/v1/audit", headers=auth("operator", "kohtaanto")).json["items"]
+    reads = client.get("/api/v1/audit", headers=auth("system_auditor", "kohtaanto")).json["items"]
     assert {"handover.read", "handover.acknowledged"} <= {e["action"] for e in reads}
     assert events(profile_app)[-1]["payload"]["watch"][0]["org"] == "tredu"
 
@@ -326,7 +326,7 @@ def test_matchings_course_suggestions_reach_only_the_jobseekers_own_coach(client
     def feed(value):
         envelope = None if value is None else Envelope("training.suggested", candidate, value, "t")
         handle_training(
-            lambda: JourneyUnitOfWork(engine, "kohtaanto.candidates.v1", "kohtaanto.paths.v1"),
+            lambda: JourneyUnitOfWork(engine),
             Record("kohtaanto.training.v1", 0, 0, candidate, envelope),
         )
 
@@ -336,7 +336,7 @@ def test_matchings_course_suggestions_reach_only_the_jobseekers_own_coach(client
     assert r.status_code == 200 and r.json["gaps"][0]["courses"][0]["course_id"] == "HITS-24"
     assert r.json["gaps"][0]["source"] == "employer_feedback"
     assert client.get("/api/v1/profiles/asiakas-1/training", headers=OTHER_COACH).status_code == 404
-    entries = client.get("/api/v1/audit", headers=auth("operator", "kohtaanto")).json["items"]
+    entries = client.get("/api/v1/audit", headers=auth("system_auditor", "kohtaanto")).json["items"]
     assert "training.read" in {e["action"] for e in entries}
     feed(None)  # no gaps left
     assert client.get("/api/v1/profiles/asiakas-1/training", headers=COACH).json["gaps"] == []

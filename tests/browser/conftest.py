@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from deploy.stack import Stack
-from tests.helpers import JWT_SECRET, PSEUDONYM_KEY
+from tests.helpers import JWT_SECRET, PSEUDONYM_KEY, TEST_ORGANISATIONS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -31,13 +31,14 @@ def taxonomy() -> Any:
 @pytest.fixture(scope="module")
 def browser_stack(kafka_broker, tmp_path_factory, free_ports) -> Iterator[Stack]:
     ports = dict(zip(("vacancy", "profile", "matching"), free_ports(3), strict=True))
-    stack = Stack(
-        home=tmp_path_factory.mktemp("browser-stack"),
-        bootstrap_servers=kafka_broker.bootstrap_servers,
+    stack = Stack.on_broker(
+        kafka_broker,
+        tmp_path_factory.mktemp("browser-stack"),
         ports=ports,
         env={
             "KOHTAANTO_JWT_SECRET": JWT_SECRET,
             "KOHTAANTO_PSEUDONYM_KEY": PSEUDONYM_KEY.decode(),
+            "KOHTAANTO_ORGANISATIONS_FILE": str(TEST_ORGANISATIONS),
         },
     )
     try:

@@ -3,7 +3,7 @@ operators import, recruiters' outcomes, and the stored content of each weekly me
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -20,24 +20,30 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    cast,
     delete,
     insert,
     select,
+    update,
 )
 
+from services.matching.team import events
 from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
 from services.matching.team.paths import PathWatch
 from services.matching.team.shortages import ShortageBook, ShortageList
 from services.matching.team.training import Course
 from shared.auth import Principal
 from shared.db import SqlUnitOfWork
-from shared.messaging.envelope import Envelope
+from shared.messaging.deadletters import dead_letters_table
+from shared.messaging.events import Published
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
+from shared.messaging.topics import TopicSpec
 
 metadata = MetaData()
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+dead_letters = dead_letters_table(metadata)
 
 shortage_lists = Table(
     "shortage_lists",
@@ -423,6 +429,10 @@ class OutcomeRepository:
         rows = self.conn.execute(select(t).where(where).order_by(t.c.occurred_on, t.c.recorded_at)).all()
         return [_outcome(r) for r in rows]
 
+    def delete_for_candidate(self, candidate_id: str) -> int:
+        """Erase every outcome of the candidate (status, comment, follow-up); returns how many."""
+        return self.conn.execute(delete(outcomes).where(outcomes.c.candidate_id == candidate_id)).rowcount
+
 
 class PathWatchRepository:
     def __init__(self, conn: Connection) -> None:
@@ -509,6 +519,19 @@ class MeetingRepository:
             )
         )
 
+    def naming(self, candidate_id: str) -> list[StoredMeeting]:
+        """Every stored meeting whose content names the candidate id."""
+        t = meetings
+        found = self.conn.execute(
+            select(t.c.region, t.c.week).where(cast(t.c.content, Text).like(f'%"{candidate_id}"%'))
+        ).all()
+        return [m for r in found if (m := self.get(r.region, r.week)) is not None]
+
+    def replace_content(self, region: str, week: str, content: dict[str, Any]) -> None:
+        """Rewrite a stored meeting's content in place (erasure), keeping who prepared it and when."""
+        t = meetings
+        self.conn.execute(update(t).where(t.c.region == region, t.c.week == week).values(content=content))
+
     def weeks(self, region: str) -> list[str]:
         t = meetings
         return [
@@ -537,8 +560,10 @@ class UnitOfWork(SqlUnitOfWork):
         self.paths = PathWatchRepository(conn)
         self.training = TrainingRepository(conn)
 
-    def publish(self, topic: str, envelope: Envelope) -> None:
-        self._outbox.add(self.conn, topic, envelope)
+    def publish(self, event: Published, key: str, payload: Mapping[str, Any]) -> None:
+        """Add one event, as declared in ``team/events.py``, to the outbox of this transaction."""
+        self._outbox.add(self.conn, event.topic.name, event.envelope(key, payload, events.PRODUCER))
 
-    def publish_tombstone(self, topic: str, key: str) -> None:
-        self._outbox.add_tombstone(self.conn, topic, key)
+    def publish_tombstone(self, topic: TopicSpec, key: str) -> None:
+        """A tombstone (null value) for ``key`` on the compacted ``topic``: the key is deleted."""
+        self._outbox.add_tombstone(self.conn, topic.name, key)

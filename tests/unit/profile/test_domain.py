@@ -39,13 +39,17 @@ def details(**overrides):
 
 
 def test_the_pseudonym_is_stable_and_reveals_nothing_of_the_profile_id():
-    assert pseudonym(KEY, "p-123") == pseudonym(KEY, "p-123")
-    assert pseudonym(KEY, "p-123") != pseudonym(b"x" * 32, "p-123")
-    assert "123" not in pseudonym(KEY, "p-123")[2:6] or pseudonym(KEY, "p-123").startswith("c-")
+    assert pseudonym(KEY, "tampere", "p-123") == pseudonym(KEY, "tampere", "p-123")
+    assert pseudonym(KEY, "tampere", "p-123") != pseudonym(b"x" * 32, "tampere", "p-123")
+    assert "123" not in pseudonym(KEY, "tampere", "p-123")
+
+
+def test_the_same_id_in_two_organisations_is_two_candidates():
+    assert pseudonym(KEY, "tampere", "p-1") != pseudonym(KEY, "vaasa", "p-1")
 
 
 def test_what_matching_receives_has_no_name_contact_education_or_target_group():
-    profile = Profile.create("p-1", pseudonym(KEY, "p-1"), "tampere", details(), NOW)
+    profile = Profile.create("p-1", pseudonym(KEY, "tampere", "p-1"), "tampere", details(), NOW)
     text = json.dumps(profile.for_matching())
     for secret in ("Aino", "Virtanen", "aino@example.fi", "1234567", "p-1", "over_50", "vocational"):
         assert secret not in text

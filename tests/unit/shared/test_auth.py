@@ -1,16 +1,53 @@
-from datetime import timedelta
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
+import jwt
 import pytest
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from shared.auth import Principal, Role, TokenCodec, TokenError
+from shared.auth import (
+    INVALID,
+    KeySetUnavailableError,
+    Principal,
+    Role,
+    TokenCodec,
+    TokenError,
+    audit_scope,
+)
+from shared.config import REPO_ROOT, AuthSettings, ConfigError
 from tests.helpers import JWT_SECRET
 
 CODEC = TokenCodec(JWT_SECRET)
+ALICE = Principal("alice", Role.RECRUITER, "agency-a")
+
+
+def claims(**overrides: Any) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    base = {
+        "sub": "alice",
+        "role": "recruiter",
+        "org": "agency-a",
+        "iss": "kohtaanto",
+        "aud": "kohtaanto",
+        "iat": now,
+        "exp": now + timedelta(hours=1),
+    }
+    base.update(overrides)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+def hs256(**overrides: Any) -> str:
+    return jwt.encode(claims(**overrides), JWT_SECRET, algorithm="HS256")
 
 
 def test_a_minted_token_names_the_callers_role_and_organisation():
-    principal = Principal("alice", Role.RECRUITER, "agency-a")
-    assert CODEC.verify(CODEC.mint(principal)) == principal
+    assert CODEC.verify(CODEC.mint(ALICE)) == ALICE
 
 
 def test_a_token_signed_with_another_key_is_refused():
@@ -20,7 +57,7 @@ def test_a_token_signed_with_another_key_is_refused():
 
 
 def test_an_expired_token_is_refused():
-    token = CODEC.mint(Principal("bob", Role.COACH, "tampere"), ttl=timedelta(seconds=-1))
+    token = CODEC.mint(Principal("bob", Role.COACH, "tampere"), ttl=timedelta(seconds=-60))
     with pytest.raises(TokenError, match="expired"):
         CODEC.verify(token)
 
@@ -28,3 +65,202 @@ def test_an_expired_token_is_refused():
 def test_a_short_signing_key_is_not_accepted():
     with pytest.raises(ValueError):
         TokenCodec("short")
+
+
+def test_a_token_living_a_hundred_years_is_refused():
+    with pytest.raises(TokenError):
+        CODEC.verify(hs256(exp=datetime.now(UTC) + timedelta(days=36500)))
+
+
+def test_a_token_issued_in_the_future_is_refused():
+    later = datetime.now(UTC) + timedelta(days=1)
+    with pytest.raises(TokenError):
+        CODEC.verify(hs256(iat=later, exp=later + timedelta(hours=1)))
+
+
+def test_a_token_issued_long_ago_with_a_far_expiry_is_refused_though_exp_minus_now_is_short():
+    now = datetime.now(UTC)
+    with pytest.raises(TokenError):
+        CODEC.verify(hs256(iat=now - timedelta(days=30), exp=now + timedelta(hours=1)))
+
+
+def test_the_maximum_lifetime_is_configurable_and_minting_beyond_it_is_refused():
+    short = TokenCodec(JWT_SECRET, max_lifetime=timedelta(minutes=10))
+    with pytest.raises(ValueError):
+        short.mint(ALICE, timedelta(hours=1))
+    with pytest.raises(TokenError):
+        short.verify(CODEC.mint(ALICE, timedelta(hours=1)))
+
+
+@pytest.mark.parametrize("aud", ["another-deployment", None])
+def test_a_token_for_another_audience_or_none_is_refused(aud):
+    with pytest.raises(TokenError):
+        CODEC.verify(hs256(aud=aud))
+
+
+def test_a_deployment_accepts_only_its_own_audience():
+    tampere = TokenCodec(JWT_SECRET, audience="kohtaanto:tampere")
+    assert tampere.verify(tampere.mint(ALICE)) == ALICE
+    with pytest.raises(TokenError):
+        tampere.verify(CODEC.mint(ALICE))
+
+
+@pytest.mark.parametrize("missing", ["sub", "role", "org", "iat", "exp", "iss"])
+def test_a_token_without_a_required_claim_is_refused(missing):
+    with pytest.raises(TokenError):
+        CODEC.verify(hs256(**{missing: None}))
+
+
+def test_an_unsigned_token_is_refused():
+    with pytest.raises(TokenError):
+        CODEC.verify(jwt.encode(claims(), None, algorithm="none"))
+
+
+def test_refusals_say_one_fixed_sentence_never_the_libraries_text():
+    for bad in (
+        "garbage",
+        hs256(aud="x"),
+        hs256(role="king"),
+        hs256(exp=datetime.now(UTC) + timedelta(days=9)),
+    ):
+        with pytest.raises(TokenError) as caught:
+            CODEC.verify(bad)
+        assert str(caught.value) == INVALID
+
+
+def test_audit_scope_is_the_own_organisation_except_for_the_system_auditor():
+    assert audit_scope(Principal("d", Role.DATA_PROTECTION_OFFICER, "tampere")) == "tampere"
+    assert audit_scope(Principal("o", Role.OPERATOR, "tampere")) == "tampere"
+    assert audit_scope(Principal("s", Role.SYSTEM_AUDITOR, "kohtaanto")) is None
+    with pytest.raises(PermissionError):
+        audit_scope(Principal("r", Role.RECRUITER, "agency-a"))
+
+
+# -- asymmetric tokens against a JWKS URL (the city's identity provider) ------------------------------
+class JwksServer:
+    """Serves a JWK Set on 127.0.0.1 like an identity provider's ``/.well-known/jwks.json``."""
+
+    def __init__(self, keys: list[dict[str, Any]]) -> None:
+        body = json.dumps({"keys": keys}).encode()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/.well-known/jwks.json"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def public_jwk(private_key: Any, kid: str, alg: str) -> dict[str, Any]:
+    jwk = json.loads(jwt.algorithms.get_default_algorithms()[alg].to_jwk(private_key.public_key()))
+    return {**jwk, "kid": kid, "alg": alg, "use": "sig"}
+
+
+RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+EC_KEY = ec.generate_private_key(ec.SECP256R1())
+
+
+@pytest.fixture(scope="module")
+def jwks() -> Iterator[JwksServer]:
+    server = JwksServer([public_jwk(RSA_KEY, "rsa-1", "RS256"), public_jwk(EC_KEY, "ec-1", "ES256")])
+    yield server
+    server.close()
+
+
+def idp_token(key: Any, kid: str, alg: str, **overrides: Any) -> str:
+    return jwt.encode(
+        claims(**{"aud": "kohtaanto:tampere", "iss": "https://idp.tampere.example", **overrides}),
+        key,
+        algorithm=alg,
+        headers={"kid": kid},
+    )
+
+
+def idp_codec(url: str) -> TokenCodec:
+    return TokenCodec(issuer="https://idp.tampere.example", audience="kohtaanto:tampere", jwks_url=url)
+
+
+@pytest.mark.parametrize(("key", "kid", "alg"), [(RSA_KEY, "rsa-1", "RS256"), (EC_KEY, "ec-1", "ES256")])
+def test_tokens_of_the_identity_provider_are_verified_against_its_jwks(jwks, key, kid, alg):
+    assert idp_codec(jwks.url).verify(idp_token(key, kid, alg)) == ALICE
+
+
+def test_a_jwks_deployment_refuses_hs256_tokens(jwks):
+    """Algorithms are pinned (RFC 8725 §3.1): an HS256 token is refused whatever key signed it."""
+    with pytest.raises(TokenError):
+        idp_codec(jwks.url).verify(hs256(aud="kohtaanto:tampere", iss="https://idp.tampere.example"))
+
+
+def test_a_jwks_deployment_refuses_a_key_it_does_not_publish(jwks):
+    stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    with pytest.raises(TokenError):
+        idp_codec(jwks.url).verify(idp_token(stranger, "rsa-1", "RS256"))
+    with pytest.raises(TokenError):
+        idp_codec(jwks.url).verify(idp_token(RSA_KEY, "unknown-kid", "RS256"))
+
+
+def test_a_jwks_deployment_enforces_audience_and_lifetime(jwks):
+    codec = idp_codec(jwks.url)
+    with pytest.raises(TokenError):
+        codec.verify(idp_token(RSA_KEY, "rsa-1", "RS256", aud="kohtaanto:helsinki"))
+    with pytest.raises(TokenError):
+        codec.verify(idp_token(RSA_KEY, "rsa-1", "RS256", exp=datetime.now(UTC) + timedelta(days=3650)))
+
+
+def test_an_unreachable_jwks_is_a_key_set_error_not_an_invalid_token():
+    codec = idp_codec("http://127.0.0.1:9/jwks.json")
+    with pytest.raises(KeySetUnavailableError):
+        codec.verify(idp_token(RSA_KEY, "rsa-1", "RS256"))
+
+
+def test_a_jwks_deployment_mints_nothing_and_allows_only_asymmetric_algorithms(jwks):
+    with pytest.raises(ValueError):
+        idp_codec(jwks.url).mint(ALICE)
+    with pytest.raises(ValueError):
+        TokenCodec(audience="a", jwks_url=jwks.url, algorithms=["HS256"])
+    with pytest.raises(ValueError):
+        TokenCodec(JWT_SECRET, jwks_url=jwks.url)
+
+
+def test_settings_need_exactly_one_key_source_and_an_audience_with_jwks(monkeypatch):
+    for name in ("KOHTAANTO_JWT_SECRET", "KOHTAANTO_JWT_JWKS_URL", "KOHTAANTO_JWT_AUDIENCE"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(ConfigError):
+        AuthSettings.from_env()
+    monkeypatch.setenv("KOHTAANTO_JWT_JWKS_URL", "https://idp/jwks")
+    with pytest.raises(ConfigError):
+        AuthSettings.from_env()  # no audience
+    monkeypatch.setenv("KOHTAANTO_JWT_AUDIENCE", "kohtaanto:tampere")
+    settings = AuthSettings.from_env()
+    assert settings.jwks_url == "https://idp/jwks" and settings.jwt_secret is None
+    monkeypatch.setenv("KOHTAANTO_JWT_SECRET", "x" * 40)
+    with pytest.raises(ConfigError):
+        AuthSettings.from_env()  # both
+
+
+def test_mint_without_the_secret_prints_one_line_not_a_traceback():
+    env = {"PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "shared.auth", "mint", "--role", "coach", "--org", "tampere"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "KOHTAANTO_JWT_SECRET" in done.stderr and "Traceback" not in done.stderr

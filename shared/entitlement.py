@@ -1,0 +1,83 @@
+"""Who may see or act on a jobseeker: the consent and outcome-entitlement rules, as plain functions.
+
+Every service applies the same rules (the profile service to personal data and to ``hired``
+outcomes it consumes, the matching service to shortlists, explanations and outcomes), so they live
+here once, beside ``shared.auth``. They take plain values (role, organisation id, the organisation's
+kind from the registry, the candidate's consent) and know no framework. Later features (service
+paths, vouchers) call them too rather than restating them.
+
+The rules (docs/architecture.md, "Consent and entitlement"):
+
+* A jobseeker's **own organisation** is the employment-services organisation whose coach owns the
+  profile. The candidates topic lists it among ``consented_orgs`` (the jobseeker's consent covers
+  the organisation that serves them), so every service can apply the rules without personal data.
+* **Seeing a candidate** (pseudonymous data: shortlists, explanations, meetings, outcomes):
+  organisations of kind ``employment_services`` or ``operator`` see every candidate; a partner
+  agency or an employer sees only candidates who consented to it.
+* **Recording an outcome** for (vacancy, candidate): a recruiter of an organisation the candidate
+  consented to; an employer for its own vacancy, when the candidate consented to it; a coach of the
+  candidate's own organisation (who may also correct a wrong status). Nobody else.
+* **Marking a profile hired** (the profile service, on ``outcome.recorded``): only an outcome whose
+  recorder satisfies the rule above for that profile; anything else is ignored and audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+SEE_ALL_KINDS = frozenset({"employment_services", "operator"})
+OUTCOME_ROLES = frozenset({"recruiter", "employer", "coach"})
+
+
+def sees_all_candidates(org_kind: str | None) -> bool:
+    """Whether an organisation of this kind sees every candidate (pseudonymously)."""
+    return org_kind in SEE_ALL_KINDS
+
+
+def consent_scope(org: str, org_kind: str | None) -> str | None:
+    """The organisation whose consent filters what the caller sees, or None for no filter."""
+    return None if sees_all_candidates(org_kind) else org
+
+
+def may_see_candidate(org: str, org_kind: str | None, consented_orgs: Collection[str]) -> bool:
+    """Pseudonymous data about a candidate (score, skills, distance, availability, outcomes)."""
+    return sees_all_candidates(org_kind) or org in consented_orgs
+
+
+def may_record_outcome(
+    role: str,
+    org: str,
+    org_kind: str | None,
+    consented_orgs: Collection[str],
+    vacancy_employer_org: str | None = None,
+) -> bool:
+    """Whether a caller may record (or correct) an outcome for the candidate on a vacancy.
+
+    ``consented_orgs`` is what the candidates topic carries (consent plus the own organisation);
+    ``vacancy_employer_org`` the vacancy's employer.
+    """
+    if org not in consented_orgs:
+        return False
+    if role == "recruiter":
+        return True
+    if role == "employer":
+        return vacancy_employer_org is not None and org == vacancy_employer_org
+    if role == "coach":
+        return org_kind == "employment_services"
+    return False
+
+
+def may_mark_hired(
+    recorded_by_role: str | None,
+    recorded_by_org: str | None,
+    owner_org: str,
+    consented_orgs: Collection[str],
+) -> bool:
+    """The profile service's re-check of a consumed ``hired`` outcome (defence in depth): the
+    recorder must be a recruiter or employer of an organisation the jobseeker consented to, or a
+    coach of the profile's own organisation. An event without the recorder's role is refused."""
+    if not recorded_by_role or not recorded_by_org:
+        return False
+    if recorded_by_role == "coach":
+        return recorded_by_org == owner_org
+    return recorded_by_role in ("recruiter", "employer") and recorded_by_org in consented_orgs

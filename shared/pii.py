@@ -1,0 +1,137 @@
+"""A privacy guard for free text: finds (and masks) Finnish personal identity codes, e-mail addresses
+and phone numbers, so that text typed by people never carries a jobseeker's identity where it must
+not (the pseudonymous topics, the matching service's store, URLs, logs).
+
+Pure standard library; any service may use it (``shared`` plumbing, no domain rule in here). What
+counts as which:
+
+* **Personal identity code** (henkilötunnus): ``DDMMYY`` + century sign + individual number (3 digits)
+  + check character, e.g. ``131052-308T``. Century signs: ``+`` (1800s), ``-`` and since 2023 ``U``–``Y``
+  (1900s), ``A`` and since 2023 ``B``–``F`` (2000s); a typographic dash (‐ ‑ – − ) is read as ``-``.
+  Source: Digital and Population Data Services Agency (DVV), "Henkilötunnus" and the 2023 reform
+  (Valtioneuvoston asetus 128/2010, muutos 2022). A code with a wrong check character is still
+  found: a mistyped identity code is still personal data.
+* **E-mail address**: ``local@domain.tld`` (Unicode letters allowed).
+* **Phone number**: international (``+358 40 123 4567``, ``+358 (0)40 1234567``, ``00358…``, other
+  country codes) or Finnish national with a trunk ``0`` (``040 123 4567``, ``040-1234567``,
+  ``(09) 123 4567``, ``0800 123 456``): 7–13 digits with spaces or hyphens; dates such as
+  ``01-12-2025`` are not phone numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote_plus
+
+IDENTITY_CODE = "personal_identity_code"
+EMAIL = "email"
+PHONE = "phone"
+
+CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_IDENTITY = re.compile(
+    r"(?<![0-9A-Za-z])"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?P<month>0[1-9]|1[0-2])(?P<year>\d\d)"
+    rf"(?P<sign>[-+A-FU-Ya-fu-y{_DASHES}])"
+    r"(?P<number>\d{3})(?P<check>[0-9A-FHJ-NPR-Ya-fhj-npr-y])"
+    r"(?![0-9A-Za-z])"
+)
+_EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+_PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ -]?\(0\))?(?:[ -]?\d){6,12}(?!\w)")
+_PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0\d{1,3})(?:[ -]?\d){5,10}(?!\w)")
+_DATE_LIKE = re.compile(r"^\d{1,2}[ -]\d{1,2}[ -](?:\d{2}|\d{4})$")
+_TOKEN_PARAM = re.compile(r"((?:^|[?&])(?:token|access_token|id_token)=)[^&\s]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of personal data in a text: its kind and ``text[start:end]``."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def identity_code_is_valid(code: str) -> bool:
+    """Whether ``code`` is a personal identity code with the right check character (DVV's mod-31 rule:
+    the 9 digits ``DDMMYYNNN`` modulo 31 index ``CHECK_CHARACTERS``)."""
+    m = _IDENTITY.fullmatch(code.strip())
+    if m is None:
+        return False
+    digits = int(m["day"] + m["month"] + m["year"] + m["number"])
+    return CHECK_CHARACTERS[digits % 31] == m["check"].upper()
+
+
+def find_personal_data(text: str) -> list[Finding]:
+    """Every identity code, e-mail address and phone number in ``text``, in order of position
+    (overlaps resolved in favour of the earlier, longer finding)."""
+    found = [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY.finditer(text)]
+    found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    for pattern in (_PHONE_INTERNATIONAL, _PHONE_NATIONAL):
+        found += [
+            Finding(PHONE, m.start(), m.end())
+            for m in pattern.finditer(text)
+            if not _DATE_LIKE.match(m.group())
+        ]
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Finding] = []
+    for f in found:
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    return kept
+
+
+def contains_personal_data(text: str) -> bool:
+    return bool(find_personal_data(text))
+
+
+PLACEHOLDERS = {IDENTITY_CODE: "[henkilötunnus]", EMAIL: "[sähköposti]", PHONE: "[puhelin]"}
+
+
+def mask(text: str) -> str:
+    """``text`` with every finding replaced by a placeholder naming its kind (``[henkilötunnus]``,
+    ``[sähköposti]``, ``[puhelin]``)."""
+    out, at = [], 0
+    for f in find_personal_data(text):
+        out.append(text[at : f.start])
+        out.append(PLACEHOLDERS[f.kind])
+        at = f.end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def mask_url_part(value: str) -> str:
+    """A path, query string or request line fit for an access log: token parameters' values and
+    personal data removed (looked for in the percent-decoded text)."""
+    decoded = unquote_plus(value) if "%" in value or "+" in value else value
+    scrubbed = _TOKEN_PARAM.sub(r"\1[redacted]", decoded)
+    masked = mask(scrubbed)
+    return value if masked == decoded else masked
+
+
+REFUSAL = (
+    "Must not contain personal data: no personal identity code, e-mail address or phone number "
+    "(refer to the candidate by the pseudonymous id)."
+)
+
+
+def refuse_personal_data(text: str | None) -> None:
+    """marshmallow validator: raises ``marshmallow.ValidationError`` when ``text`` carries personal data."""
+    if text and contains_personal_data(text):
+        from marshmallow import ValidationError
+
+        kinds = sorted({f.kind for f in find_personal_data(text)})
+        raise ValidationError(f"{REFUSAL} Found: {', '.join(kinds)}.")
+
+
+def refusing(max_length: int | None = None) -> list[Callable[[str], Any]]:
+    """Validators for a free-text field that refuses personal data (and is at most ``max_length``)."""
+    validators: list[Callable[[str], Any]] = [refuse_personal_data]
+    if max_length is not None:
+        from marshmallow import validate
+
+        validators.insert(0, validate.Length(max=max_length))
+    return validators

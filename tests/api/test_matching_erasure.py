@@ -1,0 +1,82 @@
+"""Withdrawal erases what matching holds (issue 8, item 3): outcomes (comments, follow-ups) and every
+row of every stored meeting that names the candidate, re-prepared meetings included."""
+
+import json
+
+import pytest
+
+from services.matching.team.erasure import erase_candidate, handle_candidate_record, without_candidate
+from shared.messaging.consumer import Record
+from tests.api.matching_world import CANDIDATES, SHORTAGE_CSV, Clock, apply, matching_app, vacancy, welders
+from tests.helpers import auth
+
+OPERATOR = auth("operator", "kohtaanto")
+TEAM = auth("team_member", "tampere-tyollisyys")
+RECRUITER = auth("recruiter", "agency-a")
+
+
+@pytest.fixture
+def app(database_url):
+    app = matching_app(database_url, Clock())
+    vacancy(app, "v-weld")
+    app.candidate_ids = welders(app)
+    client = app.test_client()
+    r = client.post("/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"})
+    assert r.status_code == 201, r.json
+    return app
+
+
+def test_without_candidate_removes_every_row_naming_the_candidate_at_any_depth():
+    content = {
+        "vacancies": [
+            {"candidates": [{"candidate_id": "c-1", "rank": 1}, {"candidate_id": "c-2", "rank": 2}]}
+        ],
+        "last_week": [{"candidate_id": "c-1", "comment": "soitti"}],
+        "follow_ups": [{"candidate_id": "c-2", "action": "kurssi"}],
+    }
+    cleaned, removed = without_candidate(content, "c-1")
+    assert removed == 2 and "c-1" not in json.dumps(cleaned)
+    assert cleaned["follow_ups"] == content["follow_ups"]
+
+
+def test_a_tombstone_erases_outcomes_and_the_candidate_from_stored_and_re_prepared_meetings(app):
+    client = app.test_client()
+    gone, stays = app.candidate_ids[0], app.candidate_ids[1]
+    for cid, words in ((gone, "Hyvä haastattelu"), (stays, "Jatkoon")):
+        r = client.post(
+            "/api/v1/vacancies/v-weld/outcomes",
+            json={
+                "candidate_id": cid,
+                "status": "interviewed",
+                "comment": words,
+                "occurred_on": "2026-11-18",
+                "follow_up": {"action": "Soita perjantaina", "owner": "rekrytoija@agency-a"},
+            },
+            headers=RECRUITER,
+        )
+        assert r.status_code == 201, r.json
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    before = json.dumps(
+        client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json, ensure_ascii=False
+    )
+    assert gone in before and "Hyvä haastattelu" in before
+
+    team = app.extensions["kohtaanto.matching.team"]
+    apply(app, CANDIDATES, gone, None, None)  # the index feed drops the candidate ...
+    handle_candidate_record(team.uow_factory, Record(CANDIDATES, 0, 9, gone, None))  # ... the worker erases
+
+    items = client.get("/api/v1/vacancies/v-weld/outcomes", headers=TEAM).json["items"]
+    assert [o["candidate_id"] for o in items] == [stays]
+    for path in ("content.json", "content.csv", ""):
+        text = client.get(f"/meetings/pirkanmaa/2026-W48/{path}".rstrip("/"), headers=TEAM).get_data(
+            as_text=True
+        )
+        assert gone not in text and "Hyvä haastattelu" not in text
+        assert stays in text
+    # Prepared again: the index no longer has the candidate either.
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    again = json.dumps(
+        client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json, ensure_ascii=False
+    )
+    assert "Hyvä haastattelu" not in again
+    assert erase_candidate(team.uow_factory, gone) == {"outcomes": 0, "meeting_rows": 0}  # idempotent

@@ -1,0 +1,189 @@
+"""The bad-input table (issue 8, item 7): every operation of a service's OpenAPI document, called
+with every kind of input that used to crash a layer below the API, by every role. Each answer must
+be below 500 and, when an error, in the JSON error shape ``{code, status, message, errors}``.
+
+Used by the API tier (Flask test client, real databases) for every service.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from shared.auth import Role
+from tests.helpers import auth
+
+HUGE = str(2**64)
+NESTED_ARRAYS = "[" * 100_000 + "]" * 100_000
+NESTED_OBJECTS = '{"a":' * 60 + "1" + "}" * 60
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One request of the table: what kind of bad input, and the request itself."""
+
+    kind: str
+    method: str
+    path: str
+    query: dict[str, str]
+    body: str | bytes | None
+    content_type: str = "application/json"
+
+
+def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if method in ("get", "post", "put", "delete", "patch"):
+                yield method.upper(), path, op
+
+
+def fill(path: str, value: str) -> str:
+    return re.sub(r"\{[^}]+\}", value, path)
+
+
+def query_params(op: dict[str, Any], spec_item_params: list[dict[str, Any]] | None = None) -> list[dict]:
+    return [p for p in op.get("parameters", []) if p.get("in") == "query"]
+
+
+def string_leaves(value: Any, path: tuple = ()) -> Iterator[tuple]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from string_leaves(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from string_leaves(v, (*path, i))
+    elif isinstance(value, str):
+        yield path
+
+
+def replaced(value: Any, path: tuple, new: Any) -> Any:
+    if not path:
+        return new
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[path[0]] = replaced(value[path[0]], path[1:], new)  # type: ignore[index]
+    return copy
+
+
+def raw_json(value: Any) -> str:
+    """JSON text in which the marker ``"\\u0000SURROGATE"`` becomes the escape of a lone surrogate."""
+    return json.dumps(value).replace('"\\u0000SURROGATE"', '"\\ud800"')
+
+
+def attempts(spec: dict[str, Any], valid_bodies: dict[tuple[str, str], dict[str, Any]]) -> Iterator[Attempt]:
+    """Every kind of bad input for every operation; ``valid_bodies`` maps (method, path template) to
+    a valid JSON body, whose every text field is then spoiled in turn."""
+    for method, template, op in operations(spec):
+        path = fill(template, "x-1")
+        has_body = "requestBody" in op
+        yield Attempt("NUL in the path", method, fill(template, "a%00b"), {}, None)
+        yield Attempt("newline in the path", method, fill(template, "a%0Ab"), {}, None)
+        yield Attempt("identity code in the path", method, fill(template, "131052-308T"), {}, None)
+        yield Attempt("over-long path parameter", method, fill(template, "p" * 3000), {}, None)
+        for p in query_params(op):
+            name, schema = p["name"], p.get("schema", {})
+            for kind, value in (
+                ("integer beyond 64 bits", HUGE),
+                ("negative integer beyond 64 bits", "-" + HUGE),
+                ("exponent number", "1e400"),
+                ("NUL", "a\x00b"),
+                ("newline", "/a\r\nSet-Cookie: x=1"),
+                ("ISO week 9999-W52", "9999-W52"),
+                ("far date", "9999-12-31"),
+                ("text", "x" * 5000),
+            ):
+                if schema.get("type") in ("integer", "number") or kind in ("NUL", "newline", "text"):
+                    yield Attempt(f"{kind} in query {name}", method, path, {name: value}, None)
+        if method in ("POST", "PUT", "PATCH") or has_body:
+            yield Attempt("deeply nested arrays", method, path, {}, NESTED_ARRAYS)
+            yield Attempt("deeply nested objects", method, path, {}, NESTED_OBJECTS)
+            yield Attempt("lone surrogate", method, path, {}, '{"x": "\\ud800"}')
+            yield Attempt("lone surrogate in a key", method, path, {}, '{"\\udfff": 1}')
+            yield Attempt("NUL in a string", method, path, {}, '{"x": "a\\u0000b"}')
+            yield Attempt("integer of 5000 digits", method, path, {}, '{"x": ' + "9" * 5000 + "}")
+            yield Attempt("NaN", method, path, {}, '{"x": NaN}')
+            yield Attempt("invalid UTF-8", method, path, {}, b'{"x": "\xff\xfe"}')
+            yield Attempt("not an object", method, path, {}, "[1, 2, 3]")
+            yield Attempt(
+                "form instead of JSON", method, path, {}, "a=1", "application/x-www-form-urlencoded"
+            )
+            body = valid_bodies.get((method, template))
+            if body is not None:
+                for leaf in string_leaves(body):
+                    where = ".".join(map(str, leaf))
+                    for kind, value in (
+                        ("lone surrogate", "\u0000SURROGATE"),
+                        ("NUL", "a\u0000b"),
+                        ("over-long text", "x" * 100_000),
+                        ("far date", "9999-12-31"),
+                    ):
+                        yield Attempt(
+                            f"{kind} in {where}", method, path, {}, raw_json(replaced(body, leaf, value))
+                        )
+                for kind, value in (("2**64", 2**64), ("-2**64", -(2**64)), ("1e308", 1e308)):
+                    for leaf in number_leaves(body):
+                        where = ".".join(map(str, leaf))
+                        yield Attempt(
+                            f"{kind} in {where}", method, path, {}, json.dumps(replaced(body, leaf, value))
+                        )
+
+
+def number_leaves(value: Any, path: tuple = ()) -> Iterator[tuple]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from number_leaves(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from number_leaves(v, (*path, i))
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        yield path
+
+
+ERROR_KEYS = {"code", "status", "message", "errors"}
+
+
+def run_table(app: Any, valid_bodies: dict[tuple[str, str], dict[str, Any]], orgs: tuple[str, ...]) -> dict:
+    """Sends every attempt as the roles of every organisation in ``orgs`` until one is let past
+    authorisation (the rest would meet the same 403); returns counts and the failures (answer
+    ≥ 500, or an error not in the JSON shape)."""
+    client = app.test_client()
+    spec = client.get("/openapi.json").get_json()
+    tried, failures = 0, []
+    for attempt in attempts(spec, valid_bodies):
+        for org in orgs:
+            for role in Role:
+                headers = {**auth(role, org), "Content-Type": attempt.content_type}
+                response = client.open(
+                    attempt.path,
+                    method=attempt.method,
+                    query_string=attempt.query,
+                    data=attempt.body,
+                    headers=headers,
+                )
+                tried += 1
+                status = response.status_code
+                shape_ok = status < 400 or (
+                    response.is_json and set(response.get_json(silent=True) or {}) >= ERROR_KEYS
+                )
+                if status >= 500 or not shape_ok:
+                    failures.append((attempt.kind, attempt.method, attempt.path[:80], role.value, status))
+                if status not in (401, 403):
+                    break
+    return {"tried": tried, "failures": failures}
+
+
+def unsupported_method_answers(app: Any) -> list[tuple[str, str, int, str | None]]:
+    """(method, path, status, Allow) for TRACE, PATCH and an invented method on every documented path
+    whose operations do not include it."""
+    client = app.test_client()
+    spec = client.get("/openapi.json").get_json()
+    out = []
+    for template, item in spec["paths"].items():
+        for method in ("TRACE", "PATCH", "BREW"):
+            if method.lower() in item:
+                continue
+            r = client.open(fill(template, "x-1"), method=method, headers=auth(Role.OPERATOR, "kohtaanto"))
+            out.append((method, template, r.status_code, r.headers.get("Allow")))
+    return out

@@ -1,0 +1,120 @@
+"""gunicorn's own answers (before the app) are JSON too, and its access log holds no token or identity
+code. Runs the vacancy service under gunicorn with deploy/gunicorn.conf.py (no broker needed)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from shared.config import REPO_ROOT
+from tests.helpers import JWT_SECRET
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, free_ports) -> Iterator[tuple[int, Path]]:
+    home = tmp_path_factory.mktemp("gunicorn")
+    (port,) = free_ports(1)
+    log_path = home / "gunicorn.log"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("KOHTAANTO_")},
+        "KOHTAANTO_JWT_SECRET": JWT_SECRET,
+        "KOHTAANTO_DATA_DIR": str(home),
+        "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("DATABASE_URL", None)
+    command = [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "-c",
+        str(REPO_ROOT / "deploy" / "gunicorn.conf.py"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+        "services.vacancy.app:create_app()",
+    ]
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/live", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    pytest.fail(f"gunicorn did not start:\n{log_path.read_text()[-3000:]}")
+                time.sleep(0.2)
+        yield port, log_path
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def raw(port: int, request: bytes) -> tuple[int, dict[str, str], bytes]:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(request)
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    return int(lines[0].split()[1]), headers, body
+
+
+def test_an_over_long_request_line_is_a_json_414(server):
+    port, _ = server
+    status, headers, body = raw(port, b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert status == 414
+    assert headers["content-type"] == "application/json"
+    error = json.loads(body)
+    assert set(error) == {"code", "status", "message", "errors"}
+    assert error["code"] == 414 and "too long" in error["message"]
+
+
+def test_an_over_long_header_is_a_json_431(server):
+    port, _ = server
+    status, headers, body = raw(port, b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 9000 + b"\r\n\r\n")
+    assert status == 431
+    assert headers["content-type"] == "application/json"
+    assert json.loads(body)["code"] == 431
+
+
+def test_a_malformed_request_is_a_json_400_that_does_not_echo_it(server):
+    port, _ = server
+    status, headers, body = raw(port, b"GET /131052-308T HTTP/1.1 junk\r\nHost: x\r\n\r\n")
+    assert status == 400 and headers["content-type"] == "application/json"
+    assert b"131052" not in body
+
+
+def test_the_access_log_holds_no_token_and_no_identity_code(server):
+    port, log_path = server
+    secret_token = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.c2lnbmF0dXJl"
+    for path in (
+        f"/api/v1/vacancies?token={secret_token}",
+        "/api/v1/vacancies/131052-308T",
+        "/api/v1/vacancies?q=aino.virtanen%40example.fi&p=%2B358401234567",
+    ):
+        with contextlib.suppress(urllib.error.HTTPError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5)
+    deadline = time.monotonic() + 10
+    while log_path.read_text().count("/api/v1/vacancies") < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = log_path.read_text()
+    assert text.count("/api/v1/vacancies") >= 3
+    for secret in (secret_token, "131052-308T", "aino.virtanen", "example.fi", "401234567"):
+        assert secret not in text

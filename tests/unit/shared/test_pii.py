@@ -1,0 +1,106 @@
+import pytest
+
+from shared.pii import (
+    EMAIL,
+    IDENTITY_CODE,
+    PHONE,
+    find_personal_data,
+    identity_code_is_valid,
+    mask,
+    mask_url_part,
+)
+
+# Examples published by DVV for the 2023 century signs, and the classic 131052-308T.
+VALID_CODES = [
+    "131052-308T",
+    "010594Y9032",
+    "020594X903P",
+    "030594W903B",
+    "040594V9030",
+    "050594U903M",
+    "010516B903X",
+    "020516C903K",
+    "030516D9037",
+    "010501E9032",
+    "020503F9037",
+    "010100A123D",
+    "010190+1234",
+]
+
+
+def kinds(text: str) -> list[str]:
+    return [f.kind for f in find_personal_data(text)]
+
+
+@pytest.mark.parametrize("code", VALID_CODES)
+def test_identity_codes_with_every_century_sign_are_found(code):
+    assert kinds(f"Hakija {code} soitti") == [IDENTITY_CODE]
+
+
+def test_the_check_character_rule_of_dvv_is_implemented():
+    assert identity_code_is_valid("131052-308T")
+    assert identity_code_is_valid("010594Y9032")
+    assert not identity_code_is_valid("131052-308U")
+
+
+@pytest.mark.parametrize(
+    "text", ["131052-308U", "131052‐308T", "131052–308t", "010190-123a", "(010190-123A)"]
+)
+def test_mistyped_or_typographic_identity_codes_are_still_found(text):
+    assert IDENTITY_CODE in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["aino.virtanen@example.fi", "Mail: åsa.öberg+job@kunta.ålands.fi!"])
+def test_email_addresses_are_found(text):
+    assert kinds(text) == [EMAIL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+358 40 123 4567",
+        "+358401234567",
+        "+358 (0)40 123 4567",
+        "00358 50 1234567",
+        "040 123 4567",
+        "040-1234567",
+        "0401234567",
+        "050 123 45 67",
+        "(09) 123 4567",
+        "09 1234 5678",
+        "0800 123 456",
+        "+46 70 123 45 67",
+    ],
+)
+def test_phone_numbers_in_finnish_and_international_formats_are_found(text):
+    assert kinds(f"Soita {text} huomenna") == [PHONE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aloittaa 01.12.2025, haastattelu klo 9.30",
+        "Starts 01-12-2025",
+        "Hitsaus MIG/MAG, 4 vuotta, B1-tason suomi",
+        "Vacancy v-2026-000123, rank 3 of 20",
+        "valmentaja@tampere",
+        "Palkka 2 800 €/kk",
+    ],
+)
+def test_ordinary_meeting_text_is_not_personal_data(text):
+    assert kinds(text) == []
+
+
+def test_mask_replaces_each_finding_with_its_kind():
+    text = "Aino 131052-308T, aino@example.fi, p. 040 123 4567."
+    assert mask(text) == "Aino [henkilötunnus], [sähköposti], p. [puhelin]."
+
+
+def test_access_log_parts_lose_tokens_and_personal_data():
+    assert (
+        mask_url_part("/login?token=eyJabc.def.ghi&next=/meetings/")
+        == "/login?token=[redacted]&next=/meetings/"
+    )
+    assert "131052-308T" not in mask_url_part("/api/v1/profiles/131052-308T")
+    assert "example.fi" not in mask_url_part("/x?email=aino%40example.fi")
+    assert mask_url_part("/api/v1/vacancies/v-1/shortlist?k=5") == "/api/v1/vacancies/v-1/shortlist?k=5"
