@@ -30,6 +30,7 @@ from services.matching.index.domain.occupations import (
     vacancy_target,
 )
 from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.query import VACANCY_KINDS
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.domain.vectors import claim_table, experience_weight, related_credit, smooth_idf
 
@@ -41,7 +42,7 @@ TRAIN_FAMILIES = (
     "history-only",
     "two-occupations",
 )
-MATCH_SCALE = {"occupation": (18.1, -10.4), "skills": (20.5, -9.7), "text": (16.2, -6.5)}
+MATCH_SCALE = dict(zip(VACANCY_KINDS, RankingParams().match_scales, strict=True))
 """(slope, intercept) of the match score's logistic calibration per kind of vacancy (occupation
 given; skills chosen, no occupation; title and text only), fitted with `--tune` on the tuning
 half, 2026-11-30 (one scale for all kinds was off by up to 35 points for some kinds)."""
