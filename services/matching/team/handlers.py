@@ -536,9 +536,7 @@ class TeamHandlers:
             e.available_from,
             essential=len(e.matched_essential) + len(e.missing_essential),
             match=e.match,
-            inferred=tuple(
-                ref(u) for u in e.matched_essential if shown and _inferred(e.evidence.get(u))
-            ),
+            inferred=tuple(ref(u) for u in e.matched_essential if shown and _inferred(e.evidence.get(u))),
         )
 
 

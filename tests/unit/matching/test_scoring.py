@@ -46,9 +46,7 @@ def test_agreement_weighs_same_occupation_over_same_isco_groups(taxonomy, space)
 
 def test_the_index_keeps_a_few_inferred_occupations_per_candidate_as_bytes(taxonomy, space):
     welder_skills = [taxonomy.skill_index[u] for u in ("s:weld", "s:mig", "s:tig")]
-    claims = sp.csr_matrix(
-        (np.ones(3, np.float32), ([0, 0, 0], welder_skills)), shape=(2, taxonomy.n_skills)
-    )
+    claims = sp.csr_matrix((np.ones(3, np.float32), ([0, 0, 0], welder_skills)), shape=(2, taxonomy.n_skills))
     history = sp.csr_matrix((2, taxonomy.n_occupations), dtype=np.float32)
     occ, prob = space.infer_occupations(claims, history)
     k = space.params.inferred_occupations
@@ -64,7 +62,9 @@ def test_a_vacancy_says_what_kind_it_is_and_infers_its_occupation_from_the_title
     titled = vacancy_query(replace(vacancy(suggested=("s:team",)), title="Hitsaaja"), space)
     assert (given.kind, chosen.kind, titled.kind) == ("occupation", "skills", "text")
     assert given.target is not None and given.target[taxonomy.occupation_index["o:welder"]] == 1.0
-    assert titled.target is not None and int(np.argmax(titled.target)) == taxonomy.occupation_index["o:welder"]
+    assert (
+        titled.target is not None and int(np.argmax(titled.target)) == taxonomy.occupation_index["o:welder"]
+    )
 
 
 def test_related_skills_never_dilute_an_exact_match(taxonomy):
@@ -74,15 +74,22 @@ def test_related_skills_never_dilute_an_exact_match(taxonomy):
         engine = MatchingEngine(taxonomy, MUNICIPALITIES, params, clock=lambda: TODAY)
         engine.upsert_candidate(candidate("exact", {"s:mig": "expert", "s:cook": "basic"}))
         engine.upsert_candidate(candidate("related", {"s:tig": "expert"}))
-        entries = {e.candidate_id: e for e in engine.shortlist(vacancy(essential=("s:mig",)), viewer_org=None, today=TODAY)}
+        entries = {
+            e.candidate_id: e
+            for e in engine.shortlist(vacancy(essential=("s:mig",)), viewer_org=None, today=TODAY)
+        }
         scores[name] = entries
     exact_with, exact_without = scores["with"]["exact"], scores["without"]["exact"]
-    assert exact_with.components["skill_similarity"] == pytest.approx(exact_without.components["skill_similarity"])
+    assert exact_with.components["skill_similarity"] == pytest.approx(
+        exact_without.components["skill_similarity"]
+    )
     assert exact_with.score == pytest.approx(exact_without.score)
     related = scores["with"]["related"]
     assert related.components["skill_similarity"] == 0 < related.components["related_skills"]
     assert related.components["related_skills"] <= RankingParams().related_weight
-    assert "related" not in scores["without"] or scores["without"]["related"].components["related_skills"] == 0
+    assert (
+        "related" not in scores["without"] or scores["without"]["related"].components["related_skills"] == 0
+    )
 
 
 def test_the_match_score_is_0_to_100_orders_like_the_score_and_its_points_add_up(engine):
