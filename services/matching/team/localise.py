@@ -51,7 +51,12 @@ def localise(
                 occupation=occupation(v.occupation_uri, v.occupation),
                 municipality=places.translate_municipality(v.municipality, lang),
                 candidates=[
-                    replace(c, matched=[skill(s) for s in c.matched], missing=[skill(s) for s in c.missing])
+                    replace(
+                        c,
+                        matched=[skill(s) for s in c.matched],
+                        missing=[skill(s) for s in c.missing],
+                        inferred=[skill(s) for s in c.inferred],
+                    )
                     for c in v.candidates
                 ],
             )

@@ -420,6 +420,8 @@ CSV_COLUMNS = (
     "distance_km",
     "available_from",
     "status",
+    "match",
+    "essential_skills_from_work_history",
 )
 
 # The CSV/XLSX headers people read, by column (``?lang=``).
@@ -446,6 +448,8 @@ CSV_HEADERS: dict[str, Any] = {
     "distance_km": lazy_gettext("Distance (km)"),
     "available_from": lazy_gettext("Available from"),
     "status": lazy_gettext("Status"),
+    "match": lazy_gettext("Match 0–100"),
+    "essential_skills_from_work_history": lazy_gettext("Essential skills from work history"),
 }
 
 
@@ -494,9 +498,11 @@ def meeting_rows(m: MeetingContent) -> list[list[Any]]:
                 c.distance_km,
                 c.available_from,
                 c.status,
+                c.match,
+                "|".join(s.label for s in c.inferred),
             ]
             for c in v.candidates
-        ] or [[None] * 8]
+        ] or [[None] * 10]
         out.extend(head + row for row in rows)
     return out
 
