@@ -82,3 +82,24 @@ def test_a_recruiter_cannot_explain_a_candidate_after_consent_to_them_is_withdra
     assert client.get(url, headers=RECRUITER_B).status_code == 200
     listed = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER).json["entries"]
     assert first not in [e["candidate_id"] for e in listed]
+
+
+def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_caller_may_see(app):
+    """Issue 10 item 6: a short shortlist is never a mystery, and the counts leak nothing."""
+    skills = essential(WELDER, 100)
+    candidate(app, "c-far", skills=skills, municipality="905")  # Vaasa: beyond 50 km, consented to agency-a
+    candidate(app, "c-far-b", skills=skills, municipality="905", consent=("agency-b",))
+    client = app.test_client()
+    team = client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).json["exclusions"]
+    assert team["considered"] == len(app.candidate_ids) + 2 and team["excluded"] == 2
+    assert team["by_filter"]["commute"] == 2 and set(team["by_filter"]) == {
+        "hired",
+        "availability",
+        "working_time",
+        "language",
+        "commute",
+    }
+    seen_a = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER).json["exclusions"]
+    assert seen_a["considered"] == len(app.candidate_ids) + 1 and seen_a["by_filter"]["commute"] == 1
+    seen_b = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER_B).json["exclusions"]
+    assert (seen_b["considered"], seen_b["excluded"], seen_b["by_filter"]["commute"]) == (1, 1, 1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from services.matching.index.domain.filters import HIDING
+from services.matching.index.domain.filters import HIDING, Exclusions
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
@@ -78,6 +78,7 @@ class Shortlist:
     generated_at: datetime
     consent_filtered_for: str | None
     candidates_indexed: int
+    exclusions: Exclusions | None = None  # what the hard filters removed (None: closed, or not counted)
 
 
 class MatchingHandlers:
@@ -123,26 +124,30 @@ class MatchingHandlers:
         *,
         day: date | None = None,
         exclude: Collection[str] | None = None,
+        count_exclusions: bool = True,
     ) -> Shortlist:
-        """The k best candidates `caller` may see for the vacancy (none when it is closed).
+        """The k best candidates `caller` may see for the vacancy (none when it is closed), and
+        how many candidates `caller` may see each hard filter removed (`Exclusions`: consent
+        decides who is counted, so counts never reveal a candidate the caller may not see).
 
         `day`: the day availability is judged on (default today). `exclude`: candidates not to
         propose (default: those the team's records say were hired or rejected for the vacancy).
         Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
         viewer = consent_scope(caller)
-        entries = (
-            self.state.engine.shortlist(
-                record.query or record.vacancy,
-                k=k,
-                viewer_org=viewer,
-                today=day or self.today(),
-                exclude=frozenset(self.records.excluded(vacancy_id) if exclude is None else exclude),
-            )
-            if record.is_open
-            else []
+        if not record.is_open:
+            return Shortlist(record, [], datetime.now(UTC), viewer, len(self.state.engine))
+        ranked = self.state.engine.rank(
+            record.query or record.vacancy,
+            k=k,
+            viewer_org=viewer,
+            today=day or self.today(),
+            exclude=frozenset(self.records.excluded(vacancy_id) if exclude is None else exclude),
+            count_exclusions=count_exclusions,
         )
-        return Shortlist(record, entries, datetime.now(UTC), viewer, len(self.state.engine))
+        return Shortlist(
+            record, ranked.entries, datetime.now(UTC), viewer, len(self.state.engine), ranked.exclusions
+        )
 
     def explain(self, caller: Principal, vacancy_id: str, candidate_id: str) -> ShortlistEntry | None:
         """One candidate's score and reasons for the vacancy, with the hard filters they fail.

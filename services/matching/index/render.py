@@ -90,6 +90,14 @@ def render_vacancy(
     }
 
 
+def render_exclusions(s: Shortlist) -> dict[str, Any] | None:
+    """`ExclusionsSchema`: what the hard filters removed; None when not counted (a closed vacancy)."""
+    x = s.exclusions
+    if x is None:
+        return None
+    return {"considered": x.considered, "excluded": x.excluded, "by_filter": dict(x.by_reason)}
+
+
 def render_shortlist(
     s: Shortlist, labels: Labels, lang: str, shortage: Mapping[str, Any] | None
 ) -> dict[str, Any]:
@@ -113,6 +121,7 @@ def render_shortlist(
         "generated_at": s.generated_at.isoformat(),
         "consent_filtered_for": s.consent_filtered_for,
         "candidates_indexed": s.candidates_indexed,
+        "exclusions": render_exclusions(s),
         "skills": skill_labels.labels,
         "entries": entries,
     }

@@ -92,11 +92,38 @@ class VacancySummarySchema(VacancyFieldsSchema):
     suggested_skills = fields.List(fields.Nested(SkillRefSchema))
 
 
+class ExclusionsSchema(ma.Schema):
+    """What the hard filters removed. Only candidates the caller may see are counted: for a partner
+    recruiter, those who consented to the recruiter's organisation (no count, not even a consent
+    count, reveals that any other candidate exists); for the city's own staff, every candidate."""
+
+    considered = fields.Integer(
+        metadata={
+            "description": "Candidates the caller may see with skill evidence for the vacancy (they would "
+            "be listed with a score above 0 but for the hard filters), not already hired or rejected "
+            "for it by the team"
+        }
+    )
+    excluded = fields.Integer(metadata={"description": "Of those, how many fail at least one hard filter"})
+    by_filter = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        metadata={
+            "description": "Per hard filter (hired, availability, working_time, language, commute), how "
+            "many of the considered candidates it removes, each filter counted on its own (a candidate "
+            "failing two counts under both): how many would come back if that filter alone were relaxed"
+        },
+    )
+
+
 class ShortlistSchema(ma.Schema):
     vacancy = fields.Nested(VacancySummarySchema)
     generated_at = fields.DateTime()
     consent_filtered_for = fields.String(allow_none=True)
     candidates_indexed = fields.Integer()
+    exclusions = fields.Nested(
+        ExclusionsSchema, allow_none=True, metadata={"description": "Null for a closed vacancy"}
+    )
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
     entries = fields.List(fields.Nested(EntrySchema))
 

@@ -27,12 +27,21 @@ import numpy as np
 
 from .columns import Layout, OrgRegistry
 from .explain import explanations, shortlist_entries
-from .filters import FilterSpec, Request, eligible, explain_failures, filter_spec
+from .filters import (
+    COUNTED,
+    Exclusions,
+    FilterSpec,
+    Request,
+    count_exclusions,
+    eligible,
+    explain_failures,
+    filter_spec,
+)
 from .geo import MunicipalityTable
 from .kernels import warm_up
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
-from .pool import candidate_pools
+from .pool import Pool, candidate_pools, evidence_rows
 from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import score_rows, top_k
 from .segment import Segment, build_segment, encode_id, merge_segments
@@ -40,6 +49,15 @@ from .taxonomy import Taxonomy
 from .vectors import CompactCandidate, SkillSpace, build_skill_space, compact_candidate, occupation_inv_norms
 
 BULK_CHUNK = 100_000  # candidates compacted per block in bulk_load, bounding transient memory
+
+
+@dataclass(frozen=True, slots=True)
+class RankedShortlist:
+    """A shortlist (`MatchingEngine.rank`): its entries best first, and what the hard filters
+    removed (None when not counted)."""
+
+    entries: list[ShortlistEntry]
+    exclusions: Exclusions | None
 
 
 @dataclass(frozen=True, eq=False)
@@ -203,49 +221,98 @@ class MatchingEngine:
         today: date,
         exclude: Collection[str] = (),
     ) -> list[ShortlistEntry]:
-        """The k best eligible candidates for `vacancy`, best first, each explained.
+        """The k best eligible candidates for `vacancy`, best first, each explained: `rank`'s
+        entries without counting exclusions."""
+        return self.rank(
+            vacancy, k=k, viewer_org=viewer_org, today=today, exclude=exclude, count_exclusions=False
+        ).entries
+
+    def rank(
+        self,
+        vacancy: Vacancy | PreparedVacancy,
+        *,
+        k: int = 50,
+        viewer_org: str | None,
+        today: date,
+        exclude: Collection[str] = (),
+        count_exclusions: bool = True,
+    ) -> RankedShortlist:
+        """The k best eligible candidates for `vacancy`, best first, each explained, and (with
+        `count_exclusions`) what the hard filters removed (`filters.Exclusions`).
 
         viewer_org None: no consent filter (the recruitment team's internal view); otherwise
         only candidates who consented to that organisation. `exclude`: candidate ids already
         hired or rejected for this vacancy. Candidates without any skill evidence for the
-        vacancy (score 0) are not listed.
+        vacancy (score 0) are not listed. An empty index gives an empty shortlist.
 
         The stages run in order: the vacancy query (`query`), the candidate pool with stage-1
         bounds (`pool`), the hard filters over the best bounds (`filters`), exact scores
         (`scoring`), explanations (`explain`). Rarely the filters and scoring stages run again
         for more rows, or the pool too with unpruned occupation columns (see `scoring.Ranked`).
+        Counting exclusions walks the query's columns over the whole index once more
+        (`pool.evidence_rows`).
         """
         snap = self._snapshot
-        if k <= 0:
-            return []
         prepared, ip = self._prepared(vacancy), self.index_params
         qw = self._weights(snap, prepared, prune=True)
         request = self._request(prepared, today, viewer_org)
         segments = [
             (s, a) for s, a in ((snap.main, snap.present), (snap.delta, snap.delta_present)) if len(s)
         ]
-        for attempt in range(2):
-            if attempt:  # evidence only in pruned columns may matter: repeat without pruning
-                qw = qw.unpruned(snap.occupation_inv_norm, self._space)
-            pools = candidate_pools(
-                segments,
-                qw,
-                prepared.distances,
-                request.include_unknown_distance,
-                exclude,
-                threads=ip.stage1_threads,
-            )
-            need = max(ip.rerank_pool * k, k)
-            found = eligible(pools, request, need)
-            ranked = top_k(found, qw, self.params, k)
-            while not ranked.done:
-                need *= 4
-                found = eligible(pools, request, need, found)
-                ranked = top_k(found, qw, self.params, k, ranked)
-            if ranked.best is not None:
-                break
-        assert ranked.best is not None  # unpruned weights always give an exact answer
-        return shortlist_entries(ranked.best, qw, self._space, prepared.distances)
+        entries: list[ShortlistEntry] = []
+        pools: list[Pool] = []
+        if k > 0 and segments:
+            for attempt in range(2):
+                if attempt:  # evidence only in pruned columns may matter: repeat without pruning
+                    qw = qw.unpruned(snap.occupation_inv_norm, self._space)
+                pools = candidate_pools(
+                    segments,
+                    qw,
+                    prepared.distances,
+                    request.include_unknown_distance,
+                    exclude,
+                    threads=ip.stage1_threads,
+                )
+                need = max(ip.rerank_pool * k, k)
+                found = eligible(pools, request, need)
+                ranked = top_k(found, qw, self.params, k)
+                while not ranked.done:
+                    need *= 4
+                    found = eligible(pools, request, need, found)
+                    ranked = top_k(found, qw, self.params, k, ranked)
+                if ranked.best is not None:
+                    break
+            assert ranked.best is not None  # unpruned weights always give an exact answer
+            entries = shortlist_entries(ranked.best, qw, self._space, prepared.distances)
+        exclusions = None
+        if count_exclusions:
+            exclusions = self._exclusions(segments, pools, qw, request, exclude)
+        return RankedShortlist(entries, exclusions)
+
+    def _exclusions(
+        self,
+        segments: list[tuple[Segment, np.ndarray]],
+        pools: list[Pool],
+        qw: QueryWeights,
+        request: Request,
+        exclude: Collection[str],
+    ) -> Exclusions:
+        """What the hard filters removed, over every segment (see `filters.Exclusions`)."""
+        spec = filter_spec(request)
+        keys = [encode_id(c) for c in exclude]
+        considered, excluded = 0, 0
+        counts = np.zeros(len(COUNTED), dtype=np.int64)
+        for i, (seg, present) in enumerate(segments):
+            if i < len(pools):
+                excluded_rows = pools[i].excluded_rows
+            else:
+                excluded_rows = np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
+            rows = evidence_rows(seg, qw, present, excluded_rows)
+            c, e, per = count_exclusions(seg.columns, rows, spec)
+            considered, excluded, counts = considered + c, excluded + e, counts + per
+        return Exclusions(
+            considered, excluded, {r.value: n for r, n in zip(COUNTED, counts.tolist(), strict=True)}
+        )
 
     def explain(
         self,

@@ -18,7 +18,7 @@ to `model.Candidate` and to the event reader).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -253,6 +253,11 @@ COLUMNS: tuple[Column, ...] = tuple(c for f in FILTERS for c in f.columns)
 HIDING = frozenset(f.reason for f in FILTERS if f.hides_candidate)
 """Reasons that hide a candidate from the caller altogether (an explanation answers "unknown")."""
 
+COUNTED: tuple[Reason, ...] = tuple(f.reason for f in FILTERS if not f.hides_candidate)
+"""Reasons counted in a shortlist's exclusions (`Exclusions`): every hard filter that removes a
+candidate the caller may see. Filters that hide a candidate (consent) define who is counted at
+all, so a count never reveals that a candidate the caller may not see exists."""
+
 
 def encode(candidate: Candidate) -> tuple[Any, ...]:
     """The candidate's filter attributes in `COLUMNS` order (validated)."""
@@ -302,6 +307,39 @@ def failed_filters(cols: Columns, row: int, spec: FilterSpec) -> tuple[FilterFai
         if not f.passes(cols, term, one)[0]
         for detail in f.describe(cols, term, row)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusions:
+    """What the hard filters removed from one shortlist request.
+
+    Counted over the candidates with skill evidence for the vacancy (a positive stage-1 bound:
+    they would be listed with a score above 0 but for the filters) that the caller may see
+    (those failing a hiding filter, i.e. without consent for a partner recruiter's organisation,
+    are not counted anywhere) and that the team has not already hired or rejected for it.
+    `by_reason` counts each filter independently (a candidate failing two filters counts under
+    both, so it answers "how many would come back if this filter were relaxed alone");
+    `excluded` counts each removed candidate once."""
+
+    considered: int
+    excluded: int
+    by_reason: Mapping[str, int]
+
+
+def count_exclusions(cols: Columns, rows: np.ndarray, spec: FilterSpec) -> tuple[int, int, np.ndarray]:
+    """(considered, excluded, per `COUNTED` reason) over `rows` (the candidates with skill
+    evidence, present and not excluded by the team): see `Exclusions`. `rows`: (n,) int64."""
+    counts = np.zeros(len(COUNTED), dtype=np.int64)
+    for f, term in spec.terms:
+        if f.hides_candidate:
+            rows = rows[f.passes(cols, term, rows)]
+    failed = np.zeros(len(rows), dtype=bool)
+    for f, term in spec.terms:
+        if not f.hides_candidate:
+            fails = ~f.passes(cols, term, rows)
+            counts[COUNTED.index(f.reason)] = int(fails.sum())
+            failed |= fails
+    return len(rows), int(failed.sum()), counts
 
 
 def explain_failures(
