@@ -9,15 +9,39 @@ from shared import schemas as shared_schemas
 from shared.schemas import StrictSchema
 
 LANGS = ("en", "fi")
+MAX_AVAILABILITY_WINDOW_DAYS = 365
+MAX_OFFSET = 1000
 
 
 class ShortlistArgs(StrictSchema):
     k = fields.Integer(
         load_default=None,
         validate=validate.Range(1, 200),
-        metadata={"description": "How many candidates (default 20, at most 200)"},
+        metadata={
+            "description": "How many candidates (default 20, at most 200): the page size of a shortlist; "
+            "for an explanation, the shortlist length its `shortlisted` refers to"
+        },
     )
     lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
+    offset = fields.Integer(
+        load_default=0,
+        validate=validate.Range(0, MAX_OFFSET),
+        metadata={
+            "description": "Paging: skip this many candidates (the next page starts at the response's "
+            "`page.next_offset`). Entries keep their real ranks; the order is stable (score, then "
+            f"essential coverage, then candidate id). At most {MAX_OFFSET}. Ignored by explanations."
+        },
+    )
+    available_within_days = fields.Integer(
+        load_default=None,
+        validate=validate.Range(0, MAX_AVAILABILITY_WINDOW_DAYS),
+        metadata={
+            "description": "For a vacancy without a start date: candidates available within this many "
+            "days from today pass the availability filter (0: available today; default the service's "
+            "`KOHTAANTO_AVAILABILITY_WINDOW_DAYS`, 28). A vacancy with a start date keeps its rule "
+            "(available by the start date) and ignores this."
+        },
+    )
 
 
 class SkillRefSchema(ma.Schema):
@@ -54,6 +78,16 @@ class EntrySchema(ma.Schema):
 
 
 class ExplanationSchema(EntrySchema):
+    rank = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": "The candidate's real rank on the caller's shortlist of this vacancy (however "
+            "deep); null when they would not be listed (a failed hard filter in `filters`, already "
+            "hired or rejected for it, or no skill evidence)"
+        },
+    )
+    k = fields.Integer(metadata={"description": "The shortlist length asked about (the `k` parameter)"})
+    shortlisted = fields.Boolean(metadata={"description": "Whether `rank` is within the first `k`"})
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
 
 
@@ -116,6 +150,29 @@ class ExclusionsSchema(ma.Schema):
     )
 
 
+class AvailabilityRuleSchema(ma.Schema):
+    """The availability rule a shortlist applied. Availability only filters, never scores: every
+    candidate available by `available_by` ranks by skills alone, so one available today is never
+    placed below one available later (or the other way round); each entry shows `available_from`."""
+
+    rule = fields.String(
+        metadata={
+            "description": "`start_date`: available by the vacancy's start date (today if past); "
+            "`window`: the vacancy has no start date, available within `window_days` from today"
+        }
+    )
+    available_by = fields.Date(metadata={"description": "The last day a candidate may become available"})
+    window_days = fields.Integer(allow_none=True)
+
+
+class PageSchema(ma.Schema):
+    offset = fields.Integer(metadata={"description": "Candidates skipped before the first entry"})
+    k = fields.Integer(metadata={"description": "Page size asked for"})
+    next_offset = fields.Integer(
+        allow_none=True, metadata={"description": "The next page's `offset`; null on the last page"}
+    )
+
+
 class ShortlistSchema(ma.Schema):
     vacancy = fields.Nested(VacancySummarySchema)
     generated_at = fields.DateTime()
@@ -124,6 +181,10 @@ class ShortlistSchema(ma.Schema):
     exclusions = fields.Nested(
         ExclusionsSchema, allow_none=True, metadata={"description": "Null for a closed vacancy"}
     )
+    availability = fields.Nested(
+        AvailabilityRuleSchema, allow_none=True, metadata={"description": "Null for a closed vacancy"}
+    )
+    page = fields.Nested(PageSchema)
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
     entries = fields.List(fields.Nested(EntrySchema))
 

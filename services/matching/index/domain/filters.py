@@ -84,6 +84,12 @@ MAX_COMMUTE_KM = RowColumn("max_commute_km", np.float32, lambda c: float(c.max_c
 
 
 # -- what a request asks ---------------------------------------------------------------------------
+DEFAULT_AVAILABILITY_WINDOW_DAYS = 28
+"""A vacancy without a start date accepts candidates available within this many days (4 weeks):
+recruiters fill such a job "as soon as possible", which in practice means within a notice period
+(Finnish notice periods are 14 days to a month for most employees, so a month covers them)."""
+
+
 @dataclass(frozen=True, eq=False)
 class Request:
     """What the terms of a shortlist or explanation request are computed from."""
@@ -93,6 +99,18 @@ class Request:
     org: int | None  # consent filter: the viewer's organisation position (-1 nobody consented), None off
     distances: np.ndarray  # km from the vacancy to each municipality; last entry NaN (unknown)
     include_unknown_distance: bool
+    availability_window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS  # no start date: `available_by`
+
+
+def available_by(vacancy: Vacancy, today: date, window_days: int) -> date:
+    """The last day a candidate may become available and still pass `Availability`: the vacancy's
+    start date (today when it lies in the past), or, for a vacancy without one, today plus
+    `window_days`. Raises `ValueError` for a negative window."""
+    if window_days < 0:
+        raise ValueError(f"availability window must be >= 0 days, got {window_days}")
+    if vacancy.start_date is not None:
+        return max(today, vacancy.start_date)
+    return date.fromordinal(today.toordinal() + window_days)
 
 
 class Columns(Protocol):
@@ -149,18 +167,25 @@ class Consent(HardFilter[int]):
 
 
 class Availability(HardFilter[int]):
-    """Available on or before the vacancy's start (today when it starts earlier or has no date)."""
+    """Available on or before the vacancy's start date (today when it lies in the past); for a
+    vacancy without a start date, within the request's window from today (`available_by`).
+
+    Passing is all that availability does: it never changes a score, so a candidate available
+    today and one available on the last day of the window rank alike by their skills (nobody is
+    pushed down for being available sooner, or later, than another); entries show
+    `available_from` for the recruiter to weigh."""
 
     reason, columns = Reason.AVAILABILITY, (AVAILABLE_DAY,)
 
     def term(self, request: Request) -> int:
-        return max(request.today, request.vacancy.start_date or request.today).toordinal()
+        return available_by(request.vacancy, request.today, request.availability_window_days).toordinal()
 
     def passes(self, cols: Columns, term: int, rows: np.ndarray) -> np.ndarray:
         return cols["available_day"][rows] <= term
 
     def describe(self, cols: Columns, term: int, row: int) -> tuple[str, ...]:
-        return (f"available from {date.fromordinal(int(cols['available_day'][row])).isoformat()}",)
+        day = date.fromordinal(int(cols["available_day"][row])).isoformat()
+        return (f"available from {day}, after {date.fromordinal(term).isoformat()}",)
 
 
 ANY_WORKING_TIME = WORKING_TIMES.index("any")
