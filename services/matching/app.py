@@ -93,12 +93,16 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         top_k=settings.meeting_top_k,
         training=training,
         period_rules=settings.period_rules,
+        org_kind=service.app.extensions["kohtaanto.organisations"].kind,
     )
     app.extensions["kohtaanto.matching.team"] = team
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url
     # Candidates already hired or rejected for a vacancy are not proposed again for it.
     app.extensions["kohtaanto.matching.handlers"] = MatchingHandlers(
-        state, exclusions=team.excluded, today=lambda: clock().date()
+        state,
+        exclusions=team.excluded,
+        today=lambda: clock().date(),
+        org_kind=app.extensions["kohtaanto.organisations"].kind,
     )
 
     if settings.start_feed:

@@ -1,5 +1,6 @@
-"""The matching service's worker: relays its outbox (outcomes, shortage lists) to Kafka and keeps the
-service-path watch points the weekly meeting counts.
+"""The matching service's worker: relays its outbox (outcomes, shortage lists) to Kafka, keeps the
+service-path watch points the weekly meeting counts, and erases withdrawn candidates from what the
+team part stores (``team.erasure``).
 
 ``python -m services.matching.worker``
 """
@@ -8,13 +9,21 @@ from __future__ import annotations
 
 from services.matching.config import Settings
 from services.matching.team.consumer import paths_consumer
-from services.matching.team.repository import metadata, outbox
+from services.matching.team.erasure import erasure_consumer
+from services.matching.team.repository import UnitOfWork, metadata, outbox
+from shared.db import make_engine
 from shared.worker import run_worker
 
 
 def main() -> None:
     settings = Settings.from_env()
-    run_worker(settings.common, metadata, outbox, consumers=[paths_consumer(settings.common)])
+    engine = make_engine(settings.common.database_url)
+    run_worker(
+        settings.common,
+        metadata,
+        outbox,
+        consumers=[paths_consumer(settings.common), erasure_consumer(settings, lambda: UnitOfWork(engine))],
+    )
 
 
 if __name__ == "__main__":

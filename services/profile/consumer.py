@@ -17,4 +17,10 @@ def handle_outcome(handlers: ProfileHandlers, record: Record) -> None:
     if not isinstance(candidate_id, str) or not isinstance(payload.get("status"), str):
         raise PoisonMessageError("outcome.recorded needs candidate_id and status strings")
     if payload["status"] == HIRED:
-        handlers.candidate_hired(envelope.event_id, candidate_id)
+        role, org = payload.get("recorded_by_role"), payload.get("recorded_by_org")
+        handlers.candidate_hired(
+            envelope.event_id,
+            candidate_id,
+            role if isinstance(role, str) else None,
+            org if isinstance(org, str) else None,
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -10,15 +11,18 @@ from services.profile.domain import (
     Profile,
     ProfileDetails,
     ProfileNotFoundError,
+    Status,
     may_manage,
     may_see_contact,
     pseudonym,
 )
 from services.profile.repository import UnitOfWork, processed
 from shared.auth import Principal
+from shared.entitlement import may_mark_hired
 from shared.messaging.idempotency import claim
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 
 
 def _now() -> datetime:
@@ -41,21 +45,25 @@ class ProfileHandlers:
         self.pseudonym_key = pseudonym_key
         self.clock = clock
 
-    def upsert(self, caller: Principal, profile_id: str, details: ProfileDetails) -> tuple[Profile, bool]:
+    def upsert(
+        self, caller: Principal, profile_id: str, details: ProfileDetails, status: Status | None = None
+    ) -> tuple[Profile, bool]:
         """Create or replace a profile of the caller's organisation; returns it and whether it was
         created. Profile ids are per organisation: another organisation's profile of the same id is
-        untouched and unseen."""
+        untouched and unseen. ``status`` (``active`` or ``hired``) is the coach's correction of the
+        status; None keeps it (a re-push never undoes ``hired`` by itself)."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
             if existing is None:
                 candidate_id = pseudonym(self.pseudonym_key, caller.org, profile_id)
                 profile = Profile.create(profile_id, candidate_id, caller.org, details, self.clock())
+                profile = profile.with_status(status)
                 uow.profiles.add(profile)
             else:
                 granted = uow.granted_orgs(existing.candidate_id)
                 if granted - details.consented_orgs:
                     details = replace(details, consented_orgs=details.consented_orgs | granted)
-                profile = existing.update(details, self.clock())
+                profile = existing.update(details, self.clock()).with_status(status)
                 uow.profiles.save(profile)
             uow.publish_candidate(profile)
             self._audit(uow, caller, "profile.write", True, profile_id, profile)
@@ -118,20 +126,47 @@ class ProfileHandlers:
             uow.commit()
         return cards
 
-    def candidate_hired(self, event_id: str, candidate_id: str) -> bool:
-        """Consumer side of ``outcome.recorded`` (hired): mark the profile and republish it."""
+    def candidate_hired(
+        self,
+        event_id: str,
+        candidate_id: str,
+        recorded_by_role: str | None = None,
+        recorded_by_org: str | None = None,
+    ) -> bool:
+        """Consumer side of ``outcome.recorded`` (hired): mark the profile and republish it, but
+        only when the recorder is entitled for this jobseeker (``shared.entitlement.may_mark_hired``,
+        re-checked here whatever matching checked); a refused ``hired`` is audited and ignored.
+        Returns whether a profile was marked."""
+        marked = False
         with self.uow_factory() as uow:
             if not claim(uow.conn, processed, "profile.outcomes", event_id):
                 return False
-            matches = uow.profiles.by_candidate([candidate_id])
-            for profile in matches:
+            for profile in uow.profiles.by_candidate([candidate_id]):
+                consented = profile.details.consented_orgs if profile.details else frozenset()
+                entitled = may_mark_hired(recorded_by_role, recorded_by_org, profile.coach_org, consented)
+                uow.audit.record(
+                    actor=f"outcome:{event_id}",
+                    role=recorded_by_role or "unknown",
+                    org=recorded_by_org or "unknown",
+                    action="profile.hired",
+                    granted=entitled,
+                    profile_id=profile.id,
+                    candidate_id=candidate_id,
+                    subject_org=profile.coach_org,
+                )
+                if not entitled:
+                    log.warning(
+                        "hired outcome from a recorder not entitled: ignored", extra={"event_id": event_id}
+                    )
+                    continue
                 hired = profile.mark_hired(self.clock())
                 if hired is not profile:
                     uow.profiles.save(hired)
                     uow.publish_candidate(hired)
                     uow.hired_related(candidate_id, self.clock())
+                    marked = True
             uow.commit()
-        return bool(matches)
+        return marked
 
     def _own(self, uow: UnitOfWork, caller: Principal, profile_id: str, action: str) -> Profile:
         profile = uow.profiles.get(caller.org, profile_id)

@@ -61,7 +61,7 @@ def test_logging_in_sets_an_http_only_same_site_cookie_and_never_redirects_off_s
     assert (
         "kohtaanto_token=" in cookie
         and "HttpOnly" in cookie
-        and "SameSite=Lax" in cookie
+        and "SameSite=Strict" in cookie
         and "Path=/" in cookie
     )
     assert r.headers["Location"].endswith("/meetings/")

@@ -41,7 +41,8 @@ def test_a_coach_pushes_a_profile_and_matching_gets_only_a_pseudonymous_minimum(
     ):
         assert secret not in text
     payload = json.loads(text)["payload"]
-    assert payload["consented_orgs"] == ["agency-a"] and payload["municipality"] == "536"
+    assert payload["consented_orgs"] == ["agency-a", "tampere-tyollisyys"]  # consent + own organisation
+    assert payload["municipality"] == "536"
 
 
 def test_pushing_the_same_profile_again_updates_it(profile_app):

@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
-from shared.auth import Principal, Role
+from shared import entitlement
+from shared.auth import Principal
 
 
 class VacancyUnknownError(LookupError):
@@ -28,10 +29,18 @@ def no_exclusions(_vacancy_id: str) -> Collection[str]:
     return ()
 
 
-def consent_scope(caller: Principal) -> str | None:
-    """Partner recruiters see only candidates who consented to their organisation; the city's own
-    staff (coaches, team members, operators) see every candidate, pseudonymously."""
-    return caller.org if caller.role is Role.RECRUITER else None
+OrgKind = Callable[[str], str | None]
+
+
+def unregistered(_org: str) -> str | None:
+    return None
+
+
+def consent_scope(caller: Principal, org_kind: OrgKind = unregistered) -> str | None:
+    """Whose consent filters what the caller sees (``shared.entitlement.consent_scope``): nobody's
+    for the city's employment services and the operator (every candidate, pseudonymously), the
+    caller's own organisation for a partner agency, an employer or an unregistered organisation."""
+    return entitlement.consent_scope(caller.org, org_kind(caller.org))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +58,18 @@ class MatchingHandlers:
         state: MatchingState,
         exclusions: Exclusions = no_exclusions,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+        org_kind: OrgKind = unregistered,
     ) -> None:
         self.state = state
         self.exclusions = exclusions
         self.today = today
+        self.org_kind = org_kind
 
     def shortlist(self, caller: Principal, vacancy_id: str, k: int) -> Shortlist:
         record = self.state.vacancy(vacancy_id)
         if record is None:
             raise VacancyUnknownError(vacancy_id)
-        viewer = consent_scope(caller)
+        viewer = consent_scope(caller, self.org_kind)
         entries = (
             self.state.engine.shortlist(
                 record.vacancy,
@@ -76,11 +87,10 @@ class MatchingHandlers:
         record = self.state.vacancy(vacancy_id)
         if record is None:
             raise VacancyUnknownError(vacancy_id)
-        viewer = consent_scope(caller)
-        entry = self.state.engine.explain(record.vacancy, candidate_id, today=self.today(), viewer_org=viewer)
-        if entry is not None and viewer is not None and "consent" in " ".join(entry.filters):
-            return None  # a recruiter may not learn about candidates who did not consent to them
-        return entry
+        viewer = consent_scope(caller, self.org_kind)
+        if viewer is not None and not self.state.engine.consents_to(candidate_id, viewer):
+            return None  # the same answer as for an unknown candidate: nothing about them, not even existence
+        return self.state.engine.explain(record.vacancy, candidate_id, today=self.today())
 
     def recognise(self, text: str, top_k: int) -> list[RecognisedSkill]:
         if self.state.recognizer is None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from services.matching.index.domain.model import ShortlistEntry
 from services.matching.index.events import VacancyRecord
+from services.matching.team import access
 from services.matching.team.meeting import (
     SCHEMA_VERSION,
     CandidateFacts,
@@ -168,7 +169,9 @@ class TeamHandlers:
         count_cap: int = 200,
         training: TrainingHandlers | None = None,
         period_rules: PeriodRules | None = None,
+        org_kind: Callable[[str], str | None] = lambda _org: None,
     ) -> None:
+        self.org_kind = org_kind  # the registry's kind of an organisation (shared.entitlement)
         self.uow_factory = uow_factory
         self.state = state
         self.taxonomy = taxonomy
@@ -273,11 +276,24 @@ class TeamHandlers:
         return flag.to_dict(self.period_rules, self.clock().date()) if flag else None
 
     # -- outcomes ----------------------------------------------------------------------------------
+    def consents(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the indexed candidate consented to ``org`` (None: not in the index)."""
+        return self.state.engine.consents_to(candidate_id, org)
+
     def record_outcome(self, caller: Principal, vacancy_id: str, data: OutcomeInput) -> Outcome:
+        """Record an outcome, if the caller is entitled (``shared.entitlement.may_record_outcome``);
+        a caller who is not gets ``CandidateUnknownError``, the answer for an unknown candidate."""
         record = self.state.vacancy(vacancy_id)
         if record is None:
             raise VacancyUnknownError(vacancy_id)
-        if data.candidate_id not in self.state.engine:
+        if not access.entitled_to_record(
+            caller.role.value,
+            caller.org,
+            self.org_kind(caller.org),
+            data.candidate_id,
+            record.vacancy.employer_org,
+            self.consents,
+        ):
             raise CandidateUnknownError(data.candidate_id)
         lacks_skills = data.status is Status.NOT_HIRED and data.reason is Reason.SKILLS
         if data.missing_skills and not lacks_skills:
@@ -307,9 +323,10 @@ class TeamHandlers:
         )
         with self.uow_factory() as uow:
             uow.outcomes.add(outcome)
+            # The recorder's role travels with the event: the profile service re-checks a `hired`.
+            payload = {**outcome.event_payload(), "recorded_by_role": caller.role.value}
             uow.publish(
-                self.outcomes_topic,
-                Envelope(OUTCOME_RECORDED, outcome.candidate_id, outcome.event_payload(), PRODUCER),
+                self.outcomes_topic, Envelope(OUTCOME_RECORDED, outcome.candidate_id, payload, PRODUCER)
             )
             if self.training is not None and missing:
                 self.training.after_outcome(
@@ -324,12 +341,20 @@ class TeamHandlers:
             uow.commit()
         return outcome
 
-    def outcomes(self, vacancy_id: str) -> list[Outcome]:
+    def outcomes(self, vacancy_id: str, caller: Principal | None = None) -> list[Outcome]:
+        """The vacancy's outcomes, oldest first; with ``caller``, only those the caller may read
+        (``access.visible_outcomes``)."""
         with self.uow_factory() as uow:
             found = uow.outcomes.for_vacancy(vacancy_id)
         if not found and self.state.vacancy(vacancy_id) is None:
             raise VacancyUnknownError(vacancy_id)
-        return found
+        if caller is None:
+            return found
+        return access.visible_outcomes(found, caller.org, self.org_kind(caller.org), self.consents)
+
+    def visible_meeting(self, content: dict[str, Any], caller: Principal) -> dict[str, Any]:
+        """A stored meeting's content without the candidates the caller may not see."""
+        return access.visible_content(content, caller.org, self.org_kind(caller.org), self.consents)
 
     def excluded(self, vacancy_id: str) -> Collection[str]:
         """Candidates not to propose again for the vacancy: already hired or rejected for it."""

@@ -305,6 +305,15 @@ class MatchingEngine:
         code = self._municipalities.codes[place] if place >= 0 else ""
         return code, float(seg.max_commute_km[row])
 
+    def consents_to(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the candidate consented to ``org`` (the candidates topic's ``consented_orgs``);
+        None when the candidate is not in the index."""
+        snap = self._snapshot
+        seg, row = self._locate(snap, candidate_id)
+        if row < 0:
+            return None
+        return bool(seg.consents(self._orgs.find(org), np.asarray([row], dtype=np.int64))[0])
+
     def memory_bytes(self) -> int:
         """Bytes held by the index arrays (segments and masks)."""
         snap = self._snapshot
