@@ -8,7 +8,7 @@ BROKER := $(PY) -m deploy.kafka.broker
 DEMO := $(PY) -m deploy.demo
 
 .PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-stop bench bench-quality \
-	config-docs clean
+	bench-faults config-docs clean
 
 # Every target has a "## what it does" comment: `make help` lists them (a test checks none is missing).
 help: ## this list
@@ -44,9 +44,13 @@ lint: $(STAMP) ## ruff, mypy and the import-linter contracts
 	$(VENV)/bin/mypy shared services
 	$(VENV)/bin/lint-imports
 
+# Other ports (e.g. beside another demo):  make demo DEMO_PORTS="9101 9102 9103" BROKER_PORT=29192
+DEMO_PORTS ?=
+BROKER_PORT ?=
+
 demo: $(STAMP) ## broker + three services + demo data; prints where to look
-	$(BROKER) start
-	$(DEMO) up
+	$(BROKER) start $(if $(BROKER_PORT),--port $(BROKER_PORT))
+	$(DEMO) up $(if $(DEMO_PORTS),--ports $(DEMO_PORTS))
 
 demo-stop: $(STAMP) ## stop the demo services and the broker
 	$(DEMO) down
@@ -56,8 +60,16 @@ bench: $(STAMP) ## speed benchmark, in-process and over HTTP (docs/benchmarks.md
 	$(PY) -m benchmarks.speed
 	$(PY) -m benchmarks.http_speed
 
-bench-quality: $(STAMP) ## ranking and recognition quality benchmark
+bench-quality: $(STAMP) ## ranking and recognition quality benchmark (docs/benchmarks.md)
+	OPENBLAS_NUM_THREADS=1 $(PY) -m benchmarks.ranking_quality
 	$(PY) -m benchmarks.quality
+	$(PY) -m benchmarks.recognition
+
+bench-faults: $(STAMP) test-tools ## the fault-injection suite at large sizes (docs/reliability.md)
+	$(PY) -m deploy.kafka.broker fetch
+	mkdir -p var
+	KOHTAANTO_FAULTS_SCALE=large KOHTAANTO_FAULTS_REPORT=var/faults-large.json \
+		nice -n 10 $(PY) -m pytest -p no:cacheprovider tests/faults -v
 
 config-docs: $(STAMP) ## regenerate the README's configuration table from the settings declarations
 	$(PY) -m deploy.configuration --write

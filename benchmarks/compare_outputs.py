@@ -62,6 +62,15 @@ class Clock:
         return self.now
 
 
+def _candidate_id(coach_org: str, profile_id: str) -> str:
+    """The pseudonym as the profile service makes it (per organisation since issue 8; per profile id
+    before, so the tool also runs on earlier versions)."""
+    try:
+        return pseudonym(PSEUDONYM_KEY, coach_org, profile_id)  # type: ignore[call-arg]
+    except TypeError:
+        return pseudonym(PSEUDONYM_KEY, profile_id)  # type: ignore[call-arg]
+
+
 def _headers(role: Role, org: str) -> dict[str, str]:
     token = TokenCodec(SECRET).mint(Principal(f"{role.value}@{org}", role, org))
     return {"Authorization": f"Bearer {token}"}
@@ -107,7 +116,7 @@ def build(home: Path) -> tuple[Any, Clock, dict[str, Any]]:
     profiles: list[Profile] = []
     for coach_org, profile_id, body in demo_data.profiles(taxonomy, today, PROFILES):
         details = ProfileDetails.from_dict({"suggested_skills": [], **body})
-        p = Profile.create(profile_id, pseudonym(PSEUDONYM_KEY, profile_id), coach_org, details, LAST_WEEK)
+        p = Profile.create(profile_id, _candidate_id(coach_org, profile_id), coach_org, details, LAST_WEEK)
         _apply(app, CANDIDATES, p.candidate_id, "candidate.upserted", p.for_matching())
         profiles.append(p)
 

@@ -36,9 +36,10 @@ from benchmarks.generate import (
     load_municipalities,
 )
 from services.matching.index.domain.engine import MatchingEngine
-from services.matching.index.domain.filters import near_ranges
 from services.matching.index.domain.model import Candidate
-from services.matching.index.domain.vectors import expanded, vacancy_query
+from services.matching.index.domain.pool import near_ranges
+from services.matching.index.domain.query import vacancy_query
+from services.matching.index.domain.vectors import expanded
 from services.matching.index.reference import load_taxonomy
 
 K = 50
@@ -134,8 +135,9 @@ def run_size(n: int, args: argparse.Namespace, taxonomy, municipalities) -> dict
         generate_vacancies(taxonomy, args.queries + 10, args.seed + 1, municipalities=municipalities)
     )
     orgs = [None, *ORGS]
+    specs = [engine._filter_spec(v, REFERENCE_DAY, None) for v in vacancies[10:]]
     near = [
-        near_ranges(seg, engine._filter_spec(v, REFERENCE_DAY, None)) for v in vacancies[10:]
+        near_ranges(seg, s.distances, s.include_unknown_distance) for s in specs
     ]  # benchmark-only peek: how many candidates stage 1 walks (those within commuting distance)
     out["near_share"] = float(np.mean([(hi - lo).sum() / n for lo, hi, _ in near]))
     out["near_share_max"] = float(np.max([(hi - lo).sum() / n for lo, hi, _ in near]))

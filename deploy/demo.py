@@ -50,14 +50,25 @@ def _secrets() -> dict[str, str]:
     return json.loads(path.read_text())
 
 
-def _stack() -> Stack:
-    from deploy.kafka.broker import DEFAULT_HOME, LocalBroker
+def _stack(ports: list[int] | None = None) -> Stack:
+    """The demo's stack: its ports as given (kept in .demo/ports.json for the next commands), else
+    as last given, else 8001-8003; the broker of ``make broker`` on the port it was started with."""
+    from deploy.kafka.broker import DEFAULT_HOME, DEFAULT_PORT, LocalBroker
 
-    broker = LocalBroker(DEFAULT_HOME)
+    saved = HOME / "ports.json"
+    if ports:
+        HOME.mkdir(parents=True, exist_ok=True)
+        saved.write_text(json.dumps(dict(zip(("vacancy", "profile", "matching"), ports, strict=True))))
+    chosen = json.loads(saved.read_text()) if saved.exists() else dict(DEFAULT_PORTS)
+    try:
+        broker_port = int((DEFAULT_HOME / "broker.port").read_text().strip())
+    except (OSError, ValueError):
+        broker_port = DEFAULT_PORT
+    broker = LocalBroker(DEFAULT_HOME, broker_port)
     # The demo loads thousands of profiles through the API as one coach per organisation: a bulk
     # integration, allowed more writes than a person (shared/ratelimit.py).
     env = {**_secrets(), "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour"}
-    return Stack(home=HOME, bootstrap_servers=broker.bootstrap_servers, ports=dict(DEFAULT_PORTS), env=env)
+    return Stack.on_broker(broker, HOME, ports=chosen, env=env)
 
 
 def _say(message: str) -> None:
@@ -123,8 +134,8 @@ class Loader:
         return status
 
 
-def up(profile_count: int) -> int:
-    stack = _stack()
+def up(profile_count: int, ports: list[int] | None = None) -> int:
+    stack = _stack(ports)
     if stack.pid_file.exists():
         _say("stopping the services of an earlier demo run")
         stack.stop()
@@ -140,8 +151,24 @@ def up(profile_count: int) -> int:
     index = loader.wait_for_index(int(profile_count * 0.9))
     _say(f"matching index: {index['candidates']} candidates, {index['vacancies']} vacancies")
     week = MeetingDemo(stack, loader).run(fresh)
-    _print_where_to_look(stack, loader, week)
+    journeys = _journeys(stack, loader, profile_count, fresh, week)
+    _print_where_to_look(stack, loader, week, journeys)
     return 0
+
+
+def _journeys(stack: Stack, loader: Loader, profile_count: int, fresh: bool, week: str) -> dict[str, str]:
+    """Service paths, the voucher pilot, the training catalogue and a week of ratings (issue 13)."""
+    from deploy import demo_data
+    from deploy.demo_journeys import COACH_ORG, JourneyDemo
+    from services.matching.index.reference import load_taxonomy
+    from services.profile.domain import pseudonym
+
+    taxonomy = load_taxonomy()
+    people = demo_data.profiles(taxonomy, datetime.now(UTC).date(), profile_count) if fresh else []
+    key = _secrets()["KOHTAANTO_PSEUDONYM_KEY"].encode()
+    return JourneyDemo(stack, loader, taxonomy, people).run(
+        fresh, week, lambda pid: pseudonym(key, COACH_ORG, pid)
+    )
 
 
 def _iso_week(day: date) -> str:
@@ -335,7 +362,7 @@ class MeetingDemo:
         _say(f"since last week: {len(new)} vacancies posted, {1 if filled else 0} filled")
 
 
-def _print_where_to_look(stack: Stack, loader: Loader, week: str) -> None:
+def _print_where_to_look(stack: Stack, loader: Loader, week: str, journeys: dict[str, str]) -> None:
     recruiter = loader.token(Role.RECRUITER, "pirkan-rekry-oy", "rekrytoija@pirkan-rekry")
     team = loader.token(Role.TEAM_MEMBER, "tampere-tyollisyys", "valmentaja@tampere")
     coach = loader.token(Role.COACH, "tampere-tyollisyys", "valmentaja@tampere")
@@ -348,8 +375,30 @@ def _print_where_to_look(stack: Stack, loader: Loader, week: str) -> None:
         "GET", f"{stack.url('vacancy')}/api/v1/vacancies?region=pirkanmaa&status=open&limit=1", team
     )
     example = page["items"][0]["id"] if page["items"] else "<vacancy-id>"
+    school = loader.token(Role.COACH, "pirkan-ammattiopisto", "opettaja@pirkan-ammattiopisto")
+    provider = loader.token(Role.RECRUITER, "uravalmennus-oy", "rekrytoija@uravalmennus-oy")
+    profile = stack.url("profile")
     tokens = HOME / "tokens.json"
-    tokens.write_text(json.dumps({"recruiter": recruiter, "team_member": team}, indent=2))
+    tokens.write_text(
+        json.dumps(
+            {
+                "recruiter": recruiter,
+                "team_member": team,
+                "coach": coach,
+                "school": school,
+                "provider": provider,
+            },
+            indent=2,
+        )
+    )
+
+    def curl(who: str, path: str) -> str:
+        return (
+            f'curl -H "Authorization: Bearer $(python3 -c \'import json;print(json.load(open(".demo/tokens.json"))'
+            f"[\"{who}\"])')\" '{profile}{path}'"
+        )
+
+    rating = journeys.get("rating_link", "(made when the demo is loaded afresh)")
     print(f"""
 Kohtaanto demo is running.
 
@@ -363,12 +412,21 @@ Kohtaanto demo is running.
     - a coach of tampere-tyollisyys: names of the coach's own jobseekers
                {login(coach)}
 
+  Service paths, vouchers, training, satisfaction (the meeting page shows the paths' follow-ups,
+  courses under "skills most often missing" and satisfaction; the rest is in the profile service):
+    - the coach's list (nobody falls off):     {curl("coach", "/api/v1/worklist?scope=organisation")}
+    - the school's handover waiting for an answer: {curl("school", "/api/v1/handovers")}
+    - a provider's voucher clients:            {curl("provider", "/api/v1/vouchers")}
+    - voucher pilot results (page):            {profile}/login?token={quote(team)}&next={quote("/pilots/yli50-korkeakoulutetut/results")}
+    - a jobseeker's rating link (single use):  {rating}
+
   API docs     vacancy  {stack.url("vacancy")}/docs
                profile  {stack.url("profile")}/docs
                matching {stack.url("matching")}/docs
   Shortlist    curl -H "Authorization: Bearer $(python3 -c 'import json;print(json.load(open(".demo/tokens.json"))["recruiter"])')" \\
                  '{stack.url("matching")}/api/v1/vacancies/{example}/shortlist?k=10&lang=fi'
-  Tokens       .demo/tokens.json (recruiter of pirkan-rekry-oy, team member of tampere-tyollisyys)
+  Tokens       .demo/tokens.json (recruiter of pirkan-rekry-oy, team member and coach of tampere-tyollisyys,
+               a teacher of pirkan-ammattiopisto, a recruiter of the voucher provider uravalmennus-oy)
   Logs         .demo/logs/
   Stop         make demo-stop
 """)
@@ -389,9 +447,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     start = sub.add_parser("up")
     start.add_argument("--profiles", type=int, default=3000)
+    start.add_argument(
+        "--ports",
+        type=int,
+        nargs=3,
+        metavar=("VACANCY", "PROFILE", "MATCHING"),
+        help="default 8001 8002 8003",
+    )
     sub.add_parser("down")
     args = parser.parse_args(argv)
-    return up(args.profiles) if args.command == "up" else down()
+    return up(args.profiles, args.ports) if args.command == "up" else down()
 
 
 if __name__ == "__main__":

@@ -231,13 +231,8 @@ def profiles(
         immigrant = not swedish and rng.random() < 0.18
         label = rng.choices(labels, weights)[0]
         uri = ESCO + OCCUPATIONS[label][0]
-        essential, optional = _skills(taxonomy, uri)
-        skills = rng.sample(list(essential), max(1, int(len(essential) * rng.uniform(0.35, 0.9))))
-        skills += rng.sample(list(optional), min(len(optional), rng.randint(0, 4)))
-        if rng.random() < 0.3:  # a second occupation in the past
-            other = ESCO + OCCUPATIONS[rng.choice(labels)][0]
-            skills += rng.sample(list(_skills(taxonomy, other)[0]), 2)
-        skills = list(dict.fromkeys(skills))
+        history = _work_history(rng, label, labels, today)
+        skills = _claimed_skills(taxonomy, rng, uri, history)
         levels = ["basic", "intermediate", "intermediate", "advanced", "expert"]
         if swedish:
             name = f"{rng.choice(FIRST_SV)} {rng.choice(LAST_SV)}"
@@ -279,13 +274,7 @@ def profiles(
                 "phone": f"+358 40 {rng.randint(1000000, 9999999)}",
             },
             "skills": [{"uri": u, "level": rng.choice(levels)} for u in skills],
-            "work_history": [
-                {
-                    "occupation_uri": uri,
-                    "years": round(rng.uniform(0.5, 15), 1),
-                    "ended_year": rng.choice([None, today.year - 1, today.year - 2, today.year - 4]),
-                }
-            ],
+            "work_history": history,
             "education_level": rng.choice(
                 ["basic", "vocational", "vocational", "upper_secondary", "bachelor"]
             ),
@@ -299,3 +288,45 @@ def profiles(
         }
         out.append((COACH_ORGS[region], f"demo-{i:05d}", body))
     return out
+
+
+def _work_history(rng: random.Random, label: str, labels: list[str], today: date) -> list[dict[str, Any]]:
+    """One to three past occupations, the most recent first, like a real CV: the occupation the
+    person is looking for (current or ended a while ago), earlier jobs half the time in the same
+    sector, half anywhere. A tenth are new entrants with no work history at all."""
+    if rng.random() < 0.1:
+        return []
+    sector = OCCUPATIONS[label][1]
+    n = rng.choices((1, 2, 3), (55, 30, 15))[0]
+    ended = rng.choice([None, None, today.year - 1, today.year - 2, today.year - 4])
+    history = [
+        {
+            "occupation_uri": ESCO + OCCUPATIONS[label][0],
+            "years": round(rng.uniform(0.5, 12), 1),
+            "ended_year": ended,
+        }
+    ]
+    year = (ended or today.year) - 1
+    for _ in range(n - 1):
+        same = [x for x in labels if OCCUPATIONS[x][1] == sector and x != label]
+        other = rng.choice(same) if same and rng.random() < 0.5 else rng.choice(labels)
+        years = round(rng.uniform(0.3, 6), 1)
+        history.append({"occupation_uri": ESCO + OCCUPATIONS[other][0], "years": years, "ended_year": year})
+        year -= int(years) + rng.randint(0, 3)  # some gaps between jobs
+    return history
+
+
+def _claimed_skills(taxonomy: Any, rng: random.Random, uri: str, history: list[dict[str, Any]]) -> list[str]:
+    """A handful of claimed skills (none for some people, whose skills the engine then infers
+    from their work history): mostly essential skills of the occupation sought, a few optional
+    ones and one or two from earlier jobs."""
+    essential, optional = _skills(taxonomy, uri)
+    n = rng.choices((0, 2, 3, 4, 5, 6, 8, 10), (8, 10, 15, 18, 18, 14, 10, 7))[0]
+    if not history:
+        n = max(n, 3)
+    skills = rng.sample(list(essential), min(len(essential), max(0, n - 1)))
+    skills += rng.sample(list(optional), min(len(optional), rng.randint(0, 1) if n else 0))
+    for job in history[1:]:
+        if n and rng.random() < 0.5:
+            skills += rng.sample(list(_skills(taxonomy, job["occupation_uri"])[0]), 1)
+    return list(dict.fromkeys(skills))

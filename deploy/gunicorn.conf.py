@@ -8,6 +8,10 @@ engines and Kafka producers are never shared across processes.
 """
 
 import gc
+import os
+import shutil
+import tempfile
+from pathlib import Path
 
 from shared.config import ServerSettings
 
@@ -27,15 +31,25 @@ timeout = 60  # a worker silent this long is killed and replaced
 graceful_timeout = 30  # on SIGTERM, in-flight requests get this long to finish
 keepalive = 5
 
-# JSON lines on stdout, like the services' own logs (shared/logging.py). gunicorn escapes double
-# quotes inside values; %(b)s is "-" when no body was sent.
-accesslog = "-"
-access_log_format = (
-    '{"ts": "%(t)s", "logger": "gunicorn.access", "remote": "%(h)s", "method": "%(m)s", '
-    '"path": "%(U)s", "query": "%(q)s", "status": %(s)s, "bytes": "%(b)s", '
-    '"duration_ms": %(M)s, "request_id": "%({x-request-id}i)s", "user_agent": "%(a)s"}'
-)
-# Access-log lines never carry a token (/login?token=…) or personal data in a path or query.
+# The apps log one JSON access line per request themselves (shared/logging.py: the route template,
+# status, duration and request id; no path ids, query strings or client addresses), so gunicorn's
+# own access log is off. Its error log (worker starts and exits) goes to stdout too.
+accesslog = None
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "shared.logging.JsonFormatter", "service": _settings.service or "gunicorn"}
+    },
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}
+    },
+    "root": {"handlers": ["stdout"], "level": "INFO"},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stdout"], "level": _settings.log_level.upper(), "propagate": False}
+    },
+}
+# Were the access log switched on, its lines would still carry no token or personal data.
 logger_class = "deploy.gunicorn_edge.ScrubbingLogger"
 errorlog = "-"
 loglevel = _settings.log_level
@@ -52,3 +66,30 @@ def post_worker_init(worker):  # type: ignore[no-untyped-def]
     otherwise walks all of it (about 50 ms in the matching service) in the middle of a request."""
     gc.collect()
     gc.freeze()
+
+
+def on_starting(server):  # type: ignore[no-untyped-def]
+    """Before any worker exists: give the workers an empty directory to share their Prometheus
+    samples in (shared/metrics.py), so /metrics adds up every worker whichever one answers."""
+    directory = _settings.metrics_dir
+    if directory is None:
+        directory = Path(tempfile.mkdtemp(prefix="kohtaanto-metrics-"))
+        server._kohtaanto_metrics_tmp = directory
+    else:
+        directory.mkdir(parents=True, exist_ok=True)
+        for stale in directory.glob("*.db"):  # a previous run's samples would be added in
+            stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
+
+
+def child_exit(server, worker):  # type: ignore[no-untyped-def]
+    """A worker's live gauges go with it (its counters stay in the sums)."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):  # type: ignore[no-untyped-def]
+    directory = getattr(server, "_kohtaanto_metrics_tmp", None)
+    if directory is not None:
+        shutil.rmtree(directory, ignore_errors=True)

@@ -23,10 +23,15 @@ class Response:
 
 
 def call(
-    method: str, url: str, token: str | None = None, body: Any = None, raw: bytes | None = None
+    method: str,
+    url: str,
+    token: str | None = None,
+    body: Any = None,
+    raw: bytes | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Response:
     data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-    request = urllib.request.Request(url, data=data, method=method)
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     if data is not None:
         request.add_header("Content-Type", "application/json")
     if token:

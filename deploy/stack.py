@@ -18,6 +18,10 @@ import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deploy.kafka.broker import LocalBroker
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ("vacancy", "profile", "matching")
@@ -35,17 +39,29 @@ class Stack:
     ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
     env: Mapping[str, str] = field(default_factory=dict)
     database_urls: Mapping[str, str] = field(default_factory=dict)
+    worker_metrics_ports: Mapping[str, int] = field(default_factory=dict)  # service -> worker /metrics
+    # service -> KAFKA_* variables it authenticates with (``LocalBroker.service_env``)
+    kafka_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     pids: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def on_broker(cls, broker: LocalBroker, home: Path, **kwargs: Any) -> Stack:
+        """A stack whose services reach ``broker`` each as its own Kafka user."""
+        kafka_env = {service: broker.service_env(service) for service in SERVICES}
+        return cls(home=home, bootstrap_servers=broker.bootstrap_servers, kafka_env=kafka_env, **kwargs)
 
     def url(self, service: str) -> str:
         return f"http://127.0.0.1:{self.ports[service]}"
+
+    def worker_metrics_url(self, service: str) -> str:
+        return f"http://127.0.0.1:{self.worker_metrics_ports[service]}/metrics"
 
     @property
     def pid_file(self) -> Path:
         return self.home / "pids.json"
 
     def _env(self, service: str) -> dict[str, str]:
-        env = {**os.environ, **self.env}
+        env = {**os.environ, **self.env, **self.kafka_env.get(service, {})}
         env.update(
             {
                 "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,
@@ -55,6 +71,8 @@ class Stack:
                 "KOHTAANTO_PROFILE_PUBLIC_URL": self.url("profile"),
             }
         )
+        if service in self.worker_metrics_ports:
+            env["KOHTAANTO_WORKER_METRICS"] = f"127.0.0.1:{self.worker_metrics_ports[service]}"
         if service in self.database_urls:
             env["DATABASE_URL"] = self.database_urls[service]
         else:
@@ -87,25 +105,42 @@ class Stack:
         (self.home / "data").mkdir(parents=True, exist_ok=True)
         (self.home / "logs").mkdir(parents=True, exist_ok=True)
         for service in SERVICES:
-            for name, command in self._commands(service).items():
-                log = open(self.home / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
-                process = subprocess.Popen(
-                    command,
-                    cwd=REPO_ROOT,
-                    env=self._env(service),
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    stdin=subprocess.DEVNULL,
-                    start_new_session=True,
-                )
-                log.close()
-                self.pids[name] = process.pid
-        self.pid_file.write_text(json.dumps({"pids": self.pids, "ports": dict(self.ports)}))
+            for name in self._commands(service):
+                self.spawn(name)
         self.wait_ready(timeout)
 
-    def wait_ready(self, timeout: float) -> None:
+    def spawn(self, name: str) -> int:
+        """Start one process (``<service>-web`` or ``<service>-worker``); returns its pid."""
+        service = name.rpartition("-")[0]
+        command = self._commands(service)[name]
+        log = open(self.home / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
+        process = subprocess.Popen(
+            command,
+            cwd=REPO_ROOT,
+            env=self._env(service),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        log.close()
+        self.pids[name] = process.pid
+        self.pid_file.write_text(json.dumps({"pids": self.pids, "ports": dict(self.ports)}))
+        return process.pid
+
+    def crash(self, name: str) -> None:
+        """``kill -9`` one process and its children (its session: a gunicorn master and workers),
+        as a machine failure would; waits until it is gone."""
+        pid = self.pids.pop(name)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 20
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def wait_ready(self, timeout: float, services: tuple[str, ...] = SERVICES) -> None:
         deadline = time.monotonic() + timeout
-        pending = set(SERVICES)
+        pending = set(services)
         while pending:
             for service in sorted(pending):
                 if self._ready(service):

@@ -24,6 +24,8 @@ from pydantic_core import PydanticUndefined
 from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
+from shared.messaging import topics
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -140,8 +142,17 @@ def _describe(exc: ValidationError) -> str:
 DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:19092"
 
 
+SECURITY_PROTOCOLS = ("SASL_SSL", "SASL_PLAINTEXT", "SSL", "PLAINTEXT")
+
+
 class KafkaSettings(EnvSettings):
-    """The broker and the topics (topic names are part of the event contract, not configuration)."""
+    """How a service reaches the broker and who it is there.
+
+    Every service authenticates (SASL/SCRAM as ``username``, by default its service name) and the
+    broker's ACLs let it write only its own topics (``shared/messaging/topics.py``). ``SASL_SSL`` in
+    production; ``SASL_PLAINTEXT`` on loopback (the local broker). Topic names are not settings: they
+    are part of the event contract, declared once in ``shared.messaging.topics``.
+    """
 
     bootstrap_servers: str = env(
         "KAFKA_BOOTSTRAP_SERVERS",
@@ -149,17 +160,72 @@ class KafkaSettings(EnvSettings):
         "Kafka brokers, comma-separated `host:port` (the default is the local broker of `make broker`)",
     )
     client_id: str = "kohtaanto"
-    vacancies_topic: str = "kohtaanto.vacancies.v1"
-    candidates_topic: str = "kohtaanto.candidates.v1"
-    outcomes_topic: str = "kohtaanto.outcomes.v1"
-    shortages_topic: str = "kohtaanto.shortages.v1"
-    paths_topic: str = "kohtaanto.paths.v1"
-    training_topic: str = "kohtaanto.training.v1"
-    dead_letter_topic: str = "kohtaanto.deadletter.v1"
+    security_protocol: str = env(
+        "KAFKA_SECURITY_PROTOCOL",
+        "SASL_PLAINTEXT",
+        "`SASL_SSL` in production, `SASL_PLAINTEXT` on loopback (the local broker); every client "
+        "authenticates (docs/events.md, Security)",
+        pattern="^(" + "|".join(SECURITY_PROTOCOLS) + ")$",
+    )
+    sasl_mechanism: str = env(
+        "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512", "SASL mechanism (the services are SCRAM users)"
+    )
+    username: str = env(
+        "KAFKA_USERNAME",
+        "",
+        "the Kafka user the service authenticates as; its ACLs allow only the service's own topics",
+        shown_default="the service's name",
+    )
+    password: str = env(
+        "KAFKA_PASSWORD",
+        "",
+        "the Kafka user's password (required with SASL; the local broker generates them into "
+        "`.kafka/credentials.json`, docker-compose reads `KOHTAANTO_KAFKA_<SERVICE>_PASSWORD`)",
+        secret=True,
+    )
+    ssl_cafile: str | None = env(
+        "KAFKA_SSL_CAFILE", None, "the CA that signed the brokers' certificates (with `SASL_SSL`)"
+    )
+
+    @property
+    def vacancies_topic(self) -> str:
+        return topics.VACANCIES.name
+
+    @property
+    def candidates_topic(self) -> str:
+        return topics.CANDIDATES.name
+
+    @property
+    def outcomes_topic(self) -> str:
+        return topics.OUTCOMES.name
+
+    @property
+    def shortages_topic(self) -> str:
+        return topics.SHORTAGES.name
+
+    @property
+    def paths_topic(self) -> str:
+        return topics.PATHS.name
+
+    @property
+    def training_topic(self) -> str:
+        return topics.TRAINING.name
+
+    @property
+    def ratings_topic(self) -> str:
+        return topics.RATINGS.name
+
+    @property
+    def dead_letter_topic(self) -> str:
+        return topics.DEADLETTER.name
 
     @classmethod
-    def from_env(cls, client_id: str = "kohtaanto") -> KafkaSettings:
-        return cls.read_env(client_id=client_id)
+    def from_env(cls, client_id: str = "kohtaanto", username: str = "") -> KafkaSettings:
+        """From the environment; ``username`` when ``KAFKA_USERNAME`` is not set."""
+        settings = cls.read_env(client_id=client_id)
+        if not settings.username and username:
+            settings = settings.model_copy(update={"username": username})
+        return settings
 
 
 class AuthSettings(EnvSettings):
@@ -272,6 +338,27 @@ class CommonSettings(EnvSettings):
         "gives it to PostgreSQL",
         secret=True,
     )
+    migrate_on_start: bool = env(
+        "KOHTAANTO_MIGRATE_ON_START",
+        True,
+        "migrate the database to the code's schema on start-up (under a lock); `0` only checks "
+        "and refuses to start unless `python -m deploy.migrate <service> upgrade` has been run",
+    )
+    worker_metrics: str | None = env(
+        "KOHTAANTO_WORKER_METRICS",
+        None,
+        "`host:port` the service's worker process (outbox relay, consumers) serves `/metrics` on, "
+        "e.g. `0.0.0.0:9100` in a container; unset: none",
+        pattern=r"^[^\s:]*:\d{1,5}$",
+    )
+    worker_stop_seconds: float = env(
+        "KOHTAANTO_WORKER_STOP_SECONDS",
+        3.0,
+        "on SIGTERM the worker waits at most this long for its relay and consumers, then exits "
+        "(keep it under the orchestrator's grace period, 10 s in Docker); a send or a handler cut "
+        "short is repeated after the restart, so no outbox row or event is lost",
+        gt=0,
+    )
     kafka: KafkaSettings = Field(default_factory=KafkaSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     reference_dir: Path = env(
@@ -313,7 +400,7 @@ class CommonSettings(EnvSettings):
 
     @classmethod
     def from_env(cls, service: str) -> CommonSettings:
-        kafka = KafkaSettings.from_env(client_id=f"kohtaanto-{service}")
+        kafka = KafkaSettings.from_env(client_id=f"kohtaanto-{service}", username=service)
         return cls.read_env(
             service=service,
             kafka=kafka,
@@ -350,6 +437,12 @@ class ServerSettings(EnvSettings):
         2,
         "gunicorn worker processes (run matching with 1: its index lives in the worker's memory)",
         ge=1,
+    )
+    metrics_dir: Path | None = env(
+        "PROMETHEUS_MULTIPROC_DIR",
+        None,
+        "prometheus-client's own: where gunicorn's workers share their metrics; emptied at start",
+        shown_default="a fresh temporary directory",
     )
     log_level: str = env(
         "GUNICORN_LOG_LEVEL",

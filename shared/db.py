@@ -17,13 +17,19 @@ def make_engine(url: str) -> Engine:
     SQLAlchemy's connect path, more than the queries a shortlist request makes. A pooled connection
     starts a new transaction, and so sees every committed write, at each checkout. An engine must
     not cross a fork with open connections (``engine.dispose(close=False)`` in the child).
+    Statement parameters (personal data) are kept out of error messages, and so out of logs.
     """
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, poolclass=QueuePool, pool_size=4, max_overflow=8, connect_args={"timeout": 30}
+            url,
+            poolclass=QueuePool,
+            pool_size=4,
+            max_overflow=8,
+            connect_args={"timeout": 30},
+            hide_parameters=True,
         )
 
         @event.listens_for(engine, "connect")
@@ -36,7 +42,7 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
 
 
 def ping(engine: Engine) -> None:

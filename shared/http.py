@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn
 
-from flask import Blueprint, Flask, jsonify, request
+from flask import Blueprint, Flask, jsonify, request, send_from_directory
 from flask_smorest import Api as SmorestApi
 from flask_smorest import abort as _abort
 from werkzeug.exceptions import HTTPException
@@ -16,6 +16,7 @@ from werkzeug.exceptions import HTTPException
 log = logging.getLogger(__name__)
 
 Check = Callable[[], Mapping[str, Any]]
+SWAGGER_UI_ASSETS = "/docs/assets"
 
 
 def abort(code: int, message: str, **kwargs: Any) -> NoReturn:
@@ -136,7 +137,9 @@ def openapi_config(title: str, version: str = "1", description: str = "") -> dic
         "OPENAPI_URL_PREFIX": "/",
         "OPENAPI_JSON_PATH": "openapi.json",
         "OPENAPI_SWAGGER_UI_PATH": "/docs",
-        "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        # Swagger UI's assets come from the swagger-ui-bundle package, served by the app itself:
+        # /docs works on a network that cannot reach a CDN.
+        "OPENAPI_SWAGGER_UI_URL": f"{SWAGGER_UI_ASSETS}/",
         "API_SPEC_OPTIONS": {
             "info": {"description": description},
             "components": {
@@ -147,9 +150,24 @@ def openapi_config(title: str, version: str = "1", description: str = "") -> dic
     }
 
 
+def swagger_ui_blueprint() -> Blueprint:
+    """Swagger UI's JavaScript and CSS from the swagger-ui-bundle package (Apache-2.0), at
+    ``/docs/assets/``."""
+    from swagger_ui_bundle import swagger_ui_path
+
+    bp = Blueprint("swagger_ui_assets", __name__)
+
+    @bp.get(f"{SWAGGER_UI_ASSETS}/<path:filename>")
+    def asset(filename: str) -> Any:
+        return send_from_directory(swagger_ui_path, filename, max_age=86400)
+
+    return bp
+
+
 def create_api(app: Flask, title: str, description: str = "") -> Api:
     for key, value in openapi_config(title, description=description).items():
         app.config.setdefault(key, value)
+    app.register_blueprint(swagger_ui_blueprint())
     app.json.sort_keys = False  # type: ignore[attr-defined]
     api = Api(app)
 

@@ -253,3 +253,18 @@ class PageArgs(StrictSchema):
 
 def region_of(municipality: str) -> str:
     return reference().geography.region_of(municipality)
+
+
+class ShortageFlagSchema(ma.Schema):
+    """Why a vacancy is a labour-shortage role (the ``kohtaanto.shortages.v1`` lists' rule): shown by
+    the vacancy and matching services alike."""
+
+    level = fields.String(metadata={"description": "severe_shortage or shortage"})
+    period = fields.String(
+        metadata={
+            "description": "The half-year (2026H2) or month (2026-03) whose list applies",
+            "example": "2026H2",
+        }
+    )
+    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
+    source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})

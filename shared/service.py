@@ -12,18 +12,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask, request
+from prometheus_client.registry import Collector
 from sqlalchemy import Engine, MetaData
 
 from shared.auth import TokenCodec, init_auth
 from shared.config import CommonSettings
 from shared.db import make_engine, ping
 from shared.http import Api, Check, create_api, health_blueprint
-from shared.logging import configure_logging
+from shared.logging import configure_logging, init_request_logging
+from shared.messaging.errors import EventTooLargeError
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
+from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
+from shared.migrations import prepare_database, service_migrations
 from shared.organisations import registry
 from shared.ratelimit import install_rate_limits
-from shared.reference import esco_catalogue, geography
 from shared.schemas import Reference
 
 log = logging.getLogger(__name__)
@@ -35,6 +38,7 @@ class ServiceApp:
     api: Api
     engine: Engine
     checks: dict[str, Check] = field(default_factory=dict)
+    collectors: list[Collector] = field(default_factory=list)  # scrape-time gauges for /metrics
 
 
 class BrokerProbe:
@@ -54,21 +58,26 @@ class BrokerProbe:
 
 
 def build_service_app(
-    settings: CommonSettings, title: str, metadata: MetaData, *, testing: bool = False
+    settings: CommonSettings, title: str, metadata: MetaData, reference: Reference, *, testing: bool = False
 ) -> ServiceApp:
     """The Flask app with the error shape, auth, reference data, database and health checks
-    (database, broker, and the outbox backlog when ``metadata`` has an ``outbox`` table)."""
+    (database, broker, and the outbox backlog when ``metadata`` has an ``outbox`` table).
+
+    The database is migrated to ``metadata``'s schema by ``services/<service>/migrations``
+    (``shared.migrations``); raises ``MigrationError`` when it cannot be."""
     configure_logging(settings.service)
     app = Flask(f"kohtaanto.{settings.service}")
     app.config["TESTING"] = testing
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
-    reference = Reference(esco_catalogue(settings.reference_dir), geography(settings.reference_dir))
+    instrument(app, settings.service)  # first, so requests that auth rejects are timed too
+    init_request_logging(app)
     api = create_api(app, title, reference_description(reference))
     init_auth(app, TokenCodec.from_settings(settings.auth))
     app.extensions["kohtaanto.reference"] = reference
     app.extensions["kohtaanto.organisations"] = registry(settings.organisations_path)
     engine = make_engine(settings.database_url)
-    metadata.create_all(engine)
+    migrations = service_migrations(settings.service, metadata)
+    prepare_database(engine, migrations, migrate=settings.migrate_on_start)
     app.extensions["kohtaanto.engine"] = engine
     install_rate_limits(app, engine, settings.rate_limits)
 
@@ -90,6 +99,16 @@ def build_service_app(
         ping(engine)
         return {"ok": True, "dialect": engine.dialect.name}
 
+    @app.errorhandler(EventTooLargeError)
+    def event_too_large(exc: EventTooLargeError) -> Any:
+        # The APIs bound their fields so that this cannot happen; if it does, nothing was stored.
+        return {
+            "code": 422,
+            "status": "Unprocessable Entity",
+            "message": "The request is too large to be published as one event.",
+            "errors": {"json": {"_schema": [str(exc)]}},
+        }, 422
+
     service = ServiceApp(
         app,
         api,
@@ -100,10 +119,18 @@ def build_service_app(
     if outbox is not None:
 
         def outbox_backlog() -> Mapping[str, Any]:
+            """Rows waiting for the broker, and rows parked because it can never take them (an
+            operator must look: the service reports ``degraded`` while any are parked)."""
+            box = Outbox(outbox)
             with engine.connect() as conn:
-                return {"ok": True, "pending": Outbox(outbox).pending(conn)}
+                parked = box.parked(conn)
+                detail: dict[str, Any] = {"ok": parked == 0, "pending": box.pending(conn), "parked": parked}
+                if parked:
+                    detail["recently_parked"] = box.recently_parked(conn)
+                return detail
 
         service.checks["outbox"] = outbox_backlog
+        service.collectors.append(OutboxCollector(engine, outbox))
     return service
 
 
@@ -122,5 +149,9 @@ def reference_description(reference: Reference) -> str:
 
 def register_health(service: ServiceApp, required: frozenset[str] = frozenset({"database"})) -> None:
     """Readiness needs the database (and whatever else ``required`` names); a broker outage only
-    degrades the service: writes wait in the outbox and are delivered when the broker returns."""
+    degrades the service: writes wait in the outbox and are delivered when the broker returns.
+    Registers ``/metrics`` too, with the checks as gauges and ``service.collectors``."""
     service.app.register_blueprint(health_blueprint(service.checks, required=set(required)))
+    service.app.register_blueprint(
+        metrics_blueprint([ChecksCollector(service.checks, required), *service.collectors])
+    )

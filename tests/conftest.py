@@ -40,7 +40,7 @@ def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     broker = LocalBroker(
         tmp_path_factory.mktemp("kafka"), find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs"
     )
-    broker.start(timeout=180)
+    broker.start(timeout=300)
     try:
         yield broker
     finally:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from shared.auth import Principal, Role, TokenCodec
 from shared.config import REPO_ROOT, AuthSettings, CommonSettings, KafkaSettings
+from shared.messaging.outbox import SendResult
 
 TEST_ORGANISATIONS = REPO_ROOT / "tests" / "data" / "organisations.csv"
 JWT_SECRET = "test-signing-key-for-kohtaanto-tests-0123456789"
@@ -42,24 +44,41 @@ def sqlite_url(tmp: Path, name: str) -> str:
 
 
 class FakeSender:
-    """Records what would have gone to Kafka; can be told to fail."""
+    """Records what would have gone to Kafka; can be told to fail.
 
-    def __init__(self, fail_after: int | None = None) -> None:
+    ``fail_after``: after that many messages every send fails with a temporary error (a broker
+    outage). ``max_bytes``: a larger value is refused as kafka-python refuses it
+    (``MessageSizeTooLargeError``, a record error).
+    """
+
+    def __init__(self, fail_after: int | None = None, max_bytes: int | None = None) -> None:
         self.sent: list[tuple[str, str, bytes | None, list[tuple[str, bytes]]]] = []
         self.fail_after = fail_after
+        self.max_bytes = max_bytes
 
-    def send_all(self, messages: list[tuple[str, str, bytes | None]]) -> int:
-        count = 0
-        for topic, key, value in messages:
-            if self.fail_after is not None and len(self.sent) >= self.fail_after:
-                return count
+    def _refusal(self, value: bytes | None) -> Exception | None:
+        from kafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
+
+        if self.fail_after is not None and len(self.sent) >= self.fail_after:
+            return KafkaTimeoutError("broker down (fake)")
+        if self.max_bytes is not None and len(value or b"") > self.max_bytes:
+            return MessageSizeTooLargeError(f"{len(value or b'')} bytes (fake)")
+        return None
+
+    def send_all(self, messages: Sequence[tuple[str, str, bytes | None]]) -> SendResult:
+        for count, (topic, key, value) in enumerate(messages):
+            refusal = self._refusal(value)
+            if refusal is not None:
+                return SendResult(count, refusal)
             self.sent.append((topic, key, value, []))
-            count += 1
-        return count
+        return SendResult(len(messages))
 
     def send(
         self, topic: str, key: str, value: bytes | None, headers: list[tuple[str, bytes]] | None = None
     ) -> None:
+        refusal = self._refusal(value)
+        if refusal is not None:
+            raise refusal
         self.sent.append((topic, key, value, headers or []))
 
 

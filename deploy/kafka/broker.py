@@ -1,16 +1,23 @@
 """A local single-node Apache Kafka broker (KRaft, combined broker+controller) from Maven jars.
 
-Used by the Makefile and by the pytest fixtures. Standard library only; kafka-python is imported
-lazily for the readiness check and topic creation.
+Used by the Makefile and by the pytest fixtures. Standard library only (plus the project's topic
+declarations); kafka-python is imported lazily for the readiness check, users, ACLs and topics.
 
     python -m deploy.kafka.broker fetch|start|stop|status|create-topics|wait [--home DIR] [--port N]
 
 The home directory (default `.kafka/` in the repository root) holds `libs/` (the jars, fetched once
-per pom.xml by Maven), `data/`, `logs/`, `server.properties`, `cluster.id`, `broker.pid` and
-`broker.port`. The broker listens on 127.0.0.1:PORT, its controller on 127.0.0.1:PORT+1.
+per pom.xml by Maven), `data/`, `logs/`, `server.properties`, `cluster.id`, `credentials.json`,
+`broker.pid` and `broker.port`. The broker listens on 127.0.0.1:PORT, its controller on
+127.0.0.1:PORT+1.
+
+Security is the production shape, on loopback: every listener is SASL_PLAINTEXT and an authorizer
+denies whatever no ACL allows. The broker itself and operators authenticate as ``admin`` (SASL PLAIN,
+the only super user); each service authenticates as its own SCRAM-SHA-512 user and its ACLs let it
+write only the topics it owns and read the ones it consumes (``shared.messaging.topics``). The
+passwords are generated once per home into `credentials.json` (mode 0600).
 
     with LocalBroker(tmp_path / "kafka", find_free_port(), libs=DEFAULT_HOME / "libs") as broker:
-        producer = KafkaProducer(bootstrap_servers=broker.bootstrap_servers)
+        settings = broker.client_settings("vacancy")  # KafkaSettings with the service's credentials
 """
 
 from __future__ import annotations
@@ -20,8 +27,10 @@ import contextlib
 import errno
 import fcntl
 import hashlib
+import json
 import logging
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -33,7 +42,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
-from deploy.kafka.topics import TOPICS, TopicSpec
+from shared.config import KafkaSettings
+from shared.messaging.topics import SERVICES, TOPICS, AclRule, TopicSpec, acl_rules
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_HOME = REPO_ROOT / ".kafka"
@@ -43,6 +53,10 @@ LOG4J2_CONFIG = Path(__file__).with_name("log4j2.properties")
 HOST = "127.0.0.1"
 JVM_HEAP = ("-Xms256m", "-Xmx512m")
 _FETCH_MARKER = ".fetched"
+ADMIN = "admin"  # the broker's own principal and the operators': the one super user
+ADMIN_MECHANISM = "PLAIN"  # static on the broker, so it works before any SCRAM user exists
+SERVICE_MECHANISM = "SCRAM-SHA-512"
+Credentials = tuple[str, str, str]  # (mechanism, user, password)
 
 
 class BrokerError(Exception):
@@ -180,7 +194,22 @@ def pid_alive(pid: int) -> bool:
     return stat.rpartition(")")[2].split()[0] != "Z"
 
 
-def admin_client(bootstrap: str, timeout: float):  # -> kafka.admin.KafkaAdminClient
+def sasl_options(credentials: Credentials | None) -> dict[str, str]:
+    """kafka-python options for a client authenticating with ``credentials`` (None: no SASL)."""
+    if credentials is None:
+        return {}
+    mechanism, user, password = credentials
+    return {
+        "security_protocol": "SASL_PLAINTEXT",
+        "sasl_mechanism": mechanism,
+        "sasl_plain_username": user,
+        "sasl_plain_password": password,
+    }
+
+
+def admin_client(
+    bootstrap: str, timeout: float, credentials: Credentials | None = None
+):  # -> KafkaAdminClient
     from kafka.admin import KafkaAdminClient
 
     timeout_ms = max(1000, int(timeout * 1000))
@@ -189,16 +218,17 @@ def admin_client(bootstrap: str, timeout: float):  # -> kafka.admin.KafkaAdminCl
         client_id="kohtaanto-local-broker",
         request_timeout_ms=timeout_ms,
         bootstrap_timeout_ms=timeout_ms,
+        **sasl_options(credentials),
     )
 
 
-def answers(bootstrap: str, timeout: float = 5.0) -> bool:
+def answers(bootstrap: str, timeout: float = 5.0, credentials: Credentials | None = None) -> bool:
     """True if a kafka-python admin client can list the topics of the broker at `bootstrap`."""
     host, _, port = bootstrap.rpartition(":")
     if not _port_open(int(port), host or HOST):
         return False
     try:
-        admin = admin_client(bootstrap, timeout)
+        admin = admin_client(bootstrap, timeout, credentials)
     except Exception:  # NoBrokersAvailable, timeouts: not ready yet
         return False
     try:
@@ -215,6 +245,7 @@ def ensure_topics(
     topics: Iterable[TopicSpec] = TOPICS,
     replication_factor: int = 1,
     timeout: float = 30.0,
+    credentials: Credentials | None = None,
 ) -> list[str]:
     """Create those of `topics` that do not exist yet; return the names created.
 
@@ -222,7 +253,7 @@ def ensure_topics(
     """
     wanted = list(topics)
     try:
-        admin = admin_client(bootstrap, timeout)
+        admin = admin_client(bootstrap, timeout, credentials)
     except Exception as exc:
         raise BrokerError(f"cannot reach a broker at {bootstrap}: {exc!r}") from None
     try:
@@ -257,6 +288,69 @@ def ensure_topics(
         admin.close()
 
 
+def ensure_security(
+    bootstrap: str,
+    admin: Credentials,
+    passwords: dict[str, str],
+    rules: Iterable[AclRule] | None = None,
+    timeout: float = 30.0,
+) -> None:
+    """Create or update each service's SCRAM user (``passwords``: user → password) and the ACLs
+    (default: ``acl_rules()``). Idempotent: an existing ACL is not duplicated."""
+    from kafka.admin import (
+        ACL,
+        ACLOperation,
+        ACLPermissionType,
+        ACLResourcePatternType,
+        ResourcePattern,
+        ResourceType,
+        UserScramCredentialUpsertion,
+    )
+
+    client = admin_client(bootstrap, timeout, admin)
+    try:
+        result = client.alter_user_scram_credentials(
+            [UserScramCredentialUpsertion(user, SERVICE_MECHANISM, pw) for user, pw in passwords.items()]
+        )
+        failed = {user: error for user, error in result.items() if error}
+        if failed:
+            raise BrokerError(f"could not set SCRAM credentials: {failed}")
+        acls = [
+            ACL(
+                principal=rule.principal,
+                host="*",
+                operation=ACLOperation[rule.operation],
+                permission_type=ACLPermissionType.ALLOW,
+                resource_pattern=ResourcePattern(
+                    ResourceType[rule.resource], rule.name, ACLResourcePatternType[rule.pattern]
+                ),
+            )
+            for rule in (acl_rules() if rules is None else rules)
+        ]
+        created = client.create_acls(acls)
+        if created["failed"]:
+            raise BrokerError(f"could not create ACLs: {created['failed']}")
+    finally:
+        client.close()
+
+
+def load_credentials(path: Path, users: Iterable[str] = (ADMIN, *SERVICES)) -> dict[str, str]:
+    """user → password from ``path``, generating (and saving, mode 0600) those missing."""
+    try:
+        known: dict[str, str] = json.loads(path.read_text())
+    except (OSError, ValueError):
+        known = {}
+    missing = [user for user in users if not known.get(user)]
+    if missing:
+        known.update({user: secrets.token_urlsafe(24) for user in missing})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        scratch = path.with_suffix(".tmp")
+        scratch.write_text(json.dumps(known, indent=2) + "\n")
+        scratch.chmod(0o600)
+        scratch.replace(path)
+    return known
+
+
 class LocalBroker:
     """One local Kafka broker whose state lives in `home`.
 
@@ -283,6 +377,7 @@ class LocalBroker:
         self.port_file = self.home / "broker.port"
         self.cluster_id_file = self.home / "cluster.id"
         self.lock_file = self.home / "broker.lock"
+        self.credentials_file = self.home / "credentials.json"
         self._process: subprocess.Popen[bytes] | None = None  # kept so it is reaped, not leaked
 
     def __repr__(self) -> str:
@@ -295,6 +390,36 @@ class LocalBroker:
     @property
     def bootstrap_servers(self) -> str:
         return f"{HOST}:{self.port}"
+
+    @property
+    def passwords(self) -> dict[str, str]:
+        """user → password of the admin and of every service (generated once per home)."""
+        return load_credentials(self.credentials_file)
+
+    @property
+    def admin_credentials(self) -> Credentials:
+        return (ADMIN_MECHANISM, ADMIN, self.passwords[ADMIN])
+
+    def client_settings(self, user: str = ADMIN, client_id: str | None = None) -> KafkaSettings:
+        """``KafkaSettings`` to reach this broker as ``user`` (a service, or ``admin``)."""
+        return KafkaSettings(
+            bootstrap_servers=self.bootstrap_servers,
+            client_id=client_id or f"kohtaanto-{user}",
+            security_protocol="SASL_PLAINTEXT",
+            sasl_mechanism=ADMIN_MECHANISM if user == ADMIN else SERVICE_MECHANISM,
+            username=user,
+            password=self.passwords[user],
+        )
+
+    def service_env(self, service: str) -> dict[str, str]:
+        """The environment a service process needs to reach this broker as itself."""
+        return {
+            "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,
+            "KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
+            "KAFKA_SASL_MECHANISM": SERVICE_MECHANISM,
+            "KAFKA_USERNAME": service,
+            "KAFKA_PASSWORD": self.passwords[service],
+        }
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -318,7 +443,7 @@ class LocalBroker:
         return self.pid() is not None
 
     def is_ready(self, timeout: float = 5.0) -> bool:
-        return self.is_running() and answers(self.bootstrap_servers, timeout)
+        return self.is_running() and answers(self.bootstrap_servers, timeout, self.admin_credentials)
 
     def log_tail(self, lines: int = 40) -> str:
         """The last lines of the broker's server.log (or of its stdout if that is empty)."""
@@ -351,9 +476,18 @@ class LocalBroker:
             else:
                 pid = self._launch()
                 self._wait_ready(pid, deadline)
+        remaining = max(10.0, deadline - time.monotonic())
+        passwords = self.passwords
+        ensure_security(
+            self.bootstrap_servers,
+            self.admin_credentials,
+            {user: passwords[user] for user in SERVICES},
+            timeout=remaining,
+        )
         if topics is not None:
-            remaining = max(10.0, deadline - time.monotonic())
-            created = ensure_topics(self.bootstrap_servers, topics, timeout=remaining)
+            created = ensure_topics(
+                self.bootstrap_servers, topics, timeout=remaining, credentials=self.admin_credentials
+            )
             if created:
                 _say(f"created topics: {', '.join(created)}")
         return pid
@@ -429,6 +563,11 @@ class LocalBroker:
         return found
 
     def _server_properties(self) -> str:
+        admin_password = self.passwords[ADMIN]
+        plain = (
+            "org.apache.kafka.common.security.plain.PlainLoginModule required "
+            f'username="{ADMIN}" password="{admin_password}" user_{ADMIN}="{admin_password}";'
+        )
         return "\n".join(
             [
                 "# Written by deploy/kafka/broker.py on every start; edits are overwritten.",
@@ -438,11 +577,24 @@ class LocalBroker:
                 # the controller's address then lives only here, so a home formatted once can be
                 # restarted on another --port.
                 f"controller.quorum.voters=1@{HOST}:{self.controller_port}",
-                f"listeners=PLAINTEXT://{HOST}:{self.port},CONTROLLER://{HOST}:{self.controller_port}",
-                f"advertised.listeners=PLAINTEXT://{HOST}:{self.port}",
-                "inter.broker.listener.name=PLAINTEXT",
+                f"listeners=BROKER://{HOST}:{self.port},CONTROLLER://{HOST}:{self.controller_port}",
+                f"advertised.listeners=BROKER://{HOST}:{self.port}",
+                "inter.broker.listener.name=BROKER",
                 "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT",
+                # Clients: services with SCRAM users (created after start), the admin with PLAIN.
+                "listener.name.broker.sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-512",
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                f"listener.name.broker.plain.sasl.jaas.config={plain}",
+                "listener.name.broker.scram-sha-512.sasl.jaas.config="
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                # The controller listener takes the admin only (PLAIN: no metadata needed).
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                f"listener.name.controller.plain.sasl.jaas.config={plain}",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                f"super.users=User:{ADMIN}",
+                "allow.everyone.if.no.acl.found=false",
                 f"log.dirs={self.data_dir}",
                 "num.partitions=1",
                 "default.replication.factor=1",
@@ -499,6 +651,8 @@ class LocalBroker:
         self._make_home()
         for folder in (self.data_dir, self.logs_dir):
             folder.mkdir(parents=True, exist_ok=True)
+        self.properties_file.touch(mode=0o600)  # it holds the admin password
+        self.properties_file.chmod(0o600)
         self.properties_file.write_text(self._server_properties())
         self._format_storage()
         command = [
@@ -537,7 +691,7 @@ class LocalBroker:
             if not pid_alive(pid):
                 raise BrokerError(f"broker (pid {pid}) exited during start-up\n{self.log_tail()}")
             left = deadline - time.monotonic()
-            if answers(self.bootstrap_servers, timeout=max(1.0, min(5.0, left))):
+            if answers(self.bootstrap_servers, max(1.0, min(5.0, left)), self.admin_credentials):
                 waited = time.monotonic() - started
                 if not quiet:
                     _say(f"broker ready at {self.bootstrap_servers} (waited {waited:.1f} s)")
@@ -596,14 +750,16 @@ def main(argv: list[str] | None = None) -> int:
             if pid is None:
                 _say(f"not running (home {broker.home})")
                 return 1
-            ready = answers(broker.bootstrap_servers)
+            ready = answers(broker.bootstrap_servers, credentials=broker.admin_credentials)
             _say(
                 f"running (pid {pid}) at {broker.bootstrap_servers}, "
                 + ("ready" if ready else "NOT answering")
             )
             return 0 if ready else 1
         elif args.command == "create-topics":
-            created = ensure_topics(broker.bootstrap_servers, timeout=args.timeout)
+            created = ensure_topics(
+                broker.bootstrap_servers, timeout=args.timeout, credentials=broker.admin_credentials
+            )
             _say(f"created topics: {', '.join(created)}" if created else "all topics exist")
         elif args.command == "wait":
             pid = broker.wait(timeout=args.timeout)

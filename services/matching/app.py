@@ -17,15 +17,19 @@ from services.matching.index.api import blp
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.feed import IndexFeed
 from services.matching.index.handlers import MatchingHandlers
-from services.matching.index.reference import load_recognizer, load_taxonomy
+from services.matching.index.reference import esco_catalogue_of, load_recognizer, load_taxonomy
 from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
 from services.matching.team import training_api, web
-from services.matching.team.handlers import Places, TeamHandlers
+from services.matching.team.handlers import Places, TeamHandlers, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.training import Places as CoursePlaces
 from services.matching.team.training_handlers import TrainingHandlers
+from shared.logging import configure_logging
+from shared.messaging.deadletters import dead_letter_ledger
+from shared.metrics import GaugesCollector
 from shared.reference import UnknownConceptError, geography
+from shared.schemas import Reference
 from shared.service import build_service_app, register_health
 from shared.tables import read_table
 
@@ -33,28 +37,41 @@ from shared.tables import read_table
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     settings = settings or Settings.from_env()
     common = settings.common
+    configure_logging(common.service)
+    # ESCO is read once, into the taxonomy; the API's reference data (ESCO URIs it accepts, places)
+    # is derived from it rather than read from the files a second time.
+    taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
+    reference = Reference(esco_catalogue_of(taxonomy, common.reference_dir), geography(common.reference_dir))
     service = build_service_app(
-        common, "Kohtaanto matching service", metadata, testing=bool(overrides.get("testing"))
+        common, "Kohtaanto matching service", metadata, reference, testing=bool(overrides.get("testing"))
     )
     app = service.app
     app.config["KOHTAANTO_DEFAULT_K"] = settings.default_k
-
-    taxonomy = load_taxonomy(common.reference_dir, settings.cache_dir)
-    recognizer = load_recognizer(taxonomy, common.reference_dir, settings.cache_dir)
+    recognizer = load_recognizer(
+        taxonomy, common.reference_dir, settings.cache_dir, embedding_cache=settings.embedding_cache_dir
+    )
     # abolished codes (records written before a merger) sit at their successor's centre
     places = geography(common.reference_dir).coordinates(with_abolished=True)
-    state = MatchingState(
-        MatchingEngine(taxonomy, places),
-        recognizer,
-        common.kafka.vacancies_topic,
-        common.kafka.candidates_topic,
-    )
+    state = MatchingState(MatchingEngine(taxonomy, places), recognizer)
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))
     engine = service.engine
     towns = geography(common.reference_dir).municipalities.values()
-    reference = app.extensions["kohtaanto.reference"]
+    records = TeamRecords(
+        lambda: UnitOfWork(engine),
+        taxonomy,
+        Places.of(geography(common.reference_dir)),
+        clock=clock,
+        period_rules=settings.period_rules,
+    )
+    # The index reads from the team's records which candidates were already hired or rejected for
+    # a vacancy (not proposed again) and which vacancies are shortage roles; the team reads the
+    # index only through the index's use cases. Who sees which candidates follows the registry's
+    # kind of the caller's organisation (shared.entitlement.consent_scope).
+    index = MatchingHandlers(
+        state, records, today=lambda: clock().date(), org_kind=app.extensions["kohtaanto.organisations"].kind
+    )
 
     def known_skill(text: str) -> str | None:
         try:
@@ -73,44 +90,31 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         region_codes.setdefault(m.region, set()).add(m.code)
     training = TrainingHandlers(
         lambda: UnitOfWork(engine),
-        state,
+        index,
         taxonomy,
         CoursePlaces(known_skill, municipality_code, {m.code: (m.lat, m.lon) for m in towns}),
         region_codes,
-        topic=common.kafka.training_topic,
         read_table=read_table,
         clock=clock,
     )
     app.extensions["kohtaanto.matching.training"] = training
     team = TeamHandlers(
-        lambda: UnitOfWork(engine),
-        state,
-        taxonomy,
-        Places.of(geography(common.reference_dir)),
-        outcomes_topic=common.kafka.outcomes_topic,
-        shortages_topic=common.kafka.shortages_topic,
-        clock=clock,
+        records,
+        index,
         top_k=settings.meeting_top_k,
         training=training,
-        period_rules=settings.period_rules,
-        org_kind=service.app.extensions["kohtaanto.organisations"].kind,
     )
+    app.extensions["kohtaanto.matching.handlers"] = index
     app.extensions["kohtaanto.matching.team"] = team
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url
-    # Candidates already hired or rejected for a vacancy are not proposed again for it.
-    app.extensions["kohtaanto.matching.handlers"] = MatchingHandlers(
-        state,
-        exclusions=team.excluded,
-        today=lambda: clock().date(),
-        org_kind=app.extensions["kohtaanto.organisations"].kind,
-    )
 
     if settings.start_feed:
-        feed = IndexFeed(state, common.kafka)
+        feed = IndexFeed(state, common.kafka, dead_letter_ledger(service.engine))
         feed.start()
         atexit.register(feed.close)
         app.extensions["kohtaanto.matching.feed"] = feed
         service.checks["index"] = feed.status
+        service.collectors.append(GaugesCollector(lambda: index_gauges(state, feed)))
 
     service.api.register_blueprint(blp)
     service.api.register_blueprint(team_api.blp)
@@ -119,3 +123,16 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     # The index must have caught up with the topics once before shortlists mean anything.
     register_health(service, frozenset({"database", "index"} if settings.start_feed else {"database"}))
     return app
+
+
+def index_gauges(state: MatchingState, feed: IndexFeed) -> dict[str, tuple[str, float]]:
+    """The index's size and whether it has caught up, for /metrics (the offsets it applied are
+    ``kohtaanto_consumer_last_handled_offset{consumer="matching.index"}``)."""
+    return {
+        "index_candidates": ("Candidates in the matching index", len(state.engine)),
+        "index_vacancies": ("Vacancies in the matching index", len(state.vacancies())),
+        "index_caught_up": (
+            "1 once the index has read both topics to their end since start-up",
+            feed.caught_up.is_set(),
+        ),
+    }

@@ -15,6 +15,13 @@ class Settings(EnvSettings):
         REPO_ROOT / ".cache" / "matching",
         "where the compiled taxonomy and skill recogniser are cached (rebuilt when missing)",
     )
+    embedding_cache_dir: Path = env(
+        "KOHTAANTO_EMBEDDING_CACHE_DIR",
+        Path.home() / ".cache" / "kohtaanto",
+        "where the skill-label embeddings of recognition are cached (built once per machine, about "
+        "8 CPU-minutes; shared by every checkout and CI run; keyed by the labels, model and code)",
+        shown_default="`~/.cache/kohtaanto`",
+    )
     start_feed: bool = env(
         "KOHTAANTO_START_FEED",
         True,

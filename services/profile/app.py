@@ -12,25 +12,31 @@ from services.profile.handlers import ProfileHandlers
 from services.profile.paths.api import blp as paths_blp
 from services.profile.paths.calendar import FinnishWorkingDays
 from services.profile.paths.handlers import PathHandlers
+from services.profile.paths.rating_api import blp as ratings_blp
+from services.profile.paths.rating_api import pages as rating_pages
+from services.profile.paths.rating_handlers import RatingHandlers
 from services.profile.paths.repository import JourneyUnitOfWork
 from services.profile.paths.voucher_api import blp as vouchers_blp
 from services.profile.paths.voucher_handlers import VoucherHandlers
 from services.profile.paths.web import bp as pages
 from services.profile.repository import metadata
+from shared.reference import esco_catalogue, geography
+from shared.schemas import Reference
 from shared.service import build_service_app, register_health
 
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     settings = settings or Settings.from_env()
     common = settings.common
+    # what this service's API validates ESCO URIs and places against
+    reference = Reference(esco_catalogue(common.reference_dir), geography(common.reference_dir))
     service = build_service_app(
-        common, "Kohtaanto profile service", metadata, testing=bool(overrides.get("testing"))
+        common, "Kohtaanto profile service", metadata, reference, testing=bool(overrides.get("testing"))
     )
     engine = service.engine
-    kafka = common.kafka
 
     def uow() -> JourneyUnitOfWork:
-        return JourneyUnitOfWork(engine, kafka.candidates_topic, kafka.paths_topic)
+        return JourneyUnitOfWork(engine)
 
     municipalities = service.app.extensions["kohtaanto.reference"].municipalities
 
@@ -42,10 +48,13 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         uow, FinnishWorkingDays(), acknowledge_within=settings.handover_ack_working_days, region_of=region_of
     )
     service.app.extensions["kohtaanto.profile.vouchers"] = VoucherHandlers(uow, region_of=region_of)
+    service.app.extensions["kohtaanto.profile.ratings"] = RatingHandlers(uow, region_of=region_of)
 
     service.api.register_blueprint(blp)
     service.api.register_blueprint(paths_blp)
     service.api.register_blueprint(vouchers_blp)
+    service.api.register_blueprint(ratings_blp)
     service.app.register_blueprint(pages)
+    service.app.register_blueprint(rating_pages)
     register_health(service)
     return service.app

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import Any
 
 from services.profile.domain import (
     Profile,
@@ -126,32 +127,31 @@ class ProfileHandlers:
             uow.commit()
         return cards
 
-    def candidate_hired(
-        self,
-        event_id: str,
-        candidate_id: str,
-        recorded_by_role: str | None = None,
-        recorded_by_org: str | None = None,
-    ) -> bool:
-        """Consumer side of ``outcome.recorded`` (hired): mark the profile and republish it, but
+    def outcome_recorded(self, event_id: str, outcome: dict[str, Any]) -> bool:
+        """Consumer side of ``outcome.recorded``: the referral is noted (what the jobseeker and the
+        employer may rate), and a ``hired`` outcome marks the profile hired and republishes it, but
         only when the recorder is entitled for this jobseeker (``shared.entitlement.may_mark_hired``,
-        re-checked here whatever matching checked); a refused ``hired`` is audited and ignored.
-        Returns whether a profile was marked."""
-        marked = False
+        re-checked here whatever matching checked: the recorder's role and organisation travel in
+        the event). Every ``hired`` is audited, a refused one as denied, and a refused one changes
+        nothing. Returns whether the candidate has a profile here."""
+        role, org = outcome.get("recorded_by_role"), outcome.get("recorded_by_org")
         with self.uow_factory() as uow:
             if not claim(uow.conn, processed, "profile.outcomes", event_id):
                 return False
-            for profile in uow.profiles.by_candidate([candidate_id]):
+            matches = uow.profiles.by_candidate([outcome["candidate_id"]])
+            if matches:
+                uow.referral_noted(outcome)
+            for profile in matches if outcome["status"] == "hired" else []:
                 consented = profile.details.consented_orgs if profile.details else frozenset()
-                entitled = may_mark_hired(recorded_by_role, recorded_by_org, profile.coach_org, consented)
+                entitled = may_mark_hired(role, org, profile.coach_org, consented)
                 uow.audit.record(
                     actor=f"outcome:{event_id}",
-                    role=recorded_by_role or "unknown",
-                    org=recorded_by_org or "unknown",
+                    role=role or "unknown",
+                    org=org or "unknown",
                     action="profile.hired",
                     granted=entitled,
                     profile_id=profile.id,
-                    candidate_id=candidate_id,
+                    candidate_id=profile.candidate_id,
                     subject_org=profile.coach_org,
                 )
                 if not entitled:
@@ -163,10 +163,11 @@ class ProfileHandlers:
                 if hired is not profile:
                     uow.profiles.save(hired)
                     uow.publish_candidate(hired)
-                    uow.hired_related(candidate_id, self.clock())
-                    marked = True
+                    uow.hired_related(
+                        profile.candidate_id, self.clock(), date.fromisoformat(outcome["occurred_on"])
+                    )
             uow.commit()
-        return marked
+        return bool(matches)
 
     def _own(self, uow: UnitOfWork, caller: Principal, profile_id: str, action: str) -> Profile:
         profile = uow.profiles.get(caller.org, profile_id)

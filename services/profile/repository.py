@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -22,13 +22,14 @@ from sqlalchemy import (
     update,
 )
 
+from services.profile import events
 from services.profile.domain import (
     Profile,
     ProfileDetails,
     Status,
 )
 from shared.db import SqlUnitOfWork
-from shared.messaging.envelope import Envelope
+from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
 from shared.pii import mask
@@ -69,6 +70,7 @@ audit_log = Table(
 
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+dead_letters = dead_letters_table(metadata)
 
 
 def _aware(value: datetime) -> datetime:
@@ -195,9 +197,8 @@ class UnitOfWork(SqlUnitOfWork):
     profiles: ProfileRepository
     audit: AuditLog
 
-    def __init__(self, engine: Engine, topic: str) -> None:
+    def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
-        self.topic = topic
         self._outbox = Outbox(outbox)
 
     def _open(self, conn: Connection) -> None:
@@ -207,8 +208,12 @@ class UnitOfWork(SqlUnitOfWork):
     def erase_related(self, candidate_id: str) -> None:
         """Hook: erase what other parts of this service keep about a withdrawn jobseeker."""
 
-    def hired_related(self, candidate_id: str, now: datetime) -> None:
-        """Hook: what else follows, in this transaction, from the jobseeker being hired."""
+    def hired_related(self, candidate_id: str, now: datetime, on: date | None = None) -> None:
+        """Hook: what else follows, in this transaction, from the jobseeker being hired (``on``: the
+        day of the hire, default ``now``'s)."""
+
+    def referral_noted(self, payload: dict[str, Any]) -> None:
+        """Hook: a candidate was proposed to a vacancy, or its outcome changed (``outcome.recorded``)."""
 
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         """Hook: organisations the jobseeker consented to by a choice recorded elsewhere in this
@@ -217,13 +222,9 @@ class UnitOfWork(SqlUnitOfWork):
 
     def publish_candidate(self, profile: Profile) -> None:
         """The candidate's current state for matching, or a tombstone once withdrawn."""
+        declared = events.CANDIDATE_UPSERTED
         if profile.details is None:
-            self._outbox.add_tombstone(self.conn, self.topic, profile.candidate_id)
+            self._outbox.add_tombstone(self.conn, declared.topic.name, profile.candidate_id)
             return
-        envelope = Envelope(
-            event_type="candidate.upserted",
-            key=profile.candidate_id,
-            payload=profile.for_matching(),
-            producer="profile-service",
-        )
-        self._outbox.add(self.conn, self.topic, envelope)
+        envelope = declared.envelope(profile.candidate_id, profile.for_matching(), events.PRODUCER)
+        self._outbox.add(self.conn, declared.topic.name, envelope)

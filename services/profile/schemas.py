@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from services.profile import events
 from services.profile.domain import EducationLevel, TargetGroup
 from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.schemas import (
@@ -55,20 +56,27 @@ class ProfileInSchema(StrictSchema):
     skills = fields.List(
         fields.Nested(SkillSchema),
         required=True,
-        validate=[validate.Length(max=300), unique_by("uri", "A skill is")],
+        validate=[validate.Length(max=events.MAX_SKILLS), unique_by("uri", "A skill is")],
     )
     suggested_skills = fields.List(
         EscoUri("skill"),
         load_default=list,
+        validate=validate.Length(max=events.MAX_SUGGESTED_SKILLS),
         metadata={
             "description": "Skills suggested by recognition from the coach's notes and not "
             "(yet) confirmed; kept apart from the chosen skills"
         },
     )
-    work_history = fields.List(fields.Nested(ExperienceSchema), load_default=list)
+    work_history = fields.List(
+        fields.Nested(ExperienceSchema),
+        load_default=list,
+        validate=validate.Length(max=events.MAX_WORK_HISTORY),
+    )
     education_level = fields.String(required=True, validate=validate.OneOf([e.value for e in EducationLevel]))
     languages = fields.List(
-        fields.Nested(LanguageSchema), load_default=list, validate=unique_by("code", "A language is")
+        fields.Nested(LanguageSchema),
+        load_default=list,
+        validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
     )
     municipality = MunicipalityCode(required=True)
     max_commute_km = fields.Float(required=True, validate=validate.Range(0, 500))
@@ -80,7 +88,7 @@ class ProfileInSchema(StrictSchema):
     consented_orgs = fields.List(
         fields.String(validate=[ORG_ID, known_organisation]),
         load_default=list,
-        validate=validate.Length(max=100),
+        validate=validate.Length(max=events.MAX_CONSENTED_ORGS),
         metadata={
             "description": "Registered organisations (the operator's registry) allowed to see the "
             "profile's name and contact details and to be shown the candidate",

@@ -1,58 +1,29 @@
-"""The profile service's worker: relays the outbox and consumes outcomes (hired → profile marked).
+"""The profile service's worker: relays the outbox and consumes outcomes (hired → profile marked) and
+matching's course suggestions (kept for the coach).
 
 ``python -m services.profile.worker``
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 from services.profile.config import Settings
-from services.profile.consumer import handle_outcome
+from services.profile.events import OUTCOMES_CONSUMER, TRAINING_CONSUMER
 from services.profile.handlers import ProfileHandlers
-from services.profile.paths.consumer import training_consumer
 from services.profile.paths.repository import JourneyUnitOfWork
 from services.profile.repository import metadata, outbox
-from shared.db import make_engine
-from shared.messaging.consumer import ConsumerLoop, DeadLetters
-from shared.messaging.kafka import make_consumer
-from shared.worker import LazySender, run_worker
-
-
-def outcomes_consumer(settings: Settings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
-    def factory(stop: threading.Event, sender: LazySender) -> Callable[[], None]:
-        common = settings.common
-        engine = make_engine(common.database_url)
-        handlers = ProfileHandlers(
-            lambda: JourneyUnitOfWork(engine, common.kafka.candidates_topic, common.kafka.paths_topic),
-            settings.pseudonym_key,
-        )
-
-        def run() -> None:
-            consumer = make_consumer(common.kafka, group_id="profile-service.outcomes")
-            consumer.subscribe([common.kafka.outcomes_topic])
-            loop = ConsumerLoop(
-                consumer,
-                lambda r: handle_outcome(handlers, r),
-                DeadLetters(sender, common.kafka.dead_letter_topic, "profile.outcomes"),
-                name="profile.outcomes",
-            )
-            loop.run(stop)
-
-        return run
-
-    return factory
+from shared.worker import exit_process, group_consumer, run_worker
 
 
 def main() -> None:
     settings = Settings.from_env()
-    run_worker(
-        settings.common,
-        metadata,
-        outbox,
-        consumers=[outcomes_consumer(settings), training_consumer(settings.common)],
+    outcomes = group_consumer(
+        OUTCOMES_CONSUMER,
+        lambda engine: ProfileHandlers(lambda: JourneyUnitOfWork(engine), settings.pseudonym_key),
+        log_each=True,
     )
+    training = group_consumer(TRAINING_CONSUMER, lambda engine: lambda: JourneyUnitOfWork(engine))
+    run_worker(settings.common, metadata, outbox, consumers=[outcomes, training])
+    exit_process()
 
 
 if __name__ == "__main__":

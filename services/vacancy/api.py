@@ -62,6 +62,7 @@ def to_details(data: dict[str, Any]) -> VacancyDetails:
         languages=tuple(LanguageRequirement(x["code"], x["level"]) for x in data["languages"]),
         start_date=data["start_date"],
         application_deadline=data["application_deadline"],
+        rejected_skills=tuple(dict.fromkeys(data["rejected_skills"])),
     )
 
 
@@ -93,6 +94,7 @@ def to_dict(v: Vacancy) -> dict[str, Any]:
         "shortage": shortage_of(v),
         "created_at": v.created_at,
         "updated_at": v.updated_at,
+        "warnings": warnings_of(v),
     }
 
 
@@ -125,6 +127,22 @@ def translate(exc: Exception) -> NoReturn:
 def with_etag(v: Vacancy) -> tuple[dict[str, Any], int, dict[str, str]]:
     """The vacancy, the notices about how this request's input was stored, and its version as ETag."""
     return {**to_dict(v), "notices": input_notices()}, 200, {"ETag": f'"{v.version}"'}
+
+
+DESCRIPTION_ONLY = (
+    "This vacancy names no skills and no occupation: candidates are matched only on the skills "
+    "that recognition finds in the description, and none are found in sentences about the "
+    "employer, benefits or applying. Check the suggestions (POST /api/v1/skills/recognise on the "
+    "matching service) and add the right ones to skills, or name the occupation."
+)
+
+
+def warnings_of(v: Vacancy) -> list[dict[str, str]]:
+    """Warnings for the employer about how the vacancy will be matched."""
+    d = v.details
+    if not d.skills and d.occupation_uri is None:
+        return [{"code": "skills_from_description_only", "message": DESCRIPTION_ONLY}]
+    return []
 
 
 @blp.route("")

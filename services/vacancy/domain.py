@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -74,12 +74,14 @@ class VacancyDetails:
     languages: tuple[LanguageRequirement, ...] = ()
     start_date: date | None = None
     application_deadline: date | None = None
+    rejected_skills: tuple[str, ...] = ()  # suggestions from recognition the employer turned down
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data: for the event payload and the stored row alike."""
         data = asdict(self)
         data["skills"] = [dict(s) for s in data["skills"]]
         data["languages"] = [dict(x) for x in data["languages"]]
+        data["rejected_skills"] = list(data["rejected_skills"])
         for name in ("start_date", "application_deadline"):
             data[name] = data[name].isoformat() if data[name] else None
         return data
@@ -106,6 +108,7 @@ class VacancyDetails:
             languages=tuple(LanguageRequirement(x["code"], x["level"]) for x in data["languages"]),
             start_date=day(data["start_date"]),
             application_deadline=day(data["application_deadline"]),
+            rejected_skills=tuple(data.get("rejected_skills") or ()),
         )
 
     def check(self, today: date) -> None:
@@ -115,6 +118,8 @@ class VacancyDetails:
         uris = [s.uri for s in self.skills]
         if len(set(uris)) != len(uris):
             errors["skills"] = ["A skill is listed more than once."]
+        if set(uris) & set(self.rejected_skills):
+            errors["rejected_skills"] = ["A skill cannot be both required and rejected."]
         codes = [lang.code for lang in self.languages]
         if len(set(codes)) != len(codes):
             errors["languages"] = ["A language is listed more than once."]
@@ -168,9 +173,8 @@ class Vacancy:
 class VacancyEvent:
     """What the vacancy service tells the others: the vacancy's full state after a change."""
 
-    event_type: str
+    event_type: str  # POSTED, UPDATED or CLOSED (declared in services/vacancy/events.py)
     vacancy: Vacancy
-    schema_version: int = field(default=1)
 
     @property
     def key(self) -> str:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from services.vacancy import events
 from services.vacancy.domain import (
     CloseReason,
     Status,
@@ -32,7 +33,7 @@ from services.vacancy.domain import (
 )
 from services.vacancy.shortages import ShortageBook, StoredList
 from shared.db import SqlUnitOfWork
-from shared.messaging.envelope import Envelope
+from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import claim, processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
 
@@ -54,6 +55,7 @@ vacancies = Table(
 )
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+dead_letters = dead_letters_table(metadata)
 
 # The labour-shortage lists as published by the matching service (kohtaanto.shortages.v1).
 shortage_lists = Table(
@@ -176,9 +178,8 @@ class UnitOfWork(SqlUnitOfWork):
     vacancies: VacancyRepository
     shortages: ShortageRepository
 
-    def __init__(self, engine: Engine, topic: str) -> None:
+    def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
-        self.topic = topic
         self._outbox = Outbox(outbox)
 
     def _open(self, conn: Connection) -> None:
@@ -190,11 +191,7 @@ class UnitOfWork(SqlUnitOfWork):
         return claim(self.conn, processed, consumer, event_id)
 
     def publish(self, event: VacancyEvent) -> None:
-        envelope = Envelope(
-            event_type=event.event_type,
-            key=event.key,
-            payload=event.payload(),
-            producer="vacancy-service",
-            schema_version=event.schema_version,
-        )
-        self._outbox.add(self.conn, self.topic, envelope)
+        """Add the event to the outbox as its declaration says (topic, type, schema version)."""
+        declared = events.published(event.event_type)
+        envelope = declared.envelope(event.key, event.payload(), events.PRODUCER)
+        self._outbox.add(self.conn, declared.topic.name, envelope)

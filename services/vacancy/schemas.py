@@ -7,6 +7,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from services.vacancy import events
 from services.vacancy.domain import CloseReason, Status
 from shared.schemas import (
     NOTICES,
@@ -15,6 +16,7 @@ from shared.schemas import (
     MunicipalityCode,
     PageArgs,
     RegionId,
+    ShortageFlagSchema,
     StrictSchema,
     reference,
     unique_by,
@@ -29,7 +31,7 @@ class RequiredSkillSchema(StrictSchema):
 
 
 class VacancyInSchema(StrictSchema):
-    title = fields.String(required=True, validate=validate.Length(1, 200))
+    title = fields.String(required=True, validate=validate.Length(1, events.MAX_TITLE_CHARS))
     occupation_uri = EscoUri(
         "occupation",
         load_default=None,
@@ -38,7 +40,7 @@ class VacancyInSchema(StrictSchema):
             "by its skills or in words (skills are then recognised from the text)"
         },
     )
-    description = fields.String(load_default="", validate=validate.Length(max=20_000))
+    description = fields.String(load_default="", validate=validate.Length(max=events.MAX_DESCRIPTION_CHARS))
     municipality = MunicipalityCode(required=True)
     region = RegionId(
         load_default=None,
@@ -51,13 +53,25 @@ class VacancyInSchema(StrictSchema):
     skills = fields.List(
         fields.Nested(RequiredSkillSchema),
         load_default=list,
-        validate=[validate.Length(max=200), unique_by("uri", "A skill is")],
+        validate=[validate.Length(max=events.MAX_SKILLS), unique_by("uri", "A skill is")],
     )
     languages = fields.List(
-        fields.Nested(LanguageSchema), load_default=list, validate=unique_by("code", "A language is")
+        fields.Nested(LanguageSchema),
+        load_default=list,
+        validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
     )
     start_date = fields.Date(load_default=None)
     application_deadline = fields.Date(load_default=None)
+    rejected_skills = fields.List(
+        EscoUri("skill"),
+        load_default=list,
+        validate=validate.Length(max=events.MAX_REJECTED_SKILLS),
+        metadata={
+            "description": "Skills that recognition suggested from the description and the employer "
+            "rejected: matching never suggests them for this vacancy again. To confirm a suggestion, "
+            "add it to `skills` (suggestions: POST /api/v1/skills/recognise on the matching service)."
+        },
+    )
 
     @validates_schema(skip_on_field_errors=True)
     def region_matches_municipality(self, data: dict[str, Any], **_: Any) -> None:
@@ -72,11 +86,9 @@ class CloseSchema(StrictSchema):
     reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
 
 
-class ShortageSchema(ma.Schema):
-    level = fields.String(metadata={"description": "severe_shortage or shortage"})
-    period = fields.String(metadata={"description": "The half-year whose list applies", "example": "2026H2"})
-    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
-    source = fields.String(metadata={"description": "Where the list comes from"})
+class WarningSchema(ma.Schema):
+    code = fields.String(metadata={"example": "skills_from_description_only"})
+    message = fields.String()
 
 
 class VacancyOutSchema(ma.Schema):
@@ -89,7 +101,7 @@ class VacancyOutSchema(ma.Schema):
     occupation_uri = fields.String(allow_none=True)
     occupation_label = fields.String(allow_none=True)
     shortage = fields.Nested(
-        ShortageSchema,
+        ShortageFlagSchema,
         allow_none=True,
         metadata={
             "description": "Null unless the occupation is in labour shortage in the vacancy's region: "
@@ -106,9 +118,14 @@ class VacancyOutSchema(ma.Schema):
     languages = fields.List(fields.Dict())
     start_date = fields.Date(allow_none=True)
     application_deadline = fields.Date(allow_none=True)
+    rejected_skills = fields.List(fields.String())
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     notices = NOTICES
+    warnings = fields.List(
+        fields.Nested(WarningSchema),
+        metadata={"description": "What the employer should know about how the vacancy will be matched"},
+    )
 
 
 class VacancyQuerySchema(PageArgs):

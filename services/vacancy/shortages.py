@@ -10,15 +10,14 @@ the ``national`` ones) the latest period applies, and within it the region's own
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from shared.messaging.consumer import PoisonMessageError, Record
+from shared.messaging.consumer import PoisonMessageError
 
 NATIONAL = "national"
 SHORTAGE_LEVELS = ("severe_shortage", "shortage")
-EVENT_TYPE = "shortage_list.imported"
 CONSUMER = "vacancy.shortages"
 _PERIOD = re.compile(r"^(\d{4})(?:H([12])|-(0[1-9]|1[0-2]))$")  # a half-year 2026H2 or a month 2026-03
 
@@ -92,22 +91,3 @@ class ConsumerUnitOfWork(Protocol):
     def claim(self, consumer: str, event_id: str) -> bool: ...
 
     def commit(self) -> None: ...
-
-
-def handle_shortage_record(uow_factory: Callable[[], ConsumerUnitOfWork], record: Record) -> None:
-    """Replace the stored list for the record's (region, period); a tombstone deletes it. Idempotent:
-    the event id is claimed in the same transaction as the change."""
-    envelope = record.envelope
-    if envelope is None:
-        region, _, period = (record.key or "").partition("|")
-        with uow_factory() as uow:
-            uow.shortages.delete(region, period)
-            uow.commit()
-        return
-    if envelope.event_type != EVENT_TYPE:
-        return
-    item = parse_payload(envelope.payload)
-    with uow_factory() as uow:
-        if uow.claim(CONSUMER, envelope.event_id):
-            uow.shortages.replace(item, envelope.event_id)
-            uow.commit()

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from shared.logging import current_request_id
+
 ENVELOPE_VERSION = 1
 
 
@@ -27,9 +29,12 @@ class Envelope:
     schema_version: int = 1
     event_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     occurred_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # The request (or event) that caused this one, for following it through the logs; taken from
+    # the log context of the thread that creates the envelope (shared.logging). Optional.
+    correlation_id: str | None = field(default_factory=current_request_id)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "envelope_version": ENVELOPE_VERSION,
             "event_id": self.event_id,
             "event_type": self.event_type,
@@ -39,6 +44,9 @@ class Envelope:
             "key": self.key,
             "payload": dict(self.payload),
         }
+        if self.correlation_id:
+            data["correlation_id"] = self.correlation_id
+        return data
 
     def encode(self) -> bytes:
         return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
@@ -72,4 +80,5 @@ class Envelope:
             schema_version=schema_version,
             event_id=str(data["event_id"]),
             occurred_at=occurred_at,
+            correlation_id=data["correlation_id"] if isinstance(data.get("correlation_id"), str) else None,
         )

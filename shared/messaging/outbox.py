@@ -2,7 +2,10 @@
 them, and a relay publishes them to Kafka afterwards, in order, at least once.
 
 A write therefore never depends on the broker being up: when it is down the rows wait, and the relay
-delivers them when it returns.
+delivers them when it returns. A row the broker can never take (it is too large, or invalid) is
+**parked**: moved to ``outbox_parked`` with the reason, in one transaction, so the rows behind it go
+on; the parked count shows in ``/health/ready`` (the service reports ``degraded``) and each parking is
+logged at ERROR for alerting.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import (
     BigInteger,
@@ -32,13 +36,19 @@ from sqlalchemy import (
     update,
 )
 
+from shared import metrics
 from shared.messaging.envelope import Envelope
+from shared.messaging.errors import EventTooLargeError, is_record_error
+from shared.messaging.topics import MAX_EVENT_BYTES
 
 log = logging.getLogger(__name__)
 
+PARKED_TABLE = "outbox_parked"
+
 
 def outbox_table(metadata: MetaData) -> Table:
-    return Table(
+    """The ``outbox`` table, and beside it in ``metadata`` the ``outbox_parked`` table."""
+    table = Table(
         "outbox",
         metadata,
         Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
@@ -49,20 +59,43 @@ def outbox_table(metadata: MetaData) -> Table:
         Column("created_at", DateTime(timezone=True), nullable=False),
         Column("published_at", DateTime(timezone=True), nullable=True, index=True),
     )
+    Table(
+        PARKED_TABLE,
+        metadata,
+        Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False),
+        Column("topic", String(200), nullable=False),
+        Column("message_key", String(200), nullable=False),
+        Column("value", LargeBinary, nullable=True),
+        Column("event_type", String(100), nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("parked_at", DateTime(timezone=True), nullable=False),
+        Column("reason", String(1000), nullable=False),
+    )
+    return table
+
+
+def parked_table(outbox: Table) -> Table:
+    return outbox.metadata.tables[PARKED_TABLE]
 
 
 class Outbox:
     """Adds events to the outbox inside the caller's transaction."""
 
-    def __init__(self, table: Table) -> None:
+    def __init__(self, table: Table, max_event_bytes: int = MAX_EVENT_BYTES) -> None:
         self.table = table
+        self.max_event_bytes = max_event_bytes
 
     def add(self, conn: Connection, topic: str, envelope: Envelope) -> None:
+        """Store ``envelope`` for ``topic``. Raises ``EventTooLargeError`` (nothing is stored; the
+        caller's transaction should roll back) when it exceeds the event size budget."""
+        value = envelope.encode()
+        if len(value) > self.max_event_bytes:
+            raise EventTooLargeError(envelope.event_type, len(value), self.max_event_bytes)
         conn.execute(
             insert(self.table).values(
                 topic=topic,
                 message_key=envelope.key,
-                value=envelope.encode(),
+                value=value,
                 event_type=envelope.event_type,
                 created_at=datetime.now(UTC),
             )
@@ -83,25 +116,58 @@ class Outbox:
         query = select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
         return int(conn.execute(query).scalar_one())
 
+    def parked(self, conn: Connection) -> int:
+        return int(conn.execute(select(func.count()).select_from(parked_table(self.table))).scalar_one())
+
+    def recently_parked(self, conn: Connection, limit: int = 5) -> list[dict[str, Any]]:
+        """The latest parked rows: outbox id, topic, event type, when and why (no key, no value)."""
+        t = parked_table(self.table)
+        rows = conn.execute(
+            select(t.c.id, t.c.topic, t.c.event_type, t.c.parked_at, t.c.reason)
+            .order_by(t.c.parked_at.desc(), t.c.id.desc())
+            .limit(limit)
+        ).all()
+        return [
+            {
+                "id": r.id,
+                "topic": r.topic,
+                "event_type": r.event_type,
+                "parked_at": r.parked_at.isoformat(),
+                "reason": r.reason,
+            }
+            for r in rows
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """How a batch went: the first ``acked`` messages were acknowledged; ``error`` is why message
+    number ``acked`` was not (None when all were)."""
+
+    acked: int
+    error: Exception | None = None
+
 
 class Sender(Protocol):
     """What the relay needs of a producer."""
 
-    def send_all(self, messages: list[tuple[str, str, bytes | None]]) -> int:
-        """Send (topic, key, value) messages in order; return how many, from the first, the broker
-        acknowledged (all of them unless an error stopped it)."""
+    def send_all(self, messages: Sequence[tuple[str, str, bytes | None]]) -> SendResult:
+        """Send (topic, key, value) messages in order; report how many, from the first, the broker
+        acknowledged, and the error that stopped it."""
         ...
 
 
 class RelayError(RuntimeError):
-    """The broker did not acknowledge every message of a batch."""
+    """The broker did not acknowledge every message of a batch (a temporary failure)."""
 
 
 class OutboxRelay:
     """Publishes pending outbox rows in id order; marks a row published only after the broker's ack.
 
     One relay per service database (the worker process). A crash between the ack and the mark
-    re-sends the event: consumers are idempotent by event id and by aggregate version.
+    re-sends the event: consumers are idempotent by event id and by aggregate version. A row that
+    fails with a record error (``shared.messaging.errors``) is tried once more on its own (its
+    batch-mates may have caused a broker-side rejection) and, failing again, parked.
     """
 
     def __init__(
@@ -115,12 +181,15 @@ class OutboxRelay:
     ) -> None:
         self.engine = engine
         self.table = table
+        self.parked_table = parked_table(table)
         self.sender = sender
         self.batch_size = batch_size
         self.keep_published = keep_published
+        self.parked = 0  # rows this relay parked
 
     def relay_once(self) -> int:
-        """Publish up to one batch; returns how many rows were published."""
+        """Publish up to one batch; returns how many rows were published or parked. Raises
+        ``RelayError`` when the broker failed temporarily (the rest of the batch waits)."""
         t = self.table
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -131,14 +200,53 @@ class OutboxRelay:
             ).all()
         if not rows:
             return 0
-        acked = self.sender.send_all([(r.topic, r.message_key, r.value) for r in rows])
-        published = [r.id for r in rows[:acked]]
-        if published:
+        result = self.sender.send_all([(r.topic, r.message_key, r.value) for r in rows])
+        self._mark_published([r.id for r in rows[: result.acked]])
+        if result.acked == len(rows):
+            return result.acked
+        failed = rows[result.acked]
+        if result.error is None or not is_record_error(result.error):
+            raise RelayError(
+                f"broker acknowledged {result.acked} of {len(rows)} outbox messages: {result.error!r}"
+            )
+        alone = self.sender.send_all([(failed.topic, failed.message_key, failed.value)])
+        if alone.acked == 1:
+            self._mark_published([failed.id])
+        elif alone.error is not None and is_record_error(alone.error):
+            self._park(failed.id, alone.error)
+        else:
+            raise RelayError(f"outbox message {failed.id} not acknowledged: {alone.error!r}")
+        return result.acked + 1
+
+    def _mark_published(self, ids: list[int]) -> None:
+        if ids:
             with self.engine.begin() as conn:
-                conn.execute(update(t).where(t.c.id.in_(published)).values(published_at=datetime.now(UTC)))
-        if acked < len(rows):
-            raise RelayError(f"broker acknowledged {acked} of {len(rows)} outbox messages")
-        return acked
+                conn.execute(
+                    update(self.table).where(self.table.c.id.in_(ids)).values(published_at=datetime.now(UTC))
+                )
+
+    def _park(self, row_id: int, error: Exception) -> None:
+        t, p = self.table, self.parked_table
+        reason = f"{type(error).__name__}: {error}"[:1000]
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(t.c.id, t.c.topic, t.c.message_key, t.c.value, t.c.event_type, t.c.created_at).where(
+                    t.c.id == row_id
+                )
+            ).one()
+            conn.execute(insert(p).values(**row._mapping, parked_at=datetime.now(UTC), reason=reason))
+            conn.execute(delete(t).where(t.c.id == row_id))
+        self.parked += 1
+        log.error(
+            "outbox record parked: the broker can never take it",
+            extra={
+                "outbox_id": row_id,
+                "topic": row.topic,
+                "event_type": row.event_type,
+                "size": len(row.value or b""),
+                "reason": reason,
+            },
+        )
 
     def purge(self) -> int:
         cutoff = datetime.now(UTC) - self.keep_published
@@ -163,6 +271,7 @@ class OutboxRelay:
         while not stop.is_set():
             try:
                 count = self.relay_once()
+                metrics.OUTBOX_PUBLISHED.inc(count)
                 backoff = idle_seconds
                 if time.monotonic() - last_purge > 3600:
                     self.purge()
@@ -171,6 +280,7 @@ class OutboxRelay:
                     log.info("outbox relayed", extra={"count": count})
                     continue
             except Exception as exc:
+                metrics.OUTBOX_RELAY_ERRORS.inc()
                 if on_error:
                     on_error(exc)
                 log.warning("outbox relay failed, will retry", extra={"error": repr(exc)})

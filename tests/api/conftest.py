@@ -21,6 +21,24 @@ def vacancy_app(database_url):
 
 
 @pytest.fixture
-def profile_app(database_url):
-    settings = ProfileSettings(common=common_settings("profile", database_url), pseudonym_key=PSEUDONYM_KEY)
+def profile_database_url(request, database_url, tmp_path):
+    """The profile service's own database, apart from the vacancy service's: each service owns its
+    database (and its migrations refuse one another service has migrated)."""
+    if database_url.startswith("sqlite"):
+        return sqlite_url(tmp_path, "profile")
+    import uuid
+
+    import psycopg
+
+    postgres = request.getfixturevalue("postgres")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres.dsn("postgres"), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return postgres.url(name)
+
+
+@pytest.fixture
+def profile_app(profile_database_url):
+    common = common_settings("profile", profile_database_url)
+    settings = ProfileSettings(common=common, pseudonym_key=PSEUDONYM_KEY)
     return create_profile_app(settings, testing=True)

@@ -40,7 +40,7 @@ def _taxonomy(*_: Any) -> Any:
 
 
 @functools.cache
-def _recognizer(*_: Any) -> Any:
+def _recognizer(*_: Any, **__: Any) -> Any:
     return load_recognizer(_taxonomy())
 
 

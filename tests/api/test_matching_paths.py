@@ -76,3 +76,42 @@ def test_the_meeting_counts_jobseekers_about_to_fall_off_their_path(app):
     assert content["totals"]["path_attention"] == 2
     page = client.get("/meetings/pirkanmaa/2026-W48", headers=TEAM).get_data(as_text=True)
     assert 'id="paths"' in page and "siirtoa ei kuitattu" in page and "tredu" in page
+
+
+def rate(app, i, org, score, week="2026-W48", rater="jobseeker", region="pirkanmaa"):
+    from services.matching.team.ratings_feed import handle_rating
+
+    engine = app.extensions["kohtaanto.engine"]
+    payload = {
+        "rating_id": f"r-{i}",
+        "region": region,
+        "rated_org": org,
+        "subject_kind": "referral",
+        "rater": rater,
+        "score": score,
+        "week": week,
+        "recorded_on": "2026-11-24",
+    }
+    record = Record("kohtaanto.ratings.v1", 0, i, org, Envelope("rating.recorded", org, payload, "t"))
+    handle_rating(lambda: UnitOfWork(engine), record)
+
+
+def test_satisfaction_by_week_and_organisation_reaches_the_meeting_and_the_api(app):
+    for i, score in enumerate([5, 4, 4, 3, 5, 4]):
+        rate(app, i, "agency-a", score)
+    rate(app, 0, "agency-a", 1)  # redelivered: counted once
+    for i in range(2):
+        rate(app, 10 + i, "agency-b", 2, rater="employer")
+    rate(app, 20, "agency-a", 5, region="uusimaa")
+    client = app.test_client()
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    content = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json["content"]
+    orgs = {f["key"]: f for f in content["satisfaction"]["by_org"]}
+    assert orgs["agency-a"]["count"] == 6 and orgs["agency-a"]["mean"] == 4.17
+    assert orgs["agency-b"]["count"] == 2 and orgs["agency-b"]["mean"] is None
+    page = client.get("/meetings/pirkanmaa/2026-W48", headers=TEAM).get_data(as_text=True)
+    assert 'id="satisfaction"' in page and "2 arviota" in page
+    r = client.get("/api/v1/satisfaction?region=pirkanmaa&weeks=2&week=2026-W48", headers=TEAM)
+    assert r.status_code == 200 and [w["key"] for w in r.json["weeks"]] == ["2026-W47", "2026-W48"]
+    assert r.json["total"]["count"] == 8
+    assert client.get("/api/v1/satisfaction?region=pirkanmaa&week=soon", headers=TEAM).status_code == 422

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.api.matching_world import Clock, matching_app, vacancy, welders
-from tests.helpers import auth
+from tests.api.matching_world import Clock, candidate, essential, matching_app, vacancy, welders
+from tests.helpers import WELDER, auth
 
 TEAM = auth("team_member", "tampere-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
@@ -58,3 +58,27 @@ def test_explaining_an_unknown_candidate_or_vacancy_is_404(app):
         client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=TEAM).status_code == 404
     )
     assert client.get("/api/v1/vacancies/v-none/candidates/x/explanation", headers=TEAM).status_code == 404
+
+
+def test_a_recruiter_asking_to_explain_a_candidate_who_never_consented_to_them_gets_404_as_for_nobody(app):
+    client = app.test_client()
+    unknown = client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=RECRUITER_B)
+    for candidate_id in app.candidate_ids:  # they consented to agency-a only
+        url = f"/api/v1/vacancies/v-weld/candidates/{candidate_id}/explanation"
+        r = client.get(url, headers=RECRUITER_B)
+        assert (r.status_code, r.json) == (unknown.status_code, unknown.json) == (404, unknown.json)
+        assert client.get(url, headers=RECRUITER).status_code == 200  # the organisation they consented to
+        assert client.get(url, headers=TEAM).status_code == 200  # the city's own staff, pseudonymously
+
+
+def test_a_recruiter_cannot_explain_a_candidate_after_consent_to_them_is_withdrawn(app):
+    client = app.test_client()
+    first = app.candidate_ids[0]
+    url = f"/api/v1/vacancies/v-weld/candidates/{first}/explanation"
+    assert client.get(url, headers=RECRUITER).status_code == 200
+    candidate(app, first, skills=essential(WELDER, 100), consent=("agency-b",), version=2)
+    r = client.get(url, headers=RECRUITER)
+    assert r.status_code == 404 and r.json["message"] == "No such candidate."
+    assert client.get(url, headers=RECRUITER_B).status_code == 200
+    listed = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER).json["entries"]
+    assert first not in [e["candidate_id"] for e in listed]

@@ -192,6 +192,9 @@ def test_a_recruiter_records_an_outcome_and_it_is_published_without_the_comment(
         "occurred_on",
         "recorded_by_org",
         "recorded_at",
+        "vacancy_title",
+        "region",
+        "employer_org",
     }
     assert "Hyvä" not in json.dumps(envelope) and "Kerro" not in json.dumps(envelope)
     listed = client.get("/api/v1/vacancies/v-weld/outcomes", headers=TEAM).json["items"]

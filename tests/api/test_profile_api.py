@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from services.profile.repository import audit_log, outbox, profiles
-from tests.helpers import auth, profile_body
+from tests.helpers import MAG_WELDING, WELDER, auth, profile_body
 
 COACH = auth("coach", "tampere-tyollisyys")
 
@@ -190,6 +190,29 @@ def test_reading_a_profile_is_audited(profile_app):
     entries = client.get("/api/v1/audit?profile_id=p1", headers=dpo).json["items"]
     assert [e["action"] for e in entries] == ["profile.read", "profile.write"]
     assert client.get("/api/v1/audit", headers=COACH).status_code == 403
+
+
+WELDER_ROW = {"occupation_uri": WELDER, "years": 0.1, "ended_year": 2020}
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        # ~1.4 MB, under the 2 MB body limit, but an event larger than the broker's 1 MB limit:
+        # before the bound, it was stored and its event stalled the outbox relay for good.
+        ({"work_history": [WELDER_ROW] * 11_000}, "work_history"),
+        ({"suggested_skills": [MAG_WELDING] * 5_000}, "suggested_skills"),
+        ({"consented_orgs": ["agency-a"] * 5_000}, "consented_orgs"),
+        ({"languages": [{"code": "fi", "level": "B1"}] * 5_000}, "languages"),
+    ],
+)
+def test_a_profile_too_large_for_one_event_is_refused_field_by_field_and_nothing_is_stored(
+    profile_app, body, field
+):
+    r = profile_app.test_client().put("/api/v1/profiles/p1", json=profile_body(**body), headers=COACH)
+    assert r.status_code == 422
+    assert any("Longer than maximum length" in m for m in r.json["errors"]["json"][field])
+    assert count(profile_app, profiles) == 0 and count(profile_app, outbox) == 0
 
 
 def test_each_organisation_reads_its_own_audit_entries_and_the_system_auditor_reads_all(profile_app):

@@ -326,7 +326,7 @@ def test_matchings_course_suggestions_reach_only_the_jobseekers_own_coach(client
     def feed(value):
         envelope = None if value is None else Envelope("training.suggested", candidate, value, "t")
         handle_training(
-            lambda: JourneyUnitOfWork(engine, "kohtaanto.candidates.v1", "kohtaanto.paths.v1"),
+            lambda: JourneyUnitOfWork(engine),
             Record("kohtaanto.training.v1", 0, 0, candidate, envelope),
         )
 

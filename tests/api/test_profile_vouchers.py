@@ -205,3 +205,36 @@ def test_the_results_page_shows_the_same_figures_with_suppressed_cells_marked(cl
     text = page.get_data(as_text=True)
     assert page.status_code == 200 and "Korkeakoulutetut yli 50" in text
     assert "&lt;5" in text and "agency-c" in text and "Aino" not in text
+
+
+def test_a_hire_reported_late_by_matching_counts_on_the_day_it_happened(client, profile_app):
+    from services.profile.events import outcome_recorded
+    from shared.messaging.consumer import Record
+    from shared.messaging.envelope import Envelope
+
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    # recorded three weeks after the voucher period ended, for a hire on its last day
+    later = datetime(2027, 4, 19, 9, tzinfo=UTC)
+    for name in ("paths", "vouchers", "handlers"):
+        profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: later
+    payload = {
+        "outcome_id": "o-9",
+        "vacancy_id": "v-1",
+        "candidate_id": voucher["candidate_id"],
+        "status": "hired",
+        "reason": None,
+        "occurred_on": "2027-03-29",
+        "recorded_by_org": "agency-b",
+        "recorded_at": later.isoformat(),
+    }
+    record = Record(
+        "kohtaanto.outcomes.v1",
+        0,
+        0,
+        payload["candidate_id"],
+        Envelope("outcome.recorded", payload["candidate_id"], payload, "t"),
+    )
+    outcome_recorded(profile_app.extensions["kohtaanto.profile.handlers"], record, payload)
+    [v] = client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH).json["items"]
+    assert (v["state"], v["hired_on"]) == ("hired", "2027-03-29")

@@ -58,6 +58,9 @@ def test_an_employer_posts_a_vacancy_and_its_event_waits_in_the_outbox(vacancy_a
         ({"start_date": "tomorrow"}, "start_date"),
         ({"surprise": 1}, "surprise"),
         ({"application_deadline": "2020-01-01", "start_date": None}, "application_deadline"),
+        # Sizes bounded by the event budget (services/vacancy/events.py):
+        ({"languages": [{"code": "fi", "level": "B1"}] * 5_000}, "languages"),
+        ({"description": "ä" * 20_001}, "description"),
     ],
 )
 def test_invalid_input_is_rejected_field_by_field_and_nothing_is_stored(vacancy_app, body, field):
@@ -156,3 +159,63 @@ def test_liveness_and_readiness_report_their_checks(vacancy_app):
     assert ready.status_code == 200  # the database answers; the broker (absent here) only degrades
     assert ready.json["status"] == "degraded"
     assert ready.json["checks"]["database"]["ok"] and not ready.json["checks"]["kafka"]["ok"]
+
+
+def test_a_parked_outbox_record_shows_in_readiness_and_the_events_behind_it_are_published(vacancy_app):
+    from datetime import UTC, datetime
+
+    from shared.messaging.outbox import OutboxRelay
+    from tests.helpers import FakeSender
+
+    client, engine = vacancy_app.test_client(), vacancy_app.extensions["kohtaanto.engine"]
+    with engine.begin() as conn:  # a row stored before the API bounded sizes: larger than the broker takes
+        conn.execute(
+            outbox.insert().values(
+                topic="kohtaanto.vacancies.v1",
+                message_key="v-old",
+                value=b"x" * 1_500_000,
+                event_type="vacancy.updated",
+                created_at=datetime.now(UTC),
+            )
+        )
+    assert client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER).status_code == 201
+    sender = FakeSender(max_bytes=1_048_576)
+    relay = OutboxRelay(engine, outbox, sender)
+    while relay.relay_once():
+        pass
+    assert len(sender.sent) == 1  # the new vacancy's event went out past the parked one
+    check = client.get("/health/ready").json["checks"]["outbox"]
+    assert (check["ok"], check["pending"], check["parked"]) == (False, 0, 1)
+    assert check["recently_parked"][0]["event_type"] == "vacancy.updated"
+    assert "MessageSizeTooLargeError" in check["recently_parked"][0]["reason"]
+
+
+def test_a_vacancy_described_in_words_only_is_accepted_with_a_warning(vacancy_app):
+    body = valid(description="Vi söker en svetsare. Du behärskar MIG/MAG-svetsning.")
+    del body["occupation_uri"]
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    assert [w["code"] for w in r.json["warnings"]] == ["skills_from_description_only"]
+    assert "suggestions" in r.json["warnings"][0]["message"]
+    named = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(), headers=EMPLOYER)
+    assert named.json["warnings"] == []
+
+
+def test_the_employer_rejects_suggested_skills_and_they_travel_with_the_vacancy(vacancy_app):
+    client = vacancy_app.test_client()
+    uri = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
+    r = client.post("/api/v1/vacancies", json=valid(rejected_skills=[uri, uri]), headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    assert r.json["rejected_skills"] == [uri]
+    engine = vacancy_app.extensions["kohtaanto.engine"]
+    with engine.connect() as conn:
+        value = conn.execute(select(outbox.c.value)).scalar_one()
+    assert uri.encode() in value
+
+
+def test_a_skill_cannot_be_both_required_and_rejected(vacancy_app):
+    uri = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
+    body = valid(skills=[{"uri": uri}], rejected_skills=[uri])
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 422 and "rejected_skills" in r.json["errors"]["json"]
+    assert rows(vacancy_app) == (0, 0)

@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import func, select
 
+from services.vacancy.events import SHORTAGE_LISTS
 from services.vacancy.repository import UnitOfWork, processed, shortage_lists
-from services.vacancy.shortages import handle_shortage_record
 from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.envelope import Envelope
 from tests.helpers import COOK, WELDER, auth
@@ -34,7 +34,7 @@ def shortage_event(region, period, levels, source="barometer"):
 
 def consume(app, record):
     engine = app.extensions["kohtaanto.engine"]
-    handle_shortage_record(lambda: UnitOfWork(engine, "kohtaanto.vacancies.v1"), record)
+    SHORTAGE_LISTS.dispatcher(lambda: UnitOfWork(engine))(record)
 
 
 def post(client, occupation, municipality="837"):

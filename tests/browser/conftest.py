@@ -31,9 +31,9 @@ def taxonomy() -> Any:
 @pytest.fixture(scope="module")
 def browser_stack(kafka_broker, tmp_path_factory, free_ports) -> Iterator[Stack]:
     ports = dict(zip(("vacancy", "profile", "matching"), free_ports(3), strict=True))
-    stack = Stack(
-        home=tmp_path_factory.mktemp("browser-stack"),
-        bootstrap_servers=kafka_broker.bootstrap_servers,
+    stack = Stack.on_broker(
+        kafka_broker,
+        tmp_path_factory.mktemp("browser-stack"),
         ports=ports,
         env={
             "KOHTAANTO_JWT_SECRET": JWT_SECRET,

@@ -1,5 +1,6 @@
-"""The weekly meeting page in a real headless Chromium: it renders with its chart and CSV download, and
-a candidate's name and contact appear only to viewers whose organisation the candidate consented to."""
+"""The weekly meeting page in a real headless Chromium: it renders with its chart and CSV download, a
+candidate's name and contact appear only to viewers whose organisation the candidate consented to, and
+the service-path follow-ups, the courses for missing skills and the satisfaction figures show."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import csv
 import io
 import os
 import urllib.request
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -105,6 +106,7 @@ def meeting(browser_stack, taxonomy):
         "path": f"/meetings/pohjois-pohjanmaa/{week}",
         "vacancies": vacancies,
         "candidates": candidates,
+        "essential": essential,
     }
 
 
@@ -174,3 +176,71 @@ def test_a_viewer_without_consent_sees_no_personal_data_only_pseudonyms_and_reas
         assert name not in source and email not in source and phone not in source
     assert meeting["candidates"][0] in source, "candidates are shown by their pseudonymous id"
     assert driver.find_elements(By.CSS_SELECTOR, "td.missing .skill"), "and the reasons"
+
+
+def test_the_new_meeting_sections_show_paths_falling_off_courses_for_missing_skills_and_satisfaction(
+    new_browser, meeting
+):
+    """Service paths (counted, pseudonymous), the training catalogue under the skills most often
+    missing, and satisfaction ratings, in the page a team member opens."""
+    from selenium.webdriver.common.by import By
+
+    stack, essential = meeting["stack"], meeting["essential"]
+    profile, matching = stack.url("profile"), stack.url("matching")
+    # a vocational school's catalogue: a course in Oulu teaching what the near matches lack
+    lacking = " | ".join(essential[-8:])
+    catalogue = (
+        "course_id;provider;title_fi;title_sv;skills;length_weeks;municipality;online;apprenticeship;start_dates\r\n"
+        f"HITS-1;oulun-ammattiopisto;Hitsauksen täydennyskoulutus;Svetsning, fortbildning;{lacking};8;Oulu;ei;ei;"
+        f"{(datetime.now(UTC).date().replace(day=1) + timedelta(days=62)).isoformat()}\r\n"
+    ).encode()
+    upload = urllib.request.Request(
+        f"{matching}/api/v1/training/catalogue",
+        method="POST",
+        data=catalogue,
+        headers={"Content-Type": "text/csv", "Authorization": f"Bearer {OPERATOR}"},
+    )
+    with urllib.request.urlopen(upload, timeout=30) as response:
+        assert response.status == 201
+    # a jobseeker's path with no open step: due today
+    r = call("POST", f"{profile}/api/v1/profiles/browser-3/path", COACH, {"group": "immigrants"})
+    assert r.status == 201, r.json()
+    # a referral, rated by the jobseeker through the coach
+    recruiter = token("recruiter", "agency-a")
+    vacancy, candidate = meeting["vacancies"][0], meeting["candidates"][1]
+    r = call(
+        "POST",
+        f"{matching}/api/v1/vacancies/{vacancy}/outcomes",
+        recruiter,
+        {"candidate_id": candidate, "status": "proposed"},
+    )
+    assert r.status == 201, r.json()
+
+    def rated() -> bool:
+        body = {"subject": {"kind": "referral", "vacancy_id": vacancy}, "score": 5}
+        r = call("POST", f"{profile}/api/v1/profiles/browser-1/ratings", COACH, body)
+        return r.status == 201
+
+    wait_for(rated, timeout=60, what="the referral to reach the profile service and be rated")
+
+    def counted() -> bool:
+        r = call(
+            "POST",
+            f"{matching}/api/v1/meetings/pohjois-pohjanmaa/{meeting['week']}/prepare",
+            CONSENTED_VIEWER,
+        )
+        assert r.status == 201, r.body
+        content = call("GET", f"{matching}{meeting['path']}/content.json", CONSENTED_VIEWER).json()["content"]
+        return content["paths"]["needing_attention"] == 1 and content["satisfaction"]["total"]["count"] == 1
+
+    wait_for(counted, timeout=90, what="the path and the rating to reach matching")
+    driver = open_meeting(new_browser, meeting, CONSENTED_VIEWER)
+    paths = driver.find_element(By.ID, "paths")
+    assert "ei avointa vaihetta" in paths.text and "tampere-tyollisyys" in paths.text
+    assert len(paths.find_elements(By.CSS_SELECTOR, "table.path-rows tbody tr")) == 1
+    course = driver.find_element(By.CSS_SELECTOR, "#skills li.course a")
+    assert course.text == "Hitsauksen täydennyskoulutus"
+    assert "/api/v1/training/courses" in course.get_attribute("href")
+    satisfaction = driver.find_element(By.ID, "satisfaction")
+    assert "agency-a" in satisfaction.text and "1 arviota" in satisfaction.text
+    assert "Aino" not in paths.text  # names only where consented, and never in the counts

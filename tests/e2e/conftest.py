@@ -10,12 +10,15 @@ def taxonomy():
     return load_taxonomy()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # stopped when the e2e tier ends: fewer idle processes later
 def stack(kafka_broker, tmp_path_factory, free_ports):
-    ports = dict(zip(("vacancy", "profile", "matching"), free_ports(3), strict=True))
-    stack = Stack(
-        home=tmp_path_factory.mktemp("stack"),
-        bootstrap_servers=kafka_broker.bootstrap_servers,
+    services = ("vacancy", "profile", "matching")
+    allocated = free_ports(6)
+    ports = dict(zip(services, allocated[:3], strict=True))
+    stack = Stack.on_broker(
+        kafka_broker,
+        tmp_path_factory.mktemp("stack"),
+        worker_metrics_ports=dict(zip(services, allocated[3:], strict=True)),
         ports=ports,
         env={
             "KOHTAANTO_JWT_SECRET": JWT_SECRET,

@@ -196,7 +196,8 @@ def test_a_vacancy_described_only_in_finnish_gets_a_sensible_shortlist(stack, sc
         "title": "Hitsaaja konepajaan",
         "description": "Etsimme kokenutta hitsaajaa. Työ sisältää MIG- ja MAG-hitsausta, TIG-hitsausta, "
         "metallien liittämistä, hitsauslaitteiden käyttöä sekä piirustusten tulkintaa. "
-        "Noudatat työturvallisuusohjeita ja käytät suojavarusteita.",
+        "Noudatat työturvallisuusohjeita ja käytät suojavarusteita. "
+        "Olemme yhdenvertainen työnantaja. Tarjoamme työterveyshuollon ja lounasedun.",
         "municipality": "837",
         "working_time": "full_time",
         "start_date": "2027-01-11",
@@ -204,12 +205,16 @@ def test_a_vacancy_described_only_in_finnish_gets_a_sensible_shortlist(stack, sc
     }
     created = call("POST", f"{stack.url('vacancy')}/api/v1/vacancies", EMPLOYER, body)
     assert created.status == 201, created.json()
+    assert [w["code"] for w in created.json()["warnings"]] == ["skills_from_description_only"]
     s = wait_for(
         lambda: shortlist(stack, created.json()["id"], RECRUITER_A, k=10),
         timeout=60,
         what="the Finnish-only vacancy's shortlist",
     )
     assert s["vacancy"]["occupation_uri"] is None and s["vacancy"]["suggested_skills"]
+    # the equal-opportunity and benefits sentences gave no skill
+    suggested = " ".join(sk["label"] for sk in s["vacancy"]["suggested_skills"])
+    assert "occupational health" not in suggested and "applications" not in suggested, suggested
     ours = {c for ids in kinds.values() for c in ids}
     top = [e["candidate_id"] for e in s["entries"] if e["candidate_id"] in ours][:5]
     assert top and set(top) <= set(kinds["good_welder"]), s["vacancy"]["suggested_skills"]

@@ -21,6 +21,7 @@ from deploy.kafka.broker import (
     ensure_topics,
     find_free_port,
     pid_alive,
+    sasl_options,
 )
 from deploy.kafka.topics import CANDIDATES, DEADLETTER, OUTCOMES, TOPICS, VACANCIES
 
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.kafka
 def start_test_broker(home: Path) -> LocalBroker:
     """A broker with its state in `home`, jars from the shared cache, all topics created."""
     broker = LocalBroker(home, find_free_port(), libs=DEFAULT_HOME / "libs")
-    broker.start(timeout=180.0)
+    broker.start(timeout=300.0)
     return broker
 
 
@@ -46,8 +47,8 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalBroker]:
     assert not local.pid_file.exists()
 
 
-def topic_configs(bootstrap: str, name: str) -> dict[str, str]:
-    admin = admin_client(bootstrap, timeout=10.0)
+def topic_configs(broker: LocalBroker, name: str) -> dict[str, str]:
+    admin = admin_client(broker.bootstrap_servers, 10.0, broker.admin_credentials)
     try:
         described = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, name)])
     finally:
@@ -61,7 +62,7 @@ def test_start_is_idempotent_and_returns_the_running_pid(broker: LocalBroker) ->
 
 
 def test_every_topic_exists_with_its_partition_count(broker: LocalBroker) -> None:
-    admin = admin_client(broker.bootstrap_servers, timeout=10.0)
+    admin = admin_client(broker.bootstrap_servers, 10.0, broker.admin_credentials)
     try:
         described = {topic["name"]: topic for topic in admin.describe_topics([t.name for t in TOPICS])}
     finally:
@@ -71,12 +72,12 @@ def test_every_topic_exists_with_its_partition_count(broker: LocalBroker) -> Non
 
 
 def test_creating_topics_again_creates_nothing(broker: LocalBroker) -> None:
-    assert ensure_topics(broker.bootstrap_servers) == []
+    assert ensure_topics(broker.bootstrap_servers, credentials=broker.admin_credentials) == []
 
 
 def test_compacted_topics_carry_their_cleanup_configs(broker: LocalBroker) -> None:
     for topic in (VACANCIES, CANDIDATES):
-        configs = topic_configs(broker.bootstrap_servers, topic.name)
+        configs = topic_configs(broker, topic.name)
         assert configs["cleanup.policy"] == "compact"
         assert configs["min.cleanable.dirty.ratio"] == topic.config["min.cleanable.dirty.ratio"]
         assert configs["delete.retention.ms"] == topic.config["delete.retention.ms"]
@@ -84,14 +85,16 @@ def test_compacted_topics_carry_their_cleanup_configs(broker: LocalBroker) -> No
 
 def test_audit_topics_keep_records_for_their_retention(broker: LocalBroker) -> None:
     for topic, days in ((OUTCOMES, 400), (DEADLETTER, 30)):
-        configs = topic_configs(broker.bootstrap_servers, topic.name)
+        configs = topic_configs(broker, topic.name)
         assert configs["cleanup.policy"] == "delete"
         assert configs["retention.ms"] == str(days * 24 * 60 * 60 * 1000)
 
 
 def test_keyed_records_round_trip_through_a_consumer_group(broker: LocalBroker) -> None:
     sent = {f"vacancy-{n}".encode(): f'{{"title": "job {n}"}}'.encode() for n in range(3)}
-    producer = KafkaProducer(bootstrap_servers=broker.bootstrap_servers, acks="all")
+    producer = KafkaProducer(
+        bootstrap_servers=broker.bootstrap_servers, acks="all", **sasl_options(broker.admin_credentials)
+    )
     try:
         for key, value in sent.items():
             producer.send(VACANCIES.name, key=key, value=value).get(timeout=30)
@@ -102,6 +105,7 @@ def test_keyed_records_round_trip_through_a_consumer_group(broker: LocalBroker) 
         VACANCIES.name,
         bootstrap_servers=broker.bootstrap_servers,
         group_id="test-broker-round-trip",
+        **sasl_options(broker.admin_credentials),
         enable_auto_commit=False,
         auto_offset_reset="earliest",
     )

@@ -26,10 +26,8 @@ def vacancy(title: str) -> dict:
     return {"title": title, "occupation_uri": WELDER, "municipality": "837", "working_time": "full_time"}
 
 
-def titles_on_topic(bootstrap: str, topic: str) -> set[str]:
-    consumer = make_consumer(
-        common_settings("probe", "sqlite://", bootstrap).kafka, group_id=None, consumer_timeout_ms=3000
-    )
+def titles_on_topic(broker: LocalBroker, topic: str) -> set[str]:
+    consumer = make_consumer(broker.client_settings(), group_id=None, consumer_timeout_ms=3000)
     try:
         consumer.subscribe([topic])
         return {json.loads(m.value)["payload"]["title"] for m in consumer if m.value}
@@ -39,10 +37,11 @@ def titles_on_topic(bootstrap: str, topic: str) -> set[str]:
 
 def test_a_post_succeeds_with_the_broker_down_and_its_event_arrives_when_it_returns(tmp_path):
     broker = LocalBroker(tmp_path / "kafka", find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs")
-    broker.start(timeout=180)
-    settings = Settings(
-        common=common_settings("vacancy", sqlite_url(tmp_path, "v"), broker.bootstrap_servers)
+    broker.start(timeout=300)
+    common = common_settings("vacancy", sqlite_url(tmp_path, "v")).model_copy(
+        update={"kafka": broker.client_settings("vacancy")}
     )
+    settings = Settings(common=common)
     app = create_app(settings, testing=True)
     engine = app.extensions["kohtaanto.engine"]
     topic = settings.common.kafka.vacancies_topic
@@ -58,7 +57,7 @@ def test_a_post_succeeds_with_the_broker_down_and_its_event_arrives_when_it_retu
             == 201
         )
         wait_for(
-            lambda: "before the outage" in titles_on_topic(broker.bootstrap_servers, topic),
+            lambda: "before the outage" in titles_on_topic(broker, topic),
             timeout=60,
             what="the first event",
         )
@@ -71,9 +70,9 @@ def test_a_post_succeeds_with_the_broker_down_and_its_event_arrives_when_it_retu
         ready = client.get("/health/ready")
         assert ready.status_code == 200 and ready.json["status"] == "degraded"
 
-        broker.start(timeout=180)
+        broker.start(timeout=300)
         wait_for(
-            lambda: "during the outage" in titles_on_topic(broker.bootstrap_servers, topic),
+            lambda: "during the outage" in titles_on_topic(broker, topic),
             timeout=150,
             what="the event written while the broker was down",
         )

@@ -1,7 +1,11 @@
-"""Reading the vacancy and candidate streams with the matching service's own tolerant schema.
+"""The events the matching index consumes, declared once (``INDEX_FEED``), and its tolerant readers.
 
-Unknown fields are ignored (producers may add fields); a payload missing what ranking needs is a
-poison message and goes to the dead-letter topic.
+The index reads ``vacancy.posted``, ``vacancy.updated``, ``vacancy.closed`` (schema_version 1) and
+tombstones from the vacancies topic, ``candidate.upserted`` (schema_version 1) and tombstones from the
+candidates topic. Anything else is dead-lettered (the rule is in ``shared/messaging/events.py`` and
+docs/events.md). Unknown fields are ignored (producers may add fields); a payload missing what ranking
+needs is a poison message and goes to the dead-letter topic. What the team part publishes is declared
+in ``services/matching/team/events.py`` (docs/events.md is checked against both).
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from services.matching.index.domain.model import (
     Candidate,
@@ -18,7 +22,13 @@ from services.matching.index.domain.model import (
     VacancySkill,
     WorkExperience,
 )
-from shared.messaging.consumer import PoisonMessageError
+from services.matching.index.domain.query import PreparedVacancy
+from shared.messaging.consumer import PoisonMessageError, Record
+from shared.messaging.events import ConsumerSpec, Handles, versions
+from shared.messaging.topics import CANDIDATES, VACANCIES
+
+if TYPE_CHECKING:
+    from services.matching.index.state import MatchingState
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +43,8 @@ class VacancyRecord:
     application_deadline: date | None
     close_reason: str | None
     updated_at: datetime
+    rejected_skills: frozenset[str] = frozenset()  # suggestions the employer turned down
+    query: PreparedVacancy | None = None  # what ranking asks of candidates, built when applied (open only)
 
     @property
     def vacancy_id(self) -> str:
@@ -108,6 +120,39 @@ def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
             application_deadline=_day(p.get("application_deadline")),
             close_reason=p.get("close_reason"),
             updated_at=datetime.fromisoformat(p["updated_at"]),
+            rejected_skills=frozenset(str(u) for u in p.get("rejected_skills") or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise PoisonMessageError(f"vacancy payload unusable: {type(exc).__name__}: {exc}") from None
+
+
+# -- the index feed's declaration -----------------------------------------------------------------
+def _candidate_upserted(state: MatchingState, record: Record, candidate: Candidate) -> None:
+    state.buffer_candidate(candidate)
+
+
+def _candidate_withdrawn(state: MatchingState, record: Record) -> None:
+    state.withdraw_candidate(record.key)
+
+
+def _vacancy_changed(state: MatchingState, record: Record, vacancy: VacancyRecord) -> None:
+    state.apply_vacancy(vacancy)
+
+
+def _vacancy_deleted(state: MatchingState, record: Record) -> None:
+    state.remove_vacancy(record.key)
+
+
+INDEX_FEED: ConsumerSpec[MatchingState] = ConsumerSpec(
+    service="matching",
+    name="matching.index",
+    group=None,  # every replica reads every partition itself (manual assignment)
+    handles=(
+        Handles(VACANCIES, "vacancy.posted", versions(1), vacancy_from_payload, _vacancy_changed),
+        Handles(VACANCIES, "vacancy.updated", versions(1), vacancy_from_payload, _vacancy_changed),
+        Handles(VACANCIES, "vacancy.closed", versions(1), vacancy_from_payload, _vacancy_changed),
+        Handles(CANDIDATES, "candidate.upserted", versions(1), candidate_from_payload, _candidate_upserted),
+    ),
+    tombstones={VACANCIES.name: _vacancy_deleted, CANDIDATES.name: _candidate_withdrawn},
+)
+CONSUMES: tuple[ConsumerSpec[Any], ...] = (INDEX_FEED,)

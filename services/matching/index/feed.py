@@ -13,19 +13,25 @@ import threading
 import time
 from typing import Any
 
+from services.matching.index.events import INDEX_FEED
 from services.matching.index.state import MatchingState
 from shared.config import KafkaSettings
-from shared.messaging.consumer import ConsumerLoop, DeadLetters
+from shared.messaging.consumer import ConsumerLoop, DeadLetterLedger, DeadLetters
+from shared.messaging.deadletters import MemoryDeadLetterLedger
 from shared.messaging.kafka import make_consumer
+from shared.messaging.topics import DEADLETTER
 from shared.worker import LazySender
 
 log = logging.getLogger(__name__)
 
 
 class IndexFeed:
-    def __init__(self, state: MatchingState, settings: KafkaSettings) -> None:
+    def __init__(
+        self, state: MatchingState, settings: KafkaSettings, ledger: DeadLetterLedger | None = None
+    ) -> None:
         self.state = state
         self.settings = settings
+        self.ledger = ledger or MemoryDeadLetterLedger()
         self.stop = threading.Event()
         self.caught_up = threading.Event()
         self.started_at = time.monotonic()
@@ -52,6 +58,7 @@ class IndexFeed:
             "candidates": len(self.state.engine),
             "vacancies": len(self.state.vacancies()),
             "dead_lettered": self.loop.dead_lettered if self.loop else 0,
+            "dead_letters_known": self.loop.dead_letters_known if self.loop else 0,
         }
 
     def _run(self) -> None:
@@ -67,7 +74,7 @@ class IndexFeed:
         from kafka.structs import TopicPartition
 
         consumer = make_consumer(self.settings, group_id=None)
-        topics = [self.settings.vacancies_topic, self.settings.candidates_topic]
+        topics = INDEX_FEED.topic_names()
         partitions = []
         for topic in topics:
             ids = consumer.partitions_for_topic(topic)
@@ -81,8 +88,8 @@ class IndexFeed:
         self.loop = ConsumerLoop(
             consumer,
             lambda record: self.state.apply(record, buffered=True),
-            DeadLetters(self._sender, self.settings.dead_letter_topic, "matching.index"),
-            name="matching.index",
+            DeadLetters(self._sender, DEADLETTER.name, INDEX_FEED.name, ledger=self.ledger),
+            name=INDEX_FEED.name,
             commit=False,
             after_poll=self.state.flush,
         )

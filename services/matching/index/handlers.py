@@ -1,16 +1,39 @@
-"""Use cases of the matching service: shortlists and skill recognition."""
+"""The index's use cases: shortlists, explanations, skill recognition, and what the index knows of
+vacancies and candidates.
+
+This is the one interface through which anything outside the index (the index's own API, the
+recruitment team's use cases in ``team/``) reads the index, so that who may see whom is decided here
+once: a partner recruiter sees only candidates who consented to the recruiter's organisation, in a
+shortlist, an explanation or a meeting alike. What the index needs from the team's records (who
+was already hired or rejected for a vacancy, which vacancies are shortage roles) comes in through
+``TeamRecords``, so the index never imports the team.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any, Protocol
 
+from services.matching.index.domain.filters import HIDING
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
 from shared import entitlement
 from shared.auth import Principal
+
+__all__ = [
+    "MatchingHandlers",
+    "NoTeamRecords",
+    "RecognitionUnavailableError",
+    "Shortlist",
+    "ShortlistEntry",
+    "TeamRecords",
+    "VacancyRecord",
+    "VacancyUnknownError",
+    "consent_scope",
+]
 
 
 class VacancyUnknownError(LookupError):
@@ -21,12 +44,26 @@ class RecognitionUnavailableError(RuntimeError):
     pass
 
 
-# Candidates not to propose again for a vacancy (already hired or rejected for it).
-Exclusions = Callable[[str], Collection[str]]
+class TeamRecords(Protocol):
+    """What the index asks of the recruitment team's records (``team.handlers.TeamRecords``)."""
+
+    def excluded(self, vacancy_id: str) -> Collection[str]:
+        """Candidates not to propose again for the vacancy (already hired or rejected for it)."""
+        ...
+
+    def shortage_flag(self, region: str, occupation_uri: str | None) -> Mapping[str, Any] | None:
+        """``{level, period, region, source, ...}`` when the occupation is a shortage role in the region."""
+        ...
 
 
-def no_exclusions(_vacancy_id: str) -> Collection[str]:
-    return ()
+class NoTeamRecords:
+    """No exclusions, no shortage lists (benchmarks, tests of the index alone)."""
+
+    def excluded(self, vacancy_id: str) -> Collection[str]:
+        return ()
+
+    def shortage_flag(self, region: str, occupation_uri: str | None) -> Mapping[str, Any] | None:
+        return None
 
 
 OrgKind = Callable[[str], str | None]
@@ -56,27 +93,68 @@ class MatchingHandlers:
     def __init__(
         self,
         state: MatchingState,
-        exclusions: Exclusions = no_exclusions,
+        records: TeamRecords | None = None,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
         org_kind: OrgKind = unregistered,
     ) -> None:
         self.state = state
-        self.exclusions = exclusions
+        self.records: TeamRecords = records or NoTeamRecords()
         self.today = today
         self.org_kind = org_kind
 
-    def shortlist(self, caller: Principal, vacancy_id: str, k: int) -> Shortlist:
+    # -- what the index knows ----------------------------------------------------------------------
+    def vacancy(self, vacancy_id: str) -> VacancyRecord:
+        """The vacancy as matching last saw it; raises `VacancyUnknownError`."""
         record = self.state.vacancy(vacancy_id)
         if record is None:
             raise VacancyUnknownError(vacancy_id)
+        return record
+
+    def vacancies(self) -> list[VacancyRecord]:
+        return self.state.vacancies()
+
+    def has_candidate(self, candidate_id: str) -> bool:
+        """Whether the candidate is indexed (published and not withdrawn)."""
+        return candidate_id in self.state.engine
+
+    def home(self, candidate_id: str) -> tuple[str, float] | None:
+        """The candidate's home municipality code ("" when unknown) and maximum commute in km; None
+        when not indexed. Pseudonymous: no more than a shortlist entry's distance reveals."""
+        return self.state.engine.home(candidate_id)
+
+    def shortage_flag(self, record: VacancyRecord) -> Mapping[str, Any] | None:
+        return self.records.shortage_flag(record.region, record.vacancy.occupation_uri)
+
+    def consents_to(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the indexed candidate consented to `org` (the candidates topic's
+        ``consented_orgs``, which include the jobseeker's own organisation); None when the
+        candidate is not indexed."""
+        return self.state.engine.consents_to(candidate_id, org)
+
+    # -- shortlists and explanations ---------------------------------------------------------------
+    def shortlist(
+        self,
+        caller: Principal,
+        vacancy_id: str,
+        k: int,
+        *,
+        day: date | None = None,
+        exclude: Collection[str] | None = None,
+    ) -> Shortlist:
+        """The k best candidates `caller` may see for the vacancy (none when it is closed).
+
+        `day`: the day availability is judged on (default today). `exclude`: candidates not to
+        propose (default: those the team's records say were hired or rejected for the vacancy).
+        Raises `VacancyUnknownError`."""
+        record = self.vacancy(vacancy_id)
         viewer = consent_scope(caller, self.org_kind)
         entries = (
             self.state.engine.shortlist(
-                record.vacancy,
+                record.query or record.vacancy,
                 k=k,
                 viewer_org=viewer,
-                today=self.today(),
-                exclude=frozenset(self.exclusions(vacancy_id)),
+                today=day or self.today(),
+                exclude=frozenset(self.records.excluded(vacancy_id) if exclude is None else exclude),
             )
             if record.is_open
             else []
@@ -84,15 +162,27 @@ class MatchingHandlers:
         return Shortlist(record, entries, datetime.now(UTC), viewer, len(self.state.engine))
 
     def explain(self, caller: Principal, vacancy_id: str, candidate_id: str) -> ShortlistEntry | None:
-        record = self.state.vacancy(vacancy_id)
-        if record is None:
-            raise VacancyUnknownError(vacancy_id)
-        viewer = consent_scope(caller, self.org_kind)
-        if viewer is not None and not self.state.engine.consents_to(candidate_id, viewer):
-            return None  # the same answer as for an unknown candidate: nothing about them, not even existence
-        return self.state.engine.explain(record.vacancy, candidate_id, today=self.today())
+        """One candidate's score and reasons for the vacancy, with the hard filters they fail.
 
-    def recognise(self, text: str, top_k: int) -> list[RecognisedSkill]:
-        if self.state.recognizer is None:
+        None when the candidate is unknown to the index, and likewise when `caller` may not see
+        them (the same filters decide as for a shortlist): a recruiter cannot tell a candidate
+        who did not consent to the recruiter's organisation from one who does not exist.
+        Raises `VacancyUnknownError`."""
+        record = self.vacancy(vacancy_id)
+        entry = self.state.engine.explain(
+            record.query or record.vacancy,
+            candidate_id,
+            today=self.today(),
+            viewer_org=consent_scope(caller, self.org_kind),
+        )
+        if entry is None or any(f.reason in HIDING for f in entry.filters):
+            return None
+        return entry
+
+    def recognise(self, text: str, top_k: int, lang: str | None = None) -> tuple[str, list[RecognisedSkill]]:
+        """(the language the text was read as, its skills best first); `lang` is detected when None."""
+        recognizer = self.state.recognizer
+        if recognizer is None:
             raise RecognitionUnavailableError("skill recognition is not loaded")
-        return self.state.recognizer.recognise(text, top_k=top_k)
+        lang = lang or recognizer.language(text)
+        return lang, recognizer.recognise(text, top_k=top_k, lang=lang)

@@ -5,6 +5,12 @@ This is the matching service's I/O edge for reference data: the domain package n
 file. The cache key is a hash of the data files plus `CODE_VERSION`, so changing either
 recompiles; entries are written atomically, so concurrently starting workers never read a
 half-written file.
+
+The recogniser's most expensive part, the multilingual-e5 embeddings of the 13,896 English skill
+labels (about 8 CPU-minutes), is cached by content (data files, model, code) in
+`Settings.embedding_cache_dir` (`KOHTAANTO_EMBEDDING_CACHE_DIR`, default `~/.cache/kohtaanto`), which
+every checkout and CI run on a machine shares; `python -m services.matching.prepare` builds
+every cache ahead of time (the Docker image does so when it is built).
 """
 
 from __future__ import annotations
@@ -18,25 +24,33 @@ import os
 import pickle
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from services.matching.index.domain.recognition import RecognitionIndex, SkillRecognizer
+from services.matching.index.domain.recognition import LanguageTools, RecognitionIndex, SkillRecognizer
+from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
+from services.matching.index.domain.recognition_text import words
 from services.matching.index.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
+from shared.reference import EscoCatalogue, esco_version
 
 log = logging.getLogger(__name__)
 
-CODE_VERSION = "taxonomy-4/recognizer-3"
+CODE_VERSION = "taxonomy-4/recognizer-4"
 """Bump when the parsing or the compiled form changes (or the pickled classes move: 4 = matching
 split into index/ and team/), to invalidate old caches."""
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
+
+RULES_FILE = "recognition/skill_rules.csv"
+GLOSSARY_FILE = "recognition/sv_glossary.csv"
+EMBEDDING_VERSION = "label-embeddings-1"
+"""Bump when the texts embedded for the skills change."""
 
 ESCO_FILES = (
     "esco/occupations_en_fi.csv.gz",
@@ -66,21 +80,125 @@ def load_taxonomy(data_dir: Path | None = None, cache_dir: Path | None = None) -
 
 
 def load_recognizer(
-    taxonomy: Taxonomy, data_dir: Path | None = None, cache_dir: Path | None = None
+    taxonomy: Taxonomy,
+    data_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    *,
+    dense: bool = True,
+    embedding_cache: Path | None = None,
 ) -> SkillRecognizer:
-    """A `SkillRecognizer` fitted on `taxonomy` with default parameters, cached like the
-    taxonomy (the key also covers the recogniser's parameters)."""
+    """The service's `SkillRecognizer` for `taxonomy`: lexical index, Finnish lemmas, the explicit
+    skill rules and (with `dense`) the multilingual-e5 encoder and label embeddings, each built
+    once and then read from the caches (the key also covers the recogniser's parameters).
+
+    Raises `ReferenceDataError` when a data file is missing; skills a rule names that the taxonomy
+    lacks are ignored with a warning (tests check the shipped rules against the shipped ESCO)."""
+    from services.matching.index.text_models import E5Encoder, FinnishLemmas, LanguageDetector
+
     data_dir, cache_dir = _dirs(data_dir, cache_dir)
-    recognizer = SkillRecognizer()
+    rules = load_rules(data_dir)
+    unknown = rules.unknown_skills(taxonomy.skill_uris)
+    if unknown:  # e.g. a skill removed by an ESCO upgrade: the rule keeps its other skills
+        log.warning(
+            "%s names %d skills this ESCO lacks, ignored: %s", RULES_FILE, len(unknown), sorted(unknown)[:3]
+        )
+        rules = SkillRules(
+            SkillRule(r.pattern, tuple(u for u in r.skills if u not in unknown), r.source)
+            for r in rules.rules
+        )
+    key = cache_key(data_dir)
+    lemmas_path = cache_dir / f"fi-lemmas-{key}.pkl"
+    if lemmas_path.exists():
+        with lemmas_path.open("rb") as f:
+            lemmas = FinnishLemmas(pickle.load(f))
+    else:
+        lemmas = FinnishLemmas.build(_finnish_vocabulary(taxonomy))
+        _atomic_write(lemmas_path, lambda f: pickle.dump(lemmas.table, f, protocol=pickle.HIGHEST_PROTOCOL))
+    tools = LanguageTools(
+        lemmatise=lemmas, detect=LanguageDetector(), rules=rules, glossary={"sv": load_glossary(data_dir)}
+    )
+    encoder = E5Encoder() if dense else None
+    recognizer = SkillRecognizer(encoder=encoder, tools=tools)
     params = repr(sorted(recognizer.get_params().items())).encode()
-    key = hashlib.sha256(cache_key(data_dir).encode() + params).hexdigest()[:20]
-    path = cache_dir / f"recognizer-{key}.npz"
+    index_key = hashlib.sha256(key.encode() + params).hexdigest()[:20]
+    path = cache_dir / f"recognizer-{index_key}.npz"
     if path.exists():
         return recognizer.set_index(_read_index(path), taxonomy)
-    recognizer.fit(taxonomy)
+    embeddings = None
+    if encoder is not None:
+        embeddings = load_label_embeddings(taxonomy, encoder, embedding_cache)
+    recognizer.fit(taxonomy, label_embeddings=embeddings)
     _atomic_write(path, lambda f: _write_index(f, recognizer.index_))
     log.info("fitted skill recogniser into %s", path)
     return recognizer
+
+
+def esco_catalogue_of(taxonomy: Taxonomy, data_dir: Path | None = None) -> EscoCatalogue:
+    """The ESCO URIs and English and Finnish labels the API validates against (`shared.schemas`),
+    taken from the loaded taxonomy instead of reading the ESCO files a second time (the version
+    from the ESCO package's file name in `data_dir`)."""
+    tables = taxonomy.tables
+
+    def labelled(uris: Sequence[str], labels: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, str]]:
+        return dict(zip(uris, zip(labels["en"], labels["fi"], strict=True), strict=True))
+
+    return EscoCatalogue(
+        skills=labelled(taxonomy.skill_uris, tables.skill_labels),
+        occupations=labelled(taxonomy.occupation_uris, tables.occupation_labels),
+        version=esco_version((data_dir or DEFAULT_DATA_DIR) / "esco"),
+    )
+
+
+def load_label_embeddings(
+    taxonomy: Taxonomy, encoder: Any, cache_dir: Path | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(vectors (n, 384) float16, skill positions (n,) int32) of the skills' English preferred
+    labels embedded by `encoder`, from the shared embedding cache when there."""
+    cache_dir = Path(cache_dir or embedding_cache_dir())
+    # keyed by what is embedded (the labels), the model and this code: nothing else invalidates it
+    labels = "\n".join(taxonomy.tables.skill_labels["en"])
+    digest = hashlib.sha256(f"{EMBEDDING_VERSION}|{encoder.model_id}|{labels}".encode())
+    path = cache_dir / f"skill-labels-{digest.hexdigest()[:20]}.npz"
+    if path.exists():
+        with np.load(path, allow_pickle=False) as npz:
+            return npz["vectors"], npz["skills"]
+    log.info("embedding %d skill labels with %s (once per machine)", taxonomy.n_skills, encoder.model_id)
+    vectors, skills = SkillRecognizer.embed_labels(taxonomy, encoder)
+    _atomic_write(path, lambda f: np.savez(f, vectors=vectors, skills=skills))
+    return vectors, skills
+
+
+def embedding_cache_dir() -> Path:
+    """The default place of the label embeddings (the service passes `Settings.embedding_cache_dir`,
+    `KOHTAANTO_EMBEDDING_CACHE_DIR`)."""
+    return Path.home() / ".cache" / "kohtaanto"
+
+
+def load_rules(data_dir: Path | None = None) -> SkillRules:
+    """The explicit skill rules of `data/recognition/skill_rules.csv` (see its README)."""
+    path = Path(data_dir or DEFAULT_DATA_DIR) / RULES_FILE
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc}") from None
+    return SkillRules(
+        SkillRule(r["pattern"], tuple(u for u in r["skills"].split("|") if u), r["source"]) for r in rows
+    )
+
+
+def load_glossary(data_dir: Path | None = None) -> tuple[tuple[str, str], ...]:
+    """The Swedish job-word glossary of `data/recognition/sv_glossary.csv`: (stem, English gloss)."""
+    path = Path(data_dir or DEFAULT_DATA_DIR) / GLOSSARY_FILE
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            return tuple((r["stem"].lower(), r["gloss"]) for r in csv.DictReader(f))
+    except (OSError, KeyError) as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc}") from None
+
+
+def _finnish_vocabulary(taxonomy: Taxonomy) -> set[str]:
+    return {w for label in taxonomy.tables.skill_labels["fi"] for w in words(label)}
 
 
 def cache_key(data_dir: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from shared import schemas as shared_schemas
 from shared.schemas import StrictSchema
 
 LANGS = ("en", "fi")
@@ -56,16 +57,9 @@ class ExplanationSchema(EntrySchema):
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
 
 
-class ShortageFlagSchema(ma.Schema):
-    level = fields.String(metadata={"description": "severe_shortage or shortage"})
-    period = fields.String(
-        metadata={
-            "description": "The half-year (2026H2) or month (2026-03) whose list applies",
-            "example": "2026H2",
-        }
-    )
-    region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
-    source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})
+class ListedShortageFlagSchema(shared_schemas.ShortageFlagSchema):
+    """The flag every service shows, with the list's dates, age and staleness (matching owns the lists)."""
+
     period_start = fields.String(metadata={"description": "ISO date"})
     period_end = fields.String(metadata={"description": "ISO date"})
     age_days = fields.Integer(metadata={"description": "Days since the list's period started"})
@@ -86,7 +80,7 @@ class VacancyFieldsSchema(ma.Schema):
     region = fields.String()
     status = fields.String()
     shortage = fields.Nested(
-        ShortageFlagSchema,
+        ListedShortageFlagSchema,
         allow_none=True,
         metadata={"description": "Null unless the vacancy is a labour-shortage role"},
     )
@@ -107,17 +101,48 @@ class ShortlistSchema(ma.Schema):
     entries = fields.List(fields.Nested(EntrySchema))
 
 
+TEXT_LANGS = ("fi", "sv", "en")
+
+
 class RecogniseSchema(StrictSchema):
     text = fields.String(required=True, validate=validate.Length(1, 20_000))
     top_k = fields.Integer(load_default=10, validate=validate.Range(1, 50))
-    lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
+    lang = fields.String(
+        load_default=None,
+        validate=validate.OneOf(TEXT_LANGS),
+        metadata={
+            "description": "Language of the text (fi, sv or en); detected when left out. Labels are "
+            "given in this language where ESCO has them here (Finnish, English; Swedish falls back "
+            "to English)."
+        },
+    )
 
 
 class RecognisedSchema(ma.Schema):
     uri = fields.String()
     label = fields.String()
-    score = fields.Float()
+    score = fields.Float(metadata={"description": "Rank score, 0-1 (1: named by an explicit rule)"})
 
 
 class RecognisedListSchema(ma.Schema):
+    lang = fields.String(metadata={"description": "The language the text was read as (given or detected)"})
     items = fields.List(fields.Nested(RecognisedSchema))
+    warning = fields.String(
+        metadata={"description": "Present when no skill was recognised: what to do instead"}
+    )
+
+
+class IndexVersionsQuerySchema(StrictSchema):
+    candidate_ids = fields.List(
+        fields.String(validate=validate.Length(1, 64)), required=True, validate=validate.Length(1, 10_000)
+    )
+
+
+class IndexVersionsSchema(ma.Schema):
+    candidates = fields.Integer(metadata={"description": "Candidates the index serves"})
+    vacancies = fields.Integer(metadata={"description": "Vacancies (open and closed) it knows"})
+    versions = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(allow_none=True),
+        metadata={"description": "Candidate id → the version served (null: not served)"},
+    )

@@ -13,27 +13,20 @@ from dataclasses import replace
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import Candidate
 from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
-from services.matching.index.events import VacancyRecord, candidate_from_payload, vacancy_from_payload
+from services.matching.index.events import INDEX_FEED, VacancyRecord
 from shared.messaging.consumer import Record
 
 log = logging.getLogger(__name__)
 
 
 class MatchingState:
-    def __init__(
-        self,
-        engine: MatchingEngine,
-        recognizer: SkillRecognizer | None,
-        vacancies_topic: str,
-        candidates_topic: str,
-    ) -> None:
+    def __init__(self, engine: MatchingEngine, recognizer: SkillRecognizer | None) -> None:
         self.engine = engine
         self.recognizer = recognizer
-        self.vacancies_topic = vacancies_topic
-        self.candidates_topic = candidates_topic
         self._vacancies: dict[str, VacancyRecord] = {}
         self._lock = threading.Lock()
         self._pending: list[Candidate] = []
+        self._dispatch = INDEX_FEED.dispatcher(self)
 
     # -- reading ---------------------------------------------------------------------------------
     def vacancy(self, vacancy_id: str) -> VacancyRecord | None:
@@ -43,25 +36,23 @@ class MatchingState:
         with self._lock:
             return list(self._vacancies.values())
 
-    # -- applying events ---------------------------------------------------------------------------
+    # -- applying events (dispatched by the declarations in index/events.py) ------------------------
     def apply(self, record: Record, *, buffered: bool = False) -> None:
-        """Apply one event. ``buffered`` (the index feed) defers candidate upserts to ``flush()``,
-        which the feed calls after each poll."""
-        if record.topic == self.candidates_topic:
-            self._apply_candidate(record)
-            if not buffered:
-                self.flush()
-        elif record.topic == self.vacancies_topic:
-            self._apply_vacancy(record)
+        """Apply one record as ``INDEX_FEED`` declares (unknown types or versions raise
+        ``PoisonMessageError``). ``buffered`` (the index feed) defers candidate upserts to
+        ``flush()``, which the feed calls after each poll."""
+        self._dispatch(record)
+        if not buffered:
+            self.flush()
 
-    def _apply_candidate(self, record: Record) -> None:
-        if record.envelope is None:  # tombstone: the profile was withdrawn
-            if record.key:
-                self.flush()  # in order: earlier upserts of this poll first
-                self.engine.remove_candidate(record.key)
-            return
-        if record.envelope.event_type == "candidate.upserted":
-            self._pending.append(candidate_from_payload(record.envelope.payload))
+    def buffer_candidate(self, candidate: Candidate) -> None:
+        self._pending.append(candidate)
+
+    def withdraw_candidate(self, candidate_id: str | None) -> None:
+        """A tombstone: the profile was withdrawn, matching forgets the candidate."""
+        if candidate_id:
+            self.flush()  # in order: earlier upserts of this poll first
+            self.engine.remove_candidate(candidate_id)
 
     def flush(self) -> None:
         """Index the candidates buffered during one poll as one batch (one delta rebuild, not one per
@@ -79,19 +70,25 @@ class MatchingState:
                 except Exception:
                     log.exception("candidate not indexed", extra={"candidate_id": candidate.candidate_id})
 
-    def _apply_vacancy(self, record: Record) -> None:
-        if record.envelope is None:
-            if record.key:
-                with self._lock:
-                    self._vacancies.pop(record.key, None)
-            return
-        incoming = vacancy_from_payload(record.envelope.payload)
+    def apply_vacancy(self, incoming: VacancyRecord) -> None:
         current = self._vacancies.get(incoming.vacancy_id)
         if current is not None and current.vacancy.version >= incoming.vacancy.version:
             return
         enriched = incoming
         if self.recognizer is not None and incoming.is_open:
             text = f"{incoming.vacancy.title}\n{incoming.description}"
-            enriched = replace(incoming, vacancy=enrich_vacancy(incoming.vacancy, text, self.recognizer))
+            enriched = replace(
+                incoming,
+                vacancy=enrich_vacancy(
+                    incoming.vacancy, text, self.recognizer, exclude=incoming.rejected_skills
+                ),
+            )
+        if enriched.is_open:  # the vacancy query, built once here rather than on every request
+            enriched = replace(enriched, query=self.engine.prepare(enriched.vacancy))
         with self._lock:
             self._vacancies[incoming.vacancy_id] = enriched
+
+    def remove_vacancy(self, vacancy_id: str | None) -> None:
+        if vacancy_id:
+            with self._lock:
+                self._vacancies.pop(vacancy_id, None)

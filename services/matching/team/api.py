@@ -12,7 +12,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from services.matching.index.api import SHORTLIST_ROLES, handlers, render_shortlist, shortage_for, taxonomy
+from services.matching.index.api import SHORTLIST_ROLES
+from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
 from services.matching.team.handlers import (
     CandidateUnknownError,
@@ -24,7 +25,7 @@ from services.matching.team.handlers import (
     VacancyUnknownError,
 )
 from services.matching.team.meeting import IsoWeek
-from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Outcome, Reason, Status
+from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reason, Status
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
@@ -186,7 +187,7 @@ class OutcomeOutSchema(ma.Schema):
     status = fields.String()
     reason = fields.String(allow_none=True)
     comment = fields.String()
-    follow_up = fields.Dict(allow_none=True)
+    follow_up = fields.Nested(FollowUpSchema, allow_none=True)
     occurred_on = fields.Date()
     recorded_by = fields.String()
     recorded_by_org = fields.String()
@@ -237,22 +238,6 @@ class PreparedSchema(ma.Schema):
 
 
 # -- views ---------------------------------------------------------------------------------------------
-def outcome_dict(o: Outcome) -> dict[str, Any]:
-    return {
-        "outcome_id": o.outcome_id,
-        "vacancy_id": o.vacancy_id,
-        "candidate_id": o.candidate_id,
-        "status": o.status.value,
-        "reason": o.reason.value if o.reason else None,
-        "comment": o.comment,
-        "follow_up": o.follow_up.to_dict() if o.follow_up else None,
-        "occurred_on": o.occurred_on,
-        "recorded_by": o.recorded_by,
-        "recorded_by_org": o.recorded_by_org,
-        "recorded_at": o.recorded_at,
-    }
-
-
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 UPLOAD_BODY = {
     "required": True,
@@ -290,14 +275,14 @@ class Shortages(MethodView):
         """
         data, filename = upload()
         try:
-            result = team().import_shortages(data, args["source"], current_principal(), filename)
+            result = team().records.import_shortages(data, args["source"], current_principal(), filename)
         except ShortageCsvError as exc:
             abort(
                 422,
                 message="The shortage file has errors; nothing was imported.",
                 errors={"csv": {str(line): reasons for line, reasons in exc.errors.items()}},
             )
-        listed = {(x["region"], x["period"]): x for x in team().shortage_listing()}
+        listed = {(x["region"], x["period"]): x for x in team().records.shortage_listing()}
         return {
             "import_id": result.import_id,
             "source": result.source,
@@ -320,7 +305,7 @@ class Shortages(MethodView):
     def get(self) -> Any:
         """The stored shortage lists, one per region (or ``national``) and period, each with its period
         dates, import time, age, whether it is stale and whether it still decides any flag."""
-        return {"items": team().shortage_listing()}
+        return {"items": team().records.shortage_listing()}
 
 
 @blp.route("/shortages/<region>/<period>")
@@ -334,7 +319,7 @@ class ShortageListView(MethodView):
         makes the vacancy service drop it too. To replace a list, import the corrected file: a list
         for the same region and period replaces the stored one."""
         try:
-            team().withdraw_shortages(region, period, current_principal(), args["reason"])
+            team().records.withdraw_shortages(region, period, current_principal(), args["reason"])
         except RegionUnknownError as exc:
             abort(422, message=str(exc), errors={"path": {"region": [str(exc)]}})
         except ShortageListUnknownError:
@@ -347,7 +332,7 @@ class ShortageHistory(MethodView):
     @blp.response(200, HistoryListSchema)
     def get(self) -> Any:
         """Who imported, replaced or withdrew which list, when and why; latest first (operators)."""
-        return {"items": team().shortage_history()}
+        return {"items": team().records.shortage_history()}
 
 
 def upload() -> tuple[bytes, str]:
@@ -405,7 +390,7 @@ class Outcomes(MethodView):
             )
         except InvalidOutcomeError as exc:
             abort(422, message="The outcome breaks a rule.", errors={"json": exc.errors})
-        return outcome_dict(outcome), 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
+        return outcome, 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
 
     @require_role(*TEAM_ROLES)
     @blp.response(200, OutcomeListSchema)
@@ -417,7 +402,7 @@ class Outcomes(MethodView):
             found = team().outcomes(vacancy_id, current_principal())
         except VacancyUnknownError:
             abort(404, message="No such vacancy.")
-        return {"items": [outcome_dict(o) for o in found]}
+        return {"items": found}
 
 
 @blp.route("/vacancies")
@@ -429,33 +414,24 @@ class Vacancies(MethodView):
         """Vacancies known to matching, filtered by region and status; ``shortage_only=true`` keeps the
         shortage roles. Each carries ``shortage``: null, or the level, half-year, list and source that
         make it a shortage role."""
-        tax, items = taxonomy(), []
+        handlers, items = team(), []
+        book = handlers.records.shortage_book()
         for record in sorted(
-            handlers().state.vacancies(), key=lambda r: (r.region, r.vacancy.title, r.vacancy_id)
+            handlers.index.vacancies(), key=lambda r: (r.region, r.vacancy.title, r.vacancy_id)
         ):
             v = record.vacancy
             if args["region"] and record.region != args["region"]:
                 continue
             if args["status"] != "any" and v.status != args["status"]:
                 continue
-            flag = shortage_for(record)
+            flag = handlers.records.flag_dict(book.flag(record.region, v.occupation_uri))
             if args["shortage_only"] and flag is None:
                 continue
             items.append(
                 {
-                    "id": v.vacancy_id,
-                    "title": v.title,
-                    "employer_org": v.employer_org,
-                    "occupation_uri": v.occupation_uri,
-                    "occupation_label": tax.occupation_label(v.occupation_uri, args["lang"])
-                    if v.occupation_uri
-                    else None,
-                    "municipality": v.municipality,
-                    "region": record.region,
-                    "status": v.status,
+                    **render_vacancy(record, handlers.taxonomy, args["lang"], flag),
                     "openings": record.openings,
                     "application_deadline": record.application_deadline,
-                    "shortage": flag,
                 }
             )
         return {"items": items}
@@ -470,15 +446,16 @@ class Shortlists(MethodView):
         """Shortlists of every open vacancy in a region, most severe shortage first; ``shortage_only=true``
         asks for shortage roles only. Same consent rule as a single shortlist: a partner recruiter
         gets only candidates who consented to the recruiter's organisation."""
-        caller, items = current_principal(), []
-        for record in handlers().state.vacancies():
+        caller, handlers, items = current_principal(), team(), []
+        book = handlers.records.shortage_book()
+        for record in handlers.index.vacancies():
             if record.region != args["region"] or not record.is_open:
                 continue
-            if args["shortage_only"] and shortage_for(record) is None:
+            flag = handlers.records.flag_dict(book.flag(record.region, record.vacancy.occupation_uri))
+            if args["shortage_only"] and flag is None:
                 continue
-            items.append(
-                render_shortlist(handlers().shortlist(caller, record.vacancy_id, args["k"]), args["lang"])
-            )
+            shortlist = handlers.index.shortlist(caller, record.vacancy_id, args["k"])
+            items.append(render_shortlist(shortlist, handlers.taxonomy, args["lang"], flag))
         severity = {"severe_shortage": 0, "shortage": 1}
         items.sort(
             key=lambda s: (

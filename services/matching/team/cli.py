@@ -17,37 +17,24 @@ from pathlib import Path
 
 from services.matching.config import Settings
 from services.matching.index.reference import load_taxonomy
-from services.matching.team.handlers import Places, RegionUnknownError, ShortageListUnknownError, TeamHandlers
+from services.matching.team.handlers import Places, RegionUnknownError, ShortageListUnknownError, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Principal, Role
 from shared.db import make_engine
+from shared.migrations import prepare_database, service_migrations
 from shared.reference import geography
 
 
-class _NoIndex:
-    """The CLI never ranks: importing shortage lists needs no candidate index or vacancies."""
-
-    engine: frozenset[str] = frozenset()
-
-    def vacancy(self, vacancy_id: str) -> None:
-        return None
-
-    def vacancies(self) -> list[object]:
-        return []
-
-
-def team_handlers(settings: Settings) -> TeamHandlers:
+def team_records(settings: Settings) -> TeamRecords:
+    """The team's database-only use cases: shortage lists need no candidate index."""
     common = settings.common
     engine = make_engine(common.database_url)
-    metadata.create_all(engine)
-    return TeamHandlers(
+    prepare_database(engine, service_migrations("matching", metadata), migrate=common.migrate_on_start)
+    return TeamRecords(
         lambda: UnitOfWork(engine),
-        _NoIndex(),  # type: ignore[arg-type]
         load_taxonomy(common.reference_dir, settings.cache_dir),
         Places.of(geography(common.reference_dir)),
-        outcomes_topic=common.kafka.outcomes_topic,
-        shortages_topic=common.kafka.shortages_topic,
         period_rules=settings.period_rules,
     )
 
@@ -60,7 +47,7 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
         return 1
     principal = Principal(by, Role.OPERATOR, "kohtaanto")
     try:
-        result = team_handlers(settings).import_shortages(data, source or path.name, principal, path.name)
+        result = team_records(settings).import_shortages(data, source or path.name, principal, path.name)
     except ShortageCsvError as exc:
         print(f"{path}: nothing imported; fix these lines:", file=sys.stderr)
         for line, reasons in exc.errors.items():
@@ -78,7 +65,7 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
 def withdraw_shortages(region: str, period: str, reason: str, by: str, settings: Settings) -> int:
     principal = Principal(by, Role.OPERATOR, "kohtaanto")
     try:
-        team_handlers(settings).withdraw_shortages(region, period, principal, reason)
+        team_records(settings).withdraw_shortages(region, period, principal, reason)
     except (RegionUnknownError, ShortageListUnknownError) as exc:
         print(f"nothing withdrawn: {exc}", file=sys.stderr)
         return 1

@@ -1,20 +1,20 @@
 """The recruitment team's consumers, run by matching's worker: the profile service's service-path
-watch points (``path.updated``; a tombstone erases a withdrawn jobseeker's)."""
+watch points (``path.updated``; a tombstone erases a withdrawn jobseeker's) and satisfaction ratings
+(``rating.recorded``, ``ratings_feed``)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from services.matching.team.repository import UnitOfWork, processed
-from shared.config import CommonSettings
-from shared.db import make_engine
-from shared.messaging.consumer import ConsumerLoop, DeadLetters, PoisonMessageError, Record
+from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.idempotency import claim
-from shared.messaging.kafka import make_consumer
-from shared.worker import LazySender
+
+if TYPE_CHECKING:
+    from services.matching.team.repository import UnitOfWork
+
+UowFactory = Callable[[], "UnitOfWork"]
 
 PATH_UPDATED = "path.updated"
 REASONS = {"no_active_step", "step_overdue", "handover_unacknowledged"}
@@ -47,37 +47,45 @@ def read_path(payload: Any) -> dict[str, Any]:
     return out
 
 
-def handle_path(uow_factory: Callable[[], UnitOfWork], record: Record) -> None:
+def path_updated(uow_factory: UowFactory, record: Record, path: dict[str, Any]) -> None:
+    """Keep the path's watch points (idempotent by event id; older versions are ignored)."""
+    from services.matching.team.repository import processed  # not at import: events -> here -> repository
+
+    assert record.envelope is not None
     with uow_factory() as uow:
-        if record.envelope is None:
-            if record.key:
-                uow.paths.erase(record.key)
-                uow.commit()
+        if not claim(uow.conn, processed, NAME, record.envelope.event_id):
             return
-        envelope = record.envelope
-        if envelope.event_type != PATH_UPDATED:
-            return
-        if not claim(uow.conn, processed, NAME, envelope.event_id):
-            return
-        uow.paths.apply(read_path(envelope.payload), datetime.now(UTC))
+        uow.paths.apply(path, datetime.now(UTC))
         uow.commit()
 
 
-def paths_consumer(common: CommonSettings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
-    def factory(stop: threading.Event, sender: LazySender) -> Callable[[], None]:
-        engine = make_engine(common.database_url)
+def path_erased(uow_factory: UowFactory, record: Record) -> None:
+    """A tombstone: the profile was withdrawn, its watch points are erased."""
+    if record.key:
+        with uow_factory() as uow:
+            uow.paths.erase(record.key)
+            uow.commit()
 
-        def run() -> None:
-            consumer = make_consumer(common.kafka, group_id="matching-service.paths")
-            consumer.subscribe([common.kafka.paths_topic])
-            loop = ConsumerLoop(
-                consumer,
-                lambda r: handle_path(lambda: UnitOfWork(engine), r),
-                DeadLetters(sender, common.kafka.dead_letter_topic, NAME),
-                name=NAME,
-            )
-            loop.run(stop)
 
-        return run
+def handle_path(uow_factory: UowFactory, record: Record) -> None:
+    """Dispatch one record as ``services.matching.team.events.PATHS_CONSUMER`` declares."""
+    from services.matching.team.events import PATHS_CONSUMER
 
-    return factory
+    PATHS_CONSUMER.dispatcher(uow_factory)(record)
+
+
+def read_rating(payload: Any) -> dict[str, Any]:
+    """``ratings_feed.read_rating`` (imported when used: ratings_feed defines a table on the
+    repository's metadata, and the repository imports the events that import this module)."""
+    from services.matching.team.ratings_feed import read_rating as read
+
+    return read(payload)
+
+
+def rating_recorded(uow_factory: UowFactory, record: Record, figure: dict[str, Any]) -> None:
+    """Keep a rating's figures (idempotent by rating id)."""
+    from services.matching.team.ratings_feed import RatingFigures
+
+    with uow_factory() as uow:
+        RatingFigures(uow.conn).add(figure)
+        uow.commit()

@@ -2,6 +2,11 @@
 
 Each loads, applies a rule from ``shortages``, ``outcomes`` or ``meeting``, saves and publishes in one
 transaction. No Flask here: the HTTP edge (``team.api``, ``web``) and the CLI call these.
+
+``TeamRecords`` needs only the database (the CLI uses it alone; the index reads exclusions and
+shortage flags through it). ``TeamHandlers`` also reads the index, only through the index's use
+cases (``index.handlers.MatchingHandlers``), so a meeting's shortlists obey the same consent rule
+as any other.
 """
 
 from __future__ import annotations
@@ -15,9 +20,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from services.matching.index.domain.model import ShortlistEntry
-from services.matching.index.events import VacancyRecord
-from services.matching.team import access
+from services.matching.index.handlers import (
+    MatchingHandlers,
+    ShortlistEntry,
+    VacancyRecord,
+    VacancyUnknownError,
+)
+from services.matching.team import access, events
 from services.matching.team.meeting import (
     SCHEMA_VERSION,
     CandidateFacts,
@@ -29,9 +38,9 @@ from services.matching.team.meeting import (
     VacancyFacts,
     build_meeting,
     meeting_day,
+    satisfaction_weeks,
 )
 from services.matching.team.outcomes import (
-    OUTCOME_RECORDED,
     FollowUp,
     InvalidOutcomeError,
     Outcome,
@@ -39,6 +48,7 @@ from services.matching.team.outcomes import (
     Status,
     settled_candidates,
 )
+from services.matching.team.ratings_feed import RatingFigures
 from services.matching.team.repository import StoredMeeting, UnitOfWork
 from services.matching.team.shortages import (
     NATIONAL,
@@ -52,21 +62,27 @@ from services.matching.team.shortages import (
 )
 from shared.auth import Principal
 from shared.geography import Geography
-from shared.messaging.envelope import Envelope
 
 if TYPE_CHECKING:
-    from services.matching.index.state import MatchingState
     from services.matching.team.training_handlers import TrainingHandlers
+
+__all__ = [
+    "CandidateUnknownError",
+    "ImportResult",
+    "MeetingLockedError",
+    "MeetingNotPreparedError",
+    "OutcomeInput",
+    "Places",
+    "RegionUnknownError",
+    "ShortageListUnknownError",
+    "TeamHandlers",
+    "TeamRecords",
+    "VacancyUnknownError",
+]
 
 log = logging.getLogger(__name__)
 
-SHORTAGE_LIST_IMPORTED = "shortage_list.imported"
-PRODUCER = "matching-service"
 Clock = Callable[[], datetime]
-
-
-class VacancyUnknownError(LookupError):
-    """Matching has not seen this vacancy on the vacancies topic."""
 
 
 class CandidateUnknownError(LookupError):
@@ -154,34 +170,22 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class TeamHandlers:
+class TeamRecords:
+    """The team's records that need no index: shortage lists and what outcomes settle."""
+
     def __init__(
         self,
         uow_factory: Callable[[], UnitOfWork],
-        state: MatchingState,
         taxonomy: Taxonomy,
         places: Places,
         *,
-        outcomes_topic: str,
-        shortages_topic: str,
         clock: Clock = _now,
-        top_k: int = 5,
-        count_cap: int = 200,
-        training: TrainingHandlers | None = None,
         period_rules: PeriodRules | None = None,
-        org_kind: Callable[[str], str | None] = lambda _org: None,
     ) -> None:
-        self.org_kind = org_kind  # the registry's kind of an organisation (shared.entitlement)
         self.uow_factory = uow_factory
-        self.state = state
         self.taxonomy = taxonomy
         self.places = places
-        self.outcomes_topic = outcomes_topic
-        self.shortages_topic = shortages_topic
         self.clock = clock
-        self.top_k = top_k
-        self.count_cap = count_cap
-        self.training = training
         self.period_rules = period_rules or PeriodRules()
 
     # -- shortage lists ----------------------------------------------------------------------------
@@ -211,9 +215,7 @@ class TeamHandlers:
                     rows=len(item.entries),
                 )
                 payload = {**item.to_payload(), "import_id": import_id, "imported_at": now.isoformat()}
-                uow.publish(
-                    self.shortages_topic, Envelope(SHORTAGE_LIST_IMPORTED, item.key, payload, PRODUCER)
-                )
+                uow.publish(events.SHORTAGE_LIST_IMPORTED, item.key, payload)
             book = uow.shortages.book()
             uow.commit()
         notices = []
@@ -244,7 +246,7 @@ class TeamHandlers:
             if not uow.shortages.delete(region_id, label):
                 raise ShortageListUnknownError(f"{region_id}|{label}")
             uow.shortages.record("withdrawn", region_id, label, caller, now, reason=reason)
-            uow.publish_tombstone(self.shortages_topic, f"{region_id}|{label}")
+            uow.publish_tombstone(events.SHORTAGE_LIST_IMPORTED.topic, f"{region_id}|{label}")
             uow.commit()
         log.info("shortage list withdrawn", extra={"key": f"{region_id}|{label}"})
 
@@ -275,17 +277,54 @@ class TeamHandlers:
         """A vacancy's shortage flag as the API shows it, with the list's age and staleness today."""
         return flag.to_dict(self.period_rules, self.clock().date()) if flag else None
 
+    def shortage_flag(self, region: str, occupation_uri: str | None) -> dict[str, Any] | None:
+        """The shortage flag of an occupation in a region as the API shows it (`flag_dict`), or None."""
+        return self.flag_dict(self.shortage_book().flag(region, occupation_uri))
+
+    # -- outcomes ----------------------------------------------------------------------------------
+    def excluded(self, vacancy_id: str) -> Collection[str]:
+        """Candidates not to propose again for the vacancy: already hired or rejected for it."""
+        with self.uow_factory() as uow:
+            return settled_candidates(uow.outcomes.for_vacancy(vacancy_id))
+
+
+class TeamHandlers:
+    """The team's use cases that also read the index (outcomes, the weekly meeting), with the
+    database-only ones in `records`."""
+
+    def __init__(
+        self,
+        records: TeamRecords,
+        index: MatchingHandlers,
+        *,
+        top_k: int = 5,
+        count_cap: int = 200,
+        training: TrainingHandlers | None = None,
+    ) -> None:
+        self.records = records
+        self.index = index
+        self.uow_factory = records.uow_factory
+        self.taxonomy = records.taxonomy
+        self.places = records.places
+        self.clock = records.clock
+        self.top_k = top_k
+        self.count_cap = count_cap
+        self.training = training
+
     # -- outcomes ----------------------------------------------------------------------------------
     def consents(self, candidate_id: str, org: str) -> bool | None:
         """Whether the indexed candidate consented to ``org`` (None: not in the index)."""
-        return self.state.engine.consents_to(candidate_id, org)
+        return self.index.consents_to(candidate_id, org)
+
+    def org_kind(self, org: str) -> str | None:
+        """The registry's kind of an organisation (``shared.entitlement``), as the index knows it."""
+        return self.index.org_kind(org)
 
     def record_outcome(self, caller: Principal, vacancy_id: str, data: OutcomeInput) -> Outcome:
         """Record an outcome, if the caller is entitled (``shared.entitlement.may_record_outcome``);
-        a caller who is not gets ``CandidateUnknownError``, the answer for an unknown candidate."""
-        record = self.state.vacancy(vacancy_id)
-        if record is None:
-            raise VacancyUnknownError(vacancy_id)
+        a caller who is not gets ``CandidateUnknownError``, the answer for an unknown candidate.
+        Raises `VacancyUnknownError`."""
+        record = self.index.vacancy(vacancy_id)
         if not access.entitled_to_record(
             caller.role.value,
             caller.org,
@@ -302,9 +341,7 @@ class TeamHandlers:
             )
         missing: tuple[str, ...] = ()
         if lacks_skills:
-            explained = self.state.engine.explain(
-                record.vacancy, data.candidate_id, today=self.clock().date()
-            )
+            explained = self.index.explain(caller, vacancy_id, data.candidate_id)
             missing = data.missing_skills or (explained.missing_essential if explained else ())
         outcome = Outcome.record(
             outcome_id=str(uuid.uuid4()),
@@ -324,10 +361,12 @@ class TeamHandlers:
         with self.uow_factory() as uow:
             uow.outcomes.add(outcome)
             # The recorder's role travels with the event: the profile service re-checks a `hired`.
-            payload = {**outcome.event_payload(), "recorded_by_role": caller.role.value}
-            uow.publish(
-                self.outcomes_topic, Envelope(OUTCOME_RECORDED, outcome.candidate_id, payload, PRODUCER)
-            )
+            payload = {
+                **outcome.event_payload(),
+                "employer_org": record.vacancy.employer_org,
+                "recorded_by_role": caller.role.value,
+            }
+            uow.publish(events.OUTCOME_RECORDED, outcome.candidate_id, payload)
             if self.training is not None and missing:
                 self.training.after_outcome(
                     uow,
@@ -346,8 +385,8 @@ class TeamHandlers:
         (``access.visible_outcomes``)."""
         with self.uow_factory() as uow:
             found = uow.outcomes.for_vacancy(vacancy_id)
-        if not found and self.state.vacancy(vacancy_id) is None:
-            raise VacancyUnknownError(vacancy_id)
+        if not found:
+            self.index.vacancy(vacancy_id)  # raises VacancyUnknownError
         if caller is None:
             return found
         return access.visible_outcomes(found, caller.org, self.org_kind(caller.org), self.consents)
@@ -355,11 +394,6 @@ class TeamHandlers:
     def visible_meeting(self, content: dict[str, Any], caller: Principal) -> dict[str, Any]:
         """A stored meeting's content without the candidates the caller may not see."""
         return access.visible_content(content, caller.org, self.org_kind(caller.org), self.consents)
-
-    def excluded(self, vacancy_id: str) -> Collection[str]:
-        """Candidates not to propose again for the vacancy: already hired or rejected for it."""
-        with self.uow_factory() as uow:
-            return settled_candidates(uow.outcomes.for_vacancy(vacancy_id))
 
     # -- the weekly meeting ------------------------------------------------------------------------
     def meeting(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
@@ -385,14 +419,17 @@ class TeamHandlers:
             if past and uow.meetings.get(region, str(week)) is not None:
                 raise MeetingLockedError(f"{region} {week}")
             previous = uow.meetings.get(region, str(week.previous()))
-            records = [r for r in self.state.vacancies() if r.region == region]
+            records = [r for r in self.index.vacancies() if r.region == region]
             book = uow.shortages.book()
             outcomes = uow.outcomes.for_region(region, [r.vacancy_id for r in records])
             paths, followed = uow.paths.open_in(region)
+            rated = RatingFigures(uow.conn).in_region(region, satisfaction_weeks(week))
         facts = self._facts(region, region_name, week, now, caller, records, book, outcomes, previous)
         near = {vid: [c for c in ranked if c.near_match] for vid, ranked in facts.shortlists.items()}
         courses = self._courses(region, {s.uri for pool in near.values() for c in pool for s in c.missing})
-        facts = dataclasses.replace(facts, paths=paths, paths_followed=followed, courses=courses)
+        facts = dataclasses.replace(
+            facts, paths=paths, paths_followed=followed, courses=courses, ratings=rated
+        )
         content = build_meeting(facts, top_k=self.top_k)
         stored = StoredMeeting(
             region, str(week), SCHEMA_VERSION, content.to_dict(), now, caller.subject, caller.org
@@ -464,15 +501,15 @@ class TeamHandlers:
             vacancies.append(facts)
             if not facts.is_shortage_role:
                 continue
-            entries = self.state.engine.shortlist(
-                record.vacancy,
-                k=self.count_cap,
-                viewer_org=None,
-                today=day,
-                exclude=frozenset(settled_candidates(by_vacancy.get(record.vacancy_id, ()))),
+            shortlist = self.index.shortlist(
+                caller,
+                record.vacancy_id,
+                self.count_cap,
+                day=day,
+                exclude=settled_candidates(by_vacancy.get(record.vacancy_id, ())),
             )
             shortlists[record.vacancy_id] = [
-                self._candidate(e, i < self.top_k) for i, e in enumerate(entries)
+                self._candidate(e, i < self.top_k) for i, e in enumerate(shortlist.entries)
             ]
         prior = MeetingContent.from_dict(previous.content) if previous is not None else None
         return MeetingFacts(
@@ -506,7 +543,9 @@ class TeamHandlers:
             str(flag.period) if flag else None,
             flag.source if flag else None,
             shortage_since=flag.period.start if flag else None,
-            shortage_stale=bool(flag and self.period_rules.age(flag.period, self.clock().date())["stale"]),
+            shortage_stale=bool(
+                flag and self.records.period_rules.age(flag.period, self.clock().date())["stale"]
+            ),
         )
 
     def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:

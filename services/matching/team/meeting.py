@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from services.matching.team.outcomes import Outcome, latest_per_candidate
 from services.matching.team.paths import PathFollowUps, PathWatch, path_follow_ups
+from services.matching.team.satisfaction import RatingFact, Satisfaction, satisfaction
 
 SCHEMA_VERSION = 1
 LEVEL_ORDER = {"severe_shortage": 0, "shortage": 1}
@@ -64,6 +65,14 @@ class IsoWeek:
 
     def __str__(self) -> str:
         return f"{self.year}-W{self.week:02d}"
+
+
+def satisfaction_weeks(week: IsoWeek, n: int = 6) -> list[str]:
+    """The ``n`` weeks up to and including ``week``, oldest first (the meeting's satisfaction trend)."""
+    weeks = [week]
+    while len(weeks) < n:
+        weeks.append(weeks[-1].previous())
+    return [str(w) for w in reversed(weeks)]
 
 
 def meeting_day(week: IsoWeek, today: date) -> date:
@@ -137,6 +146,7 @@ class MeetingFacts:
     paths: Sequence[PathWatch] = ()  # watch points of the region's open service paths
     paths_followed: int = 0  # the region's jobseekers with an open service path
     courses: Mapping[str, Sequence[CourseRef]] = field(default_factory=dict)  # skill URI → courses
+    ratings: Sequence[RatingFact] = ()  # satisfaction ratings of the region, ``satisfaction_weeks``
 
 
 # -- the content coming out ----------------------------------------------------------------------------
@@ -275,6 +285,7 @@ class MeetingContent:
     schema_version: int = SCHEMA_VERSION
     shortage_sources: list[str] = field(default_factory=list)
     paths: PathFollowUps | None = None  # None in meetings stored before paths were followed
+    satisfaction: Satisfaction | None = None  # None in meetings stored before ratings were shown
     stale_shortage_lists: list[str] = field(default_factory=list)  # e.g. "national 2022H2", oldest first
 
     def to_dict(self) -> dict[str, Any]:
@@ -373,6 +384,7 @@ def build_meeting(
         missing_skills=_missing(gaps, top_missing, facts.courses),
         shortage_sources=sorted({r.shortage_source for r in rows if r.shortage_source}),
         paths=paths,
+        satisfaction=satisfaction(facts.ratings, satisfaction_weeks(week)),
         stale_shortage_lists=sorted({r.shortage_period for r in rows if r.shortage_stale}),
     )
 

@@ -141,6 +141,8 @@ class Outcome:
             "occurred_on": self.occurred_on.isoformat(),
             "recorded_by_org": self.recorded_by_org,
             "recorded_at": self.recorded_at.isoformat(),
+            "vacancy_title": self.vacancy_title,
+            "region": self.region,
         }
 
 

@@ -3,7 +3,7 @@ operators import, recruiters' outcomes, and the stored content of each weekly me
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -27,19 +27,23 @@ from sqlalchemy import (
     update,
 )
 
+from services.matching.team import events
 from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
 from services.matching.team.paths import PathWatch
 from services.matching.team.shortages import ShortageBook, ShortageList
 from services.matching.team.training import Course
 from shared.auth import Principal
 from shared.db import SqlUnitOfWork
-from shared.messaging.envelope import Envelope
+from shared.messaging.deadletters import dead_letters_table
+from shared.messaging.events import Published
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
+from shared.messaging.topics import TopicSpec
 
 metadata = MetaData()
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+dead_letters = dead_letters_table(metadata)
 
 shortage_lists = Table(
     "shortage_lists",
@@ -556,8 +560,10 @@ class UnitOfWork(SqlUnitOfWork):
         self.paths = PathWatchRepository(conn)
         self.training = TrainingRepository(conn)
 
-    def publish(self, topic: str, envelope: Envelope) -> None:
-        self._outbox.add(self.conn, topic, envelope)
+    def publish(self, event: Published, key: str, payload: Mapping[str, Any]) -> None:
+        """Add one event, as declared in ``team/events.py``, to the outbox of this transaction."""
+        self._outbox.add(self.conn, event.topic.name, event.envelope(key, payload, events.PRODUCER))
 
-    def publish_tombstone(self, topic: str, key: str) -> None:
-        self._outbox.add_tombstone(self.conn, topic, key)
+    def publish_tombstone(self, topic: TopicSpec, key: str) -> None:
+        """A tombstone (null value) for ``key`` on the compacted ``topic``: the key is deleted."""
+        self._outbox.add_tombstone(self.conn, topic.name, key)

@@ -183,6 +183,65 @@ class Courses(MethodView):
         return {"items": [course_dict(c, today) for c in training().courses(args["skill"], args["region"])]}
 
 
+class SatisfactionArgs(StrictSchema):
+    region = fields.String(
+        required=True, validate=validate.Length(1, 64), metadata={"description": "Region id"}
+    )
+    weeks = fields.Integer(
+        load_default=6, validate=validate.Range(1, 52), metadata={"description": "Weeks up to this one"}
+    )
+    week = fields.String(
+        load_default=None,
+        validate=validate.Regexp(r"^\d{4}-W\d{2}$"),
+        metadata={"description": "Last week (default this week)"},
+    )
+
+
+class FigureSchema(ma.Schema):
+    key = fields.String()
+    count = fields.Integer()
+    mean = fields.Float(allow_none=True, metadata={"description": "null for fewer than 5 ratings"})
+    distribution = fields.List(
+        fields.Integer(), allow_none=True, metadata={"description": "Ratings per score 1..5"}
+    )
+
+
+class SatisfactionSchema(ma.Schema):
+    region = fields.String()
+    small_cell = fields.Integer()
+    weeks = fields.List(fields.Nested(FigureSchema))
+    by_org = fields.List(fields.Nested(FigureSchema))
+    by_rater = fields.List(fields.Nested(FigureSchema))
+    by_subject = fields.List(fields.Nested(FigureSchema))
+    total = fields.Nested(FigureSchema)
+
+
+@blp.route("/satisfaction")
+class SatisfactionFigures(MethodView):
+    @require_role(*SHORTLIST_ROLES)
+    @blp.arguments(SatisfactionArgs, location="query")
+    @blp.response(200, SatisfactionSchema)
+    def get(self, args: dict[str, Any]) -> Any:
+        """Satisfaction of jobseekers and employers with referrals and path steps in a region: per
+        ISO week and per organisation rated (count, mean, distribution; the mean and distribution
+        of fewer than 5 ratings are not shown)."""
+        from dataclasses import asdict
+
+        from services.matching.team.meeting import IsoWeek, satisfaction_weeks
+        from services.matching.team.ratings_feed import RatingFigures
+        from services.matching.team.satisfaction import satisfaction
+
+        try:
+            last = IsoWeek.parse(args["week"]) if args["week"] else IsoWeek.of(training().clock().date())
+        except ValueError:
+            abort(422, message="Not an ISO week.", errors={"query": {"week": ["e.g. 2026-W48"]}})
+        weeks = satisfaction_weeks(last, args["weeks"])
+        with training().uow_factory() as uow:
+            facts = RatingFigures(uow.conn).in_region(args["region"], weeks)
+        s = satisfaction(facts, weeks)
+        return {"region": args["region"], **{k: v for k, v in asdict(s).items() if k != "extra"}}
+
+
 @blp.route("/vacancies/<vacancy_id>/candidates/<candidate_id>/training")
 class CandidateTraining(MethodView):
     @require_role(*SHORTLIST_ROLES)

@@ -21,20 +21,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+from services.matching.team import events
 from services.matching.team.repository import SkillGap, UnitOfWork
 from services.matching.team.training import Course, Places, Plan, parse_catalogue, suggest, teaching
 from shared.auth import Principal
-from shared.messaging.envelope import Envelope
 
 if TYPE_CHECKING:
-    from services.matching.index.state import MatchingState
+    from services.matching.index.handlers import MatchingHandlers
 
 log = logging.getLogger(__name__)
 
-TRAINING_SUGGESTED = "training.suggested"
 NEAR_MATCH = "near_match"
 EMPLOYER_FEEDBACK = "employer_feedback"
-PRODUCER = "matching-service"
 Clock = Callable[[], datetime]
 
 
@@ -64,21 +62,19 @@ class TrainingHandlers:
     def __init__(
         self,
         uow_factory: Callable[[], UnitOfWork],
-        state: MatchingState,
+        index: MatchingHandlers,
         labels: Labels,
         places: Places,
         region_codes: Mapping[str, set[str]],
         *,
-        topic: str,
         read_table: Callable[[bytes, str], Any],
         clock: Clock = _now,
     ) -> None:
         self.uow_factory = uow_factory
-        self.state = state
+        self.index = index  # the index's use cases: where candidates live, whether they are indexed
         self.labels = labels
         self.places = places
         self.region_codes = region_codes
-        self.topic = topic
         self.read_table = read_table
         self.clock = clock
 
@@ -125,7 +121,7 @@ class TrainingHandlers:
         self, candidate_id: str, missing: Iterable[str], catalogue: Sequence[Course] | None = None
     ) -> Plan:
         """Courses for ``missing``, near the candidate's home (from the index) and soonest first."""
-        home = self.state.engine.home(candidate_id)
+        home = self.index.home(candidate_id)
         if catalogue is None:
             with self.uow_factory() as uow:
                 catalogue = uow.training.catalogue()
@@ -186,7 +182,7 @@ class TrainingHandlers:
         catalogue = uow.training.catalogue()
         sent = 0
         for cid in dict.fromkeys(candidate_ids):
-            if cid not in self.state.engine:
+            if not self.index.has_candidate(cid):
                 uow.training.erase(cid)
             gaps = uow.training.gaps(cid)
             payload = (
@@ -200,10 +196,10 @@ class TrainingHandlers:
             if digest == uow.training.published_digest(cid):
                 continue
             if payload is None:
-                uow.publish_tombstone(self.topic, cid)
+                uow.publish_tombstone(events.TRAINING_SUGGESTED.topic, cid)
             else:
                 stamped = {**payload, "updated_at": self.clock().isoformat()}
-                uow.publish(self.topic, Envelope(TRAINING_SUGGESTED, cid, stamped, PRODUCER))
+                uow.publish(events.TRAINING_SUGGESTED, cid, stamped)
             uow.training.mark_published(cid, digest)
             sent += 1
         return sent

@@ -284,7 +284,9 @@ def page(region: str, week: str) -> Any:
         gone_fi=GONE_FI,
         level_fi=LEVEL_FI,
         path_reason_fi=PATH_REASON_FI,
-        stale_months=team().period_rules.stale_after_months,
+        rater_fi={"jobseeker": "työnhakijat", "employer": "työnantajat"},
+        subject_fi={"referral": "lähetykset", "path_step": "polun vaiheet"},
+        stale_months=team().records.period_rules.stale_after_months,
     )
 
 

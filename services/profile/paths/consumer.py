@@ -4,22 +4,19 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import UTC
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from services.profile.paths.repository import JourneyUnitOfWork
-from services.profile.repository import processed
-from shared.config import CommonSettings
-from shared.db import make_engine
-from shared.messaging.consumer import ConsumerLoop, DeadLetters, PoisonMessageError, Record
+from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.idempotency import claim
-from shared.messaging.kafka import make_consumer
-from shared.worker import LazySender
+
+if TYPE_CHECKING:
+    from services.profile.paths.repository import JourneyUnitOfWork
 
 TRAINING_SUGGESTED = "training.suggested"
 NAME = "profile.training"
+UowFactory = Callable[[], "JourneyUnitOfWork"]
 
 
 def read_suggestions(payload: Any) -> dict[str, Any]:
@@ -44,42 +41,30 @@ def read_suggestions(payload: Any) -> dict[str, Any]:
         raise PoisonMessageError(f"training.suggested payload unusable: {exc!r}") from None
 
 
-def handle_training(uow_factory: Callable[[], JourneyUnitOfWork], record: Record) -> None:
+def training_suggested(uow_factory: UowFactory, record: Record, kept: dict[str, Any]) -> None:
+    """Keep the candidate's latest suggestions for the coach (idempotent by event id); nothing is
+    kept for a candidate without a profile here."""
+    from services.profile.repository import processed  # not at import: events -> here -> repository
+
+    assert record.envelope is not None
     with uow_factory() as uow:
-        if record.envelope is None:
-            if record.key:
-                uow.training.erase(record.key)
-                uow.commit()
+        if not claim(uow.conn, processed, NAME, record.envelope.event_id):
             return
-        envelope = record.envelope
-        if envelope.event_type != TRAINING_SUGGESTED or not claim(
-            uow.conn, processed, NAME, envelope.event_id
-        ):
-            return
-        kept = read_suggestions(envelope.payload)
         if uow.profiles.by_candidate([kept["candidate_id"]]):  # nobody here: nothing to keep
-            uow.training.put(kept["candidate_id"], kept, envelope.occurred_at.astimezone(UTC))
+            uow.training.put(kept["candidate_id"], kept, record.envelope.occurred_at.astimezone(UTC))
         uow.commit()
 
 
-def training_consumer(common: CommonSettings) -> Callable[[threading.Event, LazySender], Callable[[], None]]:
-    def factory(stop: threading.Event, sender: LazySender) -> Callable[[], None]:
-        engine = make_engine(common.database_url)
-        kafka = common.kafka
+def training_withdrawn(uow_factory: UowFactory, record: Record) -> None:
+    """A tombstone: no gaps left, the suggestions are erased."""
+    if record.key:
+        with uow_factory() as uow:
+            uow.training.erase(record.key)
+            uow.commit()
 
-        def run() -> None:
-            consumer = make_consumer(kafka, group_id="profile-service.training")
-            consumer.subscribe([kafka.training_topic])
-            loop = ConsumerLoop(
-                consumer,
-                lambda r: handle_training(
-                    lambda: JourneyUnitOfWork(engine, kafka.candidates_topic, kafka.paths_topic), r
-                ),
-                DeadLetters(sender, kafka.dead_letter_topic, NAME),
-                name=NAME,
-            )
-            loop.run(stop)
 
-        return run
+def handle_training(uow_factory: UowFactory, record: Record) -> None:
+    """Dispatch one record as ``services.profile.events.TRAINING_CONSUMER`` declares."""
+    from services.profile.events import TRAINING_CONSUMER
 
-    return factory
+    TRAINING_CONSUMER.dispatcher(uow_factory)(record)

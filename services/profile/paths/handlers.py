@@ -14,12 +14,12 @@ Everything else is ``PathNotFoundError`` (a 404: no existence signal to other or
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from services.profile.domain import Profile
+from services.profile.paths.access import Clock, new_id, now, own_profile, region
 from services.profile.paths.domain import (
     CloseReason,
     EndReason,
@@ -37,16 +37,7 @@ from services.profile.paths.domain import (
 from services.profile.paths.repository import JourneyUnitOfWork
 from shared.auth import Principal, Role
 
-Clock = Callable[[], datetime]
 STEP_ROLES = (Role.COACH, Role.RECRUITER, Role.TEAM_MEMBER)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _new_id() -> str:
-    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +83,8 @@ class PathHandlers:
         *,
         acknowledge_within: int,
         region_of: Callable[[str], str],
-        clock: Clock = _now,
-        new_id: Callable[[], str] = _new_id,
+        clock: Clock = now,
+        new_id: Callable[[], str] = new_id,
     ) -> None:
         self.uow_factory = uow_factory
         self.calendar = calendar
@@ -114,7 +105,7 @@ class PathHandlers:
     ) -> ServicePath:
         now = self.clock()
         with self.uow_factory() as uow:
-            profile = self._own_profile(uow, caller, profile_id)
+            profile = own_profile(uow, caller, profile_id)
             if any(p.is_open for p in uow.paths.for_candidate(profile.candidate_id)):
                 raise PathConflictError("the jobseeker already has an open path: close it first")
             path = open_path(
@@ -124,7 +115,7 @@ class PathHandlers:
                 coach or caller.subject,
                 group,
                 partial_work_ability,
-                self._region(profile),
+                region(self.region_of, profile),
                 now,
             )
             if first_step is not None:
@@ -138,7 +129,7 @@ class PathHandlers:
     def read(self, caller: Principal, profile_id: str) -> tuple[ServicePath, Profile]:
         """The jobseeker's open path (else the latest closed one), read whole by its own coaches."""
         with self.uow_factory() as uow:
-            profile = self._own_profile(uow, caller, profile_id)
+            profile = own_profile(uow, caller, profile_id)
             paths = uow.paths.for_candidate(profile.candidate_id)
             if not paths:
                 raise PathNotFoundError(profile_id)
@@ -158,7 +149,7 @@ class PathHandlers:
         """The course suggestions matching sent for the jobseeker (skill gaps on shortage vacancies
         and employers' feedback, with courses): own coaches only, audited."""
         with self.uow_factory() as uow:
-            profile = self._own_profile(uow, caller, profile_id)
+            profile = own_profile(uow, caller, profile_id)
             found = uow.training.get(profile.candidate_id)
             uow.audit.record(
                 actor=caller.subject,
@@ -315,7 +306,7 @@ class PathHandlers:
             if path is None or not self._may_change(caller, path, step_org_of):
                 raise PathNotFoundError(path_id)
             profile = self._profile(uow, path.candidate_id)
-            changed = replace(change(path, now), region=self._region(profile) or path.region)
+            changed = replace(change(path, now), region=region(self.region_of, profile) or path.region)
             uow.paths.save(changed)
             uow.publish_path(changed)
             self._audit(uow, caller, "path.write", profile, changed)
@@ -406,23 +397,6 @@ class PathHandlers:
 
     def _late(self, w: Watch, day: date) -> int:
         return self.calendar.between(w.from_day, day)
-
-    def _region(self, profile: Profile | None) -> str:
-        if profile is None or profile.details is None:
-            return ""
-        try:
-            return self.region_of(profile.details.municipality)
-        except KeyError:
-            return ""
-
-    @staticmethod
-    def _own_profile(uow: JourneyUnitOfWork, caller: Principal, profile_id: str) -> Profile:
-        profile = uow.profiles.get(caller.org, profile_id)  # profile ids are per organisation
-        if profile is None or caller.role is not Role.COACH or profile.coach_org != caller.org:
-            raise PathNotFoundError(profile_id)
-        if profile.details is None:
-            raise PathConflictError("the profile has been withdrawn")
-        return profile
 
     @staticmethod
     def _profile(uow: JourneyUnitOfWork, candidate_id: str) -> Profile | None:

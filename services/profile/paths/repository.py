@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from services.profile import events
 from services.profile.paths.domain import (
     CloseReason,
     EndReason,
@@ -36,12 +37,10 @@ from services.profile.paths.domain import (
     StepState,
     watch_payload,
 )
+from services.profile.paths.rating_store import RatingStore
+from services.profile.paths.ratings import Rating
 from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher
 from services.profile.repository import UnitOfWork, metadata
-from shared.messaging.envelope import Envelope
-
-PATH_UPDATED = "path.updated"
-PRODUCER = "profile-service"
 
 service_paths = Table(
     "service_paths",
@@ -553,10 +552,10 @@ class JourneyUnitOfWork(UnitOfWork):
     vouchers: VoucherRepository
     grants: ConsentGrants
     training: TrainingSuggestions
+    ratings: RatingStore
 
-    def __init__(self, engine: Engine, topic: str, paths_topic: str) -> None:
-        super().__init__(engine, topic)
-        self.paths_topic = paths_topic
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
 
     def _open(self, conn: Connection) -> None:
         super()._open(conn)
@@ -564,24 +563,37 @@ class JourneyUnitOfWork(UnitOfWork):
         self.vouchers = VoucherRepository(conn)
         self.grants = ConsentGrants(conn)
         self.training = TrainingSuggestions(conn)
+        self.ratings = RatingStore(conn)
 
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         return self.grants.active(candidate_id)
 
     def publish_path(self, path: ServicePath) -> None:
-        envelope = Envelope(PATH_UPDATED, path.candidate_id, watch_payload(path), PRODUCER)
-        self._outbox.add(self.conn, self.paths_topic, envelope)
+        declared = events.PATH_UPDATED
+        envelope = declared.envelope(path.candidate_id, watch_payload(path), events.PRODUCER)
+        self._outbox.add(self.conn, declared.topic.name, envelope)
 
-    def hired_related(self, candidate_id: str, now: datetime) -> None:
-        """A hired jobseeker's voucher in progress counts as hired (within its period), and the open
-        path closes (employed): its open steps end, nobody is chased."""
+    def publish_rating(self, rating: Rating) -> None:
+        """Figures only: no candidate id, no comment (``Rating.event_payload``)."""
+        declared = events.RATING_RECORDED
+        envelope = declared.envelope(rating.subject.rated_org, rating.event_payload(), events.PRODUCER)
+        self._outbox.add(self.conn, declared.topic.name, envelope)
+
+    def referral_noted(self, payload: dict[str, Any]) -> None:
+        self.ratings.note_referral(payload)
+
+    def hired_related(self, candidate_id: str, now: datetime, on: date | None = None) -> None:
+        """A hired jobseeker's voucher in progress counts as hired when the hire (``on``, default
+        today) falls within its period, and the open path closes (employed): its open steps end,
+        nobody is chased."""
+        day = on or now.date()
         for voucher in self.vouchers.of_candidate(candidate_id):
-            hired = voucher.hired(now.date())
+            hired = voucher.hired(day)
             if hired is not None:
                 self.vouchers.save(hired)
         for path in self.paths.for_candidate(candidate_id):
             if path.is_open:
-                closed = path.close(now.date(), CloseReason.EMPLOYED, now)
+                closed = path.close(min(day, now.date()), CloseReason.EMPLOYED, now)
                 self.paths.save(closed)
                 self.publish_path(closed)
 
@@ -590,5 +602,6 @@ class JourneyUnitOfWork(UnitOfWork):
         self.vouchers.erase_candidate(candidate_id)
         self.grants.erase_candidate(candidate_id)
         self.training.erase(candidate_id)
+        self.ratings.erase_candidate(candidate_id)
         if self.paths.erase_candidate(candidate_id):
-            self._outbox.add_tombstone(self.conn, self.paths_topic, candidate_id)
+            self._outbox.add_tombstone(self.conn, events.PATH_UPDATED.topic.name, candidate_id)

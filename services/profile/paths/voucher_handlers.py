@@ -5,12 +5,12 @@ providers see their voucher clients and record hires, and anyone in the ecosyste
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date
 
 from services.profile.domain import Profile
+from services.profile.paths.access import Clock, new_id, now, own_profile, region
 from services.profile.paths.domain import (
     EndReason,
     NewStep,
@@ -32,16 +32,7 @@ from services.profile.paths.vouchers import (
 )
 from shared.auth import Principal, Role
 
-Clock = Callable[[], datetime]
 PROVIDER_ROLES = (Role.RECRUITER, Role.COACH, Role.TEAM_MEMBER)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _new_id() -> str:
-    return str(uuid.uuid4())
 
 
 class PilotInUseError(VoucherStateError):
@@ -62,8 +53,8 @@ class VoucherHandlers:
         uow_factory: Callable[[], JourneyUnitOfWork],
         *,
         region_of: Callable[[str], str],
-        clock: Clock = _now,
-        new_id: Callable[[], str] = _new_id,
+        clock: Clock = now,
+        new_id: Callable[[], str] = new_id,
     ) -> None:
         self.uow_factory = uow_factory
         self.region_of = region_of
@@ -106,7 +97,7 @@ class VoucherHandlers:
         """Issue a voucher to a jobseeker of the caller's organisation who chose to take part."""
         now = self.clock()
         with self.uow_factory() as uow:
-            profile = self._own_profile(uow, caller, profile_id)
+            profile = own_profile(uow, caller, profile_id)
             pilot = uow.vouchers.pilot(pilot_id)
             if pilot is None:
                 raise PathNotFoundError(pilot_id)
@@ -127,7 +118,7 @@ class VoucherHandlers:
 
     def of_profile(self, caller: Principal, profile_id: str) -> list[Voucher]:
         with self.uow_factory() as uow:
-            profile = self._own_profile(uow, caller, profile_id)
+            profile = own_profile(uow, caller, profile_id)
             found = uow.vouchers.of_candidate(profile.candidate_id)
             for v in found:
                 self._audit(uow, caller, "voucher.read", profile, v)
@@ -146,7 +137,7 @@ class VoucherHandlers:
             step_id = self.new_id()
             chosen = voucher.choose(provider, pilot, step_id, today)
             path = next((p for p in uow.paths.for_candidate(voucher.candidate_id) if p.is_open), None)
-            region = self._region(profile)
+            home_region = region(self.region_of, profile)
             if path is None:
                 path = open_path(
                     self.new_id(),
@@ -155,14 +146,14 @@ class VoucherHandlers:
                     caller.subject,
                     PathGroup(pilot.path_group),
                     False,
-                    region,
+                    home_region,
                     now,
                 )
                 uow.paths.add(path)
             step = NewStep(
                 StepKind.RECRUITMENT_BY_PROVIDER, provider, today, voucher.valid_until, voucher_id=voucher.id
             )
-            path = replace(path.add_step(step_id, step, now), region=region or path.region)
+            path = replace(path.add_step(step_id, step, now), region=home_region or path.region)
             uow.paths.save(path)
             uow.publish_path(path)
             uow.vouchers.save(chosen)
@@ -259,7 +250,7 @@ class VoucherHandlers:
                     uow.profiles.save(marked)
                     uow.publish_candidate(marked)
                 self._audit(uow, caller, "voucher.hired", profile, hired)
-            uow.hired_related(voucher.candidate_id, now)
+            uow.hired_related(voucher.candidate_id, now, on)
             uow.commit()
         return hired
 
@@ -269,23 +260,6 @@ class VoucherHandlers:
         if caller.role is Role.COACH and caller.org == voucher.coach_org:
             return True
         return caller.role in PROVIDER_ROLES and caller.org == voucher.provider
-
-    def _region(self, profile: Profile) -> str:
-        if profile.details is None:
-            return ""
-        try:
-            return self.region_of(profile.details.municipality)
-        except KeyError:
-            return ""
-
-    @staticmethod
-    def _own_profile(uow: JourneyUnitOfWork, caller: Principal, profile_id: str) -> Profile:
-        profile = uow.profiles.get(caller.org, profile_id)  # profile ids are per organisation
-        if profile is None or caller.role is not Role.COACH or profile.coach_org != caller.org:
-            raise PathNotFoundError(profile_id)
-        if profile.details is None:
-            raise VoucherStateError("the profile has been withdrawn")
-        return profile
 
     @staticmethod
     def _own_voucher(uow: JourneyUnitOfWork, caller: Principal, voucher_id: str) -> tuple[Voucher, Profile]:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.filters import Reason
 from services.matching.index.domain.model import SKILL_LEVELS, WorkExperience
 from services.matching.index.domain.params import IndexParams, RankingParams
 from services.matching.index.domain.taxonomy import Taxonomy
@@ -252,9 +253,11 @@ def test_explain_shows_why_a_candidate_is_not_shortlisted(engine):
     entry = engine.explain(replace(WELDER, languages={"fi": "B2"}), "far", today=TODAY, viewer_org="b")
     assert entry is not None and entry.rank == 0 and entry.score > 0
     assert entry.matched_essential == ("s:weld",)
-    assert any(f.startswith("commute") for f in entry.filters)
-    assert "language fi: A2 < B2" in entry.filters
-    assert "no consent for the viewing organisation" in entry.filters
+    reasons = [f.reason for f in entry.filters]
+    assert reasons == [Reason.CONSENT, Reason.LANGUAGE, Reason.COMMUTE]
+    words = [f.detail for f in entry.filters]
+    assert words[0] == "no consent for the viewing organisation" and words[1] == "language fi: A2 < B2"
+    assert words[2].startswith("commute")
     assert engine.explain(WELDER, "nobody", today=TODAY) is None
 
 

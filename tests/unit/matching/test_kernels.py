@@ -5,7 +5,8 @@ import pytest
 import scipy.sparse as sp
 
 from services.matching.index.domain import kernels, segment
-from services.matching.index.domain.filters import FilterSpec, _near, near_ranges
+from services.matching.index.domain.filters import Commute, Reach
+from services.matching.index.domain.pool import near_ranges
 from services.matching.index.domain.segment import block_offsets, geo_order
 
 jit = pytest.mark.skipif(kernels.numba is None, reason="numba is not installed")
@@ -78,11 +79,11 @@ def test_near_ranges_hold_exactly_the_candidates_within_commuting_distance(seed,
     distances = np.append(rng.uniform(0, 120, n_munis), np.nan).astype(np.float32)
     if seed == 3:
         distances[:] = np.nan  # the vacancy's own municipality has no coordinates
-    spec = FilterSpec(0, None, (), distances, include_unknown, None)
-    lo, hi, _ = near_ranges(seg, spec)  # type: ignore[arg-type]
+    lo, hi, _ = near_ranges(seg, distances, include_unknown)  # type: ignore[arg-type]
     assert np.all(lo < hi) and np.all(hi[:-1] <= lo[1:])  # sorted, disjoint
     positions = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi, strict=True)] or [np.zeros(0, int)])
-    near = np.flatnonzero(_near(seg, spec, slice(None)))  # type: ignore[arg-type]
+    columns = {"municipality": seg.municipality, "max_commute_km": seg.max_commute_km}
+    near = np.flatnonzero(Commute().passes(columns, Reach(distances, include_unknown), np.arange(n)))
     assert sorted(seg.geo_row[positions].tolist()) == near.tolist()
 
 
@@ -117,7 +118,7 @@ def test_the_block_table_finds_the_same_postings_as_the_search(seed, monkeypatch
     inv_norm = rng.uniform(0.1, 2.0, n).astype(np.float32)
     columns, weights = rng.choice(c, 12, replace=False), rng.uniform(0, 1, (12, 2)).astype(np.float32)
     distances = np.append(rng.uniform(0, 150, n_munis), np.nan).astype(np.float32)
-    lo, hi, blocks = near_ranges(seg, FilterSpec(0, None, (), distances, True, None))  # type: ignore[arg-type]
+    lo, hi, blocks = near_ranges(seg, distances, True)  # type: ignore[arg-type]
     monkeypatch.setattr(segment, "BLOCK_TABLE_MIN_ROWS", 0)
     table = block_offsets(postings, seg.geo_key)
     assert table.shape == (c, n_munis + 2)

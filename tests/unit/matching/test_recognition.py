@@ -1,19 +1,48 @@
+"""Skill recognition on a small taxonomy built in code (no language model): reading sentences,
+stock phrases, boilerplate, rules, compounds, ranking and enrichment. The real-ESCO tests with the
+multilingual model are in test_recognition_esco.py."""
+
 import pytest
 
 from services.matching.index.domain.recognition import (
+    LanguageTools,
     SkillRecognizer,
     enrich_candidate,
     enrich_vacancy,
+    guess_language,
     split_sentences,
 )
-from services.matching.index.domain.taxonomy import Taxonomy
+from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
+from services.matching.index.domain.recognition_text import (
+    CompoundSplitter,
+    is_boilerplate,
+    phrases,
+    sentences,
+    strip_stock,
+)
+from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
-from .conftest import candidate, vacancy
+from .conftest import OCCUPATIONS, SKILLS, candidate, vacancy
+
+FORKLIFT = SkillRow("s:forklift", "operate forklift", "käyttää haarukkatrukkia")
+RULES = SkillRules(
+    [
+        SkillRule(r"\btrukki(?:kortti|lupa)\w*", ("s:forklift",), "test"),
+        SkillRule(r"\bhygieniapass\w*", ("s:hygiene",), "test"),
+        SkillRule(r"\bAMK\b", (), "test"),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return Taxonomy.from_rows([*SKILLS, FORKLIFT], OCCUPATIONS)
 
 
 @pytest.fixture(scope="module")
 def recognizer(taxonomy: Taxonomy) -> SkillRecognizer:
-    return SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0).fit(taxonomy)
+    tools = LanguageTools(rules=RULES)
+    return SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, tools=tools).fit(taxonomy)
 
 
 def _uris(found):
@@ -37,7 +66,7 @@ def test_finnish_inflected_text_finds_the_skill_by_its_finnish_label(recognizer)
 
 
 def test_scores_are_sorted_and_carry_both_labels(recognizer):
-    found = recognizer.recognise("Read blueprints. Follow safety procedures.", top_k=5, min_score=0.0)
+    found = recognizer.recognise("Read blueprints. Follow safety procedures.", top_k=5)
     assert [r.score for r in found] == sorted((r.score for r in found), reverse=True)
     top = {r.uri: r for r in found}
     assert top["s:blue"].label_fi == "lukea piirustuksia"
@@ -48,13 +77,111 @@ def test_nothing_is_recognised_in_empty_or_unrelated_text(recognizer):
     assert recognizer.recognise("zzzz qqqq", min_score=0.3) == []
 
 
-def test_sentences_split_on_punctuation_bullets_and_lines():
+def test_a_text_that_names_a_skill_is_ranked_not_cut_to_empty(recognizer):
+    found = recognizer.recognise("We expect you to be at home with spreadsheets every day.", top_k=3)
+    assert found and found[0].uri == "s:sheet"
+
+
+def test_sentences_split_on_sentence_ends_bullets_and_lines_but_not_on_semicolons_or_colons():
     assert split_sentences("Hitsaus. Levytyöt!\n• MIG-hitsaus\n\n- TIG") == [
         "Hitsaus.",
         "Levytyöt!",
         "MIG-hitsaus",
-        "- TIG",
+        "TIG",
     ]
+    text = "Fluent in Dutch and English; both spoken and written. Requirements: SQL, Python."
+    assert sentences(text) == [
+        "Fluent in Dutch and English; both spoken and written.",
+        "Requirements: SQL, Python.",
+    ]
+
+
+def test_a_list_sentence_is_also_read_item_by_item():
+    assert phrases("Osaat Pythonia, SQL:ää ja Javaa") == ["Osaat Pythonia", "SQL:ää", "Javaa"]
+    assert phrases("Welding") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Knowledge of SQL.", "en", "SQL"),
+        ("Proven experience in welding.", "en", "welding"),
+        ("Solid grasp of C# and .NET.", "en", "C# and .NET"),
+        ("Edellytämme kokemusta hitsauksesta.", "fi", "hitsauksesta"),
+        ("Hyvät vuorovaikutustaidot katsotaan eduksi.", "fi", "vuorovaikutustaidot"),
+        ("Erfarenhet av svetsning är meriterande.", "sv", "svetsning"),
+    ],
+)
+def test_stock_phrases_of_job_ads_are_removed(text, lang, expected):
+    assert strip_stock(text, lang) == expected
+
+
+def test_a_stock_phrase_alone_is_kept_rather_than_emptied():
+    assert strip_stock("Experience", "en") == "Experience"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Olemme yhdenvertainen työnantaja ja kannustamme kaikkia hakemaan.",
+        "Tarjoamme kattavan työterveyshuollon, lounasedun ja liikuntaedun.",
+        "Hakemukset käsitellään saapumisjärjestyksessä.",
+        "Lisätietoja tehtävästä antaa osastonhoitaja.",
+        "We are an equal opportunity employer and welcome applicants regardless of background.",
+        "We offer occupational health care and a competitive salary.",
+        "Vi erbjuder företagshälsovård och flexibla arbetstider.",
+        "Skicka din ansökan senast den 15 mars.",
+    ],
+)
+def test_sentences_about_the_employer_benefits_and_applying_are_boilerplate(sentence):
+    assert is_boilerplate(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Edellytämme hygieniapassia ja kokemusta suurkeittiöstä.",
+        "Drive the annual salary review and benchmark salary ranges.",
+        "Optimise and manage existing reward and benefits programmes.",
+        "Du handleder klienter i frågor om utkomststöd och andra förmåner.",
+        "Process applications for social security benefits.",
+    ],
+)
+def test_sentences_about_the_work_are_not_boilerplate_even_with_benefit_words(sentence):
+    assert not is_boilerplate(sentence)
+
+
+def test_boilerplate_sentences_give_no_skill(recognizer):
+    text = "Tarjoamme työterveyshuollon ja liikuntaedun. Hakemukset käsitellään saapumisjärjestyksessä."
+    assert recognizer.recognise(text) == []
+
+
+def test_rules_name_skills_for_cards_and_remove_phrases_that_name_none(recognizer):
+    assert _uris(recognizer.recognise("trukkikortti", top_k=1)) == ["s:forklift"]
+    assert _uris(recognizer.recognise("Hygieniapassi on eduksi.", top_k=1)) == ["s:hygiene"]
+    assert RULES.apply("AMK-tutkinto") == ([], "-tutkinto")
+
+
+def test_finnish_compounds_split_at_known_words():
+    vocabulary = {"trukki", "kuljettaja", "kortti", "vuorovaikutus", "taito"}
+    split = CompoundSplitter(vocabulary, lemma=lambda w: {"trukin": "trukki", "taidot": "taito"}.get(w, w))
+    assert split.split("trukinkuljettaja") == ["trukki", "kuljettaja"]
+    assert split.split("trukkikortti") == ["trukki", "kortti"]
+    assert split.split("vuorovaikutustaidot") == ["vuorovaikutus", "taidot"]
+    assert split.split("kuljettaja") == ["kuljettaja"]
+    assert split.split("xyzzyplugh") == ["xyzzyplugh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Edellytämme kokemusta hitsauksesta ja hyviä vuorovaikutustaitoja.", "fi"),
+        ("Vi söker en svetsare med erfarenhet av MIG-svetsning.", "sv"),
+        ("We are looking for a welder with experience in MIG welding.", "en"),
+    ],
+)
+def test_the_language_is_guessed_without_a_detector(text, lang):
+    assert guess_language(text) == lang
 
 
 def test_enriching_a_vacancy_adds_suggestions_but_never_changes_chosen_skills(recognizer):
@@ -69,6 +196,16 @@ def test_enriching_a_vacancy_adds_suggestions_but_never_changes_chosen_skills(re
     )
 
 
+def test_enriching_a_vacancy_reads_only_what_the_job_requires(recognizer):
+    text = (
+        "Työhön kuuluu haavanhoitoa ja lääkkeiden antamista. "
+        "Olemme yhdenvertainen työnantaja. Tarjoamme työterveyshuollon ja lounasedun. "
+        "Hae viimeistään 15.3."
+    )
+    alone = enrich_vacancy(vacancy(), "Työhön kuuluu haavanhoitoa ja lääkkeiden antamista.", recognizer)
+    assert enrich_vacancy(vacancy(), text, recognizer) == alone
+
+
 def test_enriching_a_candidate_keeps_the_persons_choice(recognizer):
     c = candidate("c1", {"s:tig": "expert"})
     enriched = enrich_candidate(c, "Osaa TIG-hitsauksen ja lukee piirustuksia.", recognizer)
@@ -77,24 +214,9 @@ def test_enriching_a_candidate_keeps_the_persons_choice(recognizer):
     assert "s:tig" not in {s.uri for s in enriched.skills[1:]}
 
 
-def test_real_esco_finnish_welding_text_is_recognised(esco_recognizer):
-    for text in ("hitsaus", "hitsata", "Haemme hitsaajaa. Tehtäviin kuuluu MIG-hitsaus ja levytyöt."):
-        labels = [r.label_en for r in esco_recognizer.recognise(text, top_k=5)]
-        assert any("weld" in label for label in labels), (text, labels)
-
-
-def test_real_esco_english_welding_text_is_recognised(esco_recognizer):
-    text = "We need a welder.\n- welding of steel structures\n- reading blueprints"
-    found = esco_recognizer.recognise(text, top_k=8)
-    labels = [r.label_en for r in found]
-    assert any("welding" in label for label in labels)
-    assert any("blueprint" in label for label in labels)
-
-
-def test_real_esco_practical_nurse_text_is_recognised(esco_recognizer):
-    text = (
-        "Lähihoitaja kotihoitoon. Työ sisältää asiakkaiden avustamista päivittäisissä "
-        "toiminnoissa, lääkehoitoa ja haavanhoitoa."
-    )
-    labels = [r.label_fi for r in esco_recognizer.recognise(text, top_k=10)]
-    assert "lääkehoito" in labels or any("kotihoito" in label for label in labels), labels
+def test_skills_the_employer_rejected_are_never_suggested_again(recognizer):
+    text = "TIG welding. Read blueprints."
+    before = {s.uri for s in enrich_vacancy(vacancy(), text, recognizer).skills}
+    assert "s:tig" in before
+    after = {s.uri for s in enrich_vacancy(vacancy(), text, recognizer, exclude={"s:tig"}).skills}
+    assert "s:tig" not in after and after

@@ -3,6 +3,7 @@
 import csv
 import gzip
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def _skill(uri: str, en: str, fi: str, alt: str = "") -> dict[str, str]:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     root = tmp_path / "data"
+    shutil.copytree(Path(reference.DEFAULT_DATA_DIR) / "recognition", root / "recognition")
     _gz(
         root / "esco/skills_en_fi.csv.gz",
         [
@@ -196,14 +198,14 @@ def test_changed_data_files_are_compiled_again(data_dir: Path, tmp_path: Path):
 
 def test_the_recognizer_is_fitted_once_and_then_loaded(data_dir: Path, tmp_path: Path, monkeypatch):
     tax = reference.load_taxonomy(data_dir, tmp_path / "cache")
-    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache")
+    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
     expected = fitted.recognise("MIG-hitsaus", top_k=2, min_score=0.0)
 
-    def no_fitting(self, taxonomy):
+    def no_fitting(self, taxonomy, label_embeddings=None):
         raise AssertionError("fitted again")
 
     monkeypatch.setattr(SkillRecognizer, "fit", no_fitting)
-    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache")
+    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
     assert loaded.recognise("MIG-hitsaus", top_k=2, min_score=0.0) == expected
     assert expected[0].uri == M
 
@@ -212,3 +214,13 @@ def test_a_missing_file_is_a_reference_data_error(data_dir: Path, tmp_path: Path
     (data_dir / "isco/isco08_groups_en.csv.gz").unlink()
     with pytest.raises(reference.ReferenceDataError):
         reference.load_taxonomy(data_dir, tmp_path / "cache")
+
+
+def test_the_apis_esco_catalogue_comes_from_the_loaded_taxonomy_and_equals_the_files(esco):
+    """Matching reads ESCO once: what its API validates against is derived from the taxonomy."""
+    from shared.reference import esco_catalogue
+
+    from_files = esco_catalogue(reference.DEFAULT_DATA_DIR)
+    derived = reference.esco_catalogue_of(esco, reference.DEFAULT_DATA_DIR)
+    assert derived.version == from_files.version
+    assert derived.skills == from_files.skills and derived.occupations == from_files.occupations

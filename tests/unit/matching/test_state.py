@@ -1,8 +1,13 @@
-"""The index feed's state: buffered candidate upserts are applied per poll, in order with removals."""
+"""The index feed's state: buffered candidate upserts are applied per poll, in order with removals;
+events the index does not understand are refused (poison), never guessed at."""
+
+import pytest
 
 from services.matching.index.state import MatchingState
 from shared.messaging.consumer import Record
 from shared.messaging.envelope import Envelope
+from shared.messaging.events import UnknownEventError, UnsupportedVersionError
+from shared.messaging.topics import CANDIDATES, VACANCIES
 
 
 class FakeEngine:
@@ -19,8 +24,12 @@ class FakeEngine:
     def remove_candidate(self, candidate_id):
         self.calls.append(("remove", candidate_id))
 
+    def prepare(self, vacancy):
+        self.calls.append(("prepare", vacancy.vacancy_id))
+        return None
 
-def upserted(cid):
+
+def upserted(cid, event_type="candidate.upserted", schema_version=1):
     payload = {
         "candidate_id": cid,
         "version": 1,
@@ -29,16 +38,17 @@ def upserted(cid):
         "max_commute_km": 10,
         "available_from": "2026-12-01",
     }
-    return Record("cands", 0, 0, cid, Envelope("candidate.upserted", cid, payload, producer="p"))
+    envelope = Envelope(event_type, cid, payload, producer="p", schema_version=schema_version)
+    return Record(CANDIDATES.name, 0, 0, cid, envelope)
 
 
 def test_buffered_upserts_wait_for_the_flush_and_a_removal_keeps_their_order():
     engine = FakeEngine()
-    state = MatchingState(engine, None, "vacs", "cands")
+    state = MatchingState(engine, None)
     state.apply(upserted("c-1"), buffered=True)
     state.apply(upserted("c-2"), buffered=True)
     assert engine.calls == []
-    state.apply(Record("cands", 0, 2, "c-1", None), buffered=True)
+    state.apply(Record(CANDIDATES.name, 0, 2, "c-1", None), buffered=True)
     state.apply(upserted("c-3"), buffered=True)
     state.flush()
     assert engine.calls == [("upsert", ["c-1", "c-2"]), ("remove", "c-1"), ("upsert", ["c-3"])]
@@ -46,5 +56,43 @@ def test_buffered_upserts_wait_for_the_flush_and_a_removal_keeps_their_order():
 
 def test_an_unbuffered_upsert_is_applied_at_once():
     engine = FakeEngine()
-    MatchingState(engine, None, "vacs", "cands").apply(upserted("c-1"))
+    MatchingState(engine, None).apply(upserted("c-1"))
     assert engine.calls == [("upsert", ["c-1"])]
+
+
+def vacancy_event(event_type, schema_version=1):
+    payload = {
+        "vacancy_id": "v-1",
+        "version": 1,
+        "employer_org": "konepaja-oy",
+        "title": "Hitsaaja",
+        "skills": [],
+        "municipality": "837",
+        "region": "pirkanmaa",
+        "updated_at": "2026-11-30T10:00:00+00:00",
+    }
+    envelope = Envelope(event_type, "v-1", payload, producer="p", schema_version=schema_version)
+    return Record(VACANCIES.name, 0, 0, "v-1", envelope)
+
+
+def test_a_schema_version_the_index_does_not_understand_is_refused_not_indexed():
+    engine = FakeEngine()
+    with pytest.raises(UnsupportedVersionError):
+        MatchingState(engine, None).apply(upserted("c-1", schema_version=2))
+    assert engine.calls == []
+
+
+def test_an_unknown_event_type_on_the_vacancies_topic_is_not_taken_for_a_vacancy():
+    state = MatchingState(FakeEngine(), None)
+    with pytest.raises(UnknownEventError):
+        state.apply(vacancy_event("vacancy.archived"))
+    assert state.vacancies() == []
+    state.apply(vacancy_event("vacancy.posted"))
+    assert [v.vacancy_id for v in state.vacancies()] == ["v-1"]
+
+
+def test_an_unknown_event_type_on_the_candidates_topic_is_refused_not_dropped_silently():
+    engine = FakeEngine()
+    with pytest.raises(UnknownEventError):
+        MatchingState(engine, None).apply(upserted("c-1", event_type="candidate.merged"))
+    assert engine.calls == []

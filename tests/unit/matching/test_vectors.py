@@ -5,13 +5,13 @@ import pytest
 
 from services.matching.index.domain.model import InvalidRecordError, SkillClaim, WorkExperience
 from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.query import vacancy_query
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.domain.vectors import (
     REASONS,
     build_skill_space,
     compact_candidate,
     experience_weight,
-    vacancy_query,
 )
 
 from .conftest import candidate, vacancy

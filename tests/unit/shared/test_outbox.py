@@ -1,10 +1,12 @@
 import contextlib
 
-from sqlalchemy import MetaData
+import pytest
+from sqlalchemy import MetaData, func, select
 
 from shared.db import make_engine
 from shared.messaging.envelope import Envelope
-from shared.messaging.outbox import Outbox, OutboxRelay, RelayError, outbox_table
+from shared.messaging.errors import EventTooLargeError
+from shared.messaging.outbox import Outbox, OutboxRelay, RelayError, outbox_table, parked_table
 from tests.helpers import FakeSender
 
 
@@ -62,3 +64,56 @@ def test_a_tombstone_is_published_with_no_value(tmp_path):
     sender = FakeSender()
     OutboxRelay(engine, table, sender).relay_once()
     assert sender.sent == [("t", "c-1", None, [])]
+
+
+def add_raw(engine, table, key, value):
+    """A row as an older release could have stored it (no size check on the way in)."""
+    from datetime import UTC, datetime
+
+    with engine.begin() as conn:
+        conn.execute(
+            table.insert().values(
+                topic="t", message_key=key, value=value, event_type="e", created_at=datetime.now(UTC)
+            )
+        )
+
+
+def test_a_record_the_broker_can_never_take_is_parked_and_the_rows_behind_it_go_on(tmp_path):
+    engine, table = make(tmp_path)
+    add(engine, table, 1)
+    add_raw(engine, table, "huge", b"x" * 2_000_000)
+    add(engine, table, 2)  # k0, k1 again: later events of the same service
+    sender = FakeSender(max_bytes=1_048_576)
+    relay = OutboxRelay(engine, table, sender)
+    while relay.relay_once():
+        pass
+    assert [key for _, key, _, _ in sender.sent] == ["k0", "k0", "k1"]
+    with engine.connect() as conn:
+        box = Outbox(table)
+        assert (box.pending(conn), box.parked(conn)) == (0, 1)
+        [parked] = box.recently_parked(conn)
+        assert parked["topic"] == "t" and "MessageSizeTooLargeError" in parked["reason"]
+        stored = conn.execute(select(parked_table(table).c.value)).scalar_one()
+        assert stored == b"x" * 2_000_000  # kept whole, for an operator to look at
+    assert relay.parked == 1
+
+
+def test_a_broker_outage_parks_nothing(tmp_path):
+    engine, table = make(tmp_path)
+    add(engine, table, 3)
+    relay = OutboxRelay(engine, table, FakeSender(fail_after=0))
+    for _ in range(3):
+        with pytest.raises(RelayError):
+            relay.relay_once()
+    with engine.connect() as conn:
+        assert (Outbox(table).pending(conn), Outbox(table).parked(conn)) == (3, 0)
+
+
+def test_an_event_over_the_budget_is_refused_before_it_is_stored(tmp_path):
+    engine, table = make(tmp_path)
+    with engine.connect() as conn, pytest.raises(EventTooLargeError) as refused:
+        conn.begin()
+        Outbox(table, max_event_bytes=1000).add(conn, "t", Envelope("e", "k", {"text": "ä" * 1000}, "p"))
+    assert refused.value.size > 1000 and refused.value.limit == 1000
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 0

@@ -1,5 +1,12 @@
 """The matching engine: an in-memory candidate index answering ranked, explained shortlists.
 
+A shortlist is a straight line of stages, each in its own module, called in order by `shortlist`:
+`query` (the vacancy's skill vector, prepared when the vacancy is applied, with the index's IDF),
+`pool` (the candidates within commuting distance and an upper bound of each one's score from the
+inverted index), `filters` (the hard filters over the best bounds), `scoring` (exact scores until
+the top k are certain) and `explain` (matched, related and missing skills). Segments (`segment`)
+hold the candidates; `vectors` builds the skill space and compacts candidates.
+
 Concurrency: readers never lock. Every write builds a new immutable `_Snapshot` (the large main
 segment is shared; only its small "present" mask and the delta segment are new) and publishes
 it with one attribute assignment, so a shortlist sees either all of an update or none of it.
@@ -12,29 +19,25 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
 import numpy as np
 
-from .explain import explain_rows
-from .filters import FilterSpec, failed_filters, filter_spec, near_ranges
+from .columns import Layout, OrgRegistry
+from .explain import explanations, shortlist_entries
+from .filters import FilterSpec, Request, eligible, explain_failures, filter_spec
 from .geo import MunicipalityTable
 from .kernels import warm_up
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
-from .ranking import Exact, NearRows, Pool, exact_scores, query_weights, top_k, upper_bounds
-from .segment import OrgRegistry, Segment, build_segment, encode_id, merge_segments
+from .pool import candidate_pools
+from .query import PreparedVacancy, QueryWeights, prepare, query_weights
+from .scoring import score_rows, top_k
+from .segment import Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
-from .vectors import (
-    CompactCandidate,
-    SkillSpace,
-    build_skill_space,
-    compact_candidate,
-    occupation_inv_norms,
-    vacancy_query,
-)
+from .vectors import CompactCandidate, SkillSpace, build_skill_space, compact_candidate, occupation_inv_norms
 
 BULK_CHUNK = 100_000  # candidates compacted per block in bulk_load, bounding transient memory
 
@@ -47,8 +50,7 @@ class _Snapshot:
     delta: Segment
     idf: np.ndarray
     occupation_inv_norm: np.ndarray  # 1 / ||occupation skill vector * idf||, for stage-1 bounds
-    main_alive: np.ndarray  # present and not hired
-    delta_alive: np.ndarray  # not hired
+    delta_present: np.ndarray  # all True: every delta row is current
 
     @property
     def max_occupations(self) -> int:
@@ -76,6 +78,7 @@ class MatchingEngine:
         self._space: SkillSpace = build_skill_space(taxonomy, self.params)
         self._municipalities = MunicipalityTable(municipalities)
         self._orgs = OrgRegistry()
+        self._layout = Layout(self._municipalities, self._orgs, self.index_params.dense_languages)
         self._clock = clock
         self._lock = threading.Lock()
         self._delta_rows: dict[str, CompactCandidate] = {}
@@ -177,12 +180,23 @@ class MatchingEngine:
         snap = self._snapshot
         return snap.n_present + len(snap.delta)
 
+    def indexed_version(self, candidate_id: str) -> int | None:
+        """The version of ``candidate_id`` the index serves; None when it serves none (never seen, or
+        withdrawn). For operators comparing replicas and for the fault-injection suite."""
+        seg, row = self._locate(self._snapshot, candidate_id)
+        return int(seg.versions[row]) if row >= 0 else None
+
     def __contains__(self, candidate_id: object) -> bool:
         return isinstance(candidate_id, str) and self._locate(self._snapshot, candidate_id)[1] >= 0
 
+    def prepare(self, vacancy: Vacancy) -> PreparedVacancy:
+        """Stage 1's part that depends only on the vacancy: call it when the vacancy is applied and
+        pass the result to `shortlist` and `explain` instead of the vacancy."""
+        return prepare(vacancy, self._space, self._municipalities)
+
     def shortlist(
         self,
-        vacancy: Vacancy,
+        vacancy: Vacancy | PreparedVacancy,
         *,
         k: int = 50,
         viewer_org: str | None,
@@ -195,60 +209,51 @@ class MatchingEngine:
         only candidates who consented to that organisation. `exclude`: candidate ids already
         hired or rejected for this vacancy. Candidates without any skill evidence for the
         vacancy (score 0) are not listed.
+
+        The stages run in order: the vacancy query (`query`), the candidate pool with stage-1
+        bounds (`pool`), the hard filters over the best bounds (`filters`), exact scores
+        (`scoring`), explanations (`explain`). Rarely the filters and scoring stages run again
+        for more rows, or the pool too with unpruned occupation columns (see `scoring.Ranked`).
         """
         snap = self._snapshot
         if k <= 0:
             return []
-        space, dense = self._space, self.index_params.dense_languages
-        qw = query_weights(
-            vacancy_query(vacancy, space),
-            snap.idf,
-            snap.occupation_inv_norm,
-            space,
-            max_occupations=snap.max_occupations,
-            prune_bound=self.index_params.occupation_prune_bound,
-        )
-        spec = self._filter_spec(vacancy, today, viewer_org)
-        keys = [encode_id(c) for c in exclude]
+        prepared, ip = self._prepared(vacancy), self.index_params
+        qw = self._weights(snap, prepared, prune=True)
+        request = self._request(prepared, today, viewer_org)
         segments = [
-            (s, a) for s, a in ((snap.main, snap.main_alive), (snap.delta, snap.delta_alive)) if len(s)
+            (s, a) for s, a in ((snap.main, snap.present), (snap.delta, snap.delta_present)) if len(s)
         ]
-        excluded = [
-            np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64) for seg, _ in segments
-        ]
-        near = [NearRows.of(*near_ranges(seg, spec)) for seg, _ in segments]
-        best = None
         for attempt in range(2):
             if attempt:  # evidence only in pruned columns may matter: repeat without pruning
-                qw = qw.unpruned(snap.occupation_inv_norm, space)
-            pools = [
-                Pool(
-                    seg,
-                    alive,
-                    rows,
-                    upper_bounds(seg, qw, rows, threads=self.index_params.stage1_threads),
-                    ex,
-                )
-                for (seg, alive), rows, ex in zip(segments, near, excluded, strict=True)
-            ]
-            best = top_k(pools, qw, spec, self.params, dense, k, self.index_params.rerank_pool)
-            if best is not None:
+                qw = qw.unpruned(snap.occupation_inv_norm, self._space)
+            pools = candidate_pools(
+                segments,
+                qw,
+                prepared.distances,
+                request.include_unknown_distance,
+                exclude,
+                threads=ip.stage1_threads,
+            )
+            need = max(ip.rerank_pool * k, k)
+            found = eligible(pools, request, need)
+            ranked = top_k(found, qw, self.params, k)
+            while not ranked.done:
+                need *= 4
+                found = eligible(pools, request, need, found)
+                ranked = top_k(found, qw, self.params, k, ranked)
+            if ranked.best is not None:
                 break
-        assert best is not None  # unpruned weights always give an exact answer
-        groups: dict[int, tuple[Segment, Exact, list[int], list[int]]] = {}
-        for rank, (seg, ex, j) in enumerate(best, start=1):
-            group = groups.setdefault(id(ex), (seg, ex, [], []))
-            group[2].append(j)
-            group[3].append(rank)
-        entries = [
-            entry
-            for seg, ex, positions, ranks in groups.values()
-            for entry in explain_rows(seg, ex, positions, qw, space, spec, ranks=ranks)
-        ]
-        return sorted(entries, key=lambda e: e.rank)
+        assert ranked.best is not None  # unpruned weights always give an exact answer
+        return shortlist_entries(ranked.best, qw, self._space, prepared.distances)
 
     def explain(
-        self, vacancy: Vacancy, candidate_id: str, *, today: date, viewer_org: str | None = None
+        self,
+        vacancy: Vacancy | PreparedVacancy,
+        candidate_id: str,
+        *,
+        today: date,
+        viewer_org: str | None = None,
     ) -> ShortlistEntry | None:
         """One candidate's score and explanation for `vacancy`, whether or not shortlisted;
         `filters` lists the hard filters the candidate fails (rank is 0). None if unknown."""
@@ -258,24 +263,24 @@ class MatchingEngine:
 
     def explain_many(
         self,
-        vacancy: Vacancy,
+        vacancy: Vacancy | PreparedVacancy,
         candidate_ids: Iterable[str],
         *,
         today: date,
         viewer_org: str | None = None,
     ) -> dict[str, ShortlistEntry]:
-        """`explain` for several candidates at once (unknown ids are left out)."""
+        """`explain` for several candidates at once (unknown ids are left out). The same stages as
+        a shortlist, for the given candidates only."""
         snap = self._snapshot
+        prepared = vacancy if isinstance(vacancy, PreparedVacancy) else self.prepare(vacancy)
         qw = query_weights(
-            vacancy_query(vacancy, self._space),
+            prepared.query,
             snap.idf,
             snap.occupation_inv_norm,
             self._space,
             max_occupations=0,
             prune_bound=0.0,
         )
-        spec = self._filter_spec(vacancy, today, viewer_org)
-        dense = self.index_params.dense_languages
         found: dict[int, tuple[Segment, list[int], list[str]]] = {}
         for candidate_id in dict.fromkeys(candidate_ids):
             seg, row = self._locate(snap, candidate_id)
@@ -283,17 +288,14 @@ class MatchingEngine:
                 group = found.setdefault(id(seg), (seg, [], []))
                 group[1].append(row)
                 group[2].append(candidate_id)
-        out: dict[str, ShortlistEntry] = {}
-        for seg, rows, wanted in found.values():
-            ex = exact_scores(seg, np.asarray(rows), qw, self.params)
-            for entry, row, candidate_id in zip(
-                explain_rows(seg, ex, range(len(rows)), qw, self._space, spec, ranks=[0] * len(rows)),
-                rows,
-                wanted,
-                strict=True,
-            ):
-                out[candidate_id] = replace(entry, filters=failed_filters(seg, row, spec, dense))
-        return out
+        groups = list(found.values())
+        failures = explain_failures(
+            self._request(prepared, today, viewer_org),
+            [(seg, row) for seg, rows, _ in groups for row in rows],
+        )
+        scored = score_rows([(seg, np.asarray(rows)) for seg, rows, _ in groups], qw, self.params)
+        entries = explanations(scored, qw, self._space, prepared.distances, failures)
+        return dict(zip([c for _, _, ids in groups for c in ids], entries, strict=True))
 
     def home(self, candidate_id: str) -> tuple[str, float] | None:
         """The candidate's home municipality code ("" when unknown) and maximum commute in km;
@@ -320,21 +322,31 @@ class MatchingEngine:
         return snap.main.nbytes() + snap.present.nbytes + snap.delta.nbytes() + snap.idf.nbytes
 
     # -- internals ----------------------------------------------------------------------------
-    def _filter_spec(self, vacancy: Vacancy, today: date, viewer_org: str | None) -> FilterSpec:
-        org = None if viewer_org is None else self._orgs.find(viewer_org)
-        return filter_spec(
-            vacancy, today=today, org=org, municipalities=self._municipalities, params=self.params
+    def _prepared(self, vacancy: Vacancy | PreparedVacancy) -> PreparedVacancy:
+        return vacancy if isinstance(vacancy, PreparedVacancy) else self.prepare(vacancy)
+
+    def _weights(self, snap: _Snapshot, prepared: PreparedVacancy, *, prune: bool) -> QueryWeights:
+        """Stage 1 for one request: the prepared query with the snapshot's IDF; with `prune`,
+        occupation columns that could add little are left to a bound (see `query_weights`)."""
+        return query_weights(
+            prepared.query,
+            snap.idf,
+            snap.occupation_inv_norm,
+            self._space,
+            max_occupations=snap.max_occupations if prune else 0,
+            prune_bound=self.index_params.occupation_prune_bound if prune else 0.0,
         )
 
+    def _request(self, prepared: PreparedVacancy, today: date, viewer_org: str | None) -> Request:
+        org = None if viewer_org is None else self._orgs.find(viewer_org)
+        return Request(prepared.vacancy, today, org, prepared.distances, self.params.include_unknown_distance)
+
+    def _filter_spec(self, vacancy: Vacancy, today: date, viewer_org: str | None) -> FilterSpec:
+        """The filter spec of a request (tests and benchmarks look at it)."""
+        return filter_spec(self._request(self.prepare(vacancy), today, viewer_org))
+
     def _segment(self, rows: list[CompactCandidate], idf: np.ndarray | None) -> Segment:
-        return build_segment(
-            rows,
-            self._space,
-            idf,
-            self._municipalities,
-            self._orgs,
-            self.index_params.dense_languages,
-        )
+        return build_segment(rows, self._space, idf, self._layout)
 
     def _delta_segment(self, idf: np.ndarray | None) -> Segment:
         rows = [self._delta_rows[key] for key in sorted(self._delta_rows)]
@@ -405,6 +417,5 @@ class MatchingEngine:
             delta,
             idf,
             occupation_inv_norm,
-            present & ~main.hired,
-            ~delta.hired,
+            np.ones(len(delta), dtype=bool),
         )

@@ -1,4 +1,5 @@
-"""Shortlist entries: the score's parts, matched, related and missing skills, and evidence."""
+"""Stage 5 of a shortlist (and of an explanation): entries with the score's parts, matched, related
+and missing skills, evidence, distance, availability and (for explanations) the failed filters."""
 
 from __future__ import annotations
 
@@ -7,25 +8,60 @@ from datetime import date
 
 import numpy as np
 
-from .filters import FilterSpec
+from .arrays import experience_block, gather_rows, row_positions
+from .filters import FilterFailure
 from .model import SKILL_LEVELS, RelatedCredit, ShortlistEntry
-from .ranking import COMPONENTS, Exact, QueryWeights, query_evidence
+from .query import QueryWeights
+from .scoring import COMPONENTS, Exact
 from .segment import Segment
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
 
-def explain_rows(
+def shortlist_entries(
+    best: Sequence[tuple[Segment, Exact, int]], qw: QueryWeights, space: SkillSpace, distances: np.ndarray
+) -> list[ShortlistEntry]:
+    """The ranked rows (segment, exact scores, position; best first) as entries ranked 1, 2, ...
+    `distances`: km from the vacancy to each municipality position (NaN last)."""
+    groups: dict[int, tuple[Segment, Exact, list[int], list[int]]] = {}
+    for rank, (seg, ex, j) in enumerate(best, start=1):
+        group = groups.setdefault(id(ex), (seg, ex, [], []))
+        group[2].append(j)
+        group[3].append(rank)
+    entries = [
+        entry
+        for seg, ex, positions, ranks in groups.values()
+        for entry in _entries(seg, ex, positions, qw, space, distances, ranks, [()] * len(ranks))
+    ]
+    return sorted(entries, key=lambda e: e.rank)
+
+
+def explanations(
+    scored: Sequence[tuple[Segment, Exact]],
+    qw: QueryWeights,
+    space: SkillSpace,
+    distances: np.ndarray,
+    failures: Sequence[tuple[FilterFailure, ...]],
+) -> list[ShortlistEntry]:
+    """Entries (rank 0) of every row of every (segment, exact scores), in that order, each with
+    the hard filters it fails (`failures`, one per row in the same order)."""
+    out: list[ShortlistEntry] = []
+    for seg, ex in scored:
+        n = len(ex.rows)
+        out += _entries(seg, ex, range(n), qw, space, distances, [0] * n, failures[len(out) : len(out) + n])
+    return out
+
+
+def _entries(
     seg: Segment,
     ex: Exact,
     positions: Sequence[int],
     qw: QueryWeights,
     space: SkillSpace,
-    spec: FilterSpec,
-    *,
+    distances: np.ndarray,
     ranks: Sequence[int],
-    filters: tuple[str, ...] = (),
+    failures: Sequence[tuple[FilterFailure, ...]],
 ) -> list[ShortlistEntry]:
-    """Shortlist entries of rows `ex.rows[positions]`: matched, related and missing skills."""
+    """Entries of rows `ex.rows[positions]`: matched, related and missing skills."""
     q, uris = qw.query, space.taxonomy.skill_uris
     skills = q.skills
     pos = np.asarray(positions, dtype=np.int64)
@@ -71,7 +107,7 @@ def explain_rows(
     ]
     scores = ex.score[pos].tolist()
     parts = np.round(ex.parts[pos], 9).tolist()
-    distances = np.round(spec.distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
+    km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
     days = seg.available_day[rows].tolist()
     ids = [seg.ids[r].decode("utf-8") for r in rows.tolist()]
     out = []
@@ -87,10 +123,10 @@ def explain_rows(
                 matched_optional=matched_o[i],
                 related=tuple(related_all[rel_split[i] : rel_split[i + 1]]),
                 missing_essential=missing_e[i],
-                distance_km=distances[i],
+                distance_km=km[i],
                 available_from=date.fromordinal(days[i]),
                 evidence=dict(zip(hit_uris[lo:hi], hit_text[lo:hi], strict=True)),
-                filters=filters,
+                filters=failures[i],
             )
         )
     return out
@@ -114,3 +150,21 @@ _EVIDENCE = {0: "experience"} | {
 def _row_starts(rows: np.ndarray, m: int) -> list[int]:
     """Where each of rows 0..m starts in `rows` (ascending row numbers, from np.nonzero)."""
     return np.searchsorted(rows, np.arange(m + 1)).tolist()  # type: ignore[no-any-return]
+
+
+def query_evidence(seg: Segment, rows: np.ndarray, qw: QueryWeights) -> tuple[np.ndarray, np.ndarray]:
+    """(raw, source), both (len(rows), n_u): each row's expanded skill weight (claims plus work
+    history) at every query position, and where a claim supplies it the claim's meta byte
+    (1 + level | SUGGESTED_BIT; 0 where only work history does), for explanations."""
+    q = qw.query
+    at, idx = row_positions(seg.claims.indptr, rows)
+    u = q.position[seg.claims.indices[idx]]
+    hit = u >= 0
+    at, u, idx = at[hit], u[hit], idx[hit]
+    raw = np.zeros((len(rows), len(q.skills)))
+    raw[at, u] = seg.claims.data[idx]
+    source = np.zeros(raw.shape, dtype=np.uint8)
+    source[at, u] = seg.claim_meta.data[idx]
+    at_o, occ, w_o = gather_rows(seg.experience, rows)
+    raw += experience_block(at_o, occ, w_o, len(rows), qw.exact.experience, q.position)
+    return raw, source

@@ -1,97 +1,291 @@
-"""Hard filters: consent, availability, languages, working time and commute.
+"""Hard filters, each declared once: hired, consent, availability, working time, languages, commute.
 
-Evaluated on whole segments as vectorised numpy passes, or on a subset of rows (the best rows
-of stage 1) when that is cheaper; `failed_filters` explains one candidate's failures.
+A declaration (`HardFilter`) says everything about one filter:
+
+* its typed reason code (`Reason`), used in explanations and for counting exclusions;
+* the candidate attributes it reads (`Column`s): how each is validated and encoded from a
+  `Candidate`, stored as a column of a segment and carried over when segments merge;
+* its term in the filter spec: what this vacancy (and this caller, today) asks, or None when the
+  filter does not apply to the request;
+* its vectorised test over segment rows and the words that explain a failure.
+
+`eligible_mask` (the shortlist) and `failed_filters` (an explanation) both run the declarations in
+`FILTERS`, so they cannot disagree, and `segment` builds and merges the declared columns without
+knowing what they mean. Adding a filter means adding a declaration to `FILTERS` (and the attribute
+to `model.Candidate` and to the event reader).
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import numpy as np
 
-from .geo import MunicipalityTable
-from .model import LANGUAGE_LEVELS, WORKING_TIMES, Vacancy, language_rank
-from .params import RankingParams
-from .segment import GEO_KEY_SPAN, Segment
+from .arrays import best_rows, member, positions_to_rows
+from .columns import (
+    Column,
+    ConsentColumn,
+    LanguageColumn,
+    LanguageLevels,
+    RowColumn,
+    consents,
+)
+from .model import LANGUAGE_LEVELS, WORKING_TIMES, Candidate, InvalidRecordError, Vacancy, language_rank
+
+if TYPE_CHECKING:
+    from .pool import Pool
+    from .segment import Segment
+
+T = TypeVar("T")
+
+
+class Reason(StrEnum):
+    """Why a candidate is left off a shortlist: one code per hard filter."""
+
+    HIRED = "hired"
+    CONSENT = "consent"
+    AVAILABILITY = "availability"
+    WORKING_TIME = "working_time"
+    LANGUAGE = "language"
+    COMMUTE = "commute"
+
+
+@dataclass(frozen=True, slots=True)
+class FilterFailure:
+    """One failed hard filter of one candidate: the typed reason and the words shown to people."""
+
+    reason: Reason
+    detail: str  # e.g. "language fi: A2 < B1", "commute 48 km > 30 km"
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+def _working_time(candidate: Candidate) -> int:
+    if candidate.working_time not in WORKING_TIMES:
+        raise InvalidRecordError(f"unknown working time {candidate.working_time!r}")
+    return WORKING_TIMES.index(candidate.working_time)
+
+
+HIRED = RowColumn("hired", bool, lambda c: c.hired)
+CONSENT = ConsentColumn()
+AVAILABLE_DAY = RowColumn("available_day", np.int32, lambda c: c.available_from.toordinal())
+WORKING_TIME = RowColumn("working_time", np.uint8, _working_time)
+LANGUAGES = LanguageColumn()
+MUNICIPALITY = RowColumn(
+    "municipality", np.int16, lambda c: c.municipality, lambda code, layout: layout.municipalities.index(code)
+)  # position in the MunicipalityTable, -1 unknown
+MAX_COMMUTE_KM = RowColumn("max_commute_km", np.float32, lambda c: float(c.max_commute_km))
+
+
+# -- what a request asks ---------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Request:
+    """What the terms of a shortlist or explanation request are computed from."""
+
+    vacancy: Vacancy
+    today: date
+    org: int | None  # consent filter: the viewer's organisation position (-1 nobody consented), None off
+    distances: np.ndarray  # km from the vacancy to each municipality; last entry NaN (unknown)
+    include_unknown_distance: bool
+
+
+class Columns(Protocol):
+    """A segment's declared columns by name (`segment.Segment.columns`)."""
+
+    def __getitem__(self, name: str) -> Any: ...
+
+
+class HardFilter(ABC, Generic[T]):
+    """One hard filter (see the module docstring). `hides_candidate`: failing it means the caller
+    may not see the candidate at all (not even in an explanation)."""
+
+    reason: Reason
+    columns: tuple[Column, ...]
+    hides_candidate: bool = False
+
+    @abstractmethod
+    def term(self, request: Request) -> T | None:
+        """What the request asks of candidates; None when this filter does not apply to it."""
+
+    @abstractmethod
+    def passes(self, cols: Columns, term: T, rows: np.ndarray) -> np.ndarray:
+        """(len(rows),) bool: which of `rows` pass."""
+
+    @abstractmethod
+    def describe(self, cols: Columns, term: T, row: int) -> tuple[str, ...]:
+        """Why `row` (which fails) fails, in words."""
+
+
+class Hired(HardFilter[bool]):
+    reason, columns = Reason.HIRED, (HIRED,)
+
+    def term(self, request: Request) -> bool:
+        return True  # hired candidates are never shortlisted
+
+    def passes(self, cols: Columns, term: bool, rows: np.ndarray) -> np.ndarray:
+        return ~cols["hired"][rows]
+
+    def describe(self, cols: Columns, term: bool, row: int) -> tuple[str, ...]:
+        return ("hired",)
+
+
+class Consent(HardFilter[int]):
+    reason, columns, hides_candidate = Reason.CONSENT, (CONSENT,), True
+
+    def term(self, request: Request) -> int | None:
+        return request.org
+
+    def passes(self, cols: Columns, term: int, rows: np.ndarray) -> np.ndarray:
+        return consents(cols["consent"], term, rows)
+
+    def describe(self, cols: Columns, term: int, row: int) -> tuple[str, ...]:
+        return ("no consent for the viewing organisation",)
+
+
+class Availability(HardFilter[int]):
+    """Available on or before the vacancy's start (today when it starts earlier or has no date)."""
+
+    reason, columns = Reason.AVAILABILITY, (AVAILABLE_DAY,)
+
+    def term(self, request: Request) -> int:
+        return max(request.today, request.vacancy.start_date or request.today).toordinal()
+
+    def passes(self, cols: Columns, term: int, rows: np.ndarray) -> np.ndarray:
+        return cols["available_day"][rows] <= term
+
+    def describe(self, cols: Columns, term: int, row: int) -> tuple[str, ...]:
+        return (f"available from {date.fromordinal(int(cols['available_day'][row])).isoformat()}",)
+
+
+ANY_WORKING_TIME = WORKING_TIMES.index("any")
+
+
+class WorkingTime(HardFilter[int]):
+    reason, columns = Reason.WORKING_TIME, (WORKING_TIME,)
+
+    def term(self, request: Request) -> int | None:
+        wt = request.vacancy.working_time
+        return None if wt == "any" else WORKING_TIMES.index(wt)
+
+    def passes(self, cols: Columns, term: int, rows: np.ndarray) -> np.ndarray:
+        wt = cols["working_time"][rows]
+        return (wt == term) | (wt == ANY_WORKING_TIME)
+
+    def describe(self, cols: Columns, term: int, row: int) -> tuple[str, ...]:
+        return (f"working time {WORKING_TIMES[int(cols['working_time'][row])]}",)
+
+
+class Languages(HardFilter[tuple[tuple[str, int], ...]]):
+    """Every language the vacancy requires, at its minimum level or better."""
+
+    reason, columns = Reason.LANGUAGE, (LANGUAGES,)
+
+    def term(self, request: Request) -> tuple[tuple[str, int], ...] | None:
+        wanted = tuple(sorted((c, language_rank(lvl)) for c, lvl in request.vacancy.languages.items()))
+        return wanted or None
+
+    def passes(self, cols: Columns, term: tuple[tuple[str, int], ...], rows: np.ndarray) -> np.ndarray:
+        levels: LanguageLevels = cols["languages"]
+        ok = np.ones(len(rows), dtype=bool)
+        for code, rank in term:
+            at = np.flatnonzero(ok)
+            ok[at] = levels.ranks(code, rows[at]) >= rank
+        return ok
+
+    def describe(self, cols: Columns, term: tuple[tuple[str, int], ...], row: int) -> tuple[str, ...]:
+        levels: LanguageLevels = cols["languages"]
+        out = []
+        for code, rank in term:
+            have = int(levels.ranks(code, np.asarray([row]))[0])
+            if have < rank:
+                level = LANGUAGE_LEVELS[have - 1] if have else "none"
+                out.append(f"language {code}: {level} < {LANGUAGE_LEVELS[rank - 1]}")
+        return tuple(out)
 
 
 @dataclass(frozen=True, eq=False)
+class Reach:
+    distances: np.ndarray  # km from the vacancy to each municipality position; last entry NaN
+    include_unknown: bool  # whether an unknown distance passes
+
+
+class Commute(HardFilter[Reach]):
+    """The vacancy within the candidate's maximum commute (road distance estimate)."""
+
+    reason, columns = Reason.COMMUTE, (MUNICIPALITY, MAX_COMMUTE_KM)
+
+    def term(self, request: Request) -> Reach:
+        return Reach(request.distances, request.include_unknown_distance)
+
+    def passes(self, cols: Columns, term: Reach, rows: np.ndarray) -> np.ndarray:
+        distance = term.distances[cols["municipality"][rows]]  # index -1 picks the NaN entry
+        near = distance <= cols["max_commute_km"][rows]
+        if term.include_unknown:
+            near |= np.isnan(distance)
+        return near
+
+    def describe(self, cols: Columns, term: Reach, row: int) -> tuple[str, ...]:
+        distance = term.distances[cols["municipality"][row]]
+        if np.isnan(distance):
+            return ("distance unknown",)
+        return (f"commute {distance:.0f} km > {cols['max_commute_km'][row]:.0f} km",)
+
+
+FILTERS: tuple[HardFilter[Any], ...] = (
+    Hired(),
+    Consent(),
+    Availability(),
+    WorkingTime(),
+    Languages(),
+    Commute(),
+)
+"""Every hard filter, in the order they run and explanations list them."""
+
+COLUMNS: tuple[Column, ...] = tuple(c for f in FILTERS for c in f.columns)
+"""Every candidate attribute the hard filters read, as segments store them."""
+
+HIDING = frozenset(f.reason for f in FILTERS if f.hides_candidate)
+"""Reasons that hide a candidate from the caller altogether (an explanation answers "unknown")."""
+
+
+def encode(candidate: Candidate) -> tuple[Any, ...]:
+    """The candidate's filter attributes in `COLUMNS` order (validated)."""
+    return tuple(c.encode(candidate) for c in COLUMNS)
+
+
+# -- evaluating ------------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
 class FilterSpec:
-    available_by: int  # date ordinal: candidates available on or before this day pass
-    working_time: int | None  # required WORKING_TIMES position, None when the vacancy says "any"
-    languages: tuple[tuple[str, int], ...]  # required (code, minimum rank)
+    """The hard filters that apply to one request, each with its term, in `FILTERS` order."""
+
+    terms: tuple[tuple[HardFilter[Any], Any], ...]
     distances: np.ndarray  # km from the vacancy to each municipality; last entry NaN (unknown)
     include_unknown_distance: bool
-    org: int | None  # consent filter: organisation position (-1 nobody consented), None = off
 
 
-def filter_spec(
-    vacancy: Vacancy,
-    *,
-    today: date,
-    org: int | None,
-    municipalities: MunicipalityTable,
-    params: RankingParams,
-) -> FilterSpec:
-    start = max(today, vacancy.start_date or today)
-    wt = None if vacancy.working_time == "any" else WORKING_TIMES.index(vacancy.working_time)
-    return FilterSpec(
-        available_by=start.toordinal(),
-        working_time=wt,
-        languages=tuple(sorted((c, language_rank(lvl)) for c, lvl in vacancy.languages.items())),
-        distances=municipalities.distances_from(vacancy.municipality, params.road_factor).astype(np.float32),
-        include_unknown_distance=params.include_unknown_distance,
-        org=org,
-    )
-
-
-def near_ranges(seg: Segment, spec: FilterSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(lo, hi, block): sorted, disjoint ranges of geographic positions (`Segment.geo_row`)
-    holding every candidate who passes the commute filter, and (only where a commute was
-    missing or out of range) a few who do not; one range per municipality block at most, the
-    candidates whose maximum commute reaches the vacancy being a suffix of the block."""
-    n_blocks = len(spec.distances)  # the municipalities, then the unknown one (position -1)
-    blocks = np.arange(n_blocks + 1, dtype=np.float64) * GEO_KEY_SPAN  # block b: municipality b - 1
-    edges = np.searchsorted(seg.geo_key, blocks)
-    start, end = edges[:-1], edges[1:]
-    distance = np.roll(spec.distances.astype(np.float64), 1)  # block 0 = unknown municipality
-    unknown = np.isnan(distance)
-    lo = np.searchsorted(seg.geo_key, blocks[:-1] + np.where(unknown, 0.0, distance))
-    lo = np.where(unknown, start if spec.include_unknown_distance else end, lo)
-    keep = np.flatnonzero(lo < end)
-    return lo[keep].astype(np.int64), end[keep].astype(np.int64), keep.astype(np.int64)
+def filter_spec(request: Request) -> FilterSpec:
+    """The filters that apply to `request`, with their terms."""
+    terms = tuple((f, t) for f in FILTERS if (t := f.term(request)) is not None)
+    return FilterSpec(terms, request.distances, request.include_unknown_distance)
 
 
 def eligible_mask(
-    seg: Segment,
-    alive: np.ndarray,
-    spec: FilterSpec,
-    dense_languages: Sequence[str],
-    excluded_rows: np.ndarray,
-    rows: np.ndarray,
+    cols: Columns, present: np.ndarray, spec: FilterSpec, excluded_rows: np.ndarray, rows: np.ndarray
 ) -> np.ndarray:
-    """Which of `rows` pass every hard filter (and are alive and not excluded).
+    """Which of `rows` pass every hard filter (and are present and not excluded).
 
-    The filters run one after the other on the rows still passing, the most selective first,
-    so that each later one reads the (randomly placed) attributes of fewer rows."""
+    The filters run one after the other on the rows still passing, so that each later one reads
+    the (randomly placed) attributes of fewer rows."""
     at = np.arange(len(rows))  # positions in `rows` still passing
-    if spec.org is not None:
-        at = at[seg.consents(spec.org, rows[at])]
-    if spec.working_time is not None:
-        wt = seg.working_time[rows[at]]
-        at = at[(wt == spec.working_time) | (wt == WORKING_TIMES.index("any"))]
-    at = at[seg.available_day[rows[at]] <= spec.available_by]
-    at = at[_near(seg, spec, rows[at])]
-    for code, rank in spec.languages:
-        if code in dense_languages:
-            at = at[seg.lang_dense[rows[at], dense_languages.index(code)] >= rank]
-        else:
-            lrows, ranks = seg.lang_sparse.get(code, _NO_LANGUAGE)
-            at = at[member(lrows[ranks >= rank], rows[at])]
-    at = at[alive[rows[at]]]
+    for f, term in spec.terms:
+        at = at[f.passes(cols, term, rows[at])]
+    at = at[present[rows[at]]]
     if len(excluded_rows):
         at = at[~member(np.sort(excluded_rows), rows[at])]
     ok = np.zeros(len(rows), dtype=bool)
@@ -99,55 +293,73 @@ def eligible_mask(
     return ok
 
 
-def _near(seg: Segment, spec: FilterSpec, at: np.ndarray | slice) -> np.ndarray:
-    distance = spec.distances[seg.municipality[at]]  # index -1 picks the NaN entry
-    near = distance <= seg.max_commute_km[at]
-    if spec.include_unknown_distance:
-        near |= np.isnan(distance)
-    return near
+def failed_filters(cols: Columns, row: int, spec: FilterSpec) -> tuple[FilterFailure, ...]:
+    """The hard filters that one row fails, with their reasons (empty when it passes)."""
+    one = np.asarray([row])
+    return tuple(
+        FilterFailure(f.reason, detail)
+        for f, term in spec.terms
+        if not f.passes(cols, term, one)[0]
+        for detail in f.describe(cols, term, row)
+    )
 
 
-_NO_LANGUAGE = (np.zeros(0, np.int32), np.zeros(0, np.uint8))
+def explain_failures(
+    request: Request, rows: Sequence[tuple[Segment, int]]
+) -> list[tuple[FilterFailure, ...]]:
+    """Stage 3 for explanations: the hard filters each (segment, row) fails."""
+    spec = filter_spec(request)
+    return [failed_filters(seg.columns, row, spec) for seg, row in rows]
 
 
-def member(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Membership of each of `rows` in the sorted array `sorted_rows`."""
-    if not len(sorted_rows):
-        return np.zeros(len(rows), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_rows, rows), len(sorted_rows) - 1)
-    return sorted_rows[at] == rows
+@dataclass(frozen=True, eq=False)
+class Eligible:
+    """Stage 3's answer for one request: for each pool, eligible rows with a positive stage-1
+    bound (at least `need` of the best by bound when there are that many), their bounds, and a
+    bound on every near row left out (0 when none is)."""
+
+    spec: FilterSpec
+    need: int
+    segments: tuple[Segment, ...]
+    rows: tuple[np.ndarray, ...]
+    bounds: tuple[np.ndarray, ...]
+    rest: tuple[float, ...]
 
 
-def failed_filters(
-    seg: Segment, row: int, spec: FilterSpec, dense_languages: Sequence[str]
-) -> tuple[str, ...]:
-    """Human-readable reasons why one row fails the hard filters (empty when it passes)."""
-    out = []
-    if seg.hired[row]:
-        out.append("hired")
-    if spec.org is not None and not seg.consents(spec.org, np.asarray([row]))[0]:
-        out.append("no consent for the viewing organisation")
-    if seg.available_day[row] > spec.available_by:
-        out.append(f"available from {date.fromordinal(int(seg.available_day[row])).isoformat()}")
-    wt = int(seg.working_time[row])
-    if spec.working_time is not None and wt not in (spec.working_time, WORKING_TIMES.index("any")):
-        out.append(f"working time {WORKING_TIMES[wt]}")
-    for code, rank in spec.languages:
-        have = _language(seg, row, code, dense_languages)
-        if have < rank:
-            level = LANGUAGE_LEVELS[have - 1] if have else "none"
-            out.append(f"language {code}: {level} < {LANGUAGE_LEVELS[rank - 1]}")
-    distance = spec.distances[seg.municipality[row]]
-    if distance > seg.max_commute_km[row]:
-        out.append(f"commute {distance:.0f} km > {seg.max_commute_km[row]:.0f} km")
-    if np.isnan(distance) and not spec.include_unknown_distance:
-        out.append("distance unknown")
-    return tuple(out)
+def eligible(
+    pools: Sequence[Pool], request: Request, need: int, previous: Eligible | None = None
+) -> Eligible:
+    """Stage 3 of a shortlist: the hard filters over each pool's best rows by stage-1 bound.
+
+    Filters run first on the best positions by bound only, widening by the observed pass rate;
+    when that would cover an eighth of the near rows they run on all of them at once. With
+    `previous` (the same request, asking for a larger `need`), pools that already gave every
+    eligible row or enough of them are kept as they were."""
+    spec = previous.spec if previous is not None else filter_spec(request)
+    rows, bounds, rest = [], [], []
+    for i, pool in enumerate(pools):
+        if previous is not None and not (previous.rest[i] > 0 and previous.rows[i].size < need):
+            found = previous.rows[i], previous.bounds[i], previous.rest[i]
+        else:
+            found = _eligible_top(pool, spec, need)
+        rows.append(found[0])
+        bounds.append(found[1])
+        rest.append(found[2])
+    return Eligible(spec, need, tuple(p.seg for p in pools), tuple(rows), tuple(bounds), tuple(rest))
 
 
-def _language(seg: Segment, row: int, code: str, dense_languages: Sequence[str]) -> int:
-    if code in dense_languages:
-        return int(seg.lang_dense[row, dense_languages.index(code)])
-    rows, ranks = seg.lang_sparse.get(code, _NO_LANGUAGE)
-    hit = np.flatnonzero(rows == row)
-    return int(ranks[hit[0]]) if len(hit) else 0
+def _eligible_top(pool: Pool, spec: FilterSpec, need: int) -> tuple[np.ndarray, np.ndarray, float]:
+    ub, seg, near = pool.ub, pool.seg, pool.near
+    n = len(ub)
+    x = max(8 * need, 2048)
+    while True:
+        if x >= n // 8:
+            at, boundary = np.flatnonzero(ub > 0), 0.0
+        else:
+            at, boundary = best_rows(ub, x)
+        rows = positions_to_rows(near.lo, near.base, seg.geo_row, at)
+        ok = eligible_mask(seg.columns, pool.present, spec, pool.excluded_rows, rows)
+        if x >= n // 8 or ok.sum() >= need or boundary <= 0:
+            return rows[ok], ub[at[ok]], boundary
+        rate = max(int(ok.sum()), 1) / max(len(at), 1)
+        x = max(4 * x, int(2 * need / rate))

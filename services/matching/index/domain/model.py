@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .filters import FilterFailure
 
 SKILL_LEVELS = ("basic", "intermediate", "advanced", "expert")
 LANGUAGE_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")  # ordered; native >= C2
@@ -112,7 +116,8 @@ class ShortlistEntry:
     and "related_coverage" (coverage of essential skills, directly and through related skills)
     and "experience_match" (worked in the vacancy's occupation).
     `filters` is empty for shortlist entries; `MatchingEngine.explain` lists there the hard
-    filters that the candidate fails, so a recruiter can see why someone is not shortlisted.
+    filters that the candidate fails (typed reason and words), so a recruiter can see why someone
+    is not shortlisted.
     """
 
     rank: int
@@ -126,7 +131,7 @@ class ShortlistEntry:
     distance_km: float
     available_from: date
     evidence: Mapping[str, str] = field(default_factory=dict)
-    filters: tuple[str, ...] = ()
+    filters: tuple[FilterFailure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

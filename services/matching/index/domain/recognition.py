@@ -1,21 +1,35 @@
-"""Recognising ESCO skills in free text (vacancy descriptions, coaches' notes), Finnish or English.
+"""Recognising ESCO skills in free text (vacancy descriptions, CVs, coaches' notes) in Finnish,
+Swedish or English.
 
-Method: every skill is indexed as several short documents (its preferred labels in each language,
-each English alternative label, and its descriptions at a lower weight), each a TF-IDF vector of
-character 3–5-grams within word boundaries. Character n-grams cope with Finnish inflection and
-compounding ("hitsaus", "hitsata", "MIG-hitsauksessa" share "hits", "itsa"…) without a stemmer.
-A text is split into sentences (and bullet lines); a skill scores the best cosine between any of
-its documents and any sentence, and every sentence gets a share of the results.
-docs/benchmarks.md reports precision and recall on held-out labels and descriptions, and the
-alternatives measured (one document per skill, word n-grams, sentence fragments, windows).
+Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recognition"):
+
+1. Reading. The text is split into sentences and bullet lines (never at `;` or `:`); sentences
+   about the employer, benefits, equal opportunity or the application are dropped; stock phrases
+   ("knowledge of", "kokemusta", "erfarenhet av") are removed; licences, cards, qualifications and
+   tool names are mapped to skills by explicit rules (`recognition_rules`). A sentence that lists
+   several items ("A, B ja C") is also read item by item.
+2. Lexical score. Every skill is indexed as several short documents (its preferred labels in each
+   language, each English alternative label, its descriptions at a lower weight), each a TF-IDF
+   vector of character 3–5-grams within word boundaries; Finnish text is also matched through its
+   lemmas and compound parts. A unit of text scores the best cosine with any of a skill's documents.
+3. Dense score. When an encoder is given (multilingual-e5-small at the service edge), each unit is
+   embedded and compared with the embeddings of the skills' preferred labels (English, Finnish);
+   this is what reads Swedish, paraphrases and short names. The cosine is rescaled from
+   [`dense_floor`, 1] to [0, 1].
+4. Fusion and ranking. A unit's score is (1 − `dense_weight`) × lexical + `dense_weight` × dense.
+   An item of a list scores `phrase_weight` × its own score + the rest × its sentence's score, so
+   an item can surface but a fragment never wins alone. Skills named by a rule rank first. Each
+   sentence contributes its own best skills before the rest are filled by score; the result is a
+   ranking, never cut to empty while the text has a sentence that is not boilerplate.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import Any
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
 
 import numpy as np
 import scipy.sparse as sp
@@ -23,14 +37,45 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
+from .recognition_rules import SkillRules
+from .recognition_text import CompoundSplitter, is_boilerplate, phrases, sentences, strip_stock, words
 from .taxonomy import LANGS, Taxonomy
 
-DEFAULT_MIN_SCORE = 0.35
-"""Cosine below which a skill is not reported. On the tuning set 90% of correct top-10 skills
-score above 0.40 and half of the wrong ones below 0.47: 0.35 keeps recall for suggestions that a
-person reviews anyway."""
+DEFAULT_MIN_SCORE = 0.0
+"""No cut-off by default: the recogniser ranks. Callers that want only confident suggestions pass
+a `min_score`; `enrich_vacancy` keeps suggestions close to the best one instead (`relative_floor`)."""
 
-_SENTENCES = re.compile(r"(?<=[.!?;:])\s+|\n+|\s*[•·▪–]\s+|\s+-\s+")
+RULE_SCORE = 1.0
+"""Score given to a skill named by an explicit rule (a licence, card or tool name)."""
+
+RECOGNISED_LANGS = ("fi", "sv", "en")
+
+
+class TextEncoder(Protocol):
+    """A sentence encoder: `encode(texts, query=...)` returns an (n, dim) float32 array of
+    L2-normalised embeddings. `model_id` names the model and its version (cache keys use it)."""
+
+    model_id: str
+
+    def encode(self, texts: Sequence[str], *, query: bool) -> np.ndarray: ...
+
+
+Lemmatiser = Callable[[str, str], str]  # (word, language) -> lemma
+LanguageDetector = Callable[[str], str]  # text -> "fi" | "sv" | "en"
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageTools:
+    """What the recogniser needs from outside the domain to read a language: a lemmatiser, a
+    language detector (else `guess_language`) and the explicit skill rules."""
+
+    lemmatise: Lemmatiser | None = None
+    detect: LanguageDetector | None = None
+    rules: SkillRules = field(default_factory=SkillRules)
+    glossary: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Per language, (word stem, English gloss) pairs added to text in that language: a stopgap
+    for Swedish while ESCO's Swedish labels are not in data/ (e5-small maps Swedish job words such
+    as "svetsning" poorly onto English labels)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,18 +86,40 @@ class RecognitionIndex:
     postings : (n_features, n_docs) CSR float32, the transposed, L2-normalised, weighted
         TF-IDF document vectors
     doc_skill : (n_docs,) int32 skill position of each document, non-decreasing
+    dense : (n_dense, dim) float16 L2-normalised label embeddings (n_dense = 0 without encoder)
+    dense_skill : (n_dense,) int32 skill position of each embedding
     """
 
     idf: np.ndarray
     postings: sp.csr_matrix
     doc_skill: np.ndarray
+    dense: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float16))
+    dense_skill: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
     def arrays(self) -> dict[str, Any]:
-        return {"idf": self.idf, "postings": self.postings, "doc_skill": self.doc_skill}
+        return {
+            "idf": self.idf,
+            "postings": self.postings,
+            "doc_skill": self.doc_skill,
+            "dense": self.dense,
+            "dense_skill": self.dense_skill,
+        }
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, Any]) -> RecognitionIndex:
+        if "dense" in arrays:
+            return cls(
+                arrays["idf"], arrays["postings"], arrays["doc_skill"], arrays["dense"], arrays["dense_skill"]
+            )
         return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    sentence: int  # position of the sentence this unit belongs to
+    lexical: str  # text matched lexically (stock phrases removed, lemmas and compound parts added)
+    dense: str  # text embedded
+    is_phrase: bool
 
 
 class SkillRecognizer:
@@ -63,9 +130,18 @@ class SkillRecognizer:
     ngram_range : character n-gram sizes (within word boundaries).
     n_features : hashing space; 2**20 keeps collisions negligible for ~400k distinct n-grams.
     description_weight : multiplier for description documents, which are long and generic
-        compared with labels (0.4 measured best of 0.3–1.0 on the tuning set).
+        compared with labels.
     min_df, max_df : n-grams in fewer than `min_df` documents or in more than a `max_df` share
         of them are ignored; very common n-grams ("ing", "ise") carry no signal and cost time.
+    dense_weight : weight of the dense score in the fusion (0 = lexical only); 0.7 measured best
+        of 0–1 on the first English validation set and confirmed on the second (docs/benchmarks.md).
+    dense_weight_by_lang : ((language, weight), …) overriding `dense_weight` for text in that
+        language: Finnish 0.5 (best of 0.3 / 0.5 / 0.7 on the tuning half of our Finnish set:
+        Finnish lemmas and labels make the lexical score stronger, e5 reads Finnish less well).
+    dense_floor : cosine mapped to 0 in the dense score (e5 cosines of unrelated texts sit near 0.75).
+    phrase_weight : weight of a list item's own score against its sentence's score.
+    encoder : a `TextEncoder`, or None for lexical matching only.
+    tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
 
     def __init__(
@@ -75,24 +151,46 @@ class SkillRecognizer:
         description_weight: float = 0.4,
         min_df: int = 2,
         max_df: float = 0.05,
+        dense_weight: float = 0.7,
+        dense_weight_by_lang: tuple[tuple[str, float], ...] = (("fi", 0.5),),
+        dense_floor: float = 0.75,
+        phrase_weight: float = 0.5,
+        encoder: TextEncoder | None = None,
+        tools: LanguageTools | None = None,
     ) -> None:
         self.ngram_range = ngram_range
         self.n_features = n_features
         self.description_weight = description_weight
         self.min_df = min_df
         self.max_df = max_df
+        self.dense_weight = dense_weight
+        self.dense_weight_by_lang = dense_weight_by_lang
+        self.dense_floor = dense_floor
+        self.phrase_weight = phrase_weight
+        self.encoder = encoder
+        self.tools = tools or LanguageTools()
 
     def get_params(self) -> dict[str, Any]:
+        """The parameters that shape the fitted index (the cache key uses them)."""
         return {
             "ngram_range": self.ngram_range,
             "n_features": self.n_features,
             "description_weight": self.description_weight,
             "min_df": self.min_df,
             "max_df": self.max_df,
+            "encoder": getattr(self.encoder, "model_id", None),
+            "lemmatiser": self.tools.lemmatise is not None,
         }
 
-    def fit(self, taxonomy: Taxonomy) -> SkillRecognizer:
-        docs, owner, weight = _documents(taxonomy, self.description_weight)
+    # -- fitting ----------------------------------------------------------------------------------
+    def fit(
+        self, taxonomy: Taxonomy, label_embeddings: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> SkillRecognizer:
+        """Index `taxonomy`'s skills: lexical documents, and label embeddings when an encoder is
+        set. `label_embeddings`: what `embed_labels` returns, when already computed (embedding
+        the 13,896 ESCO skills takes about 8 CPU-minutes: the reference loader caches it)."""
+        self._set_language(taxonomy)
+        docs, owner, weight = self._documents(taxonomy)
         counts = self._vectorizer().transform(docs).tocsr()
         df = np.bincount(counts.indices, minlength=self.n_features)
         n = len(docs)
@@ -102,7 +200,13 @@ class SkillRecognizer:
         x = sp.diags(np.asarray(weight, dtype=np.float32)) @ x
         postings = x.T.tocsr().astype(np.float32)
         postings.eliminate_zeros()
-        index = RecognitionIndex(idf, postings, np.asarray(owner, dtype=np.int32))
+        if self.encoder is None:
+            dense, dense_skill = np.zeros((0, 0), dtype=np.float16), np.zeros(0, dtype=np.int32)
+        elif label_embeddings is not None:
+            dense, dense_skill = label_embeddings
+        else:
+            dense, dense_skill = self.embed_labels(taxonomy, self.encoder)
+        index = RecognitionIndex(idf, postings, np.asarray(owner, dtype=np.int32), dense, dense_skill)
         return self.set_index(index, taxonomy)
 
     def set_index(self, index: RecognitionIndex, taxonomy: Taxonomy) -> SkillRecognizer:
@@ -111,50 +215,101 @@ class SkillRecognizer:
             len(index.doc_skill) and index.doc_skill[-1] >= taxonomy.n_skills
         ):
             raise ValueError("recognition index does not fit these parameters or this taxonomy")
+        if self.encoder is not None and not len(index.dense_skill):
+            raise ValueError("recognition index has no label embeddings but an encoder is set")
         self.index_ = index
         owners, starts = np.unique(index.doc_skill, return_index=True)
         self.doc_owners_, self.doc_starts_ = owners, starts
+        self.dense_ = np.asarray(index.dense, dtype=np.float32) if self.encoder is not None else None
+        dense_order = np.argsort(index.dense_skill, kind="stable")
+        self.dense_order_ = dense_order
+        d_owners, d_starts = np.unique(index.dense_skill[dense_order], return_index=True)
+        self.dense_owners_, self.dense_starts_ = d_owners, d_starts
         self.skill_uris_ = tuple(taxonomy.skill_uris)
+        self.skill_index_ = dict(taxonomy.skill_index)
+        self.language_skills_ = language_skills(taxonomy)
         self.labels_en_ = taxonomy.skill_labels_at("en")
         self.labels_fi_ = taxonomy.skill_labels_at("fi")
+        self._set_language(taxonomy)
         return self
 
-    def sentence_scores(self, text: str) -> np.ndarray:
-        """Score of every skill against every sentence of `text`, shape (n_sentences, n_skills):
-        the best cosine between the sentence and any of the skill's documents."""
-        sentences = split_sentences(text)
-        out = np.zeros((len(sentences), len(self.skill_uris_)), dtype=np.float32)
-        if not sentences:
-            return out
-        counts = self._vectorizer().transform(sentences).tocsr()
-        queries = normalize(_tfidf(counts, self.index_.idf)).astype(np.float32)
-        per_doc = (queries @ self.index_.postings).toarray()
-        out[:, self.doc_owners_] = np.maximum.reduceat(per_doc, self.doc_starts_, axis=1)
-        return out
+    # -- recognising ------------------------------------------------------------------------------
+    def language(self, text: str) -> str:
+        """The language of `text` ("fi", "sv" or "en"), by the detector in `tools` or else
+        `guess_language`."""
+        detect = self.tools.detect or guess_language
+        lang = detect(text)
+        return lang if lang in RECOGNISED_LANGS else "en"
+
+    def sentence_scores(self, text: str, lang: str | None = None) -> tuple[np.ndarray, list[list[str]]]:
+        """Scores of every skill for every sentence of `text` that is not boilerplate, shape
+        (n_sentences, n_skills) float32, and the skill URIs the rules name in each sentence."""
+        lang = lang or self.language(text)
+        units, ruled = self._units(text, lang)
+        n_sentences = len(ruled)
+        out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
+        if not units:
+            return out, ruled
+        scores = self._lexical([u.lexical for u in units])
+        weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
+        if self.dense_ is not None and weight > 0:
+            dense = self._dense([u.dense for u in units])
+            scores = (1.0 - weight) * scores + weight * dense
+        if len(self.language_skills_):
+            names_language = np.array([bool(_LANGUAGE_CUE.search(u.dense)) for u in units])
+            scores[np.ix_(~names_language, self.language_skills_)] = 0.0
+        whole = {u.sentence: i for i, u in enumerate(units) if not u.is_phrase}
+        for i, u in enumerate(units):
+            row = scores[i]
+            if u.is_phrase:
+                row = self.phrase_weight * row + (1.0 - self.phrase_weight) * scores[whole[u.sentence]]
+            np.maximum(out[u.sentence], row, out=out[u.sentence])
+        return out, ruled
 
     def recognise(
-        self, text: str, *, top_k: int = 10, min_score: float = DEFAULT_MIN_SCORE
+        self,
+        text: str,
+        *,
+        top_k: int = 10,
+        min_score: float = DEFAULT_MIN_SCORE,
+        lang: str | None = None,
     ) -> list[RecognisedSkill]:
         """Up to `top_k` skills scoring at least `min_score`, best first (ties by URI).
 
-        Each sentence first contributes its own best ceil(top_k / sentences) skills, so one
-        sentence with many near-identical matches ("blueprints", "draw blueprints", …) cannot
-        crowd out the skills of the other sentences; remaining places go by score. On the
-        tuning set this raised precision@5 from 0.44 to 0.52 (English) and 0.30 to 0.34
-        (Finnish) over plain top-k by score."""
-        per_sentence = self.sentence_scores(text)
+        Skills named by the explicit rules come first (score `RULE_SCORE`). Each sentence then
+        contributes its own best ceil(top_k / sentences) skills, so one sentence with many
+        near-identical matches cannot crowd out the skills of the others; remaining places go
+        by score. `lang` ("fi", "sv", "en") is detected when not given.
+        """
+        per_sentence, ruled = self.sentence_scores(text, lang)
         if not per_sentence.size or top_k <= 0:
             return []
         best = per_sentence.max(axis=0)
-        quota = -(-top_k // len(per_sentence))
-        picked: set[int] = set()
+        for uris in ruled:
+            for uri in uris:
+                j = self.skill_index_.get(uri)
+                if j is not None:
+                    best[j] = max(float(best[j]), RULE_SCORE)
+        chosen: list[int] = []
+        seen: set[int] = set()
+        for uris in ruled:
+            for uri in uris:
+                j = self.skill_index_.get(uri)
+                if j is not None and j not in seen and best[j] >= min_score:
+                    chosen.append(j)
+                    seen.add(j)
+        quota = max(1, math.ceil((top_k - len(chosen)) / len(per_sentence)))
         for row in per_sentence:
-            top = np.argsort(-row, kind="stable")[:quota]
-            picked.update(int(j) for j in top if row[j] >= min_score)
-        chosen = sorted(picked, key=lambda j: (-best[j], self.skill_uris_[j]))[:top_k]
+            for j in np.argsort(-row, kind="stable")[:quota]:
+                j = int(j)
+                if j not in seen and best[j] >= min_score and row[j] > 0:
+                    chosen.append(j)
+                    seen.add(j)
+        chosen.sort(key=lambda j: (-best[j], self.skill_uris_[j]))
+        chosen = chosen[:top_k]
         if len(chosen) < top_k:
-            rest = [int(j) for j in np.flatnonzero(best >= min_score) if int(j) not in picked]
-            rest.sort(key=lambda j: (-best[j], self.skill_uris_[j]))
+            rest = [int(j) for j in np.argsort(-best, kind="stable")[: top_k * 2] if int(j) not in seen]
+            rest = [j for j in rest if best[j] >= min_score and best[j] > 0]
             chosen += rest[: top_k - len(chosen)]
         chosen.sort(key=lambda j: (-best[j], self.skill_uris_[j]))
         return [
@@ -167,6 +322,114 @@ class SkillRecognizer:
             for j in chosen
         ]
 
+    # -- internals --------------------------------------------------------------------------------
+    def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]]]:
+        units: list[_Unit] = []
+        ruled: list[list[str]] = []
+        for sentence in sentences(text):
+            if is_boilerplate(sentence):
+                continue
+            named, rest = self.tools.rules.apply(sentence)
+            cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
+            position = len(ruled)
+            ruled.append(named)
+            if not cleaned or not re.search(r"[^\W\d_]", cleaned):
+                continue
+            glossed = self._glossed(cleaned, lang)
+            units.append(_Unit(position, self._lexical_text(glossed, lang), glossed, False))
+            for p in phrases(cleaned):
+                p = self._glossed(p, lang)
+                units.append(_Unit(position, self._lexical_text(p, lang), p, True))
+        return units, ruled
+
+    def _glossed(self, text: str, lang: str) -> str:
+        """`text` followed by the glossary's English glosses of its words, in brackets."""
+        pairs = self.tools.glossary.get(lang)
+        if not pairs:
+            return text
+        found: dict[str, None] = {}
+        for word in words(text):
+            for stem, gloss in pairs:
+                if stem in word if len(stem) >= 5 else word.startswith(stem):
+                    found.setdefault(gloss, None)
+        return f"{text} ({', '.join(found)})" if found else text
+
+    def _lexical_text(self, text: str, lang: str) -> str:
+        """For Finnish: the text followed by its lemmas and compound parts."""
+        if lang != "fi" or self.tools.lemmatise is None:
+            return text
+        lemmatise = self.tools.lemmatise
+        tokens = [lemmatise(w, "fi") for w in words(text)]
+        extra = self.splitter_.expand(tokens) if self.splitter_ is not None else tokens
+        return text + " " + " ".join(t for t in extra if t)
+
+    def _lexical(self, texts: list[str]) -> np.ndarray:
+        counts = self._vectorizer().transform(texts).tocsr()
+        queries = normalize(_tfidf(counts, self.index_.idf)).astype(np.float32)
+        per_doc = (queries @ self.index_.postings).toarray()
+        out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
+        out[:, self.doc_owners_] = np.maximum.reduceat(per_doc, self.doc_starts_, axis=1)
+        return out
+
+    def _dense(self, texts: list[str]) -> np.ndarray:
+        assert self.encoder is not None and self.dense_ is not None
+        q = np.asarray(self.encoder.encode(texts, query=True), dtype=np.float32)
+        cos = q @ self.dense_[self.dense_order_].T
+        out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
+        out[:, self.dense_owners_] = np.maximum.reduceat(cos, self.dense_starts_, axis=1)
+        return np.clip((out - self.dense_floor) / (1.0 - self.dense_floor), 0.0, 1.0)
+
+    def _documents(self, taxonomy: Taxonomy) -> tuple[list[str], list[int], list[float]]:
+        t = taxonomy.tables
+        docs: list[str] = []
+        owner: list[int] = []
+        weight: list[float] = []
+        for i in range(taxonomy.n_skills):
+            labels = {t.skill_labels[lang][i] for lang in LANGS} | set(t.skill_alt_labels_en[i])
+            fi = t.skill_labels["fi"][i]
+            if fi and self.tools.lemmatise is not None:
+                labels.add(self._lexical_text(fi, "fi"))
+            for label in sorted(x for x in labels if x):
+                docs.append(label)
+                owner.append(i)
+                weight.append(1.0)
+            for lang in LANGS:
+                if description := t.skill_descriptions[lang][i]:
+                    docs.append(description)
+                    owner.append(i)
+                    weight.append(self.description_weight)
+        return docs, owner, weight
+
+    @staticmethod
+    def embed_labels(
+        taxonomy: Taxonomy, encoder: TextEncoder, langs: Sequence[str] = ("en",)
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Embeddings of every skill's preferred label in `langs`: ((n, dim) float16, (n,) int32
+        skill positions). English only by default: multilingual-e5 reads Finnish and Swedish text
+        against English labels, and each language costs about 8 CPU-minutes to embed."""
+        t = taxonomy.tables
+        texts, owner = [], []
+        for lang in langs:
+            for i, label in enumerate(t.skill_labels[lang]):
+                if label:
+                    texts.append(label)
+                    owner.append(i)
+        vectors = np.zeros((len(texts), 0), dtype=np.float16)
+        batches = [encoder.encode(texts[s : s + 256], query=True) for s in range(0, len(texts), 256)]
+        if batches:
+            vectors = np.concatenate(batches).astype(np.float16)
+        return vectors, np.asarray(owner, dtype=np.int32)
+
+    def _set_language(self, taxonomy: Taxonomy) -> None:
+        self.splitter_: CompoundSplitter | None = None
+        if self.tools.lemmatise is None:
+            return
+        lemmatise = self.tools.lemmatise
+        vocabulary = {
+            lemmatise(w, "fi") for label in taxonomy.tables.skill_labels["fi"] for w in words(label)
+        }
+        self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"))
+
     def _vectorizer(self) -> HashingVectorizer:
         return HashingVectorizer(
             analyzer="char_wb",
@@ -178,9 +441,49 @@ class SkillRecognizer:
         )
 
 
+_LANGUAGE_SKILL = re.compile(
+    r"^(?:understand (?:written|spoken)|write|interact verbally in|speak) ([A-Z][\w ]+)$"
+)
+_LANGUAGE_CUE = re.compile(
+    r"\b(?:languages?|spoken|written|fluent\w*|native|bilingual|oral|verbal\w*|speak\w*|kiel\w*|kieli|"
+    r"puhu\w*|kirjoit\w*|suullise\w*|kirjallise\w*|språk\w*|tal|skrift|muntlig\w*|skriftlig\w*|"
+    r"[a-z]+ska(?:n)?|suome\w*|ruotsi\w*|englanti\w*|englann\w*|saksa\w*|venäjä\w*|viro\w*|"
+    r"[A-Z][a-z]+ish|[A-Z][a-z]+ese|[A-Z][a-z]+ian|Dutch|French|Greek|Thai|Arabic|Hebrew|Hindi|Czech|Latin)\b",
+)
+
+
+def language_skills(taxonomy: Taxonomy) -> np.ndarray:
+    """Positions of ESCO's language skills ("understand written Swedish", "write Latin", "Polish"…),
+    shape (n,) int64. A multilingual model finds a Swedish sentence close to "understand written
+    Swedish" whatever it says, so these only count for a text unit that names a language."""
+    labels = taxonomy.tables.skill_labels["en"]
+    named = {m.group(1) for label in labels if (m := _LANGUAGE_SKILL.match(label))}
+    out = [i for i, label in enumerate(labels) if _LANGUAGE_SKILL.match(label) or label in named]
+    return np.asarray(out, dtype=np.int64)
+
+
+_FI = re.compile(
+    r"\b(?:ja|on|ovat|sekä|tai|että|kanssa|sinulla|olet|myös|työ\w*|osaa\w*|kokemus\w*|hyvä\w*)\b|[äö]", re.I
+)
+_SV = re.compile(
+    r"\b(?:och|är|att|med|för|av|du|vi|som|till|har|inom|samt|på|erfarenhet|kunskap\w*|krävs)\b|å", re.I
+)
+_EN = re.compile(
+    r"\b(?:and|the|of|with|to|in|for|you|we|is|are|experience|knowledge|skills?|ability)\b", re.I
+)
+
+
+def guess_language(text: str) -> str:
+    """A rough guess of the language of `text` by function words and letters ("fi", "sv" or "en");
+    a detector from a language library should be preferred (see `LanguageTools`)."""
+    counts = {"fi": len(_FI.findall(text)), "sv": len(_SV.findall(text)), "en": len(_EN.findall(text))}
+    best = max(counts, key=lambda k: (counts[k], k == "en"))
+    return best if counts[best] else "en"
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences, bullet points and lines of `text`, stripped, empty ones dropped."""
-    return [s.strip() for s in _SENTENCES.split(text) if s and s.strip()]
+    return sentences(text)
 
 
 def enrich_vacancy(
@@ -189,19 +492,23 @@ def enrich_vacancy(
     recognizer: SkillRecognizer,
     *,
     max_suggestions: int = 10,
-    min_score: float = DEFAULT_MIN_SCORE,
+    relative_floor: float = 0.6,
+    lang: str | None = None,
+    exclude: Collection[str] = (),
 ) -> Vacancy:
     """The vacancy with suggested skills recognised from its title and `text` added.
 
-    The employer's chosen skills are kept exactly as they are (order included); earlier
-    suggestions are replaced, so enriching twice gives the same result as enriching once.
-    Suggestions are never essential.
+    Only what the job requires is read: sentences about the employer, benefits, equal
+    opportunity and the application are skipped (see `SkillRecognizer`). Suggestions scoring
+    below `relative_floor` times the best suggestion are left out. The employer's chosen skills
+    are kept exactly as they are (order included); earlier suggestions are replaced, so enriching
+    twice gives the same result as enriching once. Suggestions are never essential. Skills in
+    `exclude` (suggestions the employer rejected) are never suggested.
     """
     chosen = tuple(s for s in vacancy.skills if not s.suggested)
-    taken = {s.uri for s in chosen}
-    found = recognizer.recognise(
-        f"{vacancy.title}.\n{text}", top_k=max_suggestions + len(taken), min_score=min_score
-    )
+    taken = {s.uri for s in chosen} | set(exclude)
+    found = recognizer.recognise(f"{vacancy.title}.\n{text}", top_k=max_suggestions + len(taken), lang=lang)
+    found = _close_to_best(found, relative_floor)
     suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]
     suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]
     return replace(vacancy, skills=chosen + tuple(suggested))
@@ -213,34 +520,27 @@ def enrich_candidate(
     recognizer: SkillRecognizer,
     *,
     max_suggestions: int = 10,
-    min_score: float = DEFAULT_MIN_SCORE,
+    relative_floor: float = 0.6,
+    lang: str | None = None,
 ) -> Candidate:
     """The candidate with suggested skills recognised from a coach's notes added, apart from the
     skills the jobseeker chose (which win: a chosen skill is never suggested again)."""
     chosen = tuple(s for s in candidate.skills if not s.suggested)
     taken = {s.uri for s in chosen}
-    found = recognizer.recognise(text, top_k=max_suggestions + len(taken), min_score=min_score)
+    found = _close_to_best(
+        recognizer.recognise(text, top_k=max_suggestions + len(taken), lang=lang), relative_floor
+    )
     suggested = [SkillClaim(r.uri, suggested=True) for r in found if r.uri not in taken]
     return replace(candidate, skills=chosen + tuple(suggested[:max_suggestions]))
 
 
-def _documents(taxonomy: Taxonomy, description_weight: float):  # type: ignore[no-untyped-def]
-    t = taxonomy.tables
-    docs: list[str] = []
-    owner: list[int] = []
-    weight: list[float] = []
-    for i in range(taxonomy.n_skills):
-        labels = {t.skill_labels[lang][i] for lang in LANGS} | set(t.skill_alt_labels_en[i])
-        for label in sorted(x for x in labels if x):
-            docs.append(label)
-            owner.append(i)
-            weight.append(1.0)
-        for lang in LANGS:
-            if description := t.skill_descriptions[lang][i]:
-                docs.append(description)
-                owner.append(i)
-                weight.append(description_weight)
-    return docs, owner, weight
+def _close_to_best(found: list[RecognisedSkill], relative_floor: float) -> list[RecognisedSkill]:
+    """The skills scoring at least `relative_floor` times the best one not named by a rule."""
+    matched = [r.score for r in found if r.score < RULE_SCORE]
+    if not matched:
+        return found
+    floor = relative_floor * max(matched)
+    return [r for r in found if r.score >= floor]
 
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:

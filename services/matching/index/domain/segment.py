@@ -2,8 +2,8 @@
 
 A segment keeps, per candidate row (rows sorted by candidate id): the claimed skills and the
 work-history occupations as CSR rows (for exact re-scoring and explanations); the inverse norm
-of each row's expanded, IDF-weighted vector; and the hard-filter attributes as compact numpy
-columns. Ids live in a sorted fixed-width bytes array searched with `np.searchsorted`, not in a
+of each row's expanded, IDF-weighted vector; and the attributes the hard filters read, as the
+filters declare them (`filters.COLUMNS`: built and merged here without knowing what they mean). Ids live in a sorted fixed-width bytes array searched with `np.searchsorted`, not in a
 dict of Python objects.
 
 The inverted index that the first ranking stage walks (one CSC matrix whose columns are skills
@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from .geo import MunicipalityTable
+from .columns import Layout, Part
+from .filters import COLUMNS
 from .vectors import (
     CompactCandidate,
     SkillSpace,
@@ -32,21 +34,6 @@ from .vectors import (
     inverse_norms,
     smooth_idf,
 )
-
-
-class OrgRegistry:
-    """Organisation codes -> small integers; append-only, shared by all segments."""
-
-    def __init__(self) -> None:
-        self._index: dict[str, int] = {}
-
-    def index(self, org: str) -> int:
-        """Position of `org`, registering it if new (writer side only)."""
-        return self._index.setdefault(org, len(self._index))
-
-    def find(self, org: str) -> int:
-        """Position of `org`, or -1 when no candidate ever consented to it."""
-        return self._index.get(org, -1)
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,15 +51,7 @@ class Segment:
     geo_key: np.ndarray  # (n,) float64 ascending: (municipality + 1) * GEO_KEY_SPAN + max commute
     block_offsets: np.ndarray  # (n_columns, n_blocks + 1) int64 first posting of each column in
     # each municipality block (see block_offsets); (0, 0) for small segments
-    hired: np.ndarray  # (n,) bool
-    available_day: np.ndarray  # (n,) int32 date ordinal
-    municipality: np.ndarray  # (n,) int16 position in the MunicipalityTable, -1 unknown
-    max_commute_km: np.ndarray  # (n,) float32
-    working_time: np.ndarray  # (n,) uint8 position in WORKING_TIMES
-    lang_dense: np.ndarray  # (n, len(dense_languages)) uint8 rank 0 (none) .. 7 (native)
-    lang_sparse: Mapping[str, tuple[np.ndarray, np.ndarray]]  # code -> (rows, ranks)
-    consent_bits: np.ndarray  # (n_orgs, ceil(n / 8)) uint8: bit row of organisation org set when
-    # row consented to it (little-endian bit order)
+    columns: Mapping[str, Any]  # the hard filters' columns by name (see `filters.COLUMNS`)
     max_occupations: int  # most work-history occupations of any row (bounds pruned terms)
 
     def __len__(self) -> int:
@@ -83,11 +62,20 @@ class Segment:
         i = int(np.searchsorted(self.ids, key))
         return i if i < len(self.ids) and self.ids[i] == key else -1
 
-    def consents(self, org: int, rows: np.ndarray) -> np.ndarray:
-        """Whether each of `rows` consented to the organisation at position `org`."""
-        if org < 0 or org >= len(self.consent_bits):
-            return np.zeros(len(rows), dtype=bool)
-        return ((self.consent_bits[org][rows >> 3] >> (rows & 7).astype(np.uint8)) & 1).astype(bool)
+    @property
+    def municipality(self) -> np.ndarray:
+        """(n,) int16 position in the MunicipalityTable, -1 unknown."""
+        return self.columns["municipality"]  # type: ignore[no-any-return]
+
+    @property
+    def max_commute_km(self) -> np.ndarray:
+        """(n,) float32."""
+        return self.columns["max_commute_km"]  # type: ignore[no-any-return]
+
+    @property
+    def available_day(self) -> np.ndarray:
+        """(n,) int32 date ordinal."""
+        return self.columns["available_day"]  # type: ignore[no-any-return]
 
     def nbytes(self) -> int:
         """Bytes held by the segment's arrays (the index's memory, excluding Python overhead);
@@ -103,9 +91,9 @@ class Segment:
             elif sp.issparse(value):
                 for a in (value.data, value.indices, value.indptr):
                     add(a)
-        for rows, ranks in self.lang_sparse.values():
-            add(rows)
-            add(ranks)
+        for column in COLUMNS:
+            for a in column.nbytes(self.columns[column.name]):
+                add(a)
         return sum(arrays.values())
 
 
@@ -153,12 +141,7 @@ def geo_order(municipality: np.ndarray, max_commute_km: np.ndarray) -> tuple[np.
 
 
 def build_segment(
-    rows: Sequence[CompactCandidate],
-    space: SkillSpace,
-    idf: np.ndarray | None,
-    municipalities: MunicipalityTable,
-    orgs: OrgRegistry,
-    dense_languages: Sequence[str],
+    rows: Sequence[CompactCandidate], space: SkillSpace, idf: np.ndarray | None, layout: Layout
 ) -> Segment:
     """A segment of `rows`, which must be sorted by candidate id with no duplicates.
     With `idf` None the ranking columns are left empty (for rows that will be merged)."""
@@ -169,31 +152,16 @@ def build_segment(
     claims, meta = claims_matrix(rows, space.n_skills)
     claim_meta = sp.csr_matrix((meta + 1, claims.indices, claims.indptr), shape=claims.shape)
     experience = experience_matrix(rows, space.taxonomy.n_occupations)
-    municipality = np.fromiter((municipalities.index(r.municipality) for r in rows), dtype=np.int16, count=n)
-    max_commute_km = np.fromiter((r.max_commute_km for r in rows), dtype=np.float32, count=n)
-    geo_row, geo_key = geo_order(municipality, max_commute_km)
+    columns = {
+        column.name: column.build([r.attributes[i] for r in rows], layout) for i, column in enumerate(COLUMNS)
+    }
+    geo_row, geo_key = geo_order(columns["municipality"], columns["max_commute_km"])
     if idf is None:  # rows about to be merged: the merge computes the ranking columns
         inv_norm = np.zeros(n, dtype=np.float32)
         postings = sp.csc_matrix((n, claims.shape[1] + experience.shape[1]), dtype=np.float32)
     else:
         inv_norm = inverse_norms(claims, experience, space, idf)
         postings = _postings(claims, experience, geo_row)
-
-    dense_pos = {code: i for i, code in enumerate(dense_languages)}
-    lang_dense = np.zeros((n, len(dense_languages)), dtype=np.uint8)
-    sparse_rows: dict[str, list[int]] = {}
-    sparse_ranks: dict[str, list[int]] = {}
-    consent_pairs: list[tuple[int, int]] = []
-    for i, r in enumerate(rows):
-        for code, rank in r.languages:
-            j = dense_pos.get(code)
-            if j is not None:
-                lang_dense[i, j] = rank
-            else:
-                sparse_rows.setdefault(code, []).append(i)
-                sparse_ranks.setdefault(code, []).append(rank)
-        consent_pairs.extend((orgs.index(o), i) for o in r.consented_orgs)
-    consent_bits = _consent(np.asarray(consent_pairs, dtype=np.int64), n)
     return Segment(
         ids=ids,
         versions=np.fromiter((r.version for r in rows), dtype=np.int64, count=n),
@@ -206,17 +174,7 @@ def build_segment(
         geo_inv_norm=inv_norm[geo_row],
         geo_key=geo_key,
         block_offsets=block_offsets(postings, geo_key) if idf is not None else np.zeros((0, 0), np.int64),
-        hired=np.fromiter((r.hired for r in rows), dtype=bool, count=n),
-        available_day=np.fromiter((r.available_day for r in rows), dtype=np.int32, count=n),
-        municipality=municipality,
-        max_commute_km=max_commute_km,
-        working_time=np.fromiter((r.working_time for r in rows), dtype=np.uint8, count=n),
-        lang_dense=lang_dense,
-        lang_sparse={
-            code: (np.asarray(sparse_rows[code], np.int32), np.asarray(sparse_ranks[code], np.uint8))
-            for code in sparse_rows
-        },
-        consent_bits=consent_bits,
+        columns=columns,
         max_occupations=_max_row_nnz(experience),
     )
 
@@ -251,10 +209,6 @@ def merge_segments(
         remaps.append(remap)
         offset += len(r)
 
-    def column(name: str) -> np.ndarray:
-        values = [getattr(seg, name)[r] for seg, r in zip(segs, rows, strict=True)]
-        return np.concatenate(values)[order]
-
     def matrix(name: str) -> sp.csr_matrix:
         blocks = [getattr(seg, name)[r] for seg, r in zip(segs, rows, strict=True)]
         return sp.vstack(blocks, format="csr")[order]
@@ -268,28 +222,15 @@ def merge_segments(
     idf = smooth_idf(df, n)
     inv_norm = inverse_norms(claims, experience, space, idf)
 
-    lang_sparse: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for code in sorted({c for seg in segs for c in seg.lang_sparse}):
-        new_rows, new_ranks = [], []
-        for seg, remap in zip(segs, remaps, strict=True):
-            lrows, ranks = seg.lang_sparse.get(code, (np.zeros(0, np.int32), np.zeros(0, np.uint8)))
-            new = remap[lrows]
-            new_rows.append(new[new >= 0])
-            new_ranks.append(ranks[new >= 0])
-        r, k = np.concatenate(new_rows), np.concatenate(new_ranks)
-        o = np.argsort(r, kind="stable")
-        lang_sparse[code] = (r[o].astype(np.int32), k[o])
-    pairs = []
-    for seg, remap in zip(segs, remaps, strict=True):
-        for org in range(len(seg.consent_bits)):
-            rows_of_org = np.flatnonzero(
-                np.unpackbits(seg.consent_bits[org], count=len(seg), bitorder="little")
-            )
-            new = remap[rows_of_org]
-            pairs.append(np.stack([np.full(len(new), org), new], axis=1)[new >= 0])
-    consent_bits = _consent(np.concatenate(pairs) if pairs else np.zeros((0, 2), np.int64), n)
-    municipality, max_commute_km = column("municipality"), column("max_commute_km")
-    geo_row, geo_key = geo_order(municipality, max_commute_km)
+    columns = {
+        c.name: c.merge(
+            [Part(seg.columns[c.name], r, remap) for seg, r, remap in zip(segs, rows, remaps, strict=True)],
+            order,
+            n,
+        )
+        for c in COLUMNS
+    }
+    geo_row, geo_key = geo_order(columns["municipality"], columns["max_commute_km"])
     postings = _postings(claims, experience, geo_row)
     merged = Segment(
         ids=ids[order],
@@ -303,14 +244,7 @@ def merge_segments(
         geo_inv_norm=inv_norm[geo_row],
         geo_key=geo_key,
         block_offsets=block_offsets(postings, geo_key),
-        hired=column("hired"),
-        available_day=column("available_day"),
-        municipality=municipality,
-        max_commute_km=max_commute_km,
-        working_time=column("working_time"),
-        lang_dense=column("lang_dense"),
-        lang_sparse=lang_sparse,
-        consent_bits=consent_bits,
+        columns=columns,
         max_occupations=_max_row_nnz(experience),
     )
     return merged, idf, kept_counts
@@ -322,18 +256,6 @@ def _postings(claims: sp.csr_matrix, experience: sp.csr_matrix, geo_row: np.ndar
     postings = rows.tocsc()
     postings.sort_indices()
     return postings
-
-
-def _consent(pairs: np.ndarray, n: int) -> np.ndarray:
-    """Consent bits (see `Segment.consent_bits`) of n rows from (organisation, row) pairs."""
-    pairs = pairs.reshape(-1, 2)
-    n_orgs = int(pairs[:, 0].max()) + 1 if len(pairs) else 0
-    bits = np.zeros((n_orgs, (n + 7) // 8), dtype=np.uint8)
-    for org in range(n_orgs):
-        mask = np.zeros(n, dtype=bool)
-        mask[pairs[pairs[:, 0] == org, 1]] = True
-        bits[org] = np.packbits(mask, bitorder="little")
-    return bits
 
 
 def _max_row_nnz(m: sp.csr_matrix) -> int:

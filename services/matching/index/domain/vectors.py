@@ -11,18 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from .model import (
-    SKILL_LEVELS,
-    WORKING_TIMES,
-    Candidate,
-    InvalidRecordError,
-    Vacancy,
-    language_rank,
-)
+from . import filters
+from .model import SKILL_LEVELS, Candidate, InvalidRecordError
 from .params import RankingParams
 from .taxonomy import Taxonomy
 
@@ -122,134 +117,6 @@ def smooth_idf(df: np.ndarray, n_docs: int) -> np.ndarray:
 
 
 # -- vacancies ---------------------------------------------------------------------------------
-@dataclass(frozen=True, eq=False)
-class VacancyQuery:
-    """A vacancy's wanted skills, their related skills, and coverage structure.
-
-    skills : (n_u,) int32 positions U: the vacancy's own skills first (in `own` order), then
-        related skills that earn credit
-    weight : (n_u,) float32 vector weight of each position (related ones: credit x weight)
-    n_own : the first `n_own` positions of `skills` are the vacancy's own skills
-    essential : (n_e,) int32 indices into `skills` of the essential skills
-    coverage_weight : (n_e,) float32 weight of each essential skill in coverage
-    credit : (n_u, n_e) float32, credit[u, e]: what having skill u earns towards essential e
-        (1 on the skill itself)
-    own_credit, own_reason : (n_own, n_u) related-skill credit and reason code between each own
-        skill and every position (for explanations)
-    cov_u, cov_c, cov_starts : the non-zeros of `credit` column by column (position, credit,
-        start of each essential's run), for vectorised best-credit lookups
-    rel_u, rel_v, rel_c, rel_starts : the non-zeros of `own_credit` (own skill, position,
-        credit) grouped by own skill; rel_owner holds the own skill of each group
-    """
-
-    skills: np.ndarray
-    weight: np.ndarray
-    n_own: int
-    essential: np.ndarray
-    coverage_weight: np.ndarray
-    credit: np.ndarray
-    own_credit: np.ndarray
-    own_reason: np.ndarray
-    cov_u: np.ndarray
-    cov_c: np.ndarray
-    cov_starts: np.ndarray
-    rel_v: np.ndarray
-    rel_c: np.ndarray
-    rel_starts: np.ndarray
-    rel_owner: np.ndarray
-    position: np.ndarray  # (n_skills,) index into `skills` of every skill, -1 if absent
-    occupation: int = -1  # position of the vacancy's occupation, -1 when none
-
-    @property
-    def optional(self) -> np.ndarray:
-        """Indices into `skills` of own skills that are not essential."""
-        mask = np.ones(self.n_own, dtype=bool)
-        mask[self.essential] = False
-        return np.flatnonzero(mask)
-
-
-def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
-    """The vacancy's skill vector: its chosen skills and its occupation's essential (full
-    weight) and optional (lower weight) skills, expanded with related skills. An employer's
-    choice wins over the occupation's defaults; skills unknown to the taxonomy are ignored."""
-    p, tax = space.params, space.taxonomy
-    weight: dict[int, float] = {}
-    coverage: dict[int, float] = {}
-    chosen: set[int] = set()
-    for s in vacancy.skills:
-        j = tax.skill_index.get(s.uri)
-        if j is None:
-            continue
-        if s.suggested:
-            if j not in chosen:
-                weight[j] = max(weight.get(j, 0.0), p.suggested_skill_weight)
-            continue
-        w = p.chosen_essential_weight if s.essential else p.chosen_optional_weight
-        weight[j] = w if j not in chosen else max(weight[j], w)
-        chosen.add(j)
-        if s.essential:
-            coverage[j] = 1.0
-    o = -1
-    if vacancy.occupation_uri and tax.has_occupation(vacancy.occupation_uri):
-        o = tax.occupation_index[vacancy.occupation_uri]
-        for j in _row(tax.essential, o):
-            if j not in chosen:
-                weight[j] = max(weight.get(j, 0.0), p.occupation_essential_weight)
-                coverage.setdefault(int(j), p.occupation_essential_coverage)
-        for j in _row(tax.optional, o):
-            if j not in chosen:
-                weight[j] = max(weight.get(j, 0.0), p.occupation_optional_weight)
-    coverage = {j: c for j, c in coverage.items() if c > 0}
-    own = sorted(weight, key=lambda j: (j not in coverage, j))
-    own_arr = np.asarray(own, dtype=np.int32)
-    own_w = np.asarray([weight[j] for j in own], dtype=np.float32)
-
-    # related skills: weight = best credit x wanted weight over the vacancy's own skills
-    n_s = space.n_skills
-    rel_row, idx = row_positions(space.credit.indptr, own_arr)
-    rel_indices, rel_data = space.credit.indices[idx], space.credit.data[idx]
-    rel_reasons = space.reason.data[idx]  # same structure as credit (build_skill_space checks)
-    best = np.zeros(n_s, dtype=np.float32)
-    np.maximum.at(best, rel_indices, rel_data * own_w[rel_row])
-    best[own_arr] = 0.0
-    extra = np.flatnonzero(best > 0).astype(np.int32)
-    skills = np.concatenate([own_arr, extra])
-    vec_w = np.concatenate([own_w, best[extra]])
-    position = np.full(n_s, -1, dtype=np.int64)
-    position[skills] = np.arange(len(skills))
-    own_credit = np.zeros((len(own), len(skills)), dtype=np.float32)
-    own_reason = np.zeros((len(own), len(skills)), dtype=np.int8)
-    at = position[rel_indices]
-    ok = at >= 0
-    own_credit[rel_row[ok], at[ok]] = rel_data[ok]
-    own_reason[rel_row[ok], at[ok]] = rel_reasons[ok]
-
-    n_e = len(coverage)
-    essential = np.arange(n_e, dtype=np.int32)  # essential skills come first in `own`
-    credit = np.ascontiguousarray(own_credit[:n_e].T)  # (n_u, n_e)
-    credit[essential, essential] = 1.0
-    cov_e, cov_u = np.nonzero(credit.T)
-    rel_u, rel_v = np.nonzero(own_credit)
-    rel_owner, rel_starts = np.unique(rel_u, return_index=True)
-    return VacancyQuery(
-        skills=skills,
-        weight=vec_w,
-        n_own=len(own),
-        essential=essential,
-        coverage_weight=np.asarray([coverage[j] for j in own[:n_e]], dtype=np.float32),
-        credit=credit,
-        own_credit=own_credit,
-        own_reason=own_reason,
-        cov_u=cov_u,
-        cov_c=credit[cov_u, cov_e],
-        cov_starts=np.searchsorted(cov_e, np.arange(n_e)),
-        rel_v=rel_v,
-        rel_c=own_credit[rel_u, rel_v],
-        rel_starts=rel_starts,
-        rel_owner=rel_owner,
-        position=position,
-        occupation=o,
-    )
 
 
 # -- candidates --------------------------------------------------------------------------------
@@ -264,13 +131,7 @@ class CompactCandidate:
     claim_meta: tuple[int, ...]  # level position | SUGGESTED_BIT
     occupations: tuple[int, ...]  # work-history occupation positions, ascending
     occupation_weights: tuple[float, ...]
-    languages: tuple[tuple[str, int], ...]  # (ISO 639-1 code, rank 1..7)
-    municipality: str
-    max_commute_km: float
-    available_day: int  # date.toordinal()
-    working_time: int  # position in WORKING_TIMES
-    consented_orgs: tuple[str, ...]
-    hired: bool
+    attributes: tuple[Any, ...]  # what the hard filters read, in `filters.COLUMNS` order
     unknown_uris: int = 0  # skills and occupations the taxonomy does not know (ignored)
 
 
@@ -304,8 +165,7 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
             continue
         w = experience_weight(work.years, work.ended_year, current_year, space.params)
         experience[o] = max(experience.get(o, 0.0), w)
-    if candidate.working_time not in WORKING_TIMES:
-        raise InvalidRecordError(f"unknown working time {candidate.working_time!r}")
+    attributes = filters.encode(candidate)
     skills = sorted(claims)
     occupations = sorted(experience)
     return CompactCandidate(
@@ -316,13 +176,7 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
         claim_meta=tuple([claims[j][1] for j in skills]),
         occupations=tuple(occupations),
         occupation_weights=tuple([experience[o] for o in occupations]),
-        languages=tuple(sorted((c, language_rank(lvl)) for c, lvl in candidate.languages.items())),
-        municipality=candidate.municipality,
-        max_commute_km=float(candidate.max_commute_km),
-        available_day=candidate.available_from.toordinal(),
-        working_time=WORKING_TIMES.index(candidate.working_time),
-        consented_orgs=tuple(sorted(candidate.consented_orgs)),
-        hired=candidate.hired,
+        attributes=attributes,
         unknown_uris=unknown,
     )
 
@@ -426,17 +280,3 @@ def expanded(
     block = block.tocsr()
     block.sum_duplicates()
     return block
-
-
-def row_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(position in `rows`, index into the data arrays) of every stored entry of the given rows of
-    a CSR matrix (or columns of a CSC one) with this `indptr`, row by row."""
-    starts, ends = indptr[rows], indptr[rows + 1]
-    lengths = ends - starts
-    at = np.repeat(np.arange(len(rows)), lengths)
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    return at, offsets + np.arange(len(at))
-
-
-def _row(m: sp.csr_matrix, i: int) -> np.ndarray:
-    return m.indices[m.indptr[i] : m.indptr[i + 1]]

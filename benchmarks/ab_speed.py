@@ -1,0 +1,142 @@
+"""Shortlist latency of two versions of the ranking domain, side by side in one process.
+
+    NUMBA_CACHE_DIR=$(mktemp -d) python -m benchmarks.ab_speed --base /tmp/base-checkout   # 1,000,000
+    NUMBA_CACHE_DIR=$(mktemp -d) python -m benchmarks.ab_speed --base /tmp/base-checkout --profiles 100000
+
+(A fresh numba cache: the base checkout's own cache names its modules by their original names.)
+
+On a shared machine the load changes from minute to minute, so two benchmark runs an hour apart
+compare the machine as much as the code. Here both engines index the same generated candidates
+(`benchmarks.generate`, the same as `benchmarks.speed`) in the same process, and every query runs
+on both, one right after the other (which goes first alternates), so both see the same load.
+
+The base version's domain package is loaded from the other checkout under another name: its
+``services/matching/index/domain`` (or, before the index/team split, ``services/matching/domain``)
+only uses relative imports, numpy, scipy, scikit-learn and numba. Both engines get this checkout's
+taxonomy tables, municipalities and candidate objects (read by attribute, so any version takes
+them). Reported: p50/p90/p99 latency of `MatchingEngine.shortlist(k=50)` per version (half the
+queries with a consent filter, as `benchmarks.speed`), the paired ratio, and index bytes per profile;
+and whether both return the same shortlists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import os
+import sys
+import time
+from itertools import tee
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from benchmarks.generate import (
+    ORGS,
+    REFERENCE_DAY,
+    generate_candidates,
+    generate_vacancies,
+    load_municipalities,
+)
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.reference import load_taxonomy
+
+K = 50
+
+
+def load_domain(tree: Path, name: str) -> ModuleType:
+    """The ranking domain package of the checkout at `tree`, imported as top-level `name`."""
+    for sub in ("services/matching/index/domain", "services/matching/domain"):
+        root = tree / sub
+        if (root / "engine.py").exists():
+            break
+    else:
+        raise SystemExit(f"no ranking domain under {tree}")
+    spec = importlib.util.spec_from_file_location(
+        name, root / "__init__.py", submodule_search_locations=[str(root)]
+    )
+    assert spec is not None and spec.loader is not None
+    package = importlib.util.module_from_spec(spec)
+    sys.modules[name] = package
+    spec.loader.exec_module(package)
+    return package
+
+
+def percentiles(ms: np.ndarray) -> dict[str, float]:
+    return {f"p{q}_ms": float(np.percentile(ms, q)) for q in (50, 90, 99)} | {"mean_ms": float(ms.mean())}
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, required=True, help="checkout of the version to compare with")
+    parser.add_argument("--profiles", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args(argv)
+
+    base_domain = load_domain(args.base, "base_ranking_domain")
+    base_engine_module = importlib.import_module("base_ranking_domain.engine")
+    base_taxonomy_module = importlib.import_module("base_ranking_domain.taxonomy")
+    taxonomy = load_taxonomy()
+    municipalities = load_municipalities()
+    engines = {
+        "base": base_engine_module.MatchingEngine(
+            base_taxonomy_module.Taxonomy(taxonomy.tables), municipalities, clock=lambda: REFERENCE_DAY
+        ),
+        "this": MatchingEngine(taxonomy, municipalities, clock=lambda: REFERENCE_DAY),
+    }
+    print(
+        f"# A/B shortlist latency {time.strftime('%Y-%m-%d')}: {os.cpu_count()} CPUs, "
+        f"load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}; base {args.base} "
+        f"({Path(base_domain.__file__ or '').parent}), {args.profiles:,} profiles",
+        flush=True,
+    )
+    one, two = tee(generate_candidates(taxonomy, args.profiles, args.seed, municipalities=municipalities))
+    start = time.perf_counter()
+    engines["base"].bulk_load(one)
+    engines["this"].bulk_load(two)
+    print(f"indexed both in {time.perf_counter() - start:.0f} s", flush=True)
+    gc.collect()
+    gc.freeze()
+    vacancies = list(
+        generate_vacancies(taxonomy, args.queries + 10, args.seed + 1, municipalities=municipalities)
+    )
+    orgs = [None, *ORGS]
+    for i, v in enumerate(vacancies[:10]):  # warm-up
+        for engine in engines.values():
+            engine.shortlist(v, k=K, viewer_org=orgs[i % 2], today=REFERENCE_DAY)
+    times: dict[str, list[float]] = {name: [] for name in engines}
+    same = 0
+    for i, v in enumerate(vacancies[10:]):
+        org = None if i % 2 == 0 else orgs[1 + (i // 2) % len(ORGS)]
+        got = {}
+        for name in list(engines)[:: 1 if i % 2 == 0 else -1]:
+            start = time.perf_counter()
+            entries = engines[name].shortlist(v, k=K, viewer_org=org, today=REFERENCE_DAY)
+            times[name].append(time.perf_counter() - start)
+            got[name] = [(e.candidate_id, e.score) for e in entries]
+        same += got["base"] == got["this"]
+    out: dict[str, Any] = {"profiles": args.profiles, "queries": len(vacancies) - 10, "same_shortlists": same}
+    for name, engine in engines.items():
+        ms = np.asarray(times[name]) * 1000
+        out[name] = percentiles(ms) | {"index_bytes_per_profile": engine.memory_bytes() / args.profiles}
+        stats = out[name]
+        print(
+            f"{name:5} p50 {stats['p50_ms']:.1f} ms  p90 {stats['p90_ms']:.1f} ms  p99 {stats['p99_ms']:.1f} ms  "
+            f"mean {stats['mean_ms']:.1f} ms  index {stats['index_bytes_per_profile']:.0f} B/profile"
+        )
+    ratio = np.asarray(times["this"]) / np.asarray(times["base"])
+    out["paired_ratio_median"] = float(np.median(ratio))
+    print(
+        f"this / base per query: median {np.median(ratio):.3f} (p10 {np.percentile(ratio, 10):.3f}, "
+        f"p90 {np.percentile(ratio, 90):.3f}); identical shortlists {same} of {out['queries']}; "
+        f"load average after {os.getloadavg()[0]:.1f}"
+    )
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,273 @@
+"""Skill-recognition benchmark: RP@5, MRR and empty results on real sentences, next to a baseline.
+
+    python -m benchmarks.recognition                    # every set, reporting halves (the figures)
+    python -m benchmarks.recognition --half tune        # the tuning halves of our own sets
+    python -m benchmarks.recognition --sets tech,fi     # a subset of the sets
+    python -m benchmarks.recognition --validation-dir PATH
+
+Sets (a sentence counts only when it has at least one gold ESCO skill):
+
+- ``tech``, ``house``: the public English validation sets of the Skill-Extraction benchmark
+  (Decorte et al.; SkillSpan sentences, ESCO preferred labels), read at run time from
+  ``--validation-dir`` (default: ``../shared/data/benchmarks/skill-extraction-validation`` next to
+  the repository, or ``$KOHTAANTO_SKILL_VALIDATION_DIR``) and skipped when absent. They are never
+  copied into the project. ``tech`` is used for tuning and ``house`` to check that a change
+  generalises; the benchmark's test splits are the team's held-out measure and are not read here.
+- ``fi``, ``sv``: our own Finnish and Swedish sentences written as job ads and CVs are written,
+  labelled with the ESCO skills a recruiter expects (``benchmarks/recognition_sets/``). Each row
+  belongs to the ``tune`` or the ``report`` half; figures are reported on the ``report`` half.
+
+Metrics, as in the literature: RP@5 = hits in the top 5 / min(5, number of gold skills), MRR =
+mean reciprocal rank of the first gold skill in the top 50 (0 when none), both averaged over
+sentences; "empty" = share of sentences for which the recogniser, called as the service calls it,
+returns no skill at all; latency = wall time per sentence of ``recognise`` (p50 and p95, ms).
+
+Systems: ``recogniser`` (the service's recogniser as loaded by the service) and ``baseline``
+(character 3–5-gram TF-IDF, sublinear tf, over the ESCO preferred labels; a skill scores the best
+cosine of its labels in English and Finnish).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from services.matching.index.domain.taxonomy import Taxonomy
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+OWN_SETS_DIR = Path(__file__).resolve().parent / "recognition_sets"
+VALIDATION_FILES = {"tech": "tech_validation_annotations.csv", "house": "house_validation_annotations.csv"}
+NO_SKILL = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
+K, MRR_DEPTH = 5, 50
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    gold: frozenset[str]  # ESCO skill URIs
+    lang: str  # "en" | "fi" | "sv"
+    half: str = "report"  # "tune" | "report" (the public sets are one piece each)
+
+
+# -- data --------------------------------------------------------------------------------------
+def default_validation_dir() -> Path | None:
+    """Where the public validation sets are: $KOHTAANTO_SKILL_VALIDATION_DIR, else the shared data
+    folder next to the repository (or next to the folder holding the worktrees)."""
+    if env := os.environ.get("KOHTAANTO_SKILL_VALIDATION_DIR"):
+        return Path(env)
+    rel = Path("shared") / "data" / "benchmarks" / "skill-extraction-validation"
+    for base in (REPO_ROOT.parent, REPO_ROOT.parent.parent):
+        if (base / rel).is_dir():
+            return base / rel
+    return None
+
+
+def read_validation_set(path: Path, taxonomy: Taxonomy) -> list[Sentence]:
+    """One public validation file (columns sentence, span, sub_span, label; one row per span):
+    a sentence's gold set is the union of its rows' labels, mapped from English preferred label
+    to URI. Labels marking "no ESCO skill fits" are dropped; sentences left without gold too."""
+    by_label: dict[str, list[str]] = {}
+    for uri, label in zip(taxonomy.skill_uris, taxonomy.tables.skill_labels["en"], strict=True):
+        by_label.setdefault(label, []).append(uri)
+    gold: dict[str, set[str]] = {}
+    missing = set()
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            uris = gold.setdefault(row["sentence"], set())
+            label = row["label"].strip()
+            if label in NO_SKILL:
+                continue
+            if label not in by_label:
+                missing.add(label)
+                continue
+            uris.update(by_label[label])
+    if missing:
+        print(
+            f"  note: {len(missing)} labels of {path.name} are not ESCO 1.1.1 skills: {sorted(missing)[:5]}"
+        )
+    return [Sentence(text, frozenset(uris), "en") for text, uris in gold.items() if uris]
+
+
+def read_own_set(path: Path) -> list[Sentence]:
+    """One of our labelled sets (columns id, half, source, occupation, lang, text, skills, labels;
+    `skills` holds ESCO URIs joined with `|`)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return [
+            Sentence(r["text"], frozenset(r["skills"].split("|")), r["lang"], r["half"])
+            for r in csv.DictReader(f)
+            if r["skills"].strip()
+        ]
+
+
+def load_sets(
+    taxonomy: Taxonomy, names: Sequence[str], validation_dir: Path | None
+) -> dict[str, list[Sentence]]:
+    sets: dict[str, list[Sentence]] = {}
+    for name in names:
+        if name in VALIDATION_FILES:
+            path = validation_dir / VALIDATION_FILES[name] if validation_dir else None
+            if path is None or not path.exists():
+                print(f"  skipping {name}: {VALIDATION_FILES[name]} not found (see --validation-dir)")
+                continue
+            sets[name] = read_validation_set(path, taxonomy)
+        else:
+            sets[name] = read_own_set(OWN_SETS_DIR / f"{name}.csv")
+    return sets
+
+
+# -- systems -----------------------------------------------------------------------------------
+Ranker = Callable[[str, int], list[str]]  # (text, k) -> skill URIs, best first
+
+
+def baseline_ranker(taxonomy: Taxonomy) -> Ranker:
+    """Character 3–5-gram TF-IDF over the English and Finnish preferred labels; no cut-off."""
+    t = taxonomy.tables
+    docs, owner = [], []
+    for lang in ("en", "fi"):
+        for i, label in enumerate(t.skill_labels[lang]):
+            if label:
+                docs.append(label)
+                owner.append(i)
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+    matrix = vectorizer.fit_transform(docs).T.tocsr()
+    owner_arr = np.asarray(owner)
+    n = taxonomy.n_skills
+
+    def rank(text: str, k: int) -> list[str]:
+        sims = (vectorizer.transform([text]) @ matrix).toarray().ravel()
+        best = np.zeros(n, dtype=np.float64)
+        np.maximum.at(best, owner_arr, sims)
+        top = np.argsort(-best, kind="stable")[:k]
+        return [taxonomy.skill_uris[j] for j in top if best[j] > 0]
+
+    return rank
+
+
+def recogniser_ranker(recognizer: Any, *, service_cut: bool) -> Ranker:
+    """The recogniser, either as the service calls it (`service_cut`: its default cut-off) or
+    ranking without a cut-off (for MRR at depth)."""
+
+    def rank(text: str, k: int) -> list[str]:
+        if service_cut:
+            return [r.uri for r in recognizer.recognise(text, top_k=k)]
+        return [r.uri for r in recognizer.recognise(text, top_k=k, min_score=0.0)]
+
+    return rank
+
+
+# -- metrics -----------------------------------------------------------------------------------
+def evaluate(sentences: Sequence[Sentence], shown: Ranker, deep: Ranker) -> dict[str, float]:
+    """RP@5 and "empty" from what `shown` returns for k = 5 (what a user sees); MRR from `deep`
+    at depth 50; latency from the `shown` calls."""
+    rp, rr, empty, ms = [], [], 0, []
+    for s in sentences:
+        start = time.perf_counter()
+        top = shown(s.text, K)
+        ms.append(1000 * (time.perf_counter() - start))
+        empty += not top
+        rp.append(len(set(top[:K]) & s.gold) / min(K, len(s.gold)))
+        ranked = deep(s.text, MRR_DEPTH)
+        rr.append(next((1 / (i + 1) for i, uri in enumerate(ranked) if uri in s.gold), 0.0))
+    return {
+        "sentences": len(sentences),
+        "RP@5": float(np.mean(rp)),
+        "MRR": float(np.mean(rr)),
+        "empty": empty / len(sentences),
+        "ms p50": float(np.percentile(ms, 50)),
+        "ms p95": float(np.percentile(ms, 95)),
+    }
+
+
+def startup_seconds() -> float:
+    """Wall time of a fresh process loading the taxonomy and the recogniser from a warm cache and
+    recognising one sentence (imports included)."""
+    code = (
+        "import time; t = time.perf_counter()\n"
+        "from services.matching.index.reference import load_recognizer, load_taxonomy\n"
+        "r = load_recognizer(load_taxonomy()); r.recognise('Knowledge of SQL.', top_k=5)\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True, capture_output=True)  # warm
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, check=True, capture_output=True, text=True
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _fmt(m: dict[str, float]) -> str:
+    return (
+        f"RP@5 {m['RP@5']:.3f}  MRR {m['MRR']:.3f}  empty {m['empty']:.1%}  "
+        f"p50 {m['ms p50']:.0f} ms  p95 {m['ms p95']:.0f} ms"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    from services.matching.index.reference import load_recognizer, load_taxonomy
+
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sets", default="tech,house,fi,sv")
+    parser.add_argument("--half", choices=("report", "tune", "all"), default="report")
+    parser.add_argument("--validation-dir", type=Path, default=None)
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-startup", action="store_true")
+    parser.add_argument("--json", help="also write the results to this file")
+    args = parser.parse_args(argv)
+    started = time.time()
+    taxonomy = load_taxonomy()
+    t = time.perf_counter()
+    recognizer = load_recognizer(taxonomy)
+    load_s = time.perf_counter() - t
+    sets = load_sets(taxonomy, args.sets.split(","), args.validation_dir or default_validation_dir())
+    load1, _, _ = os.getloadavg()
+    print(
+        f"# recognition benchmark, {date.today()}, {os.cpu_count()} cores, load {load1:.1f}, half {args.half}"
+    )
+    results: dict[str, Any] = {"date": str(date.today()), "half": args.half, "sets": {}}
+    systems: dict[str, tuple[Ranker, Ranker]] = {
+        "recogniser": (
+            recogniser_ranker(recognizer, service_cut=True),
+            recogniser_ranker(recognizer, service_cut=False),
+        )
+    }
+    if not args.no_baseline:
+        base = baseline_ranker(taxonomy)
+        systems["baseline"] = (base, base)
+    for name, sentences in sets.items():
+        chosen = [
+            s for s in sentences if args.half == "all" or s.half == args.half or name in VALIDATION_FILES
+        ]
+        results["sets"][name] = {}
+        for system, (shown, deep) in systems.items():
+            shown(chosen[0].text, K)  # warm-up
+            m = evaluate(chosen, shown, deep)
+            results["sets"][name][system] = m
+            print(f"{name:6} {system:11} n={m['sentences']:4}  {_fmt(m)}")
+    if not args.no_startup:
+        results["startup_s"] = startup_seconds()
+        print(
+            f"start-up (fresh process, warm cache, imports + load + first sentence): {results['startup_s']:.1f} s"
+        )
+    results["load_in_process_s"] = load_s
+    print(f"done in {time.time() - started:.0f}s")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,418 @@
+"""Occupation inference: which ESCO occupations a person's skills and work history point to.
+
+A multinomial mixture over ESCO's occupation-skill profiles. A person in occupation o names a
+skill j with probability
+
+    P(j | o) = a_E E[o, j] / |E_o| + a_O O[o, j] / |O_o| + a_R R[o, j] + a_B b_j
+
+(E, O: the occupation's essential and optional skills in ESCO; R: skills related to its
+essential skills, each row summing to 1; b: a background distribution over all skills), and a
+past occupation h with probability
+
+    P(h | o) = c_same [h = o] + c_unit [same ISCO-08 unit group, h != o] / (n_unit(o) - 1)
+             + c_minor [same minor group, other unit group] / n_minor_rest(o) + c_any / n_occ.
+
+Evidence is a weighted bag: each claimed skill counts with its level weight, each past job with
+its recency x duration weight. The log-likelihood ratio against the background is sparse (zero
+for occupations that share nothing with the person), so scoring a million people is one sparse
+product; the posterior (uniform prior, tempered by 1 / temperature because skills are not
+independent) is kept as its few most likely occupations.
+
+`fit` learns the mixture weights (a_*, c_*) from labelled profiles by EM and the temperature by
+minimum log-loss; occupations absent from the training profiles are inferred from their ESCO
+profiles all the same (no per-occupation parameter is learnt).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator
+
+from .taxonomy import Taxonomy
+
+SKILL_PARTS = ("essential", "optional", "related", "background")
+HISTORY_PARTS = ("same", "unit", "minor", "any")
+
+
+@dataclass(frozen=True, eq=False)
+class OccupationProfiles:
+    """ESCO's occupation profiles as the model needs them.
+
+    essential, optional : (n_occupations, n_skills) CSR float64, each row a distribution over
+        the occupation's essential / optional skills (uniform; all-zero row when it has none)
+    related : (n_occupations, n_skills) CSR float64, distribution over skills related to the
+        occupation's essential skills (not themselves in its profile)
+    background : (n_skills,) float64, sums to 1: how often a skill appears in any profile
+        (add-one smoothed)
+    unit, minor, submajor : (n_occupations,) int32 ISCO-08 group of each occupation (4, 3, 2
+        digits) as small integers (-1 when the code is missing)
+    same_unit, same_minor : (n_occupations, n_occupations) CSR float64: rows distributions over
+        the other occupations of the same unit group / of the same minor group outside the unit
+        group
+    """
+
+    essential: sp.csr_matrix
+    optional: sp.csr_matrix
+    related: sp.csr_matrix
+    background: np.ndarray
+    unit: np.ndarray
+    minor: np.ndarray
+    submajor: np.ndarray
+    same_unit: sp.csr_matrix
+    same_minor: sp.csr_matrix
+
+    @property
+    def n_skills(self) -> int:
+        return int(self.essential.shape[1])
+
+    @property
+    def n_occupations(self) -> int:
+        return int(self.essential.shape[0])
+
+
+def occupation_profiles(taxonomy: Taxonomy, related: sp.csr_matrix | None = None) -> OccupationProfiles:
+    """Profiles from the taxonomy. `related` (n_skills, n_skills), row = skill, columns = skills
+    related to it (any non-negative weights), e.g. `default_related`; None leaves the related
+    component empty. Measured on the tuning half, EM gives the related component a weight of
+    0.003 (substitutions there follow other rules than ESCO's relations) while it makes the
+    model's sparse scores five times denser, so the engine leaves it out."""
+    ess = taxonomy.essential.astype(np.float64)
+    opt = taxonomy.optional.astype(np.float64)
+    if related is None:
+        related = sp.csr_matrix((taxonomy.n_skills, taxonomy.n_skills))
+    rel = (ess @ (related > 0).astype(np.float64)).tocsr()
+    in_profile = ((ess + opt) > 0).astype(np.float64)
+    rel = (rel - rel.multiply(in_profile)).tocsr()
+    rel.eliminate_zeros()
+    df = np.asarray((ess + opt).sum(axis=0)).ravel()
+    background = (df + 1.0) / (df + 1.0).sum()
+    codes = [taxonomy.occupation_isco(u) or "" for u in taxonomy.occupation_uris]
+    unit, minor, submajor = (_codes([c[:n] if c else "" for c in codes]) for n in (4, 3, 2))
+    same_unit = _same_group(unit)
+    same_minor = _same_group(minor, exclude=unit)
+    return OccupationProfiles(
+        essential=_rows_sum_to_one(ess),
+        optional=_rows_sum_to_one(opt),
+        related=_rows_sum_to_one(rel),
+        background=background,
+        unit=unit,
+        minor=minor,
+        submajor=submajor,
+        same_unit=same_unit,
+        same_minor=same_minor,
+    )
+
+
+def default_related(taxonomy: Taxonomy, max_group_size: int = 40) -> sp.csr_matrix:
+    """(n_skills, n_skills) bool-valued float CSR: ESCO skill-skill relations, broader and
+    narrower skills, and siblings under a broader concept of at most `max_group_size` skills."""
+    parent = taxonomy.skill_parent
+    broader = taxonomy.skill_broader.tocsc()
+    sizes = np.diff(broader.indptr)
+    small = broader[:, np.flatnonzero((sizes > 1) & (sizes <= max_group_size))].tocsr()
+    m = (taxonomy.skill_relations + parent + parent.T + small @ small.T).tocsr()
+    m.setdiag(0)
+    m.eliminate_zeros()
+    m.data[:] = 1.0
+    return m.astype(np.float64)
+
+
+class OccupationModel(BaseEstimator):  # type: ignore[misc]
+    """Posterior over ESCO occupations from skill and work-history evidence.
+
+    Parameters
+    ----------
+    profiles : OccupationProfiles
+        ESCO's occupation profiles (`occupation_profiles`).
+    skill_shares : tuple of 4 floats, optional
+        Initial (or, with ``learn_shares=False``, fixed) mixture weights a_E, a_O, a_R, a_B.
+    history_shares : tuple of 4 floats, optional
+        Initial / fixed c_same, c_unit, c_minor, c_any.
+    temperature : float
+        Initial / fixed temperature (>= 1 flattens the naive-Bayes posterior).
+    learn_shares, learn_temperature : bool
+        Whether `fit` learns them from the labelled profiles.
+    top_k : int
+        How many occupations `predict_top` keeps per person.
+
+    Attributes (after `fit`)
+    ------------------------
+    skill_shares_, history_shares_ : (4,) float64 learnt mixture weights
+    temperature_ : float
+    skill_llr_ : (n_occupations, n_skills) CSR float64, log(P(j | o) / (a_B b_j))
+    history_llr_ : (n_occupations, n_occupations) CSR float64, log(P(h | o) / (c_any / n_occ))
+
+    Input ``X`` everywhere: (n_samples, n_skills + n_occupations) sparse, non-negative float;
+    the first n_skills columns are skill evidence weights (a claim's level weight), the rest
+    work-history weights (recency x duration) of each occupation, i.e. the layout of the
+    engine's inverted index.
+    """
+
+    def __init__(
+        self,
+        profiles: OccupationProfiles | None = None,
+        skill_shares: tuple[float, float, float, float] = (0.6, 0.15, 0.0, 0.25),
+        history_shares: tuple[float, float, float, float] = (0.6, 0.15, 0.1, 0.15),
+        temperature: float = 1.0,
+        learn_shares: bool = True,
+        learn_temperature: bool = True,
+        top_k: int = 4,
+        n_iter: int = 30,
+    ) -> None:
+        self.profiles = profiles
+        self.skill_shares = skill_shares
+        self.history_shares = history_shares
+        self.temperature = temperature
+        self.learn_shares = learn_shares
+        self.learn_temperature = learn_temperature
+        self.top_k = top_k
+        self.n_iter = n_iter
+
+    # -- fitting ----------------------------------------------------------------------------
+    def fit(self, X: sp.spmatrix | None = None, y: np.ndarray | None = None) -> OccupationModel:
+        """Learn the mixture weights (EM, labels known) and the temperature (minimum log-loss
+        of the true occupation) from labelled profiles X (see the class docstring), y
+        (n_samples,) int occupation positions. With X None, keeps the initial values."""
+        prof = self._profiles()
+        a = np.asarray(self.skill_shares, dtype=np.float64)
+        c = np.asarray(self.history_shares, dtype=np.float64)
+        self.temperature_ = float(self.temperature)
+        if X is not None and y is not None and self.learn_shares:
+            X = sp.csr_matrix(X, dtype=np.float64)
+            y = np.asarray(y, dtype=np.int64)
+            n_s = prof.n_skills
+            a = _em(a, self._skill_densities(X[:, :n_s], y), self.n_iter)
+            hist = self._history_densities(X[:, n_s:], y)
+            if hist[1].sum() > 0:
+                c = _em(c, hist, self.n_iter)
+        self.skill_shares_ = a / a.sum()
+        self.history_shares_ = c / c.sum()
+        self._build()
+        if X is not None and y is not None and self.learn_temperature:
+            self.temperature_ = self._fit_temperature(sp.csr_matrix(X, dtype=np.float64), np.asarray(y))
+        return self
+
+    def _skill_densities(self, X: sp.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """((nnz, 4) component densities of each observed skill under its label, (nnz,) weight)."""
+        prof = self._profiles()
+        coo = X.tocoo()
+        occ = y[coo.row]
+        dens = np.column_stack(
+            [
+                _lookup(prof.essential, occ, coo.col),
+                _lookup(prof.optional, occ, coo.col),
+                _lookup(prof.related, occ, coo.col),
+                prof.background[coo.col],
+            ]
+        )
+        return dens, coo.data
+
+    def _history_densities(self, H: sp.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        prof = self._profiles()
+        coo = H.tocoo()
+        occ = y[coo.row]
+        dens = np.column_stack(
+            [
+                (coo.col == occ).astype(np.float64),
+                _lookup(prof.same_unit, occ, coo.col),
+                _lookup(prof.same_minor, occ, coo.col),
+                np.full(coo.nnz, 1.0 / prof.n_occupations),
+            ]
+        )
+        return dens, coo.data
+
+    def _build(self) -> None:
+        prof = self._profiles()
+        a, c = self.skill_shares_, self.history_shares_
+        mix = a[0] * prof.essential + a[1] * prof.optional + a[2] * prof.related
+        mix = mix.tocsr()
+        floor = a[3] * prof.background
+        llr = mix.copy()
+        llr.data = np.log1p(mix.data / floor[mix.indices])
+        self.skill_llr_ = llr
+        n_o = prof.n_occupations
+        hmix = (
+            c[0] * sp.identity(n_o, format="csr") + c[1] * prof.same_unit + c[2] * prof.same_minor
+        ).tocsr()
+        hllr = hmix.copy()
+        hllr.data = np.log1p(hmix.data / (c[3] / n_o))
+        self.history_llr_ = hllr
+        self._llr_t = sp.vstack([llr.T, hllr.T], format="csr")  # (n_skills + n_occ, n_occ)
+
+    def _fit_temperature(self, X: sp.csr_matrix, y: np.ndarray) -> float:
+        scores = self.decision_function(X)
+        best, best_t = np.inf, 1.0
+        for t in np.geomspace(0.5, 8.0, 25):
+            loss = -np.mean(_log_posterior_of(scores, y, 1.0 / t))
+            if loss < best:
+                best, best_t = loss, float(t)
+        return best_t
+
+    # -- inference --------------------------------------------------------------------------
+    def decision_function(self, X: sp.spmatrix) -> sp.csr_matrix:
+        """(n_samples, n_occupations) CSR float64 log-likelihood ratios against the background
+        (untempered; zero where an occupation shares no evidence with the person)."""
+        return (sp.csr_matrix(X, dtype=np.float64) @ self._llr_t).tocsr()
+
+    def predict_top(
+        self, X: sp.spmatrix, k: int | None = None, chunk: int = 65536
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The k most likely occupations of each person and their posterior probabilities.
+
+        Returns (occupations, probabilities): (n_samples, k) int32 positions (-1 padding when a
+        person has fewer than k occupations with any evidence) and (n_samples, k) float32,
+        descending, summing to at most 1 (the rest is spread over the other occupations).
+        A person with no evidence gets -1 and 0 throughout."""
+        k = self.top_k if k is None else k
+        X = sp.csr_matrix(X)
+        n = X.shape[0]
+        occ = np.full((n, k), -1, dtype=np.int32)
+        prob = np.zeros((n, k), dtype=np.float32)
+        for start in range(0, n, chunk):
+            s = self.decision_function(X[start : start + chunk])
+            o, p = _top_posterior(s, 1.0 / self.temperature_, self._profiles().n_occupations, k)
+            occ[start : start + len(o)] = o
+            prob[start : start + len(o)] = p
+        return occ, prob
+
+    def predict(self, X: sp.spmatrix) -> np.ndarray:
+        """(n_samples,) int32 most likely occupation (-1 without evidence)."""
+        return self.predict_top(X, 1)[0][:, 0]
+
+    def _profiles(self) -> OccupationProfiles:
+        if self.profiles is None:
+            raise ValueError("OccupationModel needs `profiles` (see occupation_profiles)")
+        return self.profiles
+
+
+def group_agreement(
+    occ: np.ndarray, prob: np.ndarray, target: np.ndarray, profiles: OccupationProfiles
+) -> np.ndarray:
+    """Chance that a person's occupation and the target's agree, at four levels.
+
+    occ, prob : (n, k) a person's top occupations and probabilities (`predict_top`)
+    target : (n_occupations,) float probability distribution of the target's occupation
+    Returns (n, 4) float64: P(same occupation), P(same ISCO-08 unit group), P(same minor group),
+    P(same sub-major group), each counting only the person's top k occupations."""
+    out = np.zeros((occ.shape[0], 4))
+    valid = occ >= 0
+    o = np.where(valid, occ, 0)
+    p = np.where(valid, prob, 0.0).astype(np.float64)
+    out[:, 0] = (p * target[o]).sum(axis=1)
+    for level, codes in enumerate((profiles.unit, profiles.minor, profiles.submajor), start=1):
+        mass = np.bincount(codes[codes >= 0], target[codes >= 0], minlength=int(codes.max()) + 1)
+        g = codes[o]
+        out[:, level] = (p * np.where(g >= 0, mass[np.maximum(g, 0)], 0.0)).sum(axis=1)
+    return out
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def _em(shares: np.ndarray, densities: tuple[np.ndarray, np.ndarray], n_iter: int) -> np.ndarray:
+    dens, weight = densities
+    a = shares / shares.sum()
+    for _ in range(n_iter):
+        joint = dens * a
+        total = joint.sum(axis=1, keepdims=True)
+        resp = np.divide(joint, total, out=np.zeros_like(joint), where=total > 0)
+        a = (resp * weight[:, None]).sum(axis=0)
+        a = np.maximum(a, 1e-6)
+        a /= a.sum()
+    return a
+
+
+def _lookup(m: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """m[rows[i], cols[i]] for every i, float64 (0 where not stored)."""
+    m = sp.csr_matrix(m)
+    m.sort_indices()
+    width = np.int64(m.shape[1])
+    flat = np.repeat(np.arange(m.shape[0], dtype=np.int64), np.diff(m.indptr)) * width + m.indices
+    keys = np.asarray(rows, dtype=np.int64) * width + np.asarray(cols, dtype=np.int64)
+    out = np.zeros(len(keys))
+    if not len(flat):
+        return out
+    at = np.minimum(np.searchsorted(flat, keys), len(flat) - 1)
+    ok = flat[at] == keys
+    out[ok] = m.data[at[ok]]
+    return out
+
+
+PRUNE = 16.0
+"""Posterior terms more than this below a person's best log score (a factor e^-16) are dropped
+before the top k are chosen; they still count in the normaliser."""
+
+
+def _row_peaks(s: sp.csr_matrix, scaled: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row of every stored entry, best scaled score of each row; 0 for empty rows)."""
+    n = s.shape[0]
+    counts = np.diff(s.indptr)
+    row = np.repeat(np.arange(n), counts)
+    peak = np.zeros(n)
+    filled = np.flatnonzero(counts)
+    if len(filled):
+        peak[filled] = np.maximum(np.maximum.reduceat(scaled, s.indptr[filled]), 0.0)
+    return row, peak
+
+
+def _top_posterior(s: sp.csr_matrix, inv_t: float, n_occ: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    n = s.shape[0]
+    occ = np.full((n, k), -1, dtype=np.int32)
+    prob = np.zeros((n, k), dtype=np.float32)
+    if not s.nnz:
+        return occ, prob
+    counts = np.diff(s.indptr)
+    scaled = s.data * inv_t
+    row, peak = _row_peaks(s, scaled)
+    e = np.exp(scaled - peak[row])
+    z = np.bincount(row, e, n) + (n_occ - counts) * np.exp(-peak)
+    keep = np.flatnonzero(scaled >= peak[row] - PRUNE)
+    r, p, o = row[keep], e[keep] / z[row[keep]], s.indices[keep]
+    order = np.lexsort((o, -p, r))
+    r, p, o = r[order], p[order], o[order]
+    slot = np.arange(len(r)) - np.searchsorted(r, r)
+    top = slot < k
+    occ[r[top], slot[top]] = o[top]
+    prob[r[top], slot[top]] = p[top]
+    return occ, prob
+
+
+def _log_posterior_of(s: sp.csr_matrix, y: np.ndarray, inv_t: float) -> np.ndarray:
+    n, n_occ = s.shape
+    counts = np.diff(s.indptr)
+    scaled = s.data * inv_t
+    row, peak = _row_peaks(s, scaled)
+    z = np.bincount(row, np.exp(scaled - peak[row]), n) + (n_occ - counts) * np.exp(-peak)
+    own = _lookup(s, np.arange(n), y) * inv_t
+    return own - peak - np.log(z)
+
+
+def _rows_sum_to_one(m: sp.spmatrix) -> sp.csr_matrix:
+    m = sp.csr_matrix(m, dtype=np.float64)
+    sums = np.asarray(m.sum(axis=1)).ravel()
+    scale = np.divide(1.0, sums, out=np.zeros_like(sums), where=sums > 0)
+    return sp.diags(scale) @ m
+
+
+def _codes(values: list[str]) -> np.ndarray:
+    uniq = sorted({v for v in values if v})
+    pos = {v: i for i, v in enumerate(uniq)}
+    return np.asarray([pos.get(v, -1) for v in values], dtype=np.int32)
+
+
+def _same_group(group: np.ndarray, exclude: np.ndarray | None = None) -> sp.csr_matrix:
+    """Rows: uniform over the other occupations of the same group (and, with `exclude`, not of
+    the same `exclude` group)."""
+    n = len(group)
+    valid = np.flatnonzero(group >= 0)
+    member = sp.csr_matrix((np.ones(len(valid)), (valid, group[valid])), shape=(n, int(group.max()) + 1))
+    same = (member @ member.T).tocsr()
+    same.setdiag(0)
+    if exclude is not None:
+        ev = np.flatnonzero(exclude >= 0)
+        ex = sp.csr_matrix((np.ones(len(ev)), (ev, exclude[ev])), shape=(n, int(exclude.max()) + 1))
+        same = same - same.multiply(ex @ ex.T)
+    same = sp.csr_matrix(same)
+    same.eliminate_zeros()
+    return _rows_sum_to_one(same)

@@ -1,0 +1,113 @@
+"""Stage 2 of a shortlist: the candidate pool.
+
+For each segment, the rows within commuting distance of the vacancy (`near_ranges`: nobody else
+can pass the commute filter) and an upper bound of each one's score from the inverted index
+(`upper_bounds`, a compiled loop in `kernels`). The bound is exact for the similarity part and
+sums rather than maxes the coverage part; occupation columns that could add little are skipped
+and their total is carried as a bound (`QueryWeights.pruned_bound`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .kernels import range_bounds
+from .query import QueryWeights
+from .segment import GEO_KEY_SPAN, Segment, encode_id
+
+
+def near_ranges(
+    seg: Segment, distances: np.ndarray, include_unknown_distance: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lo, hi, block): sorted, disjoint ranges of geographic positions (`Segment.geo_row`)
+    holding every candidate who passes the commute filter (`distances`: km from the vacancy to
+    each municipality position, NaN last), and (only where a commute was missing or out of
+    range) a few who do not; one range per municipality block at most, the candidates whose
+    maximum commute reaches the vacancy being a suffix of the block."""
+    n_blocks = len(distances)  # the municipalities, then the unknown one (position -1)
+    blocks = np.arange(n_blocks + 1, dtype=np.float64) * GEO_KEY_SPAN  # block b: municipality b - 1
+    edges = np.searchsorted(seg.geo_key, blocks)
+    start, end = edges[:-1], edges[1:]
+    distance = np.roll(distances.astype(np.float64), 1)  # block 0 = unknown municipality
+    unknown = np.isnan(distance)
+    lo = np.searchsorted(seg.geo_key, blocks[:-1] + np.where(unknown, 0.0, distance))
+    lo = np.where(unknown, start if include_unknown_distance else end, lo)
+    keep = np.flatnonzero(lo < end)
+    return lo[keep].astype(np.int64), end[keep].astype(np.int64), keep.astype(np.int64)
+
+
+@dataclass(frozen=True, eq=False)
+class NearRows:
+    """The rows of a segment that stage 1 considers for one vacancy: the geographic positions
+    in the ranges [lo[k], hi[k]) (see `near_ranges`), numbered 0 .. size - 1 in order."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    block: np.ndarray  # municipality block of each range (see `segment.block_offsets`)
+    base: np.ndarray  # number of positions before each range
+    size: int
+
+    @classmethod
+    def of(cls, lo: np.ndarray, hi: np.ndarray, block: np.ndarray) -> NearRows:
+        sizes = hi - lo
+        base = np.zeros(len(lo), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=base[1:])
+        return cls(lo, hi, block, base, int(sizes.sum()))
+
+
+@dataclass(frozen=True, eq=False)
+class Pool:
+    """One segment's stage-1 state for a query."""
+
+    seg: Segment
+    present: np.ndarray  # (len(seg),) bool: False for removed or superseded rows
+    near: NearRows
+    ub: np.ndarray  # stage-1 bound of each near position
+    excluded_rows: np.ndarray
+
+
+def candidate_pools(
+    segments: Sequence[tuple[Segment, np.ndarray]],
+    qw: QueryWeights,
+    distances: np.ndarray,
+    include_unknown_distance: bool,
+    exclude: Collection[str],
+    *,
+    threads: int = 1,
+) -> list[Pool]:
+    """One `Pool` per (segment, present mask): its near rows, their stage-1 bounds and the rows of
+    the excluded candidate ids."""
+    keys = [encode_id(c) for c in exclude]
+    pools = []
+    for seg, present in segments:
+        excluded = np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
+        near = NearRows.of(*near_ranges(seg, distances, include_unknown_distance))
+        pools.append(Pool(seg, present, near, upper_bounds(seg, qw, near, threads=threads), excluded))
+    return pools
+
+
+def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows, *, threads: int = 1) -> np.ndarray:
+    """Stage 1: for every near row (in `near` order) an upper bound of its score, less
+    `qw.pruned_bound`.
+
+    Sums over the query's columns of the inverted index: the similarity part (exact, scaled by
+    the row's inverse norm) and the coverage and experience-match part (coverage as a sum over
+    the candidate's skills instead of a max per essential skill, so never below the exact
+    coverage). Computed by `kernels.range_bounds`, only within the near ranges."""
+    if not near.size:
+        return np.zeros(0, dtype=np.float32)
+    return range_bounds(
+        seg.postings,
+        seg.geo_inv_norm,
+        qw.columns,
+        qw.column_weights,
+        qw.n_cov_columns,
+        near.lo,
+        near.hi,
+        table=seg.block_offsets,
+        blocks=near.block,
+        threads=threads,
+    )

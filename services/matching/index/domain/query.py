@@ -1,0 +1,315 @@
+"""Stage 1 of a shortlist: the vacancy query.
+
+`prepare` turns a vacancy into what ranking asks of candidates, once, when the vacancy is applied:
+its skill vector expanded with related skills and its coverage structure (`VacancyQuery`), and its
+distance to every municipality. `weights` combines that with the current index's IDF for one
+request (`QueryWeights`: stage-1 bound weights and stage-2 precomputations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .arrays import row_positions
+from .geo import MunicipalityTable
+from .model import Vacancy
+from .vectors import SkillSpace
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedVacancy:
+    """A vacancy with its query, built once when the vacancy is applied (see `prepare`)."""
+
+    vacancy: Vacancy
+    query: VacancyQuery
+    distances: np.ndarray  # (n_municipalities + 1,) float32 km to each municipality position; last NaN
+
+
+def prepare(vacancy: Vacancy, space: SkillSpace, municipalities: MunicipalityTable) -> PreparedVacancy:
+    """What every request about `vacancy` needs that does not depend on the index's contents."""
+    distances = municipalities.distances_from(vacancy.municipality, space.params.road_factor)
+    return PreparedVacancy(vacancy, vacancy_query(vacancy, space), distances.astype(np.float32))
+
+
+@dataclass(frozen=True, eq=False)
+class VacancyQuery:
+    """A vacancy's wanted skills, their related skills, and coverage structure.
+
+    skills : (n_u,) int32 positions U: the vacancy's own skills first (in `own` order), then
+        related skills that earn credit
+    weight : (n_u,) float32 vector weight of each position (related ones: credit x weight)
+    n_own : the first `n_own` positions of `skills` are the vacancy's own skills
+    essential : (n_e,) int32 indices into `skills` of the essential skills
+    coverage_weight : (n_e,) float32 weight of each essential skill in coverage
+    credit : (n_u, n_e) float32, credit[u, e]: what having skill u earns towards essential e
+        (1 on the skill itself)
+    own_credit, own_reason : (n_own, n_u) related-skill credit and reason code between each own
+        skill and every position (for explanations)
+    cov_u, cov_c, cov_starts : the non-zeros of `credit` column by column (position, credit,
+        start of each essential's run), for vectorised best-credit lookups
+    rel_u, rel_v, rel_c, rel_starts : the non-zeros of `own_credit` (own skill, position,
+        credit) grouped by own skill; rel_owner holds the own skill of each group
+    """
+
+    skills: np.ndarray
+    weight: np.ndarray
+    n_own: int
+    essential: np.ndarray
+    coverage_weight: np.ndarray
+    credit: np.ndarray
+    own_credit: np.ndarray
+    own_reason: np.ndarray
+    cov_u: np.ndarray
+    cov_c: np.ndarray
+    cov_starts: np.ndarray
+    rel_v: np.ndarray
+    rel_c: np.ndarray
+    rel_starts: np.ndarray
+    rel_owner: np.ndarray
+    position: np.ndarray  # (n_skills,) index into `skills` of every skill, -1 if absent
+    occupation: int = -1  # position of the vacancy's occupation, -1 when none
+
+    @property
+    def optional(self) -> np.ndarray:
+        """Indices into `skills` of own skills that are not essential."""
+        mask = np.ones(self.n_own, dtype=bool)
+        mask[self.essential] = False
+        return np.flatnonzero(mask)
+
+
+def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
+    """The vacancy's skill vector: its chosen skills and its occupation's essential (full
+    weight) and optional (lower weight) skills, expanded with related skills. An employer's
+    choice wins over the occupation's defaults; skills unknown to the taxonomy are ignored."""
+    p, tax = space.params, space.taxonomy
+    weight: dict[int, float] = {}
+    coverage: dict[int, float] = {}
+    chosen: set[int] = set()
+    for s in vacancy.skills:
+        j = tax.skill_index.get(s.uri)
+        if j is None:
+            continue
+        if s.suggested:
+            if j not in chosen:
+                weight[j] = max(weight.get(j, 0.0), p.suggested_skill_weight)
+            continue
+        w = p.chosen_essential_weight if s.essential else p.chosen_optional_weight
+        weight[j] = w if j not in chosen else max(weight[j], w)
+        chosen.add(j)
+        if s.essential:
+            coverage[j] = 1.0
+    o = -1
+    if vacancy.occupation_uri and tax.has_occupation(vacancy.occupation_uri):
+        o = tax.occupation_index[vacancy.occupation_uri]
+        for j in _row(tax.essential, o):
+            if j not in chosen:
+                weight[j] = max(weight.get(j, 0.0), p.occupation_essential_weight)
+                coverage.setdefault(int(j), p.occupation_essential_coverage)
+        for j in _row(tax.optional, o):
+            if j not in chosen:
+                weight[j] = max(weight.get(j, 0.0), p.occupation_optional_weight)
+    coverage = {j: c for j, c in coverage.items() if c > 0}
+    own = sorted(weight, key=lambda j: (j not in coverage, j))
+    own_arr = np.asarray(own, dtype=np.int32)
+    own_w = np.asarray([weight[j] for j in own], dtype=np.float32)
+
+    # related skills: weight = best credit x wanted weight over the vacancy's own skills
+    n_s = space.n_skills
+    rel_row, idx = row_positions(space.credit.indptr, own_arr)
+    rel_indices, rel_data = space.credit.indices[idx], space.credit.data[idx]
+    rel_reasons = space.reason.data[idx]  # same structure as credit (build_skill_space checks)
+    best = np.zeros(n_s, dtype=np.float32)
+    np.maximum.at(best, rel_indices, rel_data * own_w[rel_row])
+    best[own_arr] = 0.0
+    extra = np.flatnonzero(best > 0).astype(np.int32)
+    skills = np.concatenate([own_arr, extra])
+    vec_w = np.concatenate([own_w, best[extra]])
+    position = np.full(n_s, -1, dtype=np.int64)
+    position[skills] = np.arange(len(skills))
+    own_credit = np.zeros((len(own), len(skills)), dtype=np.float32)
+    own_reason = np.zeros((len(own), len(skills)), dtype=np.int8)
+    at = position[rel_indices]
+    ok = at >= 0
+    own_credit[rel_row[ok], at[ok]] = rel_data[ok]
+    own_reason[rel_row[ok], at[ok]] = rel_reasons[ok]
+
+    n_e = len(coverage)
+    essential = np.arange(n_e, dtype=np.int32)  # essential skills come first in `own`
+    credit = np.ascontiguousarray(own_credit[:n_e].T)  # (n_u, n_e)
+    credit[essential, essential] = 1.0
+    cov_e, cov_u = np.nonzero(credit.T)
+    rel_u, rel_v = np.nonzero(own_credit)
+    rel_owner, rel_starts = np.unique(rel_u, return_index=True)
+    return VacancyQuery(
+        skills=skills,
+        weight=vec_w,
+        n_own=len(own),
+        essential=essential,
+        coverage_weight=np.asarray([coverage[j] for j in own[:n_e]], dtype=np.float32),
+        credit=credit,
+        own_credit=own_credit,
+        own_reason=own_reason,
+        cov_u=cov_u,
+        cov_c=credit[cov_u, cov_e],
+        cov_starts=np.searchsorted(cov_e, np.arange(n_e)),
+        rel_v=rel_v,
+        rel_c=own_credit[rel_u, rel_v],
+        rel_starts=rel_starts,
+        rel_owner=rel_owner,
+        position=position,
+        occupation=o,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class QueryWeights:
+    """A `VacancyQuery` combined with the pool's IDF.
+
+    sim : (n_u,) cosine weight of each query position, q * idf^2 / ||q * idf||
+    cov : (n_u,) coverage bound weight: sum over essentials of coverage weight x credit / total
+    occ : (n_occupations, 2) what one unit of work history in each occupation adds to the
+        similarity (before the row's inverse norm) and to the coverage bound, through the
+        occupation's skills at the query positions (unscaled by the score weights)
+    columns : stage-1 columns of the segments' postings (query skills and the occupations
+        whose bound exceeds the pruning threshold, offset by n_skills), the `n_cov_columns`
+        with a coverage weight first
+    column_weights : (n_columns, 2) float32 [similarity, coverage] weight of each column
+    pruned_bound : most that the pruned occupation columns can add to any candidate's score
+    exact : what stage 2 needs (see `ExactWeights`)
+    """
+
+    query: VacancyQuery
+    sim: np.ndarray
+    cov: np.ndarray
+    occ: np.ndarray
+    coverage_total: float
+    columns: np.ndarray
+    column_weights: np.ndarray
+    n_cov_columns: int
+    pruned_bound: float
+    exact: ExactWeights
+
+    def unpruned(self, occupation_inv_norm: np.ndarray, space: SkillSpace) -> QueryWeights:
+        return _weights(
+            self.query,
+            self.sim,
+            self.cov,
+            self.occ,
+            self.coverage_total,
+            occupation_inv_norm,
+            space,
+            max_occupations=0,
+            bound=0.0,
+            exact=self.exact,
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class ExactWeights:
+    """Stage-2 precomputations of one query.
+
+    experience : (n_occupations, n_skills) CSR, the skill space's occupation-skill weights
+    occ_sim_own, occ_sim_rel : (n_occupations,) cosine weight that a unit of work history in
+        each occupation earns through its skills among the vacancy's own / related positions
+    cov_positions : query positions that coverage looks at (essential skills and the skills
+        related to them), ascending; cov_col maps every query position to its index there (-1)
+    cov_skill_col : (n_skills,) the same by skill (-1 for skills coverage does not look at)
+    essential_col, cov_u_col : `query.essential` and `query.cov_u` as indices into cov_positions
+    """
+
+    experience: sp.csr_matrix
+    occ_sim_own: np.ndarray
+    occ_sim_rel: np.ndarray
+    cov_positions: np.ndarray
+    cov_col: np.ndarray
+    cov_skill_col: np.ndarray
+    essential_col: np.ndarray
+    cov_u_col: np.ndarray
+
+
+def query_weights(
+    query: VacancyQuery,
+    idf: np.ndarray,
+    occupation_inv_norm: np.ndarray,
+    space: SkillSpace,
+    *,
+    max_occupations: int,
+    prune_bound: float,
+) -> QueryWeights:
+    """Query weights; occupation columns are pruned so that what they could add to any
+    candidate (at most `max_occupations` of them) stays within `prune_bound`."""
+    idf_u = idf[query.skills].astype(np.float64)
+    qi = query.weight.astype(np.float64) * idf_u
+    norm = float(np.sqrt(qi @ qi))
+    sim = qi * idf_u / norm if norm > 0 else np.zeros_like(qi)
+    total = float(query.coverage_weight.sum())
+    cov = query.credit.astype(np.float64) @ query.coverage_weight / total if total > 0 else np.zeros_like(qi)
+    # the occupations' skills at the query positions: the query's columns of the occupation-skill matrix
+    m = space.experience_csc
+    at, idx = row_positions(m.indptr, query.skills.astype(np.int64))
+    occ_of, value = m.indices[idx], m.data[idx].astype(np.float64)
+    n_occ = m.shape[0]
+    own = at < query.n_own
+    occ = np.column_stack(
+        [np.bincount(occ_of, value * sim[at], n_occ), np.bincount(occ_of, value * cov[at], n_occ)]
+    )
+    positions = np.unique(np.concatenate([query.essential, query.cov_u]).astype(np.int64))
+    col = np.full(len(query.skills), -1, dtype=np.int64)
+    col[positions] = np.arange(len(positions))
+    skill_col = np.full(space.n_skills, -1, dtype=np.int64)
+    skill_col[query.skills[positions]] = np.arange(len(positions))
+    exact = ExactWeights(
+        experience=space.experience,
+        occ_sim_own=np.bincount(occ_of[own], value[own] * sim[at[own]], n_occ),
+        occ_sim_rel=np.bincount(occ_of[~own], value[~own] * sim[at[~own]], n_occ),
+        cov_positions=positions,
+        cov_col=col,
+        cov_skill_col=skill_col,
+        essential_col=col[query.essential],
+        cov_u_col=col[query.cov_u],
+    )
+    return _weights(
+        query,
+        sim,
+        cov,
+        occ,
+        total,
+        occupation_inv_norm,
+        space,
+        max_occupations=max_occupations,
+        bound=prune_bound,
+        exact=exact,
+    )
+
+
+def _weights(  # type: ignore[no-untyped-def]
+    query, sim, cov, occ_raw, total, occupation_inv_norm, space, *, max_occupations, bound, exact
+):
+    p = space.params
+    occ = occ_raw * [p.similarity_weight, p.coverage_weight]  # (n_occupations, 2)
+    if query.occupation >= 0:  # worked in the vacancy's occupation
+        occ[query.occupation, 1] += p.experience_match_weight
+    # An occupation adds at most e * inv_norm * occ_sim <= occ_sim / ||occupation * idf||
+    # (its skills are part of the candidate's vector) plus e * occ_cov <= occ_cov.
+    ub = occ[:, 0] * occupation_inv_norm + occ[:, 1]
+    if max_occupations > 0 and bound > 0:
+        kept = np.flatnonzero(ub > bound / max_occupations)
+        pruned = np.sort(np.delete(ub, kept))[::-1][:max_occupations]
+        pruned_bound = float(pruned.sum())
+    else:
+        kept, pruned_bound = np.flatnonzero(ub > 0), 0.0
+    columns = np.concatenate([query.skills, space.n_skills + kept]).astype(np.int64)
+    own = np.column_stack([p.similarity_weight * sim, p.coverage_weight * cov])
+    weights = np.concatenate([own, occ[kept]]).astype(np.float32)
+    order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
+    n_cov = int((weights[:, 1] > 0).sum())
+    return QueryWeights(
+        query, sim, cov, occ_raw, total, columns[order], weights[order], n_cov, pruned_bound, exact
+    )
+
+
+def _row(m: sp.csr_matrix, i: int) -> np.ndarray:
+    return m.indices[m.indptr[i] : m.indptr[i + 1]]

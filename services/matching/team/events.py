@@ -1,0 +1,180 @@
+"""The events the matching service's team part publishes and consumes, declared once (docs/events.md is
+checked against this module by tests/unit/test_event_catalogue.py). What the index part consumes is
+declared in ``services/matching/index/events.py``.
+
+Publishes ``outcome.recorded`` on the outcomes topic (recruiters' outcomes, without comment or
+follow-up), ``shortage_list.imported`` (and withdrawal tombstones) on the shortages topic (one
+labour-shortage list's state) and ``training.suggested`` (and tombstones) on the training topic (a
+candidate's skill gaps and suggested courses). Consumes ``path.updated`` (and tombstones) from the
+paths topic: the weekly meeting's follow-ups; and withdrawal tombstones from the candidates topic
+(erasure of outcomes and stored meetings, ``team.erasure``).
+
+Sizes: an outcome is small and fixed in shape; a shortage list is bounded by the reference data (the
+import rejects a repeated occupation, so a list holds at most every ESCO occupation and ISCO-08 group
+once) and by the source's 300 characters: tests/unit/matching/test_team_events.py builds the largest
+list the catalogue allows and checks it fits the event budget.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields
+
+from services.matching.team.consumer import NAME as PATHS_CONSUMER_NAME
+from services.matching.team.consumer import (
+    PATH_UPDATED,
+    path_erased,
+    path_updated,
+    rating_recorded,
+    read_path,
+    read_rating,
+)
+from services.matching.team.erasure import candidate_withdrawn
+from services.matching.team.outcomes import OUTCOME_RECORDED as OUTCOME_RECORDED_TYPE
+from services.matching.team.outcomes import Reason, Status
+from services.matching.team.shortages import Level
+from shared.messaging.events import ConsumerSpec, Handles, Published, versions
+from shared.messaging.topics import CANDIDATES, OUTCOMES, PATHS, RATINGS, SHORTAGES, TRAINING
+
+PRODUCER = "matching-service"
+SHORTAGE_LIST_IMPORTED_TYPE = "shortage_list.imported"
+MAX_SOURCE_CHARS = 300
+
+
+class OutcomePayload(ma.Schema):
+    """Payload of ``outcome.recorded``, schema_version 1 (``Outcome.event_payload``)."""
+
+    outcome_id = fields.String(required=True)
+    vacancy_id = fields.String(required=True)
+    candidate_id = fields.String(required=True)
+    status = fields.String(required=True, validate=ma.validate.OneOf([s.value for s in Status]))
+    reason = fields.String(
+        required=True, allow_none=True, validate=ma.validate.OneOf([r.value for r in Reason])
+    )
+    occurred_on = fields.Date(required=True)
+    recorded_by_org = fields.String(required=True)
+    recorded_at = fields.DateTime(required=True)
+    # added within version 1 (older events lack them): what the profile service's ratings need
+    employer_org = fields.String(allow_none=True)
+    vacancy_title = fields.String()
+    region = fields.String()
+    recorded_by_role = fields.String(
+        validate=ma.validate.OneOf(["recruiter", "employer", "coach"]),
+        metadata={"description": "the recorder's role: the profile service re-checks a hired against it"},
+    )
+
+
+class _Entry(ma.Schema):
+    occupation = fields.String(required=True)
+    level = fields.String(required=True, validate=ma.validate.OneOf([x.value for x in Level]))
+
+
+class ShortageListPayload(ma.Schema):
+    """Payload of ``shortage_list.imported``, schema_version 1 (``ShortageList.to_payload`` plus the
+    import's id and time)."""
+
+    region = fields.String(required=True)
+    period = fields.String(required=True)
+    period_start = fields.Date(metadata={"description": "added within version 1: older events lack it"})
+    period_end = fields.Date(metadata={"description": "added within version 1: older events lack it"})
+    source = fields.String(required=True)
+    entries = fields.List(fields.Nested(_Entry), required=True)
+    levels = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(validate=ma.validate.OneOf([x.value for x in Level])),
+        required=True,
+    )
+    import_id = fields.String(required=True)
+    imported_at = fields.DateTime(required=True)
+
+
+OUTCOME_RECORDED = Published(
+    OUTCOME_RECORDED_TYPE,
+    OUTCOMES,
+    1,
+    OutcomePayload,
+    "a recruiter, the employer or the own coach recorded what happened to a proposed candidate",
+)
+SHORTAGE_LIST_IMPORTED = Published(
+    SHORTAGE_LIST_IMPORTED_TYPE,
+    SHORTAGES,
+    1,
+    ShortageListPayload,
+    "an operator imported a file containing this (region, period)",
+)
+
+
+class _Missing(ma.Schema):
+    uri = fields.String(required=True)
+    label = fields.String(required=True)
+
+
+class _Course(ma.Schema):
+    provider = fields.String(required=True)
+    course_id = fields.String(required=True)
+    title_fi = fields.String(required=True, allow_none=True)
+    title_sv = fields.String(required=True, allow_none=True)
+    municipality = fields.String(required=True, allow_none=True)
+    online = fields.Boolean(required=True)
+    apprenticeship = fields.Boolean(required=True)
+    length_weeks = fields.Float(required=True, allow_none=True)
+    starts_on = fields.Date(required=True, allow_none=True)
+    covers = fields.List(fields.String(), required=True)
+    distance_km = fields.Float(required=True, allow_none=True)
+    url = fields.String(required=True, allow_none=True)
+
+
+class _Gap(ma.Schema):
+    vacancy_id = fields.String(required=True)
+    vacancy_title = fields.String(required=True)
+    source = fields.String(required=True, validate=ma.validate.OneOf(["employer_feedback", "near_match"]))
+    recorded_on = fields.Date(required=True)
+    missing = fields.List(fields.Nested(_Missing), required=True)
+    courses = fields.List(fields.Nested(_Course), required=True)
+    uncovered = fields.List(fields.String(), required=True)
+
+
+class TrainingPayload(ma.Schema):
+    """Payload of ``training.suggested``, schema_version 1 (``TrainingHandlers._payload``, stamped)."""
+
+    candidate_id = fields.String(required=True)
+    gaps = fields.List(fields.Nested(_Gap), required=True)
+    updated_at = fields.DateTime(required=True)
+
+
+TRAINING_SUGGESTED = Published(
+    "training.suggested",
+    TRAINING,
+    1,
+    TrainingPayload,
+    "the candidate's skill gaps or the courses chosen for them changed",
+)
+PUBLISHES: tuple[Published, ...] = (OUTCOME_RECORDED, SHORTAGE_LIST_IMPORTED, TRAINING_SUGGESTED)
+
+# -- consumed ------------------------------------------------------------------------------------
+PATHS_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
+    service="matching",
+    name=PATHS_CONSUMER_NAME,
+    group="matching-service.paths",
+    handles=(Handles(PATHS, PATH_UPDATED, versions(1), read_path, path_updated),),
+    tombstones={PATHS.name: path_erased},
+)
+RATINGS_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
+    service="matching",
+    name="matching.ratings",
+    group="matching-service.ratings",
+    handles=(Handles(RATINGS, "rating.recorded", versions(1), read_rating, rating_recorded),),
+)
+# Withdrawal erases what the team part stores about the candidate (outcomes with their free text,
+# rows of stored meetings); the index forgets the candidate in its own feed (index.events).
+ERASURE_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
+    service="matching",
+    name="matching.erasure",
+    group="matching-service.erasure",
+    handles=(),
+    ignores=frozenset({(CANDIDATES.name, "candidate.upserted")}),
+    tombstones={CANDIDATES.name: candidate_withdrawn},
+)
+CONSUMES: tuple[ConsumerSpec[Any], ...] = (PATHS_CONSUMER, RATINGS_CONSUMER, ERASURE_CONSUMER)

@@ -1,0 +1,198 @@
+"""The events the profile service publishes and consumes, declared once (docs/events.md is checked
+against this module by tests/unit/test_event_catalogue.py).
+
+Publishes ``candidate.upserted`` (and a tombstone on withdrawal) on the candidates topic: the
+pseudonymous, minimised view of a profile that matching ranks; and ``path.updated`` (and tombstones) on
+the paths topic: who must act on the jobseeker's service path, from when. Consumes ``outcome.recorded``
+from the outcomes topic (a ``hired`` outcome marks the profile hired; other statuses change nothing
+here) and ``training.suggested`` (and tombstones) from the training topic (the coach's course
+suggestions).
+
+The API's size bounds (``MAX_*``) are part of the contract: with every list at its bound, one
+``candidate.upserted`` still fits the event budget (``shared.messaging.topics.MAX_EVENT_BYTES``;
+tests/unit/profile/test_events.py builds that event and measures it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import marshmallow as ma
+from marshmallow import fields
+
+from services.profile import domain
+from services.profile.paths import consumer as training
+from shared.messaging.consumer import Record
+from shared.messaging.events import ConsumerSpec, Handles, Published, load_with, versions
+from shared.messaging.topics import CANDIDATES, OUTCOMES, PATHS, RATINGS, TRAINING
+
+if TYPE_CHECKING:
+    from services.profile.handlers import ProfileHandlers
+
+PRODUCER = "profile-service"
+
+# Bounds on one profile (the API enforces them; see the module docstring).
+MAX_SKILLS = 300
+MAX_SUGGESTED_SKILLS = 300
+MAX_WORK_HISTORY = 200
+MAX_LANGUAGES = 40
+MAX_CONSENTED_ORGS = 100
+
+
+class _Skill(ma.Schema):
+    uri = fields.String(required=True)
+    level = fields.String(required=True)
+
+
+class _Experience(ma.Schema):
+    occupation_uri = fields.String(required=True)
+    years = fields.Float(required=True)
+    ended_year = fields.Integer(required=True, allow_none=True)
+
+
+class _Language(ma.Schema):
+    code = fields.String(required=True)
+    level = fields.String(required=True)
+
+
+class CandidatePayload(ma.Schema):
+    """Payload of ``candidate.upserted``, schema_version 1 (``Profile.for_matching``)."""
+
+    candidate_id = fields.String(required=True)
+    version = fields.Integer(required=True)
+    status = fields.String(required=True, validate=ma.validate.OneOf(["active", "hired"]))
+    skills = fields.List(fields.Nested(_Skill), required=True)
+    suggested_skills = fields.List(fields.String(), required=True)
+    work_history = fields.List(fields.Nested(_Experience), required=True)
+    languages = fields.List(fields.Nested(_Language), required=True)
+    municipality = fields.String(required=True)
+    max_commute_km = fields.Float(required=True)
+    available_from = fields.Date(required=True)
+    working_time = fields.String(required=True)
+    consented_orgs = fields.List(fields.String(), required=True)
+
+
+CANDIDATE_UPSERTED = Published(
+    domain.CANDIDATE_UPSERTED,
+    CANDIDATES,
+    1,
+    CandidatePayload,
+    "a coach created or updated a profile, or the profile was marked hired",
+)
+
+
+class _WatchPoint(ma.Schema):
+    reason = fields.String(
+        required=True,
+        validate=ma.validate.OneOf(["step_overdue", "handover_unacknowledged", "no_active_step"]),
+    )
+    from_ = fields.Date(required=True, data_key="from")
+    org = fields.String(required=True)
+    ref = fields.String(required=True)
+
+
+class PathPayload(ma.Schema):
+    """Payload of ``path.updated``, schema_version 1 (``paths.domain.watch_payload``)."""
+
+    candidate_id = fields.String(required=True)
+    path_id = fields.String(required=True)
+    version = fields.Integer(required=True)
+    status = fields.String(required=True, validate=ma.validate.OneOf(["open", "closed"]))
+    region = fields.String(required=True)
+    coach_org = fields.String(required=True)
+    watch = fields.List(fields.Nested(_WatchPoint), required=True)
+    updated_at = fields.DateTime(required=True, allow_none=True)
+
+
+PATH_UPDATED = Published("path.updated", PATHS, 1, PathPayload, "the jobseeker's service path changed")
+
+
+class RatingPayload(ma.Schema):
+    """Payload of ``rating.recorded``, schema_version 1 (``Rating.event_payload``): figures only."""
+
+    rating_id = fields.String(required=True)
+    region = fields.String(required=True)
+    rated_org = fields.String(required=True)
+    subject_kind = fields.String(required=True)
+    rater = fields.String(required=True)
+    score = fields.Integer(required=True, validate=ma.validate.Range(1, 5))
+    week = fields.String(required=True)
+    recorded_on = fields.Date(required=True)
+
+
+RATING_RECORDED = Published(
+    "rating.recorded",
+    RATINGS,
+    1,
+    RatingPayload,
+    "a jobseeker or an employer rated a service (figures only)",
+)
+PUBLISHES: tuple[Published, ...] = (CANDIDATE_UPSERTED, PATH_UPDATED, RATING_RECORDED)
+
+
+# -- consumed ------------------------------------------------------------------------------------
+
+
+def _iso_date(text: str) -> None:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise ma.ValidationError("Not an ISO date.") from None
+
+
+class OutcomeReading(ma.Schema):
+    """What the profile service reads of ``outcome.recorded`` (other fields are ignored)."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    candidate_id = fields.String(required=True)
+    status = fields.String(required=True)
+    vacancy_id = fields.String(required=True)
+    occurred_on = fields.String(required=True, validate=lambda day: _iso_date(day))
+    recorded_by_org = fields.String(required=True)
+    # added within version 1: events without it never mark a profile hired (shared.entitlement)
+    recorded_by_role = fields.String(allow_none=True)
+    employer_org = fields.String(allow_none=True)
+    vacancy_title = fields.String(allow_none=True)
+    region = fields.String(allow_none=True)
+
+
+def outcome_recorded(handlers: ProfileHandlers, record: Record, outcome: dict[str, Any]) -> None:
+    """Every referral is noted (for satisfaction ratings); a ``hired`` outcome marks the candidate's
+    profile hired (idempotent by event id)."""
+    assert record.envelope is not None
+    handlers.outcome_recorded(record.envelope.event_id, outcome)
+
+
+OUTCOMES_CONSUMER: ConsumerSpec[ProfileHandlers] = ConsumerSpec(
+    service="profile",
+    name="profile.outcomes",
+    group="profile-service.outcomes",
+    handles=(
+        Handles(
+            OUTCOMES,
+            "outcome.recorded",
+            versions(1),
+            load_with(OutcomeReading(), "outcome.recorded"),
+            outcome_recorded,
+        ),
+    ),
+)
+TRAINING_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
+    service="profile",
+    name=training.NAME,
+    group="profile-service.training",
+    handles=(
+        Handles(
+            TRAINING,
+            training.TRAINING_SUGGESTED,
+            versions(1),
+            training.read_suggestions,
+            training.training_suggested,
+        ),
+    ),
+    tombstones={TRAINING.name: training.training_withdrawn},
+)
+CONSUMES: tuple[ConsumerSpec[Any], ...] = (OUTCOMES_CONSUMER, TRAINING_CONSUMER)

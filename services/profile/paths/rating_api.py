@@ -1,0 +1,213 @@
+"""HTTP endpoints of satisfaction ratings, and the jobseeker's rating page behind a single-use link."""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+import marshmallow as ma
+from flask import Blueprint as FlaskBlueprint
+from flask import current_app, render_template, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from services.profile.paths.domain import PathConflictError, PathNotFoundError
+from services.profile.paths.rating_handlers import AlreadyRatedError, LinkUnusableError, RatingHandlers
+from services.profile.paths.ratings import InvalidRatingError, Rating, SubjectKind
+from shared.auth import Role, current_principal, require_role
+from shared.http import abort
+from shared.pii import refusing
+from shared.schemas import StrictSchema
+
+blp = Blueprint(
+    "ratings",
+    __name__,
+    url_prefix="/api/v1",
+    description="Satisfaction ratings of referrals and path steps by jobseekers and employers.",
+)
+pages = FlaskBlueprint("rating_pages", __name__, template_folder="templates")
+COMMENT = refusing(1000)
+
+
+def ratings() -> RatingHandlers:
+    return current_app.extensions["kohtaanto.profile.ratings"]
+
+
+def translate(exc: Exception) -> NoReturn:
+    if isinstance(exc, PathNotFoundError):
+        abort(404, message="No such profile, referral or step (or not yours to rate).")
+    if isinstance(exc, InvalidRatingError):
+        abort(422, message="The rating breaks a rule.", errors={"json": exc.errors})
+    if isinstance(exc, AlreadyRatedError):
+        abort(409, message="Already rated: a referral or a step is rated once by each side.")
+    if isinstance(exc, PathConflictError):
+        abort(409, message=str(exc))
+    raise exc
+
+
+class SubjectFields(StrictSchema):
+    kind = fields.String(required=True, validate=validate.OneOf([k.value for k in SubjectKind]))
+    vacancy_id = fields.String(load_default=None, validate=validate.Length(1, 64))
+    step_id = fields.String(load_default=None, validate=validate.Length(1, 64))
+
+    @validates_schema
+    def _one(self, data: dict[str, Any], **_: Any) -> None:
+        if data["kind"] == "referral" and not data["vacancy_id"]:
+            raise ValidationError("A referral is named by its vacancy_id.", "vacancy_id")
+        if data["kind"] == "path_step" and not data["step_id"]:
+            raise ValidationError("A path step is named by its step_id.", "step_id")
+
+
+class RatingInSchema(StrictSchema):
+    subject = fields.Nested(SubjectFields, required=True)
+    score = fields.Integer(
+        required=True, validate=validate.Range(1, 5), metadata={"description": "1 poor … 5 excellent"}
+    )
+    comment = fields.String(
+        load_default="",
+        validate=COMMENT,
+        metadata={
+            "description": "Optional; refused when it contains personal data (identity code, e-mail, phone)"
+        },
+    )
+
+
+class EmployerRatingInSchema(RatingInSchema):
+    candidate_id = fields.String(
+        required=True, validate=validate.Length(1, 32), metadata={"description": "Pseudonymous"}
+    )
+
+
+class LinkInSchema(StrictSchema):
+    subject = fields.Nested(SubjectFields, required=True)
+
+
+class RatingOutSchema(ma.Schema):
+    id = fields.String()
+    subject_kind = fields.String()
+    subject_ref = fields.String()
+    rated_org = fields.String()
+    rater = fields.String()
+    channel = fields.String()
+    score = fields.Integer()
+    comment = fields.String()
+    recorded_at = fields.DateTime()
+
+
+class RatingListSchema(ma.Schema):
+    items = fields.List(fields.Nested(RatingOutSchema))
+    to_rate = fields.List(
+        fields.Dict(), metadata={"description": "[{kind, ref, what}] not yet rated by the jobseeker"}
+    )
+
+
+class LinkOutSchema(ma.Schema):
+    url = fields.String(metadata={"description": "Give it to the jobseeker; single use"})
+    expires_on = fields.Date()
+
+
+def rating_dict(r: Rating, *, comment: bool = True) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "subject_kind": r.subject.kind.value,
+        "subject_ref": r.subject.ref,
+        "rated_org": r.subject.rated_org,
+        "rater": r.rater.value,
+        "channel": r.channel.value,
+        "score": r.score,
+        "comment": r.comment if comment else "",
+        "recorded_at": r.recorded_at,
+    }
+
+
+def _ref(subject: dict[str, Any]) -> tuple[SubjectKind, str]:
+    kind = SubjectKind(subject["kind"])
+    return kind, subject["vacancy_id"] if kind is SubjectKind.REFERRAL else subject["step_id"]
+
+
+@blp.route("/profiles/<profile_id>/ratings")
+class JobseekerRatings(MethodView):
+    @require_role(Role.COACH)
+    @blp.arguments(RatingInSchema)
+    @blp.response(201, RatingOutSchema)
+    def post(self, data: dict[str, Any], profile_id: str) -> Any:
+        """Record the jobseeker's rating of a referral or a path step, as told to their coach. Publishes
+        ``rating.recorded`` (figures only: no candidate id, no comment)."""
+        kind, ref = _ref(data["subject"])
+        try:
+            return rating_dict(
+                ratings().rate_as_jobseeker(
+                    current_principal(), profile_id, kind, ref, data["score"], data["comment"]
+                )
+            )
+        except Exception as exc:
+            translate(exc)
+
+    @require_role(Role.COACH)
+    @blp.response(200, RatingListSchema)
+    def get(self, profile_id: str) -> Any:
+        """The jobseeker's ratings and what they may still rate (own coaches; audited)."""
+        try:
+            given, to_rate = ratings().of_profile(current_principal(), profile_id)
+        except Exception as exc:
+            translate(exc)
+        return {
+            "items": [rating_dict(r) for r in given],
+            "to_rate": [{"kind": k, "ref": ref, "what": what} for k, ref, what in to_rate],
+        }
+
+
+@blp.route("/profiles/<profile_id>/rating-links")
+class RatingLinks(MethodView):
+    @require_role(Role.COACH)
+    @blp.arguments(LinkInSchema)
+    @blp.response(201, LinkOutSchema)
+    def post(self, data: dict[str, Any], profile_id: str) -> Any:
+        """A single-use link (30 days) for the jobseeker to rate a referral or a step themselves."""
+        kind, ref = _ref(data["subject"])
+        try:
+            link = ratings().link(current_principal(), profile_id, kind, ref)
+        except Exception as exc:
+            translate(exc)
+        return {"url": f"{request.host_url.rstrip('/')}/rate/{link.token}", "expires_on": link.expires_on}
+
+
+@blp.route("/ratings")
+class EmployerRatings(MethodView):
+    @require_role(Role.EMPLOYER)
+    @blp.arguments(EmployerRatingInSchema)
+    @blp.response(201, RatingOutSchema)
+    def post(self, data: dict[str, Any]) -> Any:
+        """An employer rates a referral to its own vacancy (the recruiter organisation that proposed
+        the candidate is rated) or a path step held at its workplace (the step's organisation is)."""
+        kind, ref = _ref(data["subject"])
+        try:
+            r = ratings().rate_as_employer(
+                current_principal(), kind, ref, data["candidate_id"], data["score"], data["comment"]
+            )
+        except Exception as exc:
+            translate(exc)
+        return rating_dict(r)
+
+
+# -- the jobseeker's page behind the link ---------------------------------------------------------------
+@pages.route("/rate/<token>", methods=["GET", "POST"])
+def rate(token: str) -> Any:
+    """The rating form (Finnish, Swedish, English); the link is the permission, used once."""
+    try:
+        _, what = ratings().link_subject(token)
+    except LinkUnusableError:
+        return render_template("profile/rate.html", state="gone", what="", errors={}), 404
+    if request.method == "GET":
+        return render_template("profile/rate.html", state="form", what=what, errors={})
+    try:
+        data = RatingInSchema(only=("score", "comment")).load(
+            {"score": request.form.get("score", ""), "comment": request.form.get("comment", "")}
+        )
+    except ValidationError as exc:
+        return render_template("profile/rate.html", state="form", what=what, errors=exc.messages), 422
+    try:
+        ratings().rate_by_link(token, data["score"], data["comment"])
+    except (LinkUnusableError, AlreadyRatedError):
+        return render_template("profile/rate.html", state="gone", what=what, errors={}), 409
+    return render_template("profile/rate.html", state="thanks", what=what, errors={})

@@ -1,0 +1,215 @@
+"""Use cases of satisfaction ratings: the jobseeker rates through their coach or a single-use link,
+an employer rates a referral to its vacancy or a step at its workplace; each rating is published as
+figures only (``rating.recorded``: no candidate id, no comment) for the weekly meeting."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from services.profile.domain import Profile
+from services.profile.paths.access import Clock, new_id, now, own_profile, region
+from services.profile.paths.domain import PathNotFoundError, ServicePath
+from services.profile.paths.ratings import (
+    Channel,
+    InvalidRatingError,
+    RaterKind,
+    Rating,
+    RatingError,
+    RatingLink,
+    Subject,
+    SubjectKind,
+)
+from services.profile.paths.repository import JourneyUnitOfWork
+from shared.auth import Principal, Role
+
+LINK_DAYS = 30
+
+
+class AlreadyRatedError(RatingError):
+    """The jobseeker (or the employer) already rated this referral or step."""
+
+
+class LinkUnusableError(RatingError):
+    """The link is unknown, used or expired."""
+
+
+class RatingHandlers:
+    def __init__(
+        self,
+        uow_factory: Callable[[], JourneyUnitOfWork],
+        *,
+        region_of: Callable[[str], str],
+        clock: Clock = now,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.region_of = region_of
+        self.clock = clock
+
+    # -- the jobseeker, through the coach -------------------------------------------------------------
+    def rate_as_jobseeker(
+        self, caller: Principal, profile_id: str, kind: SubjectKind, ref: str, score: int, comment: str
+    ) -> Rating:
+        with self.uow_factory() as uow:
+            profile = own_profile(uow, caller, profile_id)
+            subject = self._subject(uow, profile.candidate_id, kind, ref)
+            rating = self._record(
+                uow, profile, subject, RaterKind.JOBSEEKER, Channel.COACH, None, score, comment
+            )
+            uow.commit()
+        return rating
+
+    def link(self, caller: Principal, profile_id: str, kind: SubjectKind, ref: str) -> RatingLink:
+        """A single-use link, valid ``LINK_DAYS`` days, for the jobseeker to rate without an account."""
+        with self.uow_factory() as uow:
+            profile = own_profile(uow, caller, profile_id)
+            subject = self._subject(uow, profile.candidate_id, kind, ref)
+            link = RatingLink(
+                secrets.token_urlsafe(32),
+                profile.candidate_id,
+                subject,
+                caller.subject,
+                self.clock().date() + timedelta(days=LINK_DAYS),
+            )
+            uow.ratings.add_link(link)
+            uow.commit()
+        return link
+
+    def link_subject(self, token: str) -> tuple[RatingLink, str]:
+        """The usable link and what it rates in words (e.g. the vacancy's title); LinkUnusableError."""
+        with self.uow_factory() as uow:
+            link = uow.ratings.link(token)
+            if link is None or not link.usable_on(self.clock().date()):
+                raise LinkUnusableError(token[:6])
+            return link, self._describe(uow, link.candidate_id, link.subject)
+
+    def rate_by_link(self, token: str, score: int, comment: str) -> Rating:
+        with self.uow_factory() as uow:
+            link = uow.ratings.link(token)
+            if link is None or not link.usable_on(self.clock().date()):
+                raise LinkUnusableError(token[:6])
+            found = uow.profiles.by_candidate([link.candidate_id])
+            if not found or found[0].details is None:
+                raise LinkUnusableError(token[:6])
+            rating = self._record(
+                uow, found[0], link.subject, RaterKind.JOBSEEKER, Channel.LINK, None, score, comment
+            )
+            if not uow.ratings.use_link(token, self.clock()):
+                raise LinkUnusableError(token[:6])
+            uow.commit()
+        return rating
+
+    # -- employers ------------------------------------------------------------------------------------
+    def rate_as_employer(
+        self, caller: Principal, kind: SubjectKind, ref: str, candidate_id: str, score: int, comment: str
+    ) -> Rating:
+        """A referral to the caller's own vacancy, or a step held at the caller's workplace."""
+        with self.uow_factory() as uow:
+            found = uow.profiles.by_candidate([candidate_id])
+            profile = found[0] if found else None
+            if profile is None or profile.details is None or caller.role is not Role.EMPLOYER:
+                raise PathNotFoundError(candidate_id)
+            subject = self._subject(uow, candidate_id, kind, ref)
+            if kind is SubjectKind.REFERRAL:
+                referral = uow.ratings.referral(candidate_id, ref)
+                if referral is None or referral.employer_org != caller.org:
+                    raise PathNotFoundError(ref)
+            else:
+                step = next(
+                    (s for p in uow.paths.for_candidate(candidate_id) for s in p.steps if s.id == ref), None
+                )
+                if step is None or step.workplace_org != caller.org:
+                    raise PathNotFoundError(ref)
+            rating = self._record(
+                uow, profile, subject, RaterKind.EMPLOYER, Channel.EMPLOYER, caller.org, score, comment
+            )
+            uow.commit()
+        return rating
+
+    def of_profile(
+        self, caller: Principal, profile_id: str
+    ) -> tuple[list[Rating], list[tuple[str, str, str]]]:
+        """The jobseeker's ratings and what they may still rate (kind, ref, description): own coaches."""
+        with self.uow_factory() as uow:
+            profile = own_profile(uow, caller, profile_id)
+            given = uow.ratings.of_candidate(profile.candidate_id)
+            rated = {(r.subject.kind, r.subject.ref) for r in given if r.rater is RaterKind.JOBSEEKER}
+            open_items = [
+                (SubjectKind.REFERRAL.value, r.vacancy_id, f"{r.vacancy_title} ({r.recruiter_org})")
+                for r in uow.ratings.referrals_of(profile.candidate_id)
+                if (SubjectKind.REFERRAL, r.vacancy_id) not in rated
+            ]
+            for path in uow.paths.for_candidate(profile.candidate_id):
+                open_items += [
+                    (SubjectKind.PATH_STEP.value, s.id, f"{s.kind.value} ({s.org})")
+                    for s in path.steps
+                    if s.state.value in ("open", "ended") and (SubjectKind.PATH_STEP, s.id) not in rated
+                ]
+            uow.audit.record(
+                actor=caller.subject,
+                role=caller.role,
+                org=caller.org,
+                action="rating.read",
+                granted=True,
+                profile_id=profile.id,
+                candidate_id=profile.candidate_id,
+                purpose="satisfaction ratings",
+            )
+            uow.commit()
+        return given, open_items
+
+    # -- helpers --------------------------------------------------------------------------------------
+    def _record(
+        self,
+        uow: JourneyUnitOfWork,
+        profile: Profile,
+        subject: Subject,
+        rater: RaterKind,
+        channel: Channel,
+        rater_org: str | None,
+        score: int,
+        comment: str,
+    ) -> Rating:
+        if uow.ratings.already(profile.candidate_id, subject, rater):
+            raise AlreadyRatedError(subject.key())
+        rating = Rating.record(
+            new_id(),
+            profile.candidate_id,
+            subject,
+            rater,
+            channel,
+            rater_org,
+            score,
+            comment,
+            self.clock(),
+            region(self.region_of, profile),
+        )
+        uow.ratings.add(rating)
+        uow.publish_rating(rating)
+        return rating
+
+    def _subject(self, uow: JourneyUnitOfWork, candidate_id: str, kind: SubjectKind, ref: str) -> Subject:
+        if kind is SubjectKind.REFERRAL:
+            referral = uow.ratings.referral(candidate_id, ref)
+            if referral is None:
+                raise InvalidRatingError({"vacancy_id": ["The jobseeker was not proposed to this vacancy."]})
+            return Subject(kind, ref, referral.recruiter_org)
+        for path in uow.paths.for_candidate(candidate_id):
+            for s in path.steps:
+                if s.id == ref and s.state.value in ("open", "ended"):
+                    return Subject(kind, ref, s.org)
+        raise InvalidRatingError({"step_id": ["No such step (started or ended) on the jobseeker's path."]})
+
+    @staticmethod
+    def _describe(uow: JourneyUnitOfWork, candidate_id: str, subject: Subject) -> str:
+        if subject.kind is SubjectKind.REFERRAL:
+            referral = uow.ratings.referral(candidate_id, subject.ref)
+            return f"{referral.vacancy_title} — {referral.recruiter_org}" if referral else subject.rated_org
+        paths: list[ServicePath] = uow.paths.for_candidate(candidate_id)
+        step = next((s for p in paths for s in p.steps if s.id == subject.ref), None)
+        return f"{step.kind.value} — {step.org}" if step else subject.rated_org
+
+
+def expires(day: date) -> date:
+    return day + timedelta(days=LINK_DAYS)

@@ -1,0 +1,50 @@
+"""POST /api/v1/skills/recognise: Finnish, Swedish and English text, the language given or detected,
+a warning instead of a silent empty list, and bad input as a 4xx."""
+
+import pytest
+
+from tests.api.matching_world import Clock, matching_app
+from tests.helpers import auth
+
+EMPLOYER = auth("employer", "konepaja-oy")
+URL = "/api/v1/skills/recognise"
+
+
+@pytest.fixture
+def client(database_url):
+    return matching_app(database_url, Clock()).test_client()
+
+
+def test_swedish_text_is_recognised_with_lang_sv(client):
+    text = "Vi söker en svetsare. Du behärskar MIG/MAG-svetsning och kan läsa ritningar."
+    r = client.post(URL, json={"text": text, "lang": "sv", "top_k": 8}, headers=EMPLOYER)
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert body["lang"] == "sv"
+    assert sum("weld" in item["label"] for item in body["items"]) >= 2, body
+
+
+def test_the_language_is_detected_when_not_given(client):
+    fi = client.post(
+        URL, json={"text": "Edellytämme hygieniapassia ja kokemusta suurkeittiöstä."}, headers=EMPLOYER
+    )
+    sv = client.post(URL, json={"text": "Hygienpass och erfarenhet av storkök krävs."}, headers=EMPLOYER)
+    assert fi.get_json()["lang"] == "fi"
+    assert sv.get_json()["lang"] == "sv"
+    assert "noudattaa" in fi.get_json()["items"][0]["label"]  # Finnish labels for Finnish text
+
+
+def test_a_text_about_benefits_only_gets_a_warning_not_a_silent_empty_list(client):
+    text = (
+        "Tarjoamme kattavan työterveyshuollon ja lounasedun. Hakemukset käsitellään saapumisjärjestyksessä."
+    )
+    body = client.post(URL, json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["items"] == []
+    assert "No skill was recognised" in body["warning"]
+
+
+def test_an_unknown_language_is_a_field_error(client):
+    r = client.post(URL, json={"text": "Hitsaus", "lang": "de"}, headers=EMPLOYER)
+    assert r.status_code == 422
+    body = r.get_json()
+    assert body["code"] and "lang" in str(body["errors"])

@@ -1,0 +1,145 @@
+"""Satisfaction ratings over HTTP (SQLite and PostgreSQL): jobseekers through their coach or a
+single-use link, employers for their own vacancies' referrals; comments screened for personal data;
+published as figures only."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from services.profile.events import OUTCOMES_CONSUMER
+from services.profile.paths.rating_store import ratings
+from services.profile.repository import outbox
+from shared.messaging.consumer import Record
+from shared.messaging.envelope import Envelope
+from tests.helpers import auth, profile_body
+
+ORG = "tampere-tyollisyys"
+COACH = auth("coach", ORG)
+EMPLOYER = auth("employer", "konepaja-oy")
+NOW = datetime(2026, 11, 30, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+def world(profile_app):
+    for name in ("paths", "vouchers", "handlers", "ratings"):
+        profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: NOW
+    client = profile_app.test_client()
+    candidate = client.put("/api/v1/profiles/asiakas-1", json=profile_body(), headers=COACH).json[
+        "candidate_id"
+    ]
+    outcome = {
+        "outcome_id": "o-1",
+        "vacancy_id": "v-weld",
+        "candidate_id": candidate,
+        "status": "proposed",
+        "reason": None,
+        "occurred_on": "2026-11-27",
+        "recorded_by_org": "agency-a",
+        "recorded_at": "2026-11-27T10:00:00+00:00",
+        "employer_org": "konepaja-oy",
+        "vacancy_title": "Hitsaaja",
+        "region": "pirkanmaa",
+    }
+    OUTCOMES_CONSUMER.dispatcher(profile_app.extensions["kohtaanto.profile.handlers"])(
+        Record(
+            "kohtaanto.outcomes.v1", 0, 0, candidate, Envelope("outcome.recorded", candidate, outcome, "t")
+        ),
+    )
+    return client, candidate
+
+
+def published(app):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        rows = conn.execute(select(outbox).where(outbox.c.event_type == "rating.recorded")).all()
+    return [json.loads(r.value) for r in rows]
+
+
+def referral(score=4, comment=""):
+    return {"subject": {"kind": "referral", "vacancy_id": "v-weld"}, "score": score, "comment": comment}
+
+
+def test_the_jobseeker_rates_a_referral_through_the_coach_and_only_figures_are_published(world, profile_app):
+    client, candidate = world
+    [open_item] = client.get("/api/v1/profiles/asiakas-1/ratings", headers=COACH).json["to_rate"]
+    assert open_item["kind"] == "referral" and "agency-a" in open_item["what"]
+    r = client.post(
+        "/api/v1/profiles/asiakas-1/ratings", json=referral(5, "Haastattelu sujui hyvin."), headers=COACH
+    )
+    assert r.status_code == 201, r.json
+    assert r.json["rated_org"] == "agency-a" and r.json["rater"] == "jobseeker"
+    [event] = published(profile_app)
+    text = json.dumps(event)
+    assert candidate not in text and "Haastattelu" not in text and "asiakas-1" not in text
+    assert event["payload"]["week"] == "2026-W49" and event["payload"]["region"] == "pirkanmaa"
+    again = client.post("/api/v1/profiles/asiakas-1/ratings", json=referral(3), headers=COACH)
+    assert again.status_code == 409
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        (referral(6), "score"),
+        (referral(0), "score"),
+        (referral(4, "Soita minulle 040 123 4567"), "comment"),
+        (referral(4, "Henkilötunnus 131052-308T"), "comment"),
+        (referral(4, "aino.virtanen@example.fi"), "comment"),
+        ({"subject": {"kind": "referral"}, "score": 4}, "subject"),
+        ({"subject": {"kind": "referral", "vacancy_id": "v-other"}, "score": 4}, "vacancy_id"),
+    ],
+)
+def test_a_bad_rating_is_a_422_and_nothing_is_stored_or_published(world, profile_app, body, field):
+    client, _ = world
+    r = client.post("/api/v1/profiles/asiakas-1/ratings", json=body, headers=COACH)
+    assert r.status_code == 422 and field in json.dumps(r.json["errors"]), r.json
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(ratings)).all() == []
+    assert published(profile_app) == []
+
+
+def test_the_employer_rates_a_referral_to_its_own_vacancy_only(world):
+    client, candidate = world
+    body = {**referral(4), "candidate_id": candidate}
+    assert client.post("/api/v1/ratings", json=body, headers=auth("employer", "other-oy")).status_code == 404
+    assert client.post("/api/v1/ratings", json=body, headers=COACH).status_code == 403
+    r = client.post("/api/v1/ratings", json=body, headers=EMPLOYER)
+    assert r.status_code == 201 and r.json["rater"] == "employer" and r.json["rated_org"] == "agency-a"
+
+
+def test_a_rating_link_works_once_without_an_account(world, profile_app):
+    client, _ = world
+    r = client.post(
+        "/api/v1/profiles/asiakas-1/rating-links",
+        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
+        headers=COACH,
+    )
+    assert r.status_code == 201
+    path = "/" + r.json["url"].split("/", 3)[3]
+    form = client.get(path)
+    assert form.status_code == 200 and "Hitsaaja" in form.get_data(as_text=True)
+    bad = client.post(path, data={"score": "4", "comment": "numeroni on 040 123 4567"})
+    assert bad.status_code == 422 and published(profile_app) == []
+    done = client.post(path, data={"score": "5", "comment": ""})
+    assert done.status_code == 200 and "Kiitos" in done.get_data(as_text=True)
+    assert client.post(path, data={"score": "5"}).status_code in (404, 409)
+    assert client.get("/rate/not-a-token").status_code == 404
+    assert [e["payload"]["score"] for e in published(profile_app)] == [5]
+
+
+def test_a_path_step_is_rated_for_its_organisation(world):
+    client, _ = world
+    step = {"kind": "work_trial", "org": "konepaja-oy", "starts_on": "2026-11-02", "planned_end": "2026-12-18",
+            "workplace_org": "konepaja-oy"}  # fmt: skip
+    path = client.post(
+        "/api/v1/profiles/asiakas-1/path",
+        json={"group": "recently_laid_off", "first_step": step},
+        headers=COACH,
+    ).json
+    step_id = path["steps"][0]["id"]
+    r = client.post(
+        "/api/v1/profiles/asiakas-1/ratings",
+        json={"subject": {"kind": "path_step", "step_id": step_id}, "score": 4},
+        headers=COACH,
+    )
+    assert r.status_code == 201 and r.json["rated_org"] == "konepaja-oy"

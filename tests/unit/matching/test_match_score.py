@@ -1,0 +1,52 @@
+"""The 0-100 match score: calibrated, strictly increasing in the raw score, parts adding up."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from services.matching.index.domain.match_score import (
+    MatchScale,
+    match_points,
+    title_index,
+    title_occupations,
+)
+
+SCALE = MatchScale(slope=8.0, intercept=-4.0)
+
+
+def test_match_score_is_a_percentage_that_never_reorders_candidates():
+    raw = np.linspace(0.0, 1.0, 101)
+    match = SCALE(raw)
+    assert np.all((match > 0) & (match < 100))
+    assert np.all(np.diff(match) > 0)
+    assert SCALE(np.asarray([0.5]))[0] == pytest.approx(50.0)
+
+
+def test_points_of_the_parts_add_up_to_the_match_score():
+    parts = np.asarray([[0.45, 0.30, 0.05], [0.10, 0.05, 0.0], [0.0, 0.0, 0.0]])
+    match, points = match_points(parts, SCALE)
+    assert points.sum(axis=1) == pytest.approx(match)
+    assert match[0] > match[1] > 0
+    # each part keeps its share of the raw score
+    assert points[0, 0] / points[0, 1] == pytest.approx(0.45 / 0.30)
+    # no evidence at all: no score, not the scale's floor
+    assert match[2] == 0.0 and points[2].tolist() == [0.0, 0.0, 0.0]
+
+
+def test_a_full_profile_reads_high_and_a_weak_one_low():
+    # all essential skills of the vacancy's occupation and that occupation inferred for sure:
+    # raw = occupation part 0.5 + similarity 0.5 * 0.8
+    match, _ = match_points(np.asarray([[0.5, 0.4, 0.0], [0.02, 0.1, 0.0]]), SCALE)
+    assert match[0] > 90
+    assert match[1] < 10
+
+
+def test_job_titles_name_occupations_only_by_an_exact_label(taxonomy):
+    index = title_index(taxonomy)
+    welder = taxonomy.occupation_index["o:welder"]
+    assert title_occupations("Welder", index) == (welder,)
+    assert title_occupations("  welding   OPERATIVE ", index) == (welder,)
+    assert title_occupations("hitsaaja", index) == (welder,)
+    assert title_occupations("Senior welder wanted", index) == ()
+    assert title_occupations("", index) == ()

@@ -1,0 +1,124 @@
+"""Occupation inference: a person's skills and work history give a small distribution over ESCO
+occupations, and agreement with a vacancy's occupation is counted at the ISCO-08 levels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from sklearn.base import clone
+
+from services.matching.index.domain.occupations import (
+    OccupationModel,
+    group_agreement,
+    occupation_profiles,
+)
+from services.matching.index.domain.taxonomy import Taxonomy
+
+
+def evidence(taxonomy: Taxonomy, rows: list[dict[str, float]]) -> sp.csr_matrix:
+    """Rows of {skill or occupation URI: weight} in the model's (skills, then occupations) layout."""
+    n_s = taxonomy.n_skills
+    r, c, v = [], [], []
+    for i, row in enumerate(rows):
+        for uri, w in row.items():
+            j = taxonomy.skill_index.get(uri)
+            r.append(i)
+            c.append(j if j is not None else n_s + taxonomy.occupation_index[uri])
+            v.append(w)
+    return sp.csr_matrix((v, (r, c)), shape=(len(rows), n_s + taxonomy.n_occupations))
+
+
+@pytest.fixture(scope="module")
+def model(taxonomy: Taxonomy) -> OccupationModel:
+    return OccupationModel(occupation_profiles(taxonomy), learn_shares=False, learn_temperature=False).fit()
+
+
+def test_claimed_skills_point_to_the_occupation_whose_profile_holds_them(taxonomy, model):
+    x = evidence(
+        taxonomy,
+        [
+            {"s:weld": 1.0, "s:mig": 0.8, "s:blue": 1.0},
+            {"s:care": 1.0, "s:meds": 0.6},
+            {"s:cook": 1.0, "s:hygiene": 1.0, "s:team": 0.8},
+        ],
+    )
+    occ, prob = model.predict_top(x, k=3)
+    assert occ.shape == prob.shape == (3, 3)
+    assert occ.dtype == np.int32 and prob.dtype == np.float32
+    names = [taxonomy.occupation_uris[o] for o in occ[:, 0]]
+    assert names == ["o:welder", "o:practical-nurse", "o:cook"]
+    assert np.all(np.diff(prob, axis=1) <= 0)
+    assert np.all(prob.sum(axis=1) <= 1.0 + 1e-6)
+    assert prob[0, 0] > 0.5
+
+
+def test_a_skill_in_the_essential_profile_counts_more_than_an_optional_one(taxonomy, model):
+    # "weld" is essential for both welder and plater; "mig" only for the welder
+    occ, _ = model.predict_top(evidence(taxonomy, [{"s:weld": 1.0, "s:blue": 1.0}]), k=2)
+    both = {taxonomy.occupation_uris[o] for o in occ[0]}
+    assert both == {"o:welder", "o:plater"}
+    # the plater's profile is smaller, so the same two essential skills weigh more there
+    assert taxonomy.occupation_uris[occ[0, 0]] == "o:plater"
+
+
+def test_work_history_alone_gives_the_past_occupation(taxonomy, model):
+    occ, prob = model.predict_top(evidence(taxonomy, [{"o:cook": 1.0}]), k=2)
+    assert taxonomy.occupation_uris[occ[0, 0]] == "o:cook"
+    assert prob[0, 0] > prob[0, 1]
+
+
+def test_no_evidence_gives_no_occupation(taxonomy, model):
+    occ, prob = model.predict_top(evidence(taxonomy, [{}]), k=2)
+    assert occ.tolist() == [[-1, -1]]
+    assert prob.tolist() == [[0.0, 0.0]]
+    assert model.predict(evidence(taxonomy, [{}])).tolist() == [-1]
+
+
+def test_fit_learns_mixture_weights_and_temperature_from_labelled_profiles(taxonomy):
+    rng = np.random.default_rng(3)
+    prof = occupation_profiles(taxonomy)
+    rows, labels = [], []
+    for _ in range(200):
+        o = int(rng.integers(taxonomy.n_occupations))
+        ess = prof.essential[o].indices
+        if not len(ess):
+            continue
+        row = {taxonomy.skill_uris[j]: 1.0 for j in ess if rng.random() < 0.7}
+        row[taxonomy.occupation_uris[o]] = 1.0  # everyone currently works in their occupation
+        rows.append(row)
+        labels.append(o)
+    m = OccupationModel(prof, skill_shares=(0.25, 0.25, 0.0, 0.5)).fit(
+        evidence(taxonomy, rows), np.asarray(labels)
+    )
+    assert m.skill_shares_.sum() == pytest.approx(1.0)
+    assert m.history_shares_.sum() == pytest.approx(1.0)
+    # only essential skills and only the own occupation were observed
+    assert m.skill_shares_[0] > 0.9
+    assert m.history_shares_[0] > 0.9
+    assert 0.5 <= m.temperature_ <= 8.0
+    assert (m.predict(evidence(taxonomy, rows)) == np.asarray(labels)).mean() > 0.9
+
+
+def test_the_model_follows_scikit_learn_conventions(taxonomy):
+    m = OccupationModel(occupation_profiles(taxonomy), top_k=2)
+    twin = clone(m)
+    assert twin.get_params()["top_k"] == 2
+    assert not hasattr(twin, "skill_shares_")
+    with pytest.raises(ValueError):
+        OccupationModel().fit()
+
+
+def test_agreement_counts_same_occupation_unit_minor_and_sub_major_group(taxonomy):
+    prof = occupation_profiles(taxonomy)
+    ix = taxonomy.occupation_index
+    occ = np.asarray([[ix["o:welder"], ix["o:cook"]]], dtype=np.int32)
+    prob = np.asarray([[0.75, 0.25]], dtype=np.float32)
+    plater = np.zeros(taxonomy.n_occupations)
+    plater[ix["o:plater"]] = 1.0  # ISCO 7214: welder 7212 shares minor group 721 and sub-major 72
+    welder = np.zeros(taxonomy.n_occupations)
+    welder[ix["o:welder"]] = 1.0
+    got = group_agreement(occ, prob, plater, prof)
+    assert got[0].tolist() == pytest.approx([0.0, 0.0, 0.75, 0.75])
+    got = group_agreement(occ, prob, welder, prof)
+    assert got[0].tolist() == pytest.approx([0.75, 0.75, 0.75, 0.75])
