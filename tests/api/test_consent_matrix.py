@@ -220,6 +220,31 @@ def test_the_consent_matrix(world: World) -> None:
                     leaks.append(("entitled outcome refused", who, p["i"], r.status_code))
                 if not entitled and (r.status_code, r.json) != (unknown.status_code, unknown.json):
                     leaks.append(("outcome existence signal", who, p["i"], r.status_code))
-    print(f"\nconsent matrix: {counts['requests']} requests, {len(leaks)} leaks")
+    # -- profile service: the audit log, after every access above was recorded ----------------------
+    for org in ORGS:
+        for role in Role:
+            r = pc.get("/api/v1/audit?limit=1000", headers=auth(role, org))
+            counts["requests"] += 1
+            if r.status_code != 200:
+                continue
+            text = r.get_data(as_text=True)
+            if any(v in text for p in world.people for v in p["secret"].values()):
+                leaks.append(("personal data in the audit log", (role.value, org)))
+            # Profile ids are per organisation: an entry may name a profile id of another
+            # organisation's jobseeker only for the system auditor (ids an organisation's own
+            # people tried in its own namespace are its own).
+            owner = {p["candidate_id"]: p["owner"] for p in world.people}
+            counts["audit entries read"] += len(r.json["items"])
+            for e in r.json["items"]:
+                foreign = owner.get(e.get("candidate_id") or "", org) != org
+                if foreign and e.get("profile_id") and role is not Role.SYSTEM_AUDITOR:
+                    leaks.append(("another organisation's profile id in its audit log", (role.value, org), e))
+            if role is not Role.SYSTEM_AUDITOR and any(e["actor_org"] != org and e.get("subject_org") != org
+                                                       for e in r.json["items"]):  # fmt: skip
+                leaks.append(("audit entries of unrelated organisations", (role.value, org)))
+    print(
+        f"\nconsent matrix: {counts['requests']} requests, {counts['audit entries read']} audit entries "
+        f"read, {len(leaks)} leaks"
+    )
     assert counts["requests"] > 1000
     assert leaks == []

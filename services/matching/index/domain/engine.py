@@ -25,7 +25,7 @@ from itertools import islice
 
 import numpy as np
 
-from .columns import Layout, OrgRegistry
+from .columns import Layout, OrgRegistry, consents
 from .explain import explanations, shortlist_entries
 from .filters import FilterSpec, Request, eligible, explain_failures, filter_spec
 from .geo import MunicipalityTable
@@ -314,7 +314,8 @@ class MatchingEngine:
         seg, row = self._locate(snap, candidate_id)
         if row < 0:
             return None
-        return bool(seg.consents(self._orgs.find(org), np.asarray([row], dtype=np.int64))[0])
+        bits = seg.columns["consent"]
+        return bool(consents(bits, self._orgs.find(org), np.asarray([row], dtype=np.int64))[0])
 
     def memory_bytes(self) -> int:
         """Bytes held by the index arrays (segments and masks)."""
