@@ -354,3 +354,23 @@ def _random_candidates(taxonomy: Taxonomy, n: int, seed: int):
             )
         )
     return out
+
+
+def test_removing_several_candidates_at_once_equals_removing_them_one_by_one(taxonomy):
+    people = [candidate(f"c{i}", {"s:weld": "basic", "s:mig": "expert"}) for i in range(40)]
+    one, many = (MatchingEngine(taxonomy, MUNICIPALITIES, clock=lambda: TODAY) for _ in range(2))
+    for engine in (one, many):
+        engine.bulk_load(people[:30])
+        engine.upsert_candidates(people[30:])  # some in the delta segment
+    gone = ["c3", "c31", "c7", "nobody", "c35"]
+    assert (
+        [one.remove_candidate(c) for c in gone]
+        == many.remove_candidates(gone)
+        == [True, True, True, False, True]
+    )
+    assert many.remove_candidates(["c3"]) == [False]
+    assert ids(one.shortlist(WELDER, viewer_org=None, today=TODAY, k=50)) == ids(
+        many.shortlist(WELDER, viewer_org=None, today=TODAY, k=50)
+    )
+    assert len(many) == len(one) == 36 and many.indexed_version("c31") is None
+    assert not many.upsert_candidate(candidate("c31", {"s:weld": "basic"}))  # stale replay stays removed
