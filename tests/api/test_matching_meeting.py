@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, matching_app, vacancy, welders
-from tests.helpers import auth, token
+from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, candidate, matching_app, vacancy, welders
+from tests.helpers import WELDER, auth, token
 
 OPERATOR = auth("operator", "kohtaanto")
 TEAM = auth("team_member", "tampere-tyollisyys")
@@ -250,6 +250,29 @@ def test_the_meeting_downloads_open_in_finnish_excel_as_xlsx_or_a_semicolon_csv(
     scores = [r["score"] for r in rows if r["vacancy_id"] == "v-weld"]
     assert all("," in s and "." not in s for s in scores), "decimal commas, as Finnish Excel reads numbers"
     assert client.get(f"{W48}/content.csv?dialect=nope", headers=TEAM).status_code == 422
+
+
+def test_the_meeting_shows_the_match_score_and_skills_from_work_history_apart_from_claimed_ones(
+    database_url, clock
+):
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-weld", openings=3)
+    ids = welders(app, n=3)
+    candidate(app, "c-history-only", skills=[], history=WELDER)  # claims nothing, welded for years
+    r = app.test_client().post(
+        "/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"}
+    )
+    assert r.status_code == 201
+    content = app.test_client().get(f"{W48}/content.json", headers=TEAM).json["content"]
+    rows = {c["candidate_id"]: c for c in content["vacancies"][0]["candidates"]}
+    assert all(0 <= c["match"] <= 100 for c in rows.values())
+    assert rows[ids[0]]["match"] > 50 and rows[ids[0]]["inferred"] == []  # claimed every essential skill
+    history = rows["c-history-only"]
+    assert history["matched"] and {s["uri"] for s in history["inferred"]} == {
+        s["uri"] for s in history["matched"]
+    }
+    page = logged_in(app).get(W48).data.decode()
+    assert "työhistoriasta" in page, "skills known only from work history are shown apart"
 
 
 def test_a_stale_shortage_list_is_marked_on_the_meeting_page(database_url, clock):

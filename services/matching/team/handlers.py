@@ -563,4 +563,11 @@ class TeamHandlers:
             None if math.isnan(e.distance_km) else e.distance_km,
             e.available_from,
             essential=len(e.matched_essential) + len(e.missing_essential),
+            match=e.match,
+            inferred=tuple(ref(u) for u in e.matched_essential if shown and _inferred(e.evidence.get(u))),
         )
+
+
+def _inferred(evidence: object) -> bool:
+    """Whether a skill's evidence (`SkillEvidence`) says it is known only from work history."""
+    return getattr(evidence, "kind", None) == "inferred"

@@ -99,6 +99,8 @@ class CandidateFacts:
     distance_km: float | None
     available_from: date
     essential: int = 0  # how many essential skills the vacancy asks for (0: matched + missing)
+    match: float = 0.0  # the 0-100 match score
+    inferred: tuple[SkillRef, ...] = ()  # of `matched`, those known only from work history
 
     @property
     def near_match(self) -> bool:
@@ -161,6 +163,15 @@ class CandidateRow:
     available_from: date
     status: str | None  # the latest outcome for this vacancy, if any
     new_in_top: bool
+    match: float = 0.0  # the 0-100 match score (0 in meetings stored before it existed)
+    inferred: list[SkillRef] = field(default_factory=list)  # matched skills known only from work
+    # history (not claimed): shown apart from the claimed ones
+
+    @property
+    def claimed(self) -> list[SkillRef]:
+        """The matched essential skills the candidate claimed (or a coach's notes suggested)."""
+        inferred = {s.uri for s in self.inferred}
+        return [s for s in self.matched if s.uri not in inferred]
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +339,8 @@ def build_meeting(
                 c.available_from,
                 _status(latest.get((v.vacancy_id, c.candidate_id))),
                 seen_before is not None and c.candidate_id not in seen_before,
+                round(c.match, 1),
+                list(c.inferred),
             )
             for c in top
         ]

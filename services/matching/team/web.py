@@ -408,6 +408,8 @@ CSV_COLUMNS = (
     "distance_km",
     "available_from",
     "status",
+    "match",
+    "essential_skills_from_work_history",
 )
 
 
@@ -459,9 +461,11 @@ def meeting_rows(m: MeetingContent) -> list[list[Any]]:
                 c.distance_km,
                 c.available_from,
                 c.status,
+                c.match,
+                "|".join(s.label for s in c.inferred),
             ]
             for c in v.candidates
-        ] or [[None] * 8]
+        ] or [[None] * 10]
         out.extend(head + row for row in rows)
     return out
 

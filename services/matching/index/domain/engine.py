@@ -37,7 +37,14 @@ from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import score_rows, top_k
 from .segment import Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
-from .vectors import CompactCandidate, SkillSpace, build_skill_space, compact_candidate, occupation_inv_norms
+from .vectors import (
+    CompactCandidate,
+    SkillSpace,
+    build_skill_space,
+    compact_candidate,
+    occupation_inv_norms,
+    with_inferred,
+)
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +116,7 @@ class MatchingEngine:
         """`upsert_candidate` for a batch (e.g. one Kafka poll), published as one update: much
         cheaper per candidate than one call each, since the delta segment is rebuilt once."""
         year = self._clock().year
-        rows = [compact_candidate(c, self._space, year) for c in candidates]
+        rows = with_inferred([compact_candidate(c, self._space, year) for c in candidates], self._space)
         applied = []
         with self._lock:
             snap = self._snapshot
