@@ -25,7 +25,7 @@ from datetime import date
 
 import numpy as np
 
-from .columns import Layout, OrgRegistry
+from .columns import Layout, OrgRegistry, consents
 from .explain import explanations, shortlist_entries
 from .filters import FilterSpec, Request, eligible, explain_failures, filter_spec
 from .geo import MunicipalityTable
@@ -340,6 +340,16 @@ class MatchingEngine:
         place = int(seg.municipality[row])
         code = self._municipalities.codes[place] if place >= 0 else ""
         return code, float(seg.max_commute_km[row])
+
+    def consents_to(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the candidate consented to ``org`` (the candidates topic's ``consented_orgs``);
+        None when the candidate is not in the index."""
+        snap = self._snapshot
+        seg, row = self._locate(snap, candidate_id)
+        if row < 0:
+            return None
+        bits = seg.columns["consent"]
+        return bool(consents(bits, self._orgs.find(org), np.asarray([row], dtype=np.int64))[0])
 
     def memory_bytes(self) -> int:
         """Bytes held by the index arrays (segments and masks)."""
