@@ -25,7 +25,8 @@ from services.matching.index.domain.filters import (
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
-from shared.auth import Principal, Role
+from shared import entitlement
+from shared.auth import Principal
 
 __all__ = [
     "Availability",
@@ -71,10 +72,18 @@ class NoTeamRecords:
         return None
 
 
-def consent_scope(caller: Principal) -> str | None:
-    """Partner recruiters see only candidates who consented to their organisation; the city's own
-    staff (coaches, team members, operators) see every candidate, pseudonymously."""
-    return caller.org if caller.role is Role.RECRUITER else None
+OrgKind = Callable[[str], str | None]
+
+
+def unregistered(_org: str) -> str | None:
+    return None
+
+
+def consent_scope(caller: Principal, org_kind: OrgKind = unregistered) -> str | None:
+    """Whose consent filters what the caller sees (``shared.entitlement.consent_scope``): nobody's
+    for the city's employment services and the operator (every candidate, pseudonymously), the
+    caller's own organisation for a partner agency, an employer or an unregistered organisation."""
+    return entitlement.consent_scope(caller.org, org_kind(caller.org))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +116,13 @@ class MatchingHandlers:
         state: MatchingState,
         records: TeamRecords | None = None,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+        org_kind: OrgKind = unregistered,
         availability_window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> None:
         self.state = state
         self.records: TeamRecords = records or NoTeamRecords()
         self.today = today
+        self.org_kind = org_kind
         self.availability_window_days = availability_window_days
 
     # -- what the index knows ----------------------------------------------------------------------
@@ -137,6 +148,12 @@ class MatchingHandlers:
     def shortage_flag(self, record: VacancyRecord) -> Mapping[str, Any] | None:
         return self.records.shortage_flag(record.region, record.vacancy.occupation_uri)
 
+    def consents_to(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the indexed candidate consented to `org` (the candidates topic's
+        ``consented_orgs``, which include the jobseeker's own organisation); None when the
+        candidate is not indexed."""
+        return self.state.engine.consents_to(candidate_id, org)
+
     # -- shortlists and explanations ---------------------------------------------------------------
     def shortlist(
         self,
@@ -160,7 +177,7 @@ class MatchingHandlers:
         (default: the service's setting). `offset`: paging, the candidates to skip (entries keep
         their real ranks). Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
-        viewer = consent_scope(caller)
+        viewer = consent_scope(caller, self.org_kind)
         if not record.is_open:
             return Shortlist(
                 record, [], datetime.now(UTC), viewer, len(self.state.engine), offset=offset, k=k
@@ -219,7 +236,7 @@ class MatchingHandlers:
             record.query or record.vacancy,
             candidate_id,
             today=self.today(),
-            viewer_org=consent_scope(caller),
+            viewer_org=consent_scope(caller, self.org_kind),
             available_within_days=self._window(available_within_days),
         )
         if entry is None or any(f.reason in HIDING for f in entry.filters):
@@ -229,7 +246,7 @@ class MatchingHandlers:
                 record.query or record.vacancy,
                 candidate_id,
                 today=self.today(),
-                viewer_org=consent_scope(caller),
+                viewer_org=consent_scope(caller, self.org_kind),
                 exclude=frozenset(self.records.excluded(vacancy_id)),
                 available_within_days=self._window(available_within_days),
             )

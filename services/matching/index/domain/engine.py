@@ -25,7 +25,7 @@ from datetime import date
 
 import numpy as np
 
-from .columns import Layout, OrgRegistry
+from .columns import Layout, OrgRegistry, consents
 from .explain import explanations, shortlist_entries
 from .filters import (
     COUNTED,
@@ -47,7 +47,14 @@ from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import EPS, exact_scores, score_rows, top_k
 from .segment import Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
-from .vectors import CompactCandidate, SkillSpace, build_skill_space, compact_candidate, occupation_inv_norms
+from .vectors import (
+    CompactCandidate,
+    SkillSpace,
+    build_skill_space,
+    compact_candidate,
+    occupation_inv_norms,
+    with_inferred,
+)
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +136,7 @@ class MatchingEngine:
         """`upsert_candidate` for a batch (e.g. one Kafka poll), published as one update: much
         cheaper per candidate than one call each, since the delta segment is rebuilt once."""
         year = self._clock().year
-        rows = [compact_candidate(c, self._space, year) for c in candidates]
+        rows = with_inferred([compact_candidate(c, self._space, year) for c in candidates], self._space)
         applied = []
         with self._lock:
             snap = self._snapshot
@@ -482,6 +489,16 @@ class MatchingEngine:
         place = int(seg.municipality[row])
         code = self._municipalities.codes[place] if place >= 0 else ""
         return code, float(seg.max_commute_km[row])
+
+    def consents_to(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the candidate consented to ``org`` (the candidates topic's ``consented_orgs``);
+        None when the candidate is not in the index."""
+        snap = self._snapshot
+        seg, row = self._locate(snap, candidate_id)
+        if row < 0:
+            return None
+        bits = seg.columns["consent"]
+        return bool(consents(bits, self._orgs.find(org), np.asarray([row], dtype=np.int64))[0])
 
     def memory_bytes(self) -> int:
         """Bytes held by the index arrays (segments and masks)."""
