@@ -117,7 +117,8 @@ def evidence_rows(
     seg: Segment, qw: QueryWeights, present: np.ndarray, excluded_rows: np.ndarray
 ) -> np.ndarray:
     """Rows of `seg` anywhere in the country with skill evidence for the query (a positive stage-1
-    bound), present and not among `excluded_rows`: (m,) int64, ascending. Walks the query's
+    bound), present and not among `excluded_rows`: (m,) int64 in geographic order (unsorted:
+    counting needs no order, and sorting cost as much as the walk). Walks the query's
     columns over the whole segment (about 2-3x stage 1's walk of the near rows, measured at
     100,000 profiles), for counting what the hard filters remove (`filters.Exclusions`)."""
     n = len(seg)
@@ -132,7 +133,7 @@ def evidence_rows(
         np.array([0]),
         np.array([n]),
     )
-    rows = np.sort(seg.geo_row[np.flatnonzero(ub > 0)].astype(np.int64))
+    rows = seg.geo_row[np.flatnonzero(ub > 0)].astype(np.int64)
     rows = rows[present[rows]]
     if len(excluded_rows):
         rows = rows[~np.isin(rows, excluded_rows)]
