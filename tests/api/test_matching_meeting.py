@@ -61,7 +61,7 @@ def test_logging_in_sets_an_http_only_same_site_cookie_and_never_redirects_off_s
     assert (
         "kohtaanto_token=" in cookie
         and "HttpOnly" in cookie
-        and "SameSite=Lax" in cookie
+        and "SameSite=Strict" in cookie
         and "Path=/" in cookie
     )
     assert r.headers["Location"].endswith("/meetings/")
@@ -290,3 +290,73 @@ def test_a_stale_shortage_list_is_marked_on_the_meeting_page(database_url, clock
     assert 'id="stale-warning"' in html and "2022H2" in html and "vanha tieto" in html
     content = app.test_client().get(f"{W48}/content.json", headers=TEAM).json["content"]
     assert content["stale_shortage_lists"] == ["2022H2"] and content["vacancies"][0]["shortage_stale"] is True
+
+
+def test_a_meeting_with_no_candidates_indexed_is_an_empty_meeting_not_a_404(database_url, clock):
+    """Before: the engine raised ValueError on an empty index and the page answered 404."""
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-weld")
+    client = app.test_client()
+    r = client.post("/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"})
+    assert r.status_code == 201
+    page = logged_in(app).get(W48)
+    assert page.status_code == 200, page.data[:300]
+    content = client.get(f"{W48}/content.json", headers=TEAM).json["content"]
+    assert [v["vacancy_id"] for v in content["vacancies"]] == ["v-weld"]
+    assert content["vacancies"][0]["candidates"] == []
+
+
+INJECTIONS = (
+    "Hitsaaja;=cmd|' /C calc'!A0",  # Finnish Excel splits on ";": the formula starts the next cell
+    'Hitsaaja,=HYPERLINK("http://evil.example")',
+    "Hitsaaja\t+1+cmd|' /C calc'!A0",
+    "Hitsaaja | @SUM(1+1)",
+    "Hitsaaja\n-2+3",
+    "\uff1dcmd|' /C calc'!A0",  # a full-width equals sign, which Excel also runs
+)
+
+
+@pytest.mark.parametrize("title", INJECTIONS)
+def test_a_formula_hidden_after_any_delimiter_never_becomes_a_formula_in_csv_or_xlsx(
+    database_url, clock, title
+):
+    from openpyxl import load_workbook
+
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-evil", title=title)
+    welders(app)
+    headers = {**OPERATOR, "Content-Type": "text/csv"}
+    assert app.test_client().post("/api/v1/shortages", data=SHORTAGE_CSV, headers=headers).status_code == 201
+    client = app.test_client()
+    for dialect, delimiter in (("", ","), ("?dialect=excel-fi", ";")):
+        text = client.get(f"{W48}/content.csv{dialect}", headers=TEAM).data.decode("utf-8")
+        # Split as a spreadsheet would that ignores quoting, on every delimiter it might use: no
+        # piece of the title may start (after blanks and quotes) with a formula character.
+        row = next(line for line in text.split("\r\n") if "v-evil" in line)
+        assert f"{delimiter}\"'" in row, "the title cell is quoted and neutralised with an apostrophe"
+        parsed = next(csv.reader(io.StringIO(row), delimiter=delimiter))
+        cell = next(c for c in parsed if "Hitsaaja" in c or "cmd" in c)
+        assert cell.startswith("'"), cell
+    sheet = load_workbook(io.BytesIO(client.get(f"{W48}/content.xlsx", headers=TEAM).data)).active
+    titles = [c.value for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert any(t.startswith("'") and ("Hitsaaja" in t or "cmd" in t) for t in titles)
+    assert not any(t[:1] in "=+-@\uff1d" for t in titles)
+
+
+def test_a_sign_in_started_by_another_site_is_refused(app):
+    target = f"/login?token={token('team_member', 'tampere-tyollisyys')}&next={W48}"
+    cross = app.test_client().get(target, headers={"Sec-Fetch-Site": "cross-site"})
+    assert cross.status_code == 403 and "Set-Cookie" not in cross.headers
+    form = {"token": token("team_member", "tampere-tyollisyys"), "next": W48}
+    forged = app.test_client().post("/login", data=form, headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 403 and "Set-Cookie" not in forged.headers
+    own = app.test_client().post("/login", data=form, headers={"Origin": "http://localhost"})
+    assert own.status_code == 303 and "SameSite=Strict" in own.headers["Set-Cookie"]
+    typed = app.test_client().get(target, headers={"Sec-Fetch-Site": "none"})
+    assert typed.status_code == 303
+
+
+def test_next_may_not_leave_the_site_by_a_backslash(app):
+    for target in ("/\\evil.example", "/\\/evil.example", "/meetings\\..\\@evil.example"):
+        r = app.test_client().get(f"/login?token={token('team_member', 'x')}&next={target}")
+        assert r.status_code == 303 and r.headers["Location"].endswith("/meetings/"), target

@@ -26,7 +26,7 @@ from services.matching.index.handlers import (
     VacancyRecord,
     VacancyUnknownError,
 )
-from services.matching.team import events
+from services.matching.team import access, events
 from services.matching.team.meeting import (
     CONTENT_LANGUAGE,
     ONLINE,
@@ -336,9 +336,27 @@ class TeamHandlers:
         self.training = training
 
     # -- outcomes ----------------------------------------------------------------------------------
+    def consents(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the indexed candidate consented to ``org`` (None: not in the index)."""
+        return self.index.consents_to(candidate_id, org)
+
+    def org_kind(self, org: str) -> str | None:
+        """The registry's kind of an organisation (``shared.entitlement``), as the index knows it."""
+        return self.index.org_kind(org)
+
     def record_outcome(self, caller: Principal, vacancy_id: str, data: OutcomeInput) -> Outcome:
+        """Record an outcome, if the caller is entitled (``shared.entitlement.may_record_outcome``);
+        a caller who is not gets ``CandidateUnknownError``, the answer for an unknown candidate.
+        Raises `VacancyUnknownError`."""
         record = self.index.vacancy(vacancy_id)
-        if not self.index.has_candidate(data.candidate_id):
+        if not access.entitled_to_record(
+            caller.role.value,
+            caller.org,
+            self.org_kind(caller.org),
+            data.candidate_id,
+            record.vacancy.employer_org,
+            self.consents,
+        ):
             raise CandidateUnknownError(data.candidate_id)
         lacks_skills = data.status is Status.NOT_HIRED and data.reason is Reason.SKILLS
         if data.missing_skills and not lacks_skills:
@@ -366,11 +384,13 @@ class TeamHandlers:
         )
         with self.uow_factory() as uow:
             uow.outcomes.add(outcome)
-            uow.publish(
-                events.OUTCOME_RECORDED,
-                outcome.candidate_id,
-                {**outcome.event_payload(), "employer_org": record.vacancy.employer_org},
-            )
+            # The recorder's role travels with the event: the profile service re-checks a `hired`.
+            payload = {
+                **outcome.event_payload(),
+                "employer_org": record.vacancy.employer_org,
+                "recorded_by_role": caller.role.value,
+            }
+            uow.publish(events.OUTCOME_RECORDED, outcome.candidate_id, payload)
             if self.training is not None and missing:
                 self.training.after_outcome(
                     uow,
@@ -384,12 +404,20 @@ class TeamHandlers:
             uow.commit()
         return outcome
 
-    def outcomes(self, vacancy_id: str) -> list[Outcome]:
+    def outcomes(self, vacancy_id: str, caller: Principal | None = None) -> list[Outcome]:
+        """The vacancy's outcomes, oldest first; with ``caller``, only those the caller may read
+        (``access.visible_outcomes``)."""
         with self.uow_factory() as uow:
             found = uow.outcomes.for_vacancy(vacancy_id)
         if not found:
             self.index.vacancy(vacancy_id)  # raises VacancyUnknownError
-        return found
+        if caller is None:
+            return found
+        return access.visible_outcomes(found, caller.org, self.org_kind(caller.org), self.consents)
+
+    def visible_meeting(self, content: dict[str, Any], caller: Principal) -> dict[str, Any]:
+        """A stored meeting's content without the candidates the caller may not see."""
+        return access.visible_content(content, caller.org, self.org_kind(caller.org), self.consents)
 
     # -- the weekly meeting ------------------------------------------------------------------------
     def meeting(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
@@ -503,6 +531,7 @@ class TeamHandlers:
                 self.count_cap,
                 day=day,
                 exclude=settled_candidates(by_vacancy.get(record.vacancy_id, ())),
+                count_exclusions=False,
             )
             shortlists[record.vacancy_id] = [
                 self._candidate(e, i < self.top_k) for i, e in enumerate(shortlist.entries)

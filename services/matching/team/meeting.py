@@ -35,10 +35,13 @@ class IsoWeek:
 
     @classmethod
     def parse(cls, text: str) -> IsoWeek:
-        """``2026-W48``; ValueError for anything else, or a week the year does not have."""
+        """``2026-W48``; ValueError for anything else, a week the year does not have, or a year outside
+        2000-2099 (the weeks before and after it must exist too: 9999-W52 has no next week)."""
         year, sep, week = text.partition("-W")
         if not (sep and len(year) == 4 and year.isdigit() and len(week) == 2 and week.isdigit()):
             raise ValueError(f"not an ISO week like 2026-W48: {text!r}")
+        if not 2000 <= int(year) <= 2099:
+            raise ValueError(f"ISO week outside 2000-2099: {text!r}")
         date.fromisocalendar(int(year), int(week), 1)
         return cls(int(year), int(week))
 

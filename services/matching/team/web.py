@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
 from http import HTTPStatus
 from typing import Any
@@ -29,6 +31,7 @@ from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import SESSION_COOKIE, Principal, Role, TokenError
 from shared.i18n import LANG_PARAM, current_language, supported
+from shared.ratelimit import rate_limited
 from shared.tables import write_xlsx
 
 bp = Blueprint(
@@ -133,26 +136,54 @@ def _page_error(status: int, title: str, message: str) -> Response:
 
 def _safe_next(target: str | None) -> str:
     """Only paths on this service: never an open redirect to another site."""
-    if not target or not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
+    if (
+        not target
+        or not target.startswith("/")
+        or target.startswith(("//", "/\\"))
+        or "\\" in target
+        or urlsplit(target).netloc
+    ):
         return url_for("meetings.index")
     return target
 
 
+def _cross_site() -> bool:
+    """Whether this request was started by another site (login CSRF): a POST whose ``Origin`` (or,
+    without it, ``Referer``) is another host, or a navigation the browser marks
+    ``Sec-Fetch-Site: cross-site`` / ``same-site``. Requests from tools that send none of these
+    headers are not cross-site requests a browser could be tricked into."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None and fetch_site not in ("none", "same-origin"):
+        return True
+    if request.method == "POST":
+        origin = request.headers.get("Origin") or request.headers.get("Referer")
+        if origin and urlsplit(origin).netloc != request.host:
+            return True
+    return False
+
+
 # -- login -------------------------------------------------------------------------------------------
 @bp.route("/login", methods=["GET", "POST"])
+@rate_limited("login")
 def login() -> Any:
-    """A token pasted into the form (or ``?token=…&next=…`` from a demo link) becomes the session cookie."""
+    """A token pasted into the form (or ``?token=…&next=…`` from a demo link typed or pasted into the
+    address bar) becomes the session cookie (HttpOnly, SameSite=Strict). A login another site
+    starts (login CSRF: signing the victim in as someone else) is refused; the access log never
+    holds the token (deploy/gunicorn_edge.py scrubs it)."""
     values = request.form if request.method == "POST" else request.args
     token, target = values.get("token", "").strip(), _safe_next(values.get("next"))
     if not token:
         return render_template("matching/login.html", next=target, error=None)
+    if _cross_site():
+        error = "Sign-in links from other sites are not accepted: paste the token here yourself."
+        return render_template("matching/login.html", next=target, error=error), 403
     try:
         principal = current_app.extensions["kohtaanto.auth"].verify(token)
     except TokenError as exc:
         return render_template("matching/login.html", next=target, error=str(exc)), 401
     response = redirect(target, 303)
     response.set_cookie(
-        SESSION_COOKIE, token, httponly=True, samesite="Lax", path="/", secure=request.is_secure
+        SESSION_COOKIE, token, httponly=True, samesite="Strict", path="/", secure=request.is_secure
     )
     current_app.logger.info("login", extra={"subject": principal.subject, "org": principal.org})
     return response
@@ -185,8 +216,11 @@ def this_week(region: str) -> Any:
 
 
 def _load(region: str, week: str, principal: Principal) -> StoredMeeting | BaseResponse:
+    """The stored meeting as this viewer may see it (a partner agency's viewer without the
+    candidates who did not consent to it), or the error page."""
     try:
-        return team().meeting(region, IsoWeek.parse(week), principal)
+        stored = team().meeting(region, IsoWeek.parse(week), principal)
+        return replace(stored, content=team().visible_meeting(stored.content, principal))
     except (RegionUnknownError, ValueError):
         return _page_error(
             404,
@@ -385,7 +419,7 @@ def content_xlsx(region: str, week: str) -> Any:
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.xlsx"
     header, content = _table(stored)
     return Response(
-        write_xlsx(header, meeting_rows(content), sheet=stored.week),
+        write_xlsx(header, [[_cell(x) for x in row] for row in meeting_rows(content)], sheet=stored.week),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -458,8 +492,15 @@ def meeting_csv(m: MeetingContent, *, excel_fi: bool = False, header: Sequence[s
     and CRLF. ``excel_fi``: ``;``-separated and decimal commas, as Excel in a Finnish locale reads them.
     ``header``: the first row (default: the column names of ``CSV_COLUMNS``)."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if excel_fi else ",", lineterminator="\r\n")
-    writer.writerow(header)
+    # Every text cell quoted: a spreadsheet splitting on another delimiter (Finnish Excel on ";")
+    # still reads one cell, and _cell neutralises formula starts.
+    writer = csv.writer(
+        out, delimiter=";" if excel_fi else ",", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC
+    )
+    if tuple(header) == CSV_COLUMNS:
+        out.write((";" if excel_fi else ",").join(CSV_COLUMNS) + "\r\n")  # fixed names, nothing to quote
+    else:
+        writer.writerow(header)  # words in a language: quoted
     for row in meeting_rows(m):
         cells = [("true" if x else "false") if isinstance(x, bool) else _cell(x) for x in row]
         if excel_fi:
@@ -507,9 +548,14 @@ def meeting_rows(m: MeetingContent) -> list[list[Any]]:
     return out
 
 
+_FORMULA = re.compile(r"(?:^|[,;\t|\r\n])[\s\"']*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+
+
 def _cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Text a spreadsheet could run as a formula (OWASP "CSV injection"), at the start of the cell or
+    after any delimiter a spreadsheet may split on (``,`` ``;`` tab ``|`` line breaks), also behind
+    blanks or quotes and in full-width forms, is prefixed with an apostrophe."""
+    if isinstance(value, str) and (value[:1] in ("\t", "\r") or _FORMULA.search(value)):
         return "'" + value
     return value
 
