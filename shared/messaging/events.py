@@ -127,6 +127,7 @@ class Dispatcher(Generic[C]):
         self.context = context
         self._routes: dict[str, dict[str, Handles[C, Any]]] = {t: spec.handled(t) for t in spec.topic_names()}
         self.skipped = 0
+        self._skipped_kinds: set[tuple[str, str]] = set()
 
     def __call__(self, record: Record) -> None:
         routes = self._routes.get(record.topic)
@@ -143,7 +144,13 @@ class Dispatcher(Generic[C]):
         if route is None:
             if (record.topic, envelope.event_type) in self.spec.ignores:
                 self.skipped += 1
-                log.info(
+                # The first skip of each kind at INFO, the rest at DEBUG: an erasure consumer skips
+                # every upsert of the candidates topic, which must not flood the logs.
+                kind = (record.topic, envelope.event_type)
+                first = kind not in self._skipped_kinds
+                self._skipped_kinds.add(kind)
+                log.log(
+                    logging.INFO if first else logging.DEBUG,
                     "event skipped: declared as ignored",
                     extra={
                         "consumer": self.spec.name,
