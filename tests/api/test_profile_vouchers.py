@@ -76,6 +76,7 @@ def issue(client, **extra):
     [
         ({"rule": {"min_age": 60, "max_age": 50}}, "max_age"),
         ({"providers": []}, "providers"),
+        ({"providers": ["agency-a", "tuntematon-oy"]}, "providers"),
         ({"voucher_months": 0}, "voucher_months"),
         ({"ends_on": "2026-01-01"}, "ends_on"),
         ({"rule": {"min_education": "phd"}}, "rule"),
