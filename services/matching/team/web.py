@@ -25,7 +25,8 @@ from werkzeug.wrappers import Response as BaseResponse
 from services.matching.team.handlers import MeetingNotPreparedError, RegionUnknownError, TeamHandlers
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
-from shared.auth import SESSION_COOKIE, Principal, Role, TokenError
+from shared.auth import Principal, Role
+from shared.sign_in import session_principal, sign_in, sign_out
 from shared.tables import write_xlsx
 
 bp = Blueprint(
@@ -90,56 +91,20 @@ def team() -> TeamHandlers:
     return current_app.extensions["kohtaanto.matching.team"]
 
 
-def _principal() -> Principal | None:
-    """The caller from the Bearer header or the session cookie; None when absent or invalid."""
-    header = request.headers.get("Authorization", "")
-    token = (
-        header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(SESSION_COOKIE)
-    )
-    if not token:
-        return None
-    try:
-        return current_app.extensions["kohtaanto.auth"].verify(token)
-    except TokenError:
-        return None
-
-
 def _page_error(status: int, title: str, message: str) -> Response:
     return Response(render_template("matching/error.html", title=title, message=message), status)
-
-
-def _safe_next(target: str | None) -> str:
-    """Only paths on this service: never an open redirect to another site."""
-    if not target or not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
-        return url_for("meetings.index")
-    return target
 
 
 # -- login -------------------------------------------------------------------------------------------
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> Any:
     """A token pasted into the form (or ``?token=…&next=…`` from a demo link) becomes the session cookie."""
-    values = request.form if request.method == "POST" else request.args
-    token, target = values.get("token", "").strip(), _safe_next(values.get("next"))
-    if not token:
-        return render_template("matching/login.html", next=target, error=None)
-    try:
-        principal = current_app.extensions["kohtaanto.auth"].verify(token)
-    except TokenError as exc:
-        return render_template("matching/login.html", next=target, error=str(exc)), 401
-    response = redirect(target, 303)
-    response.set_cookie(
-        SESSION_COOKIE, token, httponly=True, samesite="Lax", path="/", secure=request.is_secure
-    )
-    current_app.logger.info("login", extra={"subject": principal.subject, "org": principal.org})
-    return response
+    return sign_in("matching/login.html", default_next=url_for("meetings.index"))
 
 
 @bp.post("/logout")
 def logout() -> Any:
-    response = redirect(url_for("meetings.login"), 303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
-    return response
+    return sign_out(url_for("meetings.login"))
 
 
 # -- the meeting ---------------------------------------------------------------------------------------
@@ -177,7 +142,7 @@ def _load(region: str, week: str, principal: Principal) -> StoredMeeting | BaseR
 
 
 def _authorised(page: bool) -> Principal | BaseResponse:
-    principal = _principal()
+    principal = session_principal()
     if principal is None:
         if page:
             return redirect(url_for("meetings.login", next=request.full_path.rstrip("?")), 303)
