@@ -18,6 +18,7 @@ from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.feed import IndexFeed
 from services.matching.index.handlers import MatchingHandlers
 from services.matching.index.reference import esco_catalogue_of, load_recognizer, load_taxonomy
+from services.matching.index.snapshot import SnapshotStore
 from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
 from services.matching.team import training_api, web
@@ -106,7 +107,16 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.config["KOHTAANTO_PROFILE_PUBLIC_URL"] = settings.profile_public_url
 
     if settings.start_feed:
-        feed = IndexFeed(state, common.kafka, dead_letter_ledger(service.engine))
+        snapshots = SnapshotStore(
+            settings.snapshot_dir, max_age_s=settings.index_snapshot_max_age_hours * 3600
+        )
+        feed = IndexFeed(
+            state,
+            common.kafka,
+            dead_letter_ledger(service.engine),
+            snapshots=snapshots,
+            snapshot_interval_s=settings.index_snapshot_seconds,
+        )
         feed.start()
         atexit.register(feed.close)
         app.extensions["kohtaanto.matching.feed"] = feed

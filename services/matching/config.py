@@ -27,6 +27,27 @@ class Settings(EnvSettings):
         True,
         "`0` starts the API without consuming the topics (no index: for tools and benchmarks)",
     )
+    index_snapshot_dir: Path | None = env(
+        "KOHTAANTO_INDEX_SNAPSHOT_DIR",
+        None,
+        "where the matching index writes its snapshots (local disk, one directory per replica): a "
+        "restart loads the newest and reads only the topics' tail (docs/reliability.md)",
+        shown_default="`<KOHTAANTO_DATA_DIR>/index-snapshots`",
+    )
+    index_snapshot_seconds: float = env(
+        "KOHTAANTO_INDEX_SNAPSHOT_SECONDS",
+        300.0,
+        "seconds between index snapshots (one is also written on shutdown); a withdrawn profile "
+        "stays in a snapshot file at most this long; `0` writes none (a start still loads one)",
+        ge=0,
+    )
+    index_snapshot_max_age_hours: float = env(
+        "KOHTAANTO_INDEX_SNAPSHOT_MAX_AGE_HOURS",
+        24.0,
+        "an older snapshot is ignored (rebuild from the topics); keep it well below the candidates "
+        "topic's tombstone retention (`delete.retention.ms`, 7 days)",
+        gt=0,
+    )
     default_k: int = env("KOHTAANTO_DEFAULT_K", 20, "shortlist length when a request names none", ge=1)
     max_k: int = 200
     profile_public_url: str = env(
@@ -62,6 +83,10 @@ class Settings(EnvSettings):
         "numba's own: where the compiled ranking loop is cached; read by numba itself",
         shown_default="`__pycache__` beside the code",
     )
+
+    @property
+    def snapshot_dir(self) -> Path:
+        return self.index_snapshot_dir or self.common.data_dir / "index-snapshots"
 
     @property
     def period_rules(self) -> PeriodRules:

@@ -163,7 +163,9 @@ def load_label_embeddings(
         with np.load(path, allow_pickle=False) as npz:
             return npz["vectors"], npz["skills"]
     log.info("embedding %d skill labels with %s (once per machine)", taxonomy.n_skills, encoder.model_id)
-    vectors, skills = SkillRecognizer.embed_labels(taxonomy, encoder)
+    # A one-off batch job (about 8 CPU-minutes): on every core, unlike requests (one thread each).
+    builder = encoder.with_threads(os.cpu_count()) if hasattr(encoder, "with_threads") else encoder
+    vectors, skills = SkillRecognizer.embed_labels(taxonomy, builder)
     _atomic_write(path, lambda f: np.savez(f, vectors=vectors, skills=skills))
     return vectors, skills
 

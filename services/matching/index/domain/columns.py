@@ -29,6 +29,10 @@ class OrgRegistry:
         """Position of `org`, or -1 when no candidate ever consented to it."""
         return self._index.get(org, -1)
 
+    def names(self) -> list[str]:
+        """The registered codes in position order (what an index snapshot stores)."""
+        return list(self._index)
+
 
 @dataclass(frozen=True, eq=False)
 class Layout:

@@ -16,12 +16,12 @@ it into a new main segment (seconds at a million profiles) while readers keep us
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 
 import numpy as np
 
@@ -39,7 +39,18 @@ from .segment import Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
 from .vectors import CompactCandidate, SkillSpace, build_skill_space, compact_candidate, occupation_inv_norms
 
+log = logging.getLogger(__name__)
+
 BULK_CHUNK = 100_000  # candidates compacted per block in bulk_load, bounding transient memory
+
+
+@dataclass(frozen=True, eq=False)
+class IndexImage:
+    """The state of an index that a snapshot stores (see `MatchingEngine.image`)."""
+
+    main: Segment  # every indexed candidate, sorted by id, ranking columns computed with `idf`
+    idf: np.ndarray  # (n_skills,) float32
+    orgs: list[str]  # organisation codes in the consent column's order
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,35 +147,35 @@ class MatchingEngine:
     def bulk_load(self, candidates: Iterable[Candidate]) -> int:
         """Index many candidates at once (rebuilds, benchmarks); returns how many were new or
         newer than what was indexed. Same version rules as `upsert_candidate`."""
-        year = self._clock().year
-        blocks: list[Segment] = []
-        unknown = 0
-        it: Iterator[Candidate] = iter(candidates)
-        while chunk := list(islice(it, BULK_CHUNK)):
-            latest: dict[str, CompactCandidate] = {}
-            for c in chunk:
-                if c.version <= self._removed.get(c.candidate_id, -(2**63)):
-                    continue
-                old = latest.get(c.candidate_id)
-                if old is None or c.version > old.version:
-                    latest[c.candidate_id] = compact_candidate(c, self._space, year)
-            rows = [latest[key] for key in sorted(latest)]
-            unknown += sum(r.unknown_uris for r in rows)
-            blocks.append(self._segment(rows, idf=None))
-            del chunk, latest, rows
+        builder = self.bulk_builder()
+        builder.add(candidates)
+        return builder.finish()
+
+    def bulk_builder(self) -> BulkBuilder:
+        """A `BulkBuilder` for this engine: candidates added to it are compacted in blocks and
+        indexed by one merge in `BulkBuilder.finish` (the index's cold rebuild from the topics)."""
+        return BulkBuilder(self)
+
+    def image(self) -> IndexImage:
+        """What an index snapshot stores: the delta and the removals folded into the main segment
+        first (so withdrawn candidates' rows are gone, not only masked), then the main segment, its
+        IDF and the organisations numbered by the consent column."""
+        self.merge()
+        snap = self._snapshot
+        return IndexImage(snap.main, snap.idf, self._orgs.names())
+
+    def restore(self, image: IndexImage) -> None:
+        """Serve `image` (from `image()`, possibly of another process with the same taxonomy,
+        municipalities and parameters: the snapshot's fingerprint checks that). Only on an empty
+        index; raises ValueError otherwise."""
         with self._lock:
-            snap = self._snapshot
-            parts = [(snap.main, snap.present), (self._delta_segment(None), None)]
-            parts += [(block, None) for block in blocks]
-            merged, idf, kept = merge_segments(parts, self._space)
-            loaded = sum(kept[2:])
-            for block in blocks:  # loaded ids are no longer removed
-                for key in block.ids:
-                    self._removed.pop(key.decode("utf-8"), None)
+            if len(self) or self._orgs.names():
+                raise ValueError("restore needs an empty index")
+            for org in image.orgs:
+                self._orgs.index(org)
+            self._removed.clear()
             self._delta_rows.clear()
-            self._install(merged, idf)
-            self.stats["unknown_uris"] += unknown
-            return loaded
+            self._install(image.main, image.idf)
 
     def merge(self) -> None:
         """Fold the delta segment (and removals) into the main segment now, recomputing the IDF.
@@ -410,3 +421,102 @@ class MatchingEngine:
             occupation_inv_norm,
             np.ones(len(delta), dtype=bool),
         )
+
+
+class BulkBuilder:
+    """Candidates added in any number of calls, indexed by one merge at `finish` (same version
+    rules as `MatchingEngine.upsert_candidate`); a short batch (at most `IndexParams.delta_max_rows`,
+    e.g. the tail read after a snapshot) goes to the delta segment instead. Candidates are kept per block of `BULK_CHUNK`
+    (the newest version of each id), compacted when the block is full; a candidate the index
+    cannot take (`InvalidRecordError`, ...) is logged and left out. `remove` withdraws an id
+    added earlier (or indexed before): applied at `finish`, unless a later `add` brings it back.
+    Not thread-safe: one writer (the index feed) uses it; readers keep the index served before.
+    """
+
+    def __init__(self, engine: MatchingEngine) -> None:
+        self.engine = engine
+        self._year = engine._clock().year
+        self._blocks: list[Segment] = []
+        self._chunk: dict[str, Candidate] = {}
+        self._removed: set[str] = set()
+        self._unknown = 0
+        self.added = 0
+
+    def add(self, candidates: Iterable[Candidate]) -> None:
+        removed = self.engine._removed
+        for c in candidates:
+            if c.version <= removed.get(c.candidate_id, -(2**63)):
+                continue
+            self._removed.discard(c.candidate_id)
+            old = self._chunk.get(c.candidate_id)
+            if old is None or c.version > old.version:
+                self._chunk[c.candidate_id] = c
+            self.added += 1
+            if len(self._chunk) >= BULK_CHUNK:
+                self._seal()
+
+    def remove(self, candidate_id: str) -> None:
+        self._chunk.pop(candidate_id, None)
+        self._removed.add(candidate_id)
+
+    def _seal(self) -> None:
+        space, rows = self.engine._space, []
+        for key in sorted(self._chunk):
+            try:
+                rows.append(compact_candidate(self._chunk[key], space, self._year))
+            except Exception:
+                log.exception("candidate not indexed", extra={"candidate_id": key})
+        self._chunk = {}
+        self._unknown += sum(r.unknown_uris for r in rows)
+        self._blocks.append(self.engine._segment(rows, idf=None))
+
+    def finish(self) -> int:
+        """Index what was added (one merge), then apply the removals; returns how many added
+        candidates were new or newer than what was indexed. The builder is spent afterwards."""
+        engine = self.engine
+        if not self._blocks and len(self._chunk) <= engine.index_params.delta_max_rows:
+            # a short tail (a start from a snapshot): the delta takes it, no merge of the main segment
+            batch = [self._chunk[key] for key in sorted(self._chunk)]
+            self._chunk = {}
+            loaded = sum(_upserts_or_log(engine, batch))
+            self._apply_removals()
+            return loaded
+        if self._chunk:
+            self._seal()
+        loaded = 0
+        if self._blocks:
+            with engine._lock:
+                snap = engine._snapshot
+                parts = [(snap.main, snap.present), (engine._delta_segment(None), None)]
+                parts += [(block, None) for block in self._blocks]
+                merged, idf, kept = merge_segments(parts, engine._space)
+                loaded = sum(kept[2:])
+                for block in self._blocks:  # loaded ids are no longer removed
+                    for key in block.ids:
+                        engine._removed.pop(key.decode("utf-8"), None)
+                engine._delta_rows.clear()
+                engine._install(merged, idf)
+                engine.stats["unknown_uris"] += self._unknown
+        self._blocks = []
+        self._apply_removals()
+        return loaded
+
+    def _apply_removals(self) -> None:
+        for candidate_id in sorted(self._removed):
+            self.engine.remove_candidate(candidate_id)
+        self._removed = set()
+
+
+def _upserts_or_log(engine: MatchingEngine, batch: list[Candidate]) -> list[bool]:
+    """`engine.upsert_candidates(batch)`, or one by one when a candidate cannot be indexed (logged
+    and left out)."""
+    try:
+        return engine.upsert_candidates(batch)
+    except Exception:
+        applied = []
+        for candidate in batch:
+            try:
+                applied.append(engine.upsert_candidate(candidate))
+            except Exception:
+                log.exception("candidate not indexed", extra={"candidate_id": candidate.candidate_id})
+        return applied
