@@ -21,9 +21,16 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from benchmarks.ranking_families import FAMILIES, REFERENCE_DAY, Hierarchy, generate_family
+from services.matching.index.domain.match_score import title_index, title_occupations
 from services.matching.index.domain.model import Candidate, Vacancy
-from services.matching.index.domain.occupations import OccupationModel, group_agreement, occupation_profiles
+from services.matching.index.domain.occupations import (
+    OccupationModel,
+    group_agreement,
+    occupation_profiles,
+    vacancy_target,
+)
 from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.query import VACANCY_KINDS
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.domain.vectors import claim_table, experience_weight, related_credit, smooth_idf
 
@@ -35,7 +42,7 @@ TRAIN_FAMILIES = (
     "history-only",
     "two-occupations",
 )
-MATCH_SCALE = {"occupation": (18.1, -10.4), "skills": (20.5, -9.7), "text": (16.2, -6.5)}
+MATCH_SCALE = dict(zip(VACANCY_KINDS, RankingParams().match_scales, strict=True))
 """(slope, intercept) of the match score's logistic calibration per kind of vacancy (occupation
 given; skills chosen, no occupation; title and text only), fitted with `--tune` on the tuning
 half, 2026-11-30 (one scale for all kinds was off by up to 35 points for some kinds)."""
@@ -63,20 +70,6 @@ def evidence(taxonomy: Taxonomy, candidates: list[Candidate], p: RankingParams) 
     )
     x.sum_duplicates()
     return x
-
-
-def title_index(taxonomy: Taxonomy) -> dict[str, list[int]]:
-    """Casefolded English and Finnish preferred and alternative labels -> occupation positions."""
-    out: dict[str, list[int]] = {}
-    t = taxonomy.tables
-    for lang in ("en", "fi"):
-        for o, (pref, alts) in enumerate(
-            zip(t.occupation_labels[lang], t.occupation_alt_labels[lang], strict=True)
-        ):
-            for label in (pref, *alts):
-                if label:
-                    out.setdefault(label.casefold(), []).append(o)
-    return out
 
 
 def trained_model(
@@ -165,20 +158,11 @@ class ModelRanker:
         return q
 
     def vacancy_target(self, v: Vacancy, q: np.ndarray) -> np.ndarray:
-        tax = self.tax
-        target = np.zeros(tax.n_occupations)
-        if v.occupation_uri:
-            target[tax.occupation_index[v.occupation_uri]] = 1.0
-            return target
-        x = np.zeros(tax.n_skills + tax.n_occupations)
-        x[: tax.n_skills] = q
-        if v.title and self.s.title_weight:
-            for o in self.titles.get(v.title.strip().casefold(), ()):
-                x[tax.n_skills + o] = self.s.title_weight
-        o, pr = self.model.predict_top(sp.csr_matrix(x), self.s.vacancy_top)
-        ok = o[0] >= 0
-        target[o[0][ok]] = pr[0][ok]
-        return target
+        o = self.tax.occupation_index[v.occupation_uri] if v.occupation_uri else -1
+        titles = title_occupations(v.title, self.titles) if v.title else ()
+        return vacancy_target(
+            self.model, q, titles, occupation=o, k=self.s.vacancy_top, title_weight=self.s.title_weight
+        )
 
     def parts(self, v: Vacancy) -> np.ndarray:
         """(n_candidates, 3) weighted parts of the raw score: occupation agreement, skill

@@ -19,7 +19,11 @@ Rankers:
   occupations), cosine with the vacancy's binary skill set (occupation only: the occupation's
   essential and optional skills; text: the skills the service's recogniser finds);
 - ``keyword``: TF-IDF over words of skill and occupation labels (the old, weak baseline);
-- ``engine``: the matching engine as configured (`RankingParams()`), through `shortlist`.
+- ``engine``: the matching engine as the service runs it (`RankingParams()`: the occupation-aware
+  score wired in, inferred occupations in the index), through `MatchingEngine.shortlist`, the call
+  `MatchingHandlers.shortlist` makes (it adds only consent, exclusions and rendering); its 0-100
+  `match` figures give the calibration table when it runs;
+- ``occupation-aware``: the brute-force prototype of that score (`benchmarks.ranking_model`).
 """
 
 from __future__ import annotations
@@ -175,14 +179,23 @@ def keyword_ranker(taxonomy: Taxonomy, p: Prepared) -> Ranker:
     return rank
 
 
-def engine_ranker(taxonomy: Taxonomy, p: Prepared, params: RankingParams | None = None) -> Ranker:
+def engine_ranker(
+    taxonomy: Taxonomy, p: Prepared, params: RankingParams | None = None, collect: list | None = None
+) -> Ranker:
+    """The engine's shortlists; with `collect`, appends (variant, raw score, same occupation) of
+    each vacancy's top 50 (`CALIBRATION_POOL`) as the engine ranks them."""
     engine = MatchingEngine(taxonomy, MUNICIPALITIES, params or RankingParams(), clock=lambda: REFERENCE_DAY)
     engine.bulk_load(p.data.candidates)
     position = {c.candidate_id: i for i, c in enumerate(p.data.candidates)}
 
     def rank(variant: str, i: int) -> np.ndarray:
-        entries = engine.shortlist(p.vacancies[variant][i], k=K, viewer_org=None, today=REFERENCE_DAY)
-        return np.asarray([position[e.candidate_id] for e in entries], dtype=np.int64)
+        k = max(K, CALIBRATION_POOL) if collect is not None else K
+        entries = engine.shortlist(p.vacancies[variant][i], k=k, viewer_org=None, today=REFERENCE_DAY)
+        at = np.asarray([position[e.candidate_id] for e in entries], dtype=np.int64)
+        if collect is not None:
+            raw = np.asarray([e.score for e in entries], dtype=np.float64)
+            collect.append((variant, raw, p.relevance[i][at] == 3))
+        return at[:K]
 
     return rank
 
@@ -251,7 +264,8 @@ def run(
     log: Callable[[str], None] = print,
 ) -> tuple[dict, list]:
     """Per family, ranker and variant the (n_vacancies,) NDCG@10; and the calibration pairs
-    (variant, raw scores, same occupation) of the occupation-aware ranker's top 50s."""
+    (variant, raw scores, same occupation) of the top 50s of the engine (or, when it does not
+    run, of the occupation-aware prototype)."""
     taxonomy = load_taxonomy()
     recognizer = load_recognizer(taxonomy)
     hierarchy = Hierarchy(taxonomy)
@@ -273,7 +287,8 @@ def run(
         p = prepare(taxonomy, data, recognizer)
         per = {}
         for name, make in rankers.items():
-            ranker = make(taxonomy, p, collect=pairs) if make is model_ranker else make(taxonomy, p)
+            calibrated = "engine" if "engine" in rankers else "occupation-aware"
+            ranker = make(taxonomy, p, collect=pairs) if name == calibrated else make(taxonomy, p)
             per[name] = evaluate(p, ranker)
         results[fam.name] = per
         for variant in VARIANTS:
@@ -369,14 +384,16 @@ def main(argv: Sequence[str] | None = None) -> dict:
     print()
     print(markdown_table(results, list(rankers)))
     if pairs:
-        from benchmarks.ranking_model import MATCH_SCALE
+        from services.matching.index.domain.query import VACANCY_KINDS
 
-        print("\nmatch score calibration per kind of vacancy:\n")
+        whose = "engine" if "engine" in rankers else "occupation-aware prototype"
+        print(f"\nmatch score calibration per kind of vacancy ({whose}'s top {CALIBRATION_POOL}):\n")
+        scales = RankingParams().match_scales
         for kind in VARIANTS:
             mine = [x for x in pairs if x[0] == kind]
             if not mine:
                 continue
-            slope, intercept = fit_scale(mine) if args.tune else MATCH_SCALE[kind]
+            slope, intercept = fit_scale(mine) if args.tune else scales[VACANCY_KINDS.index(kind)]
             note = "fitted on this (tuning) run" if args.tune else "fitted on the tuning half"
             print(f"{kind}: slope {slope:.1f}, intercept {intercept:.1f} ({note})")
             print(reliability(mine, slope, intercept))

@@ -310,7 +310,7 @@ class RateLimitSettings(EnvSettings):
         "contact look-ups per caller, counted in candidate ids asked about (profile)",
     )
     login: str = env(
-        "KOHTAANTO_RATE_LIMIT_LOGIN", "10 per minute; 100 per hour", "sign-ins per client address (matching)"
+        "KOHTAANTO_RATE_LIMIT_LOGIN", "30 per minute; 300 per hour", "sign-ins per client address (matching)"
     )
 
     @classmethod

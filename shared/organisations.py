@@ -61,6 +61,11 @@ class Registry:
     def __len__(self) -> int:
         return len(self.organisations)
 
+    def kind(self, org_id: str) -> str | None:
+        """The organisation's kind (``OrgKind`` value), or None when it is not registered."""
+        found = self.organisations.get(org_id)
+        return found.kind.value if found else None
+
     def ids(self, *kinds: OrgKind) -> list[str]:
         """Registered ids, sorted, of the given kinds (all when none is given)."""
         return sorted(o.id for o in self if not kinds or o.kind in kinds)
@@ -113,6 +118,11 @@ def current_registry() -> Registry:
     from flask import current_app
 
     return current_app.extensions["kohtaanto.organisations"]
+
+
+def org_kind(org_id: str) -> str | None:
+    """The kind of a registered organisation in this app's registry (None: not registered)."""
+    return current_registry().kind(org_id)
 
 
 def known_organisation(org_id: str) -> None:

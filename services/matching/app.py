@@ -68,8 +68,11 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
     # The index reads from the team's records which candidates were already hired or rejected for
     # a vacancy (not proposed again) and which vacancies are shortage roles; the team reads the
-    # index only through the index's use cases.
-    index = MatchingHandlers(state, records, today=lambda: clock().date())
+    # index only through the index's use cases. Who sees which candidates follows the registry's
+    # kind of the caller's organisation (shared.entitlement.consent_scope).
+    index = MatchingHandlers(
+        state, records, today=lambda: clock().date(), org_kind=app.extensions["kohtaanto.organisations"].kind
+    )
 
     def known_skill(text: str) -> str | None:
         try:

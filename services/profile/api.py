@@ -23,6 +23,7 @@ from services.profile.domain import (
     ProfileNotFoundError,
     ProfileWithdrawnError,
     SkillEntry,
+    Status,
     TargetGroup,
 )
 from services.profile.handlers import ProfileHandlers
@@ -147,7 +148,10 @@ class ProfileById(MethodView):
         another jobseeker, never revealed."""
         try:
             profile, created = handlers().upsert(
-                current_principal(), checked_id(profile_id), to_details(data)
+                current_principal(),
+                checked_id(profile_id),
+                to_details(data),
+                Status(data["status"]) if data.get("status") else None,
             )
         except Exception as exc:
             translate(exc)

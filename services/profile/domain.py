@@ -195,6 +195,14 @@ class Profile:
             return self
         return replace(self, status=Status.HIRED, version=self.version + 1, updated_at=now)
 
+    def with_status(self, status: Status | None) -> Profile:
+        """The coach's correction of the status (``active`` or ``hired``); None keeps it."""
+        if status is None or self.status is Status.WITHDRAWN:
+            return self
+        if status is Status.WITHDRAWN:
+            raise InvalidProfileError({"status": ["Withdraw a profile with DELETE."]})
+        return replace(self, status=status)
+
     def visible_to_partner(self, org: str) -> bool:
         return self.details is not None and org in self.details.consented_orgs
 
@@ -221,7 +229,9 @@ class Profile:
             "max_commute_km": d.max_commute_km,
             "available_from": d.available_from.isoformat(),
             "working_time": d.working_time,
-            "consented_orgs": sorted(d.consented_orgs),
+            # The jobseeker's own employment-services organisation is listed too: the consent rules
+            # of every service (shared/entitlement.py) treat it as consented.
+            "consented_orgs": sorted(d.consented_orgs | {self.coach_org}),
         }
 
 

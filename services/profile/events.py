@@ -152,6 +152,8 @@ class OutcomeReading(ma.Schema):
     vacancy_id = fields.String(required=True)
     occurred_on = fields.String(required=True, validate=lambda day: _iso_date(day))
     recorded_by_org = fields.String(required=True)
+    # added within version 1: events without it never mark a profile hired (shared.entitlement)
+    recorded_by_role = fields.String(allow_none=True)
     employer_org = fields.String(allow_none=True)
     vacancy_title = fields.String(allow_none=True)
     region = fields.String(allow_none=True)

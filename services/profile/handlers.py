@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -11,15 +12,18 @@ from services.profile.domain import (
     Profile,
     ProfileDetails,
     ProfileNotFoundError,
+    Status,
     may_manage,
     may_see_contact,
     pseudonym,
 )
 from services.profile.repository import UnitOfWork, processed
 from shared.auth import Principal
+from shared.entitlement import may_mark_hired
 from shared.messaging.idempotency import claim
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 
 
 def _now() -> datetime:
@@ -42,21 +46,25 @@ class ProfileHandlers:
         self.pseudonym_key = pseudonym_key
         self.clock = clock
 
-    def upsert(self, caller: Principal, profile_id: str, details: ProfileDetails) -> tuple[Profile, bool]:
+    def upsert(
+        self, caller: Principal, profile_id: str, details: ProfileDetails, status: Status | None = None
+    ) -> tuple[Profile, bool]:
         """Create or replace a profile of the caller's organisation; returns it and whether it was
         created. Profile ids are per organisation: another organisation's profile of the same id is
-        untouched and unseen."""
+        untouched and unseen. ``status`` (``active`` or ``hired``) is the coach's correction of the
+        status; None keeps it (a re-push never undoes ``hired`` by itself)."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
             if existing is None:
                 candidate_id = pseudonym(self.pseudonym_key, caller.org, profile_id)
                 profile = Profile.create(profile_id, candidate_id, caller.org, details, self.clock())
+                profile = profile.with_status(status)
                 uow.profiles.add(profile)
             else:
                 granted = uow.granted_orgs(existing.candidate_id)
                 if granted - details.consented_orgs:
                     details = replace(details, consented_orgs=details.consented_orgs | granted)
-                profile = existing.update(details, self.clock())
+                profile = existing.update(details, self.clock()).with_status(status)
                 uow.profiles.save(profile)
             uow.publish_candidate(profile)
             self._audit(uow, caller, "profile.write", True, profile_id, profile)
@@ -121,7 +129,12 @@ class ProfileHandlers:
 
     def outcome_recorded(self, event_id: str, outcome: dict[str, Any]) -> bool:
         """Consumer side of ``outcome.recorded``: the referral is noted (what the jobseeker and the
-        employer may rate), and a ``hired`` outcome marks the profile hired and republishes it."""
+        employer may rate), and a ``hired`` outcome marks the profile hired and republishes it, but
+        only when the recorder is entitled for this jobseeker (``shared.entitlement.may_mark_hired``,
+        re-checked here whatever matching checked: the recorder's role and organisation travel in
+        the event). Every ``hired`` is audited, a refused one as denied, and a refused one changes
+        nothing. Returns whether the candidate has a profile here."""
+        role, org = outcome.get("recorded_by_role"), outcome.get("recorded_by_org")
         with self.uow_factory() as uow:
             if not claim(uow.conn, processed, "profile.outcomes", event_id):
                 return False
@@ -129,6 +142,23 @@ class ProfileHandlers:
             if matches:
                 uow.referral_noted(outcome)
             for profile in matches if outcome["status"] == "hired" else []:
+                consented = profile.details.consented_orgs if profile.details else frozenset()
+                entitled = may_mark_hired(role, org, profile.coach_org, consented)
+                uow.audit.record(
+                    actor=f"outcome:{event_id}",
+                    role=role or "unknown",
+                    org=org or "unknown",
+                    action="profile.hired",
+                    granted=entitled,
+                    profile_id=profile.id,
+                    candidate_id=profile.candidate_id,
+                    subject_org=profile.coach_org,
+                )
+                if not entitled:
+                    log.warning(
+                        "hired outcome from a recorder not entitled: ignored", extra={"event_id": event_id}
+                    )
+                    continue
                 hired = profile.mark_hired(self.clock())
                 if hired is not profile:
                     uow.profiles.save(hired)
@@ -136,21 +166,6 @@ class ProfileHandlers:
                     uow.hired_related(
                         profile.candidate_id, self.clock(), date.fromisoformat(outcome["occurred_on"])
                     )
-            uow.commit()
-        return bool(matches)
-
-    def candidate_hired(self, event_id: str, candidate_id: str) -> bool:
-        """Consumer side of ``outcome.recorded`` (hired): mark the profile and republish it."""
-        with self.uow_factory() as uow:
-            if not claim(uow.conn, processed, "profile.outcomes", event_id):
-                return False
-            matches = uow.profiles.by_candidate([candidate_id])
-            for profile in matches:
-                hired = profile.mark_hired(self.clock())
-                if hired is not profile:
-                    uow.profiles.save(hired)
-                    uow.publish_candidate(hired)
-                    uow.hired_related(candidate_id, self.clock())
             uow.commit()
         return bool(matches)
 

@@ -44,6 +44,14 @@ class ExperienceSchema(StrictSchema):
 
 
 class ProfileInSchema(StrictSchema):
+    status = fields.String(
+        load_default=None,
+        validate=validate.OneOf(["active", "hired"]),
+        metadata={
+            "description": "The coach's correction of the status, e.g. `active` after a wrong `hired`; "
+            "omit to keep it (withdraw with DELETE)"
+        },
+    )
     personal = fields.Nested(PersonalSchema, required=True)
     skills = fields.List(
         fields.Nested(SkillSchema),

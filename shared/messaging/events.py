@@ -32,7 +32,7 @@ import marshmallow as ma
 
 from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.envelope import Envelope
-from shared.messaging.topics import TopicSpec
+from shared.messaging.topics import TopicSpec, by_name
 
 log = logging.getLogger(__name__)
 
@@ -98,10 +98,14 @@ class ConsumerSpec(Generic[C]):
 
     @property
     def topics(self) -> list[TopicSpec]:
-        """The topics this consumer reads, in declaration order."""
+        """The topics this consumer reads, in declaration order: those it handles events of, then
+        those it only acts on tombstones of (e.g. an erasure consumer) or only ignores events on."""
         seen: dict[str, TopicSpec] = {}
         for h in self.handles:
             seen.setdefault(h.topic.name, h.topic)
+        for name in [*self.tombstones, *(topic for topic, _ in sorted(self.ignores))]:
+            if name not in seen:
+                seen[name] = by_name(name)
         return list(seen.values())
 
     def topic_names(self) -> list[str]:

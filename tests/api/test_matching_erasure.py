@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from services.matching.team.erasure import erase_candidate, handle_candidate_record, without_candidate
+from services.matching.team.erasure import erase_candidate, without_candidate
+from services.matching.team.events import ERASURE_CONSUMER
 from shared.messaging.consumer import Record
 from tests.api.matching_world import CANDIDATES, SHORTAGE_CSV, Clock, apply, matching_app, vacancy, welders
 from tests.helpers import auth
@@ -63,7 +64,8 @@ def test_a_tombstone_erases_outcomes_and_the_candidate_from_stored_and_re_prepar
 
     team = app.extensions["kohtaanto.matching.team"]
     apply(app, CANDIDATES, gone, None, None)  # the index feed drops the candidate ...
-    handle_candidate_record(team.uow_factory, Record(CANDIDATES, 0, 9, gone, None))  # ... the worker erases
+    erasure = ERASURE_CONSUMER.dispatcher(team.uow_factory)  # ... the worker's declared consumer erases
+    erasure(Record(CANDIDATES, 0, 9, gone, None))
 
     items = client.get("/api/v1/vacancies/v-weld/outcomes", headers=TEAM).json["items"]
     assert [o["candidate_id"] for o in items] == [stays]

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, matching_app, vacancy, welders
-from tests.helpers import auth, token
+from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, candidate, matching_app, vacancy, welders
+from tests.helpers import WELDER, auth, token
 
 OPERATOR = auth("operator", "kohtaanto")
 TEAM = auth("team_member", "tampere-tyollisyys")
@@ -61,7 +61,7 @@ def test_logging_in_sets_an_http_only_same_site_cookie_and_never_redirects_off_s
     assert (
         "kohtaanto_token=" in cookie
         and "HttpOnly" in cookie
-        and "SameSite=Lax" in cookie
+        and "SameSite=Strict" in cookie
         and "Path=/" in cookie
     )
     assert r.headers["Location"].endswith("/meetings/")
@@ -252,6 +252,29 @@ def test_the_meeting_downloads_open_in_finnish_excel_as_xlsx_or_a_semicolon_csv(
     assert client.get(f"{W48}/content.csv?dialect=nope", headers=TEAM).status_code == 422
 
 
+def test_the_meeting_shows_the_match_score_and_skills_from_work_history_apart_from_claimed_ones(
+    database_url, clock
+):
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-weld", openings=3)
+    ids = welders(app, n=3)
+    candidate(app, "c-history-only", skills=[], history=WELDER)  # claims nothing, welded for years
+    r = app.test_client().post(
+        "/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"}
+    )
+    assert r.status_code == 201
+    content = app.test_client().get(f"{W48}/content.json", headers=TEAM).json["content"]
+    rows = {c["candidate_id"]: c for c in content["vacancies"][0]["candidates"]}
+    assert all(0 <= c["match"] <= 100 for c in rows.values())
+    assert rows[ids[0]]["match"] > 50 and rows[ids[0]]["inferred"] == []  # claimed every essential skill
+    history = rows["c-history-only"]
+    assert history["matched"] and {s["uri"] for s in history["inferred"]} == {
+        s["uri"] for s in history["matched"]
+    }
+    page = logged_in(app).get(W48).data.decode()
+    assert "työhistoriasta" in page, "skills known only from work history are shown apart"
+
+
 def test_a_stale_shortage_list_is_marked_on_the_meeting_page(database_url, clock):
     app = matching_app(database_url, clock)
     vacancy(app, "v-nurse", occupation=NURSE, title="Sairaanhoitaja")
@@ -267,3 +290,59 @@ def test_a_stale_shortage_list_is_marked_on_the_meeting_page(database_url, clock
     assert 'id="stale-warning"' in html and "2022H2" in html and "vanha tieto" in html
     content = app.test_client().get(f"{W48}/content.json", headers=TEAM).json["content"]
     assert content["stale_shortage_lists"] == ["2022H2"] and content["vacancies"][0]["shortage_stale"] is True
+
+
+INJECTIONS = (
+    "Hitsaaja;=cmd|' /C calc'!A0",  # Finnish Excel splits on ";": the formula starts the next cell
+    'Hitsaaja,=HYPERLINK("http://evil.example")',
+    "Hitsaaja\t+1+cmd|' /C calc'!A0",
+    "Hitsaaja | @SUM(1+1)",
+    "Hitsaaja\n-2+3",
+    "\uff1dcmd|' /C calc'!A0",  # a full-width equals sign, which Excel also runs
+)
+
+
+@pytest.mark.parametrize("title", INJECTIONS)
+def test_a_formula_hidden_after_any_delimiter_never_becomes_a_formula_in_csv_or_xlsx(
+    database_url, clock, title
+):
+    from openpyxl import load_workbook
+
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-evil", title=title)
+    welders(app)
+    headers = {**OPERATOR, "Content-Type": "text/csv"}
+    assert app.test_client().post("/api/v1/shortages", data=SHORTAGE_CSV, headers=headers).status_code == 201
+    client = app.test_client()
+    for dialect, delimiter in (("", ","), ("?dialect=excel-fi", ";")):
+        text = client.get(f"{W48}/content.csv{dialect}", headers=TEAM).data.decode("utf-8")
+        # Split as a spreadsheet would that ignores quoting, on every delimiter it might use: no
+        # piece of the title may start (after blanks and quotes) with a formula character.
+        row = next(line for line in text.split("\r\n") if "v-evil" in line)
+        assert f"{delimiter}\"'" in row, "the title cell is quoted and neutralised with an apostrophe"
+        parsed = next(csv.reader(io.StringIO(row), delimiter=delimiter))
+        cell = next(c for c in parsed if "Hitsaaja" in c or "cmd" in c)
+        assert cell.startswith("'"), cell
+    sheet = load_workbook(io.BytesIO(client.get(f"{W48}/content.xlsx", headers=TEAM).data)).active
+    titles = [c.value for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert any(t.startswith("'") and ("Hitsaaja" in t or "cmd" in t) for t in titles)
+    assert not any(t[:1] in "=+-@\uff1d" for t in titles)
+
+
+def test_a_sign_in_started_by_another_site_is_refused(app):
+    target = f"/login?token={token('team_member', 'tampere-tyollisyys')}&next={W48}"
+    cross = app.test_client().get(target, headers={"Sec-Fetch-Site": "cross-site"})
+    assert cross.status_code == 403 and "Set-Cookie" not in cross.headers
+    form = {"token": token("team_member", "tampere-tyollisyys"), "next": W48}
+    forged = app.test_client().post("/login", data=form, headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 403 and "Set-Cookie" not in forged.headers
+    own = app.test_client().post("/login", data=form, headers={"Origin": "http://localhost"})
+    assert own.status_code == 303 and "SameSite=Strict" in own.headers["Set-Cookie"]
+    typed = app.test_client().get(target, headers={"Sec-Fetch-Site": "none"})
+    assert typed.status_code == 303
+
+
+def test_next_may_not_leave_the_site_by_a_backslash(app):
+    for target in ("/\\evil.example", "/\\/evil.example", "/meetings\\..\\@evil.example"):
+        r = app.test_client().get(f"/login?token={token('team_member', 'x')}&next={target}")
+        assert r.status_code == 303 and r.headers["Location"].endswith("/meetings/"), target

@@ -35,6 +35,32 @@ def test_a_shortlist_lists_skills_by_uri_and_labels_each_once(app):
     assert not top["missing_essential"] and len(last["missing_essential"]) == 6
 
 
+def test_a_shortlist_entry_has_a_0_to_100_match_and_says_where_each_skill_comes_from(app):
+    r = app.test_client().get("/api/v1/vacancies/v-weld/shortlist?k=10", headers=TEAM)
+    assert r.status_code == 200, r.json
+    entries = r.json["entries"]
+    matches = [e["match"] for e in entries]
+    assert all(0 <= m <= 100 for m in matches) and matches == sorted(matches, reverse=True)
+    for e in entries:
+        assert set(e["points"]) == set(e["components"])
+        assert abs(sum(e["points"].values()) - e["match"]) < 0.1
+        skills = set(e["matched_essential"] + e["matched_optional"])
+        assert skills <= set(e["evidence"])
+        assert {ev["kind"] for ev in e["evidence"].values()} <= {"claimed", "suggested", "inferred"}
+        for ev in e["evidence"].values():
+            assert (ev["level"] is None) == (ev["kind"] == "inferred")
+    experienced, newcomer = entries[0], entries[-1]  # welders by history vs people without any
+    assert experienced["occupations"][0]["uri"] == WELDER and experienced["occupations"][0]["label"]
+    assert "inferred" in {ev["kind"] for ev in experienced["evidence"].values()}  # skills it did not claim
+    assert all(ev["kind"] == "claimed" for ev in newcomer["evidence"].values())
+    explained = (
+        app.test_client()
+        .get(f"/api/v1/vacancies/v-weld/candidates/{experienced['candidate_id']}/explanation", headers=TEAM)
+        .json
+    )
+    assert explained["match"] == experienced["match"] and explained["evidence"] == experienced["evidence"]
+
+
 def test_a_recruiter_sees_only_candidates_who_consented_to_their_organisation(app):
     client = app.test_client()
     seen_a = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER).json

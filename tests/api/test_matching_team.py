@@ -7,8 +7,17 @@ import pytest
 from sqlalchemy import select
 
 from services.matching.team.repository import outbox, outcomes, shortage_lists
-from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, matching_app, vacancy, welders
-from tests.helpers import auth
+from tests.api.matching_world import (
+    NURSE,
+    SHORTAGE_CSV,
+    Clock,
+    candidate,
+    essential,
+    matching_app,
+    vacancy,
+    welders,
+)
+from tests.helpers import WELDER, auth
 
 OPERATOR = auth("operator", "kohtaanto")
 TEAM = auth("team_member", "tampere-tyollisyys")
@@ -174,6 +183,7 @@ def test_a_recruiter_records_an_outcome_and_it_is_published_without_the_comment(
     [(topic, key, envelope)] = events(app)
     assert (topic, key, envelope["event_type"]) == ("kohtaanto.outcomes.v1", c, "outcome.recorded")
     assert set(envelope["payload"]) == {
+        "recorded_by_role",
         "outcome_id",
         "vacancy_id",
         "candidate_id",
@@ -195,6 +205,8 @@ def test_a_recruiter_records_an_outcome_and_it_is_published_without_the_comment(
 
 def test_a_recruiter_lists_only_its_own_organisations_outcomes(app):
     client = app.test_client()
+    both = ("agency-a", "agency-b")  # the second candidate consented to both agencies
+    candidate(app, app.candidate_ids[1], skills=essential(WELDER, 100)[:-1], consent=both, version=2)
     assert record(client, app.candidate_ids[0], "proposed").status_code == 201
     assert record(client, app.candidate_ids[1], "proposed", headers=OTHER_RECRUITER).status_code == 201
     mine = client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"]
@@ -234,9 +246,18 @@ def test_an_outcome_that_breaks_a_rule_is_422_with_the_field(app, body, field):
 
 
 @pytest.mark.parametrize(
-    ("headers", "status"), [({}, 401), (TEAM, 403), (auth("employer", "konepaja-oy"), 403)]
+    ("headers", "status"),
+    [
+        ({}, 401),
+        (TEAM, 403),
+        (auth("operator", "kohtaanto"), 403),
+        # Roles that may record, but not entitled for this candidate: the unknown-candidate answer.
+        (auth("employer", "konepaja-oy"), 422),
+        (OTHER_RECRUITER, 422),
+        (auth("coach", "vaasa-tyollisyys"), 422),
+    ],
 )
-def test_only_recruiters_record_outcomes(app, headers, status):
+def test_only_entitled_callers_record_outcomes(app, headers, status):
     assert record(app.test_client(), app.candidate_ids[0], "proposed", headers=headers).status_code == status
 
 

@@ -41,7 +41,8 @@ def test_a_coach_pushes_a_profile_and_matching_gets_only_a_pseudonymous_minimum(
     ):
         assert secret not in text
     payload = json.loads(text)["payload"]
-    assert payload["consented_orgs"] == ["agency-a"] and payload["municipality"] == "536"
+    assert payload["consented_orgs"] == ["agency-a", "tampere-tyollisyys"]  # consent + own organisation
+    assert payload["municipality"] == "536"
 
 
 def test_pushing_the_same_profile_again_updates_it(profile_app):
@@ -258,3 +259,62 @@ def test_the_audit_log_masks_personal_data_typed_into_a_purpose(profile_app):
     client.post("/api/v1/contacts/lookup", json=body, headers=auth("recruiter", "agency-a"))
     [entry] = client.get("/api/v1/audit", headers=auth("system_auditor", "kohtaanto")).json["items"]
     assert entry["purpose"] == "soitto [puhelin] / [henkilötunnus]"
+
+
+def deliver_outcome(app, candidate_id, role, org, event_id, status="hired"):
+    """An ``outcome.recorded`` event as the profile service's consumer receives it."""
+    from services.profile.events import OUTCOMES_CONSUMER
+    from shared.messaging.consumer import Record
+    from shared.messaging.envelope import Envelope
+
+    payload = {
+        "outcome_id": event_id,
+        "vacancy_id": "v-1",
+        "candidate_id": candidate_id,
+        "status": status,
+        "reason": None,
+        "occurred_on": "2026-11-20",
+        "recorded_by_org": org,
+        "recorded_at": "2026-11-20T10:00:00+00:00",
+        **({"recorded_by_role": role} if role else {}),
+    }
+    envelope = Envelope("outcome.recorded", candidate_id, payload, "matching-service")
+    handle = OUTCOMES_CONSUMER.dispatcher(app.extensions["kohtaanto.profile.handlers"])
+    handle(Record("kohtaanto.outcomes.v1", 0, 0, candidate_id, envelope))
+
+
+def test_a_hired_from_a_recorder_not_entitled_is_ignored_and_audited_and_the_coach_corrects_a_wrong_one(
+    profile_app,
+):
+    client = profile_app.test_client()
+    cid = client.put("/api/v1/profiles/asiakas-7", json=profile_body(), headers=COACH).json["candidate_id"]
+    for n, (role, org) in enumerate(
+        [
+            ("recruiter", "agency-b"),  # an agency the jobseeker never consented to
+            ("coach", "vaasa-tyollisyys"),  # another city's coach
+            ("team_member", "agency-a"),  # a role that never records outcomes
+            (None, "agency-a"),  # an event without the recorder's role (older producer)
+        ]
+    ):
+        deliver_outcome(profile_app, cid, role, org, f"e-refused-{n}")
+        assert client.get("/api/v1/profiles/asiakas-7", headers=COACH).json["status"] == "active", (role, org)
+    denied = client.get(
+        "/api/v1/audit?profile_id=asiakas-7", headers=auth("data_protection_officer", "tampere-tyollisyys")
+    ).json["items"]
+    assert sum(e["action"] == "profile.hired" and e["granted"] == "no" for e in denied) == 4
+
+    deliver_outcome(profile_app, cid, "recruiter", "agency-a", "e-hired")  # consented: entitled
+    assert client.get("/api/v1/profiles/asiakas-7", headers=COACH).json["status"] == "hired"
+    # The coach finds it was a mistake: a re-push alone keeps `hired`, `"status": "active"` corrects it.
+    kept = client.put("/api/v1/profiles/asiakas-7", json=profile_body(), headers=COACH)
+    assert kept.json["status"] == "hired"
+    fixed = client.put(
+        "/api/v1/profiles/asiakas-7", json={**profile_body(), "status": "active"}, headers=COACH
+    )
+    assert fixed.status_code == 200 and fixed.json["status"] == "active"
+    *_, (key, value) = published(profile_app)
+    assert key == cid and json.loads(value)["payload"]["status"] == "active"  # matching shortlists them again
+    withdraw = client.put(
+        "/api/v1/profiles/asiakas-7", json={**profile_body(), "status": "withdrawn"}, headers=COACH
+    )
+    assert withdraw.status_code == 422 and "status" in withdraw.json["errors"]["json"]

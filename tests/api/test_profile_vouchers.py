@@ -132,14 +132,15 @@ def test_the_choice_of_provider_makes_a_path_step_and_grants_consent_that_surviv
         "2027-03-29",
     )
     assert path["group"] == "highly_educated_over_50"
-    assert last_candidate(profile_app)["consented_orgs"] == ["agency-a", "agency-b"]
+    # the jobseeker's own organisation is always listed too (shared/entitlement.py)
+    assert last_candidate(profile_app)["consented_orgs"] == ["agency-a", "agency-b", ORG]
     # the coach replaces the profile without agency-b: the jobseeker's choice stays
     client.put(
         "/api/v1/profiles/asiakas-50",
         json=profile_body(education_level="master", consented_orgs=[]),
         headers=COACH,
     )
-    assert last_candidate(profile_app)["consented_orgs"] == ["agency-b"]
+    assert last_candidate(profile_app)["consented_orgs"] == ["agency-b", ORG]
 
     [client_seen] = client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"]
     assert client_seen["jobseeker"]["name"] == "Aino Virtanen" and client_seen["eligibility"] == {}
@@ -147,7 +148,7 @@ def test_the_choice_of_provider_makes_a_path_step_and_grants_consent_that_surviv
 
     r = client.post(f"/api/v1/vouchers/{voucher['id']}/withdraw", headers=COACH)
     assert r.status_code == 200 and r.json["state"] == "withdrawn"
-    assert last_candidate(profile_app)["consented_orgs"] == []
+    assert last_candidate(profile_app)["consented_orgs"] == [ORG]
     [after] = client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"]
     assert after["jobseeker"]["name"] is None
     steps = client.get("/api/v1/profiles/asiakas-50/path", headers=COACH).json["steps"]
@@ -215,7 +216,11 @@ def test_signing_in_on_the_profile_service_works_as_on_matching_and_the_results_
     r = client.get(f"/login?token={token('team_member', ORG)}&next=//evil.example/")
     cookie = r.headers["Set-Cookie"]
     assert r.status_code == 303 and r.headers["Location"].endswith("/docs")
-    assert all(part in cookie for part in ("kohtaanto_token=", "HttpOnly", "SameSite=Lax", "Path=/"))
+    assert all(part in cookie for part in ("kohtaanto_token=", "HttpOnly", "SameSite=Strict", "Path=/"))
+    cross = client.post(
+        "/login", data={"token": token("team_member", ORG)}, headers={"Origin": "https://evil.example"}
+    )
+    assert cross.status_code == 403 and "Set-Cookie" not in cross.headers
     bad = client.post("/login", data={"token": "not-a-token", "next": "/pilots/yli50/results"})
     assert bad.status_code == 401 and "Set-Cookie" not in bad.headers
     assert client.get("/login").status_code == 200
@@ -246,6 +251,7 @@ def test_a_hire_reported_late_by_matching_counts_on_the_day_it_happened(client, 
         "reason": None,
         "occurred_on": "2027-03-29",
         "recorded_by_org": "agency-b",
+        "recorded_by_role": "recruiter",
         "recorded_at": later.isoformat(),
     }
     record = Record(

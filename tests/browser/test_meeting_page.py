@@ -155,7 +155,7 @@ def test_a_consented_viewer_sees_the_page_the_chart_and_names_of_consented_candi
 
     link = driver.find_element(By.ID, "csv-link").get_attribute("href")
     cookie = driver.get_cookie("kohtaanto_token")
-    assert cookie and cookie["httpOnly"] and cookie.get("sameSite") == "Lax"
+    assert cookie and cookie["httpOnly"] and cookie.get("sameSite") == "Strict"  # login CSRF defence
     request = urllib.request.Request(link, headers={"Cookie": f"kohtaanto_token={cookie['value']}"})
     with urllib.request.urlopen(request, timeout=30) as response:
         assert response.headers.get_content_type() == "text/csv"

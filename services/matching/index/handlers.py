@@ -20,7 +20,8 @@ from services.matching.index.domain.filters import HIDING
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
-from shared.auth import Principal, Role
+from shared import entitlement
+from shared.auth import Principal
 
 __all__ = [
     "MatchingHandlers",
@@ -65,10 +66,18 @@ class NoTeamRecords:
         return None
 
 
-def consent_scope(caller: Principal) -> str | None:
-    """Partner recruiters see only candidates who consented to their organisation; the city's own
-    staff (coaches, team members, operators) see every candidate, pseudonymously."""
-    return caller.org if caller.role is Role.RECRUITER else None
+OrgKind = Callable[[str], str | None]
+
+
+def unregistered(_org: str) -> str | None:
+    return None
+
+
+def consent_scope(caller: Principal, org_kind: OrgKind = unregistered) -> str | None:
+    """Whose consent filters what the caller sees (``shared.entitlement.consent_scope``): nobody's
+    for the city's employment services and the operator (every candidate, pseudonymously), the
+    caller's own organisation for a partner agency, an employer or an unregistered organisation."""
+    return entitlement.consent_scope(caller.org, org_kind(caller.org))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +95,12 @@ class MatchingHandlers:
         state: MatchingState,
         records: TeamRecords | None = None,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+        org_kind: OrgKind = unregistered,
     ) -> None:
         self.state = state
         self.records: TeamRecords = records or NoTeamRecords()
         self.today = today
+        self.org_kind = org_kind
 
     # -- what the index knows ----------------------------------------------------------------------
     def vacancy(self, vacancy_id: str) -> VacancyRecord:
@@ -114,6 +125,12 @@ class MatchingHandlers:
     def shortage_flag(self, record: VacancyRecord) -> Mapping[str, Any] | None:
         return self.records.shortage_flag(record.region, record.vacancy.occupation_uri)
 
+    def consents_to(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the indexed candidate consented to `org` (the candidates topic's
+        ``consented_orgs``, which include the jobseeker's own organisation); None when the
+        candidate is not indexed."""
+        return self.state.engine.consents_to(candidate_id, org)
+
     # -- shortlists and explanations ---------------------------------------------------------------
     def shortlist(
         self,
@@ -130,7 +147,7 @@ class MatchingHandlers:
         propose (default: those the team's records say were hired or rejected for the vacancy).
         Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
-        viewer = consent_scope(caller)
+        viewer = consent_scope(caller, self.org_kind)
         entries = (
             self.state.engine.shortlist(
                 record.query or record.vacancy,
@@ -156,7 +173,7 @@ class MatchingHandlers:
             record.query or record.vacancy,
             candidate_id,
             today=self.today(),
-            viewer_org=consent_scope(caller),
+            viewer_org=consent_scope(caller, self.org_kind),
         )
         if entry is None or any(f.reason in HIDING for f in entry.filters):
             return None

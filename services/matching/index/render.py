@@ -54,8 +54,15 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
     return {
         "rank": e.rank,
         "candidate_id": e.candidate_id,
+        "match": e.match,
+        "points": dict(e.points),
         "score": round(e.score, 4),
         "components": {k: round(v, 4) for k, v in e.components.items()},
+        "evidence": {uri: {"kind": ev.kind, "level": ev.level} for uri, ev in e.evidence.items()},
+        "occupations": [
+            {"uri": uri, "label": labels.taxonomy.occupation_label(uri, labels.lang), "probability": p}
+            for uri, p in e.occupations
+        ],
         "matched_essential": add(e.matched_essential),
         "matched_optional": add(e.matched_optional),
         "related": related,

@@ -39,11 +39,49 @@ class RelatedSchema(ma.Schema):
     reason = fields.String()
 
 
+class EvidenceSchema(ma.Schema):
+    kind = fields.String(
+        validate=validate.OneOf(("claimed", "suggested", "inferred")),
+        metadata={
+            "description": "claimed (by the jobseeker or coach, with a level); suggested (recognised "
+            "from a coach's notes, not confirmed, with a level); inferred (from an occupation in "
+            "the work history, no level)"
+        },
+    )
+    level = fields.String(allow_none=True, metadata={"description": "basic, intermediate, advanced, expert"})
+
+
+class InferredOccupationSchema(ma.Schema):
+    uri = fields.String(metadata={"description": "ESCO occupation URI"})
+    label = fields.String()
+    probability = fields.Float(metadata={"description": "Posterior probability from skills and work history"})
+
+
 class EntrySchema(ma.Schema):
     rank = fields.Integer()
     candidate_id = fields.String()
-    score = fields.Float()
+    match = fields.Float(
+        metadata={
+            "description": "Match score 0-100: the calibrated chance, in percent, that the candidate is "
+            "of the vacancy's occupation (same meaning across vacancies; orders like `score`)"
+        }
+    )
+    points = fields.Dict(
+        keys=fields.String(),
+        values=fields.Float(),
+        metadata={"description": "The match score split over the score's components (adds up to `match`)"},
+    )
+    score = fields.Float(metadata={"description": "Raw ranking score in [0, 1]"})
     components = fields.Dict(keys=fields.String(), values=fields.Float())
+    evidence = fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(EvidenceSchema),
+        metadata={"description": "Per matched or related skill URI: where the candidate's skill comes from"},
+    )
+    occupations = fields.List(
+        fields.Nested(InferredOccupationSchema),
+        metadata={"description": "The candidate's inferred occupations, most likely first"},
+    )
     matched_essential = fields.List(fields.String(metadata=SKILL_URI))
     matched_optional = fields.List(fields.String(metadata=SKILL_URI))
     related = fields.List(fields.Nested(RelatedSchema))

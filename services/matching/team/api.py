@@ -29,6 +29,7 @@ from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reaso
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.pii import refuse_personal_data
 from shared.schemas import EscoUri, RegionId, StrictSchema
 
 blp = Blueprint(
@@ -120,13 +121,18 @@ class SourceArgs(StrictSchema):
 
 class FollowUpSchema(StrictSchema):
     action = fields.String(
-        required=True, validate=validate.Length(1, 300), metadata={"example": "Arrange a Finnish course (B1)"}
+        required=True,
+        validate=[validate.Length(1, 300), refuse_personal_data],
+        metadata={
+            "description": "What is to be done; no personal identity code, e-mail address or phone number",
+            "example": "Arrange a Finnish course (B1)",
+        },
     )
     owner = fields.String(
         required=True,
-        validate=validate.Length(1, 200),
+        validate=[validate.Length(1, 200), refuse_personal_data],
         metadata={
-            "description": "Who owns it: a person (user id) or an organisation id",
+            "description": "Who owns it: a user id or an organisation id (not an e-mail address or phone)",
             "example": "valmentaja@tampere",
         },
     )
@@ -148,8 +154,12 @@ class OutcomeInSchema(StrictSchema):
     )
     comment = fields.String(
         load_default="",
-        validate=validate.Length(max=2000),
-        metadata={"description": "Free text; stays in matching, never published"},
+        validate=[validate.Length(max=2000), refuse_personal_data],
+        metadata={
+            "description": "Free text; stays in matching, never published. A personal identity code, "
+            "e-mail address or phone number in it is refused (422): refer to the candidate by the "
+            "pseudonymous id"
+        },
     )
     follow_up = fields.Nested(
         FollowUpSchema,
@@ -340,11 +350,16 @@ def upload(what: str = "the shortage list") -> tuple[bytes, str]:
 
 @blp.route("/vacancies/<vacancy_id>/outcomes")
 class Outcomes(MethodView):
-    @require_role(Role.RECRUITER)
+    @require_role(Role.RECRUITER, Role.EMPLOYER, Role.COACH)
     @blp.arguments(OutcomeInSchema)
     @blp.response(201, OutcomeOutSchema)
     def post(self, data: dict[str, Any], vacancy_id: str) -> Any:
-        """Record what happened to a proposed candidate (recruiters). ``not_hired`` needs a ``reason``.
+        """Record what happened to a proposed candidate. ``not_hired`` needs a ``reason``.
+
+        Who may (``shared.entitlement.may_record_outcome``): a recruiter of an organisation the
+        candidate consented to, the vacancy's employer if the candidate consented to it, or a coach of
+        the candidate's own organisation (who may also correct a wrong status). Anyone else gets the
+        same 422 as for an unknown candidate.
 
         Publishes ``outcome.recorded`` (without the comment and follow-up). A candidate whose latest
         outcome for the vacancy is ``hired`` or ``not_hired`` is no longer shortlisted for it; a hired
@@ -368,7 +383,11 @@ class Outcomes(MethodView):
             abort(
                 422,
                 message="Unknown candidate.",
-                errors={"json": {"candidate_id": ["No such candidate in the matching index."]}},
+                errors={
+                    "json": {
+                        "candidate_id": ["No such candidate for whom your organisation may record outcomes."]
+                    }
+                },
             )
         except InvalidOutcomeError as exc:
             abort(422, message="The outcome breaks a rule.", errors={"json": exc.errors})
@@ -377,14 +396,13 @@ class Outcomes(MethodView):
     @require_role(*TEAM_ROLES)
     @blp.response(200, OutcomeListSchema)
     def get(self, vacancy_id: str) -> Any:
-        """Outcomes recorded for a vacancy, oldest first (a recruiter sees its own organisation's)."""
+        """Outcomes recorded for a vacancy, oldest first: all of them for the city's employment
+        services and the operator; for a partner agency its own organisation's, about candidates
+        who consented to it."""
         try:
-            found = team().outcomes(vacancy_id)
+            found = team().outcomes(vacancy_id, current_principal())
         except VacancyUnknownError:
             abort(404, message="No such vacancy.")
-        caller = current_principal()
-        if caller.role is Role.RECRUITER:
-            found = [o for o in found if o.recorded_by_org == caller.org]
         return {"items": found}
 
 

@@ -2,8 +2,8 @@
 
 The profile service publishes a tombstone (a ``null`` value under the candidate id) on the
 candidates topic. The index drops the candidate at once (``index.feed``); the matching worker's
-erasure consumer (``erasure_consumer``) then deletes the candidate's outcomes (status, comment and
-follow-up: the free text people typed) and removes every row naming the candidate from every stored
+erasure consumer (``team.events.ERASURE_CONSUMER``) then deletes the candidate's outcomes (status,
+comment and follow-up: the free text people typed) and removes every row naming the candidate from every stored
 meeting, past weeks included, so no view, download or re-prepared meeting shows them again.
 Idempotent: erasing twice changes nothing more.
 """
@@ -11,11 +11,11 @@ Idempotent: erasing twice changes nothing more.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
-from shared.messaging.consumer import ConsumerLoop, DeadLetters, Record
+from shared.messaging.consumer import Record
+from shared.messaging.topics import TRAINING
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,10 @@ def without_candidate(content: Any, candidate_id: str) -> tuple[Any, int]:
 
 
 def erase_candidate(uow_factory: Callable[[], Any], candidate_id: str) -> dict[str, int]:
-    """Delete the candidate's outcomes and remove them from every stored meeting, in one transaction.
-    Returns ``{"outcomes": n, "meeting_rows": m}``."""
+    """Delete the candidate's outcomes, remove them from every stored meeting and drop their skill
+    gaps and service-path watch points, in one transaction; course suggestions already published
+    for them are withdrawn with a tombstone on the training topic. Returns ``{"outcomes": n,
+    "meeting_rows": m}``."""
     with uow_factory() as uow:
         outcomes = uow.outcomes.delete_for_candidate(candidate_id)
         rows = 0
@@ -53,38 +55,18 @@ def erase_candidate(uow_factory: Callable[[], Any], candidate_id: str) -> dict[s
             if removed:
                 uow.meetings.replace_content(stored.region, stored.week, content)
                 rows += removed
+        uow.paths.erase(candidate_id)
+        uow.training.erase(candidate_id)
+        if uow.training.published_digest(candidate_id) is not None:
+            uow.publish_tombstone(TRAINING, candidate_id)
+            uow.training.mark_published(candidate_id, None)
         uow.commit()
     if outcomes or rows:
         log.info("candidate erased", extra={"outcomes": outcomes, "meeting_rows": rows})
     return {"outcomes": outcomes, "meeting_rows": rows}
 
 
-def handle_candidate_record(uow_factory: Callable[[], Any], record: Record) -> None:
-    """A tombstone on the candidates topic erases the candidate; other records are not ours."""
-    if record.envelope is None and record.key:
+def candidate_withdrawn(uow_factory: Callable[[], Any], record: Record) -> None:
+    """A tombstone on the candidates topic (a withdrawal) erases the candidate."""
+    if record.key:
         erase_candidate(uow_factory, record.key)
-
-
-def erasure_consumer(
-    settings: Any, uow_factory: Callable[[], Any]
-) -> Callable[[threading.Event, Any], Callable[[], None]]:
-    """A worker consumer (``shared.worker.run_worker``) of the candidates topic, group
-    ``matching-service.erasure``, that erases withdrawn candidates."""
-    from shared.messaging.kafka import make_consumer
-
-    def factory(stop: threading.Event, sender: Any) -> Callable[[], None]:
-        def run() -> None:
-            kafka = settings.common.kafka
-            consumer = make_consumer(kafka, group_id="matching-service.erasure")
-            consumer.subscribe([kafka.candidates_topic])
-            loop = ConsumerLoop(
-                consumer,
-                lambda r: handle_candidate_record(uow_factory, r),
-                DeadLetters(sender, kafka.dead_letter_topic, "matching.erasure"),
-                name="matching.erasure",
-            )
-            loop.run(stop)
-
-        return run
-
-    return factory

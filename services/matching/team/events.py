@@ -6,7 +6,8 @@ Publishes ``outcome.recorded`` on the outcomes topic (recruiters' outcomes, with
 follow-up), ``shortage_list.imported`` (and withdrawal tombstones) on the shortages topic (one
 labour-shortage list's state) and ``training.suggested`` (and tombstones) on the training topic (a
 candidate's skill gaps and suggested courses). Consumes ``path.updated`` (and tombstones) from the
-paths topic: the weekly meeting's follow-ups.
+paths topic: the weekly meeting's follow-ups; and withdrawal tombstones from the candidates topic
+(erasure of outcomes and stored meetings, ``team.erasure``).
 
 Sizes: an outcome is small and fixed in shape; a shortage list is bounded by the reference data (the
 import rejects a repeated occupation, so a list holds at most every ESCO occupation and ISCO-08 group
@@ -30,11 +31,12 @@ from services.matching.team.consumer import (
     read_path,
     read_rating,
 )
+from services.matching.team.erasure import candidate_withdrawn
 from services.matching.team.outcomes import OUTCOME_RECORDED as OUTCOME_RECORDED_TYPE
 from services.matching.team.outcomes import Reason, Status
 from services.matching.team.shortages import Level
 from shared.messaging.events import ConsumerSpec, Handles, Published, versions
-from shared.messaging.topics import OUTCOMES, PATHS, RATINGS, SHORTAGES, TRAINING
+from shared.messaging.topics import CANDIDATES, OUTCOMES, PATHS, RATINGS, SHORTAGES, TRAINING
 
 PRODUCER = "matching-service"
 SHORTAGE_LIST_IMPORTED_TYPE = "shortage_list.imported"
@@ -58,6 +60,10 @@ class OutcomePayload(ma.Schema):
     employer_org = fields.String(allow_none=True)
     vacancy_title = fields.String()
     region = fields.String()
+    recorded_by_role = fields.String(
+        validate=ma.validate.OneOf(["recruiter", "employer", "coach"]),
+        metadata={"description": "the recorder's role: the profile service re-checks a hired against it"},
+    )
 
 
 class _Entry(ma.Schema):
@@ -89,7 +95,7 @@ OUTCOME_RECORDED = Published(
     OUTCOMES,
     1,
     OutcomePayload,
-    "a recruiter recorded what happened to a proposed candidate",
+    "a recruiter, the employer or the own coach recorded what happened to a proposed candidate",
 )
 SHORTAGE_LIST_IMPORTED = Published(
     SHORTAGE_LIST_IMPORTED_TYPE,
@@ -161,4 +167,14 @@ RATINGS_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
     group="matching-service.ratings",
     handles=(Handles(RATINGS, "rating.recorded", versions(1), read_rating, rating_recorded),),
 )
-CONSUMES: tuple[ConsumerSpec[Any], ...] = (PATHS_CONSUMER, RATINGS_CONSUMER)
+# Withdrawal erases what the team part stores about the candidate (outcomes with their free text,
+# rows of stored meetings); the index forgets the candidate in its own feed (index.events).
+ERASURE_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(
+    service="matching",
+    name="matching.erasure",
+    group="matching-service.erasure",
+    handles=(),
+    ignores=frozenset({(CANDIDATES.name, "candidate.upserted")}),
+    tombstones={CANDIDATES.name: candidate_withdrawn},
+)
+CONSUMES: tuple[ConsumerSpec[Any], ...] = (PATHS_CONSUMER, RATINGS_CONSUMER, ERASURE_CONSUMER)

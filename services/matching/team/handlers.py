@@ -26,7 +26,7 @@ from services.matching.index.handlers import (
     VacancyRecord,
     VacancyUnknownError,
 )
-from services.matching.team import events
+from services.matching.team import access, events
 from services.matching.team.meeting import (
     SCHEMA_VERSION,
     CandidateFacts,
@@ -312,9 +312,27 @@ class TeamHandlers:
         self.training = training
 
     # -- outcomes ----------------------------------------------------------------------------------
+    def consents(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the indexed candidate consented to ``org`` (None: not in the index)."""
+        return self.index.consents_to(candidate_id, org)
+
+    def org_kind(self, org: str) -> str | None:
+        """The registry's kind of an organisation (``shared.entitlement``), as the index knows it."""
+        return self.index.org_kind(org)
+
     def record_outcome(self, caller: Principal, vacancy_id: str, data: OutcomeInput) -> Outcome:
+        """Record an outcome, if the caller is entitled (``shared.entitlement.may_record_outcome``);
+        a caller who is not gets ``CandidateUnknownError``, the answer for an unknown candidate.
+        Raises `VacancyUnknownError`."""
         record = self.index.vacancy(vacancy_id)
-        if not self.index.has_candidate(data.candidate_id):
+        if not access.entitled_to_record(
+            caller.role.value,
+            caller.org,
+            self.org_kind(caller.org),
+            data.candidate_id,
+            record.vacancy.employer_org,
+            self.consents,
+        ):
             raise CandidateUnknownError(data.candidate_id)
         lacks_skills = data.status is Status.NOT_HIRED and data.reason is Reason.SKILLS
         if data.missing_skills and not lacks_skills:
@@ -342,11 +360,13 @@ class TeamHandlers:
         )
         with self.uow_factory() as uow:
             uow.outcomes.add(outcome)
-            uow.publish(
-                events.OUTCOME_RECORDED,
-                outcome.candidate_id,
-                {**outcome.event_payload(), "employer_org": record.vacancy.employer_org},
-            )
+            # The recorder's role travels with the event: the profile service re-checks a `hired`.
+            payload = {
+                **outcome.event_payload(),
+                "employer_org": record.vacancy.employer_org,
+                "recorded_by_role": caller.role.value,
+            }
+            uow.publish(events.OUTCOME_RECORDED, outcome.candidate_id, payload)
             if self.training is not None and missing:
                 self.training.after_outcome(
                     uow,
@@ -360,12 +380,20 @@ class TeamHandlers:
             uow.commit()
         return outcome
 
-    def outcomes(self, vacancy_id: str) -> list[Outcome]:
+    def outcomes(self, vacancy_id: str, caller: Principal | None = None) -> list[Outcome]:
+        """The vacancy's outcomes, oldest first; with ``caller``, only those the caller may read
+        (``access.visible_outcomes``)."""
         with self.uow_factory() as uow:
             found = uow.outcomes.for_vacancy(vacancy_id)
         if not found:
             self.index.vacancy(vacancy_id)  # raises VacancyUnknownError
-        return found
+        if caller is None:
+            return found
+        return access.visible_outcomes(found, caller.org, self.org_kind(caller.org), self.consents)
+
+    def visible_meeting(self, content: dict[str, Any], caller: Principal) -> dict[str, Any]:
+        """A stored meeting's content without the candidates the caller may not see."""
+        return access.visible_content(content, caller.org, self.org_kind(caller.org), self.consents)
 
     # -- the weekly meeting ------------------------------------------------------------------------
     def meeting(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
@@ -535,4 +563,11 @@ class TeamHandlers:
             None if math.isnan(e.distance_km) else e.distance_km,
             e.available_from,
             essential=len(e.matched_essential) + len(e.missing_essential),
+            match=e.match,
+            inferred=tuple(ref(u) for u in e.matched_essential if shown and _inferred(e.evidence.get(u))),
         )
+
+
+def _inferred(evidence: object) -> bool:
+    """Whether a skill's evidence (`SkillEvidence`) says it is known only from work history."""
+    return getattr(evidence, "kind", None) == "inferred"

@@ -34,10 +34,13 @@ class IsoWeek:
 
     @classmethod
     def parse(cls, text: str) -> IsoWeek:
-        """``2026-W48``; ValueError for anything else, or a week the year does not have."""
+        """``2026-W48``; ValueError for anything else, a week the year does not have, or a year outside
+        2000-2099 (the weeks before and after it must exist too: 9999-W52 has no next week)."""
         year, sep, week = text.partition("-W")
         if not (sep and len(year) == 4 and year.isdigit() and len(week) == 2 and week.isdigit()):
             raise ValueError(f"not an ISO week like 2026-W48: {text!r}")
+        if not 2000 <= int(year) <= 2099:
+            raise ValueError(f"ISO week outside 2000-2099: {text!r}")
         date.fromisocalendar(int(year), int(week), 1)
         return cls(int(year), int(week))
 
@@ -96,6 +99,8 @@ class CandidateFacts:
     distance_km: float | None
     available_from: date
     essential: int = 0  # how many essential skills the vacancy asks for (0: matched + missing)
+    match: float = 0.0  # the 0-100 match score
+    inferred: tuple[SkillRef, ...] = ()  # of `matched`, those known only from work history
 
     @property
     def near_match(self) -> bool:
@@ -158,6 +163,15 @@ class CandidateRow:
     available_from: date
     status: str | None  # the latest outcome for this vacancy, if any
     new_in_top: bool
+    match: float = 0.0  # the 0-100 match score (0 in meetings stored before it existed)
+    inferred: list[SkillRef] = field(default_factory=list)  # matched skills known only from work
+    # history (not claimed): shown apart from the claimed ones
+
+    @property
+    def claimed(self) -> list[SkillRef]:
+        """The matched essential skills the candidate claimed (or a coach's notes suggested)."""
+        inferred = {s.uri for s in self.inferred}
+        return [s for s in self.matched if s.uri not in inferred]
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +339,8 @@ def build_meeting(
                 c.available_from,
                 _status(latest.get((v.vacancy_id, c.candidate_id))),
                 seen_before is not None and c.candidate_id not in seen_before,
+                round(c.match, 1),
+                list(c.inferred),
             )
             for c in top
         ]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
 from http import HTTPStatus
 from typing import Any
@@ -26,6 +28,7 @@ from services.matching.team.handlers import MeetingNotPreparedError, RegionUnkno
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
+from shared.ratelimit import rate_limited
 from shared.sign_in import session_principal, sign_in, sign_out
 from shared.tables import write_xlsx
 
@@ -97,8 +100,11 @@ def _page_error(status: int, title: str, message: str) -> Response:
 
 # -- login -------------------------------------------------------------------------------------------
 @bp.route("/login", methods=["GET", "POST"])
+@rate_limited("login")
 def login() -> Any:
-    """A token pasted into the form (or ``?token=…&next=…`` from a demo link) becomes the session cookie."""
+    """A token pasted into the form (or ``?token=…&next=…`` from a demo link typed or pasted into the
+    address bar) becomes the session cookie (shared/sign_in.py: HttpOnly, SameSite=Strict; a login
+    another site starts is refused; the access log never holds the token)."""
     return sign_in("matching/login.html", default_next=url_for("meetings.index"))
 
 
@@ -126,8 +132,11 @@ def this_week(region: str) -> Any:
 
 
 def _load(region: str, week: str, principal: Principal) -> StoredMeeting | BaseResponse:
+    """The stored meeting as this viewer may see it (a partner agency's viewer without the
+    candidates who did not consent to it), or the error page."""
     try:
-        return team().meeting(region, IsoWeek.parse(week), principal)
+        stored = team().meeting(region, IsoWeek.parse(week), principal)
+        return replace(stored, content=team().visible_meeting(stored.content, principal))
     except (RegionUnknownError, ValueError):
         return _page_error(
             404, "Ei löydy — Not found", f"No region {region!r} or ISO week {week!r} (e.g. 2026-W48)."
@@ -300,7 +309,11 @@ def content_xlsx(region: str, week: str) -> Any:
         return stored
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.xlsx"
     return Response(
-        write_xlsx(CSV_COLUMNS, meeting_rows(MeetingContent.from_dict(stored.content)), sheet=stored.week),
+        write_xlsx(
+            CSV_COLUMNS,
+            [[_cell(x) for x in row] for row in meeting_rows(MeetingContent.from_dict(stored.content))],
+            sheet=stored.week,
+        ),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -335,6 +348,8 @@ CSV_COLUMNS = (
     "distance_km",
     "available_from",
     "status",
+    "match",
+    "essential_skills_from_work_history",
 )
 
 
@@ -342,8 +357,12 @@ def meeting_csv(m: MeetingContent, *, excel_fi: bool = False) -> str:
     """One row per vacancy and top candidate (a vacancy without candidates gets one row), with a BOM
     and CRLF. ``excel_fi``: ``;``-separated and decimal commas, as Excel in a Finnish locale reads them."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if excel_fi else ",", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    # Every text cell quoted: a spreadsheet splitting on another delimiter (Finnish Excel on ";")
+    # still reads one cell, and _cell neutralises formula starts.
+    writer = csv.writer(
+        out, delimiter=";" if excel_fi else ",", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC
+    )
+    out.write((";" if excel_fi else ",").join(CSV_COLUMNS) + "\r\n")  # fixed names, nothing to quote
     for row in meeting_rows(m):
         cells = [("true" if x else "false") if isinstance(x, bool) else _cell(x) for x in row]
         if excel_fi:
@@ -382,16 +401,23 @@ def meeting_rows(m: MeetingContent) -> list[list[Any]]:
                 c.distance_km,
                 c.available_from,
                 c.status,
+                c.match,
+                "|".join(s.label for s in c.inferred),
             ]
             for c in v.candidates
-        ] or [[None] * 8]
+        ] or [[None] * 10]
         out.extend(head + row for row in rows)
     return out
 
 
+_FORMULA = re.compile(r"(?:^|[,;\t|\r\n])[\s\"']*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+
+
 def _cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Text a spreadsheet could run as a formula (OWASP "CSV injection"), at the start of the cell or
+    after any delimiter a spreadsheet may split on (``,`` ``;`` tab ``|`` line breaks), also behind
+    blanks or quotes and in full-width forms, is prefixed with an apostrophe."""
+    if isinstance(value, str) and (value[:1] in ("\t", "\r") or _FORMULA.search(value)):
         return "'" + value
     return value
 

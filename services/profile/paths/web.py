@@ -9,12 +9,14 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 
 from services.profile.paths.domain import PathNotFoundError
 from services.profile.paths.voucher_api import ECOSYSTEM, results_dict, vouchers
+from shared.ratelimit import rate_limited
 from shared.sign_in import session_principal, sign_in
 
 bp = Blueprint("journeys", __name__, template_folder="templates")
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@rate_limited("login")
 def login() -> Any:
     """A token pasted into the form (or ``?token=…&next=…``) becomes the session cookie."""
     return sign_in("profile/login.html", default_next="/docs")

@@ -9,9 +9,12 @@ import scipy.sparse as sp
 from sklearn.base import clone
 
 from services.matching.index.domain.occupations import (
+    FITTED_SKILL_SHARES,
     OccupationModel,
+    fitted_model,
     group_agreement,
     occupation_profiles,
+    vacancy_target,
 )
 from services.matching.index.domain.taxonomy import Taxonomy
 
@@ -122,3 +125,27 @@ def test_agreement_counts_same_occupation_unit_minor_and_sub_major_group(taxonom
     assert got[0].tolist() == pytest.approx([0.0, 0.0, 0.75, 0.75])
     got = group_agreement(occ, prob, welder, prof)
     assert got[0].tolist() == pytest.approx([0.75, 0.75, 0.75, 0.75])
+
+
+def test_the_fitted_model_infers_without_training(taxonomy):
+    m = fitted_model(occupation_profiles(taxonomy), top_k=2)
+    assert m.skill_shares_.tolist() == pytest.approx(list(FITTED_SKILL_SHARES))
+    x = evidence(taxonomy, [{"s:care": 1.0, "s:meds": 1.0}])
+    assert taxonomy.occupation_uris[m.predict(x)[0]] == "o:practical-nurse"
+
+
+def test_a_vacancy_names_its_occupation_or_gets_one_inferred_from_skills_and_title(taxonomy):
+    m = fitted_model(occupation_profiles(taxonomy))
+    ix = taxonomy.occupation_index
+    given = vacancy_target(m, np.zeros(taxonomy.n_skills), occupation=ix["o:cook"])
+    assert given[ix["o:cook"]] == 1.0 and given.sum() == 1.0
+    skills = np.zeros(taxonomy.n_skills)
+    skills[[taxonomy.skill_index["s:weld"], taxonomy.skill_index["s:mig"]]] = 1.0
+    inferred = vacancy_target(m, skills)
+    assert int(np.argmax(inferred)) == ix["o:welder"]
+    assert 0 < inferred.sum() <= 1.0 + 1e-6
+    # a title naming the plater outweighs two welding skills shared by both occupations
+    skills[taxonomy.skill_index["s:mig"]] = 0.0
+    titled = vacancy_target(m, skills, (ix["o:plater"],), title_weight=2.0)
+    assert int(np.argmax(titled)) == ix["o:plater"]
+    assert not vacancy_target(m, np.zeros(taxonomy.n_skills)).any()

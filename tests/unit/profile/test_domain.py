@@ -53,7 +53,7 @@ def test_what_matching_receives_has_no_name_contact_education_or_target_group():
     text = json.dumps(profile.for_matching())
     for secret in ("Aino", "Virtanen", "aino@example.fi", "1234567", "p-1", "over_50", "vocational"):
         assert secret not in text
-    assert profile.for_matching()["consented_orgs"] == ["agency-a"]
+    assert profile.for_matching()["consented_orgs"] == ["agency-a", "tampere"]  # + the own organisation
 
 
 def test_a_skill_cannot_be_both_chosen_and_suggested():

@@ -25,7 +25,7 @@ from datetime import date
 
 import numpy as np
 
-from .columns import Layout, OrgRegistry
+from .columns import Layout, OrgRegistry, consents
 from .explain import explanations, shortlist_entries
 from .filters import FilterSpec, Request, eligible, explain_failures, filter_spec
 from .geo import MunicipalityTable
@@ -37,7 +37,14 @@ from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import score_rows, top_k
 from .segment import Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
-from .vectors import CompactCandidate, SkillSpace, build_skill_space, compact_candidate, occupation_inv_norms
+from .vectors import (
+    CompactCandidate,
+    SkillSpace,
+    build_skill_space,
+    compact_candidate,
+    occupation_inv_norms,
+    with_inferred,
+)
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +116,7 @@ class MatchingEngine:
         """`upsert_candidate` for a batch (e.g. one Kafka poll), published as one update: much
         cheaper per candidate than one call each, since the delta segment is rebuilt once."""
         year = self._clock().year
-        rows = [compact_candidate(c, self._space, year) for c in candidates]
+        rows = with_inferred([compact_candidate(c, self._space, year) for c in candidates], self._space)
         applied = []
         with self._lock:
             snap = self._snapshot
@@ -132,17 +139,33 @@ class MatchingEngine:
 
     def remove_candidate(self, candidate_id: str) -> bool:
         """Withdraw a candidate; False when it is not indexed."""
+        return self.remove_candidates([candidate_id])[0]
+
+    def remove_candidates(self, candidate_ids: Iterable[str]) -> list[bool]:
+        """`remove_candidate` for several ids, published as one update (one delta rebuild)."""
+        removed = []
         with self._lock:
             snap = self._snapshot
-            seg, row = self._locate(snap, candidate_id)
-            if row < 0:
-                return False
-            version = int(seg.versions[row])
-            present, n_present = self._tombstone(snap.main, snap.present, snap.n_present, candidate_id)
-            self._delta_rows.pop(candidate_id, None)
-            self._removed[candidate_id] = version
-            self._publish(snap, present, n_present)
-            return True
+            present, n_present = snap.present, snap.n_present
+            for candidate_id in candidate_ids:
+                seg, row = self._locate(snap, candidate_id)
+                if row >= 0 and seg is snap.main and not present[row]:
+                    row = -1  # removed earlier in this batch
+                if row < 0 and candidate_id not in self._delta_rows:
+                    removed.append(False)
+                    continue
+                version = (
+                    self._delta_rows[candidate_id].version
+                    if candidate_id in self._delta_rows
+                    else int(seg.versions[row])
+                )
+                present, n_present = self._tombstone(snap.main, present, n_present, candidate_id)
+                self._delta_rows.pop(candidate_id, None)
+                self._removed[candidate_id] = version
+                removed.append(True)
+            if any(removed):
+                self._publish(snap, present, n_present)
+        return removed
 
     def bulk_load(self, candidates: Iterable[Candidate]) -> int:
         """Index many candidates at once (rebuilds, benchmarks); returns how many were new or
@@ -317,6 +340,16 @@ class MatchingEngine:
         place = int(seg.municipality[row])
         code = self._municipalities.codes[place] if place >= 0 else ""
         return code, float(seg.max_commute_km[row])
+
+    def consents_to(self, candidate_id: str, org: str) -> bool | None:
+        """Whether the candidate consented to ``org`` (the candidates topic's ``consented_orgs``);
+        None when the candidate is not in the index."""
+        snap = self._snapshot
+        seg, row = self._locate(snap, candidate_id)
+        if row < 0:
+            return None
+        bits = seg.columns["consent"]
+        return bool(consents(bits, self._orgs.find(org), np.asarray([row], dtype=np.int64))[0])
 
     def memory_bytes(self) -> int:
         """Bytes held by the index arrays (segments and masks)."""
@@ -502,8 +535,8 @@ class BulkBuilder:
         return loaded
 
     def _apply_removals(self) -> None:
-        for candidate_id in sorted(self._removed):
-            self.engine.remove_candidate(candidate_id)
+        if self._removed:
+            self.engine.remove_candidates(sorted(self._removed))
         self._removed = set()
 
 

@@ -10,8 +10,9 @@ import numpy as np
 
 from .arrays import experience_block, gather_rows, row_positions
 from .filters import FilterFailure
-from .model import SKILL_LEVELS, RelatedCredit, ShortlistEntry
-from .query import QueryWeights
+from .match_score import MatchScale, match_points
+from .model import SKILL_LEVELS, RelatedCredit, ShortlistEntry, SkillEvidence
+from .query import VACANCY_KINDS, QueryWeights
 from .scoring import COMPONENTS, Exact
 from .segment import Segment
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
@@ -107,6 +108,12 @@ def _entries(
     ]
     scores = ex.score[pos].tolist()
     parts = np.round(ex.parts[pos], 9).tolist()
+    scale = MatchScale(*space.params.match_scales[VACANCY_KINDS.index(q.kind)])
+    match, points = match_points(ex.parts[pos], scale)
+    match_l, points_l = np.round(match, 1).tolist(), np.round(points, 2).tolist()
+    occ_uris = space.taxonomy.occupation_uris
+    guess = seg.inferred[rows].tolist()
+    guess_p = np.round(seg.inferred_p[rows] / 255.0, 3).tolist()
     km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
     days = seg.available_day[rows].tolist()
     ids = [seg.ids[r].decode("utf-8") for r in rows.tolist()]
@@ -127,6 +134,11 @@ def _entries(
                 available_from=date.fromordinal(days[i]),
                 evidence=dict(zip(hit_uris[lo:hi], hit_text[lo:hi], strict=True)),
                 filters=failures[i],
+                match=match_l[i],
+                points=dict(zip(COMPONENTS, points_l[i], strict=True)),
+                occupations=tuple(
+                    (occ_uris[o], pr) for o, pr in zip(guess[i], guess_p[i], strict=True) if o >= 0
+                ),
             )
         )
     return out
@@ -140,8 +152,8 @@ def _per_row(mask: np.ndarray, labels: Sequence[str], m: int) -> list[tuple[str,
     return [tuple(values[split[i] : split[i + 1]]) for i in range(m)]
 
 
-_EVIDENCE = {0: "experience"} | {
-    1 + (i | flag): f"{'suggested' if flag else 'claimed'} ({level})"
+_EVIDENCE = {0: SkillEvidence("inferred")} | {
+    1 + (i | flag): SkillEvidence("suggested" if flag else "claimed", level)
     for i, level in enumerate(SKILL_LEVELS)
     for flag in (0, SUGGESTED_BIT)
 }

@@ -103,18 +103,37 @@ class RelatedCredit:
     reason: str  # "related skill" | "broader or narrower skill" | "same skill group"
 
 
+EVIDENCE_KINDS = ("claimed", "suggested", "inferred")
+"""Where a candidate's skill comes from: claimed by the jobseeker or coach (with a level);
+suggested by the recogniser from a coach's notes and not confirmed (with a level); inferred from
+an occupation in the work history (no level)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SkillEvidence:
+    """Why the index believes a candidate has a skill: `kind` in EVIDENCE_KINDS, `level` (one of
+    SKILL_LEVELS) for claimed and suggested skills, None for inferred ones."""
+
+    kind: str
+    level: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class ShortlistEntry:
     """Everything a recruiter sees about why a candidate is on the shortlist.
 
-    `components` add up to `score` (to rounding). `distance_km` is NaN when either municipality
+    `components` add up to `score` (the raw ranking score, to rounding). `match` is the 0-100
+    match score (`match_score.MatchScale`: the calibrated chance, in percent, that the candidate
+    is of the vacancy's occupation; it orders like `score`) and `points` splits it over the same
+    components, adding up to `match`. `distance_km` is NaN when either municipality
     has no known coordinates (see `RankingParams.include_unknown_distance`).
-    `evidence` maps each matched or related skill URI to where it came from: "claimed (level)",
-    "suggested (level)" (recognised from notes, not confirmed) or "experience" (a skill of an
-    occupation in the work history). The components are "skill_similarity" and
-    "related_similarity" (cosine from the wanted and from related skills), "essential_coverage"
-    and "related_coverage" (coverage of essential skills, directly and through related skills)
-    and "experience_match" (worked in the vacancy's occupation).
+    `evidence` maps each matched or related skill URI to where it came from (`SkillEvidence`:
+    claimed, suggested or inferred from work history). `occupations`: the candidate's inferred
+    occupations (ESCO URI, probability), most likely first. The components are
+    "occupation_match" (inferred occupation agrees with the vacancy's), "skill_similarity"
+    (cosine over the vacancy's own skills), "related_skills" (essential skills covered only
+    through related skills, capped), "essential_coverage" and "experience_match" (worked in the
+    vacancy's occupation; weights 0 by default, see `RankingParams`).
     `filters` is empty for shortlist entries; `MatchingEngine.explain` lists there the hard
     filters that the candidate fails (typed reason and words), so a recruiter can see why someone
     is not shortlisted.
@@ -130,8 +149,11 @@ class ShortlistEntry:
     missing_essential: tuple[str, ...]
     distance_km: float
     available_from: date
-    evidence: Mapping[str, str] = field(default_factory=dict)
+    evidence: Mapping[str, SkillEvidence] = field(default_factory=dict)
     filters: tuple[FilterFailure, ...] = ()
+    match: float = 0.0
+    points: Mapping[str, float] = field(default_factory=dict)
+    occupations: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ profiles all the same (no per-occupation parameter is learnt).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +36,15 @@ from .taxonomy import Taxonomy
 
 SKILL_PARTS = ("essential", "optional", "related", "background")
 HISTORY_PARTS = ("same", "unit", "minor", "any")
+
+FITTED_SKILL_SHARES = (0.6207, 0.1366, 0.0, 0.2427)
+"""a_E, a_O, a_R, a_B learnt by `OccupationModel.fit` on 18,000 generated profiles of the tuning
+half of ESCO's occupations (benchmarks/ranking_model.py `trained_model`, seed 1108, families
+partial-25, partial-50, substituted, random-noise, history-only, two-occupations; 2026-11-30)."""
+FITTED_HISTORY_SHARES = (0.5885, 0.0440, 0.0618, 0.3058)
+"""c_same, c_unit, c_minor, c_any, from the same fit."""
+FITTED_TEMPERATURE = 1.0
+"""Temperature from the same fit (minimum log-loss over 0.5 ... 8)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -286,6 +296,52 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         if self.profiles is None:
             raise ValueError("OccupationModel needs `profiles` (see occupation_profiles)")
         return self.profiles
+
+
+def fitted_model(profiles: OccupationProfiles, top_k: int = 4) -> OccupationModel:
+    """The model with the shares and temperature learnt on the tuning half (`FITTED_*`), ready
+    to infer without training (what the engine uses at start-up)."""
+    return OccupationModel(
+        profiles,
+        skill_shares=FITTED_SKILL_SHARES,
+        history_shares=FITTED_HISTORY_SHARES,
+        temperature=FITTED_TEMPERATURE,
+        learn_shares=False,
+        learn_temperature=False,
+        top_k=top_k,
+    ).fit()
+
+
+def vacancy_target(
+    model: OccupationModel,
+    skill_weights: np.ndarray,
+    title_occupations: Sequence[int] = (),
+    *,
+    occupation: int = -1,
+    k: int = 10,
+    title_weight: float = 1.0,
+) -> np.ndarray:
+    """The vacancy's occupation as a distribution over ESCO occupations.
+
+    occupation >= 0 (the employer named it): all mass there. Otherwise inferred by `model` from
+    skill_weights, (n_skills,) float (e.g. 1 for an essential skill the employer chose, 0.5 for
+    an optional one, 0.3 for one recognised from the text), and from occupations the job title
+    names exactly (positions; each counts like a current job of weight `title_weight`); the
+    k most likely occupations keep their posterior, the rest is dropped.
+    Returns (n_occupations,) float64, summing to at most 1 (all zeros without any evidence)."""
+    prof = model._profiles()
+    target = np.zeros(prof.n_occupations)
+    if occupation >= 0:
+        target[occupation] = 1.0
+        return target
+    x = np.zeros(prof.n_skills + prof.n_occupations)
+    x[: prof.n_skills] = skill_weights
+    for o in title_occupations:
+        x[prof.n_skills + o] = title_weight
+    occ, prob = model.predict_top(sp.csr_matrix(x), k)
+    ok = occ[0] >= 0
+    target[occ[0][ok]] = prob[0][ok]
+    return target
 
 
 def group_agreement(

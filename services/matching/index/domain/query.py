@@ -15,8 +15,14 @@ import scipy.sparse as sp
 
 from .arrays import row_positions
 from .geo import MunicipalityTable
+from .match_score import title_occupations
 from .model import Vacancy
+from .occupations import vacancy_target
 from .vectors import SkillSpace
+
+VACANCY_KINDS = ("occupation", "skills", "text")
+"""What a vacancy gives to match on: an occupation; chosen skills but no occupation; only a
+title and text (recognised skills). The match score has one calibration per kind."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,6 +77,10 @@ class VacancyQuery:
     rel_owner: np.ndarray
     position: np.ndarray  # (n_skills,) index into `skills` of every skill, -1 if absent
     occupation: int = -1  # position of the vacancy's occupation, -1 when none
+    target: np.ndarray | None = None  # (n_occupations,) float64 the vacancy's occupation distribution
+    agreement: np.ndarray | None = None  # (n_occupations,) float64 level-weighted agreement in [0, 1]
+    # of a candidate of each occupation with `target` (see `occupation_agreement`)
+    kind: str = "skills"  # one of VACANCY_KINDS
 
     @property
     def optional(self) -> np.ndarray:
@@ -112,6 +122,13 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
             if j not in chosen:
                 weight[j] = max(weight.get(j, 0.0), p.occupation_optional_weight)
     coverage = {j: c for j, c in coverage.items() if c > 0}
+    q = np.zeros(tax.n_skills)
+    q[list(weight)] = list(weight.values())
+    titles = title_occupations(vacancy.title, space.titles) if vacancy.title else ()
+    target = vacancy_target(
+        space.occupations, q, titles, occupation=o, k=p.vacancy_occupations, title_weight=p.title_weight
+    )
+    kind = "occupation" if o >= 0 else "skills" if chosen else "text"
     own = sorted(weight, key=lambda j: (j not in coverage, j))
     own_arr = np.asarray(own, dtype=np.int32)
     own_w = np.asarray([weight[j] for j in own], dtype=np.float32)
@@ -161,7 +178,29 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         rel_owner=rel_owner,
         position=position,
         occupation=o,
+        target=target,
+        agreement=occupation_agreement(target, space),
+        kind=kind,
     )
+
+
+def occupation_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
+    """(n_occupations,) float64 in [0, 1]: for a candidate certainly of occupation o, the
+    level-weighted chance of agreeing with the vacancy's occupation distribution `target`
+    (n_occupations,): same occupation, same ISCO-08 unit, minor and sub-major group, weighted by
+    `RankingParams.occupation_level_weights` (normalised). A candidate's agreement is the
+    probability-weighted sum over their inferred occupations (`occupations.group_agreement`)."""
+    prof = space.occupations._profiles()
+    lw = np.asarray(space.params.occupation_level_weights, dtype=np.float64)
+    lw = lw / lw.sum() if lw.sum() > 0 else lw
+    out = lw[0] * target
+    for w, codes in zip(lw[1:], (prof.unit, prof.minor, prof.submajor), strict=True):
+        ok = codes >= 0
+        if not ok.any() or w == 0:
+            continue
+        mass = np.bincount(codes[ok], target[ok], minlength=int(codes.max()) + 1)
+        out = out + w * np.where(ok, mass[np.maximum(codes, 0)], 0.0)
+    return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -243,6 +282,7 @@ def query_weights(
     candidate (at most `max_occupations` of them) stays within `prune_bound`."""
     idf_u = idf[query.skills].astype(np.float64)
     qi = query.weight.astype(np.float64) * idf_u
+    qi[query.n_own :] = 0.0  # related skills never enter the similarity (nor dilute it)
     norm = float(np.sqrt(qi @ qi))
     sim = qi * idf_u / norm if norm > 0 else np.zeros_like(qi)
     total = float(query.coverage_weight.sum())
@@ -289,7 +329,9 @@ def _weights(  # type: ignore[no-untyped-def]
     query, sim, cov, occ_raw, total, occupation_inv_norm, space, *, max_occupations, bound, exact
 ):
     p = space.params
-    occ = occ_raw * [p.similarity_weight, p.coverage_weight]  # (n_occupations, 2)
+    # coverage columns bound both coverage and the related part (<= related_weight / cap x coverage)
+    cov_factor = p.coverage_weight + p.related_weight / p.related_cap
+    occ = occ_raw * [p.similarity_weight, cov_factor]  # (n_occupations, 2)
     if query.occupation >= 0:  # worked in the vacancy's occupation
         occ[query.occupation, 1] += p.experience_match_weight
     # An occupation adds at most e * inv_norm * occ_sim <= occ_sim / ||occupation * idf||
@@ -301,9 +343,14 @@ def _weights(  # type: ignore[no-untyped-def]
         pruned_bound = float(pruned.sum())
     else:
         kept, pruned_bound = np.flatnonzero(ub > 0), 0.0
-    columns = np.concatenate([query.skills, space.n_skills + kept]).astype(np.int64)
-    own = np.column_stack([p.similarity_weight * sim, p.coverage_weight * cov])
-    weights = np.concatenate([own, occ[kept]]).astype(np.float32)
+    n_occ = len(occupation_inv_norm)
+    agree = p.occupation_weight * (query.agreement if query.agreement is not None else np.zeros(n_occ))
+    guessed = np.flatnonzero(agree > 0)  # inferred-occupation columns (never pruned)
+    columns = np.concatenate([query.skills, space.n_skills + kept, space.n_skills + n_occ + guessed])
+    columns = columns.astype(np.int64)
+    own = np.column_stack([p.similarity_weight * sim, cov_factor * cov])
+    inferred = np.column_stack([np.zeros(len(guessed)), agree[guessed]])
+    weights = np.concatenate([own, occ[kept], inferred]).astype(np.float32)
     order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
     n_cov = int((weights[:, 1] > 0).sum())
     return QueryWeights(

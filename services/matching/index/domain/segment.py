@@ -43,8 +43,10 @@ class Segment:
     claims: sp.csr_matrix  # (n, n_skills) float32 claim weights
     claim_meta: sp.csr_matrix  # same structure as claims, uint8: 1 + (level | SUGGESTED_BIT)
     experience: sp.csr_matrix  # (n, n_occupations) float32 occupation weights
-    postings: sp.csc_matrix  # (n, n_skills + n_occupations): claims then experience, by column;
-    # rows in geographic order (see the module docstring)
+    postings: sp.csc_matrix  # (n, n_skills + 2 n_occupations): claims, experience, then inferred
+    # occupations (probability), by column; rows in geographic order (see the module docstring)
+    inferred: np.ndarray  # (n, k) int16 inferred occupation positions, most likely first, -1 padding
+    inferred_p: np.ndarray  # (n, k) uint8 their posterior probabilities in units of 1/255
     inv_norm: np.ndarray  # (n,) float32 1 / ||expanded vector * idf||
     geo_row: np.ndarray  # (n,) int32 row at each geographic position
     geo_inv_norm: np.ndarray  # (n,) float32 inv_norm in geographic order
@@ -156,12 +158,17 @@ def build_segment(
         column.name: column.build([r.attributes[i] for r in rows], layout) for i, column in enumerate(COLUMNS)
     }
     geo_row, geo_key = geo_order(columns["municipality"], columns["max_commute_km"])
+    if n and all(r.inferred is not None for r in rows):
+        inferred = np.asarray([r.inferred for r in rows], dtype=np.int16)
+        inferred_p = np.asarray([r.inferred_p for r in rows], dtype=np.uint8)
+    else:
+        inferred, inferred_p = space.infer_occupations(claims, experience)
     if idf is None:  # rows about to be merged: the merge computes the ranking columns
         inv_norm = np.zeros(n, dtype=np.float32)
-        postings = sp.csc_matrix((n, claims.shape[1] + experience.shape[1]), dtype=np.float32)
+        postings = sp.csc_matrix((n, claims.shape[1] + 2 * experience.shape[1]), dtype=np.float32)
     else:
         inv_norm = inverse_norms(claims, experience, space, idf)
-        postings = _postings(claims, experience, geo_row)
+        postings = _postings(claims, experience, inferred, inferred_p, geo_row)
     return Segment(
         ids=ids,
         versions=np.fromiter((r.version for r in rows), dtype=np.int64, count=n),
@@ -169,6 +176,8 @@ def build_segment(
         claim_meta=claim_meta,
         experience=experience,
         postings=postings,
+        inferred=inferred,
+        inferred_p=inferred_p,
         inv_norm=inv_norm,
         geo_row=geo_row,
         geo_inv_norm=inv_norm[geo_row],
@@ -231,7 +240,9 @@ def merge_segments(
         for c in COLUMNS
     }
     geo_row, geo_key = geo_order(columns["municipality"], columns["max_commute_km"])
-    postings = _postings(claims, experience, geo_row)
+    inferred = np.concatenate([seg.inferred[r] for seg, r in zip(segs, rows, strict=True)])[order]
+    inferred_p = np.concatenate([seg.inferred_p[r] for seg, r in zip(segs, rows, strict=True)])[order]
+    postings = _postings(claims, experience, inferred, inferred_p, geo_row)
     merged = Segment(
         ids=ids[order],
         versions=versions[order],
@@ -239,6 +250,8 @@ def merge_segments(
         claim_meta=claim_meta,
         experience=experience,
         postings=postings,
+        inferred=inferred,
+        inferred_p=inferred_p,
         inv_norm=inv_norm,
         geo_row=geo_row,
         geo_inv_norm=inv_norm[geo_row],
@@ -250,9 +263,29 @@ def merge_segments(
     return merged, idf, kept_counts
 
 
-def _postings(claims: sp.csr_matrix, experience: sp.csr_matrix, geo_row: np.ndarray) -> sp.csc_matrix:
-    """The inverted index: claims then experience by column, rows in geographic order."""
-    rows = sp.hstack([claims, experience], format="csr", dtype=np.float32)[geo_row]
+def inferred_matrix(inferred: np.ndarray, inferred_p: np.ndarray, n_occupations: int) -> sp.csr_matrix:
+    """(n, n_occupations) CSR float32: each row's inferred occupations with their probability
+    (the quantised value the exact score uses, so stage-1 bounds hold exactly)."""
+    n, k = inferred.shape
+    ok = inferred >= 0
+    rows = np.repeat(np.arange(n), k).reshape(n, k)[ok]
+    data = inferred_p[ok].astype(np.float32) / np.float32(255.0)
+    m = sp.csr_matrix((data, (rows, inferred[ok].astype(np.int64))), shape=(n, n_occupations))
+    m.sum_duplicates()
+    return m
+
+
+def _postings(
+    claims: sp.csr_matrix,
+    experience: sp.csr_matrix,
+    inferred: np.ndarray,
+    inferred_p: np.ndarray,
+    geo_row: np.ndarray,
+) -> sp.csc_matrix:
+    """The inverted index: claims, experience, then inferred occupations by column, rows in
+    geographic order."""
+    guess = inferred_matrix(inferred, inferred_p, experience.shape[1])
+    rows = sp.hstack([claims, experience, guess], format="csr", dtype=np.float32)[geo_row]
     postings = rows.tocsc()
     postings.sort_indices()
     return postings

@@ -10,14 +10,16 @@ instead of to a million stored rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
 from . import filters
+from .match_score import title_index
 from .model import SKILL_LEVELS, Candidate, InvalidRecordError
+from .occupations import OccupationModel, fitted_model, occupation_profiles
 from .params import RankingParams
 from .taxonomy import Taxonomy
 
@@ -37,6 +39,10 @@ class SkillSpace:
         skill r earns for a wanted skill j (zero diagonal; not symmetric, as each wanted skill
         keeps only its best `max_related_per_skill` related skills)
     reason : same sparsity as `credit`, int8 position in `REASONS`
+    occupations : the fitted occupation-inference model (`occupations.fitted_model`: constants
+        learnt on the tuning half, so start-up does not train)
+    titles : casefolded ESCO occupation labels (en/fi/sv) -> occupation positions
+        (`match_score.title_index`), for vacancies without an occupation
     """
 
     taxonomy: Taxonomy
@@ -46,10 +52,31 @@ class SkillSpace:
     credit: sp.csr_matrix
     reason: sp.csr_matrix
     claim_table: dict[tuple[str, bool], tuple[float, int, bool]]
+    occupations: OccupationModel
+    titles: dict[str, tuple[int, ...]]
 
     @property
     def n_skills(self) -> int:
         return self.taxonomy.n_skills
+
+    def infer_occupations(
+        self, claims: sp.csr_matrix, experience: sp.csr_matrix
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's most likely occupations, as the index stores them.
+
+        claims : (n, n_skills) CSR claim weights; experience : (n, n_occupations) CSR work-history
+        weights (the segment's matrices). Returns (occupation, probability): (n, k) int16
+        positions (-1 padding) and (n, k) uint8 posterior probabilities in units of 1/255,
+        k = `RankingParams.inferred_occupations`."""
+        k = self.params.inferred_occupations
+        n = claims.shape[0]
+        if not n:
+            return np.zeros((0, k), np.int16), np.zeros((0, k), np.uint8)
+        x = sp.hstack([claims, experience], format="csr", dtype=np.float64)
+        occ, prob = self.occupations.predict_top(x, k)
+        q = np.rint(prob * 255.0).astype(np.uint8)
+        occ = np.where(q > 0, occ, -1)
+        return occ.astype(np.int16), q
 
 
 def build_skill_space(taxonomy: Taxonomy, params: RankingParams) -> SkillSpace:
@@ -61,7 +88,19 @@ def build_skill_space(taxonomy: Taxonomy, params: RankingParams) -> SkillSpace:
     if not (np.array_equal(credit.indptr, reason.indptr) and np.array_equal(credit.indices, reason.indices)):
         raise AssertionError("related-skill reasons out of step with credits")
     experience = experience.tocsr()
-    return SkillSpace(taxonomy, params, experience, experience.tocsc(), credit, reason, claim_table(params))
+    if taxonomy.n_occupations >= 2**15:
+        raise ValueError("the index stores occupation positions as int16")
+    return SkillSpace(
+        taxonomy,
+        params,
+        experience,
+        experience.tocsc(),
+        credit,
+        reason,
+        claim_table(params),
+        fitted_model(occupation_profiles(taxonomy), top_k=params.inferred_occupations),
+        title_index(taxonomy),
+    )
 
 
 def related_credit(taxonomy: Taxonomy, params: RankingParams) -> tuple[sp.csr_matrix, sp.csr_matrix]:
@@ -133,6 +172,21 @@ class CompactCandidate:
     occupation_weights: tuple[float, ...]
     attributes: tuple[Any, ...]  # what the hard filters read, in `filters.COLUMNS` order
     unknown_uris: int = 0  # skills and occupations the taxonomy does not know (ignored)
+    inferred: tuple[int, ...] | None = None  # inferred occupations (`with_inferred`), None: not yet
+    inferred_p: tuple[int, ...] | None = None  # their probabilities in units of 1/255
+
+
+def with_inferred(rows: Sequence[CompactCandidate], space: SkillSpace) -> list[CompactCandidate]:
+    """`rows` with their inferred occupations attached, inferred in one batch: an update's rows
+    are inferred once, not each time the delta segment that holds them is rebuilt."""
+    if not rows:
+        return []
+    claims, _ = claims_matrix(rows, space.n_skills)
+    occ, prob = space.infer_occupations(claims, experience_matrix(rows, space.taxonomy.n_occupations))
+    return [
+        replace(r, inferred=tuple(o), inferred_p=tuple(q))
+        for r, o, q in zip(rows, occ.tolist(), prob.tolist(), strict=True)
+    ]
 
 
 def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int) -> CompactCandidate:

@@ -1,0 +1,85 @@
+"""What one caller may see of the matching service's candidates: the consent rules of
+``shared.entitlement`` applied to shortlists' neighbours here, to stored meetings and to outcomes.
+
+A stored meeting is prepared once for the whole team (pseudonymous ids, every candidate); each viewer
+is shown only the candidates their organisation may see: the city's employment services and the
+operator all of them, a partner agency only those who consented to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from services.matching.team.erasure import without_candidate
+from shared.entitlement import may_record_outcome, may_see_candidate, sees_all_candidates
+
+#: (candidate id, organisation) -> whether the candidate consented to it; None: candidate unknown.
+ConsentLookup = Callable[[str, str], bool | None]
+
+
+def candidate_ids_in(content: Any) -> set[str]:
+    """Every ``candidate_id`` value anywhere in JSON-like content."""
+    found: set[str] = set()
+    stack = [content]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            cid = node.get("candidate_id")
+            if isinstance(cid, str):
+                found.add(cid)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+def may_see(org: str, org_kind: str | None, candidate_id: str, consents: ConsentLookup) -> bool:
+    """``shared.entitlement.may_see_candidate`` for a candidate of the index (unknown: no)."""
+    if sees_all_candidates(org_kind):
+        return True
+    return bool(consents(candidate_id, org))
+
+
+def visible_content(
+    content: dict[str, Any], org: str, org_kind: str | None, consents: ConsentLookup
+) -> dict[str, Any]:
+    """A stored meeting's content with every row about a candidate the viewer may not see removed."""
+    if sees_all_candidates(org_kind):
+        return content
+    for candidate_id in candidate_ids_in(content):
+        if not may_see(org, org_kind, candidate_id, consents):
+            content, _ = without_candidate(content, candidate_id)
+    return content
+
+
+def visible_outcomes(
+    outcomes: Iterable[Any], org: str, org_kind: str | None, consents: ConsentLookup
+) -> list[Any]:
+    """The outcomes a caller may read: everything for the city's staff and the operator; for a
+    partner or employer, its own organisation's outcomes about candidates it may see."""
+    if sees_all_candidates(org_kind):
+        return list(outcomes)
+    return [
+        o for o in outcomes if o.recorded_by_org == org and may_see(org, org_kind, o.candidate_id, consents)
+    ]
+
+
+def entitled_to_record(
+    role: str, org: str, org_kind: str | None, candidate_id: str, employer_org: str, consents: ConsentLookup
+) -> bool:
+    """``shared.entitlement.may_record_outcome`` for a candidate of the index."""
+    if not consents(candidate_id, org):
+        return False
+    return may_record_outcome(role, org, org_kind, {org}, employer_org)
+
+
+__all__ = [
+    "ConsentLookup",
+    "candidate_ids_in",
+    "entitled_to_record",
+    "may_see",
+    "may_see_candidate",
+    "visible_content",
+    "visible_outcomes",
+]
