@@ -71,7 +71,11 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     # index only through the index's use cases. Who sees which candidates follows the registry's
     # kind of the caller's organisation (shared.entitlement.consent_scope).
     index = MatchingHandlers(
-        state, records, today=lambda: clock().date(), org_kind=app.extensions["kohtaanto.organisations"].kind
+        state,
+        records,
+        today=lambda: clock().date(),
+        org_kind=app.extensions["kohtaanto.organisations"].kind,
+        availability_window_days=settings.availability_window_days,
     )
 
     def known_skill(text: str) -> str | None:

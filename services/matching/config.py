@@ -50,6 +50,14 @@ class Settings(EnvSettings):
     )
     default_k: int = env("KOHTAANTO_DEFAULT_K", 20, "shortlist length when a request names none", ge=1)
     max_k: int = 200
+    availability_window_days: int = env(
+        "KOHTAANTO_AVAILABILITY_WINDOW_DAYS",
+        28,
+        "a vacancy without a start date shortlists candidates available within this many days "
+        "(a request may set its own with `available_within_days`)",
+        ge=0,
+        le=365,
+    )
     profile_public_url: str = env(
         "KOHTAANTO_PROFILE_PUBLIC_URL",
         "http://127.0.0.1:8002",

@@ -81,6 +81,7 @@ def vacancy(
     close_reason: str | None = None,
     skills: Iterable[str] | None = None,
     openings: int = 2,
+    start_date: str | None = "2027-01-11",
 ) -> None:
     payload = {
         "vacancy_id": vacancy_id,
@@ -100,7 +101,7 @@ def vacancy(
             for u in (skills if skills is not None else essential(occupation, 8))
         ],
         "languages": [{"code": "fi", "level": "B1"}],
-        "start_date": "2027-01-11",
+        "start_date": start_date,
         "application_deadline": "2026-12-20",
         "updated_at": NOW.isoformat(),
     }
@@ -117,6 +118,7 @@ def candidate(
     version: int = 1,
     status: str = "active",
     history: str | None = WELDER,
+    available_from: str = "2026-11-01",
 ) -> None:
     payload = {
         "candidate_id": candidate_id,
@@ -128,7 +130,7 @@ def candidate(
         "languages": [{"code": "fi", "level": "native"}],
         "municipality": municipality,
         "max_commute_km": 50,
-        "available_from": "2026-11-01",
+        "available_from": available_from,
         "working_time": "any",
         "consented_orgs": sorted(consent),
     }

@@ -292,6 +292,20 @@ def test_a_stale_shortage_list_is_marked_on_the_meeting_page(database_url, clock
     assert content["stale_shortage_lists"] == ["2022H2"] and content["vacancies"][0]["shortage_stale"] is True
 
 
+def test_a_meeting_with_no_candidates_indexed_is_an_empty_meeting_not_a_404(database_url, clock):
+    """Before: the engine raised ValueError on an empty index and the page answered 404."""
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-weld")
+    client = app.test_client()
+    r = client.post("/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"})
+    assert r.status_code == 201
+    page = logged_in(app).get(W48)
+    assert page.status_code == 200, page.data[:300]
+    content = client.get(f"{W48}/content.json", headers=TEAM).json["content"]
+    assert [v["vacancy_id"] for v in content["vacancies"]] == ["v-weld"]
+    assert content["vacancies"][0]["candidates"] == []
+
+
 INJECTIONS = (
     "Hitsaaja;=cmd|' /C calc'!A0",  # Finnish Excel splits on ";": the formula starts the next cell
     'Hitsaaja,=HYPERLINK("http://evil.example")',

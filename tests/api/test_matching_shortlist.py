@@ -108,3 +108,88 @@ def test_a_recruiter_cannot_explain_a_candidate_after_consent_to_them_is_withdra
     assert client.get(url, headers=RECRUITER_B).status_code == 200
     listed = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER).json["entries"]
     assert first not in [e["candidate_id"] for e in listed]
+
+
+def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_caller_may_see(app):
+    """Issue 10 item 6: a short shortlist is never a mystery, and the counts leak nothing."""
+    skills = essential(WELDER, 100)
+    candidate(app, "c-far", skills=skills, municipality="905")  # Vaasa: beyond 50 km, consented to agency-a
+    candidate(app, "c-far-b", skills=skills, municipality="905", consent=("agency-b",))
+    client = app.test_client()
+    team = client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).json["exclusions"]
+    assert team["considered"] == len(app.candidate_ids) + 2 and team["excluded"] == 2
+    assert team["by_filter"]["commute"] == 2 and set(team["by_filter"]) == {
+        "hired",
+        "availability",
+        "working_time",
+        "language",
+        "commute",
+    }
+    seen_a = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER).json["exclusions"]
+    assert seen_a["considered"] == len(app.candidate_ids) + 1 and seen_a["by_filter"]["commute"] == 1
+    seen_b = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER_B).json["exclusions"]
+    assert (seen_b["considered"], seen_b["excluded"], seen_b["by_filter"]["commute"]) == (1, 1, 1)
+
+
+def test_a_vacancy_without_a_start_date_shortlists_a_perfect_candidate_available_tomorrow(app):
+    """Issue 10 item 5 (before: excluded, as only candidates available today passed)."""
+    vacancy(app, "v-asap", start_date=None)
+    candidate(app, "c-tomorrow", skills=essential(WELDER, 100), available_from="2026-11-25")
+    candidate(app, "c-in-6-weeks", skills=essential(WELDER, 100), available_from="2027-01-05")
+    client = app.test_client()
+    body = client.get("/api/v1/vacancies/v-asap/shortlist", headers=TEAM).json
+    listed = {e["candidate_id"]: e["available_from"] for e in body["entries"]}
+    assert listed["c-tomorrow"] == "2026-11-25" and "c-in-6-weeks" not in listed
+    assert body["availability"] == {"rule": "window", "available_by": "2026-12-22", "window_days": 28}
+    assert body["exclusions"]["by_filter"]["availability"] == 1
+    wide = client.get("/api/v1/vacancies/v-asap/shortlist?available_within_days=60", headers=TEAM).json
+    assert "c-in-6-weeks" in {e["candidate_id"] for e in wide["entries"]}
+    narrow = client.get("/api/v1/vacancies/v-asap/shortlist?available_within_days=0", headers=TEAM).json
+    assert "c-tomorrow" not in {e["candidate_id"] for e in narrow["entries"]}
+    why = client.get(
+        "/api/v1/vacancies/v-asap/candidates/c-tomorrow/explanation?available_within_days=0", headers=TEAM
+    ).json
+    assert why["filters"] == ["available from 2026-11-25, after 2026-11-24"]
+    dated = client.get("/api/v1/vacancies/v-weld/shortlist?available_within_days=0", headers=TEAM).json
+    assert dated["availability"] == {"rule": "start_date", "available_by": "2027-01-11", "window_days": None}
+
+
+@pytest.mark.parametrize("value", ["-1", "366", "abc", "1.5", ""])
+def test_a_bad_availability_window_is_a_422_naming_the_parameter(app, value):
+    r = app.test_client().get(
+        f"/api/v1/vacancies/v-weld/shortlist?available_within_days={value}", headers=TEAM
+    )
+    assert r.status_code == 422, r.json
+    assert "available_within_days" in str(r.json["errors"])
+
+
+def test_a_shortlist_pages_past_the_first_page_with_real_ranks(app):
+    client = app.test_client()
+    whole = client.get("/api/v1/vacancies/v-weld/shortlist?k=10", headers=TEAM).json
+    assert whole["page"] == {"offset": 0, "k": 10, "next_offset": None}
+    first = client.get("/api/v1/vacancies/v-weld/shortlist?k=4", headers=TEAM).json
+    assert first["page"] == {"offset": 0, "k": 4, "next_offset": 4}
+    second = client.get("/api/v1/vacancies/v-weld/shortlist?k=4&offset=4", headers=TEAM).json
+    assert second["page"] == {"offset": 4, "k": 4, "next_offset": None}
+    paged = first["entries"] + second["entries"]
+    assert [(e["rank"], e["candidate_id"]) for e in paged] == [
+        (e["rank"], e["candidate_id"]) for e in whole["entries"]
+    ]
+    assert [e["rank"] for e in second["entries"]] == [5, 6]
+    for bad in ("-1", "1001", "x"):
+        r = client.get(f"/api/v1/vacancies/v-weld/shortlist?offset={bad}", headers=TEAM)
+        assert r.status_code == 422 and "offset" in str(r.json["errors"])
+
+
+def test_an_explanation_gives_the_real_rank_and_honours_k(app):
+    """Before: rank was always 0 and k was ignored."""
+    client = app.test_client()
+    fifth = app.candidate_ids[4]
+    url = f"/api/v1/vacancies/v-weld/candidates/{fifth}/explanation"
+    r = client.get(url, headers=TEAM).json
+    assert (r["rank"], r["k"], r["shortlisted"]) == (5, 20, True)
+    r = client.get(f"{url}?k=3", headers=TEAM).json
+    assert (r["rank"], r["k"], r["shortlisted"]) == (5, 3, False)
+    candidate(app, "c-far", skills=essential(WELDER, 100), municipality="905")
+    far = client.get("/api/v1/vacancies/v-weld/candidates/c-far/explanation", headers=TEAM).json
+    assert far["rank"] is None and not far["shortlisted"] and far["filters"]

@@ -52,7 +52,9 @@ class ShortlistView(MethodView):
     @blp.arguments(ShortlistArgs, location="query")
     @blp.response(200, ShortlistSchema)
     def get(self, args: dict[str, Any], vacancy_id: str) -> Any:
-        """The top-k candidates for a vacancy, each with its score broken down and its reasons.
+        """The top-k candidates for a vacancy (a page of them from `offset`), each with its score
+        broken down and its reasons; what each hard filter removed (`exclusions`) and the
+        availability rule applied.
 
         A partner recruiter gets only candidates who consented to the recruiter's organisation.
         """
@@ -60,7 +62,13 @@ class ShortlistView(MethodView):
         index = handlers()
         started = time.perf_counter()
         try:
-            shortlist = index.shortlist(current_principal(), vacancy_id, k)
+            shortlist = index.shortlist(
+                current_principal(),
+                vacancy_id,
+                k,
+                available_within_days=args["available_within_days"],
+                offset=args["offset"],
+            )
         except VacancyUnknownError:
             abort(404, message="No such vacancy (or not yet received by the matching service).")
         SHORTLIST_DURATION.observe(time.perf_counter() - started)
@@ -74,16 +82,25 @@ class ExplanationView(MethodView):
     @blp.arguments(ShortlistArgs, location="query")
     @blp.response(200, ExplanationSchema)
     def get(self, args: dict[str, Any], vacancy_id: str, candidate_id: str) -> Any:
-        """Why one candidate ranks where they do for a vacancy, and which hard filters they fail.
+        """Why one candidate ranks where they do for a vacancy, and which hard filters they fail:
+        their real rank on the caller's shortlist (null when not listed) and whether it is within
+        the first `k`.
 
         404 for a candidate the caller may not see (a partner recruiter: one who did not consent to
         the recruiter's organisation), exactly as for an unknown one."""
         try:
-            entry = handlers().explain(current_principal(), vacancy_id, candidate_id)
+            entry = handlers().explain(
+                current_principal(),
+                vacancy_id,
+                candidate_id,
+                available_within_days=args["available_within_days"],
+                with_rank=True,
+            )
         except VacancyUnknownError:
             abort(404, message="No such vacancy.")
         if entry is not None:
-            return jsonify(render_explanation(entry, taxonomy(), args["lang"]))
+            k = args["k"] or current_app.config["KOHTAANTO_DEFAULT_K"]
+            return jsonify(render_explanation(entry, taxonomy(), args["lang"], k))
         abort(404, message="No such candidate.")
 
 

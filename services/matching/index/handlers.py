@@ -12,11 +12,16 @@ was already hired or rejected for a vacancy, which vacancies are shortage roles)
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from services.matching.index.domain.filters import HIDING
+from services.matching.index.domain.filters import (
+    DEFAULT_AVAILABILITY_WINDOW_DAYS,
+    HIDING,
+    Exclusions,
+    available_by,
+)
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
@@ -24,6 +29,7 @@ from shared import entitlement
 from shared.auth import Principal
 
 __all__ = [
+    "Availability",
     "MatchingHandlers",
     "NoTeamRecords",
     "RecognitionUnavailableError",
@@ -87,6 +93,21 @@ class Shortlist:
     generated_at: datetime
     consent_filtered_for: str | None
     candidates_indexed: int
+    exclusions: Exclusions | None = None  # what the hard filters removed (None: closed, or not counted)
+    availability: Availability | None = None  # the availability rule applied (None: closed)
+    offset: int = 0  # candidates skipped before the first entry (paging)
+    more: bool = False  # another candidate follows the last entry
+    k: int = 0  # page size asked for
+
+
+@dataclass(frozen=True, slots=True)
+class Availability:
+    """The availability rule a shortlist applied: candidates available on or before `available_by`
+    pass; `window_days` is the window used for a vacancy without a start date (None when the
+    vacancy's start date decides)."""
+
+    available_by: date
+    window_days: int | None
 
 
 class MatchingHandlers:
@@ -96,11 +117,13 @@ class MatchingHandlers:
         records: TeamRecords | None = None,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
         org_kind: OrgKind = unregistered,
+        availability_window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> None:
         self.state = state
         self.records: TeamRecords = records or NoTeamRecords()
         self.today = today
         self.org_kind = org_kind
+        self.availability_window_days = availability_window_days
 
     # -- what the index knows ----------------------------------------------------------------------
     def vacancy(self, vacancy_id: str) -> VacancyRecord:
@@ -140,33 +163,73 @@ class MatchingHandlers:
         *,
         day: date | None = None,
         exclude: Collection[str] | None = None,
+        count_exclusions: bool = True,
+        available_within_days: int | None = None,
+        offset: int = 0,
     ) -> Shortlist:
-        """The k best candidates `caller` may see for the vacancy (none when it is closed).
+        """The k best candidates `caller` may see for the vacancy (none when it is closed), and
+        how many candidates `caller` may see each hard filter removed (`Exclusions`: consent
+        decides who is counted, so counts never reveal a candidate the caller may not see).
 
         `day`: the day availability is judged on (default today). `exclude`: candidates not to
         propose (default: those the team's records say were hired or rejected for the vacancy).
-        Raises `VacancyUnknownError`."""
+        `available_within_days`: the availability window for a vacancy without a start date
+        (default: the service's setting). `offset`: paging, the candidates to skip (entries keep
+        their real ranks). Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
         viewer = consent_scope(caller, self.org_kind)
-        entries = (
-            self.state.engine.shortlist(
-                record.query or record.vacancy,
-                k=k,
-                viewer_org=viewer,
-                today=day or self.today(),
-                exclude=frozenset(self.records.excluded(vacancy_id) if exclude is None else exclude),
+        if not record.is_open:
+            return Shortlist(
+                record, [], datetime.now(UTC), viewer, len(self.state.engine), offset=offset, k=k
             )
-            if record.is_open
-            else []
+        today = day or self.today()
+        window = self._window(available_within_days)
+        ranked = self.state.engine.rank(
+            record.query or record.vacancy,
+            k=k,
+            offset=offset,
+            viewer_org=viewer,
+            today=today,
+            exclude=frozenset(self.records.excluded(vacancy_id) if exclude is None else exclude),
+            available_within_days=window,
+            count_exclusions=count_exclusions,
         )
-        return Shortlist(record, entries, datetime.now(UTC), viewer, len(self.state.engine))
+        availability = Availability(
+            available_by(record.vacancy, today, window),
+            None if record.vacancy.start_date is not None else window,
+        )
+        return Shortlist(
+            record,
+            ranked.entries,
+            datetime.now(UTC),
+            viewer,
+            len(self.state.engine),
+            ranked.exclusions,
+            availability,
+            offset=offset,
+            more=ranked.more,
+            k=k,
+        )
 
-    def explain(self, caller: Principal, vacancy_id: str, candidate_id: str) -> ShortlistEntry | None:
+    def _window(self, days: int | None) -> int:
+        return self.availability_window_days if days is None else days
+
+    def explain(
+        self,
+        caller: Principal,
+        vacancy_id: str,
+        candidate_id: str,
+        *,
+        available_within_days: int | None = None,
+        with_rank: bool = False,
+    ) -> ShortlistEntry | None:
         """One candidate's score and reasons for the vacancy, with the hard filters they fail.
 
         None when the candidate is unknown to the index, and likewise when `caller` may not see
         them (the same filters decide as for a shortlist): a recruiter cannot tell a candidate
         who did not consent to the recruiter's organisation from one who does not exist.
+        `with_rank`: `rank` is the candidate's real rank on the caller's shortlist (the same
+        consent, team exclusions and availability window), 0 when they would not be listed.
         Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
         entry = self.state.engine.explain(
@@ -174,9 +237,20 @@ class MatchingHandlers:
             candidate_id,
             today=self.today(),
             viewer_org=consent_scope(caller, self.org_kind),
+            available_within_days=self._window(available_within_days),
         )
         if entry is None or any(f.reason in HIDING for f in entry.filters):
             return None
+        if with_rank:
+            rank = self.state.engine.rank_of(
+                record.query or record.vacancy,
+                candidate_id,
+                today=self.today(),
+                viewer_org=consent_scope(caller, self.org_kind),
+                exclude=frozenset(self.records.excluded(vacancy_id)),
+                available_within_days=self._window(available_within_days),
+            )
+            entry = replace(entry, rank=rank or 0)
         return entry
 
     def recognise(self, text: str, top_k: int, lang: str | None = None) -> tuple[str, list[RecognisedSkill]]:

@@ -73,10 +73,18 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
     }
 
 
-def render_explanation(e: ShortlistEntry, labels: Labels, lang: str) -> dict[str, Any]:
-    """An explanation (`ExplanationSchema`): the entry and its skills' labels."""
+def render_explanation(e: ShortlistEntry, labels: Labels, lang: str, k: int) -> dict[str, Any]:
+    """An explanation (`ExplanationSchema`): the entry (rank null when not listed), whether it is
+    within the first `k`, and its skills' labels."""
     skill_labels = SkillLabels(labels, lang)
-    return {**render_entry(e, skill_labels), "skills": skill_labels.labels}
+    rank = e.rank or None
+    return {
+        **render_entry(e, skill_labels),
+        "rank": rank,
+        "k": k,
+        "shortlisted": rank is not None and rank <= k,
+        "skills": skill_labels.labels,
+    }
 
 
 def render_vacancy(
@@ -95,6 +103,14 @@ def render_vacancy(
         "status": v.status,
         "shortage": None if shortage is None else dict(shortage),
     }
+
+
+def render_exclusions(s: Shortlist) -> dict[str, Any] | None:
+    """`ExclusionsSchema`: what the hard filters removed; None when not counted (a closed vacancy)."""
+    x = s.exclusions
+    if x is None:
+        return None
+    return {"considered": x.considered, "excluded": x.excluded, "by_filter": dict(x.by_reason)}
 
 
 def render_shortlist(
@@ -120,6 +136,19 @@ def render_shortlist(
         "generated_at": s.generated_at.isoformat(),
         "consent_filtered_for": s.consent_filtered_for,
         "candidates_indexed": s.candidates_indexed,
+        "exclusions": render_exclusions(s),
+        "availability": None
+        if s.availability is None
+        else {
+            "available_by": s.availability.available_by.isoformat(),
+            "window_days": s.availability.window_days,
+            "rule": "start_date" if s.availability.window_days is None else "window",
+        },
+        "page": {
+            "offset": s.offset,
+            "k": s.k,
+            "next_offset": s.offset + len(s.entries) if s.more else None,
+        },
         "skills": skill_labels.labels,
         "entries": entries,
     }

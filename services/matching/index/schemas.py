@@ -9,15 +9,39 @@ from shared import schemas as shared_schemas
 from shared.schemas import StrictSchema
 
 LANGS = ("en", "fi")
+MAX_AVAILABILITY_WINDOW_DAYS = 365
+MAX_OFFSET = 1000
 
 
 class ShortlistArgs(StrictSchema):
     k = fields.Integer(
         load_default=None,
         validate=validate.Range(1, 200),
-        metadata={"description": "How many candidates (default 20, at most 200)"},
+        metadata={
+            "description": "How many candidates (default 20, at most 200): the page size of a shortlist; "
+            "for an explanation, the shortlist length its `shortlisted` refers to"
+        },
     )
     lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
+    offset = fields.Integer(
+        load_default=0,
+        validate=validate.Range(0, MAX_OFFSET),
+        metadata={
+            "description": "Paging: skip this many candidates (the next page starts at the response's "
+            "`page.next_offset`). Entries keep their real ranks; the order is stable (score, then "
+            f"essential coverage, then candidate id). At most {MAX_OFFSET}. Ignored by explanations."
+        },
+    )
+    available_within_days = fields.Integer(
+        load_default=None,
+        validate=validate.Range(0, MAX_AVAILABILITY_WINDOW_DAYS),
+        metadata={
+            "description": "For a vacancy without a start date: candidates available within this many "
+            "days from today pass the availability filter (0: available today; default the service's "
+            "`KOHTAANTO_AVAILABILITY_WINDOW_DAYS`, 28). A vacancy with a start date keeps its rule "
+            "(available by the start date) and ignores this."
+        },
+    )
 
 
 class SkillRefSchema(ma.Schema):
@@ -92,6 +116,16 @@ class EntrySchema(ma.Schema):
 
 
 class ExplanationSchema(EntrySchema):
+    rank = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": "The candidate's real rank on the caller's shortlist of this vacancy (however "
+            "deep); null when they would not be listed (a failed hard filter in `filters`, already "
+            "hired or rejected for it, or no skill evidence)"
+        },
+    )
+    k = fields.Integer(metadata={"description": "The shortlist length asked about (the `k` parameter)"})
+    shortlisted = fields.Boolean(metadata={"description": "Whether `rank` is within the first `k`"})
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
 
 
@@ -130,11 +164,65 @@ class VacancySummarySchema(VacancyFieldsSchema):
     suggested_skills = fields.List(fields.Nested(SkillRefSchema))
 
 
+class ExclusionsSchema(ma.Schema):
+    """What the hard filters removed. Only candidates the caller may see are counted: for a partner
+    recruiter, those who consented to the recruiter's organisation (no count, not even a consent
+    count, reveals that any other candidate exists); for the city's own staff, every candidate."""
+
+    considered = fields.Integer(
+        metadata={
+            "description": "Candidates the caller may see with skill evidence for the vacancy (they would "
+            "be listed with a score above 0 but for the hard filters), not already hired or rejected "
+            "for it by the team"
+        }
+    )
+    excluded = fields.Integer(metadata={"description": "Of those, how many fail at least one hard filter"})
+    by_filter = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        metadata={
+            "description": "Per hard filter (hired, availability, working_time, language, commute), how "
+            "many of the considered candidates it removes, each filter counted on its own (a candidate "
+            "failing two counts under both): how many would come back if that filter alone were relaxed"
+        },
+    )
+
+
+class AvailabilityRuleSchema(ma.Schema):
+    """The availability rule a shortlist applied. Availability only filters, never scores: every
+    candidate available by `available_by` ranks by skills alone, so one available today is never
+    placed below one available later (or the other way round); each entry shows `available_from`."""
+
+    rule = fields.String(
+        metadata={
+            "description": "`start_date`: available by the vacancy's start date (today if past); "
+            "`window`: the vacancy has no start date, available within `window_days` from today"
+        }
+    )
+    available_by = fields.Date(metadata={"description": "The last day a candidate may become available"})
+    window_days = fields.Integer(allow_none=True)
+
+
+class PageSchema(ma.Schema):
+    offset = fields.Integer(metadata={"description": "Candidates skipped before the first entry"})
+    k = fields.Integer(metadata={"description": "Page size asked for"})
+    next_offset = fields.Integer(
+        allow_none=True, metadata={"description": "The next page's `offset`; null on the last page"}
+    )
+
+
 class ShortlistSchema(ma.Schema):
     vacancy = fields.Nested(VacancySummarySchema)
     generated_at = fields.DateTime()
     consent_filtered_for = fields.String(allow_none=True)
     candidates_indexed = fields.Integer()
+    exclusions = fields.Nested(
+        ExclusionsSchema, allow_none=True, metadata={"description": "Null for a closed vacancy"}
+    )
+    availability = fields.Nested(
+        AvailabilityRuleSchema, allow_none=True, metadata={"description": "Null for a closed vacancy"}
+    )
+    page = fields.Nested(PageSchema)
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
     entries = fields.List(fields.Nested(EntrySchema))
 

@@ -507,6 +507,7 @@ class TeamHandlers:
                 self.count_cap,
                 day=day,
                 exclude=settled_candidates(by_vacancy.get(record.vacancy_id, ())),
+                count_exclusions=False,
             )
             shortlists[record.vacancy_id] = [
                 self._candidate(e, i < self.top_k) for i, e in enumerate(shortlist.entries)

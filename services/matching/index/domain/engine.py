@@ -27,14 +27,24 @@ import numpy as np
 
 from .columns import Layout, OrgRegistry, consents
 from .explain import explanations, shortlist_entries
-from .filters import FilterSpec, Request, eligible, explain_failures, filter_spec
+from .filters import (
+    COUNTED,
+    DEFAULT_AVAILABILITY_WINDOW_DAYS,
+    Exclusions,
+    FilterSpec,
+    Request,
+    count_exclusions,
+    eligible,
+    explain_failures,
+    filter_spec,
+)
 from .geo import MunicipalityTable
 from .kernels import warm_up
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
-from .pool import candidate_pools
+from .pool import Pool, candidate_pools, evidence_rows
 from .query import PreparedVacancy, QueryWeights, prepare, query_weights
-from .scoring import score_rows, top_k
+from .scoring import EPS, exact_scores, score_rows, top_k
 from .segment import Segment, build_segment, encode_id, merge_segments
 from .taxonomy import Taxonomy
 from .vectors import (
@@ -49,6 +59,16 @@ from .vectors import (
 log = logging.getLogger(__name__)
 
 BULK_CHUNK = 100_000  # candidates compacted per block in bulk_load, bounding transient memory
+
+
+@dataclass(frozen=True, slots=True)
+class RankedShortlist:
+    """A shortlist (`MatchingEngine.rank`): its entries best first, and what the hard filters
+    removed (None when not counted)."""
+
+    entries: list[ShortlistEntry]
+    exclusions: Exclusions | None
+    more: bool = False  # another candidate follows the last entry (a next page exists)
 
 
 @dataclass(frozen=True, eq=False)
@@ -236,50 +256,121 @@ class MatchingEngine:
         viewer_org: str | None,
         today: date,
         exclude: Collection[str] = (),
+        available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> list[ShortlistEntry]:
-        """The k best eligible candidates for `vacancy`, best first, each explained.
+        """The k best eligible candidates for `vacancy`, best first, each explained: `rank`'s
+        entries without counting exclusions."""
+        return self.rank(
+            vacancy,
+            k=k,
+            viewer_org=viewer_org,
+            today=today,
+            exclude=exclude,
+            available_within_days=available_within_days,
+            count_exclusions=False,
+        ).entries
+
+    def rank(
+        self,
+        vacancy: Vacancy | PreparedVacancy,
+        *,
+        k: int = 50,
+        offset: int = 0,
+        viewer_org: str | None,
+        today: date,
+        exclude: Collection[str] = (),
+        available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
+        count_exclusions: bool = True,
+    ) -> RankedShortlist:
+        """The k best eligible candidates for `vacancy`, best first, each explained, and (with
+        `count_exclusions`) what the hard filters removed (`filters.Exclusions`).
+
+        Paging: `offset` skips the first `offset` candidates; the entries keep their real ranks
+        (offset + 1, ...) and `more` says whether a candidate follows the last one. The order is
+        total and stable (score desc, essential coverage desc, candidate id asc), so the pages of
+        one index state never overlap or skip anyone.
 
         viewer_org None: no consent filter (the recruitment team's internal view); otherwise
         only candidates who consented to that organisation. `exclude`: candidate ids already
-        hired or rejected for this vacancy. Candidates without any skill evidence for the
-        vacancy (score 0) are not listed.
+        hired or rejected for this vacancy. `available_within_days`: for a vacancy without a start
+        date, candidates available within this many days of `today` pass the availability filter
+        (`filters.available_by`; a vacancy with a start date keeps it). Candidates without any skill
+        evidence for the vacancy (score 0) are not listed. An empty index gives an empty shortlist.
 
         The stages run in order: the vacancy query (`query`), the candidate pool with stage-1
         bounds (`pool`), the hard filters over the best bounds (`filters`), exact scores
         (`scoring`), explanations (`explain`). Rarely the filters and scoring stages run again
         for more rows, or the pool too with unpruned occupation columns (see `scoring.Ranked`).
+        Counting exclusions walks the query's columns over the whole index once more
+        (`pool.evidence_rows`).
         """
         snap = self._snapshot
-        if k <= 0:
-            return []
         prepared, ip = self._prepared(vacancy), self.index_params
         qw = self._weights(snap, prepared, prune=True)
-        request = self._request(prepared, today, viewer_org)
+        request = self._request(prepared, today, viewer_org, available_within_days)
         segments = [
             (s, a) for s, a in ((snap.main, snap.present), (snap.delta, snap.delta_present)) if len(s)
         ]
-        for attempt in range(2):
-            if attempt:  # evidence only in pruned columns may matter: repeat without pruning
-                qw = qw.unpruned(snap.occupation_inv_norm, self._space)
-            pools = candidate_pools(
-                segments,
-                qw,
-                prepared.distances,
-                request.include_unknown_distance,
-                exclude,
-                threads=ip.stage1_threads,
-            )
-            need = max(ip.rerank_pool * k, k)
-            found = eligible(pools, request, need)
-            ranked = top_k(found, qw, self.params, k)
-            while not ranked.done:
-                need *= 4
-                found = eligible(pools, request, need, found)
-                ranked = top_k(found, qw, self.params, k, ranked)
-            if ranked.best is not None:
-                break
-        assert ranked.best is not None  # unpruned weights always give an exact answer
-        return shortlist_entries(ranked.best, qw, self._space, prepared.distances)
+        entries: list[ShortlistEntry] = []
+        pools: list[Pool] = []
+        more = False
+        if offset < 0:
+            raise ValueError(f"offset must be >= 0, got {offset}")
+        depth = offset + k + 1  # one more than the page: is there a next page?
+        if k > 0 and segments:
+            for attempt in range(2):
+                if attempt:  # evidence only in pruned columns may matter: repeat without pruning
+                    qw = qw.unpruned(snap.occupation_inv_norm, self._space)
+                pools = candidate_pools(
+                    segments,
+                    qw,
+                    prepared.distances,
+                    request.include_unknown_distance,
+                    exclude,
+                    threads=ip.stage1_threads,
+                )
+                need = max(ip.rerank_pool * depth, depth)
+                found = eligible(pools, request, need)
+                ranked = top_k(found, qw, self.params, depth)
+                while not ranked.done:
+                    need *= 4
+                    found = eligible(pools, request, need, found)
+                    ranked = top_k(found, qw, self.params, depth, ranked)
+                if ranked.best is not None:
+                    break
+            assert ranked.best is not None  # unpruned weights always give an exact answer
+            more = len(ranked.best) > offset + k
+            page = ranked.best[offset : offset + k]
+            entries = shortlist_entries(page, qw, self._space, prepared.distances, first_rank=offset + 1)
+        exclusions = None
+        if count_exclusions:
+            exclusions = self._exclusions(segments, pools, qw, request, exclude)
+        return RankedShortlist(entries, exclusions, more)
+
+    def _exclusions(
+        self,
+        segments: list[tuple[Segment, np.ndarray]],
+        pools: list[Pool],
+        qw: QueryWeights,
+        request: Request,
+        exclude: Collection[str],
+    ) -> Exclusions:
+        """What the hard filters removed, over every segment (see `filters.Exclusions`)."""
+        spec = filter_spec(request)
+        keys = [encode_id(c) for c in exclude]
+        considered, excluded = 0, 0
+        counts = np.zeros(len(COUNTED), dtype=np.int64)
+        for i, (seg, present) in enumerate(segments):
+            if i < len(pools):
+                excluded_rows = pools[i].excluded_rows
+            else:
+                excluded_rows = np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
+            rows = evidence_rows(seg, qw, present, excluded_rows)
+            c, e, per = count_exclusions(seg.columns, rows, spec)
+            considered, excluded, counts = considered + c, excluded + e, counts + per
+        return Exclusions(
+            considered, excluded, {r.value: n for r, n in zip(COUNTED, counts.tolist(), strict=True)}
+        )
 
     def explain(
         self,
@@ -288,12 +379,17 @@ class MatchingEngine:
         *,
         today: date,
         viewer_org: str | None = None,
+        available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> ShortlistEntry | None:
         """One candidate's score and explanation for `vacancy`, whether or not shortlisted;
         `filters` lists the hard filters the candidate fails (rank is 0). None if unknown."""
-        return self.explain_many(vacancy, [candidate_id], today=today, viewer_org=viewer_org).get(
-            candidate_id
-        )
+        return self.explain_many(
+            vacancy,
+            [candidate_id],
+            today=today,
+            viewer_org=viewer_org,
+            available_within_days=available_within_days,
+        ).get(candidate_id)
 
     def explain_many(
         self,
@@ -302,6 +398,7 @@ class MatchingEngine:
         *,
         today: date,
         viewer_org: str | None = None,
+        available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> dict[str, ShortlistEntry]:
         """`explain` for several candidates at once (unknown ids are left out). The same stages as
         a shortlist, for the given candidates only."""
@@ -324,12 +421,64 @@ class MatchingEngine:
                 group[2].append(candidate_id)
         groups = list(found.values())
         failures = explain_failures(
-            self._request(prepared, today, viewer_org),
+            self._request(prepared, today, viewer_org, available_within_days),
             [(seg, row) for seg, rows, _ in groups for row in rows],
         )
         scored = score_rows([(seg, np.asarray(rows)) for seg, rows, _ in groups], qw, self.params)
         entries = explanations(scored, qw, self._space, prepared.distances, failures)
         return dict(zip([c for _, _, ids in groups for c in ids], entries, strict=True))
+
+    def rank_of(
+        self,
+        vacancy: Vacancy | PreparedVacancy,
+        candidate_id: str,
+        *,
+        today: date,
+        viewer_org: str | None = None,
+        exclude: Collection[str] = (),
+        available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
+    ) -> int | None:
+        """The candidate's real rank on the shortlist of `vacancy` with these arguments (1 = first),
+        as deep as it goes; None when the candidate would not be listed at all (unknown, failing a
+        hard filter, in `exclude`, or without skill evidence).
+
+        1 + the number of eligible candidates ordered before them (score desc, coverage desc, id
+        asc): every eligible candidate whose stage-1 bound reaches the candidate's score is scored
+        exactly (unpruned columns, so no bound is left out). Costs one shortlist's stages over the
+        near rows at most: meant for one explanation, not for every row."""
+        snap = self._snapshot
+        prepared = self._prepared(vacancy)
+        request = self._request(prepared, today, viewer_org, available_within_days)
+        seg, row = self._locate(snap, candidate_id)
+        if row < 0 or candidate_id in exclude:
+            return None
+        qw = self._weights(snap, prepared, prune=False)
+        if explain_failures(request, [(seg, row)])[0]:
+            return None
+        (_, own), *_ = score_rows([(seg, np.asarray([row]))], qw, self.params)
+        score, coverage = float(own.score[0]), float(own.coverage[0])
+        if score <= 0:
+            return None
+        segments = [
+            (s, a) for s, a in ((snap.main, snap.present), (snap.delta, snap.delta_present)) if len(s)
+        ]
+        pools = candidate_pools(
+            segments, qw, prepared.distances, request.include_unknown_distance, exclude, threads=1
+        )
+        found = eligible(pools, request, need=sum(p.near.size for p in pools) + 1)
+        key = encode_id(candidate_id)
+        before = 0
+        for s, rows, bounds in zip(found.segments, found.rows, found.bounds, strict=True):
+            maybe = np.sort(rows[bounds + qw.pruned_bound + EPS >= score].astype(np.int64))
+            if not len(maybe):
+                continue
+            ex = exact_scores(s, maybe, qw, self.params)
+            ids = s.ids[maybe]
+            ahead = (ex.score > score) | (
+                (ex.score == score) & ((ex.coverage > coverage) | ((ex.coverage == coverage) & (ids < key)))
+            )
+            before += int(ahead.sum())
+        return before + 1
 
     def home(self, candidate_id: str) -> tuple[str, float] | None:
         """The candidate's home municipality code ("" when unknown) and maximum commute in km;
@@ -372,13 +521,34 @@ class MatchingEngine:
             prune_bound=self.index_params.occupation_prune_bound if prune else 0.0,
         )
 
-    def _request(self, prepared: PreparedVacancy, today: date, viewer_org: str | None) -> Request:
+    def _request(
+        self,
+        prepared: PreparedVacancy,
+        today: date,
+        viewer_org: str | None,
+        window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
+    ) -> Request:
+        if window_days < 0:
+            raise ValueError(f"availability window must be >= 0 days, got {window_days}")
         org = None if viewer_org is None else self._orgs.find(viewer_org)
-        return Request(prepared.vacancy, today, org, prepared.distances, self.params.include_unknown_distance)
+        return Request(
+            prepared.vacancy,
+            today,
+            org,
+            prepared.distances,
+            self.params.include_unknown_distance,
+            window_days,
+        )
 
-    def _filter_spec(self, vacancy: Vacancy, today: date, viewer_org: str | None) -> FilterSpec:
+    def _filter_spec(
+        self,
+        vacancy: Vacancy,
+        today: date,
+        viewer_org: str | None,
+        window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
+    ) -> FilterSpec:
         """The filter spec of a request (tests and benchmarks look at it)."""
-        return filter_spec(self._request(self.prepare(vacancy), today, viewer_org))
+        return filter_spec(self._request(self.prepare(vacancy), today, viewer_org, window_days))
 
     def _segment(self, rows: list[CompactCandidate], idf: np.ndarray | None) -> Segment:
         return build_segment(rows, self._space, idf, self._layout)

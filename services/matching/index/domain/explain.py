@@ -19,12 +19,18 @@ from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
 
 def shortlist_entries(
-    best: Sequence[tuple[Segment, Exact, int]], qw: QueryWeights, space: SkillSpace, distances: np.ndarray
+    best: Sequence[tuple[Segment, Exact, int]],
+    qw: QueryWeights,
+    space: SkillSpace,
+    distances: np.ndarray,
+    *,
+    first_rank: int = 1,
 ) -> list[ShortlistEntry]:
-    """The ranked rows (segment, exact scores, position; best first) as entries ranked 1, 2, ...
-    `distances`: km from the vacancy to each municipality position (NaN last)."""
+    """The ranked rows (segment, exact scores, position; best first) as entries ranked
+    `first_rank`, `first_rank` + 1, ... `distances`: km from the vacancy to each municipality
+    position (NaN last)."""
     groups: dict[int, tuple[Segment, Exact, list[int], list[int]]] = {}
-    for rank, (seg, ex, j) in enumerate(best, start=1):
+    for rank, (seg, ex, j) in enumerate(best, start=first_rank):
         group = groups.setdefault(id(ex), (seg, ex, [], []))
         group[2].append(j)
         group[3].append(rank)

@@ -18,7 +18,7 @@ to `model.Candidate` and to the event reader).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -84,6 +84,12 @@ MAX_COMMUTE_KM = RowColumn("max_commute_km", np.float32, lambda c: float(c.max_c
 
 
 # -- what a request asks ---------------------------------------------------------------------------
+DEFAULT_AVAILABILITY_WINDOW_DAYS = 28
+"""A vacancy without a start date accepts candidates available within this many days (4 weeks):
+recruiters fill such a job "as soon as possible", which in practice means within a notice period
+(Finnish notice periods are 14 days to a month for most employees, so a month covers them)."""
+
+
 @dataclass(frozen=True, eq=False)
 class Request:
     """What the terms of a shortlist or explanation request are computed from."""
@@ -93,6 +99,18 @@ class Request:
     org: int | None  # consent filter: the viewer's organisation position (-1 nobody consented), None off
     distances: np.ndarray  # km from the vacancy to each municipality; last entry NaN (unknown)
     include_unknown_distance: bool
+    availability_window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS  # no start date: `available_by`
+
+
+def available_by(vacancy: Vacancy, today: date, window_days: int) -> date:
+    """The last day a candidate may become available and still pass `Availability`: the vacancy's
+    start date (today when it lies in the past), or, for a vacancy without one, today plus
+    `window_days`. Raises `ValueError` for a negative window."""
+    if window_days < 0:
+        raise ValueError(f"availability window must be >= 0 days, got {window_days}")
+    if vacancy.start_date is not None:
+        return max(today, vacancy.start_date)
+    return date.fromordinal(today.toordinal() + window_days)
 
 
 class Columns(Protocol):
@@ -149,18 +167,25 @@ class Consent(HardFilter[int]):
 
 
 class Availability(HardFilter[int]):
-    """Available on or before the vacancy's start (today when it starts earlier or has no date)."""
+    """Available on or before the vacancy's start date (today when it lies in the past); for a
+    vacancy without a start date, within the request's window from today (`available_by`).
+
+    Passing is all that availability does: it never changes a score, so a candidate available
+    today and one available on the last day of the window rank alike by their skills (nobody is
+    pushed down for being available sooner, or later, than another); entries show
+    `available_from` for the recruiter to weigh."""
 
     reason, columns = Reason.AVAILABILITY, (AVAILABLE_DAY,)
 
     def term(self, request: Request) -> int:
-        return max(request.today, request.vacancy.start_date or request.today).toordinal()
+        return available_by(request.vacancy, request.today, request.availability_window_days).toordinal()
 
     def passes(self, cols: Columns, term: int, rows: np.ndarray) -> np.ndarray:
         return cols["available_day"][rows] <= term
 
     def describe(self, cols: Columns, term: int, row: int) -> tuple[str, ...]:
-        return (f"available from {date.fromordinal(int(cols['available_day'][row])).isoformat()}",)
+        day = date.fromordinal(int(cols["available_day"][row])).isoformat()
+        return (f"available from {day}, after {date.fromordinal(term).isoformat()}",)
 
 
 ANY_WORKING_TIME = WORKING_TIMES.index("any")
@@ -253,6 +278,11 @@ COLUMNS: tuple[Column, ...] = tuple(c for f in FILTERS for c in f.columns)
 HIDING = frozenset(f.reason for f in FILTERS if f.hides_candidate)
 """Reasons that hide a candidate from the caller altogether (an explanation answers "unknown")."""
 
+COUNTED: tuple[Reason, ...] = tuple(f.reason for f in FILTERS if not f.hides_candidate)
+"""Reasons counted in a shortlist's exclusions (`Exclusions`): every hard filter that removes a
+candidate the caller may see. Filters that hide a candidate (consent) define who is counted at
+all, so a count never reveals that a candidate the caller may not see exists."""
+
 
 def encode(candidate: Candidate) -> tuple[Any, ...]:
     """The candidate's filter attributes in `COLUMNS` order (validated)."""
@@ -302,6 +332,39 @@ def failed_filters(cols: Columns, row: int, spec: FilterSpec) -> tuple[FilterFai
         if not f.passes(cols, term, one)[0]
         for detail in f.describe(cols, term, row)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusions:
+    """What the hard filters removed from one shortlist request.
+
+    Counted over the candidates with skill evidence for the vacancy (a positive stage-1 bound:
+    they would be listed with a score above 0 but for the filters) that the caller may see
+    (those failing a hiding filter, i.e. without consent for a partner recruiter's organisation,
+    are not counted anywhere) and that the team has not already hired or rejected for it.
+    `by_reason` counts each filter independently (a candidate failing two filters counts under
+    both, so it answers "how many would come back if this filter were relaxed alone");
+    `excluded` counts each removed candidate once."""
+
+    considered: int
+    excluded: int
+    by_reason: Mapping[str, int]
+
+
+def count_exclusions(cols: Columns, rows: np.ndarray, spec: FilterSpec) -> tuple[int, int, np.ndarray]:
+    """(considered, excluded, per `COUNTED` reason) over `rows` (the candidates with skill
+    evidence, present and not excluded by the team): see `Exclusions`. `rows`: (n,) int64."""
+    counts = np.zeros(len(COUNTED), dtype=np.int64)
+    for f, term in spec.terms:
+        if f.hides_candidate:
+            rows = rows[f.passes(cols, term, rows)]
+    failed = np.zeros(len(rows), dtype=bool)
+    for f, term in spec.terms:
+        if not f.hides_candidate:
+            fails = ~f.passes(cols, term, rows)
+            counts[COUNTED.index(f.reason)] = int(fails.sum())
+            failed |= fails
+    return len(rows), int(failed.sum()), counts
 
 
 def explain_failures(

@@ -1,0 +1,123 @@
+"""Issue 10 item 6: every hard filter that removes a candidate is counted in the shortlist, over the
+candidates the caller may see only; and an empty index gives an empty shortlist."""
+
+import random
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.filters import COUNTED, HIDING, Reason
+from services.matching.index.domain.params import IndexParams
+
+from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
+
+
+def _people(n: int, seed: int):
+    rng = random.Random(seed)
+    return [
+        candidate(
+            f"p{i:04d}",
+            rng.choice([{"s:weld": "advanced"}, {"s:mig": "basic"}, {"s:blue": "expert"}, {}]),
+            languages=rng.choice([{"fi": "native"}, {"fi": "A2"}, {"en": "C1"}, {}]),
+            municipality=rng.choice([*MUNICIPALITIES, "999"]),
+            max_commute_km=rng.choice([0, 10, 50, 500]),
+            available_from=date(2025, rng.randint(1, 6), 1),
+            working_time=rng.choice(["full_time", "part_time", "any"]),
+            consented_orgs=frozenset(rng.sample(["agency-a", "agency-b"], rng.randint(0, 2))),
+            hired=rng.random() < 0.1,
+        )
+        for i in range(n)
+    ]
+
+
+def _expected(engine, v, people, viewer, exclude=()):
+    """The counts by brute force: every candidate's explanation, over those with a positive score."""
+    explained = engine.explain_many(v, [p.candidate_id for p in people], today=TODAY, viewer_org=viewer)
+    counts, considered, excluded = Counter(), 0, 0
+    for cid, e in explained.items():
+        reasons = {f.reason for f in e.filters}
+        if e.score <= 0 or cid in exclude or reasons & HIDING:
+            continue
+        considered += 1
+        excluded += bool(reasons)
+        counts.update(reasons)
+    return considered, excluded, {r.value: counts[r] for r in COUNTED}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_exclusion_counts_equal_a_count_over_every_explanation(taxonomy, seed):
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, index_params=IndexParams(dense_languages=("fi",)))
+    people = _people(400, seed)
+    engine.bulk_load(people[:300])
+    engine.upsert_candidates(people[300:])  # some in the delta segment
+    rng = random.Random(seed)
+    seen = Counter()
+    for _ in range(8):
+        v = vacancy(
+            ("s:weld",),
+            ("s:blue",),
+            languages=rng.choice([{}, {"fi": "B1"}, {"en": "B2"}]),
+            municipality=rng.choice(list(MUNICIPALITIES)),
+            working_time=rng.choice(["full_time", "part_time", "any"]),
+            start_date=rng.choice([None, date(2025, 4, 1)]),
+        )
+        viewer = rng.choice([None, "agency-a", "nobody"])
+        exclude = {p.candidate_id for p in rng.sample(people, 20)}
+        got = engine.rank(v, k=10, viewer_org=viewer, today=TODAY, exclude=exclude).exclusions
+        assert got is not None
+        assert (got.considered, got.excluded, dict(got.by_reason)) == _expected(
+            engine, v, people, viewer, exclude
+        )
+        seen.update({k for k, n in got.by_reason.items() if n})
+    assert set(seen) == {r.value for r in COUNTED}  # every filter was exercised
+    assert "consent" not in seen
+
+
+def test_counts_never_reveal_candidates_the_caller_may_not_see(taxonomy):
+    """A partner recruiter's counts are the same whether or not candidates who did not consent to
+    the recruiter's organisation exist, whatever filters those candidates fail."""
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES)
+    consented = [
+        candidate("a1", {"s:weld": "advanced"}),
+        candidate("a2", {"s:weld": "advanced"}, municipality="905", max_commute_km=10),
+        candidate("a3", {"s:weld": "advanced"}, languages={"fi": "A1"}),
+    ]
+    engine.bulk_load(consented)
+    v = vacancy(("s:weld",), languages={"fi": "B1"})
+    before = engine.rank(v, k=5, viewer_org="agency-a", today=TODAY).exclusions
+    engine.upsert_candidates(
+        [
+            candidate(f"b{i}", {"s:weld": "advanced"}, consented_orgs=frozenset({"agency-b"}), **kw)
+            for i, kw in enumerate(
+                [
+                    {},
+                    {"municipality": "905", "max_commute_km": 10},
+                    {"languages": {"fi": "A1"}},
+                    {"hired": True},
+                ]
+            )
+        ]
+    )
+    after = engine.rank(v, k=5, viewer_org="agency-a", today=TODAY).exclusions
+    assert before == after
+    assert (after.considered, after.excluded) == (3, 2)
+    assert after.by_reason["commute"] == 1 and after.by_reason["language"] == 1
+    assert Reason.CONSENT.value not in after.by_reason
+    internal = engine.rank(v, k=5, viewer_org=None, today=TODAY).exclusions
+    assert (internal.considered, internal.excluded, internal.by_reason["hired"]) == (7, 5, 1)
+
+
+def test_an_empty_index_gives_an_empty_shortlist_and_no_explanation(taxonomy):
+    """Before: ValueError 'need at least one array to concatenate' (and a 404 meeting page)."""
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES)
+    v = vacancy(("s:weld",))
+    ranked = engine.rank(v, k=10, viewer_org=None, today=TODAY)
+    assert ranked.entries == []
+    assert (ranked.exclusions.considered, ranked.exclusions.excluded) == (0, 0)
+    assert engine.shortlist(v, k=10, viewer_org="agency-a", today=TODAY) == []
+    assert engine.explain(v, "nobody", today=TODAY) is None
+    engine.upsert_candidate(candidate("x", {"s:weld": "advanced"}))
+    engine.remove_candidate("x")  # emptied again
+    assert engine.shortlist(v, k=10, viewer_org=None, today=TODAY) == []
