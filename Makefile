@@ -8,7 +8,7 @@ BROKER := $(PY) -m deploy.kafka.broker
 DEMO := $(PY) -m deploy.demo
 
 .PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-stop bench bench-quality \
-	bench-faults config-docs clean
+	bench-faults config-docs translations clean
 
 # Every target has a "## what it does" comment: `make help` lists them (a test checks none is missing).
 help: ## this list
@@ -73,6 +73,14 @@ bench-faults: $(STAMP) test-tools ## the fault-injection suite at large sizes (d
 
 config-docs: $(STAMP) ## regenerate the README's configuration table from the settings declarations
 	$(PY) -m deploy.configuration --write
+
+translations: $(STAMP) ## extract UI messages (babel.cfg) and update the fi/sv/en catalogues in shared/translations
+	$(VENV)/bin/pybabel extract -F babel.cfg -k lazy_gettext --no-location --sort-output \
+		--project Kohtaanto --copyright-holder Kohtaanto -o shared/translations/messages.pot .
+	$(VENV)/bin/pybabel update -i shared/translations/messages.pot -d shared/translations \
+		--width 110 --ignore-obsolete
+	$(VENV)/bin/pybabel compile -d shared/translations --statistics  # .mo are git-ignored: apps compile at start
+	@echo "Translate every new or fuzzy msgstr in shared/translations/*/LC_MESSAGES/messages.po (tests check)."
 
 clean: ## remove caches, local databases and the demo's state (.cache var .demo)
 	rm -rf .cache var .demo .pytest_cache

@@ -9,9 +9,12 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn
 
 from flask import Blueprint, Flask, jsonify, request, send_from_directory
+from flask_babel import gettext
 from flask_smorest import Api as SmorestApi
 from flask_smorest import abort as _abort
 from werkzeug.exceptions import HTTPException
+
+from shared.i18n import init_i18n
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +41,10 @@ class Api(SmorestApi):
             if name.lower() != "content-type":
                 headers.setdefault(name, value)
         if code == 429:
-            payload["message"] = (
-                f"Too many requests from this caller (limit: {error.description}); "
-                "try again after the seconds in Retry-After."
+            payload["message"] = gettext(
+                "Too many requests from this caller (limit: %(limit)s); "
+                "try again after the seconds in Retry-After.",
+                limit=error.description,
             )
         payload.setdefault("message", error.description or error.name)
         payload.setdefault("errors", {})
@@ -165,6 +169,10 @@ def swagger_ui_blueprint() -> Blueprint:
 
 
 def create_api(app: Flask, title: str, description: str = "") -> Api:
+    """The service's API on ``app``: OpenAPI docs, the JSON error shape, the input guard, and the
+    message catalogues (``shared.i18n``) that pages and human error texts are read from."""
+    if "babel" not in app.extensions:
+        init_i18n(app)
     for key, value in openapi_config(title, description=description).items():
         app.config.setdefault(key, value)
     app.register_blueprint(swagger_ui_blueprint())
@@ -185,7 +193,7 @@ def create_api(app: Flask, title: str, description: str = "") -> Api:
         return {
             "code": 500,
             "status": "Internal Server Error",
-            "message": "Unexpected error; it has been logged.",
+            "message": gettext("Unexpected error; it has been logged."),
             "errors": {},
         }, 500
 

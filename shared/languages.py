@@ -19,6 +19,12 @@ _CODE = re.compile(r"^[A-Za-z]{2,3}$")
 _NOT_ONE_LANGUAGE = {"collection", "special", "private-use"}
 
 
+# The languages of the user interface and of data labels (ESCO, regions, municipalities), the first
+# the default: one list for the whole system (shared/i18n.py selects among them per request).
+UI_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = UI_LANGUAGES[0]
+
+
 class UnknownLanguageError(ValueError):
     """Not an ISO 639-1 or ISO 639-3 code of one language; the message says why."""
 

@@ -154,3 +154,20 @@ def welders(app: Any, n: int = 6) -> list[str]:
 SHORTAGE_CSV = (
     "occupation,region,period,level\n7212,national,2026H2,shortage\n2221,pirkanmaa,2026H2,severe_shortage\n"
 )
+
+
+def welding_shortage_world(database_url: str, clock: Clock | None = None) -> Any:
+    """The app with one welder's vacancy in Tampere, six welders and the shortage list that flags
+    welders (``app.candidate_ids``: the welders, best first)."""
+    from tests.helpers import auth
+
+    app = matching_app(database_url, clock or Clock())
+    vacancy(app, "v-weld", openings=3)
+    app.candidate_ids = welders(app)
+    r = app.test_client().post(
+        "/api/v1/shortages",
+        data=SHORTAGE_CSV,
+        headers={**auth("operator", "kohtaanto"), "Content-Type": "text/csv"},
+    )
+    assert r.status_code == 201, r.json
+    return app

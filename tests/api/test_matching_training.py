@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from services.matching.team.repository import courses, outbox
 from shared.tables import write_xlsx
-from tests.api.matching_world import SHORTAGE_CSV, WELDER, Clock, essential, matching_app, vacancy, welders
+from tests.api.matching_world import WELDER, essential, welding_shortage_world
 from tests.helpers import auth
 
 OPERATOR = auth("operator", "kohtaanto")
@@ -21,14 +21,7 @@ HEADER = ["course_id", "provider", "title_fi", "title_sv", "skills", "length_wee
 
 @pytest.fixture
 def app(database_url):
-    app = matching_app(database_url, Clock())
-    vacancy(app, "v-weld", openings=3)
-    app.candidate_ids = welders(app)
-    r = app.test_client().post(
-        "/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"}
-    )
-    assert r.status_code == 201
-    return app
+    return welding_shortage_world(database_url)
 
 
 def catalogue_rows():

@@ -49,7 +49,7 @@ def browser_stack(kafka_broker, tmp_path_factory, free_ports) -> Iterator[Stack]
 
 
 @pytest.fixture(scope="module")
-def new_browser(tmp_path_factory) -> Iterator[Callable[[], Any]]:
+def new_browser(tmp_path_factory) -> Iterator[Callable[..., Any]]:
     """Opens headless Chromium sessions (each with its own profile: no shared cookies); closes them all."""
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
         pytest.fail(
@@ -60,9 +60,12 @@ def new_browser(tmp_path_factory) -> Iterator[Callable[[], Any]]:
 
     drivers: list[Any] = []
 
-    def open_one() -> Any:
+    def open_one(language: str = "fi-FI") -> Any:
+        """``language``: the browser's UI language and Accept-Language (as a Finnish user's)."""
         options = webdriver.ChromeOptions()
         options.binary_location = str(CHROMIUM)
+        options.add_experimental_option("prefs", {"intl.accept_languages": f"{language},{language[:2]}"})
+        options.add_argument(f"--lang={language}")
         for arg in (
             "--headless=new",
             "--no-sandbox",

@@ -17,6 +17,7 @@ import pytest
 from deploy.http_client import call, wait_for
 from services.matching.team.meeting import IsoWeek
 from tests.helpers import COOK, WELDER, token
+from tests.i18n import finnish_only
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.kafka]
 
@@ -110,11 +111,11 @@ def meeting(browser_stack, taxonomy):
     }
 
 
-def open_meeting(new_browser, meeting, viewer_token):
+def open_meeting(new_browser, meeting, viewer_token, language="fi-FI"):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver = new_browser()
+    driver = new_browser(language)
     base = meeting["stack"].url("matching")
     driver.get(f"{base}/login?token={quote(viewer_token)}&next={quote(meeting['path'])}")
     WebDriverWait(driver, 60).until(
@@ -160,8 +161,9 @@ def test_a_consented_viewer_sees_the_page_the_chart_and_names_of_consented_candi
     with urllib.request.urlopen(request, timeout=30) as response:
         assert response.headers.get_content_type() == "text/csv"
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
-    assert {row["vacancy_id"] for row in rows} == set(meeting["vacancies"])
-    assert {row["candidate_id"] for row in rows} <= set(meeting["candidates"])
+    # the page's link asks for the page's language: Finnish headers
+    assert {row["Paikan tunniste"] for row in rows} == set(meeting["vacancies"])
+    assert {row["Ehdokkaan tunniste"] for row in rows} <= set(meeting["candidates"])
     assert not any(name in str(rows) for name, *_ in PEOPLE), "the CSV is pseudonymous"
 
 
@@ -242,5 +244,38 @@ def test_the_new_meeting_sections_show_paths_falling_off_courses_for_missing_ski
     assert course.text == "Hitsauksen täydennyskoulutus"
     assert "/api/v1/training/courses" in course.get_attribute("href")
     satisfaction = driver.find_element(By.ID, "satisfaction")
-    assert "agency-a" in satisfaction.text and "1 arviota" in satisfaction.text
+    assert "agency-a" in satisfaction.text and "1 arvio" in satisfaction.text
     assert "Aino" not in paths.text  # names only where consented, and never in the counts
+
+
+def test_the_meeting_page_opens_in_swedish_from_the_browser_language_and_switches_to_english(
+    new_browser, meeting
+):
+    """A Swedish-speaking team member's browser (Accept-Language sv-FI) gets the page in Swedish,
+    the region and towns by their Swedish names; the language switch turns it into English. Neither
+    shows Finnish UI text; names still come only for consented candidates."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = open_meeting(new_browser, meeting, CONSENTED_VIEWER, language="sv-FI")
+    html = driver.find_element(By.TAG_NAME, "html")
+    assert html.get_attribute("lang") == "sv"
+    assert "Rekryteringsmöte" in driver.title and "Norra Österbotten" in driver.title
+    assert "Namn visas för" in driver.find_element(By.ID, "contact-status").text
+    text = driver.find_element(By.TAG_NAME, "body").text
+    assert not sorted(p for p in finnish_only() if p in text), text[:400]
+    shown = {e.text for e in driver.find_elements(By.CSS_SELECTOR, ".who.named .name")}
+    assert shown == {name for name, _, _, consented in PEOPLE if consented}
+
+    driver.find_element(By.CSS_SELECTOR, 'nav.languages a[hreflang="en"]').click()
+    WebDriverWait(driver, 60).until(
+        lambda d: (
+            d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+            and d.find_element(By.TAG_NAME, "body").get_attribute("data-contacts") in ("loaded", "failed")
+        )
+    )
+    assert "Weekly meeting" in driver.title and "Pohjois-Pohjanmaa" in driver.title
+    assert "Names shown for" in driver.find_element(By.ID, "contact-status").text
+    text = driver.find_element(By.TAG_NAME, "body").text
+    assert "Open shortage vacancies and their top candidates" in text
+    assert not sorted(p for p in finnish_only() if p in text), text[:400]

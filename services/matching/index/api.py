@@ -130,7 +130,7 @@ class RecogniseView(MethodView):
             "items": [
                 {
                     "uri": s.uri,
-                    "label": s.label_fi if lang == "fi" and s.label_fi else s.label_en,
+                    "label": taxonomy().skill_label(s.uri, lang),
                     "score": round(s.score, 4),
                 }
                 for s in found

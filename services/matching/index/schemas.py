@@ -6,9 +6,12 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from shared import schemas as shared_schemas
+from shared.languages import UI_LANGUAGES
 from shared.schemas import StrictSchema
 
-LANGS = ("en", "fi")
+# The labels' language (``lang``): one of the system's languages. Swedish ESCO labels are not in the
+# data yet: the taxonomy gives the English label until they are (a data change, no code change).
+LANGS = UI_LANGUAGES
 MAX_AVAILABILITY_WINDOW_DAYS = 365
 MAX_OFFSET = 1000
 
@@ -22,7 +25,11 @@ class ShortlistArgs(StrictSchema):
             "for an explanation, the shortlist length its `shortlisted` refers to"
         },
     )
-    lang = fields.String(load_default="en", validate=validate.OneOf(LANGS))
+    lang = fields.String(
+        load_default="en",
+        validate=validate.OneOf(LANGS),
+        metadata={"description": "The labels' language: fi, sv or en (default en)"},
+    )
     offset = fields.Integer(
         load_default=0,
         validate=validate.Range(0, MAX_OFFSET),
@@ -227,7 +234,7 @@ class ShortlistSchema(ma.Schema):
     entries = fields.List(fields.Nested(EntrySchema))
 
 
-TEXT_LANGS = ("fi", "sv", "en")
+TEXT_LANGS = UI_LANGUAGES
 
 
 class RecogniseSchema(StrictSchema):

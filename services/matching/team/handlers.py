@@ -28,6 +28,8 @@ from services.matching.index.handlers import (
 )
 from services.matching.team import access, events
 from services.matching.team.meeting import (
+    CONTENT_LANGUAGE,
+    ONLINE,
     SCHEMA_VERSION,
     CandidateFacts,
     CourseRef,
@@ -113,21 +115,43 @@ class Taxonomy(OccupationCatalogue, Labels, Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Places:
-    """Region ids → Finnish names, municipality codes → Finnish names, and how region text (an id, a
-    Finnish or Swedish name, a maakunta code, in any case) becomes a region id."""
+    """Region ids → names, municipality codes → names (Finnish; Swedish in ``regions_sv`` and
+    ``municipalities_sv``), and how region text (an id, a Finnish or Swedish name, a maakunta code,
+    in any case) becomes a region id. English uses the Finnish names, as Statistics Finland does."""
 
     regions: Mapping[str, str]
     municipalities: Mapping[str, str]
     resolve: Callable[[str], str] | None = None  # region text → id; ValueError naming the known ids
+    regions_sv: Mapping[str, str] = field(default_factory=dict)
+    municipalities_sv: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, geography: Geography) -> Places:
-        """From ``shared.reference.geography()``: all 19 regions and 308 municipalities."""
+        """From ``shared.reference.geography()``: all 19 regions and 308 municipalities, fi and sv."""
         return cls(
             {r.id: r.name_fi for r in geography.regions.values()},
             {m.code: m.name_fi for m in geography.municipalities.values()},
             lambda text: geography.region(text).id,
+            {r.id: r.name_sv for r in geography.regions.values()},
+            {m.code: m.name_sv for m in geography.municipalities.values()},
         )
+
+    def region_name(self, region_id: str, lang: str) -> str:
+        """The region's name in ``lang`` (fi/sv/en); the id itself when unknown."""
+        names = self.regions_sv if lang == "sv" else self.regions
+        return names.get(region_id) or self.regions.get(region_id, region_id)
+
+    def municipality_name(self, code: str, lang: str) -> str:
+        """The municipality's name in ``lang`` (fi/sv/en); the code itself when unknown."""
+        names = self.municipalities_sv if lang == "sv" else self.municipalities
+        return names.get(code) or self.municipalities.get(code, code)
+
+    def translate_municipality(self, name_fi: str, lang: str) -> str:
+        """A municipality's Finnish name (as stored in a meeting) in ``lang``; other text unchanged."""
+        if lang != "sv" or not self.municipalities_sv:
+            return name_fi
+        code = next((c for c, n in self.municipalities.items() if n == name_fi), None)
+        return self.municipalities_sv.get(code, name_fi) if code else name_fi
 
     def region_id(self, text: str) -> str:
         """The region id for ``text``; ``RegionUnknownError`` (its message names the known ids) if none."""
@@ -462,8 +486,8 @@ class TeamHandlers:
                 CourseRef(
                     c.provider,
                     c.course_id,
-                    c.title("fi"),
-                    "verkossa"
+                    c.title(CONTENT_LANGUAGE),
+                    ONLINE
                     if c.online or c.municipality is None
                     else self.places.municipalities.get(c.municipality, c.municipality),
                     c.apprenticeship,
@@ -529,7 +553,9 @@ class TeamHandlers:
 
     def _vacancy_facts(self, record: VacancyRecord, flag: ShortageFlag | None) -> VacancyFacts:
         v = record.vacancy
-        occupation = self.taxonomy.occupation_label(v.occupation_uri, "fi") if v.occupation_uri else ""
+        occupation = (
+            self.taxonomy.occupation_label(v.occupation_uri, CONTENT_LANGUAGE) if v.occupation_uri else ""
+        )
         return VacancyFacts(
             v.vacancy_id,
             v.title,
@@ -547,13 +573,14 @@ class TeamHandlers:
             shortage_stale=bool(
                 flag and self.records.period_rules.age(flag.period, self.clock().date())["stale"]
             ),
+            occupation_uri=v.occupation_uri or "",
         )
 
     def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:
         """The entry with skill labels; what it matched is labelled only for the candidates shown."""
 
         def ref(uri: str) -> SkillRef:
-            return SkillRef(uri, self.taxonomy.skill_label(uri, "fi"))
+            return SkillRef(uri, self.taxonomy.skill_label(uri, CONTENT_LANGUAGE))
 
         return CandidateFacts(
             e.candidate_id,

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from services.matching.team.outcomes import Outcome, latest_per_candidate
 from services.matching.team.paths import PathFollowUps, PathWatch, path_follow_ups
 from services.matching.team.satisfaction import RatingFact, Satisfaction, satisfaction
+from shared.languages import DEFAULT_LANGUAGE
 
 SCHEMA_VERSION = 1
 LEVEL_ORDER = {"severe_shortage": 0, "shortage": 1}
@@ -75,6 +76,12 @@ def satisfaction_weeks(week: IsoWeek, n: int = 6) -> list[str]:
     return [str(w) for w in reversed(weeks)]
 
 
+# Meetings are stored with their labels in this language; pages relabel them for the viewer
+# (services/matching/team/localise.py).
+CONTENT_LANGUAGE = DEFAULT_LANGUAGE
+ONLINE = "verkossa"  # ``CourseRef.place`` of an online course, as stored
+
+
 def meeting_day(week: IsoWeek, today: date) -> date:
     """The day candidates are ranked for: today in the current week, else that week's Monday."""
     return today if IsoWeek.of(today) == week else week.monday
@@ -125,6 +132,7 @@ class VacancyFacts:
     shortage_source: str | None = None
     shortage_since: date | None = None  # the start of the list's period
     shortage_stale: bool = False  # the list is older than the configured limit
+    occupation_uri: str = ""  # ESCO occupation: relabels ``occupation`` in the viewer's language
 
     @property
     def is_shortage_role(self) -> bool:
@@ -193,6 +201,7 @@ class VacancyRow:
     count_capped: bool = False
     shortage_since: date | None = None
     shortage_stale: bool = False  # the list that flags it is older than the configured limit
+    occupation_uri: str = ""  # "" in meetings stored before labels were shown per language
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +260,7 @@ class CourseRef:
     provider: str
     course_id: str
     title: str
-    place: str  # municipality name, or "verkossa" (online)
+    place: str  # municipality name (Finnish), or ONLINE
     apprenticeship: bool
     starts_on: date
     url: str = ""
@@ -363,6 +372,7 @@ def build_meeting(
                 count_capped=facts.count_cap is not None and len(ranked) >= facts.count_cap,
                 shortage_since=v.shortage_since,
                 shortage_stale=v.shortage_stale,
+                occupation_uri=v.occupation_uri,
             )
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]

@@ -17,6 +17,7 @@ from services.matching.team.training import CatalogueError, Course
 from services.matching.team.training_handlers import TrainingHandlers, course_payload
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.languages import DEFAULT_LANGUAGE
 from shared.schemas import StrictSchema
 from shared.tables import TableError
 
@@ -233,7 +234,9 @@ class CandidateTraining(MethodView):
         return {
             "vacancy_id": vacancy_id,
             "candidate_id": candidate_id,
-            "missing": [{"uri": u, "label": labels.skill_label(u, "fi")} for u in entry.missing_essential],
+            "missing": [
+                {"uri": u, "label": labels.skill_label(u, DEFAULT_LANGUAGE)} for u in entry.missing_essential
+            ],
             "courses": [
                 course_payload(s.course, s.starts_on, sorted(s.covers), s.distance_km)
                 for s in plan.suggestions

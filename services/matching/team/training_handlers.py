@@ -25,6 +25,7 @@ from services.matching.team import events
 from services.matching.team.repository import SkillGap, UnitOfWork
 from services.matching.team.training import Course, Places, Plan, parse_catalogue, suggest, teaching
 from shared.auth import Principal
+from shared.languages import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
     from services.matching.index.handlers import MatchingHandlers
@@ -214,7 +215,10 @@ class TrainingHandlers:
                     "vacancy_title": p.gap.vacancy_title,
                     "source": p.gap.source,
                     "recorded_on": p.gap.recorded_on.isoformat(),
-                    "missing": [{"uri": u, "label": self.labels.skill_label(u, "fi")} for u in p.gap.missing],
+                    "missing": [
+                        {"uri": u, "label": self.labels.skill_label(u, DEFAULT_LANGUAGE)}
+                        for u in p.gap.missing
+                    ],
                     "courses": [
                         course_payload(s.course, s.starts_on, sorted(s.covers), s.distance_km)
                         for s in p.plan.suggestions

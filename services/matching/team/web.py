@@ -21,13 +21,16 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask_babel import format_date, gettext, lazy_gettext
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as BaseResponse
 
 from services.matching.team.handlers import MeetingNotPreparedError, RegionUnknownError, TeamHandlers
+from services.matching.team.localise import localise
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
+from shared.i18n import LANG_PARAM, current_language, supported
 from shared.ratelimit import rate_limited
 from shared.sign_in import session_principal, sign_in, sign_out
 from shared.tables import write_xlsx
@@ -42,34 +45,39 @@ bp = Blueprint(
 
 VIEW_ROLES = (Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
 PREPARE_ROLES = (Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
-STATUS_FI = {
-    "proposed": "ehdotettu",
-    "contacted": "yhteydessä",
-    "interviewed": "haastateltu",
-    "hired": "palkattu",
-    "not_hired": "ei palkattu",
-}
-REASON_FI = {
-    "skills": "osaaminen",
-    "language": "kielitaito",
-    "availability": "saatavuus",
-    "candidate_declined": "ehdokas kieltäytyi",
-    "employer_cancelled": "työnantaja perui",
-    "other": "muu syy",
-}
-GONE_FI = {
-    "filled": "täytetty",
-    "cancelled": "peruttu",
-    "expired": "vanhentunut",
-    "closed": "suljettu",
-    "no_longer_shortage": "ei enää pula-ala",
-    "removed": "poistunut",
-}
-LEVEL_FI = {"severe_shortage": "suuri pula", "shortage": "pula"}
-PATH_REASON_FI = {
-    "handover_unacknowledged": "siirtoa ei kuitattu",
-    "step_overdue": "vaihe yli päättymisen",
-    "no_active_step": "ei avointa vaihetta",
+# The words for the codes in a meeting's content, from the message catalogues (shared/i18n.py).
+WORDS: dict[str, dict[str, Any]] = {
+    "status": {
+        "proposed": lazy_gettext("proposed"),
+        "contacted": lazy_gettext("contacted"),
+        "interviewed": lazy_gettext("interviewed"),
+        "hired": lazy_gettext("hired"),
+        "not_hired": lazy_gettext("not hired"),
+    },
+    "reason": {
+        "skills": lazy_gettext("skills"),
+        "language": lazy_gettext("language skills"),
+        "availability": lazy_gettext("availability"),
+        "candidate_declined": lazy_gettext("candidate declined"),
+        "employer_cancelled": lazy_gettext("employer cancelled"),
+        "other": lazy_gettext("other reason"),
+    },
+    "gone": {
+        "filled": lazy_gettext("filled"),
+        "cancelled": lazy_gettext("cancelled"),
+        "expired": lazy_gettext("expired"),
+        "closed": lazy_gettext("closed"),
+        "no_longer_shortage": lazy_gettext("no longer a shortage occupation"),
+        "removed": lazy_gettext("removed"),
+    },
+    "level": {"severe_shortage": lazy_gettext("severe shortage"), "shortage": lazy_gettext("shortage")},
+    "path_reason": {
+        "handover_unacknowledged": lazy_gettext("handover not acknowledged"),
+        "step_overdue": lazy_gettext("step past its planned end"),
+        "no_active_step": lazy_gettext("no open step"),
+    },
+    "rater": {"jobseeker": lazy_gettext("jobseekers"), "employer": lazy_gettext("employers")},
+    "subject": {"referral": lazy_gettext("referrals"), "path_step": lazy_gettext("path steps")},
 }
 
 
@@ -79,15 +87,29 @@ except ZoneInfoNotFoundError:  # a container without time-zone data: show UTC ra
     HELSINKI = UTC
 
 
-@bp.app_template_filter("fi_date")
-def fi_date(value: date | None) -> str:
-    return f"{value.day}.{value.month}.{value.year}" if value else ""
+@bp.app_template_filter("day")
+def day(value: date | None) -> str:
+    """A date as the viewer's language writes it: ``30.11.2026`` (fi, sv), ``30 Nov 2026`` (en)."""
+    if not value:
+        return ""
+    if current_language() == "en":
+        return format_date(value, "d MMM y")
+    return f"{value.day}.{value.month}.{value.year}"
 
 
-@bp.app_template_filter("fi_datetime")
-def fi_datetime(value: datetime) -> str:
+@bp.app_template_filter("day_time")
+def day_time(value: datetime) -> str:
+    """A moment in Helsinki time: ``30.11.2026 klo 9.05`` (fi), ``kl. 9.05`` (sv), ``at 09:05`` (en)."""
     local = value.astimezone(HELSINKI)
-    return f"{fi_date(local.date())} klo {local:%H.%M}"
+    clock = f"{local:%H:%M}" if current_language() == "en" else f"{local:%H.%M}"
+    return gettext("%(date)s at %(time)s", date=day(local.date()), time=clock)
+
+
+@bp.app_template_filter("decimal")
+def decimal(value: float, places: int) -> str:
+    """A number with ``places`` decimals and the viewer's decimal sign (fi, sv: comma)."""
+    text = f"{value:.{places}f}"
+    return text if current_language() == "en" else text.replace(".", ",")
 
 
 def team() -> TeamHandlers:
@@ -95,6 +117,7 @@ def team() -> TeamHandlers:
 
 
 def _page_error(status: int, title: str, message: str) -> Response:
+    """An error page in the viewer's language (``title`` and ``message`` already translated)."""
     return Response(render_template("matching/error.html", title=title, message=message), status)
 
 
@@ -120,7 +143,8 @@ def index() -> Any:
     principal = _authorised(page=True)
     if isinstance(principal, BaseResponse):
         return principal
-    regions = sorted(team().places.regions.items(), key=lambda kv: kv[1])
+    lang, places = current_language(), team().places
+    regions = sorted(((r, places.region_name(r, lang)) for r in places.regions), key=lambda kv: kv[1])
     return render_template(
         "matching/index.html", regions=regions, week=str(IsoWeek.of(team().clock().date()))
     )
@@ -139,14 +163,20 @@ def _load(region: str, week: str, principal: Principal) -> StoredMeeting | BaseR
         return replace(stored, content=team().visible_meeting(stored.content, principal))
     except (RegionUnknownError, ValueError):
         return _page_error(
-            404, "Ei löydy — Not found", f"No region {region!r} or ISO week {week!r} (e.g. 2026-W48)."
+            404,
+            gettext("Not found"),
+            gettext("No region %(region)s or ISO week %(week)s (e.g. 2026-W48).", region=region, week=week),
         )
     except MeetingNotPreparedError:
         return _page_error(
             404,
-            "Palaveria ei pidetty — No meeting",
-            f"The {week} meeting of {region} was never prepared, so there is nothing to show: "
-            "past meetings are shown only as the team saw them.",
+            gettext("No meeting"),
+            gettext(
+                "The %(week)s meeting of %(region)s was never prepared, so there is nothing to show: "
+                "past meetings are shown only as the team saw them.",
+                week=week,
+                region=region,
+            ),
         )
 
 
@@ -156,14 +186,13 @@ def _authorised(page: bool) -> Principal | BaseResponse:
         if page:
             return redirect(url_for("meetings.login", next=request.full_path.rstrip("?")), 303)
         return _json_error(
-            401, "A bearer token is required.", {"WWW-Authenticate": 'Bearer realm="kohtaanto"'}
+            401, gettext("A bearer token is required."), {"WWW-Authenticate": 'Bearer realm="kohtaanto"'}
         )
     if principal.role not in VIEW_ROLES:
+        message = gettext("Role %(role)s may not view meetings.", role=principal.role.value)
         if page:
-            return _page_error(
-                403, "Ei oikeutta — Forbidden", f"Role {principal.role.value} may not view meetings."
-            )
-        return _json_error(403, f"Role {principal.role.value} may not view meetings.")
+            return _page_error(403, gettext("Forbidden"), message)
+        return _json_error(403, message)
     return principal
 
 
@@ -175,7 +204,10 @@ def page(region: str, week: str) -> Any:
     stored = _load(region, week, principal)
     if isinstance(stored, BaseResponse):
         return stored
-    content = MeetingContent.from_dict(stored.content)
+    lang = current_language()
+    content = localise(
+        MeetingContent.from_dict(stored.content), lang, team().taxonomy, team().places, gettext("online")
+    )
     iso = IsoWeek.parse(stored.week)
     current = IsoWeek.of(team().clock().date())
     candidate_ids = list(
@@ -190,6 +222,10 @@ def page(region: str, week: str) -> Any:
         "profile_url": current_app.config["KOHTAANTO_PROFILE_PUBLIC_URL"].rstrip("/"),
         "purpose": f"weekly meeting {region} {stored.week}",
         "candidate_ids": candidate_ids,
+        "messages": {
+            "shown": gettext("Names shown for %(shown)s of %(total)s candidates (consent)."),
+            "failed": gettext("Names unavailable (%(error)s)."),
+        },
     }
     return render_template(
         "matching/meeting.html",
@@ -211,21 +247,15 @@ def page(region: str, week: str) -> Any:
                 )
                 for i, v in enumerate(content.vacancies, 1)
             ],
-            "Ehdokkaita per paikka",
-            "candidates with every essential skill, of all eligible candidates",
+            gettext("Candidates per vacancy"),
+            gettext("candidates with every essential skill, of all eligible candidates"),
         ),
         skills_chart=bar_chart(
             [(s.label, s.candidates, s.candidates, str(s.candidates)) for s in content.missing_skills],
-            "Puuttuvat osaamiset",
-            "best candidates short of a full match who lack the skill",
+            gettext("Missing skills"),
+            gettext("best candidates short of a full match who lack the skill"),
         ),
-        status_fi=STATUS_FI,
-        reason_fi=REASON_FI,
-        gone_fi=GONE_FI,
-        level_fi=LEVEL_FI,
-        path_reason_fi=PATH_REASON_FI,
-        rater_fi={"jobseeker": "työnhakijat", "employer": "työnantajat"},
-        subject_fi={"referral": "lähetykset", "path_step": "polun vaiheet"},
+        words=WORDS,
         stale_months=team().records.period_rules.stale_after_months,
     )
 
@@ -240,18 +270,18 @@ def prepare_again(region: str, week: str) -> Any:
     if principal.role not in PREPARE_ROLES or (origin and urlsplit(origin).netloc != request.host):
         return _page_error(
             403,
-            "Ei oikeutta — Forbidden",
-            "Only team members, coaches and operators prepare meetings, from this page.",
+            gettext("Forbidden"),
+            gettext("Only team members, coaches and operators prepare meetings, from this page."),
         )
     try:
         iso = IsoWeek.parse(week)
         if iso < IsoWeek.of(team().clock().date()):
             return _page_error(
-                409, "Mennyt palaveri — Past meeting", "A past meeting stays as the team saw it."
+                409, gettext("Past meeting"), gettext("A past meeting stays as the team saw it.")
             )
         team().prepare(region, iso, principal)
     except (RegionUnknownError, ValueError):
-        return _page_error(404, "Ei löydy — Not found", "No such region or week.")
+        return _page_error(404, gettext("Not found"), gettext("No such region or week."))
     return redirect(url_for("meetings.page", region=region, week=week), 303)
 
 
@@ -262,15 +292,19 @@ def _download(region: str, week: str) -> Any:
         return principal
     stored = _load(region, week, principal)
     if isinstance(stored, BaseResponse):
-        return _json_error(stored.status_code, "No such meeting (past weeks exist only if prepared).")
+        return _json_error(
+            stored.status_code, gettext("No such meeting (past weeks exist only if prepared).")
+        )
     return stored
 
 
 @bp.get("/meetings/<region>/<week>/content.json")
 def content_json(region: str, week: str) -> Any:
+    """The stored content (``?lang=fi|sv|en``: its data labels in that language)."""
     stored = _download(region, week)
     if isinstance(stored, BaseResponse):
         return stored
+    lang = supported(request.args.get(LANG_PARAM))
     return {
         "region": stored.region,
         "week": stored.week,
@@ -278,24 +312,38 @@ def content_json(region: str, week: str) -> Any:
         "prepared_at": stored.prepared_at.isoformat(),
         "prepared_by": stored.prepared_by,
         "prepared_by_org": stored.prepared_by_org,
-        "content": stored.content,
+        # as stored; ``?lang=`` relabels the data labels (skills, occupations, places)
+        "content": stored.content if lang is None else _table(stored)[1].to_dict(),
     }
+
+
+def _table(stored: StoredMeeting) -> tuple[list[str], MeetingContent]:
+    """The download's header and content: the column names of ``CSV_COLUMNS`` and the stored labels,
+    or, when ``?lang=`` asks for a language, the headers and data labels in that language."""
+    content = MeetingContent.from_dict(stored.content)
+    lang = supported(request.args.get(LANG_PARAM))
+    if lang is None:
+        return list(CSV_COLUMNS), content
+    content = localise(content, lang, team().taxonomy, team().places, gettext("online"))
+    return [str(CSV_HEADERS[c]) for c in CSV_COLUMNS], content
 
 
 @bp.get("/meetings/<region>/<week>/content.csv")
 def content_csv(region: str, week: str) -> Any:
     """RFC 4180 CSV (``,``, UTF-8 with BOM); ``?dialect=excel-fi`` gives what Finnish Excel opens by
-    double-click: ``;``-separated with decimal commas."""
+    double-click: ``;``-separated with decimal commas. ``?lang=fi|sv|en``: headers and data labels
+    in that language (without it: the column names of ``CSV_COLUMNS``, labels as stored)."""
     stored = _download(region, week)
     if isinstance(stored, BaseResponse):
         return stored
     dialect = request.args.get("dialect", "rfc4180")
     if dialect not in ("rfc4180", "excel-fi"):
-        return _json_error(422, "dialect is rfc4180 (default) or excel-fi.")
+        return _json_error(422, gettext("dialect is rfc4180 (default) or excel-fi."))
     suffix = "-excel-fi" if dialect == "excel-fi" else ""
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}{suffix}.csv"
+    header, content = _table(stored)
     return Response(
-        meeting_csv(MeetingContent.from_dict(stored.content), excel_fi=dialect == "excel-fi"),
+        meeting_csv(content, excel_fi=dialect == "excel-fi", header=header),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -303,17 +351,15 @@ def content_csv(region: str, week: str) -> Any:
 
 @bp.get("/meetings/<region>/<week>/content.xlsx")
 def content_xlsx(region: str, week: str) -> Any:
-    """The CSV's rows as an Excel workbook: numbers and dates typed, opens the same in every locale."""
+    """The CSV's rows as an Excel workbook: numbers and dates typed, opens the same in every locale
+    (``?lang=`` as for the CSV)."""
     stored = _download(region, week)
     if isinstance(stored, BaseResponse):
         return stored
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.xlsx"
+    header, content = _table(stored)
     return Response(
-        write_xlsx(
-            CSV_COLUMNS,
-            [[_cell(x) for x in row] for row in meeting_rows(MeetingContent.from_dict(stored.content))],
-            sheet=stored.week,
-        ),
+        write_xlsx(header, [[_cell(x) for x in row] for row in meeting_rows(content)], sheet=stored.week),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -352,17 +398,49 @@ CSV_COLUMNS = (
     "essential_skills_from_work_history",
 )
 
+# The CSV/XLSX headers people read, by column (``?lang=``).
+CSV_HEADERS: dict[str, Any] = {
+    "week": lazy_gettext("Week"),
+    "region": lazy_gettext("Region"),
+    "vacancy_id": lazy_gettext("Vacancy id"),
+    "title": lazy_gettext("Title"),
+    "employer_org": lazy_gettext("Employer"),
+    "occupation": lazy_gettext("Occupation"),
+    "municipality": lazy_gettext("Municipality"),
+    "openings": lazy_gettext("Openings"),
+    "application_deadline": lazy_gettext("Application deadline"),
+    "shortage_level": lazy_gettext("Shortage level"),
+    "shortage_period": lazy_gettext("Shortage period"),
+    "shortage_list_stale": lazy_gettext("Shortage list stale"),
+    "eligible_candidates": lazy_gettext("Eligible candidates"),
+    "candidates_with_all_essential_skills": lazy_gettext("Candidates with every essential skill"),
+    "rank": lazy_gettext("Rank"),
+    "candidate_id": lazy_gettext("Candidate id"),
+    "score": lazy_gettext("Score"),
+    "essential_skills_matched": lazy_gettext("Essential skills matched"),
+    "missing_essential_skills": lazy_gettext("Missing essential skills"),
+    "distance_km": lazy_gettext("Distance (km)"),
+    "available_from": lazy_gettext("Available from"),
+    "status": lazy_gettext("Status"),
+    "match": lazy_gettext("Match 0–100"),
+    "essential_skills_from_work_history": lazy_gettext("Essential skills from work history"),
+}
 
-def meeting_csv(m: MeetingContent, *, excel_fi: bool = False) -> str:
+
+def meeting_csv(m: MeetingContent, *, excel_fi: bool = False, header: Sequence[str] = CSV_COLUMNS) -> str:
     """One row per vacancy and top candidate (a vacancy without candidates gets one row), with a BOM
-    and CRLF. ``excel_fi``: ``;``-separated and decimal commas, as Excel in a Finnish locale reads them."""
+    and CRLF. ``excel_fi``: ``;``-separated and decimal commas, as Excel in a Finnish locale reads them.
+    ``header``: the first row (default: the column names of ``CSV_COLUMNS``)."""
     out = io.StringIO()
     # Every text cell quoted: a spreadsheet splitting on another delimiter (Finnish Excel on ";")
     # still reads one cell, and _cell neutralises formula starts.
     writer = csv.writer(
         out, delimiter=";" if excel_fi else ",", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC
     )
-    out.write((";" if excel_fi else ",").join(CSV_COLUMNS) + "\r\n")  # fixed names, nothing to quote
+    if tuple(header) == CSV_COLUMNS:
+        out.write((";" if excel_fi else ",").join(CSV_COLUMNS) + "\r\n")  # fixed names, nothing to quote
+    else:
+        writer.writerow(header)  # words in a language: quoted
     for row in meeting_rows(m):
         cells = [("true" if x else "false") if isinstance(x, bool) else _cell(x) for x in row]
         if excel_fi:

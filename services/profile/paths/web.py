@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from services.profile.paths.domain import PathNotFoundError
 from services.profile.paths.voucher_api import ECOSYSTEM, results_dict, vouchers
@@ -28,11 +29,11 @@ def results_page(pilot_id: str) -> Any:
     if principal is None:
         return redirect(url_for("journeys.login", next=request.path), 303)
     if principal.role not in ECOSYSTEM:
-        return Response("Ei oikeutta — Forbidden", 403, mimetype="text/plain")
+        return Response(gettext("Forbidden"), 403, mimetype="text/plain")
     try:
         found = vouchers().results(pilot_id)
     except PathNotFoundError:
-        return Response("Ei löydy — No such pilot", 404, mimetype="text/plain")
+        return Response(gettext("No such pilot"), 404, mimetype="text/plain")
     return render_template("profile/pilot_results.html", r=results_dict(found))
 
 

@@ -36,10 +36,9 @@
         slot.parentNode.classList.add("named");
       });
     });
-    done("loaded", " Nimiä näytetään " + data.items.length + "/" + config.candidate_ids.length +
-         " ehdokkaalle (suostumus). Names shown for " + data.items.length + " of " +
-         config.candidate_ids.length + " candidates (consent).");
+    done("loaded", " " + config.messages.shown.replace("%(shown)s", data.items.length)
+                                                 .replace("%(total)s", config.candidate_ids.length));
   }).catch(function (error) {
-    done("failed", " Nimiä ei saatu (" + error.message + "). Names unavailable.");
+    done("failed", " " + config.messages.failed.replace("%(error)s", error.message));
   });
 })();

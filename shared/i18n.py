@@ -1,0 +1,138 @@
+"""Languages as data: the supported languages, how a request's language is chosen, and the message
+catalogues every page and human error text is read from.
+
+Library: Flask-Babel (BSD-3-Clause) over Babel (BSD-3-Clause). The catalogues are
+``shared/translations/<lang>/LC_MESSAGES/messages.po`` (msgids are English; one catalogue per
+language, English included so wording is edited in one place). They are compiled to ``.mo`` when an
+app starts (``compile_catalogues``; no network, a few milliseconds) into a cache directory, so the
+package may be read-only. Developers refresh them with ``make translations`` (``pybabel extract``,
+``update``, ``compile --statistics``; see ``babel.cfg``).
+
+A request's language, first that applies:
+
+1. ``?lang=fi|sv|en`` (``shared.languages.UI_LANGUAGES``) (and the choice is remembered in the ``kohtaanto_lang`` cookie for a year);
+2. the ``kohtaanto_lang`` cookie;
+3. the best match of ``Accept-Language`` among ``LANGUAGES``;
+4. ``DEFAULT_LANGUAGE`` (Finnish).
+
+A new language: add its code to ``shared.languages.UI_LANGUAGES``, run ``pybabel init -i shared/translations/messages.pot
+-d shared/translations -l XX``, translate the ``.po``. Data labels (ESCO, regions, municipalities)
+come from the reference data in the language asked for, with the fallback the data source defines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, request
+from flask_babel import Babel, get_locale
+
+from shared.languages import DEFAULT_LANGUAGE, UI_LANGUAGES
+
+LANGUAGES = UI_LANGUAGES
+LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}  # each in its own language
+LANG_COOKIE = "kohtaanto_lang"
+LANG_PARAM = "lang"
+CATALOGUES = Path(__file__).parent / "translations"
+DOMAIN = "messages"
+
+
+def supported(lang: str | None) -> str | None:
+    """``lang`` normalised (``"SV"``, ``"sv-FI"`` → ``"sv"``) if supported, else None."""
+    if not lang:
+        return None
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else None
+
+
+def select_language() -> str:
+    """The current request's language code (one of ``LANGUAGES``), by the order in the module doc."""
+    return (
+        supported(request.args.get(LANG_PARAM))
+        or supported(request.cookies.get(LANG_COOKIE))
+        or request.accept_languages.best_match(LANGUAGES)
+        or DEFAULT_LANGUAGE
+    )
+
+
+def current_language() -> str:
+    """The language of the request being served (``DEFAULT_LANGUAGE`` outside a request)."""
+    locale = get_locale()
+    return supported(str(locale)) or DEFAULT_LANGUAGE if locale is not None else DEFAULT_LANGUAGE
+
+
+def catalogue_files(directory: Path = CATALOGUES) -> Iterator[tuple[str, Path]]:
+    """(language, path of its ``messages.po``) for every language in ``LANGUAGES``; raises
+    ``FileNotFoundError`` naming a missing catalogue."""
+    for lang in LANGUAGES:
+        po = directory / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if not po.is_file():
+            raise FileNotFoundError(f"no message catalogue for {lang!r}: {po}")
+        yield lang, po
+
+
+def compile_catalogues(directory: Path = CATALOGUES, target: Path | None = None) -> Path:
+    """Compile every ``.po`` under ``directory`` to ``.mo`` under ``target`` (default: a directory in
+    the system's temp dir named by the catalogues' hash, reused by every process of this version).
+    Returns the directory to give Flask-Babel. Fuzzy entries are left out, as ``pybabel compile``
+    does."""
+    sources = list(catalogue_files(directory))
+    digest = hashlib.sha256(b"".join(po.read_bytes() for _, po in sources)).hexdigest()[:16]
+    target = target or Path(tempfile.gettempdir()) / f"kohtaanto-i18n-{digest}"
+    for lang, po in sources:
+        mo = target / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if mo.is_file():
+            continue
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        partial = mo.with_suffix(f".{digest}.tmp")
+        with partial.open("wb") as fh:
+            write_mo(fh, catalog, use_fuzzy=False)
+        partial.replace(mo)  # atomic: parallel workers never read half a file
+    return target
+
+
+def lang_url(lang: str) -> str:
+    """The current page's URL with ``?lang=`` set to ``lang`` (other query parameters kept)."""
+    args = request.args.to_dict(flat=False)
+    args[LANG_PARAM] = [lang]
+    return f"{request.path}?{urlencode(args, doseq=True)}"
+
+
+def init_i18n(app: Flask) -> None:
+    """Flask-Babel on ``app``: language selection, compiled catalogues, the ``?lang`` cookie, and
+    ``lang``/``languages``/``lang_url`` in every template (``<html lang="{{ lang }}">``)."""
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
+    Babel(
+        app,
+        locale_selector=select_language,
+        default_translation_directories=str(compile_catalogues()),
+        default_domain=DOMAIN,
+    )
+
+    @app.context_processor
+    def languages() -> dict[str, Any]:
+        return {
+            "lang": current_language(),
+            "languages": LANGUAGE_NAMES,
+            "lang_url": lang_url,
+        }
+
+    @app.after_request
+    def remember_language(response: Any) -> Any:
+        chosen = supported(request.args.get(LANG_PARAM))
+        if chosen and request.cookies.get(LANG_COOKIE) != chosen:
+            response.set_cookie(
+                LANG_COOKIE, chosen, max_age=365 * 86400, samesite="Lax", path="/", secure=request.is_secure
+            )
+        if response.mimetype == "text/html":
+            response.vary.update(("Accept-Language", "Cookie"))
+        return response
