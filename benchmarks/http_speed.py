@@ -1,6 +1,6 @@
 """HTTP shortlist latency through gunicorn, against a matching service holding N generated profiles.
 
-    python -m benchmarks.http_speed --profiles 1000000 --requests 500
+    python -m benchmarks.http_speed --profiles 1000000 --requests 500 [--json FILE]
 
 Builds the real matching app (``create_app``), bulk-loads N seeded candidates into its index (what
 the index feed does from the candidates topic, minus Kafka), serves it with gunicorn (1 worker,
@@ -200,9 +200,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.http_speed")
     parser.add_argument("--profiles", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--json", help="also write the results (a list, one entry per size) to this file")
     args = parser.parse_args()
+    results = []
     for n in args.profiles:
-        print(json.dumps(run(n, args.requests), indent=2), flush=True)
+        results.append(run(n, args.requests))
+        print(json.dumps(results[-1], indent=2), flush=True)
+        if args.json:  # after each size, so a long run that is cut short keeps what it measured
+            with open(args.json, "w", encoding="utf-8") as f:
+                json.dump(results, f, indent=2)
 
 
 if __name__ == "__main__":

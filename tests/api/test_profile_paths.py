@@ -204,6 +204,37 @@ def test_a_bad_handover_is_a_422_with_the_field_and_nothing_is_stored_or_publish
     assert stored["handovers"] == [] and len(stored["steps"]) == 1
 
 
+def test_a_receiver_or_workplace_the_registry_does_not_know_is_a_422_naming_the_field_and_nothing_is_stored(
+    client, profile_app
+):
+    """Organisation ids travel on the paths topic (who must act): only registered ones, as for
+    consented_orgs, so free text cannot carry personal data there."""
+    jobseeker(client)
+    path = open_path(client)
+    before = len(events(profile_app))
+    step = {"kind": "training", "starts_on": "2026-12-07", "planned_end": "2027-03-31"}
+    r = send(client, path, to={**step, "org": "tuntematon-oppilaitos"})
+    assert r.status_code == 422, r.json
+    assert r.json["errors"]["json"]["to"]["org"] == [
+        "Not a registered organisation (the operator keeps the registry)."
+    ]
+    r = send(
+        client, path, to={**step, "kind": "work_trial", "org": "tredu", "workplace_org": "yritys-jota-ei-ole"}
+    )
+    assert r.status_code == 422 and list(r.json["errors"]["json"]["to"]) == ["workplace_org"], r.json
+    assert len(events(profile_app)) == before
+    stored = client.get("/api/v1/profiles/asiakas-1/path", headers=COACH).json
+    assert stored["handovers"] == [] and len(stored["steps"]) == 1
+    jobseeker(client, "asiakas-2")
+    first = {**step, "kind": "coaching", "org": "kajaanin-tyollisyys-typo"}
+    r = client.post(
+        "/api/v1/profiles/asiakas-2/path", json={"group": "young_people", "first_step": first}, headers=COACH
+    )
+    assert r.status_code == 422 and "org" in r.json["errors"]["json"]["first_step"], r.json
+    assert client.get("/api/v1/profiles/asiakas-2/path", headers=COACH).status_code == 404
+    assert send(client, path).status_code == 201, "a registered receiver is taken"
+
+
 def test_the_coach_list_shows_handovers_waiting_too_long_and_the_receiver_sees_them_as_overdue(
     client, profile_app
 ):

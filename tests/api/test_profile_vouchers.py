@@ -76,6 +76,7 @@ def issue(client, **extra):
     [
         ({"rule": {"min_age": 60, "max_age": 50}}, "max_age"),
         ({"providers": []}, "providers"),
+        ({"providers": ["agency-a", "tuntematon-oy"]}, "providers"),
         ({"voucher_months": 0}, "voucher_months"),
         ({"ends_on": "2026-01-01"}, "ends_on"),
         ({"rule": {"min_education": "phd"}}, "rule"),
@@ -206,6 +207,29 @@ def test_the_results_page_shows_the_same_figures_with_suppressed_cells_marked(cl
     text = page.get_data(as_text=True)
     assert page.status_code == 200 and "Korkeakoulutetut yli 50" in text
     assert "&lt;5" in text and "agency-c" in text and "Aino" not in text
+
+
+def test_signing_in_on_the_profile_service_works_as_on_matching_and_the_results_page_reads_the_cookie(client):
+    """One sign-in mechanism (shared/sign_in.py) for both services' pages."""
+    from tests.helpers import token
+
+    r = client.get(f"/login?token={token('team_member', ORG)}&next=//evil.example/")
+    cookie = r.headers["Set-Cookie"]
+    assert r.status_code == 303 and r.headers["Location"].endswith("/docs")
+    assert all(part in cookie for part in ("kohtaanto_token=", "HttpOnly", "SameSite=Strict", "Path=/"))
+    cross = client.post(
+        "/login", data={"token": token("team_member", ORG)}, headers={"Origin": "https://evil.example"}
+    )
+    assert cross.status_code == 403 and "Set-Cookie" not in cross.headers
+    bad = client.post("/login", data={"token": "not-a-token", "next": "/pilots/yli50/results"})
+    assert bad.status_code == 401 and "Set-Cookie" not in bad.headers
+    assert client.get("/login").status_code == 200
+    client.put("/api/v1/pilots/yli50", json=PILOT, headers=OPERATOR)
+    signed_in = client.post(
+        "/login", data={"token": token("team_member", ORG), "next": "/pilots/yli50/results"}
+    )
+    assert signed_in.status_code == 303 and signed_in.headers["Location"].endswith("/pilots/yli50/results")
+    assert client.get("/pilots/yli50/results").status_code == 200
 
 
 def test_a_hire_reported_late_by_matching_counts_on_the_day_it_happened(client, profile_app):

@@ -95,7 +95,7 @@ def test_compose_file_defines_the_broker_database_services_and_workers(
 def test_kafka_init_runs_the_script_generated_from_the_topic_declarations() -> None:
     script = REPO_ROOT / "deploy" / "kafka" / "kafka-init.sh"
     assert script.read_text() == init_script(), (
-        "deploy/kafka/kafka-init.sh is stale: python -m deploy.kafka.compose > deploy/kafka/kafka-init.sh"
+        "deploy/kafka/kafka-init.sh is stale: python -m deploy.kafka.compose --write"
     )
     assert "./deploy/kafka/kafka-init.sh:/kafka-init.sh:ro" in COMPOSE_FILE.read_text()
 

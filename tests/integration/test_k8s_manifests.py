@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 from deploy import configuration
-from deploy.kafka.topics import TOPICS, kafka_topics_create_args
+from deploy.kafka.compose import init_script, password_variable
 from shared.config import REPO_ROOT
+from shared.messaging.topics import SERVICES
 
 K8S = REPO_ROOT / "deploy" / "k8s"
 KUBERNETES_VERSION = "1.33.0"
@@ -99,7 +100,12 @@ def test_secrets_are_referenced_never_written_and_the_pseudonym_key_reaches_only
     objects: list[dict[str, Any]],
 ) -> None:
     assert not [o for o in objects if o["kind"] == "Secret"]
-    secret_vars = {"KOHTAANTO_JWT_SECRET", "KOHTAANTO_PSEUDONYM_KEY", "KOHTAANTO_DB_PASSWORD"}
+    secret_vars = {
+        "KOHTAANTO_JWT_SECRET",
+        "KOHTAANTO_PSEUDONYM_KEY",
+        "KOHTAANTO_DB_PASSWORD",
+        "KAFKA_PASSWORD",
+    }
     for name, container in containers(objects).items():
         for entry in container.get("env", []):
             if entry["name"] in secret_vars:
@@ -133,22 +139,87 @@ def test_workers_stop_before_they_are_killed(objects: list[dict[str, Any]]) -> N
             assert o["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] > budget + 2
 
 
-def test_the_demo_creates_the_topics_as_topics_py_declares_them() -> None:
-    job = next(o for o in kustomize("demo") if o["kind"] == "Job")
-    script = job["spec"]["template"]["spec"]["containers"][0]["args"][0].splitlines()
-    lines = [line.strip() for line in script if line.strip()]
-    expected = [
-        " ".join(
-            [
-                "/opt/kafka/bin/kafka-topics.sh",
-                "--bootstrap-server",
-                "kafka:9092",
-                *kafka_topics_create_args(t),
-            ]
+def test_every_service_authenticates_to_kafka_as_its_own_user_with_its_own_secret(
+    objects: list[dict[str, Any]],
+) -> None:
+    """The broker is secured as docker-compose's and the local one are: SASL/SCRAM, one user per
+    service with ACLs for its own topics, the password from that service's Secret only."""
+    config = next(
+        o for o in objects if o["kind"] == "ConfigMap" and o["metadata"]["name"] == "kohtaanto-config"
+    )
+    assert config["data"]["KAFKA_SECURITY_PROTOCOL"] == "SASL_PLAINTEXT"
+    assert config["data"]["KAFKA_SASL_MECHANISM"] == "SCRAM-SHA-512"
+    for name, container in containers(objects).items():
+        service = name.split("/")[0].removesuffix("-worker")
+        env = {e["name"]: e for e in container["env"]}
+        assert env["KAFKA_USERNAME"]["value"] == service, name
+        ref = env["KAFKA_PASSWORD"]["valueFrom"]["secretKeyRef"]
+        assert ref == {"name": f"kohtaanto-kafka-{service}", "key": "KAFKA_PASSWORD"}, name
+        kafka_secrets = {
+            e["valueFrom"]["secretKeyRef"]["name"]
+            for e in container["env"]
+            if "secretKeyRef" in e.get("valueFrom", {})
+            and e["valueFrom"]["secretKeyRef"]["name"].startswith("kohtaanto-kafka-")
+        }
+        assert kafka_secrets == {f"kohtaanto-kafka-{service}"}, name
+
+
+def demo_kafka() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The demo's broker container, kafka-init Job and the ConfigMap holding its script."""
+    objects = kustomize("demo")
+    broker = containers(objects, "StatefulSet")["kafka/kafka"]
+    job = next(o for o in objects if o["kind"] == "Job" and o["metadata"]["name"] == "kafka-init")
+    (volume,) = job["spec"]["template"]["spec"]["volumes"]
+    script = next(
+        o
+        for o in objects
+        if o["kind"] == "ConfigMap" and o["metadata"]["name"] == volume["configMap"]["name"]
+    )
+    return broker, job, script
+
+
+def test_the_demo_creates_topics_users_and_acls_with_the_script_generated_from_the_declarations() -> None:
+    _, job, script = demo_kafka()
+    stored = (K8S / "demo" / "kafka-init.sh").read_text()
+    assert stored == init_script(), (
+        "deploy/k8s/demo/kafka-init.sh is stale: python -m deploy.kafka.compose --write"
+    )
+    assert script["data"]["kafka-init.sh"] == init_script()
+    assert "--bootstrap-server kafka:9092 " in init_script(), "the demo's Kafka Service is kafka:9092"
+    (container,) = job["spec"]["template"]["spec"]["containers"]
+    assert container["command"] == ["/bin/bash", "/scripts/kafka-init.sh"]
+    env = {e["name"]: e["valueFrom"]["secretKeyRef"] for e in container["env"]}
+    assert env == {
+        password_variable(user): {"name": f"kohtaanto-kafka-{user}", "key": "KAFKA_PASSWORD"}
+        for user in ("admin", *SERVICES)
+    }
+
+
+def test_the_demo_broker_is_secured_as_the_compose_broker() -> None:
+    """The Kubernetes demo's broker takes the compose broker's security settings; only the listeners
+    differ (no listener for the host's tools)."""
+    import yaml
+
+    broker, _, _ = demo_kafka()
+    compose = yaml.safe_load((REPO_ROOT / "docker-compose.yml").read_text())["services"]["kafka"]
+    expected = {
+        key: str(value).replace(
+            "${KOHTAANTO_KAFKA_ADMIN_PASSWORD:?set KOHTAANTO_KAFKA_ADMIN_PASSWORD}",
+            "$(KOHTAANTO_KAFKA_ADMIN_PASSWORD)",
         )
-        for t in TOPICS
-    ]
-    assert lines == expected
+        for key, value in compose["environment"].items()
+        if key.startswith("KAFKA_")
+        and "_HOST_" not in key
+        and "LISTENERS" not in key
+        and key not in {"KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "KAFKA_CONTROLLER_QUORUM_VOTERS"}
+    }
+    env = {e["name"]: e.get("value") for e in broker["env"]}
+    assert {key: env.get(key) for key in expected} == expected
+    assert env["KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"] == "BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT"
+    assert env["KAFKA_ADVERTISED_LISTENERS"] == "BROKER://kafka:9092"
+    admin = next(e for e in broker["env"] if e["name"] == "KOHTAANTO_KAFKA_ADMIN_PASSWORD")
+    assert broker["env"].index(admin) == 0, "defined before the settings that refer to it"
+    assert admin["valueFrom"]["secretKeyRef"] == {"name": "kohtaanto-kafka-admin", "key": "KAFKA_PASSWORD"}
 
 
 def test_the_demos_database_script_is_the_one_compose_runs() -> None:

@@ -335,8 +335,9 @@ class ShortageHistory(MethodView):
         return {"items": team().records.shortage_history()}
 
 
-def upload() -> tuple[bytes, str]:
-    """The uploaded file's bytes and name: the body (CSV or .xlsx) or a multipart ``file`` field."""
+def upload(what: str = "the shortage list") -> tuple[bytes, str]:
+    """The uploaded file's bytes and name: the body (CSV or .xlsx) or a multipart ``file`` field; 415
+    naming ``what`` for any other media type, 422 for a multipart request without ``file``."""
     if request.mimetype == "multipart/form-data":
         item = request.files.get("file")
         if item is None:
@@ -344,7 +345,7 @@ def upload() -> tuple[bytes, str]:
         return item.read(), item.filename or ""
     if request.mimetype in ("text/csv", "text/plain", XLSX, "application/octet-stream"):
         return request.get_data(), ""
-    abort(415, message="Send the shortage list as text/csv, .xlsx or multipart/form-data.")
+    abort(415, message=f"Send {what} as text/csv, .xlsx or multipart/form-data.")
 
 
 @blp.route("/vacancies/<vacancy_id>/outcomes")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import marshmallow as ma
-from flask import current_app, request
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
 from services.matching.index.api import SHORTLIST_ROLES, handlers
 from services.matching.index.handlers import VacancyUnknownError
+from services.matching.team.api import UPLOAD_BODY, upload
 from services.matching.team.training import CatalogueError, Course
 from services.matching.team.training_handlers import TrainingHandlers, course_payload
 from shared.auth import Role, current_principal, require_role
@@ -112,25 +113,12 @@ def course_dict(c: Course, today: Any) -> dict[str, Any]:
     }
 
 
-UPLOAD_BODY = {
-    "required": True,
-    "content": {
-        "text/csv": {"schema": {"type": "string"}},
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-            "schema": {"type": "string", "format": "binary"}
-        },
-        "multipart/form-data": {
-            "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
-        },
-    },
-}
-
-
 @blp.route("/training/catalogue")
 class Catalogue(MethodView):
     @require_role(Role.OPERATOR)
     @blp.doc(requestBody=UPLOAD_BODY)
     @blp.response(201, ImportedSchema)
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
     def post(self) -> Any:
         """Import a training catalogue (operators): CSV in any common dialect or an .xlsx workbook,
         one course per line with the columns ``course_id``, ``provider``, ``title_fi``, ``title_sv``,
@@ -139,7 +127,7 @@ class Catalogue(MethodView):
         or ``continuous``) and optionally ``url``. The whole file is checked first: any bad line gives
         422 with ``errors.file`` mapping line numbers to reasons, and nothing is imported. Each
         provider in the file gets exactly its courses in the file."""
-        data, filename = upload()
+        data, filename = upload("the catalogue")
         try:
             done = training().import_catalogue(data, filename, current_principal())
         except (TableError, CatalogueError) as exc:
@@ -154,22 +142,6 @@ class Catalogue(MethodView):
             "courses": done.courses,
             "read_as": done.described,
         }
-
-
-def upload() -> tuple[bytes, str]:
-    if request.mimetype == "multipart/form-data":
-        file = request.files.get("file")
-        if file is None:
-            abort(422, message="Send the file as the 'file' field.", errors={"files": {"file": ["Missing."]}})
-        return file.read(), file.filename or ""
-    if request.mimetype in (
-        "text/csv",
-        "text/plain",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/octet-stream",
-    ):
-        return request.get_data(), ""
-    abort(415, message="Send the catalogue as text/csv, an .xlsx workbook or multipart/form-data.")
 
 
 @blp.route("/training/courses")

@@ -29,9 +29,10 @@ from services.matching.team.handlers import MeetingNotPreparedError, RegionUnkno
 from services.matching.team.localise import localise
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
-from shared.auth import SESSION_COOKIE, Principal, Role, TokenError
+from shared.auth import Principal, Role
 from shared.i18n import LANG_PARAM, current_language, supported
 from shared.ratelimit import rate_limited
+from shared.sign_in import session_principal, sign_in, sign_out
 from shared.tables import write_xlsx
 
 bp = Blueprint(
@@ -115,51 +116,9 @@ def team() -> TeamHandlers:
     return current_app.extensions["kohtaanto.matching.team"]
 
 
-def _principal() -> Principal | None:
-    """The caller from the Bearer header or the session cookie; None when absent or invalid."""
-    header = request.headers.get("Authorization", "")
-    token = (
-        header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(SESSION_COOKIE)
-    )
-    if not token:
-        return None
-    try:
-        return current_app.extensions["kohtaanto.auth"].verify(token)
-    except TokenError:
-        return None
-
-
 def _page_error(status: int, title: str, message: str) -> Response:
     """An error page in the viewer's language (``title`` and ``message`` already translated)."""
     return Response(render_template("matching/error.html", title=title, message=message), status)
-
-
-def _safe_next(target: str | None) -> str:
-    """Only paths on this service: never an open redirect to another site."""
-    if (
-        not target
-        or not target.startswith("/")
-        or target.startswith(("//", "/\\"))
-        or "\\" in target
-        or urlsplit(target).netloc
-    ):
-        return url_for("meetings.index")
-    return target
-
-
-def _cross_site() -> bool:
-    """Whether this request was started by another site (login CSRF): a POST whose ``Origin`` (or,
-    without it, ``Referer``) is another host, or a navigation the browser marks
-    ``Sec-Fetch-Site: cross-site`` / ``same-site``. Requests from tools that send none of these
-    headers are not cross-site requests a browser could be tricked into."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None and fetch_site not in ("none", "same-origin"):
-        return True
-    if request.method == "POST":
-        origin = request.headers.get("Origin") or request.headers.get("Referer")
-        if origin and urlsplit(origin).netloc != request.host:
-            return True
-    return False
 
 
 # -- login -------------------------------------------------------------------------------------------
@@ -167,33 +126,14 @@ def _cross_site() -> bool:
 @rate_limited("login")
 def login() -> Any:
     """A token pasted into the form (or ``?token=…&next=…`` from a demo link typed or pasted into the
-    address bar) becomes the session cookie (HttpOnly, SameSite=Strict). A login another site
-    starts (login CSRF: signing the victim in as someone else) is refused; the access log never
-    holds the token (deploy/gunicorn_edge.py scrubs it)."""
-    values = request.form if request.method == "POST" else request.args
-    token, target = values.get("token", "").strip(), _safe_next(values.get("next"))
-    if not token:
-        return render_template("matching/login.html", next=target, error=None)
-    if _cross_site():
-        error = "Sign-in links from other sites are not accepted: paste the token here yourself."
-        return render_template("matching/login.html", next=target, error=error), 403
-    try:
-        principal = current_app.extensions["kohtaanto.auth"].verify(token)
-    except TokenError as exc:
-        return render_template("matching/login.html", next=target, error=str(exc)), 401
-    response = redirect(target, 303)
-    response.set_cookie(
-        SESSION_COOKIE, token, httponly=True, samesite="Strict", path="/", secure=request.is_secure
-    )
-    current_app.logger.info("login", extra={"subject": principal.subject, "org": principal.org})
-    return response
+    address bar) becomes the session cookie (shared/sign_in.py: HttpOnly, SameSite=Strict; a login
+    another site starts is refused; the access log never holds the token)."""
+    return sign_in("matching/login.html", default_next=url_for("meetings.index"))
 
 
 @bp.post("/logout")
 def logout() -> Any:
-    response = redirect(url_for("meetings.login"), 303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
-    return response
+    return sign_out(url_for("meetings.login"))
 
 
 # -- the meeting ---------------------------------------------------------------------------------------
@@ -241,7 +181,7 @@ def _load(region: str, week: str, principal: Principal) -> StoredMeeting | BaseR
 
 
 def _authorised(page: bool) -> Principal | BaseResponse:
-    principal = _principal()
+    principal = session_principal()
     if principal is None:
         if page:
             return redirect(url_for("meetings.login", next=request.full_path.rstrip("?")), 303)

@@ -7,6 +7,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
 from services.profile.schemas import ORG_ID
+from shared.organisations import known_organisation
 from shared.schemas import StrictSchema
 
 PERSON = validate.Length(1, 200)
@@ -25,8 +26,12 @@ class StepInSchema(StrictSchema):
     kind = fields.String(required=True, validate=validate.OneOf([k.value for k in StepKind]))
     org = fields.String(
         required=True,
-        validate=ORG_ID,
-        metadata={"description": "The organisation responsible for the step", "example": "tredu"},
+        validate=[ORG_ID, known_organisation],
+        metadata={
+            "description": "The organisation responsible for the step (a handover's receiver): one of the "
+            "organisation registry's ids",
+            "example": "tredu",
+        },
     )
     person = fields.String(
         load_default=None,
@@ -39,7 +44,7 @@ class StepInSchema(StrictSchema):
     planned_end = fields.Date(required=True)
     workplace_org = fields.String(
         load_default=None,
-        validate=ORG_ID,
+        validate=[ORG_ID, known_organisation],
         metadata={"description": "The employer where a work trial, subsidised job or apprenticeship happens"},
     )
     course_id = fields.String(
@@ -267,7 +272,7 @@ class PilotInSchema(StrictSchema):
         metadata={"description": "The voucher period", "example": 4},
     )
     providers = fields.List(
-        fields.String(validate=ORG_ID),
+        fields.String(validate=[ORG_ID, known_organisation]),
         required=True,
         validate=validate.Length(1, 50),
         metadata={"description": "The providers taking part (organisation ids)"},

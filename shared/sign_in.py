@@ -1,0 +1,95 @@
+"""Browser sign-in for the services' server-rendered pages (matching's meeting page, the profile
+service's pilot results): one mechanism, each service with its own template.
+
+A token pasted into the sign-in form (or given as ``?token=…&next=…`` by a demo link typed or pasted
+into the address bar) is verified and becomes the session cookie (``SESSION_COOKIE``: HttpOnly,
+SameSite=Strict, Secure over HTTPS, path ``/``); a page then reads its caller from the
+``Authorization: Bearer`` header or that cookie. ``next`` may only be a path on the same service,
+never another site (no open redirect). A sign-in another site starts (login CSRF: signing the victim
+in as someone else) is refused with 403. (privacy's hardening of matching's page, moved here so that
+every service's page has it.)
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import current_app, redirect, render_template, request
+from werkzeug.wrappers import Response
+
+from shared.auth import SESSION_COOKIE, Principal, TokenError
+
+
+def session_principal() -> Principal | None:
+    """The caller from the Bearer header or the session cookie; None when absent or invalid."""
+    header = request.headers.get("Authorization", "")
+    token = (
+        header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(SESSION_COOKIE)
+    )
+    if not token:
+        return None
+    try:
+        return current_app.extensions["kohtaanto.auth"].verify(token)
+    except TokenError:
+        return None
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """``target`` when it is a path on this service, else ``default``."""
+    if (
+        not target
+        or not target.startswith("/")
+        or target.startswith(("//", "/\\"))
+        or "\\" in target
+        or urlsplit(target).netloc
+    ):
+        return default
+    return target
+
+
+def cross_site() -> bool:
+    """Whether this request was started by another site (login CSRF): a POST whose ``Origin`` (or,
+    without it, ``Referer``) is another host, or a navigation the browser marks
+    ``Sec-Fetch-Site: cross-site`` / ``same-site``. Requests from tools that send none of these
+    headers are not cross-site requests a browser could be tricked into."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None and fetch_site not in ("none", "same-origin"):
+        return True
+    if request.method == "POST":
+        origin = request.headers.get("Origin") or request.headers.get("Referer")
+        if origin and urlsplit(origin).netloc != request.host:
+            return True
+    return False
+
+
+def sign_in(template: str, default_next: str) -> Response | tuple[str, int] | str:
+    """The ``/login`` view (GET shows the form, or signs in with ``?token=``; POST signs in).
+
+    ``template`` renders the form with ``next`` (where to go afterwards) and ``error`` (None, or why the
+    token was refused: then status 401, or 403 for a sign-in another site started). A good token
+    redirects (303) to ``next`` with the cookie set.
+    """
+    values = request.form if request.method == "POST" else request.args
+    token, target = values.get("token", "").strip(), safe_next(values.get("next"), default_next)
+    if not token:
+        return render_template(template, next=target, error=None)
+    if cross_site():
+        error = "Sign-in links from other sites are not accepted: paste the token here yourself."
+        return render_template(template, next=target, error=error), 403
+    try:
+        principal = current_app.extensions["kohtaanto.auth"].verify(token)
+    except TokenError as exc:
+        return render_template(template, next=target, error=str(exc)), 401
+    response = redirect(target, 303)
+    response.set_cookie(
+        SESSION_COOKIE, token, httponly=True, samesite="Strict", path="/", secure=request.is_secure
+    )
+    current_app.logger.info("login", extra={"subject": principal.subject, "org": principal.org})
+    return response
+
+
+def sign_out(target: str) -> Response:
+    """Forget the session cookie and go to ``target`` (303)."""
+    response = redirect(target, 303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
