@@ -233,7 +233,7 @@ class MeetingDemo:
         """What the recruiters did with last week's proposals (dated last week); returns the vacancy
         where someone was hired."""
         content = self.loader.call(
-            "GET", f"{self.matching}/meetings/{DEMO_REGION}/{week}/content.json", self.team
+            "GET", f"{self.matching}/meetings/{DEMO_REGION}/{week}/content.json", self.recruiter
         )["content"]
         Step = tuple[str, int, dict[str, Any]]  # status, days after last Monday, other fields
         plans: list[list[Step]] = [

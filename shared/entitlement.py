@@ -75,9 +75,12 @@ def may_mark_hired(
 ) -> bool:
     """The profile service's re-check of a consumed ``hired`` outcome (defence in depth): the
     recorder must be a recruiter or employer of an organisation the jobseeker consented to, or a
-    coach of the profile's own organisation. An event without the recorder's role is refused."""
+    coach of the profile's own organisation or of one the jobseeker consented to (matching checked
+    that a coach's organisation is an employment-services one: `may_record_outcome`). Both services
+    thus apply one rule, so matching never hides as hired someone the profile service keeps active.
+    An event without the recorder's role is refused."""
     if not recorded_by_role or not recorded_by_org:
         return False
     if recorded_by_role == "coach":
-        return recorded_by_org == owner_org
+        return recorded_by_org == owner_org or recorded_by_org in consented_orgs
     return recorded_by_role in ("recruiter", "employer") and recorded_by_org in consented_orgs

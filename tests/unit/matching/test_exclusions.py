@@ -121,3 +121,35 @@ def test_an_empty_index_gives_an_empty_shortlist_and_no_explanation(taxonomy):
     engine.upsert_candidate(candidate("x", {"s:weld": "advanced"}))
     engine.remove_candidate("x")  # emptied again
     assert engine.shortlist(v, k=10, viewer_org=None, today=TODAY) == []
+
+
+def test_the_counts_are_the_same_for_every_page_size_and_offset(taxonomy):
+    """Found by an outside tester: `k=1` counted 337 considered, `k=200` 1173, because the counts
+    walked the columns the page happened to need (pruned occupation columns for a short page)."""
+    from services.matching.index.domain.model import WorkExperience
+
+    rng = random.Random(7)
+    people = _people(300, 7)
+    people += [
+        candidate(
+            f"w{i:03d}",
+            rng.choice([{}, {"s:mig": "basic"}]),
+            experience=(WorkExperience(rng.choice(["o:welder", "o:plater", "o:cook"]), 3.0),),
+            municipality=rng.choice(list(MUNICIPALITIES)),
+            max_commute_km=rng.choice([0, 50]),
+            working_time=rng.choice(["full_time", "part_time"]),
+        )
+        for i in range(200)
+    ]
+    # a prune bound this high makes a short page skip every work-history occupation column
+    params = IndexParams(dense_languages=("fi",), occupation_prune_bound=1.0)
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, index_params=params)
+    engine.bulk_load(people)
+    for v in (vacancy(occupation="o:welder"), vacancy(("s:weld",), ("s:blue",), occupation="o:welder")):
+        for viewer in (None, "agency-a"):
+            seen = {
+                (got.considered, got.excluded, tuple(sorted(got.by_reason.items())))
+                for k, offset in ((1, 0), (5, 0), (200, 0), (20, 100), (1, 400))
+                if (got := engine.rank(v, k=k, offset=offset, viewer_org=viewer, today=TODAY).exclusions)
+            }
+            assert len(seen) == 1, seen

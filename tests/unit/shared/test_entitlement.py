@@ -51,4 +51,9 @@ def test_the_profile_service_marks_hired_only_for_entitled_recorders():
     assert not may_mark_hired("recruiter", "agency-b", "tampere-tyollisyys", partners)
     assert not may_mark_hired("coach", "vaasa-tyollisyys", "tampere-tyollisyys", partners)
     assert not may_mark_hired(None, "agency-a", "tampere-tyollisyys", partners)  # old events: refused
+    # A coach of another city the jobseeker consented to may record outcomes in matching; the
+    # profile service must agree, or matching would hide as hired someone who stays active there.
+    moving = {"vaasa-tyollisyys"}
+    assert may_record_outcome("coach", "vaasa-tyollisyys", "employment_services", moving, "konepaja-oy")
+    assert may_mark_hired("coach", "vaasa-tyollisyys", "tampere-tyollisyys", moving)
     assert not may_mark_hired("team_member", "agency-a", "tampere-tyollisyys", partners)

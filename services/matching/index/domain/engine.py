@@ -344,7 +344,10 @@ class MatchingEngine:
             entries = shortlist_entries(page, qw, self._space, prepared.distances, first_rank=offset + 1)
         exclusions = None
         if count_exclusions:
-            exclusions = self._exclusions(segments, pools, qw, request, exclude)
+            # Unpruned weights: which columns a page needed (pruned or not) depends on k and
+            # offset, and the counts must not (the same candidates are counted for every page).
+            counting = self._weights(snap, prepared, prune=False)
+            exclusions = self._exclusions(segments, pools, counting, request, exclude)
         return RankedShortlist(entries, exclusions, more)
 
     def _exclusions(
