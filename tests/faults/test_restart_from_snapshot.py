@@ -112,7 +112,12 @@ def test_a_restart_from_the_snapshot_serves_the_same_shortlist_and_the_events_wr
     status = restart(stack, same)
     assert status["snapshot"]["restored"] is not None, status
     assert status["snapshot"]["restored"]["records_behind"] == 0
-    assert shortlist(stack, vacancy_id, ours()) == before
+    again = shortlist(stack, vacancy_id, ours())
+    # the same candidates in the same order; scores equal to display precision (the restored index
+    # holds every row in one segment where the running one had main + delta, so norms are summed
+    # in another order and a score can differ in the 4th decimal)
+    assert [c for c, _ in again] == [c for c, _ in before]
+    assert all(abs(a - b) <= 2e-4 for (_, a), (_, b) in zip(again, before, strict=True))
     same.notes["candidates"] = status["candidates"]
     report.add(same)
 
