@@ -175,8 +175,10 @@ class Geography:
         new = old.successors[0]
         return Resolved(
             new,
-            f"Municipality {given} ({old.name}) was merged on 1.1.{old.year}; using its successor "
-            f"{names[0] if names else new}.",
+            # the data name the municipality holding the land today (through later mergers too),
+            # so say that rather than "merged into" (944 Vöyri became 945 in 2007, 946 in 2011)
+            f"Municipality {given} ({old.name}) was abolished in a merger on 1.1.{old.year}; its area "
+            f"is today in {names[0] if names else new}: using that.",
         )
 
     # -- regions ----------------------------------------------------------------------------------

@@ -14,8 +14,10 @@ counts as which:
 * **E-mail address**: ``local@domain.tld`` (Unicode letters allowed).
 * **Phone number**: international (``+358 40 123 4567``, ``+358 (0)40 1234567``, ``00358…``, other
   country codes) or Finnish national with a trunk ``0`` (``040 123 4567``, ``040-1234567``,
-  ``(09) 123 4567``, ``0800 123 456``): 7–13 digits with spaces or hyphens; dates such as
-  ``01-12-2025`` are not phone numbers.
+  ``(09) 123 4567``, ``0800 123 456``, ``040.123.4567``, ``040/1234567``): 7–13 digits with spaces,
+  hyphens, dots or slashes; dates such as ``01-12-2025`` or ``01.12.2025`` are not phone numbers.
+* An identity code typed **without its century sign** (``131052308T``) or with a space instead
+  (``131052 308T``) counts when its check character is right (so product codes rarely do).
 """
 
 from __future__ import annotations
@@ -39,10 +41,16 @@ _IDENTITY = re.compile(
     r"(?P<number>\d{3})(?P<check>[0-9A-FHJ-NPR-Ya-fhj-npr-y])"
     r"(?![0-9A-Za-z])"
 )
+_IDENTITY_UNSIGNED = re.compile(
+    r"(?<![0-9A-Za-z])"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?P<month>0[1-9]|1[0-2])(?P<year>\d\d) ?"
+    r"(?P<number>\d{3})(?P<check>[0-9A-FHJ-NPR-Ya-fhj-npr-y])"
+    r"(?![0-9A-Za-z])"
+)
 _EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
-_PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ -]?\(0\))?(?:[ -]?\d){6,12}(?!\w)")
-_PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0\d{1,3})(?:[ -]?\d){5,10}(?!\w)")
-_DATE_LIKE = re.compile(r"^\d{1,2}[ -]\d{1,2}[ -](?:\d{2}|\d{4})$")
+_PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ -]?\(0\))?(?:[ ./-]?\d){6,12}(?!\w)")
+_PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0\d{1,3})(?:[ ./-]?\d){5,10}(?!\w)")
+_DATE_LIKE = re.compile(r"^\d{1,2}[ ./-]\d{1,2}[ ./-](?:\d{2}|\d{4})$")
 _TOKEN_PARAM = re.compile(r"((?:^|[?&])(?:token|access_token|id_token)=)[^&\s]*", re.IGNORECASE)
 
 
@@ -69,6 +77,11 @@ def find_personal_data(text: str) -> list[Finding]:
     """Every identity code, e-mail address and phone number in ``text``, in order of position
     (overlaps resolved in favour of the earlier, longer finding)."""
     found = [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY.finditer(text)]
+    found += [
+        Finding(IDENTITY_CODE, m.start(), m.end())
+        for m in _IDENTITY_UNSIGNED.finditer(text)
+        if CHECK_CHARACTERS[int(m["day"] + m["month"] + m["year"] + m["number"]) % 31] == m["check"].upper()
+    ]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
     for pattern in (_PHONE_INTERNATIONAL, _PHONE_NATIONAL):
         found += [

@@ -221,4 +221,15 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
         key_prefix="kohtaanto",
     )
     app.extensions["kohtaanto.limiter"] = limiter
+
+    def _retry_after_only_when_limited(response: Any) -> Any:
+        # Flask-Limiter's headers go on every limited response; "Retry-After" means "wait" (RFC
+        # 9110) and belongs only to a 429 (found by an outside tester on ordinary 422s).
+        if response.status_code != 429:
+            response.headers.pop("Retry-After", None)
+        return response
+
+    # after-request functions run in reverse order of registration: first in the list = last run,
+    # after the limiter has added its headers
+    app.after_request_funcs.setdefault(None, []).insert(0, _retry_after_only_when_limited)
     return limiter

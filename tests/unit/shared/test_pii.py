@@ -70,6 +70,9 @@ def test_email_addresses_are_found(text):
         "09 1234 5678",
         "0800 123 456",
         "+46 70 123 45 67",
+        "040.123.4567",  # found by an outside tester: dots and slashes were let through
+        "040/1234567",
+        "+358 40.123.4567",
     ],
 )
 def test_phone_numbers_in_finnish_and_international_formats_are_found(text):
@@ -85,6 +88,8 @@ def test_phone_numbers_in_finnish_and_international_formats_are_found(text):
         "Vacancy v-2026-000123, rank 3 of 20",
         "valmentaja@tampere",
         "Palkka 2 800 €/kk",
+        "Aloittaa 1.12.2025",
+        "Tuote 131052308X, versio 0.12",  # no valid check character: not an identity code
     ],
 )
 def test_ordinary_meeting_text_is_not_personal_data(text):
@@ -104,3 +109,9 @@ def test_access_log_parts_lose_tokens_and_personal_data():
     assert "131052-308T" not in mask_url_part("/api/v1/profiles/131052-308T")
     assert "example.fi" not in mask_url_part("/x?email=aino%40example.fi")
     assert mask_url_part("/api/v1/vacancies/v-1/shortlist?k=5") == "/api/v1/vacancies/v-1/shortlist?k=5"
+
+
+@pytest.mark.parametrize("text", ["hetu 131052 308T", "131052308T", "id 131052308t"])
+def test_identity_codes_without_a_century_sign_count_when_their_check_character_is_right(text):
+    """Found by an outside tester: a space or nothing instead of the century sign got through."""
+    assert kinds(text) == [IDENTITY_CODE]
