@@ -64,7 +64,7 @@ def test_a_merged_municipality_code_is_stored_as_its_successor_and_the_response_
     assert r.json["municipality"] == "946"
     [notice] = r.json["notices"]
     assert notice["field"] == "municipality" and notice["given"] == "944" and notice["used"] == "946"
-    assert "merged" in notice["message"]
+    assert "merger" in notice["message"] and "946 Vöyri" in notice["message"]
     assert published_candidate(profile_app)["municipality"] == "946"
 
 
