@@ -65,10 +65,14 @@ def _stack(ports: list[int] | None = None) -> Stack:
     except (OSError, ValueError):
         broker_port = DEFAULT_PORT
     broker = LocalBroker(DEFAULT_HOME, broker_port)
-    # The demo loads thousands of profiles through the API as one coach per organisation: a bulk
-    # integration, allowed more writes than a person (shared/ratelimit.py).
-    env = {**_secrets(), "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour"}
-    return Stack.on_broker(broker, HOME, ports=chosen, env=env)
+    return Stack.on_broker(broker, HOME, ports=chosen, env=stack_env(_secrets()))
+
+
+def stack_env(secrets_: dict[str, str]) -> dict[str, str]:
+    """The demo services' environment: their secrets, and a write limit for a bulk load (the demo loads
+    thousands of profiles through the API as one coach per organisation, a bulk integration allowed
+    more writes than a person; shared/ratelimit.py)."""
+    return {**secrets_, "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour"}
 
 
 def _say(message: str) -> None:
@@ -141,7 +145,19 @@ def up(profile_count: int, ports: list[int] | None = None) -> int:
         stack.stop()
     _say("starting vacancy, profile and matching services (gunicorn) and their workers")
     stack.start(timeout=300)
-    loader = Loader(stack, TokenCodec(_secrets()["KOHTAANTO_JWT_SECRET"]))
+    load(stack, _secrets(), profile_count, HOME)
+    return 0
+
+
+def load(stack: Stack, secrets_: dict[str, str], profile_count: int, home: Path) -> dict[str, Any]:
+    """Load the demo into running services once (a second call finds it loaded and only prepares this
+    week's meeting again), print where to look and write the demo's tokens to ``home/tokens.json``.
+
+    ``secrets_`` holds the services' ``KOHTAANTO_JWT_SECRET`` and ``KOHTAANTO_PSEUDONYM_KEY``. Returns
+    what was done: ``{"fresh": bool, "week": "YYYY-Www", "outcomes": int, "ratings": int,
+    "candidates": int}``. Raises RuntimeError when a service refuses a request (the demo's data is
+    valid, so that is a bug)."""
+    loader = Loader(stack, TokenCodec(secrets_["KOHTAANTO_JWT_SECRET"]))
     fresh = False
     if loader.already_loaded():
         _say("demo data already loaded (delete .demo/ and the broker's data to start afresh)")
@@ -150,13 +166,24 @@ def up(profile_count: int, ports: list[int] | None = None) -> int:
         fresh = True
     index = loader.wait_for_index(int(profile_count * 0.9))
     _say(f"matching index: {index['candidates']} candidates, {index['vacancies']} vacancies")
-    week = MeetingDemo(stack, loader).run(fresh)
-    journeys = _journeys(stack, loader, profile_count, fresh, week)
-    _print_where_to_look(stack, loader, week, journeys)
-    return 0
+    meeting = MeetingDemo(stack, loader)
+    week = meeting.run(fresh)
+    journeys, ratings = _journeys(
+        stack, loader, profile_count, fresh, week, secrets_["KOHTAANTO_PSEUDONYM_KEY"]
+    )
+    _print_where_to_look(stack, loader, week, journeys, home)
+    return {
+        "fresh": fresh,
+        "week": week,
+        "outcomes": meeting.recorded,
+        "ratings": ratings,
+        "candidates": index["candidates"],
+    }
 
 
-def _journeys(stack: Stack, loader: Loader, profile_count: int, fresh: bool, week: str) -> dict[str, str]:
+def _journeys(
+    stack: Stack, loader: Loader, profile_count: int, fresh: bool, week: str, pseudonym_key: str
+) -> tuple[dict[str, str], int]:
     """Service paths, the voucher pilot, the training catalogue and a week of ratings (issue 13)."""
     from deploy import demo_data
     from deploy.demo_journeys import COACH_ORG, JourneyDemo
@@ -165,10 +192,10 @@ def _journeys(stack: Stack, loader: Loader, profile_count: int, fresh: bool, wee
 
     taxonomy = load_taxonomy()
     people = demo_data.profiles(taxonomy, datetime.now(UTC).date(), profile_count) if fresh else []
-    key = _secrets()["KOHTAANTO_PSEUDONYM_KEY"].encode()
-    return JourneyDemo(stack, loader, taxonomy, people).run(
-        fresh, week, lambda pid: pseudonym(key, COACH_ORG, pid)
-    )
+    key = pseudonym_key.encode()
+    journeys = JourneyDemo(stack, loader, taxonomy, people)
+    links = journeys.run(fresh, week, lambda pid: pseudonym(key, COACH_ORG, pid))
+    return links, journeys.rated
 
 
 def _iso_week(day: date) -> str:
@@ -185,6 +212,7 @@ class MeetingDemo:
         self.operator = loader.token(Role.OPERATOR, "kohtaanto", "operaattori@kohtaanto")
         self.team = loader.token(Role.TEAM_MEMBER, "tampere-tyollisyys", "valmentaja@tampere")
         self.recruiter = loader.token(Role.RECRUITER, "pirkan-rekry-oy", "rekrytoija@pirkan-rekry")
+        self.recorded = 0  # outcomes recorded for last week's proposals
 
     def run(self, fresh: bool) -> str:
         today = datetime.now(UTC).date()
@@ -319,6 +347,7 @@ class MeetingDemo:
                     )
                     recorded += 1
         _say(f"recorded {recorded} outcomes for last week's proposals")
+        self.recorded = recorded
         return filled
 
     def change_vacancies(self, filled: str | None) -> None:
@@ -362,7 +391,9 @@ class MeetingDemo:
         _say(f"since last week: {len(new)} vacancies posted, {1 if filled else 0} filled")
 
 
-def _print_where_to_look(stack: Stack, loader: Loader, week: str, journeys: dict[str, str]) -> None:
+def _print_where_to_look(
+    stack: Stack, loader: Loader, week: str, journeys: dict[str, str], home: Path
+) -> None:
     recruiter = loader.token(Role.RECRUITER, "pirkan-rekry-oy", "rekrytoija@pirkan-rekry")
     team = loader.token(Role.TEAM_MEMBER, "tampere-tyollisyys", "valmentaja@tampere")
     coach = loader.token(Role.COACH, "tampere-tyollisyys", "valmentaja@tampere")
@@ -378,7 +409,7 @@ def _print_where_to_look(stack: Stack, loader: Loader, week: str, journeys: dict
     school = loader.token(Role.COACH, "pirkan-ammattiopisto", "opettaja@pirkan-ammattiopisto")
     provider = loader.token(Role.RECRUITER, "uravalmennus-oy", "rekrytoija@uravalmennus-oy")
     profile = stack.url("profile")
-    tokens = HOME / "tokens.json"
+    tokens = home / "tokens.json"
     tokens.write_text(
         json.dumps(
             {

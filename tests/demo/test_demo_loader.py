@@ -1,0 +1,82 @@
+"""``make demo``'s loader, run as written against a broker and services of its own (the e2e tier's
+stack registers test organisations; the demo signs in as the organisations of the default registry,
+as it does for a newcomer). A change that makes a service refuse the demo's data — a new rule about
+who may record an outcome, a new required field — fails here instead of on a newcomer's machine."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from deploy import demo
+from deploy.http_client import call
+from deploy.kafka.broker import LocalBroker, find_free_port
+from deploy.stack import Stack
+from shared.auth import Principal, Role, TokenCodec
+from shared.config import REPO_ROOT
+
+pytestmark = [pytest.mark.e2e, pytest.mark.kafka]
+
+# Enough jobseekers for every part of the demo (12 on service paths, 24 vouchers, the meeting's
+# consented candidates), far fewer than `make demo`'s 3,000.
+PROFILES = 500
+
+
+@pytest.fixture(scope="module")
+def demo_stack(tmp_path_factory: pytest.TempPathFactory, free_ports) -> Iterator[tuple[Stack, dict, Path]]:
+    home = tmp_path_factory.mktemp("demo")
+    broker = LocalBroker(home / "kafka", find_free_port(2), libs=REPO_ROOT / ".kafka" / "libs")
+    keys = {
+        "KOHTAANTO_JWT_SECRET": secrets.token_urlsafe(48),
+        "KOHTAANTO_PSEUDONYM_KEY": secrets.token_urlsafe(48),
+    }
+    broker.start(timeout=240)
+    stack = Stack.on_broker(
+        broker,
+        home,
+        ports=dict(zip(("vacancy", "profile", "matching"), free_ports(3), strict=True)),
+        env=demo.stack_env(keys),
+    )
+    try:
+        stack.start(timeout=300)
+        yield stack, keys, home
+    finally:
+        stack.stop()
+        broker.stop()
+
+
+def test_the_demo_loads_on_fresh_services_and_again_on_loaded_ones(demo_stack, capsys) -> None:
+    stack, keys, home = demo_stack
+
+    first = demo.load(stack, keys, PROFILES, home)
+
+    assert first["fresh"] and first["candidates"] >= PROFILES * 0.9
+    assert first["outcomes"] > 0, "last week's outcomes were recorded as the recruiter"
+    assert first["ratings"] > 0, "a week of satisfaction ratings"
+    printed = capsys.readouterr().out
+    meeting = f"/meetings/{demo.DEMO_REGION}/{first['week']}"
+    assert f"{stack.url('matching')}{meeting}" in printed
+    # The tokens it prints open what it says they open.
+    tokens = json.loads((home / "tokens.json").read_text())
+    page = call("GET", f"{stack.url('matching')}{meeting}/content.json", tokens["recruiter"])
+    assert page.status == 200 and page.json()["content"]["vacancies"]
+    assert call("GET", f"{stack.url('profile')}/api/v1/handovers", tokens["school"]).status == 200
+    assert call("GET", f"{stack.url('profile')}/api/v1/vouchers", tokens["provider"]).status == 200
+
+    operator = TokenCodec(keys["KOHTAANTO_JWT_SECRET"]).mint(
+        Principal("operaattori@kohtaanto", Role.OPERATOR, "kohtaanto")
+    )
+
+    def posted() -> int:
+        return call("GET", f"{stack.url('vacancy')}/api/v1/vacancies?limit=1", operator).json()["total"]
+
+    before = posted()
+
+    again = demo.load(stack, keys, PROFILES, home)  # `make demo` a second time: nothing loaded twice
+
+    assert not again["fresh"] and again["week"] == first["week"]
+    assert posted() == before
