@@ -98,6 +98,9 @@ class Geography:
         self._old_names: dict[str, Abolished] = {}
         for a in self.abolished.values():
             self._old_names.setdefault(fold(a.name), a)
+            # Statistics Finland abbreviates "maalaiskunta" (rural municipality); people write it out
+            if a.name.endswith(" mlk"):
+                self._old_names.setdefault(fold(a.name.removesuffix("mlk") + "maalaiskunta"), a)
         self._region_keys: dict[str, str] = {}
         for r in self.regions.values():
             for key in (r.id, r.name_fi, r.name_sv, r.code, r.code.lstrip("0"), f"mk{r.code}"):
@@ -141,7 +144,10 @@ class Geography:
     # -- municipalities ---------------------------------------------------------------------------
     def municipality(self, text: str) -> Resolved:
         """The current code for a code, an unpadded code, a Finnish or Swedish name, or an abolished
-        code or name (mapped to its successor, with a notice). Raises ``UnknownPlaceError``."""
+        code or Finnish name ("Jyväskylän mlk" or "Jyväskylän maalaiskunta"; mapped to its successor,
+        with a notice). Abolished municipalities' Swedish names are not in ``data/geo`` (Statistics
+        Finland's list of abolished municipalities gives the Finnish name only) and are refused.
+        Raises ``UnknownPlaceError``."""
         raw = " ".join(str(text).split())
         if not raw:
             raise UnknownPlaceError("Give a municipality code (e.g. '837' for Tampere) or name.")

@@ -44,6 +44,10 @@ def test_a_municipality_is_found_by_code_unpadded_code_or_finnish_or_swedish_nam
         ("588", "507", ("Pertunmaa", "2025", "Mäntyharju")),
         ("912", "790", ("Vammala", "2009", "Sastamala")),
         ("Pertunmaa", "507", ("Pertunmaa", "Mäntyharju")),
+        ("Jyväskylän mlk", "179", ("Jyväskylän mlk", "2009", "Jyväskylä")),
+        # written out, as people do (an outside tester's input)
+        ("Jyväskylän maalaiskunta", "179", ("Jyväskylän mlk", "2009", "Jyväskylä")),
+        ("oravainen", "946", ("Oravainen", "2011", "Vöyri")),
     ],
 )
 def test_an_abolished_municipality_is_mapped_to_its_successor_with_a_notice(text, code, words):
