@@ -66,15 +66,14 @@ def to_details(data: dict[str, Any]) -> VacancyDetails:
     )
 
 
-def shortage_of(v: Vacancy) -> dict[str, str] | None:
+def shortage_of(v: Vacancy) -> dict[str, Any] | None:
     """``{level, period, region, source}`` when the vacancy is a labour-shortage role (lists read once
     per request from the copy kept from kohtaanto.shortages.v1), else None."""
     if "kohtaanto_shortages" not in g:
         with handlers().uow_factory() as uow:
             g.kohtaanto_shortages = uow.shortages.book()
-    if v.details.occupation_uri is None:
-        return None
-    return g.kohtaanto_shortages.flag(v.details.region, v.details.occupation_uri)
+    flag = g.kohtaanto_shortages.flag(v.details.region, v.details.occupation_uri)
+    return flag.to_dict() if flag else None
 
 
 def to_dict(v: Vacancy) -> dict[str, Any]:
