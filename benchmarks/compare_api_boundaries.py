@@ -7,7 +7,7 @@ before/after comparison of a refactoring (issue 15: one conversion per boundary)
 Each service runs in-process (Flask test client, SQLite in a temporary directory, no broker): a fixed
 list of requests (valid and invalid vacancies and profiles, reads by every kind of caller, updates,
 closing, withdrawal, listings, a shortage-flagged vacancy) and then every outbox row. Response bodies
-and event values are kept as the exact text sent; generated ids (UUIDs) and the request-time clock
+and event values are kept as the exact text sent; generated ids (UUIDs, request/correlation ids) and the request-time clock
 (ISO timestamps) are replaced by placeholders in order of appearance, so two runs compare byte for byte.
 """
 
@@ -28,6 +28,7 @@ from services.profile.config import Settings as ProfileSettings
 from services.vacancy.app import create_app as create_vacancy_app
 from services.vacancy.config import Settings as VacancySettings
 from services.vacancy.shortages import parse_payload
+from tests.api.test_vacancy_api import valid
 from tests.helpers import (
     CLEAN_KITCHEN,
     COOK,
@@ -42,7 +43,7 @@ from tests.helpers import (
     sqlite_url,
 )
 
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2}|Z)?")
 
 
@@ -58,19 +59,11 @@ class Normaliser:
 
 
 def vacancy_bodies() -> list[dict[str, Any]]:
-    full = {
-        "title": "Hitsaaja (MIG/MAG)",
-        "occupation_uri": WELDER,
-        "description": "Hitsaustöitä konepajassa, kaksivuorotyö.",
-        "municipality": "837",
-        "working_time": "full_time",
-        "openings": 2,
-        "skills": [{"uri": MAG_WELDING}, {"uri": USE_WELDING_EQUIPMENT, "essential": False}],
-        "languages": [{"code": "fi", "level": "B1"}, {"code": "sv", "level": "A2"}],
-        "start_date": "2027-01-10",
-        "application_deadline": "2026-12-20",
-        "rejected_skills": [],
-    }
+    full = valid(
+        skills=[{"uri": MAG_WELDING}, {"uri": USE_WELDING_EQUIPMENT, "essential": False}],
+        languages=[{"code": "fi", "level": "B1"}, {"code": "sv", "level": "A2"}],
+        rejected_skills=[],
+    )
     return [
         full,
         {**full, "occupation_uri": None, "skills": [], "description": "Kokki lounasravintolaan."},
