@@ -264,6 +264,32 @@ def test_only_entitled_callers_record_outcomes(app, headers, status):
     assert record(app.test_client(), app.candidate_ids[0], "proposed", headers=headers).status_code == status
 
 
+def test_another_agency_cannot_overwrite_the_status_of_a_pair_an_agency_handles(app):
+    """An outside tester: an agency the candidate also consented to recorded `not_hired` on a pair
+    another agency was interviewing for, which removed the candidate from that agency's shortlist
+    (and `proposed` over a `hired`)."""
+    client = app.test_client()
+    shared = app.candidate_ids[1]
+    # the candidates topic lists the jobseeker's own organisation among the consented ones
+    consent = ("agency-a", "agency-b", "tampere-tyollisyys")
+    candidate(app, shared, skills=essential(WELDER, 100)[:-1], consent=consent, version=2)
+    assert record(client, shared, "interviewed").status_code == 201
+    r = record(client, shared, "not_hired", reason="candidate_declined", headers=OTHER_RECRUITER)
+    assert r.status_code == 409 and r.json["code"] == 409, r.json
+    assert shared in shortlist_ids(client, "v-weld", RECRUITER)
+    assert [o.status for o in rows(app, outcomes)] == ["interviewed"]
+    # the handling agency goes on; the employer and the jobseeker's coach may correct the status
+    assert record(client, shared, "hired").status_code == 201
+    assert record(client, shared, "proposed", headers=OTHER_RECRUITER).status_code == 409
+    assert (
+        record(client, shared, "interviewed", headers=auth("coach", "tampere-tyollisyys")).status_code == 201
+    )
+    # the other agency may still work the candidate for another vacancy
+    assert (
+        record(client, shared, "proposed", vacancy_id="v-nurse", headers=OTHER_RECRUITER).status_code == 201
+    )
+
+
 def test_hired_and_rejected_candidates_are_not_proposed_again_for_that_vacancy(app):
     client = app.test_client()
     first, second, third = app.candidate_ids[:3]

@@ -18,6 +18,7 @@ from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyField
 from services.matching.team.handlers import (
     CandidateUnknownError,
     MeetingLockedError,
+    OutcomeConflictError,
     OutcomeInput,
     RegionUnknownError,
     ShortageListUnknownError,
@@ -368,7 +369,8 @@ class Outcomes(MethodView):
         Who may (``shared.entitlement.may_record_outcome``): a recruiter of an organisation the
         candidate consented to, the vacancy's employer if the candidate consented to it, or a coach of
         the candidate's own organisation (who may also correct a wrong status). Anyone else gets the
-        same 422 as for an unknown candidate.
+        same 422 as for an unknown candidate. Once a partner agency has recorded on the (vacancy,
+        candidate) pair, another agency gets 409 (``shared.entitlement.may_overwrite_pair``).
 
         Publishes ``outcome.recorded`` (without the comment and follow-up). A candidate whose latest
         outcome for the vacancy is ``hired`` or ``not_hired`` is no longer shortlisted for it; a hired
@@ -400,6 +402,12 @@ class Outcomes(MethodView):
             )
         except InvalidOutcomeError as exc:
             abort(422, message="The outcome breaks a rule.", errors={"json": exc.errors})
+        except OutcomeConflictError:
+            abort(
+                409,
+                message="Another partner agency handles this candidate for this vacancy: its status is "
+                "corrected by the employer or the jobseeker's coach.",
+            )
         return outcome, 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
 
     @require_role(*TEAM_ROLES)

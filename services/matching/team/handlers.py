@@ -63,6 +63,7 @@ from services.matching.team.shortages import (
     parse_shortage_file,
 )
 from shared.auth import Principal
+from shared.entitlement import may_overwrite_pair, sees_all_candidates
 from shared.geography import Geography
 
 if TYPE_CHECKING:
@@ -89,6 +90,10 @@ Clock = Callable[[], datetime]
 
 class CandidateUnknownError(LookupError):
     """The candidate is not in the matching index (never published, or withdrawn)."""
+
+
+class OutcomeConflictError(RuntimeError):
+    """Another partner agency handles the (vacancy, candidate) pair (``may_overwrite_pair``)."""
 
 
 class RegionUnknownError(LookupError):
@@ -358,6 +363,19 @@ class TeamHandlers:
             self.consents,
         ):
             raise CandidateUnknownError(data.candidate_id)
+        with self.uow_factory() as uow:
+            recorders = {
+                o.recorded_by_org
+                for o in uow.outcomes.for_vacancy(vacancy_id)
+                if o.candidate_id == data.candidate_id
+            }
+        agencies = {
+            o
+            for o in recorders
+            if o != record.vacancy.employer_org and not sees_all_candidates(self.org_kind(o))
+        }
+        if not may_overwrite_pair(caller.role.value, caller.org, self.org_kind(caller.org), agencies):
+            raise OutcomeConflictError(data.candidate_id)
         lacks_skills = data.status is Status.NOT_HIRED and data.reason is Reason.SKILLS
         if data.missing_skills and not lacks_skills:
             raise InvalidOutcomeError(
