@@ -16,8 +16,11 @@ from services.matching.index.api import SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
 from services.matching.team.handlers import (
+    PREPARE_ROLES,
+    PREPARE_WEEKS_AHEAD,
     CandidateUnknownError,
     MeetingLockedError,
+    MeetingTooFarAheadError,
     OutcomeConflictError,
     OutcomeInput,
     RegionUnknownError,
@@ -42,7 +45,6 @@ blp = Blueprint(
 )
 
 TEAM_ROLES = SHORTLIST_ROLES  # recruiter, team member, coach, operator
-PREPARE_ROLES = (Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
 
 
 def team() -> TeamHandlers:
@@ -504,6 +506,13 @@ class PrepareMeeting(MethodView):
             abort(
                 409,
                 message="That week's meeting is past and was already prepared; it stays as the team saw it.",
+            )
+        except MeetingTooFarAheadError:
+            abort(
+                422,
+                message=f"A meeting is prepared at most {PREPARE_WEEKS_AHEAD} weeks ahead: its content is "
+                "what the index holds now.",
+                errors={"path": {"week": [f"At most {PREPARE_WEEKS_AHEAD} weeks after this one."]}},
             )
         return {
             "region": stored.region,
