@@ -106,9 +106,20 @@ def test_only_operators_import_shortage_lists(app, headers, status):
     assert r.status_code == status
 
 
-def test_a_shortage_list_must_be_sent_as_csv(app):
+def test_a_shortage_list_must_be_sent_as_a_file(app):
     r = app.test_client().post("/api/v1/shortages", json={"csv": SHORTAGE_CSV}, headers=OPERATOR)
     assert r.status_code == 415
+    # `curl --data-binary @file.csv` sends form-urlencoded: a 415 naming the types, not a 400 about
+    # the file's line breaks being control characters (an outside tester)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    r = app.test_client().post("/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, **form})
+    assert r.status_code == 415 and "text/csv" in r.json["message"], r.json
+
+
+def test_a_shortage_csv_sent_as_the_type_windows_gives_csv_files_is_read(app):
+    excel = {"Content-Type": "application/vnd.ms-excel"}
+    r = app.test_client().post("/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, **excel})
+    assert r.status_code == 201, r.json
 
 
 def test_shortage_roles_are_flagged_in_shortlists_and_can_be_asked_for_alone(app):

@@ -246,6 +246,19 @@ class PreparedSchema(ma.Schema):
 
 # -- views ---------------------------------------------------------------------------------------------
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: Body types read as a CSV or .xlsx file. Windows with Excel installed registers .csv as
+#: application/vnd.ms-excel, and tools pick the type from the extension (an outside tester's 415).
+UPLOAD_TYPES = frozenset(
+    {
+        "text/csv",
+        "text/plain",
+        XLSX,
+        "application/octet-stream",
+        "application/vnd.ms-excel",
+        "application/csv",
+        "text/comma-separated-values",
+    }
+)
 UPLOAD_BODY = {
     "required": True,
     "content": {
@@ -355,8 +368,8 @@ def upload(what: str = "the shortage list") -> tuple[bytes, str]:
         if item is None:
             abort(422, message="Send the file as the 'file' field.", errors={"files": {"file": ["Missing."]}})
         return item.read(), item.filename or ""
-    if request.mimetype in ("text/csv", "text/plain", XLSX, "application/octet-stream"):
-        return request.get_data(), ""
+    if request.mimetype in UPLOAD_TYPES:
+        return request.get_data(), ""  # the content decides how it is read (shared.tables.read_table)
     abort(415, message=f"Send {what} as text/csv, .xlsx or multipart/form-data.")
 
 
