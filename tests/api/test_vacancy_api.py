@@ -52,6 +52,7 @@ def test_an_employer_posts_a_vacancy_and_its_event_waits_in_the_outbox(vacancy_a
         ({"occupation_uri": "http://data.europa.eu/esco/occupation/nope"}, "occupation_uri"),
         ({"skills": [{"uri": "http://example.com/not-esco"}]}, "skills"),
         ({"openings": "two"}, "openings"),
+        ({"openings": 1.5}, "openings"),  # was stored as 1 (an outside tester)
         ({"municipality": "999"}, "municipality"),
         ({"region": "uusimaa"}, "region"),
         ({"languages": [{"code": "finnish", "level": "B1"}]}, "languages"),
