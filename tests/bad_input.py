@@ -7,8 +7,10 @@ Used by the API tier (Flask test client, real databases) for every service.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
+import random
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -193,6 +195,49 @@ def upload_attempts(path: str) -> Iterator[Attempt]:
     yield Attempt("multipart cut off", "POST", path, {}, broken.encode("latin-1"), multipart)
 
 
+#: Kinds of bad input issue 8 (item 7) named: always tried, whatever the sample.
+NAMED_KINDS = ("deeply nested", "lone surrogate", "beyond 64 bits", "ISO week", "newline")
+
+#: Tables whose rows change on a refused request by design: the audit log (denied attempts are
+#: audited) and the rate-limit counters.
+UNWATCHED_TABLES = frozenset({"audit_log", "rate_limits"})
+
+
+def sample(attempts: list[Attempt], per_operation: int | None, seed: str) -> list[Attempt]:
+    """At most ``per_operation`` of one operation's ``attempts``: every attempt of a kind in
+    ``NAMED_KINDS`` (up to half the budget), the rest a sample drawn with ``random.Random(seed)``
+    (deterministic: the same attempts on every run), in their original order."""
+    if per_operation is None or len(attempts) <= per_operation:
+        return attempts
+    named = [i for i, a in enumerate(attempts) if any(k in a.kind for k in NAMED_KINDS)]
+    rng = random.Random(seed)
+    keep = set(rng.sample(named, min(len(named), per_operation // 2)))
+    others = [i for i in range(len(attempts)) if i not in keep]
+    keep |= set(rng.sample(others, per_operation - len(keep)))
+    return [a for i, a in enumerate(attempts) if i in keep]
+
+
+def stored_state(app: Any) -> str:
+    """A digest of every row of every table of the app's database except ``UNWATCHED_TABLES``
+    (the outbox included: what would be published)."""
+    from sqlalchemy import MetaData, select
+
+    engine = app.extensions["kohtaanto.engine"]
+    metadata = app.extensions.get("kohtaanto.bad_input.metadata")
+    if metadata is None:
+        metadata = MetaData()
+        metadata.reflect(engine)
+        app.extensions["kohtaanto.bad_input.metadata"] = metadata
+    digest = hashlib.sha256()
+    with engine.connect() as conn:
+        for name, table in sorted(metadata.tables.items()):
+            if name in UNWATCHED_TABLES or name.startswith("alembic"):
+                continue
+            rows = sorted(repr(tuple(row)) for row in conn.execute(select(table)))
+            digest.update(f"{name}:{len(rows)}:{rows}".encode())
+    return digest.hexdigest()
+
+
 def run_table(
     app: Any,
     valid_bodies: dict[tuple[str, str], dict[str, Any]],
@@ -200,34 +245,61 @@ def run_table(
     *,
     path_values: dict[str, str] | None = None,
     extra: Iterable[Attempt] = (),
+    per_operation: int | None = None,
+    seed: str = "bad-input",
 ) -> dict:
-    """Sends every attempt (and those of ``extra``) as the roles of every organisation in ``orgs``
-    until one is let past authorisation (the rest would meet the same 403); returns counts, the
-    operations tried and the failures (answer ≥ 500, or an error not in the JSON shape)."""
+    """Sends the attempts (and those of ``extra``), at most ``per_operation`` per operation
+    (``sample``), each as ONE caller: the first role of ``orgs`` that the operation lets past
+    authorisation (found with a valid request, ``valid_bodies``' body if any; the others would meet
+    the same 403).
+    Returns counts, the operations tried and the failures: an answer ≥ 500, an error not in the JSON
+    shape ``{code, status, message, errors}``, or a refused request (≥ 400) after which the database
+    (outbox included) is not as it was."""
     client = app.test_client()
     spec = client.get("/openapi.json").get_json()
-    tried, failures, operations_tried = 0, [], set()
+    by_operation: dict[tuple[str, str], list[Attempt]] = {}
     for attempt in itertools.chain(attempts(spec, valid_bodies, path_values), extra):
-        for org in orgs:
-            for role in Role:
-                headers = {**auth(role, org), "Content-Type": attempt.content_type}
-                response = client.open(
-                    attempt.path,
-                    method=attempt.method,
-                    query_string=attempt.query,
-                    data=attempt.body,
-                    headers=headers,
-                )
-                tried += 1
-                operations_tried.add((attempt.method, route_of(spec, attempt.path)))
-                status = response.status_code
-                shape_ok = status < 400 or (
-                    response.is_json and set(response.get_json(silent=True) or {}) >= ERROR_KEYS
-                )
-                if status >= 500 or not shape_ok:
-                    failures.append((attempt.kind, attempt.method, attempt.path[:80], role.value, status))
-                if status not in (401, 403):
-                    break
+        by_operation.setdefault((attempt.method, route_of(spec, attempt.path)), []).append(attempt)
+    tried, failures, operations_tried = 0, [], set()
+
+    def send(attempt: Attempt, org: str, role: Role) -> int:
+        nonlocal tried
+        before = stored_state(app)
+        headers = {**auth(role, org), "Content-Type": attempt.content_type}
+        response = client.open(
+            attempt.path,
+            method=attempt.method,
+            query_string=attempt.query,
+            data=attempt.body,
+            headers=headers,
+        )
+        tried += 1
+        status = response.status_code
+        shape_ok = status < 400 or (
+            response.is_json and set(response.get_json(silent=True) or {}) >= ERROR_KEYS
+        )
+        unchanged = status < 400 or stored_state(app) == before
+        if status >= 500 or not shape_ok or not unchanged:
+            failures.append((attempt.kind, attempt.method, attempt.path[:80], role.value, status, unchanged))
+        return status
+
+    for (method, template), chosen in by_operation.items():
+        operations_tried.add((method, template))
+        body = valid_bodies.get((method, template))
+        probe = Attempt(
+            "valid request (finds the caller)",
+            method,
+            fill(template, "x-1", path_values),
+            {},
+            None if body is None else json.dumps(body),
+        )
+        caller = (orgs[0], Role.OPERATOR)
+        for org, role in itertools.product(orgs, Role):
+            if send(probe, org, role) not in (401, 403):
+                caller = (org, role)
+                break
+        for attempt in sample(chosen, per_operation, f"{seed}:{method} {template}"):
+            send(attempt, *caller)
     return {"tried": tried, "failures": failures, "operations": operations_tried}
 
 
