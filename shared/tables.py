@@ -102,7 +102,8 @@ def _read_csv(data: bytes) -> Table:
             rows.append((start, cells))
             if len(rows) > MAX_ROWS:
                 raise TableError({start: [f"More than {MAX_ROWS} rows."]})
-    assert header is not None  # the file is not blank
+    if header is None:  # blank after decoding: only a byte-order mark, or blanks in UTF-16
+        raise TableError({1: ["The file is empty: a header row is required."]})
     return _table(header, rows, described)
 
 
