@@ -14,7 +14,7 @@ from flask_smorest import Api as SmorestApi
 from flask_smorest import abort as _abort
 from werkzeug.exceptions import HTTPException
 
-from shared.i18n import init_i18n
+from shared.i18n import init_i18n, translate_errors, translate_text
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,8 @@ class Api(SmorestApi):
             )
         payload.setdefault("message", error.description or error.name)
         payload.setdefault("errors", {})
+        payload["message"] = translate_text(str(payload["message"]))
+        payload["errors"] = translate_errors(payload["errors"])
         if code >= 500:
             log.error("server error", extra={"code": code, "error": repr(error)})
         return payload, code, headers
@@ -216,7 +218,12 @@ def create_api(app: Flask, title: str, description: str = "") -> Api:
 
     @app.errorhandler(BadInputError)
     def bad_input(exc: BadInputError) -> Any:
-        return {"code": 400, "status": "Bad Request", "message": str(exc), "errors": exc.errors}, 400
+        return {
+            "code": 400,
+            "status": "Bad Request",
+            "message": translate_text(str(exc)),
+            "errors": translate_errors(exc.errors),
+        }, 400
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> Any:

@@ -13,7 +13,15 @@ A request's language, first that applies:
 1. ``?lang=fi|sv|en`` (``shared.languages.UI_LANGUAGES``) (and the choice is remembered in the ``kohtaanto_lang`` cookie for a year);
 2. the ``kohtaanto_lang`` cookie;
 3. the best match of ``Accept-Language`` among ``LANGUAGES``;
-4. ``DEFAULT_LANGUAGE`` (Finnish).
+4. ``DEFAULT_LANGUAGE`` (Finnish) for pages, ``API_DEFAULT_LANGUAGE`` (English) for the JSON APIs
+   under ``/api/`` (``shared.languages`` says why).
+
+The JSON APIs' human texts (an error's ``message`` and its field-level reasons) are produced in
+English by the code, marshmallow and the domain, and translated once, at the edge, when the error is
+rendered (``translate_text``, ``translate_errors``): a text is looked up as a msgid, else matched
+against the msgids with ``%(name)s`` placeholders ("Length must be between 1 and 200." is
+"Length must be between %(min)s and %(max)s."). Error ``code``s, ``status`` and field names stay the
+same in every language: they are for programs.
 
 A new language: add its code to ``shared.languages.UI_LANGUAGES``, run ``pybabel init -i shared/translations/messages.pot
 -d shared/translations -l XX``, translate the ``.po``. Data labels (ESCO, regions, municipalities)
@@ -23,18 +31,20 @@ come from the reference data in the language asked for, with the fallback the da
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Flask, request
-from flask_babel import Babel, get_locale
+from flask import Flask, has_request_context, request
+from flask_babel import Babel, get_locale, gettext
 
-from shared.languages import DEFAULT_LANGUAGE, UI_LANGUAGES
+from shared.languages import API_DEFAULT_LANGUAGE, DEFAULT_LANGUAGE, UI_LANGUAGES
 
 LANGUAGES = UI_LANGUAGES
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}  # each in its own language
@@ -42,6 +52,13 @@ LANG_COOKIE = "kohtaanto_lang"
 LANG_PARAM = "lang"
 CATALOGUES = Path(__file__).parent / "translations"
 DOMAIN = "messages"
+API_PREFIX = "/api/"
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogues (``make translations`` extracts it) without translating it
+    here: it is translated where it is shown (an API error: ``translate_text`` at the edge)."""
+    return message
 
 
 def supported(lang: str | None) -> str | None:
@@ -58,7 +75,7 @@ def select_language() -> str:
         supported(request.args.get(LANG_PARAM))
         or supported(request.cookies.get(LANG_COOKIE))
         or request.accept_languages.best_match(LANGUAGES)
-        or DEFAULT_LANGUAGE
+        or (API_DEFAULT_LANGUAGE if request.path.startswith(API_PREFIX) else DEFAULT_LANGUAGE)
     )
 
 
@@ -66,6 +83,61 @@ def current_language() -> str:
     """The language of the request being served (``DEFAULT_LANGUAGE`` outside a request)."""
     locale = get_locale()
     return supported(str(locale)) or DEFAULT_LANGUAGE if locale is not None else DEFAULT_LANGUAGE
+
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+@cache
+def _patterns(directory: Path = CATALOGUES) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, msgid) of every catalogue message with ``%(name)s`` placeholders, the most specific
+    (longest literal text) first, so "Must be ≥ %(min)s and ≤ %(max)s." is tried before "Must be ≥
+    %(min)s."."""
+    with (directory / "en" / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as fh:
+        catalog = read_po(fh, locale="en")
+    found: list[tuple[int, re.Pattern[str], str]] = []
+    for m in catalog:
+        msgid = m.id
+        if not isinstance(msgid, str) or not _PLACEHOLDER.search(msgid):
+            continue  # the header, plurals, and messages without placeholders (looked up as they are)
+        parts, seen, regex = _PLACEHOLDER.split(msgid), set(), ""
+        for i, part in enumerate(parts):
+            if i % 2 == 0:
+                regex += re.escape(part)
+            else:
+                regex += f"(?P={part})" if part in seen else f"(?P<{part}>.+?)"
+                seen.add(part)
+        literal = sum(len(p) for p in parts[::2])
+        found.append((literal, re.compile(regex + r"\Z", re.DOTALL), msgid))
+    found.sort(key=lambda x: -x[0])
+    return tuple((pattern, msgid) for _, pattern, msgid in found)
+
+
+def translate_text(text: str) -> str:
+    """``text`` (an English message the code produced) in the request's language: the catalogue's
+    translation of the msgid ``text``, or of the placeholder msgid it is an instance of (the values
+    kept as given); unknown texts are returned as they are."""
+    if not text or not has_request_context():
+        return text
+    translated = gettext(text)
+    if translated != text:
+        return translated
+    for pattern, msgid in _patterns():
+        if match := pattern.match(text):
+            return gettext(msgid, **match.groupdict())
+    return text
+
+
+def translate_errors(errors: object) -> object:
+    """Every reason in a field-level ``errors`` tree (``{location: {field: [reason]}}``, any depth)
+    translated with ``translate_text``; keys (field names, list indices) stay as they are."""
+    if isinstance(errors, str):
+        return translate_text(errors)
+    if isinstance(errors, dict):
+        return {key: translate_errors(value) for key, value in errors.items()}
+    if isinstance(errors, list | tuple):
+        return [translate_errors(value) for value in errors]
+    return errors
 
 
 def catalogue_files(directory: Path = CATALOGUES) -> Iterator[tuple[str, Path]]:
@@ -129,7 +201,8 @@ def init_i18n(app: Flask) -> None:
     @app.after_request
     def remember_language(response: Any) -> Any:
         chosen = supported(request.args.get(LANG_PARAM))
-        if chosen and request.cookies.get(LANG_COOKIE) != chosen:
+        api = request.path.startswith(API_PREFIX)  # a program's ?lang is for that answer only
+        if chosen and not api and request.cookies.get(LANG_COOKIE) != chosen:
             response.set_cookie(
                 LANG_COOKIE, chosen, max_age=365 * 86400, samesite="Lax", path="/", secure=request.is_secure
             )

@@ -23,6 +23,11 @@ _NOT_ONE_LANGUAGE = {"collection", "special", "private-use"}
 # the default: one list for the whole system (shared/i18n.py selects among them per request).
 UI_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = UI_LANGUAGES[0]
+# The JSON APIs' (``/api/``) default when a request names no language: their callers are programs
+# (case systems, agencies' integrations) that send no Accept-Language, read ``code`` and ``errors``,
+# and show ``message`` to a developer; English is what such a developer expects and what every API
+# answered before the messages were translated.
+API_DEFAULT_LANGUAGE = "en"
 
 
 class UnknownLanguageError(ValueError):

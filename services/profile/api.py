@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 
 from flask import current_app
 from flask.views import MethodView
+from flask_babel import gettext
 from flask_smorest import Blueprint
 
 from services.profile.domain import (
@@ -28,6 +29,7 @@ from services.profile.schemas import (
 )
 from shared.auth import AUDIT_READERS, Principal, Role, audit_scope, current_principal, require_role
 from shared.http import abort
+from shared.i18n import N_
 from shared.pii import identifier_holds_personal_data
 from shared.ratelimit import json_list_cost, rate_limited
 from shared.schemas import Shown, input_notices
@@ -60,17 +62,19 @@ def checked_id(profile_id: str) -> str:
     """The path's profile id, or 422: 1-64 letters, digits and ``._:-``, and nothing that looks
     like personal data (an identity code would end up in URLs, access logs and the audit log)."""
     if not _PROFILE_ID.match(profile_id):
-        reason = "1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit."
-        abort(422, message="Invalid profile id.", errors={"path": {"profile_id": [reason]}})
+        reason = N_("1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.")
+        abort(422, message=N_("Invalid profile id."), errors={"path": {"profile_id": [reason]}})
     if identifier_holds_personal_data(profile_id):
         abort(
             422,
-            message="Invalid profile id.",
+            message=N_("Invalid profile id."),
             errors={
                 "path": {
                     "profile_id": [
-                        "Looks like a personal identity code or phone number: use an id of your "
-                        "organisation's case system instead."
+                        N_(
+                            "Looks like a personal identity code or phone number: use an id of your "
+                            "organisation's case system instead."
+                        )
                     ]
                 }
             },
@@ -87,11 +91,11 @@ def audit_denied(action: str) -> Callable[[Principal], None]:
 
 def translate(exc: Exception) -> NoReturn:
     if isinstance(exc, ProfileNotFoundError | NotPermittedError):
-        abort(404, message="No such profile.")
+        abort(404, message=gettext("No such profile."))
     if isinstance(exc, ProfileWithdrawnError):
-        abort(409, message="The profile has been withdrawn.")
+        abort(409, message=gettext("The profile has been withdrawn."))
     if isinstance(exc, InvalidProfileError):
-        abort(422, message="The profile breaks a rule.", errors={"json": exc.errors})
+        abort(422, message=gettext("The profile breaks a rule."), errors={"json": exc.errors})
     raise exc
 
 

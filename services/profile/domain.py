@@ -14,6 +14,11 @@ from enum import StrEnum
 from typing import Any
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogues; the API translates it where it is shown (shared.i18n)."""
+    return message
+
+
 class ProfileError(Exception):
     """Base of the profile service's domain errors."""
 
@@ -149,11 +154,11 @@ class ProfileDetails:
         errors: dict[str, list[str]] = {}
         chosen = {s.uri for s in self.skills}
         if len(chosen) != len(self.skills):
-            errors["skills"] = ["A skill is listed more than once."]
+            errors["skills"] = [N_("A skill is listed more than once.")]
         if chosen & set(self.suggested_skills):
-            errors["suggested_skills"] = ["A suggested skill is already among the chosen skills."]
+            errors["suggested_skills"] = [N_("A suggested skill is already among the chosen skills.")]
         if len({lang.code for lang in self.languages}) != len(self.languages):
-            errors["languages"] = ["A language is listed more than once."]
+            errors["languages"] = [N_("A language is listed more than once.")]
         if errors:
             raise InvalidProfileError(errors)
 
@@ -218,7 +223,7 @@ class Profile:
         if status is None or self.status is Status.WITHDRAWN:
             return self
         if status is Status.WITHDRAWN:
-            raise InvalidProfileError({"status": ["Withdraw a profile with DELETE."]})
+            raise InvalidProfileError({"status": [N_("Withdraw a profile with DELETE.")]})
         return replace(self, status=status)
 
     def visible_to_partner(self, org: str) -> bool:

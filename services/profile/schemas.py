@@ -9,6 +9,7 @@ from marshmallow import fields, post_load, validate
 
 from services.profile import events
 from services.profile.domain import EducationLevel, ProfileDetails, Status, TargetGroup
+from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.schemas import (
     NOTICES,
@@ -24,7 +25,7 @@ from shared.schemas import (
 
 SKILL_LEVELS = ("basic", "intermediate", "advanced", "expert")
 WORKING_TIMES = ("full_time", "part_time", "any")
-ORG_ID = validate.Regexp(ORG_ID_PATTERN, error="Organisation ids are lower-case slugs.")
+ORG_ID = validate.Regexp(ORG_ID_PATTERN, error=N_("Organisation ids are lower-case slugs."))
 
 
 class PersonalSchema(StrictSchema):

@@ -6,6 +6,7 @@ from typing import Any, NoReturn
 
 from flask import current_app, g, request
 from flask.views import MethodView
+from flask_babel import gettext
 from flask_smorest import Blueprint
 
 from services.vacancy.domain import (
@@ -74,22 +75,22 @@ def expected_version() -> int | None:
     try:
         return int(raw.strip().removeprefix("W/").strip('"'))
     except ValueError:
-        abort(400, message='If-Match must be a vacancy version, e.g. "3".')
+        abort(400, message=gettext('If-Match must be a vacancy version, e.g. "3".'))
 
 
 def translate(exc: Exception) -> NoReturn:
     """Domain errors become HTTP errors, here and only here."""
     if isinstance(exc, VacancyNotFoundError):
-        abort(404, message="No such vacancy.")
+        abort(404, message=gettext("No such vacancy."))
     if isinstance(exc, NotOwnerError):
         # the answer for an unknown vacancy, as a read gives: no confirming another employer's ids
-        abort(404, message="No such vacancy.")
+        abort(404, message=gettext("No such vacancy."))
     if isinstance(exc, VacancyClosedError):
         abort(409, message=str(exc))
     if isinstance(exc, VersionConflictError):
         abort(412, message=str(exc))
     if isinstance(exc, InvalidVacancyError):
-        abort(422, message="The vacancy breaks a rule.", errors={"json": exc.errors})
+        abort(422, message=gettext("The vacancy breaks a rule."), errors={"json": exc.errors})
     raise exc
 
 
@@ -159,7 +160,7 @@ class VacancyById(MethodView):
             vacancy = uow.vacancies.get(vacancy_id)
         principal = current_principal()
         if vacancy is None or (principal.role is Role.EMPLOYER and vacancy.employer_org != principal.org):
-            abort(404, message="No such vacancy.")
+            abort(404, message=gettext("No such vacancy."))
         return with_etag(vacancy)
 
     @require_role(Role.EMPLOYER)

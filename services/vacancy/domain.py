@@ -9,6 +9,11 @@ from enum import StrEnum
 from typing import Any
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogues; the API translates it where it is shown (shared.i18n)."""
+    return message
+
+
 class VacancyError(Exception):
     """Base of the vacancy service's domain errors."""
 
@@ -118,19 +123,21 @@ class VacancyDetails:
     def check(self, today: date) -> None:
         errors: dict[str, list[str]] = {}
         if self.occupation_uri is None and not self.skills and not self.description.strip():
-            errors["occupation_uri"] = ["Give an occupation, skills or a description to match on."]
+            errors["occupation_uri"] = [N_("Give an occupation, skills or a description to match on.")]
         uris = [s.uri for s in self.skills]
         if len(set(uris)) != len(uris):
-            errors["skills"] = ["A skill is listed more than once."]
+            errors["skills"] = [N_("A skill is listed more than once.")]
         if set(uris) & set(self.rejected_skills):
-            errors["rejected_skills"] = ["A skill cannot be both required and rejected."]
+            errors["rejected_skills"] = [N_("A skill cannot be both required and rejected.")]
         codes = [lang.code for lang in self.languages]
         if len(set(codes)) != len(codes):
-            errors["languages"] = ["A language is listed more than once."]
+            errors["languages"] = [N_("A language is listed more than once.")]
         if self.application_deadline and self.application_deadline < today:
-            errors["application_deadline"] = ["The application deadline has passed."]
+            errors["application_deadline"] = [N_("The application deadline has passed.")]
         if self.start_date and self.application_deadline and self.start_date < self.application_deadline:
-            errors.setdefault("start_date", []).append("The start date is before the application deadline.")
+            errors.setdefault("start_date", []).append(
+                N_("The start date is before the application deadline.")
+            )
         if errors:
             raise InvalidVacancyError(errors)
 
@@ -154,14 +161,14 @@ class Vacancy:
     def update(self, details: VacancyDetails, now: datetime, expected_version: int | None = None) -> Vacancy:
         self._expect(expected_version)
         if self.status is Status.CLOSED:
-            raise VacancyClosedError(f"vacancy {self.id} is closed")
+            raise VacancyClosedError(N_("vacancy %(id)s is closed") % {"id": self.id})
         details.check(now.date())
         return replace(self, details=details, updated_at=now, version=self.version + 1)
 
     def close(self, reason: CloseReason, now: datetime, expected_version: int | None = None) -> Vacancy:
         self._expect(expected_version)
         if self.status is Status.CLOSED:
-            raise VacancyClosedError(f"vacancy {self.id} is already closed")
+            raise VacancyClosedError(N_("vacancy %(id)s is already closed") % {"id": self.id})
         return replace(
             self, status=Status.CLOSED, close_reason=reason, updated_at=now, version=self.version + 1
         )
@@ -169,7 +176,8 @@ class Vacancy:
     def _expect(self, expected_version: int | None) -> None:
         if expected_version is not None and expected_version != self.version:
             raise VersionConflictError(
-                f"vacancy {self.id} is at version {self.version}, not {expected_version}"
+                N_("vacancy %(id)s is at version %(version)s, not %(expected)s")
+                % {"id": self.id, "version": self.version, "expected": expected_version}
             )
 
 

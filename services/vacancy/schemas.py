@@ -9,6 +9,7 @@ from marshmallow import ValidationError, fields, post_load, validate, validates_
 
 from services.vacancy import events
 from services.vacancy.domain import CloseReason, Status, VacancyDetails
+from shared.i18n import N_
 from shared.schemas import (
     NOTICES,
     AggregateOutSchema,
@@ -81,7 +82,11 @@ class VacancyInSchema(StrictSchema):
         if data.get("region") is None:
             data["region"] = actual
         elif data["region"] != actual:
-            raise ValidationError(f"Municipality {data['municipality']} is in region {actual}.", "region")
+            raise ValidationError(
+                N_("Municipality %(code)s is in region %(region)s.")
+                % {"code": data["municipality"], "region": actual},
+                "region",
+            )
 
     @post_load
     def details(self, data: dict[str, Any], **_: Any) -> VacancyDetails:

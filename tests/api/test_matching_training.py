@@ -97,6 +97,15 @@ def test_a_near_match_gets_the_courses_that_cover_most_of_what_it_lacks_nearest_
     assert len(body["missing"]) == 2 and body["uncovered"] == []
     [first] = body["courses"]
     assert first["course_id"] == "HITS-24" and len(first["covers"]) == 2 and first["distance_km"] == 0.0
+    taxonomy = app.extensions["kohtaanto.matching.taxonomy"]
+    for lang in ("fi", "sv", "en"):  # the lacking skills' labels in the language asked for (default fi)
+        asked = client.get(f"/api/v1/vacancies/v-weld/candidates/{near}/training?lang={lang}", headers=TEAM)
+        assert [m["label"] for m in asked.json["missing"]] == [
+            taxonomy.skill_label(m["uri"], lang) for m in body["missing"]
+        ]
+    assert [m["label"] for m in body["missing"]] == [
+        taxonomy.skill_label(m["uri"], "fi") for m in body["missing"]
+    ]
     # a recruiter of an organisation the candidate did not consent to learns nothing
     assert (
         client.get(

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import current_app, jsonify
 from flask.views import MethodView
+from flask_babel import gettext
 from flask_smorest import Blueprint, abort
 
 from services.matching.index.domain.taxonomy import Taxonomy
@@ -70,7 +71,7 @@ class ShortlistView(MethodView):
                 offset=args["offset"],
             )
         except VacancyUnknownError:
-            abort(404, message="No such vacancy (or not yet received by the matching service).")
+            abort(404, message=gettext("No such vacancy (or not yet received by the matching service)."))
         SHORTLIST_DURATION.observe(time.perf_counter() - started)
         shortage = index.shortage_flag(shortlist.record)
         return jsonify(render_shortlist(shortlist, taxonomy(), args["lang"], shortage))
@@ -97,11 +98,11 @@ class ExplanationView(MethodView):
                 with_rank=True,
             )
         except VacancyUnknownError:
-            abort(404, message="No such vacancy.")
+            abort(404, message=gettext("No such vacancy."))
         if entry is not None:
             k = args["k"] or current_app.config["KOHTAANTO_DEFAULT_K"]
             return jsonify(render_explanation(entry, taxonomy(), args["lang"], k))
-        abort(404, message="No such candidate.")
+        abort(404, message=gettext("No such candidate."))
 
 
 NO_SKILL_WARNING = (

@@ -9,6 +9,7 @@ from typing import Any
 import marshmallow as ma
 from flask import current_app, jsonify, request, url_for
 from flask.views import MethodView
+from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
@@ -316,7 +317,7 @@ class Shortages(MethodView):
         except ShortageCsvError as exc:
             abort(
                 422,
-                message="The shortage file has errors; nothing was imported.",
+                message=gettext("The shortage file has errors; nothing was imported."),
                 errors={"csv": {str(line): reasons for line, reasons in exc.errors.items()}},
             )
         listed = {(x["region"], x["period"]): x for x in team().records.shortage_listing()}
@@ -365,7 +366,12 @@ class ShortageListView(MethodView):
         except RegionUnknownError as exc:
             abort(422, message=str(exc), errors={"path": {"region": [str(exc)]}})
         except ShortageListUnknownError:
-            abort(404, message=f"No stored shortage list for {region} {period}.")
+            abort(
+                404,
+                message=gettext(
+                    "No stored shortage list for %(region)s %(period)s.", region=region, period=period
+                ),
+            )
 
 
 @blp.route("/shortages/history")
@@ -383,7 +389,11 @@ def upload(what: str = "the shortage list") -> tuple[bytes, str]:
     if request.mimetype == "multipart/form-data":
         item = request.files.get("file")
         if item is None:
-            abort(422, message="Send the file as the 'file' field.", errors={"files": {"file": ["Missing."]}})
+            abort(
+                422,
+                message=gettext("Send the file as the 'file' field."),
+                errors={"files": {"file": [gettext("Missing.")]}},
+            )
         return item.read(), item.filename or ""
     if request.mimetype in UPLOAD_TYPES:
         return request.get_data(), ""  # the content decides how it is read (shared.tables.read_table)
@@ -421,19 +431,21 @@ class Outcomes(MethodView):
         try:
             outcome = team().record_outcome(current_principal(), vacancy_id, payload)
         except VacancyUnknownError:
-            abort(404, message="No such vacancy (or not yet received by the matching service).")
+            abort(404, message=gettext("No such vacancy (or not yet received by the matching service)."))
         except CandidateUnknownError:
             abort(
                 422,
-                message="Unknown candidate.",
+                message=gettext("Unknown candidate."),
                 errors={
                     "json": {
-                        "candidate_id": ["No such candidate for whom your organisation may record outcomes."]
+                        "candidate_id": [
+                            gettext("No such candidate for whom your organisation may record outcomes.")
+                        ]
                     }
                 },
             )
         except InvalidOutcomeError as exc:
-            abort(422, message="The outcome breaks a rule.", errors={"json": exc.errors})
+            abort(422, message=gettext("The outcome breaks a rule."), errors={"json": exc.errors})
         except OutcomeConflictError:
             abort(
                 409,
@@ -451,7 +463,7 @@ class Outcomes(MethodView):
         try:
             found = team().outcomes(vacancy_id, current_principal())
         except VacancyUnknownError:
-            abort(404, message="No such vacancy.")
+            abort(404, message=gettext("No such vacancy."))
         return {"items": found}
 
 
@@ -531,11 +543,13 @@ class PrepareMeeting(MethodView):
         except RegionUnknownError as exc:
             abort(422, message=str(exc), errors={"path": {"region": [str(exc)]}})
         except ValueError:
-            abort(404, message="No such ISO week (use e.g. 2026-W48).")
+            abort(404, message=gettext("No such ISO week (use e.g. 2026-W48)."))
         except MeetingLockedError:
             abort(
                 409,
-                message="That week's meeting is past and was already prepared; it stays as the team saw it.",
+                message=gettext(
+                    "That week's meeting is past and was already prepared; it stays as the team saw it."
+                ),
             )
         except MeetingTooFarAheadError:
             abort(

@@ -7,6 +7,7 @@ from typing import Any
 import marshmallow as ma
 from flask import current_app
 from flask.views import MethodView
+from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
@@ -17,7 +18,7 @@ from services.matching.team.training import CatalogueError, Course
 from services.matching.team.training_handlers import TrainingHandlers, course_payload
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
-from shared.languages import DEFAULT_LANGUAGE
+from shared.languages import DEFAULT_LANGUAGE, UI_LANGUAGES
 from shared.schemas import EscoUri, RegionId, StrictSchema
 from shared.tables import TableError
 
@@ -130,7 +131,7 @@ class Catalogue(MethodView):
         except (TableError, CatalogueError) as exc:
             abort(
                 422,
-                message="The catalogue has errors; nothing was imported.",
+                message=gettext("The catalogue has errors; nothing was imported."),
                 errors={"file": {str(line): reasons for line, reasons in sorted(exc.errors.items())}},
             )
         return {
@@ -202,7 +203,11 @@ class SatisfactionFigures(MethodView):
         try:
             last = IsoWeek.parse(args["week"]) if args["week"] else IsoWeek.of(training().clock().date())
         except ValueError:
-            abort(422, message="Not an ISO week.", errors={"query": {"week": ["e.g. 2026-W48"]}})
+            abort(
+                422,
+                message=gettext("Not an ISO week."),
+                errors={"query": {"week": [gettext("e.g. 2026-W48")]}},
+            )
         weeks = satisfaction_weeks(last, args["weeks"])
         with training().uow_factory() as uow:
             facts = RatingFigures(uow.conn).in_region(args["region"], weeks)
@@ -210,27 +215,36 @@ class SatisfactionFigures(MethodView):
         return {"region": args["region"], **{k: v for k, v in asdict(s).items() if k != "extra"}}
 
 
+class TrainingArgs(StrictSchema):
+    lang = fields.String(
+        load_default=DEFAULT_LANGUAGE,
+        validate=validate.OneOf(UI_LANGUAGES),
+        metadata={"description": "The skill labels' language: fi, sv or en (default fi)"},
+    )
+
+
 @blp.route("/vacancies/<vacancy_id>/candidates/<candidate_id>/training")
 class CandidateTraining(MethodView):
     @require_role(*SHORTLIST_ROLES)
+    @blp.arguments(TrainingArgs, location="query")
     @blp.response(200, SuggestionSchema)
-    def get(self, vacancy_id: str, candidate_id: str) -> Any:
+    def get(self, args: dict[str, Any], vacancy_id: str, candidate_id: str) -> Any:
         """Courses for the essential skills this candidate lacks for the vacancy: those teaching the
         most of them first, then the nearest to the candidate's home and the soonest. Same consent
         rule as the shortlist: a partner recruiter asks only about candidates who consented to it."""
         try:
             entry = handlers().explain(current_principal(), vacancy_id, candidate_id)
         except VacancyUnknownError:
-            abort(404, message="No such vacancy.")
+            abort(404, message=gettext("No such vacancy."))
         if entry is None:
-            abort(404, message="No such candidate (or not visible to your organisation).")
+            abort(404, message=gettext("No such candidate (or not visible to your organisation)."))
         plan = training().plan(candidate_id, entry.missing_essential)
         labels = current_app.extensions["kohtaanto.matching.taxonomy"]
         return {
             "vacancy_id": vacancy_id,
             "candidate_id": candidate_id,
             "missing": [
-                {"uri": u, "label": labels.skill_label(u, DEFAULT_LANGUAGE)} for u in entry.missing_essential
+                {"uri": u, "label": labels.skill_label(u, args["lang"])} for u in entry.missing_essential
             ],
             "courses": [
                 course_payload(s.course, s.starts_on, sorted(s.covers), s.distance_km)

@@ -40,7 +40,7 @@ def extracted() -> dict[str, object]:
         REPO_ROOT,
         method_map,
         options_map,
-        keywords={"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None},
+        keywords={"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "N_": None},
     ):
         found[message[0] if isinstance(message, tuple) else message] = message
     return found

@@ -1,0 +1,126 @@
+"""The English texts that the JSON APIs' errors carry without the project writing them at the call
+site, marked for the catalogues so that ``shared.i18n.translate_text`` can give them in the request's
+language: marshmallow's default field reasons, werkzeug's descriptions of HTTP errors, and the reasons
+of the shared validators and guards (ESCO URIs, municipalities, regions, language codes, personal
+data, organisations, tokens, bad JSON).
+
+Each msgid is the text exactly as produced, with ``%(name)s`` where the producer puts a value
+(marshmallow's ``{min}`` is ``%(min)s`` here); the placeholders' values are kept as given.
+``tests/api/test_api_languages.py`` sends bad requests that raise each kind and checks the answers
+in fi, sv and en. Nothing here is imported at run time: it is a list for ``make translations``.
+"""
+
+from __future__ import annotations
+
+from shared.i18n import N_
+
+MARSHMALLOW = (
+    N_("Missing data for required field."),
+    N_("Field may not be null."),
+    N_("Invalid value."),
+    N_("Invalid input."),
+    N_("Not a valid string."),
+    N_("Not a valid integer."),
+    N_("Not a valid number."),
+    N_("Number too large."),
+    N_("Special numeric values (nan or infinity) are not permitted."),
+    N_("Not a valid boolean."),
+    N_("Not a valid date."),
+    N_("Not a valid datetime."),
+    N_("Not a valid mapping type."),
+    N_("Not a valid email address."),
+    N_("Not a valid list."),
+    N_("Not a valid URL."),
+    N_("Not a valid UUID."),
+    N_("Invalid type."),
+    N_("Invalid input type."),
+    N_("Unknown field."),
+    N_("String does not match expected pattern."),
+    N_("Must be one of: %(choices)s."),
+    N_("Length must be between %(min)s and %(max)s."),
+    N_("Length must be %(equal)s."),
+    N_("Longer than maximum length %(max)s."),
+    N_("Shorter than minimum length %(min)s."),
+    N_("Must be greater than or equal to %(min)s and less than or equal to %(max)s."),
+    N_("Must be greater than or equal to %(min)s."),
+    N_("Must be less than or equal to %(max)s."),
+)
+
+WERKZEUG = (
+    N_("The request was well-formed but was unable to be followed due to semantic errors."),
+    N_(
+        "The requested URL was not found on the server. If you entered the URL manually please check "
+        "your spelling and try again."
+    ),
+    N_("The method is not allowed for the requested URL."),
+    N_("The browser (or proxy) sent a request that this server could not understand."),
+    N_("The data value transmitted exceeds the capacity limit."),
+)
+
+SHARED_VALIDATORS = (
+    # shared.reference.EscoCatalogue.resolve
+    N_("Not an ESCO skill URI: expected %(base)sskill/<UUID> (ESCO %(version)s)."),
+    N_("Not an ESCO occupation URI: expected %(base)soccupation/<UUID> (ESCO %(version)s)."),
+    N_("Not an ESCO skill URI: expected %(base)sskill/<UUID>."),
+    N_("Not an ESCO occupation URI: expected %(base)soccupation/<UUID>."),
+    N_("This is an ESCO occupation URI; an ESCO skill URI is expected here."),
+    N_("This is an ESCO skill URI; an ESCO occupation URI is expected here."),
+    N_(
+        "Unknown ESCO skill URI: not in ESCO %(version)s, the version this service uses. Concepts added "
+        "in later ESCO versions are not known yet; choose the closest %(version)s concept (see "
+        "docs/reference-data.md on ESCO upgrades)."
+    ),
+    N_(
+        "Unknown ESCO occupation URI: not in ESCO %(version)s, the version this service uses. Concepts "
+        "added in later ESCO versions are not known yet; choose the closest %(version)s concept (see "
+        "docs/reference-data.md on ESCO upgrades)."
+    ),
+    # shared.geography.Geography
+    N_("Give a municipality code (e.g. '837' for Tampere) or name."),
+    N_(
+        "Unknown municipality code %(code)s: not a Statistics Finland code of %(year)s (3 digits, e.g. "
+        "'837' Tampere, '020' Akaa) nor one abolished by a merger since 2005."
+    ),
+    N_(
+        "Unknown municipality %(name)s: give the Statistics Finland code (e.g. '837') or the Finnish or "
+        "Swedish name (e.g. 'Vaasa' or 'Vasa')."
+    ),
+    N_(
+        "Municipality %(code)s %(name)s was split in %(year)s between %(successors)s: give the current municipality."
+    ),
+    N_(
+        "Unknown region %(region)s. Known regions: %(regions)s (Finnish or Swedish names and maakunta "
+        "codes are accepted too)."
+    ),
+    # shared.languages.normalise_language
+    N_("%(code)s: give the language alone, e.g. %(language)s, not a tag with a region or script."),
+    N_(
+        "%(code)s is not a language code: ISO 639-1 (2 letters, e.g. 'fi') or ISO 639-3 (3 letters, "
+        "e.g. 'smn' Inari Sámi)."
+    ),
+    N_("%(code)s is not an assigned ISO 639 language code."),
+    N_(
+        "%(code)s (%(name)s) is not one language: give the language itself, e.g. 'se' Northern Sámi, "
+        "'smn' Inari Sámi, 'sms' Skolt Sámi, 'fse' Finnish Sign Language."
+    ),
+    # shared.schemas, shared.pii, shared.organisations
+    N_("Longer than %(max)s characters."),
+    N_(
+        "Must not contain personal data: no personal identity code, e-mail address or phone number "
+        "(refer to the candidate by the pseudonymous id). Found: %(kinds)s."
+    ),
+    N_("Not a registered organisation (the operator keeps the registry)."),
+    # shared.auth
+    N_("A bearer token is required."),
+    N_("The bearer token is not valid."),
+    N_("The bearer token has expired."),
+    N_("The identity provider's keys are unavailable; try again shortly."),
+    N_("Role %(role)s may not do this."),
+    # shared.http's input guard
+    N_("Text must be valid Unicode (a lone surrogate was sent)."),
+    N_("Control characters are not allowed here."),
+    N_("%(name)s is not JSON."),
+    N_("The body is not UTF-8."),
+    N_("JSON nested deeper than %(depth)s levels."),
+    N_("Invalid JSON body."),
+)

@@ -1,0 +1,193 @@
+"""The JSON APIs answer a bad request in the caller's language (fi, sv or en): the error's `message`
+and every field-level reason, marshmallow's own and the project's validators' alike, while `code`,
+`status` and the field names stay the same English identifiers for programs. A request that names no
+language gets English (API clients send no Accept-Language; the answers are as before)."""
+
+import pytest
+
+from tests.api.matching_world import Clock, matching_app, vacancy
+from tests.helpers import auth, profile_body, sqlite_url
+
+EMPLOYER = auth("employer", "konepaja-oy")
+COACH = auth("coach", "te-pirkanmaa")
+TEAM = auth("team_member", "tampere-tyollisyys")
+
+BAD_VACANCY = {
+    "title": "",
+    "occupation_uri": "http://data.europa.eu/esco/skill/not-a-uuid",
+    "municipality": "999",
+    "working_time": "night",
+    "openings": 0,
+    "start_date": "tomorrow",
+    "surprise": 1,
+}
+VACANCY_REASONS = {
+    "en": {
+        "title": ["Length must be between 1 and 200."],
+        "municipality_start": "Unknown municipality code '999'",
+        "working_time": ["Must be one of: full_time, part_time."],
+        "openings": ["Must be greater than or equal to 1 and less than or equal to 10000."],
+        "start_date": ["Not a valid date."],
+        "surprise": ["Unknown field."],
+        "message": "The request was well-formed but was unable to be followed due to semantic errors.",
+    },
+    "fi": {
+        "title": ["Pituuden on oltava 1–200."],
+        "municipality_start": "Tuntematon kuntanumero '999'",
+        "working_time": ["Arvon on oltava jokin näistä: full_time, part_time."],
+        "openings": ["Arvon on oltava vähintään 1 ja enintään 10000."],
+        "start_date": ["Ei kelvollinen päivämäärä."],
+        "surprise": ["Tuntematon kenttä."],
+        "message": "Pyyntö oli oikein muodostettu, mutta sitä ei voitu käsitellä sisällön virheiden vuoksi.",
+    },
+    "sv": {
+        "title": ["Längden måste vara mellan 1 och 200."],
+        "municipality_start": "Okänt kommunnummer '999'",
+        "working_time": ["Värdet måste vara något av: full_time, part_time."],
+        "openings": ["Värdet måste vara minst 1 och högst 10000."],
+        "start_date": ["Inte ett giltigt datum."],
+        "surprise": ["Okänt fält."],
+        "message": "Begäran var korrekt formulerad men kunde inte behandlas på grund av fel i innehållet.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_same_bad_vacancy_is_refused_in_finnish_swedish_and_english(vacancy_app, lang):
+    r = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json=BAD_VACANCY, headers={**EMPLOYER, "Accept-Language": f"{lang}-FI"}
+    )
+    want = VACANCY_REASONS[lang]
+    assert r.status_code == 422 and r.json["code"] == 422 and r.json["status"] == "Unprocessable Entity"
+    reasons = r.json["errors"]["json"]
+    assert set(reasons) == {
+        "title",
+        "occupation_uri",
+        "municipality",
+        "working_time",
+        "openings",
+        "start_date",
+        "surprise",
+    }
+    for field in ("title", "working_time", "openings", "start_date", "surprise"):
+        assert reasons[field] == want[field], (lang, field, reasons[field])
+    assert reasons["municipality"][0].startswith(want["municipality_start"]), reasons["municipality"]
+    assert r.json["message"] == want["message"]
+    if lang != "en":
+        assert "ESCO" in reasons["occupation_uri"][0] and "expected" not in reasons["occupation_uri"][0]
+
+
+def test_a_request_naming_no_language_is_answered_in_english_as_before(vacancy_app):
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=BAD_VACANCY, headers=EMPLOYER)
+    assert r.json["errors"]["json"]["openings"] == VACANCY_REASONS["en"]["openings"]
+    assert r.json["message"] == VACANCY_REASONS["en"]["message"]
+    rule = dict(BAD_VACANCY, title="Hitsaaja", municipality="837", working_time="full_time", openings=1)
+    for key in ("occupation_uri", "start_date", "surprise"):
+        rule.pop(key)
+    rule["description"] = " "
+    broken = vacancy_app.test_client().post("/api/v1/vacancies", json=rule, headers=EMPLOYER)
+    assert broken.json["message"] == "The vacancy breaks a rule."
+    sv = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json=rule, headers={**EMPLOYER, "Accept-Language": "sv"}
+    )
+    assert sv.json["message"] == "Platsannonsen bryter mot en regel."
+    assert sv.json["errors"]["json"]["occupation_uri"] == [
+        "Ange ett yrke, kompetenser eller en beskrivning att matcha på."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "commute", "consent", "suggested"),
+    [
+        (
+            "fi",
+            "Profiilia ei ole.",
+            "Arvon on oltava vähintään 0 ja enintään 500.",
+            "Organisaatioiden tunnisteet",
+            "Ehdotettu osaaminen",
+        ),
+        (
+            "sv",
+            "Profilen finns inte.",
+            "Värdet måste vara minst 0 och högst 500.",
+            "Organisationers identifierare",
+            "En föreslagen kompetens",
+        ),
+        (
+            "en",
+            "No such profile.",
+            "Must be greater than or equal to 0 and less than or equal to 500.",
+            "Organisation ids",
+            "A suggested skill",
+        ),
+    ],
+)
+def test_the_profile_api_answers_in_the_callers_language(
+    profile_app, lang, message, commute, consent, suggested
+):
+    client = profile_app.test_client()
+    headers = {**COACH, "Accept-Language": lang}
+    bad = client.put(
+        "/api/v1/profiles/p-1",
+        json=profile_body(max_commute_km=-1, consented_orgs=["Not An Org"]),
+        headers=headers,
+    )
+    assert bad.status_code == 422
+    assert bad.json["errors"]["json"]["max_commute_km"] == [commute]
+    assert bad.json["errors"]["json"]["consented_orgs"]["0"][0].startswith(consent)
+    body = profile_body()
+    rule = client.put(
+        "/api/v1/profiles/p-1", json={**body, "suggested_skills": [body["skills"][1]["uri"]]}, headers=headers
+    )
+    assert rule.status_code == 422 and rule.json["errors"]["json"]["suggested_skills"][0].startswith(
+        suggested
+    )
+    missing = client.get("/api/v1/profiles/nobody", headers=headers)
+    assert missing.status_code == 404 and missing.json["message"] == message and missing.json["code"] == 404
+
+
+@pytest.fixture(scope="module")
+def matching(tmp_path_factory):
+    """One matching app for the module (it loads the ESCO taxonomy: seconds)."""
+    app = matching_app(sqlite_url(tmp_path_factory.mktemp("matching"), "matching"), Clock())
+    vacancy(app, "v-weld")
+    return app
+
+
+@pytest.mark.parametrize(
+    ("lang", "k", "vacancy_message"),
+    [
+        (
+            "fi",
+            "Arvon on oltava vähintään 1 ja enintään 200.",
+            "Työpaikkaa ei ole (tai kohtaantopalvelu ei ole vielä saanut sitä).",
+        ),
+        (
+            "sv",
+            "Värdet måste vara minst 1 och högst 200.",
+            "Platsannonsen finns inte (eller har inte ännu nått matchningstjänsten).",
+        ),
+        (
+            "en",
+            "Must be greater than or equal to 1 and less than or equal to 200.",
+            "No such vacancy (or not yet received by the matching service).",
+        ),
+    ],
+)
+def test_the_matching_api_answers_in_the_callers_language(matching, lang, k, vacancy_message):
+    client = matching.test_client()
+    headers = {**TEAM, "Accept-Language": lang}
+    bad = client.get("/api/v1/vacancies/v-weld/shortlist?k=0", headers=headers)
+    assert bad.status_code == 422 and bad.json["errors"]["query"]["k"] == [k]
+    missing = client.get("/api/v1/vacancies/nowhere/shortlist", headers=headers)
+    assert missing.status_code == 404 and missing.json["message"] == vacancy_message
+    by_param = client.get(f"/api/v1/vacancies/v-weld/shortlist?k=0&lang={lang}", headers=TEAM)
+    assert by_param.json["errors"]["query"]["k"] == [k], "?lang= chooses too where the endpoint takes it"
+    assert "Set-Cookie" not in by_param.headers, "an API answer sets no language cookie"
+
+
+def test_an_unauthenticated_api_request_is_told_so_in_its_language(vacancy_app):
+    client = vacancy_app.test_client()
+    assert client.get("/api/v1/vacancies").json["message"] == "A bearer token is required."
+    sv = client.get("/api/v1/vacancies", headers={"Accept-Language": "sv"})
+    assert sv.status_code == 401 and sv.json["message"] == "En identifierare (bearer token) krävs."
