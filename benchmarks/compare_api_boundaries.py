@@ -146,8 +146,8 @@ def run_profile(tmp: Path, out: list[dict[str, Any]], norm: Normaliser) -> None:
     )
     app = create_profile_app(settings, testing=True)
     client = app.test_client()
-    coach, recruiter = auth("coach", "te-pirkanmaa"), auth("recruiter", "agency-a")
-    partner, stranger = auth("coach", "agency-a"), auth("coach", "agency-b")
+    coach, recruiter = auth("coach", "tampere-tyollisyys"), auth("recruiter", "agency-a")
+    partner, stranger = auth("coach", "vaasa-tyollisyys"), auth("coach", "helsinki-tyollisyys")
 
     def note(label: str, r: Any) -> None:
         out.append({"call": label, "status": r.status_code, "body": norm(r.get_data(as_text=True))})

@@ -9,7 +9,7 @@ from tests.api.matching_world import Clock, matching_app, vacancy
 from tests.helpers import auth, profile_body, sqlite_url
 
 EMPLOYER = auth("employer", "konepaja-oy")
-COACH = auth("coach", "te-pirkanmaa")
+COACH = auth("coach", "tampere-tyollisyys")
 TEAM = auth("team_member", "tampere-tyollisyys")
 
 BAD_VACANCY = {
