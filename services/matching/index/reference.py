@@ -104,9 +104,11 @@ def load_recognizer(
         log.warning(
             "%s names %d skills this ESCO lacks, ignored: %s", RULES_FILE, len(unknown), sorted(unknown)[:3]
         )
+        # a rule left with no skill is dropped, not kept as a phrase that names no skill
         rules = SkillRules(
             SkillRule(r.pattern, tuple(u for u in r.skills if u not in unknown), r.source)
             for r in rules.rules
+            if not r.skills or set(r.skills) - unknown
         )
     key = cache_key(data_dir)
     lemmas_path = cache_dir / f"fi-lemmas-{key}.pkl"

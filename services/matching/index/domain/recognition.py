@@ -152,6 +152,8 @@ class SkillRecognizer:
         Finnish set, docs/benchmarks.md).
     dense_floor : cosine mapped to 0 in the dense score (e5 cosines of unrelated texts sit near 0.75).
     phrase_weight : weight of a list item's own score against its sentence's score.
+    item_quota : each list item's best skills taken before the sentences' (0: none), so that
+        a requirement list ("A, B ja C") shows a skill for each item rather than five for one.
     sentence_from_items : embed a list's items only, and take the sentence's vector as their
         length-weighted mean (about half the model's work for list sentences; see `_embed`).
     dense_max_words : words of a unit embedded at most (None: all); the rest still counts in the
@@ -175,7 +177,8 @@ class SkillRecognizer:
         ),
         dense_floor: float = 0.75,
         phrase_weight: float = 0.5,
-        sentence_from_items: bool = False,
+        item_quota: int = 0,
+        sentence_from_items: bool = True,
         dense_max_words: int | None = None,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
@@ -191,6 +194,7 @@ class SkillRecognizer:
         self.label_weights_by_lang = label_weights_by_lang
         self.dense_floor = dense_floor
         self.phrase_weight = phrase_weight
+        self.item_quota = item_quota
         self.sentence_from_items = sentence_from_items
         self.dense_max_words = dense_max_words
         self.encoder = encoder
@@ -273,6 +277,7 @@ class SkillRecognizer:
         self.skill_uris_ = tuple(taxonomy.skill_uris)
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
+        self.products_ = named_products(taxonomy)
         self.labels_en_ = taxonomy.skill_labels_at("en")
         self.labels_fi_ = taxonomy.skill_labels_at("fi")
         self._set_language(taxonomy)
@@ -293,16 +298,25 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
+        out, ruled, _ = self._scores(text, lang)
+        return out, ruled
+
+    def _scores(self, text: str, lang: str | None) -> tuple[np.ndarray, list[list[str]], list[list[int]]]:
+        """`sentence_scores` and, per sentence, the best `item_quota` skill positions of each of
+        its list items (in item order)."""
         with _blas().limit(limits=1, user_api="blas"):
             return self._sentence_scores(text, lang)
 
-    def _sentence_scores(self, text: str, lang: str | None) -> tuple[np.ndarray, list[list[str]]]:
+    def _sentence_scores(
+        self, text: str, lang: str | None
+    ) -> tuple[np.ndarray, list[list[str]], list[list[int]]]:
         lang = lang or self.language(text)
         units, ruled = self._units(text, lang)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
+        item_tops: list[list[int]] = [[] for _ in range(n_sentences)]
         if not units:
-            return out, ruled
+            return out, ruled, item_tops
         scores = self._lexical([u.lexical for u in units])
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
@@ -316,8 +330,11 @@ class SkillRecognizer:
             row = scores[i]
             if u.is_phrase:
                 row = self.phrase_weight * row + (1.0 - self.phrase_weight) * scores[whole[u.sentence]]
+                if self.item_quota > 0:
+                    top = np.argpartition(-row, self.item_quota)[: self.item_quota]
+                    item_tops[u.sentence] += [int(j) for j in top[np.argsort(-row[top])] if row[j] > 0]
             np.maximum(out[u.sentence], row, out=out[u.sentence])
-        return out, ruled
+        return out, ruled, item_tops
 
     def recognise(
         self,
@@ -329,12 +346,12 @@ class SkillRecognizer:
     ) -> list[RecognisedSkill]:
         """Up to `top_k` skills scoring at least `min_score`, best first (ties by URI).
 
-        Skills named by the explicit rules come first (score `RULE_SCORE`). Each sentence then
-        contributes its own best ceil(top_k / sentences) skills, so one sentence with many
-        near-identical matches cannot crowd out the skills of the others; remaining places go
-        by score. `lang` ("fi", "sv", "en") is detected when not given.
+        Skills named by the explicit rules come first (score `RULE_SCORE`), then each list item's
+        best `item_quota` skills. Each sentence then contributes its own best
+        ceil(places left / sentences) skills, so one sentence with many near-identical matches
+        cannot crowd out the skills of the others; remaining places go by score. `lang` ("fi", "sv", "en") is detected when not given.
         """
-        per_sentence, ruled = self.sentence_scores(text, lang)
+        per_sentence, ruled, item_tops = self._scores(text, lang)
         if not per_sentence.size or top_k <= 0:
             return []
         best = per_sentence.max(axis=0)
@@ -351,7 +368,14 @@ class SkillRecognizer:
                 if j is not None and j not in seen and best[j] >= min_score:
                     chosen.append(j)
                     seen.add(j)
-        quota = max(1, math.ceil((top_k - len(chosen)) / len(per_sentence)))
+        for tops in item_tops:  # each list item's own best skills
+            for j in tops:
+                if j not in seen and best[j] >= min_score:
+                    chosen.append(j)
+                    seen.add(j)
+        first = chosen[:top_k]  # rules, then list items: kept whatever their score
+        chosen = []
+        quota = max(1, math.ceil((top_k - len(first)) / len(per_sentence)))
         for row in per_sentence:
             for j in np.argsort(-row, kind="stable")[:quota]:
                 j = int(j)
@@ -359,7 +383,7 @@ class SkillRecognizer:
                     chosen.append(j)
                     seen.add(j)
         chosen.sort(key=lambda j: (-best[j], self.skill_uris_[j]))
-        chosen = chosen[:top_k]
+        chosen = first + chosen[: top_k - len(first)]
         if len(chosen) < top_k:
             rest = [int(j) for j in np.argsort(-best, kind="stable")[: top_k * 2] if int(j) not in seen]
             rest = [j for j in rest if best[j] >= min_score and best[j] > 0]
@@ -383,6 +407,7 @@ class SkillRecognizer:
             if is_boilerplate(sentence):
                 continue
             named, rest = self.tools.rules.apply(sentence)
+            named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
             ruled.append(named)
@@ -543,6 +568,41 @@ _LANGUAGE_CUE = re.compile(
     r"[a-z]+ska(?:n)?|suome\w*|ruotsi\w*|englanti\w*|englann\w*|saksa\w*|venäjä\w*|viro\w*|"
     r"[A-Z][a-z]+ish|[A-Z][a-z]+ese|[A-Z][a-z]+ian|Dutch|French|Greek|Thai|Arabic|Hebrew|Hindi|Czech|Latin)\b",
 )
+
+
+_PRODUCT_LABEL = re.compile(r"^([A-Za-z][\w#+.\-]*?)(?: \(([^)]*)\))?$")
+_SOFTWARE = re.compile(r"\b(?:programming|software|computer|database|query language|scripting)\b", re.I)
+_PRODUCT_STOP = frozenset(
+    "Absorb Assembly Canvas Chef Eclipse Frostbite LESS ML Puppet RAGE SPARK Salt Scratch Shiva Source "
+    "Swift Unity".split()
+)
+"""ESCO product names that are also everyday words ("from scratch", "salt", "unity"): left to the
+ordinary matching."""
+
+
+def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
+    """Explicit rules for the skills that ESCO names by a product or language name, derived from
+    the taxonomy: (case-sensitive pattern, skill URI). A name is a one-word English preferred
+    label, without its bracketed qualifier ("Java (computer programming)" → Java; C#, SQL,
+    PostgreSQL), that is written with capitals, digits or signs beyond its first letter, or is
+    qualified, or describes software. It matches as a word, also with a Finnish case ending
+    ("Javasta", "C#:lla", "SQL:ää"); a longer name is not matched by a shorter one (JavaScript is
+    not Java). A multilingual model reads "Javasta ja Spring Bootista" as "software" in general."""
+    out = []
+    tables = taxonomy.tables
+    for uri, label, description in zip(
+        taxonomy.skill_uris, tables.skill_labels["en"], tables.skill_descriptions["en"], strict=True
+    ):
+        m = _PRODUCT_LABEL.match(label)
+        if not m or m.group(1) in _PRODUCT_STOP or len(m.group(1)) < 2:
+            continue
+        name, qualifier = m.group(1), m.group(2)
+        capitals = bool(re.search(r"[A-Z0-9#+]", name[1:]))
+        if not (name[0].isupper() and (capitals or qualifier or _SOFTWARE.search(description))):
+            continue
+        pattern = re.compile(rf"(?<![\w#+.\-]){re.escape(name)}(?::?[a-zäöå]{{1,6}})?(?![\w#+])")
+        out.append((pattern, uri))
+    return out
 
 
 def language_skills(taxonomy: Taxonomy) -> np.ndarray:
