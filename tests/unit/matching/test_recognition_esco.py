@@ -44,9 +44,17 @@ def test_short_tool_names_are_recognised(esco_recognizer):
 @pytest.mark.parametrize(
     ("text", "expected", "not_expected"),
     [
-        ("Osaat ohjelmoida Pythonilla ja TypeScriptillä.", {"Python (computer programming)", "TypeScript"}, set()),
+        (
+            "Osaat ohjelmoida Pythonilla ja TypeScriptillä.",
+            {"Python (computer programming)", "TypeScript"},
+            set(),
+        ),
         ("Vahva osaaminen Javasta ja PostgreSQL:stä.", {"Java (computer programming)", "PostgreSQL"}, set()),
-        ("We built the front end from scratch in JavaScript.", {"JavaScript"}, {"Scratch (computer programming)"}),
+        (
+            "We built the front end from scratch in JavaScript.",
+            {"JavaScript"},
+            {"Scratch (computer programming)"},
+        ),
     ],
 )
 def test_products_and_programming_languages_are_named_in_any_case_form(

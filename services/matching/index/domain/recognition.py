@@ -573,8 +573,25 @@ _LANGUAGE_CUE = re.compile(
 _PRODUCT_LABEL = re.compile(r"^([A-Za-z][\w#+.\-]*?)(?: \(([^)]*)\))?$")
 _SOFTWARE = re.compile(r"\b(?:programming|software|computer|database|query language|scripting)\b", re.I)
 _PRODUCT_STOP = frozenset(
-    "Absorb Assembly Canvas Chef Eclipse Frostbite LESS ML Puppet RAGE SPARK Salt Scratch Shiva Source "
-    "Swift Unity".split()
+    [
+        "Absorb",
+        "Assembly",
+        "Canvas",
+        "Chef",
+        "Eclipse",
+        "Frostbite",
+        "LESS",
+        "ML",
+        "Puppet",
+        "RAGE",
+        "SPARK",
+        "Salt",
+        "Scratch",
+        "Shiva",
+        "Source",
+        "Swift",
+        "Unity",
+    ]
 )
 """ESCO product names that are also everyday words ("from scratch", "salt", "unity"): left to the
 ordinary matching."""
