@@ -77,6 +77,9 @@ def test_an_operator_imports_a_shortage_csv_and_each_list_is_published(app):
     )
     listed = client.get("/api/v1/shortages", headers=TEAM).json["items"]
     assert [(x["region"], x["period"]) for x in listed] == [("national", "2026H2"), ("pirkanmaa", "2026H2")]
+    for region, expected in (("Birkaland", "pirkanmaa"), ("national", "national")):
+        listed = client.get(f"/api/v1/shortages?region={region}", headers=TEAM).json["items"]
+        assert [x["region"] for x in listed] == [expected]
 
 
 def test_a_shortage_csv_can_be_uploaded_as_a_multipart_file(app):

@@ -111,6 +111,10 @@ class ShortageListingSchema(ma.Schema):
     items = fields.List(fields.Nested(ShortageListSchema))
 
 
+class ShortageListingArgs(StrictSchema):
+    region = RegionId(allow_national=True, load_default=None)
+
+
 class SourceArgs(StrictSchema):
     source = fields.String(
         load_default="operator import",
@@ -301,11 +305,16 @@ class Shortages(MethodView):
         }
 
     @require_role(*TEAM_ROLES)
+    @blp.arguments(ShortageListingArgs, location="query")
     @blp.response(200, ShortageListingSchema)
-    def get(self) -> Any:
+    def get(self, args: dict[str, Any]) -> Any:
         """The stored shortage lists, one per region (or ``national``) and period, each with its period
-        dates, import time, age, whether it is stale and whether it still decides any flag."""
-        return {"items": team().records.shortage_listing()}
+        dates, import time, age, whether it is stale and whether it still decides any flag;
+        ``region`` keeps one region's lists (or the national ones)."""
+        items = team().records.shortage_listing()
+        if args["region"]:
+            items = [x for x in items if x["region"] == args["region"]]
+        return {"items": items}
 
 
 @blp.route("/shortages/<region>/<period>")
