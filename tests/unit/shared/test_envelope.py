@@ -96,7 +96,7 @@ def test_the_fast_reader_reads_random_documents_like_the_standard_library():
         if kind == 2:
             return rng.choice([rng.uniform(-1e6, 1e6), rng.random() * 10.0 ** rng.randint(-300, 300)])
         if kind == 3:
-            return "".join(rng.choice("aä€\\\"/\n\x01 😀z") for _ in range(rng.randint(0, 12)))
+            return "".join(rng.choice('aä€\\"/\n\x01 😀z') for _ in range(rng.randint(0, 12)))
         if kind in (4, 5):
             return {str(rng.randint(0, 9)): value(depth + 1) for _ in range(rng.randint(0, 5))}
         return [value(depth + 1) for _ in range(rng.randint(0, 5))]
