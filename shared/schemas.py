@@ -99,13 +99,28 @@ class _Text(fields.String):
         return text
 
 
+#: Examples for the OpenAPI documents: "perform metal active gas welding" and "welder" (ESCO v1.1.1).
+ESCO_EXAMPLES = {
+    "skill": "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498",
+    "occupation": "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b",
+}
+
+
 class EscoUri(_Text):
     """An ESCO skill or occupation URI, loaded in its canonical form (``https://``, upper-case UUIDs,
     trailing slashes and ESCO portal addresses are accepted); unknown concepts are refused with the
     ESCO version the service speaks."""
 
     def __init__(self, kind: Kind, **kwargs: Any) -> None:
-        metadata = {"description": f"ESCO {kind} URI", **kwargs.pop("metadata", {})}
+        metadata = {
+            "description": f"ESCO {kind} URI of the ESCO version the service speaks, canonically "
+            f"`http://data.europa.eu/esco/{kind}/<UUID>`; `https://`, upper-case UUIDs, a trailing "
+            "slash and ESCO portal addresses are read as that URI. A concept the version does not "
+            "have is refused (422)",
+            "example": ESCO_EXAMPLES[kind],
+            "maxLength": MAX_TEXT,
+            **kwargs.pop("metadata", {}),
+        }
         super().__init__(metadata=metadata, **kwargs)
         self.kind = kind
 

@@ -16,8 +16,12 @@ from services.matching.index.api import SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
 from services.matching.team.handlers import (
+    PREPARE_ROLES,
+    PREPARE_WEEKS_AHEAD,
     CandidateUnknownError,
     MeetingLockedError,
+    MeetingTooFarAheadError,
+    OutcomeConflictError,
     OutcomeInput,
     RegionUnknownError,
     ShortageListUnknownError,
@@ -32,6 +36,9 @@ from shared.http import abort
 from shared.pii import refuse_personal_data
 from shared.schemas import EscoUri, RegionId, StrictSchema
 
+#: What the profile service mints (HMAC-SHA-256 of the profile id, docs/events.md).
+CANDIDATE_ID_PATTERN = r"^c-[0-9a-f]{24}$"
+
 blp = Blueprint(
     "team",
     __name__,
@@ -41,7 +48,6 @@ blp = Blueprint(
 )
 
 TEAM_ROLES = SHORTLIST_ROLES  # recruiter, team member, coach, operator
-PREPARE_ROLES = (Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
 
 
 def team() -> TeamHandlers:
@@ -140,21 +146,28 @@ class FollowUpSchema(StrictSchema):
             "example": "valmentaja@tampere",
         },
     )
-    due = fields.Date(load_default=None)
+    due = fields.Date(
+        load_default=None, metadata={"description": "ISO date, optional", "example": "2026-12-15"}
+    )
 
 
 class OutcomeInSchema(StrictSchema):
     candidate_id = fields.String(
         required=True,
-        validate=validate.Length(1, 64),
-        metadata={"description": "Pseudonymous candidate id from a shortlist"},
+        validate=validate.Regexp(CANDIDATE_ID_PATTERN, error="A candidate id is c- and 24 hex digits."),
+        metadata={
+            "description": "Pseudonymous candidate id from a shortlist (`c-` and 24 hex digits)",
+            "example": "c-3f9a0c41d2b7e85f6a1c0d94",
+        },
     )
-    status = fields.String(required=True, validate=validate.OneOf([s.value for s in Status]))
+    status = fields.String(
+        required=True, validate=validate.OneOf([s.value for s in Status]), metadata={"example": "interviewed"}
+    )
     reason = fields.String(
         load_default=None,
         allow_none=True,
         validate=validate.OneOf([r.value for r in Reason]),
-        metadata={"description": "Required when status is not_hired, else omitted"},
+        metadata={"description": "Required when status is not_hired, else omitted (422 otherwise)"},
     )
     comment = fields.String(
         load_default="",
@@ -171,7 +184,14 @@ class OutcomeInSchema(StrictSchema):
         allow_none=True,
         metadata={"description": "Open until a later outcome for the pair replaces it"},
     )
-    occurred_on = fields.Date(load_default=None, metadata={"description": "When it happened; default today"})
+    occurred_on = fields.Date(
+        load_default=None,
+        metadata={
+            "description": "When it happened; default today. Not in the future and at most 92 days ago "
+            "(422 otherwise)",
+            "example": "2026-11-20",
+        },
+    )
     missing_skills = fields.List(
         EscoUri("skill"),
         load_default=None,
@@ -243,6 +263,19 @@ class PreparedSchema(ma.Schema):
 
 # -- views ---------------------------------------------------------------------------------------------
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: Body types read as a CSV or .xlsx file. Windows with Excel installed registers .csv as
+#: application/vnd.ms-excel, and tools pick the type from the extension (an outside tester's 415).
+UPLOAD_TYPES = frozenset(
+    {
+        "text/csv",
+        "text/plain",
+        XLSX,
+        "application/octet-stream",
+        "application/vnd.ms-excel",
+        "application/csv",
+        "text/comma-separated-values",
+    }
+)
 UPLOAD_BODY = {
     "required": True,
     "content": {
@@ -352,8 +385,8 @@ def upload(what: str = "the shortage list") -> tuple[bytes, str]:
         if item is None:
             abort(422, message="Send the file as the 'file' field.", errors={"files": {"file": ["Missing."]}})
         return item.read(), item.filename or ""
-    if request.mimetype in ("text/csv", "text/plain", XLSX, "application/octet-stream"):
-        return request.get_data(), ""
+    if request.mimetype in UPLOAD_TYPES:
+        return request.get_data(), ""  # the content decides how it is read (shared.tables.read_table)
     abort(415, message=f"Send {what} as text/csv, .xlsx or multipart/form-data.")
 
 
@@ -368,7 +401,8 @@ class Outcomes(MethodView):
         Who may (``shared.entitlement.may_record_outcome``): a recruiter of an organisation the
         candidate consented to, the vacancy's employer if the candidate consented to it, or a coach of
         the candidate's own organisation (who may also correct a wrong status). Anyone else gets the
-        same 422 as for an unknown candidate.
+        same 422 as for an unknown candidate. Once a partner agency has recorded on the (vacancy,
+        candidate) pair, another agency gets 409 (``shared.entitlement.may_overwrite_pair``).
 
         Publishes ``outcome.recorded`` (without the comment and follow-up). A candidate whose latest
         outcome for the vacancy is ``hired`` or ``not_hired`` is no longer shortlisted for it; a hired
@@ -400,6 +434,12 @@ class Outcomes(MethodView):
             )
         except InvalidOutcomeError as exc:
             abort(422, message="The outcome breaks a rule.", errors={"json": exc.errors})
+        except OutcomeConflictError:
+            abort(
+                409,
+                message="Another partner agency handles this candidate for this vacancy: its status is "
+                "corrected by the employer or the jobseeker's coach.",
+            )
         return outcome, 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
 
     @require_role(*TEAM_ROLES)
@@ -496,6 +536,13 @@ class PrepareMeeting(MethodView):
             abort(
                 409,
                 message="That week's meeting is past and was already prepared; it stays as the team saw it.",
+            )
+        except MeetingTooFarAheadError:
+            abort(
+                422,
+                message=f"A meeting is prepared at most {PREPARE_WEEKS_AHEAD} weeks ahead: its content is "
+                "what the index holds now.",
+                errors={"path": {"week": [f"At most {PREPARE_WEEKS_AHEAD} weeks after this one."]}},
             )
         return {
             "region": stored.region,
