@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn
 
-from flask import Blueprint, Flask, jsonify, request, send_from_directory
+from flask import Blueprint, Flask, current_app, jsonify, request, send_from_directory
 from flask_babel import gettext
 from flask_smorest import Api as SmorestApi
 from flask_smorest import abort as _abort
@@ -117,6 +117,18 @@ def load_json_strictly(raw: bytes) -> Any:
 
 def guard_input() -> None:
     """``before_request``: path, query and form values and JSON bodies are checked once, here."""
+    if (
+        request.method in ("POST", "PUT", "PATCH")
+        and not request.is_json
+        and _takes_json_body()
+        and (request.content_length or request.get_data(cache=True))
+    ):
+        # A JSON body sent as text/plain, or by `curl -d` (form-urlencoded), would otherwise be read as
+        # no body at all and answered 422 "missing data": say what is wrong instead.
+        _abort(
+            415,
+            message=gettext("Send the body as JSON with the header Content-Type: application/json."),
+        )
     for name, value in (request.view_args or {}).items():
         if isinstance(value, str):
             check_text(value, "path", name, controls=True)
@@ -131,6 +143,14 @@ def guard_input() -> None:
         raw = request.get_data(cache=True)
         if raw.strip():
             load_json_strictly(raw)
+
+
+def _takes_json_body() -> bool:
+    """Whether the endpoint being called reads a JSON body (a flask-smorest ``arguments`` in ``json``)."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    handler = getattr(getattr(view, "view_class", None), request.method.lower(), view)
+    parameters = getattr(handler, "_apidoc", {}).get("arguments", {}).get("parameters", [])
+    return any(p.get("in") == "json" for p in parameters)
 
 
 def openapi_config(title: str, version: str = "1", description: str = "") -> dict[str, Any]:

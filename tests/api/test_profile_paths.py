@@ -155,6 +155,49 @@ def test_without_consent_the_receiver_sees_the_step_but_nothing_about_the_person
     assert seen["note"] == "" and seen["step"]["kind"] == "training"
 
 
+def test_a_step_organisation_passes_on_only_what_it_was_given_whatever_consent_it_declares(client):
+    """An outside tester's attack: a partner given the skills only handed over onward, declared the
+    jobseeker's consent itself and shared name, contacts and special-category data with a third
+    organisation (and read them back in its own outgoing list)."""
+    first, onward = auth("recruiter", "pirkan-rekry-oy"), auth("recruiter", "nordic-staffing-ab")
+    jobseeker(client)
+    path = open_path(client)
+    to = {"kind": "recruitment_by_provider", "org": "pirkan-rekry-oy", "starts_on": "2026-12-02",
+          "planned_end": "2027-03-01"}  # fmt: skip
+    given = send(client, path, to=to, shared=["skills"]).json
+    assert (
+        client.post(f"/api/v1/handovers/{given['id']}/acknowledge", json={}, headers=first).status_code == 200
+    )
+    step = given["step"]["id"]
+    everything = ["name", "contact", "skills", "languages", "work_history", "education", "target_group",
+                  "work_ability"]  # fmt: skip
+    body = {
+        "from_step": step,
+        "to": {
+            "kind": "work_trial",
+            "org": "nordic-staffing-ab",
+            "starts_on": "2026-12-10",
+            "planned_end": "2027-03-01",
+        },
+        "consent": True,
+        "shared": everything,
+        "purpose": "curiosity",
+    }
+    r = client.post(f"/api/v1/paths/{path['id']}/handovers", json=body, headers=first)
+    assert r.status_code == 422 and "shared" in r.json["errors"]["json"], r.json
+    assert count(client.application, service_paths) == 1
+
+    r = client.post(
+        f"/api/v1/paths/{path['id']}/handovers", json={**body, "shared": ["skills"]}, headers=first
+    )
+    assert r.status_code == 201, r.json
+    for who, listing in ((onward, "incoming"), (first, "outgoing")):
+        [seen] = client.get(f"/api/v1/handovers?direction={listing}", headers=who).json["items"]
+        person = seen["jobseeker"]
+        assert person["name"] is None and person["email"] is None and person["phone"] is None, who
+        assert set(person["shared"]) == {"skills"}, who
+
+
 @pytest.mark.parametrize(
     ("extra", "where"),
     [

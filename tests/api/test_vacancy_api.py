@@ -219,3 +219,17 @@ def test_a_skill_cannot_be_both_required_and_rejected(vacancy_app):
     r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
     assert r.status_code == 422 and "rejected_skills" in r.json["errors"]["json"]
     assert rows(vacancy_app) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["text/plain", "application/x-www-form-urlencoded", None],  # `curl -d` sends form-urlencoded
+)
+def test_a_json_body_sent_as_another_media_type_is_415_not_missing_fields(vacancy_app, content_type):
+    import json
+
+    headers = {**EMPLOYER, **({"Content-Type": content_type} if content_type else {})}
+    r = vacancy_app.test_client().post("/api/v1/vacancies", data=json.dumps(valid()), headers=headers)
+    assert r.status_code == 415, r.json  # an outside tester got 422 "missing data" here
+    assert r.json["code"] == 415 and "application/json" in r.json["message"]
+    assert rows(vacancy_app) == (0, 0)

@@ -294,13 +294,20 @@ class ServicePath:
         now: datetime,
         calendar: WorkingDays,
         acknowledge_within: int,
+        by_owner: bool = True,
     ) -> ServicePath:
         """Propose the next step at another organisation; the current step stays open (and its
-        organisation responsible) until the receiver acknowledges."""
+        organisation responsible) until the receiver acknowledges.
+
+        ``by_owner``: sent by a coach of the organisation that owns the path (records the jobseeker's
+        consent to share anything). Any other sender is a step's organisation: it may pass on only what
+        handovers gave it (``received_by``), whatever consent it declares. Raises ``InvalidPathError``
+        with field reasons."""
         self._must_be_open()
         source = self.step(from_step)
         errors: dict[str, list[str]] = {}
         chosen = frozenset(shared)
+        held = None if by_owner else self.received_by(source.org)
         if source.state is not StepState.OPEN:
             errors["from_step"] = [f"The step is {source.state.value}: only an open step is handed over."]
         elif any(h.from_step == from_step and h.state is HandoverState.PENDING for h in self.handovers):
@@ -311,6 +318,11 @@ class ServicePath:
             errors["shared"] = [f"Only {', '.join(SHAREABLE)} may be shared."]
         if chosen and not consent:
             errors["consent"] = ["Sharing anything about the jobseeker needs the jobseeker's consent."]
+        if held is not None and chosen - held:
+            errors["shared"] = [
+                "A step's organisation may pass on only what it was given by a handover "
+                f"({', '.join(sorted(held)) or 'nothing'}); the jobseeker's coach can share more."
+            ]
         if chosen & SPECIAL_CATEGORY and not purpose.strip():
             errors["purpose"] = [
                 "Work ability and target group are special-category data: state why the receiver needs them."
@@ -345,6 +357,15 @@ class ServicePath:
             note.strip(),
         )
         return self._changed(now, steps=(*self.steps, step), handovers=(*self.handovers, handover))
+
+    def received_by(self, org: str) -> frozenset[str]:
+        """What ``org`` was given about the jobseeker by this path's handovers (the ``SHAREABLE`` names):
+        those sent to it with consent and not declined."""
+        given: set[str] = set()
+        for h in self.handovers:
+            if h.to_org == org and h.consent and h.state is not HandoverState.DECLINED:
+                given |= h.shared
+        return frozenset(given)
 
     def acknowledge(self, handover_id: str, person: str, now: datetime) -> ServicePath:
         """The receiver takes over: its step opens with ``person`` responsible; the sending step ends."""

@@ -202,6 +202,7 @@ class PathHandlers:
                 now=now,
                 calendar=self.calendar,
                 acknowledge_within=self.acknowledge_within,
+                by_owner=caller.role is Role.COACH and caller.org == p.coach_org,
             ),
             step_org_of=from_step,
         )
@@ -348,15 +349,19 @@ class PathHandlers:
         self, caller: Principal, path: ServicePath, h: Handover, profile: Profile | None
     ) -> Jobseeker:
         """What the caller sees of the jobseeker through handover ``h``: the owning organisation's
-        coaches see their own jobseeker; the receiver only what the jobseeker consented to share
-        (nothing after a withdrawal, nothing after the path is closed)."""
+        coaches see their own jobseeker; the receiver only what the jobseeker consented to share;
+        the sending step's organisation only what it was itself given (nothing after a withdrawal,
+        nothing after the path is closed)."""
         if caller.role is Role.COACH and caller.org == path.coach_org:
             return self._owned(profile) if profile else Jobseeker(path.candidate_id)
         if profile is None or profile.details is None or not h.consent or not h.shared or not path.is_open:
             return Jobseeker(path.candidate_id)
         if h.state is HandoverState.DECLINED:
             return Jobseeker(path.candidate_id)
-        d, shared = profile.details, h.shared
+        d = profile.details
+        shared = h.shared if caller.org == h.to_org else h.shared & path.received_by(caller.org)
+        if not shared:
+            return Jobseeker(path.candidate_id)
         extra: dict[str, object] = {}
         if "skills" in shared:
             extra["skills"] = [{"uri": s.uri, "level": s.level} for s in d.skills]
