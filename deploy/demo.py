@@ -155,7 +155,7 @@ def load(stack: Stack, secrets_: dict[str, str], profile_count: int, home: Path)
 
     ``secrets_`` holds the services' ``KOHTAANTO_JWT_SECRET`` and ``KOHTAANTO_PSEUDONYM_KEY``. Returns
     what was done: ``{"fresh": bool, "week": "YYYY-Www", "outcomes": int, "ratings": int,
-    "candidates": int}``. Raises RuntimeError when a service refuses a request (the demo's data is
+    "candidates": int, "rating_link": str | None}``. Raises RuntimeError when a service refuses a request (the demo's data is
     valid, so that is a bug)."""
     loader = Loader(stack, TokenCodec(secrets_["KOHTAANTO_JWT_SECRET"]))
     fresh = False
@@ -178,6 +178,7 @@ def load(stack: Stack, secrets_: dict[str, str], profile_count: int, home: Path)
         "outcomes": meeting.recorded,
         "ratings": ratings,
         "candidates": index["candidates"],
+        "rating_link": journeys.get("rating_link"),
     }
 
 

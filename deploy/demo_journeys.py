@@ -302,7 +302,10 @@ class JourneyDemo:
         link = None
         deadline = time.monotonic() + 60
         rated = 0
-        pending = list(proposed)
+        # the last referral is left for the jobseeker to rate through the link the demo prints
+        for_link, pending = (
+            (proposed[-1], list(proposed[:-1])) if len(proposed) > 1 else (None, list(proposed))
+        )
         while pending and time.monotonic() < deadline:
             vacancy_id, employer, candidate = pending[0]
             pid = candidate_to_profile[candidate]
@@ -320,10 +323,16 @@ class JourneyDemo:
             e = call("POST", f"{self.profile}/api/v1/ratings", employer_token,
                      {**body, "candidate_id": candidate, "score": self.rng.choice([4, 4, 5, 3])})  # fmt: skip
             rated += e.status == 201
-            if link is None:
-                made = call("POST", f"{self.profile}/api/v1/profiles/{pid}/rating-links", self.coach,
-                            {"subject": {"kind": "referral", "vacancy_id": vacancy_id}})  # fmt: skip
-                link = made.json()["url"] if made.status == 201 else None
+        while for_link and link is None and time.monotonic() < deadline:
+            vacancy_id, _, candidate = for_link
+            made = call("POST", f"{self.profile}/api/v1/profiles/{candidate_to_profile[candidate]}/rating-links",
+                        self.coach, {"subject": {"kind": "referral", "vacancy_id": vacancy_id}})  # fmt: skip
+            if made.status == 201:
+                link = made.json()["url"]
+            elif made.status == 422:  # the referral has not reached the profile service yet
+                time.sleep(0.5)
+            else:
+                break
         for pid in self.path_people:
             got = call("GET", f"{self.profile}/api/v1/profiles/{pid}/ratings", self.coach)
             if got.status != 200:

@@ -17,6 +17,8 @@ The rules (docs/architecture.md, "Consent and entitlement"):
 * **Recording an outcome** for (vacancy, candidate): a recruiter of an organisation the candidate
   consented to; an employer for its own vacancy, when the candidate consented to it; a coach of the
   candidate's own organisation (who may also correct a wrong status). Nobody else.
+* **A pair's status** is the team's: once a partner agency has recorded on (vacancy, candidate), another
+  agency may not overwrite it (``may_overwrite_pair``); the employer and the coaches may.
 * **Marking a profile hired** (the profile service, on ``outcome.recorded``): only an outcome whose
   recorder satisfies the rule above for that profile; anything else is ignored and audited.
 """
@@ -65,6 +67,20 @@ def may_record_outcome(
     if role == "coach":
         return org_kind == "employment_services"
     return False
+
+
+def may_overwrite_pair(role: str, org: str, org_kind: str | None, agencies_on_pair: Collection[str]) -> bool:
+    """Whether a caller entitled to record an outcome for (vacancy, candidate) may record one on a pair
+    other organisations already record on. The pair's status is the team's (its latest outcome decides
+    whether the candidate is still shortlisted for the vacancy, and ``hired`` marks the profile), so
+    the first partner agency to record on a pair handles it and another agency may not overwrite it;
+    the vacancy's employer and employment-services coaches always may.
+
+    ``agencies_on_pair``: the partner agencies (not the employer, not employment services) that have
+    recorded an outcome on the pair."""
+    if role != "recruiter" or sees_all_candidates(org_kind):
+        return True
+    return not agencies_on_pair or org in agencies_on_pair
 
 
 def may_mark_hired(

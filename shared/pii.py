@@ -47,6 +47,20 @@ _IDENTITY_UNSIGNED = re.compile(
     r"(?P<number>\d{3})(?P<check>[0-9A-FHJ-NPR-Ya-fhj-npr-y])"
     r"(?![0-9A-Za-z])"
 )
+# Without its check character (it is computed from the other nine, so the rest identifies as well)
+_IDENTITY_NO_CHECK = re.compile(
+    r"(?<![0-9A-Za-z])"
+    r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d"
+    rf"[-+A-FU-Ya-fu-y{_DASHES}]"
+    r"\d{3}"
+    r"(?![0-9A-Za-z])"
+)
+# In an identifier (no spaces, any separator or none): the birth date, a separator and the number
+_ID_IDENTITY = re.compile(r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d[-+A-Ya-y._:]?\d{3}(?!\d)")
+# In an identifier with its separators removed: a Finnish number, national (0 and an area or mobile
+# prefix) or international without the + (358)
+_ID_PHONE = re.compile(r"(?<!\d)(?:358|0[1-9])\d{6,11}(?!\d)")
+_ID_SEPARATORS = re.compile(r"[._:\-\s]")
 _EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ -]?\(0\))?(?:[ ./-]?\d){6,12}(?!\w)")
 _PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0\d{1,3})(?:[ ./-]?\d){5,10}(?!\w)")
@@ -82,6 +96,7 @@ def find_personal_data(text: str) -> list[Finding]:
         for m in _IDENTITY_UNSIGNED.finditer(text)
         if CHECK_CHARACTERS[int(m["day"] + m["month"] + m["year"] + m["number"]) % 31] == m["check"].upper()
     ]
+    found += [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY_NO_CHECK.finditer(text)]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
     for pattern in (_PHONE_INTERNATIONAL, _PHONE_NATIONAL):
         found += [
@@ -95,6 +110,18 @@ def find_personal_data(text: str) -> list[Finding]:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+def identifier_holds_personal_data(identifier: str) -> bool:
+    """Whether an identifier (e.g. an organisation's own id for a jobseeker) holds an identity code or a
+    phone number in any spelling: with any separator or none, without its check character
+    (``131052-308``, ``131052A308``, ``131052.308T``), or a phone number written with other separators
+    or without the + (``040_1234567``, ``358401234567``). Stricter than ``find_personal_data``, which
+    reads running text; an id like ``asiakas-150124-001`` (a date and a number) is refused too, as
+    it cannot be told from an identity code."""
+    if contains_personal_data(identifier) or _ID_IDENTITY.search(identifier):
+        return True
+    return bool(_ID_PHONE.search(_ID_SEPARATORS.sub("", identifier)))
 
 
 def contains_personal_data(text: str) -> bool:

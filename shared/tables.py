@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -176,22 +177,33 @@ def _table(header: list[str], rows: list[tuple[int, list[str]]], described: str)
     return Table([h.lower() for h in found], rows, described, found)
 
 
+#: Characters XML 1.0 does not allow (its ``Char`` production): C0 controls other than tab, LF and CR,
+#: surrogates and U+FFFE/U+FFFF. openpyxl refuses some of them with an error and writes others into
+#: a file Excel calls corrupt; text may hold them (Word's line break is U+000B).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """``value`` with every character XML 1.0 cannot hold replaced by a space."""
+    return _NOT_XML.sub(" ", value)
+
+
 def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Sheet1") -> bytes:
     """An ``.xlsx`` workbook with one sheet: a bold, frozen header row and the rows as typed cells
     (numbers, dates and text; ``None`` is an empty cell). Text starting with ``= + - @`` is stored as
-    text, never as a formula."""
+    text, never as a formula; characters a workbook cannot hold (``xml_text``) become spaces."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook(write_only=False)
     ws = book.active
     ws.title = sheet[:31]
-    ws.append(list(header))
+    ws.append([xml_text(h) for h in header])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     for row in rows:
-        ws.append(list(row))
+        ws.append([xml_text(v) if isinstance(v, str) else v for v in row])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
                 cell.data_type = "s"

@@ -37,7 +37,7 @@ from services.profile.schemas import (
 )
 from shared.auth import AUDIT_READERS, Principal, Role, audit_scope, current_principal, require_role
 from shared.http import abort
-from shared.pii import contains_personal_data
+from shared.pii import identifier_holds_personal_data
 from shared.ratelimit import json_list_cost, rate_limited
 from shared.schemas import input_notices
 
@@ -103,7 +103,7 @@ def checked_id(profile_id: str) -> str:
     if not _PROFILE_ID.match(profile_id):
         reason = "1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit."
         abort(422, message="Invalid profile id.", errors={"path": {"profile_id": [reason]}})
-    if contains_personal_data(profile_id):
+    if identifier_holds_personal_data(profile_id):
         abort(
             422,
             message="Invalid profile id.",

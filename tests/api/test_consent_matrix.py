@@ -19,7 +19,7 @@ from services.profile.app import create_app as create_profile_app
 from services.profile.config import Settings as ProfileSettings
 from services.profile.repository import outbox
 from shared.auth import Role
-from shared.entitlement import may_record_outcome, may_see_candidate
+from shared.entitlement import may_overwrite_pair, may_record_outcome, may_see_candidate, sees_all_candidates
 from shared.organisations import registry
 from tests.api.matching_world import CANDIDATES, SHORTAGE_CSV, Clock, apply, essential, matching_app, vacancy
 from tests.helpers import PSEUDONYM_KEY, TEST_ORGANISATIONS, WELDER, auth, common_settings, profile_body
@@ -140,6 +140,7 @@ def secrets_in(text: str, people: list[dict[str, Any]]) -> set[int]:
 def test_the_consent_matrix(world: World) -> None:
     counts: Counter[str] = Counter()
     leaks: list[tuple] = []
+    agencies_on: dict[int, set[str]] = {}  # the partner agencies that recorded on (v-weld, person)
     pc, mc = world.profile.test_client(), world.matching.test_client()
     all_ids = [p["candidate_id"] for p in world.people] + [UNKNOWN]
     for org in ORGS:
@@ -214,10 +215,17 @@ def test_the_consent_matrix(world: World) -> None:
                 entitled = p["i"] not in WITHDRAWN and may_record_outcome(
                     role.value, org, KIND.get(org), p["consent"] | {p["owner"]}, "konepaja-oy"
                 )
+                # the first partner agency to record on the pair handles it: others get 409
+                handling = agencies_on.setdefault(p["i"], set())
+                may_overwrite = may_overwrite_pair(role.value, org, KIND.get(org), handling)
                 if r.status_code == 201 and not entitled:
                     leaks.append(("outcome recorded without entitlement", who, p["i"]))
-                if r.status_code != 201 and entitled:
+                if r.status_code != 201 and entitled and may_overwrite:
                     leaks.append(("entitled outcome refused", who, p["i"], r.status_code))
+                if r.status_code != 409 and entitled and not may_overwrite:
+                    leaks.append(("another agency overwrote a handled pair", who, p["i"], r.status_code))
+                if r.status_code == 201 and org != "konepaja-oy" and not sees_all_candidates(KIND.get(org)):
+                    handling.add(org)
                 if not entitled and (r.status_code, r.json) != (unknown.status_code, unknown.json):
                     leaks.append(("outcome existence signal", who, p["i"], r.status_code))
     # -- profile service: the audit log, after every access above was recorded ----------------------

@@ -156,6 +156,21 @@ def test_only_team_members_coaches_and_operators_prepare_meetings(app, headers, 
     )
 
 
+def test_opening_a_coming_week_prepares_it_only_for_those_who_prepare_and_only_a_few_weeks_ahead(app):
+    """An outside tester, as a recruiter, prepared and froze weeks up to 2099 just by opening them."""
+    client = app.test_client()
+    for week in ("2026-W49", "2027-W52", "2099-W01"):
+        r = client.get(f"/meetings/pirkanmaa/{week}/content.json", headers=RECRUITER)
+        assert r.status_code == 404, week
+    assert client.get("/meetings/pirkanmaa/2026-W49/content.json", headers=TEAM).status_code == 200
+    assert client.get("/meetings/pirkanmaa/2099-W01/content.json", headers=TEAM).status_code == 404
+    r = client.post("/api/v1/meetings/pirkanmaa/2099-W01/prepare", headers=TEAM)
+    assert r.status_code == 422 and "week" in r.json["errors"]["path"]
+    # the recruiter sees what the team prepared
+    r = client.get("/meetings/pirkanmaa/2026-W49/content.json", headers=RECRUITER)
+    assert r.status_code == 200 and r.json["prepared_by"].endswith("tampere-tyollisyys")
+
+
 def test_next_week_compares_with_what_the_team_saw_and_last_week_stays_as_it_was(app, clock):
     client = app.test_client()
     clock.now -= timedelta(days=7)  # last week: the team meets and looks at W47

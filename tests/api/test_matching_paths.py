@@ -102,6 +102,8 @@ def test_satisfaction_by_week_and_organisation_reaches_the_meeting_and_the_api(a
     rate(app, 0, "agency-a", 1)  # redelivered: counted once
     for i in range(2):
         rate(app, 10 + i, "agency-b", 2, rater="employer")
+    for i in range(5):  # hidden with agency-b's 2, which the total would otherwise give away
+        rate(app, 30 + i, "agency-c", 5)
     rate(app, 20, "agency-a", 5, region="uusimaa")
     client = app.test_client()
     assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
@@ -109,9 +111,10 @@ def test_satisfaction_by_week_and_organisation_reaches_the_meeting_and_the_api(a
     orgs = {f["key"]: f for f in content["satisfaction"]["by_org"]}
     assert orgs["agency-a"]["count"] == 6 and orgs["agency-a"]["mean"] == 4.17
     assert orgs["agency-b"]["count"] == 2 and orgs["agency-b"]["mean"] is None
+    assert orgs["agency-c"]["count"] == 5 and orgs["agency-c"]["mean"] is None
     page = client.get("/meetings/pirkanmaa/2026-W48", headers=TEAM).get_data(as_text=True)
     assert 'id="satisfaction"' in page and "2 arviota" in page
     r = client.get("/api/v1/satisfaction?region=pirkanmaa&weeks=2&week=2026-W48", headers=TEAM)
     assert r.status_code == 200 and [w["key"] for w in r.json["weeks"]] == ["2026-W47", "2026-W48"]
-    assert r.json["total"]["count"] == 8
+    assert r.json["total"]["count"] == 13
     assert client.get("/api/v1/satisfaction?region=pirkanmaa&week=soon", headers=TEAM).status_code == 422

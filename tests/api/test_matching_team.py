@@ -77,6 +77,9 @@ def test_an_operator_imports_a_shortage_csv_and_each_list_is_published(app):
     )
     listed = client.get("/api/v1/shortages", headers=TEAM).json["items"]
     assert [(x["region"], x["period"]) for x in listed] == [("national", "2026H2"), ("pirkanmaa", "2026H2")]
+    for region, expected in (("Birkaland", "pirkanmaa"), ("national", "national")):
+        listed = client.get(f"/api/v1/shortages?region={region}", headers=TEAM).json["items"]
+        assert [x["region"] for x in listed] == [expected]
 
 
 def test_a_shortage_csv_can_be_uploaded_as_a_multipart_file(app):
@@ -103,9 +106,20 @@ def test_only_operators_import_shortage_lists(app, headers, status):
     assert r.status_code == status
 
 
-def test_a_shortage_list_must_be_sent_as_csv(app):
+def test_a_shortage_list_must_be_sent_as_a_file(app):
     r = app.test_client().post("/api/v1/shortages", json={"csv": SHORTAGE_CSV}, headers=OPERATOR)
     assert r.status_code == 415
+    # `curl --data-binary @file.csv` sends form-urlencoded: a 415 naming the types, not a 400 about
+    # the file's line breaks being control characters (an outside tester)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    r = app.test_client().post("/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, **form})
+    assert r.status_code == 415 and "text/csv" in r.json["message"], r.json
+
+
+def test_a_shortage_csv_sent_as_the_type_windows_gives_csv_files_is_read(app):
+    excel = {"Content-Type": "application/vnd.ms-excel"}
+    r = app.test_client().post("/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, **excel})
+    assert r.status_code == 201, r.json
 
 
 def test_shortage_roles_are_flagged_in_shortlists_and_can_be_asked_for_alone(app):
@@ -259,6 +273,32 @@ def test_an_outcome_that_breaks_a_rule_is_422_with_the_field(app, body, field):
 )
 def test_only_entitled_callers_record_outcomes(app, headers, status):
     assert record(app.test_client(), app.candidate_ids[0], "proposed", headers=headers).status_code == status
+
+
+def test_another_agency_cannot_overwrite_the_status_of_a_pair_an_agency_handles(app):
+    """An outside tester: an agency the candidate also consented to recorded `not_hired` on a pair
+    another agency was interviewing for, which removed the candidate from that agency's shortlist
+    (and `proposed` over a `hired`)."""
+    client = app.test_client()
+    shared = app.candidate_ids[1]
+    # the candidates topic lists the jobseeker's own organisation among the consented ones
+    consent = ("agency-a", "agency-b", "tampere-tyollisyys")
+    candidate(app, shared, skills=essential(WELDER, 100)[:-1], consent=consent, version=2)
+    assert record(client, shared, "interviewed").status_code == 201
+    r = record(client, shared, "not_hired", reason="candidate_declined", headers=OTHER_RECRUITER)
+    assert r.status_code == 409 and r.json["code"] == 409, r.json
+    assert shared in shortlist_ids(client, "v-weld", RECRUITER)
+    assert [o.status for o in rows(app, outcomes)] == ["interviewed"]
+    # the handling agency goes on; the employer and the jobseeker's coach may correct the status
+    assert record(client, shared, "hired").status_code == 201
+    assert record(client, shared, "proposed", headers=OTHER_RECRUITER).status_code == 409
+    assert (
+        record(client, shared, "interviewed", headers=auth("coach", "tampere-tyollisyys")).status_code == 201
+    )
+    # the other agency may still work the candidate for another vacancy
+    assert (
+        record(client, shared, "proposed", vacancy_id="v-nurse", headers=OTHER_RECRUITER).status_code == 201
+    )
 
 
 def test_hired_and_rejected_candidates_are_not_proposed_again_for_that_vacancy(app):

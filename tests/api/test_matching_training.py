@@ -149,3 +149,29 @@ def test_the_meeting_links_the_skills_most_often_missing_to_courses_and_publishe
     before = len(events(app))
     client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM)
     assert len(events(app)) == before
+
+
+@pytest.mark.parametrize("region", ["pirkanmaa", "Birkaland", "MK06", "06"])
+def test_courses_and_satisfaction_read_a_region_as_everywhere_else(app, region):
+    """An outside tester asked for Birkaland (Pirkanmaa in Swedish) and was told there were no
+    courses held there and no ratings."""
+    client = app.test_client()
+    assert import_catalogue(client, csv_bytes(catalogue_rows())).status_code == 201
+    found = client.get(f"/api/v1/training/courses?region={region}", headers=TEAM).json["items"]
+    assert {c["course_id"] for c in found} == {"HITS-24", "HITS-OPPI", "TURVA"}  # Tampere, Nokia, online
+    r = client.get(f"/api/v1/satisfaction?region={region}", headers=TEAM)
+    assert r.status_code == 200 and r.json["region"] == "pirkanmaa"
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("training/courses?region=x", "region"),
+        ("training/courses?skill=nope", "skill"),
+        ("satisfaction?region=x", "region"),
+        ("shortages?region=atlantis", "region"),
+    ],
+)
+def test_an_unknown_region_or_skill_in_a_query_is_a_422_not_an_empty_answer(app, query, field):
+    r = app.test_client().get(f"/api/v1/{query}", headers=TEAM)
+    assert r.status_code == 422 and field in r.json["errors"]["query"], r.json

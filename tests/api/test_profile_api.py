@@ -117,7 +117,23 @@ def test_someone_elses_profile_and_an_unknown_one_get_the_same_answer(profile_ap
 
 @pytest.mark.parametrize(
     "profile_id",
-    ["010190-123A", "131052-308T", "010594Y9032", "020516C903K", "010190+123A", "131052-308t", "0401234567"],
+    [
+        "010190-123A",
+        "131052-308T",
+        "010594Y9032",
+        "020516C903K",
+        "010190+123A",
+        "131052-308t",
+        "0401234567",
+        # an outside tester's spellings: no check character, other separators, no + on the country code
+        "131052-308",
+        "131052A308",
+        "131052.308T",
+        "131052:308T",
+        "358401234567",
+        "040.1234567",
+        "040-123-4567",
+    ],
 )
 @pytest.mark.parametrize("method", ["GET", "DELETE", "PUT"])
 def test_ids_that_look_like_personal_identity_codes_are_refused_and_never_stored(

@@ -127,6 +127,33 @@ def test_a_rating_link_works_once_without_an_account(world, profile_app):
     assert [e["payload"]["score"] for e in published(profile_app)] == [5]
 
 
+def test_a_link_is_not_made_for_what_the_jobseeker_rated_and_an_old_one_says_so(world, profile_app):
+    """An outside tester got a link (printed by the demo) for a referral the jobseeker had rated through
+    the coach: the form was shown, and sending it said the link was used or expired."""
+    client, _ = world
+    made = client.post(
+        "/api/v1/profiles/asiakas-1/rating-links",
+        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
+        headers=COACH,
+    )
+    path = "/" + made.json["url"].split("/", 3)[3]
+    assert (
+        client.post("/api/v1/profiles/asiakas-1/ratings", json=referral(4), headers=COACH).status_code == 201
+    )
+
+    page = client.get(path + "?lang=en")
+    assert page.status_code == 200 and "already rated" in page.get_data(as_text=True)
+    assert "<form" not in page.get_data(as_text=True)
+    assert client.post(path, data={"score": "5"}).status_code == 409
+    again = client.post(
+        "/api/v1/profiles/asiakas-1/rating-links",
+        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
+        headers=COACH,
+    )
+    assert again.status_code == 409 and again.json["code"] == 409
+    assert len(published(profile_app)) == 1
+
+
 def test_a_path_step_is_rated_for_its_organisation(world):
     client, _ = world
     step = {"kind": "work_trial", "org": "konepaja-oy", "starts_on": "2026-11-02", "planned_end": "2026-12-18",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,6 +67,11 @@ def test_the_demo_loads_on_fresh_services_and_again_on_loaded_ones(demo_stack, c
     assert page.status == 200 and page.json()["content"]["vacancies"]
     assert call("GET", f"{stack.url('profile')}/api/v1/handovers", tokens["school"]).status == 200
     assert call("GET", f"{stack.url('profile')}/api/v1/vouchers", tokens["provider"]).status == 200
+    # The jobseeker's rating link it prints works (an outside tester's was dead on arrival).
+    link = first["rating_link"]
+    assert link and "<form" in call("GET", link).body.decode()
+    sent = urllib.request.urlopen(urllib.request.Request(link, data=b"score=4", method="POST"), timeout=30)
+    assert sent.status == 200
 
     operator = TokenCodec(keys["KOHTAANTO_JWT_SECRET"]).mint(
         Principal("operaattori@kohtaanto", Role.OPERATOR, "kohtaanto")

@@ -16,8 +16,12 @@ from services.matching.index.api import SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
 from services.matching.team.handlers import (
+    PREPARE_ROLES,
+    PREPARE_WEEKS_AHEAD,
     CandidateUnknownError,
     MeetingLockedError,
+    MeetingTooFarAheadError,
+    OutcomeConflictError,
     OutcomeInput,
     RegionUnknownError,
     ShortageListUnknownError,
@@ -41,7 +45,6 @@ blp = Blueprint(
 )
 
 TEAM_ROLES = SHORTLIST_ROLES  # recruiter, team member, coach, operator
-PREPARE_ROLES = (Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
 
 
 def team() -> TeamHandlers:
@@ -109,6 +112,10 @@ class HistoryListSchema(ma.Schema):
 
 class ShortageListingSchema(ma.Schema):
     items = fields.List(fields.Nested(ShortageListSchema))
+
+
+class ShortageListingArgs(StrictSchema):
+    region = RegionId(allow_national=True, load_default=None)
 
 
 class SourceArgs(StrictSchema):
@@ -239,6 +246,19 @@ class PreparedSchema(ma.Schema):
 
 # -- views ---------------------------------------------------------------------------------------------
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: Body types read as a CSV or .xlsx file. Windows with Excel installed registers .csv as
+#: application/vnd.ms-excel, and tools pick the type from the extension (an outside tester's 415).
+UPLOAD_TYPES = frozenset(
+    {
+        "text/csv",
+        "text/plain",
+        XLSX,
+        "application/octet-stream",
+        "application/vnd.ms-excel",
+        "application/csv",
+        "text/comma-separated-values",
+    }
+)
 UPLOAD_BODY = {
     "required": True,
     "content": {
@@ -301,11 +321,16 @@ class Shortages(MethodView):
         }
 
     @require_role(*TEAM_ROLES)
+    @blp.arguments(ShortageListingArgs, location="query")
     @blp.response(200, ShortageListingSchema)
-    def get(self) -> Any:
+    def get(self, args: dict[str, Any]) -> Any:
         """The stored shortage lists, one per region (or ``national``) and period, each with its period
-        dates, import time, age, whether it is stale and whether it still decides any flag."""
-        return {"items": team().records.shortage_listing()}
+        dates, import time, age, whether it is stale and whether it still decides any flag;
+        ``region`` keeps one region's lists (or the national ones)."""
+        items = team().records.shortage_listing()
+        if args["region"]:
+            items = [x for x in items if x["region"] == args["region"]]
+        return {"items": items}
 
 
 @blp.route("/shortages/<region>/<period>")
@@ -343,8 +368,8 @@ def upload(what: str = "the shortage list") -> tuple[bytes, str]:
         if item is None:
             abort(422, message="Send the file as the 'file' field.", errors={"files": {"file": ["Missing."]}})
         return item.read(), item.filename or ""
-    if request.mimetype in ("text/csv", "text/plain", XLSX, "application/octet-stream"):
-        return request.get_data(), ""
+    if request.mimetype in UPLOAD_TYPES:
+        return request.get_data(), ""  # the content decides how it is read (shared.tables.read_table)
     abort(415, message=f"Send {what} as text/csv, .xlsx or multipart/form-data.")
 
 
@@ -359,7 +384,8 @@ class Outcomes(MethodView):
         Who may (``shared.entitlement.may_record_outcome``): a recruiter of an organisation the
         candidate consented to, the vacancy's employer if the candidate consented to it, or a coach of
         the candidate's own organisation (who may also correct a wrong status). Anyone else gets the
-        same 422 as for an unknown candidate.
+        same 422 as for an unknown candidate. Once a partner agency has recorded on the (vacancy,
+        candidate) pair, another agency gets 409 (``shared.entitlement.may_overwrite_pair``).
 
         Publishes ``outcome.recorded`` (without the comment and follow-up). A candidate whose latest
         outcome for the vacancy is ``hired`` or ``not_hired`` is no longer shortlisted for it; a hired
@@ -391,6 +417,12 @@ class Outcomes(MethodView):
             )
         except InvalidOutcomeError as exc:
             abort(422, message="The outcome breaks a rule.", errors={"json": exc.errors})
+        except OutcomeConflictError:
+            abort(
+                409,
+                message="Another partner agency handles this candidate for this vacancy: its status is "
+                "corrected by the employer or the jobseeker's coach.",
+            )
         return outcome, 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
 
     @require_role(*TEAM_ROLES)
@@ -487,6 +519,13 @@ class PrepareMeeting(MethodView):
             abort(
                 409,
                 message="That week's meeting is past and was already prepared; it stays as the team saw it.",
+            )
+        except MeetingTooFarAheadError:
+            abort(
+                422,
+                message=f"A meeting is prepared at most {PREPARE_WEEKS_AHEAD} weeks ahead: its content is "
+                "what the index holds now.",
+                errors={"path": {"week": [f"At most {PREPARE_WEEKS_AHEAD} weeks after this one."]}},
             )
         return {
             "region": stored.region,

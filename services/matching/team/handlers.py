@@ -17,7 +17,7 @@ import math
 import uuid
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from services.matching.index.handlers import (
@@ -62,17 +62,22 @@ from services.matching.team.shortages import (
     ShortageList,
     parse_shortage_file,
 )
-from shared.auth import Principal
+from shared.auth import Principal, Role
+from shared.entitlement import may_overwrite_pair, sees_all_candidates
 from shared.geography import Geography
 
 if TYPE_CHECKING:
     from services.matching.team.training_handlers import TrainingHandlers
 
 __all__ = [
+    "PREPARE_ROLES",
+    "PREPARE_WEEKS_AHEAD",
     "CandidateUnknownError",
     "ImportResult",
     "MeetingLockedError",
     "MeetingNotPreparedError",
+    "MeetingTooFarAheadError",
+    "OutcomeConflictError",
     "OutcomeInput",
     "Places",
     "RegionUnknownError",
@@ -91,8 +96,22 @@ class CandidateUnknownError(LookupError):
     """The candidate is not in the matching index (never published, or withdrawn)."""
 
 
+class OutcomeConflictError(RuntimeError):
+    """Another partner agency handles the (vacancy, candidate) pair (``may_overwrite_pair``)."""
+
+
 class RegionUnknownError(LookupError):
     pass
+
+
+#: Who prepares a region's weekly meeting (``prepare``, or by opening the current or a coming week).
+PREPARE_ROLES = (Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
+#: How many weeks ahead a meeting may be prepared: its content is what the index holds now.
+PREPARE_WEEKS_AHEAD = 4
+
+
+class MeetingTooFarAheadError(RuntimeError):
+    """A meeting more than ``PREPARE_WEEKS_AHEAD`` weeks ahead."""
 
 
 class MeetingNotPreparedError(LookupError):
@@ -358,6 +377,19 @@ class TeamHandlers:
             self.consents,
         ):
             raise CandidateUnknownError(data.candidate_id)
+        with self.uow_factory() as uow:
+            recorders = {
+                o.recorded_by_org
+                for o in uow.outcomes.for_vacancy(vacancy_id)
+                if o.candidate_id == data.candidate_id
+            }
+        agencies = {
+            o
+            for o in recorders
+            if o != record.vacancy.employer_org and not sees_all_candidates(self.org_kind(o))
+        }
+        if not may_overwrite_pair(caller.role.value, caller.org, self.org_kind(caller.org), agencies):
+            raise OutcomeConflictError(data.candidate_id)
         lacks_skills = data.status is Status.NOT_HIRED and data.reason is Reason.SKILLS
         if data.missing_skills and not lacks_skills:
             raise InvalidOutcomeError(
@@ -421,16 +453,24 @@ class TeamHandlers:
 
     # -- the weekly meeting ------------------------------------------------------------------------
     def meeting(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
-        """The stored meeting; the current or a future week is prepared on first view. ``region`` may be
-        any spelling ``Places.region_id`` accepts; the stored meeting carries the id."""
+        """The stored meeting; the current or a coming week (``PREPARE_WEEKS_AHEAD``) is prepared on
+        first view by someone who may prepare it (``PREPARE_ROLES``). ``region`` may be any spelling
+        ``Places.region_id`` accepts; the stored meeting carries the id. Raises
+        ``MeetingNotPreparedError`` for a week not stored that the caller may not prepare (an outside
+        tester froze weeks up to 2099 as a recruiter, just by opening them)."""
         region = self.places.region_id(region)
         with self.uow_factory() as uow:
             stored = uow.meetings.get(region, str(week))
         if stored is not None:
             return stored
-        if week < IsoWeek.of(self.clock().date()):
+        current = IsoWeek.of(self.clock().date())
+        if week < current or caller.role not in PREPARE_ROLES or self._too_far(week, current):
             raise MeetingNotPreparedError(f"{region} {week}")
         return self.prepare(region, week, caller)
+
+    @staticmethod
+    def _too_far(week: IsoWeek, current: IsoWeek) -> bool:
+        return week.monday > current.monday + timedelta(weeks=PREPARE_WEEKS_AHEAD)
 
     def prepare(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
         """Compute and store the meeting's content. The current and future weeks may be prepared
@@ -438,6 +478,8 @@ class TeamHandlers:
         region = self.places.region_id(region)
         region_name = self.places.regions[region]
         now = self.clock()
+        if self._too_far(week, IsoWeek.of(now.date())):
+            raise MeetingTooFarAheadError(f"{region} {week}")
         with self.uow_factory() as uow:
             past = week < IsoWeek.of(now.date())
             if past and uow.meetings.get(region, str(week)) is not None:

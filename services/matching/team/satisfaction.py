@@ -4,7 +4,8 @@ by week and by the organisation rated. Pure Python.
 Ratings come from the profile service as figures only (``rating.recorded``: region, organisation
 rated, what was rated, by whom — jobseeker or employer — the score and the ISO week). A mean or a
 distribution of fewer than ``SMALL_CELL`` ratings is not shown (the count is): with so few, a rated
-organisation could tell who gave which score.
+organisation could tell who gave which score. Nor is one that would give such a figure away by
+difference with the total (complementary suppression, ``protected``).
 """
 
 from __future__ import annotations
@@ -60,24 +61,53 @@ def figure(key: str, scores: Sequence[int], small: int = SMALL_CELL) -> Figure:
     )
 
 
+def protected(
+    members: Sequence[tuple[str, Sequence[int]]], small: int = SMALL_CELL
+) -> tuple[list[Figure], bool]:
+    """The figures of a partition of the shown total's ratings, with complementary suppression: the
+    ratings hidden together must number at least ``small`` (else, with the total shown, they would be
+    the total minus the shown ones: an outside tester read one jobseeker's rating of an agency off
+    that way), so the smallest shown members are hidden too. Returns the figures and whether the
+    total's mean and distribution must be hidden as well (nothing left to hide with)."""
+    counts = {k: len(v) for k, v in members}
+    hidden = {k for k, n in counts.items() if 0 < n < small}
+    while hidden and sum(counts[k] for k in hidden) < small:
+        shown = sorted((n, k) for k, n in counts.items() if n > 0 and k not in hidden)
+        if not shown:
+            break
+        hidden.add(shown[0][1])
+    hide_total = bool(hidden) and sum(counts[k] for k in hidden) < small
+    figures = [Figure(k, len(v), None, None) if k in hidden else figure(k, v, small) for k, v in members]
+    return figures, hide_total
+
+
 def satisfaction(facts: Iterable[RatingFact], weeks: Sequence[str]) -> Satisfaction:
-    """Figures for the ratings of ``weeks`` (ISO weeks, oldest first)."""
+    """Figures for the ratings of ``weeks`` (ISO weeks, oldest first); every grouping (weeks,
+    organisations, raters, subjects) is protected against differencing with the total (``protected``)."""
     wanted = set(weeks)
     kept = [f for f in facts if f.week in wanted]
+    hide_total = False
 
     def group(key_of: object, keys: Sequence[str] | None = None) -> list[Figure]:
+        nonlocal hide_total
         buckets: dict[str, list[int]] = {k: [] for k in (keys or [])}
         for f in kept:
             buckets.setdefault(key_of(f), []).append(f.score)  # type: ignore[operator]
-        return [figure(k, v) for k, v in buckets.items()]
+        figures, hide = protected(list(buckets.items()))
+        hide_total = hide_total or hide
+        return figures
 
     by_org = sorted(group(lambda f: f.rated_org), key=lambda g: (-g.count, g.key))
+    weekly = group(lambda f: f.week, list(weeks))
+    by_rater = group(lambda f: f.rater, ["jobseeker", "employer"])
+    by_subject = group(lambda f: f.subject_kind, ["referral", "path_step"])
+    scores = [f.score for f in kept]
     return Satisfaction(
-        weeks=group(lambda f: f.week, list(weeks)),
+        weeks=weekly,
         by_org=by_org,
-        by_rater=group(lambda f: f.rater, ["jobseeker", "employer"]),
-        by_subject=group(lambda f: f.subject_kind, ["referral", "path_step"]),
-        total=figure("all", [f.score for f in kept]),
+        by_rater=by_rater,
+        by_subject=by_subject,
+        total=Figure("all", len(scores), None, None) if hide_total else figure("all", scores),
         first_week=weeks[0] if weeks else "",
         last_week=weeks[-1] if weeks else "",
     )

@@ -18,7 +18,7 @@ from services.matching.team.training_handlers import TrainingHandlers, course_pa
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.languages import DEFAULT_LANGUAGE
-from shared.schemas import StrictSchema
+from shared.schemas import EscoUri, RegionId, StrictSchema
 from shared.tables import TableError
 
 blp = Blueprint(
@@ -55,12 +55,9 @@ class CourseListSchema(ma.Schema):
 
 
 class CourseArgs(StrictSchema):
-    skill = fields.String(
-        load_default=None, validate=validate.Length(1, 200), metadata={"description": "ESCO skill URI"}
-    )
-    region = fields.String(
-        load_default=None, validate=validate.Length(1, 64), metadata={"description": "Held there or online"}
-    )
+    # the same readings as everywhere (an unknown skill or region is a 422, never "no courses")
+    skill = EscoUri("skill", load_default=None)
+    region = RegionId(load_default=None, metadata={"description": "Held there or online"})
 
 
 class ImportedSchema(ma.Schema):
@@ -157,9 +154,7 @@ class Courses(MethodView):
 
 
 class SatisfactionArgs(StrictSchema):
-    region = fields.String(
-        required=True, validate=validate.Length(1, 64), metadata={"description": "Region id"}
-    )
+    region = RegionId(required=True)
     weeks = fields.Integer(
         load_default=6, validate=validate.Range(1, 52), metadata={"description": "Weeks up to this one"}
     )

@@ -25,7 +25,12 @@ from flask_babel import format_date, gettext, lazy_gettext
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as BaseResponse
 
-from services.matching.team.handlers import MeetingNotPreparedError, RegionUnknownError, TeamHandlers
+from services.matching.team.handlers import (
+    PREPARE_ROLES,
+    MeetingNotPreparedError,
+    RegionUnknownError,
+    TeamHandlers,
+)
 from services.matching.team.localise import localise
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
@@ -44,7 +49,6 @@ bp = Blueprint(
 )
 
 VIEW_ROLES = (Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
-PREPARE_ROLES = (Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
 # The words for the codes in a meeting's content, from the message catalogues (shared/i18n.py).
 WORDS: dict[str, dict[str, Any]] = {
     "status": {
@@ -168,6 +172,17 @@ def _load(region: str, week: str, principal: Principal) -> StoredMeeting | BaseR
             gettext("No region %(region)s or ISO week %(week)s (e.g. 2026-W48).", region=region, week=week),
         )
     except MeetingNotPreparedError:
+        if IsoWeek.parse(week) >= IsoWeek.of(team().clock().date()):
+            return _page_error(
+                404,
+                gettext("No meeting"),
+                gettext(
+                    "The %(week)s meeting of %(region)s has not been prepared yet: a team member, coach "
+                    "or operator prepares it (at most a few weeks ahead).",
+                    week=week,
+                    region=region,
+                ),
+            )
         return _page_error(
             404,
             gettext("No meeting"),

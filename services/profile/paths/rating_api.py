@@ -198,6 +198,9 @@ def rate(token: str) -> Any:
         _, what = ratings().link_subject(token)
     except LinkUnusableError:
         return render_template("profile/rate.html", state="gone", what="", errors={}), 404
+    except AlreadyRatedError:
+        status = 200 if request.method == "GET" else 409
+        return render_template("profile/rate.html", state="rated", what="", errors={}), status
     if request.method == "GET":
         return render_template("profile/rate.html", state="form", what=what, errors={})
     try:

@@ -61,10 +61,14 @@ class RatingHandlers:
         return rating
 
     def link(self, caller: Principal, profile_id: str, kind: SubjectKind, ref: str) -> RatingLink:
-        """A single-use link, valid ``LINK_DAYS`` days, for the jobseeker to rate without an account."""
+        """A single-use link, valid ``LINK_DAYS`` days, for the jobseeker to rate without an account.
+        Raises ``AlreadyRatedError`` when the jobseeker has rated the subject (a link could not be
+        used)."""
         with self.uow_factory() as uow:
             profile = own_profile(uow, caller, profile_id)
             subject = self._subject(uow, profile.candidate_id, kind, ref)
+            if uow.ratings.already(profile.candidate_id, subject, RaterKind.JOBSEEKER):
+                raise AlreadyRatedError(subject.key())
             link = RatingLink(
                 secrets.token_urlsafe(32),
                 profile.candidate_id,
@@ -77,11 +81,15 @@ class RatingHandlers:
         return link
 
     def link_subject(self, token: str) -> tuple[RatingLink, str]:
-        """The usable link and what it rates in words (e.g. the vacancy's title); LinkUnusableError."""
+        """The usable link and what it rates in words (e.g. the vacancy's title). Raises
+        ``LinkUnusableError`` (unknown, used or expired) or ``AlreadyRatedError`` (the jobseeker rated
+        the subject another way, e.g. through the coach)."""
         with self.uow_factory() as uow:
             link = uow.ratings.link(token)
             if link is None or not link.usable_on(self.clock().date()):
                 raise LinkUnusableError(token[:6])
+            if uow.ratings.already(link.candidate_id, link.subject, RaterKind.JOBSEEKER):
+                raise AlreadyRatedError(link.subject.key())
             return link, self._describe(uow, link.candidate_id, link.subject)
 
     def rate_by_link(self, token: str, score: int, comment: str) -> Rating:

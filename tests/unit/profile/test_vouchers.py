@@ -1,5 +1,6 @@
 """Service-voucher pilots: eligibility, the voucher's life and results with small cells suppressed."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -135,9 +136,33 @@ def test_results_count_per_month_and_provider_and_never_show_fewer_than_five():
     # provider-c's 3 is suppressed, and with it the next smallest of the month (provider-b's 6)
     assert chosen[("2026-10", "provider-a")].value == 8
     assert chosen[("2026-10", "provider-c")].suppressed and chosen[("2026-10", "provider-b")].suppressed
-    hired, _, _, hired_total = r.tables["hired"]
-    assert hired[("2026-11", "provider-a")].value == 6 and hired_total.value == 6
     in_progress, _, _, _ = r.tables["in_progress"]
     assert in_progress[("2026-10", "provider-a")].value == 8
+    # 2 of provider-a's 8 are still in progress in November: hidden, and so is November's 6 hired,
+    # from which the 2 would follow (8 chose, 6 hired, nobody withdrew)
+    assert in_progress[("2026-11", "provider-a")].suppressed
+    hired, _, _, _ = r.tables["hired"]
+    assert hired[("2026-11", "provider-a")].suppressed
     for cells, *_ in r.tables.values():
         assert all(c.value is None or c.value == 0 or c.value >= 5 for c in cells.values())
+
+
+def test_a_cell_hidden_in_one_measure_is_hidden_in_the_others_of_the_same_provider_and_month():
+    """An outside tester's case: a provider with 9 chosen and 7 in progress in a month showed its
+    hired cell suppressed, but 9 − 7 = 2 (no withdrawals) gave it away."""
+    pilot = replace(PILOT, providers=("provider-a", "provider-b"))
+    vouchers: list[Voucher] = []
+    for i in range(16):
+        on = date(2026, 10, 1 + i)
+        v = issue(f"v{i}", pilot, f"c{i}", "o", facts(on=on, since=date(2026, 6, 20)), "x")
+        v = v.choose("provider-a" if i < 9 else "provider-b", pilot, f"s{i}", on)
+        if i in (0, 1):
+            v = v.hired(date(2026, 10, 20)) or v
+        vouchers.append(v)
+    r = results(pilot, vouchers, date(2026, 10, 31))
+    key = ("2026-10", "provider-a")
+    cells = {measure: table[0][key] for measure, table in r.tables.items()}
+    assert cells["hired"].suppressed  # 2
+    assert cells["chosen"].suppressed and cells["in_progress"].suppressed, cells
+    for table, *_ in r.tables.values():
+        assert all(c.value is None or c.value == 0 or c.value >= 5 for c in table.values())

@@ -115,3 +115,33 @@ def test_access_log_parts_lose_tokens_and_personal_data():
 def test_identity_codes_without_a_century_sign_count_when_their_check_character_is_right(text):
     """Found by an outside tester: a space or nothing instead of the century sign got through."""
     assert kinds(text) == [IDENTITY_CODE]
+
+
+@pytest.mark.parametrize("text", ["soitto 131052-308 huomenna", "hetu 131052A308"])
+def test_an_identity_code_without_its_check_character_is_found(text):
+    """The check character is computed from the other nine, so the rest identifies the person as well
+    (an outside tester's input)."""
+    assert kinds(text) == [IDENTITY_CODE]
+
+
+@pytest.mark.parametrize(
+    ("identifier", "personal"),
+    [
+        ("131052-308", True),
+        ("131052A308", True),
+        ("131052.308T", True),
+        ("131052_308T", True),
+        ("358401234567", True),
+        ("040_1234567", True),
+        ("asiakas-1001", False),
+        ("ASIAKAS-2024-0042", False),
+        ("asiakas-20240115-001", False),
+        ("henkilo-7", False),
+    ],
+)
+def test_an_identifier_holding_an_identity_code_or_phone_number_in_any_spelling_is_found(
+    identifier, personal
+):
+    from shared.pii import identifier_holds_personal_data
+
+    assert identifier_holds_personal_data(identifier) is personal

@@ -80,3 +80,19 @@ def test_a_written_workbook_keeps_types_and_never_runs_text_as_a_formula():
     score, day, note = ws[2]
     assert score.value == 0.75 and day.value.date() == date(2026, 11, 24)
     assert note.value == "=HYPERLINK(1)" and note.data_type == "s"
+
+
+@pytest.mark.parametrize("odd", ["\u000b", "\u0008", "\u001f", "\ufffe", "\uffff"])
+def test_a_workbook_is_written_whatever_control_characters_the_text_holds(odd):
+    """An employer's vacancy title with a vertical tab (Word's line break) made the meeting's Excel
+    download a 500; U+FFFE made a file Excel calls corrupt (an outside tester)."""
+    import zipfile
+    from xml.dom.minidom import parseString
+
+    data = write_xlsx([f"title{odd}"], [[f"Sairaanhoitaja{odd} X"]])
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                parseString(z.read(name))  # well-formed XML, as Excel needs
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws["A2"].value == "Sairaanhoitaja  X" and ws["A1"].value == "title "
