@@ -144,6 +144,11 @@ def guard_input() -> None:
             check_text(value, "form", name, controls=name != "token")
     if request.is_json and request.content_length != 0:
         raw = request.get_data(cache=True)
+        if raw.startswith(b"\xef\xbb\xbf"):
+            # a UTF-8 byte-order mark (PowerShell's Out-File, Notepad): ignored, as RFC 8259 allows;
+            # the views read the body werkzeug cached, so the cache loses the mark
+            raw = raw[3:]
+            request._cached_data = raw  # type: ignore[attr-defined]
         if raw.strip():
             load_json_strictly(raw)
 

@@ -152,15 +152,17 @@ def rate_limited(kind: str, cost: Callable[[], int] | None = None) -> Callable[[
     return mark
 
 
-def json_list_cost(field: str) -> Callable[[], int]:
-    """A cost: how many distinct items the JSON body's ``field`` lists (at least 1)."""
+def json_list_cost(field: str, cap: int | None = None) -> Callable[[], int]:
+    """A cost: how many distinct items the JSON body's ``field`` lists (at least 1, at most ``cap``,
+    the most a valid request may list: an over-long request is a 422, never a 429 no retry can pass)."""
 
     def cost() -> int:
         body = request.get_json(silent=True)
         items = body.get(field) if isinstance(body, dict) else None
         if not isinstance(items, list):
             return 1
-        return max(1, len({json_key(i) for i in items}))
+        count = max(1, len({json_key(i) for i in items}))
+        return min(count, cap) if cap else count
 
     return cost
 
@@ -216,6 +218,9 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
         default_limits_per_method=True,
         default_limits_exempt_when=lambda: kind() is None,
         default_limits_cost=cost,
+        # a refused contact look-up (422: too many ids, a bad purpose) shows no one: it is not charged,
+        # so a client's mistake does not lock it out of the meeting page's names for the window
+        default_limits_deduct_when=lambda response: kind() != "contact_lookup" or response.status_code < 400,
         headers_enabled=True,
         retry_after="delta-seconds",
         key_prefix="kohtaanto",

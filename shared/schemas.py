@@ -99,13 +99,28 @@ class _Text(fields.String):
         return text
 
 
+#: Examples for the OpenAPI documents: "perform metal active gas welding" and "welder" (ESCO v1.1.1).
+ESCO_EXAMPLES = {
+    "skill": "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498",
+    "occupation": "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b",
+}
+
+
 class EscoUri(_Text):
     """An ESCO skill or occupation URI, loaded in its canonical form (``https://``, upper-case UUIDs,
     trailing slashes and ESCO portal addresses are accepted); unknown concepts are refused with the
     ESCO version the service speaks."""
 
     def __init__(self, kind: Kind, **kwargs: Any) -> None:
-        metadata = {"description": f"ESCO {kind} URI", **kwargs.pop("metadata", {})}
+        metadata = {
+            "description": f"ESCO {kind} URI of the ESCO version the service speaks, canonically "
+            f"`http://data.europa.eu/esco/{kind}/<UUID>`; `https://`, upper-case UUIDs, a trailing "
+            "slash and ESCO portal addresses are read as that URI. A concept the version does not "
+            "have is refused (422)",
+            "example": ESCO_EXAMPLES[kind],
+            "maxLength": MAX_TEXT,
+            **kwargs.pop("metadata", {}),
+        }
         super().__init__(metadata=metadata, **kwargs)
         self.kind = kind
 
@@ -210,10 +225,26 @@ def known_municipality(code: str) -> None:
 
 
 class StrictSchema(ma.Schema):
-    """Input schemas reject unknown fields, so a typo is an error rather than silently ignored."""
+    """Input schemas reject unknown fields, so a typo is an error rather than silently ignored, and a
+    fractional number for an integer field (marshmallow would cut ``1.5`` openings to 1)."""
 
     class Meta:
         unknown = ma.RAISE
+
+    @ma.pre_load
+    def _whole_numbers(self, data: Any, **kwargs: Any) -> Any:
+        if not isinstance(data, Mapping):
+            return data
+        errors = {
+            field.data_key or name: ["Not a whole number."]
+            for name, field in self.load_fields.items()
+            if isinstance(field, fields.Integer)
+            and isinstance(value := data.get(field.data_key or name), float)
+            and not value.is_integer()
+        }
+        if errors:
+            raise ValidationError(errors)
+        return data
 
 
 class LanguageSchema(StrictSchema):

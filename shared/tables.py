@@ -73,6 +73,12 @@ def _decode(data: bytes) -> tuple[str, str]:
         ) from None
 
 
+#: Excel's own first line naming the separator (``sep=;``), which Excel honours and some exports write.
+_EXCEL_SEP = re.compile(r'\A"?sep=(.)"?[ \t]*(?:\r\n|\n|\r)', re.IGNORECASE)
+#: How many lines above the header may be titles (a statistics export's "Työvoimabarometri 2026H2").
+TITLE_LINES = 5
+
+
 def _read_csv(data: bytes) -> Table:
     try:
         text, encoding = _decode(data)
@@ -80,15 +86,20 @@ def _read_csv(data: bytes) -> Table:
         raise TableError(
             {1: [f"The file is not valid UTF-8 text after its byte-order mark: {exc.reason}."]}
         ) from None
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = _delimiter(text, first)
+    skipped = 0
+    if (directive := _EXCEL_SEP.match(text)) and directive[1] in DELIMITERS:
+        delimiter, text, skipped = directive[1], text[directive.end() :], 1
+    else:
+        lines = [line for line in text.splitlines() if line.strip()][: TITLE_LINES + 1]
+        # the header is the first line a separator splits (title lines above it are one cell)
+        first = next((ln for ln in lines if any(d in ln for d in DELIMITERS)), lines[0] if lines else "")
+        delimiter = _delimiter(text, first)
     line_ends = "CRLF" if "\r\n" in text[:4096] else "LF"
     described = f"CSV, {_name(delimiter)}-separated, {encoding}, {line_ends} line ends"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
-    header: list[str] | None = None
     while True:
-        start = reader.line_num + 1
+        start = reader.line_num + 1 + skipped
         try:
             cells = next(reader)
         except StopIteration:
@@ -97,14 +108,22 @@ def _read_csv(data: bytes) -> Table:
             raise TableError({start: [f"Not valid CSV ({described}): {exc}."]}) from None
         if not any(c.strip() for c in cells):
             continue
-        if header is None:
-            header = cells
-        else:
-            rows.append((start, cells))
-            if len(rows) > MAX_ROWS:
-                raise TableError({start: [f"More than {MAX_ROWS} rows."]})
-    assert header is not None  # the file is not blank
-    return _table(header, rows, described)
+        rows.append((start, cells))
+        if len(rows) > MAX_ROWS + TITLE_LINES + 1:
+            raise TableError({start: [f"More than {MAX_ROWS} rows."]})
+    if not rows:
+        raise TableError({1: ["The file is empty: a header row is required."]})
+    return _table(*_header_and_rows(rows), described)
+
+
+def _header_and_rows(rows: list[tuple[int, list[str]]]) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header — the first row with two or more cells, after at most ``TITLE_LINES`` title rows of
+    one cell (else the first row) — and the rows below it."""
+    at = next(
+        (i for i, (_, cells) in enumerate(rows[: TITLE_LINES + 1]) if sum(1 for c in cells if c.strip()) > 1),
+        0,
+    )
+    return rows[at][1], rows[at + 1 :]
 
 
 def _delimiter(text: str, first_line: str) -> str:
@@ -136,21 +155,17 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
         ) from None
     try:
         sheet = book.worksheets[0]
-        header: list[str] | None = None
         rows: list[tuple[int, list[str]]] = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = [cell_text(v) for v in values]
             if not any(c.strip() for c in cells):
                 continue
-            if header is None:
-                header = cells
-            else:
-                rows.append((number, cells))
-                if len(rows) > MAX_ROWS:
-                    raise TableError({number: [f"More than {MAX_ROWS} rows."]})
-        if header is None:
+            rows.append((number, cells))
+            if len(rows) > MAX_ROWS + TITLE_LINES + 1:
+                raise TableError({number: [f"More than {MAX_ROWS} rows."]})
+        if not rows:
             raise TableError({1: [f"The first sheet ({sheet.title!r}) is empty: a header row is required."]})
-        return _table(header, rows, f"Excel workbook, sheet {sheet.title!r}")
+        return _table(*_header_and_rows(rows), f"Excel workbook, sheet {sheet.title!r}")
     finally:
         book.close()
 

@@ -7,9 +7,12 @@ Used by the API tier (Flask test client, real databases) for every service.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
+import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,8 +43,10 @@ def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]
                 yield method.upper(), path, op
 
 
-def fill(path: str, value: str) -> str:
-    return re.sub(r"\{[^}]+\}", value, path)
+def fill(path: str, value: str, known: dict[str, str] | None = None) -> str:
+    """``path`` with every ``{parameter}`` replaced by ``known[parameter]``, else by ``value``."""
+    known = known or {}
+    return re.sub(r"\{([^}]+)\}", lambda m: known.get(m.group(1), value), path)
 
 
 def query_params(op: dict[str, Any], spec_item_params: list[dict[str, Any]] | None = None) -> list[dict]:
@@ -72,11 +77,17 @@ def raw_json(value: Any) -> str:
     return json.dumps(value).replace('"\\u0000SURROGATE"', '"\\ud800"')
 
 
-def attempts(spec: dict[str, Any], valid_bodies: dict[tuple[str, str], dict[str, Any]]) -> Iterator[Attempt]:
+def attempts(
+    spec: dict[str, Any],
+    valid_bodies: dict[tuple[str, str], dict[str, Any]],
+    path_values: dict[str, str] | None = None,
+) -> Iterator[Attempt]:
     """Every kind of bad input for every operation; ``valid_bodies`` maps (method, path template) to
-    a valid JSON body, whose every text field is then spoiled in turn."""
+    a valid JSON body, whose every text field is then spoiled in turn. ``path_values`` names path
+    parameters' values that exist (so that bad input meets the code behind the look-up); others
+    are ``x-1``."""
     for method, template, op in operations(spec):
-        path = fill(template, "x-1")
+        path = fill(template, "x-1", path_values)
         has_body = "requestBody" in op
         yield Attempt("NUL in the path", method, fill(template, "a%00b"), {}, None)
         yield Attempt("newline in the path", method, fill(template, "a%0Ab"), {}, None)
@@ -144,34 +155,160 @@ def number_leaves(value: Any, path: tuple = ()) -> Iterator[tuple]:
 ERROR_KEYS = {"code", "status", "message", "errors"}
 
 
-def run_table(app: Any, valid_bodies: dict[tuple[str, str], dict[str, Any]], orgs: tuple[str, ...]) -> dict:
-    """Sends every attempt as the roles of every organisation in ``orgs`` until one is let past
-    authorisation (the rest would meet the same 403); returns counts and the failures (answer
-    ≥ 500, or an error not in the JSON shape)."""
+def upload_attempts(path: str) -> Iterator[Attempt]:
+    """Bad files for an upload endpoint that takes CSV or .xlsx (shortage lists, the training
+    catalogue): broken encodings, control characters, huge cells and rows, files that only claim
+    to be spreadsheets, empty and multipart bodies without a file."""
+    csv_type, xlsx_type = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    header = b"occupation,region,period,level\n"
+    for kind, body in (
+        ("invalid UTF-8", header + b"\xff\xfe\xfd,pirkanmaa,2026H2,shortage\n"),
+        ("UTF-8-encoded lone surrogate", header + b"\xed\xa0\x80,pirkanmaa,2026H2,shortage\n"),
+        ("NUL in a cell", header + b"72\x0012,pirkanmaa,2026H2,shortage\n"),
+        ("UTF-16 with BOM", "occupation;region\n7212;pirkanmaa\n".encode("utf-16")),
+        ("cell of 1 MB", header + b"7212," + b"x" * 1_000_000 + b",2026H2,shortage\n"),
+        ("5000 columns", b",".join([b"c"] * 5000) + b"\n" + b",".join([b"1"] * 5000) + b"\n"),
+        ("20000 rows", header + b"7212,pirkanmaa,2026H2,shortage\n" * 20_000),
+        ("unbalanced quotes", header + b'"7212,"pirkanmaa""",2026H2\n"'),
+        ("formula cells", header + b"=cmd|' /C calc'!A0,@SUM(1),+1,-1\n"),
+        ("integer beyond 64 bits", header + HUGE.encode() + b",pirkanmaa,2026H2,shortage\n"),
+        ("period 9999H2", header + b"7212,pirkanmaa,9999H2,shortage\n"),
+        ("only a header", header),
+        ("empty", b""),
+        ("binary noise", bytes(range(256)) * 40),
+    ):
+        yield Attempt(f"CSV: {kind}", "POST", path, {}, body, csv_type)
+    yield Attempt(
+        "xlsx: CSV bytes", "POST", path, {}, header + b"7212,pirkanmaa,2026H2,shortage\n", xlsx_type
+    )
+    yield Attempt(
+        "xlsx: a zip that is no workbook", "POST", path, {}, b"PK\x05\x06" + b"\x00" * 18, xlsx_type
+    )
+    yield Attempt("xlsx: truncated zip", "POST", path, {}, b"PK\x03\x04" + b"\x00" * 100, xlsx_type)
+    yield Attempt("xlsx: empty", "POST", path, {}, b"", xlsx_type)
+    boundary = "kohtaanto-boundary"
+    multipart = f"multipart/form-data; boundary={boundary}"
+    no_file = f'--{boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--{boundary}--\r\n'
+    yield Attempt("multipart without a file", "POST", path, {}, no_file.encode(), multipart)
+    yield Attempt("multipart without a boundary", "POST", path, {}, b"--x\r\n", "multipart/form-data")
+    broken = f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n\xff'
+    yield Attempt("multipart cut off", "POST", path, {}, broken.encode("latin-1"), multipart)
+
+
+#: Kinds of bad input issue 8 (item 7) named: always tried, whatever the sample.
+NAMED_KINDS = ("deeply nested", "lone surrogate", "beyond 64 bits", "ISO week", "newline")
+
+#: Tables whose rows change on a refused request by design: the audit log (denied attempts are
+#: audited) and the rate-limit counters.
+UNWATCHED_TABLES = frozenset({"audit_log", "rate_limits"})
+
+
+def sample(attempts: list[Attempt], per_operation: int | None, seed: str) -> list[Attempt]:
+    """At most ``per_operation`` of one operation's ``attempts``: every attempt of a kind in
+    ``NAMED_KINDS`` (up to half the budget), the rest a sample drawn with ``random.Random(seed)``
+    (deterministic: the same attempts on every run), in their original order."""
+    if per_operation is None or len(attempts) <= per_operation:
+        return attempts
+    named = [i for i, a in enumerate(attempts) if any(k in a.kind for k in NAMED_KINDS)]
+    rng = random.Random(seed)
+    keep = set(rng.sample(named, min(len(named), per_operation // 2)))
+    others = [i for i in range(len(attempts)) if i not in keep]
+    keep |= set(rng.sample(others, per_operation - len(keep)))
+    return [a for i, a in enumerate(attempts) if i in keep]
+
+
+def stored_state(app: Any) -> str:
+    """A digest of every row of every table of the app's database except ``UNWATCHED_TABLES``
+    (the outbox included: what would be published)."""
+    from sqlalchemy import MetaData, select
+
+    engine = app.extensions["kohtaanto.engine"]
+    metadata = app.extensions.get("kohtaanto.bad_input.metadata")
+    if metadata is None:
+        metadata = MetaData()
+        metadata.reflect(engine)
+        app.extensions["kohtaanto.bad_input.metadata"] = metadata
+    digest = hashlib.sha256()
+    with engine.connect() as conn:
+        for name, table in sorted(metadata.tables.items()):
+            if name in UNWATCHED_TABLES or name.startswith("alembic"):
+                continue
+            rows = sorted(repr(tuple(row)) for row in conn.execute(select(table)))
+            digest.update(f"{name}:{len(rows)}:{rows}".encode())
+    return digest.hexdigest()
+
+
+def run_table(
+    app: Any,
+    valid_bodies: dict[tuple[str, str], dict[str, Any]],
+    orgs: tuple[str, ...],
+    *,
+    path_values: dict[str, str] | None = None,
+    extra: Iterable[Attempt] = (),
+    per_operation: int | None = None,
+    seed: str = "bad-input",
+) -> dict:
+    """Sends the attempts (and those of ``extra``), at most ``per_operation`` per operation
+    (``sample``), each as ONE caller: the first role of ``orgs`` that the operation lets past
+    authorisation (found with a valid request, ``valid_bodies``' body if any; the others would meet
+    the same 403).
+    Returns counts, the operations tried and the failures: an answer ≥ 500, an error not in the JSON
+    shape ``{code, status, message, errors}``, or a refused request (≥ 400) after which the database
+    (outbox included) is not as it was."""
     client = app.test_client()
     spec = client.get("/openapi.json").get_json()
-    tried, failures = 0, []
-    for attempt in attempts(spec, valid_bodies):
-        for org in orgs:
-            for role in Role:
-                headers = {**auth(role, org), "Content-Type": attempt.content_type}
-                response = client.open(
-                    attempt.path,
-                    method=attempt.method,
-                    query_string=attempt.query,
-                    data=attempt.body,
-                    headers=headers,
-                )
-                tried += 1
-                status = response.status_code
-                shape_ok = status < 400 or (
-                    response.is_json and set(response.get_json(silent=True) or {}) >= ERROR_KEYS
-                )
-                if status >= 500 or not shape_ok:
-                    failures.append((attempt.kind, attempt.method, attempt.path[:80], role.value, status))
-                if status not in (401, 403):
-                    break
-    return {"tried": tried, "failures": failures}
+    by_operation: dict[tuple[str, str], list[Attempt]] = {}
+    for attempt in itertools.chain(attempts(spec, valid_bodies, path_values), extra):
+        by_operation.setdefault((attempt.method, route_of(spec, attempt.path)), []).append(attempt)
+    tried, failures, operations_tried = 0, [], set()
+
+    def send(attempt: Attempt, org: str, role: Role) -> int:
+        nonlocal tried
+        before = stored_state(app)
+        headers = {**auth(role, org), "Content-Type": attempt.content_type}
+        response = client.open(
+            attempt.path,
+            method=attempt.method,
+            query_string=attempt.query,
+            data=attempt.body,
+            headers=headers,
+        )
+        tried += 1
+        status = response.status_code
+        shape_ok = status < 400 or (
+            response.is_json and set(response.get_json(silent=True) or {}) >= ERROR_KEYS
+        )
+        unchanged = status < 400 or stored_state(app) == before
+        if status >= 500 or not shape_ok or not unchanged:
+            failures.append((attempt.kind, attempt.method, attempt.path[:80], role.value, status, unchanged))
+        return status
+
+    for (method, template), chosen in by_operation.items():
+        operations_tried.add((method, template))
+        body = valid_bodies.get((method, template))
+        probe = Attempt(
+            "valid request (finds the caller)",
+            method,
+            fill(template, "x-1", path_values),
+            {},
+            None if body is None else json.dumps(body),
+        )
+        caller = (orgs[0], Role.OPERATOR)
+        for org, role in itertools.product(orgs, Role):
+            if send(probe, org, role) not in (401, 403):
+                caller = (org, role)
+                break
+        for attempt in sample(chosen, per_operation, f"{seed}:{method} {template}"):
+            send(attempt, *caller)
+    return {"tried": tried, "failures": failures, "operations": operations_tried}
+
+
+def route_of(spec: dict[str, Any], path: str) -> str:
+    """The documented path template that ``path`` is an instance of (or ``path`` itself)."""
+    for template in spec["paths"]:
+        if re.fullmatch(re.sub(r"\\\{[^}]+\\\}", "[^/]*", re.escape(template)), path):
+            return template
+    return path
 
 
 def unsupported_method_answers(app: Any) -> list[tuple[str, str, int, str | None]]:

@@ -28,6 +28,7 @@ from services.profile.domain import (
 )
 from services.profile.handlers import ProfileHandlers
 from services.profile.schemas import (
+    MAX_LOOKUP_IDS,
     AuditListSchema,
     AuditQuerySchema,
     ContactListSchema,
@@ -178,7 +179,7 @@ class ProfileById(MethodView):
 
 @blp.route("/contacts/lookup")
 class ContactLookup(MethodView):
-    @rate_limited("contact_lookup", cost=json_list_cost("candidate_ids"))
+    @rate_limited("contact_lookup", cost=json_list_cost("candidate_ids", cap=MAX_LOOKUP_IDS))
     @require_role(Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, on_denied=audit_denied("contact.read"))
     @blp.arguments(ContactLookupSchema)
     @blp.response(200, ContactListSchema)

@@ -80,6 +80,7 @@ class ProfileHandlers:
             uow.profiles.save(withdrawn)
             uow.publish_candidate(withdrawn)
             uow.erase_related(profile.candidate_id)
+            uow.audit.forget_free_text(profile.candidate_id)
             self._audit(uow, caller, "profile.withdraw", True, profile_id, profile)
             uow.commit()
         return withdrawn

@@ -128,6 +128,10 @@ class ProfileRepository:
         }
 
 
+#: What a withdrawal leaves of an audit entry's purpose.
+ERASED_PURPOSE = "[erased with the profile]"
+
+
 class AuditLog:
     """Every access to personal data, granted or denied, in the same database as the data."""
 
@@ -162,6 +166,17 @@ class AuditLog:
                 subject_org=subject_org,
             )
         )
+
+    def forget_free_text(self, candidate_id: str) -> int:
+        """On a withdrawal: the entries about the candidate stay (the accesses happened), but the free
+        text typed into their ``purpose`` — which may name the person, and the PII mask finds codes,
+        e-mail addresses and phone numbers, not names — is replaced. Returns the entries changed."""
+        result = self.conn.execute(
+            update(audit_log)
+            .where(audit_log.c.candidate_id == candidate_id, audit_log.c.purpose.is_not(None))
+            .values(purpose=ERASED_PURPOSE)
+        )
+        return result.rowcount or 0
 
     def entries(
         self,

@@ -120,9 +120,15 @@ class ProfileOutSchema(ma.Schema):
     notices = NOTICES
 
 
+#: The most candidates one contact look-up may ask about.
+MAX_LOOKUP_IDS = 500
+
+
 class ContactLookupSchema(StrictSchema):
     candidate_ids = fields.List(
-        fields.String(validate=validate.Length(1, 32)), required=True, validate=validate.Length(1, 500)
+        fields.String(validate=validate.Length(1, 32)),
+        required=True,
+        validate=validate.Length(1, MAX_LOOKUP_IDS),
     )
     purpose = fields.String(load_default="recruitment", validate=validate.Length(1, 200))
 

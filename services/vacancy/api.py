@@ -114,7 +114,8 @@ def translate(exc: Exception) -> NoReturn:
     if isinstance(exc, VacancyNotFoundError):
         abort(404, message="No such vacancy.")
     if isinstance(exc, NotOwnerError):
-        abort(403, message="Only the organisation that posted a vacancy may change it.")
+        # the answer for an unknown vacancy, as a read gives: no confirming another employer's ids
+        abort(404, message="No such vacancy.")
     if isinstance(exc, VacancyClosedError):
         abort(409, message=str(exc))
     if isinstance(exc, VersionConflictError):

@@ -22,3 +22,62 @@ def test_the_docs_page_loads_only_assets_the_app_serves(vacancy_app) -> None:
         assert served.status_code == 200 and len(served.data) > 1000, asset
     assert not re.search(r"https?://(?!127\.0\.0\.1|localhost)", re.sub(r'"url": "[^"]*"', "", html))
     assert client.get("/docs/assets/../../config.py").status_code == 404
+
+
+def documents(vacancy_app, profile_app, tmp_path):
+    from tests.api.matching_world import Clock, matching_app
+
+    matching = matching_app(f"sqlite:///{tmp_path / 'matching.db'}", Clock())
+    apps = {"vacancy": vacancy_app, "profile": profile_app, "matching": matching}
+    return apps, {name: app.test_client().get("/openapi.json").get_json() for name, app in apps.items()}
+
+
+def properties(spec):
+    """(schema name, property name, property) for every property of every component schema."""
+    for name, schema in spec["components"]["schemas"].items():
+        for prop, definition in schema.get("properties", {}).items():
+            yield name, prop, definition
+            if definition.get("type") == "array" and isinstance(definition.get("items"), dict):
+                yield name, f"{prop}[]", definition["items"]
+
+
+def test_the_documents_say_what_the_apis_enforce(vacancy_app, profile_app, tmp_path) -> None:
+    """Issue 8, item 12: every success response has a schema; every ESCO URI field says which URIs
+    it takes, with an example the API itself accepts; the outcome's candidate id has the pattern
+    the API enforces."""
+    from services.matching.team.api import CANDIDATE_ID_PATTERN
+    from shared.reference import esco_catalogue
+
+    apps, specs = documents(vacancy_app, profile_app, tmp_path)
+    catalogue = esco_catalogue()
+    esco_fields = 0
+    for service, spec in specs.items():
+        for path, item in spec["paths"].items():
+            for method, op in item.items():
+                if method not in ("get", "post", "put", "delete", "patch"):
+                    continue
+                for code, response in op.get("responses", {}).items():
+                    if code.startswith("2") and code != "204":
+                        content = response.get("content", {})
+                        assert any(c.get("schema") for c in content.values()), (service, method, path, code)
+        for schema, prop, definition in properties(spec):
+            example = definition.get("example")
+            if isinstance(example, str) and example.startswith("http://data.europa.eu/esco/"):
+                kind = "skill" if "/skill/" in example else "occupation"
+                assert catalogue.resolve(example, kind) == example, (service, schema, prop)
+            if definition.get("description", "").startswith(("ESCO skill URI of", "ESCO occupation URI of")):
+                esco_fields += 1
+                assert example, (service, schema, prop)
+    assert esco_fields >= 5
+    outcome = specs["matching"]["components"]["schemas"]["OutcomeIn"]["properties"]["candidate_id"]
+    assert outcome["pattern"] == CANDIDATE_ID_PATTERN
+    client = apps["matching"].test_client()
+    from tests.helpers import auth
+
+    for bad in ("010190-123A", "c-1", "C-3F9A0C41D2B7E85F6A1C0D94"):
+        r = client.post(
+            "/api/v1/vacancies/v-1/outcomes",
+            json={"candidate_id": bad, "status": "proposed"},
+            headers=auth("recruiter", "agency-a"),
+        )
+        assert r.status_code == 422 and "candidate_id" in r.json["errors"]["json"], bad

@@ -83,6 +83,28 @@ def test_withdrawal_erases_personal_data_and_publishes_a_tombstone(profile_app):
     assert r.json["status"] == "withdrawn" and "personal" not in r.json
 
 
+def test_withdrawal_keeps_the_audit_entries_but_not_the_free_text_typed_into_their_purpose(profile_app):
+    """An outside tester typed the jobseeker's name into a contact look-up's purpose: it outlived the
+    withdrawal in the audit log (the PII mask finds codes and numbers, not names)."""
+    client = profile_app.test_client()
+    cid = client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).json["candidate_id"]
+    lookup = {"candidate_ids": [cid], "purpose": "soitto Aino Virtaselle haastattelusta"}
+    assert (
+        client.post("/api/v1/contacts/lookup", json=lookup, headers=auth("recruiter", "agency-a")).status_code
+        == 200
+    )
+    assert client.delete("/api/v1/profiles/p1", headers=COACH).status_code == 204
+    auditor = auth("system_auditor", "kohtaanto")
+    entries = client.get("/api/v1/audit?limit=1000", headers=auditor).json["items"]
+    assert "Virtase" not in json.dumps(entries)
+    [read] = [e for e in entries if e["action"] == "contact.read"]
+    assert (
+        read["candidate_id"] == cid
+        and read["granted"] == "yes"
+        and read["purpose"] == "[erased with the profile]"
+    )
+
+
 def test_another_organisations_coach_cannot_see_or_change_a_profile(profile_app):
     client = profile_app.test_client()
     mine = client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).json

@@ -210,6 +210,20 @@ def test_the_results_page_shows_the_same_figures_with_suppressed_cells_marked(cl
     assert 'class="suppressed"' in text and "&lt;5" not in text and "agency-c" in text and "Aino" not in text
 
 
+@pytest.mark.parametrize(
+    ("path", "who", "status", "words"),
+    [
+        ("/pilots/nope/results?lang=sv", ("team_member", ORG), 404, "Hittades inte"),
+        ("/pilots/yli50/results?lang=en", ("employer", "konepaja-oy"), 403, "Forbidden"),
+    ],
+)
+def test_the_results_pages_errors_are_pages_in_the_viewers_language(client, path, who, status, words):
+    """An outside tester got bare text/plain errors."""
+    r = client.get(path, headers=auth(*who))
+    assert r.status_code == status and r.mimetype == "text/html" and words in r.get_data(as_text=True)
+    assert "<h1>" in r.get_data(as_text=True)
+
+
 def test_signing_in_on_the_profile_service_works_as_on_matching_and_the_results_page_reads_the_cookie(client):
     """One sign-in mechanism (shared/sign_in.py) for both services' pages."""
     from tests.helpers import token

@@ -66,6 +66,24 @@ def test_a_lookup_of_many_ids_costs_as_many_hits_as_ids(database_url):
     )
 
 
+def test_a_refused_lookup_is_not_charged_and_an_over_long_one_is_a_422_not_a_429(database_url):
+    """An outside tester sent 1,001 ids (500 allowed): a 429 that no retry could pass, and the quota
+    gone for the meeting page's own look-ups."""
+    limits = RateLimitSettings(write="3 per minute", contact_lookup="500 per minute", login="2 per minute")
+    client = profile_app_with(database_url, limits).test_client()
+    recruiter = auth("recruiter", "agency-a")
+
+    def lookup(n, start=0):
+        ids = [f"c-{i}" for i in range(start, start + n)]
+        return client.post("/api/v1/contacts/lookup", json={"candidate_ids": ids}, headers=recruiter)
+
+    for _ in range(3):
+        r = lookup(1001)
+        assert r.status_code == 422 and "candidate_ids" in r.json["errors"]["json"], r.json
+    assert lookup(500).status_code == 200  # nothing was charged for the refused ones
+    assert lookup(1, start=900).status_code == 429
+
+
 def test_unauthenticated_floods_are_limited_by_address(database_url):
     client = profile_app_with(database_url).test_client()
     codes = [client.put("/api/v1/profiles/p1", json=profile_body()).status_code for _ in range(4)]

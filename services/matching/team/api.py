@@ -36,6 +36,9 @@ from shared.http import abort
 from shared.pii import refuse_personal_data
 from shared.schemas import EscoUri, RegionId, StrictSchema
 
+#: What the profile service mints (HMAC-SHA-256 of the profile id, docs/events.md).
+CANDIDATE_ID_PATTERN = r"^c-[0-9a-f]{24}$"
+
 blp = Blueprint(
     "team",
     __name__,
@@ -143,21 +146,28 @@ class FollowUpSchema(StrictSchema):
             "example": "valmentaja@tampere",
         },
     )
-    due = fields.Date(load_default=None)
+    due = fields.Date(
+        load_default=None, metadata={"description": "ISO date, optional", "example": "2026-12-15"}
+    )
 
 
 class OutcomeInSchema(StrictSchema):
     candidate_id = fields.String(
         required=True,
-        validate=validate.Length(1, 64),
-        metadata={"description": "Pseudonymous candidate id from a shortlist"},
+        validate=validate.Regexp(CANDIDATE_ID_PATTERN, error="A candidate id is c- and 24 hex digits."),
+        metadata={
+            "description": "Pseudonymous candidate id from a shortlist (`c-` and 24 hex digits)",
+            "example": "c-3f9a0c41d2b7e85f6a1c0d94",
+        },
     )
-    status = fields.String(required=True, validate=validate.OneOf([s.value for s in Status]))
+    status = fields.String(
+        required=True, validate=validate.OneOf([s.value for s in Status]), metadata={"example": "interviewed"}
+    )
     reason = fields.String(
         load_default=None,
         allow_none=True,
         validate=validate.OneOf([r.value for r in Reason]),
-        metadata={"description": "Required when status is not_hired, else omitted"},
+        metadata={"description": "Required when status is not_hired, else omitted (422 otherwise)"},
     )
     comment = fields.String(
         load_default="",
@@ -174,7 +184,14 @@ class OutcomeInSchema(StrictSchema):
         allow_none=True,
         metadata={"description": "Open until a later outcome for the pair replaces it"},
     )
-    occurred_on = fields.Date(load_default=None, metadata={"description": "When it happened; default today"})
+    occurred_on = fields.Date(
+        load_default=None,
+        metadata={
+            "description": "When it happened; default today. Not in the future and at most 92 days ago "
+            "(422 otherwise)",
+            "example": "2026-11-20",
+        },
+    )
     missing_skills = fields.List(
         EscoUri("skill"),
         load_default=None,

@@ -21,6 +21,7 @@ from services.matching.team.handlers import Places, RegionUnknownError, Shortage
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Principal, Role
+from shared.config import ConfigError
 from shared.db import make_engine
 from shared.migrations import prepare_database, service_migrations
 from shared.reference import geography
@@ -90,7 +91,13 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     wd.add_argument("--reason", required=True, help="why (kept in the history)")
     wd.add_argument("--by", default="operator@cli", help="who withdraws (recorded in the history)")
     args = parser.parse_args(argv)
-    settings = settings or Settings.from_env()
+    try:
+        settings = settings or Settings.from_env()
+    except ConfigError as exc:
+        # the matching service's environment is needed: its database (KOHTAANTO_DATA_DIR or
+        # KOHTAANTO_DATABASE_URL) and its common settings; one line, not a traceback
+        print(f"{exc} (run this with the matching service's environment)", file=sys.stderr)
+        return 2
     if args.command == "withdraw-shortages":
         return withdraw_shortages(args.region, args.period, args.reason, args.by, settings)
     return import_shortages(args.file, args.source, args.by, settings)

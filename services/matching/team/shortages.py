@@ -606,7 +606,13 @@ def _occupation(raw: str, catalogue: OccupationCatalogue, reasons: list[str]) ->
         code = m[1]
         if catalogue.occupations_in_isco(code):
             return code
-        reasons.append(f"No ESCO occupation in ISCO-08 group {code}.")
+        padded = code.zfill(len(code) + 1)
+        hint = (
+            f" Did you mean {padded}? Excel drops a leading zero (armed forces' codes start with 0)."
+            if len(code) < 4 and catalogue.occupations_in_isco(padded)
+            else ""
+        )
+        reasons.append(f"No ESCO occupation in ISCO-08 group {code}.{hint}")
         return None
     reasons.append(
         f"Occupation {raw!r} is neither an ESCO occupation URI nor an ISCO-08 code of 1–4 digits "

@@ -29,12 +29,18 @@ def results_page(pilot_id: str) -> Any:
     if principal is None:
         return redirect(url_for("journeys.login", next=request.path), 303)
     if principal.role not in ECOSYSTEM:
-        return Response(gettext("Forbidden"), 403, mimetype="text/plain")
+        return _page_error(403, gettext("Forbidden"), "")
     try:
         found = vouchers().results(pilot_id)
     except PathNotFoundError:
-        return Response(gettext("No such pilot"), 404, mimetype="text/plain")
+        return _page_error(404, gettext("Not found"), gettext("No such pilot"))
     return render_template("profile/pilot_results.html", r=results_dict(found))
+
+
+def _page_error(status: int, title: str, message: str) -> Response:
+    """An error page in the viewer's language, like the other pages' (``title`` and ``message``
+    already translated)."""
+    return Response(render_template("profile/error.html", title=title, message=message), status)
 
 
 @bp.get("/pilots/<pilot_id>/results.json")

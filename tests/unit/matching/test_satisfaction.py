@@ -25,7 +25,9 @@ def test_figures_by_week_and_organisation_hide_the_mean_of_fewer_than_five():
     # with the total shown, agency-b's 3 would be total − a − c: c (the smallest shown) is hidden too
     assert orgs["agency-c"].suppressed
     raters = {f.key: f for f in s.by_rater}
-    assert raters["employer"].suppressed and raters["jobseeker"].count == 11 and raters["jobseeker"].suppressed
+    assert (
+        raters["employer"].suppressed and raters["jobseeker"].count == 11 and raters["jobseeker"].suppressed
+    )
     assert s.total.count == 14 and s.total.distribution == [0, 1, 1, 5, 7]
 
 

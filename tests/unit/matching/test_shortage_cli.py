@@ -1,6 +1,7 @@
 """``python -m services.matching.team.cli import-shortages``: the same import as the API, from a file."""
 
 import json
+import os
 
 from sqlalchemy import create_engine, select
 
@@ -44,3 +45,13 @@ def test_the_cli_rejects_a_bad_file_with_line_numbers_and_imports_nothing(tmp_pa
     assert main(["import-shortages", str(bad)], settings(tmp_path)) == 1
     assert "line 3: Unknown region 'mars'" in capsys.readouterr().err
     assert stored(tmp_path) == ([], [])
+
+
+def test_without_the_services_environment_the_cli_says_so_in_one_line(monkeypatch, capsys):
+    """An outside tester got a 27-line traceback."""
+    for name in list(os.environ):
+        if name.startswith("KOHTAANTO_"):
+            monkeypatch.delenv(name)
+    assert main(["import-shortages", str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "environment" in err and "Traceback" not in err

@@ -247,3 +247,14 @@ def test_an_occupation_name_without_its_isco_code_is_refused_with_how_to_write_i
     with pytest.raises(ShortageCsvError) as caught:
         parse_shortage_csv(text, FakeCatalogue(), _finland_regions)
     assert "'2221 Sairaanhoitajat'" in caught.value.errors[2][0]
+
+
+def test_an_isco_code_that_lost_its_leading_zero_in_excel_gets_a_hint():
+    """An outside tester's 0110 (commissioned armed forces officers) arrived as 110."""
+    ISCO["http://data.europa.eu/esco/occupation/officer"] = "0110"
+    try:
+        with pytest.raises(ShortageCsvError) as caught:
+            parse("occupation,region,period,level\n110,national,2026H2,shortage\n")
+    finally:
+        del ISCO["http://data.europa.eu/esco/occupation/officer"]
+    assert any("Did you mean 0110?" in r for r in caught.value.errors[2])

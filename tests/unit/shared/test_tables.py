@@ -96,3 +96,37 @@ def test_a_workbook_is_written_whatever_control_characters_the_text_holds(odd):
                 parseString(z.read(name))  # well-formed XML, as Excel needs
     ws = load_workbook(io.BytesIO(data)).active
     assert ws["A2"].value == "Sairaanhoitaja  X" and ws["A1"].value == "title "
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # Excel's own separator line (an outside tester's 422 "Found: 'sep='")
+        ("sep=;\r\nAmmatti;Alue;Ajankohta;Arvio\r\n2221;Pirkanmaa;2026H2;Paljon pulaa\r\n", 3),
+        ('"sep=;"\nAmmatti;Alue;Ajankohta;Arvio\n2221;Pirkanmaa;2026H2;Paljon pulaa\n', 3),
+        # a statistics export's title above the table
+        (
+            "Työvoimabarometri 2026H2\r\n\r\nAmmatti;Alue;Ajankohta;Arvio\r\n2221;Pirkanmaa;2026H2;Paljon pulaa\r\n",
+            4,
+        ),
+    ],
+)
+def test_excels_separator_line_and_title_lines_above_the_header_are_read_past(text, line):
+    table = read_table(text.encode())
+    assert table.header == ["ammatti", "alue", "ajankohta", "arvio"]
+    assert table.rows == [(line, ["2221", "Pirkanmaa", "2026H2", "Paljon pulaa"])]
+    assert "';'-separated" in table.described
+
+
+def test_a_workbooks_title_rows_above_the_header_are_read_past_as_in_csv():
+    book = Workbook()
+    ws = book.active
+    ws.append(["Työvoimabarometri 2026H2"])
+    ws.append([])
+    ws.append(["Ammatti", "Alue", "Ajankohta", "Arvio"])
+    ws.append([2221, "Pirkanmaa", "2026H2", "Paljon pulaa"])
+    out = io.BytesIO()
+    book.save(out)
+    table = read_table(out.getvalue())
+    assert table.header == ["ammatti", "alue", "ajankohta", "arvio"]
+    assert table.rows == [(4, ["2221", "Pirkanmaa", "2026H2", "Paljon pulaa"])]
