@@ -145,10 +145,33 @@ class Writer:
 
 
 def timed_start(
-    broker: LocalBroker, taxonomy: Any, places: Any, store: SnapshotStore | None, interval: float
+    broker: LocalBroker,
+    taxonomy: Any,
+    places: Any,
+    store: SnapshotStore | None,
+    interval: float,
+    profile: Path | None = None,
 ) -> tuple[IndexFeed, float]:
     state = MatchingState(MatchingEngine(taxonomy, places), None)
     feed = IndexFeed(state, broker.client_settings("matching"), snapshots=store, snapshot_interval_s=interval)
+    if profile is not None:  # cProfile the feed thread until it has caught up
+        import cProfile
+
+        consume, end_bulk, profiler = feed._consume, state.end_bulk, cProfile.Profile()
+
+        def profiled() -> None:
+            profiler.enable()
+            consume()
+
+        def profiled_end() -> int:
+            try:
+                return end_bulk()
+            finally:
+                profiler.disable()
+                profiler.dump_stats(str(profile))
+
+        feed._consume = profiled  # type: ignore[method-assign]
+        state.end_bulk = profiled_end  # type: ignore[method-assign]
     started, cpu = time.monotonic(), resource.getrusage(resource.RUSAGE_SELF)
     feed.start()
     while not feed.caught_up.wait(0.05):
@@ -169,6 +192,9 @@ def main() -> None:
         help="skip the cold runs below the largest size and build the largest size's snapshot in "
         "this process from the same records (bulk load, not read from the topic): the start from a "
         "snapshot is measured without waiting for a cold rebuild",
+    )
+    parser.add_argument(
+        "--profile", type=Path, help="cProfile the cold start of the first size into this file"
     )
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "var" / "index-restart.json")
     args = parser.parse_args()
@@ -215,7 +241,12 @@ def main() -> None:
                 gc.collect()
                 last = size == sizes[-1]  # its feed writes a snapshot when closed, as on shutdown
                 feed, cold_s = timed_start(
-                    broker, taxonomy, places, store if last else None, 1e9 if last else 0
+                    broker,
+                    taxonomy,
+                    places,
+                    store if last else None,
+                    1e9 if last else 0,
+                    args.profile if size == sizes[0] else None,
                 )
                 run = {
                     "profiles": size,

@@ -423,6 +423,7 @@ def _print_where_to_look(
             indent=2,
         )
     )
+    tokens.chmod(0o600)  # signed tokens: as private as .demo/secrets.json
 
     def curl(who: str, path: str) -> str:
         return (

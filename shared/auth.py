@@ -62,6 +62,17 @@ class TokenError(ValueError):
         self.reason = reason or message
 
 
+class NotAdmittedError(TokenError):
+    """A valid token the organisation registry does not admit: its organisation is not registered
+    (``status`` 401) or its role does not fit the organisation's kind (403;
+    ``shared.entitlement.ROLE_KINDS``)."""
+
+    def __init__(self, message: str, reason: str, status: int, principal: Principal) -> None:
+        super().__init__(message, reason)
+        self.status = status
+        self.principal = principal
+
+
 class KeySetUnavailableError(TokenError):
     """The identity provider's key set (JWKS) could not be fetched: not the caller's fault."""
 
@@ -225,8 +236,76 @@ SESSION_COOKIE = "kohtaanto_token"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def init_auth(app: Any, codec: TokenCodec) -> None:
-    app.extensions["kohtaanto.auth"] = codec
+UNREGISTERED = "The token's organisation is not registered in this deployment."
+
+
+class RegistryGate:
+    """A ``TokenCodec`` whose ``verify`` also admits the principal against the organisation registry
+    (``shared.entitlement.admission_refusal``): raises ``NotAdmittedError`` for an unregistered
+    organisation or a role that does not fit the organisation's kind, ``TokenError`` as the codec."""
+
+    def __init__(self, codec: TokenCodec, org_kind: Callable[[str], str | None]) -> None:
+        self.codec = codec
+        self.org_kind = org_kind
+
+    def verify(self, token: str) -> Principal:
+        from shared.entitlement import admission_refusal
+
+        principal = self.codec.verify(token)
+        kind = self.org_kind(principal.org)
+        refusal = admission_refusal(principal.role.value, kind)
+        if refusal is None:
+            return principal
+        if kind is None:
+            raise NotAdmittedError(UNREGISTERED, refusal, 401, principal)
+        message = f"Role {principal.role.value} is not held in an organisation of kind {kind}."
+        raise NotAdmittedError(message, refusal, 403, principal)
+
+
+def log_refusal(exc: NotAdmittedError) -> None:
+    """The security log line for a token the registry refused: why, the organisation and role."""
+    from shared.pii import mask
+
+    org = exc.principal.org[:64]  # an unregistered "organisation" may be anything: masked, bounded
+    log.warning(
+        "token refused by the organisation registry",
+        extra={"reason": exc.reason, "org": mask(org), "role": exc.principal.role.value},
+    )
+
+
+def refuse(exc: NotAdmittedError) -> None:
+    """Log the refusal and stop the request: 401 (unregistered organisation) or 403, JSON error shape."""
+    from shared.http import abort
+
+    log_refusal(exc)
+    headers = (
+        {"WWW-Authenticate": 'Bearer realm="kohtaanto", error="invalid_token"'} if exc.status == 401 else {}
+    )
+    abort(exc.status, message=str(exc), headers=headers)
+
+
+def init_auth(app: Any, codec: TokenCodec, org_kind: Callable[[str], str | None] | None = None) -> None:
+    """Verify callers with ``codec``; with ``org_kind`` (the registry's kind of an organisation id,
+    None when unregistered) every token is also admitted against the registry, and a request whose
+    ``Authorization`` header carries a token the registry refuses is answered 401/403 before any
+    view runs. (A refused session cookie is treated as no sign-in: the pages then offer ``/login``.)"""
+    app.extensions["kohtaanto.auth"] = codec if org_kind is None else RegistryGate(codec, org_kind)
+    if org_kind is None:
+        return
+
+    @app.before_request
+    def admit_bearer() -> None:
+        from flask import request
+
+        header = request.headers.get("Authorization", "")
+        if not header.lower().startswith("bearer ") or not header[7:].strip():
+            return
+        try:
+            app.extensions["kohtaanto.auth"].verify(header[7:].strip())
+        except NotAdmittedError as exc:
+            refuse(exc)
+        except TokenError:
+            return  # left to the views that need a caller (401 there, as before)
 
 
 def bearer_token() -> str | None:
@@ -279,6 +358,8 @@ def current_principal() -> Principal:
     except KeySetUnavailableError as exc:
         log.warning("identity provider keys unavailable", extra={"reason": exc.reason})
         abort(503, message=str(exc), headers={"Retry-After": "30"})
+    except NotAdmittedError as exc:
+        refuse(exc)
     except TokenError as exc:
         log.info("token refused", extra={"reason": exc.reason})
         abort(

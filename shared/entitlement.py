@@ -17,6 +17,13 @@ The rules (docs/architecture.md, "Consent and entitlement"):
 * **Recording an outcome** for (vacancy, candidate): a recruiter of an organisation the candidate
   consented to; an employer for its own vacancy, when the candidate consented to it; a coach of the
   candidate's own organisation (who may also correct a wrong status). Nobody else.
+* **Who may sign in at all** (every service, before any view): the token's organisation must be
+  registered, and its role must fit the organisation's kind (``ROLE_KINDS``): an employer works
+  for an employer, a coach for employment services or an education provider (a vocational school's
+  teacher on a service path), a recruiter for a partner agency, a team member for employment
+  services or a partner, an operator for the operator or employment services (a city's operator
+  reads its own audit entries), the system auditor for the operator; every organisation has its
+  data-protection officer.
 * **A pair's status** is the team's: once a partner agency has recorded on (vacancy, candidate), another
   agency may not overwrite it (``may_overwrite_pair``); the employer and the coaches may.
 * **Marking a profile hired** (the profile service, on ``outcome.recorded``): only an outcome whose
@@ -29,6 +36,29 @@ from collections.abc import Collection
 
 SEE_ALL_KINDS = frozenset({"employment_services", "operator"})
 OUTCOME_ROLES = frozenset({"recruiter", "employer", "coach"})
+
+ALL_KINDS = frozenset({"employment_services", "partner", "employer", "education", "operator"})
+#: The kinds of registered organisation (``shared.organisations.OrgKind``) each role may belong to.
+ROLE_KINDS: dict[str, frozenset[str]] = {
+    "employer": frozenset({"employer"}),
+    "coach": frozenset({"employment_services", "education"}),
+    "recruiter": frozenset({"partner"}),
+    "team_member": frozenset({"employment_services", "partner"}),
+    "operator": frozenset({"operator", "employment_services"}),
+    "data_protection_officer": ALL_KINDS,
+    "system_auditor": frozenset({"operator"}),
+}
+
+
+def admission_refusal(role: str, org_kind: str | None) -> str | None:
+    """Why a caller with a valid token is not let in, or None when it is: ``"unregistered"`` (its
+    organisation is not in the registry: ``org_kind`` is None) or ``"role does not fit the
+    organisation's kind"`` (``ROLE_KINDS``)."""
+    if org_kind is None:
+        return "unregistered"
+    if org_kind not in ROLE_KINDS.get(role, frozenset()):
+        return "role does not fit the organisation's kind"
+    return None
 
 
 def sees_all_candidates(org_kind: str | None) -> bool:

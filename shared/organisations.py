@@ -5,7 +5,9 @@ Only registered organisations may be named where an organisation id travels as d
 identity code or a phone number. The file (``KOHTAANTO_ORGANISATIONS_FILE``, default
 ``<reference dir>/organisations.csv``) has the columns ``id`` (a lower-case slug), ``name`` and ``kind``
 (``employment_services``: a city's or region's employment services, whose coaches own profiles;
-``partner``: a private recruitment agency; ``employer``; ``operator``: whoever runs the system). It is
+``partner``: a private recruitment agency; ``employer``; ``education``: a vocational school or other
+education provider on a jobseeker's service path; ``operator``: whoever runs the system). Which
+roles a token of each kind may carry is ``shared.entitlement.ROLE_KINDS``. It is
 read once at start; a bad file stops the service with every bad line named.
 """
 
@@ -29,6 +31,7 @@ class OrgKind(StrEnum):
     EMPLOYMENT_SERVICES = "employment_services"
     PARTNER = "partner"
     EMPLOYER = "employer"
+    EDUCATION = "education"
     OPERATOR = "operator"
 
 

@@ -12,6 +12,7 @@ return as ``notices`` (``input_notices()``).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import marshmallow as ma
@@ -88,6 +89,40 @@ NOTICES = fields.List(
         "abolished by a merger, stored as its successor's)"
     },
 )
+
+
+# -- responses ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """An aggregate as a response shows it: the domain object and what the API adds to it (``extra``:
+    labels, flags, warnings, notices), dumped by an ``AggregateOutSchema``."""
+
+    aggregate: Any
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class AggregateOutSchema(ma.Schema):
+    """A response schema that dumps the domain object itself (an aggregate or a ``Shown``): each field
+    is read from ``extra``, else from the aggregate, else from its ``details`` (none, e.g. a withdrawn
+    profile's: the field is left out). This is the API's one conversion of an aggregate; storage and
+    events use the domain's ``to_dict``/``from_dict``."""
+
+    def get_attribute(self, obj: Any, attr: str, default: Any) -> Any:
+        shown = obj if isinstance(obj, Shown) else Shown(obj)
+        if attr in shown.extra:
+            return shown.extra[attr]
+        for source in (shown.aggregate, getattr(shown.aggregate, "details", None)):
+            if source is not None and hasattr(source, attr):
+                return getattr(source, attr)
+        return default
+
+
+class SortedList(fields.List):
+    """A list dumped in sorted order (for a set: the same bytes every time)."""
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> list[Any] | None:
+        out = super()._serialize(value, attr, obj, **kwargs)
+        return sorted(out) if out is not None else None
 
 
 # -- fields ---------------------------------------------------------------------------------------
@@ -262,6 +297,13 @@ class LanguageSchema(StrictSchema):
         validate=validate.OneOf(LANGUAGE_LEVELS),
         metadata={"description": "CEFR level A1–C2, or native"},
     )
+
+
+class LanguageOutSchema(ma.Schema):
+    """A language and its level as responses show it (``LanguageSchema``'s output)."""
+
+    code = fields.String(metadata={"example": "fi"})
+    level = fields.String(metadata={"description": "CEFR level A1–C2, or native"})
 
 
 def unique_by(key: str, what: str) -> Any:

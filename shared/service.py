@@ -72,9 +72,10 @@ def build_service_app(
     instrument(app, settings.service)  # first, so requests that auth rejects are timed too
     init_request_logging(app)
     api = create_api(app, title, reference_description(reference))
-    init_auth(app, TokenCodec.from_settings(settings.auth))
+    organisations = registry(settings.organisations_path)
+    init_auth(app, TokenCodec.from_settings(settings.auth), organisations.kind)
     app.extensions["kohtaanto.reference"] = reference
-    app.extensions["kohtaanto.organisations"] = registry(settings.organisations_path)
+    app.extensions["kohtaanto.organisations"] = organisations
     engine = make_engine(settings.database_url)
     migrations = service_migrations(settings.service, metadata)
     prepare_database(engine, migrations, migrate=settings.migrate_on_start)

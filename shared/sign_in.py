@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from flask import current_app, redirect, render_template, request
 from werkzeug.wrappers import Response
 
-from shared.auth import SESSION_COOKIE, Principal, TokenError
+from shared.auth import SESSION_COOKIE, NotAdmittedError, Principal, TokenError, log_refusal
 
 
 def session_principal() -> Principal | None:
@@ -78,6 +78,9 @@ def sign_in(template: str, default_next: str) -> Response | tuple[str, int] | st
         return render_template(template, next=target, error=error), 403
     try:
         principal = current_app.extensions["kohtaanto.auth"].verify(token)
+    except NotAdmittedError as exc:
+        log_refusal(exc)
+        return render_template(template, next=target, error=str(exc)), exc.status
     except TokenError as exc:
         return render_template(template, next=target, error=str(exc)), 401
     response = redirect(target, 303)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import Any, NoReturn
 
 from flask import current_app
@@ -12,19 +11,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from services.profile.domain import (
-    EducationLevel,
-    Experience,
     InvalidProfileError,
-    Language,
     NotPermittedError,
-    PersonalData,
-    Profile,
-    ProfileDetails,
     ProfileNotFoundError,
     ProfileWithdrawnError,
-    SkillEntry,
-    Status,
-    TargetGroup,
 )
 from services.profile.handlers import ProfileHandlers
 from services.profile.schemas import (
@@ -40,7 +30,7 @@ from shared.auth import AUDIT_READERS, Principal, Role, audit_scope, current_pri
 from shared.http import abort
 from shared.pii import identifier_holds_personal_data
 from shared.ratelimit import json_list_cost, rate_limited
-from shared.schemas import input_notices
+from shared.schemas import Shown, input_notices
 
 blp = Blueprint(
     "profiles",
@@ -52,38 +42,6 @@ blp = Blueprint(
 
 def handlers() -> ProfileHandlers:
     return current_app.extensions["kohtaanto.profile.handlers"]
-
-
-def to_details(data: dict[str, Any]) -> ProfileDetails:
-    return ProfileDetails(
-        personal=PersonalData(**data["personal"]),
-        skills=tuple(SkillEntry(s["uri"], s["level"]) for s in data["skills"]),
-        suggested_skills=tuple(dict.fromkeys(data["suggested_skills"])),
-        work_history=tuple(Experience(**e) for e in data["work_history"]),
-        education_level=EducationLevel(data["education_level"]),
-        languages=tuple(Language(x["code"], x["level"]) for x in data["languages"]),
-        municipality=data["municipality"],
-        max_commute_km=data["max_commute_km"],
-        available_from=data["available_from"],
-        working_time=data["working_time"],
-        target_groups=tuple(TargetGroup(t) for t in dict.fromkeys(data["target_groups"])),
-        consented_orgs=frozenset(data["consented_orgs"]),
-    )
-
-
-def to_dict(p: Profile) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "id": p.id,
-        "candidate_id": p.candidate_id,
-        "coach_org": p.coach_org,
-        "status": p.status.value,
-        "version": p.version,
-        "created_at": p.created_at,
-        "updated_at": p.updated_at,
-    }
-    if p.details is not None:
-        body.update(p.details.to_dict())
-    return body
 
 
 PROFILE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
@@ -151,19 +109,19 @@ class ProfileById(MethodView):
             profile, created = handlers().upsert(
                 current_principal(),
                 checked_id(profile_id),
-                to_details(data),
-                Status(data["status"]) if data.get("status") else None,
+                data["details"],
+                data["status"],
             )
         except Exception as exc:
             translate(exc)
-        return {**to_dict(profile), "notices": input_notices()}, (201 if created else 200)
+        return Shown(profile, {"notices": input_notices()}), (201 if created else 200)
 
     @require_role(Role.COACH, on_denied=audit_denied("profile.read"))
     @blp.response(200, ProfileOutSchema)
     def get(self, profile_id: str) -> Any:
         """Read a profile, personal data included (coaches of the owning organisation; audited)."""
         try:
-            return to_dict(handlers().read(current_principal(), checked_id(profile_id)))
+            return handlers().read(current_principal(), checked_id(profile_id))
         except Exception as exc:
             translate(exc)
 
@@ -190,7 +148,7 @@ class ContactLookup(MethodView):
         cards = handlers().contacts(
             current_principal(), list(dict.fromkeys(data["candidate_ids"])), data["purpose"]
         )
-        return {"items": [asdict(c) for c in cards]}
+        return {"items": cards}
 
 
 @blp.route("/audit")

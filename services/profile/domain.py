@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -125,19 +126,22 @@ class ProfileDetails:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ProfileDetails:
+    def from_dict(cls, data: Mapping[str, Any]) -> ProfileDetails:
+        """The details of ``to_dict``'s data (stored rows), or of the API's validated input (a date as
+        ``date``); a suggested skill or target group given twice is kept once."""
+        day = data["available_from"]
         return cls(
             personal=PersonalData(**data["personal"]),
             skills=tuple(SkillEntry(s["uri"], s["level"]) for s in data["skills"]),
-            suggested_skills=tuple(data["suggested_skills"]),
+            suggested_skills=tuple(dict.fromkeys(data["suggested_skills"])),
             work_history=tuple(Experience(**e) for e in data["work_history"]),
             education_level=EducationLevel(data["education_level"]),
             languages=tuple(Language(x["code"], x["level"]) for x in data["languages"]),
             municipality=data["municipality"],
             max_commute_km=float(data["max_commute_km"]),
-            available_from=date.fromisoformat(data["available_from"]),
+            available_from=date.fromisoformat(day) if isinstance(day, str) else day,
             working_time=data["working_time"],
-            target_groups=tuple(TargetGroup(t) for t in data["target_groups"]),
+            target_groups=tuple(TargetGroup(t) for t in dict.fromkeys(data["target_groups"])),
             consented_orgs=frozenset(data["consented_orgs"]),
         )
 
@@ -159,6 +163,20 @@ def pseudonym(key: bytes, coach_org: str, profile_id: str) -> str:
     without the key. HMAC-SHA-256, 96 bits, hex with the prefix ``c-``."""
     message = f"{coach_org}\x1f{profile_id}".encode()
     return "c-" + hmac.new(key, message, hashlib.sha256).hexdigest()[:24]
+
+
+MATCHING_FIELDS = (
+    "skills",
+    "suggested_skills",
+    "work_history",
+    "languages",
+    "municipality",
+    "max_commute_km",
+    "available_from",
+    "working_time",
+)
+"""The details ``candidate.upserted`` carries (as ``ProfileDetails.to_dict`` writes them), besides the
+candidate id, version, status and consented organisations: what ranking needs, nothing more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,27 +229,17 @@ class Profile:
 
         No name, contact, profile id, education or target group (special-category or not needed to rank).
         """
-        d = self.details
-        if d is None:
+        if self.details is None:
             raise ProfileWithdrawnError(self.id)
+        stored = self.details.to_dict()
         return {
             "candidate_id": self.candidate_id,
             "version": self.version,
             "status": self.status.value,
-            "skills": [{"uri": s.uri, "level": s.level} for s in d.skills],
-            "suggested_skills": list(d.suggested_skills),
-            "work_history": [
-                {"occupation_uri": e.occupation_uri, "years": e.years, "ended_year": e.ended_year}
-                for e in d.work_history
-            ],
-            "languages": [{"code": x.code, "level": x.level} for x in d.languages],
-            "municipality": d.municipality,
-            "max_commute_km": d.max_commute_km,
-            "available_from": d.available_from.isoformat(),
-            "working_time": d.working_time,
+            **{name: stored[name] for name in MATCHING_FIELDS},
             # The jobseeker's own employment-services organisation is listed too: the consent rules
             # of every service (shared/entitlement.py) treat it as consented.
-            "consented_orgs": sorted(d.consented_orgs | {self.coach_org}),
+            "consented_orgs": sorted(self.details.consented_orgs | {self.coach_org}),
         }
 
 

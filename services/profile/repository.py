@@ -201,6 +201,7 @@ class AuditLog:
         out = []
         for row in self.conn.execute(query):
             entry = dict(row._mapping)
+            entry["at"] = _aware(entry["at"])  # SQLite keeps no offset: the column holds UTC
             if scope_org is not None and entry["subject_org"] != scope_org:
                 entry["profile_id"] = None
                 entry["subject_org"] = None

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow as ma
-from marshmallow import fields, validate
+from marshmallow import fields, post_load, validate
 
 from services.profile import events
-from services.profile.domain import EducationLevel, TargetGroup
+from services.profile.domain import EducationLevel, ProfileDetails, Status, TargetGroup
 from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.schemas import (
     NOTICES,
+    AggregateOutSchema,
     EscoUri,
+    LanguageOutSchema,
     LanguageSchema,
     MunicipalityCode,
+    SortedList,
     StrictSchema,
     unique_by,
 )
@@ -96,25 +101,53 @@ class ProfileInSchema(StrictSchema):
         },
     )
 
+    @post_load
+    def upsert(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        """``{details: ProfileDetails, status: Status | None}``."""
+        return {
+            "details": ProfileDetails.from_dict(data),
+            "status": Status(data["status"]) if data["status"] else None,
+        }
 
-class ProfileOutSchema(ma.Schema):
+
+class PersonalOutSchema(ma.Schema):
+    name = fields.String()
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+
+
+class SkillOutSchema(ma.Schema):
+    uri = fields.String()
+    level = fields.String()
+
+
+class ExperienceOutSchema(ma.Schema):
+    occupation_uri = fields.String()
+    years = fields.Float()
+    ended_year = fields.Integer(allow_none=True)
+
+
+class ProfileOutSchema(AggregateOutSchema):
+    """A ``Profile`` (``Shown`` with the notices of a write); a withdrawn profile has only the first
+    fields (its details are erased)."""
+
     id = fields.String()
     candidate_id = fields.String()
     coach_org = fields.String()
     status = fields.String()
     version = fields.Integer()
-    personal = fields.Dict(allow_none=True)
-    skills = fields.List(fields.Dict())
+    personal = fields.Nested(PersonalOutSchema, allow_none=True)
+    skills = fields.List(fields.Nested(SkillOutSchema))
     suggested_skills = fields.List(fields.String())
-    work_history = fields.List(fields.Dict())
+    work_history = fields.List(fields.Nested(ExperienceOutSchema))
     education_level = fields.String(allow_none=True)
-    languages = fields.List(fields.Dict())
+    languages = fields.List(fields.Nested(LanguageOutSchema))
     municipality = fields.String(allow_none=True)
     max_commute_km = fields.Float(allow_none=True)
-    available_from = fields.String(allow_none=True)
+    available_from = fields.Date(allow_none=True)
     working_time = fields.String(allow_none=True)
     target_groups = fields.List(fields.String())
-    consented_orgs = fields.List(fields.String())
+    consented_orgs = SortedList(fields.String())
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     notices = NOTICES

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any, NoReturn
 
 from flask import current_app, g, request
@@ -12,9 +11,7 @@ from flask_smorest import Blueprint
 from services.vacancy.domain import (
     CloseReason,
     InvalidVacancyError,
-    LanguageRequirement,
     NotOwnerError,
-    RequiredSkill,
     Status,
     Vacancy,
     VacancyClosedError,
@@ -33,7 +30,7 @@ from services.vacancy.schemas import (
 )
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
-from shared.schemas import input_notices, reference
+from shared.schemas import Shown, input_notices, reference
 
 blp = Blueprint(
     "vacancies",
@@ -49,53 +46,24 @@ def handlers() -> VacancyHandlers:
     return current_app.extensions["kohtaanto.vacancy.handlers"]
 
 
-def to_details(data: dict[str, Any]) -> VacancyDetails:
-    return VacancyDetails(
-        title=data["title"],
-        occupation_uri=data["occupation_uri"],
-        description=data["description"],
-        municipality=data["municipality"],
-        region=data["region"],
-        working_time=data["working_time"],
-        openings=data["openings"],
-        skills=tuple(RequiredSkill(s["uri"], s["essential"]) for s in data["skills"]),
-        languages=tuple(LanguageRequirement(x["code"], x["level"]) for x in data["languages"]),
-        start_date=data["start_date"],
-        application_deadline=data["application_deadline"],
-        rejected_skills=tuple(dict.fromkeys(data["rejected_skills"])),
-    )
-
-
-def shortage_of(v: Vacancy) -> dict[str, str] | None:
+def shortage_of(v: Vacancy) -> dict[str, Any] | None:
     """``{level, period, region, source}`` when the vacancy is a labour-shortage role (lists read once
     per request from the copy kept from kohtaanto.shortages.v1), else None."""
     if "kohtaanto_shortages" not in g:
         with handlers().uow_factory() as uow:
             g.kohtaanto_shortages = uow.shortages.book()
-    if v.details.occupation_uri is None:
-        return None
-    return g.kohtaanto_shortages.flag(v.details.region, v.details.occupation_uri)
+    flag = g.kohtaanto_shortages.flag(v.details.region, v.details.occupation_uri)
+    return flag.to_dict() if flag else None
 
 
-def to_dict(v: Vacancy) -> dict[str, Any]:
-    details = asdict(v.details)
-    return {
-        "id": v.id,
-        "employer_org": v.employer_org,
-        "status": v.status.value,
-        "close_reason": v.close_reason.value if v.close_reason else None,
-        "version": v.version,
-        **details,
-        "occupation_label": (
-            reference().catalogue.occupation_label(v.details.occupation_uri)
-            if v.details.occupation_uri
-            else None
-        ),
-        "shortage": shortage_of(v),
-        "created_at": v.created_at,
-        "updated_at": v.updated_at,
-        "warnings": warnings_of(v),
-    }
+def shown(v: Vacancy, **extra: Any) -> Shown:
+    """The vacancy with what the API adds to it (dumped by ``VacancyOutSchema``)."""
+    label = (
+        reference().catalogue.occupation_label(v.details.occupation_uri) if v.details.occupation_uri else None
+    )
+    return Shown(
+        v, {"occupation_label": label, "shortage": shortage_of(v), "warnings": warnings_of(v), **extra}
+    )
 
 
 def expected_version() -> int | None:
@@ -125,9 +93,9 @@ def translate(exc: Exception) -> NoReturn:
     raise exc
 
 
-def with_etag(v: Vacancy) -> tuple[dict[str, Any], int, dict[str, str]]:
+def with_etag(v: Vacancy) -> tuple[Shown, int, dict[str, str]]:
     """The vacancy, the notices about how this request's input was stored, and its version as ETag."""
-    return {**to_dict(v), "notices": input_notices()}, 200, {"ETag": f'"{v.version}"'}
+    return shown(v, notices=input_notices()), 200, {"ETag": f'"{v.version}"'}
 
 
 DESCRIPTION_ONLY = (
@@ -165,15 +133,15 @@ class Vacancies(MethodView):
         )
         with handlers().uow_factory() as uow:
             items, total = uow.vacancies.list(f)
-        return {"items": [to_dict(v) for v in items], "total": total, "limit": f.limit, "offset": f.offset}
+        return {"items": [shown(v) for v in items], "total": total, "limit": f.limit, "offset": f.offset}
 
     @require_role(Role.EMPLOYER)
     @blp.arguments(VacancyInSchema)
     @blp.response(201, VacancyOutSchema)
-    def post(self, data: dict[str, Any]) -> Any:
+    def post(self, details: VacancyDetails) -> Any:
         """Post a vacancy for the caller's organisation."""
         try:
-            vacancy = handlers().post(current_principal().org, to_details(data))
+            vacancy = handlers().post(current_principal().org, details)
         except Exception as exc:
             translate(exc)
         body, _, headers = with_etag(vacancy)
@@ -197,12 +165,10 @@ class VacancyById(MethodView):
     @require_role(Role.EMPLOYER)
     @blp.arguments(VacancyInSchema)
     @blp.response(200, VacancyOutSchema)
-    def put(self, data: dict[str, Any], vacancy_id: str) -> Any:
+    def put(self, details: VacancyDetails, vacancy_id: str) -> Any:
         """Replace a vacancy's details (send ``If-Match: "<version>"`` to avoid lost updates)."""
         try:
-            vacancy = handlers().update(
-                vacancy_id, current_principal().org, to_details(data), expected_version()
-            )
+            vacancy = handlers().update(vacancy_id, current_principal().org, details, expected_version())
         except Exception as exc:
             translate(exc)
         return with_etag(vacancy)

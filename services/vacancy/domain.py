@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -87,9 +88,12 @@ class VacancyDetails:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> VacancyDetails:
-        def day(value: str | None) -> date | None:
-            return date.fromisoformat(value) if value else None
+    def from_dict(cls, data: Mapping[str, Any]) -> VacancyDetails:
+        """The details of ``to_dict``'s data (stored rows), or of the API's validated input (dates as
+        ``date``); a rejected skill given twice is kept once."""
+
+        def day(value: str | date | None) -> date | None:
+            return date.fromisoformat(value) if isinstance(value, str) else value
 
         return cls(
             **{
@@ -108,7 +112,7 @@ class VacancyDetails:
             languages=tuple(LanguageRequirement(x["code"], x["level"]) for x in data["languages"]),
             start_date=day(data["start_date"]),
             application_deadline=day(data["application_deadline"]),
-            rejected_skills=tuple(data.get("rejected_skills") or ()),
+            rejected_skills=tuple(dict.fromkeys(data.get("rejected_skills") or ())),
         )
 
     def check(self, today: date) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from services.kernel.shortages import Period, ShortageBook
 from services.vacancy import events
 from services.vacancy.domain import (
     CloseReason,
@@ -31,7 +32,7 @@ from services.vacancy.domain import (
     VacancyDetails,
     VacancyEvent,
 )
-from services.vacancy.shortages import ShortageBook, StoredList
+from services.vacancy.shortages import StoredList
 from shared.db import SqlUnitOfWork
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import claim, processed_events_table
@@ -150,16 +151,16 @@ class ShortageRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def book(self) -> ShortageBook:
+    def book(self) -> ShortageBook[StoredList]:
         rows = self.conn.execute(select(shortage_lists)).all()
-        return ShortageBook(StoredList(r.region, r.period, r.source, r.levels) for r in rows)
+        return ShortageBook(StoredList(r.region, Period.parse(r.period), r.source, r.levels) for r in rows)
 
     def replace(self, item: StoredList, event_id: str) -> None:
-        self.delete(item.region, item.period)
+        self.delete(item.region, str(item.period))
         self.conn.execute(
             insert(shortage_lists).values(
                 region=item.region,
-                period=item.period,
+                period=str(item.period),
                 source=item.source,
                 levels=dict(item.levels),
                 event_id=event_id,

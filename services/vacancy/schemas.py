@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import marshmallow as ma
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from services.vacancy import events
-from services.vacancy.domain import CloseReason, Status
+from services.vacancy.domain import CloseReason, Status, VacancyDetails
 from shared.schemas import (
     NOTICES,
+    AggregateOutSchema,
     EscoUri,
+    LanguageOutSchema,
     LanguageSchema,
     MunicipalityCode,
     PageArgs,
@@ -81,6 +83,10 @@ class VacancyInSchema(StrictSchema):
         elif data["region"] != actual:
             raise ValidationError(f"Municipality {data['municipality']} is in region {actual}.", "region")
 
+    @post_load
+    def details(self, data: dict[str, Any], **_: Any) -> VacancyDetails:
+        return VacancyDetails.from_dict(data)
+
 
 class CloseSchema(StrictSchema):
     reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
@@ -91,7 +97,14 @@ class WarningSchema(ma.Schema):
     message = fields.String()
 
 
-class VacancyOutSchema(ma.Schema):
+class RequiredSkillOutSchema(ma.Schema):
+    uri = fields.String()
+    essential = fields.Boolean()
+
+
+class VacancyOutSchema(AggregateOutSchema):
+    """A ``Vacancy`` (``Shown`` with its occupation label, shortage flag, warnings and notices)."""
+
     id = fields.String()
     employer_org = fields.String()
     status = fields.String()
@@ -114,8 +127,8 @@ class VacancyOutSchema(ma.Schema):
     region = fields.String()
     working_time = fields.String()
     openings = fields.Integer()
-    skills = fields.List(fields.Dict())
-    languages = fields.List(fields.Dict())
+    skills = fields.List(fields.Nested(RequiredSkillOutSchema))
+    languages = fields.List(fields.Nested(LanguageOutSchema))
     start_date = fields.Date(allow_none=True)
     application_deadline = fields.Date(allow_none=True)
     rejected_skills = fields.List(fields.String())

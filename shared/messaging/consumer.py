@@ -205,6 +205,7 @@ class ConsumerLoop:
         self.dead_lettered = 0  # sent to the dead-letter topic by this loop
         self.dead_letters_known = 0  # poison met again whose dead letter was sent before
         self._attempts: dict[tuple[str, int, int], int] = {}
+        self._consumed: dict[str, int] = {}  # handled per topic in this poll, for the metrics
 
     def poll_once(self, timeout_ms: int = 500) -> bool:
         """Handle one poll's records; returns False when a failed message asks for a pause."""
@@ -242,6 +243,9 @@ class ConsumerLoop:
                 self.consumer.commit({tp: OffsetAndMetadata(done + 1, "", -1)})
         if self.after_poll:
             self.after_poll()
+        for topic, count in self._consumed.items():  # one metrics update per poll, not per message
+            metrics.CONSUMED.labels(self.name, topic).inc(count)
+        self._consumed.clear()
         metrics.observe_consumer(self.name, self.consumer, handled)
         return healthy
 
@@ -267,7 +271,7 @@ class ConsumerLoop:
                         },
                     )
             self.handled += 1
-            metrics.CONSUMED.labels(self.name, message.topic).inc()
+            self._consumed[message.topic] = self._consumed.get(message.topic, 0) + 1
             self._attempts.pop(where, None)
             return
         except POISON as exc:

@@ -9,9 +9,31 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+
 from shared.logging import current_request_id
 
 ENVELOPE_VERSION = 1
+
+# A run of 19 or more digits may be an integer beyond 64 bits, which orjson would read as a float:
+# digits mapped to "0" and every other byte to " ", then searched (C speed; a regex is 30x slower).
+_DIGITS_ONLY = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_LONG_DIGITS = b"0" * 19
+
+
+def loads(raw: bytes) -> Any:
+    """``json.loads(raw)``, the same value and the same errors, about four times faster: orjson
+    (Apache-2.0 OR MIT; C/Rust) reads what it reads exactly like the standard library; whatever it
+    refuses (NaN, 1e400, lone surrogates, UTF-16, a byte-order mark, broken JSON) and integers
+    that may not fit 64 bits go to ``json.loads``. Raises ``json.JSONDecodeError`` or
+    ``UnicodeDecodeError`` as ``json.loads`` does. The matching index decodes every candidate
+    event with it when it rebuilds from the topics (issue 9)."""
+    if _LONG_DIGITS not in raw.translate(_DIGITS_ONLY):
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(raw)
 
 
 class EnvelopeError(ValueError):
@@ -54,7 +76,7 @@ class Envelope:
     @classmethod
     def decode(cls, raw: bytes) -> Envelope:
         try:
-            data = json.loads(raw)
+            data = loads(raw)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise EnvelopeError(f"not JSON: {exc}") from None
         if not isinstance(data, dict):

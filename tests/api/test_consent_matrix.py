@@ -19,7 +19,13 @@ from services.profile.app import create_app as create_profile_app
 from services.profile.config import Settings as ProfileSettings
 from services.profile.repository import outbox
 from shared.auth import Role
-from shared.entitlement import may_overwrite_pair, may_record_outcome, may_see_candidate, sees_all_candidates
+from shared.entitlement import (
+    admission_refusal,
+    may_overwrite_pair,
+    may_record_outcome,
+    may_see_candidate,
+    sees_all_candidates,
+)
 from shared.organisations import registry
 from tests.api.matching_world import CANDIDATES, SHORTAGE_CSV, Clock, apply, essential, matching_app, vacancy
 from tests.helpers import PSEUDONYM_KEY, TEST_ORGANISATIONS, WELDER, auth, common_settings, profile_body
@@ -90,7 +96,9 @@ class World:
         csv = {**auth("operator", "kohtaanto"), "Content-Type": "text/csv"}
         assert mc.post("/api/v1/shortages", data=SHORTAGE_CSV, headers=csv).status_code == 201
         for p in self.active:  # outcomes with free text, by entitled recorders only
-            recorder = ("recruiter", sorted(p["consent"])[0]) if p["consent"] else ("coach", p["owner"])
+            first = sorted(p["consent"])[0] if p["consent"] else None
+            role = "employer" if KIND.get(first or "") == "employer" else "recruiter"
+            recorder = (role, first) if first else ("coach", p["owner"])
             body = {"candidate_id": p["candidate_id"], "status": "interviewed", "occurred_on": "2026-11-18",
                     "comment": f"Haastattelu {p['i']}"}  # fmt: skip
             r = mc.post("/api/v1/vacancies/v-weld/outcomes", json=body, headers=auth(*recorder))
@@ -147,6 +155,12 @@ def test_the_consent_matrix(world: World) -> None:
         for role in Role:
             h = auth(role, org)
             who = (role.value, org)
+            # A role that does not fit the organisation's kind is refused before any view (403).
+            admitted = admission_refusal(role.value, KIND.get(org)) is None
+            if not admitted:
+                counts["callers refused by the registry"] += 1
+                if pc.get("/api/v1/audit", headers=h).status_code != 403:
+                    leaks.append(("caller the registry refuses let in", who))
             # -- profile service: full profiles -------------------------------------------------------
             unknown = pc.get("/api/v1/profiles/never-used", headers=h)
             for p in world.people:
@@ -212,8 +226,12 @@ def test_the_consent_matrix(world: World) -> None:
                 body = {"candidate_id": p["candidate_id"], "status": "proposed"}
                 r = mc.post("/api/v1/vacancies/v-weld/outcomes", json=body, headers=h)
                 counts["requests"] += 1
-                entitled = p["i"] not in WITHDRAWN and may_record_outcome(
-                    role.value, org, KIND.get(org), p["consent"] | {p["owner"]}, "konepaja-oy"
+                entitled = (
+                    admitted
+                    and p["i"] not in WITHDRAWN
+                    and may_record_outcome(
+                        role.value, org, KIND.get(org), p["consent"] | {p["owner"]}, "konepaja-oy"
+                    )
                 )
                 # the first partner agency to record on the pair handles it: others get 409
                 handling = agencies_on.setdefault(p["i"], set())
@@ -252,7 +270,8 @@ def test_the_consent_matrix(world: World) -> None:
                 leaks.append(("audit entries of unrelated organisations", (role.value, org)))
     print(
         f"\nconsent matrix: {counts['requests']} requests, {counts['audit entries read']} audit entries "
-        f"read, {len(leaks)} leaks"
+        f"read, {counts['callers refused by the registry']} of {len(ORGS) * len(Role)} callers refused by "
+        f"the registry, {len(leaks)} leaks"
     )
     assert counts["requests"] > 1000
     assert leaks == []

@@ -56,7 +56,9 @@ def test_the_page_sends_a_visitor_without_a_token_to_the_login_page(app):
 
 
 def test_logging_in_sets_an_http_only_same_site_cookie_and_never_redirects_off_site(app):
-    r = app.test_client().get(f"/login?token={token('team_member', 'x')}&next=//evil.example/")
+    r = app.test_client().get(
+        f"/login?token={token('team_member', 'tampere-tyollisyys')}&next=//evil.example/"
+    )
     cookie = r.headers["Set-Cookie"]
     assert (
         "kohtaanto_token=" in cookie
@@ -148,7 +150,9 @@ def test_the_current_week_may_be_prepared_again_and_the_new_content_replaces_the
     assert "v-weld-2" in ids
 
 
-@pytest.mark.parametrize(("headers", "status"), [({}, 401), (RECRUITER, 403), (auth("employer", "x"), 403)])
+@pytest.mark.parametrize(
+    ("headers", "status"), [({}, 401), (RECRUITER, 403), (auth("employer", "konepaja-oy"), 403)]
+)
 def test_only_team_members_coaches_and_operators_prepare_meetings(app, headers, status):
     assert (
         app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=headers).status_code
@@ -373,5 +377,5 @@ def test_a_sign_in_started_by_another_site_is_refused(app):
 
 def test_next_may_not_leave_the_site_by_a_backslash(app):
     for target in ("/\\evil.example", "/\\/evil.example", "/meetings\\..\\@evil.example"):
-        r = app.test_client().get(f"/login?token={token('team_member', 'x')}&next={target}")
+        r = app.test_client().get(f"/login?token={token('team_member', 'tampere-tyollisyys')}&next={target}")
         assert r.status_code == 303 and r.headers["Location"].endswith("/meetings/"), target

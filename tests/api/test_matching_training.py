@@ -100,7 +100,8 @@ def test_a_near_match_gets_the_courses_that_cover_most_of_what_it_lacks_nearest_
     # a recruiter of an organisation the candidate did not consent to learns nothing
     assert (
         client.get(
-            f"/api/v1/vacancies/v-weld/candidates/{near}/training", headers=auth("recruiter", "agency-z")
+            f"/api/v1/vacancies/v-weld/candidates/{near}/training",
+            headers=auth("recruiter", "nordic-staffing-ab"),
         ).status_code
         == 404
     )

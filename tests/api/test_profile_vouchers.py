@@ -210,6 +210,18 @@ def test_the_results_page_shows_the_same_figures_with_suppressed_cells_marked(cl
     assert 'class="suppressed"' in text and "&lt;5" not in text and "agency-c" in text and "Aino" not in text
 
 
+def test_the_results_pages_rule_and_dates_are_in_the_viewers_language(client):
+    """An outside tester saw the rule in English on the Swedish and Finnish pages, and ISO dates."""
+    page = client.get("/pilots/yli50/results?lang=sv", headers=auth("team_member", ORG)).get_data(
+        as_text=True
+    )
+    assert "minst 50 år" in page and "age ≥" not in page
+    page = client.get("/pilots/yli50/results?lang=fi", headers=auth("team_member", ORG)).get_data(
+        as_text=True
+    )
+    assert "vähintään 50-vuotias" in page and "1.9.2026" in page and "2026-09-01" not in page
+
+
 @pytest.mark.parametrize(
     ("path", "who", "status", "words"),
     [

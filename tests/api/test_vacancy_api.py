@@ -105,7 +105,10 @@ def test_without_a_valid_token_the_caller_is_unauthorised(vacancy_app):
 
 def test_only_employers_post_and_only_the_owner_changes_a_vacancy(vacancy_app):
     client = vacancy_app.test_client()
-    assert client.post("/api/v1/vacancies", json=valid(), headers=auth("recruiter", "a")).status_code == 403
+    assert (
+        client.post("/api/v1/vacancies", json=valid(), headers=auth("recruiter", "agency-a")).status_code
+        == 403
+    )
     created = client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER).json
     other = auth("employer", "other-oy")
     # another employer's vacancy answers as an unknown one, for a change as for a read (an outside

@@ -62,6 +62,7 @@ def test_the_demo_loads_on_fresh_services_and_again_on_loaded_ones(demo_stack, c
     meeting = f"/meetings/{demo.DEMO_REGION}/{first['week']}"
     assert f"{stack.url('matching')}{meeting}" in printed
     # The tokens it prints open what it says they open.
+    assert (home / "tokens.json").stat().st_mode & 0o077 == 0, "tokens are readable by the owner only"
     tokens = json.loads((home / "tokens.json").read_text())
     page = call("GET", f"{stack.url('matching')}{meeting}/content.json", tokens["recruiter"])
     assert page.status == 200 and page.json()["content"]["vacancies"]

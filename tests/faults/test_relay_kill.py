@@ -43,7 +43,7 @@ def test_relays_killed_three_times_apply_every_effect_exactly_once(
     ).json()["id"]
     outcomes_url = f"{stack.url('matching')}/api/v1/vacancies/{vacancy}/outcomes"
     wait_for(
-        lambda: call("GET", outcomes_url, token("team_member", "kohtaanto")).status == 200,
+        lambda: call("GET", outcomes_url, token("team_member", "tampere-tyollisyys")).status == 200,
         timeout=120,
         what="matching to receive the vacancy",
     )

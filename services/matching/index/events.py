@@ -63,14 +63,29 @@ def _languages(items: Any) -> dict[str, str]:
     return {str(x["code"]): str(x["level"]) for x in items or ()}
 
 
+_CLAIMS: dict[tuple[str, str, bool], SkillClaim] = {}
+"""Skill claims are immutable values and repeat across profiles (at most skills x levels x 2):
+each is built once and shared, which halves the cost of reading a profile (the index reads every
+profile at a cold start). Emptied when it grows past `_MAX_CLAIMS` (URIs unknown to ESCO)."""
+_MAX_CLAIMS = 200_000
+
+
+def _claim(uri: str, level: str, suggested: bool) -> SkillClaim:
+    key = (uri, level, suggested)
+    claim = _CLAIMS.get(key)
+    if claim is None:
+        if len(_CLAIMS) >= _MAX_CLAIMS:
+            _CLAIMS.clear()
+        claim = _CLAIMS[key] = SkillClaim(uri, level, suggested)
+    return claim
+
+
 def candidate_from_payload(p: Mapping[str, Any]) -> Candidate:
     try:
-        skills = [SkillClaim(str(s["uri"]), str(s.get("level") or "intermediate")) for s in p["skills"]]
+        skills = [_claim(str(s["uri"]), str(s.get("level") or "intermediate"), False) for s in p["skills"]]
         chosen = {s.uri for s in skills}
         skills += [
-            SkillClaim(str(u), "intermediate", suggested=True)
-            for u in p.get("suggested_skills") or ()
-            if u not in chosen
+            _claim(str(u), "intermediate", True) for u in p.get("suggested_skills") or () if u not in chosen
         ]
         return Candidate(
             candidate_id=str(p["candidate_id"]),

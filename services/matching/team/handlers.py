@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+from services.kernel.shortages import ShortageBook, ShortageFlag
 from services.matching.index.handlers import (
     MatchingHandlers,
     ShortlistEntry,
@@ -55,11 +56,9 @@ from services.matching.team.repository import StoredMeeting, UnitOfWork
 from services.matching.team.shortages import (
     NATIONAL,
     OccupationCatalogue,
-    Period,
     PeriodRules,
-    ShortageBook,
-    ShortageFlag,
     ShortageList,
+    parse_period,
     parse_shortage_file,
 )
 from shared.auth import Principal, Role
@@ -281,7 +280,7 @@ class TeamRecords:
         and publish a tombstone for its key so the vacancy service drops it too."""
         region_id = region.lower() if region.lower() == NATIONAL else self.places.region_id(region)
         try:
-            label = str(Period.parse(period))
+            label = str(parse_period(period))
         except ValueError:
             label = period  # a list stored before periods were validated keeps its text
         now = self.clock()
@@ -293,7 +292,7 @@ class TeamRecords:
             uow.commit()
         log.info("shortage list withdrawn", extra={"key": f"{region_id}|{label}"})
 
-    def shortage_book(self) -> ShortageBook:
+    def shortage_book(self) -> ShortageBook[ShortageList]:
         with self.uow_factory() as uow:
             return uow.shortages.book()
 
@@ -306,7 +305,7 @@ class TeamRecords:
         applying = {x.key for x in book.lists() if book.applies(x)}
         for item in items:
             try:
-                item.update(self.period_rules.age(Period.parse(item["period"]), today))
+                item.update(self.period_rules.age(parse_period(item["period"]), today))
             except ValueError:
                 item.update(period_start=None, period_end=None, age_days=None, stale=True)
             item["applies"] = f"{item['region']}|{item['period']}" in applying
@@ -318,7 +317,7 @@ class TeamRecords:
 
     def flag_dict(self, flag: ShortageFlag | None) -> dict[str, Any] | None:
         """A vacancy's shortage flag as the API shows it, with the list's age and staleness today."""
-        return flag.to_dict(self.period_rules, self.clock().date()) if flag else None
+        return {**flag.to_dict(), **self.period_rules.age(flag.period, self.clock().date())} if flag else None
 
     def shortage_flag(self, region: str, occupation_uri: str | None) -> dict[str, Any] | None:
         """The shortage flag of an occupation in a region as the API shows it (`flag_dict`), or None."""
@@ -552,7 +551,7 @@ class TeamHandlers:
         now: datetime,
         caller: Principal,
         records: list[VacancyRecord],
-        book: ShortageBook,
+        book: ShortageBook[ShortageList],
         outcomes: list[Outcome],
         previous: StoredMeeting | None,
     ) -> MeetingFacts:

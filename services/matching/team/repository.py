@@ -27,10 +27,11 @@ from sqlalchemy import (
     update,
 )
 
+from services.kernel.shortages import ShortageBook
 from services.matching.team import events
 from services.matching.team.outcomes import FollowUp, Outcome, Reason, Status
 from services.matching.team.paths import PathWatch
-from services.matching.team.shortages import ShortageBook, ShortageList
+from services.matching.team.shortages import ShortageList
 from services.matching.team.training import Course
 from shared.auth import Principal
 from shared.db import SqlUnitOfWork
@@ -297,7 +298,7 @@ class ShortageRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def book(self) -> ShortageBook:
+    def book(self) -> ShortageBook[ShortageList]:
         rows = self.conn.execute(select(shortage_lists.c.payload)).all()
         return ShortageBook(ShortageList.from_payload(r.payload) for r in rows)
 

@@ -1,5 +1,6 @@
-"""Labour-shortage occupations per region and period: the operator's table, its validation, and the
-rule that says whether a vacancy is a shortage role.
+"""Labour-shortage occupations per region and period: the operator's table and its validation. The
+rule that says whether a vacancy is a shortage role (``ShortageBook``) and the periods and levels it
+reads are the shared kernel's (``services.kernel.shortages``), which the vacancy service applies too.
 
 Pure Python (no Flask, SQL or Kafka): ``parse_shortage_table`` checks a whole table and either returns
 every list in it or raises ``ShortageCsvError`` with the reasons per line, so a bad file imports
@@ -11,37 +12,25 @@ text or 1–5), with column names in Finnish, Swedish or English.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
-from functools import total_ordering
 from typing import Any, Protocol
 
+from services.kernel.shortages import (
+    MAX_YEAR,
+    MIN_YEAR,
+    NATIONAL,
+    Level,
+    Period,
+)
 from shared.geography import fold
 from shared.tables import Table, TableError, read_table
 
-NATIONAL = "national"
 COLUMNS = ("occupation", "region", "period", "level")
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 ISCO = re.compile(r"^\d{1,4}$")
-MIN_YEAR, MAX_YEAR = 2000, 2100
-
-
-class Level(StrEnum):
-    """The Occupational Barometer's five-step scale, from the employers' point of view."""
-
-    SEVERE_SHORTAGE = "severe_shortage"  # paljon pulaa / suuri pula
-    SHORTAGE = "shortage"  # pulaa
-    BALANCE = "balance"  # tasapaino
-    SURPLUS = "surplus"  # ylitarjontaa
-    SEVERE_SURPLUS = "severe_surplus"  # paljon ylitarjontaa
-
-    @property
-    def is_shortage(self) -> bool:
-        return self in (Level.SEVERE_SHORTAGE, Level.SHORTAGE)
 
 
 class OccupationCatalogue(Protocol):
@@ -77,71 +66,29 @@ _MONTH = re.compile(r"^(\d{4})\s*(?:m|-|/)\s*(\d{1,2})$|^(\d{1,2})\s*[/.-]\s*(\d
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ]00:00(?::00)?)?$")
 
 
-@total_ordering
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A half-year (``Period(2026, 2)`` = ``2026H2``, July–December) or a month
-    (``Period(2026, month=3)`` = ``2026-03``). Periods order by start, then end: the latest starts last."""
-
-    year: int
-    half: int = 0  # 1 or 2 for a half-year
-    month: int = 0  # 1–12 for a month
-
-    def __post_init__(self) -> None:
-        if not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise ValueError(f"year {self.year} is outside {MIN_YEAR}–{MAX_YEAR}")
-        if (self.half in (1, 2)) == (1 <= self.month <= 12) or self.half not in (0, 1, 2):
-            raise ValueError("a period is a half-year (half 1 or 2) or a month (1–12)")
-
-    @classmethod
-    def parse(cls, text: str) -> Period:
-        """``2026H2``, ``H2/2026``, ``2026/II``, ``syksy 2026``, ``höst 2026`` (half-years);
-        ``2026-03``, ``2026M03``, ``03/2026``, ``2026-03-01`` (months), any case.
-        Raises ``ValueError`` saying what a period looks like."""
-        raw = " ".join(str(text).split())
-        key = fold(raw)
-        try:
-            if m := _HALF.match(key):
-                return cls(int(m[1] or m[4]), int(m[2] or m[3]))
-            if m := _ROMAN.match(key):
-                return cls(int(m[1] or m[4]), len(m[2] or m[3]))
-            if (m := _SEASON.match(key)) and (m[1] or m[4]) in _SEASONS:
-                return cls(int(m[2] or m[3]), _SEASONS[m[1] or m[4]])
-            if m := _MONTH.match(key):
-                return cls(int(m[1] or m[4]), month=int(m[2] or m[3]))
-            if (m := _DAY.match(key)) and m[3] == "01":
-                return cls(int(m[1]), month=int(m[2]))
-        except ValueError as exc:
-            raise ValueError(f"{exc} in {raw!r}") from None
-        raise ValueError(
-            "a period is a half-year like 2026H2 (also H2/2026, 2026/II, syksy 2026, höst 2026) or a "
-            f"month like 2026-03 (also 2026M03, 03/2026); years {MIN_YEAR}–{MAX_YEAR}"
-        )
-
-    @classmethod
-    def of(cls, day: date) -> Period:
-        """The half-year containing ``day``."""
-        return cls(day.year, 1 if day.month <= 6 else 2)
-
-    @property
-    def start(self) -> date:
-        return date(self.year, self.month or (1 if self.half == 1 else 7), 1)
-
-    @property
-    def end(self) -> date:
-        last_month = self.month or (6 if self.half == 1 else 12)
-        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
-
-    def _key(self) -> tuple[date, date]:
-        return self.start, self.end
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._key() < other._key()
-
-    def __str__(self) -> str:
-        return f"{self.year}-{self.month:02d}" if self.month else f"{self.year}H{self.half}"
+def parse_period(text: str) -> Period:
+    """``2026H2``, ``H2/2026``, ``2026/II``, ``syksy 2026``, ``höst 2026`` (half-years);
+    ``2026-03``, ``2026M03``, ``03/2026``, ``2026-03-01`` (months), any case.
+    Raises ``ValueError`` saying what a period looks like."""
+    raw = " ".join(str(text).split())
+    key = fold(raw)
+    try:
+        if m := _HALF.match(key):
+            return Period(int(m[1] or m[4]), int(m[2] or m[3]))
+        if m := _ROMAN.match(key):
+            return Period(int(m[1] or m[4]), len(m[2] or m[3]))
+        if (m := _SEASON.match(key)) and (m[1] or m[4]) in _SEASONS:
+            return Period(int(m[2] or m[3]), _SEASONS[m[1] or m[4]])
+        if m := _MONTH.match(key):
+            return Period(int(m[1] or m[4]), month=int(m[2] or m[3]))
+        if (m := _DAY.match(key)) and m[3] == "01":
+            return Period(int(m[1]), month=int(m[2]))
+    except ValueError as exc:
+        raise ValueError(f"{exc} in {raw!r}") from None
+    raise ValueError(
+        "a period is a half-year like 2026H2 (also H2/2026, 2026/II, syksy 2026, höst 2026) or a "
+        f"month like 2026-03 (also 2026M03, 03/2026); years {MIN_YEAR}–{MAX_YEAR}"
+    )
 
 
 def months_between(earlier: date, later: date) -> int:
@@ -219,78 +166,11 @@ class ShortageList:
     def from_payload(cls, p: Mapping[str, Any]) -> ShortageList:
         return cls(
             region=str(p["region"]),
-            period=Period.parse(str(p["period"])),
+            period=parse_period(str(p["period"])),
             entries=tuple(ShortageEntry(str(e["occupation"]), Level(e["level"])) for e in p["entries"]),
             levels={str(uri): Level(level) for uri, level in p["levels"].items()},
             source=str(p.get("source") or ""),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class ShortageFlag:
-    """Why a vacancy counts as a shortage role: the level, the period and whose list said so."""
-
-    level: Level
-    period: Period
-    list_region: str
-    source: str
-
-    def to_dict(self, rules: PeriodRules | None = None, today: date | None = None) -> dict[str, Any]:
-        """``{level, period, region, source}``, with the list's age and staleness when ``rules`` and
-        ``today`` are given (``PeriodRules.age``)."""
-        out: dict[str, Any] = {
-            "level": self.level.value,
-            "period": str(self.period),
-            "region": self.list_region,
-            "source": self.source,
-        }
-        if rules is not None and today is not None:
-            out.update(rules.age(self.period, today))
-        return out
-
-
-class ShortageBook:
-    """Every current list; answers "is this occupation in shortage in this region?".
-
-    The rule: among the lists covering the region (its own and the ``national`` ones), the latest
-    period (by start) applies; within that period a region's own rating of an occupation wins over the
-    national one. An occupation the applicable lists do not rate, or rate below ``shortage``, is not a
-    shortage role. Older periods never apply once a newer one has been imported for the region.
-    """
-
-    def __init__(self, lists: Iterable[ShortageList]) -> None:
-        self._by_region: dict[str, list[ShortageList]] = {}
-        for item in lists:
-            self._by_region.setdefault(item.region, []).append(item)
-
-    def lists(self) -> list[ShortageList]:
-        return [x for items in self._by_region.values() for x in items]
-
-    def applicable(self, region: str) -> list[ShortageList]:
-        """The lists that decide for ``region``, the region's own first."""
-        covering = self._by_region.get(region, []) + self._by_region.get(NATIONAL, [])
-        if not covering:
-            return []
-        latest = max(x.period for x in covering)
-        return [x for x in covering if x.period == latest]
-
-    def applies(self, item: ShortageList) -> bool:
-        """Whether ``item`` decides for some region (for ``national``: for a region without a later list)."""
-        if item.region != NATIONAL:
-            return item in self.applicable(item.region)
-        regions = [r for r in self._by_region if r != NATIONAL] or [""]
-        return any(item in self.applicable(r) for r in regions) or item in self.applicable("")
-
-    def flag(self, region: str, occupation_uri: str | None) -> ShortageFlag | None:
-        if not occupation_uri:
-            return None
-        for item in self.applicable(region):
-            level = item.levels.get(occupation_uri)
-            if level is not None:
-                return (
-                    ShortageFlag(level, item.period, item.region, item.source) if level.is_shortage else None
-                )
-        return None
 
 
 def resolve(entries: Iterable[ShortageEntry], catalogue: OccupationCatalogue) -> dict[str, Level]:
@@ -500,7 +380,7 @@ def parse_shortage_table(
     Swedish, see ``HEADER_NAMES``): ``occupation`` (ESCO occupation URI or ISCO-08 code of 1–4 digits,
     optionally followed by the name, ``2221 Sairaanhoitajat``), ``region`` (region id, Finnish or Swedish
     name or maakunta code, or ``national``/``koko maa``/``hela landet``), ``period`` (half-year or
-    month, see ``Period.parse``; with ``today``, not more than ``rules.max_months_ahead`` ahead) and
+    month, see ``parse_period``; with ``today``, not more than ``rules.max_months_ahead`` ahead) and
     ``level`` (``Level`` values, Finnish/Swedish/English barometer wording, or 1–5 with 5 = severe
     shortage). One list per (region, period) in the file.
     """
@@ -521,7 +401,7 @@ def parse_shortage_table(
         region = _region(value["region"], resolve_region, reasons)
         period: Period | None = None
         try:
-            period = Period.parse(value["period"])
+            period = parse_period(value["period"])
         except ValueError as exc:
             reasons.append(f"Bad period {value['period']!r}: {exc}.")
         if period is not None and today is not None and (why := rules.check(period, today)):

@@ -149,3 +149,45 @@ def test_a_vacancy_names_its_occupation_or_gets_one_inferred_from_skills_and_tit
     titled = vacancy_target(m, skills, (ix["o:plater"],), title_weight=2.0)
     assert int(np.argmax(titled)) == ix["o:plater"]
     assert not vacancy_target(m, np.zeros(taxonomy.n_skills)).any()
+
+
+def _lexsort_top(r, p, o, n, k):
+    """The reference order the selection must reproduce: highest p first, equal p by lower o."""
+    occ, prob = np.full((n, k), -1, np.int32), np.zeros((n, k), np.float32)
+    order = np.lexsort((o, -p, r))
+    r, p, o = r[order], p[order], o[order]
+    slot = np.arange(len(r)) - np.searchsorted(r, r)
+    top = slot < k
+    occ[r[top], slot[top]] = o[top]
+    prob[r[top], slot[top]] = p[top]
+    return occ, prob
+
+
+@pytest.mark.parametrize("k", [1, 3, 5])
+def test_top_k_selection_is_the_sorted_order_ties_included(k):
+    from services.matching.index.domain.occupations import _take_top
+
+    rng = np.random.default_rng(k)
+    n = 400
+    counts = rng.integers(0, 12, n)  # rows with none, fewer than k and more than k entries
+    r = np.repeat(np.arange(n), counts)
+    o = np.concatenate([np.sort(rng.choice(50, c, replace=False)) for c in counts]).astype(np.int32)
+    p = rng.choice([0.5, 0.25, 0.125, 0.1, 0.05], len(r))  # many equal probabilities
+    occ, prob = np.full((n, k), -1, np.int32), np.zeros((n, k), np.float32)
+    _take_top(r, p, o, k, occ, prob)
+    want_occ, want_prob = _lexsort_top(r, p, o, n, k)
+    assert np.array_equal(occ, want_occ) and np.array_equal(prob, want_prob)
+
+
+def test_a_batch_infers_what_each_person_alone_gets_whatever_the_chunk(taxonomy, model):
+    rng = np.random.default_rng(7)
+    width = taxonomy.n_skills + taxonomy.n_occupations
+    x = sp.random(300, width, density=0.15, format="csr", random_state=rng, dtype=np.float64)
+    x.data = np.round(x.data * 4) / 4  # repeated weights: ties between occupations
+    occ, prob = model.predict_top(x, k=3)
+    for chunk in (1, 7, 64):
+        o, p = model.predict_top(x, k=3, chunk=chunk)
+        assert np.array_equal(o, occ) and np.array_equal(p, prob)
+    for i in range(0, 300, 37):
+        o, p = model.predict_top(x[i : i + 1], k=3)
+        assert np.array_equal(o[0], occ[i]) and np.array_equal(p[0], prob[i])

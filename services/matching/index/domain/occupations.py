@@ -130,6 +130,12 @@ def default_related(taxonomy: Taxonomy, max_group_size: int = 40) -> sp.csr_matr
     return m.astype(np.float64)
 
 
+PREDICT_CHUNK = 2048
+"""Rows `predict_top` scores at a time: small enough that the temporaries (about 400 scores per
+person, several float64/int64 arrays of them) stay in the CPU caches. Measured 2026-12-01 (2 cores,
+24 GiB) on 65,536 generated profiles: 0.95 CPU-s at 2,048 rows per chunk, 3.4-3.9 CPU-s at 65,536."""
+
+
 class OccupationModel(BaseEstimator):  # type: ignore[misc]
     """Posterior over ESCO occupations from skill and work-history evidence.
 
@@ -268,14 +274,16 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         return (sp.csr_matrix(X, dtype=np.float64) @ self._llr_t).tocsr()
 
     def predict_top(
-        self, X: sp.spmatrix, k: int | None = None, chunk: int = 65536
+        self, X: sp.spmatrix, k: int | None = None, chunk: int = PREDICT_CHUNK
     ) -> tuple[np.ndarray, np.ndarray]:
         """The k most likely occupations of each person and their posterior probabilities.
 
         Returns (occupations, probabilities): (n_samples, k) int32 positions (-1 padding when a
         person has fewer than k occupations with any evidence) and (n_samples, k) float32,
-        descending, summing to at most 1 (the rest is spread over the other occupations).
-        A person with no evidence gets -1 and 0 throughout."""
+        descending (equal probabilities: lower position first), summing to at most 1 (the rest
+        is spread over the other occupations). A person with no evidence gets -1 and 0
+        throughout. Rows are independent: any `chunk` (rows scored at a time) gives the same
+        result; it only bounds the temporaries (about 400 scores per person)."""
         k = self.top_k if k is None else k
         X = sp.csr_matrix(X)
         n = X.shape[0]
@@ -424,14 +432,34 @@ def _top_posterior(s: sp.csr_matrix, inv_t: float, n_occ: int, k: int) -> tuple[
     e = np.exp(scaled - peak[row])
     z = np.bincount(row, e, n) + (n_occ - counts) * np.exp(-peak)
     keep = np.flatnonzero(scaled >= peak[row] - PRUNE)
-    r, p, o = row[keep], e[keep] / z[row[keep]], s.indices[keep]
-    order = np.lexsort((o, -p, r))
-    r, p, o = r[order], p[order], o[order]
-    slot = np.arange(len(r)) - np.searchsorted(r, r)
-    top = slot < k
-    occ[r[top], slot[top]] = o[top]
-    prob[r[top], slot[top]] = p[top]
+    r, o = row[keep], s.indices[keep]
+    p = e[keep] / z[r]
+    _take_top(r, p, o, k, occ, prob)
     return occ, prob
+
+
+def _take_top(r: np.ndarray, p: np.ndarray, o: np.ndarray, k: int, occ: np.ndarray, prob: np.ndarray) -> None:
+    """Write into occ/prob[row] each row's k entries of highest p, equal p by lower o: the order of
+    ``np.lexsort((o, -p, r))``, found in k passes over the entries instead of sorting them (about
+    4x cheaper when a person has hundreds of plausible occupations). ``r`` ascending (one run of
+    entries per row) and ``o`` distinct within a row, as in a canonical CSR matrix."""
+    if not len(r):
+        return
+    starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
+    owner = r[starts]
+    run = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(r)]))
+    left = p.astype(np.float64, copy=True)
+    last = np.iinfo(o.dtype).max
+    for slot in range(k):
+        best = np.maximum.reduceat(left, starts)
+        tied = left == best[run]
+        first = np.minimum.reduceat(np.where(tied, o, last), starts)
+        chosen = np.flatnonzero(tied & (o == first[run]))
+        chosen = chosen[best[run[chosen]] > -np.inf]  # runs with nothing left choose nothing
+        rows = owner[run[chosen]]
+        occ[rows, slot] = o[chosen]
+        prob[rows, slot] = p[chosen]
+        left[chosen] = -np.inf
 
 
 def _log_posterior_of(s: sp.csr_matrix, y: np.ndarray, inv_t: float) -> np.ndarray:

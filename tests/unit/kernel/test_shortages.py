@@ -1,0 +1,63 @@
+"""The shortage rule is written once (the shared kernel) and both services answer with it: the vacancy
+service's copy of a published list flags a vacancy exactly as the matching service's own list does."""
+
+import itertools
+
+import pytest
+
+from services.kernel.shortages import Level, Period, ShortageBook
+from services.matching.team.shortages import ShortageEntry, ShortageList
+from services.vacancy.shortages import parse_payload
+
+NURSE = "http://data.europa.eu/esco/occupation/nurse"
+WELDER = "http://data.europa.eu/esco/occupation/welder"
+COOK = "http://data.europa.eu/esco/occupation/cook"
+
+
+def matching_list(region: str, period: Period, levels: dict[str, Level]) -> ShortageList:
+    entries = tuple(ShortageEntry(uri, level) for uri, level in levels.items())
+    return ShortageList(region, period, entries, levels, source=f"{region} {period}")
+
+
+LISTS = [
+    matching_list("national", Period(2026, 2), {NURSE: Level.SHORTAGE, WELDER: Level.SHORTAGE}),
+    matching_list("pirkanmaa", Period(2026, 2), {WELDER: Level.BALANCE, COOK: Level.SEVERE_SHORTAGE}),
+    matching_list("pohjanmaa", Period(2026, 1), {WELDER: Level.SEVERE_SHORTAGE}),
+    matching_list("uusimaa", Period(2026, month=11), {NURSE: Level.SURPLUS}),
+    matching_list("lappi", Period(2027, 1), {COOK: Level.SHORTAGE}),
+]
+
+
+def test_the_vacancy_services_copy_of_the_published_lists_flags_every_vacancy_as_matching_does():
+    in_matching = ShortageBook(LISTS)
+    in_vacancy = ShortageBook(parse_payload(x.to_payload()) for x in LISTS)
+    regions = ("national", "pirkanmaa", "pohjanmaa", "uusimaa", "lappi", "kainuu")
+    for region, uri in itertools.product(regions, (NURSE, WELDER, COOK, None)):
+        ours, theirs = in_matching.flag(region, uri), in_vacancy.flag(region, uri)
+        assert ours == theirs, (region, uri)
+        assert (ours.to_dict() if ours else None) == (theirs.to_dict() if theirs else None)
+    assert in_vacancy.flag("pirkanmaa", WELDER) is None, "the region's own balance wins over national"
+    assert in_vacancy.flag("pohjanmaa", WELDER) is not None and in_vacancy.flag(
+        "pohjanmaa", WELDER
+    ).to_dict() == {
+        "level": "shortage",
+        "period": "2026H2",
+        "region": "national",
+        "source": "national 2026H2",
+    }, "a later national list supersedes the region's older one"
+    assert in_vacancy.flag("uusimaa", NURSE) is None, "a month list starting later is the latest"
+
+
+def test_a_level_the_rule_does_not_know_counts_as_rated_but_not_in_shortage():
+    payload = {"region": "pirkanmaa", "period": "2026H2", "source": "", "levels": {NURSE: "acute"}}
+    other = {"region": "national", "period": "2026H2", "source": "", "levels": {NURSE: "shortage"}}
+    assert ShortageBook([parse_payload(payload), parse_payload(other)]).flag("pirkanmaa", NURSE) is None
+
+
+def test_a_published_period_is_read_in_its_published_form_only():
+    assert Period.parse("2026H2") == Period(2026, 2) and Period.parse("2026-03") == Period(2026, month=3)
+    for text in (str(Period(2026, 1)), str(Period(2100, month=12))):
+        assert str(Period.parse(text)) == text
+    for bad in ("2026h2", "H2/2026", "2026-3", "2026H3", "1999H1", ""):
+        with pytest.raises(ValueError):
+            Period.parse(bad)
