@@ -18,8 +18,9 @@ class Settings(EnvSettings):
     embedding_cache_dir: Path = env(
         "KOHTAANTO_EMBEDDING_CACHE_DIR",
         Path.home() / ".cache" / "kohtaanto",
-        "where the skill-label embeddings of recognition are cached (built once per machine, about "
-        "8 CPU-minutes; shared by every checkout and CI run; keyed by the labels, model and code)",
+        "where the skill-label embeddings of recognition are cached (English and Finnish labels, one "
+        "file per language, built once per machine, about 5–8 CPU-minutes each; shared by every "
+        "checkout and CI run; keyed by the labels, model and code)",
         shown_default="`~/.cache/kohtaanto`",
     )
     start_feed: bool = env(

@@ -86,12 +86,14 @@ def load_recognizer(
     *,
     dense: bool = True,
     embedding_cache: Path | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> SkillRecognizer:
     """The service's `SkillRecognizer` for `taxonomy`: lexical index, Finnish lemmas, the explicit
     skill rules and (with `dense`) the multilingual-e5 encoder and label embeddings, each built
     once and then read from the caches (the key also covers the recogniser's parameters).
 
-    Raises `ReferenceDataError` when a data file is missing; skills a rule names that the taxonomy
+    `params`: keyword arguments of `SkillRecognizer` other than the defaults (benchmarks use it
+    to compare settings). Raises `ReferenceDataError` when a data file is missing; skills a rule names that the taxonomy
     lacks are ignored with a warning (tests check the shipped rules against the shipped ESCO)."""
     from services.matching.index.text_models import E5Encoder, FinnishLemmas, LanguageDetector
 
@@ -102,9 +104,11 @@ def load_recognizer(
         log.warning(
             "%s names %d skills this ESCO lacks, ignored: %s", RULES_FILE, len(unknown), sorted(unknown)[:3]
         )
+        # a rule left with no skill is dropped, not kept as a phrase that names no skill
         rules = SkillRules(
             SkillRule(r.pattern, tuple(u for u in r.skills if u not in unknown), r.source)
             for r in rules.rules
+            if not r.skills or set(r.skills) - unknown
         )
     key = cache_key(data_dir)
     lemmas_path = cache_dir / f"fi-lemmas-{key}.pkl"
@@ -118,15 +122,15 @@ def load_recognizer(
         lemmatise=lemmas, detect=LanguageDetector(), rules=rules, glossary={"sv": load_glossary(data_dir)}
     )
     encoder = E5Encoder() if dense else None
-    recognizer = SkillRecognizer(encoder=encoder, tools=tools)
-    params = repr(sorted(recognizer.get_params().items())).encode()
-    index_key = hashlib.sha256(key.encode() + params).hexdigest()[:20]
+    recognizer = SkillRecognizer(encoder=encoder, tools=tools, **dict(params or {}))
+    fitted_by = repr(sorted(recognizer.get_params().items())).encode()
+    index_key = hashlib.sha256(key.encode() + fitted_by).hexdigest()[:20]
     path = cache_dir / f"recognizer-{index_key}.npz"
     if path.exists():
         return recognizer.set_index(_read_index(path), taxonomy)
     embeddings = None
     if encoder is not None:
-        embeddings = load_label_embeddings(taxonomy, encoder, embedding_cache)
+        embeddings = load_label_embeddings(taxonomy, encoder, embedding_cache, recognizer.dense_langs)
     recognizer.fit(taxonomy, label_embeddings=embeddings)
     _atomic_write(path, lambda f: _write_index(f, recognizer.index_))
     log.info("fitted skill recogniser into %s", path)
@@ -150,24 +154,33 @@ def esco_catalogue_of(taxonomy: Taxonomy, data_dir: Path | None = None) -> EscoC
 
 
 def load_label_embeddings(
-    taxonomy: Taxonomy, encoder: Any, cache_dir: Path | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """(vectors (n, 384) float16, skill positions (n,) int32) of the skills' English preferred
-    labels embedded by `encoder`, from the shared embedding cache when there."""
+    taxonomy: Taxonomy, encoder: Any, cache_dir: Path | None = None, langs: Sequence[str] = ("en",)
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(vectors (n, 384) float16, skill positions (n,) int32, languages (n,) int8 positions in
+    `langs`) of the skills' preferred labels in `langs` embedded by `encoder`, one cache file per
+    language in the shared embedding cache (each costs about 8 CPU-minutes to build)."""
     cache_dir = Path(cache_dir or embedding_cache_dir())
-    # keyed by what is embedded (the labels), the model and this code: nothing else invalidates it
-    labels = "\n".join(taxonomy.tables.skill_labels["en"])
-    digest = hashlib.sha256(f"{EMBEDDING_VERSION}|{encoder.model_id}|{labels}".encode())
-    path = cache_dir / f"skill-labels-{digest.hexdigest()[:20]}.npz"
-    if path.exists():
-        with np.load(path, allow_pickle=False) as npz:
-            return npz["vectors"], npz["skills"]
-    log.info("embedding %d skill labels with %s (once per machine)", taxonomy.n_skills, encoder.model_id)
-    # A one-off batch job (about 8 CPU-minutes): on every core, unlike requests (one thread each).
-    builder = encoder.with_threads(os.cpu_count()) if hasattr(encoder, "with_threads") else encoder
-    vectors, skills = SkillRecognizer.embed_labels(taxonomy, builder)
-    _atomic_write(path, lambda f: np.savez(f, vectors=vectors, skills=skills))
-    return vectors, skills
+    parts = []
+    for position, lang in enumerate(langs):
+        # keyed by what is embedded (the labels), the model and this code: nothing else invalidates it
+        labels = "\n".join(taxonomy.tables.skill_labels[lang])
+        digest = hashlib.sha256(f"{EMBEDDING_VERSION}|{encoder.model_id}|{labels}".encode())
+        path = cache_dir / f"skill-labels-{digest.hexdigest()[:20]}.npz"
+        if path.exists():
+            with np.load(path, allow_pickle=False) as npz:
+                vectors, skills = npz["vectors"], npz["skills"]
+        else:
+            log.info("embedding %s skill labels with %s (once per machine)", lang, encoder.model_id)
+            # A one-off batch job (about 8 CPU-minutes): on every core, unlike requests (one thread each).
+            builder = encoder.with_threads(os.cpu_count()) if hasattr(encoder, "with_threads") else encoder
+            vectors, skills, _ = SkillRecognizer.embed_labels(taxonomy, builder, (lang,))
+            _atomic_write(path, lambda f, v=vectors, s=skills: np.savez(f, vectors=v, skills=s))
+        parts.append((vectors, skills, np.full(len(skills), position, dtype=np.int8)))
+    return (
+        np.concatenate([p[0] for p in parts]),
+        np.concatenate([p[1] for p in parts]).astype(np.int32),
+        np.concatenate([p[2] for p in parts]),
+    )
 
 
 def embedding_cache_dir() -> Path:

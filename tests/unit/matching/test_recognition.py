@@ -220,3 +220,60 @@ def test_skills_the_employer_rejected_are_never_suggested_again(recognizer):
     assert "s:tig" in before
     after = {s.uri for s in enrich_vacancy(vacancy(), text, recognizer, exclude={"s:tig"}).skills}
     assert "s:tig" not in after and after
+
+
+class WordEncoder:
+    """A fake sentence encoder: the L2-normalised bag of a text's lower-cased words (hashed into
+    64 dimensions); records every call."""
+
+    model_id = "fake-words"
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts, *, query):
+        import numpy as np
+
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for w in text.lower().replace(",", " ").replace(".", " ").split():
+                out[i, sum(map(ord, w)) % 64] += 1.0
+            out[i] /= max(float(np.linalg.norm(out[i])), 1e-12)
+        return out
+
+
+def _dense_recognizer(taxonomy, **params):
+    encoder = WordEncoder()
+    r = SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, encoder=encoder, **params).fit(taxonomy)
+    encoder.calls.clear()
+    return r, encoder
+
+
+def test_each_distinct_text_of_a_request_is_embedded_once_in_one_model_call(taxonomy):
+    r, encoder = _dense_recognizer(taxonomy)
+    r.recognise("Hitsaus, hitsaus ja siivous. Hitsaus, hitsaus ja siivous.", top_k=3, lang="fi")
+    assert len(encoder.calls) == 1
+    assert len(encoder.calls[0]) == len(set(encoder.calls[0]))
+
+
+def test_a_list_sentence_can_be_read_from_its_items_embeddings_alone(taxonomy):
+    r, encoder = _dense_recognizer(taxonomy, sentence_from_items=True)
+    found = r.recognise("Prepare food, wound care and work in teams.", top_k=3, lang="en")
+    assert encoder.calls == [["Prepare food", "wound care", "work in teams"]]
+    assert {f.uri for f in found} == {"s:cook", "s:wound", "s:team"}
+
+
+def test_finnish_text_is_also_compared_with_the_finnish_labels(taxonomy):
+    text = "valmistaa ruokaa"  # the Finnish label of s:cook, word for word
+    english_only, _ = _dense_recognizer(taxonomy, dense_langs=("en",))
+    both, _ = _dense_recognizer(
+        taxonomy, dense_langs=("en", "fi"), label_weights_by_lang=(("fi", (("fi", 1.0),)),)
+    )
+    cook = taxonomy.skill_index["s:cook"]
+    dense_en = english_only._dense_scores(english_only._embed(english_only._units(text, "fi")[0]), "fi")
+    dense_both = both._dense_scores(both._embed(both._units(text, "fi")[0]), "fi")
+    assert dense_en[0, cook] == 0.0
+    assert dense_both[0, cook] == pytest.approx(1.0, abs=0.01)  # float16 label embeddings
+    # English text reads the English labels only
+    assert both._dense_scores(both._embed(both._units("prepare food", "en")[0]), "en")[0, cook] > 0.99

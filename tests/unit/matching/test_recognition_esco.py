@@ -42,6 +42,30 @@ def test_short_tool_names_are_recognised(esco_recognizer):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Osaat ohjelmoida Pythonilla ja TypeScriptillä.",
+            {"Python (computer programming)", "TypeScript"},
+            set(),
+        ),
+        ("Vahva osaaminen Javasta ja PostgreSQL:stä.", {"Java (computer programming)", "PostgreSQL"}, set()),
+        (
+            "We built the front end from scratch in JavaScript.",
+            {"JavaScript"},
+            {"Scratch (computer programming)"},
+        ),
+    ],
+)
+def test_products_and_programming_languages_are_named_in_any_case_form(
+    esco_recognizer, text, expected, not_expected
+):
+    found = set(labels(esco_recognizer, text))
+    assert expected <= found, found
+    assert not not_expected & found
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("C-ajokortti", "drive vehicles"),

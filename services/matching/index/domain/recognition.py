@@ -35,6 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
+from threadpoolctl import ThreadpoolController
 
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
@@ -88,6 +89,8 @@ class RecognitionIndex:
     doc_skill : (n_docs,) int32 skill position of each document, non-decreasing
     dense : (n_dense, dim) float16 L2-normalised label embeddings (n_dense = 0 without encoder)
     dense_skill : (n_dense,) int32 skill position of each embedding
+    dense_lang : (n_dense,) int8 position of each embedding's label language in the recogniser's
+        `dense_langs` (all 0 in an index built before Finnish labels were embedded)
     """
 
     idf: np.ndarray
@@ -95,6 +98,7 @@ class RecognitionIndex:
     doc_skill: np.ndarray
     dense: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float16))
     dense_skill: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    dense_lang: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
 
     def arrays(self) -> dict[str, Any]:
         return {
@@ -103,14 +107,15 @@ class RecognitionIndex:
             "doc_skill": self.doc_skill,
             "dense": self.dense,
             "dense_skill": self.dense_skill,
+            "dense_lang": self.dense_lang,
         }
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, Any]) -> RecognitionIndex:
         if "dense" in arrays:
-            return cls(
-                arrays["idf"], arrays["postings"], arrays["doc_skill"], arrays["dense"], arrays["dense_skill"]
-            )
+            skills = arrays["dense_skill"]
+            langs = arrays.get("dense_lang", np.zeros(len(skills), dtype=np.int8))
+            return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"], arrays["dense"], skills, langs)
         return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"])
 
 
@@ -138,8 +143,21 @@ class SkillRecognizer:
     dense_weight_by_lang : ((language, weight), …) overriding `dense_weight` for text in that
         language: Finnish 0.5 (best of 0.3 / 0.5 / 0.7 on the tuning half of our Finnish set:
         Finnish lemmas and labels make the lexical score stronger, e5 reads Finnish less well).
+    dense_langs : languages whose preferred labels are embedded (English and Finnish; ESCO has no
+        Finnish alternative labels for skills).
+    label_weights_by_lang : ((text language, ((label language, weight), …)), …): how the dense
+        cosines with a skill's labels in each language combine for text in a language (a weighted
+        sum of each language's cosine); text in a language not listed reads English labels only.
+        Finnish text: 0.5 English + 0.5 Finnish labels (chosen on the tuning half of our
+        Finnish set, docs/benchmarks.md).
     dense_floor : cosine mapped to 0 in the dense score (e5 cosines of unrelated texts sit near 0.75).
     phrase_weight : weight of a list item's own score against its sentence's score.
+    item_quota : each list item's best skills taken before the sentences' (0: none), so that
+        a requirement list ("A, B ja C") shows a skill for each item rather than five for one.
+    sentence_from_items : embed a list's items only, and take the sentence's vector as their
+        length-weighted mean (about half the model's work for list sentences; see `_embed`).
+    dense_max_words : words of a unit embedded at most (None: all); the rest still counts in the
+        lexical score. Bounds the time of very long sentences.
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -153,8 +171,15 @@ class SkillRecognizer:
         max_df: float = 0.05,
         dense_weight: float = 0.7,
         dense_weight_by_lang: tuple[tuple[str, float], ...] = (("fi", 0.5),),
+        dense_langs: tuple[str, ...] = ("en", "fi"),
+        label_weights_by_lang: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = (
+            ("fi", (("en", 0.5), ("fi", 0.5))),
+        ),
         dense_floor: float = 0.75,
         phrase_weight: float = 0.5,
+        item_quota: int = 0,
+        sentence_from_items: bool = True,
+        dense_max_words: int | None = None,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -165,8 +190,13 @@ class SkillRecognizer:
         self.max_df = max_df
         self.dense_weight = dense_weight
         self.dense_weight_by_lang = dense_weight_by_lang
+        self.dense_langs = dense_langs
+        self.label_weights_by_lang = label_weights_by_lang
         self.dense_floor = dense_floor
         self.phrase_weight = phrase_weight
+        self.item_quota = item_quota
+        self.sentence_from_items = sentence_from_items
+        self.dense_max_words = dense_max_words
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -179,12 +209,15 @@ class SkillRecognizer:
             "min_df": self.min_df,
             "max_df": self.max_df,
             "encoder": getattr(self.encoder, "model_id", None),
+            "dense_langs": self.dense_langs,
             "lemmatiser": self.tools.lemmatise is not None,
         }
 
     # -- fitting ----------------------------------------------------------------------------------
     def fit(
-        self, taxonomy: Taxonomy, label_embeddings: tuple[np.ndarray, np.ndarray] | None = None
+        self,
+        taxonomy: Taxonomy,
+        label_embeddings: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
     ) -> SkillRecognizer:
         """Index `taxonomy`'s skills: lexical documents, and label embeddings when an encoder is
         set. `label_embeddings`: what `embed_labels` returns, when already computed (embedding
@@ -202,11 +235,13 @@ class SkillRecognizer:
         postings.eliminate_zeros()
         if self.encoder is None:
             dense, dense_skill = np.zeros((0, 0), dtype=np.float16), np.zeros(0, dtype=np.int32)
+            dense_lang = np.zeros(0, dtype=np.int8)
         elif label_embeddings is not None:
-            dense, dense_skill = label_embeddings
+            dense, dense_skill, dense_lang = label_embeddings
         else:
-            dense, dense_skill = self.embed_labels(taxonomy, self.encoder)
-        index = RecognitionIndex(idf, postings, np.asarray(owner, dtype=np.int32), dense, dense_skill)
+            dense, dense_skill, dense_lang = self.embed_labels(taxonomy, self.encoder, self.dense_langs)
+        owners = np.asarray(owner, dtype=np.int32)
+        index = RecognitionIndex(idf, postings, owners, dense, dense_skill, dense_lang)
         return self.set_index(index, taxonomy)
 
     def set_index(self, index: RecognitionIndex, taxonomy: Taxonomy) -> SkillRecognizer:
@@ -220,14 +255,29 @@ class SkillRecognizer:
         self.index_ = index
         owners, starts = np.unique(index.doc_skill, return_index=True)
         self.doc_owners_, self.doc_starts_ = owners, starts
-        self.dense_ = np.asarray(index.dense, dtype=np.float32) if self.encoder is not None else None
-        dense_order = np.argsort(index.dense_skill, kind="stable")
-        self.dense_order_ = dense_order
-        d_owners, d_starts = np.unique(index.dense_skill[dense_order], return_index=True)
-        self.dense_owners_, self.dense_starts_ = d_owners, d_starts
+        # per label language: (n_skills, dim) float32 embeddings in skill order, zero for a skill
+        # without a label in that language, and which skills have none (computed once here
+        # rather than per request)
+        self.dense_by_lang_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if self.encoder is not None:
+            langs = index.dense_lang if len(index.dense_lang) else np.zeros(len(index.dense_skill), np.int8)
+            for position, lang in enumerate(self.dense_langs):
+                rows = np.flatnonzero(langs == position)
+                rows = rows[np.argsort(index.dense_skill[rows], kind="stable")]
+                skills = index.dense_skill[rows]
+                if len(np.unique(skills)) != len(skills):
+                    raise ValueError(f"recognition index has several {lang} embeddings for one skill")
+                if len(rows):
+                    vectors = np.zeros((taxonomy.n_skills, index.dense.shape[1]), dtype=np.float32)
+                    vectors[skills] = index.dense[rows]
+                    missing = np.ones(taxonomy.n_skills, dtype=bool)
+                    missing[skills] = False
+                    self.dense_by_lang_[lang] = (vectors, np.flatnonzero(missing))
+        self.dense_ = self.dense_by_lang_ or None
         self.skill_uris_ = tuple(taxonomy.skill_uris)
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
+        self.products_ = named_products(taxonomy)
         self.labels_en_ = taxonomy.skill_labels_at("en")
         self.labels_fi_ = taxonomy.skill_labels_at("fi")
         self._set_language(taxonomy)
@@ -243,17 +293,34 @@ class SkillRecognizer:
 
     def sentence_scores(self, text: str, lang: str | None = None) -> tuple[np.ndarray, list[list[str]]]:
         """Scores of every skill for every sentence of `text` that is not boilerplate, shape
-        (n_sentences, n_skills) float32, and the skill URIs the rules name in each sentence."""
+        (n_sentences, n_skills) float32, and the skill URIs the rules name in each sentence.
+
+        The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
+        wait for each other on a shared 2-core machine cost more CPU than they save (measured:
+        9 → 4 CPU-ms per sentence)."""
+        out, ruled, _ = self._scores(text, lang)
+        return out, ruled
+
+    def _scores(self, text: str, lang: str | None) -> tuple[np.ndarray, list[list[str]], list[list[int]]]:
+        """`sentence_scores` and, per sentence, the best `item_quota` skill positions of each of
+        its list items (in item order)."""
+        with _blas().limit(limits=1, user_api="blas"):
+            return self._sentence_scores(text, lang)
+
+    def _sentence_scores(
+        self, text: str, lang: str | None
+    ) -> tuple[np.ndarray, list[list[str]], list[list[int]]]:
         lang = lang or self.language(text)
         units, ruled = self._units(text, lang)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
+        item_tops: list[list[int]] = [[] for _ in range(n_sentences)]
         if not units:
-            return out, ruled
+            return out, ruled, item_tops
         scores = self._lexical([u.lexical for u in units])
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
-            dense = self._dense([u.dense for u in units])
+            dense = self._dense_scores(self._embed(units), lang)
             scores = (1.0 - weight) * scores + weight * dense
         if len(self.language_skills_):
             names_language = np.array([bool(_LANGUAGE_CUE.search(u.dense)) for u in units])
@@ -263,8 +330,11 @@ class SkillRecognizer:
             row = scores[i]
             if u.is_phrase:
                 row = self.phrase_weight * row + (1.0 - self.phrase_weight) * scores[whole[u.sentence]]
+                if self.item_quota > 0:
+                    top = np.argpartition(-row, self.item_quota)[: self.item_quota]
+                    item_tops[u.sentence] += [int(j) for j in top[np.argsort(-row[top])] if row[j] > 0]
             np.maximum(out[u.sentence], row, out=out[u.sentence])
-        return out, ruled
+        return out, ruled, item_tops
 
     def recognise(
         self,
@@ -276,12 +346,12 @@ class SkillRecognizer:
     ) -> list[RecognisedSkill]:
         """Up to `top_k` skills scoring at least `min_score`, best first (ties by URI).
 
-        Skills named by the explicit rules come first (score `RULE_SCORE`). Each sentence then
-        contributes its own best ceil(top_k / sentences) skills, so one sentence with many
-        near-identical matches cannot crowd out the skills of the others; remaining places go
-        by score. `lang` ("fi", "sv", "en") is detected when not given.
+        Skills named by the explicit rules come first (score `RULE_SCORE`), then each list item's
+        best `item_quota` skills. Each sentence then contributes its own best
+        ceil(places left / sentences) skills, so one sentence with many near-identical matches
+        cannot crowd out the skills of the others; remaining places go by score. `lang` ("fi", "sv", "en") is detected when not given.
         """
-        per_sentence, ruled = self.sentence_scores(text, lang)
+        per_sentence, ruled, item_tops = self._scores(text, lang)
         if not per_sentence.size or top_k <= 0:
             return []
         best = per_sentence.max(axis=0)
@@ -298,7 +368,14 @@ class SkillRecognizer:
                 if j is not None and j not in seen and best[j] >= min_score:
                     chosen.append(j)
                     seen.add(j)
-        quota = max(1, math.ceil((top_k - len(chosen)) / len(per_sentence)))
+        for tops in item_tops:  # each list item's own best skills
+            for j in tops:
+                if j not in seen and best[j] >= min_score:
+                    chosen.append(j)
+                    seen.add(j)
+        first = chosen[:top_k]  # rules, then list items: kept whatever their score
+        chosen = []
+        quota = max(1, math.ceil((top_k - len(first)) / len(per_sentence)))
         for row in per_sentence:
             for j in np.argsort(-row, kind="stable")[:quota]:
                 j = int(j)
@@ -306,7 +383,7 @@ class SkillRecognizer:
                     chosen.append(j)
                     seen.add(j)
         chosen.sort(key=lambda j: (-best[j], self.skill_uris_[j]))
-        chosen = chosen[:top_k]
+        chosen = first + chosen[: top_k - len(first)]
         if len(chosen) < top_k:
             rest = [int(j) for j in np.argsort(-best, kind="stable")[: top_k * 2] if int(j) not in seen]
             rest = [j for j in rest if best[j] >= min_score and best[j] > 0]
@@ -330,6 +407,7 @@ class SkillRecognizer:
             if is_boilerplate(sentence):
                 continue
             named, rest = self.tools.rules.apply(sentence)
+            named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
             ruled.append(named)
@@ -371,13 +449,52 @@ class SkillRecognizer:
         out[:, self.doc_owners_] = np.maximum.reduceat(per_doc, self.doc_starts_, axis=1)
         return out
 
-    def _dense(self, texts: list[str]) -> np.ndarray:
-        assert self.encoder is not None and self.dense_ is not None
-        q = np.asarray(self.encoder.encode(texts, query=True), dtype=np.float32)
-        cos = q @ self.dense_[self.dense_order_].T
-        out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
-        out[:, self.dense_owners_] = np.maximum.reduceat(cos, self.dense_starts_, axis=1)
-        return np.clip((out - self.dense_floor) / (1.0 - self.dense_floor), 0.0, 1.0)
+    def _embed(self, units: list[_Unit]) -> np.ndarray:
+        """(len(units), dim) float32 L2-normalised embeddings of the units' dense texts, in one
+        model call (the model packs texts without padding, so its cost is the number of tokens).
+
+        Each distinct text is embedded once, cut to `dense_max_words` words. With
+        `sentence_from_items`, a sentence read as a list is not embedded itself: its vector is
+        the length-weighted mean of its items' vectors (the model mean-pools its tokens, so this
+        is close to the sentence's own embedding), which halves the tokens of list sentences."""
+        assert self.encoder is not None
+        listed = {u.sentence for u in units if u.is_phrase} if self.sentence_from_items else set()
+        texts = [_first_words(u.dense, self.dense_max_words) for u in units]
+        wanted = [t for u, t in zip(units, texts, strict=True) if u.is_phrase or u.sentence not in listed]
+        distinct = list(dict.fromkeys(wanted))
+        q = np.asarray(self.encoder.encode(distinct, query=True), dtype=np.float32)
+        row = {text: i for i, text in enumerate(distinct)}
+        out = np.zeros((len(units), q.shape[1]), dtype=np.float32)
+        for i, (u, t) in enumerate(zip(units, texts, strict=True)):
+            if u.is_phrase or u.sentence not in listed:
+                out[i] = q[row[t]]
+        for i, u in enumerate(units):
+            if not u.is_phrase and u.sentence in listed:
+                items = [j for j, v in enumerate(units) if v.is_phrase and v.sentence == u.sentence]
+                mean = sum(len(texts[j]) * out[j] for j in items)
+                out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+        return out
+
+    def _dense_scores(self, q: np.ndarray, lang: str) -> np.ndarray:
+        """Dense scores in [0, 1] of every skill for unit embeddings `q` (n, dim), shape
+        (n, n_skills) float32, for text in `lang` (`label_weights_by_lang`)."""
+        assert self.dense_by_lang_
+        weights = dict(self.label_weights_by_lang).get(lang, (("en", 1.0),))
+        weights = tuple((label_lang, w) for label_lang, w in weights if label_lang in self.dense_by_lang_)
+        total = sum(w for _, w in weights) or 1.0
+        cos: np.ndarray | None = None
+        for label_lang, w in weights:
+            vectors, missing = self.dense_by_lang_[label_lang]
+            part = q @ vectors.T
+            part[:, missing] = self.dense_floor  # no label in this language: scores 0
+            if w != total:
+                part *= w / total
+            cos = part if cos is None else cos + part
+        if cos is None:
+            return np.zeros((len(q), len(self.skill_uris_)), dtype=np.float32)
+        cos -= self.dense_floor
+        cos *= 1.0 / (1.0 - self.dense_floor)
+        return np.clip(cos, 0.0, 1.0, out=cos)
 
     def _documents(self, taxonomy: Taxonomy) -> tuple[list[str], list[int], list[float]]:
         t = taxonomy.tables
@@ -403,22 +520,23 @@ class SkillRecognizer:
     @staticmethod
     def embed_labels(
         taxonomy: Taxonomy, encoder: TextEncoder, langs: Sequence[str] = ("en",)
-    ) -> tuple[np.ndarray, np.ndarray]:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Embeddings of every skill's preferred label in `langs`: ((n, dim) float16, (n,) int32
-        skill positions). English only by default: multilingual-e5 reads Finnish and Swedish text
-        against English labels, and each language costs about 8 CPU-minutes to embed."""
+        skill positions, (n,) int8 positions in `langs`). Each language costs about 8 CPU-minutes
+        to embed (the reference loader caches each language once per machine)."""
         t = taxonomy.tables
-        texts, owner = [], []
-        for lang in langs:
+        texts, owner, label_lang = [], [], []
+        for position, lang in enumerate(langs):
             for i, label in enumerate(t.skill_labels[lang]):
                 if label:
                     texts.append(label)
                     owner.append(i)
+                    label_lang.append(position)
         vectors = np.zeros((len(texts), 0), dtype=np.float16)
         batches = [encoder.encode(texts[s : s + 256], query=True) for s in range(0, len(texts), 256)]
         if batches:
             vectors = np.concatenate(batches).astype(np.float16)
-        return vectors, np.asarray(owner, dtype=np.int32)
+        return vectors, np.asarray(owner, dtype=np.int32), np.asarray(label_lang, dtype=np.int8)
 
     def _set_language(self, taxonomy: Taxonomy) -> None:
         self.splitter_: CompoundSplitter | None = None
@@ -450,6 +568,58 @@ _LANGUAGE_CUE = re.compile(
     r"[a-z]+ska(?:n)?|suome\w*|ruotsi\w*|englanti\w*|englann\w*|saksa\w*|venäjä\w*|viro\w*|"
     r"[A-Z][a-z]+ish|[A-Z][a-z]+ese|[A-Z][a-z]+ian|Dutch|French|Greek|Thai|Arabic|Hebrew|Hindi|Czech|Latin)\b",
 )
+
+
+_PRODUCT_LABEL = re.compile(r"^([A-Za-z][\w#+.\-]*?)(?: \(([^)]*)\))?$")
+_SOFTWARE = re.compile(r"\b(?:programming|software|computer|database|query language|scripting)\b", re.I)
+_PRODUCT_STOP = frozenset(
+    [
+        "Absorb",
+        "Assembly",
+        "Canvas",
+        "Chef",
+        "Eclipse",
+        "Frostbite",
+        "LESS",
+        "ML",
+        "Puppet",
+        "RAGE",
+        "SPARK",
+        "Salt",
+        "Scratch",
+        "Shiva",
+        "Source",
+        "Swift",
+        "Unity",
+    ]
+)
+"""ESCO product names that are also everyday words ("from scratch", "salt", "unity"): left to the
+ordinary matching."""
+
+
+def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
+    """Explicit rules for the skills that ESCO names by a product or language name, derived from
+    the taxonomy: (case-sensitive pattern, skill URI). A name is a one-word English preferred
+    label, without its bracketed qualifier ("Java (computer programming)" → Java; C#, SQL,
+    PostgreSQL), that is written with capitals, digits or signs beyond its first letter, or is
+    qualified, or describes software. It matches as a word, also with a Finnish case ending
+    ("Javasta", "C#:lla", "SQL:ää"); a longer name is not matched by a shorter one (JavaScript is
+    not Java). A multilingual model reads "Javasta ja Spring Bootista" as "software" in general."""
+    out = []
+    tables = taxonomy.tables
+    for uri, label, description in zip(
+        taxonomy.skill_uris, tables.skill_labels["en"], tables.skill_descriptions["en"], strict=True
+    ):
+        m = _PRODUCT_LABEL.match(label)
+        if not m or m.group(1) in _PRODUCT_STOP or len(m.group(1)) < 2:
+            continue
+        name, qualifier = m.group(1), m.group(2)
+        capitals = bool(re.search(r"[A-Z0-9#+]", name[1:]))
+        if not (name[0].isupper() and (capitals or qualifier or _SOFTWARE.search(description))):
+            continue
+        pattern = re.compile(rf"(?<![\w#+.\-]){re.escape(name)}(?::?[a-zäöå]{{1,6}})?(?![\w#+])")
+        out.append((pattern, uri))
+    return out
 
 
 def language_skills(taxonomy: Taxonomy) -> np.ndarray:
@@ -541,6 +711,24 @@ def _close_to_best(found: list[RecognisedSkill], relative_floor: float) -> list[
         return found
     floor = relative_floor * max(matched)
     return [r for r in found if r.score >= floor]
+
+
+_CONTROLLER: list[ThreadpoolController] = []
+
+
+def _blas() -> ThreadpoolController:
+    """The process's thread-pool controller (threadpoolctl, BSD-3-Clause), made on first use."""
+    if not _CONTROLLER:
+        _CONTROLLER.append(ThreadpoolController())
+    return _CONTROLLER[0]
+
+
+def _first_words(text: str, n: int | None) -> str:
+    """`text` cut after its first `n` words (whole when `n` is None)."""
+    if n is None:
+        return text
+    parts = text.split()
+    return text if len(parts) <= n else " ".join(parts[:n])
 
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
