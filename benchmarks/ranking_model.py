@@ -30,7 +30,6 @@ from services.matching.index.domain.occupations import (
     vacancy_target,
 )
 from services.matching.index.domain.params import RankingParams
-from services.matching.index.domain.query import VACANCY_KINDS
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.domain.vectors import claim_table, experience_weight, related_credit, smooth_idf
 
@@ -42,10 +41,6 @@ TRAIN_FAMILIES = (
     "history-only",
     "two-occupations",
 )
-MATCH_SCALE = dict(zip(VACANCY_KINDS, RankingParams().match_scales, strict=True))
-"""(slope, intercept) of the match score's logistic calibration per kind of vacancy (occupation
-given; skills chosen, no occupation; title and text only), fitted with `--tune` on the tuning
-half, 2026-11-30 (one scale for all kinds was off by up to 35 points for some kinds)."""
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "benchmarks"
 
 

@@ -11,16 +11,36 @@ from services.matching.index.domain.match_score import (
     title_index,
     title_occupations,
 )
+from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.query import VACANCY_KINDS
 
-SCALE = MatchScale(slope=8.0, intercept=-4.0)
+SCALE = MatchScale(raw=(0.1, 0.3, 0.5, 0.7), match=(2.0, 10.0, 60.0, 95.0))
 
 
 def test_match_score_is_a_percentage_that_never_reorders_candidates():
     raw = np.linspace(0.0, 1.0, 101)
     match = SCALE(raw)
-    assert np.all((match > 0) & (match < 100))
-    assert np.all(np.diff(match) > 0)
-    assert SCALE(np.asarray([0.5]))[0] == pytest.approx(50.0)
+    assert np.all((match >= 0) & (match <= 100))
+    assert np.all(np.diff(match) >= 0)
+    inside = (raw > 0.1) & (raw < 0.7)
+    assert np.all(np.diff(match[inside]) > 0)
+    assert SCALE(np.asarray([0.4]))[0] == pytest.approx(35.0)
+
+
+@pytest.mark.parametrize(
+    "raw, match",
+    [((0.1, 0.5), (60.0, 10.0)), ((0.5, 0.1), (10.0, 60.0)), ((0.1, 0.5), (10.0, 120.0)), ((0.5,), (10.0,))],
+)
+def test_a_scale_that_could_reorder_or_leave_0_to_100_is_refused(raw, match):
+    with pytest.raises(ValueError):
+        MatchScale(raw, match)
+
+
+@pytest.mark.parametrize("kind", VACANCY_KINDS)
+def test_the_fitted_scales_are_valid_for_every_kind_of_vacancy(kind):
+    scale = MatchScale(*RankingParams().match_scales[VACANCY_KINDS.index(kind)])
+    match = scale(np.linspace(0.0, 1.0, 101))
+    assert np.all(np.diff(match) >= 0) and match[-1] > 90 > 10 > match[0]
 
 
 def test_points_of_the_parts_add_up_to_the_match_score():
@@ -35,9 +55,11 @@ def test_points_of_the_parts_add_up_to_the_match_score():
 
 
 def test_a_full_profile_reads_high_and_a_weak_one_low():
-    # all essential skills of the vacancy's occupation and that occupation inferred for sure:
-    # raw = occupation part 0.5 + similarity 0.5 * 0.8
-    match, _ = match_points(np.asarray([[0.5, 0.4, 0.0], [0.02, 0.1, 0.0]]), SCALE)
+    # the fitted scale for vacancies given as an occupation: all essential skills of the
+    # occupation and that occupation inferred for sure (raw = occupation part 0.5 +
+    # similarity 0.4 * 0.8) reads above 90; a sliver of evidence below 10
+    scale = MatchScale(*RankingParams().match_scales[VACANCY_KINDS.index("occupation")])
+    match, _ = match_points(np.asarray([[0.5, 0.32, 0.0], [0.02, 0.1, 0.0]]), scale)
     assert match[0] > 90
     assert match[1] < 10
 
