@@ -114,7 +114,8 @@ class MeetingTooFarAheadError(RuntimeError):
 
 
 class MeetingNotPreparedError(LookupError):
-    """A past week's meeting was never prepared: it cannot be reconstructed afterwards."""
+    """A week's meeting is not stored and the caller may not prepare it: a past week (it cannot be
+    reconstructed afterwards), or a coming one for someone outside ``PREPARE_ROLES`` or too far ahead."""
 
 
 class MeetingLockedError(RuntimeError):
@@ -376,19 +377,6 @@ class TeamHandlers:
             self.consents,
         ):
             raise CandidateUnknownError(data.candidate_id)
-        with self.uow_factory() as uow:
-            recorders = {
-                o.recorded_by_org
-                for o in uow.outcomes.for_vacancy(vacancy_id)
-                if o.candidate_id == data.candidate_id
-            }
-        agencies = {
-            o
-            for o in recorders
-            if o != record.vacancy.employer_org and not sees_all_candidates(self.org_kind(o))
-        }
-        if not may_overwrite_pair(caller.role.value, caller.org, self.org_kind(caller.org), agencies):
-            raise OutcomeConflictError(data.candidate_id)
         lacks_skills = data.status is Status.NOT_HIRED and data.reason is Reason.SKILLS
         if data.missing_skills and not lacks_skills:
             raise InvalidOutcomeError(
@@ -414,6 +402,16 @@ class TeamHandlers:
             vacancy_title=record.vacancy.title,
         )
         with self.uow_factory() as uow:
+            # read in the transaction that records: the pair's handling agency as stored now
+            agencies = {
+                o.recorded_by_org
+                for o in uow.outcomes.for_vacancy(vacancy_id)
+                if o.candidate_id == data.candidate_id
+                and o.recorded_by_org != record.vacancy.employer_org
+                and not sees_all_candidates(self.org_kind(o.recorded_by_org))
+            }
+            if not may_overwrite_pair(caller.role.value, caller.org, self.org_kind(caller.org), agencies):
+                raise OutcomeConflictError(data.candidate_id)
             uow.outcomes.add(outcome)
             # The recorder's role travels with the event: the profile service re-checks a `hired`.
             payload = {
