@@ -372,7 +372,8 @@ class CommonSettings(EnvSettings):
     organisations_file: Path | None = env(
         "KOHTAANTO_ORGANISATIONS_FILE",
         None,
-        "the operator's registry of organisations (CSV: id, name, kind); consent may name only these",
+        "the operator's registry of organisations (CSV: id, name, kind, regions served); consent may name "
+        "only these, and an organisation acts only for the regions it serves",
         shown_default="`<KOHTAANTO_REFERENCE_DIR>/organisations.csv`",
     )
     rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)

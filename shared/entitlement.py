@@ -130,3 +130,25 @@ def may_mark_hired(
     if recorded_by_role == "coach":
         return recorded_by_org == owner_org or recorded_by_org in consented_orgs
     return recorded_by_role in ("recruiter", "employer") and recorded_by_org in consented_orgs
+
+
+# -- regional scope: what an organisation may change for a region -------------------------------------
+#: The organisation kind that acts for every region (whoever runs the system).
+EVERY_REGION_KINDS = frozenset({"operator"})
+
+
+def may_act_for_region(role: str, org_kind: str | None, org_regions: Collection[str], region: str) -> bool:
+    """Whether a caller may change what belongs to one region: create or change a service-voucher
+    pilot of the region, add or replace training courses held there, import or withdraw its shortage
+    lists, prepare its weekly meeting. The role itself (operator, a team member…) is checked by each
+    endpoint; this is the organisation-wide power's *area*: an organisation acts only for the regions
+    it serves (``org_regions``, the registry's ``regions`` column), the system operator (kind
+    ``operator``) for every region including ``national`` lists. An unregistered organisation
+    (``org_kind`` None) acts nowhere.
+
+    ``role`` is the token's role, ``region`` a region id (``pirkanmaa``) or ``national``."""
+    if org_kind is None or not role:
+        return False
+    if org_kind in EVERY_REGION_KINDS:
+        return True
+    return region in org_regions

@@ -3,28 +3,38 @@
 Only registered organisations may be named where an organisation id travels as data (a jobseeker's
 ``consented_orgs``, published on the pseudonymous candidates topic): free text there could carry an
 identity code or a phone number. The file (``KOHTAANTO_ORGANISATIONS_FILE``, default
-``<reference dir>/organisations.csv``) has the columns ``id`` (a lower-case slug), ``name`` and ``kind``
+``<reference dir>/organisations.csv``) has the columns ``id`` (a lower-case slug), ``name``, ``kind``
 (``employment_services``: a city's or region's employment services, whose coaches own profiles;
 ``partner``: a private recruitment agency; ``employer``; ``education``: a vocational school or other
-education provider on a jobseeker's service path; ``operator``: whoever runs the system). Which
-roles a token of each kind may carry is ``shared.entitlement.ROLE_KINDS``. It is
-read once at start; a bad file stops the service with every bad line named.
+education provider on a jobseeker's service path; ``operator``: whoever runs the system) and
+``regions``: the regions (maakunta) the organisation serves, as region ids (``pirkanmaa``,
+``pohjanmaa``: ``shared.geography.region_id`` of the Finnish name, ``data/geo/regions_2025.csv``)
+separated by ``|`` or spaces, ``*`` for all 19, empty for none. An organisation acts only for the
+regions it serves (``shared.entitlement.may_act_for_region``: pilots, training courses held there,
+shortage lists, the weekly meeting); the system operator (kind ``operator``) acts everywhere. Which
+roles a token of each kind may carry is ``shared.entitlement.ROLE_KINDS``. It is read once at start;
+a bad file (an unknown region included) stops the service with every bad line named.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from shared.entitlement import may_act_for_region
 from shared.pii import contains_personal_data
 
 ORG_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
 _ORG_ID = re.compile(ORG_ID_PATTERN)
+#: ``regions`` cell: region ids separated by ``|``, ``;``, ``,`` or white space.
+_REGION_SPLIT = re.compile(r"[|;,\s]+")
+ALL_REGIONS = "*"
+COLUMNS = ("id", "name", "kind", "regions")
 
 
 class OrgKind(StrEnum):
@@ -40,6 +50,8 @@ class Organisation:
     id: str
     name: str
     kind: OrgKind
+    #: The region ids the organisation serves (``*`` in the file: every region).
+    regions: frozenset[str] = frozenset()
 
 
 class RegistryError(ValueError):
@@ -73,9 +85,30 @@ class Registry:
         """Registered ids, sorted, of the given kinds (all when none is given)."""
         return sorted(o.id for o in self if not kinds or o.kind in kinds)
 
+    def regions(self, org_id: str) -> frozenset[str]:
+        """The region ids the organisation serves (empty when none or not registered)."""
+        found = self.organisations.get(org_id)
+        return found.regions if found else frozenset()
 
-def load_registry(path: Path) -> Registry:
-    """Read and validate the registry file; raises ``RegistryError`` naming every bad line."""
+    def acts_for(self, role: str, org_id: str, region: str) -> bool:
+        """Whether a caller (``role`` in organisation ``org_id``) may act for ``region``: change its
+        pilots, shortage lists or training courses, prepare its weekly meeting
+        (``shared.entitlement.may_act_for_region``)."""
+        return may_act_for_region(role, self.kind(org_id), self.regions(org_id), region)
+
+
+def _known_regions() -> frozenset[str]:
+    from shared.reference import geography
+
+    return frozenset(geography().regions)
+
+
+def load_registry(path: Path, known_regions: Collection[str] | None = None) -> Registry:
+    """Read and validate the registry file; raises ``RegistryError`` naming every bad line.
+
+    ``known_regions``: the region ids a ``regions`` cell may name (default: the 19 regions of
+    ``data/geo``)."""
+    known = frozenset(known_regions) if known_regions is not None else _known_regions()
     errors: dict[int, list[str]] = {}
     found: dict[str, Organisation] = {}
     try:
@@ -84,8 +117,8 @@ def load_registry(path: Path) -> Registry:
             header = set(rows[0]) if rows else set()
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise RegistryError(path, {0: [f"unreadable ({type(exc).__name__})"]}) from None
-    if rows and not {"id", "name", "kind"} <= header:
-        raise RegistryError(path, {1: ["the header must name the columns id, name and kind"]})
+    if rows and not set(COLUMNS) <= header:
+        raise RegistryError(path, {1: [f"the header must name the columns {', '.join(COLUMNS)}"]})
     for line, row in enumerate(rows, start=2):
         reasons = []
         org_id, name, kind = ((row.get(c) or "").strip() for c in ("id", "name", "kind"))
@@ -99,10 +132,18 @@ def load_registry(path: Path) -> Registry:
             reasons.append("id or name looks like personal data")
         if kind not in {k.value for k in OrgKind}:
             reasons.append(f"kind must be one of {', '.join(OrgKind)}")
+        named = [r for r in _REGION_SPLIT.split((row.get("regions") or "").strip()) if r]
+        regions = known if named == [ALL_REGIONS] else frozenset(named)
+        unknown = sorted(regions - known)
+        if unknown:
+            reasons.append(
+                f"regions: {', '.join(map(repr, unknown))} not a region id (one of {', '.join(sorted(known))}, "
+                f"or {ALL_REGIONS} alone for all)"
+            )
         if reasons:
             errors[line] = reasons
         else:
-            found[org_id] = Organisation(org_id, name, OrgKind(kind))
+            found[org_id] = Organisation(org_id, name, OrgKind(kind), regions)
     if errors:
         raise RegistryError(path, errors)
     if not found:
@@ -111,9 +152,9 @@ def load_registry(path: Path) -> Registry:
 
 
 @lru_cache(maxsize=8)
-def registry(path: Path) -> Registry:
-    """The registry in ``path``, read once per process."""
-    return load_registry(path)
+def registry(path: Path, known_regions: frozenset[str] | None = None) -> Registry:
+    """The registry in ``path``, read once per process (``known_regions``: see ``load_registry``)."""
+    return load_registry(path, known_regions)
 
 
 # -- marshmallow edge ----------------------------------------------------------------------------------
@@ -134,3 +175,15 @@ def known_organisation(org_id: str) -> None:
         from marshmallow import ValidationError
 
         raise ValidationError("Not a registered organisation (the operator keeps the registry).")
+
+
+def region_not_served(region: str) -> str:
+    """The refusal's reason (in the request's language) when the caller's organisation does not
+    serve ``region`` (``Registry.acts_for``): the message and the field reason of the 403."""
+    from flask_babel import gettext
+
+    return gettext(
+        "Your organisation does not serve the region %(region)s: only the system operator or an "
+        "organisation serving that region may change what belongs to it.",
+        region=region,
+    )

@@ -72,7 +72,7 @@ def build_service_app(
     instrument(app, settings.service)  # first, so requests that auth rejects are timed too
     init_request_logging(app)
     api = create_api(app, title, reference_description(reference))
-    organisations = registry(settings.organisations_path)
+    organisations = registry(settings.organisations_path, frozenset(reference.geography.regions))
     init_auth(app, TokenCodec.from_settings(settings.auth), organisations.kind)
     app.extensions["kohtaanto.reference"] = reference
     app.extensions["kohtaanto.organisations"] = organisations

@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         Places.of(geography(common.reference_dir)),
         clock=clock,
         period_rules=settings.period_rules,
+        acts_for=app.extensions["kohtaanto.organisations"].acts_for,
     )
     # The index reads from the team's records which candidates were already hired or rejected for
     # a vacancy (not proposed again) and which vacancies are shortage roles; the team reads the
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         CoursePlaces(known_skill, municipality_code, {m.code: (m.lat, m.lon) for m in towns}),
         region_codes,
         read_table=read_table,
+        acts_for=app.extensions["kohtaanto.organisations"].acts_for,
         clock=clock,
     )
     app.extensions["kohtaanto.matching.training"] = training

@@ -47,7 +47,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     service.app.extensions["kohtaanto.profile.paths"] = PathHandlers(
         uow, FinnishWorkingDays(), acknowledge_within=settings.handover_ack_working_days, region_of=region_of
     )
-    service.app.extensions["kohtaanto.profile.vouchers"] = VoucherHandlers(uow, region_of=region_of)
+    service.app.extensions["kohtaanto.profile.vouchers"] = VoucherHandlers(
+        uow, region_of=region_of, acts_for=service.app.extensions["kohtaanto.organisations"].acts_for
+    )
     service.app.extensions["kohtaanto.profile.ratings"] = RatingHandlers(uow, region_of=region_of)
 
     service.api.register_blueprint(blp)

@@ -4,7 +4,7 @@ and preparing the weekly meeting. Views translate; rules live in ``shortages``, 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 import marshmallow as ma
 from flask import current_app, jsonify, request, url_for
@@ -24,6 +24,7 @@ from services.matching.team.handlers import (
     MeetingTooFarAheadError,
     OutcomeConflictError,
     OutcomeInput,
+    RegionNotServedError,
     RegionUnknownError,
     ShortageListUnknownError,
     TeamHandlers,
@@ -34,6 +35,7 @@ from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reaso
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data
 from shared.schemas import EscoUri, RegionId, StrictSchema
 
@@ -308,7 +310,9 @@ class Shortages(MethodView):
         Windows-1252, CRLF) or the first sheet of an .xlsx workbook. The whole file is checked first:
         any bad line gives 422 with ``errors.csv`` mapping line numbers to reasons, and nothing is
         imported. Each (region, period) in the file replaces the stored list for it, is recorded in the
-        history and is published on ``kohtaanto.shortages.v1``. Send the file as the request body
+        history and is published on ``kohtaanto.shortages.v1``. An operator of an organisation serving
+        only some regions (the registry's ``regions``) imports lists for those only: a line of
+        another region's (or a ``national``) list is a 422 line reason, and nothing is imported. Send the file as the request body
         (``text/csv`` or the .xlsx type) or as the ``file`` field of a multipart form.
         """
         data, filename = upload()
@@ -360,11 +364,14 @@ class ShortageListView(MethodView):
         """Withdraw one list (e.g. imported with a mistyped period): it stops deciding flags at once,
         the withdrawal is recorded with its reason, and a tombstone on ``kohtaanto.shortages.v1``
         makes the vacancy service drop it too. To replace a list, import the corrected file: a list
-        for the same region and period replaces the stored one."""
+        for the same region and period replaces the stored one. Only for a region the caller's
+        organisation serves (403 otherwise; ``national``: the system operator)."""
         try:
             team().records.withdraw_shortages(region, period, current_principal(), args["reason"])
         except RegionUnknownError as exc:
             abort(422, message=str(exc), errors={"path": {"region": [str(exc)]}})
+        except RegionNotServedError as exc:
+            refused(exc)
         except ShortageListUnknownError:
             abort(
                 404,
@@ -381,6 +388,12 @@ class ShortageHistory(MethodView):
     def get(self) -> Any:
         """Who imported, replaced or withdrew which list, when and why; latest first (operators)."""
         return {"items": team().records.shortage_history()}
+
+
+def refused(exc: RegionNotServedError) -> NoReturn:
+    """403 for a caller whose organisation does not serve the region (nothing stored or published)."""
+    reason = region_not_served(exc.region)
+    abort(403, message=reason, errors={"path": {"region": [reason]}})
 
 
 def upload(what: str = "the shortage list") -> tuple[bytes, str]:
@@ -537,11 +550,15 @@ class PrepareMeeting(MethodView):
         """Compute and store the content of a region's weekly meeting (team members, coaches,
         operators). The current or a future week may be prepared again before the meeting (the new
         content replaces the old); a past week only if it never was (409 otherwise), so a past
-        meeting always shows what the team saw."""
+        meeting always shows what the team saw. Only the region's own team prepares it: callers of
+        an organisation serving the region (the registry's ``regions``) or the system operator
+        (403 otherwise)."""
         try:
             stored = team().prepare(region, IsoWeek.parse(week), current_principal())
         except RegionUnknownError as exc:
             abort(422, message=str(exc), errors={"path": {"region": [str(exc)]}})
+        except RegionNotServedError as exc:
+            refused(exc)
         except ValueError:
             abort(404, message=gettext("No such ISO week (use e.g. 2026-W48)."))
         except MeetingLockedError:

@@ -57,6 +57,7 @@ from services.matching.team.shortages import (
     NATIONAL,
     OccupationCatalogue,
     PeriodRules,
+    ShortageCsvError,
     ShortageList,
     parse_period,
     parse_shortage_file,
@@ -79,6 +80,7 @@ __all__ = [
     "OutcomeConflictError",
     "OutcomeInput",
     "Places",
+    "RegionNotServedError",
     "RegionUnknownError",
     "ShortageListUnknownError",
     "TeamHandlers",
@@ -101,6 +103,19 @@ class OutcomeConflictError(RuntimeError):
 
 class RegionUnknownError(LookupError):
     pass
+
+
+class RegionNotServedError(PermissionError):
+    """The caller's organisation does not serve the region (``shared.entitlement.may_act_for_region``);
+    ``region`` is the region id."""
+
+    def __init__(self, region: str) -> None:
+        super().__init__(region)
+        self.region = region
+
+
+def _everywhere(role: str, org: str, region: str) -> bool:
+    return True
 
 
 #: Who prepares a region's weekly meeting (``prepare``, or by opening the current or a coming week).
@@ -224,12 +239,21 @@ class TeamRecords:
         *,
         clock: Clock = _now,
         period_rules: PeriodRules | None = None,
+        acts_for: Callable[[str, str, str], bool] = _everywhere,
     ) -> None:
+        """``acts_for(role, org, region)``: whether a caller may change a region's shortage lists and
+        prepare its meetings (the registry's ``Registry.acts_for``; the default, for in-process tools
+        such as the team CLI and unit tests, allows every region)."""
         self.uow_factory = uow_factory
         self.taxonomy = taxonomy
         self.places = places
         self.clock = clock
         self.period_rules = period_rules or PeriodRules()
+        self.acts_for = acts_for
+
+    def serves(self, caller: Principal, region: str) -> bool:
+        """Whether the caller's organisation acts for ``region`` (a region id or ``national``)."""
+        return self.acts_for(caller.role.value, caller.org, region)
 
     # -- shortage lists ----------------------------------------------------------------------------
     def import_shortages(
@@ -237,13 +261,25 @@ class TeamRecords:
     ) -> ImportResult:
         """Validate the whole file (CSV in any common dialect, or .xlsx; the project's columns or the
         Labour Force Barometer's), then replace each (region, period) list in it, record the change
-        in the history and publish the list."""
+        in the history and publish the list. Every list must be for a region the caller's
+        organisation serves (``national`` ones: the system operator): otherwise ``ShortageCsvError``
+        naming each of its lines, and nothing is imported."""
         raw = data.encode("utf-8") if isinstance(data, str) else data
         import_id, now = str(uuid.uuid4()), self.clock()
         resolve = self.places.resolve or self.places.regions
         lists = parse_shortage_file(
             raw, self.taxonomy, resolve, source, filename=filename, today=now.date(), rules=self.period_rules
         )
+        outside = {
+            entry.line: [
+                f"region: {item.region} is not a region your organisation serves; nothing was imported."
+            ]
+            for item in lists
+            if not self.serves(caller, item.region)
+            for entry in item.entries
+        }
+        if outside:
+            raise ShortageCsvError(outside)
         with self.uow_factory() as uow:
             for item in lists:
                 replaced = uow.shortages.replace(item, import_id, caller.subject, now)
@@ -278,8 +314,11 @@ class TeamRecords:
 
     def withdraw_shortages(self, region: str, period: str, caller: Principal, reason: str) -> None:
         """Remove one stored list (e.g. imported with a mistyped period), record who did it and why,
-        and publish a tombstone for its key so the vacancy service drops it too."""
+        and publish a tombstone for its key so the vacancy service drops it too. Raises
+        ``RegionNotServedError`` when the caller's organisation does not serve the region."""
         region_id = region.lower() if region.lower() == NATIONAL else self.places.region_id(region)
+        if not self.serves(caller, region_id):
+            raise RegionNotServedError(region_id)
         try:
             label = str(parse_period(period))
         except ValueError:
@@ -461,9 +500,14 @@ class TeamHandlers:
         if stored is not None:
             return stored
         current = IsoWeek.of(self.clock().date())
-        if week < current or caller.role not in PREPARE_ROLES or self._too_far(week, current):
+        if week < current or not self.may_prepare(caller, region) or self._too_far(week, current):
             raise MeetingNotPreparedError(f"{region} {week}")
         return self.prepare(region, week, caller)
+
+    def may_prepare(self, caller: Principal, region: str) -> bool:
+        """Whether the caller prepares ``region``'s meetings: a role in ``PREPARE_ROLES`` of an
+        organisation serving the region (the region's own team), or the system operator."""
+        return caller.role in PREPARE_ROLES and self.records.serves(caller, region)
 
     @staticmethod
     def _too_far(week: IsoWeek, current: IsoWeek) -> bool:
@@ -471,9 +515,13 @@ class TeamHandlers:
 
     def prepare(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
         """Compute and store the meeting's content. The current and future weeks may be prepared
-        again (the new content replaces the old); a past week only if it never was."""
+        again (the new content replaces the old); a past week only if it never was. Only the
+        region's own team prepares it: raises ``RegionNotServedError`` when the caller's
+        organisation does not serve the region (``TeamRecords.serves``)."""
         region = self.places.region_id(region)
         region_name = self.places.regions[region]
+        if not self.records.serves(caller, region):
+            raise RegionNotServedError(region)
         now = self.clock()
         if self._too_far(week, IsoWeek.of(now.date())):
             raise MeetingTooFarAheadError(f"{region} {week}")

@@ -211,10 +211,22 @@ class TrainingRepository:
         ).first()
         return course_from_dict(row.body) if row else None
 
-    def replace_providers(self, found: list[Course], import_id: str, at: datetime) -> None:
-        """Each provider in ``found`` gets exactly these courses (its earlier ones are replaced)."""
+    def replace_providers(
+        self, found: list[Course], import_id: str, at: datetime, *, within: frozenset[str] | None = None
+    ) -> None:
+        """Each provider in ``found`` gets exactly these courses (its earlier ones are replaced);
+        with ``within`` (municipality codes), only its courses held there are replaced and the
+        others stay."""
         providers = sorted({c.provider for c in found})
-        self.conn.execute(delete(courses).where(courses.c.provider.in_(providers)))
+        if within is None:
+            self.conn.execute(delete(courses).where(courses.c.provider.in_(providers)))
+        for old in self.catalogue() if within is not None else ():
+            if old.provider in providers and old.municipality in (within or ()):
+                self.conn.execute(
+                    delete(courses).where(
+                        courses.c.provider == old.provider, courses.c.course_id == old.course_id
+                    )
+                )
         for c in found:
             self.conn.execute(
                 insert(courses).values(

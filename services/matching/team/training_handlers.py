@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from services.matching.team import events
 from services.matching.team.repository import SkillGap, UnitOfWork
-from services.matching.team.training import Course, Places, Plan, parse_catalogue, suggest, teaching
+from services.matching.team.training import (
+    CatalogueError,
+    Course,
+    Places,
+    Plan,
+    parse_catalogue,
+    suggest,
+    teaching,
+)
 from shared.auth import Principal
 from shared.languages import DEFAULT_LANGUAGE
 
@@ -55,6 +63,46 @@ class GapPlan:
     plan: Plan
 
 
+#: What ``acts_for`` is asked for courses that are not held in one region (online only): only an
+#: organisation acting for every region (the system operator) adds or replaces them.
+NATIONAL = "national"
+
+
+def _everywhere(role: str, org: str, region: str) -> bool:
+    return True
+
+
+def outside_rows(
+    found: list[Course], lines: list[int], within: frozenset[str], stored: list[Course], served: list[str]
+) -> dict[int, list[str]]:
+    """Row-level reasons (line → reasons) for the courses of an import by an organisation that serves
+    only some regions (``within``: their municipality codes; ``served``: their ids): every course must
+    be held in one of them, and may not take the id of a provider's course held elsewhere."""
+    elsewhere = {c.key for c in stored if c.municipality is None or c.municipality not in within}
+    area = ", ".join(served) or "none"
+    errors: dict[int, list[str]] = {}
+    for line, course in zip(lines, found, strict=True):
+        reasons = []
+        if course.municipality is None:
+            reasons.append(
+                "municipality: an online-only course reaches every region; only the system operator "
+                f"imports it (or name the municipality that runs it; your organisation's regions: {area})."
+            )
+        elif course.municipality not in within:
+            reasons.append(
+                f"municipality: {course.municipality} is outside your organisation's regions ({area}); "
+                "courses held elsewhere are imported by an organisation serving that region."
+            )
+        elif course.key in elsewhere:
+            reasons.append(
+                f"course_id: {course.course_id!r} of {course.provider} is held outside your "
+                f"organisation's regions ({area}); it stays as it is."
+            )
+        if reasons:
+            errors[line] = reasons
+    return errors
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -69,25 +117,46 @@ class TrainingHandlers:
         region_codes: Mapping[str, set[str]],
         *,
         read_table: Callable[[bytes, str], Any],
+        acts_for: Callable[[str, str, str], bool] = _everywhere,
         clock: Clock = _now,
     ) -> None:
+        """``acts_for(role, org, region)``: whether a caller may add or replace courses held in a
+        region (the registry's ``Registry.acts_for``; the default, for in-process tools and unit
+        tests, allows every region)."""
         self.uow_factory = uow_factory
         self.index = index  # the index's use cases: where candidates live, whether they are indexed
         self.labels = labels
         self.places = places
         self.region_codes = region_codes
         self.read_table = read_table
+        self.acts_for = acts_for
         self.clock = clock
 
     # -- the catalogue ---------------------------------------------------------------------------------
     def import_catalogue(self, data: bytes, filename: str, caller: Principal) -> ImportedCatalogue:
         """Validate the whole file (raises ``TableError`` or ``CatalogueError``), then replace each
-        provider's courses and refresh every candidate's suggestions."""
+        provider's courses and refresh every candidate's suggestions.
+
+        The system operator replaces each provider's whole catalogue. An organisation serving only
+        some regions (``acts_for``) adds or replaces courses held there only: a row held elsewhere,
+        online only, or taking the id of the provider's course held elsewhere is a row-level
+        ``CatalogueError`` (nothing stored), and the provider's courses elsewhere stay."""
         table = self.read_table(data, filename)
         found = parse_catalogue(table.header, table.rows, self.places)
         import_id, now = str(uuid.uuid4()), self.clock()
+        role, org = caller.role.value, caller.org
+        if self.acts_for(role, org, NATIONAL):
+            within = None  # the system operator: each provider in the file gets exactly its courses
+        else:
+            served = sorted(r for r in self.region_codes if self.acts_for(role, org, r))
+            within = frozenset(code for r in served for code in self.region_codes[r])
         with self.uow_factory() as uow:
-            uow.training.replace_providers(found, import_id, now)
+            if within is not None:
+                lines = [line for line, _ in table.rows]  # every row became a course (else raised)
+                errors = outside_rows(found, lines, within, uow.training.catalogue(), served)
+                if errors:
+                    raise CatalogueError(errors)
+            uow.training.replace_providers(found, import_id, now, within=within)
             self._publish(uow, uow.training.gap_candidates())
             uow.commit()
         providers = sorted({c.provider for c in found})

@@ -28,6 +28,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from services.matching.team.handlers import (
     PREPARE_ROLES,
     MeetingNotPreparedError,
+    RegionNotServedError,
     RegionUnknownError,
     TeamHandlers,
 )
@@ -36,6 +37,7 @@ from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
 from shared.i18n import LANG_PARAM, current_language, supported
+from shared.organisations import region_not_served
 from shared.ratelimit import rate_limited
 from shared.sign_in import session_principal, sign_in, sign_out
 from shared.tables import write_xlsx
@@ -251,7 +253,7 @@ def page(region: str, week: str) -> Any:
         previous_week=str(iso.previous()),
         next_week=str(iso.next()),
         is_current=iso == current,
-        can_prepare=principal.role in PREPARE_ROLES and iso >= current,
+        can_prepare=iso >= current and team().may_prepare(principal, stored.region),
         candidates_chart=bar_chart(
             [
                 (
@@ -297,6 +299,8 @@ def prepare_again(region: str, week: str) -> Any:
         team().prepare(region, iso, principal)
     except (RegionUnknownError, ValueError):
         return _page_error(404, gettext("Not found"), gettext("No such region or week."))
+    except RegionNotServedError as exc:
+        return _page_error(403, gettext("Forbidden"), region_not_served(exc.region))
     return redirect(url_for("meetings.page", region=region, week=week), 303)
 
 

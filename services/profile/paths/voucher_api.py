@@ -23,7 +23,7 @@ from services.profile.paths.schemas import (
     VoucherListSchema,
     VoucherOutSchema,
 )
-from services.profile.paths.voucher_handlers import VoucherHandlers
+from services.profile.paths.voucher_handlers import RegionNotServedError, VoucherHandlers
 from services.profile.paths.vouchers import (
     SMALL_CELL,
     Cell,
@@ -36,6 +36,7 @@ from services.profile.paths.vouchers import (
 )
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.organisations import region_not_served
 
 blp = Blueprint(
     "vouchers",
@@ -52,6 +53,11 @@ def vouchers() -> VoucherHandlers:
 
 
 def translate(exc: Exception) -> NoReturn:
+    if isinstance(exc, RegionNotServedError):
+        reason = region_not_served(exc.region)
+        abort(
+            403, message=reason, errors={"path" if exc.field == "pilot_id" else "json": {exc.field: [reason]}}
+        )
     if isinstance(exc, PathNotFoundError):
         abort(404, message="No such pilot, voucher or profile (or not yours to see).")
     if isinstance(exc, NotEligibleError):
@@ -152,7 +158,10 @@ class PilotById(MethodView):
     def put(self, data: dict[str, Any], pilot_id: str) -> Any:
         """Register or replace a pilot (operators): the eligibility rule (e.g. age ≥ 50, at least a
         bachelor's degree, unemployed 3–6 months), the voucher's length and the providers. A provider
-        that vouchers already chose stays (409)."""
+        that vouchers already chose stays (409). Only for a region the caller's organisation serves
+        (the registry's ``regions``), both the stored pilot's and the new one; a pilot without a
+        region only by the system operator (403 otherwise, nothing stored). Each change is
+        audit-logged (``pilot.created``/``pilot.changed``/``pilot.refused``)."""
         if not 1 <= len(pilot_id) <= 64 or not pilot_id.replace("-", "").isalnum():
             abort(
                 422,

@@ -6,7 +6,7 @@ providers see their voucher clients and record hires, and anyone in the ecosyste
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from services.profile.domain import Profile
@@ -39,6 +39,25 @@ class PilotInUseError(VoucherStateError):
     """A provider that vouchers chose cannot leave the pilot."""
 
 
+#: A pilot without a region is open in every region: only an organisation acting for every region
+#: (the system operator) sets one up (``shared.entitlement.may_act_for_region``).
+ANY_REGION = "national"
+
+
+class RegionNotServedError(PermissionError):
+    """The caller's organisation does not serve the pilot's region (``errors``: field → reasons;
+    ``field`` is ``"region"`` for the region asked for, ``"pilot_id"`` for the stored pilot's)."""
+
+    def __init__(self, field: str, region: str) -> None:
+        super().__init__(f"{field}: {region}")
+        self.field = field
+        self.region = region
+
+
+def _everywhere(role: str, org: str, region: str) -> bool:
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Client:
     """A provider's voucher client: the voucher and what the provider may see of the jobseeker."""
@@ -53,24 +72,63 @@ class VoucherHandlers:
         uow_factory: Callable[[], JourneyUnitOfWork],
         *,
         region_of: Callable[[str], str],
+        acts_for: Callable[[str, str, str], bool] = _everywhere,
         clock: Clock = now,
         new_id: Callable[[], str] = new_id,
     ) -> None:
+        """``acts_for(role, org, region)``: whether a caller may change a region's pilots (the
+        registry's ``Registry.acts_for``; the default, for in-process tools, allows every region)."""
         self.uow_factory = uow_factory
         self.region_of = region_of
+        self.acts_for = acts_for
         self.clock = clock
         self.new_id = new_id
 
     # -- operators -----------------------------------------------------------------------------------
     def put_pilot(self, caller: Principal, pilot: Pilot) -> bool:
-        """Register or replace a pilot; returns whether it is new. Providers chosen by vouchers stay."""
+        """Register or replace a pilot; returns whether it is new. Providers chosen by vouchers stay.
+
+        Only for a region the caller's organisation serves, both the stored pilot's and the new one
+        (``acts_for``): raises ``RegionNotServedError`` otherwise (audited as refused, nothing
+        stored). Every change is in the audit log (``pilot.created`` / ``pilot.changed``: who,
+        when, which fields), a refusal too (``pilot.refused``)."""
         with self.uow_factory() as uow:
+            stored = uow.vouchers.pilot(pilot.id)
+            refusal = None
+            if stored is not None and not self._may(caller, stored.region):
+                refusal = RegionNotServedError("pilot_id", stored.region or ANY_REGION)
+            elif not self._may(caller, pilot.region):
+                refusal = RegionNotServedError("region", pilot.region or ANY_REGION)
+            if refusal is not None:
+                self._audit_pilot(uow, caller, "pilot.refused", pilot, f"region {refusal.region} not served")
+                uow.commit()
+                raise refusal
             chosen = {v.provider for v in uow.vouchers.of_pilot(pilot.id) if v.provider}
             if chosen - set(pilot.providers):
                 raise PilotInUseError(f"vouchers chose {', '.join(sorted(chosen - set(pilot.providers)))}")
             created = uow.vouchers.put_pilot(pilot, caller.subject, self.clock())
+            if created:
+                self._audit_pilot(uow, caller, "pilot.created", pilot, "")
+            else:
+                assert stored is not None
+                changed = [f.name for f in fields(pilot) if getattr(pilot, f.name) != getattr(stored, f.name)]
+                self._audit_pilot(uow, caller, "pilot.changed", pilot, ", ".join(changed) or "nothing")
             uow.commit()
         return created
+
+    def _may(self, caller: Principal, region: str | None) -> bool:
+        return self.acts_for(caller.role.value, caller.org, region or ANY_REGION)
+
+    @staticmethod
+    def _audit_pilot(uow: JourneyUnitOfWork, caller: Principal, action: str, pilot: Pilot, what: str) -> None:
+        uow.audit.record(
+            actor=caller.subject,
+            role=caller.role.value,
+            org=caller.org,
+            action=action,
+            granted=action != "pilot.refused",
+            purpose=f"pilot {pilot.id} (region {pilot.region or ANY_REGION})" + (f": {what}" if what else ""),
+        )
 
     def pilots(self) -> list[Pilot]:
         with self.uow_factory() as uow:
