@@ -135,6 +135,9 @@ def may_mark_hired(
 # -- regional scope: what an organisation may change for a region -------------------------------------
 #: The organisation kind that acts for every region (whoever runs the system).
 EVERY_REGION_KINDS = frozenset({"operator"})
+#: The "region" of what belongs to no single region (national shortage lists, a pilot without a
+#: region, online-only courses): only the system operator acts for it.
+NATIONAL = "national"
 
 
 def may_act_for_region(role: str, org_kind: str | None, org_regions: Collection[str], region: str) -> bool:
@@ -151,4 +154,10 @@ def may_act_for_region(role: str, org_kind: str | None, org_regions: Collection[
         return False
     if org_kind in EVERY_REGION_KINDS:
         return True
-    return region in org_regions
+    return region != NATIONAL and region in org_regions
+
+
+def acts_everywhere(role: str, org: str, region: str) -> bool:
+    """An ``acts_for(role, org, region)`` for in-process tools (the team CLI, unit tests of use
+    cases) that no token reaches: every region. The apps pass ``Registry.acts_for``."""
+    return True

@@ -312,8 +312,9 @@ class Shortages(MethodView):
         imported. Each (region, period) in the file replaces the stored list for it, is recorded in the
         history and is published on ``kohtaanto.shortages.v1``. An operator of an organisation serving
         only some regions (the registry's ``regions``) imports lists for those only: a line of
-        another region's (or a ``national``) list is a 422 line reason, and nothing is imported. Send the file as the request body
-        (``text/csv`` or the .xlsx type) or as the ``file`` field of a multipart form.
+        another region's (or a ``national``) list is a 422 line reason, and nothing is imported.
+        Send the file as the request body (``text/csv`` or the .xlsx type) or as the ``file`` field
+        of a multipart form.
         """
         data, filename = upload()
         try:

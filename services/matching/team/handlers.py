@@ -63,7 +63,7 @@ from services.matching.team.shortages import (
     parse_shortage_file,
 )
 from shared.auth import Principal, Role
-from shared.entitlement import may_overwrite_pair, sees_all_candidates
+from shared.entitlement import acts_everywhere, may_overwrite_pair, sees_all_candidates
 from shared.geography import Geography
 
 if TYPE_CHECKING:
@@ -112,10 +112,6 @@ class RegionNotServedError(PermissionError):
     def __init__(self, region: str) -> None:
         super().__init__(region)
         self.region = region
-
-
-def _everywhere(role: str, org: str, region: str) -> bool:
-    return True
 
 
 #: Who prepares a region's weekly meeting (``prepare``, or by opening the current or a coming week).
@@ -239,7 +235,7 @@ class TeamRecords:
         *,
         clock: Clock = _now,
         period_rules: PeriodRules | None = None,
-        acts_for: Callable[[str, str, str], bool] = _everywhere,
+        acts_for: Callable[[str, str, str], bool] = acts_everywhere,
     ) -> None:
         """``acts_for(role, org, region)``: whether a caller may change a region's shortage lists and
         prepare its meetings (the registry's ``Registry.acts_for``; the default, for in-process tools

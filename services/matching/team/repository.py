@@ -220,13 +220,14 @@ class TrainingRepository:
         providers = sorted({c.provider for c in found})
         if within is None:
             self.conn.execute(delete(courses).where(courses.c.provider.in_(providers)))
-        for old in self.catalogue() if within is not None else ():
-            if old.provider in providers and old.municipality in (within or ()):
-                self.conn.execute(
-                    delete(courses).where(
-                        courses.c.provider == old.provider, courses.c.course_id == old.course_id
+        else:
+            for old in self.catalogue():
+                if old.provider in providers and old.municipality in within:
+                    self.conn.execute(
+                        delete(courses).where(
+                            courses.c.provider == old.provider, courses.c.course_id == old.course_id
+                        )
                     )
-                )
         for c in found:
             self.conn.execute(
                 insert(courses).values(

@@ -33,6 +33,7 @@ from services.matching.team.training import (
     teaching,
 )
 from shared.auth import Principal
+from shared.entitlement import NATIONAL, acts_everywhere
 from shared.languages import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
@@ -61,15 +62,6 @@ class ImportedCatalogue:
 class GapPlan:
     gap: SkillGap
     plan: Plan
-
-
-#: What ``acts_for`` is asked for courses that are not held in one region (online only): only an
-#: organisation acting for every region (the system operator) adds or replaces them.
-NATIONAL = "national"
-
-
-def _everywhere(role: str, org: str, region: str) -> bool:
-    return True
 
 
 def outside_rows(
@@ -117,7 +109,7 @@ class TrainingHandlers:
         region_codes: Mapping[str, set[str]],
         *,
         read_table: Callable[[bytes, str], Any],
-        acts_for: Callable[[str, str, str], bool] = _everywhere,
+        acts_for: Callable[[str, str, str], bool] = acts_everywhere,
         clock: Clock = _now,
     ) -> None:
         """``acts_for(role, org, region)``: whether a caller may add or replace courses held in a
@@ -145,13 +137,11 @@ class TrainingHandlers:
         found = parse_catalogue(table.header, table.rows, self.places)
         import_id, now = str(uuid.uuid4()), self.clock()
         role, org = caller.role.value, caller.org
-        if self.acts_for(role, org, NATIONAL):
-            within = None  # the system operator: each provider in the file gets exactly its courses
-        else:
-            served = sorted(r for r in self.region_codes if self.acts_for(role, org, r))
-            within = frozenset(code for r in served for code in self.region_codes[r])
+        within: frozenset[str] | None = None  # the system operator: every provider's whole catalogue
         with self.uow_factory() as uow:
-            if within is not None:
+            if not self.acts_for(role, org, NATIONAL):  # NATIONAL: online-only courses, every region
+                served = sorted(r for r in self.region_codes if self.acts_for(role, org, r))
+                within = frozenset(code for r in served for code in self.region_codes[r])
                 lines = [line for line, _ in table.rows]  # every row became a course (else raised)
                 errors = outside_rows(found, lines, within, uow.training.catalogue(), served)
                 if errors:

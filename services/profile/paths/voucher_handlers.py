@@ -31,17 +31,13 @@ from services.profile.paths.vouchers import (
     results,
 )
 from shared.auth import Principal, Role
+from shared.entitlement import NATIONAL, acts_everywhere
 
 PROVIDER_ROLES = (Role.RECRUITER, Role.COACH, Role.TEAM_MEMBER)
 
 
 class PilotInUseError(VoucherStateError):
     """A provider that vouchers chose cannot leave the pilot."""
-
-
-#: A pilot without a region is open in every region: only an organisation acting for every region
-#: (the system operator) sets one up (``shared.entitlement.may_act_for_region``).
-ANY_REGION = "national"
 
 
 class RegionNotServedError(PermissionError):
@@ -52,10 +48,6 @@ class RegionNotServedError(PermissionError):
         super().__init__(f"{field}: {region}")
         self.field = field
         self.region = region
-
-
-def _everywhere(role: str, org: str, region: str) -> bool:
-    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +64,7 @@ class VoucherHandlers:
         uow_factory: Callable[[], JourneyUnitOfWork],
         *,
         region_of: Callable[[str], str],
-        acts_for: Callable[[str, str, str], bool] = _everywhere,
+        acts_for: Callable[[str, str, str], bool] = acts_everywhere,
         clock: Clock = now,
         new_id: Callable[[], str] = new_id,
     ) -> None:
@@ -96,9 +88,9 @@ class VoucherHandlers:
             stored = uow.vouchers.pilot(pilot.id)
             refusal = None
             if stored is not None and not self._may(caller, stored.region):
-                refusal = RegionNotServedError("pilot_id", stored.region or ANY_REGION)
+                refusal = RegionNotServedError("pilot_id", stored.region or NATIONAL)
             elif not self._may(caller, pilot.region):
-                refusal = RegionNotServedError("region", pilot.region or ANY_REGION)
+                refusal = RegionNotServedError("region", pilot.region or NATIONAL)
             if refusal is not None:
                 self._audit_pilot(uow, caller, "pilot.refused", pilot, f"region {refusal.region} not served")
                 uow.commit()
@@ -117,7 +109,7 @@ class VoucherHandlers:
         return created
 
     def _may(self, caller: Principal, region: str | None) -> bool:
-        return self.acts_for(caller.role.value, caller.org, region or ANY_REGION)
+        return self.acts_for(caller.role.value, caller.org, region or NATIONAL)
 
     @staticmethod
     def _audit_pilot(uow: JourneyUnitOfWork, caller: Principal, action: str, pilot: Pilot, what: str) -> None:
@@ -127,7 +119,7 @@ class VoucherHandlers:
             org=caller.org,
             action=action,
             granted=action != "pilot.refused",
-            purpose=f"pilot {pilot.id} (region {pilot.region or ANY_REGION})" + (f": {what}" if what else ""),
+            purpose=f"pilot {pilot.id} (region {pilot.region or NATIONAL})" + (f": {what}" if what else ""),
         )
 
     def pilots(self) -> list[Pilot]:
