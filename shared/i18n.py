@@ -88,11 +88,18 @@ def current_language() -> str:
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
+#: The least literal text (characters outside placeholders) a placeholder message needs to be matched
+#: inside produced English text by ``translate_text``.
+MIN_PATTERN_LITERAL = 8
+
+
 @cache
 def _patterns(directory: Path = CATALOGUES) -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, msgid) of every catalogue message with ``%(name)s`` placeholders, the most specific
     (longest literal text) first, so "Must be ≥ %(min)s and ≤ %(max)s." is tried before "Must be ≥
-    %(min)s."."""
+    %(min)s.". Messages with less than ``MIN_PATTERN_LITERAL`` characters of literal text are page
+    formats, not messages (an outside tester saw "%(date)s at %(time)s" turn every " at " of an
+    untranslated English sentence into "klo"): they are looked up only as they are."""
     with (directory / "en" / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as fh:
         catalog = read_po(fh, locale="en")
     found: list[tuple[int, re.Pattern[str], str]] = []
@@ -108,6 +115,8 @@ def _patterns(directory: Path = CATALOGUES) -> tuple[tuple[re.Pattern[str], str]
                 regex += f"(?P={part})" if part in seen else f"(?P<{part}>.+?)"
                 seen.add(part)
         literal = sum(len(p) for p in parts[::2])
+        if literal < MIN_PATTERN_LITERAL:
+            continue
         found.append((literal, re.compile(regex + r"\Z", re.DOTALL), msgid))
     found.sort(key=lambda x: -x[0])
     return tuple((pattern, msgid) for _, pattern, msgid in found)
