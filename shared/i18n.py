@@ -14,7 +14,7 @@ A request's language, first that applies:
 2. the ``kohtaanto_lang`` cookie;
 3. the best match of ``Accept-Language`` among ``LANGUAGES``;
 4. ``DEFAULT_LANGUAGE`` (Finnish) for pages, ``API_DEFAULT_LANGUAGE`` (English) for the JSON APIs
-   under ``/api/`` (``shared.languages`` says why).
+   under ``/api/`` and downloads (``DOWNLOAD_SUFFIXES``) (``shared.languages`` says why).
 
 The JSON APIs' human texts (an error's ``message`` and its field-level reasons) are produced in
 English by the code, marshmallow and the domain, and translated once, at the edge, when the error is
@@ -75,8 +75,18 @@ def select_language() -> str:
         supported(request.args.get(LANG_PARAM))
         or supported(request.cookies.get(LANG_COOKIE))
         or request.accept_languages.best_match(LANGUAGES)
-        or (API_DEFAULT_LANGUAGE if request.path.startswith(API_PREFIX) else DEFAULT_LANGUAGE)
+        or (API_DEFAULT_LANGUAGE if _read_by_programs(request.path) else DEFAULT_LANGUAGE)
     )
+
+
+#: Endings of the paths programs read besides the API (downloads: a meeting's content.json/.csv/.xlsx).
+DOWNLOAD_SUFFIXES = (".json", ".csv", ".xlsx")
+
+
+def _read_by_programs(path: str) -> bool:
+    """Whether a path answers programs by default (the JSON APIs and downloads): their default
+    language is ``API_DEFAULT_LANGUAGE``, a page's ``DEFAULT_LANGUAGE``."""
+    return path.startswith(API_PREFIX) or path.endswith(DOWNLOAD_SUFFIXES)
 
 
 def current_language() -> str:
