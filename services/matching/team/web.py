@@ -401,10 +401,7 @@ def _json_error(
     """The same ``{code, status, message, errors}`` shape (and serialisation) as the API's errors;
     ``errors``: field-level reasons by location, e.g. ``{"query": {"dialect": [...]}}``."""
     body = {"code": status, "status": HTTPStatus(status).phrase, "message": message, "errors": errors or {}}
-    response = current_app.json.response(body)
-    response.status_code = status
-    response.headers.extend(headers or {})
-    return response
+    return Response(current_app.json.dumps(body) + "\n", status, mimetype="application/json", headers=headers)
 
 
 CSV_COLUMNS = (
