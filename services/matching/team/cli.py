@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
 from sqlalchemy.engine import make_url
 
 from services.matching.config import Settings
