@@ -408,3 +408,23 @@ def test_an_upload_with_only_a_byte_order_mark_is_an_empty_file(services, conten
         for r in (as_csv, as_file):
             assert r.status_code == 422, (path, r.status_code)
             assert "empty" in str(r.json["errors"]), r.json
+
+
+def test_the_documented_upload_examples_are_accepted_files(services) -> None:
+    """The upload operations' CSV examples (what the examples phase sends) are files the API takes."""
+    app = services["matching"][0]
+    client = app.test_client()
+    document = client.get("/openapi.json").json
+    operator = auth("operator", "kohtaanto")
+    for path in UPLOADS:
+        example = document["paths"][path]["post"]["requestBody"]["content"]["text/csv"]["example"]
+        r = client.post(path, data=example.encode(), headers={**operator, "Content-Type": "text/csv"})
+        assert r.status_code == 201, (path, r.json)
+
+
+def test_a_nullable_nested_object_is_documented_as_that_object_or_null(services) -> None:
+    """apispec rendered ``follow_up`` as "FollowUp or any object": ``{}`` was schema-valid, and 422."""
+    document = services["matching"][0].test_client().get("/openapi.json").json
+    follow_up = document["components"]["schemas"]["OutcomeIn"]["properties"]["follow_up"]
+    assert {"$ref": "#/components/schemas/FollowUp"} in follow_up["anyOf"]
+    assert {"type": "object", "nullable": True, "enum": [None]} in follow_up["anyOf"]
