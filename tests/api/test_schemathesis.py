@@ -10,9 +10,14 @@ spoils it and expects 401/403.
 What "valid" means is the document's: fields whose valid values are reference data carry an OpenAPI
 ``format`` (``shared.schemas.REFERENCE_FORMATS``) and the test registers a strategy per format that
 draws from the app's own reference data (ESCO skills/occupations, municipalities, regions, registered
-organisations), so positive data is data the API must accept. Remaining non-2xx answers to valid data
-are the ones HTTP semantics give and the document lists: 404 for an id nobody created, 409 for a state
-conflict (schemathesis' default ``positive_data_acceptance`` statuses, unchanged).
+organisations, ISO weeks), so positive data is data the API must accept. Rules between fields that JSON
+Schema cannot state (a region that must be the municipality's, a planned end not before the start, …)
+are written in the fields' descriptions; ``BODY_RULES`` applies them to positive cases only
+(``filter_case``), as schemathesis itself keeps positive data inside the schema's keywords. Remaining
+non-2xx answers to valid data are the ones HTTP semantics give and the documents list: 404 for an id
+nobody created, 409 for a state conflict (schemathesis' default ``positive_data_acceptance`` statuses,
+unchanged) — except for the two file uploads (``UPLOADS``), where a file of valid shape whose rows the
+description refuses is a 422, configured for those operations only.
 
 Not on: ``max_response_time`` (a timing assertion; speed is measured by ``make bench``, never asserted
 in tests). ``object_level_authorization`` is on but needs two identities configured (the consent matrix,
