@@ -281,6 +281,8 @@ def engine_config(seed: int) -> SchemathesisConfig:
     return SchemathesisConfig.from_dict(
         {
             "seed": seed,
+            # no state kept between runs (schemathesis' project cache): every run sends the same requests
+            "cache": {"enabled": False},
             "generation": {
                 "max-examples": MAX_EXAMPLES,
                 "deterministic": True,
