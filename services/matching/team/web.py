@@ -357,7 +357,7 @@ def _table(stored: StoredMeeting) -> tuple[list[str], MeetingContent]:
 
 
 @bp.get("/meetings/<region>/<week>/content.csv")
-@query_parameters(dialect=("rfc4180", "excel-fi"))
+@query_parameters(dialect=None)  # its values are checked by the view, with a reason naming them
 def content_csv(region: str, week: str) -> Any:
     """RFC 4180 CSV (``,``, UTF-8 with BOM); ``?dialect=excel-fi`` gives what Finnish Excel opens by
     double-click: ``;``-separated with decimal commas. ``?lang=fi|sv|en``: headers and data labels
