@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Any, NoReturn
 
@@ -149,7 +150,20 @@ class Pilots(MethodView):
         return {"items": [pilot_dict(p) for p in vouchers().pilots()]}
 
 
-@blp.route("/pilots/<pilot_id>")
+PILOT_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
+
+
+@blp.route(
+    "/pilots/<pilot_id>",
+    parameters=[
+        {
+            "in": "path",
+            "name": "pilot_id",
+            "description": "The pilot's id: 1-64 ASCII letters, digits and '-', starting with a letter or digit",
+            "schema": {"type": "string", "pattern": PILOT_ID_PATTERN, "example": "pirkanmaa-50plus"},
+        }
+    ],
+)
 class PilotById(MethodView):
     @require_role(Role.OPERATOR)
     @blp.arguments(PilotInSchema)
@@ -162,7 +176,7 @@ class PilotById(MethodView):
         (the registry's ``regions``), both the stored pilot's and the new one; a pilot without a
         region only by the system operator (403 otherwise, nothing stored). Each change is
         audit-logged (``pilot.created``/``pilot.changed``/``pilot.refused``)."""
-        if not 1 <= len(pilot_id) <= 64 or not pilot_id.replace("-", "").isalnum():
+        if not re.fullmatch(PILOT_ID_PATTERN, pilot_id):
             abort(
                 422,
                 message="Invalid pilot id.",
