@@ -26,17 +26,22 @@ def world(profile_app):
     for name in ("paths", "vouchers", "handlers", "ratings"):
         profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: NOW
     client = profile_app.test_client()
-    candidate = client.put("/api/v1/profiles/asiakas-1", json=profile_body(), headers=COACH).json[
-        "candidate_id"
-    ]
+    body = profile_body(consented_orgs=["agency-a", "konepaja-oy"])
+    candidate = client.put("/api/v1/profiles/asiakas-1", json=body, headers=COACH).json["candidate_id"]
+    refer(profile_app, candidate)
+    return client, candidate
+
+
+def refer(profile_app, candidate, vacancy_id="v-weld", by="agency-a", status="proposed"):
+    """``outcome.recorded`` as matching publishes it: ``by`` recorded ``status`` on konepaja-oy's vacancy."""
     outcome = {
-        "outcome_id": "o-1",
-        "vacancy_id": "v-weld",
+        "outcome_id": f"o-{candidate}-{vacancy_id}",
+        "vacancy_id": vacancy_id,
         "candidate_id": candidate,
-        "status": "proposed",
+        "status": status,
         "reason": None,
         "occurred_on": "2026-11-27",
-        "recorded_by_org": "agency-a",
+        "recorded_by_org": by,
         "recorded_at": "2026-11-27T10:00:00+00:00",
         "employer_org": "konepaja-oy",
         "vacancy_title": "Hitsaaja",
@@ -47,7 +52,6 @@ def world(profile_app):
             "kohtaanto.outcomes.v1", 0, 0, candidate, Envelope("outcome.recorded", candidate, outcome, "t")
         ),
     )
-    return client, candidate
 
 
 def published(app):
@@ -105,6 +109,32 @@ def test_the_employer_rates_a_referral_to_its_own_vacancy_only(world):
     assert client.post("/api/v1/ratings", json=body, headers=COACH).status_code == 403
     r = client.post("/api/v1/ratings", json=body, headers=EMPLOYER)
     assert r.status_code == 201 and r.json["rater"] == "employer" and r.json["rated_org"] == "agency-a"
+
+
+def test_the_employer_rates_only_agencies_referrals_of_jobseekers_who_consented_to_it(world, profile_app):
+    """Outside tester 3, F10: a 201 told the employer that a jobseeker who never consented to it was
+    proposed, and by which agency (an unknown referral is a 404); and an employer could rate a
+    referral it recorded itself, i.e. rate itself."""
+    client, _ = world
+    for profile_id, consent in (("ei-suostumusta", ["agency-a"]), ("suostui", ["agency-a", "konepaja-oy"])):
+        body = profile_body(consented_orgs=consent)
+        cid = client.put(f"/api/v1/profiles/{profile_id}", json=body, headers=COACH).json["candidate_id"]
+        refer(profile_app, cid, "v-1", by="agency-a")  # an agency's referral
+        refer(profile_app, cid, "v-2", by="konepaja-oy", status="interviewed")  # the employer's own
+        unknown = client.post(
+            "/api/v1/ratings", json={**referral(1), "candidate_id": cid}, headers=EMPLOYER
+        )  # v-weld: never referred
+        assert unknown.status_code == 404
+        for vacancy_id in ("v-1", "v-2"):
+            body = {"subject": {"kind": "referral", "vacancy_id": vacancy_id}, "score": 1, "candidate_id": cid}
+            r = client.post("/api/v1/ratings", json=body, headers=EMPLOYER)
+            if consent == ["agency-a"] or vacancy_id == "v-2":
+                assert (r.status_code, r.json) == (404, unknown.json), (profile_id, vacancy_id)
+            else:
+                assert r.status_code == 201 and r.json["rated_org"] == "agency-a", r.json
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        rated = [r.rated_org for r in conn.execute(select(ratings))]
+    assert rated == ["agency-a"]
 
 
 def test_a_rating_link_works_once_without_an_account(world, profile_app):

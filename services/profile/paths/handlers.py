@@ -423,7 +423,9 @@ class PathHandlers:
             org=caller.org,
             action=action,
             granted=True,
-            profile_id=profile.id if profile and profile.coach_org == caller.org else None,
+            # Stored for the profile's own organisation whoever acted; AuditLog.entries hides it
+            # from the others.
+            profile_id=profile.id if profile else None,
             subject_org=profile.coach_org if profile else None,
             candidate_id=path.candidate_id,
             purpose=purpose or f"service path {path.id}",

@@ -118,12 +118,20 @@ class RatingHandlers:
             profile = found[0] if found else None
             if profile is None or profile.details is None or caller.role is not Role.EMPLOYER:
                 raise PathNotFoundError(candidate_id)
-            subject = self._subject(uow, candidate_id, kind, ref)
             if kind is SubjectKind.REFERRAL:
+                # Only a referral of a jobseeker who consented to the employer (else the same 404 as
+                # an unknown one: whether, and by whom, someone was proposed stays unsaid), and only
+                # an agency's referral: one the employer recorded itself is not one to rate (F10).
                 referral = uow.ratings.referral(candidate_id, ref)
-                if referral is None or referral.employer_org != caller.org:
+                if (
+                    referral is None
+                    or referral.employer_org != caller.org
+                    or referral.recruiter_org == caller.org
+                    or caller.org not in profile.details.consented_orgs
+                ):
                     raise PathNotFoundError(ref)
-            else:
+            subject = self._subject(uow, candidate_id, kind, ref)
+            if kind is SubjectKind.PATH_STEP:
                 step = next(
                     (s for p in uow.paths.for_candidate(candidate_id) for s in p.steps if s.id == ref), None
                 )
@@ -161,6 +169,7 @@ class RatingHandlers:
                 action="rating.read",
                 granted=True,
                 profile_id=profile.id,
+                subject_org=profile.coach_org,
                 candidate_id=profile.candidate_id,
                 purpose="satisfaction ratings",
             )

@@ -281,7 +281,9 @@ class VoucherHandlers:
             org=caller.org,
             action=action,
             granted=True,
-            profile_id=profile.id if profile.coach_org == caller.org else None,
+            # Stored for the profile's own organisation whoever acted; AuditLog.entries hides it
+            # from the others.
+            profile_id=profile.id,
             subject_org=profile.coach_org,
             candidate_id=voucher.candidate_id,
             purpose=f"service voucher {voucher.id} (pilot {voucher.pilot_id})",
