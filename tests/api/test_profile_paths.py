@@ -378,7 +378,9 @@ def test_every_access_to_a_jobseekers_data_is_found_by_the_own_dpos_search_by_pr
     assert client.get("/api/v1/profiles/asiakas-1/ratings", headers=COACH).status_code == 200
     dpo = auth("data_protection_officer", ORG)
     entries = client.get("/api/v1/audit?profile_id=asiakas-1", headers=dpo).json["items"]
-    assert {"handover.read", "handover.acknowledged"} <= {e["action"] for e in entries if e["actor_org"] == "tredu"}
+    assert {"handover.read", "handover.acknowledged"} <= {
+        e["action"] for e in entries if e["actor_org"] == "tredu"
+    }
     assert "rating.read" in {e["action"] for e in entries}
     everything = client.get("/api/v1/audit?limit=1000", headers=dpo).json["items"]
     assert {e["id"] for e in everything if e["candidate_id"]} == {e["id"] for e in entries}

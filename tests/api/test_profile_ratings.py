@@ -126,7 +126,11 @@ def test_the_employer_rates_only_agencies_referrals_of_jobseekers_who_consented_
         )  # v-weld: never referred
         assert unknown.status_code == 404
         for vacancy_id in ("v-1", "v-2"):
-            body = {"subject": {"kind": "referral", "vacancy_id": vacancy_id}, "score": 1, "candidate_id": cid}
+            body = {
+                "subject": {"kind": "referral", "vacancy_id": vacancy_id},
+                "score": 1,
+                "candidate_id": cid,
+            }
             r = client.post("/api/v1/ratings", json=body, headers=EMPLOYER)
             if consent == ["agency-a"] or vacancy_id == "v-2":
                 assert (r.status_code, r.json) == (404, unknown.json), (profile_id, vacancy_id)

@@ -303,7 +303,9 @@ def test_the_providers_reads_and_hire_are_found_by_the_own_dpos_search_by_profil
     voucher = issue(client).json
     client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
     assert client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"][0]["jobseeker"]["name"]
-    assert client.post(f"/api/v1/vouchers/{voucher['id']}/hired", json={}, headers=PROVIDER_B).status_code == 200
+    assert (
+        client.post(f"/api/v1/vouchers/{voucher['id']}/hired", json={}, headers=PROVIDER_B).status_code == 200
+    )
     entries = client.get("/api/v1/audit?profile_id=asiakas-50", headers=DPO).json["items"]
     by_provider = {e["action"] for e in entries if e["actor_org"] == "agency-b"}
     assert by_provider == {"voucher.client.read", "voucher.hired"}, entries
@@ -311,7 +313,12 @@ def test_the_providers_reads_and_hire_are_found_by_the_own_dpos_search_by_profil
     agency = client.get("/api/v1/audit", headers=auth("data_protection_officer", "agency-b")).json["items"]
     assert {e["action"] for e in agency} == {"voucher.client.read", "voucher.hired"}
     assert {(e["profile_id"], e["subject_org"]) for e in agency} == {(None, None)}
-    assert client.get("/api/v1/audit?profile_id=asiakas-50", headers=auth("data_protection_officer", "agency-b")).json["items"] == []
+    assert (
+        client.get(
+            "/api/v1/audit?profile_id=asiakas-50", headers=auth("data_protection_officer", "agency-b")
+        ).json["items"]
+        == []
+    )
 
 
 def test_a_consent_the_coach_restates_after_the_choice_survives_the_vouchers_withdrawal(client, profile_app):

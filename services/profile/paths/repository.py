@@ -517,7 +517,9 @@ class ConsentGrants:
             t = consent_grants
             self.conn.execute(
                 update(t)
-                .where(t.c.candidate_id == candidate_id, t.c.org.in_(sorted(orgs)), t.c.withdrawn_at.is_(None))
+                .where(
+                    t.c.candidate_id == candidate_id, t.c.org.in_(sorted(orgs)), t.c.withdrawn_at.is_(None)
+                )
                 .values(preexisting="yes")
             )
 
