@@ -34,6 +34,7 @@ from services.matching.team.localise import localise
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
+from shared.http import query_parameters
 from shared.i18n import LANG_PARAM, current_language, format_day, supported
 from shared.ratelimit import rate_limited
 from shared.sign_in import session_principal, sign_in, sign_out
@@ -318,6 +319,7 @@ def _download(region: str, week: str) -> Any:
 
 
 @bp.get("/meetings/<region>/<week>/content.json")
+@query_parameters()
 def content_json(region: str, week: str) -> Any:
     """The stored content (``?lang=fi|sv|en``: its data labels in that language)."""
     stored = _download(region, week)
@@ -348,6 +350,7 @@ def _table(stored: StoredMeeting) -> tuple[list[str], MeetingContent]:
 
 
 @bp.get("/meetings/<region>/<week>/content.csv")
+@query_parameters(dialect=None)  # its values are checked by the view, with a reason naming them
 def content_csv(region: str, week: str) -> Any:
     """RFC 4180 CSV (``,``, UTF-8 with BOM); ``?dialect=excel-fi`` gives what Finnish Excel opens by
     double-click: ``;``-separated with decimal commas. ``?lang=fi|sv|en``: headers and data labels
@@ -370,6 +373,7 @@ def content_csv(region: str, week: str) -> Any:
 
 
 @bp.get("/meetings/<region>/<week>/content.xlsx")
+@query_parameters()
 def content_xlsx(region: str, week: str) -> Any:
     """The CSV's rows as an Excel workbook: numbers and dates typed, opens the same in every locale
     (``?lang=`` as for the CSV)."""
