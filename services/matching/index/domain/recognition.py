@@ -191,7 +191,7 @@ class SkillRecognizer:
         phrase_weight: float = 0.5,
         item_quota: int = 0,
         sentence_from_items: bool = True,
-        dense_token_budget: int | None = 32,
+        dense_token_budget: int | None = 28,
         query_cache_size: int = 2048,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
@@ -270,8 +270,6 @@ class SkillRecognizer:
         if self.encoder is not None and not len(index.dense_skill):
             raise ValueError("recognition index has no label embeddings but an encoder is set")
         self.index_ = index
-        owners, starts = np.unique(index.doc_skill, return_index=True)
-        self.doc_owners_, self.doc_starts_ = owners, starts
         # per label language: (n_skills, dim) float32 embeddings in skill order, zero for a skill
         # without a label in that language, and which skills have none
         by_lang: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -492,12 +490,15 @@ class SkillRecognizer:
         shares: dict[int, int] = {}  # unit -> unit whose vector it takes
         if self.dense_token_budget is not None:
             budget = self.dense_token_budget
+            counted = sorted({i for own in read.values() for i in own} | set(whole.values()))
+            tokens = dict(zip(counted, self._token_counts([texts[i] for i in counted]), strict=True))
             for sentence, own in list(read.items()):
-                if len(own) > 1 and sum(self._token_counts([texts[i] for i in own])) > budget:
+                if len(own) > 1 and sum(tokens[i] for i in own) > budget:
                     own = read[sentence] = [whole[sentence]]
                     listed.discard(sentence)
                     shares.update((i, own[0]) for i, u in enumerate(units) if u.sentence == sentence)
-                texts[own[0]] = self._cut(texts[own[0]], budget) if len(own) == 1 else texts[own[0]]
+                if len(own) == 1 and tokens[own[0]] > budget:
+                    texts[own[0]] = self._cut(texts[own[0]], tokens[own[0]], budget)
         vectors = self._vectors(list(dict.fromkeys(texts[i] for own in read.values() for i in own)))
         out = np.zeros((len(units), self.dense_dim_), dtype=np.float32)
         for own in read.values():
@@ -536,20 +537,14 @@ class SkillRecognizer:
             return list(counter(texts))
         return [int(len(t.split()) * 1.5) + 5 for t in texts]
 
-    def _cut(self, text: str, budget: int) -> str:
-        """`text` cut after as many of its first words as fit in `budget` tokens (one word at
-        least)."""
-        if self._token_counts([text])[0] <= budget:
-            return text
+    def _cut(self, text: str, tokens: int, budget: int) -> str:
+        """`text` (of `tokens` tokens) cut after as many of its first words as fit in `budget`
+        tokens (one word at least): a first guess in proportion, then a word less at a time."""
         parts = text.split()
-        low, high = 1, len(parts) - 1  # the longest prefix of words that fits
-        while low < high:
-            mid = (low + high + 1) // 2
-            if self._token_counts([" ".join(parts[:mid])])[0] <= budget:
-                low = mid
-            else:
-                high = mid - 1
-        return " ".join(parts[:low])
+        keep = max(1, min(len(parts) - 1, len(parts) * budget // max(tokens, 1)))
+        while keep > 1 and self._token_counts([" ".join(parts[:keep])])[0] > budget:
+            keep -= 1
+        return " ".join(parts[:keep])
 
     def _dense_scores(self, q: np.ndarray, lang: str) -> np.ndarray:
         """Dense scores in [0, 1] of every skill for unit embeddings `q` (n, dim), shape
