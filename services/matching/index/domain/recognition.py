@@ -15,7 +15,8 @@ Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recogn
 3. Dense score. When an encoder is given (multilingual-e5-small at the service edge), each unit is
    embedded and compared with the embeddings of the skills' preferred labels (English, Finnish);
    this is what reads Swedish, paraphrases and short names. The cosine is rescaled from
-   [`dense_floor`, 1] to [0, 1].
+   [`dense_floor`, 1] to [0, 1]. The model reads at most `dense_token_budget` tokens per
+   sentence (its cost is linear in tokens) and recent texts' embeddings are kept.
 4. Fusion and ranking. A unit's score is (1 − `dense_weight`) × lexical + `dense_weight` × dense.
    An item of a list scores `phrase_weight` × its own score + the rest × its sentence's score, so
    an item can surface but a fragment never wins alone. Skills named by a rule rank first. Each
@@ -555,7 +556,9 @@ class SkillRecognizer:
         out += offset
         return np.clip(out, 0.0, 1.0, out=out)
 
-    def _mix(self, by_lang: Mapping[str, tuple[np.ndarray, np.ndarray]], lang: str) -> tuple[np.ndarray, np.ndarray]:
+    def _mix(
+        self, by_lang: Mapping[str, tuple[np.ndarray, np.ndarray]], lang: str
+    ) -> tuple[np.ndarray, np.ndarray]:
         """For text in `lang`: ((dim, n_skills) float32, (n_skills,) float32) such that
         clip(q @ matrix + offset, 0, 1) is the weighted sum (`label_weights_by_lang`) of the
         cosines of `q` with each label language's embeddings, rescaled from [`dense_floor`, 1] to
