@@ -28,6 +28,7 @@ import argparse
 import gc
 import importlib.util
 import os
+import pickle
 import sys
 import time
 from itertools import tee
@@ -79,6 +80,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument(
+        "--image",
+        type=Path,
+        help="pickle of the generated index: written after indexing when missing, else loaded into both "
+        "engines instead of indexing (the segment layout must be the same in both versions)",
+    )
+    parser.add_argument(
         "--same-counts", type=int, default=0, help="check the whole-country counts on this many queries"
     )
     args = parser.parse_args(argv)
@@ -100,10 +107,20 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         f"({Path(base_domain.__file__ or '').parent}), {args.profiles:,} profiles",
         flush=True,
     )
-    one, two = tee(generate_candidates(taxonomy, args.profiles, args.seed, municipalities=municipalities))
     start = time.perf_counter()
-    engines["base"].bulk_load(one)
-    engines["this"].bulk_load(two)
+    if args.image is not None and args.image.exists():  # the same index, saved by an earlier run
+        with args.image.open("rb") as f:
+            image = pickle.load(f)  # a file this benchmark wrote itself
+        for engine in engines.values():
+            engine.restore(image)
+        del image
+    else:
+        one, two = tee(generate_candidates(taxonomy, args.profiles, args.seed, municipalities=municipalities))
+        engines["base"].bulk_load(one)
+        engines["this"].bulk_load(two)
+        if args.image is not None:
+            with args.image.open("wb") as f:
+                pickle.dump(engines["this"].image(), f, protocol=5)
     print(f"indexed both in {time.perf_counter() - start:.0f} s", flush=True)
     gc.collect()
     gc.freeze()
