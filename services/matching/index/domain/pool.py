@@ -151,7 +151,9 @@ def reach_evidence_rows(pool: Pool, qw: QueryWeights, full: QueryWeights) -> np.
     if not near.size:
         return np.zeros(0, dtype=np.int64)
     positive = pool.ub > 0
-    extra = ~np.isin(full.columns, qw.columns)
+    walked = np.zeros(seg.postings.shape[1], dtype=bool)
+    walked[qw.columns] = True
+    extra = ~walked[full.columns]
     if extra.any():
         at = np.flatnonzero(extra)
         positive |= (
