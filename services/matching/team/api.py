@@ -13,6 +13,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
+from services.kernel.texts import N_
 from services.matching.index.api import SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
@@ -397,7 +398,7 @@ def upload(what: str = "the shortage list") -> tuple[bytes, str]:
         return item.read(), item.filename or ""
     if request.mimetype in UPLOAD_TYPES:
         return request.get_data(), ""  # the content decides how it is read (shared.tables.read_table)
-    abort(415, message=f"Send {what} as text/csv, .xlsx or multipart/form-data.")
+    abort(415, message=gettext("Send %(what)s as text/csv, .xlsx or multipart/form-data.", what=what))
 
 
 @blp.route("/vacancies/<vacancy_id>/outcomes")
@@ -449,8 +450,10 @@ class Outcomes(MethodView):
         except OutcomeConflictError:
             abort(
                 409,
-                message="Another partner agency handles this candidate for this vacancy: its status is "
-                "corrected by the employer or the jobseeker's coach.",
+                message=N_(
+                    "Another partner agency handles this candidate for this vacancy: its status is "
+                    "corrected by the employer or the jobseeker's coach."
+                ),
             )
         return outcome, 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
 
@@ -554,9 +557,17 @@ class PrepareMeeting(MethodView):
         except MeetingTooFarAheadError:
             abort(
                 422,
-                message=f"A meeting is prepared at most {PREPARE_WEEKS_AHEAD} weeks ahead: its content is "
-                "what the index holds now.",
-                errors={"path": {"week": [f"At most {PREPARE_WEEKS_AHEAD} weeks after this one."]}},
+                message=gettext(
+                    "A meeting is prepared at most %(weeks)s weeks ahead: its content is what the index holds now.",
+                    weeks=PREPARE_WEEKS_AHEAD,
+                ),
+                errors={
+                    "path": {
+                        "week": [
+                            gettext("At most %(weeks)s weeks after this one.", weeks=PREPARE_WEEKS_AHEAD)
+                        ]
+                    }
+                },
             )
         return {
             "region": stored.region,

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from services.kernel.shortages import ShortageBook, ShortageFlag
+from services.kernel.texts import N_
 from services.matching.index.handlers import (
     MatchingHandlers,
     ShortlistEntry,
@@ -380,7 +381,7 @@ class TeamHandlers:
         lacks_skills = data.status is Status.NOT_HIRED and data.reason is Reason.SKILLS
         if data.missing_skills and not lacks_skills:
             raise InvalidOutcomeError(
-                {"missing_skills": ["Given only when the candidate was not hired for lack of skills."]}
+                {"missing_skills": [N_("Given only when the candidate was not hired for lack of skills.")]}
             )
         missing: tuple[str, ...] = ()
         if lacks_skills:

@@ -9,6 +9,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from services.kernel.texts import N_
 from services.profile.paths.api import jobseeker_dict
 from services.profile.paths.domain import PathConflictError, PathNotFoundError
 from services.profile.paths.handlers import Jobseeker
@@ -36,6 +37,7 @@ from services.profile.paths.vouchers import (
 )
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.i18n import translate_text
 
 blp = Blueprint(
     "vouchers",
@@ -53,12 +55,18 @@ def vouchers() -> VoucherHandlers:
 
 def translate(exc: Exception) -> NoReturn:
     if isinstance(exc, PathNotFoundError):
-        abort(404, message="No such pilot, voucher or profile (or not yours to see).")
+        abort(404, message=N_("No such pilot, voucher or profile (or not yours to see)."))
     if isinstance(exc, NotEligibleError):
-        abort(422, message="The jobseeker does not meet the pilot's rule.", errors={"json": exc.errors})
+        abort(422, message=N_("The jobseeker does not meet the pilot's rule."), errors={"json": exc.errors})
     if isinstance(exc, VoucherStateError | PathConflictError):
         abort(409, message=str(exc))
     raise exc
+
+
+def rule_text(rule: EligibilityRule) -> str:
+    """The rule's conditions in the request's language (English by default on the API: the same
+    text as ``rule.describe()``)."""
+    return ", ".join(translate_text(part) for part in rule.describe_parts())
 
 
 def pilot_dict(p: Pilot) -> dict[str, Any]:
@@ -66,7 +74,7 @@ def pilot_dict(p: Pilot) -> dict[str, Any]:
         "id": p.id,
         "name": p.name,
         "rule": asdict(p.rule),
-        "rule_text": p.rule.describe(),
+        "rule_text": rule_text(p.rule),
         "voucher_months": p.voucher_months,
         "providers": list(p.providers),
         "starts_on": p.starts_on,
@@ -156,8 +164,8 @@ class PilotById(MethodView):
         if not 1 <= len(pilot_id) <= 64 or not pilot_id.replace("-", "").isalnum():
             abort(
                 422,
-                message="Invalid pilot id.",
-                errors={"path": {"pilot_id": ["1-64 letters, digits, '-'."]}},
+                message=N_("Invalid pilot id."),
+                errors={"path": {"pilot_id": [N_("1-64 letters, digits, '-'.")]}},
             )
         pilot = Pilot(
             pilot_id,
@@ -172,7 +180,7 @@ class PilotById(MethodView):
         )
         errors = pilot.check()
         if errors:
-            abort(422, message="The pilot breaks a rule.", errors={"json": errors})
+            abort(422, message=N_("The pilot breaks a rule."), errors={"json": errors})
         try:
             created = vouchers().put_pilot(current_principal(), pilot)
         except Exception as exc:
