@@ -43,6 +43,9 @@ NOT_SHOWN = {
     "AlreadyRatedError",
     "LinkUnusableError",
     "OutcomeConflictError",
+    "CandidateUnknownError",
+    "VacancyUnknownError",
+    "ShortageListUnknownError",
 }
 
 
@@ -75,7 +78,7 @@ def _shown(tree: ast.AST) -> Iterator[ast.expr]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
             cls = _name(node.exc.func) or ""
-            if cls not in NOT_SHOWN and not cls.endswith(("NotFoundError", "UnknownError")):
+            if cls not in NOT_SHOWN and not cls.endswith("NotFoundError"):
                 for arg in node.exc.args[:1]:
                     yield from _bare(arg)
         elif isinstance(node, ast.Call) and _name(node.func) == "abort":

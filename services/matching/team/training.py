@@ -84,7 +84,12 @@ class Course:
         return next((d for d in self.start_dates if d >= today), None)
 
     def title(self, lang: str = "fi") -> str:
-        return (self.title_sv or self.title_fi) if lang == "sv" else (self.title_fi or self.title_sv)
+        """The title in ``lang``, else in Finnish, else in Swedish (the languages catalogues give)."""
+        return self.titles().get(lang) or self.title_fi or self.title_sv
+
+    def titles(self) -> dict[str, str]:
+        """Language → title, for the languages the catalogue gave a title in."""
+        return {lang: t for lang, t in (("fi", self.title_fi), ("sv", self.title_sv)) if t}
 
     def to_dict(self) -> dict[str, Any]:
         """The course as stored (JSON-ready: skills sorted, dates ISO). The one conversion for
