@@ -102,8 +102,11 @@ class Stack:
         return {f"{service}-web": web, f"{service}-worker": worker}
 
     def start(self, timeout: float = 180.0) -> None:
-        (self.home / "data").mkdir(parents=True, exist_ok=True)
-        (self.home / "logs").mkdir(parents=True, exist_ok=True)
+        for folder in (self.home / "data", self.home / "logs"):
+            folder.mkdir(parents=True, exist_ok=True)
+            # the databases hold personal data, the logs request details: this user's only (an
+            # outside tester found the demo's databases readable by every user of the machine)
+            folder.chmod(0o700)
         for service in SERVICES:
             for name in self._commands(service):
                 self.spawn(name)

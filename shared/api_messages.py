@@ -116,6 +116,9 @@ SHARED_VALIDATORS = (
     N_("The bearer token has expired."),
     N_("The identity provider's keys are unavailable; try again shortly."),
     N_("Role %(role)s may not do this."),
+    N_("The token's organisation is not registered in this deployment."),
+    N_("Role %(role)s is not held in an organisation of kind %(kind)s."),
+    N_("Sign-in links from other sites are not accepted: paste the token here yourself."),
     # shared.http's input guard
     N_("Text must be valid Unicode (a lone surrogate was sent)."),
     N_("Control characters are not allowed here."),

@@ -24,8 +24,12 @@ The rules (docs/architecture.md, "Consent and entitlement"):
   services or a partner, an operator for the operator or employment services (a city's operator
   reads its own audit entries), the system auditor for the operator; every organisation has its
   data-protection officer.
-* **A pair's status** is the team's: once a partner agency has recorded on (vacancy, candidate), another
-  agency may not overwrite it (``may_overwrite_pair``); the employer and the coaches may.
+* **Whose outcome holds for whom** (``speaks_for_vacancy``): the vacancy's employer and employment
+  services speak for the vacancy, so their outcomes hold for everyone; a partner agency's outcome is
+  about its own process and holds for that agency only (two agencies may each propose a jobseeker who
+  consented to both; neither closes the candidate for the other); a hire holds for everyone, and an
+  agency reports one only for a candidate it proposed for that vacancy (matching's
+  ``team.outcomes.agency_may_report_hire``).
 * **Marking a profile hired** (the profile service, on ``outcome.recorded``): only an outcome whose
   recorder satisfies the rule above for that profile; anything else is ignored and audited.
 """
@@ -99,18 +103,11 @@ def may_record_outcome(
     return False
 
 
-def may_overwrite_pair(role: str, org: str, org_kind: str | None, agencies_on_pair: Collection[str]) -> bool:
-    """Whether a caller entitled to record an outcome for (vacancy, candidate) may record one on a pair
-    other organisations already record on. The pair's status is the team's (its latest outcome decides
-    whether the candidate is still shortlisted for the vacancy, and ``hired`` marks the profile), so
-    the first partner agency to record on a pair handles it and another agency may not overwrite it;
-    the vacancy's employer and employment-services coaches always may.
-
-    ``agencies_on_pair``: the partner agencies (not the employer, not employment services) that have
-    recorded an outcome on the pair."""
-    if role != "recruiter" or sees_all_candidates(org_kind):
-        return True
-    return not agencies_on_pair or org in agencies_on_pair
+def speaks_for_vacancy(org: str, org_kind: str | None, employer_org: str | None) -> bool:
+    """Whether an organisation's outcomes on a vacancy hold for every organisation: the vacancy's
+    employer's and employment services' (and the operator's) do; a partner agency's hold for itself
+    only, except a hire."""
+    return org == employer_org or sees_all_candidates(org_kind)
 
 
 def may_mark_hired(

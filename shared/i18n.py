@@ -14,7 +14,7 @@ A request's language, first that applies:
 2. the ``kohtaanto_lang`` cookie;
 3. the best match of ``Accept-Language`` among ``LANGUAGES``;
 4. ``DEFAULT_LANGUAGE`` (Finnish) for pages, ``API_DEFAULT_LANGUAGE`` (English) for the JSON APIs
-   under ``/api/`` (``shared.languages`` says why).
+   under ``/api/`` and downloads (``DOWNLOAD_SUFFIXES``) (``shared.languages`` says why).
 
 The JSON APIs' human texts (an error's ``message`` and its field-level reasons) are produced in
 English by the code, marshmallow and the domain, and translated once, at the edge, when the error is
@@ -75,8 +75,18 @@ def select_language() -> str:
         supported(request.args.get(LANG_PARAM))
         or supported(request.cookies.get(LANG_COOKIE))
         or request.accept_languages.best_match(LANGUAGES)
-        or (API_DEFAULT_LANGUAGE if request.path.startswith(API_PREFIX) else DEFAULT_LANGUAGE)
+        or (API_DEFAULT_LANGUAGE if _read_by_programs(request.path) else DEFAULT_LANGUAGE)
     )
+
+
+#: Endings of the paths programs read besides the API (downloads: a meeting's content.json/.csv/.xlsx).
+DOWNLOAD_SUFFIXES = (".json", ".csv", ".xlsx")
+
+
+def _read_by_programs(path: str) -> bool:
+    """Whether a path answers programs by default (the JSON APIs and downloads): their default
+    language is ``API_DEFAULT_LANGUAGE``, a page's ``DEFAULT_LANGUAGE``."""
+    return path.startswith(API_PREFIX) or path.endswith(DOWNLOAD_SUFFIXES)
 
 
 def current_language() -> str:
@@ -88,11 +98,18 @@ def current_language() -> str:
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
+#: The least literal text (characters outside placeholders) a placeholder message needs to be matched
+#: inside produced English text by ``translate_text``.
+MIN_PATTERN_LITERAL = 8
+
+
 @cache
 def _patterns(directory: Path = CATALOGUES) -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, msgid) of every catalogue message with ``%(name)s`` placeholders, the most specific
     (longest literal text) first, so "Must be ≥ %(min)s and ≤ %(max)s." is tried before "Must be ≥
-    %(min)s."."""
+    %(min)s.". Messages with less than ``MIN_PATTERN_LITERAL`` characters of literal text are page
+    formats, not messages (an outside tester saw "%(date)s at %(time)s" turn every " at " of an
+    untranslated English sentence into "klo"): they are looked up only as they are."""
     with (directory / "en" / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as fh:
         catalog = read_po(fh, locale="en")
     found: list[tuple[int, re.Pattern[str], str]] = []
@@ -108,6 +125,8 @@ def _patterns(directory: Path = CATALOGUES) -> tuple[tuple[re.Pattern[str], str]
                 regex += f"(?P={part})" if part in seen else f"(?P<{part}>.+?)"
                 seen.add(part)
         literal = sum(len(p) for p in parts[::2])
+        if literal < MIN_PATTERN_LITERAL:
+            continue
         found.append((literal, re.compile(regex + r"\Z", re.DOTALL), msgid))
     found.sort(key=lambda x: -x[0])
     return tuple((pattern, msgid) for _, pattern, msgid in found)

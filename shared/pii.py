@@ -18,6 +18,12 @@ counts as which:
   hyphens, dots or slashes; dates such as ``01-12-2025`` or ``01.12.2025`` are not phone numbers.
 * An identity code typed **without its century sign** (``131052308T``) or with a space instead
   (``131052 308T``) counts when its check character is right (so product codes rarely do).
+* An identity code **spelled out otherwise** (an outside tester got these past the screen): the
+  birth date with separators or a four-digit year before the individual number and check
+  character: ``13.10.52-308T``, ``13.10.1952-308T``, ``1310-52-308T``, ``19521013-308T``,
+  ``13101952-308T``, or a doubled sign or a four-digit number (``131052--308T``, ``131052-0308T``).
+  These need the check character, in running text and in identifiers alike (so dated case and
+  order numbers such as ``asiakas-20240115-001`` pass).
 """
 
 from __future__ import annotations
@@ -55,6 +61,24 @@ _IDENTITY_NO_CHECK = re.compile(
     r"\d{3}"
     r"(?![0-9A-Za-z])"
 )
+# The birth date spelled otherwise (separators, a four-digit year), then a sign or two and the number
+_BIRTH_DATE_SPELLED = (
+    r"(?:(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:(?:18|19|20)\d\d|\d\d)"  # 13.10.52
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])[./-]\d\d"  # 1310-52
+    r"|(?:18|19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # 19521013
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:18|19|20)\d\d"  # 13101952
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d(?=[-+A-FU-Ya-fu-y][-+A-FU-Ya-fu-y]|[-+A-FU-Ya-fu-y]\d{4}))"
+)
+_IDENTITY_SPELLED = re.compile(
+    rf"(?<![0-9A-Za-z]){_BIRTH_DATE_SPELLED}[-+A-FU-Ya-fu-y{_DASHES}]{{1,2}}\d{{3,4}}"
+    r"[0-9A-FHJ-NPR-Ya-fhj-npr-y](?![0-9A-Za-z])"
+)
+_ID_IDENTITY_SPELLED = re.compile(
+    rf"(?<!\d){_BIRTH_DATE_SPELLED}[-+A-Ya-y._:{_DASHES}]{{1,2}}\d{{3,4}}"
+    r"[0-9A-FHJ-NPR-Ya-fhj-npr-y](?![0-9A-Za-z])"
+)
+# A Finnish mobile number written without its trunk 0 (40-1234567, 50 123 4567), as a whole identifier
+_ID_MOBILE = re.compile(r"^(?:4\d|50)\d{6,8}$")
 # In an identifier (no spaces, any separator or none): the birth date, a separator and the number
 _ID_IDENTITY = re.compile(r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d[-+A-Ya-y._:]?\d{3}(?!\d)")
 # In an identifier with its separators removed: a Finnish number, national (0 and an area or mobile
@@ -97,6 +121,7 @@ def find_personal_data(text: str) -> list[Finding]:
         if CHECK_CHARACTERS[int(m["day"] + m["month"] + m["year"] + m["number"]) % 31] == m["check"].upper()
     ]
     found += [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY_NO_CHECK.finditer(text)]
+    found += [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY_SPELLED.finditer(text)]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
     for pattern in (_PHONE_INTERNATIONAL, _PHONE_NATIONAL):
         found += [
@@ -121,7 +146,10 @@ def identifier_holds_personal_data(identifier: str) -> bool:
     it cannot be told from an identity code."""
     if contains_personal_data(identifier) or _ID_IDENTITY.search(identifier):
         return True
-    return bool(_ID_PHONE.search(_ID_SEPARATORS.sub("", identifier)))
+    if _ID_IDENTITY_SPELLED.search(identifier):
+        return True
+    digits = _ID_SEPARATORS.sub("", identifier)
+    return bool(_ID_PHONE.search(digits) or _ID_MOBILE.match(digits))
 
 
 def contains_personal_data(text: str) -> bool:

@@ -18,6 +18,7 @@ from flask import current_app, redirect, render_template, request
 from werkzeug.wrappers import Response
 
 from shared.auth import SESSION_COOKIE, NotAdmittedError, Principal, TokenError, log_refusal
+from shared.i18n import translate_text
 
 
 def session_principal() -> Principal | None:
@@ -66,7 +67,8 @@ def sign_in(template: str, default_next: str) -> Response | tuple[str, int] | st
     """The ``/login`` view (GET shows the form, or signs in with ``?token=``; POST signs in).
 
     ``template`` renders the form with ``next`` (where to go afterwards) and ``error`` (None, or why the
-    token was refused: then status 401, or 403 for a sign-in another site started). A good token
+    token was refused, in the page's language: then status 401, or 403 for a sign-in another site
+    started). A good token
     redirects (303) to ``next`` with the cookie set.
     """
     values = request.form if request.method == "POST" else request.args
@@ -74,15 +76,17 @@ def sign_in(template: str, default_next: str) -> Response | tuple[str, int] | st
     if not token:
         return render_template(template, next=target, error=None)
     if cross_site():
-        error = "Sign-in links from other sites are not accepted: paste the token here yourself."
+        error = translate_text(
+            "Sign-in links from other sites are not accepted: paste the token here yourself."
+        )
         return render_template(template, next=target, error=error), 403
     try:
         principal = current_app.extensions["kohtaanto.auth"].verify(token)
     except NotAdmittedError as exc:
         log_refusal(exc)
-        return render_template(template, next=target, error=str(exc)), exc.status
+        return render_template(template, next=target, error=translate_text(str(exc))), exc.status
     except TokenError as exc:
-        return render_template(template, next=target, error=str(exc)), 401
+        return render_template(template, next=target, error=translate_text(str(exc))), 401
     response = redirect(target, 303)
     response.set_cookie(
         SESSION_COOKIE, token, httponly=True, samesite="Strict", path="/", secure=request.is_secure

@@ -155,6 +155,7 @@ class OutcomeReading(ma.Schema):
     recorded_by_org = fields.String(required=True)
     # added within version 1: events without it never mark a profile hired (shared.entitlement)
     recorded_by_role = fields.String(allow_none=True)
+    recorded_by = fields.String(allow_none=True)  # the staff user who recorded it (audited)
     employer_org = fields.String(allow_none=True)
     vacancy_title = fields.String(allow_none=True)
     region = fields.String(allow_none=True)

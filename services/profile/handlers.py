@@ -146,7 +146,7 @@ class ProfileHandlers:
                 consented = profile.details.consented_orgs if profile.details else frozenset()
                 entitled = may_mark_hired(role, org, profile.coach_org, consented)
                 uow.audit.record(
-                    actor=f"outcome:{event_id}",
+                    actor=outcome.get("recorded_by") or f"outcome:{event_id}",
                     role=role or "unknown",
                     org=org or "unknown",
                     action="profile.hired",

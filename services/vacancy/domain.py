@@ -11,6 +11,12 @@ from typing import Any
 from services.kernel.texts import N_
 
 
+#: How far a vacancy's start date may lie from the day it is written, in days: a year back (a
+#: "start at once" vacancy kept open for months), three years ahead (an outside tester posted 2020-01-01
+#: and 9999-12-31; both pass no plausible recruitment).
+START_DAYS_BEHIND, START_DAYS_AHEAD = 365, 3 * 365
+
+
 class VacancyError(Exception):
     """Base of the vacancy service's domain errors."""
 
@@ -131,6 +137,10 @@ class VacancyDetails:
             errors["languages"] = [N_("A language is listed more than once.")]
         if self.application_deadline and self.application_deadline < today:
             errors["application_deadline"] = [N_("The application deadline has passed.")]
+        if self.start_date and (self.start_date - today).days < -START_DAYS_BEHIND:
+            errors.setdefault("start_date", []).append(N_("The start date is more than a year in the past."))
+        elif self.start_date and (self.start_date - today).days > START_DAYS_AHEAD:
+            errors.setdefault("start_date", []).append(N_("The start date is more than three years ahead."))
         if self.start_date and self.application_deadline and self.start_date < self.application_deadline:
             errors.setdefault("start_date", []).append(
                 N_("The start date is before the application deadline.")

@@ -293,3 +293,45 @@ def test_path_voucher_and_rating_refusals_give_their_reasons_in_the_callers_lang
     r = client.post("/api/v1/profiles/asiakas-1/ratings", json=rating, headers=asked)
     assert r.status_code == 422 and r.json["errors"]["json"]["vacancy_id"] == [want["referral"]], r.json
     assert r.json["code"] == 422 and r.json["status"] == "Unprocessable Entity"  # for programs: unchanged
+
+
+@pytest.mark.parametrize(
+    ("lang", "unregistered", "wrong_kind"),
+    [
+        (
+            "fi",
+            "Tunnisteen organisaatiota ei ole rekisteröity",
+            "Roolia recruiter ei voi olla organisaatiossa",
+        ),
+        (
+            "sv",
+            "Identifierarens organisation är inte registrerad",
+            "Rollen recruiter finns inte i en organisation",
+        ),
+        ("en", "The token's organisation is not registered", "Role recruiter is not held in an organisation"),
+    ],
+)
+def test_the_registry_s_refusals_are_told_in_the_callers_language(
+    vacancy_app, lang, unregistered, wrong_kind
+):
+    """Outside tester 3, F1/F2: the registry's 401/403 and the sign-in page's reasons were English in
+    a Finnish or Swedish answer (and said "The token is not valid" twice in English)."""
+    client = vacancy_app.test_client()
+    header = {"Accept-Language": lang}
+    r = client.get("/api/v1/vacancies", headers={**auth("recruiter", "evil-corp-oy"), **header})
+    assert r.status_code == 401 and r.json["message"].startswith(unregistered), r.json
+    r = client.get("/api/v1/vacancies", headers={**auth("recruiter", "tampere-tyollisyys"), **header})
+    assert r.status_code == 403 and r.json["message"].startswith(wrong_kind), r.json
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("fi", "Tunniste (bearer token) ei ole kelvollinen."),
+        ("sv", "Identifieraren (bearer token) är inte giltig."),
+        ("en", "The bearer token is not valid."),
+    ],
+)
+def test_the_sign_in_page_tells_why_a_token_is_refused_in_the_page_s_language(matching, lang, reason):
+    page = matching.test_client().get(f"/login?token=garbage&lang={lang}").get_data(as_text=True)
+    assert reason in page and page.count("not valid") <= 1, page

@@ -198,6 +198,7 @@ def test_a_recruiter_records_an_outcome_and_it_is_published_without_the_comment(
     assert (topic, key, envelope["event_type"]) == ("kohtaanto.outcomes.v1", c, "outcome.recorded")
     assert set(envelope["payload"]) == {
         "recorded_by_role",
+        "recorded_by",
         "outcome_id",
         "vacancy_id",
         "candidate_id",
@@ -275,10 +276,11 @@ def test_only_entitled_callers_record_outcomes(app, headers, status):
     assert record(app.test_client(), app.candidate_ids[0], "proposed", headers=headers).status_code == status
 
 
-def test_another_agency_cannot_overwrite_the_status_of_a_pair_an_agency_handles(app):
-    """An outside tester: an agency the candidate also consented to recorded `not_hired` on a pair
-    another agency was interviewing for, which removed the candidate from that agency's shortlist
-    (and `proposed` over a `hired`)."""
+def test_an_agency_s_outcome_holds_for_itself_and_never_closes_a_candidate_for_another_agency(app):
+    """Two outside testers: an agency the candidate also consented to recorded `not_hired` on a pair
+    another agency was interviewing for, which removed the candidate from that agency's shortlist; the
+    fix that followed (the first agency on a pair "handles" it, others 409) let an agency lock its
+    competitors out by recording `proposed` first. Each agency now records its own process."""
     client = app.test_client()
     shared = app.candidate_ids[1]
     # the candidates topic lists the jobseeker's own organisation among the consented ones
@@ -286,19 +288,44 @@ def test_another_agency_cannot_overwrite_the_status_of_a_pair_an_agency_handles(
     candidate(app, shared, skills=essential(WELDER, 100)[:-1], consent=consent, version=2)
     assert record(client, shared, "interviewed").status_code == 201
     r = record(client, shared, "not_hired", reason="candidate_declined", headers=OTHER_RECRUITER)
-    assert r.status_code == 409 and r.json["code"] == 409, r.json
+    assert r.status_code == 201, r.json
+    assert shared in shortlist_ids(client, "v-weld", RECRUITER), "agency-b's rejection is agency-b's"
+    assert shared not in shortlist_ids(client, "v-weld", OTHER_RECRUITER), "agency-b closed its own"
+    assert shared in shortlist_ids(client, "v-weld", TEAM), "an agency does not speak for the vacancy"
+    # agency-a was first; agency-b is not locked out of its own process
+    assert record(client, shared, "proposed", headers=OTHER_RECRUITER).status_code == 201
+    assert shared in shortlist_ids(client, "v-weld", OTHER_RECRUITER)
+    # the employer speaks for the vacancy: its rejection holds for everyone
+    employer = auth("employer", "konepaja-oy")
+    candidate(app, shared, skills=essential(WELDER, 100)[:-1], consent=(*consent, "konepaja-oy"), version=3)
+    assert record(client, shared, "not_hired", reason="skills", headers=employer).status_code == 201
+    assert shared not in shortlist_ids(client, "v-weld", RECRUITER)
+    assert shared not in shortlist_ids(client, "v-weld", TEAM)
+    # the jobseeker's coach corrects it for everyone
+    coach = auth("coach", "tampere-tyollisyys")
+    assert record(client, shared, "interviewed", headers=coach).status_code == 201
     assert shared in shortlist_ids(client, "v-weld", RECRUITER)
-    assert [o.status for o in rows(app, outcomes)] == ["interviewed"]
-    # the handling agency goes on; the employer and the jobseeker's coach may correct the status
-    assert record(client, shared, "hired").status_code == 201
-    assert record(client, shared, "proposed", headers=OTHER_RECRUITER).status_code == 409
-    assert (
-        record(client, shared, "interviewed", headers=auth("coach", "tampere-tyollisyys")).status_code == 201
-    )
-    # the other agency may still work the candidate for another vacancy
+
+
+def test_an_agency_reports_a_hire_only_for_a_candidate_it_proposed_for_that_vacancy(app):
+    """Outside tester 3, F5: an agency recorded `hired` for a shared jobseeker on a vacancy it had
+    nothing to do with; the profile service marked the person hired and they vanished from every
+    organisation's shortlists."""
+    client = app.test_client()
+    shared = app.candidate_ids[1]
+    candidate(app, shared, skills=essential(WELDER, 100)[:-1], consent=("agency-a", "agency-b"), version=2)
+    r = record(client, shared, "hired", headers=OTHER_RECRUITER)
+    assert r.status_code == 409 and "status" in r.json["errors"]["json"], r.json
+    assert shared in shortlist_ids(client, "v-weld", RECRUITER)
     assert (
         record(client, shared, "proposed", vacancy_id="v-nurse", headers=OTHER_RECRUITER).status_code == 201
     )
+    assert record(client, shared, "hired", headers=OTHER_RECRUITER).status_code == 409, "another vacancy"
+    assert [e["payload"]["status"] for _, _, e in events(app)] == ["proposed"], "nothing published"
+    # once it proposed the candidate for this vacancy, its hire holds for everyone
+    assert record(client, shared, "proposed", headers=OTHER_RECRUITER).status_code == 201
+    assert record(client, shared, "hired", headers=OTHER_RECRUITER).status_code == 201
+    assert shared not in shortlist_ids(client, "v-weld", RECRUITER)
 
 
 def test_hired_and_rejected_candidates_are_not_proposed_again_for_that_vacancy(app):
@@ -306,11 +333,14 @@ def test_hired_and_rejected_candidates_are_not_proposed_again_for_that_vacancy(a
     first, second, third = app.candidate_ids[:3]
     before = shortlist_ids(client, "v-weld")
     assert {first, second, third} <= set(before)
+    assert record(client, first, "proposed").status_code == 201
     assert record(client, first, "hired").status_code == 201
     assert record(client, second, "not_hired", reason="language").status_code == 201
     assert record(client, third, "proposed").status_code == 201
-    after = shortlist_ids(client, "v-weld")
+    after = shortlist_ids(client, "v-weld", RECRUITER)
     assert first not in after and second not in after and third in after
     assert set(after) == set(before) - {first, second}
+    # the hire holds for everyone; the agency's rejection only for the agency
+    assert set(shortlist_ids(client, "v-weld")) == set(before) - {first}
     assert record(client, second, "interviewed").status_code == 201, "a correction re-opens the candidate"
-    assert second in shortlist_ids(client, "v-weld")
+    assert second in shortlist_ids(client, "v-weld", RECRUITER)

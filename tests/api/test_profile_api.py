@@ -299,7 +299,7 @@ def test_the_audit_log_masks_personal_data_typed_into_a_purpose(profile_app):
     assert entry["purpose"] == "soitto [puhelin] / [henkilötunnus]"
 
 
-def deliver_outcome(app, candidate_id, role, org, event_id, status="hired"):
+def deliver_outcome(app, candidate_id, role, org, event_id, status="hired", recorded_by=None):
     """An ``outcome.recorded`` event as the profile service's consumer receives it."""
     from services.profile.events import OUTCOMES_CONSUMER
     from shared.messaging.consumer import Record
@@ -315,6 +315,7 @@ def deliver_outcome(app, candidate_id, role, org, event_id, status="hired"):
         "recorded_by_org": org,
         "recorded_at": "2026-11-20T10:00:00+00:00",
         **({"recorded_by_role": role} if role else {}),
+        **({"recorded_by": recorded_by} if recorded_by else {}),
     }
     envelope = Envelope("outcome.recorded", candidate_id, payload, "matching-service")
     handle = OUTCOMES_CONSUMER.dispatcher(app.extensions["kohtaanto.profile.handlers"])
@@ -341,8 +342,13 @@ def test_a_hired_from_a_recorder_not_entitled_is_ignored_and_audited_and_the_coa
     ).json["items"]
     assert sum(e["action"] == "profile.hired" and e["granted"] == "no" for e in denied) == 4
 
-    deliver_outcome(profile_app, cid, "recruiter", "agency-a", "e-hired")  # consented: entitled
+    # consented: entitled; the audit names the recruiter who recorded it (outside tester 3)
+    deliver_outcome(profile_app, cid, "recruiter", "agency-a", "e-hired", recorded_by="rekrytoija@agency-a")
     assert client.get("/api/v1/profiles/asiakas-7", headers=COACH).json["status"] == "hired"
+    audit = client.get(
+        "/api/v1/audit?profile_id=asiakas-7", headers=auth("data_protection_officer", "tampere-tyollisyys")
+    ).json["items"]
+    assert any(e["action"] == "profile.hired" and e["actor"] == "rekrytoija@agency-a" for e in audit), audit
     # The coach finds it was a mistake: a re-push alone keeps `hired`, `"status": "active"` corrects it.
     kept = client.put("/api/v1/profiles/asiakas-7", json=profile_body(), headers=COACH)
     assert kept.json["status"] == "hired"

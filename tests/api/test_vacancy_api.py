@@ -57,6 +57,9 @@ def test_an_employer_posts_a_vacancy_and_its_event_waits_in_the_outbox(vacancy_a
         ({"region": "uusimaa"}, "region"),
         ({"languages": [{"code": "finnish", "level": "B1"}]}, "languages"),
         ({"start_date": "tomorrow"}, "start_date"),
+        # outside testers 2 and 3: no plausible recruitment starts in 2020 or in 9999
+        ({"start_date": "2020-01-01", "application_deadline": None}, "start_date"),
+        ({"start_date": "9999-12-31"}, "start_date"),
         ({"surprise": 1}, "surprise"),
         ({"application_deadline": "2020-01-01", "start_date": None}, "application_deadline"),
         # Sizes bounded by the event budget (services/vacancy/events.py):

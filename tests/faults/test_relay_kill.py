@@ -63,6 +63,8 @@ def test_relays_killed_three_times_apply_every_effect_exactly_once(
     thread.start()
     statuses = []
     for w in created.values():
+        # an agency reports a hire only for a candidate it proposed for the vacancy
+        call("POST", outcomes_url, RECRUITER, {"candidate_id": w.candidate_id, "status": "proposed"})
         r = call("POST", outcomes_url, RECRUITER, {"candidate_id": w.candidate_id, "status": "hired"})
         statuses.append(r.status)
         time.sleep(0.02)

@@ -54,8 +54,11 @@ class RecognitionUnavailableError(RuntimeError):
 class TeamRecords(Protocol):
     """What the index asks of the recruitment team's records (``team.handlers.TeamRecords``)."""
 
-    def excluded(self, vacancy_id: str) -> Collection[str]:
-        """Candidates not to propose again for the vacancy (already hired or rejected for it)."""
+    def excluded(
+        self, vacancy_id: str, viewer_org: str, speaks_for: Callable[[str], bool]
+    ) -> Collection[str]:
+        """Candidates not to propose again to the viewer for the vacancy (hired, or rejected by
+        an organisation that speaks for the vacancy or by the viewer's own: ``team.outcomes``)."""
         ...
 
     def shortage_flag(self, region: str, occupation_uri: str | None) -> Mapping[str, Any] | None:
@@ -66,7 +69,9 @@ class TeamRecords(Protocol):
 class NoTeamRecords:
     """No exclusions, no shortage lists (benchmarks, tests of the index alone)."""
 
-    def excluded(self, vacancy_id: str) -> Collection[str]:
+    def excluded(
+        self, vacancy_id: str, viewer_org: str, speaks_for: Callable[[str], bool]
+    ) -> Collection[str]:
         return ()
 
     def shortage_flag(self, region: str, occupation_uri: str | None) -> Mapping[str, Any] | None:
@@ -191,7 +196,7 @@ class MatchingHandlers:
             offset=offset,
             viewer_org=viewer,
             today=today,
-            exclude=frozenset(self.records.excluded(vacancy_id) if exclude is None else exclude),
+            exclude=frozenset(self._settled(record, caller) if exclude is None else exclude),
             available_within_days=window,
             count_exclusions=count_exclusions,
         )
@@ -211,6 +216,15 @@ class MatchingHandlers:
             more=ranked.more,
             k=k,
         )
+
+    def _settled(self, record: VacancyRecord, caller: Principal) -> Collection[str]:
+        """The team's records' exclusions for the caller on this vacancy (``TeamRecords.excluded``)."""
+        employer = record.vacancy.employer_org
+
+        def speaks_for(org: str) -> bool:
+            return entitlement.speaks_for_vacancy(org, self.org_kind(org), employer)
+
+        return self.records.excluded(record.vacancy_id, caller.org, speaks_for)
 
     def _window(self, days: int | None) -> int:
         return self.availability_window_days if days is None else days
@@ -248,7 +262,7 @@ class MatchingHandlers:
                 candidate_id,
                 today=self.today(),
                 viewer_org=consent_scope(caller, self.org_kind),
-                exclude=frozenset(self.records.excluded(vacancy_id)),
+                exclude=frozenset(self._settled(record, caller)),
                 available_within_days=self._window(available_within_days),
             )
             entry = replace(entry, rank=rank or 0)

@@ -412,12 +412,14 @@ class Outcomes(MethodView):
         Who may (``shared.entitlement.may_record_outcome``): a recruiter of an organisation the
         candidate consented to, the vacancy's employer if the candidate consented to it, or a coach of
         the candidate's own organisation (who may also correct a wrong status). Anyone else gets the
-        same 422 as for an unknown candidate. Once a partner agency has recorded on the (vacancy,
-        candidate) pair, another agency gets 409 (``shared.entitlement.may_overwrite_pair``).
+        same 422 as for an unknown candidate. A partner agency records ``hired`` only for a candidate
+        it proposed, contacted or interviewed for the vacancy before (409 otherwise).
 
-        Publishes ``outcome.recorded`` (without the comment and follow-up). A candidate whose latest
-        outcome for the vacancy is ``hired`` or ``not_hired`` is no longer shortlisted for it; a hired
-        candidate's profile is marked hired by the profile service.
+        Publishes ``outcome.recorded`` (without the comment and follow-up). Whose outcome holds for
+        whom (``team.outcomes``): the employer's and employment services' for everyone, a partner
+        agency's for itself only, a hire for everyone. A candidate whose status, as it holds for the
+        caller, is ``hired`` or ``not_hired`` is no longer on the caller's shortlist for the vacancy;
+        a hired candidate's profile is marked hired by the profile service.
         """
         follow = data["follow_up"]
         payload = OutcomeInput(
@@ -450,10 +452,19 @@ class Outcomes(MethodView):
         except OutcomeConflictError:
             abort(
                 409,
-                message=N_(
-                    "Another partner agency handles this candidate for this vacancy: its status is "
-                    "corrected by the employer or the jobseeker's coach."
+                message=gettext(
+                    "An agency reports a hire only for a candidate it proposed for this vacancy."
                 ),
+                errors={
+                    "json": {
+                        "status": [
+                            gettext(
+                                "Record that your agency proposed the candidate for this vacancy "
+                                "before reporting the hire."
+                            )
+                        ]
+                    }
+                },
             )
         return outcome, 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
 

@@ -64,6 +64,11 @@ class OutcomePayload(ma.Schema):
         validate=ma.validate.OneOf(["recruiter", "employer", "coach"]),
         metadata={"description": "the recorder's role: the profile service re-checks a hired against it"},
     )
+    recorded_by = fields.String(
+        metadata={
+            "description": "who recorded it (the staff user's id): the profile service's audit names them"
+        }
+    )
 
 
 class _Entry(ma.Schema):

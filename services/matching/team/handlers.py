@@ -50,6 +50,7 @@ from services.matching.team.outcomes import (
     Outcome,
     Reason,
     Status,
+    agency_may_report_hire,
     settled_candidates,
 )
 from services.matching.team.ratings_feed import RatingFigures
@@ -63,7 +64,7 @@ from services.matching.team.shortages import (
     parse_shortage_file,
 )
 from shared.auth import Principal, Role
-from shared.entitlement import may_overwrite_pair, sees_all_candidates
+from shared.entitlement import speaks_for_vacancy
 from shared.geography import Geography
 from shared.languages import UI_LANGUAGES
 
@@ -98,7 +99,8 @@ class CandidateUnknownError(LookupError):
 
 
 class OutcomeConflictError(RuntimeError):
-    """Another partner agency handles the (vacancy, candidate) pair (``may_overwrite_pair``)."""
+    """A partner agency reported a hire for a candidate it never proposed for the vacancy
+    (``outcomes.agency_may_report_hire``)."""
 
 
 class RegionUnknownError(LookupError):
@@ -350,10 +352,13 @@ class TeamRecords:
         return self.flag_dict(self.shortage_book().flag(region, occupation_uri))
 
     # -- outcomes ----------------------------------------------------------------------------------
-    def excluded(self, vacancy_id: str) -> Collection[str]:
-        """Candidates not to propose again for the vacancy: already hired or rejected for it."""
+    def excluded(
+        self, vacancy_id: str, viewer_org: str, speaks_for: Callable[[str], bool]
+    ) -> Collection[str]:
+        """Candidates not to propose again to the viewer for the vacancy: hired, or rejected as the
+        outcomes hold for the viewer (``outcomes.settled_candidates``)."""
         with self.uow_factory() as uow:
-            return settled_candidates(uow.outcomes.for_vacancy(vacancy_id))
+            return settled_candidates(uow.outcomes.for_vacancy(vacancy_id), viewer_org, speaks_for)
 
 
 class TeamHandlers:
@@ -427,22 +432,20 @@ class TeamHandlers:
             vacancy_title=record.vacancy.title,
         )
         with self.uow_factory() as uow:
-            # read in the transaction that records: the pair's handling agency as stored now
-            agencies = {
-                o.recorded_by_org
-                for o in uow.outcomes.for_vacancy(vacancy_id)
-                if o.candidate_id == data.candidate_id
-                and o.recorded_by_org != record.vacancy.employer_org
-                and not sees_all_candidates(self.org_kind(o.recorded_by_org))
-            }
-            if not may_overwrite_pair(caller.role.value, caller.org, self.org_kind(caller.org), agencies):
-                raise OutcomeConflictError(data.candidate_id)
+            # read in the transaction that records: the agency's own earlier outcomes on the pair
+            if data.status is Status.HIRED and caller.role is Role.RECRUITER:
+                pair = [
+                    o for o in uow.outcomes.for_vacancy(vacancy_id) if o.candidate_id == data.candidate_id
+                ]
+                if not agency_may_report_hire(pair, caller.org):
+                    raise OutcomeConflictError(data.candidate_id)
             uow.outcomes.add(outcome)
             # The recorder's role travels with the event: the profile service re-checks a `hired`.
             payload = {
                 **outcome.event_payload(),
                 "employer_org": record.vacancy.employer_org,
                 "recorded_by_role": caller.role.value,
+                "recorded_by": caller.subject,
             }
             uow.publish(events.OUTCOME_RECORDED, outcome.candidate_id, payload)
             if self.training is not None and missing:
@@ -595,7 +598,9 @@ class TeamHandlers:
                 record.vacancy_id,
                 self.count_cap,
                 day=day,
-                exclude=settled_candidates(by_vacancy.get(record.vacancy_id, ())),
+                exclude=settled_candidates(
+                    by_vacancy.get(record.vacancy_id, ()), None, self._speaks_for(record.vacancy.employer_org)
+                ),
                 count_exclusions=False,
             )
             shortlists[record.vacancy_id] = [
@@ -615,6 +620,10 @@ class TeamHandlers:
             prior,
             count_cap=self.count_cap,
         )
+
+    def _speaks_for(self, employer_org: str) -> Callable[[str], bool]:
+        """Whether an organisation's outcomes speak for a vacancy of this employer (``team.outcomes``)."""
+        return lambda org: speaks_for_vacancy(org, self.org_kind(org), employer_org)
 
     def _vacancy_facts(self, record: VacancyRecord, flag: ShortageFlag | None) -> VacancyFacts:
         v = record.vacancy

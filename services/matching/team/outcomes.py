@@ -1,13 +1,23 @@
 """What happened to a proposed candidate: recruiters' outcomes, their rules and their event.
 
-Pure Python. An outcome is appended, never edited: a candidate's current status for a vacancy is the
-latest outcome recorded for the pair. A candidate whose current status is ``hired`` or ``not_hired``
-is not proposed again for that vacancy.
+Pure Python. An outcome is appended, never edited. Whose outcome counts for whom
+(docs/architecture.md, "Outcomes"):
+
+* the vacancy's **employer** and the city's **employment services** speak for the vacancy: their
+  outcomes hold for every organisation;
+* a **partner agency**'s outcome is about its own process with the candidate: it holds for that
+  agency only, so two agencies may each propose the same jobseeker (who consented to both) and
+  neither closes the candidate for the other;
+* a **hire** holds for everyone (the person took the job); an agency reports one only for a
+  candidate it proposed for that vacancy (`agency_may_report_hire`).
+
+A candidate whose status, as it holds for a viewer, is ``hired`` or ``not_hired`` is not proposed
+to that viewer again for that vacancy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -156,6 +166,38 @@ def latest_per_candidate(outcomes: Iterable[Outcome]) -> dict[tuple[str, str], O
     return latest
 
 
-def settled_candidates(outcomes: Iterable[Outcome]) -> set[str]:
-    """Candidates whose current status for the vacancy is final (hired or not hired)."""
-    return {cid for (_, cid), o in latest_per_candidate(outcomes).items() if o.status.is_final}
+#: Whether an organisation's outcomes speak for the vacancy (its employer, employment services).
+SpeaksFor = Callable[[str], bool]
+
+
+def holding_for(outcomes: Iterable[Outcome], viewer_org: str | None, speaks_for: SpeaksFor) -> list[Outcome]:
+    """The outcomes that hold for a viewer (the module docstring's rule): those of organisations that
+    speak for the vacancy, every hire, and the viewer's own (``viewer_org`` None: the team's view, as
+    the weekly meeting is prepared: no agency's own outcomes but its hires)."""
+    return [
+        o
+        for o in outcomes
+        if o.status is Status.HIRED or o.recorded_by_org == viewer_org or speaks_for(o.recorded_by_org)
+    ]
+
+
+def settled_candidates(
+    outcomes: Iterable[Outcome], viewer_org: str | None, speaks_for: SpeaksFor
+) -> set[str]:
+    """Candidates whose status for the vacancy, as it holds for the viewer (`holding_for`), is
+    final (hired or not hired): not proposed to that viewer again."""
+    held = latest_per_candidate(holding_for(outcomes, viewer_org, speaks_for))
+    return {cid for (_, cid), o in held.items() if o.status.is_final}
+
+
+#: The statuses after which an agency may report that its candidate was hired.
+PROPOSING = frozenset({Status.PROPOSED, Status.CONTACTED, Status.INTERVIEWED})
+
+
+def agency_may_report_hire(pair_outcomes: Iterable[Outcome], org: str) -> bool:
+    """Whether a partner agency may record ``hired`` for a (vacancy, candidate) pair: only when it
+    proposed, contacted or interviewed the candidate for that vacancy before (its own earlier outcome
+    on the pair). A hire takes the jobseeker off every organisation's shortlists, so an agency may
+    not report one for a vacancy it never worked on (an outside tester removed shared jobseekers from
+    competitors' shortlists that way)."""
+    return any(o.recorded_by_org == org and o.status in PROPOSING for o in pair_outcomes)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
 from http import HTTPStatus
@@ -120,6 +119,10 @@ def team() -> TeamHandlers:
     return current_app.extensions["kohtaanto.matching.team"]
 
 
+#: (status, title, message) -> the response that tells it (a page, or JSON for a download).
+ErrorResponse = Callable[[int, str, str], Response]
+
+
 def _page_error(status: int, title: str, message: str) -> Response:
     """An error page in the viewer's language (``title`` and ``message`` already translated)."""
     return Response(render_template("matching/error.html", title=title, message=message), status)
@@ -159,21 +162,25 @@ def this_week(region: str) -> Any:
     return redirect(url_for("meetings.page", region=region, week=str(IsoWeek.of(team().clock().date()))))
 
 
-def _load(region: str, week: str, principal: Principal) -> StoredMeeting | BaseResponse:
+def _load(
+    region: str, week: str, principal: Principal, error: ErrorResponse | None = None
+) -> StoredMeeting | BaseResponse:
     """The stored meeting as this viewer may see it (a partner agency's viewer without the
-    candidates who did not consent to it), or the error page."""
+    candidates who did not consent to it), or the error: a page, or what ``error`` makes of
+    (status, title, message)."""
+    error = error or _page_error
     try:
         stored = team().meeting(region, IsoWeek.parse(week), principal)
         return replace(stored, content=team().visible_meeting(stored.content, principal))
     except (RegionUnknownError, ValueError):
-        return _page_error(
+        return error(
             404,
             gettext("Not found"),
             gettext("No region %(region)s or ISO week %(week)s (e.g. 2026-W48).", region=region, week=week),
         )
     except MeetingNotPreparedError:
         if IsoWeek.parse(week) >= IsoWeek.of(team().clock().date()):
-            return _page_error(
+            return error(
                 404,
                 gettext("No meeting"),
                 gettext(
@@ -183,7 +190,7 @@ def _load(region: str, week: str, principal: Principal) -> StoredMeeting | BaseR
                     region=region,
                 ),
             )
-        return _page_error(
+        return error(
             404,
             gettext("No meeting"),
             gettext(
@@ -201,7 +208,9 @@ def _authorised(page: bool) -> Principal | BaseResponse:
         if page:
             return redirect(url_for("meetings.login", next=request.full_path.rstrip("?")), 303)
         return _json_error(
-            401, gettext("A bearer token is required."), {"WWW-Authenticate": 'Bearer realm="kohtaanto"'}
+            401,
+            gettext("A bearer token is required."),
+            headers={"WWW-Authenticate": 'Bearer realm="kohtaanto"'},
         )
     if principal.role not in VIEW_ROLES:
         message = gettext("Role %(role)s may not view meetings.", role=principal.role.value)
@@ -305,12 +314,14 @@ def _download(region: str, week: str) -> Any:
     principal = _authorised(page=False)
     if isinstance(principal, BaseResponse):
         return principal
-    stored = _load(region, week, principal)
-    if isinstance(stored, BaseResponse):
+    lang = request.args.get(LANG_PARAM)
+    if lang is not None and supported(lang) is None:
         return _json_error(
-            stored.status_code, gettext("No such meeting (past weeks exist only if prepared).")
+            422,
+            gettext("The request was well-formed but was unable to be followed due to semantic errors."),
+            {"query": {LANG_PARAM: [gettext("Must be one of: %(choices)s.", choices="fi, sv, en")]}},
         )
-    return stored
+    return _load(region, week, principal, lambda status, _title, message: _json_error(status, message))
 
 
 @bp.get("/meetings/<region>/<week>/content.json")
@@ -353,7 +364,8 @@ def content_csv(region: str, week: str) -> Any:
         return stored
     dialect = request.args.get("dialect", "rfc4180")
     if dialect not in ("rfc4180", "excel-fi"):
-        return _json_error(422, gettext("dialect is rfc4180 (default) or excel-fi."))
+        reason = gettext("dialect is rfc4180 (default) or excel-fi.")
+        return _json_error(422, reason, {"query": {"dialect": [reason]}})
     suffix = "-excel-fi" if dialect == "excel-fi" else ""
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}{suffix}.csv"
     header, content = _table(stored)
@@ -380,10 +392,16 @@ def content_xlsx(region: str, week: str) -> Any:
     )
 
 
-def _json_error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    """The same ``{code, status, message, errors}`` shape as the API's errors."""
-    body = {"code": status, "status": HTTPStatus(status).phrase, "message": message, "errors": {}}
-    return Response(json.dumps(body), status, mimetype="application/json", headers=headers)
+def _json_error(
+    status: int,
+    message: str,
+    errors: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """The same ``{code, status, message, errors}`` shape (and serialisation) as the API's errors;
+    ``errors``: field-level reasons by location, e.g. ``{"query": {"dialect": [...]}}``."""
+    body = {"code": status, "status": HTTPStatus(status).phrase, "message": message, "errors": errors or {}}
+    return Response(current_app.json.dumps(body) + "\n", status, mimetype="application/json", headers=headers)
 
 
 CSV_COLUMNS = (

@@ -304,13 +304,13 @@ class ServicePath:
         now: datetime,
         calendar: WorkingDays,
         acknowledge_within: int,
-        by_owner: bool = True,
+        by_owner: bool,
     ) -> ServicePath:
         """Propose the next step at another organisation; the current step stays open (and its
         organisation responsible) until the receiver acknowledges.
 
-        ``by_owner``: sent by a coach of the organisation that owns the path (records the jobseeker's
-        consent to share anything). Any other sender is a step's organisation: it may pass on only what
+        ``by_owner`` (no default: every caller says who sends): sent by a coach of the organisation
+        that owns the path (records the jobseeker's consent to share anything). Any other sender is a step's organisation: it may pass on only what
         handovers gave it (``received_by``), whatever consent it declares. Raises ``InvalidPathError``
         with field reasons."""
         self._must_be_open()

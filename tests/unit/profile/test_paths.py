@@ -52,6 +52,7 @@ def hand_over(path, now=MON, **kw):
         now=now,
         calendar=CAL,
         acknowledge_within=3,
+        by_owner=True,
     )
     args.update(kw)
     to = NewStep(StepKind.TRAINING, "tredu", date(2026, 12, 7), date(2027, 3, 31))
@@ -169,6 +170,7 @@ def test_a_handover_goes_to_another_organisation_and_one_at_a_time():
             now=MON,
             calendar=CAL,
             acknowledge_within=3,
+            by_owner=True,
         )
     assert "to.org" in err.value.errors
     with pytest.raises(InvalidPathError) as err:

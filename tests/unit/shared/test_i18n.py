@@ -143,3 +143,15 @@ def test_choosing_a_language_is_remembered_in_a_cookie():
 )
 def test_a_language_tag_is_reduced_to_a_supported_code(given, code):
     assert supported(given) == code
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_an_untranslated_english_sentence_is_left_whole_not_half_translated(app, lang):
+    """Outside tester 3, F11: "%(date)s at %(time)s" matched any sentence with " at " in it, so "asks
+    for at least" became "asks for klo least" (fi) / "kl. least" (sv)."""
+    from shared.i18n import translate_text
+
+    text = "The pilot asks for at least bachelor education."
+    with app.test_request_context(f"/?lang={lang}"):
+        assert translate_text(text) == text
+        assert translate_text("The bearer token is not valid.") != "The bearer token is not valid."

@@ -90,6 +90,10 @@ def test_phone_numbers_in_finnish_and_international_formats_are_found(text):
         "Palkka 2 800 €/kk",
         "Aloittaa 1.12.2025",
         "Tuote 131052308X, versio 0.12",  # no valid check character: not an identity code
+        "Aloittaa 13.10.2026 - 1500 €/kk",
+        "tilaus 20261201-001",
+        "ajalla 1.12.2025-31.12.2025",
+        "ISO 9001-2015",
     ],
 )
 def test_ordinary_meeting_text_is_not_personal_data(text):
@@ -137,6 +141,17 @@ def test_an_identity_code_without_its_check_character_is_found(text):
         ("ASIAKAS-2024-0042", False),
         ("asiakas-20240115-001", False),
         ("henkilo-7", False),
+        # outside tester 3: other spellings of 131052-308T and a mobile number without its 0
+        ("19521013-308T", True),
+        ("13101952-308T", True),
+        ("13.10.52-308T", True),
+        ("13.10.1952-308T", True),
+        ("1310-52-308T", True),
+        ("131052--308T", True),
+        ("131052-0308T", True),
+        ("40-1234567", True),
+        ("2026-0001", False),
+        ("case-2026-12-001", False),
     ],
 )
 def test_an_identifier_holding_an_identity_code_or_phone_number_in_any_spelling_is_found(
@@ -145,3 +160,9 @@ def test_an_identifier_holding_an_identity_code_or_phone_number_in_any_spelling_
     from shared.pii import identifier_holds_personal_data
 
     assert identifier_holds_personal_data(identifier) is personal
+
+
+@pytest.mark.parametrize("text", ["synt. 13.10.52-308T", "hetu 19521013-308T", "13101952-308T soitti"])
+def test_identity_codes_spelled_with_a_separated_or_four_digit_birth_date_are_found(text):
+    """Outside tester 3, F9: these passed the comment screen into matching's store and the meeting."""
+    assert kinds(text) == ["personal_identity_code"]
