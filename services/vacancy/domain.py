@@ -10,7 +10,6 @@ from typing import Any
 
 from services.kernel.texts import N_
 
-
 #: How far a vacancy's start date may lie from the day it is written, in days: a year back (a
 #: "start at once" vacancy kept open for months), three years ahead (an outside tester posted 2020-01-01
 #: and 9999-12-31; both pass no plausible recruitment).

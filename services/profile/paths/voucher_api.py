@@ -7,6 +7,7 @@ from typing import Any, NoReturn
 
 from flask import current_app
 from flask.views import MethodView
+from flask_babel import gettext
 from flask_smorest import Blueprint
 
 from services.kernel.texts import N_
@@ -66,7 +67,10 @@ def translate(exc: Exception) -> NoReturn:
 def rule_text(rule: EligibilityRule) -> str:
     """The rule's conditions in the request's language (English by default on the API: the same
     text as ``rule.describe()``)."""
-    return ", ".join(translate_text(part) for part in rule.describe_parts())
+    return ", ".join(
+        gettext(message, **{k: translate_text(str(v)) for k, v in values.items()})
+        for message, values in rule.describe_parts()
+    )
 
 
 def pilot_dict(p: Pilot) -> dict[str, Any]:

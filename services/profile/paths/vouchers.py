@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from services.kernel.texts import N_
 
@@ -142,27 +143,30 @@ class EligibilityRule:
             ]
         return errors
 
-    def describe_parts(self) -> list[str]:
-        """The rule's conditions as texts for people (catalogue messages; the API shows them in the
-        request's language), ``["everyone"]`` for a rule without conditions."""
-        parts = []
+    def describe_parts(self) -> list[tuple[str, dict[str, Any]]]:
+        """The rule's conditions for people: (catalogue message, its values) each, for the edge to
+        show in the request's language (``N_`` messages; a value that is a catalogue word, such as an
+        education level, is translated too); ``[("everyone", {})]`` for a rule without conditions."""
+        parts: list[tuple[str, dict[str, Any]]] = []
         if self.min_age is not None:
-            parts.append(N_("age ≥ %(age)s") % {"age": self.min_age})
+            parts.append((N_("age ≥ %(age)s"), {"age": self.min_age}))
         if self.max_age is not None:
-            parts.append(N_("age ≤ %(age)s") % {"age": self.max_age})
+            parts.append((N_("age ≤ %(age)s"), {"age": self.max_age}))
         if self.min_education:
-            parts.append(N_("education ≥ %(level)s") % {"level": self.min_education})
+            parts.append((N_("education ≥ %(level)s"), {"level": self.min_education}))
         lo, hi = self.min_unemployed_months, self.max_unemployed_months
         if lo is not None or hi is not None:
             parts.append(
-                N_("unemployed %(min)s–%(max)s months")
-                % {"min": lo or 0, "max": hi if hi is not None else "∞"}
+                (
+                    N_("unemployed %(min)s–%(max)s months"),
+                    {"min": lo or 0, "max": hi if hi is not None else "∞"},
+                )
             )
-        return parts or [N_("everyone")]
+        return parts or [(N_("everyone"), {})]
 
     def describe(self) -> str:
         """The rule in one line (English), e.g. ``"age ≥ 50, unemployed 3–∞ months"``."""
-        return ", ".join(self.describe_parts())
+        return ", ".join(message % values for message, values in self.describe_parts())
 
 
 @dataclass(frozen=True, slots=True)
