@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn
 
+from apispec import APISpec, BasePlugin
 from flask import Blueprint, Flask, current_app, jsonify, request, send_from_directory
 from flask_babel import gettext
 from flask_smorest import Api as SmorestApi
@@ -15,6 +16,7 @@ from flask_smorest import abort as _abort
 from werkzeug.exceptions import HTTPException
 
 from shared.i18n import init_i18n, translate_errors, translate_text
+from shared.languages import UI_LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +34,12 @@ def abort(code: int, message: str, **kwargs: Any) -> NoReturn:
 
 
 class Api(SmorestApi):
-    """Every error is rendered once, as JSON ``{code, status, message, errors}``."""
+    """Every error is rendered once, as JSON ``{code, status, message, errors}``; the document is the
+    ``precise_document``."""
+
+    def _init_spec(self, **kwargs: Any) -> None:  # type: ignore[override]
+        super()._init_spec(**kwargs)
+        self.spec.__class__ = PreciseSpec
 
     def handle_http_exception(self, error: HTTPException) -> Any:  # type: ignore[override]
         payload, code, headers = super().handle_http_exception(error)
@@ -137,6 +144,9 @@ def guard_input() -> None:
     for name, value in request.args.items(multi=True):
         check_text(name, "query", None, controls=True)
         check_text(value, "query", name, controls=True)
+    refuse_undeclared_query()
+    if request.method in ("POST", "PUT", "PATCH") and request.content_length is None:
+        refuse_oversize_stream()
     # Forms are the pages' (sign-in, rating); an API endpoint never reads one. A file an API endpoint
     # reads from the body, sent by `curl --data-binary` (form-urlencoded), is the endpoint's to refuse
     # with a 415 naming the types it reads, not a 400 about the file's line breaks.
@@ -155,6 +165,74 @@ def guard_input() -> None:
             load_json_strictly(raw)
 
 
+# -- query parameters: what an endpoint declares, and nothing else -------------------------------------
+#: ``?lang=`` is read on every request (``shared.i18n.select_language``: the language of messages and
+#: data labels), so every JSON endpoint accepts it, documented (``QueryPlugin``), with these values.
+LANG_VALUES: tuple[str, ...] = UI_LANGUAGES
+
+
+def query_parameters(**allowed: tuple[str, ...] | None) -> Callable[[Any], Any]:
+    """Declare the query parameters of a plain Flask view that answers JSON or a file (a download,
+    not a page): ``name=None`` (any value) or ``name=(value, ...)``. ``lang`` is always declared.
+    ``guard_input`` then refuses any other parameter, and a value outside the listed ones, with 422.
+    flask-smorest operations need no such declaration: their ``arguments(..., location="query")``
+    schemas are read."""
+
+    def mark(view: Any) -> Any:
+        view._query_parameters = {"lang": LANG_VALUES, **allowed}
+        return view
+
+    return mark
+
+
+def declared_query() -> dict[str, tuple[str, ...] | None] | None:
+    """The query parameters the endpoint being called declares (name -> allowed values or None), or
+    None for an endpoint that declares none (a page: it tolerates what a browser or a link adds)."""
+    handler = _api_handler()
+    if handler is not None:
+        allowed: dict[str, tuple[str, ...] | None] = {"lang": LANG_VALUES}
+        for parameter in handler._apidoc.get("arguments", {}).get("parameters", []):
+            if parameter.get("in") != "query":
+                continue
+            schema = parameter["schema"]
+            schema = schema() if isinstance(schema, type) else schema
+            for name, field in getattr(schema, "fields", {}).items():
+                allowed[field.data_key or name] = None
+        return allowed
+    view = current_app.view_functions.get(request.endpoint or "")
+    return getattr(view, "_query_parameters", None)
+
+
+def refuse_undeclared_query() -> None:
+    """422 in the JSON error shape, with a reason per parameter, for a query parameter the endpoint
+    does not declare (a typo such as ``?limt=5`` would otherwise be ignored without a word) or a value
+    outside the declared ones (``?lang=de``). Pages declare nothing and tolerate extra parameters:
+    browsers, link trackers and bookmarks add them, and a page shows what it did."""
+    allowed = declared_query()
+    if allowed is None:
+        return
+    errors: dict[str, list[str]] = {}
+    for name, value in request.args.items(multi=True):
+        if name not in allowed:
+            errors[name] = ["Unknown field."]
+        elif (values := allowed[name]) is not None and value not in values:
+            errors[name] = [f"Must be one of: {', '.join(values)}."]
+    if errors:
+        _abort(422, errors={"query": errors})
+
+
+def refuse_oversize_stream() -> None:
+    """A body sent without ``Content-Length`` (``Transfer-Encoding: chunked``) over
+    ``MAX_CONTENT_LENGTH``: 413 as for one with the header. werkzeug stops such a stream at the limit
+    and would hand the views a truncated body (answered 400 "Invalid JSON body")."""
+    limit = request.max_content_length
+    if limit is None or "wsgi.input_terminated" not in request.environ:
+        return
+    if len(request.get_data(cache=True)) >= limit:
+        request.stream.read(1)  # past the limit: werkzeug raises RequestEntityTooLarge
+        _abort(413)
+
+
 def _api_handler() -> Any:
     """The flask-smorest handler of the endpoint being called (it has ``_apidoc``), or None for a page."""
     view = current_app.view_functions.get(request.endpoint or "")
@@ -168,7 +246,128 @@ def _takes_json_body() -> bool:
     return any(p.get("in") == "json" for p in parameters)
 
 
+#: How a caller proves who it is (``shared.auth.bearer_token``): a JWT in ``Authorization: Bearer``
+#: or, for a browser signed in at ``/login``, the same token in the ``kohtaanto_token`` cookie.
+SECURITY_SCHEMES: dict[str, Any] = {
+    "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "A JWT of the city's identity provider (or `python -m shared.auth mint` in the "
+        "demo) with `sub`, `role`, `org`, `aud` and `exp` at most 12 h ahead; the organisation must "
+        "be registered with a kind that fits the role (401/403 otherwise).",
+    },
+    "sessionCookie": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "kohtaanto_token",
+        "description": "The same token, set by a service's `/login` page (HttpOnly, SameSite=Strict).",
+    },
+}
+SIGNED_IN: list[dict[str, list[str]]] = [{"bearerAuth": []}, {"sessionCookie": []}]
+#: The pattern of every free-text path and query value (``check_text``: no C0 control character, no DEL).
+NO_CONTROL_CHARACTERS = "^[^\\x00-\\x1f\\x7f]*$"
+
+
+class QueryPlugin(BasePlugin):
+    """apispec plugin: every operation states how a caller signs in (``security``: bearer JWT or the
+    session cookie, unless the view documents its own, e.g. ``@blp.doc(security=[])`` for a public
+    one), and the ``lang`` query parameter every JSON endpoint reads (``refuse_undeclared_query``
+    refuses any other undeclared parameter)."""
+
+    @staticmethod
+    def _free_text_rule(parameters: list[Any]) -> None:
+        """guard_input's rule for path and query values (400 otherwise), on each free-text one."""
+        for parameter in parameters:
+            schema = parameter.get("schema", {}) if isinstance(parameter, dict) else {}
+            if (
+                parameter.get("in") in ("path", "query")
+                and schema.get("type") == "string"
+                and not {"pattern", "enum", "format"} & set(schema)
+            ):
+                schema["pattern"] = NO_CONTROL_CHARACTERS
+
+    def path_helper(
+        self, path: str | None = None, operations: Any = None, parameters: Any = None, **kwargs: Any
+    ) -> None:
+        self._free_text_rule(parameters or [])
+
+    def operation_helper(
+        self, path: str | None = None, operations: dict[str, Any] | None = None, **kwargs: Any
+    ) -> None:
+        for operation in (operations or {}).values():
+            operation.setdefault("security", SIGNED_IN)
+            parameters = operation.setdefault("parameters", [])
+            self._free_text_rule(parameters)
+            if not any(p.get("in") == "query" and p.get("name") == "lang" for p in parameters):
+                parameters.append(
+                    {
+                        "in": "query",
+                        "name": "lang",
+                        "required": False,
+                        "description": "Language of human-readable texts (error messages, labels): "
+                        "fi, sv or en (default: Accept-Language, else English).",
+                        "schema": {"type": "string", "enum": list(LANG_VALUES)},
+                    }
+                )
+
+
+def precise_document(node: Any) -> Any:
+    """The OpenAPI document saying exactly what the API accepts, where apispec's rendering says more:
+
+    - a nullable nested object (``fields.Nested(..., allow_none=True)``) is rendered ``anyOf: [the
+      schema, {type: object, nullable: true}]``, whose second branch admits ANY object: it becomes
+      ``null`` only (``enum: [null]``);
+    - a field whose valid values are reference data (``format`` one of
+      ``shared.schemas.REFERENCE_FORMATS``) loses a ``pattern`` its format implies (e.g. the slug
+      pattern of a registered organisation's id), so a generator draws from the format.
+
+    Returns ``node`` (changed in place)."""
+    from shared.schemas import REFERENCE_FORMATS
+
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+            continue
+        if not isinstance(item, dict):
+            continue
+        for branch in item.get("anyOf", []):
+            if branch == {"type": "object", "nullable": True}:
+                branch["enum"] = [None]
+        if item.get("format") in REFERENCE_FORMATS.values():
+            item.pop("pattern", None)
+        stack.extend(item.values())
+    return node
+
+
+class PreciseSpec(APISpec):
+    """``to_dict`` gives the ``precise_document``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return precise_document(super().to_dict())
+
+
+#: What every operation of every service holds to, stated once in each document's ``info``.
+API_CONTRACT = (
+    "\n\nEvery operation: sign in with a bearer JWT (`bearerAuth`) or the session cookie "
+    "(`sessionCookie`); 401 without one, 403 when the role or organisation may not. Query parameters "
+    "are the documented ones only (`lang`: fi, sv or en on every operation): any other, or a value "
+    "outside an enum, is a 422 naming it. Text may not contain NUL or lone UTF-16 surrogates, and path "
+    "and query values no control characters (400); JSON nests at most 32 levels; a body is at most "
+    "2 MiB, with or without Content-Length (413). A `format` of "
+    + ", ".join(f"`{name}`" for name in ("esco-skill-uri", "esco-occupation-uri", "municipality",
+                                          "region", "region-or-national", "language-code",
+                                          "organisation", "iso-week"))
+    + " means a member of that reference data (ESCO, Statistics Finland's municipalities and "
+    "regions, ISO 639, the organisation registry, ISO 8601 weeks 2000-2099); others are refused (422). "
+    "Errors are `{code, status, message, errors}` with field-level reasons."
+)  # fmt: skip
+
+
 def openapi_config(title: str, version: str = "1", description: str = "") -> dict[str, Any]:
+    description += API_CONTRACT
     return {
         "API_TITLE": title,
         "API_VERSION": version,
@@ -181,10 +380,7 @@ def openapi_config(title: str, version: str = "1", description: str = "") -> dic
         "OPENAPI_SWAGGER_UI_URL": f"{SWAGGER_UI_ASSETS}/",
         "API_SPEC_OPTIONS": {
             "info": {"description": description},
-            "components": {
-                "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
-            },
-            "security": [{"bearerAuth": []}],
+            "components": {"securitySchemes": SECURITY_SCHEMES},
         },
     }
 
@@ -221,7 +417,7 @@ def create_api(app: Flask, title: str, description: str = "") -> Api:
         app.config.setdefault(key, value)
     app.register_blueprint(swagger_ui_blueprint())
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    api = Api(app)
+    api = Api(app, spec_kwargs={"extra_plugins": [QueryPlugin()]})
 
     app.before_request(guard_input)
 

@@ -134,10 +134,25 @@ class _Text(fields.String):
         return text
 
 
+#: OpenAPI ``format`` of each field whose valid values are reference data, not a pattern: a client (and
+#: a property-based test, tests/api/test_schemathesis.py) knows that only members of that data pass.
+REFERENCE_FORMATS = {
+    "esco-skill-uri": "esco-skill-uri",  # a skill of the ESCO version the service speaks
+    "esco-occupation-uri": "esco-occupation-uri",  # an occupation of that version
+    "municipality": "municipality",  # a Finnish municipality code or name (data/geo)
+    "region": "region",  # a region (maakunta) id, name or code (data/geo)
+    "region-or-national": "region-or-national",  # the same, or "national"
+    "language-code": "language-code",  # an ISO 639-1/639-3 code of one language
+    "organisation": "organisation",  # an id in the organisation registry (data/organisations.csv)
+    "iso-week": "iso-week",  # an ISO 8601 week that exists, 2000-W01 to 2099-W52 (2026-W53 does)
+}
+
 #: Examples for the OpenAPI documents: "perform metal active gas welding" and "welder" (ESCO v1.1.1).
 ESCO_EXAMPLES = {
     "skill": "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498",
     "occupation": "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b",
+    # "perform tungsten inert gas welding": a second skill, for fields that must differ from the first
+    "other skill": "http://data.europa.eu/esco/skill/a51adea8-bf02-488a-a0d8-b0961caca5b0",
 }
 
 
@@ -153,7 +168,7 @@ class EscoUri(_Text):
             "slash and ESCO portal addresses are read as that URI. A concept the version does not "
             "have is refused (422)",
             "example": ESCO_EXAMPLES[kind],
-            "maxLength": MAX_TEXT,
+            "format": REFERENCE_FORMATS[f"esco-{kind}-uri"],
             **kwargs.pop("metadata", {}),
         }
         super().__init__(metadata=metadata, **kwargs)
@@ -179,6 +194,7 @@ class MunicipalityCode(_Text):
             "'20' is read as '020'), or the Finnish or Swedish name ('Vaasa', 'Vasa'). A code abolished "
             "by a merger since 2005 is stored as its successor's and a notice says so.",
             "example": "837",
+            "format": REFERENCE_FORMATS["municipality"],
             **kwargs.pop("metadata", {}),
         }
         super().__init__(metadata=metadata, **kwargs)
@@ -206,6 +222,7 @@ class RegionId(_Text):
             "('Pohjanmaa', 'Österbotten') and maakunta codes ('15') are accepted, in any case"
             + ("; or 'national'" if allow_national else ""),
             "example": "pirkanmaa",
+            "format": REFERENCE_FORMATS["region-or-national" if allow_national else "region"],
             **kwargs.pop("metadata", {}),
         }
         super().__init__(metadata=metadata, **kwargs)
@@ -226,6 +243,10 @@ class RegionId(_Text):
 class LanguageCode(_Text):
     """An ISO 639-1 or ISO 639-3 code in any case, loaded in its shortest registered form
     (``FI`` → ``fi``, ``sme`` → ``se``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        metadata = {"format": REFERENCE_FORMATS["language-code"], **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
 
     def _deserialize(
         self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
@@ -304,6 +325,13 @@ class LanguageOutSchema(ma.Schema):
 
     code = fields.String(metadata={"example": "fi"})
     level = fields.String(metadata={"description": "CEFR level A1–C2, or native"})
+
+
+def unique_items_by(key: str) -> dict[str, Any]:
+    """The OpenAPI metadata of a list validated with ``unique_by(key, ...)``: JSON Schema's
+    ``uniqueItems`` compares whole items, so the rule is stated as the extension ``x-unique-by`` (and
+    in words)."""
+    return {"x-unique-by": key, "description": f"Each item's `{key}` at most once (422 otherwise)."}
 
 
 def unique_by(key: str, what: str) -> Any:

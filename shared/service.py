@@ -25,6 +25,7 @@ from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
 from shared.metrics import ChecksCollector, OutboxCollector, instrument, metrics_blueprint
 from shared.migrations import prepare_database, service_migrations
+from shared.org_names import init_org_names
 from shared.organisations import registry
 from shared.ratelimit import install_rate_limits
 from shared.schemas import Reference
@@ -76,6 +77,7 @@ def build_service_app(
     init_auth(app, TokenCodec.from_settings(settings.auth), organisations.kind)
     app.extensions["kohtaanto.reference"] = reference
     app.extensions["kohtaanto.organisations"] = organisations
+    init_org_names(app)
     engine = make_engine(settings.database_url)
     migrations = service_migrations(settings.service, metadata)
     prepare_database(engine, migrations, migrate=settings.migrate_on_start)

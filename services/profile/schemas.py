@@ -12,7 +12,9 @@ from services.profile.domain import EducationLevel, ProfileDetails, Status, Targ
 from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.schemas import (
+    ESCO_EXAMPLES,
     NOTICES,
+    REFERENCE_FORMATS,
     AggregateOutSchema,
     EscoUri,
     LanguageOutSchema,
@@ -21,11 +23,14 @@ from shared.schemas import (
     SortedList,
     StrictSchema,
     unique_by,
+    unique_items_by,
 )
 
 SKILL_LEVELS = ("basic", "intermediate", "advanced", "expert")
 WORKING_TIMES = ("full_time", "part_time", "any")
 ORG_ID = validate.Regexp(ORG_ID_PATTERN, error=N_("Organisation ids are lower-case slugs."))
+#: The OpenAPI metadata of a field that takes a registered organisation's id.
+REGISTERED_ORG = {"format": REFERENCE_FORMATS["organisation"]}
 
 
 class PersonalSchema(StrictSchema):
@@ -63,14 +68,15 @@ class ProfileInSchema(StrictSchema):
         fields.Nested(SkillSchema),
         required=True,
         validate=[validate.Length(max=events.MAX_SKILLS), unique_by("uri", "A skill is")],
+        metadata=unique_items_by("uri"),
     )
     suggested_skills = fields.List(
-        EscoUri("skill"),
+        EscoUri("skill", metadata={"example": ESCO_EXAMPLES["other skill"]}),
         load_default=list,
         validate=validate.Length(max=events.MAX_SUGGESTED_SKILLS),
         metadata={
             "description": "Skills suggested by recognition from the coach's notes and not "
-            "(yet) confirmed; kept apart from the chosen skills"
+            "(yet) confirmed; kept apart from the chosen skills: none of them may be in `skills` (422)"
         },
     )
     work_history = fields.List(
@@ -83,6 +89,7 @@ class ProfileInSchema(StrictSchema):
         fields.Nested(LanguageSchema),
         load_default=list,
         validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
+        metadata=unique_items_by("code"),
     )
     municipality = MunicipalityCode(required=True)
     max_commute_km = fields.Float(required=True, validate=validate.Range(0, 500))
@@ -92,7 +99,7 @@ class ProfileInSchema(StrictSchema):
         fields.String(validate=validate.OneOf([t.value for t in TargetGroup])), load_default=list
     )
     consented_orgs = fields.List(
-        fields.String(validate=[ORG_ID, known_organisation]),
+        fields.String(validate=[ORG_ID, known_organisation], metadata=REGISTERED_ORG),
         load_default=list,
         validate=validate.Length(max=events.MAX_CONSENTED_ORGS),
         metadata={

@@ -11,6 +11,7 @@ from services.vacancy import events
 from services.vacancy.domain import CloseReason, Status, VacancyDetails
 from shared.i18n import N_
 from shared.schemas import (
+    ESCO_EXAMPLES,
     NOTICES,
     AggregateOutSchema,
     EscoUri,
@@ -23,6 +24,7 @@ from shared.schemas import (
     StrictSchema,
     reference,
     unique_by,
+    unique_items_by,
 )
 
 WORKING_TIMES = ("full_time", "part_time")
@@ -40,7 +42,8 @@ class VacancyInSchema(StrictSchema):
         load_default=None,
         metadata={
             "description": "ESCO occupation URI; may be left out when the job is described "
-            "by its skills or in words (skills are then recognised from the text)"
+            "by its skills or in words (skills are then recognised from the text): at least one of "
+            "`occupation_uri`, `skills` and `description` is required (422 otherwise)"
         },
     )
     description = fields.String(load_default="", validate=validate.Length(max=events.MAX_DESCRIPTION_CHARS))
@@ -48,7 +51,8 @@ class VacancyInSchema(StrictSchema):
     region = RegionId(
         load_default=None,
         metadata={
-            "description": "Region (maakunta) id, name or code; derived from the municipality when omitted"
+            "description": "Region (maakunta) id, name or code; derived from the municipality when "
+            "omitted; another region than the municipality's is refused (422)"
         },
     )
     working_time = fields.String(required=True, validate=validate.OneOf(WORKING_TIMES))
@@ -57,22 +61,25 @@ class VacancyInSchema(StrictSchema):
         fields.Nested(RequiredSkillSchema),
         load_default=list,
         validate=[validate.Length(max=events.MAX_SKILLS), unique_by("uri", "A skill is")],
+        metadata=unique_items_by("uri"),
     )
     languages = fields.List(
         fields.Nested(LanguageSchema),
         load_default=list,
         validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
+        metadata=unique_items_by("code"),
     )
     start_date = fields.Date(load_default=None)
     application_deadline = fields.Date(load_default=None)
     rejected_skills = fields.List(
-        EscoUri("skill"),
+        EscoUri("skill", metadata={"example": ESCO_EXAMPLES["other skill"]}),
         load_default=list,
         validate=validate.Length(max=events.MAX_REJECTED_SKILLS),
         metadata={
             "description": "Skills that recognition suggested from the description and the employer "
             "rejected: matching never suggests them for this vacancy again. To confirm a suggestion, "
-            "add it to `skills` (suggestions: POST /api/v1/skills/recognise on the matching service)."
+            "add it to `skills` (suggestions: POST /api/v1/skills/recognise on the matching service). "
+            "A skill may not be both in `skills` and here (422)."
         },
     )
 

@@ -397,3 +397,18 @@ def test_download_errors_speak_to_programs_in_english_with_the_field_and_the_rig
     assert r.status_code == 422 and "lang" in r.json["errors"]["query"], r.json
     fi = client.get(f"{W48}/content.csv?dialect=x", headers={**TEAM, "Accept-Language": "fi"})
     assert fi.json["message"].startswith("dialect on"), "a language asked for is still honoured"
+
+
+def test_the_meeting_page_names_organisations_as_the_registry_does(app):
+    """Outside tester 3, F19: pages printed organisation ids ("konepaja-oy") where people read names."""
+    page = logged_in(app).get(W48).data.decode()
+    assert '<span title="konepaja-oy">Konepaja Oy (test)</span>' in page
+    assert '(<span title="tampere-tyollisyys">' in page, "the viewer's organisation too"
+
+
+def test_an_organisation_the_registry_does_not_know_is_shown_as_its_id():
+    from markupsafe import Markup
+
+    from shared.org_names import org_name
+
+    assert org_name("<gone-org>") == Markup("&lt;gone-org&gt;")

@@ -220,6 +220,11 @@ def test_the_results_pages_rule_and_dates_are_in_the_viewers_language(client):
         as_text=True
     )
     assert "vähintään 50-vuotias" in page and "1.9.2026" in page and "2026-09-01" not in page
+    # outside tester 3, F8: English wrote "9/1/26", Swedish ISO; every page writes dates alike now
+    sv = client.get("/pilots/yli50/results?lang=sv", headers=auth("team_member", ORG)).get_data(as_text=True)
+    en = client.get("/pilots/yli50/results?lang=en", headers=auth("team_member", ORG)).get_data(as_text=True)
+    assert "1.9.2026" in sv and "2026-09-01" not in sv
+    assert "1 Sept 2026" in en or "1 Sep 2026" in en, en
 
 
 @pytest.mark.parametrize(

@@ -244,7 +244,7 @@ def test_the_new_meeting_sections_show_paths_falling_off_courses_for_missing_ski
     assert course.text == "Hitsauksen täydennyskoulutus"
     assert "/api/v1/training/courses" in course.get_attribute("href")
     satisfaction = driver.find_element(By.ID, "satisfaction")
-    assert "agency-a" in satisfaction.text and "1 arvio" in satisfaction.text
+    assert "Agency A (test)" in satisfaction.text and "1 arvio" in satisfaction.text
     assert "Aino" not in paths.text  # names only where consented, and never in the counts
 
 

@@ -4,6 +4,7 @@ and preparing the weekly meeting. Views translate; rules live in ``shortages``, 
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Any
 
 import marshmallow as ma
@@ -35,7 +36,7 @@ from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.pii import refuse_personal_data
-from shared.schemas import EscoUri, RegionId, StrictSchema
+from shared.schemas import REFERENCE_FORMATS, EscoUri, RegionId, StrictSchema
 
 #: What the profile service mints (HMAC-SHA-256 of the profile id, docs/events.md).
 CANDIDATE_ID_PATTERN = r"^c-[0-9a-f]{24}$"
@@ -277,13 +278,28 @@ UPLOAD_TYPES = frozenset(
         "text/comma-separated-values",
     }
 )
+
+
+def upload_body(example: str) -> dict[str, Any]:
+    """The request body of a file upload: CSV (``example``: an accepted file), .xlsx or a multipart
+    ``file`` part."""
+    body: dict[str, Any] = deepcopy(UPLOAD_BODY)
+    body["content"]["text/csv"]["example"] = example
+    return body
+
+
 UPLOAD_BODY = {
     "required": True,
     "content": {
-        "text/csv": {"schema": {"type": "string"}},
+        "text/csv": {"schema": {"type": "string", "minLength": 1}},
         XLSX: {"schema": {"type": "string", "format": "binary"}},
         "multipart/form-data": {
-            "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+                "additionalProperties": False,
+            }
         },
     },
 }
@@ -293,7 +309,7 @@ UPLOAD_BODY = {
 class Shortages(MethodView):
     @require_role(Role.OPERATOR)
     @blp.arguments(SourceArgs, location="query")
-    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.doc(requestBody=upload_body("occupation,region,period,level\n7212,pirkanmaa,2026H2,shortage\n"))
     @blp.response(201, ShortageImportSchema)
     def post(self, args: dict[str, Any]) -> Any:
         """Import labour-shortage ratings from a CSV or .xlsx file (operators).
@@ -351,7 +367,27 @@ class Shortages(MethodView):
         return {"items": items}
 
 
-@blp.route("/shortages/<region>/<period>")
+REGION_PARAMETER = {
+    "in": "path",
+    "name": "region",
+    "description": "Region (maakunta) id, e.g. `pirkanmaa`",
+    "schema": {"type": "string", "format": REFERENCE_FORMATS["region"]},
+}
+
+
+@blp.route(
+    "/shortages/<region>/<period>",
+    parameters=[
+        {**REGION_PARAMETER, "description": "Region (maakunta) id, or `national`"}
+        | {"schema": {"type": "string", "format": REFERENCE_FORMATS["region-or-national"]}},
+        {
+            "in": "path",
+            "name": "period",
+            "description": "The list's period as stored: a half year (`2026H2`) or a month (`2026-03`)",
+            "schema": {"type": "string", "pattern": "^20[0-9]{2}(H[12]|-(0[1-9]|1[0-2]))$"},
+        },
+    ],
+)
 class ShortageListView(MethodView):
     @require_role(Role.OPERATOR)
     @blp.arguments(WithdrawArgs, location="query")
@@ -388,6 +424,13 @@ def upload(what: str = "the shortage list") -> tuple[bytes, str]:
     naming ``what`` for any other media type, 422 for a multipart request without ``file``."""
     if request.mimetype == "multipart/form-data":
         item = request.files.get("file")
+        extra = sorted((set(request.form) | set(request.files)) - {"file"})
+        if extra:  # a typo'd field name would otherwise be ignored while the file is missing
+            abort(
+                422,
+                message=gettext("Send the file as the 'file' field."),
+                errors={"files": {name: [gettext("Unknown field.")] for name in extra}},
+            )
         if item is None:
             abort(
                 422,
@@ -542,7 +585,18 @@ class Shortlists(MethodView):
         return jsonify({"items": items})  # rendered by render_shortlist, as the schema describes
 
 
-@blp.route("/meetings/<region>/<week>/prepare")
+@blp.route(
+    "/meetings/<region>/<week>/prepare",
+    parameters=[
+        REGION_PARAMETER,
+        {
+            "in": "path",
+            "name": "week",
+            "description": "ISO week, e.g. `2026-W48` (a week that exists, 2000-2099; 404 otherwise)",
+            "schema": {"type": "string", "format": REFERENCE_FORMATS["iso-week"]},
+        },
+    ],
+)
 class PrepareMeeting(MethodView):
     @require_role(*PREPARE_ROLES)
     @blp.response(201, PreparedSchema)

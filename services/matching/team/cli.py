@@ -15,6 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from services.matching.config import Settings
 from services.matching.index.reference import load_taxonomy
 from services.matching.team.handlers import Places, RegionUnknownError, ShortageListUnknownError, TeamRecords
@@ -23,14 +25,28 @@ from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Principal, Role
 from shared.config import ConfigError
 from shared.db import make_engine
-from shared.migrations import prepare_database, service_migrations
+from shared.migrations import current, prepare_database, service_migrations
 from shared.reference import geography
 
 
+class NoServiceDatabaseError(Exception):
+    """The configured database is not the matching service's (absent, or never migrated)."""
+
+
 def team_records(settings: Settings) -> TeamRecords:
-    """The team's database-only use cases: shortage lists need no candidate index."""
+    """The team's database-only use cases: shortage lists need no candidate index. Raises
+    ``NoServiceDatabaseError`` when the configured database does not exist yet or has no tables: the
+    CLI acts on the running service's database and never creates one (an outside tester's import,
+    without the service's environment, went into a new ``./var/matching.db`` nobody reads, and the
+    CLI said the worker would publish it)."""
     common = settings.common
+    url = make_url(common.database_url)
+    shown = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        raise NoServiceDatabaseError(shown)
     engine = make_engine(common.database_url)
+    if not current(engine):
+        raise NoServiceDatabaseError(shown)
     prepare_database(engine, service_migrations("matching", metadata), migrate=common.migrate_on_start)
     return TeamRecords(
         lambda: UnitOfWork(engine),
@@ -48,7 +64,11 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
         return 1
     principal = Principal(by, Role.OPERATOR, "kohtaanto")
     try:
-        result = team_records(settings).import_shortages(data, source or path.name, principal, path.name)
+        records = team_records(settings)
+    except NoServiceDatabaseError as exc:
+        return _no_database(exc)
+    try:
+        result = records.import_shortages(data, source or path.name, principal, path.name)
     except ShortageCsvError as exc:
         print(f"{path}: nothing imported; fix these lines:", file=sys.stderr)
         for line, reasons in exc.errors.items():
@@ -66,12 +86,25 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
 def withdraw_shortages(region: str, period: str, reason: str, by: str, settings: Settings) -> int:
     principal = Principal(by, Role.OPERATOR, "kohtaanto")
     try:
-        team_records(settings).withdraw_shortages(region, period, principal, reason)
+        records = team_records(settings)
+    except NoServiceDatabaseError as exc:
+        return _no_database(exc)
+    try:
+        records.withdraw_shortages(region, period, principal, reason)
     except (RegionUnknownError, ShortageListUnknownError) as exc:
         print(f"nothing withdrawn: {exc}", file=sys.stderr)
         return 1
     print(f"withdrew {region} {period}; the matching worker publishes the tombstone")
     return 0
+
+
+def _no_database(exc: NoServiceDatabaseError) -> int:
+    print(
+        f"no matching-service database at {exc}: nothing done (set KOHTAANTO_DATA_DIR or "
+        "KOHTAANTO_DATABASE_URL to the running service's database; the service creates it on its first start)",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:

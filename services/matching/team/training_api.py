@@ -13,13 +13,21 @@ from marshmallow import fields, validate
 
 from services.matching.index.api import SHORTLIST_ROLES, handlers
 from services.matching.index.handlers import VacancyUnknownError
-from services.matching.team.api import UPLOAD_BODY, upload
+from services.matching.team.api import upload, upload_body
 from services.matching.team.training import CatalogueError
 from services.matching.team.training_handlers import TrainingHandlers
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.languages import DEFAULT_LANGUAGE, UI_LANGUAGES
-from shared.schemas import AggregateOutSchema, EscoUri, RegionId, Shown, SortedList, StrictSchema
+from shared.schemas import (
+    REFERENCE_FORMATS,
+    AggregateOutSchema,
+    EscoUri,
+    RegionId,
+    Shown,
+    SortedList,
+    StrictSchema,
+)
 from shared.tables import TableError
 
 blp = Blueprint(
@@ -98,10 +106,18 @@ class SuggestionSchema(ma.Schema):
     uncovered = fields.List(fields.String(), metadata={"description": "Missing skills no course teaches"})
 
 
+#: An accepted catalogue (``;``-separated, as Finnish Excel saves it; a course starting on a date far ahead).
+CATALOGUE_EXAMPLE = (
+    "course_id;provider;title_fi;title_sv;skills;length_weeks;municipality;online;apprenticeship;start_dates\n"
+    "HITS-24;tredu;Hitsauksen perusteet;Grunder i svetsning;"
+    "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498;8;Tampere;ei;ei;11.1.2099\n"
+)
+
+
 @blp.route("/training/catalogue")
 class Catalogue(MethodView):
     @require_role(Role.OPERATOR)
-    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.doc(requestBody=upload_body(CATALOGUE_EXAMPLE))
     @blp.response(201, ImportedSchema)
     @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
     def post(self) -> Any:
@@ -150,7 +166,11 @@ class SatisfactionArgs(StrictSchema):
     week = fields.String(
         load_default=None,
         validate=validate.Regexp(r"^\d{4}-W\d{2}$"),
-        metadata={"description": "Last week (default this week)"},
+        metadata={
+            "description": "Last week (default this week): an ISO week that exists, 2000-2099",
+            "format": REFERENCE_FORMATS["iso-week"],
+            "example": "2026-W48",
+        },
     )
 
 

@@ -13,14 +13,14 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
-from flask_babel import format_date, gettext, lazy_gettext
+from flask_babel import gettext, lazy_gettext
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -34,7 +34,8 @@ from services.matching.team.localise import localise
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
-from shared.i18n import LANG_PARAM, current_language, supported
+from shared.http import query_parameters
+from shared.i18n import LANG_PARAM, current_language, format_day, supported
 from shared.ratelimit import rate_limited
 from shared.sign_in import session_principal, sign_in, sign_out
 from shared.tables import write_xlsx
@@ -90,14 +91,7 @@ except ZoneInfoNotFoundError:  # a container without time-zone data: show UTC ra
     HELSINKI = UTC
 
 
-@bp.app_template_filter("day")
-def day(value: date | None) -> str:
-    """A date as the viewer's language writes it: ``30.11.2026`` (fi, sv), ``30 Nov 2026`` (en)."""
-    if not value:
-        return ""
-    if current_language() == "en":
-        return format_date(value, "d MMM y")
-    return f"{value.day}.{value.month}.{value.year}"
+day = format_day  # the pages' date format (shared.i18n; the ``day`` template filter)
 
 
 @bp.app_template_filter("day_time")
@@ -325,6 +319,7 @@ def _download(region: str, week: str) -> Any:
 
 
 @bp.get("/meetings/<region>/<week>/content.json")
+@query_parameters()
 def content_json(region: str, week: str) -> Any:
     """The stored content (``?lang=fi|sv|en``: its data labels in that language)."""
     stored = _download(region, week)
@@ -355,6 +350,7 @@ def _table(stored: StoredMeeting) -> tuple[list[str], MeetingContent]:
 
 
 @bp.get("/meetings/<region>/<week>/content.csv")
+@query_parameters(dialect=None)  # its values are checked by the view, with a reason naming them
 def content_csv(region: str, week: str) -> Any:
     """RFC 4180 CSV (``,``, UTF-8 with BOM); ``?dialect=excel-fi`` gives what Finnish Excel opens by
     double-click: ``;``-separated with decimal commas. ``?lang=fi|sv|en``: headers and data labels
@@ -377,6 +373,7 @@ def content_csv(region: str, week: str) -> Any:
 
 
 @bp.get("/meetings/<region>/<week>/content.xlsx")
+@query_parameters()
 def content_xlsx(region: str, week: str) -> Any:
     """The CSV's rows as an Excel workbook: numbers and dates typed, opens the same in every locale
     (``?lang=`` as for the CSV)."""

@@ -48,8 +48,16 @@ def translate(exc: Exception) -> NoReturn:
 
 class SubjectFields(StrictSchema):
     kind = fields.String(required=True, validate=validate.OneOf([k.value for k in SubjectKind]))
-    vacancy_id = fields.String(load_default=None, validate=validate.Length(1, 64))
-    step_id = fields.String(load_default=None, validate=validate.Length(1, 64))
+    vacancy_id = fields.String(
+        load_default=None,
+        validate=validate.Length(1, 64),
+        metadata={"description": "Required when `kind` is `referral` (422 otherwise)"},
+    )
+    step_id = fields.String(
+        load_default=None,
+        validate=validate.Length(1, 64),
+        metadata={"description": "Required when `kind` is `path_step` (422 otherwise)"},
+    )
 
     @validates_schema
     def _one(self, data: dict[str, Any], **_: Any) -> None:

@@ -7,7 +7,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from services.kernel.texts import N_
 from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
-from services.profile.schemas import ORG_ID
+from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
 from shared.schemas import StrictSchema
 
@@ -29,6 +29,7 @@ class StepInSchema(StrictSchema):
         required=True,
         validate=[ORG_ID, known_organisation],
         metadata={
+            **REGISTERED_ORG,
             "description": "The organisation responsible for the step (a handover's receiver): one of the "
             "organisation registry's ids",
             "example": "tredu",
@@ -42,11 +43,16 @@ class StepInSchema(StrictSchema):
         },
     )
     starts_on = fields.Date(required=True)
-    planned_end = fields.Date(required=True)
+    planned_end = fields.Date(
+        required=True, metadata={"description": "Not before `starts_on` (422 otherwise)"}
+    )
     workplace_org = fields.String(
         load_default=None,
         validate=[ORG_ID, known_organisation],
-        metadata={"description": "The employer where a work trial, subsidised job or apprenticeship happens"},
+        metadata={
+            **REGISTERED_ORG,
+            "description": "The employer where a work trial, subsidised job or apprenticeship happens",
+        },
     )
     course_id = fields.String(
         load_default=None,
@@ -258,10 +264,18 @@ EDUCATION_LEVELS = ("basic", "upper_secondary", "vocational", "bachelor", "maste
 
 class RuleSchema(StrictSchema):
     min_age = fields.Integer(load_default=None, validate=validate.Range(15, 75))
-    max_age = fields.Integer(load_default=None, validate=validate.Range(15, 75))
+    max_age = fields.Integer(
+        load_default=None,
+        validate=validate.Range(15, 75),
+        metadata={"description": "Not below `min_age` (422 otherwise)"},
+    )
     min_education = fields.String(load_default=None, validate=validate.OneOf(EDUCATION_LEVELS))
     min_unemployed_months = fields.Integer(load_default=None, validate=validate.Range(0, 240))
-    max_unemployed_months = fields.Integer(load_default=None, validate=validate.Range(0, 240))
+    max_unemployed_months = fields.Integer(
+        load_default=None,
+        validate=validate.Range(0, 240),
+        metadata={"description": "Not below `min_unemployed_months` (422 otherwise)"},
+    )
 
 
 class PilotInSchema(StrictSchema):
@@ -273,13 +287,16 @@ class PilotInSchema(StrictSchema):
         metadata={"description": "The voucher period", "example": 4},
     )
     providers = fields.List(
-        fields.String(validate=[ORG_ID, known_organisation]),
+        fields.String(validate=[ORG_ID, known_organisation], metadata=REGISTERED_ORG),
         required=True,
         validate=validate.Length(1, 50),
-        metadata={"description": "The providers taking part (organisation ids)"},
+        metadata={"description": "The providers taking part (organisation ids), each once (422 otherwise)"},
     )
     starts_on = fields.Date(required=True)
-    ends_on = fields.Date(required=True, metadata={"description": "The last day a voucher may be issued"})
+    ends_on = fields.Date(
+        required=True,
+        metadata={"description": "The last day a voucher may be issued; not before `starts_on` (422)"},
+    )
     region = fields.String(load_default=None, validate=validate.Length(1, 64))
     path_group = fields.String(
         load_default="highly_educated_over_50", validate=validate.OneOf([g.value for g in PathGroup])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Any, NoReturn
 
@@ -155,7 +156,20 @@ class Pilots(MethodView):
         return {"items": [pilot_dict(p) for p in vouchers().pilots()]}
 
 
-@blp.route("/pilots/<pilot_id>")
+PILOT_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
+
+
+@blp.route(
+    "/pilots/<pilot_id>",
+    parameters=[
+        {
+            "in": "path",
+            "name": "pilot_id",
+            "description": "The pilot's id: 1-64 ASCII letters, digits and '-', starting with a letter or digit",
+            "schema": {"type": "string", "pattern": PILOT_ID_PATTERN, "example": "pirkanmaa-50plus"},
+        }
+    ],
+)
 class PilotById(MethodView):
     @require_role(Role.OPERATOR)
     @blp.arguments(PilotInSchema)
@@ -165,7 +179,7 @@ class PilotById(MethodView):
         """Register or replace a pilot (operators): the eligibility rule (e.g. age ≥ 50, at least a
         bachelor's degree, unemployed 3–6 months), the voucher's length and the providers. A provider
         that vouchers already chose stays (409)."""
-        if not 1 <= len(pilot_id) <= 64 or not pilot_id.replace("-", "").isalnum():
+        if not re.fullmatch(PILOT_ID_PATTERN, pilot_id):
             abort(
                 422,
                 message=N_("Invalid pilot id."),

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
-from flask_babel import format_date, gettext
+from flask_babel import gettext
 
 from services.profile.paths.domain import PathNotFoundError
 from services.profile.paths.voucher_api import ECOSYSTEM, results_dict, rule_text, vouchers
 from services.profile.paths.vouchers import EligibilityRule
+from shared.i18n import format_day
 from shared.ratelimit import rate_limited
 from shared.sign_in import session_principal, sign_in
 
@@ -39,9 +40,9 @@ def results_page(pilot_id: str) -> Any:
     pilot = r["pilot"]
     shown = {
         "rule": rule_words(pilot["rule"]),
-        "starts_on": format_date(pilot["starts_on"], "short"),
-        "ends_on": format_date(pilot["ends_on"], "short"),
-        "day": format_date(r["day"], "short"),
+        "starts_on": format_day(pilot["starts_on"]),
+        "ends_on": format_day(pilot["ends_on"]),
+        "day": format_day(r["day"]),
     }
     return render_template("profile/pilot_results.html", r=r, shown=shown)
 

@@ -7,19 +7,24 @@ from sqlalchemy import create_engine, select
 
 from services.matching.config import Settings
 from services.matching.team.cli import main
-from services.matching.team.repository import outbox, shortage_lists
+from services.matching.team.repository import metadata, outbox, shortage_lists
 from shared.config import REPO_ROOT
+from shared.migrations import service_migrations, upgrade
 from tests.helpers import common_settings, sqlite_url
 
 SEED = REPO_ROOT / "data" / "barometer" / "fi_shortage_occupations_national_illustrative.csv"
 
 
-def settings(tmp_path):
-    return Settings(
+def settings(tmp_path, create=True):
+    """The matching service's settings; with ``create``, its database as the service leaves it."""
+    chosen = Settings(
         common=common_settings("matching", sqlite_url(tmp_path, "matching")),
         cache_dir=REPO_ROOT / ".cache" / "matching",
         start_feed=False,
     )
+    if create:
+        upgrade(create_engine(chosen.common.database_url), service_migrations("matching", metadata))
+    return chosen
 
 
 def stored(tmp_path):
@@ -55,3 +60,13 @@ def test_without_the_services_environment_the_cli_says_so_in_one_line(monkeypatc
     assert main(["import-shortages", str(SEED)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "environment" in err and "Traceback" not in err
+
+
+def test_the_cli_never_creates_a_database_of_its_own(tmp_path, capsys):
+    """Outside tester 3 (tester 2's F14): without the service's data directory the import went into a
+    new database nobody reads, and the CLI said the worker would publish it (exit 0)."""
+    assert main(["import-shortages", str(SEED)], settings(tmp_path, create=False)) == 2
+    err = capsys.readouterr().err
+    assert "no matching-service database" in err and err.count("\n") == 1
+    assert not (tmp_path / "matching.db").exists()
+    assert main(["withdraw-shortages", "national", "2021H1", "--reason", "x"], settings(tmp_path, False)) == 2
