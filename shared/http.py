@@ -9,13 +9,14 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn
 
 from apispec import APISpec, BasePlugin
-from flask import Blueprint, Flask, current_app, jsonify, request, send_from_directory
+from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_from_directory
 from flask_babel import gettext
 from flask_smorest import Api as SmorestApi
 from flask_smorest import abort as _abort
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
-from shared.i18n import init_i18n, translate_errors, translate_text
+from shared.i18n import current_language, init_i18n, translate_errors, translate_text
 from shared.languages import UI_LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -399,6 +400,24 @@ def swagger_ui_blueprint() -> Blueprint:
     return bp
 
 
+def _a_browser_page() -> bool:
+    """Whether the request is a browser's for a page (not the JSON API, not a download)."""
+    return (
+        not request.path.startswith("/api/")
+        and not request.path.endswith((".json", ".csv", ".xlsx"))
+        and request.accept_mimetypes.accept_html
+    )
+
+
+def _html_error(status: int, title: str, message: str) -> Response:
+    """A minimal error page in the request's language, for plumbing that knows no service's templates."""
+    page = Markup(
+        '<!doctype html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
+        "<body><h1>{}</h1><p>{}</p></body></html>"
+    ).format(current_language(), title, title, message)
+    return Response(page, status, mimetype="text/html")
+
+
 def unreadable_body(exc: BaseException) -> bool:
     """Whether ``exc`` is the server's refusal to read a malformed body: gunicorn raises its parse
     errors (``gunicorn.http.errors``: ``InvalidChunkSize``, ``ChunkMissingTerminator``,
@@ -423,6 +442,9 @@ def create_api(app: Flask, title: str, description: str = "") -> Api:
 
     @app.errorhandler(BadInputError)
     def bad_input(exc: BadInputError) -> Any:
+        if _a_browser_page():
+            # a form on a page (the jobseeker's rating form): a page, not JSON (an outside tester)
+            return _html_error(400, gettext("Invalid input."), translate_text(str(exc)))
         return {
             "code": 400,
             "status": "Bad Request",

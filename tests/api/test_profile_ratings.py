@@ -170,3 +170,32 @@ def test_a_path_step_is_rated_for_its_organisation(world):
         headers=COACH,
     )
     assert r.status_code == 201 and r.json["rated_org"] == "konepaja-oy"
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_rating_form_tells_the_jobseeker_what_is_wrong_in_the_page_s_language(world, profile_app, lang):
+    """Outside tester 3, F7: the form's reasons were English on Finnish and Swedish pages (and the
+    personal-data reason spoke of "pseudonymous ids"), a NUL answered raw JSON, and invalid UTF-8
+    was stored with replacement characters, spending the single-use link."""
+    client, _ = world
+    made = client.post(
+        "/api/v1/profiles/asiakas-1/rating-links",
+        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
+        headers=COACH,
+    )
+    path = "/" + made.json["url"].split("/", 3)[3] + f"?lang={lang}"
+    html = {"Accept": "text/html"}
+
+    def send(body, content_type="application/x-www-form-urlencoded"):
+        return client.post(path, data=body, content_type=content_type, headers=html)
+
+    too_big = send("score=6").get_data(as_text=True)
+    assert "Must be greater" not in too_big and ("Arvon on oltava" in too_big or "Värdet måste" in too_big)
+    pii = send("score=3&comment=soita+040+123+4567").get_data(as_text=True)
+    assert "pseudonymous" not in pii and "Found: phone" not in pii
+    nul = send("score=3&comment=%00")
+    assert nul.status_code == 400 and nul.mimetype == "text/html"
+    garbled = send("score=3&comment=%ED%A0%80")
+    assert garbled.status_code == 422 and garbled.mimetype == "text/html"
+    assert published(profile_app) == [], "the link is not spent on a refused form"
+    assert send("score=4").status_code == 200
