@@ -236,11 +236,6 @@ class AuditQuerySchema(StrictSchema):
     )
     limit = fields.Integer(load_default=200, validate=validate.Range(1, 1000))
 
-    @ma.validates_schema
-    def _period(self, data: dict[str, Any], **kwargs: Any) -> None:
-        if data.get("since") and data.get("until") and data["since"] >= data["until"]:
-            raise ma.ValidationError({"until": [N_("Must be later than since.")]})
-
 
 class AuditEntrySchema(ma.Schema):
     id = fields.Integer()

@@ -404,7 +404,8 @@ def test_a_profile_id_reused_after_a_withdrawal_is_a_new_person(profile_app):
 
 def test_the_audit_log_pages_with_a_cursor_and_filters_by_actor_action_and_time(profile_app):
     """Outside tester 3, F20: only the newest 1,000 entries could be read and `actor`, `since`,
-    `offset` were silently ignored. Now `before=<next>` pages back and the filters work."""
+    `offset` were silently ignored. Now `before=<next>` pages back, the filters work, and unknown
+    parameters are a 422 (the shared strict query parameters)."""
     client = profile_app.test_client()
     auditor = auth("system_auditor", "kohtaanto")
     client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH)
@@ -436,7 +437,12 @@ def test_the_audit_log_pages_with_a_cursor_and_filters_by_actor_action_and_time(
     assert client.get(f"/api/v1/audit?until={oldest}", headers=auditor).json["items"] == []
     assert client.get("/api/v1/audit?since=2999-01-01T00:00:00", headers=auditor).json["items"] == []
     assert len(client.get("/api/v1/audit?until=2999-01-01T00:00:00Z", headers=auditor).json["items"]) == 8
-    for bad in ("before=0", "since=yesterday", "since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z"):
+    for bad in (
+        "offset=1000",
+        "before=0",
+        "since=yesterday",
+        "since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z",
+    ):
         r = client.get(f"/api/v1/audit?{bad}", headers=auditor)
         assert r.status_code == 422, (bad, r.json)
     spec = client.get("/openapi.json").json
