@@ -13,10 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogues; the API translates it where it is shown (shared.i18n)."""
-    return message
+from services.kernel.texts import N_
 
 
 class ProfileError(Exception):

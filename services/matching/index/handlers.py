@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
+from services.kernel.texts import N_
 from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     HIDING,
@@ -271,6 +272,6 @@ class MatchingHandlers:
         """(the language the text was read as, its skills best first); `lang` is detected when None."""
         recognizer = self.state.recognizer
         if recognizer is None:
-            raise RecognitionUnavailableError("skill recognition is not loaded")
+            raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
         lang = lang or recognizer.language(text)
         return lang, recognizer.recognise(text, top_k=top_k, lang=lang)

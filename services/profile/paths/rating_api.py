@@ -14,6 +14,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from services.kernel.texts import N_
 from services.profile.paths.domain import PathConflictError, PathNotFoundError
 from services.profile.paths.rating_handlers import AlreadyRatedError, LinkUnusableError, RatingHandlers
 from services.profile.paths.ratings import InvalidRatingError, Rating, SubjectKind
@@ -39,11 +40,11 @@ def ratings() -> RatingHandlers:
 
 def translate(exc: Exception) -> NoReturn:
     if isinstance(exc, PathNotFoundError):
-        abort(404, message="No such profile, referral or step (or not yours to rate).")
+        abort(404, message=N_("No such profile, referral or step (or not yours to rate)."))
     if isinstance(exc, InvalidRatingError):
-        abort(422, message="The rating breaks a rule.", errors={"json": exc.errors})
+        abort(422, message=N_("The rating breaks a rule."), errors={"json": exc.errors})
     if isinstance(exc, AlreadyRatedError):
-        abort(409, message="Already rated: a referral or a step is rated once by each side.")
+        abort(409, message=N_("Already rated: a referral or a step is rated once by each side."))
     if isinstance(exc, PathConflictError):
         abort(409, message=str(exc))
     raise exc
@@ -65,9 +66,9 @@ class SubjectFields(StrictSchema):
     @validates_schema
     def _one(self, data: dict[str, Any], **_: Any) -> None:
         if data["kind"] == "referral" and not data["vacancy_id"]:
-            raise ValidationError("A referral is named by its vacancy_id.", "vacancy_id")
+            raise ValidationError(N_("A referral is named by its vacancy_id."), "vacancy_id")
         if data["kind"] == "path_step" and not data["step_id"]:
-            raise ValidationError("A path step is named by its step_id.", "step_id")
+            raise ValidationError(N_("A path step is named by its step_id."), "step_id")
 
 
 class RatingInSchema(StrictSchema):

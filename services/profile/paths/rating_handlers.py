@@ -8,6 +8,7 @@ import secrets
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
 from services.profile.paths.domain import PathNotFoundError, ServicePath
@@ -201,13 +202,17 @@ class RatingHandlers:
         if kind is SubjectKind.REFERRAL:
             referral = uow.ratings.referral(candidate_id, ref)
             if referral is None:
-                raise InvalidRatingError({"vacancy_id": ["The jobseeker was not proposed to this vacancy."]})
+                raise InvalidRatingError(
+                    {"vacancy_id": [N_("The jobseeker was not proposed to this vacancy.")]}
+                )
             return Subject(kind, ref, referral.recruiter_org)
         for path in uow.paths.for_candidate(candidate_id):
             for s in path.steps:
                 if s.id == ref and s.state.value in ("open", "ended"):
                     return Subject(kind, ref, s.org)
-        raise InvalidRatingError({"step_id": ["No such step (started or ended) on the jobseeker's path."]})
+        raise InvalidRatingError(
+            {"step_id": [N_("No such step (started or ended) on the jobseeker's path.")]}
+        )
 
     @staticmethod
     def _describe(uow: JourneyUnitOfWork, candidate_id: str, subject: Subject) -> str:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from services.kernel.texts import N_
 from services.profile import events
 from services.profile.paths.domain import (
     CloseReason,
@@ -292,7 +293,9 @@ class PathRepository:
             .values(**self._values(p))
         )
         if result.rowcount != 1:
-            raise PathConflictError(f"path {p.id} was changed meanwhile: reload and try again")
+            raise PathConflictError(
+                N_("path %(id)s was changed meanwhile: reload and try again") % {"id": p.id}
+            )
         self._route(p)
 
     def erase_candidate(self, candidate_id: str) -> list[str]:

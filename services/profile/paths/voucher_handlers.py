@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
 from services.profile.paths.domain import (
@@ -67,7 +68,10 @@ class VoucherHandlers:
         with self.uow_factory() as uow:
             chosen = {v.provider for v in uow.vouchers.of_pilot(pilot.id) if v.provider}
             if chosen - set(pilot.providers):
-                raise PilotInUseError(f"vouchers chose {', '.join(sorted(chosen - set(pilot.providers)))}")
+                raise PilotInUseError(
+                    N_("vouchers chose %(providers)s")
+                    % {"providers": ", ".join(sorted(chosen - set(pilot.providers)))}
+                )
             created = uow.vouchers.put_pilot(pilot, caller.subject, self.clock())
             uow.commit()
         return created
@@ -106,7 +110,7 @@ class VoucherHandlers:
                 v.state_on(now.date()).value in ("issued", "in_progress")
                 for v in uow.vouchers.of_candidate(profile.candidate_id)
             ):
-                raise VoucherStateError("the jobseeker already has a voucher in use")
+                raise VoucherStateError(N_("the jobseeker already has a voucher in use"))
             facts = Facts(age_years, profile.details.education_level.value, unemployed_since, now.date())
             voucher = issue(
                 self.new_id(), pilot, profile.candidate_id, profile.coach_org, facts, caller.subject
@@ -233,7 +237,7 @@ class VoucherHandlers:
         when it falls within the voucher period; the profile is marked hired and the path closes."""
         now = self.clock()
         if on > now.date():
-            raise VoucherStateError("a hire is recorded when it has happened")
+            raise VoucherStateError(N_("a hire is recorded when it has happened"))
         with self.uow_factory() as uow:
             voucher = uow.vouchers.get(voucher_id)
             if voucher is None or not self._may_record(caller, voucher):
@@ -241,7 +245,9 @@ class VoucherHandlers:
             hired = voucher.hired(on)
             if hired is None:
                 raise VoucherStateError(
-                    "the hire does not count for this voucher (before the choice, after the period or after a withdrawal)"
+                    N_(
+                        "the hire does not count for this voucher (before the choice, after the period or after a withdrawal)"
+                    )
                 )
             uow.vouchers.save(hired)
             for profile in uow.profiles.by_candidate([voucher.candidate_id]):
@@ -268,7 +274,7 @@ class VoucherHandlers:
             raise PathNotFoundError(voucher_id)
         found = uow.profiles.by_candidate([voucher.candidate_id])
         if not found or found[0].details is None:
-            raise VoucherStateError("the profile has been withdrawn")
+            raise VoucherStateError(N_("the profile has been withdrawn"))
         return voucher, found[0]
 
     @staticmethod

@@ -69,7 +69,7 @@ def test_scores_are_sorted_and_carry_both_labels(recognizer):
     found = recognizer.recognise("Read blueprints. Follow safety procedures.", top_k=5)
     assert [r.score for r in found] == sorted((r.score for r in found), reverse=True)
     top = {r.uri: r for r in found}
-    assert top["s:blue"].label_fi == "lukea piirustuksia"
+    assert top["s:blue"].label("fi") == "lukea piirustuksia"
 
 
 def test_nothing_is_recognised_in_empty_or_unrelated_text(recognizer):

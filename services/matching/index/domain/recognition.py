@@ -297,8 +297,7 @@ class SkillRecognizer:
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
         self.products_ = named_products(taxonomy)
-        self.labels_en_ = taxonomy.skill_labels_at("en")
-        self.labels_fi_ = taxonomy.skill_labels_at("fi")
+        self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_language(taxonomy)
         return self
 
@@ -412,8 +411,7 @@ class SkillRecognizer:
             RecognisedSkill(
                 uri=self.skill_uris_[j],
                 score=round(float(best[j]), 4),
-                label_en=self.labels_en_[j],
-                label_fi=self.labels_fi_[j],
+                labels={lang: labels[j] for lang, labels in self.labels_.items()},
             )
             for j in chosen
         ]
