@@ -21,6 +21,7 @@ from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     HIDING,
     Exclusions,
+    Scope,
     available_by,
 )
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
@@ -172,6 +173,7 @@ class MatchingHandlers:
         count_exclusions: bool = True,
         available_within_days: int | None = None,
         offset: int = 0,
+        exclusion_scope: Scope = Scope.REACH,
     ) -> Shortlist:
         """The k best candidates `caller` may see for the vacancy (none when it is closed), and
         how many candidates `caller` may see each hard filter removed (`Exclusions`: consent
@@ -181,7 +183,8 @@ class MatchingHandlers:
         propose (default: those the team's records say were hired or rejected for the vacancy).
         `available_within_days`: the availability window for a vacancy without a start date
         (default: the service's setting). `offset`: paging, the candidates to skip (entries keep
-        their real ranks). Raises `VacancyUnknownError`."""
+        their real ranks). `exclusion_scope`: which candidates the counts cover (`Scope`: within
+        commuting reach by default, or the whole country). Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
         viewer = consent_scope(caller, self.org_kind)
         if not record.is_open:
@@ -199,6 +202,7 @@ class MatchingHandlers:
             exclude=frozenset(self._settled(record, caller) if exclude is None else exclude),
             available_within_days=window,
             count_exclusions=count_exclusions,
+            exclusion_scope=exclusion_scope,
         )
         availability = Availability(
             available_by(record.vacancy, today, window),
