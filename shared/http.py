@@ -288,6 +288,23 @@ class QueryPlugin(BasePlugin):
             ):
                 schema["pattern"] = NO_CONTROL_CHARACTERS
 
+    @staticmethod
+    def _plumbing_errors(path: str, operation: dict[str, Any]) -> None:
+        """The error statuses the shared plumbing answers for this operation, each in the error
+        shape (an outside tester found only 200/422/default documented): 400 (unreadable input),
+        401/403 when it is signed in, 404 when its path names a record, 413/415 when it takes a body."""
+        error = {"$ref": "#/components/responses/DEFAULT_ERROR"}
+        codes = ["400"]
+        if operation.get("security"):
+            codes += ["401", "403"]
+        if "{" in path:
+            codes.append("404")
+        if "requestBody" in operation:
+            codes += ["413", "415"]
+        responses = operation.setdefault("responses", {})
+        for code in codes:
+            responses.setdefault(code, error)
+
     def path_helper(
         self, path: str | None = None, operations: Any = None, parameters: Any = None, **kwargs: Any
     ) -> None:
@@ -298,6 +315,7 @@ class QueryPlugin(BasePlugin):
     ) -> None:
         for operation in (operations or {}).values():
             operation.setdefault("security", SIGNED_IN)
+            self._plumbing_errors(path or "", operation)
             parameters = operation.setdefault("parameters", [])
             self._free_text_rule(parameters)
             if not any(p.get("in") == "query" and p.get("name") == "lang" for p in parameters):
