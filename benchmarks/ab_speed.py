@@ -14,9 +14,12 @@ The base version's domain package is loaded from the other checkout under anothe
 ``services/matching/index/domain`` (or, before the index/team split, ``services/matching/domain``)
 only uses relative imports, numpy, scipy, scikit-learn and numba. Both engines get this checkout's
 taxonomy tables, municipalities and candidate objects (read by attribute, so any version takes
-them). Reported: p50/p90/p99 latency of `MatchingEngine.shortlist(k=50)` per version (half the
-queries with a consent filter, as `benchmarks.speed`), the paired ratio, and index bytes per profile;
-and whether both return the same shortlists.
+them). Reported, for `MatchingEngine.shortlist(k=50)` and for `rank(k=50, count_exclusions=True)`
+(the shortlist as the API answers it, with each version's default exclusion counts), per version
+(half the queries with a consent filter, as `benchmarks.speed`): p50/p90/p99 latency, mean CPU time
+per query (all threads of the process), the paired ratio, index bytes per profile, and whether both
+return the same shortlists; with `--same-counts N`, whether the whole-country counts of the first N
+queries agree.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import argparse
 import gc
 import importlib.util
 import os
+import pickle
 import sys
 import time
 from itertools import tee
@@ -75,6 +79,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--profiles", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--image",
+        type=Path,
+        help="pickle of the generated index: written after indexing when missing, else loaded into both "
+        "engines instead of indexing (the segment layout must be the same in both versions)",
+    )
+    parser.add_argument(
+        "--same-counts", type=int, default=0, help="check the whole-country counts on this many queries"
+    )
     args = parser.parse_args(argv)
 
     base_domain = load_domain(args.base, "base_ranking_domain")
@@ -94,10 +107,20 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         f"({Path(base_domain.__file__ or '').parent}), {args.profiles:,} profiles",
         flush=True,
     )
-    one, two = tee(generate_candidates(taxonomy, args.profiles, args.seed, municipalities=municipalities))
     start = time.perf_counter()
-    engines["base"].bulk_load(one)
-    engines["this"].bulk_load(two)
+    if args.image is not None and args.image.exists():  # the same index, saved by an earlier run
+        with args.image.open("rb") as f:
+            image = pickle.load(f)  # a file this benchmark wrote itself
+        for engine in engines.values():
+            engine.restore(image)
+        del image
+    else:
+        one, two = tee(generate_candidates(taxonomy, args.profiles, args.seed, municipalities=municipalities))
+        engines["base"].bulk_load(one)
+        engines["this"].bulk_load(two)
+        if args.image is not None:
+            with args.image.open("wb") as f:
+                pickle.dump(engines["this"].image(), f, protocol=5)
     print(f"indexed both in {time.perf_counter() - start:.0f} s", flush=True)
     gc.collect()
     gc.freeze()
@@ -108,33 +131,72 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     for i, v in enumerate(vacancies[:10]):  # warm-up
         for engine in engines.values():
             engine.shortlist(v, k=K, viewer_org=orgs[i % 2], today=REFERENCE_DAY)
-    times: dict[str, list[float]] = {name: [] for name in engines}
-    same = 0
-    for i, v in enumerate(vacancies[10:]):
-        org = None if i % 2 == 0 else orgs[1 + (i // 2) % len(ORGS)]
-        got = {}
-        for name in list(engines)[:: 1 if i % 2 == 0 else -1]:
-            start = time.perf_counter()
-            entries = engines[name].shortlist(v, k=K, viewer_org=org, today=REFERENCE_DAY)
-            times[name].append(time.perf_counter() - start)
-            got[name] = [(e.candidate_id, e.score) for e in entries]
-        same += got["base"] == got["this"]
-    out: dict[str, Any] = {"profiles": args.profiles, "queries": len(vacancies) - 10, "same_shortlists": same}
-    for name, engine in engines.items():
-        ms = np.asarray(times[name]) * 1000
-        out[name] = percentiles(ms) | {"index_bytes_per_profile": engine.memory_bytes() / args.profiles}
-        stats = out[name]
+    out: dict[str, Any] = {"profiles": args.profiles, "queries": len(vacancies) - 10}
+    queries = [
+        (v, None if i % 2 == 0 else orgs[1 + (i // 2) % len(ORGS)]) for i, v in enumerate(vacancies[10:])
+    ]
+
+    def shortlist(engine: Any, v: Any, org: str | None) -> Any:
+        return engine.shortlist(v, k=K, viewer_org=org, today=REFERENCE_DAY)
+
+    def as_the_api(engine: Any, v: Any, org: str | None) -> Any:  # with each version's default counts
+        return engine.rank(v, k=K, viewer_org=org, today=REFERENCE_DAY, count_exclusions=True)
+
+    for label, call in (("shortlist", shortlist), ("with exclusion counts", as_the_api)):
+        times: dict[str, list[float]] = {name: [] for name in engines}
+        cpu: dict[str, list[float]] = {name: [] for name in engines}
+        same = 0
+        for i, (v, org) in enumerate(queries):
+            got = {}
+            for name in list(engines)[:: 1 if i % 2 == 0 else -1]:
+                c0, start = time.process_time(), time.perf_counter()
+                result = call(engines[name], v, org)
+                times[name].append(time.perf_counter() - start)
+                cpu[name].append(time.process_time() - c0)
+                entries = result if isinstance(result, list) else result.entries
+                got[name] = [(e.candidate_id, e.score) for e in entries]
+            same += got["base"] == got["this"]
+        part: dict[str, Any] = {"identical_shortlists": same}
+        print(f"\n{label} (k={K}):")
+        for name, engine in engines.items():
+            ms = np.asarray(times[name]) * 1000
+            part[name] = percentiles(ms) | {
+                "cpu_ms_mean": float(np.mean(cpu[name]) * 1000),
+                "index_bytes_per_profile": engine.memory_bytes() / args.profiles,
+            }
+            stats = part[name]
+            print(
+                f"{name:5} p50 {stats['p50_ms']:.1f} ms  p90 {stats['p90_ms']:.1f} ms  "
+                f"p99 {stats['p99_ms']:.1f} ms  mean {stats['mean_ms']:.1f} ms  CPU {stats['cpu_ms_mean']:.1f} ms "
+                f"per query  index {stats['index_bytes_per_profile']:.0f} B/profile"
+            )
+        ratio = np.asarray(times["this"]) / np.asarray(times["base"])
+        part["paired_ratio_median"] = float(np.median(ratio))
+        part["cpu_ratio"] = float(np.sum(cpu["this"]) / np.sum(cpu["base"]))
         print(
-            f"{name:5} p50 {stats['p50_ms']:.1f} ms  p90 {stats['p90_ms']:.1f} ms  p99 {stats['p99_ms']:.1f} ms  "
-            f"mean {stats['mean_ms']:.1f} ms  index {stats['index_bytes_per_profile']:.0f} B/profile"
+            f"this / base per query: median {np.median(ratio):.3f} (p10 {np.percentile(ratio, 10):.3f}, "
+            f"p90 {np.percentile(ratio, 90):.3f}); CPU this / base {part['cpu_ratio']:.3f}; identical "
+            f"shortlists {same} of {out['queries']}; load average {os.getloadavg()[0]:.1f}",
+            flush=True,
         )
-    ratio = np.asarray(times["this"]) / np.asarray(times["base"])
-    out["paired_ratio_median"] = float(np.median(ratio))
-    print(
-        f"this / base per query: median {np.median(ratio):.3f} (p10 {np.percentile(ratio, 10):.3f}, "
-        f"p90 {np.percentile(ratio, 90):.3f}); identical shortlists {same} of {out['queries']}; "
-        f"load average after {os.getloadavg()[0]:.1f}"
-    )
+        out[label] = part
+    if args.same_counts:  # the whole-country counts (the base's only scope) must not have changed
+        scope = importlib.import_module("services.matching.index.domain.filters").Scope.COUNTRY
+        agree = 0
+        for v, org in queries[: args.same_counts]:
+            a = as_the_api(engines["base"], v, org).exclusions
+            b = (
+                engines["this"]
+                .rank(v, k=K, viewer_org=org, today=REFERENCE_DAY, exclusion_scope=scope)
+                .exclusions
+            )
+            agree += (a.considered, a.excluded, dict(a.by_reason)) == (
+                b.considered,
+                b.excluded,
+                dict(b.by_reason),
+            )
+        out["same_country_counts"] = agree
+        print(f"whole-country counts equal to the base's: {agree} of {args.same_counts}")
     return out
 
 

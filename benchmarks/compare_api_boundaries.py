@@ -1,4 +1,5 @@
-"""Dump what the vacancy and profile services answer over HTTP and publish as events, for a
+"""Dump what the vacancy and profile services and matching's training catalogue answer over HTTP,
+store and publish as events, for a
 before/after comparison of a refactoring (issue 15: one conversion per boundary).
 
     python -m benchmarks.compare_api_boundaries OUT.json            # run the requests, write the dump
@@ -193,6 +194,46 @@ def run_profile(tmp: Path, out: list[dict[str, Any]], norm: Normaliser) -> None:
     outbox(app, "profile", out, norm)
 
 
+def run_training(tmp: Path, out: list[dict[str, Any]], norm: Normaliser) -> None:
+    """Matching's training catalogue: import, the course listing (all, per region, per skill), a
+    near match's course suggestions in fi/sv/en, employer feedback and a meeting publishing
+    ``training.suggested``, and the stored course rows."""
+    from services.matching.team.repository import courses
+    from tests.api.matching_world import WELDER, essential, welding_shortage_world
+    from tests.api.test_matching_training import catalogue_rows, csv_bytes
+
+    app = welding_shortage_world(sqlite_url(tmp, "matching"))
+    client = app.test_client()
+    operator, team = auth("operator", "kohtaanto"), auth("team_member", "tampere-tyollisyys")
+    recruiter = auth("recruiter", "agency-a")
+
+    def note(label: str, r: Any) -> None:
+        out.append({"call": label, "status": r.status_code, "body": norm(r.get_data(as_text=True))})
+
+    upload = {**operator, "Content-Type": "text/csv"}
+    note(
+        "training import",
+        client.post("/api/v1/training/catalogue", data=csv_bytes(catalogue_rows()), headers=upload),
+    )
+    skill = essential(WELDER, 100)[-2]
+    for query in ("", "?region=pirkanmaa", f"?skill={skill}"):
+        note(f"training courses {query}", client.get(f"/api/v1/training/courses{query}", headers=team))
+    for cid in app.candidate_ids[2:]:
+        for lang in ("", "?lang=sv", "?lang=en"):
+            url = f"/api/v1/vacancies/v-weld/candidates/{cid}/training{lang}"
+            note(f"training suggestions {lang}", client.get(url, headers=team))
+    outcomes, cid = "/api/v1/vacancies/v-weld/outcomes", app.candidate_ids[0]
+    client.post(outcomes, json={"candidate_id": cid, "status": "proposed"}, headers=recruiter)
+    feedback = {"candidate_id": cid, "status": "not_hired", "reason": "skills", "missing_skills": [skill]}
+    note("training feedback", client.post(outcomes, json=feedback, headers=recruiter))
+    note("meeting prepare", client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=team))
+    note("meeting content", client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=team))
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        for row in conn.execute(select(courses).order_by(courses.c.provider, courses.c.course_id)):
+            out.append({"stored course": row.course_id, "body": json.dumps(row.body, sort_keys=False)})
+    outbox(app, "matching.team", out, norm)
+
+
 def outbox(app: Any, service: str, out: list[dict[str, Any]], norm: Normaliser) -> None:
     """Every outbox row of the service, in order: the events exactly as they would be published."""
     table = __import__(f"services.{service}.repository", fromlist=["outbox"]).outbox
@@ -229,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         run_vacancy(Path(tmp), out, norm)
         run_profile(Path(tmp), out, norm)
+        run_training(Path(tmp), out, norm)
     Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=1))
     print(f"{len(out)} entries written to {args.out}")
     return 0

@@ -9,13 +9,14 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NoReturn
 
 from apispec import APISpec, BasePlugin
-from flask import Blueprint, Flask, current_app, jsonify, request, send_from_directory
+from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_from_directory
 from flask_babel import gettext
 from flask_smorest import Api as SmorestApi
 from flask_smorest import abort as _abort
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
-from shared.i18n import init_i18n, translate_errors, translate_text
+from shared.i18n import current_language, init_i18n, translate_errors, translate_text
 from shared.languages import UI_LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -287,6 +288,23 @@ class QueryPlugin(BasePlugin):
             ):
                 schema["pattern"] = NO_CONTROL_CHARACTERS
 
+    @staticmethod
+    def _plumbing_errors(path: str, operation: dict[str, Any]) -> None:
+        """The error statuses the shared plumbing answers for this operation, each in the error
+        shape (an outside tester found only 200/422/default documented): 400 (unreadable input),
+        401/403 when it is signed in, 404 when its path names a record, 413/415 when it takes a body."""
+        error = {"$ref": "#/components/responses/DEFAULT_ERROR"}
+        codes = ["400"]
+        if operation.get("security"):
+            codes += ["401", "403"]
+        if "{" in path:
+            codes.append("404")
+        if "requestBody" in operation:
+            codes += ["413", "415"]
+        responses = operation.setdefault("responses", {})
+        for code in codes:
+            responses.setdefault(code, error)
+
     def path_helper(
         self, path: str | None = None, operations: Any = None, parameters: Any = None, **kwargs: Any
     ) -> None:
@@ -297,6 +315,7 @@ class QueryPlugin(BasePlugin):
     ) -> None:
         for operation in (operations or {}).values():
             operation.setdefault("security", SIGNED_IN)
+            self._plumbing_errors(path or "", operation)
             parameters = operation.setdefault("parameters", [])
             self._free_text_rule(parameters)
             if not any(p.get("in") == "query" and p.get("name") == "lang" for p in parameters):
@@ -399,6 +418,24 @@ def swagger_ui_blueprint() -> Blueprint:
     return bp
 
 
+def _a_browser_page() -> bool:
+    """Whether the request is a browser's for a page (not the JSON API, not a download)."""
+    return (
+        not request.path.startswith("/api/")
+        and not request.path.endswith((".json", ".csv", ".xlsx"))
+        and request.accept_mimetypes.accept_html
+    )
+
+
+def _html_error(status: int, title: str, message: str) -> Response:
+    """A minimal error page in the request's language, for plumbing that knows no service's templates."""
+    page = Markup(
+        '<!doctype html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
+        "<body><h1>{}</h1><p>{}</p></body></html>"
+    ).format(current_language(), title, title, message)
+    return Response(page, status, mimetype="text/html")
+
+
 def unreadable_body(exc: BaseException) -> bool:
     """Whether ``exc`` is the server's refusal to read a malformed body: gunicorn raises its parse
     errors (``gunicorn.http.errors``: ``InvalidChunkSize``, ``ChunkMissingTerminator``,
@@ -423,6 +460,9 @@ def create_api(app: Flask, title: str, description: str = "") -> Api:
 
     @app.errorhandler(BadInputError)
     def bad_input(exc: BadInputError) -> Any:
+        if _a_browser_page():
+            # a form on a page (the jobseeker's rating form): a page, not JSON (an outside tester)
+            return _html_error(400, gettext("Invalid input."), translate_text(str(exc)))
         return {
             "code": 400,
             "status": "Bad Request",

@@ -133,10 +133,11 @@ def _patterns(directory: Path = CATALOGUES) -> tuple[tuple[re.Pattern[str], str]
     return tuple((pattern, msgid) for _, pattern, msgid in found)
 
 
-def translate_text(text: str) -> str:
+def translate_text(text: str, _depth: int = 0) -> str:
     """``text`` (an English message the code produced) in the request's language: the catalogue's
     translation of the msgid ``text``, or of the placeholder msgid it is an instance of (the values
-    kept as given); unknown texts are returned as they are."""
+    kept as given, except a value that is itself a catalogue message, e.g. the state ``ended`` or a
+    nested reason, which is translated too); unknown texts are returned as they are."""
     if not text or not has_request_context():
         return text
     translated = gettext(text)
@@ -144,7 +145,10 @@ def translate_text(text: str) -> str:
         return translated
     for pattern, msgid in _patterns():
         if match := pattern.match(text):
-            return gettext(msgid, **match.groupdict())
+            values = match.groupdict()
+            if _depth < 2:  # a value that is itself a message (a state word, a nested reason) in kind
+                values = {k: translate_text(v, _depth + 1) for k, v in values.items()}
+            return gettext(msgid, **values)
     return text
 
 

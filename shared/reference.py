@@ -12,7 +12,7 @@ import csv
 import gzip
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from shared.config import reference_data_dir
 from shared.geography import MERGED_FILE, MUNICIPALITIES_FILE, REGIONS_FILE, Geography, Municipality
+from shared.languages import UI_LANGUAGES
 
 __all__ = [
     "EscoCatalogue",
@@ -73,12 +74,25 @@ def canonical_esco_uri(text: str) -> tuple[str, str] | None:
     return kind, f"{ESCO_BASE}{kind}/{m['id'].lower()}"
 
 
+#: A concept's preferred labels: language (``shared.languages.UI_LANGUAGES``) → label, for the
+#: languages the ESCO files have a ``preferredLabel_<lang>`` in (today en and fi; sv is a data change)
+Labels = dict[str, str]
+
+
+def labelled(uris: Sequence[str], labels: Mapping[str, Sequence[str]]) -> dict[str, Labels]:
+    """URI → its ``Labels`` from label columns (language → one label per URI, in ``uris`` order);
+    languages outside ``UI_LANGUAGES`` and empty labels are left out."""
+    langs = [lang for lang in UI_LANGUAGES if lang in labels]
+    return {uri: {lang: label for lang in langs if (label := labels[lang][i])} for i, uri in enumerate(uris)}
+
+
 @dataclass(frozen=True, slots=True)
 class EscoCatalogue:
-    """ESCO skill and occupation URIs with their English and Finnish labels, of one ESCO version."""
+    """ESCO skill and occupation URIs with their labels in each language the data has, of one ESCO
+    version. A label asked for in a language the data lacks is the English one (ESCO's own fallback)."""
 
-    skills: dict[str, tuple[str, str]]
-    occupations: dict[str, tuple[str, str]]
+    skills: dict[str, Labels]
+    occupations: dict[str, Labels]
     version: str = "v1.1.1"
 
     def has_skill(self, uri: str) -> bool:
@@ -117,12 +131,16 @@ class EscoCatalogue:
         )
 
     def skill_label(self, uri: str, lang: str = "en") -> str:
-        en, fi = self.skills.get(uri, (uri, uri))
-        return fi if lang == "fi" and fi else en
+        """The skill's label in ``lang``, else in English; the URI itself when unknown."""
+        return _label(self.skills.get(uri), lang, uri)
 
     def occupation_label(self, uri: str, lang: str = "en") -> str:
-        en, fi = self.occupations.get(uri, (uri, uri))
-        return fi if lang == "fi" and fi else en
+        """The occupation's label in ``lang``, else in English; the URI itself when unknown."""
+        return _label(self.occupations.get(uri), lang, uri)
+
+
+def _label(labels: Labels | None, lang: str, uri: str) -> str:
+    return (labels.get(lang) or labels.get("en") or uri) if labels else uri
 
 
 def esco_version(esco_dir: Path) -> str:
@@ -139,15 +157,23 @@ def esco_version(esco_dir: Path) -> str:
 @lru_cache(maxsize=4)
 def esco_catalogue(directory: Path | None = None) -> EscoCatalogue:
     base = (directory or reference_data_dir()) / "esco"
-    skills = {
-        r["conceptUri"]: (r["preferredLabel_en"], r["preferredLabel_fi"])
-        for r in read_csv(base / "skills_en_fi.csv.gz")
-    }
-    occupations = {
-        r["conceptUri"]: (r["preferredLabel_en"], r["preferredLabel_fi"])
-        for r in read_csv(base / "occupations_en_fi.csv.gz")
-    }
-    return EscoCatalogue(skills=skills, occupations=occupations, version=esco_version(base))
+
+    def read(name: str) -> dict[str, Labels]:
+        rows = list(read_csv(base / name))
+        columns = {
+            lang: f"preferredLabel_{lang}"
+            for lang in UI_LANGUAGES
+            if rows and f"preferredLabel_{lang}" in rows[0]
+        }
+        return labelled(
+            [r["conceptUri"] for r in rows], {lang: [r[c] for r in rows] for lang, c in columns.items()}
+        )
+
+    return EscoCatalogue(
+        skills=read("skills_en_fi.csv.gz"),
+        occupations=read("occupations_en_fi.csv.gz"),
+        version=esco_version(base),
+    )
 
 
 @lru_cache(maxsize=4)

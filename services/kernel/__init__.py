@@ -8,6 +8,9 @@ it holds rules, never a service's aggregates, tables or schemas. The publishing 
 (matching owns the shortage lists); a change here is a change of the published event's meaning and
 needs a new schema version when consumers would read old events differently.
 
+Besides rules, one marker every domain core uses: ``texts.N_``, which marks a domain's human texts
+(reasons, refusals) for the message catalogues without importing the plumbing that translates them.
+
 Why not ``shared/``: ``shared/`` is plumbing every service uses (style.md, practice 4); a domain rule
 there would look like plumbing and invite every service to couple to it.
 """

@@ -19,6 +19,8 @@ from enum import StrEnum
 from functools import total_ordering
 from typing import Any, Generic, Protocol, TypeVar
 
+from services.kernel.texts import N_
+
 NATIONAL = "national"
 MIN_YEAR, MAX_YEAR = 2000, 2100
 _CANONICAL = re.compile(r"^(\d{4})(?:H([12])|-(0[1-9]|1[0-2]))$")  # 2026H2 or 2026-03
@@ -53,9 +55,12 @@ class Period:
 
     def __post_init__(self) -> None:
         if not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise ValueError(f"year {self.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+            raise ValueError(
+                N_("year %(year)s is outside %(first)s–%(last)s")
+                % {"year": self.year, "first": MIN_YEAR, "last": MAX_YEAR}
+            )
         if (self.half in (1, 2)) == (1 <= self.month <= 12) or self.half not in (0, 1, 2):
-            raise ValueError("a period is a half-year (half 1 or 2) or a month (1–12)")
+            raise ValueError(N_("a period is a half-year (half 1 or 2) or a month (1–12)"))
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -64,7 +69,9 @@ class Period:
         lenient ``parse_period``)."""
         m = _CANONICAL.match(text)
         if not m:
-            raise ValueError(f"a period is written like 2026H2 or 2026-03, not {text!r}")
+            raise ValueError(
+                N_("a period is written like 2026H2 or 2026-03, not %(value)s") % {"value": repr(text)}
+            )
         return cls(int(m[1]), int(m[2])) if m[2] else cls(int(m[1]), month=int(m[3]))
 
     @classmethod

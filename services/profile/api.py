@@ -163,13 +163,22 @@ class Audit(MethodView):
     def get(self, args: dict[str, Any]) -> Any:
         """The audit log of personal-data access, newest first. A data-protection officer (or an
         operator) sees its own organisation's entries: what its people did and what anyone did with
-        its jobseekers' data. The system auditor sees every organisation's."""
+        its jobseekers' data. The system auditor sees every organisation's. Pages: `limit` entries, then
+        `before=<next>` for the older ones; filters by profile, candidate, actor, action and time."""
         caller = current_principal()
         with handlers().uow_factory() as uow:
             entries = uow.audit.entries(
                 scope_org=audit_scope(caller),
                 profile_id=args["profile_id"],
                 candidate_id=args["candidate_id"],
-                limit=args["limit"],
+                every_identity=args["identities"] == "all",
+                actor=args["actor"],
+                action=args["action"],
+                since=args["since"],
+                until=args["until"],
+                before=args["before"],
+                limit=args["limit"] + 1,
             )
-        return {"items": entries}
+        more = len(entries) > args["limit"]
+        entries = entries[: args["limit"]]
+        return {"items": entries, "next": entries[-1]["id"] if more else None}

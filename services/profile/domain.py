@@ -13,10 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogues; the API translates it where it is shown (shared.i18n)."""
-    return message
+from services.kernel.texts import N_
 
 
 class ProfileError(Exception):
@@ -163,10 +160,17 @@ class ProfileDetails:
             raise InvalidProfileError(errors)
 
 
-def pseudonym(key: bytes, coach_org: str, profile_id: str) -> str:
-    """The candidate id other services see: stable per profile (an organisation's id), not reversible
-    without the key. HMAC-SHA-256, 96 bits, hex with the prefix ``c-``."""
+def pseudonym(key: bytes, coach_org: str, profile_id: str, generation: int = 0) -> str:
+    """The candidate id other services see: stable per profile (an organisation's id) and identity,
+    not reversible without the key. HMAC-SHA-256, 96 bits, hex with the prefix ``c-``.
+
+    ``generation`` counts the people who have held the profile id: a withdrawal ends an identity, and
+    a profile created again under the same id (organisations reuse case numbers) is generation + 1,
+    so the new person never inherits the erased person's pseudonym. Generation 0 is the original
+    form (the same ids as before generations existed)."""
     message = f"{coach_org}\x1f{profile_id}".encode()
+    if generation:
+        message += f"\x1f{generation}".encode()
     return "c-" + hmac.new(key, message, hashlib.sha256).hexdigest()[:24]
 
 
@@ -194,16 +198,25 @@ class Profile:
     version: int
     created_at: datetime
     updated_at: datetime
+    #: How many identities held this profile id before (see ``pseudonym``); kept after a withdrawal.
+    generation: int = 0
 
     @classmethod
     def create(
-        cls, profile_id: str, candidate_id: str, coach_org: str, details: ProfileDetails, now: datetime
+        cls,
+        profile_id: str,
+        candidate_id: str,
+        coach_org: str,
+        details: ProfileDetails,
+        now: datetime,
+        generation: int = 0,
     ) -> Profile:
         details.check()
-        return cls(profile_id, candidate_id, coach_org, details, Status.ACTIVE, 1, now, now)
+        return cls(profile_id, candidate_id, coach_org, details, Status.ACTIVE, 1, now, now, generation)
 
     def update(self, details: ProfileDetails, now: datetime) -> Profile:
-        """Upsert semantics: a withdrawn profile pushed again becomes active (a new registration)."""
+        """A new version of a profile that is not withdrawn (a withdrawn one is created anew, as a new
+        identity: ``ProfileHandlers.upsert``)."""
         details.check()
         status = Status.ACTIVE if self.status is Status.WITHDRAWN else self.status
         return replace(self, details=details, status=status, version=self.version + 1, updated_at=now)

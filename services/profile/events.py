@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import marshmallow as ma
 from marshmallow import fields
 
+from services.kernel.texts import N_
 from services.profile import domain
 from services.profile.paths import consumer as training
 from shared.messaging.consumer import Record
@@ -138,7 +139,7 @@ def _iso_date(text: str) -> None:
     try:
         date.fromisoformat(text)
     except ValueError:
-        raise ma.ValidationError("Not an ISO date.") from None
+        raise ma.ValidationError(N_("Not an ISO date.")) from None
 
 
 class OutcomeReading(ma.Schema):

@@ -55,13 +55,25 @@ class ProfileHandlers:
         status; None keeps it (a re-push never undoes ``hired`` by itself)."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
-            if existing is None:
-                candidate_id = pseudonym(self.pseudonym_key, caller.org, profile_id)
-                profile = Profile.create(profile_id, candidate_id, caller.org, details, self.clock())
-                profile = profile.with_status(status)
-                uow.profiles.add(profile)
+            created = existing is None or existing.status is Status.WITHDRAWN
+            if created:
+                # A withdrawal ended the previous identity: the id is a new person's now, with a new
+                # pseudonym, version history and creation time (outside tester 3, F14).
+                generation = existing.generation + 1 if existing is not None else 0
+                candidate_id = pseudonym(self.pseudonym_key, caller.org, profile_id, generation)
+                profile = Profile.create(
+                    profile_id, candidate_id, caller.org, details, self.clock(), generation
+                ).with_status(status)
+                if existing is None:
+                    uow.profiles.add(profile)
+                else:
+                    uow.profiles.recreate(profile)
             else:
+                assert existing is not None
                 granted = uow.granted_orgs(existing.candidate_id)
+                # An organisation the coach lists that the jobseeker had granted only by a choice (a
+                # voucher's provider) is now the jobseeker's own consent too (F13).
+                uow.consent_restated(existing.candidate_id, granted & details.consented_orgs)
                 if granted - details.consented_orgs:
                     details = replace(details, consented_orgs=details.consented_orgs | granted)
                 profile = existing.update(details, self.clock()).with_status(status)
@@ -69,7 +81,7 @@ class ProfileHandlers:
             uow.publish_candidate(profile)
             self._audit(uow, caller, "profile.write", True, profile_id, profile)
             uow.commit()
-        return profile, existing is None
+        return profile, created
 
     def withdraw(self, caller: Principal, profile_id: str) -> Profile:
         """Withdraw (erase) a profile of the caller's organisation; ``ProfileNotFoundError`` when the

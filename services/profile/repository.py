@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    and_,
     insert,
     or_,
     select,
@@ -49,6 +50,8 @@ profiles = Table(
     Column("details", JSON, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The identity holding the id (``domain.pseudonym``): + 1 when a withdrawn profile is created again.
+    Column("generation", Integer, nullable=False, server_default="0"),
 )
 
 audit_log = Table(
@@ -87,6 +90,7 @@ def _from_row(row: Any) -> Profile:
         version=row.version,
         created_at=_aware(row.created_at),
         updated_at=_aware(row.updated_at),
+        generation=row.generation,
     )
 
 
@@ -115,6 +119,15 @@ class ProfileRepository:
             .values(**self._values(p))
         )
 
+    def recreate(self, p: Profile) -> None:
+        """A withdrawn profile's id taken by a new identity (``p.generation`` higher): the erased
+        person's row, kept as a tombstone so far, is replaced, creation time included."""
+        self.conn.execute(
+            update(profiles)
+            .where(profiles.c.coach_org == p.coach_org, profiles.c.id == p.id)
+            .values(**self._values(p), created_at=p.created_at)
+        )
+
     @staticmethod
     def _values(p: Profile) -> dict[str, Any]:
         return {
@@ -125,6 +138,7 @@ class ProfileRepository:
             "version": p.version,
             "details": p.details.to_dict() if p.details else None,
             "updated_at": p.updated_at,
+            "generation": p.generation,
         }
 
 
@@ -151,7 +165,18 @@ class AuditLog:
         purpose: str | None = None,
         subject_org: str | None = None,
     ) -> None:
-        """One entry; ``purpose`` is stored with personal data masked (``shared.pii.mask``)."""
+        """One entry; ``purpose`` is stored with personal data masked (``shared.pii.mask``).
+
+        An entry about a candidate always carries the profile id and the profile's organisation
+        (``subject_org``) when the profile is known here, whoever acted: the own data-protection
+        officer's search by profile id must find other organisations' accesses too. ``entries``
+        hides the profile id from everyone else."""
+        if candidate_id is not None and (profile_id is None or subject_org is None):
+            row = self.conn.execute(
+                select(profiles.c.id, profiles.c.coach_org).where(profiles.c.candidate_id == candidate_id)
+            ).first()
+            if row is not None:
+                profile_id, subject_org = profile_id or row.id, subject_org or row.coach_org
         self.conn.execute(
             insert(audit_log).values(
                 at=datetime.now(UTC),
@@ -184,11 +209,22 @@ class AuditLog:
         scope_org: str | None,
         profile_id: str | None = None,
         candidate_id: str | None = None,
+        every_identity: bool = False,
+        actor: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        before: int | None = None,
         limit: int = 200,
     ) -> list[dict[str, Any]]:
-        """Newest first. With ``scope_org``, only the entries of that organisation: what its people
-        did, and what anyone did with its jobseekers' data; a profile id of another organisation's
-        jobseeker is not shown (nor which organisation that is). ``scope_org=None``: every entry."""
+        """Newest first (by ``id``), at most ``limit``; ``before``: only entries with a smaller id (the
+        cursor of the next page). With ``scope_org``, only the entries of that organisation: what its
+        people did, and what anyone did with its jobseekers' data; a profile id of another
+        organisation's jobseeker is not shown (nor which organisation that is). ``scope_org=None``:
+        every entry. ``profile_id``: the entries of the identity holding that id now (a profile
+        created again after a withdrawal is a new person: ``domain.pseudonym``), or of every identity
+        that held it with ``every_identity``. ``actor``/``action``: exact matches; ``since`` (inclusive)
+        and ``until`` (exclusive): time-zone-aware instants."""
         query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
         if scope_org is not None:
             query = query.where(or_(audit_log.c.actor_org == scope_org, audit_log.c.subject_org == scope_org))
@@ -196,8 +232,20 @@ class AuditLog:
             query = query.where(audit_log.c.profile_id == profile_id)
             if scope_org is not None:
                 query = query.where(audit_log.c.subject_org == scope_org)
+            if not every_identity:
+                query = query.where(*self._current_identity(scope_org, profile_id))
         if candidate_id:
             query = query.where(audit_log.c.candidate_id == candidate_id)
+        if actor:
+            query = query.where(audit_log.c.actor == actor)
+        if action:
+            query = query.where(audit_log.c.action == action)
+        if since is not None:
+            query = query.where(audit_log.c.at >= since.astimezone(UTC))
+        if until is not None:
+            query = query.where(audit_log.c.at < until.astimezone(UTC))
+        if before is not None:
+            query = query.where(audit_log.c.id < before)
         out = []
         for row in self.conn.execute(query):
             entry = dict(row._mapping)
@@ -207,6 +255,25 @@ class AuditLog:
                 entry["subject_org"] = None
             out.append(entry)
         return out
+
+    def _current_identity(self, scope_org: str | None, profile_id: str) -> list[Any]:
+        """Conditions keeping the entries of the identities holding ``profile_id`` now (one per
+        organisation in scope): entries with their candidate id, and entries without one (denied
+        attempts) made since that identity was created. None when no profile holds the id."""
+        query = select(profiles).where(profiles.c.id == profile_id)
+        if scope_org is not None:
+            query = query.where(profiles.c.coach_org == scope_org)
+        held = [
+            and_(
+                audit_log.c.subject_org == row.coach_org,
+                or_(
+                    audit_log.c.candidate_id == row.candidate_id,
+                    and_(audit_log.c.candidate_id.is_(None), audit_log.c.at >= _aware(row.created_at)),
+                ),
+            )
+            for row in self.conn.execute(query)
+        ]
+        return [or_(*held)] if held else []
 
 
 class UnitOfWork(SqlUnitOfWork):
@@ -230,6 +297,11 @@ class UnitOfWork(SqlUnitOfWork):
 
     def referral_noted(self, payload: dict[str, Any]) -> None:
         """Hook: a candidate was proposed to a vacancy, or its outcome changed (``outcome.recorded``)."""
+
+    def consent_restated(self, candidate_id: str, orgs: frozenset[str]) -> None:
+        """Hook: the coach listed ``orgs`` in the jobseeker's consent while they were consented by a
+        choice recorded elsewhere (``granted_orgs``): from now on it is the jobseeker's own consent,
+        which withdrawing the choice leaves in place."""
 
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         """Hook: organisations the jobseeker consented to by a choice recorded elsewhere in this

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 import marshmallow as ma
@@ -196,6 +197,43 @@ class AuditQuerySchema(StrictSchema):
         validate=validate.Length(1, 32),
         metadata={"description": "Only entries about this pseudonymous candidate id"},
     )
+    identities = fields.String(
+        load_default="current",
+        validate=validate.OneOf(["current", "all"]),
+        metadata={
+            "description": "With `profile_id`: `current` (default) lists the entries of the person "
+            "holding the id now; `all` also those of earlier holders whose profile was withdrawn "
+            "(organisations reuse ids; each holder has an own candidate id)"
+        },
+    )
+    actor = fields.String(
+        load_default=None,
+        validate=validate.Length(1, 200),
+        metadata={"description": "Only entries of this user (the token subject), exact match"},
+    )
+    action = fields.String(
+        load_default=None,
+        validate=validate.Length(1, 64),
+        metadata={"description": "Only entries of this action, exact match (e.g. `contact.read`)"},
+    )
+    since = fields.AwareDateTime(
+        load_default=None,
+        default_timezone=UTC,
+        metadata={"description": "Only entries at or after this instant (ISO 8601; no offset: UTC)"},
+    )
+    until = fields.AwareDateTime(
+        load_default=None,
+        default_timezone=UTC,
+        metadata={"description": "Only entries before this instant (ISO 8601; no offset: UTC)"},
+    )
+    before = fields.Integer(
+        load_default=None,
+        validate=validate.Range(1, 2**63 - 1),
+        metadata={
+            "description": "Paging cursor: only entries with a smaller id (older). The response's "
+            "`next` is the cursor of the following page"
+        },
+    )
     limit = fields.Integer(load_default=200, validate=validate.Range(1, 1000))
 
 
@@ -207,13 +245,19 @@ class AuditEntrySchema(ma.Schema):
     actor_org = fields.String()
     action = fields.String(
         metadata={
-            "description": "profile.read, profile.write, profile.withdraw, contact.read, audit.read, "
-            "profile.hired"
+            "description": "profile.read, profile.write, profile.withdraw, profile.hired, contact.read, "
+            "audit.read, path.read, path.write, worklist.read, handover.read, handover.acknowledged, "
+            "voucher.issue, voucher.read, voucher.choice, voucher.withdraw, voucher.client.read, "
+            "voucher.hired, rating.read, training.read"
         }
     )
     granted = fields.String(validate=validate.OneOf(["yes", "no"]))
     profile_id = fields.String(
-        allow_none=True, metadata={"description": "Shown only to the profile's own organisation"}
+        allow_none=True,
+        metadata={
+            "description": "Stored on every entry about a jobseeker whoever acted; shown only to the "
+            "profile's own organisation (and the system auditor)"
+        },
     )
     candidate_id = fields.String(allow_none=True)
     subject_org = fields.String(
@@ -225,3 +269,10 @@ class AuditEntrySchema(ma.Schema):
 
 class AuditListSchema(ma.Schema):
     items = fields.List(fields.Nested(AuditEntrySchema))
+    next = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": "The `before` cursor of the next (older) page with the same filters; null "
+            "when this page is the last"
+        },
+    )

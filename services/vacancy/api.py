@@ -166,6 +166,23 @@ class VacancyById(MethodView):
     @require_role(Role.EMPLOYER)
     @blp.arguments(VacancyInSchema)
     @blp.response(200, VacancyOutSchema)
+    @blp.doc(
+        parameters=[
+            {
+                "in": "header",
+                "name": "If-Match",
+                "required": False,
+                "description": 'The version you read (the ETag, e.g. `"3"`): the change is made only if the '
+                "vacancy is still at it (412 otherwise); without it the change is made whatever the "
+                "version (employers' systems that do not send it).",
+                "schema": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,9}"?$', "example": '"3"'},
+            }
+        ],
+        responses={
+            "400": {"$ref": "#/components/responses/DEFAULT_ERROR"},
+            "412": {"$ref": "#/components/responses/DEFAULT_ERROR"},
+        },
+    )
     def put(self, details: VacancyDetails, vacancy_id: str) -> Any:
         """Replace a vacancy's details (send ``If-Match: "<version>"`` to avoid lost updates)."""
         try:

@@ -8,11 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogues; the API translates it where it is shown (shared.i18n)."""
-    return message
-
+from services.kernel.texts import N_
 
 #: How far a vacancy's start date may lie from the day it is written, in days: a year back (a
 #: "start at once" vacancy kept open for months), three years ahead (an outside tester posted 2020-01-01

@@ -3,6 +3,8 @@ and every field-level reason, marshmallow's own and the project's validators' al
 `status` and the field names stay the same English identifiers for programs. A request that names no
 language gets English (API clients send no Accept-Language; the answers are as before)."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.api.matching_world import Clock, matching_app, vacancy
@@ -191,6 +193,106 @@ def test_an_unauthenticated_api_request_is_told_so_in_its_language(vacancy_app):
     assert client.get("/api/v1/vacancies").json["message"] == "A bearer token is required."
     sv = client.get("/api/v1/vacancies", headers={"Accept-Language": "sv"})
     assert sv.status_code == 401 and sv.json["message"] == "En identifierare (bearer token) krävs."
+
+
+# -- domain rules of service paths, vouchers and ratings (their texts are N_() catalogue messages) ----
+NOW = datetime(2026, 11, 30, 9, tzinfo=UTC)
+PATH_STEP = {
+    "kind": "coaching",
+    "org": "tampere-tyollisyys",
+    "starts_on": "2026-11-02",
+    "planned_end": "2026-12-18",
+}
+PILOT = {
+    "name": "Yli 50-vuotiaat",
+    "rule": {"min_age": 50, "min_unemployed_months": 3},
+    "voucher_months": 4,
+    "providers": ["agency-a"],
+    "starts_on": "2026-09-01",
+    "ends_on": "2027-06-30",
+}
+DOMAIN_TEXTS = {
+    "sv": {
+        "open_path": "den arbetssökande har redan en öppen servicestig: stäng den först",
+        "path_rule": "Ändringen bryter mot en regel för servicestigen.",
+        "same_org": "En överlämning går till en annan organisation; lägg annars till ett steg.",
+        "ended": "steget {step} är avslutat",
+        "pilot_rule": "Den arbetssökande uppfyller inte försökets villkor.",
+        "age": "Försöket är för personer som fyllt 50 år.",
+        "months": "Arbetslös 1 hela månader; försöket kräver minst 3.",
+        "rule_text": "minst 50 år, arbetslös 3–∞ månader",
+        "referral": "Den arbetssökande anvisades inte till den här platsen.",
+    },
+    "fi": {
+        "open_path": "työnhakijalla on jo avoin palvelupolku: sulje se ensin",
+        "path_rule": "Muutos rikkoo palvelupolun sääntöä.",
+        "same_org": "Siirto tehdään toiselle organisaatiolle; lisää muuten vaihe.",
+        "ended": "vaihe {step} on tilassa päättynyt",
+        "pilot_rule": "Työnhakija ei täytä kokeilun ehtoja.",
+        "age": "Kokeilu on vähintään 50-vuotiaille.",
+        "months": "Työttömänä 1 täyttä kuukautta; kokeilu edellyttää vähintään 3.",
+        "rule_text": "vähintään 50-vuotias, työttömänä 3–∞ kuukautta",
+        "referral": "Työnhakijaa ei ehdotettu tähän työpaikkaan.",
+    },
+    "en": {  # as before this change: the API's default language
+        "open_path": "the jobseeker already has an open path: close it first",
+        "path_rule": "The change breaks a rule of the path.",
+        "same_org": "A handover goes to another organisation; add a step instead.",
+        "ended": "step {step} is ended",
+        "pilot_rule": "The jobseeker does not meet the pilot's rule.",
+        "age": "The pilot is for people aged 50 or over.",
+        "months": "Unemployed 1 whole months; the pilot asks for at least 3.",
+        "rule_text": "age ≥ 50, unemployed 3–∞ months",
+        "referral": "The jobseeker was not proposed to this vacancy.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "fi", "en"])
+def test_path_voucher_and_rating_refusals_give_their_reasons_in_the_callers_language(profile_app, lang):
+    for name in ("paths", "vouchers", "handlers", "ratings"):
+        profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: NOW
+    client, want = profile_app.test_client(), DOMAIN_TEXTS[lang]
+    asked = {**COACH, "Accept-Language": lang} if lang != "en" else COACH  # en: no language named
+    operator = auth("operator", "kohtaanto")
+    assert client.put("/api/v1/pilots/yli50", json=PILOT, headers=operator).status_code == 201
+    assert client.put("/api/v1/profiles/asiakas-1", json=profile_body(), headers=COACH).status_code == 201
+    opened = client.post(
+        "/api/v1/profiles/asiakas-1/path",
+        json={"group": "young_people", "first_step": PATH_STEP},
+        headers=COACH,
+    ).json
+    step = opened["steps"][0]["id"]
+
+    again = client.post("/api/v1/profiles/asiakas-1/path", json={"group": "young_people"}, headers=asked)
+    assert again.status_code == 409 and again.json["message"] == want["open_path"]
+
+    same_org = {"from_step": step, "to": PATH_STEP, "consent": True, "shared": []}
+    r = client.post(f"/api/v1/paths/{opened['id']}/handovers", json=same_org, headers=asked)
+    assert r.status_code == 422 and r.json["message"] == want["path_rule"]
+    assert r.json["errors"]["json"]["to.org"] == [want["same_org"]]
+
+    end = {"ended_on": "2026-11-27", "reason": "completed"}
+    assert (
+        client.post(f"/api/v1/paths/{opened['id']}/steps/{step}/end", json=end, headers=COACH).status_code
+        == 200
+    )
+    r = client.post(f"/api/v1/paths/{opened['id']}/steps/{step}/end", json=end, headers=asked)
+    assert r.status_code == 409 and r.json["message"] == want["ended"].format(step=step)  # the state too
+
+    young = {"pilot_id": "yli50", "age_years": 30, "unemployed_since": "2026-10-20", "takes_part": True}
+    r = client.post("/api/v1/profiles/asiakas-1/vouchers", json=young, headers=asked)
+    assert r.status_code == 422 and r.json["message"] == want["pilot_rule"], r.json
+    assert r.json["errors"]["json"] == {"age_years": [want["age"]], "unemployed_since": [want["months"]]}
+    shown = client.get(
+        "/api/v1/pilots/yli50", headers={**operator, **({"Accept-Language": lang} if lang != "en" else {})}
+    )
+    assert shown.json["rule_text"] == want["rule_text"]
+
+    rating = {"subject": {"kind": "referral", "vacancy_id": "v-never-proposed"}, "score": 4}
+    r = client.post("/api/v1/profiles/asiakas-1/ratings", json=rating, headers=asked)
+    assert r.status_code == 422 and r.json["errors"]["json"]["vacancy_id"] == [want["referral"]], r.json
+    assert r.json["code"] == 422 and r.json["status"] == "Unprocessable Entity"  # for programs: unchanged
 
 
 @pytest.mark.parametrize(

@@ -111,12 +111,21 @@ def test_a_recruiter_cannot_explain_a_candidate_after_consent_to_them_is_withdra
 
 
 def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_caller_may_see(app):
-    """Issue 10 item 6: a short shortlist is never a mystery, and the counts leak nothing."""
+    """Issue 10 item 6: a short shortlist is never a mystery, and the counts leak nothing. Issue 11:
+    by default only candidates within commuting reach are counted (`exclusions=country` for all)."""
     skills = essential(WELDER, 100)
     candidate(app, "c-far", skills=skills, municipality="905")  # Vaasa: beyond 50 km, consented to agency-a
     candidate(app, "c-far-b", skills=skills, municipality="905", consent=("agency-b",))
     client = app.test_client()
-    team = client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).json["exclusions"]
+
+    def counts(headers, scope=None):
+        url = "/api/v1/vacancies/v-weld/shortlist" + (f"?exclusions={scope}" if scope else "")
+        r = client.get(url, headers=headers)
+        assert r.status_code == 200
+        return r.json["exclusions"]
+
+    team = counts(TEAM, "country")
+    assert team["scope"] == "country"
     assert team["considered"] == len(app.candidate_ids) + 2 and team["excluded"] == 2
     assert team["by_filter"]["commute"] == 2 and set(team["by_filter"]) == {
         "hired",
@@ -125,10 +134,29 @@ def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_ca
         "language",
         "commute",
     }
-    seen_a = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER).json["exclusions"]
+    seen_a = counts(RECRUITER, "country")
     assert seen_a["considered"] == len(app.candidate_ids) + 1 and seen_a["by_filter"]["commute"] == 1
-    seen_b = client.get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER_B).json["exclusions"]
+    seen_b = counts(RECRUITER_B, "country")
     assert (seen_b["considered"], seen_b["excluded"], seen_b["by_filter"]["commute"]) == (1, 1, 1)
+    reach = counts(TEAM)  # the default: the two in Vaasa cannot commute here and are not counted
+    assert reach == counts(TEAM, "commuting_reach")
+    assert reach["scope"] == "commuting_reach" and set(reach["by_filter"]) == {
+        "hired",
+        "availability",
+        "working_time",
+        "language",
+    }
+    assert (reach["considered"], reach["excluded"]) == (len(app.candidate_ids), 0)
+    assert counts(RECRUITER_B) == {
+        "scope": "commuting_reach",
+        "considered": 0,
+        "excluded": 0,
+        "by_filter": {"hired": 0, "availability": 0, "working_time": 0, "language": 0},
+    }
+    none = client.get("/api/v1/vacancies/v-weld/shortlist?exclusions=none", headers=TEAM).json
+    assert none["exclusions"] is None and none["entries"]
+    bad = client.get("/api/v1/vacancies/v-weld/shortlist?exclusions=everyone", headers=TEAM)
+    assert bad.status_code == 422 and "exclusions" in str(bad.json["errors"])
 
 
 def test_a_vacancy_without_a_start_date_shortlists_a_perfect_candidate_available_tomorrow(app):

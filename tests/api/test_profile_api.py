@@ -1,6 +1,8 @@
 """The profile API over HTTP (Flask test client, real SQLite database, no broker needed)."""
 
 import json
+from datetime import UTC, datetime
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import func, select
@@ -362,3 +364,84 @@ def test_a_hired_from_a_recorder_not_entitled_is_ignored_and_audited_and_the_coa
         "/api/v1/profiles/asiakas-7", json={**profile_body(), "status": "withdrawn"}, headers=COACH
     )
     assert withdraw.status_code == 422 and "status" in withdraw.json["errors"]["json"]
+
+
+def test_a_profile_id_reused_after_a_withdrawal_is_a_new_person(profile_app):
+    """Outside tester 3, F14: organisations reuse ids (case numbers). The new person got the erased
+    person's pseudonym (so whatever an agency noted against it), version history, creation time and
+    audit history. Now a withdrawal ends the identity: a new candidate id, 201, version 1, a fresh
+    created_at, and the officer's search by profile id shows the current person's entries."""
+    client = profile_app.test_client()
+    handlers = profile_app.extensions["kohtaanto.profile.handlers"]
+    dpo = auth("data_protection_officer", "tampere-tyollisyys")
+    handlers.clock = lambda: datetime(2026, 11, 2, 9, tzinfo=UTC)
+    first = client.put("/api/v1/profiles/t3-x1", json=profile_body(), headers=COACH).json
+    client.put("/api/v1/profiles/t3-x1", json=profile_body(max_commute_km=5), headers=COACH)
+    lookup = {"candidate_ids": [first["candidate_id"]], "purpose": "meeting"}
+    client.post("/api/v1/contacts/lookup", json=lookup, headers=auth("recruiter", "agency-a"))
+    assert client.delete("/api/v1/profiles/t3-x1", headers=COACH).status_code == 204
+    erased = client.get("/api/v1/audit?profile_id=t3-x1", headers=dpo).json["items"]
+    assert {e["action"] for e in erased} >= {"profile.write", "contact.read", "profile.withdraw"}
+
+    handlers.clock = lambda: datetime(2026, 11, 30, 9, tzinfo=UTC)
+    r = client.put("/api/v1/profiles/t3-x1", json=profile_body(consented_orgs=[]), headers=COACH)
+    assert r.status_code == 201, r.json
+    second = r.json
+    assert second["candidate_id"] != first["candidate_id"] and second["version"] == 1
+    assert second["created_at"].startswith("2026-11-30")
+    assert published(profile_app)[-1][0] == second["candidate_id"]
+    assert client.post("/api/v1/contacts/lookup", json=lookup, headers=COACH).json["items"] == []
+
+    current = client.get("/api/v1/audit?profile_id=t3-x1", headers=dpo).json["items"]
+    assert [(e["action"], e["candidate_id"]) for e in current] == [("profile.write", second["candidate_id"])]
+    both = client.get("/api/v1/audit?profile_id=t3-x1&identities=all", headers=dpo).json["items"]
+    assert {e["id"] for e in both} == {e["id"] for e in current + erased}
+    # withdrawn again and created a third time: a third identity
+    client.delete("/api/v1/profiles/t3-x1", headers=COACH)
+    third = client.put("/api/v1/profiles/t3-x1", json=profile_body(), headers=COACH).json
+    assert third["candidate_id"] not in (first["candidate_id"], second["candidate_id"])
+
+
+def test_the_audit_log_pages_with_a_cursor_and_filters_by_actor_action_and_time(profile_app):
+    """Outside tester 3, F20: only the newest 1,000 entries could be read and `actor`, `since`,
+    `offset` were silently ignored. Now `before=<next>` pages back, the filters work, and unknown
+    parameters are a 422 (the shared strict query parameters)."""
+    client = profile_app.test_client()
+    auditor = auth("system_auditor", "kohtaanto")
+    client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH)
+    for n in range(7):
+        body = {"candidate_ids": [f"c-{n}"], "purpose": "meeting"}
+        who = auth("recruiter", "agency-a" if n % 2 else "agency-b", f"r{n % 2}@agency")
+        client.post("/api/v1/contacts/lookup", json=body, headers=who)
+    everything = client.get("/api/v1/audit", headers=auditor).json
+    assert everything["next"] is None and len(everything["items"]) == 8
+
+    seen, cursor = [], None
+    while True:
+        page = client.get(
+            "/api/v1/audit?limit=3" + (f"&before={cursor}" if cursor else ""), headers=auditor
+        ).json
+        seen += page["items"]
+        cursor = page["next"]
+        if cursor is None:
+            break
+        assert len(page["items"]) == 3
+    assert seen == everything["items"]
+
+    by_actor = client.get("/api/v1/audit?actor=r1@agency", headers=auditor).json["items"]
+    assert len(by_actor) == 3 and {e["actor"] for e in by_actor} == {"r1@agency"}
+    writes = client.get("/api/v1/audit?action=profile.write", headers=auditor).json["items"]
+    assert [e["action"] for e in writes] == ["profile.write"]
+    oldest = quote(everything["items"][-1]["at"])
+    assert len(client.get(f"/api/v1/audit?since={oldest}", headers=auditor).json["items"]) == 8
+    assert client.get(f"/api/v1/audit?until={oldest}", headers=auditor).json["items"] == []
+    assert client.get("/api/v1/audit?since=2999-01-01T00:00:00", headers=auditor).json["items"] == []
+    assert len(client.get("/api/v1/audit?until=2999-01-01T00:00:00Z", headers=auditor).json["items"]) == 8
+    empty = "since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z"  # an empty period: no entries
+    assert client.get(f"/api/v1/audit?{empty}", headers=auditor).json == {"items": [], "next": None}
+    for bad in ("offset=1000", "before=0", "since=yesterday"):
+        r = client.get(f"/api/v1/audit?{bad}", headers=auditor)
+        assert r.status_code == 422, (bad, r.json)
+    spec = client.get("/openapi.json").json
+    params = {p["name"] for p in spec["paths"]["/api/v1/audit"]["get"]["parameters"]}
+    assert {"before", "actor", "action", "since", "until", "identities", "limit"} <= params

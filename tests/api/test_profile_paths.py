@@ -364,6 +364,31 @@ def test_withdrawing_the_profile_erases_its_paths_and_tombstones_them(client, pr
     assert (last.topic, last.message_key, last.value) == ("kohtaanto.paths.v1", candidate, None)
 
 
+def test_every_access_to_a_jobseekers_data_is_found_by_the_own_dpos_search_by_profile_id(client):
+    """Outside tester 3, F6: the receiving school's handover reads and acknowledgement (and the own
+    coach's rating read) were stored without the profile id or organisation, so the city's
+    data-protection officer's `?profile_id=` missed them. The school's officer sees its own people's
+    entries without the city's profile id."""
+    jobseeker(client)
+    handover = send(client, open_path(client)).json
+    assert client.get("/api/v1/handovers", headers=SCHOOL).json["items"]
+    assert client.get(f"/api/v1/handovers/{handover['id']}", headers=SCHOOL).status_code == 200
+    ack = client.post(f"/api/v1/handovers/{handover['id']}/acknowledge", json={}, headers=SCHOOL)
+    assert ack.status_code == 200
+    assert client.get("/api/v1/profiles/asiakas-1/ratings", headers=COACH).status_code == 200
+    dpo = auth("data_protection_officer", ORG)
+    entries = client.get("/api/v1/audit?profile_id=asiakas-1", headers=dpo).json["items"]
+    assert {"handover.read", "handover.acknowledged"} <= {
+        e["action"] for e in entries if e["actor_org"] == "tredu"
+    }
+    assert "rating.read" in {e["action"] for e in entries}
+    everything = client.get("/api/v1/audit?limit=1000", headers=dpo).json["items"]
+    assert {e["id"] for e in everything if e["candidate_id"]} == {e["id"] for e in entries}
+    school = client.get("/api/v1/audit", headers=auth("data_protection_officer", "tredu")).json["items"]
+    assert {e["action"] for e in school} >= {"handover.read", "handover.acknowledged"}
+    assert {(e["profile_id"], e["subject_org"]) for e in school} == {(None, None)}
+
+
 def test_path_reads_are_audited(client, profile_app):
     jobseeker(client)
     open_path(client)

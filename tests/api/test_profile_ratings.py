@@ -26,17 +26,22 @@ def world(profile_app):
     for name in ("paths", "vouchers", "handlers", "ratings"):
         profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: NOW
     client = profile_app.test_client()
-    candidate = client.put("/api/v1/profiles/asiakas-1", json=profile_body(), headers=COACH).json[
-        "candidate_id"
-    ]
+    body = profile_body(consented_orgs=["agency-a", "konepaja-oy"])
+    candidate = client.put("/api/v1/profiles/asiakas-1", json=body, headers=COACH).json["candidate_id"]
+    refer(profile_app, candidate)
+    return client, candidate
+
+
+def refer(profile_app, candidate, vacancy_id="v-weld", by="agency-a", status="proposed"):
+    """``outcome.recorded`` as matching publishes it: ``by`` recorded ``status`` on konepaja-oy's vacancy."""
     outcome = {
-        "outcome_id": "o-1",
-        "vacancy_id": "v-weld",
+        "outcome_id": f"o-{candidate}-{vacancy_id}",
+        "vacancy_id": vacancy_id,
         "candidate_id": candidate,
-        "status": "proposed",
+        "status": status,
         "reason": None,
         "occurred_on": "2026-11-27",
-        "recorded_by_org": "agency-a",
+        "recorded_by_org": by,
         "recorded_at": "2026-11-27T10:00:00+00:00",
         "employer_org": "konepaja-oy",
         "vacancy_title": "Hitsaaja",
@@ -47,7 +52,6 @@ def world(profile_app):
             "kohtaanto.outcomes.v1", 0, 0, candidate, Envelope("outcome.recorded", candidate, outcome, "t")
         ),
     )
-    return client, candidate
 
 
 def published(app):
@@ -105,6 +109,36 @@ def test_the_employer_rates_a_referral_to_its_own_vacancy_only(world):
     assert client.post("/api/v1/ratings", json=body, headers=COACH).status_code == 403
     r = client.post("/api/v1/ratings", json=body, headers=EMPLOYER)
     assert r.status_code == 201 and r.json["rater"] == "employer" and r.json["rated_org"] == "agency-a"
+
+
+def test_the_employer_rates_only_agencies_referrals_of_jobseekers_who_consented_to_it(world, profile_app):
+    """Outside tester 3, F10: a 201 told the employer that a jobseeker who never consented to it was
+    proposed, and by which agency (an unknown referral is a 404); and an employer could rate a
+    referral it recorded itself, i.e. rate itself."""
+    client, _ = world
+    for profile_id, consent in (("ei-suostumusta", ["agency-a"]), ("suostui", ["agency-a", "konepaja-oy"])):
+        body = profile_body(consented_orgs=consent)
+        cid = client.put(f"/api/v1/profiles/{profile_id}", json=body, headers=COACH).json["candidate_id"]
+        refer(profile_app, cid, "v-1", by="agency-a")  # an agency's referral
+        refer(profile_app, cid, "v-2", by="konepaja-oy", status="interviewed")  # the employer's own
+        unknown = client.post(
+            "/api/v1/ratings", json={**referral(1), "candidate_id": cid}, headers=EMPLOYER
+        )  # v-weld: never referred
+        assert unknown.status_code == 404
+        for vacancy_id in ("v-1", "v-2"):
+            body = {
+                "subject": {"kind": "referral", "vacancy_id": vacancy_id},
+                "score": 1,
+                "candidate_id": cid,
+            }
+            r = client.post("/api/v1/ratings", json=body, headers=EMPLOYER)
+            if consent == ["agency-a"] or vacancy_id == "v-2":
+                assert (r.status_code, r.json) == (404, unknown.json), (profile_id, vacancy_id)
+            else:
+                assert r.status_code == 201 and r.json["rated_org"] == "agency-a", r.json
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        rated = [r.rated_org for r in conn.execute(select(ratings))]
+    assert rated == ["agency-a"]
 
 
 def test_a_rating_link_works_once_without_an_account(world, profile_app):
@@ -170,3 +204,32 @@ def test_a_path_step_is_rated_for_its_organisation(world):
         headers=COACH,
     )
     assert r.status_code == 201 and r.json["rated_org"] == "konepaja-oy"
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_rating_form_tells_the_jobseeker_what_is_wrong_in_the_page_s_language(world, profile_app, lang):
+    """Outside tester 3, F7: the form's reasons were English on Finnish and Swedish pages (and the
+    personal-data reason spoke of "pseudonymous ids"), a NUL answered raw JSON, and invalid UTF-8
+    was stored with replacement characters, spending the single-use link."""
+    client, _ = world
+    made = client.post(
+        "/api/v1/profiles/asiakas-1/rating-links",
+        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
+        headers=COACH,
+    )
+    path = "/" + made.json["url"].split("/", 3)[3] + f"?lang={lang}"
+    html = {"Accept": "text/html"}
+
+    def send(body, content_type="application/x-www-form-urlencoded"):
+        return client.post(path, data=body, content_type=content_type, headers=html)
+
+    too_big = send("score=6").get_data(as_text=True)
+    assert "Must be greater" not in too_big and ("Arvon on oltava" in too_big or "Värdet måste" in too_big)
+    pii = send("score=3&comment=soita+040+123+4567").get_data(as_text=True)
+    assert "pseudonymous" not in pii and "Found: phone" not in pii
+    nul = send("score=3&comment=%00")
+    assert nul.status_code == 400 and nul.mimetype == "text/html"
+    garbled = send("score=3&comment=%ED%A0%80")
+    assert garbled.status_code == 422 and garbled.mimetype == "text/html"
+    assert published(profile_app) == [], "the link is not spent on a refused form"
+    assert send("score=4").status_code == 200

@@ -296,3 +296,45 @@ def test_a_hire_reported_late_by_matching_counts_on_the_day_it_happened(client, 
     outcome_recorded(profile_app.extensions["kohtaanto.profile.handlers"], record, payload)
     [v] = client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH).json["items"]
     assert (v["state"], v["hired_on"]) == ("hired", "2027-03-29")
+
+
+DPO = auth("data_protection_officer", ORG)
+
+
+def test_the_providers_reads_and_hire_are_found_by_the_own_dpos_search_by_profile_id(client):
+    """Outside tester 3, F6: a provider's reads of the client's name and contact (and its hire) were
+    stored without the profile id, so the city's data-protection officer's `?profile_id=` missed them;
+    another organisation's officer must still not learn the city's profile id."""
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    assert client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"][0]["jobseeker"]["name"]
+    assert (
+        client.post(f"/api/v1/vouchers/{voucher['id']}/hired", json={}, headers=PROVIDER_B).status_code == 200
+    )
+    entries = client.get("/api/v1/audit?profile_id=asiakas-50", headers=DPO).json["items"]
+    by_provider = {e["action"] for e in entries if e["actor_org"] == "agency-b"}
+    assert by_provider == {"voucher.client.read", "voucher.hired"}, entries
+    assert all(e["profile_id"] == "asiakas-50" and e["subject_org"] == ORG for e in entries)
+    agency = client.get("/api/v1/audit", headers=auth("data_protection_officer", "agency-b")).json["items"]
+    assert {e["action"] for e in agency} == {"voucher.client.read", "voucher.hired"}
+    assert {(e["profile_id"], e["subject_org"]) for e in agency} == {(None, None)}
+    assert (
+        client.get(
+            "/api/v1/audit?profile_id=asiakas-50", headers=auth("data_protection_officer", "agency-b")
+        ).json["items"]
+        == []
+    )
+
+
+def test_a_consent_the_coach_restates_after_the_choice_survives_the_vouchers_withdrawal(client, profile_app):
+    """Outside tester 3, F13: the jobseeker consents to the chosen provider on their own too (the coach
+    lists it in the profile after the choice): withdrawing the voucher withdraws only the choice."""
+    for provider in ("agency-b", "agency-c"):
+        voucher = issue(client).json
+        client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": provider}, headers=COACH)
+        consent = ["agency-a", "agency-b"]  # agency-b restated in the first round, kept in the second
+        body = profile_body(education_level="master", consented_orgs=consent)
+        assert client.put("/api/v1/profiles/asiakas-50", json=body, headers=COACH).status_code == 200
+        assert client.post(f"/api/v1/vouchers/{voucher['id']}/withdraw", headers=COACH).status_code == 200
+        after = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json["consented_orgs"]
+        assert after == ["agency-a", "agency-b"], (provider, after)  # agency-c: only chosen, withdrawn

@@ -17,7 +17,8 @@ are written in the fields' descriptions; ``BODY_RULES`` applies them to positive
 non-2xx answers to valid data are the ones HTTP semantics give and the documents list: 404 for an id
 nobody created, 409 for a state conflict (schemathesis' default ``positive_data_acceptance`` statuses,
 unchanged) — except for the two file uploads (``UPLOADS``), where a file of valid shape whose rows the
-description refuses is a 422, configured for those operations only.
+description refuses is a 422, and the conditional update (``CONDITIONAL``), where a valid ``If-Match``
+naming a stale version is a 412; configured for those operations only.
 
 Not on: ``max_response_time`` (a timing assertion; speed is measured by ``make bench``, never asserted
 in tests). ``object_level_authorization`` is on but needs two identities configured (the consent matrix,
@@ -248,6 +249,10 @@ BODY_RULES = {
 #: 422 with reasons per row. Positive data for them may therefore be a 422 (configured per operation,
 #: ``engine_config``); their documented examples are accepted files (the examples phase sends them).
 UPLOADS = {"/api/v1/shortages": "POST", "/api/v1/training/catalogue": "POST"}
+#: Conditional requests (a documented ``If-Match``): valid data with a stale version is a 412
+#: (RFC 9110 §13.1.1), a state answer like 409, not a refusal of the data.
+CONDITIONAL = {"/api/v1/vacancies/{vacancy_id}": "PUT"}
+DEFAULT_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
 
 
 def documented_rules(schema: Any, geography: Any) -> None:
@@ -302,12 +307,11 @@ def engine_config(seed: int) -> SchemathesisConfig:
                     "include-path": path,
                     "include-method": method,
                     "checks": {
-                        "positive_data_acceptance": {
-                            "expected-statuses": ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
-                        }
+                        "positive_data_acceptance": {"expected-statuses": [*DEFAULT_ACCEPTANCE, extra]}
                     },
                 }
-                for path, method in UPLOADS.items()
+                for table, extra in ((UPLOADS, "422"), (CONDITIONAL, "412"))
+                for path, method in table.items()
             ],
             "phases": {"stateful": {"max-steps": MAX_STEPS}},
         }

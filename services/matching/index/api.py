@@ -10,6 +10,7 @@ from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint, abort
 
+from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.handlers import (
     MatchingHandlers,
@@ -18,6 +19,7 @@ from services.matching.index.handlers import (
 )
 from services.matching.index.render import render_explanation, render_shortlist
 from services.matching.index.schemas import (
+    NO_COUNTS,
     ExplanationSchema,
     IndexVersionsQuerySchema,
     IndexVersionsSchema,
@@ -69,6 +71,8 @@ class ShortlistView(MethodView):
                 k,
                 available_within_days=args["available_within_days"],
                 offset=args["offset"],
+                count_exclusions=args["exclusions"] != NO_COUNTS,
+                exclusion_scope=Scope(args["exclusions"].replace(NO_COUNTS, Scope.REACH.value)),
             )
         except VacancyUnknownError:
             abort(404, message=gettext("No such vacancy (or not yet received by the matching service)."))

@@ -16,10 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
+from services.kernel.texts import N_
 from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     HIDING,
     Exclusions,
+    Scope,
     available_by,
 )
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
@@ -171,6 +173,7 @@ class MatchingHandlers:
         count_exclusions: bool = True,
         available_within_days: int | None = None,
         offset: int = 0,
+        exclusion_scope: Scope = Scope.REACH,
     ) -> Shortlist:
         """The k best candidates `caller` may see for the vacancy (none when it is closed), and
         how many candidates `caller` may see each hard filter removed (`Exclusions`: consent
@@ -180,7 +183,8 @@ class MatchingHandlers:
         propose (default: those the team's records say were hired or rejected for the vacancy).
         `available_within_days`: the availability window for a vacancy without a start date
         (default: the service's setting). `offset`: paging, the candidates to skip (entries keep
-        their real ranks). Raises `VacancyUnknownError`."""
+        their real ranks). `exclusion_scope`: which candidates the counts cover (`Scope`: within
+        commuting reach by default, or the whole country). Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
         viewer = consent_scope(caller, self.org_kind)
         if not record.is_open:
@@ -198,6 +202,7 @@ class MatchingHandlers:
             exclude=frozenset(self._settled(record, caller) if exclude is None else exclude),
             available_within_days=window,
             count_exclusions=count_exclusions,
+            exclusion_scope=exclusion_scope,
         )
         availability = Availability(
             available_by(record.vacancy, today, window),
@@ -271,6 +276,6 @@ class MatchingHandlers:
         """(the language the text was read as, its skills best first); `lang` is detected when None."""
         recognizer = self.state.recognizer
         if recognizer is None:
-            raise RecognitionUnavailableError("skill recognition is not loaded")
+            raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
         lang = lang or recognizer.language(text)
         return lang, recognizer.recognise(text, top_k=top_k, lang=lang)

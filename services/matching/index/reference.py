@@ -35,7 +35,7 @@ from services.matching.index.domain.recognition import LanguageTools, Recognitio
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import words
 from services.matching.index.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
-from shared.reference import EscoCatalogue, esco_version
+from shared.reference import EscoCatalogue, esco_version, labelled
 
 log = logging.getLogger(__name__)
 
@@ -138,14 +138,10 @@ def load_recognizer(
 
 
 def esco_catalogue_of(taxonomy: Taxonomy, data_dir: Path | None = None) -> EscoCatalogue:
-    """The ESCO URIs and English and Finnish labels the API validates against (`shared.schemas`),
-    taken from the loaded taxonomy instead of reading the ESCO files a second time (the version
-    from the ESCO package's file name in `data_dir`)."""
+    """The ESCO URIs and labels (each language the data has) the API validates against
+    (`shared.schemas`), taken from the loaded taxonomy instead of reading the ESCO files a second
+    time (the version from the ESCO package's file name in `data_dir`)."""
     tables = taxonomy.tables
-
-    def labelled(uris: Sequence[str], labels: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, str]]:
-        return dict(zip(uris, zip(labels["en"], labels["fi"], strict=True), strict=True))
-
     return EscoCatalogue(
         skills=labelled(taxonomy.skill_uris, tables.skill_labels),
         occupations=labelled(taxonomy.occupation_uris, tables.occupation_labels),

@@ -110,7 +110,12 @@ def render_exclusions(s: Shortlist) -> dict[str, Any] | None:
     x = s.exclusions
     if x is None:
         return None
-    return {"considered": x.considered, "excluded": x.excluded, "by_filter": dict(x.by_reason)}
+    return {
+        "scope": x.scope.value,
+        "considered": x.considered,
+        "excluded": x.excluded,
+        "by_filter": dict(x.by_reason),
+    }
 
 
 def render_shortlist(

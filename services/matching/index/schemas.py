@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from services.matching.index.domain.filters import Scope
 from shared import schemas as shared_schemas
 from shared.languages import UI_LANGUAGES
 from shared.schemas import StrictSchema
@@ -14,6 +15,7 @@ from shared.schemas import StrictSchema
 LANGS = UI_LANGUAGES
 MAX_AVAILABILITY_WINDOW_DAYS = 365
 MAX_OFFSET = 1000
+NO_COUNTS = "none"  # `exclusions=none`: a shortlist without exclusion counts
 
 
 class ShortlistArgs(StrictSchema):
@@ -47,6 +49,17 @@ class ShortlistArgs(StrictSchema):
             "days from today pass the availability filter (0: available today; default the service's "
             "`KOHTAANTO_AVAILABILITY_WINDOW_DAYS`, 28). A vacancy with a start date keeps its rule "
             "(available by the start date) and ignores this."
+        },
+    )
+    exclusions = fields.String(
+        load_default=Scope.REACH.value,
+        validate=validate.OneOf([*(s.value for s in Scope), NO_COUNTS]),
+        metadata={
+            "description": "Which candidates the response's `exclusions` counts cover: `commuting_reach` "
+            "(default) those whose own maximum commute reaches the vacancy, commute then not being a "
+            "counted filter; `country` everyone in the index, commute counted (several times slower: "
+            "one more pass over the whole index); `none` no counts (`exclusions` null). Ignored by "
+            "explanations."
         },
     )
 
@@ -174,13 +187,21 @@ class VacancySummarySchema(VacancyFieldsSchema):
 class ExclusionsSchema(ma.Schema):
     """What the hard filters removed. Only candidates the caller may see are counted: for a partner
     recruiter, those who consented to the recruiter's organisation (no count, not even a consent
-    count, reveals that any other candidate exists); for the city's own staff, every candidate."""
+    count, reveals that any other candidate exists); for the city's own staff, every candidate.
+    By default only those within commuting reach of the vacancy (`scope`)."""
 
+    scope = fields.String(
+        metadata={
+            "description": "`commuting_reach` (default): only candidates whose own maximum commute "
+            "reaches the vacancy are counted, and commute is not among `by_filter`; `country` (asked "
+            "with `exclusions=country`): everyone in the index, commute counted"
+        }
+    )
     considered = fields.Integer(
         metadata={
             "description": "Candidates the caller may see with skill evidence for the vacancy (they would "
             "be listed with a score above 0 but for the hard filters), not already hired or rejected "
-            "for it by the team"
+            "for it by the team, within the `scope`"
         }
     )
     excluded = fields.Integer(metadata={"description": "Of those, how many fail at least one hard filter"})
@@ -188,9 +209,11 @@ class ExclusionsSchema(ma.Schema):
         keys=fields.String(),
         values=fields.Integer(),
         metadata={
-            "description": "Per hard filter (hired, availability, working_time, language, commute), how "
+            "description": "Per hard filter (hired, availability, working_time, language; commute only in "
+            "the `country` scope), how "
             "many of the considered candidates it removes, each filter counted on its own (a candidate "
-            "failing two counts under both): how many would come back if that filter alone were relaxed"
+            "failing two counts under both): at most how many would come back if that filter alone were "
+            "relaxed"
         },
     )
 
@@ -224,7 +247,9 @@ class ShortlistSchema(ma.Schema):
     consent_filtered_for = fields.String(allow_none=True)
     candidates_indexed = fields.Integer()
     exclusions = fields.Nested(
-        ExclusionsSchema, allow_none=True, metadata={"description": "Null for a closed vacancy"}
+        ExclusionsSchema,
+        allow_none=True,
+        metadata={"description": "Null for a closed vacancy, or when asked with `exclusions=none`"},
     )
     availability = fields.Nested(
         AvailabilityRuleSchema, allow_none=True, metadata={"description": "Null for a closed vacancy"}

@@ -46,7 +46,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from services.matching.index.domain.engine import IndexImage, MatchingEngine
-from services.matching.index.domain.segment import Segment
+from services.matching.index.domain.segment import Segment, with_shared_structure
 from services.matching.index.events import INDEX_FEED, VacancyRecord
 
 log = logging.getLogger(__name__)
@@ -219,6 +219,7 @@ class SnapshotStore:
             fields = _unflatten(meta["segment"], arrays)
             main = Segment(**fields)
             _check(main)
+            main = with_shared_structure(main)  # one copy of the claims' structure, as built
             idf = _unflatten(meta["idf"], arrays)
             if idf.shape != (main.claims.shape[1],):
                 raise SnapshotError("idf does not fit the segment")

@@ -58,6 +58,13 @@ class E5Encoder:
             out = self._get().encode(list(texts), is_query=query)
         return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
 
+    def token_counts(self, texts: Sequence[str], *, query: bool = True) -> list[int]:
+        """Tokens the model reads for each text, prefix and special tokens included (its cost is
+        about linear in the total)."""
+        with self._lock:
+            model = self._get()
+            return [int(model.token_count(t, query)) for t in texts]
+
 
 class FinnishLemmas:
     """Finnish word form → lemma, for the forms whose lemma is a word of an ESCO Finnish skill

@@ -454,7 +454,7 @@ def upload(what: str = "the shortage list") -> tuple[bytes, str]:
         return item.read(), item.filename or ""
     if request.mimetype in UPLOAD_TYPES:
         return request.get_data(), ""  # the content decides how it is read (shared.tables.read_table)
-    abort(415, message=f"Send {what} as text/csv, .xlsx or multipart/form-data.")
+    abort(415, message=gettext("Send %(what)s as text/csv, .xlsx or multipart/form-data.", what=what))
 
 
 @blp.route("/vacancies/<vacancy_id>/outcomes")
@@ -639,9 +639,17 @@ class PrepareMeeting(MethodView):
         except MeetingTooFarAheadError:
             abort(
                 422,
-                message=f"A meeting is prepared at most {PREPARE_WEEKS_AHEAD} weeks ahead: its content is "
-                "what the index holds now.",
-                errors={"path": {"week": [f"At most {PREPARE_WEEKS_AHEAD} weeks after this one."]}},
+                message=gettext(
+                    "A meeting is prepared at most %(weeks)s weeks ahead: its content is what the index holds now.",
+                    weeks=PREPARE_WEEKS_AHEAD,
+                ),
+                errors={
+                    "path": {
+                        "week": [
+                            gettext("At most %(weeks)s weeks after this one.", weeks=PREPARE_WEEKS_AHEAD)
+                        ]
+                    }
+                },
             )
         return {
             "region": stored.region,

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from services.kernel.shortages import ShortageBook, ShortageFlag
+from services.kernel.texts import N_
 from services.matching.index.handlers import (
     MatchingHandlers,
     ShortlistEntry,
@@ -66,6 +67,7 @@ from services.matching.team.shortages import (
 from shared.auth import Principal, Role
 from shared.entitlement import acts_everywhere, speaks_for_vacancy
 from shared.geography import Geography
+from shared.languages import UI_LANGUAGES
 
 if TYPE_CHECKING:
     from services.matching.team.training_handlers import TrainingHandlers
@@ -145,45 +147,67 @@ class Taxonomy(OccupationCatalogue, Labels, Protocol):
     pass
 
 
+#: The language the reference data names every region and municipality in
+BASE_LANGUAGE = "fi"
+
+
+def _names_by_language(items: list[Any], key: Callable[[Any], str]) -> dict[str, dict[str, str]]:
+    """lang → key → ``name_<lang>`` for each UI language the items have a ``name_<lang>`` for."""
+    return {
+        lang: {key(item): getattr(item, f"name_{lang}") for item in items}
+        for lang in UI_LANGUAGES
+        if items and hasattr(items[0], f"name_{lang}")
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Places:
-    """Region ids → names, municipality codes → names (Finnish; Swedish in ``regions_sv`` and
-    ``municipalities_sv``), and how region text (an id, a Finnish or Swedish name, a maakunta code,
-    in any case) becomes a region id. English uses the Finnish names, as Statistics Finland does."""
+    """Region ids and municipality codes → names in each language the reference data has
+    (``region_names[lang]``, ``municipality_names[lang]``: Finnish always, Swedish from Statistics
+    Finland's classification), and how region text (an id, a Finnish or Swedish name, a maakunta
+    code, in any case) becomes a region id. A language the data has no names in (English: not in
+    ``data/geo`` yet) shows the Finnish names, as Statistics Finland's own English pages do; adding
+    English names is a data change (a ``name_en`` on ``shared.geography``'s regions/municipalities)."""
 
-    regions: Mapping[str, str]
-    municipalities: Mapping[str, str]
+    region_names: Mapping[str, Mapping[str, str]]  # lang → region id → name; "fi" required
+    municipality_names: Mapping[str, Mapping[str, str]]  # lang → municipality code → name; "fi" required
     resolve: Callable[[str], str] | None = None  # region text → id; ValueError naming the known ids
-    regions_sv: Mapping[str, str] = field(default_factory=dict)
-    municipalities_sv: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, geography: Geography) -> Places:
-        """From ``shared.reference.geography()``: all 19 regions and 308 municipalities, fi and sv."""
+        """From ``shared.reference.geography()``: all 19 regions and 308 municipalities, named in
+        every language of ``shared.languages.UI_LANGUAGES`` the data has a ``name_<lang>`` for."""
+        regions, towns = list(geography.regions.values()), list(geography.municipalities.values())
         return cls(
-            {r.id: r.name_fi for r in geography.regions.values()},
-            {m.code: m.name_fi for m in geography.municipalities.values()},
+            _names_by_language(regions, lambda r: r.id),
+            _names_by_language(towns, lambda m: m.code),
             lambda text: geography.region(text).id,
-            {r.id: r.name_sv for r in geography.regions.values()},
-            {m.code: m.name_sv for m in geography.municipalities.values()},
         )
 
+    @property
+    def regions(self) -> Mapping[str, str]:
+        """Region id → Finnish name (every known region)."""
+        return self.region_names[BASE_LANGUAGE]
+
+    @property
+    def municipalities(self) -> Mapping[str, str]:
+        """Municipality code → Finnish name (every known municipality)."""
+        return self.municipality_names[BASE_LANGUAGE]
+
     def region_name(self, region_id: str, lang: str) -> str:
-        """The region's name in ``lang`` (fi/sv/en); the id itself when unknown."""
-        names = self.regions_sv if lang == "sv" else self.regions
-        return names.get(region_id) or self.regions.get(region_id, region_id)
+        """The region's name in ``lang``, else in Finnish; the id itself when unknown."""
+        return self.region_names.get(lang, {}).get(region_id) or self.regions.get(region_id, region_id)
 
     def municipality_name(self, code: str, lang: str) -> str:
-        """The municipality's name in ``lang`` (fi/sv/en); the code itself when unknown."""
-        names = self.municipalities_sv if lang == "sv" else self.municipalities
-        return names.get(code) or self.municipalities.get(code, code)
+        """The municipality's name in ``lang``, else in Finnish; the code itself when unknown."""
+        return self.municipality_names.get(lang, {}).get(code) or self.municipalities.get(code, code)
 
     def translate_municipality(self, name_fi: str, lang: str) -> str:
         """A municipality's Finnish name (as stored in a meeting) in ``lang``; other text unchanged."""
-        if lang != "sv" or not self.municipalities_sv:
+        if lang == BASE_LANGUAGE or lang not in self.municipality_names:
             return name_fi
         code = next((c for c, n in self.municipalities.items() if n == name_fi), None)
-        return self.municipalities_sv.get(code, name_fi) if code else name_fi
+        return self.municipality_name(code, lang) if code else name_fi
 
     def region_id(self, text: str) -> str:
         """The region id for ``text``; ``RegionUnknownError`` (its message names the known ids) if none."""
@@ -195,7 +219,8 @@ class Places:
         if text in self.regions:
             return text
         raise RegionUnknownError(
-            f"Unknown region {text!r}. Known regions: {', '.join(sorted(self.regions))}."
+            N_("Unknown region %(value)s. Known regions: %(known)s.")
+            % {"value": repr(text), "known": ", ".join(sorted(self.regions))}
         )
 
 
@@ -420,7 +445,7 @@ class TeamHandlers:
         lacks_skills = data.status is Status.NOT_HIRED and data.reason is Reason.SKILLS
         if data.missing_skills and not lacks_skills:
             raise InvalidOutcomeError(
-                {"missing_skills": ["Given only when the candidate was not hired for lack of skills."]}
+                {"missing_skills": [N_("Given only when the candidate was not hired for lack of skills.")]}
             )
         missing: tuple[str, ...] = ()
         if lacks_skills:
@@ -579,6 +604,7 @@ class TeamHandlers:
                     c.apprenticeship,
                     c.next_start(today) or today,
                     c.url,
+                    c.titles(),
                 )
                 for c in found
             ]

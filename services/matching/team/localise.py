@@ -5,7 +5,8 @@ A viewer who reads Swedish or English gets the same content with the labels that
 in the reference data relabelled: ESCO skills (by URI) and occupations (by URI, meetings stored
 since the URI is kept), the region's and the municipalities' names (fi/sv from Statistics Finland's
 classification; English uses the Finnish names) and "online" for courses. Free text (titles,
-comments, course titles) stays as written. Where the reference data has no label in the language
+comments) stays as written; a course shows its title in the viewer's language when the catalogue
+gave one (``CourseRef.titles``; meetings stored before keep the stored title). Where the reference data has no label in the language
 (Swedish ESCO labels are not in ``data/`` yet), the label source's own fallback applies
 (``Taxonomy``: English), so adding Swedish labels is a data change.
 """
@@ -66,7 +67,9 @@ def localise(
             replace(
                 s,
                 label=skill(SkillRef(s.uri, s.label)).label,
-                courses=[replace(c, place=place(c.place)) for c in s.courses],
+                courses=[
+                    replace(c, title=c.titles.get(lang, c.title), place=place(c.place)) for c in s.courses
+                ],
             )
             for s in m.missing_skills
         ],

@@ -259,11 +259,12 @@ class CourseRef:
 
     provider: str
     course_id: str
-    title: str
+    title: str  # in CONTENT_LANGUAGE (or the language the course has a title in)
     place: str  # municipality name (Finnish), or ONLINE
     apprenticeship: bool
     starts_on: date
     url: str = ""
+    titles: dict[str, str] = field(default_factory=dict)  # language → title; {} in meetings stored before
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from services.kernel.texts import N_
+
 OUTCOME_RECORDED = "outcome.recorded"
 
 
@@ -114,14 +116,14 @@ class Outcome:
     ) -> Outcome:
         errors: dict[str, list[str]] = {}
         if status is Status.NOT_HIRED and reason is None:
-            errors["reason"] = ["A reason is required when a candidate was not hired."]
+            errors["reason"] = [N_("A reason is required when a candidate was not hired.")]
         if status is not Status.NOT_HIRED and reason is not None:
-            errors["reason"] = ["A reason is given only when a candidate was not hired."]
+            errors["reason"] = [N_("A reason is given only when a candidate was not hired.")]
         day = occurred_on or now.date()
         if day > now.date():
-            errors["occurred_on"] = ["An outcome cannot happen in the future."]
+            errors["occurred_on"] = [N_("An outcome cannot happen in the future.")]
         elif (now.date() - day).days > 92:
-            errors["occurred_on"] = ["Record outcomes within three months of what happened."]
+            errors["occurred_on"] = [N_("Record outcomes within three months of what happened.")]
         if errors:
             raise InvalidOutcomeError(errors)
         return cls(

@@ -150,40 +150,6 @@ training_published = Table(
 )
 
 
-def course_to_dict(c: Course) -> dict[str, Any]:
-    return {
-        "provider": c.provider,
-        "course_id": c.course_id,
-        "title_fi": c.title_fi,
-        "title_sv": c.title_sv,
-        "skills": sorted(c.skills),
-        "length_weeks": c.length_weeks,
-        "municipality": c.municipality,
-        "online": c.online,
-        "apprenticeship": c.apprenticeship,
-        "start_dates": [d.isoformat() for d in c.start_dates],
-        "continuous": c.continuous,
-        "url": c.url,
-    }
-
-
-def course_from_dict(d: dict[str, Any]) -> Course:
-    return Course(
-        d["provider"],
-        d["course_id"],
-        d["title_fi"],
-        d["title_sv"],
-        frozenset(d["skills"]),
-        d["length_weeks"],
-        d["municipality"],
-        d["online"],
-        d["apprenticeship"],
-        tuple(date.fromisoformat(x) for x in d["start_dates"]),
-        d["continuous"],
-        d["url"],
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class SkillGap:
     candidate_id: str
@@ -203,13 +169,13 @@ class TrainingRepository:
         rows = self.conn.execute(
             select(courses.c.body).order_by(courses.c.provider, courses.c.course_id)
         ).all()
-        return [course_from_dict(r.body) for r in rows]
+        return [Course.from_dict(r.body) for r in rows]
 
     def course(self, provider: str, course_id: str) -> Course | None:
         row = self.conn.execute(
             select(courses.c.body).where(courses.c.provider == provider, courses.c.course_id == course_id)
         ).first()
-        return course_from_dict(row.body) if row else None
+        return Course.from_dict(row.body) if row else None
 
     def replace_providers(
         self, found: list[Course], import_id: str, at: datetime, *, within: frozenset[str] | None = None
@@ -233,7 +199,7 @@ class TrainingRepository:
                 insert(courses).values(
                     provider=c.provider,
                     course_id=c.course_id,
-                    body=course_to_dict(c),
+                    body=c.to_dict(),
                     import_id=import_id,
                     imported_at=at,
                 )

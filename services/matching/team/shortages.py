@@ -25,6 +25,7 @@ from services.kernel.shortages import (
     Level,
     Period,
 )
+from services.kernel.texts import N_
 from shared.geography import fold
 from shared.tables import Table, TableError, read_table
 
@@ -83,11 +84,14 @@ def parse_period(text: str) -> Period:
             return Period(int(m[1] or m[4]), month=int(m[2] or m[3]))
         if (m := _DAY.match(key)) and m[3] == "01":
             return Period(int(m[1]), month=int(m[2]))
-    except ValueError as exc:
-        raise ValueError(f"{exc} in {raw!r}") from None
+    except ValueError:
+        raise  # the kernel's reason; the caller names the text ("Bad period '2026H3': …")
     raise ValueError(
-        "a period is a half-year like 2026H2 (also H2/2026, 2026/II, syksy 2026, höst 2026) or a "
-        f"month like 2026-03 (also 2026M03, 03/2026); years {MIN_YEAR}–{MAX_YEAR}"
+        N_(
+            "a period is a half-year like 2026H2 (also H2/2026, 2026/II, syksy 2026, höst 2026) or a "
+            "month like 2026-03 (also 2026M03, 03/2026); years %(first)s–%(last)s"
+        )
+        % {"first": MIN_YEAR, "last": MAX_YEAR}
     )
 
 
@@ -323,11 +327,15 @@ def columns(table: Table) -> dict[str, int]:
         raise ShortageCsvError(
             {
                 1: [
-                    f"Missing column(s): {', '.join(missing)}. Found: "
-                    f"{', '.join(repr(h) for h in table.found) or 'no column names'} (read as "
-                    f"{table.described}). Accepted names: "
-                    + "; ".join(f"{c}: {', '.join(HEADER_NAMES[c][:6])}" for c in missing)
-                    + "."
+                    N_(
+                        "Missing column(s): %(missing)s. Found: %(found)s (read as %(read_as)s). Accepted names: %(accepted)s."
+                    )
+                    % {
+                        "missing": ", ".join(missing),
+                        "found": ", ".join(repr(h) for h in table.found) or "-",
+                        "read_as": table.described,
+                        "accepted": "; ".join(f"{c}: {', '.join(HEADER_NAMES[c][:6])}" for c in missing),
+                    }
                 ]
             }
         )
@@ -393,7 +401,10 @@ def parse_shortage_table(
     grouped: dict[tuple[str, Period], list[ShortageEntry]] = {}
     for line, row in table.rows:
         if len(row) < width:
-            errors[line] = [f"{len(row)} field(s) where the header has {len(table.header)}."]
+            errors[line] = [
+                N_("%(fields)s field(s) where the header has %(columns)s.")
+                % {"fields": len(row), "columns": len(table.header)}
+            ]
             continue
         value = {c: row[i].strip() for c, i in index.items()}
         reasons: list[str] = []
@@ -403,20 +414,24 @@ def parse_shortage_table(
         try:
             period = parse_period(value["period"])
         except ValueError as exc:
-            reasons.append(f"Bad period {value['period']!r}: {exc}.")
+            reasons.append(
+                N_("Bad period %(value)s: %(why)s.") % {"value": repr(value["period"]), "why": exc}
+            )
         if period is not None and today is not None and (why := rules.check(period, today)):
-            reasons.append(f"Bad period {value['period']!r}: {why}")
+            reasons.append(N_("Bad period %(value)s: %(why)s") % {"value": repr(value["period"]), "why": why})
         level = _level(value["level"], reasons)
         if not reasons and occupation and region and period and level:
             first = seen.setdefault((occupation, region, period), line)
             if first != line:
-                reasons.append(f"Same occupation, region and period as line {first}.")
+                reasons.append(N_("Same occupation, region and period as line %(line)s.") % {"line": first})
             else:
                 grouped.setdefault((region, period), []).append(ShortageEntry(occupation, level, line))
         if reasons:
             errors[line] = reasons
     if not errors and not grouped:
-        errors[1] = [f"No data rows after the header (read as {table.described})."]
+        errors[1] = [
+            N_("No data rows after the header (read as %(read_as)s).") % {"read_as": table.described}
+        ]
     if errors:
         raise ShortageCsvError(errors)
     return [
@@ -433,7 +448,10 @@ def _region_resolver(regions: RegionResolver | Collection[str]) -> RegionResolve
     def by_id(text: str) -> str:
         if text.lower() in known:
             return text.lower()
-        raise ValueError(f"Unknown region {text!r} (a region id such as 'pirkanmaa', or 'national').")
+        raise ValueError(
+            N_("Unknown region %(value)s (a region id such as 'pirkanmaa', or 'national').")
+            % {"value": repr(text)}
+        )
 
     return by_id
 
@@ -467,8 +485,11 @@ def _level(raw: str, reasons: list[str]) -> Level | None:
     if 1 <= number <= 5:
         return NUMERIC_LEVELS[int(number + 0.5)]  # a regional average such as 4,2 rounds to its step
     reasons.append(
-        f"Bad level {raw!r}: one of {', '.join(x.value for x in Level)}, the barometer's wording "
-        "(e.g. 'paljon pulaa', 'stor brist') or 1–5 (5 = severe shortage)."
+        N_(
+            "Bad level %(value)s: one of %(levels)s, the barometer's wording "
+            "(e.g. 'paljon pulaa', 'stor brist') or 1–5 (5 = severe shortage)."
+        )
+        % {"value": repr(raw), "levels": ", ".join(x.value for x in Level)}
     )
     return None
 
@@ -479,7 +500,7 @@ def _occupation(raw: str, catalogue: OccupationCatalogue, reasons: list[str]) ->
         uri = uri if uri.startswith("http://") else "http://" + uri
         if uri.startswith(ESCO_OCCUPATION) and catalogue.has_occupation(uri):
             return uri
-        reasons.append("Unknown ESCO occupation URI.")
+        reasons.append(N_("Unknown ESCO occupation URI."))
         return None
     m = _CODE_AT_START.match(raw) or _CODE_AT_END.match(raw)
     if m:
@@ -487,15 +508,22 @@ def _occupation(raw: str, catalogue: OccupationCatalogue, reasons: list[str]) ->
         if catalogue.occupations_in_isco(code):
             return code
         padded = code.zfill(len(code) + 1)
-        hint = (
-            f" Did you mean {padded}? Excel drops a leading zero (armed forces' codes start with 0)."
-            if len(code) < 4 and catalogue.occupations_in_isco(padded)
-            else ""
-        )
-        reasons.append(f"No ESCO occupation in ISCO-08 group {code}.{hint}")
+        if len(code) < 4 and catalogue.occupations_in_isco(padded):
+            reasons.append(
+                N_(
+                    "No ESCO occupation in ISCO-08 group %(code)s. Did you mean %(padded)s? Excel drops a "
+                    "leading zero (armed forces' codes start with 0)."
+                )
+                % {"code": code, "padded": padded}
+            )
+        else:
+            reasons.append(N_("No ESCO occupation in ISCO-08 group %(code)s.") % {"code": code})
         return None
     reasons.append(
-        f"Occupation {raw!r} is neither an ESCO occupation URI nor an ISCO-08 code of 1–4 digits "
-        "(a name needs its code, e.g. '2221 Sairaanhoitajat')."
+        N_(
+            "Occupation %(value)s is neither an ESCO occupation URI nor an ISCO-08 code of 1–4 digits "
+            "(a name needs its code, e.g. '2221 Sairaanhoitajat')."
+        )
+        % {"value": repr(raw)}
     )
     return None

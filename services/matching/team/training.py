@@ -33,6 +33,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+from services.kernel.texts import N_
 
 MIN_REACH_KM = 40.0
 COLUMNS = ("course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality",
@@ -81,7 +84,48 @@ class Course:
         return next((d for d in self.start_dates if d >= today), None)
 
     def title(self, lang: str = "fi") -> str:
-        return (self.title_sv or self.title_fi) if lang == "sv" else (self.title_fi or self.title_sv)
+        """The title in ``lang``, else in Finnish, else in Swedish (the languages catalogues give)."""
+        return self.titles().get(lang) or self.title_fi or self.title_sv
+
+    def titles(self) -> dict[str, str]:
+        """Language → title, for the languages the catalogue gave a title in."""
+        return {lang: t for lang, t in (("fi", self.title_fi), ("sv", self.title_sv)) if t}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The course as stored (JSON-ready: skills sorted, dates ISO). The one conversion for
+        storage; the API's ``CourseSchema`` dumps the course itself."""
+        return {
+            "provider": self.provider,
+            "course_id": self.course_id,
+            "title_fi": self.title_fi,
+            "title_sv": self.title_sv,
+            "skills": sorted(self.skills),
+            "length_weeks": self.length_weeks,
+            "municipality": self.municipality,
+            "online": self.online,
+            "apprenticeship": self.apprenticeship,
+            "start_dates": [d.isoformat() for d in self.start_dates],
+            "continuous": self.continuous,
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Course:
+        """The course ``to_dict`` gave; raises ``KeyError``/``ValueError`` on another shape."""
+        return cls(
+            d["provider"],
+            d["course_id"],
+            d["title_fi"],
+            d["title_sv"],
+            frozenset(d["skills"]),
+            d["length_weeks"],
+            d["municipality"],
+            d["online"],
+            d["apprenticeship"],
+            tuple(date.fromisoformat(x) for x in d["start_dates"]),
+            d["continuous"],
+            d["url"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +145,12 @@ def parse_catalogue(
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise CatalogueError(
-            {1: [f"Missing column(s): {', '.join(missing)}. Expected: {', '.join(COLUMNS)}."]}
+            {
+                1: [
+                    N_("Missing column(s): %(missing)s. Expected: %(expected)s.")
+                    % {"missing": ", ".join(missing), "expected": ", ".join(COLUMNS)}
+                ]
+            }
         )
     at = {name: header.index(name) for name in (*COLUMNS, *OPTIONAL) if name in header}
     errors: dict[int, list[str]] = {}
@@ -116,47 +165,56 @@ def parse_catalogue(
         reasons: list[str] = []
         course_id, provider = cell("course_id"), cell("provider").lower()
         if not 1 <= len(course_id) <= 100:
-            reasons.append("course_id: 1–100 characters.")
+            reasons.append(N_("course_id: 1–100 characters."))
         if not _ORG.match(provider):
-            reasons.append("provider: an organisation id (lower-case letters, digits, '-').")
+            reasons.append(N_("provider: an organisation id (lower-case letters, digits, '-')."))
         title_fi, title_sv = cell("title_fi"), cell("title_sv")
         if not (title_fi or title_sv):
-            reasons.append("title_fi or title_sv: a title is required.")
+            reasons.append(N_("title_fi or title_sv: a title is required."))
         if len(title_fi) > 300 or len(title_sv) > 300:
-            reasons.append("title: at most 300 characters.")
+            reasons.append(N_("title: at most 300 characters."))
         skills: set[str] = set()
         for raw in filter(None, _SPLIT.split(cell("skills"))):
             uri = places.known_skill(raw)
             if uri is None:
-                reasons.append(f"skills: {raw!r} is not an ESCO skill URI.")
+                reasons.append(N_("skills: %(value)s is not an ESCO skill URI.") % {"value": repr(raw)})
             else:
                 skills.add(uri)
         if not skills and not any(r.startswith("skills") for r in reasons):
-            reasons.append("skills: at least one ESCO skill taught.")
+            reasons.append(N_("skills: at least one ESCO skill taught."))
         length = _number(cell("length_weeks"))
         if length is None or not 0 < length <= 520:
-            reasons.append("length_weeks: a number of weeks, more than 0 and at most 520.")
+            reasons.append(N_("length_weeks: a number of weeks, more than 0 and at most 520."))
         online, apprenticeship = _flag(cell("online")), _flag(cell("apprenticeship"))
         if online is None:
-            reasons.append("online: yes or no.")
+            reasons.append(N_("online: yes or no."))
         if apprenticeship is None:
-            reasons.append("apprenticeship: yes or no.")
+            reasons.append(N_("apprenticeship: yes or no."))
         place = cell("municipality")
         code = places.municipality(place) if place else None
         if place and code is None:
-            reasons.append(f"municipality: {place!r} is not a Finnish municipality (code or name).")
+            reasons.append(
+                N_("municipality: %(value)s is not a Finnish municipality (code or name).")
+                % {"value": repr(place)}
+            )
         if not place and online is False:
-            reasons.append("municipality: required unless the course is online.")
+            reasons.append(N_("municipality: required unless the course is online."))
         starts, continuous, bad = _dates(cell("start_dates"))
-        reasons += [f"start_dates: {b!r} is not a date (2027-01-11 or 11.1.2027)." for b in bad]
+        reasons += [
+            N_("start_dates: %(value)s is not a date (2027-01-11 or 11.1.2027).") % {"value": repr(b)}
+            for b in bad
+        ]
         if not starts and not continuous and not bad:
-            reasons.append("start_dates: at least one date, or 'continuous'.")
+            reasons.append(N_("start_dates: at least one date, or 'continuous'."))
         url = cell("url")
         if url and not re.match(r"^https://[^\s]{3,500}$", url):
-            reasons.append("url: an https:// address.")
+            reasons.append(N_("url: an https:// address."))
         key = f"{provider}:{course_id}"
         if key in seen:
-            reasons.append(f"course_id: {course_id!r} of {provider} is also on line {seen[key]}.")
+            reasons.append(
+                N_("course_id: %(id)s of %(provider)s is also on line %(line)s.")
+                % {"id": repr(course_id), "provider": provider, "line": seen[key]}
+            )
         seen.setdefault(key, line)
         if reasons:
             errors[line] = reasons
@@ -180,7 +238,7 @@ def parse_catalogue(
     if errors:
         raise CatalogueError(errors)
     if not courses:
-        raise CatalogueError({1: ["No courses in the file."]})
+        raise CatalogueError({1: [N_("No courses in the file.")]})
     return courses
 
 
@@ -220,12 +278,36 @@ def _dates(text: str) -> tuple[list[date], bool, list[str]]:
 
 
 # -- course choice -------------------------------------------------------------------------------------
+#: What a suggestion shows of its course (``training.suggested`` events, the API), in this order
+SUGGESTED_COURSE_FIELDS = (
+    "provider", "course_id", "title_fi", "title_sv", "municipality", "online", "apprenticeship", "length_weeks",
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     course: Course
     covers: frozenset[str]  # the missing skills it teaches that earlier suggestions do not
     distance_km: float | None  # None: online, or the place is unknown
-    starts_on: date
+    starts_on: date | None
+
+    @property
+    def shown_km(self) -> float | None:
+        """The distance as shown (0.1 km), None online."""
+        return None if self.distance_km is None else round(self.distance_km, 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The suggested course as the ``training.suggested`` event carries it: the course's public
+        fields (``SUGGESTED_COURSE_FIELDS``, from ``Course.to_dict``), the next start, the missing
+        skills it covers and the distance. The API's ``SuggestedCourseSchema`` dumps the same."""
+        course = self.course.to_dict()
+        return {
+            **{name: course[name] for name in SUGGESTED_COURSE_FIELDS},
+            "starts_on": self.starts_on.isoformat() if self.starts_on else None,
+            "covers": sorted(self.covers),
+            "distance_km": self.shown_km,
+            "url": course["url"],
+        }
 
 
 @dataclass(frozen=True, slots=True)

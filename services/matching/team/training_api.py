@@ -14,12 +14,20 @@ from marshmallow import fields, validate
 from services.matching.index.api import SHORTLIST_ROLES, handlers
 from services.matching.index.handlers import VacancyUnknownError
 from services.matching.team.api import upload, upload_body
-from services.matching.team.training import CatalogueError, Course
-from services.matching.team.training_handlers import TrainingHandlers, course_payload
+from services.matching.team.training import CatalogueError
+from services.matching.team.training_handlers import TrainingHandlers
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.languages import DEFAULT_LANGUAGE, UI_LANGUAGES
-from shared.schemas import REFERENCE_FORMATS, EscoUri, RegionId, StrictSchema
+from shared.schemas import (
+    REFERENCE_FORMATS,
+    AggregateOutSchema,
+    EscoUri,
+    RegionId,
+    Shown,
+    SortedList,
+    StrictSchema,
+)
 from shared.tables import TableError
 
 blp = Blueprint(
@@ -35,12 +43,14 @@ def training() -> TrainingHandlers:
     return current_app.extensions["kohtaanto.matching.training"]
 
 
-class CourseSchema(ma.Schema):
+class CourseSchema(AggregateOutSchema):
+    """A ``Course`` as the API shows it (``Shown`` with its ``next_start``)."""
+
     provider = fields.String()
     course_id = fields.String()
     title_fi = fields.String()
     title_sv = fields.String()
-    skills = fields.List(fields.String(), metadata={"description": "ESCO skill URIs taught"})
+    skills = SortedList(fields.String(), metadata={"description": "ESCO skill URIs taught"})
     length_weeks = fields.Float()
     municipality = fields.String(allow_none=True, metadata={"description": "null: online only"})
     online = fields.Boolean()
@@ -69,6 +79,9 @@ class ImportedSchema(ma.Schema):
 
 
 class SuggestedCourseSchema(ma.Schema):
+    """A suggested course as the API shows it: ``Suggestion.to_dict``, the same as the
+    ``training.suggested`` event carries (one conversion for both)."""
+
     provider = fields.String()
     course_id = fields.String()
     title_fi = fields.String()
@@ -91,24 +104,6 @@ class SuggestionSchema(ma.Schema):
     missing = fields.List(fields.Dict(), metadata={"description": "[{uri, label}] essential skills lacking"})
     courses = fields.List(fields.Nested(SuggestedCourseSchema))
     uncovered = fields.List(fields.String(), metadata={"description": "Missing skills no course teaches"})
-
-
-def course_dict(c: Course, today: Any) -> dict[str, Any]:
-    return {
-        "provider": c.provider,
-        "course_id": c.course_id,
-        "title_fi": c.title_fi,
-        "title_sv": c.title_sv,
-        "skills": sorted(c.skills),
-        "length_weeks": c.length_weeks,
-        "municipality": c.municipality,
-        "online": c.online,
-        "apprenticeship": c.apprenticeship,
-        "next_start": c.next_start(today),
-        "start_dates": list(c.start_dates),
-        "continuous": c.continuous,
-        "url": c.url,
-    }
 
 
 #: An accepted catalogue (``;``-separated, as Finnish Excel saves it; a course starting on a date far ahead).
@@ -159,7 +154,8 @@ class Courses(MethodView):
         """Courses with a start to come, soonest first; ``skill`` keeps those teaching it, ``region``
         those held there or online."""
         today = training().clock().date()
-        return {"items": [course_dict(c, today) for c in training().courses(args["skill"], args["region"])]}
+        found = training().courses(args["skill"], args["region"])
+        return {"items": [Shown(c, {"next_start": c.next_start(today)}) for c in found]}
 
 
 class SatisfactionArgs(StrictSchema):
@@ -258,9 +254,6 @@ class CandidateTraining(MethodView):
             "missing": [
                 {"uri": u, "label": labels.skill_label(u, args["lang"])} for u in entry.missing_essential
             ],
-            "courses": [
-                course_payload(s.course, s.starts_on, sorted(s.covers), s.distance_km)
-                for s in plan.suggestions
-            ],
+            "courses": [s.to_dict() for s in plan.suggestions],
             "uncovered": sorted(plan.uncovered),
         }

@@ -278,29 +278,9 @@ class TrainingHandlers:
                         {"uri": u, "label": self.labels.skill_label(u, DEFAULT_LANGUAGE)}
                         for u in p.gap.missing
                     ],
-                    "courses": [
-                        course_payload(s.course, s.starts_on, sorted(s.covers), s.distance_km)
-                        for s in p.plan.suggestions
-                    ],
+                    "courses": [s.to_dict() for s in p.plan.suggestions],
                     "uncovered": sorted(p.plan.uncovered),
                 }
                 for p in plans
             ],
         }
-
-
-def course_payload(c: Course, starts_on: date | None, covers: list[str], km: float | None) -> dict[str, Any]:
-    return {
-        "provider": c.provider,
-        "course_id": c.course_id,
-        "title_fi": c.title_fi,
-        "title_sv": c.title_sv,
-        "municipality": c.municipality,
-        "online": c.online,
-        "apprenticeship": c.apprenticeship,
-        "length_weeks": c.length_weeks,
-        "starts_on": starts_on.isoformat() if starts_on else None,
-        "covers": covers,
-        "distance_km": None if km is None else round(km, 1),
-        "url": c.url,
-    }

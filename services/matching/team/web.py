@@ -312,13 +312,6 @@ def _download(region: str, week: str) -> Any:
     principal = _authorised(page=False)
     if isinstance(principal, BaseResponse):
         return principal
-    lang = request.args.get(LANG_PARAM)
-    if lang is not None and supported(lang) is None:
-        return _json_error(
-            422,
-            gettext("The request was well-formed but was unable to be followed due to semantic errors."),
-            {"query": {LANG_PARAM: [gettext("Must be one of: %(choices)s.", choices="fi, sv, en")]}},
-        )
     return _load(region, week, principal, lambda status, _title, message: _json_error(status, message))
 
 

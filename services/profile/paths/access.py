@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.domain import PathConflictError, PathNotFoundError
 from services.profile.repository import UnitOfWork
@@ -32,7 +33,7 @@ def own_profile(uow: UnitOfWork, caller: Principal, profile_id: str) -> Profile:
     if profile is None or caller.role is not Role.COACH or profile.coach_org != caller.org:
         raise PathNotFoundError(profile_id)
     if profile.details is None:
-        raise PathConflictError("the profile has been withdrawn")
+        raise PathConflictError(N_("the profile has been withdrawn"))
     return profile
 
 

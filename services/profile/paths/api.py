@@ -9,6 +9,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from services.kernel.texts import N_
 from services.profile.paths.domain import (
     CloseReason,
     EndReason,
@@ -59,11 +60,11 @@ def paths() -> PathHandlers:
 
 def translate(exc: Exception) -> NoReturn:
     if isinstance(exc, PathNotFoundError):
-        abort(404, message="No such path, step or handover (or not yours to see).")
+        abort(404, message=N_("No such path, step or handover (or not yours to see)."))
     if isinstance(exc, PathConflictError):
         abort(409, message=str(exc))
     if isinstance(exc, InvalidPathError):
-        abort(422, message="The change breaks a rule of the path.", errors={"json": exc.errors})
+        abort(422, message=N_("The change breaks a rule of the path."), errors={"json": exc.errors})
     raise exc
 
 

@@ -24,6 +24,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
+from services.kernel.texts import N_
+
 
 class PathError(Exception):
     """Base of the service-path errors."""
@@ -72,6 +74,10 @@ class StepState(StrEnum):
     OPEN = "open"  # active from its start day (upcoming before it)
     ENDED = "ended"
     CANCELLED = "cancelled"  # a declined handover's step, or a step the coach called off
+
+
+#: The states' values as catalogue words: a refusal naming a state ("step s-1 is ended") shows it translated
+STATE_WORDS = (N_("pending"), N_("open"), N_("ended"), N_("cancelled"), N_("acknowledged"), N_("declined"))
 
 
 class EndReason(StrEnum):
@@ -203,9 +209,9 @@ class NewStep:
 
     def check(self, field_name: str = "step") -> None:
         if self.planned_end < self.starts_on:
-            raise InvalidPathError({field_name: ["The planned end is before the start."]})
+            raise InvalidPathError({field_name: [N_("The planned end is before the start.")]})
         if (self.planned_end - self.starts_on).days > 3 * 366:
-            raise InvalidPathError({field_name: ["A step lasts at most three years: split it."]})
+            raise InvalidPathError({field_name: [N_("A step lasts at most three years: split it.")]})
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,15 +273,19 @@ class ServicePath:
         self._must_be_open()
         step = self.step(step_id)
         if step.state is not StepState.OPEN:
-            raise PathConflictError(f"step {step_id} is {step.state.value}")
+            raise PathConflictError(
+                N_("step %(id)s is %(state)s") % {"id": step_id, "state": step.state.value}
+            )
         if on < step.starts_on:
-            raise InvalidPathError({"ended_on": ["A step cannot end before it starts."]})
+            raise InvalidPathError({"ended_on": [N_("A step cannot end before it starts.")]})
         if on > now.date():
             raise InvalidPathError(
-                {"ended_on": ["A step ends today at the latest: record its end when it happens."]}
+                {"ended_on": [N_("A step ends today at the latest: record its end when it happens.")]}
             )
         if any(h.from_step == step_id and h.state is HandoverState.PENDING for h in self.handovers):
-            raise PathConflictError(f"step {step_id} is being handed over: wait for the answer")
+            raise PathConflictError(
+                N_("step %(id)s is being handed over: wait for the answer") % {"id": step_id}
+            )
         ended = replace(step, state=StepState.ENDED, ended_on=on, end_reason=reason)
         return self._changed(now, steps=self._with(ended))
 
@@ -309,23 +319,30 @@ class ServicePath:
         chosen = frozenset(shared)
         held = None if by_owner else self.received_by(source.org)
         if source.state is not StepState.OPEN:
-            errors["from_step"] = [f"The step is {source.state.value}: only an open step is handed over."]
+            errors["from_step"] = [
+                N_("The step is %(state)s: only an open step is handed over.") % {"state": source.state.value}
+            ]
         elif any(h.from_step == from_step and h.state is HandoverState.PENDING for h in self.handovers):
-            errors["from_step"] = ["The step already has a handover waiting for an answer."]
+            errors["from_step"] = [N_("The step already has a handover waiting for an answer.")]
         if to.org == source.org:
-            errors["to.org"] = ["A handover goes to another organisation; add a step instead."]
+            errors["to.org"] = [N_("A handover goes to another organisation; add a step instead.")]
         if chosen - set(SHAREABLE):
-            errors["shared"] = [f"Only {', '.join(SHAREABLE)} may be shared."]
+            errors["shared"] = [N_("Only %(items)s may be shared.") % {"items": ", ".join(SHAREABLE)}]
         if chosen and not consent:
-            errors["consent"] = ["Sharing anything about the jobseeker needs the jobseeker's consent."]
+            errors["consent"] = [N_("Sharing anything about the jobseeker needs the jobseeker's consent.")]
         if held is not None and chosen - held:
             errors["shared"] = [
-                "A step's organisation may pass on only what it was given by a handover "
-                f"({', '.join(sorted(held)) or 'nothing'}); the jobseeker's coach can share more."
+                N_(
+                    "A step's organisation may pass on only what it was given by a handover "
+                    "(%(items)s); the jobseeker's coach can share more."
+                )
+                % {"items": ", ".join(sorted(held)) or "-"}
             ]
         if chosen & SPECIAL_CATEGORY and not purpose.strip():
             errors["purpose"] = [
-                "Work ability and target group are special-category data: state why the receiver needs them."
+                N_(
+                    "Work ability and target group are special-category data: state why the receiver needs them."
+                )
             ]
         if errors:
             raise InvalidPathError(errors)
@@ -440,12 +457,15 @@ class ServicePath:
     # -- helpers -----------------------------------------------------------------------------------
     def _must_be_open(self) -> None:
         if not self.is_open:
-            raise PathConflictError(f"path {self.id} is closed")
+            raise PathConflictError(N_("path %(id)s is closed") % {"id": self.id})
 
     def _pending(self, handover_id: str) -> Handover:
         handover = self.handover(handover_id)
         if handover.state is not HandoverState.PENDING:
-            raise PathConflictError(f"handover {handover_id} was already {handover.state.value}")
+            raise PathConflictError(
+                N_("handover %(id)s was already %(state)s")
+                % {"id": handover_id, "state": handover.state.value}
+            )
         return handover
 
     def _with(self, step: Step) -> tuple[Step, ...]:

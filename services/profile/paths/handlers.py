@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
 from services.profile.paths.domain import (
@@ -107,7 +108,7 @@ class PathHandlers:
         with self.uow_factory() as uow:
             profile = own_profile(uow, caller, profile_id)
             if any(p.is_open for p in uow.paths.for_candidate(profile.candidate_id)):
-                raise PathConflictError("the jobseeker already has an open path: close it first")
+                raise PathConflictError(N_("the jobseeker already has an open path: close it first"))
             path = open_path(
                 self.new_id(),
                 profile.candidate_id,
@@ -423,7 +424,9 @@ class PathHandlers:
             org=caller.org,
             action=action,
             granted=True,
-            profile_id=profile.id if profile and profile.coach_org == caller.org else None,
+            # Stored for the profile's own organisation whoever acted; AuditLog.entries hides it
+            # from the others.
+            profile_id=profile.id if profile else None,
             subject_org=profile.coach_org if profile else None,
             candidate_id=path.candidate_id,
             purpose=purpose or f"service path {path.id}",

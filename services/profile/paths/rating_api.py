@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, NoReturn
+from urllib.parse import unquote_to_bytes
 
 import marshmallow as ma
 from flask import Blueprint as FlaskBlueprint
 from flask import current_app, render_template, request
 from flask.views import MethodView
+from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from services.kernel.texts import N_
 from services.profile.paths.domain import PathConflictError, PathNotFoundError
 from services.profile.paths.rating_handlers import AlreadyRatedError, LinkUnusableError, RatingHandlers
 from services.profile.paths.ratings import InvalidRatingError, Rating, SubjectKind
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.i18n import translate_errors
 from shared.pii import refusing
 from shared.schemas import StrictSchema
 
@@ -35,11 +40,11 @@ def ratings() -> RatingHandlers:
 
 def translate(exc: Exception) -> NoReturn:
     if isinstance(exc, PathNotFoundError):
-        abort(404, message="No such profile, referral or step (or not yours to rate).")
+        abort(404, message=N_("No such profile, referral or step (or not yours to rate)."))
     if isinstance(exc, InvalidRatingError):
-        abort(422, message="The rating breaks a rule.", errors={"json": exc.errors})
+        abort(422, message=N_("The rating breaks a rule."), errors={"json": exc.errors})
     if isinstance(exc, AlreadyRatedError):
-        abort(409, message="Already rated: a referral or a step is rated once by each side.")
+        abort(409, message=N_("Already rated: a referral or a step is rated once by each side."))
     if isinstance(exc, PathConflictError):
         abort(409, message=str(exc))
     raise exc
@@ -61,9 +66,9 @@ class SubjectFields(StrictSchema):
     @validates_schema
     def _one(self, data: dict[str, Any], **_: Any) -> None:
         if data["kind"] == "referral" and not data["vacancy_id"]:
-            raise ValidationError("A referral is named by its vacancy_id.", "vacancy_id")
+            raise ValidationError(N_("A referral is named by its vacancy_id."), "vacancy_id")
         if data["kind"] == "path_step" and not data["step_id"]:
-            raise ValidationError("A path step is named by its step_id.", "step_id")
+            raise ValidationError(N_("A path step is named by its step_id."), "step_id")
 
 
 class RatingInSchema(StrictSchema):
@@ -199,6 +204,36 @@ class EmployerRatings(MethodView):
 
 
 # -- the jobseeker's page behind the link ---------------------------------------------------------------
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _form_is_utf8() -> bool:
+    """Whether the posted form was UTF-8: werkzeug leaves percent-escapes that do not decode as
+    UTF-8 in the value as typed (``%ED%A0%80``), or puts U+FFFD for raw bad bytes; such a comment
+    would be stored garbled and spend the single-use link."""
+    for value in request.form.values():
+        if "\ufffd" in value:
+            return False
+        for run in _ESCAPES.findall(value):
+            try:
+                unquote_to_bytes(run).decode("utf-8")
+            except UnicodeDecodeError:
+                return False
+    return True
+
+
+def _jobseeker_errors(messages: Any) -> dict[str, list[str]]:
+    """The form's field reasons in the page's language; a comment refused for personal data is told
+    in the jobseeker's terms (the API's reason speaks to staff about pseudonymous ids)."""
+    errors: dict[str, list[str]] = {}
+    for name, reasons in (messages or {}).items():
+        texts = [str(translate_errors(r)) for r in (reasons if isinstance(reasons, list) else [reasons])]
+        if name == "comment" and any("personal data" in str(r) for r in reasons):
+            texts = [gettext("Do not write an identity code, e-mail address or phone number.")]
+        errors[name] = texts
+    return errors
+
+
 @pages.route("/rate/<token>", methods=["GET", "POST"])
 def rate(token: str) -> Any:
     """The rating form (Finnish, Swedish, English); the link is the permission, used once."""
@@ -211,12 +246,16 @@ def rate(token: str) -> Any:
         return render_template("profile/rate.html", state="rated", what="", errors={}), status
     if request.method == "GET":
         return render_template("profile/rate.html", state="form", what=what, errors={})
+    if not _form_is_utf8():
+        errors = {"comment": [gettext("The text is not readable (not UTF-8): write it again.")]}
+        return render_template("profile/rate.html", state="form", what=what, errors=errors), 422
     try:
         data = RatingInSchema(only=("score", "comment")).load(
             {"score": request.form.get("score", ""), "comment": request.form.get("comment", "")}
         )
     except ValidationError as exc:
-        return render_template("profile/rate.html", state="form", what=what, errors=exc.messages), 422
+        errors = _jobseeker_errors(exc.messages)
+        return render_template("profile/rate.html", state="form", what=what, errors=errors), 422
     try:
         ratings().rate_by_link(token, data["score"], data["comment"])
     except (LinkUnusableError, AlreadyRatedError):

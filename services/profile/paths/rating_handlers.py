@@ -8,6 +8,7 @@ import secrets
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
 from services.profile.paths.domain import PathNotFoundError, ServicePath
@@ -118,12 +119,20 @@ class RatingHandlers:
             profile = found[0] if found else None
             if profile is None or profile.details is None or caller.role is not Role.EMPLOYER:
                 raise PathNotFoundError(candidate_id)
-            subject = self._subject(uow, candidate_id, kind, ref)
             if kind is SubjectKind.REFERRAL:
+                # Only a referral of a jobseeker who consented to the employer (else the same 404 as
+                # an unknown one: whether, and by whom, someone was proposed stays unsaid), and only
+                # an agency's referral: one the employer recorded itself is not one to rate (F10).
                 referral = uow.ratings.referral(candidate_id, ref)
-                if referral is None or referral.employer_org != caller.org:
+                if (
+                    referral is None
+                    or referral.employer_org != caller.org
+                    or referral.recruiter_org == caller.org
+                    or caller.org not in profile.details.consented_orgs
+                ):
                     raise PathNotFoundError(ref)
-            else:
+            subject = self._subject(uow, candidate_id, kind, ref)
+            if kind is SubjectKind.PATH_STEP:
                 step = next(
                     (s for p in uow.paths.for_candidate(candidate_id) for s in p.steps if s.id == ref), None
                 )
@@ -161,6 +170,7 @@ class RatingHandlers:
                 action="rating.read",
                 granted=True,
                 profile_id=profile.id,
+                subject_org=profile.coach_org,
                 candidate_id=profile.candidate_id,
                 purpose="satisfaction ratings",
             )
@@ -201,13 +211,17 @@ class RatingHandlers:
         if kind is SubjectKind.REFERRAL:
             referral = uow.ratings.referral(candidate_id, ref)
             if referral is None:
-                raise InvalidRatingError({"vacancy_id": ["The jobseeker was not proposed to this vacancy."]})
+                raise InvalidRatingError(
+                    {"vacancy_id": [N_("The jobseeker was not proposed to this vacancy.")]}
+                )
             return Subject(kind, ref, referral.recruiter_org)
         for path in uow.paths.for_candidate(candidate_id):
             for s in path.steps:
                 if s.id == ref and s.state.value in ("open", "ended"):
                     return Subject(kind, ref, s.org)
-        raise InvalidRatingError({"step_id": ["No such step (started or ended) on the jobseeker's path."]})
+        raise InvalidRatingError(
+            {"step_id": [N_("No such step (started or ended) on the jobseeker's path.")]}
+        )
 
     @staticmethod
     def _describe(uow: JourneyUnitOfWork, candidate_id: str, subject: Subject) -> str:

@@ -15,6 +15,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from services.kernel.texts import N_
+
 
 class RatingError(Exception):
     pass
@@ -81,9 +83,9 @@ class Rating:
     ) -> Rating:
         errors: dict[str, list[str]] = {}
         if not 1 <= score <= 5:
-            errors["score"] = ["A score from 1 (poor) to 5 (excellent)."]
+            errors["score"] = [N_("A score from 1 (poor) to 5 (excellent).")]
         if len(comment) > 1000:
-            errors["comment"] = ["At most 1000 characters."]
+            errors["comment"] = [N_("At most 1000 characters.")]
         if errors:
             raise InvalidRatingError(errors)
         return cls(

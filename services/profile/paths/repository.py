@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from services.kernel.texts import N_
 from services.profile import events
 from services.profile.paths.domain import (
     CloseReason,
@@ -292,7 +293,9 @@ class PathRepository:
             .values(**self._values(p))
         )
         if result.rowcount != 1:
-            raise PathConflictError(f"path {p.id} was changed meanwhile: reload and try again")
+            raise PathConflictError(
+                N_("path %(id)s was changed meanwhile: reload and try again") % {"id": p.id}
+            )
         self._route(p)
 
     def erase_candidate(self, candidate_id: str) -> list[str]:
@@ -510,6 +513,19 @@ class ConsentGrants:
         )
         return [(r.org, r.preexisting == "yes") for r in rows]
 
+    def restated(self, candidate_id: str, orgs: frozenset[str]) -> None:
+        """The jobseeker consents to ``orgs`` on their own too: withdrawing the active grants to them
+        no longer withdraws the consent (as if it had been given before the grant)."""
+        if orgs:
+            t = consent_grants
+            self.conn.execute(
+                update(t)
+                .where(
+                    t.c.candidate_id == candidate_id, t.c.org.in_(sorted(orgs)), t.c.withdrawn_at.is_(None)
+                )
+                .values(preexisting="yes")
+            )
+
     def active(self, candidate_id: str) -> frozenset[str]:
         t = consent_grants
         rows = self.conn.execute(
@@ -567,6 +583,9 @@ class JourneyUnitOfWork(UnitOfWork):
 
     def granted_orgs(self, candidate_id: str) -> frozenset[str]:
         return self.grants.active(candidate_id)
+
+    def consent_restated(self, candidate_id: str, orgs: frozenset[str]) -> None:
+        self.grants.restated(candidate_id, orgs)
 
     def publish_path(self, path: ServicePath) -> None:
         declared = events.PATH_UPDATED

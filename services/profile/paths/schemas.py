@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from services.kernel.texts import N_
 from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
@@ -17,7 +18,7 @@ FREE_TEXT_NOTE = validate.Length(max=2000)
 def _before(start: str, end: str, field: str) -> object:
     def check(self: ma.Schema, data: dict[str, object], **_: object) -> None:
         if data.get(start) and data.get(end) and data[end] < data[start]:  # type: ignore[operator]
-            raise ValidationError("The planned end is before the start.", field)
+            raise ValidationError(N_("The planned end is before the start."), field)
 
     return validates_schema(check)
 

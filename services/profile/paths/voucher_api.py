@@ -8,8 +8,10 @@ from typing import Any, NoReturn
 
 from flask import current_app
 from flask.views import MethodView
+from flask_babel import gettext
 from flask_smorest import Blueprint
 
+from services.kernel.texts import N_
 from services.profile.paths.api import jobseeker_dict
 from services.profile.paths.domain import PathConflictError, PathNotFoundError
 from services.profile.paths.handlers import Jobseeker
@@ -37,6 +39,7 @@ from services.profile.paths.vouchers import (
 )
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.i18n import translate_text
 from shared.organisations import region_not_served
 
 blp = Blueprint(
@@ -60,12 +63,21 @@ def translate(exc: Exception) -> NoReturn:
             403, message=reason, errors={"path" if exc.field == "pilot_id" else "json": {exc.field: [reason]}}
         )
     if isinstance(exc, PathNotFoundError):
-        abort(404, message="No such pilot, voucher or profile (or not yours to see).")
+        abort(404, message=N_("No such pilot, voucher or profile (or not yours to see)."))
     if isinstance(exc, NotEligibleError):
-        abort(422, message="The jobseeker does not meet the pilot's rule.", errors={"json": exc.errors})
+        abort(422, message=N_("The jobseeker does not meet the pilot's rule."), errors={"json": exc.errors})
     if isinstance(exc, VoucherStateError | PathConflictError):
         abort(409, message=str(exc))
     raise exc
+
+
+def rule_text(rule: EligibilityRule) -> str:
+    """The rule's conditions in the request's language (English by default on the API: the same
+    text as ``rule.describe()``)."""
+    return ", ".join(
+        gettext(message, **{k: translate_text(str(v)) for k, v in values.items()})
+        for message, values in rule.describe_parts()
+    )
 
 
 def pilot_dict(p: Pilot) -> dict[str, Any]:
@@ -73,7 +85,7 @@ def pilot_dict(p: Pilot) -> dict[str, Any]:
         "id": p.id,
         "name": p.name,
         "rule": asdict(p.rule),
-        "rule_text": p.rule.describe(),
+        "rule_text": rule_text(p.rule),
         "voucher_months": p.voucher_months,
         "providers": list(p.providers),
         "starts_on": p.starts_on,
@@ -179,8 +191,8 @@ class PilotById(MethodView):
         if not re.fullmatch(PILOT_ID_PATTERN, pilot_id):
             abort(
                 422,
-                message="Invalid pilot id.",
-                errors={"path": {"pilot_id": ["1-64 letters, digits, '-'."]}},
+                message=N_("Invalid pilot id."),
+                errors={"path": {"pilot_id": [N_("1-64 letters, digits, '-'.")]}},
             )
         pilot = Pilot(
             pilot_id,
@@ -195,7 +207,7 @@ class PilotById(MethodView):
         )
         errors = pilot.check()
         if errors:
-            abort(422, message="The pilot breaks a rule.", errors={"json": errors})
+            abort(422, message=N_("The pilot breaks a rule."), errors={"json": errors})
         try:
             created = vouchers().put_pilot(current_principal(), pilot)
         except Exception as exc:

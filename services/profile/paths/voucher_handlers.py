@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
+from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
 from services.profile.paths.domain import (
@@ -97,7 +98,10 @@ class VoucherHandlers:
                 raise refusal
             chosen = {v.provider for v in uow.vouchers.of_pilot(pilot.id) if v.provider}
             if chosen - set(pilot.providers):
-                raise PilotInUseError(f"vouchers chose {', '.join(sorted(chosen - set(pilot.providers)))}")
+                raise PilotInUseError(
+                    N_("vouchers chose %(providers)s")
+                    % {"providers": ", ".join(sorted(chosen - set(pilot.providers)))}
+                )
             created = uow.vouchers.put_pilot(pilot, caller.subject, self.clock())
             if created:
                 self._audit_pilot(uow, caller, "pilot.created", pilot, "")
@@ -156,7 +160,7 @@ class VoucherHandlers:
                 v.state_on(now.date()).value in ("issued", "in_progress")
                 for v in uow.vouchers.of_candidate(profile.candidate_id)
             ):
-                raise VoucherStateError("the jobseeker already has a voucher in use")
+                raise VoucherStateError(N_("the jobseeker already has a voucher in use"))
             facts = Facts(age_years, profile.details.education_level.value, unemployed_since, now.date())
             voucher = issue(
                 self.new_id(), pilot, profile.candidate_id, profile.coach_org, facts, caller.subject
@@ -283,7 +287,7 @@ class VoucherHandlers:
         when it falls within the voucher period; the profile is marked hired and the path closes."""
         now = self.clock()
         if on > now.date():
-            raise VoucherStateError("a hire is recorded when it has happened")
+            raise VoucherStateError(N_("a hire is recorded when it has happened"))
         with self.uow_factory() as uow:
             voucher = uow.vouchers.get(voucher_id)
             if voucher is None or not self._may_record(caller, voucher):
@@ -291,7 +295,9 @@ class VoucherHandlers:
             hired = voucher.hired(on)
             if hired is None:
                 raise VoucherStateError(
-                    "the hire does not count for this voucher (before the choice, after the period or after a withdrawal)"
+                    N_(
+                        "the hire does not count for this voucher (before the choice, after the period or after a withdrawal)"
+                    )
                 )
             uow.vouchers.save(hired)
             for profile in uow.profiles.by_candidate([voucher.candidate_id]):
@@ -318,7 +324,7 @@ class VoucherHandlers:
             raise PathNotFoundError(voucher_id)
         found = uow.profiles.by_candidate([voucher.candidate_id])
         if not found or found[0].details is None:
-            raise VoucherStateError("the profile has been withdrawn")
+            raise VoucherStateError(N_("the profile has been withdrawn"))
         return voucher, found[0]
 
     @staticmethod
@@ -331,7 +337,9 @@ class VoucherHandlers:
             org=caller.org,
             action=action,
             granted=True,
-            profile_id=profile.id if profile.coach_org == caller.org else None,
+            # Stored for the profile's own organisation whoever acted; AuditLog.entries hides it
+            # from the others.
+            profile_id=profile.id,
             subject_org=profile.coach_org,
             candidate_id=voucher.candidate_id,
             purpose=f"service voucher {voucher.id} (pilot {voucher.pilot_id})",

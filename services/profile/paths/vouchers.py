@@ -24,6 +24,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
+
+from services.kernel.texts import N_
 
 SMALL_CELL = 5
 
@@ -53,7 +56,18 @@ class VoucherState(StrEnum):
 
 
 #: Education levels from lowest to highest (``services.profile.domain.EducationLevel`` values).
-EDUCATION_ORDER = ("basic", "upper_secondary", "vocational", "bachelor", "master", "doctorate")
+#: The voucher states' values as catalogue words (a refusal naming a state shows it translated)
+STATE_WORDS = (N_("issued"), N_("in_progress"), N_("hired"), N_("expired"), N_("withdrawn"))
+
+#: Education levels, lowest first (each a catalogue word: shown translated where the rule is described)
+EDUCATION_ORDER = (
+    N_("basic"),
+    N_("upper_secondary"),
+    N_("vocational"),
+    N_("bachelor"),
+    N_("master"),
+    N_("doctorate"),
+)
 
 
 def months_between(start: date, end: date) -> int:
@@ -89,50 +103,70 @@ class EligibilityRule:
         """Errors in the rule itself (field → reasons)."""
         errors: dict[str, list[str]] = {}
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            errors["max_age"] = ["Below the minimum age."]
+            errors["max_age"] = [N_("Below the minimum age.")]
         lo, hi = self.min_unemployed_months, self.max_unemployed_months
         if lo is not None and hi is not None and lo > hi:
-            errors["max_unemployed_months"] = ["Below the minimum."]
+            errors["max_unemployed_months"] = [N_("Below the minimum.")]
         if self.min_education is not None and self.min_education not in EDUCATION_ORDER:
-            errors["min_education"] = [f"One of {', '.join(EDUCATION_ORDER)}."]
+            errors["min_education"] = [N_("One of %(choices)s.") % {"choices": ", ".join(EDUCATION_ORDER)}]
         return errors
 
     def reasons(self, facts: Facts) -> dict[str, list[str]]:
         """Why ``facts`` do not meet the rule (fact → reasons); empty when eligible."""
         errors: dict[str, list[str]] = {}
         if self.min_age is not None and facts.age_years < self.min_age:
-            errors["age_years"] = [f"The pilot is for people aged {self.min_age} or over."]
+            errors["age_years"] = [
+                N_("The pilot is for people aged %(age)s or over.") % {"age": self.min_age}
+            ]
         if self.max_age is not None and facts.age_years > self.max_age:
-            errors["age_years"] = [f"The pilot is for people aged {self.max_age} or under."]
+            errors["age_years"] = [
+                N_("The pilot is for people aged %(age)s or under.") % {"age": self.max_age}
+            ]
         if self.min_education is not None and EDUCATION_ORDER.index(
             facts.education_level
         ) < EDUCATION_ORDER.index(self.min_education):
-            errors["education_level"] = [f"The pilot asks for at least {self.min_education} education."]
+            errors["education_level"] = [
+                N_("The pilot asks for at least %(level)s education.") % {"level": self.min_education}
+            ]
         months = facts.unemployed_months
         if months < 0:
-            errors["unemployed_since"] = ["Unemployment cannot start after the voucher is issued."]
+            errors["unemployed_since"] = [N_("Unemployment cannot start after the voucher is issued.")]
         elif self.min_unemployed_months is not None and months < self.min_unemployed_months:
             errors["unemployed_since"] = [
-                f"Unemployed {months} whole months; the pilot asks for at least {self.min_unemployed_months}."
+                N_("Unemployed %(months)s whole months; the pilot asks for at least %(min)s.")
+                % {"months": months, "min": self.min_unemployed_months}
             ]
         elif self.max_unemployed_months is not None and months > self.max_unemployed_months:
             errors["unemployed_since"] = [
-                f"Unemployed {months} whole months; the pilot is for at most {self.max_unemployed_months}."
+                N_("Unemployed %(months)s whole months; the pilot is for at most %(max)s.")
+                % {"months": months, "max": self.max_unemployed_months}
             ]
         return errors
 
-    def describe(self) -> str:
-        parts = []
+    def describe_parts(self) -> list[tuple[str, dict[str, Any]]]:
+        """The rule's conditions for people: (catalogue message, its values) each, for the edge to
+        show in the request's language (``N_`` messages; a value that is a catalogue word, such as an
+        education level, is translated too); ``[("everyone", {})]`` for a rule without conditions."""
+        parts: list[tuple[str, dict[str, Any]]] = []
         if self.min_age is not None:
-            parts.append(f"age ≥ {self.min_age}")
+            parts.append((N_("age ≥ %(age)s"), {"age": self.min_age}))
         if self.max_age is not None:
-            parts.append(f"age ≤ {self.max_age}")
+            parts.append((N_("age ≤ %(age)s"), {"age": self.max_age}))
         if self.min_education:
-            parts.append(f"education ≥ {self.min_education}")
+            parts.append((N_("education ≥ %(level)s"), {"level": self.min_education}))
         lo, hi = self.min_unemployed_months, self.max_unemployed_months
         if lo is not None or hi is not None:
-            parts.append(f"unemployed {lo or 0}–{hi if hi is not None else '∞'} months")
-        return ", ".join(parts) or "everyone"
+            parts.append(
+                (
+                    N_("unemployed %(min)s–%(max)s months"),
+                    {"min": lo or 0, "max": hi if hi is not None else "∞"},
+                )
+            )
+        return parts or [(N_("everyone"), {})]
+
+    def describe(self) -> str:
+        """The rule in one line (English), e.g. ``"age ≥ 50, unemployed 3–∞ months"``."""
+        return ", ".join(message % values for message, values in self.describe_parts())
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +201,9 @@ class Pilot:
     def check(self) -> dict[str, list[str]]:
         errors = self.rule.check()
         if self.ends_on < self.starts_on:
-            errors["ends_on"] = ["Before the start."]
+            errors["ends_on"] = [N_("Before the start.")]
         if len(set(self.providers)) != len(self.providers):
-            errors["providers"] = ["A provider is listed twice."]
+            errors["providers"] = [N_("A provider is listed twice.")]
         return errors
 
     def issuable_on(self, day: date) -> bool:
@@ -208,16 +242,17 @@ class Voucher:
         state = self.state_on(on)
         if state is not VoucherState.ISSUED:
             raise VoucherStateError(
-                f"the voucher is {state.value}: a provider is chosen once, while it is issued"
+                N_("the voucher is %(state)s: a provider is chosen once, while it is issued")
+                % {"state": state.value}
             )
         if provider not in pilot.providers:
-            raise NotEligibleError({"provider": ["Not a provider of this pilot."]})
+            raise NotEligibleError({"provider": [N_("Not a provider of this pilot.")]})
         return replace(self, provider=provider, chosen_on=on, step_id=step_id)
 
     def withdraw(self, on: date) -> Voucher:
         state = self.state_on(on)
         if state not in (VoucherState.ISSUED, VoucherState.IN_PROGRESS):
-            raise VoucherStateError(f"the voucher is {state.value}")
+            raise VoucherStateError(N_("the voucher is %(state)s") % {"state": state.value})
         return replace(self, withdrawn_on=on)
 
     def hired(self, on: date) -> Voucher | None:
@@ -241,7 +276,10 @@ def issue(
     """A voucher for an eligible jobseeker; raises ``NotEligibleError`` naming every unmet condition
     and ``VoucherStateError`` outside the pilot's issuing period."""
     if not pilot.issuable_on(facts.issued_on):
-        raise VoucherStateError(f"the pilot issues vouchers {pilot.starts_on}–{pilot.ends_on}")
+        raise VoucherStateError(
+            N_("the pilot issues vouchers %(start)s–%(end)s")
+            % {"start": pilot.starts_on, "end": pilot.ends_on}
+        )
     errors = pilot.rule.reasons(facts)
     if errors:
         raise NotEligibleError(errors)

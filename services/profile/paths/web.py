@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
-from flask_babel import gettext, lazy_gettext
+from flask_babel import gettext
 
 from services.profile.paths.domain import PathNotFoundError
-from services.profile.paths.voucher_api import ECOSYSTEM, results_dict, vouchers
+from services.profile.paths.voucher_api import ECOSYSTEM, results_dict, rule_text, vouchers
+from services.profile.paths.vouchers import EligibilityRule
 from shared.i18n import format_day
 from shared.ratelimit import rate_limited
 from shared.sign_in import session_principal, sign_in
@@ -46,34 +47,10 @@ def results_page(pilot_id: str) -> Any:
     return render_template("profile/pilot_results.html", r=r, shown=shown)
 
 
-EDUCATION_WORDS = {
-    "basic": lazy_gettext("basic education"),
-    "upper_secondary": lazy_gettext("upper secondary education"),
-    "vocational": lazy_gettext("vocational qualification"),
-    "bachelor": lazy_gettext("bachelor's degree"),
-    "master": lazy_gettext("master's degree"),
-    "doctorate": lazy_gettext("doctorate"),
-}
-
-
 def rule_words(rule: dict[str, Any]) -> str:
-    """A pilot's eligibility rule (``EligibilityRule`` as a dict) in the viewer's language."""
-    parts = []
-    if rule.get("min_age") is not None:
-        parts.append(gettext("aged %(n)s or over", n=rule["min_age"]))
-    if rule.get("max_age") is not None:
-        parts.append(gettext("aged %(n)s or under", n=rule["max_age"]))
-    if rule.get("min_education"):
-        level = EDUCATION_WORDS.get(rule["min_education"], rule["min_education"])
-        parts.append(gettext("at least a %(level)s", level=level))
-    low, high = rule.get("min_unemployed_months"), rule.get("max_unemployed_months")
-    if low is not None or high is not None:
-        parts.append(
-            gettext(
-                "unemployed %(low)s–%(high)s months", low=low or 0, high=high if high is not None else "∞"
-            )
-        )
-    return ", ".join(parts) or gettext("everyone")
+    """A pilot's eligibility rule (``EligibilityRule`` as a dict) in the viewer's language: the
+    domain's own description (``EligibilityRule.describe_parts``), each condition translated."""
+    return rule_text(EligibilityRule(**rule))
 
 
 def _page_error(status: int, title: str, message: str) -> Response:

@@ -1,5 +1,6 @@
 """Issue 10 item 6: every hard filter that removes a candidate is counted in the shortlist, over the
-candidates the caller may see only; and an empty index gives an empty shortlist."""
+candidates the caller may see only (and, by default, within commuting reach: issue 11); and an empty
+index gives an empty shortlist."""
 
 import random
 from collections import Counter
@@ -8,7 +9,7 @@ from datetime import date
 import pytest
 
 from services.matching.index.domain.engine import MatchingEngine
-from services.matching.index.domain.filters import COUNTED, HIDING, Reason
+from services.matching.index.domain.filters import Reason, Scope, counted_reasons, scope_reasons
 from services.matching.index.domain.params import IndexParams
 
 from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
@@ -32,22 +33,24 @@ def _people(n: int, seed: int):
     ]
 
 
-def _expected(engine, v, people, viewer, exclude=()):
-    """The counts by brute force: every candidate's explanation, over those with a positive score."""
+def _expected(engine, v, people, viewer, exclude=(), scope=Scope.REACH):
+    """The counts by brute force: every candidate's explanation, over those with a positive score
+    (and, within commuting reach, passing the commute filter)."""
     explained = engine.explain_many(v, [p.candidate_id for p in people], today=TODAY, viewer_org=viewer)
     counts, considered, excluded = Counter(), 0, 0
     for cid, e in explained.items():
         reasons = {f.reason for f in e.filters}
-        if e.score <= 0 or cid in exclude or reasons & HIDING:
+        if e.score <= 0 or cid in exclude or reasons & scope_reasons(scope):
             continue
         considered += 1
         excluded += bool(reasons)
         counts.update(reasons)
-    return considered, excluded, {r.value: counts[r] for r in COUNTED}
+    return considered, excluded, {r.value: counts[r] for r in counted_reasons(scope)}
 
 
+@pytest.mark.parametrize("scope", list(Scope))
 @pytest.mark.parametrize("seed", range(3))
-def test_exclusion_counts_equal_a_count_over_every_explanation(taxonomy, seed):
+def test_exclusion_counts_equal_a_count_over_every_explanation(taxonomy, seed, scope):
     engine = MatchingEngine(taxonomy, MUNICIPALITIES, index_params=IndexParams(dense_languages=("fi",)))
     people = _people(400, seed)
     engine.bulk_load(people[:300])
@@ -65,17 +68,21 @@ def test_exclusion_counts_equal_a_count_over_every_explanation(taxonomy, seed):
         )
         viewer = rng.choice([None, "agency-a", "nobody"])
         exclude = {p.candidate_id for p in rng.sample(people, 20)}
-        got = engine.rank(v, k=10, viewer_org=viewer, today=TODAY, exclude=exclude).exclusions
-        assert got is not None
+        got = engine.rank(
+            v, k=10, viewer_org=viewer, today=TODAY, exclude=exclude, exclusion_scope=scope
+        ).exclusions
+        assert got is not None and got.scope is scope
         assert (got.considered, got.excluded, dict(got.by_reason)) == _expected(
-            engine, v, people, viewer, exclude
+            engine, v, people, viewer, exclude, scope
         )
         seen.update({k for k, n in got.by_reason.items() if n})
-    assert set(seen) == {r.value for r in COUNTED}  # every filter was exercised
+    assert set(seen) == {r.value for r in counted_reasons(scope)}  # every filter was exercised
     assert "consent" not in seen
+    assert ("commute" in seen) is (scope is Scope.COUNTRY)
 
 
-def test_counts_never_reveal_candidates_the_caller_may_not_see(taxonomy):
+@pytest.mark.parametrize("scope", list(Scope))
+def test_counts_never_reveal_candidates_the_caller_may_not_see(taxonomy, scope):
     """A partner recruiter's counts are the same whether or not candidates who did not consent to
     the recruiter's organisation exist, whatever filters those candidates fail."""
     engine = MatchingEngine(taxonomy, MUNICIPALITIES)
@@ -86,7 +93,11 @@ def test_counts_never_reveal_candidates_the_caller_may_not_see(taxonomy):
     ]
     engine.bulk_load(consented)
     v = vacancy(("s:weld",), languages={"fi": "B1"})
-    before = engine.rank(v, k=5, viewer_org="agency-a", today=TODAY).exclusions
+
+    def counts(viewer):
+        return engine.rank(v, k=5, viewer_org=viewer, today=TODAY, exclusion_scope=scope).exclusions
+
+    before = counts("agency-a")
     engine.upsert_candidates(
         [
             candidate(f"b{i}", {"s:weld": "advanced"}, consented_orgs=frozenset({"agency-b"}), **kw)
@@ -100,13 +111,17 @@ def test_counts_never_reveal_candidates_the_caller_may_not_see(taxonomy):
             )
         ]
     )
-    after = engine.rank(v, k=5, viewer_org="agency-a", today=TODAY).exclusions
+    after = counts("agency-a")
     assert before == after
-    assert (after.considered, after.excluded) == (3, 2)
-    assert after.by_reason["commute"] == 1 and after.by_reason["language"] == 1
-    assert Reason.CONSENT.value not in after.by_reason
-    internal = engine.rank(v, k=5, viewer_org=None, today=TODAY).exclusions
-    assert (internal.considered, internal.excluded, internal.by_reason["hired"]) == (7, 5, 1)
+    assert after.by_reason["language"] == 1 and Reason.CONSENT.value not in after.by_reason
+    internal = counts(None)
+    assert internal.by_reason["hired"] == 1
+    if scope is Scope.COUNTRY:  # the two in Vaasa, beyond their 10 km, count under commute
+        assert (after.considered, after.excluded, after.by_reason["commute"]) == (3, 2, 1)
+        assert (internal.considered, internal.excluded) == (7, 5)
+    else:  # within commuting reach: the two in Vaasa are not counted at all
+        assert (after.considered, after.excluded, "commute" in after.by_reason) == (2, 1, False)
+        assert (internal.considered, internal.excluded) == (5, 3)
 
 
 def test_an_empty_index_gives_an_empty_shortlist_and_no_explanation(taxonomy):
@@ -149,7 +164,12 @@ def test_the_counts_are_the_same_for_every_page_size_and_offset(taxonomy):
         for viewer in (None, "agency-a"):
             seen = {
                 (got.considered, got.excluded, tuple(sorted(got.by_reason.items())))
-                for k, offset in ((1, 0), (5, 0), (200, 0), (20, 100), (1, 400))
-                if (got := engine.rank(v, k=k, offset=offset, viewer_org=viewer, today=TODAY).exclusions)
+                for k, offset in ((0, 0), (1, 0), (5, 0), (200, 0), (20, 100), (1, 400))
+                for scope in Scope
+                if (
+                    got := engine.rank(
+                        v, k=k, offset=offset, viewer_org=viewer, today=TODAY, exclusion_scope=scope
+                    ).exclusions
+                )
             }
-            assert len(seen) == 1, seen
+            assert len(seen) == 2, seen  # one per scope

@@ -22,18 +22,18 @@ class Labels:
 
 
 PLACES = Places(
-    {"pohjanmaa": "Pohjanmaa"},
-    {"905": "Vaasa", "837": "Tampere"},
-    None,
-    {"pohjanmaa": "Österbotten"},
-    {"905": "Vasa", "837": "Tammerfors"},
+    {"fi": {"pohjanmaa": "Pohjanmaa"}, "sv": {"pohjanmaa": "Österbotten"}},
+    {"fi": {"905": "Vaasa", "837": "Tampere"}, "sv": {"905": "Vasa", "837": "Tammerfors"}},
 )
 
 
 def stored():
     m = meeting(previous_meeting())
     first = m.vacancies[0]
-    skill = replace(m.missing_skills[0], courses=[CourseRef("p", "c", "Hitsaus", ONLINE, False, m.today)])
+    course = CourseRef(
+        "p", "c", "Hitsaus", ONLINE, False, m.today, titles={"fi": "Hitsaus", "sv": "Svetsning"}
+    )
+    skill = replace(m.missing_skills[0], courses=[course])
     return replace(
         m,
         region="pohjanmaa",
@@ -57,8 +57,8 @@ def test_swedish_relabels_skills_occupation_region_municipality_and_online_from_
     assert m.missing_skills[0].label == f"sv:{m.missing_skills[0].uri}"
     assert (
         m.missing_skills[0].courses[0].place == "på nätet"
-        and m.missing_skills[0].courses[0].title == "Hitsaus"
-    )
+        and m.missing_skills[0].courses[0].title == "Svetsning"
+    ), "the course's Swedish title from the catalogue"
 
 
 def test_english_keeps_finnish_place_names_and_what_the_data_cannot_relabel():
@@ -70,6 +70,23 @@ def test_english_keeps_finnish_place_names_and_what_the_data_cannot_relabel():
     assert en.region_name == "Pohjanmaa" and en.vacancies[0].municipality == "Vaasa"
     assert en.vacancies[1].occupation == old.occupation, "no URI stored: the stored label"
     assert en.vacancies[1].candidates[0].matched == [SkillRef("skill:gone", "vanha taito")]
+    assert en.missing_skills[0].courses[0].title == "Hitsaus", "no English title in the catalogue: as stored"
+
+
+def test_a_course_stored_before_titles_were_kept_per_language_keeps_its_title():
+    m = stored()
+    old = replace(m.missing_skills[0].courses[0], titles={})
+    m = replace(m, missing_skills=[replace(m.missing_skills[0], courses=[old]), *m.missing_skills[1:]])
+    assert localise(m, "sv", Labels(), PLACES).missing_skills[0].courses[0].title == "Hitsaus"
+
+
+def test_a_language_the_place_data_names_is_used_without_code_changes():
+    """English region names are not in data/geo yet: once the data has them they are shown."""
+    with_english = Places(
+        {**PLACES.region_names, "en": {"pohjanmaa": "Ostrobothnia"}}, PLACES.municipality_names
+    )
+    assert with_english.region_name("pohjanmaa", "en") == "Ostrobothnia"
+    assert PLACES.region_name("pohjanmaa", "en") == "Pohjanmaa"
 
 
 def test_places_name_regions_and_municipalities_in_finnish_and_swedish():

@@ -69,7 +69,7 @@ def test_scores_are_sorted_and_carry_both_labels(recognizer):
     found = recognizer.recognise("Read blueprints. Follow safety procedures.", top_k=5)
     assert [r.score for r in found] == sorted((r.score for r in found), reverse=True)
     top = {r.uri: r for r in found}
-    assert top["s:blue"].label_fi == "lukea piirustuksia"
+    assert top["s:blue"].label("fi") == "lukea piirustuksia"
 
 
 def test_nothing_is_recognised_in_empty_or_unrelated_text(recognizer):
@@ -277,3 +277,44 @@ def test_finnish_text_is_also_compared_with_the_finnish_labels(taxonomy):
     assert dense_both[0, cook] == pytest.approx(1.0, abs=0.01)  # float16 label embeddings
     # English text reads the English labels only
     assert both._dense_scores(both._embed(both._units("prepare food", "en")[0]), "en")[0, cook] > 0.99
+
+
+def test_a_list_needing_more_tokens_than_the_budget_is_read_as_one_text(taxonomy):
+    # three items cost 8 + 8 + 9 estimated tokens (words x 1.5 + 5 for the model's prefix and
+    # markers): over a budget of 20, the sentence is embedded once and its items share it
+    r, encoder = _dense_recognizer(taxonomy, dense_token_budget=20)
+    found = r.recognise("Prepare food, wound care and work in teams.", top_k=3, lang="en")
+    assert encoder.calls == [["Prepare food, wound care and work in teams"]]
+    assert {f.uri for f in found} == {"s:cook", "s:wound", "s:team"}  # items still read lexically
+
+
+def test_a_text_longer_than_the_token_budget_is_cut_for_the_model_only(taxonomy):
+    r, encoder = _dense_recognizer(taxonomy, dense_token_budget=8)
+    found = r.recognise("Wound care and patient hygiene in home care every day", top_k=3, lang="en")
+    (texts,) = encoder.calls
+    assert texts == ["Wound care"]  # 2 words: 8 estimated tokens; 3 words would be 9
+    assert "s:wound" in {f.uri for f in found}
+
+
+def test_recent_texts_are_not_embedded_again(taxonomy):
+    r, encoder = _dense_recognizer(taxonomy)
+    first = r.recognise("Prepare food and wound care.", top_k=3, lang="en")
+    assert r.recognise("Prepare food and wound care.", top_k=3, lang="en") == first
+    assert len(encoder.calls) == 1
+    r.recognise("Wound care. Prepare food and work in teams.", top_k=3, lang="en")
+    assert encoder.calls[1] == ["Wound care", "work in teams"]  # "Prepare food" was embedded before
+    r.forget_queries()
+    assert r.recognise("Prepare food and wound care.", top_k=3, lang="en") == first
+    assert len(encoder.calls) == 3
+
+
+def test_top_k_by_partition_keeps_the_order_of_a_full_stable_sort():
+    import numpy as np
+
+    from services.matching.index.domain.recognition import _top
+
+    rng = np.random.default_rng(7)
+    for _ in range(500):
+        row = rng.integers(0, 4, int(rng.integers(1, 40))).astype(np.float32)  # many ties
+        k = int(rng.integers(0, 45))
+        assert _top(row, k).tolist() == np.argsort(-row, kind="stable")[:k].tolist()

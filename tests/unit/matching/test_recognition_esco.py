@@ -12,7 +12,7 @@ pytestmark = pytest.mark.usefixtures("esco_recognizer")
 
 
 def labels(recognizer, text, top_k=5, **kwargs):
-    return [r.label_en for r in recognizer.recognise(text, top_k=top_k, **kwargs)]
+    return [r.label("en") for r in recognizer.recognise(text, top_k=top_k, **kwargs)]
 
 
 def test_knowledge_of_sql_finds_sql_not_knowledge_skills(esco_recognizer):
@@ -131,6 +131,6 @@ def test_company_boilerplate_never_becomes_vacancy_skills(esco_recognizer):
         "Tarjoamme kattavan työterveyshuollon, lounasedun ja liikuntaedun."
     )
     enriched = enrich_vacancy(vacancy(), text, esco_recognizer)
-    names = {esco_recognizer.labels_en_[esco_recognizer.skill_index_[s.uri]] for s in enriched.skills}
+    names = {esco_recognizer.labels_["en"][esco_recognizer.skill_index_[s.uri]] for s in enriched.skills}
     assert names, "the requirement sentences still give suggestions"
     assert not {"process applications", "occupational health care", "apply for employment"} & names, names

@@ -46,3 +46,18 @@ def test_a_skill_unknown_to_this_version_names_the_version_the_service_speaks():
 def test_text_that_is_no_esco_uri_says_what_is_expected():
     with pytest.raises(UnknownConceptError, match=r"expected http://data\.europa\.eu/esco/skill/<UUID>"):
         ESCO.resolve("http://example.com/welding", "skill")
+
+
+def test_the_catalogues_languages_come_from_the_one_list_and_a_missing_language_falls_back_to_english():
+    from shared.languages import UI_LANGUAGES
+    from shared.reference import labelled
+
+    uri = next(iter(ESCO.skills))
+    assert set(ESCO.skills[uri]) <= set(UI_LANGUAGES) and {"en", "fi"} <= set(ESCO.skills[uri])
+    assert ESCO.skill_label(uri, "sv") == ESCO.skill_label(uri, "en")  # no Swedish ESCO labels in data/ yet
+    # Swedish labels are a data change: a preferredLabel_sv column is read with no code change
+    with_sv = labelled(
+        ["s:1", "s:2"],
+        {"en": ["weld", "cook"], "fi": ["hitsata", ""], "sv": ["svetsa", ""], "xx": ["?", "?"]},
+    )
+    assert with_sv == {"s:1": {"fi": "hitsata", "sv": "svetsa", "en": "weld"}, "s:2": {"en": "cook"}}

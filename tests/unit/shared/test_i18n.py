@@ -151,7 +151,20 @@ def test_an_untranslated_english_sentence_is_left_whole_not_half_translated(app,
     for at least" became "asks for klo least" (fi) / "kl. least" (sv)."""
     from shared.i18n import translate_text
 
-    text = "The pilot asks for at least bachelor education."
+    text = "The plan asks for at least one more meeting."  # no catalogue message
     with app.test_request_context(f"/?lang={lang}"):
         assert translate_text(text) == text
         assert translate_text("The bearer token is not valid.") != "The bearer token is not valid."
+
+
+def test_an_api_text_is_translated_with_its_values_and_a_value_that_is_a_message_too(app):
+    from shared.i18n import translate_text
+
+    nested = "Bad period '2026H3': a period is a half-year (half 1 or 2) or a month (1–12)."
+    with app.test_request_context("/api/v1/x", headers={"Accept-Language": "sv"}):
+        assert translate_text(nested) == (
+            "Felaktig period '2026H3': en period är ett halvår (1 eller 2) eller en månad (1–12)."
+        )
+        assert translate_text("step s-1 is ended") == "steget s-1 är avslutat"  # the state word too
+    with app.test_request_context("/api/v1/x"):  # the API's default: English, as the code wrote it
+        assert translate_text(nested) == nested and translate_text("step s-1 is ended") == "step s-1 is ended"

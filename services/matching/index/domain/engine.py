@@ -28,12 +28,13 @@ import numpy as np
 from .columns import Layout, OrgRegistry, consents
 from .explain import explanations, shortlist_entries
 from .filters import (
-    COUNTED,
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
     Exclusions,
     FilterSpec,
     Request,
+    Scope,
     count_exclusions,
+    counted_reasons,
     eligible,
     explain_failures,
     filter_spec,
@@ -42,10 +43,10 @@ from .geo import MunicipalityTable
 from .kernels import warm_up
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
-from .pool import Pool, candidate_pools, evidence_rows
+from .pool import Pool, candidate_pools, evidence_rows, reach_evidence_rows
 from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import EPS, exact_scores, score_rows, top_k
-from .segment import Segment, build_segment, encode_id, merge_segments
+from .segment import Segment, build_segment, encode_id, merge_segments, with_shared_structure
 from .taxonomy import Taxonomy
 from .vectors import (
     CompactCandidate,
@@ -218,7 +219,7 @@ class MatchingEngine:
                 self._orgs.index(org)
             self._removed.clear()
             self._delta_rows.clear()
-            self._install(image.main, image.idf)
+            self._install(with_shared_structure(image.main), image.idf)
 
     def merge(self) -> None:
         """Fold the delta segment (and removals) into the main segment now, recomputing the IDF.
@@ -281,9 +282,11 @@ class MatchingEngine:
         exclude: Collection[str] = (),
         available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
         count_exclusions: bool = True,
+        exclusion_scope: Scope = Scope.REACH,
     ) -> RankedShortlist:
         """The k best eligible candidates for `vacancy`, best first, each explained, and (with
-        `count_exclusions`) what the hard filters removed (`filters.Exclusions`).
+        `count_exclusions`) what the hard filters removed (`filters.Exclusions`) over the candidates
+        of `exclusion_scope` (`filters.Scope`).
 
         Paging: `offset` skips the first `offset` candidates; the entries keep their real ranks
         (offset + 1, ...) and `more` says whether a candidate follows the last one. The order is
@@ -301,7 +304,9 @@ class MatchingEngine:
         bounds (`pool`), the hard filters over the best bounds (`filters`), exact scores
         (`scoring`), explanations (`explain`). Rarely the filters and scoring stages run again
         for more rows, or the pool too with unpruned occupation columns (see `scoring.Ranked`).
-        Counting exclusions walks the query's columns over the whole index once more
+        Counting exclusions within commuting reach reads the pools' bounds (and walks the occupation
+        columns stage 1 left to a bound over the same near rows: `pool.reach_evidence_rows`);
+        over the country it walks the query's columns over the whole index once more
         (`pool.evidence_rows`).
         """
         snap = self._snapshot
@@ -313,6 +318,7 @@ class MatchingEngine:
         ]
         entries: list[ShortlistEntry] = []
         pools: list[Pool] = []
+        walked = qw  # the weights the pools were walked with
         more = False
         if offset < 0:
             raise ValueError(f"offset must be >= 0, got {offset}")
@@ -329,6 +335,7 @@ class MatchingEngine:
                     exclude,
                     threads=ip.stage1_threads,
                 )
+                walked = qw
                 need = max(ip.rerank_pool * depth, depth)
                 found = eligible(pools, request, need)
                 ranked = top_k(found, qw, self.params, depth)
@@ -346,33 +353,52 @@ class MatchingEngine:
         if count_exclusions:
             # Unpruned weights: which columns a page needed (pruned or not) depends on k and
             # offset, and the counts must not (the same candidates are counted for every page).
-            counting = self._weights(snap, prepared, prune=False)
-            exclusions = self._exclusions(segments, pools, counting, request, exclude)
+            counting = walked.unpruned(snap.occupation_inv_norm, self._space)  # = prune=False
+            if exclusion_scope is Scope.REACH and len(pools) < len(segments):  # k = 0: no pools yet
+                pools, walked = (
+                    candidate_pools(
+                        segments, counting, prepared.distances, request.include_unknown_distance, exclude
+                    ),
+                    counting,
+                )
+            exclusions = self._exclusions(
+                segments, pools, walked, counting, request, exclude, exclusion_scope
+            )
         return RankedShortlist(entries, exclusions, more)
 
     def _exclusions(
         self,
         segments: list[tuple[Segment, np.ndarray]],
         pools: list[Pool],
+        walked: QueryWeights,
         qw: QueryWeights,
         request: Request,
         exclude: Collection[str],
+        scope: Scope,
     ) -> Exclusions:
-        """What the hard filters removed, over every segment (see `filters.Exclusions`)."""
+        """What the hard filters removed, over every segment (see `filters.Exclusions`): `pools`
+        were walked with `walked`, `qw` are the same query's unpruned weights."""
         spec = filter_spec(request)
         keys = [encode_id(c) for c in exclude]
+        reasons = counted_reasons(scope)
         considered, excluded = 0, 0
-        counts = np.zeros(len(COUNTED), dtype=np.int64)
+        counts = np.zeros(len(reasons), dtype=np.int64)
         for i, (seg, present) in enumerate(segments):
-            if i < len(pools):
-                excluded_rows = pools[i].excluded_rows
+            if scope is Scope.REACH:
+                rows = reach_evidence_rows(pools[i], walked, qw)
             else:
-                excluded_rows = np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
-            rows = evidence_rows(seg, qw, present, excluded_rows)
-            c, e, per = count_exclusions(seg.columns, rows, spec)
+                if i < len(pools):
+                    excluded_rows = pools[i].excluded_rows
+                else:
+                    excluded_rows = np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
+                rows = evidence_rows(seg, qw, present, excluded_rows)
+            c, e, per = count_exclusions(seg.columns, rows, spec, scope)
             considered, excluded, counts = considered + c, excluded + e, counts + per
         return Exclusions(
-            considered, excluded, {r.value: n for r, n in zip(COUNTED, counts.tolist(), strict=True)}
+            considered,
+            excluded,
+            {r.value: n for r, n in zip(reasons, counts.tolist(), strict=True)},
+            scope,
         )
 
     def explain(

@@ -334,35 +334,63 @@ def failed_filters(cols: Columns, row: int, spec: FilterSpec) -> tuple[FilterFai
     )
 
 
+class Scope(StrEnum):
+    """Which candidates a shortlist's exclusion counts cover (`Exclusions.scope`)."""
+
+    REACH = "commuting_reach"
+    """Those whose own maximum commute reaches the vacancy (the candidates stage 1 already walks):
+    commute defines who is counted, like consent, and is not a counted reason. The default: it
+    answers what a recruiter can act on (the availability window, the vacancy's languages and
+    working time) about people who could actually take the job, at a small cost."""
+    COUNTRY = "country"
+    """Everyone in the index, commute counted as a reason: one more walk of the vacancy's columns
+    over the whole country (several times the cost of the shortlist itself)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Exclusions:
     """What the hard filters removed from one shortlist request.
 
-    Counted over the candidates with skill evidence for the vacancy (a positive stage-1 bound:
-    they would be listed with a score above 0 but for the filters) that the caller may see
-    (those failing a hiding filter, i.e. without consent for a partner recruiter's organisation,
-    are not counted anywhere) and that the team has not already hired or rejected for it.
-    `by_reason` counts each filter independently (a candidate failing two filters counts under
-    both, so it answers "how many would come back if this filter were relaxed alone");
-    `excluded` counts each removed candidate once."""
+    Counted over the candidates with skill evidence for the vacancy (they would be listed with a
+    score above 0 but for the filters) that the caller may see (those failing a hiding filter,
+    i.e. without consent for a partner recruiter's organisation, are not counted anywhere), that
+    the team has not already hired or rejected for it and, in the `Scope.REACH` scope (the
+    default), whose maximum commute reaches the vacancy. `by_reason` counts each counted filter
+    independently (a candidate failing two counts under both); `excluded` counts each removed
+    candidate once; `considered` is everyone counted."""
 
     considered: int
     excluded: int
     by_reason: Mapping[str, int]
+    scope: Scope = Scope.COUNTRY
 
 
-def count_exclusions(cols: Columns, rows: np.ndarray, spec: FilterSpec) -> tuple[int, int, np.ndarray]:
-    """(considered, excluded, per `COUNTED` reason) over `rows` (the candidates with skill
-    evidence, present and not excluded by the team): see `Exclusions`. `rows`: (n,) int64."""
-    counts = np.zeros(len(COUNTED), dtype=np.int64)
+def scope_reasons(scope: Scope) -> frozenset[Reason]:
+    """The reasons that decide who is counted in `scope` (never counted themselves)."""
+    return HIDING | {Reason.COMMUTE} if scope is Scope.REACH else HIDING
+
+
+def counted_reasons(scope: Scope) -> tuple[Reason, ...]:
+    """The reasons counted in `scope`, in `FILTERS` order."""
+    return tuple(r for r in COUNTED if r not in scope_reasons(scope))
+
+
+def count_exclusions(
+    cols: Columns, rows: np.ndarray, spec: FilterSpec, scope: Scope = Scope.COUNTRY
+) -> tuple[int, int, np.ndarray]:
+    """(considered, excluded, per `counted_reasons(scope)` reason) over `rows` (the candidates with
+    skill evidence, present and not excluded by the team): see `Exclusions`. `rows`: (n,) int64."""
+    reasons = counted_reasons(scope)
+    defining = scope_reasons(scope)
+    counts = np.zeros(len(reasons), dtype=np.int64)
     for f, term in spec.terms:
-        if f.hides_candidate:
+        if f.reason in defining:
             rows = rows[f.passes(cols, term, rows)]
     failed = np.zeros(len(rows), dtype=bool)
     for f, term in spec.terms:
-        if not f.hides_candidate:
+        if f.reason not in defining:
             fails = ~f.passes(cols, term, rows)
-            counts[COUNTED.index(f.reason)] = int(fails.sum())
+            counts[reasons.index(f.reason)] = int(fails.sum())
             failed |= fails
     return len(rows), int(failed.sum()), counts
 

@@ -158,7 +158,14 @@ class ShortlistEntry:
 
 @dataclass(frozen=True, slots=True)
 class RecognisedSkill:
+    """An ESCO skill recognised in a text: ``score`` in [0, 1] (higher: surer); ``labels`` maps each
+    language the label source knows (``taxonomy.LANGS``) to the skill's preferred label there, the
+    source's fallback applied (no Swedish ESCO labels yet: English), so Swedish labels are a data change."""
+
     uri: str
     score: float
-    label_en: str
-    label_fi: str
+    labels: Mapping[str, str]
+
+    def label(self, lang: str) -> str:
+        """The label in ``lang`` (a ``taxonomy.LANGS`` code); the English one for another language."""
+        return self.labels.get(lang) or self.labels["en"]

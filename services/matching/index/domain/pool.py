@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import positions_to_rows
 from .kernels import range_bounds
 from .query import QueryWeights
 from .segment import GEO_KEY_SPAN, Segment, encode_id
@@ -137,4 +138,40 @@ def evidence_rows(
     rows = rows[present[rows]]
     if len(excluded_rows):
         rows = rows[~np.isin(rows, excluded_rows)]
+    return rows
+
+
+def reach_evidence_rows(pool: Pool, qw: QueryWeights, full: QueryWeights) -> np.ndarray:
+    """Rows of the pool (within commuting reach) with skill evidence for the query, present and not
+    among the pool's excluded rows: (m,) int64 in geographic order. `qw` are the weights the pool's bounds were
+    walked with, `full` the same query's unpruned weights: evidence is a positive bound with the
+    unpruned weights (so it does not depend on which columns a page needed), which is the pool's
+    bound, or else one of the columns `qw` left to a bound, walked here over the near rows only."""
+    seg, near = pool.seg, pool.near
+    if not near.size:
+        return np.zeros(0, dtype=np.int64)
+    positive = pool.ub > 0
+    walked = np.zeros(seg.postings.shape[1], dtype=bool)
+    walked[qw.columns] = True
+    extra = ~walked[full.columns]
+    if extra.any():
+        at = np.flatnonzero(extra)
+        positive |= (
+            range_bounds(
+                seg.postings,
+                seg.geo_inv_norm,
+                full.columns[at],
+                full.column_weights[at],
+                int((at < full.n_cov_columns).sum()),
+                near.lo,
+                near.hi,
+                table=seg.block_offsets,
+                blocks=near.block,
+            )
+            > 0
+        )
+    rows = positions_to_rows(near.lo, near.base, seg.geo_row, np.flatnonzero(positive))
+    rows = rows[pool.present[rows]]
+    if len(pool.excluded_rows):
+        rows = rows[~np.isin(rows, pool.excluded_rows)]
     return rows

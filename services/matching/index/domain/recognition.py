@@ -15,7 +15,8 @@ Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recogn
 3. Dense score. When an encoder is given (multilingual-e5-small at the service edge), each unit is
    embedded and compared with the embeddings of the skills' preferred labels (English, Finnish);
    this is what reads Swedish, paraphrases and short names. The cosine is rescaled from
-   [`dense_floor`, 1] to [0, 1].
+   [`dense_floor`, 1] to [0, 1]. The model reads at most `dense_token_budget` tokens per
+   sentence (its cost is linear in tokens) and recent texts' embeddings are kept.
 4. Fusion and ranking. A unit's score is (1 − `dense_weight`) × lexical + `dense_weight` × dense.
    An item of a list scores `phrase_weight` × its own score + the rest × its sentence's score, so
    an item can surface but a fragment never wins alone. Skills named by a rule rank first. Each
@@ -27,6 +28,8 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -54,7 +57,9 @@ RECOGNISED_LANGS = ("fi", "sv", "en")
 
 class TextEncoder(Protocol):
     """A sentence encoder: `encode(texts, query=...)` returns an (n, dim) float32 array of
-    L2-normalised embeddings. `model_id` names the model and its version (cache keys use it)."""
+    L2-normalised embeddings. `model_id` names the model and its version (cache keys use it).
+    An encoder may also tell `token_counts(texts)` (what the model reads per text, for
+    `dense_token_budget`); without it the recogniser estimates them from words."""
 
     model_id: str
 
@@ -138,6 +143,10 @@ class SkillRecognizer:
         compared with labels.
     min_df, max_df : n-grams in fewer than `min_df` documents or in more than a `max_df` share
         of them are ignored; very common n-grams ("ing", "ise") carry no signal and cost time.
+    posting_floor : index entries (a document's weighted TF-IDF value of an n-gram) below this are
+        dropped ("impact pruning"). They are nearly all n-grams of long descriptions, which
+        decide no ranking: 0.04 drops 46% of the entries and changed no RP@5 or MRR on the
+        tuning sets (0.06 and more did), and halves the lexical stage's time.
     dense_weight : weight of the dense score in the fusion (0 = lexical only); 0.7 measured best
         of 0–1 on the first English validation set and confirmed on the second (docs/benchmarks.md).
     dense_weight_by_lang : ((language, weight), …) overriding `dense_weight` for text in that
@@ -156,8 +165,11 @@ class SkillRecognizer:
         a requirement list ("A, B ja C") shows a skill for each item rather than five for one.
     sentence_from_items : embed a list's items only, and take the sentence's vector as their
         length-weighted mean (about half the model's work for list sentences; see `_embed`).
-    dense_max_words : words of a unit embedded at most (None: all); the rest still counts in the
-        lexical score. Bounds the time of very long sentences.
+    dense_token_budget : tokens the model reads per sentence at most (None: no bound; its cost is
+        about linear in tokens, see `_embed`). The words beyond still count in the lexical score.
+    query_cache_size : embeddings of the most recent distinct texts kept (0: none): a vacancy
+        updated or enriched again, and an employer's recurring sentences, are not embedded again.
+        2048 vectors take 3 MB.
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -169,6 +181,7 @@ class SkillRecognizer:
         description_weight: float = 0.4,
         min_df: int = 2,
         max_df: float = 0.05,
+        posting_floor: float = 0.04,
         dense_weight: float = 0.7,
         dense_weight_by_lang: tuple[tuple[str, float], ...] = (("fi", 0.5),),
         dense_langs: tuple[str, ...] = ("en", "fi"),
@@ -179,7 +192,8 @@ class SkillRecognizer:
         phrase_weight: float = 0.5,
         item_quota: int = 0,
         sentence_from_items: bool = True,
-        dense_max_words: int | None = None,
+        dense_token_budget: int | None = 28,
+        query_cache_size: int = 2048,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -188,6 +202,7 @@ class SkillRecognizer:
         self.description_weight = description_weight
         self.min_df = min_df
         self.max_df = max_df
+        self.posting_floor = posting_floor
         self.dense_weight = dense_weight
         self.dense_weight_by_lang = dense_weight_by_lang
         self.dense_langs = dense_langs
@@ -196,7 +211,8 @@ class SkillRecognizer:
         self.phrase_weight = phrase_weight
         self.item_quota = item_quota
         self.sentence_from_items = sentence_from_items
-        self.dense_max_words = dense_max_words
+        self.dense_token_budget = dense_token_budget
+        self.query_cache_size = query_cache_size
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -208,6 +224,7 @@ class SkillRecognizer:
             "description_weight": self.description_weight,
             "min_df": self.min_df,
             "max_df": self.max_df,
+            "posting_floor": self.posting_floor,
             "encoder": getattr(self.encoder, "model_id", None),
             "dense_langs": self.dense_langs,
             "lemmatiser": self.tools.lemmatise is not None,
@@ -232,6 +249,7 @@ class SkillRecognizer:
         x = normalize(_tfidf(counts, idf))
         x = sp.diags(np.asarray(weight, dtype=np.float32)) @ x
         postings = x.T.tocsr().astype(np.float32)
+        postings.data[postings.data < self.posting_floor] = 0.0
         postings.eliminate_zeros()
         if self.encoder is None:
             dense, dense_skill = np.zeros((0, 0), dtype=np.float16), np.zeros(0, dtype=np.int32)
@@ -253,12 +271,9 @@ class SkillRecognizer:
         if self.encoder is not None and not len(index.dense_skill):
             raise ValueError("recognition index has no label embeddings but an encoder is set")
         self.index_ = index
-        owners, starts = np.unique(index.doc_skill, return_index=True)
-        self.doc_owners_, self.doc_starts_ = owners, starts
         # per label language: (n_skills, dim) float32 embeddings in skill order, zero for a skill
-        # without a label in that language, and which skills have none (computed once here
-        # rather than per request)
-        self.dense_by_lang_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        # without a label in that language, and which skills have none
+        by_lang: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         if self.encoder is not None:
             langs = index.dense_lang if len(index.dense_lang) else np.zeros(len(index.dense_skill), np.int8)
             for position, lang in enumerate(self.dense_langs):
@@ -272,14 +287,17 @@ class SkillRecognizer:
                     vectors[skills] = index.dense[rows]
                     missing = np.ones(taxonomy.n_skills, dtype=bool)
                     missing[skills] = False
-                    self.dense_by_lang_[lang] = (vectors, np.flatnonzero(missing))
-        self.dense_ = self.dense_by_lang_ or None
+                    by_lang[lang] = (vectors, np.flatnonzero(missing))
+        # per text language, the label languages mixed once here rather than per request
+        self.dense_mix_ = {lang: self._mix(by_lang, lang) for lang in RECOGNISED_LANGS} if by_lang else {}
+        self.dense_ = self.dense_mix_ or None
+        self.dense_dim_ = int(index.dense.shape[1]) if self.dense_ else 0
+        self.forget_queries()
         self.skill_uris_ = tuple(taxonomy.skill_uris)
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
         self.products_ = named_products(taxonomy)
-        self.labels_en_ = taxonomy.skill_labels_at("en")
-        self.labels_fi_ = taxonomy.skill_labels_at("fi")
+        self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_language(taxonomy)
         return self
 
@@ -377,7 +395,7 @@ class SkillRecognizer:
         chosen = []
         quota = max(1, math.ceil((top_k - len(first)) / len(per_sentence)))
         for row in per_sentence:
-            for j in np.argsort(-row, kind="stable")[:quota]:
+            for j in _top(row, quota):
                 j = int(j)
                 if j not in seen and best[j] >= min_score and row[j] > 0:
                     chosen.append(j)
@@ -385,7 +403,7 @@ class SkillRecognizer:
         chosen.sort(key=lambda j: (-best[j], self.skill_uris_[j]))
         chosen = first + chosen[: top_k - len(first)]
         if len(chosen) < top_k:
-            rest = [int(j) for j in np.argsort(-best, kind="stable")[: top_k * 2] if int(j) not in seen]
+            rest = [int(j) for j in _top(best, top_k * 2) if int(j) not in seen]
             rest = [j for j in rest if best[j] >= min_score and best[j] > 0]
             chosen += rest[: top_k - len(chosen)]
         chosen.sort(key=lambda j: (-best[j], self.skill_uris_[j]))
@@ -393,8 +411,7 @@ class SkillRecognizer:
             RecognisedSkill(
                 uri=self.skill_uris_[j],
                 score=round(float(best[j]), 4),
-                label_en=self.labels_en_[j],
-                label_fi=self.labels_fi_[j],
+                labels={lang: labels[j] for lang, labels in self.labels_.items()},
             )
             for j in chosen
         ]
@@ -442,59 +459,127 @@ class SkillRecognizer:
         return text + " " + " ".join(t for t in extra if t)
 
     def _lexical(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), n_skills) float32: each skill's best cosine over its documents."""
         counts = self._vectorizer().transform(texts).tocsr()
         queries = normalize(_tfidf(counts, self.index_.idf)).astype(np.float32)
-        per_doc = (queries @ self.index_.postings).toarray()
+        per_doc = (queries @ self.index_.postings).tocoo()  # only the documents sharing an n-gram
         out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
-        out[:, self.doc_owners_] = np.maximum.reduceat(per_doc, self.doc_starts_, axis=1)
+        np.maximum.at(out, (per_doc.row, self.index_.doc_skill[per_doc.col]), per_doc.data)
         return out
 
     def _embed(self, units: list[_Unit]) -> np.ndarray:
         """(len(units), dim) float32 L2-normalised embeddings of the units' dense texts, in one
-        model call (the model packs texts without padding, so its cost is the number of tokens).
+        model call (the model packs texts without padding, so its cost is the number of tokens:
+        about 1.2 CPU-ms per token on one core of the development machine, docs/benchmarks.md).
 
-        Each distinct text is embedded once, cut to `dense_max_words` words. With
-        `sentence_from_items`, a sentence read as a list is not embedded itself: its vector is
-        the length-weighted mean of its items' vectors (the model mean-pools its tokens, so this
-        is close to the sentence's own embedding), which halves the tokens of list sentences."""
+        Each distinct text is embedded once. With `sentence_from_items`, a sentence read as a
+        list is not embedded itself: its vector is the length-weighted mean of its items' vectors
+        (the model mean-pools its tokens, so this is close to the sentence's own embedding).
+        `dense_token_budget` bounds the tokens read per sentence: a list whose items need more
+        (each text costs about 5 tokens of prefix and markers besides its words) is read as one
+        text, the sentence, whose vector its items share; a text longer than the budget is cut."""
         assert self.encoder is not None
+        texts = [u.dense for u in units]
         listed = {u.sentence for u in units if u.is_phrase} if self.sentence_from_items else set()
-        texts = [_first_words(u.dense, self.dense_max_words) for u in units]
-        wanted = [t for u, t in zip(units, texts, strict=True) if u.is_phrase or u.sentence not in listed]
-        distinct = list(dict.fromkeys(wanted))
-        q = np.asarray(self.encoder.encode(distinct, query=True), dtype=np.float32)
-        row = {text: i for i, text in enumerate(distinct)}
-        out = np.zeros((len(units), q.shape[1]), dtype=np.float32)
-        for i, (u, t) in enumerate(zip(units, texts, strict=True)):
-            if u.is_phrase or u.sentence not in listed:
-                out[i] = q[row[t]]
+        whole = {u.sentence: i for i, u in enumerate(units) if not u.is_phrase}
+        read: dict[int, list[int]] = {}  # sentence -> units whose text the model reads
         for i, u in enumerate(units):
-            if not u.is_phrase and u.sentence in listed:
-                items = [j for j, v in enumerate(units) if v.is_phrase and v.sentence == u.sentence]
-                mean = sum(len(texts[j]) * out[j] for j in items)
-                out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+            if u.is_phrase or u.sentence not in listed:
+                read.setdefault(u.sentence, []).append(i)
+        shares: dict[int, int] = {}  # unit -> unit whose vector it takes
+        if self.dense_token_budget is not None:
+            budget = self.dense_token_budget
+            counted = sorted({i for own in read.values() for i in own} | set(whole.values()))
+            tokens = dict(zip(counted, self._token_counts([texts[i] for i in counted]), strict=True))
+            for sentence, own in list(read.items()):
+                if len(own) > 1 and sum(tokens[i] for i in own) > budget:
+                    own = read[sentence] = [whole[sentence]]
+                    listed.discard(sentence)
+                    shares.update((i, own[0]) for i, u in enumerate(units) if u.sentence == sentence)
+                if len(own) == 1 and tokens[own[0]] > budget:
+                    texts[own[0]] = self._cut(texts[own[0]], tokens[own[0]], budget)
+        vectors = self._vectors(list(dict.fromkeys(texts[i] for own in read.values() for i in own)))
+        out = np.zeros((len(units), self.dense_dim_), dtype=np.float32)
+        for own in read.values():
+            for i in own:
+                out[i] = vectors[texts[i]]
+        for i, j in shares.items():
+            out[i] = out[j]
+        for sentence in listed:
+            items = [j for j in read[sentence]]
+            mean = sum(len(texts[j]) * out[j] for j in items)
+            out[whole[sentence]] = mean / max(float(np.linalg.norm(mean)), 1e-12)
         return out
+
+    def _vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Embeddings of distinct `texts`, from the cache of recent texts (`query_cache_size`)
+        or else in one model call."""
+        assert self.encoder is not None
+        found = self.query_cache_.get_many(texts)
+        missing = [t for t in texts if t not in found]
+        if missing:
+            q = np.asarray(self.encoder.encode(missing, query=True), dtype=np.float32)
+            fresh = dict(zip(missing, q, strict=True))
+            self.query_cache_.put_many(fresh)
+            found.update(fresh)
+        return found
+
+    def forget_queries(self) -> None:
+        """Empty the cache of recent texts' embeddings (benchmarks time the model's work)."""
+        self.query_cache_ = _VectorCache(self.query_cache_size)
+
+    def _token_counts(self, texts: Sequence[str]) -> list[int]:
+        """Tokens the encoder reads for each text (its `token_counts` when it has one, else an
+        estimate: words × 1.5 + 5)."""
+        counter = getattr(self.encoder, "token_counts", None)
+        if counter is not None:
+            return list(counter(texts))
+        return [int(len(t.split()) * 1.5) + 5 for t in texts]
+
+    def _cut(self, text: str, tokens: int, budget: int) -> str:
+        """`text` (of `tokens` tokens) cut after as many of its first words as fit in `budget`
+        tokens (one word at least): a first guess in proportion, then a word less at a time."""
+        parts = text.split()
+        keep = max(1, min(len(parts) - 1, len(parts) * budget // max(tokens, 1)))
+        while keep > 1 and self._token_counts([" ".join(parts[:keep])])[0] > budget:
+            keep -= 1
+        return " ".join(parts[:keep])
 
     def _dense_scores(self, q: np.ndarray, lang: str) -> np.ndarray:
         """Dense scores in [0, 1] of every skill for unit embeddings `q` (n, dim), shape
-        (n, n_skills) float32, for text in `lang` (`label_weights_by_lang`)."""
-        assert self.dense_by_lang_
+        (n, n_skills) float32, for text in `lang` (`label_weights_by_lang`): one matrix product
+        with that language's mixed label matrix (`_mix`)."""
+        matrix, offset = self.dense_mix_.get(lang) or self.dense_mix_["en"]
+        out = q @ matrix
+        out += offset
+        return np.clip(out, 0.0, 1.0, out=out)
+
+    def _mix(
+        self, by_lang: Mapping[str, tuple[np.ndarray, np.ndarray]], lang: str
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For text in `lang`: ((dim, n_skills) float32, (n_skills,) float32) such that
+        clip(q @ matrix + offset, 0, 1) is the weighted sum (`label_weights_by_lang`) of the
+        cosines of `q` with each label language's embeddings, rescaled from [`dense_floor`, 1] to
+        [0, 1]; a skill without a label in a language scores `dense_floor` there. The weighted sum
+        is linear in `q`, so one product replaces one per label language.
+
+        by_lang: label language → ((n_skills, dim) float32 embeddings, zero where missing;
+        positions of the skills without a label in that language)."""
         weights = dict(self.label_weights_by_lang).get(lang, (("en", 1.0),))
-        weights = tuple((label_lang, w) for label_lang, w in weights if label_lang in self.dense_by_lang_)
-        total = sum(w for _, w in weights) or 1.0
-        cos: np.ndarray | None = None
+        weights = tuple((label_lang, w) for label_lang, w in weights if label_lang in by_lang)
+        n_skills, dim = next(iter(by_lang.values()))[0].shape
+        matrix = np.zeros((n_skills, dim), dtype=np.float32)
+        offset = np.zeros(n_skills, dtype=np.float32)
+        total = sum(w for _, w in weights)
+        if not weights or total <= 0:
+            return np.ascontiguousarray(matrix.T), offset  # no label to read: every skill scores 0
+        scale = 1.0 / (1.0 - self.dense_floor)
+        offset -= self.dense_floor * scale
         for label_lang, w in weights:
-            vectors, missing = self.dense_by_lang_[label_lang]
-            part = q @ vectors.T
-            part[:, missing] = self.dense_floor  # no label in this language: scores 0
-            if w != total:
-                part *= w / total
-            cos = part if cos is None else cos + part
-        if cos is None:
-            return np.zeros((len(q), len(self.skill_uris_)), dtype=np.float32)
-        cos -= self.dense_floor
-        cos *= 1.0 / (1.0 - self.dense_floor)
-        return np.clip(cos, 0.0, 1.0, out=cos)
+            vectors, missing = by_lang[label_lang]
+            matrix += np.float32(w / total * scale) * vectors
+            offset[missing] += w / total * self.dense_floor * scale
+        return np.ascontiguousarray(matrix.T), offset
 
     def _documents(self, taxonomy: Taxonomy) -> tuple[list[str], list[int], list[float]]:
         t = taxonomy.tables
@@ -723,12 +808,42 @@ def _blas() -> ThreadpoolController:
     return _CONTROLLER[0]
 
 
-def _first_words(text: str, n: int | None) -> str:
-    """`text` cut after its first `n` words (whole when `n` is None)."""
-    if n is None:
-        return text
-    parts = text.split()
-    return text if len(parts) <= n else " ".join(parts[:n])
+class _VectorCache:
+    """A bounded map text → embedding, least recently used first out, safe across threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        with self._lock:
+            found = {t: self._items[t] for t in texts if t in self._items}
+            for t in found:
+                self._items.move_to_end(t)
+        return found
+
+    def put_many(self, vectors: Mapping[str, np.ndarray]) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._items.update(vectors)
+            for t in vectors:
+                self._items.move_to_end(t)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+def _top(row: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the `k` largest values of `row` (1-d), largest first, ties by position:
+    the same as `np.argsort(-row, kind="stable")[:k]` without sorting the whole row."""
+    if k <= 0:
+        return np.zeros(0, dtype=np.intp)
+    if k >= len(row):
+        return np.argsort(-row, kind="stable")
+    kth = np.partition(row, len(row) - k)[len(row) - k]
+    candidates = np.flatnonzero(row >= kth)  # every tie of the k-th value included, in order
+    return candidates[np.argsort(-row[candidates], kind="stable")][:k]
 
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
