@@ -295,7 +295,8 @@ class TeamRecords:
         )
         outside = {
             entry.line: [
-                f"region: {item.region} is not a region your organisation serves; nothing was imported."
+                N_("region: %(region)s is not a region your organisation serves; nothing was imported.")
+                % {"region": item.region}
             ]
             for item in lists
             if not self.serves(caller, item.region)

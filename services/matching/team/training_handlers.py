@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+from services.kernel.texts import N_
 from services.matching.team import events
 from services.matching.team.repository import SkillGap, UnitOfWork
 from services.matching.team.training import (
@@ -77,18 +78,28 @@ def outside_rows(
         reasons = []
         if course.municipality is None:
             reasons.append(
-                "municipality: an online-only course reaches every region; only the system operator "
-                f"imports it (or name the municipality that runs it; your organisation's regions: {area})."
+                N_(
+                    "municipality: an online-only course reaches every region; only the system operator "
+                    "imports it (or name the municipality that runs it; your organisation's regions: "
+                    "%(regions)s)."
+                )
+                % {"regions": area}
             )
         elif course.municipality not in within:
             reasons.append(
-                f"municipality: {course.municipality} is outside your organisation's regions ({area}); "
-                "courses held elsewhere are imported by an organisation serving that region."
+                N_(
+                    "municipality: %(municipality)s is outside your organisation's regions (%(regions)s); "
+                    "courses held elsewhere are imported by an organisation serving that region."
+                )
+                % {"municipality": course.municipality, "regions": area}
             )
         elif course.key in elsewhere:
             reasons.append(
-                f"course_id: {course.course_id!r} of {course.provider} is held outside your "
-                f"organisation's regions ({area}); it stays as it is."
+                N_(
+                    "course_id: %(course)s of %(provider)s is held outside your organisation's regions "
+                    "(%(regions)s); it stays as it is."
+                )
+                % {"course": repr(course.course_id), "provider": course.provider, "regions": area}
             )
         if reasons:
             errors[line] = reasons
