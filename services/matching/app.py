@@ -98,7 +98,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         lambda: UnitOfWork(engine),
         index,
         taxonomy,
-        CoursePlaces(known_skill, municipality_code, {m.code: (m.lat, m.lon) for m in towns}),
+        CoursePlaces(
+            known_skill,
+            municipality_code,
+            {m.code: (m.lat, m.lon) for m in towns},
+            app.extensions["kohtaanto.organisations"].kind,
+        ),
         region_codes,
         read_table=read_table,
         acts_for=app.extensions["kohtaanto.organisations"].acts_for,

@@ -135,6 +135,12 @@ class Places:
     known_skill: Callable[[str], str | None]  # normalised URI, or None if unknown
     municipality: Callable[[str], str | None]  # code for a code or name, or None if unknown
     coordinates: Mapping[str, tuple[float, float]]  # code → (lat, lon) in degrees
+    provider_kind: Callable[[str], str | None]  # the registry's kind of an organisation, None if unknown
+
+
+#: The registry kinds that provide training: schools, partner organisations (coaching and training
+#: companies) and the cities' employment services; an employer is not a course provider.
+PROVIDER_KINDS = frozenset({"education", "partner", "employment_services"})
 
 
 def parse_catalogue(
@@ -168,6 +174,13 @@ def parse_catalogue(
             reasons.append(N_("course_id: 1–100 characters."))
         if not _ORG.match(provider):
             reasons.append(N_("provider: an organisation id (lower-case letters, digits, '-')."))
+        elif places.provider_kind(provider) not in PROVIDER_KINDS:
+            # an outside tester: a typo ("pirkan-ammattiopist") made a second provider nobody can be
+            # handed over to, and an employer passed as a school
+            reasons.append(
+                N_("provider: %(value)s is not a training provider in the organisation registry.")
+                % {"value": repr(provider)}
+            )
         title_fi, title_sv = cell("title_fi"), cell("title_sv")
         if not (title_fi or title_sv):
             reasons.append(N_("title_fi or title_sv: a title is required."))

@@ -20,6 +20,7 @@ PLACES = Places(
     known_skill=lambda u: u if u.startswith("skill:") else None,
     municipality=lambda t: t if t in COORDS else NAMES.get(t.casefold()),
     coordinates=COORDS,
+    provider_kind=lambda org: {"tredu": "education", "konepaja-oy": "employer"}.get(org, "partner"),
 )
 HEADER = ["course_id", "provider", "title_fi", "title_sv", "skills", "length_weeks", "municipality", "online",
           "apprenticeship", "start_dates", "url"]  # fmt: skip
@@ -131,3 +132,20 @@ def test_courses_teaching_a_skill_in_the_region_or_online_soonest_first():
         {"837", "536"},
     )
     assert [c.course_id for c in found] == ["sooner", "later"]
+
+
+def test_a_course_provider_must_be_a_training_provider_in_the_registry():
+    """Outside tester 3, F15: an unregistered provider (a typo) and an employer were accepted."""
+    from services.matching.team.training import CatalogueError, parse_catalogue
+
+    places = Places(
+        known_skill=PLACES.known_skill,
+        municipality=PLACES.municipality,
+        coordinates=COORDS,
+        provider_kind={"tredu": "education", "konepaja-oy": "employer"}.get,
+    )
+    for provider in ("tredu-typo", "konepaja-oy"):
+        with pytest.raises(CatalogueError) as err:
+            parse_catalogue(HEADER, [(2, row(provider=provider))], places)
+        assert any("organisation registry" in r for r in err.value.errors[2]), err.value.errors
+    assert parse_catalogue(HEADER, [(2, row(provider="tredu"))], places)
