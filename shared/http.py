@@ -16,7 +16,7 @@ from flask_smorest import abort as _abort
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
-from shared.i18n import current_language, init_i18n, translate_errors, translate_text
+from shared.i18n import current_language, init_i18n, read_by_programs, translate_errors, translate_text
 from shared.languages import UI_LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -420,11 +420,7 @@ def swagger_ui_blueprint() -> Blueprint:
 
 def _a_browser_page() -> bool:
     """Whether the request is a browser's for a page (not the JSON API, not a download)."""
-    return (
-        not request.path.startswith("/api/")
-        and not request.path.endswith((".json", ".csv", ".xlsx"))
-        and request.accept_mimetypes.accept_html
-    )
+    return not read_by_programs(request.path) and request.accept_mimetypes.accept_html
 
 
 def _html_error(status: int, title: str, message: str) -> Response:

@@ -76,7 +76,7 @@ def select_language() -> str:
         supported(request.args.get(LANG_PARAM))
         or supported(request.cookies.get(LANG_COOKIE))
         or request.accept_languages.best_match(LANGUAGES)
-        or (API_DEFAULT_LANGUAGE if _read_by_programs(request.path) else DEFAULT_LANGUAGE)
+        or (API_DEFAULT_LANGUAGE if read_by_programs(request.path) else DEFAULT_LANGUAGE)
     )
 
 
@@ -84,7 +84,7 @@ def select_language() -> str:
 DOWNLOAD_SUFFIXES = (".json", ".csv", ".xlsx")
 
 
-def _read_by_programs(path: str) -> bool:
+def read_by_programs(path: str) -> bool:
     """Whether a path answers programs by default (the JSON APIs and downloads): their default
     language is ``API_DEFAULT_LANGUAGE``, a page's ``DEFAULT_LANGUAGE``."""
     return path.startswith(API_PREFIX) or path.endswith(DOWNLOAD_SUFFIXES)
