@@ -10,6 +10,7 @@ from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint, abort
 
+from services.kernel.texts import N_
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.handlers import (
@@ -109,11 +110,19 @@ class ExplanationView(MethodView):
         abort(404, message=gettext("No such candidate."))
 
 
-NO_SKILL_WARNING = (
+NO_SKILL_WARNING = N_(
     "No skill was recognised in this text: it reads as being about the employer, benefits or "
     "applying, or it names no task or requirement. Describe the tasks and requirements, or choose "
     "skills or an occupation."
 )
+LOW_CONFIDENCE_WARNING = N_(
+    "No skill was recognised with confidence: the skills below are only guesses from similar "
+    "words. Describe the tasks and requirements, or choose skills or an occupation."
+)
+#: Below this score (and named by no explicit rule) a recognised skill is a guess: on the tuning
+#: data (the public English validation sets and the tuning halves of our Finnish and Swedish sets,
+#: docs/benchmarks.md) 2–10 % of such skills were right, against 15–20 % above it.
+CONFIDENT_SCORE = 0.35
 
 
 @blp.route("/skills/recognise")
@@ -142,7 +151,10 @@ class RecogniseView(MethodView):
             ],
         }
         if not found:
-            body["warning"] = NO_SKILL_WARNING
+            body["warning"] = gettext(NO_SKILL_WARNING)
+        elif max(s.score for s in found) < CONFIDENT_SCORE:
+            # ranked, not cut (a weak match can still be the right one), but the employer is told
+            body["warning"] = gettext(LOW_CONFIDENCE_WARNING)
         return body
 
 

@@ -286,7 +286,10 @@ class RecognisedListSchema(ma.Schema):
     lang = fields.String(metadata={"description": "The language the text was read as (given or detected)"})
     items = fields.List(fields.Nested(RecognisedSchema))
     warning = fields.String(
-        metadata={"description": "Present when no skill was recognised: what to do instead"}
+        metadata={
+            "description": "Present when no skill was recognised, or none with confidence (every "
+            "score under 0.35): what to do instead"
+        }
     )
 
 

@@ -120,7 +120,7 @@ class MatchingState:
             return
         enriched = incoming
         if self.recognizer is not None and incoming.is_open:
-            text = f"{incoming.vacancy.title}\n{incoming.description}"
+            text = incoming.description  # (`enrich_vacancy` reads the title when it should)
             enriched = replace(
                 incoming,
                 vacancy=enrich_vacancy(

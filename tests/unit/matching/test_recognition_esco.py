@@ -2,6 +2,8 @@
 Finnish lemmas, rules): every failure example of issue 12, asserting what a recruiter expects.
 The recogniser is loaded once per test session (`esco_recognizer` in conftest.py)."""
 
+from dataclasses import replace
+
 import pytest
 
 from services.matching.index.domain.recognition import enrich_vacancy
@@ -134,3 +136,67 @@ def test_company_boilerplate_never_becomes_vacancy_skills(esco_recognizer):
     names = {esco_recognizer.labels_["en"][esco_recognizer.skill_index_[s.uri]] for s in enriched.skills}
     assert names, "the requirement sentences still give suggestions"
     assert not {"process applications", "occupational health care", "apply for employment"} & names, names
+
+
+# -- outside tester 4 ------------------------------------------------------------------------------
+DRIVING = {"drive vehicles", "operate forklift"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Asiakkaalla ei ole ajokorttia eikä trukkikorttia.", DRIVING),
+        ("The client has no driving licence and no forklift licence.", DRIVING),
+        ("Klienten har inget körkort.", {"drive vehicles"}),
+        ("Suomen kieli sujuvaa, ei ajokorttia.", {"drive vehicles"}),
+        (
+            "Hygieniapassi puuttuu, tulityökortti vanhentunut.",
+            {"comply with food safety and hygiene", "perform first fire intervention"},
+        ),
+        ("Kiinnostunut myös siivousalasta.", {"conduct cleaning tasks", "manage cleaning activities"}),
+    ],
+)
+def test_what_a_note_says_someone_lacks_or_only_wishes_for_is_not_suggested(esco_recognizer, text, absent):
+    """F4: a coach's "ei ajokorttia" suggested driving at the rules' full score (a coach accepting the
+    top suggestions would record the opposite of the truth)."""
+    found = set(labels(esco_recognizer, text, top_k=10))
+    assert not absent & found, found
+
+
+def test_what_a_note_affirms_beside_a_negation_is_still_found(esco_recognizer):
+    found = labels(esco_recognizer, "Ei ajokorttia, mutta trukkikortti on voimassa.", top_k=5)
+    assert "operate forklift" in found and "drive vehicles" not in found, found
+    found = labels(esco_recognizer, "Asiakkaalla on hygieniapassi ja anniskelupassi, ei ajokorttia.", top_k=5)
+    assert "comply with food safety and hygiene" in found and "drive vehicles" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaikki hakijat sukupuolesta, iästä, etnisestä taustasta, vammaisuudesta tai seksuaalisesta "
+        "suuntautumisesta riippumatta ovat tervetulleita.",
+        "Henkilökuntaruokailu ja ilmainen pysäköinti.",
+        "Olemme kasvava yritys ja tarjoamme hyvät työsuhde-edut. Lue lisää kotisivuiltamme. Hae heti!",
+        "Tervetuloa töihin meille!",
+        "Free parking and staff meals. Read more on our website.",
+        "Vi erbjuder friskvårdsbidrag och personalrabatt. Läs mer på vår hemsida.",
+    ],
+)
+def test_equal_opportunity_benefit_and_website_sentences_give_no_skill(esco_recognizer, text):
+    """F5/F6: such sentences gave "define the sex of animals", "parking regulations", "read books"."""
+    assert labels(esco_recognizer, text, top_k=10) == []
+
+
+def test_a_title_adds_no_guesses_when_the_employer_named_the_occupation(esco_recognizer):
+    """F9: an occupation-only welder vacancy titled "Hitsaaja" got "weld underwater", "research welding
+    techniques", … from its title, which weighed in the ranking beside the occupation's own skills."""
+    welder = "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b"
+    named = enrich_vacancy(replace(vacancy(occupation=welder), title="Hitsaaja"), "", esco_recognizer)
+    assert named.skills == ()
+    described = enrich_vacancy(
+        replace(vacancy(occupation=welder), title="Hitsaaja"), "Edellytämme tulityökorttia.", esco_recognizer
+    )
+    names = {esco_recognizer.labels_["en"][esco_recognizer.skill_index_[s.uri]] for s in described.skills}
+    assert "perform first fire intervention" in names and not any("underwater" in n for n in names), names
+    unnamed = enrich_vacancy(replace(vacancy(), title="Hitsaaja"), "", esco_recognizer)
+    assert unnamed.skills, "without an occupation the title is still read"

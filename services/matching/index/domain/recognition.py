@@ -42,7 +42,15 @@ from threadpoolctl import ThreadpoolController
 
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
-from .recognition_text import CompoundSplitter, is_boilerplate, phrases, sentences, strip_stock, words
+from .recognition_text import (
+    CompoundSplitter,
+    affirmed,
+    is_boilerplate,
+    phrases,
+    sentences,
+    strip_stock,
+    words,
+)
 from .taxonomy import LANGS, Taxonomy
 
 DEFAULT_MIN_SCORE = 0.0
@@ -423,6 +431,9 @@ class SkillRecognizer:
         for sentence in sentences(text):
             if is_boilerplate(sentence):
                 continue
+            sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
+            if not re.search(r"\w", sentence):
+                continue
             named, rest = self.tools.rules.apply(sentence)
             named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
@@ -751,7 +762,8 @@ def enrich_vacancy(
     lang: str | None = None,
     exclude: Collection[str] = (),
 ) -> Vacancy:
-    """The vacancy with suggested skills recognised from its title and `text` added.
+    """The vacancy with suggested skills recognised from `text` (its description) and, when the
+    employer named no occupation, its title, added.
 
     Only what the job requires is read: sentences about the employer, benefits, equal
     opportunity and the application are skipped (see `SkillRecognizer`). Suggestions scoring
@@ -762,7 +774,11 @@ def enrich_vacancy(
     """
     chosen = tuple(s for s in vacancy.skills if not s.suggested)
     taken = {s.uri for s in chosen} | set(exclude)
-    found = recognizer.recognise(f"{vacancy.title}.\n{text}", top_k=max_suggestions + len(taken), lang=lang)
+    # The title says which occupation; when the employer named the occupation, the title adds only
+    # guesses ("Hitsaaja" → "weld underwater", "research welding techniques": an outside tester)
+    # that would weigh in the ranking beside the occupation's own skills.
+    read = text if vacancy.occupation_uri is not None else f"{vacancy.title}.\n{text}"
+    found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang)
     found = _close_to_best(found, relative_floor)
     suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]
     suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]

@@ -33,6 +33,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.U)
 STOCK_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         r"we are looking for",
+        r"(?:is|are) looking for",
+        r"wanted",
         r"we're looking for",
         r"you will be",
         r"you will",
@@ -77,6 +79,9 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"odotamme",
         r"haemme",
         r"etsimme",
+        r"haetaan",
+        r"hakee",
+        r"rekrytoimme",
         r"(?:sinulla|hakijalla) (?:on|tulee olla)",
         r"(?:katsotaan|luetaan) eduksi",
         r"(?:on|ovat) eduksi",
@@ -127,6 +132,9 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "sv": (
         r"vi söker",
+        r"söker",
+        r"sökes",
+        r"vi rekryterar",
         r"vi förutsätter",
         r"förutsätter",
         r"vi önskar",
@@ -188,6 +196,13 @@ BOILERPLATE: tuple[str, ...] = (
     r"\binterviews will\b",
     r"\bvisa sponsorship\b",
     r"\bcompetitive (?:salary|pay|compensation)\b",
+    r"\bfree (?:parking|lunch|meals)\b",
+    r"\bstaff (?:meals?|discounts?|canteen)\b",
+    r"\bwe(?:'re| are) hiring\b",
+    r"\bjoin (?:us|our team)\b",
+    r"\bread more\b",
+    r"\bour website\b",
+    r"\bwelcome to apply\b",
     # Finnish
     r"\btarjoamme\b",
     r"\bsaat meiltä\b",
@@ -214,6 +229,16 @@ BOILERPLATE: tuple[str, ...] = (
     r"\btyöllistämme\b",
     r"\bhuumausainetesti\w*",
     r"\bolemme (?:kasvava|suomalainen|perheyritys|johtava|kansainvälinen)\b",
+    r"\briippumatta\b",  # "… sukupuolesta, iästä … riippumatta" (equal opportunity)
+    r"\btervetullei\w*",
+    r"\btervetuloa\b",
+    r"\bhenkilökunta(?:ruokailu|alennu|etu)\w*",
+    r"\btyösuhde-?e[dt]u\w*",
+    r"\b(?:lounas|liikunta|kulttuuri|virike|työmatka)e[dt]u\w*",
+    r"\bpysäköin\w*",
+    r"\bperehdyt(?:ämme|yksen)\b",
+    r"\blue lisää\b",
+    r"\b(?:koti|verkko|netti)sivu\w*",
     # Swedish
     r"\bvi erbjuder\b",
     r"\bdu får\b",
@@ -230,6 +255,12 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bprövotid\b",
     r"\bprovanställning\w*",
     r"\bintervjuer\w*",
+    r"\bpersonal(?:rabatt|måltid)\w*",
+    r"\bfriskvård\w*",
+    r"\bparkering\w*",
+    r"\bläs mer\b",
+    r"\bhemsida\w*",
+    r"\bvälkomna?\b",
 )
 REQUIREMENT_CUES: tuple[str, ...] = (
     r"\bexperience\b",
@@ -278,6 +309,76 @@ def strip_stock(text: str, lang: str | None = None) -> str:
         out = _STOCK[code].sub(" ", out)
     out = " ".join(out.split()).strip(" ,.;:-")
     return out if _WORD.search(out) else text
+
+
+# What a sentence says someone does NOT have, or only wishes for: a coach's "ei ajokorttia",
+# "hygieniapassi puuttuu", "no forklift licence", "inget körkort", "kiinnostunut siivousalasta".
+# A cue before the words negates them up to the end of the sentence, or up to a contrast ("mutta",
+# "but", "men"); a cue after them ("X puuttuu", "X expired") negates its comma-separated clause.
+NEGATION_BEFORE: tuple[str, ...] = (
+    # Finnish
+    r"\bei(?:kä)?\b",
+    r"\bilman voimassa\w*",
+    r"\bpuuttuu\b(?=\s+\w)",
+    r"\b(?:on )?kiinnostunut\b",
+    r"\bhaluaa (?:oppia|kouluttautua|opiskella)\b",
+    r"\bsuunnittelee\b",
+    # English
+    r"\bno\b",
+    r"\bnot\b",
+    r"\bnever\b",
+    r"\blacks?\b",
+    r"\bdoes(?:n't| not) have\b",
+    r"\binterested in\b",
+    r"\bwould like to\b",
+    r"\bwants to (?:learn|train|study)\b",
+    # Swedish
+    r"\binte\b",
+    r"\binget\b",
+    r"\bingen\b",
+    r"\bsaknar\b",
+    r"\bintresserad av\b",
+    r"\bvill (?:lära sig|utbilda sig|studera)\b",
+)
+NEGATION_AFTER: tuple[str, ...] = (
+    r"\bpuuttuu\b",
+    r"\bpuuttuvat\b",
+    r"\bvanhentu\w*",
+    r"\bei (?:ole )?voimassa\b",
+    r"\bexpired\b",
+    r"\bmissing\b",
+    r"\bsaknas\b",
+    r"\b(?:har )?gått ut\b",
+)
+_NEGATION_BEFORE = re.compile("|".join(NEGATION_BEFORE), re.I)
+_NEGATION_AFTER = re.compile("|".join(NEGATION_AFTER), re.I)
+_CONTRAST = re.compile(r"[;]|\b(?:mutta|vaan|kuitenkin|but|however|men|däremot)\b", re.I)
+_CLAUSE = re.compile(r"(?<=,)\s+|(?<=;)\s+")
+
+
+def affirmed(sentence: str) -> str:
+    """`sentence` without what it says someone lacks or only wishes for ("Suomen kieli sujuvaa, ei
+    ajokorttia." → "Suomen kieli sujuvaa,"); "" when nothing affirmative is left. A coach's note
+    stating a missing licence must not suggest the licence (an outside tester: "ei ajokorttia eikä
+    trukkikorttia" suggested driving and forklift at the explicit rules' full score)."""
+    kept = []
+    for clause in _CLAUSE.split(sentence):
+        if _NEGATION_AFTER.search(clause) and not _NEGATION_BEFORE.search(clause):
+            continue
+        kept.append(clause)
+    text = " ".join(kept)
+    out, pos = [], 0
+    while pos < len(text):
+        cue = _NEGATION_BEFORE.search(text, pos)
+        if cue is None:
+            out.append(text[pos:])
+            break
+        out.append(text[pos : cue.start()])
+        contrast = _CONTRAST.search(text, cue.end())
+        if contrast is None:
+            break
+        pos = contrast.end()
+    return " ".join(" ".join(out).split()).strip(" ,;:-")
 
 
 def is_boilerplate(sentence: str) -> bool:
