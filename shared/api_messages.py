@@ -106,8 +106,8 @@ SHARED_VALIDATORS = (
     # shared.schemas, shared.pii, shared.organisations
     N_("Longer than %(max)s characters."),
     N_(
-        "Must not contain personal data: no personal identity code, e-mail address or phone number "
-        "(refer to the candidate by the pseudonymous id). Found: %(kinds)s."
+        "Must not contain personal data: no personal identity code, e-mail address, phone number or "
+        "street address (refer to the candidate by the pseudonymous id). Found: %(kinds)s."
     ),
     N_("Not a registered organisation (the operator keeps the registry)."),
     # shared.auth

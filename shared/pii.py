@@ -37,6 +37,7 @@ from urllib.parse import unquote_plus
 IDENTITY_CODE = "personal_identity_code"
 EMAIL = "email"
 PHONE = "phone"
+STREET_ADDRESS = "street_address"
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -86,8 +87,21 @@ _ID_IDENTITY = re.compile(r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d[
 _ID_PHONE = re.compile(r"(?<!\d)(?:358|0[1-9])\d{6,11}(?!\d)")
 _ID_SEPARATORS = re.compile(r"[._:\-\s]")
 _EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+# E-mail addresses as people write them to dodge harvesters: "aino.virtanen (at) example.fi",
+# "aino.virtanen[ät]example.fi", "aino.virtanen@example .fi", "… (piste) fi" (an outside tester).
+_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|ät|a|miuku|kissanhäntä|snabel-a)\s*[)\]}>]\s*|\s+(?:at|ät)\s+)"
+_DOT = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|piste|punkt)\s*[)\]}>]\s*)"
+_EMAIL_SPELLED = re.compile(
+    rf"[\w.%+'-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?:fi|se|com|net|org|eu|ax|info|io)\b", re.I
+)
+# A Finnish or Swedish street address: a street name and a house number ("Hämeenkatu 1 A 2",
+# "Storgatan 5", "Koivukuja 3 B").
+_STREET = re.compile(
+    r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:katu|tie|kuja|polku|väylä|raitti|kaari|rinne|aukio|tori|gatan|vägen|gränd|stigen|gata|väg)"
+    r"\s+\d{1,4}(?:\s?[A-Za-z]\b(?:\s?\d{1,3})?)?"
+)
 _PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ -]?\(0\))?(?:[ ./-]?\d){6,12}(?!\w)")
-_PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0\d{1,3})(?:[ ./-]?\d){5,10}(?!\w)")
+_PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0(?:[ ./-]?\d){1,3})(?:[ ./-]?\d){5,10}(?!\w)")
 _DATE_LIKE = re.compile(r"^\d{1,2}[ ./-]\d{1,2}[ ./-](?:\d{2}|\d{4})$")
 _TOKEN_PARAM = re.compile(r"((?:^|[?&])(?:token|access_token|id_token)=)[^&\s]*", re.IGNORECASE)
 
@@ -112,7 +126,7 @@ def identity_code_is_valid(code: str) -> bool:
 
 
 def find_personal_data(text: str) -> list[Finding]:
-    """Every identity code, e-mail address and phone number in ``text``, in order of position
+    """Every identity code, e-mail address, phone number and street address in ``text``, in order of position
     (overlaps resolved in favour of the earlier, longer finding)."""
     found = [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY.finditer(text)]
     found += [
@@ -123,6 +137,8 @@ def find_personal_data(text: str) -> list[Finding]:
     found += [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY_NO_CHECK.finditer(text)]
     found += [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY_SPELLED.finditer(text)]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
+    found += [Finding(STREET_ADDRESS, m.start(), m.end()) for m in _STREET.finditer(text)]
     for pattern in (_PHONE_INTERNATIONAL, _PHONE_NATIONAL):
         found += [
             Finding(PHONE, m.start(), m.end())
@@ -156,7 +172,12 @@ def contains_personal_data(text: str) -> bool:
     return bool(find_personal_data(text))
 
 
-PLACEHOLDERS = {IDENTITY_CODE: "[henkilötunnus]", EMAIL: "[sähköposti]", PHONE: "[puhelin]"}
+PLACEHOLDERS = {
+    IDENTITY_CODE: "[henkilötunnus]",
+    EMAIL: "[sähköposti]",
+    PHONE: "[puhelin]",
+    STREET_ADDRESS: "[osoite]",
+}
 
 
 def mask(text: str) -> str:
@@ -181,8 +202,8 @@ def mask_url_part(value: str) -> str:
 
 
 REFUSAL = (
-    "Must not contain personal data: no personal identity code, e-mail address or phone number "
-    "(refer to the candidate by the pseudonymous id)."
+    "Must not contain personal data: no personal identity code, e-mail address, phone number or "
+    "street address (refer to the candidate by the pseudonymous id)."
 )
 
 

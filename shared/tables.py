@@ -21,6 +21,10 @@ DELIMITERS = ";,\t|"
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 MAX_ROWS = 100_000
+#: Columns of a table read (its data needs a handful; a sheet formatted to the last column has 16,384).
+MAX_COLUMNS = 256
+#: Row numbers of a sheet read, blank rows included (room for blank lines between MAX_ROWS rows).
+MAX_SHEET_ROWS = 2 * MAX_ROWS
 
 
 class TableError(ValueError):
@@ -155,19 +159,49 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
         ) from None
     try:
         sheet = book.worksheets[0]
+        _check_used_range(sheet)
         rows: list[tuple[int, list[str]]] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        limit = MAX_ROWS + TITLE_LINES + 1
+        # bounded whatever the sheet claims: a stray cell at XFD1048576 made the reader walk a
+        # billion empty cells, pinning a thread of the service (an outside tester)
+        declared = sheet.max_column  # rows are as wide as the used range (None: not declared)
+        cells_of = sheet.iter_rows(values_only=True, max_row=MAX_SHEET_ROWS, max_col=declared or MAX_COLUMNS)
+        for number, values in enumerate(cells_of, start=1):
             cells = [cell_text(v) for v in values]
+            while not declared and cells and not cells[-1]:
+                cells.pop()
             if not any(c.strip() for c in cells):
                 continue
             rows.append((number, cells))
-            if len(rows) > MAX_ROWS + TITLE_LINES + 1:
+            if len(rows) > limit:
                 raise TableError({number: [f"More than {MAX_ROWS} rows."]})
         if not rows:
             raise TableError({1: [f"The first sheet ({sheet.title!r}) is empty: a header row is required."]})
         return _table(*_header_and_rows(rows), f"Excel workbook, sheet {sheet.title!r}")
+    except TableError:
+        raise
+    except Exception as exc:  # e.g. XML with a DTD bomb (expat's amplification limit: ParseError)
+        raise TableError(
+            {1: [f"Not a readable .xlsx workbook{' ' + filename if filename else ''}: {type(exc).__name__}."]}
+        ) from None
     finally:
         book.close()
+
+
+def _check_used_range(sheet: Any) -> None:
+    """Refuse a sheet whose declared used range (its ``dimension``) is beyond what a table here can
+    be: ``TableError`` naming the range, at once, instead of reading it."""
+    rows, columns = sheet.max_row, sheet.max_column  # None when the file declares no dimension
+    if (rows or 0) > MAX_SHEET_ROWS or (columns or 0) > MAX_COLUMNS:
+        raise TableError(
+            {
+                1: [
+                    f"The first sheet's used range reaches row {rows} and column {columns}: at most "
+                    f"{MAX_ROWS} rows and {MAX_COLUMNS} columns are read. Delete the cells beyond the "
+                    "table (or copy the table into a new workbook) and send it again."
+                ]
+            }
+        )
 
 
 def cell_text(value: Any) -> str:

@@ -9,6 +9,7 @@ from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint
 
+from services.kernel.texts import N_
 from services.vacancy.domain import (
     CloseReason,
     InvalidVacancyError,
@@ -99,10 +100,10 @@ def with_etag(v: Vacancy) -> tuple[Shown, int, dict[str, str]]:
     return shown(v, notices=input_notices()), 200, {"ETag": f'"{v.version}"'}
 
 
-DESCRIPTION_ONLY = (
+DESCRIPTION_ONLY = N_(
     "This vacancy names no skills and no occupation: candidates are matched only on the skills "
-    "that recognition finds in the description, and none are found in sentences about the "
-    "employer, benefits or applying. Check the suggestions (POST /api/v1/skills/recognise on the "
+    "that recognition finds in its title and description (sentences about the employer, benefits "
+    "or applying are not read). Check the suggestions (POST /api/v1/skills/recognise on the "
     "matching service) and add the right ones to skills, or name the occupation."
 )
 
@@ -111,7 +112,7 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
     """Warnings for the employer about how the vacancy will be matched."""
     d = v.details
     if not d.skills and d.occupation_uri is None:
-        return [{"code": "skills_from_description_only", "message": DESCRIPTION_ONLY}]
+        return [{"code": "skills_from_description_only", "message": gettext(DESCRIPTION_ONLY)}]
     return []
 
 

@@ -82,6 +82,8 @@ def vacancy(
     skills: Iterable[str] | None = None,
     openings: int = 2,
     start_date: str | None = "2027-01-11",
+    description: str = "",
+    rejected_skills: Iterable[str] = (),
 ) -> None:
     payload = {
         "vacancy_id": vacancy_id,
@@ -91,7 +93,7 @@ def vacancy(
         "close_reason": close_reason,
         "title": title,
         "occupation_uri": occupation,
-        "description": "",
+        "description": description,
         "municipality": municipality,
         "region": region,
         "working_time": "full_time",
@@ -105,6 +107,8 @@ def vacancy(
         "application_deadline": "2026-12-20",
         "updated_at": NOW.isoformat(),
     }
+    if rejected_skills:
+        payload["rejected_skills"] = list(rejected_skills)
     apply(app, VACANCIES, vacancy_id, "vacancy.posted" if version == 1 else "vacancy.updated", payload)
 
 

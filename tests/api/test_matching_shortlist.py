@@ -221,3 +221,28 @@ def test_an_explanation_gives_the_real_rank_and_honours_k(app):
     candidate(app, "c-far", skills=essential(WELDER, 100), municipality="905")
     far = client.get("/api/v1/vacancies/v-weld/candidates/c-far/explanation", headers=TEAM).json
     assert far["rank"] is None and not far["shortlisted"] and far["filters"]
+
+
+def test_the_employer_reads_the_skills_its_vacancy_is_ranked_with_and_no_other_employer_can(app):
+    """Outside tester 4, F10: the suggestions matching ranks a vacancy with were shown to nobody on
+    the employer's side (matching's shortlist is not the employer's to read, and
+    `POST /skills/recognise` answers the text alone, not what the vacancy gets)."""
+    vacancy(
+        app,
+        "v-described",
+        skills=[],
+        description="Edellytämme tulityökorttia ja MIG/MAG-hitsausta. Tarjoamme lounasedun ja pysäköinnin.",
+    )
+    client = app.test_client()
+    own = client.get("/api/v1/vacancies/v-described/skills?lang=en", headers=auth("employer", "konepaja-oy"))
+    assert own.status_code == 200, own.get_json()
+    body = own.get_json()
+    labels = {s["label"] for s in body["suggested_skills"]}
+    assert body["text_read"] and body["version"] == 1 and body["chosen_skills"] == []
+    assert "perform first fire intervention" in labels, labels
+    assert not {"parking regulations", "occupational health care"} & labels, labels
+    other = client.get("/api/v1/vacancies/v-described/skills", headers=auth("employer", "other-oy"))
+    unknown = client.get("/api/v1/vacancies/v-nobody/skills", headers=auth("employer", "konepaja-oy"))
+    assert other.status_code == unknown.status_code == 404
+    assert other.get_json()["message"] == unknown.get_json()["message"]
+    assert client.get("/api/v1/vacancies/v-described/skills", headers=RECRUITER).status_code == 200

@@ -28,8 +28,11 @@ from services.matching.index.schemas import (
     RecogniseSchema,
     ShortlistArgs,
     ShortlistSchema,
+    VacancySkillsArgs,
+    VacancySkillsSchema,
 )
 from shared.auth import Role, current_principal, require_role
+from shared.http import abort as http_abort
 from shared.metrics import SHORTLIST_DURATION
 
 blp = Blueprint(
@@ -123,6 +126,46 @@ LOW_CONFIDENCE_WARNING = N_(
 #: data (the public English validation sets and the tuning halves of our Finnish and Swedish sets,
 #: docs/benchmarks.md) 2–10 % of such skills were right, against 15–20 % above it.
 CONFIDENT_SCORE = 0.35
+
+
+@blp.route("/vacancies/<vacancy_id>/skills")
+class VacancySkillsView(MethodView):
+    @require_role(Role.EMPLOYER, *SHORTLIST_ROLES)
+    @blp.arguments(VacancySkillsArgs, location="query")
+    @blp.response(200, VacancySkillsSchema)
+    def get(self, args: dict[str, Any], vacancy_id: str) -> Any:
+        """The skills matching ranks this vacancy with: the employer's own, those recognised in its
+        text (suggestions to confirm or reject) and those rejected. The vacancy's employer reads its
+        own (an employer cannot read matching's shortlists, and the suggestions a vacancy gets
+        differ from what `POST /skills/recognise` answers for the text alone)."""
+        principal, unknown = (
+            current_principal(),
+            gettext("No such vacancy (or not yet received by the matching service)."),
+        )
+        try:
+            record = handlers().vacancy(vacancy_id)
+        except VacancyUnknownError:
+            http_abort(404, unknown)
+        if principal.role is Role.EMPLOYER and record.vacancy.employer_org != principal.org:
+            http_abort(404, unknown)  # another employer's vacancy answers as an unknown one
+        lang, t = args["lang"], taxonomy()
+        return {
+            "vacancy_id": vacancy_id,
+            "version": record.vacancy.version,
+            "text_read": record.enriched or not record.is_open,
+            "chosen_skills": [
+                {"uri": s.uri, "label": t.skill_label(s.uri, lang), "essential": s.essential}
+                for s in record.chosen.skills
+            ],
+            "suggested_skills": [
+                {"uri": s.uri, "label": t.skill_label(s.uri, lang)}
+                for s in record.vacancy.skills
+                if s.suggested
+            ],
+            "rejected_skills": [
+                {"uri": uri, "label": t.skill_label(uri, lang)} for uri in sorted(record.rejected_skills)
+            ],
+        }
 
 
 @blp.route("/skills/recognise")

@@ -45,6 +45,9 @@ class VacancyRecord:
     updated_at: datetime
     rejected_skills: frozenset[str] = frozenset()  # suggestions the employer turned down
     query: PreparedVacancy | None = None  # what ranking asks of candidates, built when applied (open only)
+    # whether `vacancy` holds the skills recognised in its text (`MatchingState.enrich_pending`); a
+    # snapshot taken before that keeps False and the vacancy is enriched again after the restore
+    enriched: bool = False
 
     @property
     def vacancy_id(self) -> str:

@@ -37,6 +37,10 @@ FETCH = {"max_poll_records": 5000, "max_partition_fetch_bytes": 4 * 2**20}
 fewer, larger fetches and polls keep the feed thread decoding rather than waiting for the broker."""
 
 
+#: Seconds of skill recognition the feed spends after a poll before it reads the next events.
+ENRICH_BUDGET_S = 0.2
+
+
 class IndexFeed:
     """The index's consumer thread. `snapshots` None: no snapshots (always a rebuild from offset 0);
     `snapshot_interval_s` 0: load a snapshot at start but never write one."""
@@ -78,6 +82,12 @@ class IndexFeed:
             self._thread.join(timeout=60)
         self._sender.close()
 
+    def _after_poll(self) -> None:
+        """After each poll: index the poll's candidates, then read waiting vacancies' texts for at
+        most `ENRICH_BUDGET_S` (the next poll's events wait no longer than that, plus one vacancy)."""
+        self.state.flush()
+        self.state.enrich_pending(ENRICH_BUDGET_S)
+
     def status(self) -> dict[str, Any]:
         return {
             "ok": self.caught_up.is_set(),
@@ -85,6 +95,7 @@ class IndexFeed:
             "catch_up_seconds": self.catch_up_seconds,
             "candidates": len(self.state.engine),
             "vacancies": len(self.state.vacancies()),
+            "vacancies_to_enrich": self.state.enrichment_pending,
             "dead_lettered": self.loop.dead_lettered if self.loop else 0,
             "dead_letters_known": self.loop.dead_letters_known if self.loop else 0,
             "snapshot": dict(self.snapshot_info),
@@ -130,7 +141,7 @@ class IndexFeed:
             DeadLetters(self._sender, DEADLETTER.name, INDEX_FEED.name, ledger=self.ledger),
             name=INDEX_FEED.name,
             commit=False,
-            after_poll=self.state.flush,
+            after_poll=self._after_poll,
         )
         # While catching up, Python's cyclic garbage collector is paused: the profiles collected for
         # the one merge are up to 100,000 live objects at a time, which its collections would walk
@@ -141,7 +152,8 @@ class IndexFeed:
             gc.disable()
         try:
             while not self.stop.is_set():
-                healthy = self.loop.poll_once()
+                # vacancies waiting for their text to be read: poll without waiting, read them in slices
+                healthy = self.loop.poll_once(timeout_ms=0 if self.state.enrichment_pending else 500)
                 positions = {tp: consumer.position(tp) for tp in partitions}
                 if not self.caught_up.is_set():
                     if all(positions[tp] >= end for tp, end in targets.items()):

@@ -307,3 +307,37 @@ class IndexVersionsSchema(ma.Schema):
         values=fields.Integer(allow_none=True),
         metadata={"description": "Candidate id → the version served (null: not served)"},
     )
+
+
+class VacancySkillsArgs(StrictSchema):
+    lang = fields.String(
+        load_default="en",
+        validate=validate.OneOf(LANGS),
+        metadata={"description": "The labels' language: fi, sv or en (default en)"},
+    )
+
+
+class LabelledSkillSchema(ma.Schema):
+    uri = fields.String()
+    label = fields.String()
+    essential = fields.Boolean(metadata={"description": "Chosen skills only: marked essential"})
+
+
+class VacancySkillsSchema(ma.Schema):
+    vacancy_id = fields.String()
+    version = fields.Integer(metadata={"description": "The vacancy version these skills are of"})
+    text_read = fields.Boolean(
+        metadata={
+            "description": "Whether recognition has read this version's text yet (just after a "
+            "change it has not: the suggestions follow within seconds)"
+        }
+    )
+    chosen_skills = fields.List(fields.Nested(LabelledSkillSchema))
+    suggested_skills = fields.List(
+        fields.Nested(LabelledSkillSchema, only=("uri", "label")),
+        metadata={
+            "description": "What matching recognised in the text and ranks with: confirm one by "
+            "adding it to the vacancy's skills, reject one with rejected_skills"
+        },
+    )
+    rejected_skills = fields.List(fields.Nested(LabelledSkillSchema, only=("uri", "label")))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import replace
 
 from services.matching.index.domain.engine import BulkBuilder, IndexImage, MatchingEngine
@@ -20,6 +21,10 @@ from services.matching.index.events import INDEX_FEED, VacancyRecord
 from shared.messaging.consumer import Record
 
 log = logging.getLogger(__name__)
+
+#: Sentences of a vacancy's text recognition reads (the first ones: an ad states its requirements
+#: early); at ~40 CPU-ms each, one vacancy costs the feed at most ~2 s.
+MAX_ENRICHED_SENTENCES = 50
 
 
 class MatchingState:
@@ -31,6 +36,7 @@ class MatchingState:
         self._pending: list[Candidate] = []
         self._bulk: BulkBuilder | None = None
         self._dispatch = INDEX_FEED.dispatcher(self)
+        self._to_enrich: dict[str, None] = {}  # open vacancies whose text is still to be read, in order
 
     # -- reading ---------------------------------------------------------------------------------
     def vacancy(self, vacancy_id: str) -> VacancyRecord | None:
@@ -48,6 +54,7 @@ class MatchingState:
         self._dispatch(record)
         if not buffered:
             self.flush()
+            self.enrich_pending()
 
     def buffer_candidate(self, candidate: Candidate) -> None:
         if self._bulk is not None:
@@ -92,6 +99,8 @@ class MatchingState:
                 self._vacancies[v.vacancy_id] = (
                     replace(v, query=self.engine.prepare(v.vacancy)) if v.is_open else v
                 )
+        if self.recognizer is not None:  # snapshotted before their text was read
+            self._to_enrich.update((v.vacancy_id, None) for v in vacancies if v.is_open and not v.enriched)
 
     def image(self) -> tuple[IndexImage, list[VacancyRecord]]:
         """What a snapshot stores (call from the writer's thread: between two applied polls)."""
@@ -115,22 +124,56 @@ class MatchingState:
                     log.exception("candidate not indexed", extra={"candidate_id": candidate.candidate_id})
 
     def apply_vacancy(self, incoming: VacancyRecord) -> None:
+        """Serve the vacancy at once with the employer's own skills and occupation; the skills
+        recognised in its text are added by `enrich_pending`, off the path of the events behind it."""
         current = self._vacancies.get(incoming.vacancy_id)
         if current is not None and current.vacancy.version >= incoming.vacancy.version:
             return
-        enriched = incoming
-        if self.recognizer is not None and incoming.is_open:
-            text = incoming.description  # (`enrich_vacancy` reads the title when it should)
-            enriched = replace(
-                incoming,
-                vacancy=enrich_vacancy(
-                    incoming.vacancy, text, self.recognizer, exclude=incoming.rejected_skills
-                ),
-            )
-        if enriched.is_open:  # the vacancy query, built once here rather than on every request
-            enriched = replace(enriched, query=self.engine.prepare(enriched.vacancy))
+        record = replace(incoming, enriched=False)
+        if record.is_open:  # the vacancy query, built once here rather than on every request
+            record = replace(record, query=self.engine.prepare(record.vacancy))
         with self._lock:
-            self._vacancies[incoming.vacancy_id] = enriched
+            self._vacancies[incoming.vacancy_id] = record
+        if self.recognizer is not None and record.is_open:
+            self._to_enrich[incoming.vacancy_id] = None
+
+    @property
+    def enrichment_pending(self) -> int:
+        """How many open vacancies wait for the skills of their text."""
+        return len(self._to_enrich)
+
+    def enrich_pending(self, budget_s: float | None = None) -> int:
+        """Recognise the skills in the text of waiting vacancies, oldest first, until `budget_s`
+        seconds (wall) are spent (at least one vacancy per call; None: all of them); returns how many
+        were enriched. Recognition costs ~40 CPU-ms per sentence, so a feed that recognised every
+        vacancy before the next event let one employer's long descriptions hold back candidates'
+        updates and withdrawals for minutes (an outside tester): the feed calls this after each poll
+        with a small budget instead, and a vacancy reads at most `MAX_ENRICHED_SENTENCES`."""
+        if self.recognizer is None:
+            self._to_enrich.clear()
+            return 0
+        started, done = time.monotonic(), 0
+        while self._to_enrich:
+            if done and budget_s is not None and time.monotonic() - started >= budget_s:
+                break
+            vacancy_id = next(iter(self._to_enrich))
+            del self._to_enrich[vacancy_id]
+            record = self._vacancies.get(vacancy_id)
+            if record is None or record.enriched or not record.is_open:
+                continue
+            vacancy = enrich_vacancy(
+                record.vacancy,
+                record.description,  # (`enrich_vacancy` reads the title when it should)
+                self.recognizer,
+                exclude=record.rejected_skills,
+                max_sentences=MAX_ENRICHED_SENTENCES,
+            )
+            enriched = replace(record, vacancy=vacancy, enriched=True, query=self.engine.prepare(vacancy))
+            with self._lock:
+                if self._vacancies.get(vacancy_id) is record:  # (the feed's thread is the only writer)
+                    self._vacancies[vacancy_id] = enriched
+            done += 1
+        return done
 
     def remove_vacancy(self, vacancy_id: str | None) -> None:
         if vacancy_id:

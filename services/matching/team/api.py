@@ -138,7 +138,7 @@ class FollowUpSchema(StrictSchema):
         required=True,
         validate=[validate.Length(1, 300), refuse_personal_data],
         metadata={
-            "description": "What is to be done; no personal identity code, e-mail address or phone number",
+            "description": "What is to be done; no personal identity code, e-mail address, phone number or street address",
             "example": "Arrange a Finnish course (B1)",
         },
     )
@@ -178,8 +178,8 @@ class OutcomeInSchema(StrictSchema):
         validate=[validate.Length(max=2000), refuse_personal_data],
         metadata={
             "description": "Free text; stays in matching, never published. A personal identity code, "
-            "e-mail address or phone number in it is refused (422): refer to the candidate by the "
-            "pseudonymous id"
+            "e-mail address (also written as 'name (at) domain'), phone number or street address in "
+            "it is refused (422): refer to the candidate by the pseudonymous id"
         },
     )
     follow_up = fields.Nested(

@@ -229,7 +229,9 @@ def _jobseeker_errors(messages: Any) -> dict[str, list[str]]:
     for name, reasons in (messages or {}).items():
         texts = [str(translate_errors(r)) for r in (reasons if isinstance(reasons, list) else [reasons])]
         if name == "comment" and any("personal data" in str(r) for r in reasons):
-            texts = [gettext("Do not write an identity code, e-mail address or phone number.")]
+            texts = [
+                gettext("Do not write an identity code, e-mail address, phone number or street address.")
+            ]
         errors[name] = texts
     return errors
 

@@ -200,3 +200,19 @@ def test_a_title_adds_no_guesses_when_the_employer_named_the_occupation(esco_rec
     assert "perform first fire intervention" in names and not any("underwater" in n for n in names), names
     unnamed = enrich_vacancy(replace(vacancy(), title="Hitsaaja"), "", esco_recognizer)
     assert unnamed.skills, "without an occupation the title is still read"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Körkort B krävs.", ["drive vehicles"]),
+        ("Ajokortti B.", ["drive vehicles"]),
+        ("Driving licence B required.", ["drive vehicles"]),
+        ("Truckkort krävs.", ["operate forklift"]),
+    ],
+)
+def test_what_the_rules_leave_of_a_licence_sentence_is_not_matched_on_its_own(
+    esco_recognizer, text, expected
+):
+    """F15: the class letter "B" and the word "krävs" gave "algebra", "R", "provide necessary documents"."""
+    assert labels(esco_recognizer, text, top_k=5) == expected

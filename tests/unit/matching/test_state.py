@@ -96,3 +96,71 @@ def test_an_unknown_event_type_on_the_candidates_topic_is_refused_not_dropped_si
     with pytest.raises(UnknownEventError):
         MatchingState(engine, None).apply(upserted("c-1", event_type="candidate.merged"))
     assert engine.calls == []
+
+
+class SlowRecognizer:
+    """A fake recogniser: each text costs `seconds` (wall) and yields one skill; records the texts."""
+
+    def __init__(self, seconds=0.0):
+        self.seconds = seconds
+        self.texts = []
+
+    def recognise(self, text, *, top_k=10, lang=None):
+        import time
+
+        from services.matching.index.domain.recognition import RecognisedSkill
+
+        time.sleep(self.seconds)
+        self.texts.append(text)
+        return [RecognisedSkill("http://data.europa.eu/esco/skill/s-weld", 0.9, {"en": "weld"})]
+
+
+def described(vacancy_id, description, version=1):
+    record = vacancy_event("vacancy.posted")
+    payload = {
+        **record.envelope.payload,
+        "vacancy_id": vacancy_id,
+        "version": version,
+        "description": description,
+    }
+    envelope = Envelope("vacancy.posted", vacancy_id, payload, producer="p")
+    return Record(VACANCIES.name, 0, 0, vacancy_id, envelope)
+
+
+def test_a_vacancy_is_served_at_once_and_its_text_is_read_after_the_events_behind_it():
+    """Outside tester 4, F12: three vacancies with 20,000-character descriptions held the index feed
+    for 37 s, and a withdrawal behind them stayed in shortlists for 28 s. The feed now applies a
+    vacancy without reading its text, takes the next events, and reads texts in slices of time."""
+    engine, recognizer = FakeEngine(), SlowRecognizer(seconds=0.05)
+    state = MatchingState(engine, recognizer)
+    for n in range(3):
+        state.apply(described(f"v-{n}", "Hitsausta. " * 50), buffered=True)
+    state.apply(Record(CANDIDATES.name, 0, 9, "c-gone", None), buffered=True)  # a withdrawal behind them
+    assert ("remove", "c-gone") in engine.calls and recognizer.texts == []
+    assert state.enrichment_pending == 3
+    assert all(not v.enriched and not any(s.suggested for s in v.vacancy.skills) for v in state.vacancies())
+    assert state.enrich_pending(budget_s=0.0) == 1  # at least one per call, then the budget stops it
+    assert state.enrichment_pending == 2
+    assert state.enrich_pending() == 2 and state.enrichment_pending == 0
+    for v in state.vacancies():
+        assert v.enriched and [s.uri for s in v.vacancy.skills if s.suggested] == [
+            "http://data.europa.eu/esco/skill/s-weld"
+        ]
+
+
+def test_a_vacancy_reads_at_most_the_first_sentences_of_its_text():
+    recognizer = SlowRecognizer()
+    state = MatchingState(FakeEngine(), recognizer)
+    text = " ".join(f"Lause numero {n} kertoo vaatimuksen." for n in range(500))
+    state.apply(described("v-long", text))  # unbuffered: read at once
+    from services.matching.index.state import MAX_ENRICHED_SENTENCES
+
+    assert recognizer.texts and recognizer.texts[0].count("kertoo vaatimuksen") == MAX_ENRICHED_SENTENCES
+
+
+def test_a_vacancy_updated_while_waiting_is_read_once_at_its_newest_version():
+    recognizer = SlowRecognizer()
+    state = MatchingState(FakeEngine(), recognizer)
+    state.apply(described("v-1", "Hitsausta.", version=1), buffered=True)
+    state.apply(described("v-1", "Hitsausta ja juottamista.", version=2), buffered=True)
+    assert state.enrich_pending() == 1 and recognizer.texts == ["Hitsaaja.\nHitsausta ja juottamista."]

@@ -166,3 +166,29 @@ def test_an_identifier_holding_an_identity_code_or_phone_number_in_any_spelling_
 def test_identity_codes_spelled_with_a_separated_or_four_digit_birth_date_are_found(text):
     """Outside tester 3, F9: these passed the comment screen into matching's store and the meeting."""
     assert kinds(text) == ["personal_identity_code"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("aino.virtanen (at) example.fi", "email"),
+        ("aino.virtanen[ät]example.fi", "email"),
+        ("aino.virtanen@example .fi", "email"),
+        ("aino.virtanen (at) example (piste) fi", "email"),
+        ("tel. 0 4 0 1 2 3 4 5 6 7", "phone"),
+        ("Aino Virtanen, Hämeenkatu 1 A 2, Tampere", "street_address"),
+        ("asuu Koivukuja 3 B:ssä", "street_address"),
+        ("Storgatan 5, Vasa", "street_address"),
+    ],
+)
+def test_obfuscated_addresses_spaced_phone_numbers_and_street_addresses_are_found(text, kind):
+    """Outside tester 4, F16: these passed the screen of outcome comments, which a whole team reads."""
+    assert [f.kind for f in find_personal_data(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tapaaminen klo 10.30 toimistolla", "Tampere 33100", "Teollisuuskatu on lähellä", "Hitsaus 2 vuotta"],
+)
+def test_times_postcodes_and_street_names_alone_are_not_personal_data(text):
+    assert find_personal_data(text) == []

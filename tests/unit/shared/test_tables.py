@@ -130,3 +130,60 @@ def test_a_workbooks_title_rows_above_the_header_are_read_past_as_in_csv():
     table = read_table(out.getvalue())
     assert table.header == ["ammatti", "alue", "ajankohta", "arvio"]
     assert table.rows == [(4, ["2221", "Pirkanmaa", "2026H2", "Paljon pulaa"])]
+
+
+def _workbook(*rows, stray=None):
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    if stray:
+        book.active.cell(row=stray[0], column=stray[1], value="x")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_sheet_claiming_the_whole_excel_range_is_refused_at_once():
+    """Outside tester 4, F13: a 4.9 KB workbook with one cell at XFD1048576 pinned a service thread
+    for minutes (the reader walked every empty cell)."""
+    data = _workbook(["occupation", "region"], ["2221", "pirkanmaa"], stray=(1_048_576, 16_384))
+    with pytest.raises(TableError) as refused:
+        read_table(data, "huge.xlsx")
+    assert "used range reaches row 1048576" in refused.value.errors[1][0]
+    wide = _workbook(["occupation", "region"], ["2221", "pirkanmaa"], stray=(2, 300))
+    with pytest.raises(TableError):
+        read_table(wide, "wide.xlsx")
+    fine = read_table(_workbook(["occupation", "region"], ["2221", "pirkanmaa"], stray=(40, 20)), "ok.xlsx")
+    assert fine.rows[0][0] == 2 and fine.rows[0][1][:2] == ["2221", "pirkanmaa"]
+
+
+def test_a_workbook_with_an_xml_entity_bomb_is_a_table_error_not_a_crash():
+    """Outside tester 4, F14: a DTD with nested entities in the sheet's XML answered 500."""
+    import io
+    import zipfile
+
+    data = _workbook(["occupation", "region"], ["2221", "pirkanmaa"])
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(
+            f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+        )
+        + "]>"
+    )
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = content.decode()
+                root = text.index("<worksheet")
+                text = bomb + text[root:].replace("2221", "&lol9;")
+                content = text.encode()
+            target.writestr(item, content)
+    with pytest.raises(TableError) as refused:
+        read_table(out.getvalue(), "bomb.xlsx")
+    assert refused.value.errors[1][0].startswith("Not a readable .xlsx workbook bomb.xlsx")

@@ -47,6 +47,7 @@ from .recognition_text import (
     affirmed,
     is_boilerplate,
     phrases,
+    says_more,
     sentences,
     strip_stock,
     words,
@@ -436,6 +437,8 @@ class SkillRecognizer:
                 continue
             named, rest = self.tools.rules.apply(sentence)
             named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
+            if named and not says_more(rest, lang):
+                rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
             ruled.append(named)
@@ -761,6 +764,7 @@ def enrich_vacancy(
     relative_floor: float = 0.6,
     lang: str | None = None,
     exclude: Collection[str] = (),
+    max_sentences: int | None = None,
 ) -> Vacancy:
     """The vacancy with suggested skills recognised from `text` (its description) and, when the
     employer named no occupation, its title, added.
@@ -770,13 +774,16 @@ def enrich_vacancy(
     below `relative_floor` times the best suggestion are left out. The employer's chosen skills
     are kept exactly as they are (order included); earlier suggestions are replaced, so enriching
     twice gives the same result as enriching once. Suggestions are never essential. Skills in
-    `exclude` (suggestions the employer rejected) are never suggested.
+    `exclude` (suggestions the employer rejected) are never suggested. `max_sentences`: read only
+    the text's first sentences (bounded work per vacancy).
     """
     chosen = tuple(s for s in vacancy.skills if not s.suggested)
     taken = {s.uri for s in chosen} | set(exclude)
     # The title says which occupation; when the employer named the occupation, the title adds only
     # guesses ("Hitsaaja" → "weld underwater", "research welding techniques": an outside tester)
     # that would weigh in the ranking beside the occupation's own skills.
+    if max_sentences is not None:  # bounded work: the first sentences (an ad states its requirements early)
+        text = "\n".join(sentences(text)[:max_sentences])
     read = text if vacancy.occupation_uri is not None else f"{vacancy.title}.\n{text}"
     found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang)
     found = _close_to_best(found, relative_floor)

@@ -381,6 +381,17 @@ def affirmed(sentence: str) -> str:
     return " ".join(" ".join(out).split()).strip(" ,;:-")
 
 
+def says_more(text: str, lang: str | None = None) -> bool:
+    """Whether `text` has a word of three or more letters besides stock phrases: what the explicit
+    rules leave of "Körkort B krävs." ("B") or "Truckkort krävs." ("krävs") says nothing more, and
+    matching it gave "algebra", "R" and "provide necessary documents" (an outside tester)."""
+    langs = [lang] if lang in _STOCK else list(_STOCK)
+    out = text
+    for code in langs:
+        out = _STOCK[code].sub(" ", out)
+    return any(len(w) >= 3 for w in _WORD.findall(out))
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True for a sentence about the employer, equal opportunity, benefits or how to apply, that
     names no requirement or task."""
