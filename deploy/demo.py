@@ -125,8 +125,8 @@ class Loader:
         status: dict[str, Any] = {}
         while time.monotonic() < deadline:
             status = call("GET", f"{self.stack.url('matching')}/health/ready").json()["checks"]["index"]
-            if status["candidates"] >= expected:
-                return status
+            if status["candidates"] >= expected and not status.get("vacancies_to_enrich"):
+                return status  # (and every vacancy's text read: the meeting is prepared next)
             time.sleep(1)
         return status
 

@@ -206,11 +206,24 @@ def test_a_vacancy_described_only_in_finnish_gets_a_sensible_shortlist(stack, sc
     created = call("POST", f"{stack.url('vacancy')}/api/v1/vacancies", EMPLOYER, body)
     assert created.status == 201, created.json()
     assert [w["code"] for w in created.json()["warnings"]] == ["skills_from_description_only"]
-    s = wait_for(
-        lambda: shortlist(stack, created.json()["id"], RECRUITER_A, k=10),
+    vacancy_id = created.json()["id"]
+    # matching serves the vacancy at once and reads its text just after (off the feed's path):
+    # its employer sees when (the vacancy's skills on matching), and the shortlist then has them
+    skills = wait_for(
+        lambda: (
+            r.json()
+            if (
+                r := call("GET", f"{stack.url('matching')}/api/v1/vacancies/{vacancy_id}/skills", EMPLOYER)
+            ).status
+            == 200
+            and r.json()["text_read"]
+            else None
+        ),
         timeout=60,
-        what="the Finnish-only vacancy's shortlist",
+        what="the Finnish-only vacancy's text read",
     )
+    assert skills["suggested_skills"] and skills["chosen_skills"] == []
+    s = wait_for(lambda: shortlist(stack, vacancy_id, RECRUITER_A, k=10), timeout=60, what="its shortlist")
     assert s["vacancy"]["occupation_uri"] is None and s["vacancy"]["suggested_skills"]
     # the equal-opportunity and benefits sentences gave no skill
     suggested = " ".join(sk["label"] for sk in s["vacancy"]["suggested_skills"])
