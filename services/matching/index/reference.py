@@ -15,7 +15,9 @@ every cache ahead of time (the Docker image does so when it is built).
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import gzip
 import hashlib
 import io
@@ -165,15 +167,18 @@ def load_label_embeddings(
         labels = "\n".join(taxonomy.tables.skill_labels[lang])
         digest = hashlib.sha256(f"{EMBEDDING_VERSION}|{encoder.model_id}|{labels}".encode())
         path = cache_dir / f"skill-labels-{digest.hexdigest()[:20]}.npz"
-        if path.exists():
-            with np.load(path, allow_pickle=False) as npz:
-                vectors, skills = npz["vectors"], npz["skills"]
-        else:
-            log.info("embedding %s skill labels with %s (once per machine)", lang, encoder.model_id)
-            # A one-off batch job (about 8 CPU-minutes): on every core, unlike requests (one thread each).
-            builder = encoder.with_threads(os.cpu_count()) if hasattr(encoder, "with_threads") else encoder
-            vectors, skills, _ = SkillRecognizer.embed_labels(taxonomy, builder, (lang,))
-            _atomic_write(path, lambda f, v=vectors, s=skills: np.savez(f, vectors=v, skills=s))
+        with _building(path):  # processes starting together wait for one build, not each do it
+            if path.exists():
+                with np.load(path, allow_pickle=False) as npz:
+                    vectors, skills = npz["vectors"], npz["skills"]
+            else:
+                log.info("embedding %s skill labels with %s (once per machine)", lang, encoder.model_id)
+                # A one-off batch job (about 8 CPU-minutes): on every core, unlike requests (one thread each).
+                builder = (
+                    encoder.with_threads(os.cpu_count()) if hasattr(encoder, "with_threads") else encoder
+                )
+                vectors, skills, _ = SkillRecognizer.embed_labels(taxonomy, builder, (lang,))
+                _atomic_write(path, lambda f, v=vectors, s=skills: np.savez(f, vectors=v, skills=s))
         parts.append((vectors, skills, np.full(len(skills), position, dtype=np.int8)))
     return (
         np.concatenate([p[0] for p in parts]),
@@ -327,6 +332,20 @@ def _zip_rows(path: Path, member: str) -> Iterator[dict[str, str]]:
 # -- cache files -------------------------------------------------------------------------------
 def _dirs(data_dir: Path | None, cache_dir: Path | None) -> tuple[Path, Path]:
     return Path(data_dir or DEFAULT_DATA_DIR), Path(cache_dir or DEFAULT_CACHE_DIR)
+
+
+@contextlib.contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``'s ``.lock`` file (blocking): of several processes finding
+    a cache file missing (the matching web and worker processes of a first start, or two services on
+    one machine), one builds it and the others then read it, instead of each spending the CPU-minutes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.with_name(path.name + ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _atomic_write(path: Path, write: Any) -> None:
