@@ -43,6 +43,6 @@ def test_loaders_starting_together_embed_the_labels_once_and_all_get_them(taxono
     labelled = sum(1 for label in taxonomy.tables.skill_labels["en"] if label)
     assert encoder.embedded == labelled  # once, not three times
     assert len(results) == 3
-    for vectors, skills, langs in results:
+    for vectors, skills, _langs in results:
         assert vectors.shape == (labelled, 8) and np.array_equal(skills, results[0][1])
     assert len(list(tmp_path.glob("skill-labels-*.npz"))) == 1
