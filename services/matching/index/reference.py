@@ -51,6 +51,9 @@ DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
 
 RULES_FILE = "recognition/skill_rules.csv"
 GLOSSARY_FILE = "recognition/sv_glossary.csv"
+LEMMAS_VERSION = "fi-lemmas-2"
+"""Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs); the
+fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""
 
@@ -113,7 +116,7 @@ def load_recognizer(
             if not r.skills or set(r.skills) - unknown
         )
     key = cache_key(data_dir)
-    lemmas_path = cache_dir / f"fi-lemmas-{key}.pkl"
+    lemmas_path = cache_dir / f"{LEMMAS_VERSION}-{key}.pkl"
     if lemmas_path.exists():
         with lemmas_path.open("rb") as f:
             lemmas = FinnishLemmas(pickle.load(f))
@@ -125,7 +128,7 @@ def load_recognizer(
     )
     encoder = E5Encoder() if dense else None
     recognizer = SkillRecognizer(encoder=encoder, tools=tools, **dict(params or {}))
-    fitted_by = repr(sorted(recognizer.get_params().items())).encode()
+    fitted_by = repr(sorted(recognizer.get_params().items())).encode() + LEMMAS_VERSION.encode()
     index_key = hashlib.sha256(key.encode() + fitted_by).hexdigest()[:20]
     path = cache_dir / f"recognizer-{index_key}.npz"
     if path.exists():
