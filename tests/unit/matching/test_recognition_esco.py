@@ -242,3 +242,24 @@ def test_finnish_action_nouns_are_read_as_their_verbs(esco_recognizer):
     assert lemma("tilaaminen", "fi") == "tilata"  # ESCO: "tilata tarvikkeita" (order supplies)
     assert lemma("johtamisesta", "fi") == "johtaa"
     assert lemma("pinoamista", "fi") == "pinota"
+
+
+def test_text_pasted_with_soft_hyphens_or_zero_width_spaces_reads_as_typed(esco_recognizer):
+    """F18: "hygienia\\u00adpassi" and "trukki\\u00adkortti" (Word, web pages, PDF) defeated the card rules."""
+    pasted = labels(esco_recognizer, "Edellytämme hygienia\u00adpassia ja trukki\u200bkorttia.", top_k=2)
+    assert pasted == labels(esco_recognizer, "Edellytämme hygieniapassia ja trukkikorttia.", top_k=2)
+    assert {"comply with food safety and hygiene", "operate forklift"} <= set(pasted)
+
+
+def test_a_huge_word_or_text_is_read_only_as_far_as_a_real_one_goes(esco_recognizer):
+    """F19: recognition cost grew faster than a word's length (a 20 KB "word" ran for minutes, holding a
+    service thread); now a word is read to its first MAX_WORD_CHARS and a text to its first
+    MAX_SENTENCES sentences, so such input costs what a real sentence does."""
+    from services.matching.index.domain.recognition_text import MAX_SENTENCES, MAX_WORD_CHARS, readable
+
+    huge = "hitsaus" * 2800
+    assert readable(huge) == huge[:MAX_WORD_CHARS]
+    assert labels(esco_recognizer, huge) == labels(esco_recognizer, huge[:MAX_WORD_CHARS])
+    assert readable("a" + "\u0301" * 15_000) == "á"
+    scores, _ = esco_recognizer.sentence_scores(" ".join(["Hitsausta vaaditaan."] * 400), lang="fi")
+    assert scores.shape[0] <= MAX_SENTENCES

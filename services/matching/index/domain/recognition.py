@@ -44,11 +44,13 @@ from threadpoolctl import ThreadpoolController
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
+    MAX_SENTENCES,
     CompoundSplitter,
     affirmed,
     has_content,
     is_boilerplate,
     phrases,
+    readable,
     says_more,
     sentences,
     strip_stock,
@@ -328,7 +330,7 @@ class SkillRecognizer:
         """The language of `text` ("fi", "sv" or "en"), by the detector in `tools` or else
         `guess_language`."""
         detect = self.tools.detect or guess_language
-        lang = detect(text)
+        lang = detect(readable(text)[:2000])  # (the first 2,000 characters tell the language)
         return lang if lang in RECOGNISED_LANGS else "en"
 
     def sentence_scores(self, text: str, lang: str | None = None) -> tuple[np.ndarray, list[list[str]]]:
@@ -350,6 +352,7 @@ class SkillRecognizer:
     def _sentence_scores(
         self, text: str, lang: str | None
     ) -> tuple[np.ndarray, list[list[str]], list[list[int]]]:
+        text = readable(text)
         lang = lang or self.language(text)
         units, ruled = self._units(text, lang)
         n_sentences = len(ruled)
@@ -444,7 +447,7 @@ class SkillRecognizer:
     def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]]]:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
-        for sentence in sentences(text):
+        for sentence in sentences(text)[:MAX_SENTENCES]:
             if is_boilerplate(sentence):
                 continue
             sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
