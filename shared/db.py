@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Self
+from typing import ParamSpec, Self, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.pool import QueuePool
 
 
@@ -51,6 +55,10 @@ def ping(engine: Engine) -> None:
         conn.execute(text("SELECT 1"))
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
 class SqlUnitOfWork:
     """One transaction: the state change and its outbox rows commit together or not at all.
 
@@ -88,3 +96,30 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         self.conn.commit()
+
+
+def retry_on_conflict(attempts: int = 3) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorator for a use case that runs one unit of work: run it again (up to ``attempts`` times)
+    when its transaction lost a race with a concurrent one — a unique constraint violated by a row
+    the other inserted first (``IntegrityError``), or SQLite refusing to upgrade a read snapshot
+    another writer made stale ("database is locked"). The next attempt reads the winner's row and
+    takes the path for it (an update, or the domain's 409). Outside tester 4: several simultaneous
+    first ``PUT``s of one new profile answered 500, and simultaneous ``POST .../path`` opened three
+    paths for one jobseeker. The use case must do nothing outside its unit of work before it commits."""
+
+    def decorate(use_case: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(use_case)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            for attempt in range(1, attempts + 1):
+                try:
+                    return use_case(*args, **kwargs)
+                except (IntegrityError, OperationalError) as exc:
+                    lost = isinstance(exc, IntegrityError) or "database is locked" in str(exc)
+                    if not lost or attempt == attempts:
+                        raise
+                    time.sleep(0.01 * attempt)
+            raise AssertionError("unreachable")
+
+        return run
+
+    return decorate

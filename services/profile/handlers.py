@@ -19,6 +19,7 @@ from services.profile.domain import (
 )
 from services.profile.repository import UnitOfWork, processed
 from shared.auth import Principal
+from shared.db import retry_on_conflict
 from shared.entitlement import may_mark_hired
 from shared.messaging.idempotency import claim
 
@@ -46,6 +47,7 @@ class ProfileHandlers:
         self.pseudonym_key = pseudonym_key
         self.clock = clock
 
+    @retry_on_conflict()
     def upsert(
         self, caller: Principal, profile_id: str, details: ProfileDetails, status: Status | None = None
     ) -> tuple[Profile, bool]:

@@ -439,3 +439,51 @@ def test_matchings_course_suggestions_reach_only_the_jobseekers_own_coach(client
     assert "training.read" in {e["action"] for e in entries}
     feed(None)  # no gaps left
     assert client.get("/api/v1/profiles/asiakas-1/training", headers=COACH).json["gaps"] == []
+
+
+def _at_once(app, n, request):
+    """``n`` requests released together from their own threads (each with its own test client)."""
+    import threading
+
+    barrier, answers = threading.Barrier(n), []
+
+    def run():
+        client = app.test_client()
+        barrier.wait()
+        answers.append(request(client))
+
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return answers
+
+
+def test_simultaneous_first_pushes_of_a_profile_create_it_once_and_none_fails(profile_app, client):
+    """Outside tester 4, F27: several simultaneous first PUTs of one new profile id answered 500."""
+    answers = _at_once(
+        profile_app,
+        6,
+        lambda c: c.put("/api/v1/profiles/yhtaikaa-1", json=profile_body(), headers=COACH),
+    )
+    codes = sorted(r.status_code for r in answers)
+    assert codes.count(201) == 1 and set(codes) <= {200, 201}, [(r.status_code, r.json) for r in answers]
+    assert len({r.json["candidate_id"] for r in answers}) == 1
+
+
+def test_simultaneous_openings_of_a_path_open_one_and_the_others_are_told(profile_app, client):
+    """Outside tester 4, F28: paths opened at the same moment gave one jobseeker three open paths."""
+    jobseeker(client, "yhtaikaa-2")
+    answers = _at_once(
+        profile_app,
+        5,
+        lambda c: c.post("/api/v1/profiles/yhtaikaa-2/path", json={"group": "young_people"}, headers=COACH),
+    )
+    codes = sorted(r.status_code for r in answers)
+    assert codes == [201, 409, 409, 409, 409], [(r.status_code, r.json) for r in answers]
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        open_ = conn.execute(
+            select(func.count()).select_from(service_paths).where(service_paths.c.status == "open")
+        ).scalar_one()
+    assert open_ == 1

@@ -37,6 +37,7 @@ from services.profile.paths.domain import (
 )
 from services.profile.paths.repository import JourneyUnitOfWork
 from shared.auth import Principal, Role
+from shared.db import retry_on_conflict
 
 STEP_ROLES = (Role.COACH, Role.RECRUITER, Role.TEAM_MEMBER)
 
@@ -95,6 +96,7 @@ class PathHandlers:
         self.new_id = new_id
 
     # -- the owning coaches --------------------------------------------------------------------------
+    @retry_on_conflict()  # (at most one open path per jobseeker: a unique index; the retry's answer is the 409)
     def open(
         self,
         caller: Principal,

@@ -14,12 +14,14 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Index,
     Integer,
     String,
     Table,
     delete,
     insert,
     select,
+    text,
     update,
 )
 
@@ -54,6 +56,14 @@ service_paths = Table(
     Column("version", Integer, nullable=False),
     Column("body", JSON, nullable=False),  # special-category data (group, work ability) stays here
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # at most one open path per jobseeker, also when two coaches open one at the same moment
+    Index(
+        "uq_service_paths_open_candidate",
+        "candidate_id",
+        unique=True,
+        sqlite_where=text("status = 'open'"),
+        postgresql_where=text("status = 'open'"),
+    ),
 )
 
 handover_routes = Table(
