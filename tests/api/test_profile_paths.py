@@ -487,3 +487,28 @@ def test_simultaneous_openings_of_a_path_open_one_and_the_others_are_told(profil
             select(func.count()).select_from(service_paths).where(service_paths.c.status == "open")
         ).scalar_one()
     assert open_ == 1
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "planned_end", "reason"),
+    [
+        ("0001-01-01", "0001-01-01", "The step starts more than two years in the past."),
+        ("0026-11-02", "2026-12-18", "A step lasts at most three years: split it."),
+        ("2028-06-01", "2030-01-31", "The step ends more than three years ahead."),
+    ],
+)
+def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
+    client, profile_app, starts_on, planned_end, reason
+):
+    """Outside tester 4, F22: a first step in year 1 was stored and put 526,999 late working days on the
+    coach's worklist."""
+    jobseeker(client, "vuosi-1")
+    before = count(profile_app, service_paths)
+    body = {
+        "group": "young_people",
+        "first_step": {"kind": "coaching", "org": ORG, "starts_on": starts_on, "planned_end": planned_end},
+    }
+    r = client.post("/api/v1/profiles/vuosi-1/path?lang=en", json=body, headers=COACH)
+    assert r.status_code == 422, r.json
+    assert reason in json.dumps(r.json["errors"]), r.json
+    assert count(profile_app, service_paths) == before

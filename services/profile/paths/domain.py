@@ -194,6 +194,10 @@ class Watch:
     ref: str  # the step or handover concerned, or the path
 
 
+#: How far from today a step may lie (days): recorded up to two years back, planned up to three ahead.
+STEP_DAYS_BEHIND, STEP_DAYS_AHEAD = 2 * 365, 3 * 365
+
+
 @dataclass(frozen=True, slots=True)
 class NewStep:
     """A step as a coach or a handover describes it, before it has an id."""
@@ -207,11 +211,19 @@ class NewStep:
     course_id: str | None = None
     voucher_id: str | None = None
 
-    def check(self, field_name: str = "step") -> None:
+    def check(self, today: date, field_name: str = "step") -> None:
+        """Raise ``InvalidPathError`` for an end before the start, a step longer than three years,
+        or one starting more than `STEP_DAYS_BEHIND` days before `today` or ending more than
+        `STEP_DAYS_AHEAD` after it (a mistyped "0026" for "2026": an outside tester's step of year 1
+        put 526,999 late working days on the coach's worklist)."""
         if self.planned_end < self.starts_on:
             raise InvalidPathError({field_name: [N_("The planned end is before the start.")]})
         if (self.planned_end - self.starts_on).days > 3 * 366:
             raise InvalidPathError({field_name: [N_("A step lasts at most three years: split it.")]})
+        if (today - self.starts_on).days > STEP_DAYS_BEHIND:
+            raise InvalidPathError({field_name: [N_("The step starts more than two years in the past.")]})
+        if (self.planned_end - today).days > STEP_DAYS_AHEAD:
+            raise InvalidPathError({field_name: [N_("The step ends more than three years ahead.")]})
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +267,7 @@ class ServicePath:
     # -- changing (each returns a new path, version + 1) ------------------------------------------
     def add_step(self, step_id: str, new: NewStep, now: datetime) -> ServicePath:
         self._must_be_open()
-        new.check()
+        new.check(now.date())
         step = Step(
             step_id,
             new.kind,
@@ -346,7 +358,7 @@ class ServicePath:
             ]
         if errors:
             raise InvalidPathError(errors)
-        to.check("to")
+        to.check(now.date(), "to")
         step = Step(
             step_id,
             to.kind,
