@@ -263,3 +263,22 @@ def test_a_huge_word_or_text_is_read_only_as_far_as_a_real_one_goes(esco_recogni
     assert readable("a" + "\u0301" * 15_000) == "á"
     scores, _ = esco_recognizer.sentence_scores(" ".join(["Hitsausta vaaditaan."] * 400), lang="fi")
     assert scores.shape[0] <= MAX_SENTENCES
+
+
+@pytest.mark.parametrize(
+    ("card", "expected"),
+    [
+        ("hygieniaosaamistodistus", {"comply with food safety and hygiene"}),
+        ("kuumatyökortti", {"perform first fire intervention"}),
+        ("tieturvakortti", {"follow health and safety procedures in construction"}),
+        ("vartijakortti", {"ensure public safety and security"}),
+        ("YKV", {"manoeuvre heavy trucks"}),
+        ("digipiirturikortti", {"manoeuvre heavy trucks"}),
+        ("rikostaustaote", set()),
+        ("Valttikortti", set()),
+    ],
+)
+def test_more_cards_and_documents_of_finnish_ads(esco_recognizer, card, expected):
+    """F23: these gave "deal cards", "credit card payments", "create digital images", "criminal law"."""
+    found = set(labels(esco_recognizer, f"Edellytämme: {card}.", top_k=3, lang="fi"))
+    assert expected <= found and (found if expected else not found), found

@@ -455,7 +455,7 @@ class SkillRecognizer:
                 continue
             named, rest = self.tools.rules.apply(sentence)
             named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
-            if named and not says_more(rest, lang):
+            if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
                 rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
