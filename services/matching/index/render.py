@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
+from shared.i18n import translate_text
 
 
 class Labels(Protocol):
@@ -69,7 +70,7 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "missing_essential": add(e.missing_essential),
         "distance_km": None if math.isnan(e.distance_km) else round(e.distance_km, 1),
         "available_from": e.available_from.isoformat(),
-        "filters": [f.detail for f in e.filters],
+        "filters": [translate_text(f.detail) for f in e.filters],  # (in the request's language)
     }
 
 

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import numpy as np
 
+from services.kernel.texts import N_
+
 from .arrays import best_rows, member, positions_to_rows
 from .columns import (
     Column,
@@ -150,7 +152,7 @@ class Hired(HardFilter[bool]):
         return ~cols["hired"][rows]
 
     def describe(self, cols: Columns, term: bool, row: int) -> tuple[str, ...]:
-        return ("hired",)
+        return (N_("hired"),)
 
 
 class Consent(HardFilter[int]):
@@ -163,7 +165,7 @@ class Consent(HardFilter[int]):
         return consents(cols["consent"], term, rows)
 
     def describe(self, cols: Columns, term: int, row: int) -> tuple[str, ...]:
-        return ("no consent for the viewing organisation",)
+        return (N_("no consent for the viewing organisation"),)
 
 
 class Availability(HardFilter[int]):
@@ -185,7 +187,8 @@ class Availability(HardFilter[int]):
 
     def describe(self, cols: Columns, term: int, row: int) -> tuple[str, ...]:
         day = date.fromordinal(int(cols["available_day"][row])).isoformat()
-        return (f"available from {day}, after {date.fromordinal(term).isoformat()}",)
+        by = date.fromordinal(term).isoformat()
+        return (N_("available from %(day)s, after %(by)s") % {"day": day, "by": by},)
 
 
 ANY_WORKING_TIME = WORKING_TIMES.index("any")
@@ -203,7 +206,8 @@ class WorkingTime(HardFilter[int]):
         return (wt == term) | (wt == ANY_WORKING_TIME)
 
     def describe(self, cols: Columns, term: int, row: int) -> tuple[str, ...]:
-        return (f"working time {WORKING_TIMES[int(cols['working_time'][row])]}",)
+        wanted = WORKING_TIMES[int(cols["working_time"][row])]
+        return (N_("looks for full-time work") if wanted == "full_time" else N_("looks for part-time work"),)
 
 
 class Languages(HardFilter[tuple[tuple[str, int], ...]]):
@@ -229,8 +233,17 @@ class Languages(HardFilter[tuple[tuple[str, int], ...]]):
         for code, rank in term:
             have = int(levels.ranks(code, np.asarray([row]))[0])
             if have < rank:
-                level = LANGUAGE_LEVELS[have - 1] if have else "none"
-                out.append(f"language {code}: {level} < {LANGUAGE_LEVELS[rank - 1]}")
+                need = LANGUAGE_LEVELS[rank - 1]
+                if have:
+                    level = LANGUAGE_LEVELS[have - 1]
+                    text = N_("language %(code)s: %(level)s < %(need)s") % {
+                        "code": code,
+                        "level": level,
+                        "need": need,
+                    }
+                else:
+                    text = N_("language %(code)s: none < %(need)s") % {"code": code, "need": need}
+                out.append(text)
         return tuple(out)
 
 
@@ -258,8 +271,9 @@ class Commute(HardFilter[Reach]):
     def describe(self, cols: Columns, term: Reach, row: int) -> tuple[str, ...]:
         distance = term.distances[cols["municipality"][row]]
         if np.isnan(distance):
-            return ("distance unknown",)
-        return (f"commute {distance:.0f} km > {cols['max_commute_km'][row]:.0f} km",)
+            return (N_("distance unknown"),)
+        limit = cols["max_commute_km"][row]
+        return (N_("commute %(km)s km > %(max)s km") % {"km": f"{distance:.0f}", "max": f"{limit:.0f}"},)
 
 
 FILTERS: tuple[HardFilter[Any], ...] = (
