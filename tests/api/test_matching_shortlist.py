@@ -46,6 +46,7 @@ def test_a_shortlist_entry_has_a_0_to_100_match_and_says_where_each_skill_comes_
         assert abs(sum(e["points"].values()) - e["match"]) < 0.1
         skills = set(e["matched_essential"] + e["matched_optional"])
         assert skills <= set(e["evidence"])
+        assert set(e["evidence"]) <= set(r.json["skills"]), "every skill the evidence names has its label"
         assert {ev["kind"] for ev in e["evidence"].values()} <= {"claimed", "suggested", "inferred"}
         for ev in e["evidence"].values():
             assert (ev["level"] is None) == (ev["kind"] == "inferred")

@@ -52,6 +52,8 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
                 "reason": r.reason,
             }
         )
+    add(e.evidence)  # every skill the evidence names is labelled in `skills` too (an outside
+    # tester found bare URIs there)
     return {
         "rank": e.rank,
         "candidate_id": e.candidate_id,
