@@ -282,3 +282,12 @@ def test_more_cards_and_documents_of_finnish_ads(esco_recognizer, card, expected
     """F23: these gave "deal cards", "credit card payments", "create digital images", "criminal law"."""
     found = set(labels(esco_recognizer, f"Edellytämme: {card}.", top_k=3, lang="fi"))
     assert expected <= found and (found if expected else not found), found
+
+
+def test_list_headings_give_no_skill_of_their_own(esco_recognizer):
+    """F26: "Requirements:" and "Nice to have:" gave "meet the requirements of legal bodies" and
+    "identify customer requirements" beside the listed cards."""
+    text = "Requirements:\n- forklift licence\n- hot work licence\nNice to have:\n- C driving licence"
+    found = labels(esco_recognizer, text, top_k=10)
+    assert "operate forklift" in found and not any("requirements" in label for label in found), found
+    assert labels(esco_recognizer, "Vaatimukset:", top_k=5, lang="fi") == []

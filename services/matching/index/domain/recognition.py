@@ -450,11 +450,14 @@ class SkillRecognizer:
         for sentence in sentences(text)[:MAX_SENTENCES]:
             if is_boilerplate(sentence):
                 continue
+            heading = sentence.rstrip().endswith(":")
             sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
             if not re.search(r"\w", sentence):
                 continue
             named, rest = self.tools.rules.apply(sentence)
             named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
+            if heading and not says_more(rest, lang):
+                rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
                 rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
