@@ -98,22 +98,47 @@ class RankingParams:
     0, 3, 5, 10, 20 give NDCG@10 0.843, 0.849, 0.851, 0.850, 0.848)."""
 
     # -- the score -----------------------------------------------------------------------------
-    occupation_weight: float = 0.5
+    occupation_weight: float = 0.6
     """Share of the score from occupation agreement: the chance, by the candidate's inferred
-    occupations (`occupations.OccupationModel`, top `inferred_occupations` kept in the index),
-    that the candidate is of the vacancy's occupation (given, or inferred from its skills and
-    title), at the levels of `occupation_level_weights`. Tuning sweep (tuning half, 2026-11-30):
-    mean NDCG@10 over IDF-cosine +0.213 at 0.35, +0.232 at 0.5, +0.237 at 0.65."""
+    occupations and unit groups (`occupations.OccupationModel`, top `inferred_occupations` and
+    `inferred_unit_groups` kept in the index), that the candidate is of the vacancy's occupation
+    (given, or inferred from its skills and title), at the levels of `occupation_level_weights`.
+    Tuning sweep (tuning half, 2026-11-30): mean NDCG@10 over IDF-cosine +0.213 at 0.35, +0.232
+    at 0.5, +0.237 at 0.65. 0.6 since 2026-12-01 (with similarity 0.3 and Bayes level weights):
+    tuning half, seed 1101, 20,000 candidates, 200 vacancies per variant, all 27 cells against
+    0.5 / 0.4 (both with 2 unit groups): every cell within -0.001 ... +0.020, occupation-only
+    cells -0.001 ... +0.003, title-and-text cells +0.004 ... +0.017 (docs/benchmarks.md); 0.7
+    with similarity 0.2 gained a little more on text (+0.012 on partial-25) and lost a little on
+    occupation-only (-0.001), so 0.6 stays."""
 
-    occupation_level_weights: tuple[float, float, float, float] = (4.0, 2.0, 0.5, 1.0)
+    occupation_level_weights: tuple[float, float, float, float] = (4.0, 2.0, 0.0, 1.0)
     """Relative weight of agreeing on the same ESCO occupation, the same ISCO-08 unit group,
     minor group and sub-major group (normalised to sum 1; the levels nest, so a candidate of
-    the vacancy's very occupation earns all four). Same occupation only, (1, 0, 0, 0), lost
-    0.04 NDCG@10 on the tuning half; recruiters weigh a neighbouring occupation too."""
+    the vacancy's very occupation earns all four). (4, 2, 0, 1) is the expected gain a recruiter
+    who grades a candidate 3 (same occupation), 2 (same unit group), 1 (same sub-major group)
+    gets with gains 2^grade - 1, the grades and gains of NDCG in docs/benchmarks.md: 7 P(same
+    occupation) + 3 P(unit only) + 1 P(sub-major only) = 4 P(occupation) + 2 P(unit) + 1
+    P(sub-major); ranking by expected gain under a calibrated posterior maximises expected
+    DCG. Before 2026-12-01 (4, 2, 0.5, 1); same occupation only, (1, 0, 0, 0), lost 0.04
+    NDCG@10 on the tuning half."""
 
     inferred_occupations: int = 3
     """Inferred occupations kept per candidate (with probabilities quantised to 1/255): the top
     three hold 0.94-1.00 of the cases where the true occupation is among the top four."""
+
+    inferred_unit_groups: int = 2
+    """ISCO-08 unit groups kept per candidate besides the occupations, each with the posterior
+    mass of all its occupations; the unit, minor and sub-major levels of the agreement come from
+    them (the occupation level from `inferred_occupations`). ESCO lists families of nearly
+    identical occupations in one unit group (twenty "import export specialist in ..." trades,
+    "technical sales representative in ..."): a candidate whose skills fit the whole family has
+    about 1/20 on each, and the top three occupations alone held three twentieths of what is
+    nearly all unit-group mass, so such a candidate ranked below one of a neighbouring unit
+    group. Tuning half, seed 1101, 20,000 candidates, 200 occupation-only vacancies, the
+    engine's score emulated offline: NDCG@10 +0.0023 ± 0.0010 (partial-25), +0.0009 ± 0.0005
+    (partial-50), +0.0015 ± 0.0009 (indep-1) at 2 unit groups against none; 1 gains about half
+    of that, 3 nothing more; all groups (no truncation) +0.0018 / +0.0014 / +0.0015. 0 keeps
+    every level on the inferred occupations (the score before 2026-12-01)."""
 
     vacancy_occupations: int = 10
     """A vacancy without an occupation keeps its ten most likely inferred occupations."""
@@ -123,10 +148,11 @@ class RankingParams:
     job of this weight when inferring the vacancy's occupation (without it, text-only vacancies
     lost 0.02-0.04 NDCG@10 on the tuning half)."""
 
-    similarity_weight: float = 0.4
+    similarity_weight: float = 0.3
     """Share of the score from the cosine similarity of the IDF-weighted skill vectors, the
     vacancy's own skills only: related skills never enter the query vector or its norm, so they
-    cannot dilute exact matches (they did: the issue measured NDCG@10 falling with them)."""
+    cannot dilute exact matches (they did: the issue measured NDCG@10 falling with them).
+    0.4 before 2026-12-01 (see `occupation_weight`)."""
 
     related_weight: float = 0.1
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
@@ -219,6 +245,8 @@ class RankingParams:
             raise ValueError("related_cap must be in (0, 1]")
         if not 1 <= self.inferred_occupations <= 8:
             raise ValueError("inferred_occupations must be 1 to 8")
+        if not 0 <= self.inferred_unit_groups <= 4:
+            raise ValueError("inferred_unit_groups must be 0 to 4")
 
 
 @dataclass(frozen=True, slots=True)
