@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import secrets
+import subprocess
 import sys
 import time
 import urllib.request
@@ -143,10 +144,34 @@ def up(profile_count: int, ports: list[int] | None = None) -> int:
     if stack.pid_file.exists():
         _say("stopping the services of an earlier demo run")
         stack.stop()
+    prepare_reference(stack)
     _say("starting vacancy, profile and matching services (gunicorn) and their workers")
     stack.start(timeout=300)
     load(stack, _secrets(), profile_count, HOME)
     return 0
+
+
+def prepare_reference(stack: Stack) -> None:
+    """Build the matching service's reference caches before its processes start
+    (``python -m services.matching.prepare``, in the matching service's environment): on a fresh
+    machine embedding ESCO's skill labels takes 10–20 CPU-minutes (once per machine, kept in
+    ``~/.cache/kohtaanto``), longer than a service start may take; a later run reads them in seconds.
+    An outside tester's first ``make demo`` stopped with "not ready after 300 s: matching" while the
+    services were still embedding.
+
+    Raises ``subprocess.CalledProcessError`` when the preparation fails (its log is on stderr)."""
+    _say(
+        "preparing matching's reference data (ESCO taxonomy, skill recogniser); the first run on a "
+        "machine embeds ESCO's skill labels: 10-20 CPU-minutes, later runs a few seconds"
+    )
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "services.matching.prepare"],
+        cwd=REPO_ROOT,
+        env=stack.service_env("matching"),
+        check=True,
+    )
+    _say(f"reference data ready in {time.monotonic() - started:.0f} s")
 
 
 def load(stack: Stack, secrets_: dict[str, str], profile_count: int, home: Path) -> dict[str, Any]:

@@ -60,7 +60,8 @@ class Stack:
     def pid_file(self) -> Path:
         return self.home / "pids.json"
 
-    def _env(self, service: str) -> dict[str, str]:
+    def service_env(self, service: str) -> dict[str, str]:
+        """The environment ``service``'s processes run with."""
         env = {**os.environ, **self.env, **self.kafka_env.get(service, {})}
         env.update(
             {
@@ -120,7 +121,7 @@ class Stack:
         process = subprocess.Popen(
             command,
             cwd=REPO_ROOT,
-            env=self._env(service),
+            env=self.service_env(service),
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

@@ -122,6 +122,8 @@ SHARED_VALIDATORS = (
     # shared.http's input guard
     N_("Text must be valid Unicode (a lone surrogate was sent)."),
     N_("Control characters are not allowed here."),
+    N_("Give this parameter once."),
+    N_("Not an instant that exists in UTC (years 1–9999)."),
     N_("%(name)s is not JSON."),
     N_("The body is not UTF-8."),
     N_("JSON nested deeper than %(depth)s levels."),

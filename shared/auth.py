@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -81,6 +82,15 @@ INVALID = "The bearer token is not valid."
 EXPIRED = "The bearer token has expired."
 ASYMMETRIC = ("RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA")
 REQUIRED_CLAIMS = ["sub", "role", "org", "iat", "exp", "iss", "aud"]
+#: Longest ``sub`` or ``org`` accepted (characters): user ids of identity providers are far shorter.
+MAX_ID_LENGTH = 256
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _printable_id(value: str) -> bool:
+    """Whether a token's ``sub`` or ``org`` can be stored and shown: no C0/C1 control character or
+    lone surrogate, at most ``MAX_ID_LENGTH`` characters."""
+    return len(value) <= MAX_ID_LENGTH and not _UNPRINTABLE.search(value)
 
 
 class TokenCodec:
@@ -146,11 +156,13 @@ class TokenCodec:
     def mint(self, principal: Principal, ttl: timedelta | None = None) -> str:
         """An HS256 token for ``principal`` valid for ``ttl`` (default and maximum: ``max_lifetime``).
 
-        Raises ``ValueError`` in JWKS mode (the identity provider mints) or when ``ttl`` exceeds the
-        maximum lifetime.
+        Raises ``ValueError`` in JWKS mode (the identity provider mints), when ``ttl`` exceeds the
+        maximum lifetime, or when the subject or organisation is not printable (``_printable_id``).
         """
         if self._secret is None:
             raise ValueError("tokens are minted by the identity provider in JWKS mode")
+        if not (_printable_id(principal.subject) and _printable_id(principal.org)):
+            raise ValueError(f"sub and org must be printable text of at most {MAX_ID_LENGTH} characters")
         ttl = self.max_lifetime if ttl is None else ttl
         if ttl > self.max_lifetime:
             raise ValueError(f"a token may live at most {self.max_lifetime}")
@@ -197,6 +209,12 @@ class TokenCodec:
             raise TokenError(INVALID, "unknown role") from None
         if not all(isinstance(claims[c], str) and claims[c] for c in ("sub", "org")):
             raise TokenError(INVALID, "sub and org must be non-empty strings")
+        if not all(_printable_id(claims[c]) for c in ("sub", "org")):
+            # they are stored (the audit log's actor): NUL, control characters and lone surrogates
+            # would not be (PostgreSQL refuses NUL), nor are they an identity provider's user ids
+            raise TokenError(
+                INVALID, f"sub and org must be printable text of at most {MAX_ID_LENGTH} characters"
+            )
         return Principal(subject=claims["sub"], role=role, org=claims["org"])
 
     def _check_lifetime(self, claims: dict[str, Any]) -> None:

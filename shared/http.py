@@ -14,6 +14,7 @@ from flask_babel import gettext
 from flask_smorest import Api as SmorestApi
 from flask_smorest import abort as _abort
 from markupsafe import Markup
+from marshmallow import fields as ma_fields
 from werkzeug.exceptions import HTTPException
 
 from shared.i18n import current_language, init_i18n, read_by_programs, translate_errors, translate_text
@@ -189,19 +190,26 @@ def query_parameters(**allowed: tuple[str, ...] | None) -> Callable[[Any], Any]:
 def declared_query() -> dict[str, tuple[str, ...] | None] | None:
     """The query parameters the endpoint being called declares (name -> allowed values or None), or
     None for an endpoint that declares none (a page: it tolerates what a browser or a link adds)."""
+    declared = _declared_query_fields()
+    return None if declared is None else {name: values for name, (values, _) in declared.items()}
+
+
+def _declared_query_fields() -> dict[str, tuple[tuple[str, ...] | None, bool]] | None:
+    """name -> (allowed values or None, whether it may be given more than once: a list field)."""
     handler = _api_handler()
     if handler is not None:
-        allowed: dict[str, tuple[str, ...] | None] = {"lang": LANG_VALUES}
+        allowed: dict[str, tuple[tuple[str, ...] | None, bool]] = {"lang": (LANG_VALUES, False)}
         for parameter in handler._apidoc.get("arguments", {}).get("parameters", []):
             if parameter.get("in") != "query":
                 continue
             schema = parameter["schema"]
             schema = schema() if isinstance(schema, type) else schema
             for name, field in getattr(schema, "fields", {}).items():
-                allowed[field.data_key or name] = None
+                allowed[field.data_key or name] = (None, isinstance(field, ma_fields.List))
         return allowed
     view = current_app.view_functions.get(request.endpoint or "")
-    return getattr(view, "_query_parameters", None)
+    plain = getattr(view, "_query_parameters", None)
+    return None if plain is None else {name: (values, False) for name, values in plain.items()}
 
 
 def refuse_undeclared_query() -> None:
@@ -209,15 +217,18 @@ def refuse_undeclared_query() -> None:
     does not declare (a typo such as ``?limt=5`` would otherwise be ignored without a word) or a value
     outside the declared ones (``?lang=de``). Pages declare nothing and tolerate extra parameters:
     browsers, link trackers and bookmarks add them, and a page shows what it did."""
-    allowed = declared_query()
+    allowed = _declared_query_fields()
     if allowed is None:
         return
     errors: dict[str, list[str]] = {}
     for name, value in request.args.items(multi=True):
         if name not in allowed:
             errors[name] = ["Unknown field."]
-        elif (values := allowed[name]) is not None and value not in values:
+        elif (values := allowed[name][0]) is not None and value not in values:
             errors[name] = [f"Must be one of: {', '.join(values)}."]
+        elif not allowed[name][1] and len(request.args.getlist(name)) > 1:
+            # one value would be read and the others ignored without a word (an outside tester)
+            errors[name] = ["Give this parameter once."]
     if errors:
         _abort(422, errors={"query": errors})
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
 import marshmallow as ma
@@ -18,6 +17,7 @@ from shared.schemas import (
     REFERENCE_FORMATS,
     AggregateOutSchema,
     EscoUri,
+    Instant,
     LanguageOutSchema,
     LanguageSchema,
     MunicipalityCode,
@@ -216,14 +216,12 @@ class AuditQuerySchema(StrictSchema):
         validate=validate.Length(1, 64),
         metadata={"description": "Only entries of this action, exact match (e.g. `contact.read`)"},
     )
-    since = fields.AwareDateTime(
+    since = Instant(
         load_default=None,
-        default_timezone=UTC,
         metadata={"description": "Only entries at or after this instant (ISO 8601; no offset: UTC)"},
     )
-    until = fields.AwareDateTime(
+    until = Instant(
         load_default=None,
-        default_timezone=UTC,
         metadata={"description": "Only entries before this instant (ISO 8601; no offset: UTC)"},
     )
     before = fields.Integer(

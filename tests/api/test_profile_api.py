@@ -442,6 +442,19 @@ def test_the_audit_log_pages_with_a_cursor_and_filters_by_actor_action_and_time(
     for bad in ("offset=1000", "before=0", "since=yesterday"):
         r = client.get(f"/api/v1/audit?{bad}", headers=auditor)
         assert r.status_code == 422, (bad, r.json)
+    # outside tester 4, F2: instants whose UTC time falls outside years 1–9999 answered 500
+    for name, value in (
+        ("since", "0001-01-01T00:00:00+14:00"),
+        ("since", "0001-01-01T00:00:00+00:01"),
+        ("until", "9999-12-31T23:59:59-14:00"),
+    ):
+        r = client.get(f"/api/v1/audit?{name}={quote(value)}", headers=auditor)
+        assert r.status_code == 422, (value, r.status_code, r.json)
+        assert r.json["errors"]["query"][name] == ["Not an instant that exists in UTC (years 1–9999)."]
+    # an instant at the end of the range that does exist is accepted
+    assert (
+        client.get(f"/api/v1/audit?since={quote('0001-01-01T00:00:00Z')}", headers=auditor).status_code == 200
+    )
     spec = client.get("/openapi.json").json
     params = {p["name"] for p in spec["paths"]["/api/v1/audit"]["get"]["parameters"]}
     assert {"before", "actor", "action", "since", "until", "identities", "limit"} <= params

@@ -53,6 +53,17 @@ def test_an_api_refuses_a_query_parameter_it_does_not_declare_or_a_value_it_does
         assert reasons == ["Unknown field."]
 
 
+def test_a_parameter_given_twice_is_refused_not_read_once_and_ignored_once(vacancy):
+    """Outside tester 4: ``?action=contact.read&action=x`` used the first value without a word."""
+    client = vacancy.test_client()
+    assert refused(client.get("/api/v1/vacancies?limit=5&limit=500", headers=EMPLOYER), "limit") == [
+        "Give this parameter once."
+    ]
+    assert refused(client.get("/api/v1/vacancies?lang=fi&lang=sv", headers=EMPLOYER), "lang") == [
+        "Anna tämä parametri vain kerran."  # (the first lang picks the messages' language)
+    ]
+
+
 def test_declared_parameters_and_every_supported_language_are_accepted(vacancy):
     client = vacancy.test_client()
     for lang in ("fi", "sv", "en"):

@@ -15,7 +15,9 @@ every cache ahead of time (the Docker image does so when it is built).
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import gzip
 import hashlib
 import io
@@ -49,6 +51,9 @@ DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
 
 RULES_FILE = "recognition/skill_rules.csv"
 GLOSSARY_FILE = "recognition/sv_glossary.csv"
+LEMMAS_VERSION = "fi-lemmas-2"
+"""Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs); the
+fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""
 
@@ -111,7 +116,7 @@ def load_recognizer(
             if not r.skills or set(r.skills) - unknown
         )
     key = cache_key(data_dir)
-    lemmas_path = cache_dir / f"fi-lemmas-{key}.pkl"
+    lemmas_path = cache_dir / f"{LEMMAS_VERSION}-{key}.pkl"
     if lemmas_path.exists():
         with lemmas_path.open("rb") as f:
             lemmas = FinnishLemmas(pickle.load(f))
@@ -123,7 +128,7 @@ def load_recognizer(
     )
     encoder = E5Encoder() if dense else None
     recognizer = SkillRecognizer(encoder=encoder, tools=tools, **dict(params or {}))
-    fitted_by = repr(sorted(recognizer.get_params().items())).encode()
+    fitted_by = repr(sorted(recognizer.get_params().items())).encode() + LEMMAS_VERSION.encode()
     index_key = hashlib.sha256(key.encode() + fitted_by).hexdigest()[:20]
     path = cache_dir / f"recognizer-{index_key}.npz"
     if path.exists():
@@ -162,15 +167,18 @@ def load_label_embeddings(
         labels = "\n".join(taxonomy.tables.skill_labels[lang])
         digest = hashlib.sha256(f"{EMBEDDING_VERSION}|{encoder.model_id}|{labels}".encode())
         path = cache_dir / f"skill-labels-{digest.hexdigest()[:20]}.npz"
-        if path.exists():
-            with np.load(path, allow_pickle=False) as npz:
-                vectors, skills = npz["vectors"], npz["skills"]
-        else:
-            log.info("embedding %s skill labels with %s (once per machine)", lang, encoder.model_id)
-            # A one-off batch job (about 8 CPU-minutes): on every core, unlike requests (one thread each).
-            builder = encoder.with_threads(os.cpu_count()) if hasattr(encoder, "with_threads") else encoder
-            vectors, skills, _ = SkillRecognizer.embed_labels(taxonomy, builder, (lang,))
-            _atomic_write(path, lambda f, v=vectors, s=skills: np.savez(f, vectors=v, skills=s))
+        with _building(path):  # processes starting together wait for one build, not each do it
+            if path.exists():
+                with np.load(path, allow_pickle=False) as npz:
+                    vectors, skills = npz["vectors"], npz["skills"]
+            else:
+                log.info("embedding %s skill labels with %s (once per machine)", lang, encoder.model_id)
+                # A one-off batch job (about 8 CPU-minutes): on every core, unlike requests (one thread each).
+                builder = (
+                    encoder.with_threads(os.cpu_count()) if hasattr(encoder, "with_threads") else encoder
+                )
+                vectors, skills, _ = SkillRecognizer.embed_labels(taxonomy, builder, (lang,))
+                _atomic_write(path, lambda f, v=vectors, s=skills: np.savez(f, vectors=v, skills=s))
         parts.append((vectors, skills, np.full(len(skills), position, dtype=np.int8)))
     return (
         np.concatenate([p[0] for p in parts]),
@@ -324,6 +332,20 @@ def _zip_rows(path: Path, member: str) -> Iterator[dict[str, str]]:
 # -- cache files -------------------------------------------------------------------------------
 def _dirs(data_dir: Path | None, cache_dir: Path | None) -> tuple[Path, Path]:
     return Path(data_dir or DEFAULT_DATA_DIR), Path(cache_dir or DEFAULT_CACHE_DIR)
+
+
+@contextlib.contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``'s ``.lock`` file (blocking): of several processes finding
+    a cache file missing (the matching web and worker processes of a first start, or two services on
+    one machine), one builds it and the others then read it, instead of each spending the CPU-minutes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.with_name(path.name + ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _atomic_write(path: Path, write: Any) -> None:

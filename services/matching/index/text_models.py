@@ -85,11 +85,22 @@ class FinnishLemmas:
 
         full = DefaultDictionaryFactory().get_dictionary("fi")
         lemmas = {str(simplemma.lemmatize(w, lang="fi")).lower() for w in vocabulary} | set(vocabulary)
+        # action nouns in -minen ("tilaaminen", "johtamisesta") are read as their verbs ("tilata",
+        # "johtaa"): ESCO's Finnish labels are verb phrases, ads name tasks by the noun. The noun
+        # is the verb's third-infinitive stem + "minen" (illative "tilaamaan" → "tilaaminen").
+        verb_of: dict[str, str] = {}
+        for form, lemma in full.items():
+            f, le = str(form).lower(), str(lemma).lower()
+            if le in lemmas and f.endswith(("maan", "mään")) and len(f) > 6:
+                verb_of.setdefault(f[:-4] + "minen", le)
         table: dict[str, str] = {}
         for form, lemma in full.items():
             f, le = str(form).lower(), str(lemma).lower()
+            le = verb_of.get(le, le)
             if le in lemmas and f != le:
                 table[f] = le
+        for noun, verb in verb_of.items():
+            table.setdefault(noun, verb)
         for w in vocabulary:  # label words themselves (inflected in labels: "haarukkatrukkia")
             le = str(simplemma.lemmatize(w, lang="fi")).lower()
             if le != w:

@@ -2,16 +2,21 @@
 by week and by the organisation rated. Pure Python.
 
 Ratings come from the profile service as figures only (``rating.recorded``: region, organisation
-rated, what was rated, by whom — jobseeker or employer — the score and the ISO week). A mean or a
-distribution of fewer than ``SMALL_CELL`` ratings is not shown (the count is): with so few, a rated
-organisation could tell who gave which score. Nor is one that would give such a figure away by
-difference with the total (complementary suppression, ``protected``).
+rated, what was rated, by whom — jobseeker or employer — the score and the ISO week). Figures are
+released **per ISO week**: a mean or a distribution of fewer than ``SMALL_CELL`` ratings of one week
+is not shown (the count is), nor one that would give such a figure away by difference with the
+week's total (complementary suppression, ``protected``). A figure over several weeks adds up only
+the weekly figures that were shown (``counted`` says how many ratings its mean covers): it is then
+a function of what each week released, so comparing two periods (six weeks to W and six weeks to
+W + 1, or 1 against 2 weeks) tells nothing a single week did not — with means over all of a
+period's ratings, two periods differing by one rating gave that rating away (an outside tester).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 SMALL_CELL = 5
 
@@ -31,12 +36,18 @@ class RatingFact:
 class Figure:
     key: str  # a week, an organisation or a rater kind
     count: int
-    mean: float | None  # None when count < SMALL_CELL
-    distribution: list[int] | None = None  # ratings per score 1..5; None when count < SMALL_CELL
+    mean: float | None  # None when no shown weekly figure is behind it
+    distribution: list[int] | None = None  # ratings per score 1..5; None with the mean
+    counted: int | None = None  # ratings the mean covers (None: all ``count``, or no mean)
 
     @property
     def suppressed(self) -> bool:
         return self.count > 0 and self.mean is None
+
+    @property
+    def partial(self) -> bool:
+        """The mean covers only some of the ratings (weeks whose figure was not shown are left out)."""
+        return self.mean is not None and self.counted is not None and self.counted < self.count
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,33 +92,62 @@ def protected(
     return figures, hide_total
 
 
+def over_weeks(key: str, weekly: Sequence[Figure]) -> Figure:
+    """One figure over several weeks from the weekly figures of the same group: every rating counts,
+    the mean and distribution add up the shown weekly figures only (``counted`` ratings)."""
+    count = sum(f.count for f in weekly)
+    shown = [f.distribution for f in weekly if f.distribution is not None]
+    if not shown:
+        return Figure(key, count, None, None)
+    distribution = [sum(d[i] for d in shown) for i in range(5)]
+    counted = sum(distribution)
+    mean = round(sum((i + 1) * n for i, n in enumerate(distribution)) / counted, 2)
+    return Figure(key, count, mean, distribution, counted if counted < count else None)
+
+
 def satisfaction(facts: Iterable[RatingFact], weeks: Sequence[str]) -> Satisfaction:
-    """Figures for the ratings of ``weeks`` (ISO weeks, oldest first); every grouping (weeks,
-    organisations, raters, subjects) is protected against differencing with the total (``protected``)."""
+    """Figures for the ratings of ``weeks`` (ISO weeks, oldest first). Each week's groupings
+    (organisations, raters, subjects) are protected against differencing with the week's total
+    (``protected``); the figures over all the weeks add up the shown weekly figures (``over_weeks``),
+    so no choice of weeks gives away what a week's figures hide."""
     wanted = set(weeks)
-    kept = [f for f in facts if f.week in wanted]
-    hide_total = False
+    by_week: dict[str, list[RatingFact]] = {w: [] for w in weeks}
+    for f in facts:
+        if f.week in wanted:
+            by_week[f.week].append(f)
 
-    def group(key_of: object, keys: Sequence[str] | None = None) -> list[Figure]:
-        nonlocal hide_total
-        buckets: dict[str, list[int]] = {k: [] for k in (keys or [])}
-        for f in kept:
-            buckets.setdefault(key_of(f), []).append(f.score)  # type: ignore[operator]
-        figures, hide = protected(list(buckets.items()))
-        hide_total = hide_total or hide
-        return figures
+    groupings: dict[str, tuple[Any, Sequence[str]]] = {
+        "org": (lambda f: f.rated_org, ()),
+        "rater": (lambda f: f.rater, ("jobseeker", "employer")),
+        "subject": (lambda f: f.subject_kind, ("referral", "path_step")),
+    }
+    cells: dict[str, dict[str, list[Figure]]] = {g: {} for g in groupings}
+    week_totals: list[Figure] = []
+    for week in weeks:
+        kept = by_week[week]
+        hide_total = False
+        for name, (key_of, keys) in groupings.items():
+            buckets: dict[str, list[int]] = {k: [] for k in keys}
+            for f in kept:
+                buckets.setdefault(key_of(f), []).append(f.score)
+            figures, hide = protected(list(buckets.items()))
+            hide_total = hide_total or hide
+            for fig in figures:
+                cells[name].setdefault(fig.key, []).append(fig)
+        scores = [f.score for f in kept]
+        week_totals.append(Figure(week, len(scores), None, None) if hide_total else figure(week, scores))
 
-    by_org = sorted(group(lambda f: f.rated_org), key=lambda g: (-g.count, g.key))
-    weekly = group(lambda f: f.week, list(weeks))
-    by_rater = group(lambda f: f.rater, ["jobseeker", "employer"])
-    by_subject = group(lambda f: f.subject_kind, ["referral", "path_step"])
-    scores = [f.score for f in kept]
+    def window(name: str, keys: Sequence[str] = ()) -> list[Figure]:
+        found = cells[name]
+        return [over_weeks(k, found.get(k, [])) for k in dict.fromkeys([*keys, *found])]
+
+    by_org = sorted(window("org"), key=lambda g: (-g.count, g.key))
     return Satisfaction(
-        weeks=weekly,
+        weeks=week_totals,
         by_org=by_org,
-        by_rater=by_rater,
-        by_subject=by_subject,
-        total=Figure("all", len(scores), None, None) if hide_total else figure("all", scores),
+        by_rater=window("rater", ("jobseeker", "employer")),
+        by_subject=window("subject", ("referral", "path_step")),
+        total=over_weeks("all", week_totals),
         first_week=weeks[0] if weeks else "",
         last_week=weeks[-1] if weeks else "",
     )

@@ -177,9 +177,22 @@ class SatisfactionArgs(StrictSchema):
 class FigureSchema(ma.Schema):
     key = fields.String()
     count = fields.Integer()
-    mean = fields.Float(allow_none=True, metadata={"description": "null for fewer than 5 ratings"})
+    mean = fields.Float(
+        allow_none=True,
+        metadata={
+            "description": "null when no weekly figure behind it is shown (a week's figure needs 5 "
+            "ratings or more, and is hidden too when it would give a smaller one away)"
+        },
+    )
     distribution = fields.List(
         fields.Integer(), allow_none=True, metadata={"description": "Ratings per score 1..5"}
+    )
+    counted = fields.Integer(
+        allow_none=True,
+        metadata={
+            "description": "Ratings the mean covers when fewer than count: a figure over several "
+            "weeks adds up only the weeks whose own figure is shown (null: all of them)"
+        },
     )
 
 
@@ -200,8 +213,10 @@ class SatisfactionFigures(MethodView):
     @blp.response(200, SatisfactionSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Satisfaction of jobseekers and employers with referrals and path steps in a region: per
-        ISO week and per organisation rated (count, mean, distribution; the mean and distribution
-        of fewer than 5 ratings are not shown)."""
+        ISO week and per organisation rated (count, mean, distribution). Figures are released per
+        week (the mean and distribution of fewer than 5 ratings are not shown); a figure over the
+        weeks adds up the shown weekly figures only (``counted``), so no two periods give a rating
+        away by difference."""
         from dataclasses import asdict
 
         from services.matching.team.meeting import IsoWeek, satisfaction_weeks

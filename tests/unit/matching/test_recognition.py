@@ -318,3 +318,39 @@ def test_top_k_by_partition_keeps_the_order_of_a_full_stable_sort():
         row = rng.integers(0, 4, int(rng.integers(1, 40))).astype(np.float32)  # many ties
         k = int(rng.integers(0, 45))
         assert _top(row, k).tolist() == np.argsort(-row, kind="stable")[:k].tolist()
+
+
+def test_what_the_rules_leave_of_a_card_list_is_not_matched(taxonomy):
+    # "Trukkikortti ja hygieniapassi ovat eduksi": the rules read both cards; what is left ("ja")
+    # names nothing and must not be matched on its own ("ja" → a label with "ja" in it)
+    java = SkillRow("s:java", "Java (computer programming)", "Java (tietokoneohjelmointi)")
+    r = SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, tools=LanguageTools(rules=RULES))
+    r.fit(Taxonomy.from_rows([*SKILLS, FORKLIFT, java], OCCUPATIONS))
+    found = _uris(r.recognise("Trukkikortti ja hygieniapassi ovat eduksi.", top_k=5, lang="fi"))
+    assert found == ["s:forklift", "s:hygiene"]
+
+
+def test_has_content_ignores_conjunctions_and_copulas():
+    from services.matching.index.domain.recognition_text import has_content
+
+    assert not has_content("ja ovat")
+    assert not has_content("och är")
+    assert has_content("ja hitsaus")
+
+
+def test_occupation_specific_skills_weigh_less_than_equally_matched_broader_ones():
+    # two skills whose labels the text matches equally well: the occupation-specific one (ESCO
+    # reuse level) ranks below the cross-sector one, and not at all when its weight is 0
+    rows = [
+        SkillRow("s:narrow", "clean ship decks", "siivota laivan kansia", reuse_level="occupation-specific"),
+        SkillRow("s:broad", "clean shop decks", "siivota kaupan kansia", reuse_level="cross-sector"),
+    ]
+    taxonomy = Taxonomy.from_rows(rows, OCCUPATIONS)
+    text = "clean sh_p decks"
+    default = SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0).fit(taxonomy)
+    plain = SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, reuse_weights=()).fit(taxonomy)
+    scores = {r.uri: r.score for r in plain.recognise(text, top_k=2, lang="en")}
+    assert scores["s:narrow"] == pytest.approx(scores["s:broad"])
+    assert _uris(default.recognise(text, top_k=2, lang="en"))[0] == "s:broad"
+    weighted = {r.uri: r.score for r in default.recognise(text, top_k=2, lang="en")}
+    assert weighted["s:narrow"] == pytest.approx(0.8 * scores["s:narrow"], rel=1e-3)

@@ -134,3 +134,29 @@ def test_company_boilerplate_never_becomes_vacancy_skills(esco_recognizer):
     names = {esco_recognizer.labels_["en"][esco_recognizer.skill_index_[s.uri]] for s in enriched.skills}
     assert names, "the requirement sentences still give suggestions"
     assert not {"process applications", "occupational health care", "apply for employment"} & names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anniskelupassi on eduksi.", "apply regulations regarding the sale of alcoholic beverages"),
+        ("Henkilönostinkortti on oltava voimassa.", "operate aerial work platforms"),
+        ("Telinekortti ja tulityökortti ovat edellytys.", "build scaffolding"),
+        ("JV-kortti katsotaan eduksi.", "ensure public safety and security"),
+    ],
+)
+def test_more_finnish_cards_are_mapped_to_the_skills_they_certify(esco_recognizer, text, expected):
+    assert expected in labels(esco_recognizer, text, top_k=3)
+
+
+def test_a_card_list_leaves_nothing_to_match_wrongly(esco_recognizer):
+    found = labels(esco_recognizer, "Tulityökortti ja trukkikortti ovat eduksi.")
+    assert "operate forklift" in found
+    assert not {"Java (computer programming)", "JavaScript"} & set(found), found
+
+
+def test_finnish_action_nouns_are_read_as_their_verbs(esco_recognizer):
+    lemma = esco_recognizer.tools.lemmatise
+    assert lemma("tilaaminen", "fi") == "tilata"  # ESCO: "tilata tarvikkeita" (order supplies)
+    assert lemma("johtamisesta", "fi") == "johtaa"
+    assert lemma("pinoamista", "fi") == "pinota"

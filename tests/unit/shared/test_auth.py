@@ -111,6 +111,30 @@ def test_a_token_without_a_required_claim_is_refused(missing):
         CODEC.verify(hs256(**{missing: None}))
 
 
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"sub": "a\x00b"},  # outside tester 4, F1: stored as the audit log's actor (PostgreSQL refuses NUL)
+        {"sub": "a\x01<script>"},
+        {"sub": "line\nbreak"},
+        {"sub": "\ud800"},
+        {"sub": "x" * 257},
+        {"org": "agency-a\x00"},
+    ],
+)
+def test_a_token_whose_subject_or_organisation_cannot_be_stored_is_refused(overrides):
+    with pytest.raises(TokenError) as refused:
+        CODEC.verify(hs256(**overrides))
+    assert str(refused.value) == INVALID
+    with pytest.raises(ValueError):
+        CODEC.mint(Principal(overrides.get("sub", "alice"), Role.RECRUITER, overrides.get("org", "agency-a")))
+
+
+def test_ordinary_user_ids_are_accepted():
+    for sub in ("alice", "matti.meikäläinen@tampere.fi", "ÅSA-öberg", "u-1234|ad", "x" * 256):
+        assert CODEC.verify(CODEC.mint(Principal(sub, Role.RECRUITER, "agency-a"))).subject == sub
+
+
 def test_an_unsigned_token_is_refused():
     with pytest.raises(TokenError):
         CODEC.verify(jwt.encode(claims(), None, algorithm="none"))

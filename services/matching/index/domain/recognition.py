@@ -17,7 +17,8 @@ Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recogn
    this is what reads Swedish, paraphrases and short names. The cosine is rescaled from
    [`dense_floor`, 1] to [0, 1]. The model reads at most `dense_token_budget` tokens per
    sentence (its cost is linear in tokens) and recent texts' embeddings are kept.
-4. Fusion and ranking. A unit's score is (1 − `dense_weight`) × lexical + `dense_weight` × dense.
+4. Fusion and ranking. A unit's score is (1 − `dense_weight`) × lexical + `dense_weight` × dense,
+   weighed by the skill's ESCO reuse level (`reuse_weights`: occupation-specific skills less).
    An item of a list scores `phrase_weight` × its own score + the rest × its sentence's score, so
    an item can surface but a fragment never wins alone. Skills named by a rule rank first. Each
    sentence contributes its own best skills before the rest are filled by score; the result is a
@@ -42,7 +43,15 @@ from threadpoolctl import ThreadpoolController
 
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
-from .recognition_text import CompoundSplitter, is_boilerplate, phrases, sentences, strip_stock, words
+from .recognition_text import (
+    CompoundSplitter,
+    has_content,
+    is_boilerplate,
+    phrases,
+    sentences,
+    strip_stock,
+    words,
+)
 from .taxonomy import LANGS, Taxonomy
 
 DEFAULT_MIN_SCORE = 0.0
@@ -170,6 +179,12 @@ class SkillRecognizer:
     query_cache_size : embeddings of the most recent distinct texts kept (0: none): a vacancy
         updated or enriched again, and an employer's recurring sentences, are not embedded again.
         2048 vectors take 3 MB.
+    reuse_weights : ((ESCO reuse level, multiplier), …) applied to a skill's fused score by its
+        reuse level ("transversal", "cross-sector", "sector-specific", "occupation-specific";
+        1 when not listed). Occupation-specific skills × 0.8: they are rarely what a sentence
+        asks for (4 of 164 gold skills of the Finnish tuning half, 2 of 131 of the English
+        validation set) but were 16% of the wrong suggestions; chosen on the tuning halves
+        (docs/benchmarks.md). A skill named by a rule is not affected.
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -194,6 +209,7 @@ class SkillRecognizer:
         sentence_from_items: bool = True,
         dense_token_budget: int | None = 28,
         query_cache_size: int = 2048,
+        reuse_weights: tuple[tuple[str, float], ...] = (("occupation-specific", 0.8),),
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -213,6 +229,7 @@ class SkillRecognizer:
         self.sentence_from_items = sentence_from_items
         self.dense_token_budget = dense_token_budget
         self.query_cache_size = query_cache_size
+        self.reuse_weights = reuse_weights
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -296,6 +313,9 @@ class SkillRecognizer:
         self.skill_uris_ = tuple(taxonomy.skill_uris)
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
+        factor = dict(self.reuse_weights)
+        by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
+        self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
         self.products_ = named_products(taxonomy)
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_language(taxonomy)
@@ -340,6 +360,8 @@ class SkillRecognizer:
         if self.dense_ is not None and weight > 0:
             dense = self._dense_scores(self._embed(units), lang)
             scores = (1.0 - weight) * scores + weight * dense
+        if self.reuse_factor_ is not None:
+            scores *= self.reuse_factor_
         if len(self.language_skills_):
             names_language = np.array([bool(_LANGUAGE_CUE.search(u.dense)) for u in units])
             scores[np.ix_(~names_language, self.language_skills_)] = 0.0
@@ -429,6 +451,8 @@ class SkillRecognizer:
             position = len(ruled)
             ruled.append(named)
             if not cleaned or not re.search(r"[^\W\d_]", cleaned):
+                continue
+            if named and not has_content(cleaned):  # "Tulityökortti ja trukkikortti": "ja" is left
                 continue
             glossed = self._glossed(cleaned, lang)
             units.append(_Unit(position, self._lexical_text(glossed, lang), glossed, False))

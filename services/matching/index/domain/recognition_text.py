@@ -280,6 +280,25 @@ def strip_stock(text: str, lang: str | None = None) -> str:
     return out if _WORD.search(out) else text
 
 
+FUNCTION_WORDS = frozenset(
+    {
+        # Finnish
+        *("ja", "sekä", "tai", "eli", "myös", "on", "ovat", "ei", "se", "ne", "että", "kuin"),
+        # English
+        *("and", "or", "the", "a", "an", "is", "are", "of", "to", "in", "with"),
+        # Swedish
+        *("och", "samt", "eller", "är", "att", "som", "en", "ett"),
+    }
+)
+"""Words that name nothing on their own: what is left of "Tulityökortti ja trukkikortti ovat
+eduksi" once the rules have read the cards ("ja") must not be matched ("ja" → Java)."""
+
+
+def has_content(text: str) -> bool:
+    """True when `text` has a word other than a conjunction, copula or article (`FUNCTION_WORDS`)."""
+    return any(w not in FUNCTION_WORDS for w in words(text))
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True for a sentence about the employer, equal opportunity, benefits or how to apply, that
     names no requirement or task."""

@@ -1,0 +1,48 @@
+"""The label-embedding cache is built once per machine, also when several processes start together
+(outside tester 4: on a fresh machine the matching web and worker processes each spent the
+CPU-minutes of embedding ESCO's labels, and the first ``make demo`` timed out)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+
+from services.matching.index.reference import load_label_embeddings
+
+
+class SlowEncoder:
+    """A fake encoder that takes its time and counts the texts it embeds."""
+
+    model_id = "fake-slow"
+
+    def __init__(self) -> None:
+        self.embedded = 0
+        self.lock = threading.Lock()
+
+    def encode(self, texts, *, query):
+        time.sleep(0.2)
+        with self.lock:
+            self.embedded += len(texts)
+        return np.ones((len(texts), 8), dtype=np.float32) / np.sqrt(8)
+
+
+def test_loaders_starting_together_embed_the_labels_once_and_all_get_them(taxonomy, tmp_path):
+    encoder = SlowEncoder()
+    results: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def load() -> None:
+        results.append(load_label_embeddings(taxonomy, encoder, tmp_path, ("en",)))
+
+    threads = [threading.Thread(target=load) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    labelled = sum(1 for label in taxonomy.tables.skill_labels["en"] if label)
+    assert encoder.embedded == labelled  # once, not three times
+    assert len(results) == 3
+    for vectors, skills, _langs in results:
+        assert vectors.shape == (labelled, 8) and np.array_equal(skills, results[0][1])
+    assert len(list(tmp_path.glob("skill-labels-*.npz"))) == 1
