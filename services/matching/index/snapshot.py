@@ -59,6 +59,7 @@ CODE_FILES = (
     "domain/columns.py",
     "domain/filters.py",
     "domain/vectors.py",
+    "domain/occupations.py",
     "domain/params.py",
     "domain/model.py",
     "domain/geo.py",

@@ -56,10 +56,12 @@ def test_points_of_the_parts_add_up_to_the_match_score():
 
 def test_a_full_profile_reads_high_and_a_weak_one_low():
     # the fitted scale for vacancies given as an occupation: all essential skills of the
-    # occupation and that occupation inferred for sure (raw = occupation part 0.5 +
-    # similarity 0.4 * 0.8) reads above 90; a sliver of evidence below 10
-    scale = MatchScale(*RankingParams().match_scales[VACANCY_KINDS.index("occupation")])
-    match, _ = match_points(np.asarray([[0.5, 0.32, 0.0], [0.02, 0.1, 0.0]]), scale)
+    # occupation and that occupation inferred for sure (raw = the whole occupation part +
+    # the similarity part at cosine 0.8) reads above 90; a sliver of evidence below 10
+    p = RankingParams()
+    scale = MatchScale(*p.match_scales[VACANCY_KINDS.index("occupation")])
+    full = [p.occupation_weight, p.similarity_weight * 0.8, 0.0]
+    match, _ = match_points(np.asarray([full, [0.02, 0.1, 0.0]]), scale)
     assert match[0] > 90
     assert match[1] < 10
 

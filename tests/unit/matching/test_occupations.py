@@ -191,3 +191,30 @@ def test_a_batch_infers_what_each_person_alone_gets_whatever_the_chunk(taxonomy,
     for i in range(0, 300, 37):
         o, p = model.predict_top(x[i : i + 1], k=3)
         assert np.array_equal(o[0], occ[i]) and np.array_equal(p[0], prob[i])
+
+
+def test_a_unit_group_keeps_the_posterior_mass_of_all_its_occupations(taxonomy, model):
+    rng = np.random.default_rng(11)
+    width = taxonomy.n_skills + taxonomy.n_occupations
+    x = sp.random(200, width, density=0.15, format="csr", random_state=rng, dtype=np.float64)
+    prof = model.profiles
+    n_occ = prof.n_occupations
+    every, p_every = model.predict_top(x, k=n_occ)  # the whole posterior
+    occ, prob, units, mass = model.predict_top_groups(x, k=3, k_units=2)
+    top_o, top_p = model.predict_top(x, k=3)
+    assert np.array_equal(occ, top_o) and np.array_equal(prob, top_p)  # the same top occupations
+    assert units.shape == mass.shape == (200, 2) and units.dtype == np.int32 and mass.dtype == np.float32
+    for i in range(200):
+        ok = (every[i] >= 0) & (prof.unit[np.maximum(every[i], 0)] >= 0)
+        total = np.bincount(prof.unit[every[i][ok]], p_every[i][ok].astype(np.float64), prof.n_units)
+        best = np.lexsort((np.arange(prof.n_units), -total))[:2]
+        best = best[total[best] > 0]
+        assert units[i, : len(best)].tolist() == best.tolist()
+        assert mass[i, : len(best)] == pytest.approx(total[best], abs=1e-5)
+        assert mass[i].sum() <= 1 + 1e-5 and mass[i, 0] >= prob[i, 0] - 1e-6  # a group holds its top one
+    # without evidence, nothing
+    none = model.predict_top_groups(evidence(taxonomy, [{}]), k=2, k_units=2)
+    assert none[2].tolist() == [[-1, -1]] and none[3].tolist() == [[0.0, 0.0]]
+    # chunks do not change the answer
+    again = model.predict_top_groups(x, k=3, k_units=2, chunk=7)
+    assert all(np.array_equal(a, b) for a, b in zip(again, (occ, prob, units, mass), strict=True))

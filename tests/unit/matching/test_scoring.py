@@ -35,13 +35,27 @@ def _one_hot(taxonomy, uri: str) -> np.ndarray:
     return t
 
 
-def test_agreement_weighs_same_occupation_over_same_isco_groups(taxonomy, space):
+def _certain(agree: np.ndarray, space, o: int) -> float:
+    """Agreement of a candidate certainly of occupation o: its occupation slot and, when the
+    index keeps unit groups, its unit group's slot, each with probability 1."""
+    prof = space.occupations.profiles
+    unit = prof.n_occupations + prof.unit[o] if space.params.inferred_unit_groups else None
+    return float(agree[o] + (agree[unit] if unit is not None else 0.0))
+
+
+@pytest.mark.parametrize("unit_groups", [2, 0])
+def test_agreement_weighs_same_occupation_over_same_isco_groups(taxonomy, unit_groups):
+    space = build_skill_space(taxonomy, RankingParams(inferred_unit_groups=unit_groups))
     agree = occupation_agreement(_one_hot(taxonomy, "o:welder"), space)  # ISCO 7212
+    assert agree.shape == (space.inferred_columns,)
     at = taxonomy.occupation_index
     lw = np.asarray(space.params.occupation_level_weights) / sum(space.params.occupation_level_weights)
-    assert agree[at["o:welder"]] == pytest.approx(1.0)  # every level agrees
-    assert agree[at["o:plater"]] == pytest.approx(lw[2] + lw[3])  # 7214: same minor and sub-major group
-    assert agree[at["o:cook"]] == 0 and agree[at["o:practical-nurse"]] == 0  # other major groups
+    assert _certain(agree, space, at["o:welder"]) == pytest.approx(1.0)  # every level agrees
+    # 7214: same minor and sub-major group
+    assert _certain(agree, space, at["o:plater"]) == pytest.approx(lw[2] + lw[3])
+    assert _certain(agree, space, at["o:cook"]) == 0 and _certain(agree, space, at["o:practical-nurse"]) == 0
+    if unit_groups:  # the occupation's slot earns the occupation level only
+        assert agree[at["o:welder"]] == pytest.approx(lw[0]) and agree[at["o:plater"]] == 0
 
 
 def test_the_index_keeps_a_few_inferred_occupations_per_candidate_as_bytes(taxonomy, space):
@@ -49,10 +63,13 @@ def test_the_index_keeps_a_few_inferred_occupations_per_candidate_as_bytes(taxon
     claims = sp.csr_matrix((np.ones(3, np.float32), ([0, 0, 0], welder_skills)), shape=(2, taxonomy.n_skills))
     history = sp.csr_matrix((2, taxonomy.n_occupations), dtype=np.float32)
     occ, prob = space.infer_occupations(claims, history)
-    k = space.params.inferred_occupations
-    assert occ.shape == prob.shape == (2, k) and occ.dtype == np.int16 and prob.dtype == np.uint8
+    k, k_u = space.params.inferred_occupations, space.params.inferred_unit_groups
+    assert occ.shape == prob.shape == (2, k + k_u) and occ.dtype == np.int16 and prob.dtype == np.uint8
     assert occ[0, 0] == taxonomy.occupation_index["o:welder"]
-    assert int(prob[0].sum()) <= 255 and prob[0, 0] >= prob[0, 1]
+    assert int(prob[0, :k].sum()) <= 255 and prob[0, 0] >= prob[0, 1]
+    welder_unit = space.occupations.profiles.unit[taxonomy.occupation_index["o:welder"]]
+    assert occ[0, k] == taxonomy.n_occupations + welder_unit  # then the unit groups, by mass
+    assert prob[0, k] >= prob[0, 0] and int(prob[0, k:].sum()) <= 256
     assert (occ[1] == -1).all() and (prob[1] == 0).all()  # no evidence, no guess
 
 

@@ -143,7 +143,9 @@ def _entries(
                 match=match_l[i],
                 points=dict(zip(COMPONENTS, points_l[i], strict=True)),
                 occupations=tuple(
-                    (occ_uris[o], pr) for o, pr in zip(guess[i], guess_p[i], strict=True) if o >= 0
+                    (occ_uris[o], pr)
+                    for o, pr in zip(guess[i], guess_p[i], strict=True)
+                    if 0 <= o < len(occ_uris)
                 ),
             )
         )

@@ -82,6 +82,20 @@ class OccupationProfiles:
     def n_occupations(self) -> int:
         return int(self.essential.shape[0])
 
+    @property
+    def n_units(self) -> int:
+        """How many ISCO-08 unit groups the occupations fall in (codes 0 .. n_units - 1)."""
+        return int(self.unit.max()) + 1 if len(self.unit) and self.unit.max() >= 0 else 0
+
+    def unit_parents(self) -> tuple[np.ndarray, np.ndarray]:
+        """((n_units,) int32 minor group, (n_units,) int32 sub-major group) of each unit group."""
+        minor = np.full(self.n_units, -1, dtype=np.int32)
+        submajor = np.full(self.n_units, -1, dtype=np.int32)
+        ok = self.unit >= 0
+        minor[self.unit[ok]] = self.minor[ok]
+        submajor[self.unit[ok]] = self.submajor[ok]
+        return minor, submajor
+
 
 def occupation_profiles(taxonomy: Taxonomy, related: sp.csr_matrix | None = None) -> OccupationProfiles:
     """Profiles from the taxonomy. `related` (n_skills, n_skills), row = skill, columns = skills
@@ -296,6 +310,52 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             prob[start : start + len(o)] = p
         return occ, prob
 
+    def predict_top_groups(
+        self, X: sp.spmatrix, k: int, k_units: int, chunk: int = PREDICT_CHUNK
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """`predict_top`'s k occupations and, besides, each person's k_units most likely ISCO-08
+        unit groups with the posterior mass of all their occupations (not only of the top k:
+        when ESCO lists twenty near-identical occupations of one unit group, such as the
+        import-export specialists of twenty trades, a person whose skills fit them all has
+        about 1/20 on each, so the top k hold a few twentieths of a mass that is nearly all
+        in the unit group).
+
+        Returns (occupations, probabilities, units, masses): (n_samples, k) as `predict_top`,
+        and (n_samples, k_units) int32 unit-group codes (`OccupationProfiles.unit`, -1 padding)
+        and float32 masses, descending (equal masses: lower code first), summing to at most 1.
+        Occupations more than e^16 below a person's best are left out of the masses."""
+        X = sp.csr_matrix(X)
+        n = X.shape[0]
+        prof = self._profiles()
+        occ = np.full((n, k), -1, dtype=np.int32)
+        prob = np.zeros((n, k), dtype=np.float32)
+        units = np.full((n, k_units), -1, dtype=np.int32)
+        mass = np.zeros((n, k_units), dtype=np.float32)
+        for start in range(0, n, chunk):
+            s = self.decision_function(X[start : start + chunk])
+            m = s.shape[0]
+            o, p, r, oo, pp = _top_posterior(s, 1.0 / self.temperature_, prof.n_occupations, k, entries=True)
+            occ[start : start + m] = o
+            prob[start : start + m] = p
+            if k_units and len(r):
+                u = prof.unit[oo].astype(np.int64)
+                ok = u >= 0
+                key = r[ok].astype(np.int64) * max(prof.n_units, 1) + u[ok]
+                uniq, inv = np.unique(key, return_inverse=True)
+                total = np.bincount(inv, pp[ok].astype(np.float64), len(uniq))
+                uo, um = np.full((m, k_units), -1, dtype=np.int32), np.zeros((m, k_units), dtype=np.float32)
+                _take_top(
+                    uniq // max(prof.n_units, 1),
+                    total,
+                    (uniq % max(prof.n_units, 1)).astype(np.int32),
+                    k_units,
+                    uo,
+                    um,
+                )
+                units[start : start + m] = uo
+                mass[start : start + m] = um
+        return occ, prob, units, mass
+
     def predict(self, X: sp.spmatrix) -> np.ndarray:
         """(n_samples,) int32 most likely occupation (-1 without evidence)."""
         return self.predict_top(X, 1)[0][:, 0]
@@ -420,12 +480,17 @@ def _row_peaks(s: sp.csr_matrix, scaled: np.ndarray) -> tuple[np.ndarray, np.nda
     return row, peak
 
 
-def _top_posterior(s: sp.csr_matrix, inv_t: float, n_occ: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _top_posterior(
+    s: sp.csr_matrix, inv_t: float, n_occ: int, k: int, entries: bool = False
+) -> tuple[np.ndarray, ...]:
+    """Each row's top k (occupations, probabilities); with `entries`, also (row, occupation,
+    probability) of every entry within `PRUNE` of its row's best."""
     n = s.shape[0]
     occ = np.full((n, k), -1, dtype=np.int32)
     prob = np.zeros((n, k), dtype=np.float32)
     if not s.nnz:
-        return occ, prob
+        none = np.zeros(0, dtype=np.int64)
+        return (occ, prob, none, none, np.zeros(0)) if entries else (occ, prob)
     counts = np.diff(s.indptr)
     scaled = s.data * inv_t
     row, peak = _row_peaks(s, scaled)
@@ -435,7 +500,7 @@ def _top_posterior(s: sp.csr_matrix, inv_t: float, n_occ: int, k: int) -> tuple[
     r, o = row[keep], s.indices[keep]
     p = e[keep] / z[r]
     _take_top(r, p, o, k, occ, prob)
-    return occ, prob
+    return (occ, prob, r, o, p) if entries else (occ, prob)
 
 
 def _take_top(r: np.ndarray, p: np.ndarray, o: np.ndarray, k: int, occ: np.ndarray, prob: np.ndarray) -> None:

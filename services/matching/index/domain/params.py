@@ -98,22 +98,50 @@ class RankingParams:
     0, 3, 5, 10, 20 give NDCG@10 0.843, 0.849, 0.851, 0.850, 0.848)."""
 
     # -- the score -----------------------------------------------------------------------------
-    occupation_weight: float = 0.5
+    occupation_weight: float = 0.6
     """Share of the score from occupation agreement: the chance, by the candidate's inferred
-    occupations (`occupations.OccupationModel`, top `inferred_occupations` kept in the index),
-    that the candidate is of the vacancy's occupation (given, or inferred from its skills and
-    title), at the levels of `occupation_level_weights`. Tuning sweep (tuning half, 2026-11-30):
-    mean NDCG@10 over IDF-cosine +0.213 at 0.35, +0.232 at 0.5, +0.237 at 0.65."""
+    occupations and unit groups (`occupations.OccupationModel`, top `inferred_occupations` and
+    `inferred_unit_groups` kept in the index), that the candidate is of the vacancy's occupation
+    (given, or inferred from its skills and title), at the levels of `occupation_level_weights`.
+    Tuning sweep (tuning half, 2026-11-30): mean NDCG@10 over IDF-cosine +0.213 at 0.35, +0.232
+    at 0.5, +0.237 at 0.65. 0.6 since 2026-12-01 (with similarity 0.3 and the Bayes level weights
+    below), chosen on the tuning half (seed 1101, 20,000 candidates, 200 vacancies per variant,
+    all 27 family x vacancy cells, `benchmarks.ranking_quality` with extra engine rankers): against
+    the previous 0.5 / 0.4 / (4, 2, 0.5, 1), both with 2 unit groups, -0.0005 ... +0.018 NDCG@10 per
+    cell (occupation-only -0.0005 ... +0.0034, title and text +0.0001 ... +0.018); 0.6 with the old
+    level weights measured the same within 0.002; 0.7 with similarity 0.2 gained a little more on
+    text (+0.012 on partial-25) and nothing on occupation-only, so 0.6 stays."""
 
-    occupation_level_weights: tuple[float, float, float, float] = (4.0, 2.0, 0.5, 1.0)
+    occupation_level_weights: tuple[float, float, float, float] = (4.0, 2.0, 0.0, 1.0)
     """Relative weight of agreeing on the same ESCO occupation, the same ISCO-08 unit group,
     minor group and sub-major group (normalised to sum 1; the levels nest, so a candidate of
-    the vacancy's very occupation earns all four). Same occupation only, (1, 0, 0, 0), lost
-    0.04 NDCG@10 on the tuning half; recruiters weigh a neighbouring occupation too."""
+    the vacancy's very occupation earns all four). (4, 2, 0, 1) is the expected gain a recruiter
+    who grades a candidate 3 (same occupation), 2 (same unit group), 1 (same sub-major group)
+    gets with gains 2^grade - 1, the grades and gains of NDCG in docs/benchmarks.md: 7 P(same
+    occupation) + 3 P(unit only) + 1 P(sub-major only) = 4 P(occupation) + 2 P(unit) + 1
+    P(sub-major); ranking by expected gain under a calibrated posterior maximises expected
+    DCG. Before 2026-12-01 (4, 2, 0.5, 1); same occupation only, (1, 0, 0, 0), lost 0.04
+    NDCG@10 on the tuning half."""
 
     inferred_occupations: int = 3
     """Inferred occupations kept per candidate (with probabilities quantised to 1/255): the top
     three hold 0.94-1.00 of the cases where the true occupation is among the top four."""
+
+    inferred_unit_groups: int = 2
+    """ISCO-08 unit groups kept per candidate besides the occupations, each with the posterior
+    mass of all its occupations; the unit, minor and sub-major levels of the agreement come from
+    them (the occupation level from `inferred_occupations`). ESCO lists families of nearly
+    identical occupations in one unit group (twenty "import export specialist in ..." trades,
+    "technical sales representative in ..."): a candidate whose skills fit the whole family has
+    about 1/20 on each, and the top three occupations alone held three twentieths of what is
+    nearly all unit-group mass, so such a candidate ranked below one of a neighbouring unit
+    group. Tuning half, seed 1101, 20,000 candidates, 200 vacancies per variant, the engine with 2
+    unit groups against none (the same weights otherwise): occupation-only NDCG@10 +0.0027 ±
+    0.0010 (partial-25), +0.0009 ± 0.0005 (partial-50), +0.0015 ± 0.0009 (indep-1), all 27 cells
+    -0.0019 ... +0.0028; offline, 1 unit group gains about half of that, and 3 or all of them (no
+    truncation) no more than 2. Memory: 2 x (int16 + uint8) and 2 postings per candidate, 409 ->
+    425 B/profile at 1,000,000 profiles. 0 keeps every level on the inferred occupations (the
+    score before 2026-12-01)."""
 
     vacancy_occupations: int = 10
     """A vacancy without an occupation keeps its ten most likely inferred occupations."""
@@ -123,10 +151,11 @@ class RankingParams:
     job of this weight when inferring the vacancy's occupation (without it, text-only vacancies
     lost 0.02-0.04 NDCG@10 on the tuning half)."""
 
-    similarity_weight: float = 0.4
+    similarity_weight: float = 0.3
     """Share of the score from the cosine similarity of the IDF-weighted skill vectors, the
     vacancy's own skills only: related skills never enter the query vector or its norm, so they
-    cannot dilute exact matches (they did: the issue measured NDCG@10 falling with them)."""
+    cannot dilute exact matches (they did: the issue measured NDCG@10 falling with them).
+    0.4 before 2026-12-01 (see `occupation_weight`)."""
 
     related_weight: float = 0.1
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
@@ -140,37 +169,37 @@ class RankingParams:
     # fmt: off
     match_scales: tuple[tuple[tuple[float, ...], tuple[float, ...]], ...] = (
         (
-            (0.1, 0.127, 0.235, 0.282, 0.301, 0.318, 0.329, 0.345, 0.369, 0.392,
-             0.407, 0.427, 0.458, 0.498, 0.541, 0.59, 0.621, 0.64, 0.711),
-            (0.2, 0.5, 0.7, 0.8, 1.0, 1.2, 1.4, 1.9, 3.4, 4.3,
-             5.5, 9.6, 17.9, 19.9, 35.6, 84.5, 95.3, 97.4, 97.6),
+            (0.092, 0.113, 0.136, 0.262, 0.31, 0.316, 0.322, 0.334, 0.356, 0.381, 0.402, 0.42, 0.446,
+             0.478, 0.531, 0.626, 0.674, 0.696, 0.757),
+            (0.1, 0.4, 0.5, 0.7, 0.8, 0.9, 1.2, 1.5, 2.3, 4.3, 7.1, 8.0, 13.7, 18.0, 47.0, 93.2, 95.6,
+             97.5, 97.6),
         ),
         (
-            (0.093, 0.11, 0.125, 0.141, 0.211, 0.246, 0.268, 0.281, 0.289, 0.297, 0.303, 0.309, 0.323,
-             0.34, 0.351, 0.365, 0.385, 0.414, 0.46, 0.511, 0.543, 0.566, 0.594, 0.656, 0.757),
-            (0.2, 0.5, 0.6, 0.7, 1.4, 1.5, 1.7, 2.1, 2.5, 2.7, 2.9, 3.4, 4.1,
-             6.2, 7.7, 11.2, 15.8, 28.7, 57.3, 89.5, 95.5, 96.9, 97.0, 97.3, 98.0),
+            (0.094, 0.114, 0.127, 0.144, 0.259, 0.306, 0.311, 0.32, 0.329, 0.336, 0.344, 0.354, 0.367,
+             0.387, 0.419, 0.483, 0.562, 0.615, 0.641, 0.69, 0.747, 0.793),
+            (0.2, 0.4, 0.8, 1.2, 1.6, 1.9, 2.5, 2.6, 3.6, 4.4, 4.5, 5.5, 9.0, 15.1, 30.4, 68.2, 89.8,
+             96.4, 97.3, 97.5, 97.6, 98.2),
         ),
         (
-            (0.047, 0.062, 0.088, 0.109, 0.184, 0.255, 0.276, 0.283, 0.292,
-             0.303, 0.318, 0.34, 0.376, 0.423, 0.474, 0.513, 0.591),
-            (3.5, 5.1, 5.8, 7.2, 7.7, 8.0, 10.5, 12.5, 16.2,
-             19.6, 26.9, 40.9, 62.1, 80.5, 89.6, 96.1, 96.5),
+            (0.035, 0.045, 0.082, 0.211, 0.295, 0.304, 0.318, 0.345, 0.393, 0.467, 0.552, 0.604,
+             0.631, 0.679),
+            (5.3, 6.6, 8.6, 9.1, 10.1, 11.8, 22.0, 41.5, 65.2, 83.8, 90.1, 93.7, 95.8, 96.2),
         ),
     )
     # fmt: on
     """The 0-100 match score's calibration (`match_score.MatchScale`) per kind of vacancy, in
     `query.VACANCY_KINDS` order (occupation given; skills chosen, no occupation; title and text
     only): knots (raw scores, match values) of an isotonic regression of "same occupation" on the
-    engine's raw score. Source: `python -m benchmarks.ranking_quality --tune --rankers engine`,
-    2026-12-01 03:02-03:14 UTC: tuning half (1,508 ESCO occupations), seed 1101, 20,000
-    candidates and 200 vacancies per variant in each of the 9 families, every candidate of the
-    engine's top 50 per vacancy (90,000 pairs per kind), 48 quantile bins. In-sample
-    predicted / observed same-occupation share 24.7 / 24.7%, 23.9 / 23.9%, 22.6 / 22.6% and Brier
-    0.030 / 0.036 / 0.080; report-half reliability in docs/benchmarks.md. A logistic in the raw
-    score, refitted on the same pairs, misread the steep middle (its 50-75 band held 47%
-    same-occupation candidates, its 75-90 band 95%). A scale depends on the score's parameters:
-    refit it when they change."""
+    engine's raw score. Source: the tuning run of 2026-12-01 09:58-10:31 UTC
+    (`benchmarks.ranking_quality.run` on the tuning half, 1,508 ESCO occupations, seed 1101, 20,000
+    candidates and 200 vacancies per variant in each of the 9 families, the engine at these
+    defaults collecting every candidate of its top 50 per vacancy: 90,000 pairs per kind, 48
+    quantile bins, `fit_scale`). In-sample predicted / observed same-occupation share 24.9 / 25.0%,
+    24.0 / 24.0%, 21.4 / 21.5% and Brier 0.027 / 0.033 / 0.088; report-half reliability in
+    docs/benchmarks.md. (Previous scales: 2026-12-01 03:02-03:14 UTC, the score before the unit
+    groups.) A logistic in the raw score, refitted on the earlier pairs, misread the steep middle
+    (its 50-75 band held 47% same-occupation candidates, its 75-90 band 95%). A scale depends on
+    the score's parameters: refit it when they change."""
 
     coverage_weight: float = 0.0
     """Share of the score from essential-skill coverage (the weighted fraction of the vacancy's
@@ -219,6 +248,8 @@ class RankingParams:
             raise ValueError("related_cap must be in (0, 1]")
         if not 1 <= self.inferred_occupations <= 8:
             raise ValueError("inferred_occupations must be 1 to 8")
+        if not 0 <= self.inferred_unit_groups <= 4:
+            raise ValueError("inferred_unit_groups must be 0 to 4")
 
 
 @dataclass(frozen=True, slots=True)

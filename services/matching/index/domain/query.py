@@ -78,8 +78,8 @@ class VacancyQuery:
     position: np.ndarray  # (n_skills,) index into `skills` of every skill, -1 if absent
     occupation: int = -1  # position of the vacancy's occupation, -1 when none
     target: np.ndarray | None = None  # (n_occupations,) float64 the vacancy's occupation distribution
-    agreement: np.ndarray | None = None  # (n_occupations,) float64 level-weighted agreement in [0, 1]
-    # of a candidate of each occupation with `target` (see `occupation_agreement`)
+    agreement: np.ndarray | None = None  # (n_occupations + n_units,) float64 level-weighted
+    # agreement in [0, 1] per unit of probability in each inferred slot (see `occupation_agreement`)
     kind: str = "skills"  # one of VACANCY_KINDS
 
     @property
@@ -185,21 +185,36 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
 
 
 def occupation_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
-    """(n_occupations,) float64 in [0, 1]: for a candidate certainly of occupation o, the
-    level-weighted chance of agreeing with the vacancy's occupation distribution `target`
-    (n_occupations,): same occupation, same ISCO-08 unit, minor and sub-major group, weighted by
-    `RankingParams.occupation_level_weights` (normalised). A candidate's agreement is the
-    probability-weighted sum over their inferred occupations (`occupations.group_agreement`)."""
+    """(space.inferred_columns,) float64 in [0, 1], what one unit of probability in each inferred
+    slot (`SkillSpace.infer_occupations`) adds to a candidate's agreement with the vacancy's
+    occupation distribution `target` (n_occupations,), the levels (same occupation, ISCO-08 unit,
+    minor and sub-major group) weighted by `RankingParams.occupation_level_weights` (normalised).
+    With unit groups kept (`inferred_unit_groups` > 0): an occupation slot earns the occupation
+    level, a unit-group slot the three group levels; without, an occupation slot earns all four.
+    A candidate's agreement is the probability-weighted sum over their slots; for a candidate
+    certainly of occupation o (probability 1 in o's slot and its unit group's) it is the
+    level-weighted agreement of o with `target`."""
     prof = space.occupations._profiles()
     lw = np.asarray(space.params.occupation_level_weights, dtype=np.float64)
     lw = lw / lw.sum() if lw.sum() > 0 else lw
-    out = lw[0] * target
-    for w, codes in zip(lw[1:], (prof.unit, prof.minor, prof.submajor), strict=True):
+    n_occ, n_units = prof.n_occupations, prof.n_units
+    mass = []
+    for codes in (prof.unit, prof.minor, prof.submajor):
         ok = codes >= 0
-        if not ok.any() or w == 0:
+        mass.append(np.bincount(codes[ok], target[ok], minlength=int(codes.max()) + 1 if ok.any() else 0))
+    out = np.zeros(n_occ + n_units)
+    out[:n_occ] = lw[0] * target
+    if space.params.inferred_unit_groups > 0:
+        minor, submajor = prof.unit_parents()
+        group_codes = (np.arange(n_units), minor, submajor)
+        at, size = slice(n_occ, None), n_units
+    else:
+        group_codes = (prof.unit, prof.minor, prof.submajor)
+        at, size = slice(0, n_occ), n_occ
+    for w, m, codes in zip(lw[1:], mass, group_codes, strict=True):
+        if w == 0 or not len(m):
             continue
-        mass = np.bincount(codes[ok], target[ok], minlength=int(codes.max()) + 1)
-        out = out + w * np.where(ok, mass[np.maximum(codes, 0)], 0.0)
+        out[at] += w * np.where(codes >= 0, m[np.maximum(codes, 0)], 0.0)[:size]
     return out
 
 
@@ -344,7 +359,9 @@ def _weights(  # type: ignore[no-untyped-def]
     else:
         kept, pruned_bound = np.flatnonzero(ub > 0), 0.0
     n_occ = len(occupation_inv_norm)
-    agree = p.occupation_weight * (query.agreement if query.agreement is not None else np.zeros(n_occ))
+    agree = p.occupation_weight * (
+        query.agreement if query.agreement is not None else np.zeros(space.inferred_columns)
+    )
     guessed = np.flatnonzero(agree > 0)  # inferred-occupation columns (never pruned)
     columns = np.concatenate([query.skills, space.n_skills + kept, space.n_skills + n_occ + guessed])
     columns = columns.astype(np.int64)

@@ -12,7 +12,7 @@ Cosine is between IDF-weighted skill vectors over the vacancy's own skills: rela
 enter it, so they cannot dilute exact matches. Coverage is the weighted share of the vacancy's
 essential skills the candidate has (per essential skill min(1, own strength)); related coverage
 is what the best related skill (credit x strength) adds for the essential skills the candidate
-lacks. With the default weights (0.5, 0.4, 0.1, 0, 0) the score is in [0, 1] and the match score
+lacks. With the default weights (0.6, 0.3, 0.1, 0, 0) the score is in [0, 1] and the match score
 (`match_score.MatchScale`) turns it into 0-100.
 
 `Selection` scores exactly the best eligible candidates by stage-1 bound (from the filters

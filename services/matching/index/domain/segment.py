@@ -43,10 +43,11 @@ class Segment:
     claims: sp.csr_matrix  # (n, n_skills) float32 claim weights
     claim_meta: sp.csr_matrix  # same structure as claims, uint8: 1 + (level | SUGGESTED_BIT)
     experience: sp.csr_matrix  # (n, n_occupations) float32 occupation weights
-    postings: sp.csc_matrix  # (n, n_skills + 2 n_occupations): claims, experience, then inferred
-    # occupations (probability), by column; rows in geographic order (see the module docstring)
-    inferred: np.ndarray  # (n, k) int16 inferred occupation positions, most likely first, -1 padding
-    inferred_p: np.ndarray  # (n, k) uint8 their posterior probabilities in units of 1/255
+    postings: sp.csc_matrix  # (n, n_skills + n_occupations + inferred columns): claims, experience,
+    # then inferred occupations and unit groups (probability), by column; rows in geographic order (see the module docstring)
+    inferred: np.ndarray  # (n, k + k_u) int16 inferred occupation positions, most likely first, then
+    # unit groups as n_occupations + code (`SkillSpace.infer_occupations`), -1 padding
+    inferred_p: np.ndarray  # (n, k + k_u) uint8 their posterior probabilities in units of 1/255
     inv_norm: np.ndarray  # (n,) float32 1 / ||expanded vector * idf||
     geo_row: np.ndarray  # (n,) int32 row at each geographic position
     geo_inv_norm: np.ndarray  # (n,) float32 inv_norm in geographic order
@@ -165,10 +166,12 @@ def build_segment(
         inferred, inferred_p = space.infer_occupations(claims, experience)
     if idf is None:  # rows about to be merged: the merge computes the ranking columns
         inv_norm = np.zeros(n, dtype=np.float32)
-        postings = sp.csc_matrix((n, claims.shape[1] + 2 * experience.shape[1]), dtype=np.float32)
+        postings = sp.csc_matrix(
+            (n, claims.shape[1] + experience.shape[1] + space.inferred_columns), dtype=np.float32
+        )
     else:
         inv_norm = inverse_norms(claims, experience, space, idf)
-        postings = _postings(claims, experience, inferred, inferred_p, geo_row)
+        postings = _postings(claims, experience, inferred, inferred_p, geo_row, space.inferred_columns)
     return Segment(
         ids=ids,
         versions=np.fromiter((r.version for r in rows), dtype=np.int64, count=n),
@@ -256,7 +259,7 @@ def merge_segments(
     geo_row, geo_key = geo_order(columns["municipality"], columns["max_commute_km"])
     inferred = np.concatenate([seg.inferred[r] for seg, r in zip(segs, rows, strict=True)])[order]
     inferred_p = np.concatenate([seg.inferred_p[r] for seg, r in zip(segs, rows, strict=True)])[order]
-    postings = _postings(claims, experience, inferred, inferred_p, geo_row)
+    postings = _postings(claims, experience, inferred, inferred_p, geo_row, space.inferred_columns)
     merged = Segment(
         ids=ids[order],
         versions=versions[order],
@@ -277,14 +280,15 @@ def merge_segments(
     return merged, idf, kept_counts
 
 
-def inferred_matrix(inferred: np.ndarray, inferred_p: np.ndarray, n_occupations: int) -> sp.csr_matrix:
-    """(n, n_occupations) CSR float32: each row's inferred occupations with their probability
-    (the quantised value the exact score uses, so stage-1 bounds hold exactly)."""
+def inferred_matrix(inferred: np.ndarray, inferred_p: np.ndarray, n_columns: int) -> sp.csr_matrix:
+    """(n, n_columns) CSR float32: each row's inferred occupations and unit groups (slot
+    positions) with their probability (the quantised value the exact score uses, so stage-1
+    bounds hold exactly)."""
     n, k = inferred.shape
     ok = inferred >= 0
     rows = np.repeat(np.arange(n), k).reshape(n, k)[ok]
     data = inferred_p[ok].astype(np.float32) / np.float32(255.0)
-    m = sp.csr_matrix((data, (rows, inferred[ok].astype(np.int64))), shape=(n, n_occupations))
+    m = sp.csr_matrix((data, (rows, inferred[ok].astype(np.int64))), shape=(n, n_columns))
     m.sum_duplicates()
     return m
 
@@ -295,10 +299,12 @@ def _postings(
     inferred: np.ndarray,
     inferred_p: np.ndarray,
     geo_row: np.ndarray,
+    n_inferred: int,
 ) -> sp.csc_matrix:
-    """The inverted index: claims, experience, then inferred occupations by column, rows in
+    """The inverted index: claims, experience, then the `n_inferred` inferred columns
+    (occupations, then ISCO-08 unit groups; `SkillSpace.infer_occupations`) by column, rows in
     geographic order."""
-    guess = inferred_matrix(inferred, inferred_p, experience.shape[1])
+    guess = inferred_matrix(inferred, inferred_p, n_inferred)
     rows = sp.hstack([claims, experience, guess], format="csr", dtype=np.float32)[geo_row]
     postings = rows.tocsc()
     postings.sort_indices()

@@ -62,21 +62,30 @@ class SkillSpace:
     def infer_occupations(
         self, claims: sp.csr_matrix, experience: sp.csr_matrix
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Each row's most likely occupations, as the index stores them.
+        """Each row's most likely occupations and ISCO-08 unit groups, as the index stores them.
 
         claims : (n, n_skills) CSR claim weights; experience : (n, n_occupations) CSR work-history
-        weights (the segment's matrices). Returns (occupation, probability): (n, k) int16
-        positions (-1 padding) and (n, k) uint8 posterior probabilities in units of 1/255,
-        k = `RankingParams.inferred_occupations`."""
-        k = self.params.inferred_occupations
+        weights (the segment's matrices). Returns (position, probability): (n, k + k_u) int16 and
+        (n, k + k_u) uint8 in units of 1/255, k = `RankingParams.inferred_occupations`, k_u =
+        `RankingParams.inferred_unit_groups`: the first k slots hold occupation positions and
+        their posterior probabilities, the last k_u unit groups as n_occupations + unit code
+        (`OccupationProfiles.unit`) and the posterior mass of all their occupations; -1 and 0
+        pad both (see `inferred_columns`)."""
+        k, k_u = self.params.inferred_occupations, self.params.inferred_unit_groups
         n = claims.shape[0]
         if not n:
-            return np.zeros((0, k), np.int16), np.zeros((0, k), np.uint8)
+            return np.zeros((0, k + k_u), np.int16), np.zeros((0, k + k_u), np.uint8)
         x = sp.hstack([claims, experience], format="csr", dtype=np.float64)
-        occ, prob = self.occupations.predict_top(x, k)
-        q = np.rint(prob * 255.0).astype(np.uint8)
-        occ = np.where(q > 0, occ, -1)
-        return occ.astype(np.int16), q
+        occ, prob, units, mass = self.occupations.predict_top_groups(x, k, k_u)
+        pos = np.hstack([occ, np.where(units >= 0, units + self.taxonomy.n_occupations, -1)])
+        q = np.rint(np.hstack([prob, mass]) * 255.0).astype(np.uint8)
+        pos = np.where(q > 0, pos, -1)
+        return pos.astype(np.int16), q
+
+    @property
+    def inferred_columns(self) -> int:
+        """Positions an inferred slot can hold: the occupations, then the ISCO-08 unit groups."""
+        return self.taxonomy.n_occupations + self.occupations._profiles().n_units
 
 
 def build_skill_space(taxonomy: Taxonomy, params: RankingParams) -> SkillSpace:
@@ -88,8 +97,8 @@ def build_skill_space(taxonomy: Taxonomy, params: RankingParams) -> SkillSpace:
     if not (np.array_equal(credit.indptr, reason.indptr) and np.array_equal(credit.indices, reason.indices)):
         raise AssertionError("related-skill reasons out of step with credits")
     experience = experience.tocsr()
-    if taxonomy.n_occupations >= 2**15:
-        raise ValueError("the index stores occupation positions as int16")
+    if 2 * taxonomy.n_occupations >= 2**15:  # slots hold occupations or unit groups (fewer)
+        raise ValueError("the index stores occupation and unit-group positions as int16")
     return SkillSpace(
         taxonomy,
         params,
