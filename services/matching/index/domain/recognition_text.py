@@ -311,12 +311,15 @@ def phrases(sentence: str, *, min_chars: int = 2) -> list[str]:
 def strip_stock(text: str, lang: str | None = None) -> str:
     """`text` without the stock phrases of `lang` (of every language when None); the text itself
     when nothing else would remain."""
-    langs = [lang] if lang in _STOCK else list(_STOCK)
-    out = text
-    for code in langs:
-        out = _STOCK[code].sub(" ", out)
-    out = " ".join(out.split()).strip(" ,.;:-")
+    out = " ".join(_without_stock(text, lang).split()).strip(" ,.;:-")
     return out if _WORD.search(out) else text
+
+
+def _without_stock(text: str, lang: str | None) -> str:
+    """`text` with the stock phrases of `lang` (of every language when None) blanked out."""
+    for code in [lang] if lang in _STOCK else list(_STOCK):
+        text = _STOCK[code].sub(" ", text)
+    return text
 
 
 # What a sentence says someone does NOT have, or only wishes for: a coach's "ei ajokorttia",
@@ -414,11 +417,7 @@ def says_more(text: str, lang: str | None = None) -> bool:
     """Whether `text` has a word of three or more letters besides stock phrases: what the explicit
     rules leave of "Körkort B krävs." ("B") or "Truckkort krävs." ("krävs") says nothing more, and
     matching it gave "algebra", "R" and "provide necessary documents" (an outside tester)."""
-    langs = [lang] if lang in _STOCK else list(_STOCK)
-    out = text
-    for code in langs:
-        out = _STOCK[code].sub(" ", out)
-    return any(len(w) >= 3 for w in _WORD.findall(out))
+    return any(len(w) >= 3 for w in _WORD.findall(_without_stock(text, lang)))
 
 
 FUNCTION_WORDS = frozenset(
