@@ -81,3 +81,16 @@ def test_the_documents_say_what_the_apis_enforce(vacancy_app, profile_app, tmp_p
             headers=auth("recruiter", "agency-a"),
         )
         assert r.status_code == 422 and "candidate_id" in r.json["errors"]["json"], bad
+
+
+def test_the_matching_document_is_built_without_warnings(tmp_path) -> None:
+    """A warning apispec prints while building the document (e.g. two schemas resolving to one name) is
+    a line of plain text in a service's JSON log (the end-to-end log test found one)."""
+    import warnings
+
+    from tests.api.matching_world import Clock, matching_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        app = matching_app(f"sqlite:///{tmp_path}/matching.db", Clock())
+        assert app.test_client().get("/openapi.json").status_code == 200

@@ -320,7 +320,10 @@ class VacancySkillsArgs(StrictSchema):
 class LabelledSkillSchema(ma.Schema):
     uri = fields.String()
     label = fields.String()
-    essential = fields.Boolean(metadata={"description": "Chosen skills only: marked essential"})
+
+
+class ChosenSkillSchema(LabelledSkillSchema):
+    essential = fields.Boolean(metadata={"description": "Marked essential by the employer"})
 
 
 class VacancySkillsSchema(ma.Schema):
@@ -332,12 +335,12 @@ class VacancySkillsSchema(ma.Schema):
             "change it has not: the suggestions follow within seconds)"
         }
     )
-    chosen_skills = fields.List(fields.Nested(LabelledSkillSchema))
+    chosen_skills = fields.List(fields.Nested(ChosenSkillSchema))
     suggested_skills = fields.List(
-        fields.Nested(LabelledSkillSchema, only=("uri", "label")),
+        fields.Nested(LabelledSkillSchema),
         metadata={
             "description": "What matching recognised in the text and ranks with: confirm one by "
             "adding it to the vacancy's skills, reject one with rejected_skills"
         },
     )
-    rejected_skills = fields.List(fields.Nested(LabelledSkillSchema, only=("uri", "label")))
+    rejected_skills = fields.List(fields.Nested(LabelledSkillSchema))
