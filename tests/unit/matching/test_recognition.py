@@ -2,6 +2,7 @@
 stock phrases, boilerplate, rules, compounds, ranking and enrichment. The real-ESCO tests with the
 multilingual model are in test_recognition_esco.py."""
 
+import numpy as np
 import pytest
 
 from services.matching.index.domain.recognition import (
@@ -354,3 +355,25 @@ def test_occupation_specific_skills_weigh_less_than_equally_matched_broader_ones
     assert _uris(default.recognise(text, top_k=2, lang="en"))[0] == "s:broad"
     weighted = {r.uri: r.score for r in default.recognise(text, top_k=2, lang="en")}
     assert weighted["s:narrow"] == pytest.approx(0.8 * scores["s:narrow"], rel=1e-3)
+
+
+def _reference_lexical(r: SkillRecognizer, texts: list[str]) -> np.ndarray:
+    """The lexical scores as first written: sklearn's `normalize` and one 2-d scatter-max."""
+    from sklearn.preprocessing import normalize
+
+    from services.matching.index.domain.recognition import _tfidf
+
+    counts = r._vectorizer().transform(texts).tocsr()
+    queries = normalize(_tfidf(counts, r.index_.idf)).astype(np.float32)
+    per_doc = (queries @ r.index_.postings).tocoo()
+    out = np.zeros((len(texts), len(r.skill_uris_)), dtype=np.float32)
+    np.maximum.at(out, (per_doc.row, r.index_.doc_skill[per_doc.col]), per_doc.data)
+    return out
+
+
+def test_lexical_scores_are_exactly_the_reference_computation(recognizer):
+    texts = ["Experience in TIG welding is required.", "trukkikortti", "zzz", "hitsaus, trukki ja siivous"]
+    ours = recognizer._lexical(texts)
+    assert ours.dtype == np.float32 and ours.shape == (len(texts), len(recognizer.skill_uris_))
+    assert np.array_equal(ours, _reference_lexical(recognizer, texts))
+    assert not ours[2].any()

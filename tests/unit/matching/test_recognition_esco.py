@@ -4,6 +4,7 @@ The recogniser is loaded once per test session (`esco_recognizer` in conftest.py
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from services.matching.index.domain.recognition import enrich_vacancy
@@ -291,3 +292,16 @@ def test_list_headings_give_no_skill_of_their_own(esco_recognizer):
     found = labels(esco_recognizer, text, top_k=10)
     assert "operate forklift" in found and not any("requirements" in label for label in found), found
     assert labels(esco_recognizer, "Vaatimukset:", top_k=5, lang="fi") == []
+
+
+def test_the_lexical_stage_on_the_real_index_is_exactly_the_reference_computation(esco_recognizer):
+    from .test_recognition import _reference_lexical
+
+    texts = [
+        "Knowledge of SQL and PostgreSQL.",
+        "Edellytämme lähihoitajan tutkintoa, hygieniapassia ja hyviä vuorovaikutustaitoja.",
+        "trukinkuljettaja",
+        "Erfarenhet av svetsning krävs.",
+    ]
+    lexical = [esco_recognizer._lexical_text(t, "fi") for t in texts]
+    assert np.array_equal(esco_recognizer._lexical(lexical), _reference_lexical(esco_recognizer, lexical))

@@ -39,6 +39,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
@@ -320,7 +321,7 @@ class SkillRecognizer:
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
-        self.products_ = named_products(taxonomy)
+        self.products_ = _product_names(taxonomy)
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_language(taxonomy)
         return self
@@ -455,7 +456,9 @@ class SkillRecognizer:
             if not re.search(r"\w", sentence):
                 continue
             named, rest = self.tools.rules.apply(sentence)
-            named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
+            named += [
+                uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
+            ]
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
@@ -498,10 +501,17 @@ class SkillRecognizer:
     def _lexical(self, texts: list[str]) -> np.ndarray:
         """(len(texts), n_skills) float32: each skill's best cosine over its documents."""
         counts = self._vectorizer().transform(texts).tocsr()
-        queries = normalize(_tfidf(counts, self.index_.idf)).astype(np.float32)
-        per_doc = (queries @ self.index_.postings).tocoo()  # only the documents sharing an n-gram
+        queries = _tfidf(counts, self.index_.idf)
+        # L2 rows in place: what `sklearn.preprocessing.normalize` runs after its input checks
+        # (which cost more than the normalising on a few short rows)
+        inplace_csr_row_normalize_l2(queries)
+        per_doc = (
+            queries.astype(np.float32, copy=False) @ self.index_.postings
+        ).tocsr()  # only the documents sharing an n-gram
         out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
-        np.maximum.at(out, (per_doc.row, self.index_.doc_skill[per_doc.col]), per_doc.data)
+        doc_skill, start, docs, values = self.index_.doc_skill, per_doc.indptr, per_doc.indices, per_doc.data
+        for i in range(len(texts)):  # a 1-d scatter-max per row: faster than one 2-d `maximum.at`
+            np.maximum.at(out[i], doc_skill[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
         return out
 
     def _embed(self, units: list[_Unit]) -> np.ndarray:
@@ -720,8 +730,14 @@ ordinary matching."""
 
 
 def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, skill URI) of `_product_names` (its docstring)."""
+    return [(pattern, uri) for _, pattern, uri in _product_names(taxonomy)]
+
+
+def _product_names(taxonomy: Taxonomy) -> list[tuple[str, re.Pattern[str], str]]:
     """Explicit rules for the skills that ESCO names by a product or language name, derived from
-    the taxonomy: (case-sensitive pattern, skill URI). A name is a one-word English preferred
+    the taxonomy: (name, case-sensitive pattern, skill URI); the pattern only matches where the
+    name itself occurs (a cheap test before it). A name is a one-word English preferred
     label, without its bracketed qualifier ("Java (computer programming)" → Java; C#, SQL,
     PostgreSQL), that is written with capitals, digits or signs beyond its first letter, or is
     qualified, or describes software. It matches as a word, also with a Finnish case ending
@@ -740,7 +756,7 @@ def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
         if not (name[0].isupper() and (capitals or qualifier or _SOFTWARE.search(description))):
             continue
         pattern = re.compile(rf"(?<![\w#+.\-]){re.escape(name)}(?::?[a-zäöå]{{1,6}})?(?![\w#+])")
-        out.append((pattern, uri))
+        out.append((name, pattern, uri))
     return out
 
 
