@@ -18,6 +18,7 @@ from services.matching.index.domain.recognition_text import (
     CompoundSplitter,
     is_boilerplate,
     phrases,
+    requirement_sentences,
     sentences,
     strip_stock,
 )
@@ -355,6 +356,29 @@ def test_occupation_specific_skills_weigh_less_than_equally_matched_broader_ones
     assert _uris(default.recognise(text, top_k=2, lang="en"))[0] == "s:broad"
     weighted = {r.uri: r.score for r in default.recognise(text, top_k=2, lang="en")}
     assert weighted["s:narrow"] == pytest.approx(0.8 * scores["s:narrow"], rel=1e-3)
+
+
+def test_a_section_about_benefits_or_the_employer_is_left_out_up_to_the_next_heading():
+    parts = [
+        "Tehtävään kuuluu kiinteistöjen huoltoa",
+        "Tarjoamme:",
+        "kilpailukykyisen palkan",
+        "kokemusta kiinteistöhuollosta edellytetään",  # a requirement inside the section is kept
+        "liikuntasetelit",
+        "Edellytämme:",
+        "B-ajokortti",
+        "About us: we build saunas.",
+        "About the role:",
+        "you will maintain buildings",
+    ]
+    assert requirement_sentences(parts) == [
+        "Tehtävään kuuluu kiinteistöjen huoltoa",
+        "kokemusta kiinteistöhuollosta edellytetään",
+        "Edellytämme:",
+        "B-ajokortti",
+        "About the role:",
+        "you will maintain buildings",
+    ]
 
 
 def _reference_lexical(r: SkillRecognizer, texts: list[str]) -> np.ndarray:

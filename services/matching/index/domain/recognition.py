@@ -49,9 +49,9 @@ from .recognition_text import (
     CompoundSplitter,
     affirmed,
     has_content,
-    is_boilerplate,
     phrases,
     readable,
+    requirement_sentences,
     says_more,
     sentences,
     strip_stock,
@@ -448,9 +448,7 @@ class SkillRecognizer:
     def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]]]:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
-        for sentence in sentences(text)[:MAX_SENTENCES]:
-            if is_boilerplate(sentence):
-                continue
+        for sentence in requirement_sentences(sentences(text)[:MAX_SENTENCES]):
             heading = sentence.rstrip().endswith(":")
             sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
             if not re.search(r"\w", sentence):
@@ -806,7 +804,7 @@ def enrich_vacancy(
     max_sentences: int | None = None,
 ) -> Vacancy:
     """The vacancy with suggested skills recognised from `text` (its description) and, when the
-    employer named no occupation, its title, added.
+    employer named neither an occupation nor a skill, its title, added.
 
     Only what the job requires is read: sentences about the employer, benefits, equal
     opportunity and the application are skipped (see `SkillRecognizer`). Suggestions scoring
@@ -823,7 +821,10 @@ def enrich_vacancy(
     # that would weigh in the ranking beside the occupation's own skills.
     if max_sentences is not None:  # bounded work: the first sentences (an ad states its requirements early)
         text = "\n".join(sentences(text)[:max_sentences])
-    read = text if vacancy.occupation_uri is not None else f"{vacancy.title}.\n{text}"
+    # Likewise when the employer chose skills: they said what the job needs, and a title such as
+    # "Tehdastyöntekijä" gave "evaluate employees", "coach employees" … beside MIG/MAG welding (an
+    # outside tester). The title still tells the ranking which occupation (an exact ESCO title).
+    read = text if vacancy.occupation_uri is not None or chosen else f"{vacancy.title}.\n{text}"
     found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang)
     found = _close_to_best(found, relative_floor)
     suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]
