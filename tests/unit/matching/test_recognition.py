@@ -2,6 +2,7 @@
 stock phrases, boilerplate, rules, compounds, ranking and enrichment. The real-ESCO tests with the
 multilingual model are in test_recognition_esco.py."""
 
+import numpy as np
 import pytest
 
 from services.matching.index.domain.recognition import (
@@ -17,6 +18,7 @@ from services.matching.index.domain.recognition_text import (
     CompoundSplitter,
     is_boilerplate,
     phrases,
+    requirement_sentences,
     sentences,
     strip_stock,
     verb_candidates,
@@ -396,3 +398,48 @@ def test_a_task_noun_finds_the_skill_its_verb_names():
     without = recognizer({}).recognise("Siivousta.", top_k=3, lang="fi")
     assert _uris(with_verbs)[:1] == ["s:rooms"]
     assert with_verbs[0].score > max((r.score for r in without if r.uri == "s:rooms"), default=0.0)
+
+
+def test_a_section_about_benefits_or_the_employer_is_left_out_up_to_the_next_heading():
+    parts = [
+        "Tehtävään kuuluu kiinteistöjen huoltoa",
+        "Tarjoamme:",
+        "kilpailukykyisen palkan",
+        "kokemusta kiinteistöhuollosta edellytetään",  # a requirement inside the section is kept
+        "liikuntasetelit",
+        "Edellytämme:",
+        "B-ajokortti",
+        "About us: we build saunas.",
+        "About the role:",
+        "you will maintain buildings",
+    ]
+    assert requirement_sentences(parts) == [
+        "Tehtävään kuuluu kiinteistöjen huoltoa",
+        "kokemusta kiinteistöhuollosta edellytetään",
+        "Edellytämme:",
+        "B-ajokortti",
+        "About the role:",
+        "you will maintain buildings",
+    ]
+
+
+def _reference_lexical(r: SkillRecognizer, texts: list[str]) -> np.ndarray:
+    """The lexical scores as first written: sklearn's `normalize` and one 2-d scatter-max."""
+    from sklearn.preprocessing import normalize
+
+    from services.matching.index.domain.recognition import _tfidf
+
+    counts = r._vectorizer().transform(texts).tocsr()
+    queries = normalize(_tfidf(counts, r.index_.idf)).astype(np.float32)
+    per_doc = (queries @ r.index_.postings).tocoo()
+    out = np.zeros((len(texts), len(r.skill_uris_)), dtype=np.float32)
+    np.maximum.at(out, (per_doc.row, r.index_.doc_skill[per_doc.col]), per_doc.data)
+    return out
+
+
+def test_lexical_scores_are_exactly_the_reference_computation(recognizer):
+    texts = ["Experience in TIG welding is required.", "trukkikortti", "zzz", "hitsaus, trukki ja siivous"]
+    ours = recognizer._lexical(texts)
+    assert ours.dtype == np.float32 and ours.shape == (len(texts), len(recognizer.skill_uris_))
+    assert np.array_equal(ours, _reference_lexical(recognizer, texts))
+    assert not ours[2].any()

@@ -40,6 +40,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
@@ -49,9 +50,9 @@ from .recognition_text import (
     CompoundSplitter,
     affirmed,
     has_content,
-    is_boilerplate,
     phrases,
     readable,
+    requirement_sentences,
     says_more,
     sentences,
     strip_stock,
@@ -326,7 +327,7 @@ class SkillRecognizer:
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
-        self.products_ = named_products(taxonomy)
+        self.products_ = _product_names(taxonomy)
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_language(taxonomy)
         return self
@@ -453,15 +454,15 @@ class SkillRecognizer:
     def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]]]:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
-        for sentence in sentences(text)[:MAX_SENTENCES]:
-            if is_boilerplate(sentence):
-                continue
+        for sentence in requirement_sentences(sentences(text)[:MAX_SENTENCES]):
             heading = sentence.rstrip().endswith(":")
             sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
             if not re.search(r"\w", sentence):
                 continue
             named, rest = self.tools.rules.apply(sentence)
-            named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
+            named += [
+                uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
+            ]
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
@@ -528,10 +529,17 @@ class SkillRecognizer:
     def _lexical(self, texts: list[str]) -> np.ndarray:
         """(len(texts), n_skills) float32: each skill's best cosine over its documents."""
         counts = self._vectorizer().transform(texts).tocsr()
-        queries = normalize(_tfidf(counts, self.index_.idf)).astype(np.float32)
-        per_doc = (queries @ self.index_.postings).tocoo()  # only the documents sharing an n-gram
+        queries = _tfidf(counts, self.index_.idf)
+        # L2 rows in place: what `sklearn.preprocessing.normalize` runs after its input checks
+        # (which cost more than the normalising on a few short rows)
+        inplace_csr_row_normalize_l2(queries)
+        per_doc = (
+            queries.astype(np.float32, copy=False) @ self.index_.postings
+        ).tocsr()  # only the documents sharing an n-gram
         out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
-        np.maximum.at(out, (per_doc.row, self.index_.doc_skill[per_doc.col]), per_doc.data)
+        doc_skill, start, docs, values = self.index_.doc_skill, per_doc.indptr, per_doc.indices, per_doc.data
+        for i in range(len(texts)):  # a 1-d scatter-max per row: faster than one 2-d `maximum.at`
+            np.maximum.at(out[i], doc_skill[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
         return out
 
     def _embed(self, units: list[_Unit]) -> np.ndarray:
@@ -753,8 +761,14 @@ ordinary matching."""
 
 
 def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, skill URI) of `_product_names` (its docstring)."""
+    return [(pattern, uri) for _, pattern, uri in _product_names(taxonomy)]
+
+
+def _product_names(taxonomy: Taxonomy) -> list[tuple[str, re.Pattern[str], str]]:
     """Explicit rules for the skills that ESCO names by a product or language name, derived from
-    the taxonomy: (case-sensitive pattern, skill URI). A name is a one-word English preferred
+    the taxonomy: (name, case-sensitive pattern, skill URI); the pattern only matches where the
+    name itself occurs (a cheap test before it). A name is a one-word English preferred
     label, without its bracketed qualifier ("Java (computer programming)" → Java; C#, SQL,
     PostgreSQL), that is written with capitals, digits or signs beyond its first letter, or is
     qualified, or describes software. It matches as a word, also with a Finnish case ending
@@ -773,7 +787,7 @@ def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
         if not (name[0].isupper() and (capitals or qualifier or _SOFTWARE.search(description))):
             continue
         pattern = re.compile(rf"(?<![\w#+.\-]){re.escape(name)}(?::?[a-zäöå]{{1,6}})?(?![\w#+])")
-        out.append((pattern, uri))
+        out.append((name, pattern, uri))
     return out
 
 
@@ -823,7 +837,7 @@ def enrich_vacancy(
     max_sentences: int | None = None,
 ) -> Vacancy:
     """The vacancy with suggested skills recognised from `text` (its description) and, when the
-    employer named no occupation, its title, added.
+    employer named neither an occupation nor a skill, its title, added.
 
     Only what the job requires is read: sentences about the employer, benefits, equal
     opportunity and the application are skipped (see `SkillRecognizer`). Suggestions scoring
@@ -840,7 +854,10 @@ def enrich_vacancy(
     # that would weigh in the ranking beside the occupation's own skills.
     if max_sentences is not None:  # bounded work: the first sentences (an ad states its requirements early)
         text = "\n".join(sentences(text)[:max_sentences])
-    read = text if vacancy.occupation_uri is not None else f"{vacancy.title}.\n{text}"
+    # Likewise when the employer chose skills: they said what the job needs, and a title such as
+    # "Tehdastyöntekijä" gave "evaluate employees", "coach employees" … beside MIG/MAG welding (an
+    # outside tester). The title still tells the ranking which occupation (an exact ESCO title).
+    read = text if vacancy.occupation_uri is not None or chosen else f"{vacancy.title}.\n{text}"
     found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang)
     found = _close_to_best(found, relative_floor)
     suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]

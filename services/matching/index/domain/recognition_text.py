@@ -208,6 +208,7 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bstaff (?:meals?|discounts?|canteen)\b",
     r"\bwe(?:'re| are) hiring\b",
     r"\bjoin (?:us|our team)\b",
+    r"\bour (?:core )?values\b",
     r"\bread more\b",
     r"\bour website\b",
     r"\bwelcome to apply\b",
@@ -237,6 +238,8 @@ BOILERPLATE: tuple[str, ...] = (
     r"\btyöllistämme\b",
     r"\bhuumausainetesti\w*",
     r"\bolemme (?:kasvava|suomalainen|perheyritys|johtava|kansainvälinen)\b",
+    r"\bon (?:kasvava |suomalainen |kansainvälinen )?perheyritys\b",
+    r"\barvo(?:mme|jamme|ihimme)\b",  # "Arvojamme ovat asiakaslähtöisyys, vastuullisuus …"
     r"\briippumatta\b",  # "… sukupuolesta, iästä … riippumatta" (equal opportunity)
     r"\btervetullei\w*",
     r"\btervetuloa\b",
@@ -257,6 +260,7 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bmer information (?:ger|om tjänsten|fås)\b",
     r"\bkontakta\b",
     r"\bvi är ett (?:växande|ledande|familjeföretag|internationellt)",
+    r"\bvåra (?:kärn)?värderingar\b",
     r"\bjämställdhet\w*",
     r"\bmångfald\w*",
     r"\boavsett\b",
@@ -292,6 +296,74 @@ REQUIREMENT_CUES: tuple[str, ...] = (
 )
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _REQUIREMENT = re.compile("|".join(REQUIREMENT_CUES), re.I)
+
+# Headings of an ad's sections about the employer, its benefits or how to apply. A line that is
+# such a heading ("Tarjoamme:", "We offer:", "About us:") and the lines under it up to the next
+# heading are boilerplate, unless a line states a requirement; a line that starts with one
+# ("About us: Hervanta Tech is a SaaS scale-up …") is boilerplate itself. An outside tester: the
+# benefits written as the usual bullet list under "Tarjoamme:" gave "varmistaa hintojen
+# kilpailukyky" and "kulttuuriprojektit" as a property-maintenance vacancy's skills.
+BOILERPLATE_HEADINGS: tuple[str, ...] = (
+    # English
+    r"about (?:us|the company|the employer|our company)",  # (not "About the role:", "About you:")
+    r"who we are",
+    r"our (?:company|story|values|offer|benefits|culture)",
+    r"(?:what )?we offer(?: you)?",
+    r"(?:employee )?benefits",
+    r"perks(?: and benefits)?",
+    r"why (?:join us|us|work (?:with|for|at) us)",
+    r"how to apply",
+    r"(?:the )?application(?: process)?",
+    r"contact(?: us| information| details| person)?",
+    r"more information",
+    # Finnish
+    r"meistä",
+    r"yrityksestä",
+    r"yritys",
+    r"keitä olemme",
+    r"tarjoamme(?: sinulle)?",
+    r"meillä saat",
+    r"mitä tarjoamme",
+    r"(?:työsuhde-?)?edut",
+    r"hakeminen",
+    r"haku(?:ohjeet)?",
+    r"näin haet",
+    r"lisätiedot(?:ja)?",
+    r"yhteystiedot",
+    # Swedish
+    r"om oss",
+    r"om (?:företaget|arbetsgivaren)",
+    r"vi erbjuder(?: dig)?",
+    r"(?:vi |det här )?erbjuder vi",
+    r"förmåner",
+    r"ansökan",
+    r"så (?:här )?söker du",
+    r"kontakt(?:uppgifter|person)?",
+    r"mer information",
+)
+_BOILERPLATE_HEADING = re.compile(r"^\W*(?:" + "|".join(BOILERPLATE_HEADINGS) + r")\s*:", re.I)
+
+
+def requirement_sentences(parts: Sequence[str]) -> list[str]:
+    """The sentences of `parts` (from `sentences`, in order) that may state what a job requires:
+    boilerplate sentences (`is_boilerplate`) and the lines of a section about the employer,
+    benefits or applying (`BOILERPLATE_HEADINGS`, up to the next heading: a line ending in ":")
+    are left out, except a line in such a section that states a requirement."""
+    out: list[str] = []
+    skipping = False
+    for sentence in parts:
+        opens = _BOILERPLATE_HEADING.match(sentence)
+        if opens is not None:
+            # a heading alone opens the section; "About us: …" on one line is boilerplate itself
+            skipping = not sentence[opens.end() :].strip()
+            continue
+        if sentence.rstrip().endswith(":"):
+            skipping = False
+        if skipping and not _REQUIREMENT.search(sentence):
+            continue
+        if not is_boilerplate(sentence):
+            out.append(sentence)
+    return out
 
 
 def sentences(text: str) -> list[str]:
