@@ -21,6 +21,7 @@ from services.matching.index.domain.recognition_text import (
     requirement_sentences,
     sentences,
     strip_stock,
+    verb_candidates,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
@@ -356,6 +357,47 @@ def test_occupation_specific_skills_weigh_less_than_equally_matched_broader_ones
     assert _uris(default.recognise(text, top_k=2, lang="en"))[0] == "s:broad"
     weighted = {r.uri: r.score for r in default.recognise(text, top_k=2, lang="en")}
     assert weighted["s:narrow"] == pytest.approx(0.8 * scores["s:narrow"], rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [
+        ("siivous", "siivota"),  # -us of a contracted verb
+        ("mittaus", "mitata"),  # strong grade in the noun, weak in the verb
+        ("asennus", "asentaa"),  # nt : nn
+        ("opetus", "opettaa"),  # tt : t
+        ("hoito", "hoitaa"),  # -o
+        ("täyttö", "täyttää"),  # front vowels
+        ("valu", "valaa"),  # -u
+        ("suunnittelu", "suunnitella"),  # -elu of an -ella verb, tt : t
+        ("myynti", "myydä"),  # -nti
+        ("valvonta", "valvoa"),  # -nta
+        ("arviointi", "arvioida"),
+    ],
+)
+def test_finnish_derived_nouns_give_the_verbs_they_come_from(noun, verb):
+    assert verb in verb_candidates(noun)
+
+
+@pytest.mark.parametrize("word", ["sovittu", "kuivattu", "työ", "ja", "hitsaaja", "laitoshuoltaja"])
+def test_participles_short_words_and_job_titles_give_no_verb(word):
+    assert verb_candidates(word) == set()
+
+
+def test_a_task_noun_finds_the_skill_its_verb_names():
+    """ESCO's Finnish labels are verb phrases ("siivota huoneita"); ads name the task ("siivous")."""
+    rooms = SkillRow("s:rooms", "clean rooms", "siivota huoneita")
+    tax = Taxonomy.from_rows([*SKILLS, rooms], OCCUPATIONS)
+    lemmas = {"siivousta": "siivous", "huoneita": "huone"}
+
+    def recognizer(verbs):
+        tools = LanguageTools(lemmatise=lambda w, lang: lemmas.get(w.lower(), w.lower()), verbs=verbs)
+        return SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, tools=tools).fit(tax)
+
+    with_verbs = recognizer({"siivous": "siivota"}).recognise("Siivousta.", top_k=3, lang="fi")
+    without = recognizer({}).recognise("Siivousta.", top_k=3, lang="fi")
+    assert _uris(with_verbs)[:1] == ["s:rooms"]
+    assert with_verbs[0].score > max((r.score for r in without if r.uri == "s:rooms"), default=0.0)
 
 
 def test_a_section_about_benefits_or_the_employer_is_left_out_up_to_the_next_heading():

@@ -294,6 +294,17 @@ def test_list_headings_give_no_skill_of_their_own(esco_recognizer):
     assert labels(esco_recognizer, "Vaatimukset:", top_k=5, lang="fi") == []
 
 
+def test_finnish_task_nouns_match_the_verbs_of_escos_labels(esco_recognizer):
+    """ESCO's Finnish labels are verb phrases ("valaa betonia", "hoitaa haavaa"); ads name the task
+    ("betonivalu", "haavanhoito", "myyntityö"): a task noun, also inside a compound, adds its verb."""
+    verbs = esco_recognizer.tools.verbs
+    assert verbs["siivous"] == "siivota" and verbs["hoito"] == "hoitaa" and verbs["valu"] == "valaa"
+    assert "hitsaaja" not in verbs  # job titles are lexicalised: no verb
+    lexical = esco_recognizer._lexical_text("haavanhoitoa ja myyntityötä", "fi").split()
+    assert {"hoito", "hoitaa", "myydä"} <= set(lexical)
+    assert "pour concrete" in labels(esco_recognizer, "Betonivalut ja muottityöt.")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -27,6 +27,7 @@ Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recogn
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -96,6 +97,10 @@ class LanguageTools:
     """Per language, (word stem, English gloss) pairs added to text in that language: a stopgap
     for Swedish while ESCO's Swedish labels are not in data/ (e5-small maps Swedish job words such
     as "svetsning" poorly onto English labels)."""
+    verbs: Mapping[str, str] = field(default_factory=dict)
+    """Finnish derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
+    "hoitaa", "asennus" → "asentaa"): the verb is added to a text's lemmas, since ESCO's
+    Finnish labels are verb phrases ("hoitaa haavaa") where ads name the task ("haavanhoito")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +255,7 @@ class SkillRecognizer:
             "encoder": getattr(self.encoder, "model_id", None),
             "dense_langs": self.dense_langs,
             "lemmatiser": self.tools.lemmatise is not None,
+            "derived_verbs": len(self.tools.verbs),
         }
 
     # -- fitting ----------------------------------------------------------------------------------
@@ -504,7 +510,31 @@ class SkillRecognizer:
         lemmatise = self.tools.lemmatise
         tokens = [lemmatise(w, "fi") for w in words(text)]
         extra = self.splitter_.expand(tokens) if self.splitter_ is not None else tokens
+        if self.splitter_ is not None:  # a compound's inflected head ("haavan|hoitoa" → hoito)
+            known = self.splitter_.vocabulary
+            extra = [t if t in known else lemmatise(t, "fi") for t in extra]
+        verbs = self.tools.verbs
+        if verbs:  # the verb of a task or worker noun, also in a compound ("myynti|työ", "sähkö|asennus")
+            extra += [v for t in extra for v in self._verbs_in(t)]
         return text + " " + " ".join(t for t in extra if t)
+
+    def _verbs_in(self, word: str) -> tuple[str, ...]:
+        """The verbs of `word` and of its compound parts that derive from one ("myyntityö" →
+        (myydä,), "siivoustehtävä" → (siivota,), "hoito" → (hoitaa,); `LanguageTools.verbs`),
+        remembered for the most recent 65,536 words."""
+        return self.verbs_in_(word)
+
+    def _find_verbs(self, word: str) -> tuple[str, ...]:
+        verbs = self.tools.verbs
+        if word in verbs:
+            return (verbs[word],)
+        if self.splitter_ is None or len(word) < 2 * self.splitter_.min_part:
+            return ()
+        parts = self.splitter_.split(word, known_too=True)
+        if len(parts) < 2:
+            return ()
+        found = [verbs.get(p) for p in parts[:-1]] + [verbs.get(self.splitter_.lemma(parts[-1]))]
+        return tuple(v for v in found if v)
 
     def _lexical(self, texts: list[str]) -> np.ndarray:
         """(len(texts), n_skills) float32: each skill's best cosine over its documents."""
@@ -680,13 +710,16 @@ class SkillRecognizer:
 
     def _set_language(self, taxonomy: Taxonomy) -> None:
         self.splitter_: CompoundSplitter | None = None
+        self.verbs_in_: Callable[[str], tuple[str, ...]] = self._find_verbs
         if self.tools.lemmatise is None:
             return
         lemmatise = self.tools.lemmatise
         vocabulary = {
             lemmatise(w, "fi") for label in taxonomy.tables.skill_labels["fi"] for w in words(label)
         }
+        vocabulary |= set(self.tools.verbs)  # task nouns as compound parts: "siivous|ala", "betoni|valu"
         self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"))
+        self.verbs_in_ = functools.lru_cache(maxsize=65536)(self._find_verbs)
 
     def _vectorizer(self) -> HashingVectorizer:
         return HashingVectorizer(
