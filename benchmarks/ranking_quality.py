@@ -23,7 +23,11 @@ Rankers:
   score wired in, inferred occupations in the index), through `MatchingEngine.shortlist`, the call
   `MatchingHandlers.shortlist` makes (it adds only consent, exclusions and rendering); its 0-100
   `match` figures give the calibration table when it runs;
-- ``occupation-aware``: the brute-force prototype of that score (`benchmarks.ranking_model`).
+- ``occupation-aware``: the brute-force prototype of that score (`benchmarks.ranking_model`);
+- ``service``: the same engine reached as users reach it: profiles and vacancies through the
+  profile and vacancy services' HTTP APIs, their events through matching's index feed, the
+  recruiter's ``GET …/shortlist`` (`benchmarks.service_ranking`; not run by default: it takes
+  minutes per family).
 """
 
 from __future__ import annotations
@@ -254,11 +258,20 @@ def model_ranker(taxonomy: Taxonomy, p: Prepared, settings=None, collect: list |
     return rank
 
 
+def service_ranker(taxonomy: Taxonomy, p: Prepared) -> Ranker:
+    """The services' HTTP path (`benchmarks.service_ranking`): profiles and vacancies through their
+    APIs, events through matching's index feed, the recruiter's shortlist."""
+    from benchmarks.service_ranking import service_ranker as through_services
+
+    return through_services(taxonomy, p)
+
+
 RANKERS: dict[str, Callable[..., Ranker]] = {
     "occupation-aware": model_ranker,
     "idf-cosine": idf_cosine_ranker,
     "keyword": keyword_ranker,
     "engine": engine_ranker,
+    "service": service_ranker,
 }
 
 
@@ -417,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
     rankers = {
         k: v
         for k, v in RANKERS.items()
-        if not args.rankers or k in args.rankers.split(",") or k == "idf-cosine"
+        if (not args.rankers and k != "service") or k in (args.rankers or "").split(",") or k == "idf-cosine"
     }
     print(
         f"# ranking quality, {split['name']} {'half' if args.pool == 'half' else 'seed, all of ESCO'} "

@@ -312,6 +312,12 @@ class RateLimitSettings(EnvSettings):
     login: str = env(
         "KOHTAANTO_RATE_LIMIT_LOGIN", "30 per minute; 300 per hour", "sign-ins per client address (matching)"
     )
+    recognition: str = env(
+        "KOHTAANTO_RATE_LIMIT_RECOGNITION",
+        "300 per minute; 3000 per hour",
+        "skill recognition per caller, counted in sentences read (matching's `POST /skills/recognise`; "
+        "a sentence costs tens of CPU-milliseconds)",
+    )
 
     @classmethod
     def from_env(cls) -> RateLimitSettings:

@@ -10,6 +10,9 @@ What is limited (``RateLimitSettings``, from the environment):
 * a view marked ``@rate_limited("contact_lookup", cost=…)``: the contact look-up, where one request
   for *n* candidate ids costs *n*, so asking for many ids at once is no way around the limit;
 * a view marked ``@rate_limited("login")``: the login page (tokens tried by a browser).
+* a view marked ``@rate_limited("recognition", cost=…)``: skill recognition, where a request costs
+  the sentences it reads, so one caller's long texts cannot keep the recogniser (one at a time per
+  process) busy for everyone (an outside tester queued a coach's one-line note behind 10 s of texts).
 
 A caller over a limit gets ``429`` in the JSON error shape with ``Retry-After`` (seconds) and the
 ``X-RateLimit-*`` headers. The counters live, by default, in the service's own database
@@ -195,7 +198,12 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
     """Attach Flask-Limiter to ``app`` with the limits above; None when limits are switched off."""
     if not settings.enabled:
         return None
-    specs = {"write": settings.write, "contact_lookup": settings.contact_lookup, "login": settings.login}
+    specs = {
+        "write": settings.write,
+        "contact_lookup": settings.contact_lookup,
+        "login": settings.login,
+        "recognition": settings.recognition,
+    }
 
     def kind() -> str | None:
         mark = _mark_of_request(app)
@@ -218,9 +226,12 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
         default_limits_per_method=True,
         default_limits_exempt_when=lambda: kind() is None,
         default_limits_cost=cost,
-        # a refused contact look-up (422: too many ids, a bad purpose) shows no one: it is not charged,
-        # so a client's mistake does not lock it out of the meeting page's names for the window
-        default_limits_deduct_when=lambda response: kind() != "contact_lookup" or response.status_code < 400,
+        # a refused contact look-up (422: too many ids, a bad purpose) shows no one, a refused
+        # recognition reads nothing: they are not charged, so a client's mistake does not lock it out
+        # of the meeting page's names (or of recognition) for the window
+        default_limits_deduct_when=lambda response: (
+            kind() not in ("contact_lookup", "recognition") or response.status_code < 400
+        ),
         headers_enabled=True,
         retry_after="delta-seconds",
         key_prefix="kohtaanto",

@@ -44,10 +44,14 @@ def _recognizer(*_: Any, **__: Any) -> Any:
     return load_recognizer(_taxonomy())
 
 
-def matching_app(database_url: str, clock: Clock) -> Any:
-    """The app, with the taxonomy and recogniser loaded once per test session (they are read-only)."""
+def matching_app(database_url: str, clock: Clock, rate_limits: Any = None) -> Any:
+    """The app, with the taxonomy and recogniser loaded once per test session (they are read-only);
+    `rate_limits`: `RateLimitSettings` instead of the defaults."""
+    common = common_settings("matching", database_url)
+    if rate_limits is not None:
+        common = common.model_copy(update={"rate_limits": rate_limits})
     settings = Settings(
-        common=common_settings("matching", database_url),
+        common=common,
         cache_dir=REPO_ROOT / ".cache" / "matching",
         start_feed=False,
     )

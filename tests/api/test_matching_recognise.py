@@ -61,3 +61,28 @@ def test_an_unknown_language_is_a_field_error(client):
     assert r.status_code == 422
     body = r.get_json()
     assert body["code"] and "lang" in str(body["errors"])
+
+
+def test_recognition_is_limited_per_caller_in_sentences_read(database_url):
+    """Outside tester 5, F10: one employer's 20,000-character texts (50 sentences read, ~3.6 s each)
+    queued a coach's one-line note for 10 s; the write limit let one token send two a second. A request
+    costs the sentences it reads, so long texts use up a caller's budget quickly; others keep theirs."""
+    from shared.config import RateLimitSettings
+
+    limits = RateLimitSettings(recognition="60 per minute")
+    client = matching_app(database_url, Clock(), limits).test_client()
+    long_text = " ".join(f"Hoitaa työn {i}." for i in range(200))  # 200 sentences: 50 are read
+    answers = [client.post(URL, json={"text": long_text, "top_k": 3}, headers=EMPLOYER) for _ in range(2)]
+    assert [r.status_code for r in answers] == [200, 429]
+    assert answers[1].get_json()["code"] == 429 and "Retry-After" in answers[1].headers
+    assert answers[0].headers["X-RateLimit-Remaining"] == "10"  # 50 of 60 used by one request
+    coach = auth("coach", "tampere-tyollisyys")
+    assert client.post(URL, json={"text": "Osaa MIG-hitsauksen."}, headers=coach).status_code == 200
+    # a bad request reads nothing and costs nothing
+    assert client.post(URL, json={"text": ""}, headers=coach).status_code == 422
+    assert (
+        client.post(URL, json={"text": "Osaa MIG-hitsauksen."}, headers=coach).headers[
+            "X-RateLimit-Remaining"
+        ]
+        == "58"
+    )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from flask import current_app, jsonify
+from flask import current_app, jsonify, request
 from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint, abort
 
 from services.kernel.texts import N_
 from services.matching.index.domain.filters import Scope
+from services.matching.index.domain.recognition_text import MAX_SENTENCES, sentences
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.handlers import (
     MatchingHandlers,
@@ -20,6 +21,7 @@ from services.matching.index.handlers import (
 )
 from services.matching.index.render import render_explanation, render_shortlist
 from services.matching.index.schemas import (
+    MAX_TEXT_CHARS,
     NO_COUNTS,
     ExplanationSchema,
     IndexVersionsQuerySchema,
@@ -34,6 +36,7 @@ from services.matching.index.schemas import (
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort as http_abort
 from shared.metrics import SHORTLIST_DURATION
+from shared.ratelimit import rate_limited
 
 blp = Blueprint(
     "matching",
@@ -168,9 +171,20 @@ class VacancySkillsView(MethodView):
         }
 
 
+def sentences_read() -> int:
+    """Rate-limit cost of a recognition request: the sentences of its text the recogniser reads (at
+    least 1, at most `MAX_SENTENCES`); the body is not validated yet (a bad one is a 422, not charged)."""
+    body = request.get_json(silent=True)
+    text = body.get("text") if isinstance(body, dict) else None
+    if not isinstance(text, str):
+        return 1
+    return max(1, min(MAX_SENTENCES, len(sentences(text[:MAX_TEXT_CHARS]))))
+
+
 @blp.route("/skills/recognise")
 class RecogniseView(MethodView):
     @require_role(*Role)
+    @rate_limited("recognition", cost=sentences_read)
     @blp.arguments(RecogniseSchema)
     @blp.response(200, RecognisedListSchema)
     def post(self, data: dict[str, Any]) -> Any:

@@ -262,8 +262,11 @@ class ShortlistSchema(ma.Schema):
 TEXT_LANGS = UI_LANGUAGES
 
 
+MAX_TEXT_CHARS = 20_000  # characters of a text to recognise skills in
+
+
 class RecogniseSchema(StrictSchema):
-    text = fields.String(required=True, validate=validate.Length(1, 20_000))
+    text = fields.String(required=True, validate=validate.Length(1, MAX_TEXT_CHARS))
     top_k = fields.Integer(load_default=10, validate=validate.Range(1, 50))
     lang = fields.String(
         load_default=None,

@@ -2,6 +2,7 @@
 stock phrases, boilerplate, rules, compounds, ranking and enrichment. The real-ESCO tests with the
 multilingual model are in test_recognition_esco.py."""
 
+import numpy as np
 import pytest
 
 from services.matching.index.domain.recognition import (
@@ -17,8 +18,10 @@ from services.matching.index.domain.recognition_text import (
     CompoundSplitter,
     is_boilerplate,
     phrases,
+    requirement_sentences,
     sentences,
     strip_stock,
+    verb_candidates,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
@@ -354,3 +357,89 @@ def test_occupation_specific_skills_weigh_less_than_equally_matched_broader_ones
     assert _uris(default.recognise(text, top_k=2, lang="en"))[0] == "s:broad"
     weighted = {r.uri: r.score for r in default.recognise(text, top_k=2, lang="en")}
     assert weighted["s:narrow"] == pytest.approx(0.8 * scores["s:narrow"], rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [
+        ("siivous", "siivota"),  # -us of a contracted verb
+        ("mittaus", "mitata"),  # strong grade in the noun, weak in the verb
+        ("asennus", "asentaa"),  # nt : nn
+        ("opetus", "opettaa"),  # tt : t
+        ("hoito", "hoitaa"),  # -o
+        ("täyttö", "täyttää"),  # front vowels
+        ("valu", "valaa"),  # -u
+        ("suunnittelu", "suunnitella"),  # -elu of an -ella verb, tt : t
+        ("myynti", "myydä"),  # -nti
+        ("valvonta", "valvoa"),  # -nta
+        ("arviointi", "arvioida"),
+    ],
+)
+def test_finnish_derived_nouns_give_the_verbs_they_come_from(noun, verb):
+    assert verb in verb_candidates(noun)
+
+
+@pytest.mark.parametrize("word", ["sovittu", "kuivattu", "työ", "ja", "hitsaaja", "laitoshuoltaja"])
+def test_participles_short_words_and_job_titles_give_no_verb(word):
+    assert verb_candidates(word) == set()
+
+
+def test_a_task_noun_finds_the_skill_its_verb_names():
+    """ESCO's Finnish labels are verb phrases ("siivota huoneita"); ads name the task ("siivous")."""
+    rooms = SkillRow("s:rooms", "clean rooms", "siivota huoneita")
+    tax = Taxonomy.from_rows([*SKILLS, rooms], OCCUPATIONS)
+    lemmas = {"siivousta": "siivous", "huoneita": "huone"}
+
+    def recognizer(verbs):
+        tools = LanguageTools(lemmatise=lambda w, lang: lemmas.get(w.lower(), w.lower()), verbs=verbs)
+        return SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, tools=tools).fit(tax)
+
+    with_verbs = recognizer({"siivous": "siivota"}).recognise("Siivousta.", top_k=3, lang="fi")
+    without = recognizer({}).recognise("Siivousta.", top_k=3, lang="fi")
+    assert _uris(with_verbs)[:1] == ["s:rooms"]
+    assert with_verbs[0].score > max((r.score for r in without if r.uri == "s:rooms"), default=0.0)
+
+
+def test_a_section_about_benefits_or_the_employer_is_left_out_up_to_the_next_heading():
+    parts = [
+        "Tehtävään kuuluu kiinteistöjen huoltoa",
+        "Tarjoamme:",
+        "kilpailukykyisen palkan",
+        "kokemusta kiinteistöhuollosta edellytetään",  # a requirement inside the section is kept
+        "liikuntasetelit",
+        "Edellytämme:",
+        "B-ajokortti",
+        "About us: we build saunas.",
+        "About the role:",
+        "you will maintain buildings",
+    ]
+    assert requirement_sentences(parts) == [
+        "Tehtävään kuuluu kiinteistöjen huoltoa",
+        "kokemusta kiinteistöhuollosta edellytetään",
+        "Edellytämme:",
+        "B-ajokortti",
+        "About the role:",
+        "you will maintain buildings",
+    ]
+
+
+def _reference_lexical(r: SkillRecognizer, texts: list[str]) -> np.ndarray:
+    """The lexical scores as first written: sklearn's `normalize` and one 2-d scatter-max."""
+    from sklearn.preprocessing import normalize
+
+    from services.matching.index.domain.recognition import _tfidf
+
+    counts = r._vectorizer().transform(texts).tocsr()
+    queries = normalize(_tfidf(counts, r.index_.idf)).astype(np.float32)
+    per_doc = (queries @ r.index_.postings).tocoo()
+    out = np.zeros((len(texts), len(r.skill_uris_)), dtype=np.float32)
+    np.maximum.at(out, (per_doc.row, r.index_.doc_skill[per_doc.col]), per_doc.data)
+    return out
+
+
+def test_lexical_scores_are_exactly_the_reference_computation(recognizer):
+    texts = ["Experience in TIG welding is required.", "trukkikortti", "zzz", "hitsaus, trukki ja siivous"]
+    ours = recognizer._lexical(texts)
+    assert ours.dtype == np.float32 and ours.shape == (len(texts), len(recognizer.skill_uris_))
+    assert np.array_equal(ours, _reference_lexical(recognizer, texts))
+    assert not ours[2].any()

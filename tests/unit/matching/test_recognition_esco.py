@@ -4,6 +4,7 @@ The recogniser is loaded once per test session (`esco_recognizer` in conftest.py
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from services.matching.index.domain.recognition import enrich_vacancy
@@ -291,3 +292,68 @@ def test_list_headings_give_no_skill_of_their_own(esco_recognizer):
     found = labels(esco_recognizer, text, top_k=10)
     assert "operate forklift" in found and not any("requirements" in label for label in found), found
     assert labels(esco_recognizer, "Vaatimukset:", top_k=5, lang="fi") == []
+
+
+def test_finnish_task_nouns_match_the_verbs_of_escos_labels(esco_recognizer):
+    """ESCO's Finnish labels are verb phrases ("valaa betonia", "hoitaa haavaa"); ads name the task
+    ("betonivalu", "haavanhoito", "myyntityö"): a task noun, also inside a compound, adds its verb."""
+    verbs = esco_recognizer.tools.verbs
+    assert verbs["siivous"] == "siivota" and verbs["hoito"] == "hoitaa" and verbs["valu"] == "valaa"
+    assert "hitsaaja" not in verbs  # job titles are lexicalised: no verb
+    lexical = esco_recognizer._lexical_text("haavanhoitoa ja myyntityötä", "fi").split()
+    assert {"hoito", "hoitaa", "myydä"} <= set(lexical)
+    assert "pour concrete" in labels(esco_recognizer, "Betonivalut ja muottityöt.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tarjoamme:\n- kilpailukykyisen palkan ja työsuhdepyörän\n- liikunta- ja kulttuurisetelit, ePassi\n"
+        "- työterveyshuollon, joka kattaa myös yleislääkäritason sairaanhoidon",
+        "We offer:\n- flexible hours and remote work\n- lunch benefit and a MacBook\n- occupational health care",
+        "Vi erbjuder:\n- konkurrenskraftig lön\n- friskvårdsbidrag och flexibla arbetstider",
+        "About us: Hervanta Tech is a fast-growing SaaS scale-up in Tampere with 80 people from 20 countries.",
+        "Pirkan Kiinteistöpalvelu Oy on perheyritys. Arvojamme ovat asiakaslähtöisyys, vastuullisuus ja "
+        "yhdessä tekeminen.",
+    ],
+)
+def test_a_benefits_list_and_the_company_blurb_give_no_skill(esco_recognizer, text):
+    """Outside tester 5, F1/F2: the benefits as a bullet list under "Tarjoamme:" / "We offer:" gave
+    "varmistaa hintojen kilpailukyky", "kulttuuriprojektit", "advise healthcare users on occupational
+    health"; "About us: … SaaS scale-up" gave SaaS at 1.0; a family firm's values gave
+    "varmistaa asiakaslähtöisyys"."""
+    assert labels(esco_recognizer, text, top_k=10) == []
+
+
+def test_the_requirements_after_a_benefits_list_are_read(esco_recognizer):
+    """The section about benefits ends at the next heading; a requirement inside it is still read."""
+    text = (
+        "Tarjoamme:\n- kilpailukykyisen palkan\n- työterveyshuollon\nEdellytämme:\n- trukkikorttia\n"
+        "- B-ajokorttia"
+    )
+    found = labels(esco_recognizer, text, top_k=10, lang="fi")
+    assert "operate forklift" in found and "drive vehicles" in found, found
+    assert not any("health" in label for label in found), found
+    within = labels(esco_recognizer, "We offer:\n- training\n- forklift licence required", top_k=10)
+    assert "operate forklift" in within, within
+
+
+def test_a_title_adds_no_guesses_when_the_employer_chose_skills(esco_recognizer):
+    """Outside tester 5, F6: a vacancy with MIG/MAG welding and forklift chosen, titled
+    "Tehdastyöntekijä" (factory worker), got "evaluate employees", "coach employees", … from its title."""
+    mag = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
+    chosen = replace(vacancy((mag,)), title="Tehdastyöntekijä")
+    assert enrich_vacancy(chosen, "", esco_recognizer).skills == chosen.skills
+
+
+def test_the_lexical_stage_on_the_real_index_is_exactly_the_reference_computation(esco_recognizer):
+    from .test_recognition import _reference_lexical
+
+    texts = [
+        "Knowledge of SQL and PostgreSQL.",
+        "Edellytämme lähihoitajan tutkintoa, hygieniapassia ja hyviä vuorovaikutustaitoja.",
+        "trukinkuljettaja",
+        "Erfarenhet av svetsning krävs.",
+    ]
+    lexical = [esco_recognizer._lexical_text(t, "fi") for t in texts]
+    assert np.array_equal(esco_recognizer._lexical(lexical), _reference_lexical(esco_recognizer, lexical))

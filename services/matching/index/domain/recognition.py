@@ -27,6 +27,7 @@ Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recogn
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -39,6 +40,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
@@ -48,9 +50,9 @@ from .recognition_text import (
     CompoundSplitter,
     affirmed,
     has_content,
-    is_boilerplate,
     phrases,
     readable,
+    requirement_sentences,
     says_more,
     sentences,
     strip_stock,
@@ -95,6 +97,10 @@ class LanguageTools:
     """Per language, (word stem, English gloss) pairs added to text in that language: a stopgap
     for Swedish while ESCO's Swedish labels are not in data/ (e5-small maps Swedish job words such
     as "svetsning" poorly onto English labels)."""
+    verbs: Mapping[str, str] = field(default_factory=dict)
+    """Finnish derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
+    "hoitaa", "asennus" → "asentaa"): the verb is added to a text's lemmas, since ESCO's
+    Finnish labels are verb phrases ("hoitaa haavaa") where ads name the task ("haavanhoito")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +255,7 @@ class SkillRecognizer:
             "encoder": getattr(self.encoder, "model_id", None),
             "dense_langs": self.dense_langs,
             "lemmatiser": self.tools.lemmatise is not None,
+            "derived_verbs": len(self.tools.verbs),
         }
 
     # -- fitting ----------------------------------------------------------------------------------
@@ -320,7 +327,7 @@ class SkillRecognizer:
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
-        self.products_ = named_products(taxonomy)
+        self.products_ = _product_names(taxonomy)
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_language(taxonomy)
         return self
@@ -447,15 +454,15 @@ class SkillRecognizer:
     def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]]]:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
-        for sentence in sentences(text)[:MAX_SENTENCES]:
-            if is_boilerplate(sentence):
-                continue
+        for sentence in requirement_sentences(sentences(text)[:MAX_SENTENCES]):
             heading = sentence.rstrip().endswith(":")
             sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
             if not re.search(r"\w", sentence):
                 continue
             named, rest = self.tools.rules.apply(sentence)
-            named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
+            named += [
+                uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
+            ]
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
@@ -493,15 +500,46 @@ class SkillRecognizer:
         lemmatise = self.tools.lemmatise
         tokens = [lemmatise(w, "fi") for w in words(text)]
         extra = self.splitter_.expand(tokens) if self.splitter_ is not None else tokens
+        if self.splitter_ is not None:  # a compound's inflected head ("haavan|hoitoa" → hoito)
+            known = self.splitter_.vocabulary
+            extra = [t if t in known else lemmatise(t, "fi") for t in extra]
+        verbs = self.tools.verbs
+        if verbs:  # the verb of a task or worker noun, also in a compound ("myynti|työ", "sähkö|asennus")
+            extra += [v for t in extra for v in self._verbs_in(t)]
         return text + " " + " ".join(t for t in extra if t)
+
+    def _verbs_in(self, word: str) -> tuple[str, ...]:
+        """The verbs of `word` and of its compound parts that derive from one ("myyntityö" →
+        (myydä,), "siivoustehtävä" → (siivota,), "hoito" → (hoitaa,); `LanguageTools.verbs`),
+        remembered for the most recent 65,536 words."""
+        return self.verbs_in_(word)
+
+    def _find_verbs(self, word: str) -> tuple[str, ...]:
+        verbs = self.tools.verbs
+        if word in verbs:
+            return (verbs[word],)
+        if self.splitter_ is None or len(word) < 2 * self.splitter_.min_part:
+            return ()
+        parts = self.splitter_.split(word, known_too=True)
+        if len(parts) < 2:
+            return ()
+        found = [verbs.get(p) for p in parts[:-1]] + [verbs.get(self.splitter_.lemma(parts[-1]))]
+        return tuple(v for v in found if v)
 
     def _lexical(self, texts: list[str]) -> np.ndarray:
         """(len(texts), n_skills) float32: each skill's best cosine over its documents."""
         counts = self._vectorizer().transform(texts).tocsr()
-        queries = normalize(_tfidf(counts, self.index_.idf)).astype(np.float32)
-        per_doc = (queries @ self.index_.postings).tocoo()  # only the documents sharing an n-gram
+        queries = _tfidf(counts, self.index_.idf)
+        # L2 rows in place: what `sklearn.preprocessing.normalize` runs after its input checks
+        # (which cost more than the normalising on a few short rows)
+        inplace_csr_row_normalize_l2(queries)
+        per_doc = (
+            queries.astype(np.float32, copy=False) @ self.index_.postings
+        ).tocsr()  # only the documents sharing an n-gram
         out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
-        np.maximum.at(out, (per_doc.row, self.index_.doc_skill[per_doc.col]), per_doc.data)
+        doc_skill, start, docs, values = self.index_.doc_skill, per_doc.indptr, per_doc.indices, per_doc.data
+        for i in range(len(texts)):  # a 1-d scatter-max per row: faster than one 2-d `maximum.at`
+            np.maximum.at(out[i], doc_skill[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
         return out
 
     def _embed(self, units: list[_Unit]) -> np.ndarray:
@@ -662,13 +700,16 @@ class SkillRecognizer:
 
     def _set_language(self, taxonomy: Taxonomy) -> None:
         self.splitter_: CompoundSplitter | None = None
+        self.verbs_in_: Callable[[str], tuple[str, ...]] = self._find_verbs
         if self.tools.lemmatise is None:
             return
         lemmatise = self.tools.lemmatise
         vocabulary = {
             lemmatise(w, "fi") for label in taxonomy.tables.skill_labels["fi"] for w in words(label)
         }
+        vocabulary |= set(self.tools.verbs)  # task nouns as compound parts: "siivous|ala", "betoni|valu"
         self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"))
+        self.verbs_in_ = functools.lru_cache(maxsize=65536)(self._find_verbs)
 
     def _vectorizer(self) -> HashingVectorizer:
         return HashingVectorizer(
@@ -720,8 +761,14 @@ ordinary matching."""
 
 
 def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, skill URI) of `_product_names` (its docstring)."""
+    return [(pattern, uri) for _, pattern, uri in _product_names(taxonomy)]
+
+
+def _product_names(taxonomy: Taxonomy) -> list[tuple[str, re.Pattern[str], str]]:
     """Explicit rules for the skills that ESCO names by a product or language name, derived from
-    the taxonomy: (case-sensitive pattern, skill URI). A name is a one-word English preferred
+    the taxonomy: (name, case-sensitive pattern, skill URI); the pattern only matches where the
+    name itself occurs (a cheap test before it). A name is a one-word English preferred
     label, without its bracketed qualifier ("Java (computer programming)" → Java; C#, SQL,
     PostgreSQL), that is written with capitals, digits or signs beyond its first letter, or is
     qualified, or describes software. It matches as a word, also with a Finnish case ending
@@ -740,7 +787,7 @@ def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
         if not (name[0].isupper() and (capitals or qualifier or _SOFTWARE.search(description))):
             continue
         pattern = re.compile(rf"(?<![\w#+.\-]){re.escape(name)}(?::?[a-zäöå]{{1,6}})?(?![\w#+])")
-        out.append((pattern, uri))
+        out.append((name, pattern, uri))
     return out
 
 
@@ -790,7 +837,7 @@ def enrich_vacancy(
     max_sentences: int | None = None,
 ) -> Vacancy:
     """The vacancy with suggested skills recognised from `text` (its description) and, when the
-    employer named no occupation, its title, added.
+    employer named neither an occupation nor a skill, its title, added.
 
     Only what the job requires is read: sentences about the employer, benefits, equal
     opportunity and the application are skipped (see `SkillRecognizer`). Suggestions scoring
@@ -807,7 +854,10 @@ def enrich_vacancy(
     # that would weigh in the ranking beside the occupation's own skills.
     if max_sentences is not None:  # bounded work: the first sentences (an ad states its requirements early)
         text = "\n".join(sentences(text)[:max_sentences])
-    read = text if vacancy.occupation_uri is not None else f"{vacancy.title}.\n{text}"
+    # Likewise when the employer chose skills: they said what the job needs, and a title such as
+    # "Tehdastyöntekijä" gave "evaluate employees", "coach employees" … beside MIG/MAG welding (an
+    # outside tester). The title still tells the ranking which occupation (an exact ESCO title).
+    read = text if vacancy.occupation_uri is not None or chosen else f"{vacancy.title}.\n{text}"
     found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang)
     found = _close_to_best(found, relative_floor)
     suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]

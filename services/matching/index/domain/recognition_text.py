@@ -208,6 +208,7 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bstaff (?:meals?|discounts?|canteen)\b",
     r"\bwe(?:'re| are) hiring\b",
     r"\bjoin (?:us|our team)\b",
+    r"\bour (?:core )?values\b",
     r"\bread more\b",
     r"\bour website\b",
     r"\bwelcome to apply\b",
@@ -237,6 +238,8 @@ BOILERPLATE: tuple[str, ...] = (
     r"\btyöllistämme\b",
     r"\bhuumausainetesti\w*",
     r"\bolemme (?:kasvava|suomalainen|perheyritys|johtava|kansainvälinen)\b",
+    r"\bon (?:kasvava |suomalainen |kansainvälinen )?perheyritys\b",
+    r"\barvo(?:mme|jamme|ihimme)\b",  # "Arvojamme ovat asiakaslähtöisyys, vastuullisuus …"
     r"\briippumatta\b",  # "… sukupuolesta, iästä … riippumatta" (equal opportunity)
     r"\btervetullei\w*",
     r"\btervetuloa\b",
@@ -257,6 +260,7 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bmer information (?:ger|om tjänsten|fås)\b",
     r"\bkontakta\b",
     r"\bvi är ett (?:växande|ledande|familjeföretag|internationellt)",
+    r"\bvåra (?:kärn)?värderingar\b",
     r"\bjämställdhet\w*",
     r"\bmångfald\w*",
     r"\boavsett\b",
@@ -292,6 +296,74 @@ REQUIREMENT_CUES: tuple[str, ...] = (
 )
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _REQUIREMENT = re.compile("|".join(REQUIREMENT_CUES), re.I)
+
+# Headings of an ad's sections about the employer, its benefits or how to apply. A line that is
+# such a heading ("Tarjoamme:", "We offer:", "About us:") and the lines under it up to the next
+# heading are boilerplate, unless a line states a requirement; a line that starts with one
+# ("About us: Hervanta Tech is a SaaS scale-up …") is boilerplate itself. An outside tester: the
+# benefits written as the usual bullet list under "Tarjoamme:" gave "varmistaa hintojen
+# kilpailukyky" and "kulttuuriprojektit" as a property-maintenance vacancy's skills.
+BOILERPLATE_HEADINGS: tuple[str, ...] = (
+    # English
+    r"about (?:us|the company|the employer|our company)",  # (not "About the role:", "About you:")
+    r"who we are",
+    r"our (?:company|story|values|offer|benefits|culture)",
+    r"(?:what )?we offer(?: you)?",
+    r"(?:employee )?benefits",
+    r"perks(?: and benefits)?",
+    r"why (?:join us|us|work (?:with|for|at) us)",
+    r"how to apply",
+    r"(?:the )?application(?: process)?",
+    r"contact(?: us| information| details| person)?",
+    r"more information",
+    # Finnish
+    r"meistä",
+    r"yrityksestä",
+    r"yritys",
+    r"keitä olemme",
+    r"tarjoamme(?: sinulle)?",
+    r"meillä saat",
+    r"mitä tarjoamme",
+    r"(?:työsuhde-?)?edut",
+    r"hakeminen",
+    r"haku(?:ohjeet)?",
+    r"näin haet",
+    r"lisätiedot(?:ja)?",
+    r"yhteystiedot",
+    # Swedish
+    r"om oss",
+    r"om (?:företaget|arbetsgivaren)",
+    r"vi erbjuder(?: dig)?",
+    r"(?:vi |det här )?erbjuder vi",
+    r"förmåner",
+    r"ansökan",
+    r"så (?:här )?söker du",
+    r"kontakt(?:uppgifter|person)?",
+    r"mer information",
+)
+_BOILERPLATE_HEADING = re.compile(r"^\W*(?:" + "|".join(BOILERPLATE_HEADINGS) + r")\s*:", re.I)
+
+
+def requirement_sentences(parts: Sequence[str]) -> list[str]:
+    """The sentences of `parts` (from `sentences`, in order) that may state what a job requires:
+    boilerplate sentences (`is_boilerplate`) and the lines of a section about the employer,
+    benefits or applying (`BOILERPLATE_HEADINGS`, up to the next heading: a line ending in ":")
+    are left out, except a line in such a section that states a requirement."""
+    out: list[str] = []
+    skipping = False
+    for sentence in parts:
+        opens = _BOILERPLATE_HEADING.match(sentence)
+        if opens is not None:
+            # a heading alone opens the section; "About us: …" on one line is boilerplate itself
+            skipping = not sentence[opens.end() :].strip()
+            continue
+        if sentence.rstrip().endswith(":"):
+            skipping = False
+        if skipping and not _REQUIREMENT.search(sentence):
+            continue
+        if not is_boilerplate(sentence):
+            out.append(sentence)
+    return out
 
 
 def sentences(text: str) -> list[str]:
@@ -468,10 +540,14 @@ class CompoundSplitter:
         self.lemma = lemma or (lambda w: w)
         self.min_part = min_part
 
-    def split(self, word: str) -> list[str]:
-        """The parts of `word` (itself alone when it is known or cannot be split)."""
+    def split(self, word: str, *, known_too: bool = False) -> list[str]:
+        """The parts of `word` (itself alone when it cannot be split, or when it is known itself
+        and `known_too` is false: "siivousala" is a word of ESCO's labels, its parts "siivous" and
+        "ala" are too)."""
         w = word.lower().replace("-", "")
-        if len(w) < 2 * self.min_part or w in self.vocabulary or self.lemma(w) in self.vocabulary:
+        if len(w) < 2 * self.min_part:
+            return [word]
+        if not known_too and (w in self.vocabulary or self.lemma(w) in self.vocabulary):
             return [word]
         for cut in range(self.min_part, len(w) - self.min_part + 1):
             head, modifier = w[cut:], w[:cut]
@@ -491,3 +567,72 @@ class CompoundSplitter:
         for t in tokens:
             out.extend(self.split(t))
         return out
+
+
+# Consonant gradation (astevaihtelu): the strong and weak grades of a stem's last consonants
+# (Iso suomen kielioppi §§ 41–43). A derived noun and its verb may stand in different grades
+# ("mittaus" / "mitata", "opetus" / "opettaa", "asennus" / "asentaa").
+_GRADES = (
+    ("kk", "k"),
+    ("pp", "p"),
+    ("tt", "t"),
+    ("nk", "ng"),
+    ("mp", "mm"),
+    ("lt", "ll"),
+    ("rt", "rr"),
+    ("nt", "nn"),
+    ("ht", "hd"),
+    ("t", "d"),
+    ("p", "v"),
+)
+_LAST_CONSONANTS = re.compile(r"([bcdfghjklmnpqrstvwxz]+)([aeiouyäö]*)$")
+
+
+def _graded(stem: str) -> set[str]:
+    """`stem` and its forms with the last consonant cluster in the other grade."""
+    out = {stem}
+    m = _LAST_CONSONANTS.search(stem)
+    if m is None:
+        return out
+    head, cluster, tail = stem[: m.start()], m.group(1), m.group(2)
+    for strong, weak in _GRADES:
+        if cluster.endswith(strong):
+            out.add(head + cluster[: -len(strong)] + weak + tail)
+        if cluster.endswith(weak):
+            out.add(head + cluster[: -len(weak)] + strong + tail)
+    return out
+
+
+def verb_candidates(noun: str) -> set[str]:
+    """The infinitives a Finnish noun lemma may be derived from, by the productive deverbal
+    suffixes (Iso suomen kielioppi §§ 191–226): action nouns in -us/-ys ("siivous" ← siivota,
+    "asennus" ← asentaa, "mittaus" ← mitata), -o/-ö ("hoito" ← hoitaa, "täyttö" ← täyttää),
+    -u/-y ("valu" ← valaa, "suunnittelu" ← suunnitella), -nti/-nta/-nto ("myynti" ← myydä,
+    "valvonta" ← valvoa, "arviointi" ← arvioida). Candidates only (a set of strings, possibly
+    empty): most are not words, and the caller keeps those that are known verbs. Past participles
+    ("sovittu") are not nouns and give none. Agent nouns in -ja/-jä are left out: as job titles
+    they are lexicalised ("laitoshuoltaja" cleans, it does not "huoltaa"; measured: no gain,
+    docs/benchmarks.md). (-minen nouns are read from the lemma dictionary, see `FinnishLemmas`.)"""
+    n = noun.lower()
+    a = "a" if re.search(r"[aou]", n) else "ä"
+    ta, da = "t" + a, "d" + a
+    out: set[str] = set()
+    if len(n) < 4 or n.endswith(("ttu", "tty")):
+        return out
+    if n.endswith(("us", "ys")) and len(n) > 4:
+        for s in _graded(n[:-2]):
+            out |= {s + ta, s + a + a, s + "e" + a, s + "i" + ta}
+    elif n.endswith(("nti", "nta", "ntä", "nto", "ntö")) and len(n) > 5:
+        base = n[:-3]
+        out |= {base + a, base + da, base + ta}
+    elif n.endswith(("o", "ö")):
+        for s in _graded(n[:-1]):
+            out |= {s + a + a, s + "e" + a}
+    elif n.endswith(("u", "y")):
+        stem = n[:-1]
+        for s in _graded(stem):
+            out |= {s + a + a, s + ta}
+        if stem.endswith(("el", "il")):  # suunnittelu ← suunnitella (weak grade before -ella)
+            out |= {g + stem[-2:] + "l" + a for g in _graded(stem[:-2])}
+    out.discard(n)
+    return out
