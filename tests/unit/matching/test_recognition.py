@@ -2,6 +2,7 @@
 stock phrases, boilerplate, rules, compounds, ranking and enrichment. The real-ESCO tests with the
 multilingual model are in test_recognition_esco.py."""
 
+import numpy as np
 import pytest
 
 from services.matching.index.domain.recognition import (
@@ -20,6 +21,7 @@ from services.matching.index.domain.recognition_text import (
     requirement_sentences,
     sentences,
     strip_stock,
+    verb_candidates,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
@@ -357,6 +359,47 @@ def test_occupation_specific_skills_weigh_less_than_equally_matched_broader_ones
     assert weighted["s:narrow"] == pytest.approx(0.8 * scores["s:narrow"], rel=1e-3)
 
 
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [
+        ("siivous", "siivota"),  # -us of a contracted verb
+        ("mittaus", "mitata"),  # strong grade in the noun, weak in the verb
+        ("asennus", "asentaa"),  # nt : nn
+        ("opetus", "opettaa"),  # tt : t
+        ("hoito", "hoitaa"),  # -o
+        ("täyttö", "täyttää"),  # front vowels
+        ("valu", "valaa"),  # -u
+        ("suunnittelu", "suunnitella"),  # -elu of an -ella verb, tt : t
+        ("myynti", "myydä"),  # -nti
+        ("valvonta", "valvoa"),  # -nta
+        ("arviointi", "arvioida"),
+    ],
+)
+def test_finnish_derived_nouns_give_the_verbs_they_come_from(noun, verb):
+    assert verb in verb_candidates(noun)
+
+
+@pytest.mark.parametrize("word", ["sovittu", "kuivattu", "työ", "ja", "hitsaaja", "laitoshuoltaja"])
+def test_participles_short_words_and_job_titles_give_no_verb(word):
+    assert verb_candidates(word) == set()
+
+
+def test_a_task_noun_finds_the_skill_its_verb_names():
+    """ESCO's Finnish labels are verb phrases ("siivota huoneita"); ads name the task ("siivous")."""
+    rooms = SkillRow("s:rooms", "clean rooms", "siivota huoneita")
+    tax = Taxonomy.from_rows([*SKILLS, rooms], OCCUPATIONS)
+    lemmas = {"siivousta": "siivous", "huoneita": "huone"}
+
+    def recognizer(verbs):
+        tools = LanguageTools(lemmatise=lambda w, lang: lemmas.get(w.lower(), w.lower()), verbs=verbs)
+        return SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, tools=tools).fit(tax)
+
+    with_verbs = recognizer({"siivous": "siivota"}).recognise("Siivousta.", top_k=3, lang="fi")
+    without = recognizer({}).recognise("Siivousta.", top_k=3, lang="fi")
+    assert _uris(with_verbs)[:1] == ["s:rooms"]
+    assert with_verbs[0].score > max((r.score for r in without if r.uri == "s:rooms"), default=0.0)
+
+
 def test_a_section_about_benefits_or_the_employer_is_left_out_up_to_the_next_heading():
     parts = [
         "Tehtävään kuuluu kiinteistöjen huoltoa",
@@ -378,3 +421,49 @@ def test_a_section_about_benefits_or_the_employer_is_left_out_up_to_the_next_hea
         "About the role:",
         "you will maintain buildings",
     ]
+
+
+def _reference_lexical(r: SkillRecognizer, texts: list[str]) -> np.ndarray:
+    """The lexical scores as first written: sklearn's `normalize` and one 2-d scatter-max."""
+    from sklearn.preprocessing import normalize
+
+    from services.matching.index.domain.recognition import _tfidf
+
+    counts = r._vectorizer().transform(texts).tocsr()
+    queries = normalize(_tfidf(counts, r.index_.idf)).astype(np.float32)
+    per_doc = (queries @ r.index_.postings).tocoo()
+    out = np.zeros((len(texts), len(r.skill_uris_)), dtype=np.float32)
+    np.maximum.at(out, (per_doc.row, r.index_.doc_skill[per_doc.col]), per_doc.data)
+    return out
+
+
+def test_lexical_scores_are_exactly_the_reference_computation(recognizer):
+    texts = ["Experience in TIG welding is required.", "trukkikortti", "zzz", "hitsaus, trukki ja siivous"]
+    ours = recognizer._lexical(texts)
+    assert ours.dtype == np.float32 and ours.shape == (len(texts), len(recognizer.skill_uris_))
+    assert np.array_equal(ours, _reference_lexical(recognizer, texts))
+    assert not ours[2].any()
+
+
+def test_text_languages_with_the_same_label_weights_share_one_label_matrix(taxonomy):
+    r, _ = _dense_recognizer(taxonomy, dense_langs=("en", "fi"))
+    assert r.dense_mix_["sv"] is r.dense_mix_["en"]  # both read the English labels only
+    assert r.dense_mix_["fi"] is not r.dense_mix_["en"]
+    sv_only, _ = _dense_recognizer(
+        taxonomy, dense_langs=("en", "fi"), label_weights_by_lang=(("sv", (("en", 1.0),)),)
+    )
+    assert np.array_equal(r.dense_mix_["sv"][0], sv_only.dense_mix_["sv"][0])  # as if mixed on its own
+    assert np.array_equal(r.dense_mix_["sv"][1], sv_only.dense_mix_["sv"][1])
+
+
+def test_forgetting_recent_texts_also_forgets_the_verbs_of_recent_words():
+    """Benchmarks time every sentence as new (`forget_queries`): no cache of earlier calls helps."""
+    tools = LanguageTools(lemmatise=lambda w, lang: w.lower(), verbs={"siivous": "siivota"})
+    r = SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, tools=tools).fit(
+        Taxonomy.from_rows([*SKILLS, SkillRow("s:rooms", "clean rooms", "siivota huoneita")], OCCUPATIONS)
+    )
+    first = r.recognise("Siivous ja hitsaus.", top_k=3, lang="fi")
+    assert r.verbs_in_.cache_info().currsize > 0  # type: ignore[attr-defined]
+    r.forget_queries()
+    assert r.verbs_in_.cache_info().currsize == 0  # type: ignore[attr-defined]
+    assert r.recognise("Siivous ja hitsaus.", top_k=3, lang="fi") == first

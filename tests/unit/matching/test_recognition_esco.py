@@ -4,6 +4,7 @@ The recogniser is loaded once per test session (`esco_recognizer` in conftest.py
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from services.matching.index.domain.recognition import enrich_vacancy
@@ -293,6 +294,17 @@ def test_list_headings_give_no_skill_of_their_own(esco_recognizer):
     assert labels(esco_recognizer, "Vaatimukset:", top_k=5, lang="fi") == []
 
 
+def test_finnish_task_nouns_match_the_verbs_of_escos_labels(esco_recognizer):
+    """ESCO's Finnish labels are verb phrases ("valaa betonia", "hoitaa haavaa"); ads name the task
+    ("betonivalu", "haavanhoito", "myyntityö"): a task noun, also inside a compound, adds its verb."""
+    verbs = esco_recognizer.tools.verbs
+    assert verbs["siivous"] == "siivota" and verbs["hoito"] == "hoitaa" and verbs["valu"] == "valaa"
+    assert "hitsaaja" not in verbs  # job titles are lexicalised: no verb
+    lexical = esco_recognizer._lexical_text("haavanhoitoa ja myyntityötä", "fi").split()
+    assert {"hoito", "hoitaa", "myydä"} <= set(lexical)
+    assert "pour concrete" in labels(esco_recognizer, "Betonivalut ja muottityöt.")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -332,3 +344,16 @@ def test_a_title_adds_no_guesses_when_the_employer_chose_skills(esco_recognizer)
     mag = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
     chosen = replace(vacancy((mag,)), title="Tehdastyöntekijä")
     assert enrich_vacancy(chosen, "", esco_recognizer).skills == chosen.skills
+
+
+def test_the_lexical_stage_on_the_real_index_is_exactly_the_reference_computation(esco_recognizer):
+    from .test_recognition import _reference_lexical
+
+    texts = [
+        "Knowledge of SQL and PostgreSQL.",
+        "Edellytämme lähihoitajan tutkintoa, hygieniapassia ja hyviä vuorovaikutustaitoja.",
+        "trukinkuljettaja",
+        "Erfarenhet av svetsning krävs.",
+    ]
+    lexical = [esco_recognizer._lexical_text(t, "fi") for t in texts]
+    assert np.array_equal(esco_recognizer._lexical(lexical), _reference_lexical(esco_recognizer, lexical))

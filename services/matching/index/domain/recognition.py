@@ -27,6 +27,7 @@ Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recogn
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -39,6 +40,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
@@ -95,6 +97,10 @@ class LanguageTools:
     """Per language, (word stem, English gloss) pairs added to text in that language: a stopgap
     for Swedish while ESCO's Swedish labels are not in data/ (e5-small maps Swedish job words such
     as "svetsning" poorly onto English labels)."""
+    verbs: Mapping[str, str] = field(default_factory=dict)
+    """Finnish derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
+    "hoitaa", "asennus" → "asentaa"): the verb is added to a text's lemmas, since ESCO's
+    Finnish labels are verb phrases ("hoitaa haavaa") where ads name the task ("haavanhoito")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +255,7 @@ class SkillRecognizer:
             "encoder": getattr(self.encoder, "model_id", None),
             "dense_langs": self.dense_langs,
             "lemmatiser": self.tools.lemmatise is not None,
+            "derived_verbs": len(self.tools.verbs),
         }
 
     # -- fitting ----------------------------------------------------------------------------------
@@ -309,8 +316,18 @@ class SkillRecognizer:
                     missing = np.ones(taxonomy.n_skills, dtype=bool)
                     missing[skills] = False
                     by_lang[lang] = (vectors, np.flatnonzero(missing))
-        # per text language, the label languages mixed once here rather than per request
-        self.dense_mix_ = {lang: self._mix(by_lang, lang) for lang in RECOGNISED_LANGS} if by_lang else {}
+        # per text language, the label languages mixed once here rather than per request; text
+        # languages with the same label weights (Swedish and English: English labels only) share
+        # one matrix (21 MB each)
+        self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if by_lang:
+            weights = dict(self.label_weights_by_lang)
+            mixed: dict[Any, tuple[np.ndarray, np.ndarray]] = {}
+            for lang in RECOGNISED_LANGS:
+                key = weights.get(lang, (("en", 1.0),))
+                if key not in mixed:
+                    mixed[key] = self._mix(by_lang, lang)
+                self.dense_mix_[lang] = mixed[key]
         self.dense_ = self.dense_mix_ or None
         self.dense_dim_ = int(index.dense.shape[1]) if self.dense_ else 0
         self.forget_queries()
@@ -320,7 +337,7 @@ class SkillRecognizer:
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
-        self.products_ = named_products(taxonomy)
+        self.products_ = _product_names(taxonomy)
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_language(taxonomy)
         return self
@@ -453,7 +470,9 @@ class SkillRecognizer:
             if not re.search(r"\w", sentence):
                 continue
             named, rest = self.tools.rules.apply(sentence)
-            named += [uri for pattern, uri in self.products_ if pattern.search(sentence)]
+            named += [
+                uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
+            ]
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
@@ -491,15 +510,46 @@ class SkillRecognizer:
         lemmatise = self.tools.lemmatise
         tokens = [lemmatise(w, "fi") for w in words(text)]
         extra = self.splitter_.expand(tokens) if self.splitter_ is not None else tokens
+        if self.splitter_ is not None:  # a compound's inflected head ("haavan|hoitoa" → hoito)
+            known = self.splitter_.vocabulary
+            extra = [t if t in known else lemmatise(t, "fi") for t in extra]
+        verbs = self.tools.verbs
+        if verbs:  # the verb of a task or worker noun, also in a compound ("myynti|työ", "sähkö|asennus")
+            extra += [v for t in extra for v in self._verbs_in(t)]
         return text + " " + " ".join(t for t in extra if t)
+
+    def _verbs_in(self, word: str) -> tuple[str, ...]:
+        """The verbs of `word` and of its compound parts that derive from one ("myyntityö" →
+        (myydä,), "siivoustehtävä" → (siivota,), "hoito" → (hoitaa,); `LanguageTools.verbs`),
+        remembered for the most recent 65,536 words."""
+        return self.verbs_in_(word)
+
+    def _find_verbs(self, word: str) -> tuple[str, ...]:
+        verbs = self.tools.verbs
+        if word in verbs:
+            return (verbs[word],)
+        if self.splitter_ is None or len(word) < 2 * self.splitter_.min_part:
+            return ()
+        parts = self.splitter_.split(word, known_too=True)
+        if len(parts) < 2:
+            return ()
+        found = [verbs.get(p) for p in parts[:-1]] + [verbs.get(self.splitter_.lemma(parts[-1]))]
+        return tuple(v for v in found if v)
 
     def _lexical(self, texts: list[str]) -> np.ndarray:
         """(len(texts), n_skills) float32: each skill's best cosine over its documents."""
         counts = self._vectorizer().transform(texts).tocsr()
-        queries = normalize(_tfidf(counts, self.index_.idf)).astype(np.float32)
-        per_doc = (queries @ self.index_.postings).tocoo()  # only the documents sharing an n-gram
+        queries = _tfidf(counts, self.index_.idf)
+        # L2 rows in place: what `sklearn.preprocessing.normalize` runs after its input checks
+        # (which cost more than the normalising on a few short rows)
+        inplace_csr_row_normalize_l2(queries)
+        per_doc = (
+            queries.astype(np.float32, copy=False) @ self.index_.postings
+        ).tocsr()  # only the documents sharing an n-gram
         out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
-        np.maximum.at(out, (per_doc.row, self.index_.doc_skill[per_doc.col]), per_doc.data)
+        doc_skill, start, docs, values = self.index_.doc_skill, per_doc.indptr, per_doc.indices, per_doc.data
+        for i in range(len(texts)):  # a 1-d scatter-max per row: faster than one 2-d `maximum.at`
+            np.maximum.at(out[i], doc_skill[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
         return out
 
     def _embed(self, units: list[_Unit]) -> np.ndarray:
@@ -560,8 +610,12 @@ class SkillRecognizer:
         return found
 
     def forget_queries(self) -> None:
-        """Empty the cache of recent texts' embeddings (benchmarks time the model's work)."""
+        """Empty the caches of recent texts: their embeddings and the derived verbs of recent
+        words (benchmarks time every sentence as new)."""
         self.query_cache_ = _VectorCache(self.query_cache_size)
+        cache_clear = getattr(getattr(self, "verbs_in_", None), "cache_clear", None)
+        if cache_clear is not None:
+            cache_clear()
 
     def _token_counts(self, texts: Sequence[str]) -> list[int]:
         """Tokens the encoder reads for each text (its `token_counts` when it has one, else an
@@ -660,13 +714,16 @@ class SkillRecognizer:
 
     def _set_language(self, taxonomy: Taxonomy) -> None:
         self.splitter_: CompoundSplitter | None = None
+        self.verbs_in_: Callable[[str], tuple[str, ...]] = self._find_verbs
         if self.tools.lemmatise is None:
             return
         lemmatise = self.tools.lemmatise
         vocabulary = {
             lemmatise(w, "fi") for label in taxonomy.tables.skill_labels["fi"] for w in words(label)
         }
+        vocabulary |= set(self.tools.verbs)  # task nouns as compound parts: "siivous|ala", "betoni|valu"
         self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"))
+        self.verbs_in_ = functools.lru_cache(maxsize=65536)(self._find_verbs)
 
     def _vectorizer(self) -> HashingVectorizer:
         return HashingVectorizer(
@@ -718,8 +775,14 @@ ordinary matching."""
 
 
 def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, skill URI) of `_product_names` (its docstring)."""
+    return [(pattern, uri) for _, pattern, uri in _product_names(taxonomy)]
+
+
+def _product_names(taxonomy: Taxonomy) -> list[tuple[str, re.Pattern[str], str]]:
     """Explicit rules for the skills that ESCO names by a product or language name, derived from
-    the taxonomy: (case-sensitive pattern, skill URI). A name is a one-word English preferred
+    the taxonomy: (name, case-sensitive pattern, skill URI); the pattern only matches where the
+    name itself occurs (a cheap test before it). A name is a one-word English preferred
     label, without its bracketed qualifier ("Java (computer programming)" → Java; C#, SQL,
     PostgreSQL), that is written with capitals, digits or signs beyond its first letter, or is
     qualified, or describes software. It matches as a word, also with a Finnish case ending
@@ -738,7 +801,7 @@ def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
         if not (name[0].isupper() and (capitals or qualifier or _SOFTWARE.search(description))):
             continue
         pattern = re.compile(rf"(?<![\w#+.\-]){re.escape(name)}(?::?[a-zäöå]{{1,6}})?(?![\w#+])")
-        out.append((pattern, uri))
+        out.append((name, pattern, uri))
     return out
 
 

@@ -540,10 +540,14 @@ class CompoundSplitter:
         self.lemma = lemma or (lambda w: w)
         self.min_part = min_part
 
-    def split(self, word: str) -> list[str]:
-        """The parts of `word` (itself alone when it is known or cannot be split)."""
+    def split(self, word: str, *, known_too: bool = False) -> list[str]:
+        """The parts of `word` (itself alone when it cannot be split, or when it is known itself
+        and `known_too` is false: "siivousala" is a word of ESCO's labels, its parts "siivous" and
+        "ala" are too)."""
         w = word.lower().replace("-", "")
-        if len(w) < 2 * self.min_part or w in self.vocabulary or self.lemma(w) in self.vocabulary:
+        if len(w) < 2 * self.min_part:
+            return [word]
+        if not known_too and (w in self.vocabulary or self.lemma(w) in self.vocabulary):
             return [word]
         for cut in range(self.min_part, len(w) - self.min_part + 1):
             head, modifier = w[cut:], w[:cut]
@@ -563,3 +567,72 @@ class CompoundSplitter:
         for t in tokens:
             out.extend(self.split(t))
         return out
+
+
+# Consonant gradation (astevaihtelu): the strong and weak grades of a stem's last consonants
+# (Iso suomen kielioppi §§ 41–43). A derived noun and its verb may stand in different grades
+# ("mittaus" / "mitata", "opetus" / "opettaa", "asennus" / "asentaa").
+_GRADES = (
+    ("kk", "k"),
+    ("pp", "p"),
+    ("tt", "t"),
+    ("nk", "ng"),
+    ("mp", "mm"),
+    ("lt", "ll"),
+    ("rt", "rr"),
+    ("nt", "nn"),
+    ("ht", "hd"),
+    ("t", "d"),
+    ("p", "v"),
+)
+_LAST_CONSONANTS = re.compile(r"([bcdfghjklmnpqrstvwxz]+)([aeiouyäö]*)$")
+
+
+def _graded(stem: str) -> set[str]:
+    """`stem` and its forms with the last consonant cluster in the other grade."""
+    out = {stem}
+    m = _LAST_CONSONANTS.search(stem)
+    if m is None:
+        return out
+    head, cluster, tail = stem[: m.start()], m.group(1), m.group(2)
+    for strong, weak in _GRADES:
+        if cluster.endswith(strong):
+            out.add(head + cluster[: -len(strong)] + weak + tail)
+        if cluster.endswith(weak):
+            out.add(head + cluster[: -len(weak)] + strong + tail)
+    return out
+
+
+def verb_candidates(noun: str) -> set[str]:
+    """The infinitives a Finnish noun lemma may be derived from, by the productive deverbal
+    suffixes (Iso suomen kielioppi §§ 191–226): action nouns in -us/-ys ("siivous" ← siivota,
+    "asennus" ← asentaa, "mittaus" ← mitata), -o/-ö ("hoito" ← hoitaa, "täyttö" ← täyttää),
+    -u/-y ("valu" ← valaa, "suunnittelu" ← suunnitella), -nti/-nta/-nto ("myynti" ← myydä,
+    "valvonta" ← valvoa, "arviointi" ← arvioida). Candidates only (a set of strings, possibly
+    empty): most are not words, and the caller keeps those that are known verbs. Past participles
+    ("sovittu") are not nouns and give none. Agent nouns in -ja/-jä are left out: as job titles
+    they are lexicalised ("laitoshuoltaja" cleans, it does not "huoltaa"; measured: no gain,
+    docs/benchmarks.md). (-minen nouns are read from the lemma dictionary, see `FinnishLemmas`.)"""
+    n = noun.lower()
+    a = "a" if re.search(r"[aou]", n) else "ä"
+    ta, da = "t" + a, "d" + a
+    out: set[str] = set()
+    if len(n) < 4 or n.endswith(("ttu", "tty")):
+        return out
+    if n.endswith(("us", "ys")) and len(n) > 4:
+        for s in _graded(n[:-2]):
+            out |= {s + ta, s + a + a, s + "e" + a, s + "i" + ta}
+    elif n.endswith(("nti", "nta", "ntä", "nto", "ntö")) and len(n) > 5:
+        base = n[:-3]
+        out |= {base + a, base + da, base + ta}
+    elif n.endswith(("o", "ö")):
+        for s in _graded(n[:-1]):
+            out |= {s + a + a, s + "e" + a}
+    elif n.endswith(("u", "y")):
+        stem = n[:-1]
+        for s in _graded(stem):
+            out |= {s + a + a, s + ta}
+        if stem.endswith(("el", "il")):  # suunnittelu ← suunnitella (weak grade before -ella)
+            out |= {g + stem[-2:] + "l" + a for g in _graded(stem[:-2])}
+    out.discard(n)
+    return out
