@@ -73,6 +73,13 @@ def occupation_half(taxonomy: Taxonomy, half: int) -> list[str]:
     return [u for u in taxonomy.occupation_uris if hashlib.sha1(u.encode()).digest()[0] % 2 == half]
 
 
+def pool_candidates(family: Family, n_candidates: int, n_pool: int, n_all: int) -> int:
+    """Candidates to generate for `family` over a pool of `n_pool` of the `n_all` occupations: a
+    `team_density` family spreads `n_candidates` over all of ESCO, so a pool of half the occupations
+    gets half as many (the same candidates per occupation); other families get `n_candidates`."""
+    return round(n_candidates * n_pool / n_all) if family.team_density else n_candidates
+
+
 def relevance(taxonomy: Taxonomy, vacancy_occ: str, candidate_occs: Sequence[str]) -> np.ndarray:
     """(n,) int8 graded relevance: 3 same occupation, 2 same ISCO-08 unit group, 1 same
     sub-major group (2 digits), 0 otherwise."""
@@ -283,17 +290,22 @@ def run(
     taxonomy = load_taxonomy()
     recognizer = load_recognizer(taxonomy)
     hierarchy = Hierarchy(taxonomy)
-    occupations = occupation_half(taxonomy, split["half"])
+    occupations = (
+        list(taxonomy.occupation_uris)
+        if split.get("pool") == "all"
+        else occupation_half(taxonomy, split["half"])
+    )
     rankers = rankers or RANKERS
     results: dict = {}
     pairs: list = []
     for fam in families:
         t = time.time()
+        n = pool_candidates(fam, n_candidates, len(occupations), taxonomy.n_occupations)
         data = generate_family(
             taxonomy,
             fam,
             occupations,
-            n_candidates=n_candidates,
+            n_candidates=n,
             n_vacancies=n_vacancies,
             seed=split["seed"],
             hierarchy=hierarchy,
@@ -406,8 +418,14 @@ def main(argv: Sequence[str] | None = None) -> dict:
     parser.add_argument("--families", help="comma-separated family names (default: all)")
     parser.add_argument("--rankers", help="comma-separated ranker names (default: all)")
     parser.add_argument("--json", help="also write per-vacancy results to this file")
+    parser.add_argument(
+        "--pool",
+        choices=("half", "all"),
+        default="half",
+        help="occupations: the split's half (default) or all of ESCO (the seed still differs)",
+    )
     args = parser.parse_args(argv)
-    split = TUNING if args.tune else REPORT
+    split = {**(TUNING if args.tune else REPORT), "pool": args.pool}
     fams = [f for f in FAMILIES if not args.families or f.name in args.families.split(",")]
     rankers = {
         k: v
@@ -415,7 +433,8 @@ def main(argv: Sequence[str] | None = None) -> dict:
         if (not args.rankers and k != "service") or k in (args.rankers or "").split(",") or k == "idf-cosine"
     }
     print(
-        f"# ranking quality, {split['name']} half (seed {split['seed']}), {args.candidates} candidates, "
+        f"# ranking quality, {split['name']} {'half' if args.pool == 'half' else 'seed, all of ESCO'} "
+        f"(seed {split['seed']}), {args.candidates} candidates, "
         f"{args.vacancies} vacancies per variant, {date.today()}; NDCG@10 (difference to idf-cosine ± s.e.)"
     )
     started = time.time()

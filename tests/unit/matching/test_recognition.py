@@ -455,3 +455,14 @@ def test_lexical_scores_are_exactly_the_reference_computation(recognizer):
     assert ours.dtype == np.float32 and ours.shape == (len(texts), len(recognizer.skill_uris_))
     assert np.array_equal(ours, _reference_lexical(recognizer, texts))
     assert not ours[2].any()
+
+
+def test_text_languages_with_the_same_label_weights_share_one_label_matrix(taxonomy):
+    r, _ = _dense_recognizer(taxonomy, dense_langs=("en", "fi"))
+    assert r.dense_mix_["sv"] is r.dense_mix_["en"]  # both read the English labels only
+    assert r.dense_mix_["fi"] is not r.dense_mix_["en"]
+    sv_only, _ = _dense_recognizer(
+        taxonomy, dense_langs=("en", "fi"), label_weights_by_lang=(("sv", (("en", 1.0),)),)
+    )
+    assert np.array_equal(r.dense_mix_["sv"][0], sv_only.dense_mix_["sv"][0])  # as if mixed on its own
+    assert np.array_equal(r.dense_mix_["sv"][1], sv_only.dense_mix_["sv"][1])

@@ -320,8 +320,18 @@ class SkillRecognizer:
                     missing = np.ones(taxonomy.n_skills, dtype=bool)
                     missing[skills] = False
                     by_lang[lang] = (vectors, np.flatnonzero(missing))
-        # per text language, the label languages mixed once here rather than per request
-        self.dense_mix_ = {lang: self._mix(by_lang, lang) for lang in RECOGNISED_LANGS} if by_lang else {}
+        # per text language, the label languages mixed once here rather than per request; text
+        # languages with the same label weights (Swedish and English: English labels only) share
+        # one matrix (21 MB each)
+        self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if by_lang:
+            weights = dict(self.label_weights_by_lang)
+            mixed: dict[Any, tuple[np.ndarray, np.ndarray]] = {}
+            for lang in RECOGNISED_LANGS:
+                key = weights.get(lang, (("en", 1.0),))
+                if key not in mixed:
+                    mixed[key] = self._mix(by_lang, lang)
+                self.dense_mix_[lang] = mixed[key]
         self.dense_ = self.dense_mix_ or None
         self.dense_dim_ = int(index.dense.shape[1]) if self.dense_ else 0
         self.forget_queries()
