@@ -466,3 +466,16 @@ def test_text_languages_with_the_same_label_weights_share_one_label_matrix(taxon
     )
     assert np.array_equal(r.dense_mix_["sv"][0], sv_only.dense_mix_["sv"][0])  # as if mixed on its own
     assert np.array_equal(r.dense_mix_["sv"][1], sv_only.dense_mix_["sv"][1])
+
+
+def test_forgetting_recent_texts_also_forgets_the_verbs_of_recent_words():
+    """Benchmarks time every sentence as new (`forget_queries`): no cache of earlier calls helps."""
+    tools = LanguageTools(lemmatise=lambda w, lang: w.lower(), verbs={"siivous": "siivota"})
+    r = SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, tools=tools).fit(
+        Taxonomy.from_rows([*SKILLS, SkillRow("s:rooms", "clean rooms", "siivota huoneita")], OCCUPATIONS)
+    )
+    first = r.recognise("Siivous ja hitsaus.", top_k=3, lang="fi")
+    assert r.verbs_in_.cache_info().currsize > 0  # type: ignore[attr-defined]
+    r.forget_queries()
+    assert r.verbs_in_.cache_info().currsize == 0  # type: ignore[attr-defined]
+    assert r.recognise("Siivous ja hitsaus.", top_k=3, lang="fi") == first

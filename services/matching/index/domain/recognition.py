@@ -614,8 +614,12 @@ class SkillRecognizer:
         return found
 
     def forget_queries(self) -> None:
-        """Empty the cache of recent texts' embeddings (benchmarks time the model's work)."""
+        """Empty the caches of recent texts: their embeddings and the derived verbs of recent
+        words (benchmarks time every sentence as new)."""
         self.query_cache_ = _VectorCache(self.query_cache_size)
+        cache_clear = getattr(getattr(self, "verbs_in_", None), "cache_clear", None)
+        if cache_clear is not None:
+            cache_clear()
 
     def _token_counts(self, texts: Sequence[str]) -> list[int]:
         """Tokens the encoder reads for each text (its `token_counts` when it has one, else an
