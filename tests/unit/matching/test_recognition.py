@@ -373,15 +373,27 @@ def test_occupation_specific_skills_weigh_less_than_equally_matched_broader_ones
         ("myynti", "myydä"),  # -nti
         ("valvonta", "valvoa"),  # -nta
         ("arviointi", "arvioida"),
+        ("pesu", "pestä"),  # the verb's vowel harmony follows its stem
+        ("kehitys", "kehittää"),
+        ("poisto", "poistaa"),
+        ("ylläpito", "ylläpitää"),
     ],
 )
 def test_finnish_derived_nouns_give_the_verbs_they_come_from(noun, verb):
     assert verb in verb_candidates(noun)
 
 
-@pytest.mark.parametrize("word", ["sovittu", "kuivattu", "työ", "ja", "hitsaaja", "laitoshuoltaja"])
+@pytest.mark.parametrize(
+    "word",
+    ["sovittu", "kuivattu", "työ", "ja", "hitsaaja", "laitoshuoltaja", "auto", "välineistö"],
+)
 def test_participles_short_words_and_job_titles_give_no_verb(word):
     assert verb_candidates(word) == set()
+
+
+def test_an_o_or_u_noun_keeps_its_verbs_consonant_grade():
+    assert "kylvää" not in verb_candidates("kylpy")  # a bath, not a sowing
+    assert "hoitaa" in verb_candidates("hoito")
 
 
 def test_a_task_noun_finds_the_skill_its_verb_names():
