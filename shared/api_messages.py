@@ -105,6 +105,8 @@ SHARED_VALIDATORS = (
     ),
     # shared.schemas, shared.pii, shared.organisations
     N_("Longer than %(max)s characters."),
+    N_("Must contain a visible character."),
+    N_("Must not contain control characters or bidirectional overrides."),
     N_(
         "Must not contain personal data: no personal identity code, e-mail address, phone number or "
         "street address (refer to the candidate by the pseudonymous id). Found: %(kinds)s."

@@ -11,6 +11,7 @@ return as ``notices`` (``input_notices()``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC
@@ -132,6 +133,45 @@ class _Text(fields.String):
         text = super()._deserialize(value, attr, data, **kwargs)
         if len(text) > MAX_TEXT:
             raise ValidationError(f"Longer than {MAX_TEXT} characters.")
+        return text
+
+
+# Control characters, and bidirectional embeddings, overrides and isolates ("\u202eanittiV oniA"
+# shows as "Aino Vittina"); spaces and invisible format characters (a lone byte-order mark).
+_HIDDEN = "\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069"
+_INVISIBLE = "\\s\\u00ad\\u200b-\\u200f\\u2060\\ufeff"
+#: What a `DisplayText` must match (also its OpenAPI ``pattern``, so clients and property-based tests
+#: know it): no hidden character, and at least one that shows.
+DISPLAY_TEXT_PATTERN = f"^[^{_HIDDEN}]*[^{_HIDDEN}{_INVISIBLE}][^{_HIDDEN}]*$"
+_DISPLAY_TEXT = re.compile(DISPLAY_TEXT_PATTERN)
+_HIDDEN_CHAR = re.compile(f"[{_HIDDEN}]")
+
+
+class DisplayText(fields.String):
+    """A text people read as a heading or a name (a vacancy's title, a jobseeker's name, a pilot's
+    name, a reason): it must show something — at least one character besides spaces and invisible
+    format characters (" ", a lone byte-order mark) — and hold no control character and no
+    bidirectional override, which would make it show empty or as another text (an outside tester).
+    Letters of every script, punctuation and emoji pass (`DISPLAY_TEXT_PATTERN`); an empty text is
+    left to `validate` (its reason names the length)."""
+
+    default_error_messages = {  # noqa: RUF012 - marshmallow merges the class attribute
+        "blank": "Must contain a visible character.",
+        "control": "Must not contain control characters or bidirectional overrides.",
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        metadata = {"pattern": DISPLAY_TEXT_PATTERN, **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if _HIDDEN_CHAR.search(text):
+            raise self.make_error("control")
+        if text and not _DISPLAY_TEXT.match(text):
+            raise self.make_error("blank")
         return text
 
 

@@ -16,6 +16,7 @@ from shared.schemas import (
     NOTICES,
     REFERENCE_FORMATS,
     AggregateOutSchema,
+    DisplayText,
     EscoUri,
     Instant,
     LanguageOutSchema,
@@ -35,7 +36,7 @@ REGISTERED_ORG = {"format": REFERENCE_FORMATS["organisation"]}
 
 
 class PersonalSchema(StrictSchema):
-    name = fields.String(required=True, validate=validate.Length(1, 200))
+    name = DisplayText(required=True, validate=validate.Length(1, 200))
     email = fields.Email(load_default=None)
     phone = fields.String(load_default=None, validate=validate.Regexp(r"^\+?[0-9 ()-]{5,20}$"))
 
@@ -172,7 +173,7 @@ class ContactLookupSchema(StrictSchema):
         required=True,
         validate=validate.Length(1, MAX_LOOKUP_IDS),
     )
-    purpose = fields.String(load_default="recruitment", validate=validate.Length(1, 200))
+    purpose = DisplayText(load_default="recruitment", validate=validate.Length(1, 200))
 
 
 class ContactSchema(ma.Schema):

@@ -14,6 +14,7 @@ from shared.schemas import (
     ESCO_EXAMPLES,
     NOTICES,
     AggregateOutSchema,
+    DisplayText,
     EscoUri,
     LanguageOutSchema,
     LanguageSchema,
@@ -36,7 +37,7 @@ class RequiredSkillSchema(StrictSchema):
 
 
 class VacancyInSchema(StrictSchema):
-    title = fields.String(required=True, validate=validate.Length(1, events.MAX_TITLE_CHARS))
+    title = DisplayText(required=True, validate=validate.Length(1, events.MAX_TITLE_CHARS))
     occupation_uri = EscoUri(
         "occupation",
         load_default=None,

@@ -64,6 +64,8 @@ def test_pushing_the_same_profile_again_updates_it(profile_app):
         ({"available_from": "soon"}, "available_from"),
         ({"target_groups": ["vip"]}, "target_groups"),
         ({"personal": {"name": ""}}, "personal"),
+        ({"personal": {"name": "   "}}, "personal"),  # outside tester 5: stored as "   "
+        ({"personal": {"name": "\u202eanittiV oniA"}}, "personal"),  # shows as "Aino Vittina"
         ({"consented_orgs": ["Agency A!"]}, "consented_orgs"),
         ({"education_level": None}, "education_level"),
     ],
@@ -73,6 +75,12 @@ def test_invalid_profiles_are_rejected_and_nothing_is_stored_or_published(profil
     assert r.status_code == 422
     assert field in r.json["errors"]["json"]
     assert count(profile_app, profiles) == 0 and count(profile_app, outbox) == 0
+
+
+@pytest.mark.parametrize("name", ["Zoë Ødegård-Nguyễn", "محمد علي", "Дмитрий", "李小龍", "Aino 🌸"])
+def test_names_of_every_script_are_accepted(profile_app, name):
+    body = profile_body(personal={"name": name})
+    assert profile_app.test_client().put("/api/v1/profiles/p1", json=body, headers=COACH).status_code == 201
 
 
 def test_withdrawal_erases_personal_data_and_publishes_a_tombstone(profile_app):

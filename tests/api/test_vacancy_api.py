@@ -65,6 +65,12 @@ def test_an_employer_posts_a_vacancy_and_its_event_waits_in_the_outbox(vacancy_a
         # Sizes bounded by the event budget (services/vacancy/events.py):
         ({"languages": [{"code": "fi", "level": "B1"}] * 5_000}, "languages"),
         ({"description": "ä" * 20_001}, "description"),
+        # outside tester 5: a title that shows nothing, or shows as another text
+        ({"title": " "}, "title"),
+        ({"title": "\ufeff"}, "title"),
+        ({"title": "\u200b\u00a0"}, "title"),
+        ({"title": "\u202eajaastiH"}, "title"),
+        ({"title": "Hitsaaja\x07"}, "title"),
     ],
 )
 def test_invalid_input_is_rejected_field_by_field_and_nothing_is_stored(vacancy_app, body, field):

@@ -9,7 +9,7 @@ from services.kernel.texts import N_
 from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
-from shared.schemas import StrictSchema
+from shared.schemas import DisplayText, StrictSchema
 
 PERSON = validate.Length(1, 200)
 FREE_TEXT_NOTE = validate.Length(max=2000)
@@ -129,7 +129,7 @@ class AcknowledgeSchema(StrictSchema):
 
 
 class DeclineSchema(StrictSchema):
-    reason = fields.String(required=True, validate=validate.Length(1, 500))
+    reason = DisplayText(required=True, validate=validate.Length(1, 500))
 
 
 class HandoverQuerySchema(StrictSchema):
@@ -279,7 +279,7 @@ class RuleSchema(StrictSchema):
 
 
 class PilotInSchema(StrictSchema):
-    name = fields.String(required=True, validate=validate.Length(1, 200))
+    name = DisplayText(required=True, validate=validate.Length(1, 200))
     rule = fields.Nested(RuleSchema, required=True, metadata={"description": "Who may take part"})
     voucher_months = fields.Integer(
         required=True,

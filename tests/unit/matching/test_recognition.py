@@ -373,15 +373,27 @@ def test_occupation_specific_skills_weigh_less_than_equally_matched_broader_ones
         ("myynti", "myydä"),  # -nti
         ("valvonta", "valvoa"),  # -nta
         ("arviointi", "arvioida"),
+        ("pesu", "pestä"),  # the verb's vowel harmony follows its stem
+        ("kehitys", "kehittää"),
+        ("poisto", "poistaa"),
+        ("ylläpito", "ylläpitää"),
     ],
 )
 def test_finnish_derived_nouns_give_the_verbs_they_come_from(noun, verb):
     assert verb in verb_candidates(noun)
 
 
-@pytest.mark.parametrize("word", ["sovittu", "kuivattu", "työ", "ja", "hitsaaja", "laitoshuoltaja"])
+@pytest.mark.parametrize(
+    "word",
+    ["sovittu", "kuivattu", "työ", "ja", "hitsaaja", "laitoshuoltaja", "auto", "välineistö"],
+)
 def test_participles_short_words_and_job_titles_give_no_verb(word):
     assert verb_candidates(word) == set()
+
+
+def test_an_o_or_u_noun_keeps_its_verbs_consonant_grade():
+    assert "kylvää" not in verb_candidates("kylpy")  # a bath, not a sowing
+    assert "hoitaa" in verb_candidates("hoito")
 
 
 def test_a_task_noun_finds_the_skill_its_verb_names():
@@ -443,3 +455,27 @@ def test_lexical_scores_are_exactly_the_reference_computation(recognizer):
     assert ours.dtype == np.float32 and ours.shape == (len(texts), len(recognizer.skill_uris_))
     assert np.array_equal(ours, _reference_lexical(recognizer, texts))
     assert not ours[2].any()
+
+
+def test_text_languages_with_the_same_label_weights_share_one_label_matrix(taxonomy):
+    r, _ = _dense_recognizer(taxonomy, dense_langs=("en", "fi"))
+    assert r.dense_mix_["sv"] is r.dense_mix_["en"]  # both read the English labels only
+    assert r.dense_mix_["fi"] is not r.dense_mix_["en"]
+    sv_only, _ = _dense_recognizer(
+        taxonomy, dense_langs=("en", "fi"), label_weights_by_lang=(("sv", (("en", 1.0),)),)
+    )
+    assert np.array_equal(r.dense_mix_["sv"][0], sv_only.dense_mix_["sv"][0])  # as if mixed on its own
+    assert np.array_equal(r.dense_mix_["sv"][1], sv_only.dense_mix_["sv"][1])
+
+
+def test_forgetting_recent_texts_also_forgets_the_verbs_of_recent_words():
+    """Benchmarks time every sentence as new (`forget_queries`): no cache of earlier calls helps."""
+    tools = LanguageTools(lemmatise=lambda w, lang: w.lower(), verbs={"siivous": "siivota"})
+    r = SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, tools=tools).fit(
+        Taxonomy.from_rows([*SKILLS, SkillRow("s:rooms", "clean rooms", "siivota huoneita")], OCCUPATIONS)
+    )
+    first = r.recognise("Siivous ja hitsaus.", top_k=3, lang="fi")
+    assert r.verbs_in_.cache_info().currsize > 0  # type: ignore[attr-defined]
+    r.forget_queries()
+    assert r.verbs_in_.cache_info().currsize == 0  # type: ignore[attr-defined]
+    assert r.recognise("Siivous ja hitsaus.", top_k=3, lang="fi") == first

@@ -28,6 +28,7 @@ Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recogn
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 import threading
@@ -182,6 +183,9 @@ class SkillRecognizer:
     phrase_weight : weight of a list item's own score against its sentence's score.
     item_quota : each list item's best skills taken before the sentences' (0: none), so that
         a requirement list ("A, B ja C") shows a skill for each item rather than five for one.
+        1 since wave 7 (tuning halves: Finnish +0.006, house +0.004, tech and Swedish unchanged;
+        in wave 4 it had cost tech 0.05, before list items shared their sentence's vector under
+        the token budget; docs/benchmarks.md).
     sentence_from_items : embed a list's items only, and take the sentence's vector as their
         length-weighted mean (about half the model's work for list sentences; see `_embed`).
     dense_token_budget : tokens the model reads per sentence at most (None: no bound; its cost is
@@ -215,7 +219,7 @@ class SkillRecognizer:
         ),
         dense_floor: float = 0.75,
         phrase_weight: float = 0.5,
-        item_quota: int = 0,
+        item_quota: int = 1,
         sentence_from_items: bool = True,
         dense_token_budget: int | None = 28,
         query_cache_size: int = 2048,
@@ -255,7 +259,7 @@ class SkillRecognizer:
             "encoder": getattr(self.encoder, "model_id", None),
             "dense_langs": self.dense_langs,
             "lemmatiser": self.tools.lemmatise is not None,
-            "derived_verbs": len(self.tools.verbs),
+            "derived_verbs": hashlib.sha256(repr(sorted(self.tools.verbs.items())).encode()).hexdigest()[:12],
         }
 
     # -- fitting ----------------------------------------------------------------------------------
@@ -316,8 +320,18 @@ class SkillRecognizer:
                     missing = np.ones(taxonomy.n_skills, dtype=bool)
                     missing[skills] = False
                     by_lang[lang] = (vectors, np.flatnonzero(missing))
-        # per text language, the label languages mixed once here rather than per request
-        self.dense_mix_ = {lang: self._mix(by_lang, lang) for lang in RECOGNISED_LANGS} if by_lang else {}
+        # per text language, the label languages mixed once here rather than per request; text
+        # languages with the same label weights (Swedish and English: English labels only) share
+        # one matrix (21 MB each)
+        self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if by_lang:
+            weights = dict(self.label_weights_by_lang)
+            mixed: dict[Any, tuple[np.ndarray, np.ndarray]] = {}
+            for lang in RECOGNISED_LANGS:
+                key = weights.get(lang, (("en", 1.0),))
+                if key not in mixed:
+                    mixed[key] = self._mix(by_lang, lang)
+                self.dense_mix_[lang] = mixed[key]
         self.dense_ = self.dense_mix_ or None
         self.dense_dim_ = int(index.dense.shape[1]) if self.dense_ else 0
         self.forget_queries()
@@ -600,8 +614,12 @@ class SkillRecognizer:
         return found
 
     def forget_queries(self) -> None:
-        """Empty the cache of recent texts' embeddings (benchmarks time the model's work)."""
+        """Empty the caches of recent texts: their embeddings and the derived verbs of recent
+        words (benchmarks time every sentence as new)."""
         self.query_cache_ = _VectorCache(self.query_cache_size)
+        cache_clear = getattr(getattr(self, "verbs_in_", None), "cache_clear", None)
+        if cache_clear is not None:
+            cache_clear()
 
     def _token_counts(self, texts: Sequence[str]) -> list[int]:
         """Tokens the encoder reads for each text (its `token_counts` when it has one, else an

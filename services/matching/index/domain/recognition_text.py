@@ -603,35 +603,50 @@ def _graded(stem: str) -> set[str]:
     return out
 
 
+NOT_DERIVED = frozenset({"auto", "valo", "vety", "tutkinto", "tunnus", "järjestö"})
+"""Nouns that look derived from a verb but do not mean its action ("auto" is a car, not a
+helping, "valo" a light, "tutkinto" a degree, "tunnus" an identifier): no verb is added."""
+
+
 def verb_candidates(noun: str) -> set[str]:
     """The infinitives a Finnish noun lemma may be derived from, by the productive deverbal
     suffixes (Iso suomen kielioppi §§ 191–226): action nouns in -us/-ys ("siivous" ← siivota,
     "asennus" ← asentaa, "mittaus" ← mitata), -o/-ö ("hoito" ← hoitaa, "täyttö" ← täyttää),
     -u/-y ("valu" ← valaa, "suunnittelu" ← suunnitella), -nti/-nta/-nto ("myynti" ← myydä,
     "valvonta" ← valvoa, "arviointi" ← arvioida). Candidates only (a set of strings, possibly
-    empty): most are not words, and the caller keeps those that are known verbs. Past participles
-    ("sovittu") are not nouns and give none. Agent nouns in -ja/-jä are left out: as job titles
-    they are lexicalised ("laitoshuoltaja" cleans, it does not "huoltaa"; measured: no gain,
-    docs/benchmarks.md). (-minen nouns are read from the lemma dictionary, see `FinnishLemmas`.)"""
+    empty): most are not words, and the caller keeps those that are known verbs. -o and -u nouns
+    keep the verb's consonant grade ("kylpy" is not from "kylvää"); collective nouns in
+    -isto/-istö ("välineistö"), past participles ("sovittu") and `NOT_DERIVED` give none. Agent
+    nouns in -ja/-jä are left out: as job titles they are lexicalised ("laitoshuoltaja" cleans,
+    it does not "huoltaa"; measured: no gain, docs/benchmarks.md). (-minen nouns are read from
+    the lemma dictionary, see `FinnishLemmas`.)"""
     n = noun.lower()
-    a = "a" if re.search(r"[aou]", n) else "ä"
-    ta, da = "t" + a, "d" + a
     out: set[str] = set()
-    if len(n) < 4 or n.endswith(("ttu", "tty")):
+    if len(n) < 4 or n.endswith(("ttu", "tty")) or n in NOT_DERIVED:
         return out
+    if n.endswith(("isto", "istö")) and len(n) >= 8:  # "aineisto", not "poisto" (← poistaa)
+        return out
+
+    def harmony(stem: str) -> str:  # the verb's vowel harmony follows its stem
+        return "a" if re.search(r"[aou]", stem) else "ä"
+
     if n.endswith(("us", "ys")) and len(n) > 4:
-        for s in _graded(n[:-2]):
-            out |= {s + ta, s + a + a, s + "e" + a, s + "i" + ta}
+        stem = n[:-2]
+        a = harmony(stem)
+        for s in _graded(stem):
+            out |= {s + "t" + a, s + a + a, s + "e" + a, s + "it" + a}
     elif n.endswith(("nti", "nta", "ntä", "nto", "ntö")) and len(n) > 5:
         base = n[:-3]
-        out |= {base + a, base + da, base + ta}
+        a = harmony(base)
+        out |= {base + a, base + "d" + a, base + "t" + a}
     elif n.endswith(("o", "ö")):
-        for s in _graded(n[:-1]):
-            out |= {s + a + a, s + "e" + a}
+        stem = n[:-1]
+        a = harmony(stem)
+        out |= {stem + a + a, stem + "e" + a}
     elif n.endswith(("u", "y")):
         stem = n[:-1]
-        for s in _graded(stem):
-            out |= {s + a + a, s + ta}
+        a = harmony(stem)
+        out |= {stem + a + a, stem + "t" + a}
         if stem.endswith(("el", "il")):  # suunnittelu ← suunnitella (weak grade before -ella)
             out |= {g + stem[-2:] + "l" + a for g in _graded(stem[:-2])}
     out.discard(n)
