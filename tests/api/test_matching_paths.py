@@ -1,6 +1,8 @@
 """Service-path watch points from the profile service reach the weekly meeting, counted and
 pseudonymous; a tombstone erases a withdrawn jobseeker's; an older version changes nothing."""
 
+from datetime import timedelta
+
 import pytest
 
 from services.matching.team.consumer import handle_path
@@ -96,7 +98,9 @@ def rate(app, i, org, score, week="2026-W48", rater="jobseeker", region="pirkanm
     handle_rating(lambda: UnitOfWork(engine), record)
 
 
-def test_satisfaction_by_week_and_organisation_reaches_the_meeting_and_the_api(app):
+def test_satisfaction_by_week_and_organisation_reaches_the_meeting_and_the_api(database_url):
+    clock = Clock()  # Tuesday of 2026-W48, the week the ratings are of
+    app = matching_app(database_url, clock)
     for i, score in enumerate([5, 4, 4, 3, 5, 4]):
         rate(app, i, "agency-a", score)
     rate(app, 0, "agency-a", 1)  # redelivered: counted once
@@ -106,13 +110,26 @@ def test_satisfaction_by_week_and_organisation_reaches_the_meeting_and_the_api(a
         rate(app, 30 + i, "agency-c", 5)
     rate(app, 20, "agency-a", 5, region="uusimaa")
     client = app.test_client()
+    # While the week is open only its counts are shown: re-reading it before and after one
+    # referral's rating showed that rating (outside tester 5, F17).
     assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
     content = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json["content"]
+    orgs = {f["key"]: f for f in content["satisfaction"]["by_org"]}
+    assert orgs["agency-a"]["count"] == 6 and orgs["agency-a"]["mean"] is None
+    assert (
+        content["satisfaction"]["total"]["count"] == 13 and content["satisfaction"]["total"]["mean"] is None
+    )
+    r = client.get("/api/v1/satisfaction?region=pirkanmaa&weeks=2", headers=TEAM)
+    assert r.json["total"]["count"] == 13 and all(w["distribution"] is None for w in r.json["weeks"])
+    assert all(f["mean"] is None for f in r.json["by_org"])
+    clock.now += timedelta(days=7)  # week 48 has ended: next week's meeting shows its figures
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W49/prepare", headers=TEAM).status_code == 201
+    content = client.get("/meetings/pirkanmaa/2026-W49/content.json", headers=TEAM).json["content"]
     orgs = {f["key"]: f for f in content["satisfaction"]["by_org"]}
     assert orgs["agency-a"]["count"] == 6 and orgs["agency-a"]["mean"] == 4.17
     assert orgs["agency-b"]["count"] == 2 and orgs["agency-b"]["mean"] is None
     assert orgs["agency-c"]["count"] == 5 and orgs["agency-c"]["mean"] is None
-    page = client.get("/meetings/pirkanmaa/2026-W48", headers=TEAM).get_data(as_text=True)
+    page = client.get("/meetings/pirkanmaa/2026-W49", headers=TEAM).get_data(as_text=True)
     assert 'id="satisfaction"' in page and "2 arviota" in page
     r = client.get("/api/v1/satisfaction?region=pirkanmaa&weeks=2&week=2026-W48", headers=TEAM)
     assert r.status_code == 200 and [w["key"] for w in r.json["weeks"]] == ["2026-W47", "2026-W48"]

@@ -408,7 +408,9 @@ def build_meeting(
         missing_skills=_missing(gaps, top_missing, facts.courses),
         shortage_sources=sorted({r.shortage_source for r in rows if r.shortage_source}),
         paths=paths,
-        satisfaction=satisfaction(facts.ratings, satisfaction_weeks(week)),
+        satisfaction=satisfaction(
+            facts.ratings, satisfaction_weeks(week), open_from=str(IsoWeek.of(facts.today))
+        ),
         stale_shortage_lists=sorted({r.shortage_period for r in rows if r.shortage_stale}),
     )
 

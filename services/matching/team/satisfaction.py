@@ -10,6 +10,9 @@ the weekly figures that were shown (``counted`` says how many ratings its mean c
 a function of what each week released, so comparing two periods (six weeks to W and six weeks to
 W + 1, or 1 against 2 weeks) tells nothing a single week did not — with means over all of a
 period's ratings, two periods differing by one rating gave that rating away (an outside tester).
+A week's mean and distribution are released once the week has ended (``open_from``): until then
+only its counts are shown, since re-reading the open week before and after one referral's rating
+showed that rating (an outside tester).
 """
 
 from __future__ import annotations
@@ -105,11 +108,14 @@ def over_weeks(key: str, weekly: Sequence[Figure]) -> Figure:
     return Figure(key, count, mean, distribution, counted if counted < count else None)
 
 
-def satisfaction(facts: Iterable[RatingFact], weeks: Sequence[str]) -> Satisfaction:
+def satisfaction(
+    facts: Iterable[RatingFact], weeks: Sequence[str], open_from: str | None = None
+) -> Satisfaction:
     """Figures for the ratings of ``weeks`` (ISO weeks, oldest first). Each week's groupings
     (organisations, raters, subjects) are protected against differencing with the week's total
     (``protected``); the figures over all the weeks add up the shown weekly figures (``over_weeks``),
-    so no choice of weeks gives away what a week's figures hide."""
+    so no choice of weeks gives away what a week's figures hide. Weeks from ``open_from`` (the
+    current ISO week, e.g. "2026-W49") on have not ended: they show counts only."""
     wanted = set(weeks)
     by_week: dict[str, list[RatingFact]] = {w: [] for w in weeks}
     for f in facts:
@@ -122,6 +128,10 @@ def satisfaction(facts: Iterable[RatingFact], weeks: Sequence[str]) -> Satisfact
         "subject": (lambda f: f.subject_kind, ("referral", "path_step")),
     }
     cells: dict[str, dict[str, list[Figure]]] = {g: {} for g in groupings}
+
+    def is_open(week: str) -> bool:
+        return open_from is not None and week >= open_from  # ("2026-W09" < "2026-W10": zero-padded)
+
     week_totals: list[Figure] = []
     for week in weeks:
         kept = by_week[week]
@@ -131,7 +141,9 @@ def satisfaction(facts: Iterable[RatingFact], weeks: Sequence[str]) -> Satisfact
             for f in kept:
                 buckets.setdefault(key_of(f), []).append(f.score)
             figures, hide = protected(list(buckets.items()))
-            hide_total = hide_total or hide
+            if is_open(week):
+                figures = [Figure(f.key, f.count, None, None) for f in figures]
+            hide_total = hide_total or hide or is_open(week)
             for fig in figures:
                 cells[name].setdefault(fig.key, []).append(fig)
         scores = [f.score for f in kept]

@@ -216,15 +216,17 @@ class SatisfactionFigures(MethodView):
         ISO week and per organisation rated (count, mean, distribution). Figures are released per
         week (the mean and distribution of fewer than 5 ratings are not shown); a figure over the
         weeks adds up the shown weekly figures only (``counted``), so no two periods give a rating
-        away by difference."""
+        away by difference. The current week shows counts only until it has ended (re-reading it
+        before and after one referral's rating would show that rating)."""
         from dataclasses import asdict
 
         from services.matching.team.meeting import IsoWeek, satisfaction_weeks
         from services.matching.team.ratings_feed import RatingFigures
         from services.matching.team.satisfaction import satisfaction
 
+        current = IsoWeek.of(training().clock().date())
         try:
-            last = IsoWeek.parse(args["week"]) if args["week"] else IsoWeek.of(training().clock().date())
+            last = IsoWeek.parse(args["week"]) if args["week"] else current
         except ValueError:
             abort(
                 422,
@@ -234,7 +236,7 @@ class SatisfactionFigures(MethodView):
         weeks = satisfaction_weeks(last, args["weeks"])
         with training().uow_factory() as uow:
             facts = RatingFigures(uow.conn).in_region(args["region"], weeks)
-        s = satisfaction(facts, weeks)
+        s = satisfaction(facts, weeks, open_from=str(current))
         return {"region": args["region"], **{k: v for k, v in asdict(s).items() if k != "extra"}}
 
 

@@ -97,3 +97,17 @@ def test_figures_over_several_weeks_are_sums_of_what_each_week_showed():
             parts = [d for d in shown_totals if d is not None]
             assert s.total.distribution == ([sum(p[i] for p in parts) for i in range(5)] if parts else None)
             assert [f.distribution for f in s.weeks] == shown_totals
+
+
+def test_an_open_week_shows_counts_only_until_it_has_ended():
+    """Outside tester 5, F17: an agency read the open week's figures before and after one referral's
+    rating and saw "one more rating, and it is a 1"."""
+    facts = [fact(i, week="2026-W48", score=4) for i in range(6)]
+    facts += [fact(10 + i, week="2026-W47", score=5) for i in range(5)]
+    weeks = ["2026-W47", "2026-W48"]
+    live = satisfaction(facts, weeks, open_from="2026-W48")
+    assert [(w.count, w.mean) for w in live.weeks] == [(5, 5.0), (6, None)]
+    assert [(f.count, f.mean) for f in live.by_org] == [(11, 5.0)]
+    assert live.by_org[0].counted == 5  # the mean covers the ended week only
+    ended = satisfaction(facts, weeks, open_from="2026-W49")
+    assert [(w.count, w.mean) for w in ended.weeks] == [(5, 5.0), (6, 4.0)]
