@@ -5,6 +5,14 @@
   ``limit_request_fields``: 431; malformed requests: 400) are answered as
   ``{code, status, message, errors}`` JSON, like every error of the apps, not gunicorn's HTML page.
   The message never echoes the request (it may hold a token or an identity code).
+* ``JsonErrorWorker`` also gives every request one deadline for reading it from the client (request
+  line, headers and body: ``KOHTAANTO_REQUEST_READ_SECONDS``). gunicorn's threaded worker waits for a
+  connection's first bytes without a thread, but then reads the rest of the request in one of the few
+  worker threads with no time limit: eight connections that sent half a request line and waited held
+  every thread of the matching service, and its health checks and shortlists timed out (an outside
+  tester). A client that has not sent its whole request by the deadline is disconnected (a body read
+  by the app then is a 400). In production a buffering reverse proxy in front (an ingress, nginx)
+  keeps slow clients off the threads altogether.
 * ``ScrubbingLogger`` (``logger_class``): the access log never records the value of a ``token``
   query parameter (``/login?token=…``), nor personal identity codes, e-mail addresses or phone numbers
   in paths and query strings (``shared.pii`` masks them).
@@ -13,13 +21,17 @@
 from __future__ import annotations
 
 import json
+import socket
+import time
 from http import HTTPStatus
 from typing import Any
 
 from gunicorn import util
 from gunicorn.glogging import Logger
+from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import ThreadWorker
 
+from shared.config import ServerSettings
 from shared.pii import mask_url_part
 
 _MESSAGES = {
@@ -41,12 +53,57 @@ def write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None
     util.write_nonblock(sock, head + body)
 
 
+class DeadlineSocket:
+    """A client socket whose reads share one deadline (``start``); everything else is the socket's.
+    A read after the deadline, or one that would wait past it, raises ``NoMoreData`` (gunicorn then
+    closes the connection quietly; the apps answer a body they cannot read with 400)."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+        self._deadline: float | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
+
+    def start(self, seconds: float) -> None:
+        """Reads from now on must end within ``seconds`` (s)."""
+        self._deadline = time.monotonic() + seconds
+
+    def recv(self, size: int, *flags: int) -> bytes:
+        return self._read(self._sock.recv, size, *flags)  # type: ignore[no-any-return]
+
+    def recv_into(self, buffer: Any, *args: int) -> int:
+        return self._read(self._sock.recv_into, buffer, *args)  # type: ignore[no-any-return]
+
+    def _read(self, read: Any, *args: Any) -> Any:
+        if self._deadline is None or self._sock.gettimeout() == 0.0:  # no deadline, or non-blocking
+            return read(*args)
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise NoMoreData(b"")
+        self._sock.settimeout(left)
+        try:
+            return read(*args)
+        except TimeoutError:
+            raise NoMoreData(b"") from None
+        finally:
+            self._sock.settimeout(None)  # blocking again: writes are not bound by the read deadline
+
+
 class JsonErrorWorker(ThreadWorker):
-    """gunicorn's threaded worker whose own error answers are JSON (see the module docstring)."""
+    """gunicorn's threaded worker whose own error answers are JSON and whose requests must be read
+    within a deadline (see the module docstring)."""
 
     def init_process(self) -> None:
         util.write_error = write_json_error  # gunicorn calls util.write_error at the moment of the error
+        self.read_seconds = ServerSettings.from_env().request_read_seconds
         super().init_process()
+
+    def handle(self, conn: Any) -> Any:
+        if not isinstance(conn.sock, DeadlineSocket):
+            conn.sock = DeadlineSocket(conn.sock)  # before the parser is made: it reads through this
+        conn.sock.start(self.read_seconds)
+        return super().handle(conn)
 
 
 class ScrubbingLogger(Logger):

@@ -439,6 +439,14 @@ class ServerSettings(EnvSettings):
         "address gunicorn listens on; loopback by default, containers set `0.0.0.0`",
     )
     port: int = env("PORT", 8000, "port gunicorn listens on", ge=1, le=65535)
+    request_read_seconds: float = env(
+        "KOHTAANTO_REQUEST_READ_SECONDS",
+        30.0,
+        "seconds a client has to send a whole request (line, headers and body) once it has started; "
+        "slower clients are disconnected, so a few stalled connections cannot hold every worker thread",
+        gt=0,
+        le=600,
+    )
     workers: int = env(
         "WEB_CONCURRENCY",
         2,

@@ -32,6 +32,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, free_ports) -> Iterator[tup
         "KOHTAANTO_DATA_DIR": str(home),
         "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1",
         "PYTHONUNBUFFERED": "1",
+        "KOHTAANTO_REQUEST_READ_SECONDS": "3",
     }
     env.pop("DATABASE_URL", None)
     command = [
@@ -118,3 +119,39 @@ def test_the_access_log_holds_no_token_and_no_identity_code(server):
     assert text.count("/api/v1/vacancies") >= 3
     for secret in (secret_token, "131052-308T", "aino.virtanen", "example.fi", "401234567"):
         assert secret not in text
+
+
+def test_stalled_half_sent_requests_do_not_hold_the_worker_threads(server):
+    """Outside tester 5, F14: eight connections that sent half a request and waited held every thread
+    of the service (its health checks and shortlists timed out for as long as they stayed). Each
+    request now has a deadline for being read (here 3 s): the stalled ones are disconnected, the
+    others are answered."""
+    port, _ = server
+    stalled = []
+    try:
+        for _ in range(12):  # three times the worker's threads
+            s = socket.create_connection(("127.0.0.1", port), timeout=60)
+            s.sendall(b"GET /health/live HTTP/1.1\r\nHost: x\r\n")  # never the headers' end
+            stalled.append(s)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/live", timeout=60) as r:
+            assert r.status == 200
+        for s in stalled:
+            with contextlib.suppress(ConnectionResetError):
+                assert s.recv(1) == b"", "a stalled connection is closed by the server"
+    finally:
+        for s in stalled:
+            s.close()
+
+
+def test_a_body_slower_than_the_deadline_is_a_400_not_a_500(server):
+    port, _ = server
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
+        s.sendall(
+            b"POST /api/v1/vacancies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 100\r\n\r\n{"
+        )
+        data = b""
+        with contextlib.suppress(ConnectionResetError):
+            while chunk := s.recv(65536):
+                data += chunk
+    assert not data or data.split(b" ", 2)[1] in (b"400", b"401"), data[:200]

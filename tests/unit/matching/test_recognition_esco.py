@@ -357,3 +357,11 @@ def test_the_lexical_stage_on_the_real_index_is_exactly_the_reference_computatio
     ]
     lexical = [esco_recognizer._lexical_text(t, "fi") for t in texts]
     assert np.array_equal(esco_recognizer._lexical(lexical), _reference_lexical(esco_recognizer, lexical))
+
+
+def test_pronoun_and_copula_lemmas_are_not_added_to_finnish_text(esco_recognizer):
+    """simplemma lemmatises "sinulle" and also "työ" to "sinä", and "ovat" to "olla" (which ESCO's
+    "olla yhteydessä" shares): such lemmas match nothing the text says."""
+    lexical = esco_recognizer._lexical_text("Siivoustyö on sinulle tuttua.", "fi").split()
+    assert not {"sinä", "olla"} & set(lexical), lexical
+    assert "siivota" in lexical

@@ -187,3 +187,30 @@ def test_a_workbook_with_an_xml_entity_bomb_is_a_table_error_not_a_crash():
     with pytest.raises(TableError) as refused:
         read_table(out.getvalue(), "bomb.xlsx")
     assert refused.value.errors[1][0].startswith("Not a readable .xlsx workbook bomb.xlsx")
+
+
+def test_a_workbook_that_unpacks_to_many_megabytes_is_refused_before_it_is_read():
+    """Outside tester 5, F8: a 146 KB workbook whose sheet unpacks to 37 MB (200,000 identical rows)
+    cost a minute of the service's CPU before its row count was refused."""
+    import io
+    import zipfile
+
+    data = _workbook(["occupation", "region"], ["2221", "pirkanmaa"])
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    row = '<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>7212;pohjanmaa;2026H2;shortage</t></is></c></row>'
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = content.decode()
+                rows = "".join(row.format(n=n) for n in range(3, 100_003))
+                content = text.replace("</sheetData>", rows + "</sheetData>").encode()
+            target.writestr(item, content)
+    bomb = out.getvalue()
+    assert len(bomb) < 2 * 2**20  # under the request body limit
+    with pytest.raises(TableError) as refused:
+        read_table(bomb, "bomb.xlsx")
+    assert "unpacks to" in refused.value.errors[1][0]
+    with pytest.raises(TableError) as broken:
+        read_table(b"PK\x03\x04 not really a zip", "broken.xlsx")
+    assert "Not a readable .xlsx workbook" in broken.value.errors[1][0]

@@ -47,6 +47,7 @@ from threadpoolctl import ThreadpoolController
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
+    FINNISH_FUNCTION_LEMMAS,
     MAX_SENTENCES,
     CompoundSplitter,
     affirmed,
@@ -259,6 +260,7 @@ class SkillRecognizer:
             "encoder": getattr(self.encoder, "model_id", None),
             "dense_langs": self.dense_langs,
             "lemmatiser": self.tools.lemmatise is not None,
+            "function_lemmas": "dropped",
             "derived_verbs": hashlib.sha256(repr(sorted(self.tools.verbs.items())).encode()).hexdigest()[:12],
         }
 
@@ -512,7 +514,7 @@ class SkillRecognizer:
         if lang != "fi" or self.tools.lemmatise is None:
             return text
         lemmatise = self.tools.lemmatise
-        tokens = [lemmatise(w, "fi") for w in words(text)]
+        tokens = [le for w in words(text) if (le := lemmatise(w, "fi")) not in FINNISH_FUNCTION_LEMMAS]
         extra = self.splitter_.expand(tokens) if self.splitter_ is not None else tokens
         if self.splitter_ is not None:  # a compound's inflected head ("haavan|hoitoa" → hoito)
             known = self.splitter_.vocabulary

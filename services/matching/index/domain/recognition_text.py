@@ -492,6 +492,14 @@ def says_more(text: str, lang: str | None = None) -> bool:
     return any(len(w) >= 3 for w in _WORD.findall(_without_stock(text, lang)))
 
 
+FINNISH_FUNCTION_LEMMAS = frozenset(
+    {"olla", "sinä", "minä", "hän", "me", "te", "he", "se", "ne", "joka", "mikä", "tämä", "tuo"}
+)
+"""Lemmas of Finnish pronouns and the copula: added to a text's lemmas they match nothing it says
+("sinulle" → sinä, "ovat" → olla, which ESCO's "olla yhteydessä" shares), and simplemma also
+gives "sinä" for "työ" (dialectal "you"): they are not added (the words themselves still count)."""
+
+
 FUNCTION_WORDS = frozenset(
     {
         # Finnish
