@@ -94,43 +94,44 @@ class FinnishLemmas:
         # "johtaa"): ESCO's Finnish labels are verb phrases, ads name tasks by the noun. The noun
         # is the verb's third-infinitive stem + "minen" (illative "tilaamaan" → "tilaaminen").
         verb_of: dict[str, str] = {}
+        verbs: set[str] = set()  # lemmas of ESCO's labels that are verbs (have a 3rd infinitive)
+        nouns: set[str] = set()
         for form, lemma in full.items():
             f, le = str(form).lower(), str(lemma).lower()
-            if le in lemmas and f.endswith(("maan", "mään")) and len(f) > 6:
-                verb_of.setdefault(f[:-4] + "minen", le)
+            nouns.add(le)
+            if le in lemmas and f.endswith(("maan", "mään")):
+                if len(f) > 6:
+                    verb_of.setdefault(f[:-4] + "minen", le)
+                if le.endswith(("a", "ä")):
+                    verbs.add(le)
+        derived = cls._derived_nouns(nouns, verbs)
         table: dict[str, str] = {}
+        derived_forms: dict[str, str] = {}  # the derived nouns' forms ("siivousta" → "siivous")
         for form, lemma in full.items():
-            f, le = str(form).lower(), str(lemma).lower()
-            le = verb_of.get(le, le)
+            f, raw = str(form).lower(), str(lemma).lower()
+            le = verb_of.get(raw, raw)
             if le in lemmas and f != le:
                 table[f] = le
+            if raw in derived and f != raw:
+                derived_forms[f] = raw
         for noun, verb in verb_of.items():
             table.setdefault(noun, verb)
         for w in vocabulary:  # label words themselves (inflected in labels: "haarukkatrukkia")
             le = str(simplemma.lemmatize(w, lang="fi")).lower()
             if le != w:
                 table.setdefault(w, le)
-        verbs = cls._derived_nouns(full, lemmas)
-        for form, lemma in full.items():  # the derived nouns' forms ("siivousta" → "siivous")
-            f, le = str(form).lower(), str(lemma).lower()
-            if le in verbs and f != le:
-                table.setdefault(f, le)
-        return cls(table, verbs)
+        for f, le in derived_forms.items():
+            table.setdefault(f, le)
+        return cls(table, derived)
 
     @staticmethod
-    def _derived_nouns(full: Any, lemmas: set[str]) -> dict[str, str]:
-        """Noun lemma → verb lemma for the nouns of simplemma's dictionary that derive from a
-        verb of `lemmas` by a productive suffix (`verb_candidates`: "siivous" → "siivota",
-        "asennus" → "asentaa"): ESCO's Finnish labels are verb phrases ("hoitaa haavaa",
-        "siivota huoneita"), ads and CVs name the task ("haavanhoito", "siivous"). A verb is a lemma with a third-infinitive form
-        ("siivoamaan"); a noun whose suffix fits several verbs takes the first in order."""
-        verbs = set()
-        nouns = set()
-        for form, lemma in full.items():
-            f, le = str(form).lower(), str(lemma).lower()
-            nouns.add(le)
-            if le in lemmas and f.endswith(("maan", "mään")) and le.endswith(("a", "ä")):
-                verbs.add(le)
+    def _derived_nouns(nouns: set[str], verbs: set[str]) -> dict[str, str]:
+        """Noun lemma → verb lemma for the `nouns` (simplemma's Finnish lemmas) that derive from
+        one of `verbs` (the verbs of ESCO's Finnish labels) by a productive suffix
+        (`verb_candidates`: "siivous" → "siivota", "asennus" → "asentaa"): ESCO's Finnish labels
+        are verb phrases ("hoitaa haavaa", "siivota huoneita"), ads and CVs name the task
+        ("haavanhoito", "siivous"). A noun whose suffix fits several verbs takes the first in
+        alphabetical order."""
         out: dict[str, str] = {}
         for noun in nouns:
             if noun in verbs:

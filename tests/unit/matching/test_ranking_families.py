@@ -11,9 +11,9 @@ TEAM = {f.name: f for f in FAMILIES if f.name.startswith("team-")}
 
 
 def test_team_families_are_calibrated_settings() -> None:
-    assert sorted(TEAM) == ["team-1", "team-2", "team-3"]
+    assert sorted(TEAM) == ["team-1", "team-2"]
     for fam in TEAM.values():
-        assert fam.team_density and fam.keep_optional is None and fam.substitute_rule == "sibling"
+        assert fam.team_density and fam.keep_optional == 0.15 and fam.substitute_rule == "sibling"
         assert fam.keep_essential == pytest.approx((1 / 3, 0.5)) and fam.history == "none"
     # noisier in order: more replaced skills and more random skills
     assert [TEAM[n].substitute for n in sorted(TEAM)] == sorted(f.substitute for f in TEAM.values())
