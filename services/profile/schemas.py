@@ -43,7 +43,11 @@ class PersonalSchema(StrictSchema):
 
 class SkillSchema(StrictSchema):
     uri = EscoUri("skill", required=True)
-    level = fields.String(load_default="intermediate", validate=validate.OneOf(SKILL_LEVELS))
+    level = fields.String(
+        load_default="intermediate",
+        validate=validate.OneOf(SKILL_LEVELS),
+        metadata={"description": "How well the jobseeker masters it; `intermediate` when not given"},
+    )
 
 
 class ExperienceSchema(StrictSchema):

@@ -130,7 +130,13 @@ class EntrySchema(ma.Schema):
     matched_optional = fields.List(fields.String(metadata=SKILL_URI))
     related = fields.List(fields.Nested(RelatedSchema))
     missing_essential = fields.List(fields.String(metadata=SKILL_URI))
-    distance_km = fields.Float(allow_none=True)
+    distance_km = fields.Float(
+        allow_none=True,
+        metadata={
+            "description": "Distance between the centres of the candidate's and the vacancy's "
+            "municipalities (km; no finer location is kept): 0 means the same municipality"
+        },
+    )
     available_from = fields.Date()
     filters = fields.List(fields.String())
 

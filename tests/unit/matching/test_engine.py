@@ -178,7 +178,7 @@ def test_each_entry_explains_matched_related_and_missing_skills(engine):
     assert related.candidate_skill in {"s:weld", "s:tig"} and related.credit > 0
     assert related.reason in {"broader or narrower skill", "same skill group"}
     assert entry.evidence["s:weld"] == SkillEvidence("claimed", "advanced")
-    assert entry.evidence["s:blue"] == SkillEvidence("suggested", "intermediate")
+    assert entry.evidence["s:blue"] == SkillEvidence("suggested")  # no level: nobody stated one
     assert entry.available_from == date(2025, 1, 1) and entry.distance_km == 0
 
 

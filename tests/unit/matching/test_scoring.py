@@ -133,7 +133,7 @@ def test_each_matched_skill_says_whether_it_is_claimed_suggested_or_inferred(eng
     )
     (entry,) = engine.shortlist(vacancy(occupation="o:welder"), viewer_org=None, today=TODAY)
     assert entry.evidence["s:weld"] == SkillEvidence("claimed", "advanced")
-    assert entry.evidence["s:blue"] == SkillEvidence("suggested", "intermediate")
+    assert entry.evidence["s:blue"] == SkillEvidence("suggested")  # no level: nobody stated one
     assert entry.evidence["s:mig"] == SkillEvidence("inferred")  # a welder's skill, never claimed
     assert {ev.kind for ev in entry.evidence.values()} <= set(EVIDENCE_KINDS)
     assert entry.occupations[0][0] == "o:welder" and 0 < entry.occupations[0][1] <= 1

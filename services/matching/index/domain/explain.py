@@ -160,8 +160,10 @@ def _per_row(mask: np.ndarray, labels: Sequence[str], m: int) -> list[tuple[str,
     return [tuple(values[split[i] : split[i + 1]]) for i in range(m)]
 
 
+# A suggestion (read in a coach's note, not confirmed) has no level: nobody stated one (outside
+# tester 5: it showed as "intermediate", the level a claim is stored with by default).
 _EVIDENCE = {0: SkillEvidence("inferred")} | {
-    1 + (i | flag): SkillEvidence("suggested" if flag else "claimed", level)
+    1 + (i | flag): SkillEvidence("suggested") if flag else SkillEvidence("claimed", level)
     for i, level in enumerate(SKILL_LEVELS)
     for flag in (0, SUGGESTED_BIT)
 }

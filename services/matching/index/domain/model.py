@@ -112,7 +112,7 @@ an occupation in the work history (no level)."""
 @dataclass(frozen=True, slots=True)
 class SkillEvidence:
     """Why the index believes a candidate has a skill: `kind` in EVIDENCE_KINDS, `level` (one of
-    SKILL_LEVELS) for claimed and suggested skills, None for inferred ones."""
+    SKILL_LEVELS) for claimed skills, None for suggested (unconfirmed) and inferred ones."""
 
     kind: str
     level: str | None = None
