@@ -98,11 +98,17 @@ class SqlUnitOfWork:
         self.conn.commit()
 
 
+class ConcurrentChangeError(RuntimeError):
+    """A row changed between the read and the write of one unit of work (an optimistic write found
+    another version than the one it read): the use case runs again (``retry_on_conflict``)."""
+
+
 def retry_on_conflict(attempts: int = 3) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Decorator for a use case that runs one unit of work: run it again (up to ``attempts`` times)
     when its transaction lost a race with a concurrent one — a unique constraint violated by a row
-    the other inserted first (``IntegrityError``), or SQLite refusing to upgrade a read snapshot
-    another writer made stale ("database is locked"). The next attempt reads the winner's row and
+    the other inserted first (``IntegrityError``), SQLite refusing to upgrade a read snapshot
+    another writer made stale ("database is locked"), or an optimistic write that found another
+    version than the one read (``ConcurrentChangeError``). The next attempt reads the winner's row and
     takes the path for it (an update, or the domain's 409). Outside tester 4: several simultaneous
     first ``PUT``s of one new profile answered 500, and simultaneous ``POST .../path`` opened three
     paths for one jobseeker. The use case must do nothing outside its unit of work before it commits."""
@@ -113,8 +119,8 @@ def retry_on_conflict(attempts: int = 3) -> Callable[[Callable[P, R]], Callable[
             for attempt in range(1, attempts + 1):
                 try:
                     return use_case(*args, **kwargs)
-                except (IntegrityError, OperationalError) as exc:
-                    lost = isinstance(exc, IntegrityError) or "database is locked" in str(exc)
+                except (IntegrityError, OperationalError, ConcurrentChangeError) as exc:
+                    lost = not isinstance(exc, OperationalError) or "database is locked" in str(exc)
                     if not lost or attempt == attempts:
                         raise
                     time.sleep(0.01 * attempt)

@@ -528,3 +528,29 @@ def health_blueprint(checks: Mapping[str, Check], *, required: set[str]) -> Blue
         return jsonify(status=status, checks=results), (503 if failed_required else 200)
 
     return bp
+
+
+IF_MATCH_PATTERN = r'^(\*|(W/)?"?[0-9]{1,9}"?)$'
+_IF_MATCH = re.compile(IF_MATCH_PATTERN)
+
+#: OpenAPI description of the ``If-Match`` header of a ``PUT`` that replaces a versioned resource.
+IF_MATCH_PARAMETER = {
+    "in": "header",
+    "name": "If-Match",
+    "required": False,
+    "description": 'The version you read (the ETag, e.g. `"3"`): the change is made only if the resource '
+    "is still at it (412 otherwise); without it the change is made whatever the version (systems that "
+    "do not send it).",
+    "schema": {"type": "string", "pattern": IF_MATCH_PATTERN, "example": '"3"'},
+}
+
+
+def if_match_version(message: str) -> int | None:
+    """The version named by the request's ``If-Match: "N"`` (optimistic concurrency; ``W/`` and the
+    quotes optional), None without one or with ``*``; a 400 with ``message`` for anything else."""
+    raw = request.headers.get("If-Match")
+    if raw is None or raw == "*":
+        return None
+    if not _IF_MATCH.match(raw):
+        abort(400, message=message)
+    return int(raw.removeprefix("W/").strip('"'))

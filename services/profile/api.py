@@ -15,6 +15,7 @@ from services.profile.domain import (
     InvalidProfileError,
     NotPermittedError,
     ProfileNotFoundError,
+    ProfileVersionConflictError,
     ProfileWithdrawnError,
 )
 from services.profile.handlers import ProfileHandlers
@@ -28,7 +29,8 @@ from services.profile.schemas import (
     ProfileOutSchema,
 )
 from shared.auth import AUDIT_READERS, Principal, Role, audit_scope, current_principal, require_role
-from shared.http import abort
+from shared.db import ConcurrentChangeError
+from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.i18n import N_
 from shared.pii import identifier_holds_personal_data
 from shared.ratelimit import json_list_cost, rate_limited
@@ -94,6 +96,14 @@ def translate(exc: Exception) -> NoReturn:
         abort(404, message=gettext("No such profile."))
     if isinstance(exc, ProfileWithdrawnError):
         abort(409, message=gettext("The profile has been withdrawn."))
+    if isinstance(exc, ProfileVersionConflictError | ConcurrentChangeError):
+        abort(
+            412,
+            message=gettext(
+                "The profile is no longer at the version you read (If-Match): read it again and "
+                "make your change on the current version."
+            ),
+        )
     if isinstance(exc, InvalidProfileError):
         abort(422, message=gettext("The profile breaks a rule."), errors={"json": exc.errors})
     raise exc
@@ -105,29 +115,42 @@ class ProfileById(MethodView):
     @blp.arguments(ProfileInSchema)
     @blp.response(200, ProfileOutSchema)
     @blp.alt_response(201, schema=ProfileOutSchema, description="Created")
+    @blp.doc(
+        parameters=[IF_MATCH_PARAMETER],
+        responses={
+            "400": {"$ref": "#/components/responses/DEFAULT_ERROR"},
+            "412": {"$ref": "#/components/responses/DEFAULT_ERROR"},
+        },
+    )
     def put(self, data: dict[str, Any], profile_id: str) -> Any:
         """Create or replace (upsert) a jobseeker's profile of the caller's organisation; publishes the
         pseudonymous candidate. Ids are per organisation, so the same id in another organisation is
-        another jobseeker, never revealed."""
+        another jobseeker, never revealed. Send ``If-Match: "<version>"`` (the ETag you read) so that
+        another coach's change made meanwhile is not overwritten unseen (412 instead)."""
+        expected = if_match_version(gettext('If-Match must be a profile version, e.g. "3".'))
         try:
             profile, created = handlers().upsert(
                 current_principal(),
                 checked_id(profile_id),
                 data["details"],
                 data["status"],
+                expected,
             )
         except Exception as exc:
             translate(exc)
-        return Shown(profile, {"notices": input_notices()}), (201 if created else 200)
+        shown = Shown(profile, {"notices": input_notices()})
+        return shown, (201 if created else 200), {"ETag": f'"{profile.version}"'}
 
     @require_role(Role.COACH, on_denied=audit_denied("profile.read"))
     @blp.response(200, ProfileOutSchema)
     def get(self, profile_id: str) -> Any:
-        """Read a profile, personal data included (coaches of the owning organisation; audited)."""
+        """Read a profile, personal data included (coaches of the owning organisation; audited); its
+        version is the ETag (for ``If-Match`` on a later ``PUT``)."""
         try:
-            return handlers().read(current_principal(), checked_id(profile_id))
+            profile = handlers().read(current_principal(), checked_id(profile_id))
         except Exception as exc:
             translate(exc)
+        return profile, 200, {"ETag": f'"{profile.version}"'}
 
     @require_role(Role.COACH, on_denied=audit_denied("profile.withdraw"))
     @blp.response(204)

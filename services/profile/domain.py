@@ -32,6 +32,10 @@ class ProfileWithdrawnError(ProfileError):
     pass
 
 
+class ProfileVersionConflictError(ProfileError):
+    """The caller's ``If-Match`` names a version the profile is no longer (or not) at."""
+
+
 class InvalidProfileError(ProfileError):
     def __init__(self, errors: dict[str, list[str]]) -> None:
         super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))

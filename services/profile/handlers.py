@@ -12,6 +12,7 @@ from services.profile.domain import (
     Profile,
     ProfileDetails,
     ProfileNotFoundError,
+    ProfileVersionConflictError,
     Status,
     may_manage,
     may_see_contact,
@@ -49,15 +50,27 @@ class ProfileHandlers:
 
     @retry_on_conflict()
     def upsert(
-        self, caller: Principal, profile_id: str, details: ProfileDetails, status: Status | None = None
+        self,
+        caller: Principal,
+        profile_id: str,
+        details: ProfileDetails,
+        status: Status | None = None,
+        expected_version: int | None = None,
     ) -> tuple[Profile, bool]:
         """Create or replace a profile of the caller's organisation; returns it and whether it was
         created. Profile ids are per organisation: another organisation's profile of the same id is
         untouched and unseen. ``status`` (``active`` or ``hired``) is the coach's correction of the
-        status; None keeps it (a re-push never undoes ``hired`` by itself)."""
+        status; None keeps it (a re-push never undoes ``hired`` by itself). ``expected_version`` (the
+        caller's ``If-Match``): the profile must be at that version, else
+        ``ProfileVersionConflictError`` and nothing changes (two coaches' full replacements do not
+        overwrite each other unseen: an outside tester)."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
             created = existing is None or existing.status is Status.WITHDRAWN
+            if expected_version is not None and (created or existing.version != expected_version):  # type: ignore[union-attr]
+                raise ProfileVersionConflictError(
+                    f"profile {profile_id} is not at version {expected_version}"
+                )
             if created:
                 # A withdrawal ended the previous identity: the id is a new person's now, with a new
                 # pseudonym, version history and creation time (outside tester 3, F14).
@@ -79,7 +92,11 @@ class ProfileHandlers:
                 if granted - details.consented_orgs:
                     details = replace(details, consented_orgs=details.consented_orgs | granted)
                 profile = existing.update(details, self.clock()).with_status(status)
-                uow.profiles.save(profile)
+                # with If-Match, written only over the version read (a change committed meanwhile: run
+                # again, and the check above answers 412); without, the replacement wins as before
+                uow.profiles.save(
+                    profile, read_version=existing.version if expected_version is not None else None
+                )
             uow.publish_candidate(profile)
             self._audit(uow, caller, "profile.write", True, profile_id, profile)
             uow.commit()

@@ -29,7 +29,7 @@ from services.profile.domain import (
     ProfileDetails,
     Status,
 )
-from shared.db import SqlUnitOfWork
+from shared.db import ConcurrentChangeError, SqlUnitOfWork
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
@@ -112,12 +112,14 @@ class ProfileRepository:
     def add(self, p: Profile) -> None:
         self.conn.execute(insert(profiles).values(**self._values(p), created_at=p.created_at))
 
-    def save(self, p: Profile) -> None:
-        self.conn.execute(
-            update(profiles)
-            .where(profiles.c.coach_org == p.coach_org, profiles.c.id == p.id)
-            .values(**self._values(p))
-        )
+    def save(self, p: Profile, *, read_version: int | None = None) -> None:
+        """Write ``p``; with ``read_version``, only over that version (``ConcurrentChangeError`` when
+        another change was written since it was read)."""
+        stmt = update(profiles).where(profiles.c.coach_org == p.coach_org, profiles.c.id == p.id)
+        if read_version is not None:
+            stmt = stmt.where(profiles.c.version == read_version)
+        if self.conn.execute(stmt.values(**self._values(p))).rowcount == 0 and read_version is not None:
+            raise ConcurrentChangeError(f"profile {p.id} changed since version {read_version} was read")
 
     def recreate(self, p: Profile) -> None:
         """A withdrawn profile's id taken by a new identity (``p.generation`` higher): the erased

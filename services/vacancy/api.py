@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from flask import current_app, g, request
+from flask import current_app, g
 from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint
@@ -31,7 +31,7 @@ from services.vacancy.schemas import (
     VacancyQuerySchema,
 )
 from shared.auth import Role, current_principal, require_role
-from shared.http import abort
+from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.schemas import Shown, input_notices, reference
 
 blp = Blueprint(
@@ -70,13 +70,7 @@ def shown(v: Vacancy, **extra: Any) -> Shown:
 
 def expected_version() -> int | None:
     """The version named by ``If-Match: "N"`` (optimistic concurrency), if any."""
-    raw = request.headers.get("If-Match")
-    if not raw or raw.strip() == "*":
-        return None
-    try:
-        return int(raw.strip().removeprefix("W/").strip('"'))
-    except ValueError:
-        abort(400, message=gettext('If-Match must be a vacancy version, e.g. "3".'))
+    return if_match_version(gettext('If-Match must be a vacancy version, e.g. "3".'))
 
 
 def translate(exc: Exception) -> NoReturn:
@@ -168,17 +162,7 @@ class VacancyById(MethodView):
     @blp.arguments(VacancyInSchema)
     @blp.response(200, VacancyOutSchema)
     @blp.doc(
-        parameters=[
-            {
-                "in": "header",
-                "name": "If-Match",
-                "required": False,
-                "description": 'The version you read (the ETag, e.g. `"3"`): the change is made only if the '
-                "vacancy is still at it (412 otherwise); without it the change is made whatever the "
-                "version (employers' systems that do not send it).",
-                "schema": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,9}"?$', "example": '"3"'},
-            }
-        ],
+        parameters=[IF_MATCH_PARAMETER],
         responses={
             "400": {"$ref": "#/components/responses/DEFAULT_ERROR"},
             "412": {"$ref": "#/components/responses/DEFAULT_ERROR"},

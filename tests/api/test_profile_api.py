@@ -466,3 +466,31 @@ def test_the_audit_log_pages_with_a_cursor_and_filters_by_actor_action_and_time(
     spec = client.get("/openapi.json").json
     params = {p["name"] for p in spec["paths"]["/api/v1/audit"]["get"]["parameters"]}
     assert {"before", "actor", "action", "since", "until", "identities", "limit"} <= params
+
+
+def test_a_put_with_a_stale_if_match_is_refused_and_nothing_changes(profile_app):
+    """Outside tester 5, F25: a profile PUT ignored If-Match, so two coaches' full replacements overwrote
+    each other unseen. The version is the ETag; a stale If-Match is a 412, nothing stored or published."""
+    client = profile_app.test_client()
+    created = client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH)
+    assert created.status_code == 201 and created.headers["ETag"] == '"1"'
+    read = client.get("/api/v1/profiles/p1", headers=COACH)
+    assert read.headers["ETag"] == '"1"'
+    first = client.put(
+        "/api/v1/profiles/p1", json=profile_body(max_commute_km=10), headers={**COACH, "If-Match": '"1"'}
+    )
+    assert first.status_code == 200 and first.headers["ETag"] == '"2"'
+    events = count(profile_app, outbox)
+    late = client.put(
+        "/api/v1/profiles/p1", json=profile_body(max_commute_km=99), headers={**COACH, "If-Match": '"1"'}
+    )
+    assert late.status_code == 412 and set(late.json) == {"code", "status", "message", "errors"}
+    assert count(profile_app, outbox) == events
+    assert client.get("/api/v1/profiles/p1", headers=COACH).json["max_commute_km"] == 10
+    # without If-Match the replacement is made (systems that do not send it); a bad one is a 400
+    assert client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).status_code == 200
+    bad = client.put("/api/v1/profiles/p1", json=profile_body(), headers={**COACH, "If-Match": "three"})
+    assert bad.status_code == 400
+    # If-Match on a profile that does not exist yet: nothing to match
+    new = client.put("/api/v1/profiles/p2", json=profile_body(), headers={**COACH, "If-Match": '"1"'})
+    assert new.status_code == 412 and count(profile_app, profiles) == 1

@@ -472,6 +472,24 @@ def test_simultaneous_first_pushes_of_a_profile_create_it_once_and_none_fails(pr
     assert len({r.json["candidate_id"] for r in answers}) == 1
 
 
+def test_simultaneous_replacements_with_the_same_if_match_change_the_profile_once(profile_app, client):
+    """Outside tester 5, F25: two coaches replacing one profile at the same moment, each from the
+    version it read: one change is made, the others are told (412), none is lost unseen."""
+    assert client.put("/api/v1/profiles/yhtaikaa-3", json=profile_body(), headers=COACH).status_code == 201
+    answers = _at_once(
+        profile_app,
+        5,
+        lambda c: c.put(
+            "/api/v1/profiles/yhtaikaa-3",
+            json=profile_body(max_commute_km=7),
+            headers={**COACH, "If-Match": '"1"'},
+        ),
+    )
+    codes = sorted(r.status_code for r in answers)
+    assert codes == [200, 412, 412, 412, 412], [(r.status_code, r.json) for r in answers]
+    assert client.get("/api/v1/profiles/yhtaikaa-3", headers=COACH).headers["ETag"] == '"2"'
+
+
 def test_simultaneous_openings_of_a_path_open_one_and_the_others_are_told(profile_app, client):
     """Outside tester 4, F28: paths opened at the same moment gave one jobseeker three open paths."""
     jobseeker(client, "yhtaikaa-2")
