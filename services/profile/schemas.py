@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import marshmallow as ma
-from marshmallow import fields, post_load, validate
+from marshmallow import ValidationError, fields, post_load, validate
 
 from services.profile import events
 from services.profile.domain import EducationLevel, ProfileDetails, Status, TargetGroup
@@ -60,6 +60,18 @@ class ExperienceSchema(StrictSchema):
     )
 
 
+#: Years a work history may add up to: more than a working life is a slip ("40" for "4") or a
+#: stuffed profile (an outside tester sent 200 jobs of 40 years, and it floated into every shortlist).
+MAX_CAREER_YEARS = 60
+
+
+def within_a_working_life(jobs: list[dict[str, Any]]) -> None:
+    if sum(job.get("years", 0) for job in jobs) > MAX_CAREER_YEARS:
+        raise ValidationError(
+            N_("The years of the work history add up to more than %(max)s.") % {"max": MAX_CAREER_YEARS}
+        )
+
+
 class ProfileInSchema(StrictSchema):
     status = fields.String(
         load_default=None,
@@ -88,7 +100,8 @@ class ProfileInSchema(StrictSchema):
     work_history = fields.List(
         fields.Nested(ExperienceSchema),
         load_default=list,
-        validate=validate.Length(max=events.MAX_WORK_HISTORY),
+        validate=[validate.Length(max=events.MAX_WORK_HISTORY), within_a_working_life],
+        metadata={"description": f"Jobs held; their years add up to at most {MAX_CAREER_YEARS}"},
     )
     education_level = fields.String(required=True, validate=validate.OneOf([e.value for e in EducationLevel]))
     languages = fields.List(

@@ -65,6 +65,8 @@ def test_pushing_the_same_profile_again_updates_it(profile_app):
         ({"target_groups": ["vip"]}, "target_groups"),
         ({"personal": {"name": ""}}, "personal"),
         ({"personal": {"name": "   "}}, "personal"),  # outside tester 5: stored as "   "
+        # outside tester 5, F21: 200 jobs of 40 years each, floated into every shortlist
+        ({"work_history": [{"occupation_uri": WELDER, "years": 40}] * 3}, "work_history"),
         ({"personal": {"name": "\u202eanittiV oniA"}}, "personal"),  # shows as "Aino Vittina"
         ({"consented_orgs": ["Agency A!"]}, "consented_orgs"),
         ({"education_level": None}, "education_level"),

@@ -183,12 +183,18 @@ def _vacancy(body: dict[str, Any], geography: Any) -> bool:
 
 
 def _profile(body: dict[str, Any], geography: Any) -> bool:
-    """ProfileIn: each skill and language once; no suggested skill among the chosen ones."""
+    """ProfileIn: each skill and language once; no suggested skill among the chosen ones; the work
+    history's years add up to at most a working life."""
+    from services.profile.schemas import MAX_CAREER_YEARS
+
     skills = {s.get("uri") for s in body.get("skills") or []}
+    jobs = [j for j in body.get("work_history") or [] if isinstance(j, dict)]
+    years = sum(j.get("years") for j in jobs if isinstance(j.get("years"), int | float))
     return (
         _unique(body.get("skills"), "uri")
         and _unique(body.get("languages"), "code")
         and not skills & set(body.get("suggested_skills") or [])
+        and years <= MAX_CAREER_YEARS
     )
 
 
@@ -251,7 +257,7 @@ BODY_RULES = {
 UPLOADS = {"/api/v1/shortages": "POST", "/api/v1/training/catalogue": "POST"}
 #: Conditional requests (a documented ``If-Match``): valid data with a stale version is a 412
 #: (RFC 9110 §13.1.1), a state answer like 409, not a refusal of the data.
-CONDITIONAL = {"/api/v1/vacancies/{vacancy_id}": "PUT"}
+CONDITIONAL = {"/api/v1/vacancies/{vacancy_id}": "PUT", "/api/v1/profiles/{profile_id}": "PUT"}
 DEFAULT_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
 
 
