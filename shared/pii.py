@@ -90,7 +90,7 @@ _EMAIL = re.compile(r"(?<![\w.%+'-])[\w.%+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})
 # E-mail addresses as people write them to dodge harvesters: "aino.virtanen (at) example.fi",
 # "aino.virtanen[ät]example.fi", "aino.virtanen@example .fi", "… (piste) fi" (an outside tester).
 _AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|ät|a|miuku|kissanhäntä|snabel-a)\s*[)\]}>]\s*|\s+(?:at|ät)\s+)"
-_DOT = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|piste|punkt)\s*[)\]}>]\s*)"
+_DOT = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|piste|punkt)\s*[)\]}>]\s*|\s+(?:dot|piste|punkt)\s+)"
 # (Every repeat is bounded and a match starts only where a local part or a street name can start:
 # unbounded, a 10 KB run of letters cost seconds of backtracking per request.)
 _EMAIL_SPELLED = re.compile(
@@ -100,9 +100,25 @@ _EMAIL_SPELLED = re.compile(
 )
 # A Finnish or Swedish street address: a street name and a house number ("Hämeenkatu 1 A 2",
 # "Storgatan 5", "Koivukuja 3 B").
+# Finnish puts the street in a case as often as not: "asuu Hämeenkadulla 12", "Koivukujan 3".
+_STREET_ENDINGS = (
+    "katu|kadu(?:lla|lle|lta|n)|tie(?:llä|lle|ltä|n)?|kuja(?:lla|lle|lta|n)?|polku|polu(?:lla|lle|lta|n)"
+    "|väylä(?:llä|lle|ltä|n)?|raitti|raiti(?:lla|lle|n)|kaari|kaare(?:lla|lle|n)|rinne|rintee(?:llä|lle|n)"
+    "|aukio(?:lla|lle|n)?|tori(?:lla|lle|n)?|gatan|vägen|gränd|stigen|gata|väg"
+)
 _STREET = re.compile(
-    r"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ-]{0,40}?(?:katu|tie|kuja|polku|väylä|raitti|kaari|rinne|aukio|tori|gatan|vägen|gränd|stigen|gata|väg)"
+    rf"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ-]{{0,40}}?(?:{_STREET_ENDINGS})"
     r"\s+\d{1,4}(?:\s?[A-Za-z]\b(?:\s?\d{1,3})?)?"
+)
+# A phone number in words, digit by digit: "nolla neljä nolla yksi kaksi …" (an outside tester);
+# Finnish, Swedish and English digits, seven or more in a row.
+_DIGIT_WORDS = (
+    "nolla|yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän"
+    "|noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio"
+    "|zero|oh|one|two|three|four|five|six|seven|eight|nine"
+)
+_PHONE_WORDS = re.compile(
+    rf"(?<!\w)(?:(?:{_DIGIT_WORDS})[\s,./-]{{1,3}}){{6,14}}(?:{_DIGIT_WORDS})(?!\w)", re.I
 )
 _PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ -]?\(0\))?(?:[ ./-]?\d){6,12}(?!\w)")
 _PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0(?:[ ./-]?\d){1,3})(?:[ ./-]?\d){5,10}(?!\w)")
@@ -143,6 +159,7 @@ def find_personal_data(text: str) -> list[Finding]:
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
     found += [Finding(STREET_ADDRESS, m.start(), m.end()) for m in _STREET.finditer(text)]
+    found += [Finding(PHONE, m.start(), m.end()) for m in _PHONE_WORDS.finditer(text)]
     for pattern in (_PHONE_INTERNATIONAL, _PHONE_NATIONAL):
         found += [
             Finding(PHONE, m.start(), m.end())

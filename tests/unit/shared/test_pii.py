@@ -179,6 +179,13 @@ def test_identity_codes_spelled_with_a_separated_or_four_digit_birth_date_are_fo
         ("Aino Virtanen, Hämeenkatu 1 A 2, Tampere", "street_address"),
         ("asuu Koivukuja 3 B:ssä", "street_address"),
         ("Storgatan 5, Vasa", "street_address"),
+        # outside tester 5, F13
+        ("soita numeroon nolla neljä nolla yksi kaksi kolme neljä viisi kuusi seitsemän", "phone"),
+        ("ring noll fyra noll ett två tre fyra fem sex sju", "phone"),
+        ("asuu Hämeenkadulla 12", "street_address"),
+        ("Koivukujan 3 B:ssä", "street_address"),
+        ("sähköposti eero piste erasmus ät example piste fi", "email"),
+        ("eero.erasmus at example dot com", "email"),
     ],
 )
 def test_obfuscated_addresses_spaced_phone_numbers_and_street_addresses_are_found(text, kind):
@@ -188,7 +195,15 @@ def test_obfuscated_addresses_spaced_phone_numbers_and_street_addresses_are_foun
 
 @pytest.mark.parametrize(
     "text",
-    ["Tapaaminen klo 10.30 toimistolla", "Tampere 33100", "Teollisuuskatu on lähellä", "Hitsaus 2 vuotta"],
+    [
+        "Tapaaminen klo 10.30 toimistolla",
+        "Tampere 33100",
+        "Teollisuuskatu on lähellä",
+        "Hitsaus 2 vuotta",
+        "kaksi tai kolme vuotta, yksi kurssi",  # number words, but no phone number
+        "Tiellä 5 autoa",
+        "one or two shifts at the port",
+    ],
 )
 def test_times_postcodes_and_street_names_alone_are_not_personal_data(text):
     assert find_personal_data(text) == []
