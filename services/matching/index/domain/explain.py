@@ -73,7 +73,11 @@ def _entries(
     skills = q.skills
     pos = np.asarray(positions, dtype=np.int64)
     raw, source = query_evidence(seg, ex.rows[pos], qw)
-    has = raw > 0
+    # A skill only work history supplies counts as held when it is essential to a past occupation:
+    # ESCO lists optional skills broadly (a CNC operator's include TypeScript), and "TypeScript
+    # (inferred)" on a machinist read as if the system had found programming skills (an outside
+    # tester). An optional one still counts in the score, with its small weight.
+    has = (raw > 0) & ((source > 0) | _essential_in_history(seg, ex.rows[pos], qw, space))
     strength = np.minimum(raw, 1.0)
     n_e, n_own = len(q.essential), q.n_own
     # best related skill of every unmatched own skill, for all rows at once
@@ -172,6 +176,17 @@ _EVIDENCE = {0: SkillEvidence("inferred")} | {
 def _row_starts(rows: np.ndarray, m: int) -> list[int]:
     """Where each of rows 0..m starts in `rows` (ascending row numbers, from np.nonzero)."""
     return np.searchsorted(rows, np.arange(m + 1)).tolist()  # type: ignore[no-any-return]
+
+
+def _essential_in_history(seg: Segment, rows: np.ndarray, qw: QueryWeights, space: SkillSpace) -> np.ndarray:
+    """(len(rows), n_u) bool: the query skill is essential to an occupation in the row's work history."""
+    at_o, occ, w_o = gather_rows(seg.experience, rows)
+    block = experience_block(
+        at_o, occ, np.ones_like(w_o), len(rows), space.taxonomy.essential, qw.query.position
+    )
+    out = np.zeros((len(rows), len(qw.query.skills)), dtype=bool)
+    out[:, : block.shape[1]] = block > 0
+    return out
 
 
 def query_evidence(seg: Segment, rows: np.ndarray, qw: QueryWeights) -> tuple[np.ndarray, np.ndarray]:
