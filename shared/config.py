@@ -312,6 +312,12 @@ class RateLimitSettings(EnvSettings):
     login: str = env(
         "KOHTAANTO_RATE_LIMIT_LOGIN", "30 per minute; 300 per hour", "sign-ins per client address (matching)"
     )
+    batch_read: str = env(
+        "KOHTAANTO_RATE_LIMIT_BATCH_READ",
+        "30 per minute; 300 per hour",
+        "reads that rank many vacancies at once per caller (matching's `GET /shortlists?region=…`: "
+        "every open vacancy of a region, megabytes and seconds of CPU each)",
+    )
     recognition: str = env(
         "KOHTAANTO_RATE_LIMIT_RECOGNITION",
         "300 per minute; 3000 per hour",

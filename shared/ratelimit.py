@@ -10,6 +10,8 @@ What is limited (``RateLimitSettings``, from the environment):
 * a view marked ``@rate_limited("contact_lookup", cost=…)``: the contact look-up, where one request
   for *n* candidate ids costs *n*, so asking for many ids at once is no way around the limit;
 * a view marked ``@rate_limited("login")``: the login page (tokens tried by a browser).
+* a view marked ``@rate_limited("batch_read")``: a read that ranks every open vacancy of a region
+  (20 MB and seconds of CPU at k = 50: an outside tester looped it);
 * a view marked ``@rate_limited("recognition", cost=…)``: skill recognition, where a request costs
   the sentences it reads, so one caller's long texts cannot keep the recogniser (one at a time per
   process) busy for everyone (an outside tester queued a coach's one-line note behind 10 s of texts).
@@ -203,6 +205,7 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
         "contact_lookup": settings.contact_lookup,
         "login": settings.login,
         "recognition": settings.recognition,
+        "batch_read": settings.batch_read,
     }
 
     def kind() -> str | None:
@@ -230,7 +233,7 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
         # recognition reads nothing: they are not charged, so a client's mistake does not lock it out
         # of the meeting page's names (or of recognition) for the window
         default_limits_deduct_when=lambda response: (
-            kind() not in ("contact_lookup", "recognition") or response.status_code < 400
+            kind() not in ("contact_lookup", "recognition", "batch_read") or response.status_code < 400
         ),
         headers_enabled=True,
         retry_after="delta-seconds",

@@ -344,3 +344,18 @@ def test_hired_and_rejected_candidates_are_not_proposed_again_for_that_vacancy(a
     assert set(shortlist_ids(client, "v-weld")) == set(before) - {first}
     assert record(client, second, "interviewed").status_code == 201, "a correction re-opens the candidate"
     assert second in shortlist_ids(client, "v-weld", RECRUITER)
+
+
+def test_the_region_batch_of_shortlists_is_limited_per_caller(database_url):
+    """Outside tester 5, F26: one token looped the region view (every open vacancy ranked, 20 MB at
+    k = 50); reads were not limited at all. A refused request (422) is not charged."""
+    from shared.config import RateLimitSettings
+
+    app = matching_app(database_url, Clock(), RateLimitSettings(batch_read="2 per minute"))
+    vacancy(app, "v-weld")
+    client = app.test_client()
+    assert client.get("/api/v1/shortlists?region=xyz", headers=TEAM).status_code == 422
+    codes = [client.get("/api/v1/shortlists?region=pirkanmaa", headers=TEAM).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    assert client.get("/api/v1/shortlists?region=pirkanmaa", headers=RECRUITER).status_code == 200
+    assert client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).status_code == 200

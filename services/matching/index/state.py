@@ -17,14 +17,15 @@ from dataclasses import replace
 from services.matching.index.domain.engine import BulkBuilder, IndexImage, MatchingEngine
 from services.matching.index.domain.model import Candidate
 from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
+from services.matching.index.domain.recognition_text import MAX_SENTENCES
 from services.matching.index.events import INDEX_FEED, VacancyRecord
 from shared.messaging.consumer import Record
 
 log = logging.getLogger(__name__)
 
 #: Sentences of a vacancy's text recognition reads (the first ones: an ad states its requirements
-#: early); at ~40 CPU-ms each, one vacancy costs the feed at most ~2 s.
-MAX_ENRICHED_SENTENCES = 50
+#: early): the recogniser's own bound; at ~40 CPU-ms each, one vacancy costs the feed at most ~2 s.
+MAX_ENRICHED_SENTENCES = MAX_SENTENCES
 
 
 class MatchingState:

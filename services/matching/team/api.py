@@ -38,6 +38,7 @@ from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data
+from shared.ratelimit import rate_limited
 from shared.schemas import REFERENCE_FORMATS, EscoUri, RegionId, StrictSchema
 
 #: What the profile service mints (HMAC-SHA-256 of the profile id, docs/events.md).
@@ -572,6 +573,7 @@ class Vacancies(MethodView):
 @blp.route("/shortlists")
 class Shortlists(MethodView):
     @require_role(*TEAM_ROLES)
+    @rate_limited("batch_read")
     @blp.arguments(ShortlistsArgs, location="query")
     @blp.response(200, ShortlistListSchema)
     def get(self, args: dict[str, Any]) -> Any:
