@@ -22,6 +22,7 @@ from services.profile.repository import UnitOfWork, processed
 from shared.auth import Principal
 from shared.db import retry_on_conflict
 from shared.entitlement import may_mark_hired
+from shared.i18n import N_
 from shared.messaging.idempotency import claim
 
 Clock = Callable[[], datetime]
@@ -69,7 +70,8 @@ class ProfileHandlers:
             created = existing is None or existing.status is Status.WITHDRAWN
             if expected_version is not None and (created or existing.version != expected_version):  # type: ignore[union-attr]
                 raise ProfileVersionConflictError(
-                    f"profile {profile_id} is not at version {expected_version}"
+                    N_("profile %(id)s is not at version %(expected)s")
+                    % {"id": profile_id, "expected": expected_version}
                 )
             if created:
                 # A withdrawal ended the previous identity: the id is a new person's now, with a new

@@ -30,6 +30,7 @@ from services.profile.domain import (
     Status,
 )
 from shared.db import ConcurrentChangeError, SqlUnitOfWork
+from shared.i18n import N_
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
@@ -119,7 +120,10 @@ class ProfileRepository:
         if read_version is not None:
             stmt = stmt.where(profiles.c.version == read_version)
         if self.conn.execute(stmt.values(**self._values(p))).rowcount == 0 and read_version is not None:
-            raise ConcurrentChangeError(f"profile {p.id} changed since version {read_version} was read")
+            raise ConcurrentChangeError(
+                N_("profile %(id)s changed since version %(version)s was read")
+                % {"id": p.id, "version": read_version}
+            )
 
     def recreate(self, p: Profile) -> None:
         """A withdrawn profile's id taken by a new identity (``p.generation`` higher): the erased
