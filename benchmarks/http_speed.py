@@ -53,6 +53,16 @@ def vacancy_payload(v: Vacancy) -> dict[str, Any]:
     }
 
 
+def _organisations(workdir: Path) -> Path:
+    """The organisation registry of the benchmark's callers (a token of an unregistered organisation
+    is refused): the generated agencies as partners, the city as employment services."""
+    path = workdir / "organisations.csv"
+    rows = [f"{org},{org},partner,*" for org in ORGS if not org.startswith("city")]
+    rows += ["city-tampere,city-tampere,employment_services,*", "city,city,employment_services,*"]
+    path.write_text("id,name,kind,regions\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 def build_app(n: int, seed: int, workdir: Path) -> tuple[Any, list[str], dict[str, float]]:
     from services.matching.app import create_app
     from services.matching.index.reference import load_taxonomy
@@ -63,6 +73,7 @@ def build_app(n: int, seed: int, workdir: Path) -> tuple[Any, list[str], dict[st
         kafka=KafkaSettings(bootstrap_servers="127.0.0.1:1"),
         auth=AuthSettings(jwt_secret=SECRET),
         reference_dir=REPO_ROOT / "data",
+        organisations_file=_organisations(workdir),
     )
     settings = Settings(common=common, cache_dir=REPO_ROOT / ".cache" / "matching", start_feed=False)
     app = create_app(settings)
@@ -107,7 +118,7 @@ def serve(app: Any, port: int) -> None:
             for key, value in {
                 "bind": f"127.0.0.1:{port}",
                 "workers": 1,
-                "worker_class": "gthread",
+                "worker_class": production.worker_class,  # JSON errors and the request-read deadline
                 "threads": 4,
                 "preload_app": True,
                 "accesslog": None,
