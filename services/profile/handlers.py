@@ -11,6 +11,7 @@ from typing import Any
 from services.profile.domain import (
     Profile,
     ProfileDetails,
+    ProfileIdCaseConflictError,
     ProfileNotFoundError,
     ProfileVersionConflictError,
     Status,
@@ -64,9 +65,12 @@ class ProfileHandlers:
         status; None keeps it (a re-push never undoes ``hired`` by itself). ``expected_version`` (the
         caller's ``If-Match``): the profile must be at that version, else
         ``ProfileVersionConflictError`` and nothing changes (two coaches' full replacements do not
-        overwrite each other unseen: an outside tester)."""
+        overwrite each other unseen: an outside tester). Ids are compared without letter case: a new
+        id that differs from one the organisation has only in case is ``ProfileIdCaseConflictError``."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
+            if existing is None and (other := uow.profiles.spelled_otherwise(caller.org, profile_id)):
+                raise ProfileIdCaseConflictError(profile_id, other)
             created = existing is None or existing.status is Status.WITHDRAWN
             if expected_version is not None and (created or existing.version != expected_version):  # type: ignore[union-attr]
                 raise ProfileVersionConflictError(

@@ -496,3 +496,31 @@ def test_a_put_with_a_stale_if_match_is_refused_and_nothing_changes(profile_app)
     # If-Match on a profile that does not exist yet: nothing to match
     new = client.put("/api/v1/profiles/p2", json=profile_body(), headers={**COACH, "If-Match": '"1"'})
     assert new.status_code == 412 and count(profile_app, profiles) == 1
+
+
+def test_a_profile_id_in_other_letter_case_is_the_same_id_and_a_new_one_is_refused(profile_app):
+    """Outside tester 5, F23: "t5-case" and "T5-CASE" made one jobseeker two profiles, and withdrawing
+    one left the other, contact details and all. Ids are compared without letter case within an
+    organisation; the 409 names the id in use; nothing is stored or published."""
+    client = profile_app.test_client()
+    assert client.put("/api/v1/profiles/t5-case", json=profile_body(), headers=COACH).status_code == 201
+    events = count(profile_app, outbox)
+    for other in ("T5-CASE", "T5-Case"):
+        r = client.put(f"/api/v1/profiles/{other}", json=profile_body(), headers=COACH)
+        assert r.status_code == 409 and set(r.json) == {"code", "status", "message", "errors"}
+        assert "t5-case" in r.json["errors"]["path"]["profile_id"][0]
+    assert count(profile_app, profiles) == 1 and count(profile_app, outbox) == events
+    # the id as written is updated as before; another organisation's namespace is its own
+    assert client.put("/api/v1/profiles/t5-case", json=profile_body(), headers=COACH).status_code == 200
+    other_org = auth("coach", "vaasa-tyollisyys")
+    assert client.put("/api/v1/profiles/T5-CASE", json=profile_body(), headers=other_org).status_code == 201
+    # a withdrawn id keeps its spelling: the new person takes it as it was written
+    assert client.delete("/api/v1/profiles/t5-case", headers=COACH).status_code == 204
+    assert client.put("/api/v1/profiles/T5-CASE", json=profile_body(), headers=COACH).status_code == 409
+    assert client.put("/api/v1/profiles/t5-case", json=profile_body(), headers=COACH).status_code == 201
+
+
+def test_the_profile_id_rule_says_which_letters(profile_app):
+    """Outside tester 5, F23: the 422 said "letters" while "Åsa" was refused."""
+    r = profile_app.test_client().put("/api/v1/profiles/%C3%85sa-1", json=profile_body(), headers=COACH)
+    assert r.status_code == 422 and "A-Z" in r.json["errors"]["path"]["profile_id"][0]
