@@ -29,7 +29,7 @@ from services.profile.schemas import (
     ProfileInSchema,
     ProfileOutSchema,
 )
-from shared.auth import AUDIT_READERS, Principal, Role, audit_scope, current_principal, require_role
+from shared.auth import AUDIT_READERS, Principal, Role, current_principal, require_role
 from shared.db import ConcurrentChangeError
 from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.i18n import N_
@@ -207,24 +207,24 @@ class Audit(MethodView):
     @blp.arguments(AuditQuerySchema, location="query")
     @blp.response(200, AuditListSchema)
     def get(self, args: dict[str, Any]) -> Any:
-        """The audit log of personal-data access, newest first. A data-protection officer (or an
-        operator) sees its own organisation's entries: what its people did and what anyone did with
-        its jobseekers' data. The system auditor sees every organisation's. Pages: `limit` entries, then
-        `before=<next>` for the older ones; filters by profile, candidate, actor, action and time."""
+        """The audit log of personal-data access, newest first. A data-protection officer sees its own
+        organisation's entries: what its people did and what anyone did with its jobseekers' data. The
+        system auditor sees every organisation's. Pages: `limit` entries, then `before=<next>` for the
+        older ones; filters by profile, candidate, actor, action and time. Every read is itself an
+        entry (`audit.read`, with the profile or candidate it asked about)."""
         caller = current_principal()
-        with handlers().uow_factory() as uow:
-            entries = uow.audit.entries(
-                scope_org=audit_scope(caller),
-                profile_id=args["profile_id"],
-                candidate_id=args["candidate_id"],
-                every_identity=args["identities"] == "all",
-                actor=args["actor"],
-                action=args["action"],
-                since=args["since"],
-                until=args["until"],
-                before=args["before"],
-                limit=args["limit"] + 1,
-            )
+        entries = handlers().read_audit(
+            caller,
+            profile_id=args["profile_id"],
+            candidate_id=args["candidate_id"],
+            every_identity=args["identities"] == "all",
+            actor=args["actor"],
+            action=args["action"],
+            since=args["since"],
+            until=args["until"],
+            before=args["before"],
+            limit=args["limit"] + 1,
+        )
         more = len(entries) > args["limit"]
         entries = entries[: args["limit"]]
         return {"items": entries, "next": entries[-1]["id"] if more else None}

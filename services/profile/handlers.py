@@ -20,7 +20,7 @@ from services.profile.domain import (
     pseudonym,
 )
 from services.profile.repository import UnitOfWork, processed
-from shared.auth import Principal
+from shared.auth import Principal, audit_scope
 from shared.db import retry_on_conflict
 from shared.entitlement import may_mark_hired
 from shared.i18n import N_
@@ -214,6 +214,33 @@ class ProfileHandlers:
             uow.commit()
             raise ProfileNotFoundError(profile_id)
         return profile
+
+    def read_audit(
+        self, caller: Principal, *, profile_id: str | None, candidate_id: str | None, **query: Any
+    ) -> list[dict[str, Any]]:
+        """Audit entries ``caller`` may read (``audit_scope``), filtered as ``AuditLog.entries`` says;
+        the read is recorded as an ``audit.read`` entry naming the profile or candidate asked about
+        (the log is personal data too: who looked up whose history shows in it). Raises
+        ``PermissionError`` for a role that may not read it."""
+        scope = audit_scope(caller)
+        with self.uow_factory() as uow:
+            entries = uow.audit.entries(
+                scope_org=scope, profile_id=profile_id, candidate_id=candidate_id, **query
+            )
+            # an id asked about by the own officer is in its organisation's namespace
+            subject = uow.profiles.get(scope, profile_id) if profile_id and scope else None
+            uow.audit.record(
+                actor=caller.subject,
+                role=caller.role,
+                org=caller.org,
+                action="audit.read",
+                granted=True,
+                profile_id=profile_id,
+                candidate_id=candidate_id or (subject.candidate_id if subject else None),
+                subject_org=scope if profile_id else None,
+            )
+            uow.commit()
+        return entries
 
     @staticmethod
     def _audit(
