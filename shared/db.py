@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import random
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -103,7 +104,7 @@ class ConcurrentChangeError(RuntimeError):
     another version than the one it read): the use case runs again (``retry_on_conflict``)."""
 
 
-def retry_on_conflict(attempts: int = 3) -> Callable[[Callable[P, R]], Callable[P, R]]:
+def retry_on_conflict(attempts: int = 12) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Decorator for a use case that runs one unit of work: run it again (up to ``attempts`` times)
     when its transaction lost a race with a concurrent one — a unique constraint violated by a row
     the other inserted first (``IntegrityError``), SQLite refusing to upgrade a read snapshot
@@ -111,7 +112,11 @@ def retry_on_conflict(attempts: int = 3) -> Callable[[Callable[P, R]], Callable[
     version than the one read (``ConcurrentChangeError``). The next attempt reads the winner's row and
     takes the path for it (an update, or the domain's 409). Outside tester 4: several simultaneous
     first ``PUT``s of one new profile answered 500, and simultaneous ``POST .../path`` opened three
-    paths for one jobseeker. The use case must do nothing outside its unit of work before it commits."""
+    paths for one jobseeker. Outside tester 6: sixteen simultaneous ``PUT``s of one profile without
+    ``If-Match`` each wrote and published "version 2"; every write is now optimistic, and the losers
+    run again on the winner's version (with a growing, jittered pause, so they do not collide again).
+    After ``attempts`` lost races ``ConcurrentChangeError`` reaches the caller (the APIs answer 409).
+    The use case must do nothing outside its unit of work before it commits."""
 
     def decorate(use_case: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(use_case)
@@ -123,7 +128,7 @@ def retry_on_conflict(attempts: int = 3) -> Callable[[Callable[P, R]], Callable[
                     lost = not isinstance(exc, OperationalError) or "database is locked" in str(exc)
                     if not lost or attempt == attempts:
                         raise
-                    time.sleep(0.01 * attempt)
+                    time.sleep(random.uniform(0.005, 0.02) * min(attempt, 8))
             raise AssertionError("unreachable")
 
         return run

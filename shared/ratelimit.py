@@ -236,6 +236,10 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
             kind() not in ("contact_lookup", "recognition", "batch_read") or response.status_code < 400
         ),
         headers_enabled=True,
+        # the counters live in the service's database: while it is down the request fails on it anyway
+        # (503, shared.http); the limiter must not turn that into a 500 in its after-request hook
+        # (outside tester 6, G8: "error while handling an error")
+        swallow_errors=True,
         retry_after="delta-seconds",
         key_prefix="kohtaanto",
     )

@@ -108,3 +108,23 @@ def profile_body(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def at_once(app: Any, n: int, request: Any) -> list[Any]:
+    """``n`` requests released together from their own threads (each with its own test client of
+    ``app``); ``request(client, i)`` makes the i-th. Returns the answers in completion order."""
+    import threading
+
+    barrier, answers = threading.Barrier(n), []
+
+    def run(i: int) -> None:
+        client = app.test_client()
+        barrier.wait()
+        answers.append(request(client, i))
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return answers

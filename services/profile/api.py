@@ -30,7 +30,6 @@ from services.profile.schemas import (
     ProfileOutSchema,
 )
 from shared.auth import AUDIT_READERS, Principal, Role, current_principal, require_role
-from shared.db import ConcurrentChangeError
 from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.i18n import N_
 from shared.pii import identifier_holds_personal_data
@@ -117,7 +116,7 @@ def translate(exc: Exception) -> NoReturn:
                 }
             },
         )
-    if isinstance(exc, ProfileVersionConflictError | ConcurrentChangeError):
+    if isinstance(exc, ProfileVersionConflictError):
         abort(
             412,
             message=gettext(

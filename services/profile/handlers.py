@@ -98,16 +98,15 @@ class ProfileHandlers:
                 if granted - details.consented_orgs:
                     details = replace(details, consented_orgs=details.consented_orgs | granted)
                 profile = existing.update(details, self.clock()).with_status(status)
-                # with If-Match, written only over the version read (a change committed meanwhile: run
-                # again, and the check above answers 412); without, the replacement wins as before
-                uow.profiles.save(
-                    profile, read_version=existing.version if expected_version is not None else None
-                )
+                # written only over the version read: a change committed meanwhile makes this run again
+                # on it (with If-Match the check above then answers 412; without, this replaces it)
+                uow.profiles.save(profile)
             uow.publish_candidate(profile)
             self._audit(uow, caller, "profile.write", True, profile_id, profile)
             uow.commit()
         return profile, created
 
+    @retry_on_conflict()
     def withdraw(self, caller: Principal, profile_id: str) -> Profile:
         """Withdraw (erase) a profile of the caller's organisation; ``ProfileNotFoundError`` when the
         organisation has no such profile (audited as a denied attempt)."""
@@ -165,6 +164,7 @@ class ProfileHandlers:
             uow.commit()
         return cards
 
+    @retry_on_conflict()
     def outcome_recorded(self, event_id: str, outcome: dict[str, Any]) -> bool:
         """Consumer side of ``outcome.recorded``: the referral is noted (what the jobseeker and the
         employer may rate), and a ``hired`` outcome marks the profile hired and republishes it, but

@@ -130,16 +130,23 @@ class ProfileRepository:
     def add(self, p: Profile) -> None:
         self.conn.execute(insert(profiles).values(**self._values(p), created_at=p.created_at))
 
-    def save(self, p: Profile, *, read_version: int | None = None) -> None:
-        """Write ``p``; with ``read_version``, only over that version (``ConcurrentChangeError`` when
-        another change was written since it was read)."""
-        stmt = update(profiles).where(profiles.c.coach_org == p.coach_org, profiles.c.id == p.id)
-        if read_version is not None:
-            stmt = stmt.where(profiles.c.version == read_version)
-        if self.conn.execute(stmt.values(**self._values(p))).rowcount == 0 and read_version is not None:
+    def save(self, p: Profile) -> None:
+        """Write ``p``, a new version of a stored profile: only over the version before it
+        (``ConcurrentChangeError`` when another change was written since it was read, so that no two
+        writes publish the same version and none is lost: outside tester 6, G4 and G11)."""
+        stmt = (
+            update(profiles)
+            .where(
+                profiles.c.coach_org == p.coach_org,
+                profiles.c.id == p.id,
+                profiles.c.version == p.version - 1,
+            )
+            .values(**self._values(p))
+        )
+        if self.conn.execute(stmt).rowcount != 1:
             raise ConcurrentChangeError(
                 N_("profile %(id)s changed since version %(version)s was read")
-                % {"id": p.id, "version": read_version}
+                % {"id": p.id, "version": p.version - 1}
             )
 
     def recreate(self, p: Profile) -> None:

@@ -16,6 +16,7 @@ from services.vacancy.domain import (
     VacancyNotFoundError,
 )
 from services.vacancy.repository import UnitOfWork
+from shared.db import retry_on_conflict
 
 Clock = Callable[[], datetime]
 
@@ -37,6 +38,7 @@ class VacancyHandlers:
             uow.commit()
         return vacancy
 
+    @retry_on_conflict()
     def update(
         self, vacancy_id: str, employer_org: str, details: VacancyDetails, expected_version: int | None = None
     ) -> Vacancy:
@@ -48,6 +50,7 @@ class VacancyHandlers:
             uow.commit()
         return changed
 
+    @retry_on_conflict()
     def close(
         self, vacancy_id: str, employer_org: str, reason: CloseReason, expected_version: int | None = None
     ) -> Vacancy:

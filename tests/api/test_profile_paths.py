@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from services.profile.paths.repository import service_paths
 from services.profile.repository import audit_log, outbox, profiles
-from tests.helpers import auth, profile_body, token
+from tests.helpers import at_once, auth, profile_body, token
 
 ORG = "tampere-tyollisyys"
 COACH = auth("coach", ORG)
@@ -503,6 +503,31 @@ def test_simultaneous_first_pushes_of_one_id_in_several_letter_cases_create_one_
     assert codes.count(201) == 1 and set(codes) <= {200, 201, 409}, [(r.status_code, r.json) for r in answers]
     with profile_app.extensions["kohtaanto.engine"].connect() as conn:
         assert conn.execute(select(func.count()).select_from(profiles)).scalar_one() == 1
+
+
+def test_simultaneous_pushes_without_if_match_are_applied_one_after_another(profile_app, client):
+    """Outside tester 6, G4: sixteen simultaneous PUTs of one profile without If-Match each wrote and
+    published "version 2"; matching kept one, the profile service another, and the coach's next
+    change was then ignored by matching. Now each is applied over the one before: distinct versions,
+    one event per version, and the stored profile is the last one published."""
+    assert client.put("/api/v1/profiles/yhtaikaa-6", json=profile_body(), headers=COACH).status_code == 201
+    answers = at_once(
+        profile_app,
+        8,
+        lambda c, i: c.put(
+            "/api/v1/profiles/yhtaikaa-6", json=profile_body(max_commute_km=10 + i), headers=COACH
+        ),
+    )
+    assert sorted(r.status_code for r in answers) == [200] * 8, [(r.status_code, r.json) for r in answers]
+    assert sorted(int(r.headers["ETag"].strip('"')) for r in answers) == list(range(2, 10))
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        events = [json.loads(r.value) for r in conn.execute(select(outbox).order_by(outbox.c.id))]
+    versions = [e["payload"]["version"] for e in events if e["payload"].get("version") is not None]
+    assert sorted(versions) == list(range(1, 10))  # each version published once
+    stored = client.get("/api/v1/profiles/yhtaikaa-6", headers=COACH)
+    assert stored.headers["ETag"] == '"9"'
+    last = max(answers, key=lambda r: int(r.headers["ETag"].strip('"')))
+    assert stored.json["max_commute_km"] == last.json["max_commute_km"]
 
 
 def test_simultaneous_openings_of_a_path_open_one_and_the_others_are_told(profile_app, client):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from services.profile.paths.repository import vouchers as vouchers_table
 from services.profile.repository import outbox
-from tests.helpers import auth, profile_body
+from tests.helpers import at_once, auth, profile_body
 
 ORG = "tampere-tyollisyys"
 COACH = auth("coach", ORG)
@@ -338,3 +338,22 @@ def test_a_consent_the_coach_restates_after_the_choice_survives_the_vouchers_wit
         assert client.post(f"/api/v1/vouchers/{voucher['id']}/withdraw", headers=COACH).status_code == 200
         after = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json["consented_orgs"]
         assert after == ["agency-a", "agency-b"], (provider, after)  # agency-c: only chosen, withdrawn
+
+
+def test_a_double_click_on_the_providers_choice_makes_one_choice_and_no_500(client, profile_app):
+    """Outside tester 6, G10: two simultaneous choices of a provider answered one 200 and one 500
+    (the unique open path per jobseeker, hit by the second). The loser runs again and is told."""
+    voucher = issue(client).json
+    answers = at_once(
+        profile_app,
+        3,
+        lambda c, i: c.post(
+            f"/api/v1/vouchers/{voucher['id']}/choice",
+            json={"provider": ["agency-b", "agency-b", "agency-a"][i]},
+            headers=COACH,
+        ),
+    )
+    codes = sorted(r.status_code for r in answers)
+    assert codes.count(200) >= 1 and set(codes) <= {200, 409}, [(r.status_code, r.json) for r in answers]
+    path = client.get("/api/v1/profiles/asiakas-50/path", headers=COACH).json
+    assert len(path["steps"]) == 1

@@ -1,10 +1,12 @@
 """The vacancy API over HTTP (Flask test client, real SQLite database, no broker needed)."""
 
+import json
+
 import pytest
 from sqlalchemy import func, select
 
 from services.vacancy.repository import outbox, vacancies
-from tests.helpers import COOK, WELDER, auth
+from tests.helpers import COOK, WELDER, at_once, auth
 
 EMPLOYER = auth("employer", "konepaja-oy")
 
@@ -265,3 +267,24 @@ def test_a_json_body_with_a_utf8_byte_order_mark_is_read(vacancy_app):
         "/api/v1/vacancies", data=body, headers={**EMPLOYER, "Content-Type": "application/json"}
     )
     assert r.status_code == 201, r.json
+
+
+def test_simultaneous_updates_without_if_match_are_applied_one_after_another_and_a_close_counts(vacancy_app):
+    """Outside tester 6, G5: eight simultaneous PUTs without If-Match each published their own
+    version, above the stored one, so matching ignored the employer's close that followed and kept
+    shortlisting a filled vacancy. Now each is applied over the one before: one event per version."""
+    client = vacancy_app.test_client()
+    vacancy_id = client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER).json["id"]
+    answers = at_once(
+        vacancy_app,
+        8,
+        lambda c, i: c.put(f"/api/v1/vacancies/{vacancy_id}", json=valid(openings=1 + i), headers=EMPLOYER),
+    )
+    assert sorted(r.status_code for r in answers) == [200] * 8, [(r.status_code, r.json) for r in answers]
+    assert sorted(r.json["version"] for r in answers) == list(range(2, 10))
+    closed = client.post(f"/api/v1/vacancies/{vacancy_id}/close", json={"reason": "filled"}, headers=EMPLOYER)
+    assert closed.status_code == 200 and closed.json["version"] == 10
+    with vacancy_app.extensions["kohtaanto.engine"].connect() as conn:
+        events = [json.loads(r.value) for r in conn.execute(select(outbox).order_by(outbox.c.id))]
+    versions = [e["payload"]["version"] for e in events]
+    assert sorted(versions) == list(range(1, 11)) and versions[-1] == 10  # the close is the last word

@@ -32,6 +32,7 @@ from services.profile.paths.vouchers import (
     results,
 )
 from shared.auth import Principal, Role
+from shared.db import retry_on_conflict
 from shared.entitlement import NATIONAL, acts_everywhere
 
 PROVIDER_ROLES = (Role.RECRUITER, Role.COACH, Role.TEAM_MEMBER)
@@ -145,6 +146,7 @@ class VoucherHandlers:
             return results(pilot, uow.vouchers.of_pilot(pilot_id), self.clock().date())
 
     # -- coaches -------------------------------------------------------------------------------------
+    @retry_on_conflict()
     def issue(
         self, caller: Principal, profile_id: str, pilot_id: str, age_years: int, unemployed_since: date
     ) -> Voucher:
@@ -179,6 +181,7 @@ class VoucherHandlers:
             uow.commit()
         return found
 
+    @retry_on_conflict()
     def choose(self, caller: Principal, voucher_id: str, provider: str) -> Voucher:
         """Record the jobseeker's choice: a step with the provider on the jobseeker's path (a path is
         opened when there is none) and the provider's consent, granted as the jobseeker's choice."""
@@ -222,6 +225,7 @@ class VoucherHandlers:
             uow.commit()
         return chosen
 
+    @retry_on_conflict()
     def withdraw(self, caller: Principal, voucher_id: str) -> Voucher:
         """The jobseeker stops taking part: the provider's consent from the choice is withdrawn (unless
         it was given before) and the provider's step ends."""
@@ -282,6 +286,7 @@ class VoucherHandlers:
             uow.commit()
         return out
 
+    @retry_on_conflict()
     def record_hire(self, caller: Principal, voucher_id: str, on: date) -> Voucher:
         """The chosen provider (or the jobseeker's coach) records the hire: it counts for the voucher
         when it falls within the voucher period; the profile is marked hired and the path closes."""
