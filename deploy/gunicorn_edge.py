@@ -16,7 +16,11 @@
   announces, up to ``MAX_REQUEST_BODY_BYTES``) and only then hands it over. A client that has not
   sent its whole request within ``KOHTAANTO_REQUEST_READ_SECONDS`` of starting it is disconnected;
   the same deadline still bounds reads a thread makes (a body over the size cap, read by the app),
-  a body read after it is a 400. What one client can still hold is connections:
+  a body read after it is a 400. An answer has ``KOHTAANTO_RESPONSE_WRITE_SECONDS`` from its first
+  bytes to be taken: eight clients that asked for the region's 12 MB shortlists and never read them
+  held every thread in its write (outside tester 6, G6); past the deadline the answer is abandoned and
+  the connection closed. gunicorn's lingering close (up to 2 s waiting for the client to close) runs
+  on a thread of its own, not in the event loop. What one client can still hold is connections:
   ``worker_connections`` (1,000) per worker, each for the deadline. Limiting connections per client
   is a proxy's job: in production a buffering reverse proxy in front (an ingress, nginx) does it.
 * ``ScrubbingLogger`` (``logger_class``): the access log never records the value of a ``token``
@@ -33,6 +37,7 @@ import re
 import selectors
 import socket
 import time
+from concurrent import futures
 from functools import partial
 from http import HTTPStatus
 from typing import Any
@@ -152,20 +157,28 @@ class RequestGatherer:
 
 
 class DeadlineSocket:
-    """A client socket whose reads share one deadline (``start``); everything else is the socket's.
-    A read after the deadline, or one that would wait past it, raises ``NoMoreData`` (gunicorn then
-    closes the connection quietly; the apps answer a body they cannot read with 400)."""
+    """A client socket whose reads of one request share one deadline (``start``), and whose writes of
+    its answer share another, set at the first write; everything else is the socket's. A read after
+    its deadline, or one that would wait past it, raises ``NoMoreData`` (gunicorn then closes the
+    connection quietly; the apps answer a body they cannot read with 400). A write that would go on
+    past its deadline raises ``BrokenPipeError``: the answer is abandoned and the connection closed
+    (outside tester 6, G6: eight clients that asked for the region's 12 MB shortlists and never read
+    them held every thread of matching in its writes, for as long as they kept the sockets)."""
 
-    def __init__(self, sock: socket.socket) -> None:
+    def __init__(self, sock: socket.socket, write_seconds: float = 60.0) -> None:
         self._sock = sock
         self._deadline: float | None = None
+        self._write_seconds = write_seconds
+        self._write_deadline: float | None = None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._sock, name)
 
     def start(self, seconds: float) -> None:
-        """Reads from now on must end within ``seconds`` (s)."""
+        """Reads from now on must end within ``seconds`` (s); the next answer's writes get their own
+        ``write_seconds`` from its first write."""
         self._deadline = time.monotonic() + seconds
+        self._write_deadline = None
 
     def recv(self, size: int, *flags: int) -> bytes:
         return self._read(self._sock.recv, size, *flags)  # type: ignore[no-any-return]
@@ -173,19 +186,59 @@ class DeadlineSocket:
     def recv_into(self, buffer: Any, *args: int) -> int:
         return self._read(self._sock.recv_into, buffer, *args)  # type: ignore[no-any-return]
 
+    def send(self, data: Any, *flags: int) -> int:
+        return self._write(self._sock.send, data, *flags)  # type: ignore[no-any-return]
+
+    def sendall(self, data: Any, *flags: int) -> None:
+        self._write(self._sock.sendall, data, *flags)
+
+    def sendfile(self, file: Any, offset: int = 0, count: int | None = None) -> int:
+        return self._write(self._sock.sendfile, file, offset, count)  # type: ignore[no-any-return]
+
     def _read(self, read: Any, *args: Any) -> Any:
-        if self._deadline is None or self._sock.gettimeout() == 0.0:  # no deadline, or non-blocking
-            return read(*args)
-        left = self._deadline - time.monotonic()
+        return self._bounded(read, self._deadline, lambda: NoMoreData(b""), *args)
+
+    def _write(self, write: Any, *args: Any) -> Any:
+        if self._write_deadline is None and self._sock.gettimeout() != 0.0:
+            self._write_deadline = time.monotonic() + self._write_seconds
+        return self._bounded(write, self._write_deadline, _not_taken, *args)
+
+    def _bounded(self, op: Any, deadline: float | None, late: Any, *args: Any) -> Any:
+        """``op(*args)`` ending by ``deadline``, else ``late()`` raised; a timeout the caller set on
+        the socket (gunicorn's lingering close sets 2 s) still holds when it is the sooner."""
+        own = self._sock.gettimeout()
+        if deadline is None or own == 0.0:  # no deadline, or non-blocking
+            return op(*args)
+        left = deadline - time.monotonic()
         if left <= 0:
-            raise NoMoreData(b"")
-        self._sock.settimeout(left)
+            raise late()
+        self._sock.settimeout(left if own is None else min(left, own))
         try:
-            return read(*args)
+            return op(*args)
         except TimeoutError:
-            raise NoMoreData(b"") from None
+            if own is not None and own <= left:
+                raise  # the caller's own timeout
+            raise late() from None
         finally:
-            self._sock.settimeout(None)  # blocking again: writes are not bound by the read deadline
+            self._sock.settimeout(own)
+
+
+def _not_taken() -> BrokenPipeError:
+    return BrokenPipeError(errno.EPIPE, "the client did not take the answer in time")
+
+
+class _Connection(TConn):  # type: ignore[misc]
+    """gunicorn's connection, whose lingering close (it waits up to 2 s for the client to close, so
+    that the last answer is not cut by a reset) runs off the worker's event loop: in the loop, one
+    client that never closes would hold every other connection for 2 s, again and again."""
+
+    closer: Any = None  # the worker's one-thread executor for lingering closes
+
+    def close(self, graceful: bool = False) -> None:
+        if graceful and self.closer is not None:
+            self.closer.submit(TConn.close, self, True)
+        else:
+            super().close(graceful)
 
 
 class JsonErrorWorker(ThreadWorker):
@@ -195,7 +248,9 @@ class JsonErrorWorker(ThreadWorker):
 
     def init_process(self) -> None:
         util.write_error = write_json_error  # gunicorn calls util.write_error at the moment of the error
-        self.read_seconds = ServerSettings.from_env().request_read_seconds
+        settings = ServerSettings.from_env()
+        self.read_seconds = settings.request_read_seconds
+        self.write_seconds = settings.response_write_seconds
         cfg = self.cfg
         self.max_head = (
             (cfg.limit_request_line or 8190)
@@ -203,6 +258,7 @@ class JsonErrorWorker(ThreadWorker):
             + 4
         )
         self.gathering: dict[Any, float] = {}  # connection -> deadline (s, monotonic), oldest first
+        self.closer = futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="close")
         super().init_process()
 
     # --- connections wait in the event loop, without a thread, until their request is whole ---
@@ -215,7 +271,8 @@ class JsonErrorWorker(ThreadWorker):
                 raise
             return
         self.nr_conns += 1
-        conn = TConn(self.cfg, client_sock, client_addr, listener.getsockname())
+        conn = _Connection(self.cfg, client_sock, client_addr, listener.getsockname())
+        conn.closer = self.closer
         if self.cfg.is_ssl:  # TLS is read in the thread (gunicorn's own path, under the deadline)
             client_sock.setblocking(True)
             self.enqueue_req(conn)
@@ -301,7 +358,8 @@ class JsonErrorWorker(ThreadWorker):
 
     def handle(self, conn: Any) -> Any:
         if not isinstance(conn.sock, DeadlineSocket):
-            conn.sock = DeadlineSocket(conn.sock)  # before the parser is made: it reads through this
+            # before the parser is made: it reads through this
+            conn.sock = DeadlineSocket(conn.sock, self.write_seconds)
         conn.sock.start(self.read_seconds)
         gatherer = getattr(conn, "gatherer", None)
         if gatherer is not None:

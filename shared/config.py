@@ -459,6 +459,14 @@ class ServerSettings(EnvSettings):
         gt=0,
         le=600,
     )
+    response_write_seconds: float = env(
+        "KOHTAANTO_RESPONSE_WRITE_SECONDS",
+        60.0,
+        "seconds a client has to take a whole answer once its first bytes are sent; a client that reads "
+        "slower is disconnected, so a few unread answers cannot hold every worker thread",
+        gt=0,
+        le=3600,
+    )
     workers: int = env(
         "WEB_CONCURRENCY",
         2,

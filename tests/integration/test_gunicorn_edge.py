@@ -22,7 +22,9 @@ from tests.helpers import JWT_SECRET
 
 
 @contextlib.contextmanager
-def serving(home: Path, port: int, read_seconds: float) -> Iterator[tuple[int, Path]]:
+def serving(
+    home: Path, port: int, read_seconds: float, write_seconds: float = 60
+) -> Iterator[tuple[int, Path]]:
     """The vacancy service under gunicorn with deploy/gunicorn.conf.py, one worker, on ``port``."""
     log_path = home / "gunicorn.log"
     env = {
@@ -32,6 +34,7 @@ def serving(home: Path, port: int, read_seconds: float) -> Iterator[tuple[int, P
         "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1",
         "PYTHONUNBUFFERED": "1",
         "KOHTAANTO_REQUEST_READ_SECONDS": str(read_seconds),
+        "KOHTAANTO_RESPONSE_WRITE_SECONDS": str(write_seconds),
     }
     env.pop("DATABASE_URL", None)
     command = [
@@ -201,4 +204,30 @@ def test_half_sent_requests_never_hold_a_worker_thread(tmp_path, free_ports):
                     s.recv(65536)
         finally:
             for s in stalled:
+                s.close()
+
+
+def test_answers_nobody_reads_do_not_hold_the_worker_threads(tmp_path, free_ports):
+    """Outside tester 6, G6: eight clients that asked for a large answer and never read it held every
+    thread in its write, for as long as they kept the sockets. Each answer now has a deadline for
+    being taken (here 3 s): past it the write is abandoned, the thread freed, the connection closed."""
+    (port,) = free_ports(1)
+    large = "/docs/assets/swagger-ui-bundle.js.map"  # 1.5 MB, no token needed
+    pipelined = f"GET {large} HTTP/1.1\r\nHost: x\r\n\r\n".encode() * 10  # 15 MB: more than any buffer
+    with serving(tmp_path, port, read_seconds=300, write_seconds=3):
+        readers = []
+        try:
+            for _ in range(6):  # more than the worker's threads
+                s = socket.socket()
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                s.connect(("127.0.0.1", port))
+                s.sendall(pipelined)
+                readers.append(s)
+            # by now every thread has filled the socket buffers and waits in a write; without the
+            # deadline they would wait as long as the readers keep their sockets (and this would hang)
+            time.sleep(5)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/live", timeout=60) as r:
+                assert r.status == 200
+        finally:
+            for s in readers:
                 s.close()
