@@ -22,6 +22,7 @@ from services.matching.index.snapshot import SnapshotStore
 from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
 from services.matching.team import training_api, web
+from services.matching.team.erasure import ErasedCandidates
 from services.matching.team.handlers import Places, TeamHandlers, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.training import Places as CoursePlaces
@@ -53,7 +54,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
     # abolished codes (records written before a merger) sit at their successor's centre
     places = geography(common.reference_dir).coordinates(with_abolished=True)
-    state = MatchingState(MatchingEngine(taxonomy, places), recognizer)
+    state = MatchingState(MatchingEngine(taxonomy, places), recognizer, ErasedCandidates(service.engine))
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))

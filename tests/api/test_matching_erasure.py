@@ -82,3 +82,40 @@ def test_a_tombstone_erases_outcomes_and_the_candidate_from_stored_and_re_prepar
     )
     assert "Hyvä haastattelu" not in again
     assert erase_candidate(team.uow_factory, gone) == {"outcomes": 0, "meeting_rows": 0}  # idempotent
+
+
+def test_a_dead_letter_re_published_after_the_withdrawal_does_not_bring_the_candidate_back(app, database_url):
+    """Outside tester 6, G2: the operator re-published a candidate's dead letter after the jobseeker
+    withdrew; the record sat after the tombstone and the person was shortlisted again, also after a
+    restart (a rebuild from the topic). Erasure is final, on the service's own database."""
+    from services.matching.team.erasure import ErasedCandidates
+    from services.matching.team.repository import erased_candidates
+    from tests.api.matching_world import candidate
+
+    client = app.test_client()
+    gone = app.candidate_ids[0]
+
+    def shortlisted(a):
+        r = a.test_client().get("/api/v1/vacancies/v-weld/shortlist?k=50", headers=TEAM)
+        assert r.status_code == 200, r.json
+        return {e["candidate_id"] for e in r.json["entries"]}
+
+    assert gone in shortlisted(app)
+    apply(app, CANDIDATES, gone, None, None)  # the withdrawal
+    candidate(app, gone, skills=[])  # the re-published dead letter
+    assert gone not in shortlisted(app)
+    assert (
+        client.get(f"/api/v1/vacancies/v-weld/candidates/{gone}/explanation", headers=RECRUITER).status_code
+        == 404
+    )
+    # a restarted service (a rebuild from the compacted topic, where the tombstone may be gone)
+    restarted = matching_app(database_url, Clock())
+    vacancy(restarted, "v-weld")
+    candidate(restarted, gone, skills=[])
+    assert gone not in shortlisted(restarted)
+    # what is kept is a digest, not the pseudonymous id
+    engine = app.extensions["kohtaanto.engine"]
+    with engine.connect() as conn:
+        stored = conn.execute(erased_candidates.select()).all()
+    assert len(stored) == 1 and gone not in str(stored)
+    assert gone in ErasedCandidates(engine) and app.candidate_ids[1] not in ErasedCandidates(engine)

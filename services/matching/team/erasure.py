@@ -5,14 +5,21 @@ candidates topic. The index drops the candidate at once (``index.feed``); the ma
 erasure consumer (``team.events.ERASURE_CONSUMER``) then deletes the candidate's outcomes (status,
 comment and follow-up: the free text people typed) and removes every row naming the candidate from every stored
 meeting, past weeks included, so no view, download or re-prepared meeting shows them again.
-Idempotent: erasing twice changes nothing more.
+Idempotent: erasing twice changes nothing more. Erasure is final: ``ErasedCandidates`` remembers
+(by digest) which candidates were withdrawn, and the index never takes a record of theirs again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
+
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from shared.messaging.consumer import Record
 from shared.messaging.topics import TRAINING
@@ -70,3 +77,58 @@ def candidate_withdrawn(uow_factory: Callable[[], Any], record: Record) -> None:
     """A tombstone on the candidates topic (a withdrawal) erases the candidate."""
     if record.key:
         erase_candidate(uow_factory, record.key)
+
+
+class ErasedCandidates:
+    """The candidates withdrawn so far, kept as the first 16 bytes of the SHA-256 of their
+    pseudonymous id (the ids themselves are not kept, 32 hex characters in the table, about 50 bytes
+    each in memory), in the matching service's database (table ``erased_candidates``).
+
+    A withdrawn profile's candidate id never returns (a profile created again under its id is a new
+    person with a new candidate id), so a record of an erased candidate read afterwards is stale by
+    definition: a dead letter an operator re-published after the withdrawal (outside tester 6, G2:
+    it sat after the tombstone on the compacted topic and brought the person back into shortlists,
+    also on every later rebuild), or a late duplicate. The index feed asks this before it indexes a
+    candidate (``MatchingState``). Loaded on first use, not at construction; thread-safe."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._digests: set[bytes] | None = None
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def digest(candidate_id: str) -> bytes:
+        return hashlib.sha256(candidate_id.encode()).digest()[:16]
+
+    def _loaded(self) -> set[bytes]:
+        if self._digests is None:
+            from services.matching.team.repository import erased_candidates
+
+            with self._engine.connect() as conn:
+                rows = conn.execute(select(erased_candidates.c.digest)).scalars()
+                self._digests = {bytes.fromhex(d) for d in rows}
+        return self._digests
+
+    def __contains__(self, candidate_id: object) -> bool:
+        if not isinstance(candidate_id, str):
+            return False
+        with self._lock:
+            return self.digest(candidate_id) in self._loaded()
+
+    def add(self, candidate_id: str) -> None:
+        """Remember that ``candidate_id`` was withdrawn (idempotent)."""
+        from services.matching.team.repository import erased_candidates
+
+        key = self.digest(candidate_id)
+        with self._lock:
+            known = self._loaded()
+            if key in known:
+                return
+            try:
+                with self._engine.begin() as conn:
+                    conn.execute(
+                        insert(erased_candidates).values(digest=key.hex(), erased_at=datetime.now(UTC))
+                    )
+            except IntegrityError:
+                pass  # the other process (worker or web) wrote it first
+            known.add(key)

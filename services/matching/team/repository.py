@@ -46,6 +46,16 @@ outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
 dead_letters = dead_letters_table(metadata)
 
+# Candidates withdrawn so far, by a digest of their pseudonymous id (not the id itself): a record of
+# theirs read later (a dead letter re-published after the withdrawal, a late duplicate) is not
+# indexed again (team.erasure.ErasedCandidates; outside tester 6, G2).
+erased_candidates = Table(
+    "erased_candidates",
+    metadata,
+    Column("digest", String(32), primary_key=True),
+    Column("erased_at", DateTime(timezone=True), nullable=False),
+)
+
 shortage_lists = Table(
     "shortage_lists",
     metadata,

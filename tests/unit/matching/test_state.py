@@ -164,3 +164,21 @@ def test_a_vacancy_updated_while_waiting_is_read_once_at_its_newest_version():
     state.apply(described("v-1", "Hitsausta.", version=1), buffered=True)
     state.apply(described("v-1", "Hitsausta ja juottamista.", version=2), buffered=True)
     assert state.enrich_pending() == 1 and recognizer.texts == ["Hitsaaja.\nHitsausta ja juottamista."]
+
+
+def test_a_record_of_a_withdrawn_candidate_read_after_the_withdrawal_is_not_indexed():
+    """Outside tester 6, G2: a dead letter re-published after the jobseeker withdrew sat after the
+    tombstone on the compacted topic and brought them back into shortlists (and into every later
+    rebuild). A withdrawn candidate id never returns, so its later records are not indexed."""
+    engine, erased = FakeEngine(), set()
+    state = MatchingState(engine, None, erased)
+    state.apply(upserted("c-1"))
+    state.apply(Record(CANDIDATES.name, 0, 1, "c-1", None))  # the withdrawal
+    state.apply(upserted("c-1"))  # the replayed dead letter
+    state.apply(upserted("c-2"))
+    assert engine.calls == [("upsert", ["c-1"]), ("remove", "c-1"), ("upsert", ["c-2"])]
+    assert "c-1" in erased
+    # a rebuild after compaction (the tombstone gone, the replayed record left) still keeps it out
+    engine = FakeEngine()
+    MatchingState(engine, None, erased).apply(upserted("c-1"))
+    assert engine.calls == []
