@@ -231,6 +231,14 @@ def test_a_step_organisation_passes_on_only_what_it_was_given_whatever_consent_i
             "to",
         ),
         ({"consent": "yes please"}, "consent"),
+        # outside tester 6, G12: a note is screened like outcome and rating comments
+        (
+            {
+                "note": "Soita hänelle 040 1234567 tai matti.m@example.fi, hetu 131052-308T, asuu Hämeenkatu 1 A 2"
+            },
+            "note",
+        ),
+        ({"note": "Henkilötunnus 131052-308T"}, "note"),
     ],
 )
 def test_a_bad_handover_is_a_422_with_the_field_and_nothing_is_stored_or_published(

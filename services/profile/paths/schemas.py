@@ -9,10 +9,15 @@ from services.kernel.texts import N_
 from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
+from shared.pii import refusing
 from shared.schemas import DisplayText, StrictSchema
 
 PERSON = validate.Length(1, 200)
 FREE_TEXT_NOTE = validate.Length(max=2000)
+# A handover's note is screened like outcome and rating comments (outside tester 6, G12: it took an
+# identity code, a phone number, an e-mail and a street address): contact details travel only as the
+# `shared` fields the jobseeker consented to, and an identity code never.
+HANDOVER_NOTE = refusing(2000)
 
 
 def _before(start: str, end: str, field: str) -> object:
@@ -115,8 +120,11 @@ class HandoverInSchema(StrictSchema):
     )
     note = fields.String(
         load_default="",
-        validate=FREE_TEXT_NOTE,
-        metadata={"description": "For the receiver; shown only with consent"},
+        validate=HANDOVER_NOTE,
+        metadata={
+            "description": "For the receiver; shown only with consent. No identity code, e-mail, phone "
+            "number or street address: share contact details with `shared`"
+        },
     )
 
 
