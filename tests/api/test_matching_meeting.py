@@ -9,7 +9,7 @@ import pytest
 
 from services.matching.team.meeting import IsoWeek
 from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, candidate, matching_app, vacancy, welders
-from tests.helpers import WELDER, auth, token
+from tests.helpers import WELDER, at_once, auth, token
 
 OPERATOR = auth("operator", "kohtaanto")
 TEAM = auth("team_member", "tampere-tyollisyys")
@@ -136,6 +136,19 @@ def test_a_past_week_can_be_prepared_once_late_and_then_never_replaced(app):
     assert r.status_code == 201 and r.json["url"] == W47
     assert client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM).status_code == 409
     assert "koottu jälkikäteen" in logged_in(app).get(W47).data.decode()
+
+
+def test_a_past_week_prepared_by_several_at_once_is_prepared_once(app):
+    """Outside tester 6, G13: three team members clicking "prepare" for a past week at once all got 201
+    and one of the three was kept: the "prepared once, never replaced" rule was bypassed."""
+    answers = at_once(
+        app, 3, lambda c, i: c.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM)
+    )
+    assert sorted(r.status_code for r in answers) == [201, 409, 409], [
+        (r.status_code, r.json) for r in answers
+    ]
+    kept = app.test_client().get(f"{W47}/content.json", headers=TEAM).json["prepared_at"]
+    assert kept == next(r.json["prepared_at"] for r in answers if r.status_code == 201)
 
 
 def test_the_current_week_may_be_prepared_again_and_the_new_content_replaces_the_old(app, clock):

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+from sqlalchemy.exc import IntegrityError
+
 from services.kernel.shortages import ShortageBook, ShortageFlag
 from services.kernel.texts import N_
 from services.matching.index.handlers import (
@@ -572,7 +574,13 @@ class TeamHandlers:
         )
         titles = {r.vacancy_id: r.vacancy.title for r in records}
         with self.uow_factory() as uow:
-            uow.meetings.put(stored)
+            if past:  # prepared once: three team members clicking at once made three (outside tester 6, G13)
+                try:
+                    uow.meetings.put(stored, replace=False)
+                except IntegrityError:
+                    raise MeetingLockedError(f"{region} {week}") from None
+            else:
+                uow.meetings.put(stored)
             if self.training is not None and not past:
                 self.training.after_meeting(
                     uow,

@@ -494,9 +494,12 @@ class MeetingRepository:
             row.prepared_by_org,
         )
 
-    def put(self, m: StoredMeeting) -> None:
+    def put(self, m: StoredMeeting, *, replace: bool = True) -> None:
+        """Store ``m``; ``replace`` False: only when the week has none (``IntegrityError`` otherwise,
+        also against a simultaneous first one)."""
         t = meetings
-        self.conn.execute(delete(t).where(t.c.region == m.region, t.c.week == m.week))
+        if replace:
+            self.conn.execute(delete(t).where(t.c.region == m.region, t.c.week == m.week))
         self.conn.execute(
             insert(t).values(
                 region=m.region,
