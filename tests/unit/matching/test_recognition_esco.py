@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from services.matching.index.domain.recognition import enrich_vacancy
+from services.matching.index.domain.recognition import CONFIDENT_SCORE, enrich_vacancy
 
 from .conftest import vacancy
 
@@ -365,3 +365,19 @@ def test_pronoun_and_copula_lemmas_are_not_added_to_finnish_text(esco_recognizer
     lexical = esco_recognizer._lexical_text("Siivoustyö on sinulle tuttua.", "fi").split()
     assert not {"sinä", "olla"} & set(lexical), lexical
     assert "siivota" in lexical
+
+
+def test_a_vacancy_is_ranked_only_with_suggestions_past_the_confidence_line(esco_recognizer):
+    """Outside tester 5, F18: "Hitsaaja" alone (no occupation, no skill chosen) gave ten suggestions
+    however weak (histology 0.26, history 0.24), and rejecting them brought in the next ten
+    (histopathology, TypeScript, AJAX … at 0.22-0.24), all of them ranked with."""
+    scores = {r.uri: r.score for r in esco_recognizer.recognise("Hitsaaja", top_k=40)}
+    assert any(s < CONFIDENT_SCORE for s in scores.values()), "the title alone gives weak guesses"
+    v = replace(vacancy(), title="Hitsaaja")
+    first = enrich_vacancy(v, "", esco_recognizer)
+    assert all(s.suggested for s in first.skills)
+    assert all(scores[s.uri] >= CONFIDENT_SCORE for s in first.skills), first.skills
+    rejected = {s.uri for s in first.skills}
+    again = enrich_vacancy(v, "", esco_recognizer, exclude=rejected)
+    assert not rejected & {s.uri for s in again.skills}
+    assert all(scores.get(s.uri, 0.0) >= CONFIDENT_SCORE for s in again.skills), again.skills
