@@ -231,15 +231,17 @@ class TokenCodec:
 
 # --- who may read what (explicit rules other modules call) ----------------------------------------
 
-AUDIT_READERS = (Role.DATA_PROTECTION_OFFICER, Role.OPERATOR, Role.SYSTEM_AUDITOR)
+AUDIT_READERS = (Role.DATA_PROTECTION_OFFICER, Role.SYSTEM_AUDITOR)
+"""Who reads the audit log. Not an ``operator``: the log is personal data itself (who looked at whom,
+the profile id beside the pseudonym, the purposes people typed), and an operator, refused every
+profile and contact, read names and addresses typed into purposes there (outside tester 6, G3)."""
 
 
 def audit_scope(principal: Principal) -> str | None:
     """The organisation whose audit entries ``principal`` may read, or None for every organisation.
 
-    A data-protection officer (and, as before, an operator) reads its own organisation's entries:
-    accesses made by its people and accesses to its jobseekers' data. Only the system-level
-    ``system_auditor`` reads all. Raises ``PermissionError`` for any other role.
+    A data-protection officer reads its own organisation's entries: accesses made by its people and
+    accesses to its jobseekers' data. Only the system-level ``system_auditor`` reads all. Raises ``PermissionError`` for any other role.
     """
     if principal.role is Role.SYSTEM_AUDITOR:
         return None

@@ -429,6 +429,12 @@ def reference_data_dir() -> Path:
     return Path(value) if value else Path(field.default)
 
 
+MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024
+"""The largest request body the services accept (bytes; Flask's ``MAX_CONTENT_LENGTH``, 413 above it).
+gunicorn's worker (``deploy/gunicorn_edge.py``) gathers a request up to this size before a thread
+takes it."""
+
+
 class ServerSettings(EnvSettings):
     """gunicorn's settings (``deploy/gunicorn.conf.py``), the same for the three services."""
 

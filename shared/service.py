@@ -16,7 +16,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import Engine, MetaData
 
 from shared.auth import TokenCodec, init_auth
-from shared.config import CommonSettings
+from shared.config import MAX_REQUEST_BODY_BYTES, CommonSettings
 from shared.db import make_engine, ping
 from shared.http import Api, Check, create_api, health_blueprint
 from shared.logging import configure_logging, init_request_logging
@@ -69,7 +69,7 @@ def build_service_app(
     configure_logging(settings.service)
     app = Flask(f"kohtaanto.{settings.service}")
     app.config["TESTING"] = testing
-    app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BODY_BYTES
     instrument(app, settings.service)  # first, so requests that auth rejects are timed too
     init_request_logging(app)
     api = create_api(app, title, reference_description(reference))

@@ -14,6 +14,7 @@ from flask_smorest import Blueprint
 from services.profile.domain import (
     InvalidProfileError,
     NotPermittedError,
+    ProfileIdCaseConflictError,
     ProfileNotFoundError,
     ProfileVersionConflictError,
     ProfileWithdrawnError,
@@ -28,7 +29,7 @@ from services.profile.schemas import (
     ProfileInSchema,
     ProfileOutSchema,
 )
-from shared.auth import AUDIT_READERS, Principal, Role, audit_scope, current_principal, require_role
+from shared.auth import AUDIT_READERS, Principal, Role, current_principal, require_role
 from shared.db import ConcurrentChangeError
 from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.i18n import N_
@@ -53,7 +54,8 @@ PROFILE_ID_PARAMETER = {
     "in": "path",
     "name": "profile_id",
     "required": True,
-    "description": "The organisation's own id for the jobseeker (ids are per organisation). "
+    "description": "The organisation's own id for the jobseeker (ids are per organisation, compared "
+    "without letter case). "
     "Never a personal identity code, e-mail address or phone number: such ids are refused.",
     "schema": {"type": "string", "pattern": PROFILE_ID_PATTERN, "example": "asiakas-1001"},
 }
@@ -64,7 +66,10 @@ def checked_id(profile_id: str) -> str:
     """The path's profile id, or 422: 1-64 letters, digits and ``._:-``, and nothing that looks
     like personal data (an identity code would end up in URLs, access logs and the audit log)."""
     if not _PROFILE_ID.match(profile_id):
-        reason = N_("1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.")
+        reason = N_(
+            "1-64 characters: letters A-Z or a-z (no å, ä or ö), digits, '.', '_', ':' or '-', "
+            "starting with a letter or digit."
+        )
         abort(422, message=N_("Invalid profile id."), errors={"path": {"profile_id": [reason]}})
     if identifier_holds_personal_data(profile_id):
         abort(
@@ -96,6 +101,22 @@ def translate(exc: Exception) -> NoReturn:
         abort(404, message=gettext("No such profile."))
     if isinstance(exc, ProfileWithdrawnError):
         abort(409, message=gettext("The profile has been withdrawn."))
+    if isinstance(exc, ProfileIdCaseConflictError):
+        abort(
+            409,
+            message=gettext("Your organisation already has this profile id in other letter case."),
+            errors={
+                "path": {
+                    "profile_id": [
+                        gettext(
+                            "Ids are compared without letter case: use %(existing)s for that "
+                            "jobseeker, or another id for another one.",
+                            existing=exc.existing,
+                        )
+                    ]
+                }
+            },
+        )
     if isinstance(exc, ProfileVersionConflictError | ConcurrentChangeError):
         abort(
             412,
@@ -119,13 +140,15 @@ class ProfileById(MethodView):
         parameters=[IF_MATCH_PARAMETER],
         responses={
             "400": {"$ref": "#/components/responses/DEFAULT_ERROR"},
+            "409": {"$ref": "#/components/responses/DEFAULT_ERROR"},
             "412": {"$ref": "#/components/responses/DEFAULT_ERROR"},
         },
     )
     def put(self, data: dict[str, Any], profile_id: str) -> Any:
         """Create or replace (upsert) a jobseeker's profile of the caller's organisation; publishes the
         pseudonymous candidate. Ids are per organisation, so the same id in another organisation is
-        another jobseeker, never revealed. Send ``If-Match: "<version>"`` (the ETag you read) so that
+        another jobseeker, never revealed. Within an organisation ids are compared without letter case:
+        a new id that differs from an existing one only in case is a 409 naming the existing id. Send ``If-Match: "<version>"`` (the ETag you read) so that
         another coach's change made meanwhile is not overwritten unseen (412 instead)."""
         expected = if_match_version(gettext('If-Match must be a profile version, e.g. "3".'))
         try:
@@ -184,24 +207,24 @@ class Audit(MethodView):
     @blp.arguments(AuditQuerySchema, location="query")
     @blp.response(200, AuditListSchema)
     def get(self, args: dict[str, Any]) -> Any:
-        """The audit log of personal-data access, newest first. A data-protection officer (or an
-        operator) sees its own organisation's entries: what its people did and what anyone did with
-        its jobseekers' data. The system auditor sees every organisation's. Pages: `limit` entries, then
-        `before=<next>` for the older ones; filters by profile, candidate, actor, action and time."""
+        """The audit log of personal-data access, newest first. A data-protection officer sees its own
+        organisation's entries: what its people did and what anyone did with its jobseekers' data. The
+        system auditor sees every organisation's. Pages: `limit` entries, then `before=<next>` for the
+        older ones; filters by profile, candidate, actor, action and time. Every read is itself an
+        entry (`audit.read`, with the profile or candidate it asked about)."""
         caller = current_principal()
-        with handlers().uow_factory() as uow:
-            entries = uow.audit.entries(
-                scope_org=audit_scope(caller),
-                profile_id=args["profile_id"],
-                candidate_id=args["candidate_id"],
-                every_identity=args["identities"] == "all",
-                actor=args["actor"],
-                action=args["action"],
-                since=args["since"],
-                until=args["until"],
-                before=args["before"],
-                limit=args["limit"] + 1,
-            )
+        entries = handlers().read_audit(
+            caller,
+            profile_id=args["profile_id"],
+            candidate_id=args["candidate_id"],
+            every_identity=args["identities"] == "all",
+            actor=args["actor"],
+            action=args["action"],
+            since=args["since"],
+            until=args["until"],
+            before=args["before"],
+            limit=args["limit"] + 1,
+        )
         more = len(entries) > args["limit"]
         entries = entries[: args["limit"]]
         return {"items": entries, "next": entries[-1]["id"] if more else None}

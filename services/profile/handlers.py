@@ -11,6 +11,7 @@ from typing import Any
 from services.profile.domain import (
     Profile,
     ProfileDetails,
+    ProfileIdCaseConflictError,
     ProfileNotFoundError,
     ProfileVersionConflictError,
     Status,
@@ -19,7 +20,7 @@ from services.profile.domain import (
     pseudonym,
 )
 from services.profile.repository import UnitOfWork, processed
-from shared.auth import Principal
+from shared.auth import Principal, audit_scope
 from shared.db import retry_on_conflict
 from shared.entitlement import may_mark_hired
 from shared.i18n import N_
@@ -64,9 +65,12 @@ class ProfileHandlers:
         status; None keeps it (a re-push never undoes ``hired`` by itself). ``expected_version`` (the
         caller's ``If-Match``): the profile must be at that version, else
         ``ProfileVersionConflictError`` and nothing changes (two coaches' full replacements do not
-        overwrite each other unseen: an outside tester)."""
+        overwrite each other unseen: an outside tester). Ids are compared without letter case: a new
+        id that differs from one the organisation has only in case is ``ProfileIdCaseConflictError``."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
+            if existing is None and (other := uow.profiles.spelled_otherwise(caller.org, profile_id)):
+                raise ProfileIdCaseConflictError(profile_id, other)
             created = existing is None or existing.status is Status.WITHDRAWN
             if expected_version is not None and (created or existing.version != expected_version):  # type: ignore[union-attr]
                 raise ProfileVersionConflictError(
@@ -210,6 +214,33 @@ class ProfileHandlers:
             uow.commit()
             raise ProfileNotFoundError(profile_id)
         return profile
+
+    def read_audit(
+        self, caller: Principal, *, profile_id: str | None, candidate_id: str | None, **query: Any
+    ) -> list[dict[str, Any]]:
+        """Audit entries ``caller`` may read (``audit_scope``), filtered as ``AuditLog.entries`` says;
+        the read is recorded as an ``audit.read`` entry naming the profile or candidate asked about
+        (the log is personal data too: who looked up whose history shows in it). Raises
+        ``PermissionError`` for a role that may not read it."""
+        scope = audit_scope(caller)
+        with self.uow_factory() as uow:
+            entries = uow.audit.entries(
+                scope_org=scope, profile_id=profile_id, candidate_id=candidate_id, **query
+            )
+            # an id asked about by the own officer is in its organisation's namespace
+            subject = uow.profiles.get(scope, profile_id) if profile_id and scope else None
+            uow.audit.record(
+                actor=caller.subject,
+                role=caller.role,
+                org=caller.org,
+                action="audit.read",
+                granted=True,
+                profile_id=profile_id,
+                candidate_id=candidate_id or (subject.candidate_id if subject else None),
+                subject_org=scope if profile_id else None,
+            )
+            uow.commit()
+        return entries
 
     @staticmethod
     def _audit(

@@ -12,11 +12,13 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     and_,
+    func,
     insert,
     or_,
     select,
@@ -54,6 +56,10 @@ profiles = Table(
     # The identity holding the id (``domain.pseudonym``): + 1 when a withdrawn profile is created again.
     Column("generation", Integer, nullable=False, server_default="0"),
 )
+# Ids are compared without letter case within an organisation: "T5-CASE" and "t5-case" are one id, also
+# when two coaches create them at the same moment (ids are ASCII, so lower() is the same in SQLite and
+# PostgreSQL).
+Index("uq_profiles_org_id_nocase", profiles.c.coach_org, func.lower(profiles.c.id), unique=True)
 
 audit_log = Table(
     "audit_log",
@@ -105,6 +111,17 @@ class ProfileRepository:
             select(profiles).where(profiles.c.coach_org == coach_org, profiles.c.id == profile_id)
         ).first()
         return _from_row(row) if row else None
+
+    def spelled_otherwise(self, coach_org: str, profile_id: str) -> str | None:
+        """The id of organisation ``coach_org``'s profile (withdrawn ones included) that differs from
+        ``profile_id`` only in letter case, or None."""
+        return self.conn.execute(
+            select(profiles.c.id).where(
+                profiles.c.coach_org == coach_org,
+                func.lower(profiles.c.id) == profile_id.lower(),
+                profiles.c.id != profile_id,
+            )
+        ).scalar()
 
     def by_candidate(self, candidate_ids: list[str]) -> list[Profile]:
         rows = self.conn.execute(select(profiles).where(profiles.c.candidate_id.in_(candidate_ids))).all()

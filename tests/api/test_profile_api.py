@@ -277,16 +277,17 @@ def test_each_organisation_reads_its_own_audit_entries_and_the_system_auditor_re
     def seen(role, org):
         r = client.get("/api/v1/audit", headers=auth(role, org))
         assert r.status_code == 200
-        return r.json["items"]
+        return [e for e in r.json["items"] if e["action"] != "audit.read"]  # reads of the log: below
 
     everything = seen("system_auditor", "kohtaanto")
     assert {e["actor_org"] for e in everything} == {
         "tampere-tyollisyys", "vaasa-tyollisyys", "agency-a", "agency-b",
     }  # fmt: skip
-    for role in ("data_protection_officer", "operator"):
-        city = seen(role, "tampere-tyollisyys")  # its own people, and everyone who looked at its jobseekers
-        assert {e["actor_org"] for e in city} == {"tampere-tyollisyys", "agency-a", "agency-b"}
-        assert {e["profile_id"] for e in city} == {"t1"}
+    city = seen(
+        "data_protection_officer", "tampere-tyollisyys"
+    )  # its people, and who looked at its jobseekers
+    assert {e["actor_org"] for e in city} == {"tampere-tyollisyys", "agency-a", "agency-b"}
+    assert {e["profile_id"] for e in city} == {"t1"}
     vaasa = seen("data_protection_officer", "vaasa-tyollisyys")
     assert {e["actor_org"] for e in vaasa} == {"vaasa-tyollisyys"}
     agency = seen("data_protection_officer", "agency-b")  # its own look-ups, without the city's profile ids
@@ -299,8 +300,40 @@ def test_each_organisation_reads_its_own_audit_entries_and_the_system_auditor_re
         ]
         == []
     )
-    for role in ("coach", "recruiter", "team_member", "employer"):
+    for role in ("coach", "recruiter", "team_member", "employer", "operator"):
         assert client.get("/api/v1/audit", headers=auth(role, "tampere-tyollisyys")).status_code == 403
+
+
+def test_an_operator_cannot_read_the_audit_log_and_every_read_of_it_is_audited(profile_app):
+    """Outside tester 6, G3: a city operator, refused every profile and contact, read a jobseeker's
+    name and where they live from a purpose typed into a contact look-up, next to the profile id that
+    re-identifies the pseudonym; and reads of the log left no trace."""
+    client = profile_app.test_client()
+    candidate = client.put("/api/v1/profiles/t1", json=profile_body(), headers=COACH).json["candidate_id"]
+    purpose = "Aino Virtanen, hitsaaja, haastattelu ti; asuu Nokialla, Rantatie 5 B 12"
+    looked_up = client.post(
+        "/api/v1/contacts/lookup",
+        json={"candidate_ids": [candidate], "purpose": purpose},
+        headers=auth("recruiter", "agency-a"),
+    )
+    assert looked_up.status_code == 200
+    operator = auth("operator", "tampere-tyollisyys")
+    for query in ("", "?profile_id=t1", f"?candidate_id={candidate}", "?action=contacts.lookup"):
+        refused = client.get(f"/api/v1/audit{query}", headers=operator)
+        assert refused.status_code == 403 and "Aino" not in refused.get_data(as_text=True)
+    dpo = auth("data_protection_officer", "tampere-tyollisyys")
+    assert client.get("/api/v1/audit?profile_id=t1", headers=dpo).status_code == 200
+    auditor = auth("system_auditor", "kohtaanto")
+    reads = client.get("/api/v1/audit?action=audit.read", headers=auditor).json["items"]
+    assert [
+        (e["actor_org"], e["actor_role"], e["granted"], e["profile_id"], e["candidate_id"]) for e in reads
+    ] == [
+        ("tampere-tyollisyys", "data_protection_officer", "yes", "t1", candidate),
+        *[("tampere-tyollisyys", "operator", "no", None, None)] * 4,
+    ]
+    # the officer sees who looked up the person's history, under the person's profile id
+    history = client.get("/api/v1/audit?profile_id=t1", headers=dpo).json["items"]
+    assert ("audit.read", "data_protection_officer") in {(e["action"], e["actor_role"]) for e in history}
 
 
 def test_the_audit_log_masks_personal_data_typed_into_a_purpose(profile_app):
@@ -426,7 +459,12 @@ def test_the_audit_log_pages_with_a_cursor_and_filters_by_actor_action_and_time(
     everything = client.get("/api/v1/audit", headers=auditor).json
     assert everything["next"] is None and len(everything["items"]) == 8
 
-    seen, cursor = [], None
+    def entries(query: str) -> list:  # each read of the log is an entry too: leave those out
+        items = client.get(f"/api/v1/audit?{query}", headers=auditor).json["items"]
+        return [e for e in items if e["action"] != "audit.read"]
+
+    # pages from just above the newest entry read first (reads made since are newer)
+    seen, cursor = [], everything["items"][0]["id"] + 1
     while True:
         page = client.get(
             "/api/v1/audit?limit=3" + (f"&before={cursor}" if cursor else ""), headers=auditor
@@ -443,10 +481,10 @@ def test_the_audit_log_pages_with_a_cursor_and_filters_by_actor_action_and_time(
     writes = client.get("/api/v1/audit?action=profile.write", headers=auditor).json["items"]
     assert [e["action"] for e in writes] == ["profile.write"]
     oldest = quote(everything["items"][-1]["at"])
-    assert len(client.get(f"/api/v1/audit?since={oldest}", headers=auditor).json["items"]) == 8
+    assert len(entries(f"since={oldest}")) == 8
     assert client.get(f"/api/v1/audit?until={oldest}", headers=auditor).json["items"] == []
     assert client.get("/api/v1/audit?since=2999-01-01T00:00:00", headers=auditor).json["items"] == []
-    assert len(client.get("/api/v1/audit?until=2999-01-01T00:00:00Z", headers=auditor).json["items"]) == 8
+    assert len(entries("until=2999-01-01T00:00:00Z")) == 8
     empty = "since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z"  # an empty period: no entries
     assert client.get(f"/api/v1/audit?{empty}", headers=auditor).json == {"items": [], "next": None}
     for bad in ("offset=1000", "before=0", "since=yesterday"):
@@ -496,3 +534,31 @@ def test_a_put_with_a_stale_if_match_is_refused_and_nothing_changes(profile_app)
     # If-Match on a profile that does not exist yet: nothing to match
     new = client.put("/api/v1/profiles/p2", json=profile_body(), headers={**COACH, "If-Match": '"1"'})
     assert new.status_code == 412 and count(profile_app, profiles) == 1
+
+
+def test_a_profile_id_in_other_letter_case_is_the_same_id_and_a_new_one_is_refused(profile_app):
+    """Outside tester 5, F23: "t5-case" and "T5-CASE" made one jobseeker two profiles, and withdrawing
+    one left the other, contact details and all. Ids are compared without letter case within an
+    organisation; the 409 names the id in use; nothing is stored or published."""
+    client = profile_app.test_client()
+    assert client.put("/api/v1/profiles/t5-case", json=profile_body(), headers=COACH).status_code == 201
+    events = count(profile_app, outbox)
+    for other in ("T5-CASE", "T5-Case"):
+        r = client.put(f"/api/v1/profiles/{other}", json=profile_body(), headers=COACH)
+        assert r.status_code == 409 and set(r.json) == {"code", "status", "message", "errors"}
+        assert "t5-case" in r.json["errors"]["path"]["profile_id"][0]
+    assert count(profile_app, profiles) == 1 and count(profile_app, outbox) == events
+    # the id as written is updated as before; another organisation's namespace is its own
+    assert client.put("/api/v1/profiles/t5-case", json=profile_body(), headers=COACH).status_code == 200
+    other_org = auth("coach", "vaasa-tyollisyys")
+    assert client.put("/api/v1/profiles/T5-CASE", json=profile_body(), headers=other_org).status_code == 201
+    # a withdrawn id keeps its spelling: the new person takes it as it was written
+    assert client.delete("/api/v1/profiles/t5-case", headers=COACH).status_code == 204
+    assert client.put("/api/v1/profiles/T5-CASE", json=profile_body(), headers=COACH).status_code == 409
+    assert client.put("/api/v1/profiles/t5-case", json=profile_body(), headers=COACH).status_code == 201
+
+
+def test_the_profile_id_rule_says_which_letters(profile_app):
+    """Outside tester 5, F23: the 422 said "letters" while "Åsa" was refused."""
+    r = profile_app.test_client().put("/api/v1/profiles/%C3%85sa-1", json=profile_body(), headers=COACH)
+    assert r.status_code == 422 and "A-Z" in r.json["errors"]["path"]["profile_id"][0]

@@ -21,10 +21,9 @@ from shared.config import REPO_ROOT
 from tests.helpers import JWT_SECRET
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, free_ports) -> Iterator[tuple[int, Path]]:
-    home = tmp_path_factory.mktemp("gunicorn")
-    (port,) = free_ports(1)
+@contextlib.contextmanager
+def serving(home: Path, port: int, read_seconds: float) -> Iterator[tuple[int, Path]]:
+    """The vacancy service under gunicorn with deploy/gunicorn.conf.py, one worker, on ``port``."""
     log_path = home / "gunicorn.log"
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("KOHTAANTO_")},
@@ -32,7 +31,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, free_ports) -> Iterator[tup
         "KOHTAANTO_DATA_DIR": str(home),
         "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1",
         "PYTHONUNBUFFERED": "1",
-        "KOHTAANTO_REQUEST_READ_SECONDS": "3",
+        "KOHTAANTO_REQUEST_READ_SECONDS": str(read_seconds),
     }
     env.pop("DATABASE_URL", None)
     command = [
@@ -63,6 +62,13 @@ def server(tmp_path_factory: pytest.TempPathFactory, free_ports) -> Iterator[tup
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, free_ports) -> Iterator[tuple[int, Path]]:
+    (port,) = free_ports(1)
+    with serving(tmp_path_factory.mktemp("gunicorn"), port, read_seconds=3) as served:
+        yield served
 
 
 def raw(port: int, request: bytes) -> tuple[int, dict[str, str], bytes]:
@@ -155,3 +161,44 @@ def test_a_body_slower_than_the_deadline_is_a_400_not_a_500(server):
             while chunk := s.recv(65536):
                 data += chunk
     assert not data or data.split(b" ", 2)[1] in (b"400", b"401"), data[:200]
+
+
+STALLS = [
+    b"GET /health/live HTTP/1.1\r\nHost: x\r\n",  # never the headers' end
+    b"GET /health/li",  # half a request line
+    b"POST /api/v1/vacancies HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{",  # half a body
+    b"POST /api/v1/vacancies HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{",
+    # a whole request answered, then half of the next one on the same connection
+    b"GET /health/live HTTP/1.1\r\nHost: x\r\n\r\nGET /health/live HTTP/1.1\r\nHost: x\r\n",
+]
+
+
+def test_half_sent_requests_never_hold_a_worker_thread(tmp_path, free_ports):
+    """Outside tester 6, G1: the read deadline alone left the service off the air for as long as the
+    deadline, round after round (8 half-sent requests for matching, 16 for profile). Requests now wait
+    for their last byte without a thread: with ten times the worker's threads stalled in every way
+    and a deadline far away, the service answers while all of them are still open."""
+    (port,) = free_ports(1)
+    with serving(tmp_path, port, read_seconds=300):
+        stalled = []
+        try:
+            for i in range(40):
+                s = socket.create_connection(("127.0.0.1", port), timeout=60)
+                s.sendall(STALLS[i % len(STALLS)])
+                stalled.append(s)
+            for _ in range(3):
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/live", timeout=60) as r:
+                    assert r.status == 200
+            for i, s in enumerate(stalled):
+                s.setblocking(False)
+                try:
+                    data = s.recv(65536)
+                except BlockingIOError:
+                    continue  # still open, nothing said: as it should be
+                # the pipelined connection got its first answer, and is still open for the second
+                assert i % len(STALLS) == 4 and data.startswith(b"HTTP/1.1 200"), (i, data[:80])
+                with pytest.raises(BlockingIOError):
+                    s.recv(65536)
+        finally:
+            for s in stalled:
+                s.close()
