@@ -276,7 +276,9 @@ def test_a_vacancy_whose_text_gives_only_guesses_ranks_with_none_and_tells_its_e
     suggested = {s["uri"] for s in first["suggested_skills"]}
     assert first["text_read"] and suggested <= confident and ("warning" in first) == (not suggested)
     # the employer rejects what was suggested: no guess takes its place, and the vacancy says so
-    vacancy(app, "v-title", occupation=None, skills=[], title="Hitsaaja", version=2, rejected_skills=suggested)
+    vacancy(
+        app, "v-title", occupation=None, skills=[], title="Hitsaaja", version=2, rejected_skills=suggested
+    )
     second = client.get("/api/v1/vacancies/v-title/skills?lang=fi", headers=employer).get_json()
     assert second["version"] == 2 and second["text_read"]
     assert {s["uri"] for s in second["suggested_skills"]} <= confident - suggested

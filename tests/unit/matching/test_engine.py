@@ -200,17 +200,25 @@ def test_a_part_is_shown_exactly_when_its_weight_counts(taxonomy):
     `experience_match` 0 (weights 0) beside an empty `missing_essential`."""
     for params, extra in (
         (RankingParams(), set()),
-        (RankingParams(coverage_weight=0.1, experience_match_weight=0.05), {"essential_coverage", "experience_match"}),
+        (
+            RankingParams(coverage_weight=0.1, experience_match_weight=0.05),
+            {"essential_coverage", "experience_match"},
+        ),
     ):
         e = MatchingEngine(taxonomy, MUNICIPALITIES, params, clock=lambda: TODAY)
         e.upsert_candidate(candidate("all", {"s:weld": "advanced", "s:mig": "advanced"}))
         (entry,) = e.shortlist(WELDER, viewer_org=None, today=TODAY)
         assert not entry.missing_essential
-        assert set(entry.components) == set(entry.points) == {
-            "occupation_match",
-            "skill_similarity",
-            "related_skills",
-        } | extra
+        assert (
+            set(entry.components)
+            == set(entry.points)
+            == {
+                "occupation_match",
+                "skill_similarity",
+                "related_skills",
+            }
+            | extra
+        )
         assert sum(entry.components.values()) == pytest.approx(entry.score, abs=1e-6)
         assert sum(entry.points.values()) == pytest.approx(entry.match, abs=0.1)
         if extra:
