@@ -467,6 +467,15 @@ def test_a_product_is_suggested_only_where_the_text_names_it(esco_recognizer, te
     assert expected <= found and not absent & found, found
 
 
+def test_finnish_verb_forms_are_embedded_as_escos_infinitives(esco_recognizer):
+    """ESCO's Finnish labels are first infinitives with an object ("hitsata veden alla", "lukea
+    tavanomaisia piirustuksia"); ads write "Hitsaat", "Pääset lukemaan": the model reads the
+    infinitive. Other languages are embedded as written."""
+    assert esco_recognizer._dense_text("Hitsaat teräsrakenteita", "fi") == "hitsata teräsrakenteita"
+    assert esco_recognizer._dense_text("lukemaan konepiirustuksia", "fi") == "lukea konepiirustuksia"
+    assert esco_recognizer._dense_text("Talar svenska", "sv") == "Talar svenska"
+
+
 def test_a_vacancy_is_ranked_only_with_suggestions_past_the_confidence_line(esco_recognizer):
     """Outside tester 5, F18: "Hitsaaja" alone (no occupation, no skill chosen) gave ten suggestions
     however weak (histology 0.26, history 0.24), and rejecting them brought in the next ten
