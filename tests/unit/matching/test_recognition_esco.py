@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from services.matching.index.domain.recognition import enrich_vacancy
+from services.matching.index.domain.recognition import CONFIDENT_SCORE, enrich_vacancy
 
 from .conftest import vacancy
 
@@ -474,3 +474,19 @@ def test_finnish_verb_forms_are_embedded_as_escos_infinitives(esco_recognizer):
     assert esco_recognizer._dense_text("Hitsaat teräsrakenteita", "fi") == "hitsata teräsrakenteita"
     assert esco_recognizer._dense_text("lukemaan konepiirustuksia", "fi") == "lukea konepiirustuksia"
     assert esco_recognizer._dense_text("Talar svenska", "sv") == "Talar svenska"
+
+
+def test_a_vacancy_is_ranked_only_with_suggestions_past_the_confidence_line(esco_recognizer):
+    """Outside tester 5, F18: "Hitsaaja" alone (no occupation, no skill chosen) gave ten suggestions
+    however weak (histology 0.26, history 0.24), and rejecting them brought in the next ten
+    (histopathology, TypeScript, AJAX … at 0.22-0.24), all of them ranked with."""
+    scores = {r.uri: r.score for r in esco_recognizer.recognise("Hitsaaja", top_k=40)}
+    assert any(s < CONFIDENT_SCORE for s in scores.values()), "the title alone gives weak guesses"
+    v = replace(vacancy(), title="Hitsaaja")
+    first = enrich_vacancy(v, "", esco_recognizer)
+    assert all(s.suggested for s in first.skills)
+    assert all(scores[s.uri] >= CONFIDENT_SCORE for s in first.skills), first.skills
+    rejected = {s.uri for s in first.skills}
+    again = enrich_vacancy(v, "", esco_recognizer, exclude=rejected)
+    assert not rejected & {s.uri for s in again.skills}
+    assert all(scores.get(s.uri, 0.0) >= CONFIDENT_SCORE for s in again.skills), again.skills

@@ -70,6 +70,13 @@ a `min_score`; `enrich_vacancy` keeps suggestions close to the best one instead 
 RULE_SCORE = 1.0
 """Score given to a skill named by an explicit rule (a licence, card or tool name)."""
 
+CONFIDENT_SCORE = 0.35
+"""The recogniser's confidence line: below this score (and named by no explicit rule, which scores
+`RULE_SCORE`) a recognised skill is a guess. On the tuning data (the public English validation sets
+and the tuning halves of our Finnish and Swedish sets, docs/benchmarks.md) 2–10 % of such skills
+were right, against 15–20 % above it. `POST /skills/recognise` warns when no skill reaches it;
+`enrich_vacancy` suggests (and so ranks with) only skills that reach it."""
+
 RECOGNISED_LANGS = ("fi", "sv", "en")
 
 
@@ -1077,6 +1084,7 @@ def enrich_vacancy(
     *,
     max_suggestions: int = 10,
     relative_floor: float = 0.6,
+    min_score: float = CONFIDENT_SCORE,
     lang: str | None = None,
     exclude: Collection[str] = (),
     max_sentences: int | None = None,
@@ -1086,11 +1094,16 @@ def enrich_vacancy(
 
     Only what the job requires is read: sentences about the employer, benefits, equal
     opportunity and the application are skipped (see `SkillRecognizer`). Suggestions scoring
-    below `relative_floor` times the best suggestion are left out. The employer's chosen skills
-    are kept exactly as they are (order included); earlier suggestions are replaced, so enriching
-    twice gives the same result as enriching once. Suggestions are never essential. Skills in
-    `exclude` (suggestions the employer rejected) are never suggested. `max_sentences`: read only
-    the text's first sentences (bounded work per vacancy).
+    below `min_score` (the recogniser's confidence line, `CONFIDENT_SCORE`) or below
+    `relative_floor` times the best suggestion are left out: matching ranks with every suggestion,
+    so a guess would rank candidates (an outside tester: "Hitsaaja" alone was ranked with
+    histology and history at 0.24-0.26), and when nothing reaches the line the vacancy gets no
+    suggestion at all. The employer's chosen skills are kept exactly as they are (order
+    included); earlier suggestions are replaced, so enriching twice gives the same result as
+    enriching once. Suggestions are never essential. Skills in `exclude` (suggestions the
+    employer rejected) are never suggested, and rejecting some never brings in weaker ones than
+    the lines allow (both lines are taken over everything recognised, rejected skills included).
+    `max_sentences`: read only the text's first sentences (bounded work per vacancy).
     """
     chosen = tuple(s for s in vacancy.skills if not s.suggested)
     taken = {s.uri for s in chosen} | set(exclude)
@@ -1104,7 +1117,7 @@ def enrich_vacancy(
     # outside tester). The title still tells the ranking which occupation (an exact ESCO title).
     read = text if vacancy.occupation_uri is not None or chosen else f"{vacancy.title}.\n{text}"
     found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang)
-    found = _close_to_best(found, relative_floor)
+    found = [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
     suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]
     suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]
     return replace(vacancy, skills=chosen + tuple(suggested))
