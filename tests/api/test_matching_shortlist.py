@@ -260,3 +260,31 @@ def test_the_employer_reads_the_skills_its_vacancy_is_ranked_with_and_no_other_e
     assert other.status_code == unknown.status_code == 404
     assert other.get_json()["message"] == unknown.get_json()["message"]
     assert client.get("/api/v1/vacancies/v-described/skills", headers=RECRUITER).status_code == 200
+
+
+def test_a_vacancy_whose_text_gives_only_guesses_ranks_with_none_and_tells_its_employer(app):
+    """Outside tester 5, F18: "Hitsaaja" alone was ranked with its ten best guesses (0.22-0.26), and
+    rejecting them brought in the next ten (TypeScript, AJAX …); the vacancy never said so."""
+    client, employer = app.test_client(), auth("employer", "konepaja-oy")
+    vacancy(app, "v-title", occupation=None, skills=[], title="Hitsaaja")
+    first = client.get("/api/v1/vacancies/v-title/skills?lang=en", headers=employer).get_json()
+    recognised = client.post(
+        "/api/v1/skills/recognise", json={"text": "Hitsaaja", "top_k": 40}, headers=employer
+    ).get_json()["items"]
+    confident = {r["uri"] for r in recognised if r["score"] >= 0.35}
+    assert len(confident) < len(recognised), "the title alone gives guesses too"
+    suggested = {s["uri"] for s in first["suggested_skills"]}
+    assert first["text_read"] and suggested <= confident and ("warning" in first) == (not suggested)
+    # the employer rejects what was suggested: no guess takes its place, and the vacancy says so
+    vacancy(
+        app, "v-title", occupation=None, skills=[], title="Hitsaaja", version=2, rejected_skills=suggested
+    )
+    second = client.get("/api/v1/vacancies/v-title/skills?lang=fi", headers=employer).get_json()
+    assert second["version"] == 2 and second["text_read"]
+    assert {s["uri"] for s in second["suggested_skills"]} <= confident - suggested
+    assert second["suggested_skills"] == []  # both confident ones were rejected; no guess comes in
+    english = client.get("/api/v1/vacancies/v-title/skills?lang=en", headers=employer).get_json()["warning"]
+    assert english.startswith("No skill was recognised with confidence") and second["warning"] != english
+    # a vacancy whose employer chose its skills and wrote no text is not warned about text
+    plain = client.get("/api/v1/vacancies/v-weld/skills", headers=employer).get_json()
+    assert "warning" not in plain

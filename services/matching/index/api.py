@@ -12,6 +12,7 @@ from flask_smorest import Blueprint, abort
 
 from services.kernel.texts import N_
 from services.matching.index.domain.filters import Scope
+from services.matching.index.domain.recognition import CONFIDENT_SCORE
 from services.matching.index.domain.recognition_text import MAX_SENTENCES, sentences
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.handlers import (
@@ -125,10 +126,11 @@ LOW_CONFIDENCE_WARNING = N_(
     "No skill was recognised with confidence: the skills below are only guesses from similar "
     "words. Describe the tasks and requirements, or choose skills or an occupation."
 )
-#: Below this score (and named by no explicit rule) a recognised skill is a guess: on the tuning
-#: data (the public English validation sets and the tuning halves of our Finnish and Swedish sets,
-#: docs/benchmarks.md) 2–10 % of such skills were right, against 15–20 % above it.
-CONFIDENT_SCORE = 0.35
+NO_CONFIDENT_SUGGESTION_WARNING = N_(
+    "No skill was recognised with confidence in this vacancy's text, so matching suggests none and "
+    "ranks candidates only by the occupation and skills you chose (and by an occupation the job "
+    "title names exactly). Describe the tasks and requirements, or choose skills or an occupation."
+)
 
 
 @blp.route("/vacancies/<vacancy_id>/skills")
@@ -152,7 +154,17 @@ class VacancySkillsView(MethodView):
         if principal.role is Role.EMPLOYER and record.vacancy.employer_org != principal.org:
             http_abort(404, unknown)  # another employer's vacancy answers as an unknown one
         lang, t = args["lang"], taxonomy()
-        return {
+        v = record.vacancy
+        body: dict[str, Any] = {}
+        # the text was read (its description; its title too when nothing was chosen) and nothing in
+        # it reached the recogniser's confidence line: no suggestion is ranked with (outside tester 5,
+        # F18: weak guesses were, and rejecting them brought in the next weak ones)
+        had_text = bool(record.description.strip()) or (
+            not v.occupation_uri and not record.chosen.skills and bool(v.title.strip())
+        )
+        if record.enriched and had_text and not any(s.suggested for s in v.skills):
+            body["warning"] = gettext(NO_CONFIDENT_SUGGESTION_WARNING)
+        return body | {
             "vacancy_id": vacancy_id,
             "version": record.vacancy.version,
             "text_read": record.enriched or not record.is_open,

@@ -51,10 +51,10 @@ DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
 
 RULES_FILE = "recognition/skill_rules.csv"
 GLOSSARY_FILE = "recognition/sv_glossary.csv"
-LEMMAS_VERSION = "fi-lemmas-4"
+LEMMAS_VERSION = "fi-lemmas-5"
 """Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
 verbs of derived action nouns, "siivous" → siivota, cached beside the table; 4: fewer false
-derivations, "auto" is not from "auttaa"); the
+derivations, "auto" is not from "auttaa"; 5: third-infinitive forms, "lukemaan" → lukea); the
 fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""

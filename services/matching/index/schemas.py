@@ -113,10 +113,24 @@ class EntrySchema(ma.Schema):
     points = fields.Dict(
         keys=fields.String(),
         values=fields.Float(),
-        metadata={"description": "The match score split over the score's components (adds up to `match`)"},
+        metadata={
+            "description": "The match score split over the score's components, the same keys as "
+            "`components` (adds up to `match`)"
+        },
     )
     score = fields.Float(metadata={"description": "Raw ranking score in [0, 1]"})
-    components = fields.Dict(keys=fields.String(), values=fields.Float())
+    components = fields.Dict(
+        keys=fields.String(),
+        values=fields.Float(),
+        metadata={
+            "description": "The raw score split over the parts it is made of (adds up to `score`): "
+            "`occupation_match` (the candidate's inferred occupations agree with the vacancy's, "
+            "weight 0.6), `skill_similarity` (cosine over the vacancy's own skills, 0.3), "
+            "`related_skills` (essential skills held only through a related skill, capped, 0.1). "
+            "Only parts with a weight are listed; how many essential skills the candidate holds is "
+            "`matched_essential` / `missing_essential`"
+        },
+    )
     evidence = fields.Dict(
         keys=fields.String(),
         values=fields.Nested(EvidenceSchema),
@@ -348,8 +362,16 @@ class VacancySkillsSchema(ma.Schema):
     suggested_skills = fields.List(
         fields.Nested(LabelledSkillSchema),
         metadata={
-            "description": "What matching recognised in the text and ranks with: confirm one by "
-            "adding it to the vacancy's skills, reject one with rejected_skills"
+            "description": "What matching recognised in the text with confidence (score at least "
+            "0.35, the line of `POST /skills/recognise`) and ranks with: confirm one by adding it "
+            "to the vacancy's skills, reject one with rejected_skills (rejecting never brings in "
+            "guesses below the line)"
         },
     )
     rejected_skills = fields.List(fields.Nested(LabelledSkillSchema))
+    warning = fields.String(
+        metadata={
+            "description": "Present when the text was read and no skill in it reached the "
+            "confidence line: no suggestion is ranked with; what to do instead"
+        }
+    )

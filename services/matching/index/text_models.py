@@ -96,6 +96,7 @@ class FinnishLemmas:
         verb_of: dict[str, str] = {}
         verbs: set[str] = set()  # lemmas of ESCO's labels that are verbs (have a 3rd infinitive)
         nouns: set[str] = set()
+        infinitives: dict[str, str] = {}
         for form, lemma in full.items():
             f, le = str(form).lower(), str(lemma).lower()
             nouns.add(le)
@@ -104,6 +105,11 @@ class FinnishLemmas:
                     verb_of.setdefault(f[:-4] + "minen", le)
                 if le.endswith(("a", "ä")):
                     verbs.add(le)
+            elif le in lemmas and f.endswith(("vat", "vät")):
+                cls._add_third_infinitives(f, le, infinitives)
+        for form, verb in infinitives.items():
+            if form.endswith("minen"):
+                verb_of.setdefault(form, verb)
         derived = cls._derived_nouns(nouns, verbs)
         table: dict[str, str] = {}
         derived_forms: dict[str, str] = {}  # the derived nouns' forms ("siivousta" → "siivous")
@@ -116,6 +122,7 @@ class FinnishLemmas:
                 derived_forms[f] = raw
         for noun, verb in verb_of.items():
             table.setdefault(noun, verb)
+        table.update(infinitives)  # "lukemaan" is "lukea" (not the noun "lukema": a meter reading)
         for w in vocabulary:  # label words themselves (inflected in labels: "haarukkatrukkia")
             le = str(simplemma.lemmatize(w, lang="fi")).lower()
             if le != w:
@@ -123,6 +130,26 @@ class FinnishLemmas:
         for f, le in derived_forms.items():
             table.setdefault(f, le)
         return cls(table, derived)
+
+    @staticmethod
+    def _add_third_infinitives(form: str, lemma: str, out: dict[str, str]) -> None:
+        """Add to `out` (form → verb) the third-infinitive forms of `lemma` when `form` (lower
+        case, from simplemma's dictionary) is its present third person plural: illative
+        "hitsaamaan", inessive "-massa", elative "-masta", adessive "-malla", abessive "-matta",
+        the negative participle "-maton" and the action noun "-minen" (Iso suomen kielioppi
+        §§ 491–503). Ads name tasks by them ("Pääset hitsaamaan teräsrakenteita", "lukemaan
+        konepiirustuksia"), and the dictionary lacks many or reads them as nouns ("lukemaan" →
+        "lukema", a meter reading). They share the stem of the present third person plural:
+        "lukevat" → luke-, "hitsaavat" → hitsaa-, "pesevät" → pese-. A plural of a noun or a
+        participle in -va ("haavat" → "haava") is not a verb form."""
+        stem = form[:-3]
+        if len(stem) < 2 or lemma == form[:-1] or not lemma.endswith(("a", "ä")):
+            return
+        endings = ("maan", "massa", "masta", "malla", "matta", "maton", "matonta", "mattoman", "mattomia")
+        front = form.endswith("vät")  # vowel harmony: "myymään", "myymätön"
+        for ending in endings:
+            out.setdefault(stem + (ending.replace("a", "ä").replace("o", "ö") if front else ending), lemma)
+        out.setdefault(stem + "minen", lemma)
 
     @staticmethod
     def _derived_nouns(nouns: set[str], verbs: set[str]) -> dict[str, str]:

@@ -16,6 +16,7 @@ from services.matching.index.domain.recognition import (
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import (
     CompoundSplitter,
+    finnish_name_forms,
     is_boilerplate,
     phrases,
     requirement_sentences,
@@ -479,3 +480,41 @@ def test_forgetting_recent_texts_also_forgets_the_verbs_of_recent_words():
     r.forget_queries()
     assert r.verbs_in_.cache_info().currsize == 0  # type: ignore[attr-defined]
     assert r.recognise("Siivous ja hitsaus.", top_k=3, lang="fi") == first
+
+
+@pytest.mark.parametrize(
+    ("name", "telling", "plain", "local"),
+    [
+        (
+            "arabia",
+            {"arabiaksi", "arabian ?-?kiel"},
+            {"arabia", "arabiaa", "arabian", "arabiana"},
+            {"arabiaan"},
+        ),
+        ("englanti", {"englanniksi"}, {"englantia", "englannin"}, {"englannista", "englantiin"}),
+        ("suomi", {"suomeksi", "suomen ?-?kiel"}, {"suomea", "suomen"}, {"suomeen", "suomessa"}),
+        ("venäjä", {"venäjäksi"}, {"venäjää", "venäjän"}, {"venäjällä", "venäjään"}),
+        ("kreikka", {"kreikaksi"}, {"kreikkaa", "kreikan"}, {"kreikassa"}),
+    ],
+)
+def test_finnish_language_names_decline_with_gradation_and_vowel_harmony(name, telling, plain, local):
+    forms = finnish_name_forms(name)
+    assert telling <= forms[0] and plain <= forms[1] and local <= forms[2], forms
+
+
+def test_a_name_that_is_not_one_vowel_final_word_has_no_forms():
+    assert finnish_name_forms("sanskrit") == (frozenset(), frozenset(), frozenset())
+
+
+def test_a_glossary_phrase_matches_its_words_in_any_form():
+    tools = LanguageTools(glossary={"sv": (("laga mat", "cooking"), ("svets", "welding"))})
+    recognizer = SkillRecognizer(tools=tools)
+    assert recognizer._glossed("Du lagar mat från grunden", "sv").endswith("(cooking)")
+    assert recognizer._glossed("MIG-svetsning och mat", "sv").endswith("(welding)")
+    assert recognizer._glossed("Lagar och mat", "sv") == "Lagar och mat"
+
+
+def test_a_glossary_stem_marked_with_a_caret_matches_only_at_a_word_start():
+    recognizer = SkillRecognizer(tools=LanguageTools(glossary={"sv": (("^talar", "speaks"),)}))
+    assert recognizer._glossed("Talar finska", "sv") == "Talar finska (speaks)"
+    assert recognizer._glossed("Kunden betalar", "sv") == "Kunden betalar"

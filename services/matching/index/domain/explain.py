@@ -13,7 +13,7 @@ from .filters import FilterFailure
 from .match_score import MatchScale, match_points
 from .model import SKILL_LEVELS, RelatedCredit, ShortlistEntry, SkillEvidence
 from .query import VACANCY_KINDS, QueryWeights
-from .scoring import COMPONENTS, Exact
+from .scoring import COMPONENTS, Exact, shown_components
 from .segment import Segment
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
@@ -117,9 +117,11 @@ def _entries(
         )
     ]
     scores = ex.score[pos].tolist()
-    parts = np.round(ex.parts[pos], 9).tolist()
+    shown = list(shown_components(space.params))  # parts of weight 0 are not shown
+    names = [COMPONENTS[i] for i in shown]
+    parts = np.round(ex.parts[pos][:, shown], 9).tolist()
     scale = MatchScale(*space.params.match_scales[VACANCY_KINDS.index(q.kind)])
-    match, points = match_points(ex.parts[pos], scale)
+    match, points = match_points(ex.parts[pos][:, shown], scale)
     match_l, points_l = np.round(match, 1).tolist(), np.round(points, 2).tolist()
     occ_uris = space.taxonomy.occupation_uris
     guess = seg.inferred[rows].tolist()
@@ -135,7 +137,7 @@ def _entries(
                 rank=ranks[i],
                 candidate_id=ids[i],
                 score=scores[i],
-                components=dict(zip(COMPONENTS, parts[i], strict=True)),
+                components=dict(zip(names, parts[i], strict=True)),
                 matched_essential=matched_e[i],
                 matched_optional=matched_o[i],
                 related=tuple(related_all[rel_split[i] : rel_split[i + 1]]),
@@ -145,7 +147,7 @@ def _entries(
                 evidence=dict(zip(hit_uris[lo:hi], hit_text[lo:hi], strict=True)),
                 filters=failures[i],
                 match=match_l[i],
-                points=dict(zip(COMPONENTS, points_l[i], strict=True)),
+                points=dict(zip(names, points_l[i], strict=True)),
                 occupations=tuple(
                     (occ_uris[o], pr)
                     for o, pr in zip(guess[i], guess_p[i], strict=True)

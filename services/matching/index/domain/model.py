@@ -129,11 +129,13 @@ class ShortlistEntry:
     has no known coordinates (see `RankingParams.include_unknown_distance`).
     `evidence` maps each matched or related skill URI to where it came from (`SkillEvidence`:
     claimed, suggested or inferred from work history). `occupations`: the candidate's inferred
-    occupations (ESCO URI, probability), most likely first. The components are
+    occupations (ESCO URI, probability), most likely first. The components are the parts of
+    `scoring.COMPONENTS` whose weight is positive (`scoring.shown_components`; a part of weight 0
+    is not shown, since it adds nothing and would read as measured): by default
     "occupation_match" (inferred occupation agrees with the vacancy's), "skill_similarity"
-    (cosine over the vacancy's own skills), "related_skills" (essential skills covered only
-    through related skills, capped), "essential_coverage" and "experience_match" (worked in the
-    vacancy's occupation; weights 0 by default, see `RankingParams`).
+    (cosine over the vacancy's own skills) and "related_skills" (essential skills covered only
+    through related skills, capped); "essential_coverage" and "experience_match" (worked in the
+    vacancy's occupation) appear only with a positive weight (`RankingParams`).
     `filters` is empty for shortlist entries; `MatchingEngine.explain` lists there the hard
     filters that the candidate fails (typed reason and words), so a recruiter can see why someone
     is not shortlisted.

@@ -51,6 +51,7 @@ from .recognition_text import (
     MAX_SENTENCES,
     CompoundSplitter,
     affirmed,
+    finnish_name_forms,
     has_content,
     phrases,
     readable,
@@ -68,6 +69,13 @@ a `min_score`; `enrich_vacancy` keeps suggestions close to the best one instead 
 
 RULE_SCORE = 1.0
 """Score given to a skill named by an explicit rule (a licence, card or tool name)."""
+
+CONFIDENT_SCORE = 0.35
+"""The recogniser's confidence line: below this score (and named by no explicit rule, which scores
+`RULE_SCORE`) a recognised skill is a guess. On the tuning data (the public English validation sets
+and the tuning halves of our Finnish and Swedish sets, docs/benchmarks.md) 2–10 % of such skills
+were right, against 15–20 % above it. `POST /skills/recognise` warns when no skill reaches it;
+`enrich_vacancy` suggests (and so ranks with) only skills that reach it."""
 
 RECOGNISED_LANGS = ("fi", "sv", "en")
 
@@ -187,6 +195,13 @@ class SkillRecognizer:
         1 since wave 7 (tuning halves: Finnish +0.006, house +0.004, tech and Swedish unchanged;
         in wave 4 it had cost tech 0.05, before list items shared their sentence's vector under
         the token budget; docs/benchmarks.md).
+    item_distinct : each list item's best skills not already shown for an earlier item or a
+        rule (its next best instead), so that two items with the same best skill ("lagar mat",
+        "specialdieter": "prepare dietary meals") still show one each.
+    finnish_verbs_in_dense : Finnish text is embedded with its verb forms as first infinitives
+        (`_dense_text`: "Hitsaat teräsrakenteita" → "hitsata teräsrakenteita", the form of ESCO's
+        Finnish labels). Tuning half of our Finnish set: RP@5 0.541 → 0.563, MRR 0.573 = (wave 8,
+        docs/benchmarks.md); other languages are not affected.
     sentence_from_items : embed a list's items only, and take the sentence's vector as their
         length-weighted mean (about half the model's work for list sentences; see `_embed`).
     dense_token_budget : tokens the model reads per sentence at most (None: no bound; its cost is
@@ -200,6 +215,10 @@ class SkillRecognizer:
         asks for (4 of 164 gold skills of the Finnish tuning half, 2 of 131 of the English
         validation set) but were 16% of the wrong suggestions; chosen on the tuning halves
         (docs/benchmarks.md). A skill named by a rule is not affected.
+    unnamed_product_weight : multiplier of a product skill's score (`product_names`: "Kali Linux",
+        "Taleo", "LINQ") in a unit of text that does not name the product (0: it does not count
+        there). An outside tester: "Linux" gave Kali Linux at 0.66, Swedish "Talar" (speaks) Taleo,
+        "Kotlin and Git" LINQ and Apache Tomcat.
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -221,10 +240,13 @@ class SkillRecognizer:
         dense_floor: float = 0.75,
         phrase_weight: float = 0.5,
         item_quota: int = 1,
+        item_distinct: bool = False,
+        finnish_verbs_in_dense: bool = True,
         sentence_from_items: bool = True,
         dense_token_budget: int | None = 28,
         query_cache_size: int = 2048,
         reuse_weights: tuple[tuple[str, float], ...] = (("occupation-specific", 0.8),),
+        unnamed_product_weight: float = 0.0,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -241,10 +263,13 @@ class SkillRecognizer:
         self.dense_floor = dense_floor
         self.phrase_weight = phrase_weight
         self.item_quota = item_quota
+        self.item_distinct = item_distinct
+        self.finnish_verbs_in_dense = finnish_verbs_in_dense
         self.sentence_from_items = sentence_from_items
         self.dense_token_budget = dense_token_budget
         self.query_cache_size = query_cache_size
         self.reuse_weights = reuse_weights
+        self.unnamed_product_weight = unnamed_product_weight
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -340,10 +365,23 @@ class SkillRecognizer:
         self.skill_uris_ = tuple(taxonomy.skill_uris)
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
+        self.language_names_ = FinnishLanguageNames.of(taxonomy)
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
         self.products_ = _product_names(taxonomy)
+        self.product_skills_, product_words, as_written = product_names(taxonomy)
+        by_word: dict[str, list[int]] = {}
+        for k, word in enumerate(product_words):
+            by_word.setdefault(word, []).append(k)
+        self.product_words_ = {w: np.asarray(ks, dtype=np.int64) for w, ks in by_word.items()}
+        self.product_word_rx_ = []  # (pattern of the naming words, whether it reads them as written)
+        for exact in (False, True):
+            chosen = {w for w, k in zip(product_words, as_written, strict=True) if k == exact}
+            if chosen:
+                alternatives = "|".join(re.escape(w) for w in sorted(chosen, key=len, reverse=True))
+                rx = rf"(?<![\w#+.\-])({alternatives})(?::?[a-zäöå]{{1,6}})?(?![\w#+])"
+                self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_language(taxonomy)
         return self
@@ -366,21 +404,24 @@ class SkillRecognizer:
         out, ruled, _ = self._scores(text, lang)
         return out, ruled
 
-    def _scores(self, text: str, lang: str | None) -> tuple[np.ndarray, list[list[str]], list[list[int]]]:
-        """`sentence_scores` and, per sentence, the best `item_quota` skill positions of each of
-        its list items (in item order)."""
+    def _scores(
+        self, text: str, lang: str | None
+    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]]]:
+        """`sentence_scores` and, per sentence and list item (in order), the item's best skill
+        positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`."""
         with _blas().limit(limits=1, user_api="blas"):
             return self._sentence_scores(text, lang)
 
     def _sentence_scores(
         self, text: str, lang: str | None
-    ) -> tuple[np.ndarray, list[list[str]], list[list[int]]]:
+    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]]]:
         text = readable(text)
         lang = lang or self.language(text)
         units, ruled = self._units(text, lang)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
-        item_tops: list[list[int]] = [[] for _ in range(n_sentences)]
+        item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
+        depth = self.item_quota + (4 if self.item_distinct else 0)
         if not units:
             return out, ruled, item_tops
         scores = self._lexical([u.lexical for u in units])
@@ -391,16 +432,18 @@ class SkillRecognizer:
         if self.reuse_factor_ is not None:
             scores *= self.reuse_factor_
         if len(self.language_skills_):
-            names_language = np.array([bool(_LANGUAGE_CUE.search(u.dense)) for u in units])
+            names_language = np.array([self._names_language(u.dense, lang) for u in units])
             scores[np.ix_(~names_language, self.language_skills_)] = 0.0
+        if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
+            self._gate_products(scores, units)
         whole = {u.sentence: i for i, u in enumerate(units) if not u.is_phrase}
         for i, u in enumerate(units):
             row = scores[i]
             if u.is_phrase:
                 row = self.phrase_weight * row + (1.0 - self.phrase_weight) * scores[whole[u.sentence]]
                 if self.item_quota > 0:
-                    top = np.argpartition(-row, self.item_quota)[: self.item_quota]
-                    item_tops[u.sentence] += [int(j) for j in top[np.argsort(-row[top])] if row[j] > 0]
+                    top = np.argpartition(-row, depth)[:depth]
+                    item_tops[u.sentence].append([int(j) for j in top[np.argsort(-row[top])] if row[j] > 0])
             np.maximum(out[u.sentence], row, out=out[u.sentence])
         return out, ruled, item_tops
 
@@ -436,9 +479,10 @@ class SkillRecognizer:
                 if j is not None and j not in seen and best[j] >= min_score:
                     chosen.append(j)
                     seen.add(j)
-        for tops in item_tops:  # each list item's own best skills
-            for j in tops:
-                if j not in seen and best[j] >= min_score:
+        for items in item_tops:  # each list item's own best skills
+            for tops in items:
+                fresh = [j for j in tops if j not in seen and best[j] >= min_score]
+                for j in fresh[: self.item_quota]:
                     chosen.append(j)
                     seen.add(j)
         first = chosen[:top_k]  # rules, then list items: kept whatever their score
@@ -479,6 +523,8 @@ class SkillRecognizer:
             named += [
                 uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
             ]
+            if lang == "fi":  # "Puhuu sujuvaa arabiaa" (ESCO's Finnish label: "arabia")
+                named += [uri for uri in self.language_names_.named(sentence) if uri not in named]
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
@@ -491,22 +537,74 @@ class SkillRecognizer:
             if named and not has_content(cleaned):  # "Tulityökortti ja trukkikortti": "ja" is left
                 continue
             glossed = self._glossed(cleaned, lang)
-            units.append(_Unit(position, self._lexical_text(glossed, lang), glossed, False))
+            units.append(
+                _Unit(position, self._lexical_text(glossed, lang), self._dense_text(glossed, lang), False)
+            )
             for p in phrases(cleaned):
                 p = self._glossed(p, lang)
-                units.append(_Unit(position, self._lexical_text(p, lang), p, True))
+                units.append(_Unit(position, self._lexical_text(p, lang), self._dense_text(p, lang), True))
         return units, ruled
 
+    def _dense_text(self, text: str, lang: str) -> str:
+        """With `finnish_verbs_in_dense`, Finnish `text` with its verb forms written as the verbs'
+        first infinitives ("Hitsaat teräsrakenteita" → "hitsata teräsrakenteita"), the form of
+        ESCO's Finnish labels ("hitsata veden alla", "siivota huoneita"); else `text`."""
+        lemmatise = self.tools.lemmatise
+        if lang != "fi" or not self.finnish_verbs_in_dense or lemmatise is None:
+            return text
+
+        def infinitive(m: re.Match[str]) -> str:
+            word = m.group()
+            lemma = lemmatise(word, "fi")
+            if lemma == word.lower() or lemma in FINNISH_FUNCTION_LEMMAS or not _INFINITIVE.search(lemma):
+                return word
+            return lemma
+
+        return _LETTERS.sub(infinitive, text)
+
+    def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
+        """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
+        by `unnamed_product_weight` for every unit whose text does not name the product."""
+        for i, u in enumerate(units):
+            keep = np.ones(len(self.product_skills_), dtype=bool)
+            for rx, exact in self.product_word_rx_:
+                for m in rx.finditer(u.dense):
+                    keep[self.product_words_[m.group(1) if exact else m.group(1).lower()]] = False
+            scores[i, self.product_skills_[keep]] *= np.float32(self.unnamed_product_weight)
+
+    def _names_language(self, text: str, lang: str) -> bool:
+        """Whether `text` names a language (else language skills do not count for it)."""
+        if _LANGUAGE_CUE.search(text):
+            return True
+        return lang == "fi" and bool(self.language_names_.named(text))
+
     def _glossed(self, text: str, lang: str) -> str:
-        """`text` followed by the glossary's English glosses of its words, in brackets."""
+        """`text` followed by the glossary's English glosses of its words, in brackets. A stem of
+        five letters or more matches inside a word ("svets" in "mig-svetsning"), a shorter one or
+        one written with a leading "^" at its start only ("^talar" is not in "betalar"); a stem
+        of several words ("laga mat") matches consecutive words starting with
+        them ("lagar mat")."""
         pairs = self.tools.glossary.get(lang)
         if not pairs:
             return text
         found: dict[str, None] = {}
-        for word in words(text):
+        tokens = words(text)
+        for word in tokens:
             for stem, gloss in pairs:
-                if stem in word if len(stem) >= 5 else word.startswith(stem):
+                if " " in stem:
+                    continue
+                if stem.startswith("^"):
+                    if word.startswith(stem[1:]):
+                        found.setdefault(gloss, None)
+                elif stem in word if len(stem) >= 5 else word.startswith(stem):
                     found.setdefault(gloss, None)
+        for stem, gloss in pairs:  # phrases ("laga mat": "lagar mat", "lagade maten"), word by word
+            if " " in stem:
+                parts = stem.split()
+                for i in range(len(tokens) - len(parts) + 1):
+                    if all(tokens[i + k].startswith(p) for k, p in enumerate(parts)):
+                        found.setdefault(gloss, None)
+                        break
         return f"{text} ({', '.join(found)})" if found else text
 
     def _lexical_text(self, text: str, lang: str) -> str:
@@ -753,6 +851,12 @@ _LANGUAGE_CUE = re.compile(
 )
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_INFINITIVE = re.compile(r"(?:[aeiouyäö][dt]|hd|[aeiouyäö]|ll|nn|rr|st)[aä]$")
+"""Endings of Finnish first infinitives ("myydä", "hitsata", "lukea", "hoitaa", "opiskella",
+"pestä"), tested on lemmas."""
+
+
 _PRODUCT_LABEL = re.compile(r"^([A-Za-z][\w#+.\-]*?)(?: \(([^)]*)\))?$")
 _SOFTWARE = re.compile(r"\b(?:programming|software|computer|database|query language|scripting)\b", re.I)
 _PRODUCT_STOP = frozenset(
@@ -778,6 +882,69 @@ _PRODUCT_STOP = frozenset(
 )
 """ESCO product names that are also everyday words ("from scratch", "salt", "unity"): left to the
 ordinary matching."""
+
+
+_MULTIWORD_PRODUCT = re.compile(r"^[A-Z0-9][\w#+.\-]*(?: [A-Z0-9.][\w#+.\-]*)+(?: \(([^)]*)\))?$")
+_VENDORS = frozenset(
+    ["Adobe", "Apache", "IBM", "Informatica", "Microsoft", "Oracle", "Pentaho", "SAP", "ABBYY", "Autodesk"]
+)
+_GENERIC_NAME_WORDS = frozenset(
+    [
+        *("Advanced", "Application", "Builder", "Business", "Common", "Data", "Database", "Deploy"),
+        *("Development", "Engine", "Framework", "Information", "Integration", "Language", "Management"),
+        *("OS", "Phone", "Pro", "Project", "Relational", "Server", "Services", "Studio", "System"),
+        *("Testing", "The", "Tool", "Warehouse", "Web"),
+    ]
+)
+"""Words of multi-word product labels that do not name the product: a vendor ("Apache Tomcat" is
+named by "Tomcat") or a generic word ("Teradata Database" by "Teradata")."""
+
+
+def product_names(taxonomy: Taxonomy) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """The skills that ESCO names by a product (software) name, and the word that names each:
+    (positions, shape (n,) int64; the naming word of each; whether it is named only as written,
+    shape (n,) bool). One-word products are those of `named_products` ("Taleo", "LINQ",
+    "JavaScript"; named in any case, lower-cased here) and the everyday words of
+    `_PRODUCT_STOP` ("Scratch", "Swift", "Unity": named only with their capital, as written; "from
+    scratch" is no product); a multi-word one ("Kali Linux", "Apache Tomcat", "Teradata
+    Database": an English label of capitalised words that its description repeats or that starts
+    with a one-word product, "JavaScript Framework") is named by its first word that is not a
+    vendor or a generic word (`_VENDORS`, `_GENERIC_NAME_WORDS`): "Kali", "Tomcat", "Teradata".
+    A product skill counts only for text that names it (`SkillRecognizer.unnamed_product_weight`):
+    a model or a shared sub-word otherwise reads "Linux" as "Kali Linux", "Talar" (Swedish:
+    speaks) as "Taleo", "Kotlin and Git" as "LINQ" and "Apache Tomcat" (an outside tester)."""
+    positions, names, as_written = [], [], []
+    for name, _, uri in _product_names(taxonomy):
+        positions.append(taxonomy.skill_index[uri])
+        names.append(name.lower())
+        as_written.append(False)
+    one_word = set(names)
+    tables = taxonomy.tables
+    languages = set(language_skills(taxonomy).tolist())
+    labels, descriptions = tables.skill_labels["en"], tables.skill_descriptions["en"]
+    for i, (label, description) in enumerate(zip(labels, descriptions, strict=True)):
+        single = _PRODUCT_LABEL.match(label)
+        if single and single.group(1) in _PRODUCT_STOP:
+            positions.append(i)
+            names.append(single.group(1))
+            as_written.append(True)
+            continue
+        m = _MULTIWORD_PRODUCT.match(label)
+        name = label.split(" (")[0]
+        # ESCO describes a product by its name: "The Kali Linux tool is …", "The application
+        # server Oracle WebLogic is …" (not so "European Train Control System")
+        tokens = name.split()
+        if (
+            not m
+            or i in languages
+            or not (m.group(1) or name in description or tokens[0].lower() in one_word)
+        ):
+            continue
+        naming = [t for t in tokens if t not in _VENDORS and t not in _GENERIC_NAME_WORDS]
+        positions.append(i)
+        names.append((naming or tokens)[0].lower())
+        as_written.append(False)
+    return np.asarray(positions, dtype=np.int64), names, np.asarray(as_written, dtype=bool)
 
 
 def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
@@ -821,6 +988,71 @@ def language_skills(taxonomy: Taxonomy) -> np.ndarray:
     return np.asarray(out, dtype=np.int64)
 
 
+_FINNISH_LANGUAGE_CUE = re.compile(
+    r"\b(?:puhu\w*|kirjoit\w*|ymmär\w*|\w*kiel\w*|sujuv\w*|osaa\w*|osaan|osaat|hallit\w*|natiivi\w*|"
+    r"tulk\w*|kään\w*|[ABC][12])\b",
+    re.I,
+)
+_NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
+"""Finnish language names that are also common words ("turkki" a fur, "korea" fancy, "puola" a
+spoke, "malta" be patient): read as the language only beside a language cue."""
+
+
+@dataclass(frozen=True, slots=True)
+class FinnishLanguageNames:
+    """ESCO's language skills named by their Finnish label in any case form ("Puhuu sujuvaa
+    arabiaa", "Osaa arabiaa ja persiaa", "arabiaksi", "arabian kielen taito" → Arabic): derived from
+    the taxonomy, every skill whose English preferred label is a bare language name ("Arabic")
+    and whose Finnish label is one word ("arabia"). Forms from `finnish_name_forms`. A translative
+    or a genitive before "kieli" names the language always; the other forms when written in lower
+    case (Finnish writes a country with a capital: "Suomea", "Arabiaan"), and the plain forms
+    with a capital beside a language cue ("Puhun Arabiaa", "Kielitaito: Englanti B2"; a local
+    case with a capital stays a place: "Asuin Saksassa"). Names that are also common words
+    (`_NAME_HOMONYMS`) need a language cue in lower case too."""
+
+    names: tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool], ...] = ()
+    """(skill URI, patterns of its telling, plain and local forms (`finnish_name_forms`), whether
+    the name is also a common word)"""
+    any_form: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, taxonomy: Taxonomy) -> FinnishLanguageNames:
+        labels_en, labels_fi = taxonomy.tables.skill_labels["en"], taxonomy.tables.skill_labels["fi"]
+        names = []
+        fragments: list[str] = []
+        for i in language_skills(taxonomy):
+            name = (labels_fi[i] or "").strip()
+            if " " in labels_en[i] or not name or name != name.lower():
+                continue
+            telling, plain, local = finnish_name_forms(name)
+            if not telling:
+                continue
+            alternatives = ["|".join(f + r"\w*" if f.endswith("kiel") else f for f in sorted(telling))]
+            alternatives += ["|".join(sorted(forms, key=len, reverse=True)) for forms in (plain, local)]
+            rx = [re.compile(rf"(?<!\w)(?:{a})(?!\w)", re.I) for a in alternatives]
+            names.append((taxonomy.skill_uris[i], rx[0], rx[1], rx[2], name in _NAME_HOMONYMS))
+            fragments += alternatives
+        if not names:
+            return cls()
+        return cls(tuple(names), re.compile(rf"(?<!\w)(?:{'|'.join(fragments)})(?!\w)", re.I))
+
+    def named(self, sentence: str) -> list[str]:
+        """URIs of the language skills `sentence` names, in the order of the skills."""
+        if self.any_form is None or not self.any_form.search(sentence):
+            return []
+        cue = _FINNISH_LANGUAGE_CUE.search(sentence) is not None
+        out = []
+        for uri, telling, plain, local, homonym in self.names:
+            lower = [m.group()[0].islower() for rx in (plain, local) for m in rx.finditer(sentence)]
+            if (
+                telling.search(sentence)
+                or (cue and plain.search(sentence))
+                or (any(lower) and (cue or not homonym))
+            ):
+                out.append(uri)
+        return out
+
+
 _FI = re.compile(
     r"\b(?:ja|on|ovat|sekä|tai|että|kanssa|sinulla|olet|myös|työ\w*|osaa\w*|kokemus\w*|hyvä\w*)\b|[äö]", re.I
 )
@@ -852,6 +1084,7 @@ def enrich_vacancy(
     *,
     max_suggestions: int = 10,
     relative_floor: float = 0.6,
+    min_score: float = CONFIDENT_SCORE,
     lang: str | None = None,
     exclude: Collection[str] = (),
     max_sentences: int | None = None,
@@ -861,11 +1094,16 @@ def enrich_vacancy(
 
     Only what the job requires is read: sentences about the employer, benefits, equal
     opportunity and the application are skipped (see `SkillRecognizer`). Suggestions scoring
-    below `relative_floor` times the best suggestion are left out. The employer's chosen skills
-    are kept exactly as they are (order included); earlier suggestions are replaced, so enriching
-    twice gives the same result as enriching once. Suggestions are never essential. Skills in
-    `exclude` (suggestions the employer rejected) are never suggested. `max_sentences`: read only
-    the text's first sentences (bounded work per vacancy).
+    below `min_score` (the recogniser's confidence line, `CONFIDENT_SCORE`) or below
+    `relative_floor` times the best suggestion are left out: matching ranks with every suggestion,
+    so a guess would rank candidates (an outside tester: "Hitsaaja" alone was ranked with
+    histology and history at 0.24-0.26), and when nothing reaches the line the vacancy gets no
+    suggestion at all. The employer's chosen skills are kept exactly as they are (order
+    included); earlier suggestions are replaced, so enriching twice gives the same result as
+    enriching once. Suggestions are never essential. Skills in `exclude` (suggestions the
+    employer rejected) are never suggested, and rejecting some never brings in weaker ones than
+    the lines allow (both lines are taken over everything recognised, rejected skills included).
+    `max_sentences`: read only the text's first sentences (bounded work per vacancy).
     """
     chosen = tuple(s for s in vacancy.skills if not s.suggested)
     taken = {s.uri for s in chosen} | set(exclude)
@@ -879,7 +1117,7 @@ def enrich_vacancy(
     # outside tester). The title still tells the ranking which occupation (an exact ESCO title).
     read = text if vacancy.occupation_uri is not None or chosen else f"{vacancy.title}.\n{text}"
     found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang)
-    found = _close_to_best(found, relative_floor)
+    found = [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
     suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]
     suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]
     return replace(vacancy, skills=chosen + tuple(suggested))

@@ -94,6 +94,8 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"eduksesi",
         r"(?:on|ovat) (?:välttämätön|välttämätöntä|välttämättömiä|tärkeää|tärkeitä|tarpeen)",
         r"välttämätön(?:tä)?",
+        r"(?:meillä|työssä(?:si)?|tehtävässä(?:si)?|täällä) pääset(?: myös)?",
+        r"pääset(?: myös)?",
         r"tehtäviisi kuuluu",
         r"tehtäviin(?:si)? kuuluvat?",
         r"työhön kuuluu",
@@ -659,3 +661,43 @@ def verb_candidates(noun: str) -> set[str]:
             out |= {g + stem[-2:] + "l" + a for g in _graded(stem[:-2])}
     out.discard(n)
     return out
+
+
+# Finnish loanword gradation of a name's last consonant (englanti : englannin, kreikka : kreikan,
+# tšekki : tšekin); the names of languages grade only these (Iso suomen kielioppi § 41).
+_NAME_GRADES = (("nt", "nn"), ("kk", "k"), ("pp", "p"), ("tt", "t"))
+_IRREGULAR_NAME_STEMS = {"suomi": ("suome", "suome")}  # an old e-stem word: suomea, suomen
+
+
+def finnish_name_forms(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The inflected forms of a Finnish language name (a lower-case nominative such as "arabia",
+    "venäjä", "englanti", "suomi", "kreikka"), as three sets of lower-case regular-expression
+    fragments (to be matched as whole words, case-insensitively):
+
+    - forms that say the language whatever surrounds them: the translative ("arabiaksi": in
+      Arabic) and the genitive before "kieli" ("arabian kieli", "arabiankielinen": the fragment
+      "arabian ?-?kiel");
+    - the plain forms: nominative, partitive ("arabiaa"), genitive ("arabian"), essive
+      ("arabiana");
+    - the local cases: inessive, elative ("englannista suomeen"), illative, adessive, which
+      with a capital are places ("Saksassa", "Arabiaan").
+
+    Stems follow the language names' declension: vowel-final, the last consonant in the weak grade
+    before a closed syllable (`_NAME_GRADES`), vowel harmony from the word. A name that is not
+    one word of letters ending in a vowel ("sanskrit", "jiddiš") has no forms here."""
+    if not name.isalpha() or name[-1] not in "aeiouyäö":
+        return frozenset(), frozenset(), frozenset()
+    strong, weak = _IRREGULAR_NAME_STEMS.get(name, (name, name))
+    if name not in _IRREGULAR_NAME_STEMS:
+        m = _LAST_CONSONANTS.search(name)
+        if m is not None and len(m.group(2)) == 1:
+            cluster = m.group(1)
+            for s, w in _NAME_GRADES:
+                if cluster.endswith(s):
+                    weak = name[: m.start()] + cluster[: -len(s)] + w + m.group(2)
+                    break
+    a = "a" if re.search(r"[aou]", name) else "ä"
+    telling = frozenset({weak + "ksi", weak + "n ?-?kiel"})
+    plain = frozenset({name, strong + a, weak + "n", strong + "n" + a})
+    local = frozenset({weak + "ss" + a, weak + "st" + a, weak + "ll" + a, strong + strong[-1] + "n"})
+    return telling, plain, local

@@ -46,6 +46,22 @@ COMPONENTS = (
 )
 
 
+def shown_components(p: RankingParams) -> tuple[int, ...]:
+    """Indices into `COMPONENTS` of the parts whose weight in `p` is positive: the parts the score
+    is made of, and the only ones an entry shows. A part of weight 0 adds nothing and would read
+    as measured (outside tester 5, F7: `essential_coverage` 0 beside an empty `missing_essential`
+    read as "covers none of the essential skills"); coverage is still shown as the matched and
+    missing skills."""
+    weights = (
+        p.occupation_weight,
+        p.similarity_weight,
+        p.related_weight,
+        p.coverage_weight,
+        p.experience_match_weight,
+    )
+    return tuple(i for i, w in enumerate(weights) if w > 0)
+
+
 @dataclass(frozen=True, eq=False)
 class Exact:
     """Stage 2: exact scores of some rows of one segment."""
