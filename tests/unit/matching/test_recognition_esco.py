@@ -164,6 +164,32 @@ def test_what_a_note_says_someone_lacks_or_only_wishes_for_is_not_suggested(esco
     assert not absent & found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haluaisi töihin vanhustenhoitoon.",  # outside tester 6, G7
+        "Vill gärna jobba inom äldreomsorgen.",
+        "Toiveena työ vanhustenhoidossa.",
+        "Hon skulle vilja arbeta inom äldreomsorgen.",
+        "Wants to work in elderly care.",
+    ],
+)
+def test_a_wish_in_the_conditional_is_not_suggested_as_a_skill(esco_recognizer, text):
+    """G7: what a coach noted the jobseeker would like to do was suggested as skills above the
+    confidence line ("hoitaa vanhusten sairauksia", "geriatrics")."""
+    found = labels(esco_recognizer, text, top_k=10)
+    assert not [f for f in found if "elder" in f or "older adult" in f or "geriatr" in f], found
+
+
+def test_an_ads_own_wishes_are_still_requirements(esco_recognizer):
+    """An ad's "toivomme sinulta", "vi vill gärna att du" state what the job asks for."""
+    assert any(
+        "weld" in f for f in labels(esco_recognizer, "Toivomme sinulta kokemusta MIG-hitsauksesta.", top_k=5)
+    )
+    found = labels(esco_recognizer, "Vi vill gärna att du har truckkort.", top_k=5)
+    assert "operate forklift" in found, found
+
+
 def test_what_a_note_affirms_beside_a_negation_is_still_found(esco_recognizer):
     found = labels(esco_recognizer, "Ei ajokorttia, mutta trukkikortti on voimassa.", top_k=5)
     assert "operate forklift" in found and "drive vehicles" not in found, found

@@ -408,6 +408,13 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\b(?:on )?kiinnostunut\b",
     r"\bhaluaa (?:oppia|kouluttautua|opiskella)\b",
     r"\bsuunnittelee\b",
+    # a wish or a goal, not a skill (outside tester 6, G7: "Haluaisi töihin vanhustenhoitoon" suggested
+    # treating elderly people's illnesses); the third person only: an ad's "toivomme", "haluamme",
+    # "toivoisimme sinulta" state requirements
+    r"\b(?:haluaisi|toivoisi|tahtoisi)\b",
+    r"\bhaluaa (?:töihin|työskennellä|työllistyä|alalle)\b",
+    r"\bhaaveilee\b",
+    r"\b(?:toiveena|tavoitteena)\b",
     # English
     r"\bno\b",
     r"\bnot\b",
@@ -416,7 +423,9 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bdoes(?:n't| not) have\b",
     r"\binterested in\b",
     r"\bwould like to\b",
-    r"\bwants to (?:learn|train|study)\b",
+    r"\bwants to (?:learn|train|study|work|become)\b",
+    r"\b(?:wishes|hopes|aspires) to\b",
+    r"\bdreams of\b",
     # Swedish
     r"\binte\b",
     r"\binget\b",
@@ -424,6 +433,9 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bsaknar\b",
     r"\bintresserad av\b",
     r"\bvill (?:lära sig|utbilda sig|studera)\b",
+    r"(?<!\bvi )\b(?:vill gärna|skulle vilja|önskar)\b",  # not an ad's "vi vill gärna att du"
+    r"\bvill (?:jobba|arbeta)\b",
+    r"\bdrömmer om\b",
 )
 NEGATION_AFTER: tuple[str, ...] = (
     r"\bpuuttuu\b",
