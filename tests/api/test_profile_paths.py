@@ -391,7 +391,10 @@ def test_every_access_to_a_jobseekers_data_is_found_by_the_own_dpos_search_by_pr
     }
     assert "rating.read" in {e["action"] for e in entries}
     everything = client.get("/api/v1/audit?limit=1000", headers=dpo).json["items"]
-    assert {e["id"] for e in everything if e["candidate_id"]} == {e["id"] for e in entries}
+    reads = "audit.read"  # the officer's own reads of the log: entries made after `entries` was read
+    assert {e["id"] for e in everything if e["candidate_id"] and e["action"] != reads} == {
+        e["id"] for e in entries if e["action"] != reads
+    }
     school = client.get("/api/v1/audit", headers=auth("data_protection_officer", "tredu")).json["items"]
     assert {e["action"] for e in school} >= {"handover.read", "handover.acknowledged"}
     assert {(e["profile_id"], e["subject_org"]) for e in school} == {(None, None)}
