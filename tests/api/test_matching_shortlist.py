@@ -285,6 +285,12 @@ def test_a_vacancy_whose_text_gives_only_guesses_ranks_with_none_and_tells_its_e
     assert second["suggested_skills"] == []  # both confident ones were rejected; no guess comes in
     english = client.get("/api/v1/vacancies/v-title/skills?lang=en", headers=employer).get_json()["warning"]
     assert english.startswith("No skill was recognised with confidence") and second["warning"] != english
+    # the recruiter's shortlist says so too
+    listed = client.get("/api/v1/vacancies/v-title/shortlist?lang=en", headers=TEAM).get_json()["vacancy"]
+    assert listed["suggested_skills"] == [] and listed["warning"] == english
+    assert (
+        "warning" not in client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).get_json()["vacancy"]
+    )
     # a vacancy whose employer chose its skills and wrote no text is not warned about text
     plain = client.get("/api/v1/vacancies/v-weld/skills", headers=employer).get_json()
     assert "warning" not in plain

@@ -207,6 +207,12 @@ class VacancySummarySchema(VacancyFieldsSchema):
     version = fields.Integer()
     chosen_skills = fields.List(fields.Dict())
     suggested_skills = fields.List(fields.Nested(SkillRefSchema))
+    warning = fields.String(
+        metadata={
+            "description": "Present when the vacancy's text was read and no skill in it reached the "
+            "recogniser's confidence line: the ranking uses no suggestion (as `GET …/skills` says)"
+        }
+    )
 
 
 class ExclusionsSchema(ma.Schema):
