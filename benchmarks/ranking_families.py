@@ -42,10 +42,12 @@ generated from is the ground truth):
   gain from a higher optional weight (+0.019 at 0.5, +0.011 at 1.0, against the team's +0.036 /
   +0.056). docs/benchmarks.md has the whole search.
 
-Vacancies of a family come in three variants, all of a known occupation:
+Vacancies of a family come in four variants, all of a known occupation:
 
 - ``occupation``: the occupation only, no skills;
 - ``skills``: 5-10 of its essential and 0-3 of its optional skills, no occupation;
+- ``sparse``: 3-5 of those essential skills only, no occupation (what an employer who names a
+  few skills posts: "MIG welding, MAG welding, forklift"; outside tester 5, F7);
 - ``text``: a title and a description made of the alternative labels of 4-7 of its essential
   skills, no occupation and no skills (the engine recognises skills from the text, as the
   service does). The title is, a third of the time each, an alternative label of the
@@ -61,6 +63,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -76,7 +79,7 @@ from services.matching.index.domain.taxonomy import Taxonomy
 
 REFERENCE_DAY = date(2025, 1, 1)
 LEVEL_TABLE = (0,) * 20 + (1,) * 45 + (2,) * 25 + (3,) * 10
-VARIANTS = ("occupation", "skills", "text")
+VARIANTS = ("occupation", "skills", "sparse", "text")
 SENIORITY = ("Experienced", "Junior", "Senior", "Trainee", "Assistant", "Lead")
 GENERIC_TITLES = ("New colleague wanted", "Join our team", "Summer job", "Permanent position", "Job opening")
 
@@ -144,6 +147,9 @@ class Labelled:
     vacancy_texts: list[str]  # the text variant's descriptions
     vacancy_occupations: list[str]
     meta: dict = field(default_factory=dict)
+    # variant -> per vacancy, the skills it asks for (occupation: its essential skills; skills and
+    # sparse: the listed essential ones; text: those its description was written from)
+    vacancy_required: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
 class Hierarchy:
@@ -272,10 +278,11 @@ def generate_family(
     wanted = [o for o in usable if counts.get(o, 0) >= 5 and len(skills_of[o][0]) >= 5]
     vac_occs = [rng.choice(wanted) for _ in range(n_vacancies)]
     vacancies: dict[str, list[Vacancy]] = {v: [] for v in VARIANTS}
+    required: dict[str, list[tuple[str, ...]]] = {v: [] for v in VARIANTS}
     texts: list[str] = []
     for i, occ in enumerate(vac_occs):
         essential, optional = skills_of[occ]
-        base = {
+        base: dict[str, Any] = {
             "version": 1,
             "employer_org": "employer-x",
             "languages": {},
@@ -296,6 +303,23 @@ def generate_family(
         vacancies["skills"].append(
             Vacancy(vacancy_id=f"vs{i:05d}", title="", occupation_uri=None, skills=tuple(listed), **base)
         )
+        # sparse: 3-5 of the listed essential skills (its own generator, so the other variants'
+        # draws stay as they were)
+        few = random.Random(f"{seed}-sparse-{i}")
+        listed_e = [s.uri for s in listed if s.essential]
+        sparse = few.sample(listed_e, min(len(listed_e), few.randint(3, 5)))
+        vacancies["sparse"].append(
+            Vacancy(
+                vacancy_id=f"vp{i:05d}",
+                title="",
+                occupation_uri=None,
+                skills=tuple(VacancySkill(u, True) for u in sparse),
+                **base,
+            )
+        )
+        required["occupation"].append(tuple(essential))
+        required["skills"].append(tuple(listed_e))
+        required["sparse"].append(tuple(sparse))
         alts = tax.tables.occupation_alt_labels["en"][tax.occupation_index[occ]]
         title = rng.choice(alts) if alts else o_label
         style = rng.random()
@@ -304,7 +328,9 @@ def generate_family(
         elif style < 2 / 3:  # no occupation in the title at all
             title = rng.choice(GENERIC_TITLES)
         phrases = []
-        for u in rng.sample(essential, min(len(essential), rng.randint(4, 7))):
+        written = rng.sample(essential, min(len(essential), rng.randint(4, 7)))
+        required["text"].append(tuple(written))
+        for u in written:
             j = tax.skill_index[u]
             options = list(tax.tables.skill_alt_labels_en[j]) or [tax.skill_label(u)]
             phrases.append(rng.choice(options))
@@ -313,7 +339,9 @@ def generate_family(
         vacancies["text"].append(
             Vacancy(vacancy_id=f"vt{i:05d}", title=title, occupation_uri=None, skills=(), **base)
         )
-    return Labelled(candidates, truth, vacancies, texts, vac_occs, {"family": family.name, "seed": seed})
+    return Labelled(
+        candidates, truth, vacancies, texts, vac_occs, {"family": family.name, "seed": seed}, required
+    )
 
 
 def _claim(uri: str, rng: random.Random) -> SkillClaim:

@@ -22,7 +22,11 @@ Rankers:
 - ``engine``: the matching engine as the service runs it (`RankingParams()`: the occupation-aware
   score wired in, inferred occupations in the index), through `MatchingEngine.shortlist`, the call
   `MatchingHandlers.shortlist` makes (it adds only consent, exclusions and rendering); its 0-100
-  `match` figures give the calibration table when it runs;
+  `match` figures give the calibration table when it runs (ground truth: whether each candidate
+  of a vacancy's top 50 fits the vacancy as posted, `fits`; with ``--tune`` the scales are fitted,
+  per kind of vacancy, on the raw score or its share of the vacancy's ideal, whichever has the
+  smaller cross-fitted calibration error; otherwise the reliability per decile and the ECE of
+  the scales in `RankingParams`);
 - ``occupation-aware``: the brute-force prototype of that score (`benchmarks.ranking_model`);
 - ``service``: the same engine reached as users reach it: profiles and vacancies through the
   profile and vacancy services' HTTP APIs, their events through matching's index feed, the
@@ -37,7 +41,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -55,7 +59,7 @@ from benchmarks.ranking_families import (
     generate_family,
 )
 from services.matching.index.domain.engine import MatchingEngine
-from services.matching.index.domain.match_score import MatchScale
+from services.matching.index.domain.match_score import MatchScale, scale_input
 from services.matching.index.domain.model import Vacancy
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
@@ -108,6 +112,7 @@ class Prepared:
     data: Labelled
     vacancies: dict[str, list[Vacancy]]  # text variant enriched with recognised skills
     relevance: list[np.ndarray]  # per vacancy (same order in every variant)
+    fit: dict[str, list[np.ndarray]] = field(default_factory=dict)  # variant -> per vacancy (`fits`)
 
 
 Ranker = Callable[[str, int], np.ndarray]  # (variant, vacancy number) -> candidate positions
@@ -120,7 +125,33 @@ def prepare(taxonomy: Taxonomy, data: Labelled, recognizer: SkillRecognizer) -> 
         for v, text in zip(data.vacancies["text"], data.vacancy_texts, strict=True)
     ]
     rel = [relevance(taxonomy, o, data.candidate_occupations) for o in data.vacancy_occupations]
-    return Prepared(data, vacancies, rel)
+    return Prepared(data, vacancies, rel, fits(taxonomy, data))
+
+
+def fits(taxonomy: Taxonomy, data: Labelled) -> dict[str, list[np.ndarray]]:
+    """Per variant and vacancy, (n_candidates,) bool: the candidate FITS the vacancy as it is
+    posted, the ground truth of the 0-100 match score: the candidate is of the vacancy's own
+    occupation, or of an occupation whose ESCO profile (essential and optional skills) asks for
+    every skill the vacancy asks for (`Labelled.vacancy_required`: an occupation's essential
+    skills, the listed essential ones, those the text was written from). A vacancy asking for MIG
+    and MAG welding and a forklift is fitted by a welder and a metal fabricator alike; one naming
+    the welder occupation by a welder (or an occupation asking for all a welder's essential skills)."""
+    profile = (taxonomy.essential + taxonomy.optional).tocsc()
+    profile.data[:] = 1
+    occ_index = taxonomy.occupation_index
+    cand = np.asarray([occ_index[o] for o in data.candidate_occupations], dtype=np.int64)
+    out: dict[str, list[np.ndarray]] = {}
+    for variant, required in data.vacancy_required.items():
+        rows = []
+        for source, req in zip(data.vacancy_occupations, required, strict=True):
+            js = [taxonomy.skill_index[u] for u in req if u in taxonomy.skill_index]
+            ok = np.zeros(taxonomy.n_occupations, dtype=bool)
+            if js:
+                ok = np.asarray(profile[:, js].sum(axis=1)).ravel() >= len(js)
+            ok[occ_index[source]] = True
+            rows.append(ok[cand])
+        out[variant] = rows
+    return out
 
 
 def skill_set_matrix(taxonomy: Taxonomy, data: Labelled) -> sp.csr_matrix:
@@ -194,19 +225,22 @@ def keyword_ranker(taxonomy: Taxonomy, p: Prepared) -> Ranker:
 def engine_ranker(
     taxonomy: Taxonomy, p: Prepared, params: RankingParams | None = None, collect: list | None = None
 ) -> Ranker:
-    """The engine's shortlists; with `collect`, appends (variant, raw score, same occupation) of
-    each vacancy's top 50 (`CALIBRATION_POOL`) as the engine ranks them."""
+    """The engine's shortlists; with `collect`, appends a `Pairs` of each vacancy's top 50
+    (`CALIBRATION_POOL`) as the engine ranks them."""
     engine = MatchingEngine(taxonomy, MUNICIPALITIES, params or RankingParams(), clock=lambda: REFERENCE_DAY)
     engine.bulk_load(p.data.candidates)
     position = {c.candidate_id: i for i, c in enumerate(p.data.candidates)}
 
     def rank(variant: str, i: int) -> np.ndarray:
         k = max(K, CALIBRATION_POOL) if collect is not None else K
-        entries = engine.shortlist(p.vacancies[variant][i], k=k, viewer_org=None, today=REFERENCE_DAY)
+        prepared = engine.prepare(p.vacancies[variant][i])
+        entries = engine.shortlist(prepared, k=k, viewer_org=None, today=REFERENCE_DAY)
         at = np.asarray([position[e.candidate_id] for e in entries], dtype=np.int64)
         if collect is not None:
             raw = np.asarray([e.score for e in entries], dtype=np.float64)
-            collect.append((variant, raw, p.relevance[i][at] == 3))
+            fit = p.fit[variant][i][at] if p.fit else p.relevance[i][at] == 3
+            q = prepared.query
+            collect.append(Pairs(variant, q.kind, raw, q.ideal, fit, p.relevance[i][at] == 3))
         return at[:K]
 
     return rank
@@ -240,9 +274,24 @@ def paired(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
 CALIBRATION_POOL = 50  # candidates per vacancy whose raw score and label calibrate the match score
 
 
+@dataclass
+class Pairs:
+    """One vacancy's calibration pairs: its variant, its kind as the engine reads it
+    (`query.VACANCY_KINDS`), the raw scores of its top 50, its ideal raw score
+    (`query.ideal_score`), and per candidate whether they fit it (`fits`) and whether they are of
+    its very occupation."""
+
+    variant: str
+    kind: str
+    raw: np.ndarray
+    ideal: float
+    fit: np.ndarray
+    same: np.ndarray
+
+
 def model_ranker(taxonomy: Taxonomy, p: Prepared, settings=None, collect: list | None = None) -> Ranker:  # type: ignore[no-untyped-def]
     """The occupation-aware score (`benchmarks.ranking_model`), brute force over the pool; with
-    `collect`, appends (variant, raw score, same occupation) of each vacancy's top 50."""
+    `collect`, appends a `Pairs` of each vacancy's top 50 (kind: the variant; ideal 1)."""
     from benchmarks.ranking_model import ModelRanker, ScoreSettings, trained_model
 
     model = trained_model(taxonomy, occupation_half(taxonomy, TUNING["half"]), TUNING["seed"] + 7)
@@ -252,7 +301,8 @@ def model_ranker(taxonomy: Taxonomy, p: Prepared, settings=None, collect: list |
         scores = r.scores(p.vacancies[variant][i])
         if collect is not None:
             top = _top(scores, CALIBRATION_POOL)
-            collect.append((variant, scores[top], p.relevance[i][top] == 3))
+            fit = p.fit[variant][i][top] if p.fit else p.relevance[i][top] == 3
+            collect.append(Pairs(variant, variant, scores[top], 1.0, fit, p.relevance[i][top] == 3))
         return _top(scores)
 
     return rank
@@ -354,18 +404,24 @@ def markdown_table(results: dict, rankers: Sequence[str], target: float = 0.08) 
     return "\n".join(lines)
 
 
-CALIBRATION_BINS = 48  # quantile bins of the raw score whose same-occupation shares are fitted
+CALIBRATION_BINS = 48  # quantile bins of the scale's input whose fit shares are fitted
 
 
-def fit_scale(pairs: list, bins: int = CALIBRATION_BINS) -> MatchScale:
-    """The match scale of "same occupation" on the raw score: (raw, same) pairs grouped into
-    `bins` quantile bins of the raw score, an isotonic regression (scikit-learn, weighted by bin
-    size) over the bins' mean raw score and same-occupation share, and a knot per level of the
-    fit at the mean raw score of its bins (raw rounded to 3 decimals, match to 1)."""
+def scale_inputs(pairs: Sequence[Pairs], relative: bool) -> np.ndarray:
+    """What the match scale reads for every pair: the raw score, or its share of the vacancy's
+    ideal raw score (`match_score.scale_input`)."""
+    return np.concatenate([scale_input(x.raw, x.ideal if relative else None) for x in pairs])
+
+
+def fit_scale(pairs: Sequence[Pairs], relative: bool, bins: int = CALIBRATION_BINS) -> MatchScale:
+    """The match scale of "fits the vacancy" (`fits`) on the scale's input: pairs grouped into
+    `bins` quantile bins of the input, an isotonic regression (scikit-learn, weighted by bin
+    size) over the bins' mean input and fit share, and a knot per level of the fit at the mean
+    input of its bins (input rounded to 3 decimals, match to 1)."""
     from sklearn.isotonic import IsotonicRegression
 
-    raw = np.concatenate([r for _, r, _ in pairs])
-    same = np.concatenate([s for _, _, s in pairs]).astype(np.float64)
+    raw = scale_inputs(pairs, relative)
+    same = np.concatenate([x.fit for x in pairs]).astype(np.float64)
     edges = np.unique(np.quantile(raw, np.linspace(0, 1, bins + 1)))
     b = np.clip(np.searchsorted(edges, raw, side="right") - 1, 0, len(edges) - 2)
     n = np.bincount(b, minlength=len(edges) - 1).astype(np.float64)
@@ -379,31 +435,78 @@ def fit_scale(pairs: list, bins: int = CALIBRATION_BINS) -> MatchScale:
         at = level == value
         knots_raw.append(round(float(np.average(x[at], weights=w[at])), 3))
         knots_match.append(float(value))
+    if len(knots_raw) < 2:  # a flat fit: one knot more, same value
+        knots_raw, knots_match = [0.0, *knots_raw], [knots_match[0], *knots_match]
     return MatchScale(tuple(knots_raw), tuple(knots_match))
 
 
-def reliability(pairs: list, scale: MatchScale) -> str:
-    """Predicted vs observed share of same-occupation candidates, per vacancy variant and band
-    of the match score (a calibrated score has them equal in every row), and per variant the
-    overall predicted and observed share and the Brier score (mean squared error of the
-    predicted chance against the 0/1 outcome)."""
-    lines = ["| vacancy | match score | candidates | mean match | same occupation |", "|---|---|---|---|---|"]
+def match_of(pairs: Sequence[Pairs], scales: dict[str, MatchScale], relative: bool) -> np.ndarray:
+    """The match score of every pair, each by its kind's scale (0 for a raw score of 0)."""
+    out = []
+    for x in pairs:
+        m = scales[x.kind](scale_input(x.raw, x.ideal if relative else None))
+        out.append(np.where(x.raw > 0, m, 0.0))
+    return np.concatenate(out) if out else np.zeros(0)
+
+
+def ece(match: np.ndarray, fit: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error in percentage points: over ten equal-width bands of the match
+    score, the candidate-weighted mean of |mean match - observed share of fitting candidates|."""
+    b = np.minimum((match // (100 / bins)).astype(np.int64), bins - 1)
+    total = 0.0
+    for k in range(bins):
+        m = b == k
+        if m.any():
+            total += m.sum() * abs(match[m].mean() - 100 * fit[m].mean())
+    return total / max(len(match), 1)
+
+
+def cross_fitted_ece(pairs: Sequence[Pairs], relative: bool) -> dict[str, float]:
+    """Per variant the ECE of scales fitted on the other half of the vacancies (two folds by
+    position): how well a scale of this input generalises, for choosing the input."""
+    folds = [pairs[0::2], pairs[1::2]]
+    matched, fitted, variants = [], [], []
+    for k in (0, 1):
+        train, test = folds[1 - k], folds[k]
+        kinds = {x.kind for x in train}
+        scales = {kd: fit_scale([x for x in train if x.kind == kd], relative) for kd in kinds}
+        test = [x for x in test if x.kind in scales]
+        matched.append(match_of(test, scales, relative))
+        fitted.append(np.concatenate([x.fit for x in test]))
+        variants.append(np.concatenate([[x.variant] * len(x.raw) for x in test]))
+    m, f, v = np.concatenate(matched), np.concatenate(fitted), np.concatenate(variants)
+    return {var: ece(m[v == var], f[v == var]) for var in VARIANTS if (v == var).any()} | {"all": ece(m, f)}
+
+
+def reliability(pairs: Sequence[Pairs], scales: dict[str, MatchScale], relative: bool) -> str:
+    """Per vacancy variant and decile of the match score: candidates, mean match, observed share of
+    candidates who fit the vacancy (a calibrated score has the two equal in every row) and, for
+    reference, the share of its very occupation; per variant the ECE (`ece`) and Brier score."""
+    lines = [
+        "| vacancy | match | candidates | mean match | fit the vacancy | its very occupation |",
+        "|---|---|---|---|---|---|",
+    ]
     summary = []
     for variant in VARIANTS:
-        if not any(v == variant for v, _, _ in pairs):
+        mine = [x for x in pairs if x.variant == variant and x.kind in scales]
+        if not mine:
             continue
-        raw = np.concatenate([r for v, r, _ in pairs if v == variant])
-        same = np.concatenate([s for v, _, s in pairs if v == variant])
-        match = scale(raw)
-        for lo, hi in ((0, 25), (25, 50), (50, 75), (75, 90), (90, 101)):
-            m = (match >= lo) & (match < hi)
+        match = match_of(mine, scales, relative)
+        fit = np.concatenate([x.fit for x in mine])
+        same = np.concatenate([x.same for x in mine])
+        for lo in range(0, 100, 10):
+            m = (match >= lo) & ((match < lo + 10) if lo < 90 else (match <= 100))
             if m.sum():
                 lines.append(
-                    f"| {variant} | {lo}-{min(hi, 100)} | {int(m.sum())} | {match[m].mean():.0f} | {100 * same[m].mean():.0f}% |"
+                    f"| {variant} | {lo}-{lo + 10} | {int(m.sum())} | {match[m].mean():.0f} | "
+                    f"{100 * fit[m].mean():.0f}% | {100 * same[m].mean():.0f}% |"
                 )
-        brier = float(np.mean((match / 100 - same) ** 2))
+        brier = float(np.mean((match / 100 - fit) ** 2))
+        top = np.concatenate([match_of([x], scales, relative)[:1] for x in mine])
         summary.append(
-            f"{variant}: predicted {match.mean():.1f}%, observed {100 * same.mean():.1f}%, Brier {brier:.3f}"
+            f"{variant}: mean match {match.mean():.1f}, fit {100 * fit.mean():.1f}%, ECE {ece(match, fit):.1f} "
+            f"points, Brier {brier:.3f}; rank 1's match: median {np.median(top):.0f}, "
+            f"10th percentile {np.percentile(top, 10):.0f}"
         )
     return "\n".join([*lines, "", *summary])
 
@@ -448,27 +551,37 @@ def main(argv: Sequence[str] | None = None) -> dict:
 
         whose = "engine" if "engine" in rankers else "occupation-aware prototype"
         print(f"\nmatch score calibration per kind of vacancy ({whose}'s top {CALIBRATION_POOL}):\n")
-        scales = RankingParams().match_scales
-        fitted = {}
-        for kind in VARIANTS:
-            mine = [x for x in pairs if x[0] == kind]
-            if not mine:
-                continue
-            scale = fit_scale(mine) if args.tune else MatchScale(*scales[VACANCY_KINDS.index(kind)])
-            fitted[kind] = (scale.raw, scale.match)
-            note = "fitted on this (tuning) run" if args.tune else "fitted on the tuning half"
-            print(f"{kind}: {len(scale.raw)} knots ({note})")
-            print(reliability(mine, scale))
+        params = RankingParams()
         if args.tune:
-            print("\nRankingParams.match_scales (occupation, skills, text):")
-            print(tuple(fitted.get(k) for k in VACANCY_KINDS))
+            # the scale's input is chosen by cross-fitted ECE on the tuning half
+            choice = {rel: cross_fitted_ece(pairs, rel) for rel in (False, True)}
+            for rel, e in choice.items():
+                cells = ", ".join(f"{k} {v:.1f}" for k, v in e.items())
+                print(f"cross-fitted ECE (points), input {'raw / ideal' if rel else 'raw'}: {cells}")
+            relative = choice[True]["all"] <= choice[False]["all"]
+            kinds = sorted({x.kind for x in pairs}, key=VACANCY_KINDS.index)
+            scales = {kd: fit_scale([x for x in pairs if x.kind == kd], relative) for kd in kinds}
+            note = "fitted on this (tuning) run"
+        else:
+            relative = params.match_relative
+            scales = {kd: MatchScale(*params.match_scales[VACANCY_KINDS.index(kd)]) for kd in VACANCY_KINDS}
+            note = "fitted on the tuning half"
+        print(f"input: {'raw / ideal' if relative else 'raw'}; scales {note}; by variant:")
+        print(reliability(pairs, scales, relative))
+        if args.tune:
+            print(f"\nRankingParams.match_relative = {relative}")
+            print("RankingParams.match_scales (" + ", ".join(VACANCY_KINDS) + "):")
+            print(tuple((scales[k].raw, scales[k].match) if k in scales else None for k in VACANCY_KINDS))
     print(f"done in {time.time() - started:.0f}s")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(
                 {
                     "split": split,
-                    "calibration_pairs": [(v, r.tolist(), y.tolist()) for v, r, y in pairs],
+                    "calibration_pairs": [
+                        (x.variant, x.kind, x.raw.tolist(), x.ideal, x.fit.tolist(), x.same.tolist())
+                        for x in pairs
+                    ],
                     "results": {
                         fam: {r: {v: a.tolist() for v, a in x.items()} for r, x in d.items()}
                         for fam, d in results.items()

@@ -285,6 +285,36 @@ def test_a_vacancy_whose_text_gives_only_guesses_ranks_with_none_and_tells_its_e
     assert second["suggested_skills"] == []  # both confident ones were rejected; no guess comes in
     english = client.get("/api/v1/vacancies/v-title/skills?lang=en", headers=employer).get_json()["warning"]
     assert english.startswith("No skill was recognised with confidence") and second["warning"] != english
+    # the recruiter's shortlist says so too
+    listed = client.get("/api/v1/vacancies/v-title/shortlist?lang=en", headers=TEAM).get_json()["vacancy"]
+    assert listed["suggested_skills"] == [] and listed["warning"] == english
+    assert (
+        "warning" not in client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).get_json()["vacancy"]
+    )
     # a vacancy whose employer chose its skills and wrote no text is not warned about text
     plain = client.get("/api/v1/vacancies/v-weld/skills", headers=employer).get_json()
     assert "warning" not in plain
+
+
+MIG_WELDING = "http://data.europa.eu/esco/skill/f015c5d5-6a1c-4f63-9012-a05f4f34105e"
+MAG_WELDING = "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498"
+FORKLIFT = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da"
+
+
+def test_a_vacancy_of_three_skills_shows_perfect_candidates_as_strong_matches(app):
+    """Outside tester 5, F7: a vacancy given by MAG and MIG welding and a forklift (no occupation)
+    showed welders who claim MIG and MAG welding at 1.8-3.2 / 100, read as "poor fit"."""
+    vacancy(
+        app, "v-few", occupation=None, skills=[MAG_WELDING, MIG_WELDING, FORKLIFT], title="Tehdastyöntekijä"
+    )
+    r = app.test_client().get("/api/v1/vacancies/v-few/shortlist?k=10", headers=TEAM)
+    assert r.status_code == 200, r.json
+    entries = r.json["entries"]
+    matches = [e["match"] for e in entries]
+    assert matches == sorted(matches, reverse=True)  # never reorders
+    welders_ = [e for e in entries if e["candidate_id"] in app.candidate_ids[:3]]
+    assert len(welders_) == 3
+    for e in welders_:
+        assert {MIG_WELDING, MAG_WELDING} <= set(e["matched_essential"])
+        assert e["match"] >= 50, e  # a strong match reads as one
+        assert abs(sum(e["points"].values()) - e["match"]) < 0.1

@@ -20,7 +20,7 @@ from services.matching.index.handlers import (
     RecognitionUnavailableError,
     VacancyUnknownError,
 )
-from services.matching.index.render import render_explanation, render_shortlist
+from services.matching.index.render import render_explanation, render_shortlist, suggestion_warning
 from services.matching.index.schemas import (
     MAX_TEXT_CHARS,
     NO_COUNTS,
@@ -126,11 +126,6 @@ LOW_CONFIDENCE_WARNING = N_(
     "No skill was recognised with confidence: the skills below are only guesses from similar "
     "words. Describe the tasks and requirements, or choose skills or an occupation."
 )
-NO_CONFIDENT_SUGGESTION_WARNING = N_(
-    "No skill was recognised with confidence in this vacancy's text, so matching suggests none and "
-    "ranks candidates only by the occupation and skills you chose (and by an occupation the job "
-    "title names exactly). Describe the tasks and requirements, or choose skills or an occupation."
-)
 
 
 @blp.route("/vacancies/<vacancy_id>/skills")
@@ -154,16 +149,9 @@ class VacancySkillsView(MethodView):
         if principal.role is Role.EMPLOYER and record.vacancy.employer_org != principal.org:
             http_abort(404, unknown)  # another employer's vacancy answers as an unknown one
         lang, t = args["lang"], taxonomy()
-        v = record.vacancy
         body: dict[str, Any] = {}
-        # the text was read (its description; its title too when nothing was chosen) and nothing in
-        # it reached the recogniser's confidence line: no suggestion is ranked with (outside tester 5,
-        # F18: weak guesses were, and rejecting them brought in the next weak ones)
-        had_text = bool(record.description.strip()) or (
-            not v.occupation_uri and not record.chosen.skills and bool(v.title.strip())
-        )
-        if record.enriched and had_text and not any(s.suggested for s in v.skills):
-            body["warning"] = gettext(NO_CONFIDENT_SUGGESTION_WARNING)
+        if warning := suggestion_warning(record):
+            body["warning"] = warning
         return body | {
             "vacancy_id": vacancy_id,
             "version": record.vacancy.version,

@@ -11,8 +11,29 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
+from services.kernel.texts import N_
 from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
 from shared.i18n import translate_text
+
+NO_CONFIDENT_SUGGESTION_WARNING = N_(
+    "No skill was recognised with confidence in this vacancy's text, so matching suggests none and "
+    "ranks candidates only by the occupation and skills you chose (and by an occupation the job "
+    "title names exactly). Describe the tasks and requirements, or choose skills or an occupation."
+)
+
+
+def suggestion_warning(record: VacancyRecord) -> str | None:
+    """`NO_CONFIDENT_SUGGESTION_WARNING` in the request's language when the vacancy's text was read
+    (its description; its title too when nothing was chosen) and nothing in it reached the
+    recogniser's confidence line, so no suggestion is ranked with (outside tester 5, F18: weak
+    guesses were, and rejecting them brought in the next weak ones); else None."""
+    v = record.vacancy
+    had_text = bool(record.description.strip()) or (
+        not v.occupation_uri and not record.chosen.skills and bool(v.title.strip())
+    )
+    if record.enriched and had_text and not any(s.suggested for s in v.skills):
+        return translate_text(NO_CONFIDENT_SUGGESTION_WARNING)
+    return None
 
 
 class Labels(Protocol):
@@ -140,6 +161,7 @@ def render_shortlist(
             "suggested_skills": [
                 {"uri": sk.uri, "label": labels.skill_label(sk.uri, lang)} for sk in v.skills if sk.suggested
             ],
+            **({"warning": w} if (w := suggestion_warning(s.record)) else {}),
         },
         "generated_at": s.generated_at.isoformat(),
         "consent_filtered_for": s.consent_filtered_for,

@@ -106,8 +106,13 @@ class EntrySchema(ma.Schema):
     candidate_id = fields.String()
     match = fields.Float(
         metadata={
-            "description": "Match score 0-100: the calibrated chance, in percent, that the candidate is "
-            "of the vacancy's occupation (same meaning across vacancies; orders like `score`)"
+            "description": "Match score 0-100: the calibrated chance, in percent, that the candidate "
+            "fits the vacancy as posted, i.e. is of the vacancy's occupation or of an occupation that "
+            "asks for every skill the vacancy asks for (a vacancy of MIG and MAG welding: welders, "
+            "metal fabricators …). The same meaning whether the vacancy names an occupation, lists "
+            "skills (many or a few) or has only a title and text: near 100 is as good a fit as the "
+            "vacancy allows, not 'certainly the occupation the employer had in mind', which a few "
+            "skills cannot tell. Never orders differently from `score` within a shortlist"
         }
     )
     points = fields.Dict(
@@ -202,6 +207,12 @@ class VacancySummarySchema(VacancyFieldsSchema):
     version = fields.Integer()
     chosen_skills = fields.List(fields.Dict())
     suggested_skills = fields.List(fields.Nested(SkillRefSchema))
+    warning = fields.String(
+        metadata={
+            "description": "Present when the vacancy's text was read and no skill in it reached the "
+            "recogniser's confidence line: the ranking uses no suggestion (as `GET …/skills` says)"
+        }
+    )
 
 
 class ExclusionsSchema(ma.Schema):

@@ -8,6 +8,7 @@ import pytest
 from services.matching.index.domain.match_score import (
     MatchScale,
     match_points,
+    scale_input,
     title_index,
     title_occupations,
 )
@@ -54,16 +55,25 @@ def test_points_of_the_parts_add_up_to_the_match_score():
     assert match[2] == 0.0 and points[2].tolist() == [0.0, 0.0, 0.0]
 
 
-def test_a_full_profile_reads_high_and_a_weak_one_low():
-    # the fitted scale for vacancies given as an occupation: all essential skills of the
-    # occupation and that occupation inferred for sure (raw = the whole occupation part +
-    # the similarity part at cosine 0.8) reads above 90; a sliver of evidence below 10
+@pytest.mark.parametrize("kind", VACANCY_KINDS)
+def test_an_ideal_candidate_reads_high_and_a_weak_one_low_for_every_kind_of_vacancy(kind):
+    """Outside tester 5, F7: perfect welders read 1.8-3.2 on a vacancy of three skills. The scale
+    reads the raw score as a share of the vacancy's ideal, so for every kind a candidate scoring
+    the ideal reads above 90 and a sliver of evidence below 10."""
     p = RankingParams()
-    scale = MatchScale(*p.match_scales[VACANCY_KINDS.index("occupation")])
-    full = [p.occupation_weight, p.similarity_weight * 0.8, 0.0]
-    match, _ = match_points(np.asarray([full, [0.02, 0.1, 0.0]]), scale)
-    assert match[0] > 90
-    assert match[1] < 10
+    assert p.match_relative
+    scale = MatchScale(*p.match_scales[VACANCY_KINDS.index(kind)])
+    for ideal in (0.9, 0.5, 0.35):  # an occupation given; a few skills several occupations ask for
+        match, _ = match_points(
+            np.asarray([[ideal * 0.7, ideal * 0.3, 0.0], [0.02, 0.01, 0.0]]), scale, ideal
+        )
+        assert match[0] > 90 and match[1] < 10
+
+
+def test_the_scale_reads_the_raw_score_as_a_share_of_the_vacancys_ideal():
+    assert scale_input(np.asarray([0.2, 0.4, 0.6]), 0.4).tolist() == [0.5, 1.0, 1.0]
+    assert scale_input(np.asarray([0.2]), None).tolist() == [0.2]
+    assert scale_input(np.asarray([0.2]), 0.0).tolist() == [0.0]
 
 
 def test_job_titles_name_occupations_only_by_an_exact_label(taxonomy):

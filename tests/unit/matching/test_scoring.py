@@ -13,10 +13,10 @@ import scipy.sparse as sp
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import EVIDENCE_KINDS, SkillEvidence, WorkExperience
 from services.matching.index.domain.params import RankingParams
-from services.matching.index.domain.query import occupation_agreement, vacancy_query
+from services.matching.index.domain.query import FEW_SKILLS, occupation_agreement, vacancy_query
 from services.matching.index.domain.vectors import build_skill_space
 
-from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
+from .conftest import MUNICIPALITIES, SKILLS, TODAY, candidate, vacancy
 
 
 @pytest.fixture
@@ -76,8 +76,19 @@ def test_the_index_keeps_a_few_inferred_occupations_per_candidate_as_bytes(taxon
 def test_a_vacancy_says_what_kind_it_is_and_infers_its_occupation_from_the_title(taxonomy, space):
     given = vacancy_query(vacancy(occupation="o:welder"), space)
     chosen = vacancy_query(vacancy(essential=("s:weld",)), space)
+    many = tuple(s.uri for s in SKILLS[: FEW_SKILLS + 1])
+    listed = vacancy_query(vacancy(essential=many), space)
     titled = vacancy_query(replace(vacancy(suggested=("s:team",)), title="Hitsaaja"), space)
-    assert (given.kind, chosen.kind, titled.kind) == ("occupation", "skills", "text")
+    assert (given.kind, chosen.kind, listed.kind, titled.kind) == (
+        "occupation",
+        "few-skills",
+        "skills",
+        "text",
+    )
+    # the ideal raw score: certainly of the best-agreeing occupation, holding exactly the skills
+    p = space.params
+    assert given.ideal == pytest.approx(p.occupation_weight + p.similarity_weight)
+    assert 0 < chosen.ideal <= given.ideal and titled.ideal > 0
     assert given.target is not None and given.target[taxonomy.occupation_index["o:welder"]] == 1.0
     assert (
         titled.target is not None and int(np.argmax(titled.target)) == taxonomy.occupation_index["o:welder"]

@@ -121,7 +121,8 @@ def _entries(
     names = [COMPONENTS[i] for i in shown]
     parts = np.round(ex.parts[pos][:, shown], 9).tolist()
     scale = MatchScale(*space.params.match_scales[VACANCY_KINDS.index(q.kind)])
-    match, points = match_points(ex.parts[pos][:, shown], scale)
+    ideal = q.ideal if space.params.match_relative else None
+    match, points = match_points(ex.parts[pos][:, shown], scale, ideal)
     match_l, points_l = np.round(match, 1).tolist(), np.round(points, 2).tolist()
     occ_uris = space.taxonomy.occupation_uris
     guess = seg.inferred[rows].tolist()

@@ -5,15 +5,24 @@ Ranking score (raw, in [0, 1]): the weighted sum of its parts, each in [0, 1]:
 
     raw = w_occ * occupation agreement + w_sim * skill similarity + w_rel * related skills
 
-The match score turns raw into the chance, in percent, that a candidate with this raw score is
-of the vacancy's occupation, by a monotone calibration fitted on the benchmark's tuning half
-(`MatchScale`: isotonic regression of "same occupation" on the engine's raw score, kept as
-piecewise-linear knots), one per kind of vacancy (occupation given; skills chosen without an
-occupation; title and text only), because raw scores run higher when the occupation is given.
-Within a vacancy it never decreases as raw grows, so it never reorders a shortlist (the order
-stays that of raw); across vacancies a given match score means the same chance
-(docs/benchmarks.md shows the reliability table). Each part's points are its share of raw times
-the match score, so the parts add up to the match score.
+What the match score means: among candidates shown with match m, about m % FIT THE VACANCY AS
+POSTED: they are of the vacancy's occupation, or of an occupation whose ESCO profile asks for
+every skill the vacancy asks for (a vacancy asking for MIG and MAG welding is fitted by welders and
+metal fabricators alike; one naming the welder occupation by welders). That meaning is the same
+whether the vacancy names an occupation, lists many skills, lists a few, or has only a title and
+text; it is not "the chance of the occupation the employer had in mind", which a vacancy of three
+skills cannot tell (outside tester 5, F7: perfect welders showed 1.8-3.2 on such a vacancy).
+
+How: the raw score is first read as a share of the vacancy's ideal raw score (`scale_input`,
+`query.ideal_score`: a candidate certainly of the best-agreeing occupation, holding exactly the
+vacancy's skills), when `RankingParams.match_relative` says so (chosen on the tuning half), then
+turned into the percentage by a monotone calibration (`MatchScale`: isotonic regression of "fits
+the vacancy" on that input, kept as piecewise-linear knots) fitted on the benchmark's tuning half,
+one per kind of vacancy (`query.VACANCY_KINDS`: occupation given; more than five skills chosen;
+at most five; title and text only), since the scores of each kind run at their own heights.
+Within a vacancy the match never decreases as raw grows, so it never reorders a shortlist (the
+order stays that of raw); docs/benchmarks.md shows the reliability table per vacancy variant.
+Each part's points are its share of raw times the match score, so the parts add up to it.
 """
 
 from __future__ import annotations
@@ -53,12 +62,25 @@ class MatchScale:
         return np.interp(np.asarray(raw, dtype=np.float64), self.raw, self.match)
 
 
-def match_points(raw_parts: np.ndarray, scale: MatchScale) -> tuple[np.ndarray, np.ndarray]:
+def scale_input(raw: np.ndarray, ideal: float | None) -> np.ndarray:
+    """What a match scale reads: the raw score (n,) itself when `ideal` is None, else the raw
+    score as a share of the vacancy's ideal raw score (`query.ideal_score`), capped at 1 (0 when
+    the ideal is 0: the vacancy gives nothing to match on)."""
+    raw = np.asarray(raw, dtype=np.float64)
+    if ideal is None:
+        return raw
+    return np.minimum(raw / ideal, 1.0) if ideal > 0 else np.zeros_like(raw)
+
+
+def match_points(
+    raw_parts: np.ndarray, scale: MatchScale, ideal: float | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """(match, points): raw_parts (n, n_parts) float, the weighted parts of the raw score ->
     (n,) match scores in [0, 100] and (n, n_parts) points per part adding up to the match score
-    (a candidate with a raw score of 0 gets 0, not the scale's floor: no evidence, no match)."""
+    (a candidate with a raw score of 0 gets 0, not the scale's floor: no evidence, no match).
+    `ideal`: the vacancy's ideal raw score when the scale reads shares of it (`scale_input`)."""
     raw = raw_parts.sum(axis=1)
-    match = scale(raw)
+    match = scale(scale_input(raw, ideal))
     share = np.divide(
         raw_parts, raw[:, None], out=np.zeros_like(raw_parts, dtype=np.float64), where=raw[:, None] > 0
     )

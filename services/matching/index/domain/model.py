@@ -123,9 +123,10 @@ class ShortlistEntry:
     """Everything a recruiter sees about why a candidate is on the shortlist.
 
     `components` add up to `score` (the raw ranking score, to rounding). `match` is the 0-100
-    match score (`match_score.MatchScale`: the calibrated chance, in percent, that the candidate
-    is of the vacancy's occupation; it orders like `score`) and `points` splits it over the same
-    components, adding up to `match`. `distance_km` is NaN when either municipality
+    match score (`match_score`: the calibrated chance, in percent, that the candidate fits the
+    vacancy as posted — of its occupation, or of one asking for every skill it asks for; the same
+    meaning for vacancies given by an occupation, by skills, by a few skills or by text; it orders
+    like `score`) and `points` splits it over the same components, adding up to `match`. `distance_km` is NaN when either municipality
     has no known coordinates (see `RankingParams.include_unknown_distance`).
     `evidence` maps each matched or related skill URI to where it came from (`SkillEvidence`:
     claimed, suggested or inferred from work history). `occupations`: the candidate's inferred

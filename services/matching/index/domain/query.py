@@ -20,9 +20,16 @@ from .model import Vacancy
 from .occupations import vacancy_target
 from .vectors import SkillSpace
 
-VACANCY_KINDS = ("occupation", "skills", "text")
-"""What a vacancy gives to match on: an occupation; chosen skills but no occupation; only a
-title and text (recognised skills). The match score has one calibration per kind."""
+VACANCY_KINDS = ("occupation", "skills", "few-skills", "text")
+"""What a vacancy gives to match on: an occupation; chosen skills but no occupation (more than
+`FEW_SKILLS`; at most that many: "few-skills"); only a title and text (recognised skills). The
+match score has one calibration per kind (`RankingParams.match_scales`, in this order)."""
+
+FEW_SKILLS = 5
+"""A vacancy given by at most this many chosen skills and no occupation is of kind "few-skills":
+its skills fit many occupations (MIG and MAG welding and a forklift: welders, plate workers,
+metal fabricators …), so its scores run lower than those of a vacancy listing an occupation's
+skills, and its match score has a calibration of its own (outside tester 5, F7)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,6 +88,7 @@ class VacancyQuery:
     agreement: np.ndarray | None = None  # (n_occupations + n_units,) float64 level-weighted
     # agreement in [0, 1] per unit of probability in each inferred slot (see `occupation_agreement`)
     kind: str = "skills"  # one of VACANCY_KINDS
+    ideal: float = 0.0  # raw score of an ideal candidate for this vacancy (`ideal_score`)
 
     @property
     def optional(self) -> np.ndarray:
@@ -128,7 +136,15 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     target = vacancy_target(
         space.occupations, q, titles, occupation=o, k=p.vacancy_occupations, title_weight=p.title_weight
     )
-    kind = "occupation" if o >= 0 else "skills" if chosen else "text"
+    kind = (
+        "occupation"
+        if o >= 0
+        else "text"
+        if not chosen
+        else "few-skills"
+        if len(chosen) <= FEW_SKILLS
+        else "skills"
+    )
     own = sorted(weight, key=lambda j: (j not in coverage, j))
     own_arr = np.asarray(own, dtype=np.int32)
     own_w = np.asarray([weight[j] for j in own], dtype=np.float32)
@@ -160,6 +176,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     cov_e, cov_u = np.nonzero(credit.T)
     rel_u, rel_v = np.nonzero(own_credit)
     rel_owner, rel_starts = np.unique(rel_u, return_index=True)
+    agreement = occupation_agreement(target, space)
     return VacancyQuery(
         skills=skills,
         weight=vec_w,
@@ -179,9 +196,28 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         position=position,
         occupation=o,
         target=target,
-        agreement=occupation_agreement(target, space),
+        agreement=agreement,
         kind=kind,
+        ideal=ideal_score(agreement, bool(own), space),
     )
+
+
+def ideal_score(agreement: np.ndarray, has_skills: bool, space: SkillSpace) -> float:
+    """The raw score, in [0, 1], of an ideal candidate for a vacancy: certainly of the occupation
+    that agrees best with the vacancy's (its occupation's slot and its ISCO unit group's at
+    probability 1; `agreement` as `occupation_agreement` gives it), holding exactly the vacancy's
+    own skills at the levels it weighs them (cosine 1) and so no related-skill credit. The match
+    score divides the raw score by it before its calibration (`match_score`), so that 100 means
+    as good a fit as this vacancy allows, whether it names an occupation or gives three skills."""
+    p = space.params
+    prof = space.occupations._profiles()
+    n_occ = prof.n_occupations
+    occ = agreement[:n_occ].copy()
+    if p.inferred_unit_groups > 0 and len(agreement) > n_occ:
+        ok = prof.unit >= 0
+        occ[ok] += agreement[n_occ + prof.unit[ok]]
+    best = float(occ.max()) if len(occ) else 0.0
+    return min(1.0, p.occupation_weight * best + (p.similarity_weight if has_skills else 0.0))
 
 
 def occupation_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
