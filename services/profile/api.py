@@ -14,7 +14,6 @@ from flask_smorest import Blueprint
 from services.profile.domain import (
     InvalidProfileError,
     NotPermittedError,
-    ProfileIdCaseConflictError,
     ProfileNotFoundError,
     ProfileVersionConflictError,
     ProfileWithdrawnError,
@@ -100,22 +99,6 @@ def translate(exc: Exception) -> NoReturn:
         abort(404, message=gettext("No such profile."))
     if isinstance(exc, ProfileWithdrawnError):
         abort(409, message=gettext("The profile has been withdrawn."))
-    if isinstance(exc, ProfileIdCaseConflictError):
-        abort(
-            409,
-            message=gettext("Your organisation already has this profile id in other letter case."),
-            errors={
-                "path": {
-                    "profile_id": [
-                        gettext(
-                            "Ids are compared without letter case: use %(existing)s for that "
-                            "jobseeker, or another id for another one.",
-                            existing=exc.existing,
-                        )
-                    ]
-                }
-            },
-        )
     if isinstance(exc, ProfileVersionConflictError):
         abort(
             412,
@@ -139,7 +122,6 @@ class ProfileById(MethodView):
         parameters=[IF_MATCH_PARAMETER],
         responses={
             "400": {"$ref": "#/components/responses/DEFAULT_ERROR"},
-            "409": {"$ref": "#/components/responses/DEFAULT_ERROR"},
             "412": {"$ref": "#/components/responses/DEFAULT_ERROR"},
         },
     )
@@ -147,7 +129,7 @@ class ProfileById(MethodView):
         """Create or replace (upsert) a jobseeker's profile of the caller's organisation; publishes the
         pseudonymous candidate. Ids are per organisation, so the same id in another organisation is
         another jobseeker, never revealed. Within an organisation ids are compared without letter case:
-        a new id that differs from an existing one only in case is a 409 naming the existing id. Send ``If-Match: "<version>"`` (the ETag you read) so that
+        "T5-CASE" is the profile created as "t5-case". Send ``If-Match: "<version>"`` (the ETag you read) so that
         another coach's change made meanwhile is not overwritten unseen (412 instead)."""
         expected = if_match_version(gettext('If-Match must be a profile version, e.g. "3".'))
         try:

@@ -36,19 +36,6 @@ class ProfileVersionConflictError(ProfileError):
     """The caller's ``If-Match`` names a version the profile is no longer (or not) at."""
 
 
-class ProfileIdCaseConflictError(ProfileError):
-    """A new profile's id differs only in letter case from an id the organisation already uses
-    (``existing``): coaches type case numbers by hand, and "t5-case" beside "T5-CASE" would make one
-    jobseeker two, whose withdrawal and consent changes would reach only one (outside tester 5, F23)."""
-
-    def __init__(self, profile_id: str, existing: str) -> None:
-        super().__init__(
-            N_("profile id %(id)s differs only in letter case from %(existing)s")
-            % {"id": profile_id, "existing": existing}
-        )
-        self.existing = existing
-
-
 class InvalidProfileError(ProfileError):
     def __init__(self, errors: dict[str, list[str]]) -> None:
         super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))

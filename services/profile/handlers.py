@@ -11,7 +11,6 @@ from typing import Any
 from services.profile.domain import (
     Profile,
     ProfileDetails,
-    ProfileIdCaseConflictError,
     ProfileNotFoundError,
     ProfileVersionConflictError,
     Status,
@@ -65,12 +64,10 @@ class ProfileHandlers:
         status; None keeps it (a re-push never undoes ``hired`` by itself). ``expected_version`` (the
         caller's ``If-Match``): the profile must be at that version, else
         ``ProfileVersionConflictError`` and nothing changes (two coaches' full replacements do not
-        overwrite each other unseen: an outside tester). Ids are compared without letter case: a new
-        id that differs from one the organisation has only in case is ``ProfileIdCaseConflictError``."""
+        overwrite each other unseen: an outside tester). Ids are compared without letter case: "T5-CASE"
+        replaces "t5-case" (outside testers 5, F23, and 7, H9/H10)."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
-            if existing is None and (other := uow.profiles.spelled_otherwise(caller.org, profile_id)):
-                raise ProfileIdCaseConflictError(profile_id, other)
             created = existing is None or existing.status is Status.WITHDRAWN
             if expected_version is not None and (created or existing.version != expected_version):  # type: ignore[union-attr]
                 raise ProfileVersionConflictError(
@@ -257,7 +254,7 @@ class ProfileHandlers:
             org=caller.org,
             action=action,
             granted=granted,
-            profile_id=profile_id,
+            profile_id=profile.id if profile else profile_id,  # the stored spelling of the id
             candidate_id=profile.candidate_id if profile else None,
             # A denied attempt concerns the caller's own namespace of ids: there is no other owner.
             subject_org=profile.coach_org if profile else caller.org,

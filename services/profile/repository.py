@@ -106,22 +106,15 @@ class ProfileRepository:
         self.conn = conn
 
     def get(self, coach_org: str, profile_id: str) -> Profile | None:
-        """The profile ``profile_id`` of organisation ``coach_org`` (ids are per organisation)."""
+        """The profile ``profile_id`` of organisation ``coach_org`` (ids are per organisation, and
+        compared without letter case: "T5-CASE" is "t5-case"; the profile keeps the spelling it was
+        created with)."""
         row = self.conn.execute(
-            select(profiles).where(profiles.c.coach_org == coach_org, profiles.c.id == profile_id)
+            select(profiles).where(
+                profiles.c.coach_org == coach_org, func.lower(profiles.c.id) == profile_id.lower()
+            )
         ).first()
         return _from_row(row) if row else None
-
-    def spelled_otherwise(self, coach_org: str, profile_id: str) -> str | None:
-        """The id of organisation ``coach_org``'s profile (withdrawn ones included) that differs from
-        ``profile_id`` only in letter case, or None."""
-        return self.conn.execute(
-            select(profiles.c.id).where(
-                profiles.c.coach_org == coach_org,
-                func.lower(profiles.c.id) == profile_id.lower(),
-                profiles.c.id != profile_id,
-            )
-        ).scalar()
 
     def by_candidate(self, candidate_ids: list[str]) -> list[Profile]:
         rows = self.conn.execute(select(profiles).where(profiles.c.candidate_id.in_(candidate_ids))).all()
@@ -259,7 +252,7 @@ class AuditLog:
         if scope_org is not None:
             query = query.where(or_(audit_log.c.actor_org == scope_org, audit_log.c.subject_org == scope_org))
         if profile_id:
-            query = query.where(audit_log.c.profile_id == profile_id)
+            query = query.where(func.lower(audit_log.c.profile_id) == profile_id.lower())
             if scope_org is not None:
                 query = query.where(audit_log.c.subject_org == scope_org)
             if not every_identity:
@@ -290,7 +283,7 @@ class AuditLog:
         """Conditions keeping the entries of the identities holding ``profile_id`` now (one per
         organisation in scope): entries with their candidate id, and entries without one (denied
         attempts) made since that identity was created. None when no profile holds the id."""
-        query = select(profiles).where(profiles.c.id == profile_id)
+        query = select(profiles).where(func.lower(profiles.c.id) == profile_id.lower())
         if scope_org is not None:
             query = query.where(profiles.c.coach_org == scope_org)
         held = [
