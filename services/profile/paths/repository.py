@@ -455,7 +455,12 @@ class VoucherRepository:
         return not exists
 
     def get(self, voucher_id: str) -> Voucher | None:
-        row = self.conn.execute(select(vouchers.c.body).where(vouchers.c.id == voucher_id)).first()
+        """The voucher, its row locked until the unit of work ends (PostgreSQL; SQLite has one writer):
+        every caller changes it. Without the lock two simultaneous choices of a provider both read it
+        as still to be chosen and both added a step (outside tester 6, G10, on PostgreSQL)."""
+        row = self.conn.execute(
+            select(vouchers.c.body).where(vouchers.c.id == voucher_id).with_for_update()
+        ).first()
         return voucher_from_dict(row.body) if row else None
 
     def of_candidate(self, candidate_id: str) -> list[Voucher]:
