@@ -452,31 +452,12 @@ def test_matchings_course_suggestions_reach_only_the_jobseekers_own_coach(client
     assert client.get("/api/v1/profiles/asiakas-1/training", headers=COACH).json["gaps"] == []
 
 
-def _at_once(app, n, request):
-    """``n`` requests released together from their own threads (each with its own test client)."""
-    import threading
-
-    barrier, answers = threading.Barrier(n), []
-
-    def run():
-        client = app.test_client()
-        barrier.wait()
-        answers.append(request(client))
-
-    threads = [threading.Thread(target=run) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return answers
-
-
 def test_simultaneous_first_pushes_of_a_profile_create_it_once_and_none_fails(profile_app, client):
     """Outside tester 4, F27: several simultaneous first PUTs of one new profile id answered 500."""
-    answers = _at_once(
+    answers = at_once(
         profile_app,
         6,
-        lambda c: c.put("/api/v1/profiles/yhtaikaa-1", json=profile_body(), headers=COACH),
+        lambda c, _: c.put("/api/v1/profiles/yhtaikaa-1", json=profile_body(), headers=COACH),
     )
     codes = sorted(r.status_code for r in answers)
     assert codes.count(201) == 1 and set(codes) <= {200, 201}, [(r.status_code, r.json) for r in answers]
@@ -487,10 +468,10 @@ def test_simultaneous_replacements_with_the_same_if_match_change_the_profile_onc
     """Outside tester 5, F25: two coaches replacing one profile at the same moment, each from the
     version it read: one change is made, the others are told (412), none is lost unseen."""
     assert client.put("/api/v1/profiles/yhtaikaa-3", json=profile_body(), headers=COACH).status_code == 201
-    answers = _at_once(
+    answers = at_once(
         profile_app,
         5,
-        lambda c: c.put(
+        lambda c, _: c.put(
             "/api/v1/profiles/yhtaikaa-3",
             json=profile_body(max_commute_km=7),
             headers={**COACH, "If-Match": '"1"'},
@@ -545,10 +526,12 @@ def test_simultaneous_pushes_without_if_match_are_applied_one_after_another(prof
 def test_simultaneous_openings_of_a_path_open_one_and_the_others_are_told(profile_app, client):
     """Outside tester 4, F28: paths opened at the same moment gave one jobseeker three open paths."""
     jobseeker(client, "yhtaikaa-2")
-    answers = _at_once(
+    answers = at_once(
         profile_app,
         5,
-        lambda c: c.post("/api/v1/profiles/yhtaikaa-2/path", json={"group": "young_people"}, headers=COACH),
+        lambda c, _: c.post(
+            "/api/v1/profiles/yhtaikaa-2/path", json={"group": "young_people"}, headers=COACH
+        ),
     )
     codes = sorted(r.status_code for r in answers)
     assert codes == [201, 409, 409, 409, 409], [(r.status_code, r.json) for r in answers]
