@@ -44,6 +44,7 @@ from services.profile.paths.rating_store import RatingStore
 from services.profile.paths.ratings import Rating
 from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher
 from services.profile.repository import UnitOfWork, metadata
+from shared.db import ConcurrentChangeError
 
 service_paths = Table(
     "service_paths",
@@ -482,6 +483,18 @@ class VoucherRepository:
 
     def save(self, v: Voucher) -> None:
         self.conn.execute(update(vouchers).where(vouchers.c.id == v.id).values(**self._values(v)))
+
+    def save_choice(self, v: Voucher) -> None:
+        """Write ``v``, just given its provider, only over a voucher still without one
+        (``ConcurrentChangeError`` otherwise: two simultaneous choices each added a step, outside
+        tester 6, G10; SQLite's driver reads outside the transaction until its first write)."""
+        stmt = (
+            update(vouchers)
+            .where(vouchers.c.id == v.id, vouchers.c.provider.is_(None))
+            .values(**self._values(v))
+        )
+        if self.conn.execute(stmt).rowcount != 1:
+            raise ConcurrentChangeError(N_("voucher %(id)s was chosen meanwhile") % {"id": v.id})
 
     def erase_candidate(self, candidate_id: str) -> None:
         self.conn.execute(delete(vouchers).where(vouchers.c.candidate_id == candidate_id))

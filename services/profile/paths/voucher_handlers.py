@@ -213,7 +213,7 @@ class VoucherHandlers:
             path = replace(path.add_step(step_id, step, now), region=home_region or path.region)
             uow.paths.save(path)
             uow.publish_path(path)
-            uow.vouchers.save(chosen)
+            uow.vouchers.save_choice(chosen)
             preexisting = provider in profile.details.consented_orgs
             uow.grants.grant(voucher.candidate_id, provider, f"voucher:{voucher.id}", preexisting, now)
             if not preexisting:
