@@ -70,8 +70,16 @@ class VacancyInSchema(StrictSchema):
         validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
         metadata=unique_items_by("code"),
     )
-    start_date = fields.Date(load_default=None)
-    application_deadline = fields.Date(load_default=None)
+    start_date = fields.Date(
+        load_default=None,
+        metadata={
+            "description": "When the work starts: at most a year back and three years ahead, and not "
+            "before the application deadline (422 otherwise)."
+        },
+    )
+    application_deadline = fields.Date(
+        load_default=None, metadata={"description": "Not in the past (422 otherwise)."}
+    )
     rejected_skills = fields.List(
         EscoUri("skill", metadata={"example": ESCO_EXAMPLES["other skill"]}),
         load_default=list,

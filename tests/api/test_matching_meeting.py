@@ -3,6 +3,7 @@ reproducing a week, roles."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -246,12 +247,16 @@ def test_next_week_compares_with_what_the_team_saw_and_last_week_stays_as_it_was
     ]
     assert [(f["owner"], f["due"]) for f in now["follow_ups"]] == [("valmentaja@tampere", "2026-12-04")]
     weld = next(v for v in now["vacancies"] if v["vacancy_id"] == "v-weld")
-    statuses = {c["candidate_id"]: c["status"] for c in weld["candidates"]}
-    assert statuses[first] == "proposed" and statuses[second] == "not_hired"
+    statuses = {c["candidate_id"]: (c["status"], c["agencies"]) for c in weld["candidates"]}
+    # tester 7's H16: the agency's own outcomes name the agency; they are not the team's status
+    assert statuses[first] == (None, [{"org": "agency-a", "status": "proposed"}])
+    assert statuses[second] == (None, [{"org": "agency-a", "status": "not_hired"}])
 
     assert client.get(f"{W47}/content.json", headers=TEAM).json == seen, "a past week is shown as stored"
     page = logged_in(app).get(W48).data.decode()
     assert "Suomen kielen kurssi" in page and "valmentaja@tampere" in page and "täytetty" in page
+    agency_lines = re.findall(r'class="agency-status">(.*?)</div>', page, re.S)
+    assert any("ei palkattu" in line for line in agency_lines), agency_lines
 
 
 def test_the_meetings_index_links_every_region_to_this_weeks_meeting(app):

@@ -170,15 +170,28 @@ def _unique(items: Any, key: str) -> bool:
 
 def _vacancy(body: dict[str, Any], geography: Any) -> bool:
     """VacancyIn: an occupation, skills or a description; the region (if given) is the municipality's;
-    no skill both required and rejected; each skill and language once."""
+    no skill both required and rejected; each skill and language once; the application deadline not
+    passed, the start date within a year back and three years ahead and not before the deadline."""
+    from services.vacancy.domain import START_DAYS_AHEAD, START_DAYS_BEHIND
+
     skills = {s.get("uri") for s in body.get("skills") or []}
     region, municipality = body.get("region"), geography.municipalities.get(body.get("municipality"))
+    today = date.today()
+    deadline, start = body.get("application_deadline"), body.get("start_date")
     return (
         bool(body.get("occupation_uri") or skills or (body.get("description") or "").strip())
         and (region is None or municipality is None or region == municipality.region)
         and not skills & set(body.get("rejected_skills") or [])
         and _unique(body.get("skills"), "uri")
         and _unique(body.get("languages"), "code")
+        and (not isinstance(deadline, str) or deadline >= today.isoformat())
+        and (
+            not isinstance(start, str)
+            or (today - timedelta(days=START_DAYS_BEHIND)).isoformat()
+            <= start
+            <= (today + timedelta(days=START_DAYS_AHEAD)).isoformat()
+        )
+        and not (isinstance(start, str) and isinstance(deadline, str) and start < deadline)
     )
 
 

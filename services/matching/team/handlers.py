@@ -53,6 +53,7 @@ from services.matching.team.outcomes import (
     Reason,
     Status,
     agency_may_report_hire,
+    holding_for,
     settled_candidates,
 )
 from services.matching.team.ratings_feed import RatingFigures
@@ -660,6 +661,12 @@ class TeamHandlers:
                 self._candidate(e, i < self.top_k) for i, e in enumerate(shortlist.entries)
             ]
         prior = MeetingContent.from_dict(previous.content) if previous is not None else None
+        employer = {r.vacancy_id: r.vacancy.employer_org for r in records}
+        agencies_own = frozenset(
+            o.outcome_id
+            for o in outcomes
+            if not holding_for([o], None, self._speaks_for(employer.get(o.vacancy_id, "")))
+        )
         return MeetingFacts(
             region,
             region_name,
@@ -672,6 +679,7 @@ class TeamHandlers:
             outcomes,
             prior,
             count_cap=self.count_cap,
+            agencies_own=agencies_own,
         )
 
     def _speaks_for(self, employer_org: str) -> Callable[[str], bool]:

@@ -14,7 +14,7 @@ import dataclasses
 import types
 import typing
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
@@ -157,9 +157,21 @@ class MeetingFacts:
     paths_followed: int = 0  # the region's jobseekers with an open service path
     courses: Mapping[str, Sequence[CourseRef]] = field(default_factory=dict)  # skill URI → courses
     ratings: Sequence[RatingFact] = ()  # satisfaction ratings of the region, ``satisfaction_weeks``
+    # ids of outcomes that hold for their partner agency only (``outcomes.holding_for``): shown as
+    # that agency's, never as the candidate's status for the team
+    agencies_own: frozenset[str] = frozenset()
 
 
 # -- the content coming out ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class AgencyStatus:
+    """A partner agency's own latest outcome with a candidate for a vacancy: about its own process,
+    so it is not the candidate's status for the team (docs/architecture.md, "Outcomes")."""
+
+    org: str
+    status: str
+
+
 @dataclass(frozen=True, slots=True)
 class CandidateRow:
     rank: int
@@ -169,11 +181,13 @@ class CandidateRow:
     missing: list[SkillRef]
     distance_km: float | None
     available_from: date
-    status: str | None  # the latest outcome for this vacancy, if any
+    status: str | None  # the latest outcome for this vacancy that holds for the team, if any
     new_in_top: bool
     match: float = 0.0  # the 0-100 match score (0 in meetings stored before it existed)
     inferred: list[SkillRef] = field(default_factory=list)  # matched skills known only from work
     # history (not claimed): shown apart from the claimed ones
+    agencies: list[AgencyStatus] = field(default_factory=list)  # partner agencies' own latest
+    # outcomes, each naming its agency (before this field, ``status`` showed them as the team's)
 
     @property
     def claimed(self) -> list[SkillRef]:
@@ -326,7 +340,9 @@ def build_meeting(
     a full match."""
     week = facts.week
     outcomes = [o for o in facts.outcomes if o.recorded_at <= facts.as_of]
-    latest = latest_per_candidate(outcomes)
+    latest = latest_per_candidate(outcomes)  # whoever recorded it: for follow-ups
+    for_team = latest_per_candidate(o for o in outcomes if o.outcome_id not in facts.agencies_own)
+    by_agency = _agencies_own(o for o in outcomes if o.outcome_id in facts.agencies_own)
     previous_top = {
         v.vacancy_id: {c.candidate_id for c in v.candidates}
         for v in (facts.previous.vacancies if facts.previous else [])
@@ -347,10 +363,11 @@ def build_meeting(
                 list(c.missing),
                 None if c.distance_km is None else round(c.distance_km, 1),
                 c.available_from,
-                _status(latest.get((v.vacancy_id, c.candidate_id))),
+                _status(for_team.get((v.vacancy_id, c.candidate_id))),
                 seen_before is not None and c.candidate_id not in seen_before,
                 round(c.match, 1),
                 list(c.inferred),
+                by_agency.get((v.vacancy_id, c.candidate_id), []),
             )
             for c in top
         ]
@@ -422,6 +439,17 @@ def _vacancy_order(v: VacancyFacts) -> tuple[int, date, str, str]:
         v.title,
         v.vacancy_id,
     )
+
+
+def _agencies_own(outcomes: Iterable[Outcome]) -> dict[tuple[str, str], list[AgencyStatus]]:
+    """(vacancy id, candidate id) → each partner agency's own latest outcome, by agency name."""
+    latest: dict[tuple[str, str, str], Outcome] = {}
+    for o in sorted(outcomes, key=lambda o: (o.occurred_on, o.recorded_at)):
+        latest[(o.vacancy_id, o.candidate_id, o.recorded_by_org)] = o
+    pairs: dict[tuple[str, str], list[AgencyStatus]] = {}
+    for (vid, cid, org), o in sorted(latest.items()):
+        pairs.setdefault((vid, cid), []).append(AgencyStatus(org, o.status.value))
+    return pairs
 
 
 def _status(o: Outcome | None) -> str | None:

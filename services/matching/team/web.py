@@ -423,6 +423,7 @@ CSV_COLUMNS = (
     "status",
     "match",
     "essential_skills_from_work_history",
+    "partner_agencies_own_status",
 )
 
 # The CSV/XLSX headers people read, by column (``?lang=``).
@@ -451,6 +452,7 @@ CSV_HEADERS: dict[str, Any] = {
     "status": lazy_gettext("Status"),
     "match": lazy_gettext("Match 0–100"),
     "essential_skills_from_work_history": lazy_gettext("Essential skills from work history"),
+    "partner_agencies_own_status": lazy_gettext("Partner agencies' own status"),
 }
 
 
@@ -508,9 +510,10 @@ def meeting_rows(m: MeetingContent) -> list[list[Any]]:
                 c.status,
                 c.match,
                 "|".join(s.label for s in c.inferred),
+                "|".join(f"{a.org}: {a.status}" for a in c.agencies),
             ]
             for c in v.candidates
-        ] or [[None] * 10]
+        ] or [[None] * 11]
         out.extend(head + row for row in rows)
     return out
 

@@ -1,10 +1,12 @@
 """The weekly meeting's content for a fixed data set: vacancies, candidates, changes, outcomes."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
 
 from services.matching.team.meeting import (
+    AgencyStatus,
     CandidateFacts,
     IsoWeek,
     MeetingContent,
@@ -288,3 +290,36 @@ def test_only_the_top_candidates_are_shown_and_missing_skills_count_the_best_who
     assert [(m.uri, m.candidates) for m in content.missing_skills] == [("skill:a", 1), ("skill:b", 1)], (
         "only c-6, the best candidate short of a full match"
     )
+
+
+def test_a_partner_agencys_own_outcome_is_shown_as_that_agencys_not_as_the_teams_status():
+    """Tester 7's H16: pirkan-rekry-oy's own ``not_hired`` (reason language) showed in the team's
+    status column as "not hired", without whose decision it was; it holds for that agency only."""
+    outcomes = [
+        replace(
+            outcome("e1", "v-nurse", "c-1", "interviewed", date(2026, 11, 19)), recorded_by_org="employer"
+        ),
+        outcome("a1", "v-nurse", "c-1", "proposed", date(2026, 11, 20)),
+        outcome("a2", "v-nurse", "c-1", "not_hired", date(2026, 11, 21), reason="language"),
+        replace(outcome("b1", "v-nurse", "c-2", "proposed", date(2026, 11, 22)), recorded_by_org="agency-b"),
+    ]
+    facts = MeetingFacts(
+        "pirkanmaa",
+        "Pirkanmaa",
+        WEEK,
+        TODAY,
+        AS_OF,
+        "valmentaja@tampere",
+        VACANCIES,
+        SHORTLISTS,
+        outcomes,
+        agencies_own=frozenset({"a1", "a2", "b1"}),
+    )
+    nurse = build_meeting(facts).vacancies[1]
+    first, second, third = nurse.candidates
+    assert first.status == "interviewed", "the employer's outcome is the team's status"
+    assert first.agencies == [AgencyStatus("agency-a", "not_hired")]
+    assert second.status is None and second.agencies == [AgencyStatus("agency-b", "proposed")]
+    assert third.agencies == []
+    follow = build_meeting(facts)
+    assert MeetingContent.from_dict(follow.to_dict()) == follow, "the stored snapshot reads back"

@@ -22,6 +22,7 @@ from services.matching.index.domain.recognition_text import (
     requirement_sentences,
     sentences,
     strip_stock,
+    title_to_read,
     verb_candidates,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
@@ -135,6 +136,21 @@ def test_a_stock_phrase_alone_is_kept_rather_than_emptied():
         "We offer occupational health care and a competitive salary.",
         "Vi erbjuder företagshälsovård och flexibla arbetstider.",
         "Skicka din ansökan senast den 15 mars.",
+        # outside tester 7, H4 / H7: the application process, the start, the workplace's atmosphere
+        "Interviews are held as applications arrive.",
+        "Selected candidates will be invited to an interview.",
+        "Please send us your CV and a cover letter.",
+        "The position starts in January.",
+        "Join a great team with a relaxed atmosphere.",
+        "We have a good atmosphere and friendly colleagues.",
+        "Tule meille töihin!",
+        "Tehtävät sovitaan tarkemmin haastattelussa.",
+        "Meillä on hyvä ilmapiiri.",
+        "Meillä on mukava työyhteisö ja rento tiimi.",
+        "Työ alkaa sopimuksen mukaan.",
+        "Kom och jobba hos oss!",
+        "Vi har en trevlig arbetsplats med god stämning.",
+        "Tillträde enligt överenskommelse.",
     ],
 )
 def test_sentences_about_the_employer_benefits_and_applying_are_boilerplate(sentence):
@@ -149,10 +165,39 @@ def test_sentences_about_the_employer_benefits_and_applying_are_boilerplate(sent
         "Optimise and manage existing reward and benefits programmes.",
         "Du handleder klienter i frågor om utkomststöd och andra förmåner.",
         "Process applications for social security benefits.",
+        "Conduct interviews with clients and document them.",
+        "Haastattelet asiakkaita ja kirjaat tiedot.",  # not "haastattelussa" (the process)
+        "Kehität työyhteisön ilmapiiriä ja johdat tiimiä.",
+        "Edellytämme hyviä tiimityötaitoja.",
+        "Ability to create a positive working environment for the team.",
     ],
 )
 def test_sentences_about_the_work_are_not_boilerplate_even_with_benefit_words(sentence):
     assert not is_boilerplate(sentence)
+
+
+@pytest.mark.parametrize(
+    ("title", "read"),
+    [
+        ("Työntekijä", ""),
+        ("Kesätyöntekijöitä", ""),
+        ("Summer worker", ""),
+        ("Employee", ""),
+        ("Anställd", ""),
+        ("Varastotyöntekijä", "varasto"),
+        ("Warehouse worker", "Warehouse"),
+        ("Lagerarbetare", "lager"),
+        ("Lähihoitaja, sijainen", "Lähihoitaja"),
+        ("Hitsaaja", "Hitsaaja"),
+        ("Team leader", "Team leader"),
+        ("Personal assistant", "Personal assistant"),
+        ("Osa-aikainen myyjä", "Osa-aikainen myyjä"),
+    ],
+)
+def test_a_generic_job_title_names_no_work(title, read):
+    """Outside tester 7, H7: the title "Työntekijä" (employee) gave "evaluate employees", "coach
+    employees"; a generic head word and its qualifiers are not read, the rest of a compound is."""
+    assert title_to_read(title) == read
 
 
 def test_boilerplate_sentences_give_no_skill(recognizer):

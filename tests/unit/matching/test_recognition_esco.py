@@ -516,3 +516,100 @@ def test_a_vacancy_is_ranked_only_with_suggestions_past_the_confidence_line(esco
     again = enrich_vacancy(v, "", esco_recognizer, exclude=rejected)
     assert not rejected & {s.uri for s in again.skills}
     assert all(scores.get(s.uri, 0.0) >= CONFIDENT_SCORE for s in again.skills), again.skills
+
+
+# -- outside tester 7 ------------------------------------------------------------------------------
+def test_a_generic_title_and_an_atmosphere_sentence_give_no_suggestion(esco_recognizer):
+    """H7: "Työntekijä" (employee) + "Tule meille töihin! Tehtävät sovitaan tarkemmin
+    haastattelussa. Meillä on hyvä ilmapiiri." gave evaluate/coach/train employees and monitor
+    organisation climate as confident suggestions and no warning: the text names no task, so the
+    vacancy gets no suggestion (and the API its no-confident-skill warning)."""
+    text = "Tule meille töihin! Tehtävät sovitaan tarkemmin haastattelussa. Meillä on hyvä ilmapiiri."
+    assert esco_recognizer.recognise(text) == []
+    for title in ("Työntekijä", "Kesätyöntekijä", "Employee", "Anställd"):
+        enriched = enrich_vacancy(replace(vacancy(), title=title), text, esco_recognizer)
+        assert enriched.skills == (), (title, enriched.skills)
+
+
+def test_a_generic_head_in_a_title_leaves_the_work_it_names(esco_recognizer):
+    enriched = enrich_vacancy(replace(vacancy(), title="Varastotyöntekijä"), "", esco_recognizer)
+    names = {esco_recognizer.labels_["en"][esco_recognizer.skill_index_[s.uri]] for s in enriched.skills}
+    assert any("warehouse" in n for n in names), names
+    assert not any("employee" in n for n in names), names
+
+
+def test_application_handling_sentences_give_no_suggestion(esco_recognizer):
+    """H4: an English welder ad got "prepare for job interview" (0.436) from its application lines."""
+    text = (
+        "We are looking for a welder for our workshop. The work includes MIG and MAG welding and "
+        "assembly of steel structures. A forklift licence is an advantage. Interviews are held as "
+        "applications arrive. Selected candidates will be invited to an interview."
+    )
+    enriched = enrich_vacancy(replace(vacancy(), title="Welder"), text, esco_recognizer)
+    names = {esco_recognizer.labels_["en"][esco_recognizer.skill_index_[s.uri]] for s in enriched.skills}
+    assert {
+        "operate forklift",
+        "perform metal active gas welding",
+        "perform metal inert gas welding",
+    } <= names
+    assert not any("interview" in n for n in names), names
+
+
+def _suggested(recognizer, title, text):
+    enriched = enrich_vacancy(replace(vacancy(), title=title), text, recognizer)
+    return {recognizer.labels_["en"][recognizer.skill_index_[s.uri]] for s in enriched.skills}
+
+
+WELDING = {"perform metal active gas welding", "perform metal inert gas welding", "operate forklift"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected", "absent"),
+    [
+        (
+            "Welder",
+            "We are looking for a welder for our workshop. The work includes MIG and MAG welding and "
+            "assembly of steel structures. A forklift licence is an advantage.",
+            WELDING | {"welding techniques"},
+            {"weld mining machinery", "prepare for job interview"},
+        ),
+        (
+            "Hitsaaja",
+            "Haemme konepajaamme hitsaajaa. Työ sisältää MIG- ja MAG-hitsausta sekä teräsrakenteiden "
+            "kokoonpanoa. Trukkikortti on eduksi.",
+            WELDING | {"welding techniques"},
+            {"coordinate assembling room in footwear manufacturing", "weld mining machinery"},
+        ),
+        (
+            "Svetsare",
+            "Vi söker en svetsare till vår verkstad i Vasa. Arbetet omfattar MIG- och MAG-svetsning "
+            "samt montering av stålkonstruktioner. Truckkort är meriterande.",
+            WELDING,
+            {"monitor construction site", "construction methods"},
+        ),
+        (
+            "Nurse",
+            "We are looking for a nurse for our internal medicine ward. The work includes patient care, "
+            "medication and documentation. A nursing degree is required.",
+            {"nursing science"},
+            {"nurse plants", "nurse trees"},
+        ),
+    ],
+)
+def test_a_vacancys_suggestions_keep_to_its_occupation(esco_recognizer, title, text, expected, absent):
+    """Outside tester 7, H4: the same welder ad in three languages got "coordinate assembling room in
+    footwear manufacturing" (0.406), "monitor construction site", "weld mining machinery", and an
+    English nurse ad "nurse plants" and "nurse trees", as confident suggestions. What the vacancy is
+    about (its title's occupation, or the occupations its rule-named skills share) weighs the
+    skills of other occupations down."""
+    found = _suggested(esco_recognizer, title, text)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+def test_titles_name_occupations_by_their_label_or_their_head(esco_recognizer):
+    named = esco_recognizer.occupations_named
+    assert named("Hitsaaja") and named("Welder") and named("Sairaanhoitaja")
+    assert named("Nurse"), "one word ending several nurses' titles"
+    assert named("Manager") == (), "the head of hundreds of titles says nothing"
+    assert named("") == ()

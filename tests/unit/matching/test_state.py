@@ -105,7 +105,10 @@ class SlowRecognizer:
         self.seconds = seconds
         self.texts = []
 
-    def recognise(self, text, *, top_k=10, lang=None):
+    def occupations_named(self, title):
+        return ()
+
+    def recognise(self, text, *, top_k=10, lang=None, occupations=()):
         import time
 
         from services.matching.index.domain.recognition import RecognisedSkill

@@ -168,3 +168,24 @@ def test_an_api_text_is_translated_with_its_values_and_a_value_that_is_a_message
         assert translate_text("step s-1 is ended") == "steget s-1 är avslutat"  # the state word too
     with app.test_request_context("/api/v1/x"):  # the API's default: English, as the code wrote it
         assert translate_text(nested) == nested and translate_text("step s-1 is ended") == "step s-1 is ended"
+
+
+MATCH_HEADING = "Match 0–100"
+MATCH_TOOLTIP = (
+    "Of candidates shown with this match, about this many in a hundred fit the vacancy as posted: of its "
+    "occupation, or of one that asks for every skill it asks for. 100 is as good a fit as the vacancy allows, "
+    "also when it gives only a few skills."
+)
+OTHER_FINNISH_WORDS_FOR_MATCH = ("osuvuu", "osuma", "vastaavuu", "yhteensopivuu")
+
+
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+def test_the_meeting_page_names_the_match_with_one_term_in_each_language(lang):
+    """Tester 7's H15: the Finnish heading said "Sopivuus", its tooltip "osuvuudella" and "osuma"."""
+    texts = {m.id: m.string for m in catalogue(lang) if m.id and not isinstance(m.id, tuple)}
+    term = texts[MATCH_HEADING].split()[0].lower()
+    tooltip = texts[MATCH_TOOLTIP].lower()
+    assert term[:-1] in tooltip, f"{lang}: the tooltip does not use the heading's term {term!r}"
+    if lang == "fi":
+        every_text = " ".join(str(s) for s in texts.values()).lower()
+        assert not [w for w in OTHER_FINNISH_WORDS_FOR_MATCH if w in every_text]

@@ -59,6 +59,7 @@ from .recognition_text import (
     says_more,
     sentences,
     strip_stock,
+    title_to_read,
     words,
 )
 from .taxonomy import LANGS, Taxonomy
@@ -219,6 +220,16 @@ class SkillRecognizer:
         "Taleo", "LINQ") in a unit of text that does not name the product (0: it does not count
         there). An outside tester: "Linux" gave Kali Linux at 0.66, Swedish "Talar" (speaks) Taleo,
         "Kotlin and Git" LINQ and Apache Tomcat.
+    off_occupation_weight : multiplier of the score of a skill that is not a skill (essential or
+        optional, in ESCO) of any occupation in the ISCO-08 unit groups of the occupations a text
+        is known to be about (`recognise(occupations=...)`: a vacancy's occupation or the one its
+        title names, `occupations_named`; else those sharing two or more of the skills the
+        explicit rules named in it); transversal skills and skills named by a rule are not
+        affected. An outside tester: a welder ad got "coordinate assembling room in footwear
+        manufacturing", a nurse ad "nurse plants" and "nurse trees", a Swedish welder ad "monitor
+        construction site", all over the confidence line.
+    max_context_groups : occupations spread over more unit groups than this (a title such as
+        "manager") say too little to weigh skills by (`_main_groups`).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -247,6 +258,8 @@ class SkillRecognizer:
         query_cache_size: int = 2048,
         reuse_weights: tuple[tuple[str, float], ...] = (("occupation-specific", 0.8),),
         unnamed_product_weight: float = 0.0,
+        off_occupation_weight: float = 0.8,
+        max_context_groups: int = 4,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -270,6 +283,8 @@ class SkillRecognizer:
         self.query_cache_size = query_cache_size
         self.reuse_weights = reuse_weights
         self.unnamed_product_weight = unnamed_product_weight
+        self.off_occupation_weight = off_occupation_weight
+        self.max_context_groups = max_context_groups
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -383,8 +398,102 @@ class SkillRecognizer:
                 rx = rf"(?<![\w#+.\-])({alternatives})(?::?[a-zäöå]{{1,6}})?(?![\w#+])"
                 self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
+        self._set_occupations(taxonomy)
         self._set_language(taxonomy)
         return self
+
+    def _set_occupations(self, taxonomy: Taxonomy) -> None:
+        """What `occupations_named` and the weighing by occupation (`off_occupation_weight`) read:
+        occupation × skill links, each occupation's ISCO-08 unit group, the transversal skills,
+        and the occupation titles (exact, and by their last word)."""
+        t = taxonomy.tables
+        n_o = taxonomy.n_occupations
+        links = sp.csr_matrix(
+            (np.ones(len(t.occ_skill_occ), dtype=np.float32), (t.occ_skill_occ, t.occ_skill_skill)),
+            shape=(n_o, taxonomy.n_skills),
+        )
+        links.sum_duplicates()
+        self.occupation_skills_ = links
+        self.occupation_uris_ = tuple(taxonomy.occupation_uris)
+        self.occupation_index_ = dict(taxonomy.occupation_index)
+        self.occupation_isco_ = tuple(t.occupation_isco)
+        by_group: dict[str, list[int]] = {}
+        for o, code in enumerate(t.occupation_isco):
+            by_group.setdefault(code, []).append(o)
+        self.group_occupations_ = {k: np.asarray(v, dtype=np.int64) for k, v in by_group.items()}
+        self.transversal_ = np.asarray([x == "transversal" for x in t.skill_reuse_levels], dtype=bool)
+        exact: dict[str, set[int]] = {}
+        heads: dict[str, set[int]] = {}
+        for lang in LANGS:
+            labels, alts = t.occupation_labels.get(lang, []), t.occupation_alt_labels.get(lang, [])
+            for o, pref in enumerate(labels):
+                for label in (pref, *(alts[o] if o < len(alts) else ())):
+                    tokens = words(label or "")
+                    if tokens:
+                        exact.setdefault(" ".join(tokens), set()).add(o)
+                        heads.setdefault(tokens[-1], set()).add(o)
+        self.titles_ = {k: tuple(sorted(v)) for k, v in exact.items()}
+        self.title_heads_ = {k: tuple(sorted(v)) for k, v in heads.items()}
+
+    def occupations_named(self, title: str) -> tuple[str, ...]:
+        """URIs of the ESCO occupations a job title names: those with the title as a label (any
+        language, case and inflection of a one-word Finnish title aside: "Hitsaajaa"), else, for
+        a one-word title, those whose label ends with it ("Nurse": "specialist nurse", "nurse
+        responsible for general care"). () when none, or when they fall in more than
+        `max_context_groups` ISCO-08 unit groups (the title says too little); of the occupations
+        found, those of the main unit groups (`_main_groups`)."""
+        tokens = words(title)
+        if not tokens:
+            return ()
+        key = " ".join(tokens)
+        found = self.titles_.get(key, ())
+        if not found and len(tokens) == 1 and self.tools.lemmatise is not None:
+            found = self.titles_.get(self.tools.lemmatise(key, "fi"), ())
+        if not found and len(tokens) == 1:  # the head of titles, if it ends few ("manager" ends hundreds)
+            found = self.title_heads_.get(key, ())
+            found = found if len(found) <= 3 * self.max_context_groups else ()
+        groups = self._main_groups(found)
+        if not groups:
+            return ()
+        return tuple(self.occupation_uris_[o] for o in found if self.occupation_isco_[o] in groups)
+
+    def _main_groups(self, occupations: Sequence[int]) -> set[str]:
+        """The ISCO-08 unit groups holding at least half as many of `occupations` (positions) as
+        the group holding most ("nurse" ends the labels of three general-care nurse occupations
+        (2221), two nannies' ("nursery nurse", 5311), and one each in six other groups); empty
+        when they are more than `max_context_groups`."""
+        counts: dict[str, int] = {}
+        for o in occupations:
+            counts[self.occupation_isco_[o]] = counts.get(self.occupation_isco_[o], 0) + 1
+        if not counts:
+            return set()
+        top = max(counts.values())
+        groups = {g for g, c in counts.items() if 2 * c >= top}
+        return groups if len(groups) <= self.max_context_groups else set()
+
+    def _occupation_factor(self, occupations: Collection[str], ruled: list[list[str]]) -> np.ndarray | None:
+        """(n_skills,) float32 multipliers (`off_occupation_weight`) for the skills outside the
+        unit groups of `occupations` (else of the occupations sharing two or more of the skills
+        the rules named in the text, `ruled`); None when there is no such context."""
+        if self.off_occupation_weight == 1.0:
+            return None
+        positions = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
+        if not positions:
+            named = sorted({self.skill_index_[u] for uris in ruled for u in uris if u in self.skill_index_})
+            if len(named) < 2:
+                return None
+            shared = np.asarray(self.occupation_skills_[:, named].sum(axis=1)).ravel()
+            positions = np.flatnonzero(shared >= 2).tolist()
+            if not positions:
+                return None
+        groups = sorted(self._main_groups(positions))
+        if not groups:
+            return None
+        rows = np.concatenate([self.group_occupations_[g] for g in groups])
+        linked = np.asarray(self.occupation_skills_[rows].sum(axis=0)).ravel() > 0
+        factor = np.full(len(linked), np.float32(self.off_occupation_weight), dtype=np.float32)
+        factor[linked | self.transversal_] = 1.0
+        return factor
 
     # -- recognising ------------------------------------------------------------------------------
     def language(self, text: str) -> str:
@@ -454,8 +563,12 @@ class SkillRecognizer:
         top_k: int = 10,
         min_score: float = DEFAULT_MIN_SCORE,
         lang: str | None = None,
+        occupations: Collection[str] = (),
     ) -> list[RecognisedSkill]:
         """Up to `top_k` skills scoring at least `min_score`, best first (ties by URI).
+        `occupations`: URIs of the ESCO occupations the text is known to be about (a vacancy's
+        occupation, or those its title names): skills of other occupations weigh less
+        (`off_occupation_weight`).
 
         Skills named by the explicit rules come first (score `RULE_SCORE`), then each list item's
         best `item_quota` skills. Each sentence then contributes its own best
@@ -465,6 +578,9 @@ class SkillRecognizer:
         per_sentence, ruled, item_tops = self._scores(text, lang)
         if not per_sentence.size or top_k <= 0:
             return []
+        factor = self._occupation_factor(occupations, ruled)
+        if factor is not None:
+            per_sentence = per_sentence * factor
         best = per_sentence.max(axis=0)
         for uris in ruled:
             for uri in uris:
@@ -1090,7 +1206,8 @@ def enrich_vacancy(
     max_sentences: int | None = None,
 ) -> Vacancy:
     """The vacancy with suggested skills recognised from `text` (its description) and, when the
-    employer named neither an occupation nor a skill, its title, added.
+    employer named neither an occupation nor a skill, its title (without the words that only say
+    someone is employed: `title_to_read`), added.
 
     Only what the job requires is read: sentences about the employer, benefits, equal
     opportunity and the application are skipped (see `SkillRecognizer`). Suggestions scoring
@@ -1115,8 +1232,14 @@ def enrich_vacancy(
     # Likewise when the employer chose skills: they said what the job needs, and a title such as
     # "Tehdastyöntekijä" gave "evaluate employees", "coach employees" … beside MIG/MAG welding (an
     # outside tester). The title still tells the ranking which occupation (an exact ESCO title).
-    read = text if vacancy.occupation_uri is not None or chosen else f"{vacancy.title}.\n{text}"
-    found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang)
+    # A generic title ("Työntekijä", "Employee") names no work: "työntekijä" read as text gave
+    # "evaluate employees", "coach employees" (an outside tester); `title_to_read` drops it.
+    title = title_to_read(vacancy.title).strip()
+    read = text if vacancy.occupation_uri is not None or chosen or not title else f"{title}.\n{text}"
+    # What the vacancy is about weighs the suggestions (`SkillRecognizer.off_occupation_weight`):
+    # "nurse plants" is no nurse's skill
+    about = (vacancy.occupation_uri,) if vacancy.occupation_uri else recognizer.occupations_named(title)
+    found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang, occupations=about)
     found = [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
     suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]
     suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]

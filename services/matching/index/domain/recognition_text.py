@@ -214,6 +214,25 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bread more\b",
     r"\bour website\b",
     r"\bwelcome to apply\b",
+    # the application and selection process, the start (an outside tester: "prepare for job
+    # interview" became a welder vacancy's suggestion)
+    r"\b(?:job )?interviews? (?:are|is|will|may|take|takes|can)\b",
+    r"\binvited (?:to|for) (?:an? |the )?(?:job )?interviews?\b",
+    r"\bwe (?:will )?interview\b",
+    r"\bon a rolling basis\b",
+    r"\b(?:selection|recruitment|hiring|application) process\b",
+    r"\bsend us\b",
+    r"\bcover letter\b",
+    r"\bstart(?:ing)? date\b",
+    r"\b(?:the )?(?:position|job|role|employment|work) (?:starts|begins|will start)\b",
+    # the workplace and its atmosphere (an outside tester: "Meillä on hyvä ilmapiiri" gave
+    # "monitor organisation climate" as a vacancy's skill)
+    r"\bjoin (?:an?|our) (?:\w+ ){0,2}(?:team|community|company|crew)\b",
+    r"\bcome (?:and )?work (?:with|for|at) us\b",
+    r"\b(?:we have|our|with an?) (?:\w+ )?(?:great|good|friendly|relaxed|positive|inspiring|supportive|"
+    r"nice|pleasant|warm|open|welcoming) (?:\w+ )?(?:atmosphere|work(?:ing)? environment|team|"
+    r"team spirit|colleagues|work community|workplace)\b",
+    r"\bgreat place to work\b",
     # Finnish
     r"\btarjoamme\b",
     r"\bsaat meiltä\b",
@@ -233,7 +252,9 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bsoveltuvuusarvi\w*",
     r"\brikostaust\w*",
     r"\bkoeaika\b",
-    r"\bhaastattel\w*",
+    # the interviews of the selection ("haastattelut", "kutsumme haastatteluun"), not the task of
+    # interviewing ("Haastattelet asiakkaita", "teet haastatteluja")
+    r"\b(?:työ)?haastattelu(?:t|ssa|un|ihin|issa|kutsu\w*|vaihe\w*)?\b|\bhaastattelemme\b|\btyöhaastattel\w*",
     r"\byrityksemme on\b",
     r"\bkonserni(?:in|mme)\b",
     r"\bliikevaihto\w*",
@@ -251,6 +272,18 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bpysäköin\w*",
     r"\bperehdyt(?:ämme|yksen)\b",
     r"\blue lisää\b",
+    r"\btule (?:meille|mukaan|töihin|tiimiimme|joukkoomme|taloon)\b",
+    r"\bliity (?:joukkoomme|tiimiimme|meihin|porukkaamme)\b",
+    r"\bmeillä on (?:\w+ ){0,2}(?:työ)?(?:ilmapiiri\w*|henki|yhteisö\w*|porukka\w*|"
+    r"tiimi\w*|työkaveri\w*|kollega\w*|fiilis\w*)",
+    r"\b(?:hyvä|mukava|rento|innostava|kannustava|loistava|lämmin|avoin|hyvähenkinen|positiivinen|"
+    r"leppoisa|iloinen|osaava)\w* (?:työ)?(?:ilmapiiri\w*|henki|hengen|yhteisö\w*|porukka\w*|"
+    r"työkaveri\w*|kollega\w*)",
+    r"\b(?:mukava|rento|hyvähenkinen|iloinen|loistava|innostava)\w* (?:tiimi|työpaikka)\w*",
+    r"\bsovitaan tarkemmin\b",
+    r"\btyö alkaa\b",
+    r"\b(?:aloitus|työn aloitus|aloittaminen) (?:sopimuksen mukaan|heti|mahdollisimman pian)\b",
+    r"\bsopimuksen mukaan\b",
     r"\b(?:koti|verkko|netti)sivu\w*",
     # Swedish
     r"\bvi erbjuder\b",
@@ -268,7 +301,13 @@ BOILERPLATE: tuple[str, ...] = (
     r"\boavsett\b",
     r"\bprövotid\b",
     r"\bprovanställning\w*",
-    r"\bintervjuer\w*",
+    r"\bintervju\w*",
+    r"\bkom (?:och )?(?:jobba|arbeta) (?:hos|med|för) oss\b",
+    r"\bhos oss (?:är|finns|har|råder)\b",
+    r"\b(?:god|bra|trevlig|härlig|positiv|familjär|öppen|glad|go)\w* (?:stämning|arbetsmiljö|arbetsplats|"
+    r"kollegor|arbetskamrater|gemenskap|sammanhållning)\b",
+    r"\btillträde\b",
+    r"\benligt överenskommelse\b",
     r"\bpersonal(?:rabatt|måltid)\w*",
     r"\bfriskvård\w*",
     r"\bparkering\w*",
@@ -713,3 +752,63 @@ def finnish_name_forms(name: str) -> tuple[frozenset[str], frozenset[str], froze
     plain = frozenset({name, strong + a, weak + "n", strong + "n" + a})
     local = frozenset({weak + "ss" + a, weak + "st" + a, weak + "ll" + a, strong + strong[-1] + "n"})
     return telling, plain, local
+
+
+# Job titles that name no occupation, only that someone is employed ("Työntekijä", "Employee",
+# "Anställd"), and the words that qualify such a title ("Kesätyöntekijä", "Summer worker",
+# "Extra personal"): read as text, "työntekijä" (employee) matched "evaluate employees" and "coach
+# employees" (an outside tester). As the head of a compound or phrase ("Varastotyöntekijä",
+# "Warehouse worker", "Lagermedarbetare") the rest still names the work.
+GENERIC_TITLE_HEADS: tuple[str, ...] = (
+    # Finnish (nominative and the plural/partitive forms of titles: "Työntekijöitä")
+    *("työntekijä", "työntekijät", "työntekijöitä", "työntekijää", "tekijä", "tekijöitä", "tekijää"),
+    *("henkilöstö", "henkilöstöä", "henkilökunta", "henkilökuntaa", "työläinen", "työläisiä"),
+    *("harjoittelija", "harjoittelijoita", "harjoittelijaa", "sijainen", "sijaisia", "sijaista"),
+    # English
+    *("employee", "employees", "worker", "workers", "staff", "personnel", "member", "members"),
+    *("trainee", "trainees", "intern", "interns", "temp", "temps", "substitute", "helper", "helpers"),
+    # Swedish
+    *("anställd", "anställda", "medarbetare", "arbetare", "sommarjobbare", "vikarie"),
+    *("vikarier", "praktikant", "praktikanter", "extrapersonal"),
+)
+GENERIC_TITLE_QUALIFIERS: tuple[str, ...] = (
+    # Finnish
+    *("kesä", "kesätyö", "osa-aika", "osa-aikainen", "osa-aikaisia", "osa-aikaista", "kokoaika"),
+    *("kokoaikainen", "tunti", "keikka", "extra", "vakituinen", "vakituisia", "vakituista"),
+    *("määräaikainen", "määräaikaisia", "määräaikaista", "uusi", "uusia", "uutta", "useita"),
+    *("haetaan", "haemme", "etsimme", "tuntityö", "keikkatyö", "yleis", "yleistyö", "kausi"),
+    # English
+    *("summer", "seasonal", "temporary", "permanent", "part-time", "full-time", "part", "time", "full"),
+    *("general", "new", "team", "crew", "extra", "casual", "wanted", "hiring", "several", "a", "an"),
+    # Swedish
+    *("sommar", "säsongs", "tillfällig", "tillfälliga", "deltid", "heltid", "ny", "nya", "flera"),
+    *("allmän", "extra", "timanställd", "timanställda", "sökes", "söker", "vi", "en", "ett"),
+)
+_GENERIC_HEADS = frozenset(GENERIC_TITLE_HEADS)
+_GENERIC_QUALIFIERS = frozenset(GENERIC_TITLE_QUALIFIERS)
+_GENERIC_HEAD_IN_COMPOUND = re.compile(
+    r"^(.{3,}?)-?(työntekij\w*|tekij\w*|henkilöstö\w*|harjoittelij\w*|sijai\w+|medarbetare|arbetare|"
+    r"personal|vikarie\w*|praktikant\w*)$"
+)
+
+
+def title_to_read(title: str) -> str:
+    """What recognition reads of a vacancy's job title: the title without the words that only say
+    someone is employed (`GENERIC_TITLE_HEADS`: "Työntekijä", "Worker", "Anställd") and those
+    qualifying them (`GENERIC_TITLE_QUALIFIERS`: "Kesä-", "Summer", "Part-time"); a compound with such
+    a head keeps its first part ("Varastotyöntekijä" → "Varasto", "Lagerarbetare" → "Lager"). ""
+    when nothing that names work is left ("Työntekijä", "Kesätyöntekijöitä", "Summer worker")."""
+    tokens = [t.strip(".,;:!?()[]\"'/–—") for t in title.split()]
+    heads = [_GENERIC_HEAD_IN_COMPOUND.match(t.lower()) for t in tokens]
+    if not any(t.lower() in _GENERIC_HEADS or m is not None for t, m in zip(tokens, heads, strict=True)):
+        return title  # no generic head: "Team leader", "Part-time cook" are read as they are
+    kept: list[str] = []
+    for token, m in zip(tokens, heads, strict=True):
+        word = token.lower()
+        if not _WORD.search(word) or word in _GENERIC_HEADS or word in _GENERIC_QUALIFIERS:
+            continue
+        if m is None:
+            kept.append(token)
+        elif m.group(1).rstrip("-") not in _GENERIC_QUALIFIERS:
+            kept.append(m.group(1).rstrip("-"))
+    return " ".join(kept)
