@@ -482,10 +482,10 @@ class SkillRecognizer:
         (`_main_groups`). () for other languages: an English title word is often an everyday
         word too ("driver", "editor", "host", "guide": measured, it cost the house set's MRR
         0.007), and ESCO's Swedish labels are not in data/."""
-        text = readable(text)
         lang = lang or self.language(text)
         found: list[int] = []
         if lang == "fi" and self.tools.lemmatise is not None:
+            text = readable(text)
             lemmatise = self.tools.lemmatise
             for w in words(text):
                 if len(w) < 5:
@@ -607,10 +607,13 @@ class SkillRecognizer:
         ceil(places left / sentences) skills, so one sentence with many near-identical matches
         cannot crowd out the skills of the others; remaining places go by score. `lang` ("fi", "sv", "en") is detected when not given.
         """
+        read_occupations = not occupations and self.occupations_in_text
+        if read_occupations and lang is None:
+            lang = self.language(text)  # (once, for both)
         per_sentence, ruled, item_tops = self._scores(text, lang)
         if not per_sentence.size or top_k <= 0:
             return []
-        if not occupations and self.occupations_in_text:
+        if read_occupations:
             occupations = self.occupations_in(text, lang)
         factor = self._occupation_factor(occupations, ruled)
         if factor is not None:
