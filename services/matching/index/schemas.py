@@ -304,8 +304,9 @@ class RecogniseSchema(StrictSchema):
         validate=validate.OneOf(TEXT_LANGS),
         metadata={
             "description": "Language of the text (fi, sv or en); detected when left out. Labels are "
-            "given in this language where ESCO has them here (Finnish, English; Swedish falls back "
-            "to English)."
+            "given in the language the request asks for (the `lang` query parameter, the language "
+            "cookie or Accept-Language), else in the text's; Swedish labels fall back to English "
+            "(ESCO's Swedish labels are not in the reference data)."
         },
     )
 

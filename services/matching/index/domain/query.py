@@ -15,7 +15,6 @@ import scipy.sparse as sp
 
 from .arrays import row_positions
 from .geo import MunicipalityTable
-from .match_score import title_occupations
 from .model import Vacancy
 from .occupations import vacancy_target
 from .vectors import SkillSpace
@@ -132,9 +131,15 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     coverage = {j: c for j, c in coverage.items() if c > 0}
     q = np.zeros(tax.n_skills)
     q[list(weight)] = list(weight.values())
-    titles = title_occupations(vacancy.title, space.titles) if vacancy.title else ()
+    titles = space.titles.read(vacancy.title) if o < 0 and vacancy.title else ()
     target = vacancy_target(
-        space.occupations, q, titles, occupation=o, k=p.vacancy_occupations, title_weight=p.title_weight
+        space.occupations,
+        q,
+        [t.occupation for t in titles],
+        occupation=o,
+        k=p.vacancy_occupations,
+        title_weight=p.title_weight,
+        title_confidences=[t.confidence for t in titles],
     )
     kind = (
         "occupation"
