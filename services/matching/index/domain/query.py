@@ -207,6 +207,39 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     )
 
 
+INFERRED_CONFIDENT = 0.5
+"""An inferred occupation this probable (of the vacancy's target distribution) is shown as what
+the vacancy is ranked as without a hedge, and counts for the shortage list (docs/meeting.md);
+below it the vacancy's occupation is uncertain (several occupations fit its title and skills)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RankedOccupation:
+    """The occupation a vacancy is ranked as: `occupation` its taxonomy position, `probability`
+    in (0, 1] (1 when the employer named it), `inferred` True when the employer named none and it
+    is the most probable occupation of the vacancy's title and skills (`vacancy_target`)."""
+
+    occupation: int
+    probability: float
+    inferred: bool
+
+    @property
+    def confident(self) -> bool:
+        """Named by the employer, or inferred with probability at least `INFERRED_CONFIDENT`."""
+        return not self.inferred or self.probability >= INFERRED_CONFIDENT
+
+
+def ranked_occupation(q: VacancyQuery) -> RankedOccupation | None:
+    """The occupation `q` ranks candidates as: the employer's, else the most probable of its
+    target distribution; None when the vacancy gives nothing to infer one from."""
+    if q.occupation >= 0:
+        return RankedOccupation(q.occupation, 1.0, False)
+    if q.target is None or not len(q.target) or q.target.max() <= 0:
+        return None
+    best = int(np.argmax(q.target))
+    return RankedOccupation(best, round(float(q.target[best]), 3), True)
+
+
 def ideal_score(agreement: np.ndarray, has_skills: bool, space: SkillSpace) -> float:
     """The raw score, in [0, 1], of an ideal candidate for a vacancy: certainly of the occupation
     that agrees best with the vacancy's (its occupation's slot and its ISCO unit group's at
