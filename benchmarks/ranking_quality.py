@@ -58,13 +58,14 @@ from benchmarks.ranking_families import (
     Labelled,
     generate_family,
 )
+from benchmarks.title_occupations import ExactTitles
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.match_score import MatchScale, scale_input
 from services.matching.index.domain.model import Vacancy
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
 from services.matching.index.domain.taxonomy import Taxonomy
-from services.matching.index.reference import load_recognizer, load_taxonomy
+from services.matching.index.reference import load_recognizer, load_taxonomy, load_title_reader
 
 TUNING: dict[str, Any] = {"name": "tuning", "half": 0, "seed": 1101}
 REPORT: dict[str, Any] = {"name": "report", "half": 1, "seed": 2202}
@@ -113,6 +114,7 @@ class Prepared:
     vacancies: dict[str, list[Vacancy]]  # text variant enriched with recognised skills
     relevance: list[np.ndarray]  # per vacancy (same order in every variant)
     fit: dict[str, list[np.ndarray]] = field(default_factory=dict)  # variant -> per vacancy (`fits`)
+    titles: Any = None  # the engine's job-title reader (None: exact labels only)
 
 
 Ranker = Callable[[str, int], np.ndarray]  # (variant, vacancy number) -> candidate positions
@@ -227,7 +229,9 @@ def engine_ranker(
 ) -> Ranker:
     """The engine's shortlists; with `collect`, appends a `Pairs` of each vacancy's top 50
     (`CALIBRATION_POOL`) as the engine ranks them."""
-    engine = MatchingEngine(taxonomy, MUNICIPALITIES, params or RankingParams(), clock=lambda: REFERENCE_DAY)
+    engine = MatchingEngine(
+        taxonomy, MUNICIPALITIES, params or RankingParams(), clock=lambda: REFERENCE_DAY, titles=p.titles
+    )
     engine.bulk_load(p.data.candidates)
     position = {c.candidate_id: i for i, c in enumerate(p.data.candidates)}
 
@@ -339,6 +343,12 @@ def run(
     run, of the occupation-aware prototype)."""
     taxonomy = load_taxonomy()
     recognizer = load_recognizer(taxonomy)
+    # the service's title reader (exact labels, then the multilingual model), or the one before it
+    titles = (
+        load_title_reader(taxonomy, recognizer)
+        if split.get("titles", "dense") == "dense"
+        else ExactTitles(taxonomy)
+    )
     hierarchy = Hierarchy(taxonomy)
     occupations = (
         list(taxonomy.occupation_uris)
@@ -361,6 +371,7 @@ def run(
             hierarchy=hierarchy,
         )
         p = prepare(taxonomy, data, recognizer)
+        p.titles = titles
         per = {}
         for name, make in rankers.items():
             calibrated = "engine" if "engine" in rankers else "occupation-aware"
@@ -527,8 +538,15 @@ def main(argv: Sequence[str] | None = None) -> dict:
         default="half",
         help="occupations: the split's half (default) or all of ESCO (the seed still differs)",
     )
+    parser.add_argument(
+        "--titles",
+        choices=("dense", "exact"),
+        default="dense",
+        help="job titles of vacancies without an occupation: the service's reader (default) or, as "
+        "before, exact ESCO labels only",
+    )
     args = parser.parse_args(argv)
-    split = {**(TUNING if args.tune else REPORT), "pool": args.pool}
+    split = {**(TUNING if args.tune else REPORT), "pool": args.pool, "titles": args.titles}
     fams = [f for f in FAMILIES if not args.families or f.name in args.families.split(",")]
     rankers = {
         k: v
@@ -538,7 +556,8 @@ def main(argv: Sequence[str] | None = None) -> dict:
     print(
         f"# ranking quality, {split['name']} {'half' if args.pool == 'half' else 'seed, all of ESCO'} "
         f"(seed {split['seed']}), {args.candidates} candidates, "
-        f"{args.vacancies} vacancies per variant, {date.today()}; NDCG@10 (difference to idf-cosine ± s.e.)"
+        f"{args.vacancies} vacancies per variant, titles read {args.titles}, {date.today()}; "
+        "NDCG@10 (difference to idf-cosine ± s.e.)"
     )
     started = time.time()
     results, pairs = run(

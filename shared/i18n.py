@@ -70,14 +70,19 @@ def supported(lang: str | None) -> str | None:
     return code if code in LANGUAGES else None
 
 
-def select_language() -> str:
-    """The current request's language code (one of ``LANGUAGES``), by the order in the module doc."""
+def stated_language() -> str | None:
+    """The language the current request asks for (``?lang``, then the cookie, then
+    ``Accept-Language``; one of ``LANGUAGES``), or None when it names none of them."""
     return (
         supported(request.args.get(LANG_PARAM))
         or supported(request.cookies.get(LANG_COOKIE))
         or request.accept_languages.best_match(LANGUAGES)
-        or (API_DEFAULT_LANGUAGE if read_by_programs(request.path) else DEFAULT_LANGUAGE)
     )
+
+
+def select_language() -> str:
+    """The current request's language code (one of ``LANGUAGES``), by the order in the module doc."""
+    return stated_language() or (API_DEFAULT_LANGUAGE if read_by_programs(request.path) else DEFAULT_LANGUAGE)
 
 
 #: Endings of the paths programs read besides the API (downloads: a meeting's content.json/.csv/.xlsx).

@@ -17,7 +17,12 @@ from services.matching.index.api import blp
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.feed import IndexFeed
 from services.matching.index.handlers import MatchingHandlers
-from services.matching.index.reference import esco_catalogue_of, load_recognizer, load_taxonomy
+from services.matching.index.reference import (
+    esco_catalogue_of,
+    load_recognizer,
+    load_taxonomy,
+    load_title_reader,
+)
 from services.matching.index.snapshot import SnapshotStore
 from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
@@ -54,7 +59,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
     # abolished codes (records written before a merger) sit at their successor's centre
     places = geography(common.reference_dir).coordinates(with_abolished=True)
-    state = MatchingState(MatchingEngine(taxonomy, places), recognizer, ErasedCandidates(service.engine))
+    # job titles of vacancies without an occupation are read in any language (exact labels, then the
+    # recogniser's multilingual model over the occupations' cached label embeddings)
+    titles = load_title_reader(taxonomy, recognizer, settings.embedding_cache_dir, common.reference_dir)
+    state = MatchingState(
+        MatchingEngine(taxonomy, places, titles=titles), recognizer, ErasedCandidates(service.engine)
+    )
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
     app.extensions["kohtaanto.matching.state"] = state
     clock: Callable[[], datetime] = overrides.get("clock") or (lambda: datetime.now(UTC))

@@ -12,7 +12,7 @@ from unittest import mock
 from services.matching import app as app_module
 from services.matching.app import create_app
 from services.matching.config import Settings
-from services.matching.index.reference import load_recognizer, load_taxonomy
+from services.matching.index.reference import load_recognizer, load_taxonomy, load_title_reader
 from shared.config import REPO_ROOT
 from shared.messaging.consumer import Record
 from shared.messaging.envelope import Envelope
@@ -44,8 +44,14 @@ def _recognizer(*_: Any, **__: Any) -> Any:
     return load_recognizer(_taxonomy())
 
 
+@functools.cache
+def _title_reader(*_: Any) -> Any:
+    return load_title_reader(_taxonomy(), _recognizer())
+
+
 def matching_app(database_url: str, clock: Clock, rate_limits: Any = None) -> Any:
-    """The app, with the taxonomy and recogniser loaded once per test session (they are read-only);
+    """The app, with the taxonomy, recogniser and title reader loaded once per test session (they are
+    read-only);
     `rate_limits`: `RateLimitSettings` instead of the defaults."""
     common = common_settings("matching", database_url)
     if rate_limits is not None:
@@ -58,6 +64,7 @@ def matching_app(database_url: str, clock: Clock, rate_limits: Any = None) -> An
     with (
         mock.patch.object(app_module, "load_taxonomy", _taxonomy),
         mock.patch.object(app_module, "load_recognizer", _recognizer),
+        mock.patch.object(app_module, "load_title_reader", _title_reader),
     ):
         return create_app(settings, testing=True, clock=clock)
 

@@ -34,6 +34,23 @@ def test_the_language_is_detected_when_not_given(client):
     assert "noudattaa" in fi.get_json()["items"][0]["label"]  # Finnish labels for Finnish text
 
 
+def test_labels_are_in_the_language_the_reader_asks_for_else_in_the_texts(client):
+    """Tester 8's J5: ``?lang=en`` on a Finnish text gave Finnish labels, ``?lang=fi`` on a Swedish
+    text English ones, beside a Finnish warning."""
+    finnish_text = {"text": "Hitsaat MIG-hitsauksella teräsrakenteita.", "top_k": 3}
+    swedish_text = {"text": "Du svetsar stålkonstruktioner med MIG.", "top_k": 3}
+    english = client.post(URL + "?lang=en", json=finnish_text, headers=EMPLOYER).get_json()
+    assert english["lang"] == "fi", "the text's language"
+    assert any("metal inert gas welding" in i["label"] for i in english["items"]), english
+    finnish = client.post(URL + "?lang=fi", json=swedish_text, headers=EMPLOYER).get_json()
+    assert finnish["lang"] == "sv"
+    assert any("MIG-hitsaus" in i["label"] for i in finnish["items"]), finnish
+    by_header = client.post(URL, json=swedish_text, headers={**EMPLOYER, "Accept-Language": "fi"}).get_json()
+    assert [i["label"] for i in by_header["items"]] == [i["label"] for i in finnish["items"]]
+    unstated = client.post(URL, json=finnish_text, headers=EMPLOYER).get_json()
+    assert any("MIG-hitsaus" in i["label"] for i in unstated["items"]), "no language asked: the text's"
+
+
 def test_a_text_about_benefits_only_gets_a_warning_not_a_silent_empty_list(client):
     text = (
         "Tarjoamme kattavan työterveyshuollon ja lounasedun. Hakemukset käsitellään saapumisjärjestyksessä."

@@ -18,9 +18,15 @@ from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.handlers import (
     MatchingHandlers,
     RecognitionUnavailableError,
+    VacancyRecord,
     VacancyUnknownError,
 )
-from services.matching.index.render import render_explanation, render_shortlist, suggestion_warning
+from services.matching.index.render import (
+    render_explanation,
+    render_ranked_occupation,
+    render_shortlist,
+    suggestion_warning,
+)
 from services.matching.index.schemas import (
     MAX_TEXT_CHARS,
     NO_COUNTS,
@@ -36,6 +42,7 @@ from services.matching.index.schemas import (
 )
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort as http_abort
+from shared.i18n import stated_language
 from shared.metrics import SHORTLIST_DURATION
 from shared.ratelimit import rate_limited
 
@@ -168,7 +175,27 @@ class VacancySkillsView(MethodView):
             "rejected_skills": [
                 {"uri": uri, "label": t.skill_label(uri, lang)} for uri in sorted(record.rejected_skills)
             ],
+            "ranked_occupation": render_ranked_occupation(record, t, lang),
+            "occupation_skills": occupation_skills(record, t, lang),
         }
+
+
+def occupation_skills(record: VacancyRecord, t: Taxonomy, lang: str) -> list[dict[str, Any]]:
+    """The skills of the vacancy's named occupation it is ranked with beside the employer's own:
+    its ESCO essential ones (full weight) then its optional ones (lower weight), without those the
+    employer chose; empty when the employer named no occupation (outside tester 7, H5: an
+    occupation-only vacancy showed no skill at all)."""
+    uri = record.vacancy.occupation_uri
+    if not uri or not t.has_occupation(uri):
+        return []
+    chosen = {s.uri for s in record.chosen.skills}
+    essential, optional = t.occupation_skills(uri)
+    return [
+        {"uri": s, "label": t.skill_label(s, lang), "essential": flag}
+        for group, flag in ((essential, True), (optional, False))
+        for s in group
+        if s not in chosen
+    ]
 
 
 def sentences_read() -> int:
@@ -196,12 +223,15 @@ class RecogniseView(MethodView):
             lang, found = handlers().recognise(data["text"], data["top_k"], data["lang"])
         except RecognitionUnavailableError as exc:
             abort(503, message=str(exc))
+        # labels for the reader: in the language the request asks for (``?lang``, cookie,
+        # Accept-Language), else in the text's (tester 8's J5: ``?lang=fi`` gave English labels)
+        reader = stated_language() or lang
         body: dict[str, Any] = {
             "lang": lang,
             "items": [
                 {
                     "uri": s.uri,
-                    "label": taxonomy().skill_label(s.uri, lang),
+                    "label": taxonomy().skill_label(s.uri, reader),
                     "score": round(s.score, 4),
                 }
                 for s in found

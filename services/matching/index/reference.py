@@ -37,6 +37,7 @@ from services.matching.index.domain.recognition import LanguageTools, Recognitio
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import words
 from services.matching.index.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
+from services.matching.index.domain.titles import TitleReader, embed_occupation_labels, occupation_label_texts
 from shared.reference import EscoCatalogue, esco_version, labelled
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
 
 RULES_FILE = "recognition/skill_rules.csv"
 GLOSSARY_FILE = "recognition/sv_glossary.csv"
+TITLES_FILE = "recognition/job_titles.csv"
 LEMMAS_VERSION = "fi-lemmas-5"
 """Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
 verbs of derived action nouns, "siivous" → siivota, cached beside the table; 4: fewer false
@@ -194,6 +196,64 @@ def load_label_embeddings(
         np.concatenate([p[1] for p in parts]).astype(np.int32),
         np.concatenate([p[2] for p in parts]),
     )
+
+
+OCCUPATION_EMBEDDING_VERSION = "occupation-labels-1"
+"""Bump when the texts embedded for the occupations (`titles.occupation_label_texts`) change."""
+
+
+def load_occupation_embeddings(
+    taxonomy: Taxonomy, encoder: Any, cache_dir: Path | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(vectors (n, 384) float16, occupation positions (n,) int32): the occupations' English
+    preferred labels embedded by `encoder` (`titles.embed_occupation_labels`, about 2 CPU-minutes), cached by content (labels, model, this
+    code) in the shared embedding cache beside the skills' label embeddings."""
+    cache_dir = Path(cache_dir or embedding_cache_dir())
+    texts, _ = occupation_label_texts(taxonomy)
+    digest = hashlib.sha256(
+        f"{OCCUPATION_EMBEDDING_VERSION}|{encoder.model_id}|{chr(10).join(texts)}".encode()
+    )
+    path = cache_dir / f"occupation-labels-{digest.hexdigest()[:20]}.npz"
+    with _building(path):
+        if path.exists():
+            with np.load(path, allow_pickle=False) as npz:
+                return npz["vectors"], npz["occupations"]
+        log.info("embedding occupation labels with %s (once per machine)", encoder.model_id)
+        builder = encoder.with_threads(os.cpu_count()) if hasattr(encoder, "with_threads") else encoder
+        vectors, owner = embed_occupation_labels(taxonomy, builder)
+        _atomic_write(path, lambda f: np.savez(f, vectors=vectors, occupations=owner))
+    return vectors, owner
+
+
+def load_title_reader(
+    taxonomy: Taxonomy,
+    recognizer: SkillRecognizer | None,
+    cache_dir: Path | None = None,
+    data_dir: Path | None = None,
+) -> TitleReader:
+    """The `TitleReader` of the service: exact labels with the recogniser's Finnish lemmas, the
+    job-title glossary (`load_title_glossary`), and,
+    when the recogniser has an encoder, the multilingual model over the cached occupation-label
+    embeddings (`load_occupation_embeddings`)."""
+    glossary = load_title_glossary(data_dir)
+    if recognizer is None:
+        return TitleReader(taxonomy, glossary=glossary)
+    encoder = recognizer.encoder
+    embeddings = load_occupation_embeddings(taxonomy, encoder, cache_dir) if encoder is not None else None
+    return TitleReader(taxonomy, recognizer.tools.lemmatise, encoder, embeddings, glossary=glossary)
+
+
+def load_title_glossary(data_dir: Path | None = None) -> tuple[tuple[str, str, str], ...]:
+    """The job-title glossary of `data/recognition/job_titles.csv`: (language, title, Finnish
+    title). Raises `ReferenceDataError` when it cannot be read."""
+    path = Path(data_dir or DEFAULT_DATA_DIR) / TITLES_FILE
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            return tuple(
+                (r["lang"].strip(), r["title"].strip(), r["finnish"].strip()) for r in csv.DictReader(f)
+            )
+    except (OSError, KeyError) as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc}") from None
 
 
 def embedding_cache_dir() -> Path:

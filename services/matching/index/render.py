@@ -8,10 +8,11 @@ entries cost more than ranking a million profiles. The shapes are the ones ``sch
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from services.kernel.texts import N_
+from services.matching.index.domain.query import ranked_occupation
 from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
 from shared.i18n import translate_text
 
@@ -36,10 +37,45 @@ def suggestion_warning(record: VacancyRecord) -> str | None:
     return None
 
 
+INFERRED_OCCUPATION_NOTE = N_(
+    "The employer named no occupation: matching ranks this vacancy as the occupation shown, inferred "
+    "from its job title and skills (its probability is shown). Naming the occupation is surer."
+)
+UNCERTAIN_OCCUPATION_NOTE = N_(
+    "The employer named no occupation, and its job title and skills fit several occupations: matching "
+    "ranks this vacancy mostly by its skills. Naming the occupation is surer."
+)
+
+
 class Labels(Protocol):
+    @property
+    def occupation_uris(self) -> Sequence[str]: ...
+
     def skill_label(self, uri: str, lang: str = "en") -> str: ...
 
     def occupation_label(self, uri: str, lang: str = "en") -> str: ...
+
+
+def render_ranked_occupation(record: VacancyRecord, labels: Labels, lang: str) -> dict[str, Any] | None:
+    """`RankedOccupationSchema`: the occupation the vacancy is ranked as (the employer's, or the one
+    inferred from its title and skills, with its probability and a note in the request's language);
+    None for a closed vacancy or one that gives nothing to infer from (outside tester 7, H5: the
+    occupation a text vacancy was ranked as was shown nowhere)."""
+    if record.query is None or (found := ranked_occupation(record.query.query)) is None:
+        return None
+    uri = labels.occupation_uris[found.occupation]
+    out: dict[str, Any] = {
+        "uri": uri,
+        "label": labels.occupation_label(uri, lang),
+        "inferred": found.inferred,
+        "probability": found.probability,
+        "confident": found.confident,
+    }
+    if found.inferred:
+        out["note"] = translate_text(
+            INFERRED_OCCUPATION_NOTE if found.confident else UNCERTAIN_OCCUPATION_NOTE
+        )
+    return out
 
 
 class SkillLabels:
@@ -91,6 +127,7 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "matched_optional": add(e.matched_optional),
         "related": related,
         "missing_essential": add(e.missing_essential),
+        "missing_optional": add(e.missing_optional),
         "distance_km": None if math.isnan(e.distance_km) else round(e.distance_km, 1),
         "available_from": e.available_from.isoformat(),
         "filters": [translate_text(f.detail) for f in e.filters],  # (in the request's language)
@@ -161,6 +198,7 @@ def render_shortlist(
             "suggested_skills": [
                 {"uri": sk.uri, "label": labels.skill_label(sk.uri, lang)} for sk in v.skills if sk.suggested
             ],
+            "ranked_occupation": render_ranked_occupation(s.record, labels, lang),
             **({"warning": w} if (w := suggestion_warning(s.record)) else {}),
         },
         "generated_at": s.generated_at.isoformat(),

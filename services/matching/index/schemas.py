@@ -149,6 +149,14 @@ class EntrySchema(ma.Schema):
     matched_optional = fields.List(fields.String(metadata=SKILL_URI))
     related = fields.List(fields.Nested(RelatedSchema))
     missing_essential = fields.List(fields.String(metadata=SKILL_URI))
+    missing_optional = fields.List(
+        fields.String(metadata=SKILL_URI),
+        metadata={
+            "description": "The vacancy's own skills that are not essential (the employer's optional "
+            "ones, those recognised in its text) and that the candidate lacks; empty for a vacancy "
+            "naming an occupation (its essential skills the candidate lacks are `missing_essential`)"
+        },
+    )
     distance_km = fields.Float(
         allow_none=True,
         metadata={
@@ -203,8 +211,41 @@ class VacancyFieldsSchema(ma.Schema):
     )
 
 
+class RankedOccupationSchema(ma.Schema):
+    """The occupation a vacancy is ranked as."""
+
+    uri = fields.String(metadata={"description": "ESCO occupation URI"})
+    label = fields.String(metadata={"description": "Its label in the asked language"})
+    inferred = fields.Boolean(
+        metadata={
+            "description": "True when the employer named no occupation and matching inferred it from "
+            "the job title (in Finnish, Swedish or English) and the vacancy's skills"
+        }
+    )
+    probability = fields.Float(
+        metadata={"description": "How probable the occupation is (1 when the employer named it)"}
+    )
+    confident = fields.Boolean(
+        metadata={
+            "description": "Named by the employer, or inferred with probability at least 0.5: a "
+            "confidently inferred shortage occupation counts as a shortage role (docs/meeting.md)"
+        }
+    )
+    note = fields.String(
+        metadata={"description": "For an inferred occupation: what it means, in the asked language"}
+    )
+
+
+RANKED_OCCUPATION = {
+    "description": "The occupation matching ranks the vacancy as (candidates of it rank first): the "
+    "employer's, or, when none was named, the one inferred from the job title and skills; null "
+    "when there is nothing to infer from or the vacancy is closed"
+}
+
+
 class VacancySummarySchema(VacancyFieldsSchema):
     version = fields.Integer()
+    ranked_occupation = fields.Nested(RankedOccupationSchema, allow_none=True, metadata=RANKED_OCCUPATION)
     chosen_skills = fields.List(fields.Dict())
     suggested_skills = fields.List(fields.Nested(SkillRefSchema))
     warning = fields.String(
@@ -304,8 +345,9 @@ class RecogniseSchema(StrictSchema):
         validate=validate.OneOf(TEXT_LANGS),
         metadata={
             "description": "Language of the text (fi, sv or en); detected when left out. Labels are "
-            "given in this language where ESCO has them here (Finnish, English; Swedish falls back "
-            "to English)."
+            "given in the language the request asks for (the `lang` query parameter, the language "
+            "cookie or Accept-Language), else in the text's; Swedish labels fall back to English "
+            "(ESCO's Swedish labels are not in the reference data)."
         },
     )
 
@@ -380,6 +422,15 @@ class VacancySkillsSchema(ma.Schema):
         },
     )
     rejected_skills = fields.List(fields.Nested(LabelledSkillSchema))
+    ranked_occupation = fields.Nested(RankedOccupationSchema, allow_none=True, metadata=RANKED_OCCUPATION)
+    occupation_skills = fields.List(
+        fields.Nested(ChosenSkillSchema),
+        metadata={
+            "description": "The named occupation's ESCO skills the vacancy is ranked with beside the "
+            "employer's own (essential ones at full weight, optional ones lower; `essential` says "
+            "which), the employer's chosen skills left out; empty when no occupation was named"
+        },
+    )
     warning = fields.String(
         metadata={
             "description": "Present when the text was read and no skill in it reached the "

@@ -48,6 +48,7 @@ from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import EPS, exact_scores, score_rows, top_k
 from .segment import Segment, build_segment, encode_id, merge_segments, with_shared_structure
 from .taxonomy import Taxonomy
+from .titles import TitleReader
 from .vectors import (
     CompactCandidate,
     SkillSpace,
@@ -99,7 +100,10 @@ class _Snapshot:
 class MatchingEngine:
     """Candidates in, ranked and explained shortlists out. Thread-safe (see module docstring).
 
-    `clock` gives "today" for experience recency when a profile is indexed.
+    `clock` gives "today" for experience recency when a profile is indexed. `titles` reads the job
+    titles of vacancies without an occupation (default: exact ESCO labels only; the service passes
+    `reference.load_title_reader`'s, which also reads titles in any language with the
+    multilingual model).
     """
 
     def __init__(
@@ -110,11 +114,12 @@ class MatchingEngine:
         *,
         index_params: IndexParams | None = None,
         clock: Callable[[], date] = date.today,
+        titles: TitleReader | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.params = params or RankingParams()
         self.index_params = index_params or IndexParams()
-        self._space: SkillSpace = build_skill_space(taxonomy, self.params)
+        self._space: SkillSpace = build_skill_space(taxonomy, self.params, titles)
         self._municipalities = MunicipalityTable(municipalities)
         self._orgs = OrgRegistry()
         self._layout = Layout(self._municipalities, self._orgs, self.index_params.dense_languages)

@@ -100,6 +100,9 @@ def _entries(
     matched_e = _per_row(has[:, :n_e], uri_u, m)
     matched_o = _per_row(has[:, n_e:n_own], uri_u[n_e:n_own], m)
     missing_e = _per_row(~has[:, :n_e], uri_u, m)
+    # a text or skills vacancy's skills are rarely essential (suggestions never are): what a
+    # candidate lacks of them is shown too (outside tester 7, H5: text vacancies showed nothing missing)
+    missing_o = [()] * m if q.occupation >= 0 else _per_row(~has[:, n_e:n_own], uri_u[n_e:n_own], m)
     hit_rows, hit_cols = np.nonzero(has)
     hit_split = _row_starts(hit_rows, m)
     hit_uris = [uri_u[c] for c in hit_cols.tolist()]
@@ -143,6 +146,7 @@ def _entries(
                 matched_optional=matched_o[i],
                 related=tuple(related_all[rel_split[i] : rel_split[i + 1]]),
                 missing_essential=missing_e[i],
+                missing_optional=missing_o[i],
                 distance_km=km[i],
                 available_from=date.fromordinal(days[i]),
                 evidence=dict(zip(hit_uris[lo:hi], hit_text[lo:hi], strict=True)),

@@ -137,6 +137,10 @@ class ShortlistEntry:
     (cosine over the vacancy's own skills) and "related_skills" (essential skills covered only
     through related skills, capped); "essential_coverage" and "experience_match" (worked in the
     vacancy's occupation) appear only with a positive weight (`RankingParams`).
+    `missing_optional`: the vacancy's own skills that are not essential (the employer's optional
+    ones, those recognised in its text) and that the candidate lacks; empty for a vacancy naming an
+    occupation (its many optional ESCO skills are not listed; its essential ones are in
+    `missing_essential`).
     `filters` is empty for shortlist entries; `MatchingEngine.explain` lists there the hard
     filters that the candidate fails (typed reason and words), so a recruiter can see why someone
     is not shortlisted.
@@ -157,6 +161,7 @@ class ShortlistEntry:
     match: float = 0.0
     points: Mapping[str, float] = field(default_factory=dict)
     occupations: tuple[tuple[str, float], ...] = ()
+    missing_optional: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

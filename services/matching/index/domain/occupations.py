@@ -388,13 +388,15 @@ def vacancy_target(
     occupation: int = -1,
     k: int = 10,
     title_weight: float = 1.0,
+    title_confidences: Sequence[float] | None = None,
 ) -> np.ndarray:
     """The vacancy's occupation as a distribution over ESCO occupations.
 
     occupation >= 0 (the employer named it): all mass there. Otherwise inferred by `model` from
     skill_weights, (n_skills,) float (e.g. 1 for an essential skill the employer chose, 0.5 for
     an optional one, 0.3 for one recognised from the text), and from occupations the job title
-    names exactly (positions; each counts like a current job of weight `title_weight`); the
+    names (positions, `titles.TitleReader`; each counts like a current job of weight
+    `title_weight` times its confidence in `title_confidences`, 1 when not given); the
     k most likely occupations keep their posterior, the rest is dropped.
     Returns (n_occupations,) float64, summing to at most 1 (all zeros without any evidence)."""
     prof = model._profiles()
@@ -404,8 +406,9 @@ def vacancy_target(
         return target
     x = np.zeros(prof.n_skills + prof.n_occupations)
     x[: prof.n_skills] = skill_weights
-    for o in title_occupations:
-        x[prof.n_skills + o] = title_weight
+    confidences = title_confidences if title_confidences is not None else [1.0] * len(title_occupations)
+    for o, c in zip(title_occupations, confidences, strict=True):
+        x[prof.n_skills + o] = max(x[prof.n_skills + o], title_weight * c)
     occ, prob = model.predict_top(sp.csr_matrix(x), k)
     ok = occ[0] >= 0
     target[occ[0][ok]] = prob[0][ok]

@@ -17,11 +17,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import filters
-from .match_score import title_index
 from .model import SKILL_LEVELS, Candidate, InvalidRecordError
 from .occupations import OccupationModel, fitted_model, occupation_profiles
 from .params import RankingParams
 from .taxonomy import Taxonomy
+from .titles import TitleReader
 
 REASONS = ("", "related skill", "broader or narrower skill", "same skill group")
 """Why a related skill earns credit; `SkillSpace.reason` stores positions in this tuple."""
@@ -41,8 +41,9 @@ class SkillSpace:
     reason : same sparsity as `credit`, int8 position in `REASONS`
     occupations : the fitted occupation-inference model (`occupations.fitted_model`: constants
         learnt on the tuning half, so start-up does not train)
-    titles : casefolded ESCO occupation labels (en/fi/sv) -> occupation positions
-        (`match_score.title_index`), for vacancies without an occupation
+    titles : what a vacancy's job title names (`titles.TitleReader`: exact labels of any
+        language, and, when the service gives it the multilingual model, titles of any language
+        read against the occupations' label embeddings), for vacancies without an occupation
     """
 
     taxonomy: Taxonomy
@@ -53,7 +54,7 @@ class SkillSpace:
     reason: sp.csr_matrix
     claim_table: dict[tuple[str, bool], tuple[float, int, bool]]
     occupations: OccupationModel
-    titles: dict[str, tuple[int, ...]]
+    titles: TitleReader
 
     @property
     def n_skills(self) -> int:
@@ -88,7 +89,11 @@ class SkillSpace:
         return self.taxonomy.n_occupations + self.occupations._profiles().n_units
 
 
-def build_skill_space(taxonomy: Taxonomy, params: RankingParams) -> SkillSpace:
+def build_skill_space(
+    taxonomy: Taxonomy, params: RankingParams, titles: TitleReader | None = None
+) -> SkillSpace:
+    """The space of `params` over `taxonomy`; `titles` reads vacancies' job titles (default: exact
+    labels only, `TitleReader(taxonomy)`)."""
     experience = (
         taxonomy.essential * params.experience_essential_weight
         + taxonomy.optional * params.experience_optional_weight
@@ -108,7 +113,7 @@ def build_skill_space(taxonomy: Taxonomy, params: RankingParams) -> SkillSpace:
         reason,
         claim_table(params),
         fitted_model(occupation_profiles(taxonomy), top_k=params.inferred_occupations),
-        title_index(taxonomy),
+        titles or TitleReader(taxonomy),
     )
 
 

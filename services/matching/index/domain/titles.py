@@ -1,0 +1,293 @@
+"""The occupation a vacancy's job title names, in Finnish, Swedish or English.
+
+An employer who names no occupation still writes a title ("Sairaanhoitaja", "Sjuksköterska",
+"Nurse", "Sjuksköterska / sairaanhoitaja", "Senior welder"). Matching ranks a vacancy by its
+occupation (given, or inferred from its skills and title), so what the title names must not
+depend on the language or on the title being an ESCO label verbatim (an outside tester, H1/H11:
+the Swedish and English nurse vacancies were ranked as healthcare assistants' because only an
+exact Finnish or English ESCO label counted).
+
+How a title is read (`TitleReader.read`):
+
+1. Parts. The title is split at "/", "|", ",", ";", " - ", " – " and parentheses: bilingual titles
+   ("Sjuksköterska / sairaanhoitaja") and "title, place" are common. Words that say how senior a
+   post is (senior, junior, experienced, kokenut, erfaren …) and gender markers ("m/f", "m/n")
+   are dropped, as any recruiter reads past them; "assistant" is kept (an assistant nurse is
+   another occupation).
+2. Exact labels. Each part is normalised (case, punctuation and spacing aside; Finnish words
+   lemmatised as the recogniser does) and looked up among the occupations' preferred and
+   alternative labels in every language the data has. A hit is certain (confidence 1).
+   A part with no exact hit is read again through the job-title glossary
+   (`data/recognition/job_titles.csv`: everyday Swedish and English titles -> the Finnish title a
+   bilingual recruiter reads them as, "sjuksköterska" -> "sairaanhoitaja", "nurse" ->
+   "sairaanhoitaja"; Swedish ones also as a compound's end, "specialsjuksköterska").
+3. Dense labels (when an encoder and the occupation-label embeddings are given). A part with no
+   exact hit is embedded by the recogniser's multilingual model (multilingual-e5-small) and
+   compared with the embeddings of every occupation's English preferred label (the model maps
+   Finnish, Swedish and English onto one space), computed once at build time and cached
+   (`reference.load_occupation_embeddings`). This is what reads Swedish ("Sjuksköterska",
+   "Svetsare": ESCO's Swedish labels are not in data/) and titles that are no label ("Nurse").
+   The cosine is rescaled from [`dense_floor`, 1] to [0, 1]; occupations within `dense_margin`
+   of the part's best one and above `min_confidence` are kept (a title names one occupation,
+   but "nurse" is near several nursing occupations), each with its rescaled score.
+
+The result is evidence, not a verdict: `occupations.vacancy_target` combines it with the
+vacancy's skills (a title occupation counts like a current job of weight confidence x
+`RankingParams.title_weight`).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .recognition import TextEncoder
+from .taxonomy import Taxonomy
+
+SPLIT = re.compile(r"\s*(?:/|\||,|;|\s[-–—]\s|\(|\)|\[|\])\s*")
+"""Where a title has several parts: a bilingual title, a title and a place, a parenthesis."""
+
+QUALIFIERS = frozenset(
+    {
+        # English
+        "senior",
+        "junior",
+        "experienced",
+        "lead",
+        "trainee",
+        "new",
+        # Finnish
+        "kokenut",
+        "vanhempi",
+        "nuorempi",
+        "uusi",
+        "vastaava",
+        # Swedish
+        "erfaren",
+        "ny",
+    }
+)
+"""Words that say how senior a post is (or that it is new), not which occupation: dropped from a
+title part before it is read (a "senior welder" is a welder). General recruiting usage."""
+
+GENDER = re.compile(r"\b(?:m|f|w|d|n|x)(?:\s*/\s*(?:m|f|w|d|n|x))+\b", re.IGNORECASE)
+"""Gender markers of job titles: "(m/f)", "m/w/d", "m/n"."""
+
+Lemmatiser = Callable[[str, str], str]  # (word, language) -> lemma
+
+
+@dataclass(frozen=True, slots=True)
+class TitleOccupation:
+    """An occupation a job title names: `occupation` its position in the taxonomy, `confidence`
+    in (0, 1] (1: a label of the occupation, exactly; less: how close the title's meaning is to
+    one of its labels), `part` the part of the title that names it."""
+
+    occupation: int
+    confidence: float
+    part: str
+
+
+def normalise(text: str) -> str:
+    """Casefolded words of `text` (letters and digits, Unicode-normalised), one space apart."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a job title that may each name an occupation, in order, without seniority
+    words and gender markers; empty parts and duplicates dropped. ("Sjuksköterska / sairaanhoitaja"
+    -> ["Sjuksköterska", "sairaanhoitaja"]; "Senior welder (m/f), Tampere" -> ["welder", "Tampere"])."""
+    title = GENDER.sub(" ", title)
+    out: list[str] = []
+    seen: set[str] = set()
+    for part in SPLIT.split(title):
+        kept = " ".join(w for w in part.split() if normalise(w) not in QUALIFIERS)
+        key = normalise(kept)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(kept.strip())
+    return out
+
+
+class TitleReader:
+    """Job title -> the occupations it names (`read`). Safe to share between threads.
+
+    taxonomy : the ESCO taxonomy (its occupations' preferred and alternative labels)
+    lemmatise : (word, language) -> lemma, the recogniser's Finnish lemmas (None: words as written)
+    glossary : (language, title, Finnish title) triples (`data/recognition/job_titles.csv`): a
+        part with no exact hit is read again as the Finnish title its glossary entry gives (an
+        English or multi-word title: the whole part; a Swedish word: also as a compound's end)
+    encoder : a sentence encoder (`recognition.TextEncoder`: `encode(texts, query=True)` -> (n, dim)
+        float32 L2-normalised), None for exact labels only
+    embeddings : ((n, dim) float16 L2-normalised label embeddings, (n,) int32 occupation
+        positions), what `embed_occupation_labels` returns; required with `encoder`
+    dense_floor : cosine mapped to confidence 0 (e5 cosines of unrelated short texts sit near 0.75)
+    min_confidence : rescaled dense score below which a part names no occupation
+    dense_margin : occupations within this (rescaled) of a part's best are kept too
+    max_per_part : at most this many occupations per part
+    cache_size : titles whose reading is kept (vacancies are prepared again on restart/update)
+    Raises ValueError when `encoder` is given without `embeddings` or their shapes disagree."""
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        lemmatise: Lemmatiser | None = None,
+        encoder: TextEncoder | None = None,
+        embeddings: tuple[np.ndarray, np.ndarray] | None = None,
+        *,
+        dense_floor: float = 0.8,
+        min_confidence: float = 0.45,
+        dense_margin: float = 0.05,
+        max_per_part: int = 3,
+        cache_size: int = 4096,
+        glossary: Sequence[tuple[str, str, str]] = (),
+    ) -> None:
+        if encoder is not None and embeddings is None:
+            raise ValueError("a dense title reader needs the occupation-label embeddings")
+        self.n_occupations = taxonomy.n_occupations
+        self.lemmatise = lemmatise
+        self.encoder = encoder
+        self.dense_floor = dense_floor
+        self.min_confidence = min_confidence
+        self.dense_margin = dense_margin
+        self.max_per_part = max_per_part
+        self.whole = {normalise(t): fi for _, t, fi in glossary if normalise(t)}
+        # longest first: "bilmekaniker" before "mekaniker", "elmontör" before "montör"
+        self.endings = sorted(
+            ((normalise(t), fi) for lang, t, fi in glossary if lang == "sv" and " " not in normalise(t)),
+            key=lambda g: -len(g[0]),
+        )
+        self.exact: dict[str, tuple[int, ...]] = {}
+        t = taxonomy.tables
+        for lang, labels in t.occupation_labels.items():
+            alts = t.occupation_alt_labels.get(lang, [])
+            for o, pref in enumerate(labels):
+                for label in (pref, *(alts[o] if o < len(alts) else ())):
+                    for key in {normalise(label), self._key(label)}:
+                        if key:
+                            self.exact[key] = tuple(sorted({*self.exact.get(key, ()), o}))
+        self.vectors: np.ndarray | None = None
+        self.owner: np.ndarray | None = None
+        if embeddings is not None:
+            vectors, owner = embeddings
+            if vectors.shape[0] != len(owner) or (len(owner) and int(owner.max()) >= self.n_occupations):
+                raise ValueError("occupation-label embeddings do not fit this taxonomy")
+            self.vectors = np.asarray(vectors, dtype=np.float32)
+            self.owner = np.asarray(owner, dtype=np.int64)
+        self._cache: OrderedDict[str, tuple[TitleOccupation, ...]] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    @property
+    def dense(self) -> bool:
+        """Whether titles that are no exact label are read by the multilingual model."""
+        return self.encoder is not None and self.vectors is not None
+
+    def _key(self, text: str) -> str:
+        words = normalise(text).split()
+        if self.lemmatise is not None:
+            words = [self.lemmatise(w, "fi") for w in words]
+        return " ".join(words)
+
+    def read(self, title: str) -> tuple[TitleOccupation, ...]:
+        """The occupations `title` names, best first (an occupation named by several parts keeps
+        its best confidence); empty for an empty title or one that names none."""
+        title = " ".join(title.split())
+        if not title:
+            return ()
+        with self._lock:
+            if title in self._cache:
+                self._cache.move_to_end(title)
+                return self._cache[title]
+        found = self._read(title)
+        with self._lock:
+            self._cache[title] = found
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return found
+
+    def _read(self, title: str) -> tuple[TitleOccupation, ...]:
+        best: dict[int, TitleOccupation] = {}
+        unread: list[str] = []
+        for part in title_parts(title):
+            hits = self._exact(part)
+            glossed = self._glossed(part) if not hits else part
+            if not hits and glossed != part:
+                hits = self._exact(glossed)
+            if hits:
+                for o in hits:
+                    best[o] = TitleOccupation(o, 1.0, part)
+            else:
+                unread.append(glossed)
+        if unread and self.dense and not best:
+            for part, found in zip(unread, self._dense(unread), strict=True):
+                for o, c in found:
+                    if o not in best or best[o].confidence < c:
+                        best[o] = TitleOccupation(o, c, part)
+        return tuple(sorted(best.values(), key=lambda t: (-t.confidence, t.occupation)))
+
+    def _exact(self, part: str) -> tuple[int, ...]:
+        return self.exact.get(normalise(part)) or self.exact.get(self._key(part)) or ()
+
+    def _glossed(self, part: str) -> str:
+        """`part` with its Swedish title words (or the whole part, for a title of several words)
+        replaced by their Finnish titles; `part` itself when the glossary names none."""
+        key = normalise(part)
+        if key in self.whole:
+            return self.whole[key]
+        out, changed = [], False
+        for word in key.split():
+            for ending, finnish in self.endings:
+                if word.endswith(ending):
+                    out.append(finnish)
+                    changed = True
+                    break
+            else:
+                out.append(word)
+        return " ".join(out) if changed else part
+
+    def _dense(self, parts: list[str]) -> list[list[tuple[int, float]]]:
+        assert self.vectors is not None and self.owner is not None and self.encoder is not None
+        q = np.asarray(self.encoder.encode(parts, query=True), dtype=np.float32)
+        cos = q @ self.vectors.T  # (n_parts, n_labels)
+        out = []
+        for row in cos:
+            per = np.full(self.n_occupations, -1.0)
+            np.maximum.at(per, self.owner, row)
+            score = np.clip((per - self.dense_floor) / (1.0 - self.dense_floor), 0.0, 1.0)
+            top = np.argsort(-score, kind="stable")[: self.max_per_part]
+            line = max(self.min_confidence, float(score[top[0]]) - self.dense_margin)
+            out.append([(int(o), float(score[o])) for o in top if score[o] >= line])
+        return out
+
+
+def embed_occupation_labels(taxonomy: Taxonomy, encoder: TextEncoder) -> tuple[np.ndarray, np.ndarray]:
+    """Embeddings of every occupation's English preferred label: ((n, dim) float16 L2-normalised,
+    (n,) int32 occupation positions). About 3,000 short texts (about 2 CPU-minutes): the reference
+    loader caches them per machine. (Finnish titles are mostly read exactly, through the lemmatised
+    Finnish labels; embedding the Finnish labels too would double the cost, the 33,000 English
+    alternative labels would cost about 20 CPU-minutes.)"""
+    texts, owner = occupation_label_texts(taxonomy)
+    vectors = np.zeros((0, 384), dtype=np.float16)
+    batches = [np.asarray(encoder.encode(texts[s : s + 256], query=True)) for s in range(0, len(texts), 256)]
+    if batches:
+        vectors = np.concatenate(batches).astype(np.float16)
+    return vectors, np.asarray(owner, dtype=np.int32)
+
+
+def occupation_label_texts(taxonomy: Taxonomy) -> tuple[list[str], list[int]]:
+    """(label texts, occupation positions) that `embed_occupation_labels` embeds, in order."""
+    t = taxonomy.tables
+    texts: list[str] = []
+    owner: list[int] = []
+    for o, label in enumerate(t.occupation_labels.get("en", [])):
+        if label:
+            texts.append(label)
+            owner.append(o)
+    return texts, owner

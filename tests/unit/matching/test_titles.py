@@ -1,0 +1,116 @@
+"""Job titles name occupations whatever their language or form (outside tester 7, H1/H11)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.model import Vacancy, VacancySkill
+from services.matching.index.domain.titles import TitleReader, embed_occupation_labels, title_parts
+
+from .conftest import MUNICIPALITIES
+
+CONCEPTS = {
+    "weld": ("weld", "hitsa", "svets"),
+    "nurse": ("nurse", "hoitaja", "lähihoit", "sjuksköt", "närvård", "healthcare"),
+    "cook": ("cook", "kokki", "kock"),
+    "plate": ("plate", "levy", "plåt"),
+}
+
+
+class WordEncoder:
+    """A stand-in for the multilingual model: texts sharing a concept word embed alike."""
+
+    model_id = "test-words"
+
+    def encode(self, texts, *, query):
+        out = np.zeros((len(texts), len(CONCEPTS) + 1), dtype=np.float32)
+        for i, text in enumerate(texts):
+            low = text.casefold()
+            for j, stems in enumerate(CONCEPTS.values()):
+                out[i, j] = sum(s in low for s in stems)
+            out[i, -1] = 0.3  # unrelated texts are not orthogonal (as e5's cosines sit near 0.75)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+@pytest.fixture(scope="module")
+def reader(taxonomy):
+    enc = WordEncoder()
+    return TitleReader(taxonomy, None, enc, embed_occupation_labels(taxonomy, enc), dense_floor=0.5)
+
+
+def test_a_title_is_read_in_parts_without_seniority_words_or_gender_markers():
+    assert title_parts("Sjuksköterska / sairaanhoitaja") == ["Sjuksköterska", "sairaanhoitaja"]
+    assert title_parts("Senior welder (m/f), Tampere") == ["welder", "Tampere"]
+    assert title_parts("Kokenut hitsaaja - Vaasa") == ["hitsaaja", "Vaasa"]
+    assert title_parts("Assistant nurse") == ["Assistant nurse"]  # another occupation: kept
+    assert title_parts("  ") == []
+
+
+def test_exact_labels_of_any_language_name_the_occupation_with_certainty(taxonomy):
+    plain = TitleReader(taxonomy)
+    welder = taxonomy.occupation_index["o:welder"]
+    for title in ("Welder", "HITSAAJA", "welding operative", "Senior welder", "Hitsaaja / Svetsare"):
+        found = plain.read(title)
+        assert [(t.occupation, t.confidence) for t in found] == [(welder, 1.0)], title
+    assert plain.read("") == () and plain.read("Join our team") == ()
+    assert not plain.dense
+
+
+def test_a_title_in_another_language_is_read_by_the_multilingual_model(taxonomy, reader):
+    nurse, welder = taxonomy.occupation_index["o:practical-nurse"], taxonomy.occupation_index["o:welder"]
+    assert reader.dense
+    assert reader.read("Närvårdare")[0].occupation == nurse
+    assert reader.read("Svetsare")[0].occupation == welder
+    assert 0 < reader.read("Svetsare")[0].confidence <= 1
+    assert reader.read("Join our team") == ()  # names no occupation: no guess
+
+
+def test_an_exact_part_wins_over_the_models_reading_of_the_others(taxonomy, reader):
+    welder = taxonomy.occupation_index["o:welder"]
+    found = reader.read("Svetsare / hitsaaja")
+    assert [(t.occupation, t.confidence) for t in found] == [(welder, 1.0)]
+
+
+def test_a_dense_reader_needs_embeddings_that_fit_the_taxonomy(taxonomy):
+    with pytest.raises(ValueError):
+        TitleReader(taxonomy, None, WordEncoder(), None)
+    with pytest.raises(ValueError):
+        TitleReader(taxonomy, None, WordEncoder(), (np.zeros((1, 5), np.float16), np.asarray([99], np.int32)))
+
+
+def _vacancy(title: str, skills=()) -> Vacancy:
+    return Vacancy("v", 1, "org", title, None, tuple(skills), {}, "837", "any", None)
+
+
+def test_the_vacancys_occupation_is_the_same_whatever_the_titles_language(taxonomy, reader):
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, titles=reader)
+    weld = (VacancySkill("s:weld", essential=False, suggested=True),)
+    welder = taxonomy.occupation_index["o:welder"]
+    targets = [engine.prepare(_vacancy(t, weld)).query.target for t in ("Hitsaaja", "Svetsare", "Welder")]
+    for target in targets:
+        assert int(np.argmax(target)) == welder
+    assert targets[1][welder] == pytest.approx(targets[0][welder], abs=0.2)
+    # without the model a Swedish title names nothing: the skills alone decide
+    plain = MatchingEngine(taxonomy, MUNICIPALITIES)
+    assert plain.prepare(_vacancy("Svetsare", weld)).query.target[welder] < targets[1][welder]
+
+
+def test_an_employers_occupation_is_never_overridden_by_the_title(taxonomy, reader):
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, titles=reader)
+    cook = taxonomy.occupation_uris[taxonomy.occupation_index["o:cook"]]
+    v = Vacancy("v", 1, "org", "Svetsare", cook, (), {}, "837", "any", None)
+    target = engine.prepare(v).query.target
+    assert target[taxonomy.occupation_index["o:cook"]] == 1.0
+
+
+def test_swedish_and_everyday_english_titles_are_read_through_the_glossary(taxonomy):
+    glossary = (("sv", "svetsare", "hitsaaja"), ("sv", "kock", "kokki"), ("en", "chef", "kokki"))
+    reader = TitleReader(taxonomy, glossary=glossary)
+    welder, cook = taxonomy.occupation_index["o:welder"], taxonomy.occupation_index["o:cook"]
+    assert [t.occupation for t in reader.read("Svetsare")] == [welder]
+    assert [t.occupation for t in reader.read("Rörsvetsare, Vasa")] == [welder]  # a compound's end
+    assert [t.occupation for t in reader.read("Sjukhuskock")] == [cook]
+    assert [t.occupation for t in reader.read("Chef")] == [cook]
+    assert reader.read("Chefkok") == ()  # English entries only as the whole part
