@@ -613,3 +613,38 @@ def test_titles_name_occupations_by_their_label_or_their_head(esco_recognizer):
     assert named("Nurse"), "one word ending several nurses' titles"
     assert named("Manager") == (), "the head of hundreds of titles says nothing"
     assert named("") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Experience with Docker and Kubernetes.",
+            "manage ICT virtualisation environments",
+            "dock operations",
+        ),
+        ("Kokemus Dockerista on eduksi.", "manage ICT virtualisation environments", "dock operations"),
+        ("Pääset kokkaamaan lounasravintolassa.", "use cooking techniques", "feed livestock"),
+        ("Du lagar mat från grunden och tillagar specialdieter.", "use cooking techniques", None),
+    ],
+)
+def test_container_platforms_and_everyday_cooking_words_name_their_skill(
+    esco_recognizer, text, expected, absent
+):
+    """Left from the last wave (outside testers' inputs): "Docker" gave "dock operations" (ESCO has no Docker skill; its
+    "manage ICT virtualisation environments" has the alternative label "manage containerization");
+    the colloquial "kokkaamaan" (to cook) gave no cooking skill; a Swedish cook's "lagar mat"
+    ranked below the diets of the same sentence."""
+    found = labels(esco_recognizer, text, top_k=5)
+    assert found[0] == expected, found
+    assert absent not in found
+
+
+def test_finnish_text_names_the_occupation_it_is_about(esco_recognizer):
+    """An ad's "Haemme kokkia", a CV's "Olen työskennellyt lähihoitajana": the occupation the text
+    is about weighs the skills of other occupations down (`occupations_in`)."""
+    occupations = esco_recognizer.occupations_in
+    assert occupations("Haemme kokkia lounasravintolaan.", "fi")
+    assert occupations("Olen työskennellyt lähihoitajana palvelutalossa.", "fi")
+    assert occupations("Haemme sähköasentajaa kiinteistöjen huoltotöihin.", "fi")
+    assert occupations("Write a device driver in C.", "en") == ()

@@ -230,6 +230,8 @@ class SkillRecognizer:
         construction site", all over the confidence line.
     max_context_groups : occupations spread over more unit groups than this (a title such as
         "manager") say too little to weigh skills by (`_main_groups`).
+    occupations_in_text : when `recognise` is not told the occupations, read them from the text
+        (`occupations_in`: "Haemme hitsaajaa", "worked as a cook").
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -260,6 +262,7 @@ class SkillRecognizer:
         unnamed_product_weight: float = 0.0,
         off_occupation_weight: float = 0.8,
         max_context_groups: int = 4,
+        occupations_in_text: bool = True,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -285,6 +288,7 @@ class SkillRecognizer:
         self.unnamed_product_weight = unnamed_product_weight
         self.off_occupation_weight = off_occupation_weight
         self.max_context_groups = max_context_groups
+        self.occupations_in_text = occupations_in_text
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -471,6 +475,34 @@ class SkillRecognizer:
         groups = {g for g, c in counts.items() if 2 * c >= top}
         return groups if len(groups) <= self.max_context_groups else set()
 
+    def occupations_in(self, text: str, lang: str | None = None) -> tuple[str, ...]:
+        """URIs of the occupations Finnish `text` names as the person sought or the job held: a
+        word whose lemma or case form is an occupation's title ("Haemme hitsaajaa", "Olen
+        työskennellyt lähihoitajana", "Sähköasentajana"); of the main unit groups
+        (`_main_groups`). () for other languages: an English title word is often an everyday
+        word too ("driver", "editor", "host", "guide": measured, it cost the house set's MRR
+        0.007), and ESCO's Swedish labels are not in data/."""
+        lang = lang or self.language(text)
+        found: list[int] = []
+        if lang == "fi" and self.tools.lemmatise is not None:
+            text = readable(text)
+            lemmatise = self.tools.lemmatise
+            for w in words(text):
+                if len(w) < 5:
+                    continue
+                # the lemma, else the title's case forms the dictionary lacks ("kokkia", "hitsaajaa",
+                # "lähihoitajana", "sähköasentajan"): partitive, essive, genitive, translative, plural
+                for key in (w, lemmatise(w, "fi"), *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))):
+                    if len(key) >= 4 and (hit := self.titles_.get(key)):
+                        found += hit
+                        break
+        if not found:
+            return ()
+        groups = self._main_groups(found)
+        return tuple(
+            dict.fromkeys(self.occupation_uris_[o] for o in found if self.occupation_isco_[o] in groups)
+        )
+
     def _occupation_factor(self, occupations: Collection[str], ruled: list[list[str]]) -> np.ndarray | None:
         """(n_skills,) float32 multipliers (`off_occupation_weight`) for the skills outside the
         unit groups of `occupations` (else of the occupations sharing two or more of the skills
@@ -575,9 +607,14 @@ class SkillRecognizer:
         ceil(places left / sentences) skills, so one sentence with many near-identical matches
         cannot crowd out the skills of the others; remaining places go by score. `lang` ("fi", "sv", "en") is detected when not given.
         """
+        read_occupations = not occupations and self.occupations_in_text
+        if read_occupations and lang is None:
+            lang = self.language(text)  # (once, for both)
         per_sentence, ruled, item_tops = self._scores(text, lang)
         if not per_sentence.size or top_k <= 0:
             return []
+        if read_occupations:
+            occupations = self.occupations_in(text, lang)
         factor = self._occupation_factor(occupations, ruled)
         if factor is not None:
             per_sentence = per_sentence * factor
@@ -966,6 +1003,9 @@ _LANGUAGE_CUE = re.compile(
     r"[A-Z][a-z]+ish|[A-Z][a-z]+ese|[A-Z][a-z]+ian|Dutch|French|Greek|Thai|Arabic|Hebrew|Hindi|Czech|Latin)\b",
 )
 
+
+_TITLE_ENDINGS = ("a", "ä", "na", "nä", "n", "ksi", "t", "ta", "tä")
+"""Finnish case endings of an occupation title read in text (`SkillRecognizer.occupations_in`)."""
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _INFINITIVE = re.compile(r"(?:[aeiouyäö][dt]|hd|[aeiouyäö]|ll|nn|rr|st)[aä]$")
