@@ -100,14 +100,27 @@ DESCRIPTION_ONLY = N_(
     "or applying are not read). Check the suggestions (POST /api/v1/skills/recognise on the "
     "matching service) and add the right ones to skills, or name the occupation."
 )
+NO_OCCUPATION = N_(
+    "This vacancy names no occupation: matching infers one from its title and skills, and the vacancy "
+    "counts as a labour-shortage role (and so reaches the recruitment team's weekly meeting) only when "
+    "that inference is confident. Naming the occupation is surer."
+)
 
 
 def warnings_of(v: Vacancy) -> list[dict[str, str]]:
     """Warnings for the employer about how the vacancy will be matched."""
     d = v.details
-    if not d.skills and d.occupation_uri is None:
-        return [{"code": "skills_from_description_only", "message": gettext(DESCRIPTION_ONLY)}]
-    return []
+    if d.occupation_uri is not None:
+        return []
+    if not d.skills:
+        # (the skills-only warning below also applies; one warning says both, see DESCRIPTION_ONLY)
+        return [
+            {
+                "code": "skills_from_description_only",
+                "message": f"{gettext(DESCRIPTION_ONLY)} {gettext(NO_OCCUPATION)}",
+            }
+        ]
+    return [{"code": "occupation_not_named", "message": gettext(NO_OCCUPATION)}]
 
 
 @blp.route("")

@@ -114,7 +114,14 @@ class CloseSchema(StrictSchema):
 
 
 class WarningSchema(ma.Schema):
-    code = fields.String(metadata={"example": "skills_from_description_only"})
+    code = fields.String(
+        metadata={
+            "example": "skills_from_description_only",
+            "description": "`skills_from_description_only`: no skill and no occupation named (matched on "
+            "what recognition finds in the text); `occupation_not_named`: skills but no occupation "
+            "(a shortage role only when matching infers a shortage occupation with confidence)",
+        }
+    )
     message = fields.String()
 
 

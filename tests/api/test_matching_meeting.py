@@ -430,3 +430,41 @@ def test_an_organisation_the_registry_does_not_know_is_shown_as_its_id():
     from shared.org_names import org_name
 
     assert org_name("<gone-org>") == Markup("&lt;gone-org&gt;")
+
+
+NURSE_TEXT = (
+    "Etsimme sairaanhoitajaa sisätautien osastolle. Työhön kuuluu potilaiden hoitotyö, lääkehoito ja "
+    "kirjaaminen. Edellytämme sairaanhoitajan tutkintoa."
+)
+
+
+def test_a_vacancy_without_an_occupation_reaches_the_meeting_when_a_shortage_occupation_is_surely_inferred(
+    app,
+):
+    """Outside tester 7, H13: the text vacancy "Sairaanhoitaja" (nurses are a shortage role in the
+    lists) never counted as a shortage vacancy and never reached the meeting, and nobody was told."""
+    client = app.test_client()
+    vacancy(app, "v-text-nurse", occupation=None, skills=[], title="Sairaanhoitaja", description=NURSE_TEXT)
+    vacancy(app, "v-generic", occupation=None, skills=[], title="Join our team", description="Tervetuloa!")
+    skills = client.get("/api/v1/vacancies/v-text-nurse/skills", headers=TEAM).json
+    assert skills["ranked_occupation"]["uri"] == NURSE and skills["ranked_occupation"]["confident"]
+    listed = client.get("/api/v1/vacancies?region=pirkanmaa&shortage_only=true", headers=TEAM).json["items"]
+    flags = {v["id"]: v["shortage"] for v in listed}
+    assert flags["v-text-nurse"]["occupation_inferred"] is True and "v-generic" not in flags
+    assert "occupation_inferred" not in flags["v-nurse"]  # the employer named it
+    r = client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM)
+    assert r.status_code == 201, r.json
+    content = client.get(f"{W48}/content.json", headers=TEAM).json["content"]
+    by_id = {v["vacancy_id"]: v for v in content["vacancies"]}
+    assert (
+        by_id["v-text-nurse"]["occupation_inferred"] is True
+        and by_id["v-text-nurse"]["occupation_uri"] == NURSE
+    )
+    assert by_id["v-nurse"]["occupation_inferred"] is False and "v-generic" not in by_id
+    table = list(
+        csv.DictReader(io.StringIO(client.get(f"{W48}/content.csv", headers=TEAM).data.decode("utf-8-sig")))
+    )
+    assert {r["occupation_inferred"] for r in table if r["vacancy_id"] == "v-text-nurse"} == {"true"}
+    assert {r["occupation_inferred"] for r in table if r["vacancy_id"] == "v-weld"} == {"false"}
+    page = logged_in(app).get(W48).data.decode()
+    assert page.count("päätelty tekstistä") == 1, "the inferred vacancy is marked on the page"

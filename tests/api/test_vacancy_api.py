@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from services.vacancy.repository import outbox, vacancies
-from tests.helpers import COOK, WELDER, at_once, auth
+from tests.helpers import COOK, MAG_WELDING, WELDER, at_once, auth
 
 EMPLOYER = auth("employer", "konepaja-oy")
 
@@ -288,3 +288,19 @@ def test_simultaneous_updates_without_if_match_are_applied_one_after_another_and
         events = [json.loads(r.value) for r in conn.execute(select(outbox).order_by(outbox.c.id))]
     versions = [e["payload"]["version"] for e in events]
     assert sorted(versions) == list(range(1, 11)) and versions[-1] == 10  # the close is the last word
+
+
+def test_a_vacancy_without_an_occupation_tells_its_employer_that_naming_one_is_surer(vacancy_app):
+    """Outside tester 7, H13: such a vacancy counts as a shortage role only when matching infers a
+    shortage occupation with confidence; the employer was not told."""
+    body = valid(skills=[{"uri": MAG_WELDING, "essential": True}])
+    del body["occupation_uri"]
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    assert [w["code"] for w in r.json["warnings"]] == ["occupation_not_named"]
+    assert "weekly meeting" in r.json["warnings"][0]["message"]
+    text_only = valid(description="Vi söker en svetsare.")
+    del text_only["occupation_uri"]
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=text_only, headers=EMPLOYER)
+    assert [w["code"] for w in r.json["warnings"]] == ["skills_from_description_only"]
+    assert "Naming the occupation is surer" in r.json["warnings"][0]["message"]

@@ -25,6 +25,7 @@ from services.matching.index.domain.filters import (
     available_by,
 )
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
+from services.matching.index.domain.query import ranked_occupation
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
 from shared import entitlement
@@ -152,8 +153,26 @@ class MatchingHandlers:
         when not indexed. Pseudonymous: no more than a shortlist entry's distance reveals."""
         return self.state.engine.home(candidate_id)
 
+    def shortage_occupation(self, record: VacancyRecord) -> tuple[str | None, bool]:
+        """The occupation a vacancy counts as for the shortage lists, and whether it was inferred:
+        the employer's, else the one inferred from its job title and skills when confidently so
+        (`query.RankedOccupation.confident`: probability at least `query.INFERRED_CONFIDENT`);
+        (None, False) otherwise. Outside tester 7, H13: a vacancy posted without an occupation never
+        counted as a shortage role, so it never reached the weekly meeting, and nobody was told."""
+        if record.vacancy.occupation_uri:
+            return record.vacancy.occupation_uri, False
+        if record.query is None or (found := ranked_occupation(record.query.query)) is None:
+            return None, False
+        if not found.confident:
+            return None, False
+        return self.state.engine.taxonomy.occupation_uris[found.occupation], True
+
     def shortage_flag(self, record: VacancyRecord) -> Mapping[str, Any] | None:
-        return self.records.shortage_flag(record.region, record.vacancy.occupation_uri)
+        """The vacancy's shortage flag (`TeamRecords.shortage_flag`) for `shortage_occupation`, with
+        ``occupation_inferred: true`` when the occupation was inferred; None when not a shortage role."""
+        uri, inferred = self.shortage_occupation(record)
+        flag = self.records.shortage_flag(record.region, uri)
+        return {**flag, "occupation_inferred": True} if flag is not None and inferred else flag
 
     def consents_to(self, candidate_id: str, org: str) -> bool | None:
         """Whether the indexed candidate consented to `org` (the candidates topic's

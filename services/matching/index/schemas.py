@@ -191,6 +191,13 @@ class ListedShortageFlagSchema(shared_schemas.ShortageFlagSchema):
     stale = fields.Boolean(
         metadata={"description": "The list's period started longer ago than the limit (default 12 months)"}
     )
+    occupation_inferred = fields.Boolean(
+        metadata={
+            "description": "Present (true) when the employer named no occupation and the vacancy is a "
+            "shortage role by the occupation matching inferred from its title and skills with "
+            "confidence (`ranked_occupation`)"
+        }
+    )
 
 
 class VacancyFieldsSchema(ma.Schema):

@@ -557,7 +557,7 @@ class Vacancies(MethodView):
                 continue
             if args["status"] != "any" and v.status != args["status"]:
                 continue
-            flag = handlers.records.flag_dict(book.flag(record.region, v.occupation_uri))
+            flag = handlers.vacancy_flag(record, book)
             if args["shortage_only"] and flag is None:
                 continue
             items.append(
@@ -585,7 +585,7 @@ class Shortlists(MethodView):
         for record in handlers.index.vacancies():
             if record.region != args["region"] or not record.is_open:
                 continue
-            flag = handlers.records.flag_dict(book.flag(record.region, record.vacancy.occupation_uri))
+            flag = handlers.vacancy_flag(record, book)
             if args["shortage_only"] and flag is None:
                 continue
             shortlist = handlers.index.shortlist(caller, record.vacancy_id, args["k"])

@@ -15,7 +15,7 @@ import dataclasses
 import logging
 import math
 import uuid
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
@@ -141,6 +141,9 @@ class MeetingLockedError(RuntimeError):
 
 
 class Labels(Protocol):
+    @property
+    def occupation_uris(self) -> Sequence[str]: ...
+
     def skill_label(self, uri: str, lang: str = "en") -> str: ...
 
     def occupation_label(self, uri: str, lang: str = "en") -> str: ...
@@ -423,6 +426,14 @@ class TeamHandlers:
         self.count_cap = count_cap
         self.training = training
 
+    def vacancy_flag(self, record: VacancyRecord, book: ShortageBook[ShortageList]) -> dict[str, Any] | None:
+        """The vacancy's shortage flag as the API shows it (`TeamRecords.flag_dict`) for the
+        occupation it counts as (`MatchingHandlers.shortage_occupation`: the employer's, or one
+        confidently inferred from its title and skills, then marked ``occupation_inferred``)."""
+        uri, inferred = self.index.shortage_occupation(record)
+        flag = self.records.flag_dict(book.flag(record.region, uri))
+        return {**flag, "occupation_inferred": True} if flag is not None and inferred else flag
+
     # -- outcomes ----------------------------------------------------------------------------------
     def consents(self, candidate_id: str, org: str) -> bool | None:
         """Whether the indexed candidate consented to ``org`` (None: not in the index)."""
@@ -643,7 +654,8 @@ class TeamHandlers:
         vacancies: list[VacancyFacts] = []
         shortlists: dict[str, list[CandidateFacts]] = {}
         for record in records:
-            facts = self._vacancy_facts(record, book.flag(region, record.vacancy.occupation_uri))
+            uri, inferred = self.index.shortage_occupation(record)
+            facts = self._vacancy_facts(record, book.flag(region, uri), uri, inferred)
             vacancies.append(facts)
             if not facts.is_shortage_role:
                 continue
@@ -686,11 +698,12 @@ class TeamHandlers:
         """Whether an organisation's outcomes speak for a vacancy of this employer (``team.outcomes``)."""
         return lambda org: speaks_for_vacancy(org, self.org_kind(org), employer_org)
 
-    def _vacancy_facts(self, record: VacancyRecord, flag: ShortageFlag | None) -> VacancyFacts:
+    def _vacancy_facts(
+        self, record: VacancyRecord, flag: ShortageFlag | None, uri: str | None, inferred: bool
+    ) -> VacancyFacts:
+        """`uri`, `inferred`: the occupation the vacancy counts as (`MatchingHandlers.shortage_occupation`)."""
         v = record.vacancy
-        occupation = (
-            self.taxonomy.occupation_label(v.occupation_uri, CONTENT_LANGUAGE) if v.occupation_uri else ""
-        )
+        occupation = self.taxonomy.occupation_label(uri, CONTENT_LANGUAGE) if uri else ""
         return VacancyFacts(
             v.vacancy_id,
             v.title,
@@ -708,7 +721,8 @@ class TeamHandlers:
             shortage_stale=bool(
                 flag and self.records.period_rules.age(flag.period, self.clock().date())["stale"]
             ),
-            occupation_uri=v.occupation_uri or "",
+            occupation_uri=uri or "",
+            occupation_inferred=inferred,
         )
 
     def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:

@@ -133,6 +133,9 @@ class VacancyFacts:
     shortage_since: date | None = None  # the start of the list's period
     shortage_stale: bool = False  # the list is older than the configured limit
     occupation_uri: str = ""  # ESCO occupation: relabels ``occupation`` in the viewer's language
+    # the employer named none: matching inferred it from the title and skills, confidently
+    # (index ``MatchingHandlers.shortage_occupation``); the page, CSV and JSON say so
+    occupation_inferred: bool = False
 
     @property
     def is_shortage_role(self) -> bool:
@@ -216,6 +219,7 @@ class VacancyRow:
     shortage_since: date | None = None
     shortage_stale: bool = False  # the list that flags it is older than the configured limit
     occupation_uri: str = ""  # "" in meetings stored before labels were shown per language
+    occupation_inferred: bool = False  # inferred from the title and skills (False in older meetings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +395,7 @@ def build_meeting(
                 shortage_since=v.shortage_since,
                 shortage_stale=v.shortage_stale,
                 occupation_uri=v.occupation_uri,
+                occupation_inferred=v.occupation_inferred,
             )
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]

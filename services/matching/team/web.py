@@ -424,6 +424,7 @@ CSV_COLUMNS = (
     "match",
     "essential_skills_from_work_history",
     "partner_agencies_own_status",
+    "occupation_inferred",
 )
 
 # The CSV/XLSX headers people read, by column (``?lang=``).
@@ -453,6 +454,7 @@ CSV_HEADERS: dict[str, Any] = {
     "match": lazy_gettext("Match 0–100"),
     "essential_skills_from_work_history": lazy_gettext("Essential skills from work history"),
     "partner_agencies_own_status": lazy_gettext("Partner agencies' own status"),
+    "occupation_inferred": lazy_gettext("Occupation inferred from the text"),
 }
 
 
@@ -514,6 +516,7 @@ def meeting_rows(m: MeetingContent) -> list[list[Any]]:
             ]
             for c in v.candidates
         ] or [[None] * 11]
+        rows = [[*row, v.occupation_inferred] for row in rows]
         out.extend(head + row for row in rows)
     return out
 

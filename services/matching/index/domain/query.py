@@ -86,6 +86,9 @@ class VacancyQuery:
     target: np.ndarray | None = None  # (n_occupations,) float64 the vacancy's occupation distribution
     agreement: np.ndarray | None = None  # (n_occupations + n_units,) float64 level-weighted
     # agreement in [0, 1] per unit of probability in each inferred slot (see `occupation_agreement`)
+    history_agreement: np.ndarray | None = None  # (n_occupations,) float64 in [0, 1]: the agreement
+    # of a candidate certainly of each occupation at the occupation and unit-group levels (see
+    # `history_agreement`), what work history in it earns at full weight
     kind: str = "skills"  # one of VACANCY_KINDS
     ideal: float = 0.0  # raw score of an ideal candidate for this vacancy (`ideal_score`)
 
@@ -202,6 +205,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         occupation=o,
         target=target,
         agreement=agreement,
+        history_agreement=history_agreement(target, space),
         kind=kind,
         ideal=ideal_score(agreement, bool(own), space),
     )
@@ -290,6 +294,26 @@ def occupation_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
             continue
         out[at] += w * np.where(codes >= 0, m[np.maximum(codes, 0)], 0.0)[:size]
     return out
+
+
+def history_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
+    """(n_occupations,) float64 in [0, 1]: what work history in each occupation earns towards the
+    agreement with the vacancy's occupation distribution `target` (n_occupations,) at full history
+    weight (`RankingParams.history_agreement_scale`): the vacancy's very occupation all four levels
+    (1 x its probability), another occupation of the same ISCO-08 unit group the three group levels
+    of `occupation_level_weights` (normalised) times the unit group's probability. Work in an
+    occupation of only the same minor or sub-major group earns nothing here (the inferred
+    occupations still carry it), which keeps the stage-1 walk to the vacancy's unit groups."""
+    prof = space.occupations._profiles()
+    lw = np.asarray(space.params.occupation_level_weights, dtype=np.float64)
+    lw = lw / lw.sum() if lw.sum() > 0 else lw
+    out = np.asarray(target, dtype=np.float64).copy()
+    ok = prof.unit >= 0
+    if ok.any():
+        mass = np.bincount(prof.unit[ok], target[ok], minlength=prof.n_units)
+        group = float(lw[1:].sum())
+        out[ok] += group * (mass[prof.unit[ok]] - target[ok])
+    return np.clip(out, 0.0, 1.0)
 
 
 @dataclass(frozen=True, eq=False)
@@ -423,6 +447,10 @@ def _weights(  # type: ignore[no-untyped-def]
     occ = occ_raw * [p.similarity_weight, cov_factor]  # (n_occupations, 2)
     if query.occupation >= 0:  # worked in the vacancy's occupation
         occ[query.occupation, 1] += p.experience_match_weight
+    if query.history_agreement is not None and p.history_agreement_scale > 0:
+        # exact: max(inferred agreement, max over work history of min(1, scale x weight) x
+        # history agreement) <= inferred agreement + sum of scale x weight x history agreement
+        occ[:, 1] += p.occupation_weight * p.history_agreement_scale * query.history_agreement
     # An occupation adds at most e * inv_norm * occ_sim <= occ_sim / ||occupation * idf||
     # (its skills are part of the candidate's vector) plus e * occ_cov <= occ_cov.
     ub = occ[:, 0] * occupation_inv_norm + occ[:, 1]

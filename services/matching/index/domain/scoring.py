@@ -7,7 +7,10 @@ score = occupation_weight * occupation agreement
       + experience_match_weight * (recency x duration weight of work in the vacancy's occupation)
 
 Occupation agreement is the probability-weighted agreement of the candidate's inferred
-occupations (kept in the index) with the vacancy's occupation (`query.occupation_agreement`).
+occupations (kept in the index) with the vacancy's occupation (`query.occupation_agreement`), or,
+when higher, what the candidate's own work history shows (`history_agreement`: the best spell's
+min(1, scale x recency x duration weight) x its occupation's agreement at the occupation and
+unit-group levels, `query.history_agreement`).
 Cosine is between IDF-weighted skill vectors over the vacancy's own skills: related skills never
 enter it, so they cannot dilute exact matches. Coverage is the weighted share of the vacancy's
 essential skills the candidate has (per essential skill min(1, own strength)); related coverage
@@ -100,7 +103,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         cov_all = best @ w
     else:
         cov_exact = cov_all = np.zeros(n)
-    agreement = inferred_agreement(seg, rows, q)
+    agreement = np.maximum(inferred_agreement(seg, rows, q), history_agreement(at_o, occ, w_o, n, q, p))
     related = np.minimum(np.maximum(cov_all - cov_exact, 0.0), p.related_cap) / p.related_cap
     parts = np.column_stack(
         [
@@ -124,6 +127,21 @@ def inferred_agreement(seg: Segment, rows: np.ndarray, q: VacancyQuery) -> np.nd
     prob = seg.inferred_p[rows].astype(np.float32) / np.float32(255.0)
     value = np.where(occ >= 0, q.agreement[np.maximum(occ, 0)], 0.0)
     return (prob.astype(np.float64) * value).sum(axis=1)
+
+
+def history_agreement(
+    at: np.ndarray, occ: np.ndarray, weight: np.ndarray, n: int, q: VacancyQuery, p: RankingParams
+) -> np.ndarray:
+    """(n,) float64 in [0, 1]: the occupation agreement a row's own work history shows, the best
+    over its spells of min(1, `history_agreement_scale` x recency x duration weight) x
+    `q.history_agreement` of the spell's occupation. `at`, `occ`, `weight`: the rows' work
+    history (position in the rows, occupation, weight), as `gather_rows` gives it."""
+    out = np.zeros(n)
+    if q.history_agreement is None or p.history_agreement_scale <= 0 or not len(at):
+        return out
+    value = np.minimum(1.0, p.history_agreement_scale * weight.astype(np.float64)) * q.history_agreement[occ]
+    np.maximum.at(out, at, value)
+    return out
 
 
 def _query_claims(

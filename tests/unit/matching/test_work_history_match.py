@@ -1,0 +1,127 @@
+"""A candidate's own work history in the match (outside tester 7, H2 and H14), on the real ESCO data.
+
+What a recruiter relies on, as orders and relations (not the calibrated numbers, which are refitted
+when the score changes): several recent years in an occupation make a person of it, whatever else
+they can do; recency and duration weigh, but a spell that ended last year is not a fraction of one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.model import WorkExperience
+from services.matching.index.domain.params import RankingParams
+
+from .conftest import MUNICIPALITIES, candidate, vacancy
+
+TODAY = date(2026, 12, 1)
+E = "http://data.europa.eu/esco/"
+WELDER = E + "occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b"
+WAREHOUSE = E + "occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f"
+MIG = E + "skill/f015c5d5-6a1c-4f63-9012-a05f4f34105e"
+MAG = E + "skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498"
+FORKLIFT = E + "skill/28cb374e-6261-4133-8371-f9a5470145da"
+
+
+def _essential(esco, occupation: str) -> list[str]:
+    o = esco.occupation_index[occupation]
+    return [
+        esco.skill_uris[j]
+        for j in esco.essential.indices[esco.essential.indptr[o] : esco.essential.indptr[o + 1]]
+    ]
+
+
+def _people(esco):
+    def person(cid, skills=None, history=(), level="intermediate"):
+        return candidate(
+            cid,
+            dict.fromkeys(skills or (), level),
+            experience=tuple(WorkExperience(o, years, ended) for o, years, ended in history),
+            available_from=TODAY,
+        )
+
+    welder_skills = [u for u in _essential(esco, WELDER) if u not in (MIG, MAG)]
+    warehouse_skills = [u for u in _essential(esco, WAREHOUSE) if u != FORKLIFT]
+    return [
+        # the tester's four
+        person("perfect-welder", (MAG, MIG, FORKLIFT), [(WELDER, 8.0, None)], "advanced"),
+        person("wh-3skills", (MAG, MIG, FORKLIFT), [(WAREHOUSE, 5.0, None)]),
+        person("wh-forklift", (FORKLIFT,), [(WAREHOUSE, 5.0, None)], "advanced"),
+        person("welder-3y-ended", (), [(WELDER, 3.0, TODAY.year - 1)]),
+        person("welder-8y", (), [(WELDER, 8.0, None)]),
+        # the demo's kinds of people
+        *(
+            person(f"welder-{i}", (MIG, MAG, *welder_skills[i : i + 4]), [(WELDER, 6.0, None)])
+            for i in range(4)
+        ),
+        *(person(f"wh-claims-{i}", (FORKLIFT, *warehouse_skills[i : i + 4])) for i in range(4)),
+        *(person(f"welder-claims-{i}", (MIG, MAG, *welder_skills[i : i + 4])) for i in range(4)),
+        person("forklift-only", (FORKLIFT,), level="advanced"),
+        person("welded-long-ago", (), [(WELDER, 3.0, TODAY.year - 15)]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def engine(esco):
+    e = MatchingEngine(esco, MUNICIPALITIES, RankingParams(), clock=lambda: TODAY)
+    e.bulk_load(_people(esco))
+    return e
+
+
+def _read(engine, v):
+    entries = engine.shortlist(replace(v, title="Työntekijä"), k=100, viewer_org=None, today=TODAY)
+    return {e.candidate_id: e for e in entries}, [e.candidate_id for e in entries]
+
+
+def test_years_as_a_welder_that_ended_last_year_read_as_a_welder(engine):
+    """H2: 3 years as a welder until last year, no skills listed, read 34 on a welder vacancy (8 years
+    until this year: 94); the posterior alone spread one spell over ESCO's 3,000 occupations."""
+    got, order = _read(engine, vacancy(occupation=WELDER))
+    ended, current = got["welder-3y-ended"], got["welder-8y"]
+    assert ended.match > 50  # more likely than not of the vacancy's occupation
+    # a spell that ended last year is not a fraction of a welder
+    assert ended.components["occupation_match"] > current.components["occupation_match"] / 2
+    # at least as a welder who claims welding skills without recorded work
+    assert ended.match >= max(got[f"welder-claims-{i}"].match for i in range(4))
+    # above everyone who is not a welder by work or claims
+    assert order.index("welder-3y-ended") < order.index("wh-3skills")
+    # recency still weighs: the same spell fifteen years ago counts less
+    assert got["welded-long-ago"].score < ended.score
+
+
+def test_a_welder_by_work_history_reads_like_welders_lacking_a_claimed_skill(engine):
+    """H2 on the skills vacancy (MAG, MIG, forklift): the no-skills welder read 7 while welders
+    missing the forklift read 95."""
+    got, _ = _read(engine, vacancy((MAG, MIG, FORKLIFT)))
+    assert got["welder-3y-ended"].match > 50
+    assert got["welder-3y-ended"].match > got["forklift-only"].match
+    assert got["perfect-welder"].match >= max(got[f"welder-{i}"].match for i in range(4))
+
+
+def test_a_warehouse_worker_who_also_welds_is_still_a_warehouse_worker(engine):
+    """H14: 5 years as a warehouse worker until this year read 20 on a warehouse vacancy, and 1.5
+    with MIG and MAG welding claimed besides (inferred welder)."""
+    got, order = _read(engine, vacancy(occupation=WAREHOUSE))
+    both, one = got["wh-3skills"], got["wh-forklift"]
+    assert both.match > 50 and one.match > 50
+    # claiming other skills does not take away the occupation their work shows
+    assert both.components["occupation_match"] == pytest.approx(one.components["occupation_match"])
+    # not below warehouse workers who only claim its skills, without work history
+    claims_only = [f"wh-claims-{i}" for i in range(4)]
+    assert both.match >= min(got[c].match for c in claims_only)
+    assert order.index("wh-3skills") < max(order.index(c) for c in claims_only)
+    assert order.index("wh-forklift") < order.index("forklift-only")
+
+
+def test_the_history_part_can_be_turned_off(esco):
+    """history_agreement_scale 0: the score before (the posterior alone)."""
+    e = MatchingEngine(esco, MUNICIPALITIES, RankingParams(history_agreement_scale=0.0), clock=lambda: TODAY)
+    e.bulk_load(_people(esco))
+    got, _ = _read(e, vacancy(occupation=WAREHOUSE))
+    assert (
+        got["wh-3skills"].components["occupation_match"] < got["wh-forklift"].components["occupation_match"]
+    )
