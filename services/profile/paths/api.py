@@ -243,8 +243,9 @@ class Steps(MethodView):
     @blp.arguments(StepInSchema)
     @blp.response(201, PathOutSchema)
     def post(self, data: dict[str, Any], path_id: str) -> Any:
-        """Add a step (the path's own coaches). A step at another organisation that needs its
-        acknowledgement is added by a handover instead."""
+        """Add a step at the path's own organisation (the path's own coaches). A step at another
+        organisation is added by a handover instead (``POST /paths/{path_id}/handovers``): another
+        ``org`` is a 422 on ``org``; it becomes that organisation's once it acknowledges."""
         try:
             path = paths().add_step(current_principal(), path_id, new_step(data))
         except Exception as exc:
@@ -274,8 +275,11 @@ class ClosePath(MethodView):
     @blp.arguments(CloseSchema)
     @blp.response(200, PathOutSchema)
     def post(self, data: dict[str, Any], path_id: str) -> Any:
-        """Close the path (employed, went on to a degree, moved…): open steps end, pending handovers
-        are withdrawn and nobody is chased any more."""
+        """Close the path (employed, went on to a degree, moved…): open steps that have begun end on
+        ``closed_on``, steps not yet begun are cancelled, pending handovers are withdrawn and nobody
+        is chased any more. ``closed_on`` (default today) is today at the latest, not before the
+        path was opened, nor before a begun step started or an ended step ended (422 on
+        ``closed_on``)."""
         try:
             path = paths().close(
                 current_principal(), path_id, data["closed_on"] or today(), CloseReason(data["reason"])
@@ -361,7 +365,8 @@ class Decline(MethodView):
     @blp.response(200, HandoverOutSchema)
     def post(self, data: dict[str, Any], handover_id: str) -> Any:
         """The receiving organisation cannot take the jobseeker: the proposed step is cancelled and
-        the sending organisation stays responsible."""
+        the sending organisation stays responsible. The ``reason`` is shown to the sending
+        organisation: one with an identity code, e-mail, phone number or street address is a 422."""
         try:
             return handover_dict(paths().decline(current_principal(), handover_id, data["reason"]), today())
         except Exception as exc:

@@ -85,7 +85,14 @@ class PathInSchema(StrictSchema):
         validate=PERSON,
         metadata={"description": "The jobseeker's own coach (user id); default the caller"},
     )
-    first_step = fields.Nested(StepInSchema, load_default=None)
+    first_step = fields.Nested(
+        StepInSchema,
+        load_default=None,
+        metadata={
+            "description": "At the coach's own organisation (422 on `first_step.org` otherwise: another "
+            "organisation's step comes by a handover)"
+        },
+    )
 
 
 class EndStepSchema(StrictSchema):
