@@ -119,8 +119,13 @@ class EntrySchema(ma.Schema):
         keys=fields.String(),
         values=fields.Float(),
         metadata={
-            "description": "The match score split over the score's components, the same keys as "
-            "`components` (adds up to `match`)"
+            "description": "This candidate's match split over the score's components, the same keys "
+            "as `components` (adds up to `match`): each part's share of this candidate's raw `score` "
+            "times `match`. Shares of one candidate's match, NOT comparable between candidates: two "
+            "candidates with the same match can split it differently, and one holding fewer of the "
+            "vacancy's skills can show more skill points (its skill part is a larger share of a "
+            "smaller score). To compare candidates part by part use `components` (the raw parts, on "
+            "one scale for every candidate), or `matched_essential` / `missing_essential`"
         },
     )
     score = fields.Float(metadata={"description": "Raw ranking score in [0, 1]"})
@@ -129,11 +134,16 @@ class EntrySchema(ma.Schema):
         values=fields.Float(),
         metadata={
             "description": "The raw score split over the parts it is made of (adds up to `score`): "
-            "`occupation_match` (the candidate's inferred occupations agree with the vacancy's, "
+            "`occupation_match` (the candidate's inferred occupations, or their own work history in "
+            "the vacancy's occupation or its ISCO unit group, agree with the vacancy's occupation, "
             "weight 0.6), `skill_similarity` (cosine over the vacancy's own skills, 0.3), "
             "`related_skills` (essential skills held only through a related skill, capped, 0.1). "
             "Only parts with a weight are listed; how many essential skills the candidate holds is "
-            "`matched_essential` / `missing_essential`"
+            "`matched_essential` / `missing_essential`. When the vacancy names no occupation, its "
+            "occupation is inferred from its skills and title and the occupation part still weighs "
+            "0.6: a missing essential skill then moves the match little (a welder lacking the "
+            "forklift of a MIG + MAG + forklift vacancy can read above a non-welder holding all "
+            "three); read `missing_essential` beside the match"
         },
     )
     evidence = fields.Dict(

@@ -126,14 +126,17 @@ class ShortlistEntry:
     match score (`match_score`: the calibrated chance, in percent, that the candidate fits the
     vacancy as posted — of its occupation, or of one asking for every skill it asks for; the same
     meaning for vacancies given by an occupation, by skills, by a few skills or by text; it orders
-    like `score`) and `points` splits it over the same components, adding up to `match`. `distance_km` is NaN when either municipality
+    like `score`) and `points` splits it over the same components, adding up to `match` (each
+    part's share of this candidate's raw score times the match: shares of one candidate's match,
+    not comparable between candidates; `components` are, on the raw scale). `distance_km` is NaN when either municipality
     has no known coordinates (see `RankingParams.include_unknown_distance`).
     `evidence` maps each matched or related skill URI to where it came from (`SkillEvidence`:
     claimed, suggested or inferred from work history). `occupations`: the candidate's inferred
     occupations (ESCO URI, probability), most likely first. The components are the parts of
     `scoring.COMPONENTS` whose weight is positive (`scoring.shown_components`; a part of weight 0
     is not shown, since it adds nothing and would read as measured): by default
-    "occupation_match" (inferred occupation agrees with the vacancy's), "skill_similarity"
+    "occupation_match" (inferred occupation, or own work history in the vacancy's occupation or
+    its ISCO unit group, agrees with the vacancy's), "skill_similarity"
     (cosine over the vacancy's own skills) and "related_skills" (essential skills covered only
     through related skills, capped); "essential_coverage" and "experience_match" (worked in the
     vacancy's occupation) appear only with a positive weight (`RankingParams`).
