@@ -85,6 +85,12 @@ class Registry:
         """Registered ids, sorted, of the given kinds (all when none is given)."""
         return sorted(o.id for o in self if not kinds or o.kind in kinds)
 
+    def name(self, org_id: str) -> str:
+        """The organisation's registered name (people read it instead of the id); the id itself when
+        it is not registered."""
+        found = self.organisations.get(org_id)
+        return found.name if found else org_id
+
     def regions(self, org_id: str) -> frozenset[str]:
         """The region ids the organisation serves (empty when none or not registered)."""
         found = self.organisations.get(org_id)

@@ -21,6 +21,7 @@ import marshmallow as ma
 from marshmallow import ValidationError, fields, validate
 
 from shared.geography import Geography, Municipality, UnknownPlaceError
+from shared.i18n import N_
 from shared.languages import UnknownLanguageError, normalise_language
 from shared.reference import EscoCatalogue, Kind, UnknownConceptError
 
@@ -333,7 +334,7 @@ class StrictSchema(ma.Schema):
         if not isinstance(data, Mapping):
             return data
         errors = {
-            field.data_key or name: ["Not a whole number."]
+            field.data_key or name: [N_("Not a whole number.")]
             for name, field in self.load_fields.items()
             if isinstance(field, fields.Integer)
             and isinstance(value := data.get(field.data_key or name), float)

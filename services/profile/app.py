@@ -48,7 +48,10 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         uow, FinnishWorkingDays(), acknowledge_within=settings.handover_ack_working_days, region_of=region_of
     )
     service.app.extensions["kohtaanto.profile.vouchers"] = VoucherHandlers(
-        uow, region_of=region_of, acts_for=service.app.extensions["kohtaanto.organisations"].acts_for
+        uow,
+        region_of=region_of,
+        acts_for=service.app.extensions["kohtaanto.organisations"].acts_for,
+        regions_served=service.app.extensions["kohtaanto.organisations"].regions,
     )
     service.app.extensions["kohtaanto.profile.ratings"] = RatingHandlers(uow, region_of=region_of)
 

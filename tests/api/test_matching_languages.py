@@ -96,3 +96,16 @@ def test_the_api_gives_labels_in_every_supported_language_and_relabels_stored_co
     sv = client.get(f"{W48}/content.json?lang=sv").json["content"]
     assert stored["region_name"] == "Pirkanmaa" and sv["region_name"] == "Birkaland"
     assert [v["vacancy_id"] for v in sv["vacancies"]] == [v["vacancy_id"] for v in stored["vacancies"]]
+
+
+def test_labels_shown_in_the_english_fallback_are_marked_lang_en_and_only_those(app):
+    """Outside tester 8, J10: English ESCO labels on the Swedish page (the data has no Swedish ones
+    yet) were read with Swedish pronunciation inside <html lang="sv">."""
+    client = logged_in(app)
+    swedish = client.get(f"{W48}?lang=sv").get_data(as_text=True)
+    assert '<span class="skill" lang="en">' in swedish or '<li><span lang="en">' in swedish
+    assert '<span class="skill">' not in swedish, "every skill label on the Swedish page is English"
+    finnish = client.get(f"{W48}?lang=fi").get_data(as_text=True)
+    assert '<span class="skill">' in finnish and '<span class="skill" lang="en">' not in finnish
+    english = client.get(f"{W48}?lang=en").get_data(as_text=True)
+    assert '<span lang="en">' not in english and '<span class="skill" lang="en">' not in english

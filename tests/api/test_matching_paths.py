@@ -1,6 +1,7 @@
 """Service-path watch points from the profile service reach the weekly meeting, counted and
 pseudonymous; a tombstone erases a withdrawn jobseeker's; an older version changes nothing."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -78,6 +79,12 @@ def test_the_meeting_counts_jobseekers_about_to_fall_off_their_path(app):
     assert content["totals"]["path_attention"] == 2
     page = client.get("/meetings/pirkanmaa/2026-W48", headers=TEAM).get_data(as_text=True)
     assert 'id="paths"' in page and "siirtoa ei kuitattu" in page and "tredu" in page
+    # outside tester 8, J10: "who must act" named the registry id, the table below the registry name
+    orgs = re.sub(r"<[^>]+>", "", page.split('class="path-orgs">')[1].split("</ul>")[0])  # as read
+    assert "Tampereen seudun ammattiopisto (test)" in orgs and "tredu" not in orgs, orgs
+    assert "tampere-tyollisyys" not in orgs
+    swedish = client.get("/meetings/pirkanmaa/2026-W48?lang=sv", headers=TEAM).get_data(as_text=True)
+    assert "överlämning" in swedish and "överföring" not in swedish
 
 
 def rate(app, i, org, score, week="2026-W48", rater="jobseeker", region="pirkanmaa"):

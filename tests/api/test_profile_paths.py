@@ -565,3 +565,111 @@ def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
     assert r.status_code == 422, r.json
     assert reason in json.dumps(r.json["errors"]), r.json
     assert count(profile_app, service_paths) == before
+
+
+@pytest.mark.parametrize(
+    ("reason", "lang", "found"),
+    [
+        # outside tester 8, J11: the decline reason took a phone number and an e-mail unscreened
+        ("Ring coachen 040 1234567, anna.berg@example.fi", "sv", "Hittades: email, phone"),
+        ("Soita 040 123 4567", "fi", "phone"),
+        ("Henkilötunnus 131052-308T", "en", "identity_code"),
+    ],
+)
+def test_a_decline_reason_is_screened_like_the_note_and_nothing_changes(
+    client, profile_app, reason, lang, found
+):
+    jobseeker(client)
+    path = open_path(client)
+    handover = send(client, path).json
+    before = len(events(profile_app))
+    r = client.post(
+        f"/api/v1/handovers/{handover['id']}/decline?lang={lang}", json={"reason": reason}, headers=SCHOOL
+    )
+    assert r.status_code == 422, r.json
+    assert found in " ".join(r.json["errors"]["json"]["reason"]), r.json
+    assert len(events(profile_app)) == before
+    seen = client.get(f"/api/v1/handovers/{handover['id']}", headers=COACH).json
+    assert seen["state"] == "pending" and seen["decline_reason"] == ""
+    r = client.post(
+        f"/api/v1/handovers/{handover['id']}/decline", json={"reason": "Kurssi on täynnä."}, headers=SCHOOL
+    )
+    assert r.status_code == 200 and r.json["decline_reason"] == "Kurssi on täynnä.", r.json
+
+
+def test_the_purpose_of_sharing_special_category_data_is_screened_too(client):
+    """J11 as a kind: every free text one organisation writes to another about a jobseeker."""
+    jobseeker(client)
+    path = open_path(client)
+    r = send(
+        client, path, shared=["name", "work_ability"], purpose="Kysy lisää: 040 1234567 tai lekari@example.fi"
+    )
+    assert r.status_code == 422 and "purpose" in r.json["errors"]["json"], r.json
+    r = send(
+        client, path, shared=["name", "work_ability"], purpose="Työkokeilun työtehtävien sovittamiseksi."
+    )
+    assert r.status_code == 201, r.json
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "reason"),
+    [
+        ("2020-01-01", "before it was opened"),  # outside tester 8, J12
+        ("2026-12-01", "today at the latest"),
+    ],
+)
+def test_a_path_is_not_closed_before_it_was_opened_nor_ahead_and_nothing_changes(
+    client, profile_app, closed_on, reason
+):
+    jobseeker(client)
+    path = open_path(client)
+    before = len(events(profile_app))
+    r = client.post(
+        f"/api/v1/paths/{path['id']}/close?lang=en",
+        json={"reason": "employed", "closed_on": closed_on},
+        headers=COACH,
+    )
+    assert r.status_code == 422, r.json
+    assert reason in " ".join(r.json["errors"]["json"]["closed_on"]), r.json
+    assert len(events(profile_app)) == before
+    assert client.get("/api/v1/profiles/asiakas-1/path", headers=COACH).json["closed_on"] is None
+
+
+def test_closing_cancels_a_step_that_has_not_begun_and_no_step_ends_after_the_close(client):
+    """J12: the path's future work trial was "ended" on its start day, after the path's close."""
+    jobseeker(client)
+    path = open_path(client)
+    handover = send(client, path).json  # training at tredu from 2026-12-07
+    client.post(f"/api/v1/handovers/{handover['id']}/acknowledge", json={}, headers=SCHOOL)
+    r = client.post(
+        f"/api/v1/paths/{path['id']}/close",
+        json={"reason": "employed", "closed_on": "2026-11-30"},
+        headers=COACH,
+    )
+    assert r.status_code == 200, r.json
+    steps = {s["id"]: s for s in r.json["steps"]}
+    assert (
+        steps[handover["to_step"]]["state"] == "cancelled" and steps[handover["to_step"]]["ended_on"] is None
+    )
+    assert all(s["ended_on"] is None or s["ended_on"] <= r.json["closed_on"] for s in steps.values())
+
+
+def test_a_coach_cannot_put_a_step_on_another_organisation_but_hands_it_over(client, profile_app):
+    """Outside tester 8, J14: a coach put a step directly on a partner agency (201), which then became
+    the organisation "who must act" without ever having been asked."""
+    jobseeker(client)
+    path = open_path(client)
+    before = len(events(profile_app))
+    step = {"kind": "coaching", "org": "tredu", "starts_on": "2026-12-01", "planned_end": "2026-12-02"}
+    r = client.post(f"/api/v1/paths/{path['id']}/steps?lang=en", json=step, headers=COACH)
+    assert r.status_code == 422, r.json
+    assert "/handovers" in r.json["errors"]["json"]["org"][0], r.json
+    jobseeker(client, "asiakas-2")
+    r = client.post(
+        "/api/v1/profiles/asiakas-2/path", json={"group": "young_people", "first_step": step}, headers=COACH
+    )
+    assert r.status_code == 422 and "first_step.org" in r.json["errors"]["json"], r.json
+    assert client.get("/api/v1/profiles/asiakas-2/path", headers=COACH).status_code == 404
+    assert len(events(profile_app)) == before
+    r = client.post(f"/api/v1/paths/{path['id']}/steps", json={**step, "org": ORG}, headers=COACH)
+    assert r.status_code == 201, "a step at the path's own organisation is added"

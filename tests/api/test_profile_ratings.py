@@ -67,7 +67,7 @@ def referral(score=4, comment=""):
 def test_the_jobseeker_rates_a_referral_through_the_coach_and_only_figures_are_published(world, profile_app):
     client, candidate = world
     [open_item] = client.get("/api/v1/profiles/asiakas-1/ratings", headers=COACH).json["to_rate"]
-    assert open_item["kind"] == "referral" and "agency-a" in open_item["what"]
+    assert open_item["kind"] == "referral" and open_item["what"] == "Hitsaaja — Agency A (test)"
     r = client.post(
         "/api/v1/profiles/asiakas-1/ratings", json=referral(5, "Haastattelu sujui hyvin."), headers=COACH
     )
@@ -188,22 +188,71 @@ def test_a_link_is_not_made_for_what_the_jobseeker_rated_and_an_old_one_says_so(
     assert len(published(profile_app)) == 1
 
 
-def test_a_path_step_is_rated_for_its_organisation(world):
-    client, _ = world
-    step = {"kind": "work_trial", "org": "konepaja-oy", "starts_on": "2026-11-02", "planned_end": "2026-12-18",
-            "workplace_org": "konepaja-oy"}  # fmt: skip
+def work_trial_at_an_agency(client, starts_on="2026-11-02"):
+    """A path whose coaching (from 2026-11-02) is handed over to agency-a for a work trial at
+    konepaja-oy from ``starts_on``, acknowledged by the agency: (path, work-trial step id)."""
+    coaching = {"kind": "coaching", "org": ORG, "starts_on": "2026-11-02", "planned_end": "2026-12-18"}
     path = client.post(
         "/api/v1/profiles/asiakas-1/path",
-        json={"group": "recently_laid_off", "first_step": step},
+        json={"group": "recently_laid_off", "first_step": coaching},
         headers=COACH,
     ).json
-    step_id = path["steps"][0]["id"]
+    trial = {"kind": "work_trial", "org": "agency-a", "starts_on": starts_on, "planned_end": "2027-01-29",
+             "workplace_org": "konepaja-oy"}  # fmt: skip
+    handover = client.post(
+        f"/api/v1/paths/{path['id']}/handovers",
+        json={"from_step": path["steps"][0]["id"], "to": trial, "consent": False},
+        headers=COACH,
+    ).json
+    r = client.post(
+        f"/api/v1/handovers/{handover['id']}/acknowledge", json={}, headers=auth("recruiter", "agency-a")
+    )
+    assert r.status_code == 200, r.json
+    return path, handover["to_step"]
+
+
+def test_a_path_step_is_rated_for_its_organisation(world):
+    client, _ = world
+    _, step_id = work_trial_at_an_agency(client)
     r = client.post(
         "/api/v1/profiles/asiakas-1/ratings",
         json={"subject": {"kind": "path_step", "step_id": step_id}, "score": 4},
         headers=COACH,
     )
-    assert r.status_code == 201 and r.json["rated_org"] == "konepaja-oy"
+    assert r.status_code == 201 and r.json["rated_org"] == "agency-a"
+
+
+def test_a_step_that_has_not_begun_is_not_rated_by_anyone_nor_offered_for_rating(world, profile_app):
+    """Outside tester 8, J8: a work trial six days ahead was in `to_rate`, rated by the coach and by the
+    employer (201 each), a rating link was issued, and the meeting counted both."""
+    client, candidate = world
+    _, step_id = work_trial_at_an_agency(client, starts_on="2026-12-07")
+    subject = {"kind": "path_step", "step_id": step_id}
+    listed = client.get("/api/v1/profiles/asiakas-1/ratings", headers=COACH).json["to_rate"]
+    assert step_id not in [i["ref"] for i in listed] and len(listed) == 2, (
+        listed
+    )  # the referral, the coaching
+    tries = [
+        client.post(
+            "/api/v1/profiles/asiakas-1/ratings", json={"subject": subject, "score": 5}, headers=COACH
+        ),
+        client.post(
+            "/api/v1/ratings",
+            json={"subject": subject, "score": 5, "candidate_id": candidate},
+            headers=EMPLOYER,
+        ),
+        client.post("/api/v1/profiles/asiakas-1/rating-links", json={"subject": subject}, headers=COACH),
+    ]
+    for r in tries:
+        assert r.status_code == 422 and "step_id" in r.json["errors"]["json"], r.json
+    assert published(profile_app) == []
+    started = datetime(2026, 12, 7, 9, tzinfo=UTC)
+    profile_app.extensions["kohtaanto.profile.ratings"].clock = lambda: started
+    listed = client.get("/api/v1/profiles/asiakas-1/ratings", headers=COACH).json["to_rate"]
+    assert step_id in [i["ref"] for i in listed]
+    r = client.post("/api/v1/ratings", json={"subject": subject, "score": 5, "candidate_id": candidate},
+                    headers=EMPLOYER)  # fmt: skip
+    assert r.status_code == 201 and r.json["rated_org"] == "agency-a", r.json
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
@@ -233,3 +282,24 @@ def test_the_rating_form_tells_the_jobseeker_what_is_wrong_in_the_page_s_languag
     assert garbled.status_code == 422 and garbled.mimetype == "text/html"
     assert published(profile_app) == [], "the link is not spent on a refused form"
     assert send("score=4").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("lang", "what"),
+    [("sv", "Arbetsprövning — Agency A (test)"), ("fi", "Työkokeilu — Agency A (test)"),
+     ("en", "Work trial — Agency A (test)")],
+)  # fmt: skip
+def test_the_form_and_to_rate_name_the_service_in_the_readers_language_not_by_codes(world, lang, what):
+    """Outside tester 8, J9: "Tjänst som bedöms: recruitment_by_provider — nordic-staffing-ab" in every
+    language, and `to_rate[].what` "coaching (vaasa-tyollisyys)" also with ?lang=sv."""
+    client, _ = world
+    _, step_id = work_trial_at_an_agency(client)
+    listed = client.get(f"/api/v1/profiles/asiakas-1/ratings?lang={lang}", headers=COACH).json["to_rate"]
+    assert what in [i["what"] for i in listed], listed
+    made = client.post(
+        "/api/v1/profiles/asiakas-1/rating-links",
+        json={"subject": {"kind": "path_step", "step_id": step_id}},
+        headers=COACH,
+    )
+    page = client.get("/" + made.json["url"].split("/", 3)[3] + f"?lang={lang}").get_data(as_text=True)
+    assert what in page and "work_trial" not in page and "agency-a" not in page, page

@@ -357,3 +357,25 @@ def test_a_double_click_on_the_providers_choice_makes_one_choice_and_no_500(clie
     assert codes.count(200) >= 1 and set(codes) <= {200, 409}, [(r.status_code, r.json) for r in answers]
     path = client.get("/api/v1/profiles/asiakas-50/path", headers=COACH).json
     assert len(path["steps"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "reason"),
+    [
+        ({"age_years": 40.5}, "age_years", "Inte ett heltal."),
+        ({"takes_part": False}, "takes_part", "Den arbetssökande beslutar själv att delta"),
+    ],
+)
+def test_every_field_reason_comes_back_in_the_requests_language(client, extra, field, reason):
+    """Outside tester 8, J10: with Accept-Language: sv these two reasons came back in English."""
+    body = {
+        "pilot_id": "yli50",
+        "age_years": 56,
+        "unemployed_since": "2026-07-20",
+        "takes_part": True,
+        **extra,
+    }
+    r = client.post(
+        "/api/v1/profiles/asiakas-50/vouchers", json=body, headers={**COACH, "Accept-Language": "sv"}
+    )
+    assert r.status_code == 422 and reason in r.json["errors"]["json"][field][0], r.json

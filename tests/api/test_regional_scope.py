@@ -92,14 +92,15 @@ def test_an_operator_sets_up_pilots_only_in_its_own_region(pilots):
         "a pilot in every region: system operator"
     )
     assert pilots.get("/api/v1/pilots/vaasa-new", headers=VAASA_OPERATOR).status_code == 404
-    r = pilots.put("/api/v1/pilots/vasa-sedel", json={**PILOT, "region": "pohjanmaa"}, headers=VAASA_OPERATOR)
+    vasa = {**PILOT, "region": "pohjanmaa", "providers": ["nordic-staffing-ab"]}  # a provider serving it
+    r = pilots.put("/api/v1/pilots/vasa-sedel", json=vasa, headers=VAASA_OPERATOR)
     assert r.status_code == 201, r.json
     r = pilots.put("/api/v1/pilots/kaikki", json=national, headers=SYSTEM_OPERATOR)
     assert r.status_code == 201, r.json
 
 
 def test_the_own_citys_operator_changes_its_pilot_but_cannot_move_it_away_and_changes_are_audited(pilots):
-    changed = {**PILOT, "voucher_months": 6, "providers": ["agency-a", "agency-b", "agency-c"]}
+    changed = {**PILOT, "voucher_months": 6, "providers": ["agency-a", "agency-b", "pirkan-rekry-oy"]}
     r = pilots.put("/api/v1/pilots/yli50", json=changed, headers=TAMPERE_OPERATOR)
     assert r.status_code == 200 and r.json["voucher_months"] == 6
     r = pilots.put("/api/v1/pilots/yli50", json={**changed, "region": "ahvenanmaa"}, headers=TAMPERE_OPERATOR)
@@ -278,3 +279,47 @@ def test_opening_another_regions_coming_week_does_not_prepare_it(meeting_app):
 def test_the_regions_own_team_and_the_system_operator_prepare_its_meeting(meeting_app, headers):
     r = meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=headers)
     assert r.status_code == 201, r.json
+
+
+@pytest.mark.parametrize("region", ["Pohjanmaa", "POHJANMAA", "Österbotten", "15", "pohjanmaa"])
+def test_a_pilots_region_is_taken_as_id_name_or_code_in_any_case_before_the_caller_s_regions_are_checked(
+    pilots, region
+):
+    """Outside tester 8, J7: Pohjanmaa's own operator got 403 for "Pohjanmaa", "Österbotten" and "15"
+    (only the id worked), and the system operator stored "Österbotten" verbatim, locking it out."""
+    body = {**PILOT, "region": region, "providers": ["nordic-staffing-ab"]}
+    r = pilots.put("/api/v1/pilots/vasa-sedel", json=body, headers=VAASA_OPERATOR)
+    assert r.status_code == 201 and r.json["region"] == "pohjanmaa", r.json
+    r = pilots.put("/api/v1/pilots/vasa-sedel-2", json=body, headers=SYSTEM_OPERATOR)
+    assert r.status_code == 201 and r.json["region"] == "pohjanmaa", r.json
+    r = pilots.put(
+        "/api/v1/pilots/vasa-sedel-2", json={**body, "region": "pohjanmaa"}, headers=VAASA_OPERATOR
+    )
+    assert r.status_code == 200, "the region's own operator changes what the system operator set up"
+
+
+@pytest.mark.parametrize("headers", ["VAASA", "SYSTEM"])
+def test_an_unknown_pilot_region_is_a_422_naming_the_known_ids_for_everyone_and_nothing_is_stored(
+    pilots, profile_app, headers
+):
+    caller = VAASA_OPERATOR if headers == "VAASA" else SYSTEM_OPERATOR
+    stored = rows(profile_app, voucher_pilots)
+    r = pilots.put("/api/v1/pilots/narnia", json={**PILOT, "region": "narnia"}, headers=caller)
+    assert r.status_code == 422, r.json
+    assert (
+        "pohjanmaa" in r.json["errors"]["json"]["region"][0]
+        and "pirkanmaa" in r.json["errors"]["json"]["region"][0]
+    )
+    assert rows(profile_app, voucher_pilots) == stored
+
+
+def test_a_regional_pilots_providers_serve_its_region(pilots, profile_app):
+    """J7, the same call: a Pohjanmaa pilot took an agency that serves only Pirkanmaa."""
+    stored = rows(profile_app, voucher_pilots)
+    body = {**PILOT, "region": "pohjanmaa", "providers": ["nordic-staffing-ab", "pirkan-rekry-oy"]}
+    r = pilots.put("/api/v1/pilots/vasa-sedel", json=body, headers=VAASA_OPERATOR)
+    assert r.status_code == 422 and "pirkan-rekry-oy" in r.json["errors"]["json"]["providers"][0], r.json
+    assert "nordic" not in r.json["errors"]["json"]["providers"][0]
+    assert rows(profile_app, voucher_pilots) == stored
+    national = {k: v for k, v in body.items() if k != "region"}
+    assert pilots.put("/api/v1/pilots/kaikki", json=national, headers=SYSTEM_OPERATOR).status_code == 201

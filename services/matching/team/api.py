@@ -14,6 +14,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
+from services.kernel.texts import N_
 from services.matching.index.api import SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
@@ -159,7 +160,7 @@ class FollowUpSchema(StrictSchema):
 class OutcomeInSchema(StrictSchema):
     candidate_id = fields.String(
         required=True,
-        validate=validate.Regexp(CANDIDATE_ID_PATTERN, error="A candidate id is c- and 24 hex digits."),
+        validate=validate.Regexp(CANDIDATE_ID_PATTERN, error=N_("A candidate id is c- and 24 hex digits.")),
         metadata={
             "description": "Pseudonymous candidate id from a shortlist (`c-` and 24 hex digits)",
             "example": "c-3f9a0c41d2b7e85f6a1c0d94",

@@ -13,6 +13,7 @@ gave one (``CourseRef.titles``; meetings stored before keep the stored title). W
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from services.matching.team.handlers import Labels, Places
@@ -74,3 +75,30 @@ def localise(
             for s in m.missing_skills
         ],
     )
+
+
+def fallback_uris(m: MeetingContent, lang: str, labels: Labels) -> frozenset[str]:
+    """The skill and occupation URIs whose label on a ``lang`` page is the English fallback (the
+    reference data has no ``lang`` label for them): the page marks them ``lang="en"`` so a screen
+    reader does not read "nurse responsible for general care" with Swedish pronunciation (outside
+    tester 8, J10). Empty for an English page. A ``lang`` label that happens to equal the English one
+    ("SQL") is marked too, which reads it the same."""
+    if lang == "en":
+        return frozenset()
+    found: set[str] = set()
+
+    def check(uri: str, label: str, english: Callable[[str, str], str]) -> None:
+        try:
+            if uri and label == english(uri, "en"):
+                found.add(uri)
+        except KeyError:
+            pass
+
+    for v in m.vacancies:
+        check(v.occupation_uri, v.occupation, labels.occupation_label)
+        for c in v.candidates:
+            for ref in (*c.matched, *c.missing, *c.inferred):
+                check(ref.uri, ref.label, labels.skill_label)
+    for s in m.missing_skills:
+        check(s.uri, s.label, labels.skill_label)
+    return frozenset(found)

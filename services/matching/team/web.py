@@ -31,7 +31,7 @@ from services.matching.team.handlers import (
     RegionUnknownError,
     TeamHandlers,
 )
-from services.matching.team.localise import localise
+from services.matching.team.localise import fallback_uris, localise
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
@@ -277,6 +277,7 @@ def page(region: str, week: str) -> Any:
         ),
         words=WORDS,
         stale_months=team().records.period_rules.stale_after_months,
+        english=fallback_uris(content, lang, team().taxonomy),
     )
 
 

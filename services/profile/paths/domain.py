@@ -69,6 +69,19 @@ class StepKind(StrEnum):
     RECRUITMENT_BY_PROVIDER = "recruitment_by_provider"
 
 
+#: A step kind as people read it (translated where it is shown: the rating form, ``to_rate``).
+STEP_KIND_LABELS = {
+    StepKind.COACHING: N_("Coaching"),
+    StepKind.TRAINING: N_("Training"),
+    StepKind.APPRENTICESHIP: N_("Apprenticeship training"),
+    StepKind.LANGUAGE_TRAINING: N_("Language training"),
+    StepKind.WORK_TRIAL: N_("Work trial"),
+    StepKind.SUBSIDISED_JOB: N_("Subsidised job"),
+    StepKind.REHABILITATION: N_("Rehabilitation"),
+    StepKind.RECRUITMENT_BY_PROVIDER: N_("Recruitment by a service provider"),
+}
+
+
 class StepState(StrEnum):
     PENDING = "pending"  # proposed by a handover, waiting for the receiver's acknowledgement
     OPEN = "open"  # active from its start day (upcoming before it)
@@ -153,6 +166,11 @@ class Step:
     @property
     def is_open(self) -> bool:
         return self.state in (StepState.OPEN, StepState.PENDING)
+
+    def has_begun(self, day: date) -> bool:
+        """Whether the service was received by ``day``: an open step from its start day on, or an
+        ended one. Only such a step is rated (a pending, upcoming or cancelled one is not)."""
+        return self.state is StepState.ENDED or (self.state is StepState.OPEN and day >= self.starts_on)
 
     def status_on(self, day: date) -> str:
         """``pending``, ``upcoming``, ``active``, ``overdue``, ``ended`` or ``cancelled`` on ``day``."""
@@ -421,15 +439,45 @@ class ServicePath:
         )
         return self._changed(now, steps=self._with(cancelled), handovers=self._with_handover(answered))
 
-    def close(self, on: date, reason: CloseReason, now: datetime) -> ServicePath:
-        """Close the path: open steps end (employment, a degree, a move…), pending handovers are withdrawn."""
+    def close(self, on: date, reason: CloseReason, now: datetime, *, clamp: bool = False) -> ServicePath:
+        """Close the path on ``on``: pending handovers are withdrawn and their steps cancelled; an open
+        step that has begun by ``on`` ends on ``on`` (employed, else interrupted), one that begins
+        later is cancelled (the jobseeker never received it).
+
+        ``on`` is today at the latest, not before the path was opened, not before a step that has
+        begun started nor before an ended step ended (outside tester 8, J12: a path closed six years
+        before it was opened, its future step "ended" after the close); else ``InvalidPathError`` on
+        ``closed_on``. With ``clamp`` (a hire reported by matching, which must not be refused) ``on``
+        moves to the nearest day the rules allow instead."""
         self._must_be_open()
+        today = now.date()
+        earliest = self.closable_from(today)
+        if clamp:
+            on = min(max(on, earliest), max(today, earliest))
+        else:
+            errors = []
+            if on > today:
+                errors.append(N_("A path closes today at the latest: record its close when it happens."))
+            if on < self.opened_on:
+                errors.append(
+                    N_("A path cannot close before it was opened (%(day)s).")
+                    % {"day": self.opened_on.isoformat()}
+                )
+            elif on < earliest:
+                errors.append(
+                    N_(
+                        "A path cannot close before its steps have started or ended (%(day)s at the earliest)."
+                    )
+                    % {"day": earliest.isoformat()}
+                )
+            if errors:
+                raise InvalidPathError({"closed_on": errors})
         end_reason = EndReason.EMPLOYED if reason is CloseReason.EMPLOYED else EndReason.INTERRUPTED
         steps = tuple(
-            replace(s, state=StepState.ENDED, ended_on=max(on, s.starts_on), end_reason=end_reason)
-            if s.state is StepState.OPEN
+            replace(s, state=StepState.ENDED, ended_on=on, end_reason=end_reason)
+            if s.state is StepState.OPEN and s.starts_on <= on
             else replace(s, state=StepState.CANCELLED)
-            if s.state is StepState.PENDING
+            if s.is_open
             else s
             for s in self.steps
         )
@@ -440,6 +488,17 @@ class ServicePath:
             for h in self.handovers
         )
         return self._changed(now, steps=steps, handovers=handovers, closed_on=on, close_reason=reason)
+
+    def closable_from(self, today: date) -> date:
+        """The earliest day the path may close on: its opening, the start of every step that has
+        begun by ``today`` and the end of every ended step."""
+        days = [self.opened_on]
+        for s in self.steps:
+            if s.state is StepState.ENDED and s.ended_on is not None:
+                days.append(s.ended_on)
+            elif s.state is StepState.OPEN and s.starts_on <= today:
+                days.append(s.starts_on)
+        return max(days)
 
     # -- nobody falls off --------------------------------------------------------------------------
     def watch_points(self) -> list[Watch]:

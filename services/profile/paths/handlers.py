@@ -26,6 +26,7 @@ from services.profile.paths.domain import (
     EndReason,
     Handover,
     HandoverState,
+    InvalidPathError,
     NewStep,
     PathConflictError,
     PathGroup,
@@ -122,6 +123,7 @@ class PathHandlers:
                 now,
             )
             if first_step is not None:
+                _own_step(path, first_step, "first_step")
                 path = path.add_step(self.new_id(), first_step, now)
             uow.paths.add(path)
             uow.publish_path(path)
@@ -141,7 +143,14 @@ class PathHandlers:
         return paths[0], profile
 
     def add_step(self, caller: Principal, path_id: str, new: NewStep) -> ServicePath:
-        return self._change(caller, path_id, lambda p, now: p.add_step(self.new_id(), new, now))
+        """A step at the path's own organisation (``InvalidPathError`` on ``org`` otherwise: another
+        organisation takes a step over by acknowledging a handover)."""
+
+        def add(p: ServicePath, now: datetime) -> ServicePath:
+            _own_step(p, new)
+            return p.add_step(self.new_id(), new, now)
+
+        return self._change(caller, path_id, add)
 
     def close(self, caller: Principal, path_id: str, on: date, reason: CloseReason) -> ServicePath:
         return self._change(caller, path_id, lambda p, now: p.close(on, reason, now))
@@ -433,3 +442,19 @@ class PathHandlers:
             candidate_id=path.candidate_id,
             purpose=purpose or f"service path {path.id}",
         )
+
+
+def _own_step(path: ServicePath, new: NewStep, field_name: str | None = None) -> None:
+    """Raise ``InvalidPathError`` when a coach puts a step on another organisation than the path's:
+    that organisation would become the one who must act without having agreed (outside tester 8,
+    J14). The handover (``POST /paths/{path_id}/handovers``) asks for its acknowledgement instead."""
+    if new.org == path.coach_org:
+        return
+    reason = [
+        N_(
+            "A step at another organisation is added by a handover (POST /api/v1/paths/%(path)s/handovers): "
+            "it becomes that organisation's once it acknowledges."
+        )
+        % {"path": path.id}
+    ]
+    raise InvalidPathError({f"{field_name}.org" if field_name else "org": reason})

@@ -15,9 +15,9 @@ from flask_smorest import Blueprint
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from services.kernel.texts import N_
-from services.profile.paths.domain import PathConflictError, PathNotFoundError
+from services.profile.paths.domain import STEP_KIND_LABELS, PathConflictError, PathNotFoundError
 from services.profile.paths.rating_handlers import AlreadyRatedError, LinkUnusableError, RatingHandlers
-from services.profile.paths.ratings import InvalidRatingError, Rating, SubjectKind
+from services.profile.paths.ratings import InvalidRatingError, Rating, SubjectKind, SubjectText
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.i18n import translate_errors
@@ -110,13 +110,26 @@ class RatingOutSchema(ma.Schema):
 class RatingListSchema(ma.Schema):
     items = fields.List(fields.Nested(RatingOutSchema))
     to_rate = fields.List(
-        fields.Dict(), metadata={"description": "[{kind, ref, what}] not yet rated by the jobseeker"}
+        fields.Dict(),
+        metadata={
+            "description": "[{kind, ref, what}] not yet rated by the jobseeker (a step once it has begun); "
+            "`what` in the request's language: the vacancy's title or the step's kind, and the "
+            "organisation rated by its registry name"
+        },
     )
 
 
 class LinkOutSchema(ma.Schema):
     url = fields.String(metadata={"description": "Give it to the jobseeker; single use"})
     expires_on = fields.Date()
+
+
+def what_text(what: SubjectText) -> str:
+    """What is rated in the request's language (outside tester 8, J9: internal codes were shown):
+    "Työkokeilu — Pohjanmaan Henkilöstöpalvelu Oy", "Hitsaaja — Pirkan Rekry Oy"."""
+    org = current_app.extensions["kohtaanto.organisations"].name(what.org)
+    name = gettext(what.name) if what.name in STEP_KIND_LABELS.values() else what.name
+    return f"{name} — {org}" if name else org
 
 
 def rating_dict(r: Rating, *, comment: bool = True) -> dict[str, Any]:
@@ -166,7 +179,7 @@ class JobseekerRatings(MethodView):
             translate(exc)
         return {
             "items": [rating_dict(r) for r in given],
-            "to_rate": [{"kind": k, "ref": ref, "what": what} for k, ref, what in to_rate],
+            "to_rate": [{"kind": k, "ref": ref, "what": what_text(what)} for k, ref, what in to_rate],
         }
 
 
@@ -240,7 +253,8 @@ def _jobseeker_errors(messages: Any) -> dict[str, list[str]]:
 def rate(token: str) -> Any:
     """The rating form (Finnish, Swedish, English); the link is the permission, used once."""
     try:
-        _, what = ratings().link_subject(token)
+        _, subject = ratings().link_subject(token)
+        what = what_text(subject)
     except LinkUnusableError:
         return render_template("profile/rate.html", state="gone", what="", errors={}), 404
     except AlreadyRatedError:

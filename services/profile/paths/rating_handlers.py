@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
-from services.profile.paths.domain import PathNotFoundError, ServicePath
+from services.profile.paths.domain import STEP_KIND_LABELS, PathNotFoundError, ServicePath
 from services.profile.paths.ratings import (
     Channel,
     InvalidRatingError,
@@ -21,6 +21,7 @@ from services.profile.paths.ratings import (
     RatingLink,
     Subject,
     SubjectKind,
+    SubjectText,
 )
 from services.profile.paths.repository import JourneyUnitOfWork
 from shared.auth import Principal, Role
@@ -81,8 +82,9 @@ class RatingHandlers:
             uow.commit()
         return link
 
-    def link_subject(self, token: str) -> tuple[RatingLink, str]:
-        """The usable link and what it rates in words (e.g. the vacancy's title). Raises
+    def link_subject(self, token: str) -> tuple[RatingLink, SubjectText]:
+        """The usable link and what it rates (the vacancy's title or the step's kind, and the
+        organisation rated). Raises
         ``LinkUnusableError`` (unknown, used or expired) or ``AlreadyRatedError`` (the jobseeker rated
         the subject another way, e.g. through the coach)."""
         with self.uow_factory() as uow:
@@ -146,22 +148,24 @@ class RatingHandlers:
 
     def of_profile(
         self, caller: Principal, profile_id: str
-    ) -> tuple[list[Rating], list[tuple[str, str, str]]]:
-        """The jobseeker's ratings and what they may still rate (kind, ref, description): own coaches."""
+    ) -> tuple[list[Rating], list[tuple[str, str, SubjectText]]]:
+        """The jobseeker's ratings and what they may still rate (kind, ref, what): own coaches. A
+        step is offered once it has begun (``Step.has_begun``)."""
+        today = self.clock().date()
         with self.uow_factory() as uow:
             profile = own_profile(uow, caller, profile_id)
             given = uow.ratings.of_candidate(profile.candidate_id)
             rated = {(r.subject.kind, r.subject.ref) for r in given if r.rater is RaterKind.JOBSEEKER}
             open_items = [
-                (SubjectKind.REFERRAL.value, r.vacancy_id, f"{r.vacancy_title} ({r.recruiter_org})")
+                (SubjectKind.REFERRAL.value, r.vacancy_id, SubjectText(r.vacancy_title, r.recruiter_org))
                 for r in uow.ratings.referrals_of(profile.candidate_id)
                 if (SubjectKind.REFERRAL, r.vacancy_id) not in rated
             ]
             for path in uow.paths.for_candidate(profile.candidate_id):
                 open_items += [
-                    (SubjectKind.PATH_STEP.value, s.id, f"{s.kind.value} ({s.org})")
+                    (SubjectKind.PATH_STEP.value, s.id, SubjectText(STEP_KIND_LABELS[s.kind], s.org))
                     for s in path.steps
-                    if s.state.value in ("open", "ended") and (SubjectKind.PATH_STEP, s.id) not in rated
+                    if s.has_begun(today) and (SubjectKind.PATH_STEP, s.id) not in rated
                 ]
             uow.audit.record(
                 actor=caller.subject,
@@ -215,22 +219,26 @@ class RatingHandlers:
                     {"vacancy_id": [N_("The jobseeker was not proposed to this vacancy.")]}
                 )
             return Subject(kind, ref, referral.recruiter_org)
+        today = self.clock().date()
         for path in uow.paths.for_candidate(candidate_id):
             for s in path.steps:
-                if s.id == ref and s.state.value in ("open", "ended"):
+                if s.id == ref and s.has_begun(today):  # J8: not before the service has begun
                     return Subject(kind, ref, s.org)
         raise InvalidRatingError(
             {"step_id": [N_("No such step (started or ended) on the jobseeker's path.")]}
         )
 
     @staticmethod
-    def _describe(uow: JourneyUnitOfWork, candidate_id: str, subject: Subject) -> str:
+    def _describe(uow: JourneyUnitOfWork, candidate_id: str, subject: Subject) -> SubjectText:
         if subject.kind is SubjectKind.REFERRAL:
             referral = uow.ratings.referral(candidate_id, subject.ref)
-            return f"{referral.vacancy_title} — {referral.recruiter_org}" if referral else subject.rated_org
+            title = referral.vacancy_title if referral else ""
+            return SubjectText(title, referral.recruiter_org if referral else subject.rated_org)
         paths: list[ServicePath] = uow.paths.for_candidate(candidate_id)
         step = next((s for p in paths for s in p.steps if s.id == subject.ref), None)
-        return f"{step.kind.value} — {step.org}" if step else subject.rated_org
+        return (
+            SubjectText(STEP_KIND_LABELS[step.kind], step.org) if step else SubjectText("", subject.rated_org)
+        )
 
 
 def expires(day: date) -> date:

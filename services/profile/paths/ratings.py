@@ -55,6 +55,16 @@ class Subject:
 
 
 @dataclass(frozen=True, slots=True)
+class SubjectText:
+    """What is rated, for people: ``name`` is a referral's vacancy title or a step's kind label (an
+    English catalogue text, translated where shown); ``org`` the organisation rated (an id: shown by
+    its registry name)."""
+
+    name: str
+    org: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rating:
     id: str
     candidate_id: str

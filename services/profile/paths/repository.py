@@ -640,7 +640,7 @@ class JourneyUnitOfWork(UnitOfWork):
                 self.vouchers.save(hired)
         for path in self.paths.for_candidate(candidate_id):
             if path.is_open:
-                closed = path.close(min(day, now.date()), CloseReason.EMPLOYED, now)
+                closed = path.close(min(day, now.date()), CloseReason.EMPLOYED, now, clamp=True)
                 self.paths.save(closed)
                 self.publish_path(closed)
 

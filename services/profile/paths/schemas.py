@@ -10,13 +10,15 @@ from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, Pat
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
 from shared.pii import refusing
-from shared.schemas import DisplayText, StrictSchema
+from shared.schemas import DisplayText, RegionId, StrictSchema
 
 PERSON = validate.Length(1, 200)
 FREE_TEXT_NOTE = validate.Length(max=2000)
 # A handover's note is screened like outcome and rating comments (outside tester 6, G12: it took an
 # identity code, a phone number, an e-mail and a street address): contact details travel only as the
-# `shared` fields the jobseeker consented to, and an identity code never.
+# `shared` fields the jobseeker consented to, and an identity code never. Every free text one
+# organisation writes to another about a jobseeker passes the same screen (outside tester 8, J11: a
+# decline reason took a phone number and an e-mail): the note, the purpose of sharing, the decline reason.
 HANDOVER_NOTE = refusing(2000)
 
 
@@ -115,8 +117,11 @@ class HandoverInSchema(StrictSchema):
     )
     purpose = fields.String(
         load_default="",
-        validate=validate.Length(max=500),
-        metadata={"description": "Why special-category data is shared (required when it is)"},
+        validate=refusing(500),
+        metadata={
+            "description": "Why special-category data is shared (required when it is); no identity code, "
+            "e-mail, phone number or street address"
+        },
     )
     note = fields.String(
         load_default="",
@@ -137,7 +142,14 @@ class AcknowledgeSchema(StrictSchema):
 
 
 class DeclineSchema(StrictSchema):
-    reason = DisplayText(required=True, validate=validate.Length(1, 500))
+    reason = DisplayText(
+        required=True,
+        validate=[validate.Length(1, 500), *refusing()],
+        metadata={
+            "description": "Shown to the sending organisation; no identity code, e-mail, phone number or "
+            "street address"
+        },
+    )
 
 
 class HandoverQuerySchema(StrictSchema):
@@ -305,7 +317,16 @@ class PilotInSchema(StrictSchema):
         required=True,
         metadata={"description": "The last day a voucher may be issued; not before `starts_on` (422)"},
     )
-    region = fields.String(load_default=None, validate=validate.Length(1, 64))
+    # Outside tester 8, J7: a free string was compared with the caller's regions as typed ("Pohjanmaa"
+    # locked out Pohjanmaa's own operator) and stored verbatim ("narnia"): a region like every other.
+    region = RegionId(
+        load_default=None,
+        metadata={
+            "description": "Region (maakunta) id, Finnish or Swedish name or maakunta code, any case; stored "
+            "as the id (unknown: 422 naming the ids). Omitted: a national pilot (system operator only). "
+            "Every provider must serve it (the registry's regions; 422 on `providers` otherwise)"
+        },
+    )
     path_group = fields.String(
         load_default="highly_educated_over_50", validate=validate.OneOf([g.value for g in PathGroup])
     )
@@ -338,7 +359,9 @@ class IssueSchema(StrictSchema):
     unemployed_since = fields.Date(required=True)
     takes_part = fields.Boolean(
         required=True,
-        validate=validate.Equal(True, error="The jobseeker decides to take part; without that no voucher."),
+        validate=validate.Equal(
+            True, error=N_("The jobseeker decides to take part; without that no voucher.")
+        ),
         metadata={"description": "The jobseeker chose to take part in the pilot"},
     )
 

@@ -26,7 +26,11 @@ from services.profile.paths.schemas import (
     VoucherListSchema,
     VoucherOutSchema,
 )
-from services.profile.paths.voucher_handlers import RegionNotServedError, VoucherHandlers
+from services.profile.paths.voucher_handlers import (
+    ProvidersOutsideRegionError,
+    RegionNotServedError,
+    VoucherHandlers,
+)
 from services.profile.paths.vouchers import (
     SMALL_CELL,
     Cell,
@@ -62,6 +66,14 @@ def translate(exc: Exception) -> NoReturn:
         abort(
             403, message=reason, errors={"path" if exc.field == "pilot_id" else "json": {exc.field: [reason]}}
         )
+    if isinstance(exc, ProvidersOutsideRegionError):
+        reason = N_(
+            "%(providers)s do not serve the pilot's region %(region)s (the organisation registry)."
+        ) % {
+            "providers": ", ".join(exc.providers),
+            "region": exc.region,
+        }
+        abort(422, message=N_("The pilot breaks a rule."), errors={"json": {"providers": [reason]}})
     if isinstance(exc, PathNotFoundError):
         abort(404, message=N_("No such pilot, voucher or profile (or not yours to see)."))
     if isinstance(exc, NotEligibleError):

@@ -5,7 +5,7 @@ providers see their voucher clients and record hires, and anyone in the ecosyste
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
@@ -52,6 +52,15 @@ class RegionNotServedError(PermissionError):
         self.region = region
 
 
+class ProvidersOutsideRegionError(ValueError):
+    """A pilot's providers must serve its region (``providers``: those that do not)."""
+
+    def __init__(self, region: str, providers: list[str]) -> None:
+        super().__init__(f"{region}: {', '.join(providers)}")
+        self.region = region
+        self.providers = providers
+
+
 @dataclass(frozen=True, slots=True)
 class Client:
     """A provider's voucher client: the voucher and what the provider may see of the jobseeker."""
@@ -67,14 +76,18 @@ class VoucherHandlers:
         *,
         region_of: Callable[[str], str],
         acts_for: Callable[[str, str, str], bool] = acts_everywhere,
+        regions_served: Callable[[str], Collection[str]] | None = None,
         clock: Clock = now,
         new_id: Callable[[], str] = new_id,
     ) -> None:
         """``acts_for(role, org, region)``: whether a caller may change a region's pilots (the
-        registry's ``Registry.acts_for``; the default, for in-process tools, allows every region)."""
+        registry's ``Registry.acts_for``; the default, for in-process tools, allows every region).
+        ``regions_served(org)``: the region ids a provider serves (``Registry.regions``); None (in-process
+        tools) does not check the providers."""
         self.uow_factory = uow_factory
         self.region_of = region_of
         self.acts_for = acts_for
+        self.regions_served = regions_served
         self.clock = clock
         self.new_id = new_id
 
@@ -84,7 +97,8 @@ class VoucherHandlers:
 
         Only for a region the caller's organisation serves, both the stored pilot's and the new one
         (``acts_for``): raises ``RegionNotServedError`` otherwise (audited as refused, nothing
-        stored). Every change is in the audit log (``pilot.created`` / ``pilot.changed``: who,
+        stored); a regional pilot's providers must serve its region (``ProvidersOutsideRegionError``,
+        nothing stored). Every change is in the audit log (``pilot.created`` / ``pilot.changed``: who,
         when, which fields), a refusal too (``pilot.refused``)."""
         with self.uow_factory() as uow:
             stored = uow.vouchers.pilot(pilot.id)
@@ -97,6 +111,12 @@ class VoucherHandlers:
                 self._audit_pilot(uow, caller, "pilot.refused", pilot, f"region {refusal.region} not served")
                 uow.commit()
                 raise refusal
+            if pilot.region and self.regions_served is not None:
+                # A voucher buys a service where the jobseeker lives: a provider that does not serve
+                # the pilot's region could not deliver it there (outside tester 8, J7).
+                outside = [p for p in pilot.providers if pilot.region not in self.regions_served(p)]
+                if outside:
+                    raise ProvidersOutsideRegionError(pilot.region, outside)
             chosen = {v.provider for v in uow.vouchers.of_pilot(pilot.id) if v.provider}
             if chosen - set(pilot.providers):
                 raise PilotInUseError(

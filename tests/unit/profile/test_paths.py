@@ -218,3 +218,45 @@ def test_a_step_ends_today_at_the_latest_and_not_before_it_starts():
         path.end_step("s1", date(2026, 12, 5), EndReason.COMPLETED, MON)
     with pytest.raises(InvalidPathError):
         path.end_step("s1", date(2026, 10, 1), EndReason.COMPLETED, MON)
+
+
+def test_a_path_closes_neither_before_it_was_opened_nor_in_the_future_nor_before_its_steps():
+    """Outside tester 8, J12: a path opened 2026-12-01 was closed on 2020-01-01 (200), its future work
+    trial then "ended" after the close."""
+    path = coaching_path()  # opened 2026-11-30, step s1 from 2026-11-02
+    for on in (date(2020, 1, 1), date(2026, 11, 29), date(2026, 12, 1)):
+        with pytest.raises(InvalidPathError) as err:
+            path.close(on, CloseReason.EMPLOYED, MON)
+        assert list(err.value.errors) == ["closed_on"]
+    later = at(date(2026, 12, 10))
+    ended = path.end_step("s1", date(2026, 12, 9), EndReason.COMPLETED, later)
+    with pytest.raises(InvalidPathError):
+        ended.close(date(2026, 12, 8), CloseReason.MOVED, later)  # before the step it ends ended
+    assert ended.close(date(2026, 12, 9), CloseReason.MOVED, later).closed_on == date(2026, 12, 9)
+    assert path.closable_from(MON.date()) == date(2026, 11, 30)
+
+
+def test_at_close_a_begun_step_ends_that_day_and_one_that_has_not_begun_is_cancelled():
+    future = NewStep(StepKind.WORK_TRIAL, "tampere-tyollisyys", date(2026, 12, 7), date(2027, 1, 29))
+    path = coaching_path().add_step("s3", future, MON)
+    closed = path.close(date(2026, 12, 1), CloseReason.EMPLOYED, at(date(2026, 12, 1)))
+    assert (closed.step("s1").state, closed.step("s1").ended_on) == (StepState.ENDED, date(2026, 12, 1))
+    assert closed.step("s3").state is StepState.CANCELLED and closed.step("s3").ended_on is None
+    for s in closed.steps:
+        assert s.ended_on is None or s.ended_on <= closed.closed_on
+
+
+def test_a_hire_reported_before_the_path_was_opened_closes_it_on_the_first_day_the_rules_allow():
+    path = coaching_path()
+    closed = path.close(date(2026, 1, 5), CloseReason.EMPLOYED, MON, clamp=True)
+    assert closed.closed_on == MON.date() and closed.step("s1").ended_on == MON.date()
+
+
+def test_a_step_has_begun_from_its_start_day_when_open_or_once_ended():
+    """Outside tester 8, J8: only a step that has begun is rated."""
+    path = hand_over(coaching_path())
+    assert path.step("s1").has_begun(MON.date())
+    assert not path.step("s2").has_begun(date(2027, 1, 1)), "pending"
+    path = path.acknowledge("h1", "teacher@tredu", MON)
+    assert not path.step("s2").has_begun(date(2026, 12, 6)) and path.step("s2").has_begun(date(2026, 12, 7))
+    assert path.step("s1").has_begun(date(2020, 1, 1)), "ended"

@@ -407,37 +407,58 @@ class SkillRecognizer:
         return self
 
     def _set_occupations(self, taxonomy: Taxonomy) -> None:
-        """What `occupations_named` and the weighing by occupation (`off_occupation_weight`) read:
-        occupation × skill links, each occupation's ISCO-08 unit group, the transversal skills,
-        and the occupation titles (exact, and by their last word)."""
-        t = taxonomy.tables
-        n_o = taxonomy.n_occupations
-        links = sp.csr_matrix(
-            (np.ones(len(t.occ_skill_occ), dtype=np.float32), (t.occ_skill_occ, t.occ_skill_skill)),
-            shape=(n_o, taxonomy.n_skills),
-        )
-        links.sum_duplicates()
-        self.occupation_skills_ = links
+        """What `occupations_named`, `occupations_in` and the weighing by occupation
+        (`off_occupation_weight`) read: occupation URIs and ISCO-08 unit groups here; the
+        occupation × skill links and the titles (about 0.6 CPU-s) when first needed
+        (`_links`, `_titles`), so that start-up does not pay for them."""
+        self.occupation_taxonomy_ = taxonomy
         self.occupation_uris_ = tuple(taxonomy.occupation_uris)
         self.occupation_index_ = dict(taxonomy.occupation_index)
-        self.occupation_isco_ = tuple(t.occupation_isco)
-        by_group: dict[str, list[int]] = {}
-        for o, code in enumerate(t.occupation_isco):
-            by_group.setdefault(code, []).append(o)
-        self.group_occupations_ = {k: np.asarray(v, dtype=np.int64) for k, v in by_group.items()}
-        self.transversal_ = np.asarray([x == "transversal" for x in t.skill_reuse_levels], dtype=bool)
-        exact: dict[str, set[int]] = {}
-        heads: dict[str, set[int]] = {}
-        for lang in LANGS:
-            labels, alts = t.occupation_labels.get(lang, []), t.occupation_alt_labels.get(lang, [])
-            for o, pref in enumerate(labels):
-                for label in (pref, *(alts[o] if o < len(alts) else ())):
-                    tokens = words(label or "")
-                    if tokens:
-                        exact.setdefault(" ".join(tokens), set()).add(o)
-                        heads.setdefault(tokens[-1], set()).add(o)
-        self.titles_ = {k: tuple(sorted(v)) for k, v in exact.items()}
-        self.title_heads_ = {k: tuple(sorted(v)) for k, v in heads.items()}
+        self.occupation_isco_ = tuple(taxonomy.tables.occupation_isco)
+        self.links_: tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray] | None = None
+        self.titles_: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = None
+
+    def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
+        """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
+        unit group → its occupations' positions; (n_skills,) bool transversal skills), built on
+        first use."""
+        if self.links_ is None:
+            taxonomy = self.occupation_taxonomy_
+            t = taxonomy.tables
+            links = sp.csr_matrix(
+                (np.ones(len(t.occ_skill_occ), dtype=np.float32), (t.occ_skill_occ, t.occ_skill_skill)),
+                shape=(taxonomy.n_occupations, taxonomy.n_skills),
+            )
+            links.sum_duplicates()
+            by_group: dict[str, list[int]] = {}
+            for o, code in enumerate(self.occupation_isco_):
+                by_group.setdefault(code, []).append(o)
+            groups = {k: np.asarray(v, dtype=np.int64) for k, v in by_group.items()}
+            transversal = np.asarray([x == "transversal" for x in t.skill_reuse_levels], dtype=bool)
+            self.links_ = (links, groups, transversal)
+        return self.links_
+
+    def _titles(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+        """(occupation title → positions, a title's last word → positions), over the preferred and
+        alternative labels of every language, as lower-case words joined by spaces; built on
+        first use."""
+        if self.titles_ is None:
+            t = self.occupation_taxonomy_.tables
+            exact: dict[str, set[int]] = {}
+            heads: dict[str, set[int]] = {}
+            for lang in LANGS:
+                labels, alts = t.occupation_labels.get(lang, []), t.occupation_alt_labels.get(lang, [])
+                for o, pref in enumerate(labels):
+                    for label in (pref, *(alts[o] if o < len(alts) else ())):
+                        tokens = words(label or "")
+                        if tokens:
+                            exact.setdefault(" ".join(tokens), set()).add(o)
+                            heads.setdefault(tokens[-1], set()).add(o)
+            self.titles_ = (
+                {k: tuple(sorted(v)) for k, v in exact.items()},
+                {k: tuple(sorted(v)) for k, v in heads.items()},
+            )
+        return self.titles_
 
     def occupations_named(self, title: str) -> tuple[str, ...]:
         """URIs of the ESCO occupations a job title names: those with the title as a label (any
@@ -450,11 +471,12 @@ class SkillRecognizer:
         if not tokens:
             return ()
         key = " ".join(tokens)
-        found = self.titles_.get(key, ())
+        titles, title_heads = self._titles()
+        found = titles.get(key, ())
         if not found and len(tokens) == 1 and self.tools.lemmatise is not None:
-            found = self.titles_.get(self.tools.lemmatise(key, "fi"), ())
+            found = titles.get(self.tools.lemmatise(key, "fi"), ())
         if not found and len(tokens) == 1:  # the head of titles, if it ends few ("manager" ends hundreds)
-            found = self.title_heads_.get(key, ())
+            found = title_heads.get(key, ())
             found = found if len(found) <= 3 * self.max_context_groups else ()
         groups = self._main_groups(found)
         if not groups:
@@ -487,13 +509,14 @@ class SkillRecognizer:
         if lang == "fi" and self.tools.lemmatise is not None:
             text = readable(text)
             lemmatise = self.tools.lemmatise
+            titles = self._titles()[0]
             for w in words(text):
                 if len(w) < 5:
                     continue
                 # the lemma, else the title's case forms the dictionary lacks ("kokkia", "hitsaajaa",
                 # "lähihoitajana", "sähköasentajan"): partitive, essive, genitive, translative, plural
                 for key in (w, lemmatise(w, "fi"), *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))):
-                    if len(key) >= 4 and (hit := self.titles_.get(key)):
+                    if len(key) >= 4 and (hit := titles.get(key)):
                         found += hit
                         break
         if not found:
@@ -509,22 +532,23 @@ class SkillRecognizer:
         the rules named in the text, `ruled`); None when there is no such context."""
         if self.off_occupation_weight == 1.0:
             return None
+        links, group_occupations, transversal = self._links()
         positions = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
         if not positions:
             named = sorted({self.skill_index_[u] for uris in ruled for u in uris if u in self.skill_index_})
             if len(named) < 2:
                 return None
-            shared = np.asarray(self.occupation_skills_[:, named].sum(axis=1)).ravel()
+            shared = np.asarray(links[:, named].sum(axis=1)).ravel()
             positions = np.flatnonzero(shared >= 2).tolist()
             if not positions:
                 return None
         groups = sorted(self._main_groups(positions))
         if not groups:
             return None
-        rows = np.concatenate([self.group_occupations_[g] for g in groups])
-        linked = np.asarray(self.occupation_skills_[rows].sum(axis=0)).ravel() > 0
+        rows = np.concatenate([group_occupations[g] for g in groups])
+        linked = np.asarray(links[rows].sum(axis=0)).ravel() > 0
         factor = np.full(len(linked), np.float32(self.off_occupation_weight), dtype=np.float32)
-        factor[linked | self.transversal_] = 1.0
+        factor[linked | transversal] = 1.0
         return factor
 
     # -- recognising ------------------------------------------------------------------------------
