@@ -98,7 +98,14 @@ class EvidenceSchema(ma.Schema):
 class InferredOccupationSchema(ma.Schema):
     uri = fields.String(metadata={"description": "ESCO occupation URI"})
     label = fields.String()
-    probability = fields.Float(metadata={"description": "Posterior probability from skills and work history"})
+    probability = fields.Float(
+        metadata={
+            "description": "Posterior probability from skills and work history. The occupation part of "
+            "the score also reads the candidate's own work history directly (a recent spell in the "
+            "vacancy's occupation agrees in full), so it can be high while this probability is low: "
+            "the posterior spreads one spell over ESCO's 3,000 occupations"
+        }
+    )
 
 
 class EntrySchema(ma.Schema):

@@ -190,6 +190,8 @@ class MatchingState:
                 self.recognizer,
                 exclude=record.rejected_skills,
                 max_sentences=MAX_ENRICHED_SENTENCES,
+                # one reading of the job title for ranking and recognition (`titles.TitleReader`)
+                title_occupations=self.engine.title_occupations(record.vacancy.title),
             )
             enriched = replace(record, vacancy=vacancy, enriched=True, query=self.engine.prepare(vacancy))
             with self._lock:

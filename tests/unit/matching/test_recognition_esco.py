@@ -648,3 +648,23 @@ def test_finnish_text_names_the_occupation_it_is_about(esco_recognizer):
     assert occupations("Olen työskennellyt lähihoitajana palvelutalossa.", "fi")
     assert occupations("Haemme sähköasentajaa kiinteistöjen huoltotöihin.", "fi")
     assert occupations("Write a device driver in C.", "en") == ()
+
+
+def test_a_vacancys_title_is_read_once_for_ranking_and_for_its_suggestions(esco, esco_recognizer):
+    """Tester 8's J4: the Swedish "Städare" ad was suggested "clean stalls" (animal pens) beside
+    office cleaning. The title names the building cleaner in Swedish (the job-title glossary); the
+    recogniser weighs skills of other occupations less when it knows what the vacancy is about,
+    so it takes the ranking's reading of the title (`MatchingEngine.title_occupations`)."""
+    from services.matching.index.domain.engine import MatchingEngine
+    from services.matching.index.reference import load_title_reader
+
+    engine = MatchingEngine(esco, {"905": (63.1, 21.6)}, titles=load_title_reader(esco, None))
+    title = "Städare"
+    text = "Vi söker en städare till kontorsstädning i Vasa. Du städar kontor och trapphus och sköter avfallshantering."
+    occupations = engine.title_occupations(title)
+    assert [esco.occupation_label(o, "en") for o in occupations] == ["building cleaner"]
+    ad = replace(vacancy(), title=title, occupation_uri=None, skills=())
+    suggested = enrich_vacancy(ad, text, esco_recognizer, lang="sv", title_occupations=occupations)
+    labels = [esco.skill_label(s.uri, "en") for s in suggested.skills]
+    assert "clean stalls" not in labels, labels
+    assert "cleaning techniques" in labels and "clean rooms" in labels, labels

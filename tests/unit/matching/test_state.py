@@ -28,6 +28,9 @@ class FakeEngine:
         self.calls.append(("prepare", vacancy.vacancy_id))
         return None
 
+    def title_occupations(self, title):
+        return ()
+
 
 def upserted(cid, event_type="candidate.upserted", schema_version=1):
     payload = {

@@ -249,6 +249,17 @@ class MatchingEngine:
     def __contains__(self, candidate_id: object) -> bool:
         return isinstance(candidate_id, str) and self._locate(self._snapshot, candidate_id)[1] >= 0
 
+    def title_occupations(self, title: str, min_confidence: float = 1.0) -> tuple[str, ...]:
+        """URIs of the ESCO occupations a job title names (`titles.TitleReader`, in any language),
+        best first, those read with at least `min_confidence` (0-1; 1: a label, exactly, of any
+        language or through the job-title glossary); () when it names none."""
+        space = self._space
+        return tuple(
+            space.taxonomy.occupation_uris[t.occupation]
+            for t in space.titles.read(title)
+            if t.confidence >= min_confidence
+        )
+
     def prepare(self, vacancy: Vacancy) -> PreparedVacancy:
         """Stage 1's part that depends only on the vacancy: call it when the vacancy is applied and
         pass the result to `shortlist` and `explain` instead of the vacancy."""

@@ -1268,6 +1268,7 @@ def enrich_vacancy(
     lang: str | None = None,
     exclude: Collection[str] = (),
     max_sentences: int | None = None,
+    title_occupations: Collection[str] = (),
 ) -> Vacancy:
     """The vacancy with suggested skills recognised from `text` (its description) and, when the
     employer named neither an occupation nor a skill, its title (without the words that only say
@@ -1285,6 +1286,10 @@ def enrich_vacancy(
     employer rejected) are never suggested, and rejecting some never brings in weaker ones than
     the lines allow (both lines are taken over everything recognised, rejected skills included).
     `max_sentences`: read only the text's first sentences (bounded work per vacancy).
+    `title_occupations`: URIs of the occupations the job title names as the ranking reads it
+    (`MatchingEngine.title_occupations`: any language, parts of "Lähihoitaja, kotihoito"); they
+    are what the vacancy is about when the employer named no occupation, else the recogniser's
+    own reading of the title (`SkillRecognizer.occupations_named`).
     """
     chosen = tuple(s for s in vacancy.skills if not s.suggested)
     taken = {s.uri for s in chosen} | set(exclude)
@@ -1302,7 +1307,11 @@ def enrich_vacancy(
     read = text if vacancy.occupation_uri is not None or chosen or not title else f"{title}.\n{text}"
     # What the vacancy is about weighs the suggestions (`SkillRecognizer.off_occupation_weight`):
     # "nurse plants" is no nurse's skill
-    about = (vacancy.occupation_uri,) if vacancy.occupation_uri else recognizer.occupations_named(title)
+    about = (
+        (vacancy.occupation_uri,)
+        if vacancy.occupation_uri
+        else tuple(title_occupations) or recognizer.occupations_named(title)
+    )
     found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang, occupations=about)
     found = [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
     suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]

@@ -93,10 +93,12 @@ class TitleOccupation:
     part: str
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def normalise(text: str) -> str:
     """Casefolded words of `text` (letters and digits, Unicode-normalised), one space apart."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    return " ".join(re.findall(r"[^\W_]+", text))
+    return " ".join(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
 
 
 def title_parts(title: str) -> list[str]:
@@ -163,15 +165,19 @@ class TitleReader:
             ((normalise(t), fi) for lang, t, fi in glossary if lang == "sv" and " " not in normalise(t)),
             key=lambda g: -len(g[0]),
         )
-        self.exact: dict[str, tuple[int, ...]] = {}
         t = taxonomy.tables
+        found: dict[str, set[int]] = {}
         for lang, labels in t.occupation_labels.items():
             alts = t.occupation_alt_labels.get(lang, [])
             for o, pref in enumerate(labels):
                 for label in (pref, *(alts[o] if o < len(alts) else ())):
-                    for key in {normalise(label), self._key(label)}:
-                        if key:
-                            self.exact[key] = tuple(sorted({*self.exact.get(key, ()), o}))
+                    plain = normalise(label)
+                    if not plain:
+                        continue
+                    found.setdefault(plain, set()).add(o)
+                    if lang == "fi" and self.lemmatise is not None:  # Finnish labels also by their lemmas
+                        found.setdefault(self._lemmas(plain), set()).add(o)
+        self.exact: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in found.items()}
         self.vectors: np.ndarray | None = None
         self.owner: np.ndarray | None = None
         if embeddings is not None:
@@ -190,10 +196,13 @@ class TitleReader:
         return self.encoder is not None and self.vectors is not None
 
     def _key(self, text: str) -> str:
-        words = normalise(text).split()
-        if self.lemmatise is not None:
-            words = [self.lemmatise(w, "fi") for w in words]
-        return " ".join(words)
+        return self._lemmas(normalise(text))
+
+    def _lemmas(self, plain: str) -> str:
+        """`plain` (normalised words) with each word replaced by its Finnish lemma."""
+        if self.lemmatise is None:
+            return plain
+        return " ".join(self.lemmatise(w, "fi") for w in plain.split())
 
     def read(self, title: str) -> tuple[TitleOccupation, ...]:
         """The occupations `title` names, best first (an occupation named by several parts keeps
