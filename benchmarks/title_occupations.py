@@ -16,7 +16,7 @@ the service does (`enrich_vacancy`: skills recognised in the title) and prepared
 its inferred occupation is the most probable one of the query's target distribution. Readers:
 ``exact`` (before: an occupation only when the whole title is exactly an ESCO label), ``lexical``
 (`TitleReader` without the model: parts, normalised, lemmatised labels, the Swedish job-title
-glossary `data/recognition/sv_titles.csv`), ``dense`` (the service's
+glossary `data/recognition/job_titles.csv`), ``dense`` (the service's
 reader: also the multilingual model over the occupations' label embeddings). Accuracy: the top
 occupation's ISCO unit is the expected one; and the top occupation is the expected one (titles
 with an expected occupation only). Per language and overall.
