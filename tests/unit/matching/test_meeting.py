@@ -148,22 +148,25 @@ def previous_meeting():
     return build_meeting(facts)
 
 
-def meeting(previous=None):
-    return build_meeting(
-        MeetingFacts(
-            "pirkanmaa",
-            "Pirkanmaa",
-            WEEK,
-            TODAY,
-            AS_OF,
-            "valmentaja@tampere",
-            VACANCIES,
-            SHORTLISTS,
-            OUTCOMES,
-            previous,
-            count_cap=3,
-        )
+def week_facts(outcomes=OUTCOMES, previous=None, **more):
+    """This week's facts: the fixed vacancies and shortlists, with ``outcomes``."""
+    return MeetingFacts(
+        "pirkanmaa",
+        "Pirkanmaa",
+        WEEK,
+        TODAY,
+        AS_OF,
+        "valmentaja@tampere",
+        VACANCIES,
+        SHORTLISTS,
+        outcomes,
+        previous,
+        **more,
     )
+
+
+def meeting(previous=None):
+    return build_meeting(week_facts(previous=previous, count_cap=3))
 
 
 @pytest.fixture(scope="module")
@@ -303,23 +306,11 @@ def test_a_partner_agencys_own_outcome_is_shown_as_that_agencys_not_as_the_teams
         outcome("a2", "v-nurse", "c-1", "not_hired", date(2026, 11, 21), reason="language"),
         replace(outcome("b1", "v-nurse", "c-2", "proposed", date(2026, 11, 22)), recorded_by_org="agency-b"),
     ]
-    facts = MeetingFacts(
-        "pirkanmaa",
-        "Pirkanmaa",
-        WEEK,
-        TODAY,
-        AS_OF,
-        "valmentaja@tampere",
-        VACANCIES,
-        SHORTLISTS,
-        outcomes,
-        agencies_own=frozenset({"a1", "a2", "b1"}),
-    )
-    nurse = build_meeting(facts).vacancies[1]
+    content = build_meeting(week_facts(outcomes, agencies_own=frozenset({"a1", "a2", "b1"})))
+    nurse = content.vacancies[1]
     first, second, third = nurse.candidates
     assert first.status == "interviewed", "the employer's outcome is the team's status"
     assert first.agencies == [AgencyStatus("agency-a", "not_hired")]
     assert second.status is None and second.agencies == [AgencyStatus("agency-b", "proposed")]
     assert third.agencies == []
-    follow = build_meeting(facts)
-    assert MeetingContent.from_dict(follow.to_dict()) == follow, "the stored snapshot reads back"
+    assert MeetingContent.from_dict(content.to_dict()) == content, "the stored snapshot reads back"
