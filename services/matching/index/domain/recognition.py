@@ -232,6 +232,13 @@ class SkillRecognizer:
         "manager") say too little to weigh skills by (`_main_groups`).
     occupations_in_text : when `recognise` is not told the occupations, read them from the text
         (`occupations_in`: "Haemme hitsaajaa", "worked as a cook").
+    unasked_supervision_weight : multiplier of the score of a skill that supervises, recruits,
+        schedules or trains the workers of the occupation the text is about ("recruit bus
+        drivers", "monitor drivers", "supervise the work of cleaning staff": `_supervision_of`)
+        when the text says nothing of leading or recruiting (`SUPERVISION_CUE`) and the
+        occupation is not itself a supervisor's. An outside tester: the job title "Siivooja" and
+        "Haemme linja-autonkuljettajia" were read as skill phrases and gave a cleaner's and a bus
+        driver's ad these skills, above driving the bus.
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -263,6 +270,7 @@ class SkillRecognizer:
         off_occupation_weight: float = 0.8,
         max_context_groups: int = 4,
         occupations_in_text: bool = True,
+        unasked_supervision_weight: float = 0.5,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -289,6 +297,7 @@ class SkillRecognizer:
         self.off_occupation_weight = off_occupation_weight
         self.max_context_groups = max_context_groups
         self.occupations_in_text = occupations_in_text
+        self.unasked_supervision_weight = unasked_supervision_weight
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -395,12 +404,26 @@ class SkillRecognizer:
             by_word.setdefault(word, []).append(k)
         self.product_words_ = {w: np.asarray(ks, dtype=np.int64) for w, ks in by_word.items()}
         self.product_word_rx_ = []  # (pattern of the naming words, whether it reads them as written)
+        # an acronym ("SMED", "SQL") takes a Finnish case ending after a colon only ("SQL:ää"):
+        # "Smedsby" (a place) does not name SMED
+        labels_en = taxonomy.tables.skill_labels["en"]
+        acronyms = {
+            w
+            for w, k in zip(product_words, self.product_skills_, strict=True)
+            if _is_acronym(w, labels_en[k])
+        }
         for exact in (False, True):
-            chosen = {w for w, k in zip(product_words, as_written, strict=True) if k == exact}
-            if chosen:
-                alternatives = "|".join(re.escape(w) for w in sorted(chosen, key=len, reverse=True))
-                rx = rf"(?<![\w#+.\-])({alternatives})(?::?[a-zäöå]{{1,6}})?(?![\w#+])"
-                self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
+            for acronym in (False, True):
+                chosen = {
+                    w
+                    for w, k in zip(product_words, as_written, strict=True)
+                    if k == exact and (w in acronyms) == acronym
+                }
+                if chosen:
+                    alternatives = "|".join(re.escape(w) for w in sorted(chosen, key=len, reverse=True))
+                    ending = ":" if acronym else ":?"
+                    rx = rf"(?<![\w#+.\-])({alternatives})(?:{ending}[a-zäöå]{{1,6}})?(?![\w#+])"
+                    self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_occupations(taxonomy)
         self._set_language(taxonomy)
@@ -417,6 +440,7 @@ class SkillRecognizer:
         self.occupation_isco_ = tuple(taxonomy.tables.occupation_isco)
         self.links_: tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray] | None = None
         self.titles_: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = None
+        self.supervision_: dict[tuple[int, ...], np.ndarray] = {}
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -551,6 +575,77 @@ class SkillRecognizer:
         factor[linked | transversal] = 1.0
         return factor
 
+    def _unasked_supervision(self, occupations: Collection[str], text: str) -> np.ndarray:
+        """Positions (int64) of the skills weighed by `unasked_supervision_weight` for a text
+        about `occupations` (URIs): those of `_supervision_of`, unless the text says something of
+        leading or recruiting (`SUPERVISION_CUE`); empty when the weight is 1 or no occupation
+        is known."""
+        positions = tuple(
+            sorted({self.occupation_index_[u] for u in occupations if u in self.occupation_index_})
+        )
+        if self.unasked_supervision_weight == 1.0 or not positions or SUPERVISION_CUE.search(readable(text)):
+            return np.zeros(0, dtype=np.int64)
+        return self._supervision_of(positions)
+
+    def _supervision_of(self, positions: tuple[int, ...]) -> np.ndarray:
+        """Positions (int64) of the skills (ESCO type skill/competence) whose English label starts
+        with a verb of leading people (`_SUPERVISION_VERB`: supervise, recruit, monitor, schedule,
+        train …) and whose English or Finnish label names the workers of the occupations at
+        `positions` (their labels' head word: "bus driver" → "drivers", "linja-autonkuljettaja" →
+        "kuljettajien", "kotisiivooja" → "siivoojien"); empty when one of the occupations is
+        itself a supervisor's or a trainer's (`_SUPERVISOR_TITLE`). Remembered per occupation set."""
+        if (known := self.supervision_.get(positions)) is not None:
+            return known
+        found = self._find_supervision(positions)
+        if len(self.supervision_) < 4096:
+            self.supervision_[positions] = found
+        return found
+
+    def _find_supervision(self, positions: tuple[int, ...]) -> np.ndarray:
+        t = self.occupation_taxonomy_.tables
+        heads: set[str] = set()
+        stems: set[str] = set()
+        for o in positions:
+            for lang, out in (("en", heads), ("fi", stems)):
+                labels, alts = t.occupation_labels.get(lang, []), t.occupation_alt_labels.get(lang, [])
+                if o >= len(labels):
+                    continue
+                for label in (labels[o], *(alts[o] if o < len(alts) else ())):
+                    tokens = words(label or "")
+                    if not tokens:
+                        continue
+                    if lang == "en" and _SUPERVISOR_TITLE.search(label):
+                        if label == labels[o]:
+                            return np.zeros(0, dtype=np.int64)
+                        continue  # ("building cleaner" is also "janitors supervisor")
+                    head = tokens[-1]
+                    if lang == "en":
+                        if len(head) >= 4:
+                            out.add(head)
+                        continue
+                    parts = (
+                        self.splitter_.split(head, known_too=True) if self.splitter_ is not None else [head]
+                    )
+                    for w in {head.replace("-", ""), parts[-1]}:
+                        if len(w) >= 6:
+                            out.add(w[:-1])  # "kuljettaja" → "kuljettaj": kuljettajia, kuljettajien
+        if not heads and not stems:
+            return np.zeros(0, dtype=np.int64)
+        en_rx = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, heads)))})s?\b") if heads else None
+        fi_rx = re.compile("|".join(sorted(map(re.escape, stems)))) if stems else None
+        labels_en, labels_fi, types = t.skill_labels["en"], t.skill_labels["fi"], t.skill_types
+        found = [
+            i
+            for i, label in enumerate(labels_en)
+            if types[i] == "skill/competence"
+            and _SUPERVISION_VERB.match(label)
+            and (
+                (en_rx is not None and en_rx.search(label.lower()))
+                or (fi_rx is not None and fi_rx.search((labels_fi[i] or "").lower().replace("-", "")))
+            )
+        ]
+        return np.asarray(found, dtype=np.int64)
+
     # -- recognising ------------------------------------------------------------------------------
     def language(self, text: str) -> str:
         """The language of `text` ("fi", "sv" or "en"), by the detector in `tools` or else
@@ -627,7 +722,9 @@ class SkillRecognizer:
         (`off_occupation_weight`).
 
         Skills named by the explicit rules come first (score `RULE_SCORE`), then each list item's
-        best `item_quota` skills. Each sentence then contributes its own best
+        best `item_quota` skills (the strongest first when they are more than the places; an item
+        left out competes with the sentences' skills below). Skills of leading the workers of
+        `occupations` weigh `unasked_supervision_weight` unless the text asks for it. Each sentence then contributes its own best
         ceil(places left / sentences) skills, so one sentence with many near-identical matches
         cannot crowd out the skills of the others; remaining places go by score. `lang` ("fi", "sv", "en") is detected when not given.
         """
@@ -642,6 +739,11 @@ class SkillRecognizer:
         factor = self._occupation_factor(occupations, ruled)
         if factor is not None:
             per_sentence = per_sentence * factor
+        unasked = self._unasked_supervision(occupations, text)
+        if len(unasked):
+            per_sentence = per_sentence.copy() if factor is None else per_sentence
+            per_sentence[:, unasked] *= np.float32(self.unasked_supervision_weight)
+        gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
             for uri in uris:
@@ -656,13 +758,18 @@ class SkillRecognizer:
                 if j is not None and j not in seen and best[j] >= min_score:
                     chosen.append(j)
                     seen.add(j)
+        n_ruled = len(chosen)
         for items in item_tops:  # each list item's own best skills
             for tops in items:
-                fresh = [j for j in tops if j not in seen and best[j] >= min_score]
+                fresh = [j for j in tops if j not in seen and j not in gated and best[j] >= min_score]
                 for j in fresh[: self.item_quota]:
                     chosen.append(j)
                     seen.add(j)
-        first = chosen[:top_k]  # rules, then list items: kept whatever their score
+        # rules, then list items (the best first when they are more than the places): kept
+        # whatever their score
+        chosen[n_ruled:] = sorted(chosen[n_ruled:], key=lambda j: (-best[j], self.skill_uris_[j]))
+        first = chosen[:top_k]
+        seen = set(first)  # (an item left out competes below with the sentences' skills)
         chosen = []
         quota = max(1, math.ceil((top_k - len(first)) / len(per_sentence)))
         for row in per_sentence:
@@ -1028,6 +1135,28 @@ _LANGUAGE_CUE = re.compile(
 )
 
 
+SUPERVISION_CUE = re.compile(
+    r"\b(?:supervis\w*|lead|leads|leading|leader\w*|manag\w*|recruitment|oversee\w*|forem[ae]n|"
+    r"coordinat\w*|dispatch\w*|mentor\w*|esimie\w*|esihenkilö\w*|johda\w*|johta\w*|työnjoh\w*|"
+    r"rekrytoin\w*|valvo\w*|koordinoi\w*|perehdyt\w*|förm[aä]n\w*|arbetsled\w*|leda|leder|ledning\w*|"
+    r"rekrytering\w*|handled\w*|övervak\w*|samordn\w*)\b",
+    re.I,
+)
+"""Words of a text that says the job leads, supervises or recruits people (English, Finnish,
+Swedish; not the ad's own "We are hiring", "Rekrytoimme", "Vi rekryterar"): only then do
+skills of supervising the occupation's own workers count in full
+(`SkillRecognizer.unasked_supervision_weight`)."""
+
+_SUPERVISION_VERB = re.compile(
+    r"^(?:supervise|recruit|hire|monitor|manage|coordinate|schedule|oversee|direct|lead|train|evaluate|"
+    r"assess|appraise|instruct|dispatch|allocate|assign|delegate|motivate|mentor)\b"
+)
+_SUPERVISOR_TITLE = re.compile(
+    r"\b(?:supervisor|manager|leader|foreman|forewoman|head|chief|director|coordinator|dispatcher|"
+    r"controller|instructor|trainer|teacher|recruiter|inspector)\b",
+    re.I,
+)
+
 _TITLE_ENDINGS = ("a", "ä", "na", "nä", "n", "ksi", "t", "ta", "tä")
 """Finnish case endings of an occupation title read in text (`SkillRecognizer.occupations_in`)."""
 
@@ -1125,6 +1254,13 @@ def product_names(taxonomy: Taxonomy) -> tuple[np.ndarray, list[str], np.ndarray
         names.append((naming or tokens)[0].lower())
         as_written.append(False)
     return np.asarray(positions, dtype=np.int64), names, np.asarray(as_written, dtype=bool)
+
+
+def _is_acronym(word: str, label: str) -> bool:
+    """Whether the product name `word` (lower case) is written in `label` as an acronym, in
+    capitals and digits only ("SMED", "SQL", "C++" is not: it has signs)."""
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", label, re.I)
+    return m is not None and bool(re.fullmatch(r"[A-Z][A-Z0-9]+", m.group()))
 
 
 def named_products(taxonomy: Taxonomy) -> list[tuple[re.Pattern[str], str]]:
