@@ -173,7 +173,6 @@ def test_the_provider_records_a_hire_within_the_period_and_the_path_closes(clien
     assert path["close_reason"] == "employed" and path["watch"] == []
 
 
-
 def test_a_path_closed_as_employed_is_a_hire_for_the_profile_and_its_vouchers(client, profile_app):
     """Outside tester 8 (J12 aside): a path the coach closed as employed left the profile active (still
     shortlisted) and a voucher waiting for a choice still open for one."""
@@ -181,9 +180,7 @@ def test_a_path_closed_as_employed_is_a_hire_for_the_profile_and_its_vouchers(cl
     path = client.post(
         "/api/v1/profiles/asiakas-50/path", json={"group": "highly_educated_over_50"}, headers=COACH
     ).json
-    r = client.post(
-        f"/api/v1/paths/{path['id']}/close", json={"reason": "employed"}, headers=COACH
-    )
+    r = client.post(f"/api/v1/paths/{path['id']}/close", json={"reason": "employed"}, headers=COACH)
     assert r.status_code == 200 and r.json["close_reason"] == "employed", r.json
     assert last_candidate(profile_app)["status"] == "hired"
     [v] = client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH).json["items"]
