@@ -837,3 +837,21 @@ def test_a_place_name_is_not_read_as_a_method(esco_recognizer):
     assert "SMED" not in found, found
     assert "SMED" in labels(esco_recognizer, "Erfarenhet av SMED och 5S.", top_k=10)
     assert "SQL" in labels(esco_recognizer, "Osaat SQL:ää ja Pythonia.", top_k=10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cards and certificates of Finnish ads (tester 8's J13: "kuljettajakortti", "S2 pätevyys")
+        ("Edellytämme C-ajokorttia, ammattipätevyyttä ja kuljettajakorttia.", {"manoeuvre heavy trucks"}),
+        ("Sinulla on S2-pätevyys.", {"comply with electrical safety regulations"}),
+        ("Hätäensiapukurssi on eduksi.", {"provide first aid"}),
+        # everyday words of ads: office software, shift work, Swedish care tasks
+        ("Hallitset taulukkolaskennan ja tekstinkäsittelyn.", {"use spreadsheets software"}),
+        ("Työ on kolmivuorotyötä.", {"work in shifts"}),
+        ("Du ansvarar för kanylering och journalföring.", {"perform venous cannulation"}),
+    ],
+)
+def test_cards_and_everyday_job_words_name_their_skills(esco_recognizer, text, expected):
+    found = labels(esco_recognizer, text, top_k=3)
+    assert expected <= set(found), found
