@@ -6,11 +6,11 @@ from typing import Any
 
 from flask import Flask
 
+from services.kernel.calendar import FinnishWorkingDays
 from services.profile.api import blp
 from services.profile.config import Settings
 from services.profile.handlers import ProfileHandlers
 from services.profile.paths.api import blp as paths_blp
-from services.profile.paths.calendar import FinnishWorkingDays
 from services.profile.paths.handlers import PathHandlers
 from services.profile.paths.rating_api import blp as ratings_blp
 from services.profile.paths.rating_api import pages as rating_pages

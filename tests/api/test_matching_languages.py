@@ -109,3 +109,6 @@ def test_labels_shown_in_the_english_fallback_are_marked_lang_en_and_only_those(
     assert '<span class="skill">' in finnish and '<span class="skill" lang="en">' not in finnish
     english = client.get(f"{W48}?lang=en").get_data(as_text=True)
     assert '<span lang="en">' not in english and '<span class="skill" lang="en">' not in english
+    # the missing-skills chart's labels (SVG text) too
+    assert 'class="chart-label" lang="en" xml:lang="en">' in swedish
+    assert 'class="chart-label" lang="en"' not in finnish and 'class="chart-label" lang="en"' not in english

@@ -50,6 +50,15 @@ def test_a_shortlist_entry_has_a_0_to_100_match_and_says_where_each_skill_comes_
         assert {ev["kind"] for ev in e["evidence"].values()} <= {"claimed", "suggested", "inferred"}
         for ev in e["evidence"].values():
             assert (ev["level"] is None) == (ev["kind"] != "claimed")  # nobody stated a suggestion's
+        # the occupation part says what it read: the agreement it used, and from where
+        agreement = e["occupation_agreement"]
+        assert abs(0.6 * agreement["value"] - e["components"]["occupation_match"]) < 1e-3
+        assert agreement["source"] in ("inferred", "work_history")
+        if agreement["source"] == "work_history":
+            assert agreement["occupation"]["uri"] and agreement["occupation"]["label"]
+            assert 0 < agreement["spell_weight"] <= 1
+        else:
+            assert agreement["occupation"] is None and agreement["spell_weight"] is None
     # a welder by history who claims all but two essential skills vs people without any history
     experienced, newcomer = entries[2], entries[-1]
     assert experienced["occupations"][0]["uri"] == WELDER and experienced["occupations"][0]["label"]

@@ -173,6 +173,48 @@ def test_the_provider_records_a_hire_within_the_period_and_the_path_closes(clien
     assert path["close_reason"] == "employed" and path["watch"] == []
 
 
+def test_a_path_closed_as_employed_is_a_hire_for_the_profile_and_its_vouchers(client, profile_app):
+    """Outside tester 8 (J12 aside): a path the coach closed as employed left the profile active (still
+    shortlisted) and a voucher waiting for a choice still open for one."""
+    voucher = issue(client).json
+    path = client.post(
+        "/api/v1/profiles/asiakas-50/path", json={"group": "highly_educated_over_50"}, headers=COACH
+    ).json
+    r = client.post(f"/api/v1/paths/{path['id']}/close", json={"reason": "employed"}, headers=COACH)
+    assert r.status_code == 200 and r.json["close_reason"] == "employed", r.json
+    assert last_candidate(profile_app)["status"] == "hired"
+    [v] = client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH).json["items"]
+    assert v["state"] == "withdrawn"
+    # no provider can be chosen on it afterwards
+    r = client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    assert r.status_code == 409
+    entries = client.get("/api/v1/audit?profile_id=asiakas-50", headers=auth("data_protection_officer", ORG))
+    assert "profile.hired" in {e["action"] for e in entries.json["items"]}
+
+
+def test_a_path_closed_as_employed_counts_for_the_voucher_in_progress(client, profile_app):
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    path = client.get("/api/v1/profiles/asiakas-50/path", headers=COACH).json
+    r = client.post(f"/api/v1/paths/{path['id']}/close", json={"reason": "employed"}, headers=COACH)
+    assert r.status_code == 200
+    [v] = client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH).json["items"]
+    assert (v["state"], v["hired_on"]) == ("hired", NOW.date().isoformat())
+    assert r.json["steps"][0]["end_reason"] == "employed"
+
+
+def test_a_path_closed_for_another_reason_leaves_the_profile_and_voucher_as_they_are(client, profile_app):
+    issue(client)
+    path = client.post(
+        "/api/v1/profiles/asiakas-50/path", json={"group": "highly_educated_over_50"}, headers=COACH
+    ).json
+    r = client.post(f"/api/v1/paths/{path['id']}/close", json={"reason": "moved"}, headers=COACH)
+    assert r.status_code == 200
+    assert last_candidate(profile_app)["status"] == "active"
+    [v] = client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH).json["items"]
+    assert v["state"] == "issued"
+
+
 def test_results_are_counted_per_month_and_provider_and_small_cells_are_suppressed(client, profile_app):
     voucher = issue(client).json
     client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)

@@ -251,3 +251,32 @@ def test_a_database_another_service_migrated_is_refused(tmp_path: Path) -> None:
     upgrade(engine, migrate.migrations_of("vacancy"))
     with pytest.raises(MigrationError, match=migrate.migrations_of("vacancy").heads()[0]):
         upgrade(engine, migrate.migrations_of("profile"))
+
+
+def test_pilots_stored_with_a_region_name_get_its_id(database_url: str) -> None:
+    """Outside tester 8, J7: pilots stored before the region was read kept it as typed, and the
+    region's own operator (whose regions are ids) was locked out of them."""
+    migrations = migrate.migrations_of("profile")
+    engine = make_engine(database_url)
+    upgrade(engine, migrations, "p0007")
+    typed = {"a": "Österbotten", "b": "15", "c": "pirkanmaa", "d": "narnia", "e": None}
+    with engine.begin() as conn:
+        for pilot_id, region in typed.items():
+            conn.execute(
+                text(
+                    "INSERT INTO voucher_pilots (id, body, updated_at, updated_by) "
+                    "VALUES (:id, :body, :at, 'operator')"
+                ),
+                {
+                    "id": pilot_id,
+                    "body": json.dumps({"name": pilot_id, "region": region}),
+                    "at": datetime(2026, 11, 1),
+                },
+            )
+    upgrade(engine, migrations)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, body FROM voucher_pilots ORDER BY id")).fetchall()
+    regions = {
+        pilot_id: (json.loads(body) if isinstance(body, str) else body)["region"] for pilot_id, body in rows
+    }
+    assert regions == {"a": "pohjanmaa", "b": "pohjanmaa", "c": "pirkanmaa", "d": "narnia", "e": None}

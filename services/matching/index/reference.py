@@ -52,6 +52,7 @@ DEFAULT_CACHE_DIR = REPO_ROOT / ".cache" / "matching"
 
 RULES_FILE = "recognition/skill_rules.csv"
 GLOSSARY_FILE = "recognition/sv_glossary.csv"
+FINNISH_GLOSSARY_FILE = "recognition/fi_glossary.csv"
 TITLES_FILE = "recognition/job_titles.csv"
 LEMMAS_VERSION = "fi-lemmas-5"
 """Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
@@ -134,7 +135,7 @@ def load_recognizer(
         lemmatise=lemmas,
         detect=LanguageDetector(),
         rules=rules,
-        glossary={"sv": load_glossary(data_dir)},
+        glossary={"sv": load_glossary(data_dir), "fi": load_glossary(data_dir, FINNISH_GLOSSARY_FILE)},
         verbs=lemmas.verbs,
     )
     encoder = E5Encoder() if dense else None
@@ -275,9 +276,11 @@ def load_rules(data_dir: Path | None = None) -> SkillRules:
     )
 
 
-def load_glossary(data_dir: Path | None = None) -> tuple[tuple[str, str], ...]:
-    """The Swedish job-word glossary of `data/recognition/sv_glossary.csv`: (stem, English gloss)."""
-    path = Path(data_dir or DEFAULT_DATA_DIR) / GLOSSARY_FILE
+def load_glossary(data_dir: Path | None = None, name: str = GLOSSARY_FILE) -> tuple[tuple[str, str], ...]:
+    """A job-word glossary: (stem, English gloss) pairs of `name` under `data_dir` (by default the
+    Swedish one, `data/recognition/sv_glossary.csv`; `FINNISH_GLOSSARY_FILE` the Finnish one).
+    Raises `ReferenceDataError` when it cannot be read."""
+    path = Path(data_dir or DEFAULT_DATA_DIR) / name
     try:
         with path.open(encoding="utf-8", newline="") as f:
             return tuple((r["stem"].lower(), r["gloss"]) for r in csv.DictReader(f))

@@ -123,6 +123,7 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
             {"uri": uri, "label": labels.taxonomy.occupation_label(uri, labels.lang), "probability": p}
             for uri, p in e.occupations
         ],
+        "occupation_agreement": _agreement(e, labels),
         "matched_essential": add(e.matched_essential),
         "matched_optional": add(e.matched_optional),
         "related": related,
@@ -132,6 +133,19 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "available_from": e.available_from.isoformat(),
         "filters": [translate_text(f.detail) for f in e.filters],  # (in the request's language)
     }
+
+
+def _agreement(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any] | None:
+    """`OccupationAgreementSchema` of an entry (None when the vacancy has no occupation to agree with)."""
+    a = e.agreement
+    if a is None:
+        return None
+    occupation = (
+        {"uri": a.occupation, "label": labels.taxonomy.occupation_label(a.occupation, labels.lang)}
+        if a.occupation
+        else None
+    )
+    return {"value": a.value, "source": a.source, "occupation": occupation, "spell_weight": a.spell_weight}
 
 
 def render_explanation(e: ShortlistEntry, labels: Labels, lang: str, k: int) -> dict[str, Any]:

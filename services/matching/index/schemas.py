@@ -103,8 +103,49 @@ class InferredOccupationSchema(ma.Schema):
             "description": "Posterior probability from skills and work history. The occupation part of "
             "the score also reads the candidate's own work history directly (a recent spell in the "
             "vacancy's occupation agrees in full), so it can be high while this probability is low: "
-            "the posterior spreads one spell over ESCO's 3,000 occupations"
+            "the posterior spreads one spell over ESCO's 3,000 occupations. The entry's "
+            "`occupation_agreement` shows which the score used (source work_history, with the spell)"
         }
+    )
+
+
+class AgreementOccupationSchema(ma.Schema):
+    uri = fields.String(metadata={"description": "ESCO occupation URI"})
+    label = fields.String()
+
+
+class OccupationAgreementSchema(ma.Schema):
+    value = fields.Float(
+        metadata={
+            "description": "The occupation agreement the score used, 0-1: `components.occupation_match` "
+            "is 0.6 x this. 1 = certainly of the vacancy's occupation; another occupation of its ISCO "
+            "unit group earns 3/7 of that"
+        }
+    )
+    source = fields.String(
+        validate=validate.OneOf(("inferred", "work_history")),
+        metadata={
+            "description": "inferred: from the candidate's inferred occupations (`occupations`, the "
+            "posterior from skills and work history); work_history: from one spell of the candidate's "
+            "own work history read directly (`occupation`, weighted by `spell_weight`), which agrees "
+            "more than the posterior. A recent spell in the vacancy's occupation agrees near 1 while "
+            "that occupation's probability in `occupations` can read 0.35: the posterior spreads one "
+            "spell's evidence over ESCO's 3,000 occupations, the agreement reads the spell itself"
+        },
+    )
+    occupation = fields.Nested(
+        AgreementOccupationSchema,
+        allow_none=True,
+        metadata={"description": "work_history: the spell's occupation; inferred: null"},
+    )
+    spell_weight = fields.Float(
+        allow_none=True,
+        metadata={
+            "description": "work_history: the spell's recency x duration weight in (0, 1] (1: a current "
+            "or just-ended job of at least two years; a job that ended five years ago counts half, a "
+            "spell of a few months half); the agreement is this times the spell occupation's agreement. "
+            "inferred: null"
+        },
     )
 
 
@@ -160,7 +201,19 @@ class EntrySchema(ma.Schema):
     )
     occupations = fields.List(
         fields.Nested(InferredOccupationSchema),
-        metadata={"description": "The candidate's inferred occupations, most likely first"},
+        metadata={
+            "description": "The candidate's inferred occupations, most likely first (the posterior; "
+            "what the occupation part of the score used is `occupation_agreement`)"
+        },
+    )
+    occupation_agreement = fields.Nested(
+        OccupationAgreementSchema,
+        allow_none=True,
+        metadata={
+            "description": "What the occupation part of the score (`components.occupation_match`) "
+            "read and where from: the inferred occupations, or a spell of the candidate's own work "
+            "history. Null when the vacancy gives nothing to infer an occupation from"
+        },
     )
     matched_essential = fields.List(fields.String(metadata=SKILL_URI))
     matched_optional = fields.List(fields.String(metadata=SKILL_URI))

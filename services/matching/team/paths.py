@@ -14,6 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from services.kernel.calendar import FinnishWorkingDays
+
+_CALENDAR = FinnishWorkingDays()
 REASONS = ("handover_unacknowledged", "step_overdue", "no_active_step")
 
 
@@ -39,7 +42,9 @@ class PathRow:
     reason: str
     since: date
     org: str
-    days: int  # calendar days since it became due (0 on the day)
+    working_days: (
+        int  # Finnish working days late (0 on the day it became due), as the coach's worklist counts
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +58,15 @@ class PathFollowUps:
 
 def path_follow_ups(watch: Iterable[PathWatch], followed: int, day: date, limit: int = 50) -> PathFollowUps:
     """What is due on ``day``: counts by reason and by the organisation that must act, and the
-    ``limit`` longest-waiting items (pseudonymous)."""
+    ``limit`` longest-waiting items (pseudonymous), each with the Finnish working days it is late
+    (``services.kernel.calendar``: the figure the coach's worklist in the profile service shows,
+    outside tester 8, J10: the page said "10 days" in calendar days beside the worklist's 7)."""
     due = [w for w in watch if w.from_day <= day]
     rows = sorted(
-        (PathRow(w.candidate_id, w.reason, w.from_day, w.org, (day - w.from_day).days) for w in due),
+        (
+            PathRow(w.candidate_id, w.reason, w.from_day, w.org, _CALENDAR.between(w.from_day, day))
+            for w in due
+        ),
         key=lambda r: (r.since, REASONS.index(r.reason) if r.reason in REASONS else 9, r.org, r.candidate_id),
     )
     reasons = Counter(w.reason for w in due)

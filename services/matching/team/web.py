@@ -247,6 +247,7 @@ def page(region: str, week: str) -> Any:
             "failed": gettext("Names unavailable (%(error)s)."),
         },
     }
+    english = fallback_uris(content, lang, team().taxonomy)
     return render_template(
         "matching/meeting.html",
         m=content,
@@ -274,10 +275,11 @@ def page(region: str, week: str) -> Any:
             [(s.label, s.candidates, s.candidates, str(s.candidates)) for s in content.missing_skills],
             gettext("Missing skills"),
             gettext("best candidates short of a full match who lack the skill"),
+            label_langs=["en" if s.uri in english else None for s in content.missing_skills],
         ),
         words=WORDS,
         stale_months=team().records.period_rules.stale_after_months,
-        english=fallback_uris(content, lang, team().taxonomy),
+        english=english,
     )
 
 
@@ -534,11 +536,19 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def bar_chart(items: Sequence[tuple[str, int, int, str]], title: str, subtitle: str) -> Markup:
+def bar_chart(
+    items: Sequence[tuple[str, int, int, str]],
+    title: str,
+    subtitle: str,
+    label_langs: Sequence[str | None] | None = None,
+) -> Markup:
     """A horizontal bar chart as inline SVG: readable on a projector, printable, no script.
 
     Each item is (label, strong part, whole, text after the bar): the strong part is drawn dark
     over the whole drawn light (e.g. fully qualified candidates out of all eligible ones).
+    ``label_langs``: per item, the language of its label when it is not the page's (an ESCO label
+    shown in English on a Swedish page), so a screen reader pronounces it as such (outside tester
+    8, J10); None for the page's language.
     """
     if not items:
         return Markup("")
@@ -554,8 +564,10 @@ def bar_chart(items: Sequence[tuple[str, int, int, str]], title: str, subtitle: 
         full = max(2, round(bar_w * whole / peak))
         part = round(bar_w * strong / peak)
         name = label if len(label) <= 42 else label[:41] + "…"
+        label_lang = label_langs[i] if label_langs else None
+        marked = f' lang="{escape(label_lang)}" xml:lang="{escape(label_lang)}"' if label_lang else ""
         parts.append(
-            f'<text x="{label_w - 12}" y="{y + 25}" text-anchor="end" class="chart-label">{escape(name)}</text>'
+            f'<text x="{label_w - 12}" y="{y + 25}" text-anchor="end" class="chart-label"{marked}>{escape(name)}</text>'
             f'<rect x="{label_w}" y="{y + 4}" width="{full}" height="{row - 10}" class="chart-rest"/>'
             f'<rect x="{label_w}" y="{y + 4}" width="{part}" height="{row - 10}" class="chart-bar"/>'
             f'<text x="{label_w + full + 10}" y="{y + 25}" class="chart-value">{escape(text)}</text>'

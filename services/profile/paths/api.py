@@ -279,7 +279,10 @@ class ClosePath(MethodView):
         ``closed_on``, steps not yet begun are cancelled, pending handovers are withdrawn and nobody
         is chased any more. ``closed_on`` (default today) is today at the latest, not before the
         path was opened, nor before a begun step started or an ended step ended (422 on
-        ``closed_on``)."""
+        ``closed_on``). Closed as ``employed``, it is the jobseeker's hire on ``closed_on``, as a
+        recruiter's ``hired`` outcome is: the profile is marked hired (no longer shortlisted), a
+        voucher in progress counts as hired within its period, and a voucher still waiting for the
+        choice of a provider is withdrawn. Other reasons leave the profile and vouchers as they are."""
         try:
             path = paths().close(
                 current_principal(), path_id, data["closed_on"] or today(), CloseReason(data["reason"])

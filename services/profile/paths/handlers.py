@@ -153,7 +153,26 @@ class PathHandlers:
         return self._change(caller, path_id, add)
 
     def close(self, caller: Principal, path_id: str, on: date, reason: CloseReason) -> ServicePath:
-        return self._change(caller, path_id, lambda p, now: p.close(on, reason, now))
+        """Close the path (``ServicePath.close``). Closed as ``employed`` by the jobseeker's own coach,
+        it is the hire as a recruiter's ``hired`` outcome is (outside tester 8, J12 aside): in the
+        same transaction the profile is marked hired (matching stops shortlisting them), a voucher in
+        progress counts as hired when ``on`` falls within its period, and a voucher still waiting
+        for the jobseeker's choice of provider is withdrawn (``hired_related``). Closing for another
+        reason leaves the profile and its vouchers as they are."""
+
+        def hired(
+            uow: JourneyUnitOfWork, profile: Profile | None, closed: ServicePath, now: datetime
+        ) -> None:
+            if reason is not CloseReason.EMPLOYED or profile is None or closed.closed_on is None:
+                return
+            marked = profile.mark_hired(now)
+            if marked is not profile:
+                uow.profiles.save(marked)
+                uow.publish_candidate(marked)
+                self._audit(uow, caller, "profile.hired", profile, closed)
+            uow.hired_related(profile.candidate_id, now, closed.closed_on)
+
+        return self._change(caller, path_id, lambda p, now: p.close(on, reason, now), then=hired)
 
     def training(
         self, caller: Principal, profile_id: str
@@ -312,7 +331,9 @@ class PathHandlers:
         path_id: str,
         change: Callable[[ServicePath, datetime], ServicePath],
         step_org_of: str | None = None,
+        then: Callable[[JourneyUnitOfWork, Profile | None, ServicePath, datetime], None] | None = None,
     ) -> ServicePath:
+        """Apply ``change`` to the path and publish it; ``then`` runs in the same transaction after it."""
         now = self.clock()
         with self.uow_factory() as uow:
             path = uow.paths.get(path_id)
@@ -323,6 +344,8 @@ class PathHandlers:
             uow.paths.save(changed)
             uow.publish_path(changed)
             self._audit(uow, caller, "path.write", profile, changed)
+            if then is not None:
+                then(uow, profile, changed, now)
             uow.commit()
         return changed
 

@@ -42,7 +42,7 @@ from services.profile.paths.domain import (
 )
 from services.profile.paths.rating_store import RatingStore
 from services.profile.paths.ratings import Rating
-from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher
+from services.profile.paths.vouchers import EligibilityRule, Facts, Pilot, Voucher, VoucherState
 from services.profile.repository import UnitOfWork, metadata
 from shared.db import ConcurrentChangeError
 
@@ -631,13 +631,19 @@ class JourneyUnitOfWork(UnitOfWork):
 
     def hired_related(self, candidate_id: str, now: datetime, on: date | None = None) -> None:
         """A hired jobseeker's voucher in progress counts as hired when the hire (``on``, default
-        today) falls within its period, and the open path closes (employed): its open steps end,
-        nobody is chased."""
+        today) falls within its period; a voucher still waiting for the choice of a provider on
+        that day is withdrawn (the jobseeker no longer takes part: no provider can be chosen on it
+        later); and the open path closes (employed): its open steps end, nobody is chased."""
         day = on or now.date()
         for voucher in self.vouchers.of_candidate(candidate_id):
             hired = voucher.hired(day)
             if hired is not None:
                 self.vouchers.save(hired)
+            elif (
+                voucher.chosen_on is None
+                and voucher.state_on(left := max(day, voucher.issued_on)) is VoucherState.ISSUED
+            ):
+                self.vouchers.save(voucher.withdraw(left))
         for path in self.paths.for_candidate(candidate_id):
             if path.is_open:
                 closed = path.close(min(day, now.date()), CloseReason.EMPLOYED, now, clamp=True)

@@ -26,7 +26,20 @@ def test_only_watch_points_whose_day_has_come_are_counted_by_reason_and_by_organ
         ("step_overdue", 1),
         ("no_active_step", 1),
     }
-    assert [(r.candidate_id, r.days) for r in f.rows] == [("c-2", 13), ("c-1", 2), ("c-3", 0)]
+    # Finnish working days late, as the coach's worklist counts them (tester 8, J10): Thursday 3.12.2026
+    # is 9 working days after Friday 20.11. (13 calendar days), 2 after Tuesday 1.12.
+    assert [(r.candidate_id, r.working_days) for r in f.rows] == [("c-2", 9), ("c-1", 2), ("c-3", 0)]
+
+
+def test_the_days_late_skip_weekends_and_finnish_holidays():
+    # Friday 4.12.2026 -> Tuesday 8.12.: Independence Day (Sunday 6.12.) falls on a weekend, so 2;
+    # Wednesday 23.12. -> Monday 28.12.: Christmas Eve, Christmas Day and Boxing Day are off, so 1
+    points = [
+        PathWatch("c-1", "step_overdue", date(2026, 12, 4), "tampere-tyollisyys"),
+        PathWatch("c-2", "step_overdue", date(2026, 12, 23), "tampere-tyollisyys"),
+    ]
+    assert [r.working_days for r in path_follow_ups(points[:1], 1, date(2026, 12, 8)).rows] == [2]
+    assert [r.working_days for r in path_follow_ups(points[1:], 1, date(2026, 12, 28)).rows] == [1]
 
 
 @pytest.mark.parametrize(

@@ -670,6 +670,66 @@ def test_a_vacancys_title_is_read_once_for_ranking_and_for_its_suggestions(esco,
     assert "cleaning techniques" in labels and "clean rooms" in labels, labels
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # an outside tester (J4): Finland-Swedish care and early-education words lost their skills
+        (
+            "I arbetet ingår grundvård, läkemedelsbehandling och uppföljning av klienternas hälsa samt "
+            "dokumentation.",
+            {"administer prescribed medication", "provide basic support to patients"},
+            set(),
+        ),
+        (
+            "Vi förutsätter examen som närvårdare och körkort (B).",
+            {"drive vehicles", "provide basic support to patients"},
+            {"provide professional care in nursing", "analyse quality of nurse care"},
+        ),
+        ("Lärare inom småbarnspedagogik", {"teach kindergarten class content"}, {"advise on music pedagogy"}),
+        (
+            "Arbetet omfattar formsättning, armering och gjutning.",
+            {"reinforce concrete", "pour concrete"},
+            set(),
+        ),
+        # J2: a construction ad's tasks are read as the site's work, not as a designer's
+        (
+            "Tehtävät: muottityöt, raudoitus, betonointi ja yleiset työmaatehtävät.",
+            {"types of concrete forms", "reinforce concrete", "pour concrete"},
+            {"draft building plans", "design buildings"},
+        ),
+        # the job-word glossary: task nouns of Finnish ads across occupations
+        (
+            "Tehtäviin kuuluu lääkehoito ja haavanhoito asiakkaiden kotona.",
+            {"administer prescribed medication", "carry out wound care"},
+            set(),
+        ),
+        ("Vastaat kirjanpidosta ja palkanlaskennasta.", {"manage payroll"}, set()),
+        (
+            "Työhösi kuuluu ylläpitosiivous, lattianhoito ja ikkunanpesu.",
+            {"operate floor cleaning equipment", "clean glass surfaces"},
+            set(),
+        ),
+    ],
+)
+def test_job_words_of_finnish_and_swedish_ads_name_their_skills(esco_recognizer, text, expected, absent):
+    found = labels(esco_recognizer, text)
+    assert expected <= set(found), found
+    assert not absent & set(found), found
+
+
+def test_a_construction_ads_tasks_rank_above_a_designers_skills(esco_recognizer):
+    """An outside tester (J2): the cards and the degree of a construction-worker ad gave "draft
+    building plans", "design buildings" and no formwork, rebar or concrete skill."""
+    text = (
+        "Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle. Tehtävät: muottityöt, raudoitus, "
+        "betonointi ja yleiset työmaatehtävät. Edellytämme työturvallisuuskorttia, tulityökorttia ja "
+        "valttikorttia. Talonrakennusalan perustutkinto katsotaan eduksi."
+    )
+    found = labels(esco_recognizer, text, top_k=8)
+    assert {"reinforce concrete", "pour concrete", "types of concrete forms"} <= set(found), found
+    assert not {"draft building plans", "design buildings"} & set(found), found
+
+
 # -- outside tester 8 (J3, J13): what a vacancy's enrichment suggests ------------------------------
 @pytest.fixture(scope="module")
 def title_engine(esco):
@@ -789,3 +849,21 @@ def test_an_early_years_teachers_ad_plans_pedagogy_not_plain_planning(esco, esco
     found = _vacancy_suggestions(esco, esco_recognizer, title_engine, "Varhaiskasvatuksen opettaja", text)
     assert "plan" not in found, found
     assert "pedagogy" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cards and certificates of Finnish ads (tester 8's J13: "kuljettajakortti", "S2 pätevyys")
+        ("Edellytämme C-ajokorttia, ammattipätevyyttä ja kuljettajakorttia.", {"manoeuvre heavy trucks"}),
+        ("Sinulla on S2-pätevyys.", {"comply with electrical safety regulations"}),
+        ("Hätäensiapukurssi on eduksi.", {"provide first aid"}),
+        # everyday words of ads: office software, shift work, Swedish care tasks
+        ("Hallitset taulukkolaskennan ja tekstinkäsittelyn.", {"use spreadsheets software"}),
+        ("Työ on kolmivuorotyötä.", {"work in shifts"}),
+        ("Du ansvarar för kanylering och journalföring.", {"perform venous cannulation"}),
+    ],
+)
+def test_cards_and_everyday_job_words_name_their_skills(esco_recognizer, text, expected):
+    found = labels(esco_recognizer, text, top_k=3)
+    assert expected <= set(found), found

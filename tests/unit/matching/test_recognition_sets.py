@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from services.matching.index.reference import load_glossary, load_rules
+from services.matching.index.reference import FINNISH_GLOSSARY_FILE, load_glossary, load_rules
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -33,3 +33,10 @@ def test_every_rule_names_esco_skills_and_compiles(esco):
 def test_the_swedish_glossary_has_stems_and_glosses():
     glossary = load_glossary()
     assert len(glossary) >= 90 and all(stem and gloss for stem, gloss in glossary)
+
+
+def test_the_finnish_glossary_has_distinct_lower_case_stems_and_glosses():
+    glossary = load_glossary(name=FINNISH_GLOSSARY_FILE)
+    stems = [stem for stem, _ in glossary]
+    assert len(glossary) >= 150 and all(stem and gloss for stem, gloss in glossary)
+    assert len(set(stems)) == len(stems) and all(stem == stem.lower() for stem in stems)

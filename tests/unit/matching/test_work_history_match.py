@@ -125,3 +125,23 @@ def test_the_history_part_can_be_turned_off(esco):
     assert (
         got["wh-3skills"].components["occupation_match"] < got["wh-forklift"].components["occupation_match"]
     )
+
+
+def test_an_entry_says_the_agreement_came_from_the_work_history_beside_a_low_posterior(engine):
+    """What the recruiter reads is consistent: the welder of 3 years until last year shows welder at
+    a low posterior probability beside a high match; the entry says the occupation part read the
+    welder spell itself (the agreement the score used, from work history), not the posterior."""
+    got, _ = _read(engine, vacancy(occupation=WELDER))
+    ended = got["welder-3y-ended"]
+    a = ended.agreement
+    assert a is not None and a.source == "work_history" and a.occupation == WELDER
+    assert 0 < a.spell_weight <= 1
+    assert ended.components["occupation_match"] == pytest.approx(0.6 * a.value, abs=1e-3)
+    posterior = dict(ended.occupations).get(WELDER, 0.0)
+    assert a.value > posterior  # the number the match comes from is the larger one, and shown
+    # a welder by claims only: the agreement is the inferred one, with no spell
+    claims = got["welder-claims-0"].agreement
+    assert claims is not None and claims.source == "inferred" and claims.occupation is None
+    assert got["welder-claims-0"].components["occupation_match"] == pytest.approx(
+        0.6 * claims.value, abs=1e-3
+    )

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from services.profile.paths.calendar import FinnishWorkingDays
+from services.kernel.calendar import FinnishWorkingDays
 from services.profile.paths.domain import (
     CloseReason,
     EndReason,

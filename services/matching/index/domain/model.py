@@ -118,6 +118,28 @@ class SkillEvidence:
     level: str | None = None
 
 
+AGREEMENT_SOURCES = ("inferred", "work_history")
+"""Where the occupation part's agreement comes from: the candidate's inferred occupations (the
+posterior over ESCO occupations from skills and work history), or one spell of their own work history
+read directly (`RankingParams.history_agreement_scale`), whichever agrees more."""
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationAgreement:
+    """The occupation agreement the score used (`occupation_match` = `occupation_weight` x
+    `value`): `value` in [0, 1]; `source` in AGREEMENT_SOURCES; for "work_history" the spell's
+    ESCO occupation URI (`occupation`) and its recency x duration weight (`spell_weight`, in
+    (0, 1]: 1 for a current job of at least two years), else None. A recent spell in the vacancy's
+    occupation reads as agreement near 1 while that occupation's posterior probability in
+    `ShortlistEntry.occupations` can be low (one spell's evidence is spread over ESCO's ~3,000
+    occupations)."""
+
+    value: float
+    source: str
+    occupation: str | None = None
+    spell_weight: float | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class ShortlistEntry:
     """Everything a recruiter sees about why a candidate is on the shortlist.
@@ -132,7 +154,10 @@ class ShortlistEntry:
     has no known coordinates (see `RankingParams.include_unknown_distance`).
     `evidence` maps each matched or related skill URI to where it came from (`SkillEvidence`:
     claimed, suggested or inferred from work history). `occupations`: the candidate's inferred
-    occupations (ESCO URI, probability), most likely first. The components are the parts of
+    occupations (ESCO URI, probability), most likely first. `agreement`: the occupation agreement
+    the score used and where it comes from (`OccupationAgreement`: the inferred occupations, or a
+    work-history spell read directly, which can agree in full while the posterior is low); None
+    when the vacancy gives no occupation to agree with. The components are the parts of
     `scoring.COMPONENTS` whose weight is positive (`scoring.shown_components`; a part of weight 0
     is not shown, since it adds nothing and would read as measured): by default
     "occupation_match" (inferred occupation, or own work history in the vacancy's occupation or
@@ -165,6 +190,7 @@ class ShortlistEntry:
     points: Mapping[str, float] = field(default_factory=dict)
     occupations: tuple[tuple[str, float], ...] = ()
     missing_optional: tuple[str, ...] = ()
+    agreement: OccupationAgreement | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,8 @@ class LanguageTools:
     glossary: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Per language, (word stem, English gloss) pairs added to text in that language: a stopgap
     for Swedish while ESCO's Swedish labels are not in data/ (e5-small maps Swedish job words such
-    as "svetsning" poorly onto English labels)."""
+    as "svetsning" poorly onto English labels); for Finnish, the task words of job ads that ESCO's
+    Finnish labels name otherwise ("muottityöt" → formwork, "palkanlaskenta" → payroll)."""
     verbs: Mapping[str, str] = field(default_factory=dict)
     """Finnish derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
     "hoitaa", "asennus" → "asentaa"): the verb is added to a text's lemmas, since ESCO's

@@ -1,6 +1,9 @@
 """Finnish working days: Monday to Friday, except public holidays and the customary days off
 (Midsummer Eve, Christmas Eve), from the ``holidays`` library (MIT, maintained; its Finnish calendar
 follows the Finnish holiday acts and moves Easter, Ascension, Midsummer and All Saints' Day each year).
+
+A rule both services apply alike: the profile service's worklist counts how late an action is in
+working days, and matching's weekly meeting shows the same figure for the same watch point.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ def _holidays(year: int) -> frozenset[date]:
 
 
 class FinnishWorkingDays:
-    """The ``WorkingDays`` calendar of ``services.profile.paths.domain`` for Finland."""
+    """Finnish working days (the ``WorkingDays`` calendar of ``services.profile.paths.domain``)."""
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in _holidays(day.year)
