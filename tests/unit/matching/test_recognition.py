@@ -106,6 +106,24 @@ def test_a_list_sentence_is_also_read_item_by_item():
     assert phrases("Welding") == []
 
 
+def test_two_finnish_verbs_opening_a_sentence_share_their_object():
+    """Tester 8's J13: "Suunnittelet ja toteutat pedagogista toimintaa" read "Suunnittelet" alone,
+    which suggested the bare skill "plan"."""
+    assert phrases("Asennat ja huollat sähkölaitteita.") == [
+        "Asennat sähkölaitteita",
+        "huollat sähkölaitteita",
+    ]
+    assert phrases("Suunnittelet ja toteutat pedagogista toimintaa, laadit suunnitelmat.")[0] == (
+        "Suunnittelet pedagogista toimintaa"
+    )
+    # nouns are not verbs: a list of names or tasks stays as it is
+    assert phrases("Python, PostgreSQL ja React") == ["Python", "PostgreSQL", "React"]
+    assert phrases("Muottityöt ja raudoitus kuuluvat tehtäviin") == [
+        "Muottityöt",
+        "raudoitus kuuluvat tehtäviin",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [

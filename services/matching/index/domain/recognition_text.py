@@ -415,10 +415,29 @@ def sentences(text: str) -> list[str]:
 
 
 def phrases(sentence: str, *, min_chars: int = 2) -> list[str]:
-    """The list items of one sentence ("A, B ja C" → [A, B, C]); [] when it has no list."""
+    """The list items of one sentence ("A, B ja C" → [A, B, C]); [] when it has no list. Two
+    Finnish verbs in the same person that open the sentence share the object of the second
+    ("Asennat ja huollat sähkölaitteita" → ["Asennat sähkölaitteita", "huollat sähkölaitteita"]):
+    a bare verb read alone gave the bare skill "suunnitella" (plan) for "Suunnittelet ja toteutat
+    pedagogista toimintaa" (an outside tester)."""
     parts = [p.strip(" .!?") for p in _LIST_SPLIT.split(sentence) if p]
     parts = [p for p in parts if len(p) >= min_chars]
-    return parts if len(parts) > 1 else []
+    if len(parts) < 2:
+        return []
+    m = _SHARED_OBJECT.match(sentence)
+    if m and _FINNISH_PERSON.search(m.group("first")) and _FINNISH_PERSON.search(m.group("second")):
+        shared = parts[1].split()[1:]
+        if shared and len(parts[0].split()) == 1:
+            parts[0] = f"{parts[0]} {' '.join(shared)}"
+    return parts
+
+
+_SHARED_OBJECT = re.compile(
+    r"^\s*(?P<first>[^\W\d_]+)\s+(?:ja|sekä|tai)\s+(?P<second>[^\W\d_]+)\s+[^\W\d_]", re.I
+)
+_FINNISH_PERSON = re.compile(r"(?:[aeiouyäö]t|mme|vat|vät)$", re.I)
+"""Finnish personal endings of a verb (2nd person singular "asennat", 1st plural "asennamme", 3rd
+plural "asentavat")."""
 
 
 def strip_stock(text: str, lang: str | None = None) -> str:
