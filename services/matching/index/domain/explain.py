@@ -13,7 +13,7 @@ from .filters import FilterFailure
 from .match_score import MatchScale, match_points
 from .model import SKILL_LEVELS, OccupationAgreement, RelatedCredit, ShortlistEntry, SkillEvidence
 from .query import VACANCY_KINDS, QueryWeights
-from .scoring import COMPONENTS, Exact, inferred_agreement, shown_components
+from .scoring import COMPONENTS, Exact, shown_components
 from .segment import Segment
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
@@ -128,7 +128,7 @@ def _entries(
     match, points = match_points(ex.parts[pos][:, shown], scale, ideal)
     match_l, points_l = np.round(match, 1).tolist(), np.round(points, 2).tolist()
     occ_uris = space.taxonomy.occupation_uris
-    agreements = occupation_agreements(seg, rows, ex.agreement[pos], qw, space)
+    agreements = occupation_agreements(seg, rows, ex.agreement[pos], ex.from_history[pos], qw, space)
     guess = seg.inferred[rows].tolist()
     guess_p = np.round(seg.inferred_p[rows] / 255.0, 3).tolist()
     km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
@@ -166,35 +166,35 @@ def _entries(
 
 
 def occupation_agreements(
-    seg: Segment, rows: np.ndarray, agreement: np.ndarray, qw: QueryWeights, space: SkillSpace
+    seg: Segment,
+    rows: np.ndarray,
+    agreement: np.ndarray,
+    from_history: np.ndarray,
+    qw: QueryWeights,
+    space: SkillSpace,
 ) -> list[OccupationAgreement | None]:
-    """Per row of `rows` (with `agreement`, (len(rows),) float64, the agreement the exact score
-    used): that agreement and its source, "work_history" (with the spell's occupation URI and
-    recency x duration weight) when a spell read directly (`scoring.history_agreement`) gives it
-    and agrees more than the inferred occupations, else "inferred". None for every row when the
+    """Per row of `rows`: `agreement` ((len(rows),) float64, the agreement the exact score used) and
+    its source, "work_history" where `from_history` ((len(rows),) bool: a spell read directly,
+    `scoring.history_agreement`, agrees more than the inferred occupations), with that best spell's
+    occupation URI and recency x duration weight, else "inferred". None for every row when the
     vacancy has no occupation to agree with."""
     q, p = qw.query, space.params
     if q.agreement is None:
         return [None] * len(rows)
     values = np.round(agreement, 4).tolist()
     out: list[OccupationAgreement | None] = [OccupationAgreement(v, "inferred") for v in values]
-    if q.history_agreement is None or p.history_agreement_scale <= 0:
+    spelled = np.flatnonzero(from_history)
+    if q.history_agreement is None or not len(spelled):
         return out
-    at, occ, weight = gather_rows(seg.experience, rows)
-    if not len(at):
-        return out
+    at, occ, weight = gather_rows(seg.experience, rows[spelled])
     w = weight.astype(np.float64)
     value = np.minimum(1.0, p.history_agreement_scale * w) * q.history_agreement[occ]
-    inferred = inferred_agreement(seg, rows, q)
+    order = np.lexsort((-value, at))  # by row, best spell first
+    rows_of, first = np.unique(at[order], return_index=True)
     uris = space.taxonomy.occupation_uris
-    best: dict[int, int] = {}
-    for k in np.flatnonzero(value > 0).tolist():
-        r = int(at[k])
-        if value[k] > inferred[r] and (r not in best or value[k] > value[best[r]]):
-            best[r] = k
-    for r, k in best.items():
-        out[r] = OccupationAgreement(
-            values[r], "work_history", uris[int(occ[k])], round(min(1.0, float(w[k])), 3)
+    for i, k in zip(spelled[rows_of].tolist(), order[first].tolist(), strict=True):
+        out[i] = OccupationAgreement(
+            values[i], "work_history", uris[int(occ[k])], round(min(1.0, float(w[k])), 3)
         )
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .filters import FilterFailure
@@ -124,15 +124,15 @@ posterior over ESCO occupations from skills and work history), or one spell of t
 read directly (`RankingParams.history_agreement_scale`), whichever agrees more."""
 
 
-@dataclass(frozen=True, slots=True)
-class OccupationAgreement:
+class OccupationAgreement(NamedTuple):
     """The occupation agreement the score used (`occupation_match` = `occupation_weight` x
     `value`): `value` in [0, 1]; `source` in AGREEMENT_SOURCES; for "work_history" the spell's
     ESCO occupation URI (`occupation`) and its recency x duration weight (`spell_weight`, in
     (0, 1]: 1 for a current job of at least two years), else None. A recent spell in the vacancy's
     occupation reads as agreement near 1 while that occupation's posterior probability in
     `ShortlistEntry.occupations` can be low (one spell's evidence is spread over ESCO's ~3,000
-    occupations)."""
+    occupations). A named tuple: one is built per shortlist entry, and a frozen dataclass costs
+    several times more to build."""
 
     value: float
     source: str

@@ -74,6 +74,7 @@ class Exact:
     coverage: np.ndarray
     parts: np.ndarray  # (n, 5) in COMPONENTS order
     agreement: np.ndarray  # (n,) occupation agreement in [0, 1] (before its weight)
+    from_history: np.ndarray  # (n,) bool: the agreement is a work-history spell's (above the inferred one)
 
 
 def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingParams) -> Exact:
@@ -103,7 +104,9 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         cov_all = best @ w
     else:
         cov_exact = cov_all = np.zeros(n)
-    agreement = np.maximum(inferred_agreement(seg, rows, q), history_agreement(at_o, occ, w_o, n, q, p))
+    inferred = inferred_agreement(seg, rows, q)
+    history = history_agreement(at_o, occ, w_o, n, q, p)
+    agreement = np.maximum(inferred, history)
     related = np.minimum(np.maximum(cov_all - cov_exact, 0.0), p.related_cap) / p.related_cap
     parts = np.column_stack(
         [
@@ -115,7 +118,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         ]
     )
     score = np.round(parts.sum(axis=1), 9)
-    return Exact(rows, score, np.round(cov_all, 9), parts, agreement)
+    return Exact(rows, score, np.round(cov_all, 9), parts, agreement, history > inferred)
 
 
 def inferred_agreement(seg: Segment, rows: np.ndarray, q: VacancyQuery) -> np.ndarray:
