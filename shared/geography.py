@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from shared.text import plain_typography
+
 MUNICIPALITIES_FILE = "municipalities_2025.csv"
 REGIONS_FILE = "regions_2025.csv"
 MERGED_FILE = "merged_municipalities.csv"
@@ -66,8 +68,10 @@ class Resolved:
 
 
 def fold(text: str) -> str:
-    """Case-, space- and diacritic-insensitive key: ``" Närpiö "`` → ``"narpio"``."""
-    text = " ".join(text.split()).casefold()
+    """Case-, space-, diacritic- and typography-insensitive key: ``" Närpiö "`` → ``"narpio"``,
+    ``"Mänttä–Vilppula"`` (an en dash) → ``"mantta-vilppula"``, a pasted zero-width space dropped
+    (``shared.text.plain_typography``)."""
+    text = " ".join(plain_typography(text).split()).casefold()
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -148,7 +152,7 @@ class Geography:
         with a notice). Abolished municipalities' Swedish names are not in ``data/geo`` (Statistics
         Finland's list of abolished municipalities gives the Finnish name only) and are refused.
         Raises ``UnknownPlaceError``."""
-        raw = " ".join(str(text).split())
+        raw = " ".join(plain_typography(str(text)).split())
         if not raw:
             raise UnknownPlaceError("Give a municipality code (e.g. '837' for Tampere) or name.")
         if raw.isdigit():

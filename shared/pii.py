@@ -34,13 +34,15 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote_plus
 
+from shared.text import TYPOGRAPHIC_DASHES
+
 IDENTITY_CODE = "personal_identity_code"
 EMAIL = "email"
 PHONE = "phone"
 STREET_ADDRESS = "street_address"
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_DASHES = TYPOGRAPHIC_DASHES  # read as "-" (shared.text)
 _IDENTITY = re.compile(
     r"(?<![0-9A-Za-z])"
     r"(?P<day>0[1-9]|[12]\d|3[01])(?P<month>0[1-9]|1[0-2])(?P<year>\d\d)"

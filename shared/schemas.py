@@ -24,6 +24,7 @@ from shared.geography import Geography, Municipality, UnknownPlaceError
 from shared.i18n import N_
 from shared.languages import UnknownLanguageError, normalise_language
 from shared.reference import EscoCatalogue, Kind, UnknownConceptError
+from shared.text import plain_typography
 
 LANGUAGE_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
 MAX_TEXT = 200  # longest municipality, region or language text looked up
@@ -274,7 +275,7 @@ class RegionId(_Text):
         self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
     ) -> str:
         text = self._text(value, attr, data, **kwargs)
-        if self.allow_national and text.strip().lower() == "national":
+        if self.allow_national and plain_typography(text).strip().lower() == "national":
             return "national"
         try:
             return reference().geography.region(text).id

@@ -578,3 +578,15 @@ def test_the_profile_id_rule_says_which_letters(profile_app):
     """Outside tester 5, F23: the 422 said "letters" while "Åsa" was refused."""
     r = profile_app.test_client().put("/api/v1/profiles/%C3%85sa-1", json=profile_body(), headers=COACH)
     assert r.status_code == 422 and "A-Z" in r.json["errors"]["path"]["profile_id"][0]
+
+
+@pytest.mark.parametrize("municipality", ["Mänttä–Vilppula", "Mänttä\u2011Vilppula", "Mänttä-Vilppula\u200b"])
+def test_a_municipality_name_as_users_paste_it_is_stored_as_its_code(profile_app, municipality):
+    # outside tester 9, K5: an en dash (Word's autocorrect) or a zero-width space (a web page) was a 422
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/t9-muni", json=profile_body(municipality=municipality), headers=COACH
+    )
+    assert r.status_code == 201, r.json
+    assert r.json["municipality"] == "508" and not r.json.get("notices")
+    [(_, value)] = published(profile_app)
+    assert json.loads(value)["payload"]["municipality"] == "508"

@@ -97,3 +97,49 @@ def test_coordinates_can_include_abolished_codes_at_their_successor():
     points = FINLAND.coordinates(with_abolished=True)
     assert points["944"] == points["946"] and "443" not in points
     assert len(FINLAND.coordinates()) == 308
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # outside tester 9, K5: names as users paste them
+        ("Mänttä–Vilppula", "508"),  # en dash: Word's and Outlook's autocorrect of "-"
+        ("Mänttä—Vilppula", "508"),  # em dash
+        ("Mänttä\u2011Vilppula", "508"),  # non-breaking hyphen
+        ("Mänttä\u2212Vilppula", "508"),  # minus sign
+        ("Mänttä\u2012Vilppula", "508"),  # figure dash
+        ("Mänttä\u2010Vilppula", "508"),  # hyphen
+        ("Helsinki\u200b", "091"),  # a zero-width space copied from a web page
+        ("\ufeffHelsinki", "091"),  # a byte-order mark
+        ("Hel\u00adsinki", "091"),  # a soft hyphen
+        ("Hel\u200csin\u200dki\u2060", "091"),  # zero-width non-joiner, joiner, word joiner
+        ("Koski\u00a0Tl", "284"),  # a no-break space
+        ("Koski\u202fTl", "284"),  # a narrow no-break space
+        ("837\u200b", "837"),  # a code with a pasted zero-width space
+        ("\u00a0837\u00a0", "837"),
+    ],
+)
+def test_a_municipality_name_is_read_as_pasted_typographic_dashes_and_invisible_characters(text, code):
+    found = FINLAND.municipality(text)
+    assert found.code == code and found.notice is None
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Päijät–Häme", "paijat-hame"),  # en dash
+        ("paijat\u2011hame", "paijat-hame"),  # non-breaking hyphen in the id
+        ("Etelä\u2212Pohjanmaa", "etela-pohjanmaa"),  # minus sign
+        ("Pirkanmaa\u200b", "pirkanmaa"),  # zero-width space
+        ("Södra\u00a0Österbotten", "etela-pohjanmaa"),  # no-break space
+        ("\ufeffMK06", "pirkanmaa"),
+    ],
+)
+def test_a_region_name_is_read_as_pasted_typographic_dashes_and_invisible_characters(text, region):
+    assert FINLAND.region(text).id == region
+
+
+def test_the_typography_reading_does_not_make_unknown_names_known():
+    for text in ("\u200b", "\u00ad\ufeff", "–", "Mantta Vilppula"):
+        with pytest.raises(UnknownPlaceError):
+            FINLAND.municipality(text)
