@@ -4,19 +4,29 @@ The index reads ``vacancy.posted``, ``vacancy.updated``, ``vacancy.closed`` (sch
 tombstones from the vacancies topic, ``candidate.upserted`` (schema_version 1) and tombstones from the
 candidates topic. Anything else is dead-lettered (the rule is in ``shared/messaging/events.py`` and
 docs/events.md). Unknown fields are ignored (producers may add fields); a payload missing what ranking
-needs is a poison message and goes to the dead-letter topic. What the team part publishes is declared
+needs, or breaking a rule of docs/events.md's field table (a value outside a documented vocabulary, a
+list over its bound, a payload id other than the record's key), is a poison message and goes to the
+dead-letter topic. The readers check every vocabulary the index checks (``InvalidRecordError``), so a
+record the index could not take is refused here, where the consumer loop dead-letters it, and never
+later, when the poll's candidates are indexed and a failure could only be logged (outside tester 9, K1). What the team part publishes is declared
 in ``services/matching/team/events.py`` (docs/events.md is checked against both).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from services.matching.index.domain.model import (
+    LANGUAGE_LEVELS,
+    SKILL_LEVELS,
+    WORKING_TIMES,
     Candidate,
+    InvalidRecordError,
     SkillClaim,
     Vacancy,
     VacancySkill,
@@ -58,12 +68,81 @@ class VacancyRecord:
         return self.vacancy.status == "open"
 
 
+# Bounds of docs/events.md ("Sizes"): the producers' APIs refuse more, so a longer list is not theirs.
+MAX_CANDIDATE_SKILLS = 300
+MAX_SUGGESTED_SKILLS = 300
+MAX_WORK_HISTORY = 200
+MAX_LANGUAGES = 40
+MAX_CONSENTED_ORGS = 200
+MAX_VACANCY_SKILLS = 200
+CANDIDATE_STATUSES = ("active", "hired")
+VACANCY_STATUSES = ("open", "closed")
+CLOSE_REASONS = ("filled", "cancelled", "expired")
+_MUNICIPALITY_CODE = re.compile(r"[0-9]{3}\Z")
+
+
 def _day(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _one_of(value: Any, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise InvalidRecordError(f"unknown {what} {value!r} (one of {', '.join(allowed)})")
+    return str(value)
+
+
+def _list(value: Any, bound: int | None, what: str) -> list[Any]:
+    """A JSON list (absent or null: empty) of at most ``bound`` items (None: unbounded)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InvalidRecordError(f"{what}: a list is required, not {type(value).__name__}")
+    if bound is not None and len(value) > bound:
+        raise InvalidRecordError(f"{what}: {len(value)} items, at most {bound}")
+    return value
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidRecordError(f"{what}: a string is required, not {type(value).__name__}")
+    return value
+
+
+def _municipality(value: Any) -> str:
+    code = _text(value, "municipality")
+    if not _MUNICIPALITY_CODE.match(code):
+        raise InvalidRecordError(f"municipality {code!r} is not a 3-digit municipality code")
+    return code
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        raise InvalidRecordError(f"{what}: a finite number >= 0 is required, not {value!r}")
+    return float(value)
+
+
+def _int(value: Any, what: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidRecordError(f"{what}: a whole number {low}...{high} is required, not {value!r}")
+    return value
+
+
+def _version(value: Any) -> int:
+    return _int(value, "version", 1, 2**53)  # (the index keeps versions as int64)
+
+
 def _languages(items: Any) -> dict[str, str]:
-    return {str(x["code"]): str(x["level"]) for x in items or ()}
+    return {
+        _text(x["code"], "language code"): _one_of(x["level"], LANGUAGE_LEVELS, "language level")
+        for x in _list(items, MAX_LANGUAGES, "languages")
+    }
+
+
+def _same_key(record: Record, payload_id: str, what: str) -> None:
+    """The payload's id must be the record's key: compaction and tombstones go by the key, so a record
+    indexed under another id could never be deleted (outside tester 9, K1)."""
+    if record.key != payload_id:
+        raise PoisonMessageError(f"{what} {payload_id!r} differs from the record's key {record.key!r}")
 
 
 _CLAIMS: dict[tuple[str, str, bool], SkillClaim] = {}
@@ -84,68 +163,101 @@ def _claim(uri: str, level: str, suggested: bool) -> SkillClaim:
 
 
 def candidate_from_payload(p: Mapping[str, Any]) -> Candidate:
+    """The index's view of a ``candidate.upserted`` payload; ``PoisonMessageError`` for a payload
+    outside docs/events.md's field table (every value the index would refuse among them)."""
     try:
-        skills = [_claim(str(s["uri"]), str(s.get("level") or "intermediate"), False) for s in p["skills"]]
+        skills = [
+            _claim(
+                _text(s["uri"], "skill uri"),
+                _one_of(s.get("level") or "intermediate", SKILL_LEVELS, "skill level"),
+                False,
+            )
+            for s in _list(p["skills"], MAX_CANDIDATE_SKILLS, "skills")
+        ]
         chosen = {s.uri for s in skills}
         skills += [
-            _claim(str(u), "intermediate", True) for u in p.get("suggested_skills") or () if u not in chosen
+            _claim(_text(u, "suggested skill"), "intermediate", True)
+            for u in _list(p.get("suggested_skills"), MAX_SUGGESTED_SKILLS, "suggested_skills")
+            if u not in chosen
         ]
         return Candidate(
-            candidate_id=str(p["candidate_id"]),
-            version=int(p["version"]),
+            candidate_id=_text(p["candidate_id"], "candidate_id"),
+            version=_version(p["version"]),
             skills=tuple(skills),
             experience=tuple(
                 WorkExperience(
-                    str(e["occupation_uri"]),
-                    float(e["years"]),
-                    int(e["ended_year"]) if e.get("ended_year") is not None else None,
+                    _text(e["occupation_uri"], "occupation_uri"),
+                    _number(e["years"], "years"),
+                    _int(e["ended_year"], "ended_year", 1000, 9999)
+                    if e.get("ended_year") is not None
+                    else None,
                 )
-                for e in p.get("work_history") or ()
+                for e in _list(p.get("work_history"), MAX_WORK_HISTORY, "work_history")
             ),
             languages=_languages(p.get("languages")),
-            municipality=str(p["municipality"]),
-            max_commute_km=float(p["max_commute_km"]),
+            municipality=_municipality(p["municipality"]),
+            max_commute_km=_number(p["max_commute_km"], "max_commute_km"),
             available_from=date.fromisoformat(p["available_from"]),
-            working_time=str(p.get("working_time") or "any"),
-            consented_orgs=frozenset(str(o) for o in p.get("consented_orgs") or ()),
-            hired=p.get("status") == "hired",
+            working_time=_one_of(p.get("working_time") or "any", WORKING_TIMES, "working time"),
+            consented_orgs=frozenset(
+                _text(o, "consented org")
+                for o in _list(p.get("consented_orgs"), MAX_CONSENTED_ORGS, "consented_orgs")
+            ),
+            hired=_one_of(p.get("status") or "active", CANDIDATE_STATUSES, "status") == "hired",
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError) as exc:  # (InvalidRecordError is a ValueError)
         raise PoisonMessageError(f"candidate payload unusable: {type(exc).__name__}: {exc}") from None
 
 
+def _essential(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidRecordError(f"essential: true or false is required, not {value!r}")
+    return value
+
+
 def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
+    """The index's view of a ``vacancy.*`` payload; ``PoisonMessageError`` for a payload outside
+    docs/events.md's field table (every value the index would refuse among them)."""
     try:
         vacancy = Vacancy(
-            vacancy_id=str(p["vacancy_id"]),
-            version=int(p["version"]),
-            employer_org=str(p["employer_org"]),
-            title=str(p["title"]),
-            occupation_uri=p.get("occupation_uri") or None,
-            skills=tuple(VacancySkill(str(s["uri"]), bool(s.get("essential", True))) for s in p["skills"]),
+            vacancy_id=_text(p["vacancy_id"], "vacancy_id"),
+            version=_version(p["version"]),
+            employer_org=_text(p["employer_org"], "employer_org"),
+            title=_text(p["title"], "title"),
+            occupation_uri=_text(p["occupation_uri"], "occupation_uri") if p.get("occupation_uri") else None,
+            skills=tuple(
+                VacancySkill(_text(s["uri"], "skill uri"), _essential(s.get("essential", True)))
+                for s in _list(p["skills"], MAX_VACANCY_SKILLS, "skills")
+            ),
             languages=_languages(p.get("languages")),
-            municipality=str(p["municipality"]),
-            working_time=str(p.get("working_time") or "any"),
+            municipality=_municipality(p["municipality"]),
+            working_time=_one_of(p.get("working_time") or "any", WORKING_TIMES, "working time"),
             start_date=_day(p.get("start_date")),
-            status=str(p.get("status") or "open"),
+            status=_one_of(p.get("status") or "open", VACANCY_STATUSES, "status"),
         )
+        close_reason = p.get("close_reason")
         return VacancyRecord(
             vacancy=vacancy,
             chosen=vacancy,
-            region=str(p["region"]),
-            description=str(p.get("description") or ""),
-            openings=int(p.get("openings") or 1),
+            region=_text(p["region"], "region"),
+            description=_text(p.get("description") or "", "description"),
+            openings=_int(p.get("openings") or 1, "openings", 1, 2**31),
             application_deadline=_day(p.get("application_deadline")),
-            close_reason=p.get("close_reason"),
+            close_reason=None
+            if close_reason is None
+            else _one_of(close_reason, CLOSE_REASONS, "close reason"),
             updated_at=datetime.fromisoformat(p["updated_at"]),
-            rejected_skills=frozenset(str(u) for u in p.get("rejected_skills") or ()),
+            rejected_skills=frozenset(
+                _text(u, "rejected skill") for u in _list(p.get("rejected_skills"), None, "rejected_skills")
+            ),
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError) as exc:  # (InvalidRecordError is a ValueError)
         raise PoisonMessageError(f"vacancy payload unusable: {type(exc).__name__}: {exc}") from None
 
 
 # -- the index feed's declaration -----------------------------------------------------------------
 def _candidate_upserted(state: MatchingState, record: Record, candidate: Candidate) -> None:
+    _same_key(record, candidate.candidate_id, "candidate_id")
     state.buffer_candidate(candidate)
 
 
@@ -154,7 +266,11 @@ def _candidate_withdrawn(state: MatchingState, record: Record) -> None:
 
 
 def _vacancy_changed(state: MatchingState, record: Record, vacancy: VacancyRecord) -> None:
-    state.apply_vacancy(vacancy)
+    _same_key(record, vacancy.vacancy_id, "vacancy_id")
+    try:
+        state.apply_vacancy(vacancy)
+    except InvalidRecordError as exc:  # a value the engine refuses that the reader let through: poison
+        raise PoisonMessageError(f"vacancy payload unusable: {type(exc).__name__}: {exc}") from None
 
 
 def _vacancy_deleted(state: MatchingState, record: Record) -> None:

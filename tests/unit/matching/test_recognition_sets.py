@@ -49,6 +49,7 @@ def test_the_finnish_glossary_has_distinct_lower_case_stems_and_glosses():
         ("sv", "Anställningen är tillsvidare.", "scaffolding"),  # "ställning" inside "anställning"
         ("sv", "Du har bakgrund inom vården.", "baking"),  # "bak" at the start of "bakgrund"
         ("sv", "Arbetsbeskrivningen finns på vår webbplats.", "demolition"),  # "rivning" inside it
+        ("sv", "Du arbetar på förlossningsavdelningen.", "unload"),  # "lossa" inside "förlossning"
         ("fi", "Materiaalien käsittely kuuluu tehtäviin.", "meals"),  # "ateria" inside "materiaali"
         ("fi", "Laajennamme toimintaa lähitulevaisuudessa.", "support"),  # "lähitu(ki)"
         ("fi", "Sopimus on voimassa puolivuotiskauden.", "dishes"),  # "tiskau" inside it
