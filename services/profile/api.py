@@ -21,6 +21,9 @@ from services.profile.domain import (
 from services.profile.handlers import ProfileHandlers
 from services.profile.schemas import (
     MAX_LOOKUP_IDS,
+    PERSONAL_ID_RULE,
+    PROFILE_ID_PATTERN,
+    PROFILE_ID_RULE,
     AuditListSchema,
     AuditQuerySchema,
     ContactListSchema,
@@ -47,7 +50,6 @@ def handlers() -> ProfileHandlers:
     return current_app.extensions["kohtaanto.profile.handlers"]
 
 
-PROFILE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
 PROFILE_ID_PARAMETER = {
     "in": "path",
     "name": "profile_id",
@@ -64,26 +66,9 @@ def checked_id(profile_id: str) -> str:
     """The path's profile id, or 422: 1-64 letters, digits and ``._:-``, and nothing that looks
     like personal data (an identity code would end up in URLs, access logs and the audit log)."""
     if not _PROFILE_ID.match(profile_id):
-        reason = N_(
-            "1-64 characters: letters A-Z or a-z (no å, ä or ö), digits, '.', '_', ':' or '-', "
-            "starting with a letter or digit."
-        )
-        abort(422, message=N_("Invalid profile id."), errors={"path": {"profile_id": [reason]}})
+        abort(422, message=N_("Invalid profile id."), errors={"path": {"profile_id": [PROFILE_ID_RULE]}})
     if identifier_holds_personal_data(profile_id):
-        abort(
-            422,
-            message=N_("Invalid profile id."),
-            errors={
-                "path": {
-                    "profile_id": [
-                        N_(
-                            "Looks like a personal identity code or phone number: use an id of your "
-                            "organisation's case system instead."
-                        )
-                    ]
-                }
-            },
-        )
+        abort(422, message=N_("Invalid profile id."), errors={"path": {"profile_id": [PERSONAL_ID_RULE]}})
     return profile_id
 
 

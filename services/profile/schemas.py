@@ -11,6 +11,7 @@ from services.profile import events
 from services.profile.domain import EducationLevel, ProfileDetails, Status, TargetGroup
 from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
+from shared.pii import identifier_holds_personal_data
 from shared.schemas import (
     ESCO_EXAMPLES,
     NOTICES,
@@ -204,16 +205,38 @@ class ContactListSchema(ma.Schema):
     items = fields.List(fields.Nested(ContactSchema))
 
 
+#: A profile id: the organisation's own id for the jobseeker (``services.profile.api.checked_id``)
+PROFILE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
+#: A pseudonymous candidate id (``services.profile.domain.pseudonym``)
+CANDIDATE_ID_PATTERN = r"^c-[0-9a-f]{24}$"
+PROFILE_ID_RULE = N_(
+    "1-64 characters: letters A-Z or a-z (no å, ä or ö), digits, '.', '_', ':' or '-', starting with a letter or digit."
+)
+PERSONAL_ID_RULE = N_(
+    "Looks like a personal identity code or phone number: use an id of your organisation's case system instead."
+)
+
+
+def _no_personal_data(value: str) -> None:
+    if identifier_holds_personal_data(value):
+        raise ValidationError(PERSONAL_ID_RULE)
+
+
 class AuditQuerySchema(StrictSchema):
+    # Outside tester 9, K2: an officer searching by a person's identity code got 200, and the code was
+    # kept in the log as the audit.read entry's profile or candidate id. Ids are read as the APIs
+    # read them everywhere else, so such a value is refused before anything is stored or audited.
     profile_id = fields.String(
         load_default=None,
-        validate=validate.Length(1, 64),
+        validate=[validate.Regexp(PROFILE_ID_PATTERN, error=PROFILE_ID_RULE), _no_personal_data],
         metadata={"description": "Only entries about this profile of the caller's organisation"},
     )
     candidate_id = fields.String(
         load_default=None,
-        validate=validate.Length(1, 32),
-        metadata={"description": "Only entries about this pseudonymous candidate id"},
+        validate=validate.Regexp(CANDIDATE_ID_PATTERN, error=N_("A candidate id is c- and 24 hex digits.")),
+        metadata={
+            "description": "Only entries about this pseudonymous candidate id (`c-` and 24 hex digits)"
+        },
     )
     identities = fields.String(
         load_default="current",

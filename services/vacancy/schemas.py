@@ -10,6 +10,7 @@ from marshmallow import ValidationError, fields, post_load, validate, validates_
 from services.vacancy import events
 from services.vacancy.domain import CloseReason, Status, VacancyDetails
 from shared.i18n import N_
+from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.schemas import (
     ESCO_EXAMPLES,
     NOTICES,
@@ -173,7 +174,17 @@ class VacancyQuerySchema(PageArgs):
     status = fields.String(load_default=None, validate=validate.OneOf([s.value for s in Status]))
     region = RegionId(load_default=None)
     occupation_uri = EscoUri("occupation", load_default=None)
-    employer_org = fields.String(load_default=None)
+    employer_org = fields.String(
+        load_default=None,
+        validate=[
+            validate.Regexp(ORG_ID_PATTERN, error=N_("Organisation ids are lower-case slugs.")),
+            known_organisation,
+        ],
+        metadata={
+            "description": "Only this employer's vacancies (a registered organisation id). An employer "
+            "lists only its own: another organisation's id is a 403"
+        },
+    )
 
 
 class VacancyPageSchema(ma.Schema):

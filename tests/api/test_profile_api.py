@@ -336,6 +336,29 @@ def test_an_operator_cannot_read_the_audit_log_and_every_read_of_it_is_audited(p
     assert ("audit.read", "data_protection_officer") in {(e["action"], e["actor_role"]) for e in history}
 
 
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("profile_id=131052-308T", "profile_id"),  # a personal identity code
+        ("profile_id=0401234567", "profile_id"),  # a phone number
+        ("profile_id=aino%40example.fi", "profile_id"),
+        ("candidate_id=131052-308T", "candidate_id"),  # not a pseudonym
+        ("candidate_id=c-XYZ", "candidate_id"),
+    ],
+)
+def test_an_audit_search_by_personal_data_is_refused_and_nothing_is_logged(profile_app, query, field):
+    """Outside tester 9, K2: an officer searching a person's history by their identity code got 200,
+    and the code was stored as typed in the officer's own audit.read entry."""
+    client = profile_app.test_client()
+    dpo = auth("data_protection_officer", "tampere-tyollisyys")
+    refused = client.get(f"/api/v1/audit?{query}", headers=dpo)
+    assert refused.status_code == 422 and field in refused.json["errors"]["query"], refused.json
+    assert "131052-308T" not in refused.get_data(as_text=True)
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        stored = conn.execute(select(audit_log.c.profile_id, audit_log.c.candidate_id)).all()
+    assert stored == []
+
+
 def test_the_audit_log_masks_personal_data_typed_into_a_purpose(profile_app):
     client = profile_app.test_client()
     body = {"candidate_ids": ["c-1"], "purpose": "soitto 040 123 4567 / 131052-308T"}

@@ -168,6 +168,23 @@ def test_vacancies_are_listed_with_filters(vacancy_app):
     assert client.get("/api/v1/vacancies?limit=0", headers=EMPLOYER).status_code == 422
 
 
+def test_an_employer_filtering_by_another_employer_is_refused_not_answered_with_its_own(vacancy_app):
+    """Outside tester 9, K4: `employer_org=<another employer>` answered the caller's own vacancies."""
+    client = vacancy_app.test_client()
+    client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER)
+    other = client.get("/api/v1/vacancies?employer_org=other-oy", headers=EMPLOYER)
+    assert other.status_code == 403 and "employer_org" in other.json["errors"]["query"], other.json
+    assert client.get("/api/v1/vacancies?employer_org=konepaja-oy", headers=EMPLOYER).json["total"] == 1
+    unknown = client.get(
+        "/api/v1/vacancies?employer_org=nonexistent", headers=auth("team_member", "tampere-tyollisyys")
+    )
+    assert unknown.status_code == 422 and "employer_org" in unknown.json["errors"]["query"]
+    team = client.get(
+        "/api/v1/vacancies?employer_org=other-oy", headers=auth("team_member", "tampere-tyollisyys")
+    )
+    assert team.status_code == 200 and team.json["total"] == 0
+
+
 def test_the_api_documents_itself(vacancy_app):
     client = vacancy_app.test_client()
     spec = client.get("/openapi.json").json
