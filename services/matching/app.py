@@ -62,8 +62,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     # job titles of vacancies without an occupation are read in any language (exact labels, then the
     # recogniser's multilingual model over the occupations' cached label embeddings)
     titles = load_title_reader(taxonomy, recognizer, settings.embedding_cache_dir, common.reference_dir)
+    geo = geography(common.reference_dir)
     state = MatchingState(
-        MatchingEngine(taxonomy, places, titles=titles), recognizer, ErasedCandidates(service.engine)
+        MatchingEngine(taxonomy, places, titles=titles),
+        recognizer,
+        ErasedCandidates(service.engine),
+        municipalities=frozenset(geo.municipalities) | frozenset(geo.abolished),
     )
     app.extensions["kohtaanto.matching.taxonomy"] = taxonomy
     app.extensions["kohtaanto.matching.state"] = state

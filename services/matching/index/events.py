@@ -258,6 +258,7 @@ def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
 # -- the index feed's declaration -----------------------------------------------------------------
 def _candidate_upserted(state: MatchingState, record: Record, candidate: Candidate) -> None:
     _same_key(record, candidate.candidate_id, "candidate_id")
+    state.check_municipality(candidate.municipality)
     state.buffer_candidate(candidate)
 
 
@@ -267,6 +268,7 @@ def _candidate_withdrawn(state: MatchingState, record: Record) -> None:
 
 def _vacancy_changed(state: MatchingState, record: Record, vacancy: VacancyRecord) -> None:
     _same_key(record, vacancy.vacancy_id, "vacancy_id")
+    state.check_municipality(vacancy.vacancy.municipality)
     try:
         state.apply_vacancy(vacancy)
     except InvalidRecordError as exc:  # a value the engine refuses that the reader let through: poison

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Protocol
 
@@ -20,7 +21,7 @@ from services.matching.index.domain.model import Candidate
 from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
 from services.matching.index.domain.recognition_text import MAX_SENTENCES
 from services.matching.index.events import INDEX_FEED, VacancyRecord
-from shared.messaging.consumer import Record
+from shared.messaging.consumer import PoisonMessageError, Record
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +40,18 @@ class ErasedIds(Protocol):
 
 class MatchingState:
     def __init__(
-        self, engine: MatchingEngine, recognizer: SkillRecognizer | None, erased: ErasedIds | None = None
+        self,
+        engine: MatchingEngine,
+        recognizer: SkillRecognizer | None,
+        erased: ErasedIds | None = None,
+        *,
+        municipalities: Collection[str] | None = None,
     ) -> None:
         """``erased``: the withdrawn candidates; a record of theirs read after the withdrawal is not
-        indexed (erasure is final; None: no such memory, as in unit tests)."""
+        indexed (erasure is final; None: no such memory, as in unit tests). ``municipalities``: the
+        municipality codes a record may carry, current and abolished (None: not checked)."""
         self.engine = engine
+        self.municipalities = municipalities
         self.recognizer = recognizer
         self.erased = erased
         self._vacancies: dict[str, VacancyRecord] = {}
@@ -70,6 +78,12 @@ class MatchingState:
         if not buffered:
             self.flush()
             self.enrich_pending()
+
+    def check_municipality(self, code: str) -> None:
+        """``PoisonMessageError`` for a municipality code that is neither a current nor an abolished
+        Statistics Finland code (docs/events.md; outside tester 9, K1: "999" was indexed)."""
+        if self.municipalities is not None and code not in self.municipalities:
+            raise PoisonMessageError(f"unknown municipality code {code!r}")
 
     def buffer_candidate(self, candidate: Candidate) -> None:
         if self.erased is not None and candidate.candidate_id in self.erased:

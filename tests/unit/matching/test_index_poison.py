@@ -282,3 +282,37 @@ def test_whatever_the_candidate_reader_accepts_in_a_list_entry_the_index_takes(t
         except PoisonMessageError:
             continue
         engine.upsert_candidate(candidate)
+
+
+def test_a_municipality_code_that_names_no_municipality_is_a_dead_letter(taxonomy):
+    """ "999" is three digits and no municipality; an abolished code ("443", merged into two
+    municipalities, so without a location) is still read: older events may carry one."""
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, clock=lambda: TODAY)
+    state = MatchingState(engine, None, municipalities=frozenset(MUNICIPALITIES) | {"443"})
+    records = [
+        message(
+            CANDIDATES.name, 0, cid(1), "candidate.upserted", candidate_payload(cid(1), municipality="999")
+        ),
+        message(
+            CANDIDATES.name, 1, cid(2), "candidate.upserted", candidate_payload(cid(2), municipality="443")
+        ),
+        message(CANDIDATES.name, 2, cid(3), "candidate.upserted", candidate_payload(cid(3))),
+    ]
+    vacancies = [
+        message(VACANCIES.name, 0, "v-1", "vacancy.posted", vacancy_payload("v-1", municipality="999")),
+        message(VACANCIES.name, 1, "v-2", "vacancy.posted", vacancy_payload("v-2")),
+    ]
+    dlq = FakeSender()
+    for topic, batch in ((CANDIDATES.name, records), (VACANCIES.name, vacancies)):
+        loop = ConsumerLoop(
+            FakeConsumer(topic, batch),
+            lambda record: state.apply(record, buffered=True),
+            DeadLetters(dlq, "dlq", CONSUMER),
+            name=CONSUMER,
+            after_poll=state.flush,
+        )
+        assert loop.poll_once()
+    assert [key for _, key, _, _ in dlq.sent] == [cid(1), "v-1"]
+    assert all(b"unknown municipality code '999'" in dict(h)["dlq.reason"] for _, _, _, h in dlq.sent)
+    assert cid(2) in engine and cid(3) in engine and cid(1) not in engine
+    assert [v.vacancy_id for v in state.vacancies()] == ["v-2"]
