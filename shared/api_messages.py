@@ -130,4 +130,5 @@ SHARED_VALIDATORS = (
     N_("The body is not UTF-8."),
     N_("JSON nested deeper than %(depth)s levels."),
     N_("Invalid JSON body."),
+    N_("The key %(key)s appears more than once."),
 )

@@ -102,16 +102,40 @@ def check_text(text: str, location: str, where: str | None, *, controls: bool) -
         raise BadInputError(location, where, "Control characters are not allowed here.")
 
 
+class _RepeatedKeys(dict[str, Any]):
+    """A JSON object that gave a key more than once (``repeated``: the first such key)."""
+
+    repeated: str
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, marked when a key repeats: Python's parser keeps the last value without a
+    word, another reader of the same body (a case-management system's validator) may keep the first,
+    and the two would disagree on e.g. ``consented_orgs`` (outside tester 9, K3)."""
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    marked = _RepeatedKeys(found)
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            marked.repeated = key
+            break
+        seen.add(key)
+    return marked
+
+
 def load_json_strictly(raw: bytes) -> Any:
     """Parse a request body as JSON, refusing what would crash or corrupt later layers: invalid UTF-8,
     nesting deeper than ``MAX_JSON_DEPTH``, integers of more than 4300 digits, NaN/Infinity,
-    lone surrogates and NUL in any string or key. Raises ``BadInputError``."""
+    lone surrogates and NUL in any string or key, and a key given twice in one object (at any depth).
+    Raises ``BadInputError``."""
 
     def constant(name: str) -> Any:
         raise BadInputError("json", None, f"{name} is not JSON.")
 
     try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=constant)
+        data = json.loads(raw.decode("utf-8"), parse_constant=constant, object_pairs_hook=_object)
     except UnicodeDecodeError:
         raise BadInputError("json", None, "The body is not UTF-8.") from None
     except RecursionError:
@@ -123,6 +147,11 @@ def load_json_strictly(raw: bytes) -> Any:
     for where, node, depth in _walk(data, "", 0):
         if depth > MAX_JSON_DEPTH:
             raise BadInputError("json", None, f"JSON nested deeper than {MAX_JSON_DEPTH} levels.")
+        if isinstance(node, _RepeatedKeys):
+            key = node.repeated
+            raise BadInputError(
+                "json", f"{where}.{key}" if where else key, f"The key {key!r} appears more than once."
+            )
         if isinstance(node, str):
             check_text(node, "json", where or None, controls=False)
     return data
@@ -130,6 +159,16 @@ def load_json_strictly(raw: bytes) -> Any:
 
 def guard_input() -> None:
     """``before_request``: path, query and form values and JSON bodies are checked once, here."""
+    if request.method in ("POST", "PUT", "PATCH") and not _identity_encoding():
+        # a gzip body would otherwise be answered "not UTF-8" (outside tester 9, K6); bodies are never
+        # decompressed (no zip bombs)
+        _abort(
+            415,
+            message=gettext(
+                "Content encodings are not accepted: send the body uncompressed, without a "
+                "Content-Encoding header (or with Content-Encoding: identity)."
+            ),
+        )
     if (
         request.method in ("POST", "PUT", "PATCH")
         and not request.is_json
@@ -167,6 +206,12 @@ def guard_input() -> None:
             request._cached_data = raw  # type: ignore[attr-defined]
         if raw.strip():
             load_json_strictly(raw)
+
+
+def _identity_encoding() -> bool:
+    """Whether the request's body has no content coding (no ``Content-Encoding``, or ``identity``)."""
+    value = request.headers.get("Content-Encoding", "")
+    return all(token.strip().lower() in ("", "identity") for token in value.split(","))
 
 
 # -- query parameters: what an endpoint declares, and nothing else -------------------------------------
@@ -387,8 +432,9 @@ API_CONTRACT = (
     "(`sessionCookie`); 401 without one, 403 when the role or organisation may not. Query parameters "
     "are the documented ones only (`lang`: fi, sv or en on every operation): any other, or a value "
     "outside an enum, is a 422 naming it. Text may not contain NUL or lone UTF-16 surrogates, and path "
-    "and query values no control characters (400); JSON nests at most 32 levels; a body is at most "
-    "2 MiB, with or without Content-Length (413). A `format` of "
+    "and query values no control characters (400); JSON nests at most 32 levels and an object gives each "
+    "key once (400); a body is at most 2 MiB, with or without Content-Length (413), and is not "
+    "compressed (a Content-Encoding other than identity: 415). A `format` of "
     + ", ".join(f"`{name}`" for name in ("esco-skill-uri", "esco-occupation-uri", "municipality",
                                           "region", "region-or-national", "language-code",
                                           "organisation", "iso-week"))

@@ -613,3 +613,49 @@ def test_a_municipality_name_as_users_paste_it_is_stored_as_its_code(profile_app
     assert r.json["municipality"] == "508" and not r.json.get("notices")
     [(_, value)] = published(profile_app)
     assert json.loads(value)["payload"]["municipality"] == "508"
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "key"),
+    [
+        # outside tester 9, K3: the last value won, consent included
+        ('"consented_orgs": [], "consented_orgs": ["agency-a"]', "consented_orgs", "consented_orgs"),
+        ('"municipality": "837", "municipality": "091"', "municipality", "municipality"),
+        ('"personal": {"name": "Aino", "name": "Ella"}', "personal.name", "name"),
+    ],
+)
+def test_a_body_that_repeats_a_key_is_refused_naming_it_and_nothing_is_stored(profile_app, body, where, key):
+    text = json.dumps(profile_body()).removesuffix("}") + ", " + body + "}"
+    if "personal" in where:
+        text = json.dumps({k: v for k, v in profile_body().items() if k != "personal"})
+        text = text.removesuffix("}") + ", " + body + "}"
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/t9-bad", data=text, content_type="application/json", headers=COACH
+    )
+    assert r.status_code == 400, r.json
+    assert set(r.json) == {"code", "status", "message", "errors"}
+    assert r.json["errors"] == {"json": {where: [f"The key {key!r} appears more than once."]}}
+    assert count(profile_app, profiles) == 0 and count(profile_app, outbox) == 0
+
+
+def test_a_compressed_body_is_a_415_saying_content_encodings_are_not_accepted(profile_app):
+    # outside tester 9, K6: a gzip body was answered "The body is not UTF-8."
+    import gzip
+
+    client = profile_app.test_client()
+    for encoding in ("gzip", "br", "deflate", "GZIP", "identity, gzip"):
+        r = client.put(
+            "/api/v1/profiles/t9-bad",
+            data=gzip.compress(json.dumps(profile_body()).encode()),
+            headers={**COACH, "Content-Type": "application/json", "Content-Encoding": encoding},
+        )
+        assert r.status_code == 415, (encoding, r.json)
+        assert "Content encodings are not accepted" in r.json["message"]
+        assert set(r.json) == {"code", "status", "message", "errors"}
+    assert count(profile_app, profiles) == 0
+    r = client.put(
+        "/api/v1/profiles/t9-ok",
+        json=profile_body(),
+        headers={**COACH, "Content-Encoding": "identity"},
+    )
+    assert r.status_code == 201, r.json

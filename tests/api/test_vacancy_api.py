@@ -321,3 +321,27 @@ def test_a_vacancy_without_an_occupation_tells_its_employer_that_naming_one_is_s
     r = vacancy_app.test_client().post("/api/v1/vacancies", json=text_only, headers=EMPLOYER)
     assert [w["code"] for w in r.json["warnings"]] == ["skills_from_description_only"]
     assert "Naming the occupation is surer" in r.json["warnings"][0]["message"]
+
+
+def test_a_vacancy_body_that_repeats_a_key_is_refused_naming_it_and_nothing_is_stored(vacancy_app):
+    # outside tester 9, K3: duplicate keys were read last-wins
+    text = json.dumps(valid()).removesuffix("}") + ', "municipality": "837", "municipality": "091"}'
+    r = vacancy_app.test_client().post(
+        "/api/v1/vacancies", data=text, content_type="application/json", headers=EMPLOYER
+    )
+    assert r.status_code == 400, r.json
+    assert r.json["errors"] == {"json": {"municipality": ["The key 'municipality' appears more than once."]}}
+    assert rows(vacancy_app) == (0, 0)
+
+
+def test_a_gzip_vacancy_body_is_a_415(vacancy_app):
+    # outside tester 9, K6
+    import gzip
+
+    r = vacancy_app.test_client().post(
+        "/api/v1/vacancies",
+        data=gzip.compress(json.dumps(valid()).encode()),
+        headers={**EMPLOYER, "Content-Type": "application/json", "Content-Encoding": "gzip"},
+    )
+    assert r.status_code == 415 and "Content encodings are not accepted" in r.json["message"]
+    assert rows(vacancy_app) == (0, 0)
