@@ -14,6 +14,7 @@ from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.schemas import (
     ESCO_EXAMPLES,
     NOTICES,
+    REFERENCE_FORMATS,
     AggregateOutSchema,
     DisplayText,
     EscoUri,
@@ -181,8 +182,9 @@ class VacancyQuerySchema(PageArgs):
             known_organisation,
         ],
         metadata={
+            "format": REFERENCE_FORMATS["organisation"],
             "description": "Only this employer's vacancies (a registered organisation id). An employer "
-            "lists only its own: another organisation's id is a 403"
+            "lists only its own: another organisation's id is a 403",
         },
     )
 
