@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,37 @@ def common_settings(
 
 def sqlite_url(tmp: Path, name: str) -> str:
     return f"sqlite:///{tmp / f'{name}.db'}"
+
+
+TP = namedtuple("TP", "topic partition")
+Message = namedtuple("Message", "topic partition offset key value")
+
+
+class FakeConsumer:
+    """Serves all ``messages`` in one batch of one topic partition, as kafka-python's consumer would
+    take them; records commits (partition → next offset) and seeks."""
+
+    def __init__(self, messages: Sequence[Any], topic: str = "t") -> None:
+        self.tp = TP(topic, 0)
+        self.pending = list(messages)
+        self.commits: list[dict[Any, int]] = []
+        self.seeks: list[int] = []
+
+    def poll(self, timeout_ms: int = 0) -> dict[Any, list[Any]]:
+        batch, self.pending = self.pending, []
+        return {self.tp: batch} if batch else {}
+
+    def commit(self, offsets: dict[Any, Any]) -> None:
+        self.commits.append({tp: o.offset for tp, o in offsets.items()})
+
+    def seek(self, tp: Any, offset: int) -> None:
+        self.seeks.append(offset)
+
+    def assignment(self) -> set[Any]:
+        return set()
+
+    def close(self) -> None:
+        pass
 
 
 class FakeSender:

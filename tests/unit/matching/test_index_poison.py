@@ -3,7 +3,6 @@ counted by the dead-letter metric) and the next record is still indexed; none is
 log line. The readers apply docs/events.md's field table, and everything they accept the index takes."""
 
 import copy
-from collections import namedtuple
 
 import pytest
 
@@ -14,38 +13,18 @@ from shared import metrics
 from shared.messaging.consumer import ConsumerLoop, DeadLetters, PoisonMessageError
 from shared.messaging.envelope import Envelope
 from shared.messaging.topics import CANDIDATES, VACANCIES
-from tests.helpers import FakeSender
+from tests.helpers import FakeConsumer, FakeSender, Message
 
 from .conftest import MUNICIPALITIES, TODAY
 
-TP = namedtuple("TP", "topic partition")
-Message = namedtuple("Message", "topic partition offset key value")
 CONSUMER = "matching.index"
 
 
-class FakeConsumer:
-    """Serves one batch per topic partition, as kafka-python's consumer would; records commits."""
-
-    def __init__(self, topic, messages):
-        self.tp = TP(topic, 0)
-        self.pending = list(messages)
-        self.commits = []
-
-    def poll(self, timeout_ms=0):
-        batch, self.pending = self.pending, []
-        return {self.tp: batch} if batch else {}
-
-    def commit(self, offsets):
-        self.commits.append({tp: o.offset for tp, o in offsets.items()})
+class NoRetryConsumer(FakeConsumer):
+    """The fake consumer, failing the test if the loop seeks back to retry a record."""
 
     def seek(self, tp, offset):
         raise AssertionError("no record may be retried")
-
-    def assignment(self):
-        return set()
-
-    def close(self):
-        pass
 
 
 def candidate_payload(cid, **changes):
@@ -132,7 +111,7 @@ def test_every_candidate_payload_the_reader_rejects_is_a_dead_letter_and_the_nex
     # the payload's id is not the record's key: compaction and tombstones go by the key
     bad.append(message(CANDIDATES.name, n, cid(14), "candidate.upserted", candidate_payload(cid(15))))
     good = message(CANDIDATES.name, n + 1, cid(n + 20), "candidate.upserted", candidate_payload(cid(n + 20)))
-    consumer, dlq = FakeConsumer(CANDIDATES.name, [*bad, good]), FakeSender()
+    consumer, dlq = NoRetryConsumer(topic=CANDIDATES.name, messages=[*bad, good]), FakeSender()
     counted = metrics.DEAD_LETTERS.labels(CONSUMER, CANDIDATES.name)._value.get()
     loop = ConsumerLoop(
         consumer,
@@ -176,7 +155,7 @@ def test_every_vacancy_payload_the_reader_rejects_is_a_dead_letter_and_the_next_
     good = message(VACANCIES.name, n + 1, "v-good", "vacancy.posted", vacancy_payload("v-good"))
     dlq = FakeSender()
     loop = ConsumerLoop(
-        FakeConsumer(VACANCIES.name, [*bad, good]),
+        NoRetryConsumer(topic=VACANCIES.name, messages=[*bad, good]),
         lambda record: state.apply(record, buffered=True),
         DeadLetters(dlq, "dlq", CONSUMER),
         name=CONSUMER,
@@ -305,7 +284,7 @@ def test_a_municipality_code_that_names_no_municipality_is_a_dead_letter(taxonom
     dlq = FakeSender()
     for topic, batch in ((CANDIDATES.name, records), (VACANCIES.name, vacancies)):
         loop = ConsumerLoop(
-            FakeConsumer(topic, batch),
+            NoRetryConsumer(topic=topic, messages=batch),
             lambda record: state.apply(record, buffered=True),
             DeadLetters(dlq, "dlq", CONSUMER),
             name=CONSUMER,

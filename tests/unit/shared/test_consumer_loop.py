@@ -1,35 +1,7 @@
-from collections import namedtuple
-
 from shared.messaging.consumer import ConsumerLoop, DeadLetters, PoisonMessageError
 from shared.messaging.deadletters import MemoryDeadLetterLedger
 from shared.messaging.envelope import Envelope
-from tests.helpers import FakeSender
-
-TP = namedtuple("TP", "topic partition")
-Message = namedtuple("Message", "topic partition offset key value")
-
-
-class FakeConsumer:
-    """Serves fixed batches; records commits and seeks, as kafka-python's consumer would take them."""
-
-    def __init__(self, messages):
-        self.tp = TP("t", 0)
-        self.pending = list(messages)
-        self.commits = []
-        self.seeks = []
-
-    def poll(self, timeout_ms=0):
-        batch, self.pending = self.pending, []
-        return {self.tp: batch} if batch else {}
-
-    def commit(self, offsets):
-        self.commits.append({tp: o.offset for tp, o in offsets.items()})
-
-    def seek(self, tp, offset):
-        self.seeks.append(offset)
-
-    def close(self):
-        pass
+from tests.helpers import TP, FakeConsumer, FakeSender, Message
 
 
 def good(offset, key="k"):
