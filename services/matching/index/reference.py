@@ -34,7 +34,14 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from services.matching.index.domain.recognition import LanguageTools, RecognitionIndex, SkillRecognizer
+from services.matching.index.domain.recognition import (
+    LanguageTools,
+    OccupationName,
+    RecognitionIndex,
+    SkillRecognizer,
+    qualification_pattern,
+    swedish_title_pattern,
+)
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import words
 from services.matching.index.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
@@ -55,6 +62,7 @@ RULES_FILE = "recognition/skill_rules.csv"
 GLOSSARY_FILE = "recognition/sv_glossary.csv"
 FINNISH_GLOSSARY_FILE = "recognition/fi_glossary.csv"
 TITLES_FILE = "recognition/job_titles.csv"
+QUALIFICATIONS_FILE = "recognition/qualifications.csv"
 LEMMAS_VERSION = "fi-lemmas-5"
 """Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
 verbs of derived action nouns, "siivous" → siivota, cached beside the table; 4: fewer false
@@ -138,6 +146,7 @@ def load_recognizer(
         rules=rules,
         glossary={"sv": load_glossary(data_dir), "fi": load_glossary(data_dir, FINNISH_GLOSSARY_FILE)},
         verbs=lemmas.verbs,
+        occupation_names=load_occupation_names(data_dir),
     )
     encoder = E5Encoder() if dense else None
     recognizer = SkillRecognizer(encoder=encoder, tools=tools, **dict(params or {}))
@@ -266,6 +275,35 @@ def embedding_cache_dir() -> Path:
     """The default place of the label embeddings (the service passes `Settings.embedding_cache_dir`,
     `KOHTAANTO_EMBEDDING_CACHE_DIR`)."""
     return Path.home() / ".cache" / "kohtaanto"
+
+
+def load_occupation_names(data_dir: Path | None = None) -> tuple[OccupationName, ...]:
+    """What names an occupation in Finnish or Swedish text besides its ESCO label (read by
+    `SkillRecognizer.occupations_in`): the vocational qualifications of
+    `data/recognition/qualifications.csv` (a qualification names the occupation it trains for:
+    "Talonrakennusalan perustutkinto" → talonrakentaja) and the Swedish job titles of
+    `data/recognition/job_titles.csv` ("städare" → laitossiivooja; ESCO's Swedish labels are not
+    in data/). Each as (language, case-insensitive pattern, Finnish ESCO occupation labels).
+    Raises `ReferenceDataError` when a file cannot be read."""
+    path = Path(data_dir or DEFAULT_DATA_DIR) / QUALIFICATIONS_FILE
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = [
+                (r["lang"].strip(), r["qualification"].strip(), tuple(r["occupations"].split("|")))
+                for r in csv.DictReader(f)
+            ]
+    except (OSError, KeyError) as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc}") from None
+    names = [
+        OccupationName(lang, qualification_pattern(lang, field), titles, qualification=True)
+        for lang, field, titles in rows
+    ]
+    names += [
+        OccupationName("sv", swedish_title_pattern(title), (finnish,))
+        for lang, title, finnish in load_title_glossary(data_dir)
+        if lang == "sv"
+    ]
+    return tuple(names)
 
 
 def load_rules(data_dir: Path | None = None) -> SkillRules:
