@@ -20,6 +20,7 @@ import csv
 import fcntl
 import gzip
 import hashlib
+import importlib.metadata
 import io
 import logging
 import os
@@ -145,7 +146,9 @@ def load_recognizer(
         )
     tools = LanguageTools(
         lemmatise=lemmas,
-        detect=LanguageDetector(),
+        detect=LanguageDetector(
+            cache=cache_dir / f"langid-{importlib.metadata.version('py3langid')}-fi-sv-en.npz"
+        ),
         rules=rules,
         glossary={"sv": load_glossary(data_dir), "fi": load_glossary(data_dir, FINNISH_GLOSSARY_FILE)},
         verbs=lemmas.verbs,

@@ -23,3 +23,24 @@ def test_the_embeddings_do_not_depend_on_the_engines_threads():
 def test_fewer_than_one_thread_is_refused():
     with pytest.raises(ValueError):
         E5Encoder(threads=0)
+
+
+def test_the_language_detector_read_from_its_cache_detects_as_the_library_does(tmp_path, monkeypatch):
+    """Start-up reads the restricted language model from the cache instead of decompressing it."""
+    from py3langid import langid
+
+    from services.matching.index.text_models import LanguageDetector
+
+    texts = [*TEXTS, "Edellytämme B-ajokorttia.", "Erfarenhet av svetsning krävs.", "Team player."]
+    fresh = LanguageDetector()
+    first = LanguageDetector(cache=tmp_path / "langid.npz")
+    assert [first(t) for t in texts] == [fresh(t) for t in texts] == ["en", "fi", "sv", "fi", "sv", "en"]
+    assert (tmp_path / "langid.npz").exists()
+
+    def no_decompressing(*args, **kwargs):
+        raise AssertionError("the model was decompressed again")
+
+    monkeypatch.setattr(langid, "_load_identifier", no_decompressing)
+    cached = LanguageDetector(cache=tmp_path / "langid.npz")
+    for t in texts:
+        assert cached._identifier_or_wait().classify(t) == fresh._identifier_or_wait().classify(t)
