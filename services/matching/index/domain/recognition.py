@@ -405,8 +405,19 @@ class SkillRecognizer:
         index = RecognitionIndex(idf, postings, owners, dense, dense_skill, dense_lang)
         return self.set_index(index, taxonomy)
 
-    def set_index(self, index: RecognitionIndex, taxonomy: Taxonomy) -> SkillRecognizer:
-        """Adopt a previously fitted index (from the cache) for `taxonomy`."""
+    def set_index(
+        self,
+        index: RecognitionIndex,
+        taxonomy: Taxonomy,
+        mixed: Mapping[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    ) -> SkillRecognizer:
+        """Adopt a previously fitted index (from the cache) for `taxonomy`.
+
+        mixed: the label matrices an earlier `set_index` of this index with these parameters
+        mixed (`mixed_label_matrices`), to adopt instead of mixing them again (the reference
+        loader caches them: start-up). Text language → ((dim, n_skills) float32, (n_skills,)
+        float32), for the first text language of each distinct label weighting at least
+        (`RECOGNISED_LANGS` order); ValueError when one is missing or of another shape."""
         if index.postings.shape[0] != self.n_features or (
             len(index.doc_skill) and index.doc_skill[-1] >= taxonomy.n_skills
         ):
@@ -414,6 +425,17 @@ class SkillRecognizer:
         if self.encoder is not None and not len(index.dense_skill):
             raise ValueError("recognition index has no label embeddings but an encoder is set")
         self.index_ = index
+        self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if mixed is not None and self.encoder is not None:
+            self._adopt_mixed(mixed, taxonomy.n_skills, int(index.dense.shape[1]))
+        else:
+            self._set_dense(index, taxonomy)
+        self.dense_ = self.dense_mix_ or None
+        self.dense_dim_ = int(index.dense.shape[1]) if self.dense_ else 0
+        self._adopt_rest(taxonomy)
+        return self
+
+    def _set_dense(self, index: RecognitionIndex, taxonomy: Taxonomy) -> None:
         # per label language: (n_skills, dim) float32 embeddings in skill order, zero for a skill
         # without a label in that language, and which skills have none
         by_lang: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -434,17 +456,47 @@ class SkillRecognizer:
         # per text language, the label languages mixed once here rather than per request; text
         # languages with the same label weights (Swedish and English: English labels only) share
         # one matrix (21 MB each)
-        self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.dense_mix_ = {}
         if by_lang:
-            weights = dict(self.label_weights_by_lang)
             mixed: dict[Any, tuple[np.ndarray, np.ndarray]] = {}
-            for lang in RECOGNISED_LANGS:
-                key = weights.get(lang, (("en", 1.0),))
+            for lang, key in self._mix_keys():
                 if key not in mixed:
                     mixed[key] = self._mix(by_lang, lang)
                 self.dense_mix_[lang] = mixed[key]
-        self.dense_ = self.dense_mix_ or None
-        self.dense_dim_ = int(index.dense.shape[1]) if self.dense_ else 0
+
+    def _mix_keys(self) -> list[tuple[str, Any]]:
+        """(text language, its label weighting) for each of `RECOGNISED_LANGS`."""
+        weights = dict(self.label_weights_by_lang)
+        return [(lang, weights.get(lang, (("en", 1.0),))) for lang in RECOGNISED_LANGS]
+
+    def mixed_label_matrices(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """The label matrices of `_mix`, once per distinct label weighting: text language (the
+        first of `RECOGNISED_LANGS` with that weighting) → ((dim, n_skills) float32, (n_skills,)
+        float32); what `set_index(..., mixed=)` adopts. Empty without an encoder."""
+        out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        seen: set[Any] = set()
+        for lang, key in self._mix_keys():
+            if key not in seen and lang in self.dense_mix_:
+                seen.add(key)
+                out[lang] = self.dense_mix_[lang]
+        return out
+
+    def _adopt_mixed(
+        self, mixed: Mapping[str, tuple[np.ndarray, np.ndarray]], n_skills: int, dim: int
+    ) -> None:
+        self.dense_mix_ = {}
+        shared: dict[Any, tuple[np.ndarray, np.ndarray]] = {}
+        for lang, key in self._mix_keys():
+            if key not in shared:
+                if lang not in mixed:
+                    raise ValueError(f"no mixed label matrix for {lang}")
+                matrix, offset = mixed[lang]
+                if matrix.shape != (dim, n_skills) or offset.shape != (n_skills,):
+                    raise ValueError(f"mixed label matrix for {lang} does not fit this index")
+                shared[key] = (matrix, offset)
+            self.dense_mix_[lang] = shared[key]
+
+    def _adopt_rest(self, taxonomy: Taxonomy) -> None:
         self.forget_queries()
         self.skill_uris_ = tuple(taxonomy.skill_uris)
         self.skill_index_ = dict(taxonomy.skill_index)
@@ -483,7 +535,6 @@ class SkillRecognizer:
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_occupations(taxonomy)
         self._set_language(taxonomy)
-        return self
 
     def _set_occupations(self, taxonomy: Taxonomy) -> None:
         """What `occupations_named`, `occupations_in` and the weighing by occupation
