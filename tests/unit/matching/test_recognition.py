@@ -601,3 +601,31 @@ def test_a_glossary_stem_marked_with_a_caret_matches_only_at_a_word_start():
     recognizer = SkillRecognizer(tools=LanguageTools(glossary={"sv": (("^talar", "speaks"),)}))
     assert recognizer._glossed("Talar finska", "sv") == "Talar finska (speaks)"
     assert recognizer._glossed("Kunden betalar", "sv") == "Kunden betalar"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("mag-hitsaukseen", "mag-hitsaus"),  # the part after a hyphen: "hitsaukseen" → hitsaus
+        ("scrum-tiimissä", "scrum-tiimi"),
+        ("työssäsi", "työ"),  # a possessive suffix after a case ending
+        ("tehtävissämme", "tehtävä"),
+        ("henkilökohtaisena", "henkilökohtainen"),  # simplemma's suffix rules: -isena → -inen
+        ("verkkosovelluksia", "verkkosovellus"),  # -uksia → -us
+        ("hautasimme", "hautasimme"),  # a verb ending, not a possessive: no "hauta"
+        ("pöllysi", "pöllysi"),
+        ("qwertyuiop", "qwertyuiop"),  # nothing known: the word itself
+    ],
+)
+def test_finnish_forms_the_lemma_table_lacks_are_read_by_suffix(word, lemma):
+    """The lemma table holds the forms simplemma's dictionary lists; a form it lacks is read after
+    a hyphen, without a possessive suffix, or by simplemma's Finnish suffix rules, when that gives
+    a lemma the table knows (`FinnishLemmas`)."""
+    from services.matching.index.text_models import FinnishLemmas
+
+    table = {"hitsauksen": "hitsaus", "hitsaukseen": "hitsaus", "tiimissä": "tiimi", "työssä": "työ"}
+    table |= {"tehtävissä": "tehtävä", "sovelluksia": "sovellus", "haudat": "hauta", "pölyä": "pöly"}
+    known = {"henkilökohtainen": "henkilökohtainen", "verkkosovellus": "verkkosovellus"}
+    lemmas = FinnishLemmas(table | {f"_{k}": v for k, v in known.items()})
+    assert lemmas(word, "fi") == lemma
+    assert lemmas(word, "sv") == word
