@@ -407,3 +407,48 @@ def test_removing_several_candidates_at_once_equals_removing_them_one_by_one(tax
     )
     assert len(many) == len(one) == 36 and many.indexed_version("c31") is None
     assert not many.upsert_candidate(candidate("c31", {"s:weld": "basic"}))  # stale replay stays removed
+
+
+# -- the per-vacancy cache of query weights ------------------------------------------------------
+def test_a_prepared_vacancy_reuses_its_weights_until_the_index_changes_them(engine):
+    engine.bulk_load([candidate("c1", {"s:weld": "basic"}), candidate("c2", {"s:mig": "expert"})])
+    prepared = engine.prepare(WELDER)
+    snap = engine._snapshot
+    assert engine._weights(snap, prepared, prune=True) is engine._weights(snap, prepared, prune=True)
+    assert engine._weights(snap, prepared, prune=False) is engine._weights(snap, prepared, prune=False)
+    first = engine._weights(snap, prepared, prune=True)
+    engine.upsert_candidate(candidate("c3", {"s:weld": "expert"}))
+    engine.merge()  # a new IDF: new weights, as a fresh prepare would give
+    again = engine._weights(engine._snapshot, prepared, prune=True)
+    assert again is not first
+    fresh = engine._weights(engine._snapshot, engine.prepare(WELDER), prune=True)
+    assert again.columns.tolist() == fresh.columns.tolist()
+    assert again.column_weights.tolist() == fresh.column_weights.tolist()
+
+
+def test_a_withdrawn_or_changed_candidate_never_comes_back_from_a_cached_vacancy(engine):
+    engine.bulk_load(
+        [candidate("c1", {"s:weld": "expert", "s:mig": "expert"}), candidate("c2", {"s:weld": "basic"})]
+    )
+    prepared = engine.prepare(WELDER)
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c1", "c2"]
+    engine.remove_candidate("c1")  # the delta and the present mask change; the IDF does not
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c2"]
+    assert engine.explain(prepared, "c1", today=TODAY) is None
+    engine.upsert_candidate(candidate("c2", {"s:cook": "expert"}, version=2))  # no longer a welder
+    assert engine.shortlist(prepared, viewer_org=None, today=TODAY) == []
+    engine.upsert_candidate(candidate("c1", {"s:weld": "basic"}, version=2))  # back, changed
+    (entry,) = engine.shortlist(prepared, viewer_org=None, today=TODAY)
+    assert entry.candidate_id == "c1" and entry.matched_essential == ("s:weld",)
+    counted = engine.rank(prepared, viewer_org=None, today=TODAY).exclusions
+    assert counted is not None and counted.considered == 1
+
+
+def test_the_weights_cache_keeps_a_bounded_number_of_vacancies(engine, monkeypatch):
+    import services.matching.index.domain.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "WEIGHTS_CACHE_VACANCIES", 3)
+    engine.upsert_candidate(candidate("c1", {"s:weld": "basic"}))
+    for _ in range(10):
+        engine.shortlist(engine.prepare(WELDER), viewer_org=None, today=TODAY)
+    assert len(engine._weights_cache) <= 3

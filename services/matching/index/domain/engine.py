@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -61,6 +62,12 @@ from .vectors import (
 log = logging.getLogger(__name__)
 
 BULK_CHUNK = 100_000  # candidates compacted per block in bulk_load, bounding transient memory
+
+WEIGHTS_CACHE_VACANCIES = 64
+"""Prepared vacancies whose query weights (`MatchingEngine._weights`, about 0.2 MB each) the engine
+keeps: the API asks for the same vacancy's shortlist again and again (pages, refreshes, the meeting
+page's explanations), and the weights cost 1-2 ms to make (a tenth of a shortlist at 200,000
+profiles)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +132,8 @@ class MatchingEngine:
         self._layout = Layout(self._municipalities, self._orgs, self.index_params.dense_languages)
         self._clock = clock
         self._lock = threading.Lock()
+        self._weights_lock = threading.Lock()
+        self._weights_cache: OrderedDict[int, tuple[PreparedVacancy, list[tuple[Any, ...]]]] = OrderedDict()
         self._delta_rows: dict[str, CompactCandidate] = {}
         self._removed: dict[str, int] = {}  # id -> last version, so stale replays stay removed
         self.stats: Counter[str] = Counter()
@@ -342,7 +351,7 @@ class MatchingEngine:
         if k > 0 and segments:
             for attempt in range(2):
                 if attempt:  # evidence only in pruned columns may matter: repeat without pruning
-                    qw = qw.unpruned(snap.occupation_inv_norm, self._space)
+                    qw = self._weights(snap, prepared, prune=False)
                 pools = candidate_pools(
                     segments,
                     qw,
@@ -369,7 +378,7 @@ class MatchingEngine:
         if count_exclusions:
             # Unpruned weights: which columns a page needed (pruned or not) depends on k and
             # offset, and the counts must not (the same candidates are counted for every page).
-            counting = walked.unpruned(snap.occupation_inv_norm, self._space)  # = prune=False
+            counting = self._weights(snap, prepared, prune=False)
             if exclusion_scope is Scope.REACH and len(pools) < len(segments):  # k = 0: no pools yet
                 pools, walked = (
                     candidate_pools(
@@ -449,14 +458,7 @@ class MatchingEngine:
         a shortlist, for the given candidates only."""
         snap = self._snapshot
         prepared = vacancy if isinstance(vacancy, PreparedVacancy) else self.prepare(vacancy)
-        qw = query_weights(
-            prepared.query,
-            snap.idf,
-            snap.occupation_inv_norm,
-            self._space,
-            max_occupations=0,
-            prune_bound=0.0,
-        )
+        qw = self._weights(snap, prepared, prune=False)
         found: dict[int, tuple[Segment, list[int], list[str]]] = {}
         for candidate_id in dict.fromkeys(candidate_ids):
             seg, row = self._locate(snap, candidate_id)
@@ -556,15 +558,53 @@ class MatchingEngine:
 
     def _weights(self, snap: _Snapshot, prepared: PreparedVacancy, *, prune: bool) -> QueryWeights:
         """Stage 1 for one request: the prepared query with the snapshot's IDF; with `prune`,
-        occupation columns that could add little are left to a bound (see `query_weights`)."""
-        return query_weights(
+        occupation columns that could add little are left to a bound (see `query_weights`).
+
+        Kept per prepared vacancy (`WEIGHTS_CACHE_VACANCIES` of them, the most recently used) for
+        the snapshot state the weights were made of: its IDF and occupation norms (both new
+        after every merge; the same objects while only the delta changes) and, when pruning, the
+        most work-history occupations of any row. Another state makes new weights, so they
+        always equal `query_weights` of the current snapshot. The weights hold no candidate
+        (no row, id or score): an update or a withdrawal changes shortlists at once."""
+        max_occupations = snap.max_occupations if prune else 0
+        bound = self.index_params.occupation_prune_bound if prune else 0.0
+        key = id(prepared)
+        with self._weights_lock:
+            held = self._weights_cache.get(key)
+            if held is not None and held[0] is prepared:
+                self._weights_cache.move_to_end(key)
+                for idf, inv_norm, max_occ, b, qw in held[1]:
+                    if (
+                        idf is snap.idf
+                        and inv_norm is snap.occupation_inv_norm
+                        and (max_occ, b)
+                        == (
+                            max_occupations,
+                            bound,
+                        )
+                    ):
+                        return qw
+        qw = query_weights(
             prepared.query,
             snap.idf,
             snap.occupation_inv_norm,
             self._space,
-            max_occupations=snap.max_occupations if prune else 0,
-            prune_bound=self.index_params.occupation_prune_bound if prune else 0.0,
+            max_occupations=max_occupations,
+            prune_bound=bound,
         )
+        entry = (snap.idf, snap.occupation_inv_norm, max_occupations, bound, qw)
+        with self._weights_lock:
+            held = self._weights_cache.get(key)
+            kept = [
+                e
+                for e in (held[1] if held is not None and held[0] is prepared else ())
+                if e[0] is snap.idf and e[1] is snap.occupation_inv_norm  # other states are stale
+            ]
+            self._weights_cache[key] = (prepared, [*kept[-1:], entry])  # pruned and unpruned
+            self._weights_cache.move_to_end(key)
+            while len(self._weights_cache) > WEIGHTS_CACHE_VACANCIES:
+                self._weights_cache.popitem(last=False)
+        return qw
 
     def _request(
         self,
