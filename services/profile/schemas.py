@@ -10,6 +10,7 @@ from marshmallow import ValidationError, fields, post_load, validate
 from services.profile import events
 from services.profile.domain import EducationLevel, ProfileDetails, Status, TargetGroup
 from shared.i18n import N_
+from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.pii import identifier_holds_personal_data
 from shared.schemas import (
@@ -207,8 +208,6 @@ class ContactListSchema(ma.Schema):
 
 #: A profile id: the organisation's own id for the jobseeker (``services.profile.api.checked_id``)
 PROFILE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
-#: A pseudonymous candidate id (``services.profile.domain.pseudonym``)
-CANDIDATE_ID_PATTERN = r"^c-[0-9a-f]{24}$"
 PROFILE_ID_RULE = N_(
     "1-64 characters: letters A-Z or a-z (no å, ä or ö), digits, '.', '_', ':' or '-', starting with a letter or digit."
 )

@@ -45,7 +45,7 @@ def test_the_documents_say_what_the_apis_enforce(vacancy_app, profile_app, tmp_p
     """Issue 8, item 12: every success response has a schema; every ESCO URI field says which URIs
     it takes, with an example the API itself accepts; the outcome's candidate id has the pattern
     the API enforces."""
-    from services.matching.team.api import CANDIDATE_ID_PATTERN
+    from shared.messaging.topics import CANDIDATE_ID_PATTERN
     from shared.reference import esco_catalogue
 
     apps, specs = documents(vacancy_app, profile_app, tmp_path)

@@ -9,7 +9,16 @@ from datetime import timedelta
 import pytest
 
 from services.matching.team.meeting import IsoWeek
-from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, candidate, matching_app, vacancy, welders
+from tests.api.matching_world import (
+    NURSE,
+    SHORTAGE_CSV,
+    Clock,
+    candidate,
+    matching_app,
+    pid,
+    vacancy,
+    welders,
+)
 from tests.helpers import WELDER, at_once, auth, token
 
 OPERATOR = auth("operator", "kohtaanto")
@@ -296,7 +305,7 @@ def test_the_meeting_shows_the_match_score_and_skills_from_work_history_apart_fr
     app = matching_app(database_url, clock)
     vacancy(app, "v-weld", openings=3)
     ids = welders(app, n=3)
-    candidate(app, "c-history-only", skills=[], history=WELDER)  # claims nothing, welded for years
+    candidate(app, pid("history-only"), skills=[], history=WELDER)  # claims nothing, welded for years
     r = app.test_client().post(
         "/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"}
     )
@@ -305,7 +314,7 @@ def test_the_meeting_shows_the_match_score_and_skills_from_work_history_apart_fr
     rows = {c["candidate_id"]: c for c in content["vacancies"][0]["candidates"]}
     assert all(0 <= c["match"] <= 100 for c in rows.values())
     assert rows[ids[0]]["match"] > 50 and rows[ids[0]]["inferred"] == []  # claimed every essential skill
-    history = rows["c-history-only"]
+    history = rows[pid("history-only")]
     assert history["matched"] and {s["uri"] for s in history["inferred"]} == {
         s["uri"] for s in history["matched"]
     }

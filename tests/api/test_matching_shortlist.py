@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api.matching_world import Clock, candidate, essential, matching_app, vacancy, welders
+from tests.api.matching_world import Clock, candidate, essential, matching_app, pid, vacancy, welders
 from tests.helpers import WELDER, auth
 
 TEAM = auth("team_member", "tampere-tyollisyys")
@@ -129,8 +129,10 @@ def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_ca
     """Issue 10 item 6: a short shortlist is never a mystery, and the counts leak nothing. Issue 11:
     by default only candidates within commuting reach are counted (`exclusions=country` for all)."""
     skills = essential(WELDER, 100)
-    candidate(app, "c-far", skills=skills, municipality="905")  # Vaasa: beyond 50 km, consented to agency-a
-    candidate(app, "c-far-b", skills=skills, municipality="905", consent=("agency-b",))
+    candidate(
+        app, pid("far"), skills=skills, municipality="905"
+    )  # Vaasa: beyond 50 km, consented to agency-a
+    candidate(app, pid("far-b"), skills=skills, municipality="905", consent=("agency-b",))
     client = app.test_client()
 
     def counts(headers, scope=None):
@@ -177,24 +179,25 @@ def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_ca
 def test_a_vacancy_without_a_start_date_shortlists_a_perfect_candidate_available_tomorrow(app):
     """Issue 10 item 5 (before: excluded, as only candidates available today passed)."""
     vacancy(app, "v-asap", start_date=None)
-    candidate(app, "c-tomorrow", skills=essential(WELDER, 100), available_from="2026-11-25")
-    candidate(app, "c-in-6-weeks", skills=essential(WELDER, 100), available_from="2027-01-05")
+    candidate(app, pid("tomorrow"), skills=essential(WELDER, 100), available_from="2026-11-25")
+    candidate(app, pid("in-6-weeks"), skills=essential(WELDER, 100), available_from="2027-01-05")
     client = app.test_client()
     body = client.get("/api/v1/vacancies/v-asap/shortlist", headers=TEAM).json
     listed = {e["candidate_id"]: e["available_from"] for e in body["entries"]}
-    assert listed["c-tomorrow"] == "2026-11-25" and "c-in-6-weeks" not in listed
+    assert listed[pid("tomorrow")] == "2026-11-25" and pid("in-6-weeks") not in listed
     assert body["availability"] == {"rule": "window", "available_by": "2026-12-22", "window_days": 28}
     assert body["exclusions"]["by_filter"]["availability"] == 1
     wide = client.get("/api/v1/vacancies/v-asap/shortlist?available_within_days=60", headers=TEAM).json
-    assert "c-in-6-weeks" in {e["candidate_id"] for e in wide["entries"]}
+    assert pid("in-6-weeks") in {e["candidate_id"] for e in wide["entries"]}
     narrow = client.get("/api/v1/vacancies/v-asap/shortlist?available_within_days=0", headers=TEAM).json
-    assert "c-tomorrow" not in {e["candidate_id"] for e in narrow["entries"]}
+    assert pid("tomorrow") not in {e["candidate_id"] for e in narrow["entries"]}
     why = client.get(
-        "/api/v1/vacancies/v-asap/candidates/c-tomorrow/explanation?available_within_days=0", headers=TEAM
+        f"/api/v1/vacancies/v-asap/candidates/{pid('tomorrow')}/explanation?available_within_days=0",
+        headers=TEAM,
     ).json
     assert why["filters"] == ["available from 2026-11-25, after 2026-11-24"]
     # outside tester 4, F24: the reasons were English whatever the language asked for
-    url = "/api/v1/vacancies/v-asap/candidates/c-tomorrow/explanation?available_within_days=0&lang="
+    url = f"/api/v1/vacancies/v-asap/candidates/{pid('tomorrow')}/explanation?available_within_days=0&lang="
     assert client.get(url + "fi", headers=TEAM).json["filters"] == [
         "käytettävissä 2026-11-25 alkaen, myöhemmin kuin 2026-11-24"
     ]
@@ -241,8 +244,8 @@ def test_an_explanation_gives_the_real_rank_and_honours_k(app):
     assert (r["rank"], r["k"], r["shortlisted"]) == (5, 20, True)
     r = client.get(f"{url}?k=3", headers=TEAM).json
     assert (r["rank"], r["k"], r["shortlisted"]) == (5, 3, False)
-    candidate(app, "c-far", skills=essential(WELDER, 100), municipality="905")
-    far = client.get("/api/v1/vacancies/v-weld/candidates/c-far/explanation", headers=TEAM).json
+    candidate(app, pid("far"), skills=essential(WELDER, 100), municipality="905")
+    far = client.get(f"/api/v1/vacancies/v-weld/candidates/{pid('far')}/explanation", headers=TEAM).json
     assert far["rank"] is None and not far["shortlisted"] and far["filters"]
 
 

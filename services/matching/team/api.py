@@ -37,13 +37,11 @@ from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reaso
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data
 from shared.ratelimit import rate_limited
 from shared.schemas import REFERENCE_FORMATS, EscoUri, RegionId, StrictSchema
-
-#: What the profile service mints (HMAC-SHA-256 of the profile id, docs/events.md).
-CANDIDATE_ID_PATTERN = r"^c-[0-9a-f]{24}$"
 
 blp = Blueprint(
     "team",
