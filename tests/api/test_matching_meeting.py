@@ -552,3 +552,21 @@ def test_a_partner_agency_never_reads_another_agencys_outcomes_reasons_comments_
     assert page.count(second) and not any(s in page for s in secrets)
     team_page = logged_in(app).get(W48).data.decode()
     assert all(s in team_page for s in ("Suomi vielä A2-tasolla", "Suomen kielen kurssi B1", "Agency A"))
+
+
+def test_a_partner_whose_rows_were_hidden_by_consent_is_told_so_not_that_nobody_passes_the_filters(app):
+    """Outside tester 10, L2: the welders consented to agency A only; agency B's page says that none
+    of the top candidates consented to its organisation (the team sees them), in each language."""
+    assert app.test_client().get(f"{W48}/content.json", headers=TEAM).status_code == 200  # prepared
+    client = logged_in(app, "recruiter", "agency-b")
+    expected = {
+        "fi": "Yksikään kärkiehdokkaista ei ole antanut suostumusta organisaatiollesi.",
+        "sv": "Ingen av toppkandidaterna har gett sitt samtycke till din organisation.",
+        "en": "None of the top candidates has consented to your organisation.",
+    }
+    for lang, sentence in expected.items():
+        page = client.get(f"{W48}?lang={lang}").data.decode()
+        assert sentence in page and "No candidates pass the filters." not in page, lang
+        assert app.candidate_ids[0] not in page
+    team = logged_in(app).get(f"{W48}?lang=en").data.decode()
+    assert expected["en"] not in team and app.candidate_ids[0] in team

@@ -35,6 +35,7 @@ from services.matching.team.localise import fallback_uris, localise
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
+from shared.entitlement import sees_all_candidates
 from shared.http import query_parameters
 from shared.i18n import LANG_PARAM, current_language, format_day, supported
 from shared.organisations import region_not_served
@@ -258,6 +259,7 @@ def page(region: str, week: str) -> Any:
         next_week=str(iso.next()),
         is_current=iso == current,
         can_prepare=iso >= current and team().may_prepare(principal, stored.region),
+        team_view=sees_all_candidates(team().org_kind(principal.org)),
         candidates_chart=bar_chart(
             [
                 (
