@@ -234,13 +234,13 @@ def format_month(value: str | date | None) -> str:
     L5: the pilot results page printed ISO months beside Finnish dates.)"""
     if not value:
         return ""
-    if isinstance(value, str):
-        try:
-            year, month = (int(part) for part in value.split("-"))
-            value = date(year, month, 1)
-        except ValueError:
-            return value
-    return format_date(value, "LLLL y")
+    if isinstance(value, date):
+        return format_date(value, "LLLL y")
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return format_date(date(year, month, 1), "LLLL y")
+    except ValueError:
+        return value
 
 
 def lang_url(lang: str) -> str:
