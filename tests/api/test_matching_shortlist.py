@@ -93,17 +93,33 @@ def test_an_explanation_has_the_shortlists_score_and_its_own_labels(app):
     assert set(r.json["missing_essential"]) <= set(r.json["skills"]) and r.json["missing_essential"]
 
 
+NOBODY = "c-" + "0" * 24  # a pseudonym no candidate has
+
+
 def test_explaining_an_unknown_candidate_or_vacancy_is_404(app):
     client = app.test_client()
     assert (
-        client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=TEAM).status_code == 404
+        client.get(f"/api/v1/vacancies/v-weld/candidates/{NOBODY}/explanation", headers=TEAM).status_code
+        == 404
     )
-    assert client.get("/api/v1/vacancies/v-none/candidates/x/explanation", headers=TEAM).status_code == 404
+    assert (
+        client.get(f"/api/v1/vacancies/v-none/candidates/{NOBODY}/explanation", headers=TEAM).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize(
+    "candidate_id", ["nobody", "131052-308T", "C-" + "A" * 24, "aino@example.fi", "readme-welder-1"]
+)
+def test_a_candidate_id_that_is_no_pseudonym_is_a_422_naming_the_path_parameter(app, candidate_id):
+    """The same rule as for every candidate id in a body (outside tester 10, L7)."""
+    r = app.test_client().get(f"/api/v1/vacancies/v-weld/candidates/{candidate_id}/explanation", headers=TEAM)
+    assert r.status_code == 422 and "candidate_id" in r.json["errors"]["path"], r.json
 
 
 def test_a_recruiter_asking_to_explain_a_candidate_who_never_consented_to_them_gets_404_as_for_nobody(app):
     client = app.test_client()
-    unknown = client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=RECRUITER_B)
+    unknown = client.get(f"/api/v1/vacancies/v-weld/candidates/{NOBODY}/explanation", headers=RECRUITER_B)
     for candidate_id in app.candidate_ids:  # they consented to agency-a only
         url = f"/api/v1/vacancies/v-weld/candidates/{candidate_id}/explanation"
         r = client.get(url, headers=RECRUITER_B)
