@@ -10,7 +10,6 @@ from marshmallow import ValidationError, fields, post_load, validate
 from services.profile import events
 from services.profile.domain import EducationLevel, ProfileDetails, Status, TargetGroup
 from shared.i18n import N_
-from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.pii import identifier_holds_personal_data
 from shared.schemas import (
@@ -18,6 +17,7 @@ from shared.schemas import (
     NOTICES,
     REFERENCE_FORMATS,
     AggregateOutSchema,
+    CandidateId,
     DisplayText,
     EscoUri,
     Instant,
@@ -187,8 +187,10 @@ MAX_LOOKUP_IDS = 500
 
 
 class ContactLookupSchema(StrictSchema):
+    # Outside tester 10, L7: any string (an identity code, a phone number, an e-mail address) was taken
+    # and written into the audit log; now each id must be a pseudonym (errors.json.candidate_ids.<i>).
     candidate_ids = fields.List(
-        fields.String(validate=validate.Length(1, 32)),
+        CandidateId(),
         required=True,
         validate=validate.Length(1, MAX_LOOKUP_IDS),
     )
@@ -230,9 +232,8 @@ class AuditQuerySchema(StrictSchema):
         validate=[validate.Regexp(PROFILE_ID_PATTERN, error=PROFILE_ID_RULE), _no_personal_data],
         metadata={"description": "Only entries about this profile of the caller's organisation"},
     )
-    candidate_id = fields.String(
+    candidate_id = CandidateId(
         load_default=None,
-        validate=validate.Regexp(CANDIDATE_ID_PATTERN, error=N_("A candidate id is c- and 24 hex digits.")),
         metadata={
             "description": "Only entries about this pseudonymous candidate id (`c-` and 24 hex digits)"
         },

@@ -93,17 +93,33 @@ def test_an_explanation_has_the_shortlists_score_and_its_own_labels(app):
     assert set(r.json["missing_essential"]) <= set(r.json["skills"]) and r.json["missing_essential"]
 
 
+NOBODY = "c-" + "0" * 24  # a pseudonym no candidate has
+
+
 def test_explaining_an_unknown_candidate_or_vacancy_is_404(app):
     client = app.test_client()
     assert (
-        client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=TEAM).status_code == 404
+        client.get(f"/api/v1/vacancies/v-weld/candidates/{NOBODY}/explanation", headers=TEAM).status_code
+        == 404
     )
-    assert client.get("/api/v1/vacancies/v-none/candidates/x/explanation", headers=TEAM).status_code == 404
+    assert (
+        client.get(f"/api/v1/vacancies/v-none/candidates/{NOBODY}/explanation", headers=TEAM).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize(
+    "candidate_id", ["nobody", "131052-308T", "C-" + "A" * 24, "aino@example.fi", "readme-welder-1"]
+)
+def test_a_candidate_id_that_is_no_pseudonym_is_a_422_naming_the_path_parameter(app, candidate_id):
+    """The same rule as for every candidate id in a body (outside tester 10, L7)."""
+    r = app.test_client().get(f"/api/v1/vacancies/v-weld/candidates/{candidate_id}/explanation", headers=TEAM)
+    assert r.status_code == 422 and "candidate_id" in r.json["errors"]["path"], r.json
 
 
 def test_a_recruiter_asking_to_explain_a_candidate_who_never_consented_to_them_gets_404_as_for_nobody(app):
     client = app.test_client()
-    unknown = client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=RECRUITER_B)
+    unknown = client.get(f"/api/v1/vacancies/v-weld/candidates/{NOBODY}/explanation", headers=RECRUITER_B)
     for candidate_id in app.candidate_ids:  # they consented to agency-a only
         url = f"/api/v1/vacancies/v-weld/candidates/{candidate_id}/explanation"
         r = client.get(url, headers=RECRUITER_B)
@@ -195,14 +211,17 @@ def test_a_vacancy_without_a_start_date_shortlists_a_perfect_candidate_available
         f"/api/v1/vacancies/v-asap/candidates/{pid('tomorrow')}/explanation?available_within_days=0",
         headers=TEAM,
     ).json
-    assert why["filters"] == ["available from 2026-11-25, after 2026-11-24"]
+    assert why["filters"] == ["available from 25 Nov 2026, after 24 Nov 2026"]
     # outside tester 4, F24: the reasons were English whatever the language asked for
     url = f"/api/v1/vacancies/v-asap/candidates/{pid('tomorrow')}/explanation?available_within_days=0&lang="
-    assert client.get(url + "fi", headers=TEAM).json["filters"] == [
-        "käytettävissä 2026-11-25 alkaen, myöhemmin kuin 2026-11-24"
-    ]
+    assert (
+        client.get(url + "fi", headers=TEAM).json["filters"]
+        == [
+            "käytettävissä 25.11.2026 alkaen, myöhemmin kuin 24.11.2026"  # tester 10, L12: dates as pages write them
+        ]
+    )
     assert client.get(url + "sv", headers=TEAM).json["filters"] == [
-        "tillgänglig från 2026-11-25, senare än 2026-11-24"
+        "tillgänglig från 25.11.2026, senare än 24.11.2026"
     ]
     dated = client.get("/api/v1/vacancies/v-weld/shortlist?available_within_days=0", headers=TEAM).json
     assert dated["availability"] == {"rule": "start_date", "available_by": "2027-01-11", "window_days": None}

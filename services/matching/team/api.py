@@ -14,7 +14,6 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from services.kernel.texts import N_
 from services.matching.index.api import SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
@@ -37,11 +36,10 @@ from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reaso
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
-from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data
 from shared.ratelimit import rate_limited
-from shared.schemas import REFERENCE_FORMATS, EscoUri, RegionId, StrictSchema
+from shared.schemas import REFERENCE_FORMATS, CandidateId, EscoUri, RegionId, StrictSchema
 
 blp = Blueprint(
     "team",
@@ -156,9 +154,8 @@ class FollowUpSchema(StrictSchema):
 
 
 class OutcomeInSchema(StrictSchema):
-    candidate_id = fields.String(
+    candidate_id = CandidateId(
         required=True,
-        validate=validate.Regexp(CANDIDATE_ID_PATTERN, error=N_("A candidate id is c- and 24 hex digits.")),
         metadata={
             "description": "Pseudonymous candidate id from a shortlist (`c-` and 24 hex digits)",
             "example": "c-3f9a0c41d2b7e85f6a1c0d94",
