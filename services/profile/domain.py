@@ -15,6 +15,10 @@ from typing import Any
 
 from services.kernel.texts import N_
 
+#: How far ahead a jobseeker's availability date may lie, in days: a vacancy's start date's typo guard
+#: (services/vacancy/domain.py START_DAYS_AHEAD), three years.
+AVAILABLE_DAYS_AHEAD = 3 * 365
+
 
 class ProfileError(Exception):
     """Base of the profile service's domain errors."""
@@ -37,8 +41,8 @@ class ProfileVersionConflictError(ProfileError):
 
 
 class InvalidProfileError(ProfileError):
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))
+    def __init__(self, errors: dict[str, Any]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
 
 
@@ -151,8 +155,24 @@ class ProfileDetails:
             consented_orgs=frozenset(data["consented_orgs"]),
         )
 
-    def check(self) -> None:
-        errors: dict[str, list[str]] = {}
+    def check(self, today: date) -> None:
+        """Rules across fields, and the typo guards of dates (``today``: the service clock's day);
+        raises InvalidProfileError mapping field names (``work_history`` → index → field) to reasons."""
+        errors: dict[str, Any] = {}
+        if (self.available_from - today).days > AVAILABLE_DAYS_AHEAD:
+            # outside tester 10, L4: the same guard as a vacancy's start date (2099 is a typo)
+            errors["available_from"] = [N_("The availability date is more than three years ahead.")]
+        ended = {
+            str(i): {
+                "ended_year": [
+                    N_("The job ends in a future year: leave ended_year out (null) for a current job.")
+                ]
+            }
+            for i, work in enumerate(self.work_history)
+            if work.ended_year is not None and work.ended_year > today.year
+        }
+        if ended:
+            errors["work_history"] = ended
         chosen = {s.uri for s in self.skills}
         if len(chosen) != len(self.skills):
             errors["skills"] = [N_("A skill is listed more than once.")]
@@ -215,13 +235,13 @@ class Profile:
         now: datetime,
         generation: int = 0,
     ) -> Profile:
-        details.check()
+        details.check(now.date())
         return cls(profile_id, candidate_id, coach_org, details, Status.ACTIVE, 1, now, now, generation)
 
     def update(self, details: ProfileDetails, now: datetime) -> Profile:
         """A new version of a profile that is not withdrawn (a withdrawn one is created anew, as a new
         identity: ``ProfileHandlers.upsert``)."""
-        details.check()
+        details.check(now.date())
         status = Status.ACTIVE if self.status is Status.WITHDRAWN else self.status
         return replace(self, details=details, status=status, version=self.version + 1, updated_at=now)
 

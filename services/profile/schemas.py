@@ -60,7 +60,7 @@ class ExperienceSchema(StrictSchema):
     ended_year = JsonInteger(
         load_default=None,
         validate=validate.Range(1950, 2100),
-        metadata={"description": "Year the job ended; null if current"},
+        metadata={"description": "Year the job ended, not after the current year; null if current"},
     )
 
 
@@ -116,7 +116,10 @@ class ProfileInSchema(StrictSchema):
     )
     municipality = MunicipalityCode(required=True)
     max_commute_km = JsonNumber(required=True, validate=validate.Range(0, 500))
-    available_from = fields.Date(required=True)
+    available_from = fields.Date(
+        required=True,
+        metadata={"description": "At most three years ahead (422 otherwise); a past day means now"},
+    )
     working_time = fields.String(load_default="any", validate=validate.OneOf(WORKING_TIMES))
     target_groups = fields.List(
         fields.String(validate=validate.OneOf([t.value for t in TargetGroup])), load_default=list

@@ -136,6 +136,9 @@ class VacancyDetails:
             errors["languages"] = [N_("A language is listed more than once.")]
         if self.application_deadline and self.application_deadline < today:
             errors["application_deadline"] = [N_("The application deadline has passed.")]
+        elif self.application_deadline and (self.application_deadline - today).days > START_DAYS_AHEAD:
+            # the start date's typo guard (outside tester 10, L4: 2099-01-01 kept a vacancy "open")
+            errors["application_deadline"] = [N_("The application deadline is more than three years ahead.")]
         if self.start_date and (self.start_date - today).days < -START_DAYS_BEHIND:
             errors.setdefault("start_date", []).append(N_("The start date is more than a year in the past."))
         elif self.start_date and (self.start_date - today).days > START_DAYS_AHEAD:

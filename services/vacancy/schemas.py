@@ -82,7 +82,8 @@ class VacancyInSchema(StrictSchema):
         },
     )
     application_deadline = fields.Date(
-        load_default=None, metadata={"description": "Not in the past (422 otherwise)."}
+        load_default=None,
+        metadata={"description": "Not in the past and at most three years ahead (422 otherwise)."},
     )
     rejected_skills = fields.List(
         EscoUri("skill", metadata={"example": ESCO_EXAMPLES["other skill"]}),

@@ -247,6 +247,14 @@ def test_an_outcome_for_an_unknown_vacancy_is_404_and_for_an_unknown_candidate_4
         ({"status": "not_hired", "reason": "too tall"}, "reason"),
         ({"status": "proposed", "occurred_on": "2026-12-24"}, "occurred_on"),
         ({"status": "proposed", "follow_up": {"action": "Soita"}}, "follow_up"),
+        # outside tester 10, L4: every date field has the start date's typo guard
+        (
+            {
+                "status": "proposed",
+                "follow_up": {"action": "Soita", "owner": "valmentaja@tampere", "due": "2099-01-01"},
+            },
+            "follow_up",
+        ),
         ({"status": "proposed", "surprise": True}, "surprise"),
     ],
 )

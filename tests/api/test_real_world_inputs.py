@@ -205,3 +205,34 @@ def test_path_and_voucher_numbers_and_booleans_sent_as_strings_are_refused(profi
     assert client.put("/api/v1/profiles/t10-l3", json=profile_body(), headers=COACH).status_code == 201
     r = client.post(path, json=body, headers=COACH)
     assert r.status_code == 422 and r.json["errors"]["json"][field][0].startswith("Not a valid"), r.json
+
+
+# Outside tester 10, L4: a date typed 2099 for 2029 is refused on every date field, as a start date is.
+def test_an_application_deadline_more_than_three_years_ahead_is_refused_like_a_start_date(vacancy_app):
+    client = vacancy_app.test_client()
+    r = client.post(
+        "/api/v1/vacancies", json=valid(application_deadline="2099-01-01", start_date=None), headers=EMPLOYER
+    )
+    assert r.status_code == 422 and "application_deadline" in r.json["errors"]["json"], r.json
+    assert rows(vacancy_app)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("override", "where"),
+    [
+        ({"available_from": "2099-01-01"}, ["available_from"]),
+        (
+            {"work_history": [{"occupation_uri": WELDER, "years": 4, "ended_year": 2099}]},
+            ["work_history", "0", "ended_year"],
+        ),
+    ],
+)
+def test_a_profile_date_far_ahead_is_refused_and_nothing_is_stored_or_published(profile_app, override, where):
+    r = profile_app.test_client().put("/api/v1/profiles/t10-l4", json=profile_body(**override), headers=COACH)
+    assert r.status_code == 422, r.json
+    reasons = r.json["errors"]["json"]
+    for key in where:
+        reasons = reasons[key]
+    assert reasons and all(isinstance(x, str) for x in reasons), r.json
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(profile_outbox)).all() == []

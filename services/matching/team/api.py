@@ -149,7 +149,8 @@ class FollowUpSchema(StrictSchema):
         },
     )
     due = fields.Date(
-        load_default=None, metadata={"description": "ISO date, optional", "example": "2026-12-15"}
+        load_default=None,
+        metadata={"description": "ISO date, optional; at most three years ahead", "example": "2026-12-15"},
     )
 
 

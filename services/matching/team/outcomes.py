@@ -54,9 +54,13 @@ class Reason(StrEnum):
 class InvalidOutcomeError(ValueError):
     """A rule across fields is broken; ``errors`` maps field names to reasons."""
 
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))
+    def __init__(self, errors: dict[str, Any]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+
+
+#: How far ahead a follow-up may be due, in days (three years: the typo guard of every date field).
+DUE_DAYS_AHEAD = 3 * 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +118,7 @@ class Outcome:
         region: str = "",
         vacancy_title: str = "",
     ) -> Outcome:
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, Any] = {}
         if status is Status.NOT_HIRED and reason is None:
             errors["reason"] = [N_("A reason is required when a candidate was not hired.")]
         if status is not Status.NOT_HIRED and reason is not None:
@@ -124,6 +128,13 @@ class Outcome:
             errors["occurred_on"] = [N_("An outcome cannot happen in the future.")]
         elif (now.date() - day).days > 92:
             errors["occurred_on"] = [N_("Record outcomes within three months of what happened.")]
+        if (
+            follow_up is not None
+            and follow_up.due is not None
+            and (follow_up.due - now.date()).days > DUE_DAYS_AHEAD
+        ):
+            # a vacancy's start date's typo guard (outside tester 10, L4: no date field without one)
+            errors["follow_up"] = {"due": [N_("The follow-up is due more than three years ahead.")]}
         if errors:
             raise InvalidOutcomeError(errors)
         return cls(
