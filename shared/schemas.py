@@ -403,6 +403,12 @@ class StrictSchema(ma.Schema):
         return data
 
 
+class EmptyBody(StrictSchema):
+    """The body of an action that takes no input (``@blp.arguments(EmptyBody, required=False)``): no
+    body or ``{}``; anything else is a 422 as on every other endpoint (a field is "Unknown field.", a
+    list "Invalid input type."), so a client sending input it thinks is read is told it is not."""
+
+
 class LanguageSchema(StrictSchema):
     code = LanguageCode(
         required=True,

@@ -143,6 +143,22 @@ def test_a_past_week_never_prepared_is_not_made_up_afterwards(app):
     assert client.get(f"{W47}/content.json", headers=TEAM).status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("body", "field"), [({"zz": 1}, "zz"), ([], "_schema"), ({"week": "2026-W48"}, "week")]
+)
+def test_prepare_takes_no_input_and_a_body_with_any_is_a_422_and_nothing_is_prepared(app, body, field):
+    """Outside tester 10, L15: `[]` and `{"zz": 1}` prepared the meeting (seconds of CPU) as if read."""
+    client = app.test_client()
+    r = client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", json=body, headers=TEAM)
+    assert r.status_code == 422 and field in r.json["errors"]["json"], r.json
+    assert client.get(f"{W47}/content.json", headers=TEAM).status_code == 404
+
+
+def test_prepare_with_an_empty_object_is_a_prepare(app):
+    r = app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", json={}, headers=TEAM)
+    assert r.status_code == 201, r.json
+
+
 def test_a_past_week_can_be_prepared_once_late_and_then_never_replaced(app):
     client = app.test_client()
     r = client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM)

@@ -146,6 +146,12 @@ def test_the_choice_of_provider_makes_a_path_step_and_grants_consent_that_surviv
     assert client_seen["jobseeker"]["name"] == "Aino Virtanen" and client_seen["eligibility"] == {}
     assert client.get("/api/v1/vouchers", headers=auth("recruiter", "agency-a")).json["items"] == []
 
+    # the action takes no input: a body naming any is a 422, and nothing is withdrawn (outside tester 10, L15)
+    refused = client.post(
+        f"/api/v1/vouchers/{voucher['id']}/withdraw", json={"reason": "moved"}, headers=COACH
+    )
+    assert refused.status_code == 422 and "reason" in refused.json["errors"]["json"], refused.json
+    assert client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"][0]["state"] != "withdrawn"
     r = client.post(f"/api/v1/vouchers/{voucher['id']}/withdraw", headers=COACH)
     assert r.status_code == 200 and r.json["state"] == "withdrawn"
     assert last_candidate(profile_app)["consented_orgs"] == [ORG]

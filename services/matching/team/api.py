@@ -39,7 +39,7 @@ from shared.http import abort
 from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data
 from shared.ratelimit import rate_limited
-from shared.schemas import REFERENCE_FORMATS, CandidateId, EscoUri, RegionId, StrictSchema
+from shared.schemas import REFERENCE_FORMATS, CandidateId, EmptyBody, EscoUri, RegionId, StrictSchema
 
 blp = Blueprint(
     "team",
@@ -612,8 +612,9 @@ class Shortlists(MethodView):
 )
 class PrepareMeeting(MethodView):
     @require_role(*PREPARE_ROLES)
+    @blp.arguments(EmptyBody, required=False, description="None, or `{}` (outside tester 10, L15)")
     @blp.response(201, PreparedSchema)
-    def post(self, region: str, week: str) -> Any:
+    def post(self, _body: dict[str, Any], region: str, week: str) -> Any:
         """Compute and store the content of a region's weekly meeting (team members, coaches,
         operators). The current or a future week may be prepared again before the meeting (the new
         content replaces the old); a past week only if it never was (409 otherwise), so a past

@@ -46,6 +46,7 @@ from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.i18n import translate_text
 from shared.organisations import region_not_served
+from shared.schemas import EmptyBody
 
 blp = Blueprint(
     "vouchers",
@@ -301,8 +302,9 @@ class Choice(MethodView):
 @blp.route("/vouchers/<voucher_id>/withdraw")
 class Withdraw(MethodView):
     @require_role(Role.COACH)
+    @blp.arguments(EmptyBody, required=False, description="None, or `{}`")
     @blp.response(200, VoucherOutSchema)
-    def post(self, voucher_id: str) -> Any:
+    def post(self, _body: dict[str, Any], voucher_id: str) -> Any:
         """The jobseeker stops taking part: the provider's consent from the choice is withdrawn and the
         provider's step ends."""
         try:
