@@ -635,11 +635,17 @@ IF_MATCH_PARAMETER = {
 }
 
 
+def if_match_any() -> bool:
+    """Whether the request sends ``If-Match: *``: true only when the resource has a current
+    representation (RFC 9110 §13.1.1), so an upsert must answer 412 rather than create."""
+    return (request.headers.get("If-Match") or "").strip() == "*"
+
+
 def if_match_version(message: str) -> int | None:
     """The version named by the request's ``If-Match: "N"`` (optimistic concurrency; ``W/`` and the
     quotes optional), None without one or with ``*``; a 400 with ``message`` for anything else."""
     raw = request.headers.get("If-Match")
-    if raw is None or raw == "*":
+    if raw is None or raw.strip() == "*":
         return None
     if not _IF_MATCH.match(raw):
         abort(400, message=message)

@@ -32,7 +32,7 @@ from services.profile.schemas import (
     ProfileOutSchema,
 )
 from shared.auth import AUDIT_READERS, Principal, Role, current_principal, require_role
-from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
+from shared.http import IF_MATCH_PARAMETER, abort, if_match_any, if_match_version
 from shared.i18n import N_
 from shared.pii import identifier_holds_personal_data
 from shared.ratelimit import json_list_cost, rate_limited
@@ -115,7 +115,8 @@ class ProfileById(MethodView):
         pseudonymous candidate. Ids are per organisation, so the same id in another organisation is
         another jobseeker, never revealed. Within an organisation ids are compared without letter case:
         "T5-CASE" is the profile created as "t5-case". Send ``If-Match: "<version>"`` (the ETag you read) so that
-        another coach's change made meanwhile is not overwritten unseen (412 instead)."""
+        another coach's change made meanwhile is not overwritten unseen (412 instead); ``If-Match: *``
+        replaces only a profile that exists (412 instead of creating one; ``If-None-Match`` is not read)."""
         expected = if_match_version(gettext('If-Match must be a profile version, e.g. "3".'))
         try:
             profile, created = handlers().upsert(
@@ -124,6 +125,7 @@ class ProfileById(MethodView):
                 data["details"],
                 data["status"],
                 expected,
+                must_exist=if_match_any(),
             )
         except Exception as exc:
             translate(exc)
@@ -143,10 +145,20 @@ class ProfileById(MethodView):
 
     @require_role(Role.COACH, on_denied=audit_denied("profile.withdraw"))
     @blp.response(204)
+    @blp.doc(
+        parameters=[IF_MATCH_PARAMETER],
+        responses={
+            "400": {"$ref": "#/components/responses/DEFAULT_ERROR"},
+            "412": {"$ref": "#/components/responses/DEFAULT_ERROR"},
+        },
+    )
     def delete(self, profile_id: str) -> None:
-        """Withdraw a profile: personal data erased, a tombstone removes the candidate from matching."""
+        """Withdraw a profile: personal data erased, a tombstone removes the candidate from matching.
+        Erasure cannot be undone: send ``If-Match: "<version>"`` (the ETag you read) so that a profile
+        changed since you read it is not erased (412 instead)."""
+        expected = if_match_version(gettext('If-Match must be a profile version, e.g. "3".'))
         try:
-            handlers().withdraw(current_principal(), checked_id(profile_id))
+            handlers().withdraw(current_principal(), checked_id(profile_id), expected)
         except Exception as exc:
             translate(exc)
 

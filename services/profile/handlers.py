@@ -57,6 +57,7 @@ class ProfileHandlers:
         details: ProfileDetails,
         status: Status | None = None,
         expected_version: int | None = None,
+        must_exist: bool = False,
     ) -> tuple[Profile, bool]:
         """Create or replace a profile of the caller's organisation; returns it and whether it was
         created. Profile ids are per organisation: another organisation's profile of the same id is
@@ -65,10 +66,13 @@ class ProfileHandlers:
         caller's ``If-Match``): the profile must be at that version, else
         ``ProfileVersionConflictError`` and nothing changes (two coaches' full replacements do not
         overwrite each other unseen: an outside tester). Ids are compared without letter case: "T5-CASE"
-        replaces "t5-case" (outside testers 5, F23, and 7, H9/H10)."""
+        replaces "t5-case" (outside testers 5, F23, and 7, H9/H10). ``must_exist`` (``If-Match: *``):
+        ``ProfileVersionConflictError`` instead of creating one (outside tester 10, L13)."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
             created = existing is None or existing.status is Status.WITHDRAWN
+            if must_exist and created:
+                raise ProfileVersionConflictError(N_("profile %(id)s does not exist") % {"id": profile_id})
             if expected_version is not None and (created or existing.version != expected_version):  # type: ignore[union-attr]
                 raise ProfileVersionConflictError(
                     N_("profile %(id)s is not at version %(expected)s")
@@ -104,11 +108,18 @@ class ProfileHandlers:
         return profile, created
 
     @retry_on_conflict()
-    def withdraw(self, caller: Principal, profile_id: str) -> Profile:
+    def withdraw(self, caller: Principal, profile_id: str, expected_version: int | None = None) -> Profile:
         """Withdraw (erase) a profile of the caller's organisation; ``ProfileNotFoundError`` when the
-        organisation has no such profile (audited as a denied attempt)."""
+        organisation has no such profile (audited as a denied attempt). ``expected_version`` (the
+        caller's ``If-Match``): the profile must be at that version, else ``ProfileVersionConflictError``
+        and nothing is erased (erasure cannot be undone: outside tester 10, L13)."""
         with self.uow_factory() as uow:
             profile = self._own(uow, caller, profile_id, "profile.withdraw")
+            if expected_version is not None and profile.version != expected_version:
+                raise ProfileVersionConflictError(
+                    N_("profile %(id)s is not at version %(expected)s")
+                    % {"id": profile_id, "expected": expected_version}
+                )
             withdrawn = profile.withdraw(self.clock())
             uow.profiles.save(withdrawn)
             uow.publish_candidate(withdrawn)

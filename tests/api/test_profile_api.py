@@ -598,6 +598,39 @@ def test_a_put_with_a_stale_if_match_is_refused_and_nothing_changes(profile_app)
     assert new.status_code == 412 and count(profile_app, profiles) == 1
 
 
+def test_a_delete_with_a_stale_or_bad_if_match_erases_nothing(profile_app):
+    """Outside tester 10, L13: DELETE ignored If-Match, so a profile changed since it was read was
+    erased (which cannot be undone). A stale version is a 412, garbage a 400, as on PUT."""
+    client = profile_app.test_client()
+    assert client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).status_code == 201
+    assert (
+        client.put("/api/v1/profiles/p1", json=profile_body(max_commute_km=10), headers=COACH).status_code
+        == 200
+    )
+    before = published(profile_app)
+    stale = client.delete("/api/v1/profiles/p1", headers={**COACH, "If-Match": '"1"'})
+    assert stale.status_code == 412, stale.json
+    assert client.delete("/api/v1/profiles/p1", headers={**COACH, "If-Match": "three"}).status_code == 400
+    assert client.get("/api/v1/profiles/p1", headers=COACH).json["status"] == "active"
+    assert published(profile_app) == before
+    assert client.delete("/api/v1/profiles/p1", headers={**COACH, "If-Match": '"2"'}).status_code == 204
+
+
+def test_if_match_star_replaces_a_profile_that_exists_and_never_creates_one(profile_app):
+    """Outside tester 10, L13 (RFC 9110 §13.1.1: `If-Match: *` is false without a current representation)."""
+    client = profile_app.test_client()
+    star = {**COACH, "If-Match": "*"}
+    new = client.put("/api/v1/profiles/p-star", json=profile_body(), headers=star)
+    assert new.status_code == 412, new.json
+    assert count(profile_app, profiles) == 0 and count(profile_app, outbox) == 0
+    assert client.put("/api/v1/profiles/p-star", json=profile_body(), headers=COACH).status_code == 201
+    assert (
+        client.put("/api/v1/profiles/p-star", json=profile_body(max_commute_km=5), headers=star).status_code
+        == 200
+    )
+    assert client.delete("/api/v1/profiles/p-star", headers=star).status_code == 204
+
+
 def test_a_profile_id_in_other_letter_case_is_the_same_profile_everywhere(profile_app):
     """Outside tester 5, F23: "t5-case" and "T5-CASE" made one jobseeker two profiles, and withdrawing
     one left the other, contact details and all. Outside tester 7, H9/H10: then a withdrawal typed in
