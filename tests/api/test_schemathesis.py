@@ -171,7 +171,7 @@ def _unique(items: Any, key: str) -> bool:
 def _vacancy(body: dict[str, Any], geography: Any) -> bool:
     """VacancyIn: an occupation, skills or a description; the region (if given) is the municipality's;
     no skill both required and rejected; each skill and language once; the application deadline not
-    passed, the start date within a year back and three years ahead and not before the deadline."""
+    passed nor more than three years ahead, the start date within a year back and three years ahead and not before the deadline."""
     from services.vacancy.domain import START_DAYS_AHEAD, START_DAYS_BEHIND
 
     skills = {s.get("uri") for s in body.get("skills") or []}
@@ -184,7 +184,10 @@ def _vacancy(body: dict[str, Any], geography: Any) -> bool:
         and not skills & set(body.get("rejected_skills") or [])
         and _unique(body.get("skills"), "uri")
         and _unique(body.get("languages"), "code")
-        and (not isinstance(deadline, str) or deadline >= today.isoformat())
+        and (
+            not isinstance(deadline, str)
+            or today.isoformat() <= deadline <= (today + timedelta(days=START_DAYS_AHEAD)).isoformat()
+        )
         and (
             not isinstance(start, str)
             or (today - timedelta(days=START_DAYS_BEHIND)).isoformat()
@@ -197,7 +200,9 @@ def _vacancy(body: dict[str, Any], geography: Any) -> bool:
 
 def _profile(body: dict[str, Any], geography: Any) -> bool:
     """ProfileIn: each skill and language once; no suggested skill among the chosen ones; the work
-    history's years add up to at most a working life."""
+    history's years add up to at most a working life, no job ended in a future year; available at most
+    three years ahead."""
+    from services.profile.domain import AVAILABLE_DAYS_AHEAD
     from services.profile.schemas import MAX_CAREER_YEARS
 
     skills = {s.get("uri") for s in body.get("skills") or []}
@@ -208,6 +213,13 @@ def _profile(body: dict[str, Any], geography: Any) -> bool:
         and _unique(body.get("languages"), "code")
         and not skills & set(body.get("suggested_skills") or [])
         and years <= MAX_CAREER_YEARS
+        and all(
+            not isinstance(j.get("ended_year"), int) or j["ended_year"] <= date.today().year for j in jobs
+        )
+        and (
+            not isinstance(body.get("available_from"), str)
+            or body["available_from"] <= (date.today() + timedelta(days=AVAILABLE_DAYS_AHEAD)).isoformat()
+        )
     )
 
 
@@ -224,11 +236,17 @@ def _rating_subject(body: dict[str, Any], geography: Any) -> bool:
 
 
 def _outcome(body: dict[str, Any], geography: Any) -> bool:
-    """OutcomeIn: a reason exactly with not_hired; occurred_on not in the future, at most 92 days ago."""
+    """OutcomeIn: a reason exactly with not_hired; occurred_on not in the future, at most 92 days ago;
+    a follow-up due at most three years ahead."""
+    from services.matching.team.outcomes import DUE_DAYS_AHEAD
+
     today = date.today()
     occurred = body.get("occurred_on")
-    return (body.get("reason") is not None) == (body.get("status") == "not_hired") and (
-        occurred is None or (today - timedelta(days=92)).isoformat() <= occurred <= today.isoformat()
+    due = (body.get("follow_up") or {}).get("due") if isinstance(body.get("follow_up"), dict) else None
+    return (
+        (body.get("reason") is not None) == (body.get("status") == "not_hired")
+        and (occurred is None or (today - timedelta(days=92)).isoformat() <= occurred <= today.isoformat())
+        and (not isinstance(due, str) or due <= (today + timedelta(days=DUE_DAYS_AHEAD)).isoformat())
     )
 
 
@@ -270,7 +288,11 @@ BODY_RULES = {
 UPLOADS = {"/api/v1/shortages": "POST", "/api/v1/training/catalogue": "POST"}
 #: Conditional requests (a documented ``If-Match``): valid data with a stale version is a 412
 #: (RFC 9110 §13.1.1), a state answer like 409, not a refusal of the data.
-CONDITIONAL = {"/api/v1/vacancies/{vacancy_id}": "PUT", "/api/v1/profiles/{profile_id}": "PUT"}
+CONDITIONAL = [
+    ("/api/v1/vacancies/{vacancy_id}", "PUT"),
+    ("/api/v1/profiles/{profile_id}", "PUT"),
+    ("/api/v1/profiles/{profile_id}", "DELETE"),  # erasure honours If-Match too (outside tester 10, L13)
+]
 DEFAULT_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
 
 
@@ -334,8 +356,8 @@ def engine_config(seed: int) -> SchemathesisConfig:
                         "positive_data_acceptance": {"expected-statuses": [*DEFAULT_ACCEPTANCE, extra]}
                     },
                 }
-                for table, extra in ((UPLOADS, "422"), (CONDITIONAL, "412"))
-                for path, method in table.items()
+                for table, extra in ((list(UPLOADS.items()), "422"), (CONDITIONAL, "412"))
+                for path, method in table
             ],
             "phases": {"stateful": {"max-steps": MAX_STEPS}},
         }
