@@ -18,13 +18,15 @@ them). Reported, for `MatchingEngine.shortlist(k=50)` and for `rank(k=50, count_
 (the shortlist as the API answers it, with each version's default exclusion counts), per version
 (half the queries with a consent filter, as `benchmarks.speed`): p50/p90/p99 latency, mean CPU time
 per query (all threads of the process), the paired ratio, index bytes per profile, and whether both
-return the same shortlists; with `--same-counts N`, whether the whole-country counts of the first N
-queries agree.
+return the same shortlists (every field of every entry: ids, order, scores, skills, evidence ...); with `--same-counts N`, whether the exclusion counts of
+the first N queries agree, in every scope both versions have (commuting reach and whole country; a
+base from before the scopes counted over the whole country only).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import importlib.util
 import os
@@ -154,7 +156,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 times[name].append(time.perf_counter() - start)
                 cpu[name].append(time.process_time() - c0)
                 entries = result if isinstance(result, list) else result.entries
-                got[name] = [(e.candidate_id, e.score) for e in entries]
+                got[name] = [repr(dataclasses.astuple(e)) for e in entries]  # every field (NaN == NaN)
             same += got["base"] == got["this"]
         part: dict[str, Any] = {"identical_shortlists": same}
         print(f"\n{label} (k={K}):")
@@ -180,23 +182,25 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             flush=True,
         )
         out[label] = part
-    if args.same_counts:  # the whole-country counts (the base's only scope) must not have changed
-        scope = importlib.import_module("services.matching.index.domain.filters").Scope.COUNTRY
-        agree = 0
-        for v, org in queries[: args.same_counts]:
-            a = as_the_api(engines["base"], v, org).exclusions
-            b = (
-                engines["this"]
-                .rank(v, k=K, viewer_org=org, today=REFERENCE_DAY, exclusion_scope=scope)
-                .exclusions
+    if args.same_counts:  # the exclusion counts must not have changed, in every scope both versions have
+        this_scope = importlib.import_module("services.matching.index.domain.filters").Scope
+        base_scope = getattr(importlib.import_module("base_ranking_domain.filters"), "Scope", None)
+
+        def counts(engine: Any, v: Any, org: str | None, scope: Any) -> Any:
+            kw = {} if scope is None else {"exclusion_scope": scope}
+            e = engine.rank(v, k=K, viewer_org=org, today=REFERENCE_DAY, **kw).exclusions
+            return e.considered, e.excluded, dict(e.by_reason)
+
+        # a base without scopes counted over the whole country only
+        scopes = [s.value for s in this_scope] if base_scope is not None else [this_scope.COUNTRY.value]
+        for value in scopes:
+            agree = sum(
+                counts(engines["base"], v, org, base_scope(value) if base_scope is not None else None)
+                == counts(engines["this"], v, org, this_scope(value))
+                for v, org in queries[: args.same_counts]
             )
-            agree += (a.considered, a.excluded, dict(a.by_reason)) == (
-                b.considered,
-                b.excluded,
-                dict(b.by_reason),
-            )
-        out["same_country_counts"] = agree
-        print(f"whole-country counts equal to the base's: {agree} of {args.same_counts}")
+            out[f"same_counts_{value}"] = agree
+            print(f"exclusion counts ({value}) equal to the base's: {agree} of {args.same_counts}")
     return out
 
 

@@ -51,12 +51,18 @@ LEVELS = ("basic", "intermediate", "advanced", "expert")
 ORGS = ("agency-a", "agency-b", "tampere-tyollisyys", "helsinki-tyollisyys", "uravalmennus-oy")
 
 
+def candidate_id(i: int) -> str:
+    """The `i`-th generated candidate's pseudonymous id ("c-" and 24 hex digits, as docs/events.md
+    requires of the candidates topic's keys)."""
+    return f"c-{i:024x}"
+
+
 def payload(
     i: int, version: int, rng: random.Random, skills: list[str], occupations: list[str], towns: list[str]
 ) -> dict[str, Any]:
     """A synthetic candidate as the profile service publishes it: 3-15 claimed skills, 0-3 jobs."""
     return {
-        "candidate_id": f"c{i:07d}",
+        "candidate_id": candidate_id(i),
         "version": version,
         "skills": [{"uri": u, "level": rng.choice(LEVELS)} for u in rng.sample(skills, rng.randint(3, 15))],
         "suggested_skills": rng.sample(skills, rng.randint(0, 3)),
@@ -108,24 +114,30 @@ class Writer:
                 Envelope("candidate.upserted", "@ID@", payload(i, version, self.rng, *self.data), "profile")
                 .encode()
                 .decode()
-                .replace(f"c{i:07d}", "@ID@")
+                .replace(candidate_id(i), "@ID@")
                 for i in range(5000)
             ]
         return self._templates[version]
 
     def upserts(self, ids: range | list[int], version: int = 1) -> None:
         templates = self._template(version)
-        lines = (f"c{i:07d}|{templates[i % len(templates)].replace('@ID@', f'c{i:07d}')}\n" for i in ids)
+        lines = (
+            f"{candidate_id(i)}|{templates[i % len(templates)].replace('@ID@', candidate_id(i))}\n"
+            for i in ids
+        )
         self._send(lines)
 
     def candidates(self, ids: range) -> Iterator[Candidate]:
         """The candidates `upserts(ids)` wrote (version 1), as the index reads them."""
-        templates = [candidate_from_payload(json.loads(t)["payload"]) for t in self._template(1)]
+        templates = [
+            candidate_from_payload(json.loads(t.replace("@ID@", candidate_id(0)))["payload"])
+            for t in self._template(1)
+        ]
         for i in ids:
-            yield replace(templates[i % len(templates)], candidate_id=f"c{i:07d}")
+            yield replace(templates[i % len(templates)], candidate_id=candidate_id(i))
 
     def withdrawals(self, ids: list[int]) -> None:
-        self._send(f"c{i:07d}|\n" for i in ids)
+        self._send(f"{candidate_id(i)}|\n" for i in ids)
 
     def _send(self, lines: Any) -> None:
         path = self.home / "records.txt"

@@ -142,7 +142,8 @@ def translate_text(text: str, _depth: int = 0) -> str:
     """``text`` (an English message the code produced) in the request's language: the catalogue's
     translation of the msgid ``text``, or of the placeholder msgid it is an instance of (the values
     kept as given, except a value that is itself a catalogue message, e.g. the state ``ended`` or a
-    nested reason, which is translated too); unknown texts are returned as they are."""
+    nested reason, which is translated too, and an ISO date, written as the pages write dates:
+    ``format_day``); unknown texts are returned as they are."""
     if not text or not has_request_context():
         return text
     translated = gettext(text)
@@ -153,8 +154,23 @@ def translate_text(text: str, _depth: int = 0) -> str:
             values = match.groupdict()
             if _depth < 2:  # a value that is itself a message (a state word, a nested reason) in kind
                 values = {k: translate_text(v, _depth + 1) for k, v in values.items()}
-            return gettext(msgid, **values)
+            return gettext(msgid, **{k: _local_day(v) for k, v in values.items()})
     return text
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _local_day(value: str) -> str:
+    """A placeholder value that is an ISO date (``2027-06-01``), written as every page writes dates
+    in the request's language (``format_day``: ``1.6.2027``, ``1 Jun 2027``); other values as given.
+    (Outside tester 10, L12: explanations' Finnish reasons printed ISO dates.)"""
+    if not _ISO_DAY.match(value):
+        return value
+    try:
+        return format_day(date.fromisoformat(value))
+    except ValueError:  # shaped like a date but none (2026-02-30): as given
+        return value
 
 
 def translate_errors(errors: object) -> object:
@@ -211,6 +227,22 @@ def format_day(value: date | None) -> str:
     return f"{value.day}.{value.month}.{value.year}"
 
 
+def format_month(value: str | date | None) -> str:
+    """A month (``"2026-12"`` or a date in it) as the viewer's language names it: ``joulukuu 2026``
+    (fi), ``december 2026`` (sv), ``December 2026`` (en), by the CLDR data of Babel (BSD-3-Clause);
+    ``""`` for None; a string that is no ``YYYY-MM`` month is returned as given. (Outside tester 10,
+    L5: the pilot results page printed ISO months beside Finnish dates.)"""
+    if not value:
+        return ""
+    if isinstance(value, date):
+        return format_date(value, "LLLL y")
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return format_date(date(year, month, 1), "LLLL y")
+    except ValueError:
+        return value
+
+
 def lang_url(lang: str) -> str:
     """The current page's URL with ``?lang=`` set to ``lang`` (other query parameters kept)."""
     args = request.args.to_dict(flat=False)
@@ -230,6 +262,7 @@ def init_i18n(app: Flask) -> None:
     )
 
     app.add_template_filter(format_day, "day")
+    app.add_template_filter(format_month, "month")
 
     @app.context_processor
     def languages() -> dict[str, Any]:

@@ -23,6 +23,7 @@ from marshmallow import ValidationError, fields, validate
 from shared.geography import Geography, Municipality, UnknownPlaceError
 from shared.i18n import N_
 from shared.languages import UnknownLanguageError, normalise_language
+from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.reference import EscoCatalogue, Kind, UnknownConceptError
 from shared.text import plain_typography
 
@@ -321,6 +322,27 @@ def known_municipality(code: str) -> None:
         reference().geography.municipality(code)
     except UnknownPlaceError as exc:
         raise ValidationError(str(exc)) from None
+
+
+CANDIDATE_ID_RULE = N_("A candidate id is c- and 24 hex digits.")
+
+
+class CandidateId(fields.String):
+    """A pseudonymous candidate id (``c-`` and 24 lower-case hex digits, ``CANDIDATE_ID_PATTERN``),
+    else a ValidationError "A candidate id is c- and 24 hex digits." — so an identity code, phone
+    number, e-mail address or profile id sent as one is refused before anything is stored or audited."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        metadata = {
+            "description": "Pseudonymous candidate id (`c-` and 24 hex digits)",
+            "example": "c-3f9a0c41d2b7e85f6a1c0d94",
+            **kwargs.pop("metadata", {}),
+        }
+        validators = [validate.Regexp(CANDIDATE_ID_PATTERN, error=CANDIDATE_ID_RULE)]
+        extra = kwargs.pop("validate", None)
+        if extra is not None:
+            validators += list(extra) if isinstance(extra, list | tuple) else [extra]
+        super().__init__(validate=validators, metadata=metadata, **kwargs)
 
 
 class StrictSchema(ma.Schema):

@@ -17,6 +17,7 @@ from shared.schemas import (
     NOTICES,
     REFERENCE_FORMATS,
     AggregateOutSchema,
+    CandidateId,
     DisplayText,
     EscoUri,
     Instant,
@@ -186,8 +187,10 @@ MAX_LOOKUP_IDS = 500
 
 
 class ContactLookupSchema(StrictSchema):
+    # Outside tester 10, L7: any string (an identity code, a phone number, an e-mail address) was taken
+    # and written into the audit log; now each id must be a pseudonym (errors.json.candidate_ids.<i>).
     candidate_ids = fields.List(
-        fields.String(validate=validate.Length(1, 32)),
+        CandidateId(),
         required=True,
         validate=validate.Length(1, MAX_LOOKUP_IDS),
     )
@@ -207,8 +210,6 @@ class ContactListSchema(ma.Schema):
 
 #: A profile id: the organisation's own id for the jobseeker (``services.profile.api.checked_id``)
 PROFILE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
-#: A pseudonymous candidate id (``services.profile.domain.pseudonym``)
-CANDIDATE_ID_PATTERN = r"^c-[0-9a-f]{24}$"
 PROFILE_ID_RULE = N_(
     "1-64 characters: letters A-Z or a-z (no å, ä or ö), digits, '.', '_', ':' or '-', starting with a letter or digit."
 )
@@ -231,9 +232,8 @@ class AuditQuerySchema(StrictSchema):
         validate=[validate.Regexp(PROFILE_ID_PATTERN, error=PROFILE_ID_RULE), _no_personal_data],
         metadata={"description": "Only entries about this profile of the caller's organisation"},
     )
-    candidate_id = fields.String(
+    candidate_id = CandidateId(
         load_default=None,
-        validate=validate.Regexp(CANDIDATE_ID_PATTERN, error=N_("A candidate id is c- and 24 hex digits.")),
         metadata={
             "description": "Only entries about this pseudonymous candidate id (`c-` and 24 hex digits)"
         },

@@ -71,6 +71,10 @@ VACANCIES = TopicSpec(
     readers=("matching",),
 )
 
+#: A pseudonymous candidate id, the candidates and outcomes topics' key: "c-" and the first 24 hex
+#: digits of an HMAC-SHA-256 (services/profile/domain.py `pseudonym`; docs/events.md).
+CANDIDATE_ID_PATTERN = r"^c-[0-9a-f]{24}$"
+
 CANDIDATES = TopicSpec(
     name="kohtaanto.candidates.v1",
     partitions=3,

@@ -4,6 +4,7 @@ vacancies and pseudonymous candidates applied to its state as the feed would app
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -121,6 +122,12 @@ def vacancy(
     if rejected_skills:
         payload["rejected_skills"] = list(rejected_skills)
     apply(app, VACANCIES, vacancy_id, "vacancy.posted" if version == 1 else "vacancy.updated", payload)
+
+
+def pid(name: str) -> str:
+    """A test candidate's pseudonymous id ("c-" and 24 hex digits, as the candidates topic's reader
+    requires) derived from a readable `name`."""
+    return "c-" + hashlib.sha256(name.encode()).hexdigest()[:24]
 
 
 def candidate(

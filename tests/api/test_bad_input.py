@@ -75,7 +75,7 @@ def test_no_bad_input_makes_the_profile_service_fail(profile_service):
         profile_service,
         {
             ("PUT", "/api/v1/profiles/{profile_id}"): profile_body(),
-            ("POST", "/api/v1/contacts/lookup"): {"candidate_ids": ["c-1"], "purpose": "meeting"},
+            ("POST", "/api/v1/contacts/lookup"): {"candidate_ids": ["c-" + "1" * 24], "purpose": "meeting"},
         },
         orgs=("tampere-tyollisyys",),
         per_operation=PER_OPERATION,

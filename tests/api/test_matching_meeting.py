@@ -3,13 +3,24 @@ reproducing a week, roles."""
 
 import csv
 import io
+import json
 import re
 from datetime import timedelta
 
 import pytest
 
 from services.matching.team.meeting import IsoWeek
-from tests.api.matching_world import NURSE, SHORTAGE_CSV, Clock, candidate, matching_app, vacancy, welders
+from tests.api.matching_world import (
+    NURSE,
+    SHORTAGE_CSV,
+    Clock,
+    candidate,
+    essential,
+    matching_app,
+    pid,
+    vacancy,
+    welders,
+)
 from tests.helpers import WELDER, at_once, auth, token
 
 OPERATOR = auth("operator", "kohtaanto")
@@ -296,7 +307,7 @@ def test_the_meeting_shows_the_match_score_and_skills_from_work_history_apart_fr
     app = matching_app(database_url, clock)
     vacancy(app, "v-weld", openings=3)
     ids = welders(app, n=3)
-    candidate(app, "c-history-only", skills=[], history=WELDER)  # claims nothing, welded for years
+    candidate(app, pid("history-only"), skills=[], history=WELDER)  # claims nothing, welded for years
     r = app.test_client().post(
         "/api/v1/shortages", data=SHORTAGE_CSV, headers={**OPERATOR, "Content-Type": "text/csv"}
     )
@@ -305,7 +316,7 @@ def test_the_meeting_shows_the_match_score_and_skills_from_work_history_apart_fr
     rows = {c["candidate_id"]: c for c in content["vacancies"][0]["candidates"]}
     assert all(0 <= c["match"] <= 100 for c in rows.values())
     assert rows[ids[0]]["match"] > 50 and rows[ids[0]]["inferred"] == []  # claimed every essential skill
-    history = rows["c-history-only"]
+    history = rows[pid("history-only")]
     assert history["matched"] and {s["uri"] for s in history["inferred"]} == {
         s["uri"] for s in history["matched"]
     }
@@ -468,3 +479,76 @@ def test_a_vacancy_without_an_occupation_reaches_the_meeting_when_a_shortage_occ
     assert {r["occupation_inferred"] for r in table if r["vacancy_id"] == "v-weld"} == {"false"}
     page = logged_in(app).get(W48).data.decode()
     assert page.count("päätelty tekstistä") == 1, "the inferred vacancy is marked on the page"
+
+
+def _every_cell(xlsx_bytes):
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(xlsx_bytes))
+    return " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
+
+
+def test_a_partner_agency_never_reads_another_agencys_outcomes_reasons_comments_or_follow_ups(app, clock):
+    """Outside tester 10, L1: a jobseeker who consented to two competing agencies; agency A's
+    rejection, its reason, its recruiter's comment and follow-up reach the team (the employment
+    services) and agency A, never agency B: not on the page, in the JSON, the CSV or the XLSX."""
+    client = app.test_client()
+    second = app.candidate_ids[1]
+    skills = essential(WELDER, 100)
+    candidate(app, second, skills=skills[:-1], consent=("agency-a", "agency-b"), version=2)
+    agency_b = auth("recruiter", "agency-b")
+    clock.now -= timedelta(days=7)
+    client.get(f"{W47}/content.json", headers=TEAM)
+    assert (
+        client.post(
+            "/api/v1/vacancies/v-weld/outcomes",
+            headers=RECRUITER,
+            json={
+                "candidate_id": second,
+                "status": "not_hired",
+                "reason": "language",
+                "comment": "Suomi vielä A2-tasolla",
+                "follow_up": {"action": "Suomen kielen kurssi B1", "owner": "agency-a", "due": "2026-12-04"},
+            },
+        ).status_code
+        == 201
+    )
+    assert (
+        client.post(
+            "/api/v1/vacancies/v-weld/outcomes",
+            headers=agency_b,
+            json={"candidate_id": second, "status": "proposed", "comment": "Ehdotettu B:n kautta"},
+        ).status_code
+        == 201
+    )
+    clock.now += timedelta(days=7)
+    secrets = ("Suomi vielä A2-tasolla", "Suomen kielen kurssi B1", "agency-a", "Agency A")
+
+    for headers, sees_a in ((TEAM, True), (RECRUITER, True), (agency_b, False)):
+        content = client.get(f"{W48}/content.json", headers=headers).json["content"]
+        weld = next(v for v in content["vacancies"] if v["vacancy_id"] == "v-weld")
+        row = next(c for c in weld["candidates"] if c["candidate_id"] == second)
+        last = {(r["recorded_by_org"], r["status"], r["reason"], r["comment"]) for r in content["last_week"]}
+        a_outcome = ("agency-a", "not_hired", "language", "Suomi vielä A2-tasolla")
+        follow_ups = [f["action"] for f in content["follow_ups"]]
+        downloads = " ".join(
+            [
+                client.get(f"{W48}/content.csv", headers=headers).data.decode(),
+                _every_cell(client.get(f"{W48}/content.xlsx", headers=headers).data),
+            ]
+        )
+        if sees_a:
+            assert a_outcome in last and {"org": "agency-a", "status": "not_hired"} in row["agencies"]
+            assert "agency-a" in downloads
+        else:
+            assert a_outcome not in last and all(
+                r["recorded_by_org"] == "agency-b" for r in content["last_week"]
+            )
+            assert row["agencies"] == [{"org": "agency-b", "status": "proposed"}], "its own, in full"
+            assert ("agency-b", "proposed", None, "Ehdotettu B:n kautta") in last
+            assert "Suomen kielen kurssi B1" not in follow_ups
+            assert not any(s in json.dumps(content) or s in downloads for s in secrets)
+    page = logged_in(app, "recruiter", "agency-b").get(W48).data.decode()
+    assert page.count(second) and not any(s in page for s in secrets)
+    team_page = logged_in(app).get(W48).data.decode()
+    assert all(s in team_page for s in ("Suomi vielä A2-tasolla", "Suomen kielen kurssi B1", "Agency A"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api.matching_world import Clock, candidate, essential, matching_app, vacancy, welders
+from tests.api.matching_world import Clock, candidate, essential, matching_app, pid, vacancy, welders
 from tests.helpers import WELDER, auth
 
 TEAM = auth("team_member", "tampere-tyollisyys")
@@ -93,17 +93,33 @@ def test_an_explanation_has_the_shortlists_score_and_its_own_labels(app):
     assert set(r.json["missing_essential"]) <= set(r.json["skills"]) and r.json["missing_essential"]
 
 
+NOBODY = "c-" + "0" * 24  # a pseudonym no candidate has
+
+
 def test_explaining_an_unknown_candidate_or_vacancy_is_404(app):
     client = app.test_client()
     assert (
-        client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=TEAM).status_code == 404
+        client.get(f"/api/v1/vacancies/v-weld/candidates/{NOBODY}/explanation", headers=TEAM).status_code
+        == 404
     )
-    assert client.get("/api/v1/vacancies/v-none/candidates/x/explanation", headers=TEAM).status_code == 404
+    assert (
+        client.get(f"/api/v1/vacancies/v-none/candidates/{NOBODY}/explanation", headers=TEAM).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize(
+    "candidate_id", ["nobody", "131052-308T", "C-" + "A" * 24, "aino@example.fi", "readme-welder-1"]
+)
+def test_a_candidate_id_that_is_no_pseudonym_is_a_422_naming_the_path_parameter(app, candidate_id):
+    """The same rule as for every candidate id in a body (outside tester 10, L7)."""
+    r = app.test_client().get(f"/api/v1/vacancies/v-weld/candidates/{candidate_id}/explanation", headers=TEAM)
+    assert r.status_code == 422 and "candidate_id" in r.json["errors"]["path"], r.json
 
 
 def test_a_recruiter_asking_to_explain_a_candidate_who_never_consented_to_them_gets_404_as_for_nobody(app):
     client = app.test_client()
-    unknown = client.get("/api/v1/vacancies/v-weld/candidates/nobody/explanation", headers=RECRUITER_B)
+    unknown = client.get(f"/api/v1/vacancies/v-weld/candidates/{NOBODY}/explanation", headers=RECRUITER_B)
     for candidate_id in app.candidate_ids:  # they consented to agency-a only
         url = f"/api/v1/vacancies/v-weld/candidates/{candidate_id}/explanation"
         r = client.get(url, headers=RECRUITER_B)
@@ -129,8 +145,10 @@ def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_ca
     """Issue 10 item 6: a short shortlist is never a mystery, and the counts leak nothing. Issue 11:
     by default only candidates within commuting reach are counted (`exclusions=country` for all)."""
     skills = essential(WELDER, 100)
-    candidate(app, "c-far", skills=skills, municipality="905")  # Vaasa: beyond 50 km, consented to agency-a
-    candidate(app, "c-far-b", skills=skills, municipality="905", consent=("agency-b",))
+    candidate(
+        app, pid("far"), skills=skills, municipality="905"
+    )  # Vaasa: beyond 50 km, consented to agency-a
+    candidate(app, pid("far-b"), skills=skills, municipality="905", consent=("agency-b",))
     client = app.test_client()
 
     def counts(headers, scope=None):
@@ -177,29 +195,33 @@ def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_ca
 def test_a_vacancy_without_a_start_date_shortlists_a_perfect_candidate_available_tomorrow(app):
     """Issue 10 item 5 (before: excluded, as only candidates available today passed)."""
     vacancy(app, "v-asap", start_date=None)
-    candidate(app, "c-tomorrow", skills=essential(WELDER, 100), available_from="2026-11-25")
-    candidate(app, "c-in-6-weeks", skills=essential(WELDER, 100), available_from="2027-01-05")
+    candidate(app, pid("tomorrow"), skills=essential(WELDER, 100), available_from="2026-11-25")
+    candidate(app, pid("in-6-weeks"), skills=essential(WELDER, 100), available_from="2027-01-05")
     client = app.test_client()
     body = client.get("/api/v1/vacancies/v-asap/shortlist", headers=TEAM).json
     listed = {e["candidate_id"]: e["available_from"] for e in body["entries"]}
-    assert listed["c-tomorrow"] == "2026-11-25" and "c-in-6-weeks" not in listed
+    assert listed[pid("tomorrow")] == "2026-11-25" and pid("in-6-weeks") not in listed
     assert body["availability"] == {"rule": "window", "available_by": "2026-12-22", "window_days": 28}
     assert body["exclusions"]["by_filter"]["availability"] == 1
     wide = client.get("/api/v1/vacancies/v-asap/shortlist?available_within_days=60", headers=TEAM).json
-    assert "c-in-6-weeks" in {e["candidate_id"] for e in wide["entries"]}
+    assert pid("in-6-weeks") in {e["candidate_id"] for e in wide["entries"]}
     narrow = client.get("/api/v1/vacancies/v-asap/shortlist?available_within_days=0", headers=TEAM).json
-    assert "c-tomorrow" not in {e["candidate_id"] for e in narrow["entries"]}
+    assert pid("tomorrow") not in {e["candidate_id"] for e in narrow["entries"]}
     why = client.get(
-        "/api/v1/vacancies/v-asap/candidates/c-tomorrow/explanation?available_within_days=0", headers=TEAM
+        f"/api/v1/vacancies/v-asap/candidates/{pid('tomorrow')}/explanation?available_within_days=0",
+        headers=TEAM,
     ).json
-    assert why["filters"] == ["available from 2026-11-25, after 2026-11-24"]
+    assert why["filters"] == ["available from 25 Nov 2026, after 24 Nov 2026"]
     # outside tester 4, F24: the reasons were English whatever the language asked for
-    url = "/api/v1/vacancies/v-asap/candidates/c-tomorrow/explanation?available_within_days=0&lang="
-    assert client.get(url + "fi", headers=TEAM).json["filters"] == [
-        "käytettävissä 2026-11-25 alkaen, myöhemmin kuin 2026-11-24"
-    ]
+    url = f"/api/v1/vacancies/v-asap/candidates/{pid('tomorrow')}/explanation?available_within_days=0&lang="
+    assert (
+        client.get(url + "fi", headers=TEAM).json["filters"]
+        == [
+            "käytettävissä 25.11.2026 alkaen, myöhemmin kuin 24.11.2026"  # tester 10, L12: dates as pages write them
+        ]
+    )
     assert client.get(url + "sv", headers=TEAM).json["filters"] == [
-        "tillgänglig från 2026-11-25, senare än 2026-11-24"
+        "tillgänglig från 25.11.2026, senare än 24.11.2026"
     ]
     dated = client.get("/api/v1/vacancies/v-weld/shortlist?available_within_days=0", headers=TEAM).json
     assert dated["availability"] == {"rule": "start_date", "available_by": "2027-01-11", "window_days": None}
@@ -241,8 +263,8 @@ def test_an_explanation_gives_the_real_rank_and_honours_k(app):
     assert (r["rank"], r["k"], r["shortlisted"]) == (5, 20, True)
     r = client.get(f"{url}?k=3", headers=TEAM).json
     assert (r["rank"], r["k"], r["shortlisted"]) == (5, 3, False)
-    candidate(app, "c-far", skills=essential(WELDER, 100), municipality="905")
-    far = client.get("/api/v1/vacancies/v-weld/candidates/c-far/explanation", headers=TEAM).json
+    candidate(app, pid("far"), skills=essential(WELDER, 100), municipality="905")
+    far = client.get(f"/api/v1/vacancies/v-weld/candidates/{pid('far')}/explanation", headers=TEAM).json
     assert far["rank"] is None and not far["shortlisted"] and far["filters"]
 
 

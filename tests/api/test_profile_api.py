@@ -11,6 +11,7 @@ from services.profile.repository import audit_log, outbox, profiles
 from tests.helpers import MAG_WELDING, WELDER, auth, profile_body
 
 COACH = auth("coach", "tampere-tyollisyys")
+UNKNOWN_CANDIDATE = "c-" + "0" * 24  # a pseudonym no profile has
 
 
 def count(app, table):
@@ -215,7 +216,7 @@ def test_a_recruiter_sees_contact_details_only_of_candidates_who_consented_and_e
     ).json["candidate_id"]
     r = client.post(
         "/api/v1/contacts/lookup",
-        json={"candidate_ids": [consented, other, "c-unknown"]},
+        json={"candidate_ids": [consented, other, UNKNOWN_CANDIDATE]},
         headers=auth("recruiter", "agency-a"),
     )
     assert r.status_code == 200
@@ -229,7 +230,7 @@ def test_a_recruiter_sees_contact_details_only_of_candidates_who_consented_and_e
     ]
     entries = client.get("/api/v1/audit", headers=auth("system_auditor", "kohtaanto")).json["items"]
     lookups = [(e["candidate_id"], e["granted"]) for e in entries if e["action"] == "contact.read"]
-    assert sorted(lookups) == sorted([(consented, "yes"), (other, "no"), ("c-unknown", "no")])
+    assert sorted(lookups) == sorted([(consented, "yes"), (other, "no"), (UNKNOWN_CANDIDATE, "no")])
 
 
 def test_reading_a_profile_is_audited(profile_app):
@@ -359,9 +360,42 @@ def test_an_audit_search_by_personal_data_is_refused_and_nothing_is_logged(profi
     assert stored == []
 
 
+@pytest.mark.parametrize(
+    "given",
+    [
+        "131052-308T",  # an identity code
+        "+358401234567",
+        "aino@example.fi",
+        "readme-welder-1",  # a profile id
+        "C-AAB2C0FFEE00112233445566",  # a pseudonym in upper case
+        "c-1",
+    ],
+)
+def test_a_contact_lookup_of_an_id_that_is_no_pseudonym_is_a_422_and_nothing_is_audited(profile_app, given):
+    """Outside tester 10, L7: identity codes, phone numbers and e-mail addresses sent as candidate ids
+    were answered 200 and written into the audit log as the contact.read entry's candidate id."""
+    client = profile_app.test_client()
+    body = {"candidate_ids": [UNKNOWN_CANDIDATE, given], "purpose": "x"}
+    r = client.post("/api/v1/contacts/lookup", json=body, headers=auth("recruiter", "agency-a"))
+    assert r.status_code == 422 and list(r.json["errors"]["json"]["candidate_ids"]) == ["1"], r.json
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(audit_log)).all() == []
+
+
+@pytest.mark.parametrize("profile_id", ["131052-308T", "0401234567", "aino@example.fi", "a b"])
+@pytest.mark.parametrize("sub", ["path", "training", "vouchers", "ratings"])
+def test_every_profile_id_path_parameter_follows_one_rule(profile_app, profile_id, sub):
+    """Outside tester 10, L7 addendum: /profiles/<identity code>/path answered 404 where
+    /profiles/<identity code> answers the documented 422."""
+    r = profile_app.test_client().get(f"/api/v1/profiles/{quote(profile_id)}/{sub}", headers=COACH)
+    assert r.status_code == 422 and "profile_id" in r.json["errors"]["path"], r.json
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(audit_log)).all() == []
+
+
 def test_the_audit_log_masks_personal_data_typed_into_a_purpose(profile_app):
     client = profile_app.test_client()
-    body = {"candidate_ids": ["c-1"], "purpose": "soitto 040 123 4567 / 131052-308T"}
+    body = {"candidate_ids": [UNKNOWN_CANDIDATE], "purpose": "soitto 040 123 4567 / 131052-308T"}
     client.post("/api/v1/contacts/lookup", json=body, headers=auth("recruiter", "agency-a"))
     [entry] = client.get("/api/v1/audit", headers=auth("system_auditor", "kohtaanto")).json["items"]
     assert entry["purpose"] == "soitto [puhelin] / [henkilötunnus]"
@@ -481,7 +515,7 @@ def test_the_audit_log_pages_with_a_cursor_and_filters_by_actor_action_and_time(
     auditor = auth("system_auditor", "kohtaanto")
     client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH)
     for n in range(7):
-        body = {"candidate_ids": [f"c-{n}"], "purpose": "meeting"}
+        body = {"candidate_ids": [f"c-{n:024x}"], "purpose": "meeting"}
         who = auth("recruiter", "agency-a" if n % 2 else "agency-b", f"r{n % 2}@agency")
         client.post("/api/v1/contacts/lookup", json=body, headers=who)
     everything = client.get("/api/v1/audit", headers=auditor).json

@@ -111,6 +111,18 @@ def test_the_employer_rates_a_referral_to_its_own_vacancy_only(world):
     assert r.status_code == 201 and r.json["rater"] == "employer" and r.json["rated_org"] == "agency-a"
 
 
+@pytest.mark.parametrize("given", ["131052-308T", "aino@example.fi", "asiakas-1", "C-" + "A" * 24])
+def test_an_employer_rating_for_a_candidate_id_that_is_no_pseudonym_is_a_422_and_nothing_is_stored(
+    world, profile_app, given
+):
+    """The candidate id rule of every API (outside tester 10, L7)."""
+    client, _ = world
+    r = client.post("/api/v1/ratings", json={**referral(4), "candidate_id": given}, headers=EMPLOYER)
+    assert r.status_code == 422 and "candidate_id" in r.json["errors"]["json"], r.json
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(ratings)).all() == []
+
+
 def test_the_employer_rates_only_agencies_referrals_of_jobseekers_who_consented_to_it(world, profile_app):
     """Outside tester 3, F10: a 201 told the employer that a jobseeker who never consented to it was
     proposed, and by which agency (an unknown referral is a 404); and an employer could rate a

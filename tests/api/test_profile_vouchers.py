@@ -269,6 +269,51 @@ def test_the_results_pages_rule_and_dates_are_in_the_viewers_language(client):
     assert "1 Sept 2026" in en or "1 Sep 2026" in en, en
 
 
+def test_the_results_pages_months_are_named_in_the_viewers_language(client):
+    """Outside tester 10, L5: the month column read "2026-12" beside Finnish dates."""
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    month = client.get("/api/v1/pilots/yli50/results", headers=auth("team_member", ORG)).json["issued"][0][
+        "month"
+    ]
+    year, number = (int(part) for part in month.split("-"))
+    names = {
+        "fi": [
+            "tammikuu",
+            "helmikuu",
+            "maaliskuu",
+            "huhtikuu",
+            "toukokuu",
+            "kesäkuu",
+            "heinäkuu",
+            "elokuu",
+            "syyskuu",
+            "lokakuu",
+            "marraskuu",
+            "joulukuu",
+        ],
+        "sv": [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+    }
+    for lang, months in names.items():
+        page = client.get(f"/pilots/yli50/results?lang={lang}", headers=auth("team_member", ORG)).get_data(
+            as_text=True
+        )
+        assert f"{months[number - 1]} {year}" in page and f">{month}<" not in page, lang
+
+
 @pytest.mark.parametrize(
     ("path", "who", "status", "words"),
     [
@@ -304,6 +349,12 @@ def test_signing_in_on_the_profile_service_works_as_on_matching_and_the_results_
     )
     assert signed_in.status_code == 303 and signed_in.headers["Location"].endswith("/pilots/yli50/results")
     assert client.get("/pilots/yli50/results").status_code == 200
+    # outside tester 10, L10: the page offers a sign-out, and it forgets the cookie, as on matching
+    assert 'action="/logout"' in client.get("/pilots/yli50/results").get_data(as_text=True)
+    out = client.post("/logout")
+    assert out.status_code == 303 and out.headers["Location"].endswith("/login")
+    assert "kohtaanto_token=;" in out.headers["Set-Cookie"]
+    assert client.get("/pilots/yli50/results").status_code == 303  # signed out: back to the login
 
 
 def test_a_hire_reported_late_by_matching_counts_on_the_day_it_happened(client, profile_app):

@@ -51,15 +51,15 @@ def test_a_lookup_of_many_ids_costs_as_many_hits_as_ids(database_url):
     def lookup(*ids):
         return client.post("/api/v1/contacts/lookup", json={"candidate_ids": list(ids)}, headers=recruiter)
 
-    assert lookup(*(f"c-{i}" for i in range(8))).status_code == 200  # 8 of 10
-    assert lookup("c-1", "c-1", "c-2").status_code == 200  # 2 distinct ids: 10 of 10
-    r = lookup("c-3")
+    assert lookup(*(f"c-{i:024x}" for i in range(8))).status_code == 200  # 8 of 10
+    assert lookup(f"c-{1:024x}", f"c-{1:024x}", f"c-{2:024x}").status_code == 200  # 2 distinct ids: 10 of 10
+    r = lookup(f"c-{3:024x}")
     assert r.status_code == 429 and "Retry-After" in r.headers
     # A different recruiter of the same organisation has a budget of its own.
     assert (
         client.post(
             "/api/v1/contacts/lookup",
-            json={"candidate_ids": ["c-1"]},
+            json={"candidate_ids": [f"c-{1:024x}"]},
             headers=auth("recruiter", "agency-a", "bob"),
         ).status_code
         == 200
@@ -74,7 +74,7 @@ def test_a_refused_lookup_is_not_charged_and_an_over_long_one_is_a_422_not_a_429
     recruiter = auth("recruiter", "agency-a")
 
     def lookup(n, start=0):
-        ids = [f"c-{i}" for i in range(start, start + n)]
+        ids = [f"c-{i:024x}" for i in range(start, start + n)]
         return client.post("/api/v1/contacts/lookup", json={"candidate_ids": ids}, headers=recruiter)
 
     for _ in range(3):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deploy.http_client import call, wait_for
+from shared.messaging.envelope import Envelope
 from shared.messaging.kafka import KafkaSender, make_consumer
 from tests.helpers import profile_body, token
 
@@ -57,3 +58,71 @@ def test_garbage_goes_to_dead_letters_and_the_next_profile_is_still_indexed(stac
     headers = dict(letters[0].headers)
     assert headers["dlq.original.topic"] == settings.candidates_topic.encode()
     assert headers["dlq.reason"]
+
+
+def _candidate_payload(cid: str, **changes) -> dict:
+    """A candidate payload as the profile service writes it (docs/events.md), with `changes`."""
+    payload = {
+        "candidate_id": cid,
+        "version": 1,
+        "status": "active",
+        "skills": [
+            {
+                "uri": "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc",
+                "level": "advanced",
+            }
+        ],
+        "suggested_skills": [],
+        "work_history": [],
+        "languages": [{"code": "fi", "level": "native"}],
+        "municipality": "837",
+        "max_commute_km": 30.0,
+        "available_from": "2026-12-01",
+        "working_time": "full_time",
+        "consented_orgs": ["pirkan-rekry-oy"],
+    }
+    payload.update(changes)
+    return payload
+
+
+def test_well_formed_envelopes_whose_payload_breaks_the_field_table_are_dead_letters(stack, kafka_broker):
+    """Outside tester 9, K1, through the real broker: a record the profile API would never write (a
+    skill level outside the vocabulary, a working time outside it, a payload naming another id than
+    its key, a municipality code that names no municipality) is a dead letter of the index's consumer,
+    not a log line, and is not indexed; a profile pushed after them still is."""
+    settings = kafka_broker.client_settings()
+    bad = {
+        "c-" + "4" * 24: _candidate_payload("c-" + "4" * 24, skills=[{"uri": "s:x", "level": "godlike"}]),
+        "c-" + "7" * 24: _candidate_payload("c-" + "7" * 24, working_time="sometimes"),
+        "c-" + "e" * 24: _candidate_payload("c-" + "f" * 24),
+        "c-" + "9" * 24: _candidate_payload("c-" + "9" * 24, municipality="999"),
+    }
+    sender = KafkaSender(settings)
+    try:
+        for key, payload in bad.items():
+            envelope = Envelope("candidate.upserted", key, payload, producer="profile-service")
+            sender.send(settings.candidates_topic, key, envelope.encode())
+    finally:
+        sender.close()
+    before = indexed(stack)
+    r = call(
+        "PUT",
+        f"{stack.url('profile')}/api/v1/profiles/after-bad-payloads",
+        token("coach", "tampere-tyollisyys"),
+        profile_body(consented_orgs=[]),
+    )
+    assert r.status == 201
+    wait_for(lambda: indexed(stack) > before, timeout=60, what="the profile pushed after the bad payloads")
+
+    def index_letters():
+        found = {
+            m.key.decode(): dict(m.headers)
+            for m in dead_letters(kafka_broker)
+            if m.key and m.key.decode() in bad and dict(m.headers)["dlq.consumer"] == b"matching.index"
+        }
+        return found if len(found) == len(bad) else None
+
+    letters = wait_for(index_letters, timeout=60, what="a dead letter for each bad payload")
+    assert all(h["dlq.reason"] for h in letters.values())
+    # None of them was indexed: the count rose by the one good profile only.
+    assert indexed(stack) == before + 1

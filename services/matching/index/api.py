@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -43,8 +44,10 @@ from services.matching.index.schemas import (
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort as http_abort
 from shared.i18n import stated_language
+from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.metrics import SHORTLIST_DURATION
 from shared.ratelimit import rate_limited
+from shared.schemas import CANDIDATE_ID_RULE
 
 blp = Blueprint(
     "matching",
@@ -96,7 +99,19 @@ class ShortlistView(MethodView):
         return jsonify(render_shortlist(shortlist, taxonomy(), args["lang"], shortage))
 
 
-@blp.route("/vacancies/<vacancy_id>/candidates/<candidate_id>/explanation")
+CANDIDATE_ID_PARAMETER = {
+    "in": "path",
+    "name": "candidate_id",
+    "required": True,
+    "description": "Pseudonymous candidate id from a shortlist (`c-` and 24 hex digits)",
+    "schema": {"type": "string", "pattern": CANDIDATE_ID_PATTERN, "example": "c-3f9a0c41d2b7e85f6a1c0d94"},
+}
+_CANDIDATE_ID = re.compile(CANDIDATE_ID_PATTERN)
+
+
+@blp.route(
+    "/vacancies/<vacancy_id>/candidates/<candidate_id>/explanation", parameters=[CANDIDATE_ID_PARAMETER]
+)
 class ExplanationView(MethodView):
     @require_role(*SHORTLIST_ROLES)
     @blp.arguments(ShortlistArgs, location="query")
@@ -108,6 +123,11 @@ class ExplanationView(MethodView):
 
         404 for a candidate the caller may not see (a partner recruiter: one who did not consent to
         the recruiter's organisation), exactly as for an unknown one."""
+        if not _CANDIDATE_ID.match(candidate_id):
+            # the same rule as every candidate id in a body (an identity code here is a 422, not a 404)
+            http_abort(
+                422, message=N_("Invalid input."), errors={"path": {"candidate_id": [CANDIDATE_ID_RULE]}}
+            )
         try:
             entry = handlers().explain(
                 current_principal(),

@@ -35,7 +35,7 @@ from services.matching.index.domain.model import (
 from services.matching.index.domain.query import PreparedVacancy
 from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.events import ConsumerSpec, Handles, versions
-from shared.messaging.topics import CANDIDATES, VACANCIES
+from shared.messaging.topics import CANDIDATE_ID_PATTERN, CANDIDATES, VACANCIES
 
 if TYPE_CHECKING:
     from services.matching.index.state import MatchingState
@@ -79,6 +79,7 @@ CANDIDATE_STATUSES = ("active", "hired")
 VACANCY_STATUSES = ("open", "closed")
 CLOSE_REASONS = ("filled", "cancelled", "expired")
 _MUNICIPALITY_CODE = re.compile(r"[0-9]{3}\Z")
+_CANDIDATE_ID = re.compile(CANDIDATE_ID_PATTERN)
 
 
 def _day(value: Any) -> date | None:
@@ -106,6 +107,13 @@ def _text(value: Any, what: str) -> str:
     if not isinstance(value, str):
         raise InvalidRecordError(f"{what}: a string is required, not {type(value).__name__}")
     return value
+
+
+def _candidate_id(value: Any) -> str:
+    cid = _text(value, "candidate_id")
+    if not _CANDIDATE_ID.match(cid):
+        raise InvalidRecordError(f"candidate_id {cid[:40]!r} is not a pseudonymous id (c- and 24 hex digits)")
+    return cid
 
 
 def _municipality(value: Any) -> str:
@@ -181,7 +189,7 @@ def candidate_from_payload(p: Mapping[str, Any]) -> Candidate:
             if u not in chosen
         ]
         return Candidate(
-            candidate_id=_text(p["candidate_id"], "candidate_id"),
+            candidate_id=_candidate_id(p["candidate_id"]),
             version=_version(p["version"]),
             skills=tuple(skills),
             experience=tuple(

@@ -8,7 +8,7 @@ from marshmallow import fields, validate
 from services.matching.index.domain.filters import Scope
 from shared import schemas as shared_schemas
 from shared.languages import UI_LANGUAGES
-from shared.schemas import StrictSchema
+from shared.schemas import CandidateId, StrictSchema
 
 # The labels' language (``lang``): one of the system's languages. Swedish ESCO labels are not in the
 # data yet: the taxonomy gives the English label until they are (a data change, no code change).
@@ -447,9 +447,7 @@ class RecognisedListSchema(ma.Schema):
 
 
 class IndexVersionsQuerySchema(StrictSchema):
-    candidate_ids = fields.List(
-        fields.String(validate=validate.Length(1, 64)), required=True, validate=validate.Length(1, 10_000)
-    )
+    candidate_ids = fields.List(CandidateId(), required=True, validate=validate.Length(1, 10_000))
 
 
 class IndexVersionsSchema(ma.Schema):

@@ -3,7 +3,11 @@
 
 A stored meeting is prepared once for the whole team (pseudonymous ids, every candidate); each viewer
 is shown only the candidates their organisation may see: the city's employment services and the
-operator all of them, a partner agency only those who consented to it.
+operator all of them, a partner agency only those who consented to it. Of what the team recorded
+(``visible_content``, the one place deciding it for the page, JSON, CSV and XLSX), a viewer outside
+the employment services sees its own organisation's outcomes, reasons, comments and follow-ups only
+(consent to see a jobseeker is not consent to receive a competitor's assessment of them: outside
+tester 10, L1), and no service-path rows (their follow-up is the employment services' task: L11).
 """
 
 from __future__ import annotations
@@ -44,12 +48,37 @@ def may_see(org: str, org_kind: str | None, candidate_id: str, consents: Consent
 def visible_content(
     content: dict[str, Any], org: str, org_kind: str | None, consents: ConsentLookup
 ) -> dict[str, Any]:
-    """A stored meeting's content with every row about a candidate the viewer may not see removed."""
+    """A stored meeting's content (``MeetingContent.to_dict()`` form) as one viewer may see it.
+
+    The employment services and the operator (``sees_all_candidates``) see it all. Anyone else
+    (a partner agency's recruiter or team member, an education provider's coach) sees:
+
+    * only rows about candidates who consented to its organisation;
+    * of the candidates' partner-agency statuses (``vacancies[].candidates[].agencies``), its own
+      organisation's only;
+    * of last week's outcomes (``last_week``) and the open follow-ups (``follow_ups``), those its own
+      organisation recorded (a follow-up of a meeting stored before follow-ups named their
+      organisation: none).
+
+    Returns a new dict; ``content`` is not changed."""
     if sees_all_candidates(org_kind):
         return content
     for candidate_id in candidate_ids_in(content):
         if not may_see(org, org_kind, candidate_id, consents):
             content, _ = without_candidate(content, candidate_id)
+    content = dict(content)
+    content["vacancies"] = [
+        {
+            **v,
+            "candidates": [
+                {**c, "agencies": [a for a in c.get("agencies", []) if a.get("org") == org]}
+                for c in v.get("candidates", [])
+            ],
+        }
+        for v in content.get("vacancies", [])
+    ]
+    content["last_week"] = [r for r in content.get("last_week", []) if r.get("recorded_by_org") == org]
+    content["follow_ups"] = [r for r in content.get("follow_ups", []) if r.get("recorded_by_org") == org]
     return content
 
 

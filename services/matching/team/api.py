@@ -14,7 +14,6 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from services.kernel.texts import N_
 from services.matching.index.api import SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
@@ -40,10 +39,7 @@ from shared.http import abort
 from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data
 from shared.ratelimit import rate_limited
-from shared.schemas import REFERENCE_FORMATS, EscoUri, RegionId, StrictSchema
-
-#: What the profile service mints (HMAC-SHA-256 of the profile id, docs/events.md).
-CANDIDATE_ID_PATTERN = r"^c-[0-9a-f]{24}$"
+from shared.schemas import REFERENCE_FORMATS, CandidateId, EscoUri, RegionId, StrictSchema
 
 blp = Blueprint(
     "team",
@@ -158,9 +154,8 @@ class FollowUpSchema(StrictSchema):
 
 
 class OutcomeInSchema(StrictSchema):
-    candidate_id = fields.String(
+    candidate_id = CandidateId(
         required=True,
-        validate=validate.Regexp(CANDIDATE_ID_PATTERN, error=N_("A candidate id is c- and 24 hex digits.")),
         metadata={
             "description": "Pseudonymous candidate id from a shortlist (`c-` and 24 hex digits)",
             "example": "c-3f9a0c41d2b7e85f6a1c0d94",

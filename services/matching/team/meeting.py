@@ -269,6 +269,8 @@ class FollowUpRow:
     due: date | None
     overdue: bool
     status: str
+    recorded_by_org: str = ""  # whose outcome carries it ("" in meetings stored before: shown to
+    # the employment services' staff only, ``access.visible_content``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +346,6 @@ def build_meeting(
     a full match."""
     week = facts.week
     outcomes = [o for o in facts.outcomes if o.recorded_at <= facts.as_of]
-    latest = latest_per_candidate(outcomes)  # whoever recorded it: for follow-ups
     for_team = latest_per_candidate(o for o in outcomes if o.outcome_id not in facts.agencies_own)
     by_agency = _agencies_own(o for o in outcomes if o.outcome_id in facts.agencies_own)
     previous_top = {
@@ -400,10 +401,10 @@ def build_meeting(
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]
 
-    last_week = _last_week(outcomes, week)
+    last_week = _last_week(outcomes, week, facts.agencies_own)
     in_last_week = [o for o in outcomes if week.previous().monday <= o.occurred_on < week.monday]
     day = meeting_day(week, facts.today)
-    follow_ups = _follow_ups(latest, day)
+    follow_ups = _follow_ups(_open_follow_ups(outcomes, for_team, facts.agencies_own), day)
     paths = path_follow_ups(facts.paths, facts.paths_followed, day)
     return MeetingContent(
         region=facts.region,
@@ -491,12 +492,17 @@ def _changes(facts: MeetingFacts, rows: list[VacancyRow]) -> Changes:
     return Changes(facts.previous.week, new_vacancies, new_candidates, gone)
 
 
-def _last_week(outcomes: list[Outcome], week: IsoWeek) -> list[OutcomeRow]:
-    """Every candidate–vacancy pair with something recorded for last week, at its latest status."""
+def _last_week(
+    outcomes: list[Outcome], week: IsoWeek, agencies_own: frozenset[str] = frozenset()
+) -> list[OutcomeRow]:
+    """Every candidate–vacancy pair with something recorded for last week, at its latest status.
+    A partner agency's own outcomes (``agencies_own``: ids) make a row of that agency's, apart from
+    the team's, so its steps are never mixed into another organisation's row."""
     start, end = week.previous().monday, week.monday
-    pairs: dict[tuple[str, str], list[Outcome]] = {}
+    pairs: dict[tuple[str, str, str], list[Outcome]] = {}
     for o in sorted(outcomes, key=lambda o: (o.occurred_on, o.recorded_at)):
-        pairs.setdefault((o.vacancy_id, o.candidate_id), []).append(o)
+        scope = o.recorded_by_org if o.outcome_id in agencies_own else ""
+        pairs.setdefault((o.vacancy_id, o.candidate_id, scope), []).append(o)
     rows = []
     for history in pairs.values():
         if not any(start <= o.occurred_on < end for o in history):
@@ -515,11 +521,29 @@ def _last_week(outcomes: list[Outcome], week: IsoWeek) -> list[OutcomeRow]:
                 [o.status.value for o in history],
             )
         )
-    return sorted(rows, key=lambda r: (r.vacancy_title, r.vacancy_id, r.candidate_id))
+    return sorted(rows, key=lambda r: (r.vacancy_title, r.vacancy_id, r.candidate_id, r.recorded_by_org))
 
 
-def _follow_ups(latest: Mapping[tuple[str, str], Outcome], day: date) -> list[FollowUpRow]:
-    """Follow-ups still open: each on the latest outcome of its pair (a later outcome replaces it)."""
+def _open_follow_ups(
+    outcomes: Iterable[Outcome], for_team: Mapping[tuple[str, str], Outcome], agencies_own: frozenset[str]
+) -> list[Outcome]:
+    """The outcomes whose follow-up is still open: the team's latest of a pair, and each partner
+    agency's own latest of a pair unless a later outcome of the team's replaces it (another agency's
+    outcome is about that agency's process and closes nothing of this one's)."""
+    own: dict[tuple[str, str, str], Outcome] = {}
+    for o in sorted(outcomes, key=lambda o: (o.occurred_on, o.recorded_at)):
+        if o.outcome_id in agencies_own:
+            own[(o.vacancy_id, o.candidate_id, o.recorded_by_org)] = o
+    found = list(for_team.values())
+    for (vid, cid, _), o in own.items():
+        team = for_team.get((vid, cid))
+        if team is None or (team.occurred_on, team.recorded_at) < (o.occurred_on, o.recorded_at):
+            found.append(o)
+    return found
+
+
+def _follow_ups(latest: Iterable[Outcome], day: date) -> list[FollowUpRow]:
+    """Follow-ups still open, of ``latest`` (``_open_follow_ups``): a later outcome replaces one."""
     rows = [
         FollowUpRow(
             o.vacancy_id,
@@ -530,11 +554,14 @@ def _follow_ups(latest: Mapping[tuple[str, str], Outcome], day: date) -> list[Fo
             o.follow_up.due,
             o.follow_up.due is not None and o.follow_up.due < day,
             o.status.value,
+            o.recorded_by_org,
         )
-        for o in latest.values()
+        for o in latest
         if o.follow_up is not None
     ]
-    return sorted(rows, key=lambda r: (r.due or date.max, r.owner, r.vacancy_title, r.candidate_id))
+    return sorted(
+        rows, key=lambda r: (r.due or date.max, r.owner, r.vacancy_title, r.candidate_id, r.recorded_by_org)
+    )
 
 
 def _missing(

@@ -10,6 +10,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from services.kernel.texts import N_
+from services.profile.api import PROFILE_ID_PARAMETER, checked_id
 from services.profile.paths.domain import (
     CloseReason,
     EndReason,
@@ -184,7 +185,7 @@ def today() -> date:
     return paths().clock().date()
 
 
-@blp.route("/profiles/<profile_id>/path")
+@blp.route("/profiles/<profile_id>/path", parameters=[PROFILE_ID_PARAMETER])
 class PathOfProfile(MethodView):
     @require_role(Role.COACH)
     @blp.arguments(PathInSchema)
@@ -196,7 +197,7 @@ class PathOfProfile(MethodView):
         try:
             path = paths().open(
                 current_principal(),
-                profile_id,
+                checked_id(profile_id),
                 PathGroup(data["group"]),
                 data["partial_work_ability"],
                 data["coach"],
@@ -212,13 +213,13 @@ class PathOfProfile(MethodView):
         """The jobseeker's open path (else the latest closed), whole: the own organisation's coaches
         only (audited). ``attention`` lists who must act today."""
         try:
-            path, _ = paths().read(current_principal(), profile_id)
+            path, _ = paths().read(current_principal(), checked_id(profile_id))
         except Exception as exc:
             translate(exc)
         return path_dict(path, profile_id, today())
 
 
-@blp.route("/profiles/<profile_id>/training")
+@blp.route("/profiles/<profile_id>/training", parameters=[PROFILE_ID_PARAMETER])
 class TrainingOfProfile(MethodView):
     @require_role(Role.COACH)
     @blp.response(200, TrainingOutSchema)
@@ -230,7 +231,7 @@ class TrainingOfProfile(MethodView):
         Empty ``gaps`` when there is nothing to suggest."""
         caller = current_principal()
         try:
-            candidate_id, found, at = paths().training(caller, profile_id)
+            candidate_id, found, at = paths().training(caller, checked_id(profile_id))
         except Exception as exc:
             translate(exc)
         gaps = found.get("gaps", []) if found else []

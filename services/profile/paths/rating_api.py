@@ -15,6 +15,7 @@ from flask_smorest import Blueprint
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from services.kernel.texts import N_
+from services.profile.api import PROFILE_ID_PARAMETER, checked_id
 from services.profile.paths.domain import STEP_KIND_LABELS, PathConflictError, PathNotFoundError
 from services.profile.paths.rating_handlers import AlreadyRatedError, LinkUnusableError, RatingHandlers
 from services.profile.paths.ratings import InvalidRatingError, Rating, SubjectKind, SubjectText
@@ -22,7 +23,7 @@ from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.i18n import translate_errors
 from shared.pii import refusing
-from shared.schemas import StrictSchema
+from shared.schemas import CandidateId, StrictSchema
 
 blp = Blueprint(
     "ratings",
@@ -86,9 +87,7 @@ class RatingInSchema(StrictSchema):
 
 
 class EmployerRatingInSchema(RatingInSchema):
-    candidate_id = fields.String(
-        required=True, validate=validate.Length(1, 32), metadata={"description": "Pseudonymous"}
-    )
+    candidate_id = CandidateId(required=True)
 
 
 class LinkInSchema(StrictSchema):
@@ -151,7 +150,7 @@ def _ref(subject: dict[str, Any]) -> tuple[SubjectKind, str]:
     return kind, subject["vacancy_id"] if kind is SubjectKind.REFERRAL else subject["step_id"]
 
 
-@blp.route("/profiles/<profile_id>/ratings")
+@blp.route("/profiles/<profile_id>/ratings", parameters=[PROFILE_ID_PARAMETER])
 class JobseekerRatings(MethodView):
     @require_role(Role.COACH)
     @blp.arguments(RatingInSchema)
@@ -163,7 +162,7 @@ class JobseekerRatings(MethodView):
         try:
             return rating_dict(
                 ratings().rate_as_jobseeker(
-                    current_principal(), profile_id, kind, ref, data["score"], data["comment"]
+                    current_principal(), checked_id(profile_id), kind, ref, data["score"], data["comment"]
                 )
             )
         except Exception as exc:
@@ -174,7 +173,7 @@ class JobseekerRatings(MethodView):
     def get(self, profile_id: str) -> Any:
         """The jobseeker's ratings and what they may still rate (own coaches; audited)."""
         try:
-            given, to_rate = ratings().of_profile(current_principal(), profile_id)
+            given, to_rate = ratings().of_profile(current_principal(), checked_id(profile_id))
         except Exception as exc:
             translate(exc)
         return {
@@ -183,7 +182,7 @@ class JobseekerRatings(MethodView):
         }
 
 
-@blp.route("/profiles/<profile_id>/rating-links")
+@blp.route("/profiles/<profile_id>/rating-links", parameters=[PROFILE_ID_PARAMETER])
 class RatingLinks(MethodView):
     @require_role(Role.COACH)
     @blp.arguments(LinkInSchema)
@@ -192,7 +191,7 @@ class RatingLinks(MethodView):
         """A single-use link (30 days) for the jobseeker to rate a referral or a step themselves."""
         kind, ref = _ref(data["subject"])
         try:
-            link = ratings().link(current_principal(), profile_id, kind, ref)
+            link = ratings().link(current_principal(), checked_id(profile_id), kind, ref)
         except Exception as exc:
             translate(exc)
         return {"url": f"{request.host_url.rstrip('/')}/rate/{link.token}", "expires_on": link.expires_on}

@@ -12,6 +12,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 
 from services.kernel.texts import N_
+from services.profile.api import PROFILE_ID_PARAMETER, checked_id
 from services.profile.paths.api import jobseeker_dict
 from services.profile.paths.domain import PathConflictError, PathNotFoundError
 from services.profile.paths.handlers import Jobseeker
@@ -249,7 +250,7 @@ class PilotResults(MethodView):
             translate(exc)
 
 
-@blp.route("/profiles/<profile_id>/vouchers")
+@blp.route("/profiles/<profile_id>/vouchers", parameters=[PROFILE_ID_PARAMETER])
 class ProfileVouchers(MethodView):
     @require_role(Role.COACH)
     @blp.arguments(IssueSchema)
@@ -259,7 +260,11 @@ class ProfileVouchers(MethodView):
         part (422 naming every unmet condition; 409 with a voucher already in use)."""
         try:
             v = vouchers().issue(
-                current_principal(), profile_id, data["pilot_id"], data["age_years"], data["unemployed_since"]
+                current_principal(),
+                checked_id(profile_id),
+                data["pilot_id"],
+                data["age_years"],
+                data["unemployed_since"],
             )
         except Exception as exc:
             translate(exc)
@@ -270,7 +275,7 @@ class ProfileVouchers(MethodView):
     def get(self, profile_id: str) -> Any:
         """The jobseeker's vouchers (own organisation's coaches; audited)."""
         try:
-            found = vouchers().of_profile(current_principal(), profile_id)
+            found = vouchers().of_profile(current_principal(), checked_id(profile_id))
         except Exception as exc:
             translate(exc)
         return {"items": [voucher_dict(v, own=True) for v in found]}

@@ -1,5 +1,6 @@
 """The profile service's pages: a service-voucher pilot's results (aggregated, small cells
-suppressed) and the ``/login`` page that puts a token in the browser's cookie, as on matching."""
+suppressed), the ``/login`` page that puts a token in the browser's cookie and ``/logout`` that
+forgets it, as on matching."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from services.profile.paths.voucher_api import ECOSYSTEM, results_dict, rule_tex
 from services.profile.paths.vouchers import EligibilityRule
 from shared.i18n import format_day
 from shared.ratelimit import rate_limited
-from shared.sign_in import session_principal, sign_in
+from shared.sign_in import session_principal, sign_in, sign_out
 
 bp = Blueprint("journeys", __name__, template_folder="templates")
 
@@ -23,6 +24,12 @@ bp = Blueprint("journeys", __name__, template_folder="templates")
 def login() -> Any:
     """A token pasted into the form (or ``?token=…&next=…``) becomes the session cookie."""
     return sign_in("profile/login.html", default_next="/docs")
+
+
+@bp.post("/logout")
+def logout() -> Any:
+    """Forget the session cookie (as on matching's pages; outside tester 10, L10)."""
+    return sign_out(url_for("journeys.login"))
 
 
 @bp.get("/pilots/<pilot_id>/results")

@@ -4,12 +4,16 @@ import threading
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pytest
 
+from services.matching.index.domain.arrays import positions_to_rows
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.filters import Reason
 from services.matching.index.domain.model import SKILL_LEVELS, SkillEvidence, WorkExperience
 from services.matching.index.domain.params import IndexParams, RankingParams
+from services.matching.index.domain.pool import candidate_pools
+from services.matching.index.domain.scoring import EPS, exact_scores
 from services.matching.index.domain.taxonomy import Taxonomy
 
 from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
@@ -407,3 +411,128 @@ def test_removing_several_candidates_at_once_equals_removing_them_one_by_one(tax
     )
     assert len(many) == len(one) == 36 and many.indexed_version("c31") is None
     assert not many.upsert_candidate(candidate("c31", {"s:weld": "basic"}))  # stale replay stays removed
+
+
+# -- the per-vacancy cache of query weights ------------------------------------------------------
+def test_a_prepared_vacancy_reuses_its_weights_until_the_index_changes_them(engine):
+    engine.bulk_load([candidate("c1", {"s:weld": "basic"}), candidate("c2", {"s:mig": "expert"})])
+    prepared = engine.prepare(WELDER)
+    snap = engine._snapshot
+    assert engine._weights(snap, prepared, prune=True) is engine._weights(snap, prepared, prune=True)
+    assert engine._weights(snap, prepared, prune=False) is engine._weights(snap, prepared, prune=False)
+    first = engine._weights(snap, prepared, prune=True)
+    engine.upsert_candidate(candidate("c3", {"s:weld": "expert"}))
+    engine.merge()  # a new IDF: new weights, as a fresh prepare would give
+    again = engine._weights(engine._snapshot, prepared, prune=True)
+    assert again is not first
+    fresh = engine._weights(engine._snapshot, engine.prepare(WELDER), prune=True)
+    assert again.columns.tolist() == fresh.columns.tolist()
+    assert again.column_weights.tolist() == fresh.column_weights.tolist()
+
+
+def test_a_withdrawn_or_changed_candidate_never_comes_back_from_a_cached_vacancy(engine):
+    engine.bulk_load(
+        [candidate("c1", {"s:weld": "expert", "s:mig": "expert"}), candidate("c2", {"s:weld": "basic"})]
+    )
+    prepared = engine.prepare(WELDER)
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c1", "c2"]
+    engine.remove_candidate("c1")  # the delta and the present mask change; the IDF does not
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c2"]
+    assert engine.explain(prepared, "c1", today=TODAY) is None
+    engine.upsert_candidate(candidate("c2", {"s:cook": "expert"}, version=2))  # no longer a welder
+    assert engine.shortlist(prepared, viewer_org=None, today=TODAY) == []
+    engine.upsert_candidate(candidate("c1", {"s:weld": "basic"}, version=2))  # back, changed
+    (entry,) = engine.shortlist(prepared, viewer_org=None, today=TODAY)
+    assert entry.candidate_id == "c1" and entry.matched_essential == ("s:weld",)
+    counted = engine.rank(prepared, viewer_org=None, today=TODAY).exclusions
+    assert counted is not None and counted.considered == 1
+
+
+def test_the_weights_cache_keeps_a_bounded_number_of_vacancies(engine, monkeypatch):
+    import services.matching.index.domain.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "WEIGHTS_CACHE_VACANCIES", 3)
+    engine.upsert_candidate(candidate("c1", {"s:weld": "basic"}))
+    for _ in range(10):
+        engine.shortlist(engine.prepare(WELDER), viewer_org=None, today=TODAY)
+    assert len(engine._weights_cache) <= 3
+
+
+@pytest.mark.parametrize("prune", [True, False])
+def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune):
+    """The bound that decides who is scored exactly (capped per part: `kernels.combine`), plus
+    what pruned columns could add, reaches every candidate's exact score, on random candidates
+    with claims, work history and inferred occupations and random vacancies; so no candidate of
+    the exact top k is ever left unscored."""
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, clock=lambda: TODAY)
+    people = _random_candidates(taxonomy, 300, seed=23)
+    engine.bulk_load(people)
+    snap = engine._snapshot
+    rng = random.Random(9)
+    skills = list(taxonomy.skill_uris)
+    scored = 0
+    for _ in range(30):
+        v = vacancy(
+            essential=tuple(rng.sample(skills, rng.randint(0, 3))),
+            optional=tuple(rng.sample(skills, rng.randint(0, 2))),
+            occupation=rng.choice([None, *taxonomy.occupation_uris]),
+            municipality=rng.choice(list(MUNICIPALITIES)),
+        )
+        prepared = engine.prepare(v)
+        qw = engine._weights(snap, prepared, prune=prune)
+        (pool,) = candidate_pools([(snap.main, snap.present)], qw, prepared.distances, True, ())
+        positions = np.arange(pool.near.size)
+        rows = positions_to_rows(pool.near.lo, pool.near.base, snap.main.geo_row, positions)
+        order = np.argsort(rows)
+        ex = exact_scores(snap.main, rows[order], qw, engine.params)
+        bound = pool.ub[order] + qw.pruned_bound + EPS
+        assert np.all(ex.score <= bound)
+        assert np.all(pool.ub[order][ex.score > 0] + qw.pruned_bound > 0)
+        scored += int((ex.score > 0).sum())
+    assert scored > 100  # the vacancies found candidates to check
+
+
+# -- the per-snapshot cache of answers -----------------------------------------------------------
+def test_the_same_request_over_an_unchanged_index_is_answered_again_without_ranking(engine):
+    engine.bulk_load([candidate("c1", {"s:weld": "expert"}), candidate("c2", {"s:weld": "basic"})])
+    prepared = engine.prepare(WELDER)
+    first = engine.rank(prepared, viewer_org=None, today=TODAY)
+    again = engine.rank(prepared, viewer_org=None, today=TODAY)
+    assert engine.stats["shortlists_reused"] == 1
+    assert again.entries == first.entries and again.exclusions == first.exclusions
+    # another request (caller, day, exclusions, page, counts) is ranked for itself
+    assert ids(engine.rank(prepared, viewer_org=None, today=TODAY, exclude={"c1"}).entries) == ["c2"]
+    assert ids(engine.rank(prepared, viewer_org="agency-b", today=TODAY).entries) == []
+    assert ids(engine.rank(prepared, k=1, offset=1, viewer_org=None, today=TODAY).entries) == ["c2"]
+    assert engine.rank(prepared, viewer_org=None, today=TODAY, count_exclusions=False).exclusions is None
+    assert engine.stats["shortlists_reused"] == 1
+    # a Vacancy (not prepared) is always ranked afresh
+    engine.rank(WELDER, viewer_org=None, today=TODAY)
+    assert engine.stats["shortlists_reused"] == 1
+
+
+def test_an_answer_is_never_reused_after_an_update_or_a_withdrawal(engine):
+    engine.bulk_load([candidate("c1", {"s:weld": "expert"}), candidate("c2", {"s:weld": "basic"})])
+    prepared = engine.prepare(WELDER)
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c1", "c2"]
+    engine.remove_candidate("c1")
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c2"]
+    engine.upsert_candidate(candidate("c3", {"s:weld": "expert", "s:mig": "expert"}))
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c3", "c2"]
+    engine.upsert_candidate(candidate("c3", {"s:cook": "expert"}, version=2))  # changed: no longer a welder
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c2"]
+    assert engine.stats["shortlists_reused"] == 0
+
+
+def test_the_answers_cache_keeps_a_bounded_number_and_no_older_snapshot(engine, monkeypatch):
+    import services.matching.index.domain.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "RESULTS_CACHE", 3)
+    engine.upsert_candidate(candidate("c1", {"s:weld": "basic"}))
+    prepared = engine.prepare(WELDER)
+    for days in range(6):
+        engine.shortlist(prepared, viewer_org=None, today=TODAY, available_within_days=days)
+    assert len(engine._results) == 3
+    engine.upsert_candidate(candidate("c2", {"s:weld": "basic"}))
+    engine.shortlist(prepared, viewer_org=None, today=TODAY)
+    assert len(engine._results) == 1

@@ -171,13 +171,13 @@ def test_what_the_profile_and_vacancy_services_send_is_read():
     """The rules refuse nothing a producer legitimately sends: every documented value, lists at their
     bounds, optional fields absent (older events), a hired candidate, a closed vacancy."""
     for level in ("basic", "intermediate", "advanced", "expert"):
-        candidate_from_payload(candidate_payload("c-1", skills=[{"uri": "s:weld", "level": level}]))
+        candidate_from_payload(candidate_payload(cid(1), skills=[{"uri": "s:weld", "level": level}]))
     for working_time in ("full_time", "part_time", "any"):
-        candidate_from_payload(candidate_payload("c-1", working_time=working_time))
+        candidate_from_payload(candidate_payload(cid(1), working_time=working_time))
         vacancy_from_payload(vacancy_payload("v-1", working_time=working_time))
-    assert candidate_from_payload(candidate_payload("c-1", status="hired")).hired
+    assert candidate_from_payload(candidate_payload(cid(1), status="hired")).hired
     big = candidate_payload(
-        "c-1",
+        cid(1),
         skills=[{"uri": f"s:{i}", "level": "basic"} for i in range(300)],
         suggested_skills=[f"s:n{i}" for i in range(300)],
         work_history=[{"occupation_uri": f"o:{i}", "years": 0.5, "ended_year": 2020} for i in range(200)],
@@ -186,7 +186,7 @@ def test_what_the_profile_and_vacancy_services_send_is_read():
         max_commute_km=0,
     )
     assert len(candidate_from_payload(big).skills) == 600
-    minimal = candidate_payload("c-1")
+    minimal = candidate_payload(cid(1))
     for optional in (
         "status",
         "suggested_skills",
@@ -207,11 +207,11 @@ def test_what_the_profile_and_vacancy_services_send_is_read():
 ODD_VALUES = [None, "", "godlike", "999", -1, 0, 1.5, 1e308, True, [], {}, ["x"], [{"uri": "s:weld"}]]
 
 
-@pytest.mark.parametrize("field", sorted(candidate_payload("c-1")))
+@pytest.mark.parametrize("field", sorted(candidate_payload(cid(1))))
 def test_whatever_the_candidate_reader_accepts_the_index_takes(taxonomy, field):
     engine = MatchingEngine(taxonomy, MUNICIPALITIES, clock=lambda: TODAY)
     for value in ODD_VALUES:
-        payload = copy.deepcopy(candidate_payload("c-1"))
+        payload = copy.deepcopy(candidate_payload(cid(1)))
         payload[field] = value
         try:
             candidate = candidate_from_payload(payload)
@@ -250,9 +250,9 @@ def test_whatever_the_candidate_reader_accepts_in_a_list_entry_the_index_takes(t
     name, i, key = path
     payloads = []
     for value in ODD_VALUES:
-        in_entry = copy.deepcopy(candidate_payload("c-1"))
+        in_entry = copy.deepcopy(candidate_payload(cid(1)))
         in_entry[name][i][key] = value
-        as_entry = copy.deepcopy(candidate_payload("c-1"))
+        as_entry = copy.deepcopy(candidate_payload(cid(1)))
         as_entry[name] = [value]
         payloads += [in_entry, as_entry]
     for payload in payloads:
@@ -295,3 +295,13 @@ def test_a_municipality_code_that_names_no_municipality_is_a_dead_letter(taxonom
     assert all(b"unknown municipality code '999'" in dict(h)["dlq.reason"] for _, _, _, h in dlq.sent)
     assert cid(2) in engine and cid(3) in engine and cid(1) not in engine
     assert [v.vacancy_id for v in state.vacancies()] == ["v-2"]
+
+
+@pytest.mark.parametrize(
+    "bad_id", ["c-1", "C-" + "a" * 24, "c-" + "g" * 24, "c-" + "a" * 25, "Matti Meikäläinen"]
+)
+def test_a_candidate_id_that_is_no_pseudonym_is_refused(bad_id):
+    """docs/events.md: `candidate_id` is "c-" and 24 hex digits; anything else (a profile id, a name)
+    is refused by the reader, so it becomes a dead letter, never an index entry."""
+    with pytest.raises(PoisonMessageError, match="pseudonymous"):
+        candidate_from_payload(candidate_payload(bad_id))

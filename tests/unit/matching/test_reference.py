@@ -217,6 +217,37 @@ def test_the_recognizer_is_fitted_once_and_then_loaded(data_dir: Path, tmp_path:
     assert expected[0].uri == M
 
 
+def test_a_recognizer_cached_by_the_earlier_version_is_converted_without_fitting(
+    data_dir: Path, tmp_path: Path, monkeypatch
+):
+    """A cache written as one `.npz` (before the cache was memory-mapped) is read once and
+    rewritten as the mapped directory: an upgrade does not fit the index again."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    tax = reference.load_taxonomy(data_dir, tmp_path / "cache")
+    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    expected = fitted.recognise("MIG-hitsaus", top_k=2, min_score=0.0)
+    [mapped] = [p for p in (tmp_path / "cache").glob("recognizer-*") if p.is_dir()]
+    arrays = {}  # as the earlier version wrote them
+    for name, value in fitted.index_.arrays().items():
+        if sp.issparse(value):
+            arrays[f"{name}__data"], arrays[f"{name}__indices"] = value.data, value.indices
+            arrays[f"{name}__indptr"], arrays[f"{name}__shape"] = value.indptr, np.array(value.shape)
+        else:
+            arrays[name] = np.asarray(value)
+    np.savez(mapped.with_name(mapped.name + ".npz"), **arrays)
+    shutil.rmtree(mapped)
+
+    def no_fitting(self, taxonomy, label_embeddings=None):
+        raise AssertionError("fitted again")
+
+    monkeypatch.setattr(SkillRecognizer, "fit", no_fitting)
+    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    assert loaded.recognise("MIG-hitsaus", top_k=2, min_score=0.0) == expected
+    assert mapped.is_dir()
+
+
 def test_a_missing_file_is_a_reference_data_error(data_dir: Path, tmp_path: Path):
     (data_dir / "isco/isco08_groups_en.csv.gz").unlink()
     with pytest.raises(reference.ReferenceDataError):

@@ -48,19 +48,23 @@ def upserted(cid, event_type="candidate.upserted", schema_version=1):
 def test_buffered_upserts_wait_for_the_flush_and_a_removal_keeps_their_order():
     engine = FakeEngine()
     state = MatchingState(engine, None)
-    state.apply(upserted("c-1"), buffered=True)
-    state.apply(upserted("c-2"), buffered=True)
+    state.apply(upserted("c-111111111111111111111111"), buffered=True)
+    state.apply(upserted("c-222222222222222222222222"), buffered=True)
     assert engine.calls == []
-    state.apply(Record(CANDIDATES.name, 0, 2, "c-1", None), buffered=True)
-    state.apply(upserted("c-3"), buffered=True)
+    state.apply(Record(CANDIDATES.name, 0, 2, "c-111111111111111111111111", None), buffered=True)
+    state.apply(upserted("c-333333333333333333333333"), buffered=True)
     state.flush()
-    assert engine.calls == [("upsert", ["c-1", "c-2"]), ("remove", "c-1"), ("upsert", ["c-3"])]
+    assert engine.calls == [
+        ("upsert", ["c-111111111111111111111111", "c-222222222222222222222222"]),
+        ("remove", "c-111111111111111111111111"),
+        ("upsert", ["c-333333333333333333333333"]),
+    ]
 
 
 def test_an_unbuffered_upsert_is_applied_at_once():
     engine = FakeEngine()
-    MatchingState(engine, None).apply(upserted("c-1"))
-    assert engine.calls == [("upsert", ["c-1"])]
+    MatchingState(engine, None).apply(upserted("c-111111111111111111111111"))
+    assert engine.calls == [("upsert", ["c-111111111111111111111111"])]
 
 
 def vacancy_event(event_type, schema_version=1):
@@ -81,7 +85,7 @@ def vacancy_event(event_type, schema_version=1):
 def test_a_schema_version_the_index_does_not_understand_is_refused_not_indexed():
     engine = FakeEngine()
     with pytest.raises(UnsupportedVersionError):
-        MatchingState(engine, None).apply(upserted("c-1", schema_version=2))
+        MatchingState(engine, None).apply(upserted("c-111111111111111111111111", schema_version=2))
     assert engine.calls == []
 
 
@@ -97,7 +101,9 @@ def test_an_unknown_event_type_on_the_vacancies_topic_is_not_taken_for_a_vacancy
 def test_an_unknown_event_type_on_the_candidates_topic_is_refused_not_dropped_silently():
     engine = FakeEngine()
     with pytest.raises(UnknownEventError):
-        MatchingState(engine, None).apply(upserted("c-1", event_type="candidate.merged"))
+        MatchingState(engine, None).apply(
+            upserted("c-111111111111111111111111", event_type="candidate.merged")
+        )
     assert engine.calls == []
 
 
@@ -178,13 +184,17 @@ def test_a_record_of_a_withdrawn_candidate_read_after_the_withdrawal_is_not_inde
     rebuild). A withdrawn candidate id never returns, so its later records are not indexed."""
     engine, erased = FakeEngine(), set()
     state = MatchingState(engine, None, erased)
-    state.apply(upserted("c-1"))
-    state.apply(Record(CANDIDATES.name, 0, 1, "c-1", None))  # the withdrawal
-    state.apply(upserted("c-1"))  # the replayed dead letter
-    state.apply(upserted("c-2"))
-    assert engine.calls == [("upsert", ["c-1"]), ("remove", "c-1"), ("upsert", ["c-2"])]
-    assert "c-1" in erased
+    state.apply(upserted("c-111111111111111111111111"))
+    state.apply(Record(CANDIDATES.name, 0, 1, "c-111111111111111111111111", None))  # the withdrawal
+    state.apply(upserted("c-111111111111111111111111"))  # the replayed dead letter
+    state.apply(upserted("c-222222222222222222222222"))
+    assert engine.calls == [
+        ("upsert", ["c-111111111111111111111111"]),
+        ("remove", "c-111111111111111111111111"),
+        ("upsert", ["c-222222222222222222222222"]),
+    ]
+    assert "c-111111111111111111111111" in erased
     # a rebuild after compaction (the tombstone gone, the replayed record left) still keeps it out
     engine = FakeEngine()
-    MatchingState(engine, None, erased).apply(upserted("c-1"))
+    MatchingState(engine, None, erased).apply(upserted("c-111111111111111111111111"))
     assert engine.calls == []

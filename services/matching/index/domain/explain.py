@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -29,17 +30,42 @@ def shortlist_entries(
     """The ranked rows (segment, exact scores, position; best first) as entries ranked
     `first_rank`, `first_rank` + 1, ... `distances`: km from the vacancy to each municipality
     position (NaN last)."""
-    groups: dict[int, tuple[Segment, Exact, list[int], list[int]]] = {}
+    # One `_entries` call per segment (its fixed cost is most of a short page's): the rows of the
+    # segment's exact-score batches (one per round of `scoring.top_k`) gathered into one `Exact`.
+    groups: dict[int, tuple[Segment, list[Exact], list[int], list[int]]] = {}
     for rank, (seg, ex, j) in enumerate(best, start=first_rank):
-        group = groups.setdefault(id(ex), (seg, ex, [], []))
+        group = groups.setdefault(id(seg), (seg, [], [], []))
+        group[1].append(ex)
         group[2].append(j)
         group[3].append(rank)
     entries = [
         entry
-        for seg, ex, positions, ranks in groups.values()
-        for entry in _entries(seg, ex, positions, qw, space, distances, ranks, [()] * len(ranks))
+        for seg, batches, positions, ranks in groups.values()
+        for entry in _entries(
+            seg, _taken(batches, positions), range(len(ranks)), qw, space, distances, ranks, [()] * len(ranks)
+        )
     ]
     return sorted(entries, key=lambda e: e.rank)
+
+
+def _taken(batches: Sequence[Exact], positions: Sequence[int]) -> Exact:
+    """One `Exact` of row `positions[i]` of `batches[i]`, for every i (in that order)."""
+    distinct: dict[int, int] = {}  # id of a batch -> its number in `used`
+    used: list[Exact] = []
+    for ex in batches:
+        if id(ex) not in distinct:
+            distinct[id(ex)] = len(used)
+            used.append(ex)
+    offsets = np.cumsum([0] + [len(ex.rows) for ex in used])
+    at = offsets[[distinct[id(ex)] for ex in batches]] + np.asarray(positions, dtype=np.int64)
+
+    def joined(name: str) -> np.ndarray:
+        parts = [getattr(ex, name) for ex in used]
+        return (parts[0] if len(parts) == 1 else np.concatenate(parts))[at]
+
+    return Exact(
+        *(joined(name) for name in ("rows", "score", "coverage", "parts", "agreement", "from_history"))
+    )
 
 
 def explanations(
@@ -123,7 +149,7 @@ def _entries(
     shown = list(shown_components(space.params))  # parts of weight 0 are not shown
     names = [COMPONENTS[i] for i in shown]
     parts = np.round(ex.parts[pos][:, shown], 9).tolist()
-    scale = MatchScale(*space.params.match_scales[VACANCY_KINDS.index(q.kind)])
+    scale = _scale(*space.params.match_scales[VACANCY_KINDS.index(q.kind)])
     ideal = q.ideal if space.params.match_relative else None
     match, points = match_points(ex.parts[pos][:, shown], scale, ideal)
     match_l, points_l = np.round(match, 1).tolist(), np.round(points, 2).tolist()
@@ -197,6 +223,12 @@ def occupation_agreements(
             values[i], "work_history", uris[int(occ[k])], round(min(1.0, float(w[k])), 3)
         )
     return out
+
+
+@lru_cache(maxsize=16)
+def _scale(raw: tuple[float, ...], match: tuple[float, ...]) -> MatchScale:
+    """The `MatchScale` of these knots (validated once, not per shortlist)."""
+    return MatchScale(raw, match)
 
 
 def _per_row(mask: np.ndarray, labels: Sequence[str], m: int) -> list[tuple[str, ...]]:
