@@ -21,6 +21,8 @@ from shared.schemas import (
     DisplayText,
     EscoUri,
     Instant,
+    JsonInteger,
+    JsonNumber,
     LanguageOutSchema,
     LanguageSchema,
     MunicipalityCode,
@@ -54,8 +56,8 @@ class SkillSchema(StrictSchema):
 
 class ExperienceSchema(StrictSchema):
     occupation_uri = EscoUri("occupation", required=True)
-    years = fields.Float(required=True, validate=validate.Range(0, 60))
-    ended_year = fields.Integer(
+    years = JsonNumber(required=True, validate=validate.Range(0, 60))
+    ended_year = JsonInteger(
         load_default=None,
         validate=validate.Range(1950, 2100),
         metadata={"description": "Year the job ended; null if current"},
@@ -113,7 +115,7 @@ class ProfileInSchema(StrictSchema):
         metadata=unique_items_by("code"),
     )
     municipality = MunicipalityCode(required=True)
-    max_commute_km = fields.Float(required=True, validate=validate.Range(0, 500))
+    max_commute_km = JsonNumber(required=True, validate=validate.Range(0, 500))
     available_from = fields.Date(required=True)
     working_time = fields.String(load_default="any", validate=validate.OneOf(WORKING_TIMES))
     target_groups = fields.List(

@@ -18,6 +18,8 @@ from shared.schemas import (
     AggregateOutSchema,
     DisplayText,
     EscoUri,
+    JsonBoolean,
+    JsonInteger,
     LanguageOutSchema,
     LanguageSchema,
     MunicipalityCode,
@@ -35,7 +37,7 @@ WORKING_TIMES = ("full_time", "part_time")
 
 class RequiredSkillSchema(StrictSchema):
     uri = EscoUri("skill", required=True)
-    essential = fields.Boolean(load_default=True)
+    essential = JsonBoolean(load_default=True)
 
 
 class VacancyInSchema(StrictSchema):
@@ -59,7 +61,7 @@ class VacancyInSchema(StrictSchema):
         },
     )
     working_time = fields.String(required=True, validate=validate.OneOf(WORKING_TIMES))
-    openings = fields.Integer(load_default=1, validate=validate.Range(1, 10_000))
+    openings = JsonInteger(load_default=1, validate=validate.Range(1, 10_000))
     skills = fields.List(
         fields.Nested(RequiredSkillSchema),
         load_default=list,

@@ -142,3 +142,37 @@ def test_satisfaction_by_week_and_organisation_reaches_the_meeting_and_the_api(d
     assert r.status_code == 200 and [w["key"] for w in r.json["weeks"]] == ["2026-W47", "2026-W48"]
     assert r.json["total"]["count"] == 13
     assert client.get("/api/v1/satisfaction?region=pirkanmaa&week=soon", headers=TEAM).status_code == 422
+
+
+def test_a_partner_agency_sees_only_the_counts_of_the_service_paths_never_whose_they_are(app):
+    """Outside tester 10, L11: following a service path up is the employment services' task. A
+    partner agency's recruiter, even of a jobseeker who consented to it, gets the counts, no row, no
+    candidate id for the page's name look-up, and a sentence that is true for it; the city's team
+    member still gets the rows."""
+    from tests.api.matching_world import candidate, pid
+    from tests.helpers import WELDER
+
+    consented = pid("path-consented-to-agency-a")
+    candidate(app, consented, skills=[], history=WELDER, consent=("agency-a",))
+    feed(
+        app,
+        consented,
+        path([{"reason": "step_overdue", "from": "2026-11-20", "org": "tampere-tyollisyys", "ref": "s"}]),
+    )
+    client = app.test_client()
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    team = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json["content"]["paths"]
+    assert [r["candidate_id"] for r in team["rows"]] == [consented]
+
+    recruiter = auth("recruiter", "agency-a")
+    paths = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=recruiter).json["content"][
+        "paths"
+    ]
+    assert paths["rows"] == [] and paths["needing_attention"] == 1
+    assert [(c["key"], c["count"]) for c in paths["by_reason"]] == [("step_overdue", 1)]
+    page = client.get("/meetings/pirkanmaa/2026-W48?lang=en", headers=recruiter).get_data(as_text=True)
+    section = page.split('id="paths"')[1].split("</section>")[0]
+    assert consented not in page, "neither in the section nor in meeting-config's look-up list"
+    assert "other organisations see these counts only" in section and 'class="path-rows"' not in section
+    team_page = client.get("/meetings/pirkanmaa/2026-W48?lang=en", headers=TEAM).get_data(as_text=True)
+    assert consented in team_page.split('id="paths"')[1].split("</section>")[0]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from services.profile.repository import outbox as profile_outbox
 from tests.api.test_vacancy_api import EMPLOYER, rows, valid
-from tests.helpers import USE_WELDING_EQUIPMENT, auth, profile_body
+from tests.helpers import USE_WELDING_EQUIPMENT, WELDER, auth, profile_body
 
 COACH = auth("coach", "inarin-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
@@ -130,3 +130,78 @@ def test_the_esco_version_is_shown_in_readiness_and_the_openapi_description(vaca
     assert ready["checks"]["reference"]["esco_version"] == "v1.1.1"
     assert ready["checks"]["reference"]["municipalities"] == 308
     assert "ESCO v1.1.1" in client.get("/openapi.json").json["info"]["description"]
+
+
+# Outside tester 10, L3: numbers sent as JSON strings were coerced ("openings": "0837" stored as 837).
+# The OpenAPI says integer/number/boolean: a string is a 422 naming the field, and nothing is stored.
+@pytest.mark.parametrize(
+    ("override", "where"),
+    [
+        ({"openings": "0837"}, ["openings"]),
+        ({"openings": "2"}, ["openings"]),
+        ({"openings": True}, ["openings"]),
+        ({"skills": [{"uri": USE_WELDING_EQUIPMENT, "essential": "true"}]}, ["skills", "0", "essential"]),
+        ({"skills": [{"uri": USE_WELDING_EQUIPMENT, "essential": 1}]}, ["skills", "0", "essential"]),
+    ],
+)
+def test_a_vacancy_number_or_boolean_sent_as_a_string_is_refused_and_nothing_is_stored(
+    vacancy_app, override, where
+):
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(**override), headers=EMPLOYER)
+    assert r.status_code == 422, r.json
+    reasons = r.json["errors"]["json"]
+    for key in where:
+        reasons = reasons[key]
+    assert reasons[0].startswith("Not a valid"), r.json
+    assert rows(vacancy_app)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("override", "where"),
+    [
+        ({"max_commute_km": "40"}, ["max_commute_km"]),
+        ({"work_history": [{"occupation_uri": WELDER, "years": "4"}]}, ["work_history", "0", "years"]),
+        (
+            {"work_history": [{"occupation_uri": WELDER, "years": 4, "ended_year": "2025"}]},
+            ["work_history", "0", "ended_year"],
+        ),
+    ],
+)
+def test_a_profile_number_sent_as_a_string_is_refused_and_nothing_is_stored_or_published(
+    profile_app, override, where
+):
+    r = profile_app.test_client().put("/api/v1/profiles/t10-l3", json=profile_body(**override), headers=COACH)
+    assert r.status_code == 422, r.json
+    reasons = r.json["errors"]["json"]
+    for key in where:
+        reasons = reasons[key]
+    assert reasons[0].startswith("Not a valid"), r.json
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(profile_outbox)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        (
+            "/api/v1/profiles/t10-l3/path",
+            {"group": "young_people", "partial_work_ability": "false"},
+            "partial_work_ability",
+        ),
+        (
+            "/api/v1/profiles/t10-l3/vouchers",
+            {"pilot_id": "yli50", "age_years": "56", "unemployed_since": "2026-07-20", "takes_part": True},
+            "age_years",
+        ),
+        (
+            "/api/v1/profiles/t10-l3/vouchers",
+            {"pilot_id": "yli50", "age_years": 56, "unemployed_since": "2026-07-20", "takes_part": "kyllä"},
+            "takes_part",
+        ),
+    ],
+)
+def test_path_and_voucher_numbers_and_booleans_sent_as_strings_are_refused(profile_app, path, body, field):
+    client = profile_app.test_client()
+    assert client.put("/api/v1/profiles/t10-l3", json=profile_body(), headers=COACH).status_code == 201
+    r = client.post(path, json=body, headers=COACH)
+    assert r.status_code == 422 and r.json["errors"]["json"][field][0].startswith("Not a valid"), r.json

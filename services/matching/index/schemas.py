@@ -8,7 +8,7 @@ from marshmallow import fields, validate
 from services.matching.index.domain.filters import Scope
 from shared import schemas as shared_schemas
 from shared.languages import UI_LANGUAGES
-from shared.schemas import CandidateId, StrictSchema
+from shared.schemas import CandidateId, JsonInteger, StrictSchema
 
 # The labels' language (``lang``): one of the system's languages. Swedish ESCO labels are not in the
 # data yet: the taxonomy gives the English label until they are (a data change, no code change).
@@ -416,7 +416,7 @@ MAX_TEXT_CHARS = 20_000  # characters of a text to recognise skills in
 
 class RecogniseSchema(StrictSchema):
     text = fields.String(required=True, validate=validate.Length(1, MAX_TEXT_CHARS))
-    top_k = fields.Integer(load_default=10, validate=validate.Range(1, 50))
+    top_k = JsonInteger(load_default=10, validate=validate.Range(1, 50))
     lang = fields.String(
         load_default=None,
         validate=validate.OneOf(TEXT_LANGS),

@@ -35,6 +35,7 @@ from services.matching.team.localise import fallback_uris, localise
 from services.matching.team.meeting import IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
+from shared.entitlement import sees_all_candidates
 from shared.http import query_parameters
 from shared.i18n import LANG_PARAM, current_language, format_day, supported
 from shared.organisations import region_not_served
@@ -258,6 +259,7 @@ def page(region: str, week: str) -> Any:
         next_week=str(iso.next()),
         is_current=iso == current,
         can_prepare=iso >= current and team().may_prepare(principal, stored.region),
+        team_view=sees_all_candidates(team().org_kind(principal.org)),
         candidates_chart=bar_chart(
             [
                 (
@@ -376,14 +378,16 @@ def content_csv(region: str, week: str) -> Any:
 @query_parameters()
 def content_xlsx(region: str, week: str) -> Any:
     """The CSV's rows as an Excel workbook: numbers and dates typed, opens the same in every locale
-    (``?lang=`` as for the CSV)."""
+    (``?lang=`` as for the CSV). Text is stored as text cells (``write_xlsx``), which a spreadsheet
+    never runs as a formula, so a title is shown as written, without the CSV's neutralising
+    apostrophe (outside tester 10, L9)."""
     stored = _download(region, week)
     if isinstance(stored, BaseResponse):
         return stored
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.xlsx"
     header, content = _table(stored)
     return Response(
-        write_xlsx(header, [[_cell(x) for x in row] for row in meeting_rows(content)], sheet=stored.week),
+        write_xlsx(header, meeting_rows(content), sheet=stored.week),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

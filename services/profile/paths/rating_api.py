@@ -23,7 +23,7 @@ from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.i18n import translate_errors
 from shared.pii import refusing
-from shared.schemas import CandidateId, StrictSchema
+from shared.schemas import CandidateId, JsonInteger, StrictSchema
 
 blp = Blueprint(
     "ratings",
@@ -74,7 +74,7 @@ class SubjectFields(StrictSchema):
 
 class RatingInSchema(StrictSchema):
     subject = fields.Nested(SubjectFields, required=True)
-    score = fields.Integer(
+    score = JsonInteger(
         required=True, validate=validate.Range(1, 5), metadata={"description": "1 poor … 5 excellent"}
     )
     comment = fields.String(
@@ -265,8 +265,14 @@ def rate(token: str) -> Any:
         errors = {"comment": [gettext("The text is not readable (not UTF-8): write it again.")]}
         return render_template("profile/rate.html", state="form", what=what, errors=errors), 422
     try:
+        score = request.form.get("score", "")
+        # a form sends text; the JSON body's integer rule (a string is "Not a valid integer.") applies
+        # to what the jobseeker picked, so "3" is read here as the number it is
         data = RatingInSchema(only=("score", "comment")).load(
-            {"score": request.form.get("score", ""), "comment": request.form.get("comment", "")}
+            {
+                "score": int(score) if score.isascii() and score.isdigit() and len(score) < 4 else score,
+                "comment": request.form.get("comment", ""),
+            }
         )
     except ValidationError as exc:
         errors = _jobseeker_errors(exc.messages)

@@ -10,7 +10,7 @@ from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, Pat
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
 from shared.pii import refusing
-from shared.schemas import DisplayText, RegionId, StrictSchema
+from shared.schemas import DisplayText, JsonBoolean, JsonInteger, RegionId, StrictSchema
 
 PERSON = validate.Length(1, 200)
 FREE_TEXT_NOTE = validate.Length(max=2000)
@@ -77,7 +77,7 @@ class PathInSchema(StrictSchema):
             "description": "The service path (target group); special-category data that stays in this service"
         },
     )
-    partial_work_ability = fields.Boolean(
+    partial_work_ability = JsonBoolean(
         load_default=False, metadata={"description": "Special-category (health) data; stays in this service"}
     )
     coach = fields.String(
@@ -112,7 +112,7 @@ class HandoverInSchema(StrictSchema):
     to = fields.Nested(
         StepInSchema, required=True, metadata={"description": "The next step, at another organisation"}
     )
-    consent = fields.Boolean(
+    consent = JsonBoolean(
         required=True,
         metadata={"description": "The jobseeker consented to the receiver seeing what `shared` names"},
     )
@@ -290,15 +290,15 @@ EDUCATION_LEVELS = ("basic", "upper_secondary", "vocational", "bachelor", "maste
 
 
 class RuleSchema(StrictSchema):
-    min_age = fields.Integer(load_default=None, validate=validate.Range(15, 75))
-    max_age = fields.Integer(
+    min_age = JsonInteger(load_default=None, validate=validate.Range(15, 75))
+    max_age = JsonInteger(
         load_default=None,
         validate=validate.Range(15, 75),
         metadata={"description": "Not below `min_age` (422 otherwise)"},
     )
     min_education = fields.String(load_default=None, validate=validate.OneOf(EDUCATION_LEVELS))
-    min_unemployed_months = fields.Integer(load_default=None, validate=validate.Range(0, 240))
-    max_unemployed_months = fields.Integer(
+    min_unemployed_months = JsonInteger(load_default=None, validate=validate.Range(0, 240))
+    max_unemployed_months = JsonInteger(
         load_default=None,
         validate=validate.Range(0, 240),
         metadata={"description": "Not below `min_unemployed_months` (422 otherwise)"},
@@ -308,7 +308,7 @@ class RuleSchema(StrictSchema):
 class PilotInSchema(StrictSchema):
     name = DisplayText(required=True, validate=validate.Length(1, 200))
     rule = fields.Nested(RuleSchema, required=True, metadata={"description": "Who may take part"})
-    voucher_months = fields.Integer(
+    voucher_months = JsonInteger(
         required=True,
         validate=validate.Range(1, 24),
         metadata={"description": "The voucher period", "example": 4},
@@ -358,13 +358,13 @@ class PilotListSchema(ma.Schema):
 
 class IssueSchema(StrictSchema):
     pilot_id = fields.String(required=True, validate=validate.Length(1, 64))
-    age_years = fields.Integer(
+    age_years = JsonInteger(
         required=True,
         validate=validate.Range(15, 75),
         metadata={"description": "Checked by the coach; only the age is kept, not the date of birth"},
     )
     unemployed_since = fields.Date(required=True)
-    takes_part = fields.Boolean(
+    takes_part = JsonBoolean(
         required=True,
         validate=validate.Equal(
             True, error=N_("The jobseeker decides to take part; without that no voucher.")
