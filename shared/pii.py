@@ -24,6 +24,13 @@ counts as which:
   ``13101952-308T``, or a doubled sign or a four-digit number (``131052--308T``, ``131052-0308T``).
   These need the check character, in running text and in identifiers alike (so dated case and
   order numbers such as ``asiakas-20240115-001`` pass).
+* **Street address**: a street word (Finnish ``katu``, ``tie``, ``kuja``, ``polku``, ``raitti``,
+  ``väylä``, ``puisto``, ``rinne``, ``kaari``, ``piha``, ``ranta``, ``aukio``, ``tori``, also inflected:
+  ``Hämeenkadulla``, ``Hämeenpuistossa``; Swedish ``gatan``, ``vägen``, ``gränd``…) ending a
+  capitalised name, or written apart after one (``Aleksis Kiven katu``, ``Hervannan valtaväylä``),
+  then a house number (not one followed by a unit: ``Satamapihalla 3 vuotta`` is text); or a house
+  number, staircase letter and flat number on their own (``20 A 3``, ``12 as. 3``). Ordinary numbers
+  (``B1-tason kurssi 2 kk``, ``Ajokortti C 2025``, ``SFS 6002``, ``vuoro 7-15``) are not addresses.
 """
 
 from __future__ import annotations
@@ -101,17 +108,37 @@ _EMAIL_SPELLED = re.compile(
     re.I,
 )
 # A Finnish or Swedish street address: a street name and a house number ("Hämeenkatu 1 A 2",
-# "Storgatan 5", "Koivukuja 3 B").
-# Finnish puts the street in a case as often as not: "asuu Hämeenkadulla 12", "Koivukujan 3".
-_STREET_ENDINGS = (
-    "katu|kadu(?:lla|lle|lta|n)|tie(?:llä|lle|ltä|n)?|kuja(?:lla|lle|lta|n)?|polku|polu(?:lla|lle|lta|n)"
-    "|väylä(?:llä|lle|ltä|n)?|raitti|raiti(?:lla|lle|n)|kaari|kaare(?:lla|lle|n)|rinne|rintee(?:llä|lle|n)"
-    "|aukio(?:lla|lle|n)?|tori(?:lla|lle|n)?|gatan|vägen|gränd|stigen|gata|väg"
+# "Storgatan 5", "Koivukuja 3 B"). Finnish puts the street in a case as often as not ("asuu
+# Hämeenkadulla 12", "Koivukujan 3", "Hämeenpuistossa 20 A 3"), so each street word is matched in its
+# basic form and as its oblique stem with a case ending (outside tester 10, L14).
+_FI_STREET_WORDS = "katu|tie|kuja|polku|raitti|väylä|puisto|rinne|kaari|piha|ranta|aukio|tori"
+_FI_STREET_STEMS = "kadu|tie|kuja|polu|raiti|väylä|puisto|rintee|kaare|piha|ranna|aukio|tori"
+_FI_CASES = "n|ll[aä]|lle|lt[aä]|ss[aä]|st[aä]"
+_SV_STREET_WORDS = "gatan|vägen|gränd(?:en)?|stigen|gata|väg|allén|torget|backen|stranden"
+_STREET_ENDINGS = rf"(?:{_FI_STREET_WORDS}|(?:{_FI_STREET_STEMS})(?:{_FI_CASES})|{_SV_STREET_WORDS})"
+# After the house number: a staircase letter and a flat number ("20 A 3", "5 B 7", "12 as. 3")
+_FLAT_TAIL = r"(?:\s?[A-Za-z]\b(?:\s?\d{1,3})?|\s(?:as\.?|asunto)\s?\d{1,3})"
+# A number that counts something else ("Satamapihalla 3 vuotta") is no house number.
+_NOT_HOUSE = (
+    r"(?!\s*(?:v\b|vuo\w*|kk\b|kuukau\w*|tun\w*|h\b|min\w*|km\b|m\b|€|eur\w*|%|päiv\w*|pv\b"
+    r"|viik\w*|vk\b|hlö\w*|henk\w*|år\b|dag\w*|vecko\w*|timm\w*))"
 )
 _STREET = re.compile(
-    rf"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ-]{{0,40}}?(?:{_STREET_ENDINGS})"
-    r"\s+\d{1,4}(?:\s?[A-Za-z]\b(?:\s?\d{1,3})?)?"
+    rf"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ-]{{0,40}}?{_STREET_ENDINGS}"
+    rf"\s+\d{{1,4}}(?!\d){_NOT_HOUSE}(?:{_FLAT_TAIL})?"
 )
+# The official name written apart, the street word in lower case after a capitalised word:
+# "Aleksis Kiven katu 5 B 7", "Hervannan valtaväylä 12 A 3". Basic forms only, and the house number
+# must end the address (a flat tail, punctuation or the end), so "Helsingin tie 5 km" stays text.
+_STREET_APART = re.compile(
+    r"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ-]{0,30}\s+(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]{0,30}\s+)?"
+    rf"[a-zåäö]?[\wåäö-]{{0,30}}?(?:katu|tie|kuja|polku|raitti|väylä|rinne|kaari|{_SV_STREET_WORDS})"
+    rf"\s+\d{{1,4}}(?!\d)(?:{_FLAT_TAIL}|(?=\s*(?:$|[,;.)]|\n)))"
+)
+# A house number, staircase letter and flat number on their own ("20 A 3", "5 B 7", "12 as. 3"):
+# the Finnish flat address's tail is a strong signal even without the street. Upper-case staircase
+# letters A–H, spaced, so "B1-kurssi 2", "2 x 3" or "Ajokortti C 2025" stay text.
+_FLAT_ADDRESS = re.compile(r"(?<![\w.,/-])\d{1,4}\s(?:[A-H]|as\.?|asunto)\s\d{1,3}(?![\w,./-]*\d)(?!\w)")
 # A phone number in words, digit by digit: "nolla neljä nolla yksi kaksi …" (an outside tester);
 # Finnish, Swedish and English digits, seven or more in a row.
 _DIGIT_WORDS = (
@@ -148,8 +175,9 @@ def identity_code_is_valid(code: str) -> bool:
 
 
 def find_personal_data(text: str) -> list[Finding]:
-    """Every identity code, e-mail address, phone number and street address in ``text``, in order of position
-    (overlaps resolved in favour of the earlier, longer finding)."""
+    """Every identity code, e-mail address, phone number and street address in ``text`` (the module
+    docstring says what counts), in order of position (overlaps resolved in favour of the earlier,
+    longer finding)."""
     found = [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY.finditer(text)]
     found += [
         Finding(IDENTITY_CODE, m.start(), m.end())
@@ -160,7 +188,8 @@ def find_personal_data(text: str) -> list[Finding]:
     found += [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY_SPELLED.finditer(text)]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
-    found += [Finding(STREET_ADDRESS, m.start(), m.end()) for m in _STREET.finditer(text)]
+    for pattern in (_STREET, _STREET_APART, _FLAT_ADDRESS):
+        found += [Finding(STREET_ADDRESS, m.start(), m.end()) for m in pattern.finditer(text)]
     found += [Finding(PHONE, m.start(), m.end()) for m in _PHONE_WORDS.finditer(text)]
     for pattern in (_PHONE_INTERNATIONAL, _PHONE_NATIONAL):
         found += [

@@ -142,6 +142,29 @@ def profile_body(**overrides: Any) -> dict[str, Any]:
     return body
 
 
+def candidate_payload(
+    cid: str, *, skill: str = "s:weld", occupation: str = "o:welder", **changes: Any
+) -> dict[str, Any]:
+    """A ``candidate.upserted`` payload as the profile service writes it (docs/events.md) for the
+    pseudonymous id `cid`, holding `skill` and a spell in `occupation`, with `changes` applied."""
+    payload: dict[str, Any] = {
+        "candidate_id": cid,
+        "version": 1,
+        "status": "active",
+        "skills": [{"uri": skill, "level": "advanced"}],
+        "suggested_skills": [],
+        "work_history": [{"occupation_uri": occupation, "years": 3.0, "ended_year": None}],
+        "languages": [{"code": "fi", "level": "native"}],
+        "municipality": "837",
+        "max_commute_km": 30.0,
+        "available_from": "2026-12-01",
+        "working_time": "full_time",
+        "consented_orgs": ["pirkan-rekry-oy"],
+    }
+    payload.update(changes)
+    return payload
+
+
 def at_once(app: Any, n: int, request: Any) -> list[Any]:
     """``n`` requests released together from their own threads (each with its own test client of
     ``app``); ``request(client, i)`` makes the i-th. Returns the answers in completion order."""

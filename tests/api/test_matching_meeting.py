@@ -567,6 +567,7 @@ def test_a_partner_agency_never_reads_another_agencys_outcomes_reasons_comments_
             assert row["agencies"] == [{"org": "agency-b", "status": "proposed"}], "its own, in full"
             assert ("agency-b", "proposed", None, "Ehdotettu B:n kautta") in last
             assert "Suomen kielen kurssi B1" not in follow_ups
+            assert content["totals"]["open_follow_ups"] == len(follow_ups), "the tile counts what it lists"
             assert not any(s in json.dumps(content) or s in downloads for s in secrets)
     page = logged_in(app, "recruiter", "agency-b").get(W48).data.decode()
     assert page.count(second) and not any(s in page for s in secrets)

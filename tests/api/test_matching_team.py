@@ -367,3 +367,22 @@ def test_the_region_batch_of_shortlists_is_limited_per_caller(database_url):
     assert codes == [200, 200, 429]
     assert client.get("/api/v1/shortlists?region=pirkanmaa", headers=RECRUITER).status_code == 200
     assert client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Asuu Hämeenpuistossa 20 A 3",
+        "Osoite: Hervannan valtaväylä 12 A 3",
+        "Osoite Aleksis Kiven katu 5 B 7",
+    ],
+)
+def test_a_street_address_in_an_outcome_comment_is_refused_and_nothing_is_stored(app, comment):
+    """Outside tester 10, L14: these addresses were stored and shown at the meeting."""
+    client = app.test_client()
+    r = record(client, app.candidate_ids[0], "contacted", comment=comment)
+    assert r.status_code == 422
+    assert "street_address" in " ".join(r.json["errors"]["json"]["comment"])
+    assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
+    ordinary = record(client, app.candidate_ids[0], "contacted", comment="B1-tason kurssi 2 kk, vuoro 7-15")
+    assert ordinary.status_code == 201, ordinary.json

@@ -7,7 +7,7 @@ import pytest
 from deploy.http_client import call, wait_for
 from shared.messaging.envelope import Envelope
 from shared.messaging.kafka import KafkaSender, make_consumer
-from tests.helpers import profile_body, token
+from tests.helpers import candidate_payload, profile_body, token
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka]
 
@@ -26,6 +26,20 @@ def indexed(stack) -> int:
     return call("GET", f"{stack.url('matching')}/health/ready").json()["checks"]["index"]["candidates"]
 
 
+def push_a_profile_and_wait(stack, profile_id: str) -> int:
+    """A coach pushes a profile; returns the index's candidate count before it, once it is indexed."""
+    before = indexed(stack)
+    r = call(
+        "PUT",
+        f"{stack.url('profile')}/api/v1/profiles/{profile_id}",
+        token("coach", "tampere-tyollisyys"),
+        profile_body(consented_orgs=[]),
+    )
+    assert r.status == 201
+    wait_for(lambda: indexed(stack) > before, timeout=60, what=f"the profile {profile_id} pushed after them")
+    return before
+
+
 def test_garbage_goes_to_dead_letters_and_the_next_profile_is_still_indexed(stack, kafka_broker):
     settings = kafka_broker.client_settings()  # an operator injecting garbage (the services may not)
     sender = KafkaSender(settings)
@@ -36,16 +50,7 @@ def test_garbage_goes_to_dead_letters_and_the_next_profile_is_still_indexed(stac
         )
     finally:
         sender.close()
-    before = indexed(stack)
-    r = call(
-        "PUT",
-        f"{stack.url('profile')}/api/v1/profiles/after-garbage",
-        token("coach", "tampere-tyollisyys"),
-        profile_body(consented_orgs=[]),
-    )
-    assert r.status == 201
-
-    wait_for(lambda: indexed(stack) > before, timeout=60, what="the profile pushed after the garbage")
+    push_a_profile_and_wait(stack, "after-garbage")
 
     # Every consumer of the topic dead-letters what it cannot read, under its own name (the index
     # feed, and the worker's erasure consumer, which reads the candidates topic for withdrawals).
@@ -60,29 +65,11 @@ def test_garbage_goes_to_dead_letters_and_the_next_profile_is_still_indexed(stac
     assert headers["dlq.reason"]
 
 
+WELDING = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
+
+
 def _candidate_payload(cid: str, **changes) -> dict:
-    """A candidate payload as the profile service writes it (docs/events.md), with `changes`."""
-    payload = {
-        "candidate_id": cid,
-        "version": 1,
-        "status": "active",
-        "skills": [
-            {
-                "uri": "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc",
-                "level": "advanced",
-            }
-        ],
-        "suggested_skills": [],
-        "work_history": [],
-        "languages": [{"code": "fi", "level": "native"}],
-        "municipality": "837",
-        "max_commute_km": 30.0,
-        "available_from": "2026-12-01",
-        "working_time": "full_time",
-        "consented_orgs": ["pirkan-rekry-oy"],
-    }
-    payload.update(changes)
-    return payload
+    return candidate_payload(cid, skill=WELDING, work_history=[], **changes)
 
 
 def test_well_formed_envelopes_whose_payload_breaks_the_field_table_are_dead_letters(stack, kafka_broker):
@@ -104,15 +91,7 @@ def test_well_formed_envelopes_whose_payload_breaks_the_field_table_are_dead_let
             sender.send(settings.candidates_topic, key, envelope.encode())
     finally:
         sender.close()
-    before = indexed(stack)
-    r = call(
-        "PUT",
-        f"{stack.url('profile')}/api/v1/profiles/after-bad-payloads",
-        token("coach", "tampere-tyollisyys"),
-        profile_body(consented_orgs=[]),
-    )
-    assert r.status == 201
-    wait_for(lambda: indexed(stack) > before, timeout=60, what="the profile pushed after the bad payloads")
+    before = push_a_profile_and_wait(stack, "after-bad-payloads")
 
     def index_letters():
         found = {

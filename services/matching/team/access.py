@@ -58,7 +58,7 @@ def visible_content(
       organisation's only;
     * of last week's outcomes (``last_week``) and the open follow-ups (``follow_ups``), those its own
       organisation recorded (a follow-up of a meeting stored before follow-ups named their
-      organisation: none);
+      organisation: none), and ``totals.open_follow_ups`` counts those;
     * of the service paths (``paths``), the counts only: no row, so no candidate id (their
       follow-up is the employment services' task, outside tester 10, L11).
 
@@ -81,6 +81,8 @@ def visible_content(
     ]
     content["last_week"] = [r for r in content.get("last_week", []) if r.get("recorded_by_org") == org]
     content["follow_ups"] = [r for r in content.get("follow_ups", []) if r.get("recorded_by_org") == org]
+    if isinstance(content.get("totals"), dict):  # the tile counts the follow-ups the list shows
+        content["totals"] = {**content["totals"], "open_follow_ups": len(content["follow_ups"])}
     if isinstance(content.get("paths"), dict):
         content["paths"] = {**content["paths"], "rows": []}
     return content

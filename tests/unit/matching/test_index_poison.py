@@ -13,6 +13,7 @@ from shared import metrics
 from shared.messaging.consumer import ConsumerLoop, DeadLetters, PoisonMessageError
 from shared.messaging.envelope import Envelope
 from shared.messaging.topics import CANDIDATES, VACANCIES
+from tests import helpers
 from tests.helpers import FakeConsumer, FakeSender, Message
 
 from .conftest import MUNICIPALITIES, TODAY
@@ -28,22 +29,7 @@ class NoRetryConsumer(FakeConsumer):
 
 
 def candidate_payload(cid, **changes):
-    payload = {
-        "candidate_id": cid,
-        "version": 1,
-        "status": "active",
-        "skills": [{"uri": "s:weld", "level": "advanced"}],
-        "suggested_skills": ["s:mig"],
-        "work_history": [{"occupation_uri": "o:welder", "years": 3.0, "ended_year": None}],
-        "languages": [{"code": "fi", "level": "native"}],
-        "municipality": "837",
-        "max_commute_km": 30.0,
-        "available_from": "2026-12-01",
-        "working_time": "full_time",
-        "consented_orgs": ["pirkan-rekry-oy"],
-    }
-    payload.update(changes)
-    return payload
+    return helpers.candidate_payload(cid, **{"suggested_skills": ["s:mig"], **changes})
 
 
 def vacancy_payload(vid, **changes):

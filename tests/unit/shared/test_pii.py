@@ -207,3 +207,47 @@ def test_obfuscated_addresses_spaced_phone_numbers_and_street_addresses_are_foun
 )
 def test_times_postcodes_and_street_names_alone_are_not_personal_data(text):
     assert find_personal_data(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside tester 10, L14: these passed the screen of outcome comments
+        "Asuu Hämeenpuistossa 20 A 3",
+        "Osoite: Hervannan valtaväylä 12 A 3",
+        "Osoite Aleksis Kiven katu 5 B 7",
+        # the same kinds, generalised: other street words, inflected, written apart, the flat tail alone
+        "Rantakadulla 4",
+        "Näsinrannassa 7 B 12",
+        "Pispalan valtatie 12, Tampere",
+        "Sammonkatu 5 as 7",
+        "Lapintie 3 as. 14",
+        "Kissanmaankaarella 2",
+        "Tahmelan raitti 9 C 4",
+        "Stationsvägen 3 A 1",
+        "asunto 20 A 3, summeri toimii",
+        "Uusi osoite 12 as. 3",
+    ],
+)
+def test_street_addresses_in_common_finnish_and_swedish_forms_are_found(text):
+    assert [f.kind for f in find_personal_data(text)] == ["street_address"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "B1-tason kurssi 2 kk",
+        "3 vuotta kokemusta",
+        "Ajokortti C 2025",
+        "SFS 6002",
+        "vuoro 7-15",
+        "suoritti 2 B1-kurssia",
+        "Työskenteli Satamapihalla 3 vuotta",
+        "Matkaa Helsingin tie 5 km",
+        "2 x 3 vuoroa viikossa",
+        "Palkka 2 800 €/kk, 37,5 h/vk",
+        "Hygieniapassi 2024, tulityökortti 5 v",
+    ],
+)
+def test_comments_with_ordinary_numbers_are_not_street_addresses(text):
+    assert find_personal_data(text) == []
