@@ -7,6 +7,7 @@ imports call it; nothing here knows Flask or marshmallow.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -73,6 +74,27 @@ def fold(text: str) -> str:
     (``shared.text.plain_typography``)."""
     text = " ".join(plain_typography(text).split()).casefold()
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_STATISTICS_CODE = re.compile(r"ku?\s*(\d{1,4})")
+_TITLE = re.compile(r"^(.+?) (kaupunki|kunta|stad|kommun)$")
+
+
+def _spellings(key: str) -> list[str]:
+    """Folded ``key``'s readings as a name, most literal first: spaces around hyphens dropped; a title
+    word (kaupunki, kunta, stad, kommun) dropped, with the genitive -n/-en ("tampereen" → "tampere",
+    "iin" → "ii") undone. Only readings that are a name count (``Geography.municipality``)."""
+    key = re.sub(r"\s*-\s*", "-", key)
+    found = [key]
+    title = _TITLE.match(key)
+    if title:
+        name = title.group(1)
+        found.append(name)
+        if name.endswith("n"):
+            found.append(name[:-1])
+            if name.endswith("en"):
+                found.append(name[:-2])
+    return found
 
 
 def region_id(name_fi: str) -> str:
@@ -170,6 +192,16 @@ class Geography:
             return Resolved(self._names[key])
         if key in self._old_names:
             return self._successor(self._old_names[key], repr(raw))
+        # Outside tester 10, L8: as people write it on forms. Tried only when the text is no name:
+        # Statistics Finland's own code form "KU091"/"K091", spaces around a hyphen ("Mänttä - Vilppula"),
+        # and the municipality's own title "Tampereen kaupunki", "Iin kunta", "Vasa stad", "Pedersöre
+        # kommun" (the name, or its genitive in -n/-en, before the word; tested against every name).
+        statistics_code = _STATISTICS_CODE.fullmatch(key)
+        if statistics_code:
+            return self.municipality(statistics_code.group(1))
+        for spelling in _spellings(key):
+            if spelling in self._names:
+                return Resolved(self._names[spelling])
         raise UnknownPlaceError(
             f"Unknown municipality {raw!r}: give the Statistics Finland code (e.g. '837') or the Finnish "
             "or Swedish name (e.g. 'Vaasa' or 'Vasa')."

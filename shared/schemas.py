@@ -235,7 +235,8 @@ class MunicipalityCode(_Text):
     def __init__(self, **kwargs: Any) -> None:
         metadata = {
             "description": "Statistics Finland municipality code of 2025 (e.g. '837' Tampere, '020' Akaa; "
-            "'20' is read as '020'), or the Finnish or Swedish name ('Vaasa', 'Vasa'). A code abolished "
+            "'20' is read as '020'; 'KU837' as in Statistics Finland's files), or the Finnish or Swedish name "
+            "('Vaasa', 'Vasa'; also as a title: 'Tampereen kaupunki', 'Iin kunta', 'Vasa stad'). A code abolished "
             "by a merger since 2005 is stored as its successor's and a notice says so.",
             "example": "837",
             "format": REFERENCE_FORMATS["municipality"],

@@ -236,3 +236,23 @@ def test_a_profile_date_far_ahead_is_refused_and_nothing_is_stored_or_published(
     assert reasons and all(isinstance(x, str) for x in reasons), r.json
     with profile_app.extensions["kohtaanto.engine"].connect() as conn:
         assert conn.execute(select(profile_outbox)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [
+        ("Tampereen kaupunki", "837"),
+        ("Iin kunta", "139"),
+        ("Pedersöre kommun", "599"),
+        ("Mänttä - Vilppula", "508"),
+        ("KU091", "091"),
+    ],
+)
+def test_a_municipality_as_written_on_forms_is_stored_as_its_code(profile_app, vacancy_app, given, code):
+    """Outside tester 10, L8: each was a 422 "Unknown municipality"."""
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/t10-muni", json=profile_body(municipality=given), headers=COACH
+    )
+    assert r.status_code == 201 and r.json["municipality"] == code, r.json
+    v = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(municipality=given), headers=EMPLOYER)
+    assert v.status_code == 201 and v.json["municipality"] == code, v.json

@@ -1,5 +1,7 @@
 """Finland's municipalities and regions as people write them, on the real data/geo files."""
 
+import contextlib
+
 import pytest
 
 from shared.geography import UnknownPlaceError
@@ -143,3 +145,46 @@ def test_the_typography_reading_does_not_make_unknown_names_known():
     for text in ("\u200b", "\u00ad\ufeff", "–", "Mantta Vilppula"):
         with pytest.raises(UnknownPlaceError):
             FINLAND.municipality(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # outside tester 10, L8: as people write it on forms
+        ("Tampereen kaupunki", "837"),
+        ("Kuopion kaupunki", "297"),
+        ("Iin kunta", "139"),
+        ("Pedersöre kommun", "599"),
+        ("Vasa stad", "905"),
+        ("Mänttä - Vilppula", "508"),
+        ("Mänttä-Vilppulan kaupunki", "508"),
+        ("KU091", "091"),  # Statistics Finland's code form in its classification files
+        ("K091", "091"),
+        ("ku837", "837"),
+    ],
+)
+def test_a_municipality_is_read_as_written_on_forms_titles_hyphens_and_code_prefixes(text, code):
+    assert FINLAND.municipality(text).code == code
+
+
+def test_no_name_of_the_308_changes_meaning_and_no_title_form_of_one_names_another():
+    for code, m in FINLAND.municipalities.items():
+        for name in filter(None, (m.name_fi, m.name_sv)):
+            assert FINLAND.municipality(name).code == code
+            for form in (
+                f"{name}n kunta",
+                f"{name}n kaupunki",
+                f"{name}en kunta",
+                f"{name} kunta",
+                f"{name} stad",
+                f"{name} kommun",
+            ):
+                # a form that is no genitive of this name is refused, never read as another municipality
+                with contextlib.suppress(UnknownPlaceError):
+                    assert FINLAND.municipality(form).code == code, form
+
+
+@pytest.mark.parametrize("text", ["Helsingin kaupunki", "K999", "Atlantiksen kunta", "kaupunki", "Koski"])
+def test_what_the_form_readings_cannot_tell_stays_refused(text):
+    with pytest.raises(UnknownPlaceError):
+        FINLAND.municipality(text)
