@@ -202,6 +202,10 @@ class Geography:
         for spelling in _spellings(key):
             if spelling in self._names:
                 return Resolved(self._names[spelling])
+        # the first word(s) of exactly one municipality's name: "Koski" for "Koski Tl" ("S:t" is three)
+        begun = {code for name, code in self._names.items() if name.startswith(key + " ")}
+        if len(begun) == 1:
+            return Resolved(begun.pop())
         raise UnknownPlaceError(
             f"Unknown municipality {raw!r}: give the Statistics Finland code (e.g. '837') or the Finnish "
             "or Swedish name (e.g. 'Vaasa' or 'Vasa')."

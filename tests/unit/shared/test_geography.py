@@ -161,6 +161,8 @@ def test_the_typography_reading_does_not_make_unknown_names_known():
         ("KU091", "091"),  # Statistics Finland's code form in its classification files
         ("K091", "091"),
         ("ku837", "837"),
+        ("Koski", "284"),  # official "Koski Tl": the only name beginning with the word
+        ("Gustav", "081"),
     ],
 )
 def test_a_municipality_is_read_as_written_on_forms_titles_hyphens_and_code_prefixes(text, code):
@@ -184,7 +186,9 @@ def test_no_name_of_the_308_changes_meaning_and_no_title_form_of_one_names_anoth
                     assert FINLAND.municipality(form).code == code, form
 
 
-@pytest.mark.parametrize("text", ["Helsingin kaupunki", "K999", "Atlantiksen kunta", "kaupunki", "Koski"])
+@pytest.mark.parametrize(
+    "text", ["Helsingin kaupunki", "K999", "Atlantiksen kunta", "kaupunki", "S:t", "Kos"]
+)
 def test_what_the_form_readings_cannot_tell_stays_refused(text):
     with pytest.raises(UnknownPlaceError):
         FINLAND.municipality(text)
