@@ -20,15 +20,13 @@ import dataclasses
 import gc
 import importlib
 import os
-import pickle
 import time
-from itertools import tee
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from benchmarks.ab_speed import K, load_domain
+from benchmarks.ab_speed import K, index_both, load_domain
 from benchmarks.generate import (
     ORGS,
     REFERENCE_DAY,
@@ -70,16 +68,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         ),
         "this": MatchingEngine(taxonomy, municipalities, clock=lambda: REFERENCE_DAY),
     }
-    if args.image is not None:
-        with args.image.open("rb") as f:
-            image = pickle.load(f)  # a file a benchmark of this project wrote
-        for engine in engines.values():
-            engine.restore(image)
-        del image
-    else:
-        one, two = tee(generate_candidates(taxonomy, args.profiles, args.seed, municipalities=municipalities))
-        engines["base"].bulk_load(one)
-        engines["this"].bulk_load(two)
+    index_both(engines, args.image, taxonomy, municipalities, args.profiles, args.seed)
     gc.collect()
     gc.freeze()
     n = len(engines["this"])

@@ -75,6 +75,26 @@ def percentiles(ms: np.ndarray) -> dict[str, float]:
     return {f"p{q}_ms": float(np.percentile(ms, q)) for q in (50, 90, 99)} | {"mean_ms": float(ms.mean())}
 
 
+def index_both(
+    engines: dict[str, Any], image: Path | None, taxonomy: Any, municipalities: Any, profiles: int, seed: int
+) -> None:
+    """Both `engines` ("base", "this") index the same profiles: restored from `image` (a pickle a
+    benchmark of this project wrote) when it exists, else `profiles` generated from `seed`, then
+    saved to `image` when one is named."""
+    if image is not None and image.exists():  # the same index, saved by an earlier run
+        with image.open("rb") as f:
+            saved = pickle.load(f)  # a file a benchmark of this project wrote
+        for engine in engines.values():
+            engine.restore(saved)
+        return
+    one, two = tee(generate_candidates(taxonomy, profiles, seed, municipalities=municipalities))
+    engines["base"].bulk_load(one)
+    engines["this"].bulk_load(two)
+    if image is not None:
+        with image.open("wb") as f:
+            pickle.dump(engines["this"].image(), f, protocol=5)
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, required=True, help="checkout of the version to compare with")
@@ -110,19 +130,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         flush=True,
     )
     start = time.perf_counter()
-    if args.image is not None and args.image.exists():  # the same index, saved by an earlier run
-        with args.image.open("rb") as f:
-            image = pickle.load(f)  # a file this benchmark wrote itself
-        for engine in engines.values():
-            engine.restore(image)
-        del image
-    else:
-        one, two = tee(generate_candidates(taxonomy, args.profiles, args.seed, municipalities=municipalities))
-        engines["base"].bulk_load(one)
-        engines["this"].bulk_load(two)
-        if args.image is not None:
-            with args.image.open("wb") as f:
-                pickle.dump(engines["this"].image(), f, protocol=5)
+    index_both(engines, args.image, taxonomy, municipalities, args.profiles, args.seed)
     print(f"indexed both in {time.perf_counter() - start:.0f} s", flush=True)
     gc.collect()
     gc.freeze()
