@@ -186,18 +186,26 @@ def top_k(
     time, of every row whose bound (plus what pruned columns could add) still reaches the k-th
     exact score so far. A batch is `eligible.need` rows at first (the rerank pool)."""
     st = state or Ranked(k=k, batch=eligible.need)
-    slack = qw.pruned_bound + EPS
+    slack = qw.pruned_bound + EPS  # for rows not examined: the most pruned columns add to anyone
     while True:
         rest, parts = 0.0, []
-        for i in range(len(eligible.segments)):
+        for i, seg in enumerate(eligible.segments):
             rows, bounds = eligible.rows[i], eligible.bounds[i]
             rest = max(rest, eligible.rest[i])
             fresh = ~member(st.scored.get(i, _NONE), rows)
-            parts.append((i, rows[fresh], bounds[fresh]))
+            rows = rows[fresh]
+            # each row's own bound: what the pruned columns add to a row of its number of
+            # work-history occupations (`QueryWeights.pruned_slack`, <= pruned_bound)
+            reach = (
+                bounds[fresh] + qw.pruned_slack(seg.experience, rows)
+                if len(qw.pruned_steps) > 1
+                else bounds[fresh]
+            )
+            parts.append((i, rows, reach))
         ub = np.concatenate([b for _, _, b in parts])
         rows = np.concatenate([r for _, r, _ in parts])
         which = np.concatenate([np.full(len(r), i) for i, r, _ in parts])
-        todo = np.flatnonzero(ub + slack >= st.kth) if len(st.ranked) >= k else np.arange(len(ub))
+        todo = np.flatnonzero(ub + EPS >= st.kth) if len(st.ranked) >= k else np.arange(len(ub))
         if len(todo) > st.batch:
             todo = todo[np.argpartition(-ub[todo], st.batch - 1)[: st.batch]]
         if not len(todo):
