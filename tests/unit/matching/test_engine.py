@@ -530,6 +530,10 @@ def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune, bou
         own = qw.pruned_slack(snap.main.experience, rows[order])
         assert np.all(own <= qw.pruned_bound + 1e-12)
         assert np.all(ex.score <= pool.ub[order] + own + EPS)
+        # and so does the sum over the row's own pruned work-history occupations, never above it
+        history = qw.pruned_history(snap.main.experience, rows[order])
+        assert np.all(history <= own + 1e-12)
+        assert np.all(ex.score <= pool.ub[order] + history + EPS)
         pruned_rows += int((own > 0).sum())
         scored += int((ex.score > 0).sum())
     assert scored > 100  # the vacancies found candidates to check
