@@ -50,8 +50,10 @@ def test_every_qualification_and_swedish_title_names_esco_occupations(esco):
         assert name.titles
         if name.qualification:
             assert all(title.lower() in finnish for title in name.titles), name
-    swedish = [n for n in names if not n.qualification]
+    swedish = [n for n in names if not n.qualification and n.lang == "sv"]
     assert sum(n.titles[0].lower() in finnish for n in swedish) >= len(swedish) / 2
+    everyday = [n for n in names if not n.qualification and n.lang == "fi"]
+    assert len(everyday) >= 40 and all(n.titles[0].lower() in finnish for n in everyday)
 
 
 @pytest.mark.parametrize(
@@ -62,6 +64,13 @@ def test_every_qualification_and_swedish_title_names_esco_occupations(esco):
         ("fi", "Suoritin logistiikan ammattitutkinnon 2019.", True),
         ("fi", "Logistiikka on tärkeä osa toimintaamme.", False),  # a field without a qualification
         ("fi", "Sähköalan yritys hakee asentajaa.", False),
+        ("fi", "Haemme laitoshuoltajaa sairaalaan.", True),  # an everyday title, no ESCO label
+        ("fi", "Olen työskennellyt kuorma-autonkuljettajana.", True),
+        ("fi", "Varhaiskasvatuksen opettajan tehtävä on vakituinen.", True),
+        ("fi", "Toimin henkilökohtaisena avustajana.", True),
+        ("fi", "Laitoshuolto kuuluu tehtäviin.", False),  # the task, not the worker
+        ("fi", "Kuorma-autolla ajetaan jakelua.", False),
+        ("fi", "Henkilökohtainen apu on tärkeää.", False),
         ("sv", "Hon har närvårdarexamen och körkort.", True),
         ("sv", "Grundexamen i logistik.", True),
         ("sv", "Vi söker städare.", True),
