@@ -752,3 +752,15 @@ def test_a_compressed_body_is_a_415_saying_content_encodings_are_not_accepted(pr
         headers={**COACH, "Content-Encoding": "identity"},
     )
     assert r.status_code == 201, r.json
+
+
+@pytest.mark.parametrize("pasted", ["131052-308T", "Aino 040 1234567", "aino.virtanen@example.fi"])
+def test_an_error_never_echoes_personal_data_pasted_into_the_wrong_field(profile_app, pasted):
+    """Privacy audit (session 12): a reason that quotes the input (an unknown municipality) names
+    the field and the kind of data, never the identity code, phone number or e-mail address."""
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/p1", json=profile_body(municipality=pasted), headers=COACH
+    )
+    assert r.status_code == 422 and "municipality" in r.json["errors"]["json"]
+    text = r.get_data(as_text=True)
+    assert "308T" not in text and "1234567" not in text and "example.fi" not in text
