@@ -26,6 +26,18 @@ from shared.i18n import current_language, read_by_programs, translate_text
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
+BROWSER_HEADERS = {
+    "Cache-Control": "no-store",
+    # no page is shown inside another site's frame (clickjacking the meeting's "prepare again")
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    # no address (a sign-in link's token, a rating link) leaves for another origin in a Referer;
+    # a same-origin form still sends its Origin, which ``cross_site`` reads
+    "Referrer-Policy": "same-origin",
+}
+"""Headers every response gets unless it sets its own (``install_browser_protections``)."""
+
 
 def session_principal() -> Principal | None:
     """The caller from the Bearer header or the session cookie; None when absent or invalid."""
@@ -115,7 +127,8 @@ def install_browser_protections(app: Flask, trusted_origins: Iterable[str] = ())
     * ``Cache-Control: no-store`` on every response that does not set its own (static assets do):
       profiles, contacts, audit entries, meetings and their downloads, pilot results, the rating form
       are never kept by a browser's or a proxy's cache, so the next user of a shared computer or a
-      caching proxy cannot read them back;
+      caching proxy cannot read them back (outside tester 11, M1); and no framing by other sites,
+      no MIME sniffing, no Referer to other origins (``BROWSER_HEADERS``);
     * a change (POST, PUT, PATCH, DELETE) signed in by the session cookie alone (no
       ``Authorization`` header) that another site or another service on the same site started
       (``cross_site``: ``Sec-Fetch-Site``, ``Origin``, ``Referer``) is refused with 403 before any
@@ -152,6 +165,7 @@ def install_browser_protections(app: Flask, trusted_origins: Iterable[str] = ())
 
     @app.after_request
     def no_store(response: Response) -> Response:
-        if "Cache-Control" not in response.headers:
-            response.headers["Cache-Control"] = "no-store"
+        for name, value in BROWSER_HEADERS.items():
+            if name not in response.headers:
+                response.headers[name] = value
         return response

@@ -1,5 +1,6 @@
 """What browsers are told by every service (privacy audit, session 12): answers with personal data
-are never stored by a browser's or proxy's cache (``Cache-Control: no-store``), and a change signed in
+are never stored by a browser's or proxy's cache (``Cache-Control: no-store``; outside tester 11,
+M1), pages are not framed by other sites, and a change signed in
 by the session cookie alone that another site or another service of the same site started is refused
 before anything changes (``shared.sign_in.install_browser_protections``)."""
 
@@ -112,6 +113,10 @@ def test_the_meeting_page_is_not_cached_and_prepare_again_refuses_other_sites(me
     for path in (w48, f"{w48}/content.json", f"{w48}/content.csv", f"{w48}/content.xlsx"):
         r = team.get(path)
         assert r.status_code == 200 and r.headers["Cache-Control"] == "no-store", path
+        assert (
+            r.headers["X-Frame-Options"] == "DENY"
+            and "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
+        )
     # signing out from another site does nothing either
     assert team.post("/logout", headers=EVIL).status_code == 403
     assert team.get(f"{w48}/content.json").status_code == 200
