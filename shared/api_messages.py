@@ -86,6 +86,10 @@ SHARED_VALIDATORS = (
         "Swedish name (e.g. 'Vaasa' or 'Vasa')."
     ),
     N_(
+        "Unknown municipality %(name)s: did you mean %(suggestions)s? Give the Statistics Finland code "
+        "(e.g. '837') or the Finnish or Swedish name (e.g. 'Vaasa' or 'Vasa')."
+    ),
+    N_(
         "Municipality %(code)s %(name)s was split in %(year)s between %(successors)s: give the current municipality."
     ),
     N_(

@@ -7,6 +7,7 @@ imports call it; nothing here knows Flask or marshmallow.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -17,6 +18,8 @@ from shared.text import plain_typography
 MUNICIPALITIES_FILE = "municipalities_2025.csv"
 REGIONS_FILE = "regions_2025.csv"
 MERGED_FILE = "merged_municipalities.csv"
+SAMI_FILE = "municipality_names_sami.csv"
+FORMS_FILE = "municipality_forms_fi.csv"
 CLASSIFICATION_YEAR = 2025
 
 
@@ -68,11 +71,15 @@ class Resolved:
     notice: str | None = None
 
 
+# Sámi letters that Unicode does not decompose into a base letter and a diacritic ("Soađegilli")
+_SAMI_LETTERS = str.maketrans({"đ": "d", "ŋ": "n", "ŧ": "t", "ʒ": "z", "ǥ": "g", "ǩ": "k"})
+
+
 def fold(text: str) -> str:
     """Case-, space-, diacritic- and typography-insensitive key: ``" Närpiö "`` → ``"narpio"``,
-    ``"Mänttä–Vilppula"`` (an en dash) → ``"mantta-vilppula"``, a pasted zero-width space dropped
-    (``shared.text.plain_typography``)."""
-    text = " ".join(plain_typography(text).split()).casefold()
+    ``"Mänttä–Vilppula"`` (an en dash) → ``"mantta-vilppula"``, ``"Soađegilli"`` → ``"soadegilli"``,
+    a pasted zero-width space dropped (``shared.text.plain_typography``)."""
+    text = " ".join(plain_typography(text).split()).casefold().translate(_SAMI_LETTERS)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -113,14 +120,30 @@ class Geography:
         municipalities: Iterable[Municipality],
         regions: Iterable[Region],
         abolished: Iterable[Abolished] = (),
+        *,
+        other_names: Iterable[tuple[str, str]] = (),
+        forms: Iterable[tuple[str, str]] = (),
     ) -> None:
+        """``other_names``: (name, code) pairs read like the Finnish and Swedish names (the Sámi
+        names); ``forms``: (inflected form, code) pairs read only when the text is no name
+        ("Helsingin", "Hki"). A pair naming an unknown code is ignored."""
         self.municipalities: dict[str, Municipality] = {m.code: m for m in municipalities}
         self.regions: dict[str, Region] = {r.id: r for r in regions}
         self.abolished: dict[str, Abolished] = {a.code: a for a in abolished}
         self._names: dict[str, str] = {}
+        self._spelled: dict[str, str] = {}  # folded name → the name as written, for suggestions
         for m in self.municipalities.values():
             for name in (m.name_fi, m.name_sv, m.name_fi.removesuffix(" kunta")):
                 self._names.setdefault(fold(name), m.code)
+                self._spelled.setdefault(fold(name), name)
+        for name, code in other_names:
+            if code in self.municipalities:
+                self._names.setdefault(fold(name), code)
+                self._spelled.setdefault(fold(name), name)
+        self._forms: dict[str, str] = {}
+        for form, code in forms:
+            if code in self.municipalities:
+                self._forms.setdefault(fold(form), code)
         self._old_names: dict[str, Abolished] = {}
         for a in self.abolished.values():
             self._old_names.setdefault(fold(a.name), a)
@@ -138,8 +161,11 @@ class Geography:
         municipalities: Iterable[Mapping[str, str]],
         regions: Iterable[Mapping[str, str]],
         merged: Iterable[Mapping[str, str]] = (),
+        sami: Iterable[Mapping[str, str]] = (),
+        forms: Iterable[Mapping[str, str]] = (),
     ) -> Geography:
-        """From the rows of ``data/geo``'s three CSV files (columns as in its README)."""
+        """From the rows of ``data/geo``'s CSV files (columns as in its README): municipalities,
+        regions, merged municipalities, Sámi names (code, name) and Finnish name forms (form, code)."""
         by_code = {
             r["code"]: Region(region_id(r["name_fi"]), r["code"], r["name_fi"], r["name_sv"]) for r in regions
         }
@@ -165,7 +191,18 @@ class Geography:
             prior = old.get(code)
             successors = (*prior.successors, r["merged_into_code"]) if prior else (r["merged_into_code"],)
             old[code] = Abolished(code, r["old_name"], successors, int(r["year"]))
-        return cls(towns, by_code.values(), old.values())
+        return cls(
+            towns,
+            by_code.values(),
+            old.values(),
+            other_names=[(r["name"], r["code"]) for r in sami],
+            forms=[(r["form"], r["code"]) for r in forms],
+        )
+
+    def name_keys(self) -> set[str]:
+        """The folded keys read as a name before any form: current Finnish, Swedish and Sámi names
+        and abolished names (``shared.geography_forms`` leaves these out of the forms)."""
+        return set(self._names) | set(self._old_names)
 
     # -- municipalities ---------------------------------------------------------------------------
     def municipality(self, text: str) -> Resolved:
@@ -199,17 +236,42 @@ class Geography:
         statistics_code = _STATISTICS_CODE.fullmatch(key)
         if statistics_code:
             return self.municipality(statistics_code.group(1))
-        for spelling in _spellings(key):
+        spellings = _spellings(key)
+        for spelling in spellings:
             if spelling in self._names:
                 return Resolved(self._names[spelling])
+        # an inflected form of exactly one name, as Wiktionary records it (data/geo/municipality_forms_fi.csv):
+        # the gradated genitive of a title ("Helsingin kaupunki", "Turun", "Lahden", "Kauniaisten") and "Hki"
+        for spelling in spellings:
+            if spelling in self._forms:
+                return Resolved(self._forms[spelling])
         # the first word(s) of exactly one municipality's name: "Koski" for "Koski Tl" ("S:t" is three)
         begun = {code for name, code in self._names.items() if name.startswith(key + " ")}
         if len(begun) == 1:
             return Resolved(begun.pop())
+        close = self.suggestions(spellings)
+        if close:
+            raise UnknownPlaceError(
+                f"Unknown municipality {raw!r}: did you mean {close}? Give the Statistics Finland code "
+                "(e.g. '837') or the Finnish or Swedish name (e.g. 'Vaasa' or 'Vasa')."
+            )
         raise UnknownPlaceError(
             f"Unknown municipality {raw!r}: give the Statistics Finland code (e.g. '837') or the Finnish "
             "or Swedish name (e.g. 'Vaasa' or 'Vasa')."
         )
+
+    def suggestions(self, keys: Iterable[str], limit: int = 3) -> str:
+        """The names closest to any of the folded ``keys`` (difflib ratio ≥ 0.8, at most ``limit``,
+        one per municipality), written ``'Helsinki' (091)`` and joined with ", "; "" when none is close."""
+        found: dict[str, tuple[float, str]] = {}
+        for key in keys:
+            for name in difflib.get_close_matches(key, self._spelled, n=limit, cutoff=0.8):
+                code = self._names[name]
+                score = difflib.SequenceMatcher(None, key, name).ratio()
+                if code not in found or score > found[code][0]:
+                    found[code] = (score, name)
+        best = sorted(found.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+        return ", ".join(f"'{self._spelled[name]}' ({code})" for code, (_, name) in best)
 
     def _successor(self, old: Abolished, given: str) -> Resolved:
         names = [f"{c} {self.municipalities[c].name_fi}" for c in old.successors if c in self.municipalities]

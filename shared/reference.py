@@ -20,7 +20,15 @@ from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from shared.config import reference_data_dir
-from shared.geography import MERGED_FILE, MUNICIPALITIES_FILE, REGIONS_FILE, Geography, Municipality
+from shared.geography import (
+    FORMS_FILE,
+    MERGED_FILE,
+    MUNICIPALITIES_FILE,
+    REGIONS_FILE,
+    SAMI_FILE,
+    Geography,
+    Municipality,
+)
 from shared.languages import UI_LANGUAGES
 
 __all__ = [
@@ -178,10 +186,18 @@ def esco_catalogue(directory: Path | None = None) -> EscoCatalogue:
 
 @lru_cache(maxsize=4)
 def geography(directory: Path | None = None) -> Geography:
-    """Finland's 308 municipalities (2025), 19 regions and the codes abolished since 2005 (``data/geo``)."""
+    """Finland's 308 municipalities (2025), 19 regions and the codes abolished since 2005, with the
+    Sámi names of the four municipalities of the Sámi homeland and the Finnish names' inflected forms
+    (``data/geo``; the last two files are optional)."""
     base = (directory or reference_data_dir()) / "geo"
+    optional = [
+        read_csv(base / name) if (base / name).exists() else iter(()) for name in (SAMI_FILE, FORMS_FILE)
+    ]
     return Geography.from_rows(
-        read_csv(base / MUNICIPALITIES_FILE), read_csv(base / REGIONS_FILE), read_csv(base / MERGED_FILE)
+        read_csv(base / MUNICIPALITIES_FILE),
+        read_csv(base / REGIONS_FILE),
+        read_csv(base / MERGED_FILE),
+        *optional,
     )
 
 

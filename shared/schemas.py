@@ -229,15 +229,18 @@ class EscoUri(_Text):
 
 
 class MunicipalityCode(_Text):
-    """A municipality: its Statistics Finland code (zero padding optional), its Finnish or Swedish
-    name, or a code abolished by a merger (stored as the successor's, with a notice)."""
+    """A municipality: its Statistics Finland code (zero padding optional), its Finnish, Swedish or
+    Sámi name or a form of it (``shared.geography``), or a code abolished by a merger (stored as the
+    successor's, with a notice)."""
 
     def __init__(self, **kwargs: Any) -> None:
         metadata = {
             "description": "Statistics Finland municipality code of 2025 (e.g. '837' Tampere, '020' Akaa; "
             "'20' is read as '020'; 'KU837' as in Statistics Finland's files), or the Finnish or Swedish name "
-            "('Vaasa', 'Vasa'; also as a title: 'Tampereen kaupunki', 'Iin kunta', 'Vasa stad'). A code abolished "
-            "by a merger since 2005 is stored as its successor's and a notice says so.",
+            "('Vaasa', 'Vasa'; also as a title: 'Tampereen kaupunki', 'Helsingin kaupunki', 'Iin kunta', 'Vasa stad'; "
+            "'Hki'), or a Sámi name of the four municipalities of the Sámi homeland ('Ohcejohka', 'Anár'). A code "
+            "abolished by a merger since 2005 is stored as its successor's and a notice says so; a near miss is a "
+            "422 naming the closest names.",
             "example": "837",
             "format": REFERENCE_FORMATS["municipality"],
             **kwargs.pop("metadata", {}),

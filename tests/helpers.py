@@ -165,6 +165,15 @@ def candidate_payload(
     return payload
 
 
+def field_reasons(response: Any, where: Sequence[str]) -> list[str]:
+    """The reasons a 422 gives under ``errors.json`` for the field at ``where`` (nested keys, list
+    indices as strings: ``["work_history", "0", "years"]``); ``KeyError`` when it names none."""
+    reasons = response.json["errors"]["json"]
+    for key in where:
+        reasons = reasons[key]
+    return list(reasons)
+
+
 def at_once(app: Any, n: int, request: Any) -> list[Any]:
     """``n`` requests released together from their own threads (each with its own test client of
     ``app``); ``request(client, i)`` makes the i-th. Returns the answers in completion order."""

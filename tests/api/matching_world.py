@@ -159,6 +159,12 @@ def candidate(
     apply(app, CANDIDATES, candidate_id, "candidate.upserted", payload)
 
 
+def second_welder(app: Any, candidate_id: str, *, consent: Iterable[str], version: int) -> None:
+    """Re-publish ``candidate_id`` as ``welders`` makes the second one (a welder lacking one of the
+    welder's essential skills), now consenting to ``consent``, at ``version``."""
+    candidate(app, candidate_id, skills=essential(WELDER, 100)[:-1], consent=consent, version=version)
+
+
 def welders(app: Any, n: int = 6) -> list[str]:
     """``n`` welder candidates in Tampere, in rank order: three experienced welders claiming all of
     the welder's essential skills but zero, one, two, then people without welding experience who
@@ -171,6 +177,24 @@ def welders(app: Any, n: int = 6) -> list[str]:
         else:
             candidate(app, cid, skills=skills[: len(skills) - 2 * (i - 2)], history=None)
     return ids
+
+
+def record_outcome(
+    client: Any,
+    headers: dict[str, str],
+    candidate_id: str,
+    status: str,
+    vacancy_id: str = "v-weld",
+    **more: Any,
+) -> None:
+    """POST an outcome (``status`` and any of reason, comment, follow_up …) for ``candidate_id`` on
+    ``vacancy_id`` as ``headers``'s caller, and check it was recorded (201)."""
+    r = client.post(
+        f"/api/v1/vacancies/{vacancy_id}/outcomes",
+        headers=headers,
+        json={"candidate_id": candidate_id, "status": status, **more},
+    )
+    assert r.status_code == 201, r.json
 
 
 SHORTAGE_CSV = (

@@ -16,9 +16,10 @@ from tests.api.matching_world import (
     SHORTAGE_CSV,
     Clock,
     candidate,
-    essential,
     matching_app,
     pid,
+    record_outcome,
+    second_welder,
     vacancy,
     welders,
 )
@@ -53,6 +54,15 @@ def app(database_url, clock):
     )
     assert r.status_code == 201
     return app
+
+
+def not_hired_for_language(client, candidate_id, comment, action, owner):
+    """agency-a's recruiter records the candidate not hired for the language, with a comment and a
+    follow-up due on 4.12.2026."""
+    follow_up = {"action": action, "owner": owner, "due": "2026-12-04"}
+    record_outcome(
+        client, RECRUITER, candidate_id, "not_hired", reason="language", comment=comment, follow_up=follow_up
+    )
 
 
 def logged_in(app, role="team_member", org="tampere-tyollisyys"):
@@ -223,32 +233,8 @@ def test_next_week_compares_with_what_the_team_saw_and_last_week_stays_as_it_was
     clock.now -= timedelta(days=7)  # last week: the team meets and looks at W47
     seen = client.get(f"{W47}/content.json", headers=TEAM).json
     first, second = app.candidate_ids[:2]
-    assert (
-        client.post(
-            "/api/v1/vacancies/v-weld/outcomes",
-            headers=RECRUITER,
-            json={"candidate_id": first, "status": "proposed"},
-        ).status_code
-        == 201
-    )
-    assert (
-        client.post(
-            "/api/v1/vacancies/v-weld/outcomes",
-            headers=RECRUITER,
-            json={
-                "candidate_id": second,
-                "status": "not_hired",
-                "reason": "language",
-                "comment": "Suomi vielä A2",
-                "follow_up": {
-                    "action": "Suomen kielen kurssi",
-                    "owner": "valmentaja@tampere",
-                    "due": "2026-12-04",
-                },
-            },
-        ).status_code
-        == 201
-    )
+    record_outcome(client, RECRUITER, first, "proposed")
+    not_hired_for_language(client, second, "Suomi vielä A2", "Suomen kielen kurssi", "valmentaja@tampere")
 
     clock.now += timedelta(days=7)  # this week: a vacancy was filled, another posted
     vacancy(
@@ -514,33 +500,12 @@ def test_a_partner_agency_never_reads_another_agencys_outcomes_reasons_comments_
     services) and agency A, never agency B: not on the page, in the JSON, the CSV or the XLSX."""
     client = app.test_client()
     second = app.candidate_ids[1]
-    skills = essential(WELDER, 100)
-    candidate(app, second, skills=skills[:-1], consent=("agency-a", "agency-b"), version=2)
+    second_welder(app, second, consent=("agency-a", "agency-b"), version=2)
     agency_b = auth("recruiter", "agency-b")
     clock.now -= timedelta(days=7)
     client.get(f"{W47}/content.json", headers=TEAM)
-    assert (
-        client.post(
-            "/api/v1/vacancies/v-weld/outcomes",
-            headers=RECRUITER,
-            json={
-                "candidate_id": second,
-                "status": "not_hired",
-                "reason": "language",
-                "comment": "Suomi vielä A2-tasolla",
-                "follow_up": {"action": "Suomen kielen kurssi B1", "owner": "agency-a", "due": "2026-12-04"},
-            },
-        ).status_code
-        == 201
-    )
-    assert (
-        client.post(
-            "/api/v1/vacancies/v-weld/outcomes",
-            headers=agency_b,
-            json={"candidate_id": second, "status": "proposed", "comment": "Ehdotettu B:n kautta"},
-        ).status_code
-        == 201
-    )
+    not_hired_for_language(client, second, "Suomi vielä A2-tasolla", "Suomen kielen kurssi B1", "agency-a")
+    record_outcome(client, agency_b, second, "proposed", comment="Ehdotettu B:n kautta")
     clock.now += timedelta(days=7)
     secrets = ("Suomi vielä A2-tasolla", "Suomen kielen kurssi B1", "agency-a", "Agency A")
 

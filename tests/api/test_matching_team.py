@@ -11,13 +11,12 @@ from tests.api.matching_world import (
     NURSE,
     SHORTAGE_CSV,
     Clock,
-    candidate,
-    essential,
     matching_app,
+    second_welder,
     vacancy,
     welders,
 )
-from tests.helpers import WELDER, auth
+from tests.helpers import auth
 
 OPERATOR = auth("operator", "kohtaanto")
 TEAM = auth("team_member", "tampere-tyollisyys")
@@ -221,7 +220,7 @@ def test_a_recruiter_records_an_outcome_and_it_is_published_without_the_comment(
 def test_a_recruiter_lists_only_its_own_organisations_outcomes(app):
     client = app.test_client()
     both = ("agency-a", "agency-b")  # the second candidate consented to both agencies
-    candidate(app, app.candidate_ids[1], skills=essential(WELDER, 100)[:-1], consent=both, version=2)
+    second_welder(app, app.candidate_ids[1], consent=both, version=2)
     assert record(client, app.candidate_ids[0], "proposed").status_code == 201
     assert record(client, app.candidate_ids[1], "proposed", headers=OTHER_RECRUITER).status_code == 201
     mine = client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"]
@@ -293,7 +292,7 @@ def test_an_agency_s_outcome_holds_for_itself_and_never_closes_a_candidate_for_a
     shared = app.candidate_ids[1]
     # the candidates topic lists the jobseeker's own organisation among the consented ones
     consent = ("agency-a", "agency-b", "tampere-tyollisyys")
-    candidate(app, shared, skills=essential(WELDER, 100)[:-1], consent=consent, version=2)
+    second_welder(app, shared, consent=consent, version=2)
     assert record(client, shared, "interviewed").status_code == 201
     r = record(client, shared, "not_hired", reason="candidate_declined", headers=OTHER_RECRUITER)
     assert r.status_code == 201, r.json
@@ -305,7 +304,7 @@ def test_an_agency_s_outcome_holds_for_itself_and_never_closes_a_candidate_for_a
     assert shared in shortlist_ids(client, "v-weld", OTHER_RECRUITER)
     # the employer speaks for the vacancy: its rejection holds for everyone
     employer = auth("employer", "konepaja-oy")
-    candidate(app, shared, skills=essential(WELDER, 100)[:-1], consent=(*consent, "konepaja-oy"), version=3)
+    second_welder(app, shared, consent=(*consent, "konepaja-oy"), version=3)
     assert record(client, shared, "not_hired", reason="skills", headers=employer).status_code == 201
     assert shared not in shortlist_ids(client, "v-weld", RECRUITER)
     assert shared not in shortlist_ids(client, "v-weld", TEAM)
@@ -321,7 +320,7 @@ def test_an_agency_reports_a_hire_only_for_a_candidate_it_proposed_for_that_vaca
     organisation's shortlists."""
     client = app.test_client()
     shared = app.candidate_ids[1]
-    candidate(app, shared, skills=essential(WELDER, 100)[:-1], consent=("agency-a", "agency-b"), version=2)
+    second_welder(app, shared, consent=("agency-a", "agency-b"), version=2)
     r = record(client, shared, "hired", headers=OTHER_RECRUITER)
     assert r.status_code == 409 and "status" in r.json["errors"]["json"], r.json
     assert shared in shortlist_ids(client, "v-weld", RECRUITER)

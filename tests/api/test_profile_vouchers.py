@@ -79,6 +79,9 @@ def issue(client, **extra):
         ({"providers": ["agency-a", "tuntematon-oy"]}, "providers"),
         ({"voucher_months": 0}, "voucher_months"),
         ({"ends_on": "2026-01-01"}, "ends_on"),
+        # the typo guard of every date: at most three years ahead (2099 for 2029)
+        ({"ends_on": "2099-06-30"}, "ends_on"),
+        ({"starts_on": "2099-09-01", "ends_on": "2099-12-31"}, "starts_on"),
         ({"rule": {"min_education": "phd"}}, "rule"),
     ],
 )

@@ -10,10 +10,15 @@ from sqlalchemy import select
 
 from services.profile.repository import outbox as profile_outbox
 from tests.api.test_vacancy_api import EMPLOYER, rows, valid
-from tests.helpers import USE_WELDING_EQUIPMENT, WELDER, auth, profile_body
+from tests.helpers import USE_WELDING_EQUIPMENT, WELDER, auth, field_reasons, profile_body
 
 COACH = auth("coach", "inarin-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
+
+
+def nothing_published(app):
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        return conn.execute(select(profile_outbox)).all() == []
 
 
 def published_candidate(app):
@@ -148,11 +153,7 @@ def test_a_vacancy_number_or_boolean_sent_as_a_string_is_refused_and_nothing_is_
     vacancy_app, override, where
 ):
     r = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(**override), headers=EMPLOYER)
-    assert r.status_code == 422, r.json
-    reasons = r.json["errors"]["json"]
-    for key in where:
-        reasons = reasons[key]
-    assert reasons[0].startswith("Not a valid"), r.json
+    assert r.status_code == 422 and field_reasons(r, where)[0].startswith("Not a valid"), r.json
     assert rows(vacancy_app)[0] == 0
 
 
@@ -171,13 +172,8 @@ def test_a_profile_number_sent_as_a_string_is_refused_and_nothing_is_stored_or_p
     profile_app, override, where
 ):
     r = profile_app.test_client().put("/api/v1/profiles/t10-l3", json=profile_body(**override), headers=COACH)
-    assert r.status_code == 422, r.json
-    reasons = r.json["errors"]["json"]
-    for key in where:
-        reasons = reasons[key]
-    assert reasons[0].startswith("Not a valid"), r.json
-    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
-        assert conn.execute(select(profile_outbox)).all() == []
+    assert r.status_code == 422 and field_reasons(r, where)[0].startswith("Not a valid"), r.json
+    assert nothing_published(profile_app)
 
 
 @pytest.mark.parametrize(
@@ -230,12 +226,9 @@ def test_an_application_deadline_more_than_three_years_ahead_is_refused_like_a_s
 def test_a_profile_date_far_ahead_is_refused_and_nothing_is_stored_or_published(profile_app, override, where):
     r = profile_app.test_client().put("/api/v1/profiles/t10-l4", json=profile_body(**override), headers=COACH)
     assert r.status_code == 422, r.json
-    reasons = r.json["errors"]["json"]
-    for key in where:
-        reasons = reasons[key]
+    reasons = field_reasons(r, where)
     assert reasons and all(isinstance(x, str) for x in reasons), r.json
-    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
-        assert conn.execute(select(profile_outbox)).all() == []
+    assert nothing_published(profile_app)
 
 
 @pytest.mark.parametrize(
@@ -246,6 +239,18 @@ def test_a_profile_date_far_ahead_is_refused_and_nothing_is_stored_or_published(
         ("Pedersöre kommun", "599"),
         ("Mänttä - Vilppula", "508"),
         ("KU091", "091"),
+        # the L8 remainder: gradated genitives, the abbreviation, the Sámi names
+        ("Helsingin kaupunki", "091"),
+        ("Turun kaupunki", "853"),
+        ("Lahden kaupunki", "398"),
+        ("Kauniaisten kaupunki", "235"),
+        ("Porin kaupunki", "609"),
+        ("Hki", "091"),
+        ("Ohcejohka", "890"),
+        ("Anár", "148"),
+        ("Aanaar", "148"),
+        ("Eanodat", "047"),
+        ("Soađegilli", "758"),
     ],
 )
 def test_a_municipality_as_written_on_forms_is_stored_as_its_code(profile_app, vacancy_app, given, code):
@@ -256,3 +261,33 @@ def test_a_municipality_as_written_on_forms_is_stored_as_its_code(profile_app, v
     assert r.status_code == 201 and r.json["municipality"] == code, r.json
     v = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(municipality=given), headers=EMPLOYER)
     assert v.status_code == 201 and v.json["municipality"] == code, v.json
+
+
+@pytest.mark.parametrize(
+    ("given", "lang", "words"),
+    [
+        ("Helsnki", "en", ("did you mean", "'Helsinki' (091)")),
+        ("Jyvaskylla", "fi", ("tarkoititko", "'Jyväskylä' (179)")),
+        ("Tamprere", "sv", ("menade du", "'Tampere' (837)")),
+    ],
+)
+def test_a_near_miss_municipality_is_a_422_that_suggests_the_name_and_nothing_is_stored(
+    profile_app, vacancy_app, given, lang, words
+):
+    """Outside tester 10, L8: "did you mean Tampere (837)?" on the 422; in the caller's language."""
+    headers = {"Accept-Language": lang}
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/t10-muni", json=profile_body(municipality=given), headers={**COACH, **headers}
+    )
+    assert r.status_code == 422 and all(w in r.json["errors"]["json"]["municipality"][0] for w in words), (
+        r.json
+    )
+    assert profile_app.test_client().get("/api/v1/profiles/t10-muni", headers=COACH).status_code == 404
+    assert nothing_published(profile_app)
+    v = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json=valid(municipality=given), headers={**EMPLOYER, **headers}
+    )
+    assert v.status_code == 422 and all(w in v.json["errors"]["json"]["municipality"][0] for w in words), (
+        v.json
+    )
+    assert rows(vacancy_app)[0] == 0

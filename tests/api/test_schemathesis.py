@@ -251,9 +251,12 @@ def _outcome(body: dict[str, Any], geography: Any) -> bool:
 
 
 def _pilot(body: dict[str, Any], geography: Any) -> bool:
-    """PilotIn: each provider once; ends_on not before starts_on; the rule's maxima not below its
-    minima."""
+    """PilotIn: each provider once; ends_on not before starts_on, both at most three years ahead; the
+    rule's maxima not below its minima."""
+    from services.profile.paths.vouchers import PILOT_DAYS_AHEAD
+
     rule = body.get("rule") or {}
+    latest = (date.today() + timedelta(days=PILOT_DAYS_AHEAD)).isoformat()
 
     def ordered(low: Any, high: Any) -> bool:
         return low is None or high is None or low <= high
@@ -262,6 +265,7 @@ def _pilot(body: dict[str, Any], geography: Any) -> bool:
     return (
         len(providers) == len(set(providers))
         and ordered(body.get("starts_on"), body.get("ends_on"))
+        and all(not isinstance(body.get(f), str) or body[f] <= latest for f in ("starts_on", "ends_on"))
         and ordered(rule.get("min_age"), rule.get("max_age"))
         and ordered(rule.get("min_unemployed_months"), rule.get("max_unemployed_months"))
     )

@@ -319,10 +319,16 @@ class PilotInSchema(StrictSchema):
         validate=validate.Length(1, 50),
         metadata={"description": "The providers taking part (organisation ids), each once (422 otherwise)"},
     )
-    starts_on = fields.Date(required=True)
+    starts_on = fields.Date(
+        required=True,
+        metadata={"description": "The first day a voucher may be issued; at most three years ahead (422)"},
+    )
     ends_on = fields.Date(
         required=True,
-        metadata={"description": "The last day a voucher may be issued; not before `starts_on` (422)"},
+        metadata={
+            "description": "The last day a voucher may be issued; not before `starts_on` and at most three "
+            "years ahead (422)"
+        },
     )
     # Outside tester 8, J7: a free string was compared with the caller's regions as typed ("Pohjanmaa"
     # locked out Pohjanmaa's own operator) and stored verbatim ("narnia"): a region like every other.

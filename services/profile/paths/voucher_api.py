@@ -219,7 +219,7 @@ class PilotById(MethodView):
             data["region"],
             data["path_group"],
         )
-        errors = pilot.check()
+        errors = pilot.check(vouchers().clock().date())
         if errors:
             abort(422, message=N_("The pilot breaks a rule."), errors={"json": errors})
         try:

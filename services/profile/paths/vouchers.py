@@ -186,6 +186,11 @@ class Facts:
         return months_between(self.unemployed_since, self.issued_on)
 
 
+#: How far ahead a pilot's first and last day may lie, in days: the typo guard of a vacancy's start date
+#: and a service-path step's end (services/vacancy/domain.py START_DAYS_AHEAD), three years.
+PILOT_DAYS_AHEAD = 3 * 365
+
+
 @dataclass(frozen=True, slots=True)
 class Pilot:
     id: str
@@ -198,9 +203,16 @@ class Pilot:
     region: str | None = None  # None: any region
     path_group: str = "highly_educated_over_50"  # the service path a voucher's step joins
 
-    def check(self) -> dict[str, list[str]]:
+    def check(self, today: date) -> dict[str, list[str]]:
+        """Field → reasons for what breaks a rule ({} when none): the eligibility rule's, an end before
+        the start, a provider listed twice, and a start or end more than ``PILOT_DAYS_AHEAD`` days
+        after ``today`` (the typo guard of every date: "2099" for "2029")."""
         errors = self.rule.check()
-        if self.ends_on < self.starts_on:
+        if (self.starts_on - today).days > PILOT_DAYS_AHEAD:
+            errors["starts_on"] = [N_("More than three years ahead.")]
+        if (self.ends_on - today).days > PILOT_DAYS_AHEAD:
+            errors["ends_on"] = [N_("More than three years ahead.")]
+        elif self.ends_on < self.starts_on:
             errors["ends_on"] = [N_("Before the start.")]
         if len(set(self.providers)) != len(self.providers):
             errors["providers"] = [N_("A provider is listed twice.")]

@@ -9,7 +9,7 @@ import pytest
 
 from services.matching.index.domain.arrays import positions_to_rows
 from services.matching.index.domain.engine import MatchingEngine
-from services.matching.index.domain.filters import Reason
+from services.matching.index.domain.filters import Reason, Scope
 from services.matching.index.domain.model import SKILL_LEVELS, SkillEvidence, WorkExperience
 from services.matching.index.domain.params import IndexParams, RankingParams
 from services.matching.index.domain.pool import candidate_pools
@@ -335,6 +335,41 @@ def test_the_shortlist_equals_scoring_every_eligible_candidate_exactly(taxonomy,
         assert all(by_id[e.candidate_id] == e.score for e in got)
         if got:
             assert {e.candidate_id for e in passing if e.score > got[-1].score} <= set(ids(got))
+
+
+@pytest.mark.parametrize(
+    "index_params",
+    [IndexParams(), IndexParams(rerank_pool=1, occupation_prune_bound=0.5, delta_max_rows=50)],
+)
+def test_counting_exclusions_never_changes_the_shortlist(taxonomy, index_params):
+    """Counting within reach walks stage 1 with unpruned columns (the pruned ones are needed for
+    the counts anyway): every field of every entry is the same as without counting, or counting
+    over the whole country, on random candidates with pruning on and off."""
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, index_params=index_params, clock=lambda: TODAY)
+    people = _random_candidates(taxonomy, 400, seed=12)
+    engine.bulk_load(people[:300])
+    engine.upsert_candidates(people[300:])  # some rows in the delta segment
+    rng = random.Random(6)
+    skills = list(taxonomy.skill_uris)
+    pruned = 0  # vacancies whose stage 1 leaves some occupation columns to a bound
+    for _ in range(20):
+        v = vacancy(
+            essential=tuple(rng.sample(skills, 2)),
+            optional=tuple(rng.sample(skills, 1)),
+            occupation=rng.choice([None, *taxonomy.occupation_uris]),
+            municipality=rng.choice([*MUNICIPALITIES, "999"]),
+        )
+        org = rng.choice([None, "agency-a"])
+        for k, offset in ((10, 0), (5, 3)):
+            asked = {"k": k, "offset": offset, "viewer_org": org, "today": TODAY}
+            plain = engine.rank(v, **asked, count_exclusions=False)
+            reach = engine.rank(v, **asked, exclusion_scope=Scope.REACH)
+            country = engine.rank(v, **asked, exclusion_scope=Scope.COUNTRY)
+            assert [repr(e) for e in reach.entries] == [repr(e) for e in plain.entries]
+            assert [repr(e) for e in country.entries] == [repr(e) for e in plain.entries]
+            assert reach.more == plain.more == country.more
+        pruned += engine._weights(engine._snapshot, engine.prepare(v), prune=True).pruned_bound > 0
+    assert pruned or index_params.occupation_prune_bound == IndexParams().occupation_prune_bound
 
 
 def test_reads_during_writes_always_see_complete_snapshots(taxonomy):

@@ -187,8 +187,98 @@ def test_no_name_of_the_308_changes_meaning_and_no_title_form_of_one_names_anoth
 
 
 @pytest.mark.parametrize(
-    "text", ["Helsingin kaupunki", "K999", "Atlantiksen kunta", "kaupunki", "S:t", "Kos"]
+    "text", ["Helsingssä kaupunki", "K999", "Atlantiksen kunta", "kaupunki", "S:t", "Kos", "Tervoa"]
 )
 def test_what_the_form_readings_cannot_tell_stays_refused(text):
     with pytest.raises(UnknownPlaceError):
         FINLAND.municipality(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # L8 remainder: the genitive whose stem changes, as the municipality writes its own title
+        ("Helsingin kaupunki", "091"),
+        ("Turun kaupunki", "853"),
+        ("Lahden kaupunki", "398"),
+        ("Kauniaisten kaupunki", "235"),
+        ("Porin kaupunki", "609"),
+        ("Seinäjoen kaupunki", "743"),
+        ("Kemijärven kaupunki", "320"),
+        ("Helsingin", "091"),
+        ("turun", "853"),
+        ("Hki", "091"),  # the everyday abbreviation (recorded as a form of Helsinki in Wiktionary)
+        ("HKI", "091"),
+        # the Sámi names of the four municipalities of the Sámi homeland
+        ("Ohcejohka", "890"),
+        ("Uccjuuhâ", "890"),
+        ("Anár", "148"),
+        ("Anar", "148"),
+        ("Aanaar", "148"),
+        ("Eanodat", "047"),
+        ("Soađegilli", "758"),
+        ("Soadegilli", "758"),  # typed without the Sámi letter đ
+    ],
+)
+def test_gradated_genitives_the_abbreviation_hki_and_sami_names_are_read(text, code):
+    found = FINLAND.municipality(text)
+    assert found.code == code and found.notice is None
+
+
+def test_no_form_or_sami_name_names_two_municipalities_or_shadows_a_name():
+    from shared.geography import fold
+    from shared.reference import read_csv, reference_data_dir
+
+    base = reference_data_dir() / "geo"
+    forms = [(r["form"], r["code"]) for r in read_csv(base / "municipality_forms_fi.csv")]
+    sami = [(r["name"], r["code"]) for r in read_csv(base / "municipality_names_sami.csv")]
+    assert len(forms) > 300 and {code for _, code in sami} == {"047", "148", "758", "890"}
+    finnish_and_swedish = {fold(n) for m in FINLAND.municipalities.values() for n in (m.name_fi, m.name_sv)}
+    abolished = {fold(a.name) for a in FINLAND.abolished.values()}
+    claims: dict[str, set[str]] = {}
+    for text, code in forms + sami:
+        claims.setdefault(fold(text), set()).add(code)
+    assert all(len(codes) == 1 for codes in claims.values())
+    assert not {fold(form) for form, _ in forms} & (
+        finnish_and_swedish | abolished | {fold(n) for n, _ in sami}
+    )
+    assert not {fold(name) for name, _ in sami} & (finnish_and_swedish | abolished)
+    for text, code in forms + sami:
+        assert FINLAND.municipality(text).code == code, text
+        for title in (f"{text} kaupunki", f"{text} kunta"):
+            # a form in a title names the same municipality or none, never another
+            with contextlib.suppress(UnknownPlaceError):
+                assert FINLAND.municipality(title).code == code, title
+
+
+def test_a_near_miss_of_any_name_is_refused_with_the_name_suggested_never_read_as_another():
+    """Every Finnish and Swedish name of the 308 with one inner letter dropped ("Helsnki"): the
+    same municipality, or the 422 suggests it, or it is exactly another name (Kumo, Kuru)."""
+    names = {
+        (n, m.code) for m in FINLAND.municipalities.values() for n in (m.name_fi, m.name_sv) if len(n) >= 5
+    }
+    for name, code in names:
+        for i in range(1, len(name) - 1):
+            typo = name[:i] + name[i + 1 :]
+            try:
+                found = FINLAND.municipality(typo)
+            except UnknownPlaceError as exc:
+                assert f"({code})" in str(exc), typo
+            else:
+                assert found.code == code or found.notice or typo in {"Kumo", "Kuru"}, typo
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [("Helsnki", "'Helsinki' (091)"), ("Tamprere", "'Tampere' (837)"), ("Helsingfrs", "'Helsingfors' (091)")],
+)
+def test_a_near_miss_is_refused_with_did_you_mean(text, suggested):
+    with pytest.raises(UnknownPlaceError, match="did you mean") as err:
+        FINLAND.municipality(text)
+    assert suggested in str(err.value)
+
+
+def test_nothing_close_is_refused_without_a_suggestion():
+    with pytest.raises(UnknownPlaceError) as err:
+        FINLAND.municipality("Atlantis")
+    assert "did you mean" not in str(err.value)

@@ -357,7 +357,13 @@ class MatchingEngine:
             if found_before is not None:
                 return found_before
         prepared, ip = self._prepared(vacancy), self.index_params
-        qw = self._weights(snap, prepared, prune=True)
+        # Counting within reach needs every column's evidence over the near rows: stage 1 then
+        # walks the unpruned columns once (what `reach_evidence_rows` would walk a second time,
+        # the occupation columns pruning leaves to a bound). The unpruned bound is a valid bound
+        # too (no pruned part: `pruned_bound` 0), and `top_k` is exact for any valid bound (it
+        # equals a full exact scan), so the shortlist is the same.
+        reach_counts = count_exclusions and exclusion_scope is Scope.REACH
+        qw = self._weights(snap, prepared, prune=not reach_counts)
         request = self._request(prepared, today, viewer_org, available_within_days)
         segments = [
             (s, a) for s, a in ((snap.main, snap.present), (snap.delta, snap.delta_present)) if len(s)

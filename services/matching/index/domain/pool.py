@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .arrays import positions_to_rows
 from .kernels import range_bounds
 from .query import QueryWeights
 from .segment import GEO_KEY_SPAN, Segment, encode_id
@@ -143,7 +142,7 @@ def evidence_rows(
 
 def reach_evidence_rows(pool: Pool, qw: QueryWeights, full: QueryWeights) -> np.ndarray:
     """Rows of the pool (within commuting reach) with skill evidence for the query, present and not
-    among the pool's excluded rows: (m,) int64 in geographic order. `qw` are the weights the pool's bounds were
+    among the pool's excluded rows: (m,) int64 ascending. `qw` are the weights the pool's bounds were
     walked with, `full` the same query's unpruned weights: evidence is a positive bound with the
     unpruned weights (so it does not depend on which columns a page needed), which is the pool's
     bound, or else one of the columns `qw` left to a bound, walked here over the near rows only."""
@@ -151,27 +150,38 @@ def reach_evidence_rows(pool: Pool, qw: QueryWeights, full: QueryWeights) -> np.
     if not near.size:
         return np.zeros(0, dtype=np.int64)
     positive = pool.ub > 0
-    walked = np.zeros(seg.postings.shape[1], dtype=bool)
-    walked[qw.columns] = True
-    extra = ~walked[full.columns]
-    if extra.any():
-        at = np.flatnonzero(extra)
-        positive |= (
-            range_bounds(
-                seg.postings,
-                seg.geo_inv_norm,
-                full.columns[at],
-                full.column_weights[at],
-                int((at < full.n_cov_columns).sum()),
-                near.lo,
-                near.hi,
-                table=seg.block_offsets,
-                blocks=near.block,
+    if qw is not full:  # the same weights (stage 1 walked unpruned): nothing else to walk
+        walked = np.zeros(seg.postings.shape[1], dtype=bool)
+        walked[qw.columns] = True
+        extra = ~walked[full.columns]
+        if extra.any():
+            at = np.flatnonzero(extra)
+            positive |= (
+                range_bounds(
+                    seg.postings,
+                    seg.geo_inv_norm,
+                    full.columns[at],
+                    full.column_weights[at],
+                    int((at < full.n_cov_columns).sum()),
+                    near.lo,
+                    near.hi,
+                    table=seg.block_offsets,
+                    blocks=near.block,
+                )
+                > 0
             )
-            > 0
-        )
-    rows = positions_to_rows(near.lo, near.base, seg.geo_row, np.flatnonzero(positive))
+    # the near positions' rows, one slice of the geographic order per range, then those with
+    # evidence; sorted, so that the filters (and `present`) read their columns in memory order
+    rows = np.sort(near_rows(seg, near)[positive]).astype(np.int64)
     rows = rows[pool.present[rows]]
     if len(pool.excluded_rows):
         rows = rows[~np.isin(rows, pool.excluded_rows)]
     return rows
+
+
+def near_rows(seg: Segment, near: NearRows) -> np.ndarray:
+    """(near.size,) int32: the segment row at each near position (`NearRows` order)."""
+    geo_row = seg.geo_row
+    if len(near.lo) == 1:
+        return geo_row[int(near.lo[0]) : int(near.hi[0])]
+    return np.concatenate([geo_row[a:b] for a, b in zip(near.lo.tolist(), near.hi.tolist(), strict=True)])
