@@ -102,7 +102,8 @@ def meeting_app(database_url):
 def test_the_meeting_page_is_not_cached_and_prepare_again_refuses_other_sites(meeting_app):
     team = signed_in(meeting_app, "team_member", "tampere-tyollisyys")
     w48 = "/meetings/pirkanmaa/2026-W48"
-    for headers in (EVIL, SIBLING):
+    tester11_m2 = {"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"}  # outside tester 11, M2
+    for headers in (EVIL, SIBLING, tester11_m2):
         r = team.post(f"{w48}/prepare", headers={**headers, "Accept": "text/html", "Accept-Language": "en"})
         assert r.status_code == 403 and b"another site" in r.data
         r = team.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=headers)

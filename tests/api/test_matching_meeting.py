@@ -549,7 +549,7 @@ def test_a_meeting_stored_before_the_agency_rules_shows_a_partner_nothing_of_ano
     and no candidate status that may be agency A's; the team still sees the stored meeting whole."""
     client = app.test_client()
     second = app.candidate_ids[1]
-    candidate(app, second, skills=essential(WELDER, 100)[:-1], consent=("agency-a", "agency-b"), version=2)
+    second_welder(app, second, consent=("agency-a", "agency-b"), version=2)
     agency_b = auth("recruiter", "agency-b")
     clock.now -= timedelta(days=7)
     client.get(f"{W47}/content.json", headers=TEAM)
