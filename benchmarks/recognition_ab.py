@@ -101,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     flip = 0
     for name, sentences in sets.items():
         chosen = [
-            s for s in sentences if args.half == "all" or s.half == args.half or name in ("tech", "house")
+            s
+            for s in sentences
+            if args.half == "all" or s.half in (args.half, "dev") or name in ("tech", "house")
         ]
         cpu: dict[str, list[float]] = {v: [] for v in versions}
         wall: dict[str, list[float]] = {v: [] for v in versions}

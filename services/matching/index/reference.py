@@ -40,6 +40,7 @@ from services.matching.index.domain.recognition import (
     OccupationName,
     RecognitionIndex,
     SkillRecognizer,
+    finnish_title_pattern,
     qualification_pattern,
     swedish_title_pattern,
 )
@@ -64,11 +65,12 @@ GLOSSARY_FILE = "recognition/sv_glossary.csv"
 FINNISH_GLOSSARY_FILE = "recognition/fi_glossary.csv"
 TITLES_FILE = "recognition/job_titles.csv"
 QUALIFICATIONS_FILE = "recognition/qualifications.csv"
-LEMMAS_VERSION = "fi-lemmas-6"
+LEMMAS_VERSION = "fi-lemmas-7"
 """Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
 verbs of derived action nouns, "siivous" → siivota, cached beside the table; 4: fewer false
 derivations, "auto" is not from "auttaa"; 5: third-infinitive forms, "lukemaan" → lukea; 6: forms the
-table lacks read after a hyphen, without a possessive suffix, by simplemma's suffix rules); the
+table lacks read after a hyphen, without a possessive suffix, by simplemma's suffix rules; 7: nouns'
+lemmas read as verb forms, "tuli", kept as compound modifiers); the
 fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""
@@ -143,7 +145,9 @@ def load_recognizer(
         lemmas = FinnishLemmas.build(_finnish_vocabulary(taxonomy))
         _atomic_write(
             lemmas_path,
-            lambda f: pickle.dump((lemmas.table, lemmas.verbs), f, protocol=pickle.HIGHEST_PROTOCOL),
+            lambda f: pickle.dump(
+                (lemmas.table, lemmas.verbs, lemmas.nouns), f, protocol=pickle.HIGHEST_PROTOCOL
+            ),
         )
     tools = LanguageTools(
         lemmatise=lemmas,
@@ -153,6 +157,7 @@ def load_recognizer(
         rules=rules,
         glossary={"sv": load_glossary(data_dir), "fi": load_glossary(data_dir, FINNISH_GLOSSARY_FILE)},
         verbs=lemmas.verbs,
+        nouns=lemmas.nouns,
         occupation_names=load_occupation_names(data_dir),
     )
     encoder = E5Encoder(threads=threads) if dense else None
@@ -290,7 +295,8 @@ def load_occupation_names(data_dir: Path | None = None) -> tuple[OccupationName,
     `data/recognition/qualifications.csv` (a qualification names the occupation it trains for:
     "Talonrakennusalan perustutkinto" → talonrakentaja) and the Swedish job titles of
     `data/recognition/job_titles.csv` ("städare" → laitossiivooja; ESCO's Swedish labels are not
-    in data/). Each as (language, case-insensitive pattern, Finnish ESCO occupation labels).
+    in data/) and its everyday Finnish titles that are no ESCO label ("laitoshuoltaja" →
+    laitossiivooja, "kuorma-autonkuljettaja" → tavaraliikenteen kuljettaja). Each as (language, case-insensitive pattern, Finnish ESCO occupation labels).
     Raises `ReferenceDataError` when a file cannot be read."""
     path = Path(data_dir or DEFAULT_DATA_DIR) / QUALIFICATIONS_FILE
     try:
@@ -305,11 +311,11 @@ def load_occupation_names(data_dir: Path | None = None) -> tuple[OccupationName,
         OccupationName(lang, qualification_pattern(lang, field), titles, qualification=True)
         for lang, field, titles in rows
     ]
-    names += [
-        OccupationName("sv", swedish_title_pattern(title), (finnish,))
-        for lang, title, finnish in load_title_glossary(data_dir)
-        if lang == "sv"
-    ]
+    for lang, title, finnish in load_title_glossary(data_dir):
+        if lang == "sv":
+            names.append(OccupationName("sv", swedish_title_pattern(title), (finnish,)))
+        elif lang == "fi":
+            names.append(OccupationName("fi", finnish_title_pattern(title), (finnish,)))
     return tuple(names)
 
 

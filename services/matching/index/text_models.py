@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tempfile
 import threading
 import zipfile
@@ -110,11 +111,17 @@ class FinnishLemmas:
     ("työssäsi", "tehtävissämme"): elsewhere "-mme" and "-si" are as often verb endings
     ("hautasimme", "pöllysi")."""
 
-    def __init__(self, table: dict[str, str], verbs: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, table: dict[str, str], verbs: dict[str, str] | None = None, nouns: frozenset[str] = frozenset()
+    ) -> None:
         self.table = table
         self.verbs = verbs or {}
         """Derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
         "hoitaa"), for the verbs of ESCO's Finnish labels."""
+        self.nouns = nouns
+        """Forms the table reads as a verb's form that are also lemmas of their own, not derived
+        from the verb ("tuli": fire / came, "voi": butter / can, "toimi": job / acted); a
+        compound's modifier is one of those, never a verb (`CompoundSplitter`)."""
         self._known = set(table.values()) | set(self.verbs)
         self._unlisted_cached = functools.lru_cache(maxsize=65536)(self._unlisted)
 
@@ -165,7 +172,42 @@ class FinnishLemmas:
                 table.setdefault(w, le)
         for f, le in derived_forms.items():
             table.setdefault(f, le)
-        return cls(table, derived)
+        return cls(table, derived, cls._noun_lemmas(table, nouns))
+
+    # endings of forms derived from a verb, which may stand for it in a compound: action nouns,
+    # participles, agent and negative participles ("ajaminen", "asennettu", "ajava", "ajamaton")
+    _VERBAL = (
+        "minen",
+        "maton",
+        "mätön",
+        "nut",
+        "nyt",
+        "neet",
+        "ttu",
+        "tty",
+        "tu",
+        "ty",
+        "va",
+        "vä",
+        "ma",
+        "mä",
+    )
+
+    @classmethod
+    def _noun_lemmas(cls, table: dict[str, str], lemmas: set[str]) -> frozenset[str]:
+        """The forms of `table` read as a verb's form (a lemma with a first-infinitive ending)
+        that are lemmas themselves (of simplemma's dictionary, `lemmas`) and no verb derivation
+        (`_VERBAL`): "tuli" (fire, and "came"), "voi" (butter, and "can"), "toimi"."""
+        infinitive = re.compile(r"(?:[aeiouyäö][dt]|hd|[aeiouyäö]|ll|nn|rr|st)[aä]$")
+        return frozenset(
+            f
+            for f, le in table.items()
+            if f in lemmas
+            and f != le
+            and infinitive.search(le)
+            and not infinitive.search(f)
+            and not f.endswith(cls._VERBAL)
+        )
 
     @staticmethod
     def _add_third_infinitives(form: str, lemma: str, out: dict[str, str]) -> None:

@@ -239,6 +239,22 @@ def test_finnish_compounds_split_at_known_words():
     assert split.split("xyzzyplugh") == ["xyzzyplugh"]
 
 
+def test_a_compound_modifier_that_is_a_noun_is_not_read_as_a_verb():
+    """ "tulityökortti" (hot-work card: tuli, fire) was read as tulla (came) + työ + kortti: a
+    compound's modifier is never a finite verb, so a noun the lemmatiser reads as a verb's form
+    stays as written."""
+    vocabulary = {"tulla", "työ", "kortti"}
+    lemma = {"tuli": "tulla"}.get
+    assert CompoundSplitter(vocabulary, lambda w: lemma(w, w)).split("tulityökortti") == [
+        "tulla",
+        "työ",
+        "kortti",
+    ]
+    split = CompoundSplitter(vocabulary, lambda w: lemma(w, w), nouns={"tuli"})
+    assert split.split("tulityökortti") == ["tuli", "työ", "kortti"]
+    assert split.split("työkortti") == ["työ", "kortti"]
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [

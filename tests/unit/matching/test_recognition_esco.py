@@ -937,3 +937,30 @@ def test_a_qualification_in_a_sentence_keeps_the_rest_of_the_sentence(esco_recog
     assert "repair metal sheets" in found, found
     assert esco_recognizer.occupations_in("Grundexamen inom social- och hälsovårdsbranschen", "sv")
     assert esco_recognizer.occupations_in("Hon har närvårdarexamen.", "sv")
+
+
+# -- everyday Finnish job titles and compound modifiers (session 12) -------------------------------
+@pytest.mark.parametrize(
+    ("text", "occupation", "expected"),
+    [
+        ("Haemme laitoshuoltajaa.", "building cleaner", {"perform cleaning duties"}),
+        ("Lastentarhanopettaja", "early years teacher", {"teach kindergarten class content"}),
+        ("Perhepäivähoitaja", "child care worker", {"supervise children"}),
+        ("Etsimme kuorma-autonkuljettajaa.", "cargo vehicle driver", set()),
+        ("Olen työskennellyt koulunkäynninohjaajana.", "primary school teaching assistant", set()),
+    ],
+)
+def test_an_everyday_finnish_job_title_names_its_occupation(
+    esco, esco_recognizer, text, occupation, expected
+):
+    """ "Laitoshuoltaja", "kuorma-autonkuljettaja", "lastentarhanopettaja" are what Finnish ads write,
+    but no ESCO label: they named no occupation, so other occupations' skills weighed in full. The
+    Finnish rows of `data/recognition/job_titles.csv` name the ESCO occupation."""
+    occupations = esco_recognizer.occupations_in(text, "fi")
+    assert occupation in {esco.occupation_label(o, "en") for o in occupations}
+    assert expected <= set(labels(esco_recognizer, text, top_k=6))
+
+
+def test_a_hot_work_card_is_fire_not_came(esco_recognizer):
+    """ "tulityökortti" was split as tulla (came) + työ + kortti."""
+    assert esco_recognizer.splitter_.split("tulityökortti") == ["tuli", "työ", "kortti"]

@@ -140,6 +140,29 @@ def swedish_title_pattern(title: str) -> re.Pattern[str]:
     return re.compile(rf"\b{words_rx}(?:examen)?\b", re.I)
 
 
+def finnish_title_pattern(title: str) -> re.Pattern[str]:
+    """The pattern of an everyday Finnish job title (lower case, e.g. "laitoshuoltaja",
+    "varhaiskasvatuksen opettaja", "rakennusmies", "hoitoapulainen") in any case and number: its
+    last word's stem without the final vowel ("laitoshuoltaj-a/-aa/-ana/-ien"), "-mies" as
+    "-mie-s/-hen/-het", "-nen" as "-nen/-sen/-sia", followed by any ending; the words before it as
+    written ("varhaiskasvatuksen"), an adjective in -nen in any case ("henkilökohtaista
+    avustajaa"). Matches at a word start (also after a hyphen: "MIG-hitsari"), not inside another
+    word."""
+    *first, last = title.split()
+    if last.endswith("mies"):
+        stem = last[:-1]
+    elif last.endswith("nen"):
+        stem = last[:-3]
+    elif last[-1] in "aeiouyäö":
+        stem = last[:-1]
+    else:
+        stem = last
+    # an adjective before it agrees in case ("henkilökohtaista avustajaa"); a genitive does not
+    before = [re.escape(w[:-3]) + r"\w*" if w.endswith("nen") else re.escape(w) for w in first]
+    words_rx = r"\s+".join([*before, re.escape(stem) + r"\w*"])
+    return re.compile(rf"(?<!\w){words_rx}", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class LanguageTools:
     """What the recogniser needs from outside the domain to read a language: a lemmatiser, a
@@ -155,7 +178,12 @@ class LanguageTools:
     Finnish labels name otherwise ("muottityöt" → formwork, "palkanlaskenta" → payroll)."""
     occupation_names: tuple[OccupationName, ...] = ()
     """Names of occupations in Finnish or Swedish text other than their ESCO labels (vocational
-    qualifications, Swedish job titles), read by `SkillRecognizer.occupations_in`."""
+    qualifications, Swedish job titles, everyday Finnish job titles), read by
+    `SkillRecognizer.occupations_in`."""
+    nouns: frozenset[str] = frozenset()
+    """Finnish nouns' lemmas (lower case) that the lemmatiser reads as a verb's form ("tuli": fire,
+    or "came" of "tulla"; "voi": butter, or "can"): kept as written as a compound's modifier
+    ("tulityökortti", "voileipä"; `CompoundSplitter`)."""
     verbs: Mapping[str, str] = field(default_factory=dict)
     """Finnish derived noun lemma → the verb it derives from ("siivous" → "siivota", "hoito" →
     "hoitaa", "asennus" → "asentaa"): the verb is added to a text's lemmas, since ESCO's
@@ -1260,7 +1288,7 @@ class SkillRecognizer:
             lemmatise(w, "fi") for label in taxonomy.tables.skill_labels["fi"] for w in words(label)
         }
         vocabulary |= set(self.tools.verbs)  # task nouns as compound parts: "siivous|ala", "betoni|valu"
-        self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"))
+        self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"), nouns=self.tools.nouns)
         self.verbs_in_ = functools.lru_cache(maxsize=65536)(self._find_verbs)
 
     def _vectorizer(self) -> HashingVectorizer:

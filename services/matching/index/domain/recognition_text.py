@@ -610,15 +610,22 @@ class CompoundSplitter:
     modifier + head when the head is in the vocabulary (at least `min_part` letters) and the
     modifier, or its lemma by `lemma` (genitive "trukin" → "trukki"), is in it too; splitting
     repeats on the modifier ("vuorovaikutustaidot" → "vuoro vaikutus taidot" is prevented because
-    "vuorovaikutus" itself is known).
+    "vuorovaikutus" itself is known). A modifier in `nouns` (a noun's lemma that `lemma` reads as a
+    verb's form: "tuli", fire, as "tulla", came) is kept as written, since a compound's modifier
+    is never a finite verb ("tulityökortti" → "tuli työ kortti", not "tulla työ kortti").
     """
 
     def __init__(
-        self, vocabulary: Iterable[str], lemma: Callable[[str], str] | None = None, min_part: int = 3
+        self,
+        vocabulary: Iterable[str],
+        lemma: Callable[[str], str] | None = None,
+        min_part: int = 3,
+        nouns: Iterable[str] = (),
     ):
         self.vocabulary = frozenset(v.lower() for v in vocabulary if len(v) >= min_part)
         self.lemma = lemma or (lambda w: w)
         self.min_part = min_part
+        self.nouns = frozenset(nouns)
 
     def split(self, word: str, *, known_too: bool = False) -> list[str]:
         """The parts of `word` (itself alone when it cannot be split, or when it is known itself
@@ -632,8 +639,12 @@ class CompoundSplitter:
         for cut in range(self.min_part, len(w) - self.min_part + 1):
             head, modifier = w[cut:], w[:cut]
             if self.lemma(head) in self.vocabulary or head in self.vocabulary:
-                left = modifier if modifier in self.vocabulary else self.lemma(modifier)
-                if left in self.vocabulary:
+                left = (
+                    modifier
+                    if modifier in self.vocabulary or modifier in self.nouns
+                    else self.lemma(modifier)
+                )
+                if left in self.vocabulary or left in self.nouns:
                     return [left, head]
                 if len(modifier) >= 2 * self.min_part:
                     inner = self.split(modifier)
