@@ -90,7 +90,7 @@ _TITLE = re.compile(r"^(.+?) (kaupunki|kunta|stad|kommun)$")
 def _spellings(key: str) -> list[str]:
     """Folded ``key``'s readings as a name, most literal first: spaces around hyphens dropped; a title
     word (kaupunki, kunta, stad, kommun) dropped, with the genitive -n/-en ("tampereen" → "tampere",
-    "iin" → "ii") undone. Only readings that are a name count (``Geography.municipality``)."""
+    "iin" → "ii") or, before stad/kommun, the Swedish genitive -s ("jakobstads" → "jakobstad") undone. Only readings that are a name count (``Geography.municipality``)."""
     key = re.sub(r"\s*-\s*", "-", key)
     found = [key]
     title = _TITLE.match(key)
@@ -101,6 +101,8 @@ def _spellings(key: str) -> list[str]:
             found.append(name[:-1])
             if name.endswith("en"):
                 found.append(name[:-2])
+        if name.endswith("s") and title.group(2) in ("stad", "kommun"):
+            found.append(name[:-1])  # the Swedish genitive: "Jakobstads stad", "Korsholms kommun"
     return found
 
 

@@ -237,7 +237,7 @@ class MunicipalityCode(_Text):
         metadata = {
             "description": "Statistics Finland municipality code of 2025 (e.g. '837' Tampere, '020' Akaa; "
             "'20' is read as '020'; 'KU837' as in Statistics Finland's files), or the Finnish or Swedish name "
-            "('Vaasa', 'Vasa'; also as a title: 'Tampereen kaupunki', 'Helsingin kaupunki', 'Iin kunta', 'Vasa stad'; "
+            "('Vaasa', 'Vasa'; also as a title: 'Tampereen kaupunki', 'Helsingin kaupunki', 'Iin kunta', 'Vasa stad', 'Jakobstads stad'; "
             "'Hki'), or a Sámi name of the four municipalities of the Sámi homeland ('Ohcejohka', 'Anár'). A code "
             "abolished by a merger since 2005 is stored as its successor's and a notice says so; a near miss is a "
             "422 naming the closest names.",

@@ -251,6 +251,13 @@ def test_a_profile_date_far_ahead_is_refused_and_nothing_is_stored_or_published(
         ("Aanaar", "148"),
         ("Eanodat", "047"),
         ("Soađegilli", "758"),
+        # outside tester 11, M3
+        ("Ylöjärven kaupunki", "980"),
+        ("Rovaniemen kaupunki", "698"),
+        ("Seinäjoen kaupunki", "743"),
+        ("Jakobstads stad", "598"),
+        ("Mariehamns stad", "478"),
+        ("Korsholms kommun", "499"),
     ],
 )
 def test_a_municipality_as_written_on_forms_is_stored_as_its_code(profile_app, vacancy_app, given, code):

@@ -493,19 +493,22 @@ def test_the_weights_cache_keeps_a_bounded_number_of_vacancies(engine, monkeypat
     assert len(engine._weights_cache) <= 3
 
 
+@pytest.mark.parametrize("bound", [IndexParams().occupation_prune_bound, 0.5])
 @pytest.mark.parametrize("prune", [True, False])
-def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune):
+def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune, bound):
     """The bound that decides who is scored exactly (capped per part: `kernels.combine`), plus
     what pruned columns could add, reaches every candidate's exact score, on random candidates
     with claims, work history and inferred occupations and random vacancies; so no candidate of
     the exact top k is ever left unscored."""
-    engine = MatchingEngine(taxonomy, MUNICIPALITIES, clock=lambda: TODAY)
+    engine = MatchingEngine(
+        taxonomy, MUNICIPALITIES, index_params=IndexParams(occupation_prune_bound=bound), clock=lambda: TODAY
+    )
     people = _random_candidates(taxonomy, 300, seed=23)
     engine.bulk_load(people)
     snap = engine._snapshot
     rng = random.Random(9)
     skills = list(taxonomy.skill_uris)
-    scored = 0
+    scored = pruned_rows = 0
     for _ in range(30):
         v = vacancy(
             essential=tuple(rng.sample(skills, rng.randint(0, 3))),
@@ -523,8 +526,18 @@ def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune):
         bound = pool.ub[order] + qw.pruned_bound + EPS
         assert np.all(ex.score <= bound)
         assert np.all(pool.ub[order][ex.score > 0] + qw.pruned_bound > 0)
+        # each row's own slack (by its number of work-history occupations) bounds it too
+        own = qw.pruned_slack(snap.main.experience, rows[order])
+        assert np.all(own <= qw.pruned_bound + 1e-12)
+        assert np.all(ex.score <= pool.ub[order] + own + EPS)
+        # and so does the sum over the row's own pruned work-history occupations, never above it
+        history = qw.pruned_history(snap.main.experience, rows[order])
+        assert np.all(history <= own + 1e-12)
+        assert np.all(ex.score <= pool.ub[order] + history + EPS)
+        pruned_rows += int((own > 0).sum())
         scored += int((ex.score > 0).sum())
     assert scored > 100  # the vacancies found candidates to check
+    assert pruned_rows > 0 or not prune or bound < 0.5  # heavy pruning left columns to the slack
 
 
 # -- the per-snapshot cache of answers -----------------------------------------------------------
@@ -557,6 +570,18 @@ def test_an_answer_is_never_reused_after_an_update_or_a_withdrawal(engine):
     engine.upsert_candidate(candidate("c3", {"s:cook": "expert"}, version=2))  # changed: no longer a welder
     assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c2"]
     assert engine.stats["shortlists_reused"] == 0
+
+
+def test_a_withdrawal_leaves_no_kept_answer_naming_the_candidate(engine):
+    """Erasure at once: the answers kept for the earlier snapshot (and so that snapshot's rows)
+    are dropped when the withdrawal is published, not when the next shortlist is asked for."""
+    engine.bulk_load([candidate("c1", {"s:weld": "expert"}), candidate("c2", {"s:weld": "basic"})])
+    prepared = engine.prepare(WELDER)
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c1", "c2"]
+    engine.remove_candidate("c1")
+    kept = [entry.candidate_id for *_, found in engine._results.values() for entry in found.entries]
+    assert "c1" not in kept
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c2"]
 
 
 def test_the_answers_cache_keeps_a_bounded_number_and_no_older_snapshot(engine, monkeypatch):

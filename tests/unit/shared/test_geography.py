@@ -180,6 +180,8 @@ def test_no_name_of_the_308_changes_meaning_and_no_title_form_of_one_names_anoth
                 f"{name} kunta",
                 f"{name} stad",
                 f"{name} kommun",
+                f"{name}s stad",
+                f"{name}s kommun",
             ):
                 # a form that is no genitive of this name is refused, never read as another municipality
                 with contextlib.suppress(UnknownPlaceError):
@@ -207,6 +209,18 @@ def test_what_the_form_readings_cannot_tell_stays_refused(text):
         ("Kemijärven kaupunki", "320"),
         ("Helsingin", "091"),
         ("turun", "853"),
+        # outside tester 11, M3: the Swedish genitive -s of a title, and -i → -en genitives
+        ("Jakobstads stad", "598"),
+        ("Mariehamns stad", "478"),
+        ("Korsholms kommun", "499"),
+        ("Pargas stad", "445"),  # a name ending in -s takes no second one
+        ("Ylöjärven kaupunki", "980"),
+        ("Valkeakosken kaupunki", "908"),
+        ("Nurmijärven kunta", "543"),
+        ("Riihimäen", "694"),
+        ("Lapinlahden", "402"),
+        ("Utsjoen", "890"),
+        ("Oriveden", "562"),
         ("Hki", "091"),  # the everyday abbreviation (recorded as a form of Helsinki in Wiktionary)
         ("HKI", "091"),
         # the Sámi names of the four municipalities of the Sámi homeland

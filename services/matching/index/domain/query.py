@@ -331,6 +331,11 @@ class QueryWeights:
     column_weights : (n_columns, 2) float32 [similarity, coverage] weight of each column
     pruned_bound : most that the pruned occupation columns can add to any candidate's score
     exact : what stage 2 needs (see `ExactWeights`)
+    pruned_steps : (max_occupations + 1,) float64 ascending, pruned_steps[m] the most that the
+        pruned columns can add to the score of a candidate with m work-history occupations
+        (`pruned_slack`); [0.0] without pruning
+    pruned_occupations : (n_occupations,) float64 the most a unit of work history in each
+        pruned occupation adds to a score (0 for the occupations walked; `pruned_history`)
     """
 
     query: VacancyQuery
@@ -343,6 +348,25 @@ class QueryWeights:
     n_cov_columns: int
     pruned_bound: float
     exact: ExactWeights
+    pruned_steps: np.ndarray
+    pruned_occupations: np.ndarray
+
+    def pruned_slack(self, experience: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+        """(len(rows),) float64: the most that the pruned occupation columns can add to the score
+        of each of `rows` (int row numbers of a segment whose work history is `experience`, its
+        (n, n_occupations) CSR `Segment.experience`): `pruned_steps` at the row's number of
+        work-history occupations. Never above `pruned_bound` (to rounding); 0 without history."""
+        indptr = experience.indptr
+        held = indptr[rows + 1] - indptr[rows]
+        return self.pruned_steps[np.minimum(held, len(self.pruned_steps) - 1)]  # type: ignore[no-any-return]
+
+    def pruned_history(self, experience: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+        """(len(rows),) float64: the most that the pruned occupation columns can add to the score
+        of each of `rows` (as `pruned_slack`), from the row's own work-history occupations: the
+        sum of `pruned_occupations` over them (each adds at most its bound, at weight e <= 1), so
+        never above `pruned_slack`. Costs a gather of the rows' work history: for a few rows."""
+        at, idx = row_positions(experience.indptr, np.asarray(rows, dtype=np.int64))
+        return np.bincount(at, self.pruned_occupations[experience.indices[idx]], len(rows))
 
     def unpruned(self, occupation_inv_norm: np.ndarray, space: SkillSpace) -> QueryWeights:
         return _weights(
@@ -459,7 +483,13 @@ def _weights(  # type: ignore[no-untyped-def]
         pruned = np.sort(np.delete(ub, kept))[::-1][:max_occupations]
         pruned_bound = float(pruned.sum())
     else:
-        kept, pruned_bound = np.flatnonzero(ub > 0), 0.0
+        kept, pruned, pruned_bound = np.flatnonzero(ub > 0), np.zeros(0), 0.0
+    pruned_occupations = np.maximum(ub, 0.0)
+    pruned_occupations[kept] = 0.0
+    # A row with m work-history occupations (distinct, each of weight e <= 1: `compact_candidate`)
+    # gets at most ub from each of them, so at most the sum of the m largest pruned ub from the
+    # pruned columns: pruned_steps[min(m, len - 1)] (pruned_steps[-1] is `pruned_bound`, to rounding).
+    pruned_steps = np.concatenate([[0.0], np.cumsum(pruned)])
     n_occ = len(occupation_inv_norm)
     agree = p.occupation_weight * (
         query.agreement if query.agreement is not None else np.zeros(space.inferred_columns)
@@ -473,7 +503,18 @@ def _weights(  # type: ignore[no-untyped-def]
     order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
     n_cov = int((weights[:, 1] > 0).sum())
     return QueryWeights(
-        query, sim, cov, occ_raw, total, columns[order], weights[order], n_cov, pruned_bound, exact
+        query,
+        sim,
+        cov,
+        occ_raw,
+        total,
+        columns[order],
+        weights[order],
+        n_cov,
+        pruned_bound,
+        exact,
+        pruned_steps,
+        pruned_occupations,
     )
 
 

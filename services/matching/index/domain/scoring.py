@@ -186,18 +186,32 @@ def top_k(
     time, of every row whose bound (plus what pruned columns could add) still reaches the k-th
     exact score so far. A batch is `eligible.need` rows at first (the rerank pool)."""
     st = state or Ranked(k=k, batch=eligible.need)
-    slack = qw.pruned_bound + EPS
+    slack = qw.pruned_bound + EPS  # for rows not examined: the most pruned columns add to anyone
     while True:
         rest, parts = 0.0, []
-        for i in range(len(eligible.segments)):
+        for i, seg in enumerate(eligible.segments):
             rows, bounds = eligible.rows[i], eligible.bounds[i]
             rest = max(rest, eligible.rest[i])
             fresh = ~member(st.scored.get(i, _NONE), rows)
-            parts.append((i, rows[fresh], bounds[fresh]))
-        ub = np.concatenate([b for _, _, b in parts])
-        rows = np.concatenate([r for _, r, _ in parts])
-        which = np.concatenate([np.full(len(r), i) for i, r, _ in parts])
-        todo = np.flatnonzero(ub + slack >= st.kth) if len(st.ranked) >= k else np.arange(len(ub))
+            rows = rows[fresh]
+            # each row's own bound: what the pruned columns add to a row of its number of
+            # work-history occupations (`QueryWeights.pruned_slack`, <= pruned_bound)
+            pruned = len(qw.pruned_steps) > 1
+            reach = bounds[fresh] + qw.pruned_slack(seg.experience, rows) if pruned else bounds[fresh]
+            parts.append((i, rows, reach, bounds[fresh]))
+        ub = np.concatenate([part[2] for part in parts])
+        rows = np.concatenate([part[1] for part in parts])
+        which = np.concatenate([np.full(len(part[1]), part[0]) for part in parts])
+        todo = np.flatnonzero(ub + EPS >= st.kth) if len(st.ranked) >= k else np.arange(len(ub))
+        if len(st.ranked) >= k and len(todo) and len(qw.pruned_steps) > 1:
+            # tighter still, for the few rows left: the pruned bounds of the row's own
+            # work-history occupations (`QueryWeights.pruned_history`, <= its pruned_slack)
+            raw = np.concatenate([part[3] for part in parts])
+            tight = np.empty(len(todo))
+            for i, seg in enumerate(eligible.segments):
+                sel = np.flatnonzero(which[todo] == i)
+                tight[sel] = raw[todo[sel]] + qw.pruned_history(seg.experience, rows[todo[sel]])
+            todo = todo[tight + EPS >= st.kth]
         if len(todo) > st.batch:
             todo = todo[np.argpartition(-ub[todo], st.batch - 1)[: st.batch]]
         if not len(todo):
