@@ -21,11 +21,26 @@ from werkzeug.exceptions import HTTPException
 from shared.db import ConcurrentChangeError
 from shared.i18n import current_language, init_i18n, read_by_programs, translate_errors, translate_text
 from shared.languages import UI_LANGUAGES
+from shared.pii import mask
 
 log = logging.getLogger(__name__)
 
 Check = Callable[[], Mapping[str, Any]]
 SWAGGER_UI_ASSETS = "/docs/assets"
+
+
+def without_personal_data(reasons: Any) -> Any:
+    """An error's message or field-level reasons (any depth) with every personal identity code,
+    e-mail address, phone number and street address replaced by a placeholder naming its kind
+    (``shared.pii.mask``): a reason that quotes the input ("Unknown municipality '…'") never
+    echoes personal data pasted into the wrong field back into a client's or proxy's logs."""
+    if isinstance(reasons, str):
+        return mask(reasons)
+    if isinstance(reasons, dict):
+        return {key: without_personal_data(value) for key, value in reasons.items()}
+    if isinstance(reasons, list | tuple):
+        return [without_personal_data(value) for value in reasons]
+    return reasons
 
 
 def abort(code: int, message: str, **kwargs: Any) -> NoReturn:
@@ -66,8 +81,8 @@ class Api(SmorestApi):
             )
         payload.setdefault("message", error.description or error.name)
         payload.setdefault("errors", {})
-        payload["message"] = translate_text(str(payload["message"]))
-        payload["errors"] = translate_errors(payload["errors"])
+        payload["message"] = without_personal_data(translate_text(str(payload["message"])))
+        payload["errors"] = without_personal_data(translate_errors(payload["errors"]))
         if code >= 500:
             log.error("server error", extra={"code": code, "error": repr(error)})
         return payload, code, headers
@@ -543,12 +558,14 @@ def create_api(app: Flask, title: str, description: str = "") -> Api:
     def bad_input(exc: BadInputError) -> Any:
         if _a_browser_page():
             # a form on a page (the jobseeker's rating form): a page, not JSON (an outside tester)
-            return _html_error(400, gettext("Invalid input."), translate_text(str(exc)))
+            return _html_error(
+                400, gettext("Invalid input."), without_personal_data(translate_text(str(exc)))
+            )
         return {
             "code": 400,
             "status": "Bad Request",
-            "message": translate_text(str(exc)),
-            "errors": translate_errors(exc.errors),
+            "message": without_personal_data(translate_text(str(exc))),
+            "errors": without_personal_data(translate_errors(exc.errors)),
         }, 400
 
     @app.errorhandler(Exception)

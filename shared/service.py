@@ -29,6 +29,7 @@ from shared.org_names import init_org_names
 from shared.organisations import registry
 from shared.ratelimit import install_rate_limits
 from shared.schemas import Reference
+from shared.sign_in import install_browser_protections
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ def build_service_app(
     prepare_database(engine, migrations, migrate=settings.migrate_on_start)
     app.extensions["kohtaanto.engine"] = engine
     install_rate_limits(app, engine, settings.rate_limits)
+    install_browser_protections(app, settings.cors_origins)
 
     if settings.cors_origins:
         origins = set(settings.cors_origins)

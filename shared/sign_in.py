@@ -12,13 +12,31 @@ every service's page has it.)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
-from flask import current_app, redirect, render_template, request
+from flask import Flask, current_app, redirect, render_template, request
+from flask_babel import gettext
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from shared.auth import SESSION_COOKIE, NotAdmittedError, Principal, TokenError, log_refusal
-from shared.i18n import translate_text
+from shared.i18n import current_language, read_by_programs, translate_text
+
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+BROWSER_HEADERS = {
+    "Cache-Control": "no-store",
+    # no page is shown inside another site's frame (clickjacking the meeting's "prepare again")
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    # no address (a sign-in link's token, a rating link) leaves for another origin in a Referer;
+    # a same-origin form still sends its Origin, which ``cross_site`` reads
+    "Referrer-Policy": "same-origin",
+}
+"""Headers every response gets unless it sets its own (``install_browser_protections``)."""
 
 
 def session_principal() -> Principal | None:
@@ -49,14 +67,15 @@ def safe_next(target: str | None, default: str) -> str:
 
 
 def cross_site() -> bool:
-    """Whether this request was started by another site (login CSRF): a POST whose ``Origin`` (or,
+    """Whether this request was started by another site (login CSRF): a change (POST, PUT, PATCH,
+    DELETE) whose ``Origin`` (or,
     without it, ``Referer``) is another host, or a navigation the browser marks
     ``Sec-Fetch-Site: cross-site`` / ``same-site``. Requests from tools that send none of these
     headers are not cross-site requests a browser could be tricked into."""
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None and fetch_site not in ("none", "same-origin"):
         return True
-    if request.method == "POST":
+    if request.method in UNSAFE_METHODS:
         origin = request.headers.get("Origin") or request.headers.get("Referer")
         if origin and urlsplit(origin).netloc != request.host:
             return True
@@ -100,3 +119,53 @@ def sign_out(target: str) -> Response:
     response = redirect(target, 303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
+
+
+def install_browser_protections(app: Flask, trusted_origins: Iterable[str] = ()) -> None:
+    """What every service answers browsers with, pages and APIs alike (privacy audit, session 12):
+
+    * ``Cache-Control: no-store`` on every response that does not set its own (static assets do):
+      profiles, contacts, audit entries, meetings and their downloads, pilot results, the rating form
+      are never kept by a browser's or a proxy's cache, so the next user of a shared computer or a
+      caching proxy cannot read them back (outside tester 11, M1); and no framing by other sites,
+      no MIME sniffing, no Referer to other origins (``BROWSER_HEADERS``);
+    * a change (POST, PUT, PATCH, DELETE) signed in by the session cookie alone (no
+      ``Authorization`` header) that another site or another service on the same site started
+      (``cross_site``: ``Sec-Fetch-Site``, ``Origin``, ``Referer``) is refused with 403 before any
+      view runs, nothing changed: ``SameSite=Strict`` keeps the cookie from other *sites*, but not
+      from another port or subdomain of the same site, and a form may POST without a body (meeting
+      "prepare again", a voucher's withdrawal). ``trusted_origins`` (``KOHTAANTO_CORS_ORIGINS``: the
+      matching service's meeting page asking the profile service for names) are let through. The
+      sign-in form (``*.login``) answers cross-site sign-ins itself (``sign_in``).
+    """
+    trusted = frozenset(trusted_origins)
+
+    @app.before_request
+    def refuse_cross_site_changes() -> Any:
+        if request.method not in UNSAFE_METHODS or (request.endpoint or "").endswith(".login"):
+            return None
+        if request.headers.get("Authorization") or SESSION_COOKIE not in request.cookies:
+            return None  # no ambient credential: a browser never adds a bearer header by itself
+        if request.headers.get("Origin") in trusted or not cross_site():
+            return None
+        current_app.logger.warning(
+            "cross-site change refused", extra={"method": request.method, "endpoint": request.endpoint}
+        )
+        message = gettext(
+            "Changes started from another site or service are not accepted: use this service's own page."
+        )
+        if not read_by_programs(request.path) and request.accept_mimetypes.accept_html:
+            title = gettext("Forbidden")
+            page = Markup(
+                '<!doctype html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
+                "<body><h1>{}</h1><p>{}</p></body></html>"
+            ).format(current_language(), title, title, message)
+            return Response(page, 403, mimetype="text/html")
+        return {"code": 403, "status": "Forbidden", "message": message, "errors": {}}, 403
+
+    @app.after_request
+    def no_store(response: Response) -> Response:
+        for name, value in BROWSER_HEADERS.items():
+            if name not in response.headers:
+                response.headers[name] = value
+        return response

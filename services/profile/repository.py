@@ -332,9 +332,11 @@ class UnitOfWork(SqlUnitOfWork):
         return frozenset()
 
     def publish_candidate(self, profile: Profile) -> None:
-        """The candidate's current state for matching, or a tombstone once withdrawn."""
+        """The candidate's current state for matching, or a tombstone once withdrawn (and then the
+        outbox rows already published under the candidate id are deleted: erasure reaches them)."""
         declared = events.CANDIDATE_UPSERTED
         if profile.details is None:
+            self._outbox.forget(self.conn, profile.candidate_id)
             self._outbox.add_tombstone(self.conn, declared.topic.name, profile.candidate_id)
             return
         envelope = declared.envelope(profile.candidate_id, profile.for_matching(), events.PRODUCER)

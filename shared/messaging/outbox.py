@@ -112,6 +112,20 @@ class Outbox:
             )
         )
 
+    def forget(self, conn: Connection, key: str) -> int:
+        """Erasure: delete the rows already published under ``key`` (kept ``keep_published`` for
+        inspection) and the parked ones (never to be delivered), inside the caller's transaction;
+        rows still waiting are left to the relay (a tombstone added after them must follow them).
+        Returns how many rows were deleted."""
+        published = conn.execute(
+            delete(self.table)
+            .where(self.table.c.message_key == key)
+            .where(self.table.c.published_at.is_not(None))
+        )
+        parked = parked_table(self.table)
+        stuck = conn.execute(delete(parked).where(parked.c.message_key == key))
+        return (published.rowcount or 0) + (stuck.rowcount or 0)
+
     def pending(self, conn: Connection) -> int:
         query = select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
         return int(conn.execute(query).scalar_one())

@@ -2,11 +2,14 @@
 row of every stored meeting that names the candidate, re-prepared meetings included."""
 
 import json
+from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select, update
 
 from services.matching.team.erasure import erase_candidate, without_candidate
 from services.matching.team.events import ERASURE_CONSUMER
+from services.matching.team.repository import outbox
 from shared.messaging.consumer import Record
 from tests.api.matching_world import CANDIDATES, SHORTAGE_CSV, Clock, apply, matching_app, vacancy, welders
 from tests.helpers import auth
@@ -82,6 +85,31 @@ def test_a_tombstone_erases_outcomes_and_the_candidate_from_stored_and_re_prepar
     )
     assert "Hyvä haastattelu" not in again
     assert erase_candidate(team.uow_factory, gone) == {"outcomes": 0, "meeting_rows": 0}  # idempotent
+
+
+def test_a_tombstone_erases_the_outbox_rows_already_published_about_the_candidate(app):
+    """Privacy audit (session 12): the worker's erasure also deletes the outbox rows already sent
+    under the candidate id (``outcome.recorded``), which the relay otherwise keeps for 7 days;
+    another candidate's rows stay."""
+    client = app.test_client()
+    gone, stays = app.candidate_ids[0], app.candidate_ids[1]
+    for cid in (gone, stays):
+        body = {"candidate_id": cid, "status": "proposed", "occurred_on": "2026-11-18"}
+        assert (
+            client.post("/api/v1/vacancies/v-weld/outcomes", json=body, headers=RECRUITER).status_code == 201
+        )
+    engine = app.extensions["kohtaanto.engine"]
+    with engine.begin() as conn:  # the relay sent them
+        conn.execute(update(outbox).values(published_at=datetime.now(UTC)))
+
+    def keys() -> list[str]:
+        with engine.connect() as conn:
+            return [r.message_key for r in conn.execute(select(outbox))]
+
+    assert gone in keys() and stays in keys()
+    team = app.extensions["kohtaanto.matching.team"]
+    ERASURE_CONSUMER.dispatcher(team.uow_factory)(Record(CANDIDATES, 0, 9, gone, None))
+    assert gone not in keys() and stays in keys()
 
 
 def test_a_dead_letter_re_published_after_the_withdrawal_does_not_bring_the_candidate_back(app, database_url):

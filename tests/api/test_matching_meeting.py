@@ -540,6 +540,59 @@ def test_a_partner_agency_never_reads_another_agencys_outcomes_reasons_comments_
     assert all(s in team_page for s in ("Suomi vielä A2-tasolla", "Suomen kielen kurssi B1", "Agency A"))
 
 
+def test_a_meeting_stored_before_the_agency_rules_shows_a_partner_nothing_of_another_agencys_steps(
+    app, clock
+):
+    """Meetings stored before the L1 fix (2026-12-02 03:06 UTC) mixed every organisation's steps into
+    one last-week row (its ``history``) and showed an agency's status as a candidate's ``status``;
+    they are shown by today's rules at every read: agency B sees its own row's latest status only
+    and no candidate status that may be agency A's; the team still sees the stored meeting whole."""
+    client = app.test_client()
+    second = app.candidate_ids[1]
+    second_welder(app, second, consent=("agency-a", "agency-b"), version=2)
+    agency_b = auth("recruiter", "agency-b")
+    clock.now -= timedelta(days=7)
+    client.get(f"{W47}/content.json", headers=TEAM)
+    a_step = {"candidate_id": second, "status": "not_hired", "reason": "language", "comment": "A2-tasolla"}
+    assert client.post("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER, json=a_step).status_code == 201
+    b_step = {"candidate_id": second, "status": "interviewed", "comment": "B:n haastattelu"}
+    assert client.post("/api/v1/vacancies/v-weld/outcomes", headers=agency_b, json=b_step).status_code == 201
+    clock.now += timedelta(days=7)
+    assert client.get(f"{W48}/content.json", headers=TEAM).status_code == 200  # prepared today
+    team = app.extensions["kohtaanto.matching.team"]
+    with team.uow_factory() as uow:  # the same meeting as the code before the fix stored it
+        content = json.loads(json.dumps(uow.meetings.get("pirkanmaa", "2026-W48").content))
+        del content["rows_by_organisation"]
+        content["last_week"] = [
+            {**r, "history": ["not_hired", "interviewed"]}
+            for r in content["last_week"]
+            if r["recorded_by_org"] == "agency-b"
+        ]
+        for v in content["vacancies"]:
+            for c in v["candidates"]:
+                if c["candidate_id"] == second:
+                    del c["agencies"]
+                    c["status"] = "not_hired"  # agency A's, shown as the candidate's
+        uow.meetings.replace_content("pirkanmaa", "2026-W48", content)
+        uow.commit()
+
+    seen = client.get(f"{W48}/content.json", headers=agency_b).json["content"]
+    row = next(r for r in seen["last_week"] if r["candidate_id"] == second)
+    assert row["history"] == ["interviewed"] and row["comment"] == "B:n haastattelu", "its own step, in full"
+    weld = next(v for v in seen["vacancies"] if v["vacancy_id"] == "v-weld")
+    assert next(c for c in weld["candidates"] if c["candidate_id"] == second)["status"] is None
+    downloads = client.get(f"{W48}/content.csv", headers=agency_b).data.decode() + _every_cell(
+        client.get(f"{W48}/content.xlsx", headers=agency_b).data
+    )
+    page = logged_in(app, "recruiter", "agency-b").get(f"{W48}?lang=en").data.decode()
+    assert "not_hired" not in json.dumps(seen) + downloads and "not hired" not in page.lower()
+    whole = client.get(f"{W48}/content.json", headers=TEAM).json["content"]
+    assert next(r for r in whole["last_week"] if r["candidate_id"] == second)["history"] == [
+        "not_hired",
+        "interviewed",
+    ]
+
+
 def test_a_partner_whose_rows_were_hidden_by_consent_is_told_so_not_that_nobody_passes_the_filters(app):
     """Outside tester 10, L2: the welders consented to agency A only; agency B's page says that none
     of the top candidates consented to its organisation (the team sees them), in each language."""

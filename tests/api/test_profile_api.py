@@ -5,9 +5,10 @@ from datetime import UTC, datetime
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 
 from services.profile.repository import audit_log, outbox, profiles
+from shared.messaging.outbox import parked_table
 from tests.helpers import MAG_WELDING, WELDER, auth, profile_body
 
 COACH = auth("coach", "tampere-tyollisyys")
@@ -94,6 +95,31 @@ def test_withdrawal_erases_personal_data_and_publishes_a_tombstone(profile_app):
     assert client.delete("/api/v1/profiles/p1", headers=COACH).status_code == 409
     r = client.get("/api/v1/profiles/p1", headers=COACH)
     assert r.json["status"] == "withdrawn" and "personal" not in r.json
+
+
+def test_withdrawal_deletes_the_outbox_rows_already_published_under_the_candidate_id(profile_app):
+    """Privacy audit (session 12): the relay keeps published rows 7 days; a withdrawal deletes the
+    jobseeker's at once (pseudonymous skills, place, consent), and parked ones too, leaving the
+    tombstone; another jobseeker's rows stay."""
+    client = profile_app.test_client()
+    gone = client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).json["candidate_id"]
+    client.put("/api/v1/profiles/p1", json=profile_body(max_commute_km=10), headers=COACH)
+    stays = client.put("/api/v1/profiles/p2", json=profile_body(), headers=COACH).json["candidate_id"]
+    engine = profile_app.extensions["kohtaanto.engine"]
+    with engine.begin() as conn:  # the relay sent them; one of the jobseeker's was parked before
+        conn.execute(update(outbox).values(published_at=datetime.now(UTC)))
+        parked = parked_table(outbox)
+        conn.execute(
+            insert(parked).values(
+                id=999, topic="kohtaanto.candidates.v1", message_key=gone, value=b"{}", event_type="x",
+                created_at=datetime.now(UTC), parked_at=datetime.now(UTC), reason="too large",
+            )
+        )  # fmt: skip
+    assert client.delete("/api/v1/profiles/p1", headers=COACH).status_code == 204
+    rows = published(profile_app)
+    assert [v for k, v in rows if k == gone] == [None], "only the tombstone"
+    assert any(k == stays and v for k, v in rows)
+    assert count(profile_app, parked) == 0
 
 
 def test_withdrawal_keeps_the_audit_entries_but_not_the_free_text_typed_into_their_purpose(profile_app):
@@ -726,3 +752,15 @@ def test_a_compressed_body_is_a_415_saying_content_encodings_are_not_accepted(pr
         headers={**COACH, "Content-Encoding": "identity"},
     )
     assert r.status_code == 201, r.json
+
+
+@pytest.mark.parametrize("pasted", ["131052-308T", "Aino 040 1234567", "aino.virtanen@example.fi"])
+def test_an_error_never_echoes_personal_data_pasted_into_the_wrong_field(profile_app, pasted):
+    """Privacy audit (session 12): a reason that quotes the input (an unknown municipality) names
+    the field and the kind of data, never the identity code, phone number or e-mail address."""
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/p1", json=profile_body(municipality=pasted), headers=COACH
+    )
+    assert r.status_code == 422 and "municipality" in r.json["errors"]["json"]
+    text = r.get_data(as_text=True)
+    assert "308T" not in text and "1234567" not in text and "example.fi" not in text

@@ -62,6 +62,14 @@ def visible_content(
     * of the service paths (``paths``), the counts only: no row, so no candidate id (their
       follow-up is the employment services' task, outside tester 10, L11).
 
+    Meetings stored before these rules are shown by today's rules too (re-filtered here, at every
+    read, rather than migrated: the stored content stays as the team saw it, and no row has to be
+    attributed after the fact): a last-week row of a meeting stored before rows were built per
+    organisation (no ``rows_by_organisation``) shows only its latest status, which is the viewer's
+    own, not a ``history`` that may hold other organisations' steps; a candidate row stored before
+    agencies' statuses were kept apart (no ``agencies`` key) shows no ``status``, which may be
+    another agency's.
+
     Returns a new dict; ``content`` is not changed."""
     if sees_all_candidates(org_kind):
         return content
@@ -70,22 +78,28 @@ def visible_content(
             content, _ = without_candidate(content, candidate_id)
     content = dict(content)
     content["vacancies"] = [
-        {
-            **v,
-            "candidates": [
-                {**c, "agencies": [a for a in c.get("agencies", []) if a.get("org") == org]}
-                for c in v.get("candidates", [])
-            ],
-        }
+        {**v, "candidates": [_own_statuses(c, org) for c in v.get("candidates", [])]}
         for v in content.get("vacancies", [])
     ]
-    content["last_week"] = [r for r in content.get("last_week", []) if r.get("recorded_by_org") == org]
+    own_rows = [r for r in content.get("last_week", []) if r.get("recorded_by_org") == org]
+    if not content.get("rows_by_organisation"):  # stored before: the history may mix organisations
+        own_rows = [{**r, "history": [r.get("status")]} for r in own_rows]
+    content["last_week"] = own_rows
     content["follow_ups"] = [r for r in content.get("follow_ups", []) if r.get("recorded_by_org") == org]
     if isinstance(content.get("totals"), dict):  # the tile counts the follow-ups the list shows
         content["totals"] = {**content["totals"], "open_follow_ups": len(content["follow_ups"])}
     if isinstance(content.get("paths"), dict):
         content["paths"] = {**content["paths"], "rows": []}
     return content
+
+
+def _own_statuses(row: dict[str, Any], org: str) -> dict[str, Any]:
+    """A meeting's candidate row with, of the partner agencies' statuses, ``org``'s own; a row
+    stored before they were kept apart (no ``agencies``) without its ``status``, which may be
+    another agency's."""
+    if "agencies" not in row:
+        return {**row, "status": None, "agencies": []}
+    return {**row, "agencies": [a for a in row["agencies"] if a.get("org") == org]}
 
 
 def visible_outcomes(

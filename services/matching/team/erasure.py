@@ -50,8 +50,9 @@ def without_candidate(content: Any, candidate_id: str) -> tuple[Any, int]:
 
 
 def erase_candidate(uow_factory: Callable[[], Any], candidate_id: str) -> dict[str, int]:
-    """Delete the candidate's outcomes, remove them from every stored meeting and drop their skill
-    gaps and service-path watch points, in one transaction; course suggestions already published
+    """Delete the candidate's outcomes, remove them from every stored meeting, drop their skill
+    gaps and service-path watch points and the outbox rows already published under their id, in
+    one transaction; course suggestions already published
     for them are withdrawn with a tombstone on the training topic. Returns ``{"outcomes": n,
     "meeting_rows": m}``."""
     with uow_factory() as uow:
@@ -64,6 +65,7 @@ def erase_candidate(uow_factory: Callable[[], Any], candidate_id: str) -> dict[s
                 rows += removed
         uow.paths.erase(candidate_id)
         uow.training.erase(candidate_id)
+        uow.forget_published(candidate_id)  # outcome.recorded / training rows already sent
         if uow.training.published_digest(candidate_id) is not None:
             uow.publish_tombstone(TRAINING, candidate_id)
             uow.training.mark_published(candidate_id, None)

@@ -328,6 +328,9 @@ class MeetingContent:
     paths: PathFollowUps | None = None  # None in meetings stored before paths were followed
     satisfaction: Satisfaction | None = None  # None in meetings stored before ratings were shown
     stale_shortage_lists: list[str] = field(default_factory=list)  # e.g. "national 2022H2", oldest first
+    rows_by_organisation: bool = False  # last week's rows built per organisation (outside tester 10,
+    # L1): False in meetings stored before, whose row history may mix organisations' steps
+    # (``access.visible_content`` shows a partner its rows' latest status only)
 
     def to_dict(self) -> dict[str, Any]:
         return _dump(self)
@@ -435,6 +438,7 @@ def build_meeting(
             facts.ratings, satisfaction_weeks(week), open_from=str(IsoWeek.of(facts.today))
         ),
         stale_shortage_lists=sorted({r.shortage_period for r in rows if r.shortage_stale}),
+        rows_by_organisation=True,
     )
 
 

@@ -557,6 +557,10 @@ class UnitOfWork(SqlUnitOfWork):
         """Add one event, as declared in ``team/events.py``, to the outbox of this transaction."""
         self._outbox.add(self.conn, event.topic.name, event.envelope(key, payload, events.PRODUCER))
 
+    def forget_published(self, key: str) -> int:
+        """Erasure: delete the outbox rows already published (or parked) under ``key``."""
+        return self._outbox.forget(self.conn, key)
+
     def publish_tombstone(self, topic: TopicSpec, key: str) -> None:
         """A tombstone (null value) for ``key`` on the compacted ``topic``: the key is deleted."""
         self._outbox.add_tombstone(self.conn, topic.name, key)

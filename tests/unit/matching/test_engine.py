@@ -572,6 +572,18 @@ def test_an_answer_is_never_reused_after_an_update_or_a_withdrawal(engine):
     assert engine.stats["shortlists_reused"] == 0
 
 
+def test_a_withdrawal_leaves_no_kept_answer_naming_the_candidate(engine):
+    """Erasure at once: the answers kept for the earlier snapshot (and so that snapshot's rows)
+    are dropped when the withdrawal is published, not when the next shortlist is asked for."""
+    engine.bulk_load([candidate("c1", {"s:weld": "expert"}), candidate("c2", {"s:weld": "basic"})])
+    prepared = engine.prepare(WELDER)
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c1", "c2"]
+    engine.remove_candidate("c1")
+    kept = [entry.candidate_id for *_, found in engine._results.values() for entry in found.entries]
+    assert "c1" not in kept
+    assert ids(engine.shortlist(prepared, viewer_org=None, today=TODAY)) == ["c2"]
+
+
 def test_the_answers_cache_keeps_a_bounded_number_and_no_older_snapshot(engine, monkeypatch):
     import services.matching.index.domain.engine as engine_module
 

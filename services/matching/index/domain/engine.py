@@ -740,6 +740,7 @@ class MatchingEngine:
         self._snapshot = self._make_snapshot(
             snap.main, present, n_present, delta, snap.idf, snap.occupation_inv_norm
         )
+        self._forget_answers()
 
     def _merge(self, snap: _Snapshot, present: np.ndarray) -> None:
         merged, idf, _ = merge_segments(
@@ -752,6 +753,14 @@ class MatchingEngine:
         empty = self._segment([], idf)
         self.stats["merges"] += 1
         self._snapshot = self._make_snapshot(main, np.ones(len(main), bool), len(main), empty, idf, None)
+        self._forget_answers()
+
+    def _forget_answers(self) -> None:
+        """Drop the kept answers (`RESULTS_CACHE`) once a new snapshot is published: they are never
+        served over it, and an answer keeps its snapshot (every row of it) alive, so a withdrawn
+        candidate's row and id would stay in memory until the next shortlist (erasure at once)."""
+        with self._weights_lock:
+            self._results.clear()
 
     def _make_snapshot(  # type: ignore[no-untyped-def]
         self, main, present, n_present, delta, idf, occupation_inv_norm

@@ -1,0 +1,123 @@
+"""What browsers are told by every service (privacy audit, session 12): answers with personal data
+are never stored by a browser's or proxy's cache (``Cache-Control: no-store``; outside tester 11,
+M1), pages are not framed by other sites, and a change signed in
+by the session cookie alone that another site or another service of the same site started is refused
+before anything changes (``shared.sign_in.install_browser_protections``)."""
+
+import pytest
+
+from shared.auth import SESSION_COOKIE
+from tests.api.matching_world import Clock, matching_app, vacancy, welders
+from tests.helpers import auth, profile_body, token
+
+COACH = ("coach", "tampere-tyollisyys")
+RECRUITER = ("recruiter", "agency-a")
+EVIL = {"Origin": "http://evil.example"}
+SIBLING = {"Sec-Fetch-Site": "same-site"}  # another port or subdomain of the same site
+OWN_PAGE = {"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"}
+
+
+def signed_in(app, role, org):
+    client = app.test_client()
+    client.set_cookie(SESSION_COOKIE, token(role, org))
+    return client
+
+
+@pytest.fixture
+def profiles(profile_app):
+    client = profile_app.test_client()
+    r = client.put("/api/v1/profiles/bp-1", json=profile_body(), headers=auth(*COACH))
+    assert r.status_code == 201
+    profile_app.candidate_id = r.json["candidate_id"]
+    return profile_app
+
+
+def test_answers_with_personal_data_are_never_cached(profiles):
+    coach = profiles.test_client()
+    recruiter = auth(*RECRUITER)
+    officer = auth("data_protection_officer", "tampere-tyollisyys")
+    answers = {
+        "profile": coach.get("/api/v1/profiles/bp-1", headers=auth(*COACH)),
+        "contacts": coach.post(
+            "/api/v1/contacts/lookup",
+            json={"candidate_ids": [profiles.candidate_id], "purpose": "haastattelu"},
+            headers=recruiter,
+        ),
+        "audit": coach.get("/api/v1/audit?profile_id=bp-1", headers=officer),
+        "refusal": coach.get("/api/v1/profiles/bp-1", headers=recruiter),
+    }
+    assert answers["profile"].json["personal"]["name"] == "Aino Virtanen"
+    assert answers["contacts"].json["items"][0]["name"] == "Aino Virtanen"
+    for what, r in answers.items():
+        assert "no-store" in r.headers.get("Cache-Control", ""), what
+
+
+def test_a_cookie_signed_change_another_site_or_service_started_changes_nothing(profiles):
+    for headers in (EVIL, SIBLING, {"Referer": "http://evil.example/page"}):
+        client = signed_in(profiles, *COACH)
+        r = client.delete("/api/v1/profiles/bp-1", headers=headers)
+        assert r.status_code == 403, (headers, r.json)
+        assert "another site" in r.json["message"]
+    # the profile was not withdrawn: the coach still reads it
+    assert profiles.test_client().get("/api/v1/profiles/bp-1", headers=auth(*COACH)).status_code == 200
+
+
+def test_tools_with_a_bearer_token_and_the_own_page_still_change(profiles):
+    # a bearer token is never sent by a browser on its own: a program's request from anywhere
+    r = profiles.test_client().delete("/api/v1/profiles/bp-1", headers={**auth(*COACH), **EVIL})
+    assert r.status_code == 204
+    client = signed_in(profiles, *COACH)
+    r = client.put("/api/v1/profiles/bp-2", json=profile_body(), headers=OWN_PAGE)
+    assert r.status_code == 201
+
+
+def test_the_meeting_pages_origin_is_trusted_by_the_profile_service(profile_database_url):
+    from services.profile.app import create_app
+    from services.profile.config import Settings
+    from tests.helpers import PSEUDONYM_KEY, common_settings
+
+    common = common_settings("profile", profile_database_url).model_copy(
+        update={"cors_origins": ("http://matching.example",)}
+    )
+    app = create_app(Settings(common=common, pseudonym_key=PSEUDONYM_KEY), testing=True)
+    r = app.test_client().put("/api/v1/profiles/bp-3", json=profile_body(), headers=auth(*COACH))
+    cid = r.json["candidate_id"]
+    client = signed_in(app, *RECRUITER)
+    body = {"candidate_ids": [cid], "purpose": "weekly meeting"}
+    page = {"Origin": "http://matching.example", "Sec-Fetch-Site": "same-site"}
+    r = client.post("/api/v1/contacts/lookup", json=body, headers=page)
+    assert r.status_code == 200 and r.json["items"][0]["name"] == "Aino Virtanen"
+    r = client.post("/api/v1/contacts/lookup", json=body, headers=EVIL)
+    assert r.status_code == 403
+
+
+@pytest.fixture
+def meeting_app(database_url):
+    app = matching_app(database_url, Clock())
+    vacancy(app, "v-weld", openings=3)
+    welders(app)
+    return app
+
+
+def test_the_meeting_page_is_not_cached_and_prepare_again_refuses_other_sites(meeting_app):
+    team = signed_in(meeting_app, "team_member", "tampere-tyollisyys")
+    w48 = "/meetings/pirkanmaa/2026-W48"
+    tester11_m2 = {"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"}  # outside tester 11, M2
+    for headers in (EVIL, SIBLING, tester11_m2):
+        r = team.post(f"{w48}/prepare", headers={**headers, "Accept": "text/html", "Accept-Language": "en"})
+        assert r.status_code == 403 and b"another site" in r.data
+        r = team.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=headers)
+        assert r.status_code == 403
+    recruiter = signed_in(meeting_app, *RECRUITER)  # opens, never prepares
+    assert recruiter.get(f"{w48}/content.json").status_code == 404  # nothing was prepared
+    assert team.post(f"{w48}/prepare", headers=OWN_PAGE).status_code == 303
+    for path in (w48, f"{w48}/content.json", f"{w48}/content.csv", f"{w48}/content.xlsx"):
+        r = team.get(path)
+        assert r.status_code == 200 and r.headers["Cache-Control"] == "no-store", path
+        assert (
+            r.headers["X-Frame-Options"] == "DENY"
+            and "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
+        )
+    # signing out from another site does nothing either
+    assert team.post("/logout", headers=EVIL).status_code == 403
+    assert team.get(f"{w48}/content.json").status_code == 200
