@@ -11,6 +11,17 @@ from typing import Any
 from markupsafe import Markup, escape
 
 
+def registered_name(org_id: Any) -> str:
+    """The registered name of ``org_id`` as plain text (for downloads), or the id as it is when it
+    is not registered or no app is serving."""
+    from flask import current_app, has_app_context
+
+    text = "" if org_id is None else str(org_id)
+    found = current_app.extensions.get("kohtaanto.organisations") if has_app_context() else None
+    organisation = found.organisations.get(text) if found is not None else None
+    return text if organisation is None else str(organisation.name)
+
+
 def org_name(org_id: Any) -> Markup:
     """The registered name of ``org_id`` with the id as its tooltip (``<span title="id">``), or the
     id itself (escaped) when it is not registered or no app is serving."""

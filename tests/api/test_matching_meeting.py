@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 
 from services.matching.team.meeting import IsoWeek
+from services.matching.team.web import CSV_COLUMNS
 from tests.api.matching_world import (
     NURSE,
     SHORTAGE_CSV,
@@ -609,3 +610,45 @@ def test_a_partner_whose_rows_were_hidden_by_consent_is_told_so_not_that_nobody_
         assert app.candidate_ids[0] not in page
     team = logged_in(app).get(f"{W48}?lang=en").data.decode()
     assert expected["en"] not in team and app.candidate_ids[0] in team
+
+
+def test_a_download_in_a_language_gives_its_values_in_words_as_the_page_does(app, clock):
+    """Outside testers 10 (L9) and 11 (M6): ``?lang=fi`` translated the headers only; the rows kept
+    ``shortage``, ``agency-a: proposed``, ``konepaja-oy`` and ``true``. Without ``lang`` the download
+    keeps the ids and codes programs read."""
+    client = app.test_client()
+    first = app.candidate_ids[0]
+    clock.now -= timedelta(days=7)
+    client.get(f"{W47}/content.json", headers=TEAM)
+    record_outcome(client, RECRUITER, first, "proposed")
+    clock.now += timedelta(days=7)
+
+    def weld_rows(query):
+        text = (
+            client.get(f"{W48}/content.csv?{query}", headers=TEAM).data.decode("utf-8").removeprefix("\ufeff")
+        )
+        reader = csv.reader(io.StringIO(text), delimiter=";" if "excel-fi" in query else ",")
+        _header, *rows = list(reader)
+        return [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows if row[2] == "v-weld"]
+
+    codes = weld_rows("dialect=rfc4180")
+    assert {r["employer_org"] for r in codes} == {"konepaja-oy"} and {r["shortage_level"] for r in codes} == {
+        "shortage"
+    }
+    assert "agency-a: proposed" in {r["partner_agencies_own_status"] for r in codes}
+    assert {r["shortage_list_stale"] for r in codes} <= {"true", "false"}
+    for query, level, agency, booleans in (
+        ("dialect=excel-fi&lang=fi", "pula", "Agency A (test): ehdotettu", {"kyllä", "ei"}),
+        ("lang=sv", "brist", "Agency A (test): föreslagen", {"ja", "nej"}),
+    ):
+        words = weld_rows(query)
+        assert {r["employer_org"] for r in words} == {"Konepaja Oy (test)"}, query
+        assert {r["shortage_level"] for r in words} == {level}, query
+        assert agency in {r["partner_agencies_own_status"] for r in words}, query
+        assert {r["shortage_list_stale"] for r in words} <= booleans, query
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(client.get(f"{W48}/content.xlsx?lang=fi", headers=TEAM).data)).active
+    cells = {c.value for row in sheet.iter_rows(min_row=2) for c in row}
+    assert {"pula", "Konepaja Oy (test)", "Agency A (test): ehdotettu"} <= cells
+    assert not {"shortage", "konepaja-oy", "agency-a: proposed"} & cells

@@ -38,6 +38,7 @@ from shared.auth import Principal, Role
 from shared.entitlement import sees_all_candidates
 from shared.http import query_parameters
 from shared.i18n import LANG_PARAM, current_language, format_day, supported
+from shared.org_names import registered_name
 from shared.organisations import region_not_served
 from shared.ratelimit import rate_limited
 from shared.sign_in import session_principal, sign_in, sign_out
@@ -340,15 +341,16 @@ def content_json(region: str, week: str) -> Any:
     }
 
 
-def _table(stored: StoredMeeting) -> tuple[list[str], MeetingContent]:
-    """The download's header and content: the column names of ``CSV_COLUMNS`` and the stored labels,
-    or, when ``?lang=`` asks for a language, the headers and data labels in that language."""
+def _table(stored: StoredMeeting) -> tuple[list[str], MeetingContent, bool]:
+    """The download's header, content and whether its values are in words: the column names of
+    ``CSV_COLUMNS``, the stored labels and codes; or, when ``?lang=`` asks for a language, the
+    headers, data labels and values (``meeting_rows``' ``in_words``) in that language."""
     content = MeetingContent.from_dict(stored.content)
     lang = supported(request.args.get(LANG_PARAM))
     if lang is None:
-        return list(CSV_COLUMNS), content
+        return list(CSV_COLUMNS), content, False
     content = localise(content, lang, team().taxonomy, team().places, gettext("online"))
-    return [str(CSV_HEADERS[c]) for c in CSV_COLUMNS], content
+    return [str(CSV_HEADERS[c]) for c in CSV_COLUMNS], content, True
 
 
 @bp.get("/meetings/<region>/<week>/content.csv")
@@ -366,9 +368,9 @@ def content_csv(region: str, week: str) -> Any:
         return _json_error(422, reason, {"query": {"dialect": [reason]}})
     suffix = "-excel-fi" if dialect == "excel-fi" else ""
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}{suffix}.csv"
-    header, content = _table(stored)
+    header, content, in_words = _table(stored)
     return Response(
-        meeting_csv(content, excel_fi=dialect == "excel-fi", header=header),
+        meeting_csv(content, excel_fi=dialect == "excel-fi", header=header, in_words=in_words),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -385,9 +387,9 @@ def content_xlsx(region: str, week: str) -> Any:
     if isinstance(stored, BaseResponse):
         return stored
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.xlsx"
-    header, content = _table(stored)
+    header, content, in_words = _table(stored)
     return Response(
-        write_xlsx(header, meeting_rows(content), sheet=stored.week),
+        write_xlsx(header, meeting_rows(content, in_words=in_words), sheet=stored.week),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -465,10 +467,13 @@ CSV_HEADERS: dict[str, Any] = {
 }
 
 
-def meeting_csv(m: MeetingContent, *, excel_fi: bool = False, header: Sequence[str] = CSV_COLUMNS) -> str:
+def meeting_csv(
+    m: MeetingContent, *, excel_fi: bool = False, header: Sequence[str] = CSV_COLUMNS, in_words: bool = False
+) -> str:
     """One row per vacancy and top candidate (a vacancy without candidates gets one row), with a BOM
     and CRLF. ``excel_fi``: ``;``-separated and decimal commas, as Excel in a Finnish locale reads them.
-    ``header``: the first row (default: the column names of ``CSV_COLUMNS``)."""
+    ``header``: the first row (default: the column names of ``CSV_COLUMNS``). ``in_words``: values in
+    the request's language as ``meeting_rows`` gives them, and yes/no for true/false."""
     out = io.StringIO()
     # Every text cell quoted: a spreadsheet splitting on another delimiter (Finnish Excel on ";")
     # still reads one cell, and _cell neutralises formula starts.
@@ -479,16 +484,27 @@ def meeting_csv(m: MeetingContent, *, excel_fi: bool = False, header: Sequence[s
         out.write((";" if excel_fi else ",").join(CSV_COLUMNS) + "\r\n")  # fixed names, nothing to quote
     else:
         writer.writerow(header)  # words in a language: quoted
-    for row in meeting_rows(m):
-        cells = [("true" if x else "false") if isinstance(x, bool) else _cell(x) for x in row]
+    yes, no = (gettext("yes"), gettext("no")) if in_words else ("true", "false")
+    for row in meeting_rows(m, in_words=in_words):
+        cells = [(yes if x else no) if isinstance(x, bool) else _cell(x) for x in row]
         if excel_fi:
             cells = [str(x).replace(".", ",") if isinstance(x, float) else x for x in cells]
         writer.writerow(["" if x is None else x for x in cells])
     return "\ufeff" + out.getvalue()
 
 
-def meeting_rows(m: MeetingContent) -> list[list[Any]]:
-    """The rows of ``CSV_COLUMNS``: numbers as numbers, dates as dates, missing values None."""
+def meeting_rows(m: MeetingContent, *, in_words: bool = False) -> list[list[Any]]:
+    """The rows of ``CSV_COLUMNS``: numbers as numbers, dates as dates, missing values None.
+    ``in_words``: the employer and partner agencies by their registered names, the shortage level
+    and statuses in the request's language (``WORDS``), as the page shows them (outside testers 10,
+    L9, and 11, M6); otherwise the ids and codes programs read."""
+
+    def said(kind: str, code: str | None) -> str | None:
+        return str(WORDS[kind].get(code, code)) if in_words and code is not None else code
+
+    def org(org_id: str) -> str:
+        return registered_name(org_id) if in_words else org_id
+
     out: list[list[Any]] = []
     for v in m.vacancies:
         head = [
@@ -496,12 +512,12 @@ def meeting_rows(m: MeetingContent) -> list[list[Any]]:
             m.region,
             v.vacancy_id,
             v.title,
-            v.employer_org,
+            org(v.employer_org),
             v.occupation,
             v.municipality,
             v.openings,
             v.application_deadline,
-            v.shortage_level,
+            said("level", v.shortage_level),
             v.shortage_period,
             v.shortage_stale,
             v.candidate_count,
@@ -516,10 +532,10 @@ def meeting_rows(m: MeetingContent) -> list[list[Any]]:
                 "|".join(s.label for s in c.missing),
                 c.distance_km,
                 c.available_from,
-                c.status,
+                said("status", c.status),
                 c.match,
                 "|".join(s.label for s in c.inferred),
-                "|".join(f"{a.org}: {a.status}" for a in c.agencies),
+                "|".join(f"{org(a.org)}: {said('status', a.status)}" for a in c.agencies),
             ]
             for c in v.candidates
         ] or [[None] * 11]
