@@ -964,3 +964,16 @@ def test_an_everyday_finnish_job_title_names_its_occupation(
 def test_a_hot_work_card_is_fire_not_came(esco_recognizer):
     """ "tulityökortti" was split as tulla (came) + työ + kortti."""
     assert esco_recognizer.splitter_.split("tulityökortti") == ["tuli", "työ", "kortti"]
+
+
+def test_who_the_worker_works_with_is_not_the_occupation_sought(esco, esco_recognizer):
+    """ "yhteistyö lääkärien ja fysioterapeuttien kanssa" (working with doctors and
+    physiotherapists) in a nurse's ad named physiotherapists as the occupation, so their skills
+    weighed in full; "samarbetar med … polisen" named police officers."""
+    assert esco_recognizer.occupations_in("Suunnittelet hoitoa yhdessä lääkärin kanssa.", "fi") == ()
+    assert (
+        esco_recognizer.occupations_in("Teet yhteistyötä lääkärien ja fysioterapeuttien kanssa.", "fi") == ()
+    )
+    assert esco_recognizer.occupations_in("Du samarbetar med skolor och polisen.", "sv") == ()
+    nurse = esco_recognizer.occupations_in("Sairaanhoitajana työskentelet lääkärin kanssa.", "fi")
+    assert {esco.occupation_label(o, "en") for o in nurse} == {"nurse responsible for general care"}

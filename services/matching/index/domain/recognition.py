@@ -663,14 +663,15 @@ class SkillRecognizer:
         title ("Haemme hitsaajaa", "Olen työskennellyt lähihoitajana", "Sähköasentajana"), or a
         name of `LanguageTools.occupation_names` (a vocational qualification, which names the
         occupation it trains for: "Talonrakennusalan perustutkinto"; a Swedish job title:
-        "Städare"); of the main unit groups (`_main_groups`). () for English: an English title
+        "Städare"); of the main unit groups (`_main_groups`); not those the worker works with
+        (`_COLLABORATORS`: "yhdessä lääkärin kanssa"). () for English: an English title
         word is often an everyday word too ("driver", "editor", "host", "guide": measured, it
         cost the house set's MRR 0.007)."""
         lang = lang or self.language(text)
         found: list[int] = []
         titles = self._titles()[0]
         if lang in ("fi", "sv"):
-            text = readable(text)
+            text = _COLLABORATORS[lang].sub(" ", readable(text))
         if lang == "fi" and self.tools.lemmatise is not None:
             lemmatise = self.tools.lemmatise
             for w in words(text):
@@ -1340,6 +1341,14 @@ _SUPERVISOR_TITLE = re.compile(
 
 _TITLE_ENDINGS = ("a", "ä", "na", "nä", "n", "ksi", "t", "ta", "tä")
 """Finnish case endings of an occupation title read in text (`SkillRecognizer.occupations_in`)."""
+
+_COLLABORATORS = {
+    "fi": re.compile(r"\b(?:[^\W\d_]+n(?:\s*,\s*|\s+(?:ja|sekä|tai)\s+))*[^\W\d_]+n\s+kanssa\b", re.I),
+    "sv": re.compile(r"\b(?:samarbetar|samarbete|samarbeta|tillsammans)\s+med\b[^.;:!?]*", re.I),
+}
+"""Who a text's worker works with, not who they are: Finnish genitives before "kanssa" ("yhteistyö
+lääkärien ja fysioterapeuttien kanssa"), Swedish "samarbetar med …" ("Du samarbetar med skolor och
+polisen"): skipped by `SkillRecognizer.occupations_in`."""
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _INFINITIVE = re.compile(r"(?:[aeiouyäö][dt]|hd|[aeiouyäö]|ll|nn|rr|st)[aä]$")
