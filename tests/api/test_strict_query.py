@@ -145,3 +145,47 @@ def test_a_chunked_body_under_the_limit_is_read_whole(vacancy):
         environ_overrides={"wsgi.input_terminated": True},
     )
     assert r.status_code == 422 and "municipality" in r.json["errors"]["json"], r.json
+
+
+def test_a_body_over_the_limit_is_a_413_naming_the_limit_and_what_to_do_in_every_service(
+    vacancy, matching, profile_app
+):
+    """Outside tester 11, M5: a 5 MB shortage CSV got "The data value transmitted exceeds the
+    capacity limit." (fi "Lähetetty tieto ylittää kokorajan."), naming neither the limit nor a way out."""
+    big = 2 * 1024 * 1024 + 1
+    operator = auth("operator", "kohtaanto")
+    client = matching.test_client()
+    before = client.get("/api/v1/shortages", headers=operator).json
+    csv = "occupation,region,period,level\n" + "7212,pirkanmaa,2026H2,shortage\n" * (big // 30 + 1)
+    answers = {
+        "en": client.post(
+            "/api/v1/shortages?source=t11",
+            data=csv,
+            headers={**operator, "Content-Type": "text/csv", "Accept-Language": "en"},
+        ),
+        "fi": vacancy.test_client().post(
+            "/api/v1/vacancies",
+            data=json.dumps({"title": "x" * big}),
+            headers={**EMPLOYER, "Content-Type": "application/json", "Accept-Language": "fi"},
+        ),
+        "sv": profile_app.test_client().put(
+            "/api/v1/profiles/t11-big",
+            data=json.dumps({"name": "x" * big}),
+            headers={
+                **auth("coach", "tampere-tyollisyys"),
+                "Content-Type": "application/json",
+                "Accept-Language": "sv",
+            },
+        ),
+    }
+    words = {"en": ("2 MiB", "in parts"), "fi": ("2 MiB", "osissa"), "sv": ("2 MiB", "i delar")}
+    for lang, r in answers.items():
+        assert r.status_code == 413 and set(r.json) == {"code", "status", "message", "errors"}, lang
+        assert all(w in r.json["message"] for w in words[lang]), (lang, r.json["message"])
+    assert client.get("/api/v1/shortages", headers=operator).json == before
+    assert (
+        profile_app.test_client()
+        .get("/api/v1/profiles/t11-big", headers=auth("coach", "tampere-tyollisyys"))
+        .status_code
+        == 404
+    )
