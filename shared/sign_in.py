@@ -67,17 +67,20 @@ def safe_next(target: str | None, default: str) -> str:
 
 
 def cross_site() -> bool:
-    """Whether this request was started by another site (login CSRF): a change (POST, PUT, PATCH,
-    DELETE) whose ``Origin`` (or,
-    without it, ``Referer``) is another host, or a navigation the browser marks
-    ``Sec-Fetch-Site: cross-site`` / ``same-site``. Requests from tools that send none of these
-    headers are not cross-site requests a browser could be tricked into."""
+    """Whether this request was started by another site or origin (login CSRF, or a change another
+    page of the same site started). A browser's ``Sec-Fetch-Site`` decides when it is sent (no page
+    can set it): anything but ``same-origin`` or ``none`` (typed, bookmarked) is cross-site. Without
+    it (older browsers), a change (POST, PUT, PATCH, DELETE) whose ``Origin`` (or, without it,
+    ``Referer``) is another host or ``null`` is. The meeting page's own forms come with ``Origin:
+    null`` (its ``<meta name="referrer" content="no-referrer">`` makes Chromium send that, measured
+    2026-12-02) and ``Sec-Fetch-Site: same-origin``, so the header decides. Requests from tools that
+    send none of these headers are not cross-site requests a browser could be tricked into."""
     fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None and fetch_site not in ("none", "same-origin"):
-        return True
+    if fetch_site is not None:
+        return fetch_site not in ("none", "same-origin")
     if request.method in UNSAFE_METHODS:
         origin = request.headers.get("Origin") or request.headers.get("Referer")
-        if origin and urlsplit(origin).netloc != request.host:
+        if origin and (origin == "null" or urlsplit(origin).netloc != request.host):
             return True
     return False
 

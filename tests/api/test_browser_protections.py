@@ -15,6 +15,9 @@ RECRUITER = ("recruiter", "agency-a")
 EVIL = {"Origin": "http://evil.example"}
 SIBLING = {"Sec-Fetch-Site": "same-site"}  # another port or subdomain of the same site
 OWN_PAGE = {"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"}
+# What headless Chromium sends for a form on the meeting page, whose <meta name="referrer"
+# content="no-referrer"> makes the Origin "null" (measured 2026-12-02 with /usr/bin/chromium)
+MEETING_PAGE_FORM = {"Sec-Fetch-Site": "same-origin", "Origin": "null"}
 
 
 def signed_in(app, role, org):
@@ -121,3 +124,23 @@ def test_the_meeting_page_is_not_cached_and_prepare_again_refuses_other_sites(me
     # signing out from another site does nothing either
     assert team.post("/logout", headers=EVIL).status_code == 403
     assert team.get(f"{w48}/content.json").status_code == 200
+
+
+def test_the_meeting_pages_own_forms_work_in_a_real_browser(meeting_app):
+    """The page's forms come with ``Origin: null`` and ``Sec-Fetch-Site: same-origin``: prepare
+    again, sign out and the sign-in form are the page's own, not another site's."""
+    form = {"token": token("team_member", "tampere-tyollisyys"), "next": "/meetings/"}
+    r = meeting_app.test_client().post("/login", data=form, headers=MEETING_PAGE_FORM)
+    assert r.status_code == 303 and "kohtaanto_token=" in r.headers["Set-Cookie"]
+    team = signed_in(meeting_app, "team_member", "tampere-tyollisyys")
+    w48 = "/meetings/pirkanmaa/2026-W48"
+    assert team.post(f"{w48}/prepare", headers=MEETING_PAGE_FORM).status_code == 303
+    r = team.post("/logout", headers=MEETING_PAGE_FORM)
+    assert r.status_code == 303 and "kohtaanto_token=;" in r.headers["Set-Cookie"]
+    # an older browser without Sec-Fetch-Site: a "null" origin is not this service
+    assert (
+        signed_in(meeting_app, "team_member", "tampere-tyollisyys")
+        .post(f"{w48}/prepare", headers={"Origin": "null"})
+        .status_code
+        == 403
+    )

@@ -673,3 +673,18 @@ def test_a_coach_cannot_put_a_step_on_another_organisation_but_hands_it_over(cli
     assert len(events(profile_app)) == before
     r = client.post(f"/api/v1/paths/{path['id']}/steps", json={**step, "org": ORG}, headers=COACH)
     assert r.status_code == 201, "a step at the path's own organisation is added"
+
+
+def test_the_worklist_names_only_the_own_jobseekers_and_every_one_shown_is_audited(client, profile_app):
+    """Privacy audit (session 12): the coach's list shows the jobseekers' names (personal data):
+    each one shown is an audit entry the own officer finds by profile id; another organisation's
+    coach sees none of them."""
+    jobseeker(client)
+    client.post("/api/v1/profiles/asiakas-1/path", json={"group": "young_people"}, headers=COACH)
+    items = client.get("/api/v1/worklist", headers=COACH).json["attention"]
+    assert [i["jobseeker"]["name"] for i in items] == ["Aino Virtanen"]
+    assert client.get("/api/v1/worklist", headers=OTHER_COACH).json["attention"] == []
+    dpo = auth("data_protection_officer", ORG)
+    entries = client.get("/api/v1/audit?profile_id=asiakas-1", headers=dpo).json["items"]
+    read = [e for e in entries if e["action"] == "worklist.read"]
+    assert read and read[0]["actor"] == "coach@tampere-tyollisyys" and read[0]["granted"] in (True, "yes")

@@ -287,3 +287,24 @@ def test_the_meeting_page_opens_in_swedish_from_the_browser_language_and_switche
     text = driver.find_element(By.TAG_NAME, "body").text
     assert "Open shortage vacancies and their top candidates" in text
     assert not sorted(p for p in finnish_only() if p in text), text[:400]
+
+
+def test_the_pages_own_forms_sign_in_and_sign_out_in_a_real_browser(new_browser, meeting):
+    """The page's forms reach the service with ``Origin: null`` (the page's no-referrer policy) and
+    ``Sec-Fetch-Site: same-origin``: the sign-in form signs in and "Sign out" signs out, neither is
+    taken for another site's (privacy audit, session 12)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = new_browser("en-GB")
+    base = meeting["stack"].url("matching")
+    driver.get(f"{base}/login?next={quote(meeting['path'])}")
+    driver.find_element(By.ID, "token").send_keys(CONSENTED_VIEWER)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 60).until(lambda d: d.current_url.endswith(meeting["path"]))
+    assert driver.get_cookie("kohtaanto_token")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    WebDriverWait(driver, 30).until(lambda d: "/login" in d.current_url)
+    assert driver.get_cookie("kohtaanto_token") is None
+    driver.get(f"{base}{meeting['path']}")
+    assert "/login" in driver.current_url, "signed out: the meeting asks for a sign-in again"

@@ -16,7 +16,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
@@ -41,7 +40,7 @@ from shared.i18n import LANG_PARAM, current_language, format_day, supported
 from shared.org_names import registered_name
 from shared.organisations import region_not_served
 from shared.ratelimit import rate_limited
-from shared.sign_in import session_principal, sign_in, sign_out
+from shared.sign_in import cross_site, session_principal, sign_in, sign_out
 from shared.tables import write_xlsx
 
 bp = Blueprint(
@@ -292,8 +291,7 @@ def prepare_again(region: str, week: str) -> Any:
     principal = _authorised(page=True)
     if isinstance(principal, BaseResponse):
         return principal
-    origin = request.headers.get("Origin")
-    if principal.role not in PREPARE_ROLES or (origin and urlsplit(origin).netloc != request.host):
+    if principal.role not in PREPARE_ROLES or cross_site():
         return _page_error(
             403,
             gettext("Forbidden"),
