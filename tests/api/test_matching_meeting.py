@@ -272,6 +272,28 @@ def test_next_week_compares_with_what_the_team_saw_and_last_week_stays_as_it_was
     assert "Suomen kielen kurssi" in page and "valmentaja@tampere" in page and "täytetty" in page
     agency_lines = re.findall(r'class="agency-status">(.*?)</div>', page, re.S)
     assert any("ei palkattu" in line for line in agency_lines), agency_lines
+    assert "Verrattu viikon 47/2026 tallennettuun palaveriin." in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", ["Pirkanmaa: Viikkopalaveri, viikko 48/2026", "← viikko 47/2026", "viikko 49/2026 →"]),
+        ("sv", ["vecka 48/2026", "← vecka 47/2026", "vecka 49/2026 →"]),
+        ("en", ["week 48/2026", "← week 47/2026", "week 49/2026 →"]),
+    ],
+)
+def test_the_page_writes_weeks_as_people_do_never_in_iso_form(app, lang, words):
+    # outside tester 11, M4: title, buttons and running text read "2026-W48"; links keep the ISO key
+    page = logged_in(app).get(f"{W48}?lang={lang}").data.decode()
+    body = re.sub(r"<script.*?</script>", " ", page.split("</head>")[1], flags=re.S)
+    text = re.sub(r"<[^>]*>", " ", body)  # what a reader sees, not URLs, attributes or scripts
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title and "2026-W" not in title.group(1)
+    assert "2026-W" not in text
+    for word in words:
+        assert word in page.replace("&nbsp;", " "), word
+    assert 'href="/meetings/pirkanmaa/2026-W47' in page, "the links keep the meetings' ISO key"
 
 
 def test_the_meetings_index_links_every_region_to_this_weeks_meeting(app):

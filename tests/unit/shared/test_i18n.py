@@ -18,6 +18,7 @@ from shared.i18n import (
     LANGUAGES,
     catalogue_files,
     compile_catalogues,
+    format_week,
     init_i18n,
     supported,
 )
@@ -189,3 +190,18 @@ def test_the_meeting_page_names_the_match_with_one_term_in_each_language(lang):
     if lang == "fi":
         every_text = " ".join(str(s) for s in texts.values()).lower()
         assert not [w for w in OTHER_FINNISH_WORDS_FOR_MATCH if w in every_text]
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("2026-W48", "48/2026"),
+        ("2027-W01", "1/2027"),
+        (None, ""),
+        ("", ""),
+        ("week 48", "week 48"),
+        ("2026-Wxx", "2026-Wxx"),
+    ],
+)
+def test_an_iso_week_is_written_number_first_as_people_do(value, written):
+    assert format_week(value) == written
