@@ -226,6 +226,25 @@ def test_what_an_ad_requires_beside_what_it_does_not_is_still_found(esco_recogni
     assert "comply with food safety and hygiene" in found and "drive vehicles" not in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klienten kan svetsa och behöver inte handledning.",
+        "Osaa hitsata ja ei tarvitse ohjausta.",
+        "Can weld and does not need supervision.",
+    ],
+)
+def test_what_a_note_affirms_before_and_does_not_need_is_still_found(esco_recognizer, text):
+    """A coach's "kan svetsa och behöver inte handledning": the second predicate's "not needed" does
+    not take back the first one's skill."""
+    assert any("weld" in f for f in labels(esco_recognizer, text, top_k=5))
+
+
+def test_two_things_an_ad_does_not_need_are_both_dropped(esco_recognizer):
+    for text in ("Ajokorttia ja trukkikorttia ei vaadita.", "Körkort och truckkort krävs inte."):
+        assert labels(esco_recognizer, text, top_k=10) == [], text
+
+
 def test_what_a_note_affirms_beside_a_negation_is_still_found(esco_recognizer):
     found = labels(esco_recognizer, "Ei ajokorttia, mutta trukkikortti on voimassa.", top_k=5)
     assert "operate forklift" in found and "drive vehicles" not in found, found

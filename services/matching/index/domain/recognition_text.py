@@ -544,6 +544,7 @@ NOT_REQUIRED: tuple[str, ...] = (
     r"\bno\s+need\b",
 )
 _NOT_REQUIRED = re.compile("|".join(NOT_REQUIRED), re.I)
+_PREDICATE_JOIN = re.compile(r"\b(?:ja|sekä|och|samt|and)\s*$", re.I)
 _NEGATION_BEFORE = re.compile("|".join(NEGATION_BEFORE), re.I)
 _NEGATION_AFTER = re.compile("|".join(NEGATION_AFTER), re.I)
 _CONTRAST = re.compile(r"[;]|\b(?:mutta|vaan|kuitenkin|but|however|men|däremot)\b", re.I)
@@ -552,10 +553,16 @@ _CLAUSE = re.compile(r"(?<=,)\s+|(?<=;)\s+")
 
 def _without_not_required(clause: str) -> str:
     """`clause` without each span saying a requirement is not needed (`NOT_REQUIRED`), from the
-    contrast before the cue (or the clause's start) to the contrast after it (or the clause's end)."""
+    contrast before the cue (or the clause's start, or a conjunction right before the cue) to the
+    contrast after it (or the clause's end)."""
     while (cue := _NOT_REQUIRED.search(clause)) is not None:
         before = [m.start() for m in _CONTRAST.finditer(clause, 0, cue.start()) if m.end() <= cue.start()]
         start = before[-1] if before else 0
+        # "Klienten kan svetsa och behöver inte handledning": a conjunction right before the cue
+        # joins a second predicate, and what precedes it is affirmed; "Ajokorttia ja trukkikorttia
+        # ei vaadita" joins two things not needed
+        if (joined := _PREDICATE_JOIN.search(clause, 0, cue.start())) is not None:
+            start = max(start, joined.start())
         after = _CONTRAST.search(clause, cue.end())
         end = after.start() if after is not None else len(clause)
         clause = clause[:start] + " " + clause[end:]
