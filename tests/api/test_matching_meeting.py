@@ -152,6 +152,12 @@ def test_a_past_week_never_prepared_is_not_made_up_afterwards(app):
     client = logged_in(app)
     assert client.get(W47).status_code == 404
     assert client.get(f"{W47}/content.json", headers=TEAM).status_code == 404
+    # outside tester 12, N8: the page names the region and the week as people write them
+    page = client.get(f"{W47}?lang=fi").data.decode()
+    assert "Alueen Pirkanmaa viikon 47/2026 palaveria ei koskaan koottu" in page
+    assert "2026-W47" not in page.split("<main")[1], "only the links keep the ISO key"
+    page = client.get(f"{W47}?lang=sv").data.decode()
+    assert "Mötet för Birkaland vecka 47/2026 sammanställdes aldrig" in page, page
 
 
 @pytest.mark.parametrize(
@@ -294,6 +300,9 @@ def test_the_page_writes_weeks_as_people_do_never_in_iso_form(app, lang, words):
     for word in words:
         assert word in page.replace("&nbsp;", " "), word
     assert 'href="/meetings/pirkanmaa/2026-W47' in page, "the links keep the meetings' ISO key"
+    # outside tester 12, N15: on a Finnish or Swedish page the CSV link gives what their Excel opens
+    csv_link = re.search(r'id="csv-link" href="([^"]*)"', page)
+    assert csv_link and ("dialect=excel-fi" in csv_link.group(1)) == (lang in ("fi", "sv")), csv_link
 
 
 def test_the_meetings_index_links_every_region_to_this_weeks_meeting(app):

@@ -220,6 +220,14 @@ class VacancyRow:
     shortage_stale: bool = False  # the list that flags it is older than the configured limit
     occupation_uri: str = ""  # "" in meetings stored before labels were shown per language
     occupation_inferred: bool = False  # inferred from the title and skills (False in older meetings)
+    # how many essential skills the vacancy asks for: 0 when it names none (a description-only
+    # vacancy's recognised skills stay optional), so "fully qualified" means nothing; None in
+    # meetings stored before it was kept (outside tester 12, N12)
+    essential_count: int | None = None
+
+    @property
+    def names_essential_skills(self) -> bool:
+        return self.essential_count != 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +408,7 @@ def build_meeting(
                 shortage_stale=v.shortage_stale,
                 occupation_uri=v.occupation_uri,
                 occupation_inferred=v.occupation_inferred,
+                essential_count=max((c.essential for c in ranked), default=None),
             )
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]

@@ -36,7 +36,7 @@ from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
 from shared.entitlement import sees_all_candidates
 from shared.http import query_parameters
-from shared.i18n import LANG_PARAM, current_language, format_day, supported
+from shared.i18n import LANG_PARAM, current_language, format_day, format_week, supported
 from shared.org_names import registered_name
 from shared.organisations import region_not_served
 from shared.ratelimit import rate_limited
@@ -176,12 +176,18 @@ def _load(
             gettext("No region %(region)s or ISO week %(week)s (e.g. 2026-W48).", region=region, week=week),
         )
     except MeetingNotPreparedError:
-        if IsoWeek.parse(week) >= IsoWeek.of(team().clock().date()):
+        # a valid region and week here: both named as people write them (outside tester 12, N8)
+        region, week_key, week = (
+            team().places.region_name(region, current_language()),
+            week,
+            format_week(week),
+        )
+        if IsoWeek.parse(week_key) >= IsoWeek.of(team().clock().date()):
             return error(
                 404,
                 gettext("No meeting"),
                 gettext(
-                    "The %(week)s meeting of %(region)s has not been prepared yet: a team member, coach "
+                    "The meeting of %(region)s for week %(week)s has not been prepared yet: a team member, coach "
                     "or operator prepares it (at most a few weeks ahead).",
                     week=week,
                     region=region,
@@ -191,7 +197,7 @@ def _load(
             404,
             gettext("No meeting"),
             gettext(
-                "The %(week)s meeting of %(region)s was never prepared, so there is nothing to show: "
+                "The meeting of %(region)s for week %(week)s was never prepared, so there is nothing to show: "
                 "past meetings are shown only as the team saw them.",
                 week=week,
                 region=region,
@@ -264,9 +270,10 @@ def page(region: str, week: str) -> Any:
             [
                 (
                     f"{i}. {v.title} · {v.municipality}",
-                    v.qualified_count,
+                    v.qualified_count if v.names_essential_skills else 0,
                     v.candidate_count,
-                    f"{v.qualified_count} / {v.candidate_count}{'+' if v.count_capped else ''}",
+                    f"{v.qualified_count if v.names_essential_skills else '–'} / {v.candidate_count}"
+                    f"{'+' if v.count_capped else ''}",
                 )
                 for i, v in enumerate(content.vacancies, 1)
             ],

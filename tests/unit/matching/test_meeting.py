@@ -314,3 +314,29 @@ def test_a_partner_agencys_own_outcome_is_shown_as_that_agencys_not_as_the_teams
     assert second.status is None and second.agencies == [AgencyStatus("agency-b", "proposed")]
     assert third.agencies == []
     assert MeetingContent.from_dict(content.to_dict()) == content, "the stored snapshot reads back"
+
+
+def test_a_vacancy_naming_no_essential_skill_has_nobody_counted_as_fully_qualified():
+    # outside tester 12, N12: a description-only vacancy (its recognised skills stay optional) showed
+    # "156 fully qualified / 156 eligible": everyone "had every essential skill" of none
+    ranked = [CandidateFacts(f"c-{i}", i, 1 - i / 10, (), (), 5.0, date(2026, 11, 1), 0) for i in range(1, 4)]
+    facts = MeetingFacts(
+        "pirkanmaa",
+        "Pirkanmaa",
+        WEEK,
+        TODAY,
+        AS_OF,
+        "valmentaja@tampere",
+        [vacancy("v-text", "Varhaiskasvatuksen opettaja"), vacancy("v-nurse", "Sairaanhoitaja")],
+        {"v-text": ranked, "v-nurse": [candidate("c-9", 1)]},
+        [],
+    )
+    nurse, text = sorted(build_meeting(facts).vacancies, key=lambda v: v.vacancy_id)
+    assert (text.vacancy_id, text.essential_count, text.names_essential_skills) == ("v-text", 0, False)
+    assert (nurse.essential_count, nurse.names_essential_skills) == (10, True)
+    stored = build_meeting(facts).to_dict()
+    for row in stored["vacancies"]:
+        row.pop("essential_count")  # a meeting stored before the count was kept
+    assert all(v.names_essential_skills for v in MeetingContent.from_dict(stored).vacancies), (
+        "shown as before"
+    )
