@@ -62,6 +62,18 @@ def test_a_text_about_benefits_only_gets_a_warning_not_a_silent_empty_list(clien
     assert finnish["warning"].startswith("Tekstistä ei tunnistettu yhtään taitoa")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Hae 31.12.2026 mennessä.", "Ajokorttia ei vaadita.", "Körkort krävs inte.", "Vi värdesätter mångfald."],
+)
+def test_applying_a_requirement_not_needed_or_equal_opportunity_alone_gets_the_warning(client, text):
+    """Outside tester 12, N6 / N9 / N10: these gave "produce text by a deadline", "drive vehicles" 1.0,
+    "geriatrics" and no warning, hiding from the employer that the ad names no skill."""
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["items"] == []
+    assert "No skill was recognised in this text" in body["warning"]
+
+
 def test_a_text_with_only_weak_matches_is_ranked_but_the_employer_is_told(client):
     """Outside tester 4, F5: texts naming no skill got 10-12 guesses scoring 0.25-0.35 and no warning,
     indistinguishable from real suggestions."""

@@ -169,6 +169,15 @@ def test_a_stock_phrase_alone_is_kept_rather_than_emptied():
         "Kom och jobba hos oss!",
         "Vi har en trevlig arbetsplats med god stämning.",
         "Tillträde enligt överenskommelse.",
+        # outside tester 12, N6 / N10: how to apply by a date, Swedish equal opportunity
+        "Hae 31.12.2026 mennessä.",
+        "Hae viimeistään 15.12.2026 Kuntarekryssä.",
+        "Ansök senast den 20 december.",
+        "Sista ansökningsdag är 20.12.",
+        "Apply by 31 December 2026.",
+        "Vi välkomnar sökande oberoende av kön, ålder och bakgrund.",
+        "Vi värdesätter mångfald.",
+        "We value diversity.",
     ],
 )
 def test_sentences_about_the_employer_benefits_and_applying_are_boilerplate(sentence):
@@ -188,6 +197,8 @@ def test_sentences_about_the_employer_benefits_and_applying_are_boilerplate(sent
         "Kehität työyhteisön ilmapiiriä ja johdat tiimiä.",
         "Edellytämme hyviä tiimityötaitoja.",
         "Ability to create a positive working environment for the team.",
+        "Haet tavarat varastosta ja kuljetat ne asiakkaille.",  # "hae" as fetching, not applying
+        "Du arbetar med äldre oberoende av väder.",
     ],
 )
 def test_sentences_about_the_work_are_not_boilerplate_even_with_benefit_words(sentence):

@@ -190,6 +190,42 @@ def test_an_ads_own_wishes_are_still_requirements(esco_recognizer):
     assert "operate forklift" in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside tester 12, N9: how ads say a requirement is not needed
+        "Ajokorttia ei vaadita.",
+        "Körkort krävs inte.",
+        "Työ ei edellytä aiempaa kokemusta eikä ajokorttia.",
+        "Aiempaa kokemusta ei tarvita, perehdytämme.",
+        "Hygieniapassia ei edellytetä.",
+        "Sinun ei tarvitse osata ruotsia.",
+        "Ajokortti ei ole välttämätön.",
+        "Körkort behövs inte.",
+        "Körkort är inget krav.",
+        "Vi kräver inte körkort.",
+        "A driving licence is not required.",
+        "No driving licence required.",
+        "You don't need a forklift licence.",
+    ],
+)
+def test_a_requirement_the_ad_says_is_not_needed_gives_no_skill(esco_recognizer, text):
+    """N9: "Ajokorttia ei vaadita." suggested "drive vehicles" at the rules' full score, first of the
+    vacancy: every candidate without a licence would have been shown as lacking it."""
+    assert labels(esco_recognizer, text, top_k=10) == []
+
+
+def test_what_an_ad_requires_beside_what_it_does_not_is_still_found(esco_recognizer):
+    text = (
+        "Työ sisältää koulun siivousta ja jätehuoltoa. Ajokorttia ei vaadita. Aiempaa kokemusta ei tarvita."
+    )
+    found = labels(esco_recognizer, text, top_k=10)
+    assert "waste management" in found and "drive vehicles" not in found, found
+    assert not [f for f in found if "experience" in f], found
+    found = labels(esco_recognizer, "Hygieniapassi vaaditaan, mutta ajokorttia ei tarvita.", top_k=5)
+    assert "comply with food safety and hygiene" in found and "drive vehicles" not in found, found
+
+
 def test_what_a_note_affirms_beside_a_negation_is_still_found(esco_recognizer):
     found = labels(esco_recognizer, "Ei ajokorttia, mutta trukkikortti on voimassa.", top_k=5)
     assert "operate forklift" in found and "drive vehicles" not in found, found
@@ -207,6 +243,13 @@ def test_what_a_note_affirms_beside_a_negation_is_still_found(esco_recognizer):
         "Tervetuloa töihin meille!",
         "Free parking and staff meals. Read more on our website.",
         "Vi erbjuder friskvårdsbidrag och personalrabatt. Läs mer på vår hemsida.",
+        # outside tester 12, N6 / N10: applying by a date, Swedish equal opportunity
+        "Meillä on hyvä ilmapiiri ja mukava työyhteisö. Tarjoamme kilpailukykyisen palkan. Tule meille "
+        "töihin! Hae 31.12.2026 mennessä.",
+        "Hae 31.12.2026 mennessä.",
+        "Sök tjänsten senast 20.12.2026.",
+        "Vi välkomnar sökande oberoende av kön, ålder och bakgrund.",
+        "Vi värdesätter mångfald.",
     ],
 )
 def test_equal_opportunity_benefit_and_website_sentences_give_no_skill(esco_recognizer, text):

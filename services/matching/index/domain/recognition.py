@@ -53,6 +53,7 @@ from .recognition_text import (
     affirmed,
     finnish_name_forms,
     has_content,
+    is_boilerplate,
     phrases,
     readable,
     requirement_sentences,
@@ -966,9 +967,12 @@ class SkillRecognizer:
         ruled: list[list[str]] = []
         for sentence in requirement_sentences(sentences(text)[:MAX_SENTENCES]):
             heading = sentence.rstrip().endswith(":")
+            said = sentence
             sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
             if not re.search(r"\w", sentence):
                 continue
+            if sentence != said and is_boilerplate(sentence):
+                continue  # "Aiempaa kokemusta ei tarvita, perehdytämme.": what is left is boilerplate
             sentence = self._read_qualifications(sentence, lang)
             named, rest = self.tools.rules.apply(sentence)
             named += [

@@ -195,6 +195,9 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bequal opportunit",
     r"\bregardless of\b",
     r"\bwe (?:welcome|encourage) (?:all |applications|applicants|you to apply)",
+    r"\bwe (?:value|embrace|celebrate) diversity\b",
+    r"\b(?:application|applications) (?:deadline|close|closes)\b",
+    r"\bdeadline for applications\b",
     r"\bapply (?:now|by|through|via|online|today|before)\b",
     r"\bapplications? (?:are|will be|must|should)\b",
     r"\bsend (?:your|us) (?:application|cv|resume)",
@@ -238,7 +241,11 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bsaat meiltä\b",
     r"\bpalk(?:ka|kaus) määräytyy\b",
     r"\btyöehtosopimu\w*",
-    r"\bhae (?:viimeistään|tehtävää|paikkaa|heti|meille)\b",
+    r"\bhae (?:viimeistään|tehtävää|paikkaa|heti|meille|nyt|pian|rohkeasti)\b",
+    # how to apply by a date (outside tester 12, N6: "Hae 31.12.2026 mennessä." gave "produce text by
+    # a deadline"); "Hae tavarat varastosta" (fetch) is a task
+    r"\bhae (?:\S+ ){0,4}?mennessä\b",
+    r"\bviimeinen hakupäivä\b",
     r"\bhaethan\b",
     r"\bhakemukse(?:t|si|nne)\b",
     r"\bhakuaika\b",
@@ -299,6 +306,17 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bjämställdhet\w*",
     r"\bmångfald\w*",
     r"\boavsett\b",
+    # equal opportunity (outside tester 12, N10: "Vi välkomnar sökande oberoende av kön, ålder och
+    # bakgrund" gave "older adults' needs", "geriatrics")
+    r"\boberoende av (?:kön|ålder|bakgrund|etni\w*|ursprung|funktions\w*|religion|sexuell\w*)",
+    r"\bvi välkomnar (?:alla|sökande|ansökningar|dig|er)\b",
+    r"\bvi värdesätter (?:mångfald|olikheter)\b",
+    r"\blikabehandling\w*",
+    r"\blika möjligheter\b",
+    # how to apply by a date ("Sök senast 20.12.", "Sista ansökningsdag är 20.12.")
+    r"\bsök (?:\S+ ){0,3}?senast\b",
+    r"\bsista ansökningsdag\w*",
+    r"\bansökningstid\w*",
     r"\bprövotid\b",
     r"\bprovanställning\w*",
     r"\bintervju\w*",
@@ -505,19 +523,55 @@ NEGATION_AFTER: tuple[str, ...] = (
     r"\bsaknas\b",
     r"\b(?:har )?gått ut\b",
 )
+# A requirement the ad says is NOT needed (outside tester 12, N9: "Ajokorttia ei vaadita." and
+# "Körkort krävs inte." suggested driving at the rules' full score): the words before the cue name
+# what is not needed, so its whole clause is dropped, up to a contrast ("…, mutta hygieniapassi
+# vaaditaan") on either side.
+NOT_REQUIRED: tuple[str, ...] = (
+    # Finnish: "Ajokorttia ei vaadita / tarvita / edellytetä", "Työ ei edellytä X:ää eikä Y:tä",
+    # "Sinun ei tarvitse osata ruotsia", "X ei ole välttämätön / pakollinen / edellytys", "Emme vaadi X"
+    r"\b(?:ei|eivät|emme)\s+(?:\w+\s+){0,2}?(?:vaadita|tarvita|edellytetä|vaadi|edellytä|tarvitse|"
+    r"ole\s+(?:\w+\s+)?(?:välttämät\w*|pakolli\w*|vaatimu\w*|edellytys\w*|edellytyks\w*|tarpee\w*|"
+    r"tarvetta|pakko))\b",
+    # Swedish: "Körkort krävs inte / behövs inte / är inget krav / är inte nödvändigt", "Vi kräver
+    # inte X", "Du behöver inte ha X"
+    r"\b(?:krävs|behövs|kräver|behöver)\s+(?:\w+\s+)?(?:inte|ej)\b",
+    r"\b(?:inget|inte(?:\s+ett)?|ej)\s+krav\b",
+    r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:nödvändig\w*|obligatorisk\w*|ett\s+måste)\b",
+    # English: "A driving licence is not required", "You don't need a licence", "No need for X"
+    r"\bnot\s+(?:\w+\s+)?(?:required|needed|necessary|mandatory|essential|a\s+(?:requirement|must))\b",
+    r"\b(?:do|does|will)(?:n't|\s+not)\s+(?:\w+\s+)?(?:require|need)\b",
+    r"\bno\s+need\b",
+)
+_NOT_REQUIRED = re.compile("|".join(NOT_REQUIRED), re.I)
 _NEGATION_BEFORE = re.compile("|".join(NEGATION_BEFORE), re.I)
 _NEGATION_AFTER = re.compile("|".join(NEGATION_AFTER), re.I)
 _CONTRAST = re.compile(r"[;]|\b(?:mutta|vaan|kuitenkin|but|however|men|däremot)\b", re.I)
 _CLAUSE = re.compile(r"(?<=,)\s+|(?<=;)\s+")
 
 
+def _without_not_required(clause: str) -> str:
+    """`clause` without each span saying a requirement is not needed (`NOT_REQUIRED`), from the
+    contrast before the cue (or the clause's start) to the contrast after it (or the clause's end)."""
+    while (cue := _NOT_REQUIRED.search(clause)) is not None:
+        before = [m.start() for m in _CONTRAST.finditer(clause, 0, cue.start()) if m.end() <= cue.start()]
+        start = before[-1] if before else 0
+        after = _CONTRAST.search(clause, cue.end())
+        end = after.start() if after is not None else len(clause)
+        clause = clause[:start] + " " + clause[end:]
+    return clause
+
+
 def affirmed(sentence: str) -> str:
     """`sentence` without what it says someone lacks or only wishes for ("Suomen kieli sujuvaa, ei
     ajokorttia." → "Suomen kieli sujuvaa,"); "" when nothing affirmative is left. A coach's note
     stating a missing licence must not suggest the licence (an outside tester: "ei ajokorttia eikä
-    trukkikorttia" suggested driving and forklift at the explicit rules' full score)."""
+    trukkikorttia" suggested driving and forklift at the explicit rules' full score); what an ad says
+    is not needed ("Ajokorttia ei vaadita, mutta hygieniapassi on oltava." → "mutta hygieniapassi on
+    oltava.", `NOT_REQUIRED`) is dropped up to the comma or contrast that bounds it."""
     kept = []
     for clause in _CLAUSE.split(sentence):
+        clause = _without_not_required(clause)
         if _NEGATION_AFTER.search(clause) and not _NEGATION_BEFORE.search(clause):
             continue
         kept.append(clause)
