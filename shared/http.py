@@ -422,6 +422,7 @@ class QueryPlugin(BasePlugin):
 
 
 _RST_LITERAL = re.compile(r"``([^`]+)``")
+_CODE_MARKS = re.compile(r"`{1,2}([^`]+)`{1,2}")
 
 
 def precise_document(node: Any) -> Any:
@@ -435,7 +436,8 @@ def precise_document(node: Any) -> Any:
       pattern of a registered organisation's id), so a generator draws from the format;
     - descriptions come from docstrings written in reStructuredText, where code is set in double
       back-ticks; the document is CommonMark, where code takes single ones (Swagger UI showed the
-      double ones literally: outside tester 10, L6).
+      double ones literally: outside tester 10, L6); an operation's ``summary`` is plain text
+      there, so it keeps no code marks at all (outside tester 12, N11).
 
     Returns ``node`` (changed in place)."""
     from shared.schemas import REFERENCE_FORMATS
@@ -453,9 +455,10 @@ def precise_document(node: Any) -> Any:
                 branch["enum"] = [None]
         if item.get("format") in REFERENCE_FORMATS.values():
             item.pop("pattern", None)
-        for key in ("description", "summary"):
-            if isinstance(item.get(key), str):
-                item[key] = _RST_LITERAL.sub(r"`\1`", item[key])
+        if isinstance(item.get("description"), str):
+            item["description"] = _RST_LITERAL.sub(r"`\1`", item["description"])
+        if isinstance(item.get("summary"), str):  # plain text in Swagger UI: no code marks at all
+            item["summary"] = _CODE_MARKS.sub(r"\1", item["summary"])
         stack.extend(item.values())
     return node
 

@@ -73,6 +73,14 @@ def test_the_documents_say_what_the_apis_enforce(vacancy_app, profile_app, tmp_p
     # outside tester 10, L6: Swagger UI reads CommonMark; reStructuredText's double back-ticks showed
     for service, spec in specs.items():
         assert "``" not in json.dumps(spec), service
+        # outside tester 12, N11: summaries are plain text in Swagger UI; no back-ticks at all
+        summaries = [
+            op.get("summary", "")
+            for ops in spec["paths"].values()
+            for op in ops.values()
+            if isinstance(op, dict)
+        ]
+        assert summaries and not [s for s in summaries if "`" in s], service
     outcome = specs["matching"]["components"]["schemas"]["OutcomeIn"]["properties"]["candidate_id"]
     assert outcome["pattern"] == CANDIDATE_ID_PATTERN
     client = apps["matching"].test_client()

@@ -349,3 +349,22 @@ def test_a_vacancy_of_three_skills_shows_perfect_candidates_as_strong_matches(ap
         assert {MIG_WELDING, MAG_WELDING} <= set(e["matched_essential"])
         assert e["match"] >= 50, e  # a strong match reads as one
         assert abs(sum(e["points"].values()) - e["match"]) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", "laajempi tai suppeampi taito"),
+        ("sv", "bredare eller snävare färdighet"),
+        ("en", "broader or narrower skill"),
+    ],
+)
+def test_a_related_skills_reason_is_a_code_with_words_in_the_asked_language(app, lang, words):
+    # outside tester 12, N7: related[].reason stayed English on ?lang=fi/sv while filters were localised
+    from services.matching.index.domain.model import RelatedCredit
+    from services.matching.index.schemas import RelatedSchema
+
+    credit = RelatedCredit("skill:a", "skill:b", 0.5, "broader or narrower skill")
+    with app.test_request_context(f"/?lang={lang}"):
+        dumped = RelatedSchema().dump(credit)
+    assert dumped["reason"] == "broader or narrower skill" and dumped["reason_text"] == words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshmallow as ma
+from flask_babel import lazy_gettext
 from marshmallow import fields, validate
 
 from services.matching.index.domain.filters import Scope
@@ -76,11 +77,28 @@ SKILL_LABELS = {
 }
 
 
+#: The kinds of relation that earn related-skill credit (``vectors.REASONS``), in the viewer's words.
+RELATED_REASON_WORDS = {
+    "related skill": lazy_gettext("related skill"),
+    "broader or narrower skill": lazy_gettext("broader or narrower skill"),
+    "same skill group": lazy_gettext("same skill group"),
+}
+
+
 class RelatedSchema(ma.Schema):
     vacancy_skill = fields.String(metadata=SKILL_URI)
     candidate_skill = fields.String(metadata=SKILL_URI)
     credit = fields.Float()
-    reason = fields.String()
+    reason = fields.String(
+        metadata={
+            "description": "The kind of relation, a code programs can read: "
+            + ", ".join(RELATED_REASON_WORDS),
+        }
+    )
+    reason_text = fields.Function(
+        lambda credit: str(RELATED_REASON_WORDS.get(credit.reason, credit.reason)),
+        metadata={"description": "`reason` in the request's language (`lang`; outside tester 12, N7)"},
+    )
 
 
 class EvidenceSchema(ma.Schema):
