@@ -207,6 +207,7 @@ def test_an_ads_own_wishes_are_still_requirements(esco_recognizer):
         "A driving licence is not required.",
         "No driving licence required.",
         "You don't need a forklift licence.",
+        "Körkort behövs inte men är en merit.",
     ],
 )
 def test_a_requirement_the_ad_says_is_not_needed_gives_no_skill(esco_recognizer, text):

@@ -971,8 +971,9 @@ class SkillRecognizer:
             sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
             if not re.search(r"\w", sentence):
                 continue
-            if sentence != said and is_boilerplate(sentence):
-                continue  # "Aiempaa kokemusta ei tarvita, perehdytämme.": what is left is boilerplate
+            if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):
+                continue  # "Aiempaa kokemusta ei tarvita, perehdytämme.", "Körkort behövs inte men är en
+                # merit.": what is left is boilerplate or stock phrases only
             sentence = self._read_qualifications(sentence, lang)
             named, rest = self.tools.rules.apply(sentence)
             named += [

@@ -564,7 +564,9 @@ def _without_not_required(clause: str) -> str:
         if (joined := _PREDICATE_JOIN.search(clause, 0, cue.start())) is not None:
             start = max(start, joined.start())
         after = _CONTRAST.search(clause, cue.end())
-        end = after.start() if after is not None else len(clause)
+        # from the clause's start, the contrast goes too: "Körkort behövs inte men är en merit" leaves
+        # "är en merit" (a stock phrase), not "men", which matched "history" and "hair"
+        end = len(clause) if after is None else after.start() if before else after.end()
         clause = clause[:start] + " " + clause[end:]
     return clause
 
