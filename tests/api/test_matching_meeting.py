@@ -526,16 +526,22 @@ def _every_cell(xlsx_bytes):
     return " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
 
 
+def shared_by_two_agencies_last_week(app, clock):
+    """Last week (the clock moved back 7 days), with W47's meeting stored: the second welder consented
+    to agencies A and B. Returns the client, the welder's candidate id and agency B's recruiter headers."""
+    client = app.test_client()
+    second = app.candidate_ids[1]
+    second_welder(app, second, consent=("agency-a", "agency-b"), version=2)
+    clock.now -= timedelta(days=7)
+    client.get(f"{W47}/content.json", headers=TEAM)
+    return client, second, auth("recruiter", "agency-b")
+
+
 def test_a_partner_agency_never_reads_another_agencys_outcomes_reasons_comments_or_follow_ups(app, clock):
     """Outside tester 10, L1: a jobseeker who consented to two competing agencies; agency A's
     rejection, its reason, its recruiter's comment and follow-up reach the team (the employment
     services) and agency A, never agency B: not on the page, in the JSON, the CSV or the XLSX."""
-    client = app.test_client()
-    second = app.candidate_ids[1]
-    second_welder(app, second, consent=("agency-a", "agency-b"), version=2)
-    agency_b = auth("recruiter", "agency-b")
-    clock.now -= timedelta(days=7)
-    client.get(f"{W47}/content.json", headers=TEAM)
+    client, second, agency_b = shared_by_two_agencies_last_week(app, clock)
     not_hired_for_language(client, second, "Suomi vielä A2-tasolla", "Suomen kielen kurssi B1", "agency-a")
     record_outcome(client, agency_b, second, "proposed", comment="Ehdotettu B:n kautta")
     clock.now += timedelta(days=7)
@@ -579,12 +585,7 @@ def test_a_meeting_stored_before_the_agency_rules_shows_a_partner_nothing_of_ano
     one last-week row (its ``history``) and showed an agency's status as a candidate's ``status``;
     they are shown by today's rules at every read: agency B sees its own row's latest status only
     and no candidate status that may be agency A's; the team still sees the stored meeting whole."""
-    client = app.test_client()
-    second = app.candidate_ids[1]
-    second_welder(app, second, consent=("agency-a", "agency-b"), version=2)
-    agency_b = auth("recruiter", "agency-b")
-    clock.now -= timedelta(days=7)
-    client.get(f"{W47}/content.json", headers=TEAM)
+    client, second, agency_b = shared_by_two_agencies_last_week(app, clock)
     a_step = {"candidate_id": second, "status": "not_hired", "reason": "language", "comment": "A2-tasolla"}
     assert client.post("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER, json=a_step).status_code == 201
     b_step = {"candidate_id": second, "status": "interviewed", "comment": "B:n haastattelu"}

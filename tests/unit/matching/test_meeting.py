@@ -165,6 +165,13 @@ def week_facts(outcomes=OUTCOMES, previous=None, **more):
     )
 
 
+def region_facts(vacancies, shortlists):
+    """Pirkanmaa's week 48 with these vacancies and shortlists, no outcomes and no earlier meeting."""
+    return MeetingFacts(
+        "pirkanmaa", "Pirkanmaa", WEEK, TODAY, AS_OF, "valmentaja@tampere", vacancies, shortlists, []
+    )
+
+
 def meeting(previous=None):
     return build_meeting(week_facts(previous=previous, count_cap=3))
 
@@ -275,18 +282,9 @@ def test_only_the_top_candidates_are_shown_and_missing_skills_count_the_best_who
         candidate("c-6", 6, A, B),
         candidate("c-7", 7, A),
     ]
-    facts = MeetingFacts(
-        "pirkanmaa",
-        "Pirkanmaa",
-        WEEK,
-        TODAY,
-        AS_OF,
-        "valmentaja@tampere",
-        [vacancy("v-nurse", "Sairaanhoitaja")],
-        {"v-nurse": ranked},
-        [],
+    content = build_meeting(
+        region_facts([vacancy("v-nurse", "Sairaanhoitaja")], {"v-nurse": ranked}), top_k=3, gap_pool=1
     )
-    content = build_meeting(facts, top_k=3, gap_pool=1)
     nurse = content.vacancies[0]
     assert [c.candidate_id for c in nurse.candidates] == ["c-1", "c-2", "c-3"]
     assert (nurse.candidate_count, nurse.qualified_count) == (7, 5)
@@ -320,16 +318,9 @@ def test_a_vacancy_naming_no_essential_skill_has_nobody_counted_as_fully_qualifi
     # outside tester 12, N12: a description-only vacancy (its recognised skills stay optional) showed
     # "156 fully qualified / 156 eligible": everyone "had every essential skill" of none
     ranked = [CandidateFacts(f"c-{i}", i, 1 - i / 10, (), (), 5.0, date(2026, 11, 1), 0) for i in range(1, 4)]
-    facts = MeetingFacts(
-        "pirkanmaa",
-        "Pirkanmaa",
-        WEEK,
-        TODAY,
-        AS_OF,
-        "valmentaja@tampere",
+    facts = region_facts(
         [vacancy("v-text", "Varhaiskasvatuksen opettaja"), vacancy("v-nurse", "Sairaanhoitaja")],
         {"v-text": ranked, "v-nurse": [candidate("c-9", 1)]},
-        [],
     )
     nurse, text = sorted(build_meeting(facts).vacancies, key=lambda v: v.vacancy_id)
     assert (text.vacancy_id, text.essential_count, text.names_essential_skills) == ("v-text", 0, False)
