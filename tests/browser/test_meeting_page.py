@@ -16,6 +16,7 @@ import pytest
 
 from deploy.http_client import call, wait_for
 from services.matching.team.meeting import IsoWeek
+from shared.i18n import format_week
 from tests.helpers import COOK, WELDER, token
 from tests.i18n import finnish_only
 
@@ -138,7 +139,9 @@ def test_a_consented_viewer_sees_the_page_the_chart_and_names_of_consented_candi
     driver = open_meeting(new_browser, meeting, CONSENTED_VIEWER)
     body = driver.find_element(By.TAG_NAME, "body")
     assert body.get_attribute("data-contacts") == "loaded", driver.find_element(By.ID, "contact-status").text
-    assert "Viikkopalaveri" in driver.title and meeting["week"] in driver.title
+    assert (
+        "Viikkopalaveri" in driver.title and format_week(meeting["week"]) in driver.title
+    )  # "viikko 48/2026"
     charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
     assert len(charts) == 2, "candidates per vacancy, and the skills the near matches lack"
     assert len(charts[0].find_elements(By.CSS_SELECTOR, "rect.chart-bar")) == 2
@@ -166,8 +169,9 @@ def test_a_consented_viewer_sees_the_page_the_chart_and_names_of_consented_candi
     request = urllib.request.Request(link, headers={"Cookie": f"kohtaanto_token={cookie['value']}"})
     with urllib.request.urlopen(request, timeout=30) as response:
         assert response.headers.get_content_type() == "text/csv"
-        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
-    # the page's link asks for the page's language: Finnish headers
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig")), delimiter=";"))
+    # the page's link asks for the page's language and, on a Finnish page, Finnish Excel's dialect
+    assert "dialect=excel-fi" in link
     assert {row["Paikan tunniste"] for row in rows} == set(meeting["vacancies"])
     assert {row["Ehdokkaan tunniste"] for row in rows} <= set(meeting["candidates"])
     assert not any(name in str(rows) for name, *_ in PEOPLE), "the CSV is pseudonymous"
