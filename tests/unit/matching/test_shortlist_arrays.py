@@ -14,6 +14,7 @@ import random
 import numpy as np
 import pytest
 
+from services.matching.index.domain.arrays import experience_block, gather_rows, occupation_block
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.explain import query_evidence
 from services.matching.index.domain.kernels import range_bounds
@@ -199,3 +200,26 @@ def test_stage_one_leaves_out_only_columns_that_add_nothing(esco):
             )
             assert np.array_equal(bounds, with_all)
     assert left_out > 0
+
+
+def test_exact_coverage_from_the_cut_down_occupation_rows_equals_the_whole_rows(esco):
+    """Exact scoring reads the work history's skills at the coverage positions from the query's
+    cut-down occupation rows (`ExactWeights.cov_experience`): the very sums that the skill
+    space's whole occupation rows give, to the bit, for every candidate."""
+    engine = MatchingEngine(esco, MUNICIPALITIES, clock=lambda: TODAY)
+    engine.bulk_load(_people(esco, 300, seed=51))
+    snap = engine._snapshot
+    seg = snap.main
+    rows = np.arange(len(seg))
+    at, occ, weight = gather_rows(seg.experience, rows)
+    compared = 0
+    for v in _vacancies(esco, 15, seed=52):
+        qw = engine._weights(snap, engine.prepare(v), prune=True)
+        xw = qw.exact
+        width = len(xw.cov_positions)
+        whole = experience_block(at, occ, weight, len(rows), engine._space.experience, xw.cov_skill_col)
+        cut = occupation_block(at, occ, weight, len(rows), xw.cov_experience, width)
+        assert whole.shape == cut.shape == (len(rows), width)
+        assert np.array_equal(whole, cut)
+        compared += int((cut > 0).sum())
+    assert compared > 0

@@ -394,6 +394,10 @@ class ExactWeights:
         related to them), ascending; cov_col maps every query position to its index there (-1)
     cov_skill_col : (n_skills,) the same by skill (-1 for skills coverage does not look at)
     essential_col, cov_u_col : `query.essential` and `query.cov_u` as indices into cov_positions
+    cov_experience : `experience` at the coverage columns only, by occupation: (indptr
+        (n_occupations + 1,) int64, column (m,) int64 index into cov_positions, weight (m,)
+        float64), the same entries and values as `experience`'s rows hold there (a few per
+        occupation instead of its whole skill profile), for `arrays.occupation_block`
     """
 
     experience: sp.csr_matrix
@@ -404,6 +408,7 @@ class ExactWeights:
     cov_skill_col: np.ndarray
     essential_col: np.ndarray
     cov_u_col: np.ndarray
+    cov_experience: tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def query_weights(
@@ -438,6 +443,13 @@ def query_weights(
     col[positions] = np.arange(len(positions))
     skill_col = np.full(space.n_skills, -1, dtype=np.int64)
     skill_col[query.skills[positions]] = np.arange(len(positions))
+    # the gathered entries at coverage positions, regrouped by occupation (stable: each
+    # occupation's entries stay in position order; one entry per occupation and column)
+    at_cov = col[at]
+    in_cov = np.flatnonzero(at_cov >= 0)
+    by_occ = in_cov[np.argsort(occ_of[in_cov], kind="stable")]
+    cov_indptr = np.zeros(n_occ + 1, dtype=np.int64)
+    np.cumsum(np.bincount(occ_of[in_cov], minlength=n_occ), out=cov_indptr[1:])
     exact = ExactWeights(
         experience=space.experience,
         occ_sim_own=np.bincount(occ_of[own], value[own] * sim[at[own]], n_occ),
@@ -447,6 +459,7 @@ def query_weights(
         cov_skill_col=skill_col,
         essential_col=col[query.essential],
         cov_u_col=col[query.cov_u],
+        cov_experience=(cov_indptr, at_cov[by_occ], value[by_occ]),
     )
     return _weights(
         query,
