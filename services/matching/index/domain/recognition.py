@@ -601,11 +601,14 @@ class SkillRecognizer:
 
     def _titles(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
         """(occupation title → positions, a title's last word → positions), over the preferred and
-        alternative labels of every language, as lower-case words joined by spaces; built on
-        first use."""
+        alternative labels of every language, as lower-case words joined by spaces; a title that
+        is some occupation's preferred label names only those occupations ("lähihoitaja": the
+        healthcare assistant, not the home care aide, whose alternative label it also is); built
+        on first use."""
         if self.titles_ is None:
             t = self.occupation_taxonomy_.tables
             exact: dict[str, set[int]] = {}
+            preferred: dict[str, set[int]] = {}
             heads: dict[str, set[int]] = {}
             for lang in LANGS:
                 labels, alts = t.occupation_labels.get(lang, []), t.occupation_alt_labels.get(lang, [])
@@ -615,8 +618,10 @@ class SkillRecognizer:
                         if tokens:
                             exact.setdefault(" ".join(tokens), set()).add(o)
                             heads.setdefault(tokens[-1], set()).add(o)
+                            if label is pref:
+                                preferred.setdefault(" ".join(tokens), set()).add(o)
             self.titles_ = (
-                {k: tuple(sorted(v)) for k, v in exact.items()},
+                {k: tuple(sorted(preferred.get(k) or v)) for k, v in exact.items()},
                 {k: tuple(sorted(v)) for k, v in heads.items()},
             )
         return self.titles_
@@ -675,8 +680,18 @@ class SkillRecognizer:
             text = _COLLABORATORS[lang].sub(" ", readable(text))
         if lang == "fi" and self.tools.lemmatise is not None:
             lemmatise = self.tools.lemmatise
+            # a word an everyday title of the glossary names is read as the glossary says, not as
+            # the ESCO alternative label it may also be ("siivoojaa": an office or building cleaner,
+            # not a home's, though ESCO lists "siivooja" only under the domestic cleaner)
+            glossed = {
+                w
+                for name in self.tools.occupation_names
+                if name.lang == "fi" and not name.qualification
+                for m in name.pattern.finditer(text)
+                for w in words(m.group())
+            }
             for w in words(text):
-                if len(w) < 5:
+                if len(w) < 5 or w in glossed:
                     continue
                 # the lemma, else the title's case forms the dictionary lacks ("kokkia", "hitsaajaa",
                 # "lähihoitajana", "sähköasentajan"): partitive, essive, genitive, translative, plural

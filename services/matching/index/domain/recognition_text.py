@@ -73,6 +73,9 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
     "fi": (
         r"edellytämme(?:kin)?",
         r"edellytetään",
+        r"vaaditaan",
+        r"vaadimme",
+        r"tarvitaan",
         r"edellytys",
         r"on edellytys",
         r"toivomme(?:kin)?",
@@ -545,6 +548,23 @@ NOT_REQUIRED: tuple[str, ...] = (
 )
 _NOT_REQUIRED = re.compile("|".join(NOT_REQUIRED), re.I)
 _PREDICATE_JOIN = re.compile(r"\b(?:ja|sekä|och|samt|and)\s*$", re.I)
+# What an ad says IS needed, as the predicate of a clause of its own: "Hygieniapassi vaaditaan ja
+# ajokorttia ei vaadita" (an outside tester: the whole sentence was dropped, the hygiene passport
+# with it); a contrast word ("…, mutta ajokorttia ei vaadita") bounds the span already.
+REQUIRED: tuple[str, ...] = (
+    # Finnish
+    r"\b(?:vaaditaan|vaadimme|edellytetään|edellytämme|tarvitaan|tarvitsemme|odotetaan|odotamme)\b",
+    r"\b(?:on|ovat)\s+(?:\w+\s+)?(?:välttämät\w*|pakolli\w*|edellytys|eduksi|plussaa|oltava)\b",
+    r"\b(?:pitää|tulee|täytyy)\s+olla\b",
+    # Swedish
+    r"\b(?:krävs|behövs|förutsätts|förutsätter|kräver|behöver)\b(?!\s+(?:\w+\s+)?(?:inte|ej)\b)",
+    r"\bär\s+(?:ett\s+)?(?:krav|ett\s+måste|meriterande|en\s+merit)\b",
+    # English
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:required|needed|necessary|mandatory|essential|a\s+plus|an\s+advantage)\b",
+    r"\bwe\s+(?:require|need|expect)\b",
+)
+_REQUIRED = re.compile("|".join(REQUIRED), re.I)
+_JOIN = re.compile(r"\b(?:ja|sekä|och|samt|and)\b", re.I)
 _NEGATION_BEFORE = re.compile("|".join(NEGATION_BEFORE), re.I)
 _NEGATION_AFTER = re.compile("|".join(NEGATION_AFTER), re.I)
 _CONTRAST = re.compile(r"[;]|\b(?:mutta|vaan|kuitenkin|but|however|men|däremot)\b", re.I)
@@ -563,7 +583,21 @@ def _without_not_required(clause: str) -> str:
         # ei vaadita" joins two things not needed
         if (joined := _PREDICATE_JOIN.search(clause, 0, cue.start())) is not None:
             start = max(start, joined.start())
+        # "Hygieniapassi vaaditaan ja ajokorttia ei vaadita": a clause of its own saying what IS
+        # needed, joined by a conjunction, stays; so does one after the cue ("Ajokorttia ei vaadita
+        # ja hygieniapassi vaaditaan")
+        required = [m.end() for m in _REQUIRED.finditer(clause, start, cue.start())]
+        if required and (joins := [m.start() for m in _JOIN.finditer(clause, required[-1], cue.start())]):
+            start = max(start, joins[-1])
         after = _CONTRAST.search(clause, cue.end())
+        bound = after.start() if after is not None else len(clause)
+        kept = next(
+            (j for j in _JOIN.finditer(clause, cue.end(), bound) if _REQUIRED.search(clause, j.end(), bound)),
+            None,
+        )
+        if kept is not None:
+            clause = clause[:start] + " " + clause[kept.start() :]
+            continue
         # from the clause's start, the contrast goes too: "Körkort behövs inte men är en merit" leaves
         # "är en merit" (a stock phrase), not "men", which matched "history" and "hair"
         end = len(clause) if after is None else after.start() if before else after.end()
