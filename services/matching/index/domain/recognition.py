@@ -318,8 +318,7 @@ class SkillRecognizer:
         driver's ad these skills, above driving the bus.
     managing_elsewhere : the same weight also for a skill of managing work (supervise, recruit,
         schedule, coordinate, manage, oversee, dispatch, delegate, allocate, lead), not
-        transversal, that is a skill of no occupation in the main ISCO-08 unit groups of the
-        text's occupations ("schedule
+        transversal, that is a skill of none of the text's occupations ("schedule
         shifts", "manage cleaning activities" on a bus driver's and a cleaner's ad: tester 8).
         Tuning halves unchanged (Finnish 0.569 / 0.588, Swedish 0.568 / 0.606).
     encoder : a `TextEncoder`, or None for lexical matching only.
@@ -754,8 +753,8 @@ class SkillRecognizer:
         `positions` (their labels' head word: "bus driver" → "drivers", "linja-autonkuljettaja" →
         "kuljettajien", "kotisiivooja" → "siivoojien"); empty when one of the occupations is
         itself a supervisor's or a trainer's (`_SUPERVISOR_TITLE`). With `managing_elsewhere`, also
-        those starting with a verb of managing work (`_MANAGING_VERB`) that are skills of no
-        occupation of the occupations' main unit groups. Remembered per occupation set."""
+        those starting with a verb of managing work (`_MANAGING_VERB`) that are skills of none of
+        the occupations at `positions`. Remembered per occupation set."""
         if (known := self.supervision_.get(positions)) is not None:
             return known
         found = self._find_supervision(positions)
@@ -795,11 +794,13 @@ class SkillRecognizer:
         fi_rx = re.compile("|".join(sorted(map(re.escape, stems)))) if stems else None
         unlinked = np.zeros(0, dtype=bool)
         candidates, managing = self._supervision_skills()
-        if self.managing_elsewhere:  # managing skills of no occupation in the main unit groups
-            links, group_occupations, transversal = self._links()
-            groups = sorted(self._main_groups(list(positions)))
-            if groups:
-                rows = np.concatenate([group_occupations[g] for g in groups])
+        if self.managing_elsewhere:  # managing skills of none of the occupations named
+            # (not of their whole unit groups: "manage cleaning activities" is an optional skill of
+            # the aircraft groomer, a building cleaner's neighbour in 9112, and a plain office
+            # cleaner's ad read as the building cleaner got it in full)
+            links, _, transversal = self._links()
+            rows = np.asarray(sorted(positions), dtype=np.int64)
+            if len(rows):
                 unlinked = ~(np.asarray(links[rows].sum(axis=0)).ravel() > 0) & ~transversal
         labels_en, labels_fi = t.skill_labels["en"], t.skill_labels["fi"]
         found = [

@@ -450,12 +450,22 @@ def phrases(sentence: str, *, min_chars: int = 2) -> list[str]:
         shared = parts[1].split()[1:]
         if shared and len(parts[0].split()) == 1:
             parts[0] = f"{parts[0]} {' '.join(shared)}"
+    # Swedish: "Du planerar och genomför den pedagogiska verksamheten" gave the bare "plan" too
+    m = _SHARED_OBJECT_SV.match(sentence)
+    if m and len(parts[0].split()) == 2:
+        shared = parts[1].split()[1:]
+        if shared:
+            parts[0] = f"{parts[0]} {' '.join(shared)}"
     return parts
 
 
 _SHARED_OBJECT = re.compile(
     r"^\s*(?P<first>[^\W\d_]+)\s+(?:ja|sekä|tai)\s+(?P<second>[^\W\d_]+)\s+[^\W\d_]", re.I
 )
+_SHARED_OBJECT_SV = re.compile(
+    r"^\s*(?:du|vi|jag|hon|han|hen|man)\s+[^\W\d_]+r\s+(?:och|samt|eller)\s+[^\W\d_]+r\s+[^\W\d_]", re.I
+)
+"""Two Swedish present-tense verbs (ending in -r) after the subject pronoun: they share the object."""
 _FINNISH_PERSON = re.compile(r"(?:[aeiouyäö]t|mme|vat|vät)$", re.I)
 """Finnish personal endings of a verb (2nd person singular "asennat", 1st plural "asennamme", 3rd
 plural "asentavat")."""
