@@ -163,7 +163,11 @@ BUS_DRIVER = "http://data.europa.eu/esco/occupation/00cee175-1376-43fb-9f02-ba3d
         # outside tester, session 13, N2: read as a home care aide (ESCO's alternative label), the
         # vacancy fell out of the practical-nurse shortage meeting; "Kokki" was uncertain (chef too)
         ("Lähihoitaja", "Haemme lähihoitajaa palvelutaloon. Työ on kolmivuorotyötä.", HEALTHCARE_ASSISTANT),
-        ("Kokki", "Kokki lounasravintolaan. Valmistat lounasta ja salaatteja. Ruoanvalmistus kuuluu tehtäviin.", COOK),
+        (
+            "Kokki",
+            "Kokki lounasravintolaan. Valmistat lounasta ja salaatteja. Ruoanvalmistus kuuluu tehtäviin.",
+            COOK,
+        ),
         # N5: a D licence was read as driving heavy trucks, and the bus driver was uncertain
         ("Bussinkuljettaja", "Haemme bussinkuljettajia työsuhteeseen. D-ajokortti vaaditaan.", BUS_DRIVER),
     ],

@@ -245,11 +245,23 @@ def test_what_a_note_affirms_before_and_does_not_need_is_still_found(esco_recogn
     ("text", "needed", "not_needed"),
     [
         # outside tester (session 13): the not-needed clause took the whole sentence with it
-        ("Hygieniapassi vaaditaan ja ajokorttia ei vaadita.", "comply with food safety and hygiene", "drive vehicles"),
-        ("Ajokorttia ei vaadita ja hygieniapassi vaaditaan.", "comply with food safety and hygiene", "drive vehicles"),
+        (
+            "Hygieniapassi vaaditaan ja ajokorttia ei vaadita.",
+            "comply with food safety and hygiene",
+            "drive vehicles",
+        ),
+        (
+            "Ajokorttia ei vaadita ja hygieniapassi vaaditaan.",
+            "comply with food safety and hygiene",
+            "drive vehicles",
+        ),
         ("Trukkikortti on eduksi ja ajokorttia ei tarvita.", "operate forklift", "drive vehicles"),
         ("Truckkort krävs och körkort behövs inte.", "operate forklift", "drive vehicles"),
-        ("A forklift licence is required and a driving licence is not needed.", "operate forklift", "drive vehicles"),
+        (
+            "A forklift licence is required and a driving licence is not needed.",
+            "operate forklift",
+            "drive vehicles",
+        ),
     ],
 )
 def test_what_an_ad_requires_in_a_clause_of_its_own_survives_a_not_needed_clause(
@@ -1077,7 +1089,10 @@ def _title_labels(esco, title):
     from services.matching.index.reference import load_title_reader
 
     reader = load_title_reader(esco, None)
-    return [(esco.occupation_label(esco.occupation_uris[t.occupation], "en"), t.confidence) for t in reader.read(title)]
+    return [
+        (esco.occupation_label(esco.occupation_uris[t.occupation], "en"), t.confidence)
+        for t in reader.read(title)
+    ]
 
 
 def test_a_title_that_is_one_occupations_name_and_anothers_alternative_names_the_first(esco):
@@ -1109,7 +1124,11 @@ def test_an_everyday_cleaners_title_names_the_building_cleaner_not_a_homes_clean
         ("D-luokan ajokortti ja ammattipätevyys vaaditaan.", {"manoeuvre bus"}, {"manoeuvre heavy trucks"}),
         ("Du har körkort i klass D.", {"manoeuvre bus"}, {"manoeuvre heavy trucks"}),
         ("Edellytämme C-ajokorttia.", {"manoeuvre heavy trucks"}, {"manoeuvre bus"}),
-        ("Kuljettajakortti ja ammattipätevyys ovat voimassa.", {"drive vehicles"}, {"manoeuvre heavy trucks"}),
+        (
+            "Kuljettajakortti ja ammattipätevyys ovat voimassa.",
+            {"drive vehicles"},
+            {"manoeuvre heavy trucks"},
+        ),
     ],
 )
 def test_a_licence_category_names_the_vehicle_it_is_for(esco_recognizer, text, expected, absent):
@@ -1144,5 +1163,7 @@ def test_a_swedish_early_years_teachers_ad_gets_its_tasks(esco, esco_recognizer,
     )
     found = _vacancy_suggestions(esco, esco_recognizer, title_engine, "Barnträdgårdslärare", text)
     assert len(found) >= 4, found
-    assert {"teach kindergarten class content", "maintain relations with children's parents"} <= set(found), found
+    assert {"teach kindergarten class content", "maintain relations with children's parents"} <= set(found), (
+        found
+    )
     assert "plan" not in found, found
