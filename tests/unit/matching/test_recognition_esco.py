@@ -172,6 +172,10 @@ def test_what_a_note_says_someone_lacks_or_only_wishes_for_is_not_suggested(esco
         "Toiveena työ vanhustenhoidossa.",
         "Hon skulle vilja arbeta inom äldreomsorgen.",
         "Wants to work in elderly care.",
+        # a training or job only considered (session 13)
+        "Asiakas harkitsee vanhustyön koulutusta.",
+        "Hon överväger en utbildning inom äldreomsorgen.",
+        "Is considering a career in elderly care.",
     ],
 )
 def test_a_wish_in_the_conditional_is_not_suggested_as_a_skill(esco_recognizer, text):
@@ -179,6 +183,13 @@ def test_a_wish_in_the_conditional_is_not_suggested_as_a_skill(esco_recognizer, 
     confidence line ("hoitaa vanhusten sairauksia", "geriatrics")."""
     found = labels(esco_recognizer, text, top_k=10)
     assert not [f for f in found if "elder" in f or "older adult" in f or "geriatr" in f], found
+
+
+def test_what_a_note_affirms_before_a_training_only_considered_is_found(esco_recognizer):
+    found = labels(
+        esco_recognizer, "Asiakas on ajanut taksia ja harkitsee linja-autonkuljettajan koulutusta."
+    )
+    assert "manoeuvre bus" not in found, found
 
 
 def test_an_ads_own_wishes_are_still_requirements(esco_recognizer):

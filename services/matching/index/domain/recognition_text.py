@@ -497,6 +497,9 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\b(?:on )?kiinnostunut\b",
     r"\bhaluaa (?:oppia|kouluttautua|opiskella)\b",
     r"\bsuunnittelee\b",
+    # a training or a job someone is only considering (a coach's "harkitsee linja-autonkuljettajan
+    # koulutusta" suggested driving a bus; session 13, fi-dev)
+    r"\b(?:harkitsee|harkitsisi|pohtii|miettii)\b",
     # a wish or a goal, not a skill (outside tester 6, G7: "Haluaisi töihin vanhustenhoitoon" suggested
     # treating elderly people's illnesses); the third person only: an ad's "toivomme", "haluamme",
     # "toivoisimme sinulta" state requirements
@@ -515,6 +518,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bwants to (?:learn|train|study|work|become)\b",
     r"\b(?:wishes|hopes|aspires) to\b",
     r"\bdreams of\b",
+    r"\b(?:is )?considering\b",
     # Swedish
     r"\binte\b",
     r"\binget\b",
@@ -525,6 +529,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"(?<!\bvi )\b(?:vill gärna|skulle vilja|önskar)\b",  # not an ad's "vi vill gärna att du"
     r"\bvill (?:jobba|arbeta)\b",
     r"\bdrömmer om\b",
+    r"\b(?:funderar på|överväger)\b",
 )
 NEGATION_AFTER: tuple[str, ...] = (
     r"\bpuuttuu\b",
