@@ -103,14 +103,30 @@ class RelatedSchema(ma.Schema):
 
 class EvidenceSchema(ma.Schema):
     kind = fields.String(
-        validate=validate.OneOf(("claimed", "suggested", "inferred")),
+        validate=validate.OneOf(("claimed", "suggested", "inferred", "language")),
         metadata={
             "description": "claimed (by the jobseeker or coach, with a level); suggested (recognised "
             "from a coach's notes, not confirmed, with a level); inferred (from an occupation in "
-            "the work history, no level)"
+            "the work history, no level); language (an ESCO language skill such as 'speak Finnish' "
+            "held through a language the profile declares, `languages`: its CEFR level and code). "
+            "A declared language meets every ESCO skill of that language at any level, with the "
+            "credit of a claim of level basic (A1-A2), intermediate (B1-B2), advanced (C1-C2) or "
+            "expert (native), and only beside other evidence for the vacancy"
         },
     )
-    level = fields.String(allow_none=True, metadata={"description": "basic, intermediate, advanced, expert"})
+    level = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "basic, intermediate, advanced, expert; for kind language the declared "
+            "CEFR level: A1, A2, B1, B2, C1, C2, native"
+        },
+    )
+    language = fields.String(
+        metadata={
+            "description": "For kind language only: the ISO 639 code the profile declares (e.g. fi)",
+            "example": "fi",
+        }
+    )
 
 
 class InferredOccupationSchema(ma.Schema):
