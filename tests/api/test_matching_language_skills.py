@@ -26,7 +26,9 @@ FINNISH_AD = "Hitsaat MIG/MAG-hitsauksella teräsrakenteita. Edellytämme sujuva
 SWEDISH_AD = "Du svetsar stålkonstruktioner med MIG/MAG. Du talar flytande svenska."
 
 
-def post_vacancy(app: Any, vacancy_id: str, *, language_skill: str, description: str, municipality: str) -> None:
+def post_vacancy(
+    app: Any, vacancy_id: str, *, language_skill: str, description: str, municipality: str
+) -> None:
     """A welder's vacancy whose employer chose five welding skills and accepted the ESCO language
     skill as essential, with no hard language requirement (so every candidate below is listed)."""
     apply(
@@ -97,7 +99,9 @@ def app(tmp_path_factory):
             "none": post_candidate(app, "fi-none", languages={"en": "native"}, municipality="837"),
         },
         "sv": {
-            "native": post_candidate(app, "sv-native", languages={"sv": "native", "fi": "B1"}, municipality="905"),
+            "native": post_candidate(
+                app, "sv-native", languages={"sv": "native", "fi": "B1"}, municipality="905"
+            ),
             "b2": post_candidate(app, "sv-b2", languages={"sv": "B2", "fi": "native"}, municipality="905"),
             "esco": post_candidate(
                 app, "sv-esco", languages={}, extra=(SWEDISH, READ_SWEDISH), municipality="905"
@@ -108,7 +112,9 @@ def app(tmp_path_factory):
     return app
 
 
-@pytest.mark.parametrize(("vacancy_id", "language", "code"), [("v-fi", FINNISH, "fi"), ("v-sv", SWEDISH, "sv")])
+@pytest.mark.parametrize(
+    ("vacancy_id", "language", "code"), [("v-fi", FINNISH, "fi"), ("v-sv", SWEDISH, "sv")]
+)
 def test_a_native_speaker_meets_the_esco_language_skill_and_ranks_above_those_who_only_listed_it(
     app, vacancy_id, language, code
 ):
@@ -157,9 +163,11 @@ def test_the_employer_is_offered_the_language_requirement_with_its_level(app):
     ],
 )
 def test_recognition_suggests_the_language_requirement_beside_the_skills(app, text, code, level):
-    body = app.test_client().post(
-        "/api/v1/skills/recognise?lang=en", json={"text": text}, headers=EMPLOYER
-    ).get_json()
+    body = (
+        app.test_client()
+        .post("/api/v1/skills/recognise?lang=en", json={"text": text}, headers=EMPLOYER)
+        .get_json()
+    )
     assert body["languages"][0] == {
         "code": code,
         "level": level,
@@ -168,7 +176,13 @@ def test_recognition_suggests_the_language_requirement_beside_the_skills(app, te
 
 
 def test_a_text_naming_no_language_suggests_none(app):
-    body = app.test_client().post(
-        "/api/v1/skills/recognise", json={"text": "Svenska företag söker svetsare med MIG-erfarenhet."}, headers=EMPLOYER
-    ).get_json()
+    body = (
+        app.test_client()
+        .post(
+            "/api/v1/skills/recognise",
+            json={"text": "Svenska företag söker svetsare med MIG-erfarenhet."},
+            headers=EMPLOYER,
+        )
+        .get_json()
+    )
     assert body["languages"] == []

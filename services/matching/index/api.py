@@ -202,7 +202,10 @@ class VacancySkillsView(MethodView):
             "ranked_occupation": render_ranked_occupation(record, t, lang),
             "occupation_skills": occupation_skills(record, t, lang),
             "suggested_languages": suggested_languages(
-                record.description, handlers().text_language(record.description), lang, record.vacancy.languages
+                record.description,
+                handlers().text_language(record.description),
+                lang,
+                record.vacancy.languages,
             ),
         }
 

@@ -485,7 +485,7 @@ class SuggestedLanguageSchema(ma.Schema):
 
 
 SUGGESTED_LANGUAGES = {
-    "description": "Languages the text states as requirements (\"Edellytämme sujuvaa suomen kielen "
+    "description": 'Languages the text states as requirements ("Edellytämme sujuvaa suomen kielen '
     "taitoa\" → fi, B2), to accept into the vacancy's `languages` (its hard language requirements: "
     "PUT the vacancy on the vacancy service with the entry added) rather than, or beside, the ESCO "
     "language skill recognition suggests. A candidate's declared language meets such a skill "

@@ -20,7 +20,11 @@ def read(text: str, lang: str, esco) -> list[tuple[str, str | None]]:
         ("Du talar flytande svenska.", "sv", [("sv", "B2")]),
         ("Fluent Finnish required.", "en", [("fi", "B2")]),
         # levels said in words, in brackets, as CEFR codes, after the name
-        ("Kielitaito: suomi (äidinkieli), ruotsi (hyvä), englanti B2.", "fi", [("fi", "native"), ("sv", "B1"), ("en", "B2")]),
+        (
+            "Kielitaito: suomi (äidinkieli), ruotsi (hyvä), englanti B2.",
+            "fi",
+            [("fi", "native"), ("sv", "B1"), ("en", "B2")],
+        ),
         ("Hallitset ruotsin kielen erinomaisesti sekä suullisesti että kirjallisesti.", "fi", [("sv", "C1")]),
         ("Hyvä suomen kielen taito B1-tasolla.", "fi", [("fi", "B1")]),
         ("Modersmål svenska, god finska.", "sv", [("sv", "native"), ("fi", "B1")]),

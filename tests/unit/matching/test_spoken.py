@@ -169,9 +169,10 @@ def test_the_shortlist_equals_an_exact_scan_with_declared_languages(engine):
     assert ids(entries) == [e.candidate_id for e in best[:3]]
     assert [e.score for e in entries] == [e.score for e in best[:3]]
     assert everyone["finnish-cook"].score == 0  # no evidence but the language: not listed, not scored
-    assert engine.rank_of(FINNISH_WELDER, "b2", today=TODAY) == ids(
-        engine.shortlist(FINNISH_WELDER, viewer_org=None, today=TODAY)
-    ).index("b2") + 1
+    assert (
+        engine.rank_of(FINNISH_WELDER, "b2", today=TODAY)
+        == ids(engine.shortlist(FINNISH_WELDER, viewer_org=None, today=TODAY)).index("b2") + 1
+    )
 
 
 def test_stage_one_bounds_cover_the_declared_languages(engine):
@@ -181,7 +182,13 @@ def test_stage_one_bounds_cover_the_declared_languages(engine):
     qw = engine._weights(snap, prepared, prune=True)
     from services.matching.index.domain.pool import candidate_pools, near_rows
 
-    (pool,) = candidate_pools([(s, p) for s, p in ((snap.main, snap.present), (snap.delta, snap.delta_present)) if len(s)], qw, prepared.distances, True, ())
+    (pool,) = candidate_pools(
+        [(s, p) for s, p in ((snap.main, snap.present), (snap.delta, snap.delta_present)) if len(s)],
+        qw,
+        prepared.distances,
+        True,
+        (),
+    )
     rows = near_rows(pool.seg, pool.near).astype(np.int64)
     ex = exact_scores(pool.seg, np.sort(rows), qw, engine.params)
     bound = dict(zip(np.sort(rows).tolist(), [0.0] * len(rows), strict=True))

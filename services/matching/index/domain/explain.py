@@ -12,7 +12,14 @@ import numpy as np
 from .arrays import experience_block, gather_rows, row_positions
 from .filters import FilterFailure
 from .match_score import MatchScale, match_points
-from .model import LANGUAGE_LEVELS, SKILL_LEVELS, OccupationAgreement, RelatedCredit, ShortlistEntry, SkillEvidence
+from .model import (
+    LANGUAGE_LEVELS,
+    SKILL_LEVELS,
+    OccupationAgreement,
+    RelatedCredit,
+    ShortlistEntry,
+    SkillEvidence,
+)
 from .query import VACANCY_KINDS, QueryWeights
 from .scoring import COMPONENTS, Exact, shown_components
 from .segment import Segment
@@ -136,7 +143,9 @@ def _entries(
     hit_uris = [uri_u[c] for c in hit_cols.tolist()]
     hit_text = [
         _EVIDENCE[x] if x != _DECLARED else spoken[(r, c)]
-        for r, c, x in zip(hit_rows.tolist(), hit_cols.tolist(), source[hit_rows, hit_cols].tolist(), strict=True)
+        for r, c, x in zip(
+            hit_rows.tolist(), hit_cols.tolist(), source[hit_rows, hit_cols].tolist(), strict=True
+        )
     ]
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
     rel_split = _row_starts(rel_rows, m)

@@ -57,7 +57,10 @@ LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("C1", re.compile(r"\b(?:erinomai\w*|utmärkt\w*|excellent)\b", re.I)),
     ("B2", re.compile(r"\b(?:sujuv\w*|flytande|fluen\w*)\b", re.I)),
-    ("B1", re.compile(r"\b(?:hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good|tyydyttäv\w*|satisfactory)\b", re.I)),
+    (
+        "B1",
+        re.compile(r"\b(?:hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good|tyydyttäv\w*|satisfactory)\b", re.I),
+    ),
     (
         "A2",
         re.compile(

@@ -128,7 +128,9 @@ def language_bounds(seg: Segment, qw: QueryWeights, near: NearRows, evidence: np
     if not len(at):
         return out
     rows = near_rows(seg, near)[at]
-    geo = np.concatenate([np.arange(a, b) for a, b in zip(near.lo.tolist(), near.hi.tolist(), strict=True)])[at]
+    geo = np.concatenate([np.arange(a, b) for a, b in zip(near.lo.tolist(), near.hi.tolist(), strict=True)])[
+        at
+    ]
     inv = seg.geo_inv_norm[geo].astype(np.float64)
     weight_of = qw.language_weights
     assert weight_of is not None

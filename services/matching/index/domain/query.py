@@ -358,7 +358,9 @@ class QueryWeights:
     pruned_steps: np.ndarray
     pruned_occupations: np.ndarray
     language_bound: tuple[tuple[float, float], ...] = ()
-    language_weights: np.ndarray | None = None  # (8,) claim weight of each declared rank (`spoken.rank_tables`)
+    language_weights: np.ndarray | None = (
+        None  # (8,) claim weight of each declared rank (`spoken.rank_tables`)
+    )
 
     def pruned_slack(self, experience: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
         """(len(rows),) float64: the most that the pruned occupation columns can add to the score

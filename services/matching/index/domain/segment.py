@@ -24,8 +24,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from .columns import Layout, Part
-from .spoken import with_declared
 from .filters import COLUMNS
+from .spoken import with_declared
 from .vectors import (
     CompactCandidate,
     SkillSpace,
