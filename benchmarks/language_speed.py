@@ -52,7 +52,13 @@ def main() -> None:
             cpu[name].append(time.process_time() - start)
             if name == "with":
                 declared.append(
-                    np.mean([e.evidence.get(FINNISH, None) is not None and e.evidence[FINNISH].kind == "language" for e in entries])
+                    np.mean(
+                        [
+                            e.evidence.get(FINNISH, None) is not None
+                            and e.evidence[FINNISH].kind == "language"
+                            for e in entries
+                        ]
+                    )
                     if entries
                     else 0.0
                 )

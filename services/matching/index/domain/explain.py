@@ -12,18 +12,11 @@ import numpy as np
 from .arrays import experience_block, gather_rows, row_positions
 from .filters import FilterFailure
 from .match_score import MatchScale, match_points
-from .model import (
-    LANGUAGE_LEVELS,
-    SKILL_LEVELS,
-    OccupationAgreement,
-    RelatedCredit,
-    ShortlistEntry,
-    SkillEvidence,
-)
+from .model import SKILL_LEVELS, OccupationAgreement, RelatedCredit, ShortlistEntry, SkillEvidence
 from .query import VACANCY_KINDS, QueryWeights
 from .scoring import COMPONENTS, Exact, shown_components
 from .segment import Segment
-from .spoken import rank_tables
+from .spoken import declared_evidence
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
 
@@ -107,7 +100,9 @@ def _entries(
     skills = q.skills
     pos = np.asarray(positions, dtype=np.int64)
     raw, source = query_evidence(seg, ex.rows[pos], qw)
-    spoken = _declared(seg, ex.rows[pos], ex.score[pos] > 0, qw, space, raw, source)
+    spoken = declared_evidence(
+        seg.columns["languages"], ex.rows[pos], ex.score[pos] > 0, q, space, raw, source
+    )
     # A skill only work history supplies counts as held when it is essential to a past occupation:
     # ESCO lists optional skills broadly (a CNC operator's include TypeScript), and "TypeScript
     # (inferred)" on a machinist read as if the system had found programming skills (an outside
@@ -141,12 +136,8 @@ def _entries(
     hit_rows, hit_cols = np.nonzero(has)
     hit_split = _row_starts(hit_rows, m)
     hit_uris = [uri_u[c] for c in hit_cols.tolist()]
-    hit_text = [
-        _EVIDENCE[x] if x != _DECLARED else spoken[(r, c)]
-        for r, c, x in zip(
-            hit_rows.tolist(), hit_cols.tolist(), source[hit_rows, hit_cols].tolist(), strict=True
-        )
-    ]
+    hit_text = [_EVIDENCE[x] for x in source[hit_rows, hit_cols].tolist()]
+    hit_text = spoken.evidence(hit_rows, hit_cols, hit_text)  # declared languages' own words
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
     rel_split = _row_starts(rel_rows, m)
     related_all = [
@@ -260,46 +251,6 @@ _EVIDENCE = {0: SkillEvidence("inferred")} | {
     for i, level in enumerate(SKILL_LEVELS)
     for flag in (0, SUGGESTED_BIT)
 }
-
-
-_DECLARED = 255
-"""`query_evidence`'s source byte where a declared language supplies the skill (`_declared`)."""
-
-
-def _declared(
-    seg: Segment,
-    rows: np.ndarray,
-    scored: np.ndarray,
-    qw: QueryWeights,
-    space: SkillSpace,
-    raw: np.ndarray,
-    source: np.ndarray,
-) -> dict[tuple[int, int], SkillEvidence]:
-    """At the query's ESCO language skills, each row's declared language where it is at least as
-    strong as what the row holds otherwise, for the `scored` rows ((len(rows),) bool: a score
-    above 0; a language alone is no evidence, as in `scoring.exact_scores`): `raw` and `source`
-    updated in place (source `_DECLARED`), and the evidence of each (row, query position)
-    changed: kind "language", the CEFR level and the code declared."""
-    q = qw.query
-    out: dict[tuple[int, int], SkillEvidence] = {}
-    if not q.languages or not scored.any():
-        return out
-    weight_of, _ = rank_tables(space.params.level_weights)
-    levels = seg.columns["languages"]
-    at = np.flatnonzero(scored)
-    for positions, meets in zip(q.languages.positions, q.languages.meets, strict=True):
-        codes = sorted(meets)
-        ranks = np.stack([levels.ranks(c, rows[at]) for c in codes], axis=1)  # (len(at), n_codes)
-        best = ranks.argmax(axis=1)
-        rank = ranks[np.arange(len(at)), best]
-        for i in np.flatnonzero(rank > 0).tolist():
-            r, w = int(at[i]), float(weight_of[rank[i]])
-            evidence = SkillEvidence("language", LANGUAGE_LEVELS[rank[i] - 1], codes[best[i]])
-            for c in positions.tolist():
-                if w >= raw[r, c]:
-                    raw[r, c], source[r, c] = w, _DECLARED
-                    out[(r, c)] = evidence
-    return out
 
 
 def _row_starts(rows: np.ndarray, m: int) -> list[int]:

@@ -82,29 +82,14 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     """Exact scores of `rows`. Similarity is summed sparsely over the rows' claims and work
     history; coverage needs each row's strength at the coverage positions only. At the vacancy's
     ESCO language skills a row's declared languages count as claims (`spoken.language_claims`),
-    for rows with a score without them (a language alone is no evidence)."""
-    ex = _exact_scores(seg, rows, qw, p, languages=False)
-    if qw.query.languages and len(rows):
-        held = _exact_scores(seg, rows, qw, p, languages=True)
-        use = ex.score > 0
-        ex = Exact(
-            rows,
-            np.where(use, held.score, ex.score),
-            np.where(use, held.coverage, ex.coverage),
-            np.where(use[:, None], held.parts, ex.parts),
-            ex.agreement,  # (no language in it)
-            ex.from_history,
-        )
-    return ex
-
-
-def _exact_scores(
-    seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingParams, *, languages: bool
-) -> Exact:
+    for rows with evidence without them (a language alone is no evidence: `_claim_evidence`,
+    `_other_evidence`)."""
     q, xw = qw.query, qw.exact
     n = len(rows)
     at_c, u, w_c = _query_claims(seg, rows, q)
+    languages = bool(q.languages) and n > 0
     if languages:
+        claimed = _claim_evidence(at_c, u, w_c, qw, p, n)
         at_c, u, w_c = _with_languages(seg, rows, q, p, at_c, u, w_c)
     at_o, occ, w_o = gather_rows(seg.experience, rows)
     inv = seg.inv_norm[rows].astype(np.float64)
@@ -140,8 +125,40 @@ def _exact_scores(
             p.experience_match_weight * match,
         ]
     )
+    if languages:  # rows without other evidence score 0, as without their languages
+        none = ~(claimed | _other_evidence(at_o, occ, w_o, n, qw, p, agreement, match))
+        parts[none], cov_all[none] = 0.0, 0.0
     score = np.round(parts.sum(axis=1), 9)
     return Exact(rows, score, np.round(cov_all, 9), parts, agreement, history > inferred)
+
+
+def _claim_evidence(
+    at: np.ndarray, u: np.ndarray, w: np.ndarray, qw: QueryWeights, p: RankingParams, n: int
+) -> np.ndarray:
+    """(n,) bool: the row claims a query skill that adds to its score (a stage-1 column of
+    positive weight: similarity or coverage)."""
+    cov_factor = p.coverage_weight + p.related_weight / p.related_cap
+    value = w.astype(np.float64) * (p.similarity_weight * qw.sim[u] + cov_factor * qw.cov[u])
+    return np.bincount(at, value, n) > 0
+
+
+def _other_evidence(
+    at: np.ndarray,
+    occ: np.ndarray,
+    w: np.ndarray,
+    n: int,
+    qw: QueryWeights,
+    p: RankingParams,
+    agreement: np.ndarray,
+    match: np.ndarray,
+) -> np.ndarray:
+    """(n,) bool: the row's work history adds to its score through the query's skills, or its
+    occupation agrees with the vacancy's, or it worked in it (with a weight): the evidence of
+    the other stage-1 columns (occupations, inferred occupations)."""
+    cov_factor = p.coverage_weight + p.related_weight / p.related_cap
+    through = p.similarity_weight * qw.occ[:, 0] + cov_factor * qw.occ[:, 1]
+    worked = np.bincount(at, w.astype(np.float64) * through[occ], n) > 0
+    return worked | (agreement > 0) | ((p.experience_match_weight > 0) & (match > 0))
 
 
 def inferred_agreement(seg: Segment, rows: np.ndarray, q: VacancyQuery) -> np.ndarray:

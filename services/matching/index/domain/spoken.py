@@ -29,7 +29,7 @@ without it), so a shortlist is not filled with every Finnish speaker within reac
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,7 +37,7 @@ import numpy as np
 from langcodes import Language, LanguageTagError
 from langcodes.registry_parser import parse_registry
 
-from .model import LANGUAGE_LEVELS, SKILL_LEVELS
+from .model import LANGUAGE_LEVELS, SKILL_LEVELS, SkillEvidence
 from .taxonomy import Taxonomy
 
 LANGUAGE_BIT = 8
@@ -278,3 +278,56 @@ def _declaring(levels: object, codes: frozenset[str], n: int) -> int:
         elif code in sparse:
             held[sparse[code][0]] = True
     return int(held.sum())
+
+
+@dataclass(frozen=True, eq=False)
+class DeclaredEvidence:
+    """The (row, query position) pairs an explanation shows as held through a declared language."""
+
+    at: Mapping[tuple[int, int], SkillEvidence]
+
+    def evidence(
+        self, rows: np.ndarray, cols: np.ndarray, shown: Sequence[SkillEvidence]
+    ) -> list[SkillEvidence]:
+        """`shown` (the evidence of each (rows[i], cols[i])) with those of declared languages replaced."""
+        if not self.at:
+            return list(shown)
+        at = self.at
+        return [at.get((r, c), e) for r, c, e in zip(rows.tolist(), cols.tolist(), shown, strict=True)]
+
+
+def declared_evidence(
+    levels: object,
+    rows: np.ndarray,
+    scored: np.ndarray,
+    q: object,
+    space: object,
+    raw: np.ndarray,
+    source: np.ndarray,
+) -> DeclaredEvidence:
+    """For an explanation: at the query's ESCO language skills (`q`: a `query.VacancyQuery`), each
+    of `rows`' declared language where it is at least as strong as what the row holds otherwise,
+    for the `scored` rows ((len(rows),) bool: a score above 0; a language alone is no evidence, as
+    in `scoring.exact_scores`). `raw` and `source` ((len(rows), n_u): strength and claim meta at
+    each query position, `explain.query_evidence`) are updated in place (the source byte of a
+    claim of the level the language earns), and the evidence of each such (row, query position)
+    returned: kind "language", the CEFR level and the code declared. `space`: the `SkillSpace`."""
+    langs: QueryLanguages = q.languages  # type: ignore[attr-defined]
+    out: dict[tuple[int, int], SkillEvidence] = {}
+    if not langs or not scored.any():
+        return DeclaredEvidence(out)
+    weight_of, meta_of = rank_tables(space.params.level_weights)  # type: ignore[attr-defined]
+    at = np.flatnonzero(scored)
+    for positions, meets in zip(langs.positions, langs.meets, strict=True):
+        codes = sorted(meets)
+        ranks = np.stack([levels.ranks(c, rows[at]) for c in codes], axis=1)  # type: ignore[attr-defined]
+        best = ranks.argmax(axis=1)
+        rank = ranks[np.arange(len(at)), best]
+        for i in np.flatnonzero(rank > 0).tolist():
+            r, w = int(at[i]), float(weight_of[rank[i]])
+            evidence = SkillEvidence("language", LANGUAGE_LEVELS[rank[i] - 1], codes[best[i]])
+            for c in positions.tolist():
+                if w >= raw[r, c]:
+                    raw[r, c], source[r, c] = w, 1 + (int(meta_of[rank[i]]) & ~LANGUAGE_BIT)
+                    out[(r, c)] = evidence
+    return DeclaredEvidence(out)
