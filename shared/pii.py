@@ -205,8 +205,10 @@ def find_personal_data(text: str) -> list[Finding]:
     docstring says what counts), in order of position in ``text`` (overlaps resolved in favour of the
     earlier, longer finding). The text is read as typed (``as_typed``): a number written with an en
     dash or in full-width digits counts as the same number."""
+    if text.isascii():
+        return _find(text)
     typed, origin = as_typed(text)
-    if len(typed) == len(text) and typed == text:
+    if typed == text:
         return _find(text)
     found = []
     for f in _find(typed):
