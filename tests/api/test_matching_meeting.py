@@ -705,13 +705,14 @@ def test_a_download_in_words_counts_skills_names_the_missing_few_and_gives_one_h
     nurses = [r for r in ranked if r["vacancy_id"] == "v-nurse"]
     assert nurses, "the nurse vacancy has top candidates"
     content = client.get(f"{W48}/content.json?lang=fi", headers=TEAM).json["content"]
-    stored = {
-        (v["vacancy_id"], c["candidate_id"]): c for v in content["vacancies"] for c in v["candidates"]
-    }
+    stored = {(v["vacancy_id"], c["candidate_id"]): c for v in content["vacancies"] for c in v["candidates"]}
     for r in ranked:
         c = stored[(r["vacancy_id"], r["candidate_id"])]
         inferred = {s["uri"] for s in c["inferred"]}
-        held, total = sum(s["uri"] not in inferred for s in c["matched"]), len(c["matched"]) + len(c["missing"])
+        held, total = (
+            sum(s["uri"] not in inferred for s in c["matched"]),
+            len(c["matched"]) + len(c["missing"]),
+        )
         assert r["essential_skills_held"] == (f"{held} / {total}" if total else ""), r
         assert r["essential_skills_from_work_history"] == str(len(inferred))
         named = [s["label"] for s in c["missing"][:MISSING_SHOWN]]
@@ -724,7 +725,9 @@ def test_a_download_in_words_counts_skills_names_the_missing_few_and_gives_one_h
     assert "Score" not in en and {"Match 0–100", "Essential skills held (claimed)"} <= set(en)
     nurse = next(
         row
-        for row in (dict(zip(WORDS_COLUMNS, [c.value for c in r], strict=True)) for r in sheet.iter_rows(min_row=2))
+        for row in (
+            dict(zip(WORDS_COLUMNS, [c.value for c in r], strict=True)) for r in sheet.iter_rows(min_row=2)
+        )
         if row["vacancy_id"] == "v-nurse" and row["rank"]
     )
     assert isinstance(nurse["match"], int) and " of " in nurse["essential_skills_held"]

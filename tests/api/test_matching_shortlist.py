@@ -301,7 +301,9 @@ def test_each_suggestion_says_how_sure_it_is_and_which_sentence_of_the_ad_it_cam
     client, employer = app.test_client(), auth("employer", "konepaja-oy")
     own = client.get("/api/v1/vacancies/v-sourced/skills?lang=en", headers=employer).get_json()
     suggested = own["suggested_skills"]
-    assert suggested and all(s["source"] in sentences and 0.35 <= s["score"] <= 1 for s in suggested), suggested
+    assert suggested and all(s["source"] in sentences and 0.35 <= s["score"] <= 1 for s in suggested), (
+        suggested
+    )
     fire = next(s for s in suggested if s["label"] == "perform first fire intervention")
     assert fire["source"] == sentences[0] and fire["score"] == 1.0  # named by a rule: the card
     listed = client.get("/api/v1/vacancies/v-sourced/shortlist?lang=en", headers=TEAM).get_json()["vacancy"]

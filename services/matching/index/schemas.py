@@ -84,7 +84,7 @@ class SuggestedSkillSchema(SkillRefSchema):
         allow_none=True,
         metadata={
             "description": "The sentence (list item or line) of the vacancy's own text, or its title, "
-            "the skill was recognised in, as written (at most 300 characters, cut with \"…\"); null "
+            'the skill was recognised in, as written (at most 300 characters, cut with "…"); null '
             "for a suggestion made before sources were kept"
         },
     )
@@ -490,7 +490,7 @@ class RecognisedSchema(ma.Schema):
     source = fields.String(
         metadata={
             "description": "The sentence (list item or line) of the given text the skill was recognised "
-            "in, as written (at most 300 characters, cut with \"…\"); the text is the caller's own and "
+            'in, as written (at most 300 characters, cut with "…"); the text is the caller\'s own and '
             "is neither stored nor logged"
         }
     )

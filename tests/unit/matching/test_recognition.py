@@ -293,7 +293,9 @@ def test_enriching_a_vacancy_adds_suggestions_but_never_changes_chosen_skills(re
 def test_each_suggestion_carries_its_score_and_the_sentence_it_came_from(recognizer):
     """Outside tester 13, P5: an employer could not tell which sentence of the ad produced a
     suggestion, so could not judge it. The source is the sentence as the ad writes it."""
-    text = "Olemme kasvava konepaja.\nHae viimeistään 15.3. Vaatimuksena trukkikortti.\n- TIG welding of steel"
+    text = (
+        "Olemme kasvava konepaja.\nHae viimeistään 15.3. Vaatimuksena trukkikortti.\n- TIG welding of steel"
+    )
     found = recognizer.recognise(text, top_k=5)
     by_uri = {r.uri: r for r in found}
     assert by_uri["s:forklift"].source == "Vaatimuksena trukkikortti." and by_uri["s:forklift"].score == 1.0
