@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from services.kernel.texts import N_
+from services.matching.index.domain.model import SkillEvidence, VacancySkill
 from services.matching.index.domain.query import ranked_occupation
 from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
 from shared.i18n import translate_text
@@ -54,6 +55,19 @@ class Labels(Protocol):
     def skill_label(self, uri: str, lang: str = "en") -> str: ...
 
     def occupation_label(self, uri: str, lang: str = "en") -> str: ...
+
+
+def render_suggestion(skill: VacancySkill, labels: Labels, lang: str) -> dict[str, Any]:
+    """`SuggestedSkillSchema`: a skill recognised in the vacancy's text, its label in `lang`, the
+    recogniser's score (0-1) and the sentence of the vacancy's own text it came from (outside tester
+    13, P5: the employer could not tell why a suggestion was made); score and source are None for a
+    suggestion kept from before they were (a snapshot's)."""
+    return {
+        "uri": skill.uri,
+        "label": labels.skill_label(skill.uri, lang),
+        "score": skill.score,
+        "source": skill.source,
+    }
 
 
 def render_ranked_occupation(record: VacancyRecord, labels: Labels, lang: str) -> dict[str, Any] | None:
@@ -118,7 +132,7 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "points": dict(e.points),
         "score": round(e.score, 4),
         "components": {k: round(v, 4) for k, v in e.components.items()},
-        "evidence": {uri: {"kind": ev.kind, "level": ev.level} for uri, ev in e.evidence.items()},
+        "evidence": {uri: _evidence(ev) for uri, ev in e.evidence.items()},
         "occupations": [
             {"uri": uri, "label": labels.taxonomy.occupation_label(uri, labels.lang), "probability": p}
             for uri, p in e.occupations
@@ -133,6 +147,14 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "available_from": e.available_from.isoformat(),
         "filters": [translate_text(f.detail) for f in e.filters],  # (in the request's language)
     }
+
+
+def _evidence(ev: SkillEvidence) -> dict[str, Any]:
+    """`EvidenceSchema`: kind and level, and the declared language's code for kind "language"."""
+    out: dict[str, Any] = {"kind": ev.kind, "level": ev.level}
+    if ev.language is not None:
+        out["language"] = ev.language
+    return out
 
 
 def _agreement(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any] | None:
@@ -209,9 +231,7 @@ def render_shortlist(
                 {"uri": sk.uri, "label": labels.skill_label(sk.uri, lang), "essential": sk.essential}
                 for sk in s.record.chosen.skills
             ],
-            "suggested_skills": [
-                {"uri": sk.uri, "label": labels.skill_label(sk.uri, lang)} for sk in v.skills if sk.suggested
-            ],
+            "suggested_skills": [render_suggestion(sk, labels, lang) for sk in v.skills if sk.suggested],
             "ranked_occupation": render_ranked_occupation(s.record, labels, lang),
             **({"warning": w} if (w := suggestion_warning(s.record)) else {}),
         },

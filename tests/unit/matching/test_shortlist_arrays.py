@@ -20,6 +20,7 @@ from services.matching.index.domain.explain import query_evidence
 from services.matching.index.domain.kernels import range_bounds
 from services.matching.index.domain.model import SKILL_LEVELS, SkillEvidence, WorkExperience
 from services.matching.index.domain.pool import NearRows, near_ranges
+from services.matching.index.domain.spoken import declared_evidence
 from services.matching.index.domain.vectors import REASONS, SUGGESTED_BIT
 
 from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
@@ -75,7 +76,11 @@ def _check_entry(engine: MatchingEngine, prepared, entry) -> None:
     qw = engine._weights(snap, prepared, prune=False)
     q = qw.query
     seg, row = engine._locate(snap, entry.candidate_id)
-    raw, source = query_evidence(seg, np.asarray([row]), qw)  # one row: no batching across rows
+    one = np.asarray([row])  # one row: no batching across rows
+    raw, source = query_evidence(seg, one, qw)
+    spoken = declared_evidence(
+        seg.columns["languages"], one, np.asarray([entry.score > 0]), q, space, raw, source
+    )
     spells = [
         (int(o), float(w))
         for o, w in zip(
@@ -103,7 +108,7 @@ def _check_entry(engine: MatchingEngine, prepared, entry) -> None:
         assert entry.missing_optional == tuple(uri[u] for u in range(n_e, n_own) if u not in held)
     else:
         assert entry.missing_optional == ()
-    assert entry.evidence == {uri[u]: _evidence(int(source[0, u])) for u in held}
+    assert entry.evidence == {uri[u]: spoken.at.get((0, u), _evidence(int(source[0, u]))) for u in held}
     assert list(entry.evidence) == [uri[u] for u in held]  # in query order
     # the best related skill of each own skill not held: highest credit x strength, first on ties
     related = []

@@ -16,6 +16,7 @@ from .model import SKILL_LEVELS, OccupationAgreement, RelatedCredit, ShortlistEn
 from .query import VACANCY_KINDS, QueryWeights
 from .scoring import COMPONENTS, Exact, shown_components
 from .segment import Segment
+from .spoken import declared_evidence
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
 
@@ -104,6 +105,7 @@ def _entries(
     m, n_u = len(rows), len(q.skills)
     history = gather_rows(seg.experience, rows)  # the rows' work history, read once
     raw, source = query_evidence(seg, rows, qw, history)
+    spoken = declared_evidence(seg.columns["languages"], rows, ex.score[pos] > 0, q, space, raw, source)
     # A skill only work history supplies counts as held when it is essential to a past occupation:
     # ESCO lists optional skills broadly (a CNC operator's include TypeScript), and "TypeScript
     # (inferred)" on a machinist read as if the system had found programming skills (an outside
@@ -135,6 +137,7 @@ def _entries(
     ).tolist()
     hit_uris = uri_u[hit_cols].tolist()
     hit_text = _EVIDENCE_BY_META[source[hit_rows, hit_cols]].tolist()
+    hit_text = spoken.evidence(hit_rows, hit_cols, hit_text)  # declared languages' own words
     labels = uri_u.tolist()
     missing_e = _per_row(~has[:, :n_e], labels, m)
     # a text or skills vacancy's skills are rarely essential (suggestions never are): what a

@@ -76,6 +76,10 @@ class VacancySkill:
     uri: str
     essential: bool
     suggested: bool = False
+    # a suggestion's recogniser score (0-1) and the sentence of the vacancy's text it came from
+    # (`RecognisedSkill`): for the employer to judge it; None on the employer's own skills
+    score: float | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,19 +107,23 @@ class RelatedCredit:
     reason: str  # "related skill" | "broader or narrower skill" | "same skill group"
 
 
-EVIDENCE_KINDS = ("claimed", "suggested", "inferred")
+EVIDENCE_KINDS = ("claimed", "suggested", "inferred", "language")
 """Where a candidate's skill comes from: claimed by the jobseeker or coach (with a level);
 suggested by the recogniser from a coach's notes and not confirmed (with a level); inferred from
-an occupation in the work history (no level)."""
+an occupation in the work history (no level); an ESCO language skill ("speak Finnish") held
+through a language the profile declares (`Candidate.languages`, with its CEFR level)."""
 
 
 @dataclass(frozen=True, slots=True)
 class SkillEvidence:
     """Why the index believes a candidate has a skill: `kind` in EVIDENCE_KINDS, `level` (one of
-    SKILL_LEVELS) for claimed skills, None for suggested (unconfirmed) and inferred ones."""
+    SKILL_LEVELS) for claimed skills, the declared CEFR level (one of LANGUAGE_LEVELS) for kind
+    "language", None for suggested (unconfirmed) and inferred ones; `language` the ISO 639 code
+    declared, for kind "language" only."""
 
     kind: str
     level: str | None = None
+    language: str | None = None
 
 
 AGREEMENT_SOURCES = ("inferred", "work_history")
@@ -197,11 +205,14 @@ class ShortlistEntry:
 class RecognisedSkill:
     """An ESCO skill recognised in a text: ``score`` in [0, 1] (higher: surer); ``labels`` maps each
     language the label source knows (``taxonomy.LANGS``) to the skill's preferred label there, the
-    source's fallback applied (no Swedish ESCO labels yet: English), so Swedish labels are a data change."""
+    source's fallback applied (no Swedish ESCO labels yet: English), so Swedish labels are a data change.
+    ``source``: the sentence (or list item, or line) of the text it was recognised in, as the text
+    writes it (stripped): the one scoring it highest, or the first whose rules name it; "" when unknown."""
 
     uri: str
     score: float
     labels: Mapping[str, str]
+    source: str = ""
 
     def label(self, lang: str) -> str:
         """The label in ``lang`` (a ``taxonomy.LANGS`` code); the English one for another language."""
