@@ -19,7 +19,14 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from shared.db import ConcurrentChangeError
-from shared.i18n import current_language, init_i18n, read_by_programs, translate_errors, translate_text
+from shared.i18n import (
+    current_language,
+    init_i18n,
+    map_reasons,
+    read_by_programs,
+    translate_errors,
+    translate_text,
+)
 from shared.languages import UI_LANGUAGES
 from shared.pii import mask
 
@@ -34,13 +41,7 @@ def without_personal_data(reasons: Any) -> Any:
     e-mail address, phone number and street address replaced by a placeholder naming its kind
     (``shared.pii.mask``): a reason that quotes the input ("Unknown municipality '…'") never
     echoes personal data pasted into the wrong field back into a client's or proxy's logs."""
-    if isinstance(reasons, str):
-        return mask(reasons)
-    if isinstance(reasons, dict):
-        return {key: without_personal_data(value) for key, value in reasons.items()}
-    if isinstance(reasons, list | tuple):
-        return [without_personal_data(value) for value in reasons]
-    return reasons
+    return map_reasons(reasons, mask)
 
 
 def abort(code: int, message: str, **kwargs: Any) -> NoReturn:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -173,16 +173,23 @@ def _local_day(value: str) -> str:
         return value
 
 
+def map_reasons(errors: Any, change: Callable[[str], str]) -> Any:
+    """The field-level ``errors`` tree (``{location: {field: [reason]}}``, any depth; or one message)
+    with ``change`` applied to every reason string; keys (field names, list indices) and non-string
+    leaves stay as they are, tuples become lists (the JSON error shape)."""
+    if isinstance(errors, str):
+        return change(errors)
+    if isinstance(errors, dict):
+        return {key: map_reasons(value, change) for key, value in errors.items()}
+    if isinstance(errors, list | tuple):
+        return [map_reasons(value, change) for value in errors]
+    return errors
+
+
 def translate_errors(errors: object) -> object:
     """Every reason in a field-level ``errors`` tree (``{location: {field: [reason]}}``, any depth)
     translated with ``translate_text``; keys (field names, list indices) stay as they are."""
-    if isinstance(errors, str):
-        return translate_text(errors)
-    if isinstance(errors, dict):
-        return {key: translate_errors(value) for key, value in errors.items()}
-    if isinstance(errors, list | tuple):
-        return [translate_errors(value) for value in errors]
-    return errors
+    return map_reasons(errors, translate_text)
 
 
 def catalogue_files(directory: Path = CATALOGUES) -> Iterator[tuple[str, Path]]:

@@ -205,3 +205,17 @@ def test_the_meeting_page_names_the_match_with_one_term_in_each_language(lang):
 )
 def test_an_iso_week_is_written_number_first_as_people_do(value, written):
     assert format_week(value) == written
+
+
+def test_map_reasons_changes_every_reason_at_any_depth_and_keeps_keys() -> None:
+    from shared.http import without_personal_data
+    from shared.i18n import map_reasons
+
+    tree = {"json": {"skills": {0: ["bad uri"], "note": ("x", "y")}, "title": ["too long"]}, "code": 422}
+    assert map_reasons(tree, str.upper) == {
+        "json": {"skills": {0: ["BAD URI"], "note": ["X", "Y"]}, "title": ["TOO LONG"]},
+        "code": 422,
+    }
+    assert map_reasons("one message", str.upper) == "ONE MESSAGE"
+    masked = without_personal_data({"json": {"municipality": ["Unknown municipality '010190-123A'"]}})
+    assert "010190-123A" not in repr(masked)
