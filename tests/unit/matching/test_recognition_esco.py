@@ -1178,3 +1178,22 @@ def test_a_swedish_early_years_teachers_ad_gets_its_tasks(esco, esco_recognizer,
         found
     )
     assert "plan" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are hiring a customer service agent. Knowledge of Swedish is a plus.",
+        "Haemme asiakaspalvelijaa. Sujuva suomen kielen taito ja ruotsin kielen taito.",
+    ],
+)
+def test_a_language_is_suggested_once_not_as_five_skills_of_it(esco_recognizer, text):
+    """Outside tester 13, P1: "Knowledge of Swedish is a plus" gave Swedish, write Swedish, understand
+    spoken and written Swedish and interact verbally in Swedish; the language is suggested as a
+    `languages` requirement besides, and declared languages meet the one skill."""
+    enriched = enrich_vacancy(vacancy(), text, esco_recognizer)
+    codes = [esco_recognizer.language_codes_.get(s.uri) for s in enriched.skills]
+    named = [c for c in codes if c is not None]
+    assert len(named) == len(set(named)), [
+        esco_recognizer.labels_["en"][esco_recognizer.skill_index_[s.uri]] for s in enriched.skills
+    ]

@@ -63,6 +63,7 @@ from .recognition_text import (
     title_to_read,
     words,
 )
+from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
 
 DEFAULT_MIN_SCORE = 0.0
@@ -530,6 +531,8 @@ class SkillRecognizer:
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
         self.language_names_ = FinnishLanguageNames.of(taxonomy)
+        self.language_codes_: dict[str, str] = language_skill_map(taxonomy).uri_codes(taxonomy)
+        """ESCO language skill URI → ISO 639 code of its language (`spoken.language_skill_map`)."""
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
@@ -1668,6 +1671,21 @@ def enrich_vacancy(
     )
     found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang, occupations=about)
     found = [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
+    # one suggestion per language: "Knowledge of Swedish is a plus" gave Swedish, write Swedish,
+    # understand spoken/written Swedish and interact verbally in Swedish (outside tester 13, P1); the
+    # language itself is suggested as a `languages` requirement, and a language already chosen as a
+    # skill is not suggested again
+    codes = recognizer.language_codes_
+    languages_named = {codes[s.uri] for s in chosen if s.uri in codes}
+    one_per_language = []
+    for r in found:
+        code = codes.get(r.uri)
+        if code is not None:
+            if code in languages_named:
+                continue
+            languages_named.add(code)
+        one_per_language.append(r)
+    found = one_per_language
     suggested = [
         VacancySkill(r.uri, essential=False, suggested=True, score=r.score, source=r.source) for r in found
     ]
