@@ -1679,7 +1679,7 @@ def enrich_vacancy(
     # understand spoken/written Swedish and interact verbally in Swedish (outside tester 13, P1); the
     # language itself is suggested as a `languages` requirement, and a language already chosen as a
     # skill is not suggested again
-    codes = recognizer.language_codes_
+    codes: Mapping[str, str] = getattr(recognizer, "language_codes_", {})  # a fitted recogniser has them
     languages_named = {codes[s.uri] for s in chosen if s.uri in codes}
     one_per_language = []
     for r in found:
