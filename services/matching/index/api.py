@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from flask import current_app, jsonify, request
@@ -13,6 +14,8 @@ from flask_smorest import Blueprint, abort
 
 from services.kernel.texts import N_
 from services.matching.index.domain.filters import Scope
+from services.matching.index.domain.language_requirements import language_requirements
+from services.matching.index.domain.model import language_rank
 from services.matching.index.domain.recognition import CONFIDENT_SCORE
 from services.matching.index.domain.recognition_text import MAX_SENTENCES, sentences
 from services.matching.index.domain.taxonomy import Taxonomy
@@ -44,6 +47,7 @@ from services.matching.index.schemas import (
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort as http_abort
 from shared.i18n import stated_language
+from shared.languages import language_name
 from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.metrics import SHORTLIST_DURATION
 from shared.ratelimit import rate_limited
@@ -197,7 +201,29 @@ class VacancySkillsView(MethodView):
             ],
             "ranked_occupation": render_ranked_occupation(record, t, lang),
             "occupation_skills": occupation_skills(record, t, lang),
+            "suggested_languages": suggested_languages(
+                record.description,
+                handlers().text_language(record.description),
+                lang,
+                record.vacancy.languages,
+            ),
         }
+
+
+def suggested_languages(
+    text: str, text_lang: str, reader: str, required: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """`SuggestedLanguageSchema` of each language requirement `text` states
+    (`language_requirements`; its first `MAX_SENTENCES` sentences, as recognition reads), labelled
+    in `reader`; without those `required` already holds at that level or higher."""
+    read = "\n".join(sentences(text[:MAX_TEXT_CHARS])[:MAX_SENTENCES])
+    out = []
+    for r in language_requirements(read, taxonomy(), text_lang):
+        have = required.get(r.code)
+        if have is not None and (r.level is None or language_rank(have) >= language_rank(r.level)):
+            continue
+        out.append({"code": r.code, "level": r.level, "label": language_name(r.code, reader)})
+    return out
 
 
 def occupation_skills(record: VacancyRecord, t: Taxonomy, lang: str) -> list[dict[str, Any]]:
@@ -257,6 +283,7 @@ class RecogniseView(MethodView):
                 for s in found
             ],
         }
+        body["languages"] = suggested_languages(data["text"], lang, reader, {})
         if not found:
             body["warning"] = gettext(NO_SKILL_WARNING)
         elif max(s.score for s in found) < CONFIDENT_SCORE:

@@ -26,6 +26,7 @@ from services.matching.index.domain.filters import (
 )
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.domain.query import ranked_occupation
+from services.matching.index.domain.recognition import guess_language
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
 from shared import entitlement
@@ -290,6 +291,12 @@ class MatchingHandlers:
             )
             entry = replace(entry, rank=rank or 0)
         return entry
+
+    def text_language(self, text: str) -> str:
+        """The language of `text` ("fi", "sv" or "en"): the recogniser's detector when it is loaded,
+        else `recognition.guess_language`."""
+        recognizer = self.state.recognizer
+        return recognizer.language(text) if recognizer is not None else guess_language(text)
 
     def recognise(self, text: str, top_k: int, lang: str | None = None) -> tuple[str, list[RecognisedSkill]]:
         """(the language the text was read as, its skills best first); `lang` is detected when None."""

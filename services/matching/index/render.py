@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from services.kernel.texts import N_
+from services.matching.index.domain.model import SkillEvidence
 from services.matching.index.domain.query import ranked_occupation
 from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
 from shared.i18n import translate_text
@@ -118,7 +119,7 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "points": dict(e.points),
         "score": round(e.score, 4),
         "components": {k: round(v, 4) for k, v in e.components.items()},
-        "evidence": {uri: {"kind": ev.kind, "level": ev.level} for uri, ev in e.evidence.items()},
+        "evidence": {uri: _evidence(ev) for uri, ev in e.evidence.items()},
         "occupations": [
             {"uri": uri, "label": labels.taxonomy.occupation_label(uri, labels.lang), "probability": p}
             for uri, p in e.occupations
@@ -133,6 +134,14 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "available_from": e.available_from.isoformat(),
         "filters": [translate_text(f.detail) for f in e.filters],  # (in the request's language)
     }
+
+
+def _evidence(ev: SkillEvidence) -> dict[str, Any]:
+    """`EvidenceSchema`: kind and level, and the declared language's code for kind "language"."""
+    out: dict[str, Any] = {"kind": ev.kind, "level": ev.level}
+    if ev.language is not None:
+        out["language"] = ev.language
+    return out
 
 
 def _agreement(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any] | None:

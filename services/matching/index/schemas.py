@@ -103,14 +103,30 @@ class RelatedSchema(ma.Schema):
 
 class EvidenceSchema(ma.Schema):
     kind = fields.String(
-        validate=validate.OneOf(("claimed", "suggested", "inferred")),
+        validate=validate.OneOf(("claimed", "suggested", "inferred", "language")),
         metadata={
             "description": "claimed (by the jobseeker or coach, with a level); suggested (recognised "
             "from a coach's notes, not confirmed, with a level); inferred (from an occupation in "
-            "the work history, no level)"
+            "the work history, no level); language (an ESCO language skill such as 'speak Finnish' "
+            "held through a language the profile declares, `languages`: its CEFR level and code). "
+            "A declared language meets every ESCO skill of that language at any level, with the "
+            "credit of a claim of level basic (A1-A2), intermediate (B1-B2), advanced (C1-C2) or "
+            "expert (native), and only beside other evidence for the vacancy"
         },
     )
-    level = fields.String(allow_none=True, metadata={"description": "basic, intermediate, advanced, expert"})
+    level = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "basic, intermediate, advanced, expert; for kind language the declared "
+            "CEFR level: A1, A2, B1, B2, C1, C2, native"
+        },
+    )
+    language = fields.String(
+        metadata={
+            "description": "For kind language only: the ISO 639 code the profile declares (e.g. fi)",
+            "example": "fi",
+        }
+    )
 
 
 class InferredOccupationSchema(ma.Schema):
@@ -453,9 +469,34 @@ class RecognisedSchema(ma.Schema):
     score = fields.Float(metadata={"description": "Rank score, 0-1 (1: named by an explicit rule)"})
 
 
+class SuggestedLanguageSchema(ma.Schema):
+    code = fields.String(metadata={"description": "ISO 639 code (shortest form)", "example": "fi"})
+    level = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "The CEFR level the text states (A1 … C2, native), null when it states none "
+            "(choose one). Read from the words: a CEFR code as written; äidinkieli, natiivi, "
+            "modersmål, native, mother tongue: native; erinomainen, utmärkt, excellent: C1; sujuva, "
+            "flytande, fluent: B2; hyvä, tyydyttävä, god, good: B1; perustaso, grundläggande, basic: A2",
+            "example": "B2",
+        },
+    )
+    label = fields.String(metadata={"description": "The language's name in the request's language"})
+
+
+SUGGESTED_LANGUAGES = {
+    "description": 'Languages the text states as requirements ("Edellytämme sujuvaa suomen kielen '
+    "taitoa\" → fi, B2), to accept into the vacancy's `languages` (its hard language requirements: "
+    "PUT the vacancy on the vacancy service with the entry added) rather than, or beside, the ESCO "
+    "language skill recognition suggests. A candidate's declared language meets such a skill "
+    "either way (evidence kind `language` in shortlists)"
+}
+
+
 class RecognisedListSchema(ma.Schema):
     lang = fields.String(metadata={"description": "The language the text was read as (given or detected)"})
     items = fields.List(fields.Nested(RecognisedSchema))
+    languages = fields.List(fields.Nested(SuggestedLanguageSchema), metadata=SUGGESTED_LANGUAGES)
     warning = fields.String(
         metadata={
             "description": "Present when no skill was recognised, or none with confidence (every "
@@ -516,6 +557,13 @@ class VacancySkillsSchema(ma.Schema):
     )
     rejected_skills = fields.List(fields.Nested(LabelledSkillSchema))
     ranked_occupation = fields.Nested(RankedOccupationSchema, allow_none=True, metadata=RANKED_OCCUPATION)
+    suggested_languages = fields.List(
+        fields.Nested(SuggestedLanguageSchema),
+        metadata={
+            "description": SUGGESTED_LANGUAGES["description"] + "; those the vacancy already requires "
+            "at that level or higher are left out"
+        },
+    )
     occupation_skills = fields.List(
         fields.Nested(ChosenSkillSchema),
         metadata={

@@ -626,6 +626,9 @@ class MatchingEngine:
         most work-history occupations of any row. Another state makes new weights, so they
         always equal `query_weights` of the current snapshot. The weights hold no candidate
         (no row, id or score): an update or a withdrawal changes shortlists at once."""
+        # A declared language adds to rows with other evidence only (`spoken`): their stage-1
+        # bound must see all of it, so a vacancy with ESCO language skills walks every column.
+        prune = prune and not prepared.query.languages
         max_occupations = snap.max_occupations if prune else 0
         bound = self.index_params.occupation_prune_bound if prune else 0.0
         key = id(prepared)

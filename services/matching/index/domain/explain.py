@@ -16,6 +16,7 @@ from .model import SKILL_LEVELS, OccupationAgreement, RelatedCredit, ShortlistEn
 from .query import VACANCY_KINDS, QueryWeights
 from .scoring import COMPONENTS, Exact, shown_components
 from .segment import Segment
+from .spoken import declared_evidence
 from .vectors import REASONS, SUGGESTED_BIT, SkillSpace
 
 
@@ -99,6 +100,9 @@ def _entries(
     skills = q.skills
     pos = np.asarray(positions, dtype=np.int64)
     raw, source = query_evidence(seg, ex.rows[pos], qw)
+    spoken = declared_evidence(
+        seg.columns["languages"], ex.rows[pos], ex.score[pos] > 0, q, space, raw, source
+    )
     # A skill only work history supplies counts as held when it is essential to a past occupation:
     # ESCO lists optional skills broadly (a CNC operator's include TypeScript), and "TypeScript
     # (inferred)" on a machinist read as if the system had found programming skills (an outside
@@ -133,6 +137,7 @@ def _entries(
     hit_split = _row_starts(hit_rows, m)
     hit_uris = [uri_u[c] for c in hit_cols.tolist()]
     hit_text = [_EVIDENCE[x] for x in source[hit_rows, hit_cols].tolist()]
+    hit_text = spoken.evidence(hit_rows, hit_cols, hit_text)  # declared languages' own words
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
     rel_split = _row_starts(rel_rows, m)
     related_all = [

@@ -103,19 +103,23 @@ class RelatedCredit:
     reason: str  # "related skill" | "broader or narrower skill" | "same skill group"
 
 
-EVIDENCE_KINDS = ("claimed", "suggested", "inferred")
+EVIDENCE_KINDS = ("claimed", "suggested", "inferred", "language")
 """Where a candidate's skill comes from: claimed by the jobseeker or coach (with a level);
 suggested by the recogniser from a coach's notes and not confirmed (with a level); inferred from
-an occupation in the work history (no level)."""
+an occupation in the work history (no level); an ESCO language skill ("speak Finnish") held
+through a language the profile declares (`Candidate.languages`, with its CEFR level)."""
 
 
 @dataclass(frozen=True, slots=True)
 class SkillEvidence:
     """Why the index believes a candidate has a skill: `kind` in EVIDENCE_KINDS, `level` (one of
-    SKILL_LEVELS) for claimed skills, None for suggested (unconfirmed) and inferred ones."""
+    SKILL_LEVELS) for claimed skills, the declared CEFR level (one of LANGUAGE_LEVELS) for kind
+    "language", None for suggested (unconfirmed) and inferred ones; `language` the ISO 639 code
+    declared, for kind "language" only."""
 
     kind: str
     level: str | None = None
+    language: str | None = None
 
 
 AGREEMENT_SOURCES = ("inferred", "work_history")

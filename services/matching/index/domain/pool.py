@@ -17,6 +17,7 @@ import numpy as np
 from .kernels import range_bounds
 from .query import QueryWeights
 from .segment import GEO_KEY_SPAN, Segment, encode_id
+from .spoken import declared_ranks
 
 
 def near_ranges(
@@ -96,10 +97,12 @@ def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows, *, threads: int
     Sums over the query's columns of the inverted index: the similarity part (exact, scaled by
     the row's inverse norm) and the coverage and experience-match part (coverage as a sum over
     the candidate's skills instead of a max per essential skill, so never below the exact
-    coverage). Computed by `kernels.range_bounds`, only within the near ranges."""
+    coverage). Computed by `kernels.range_bounds`, only within the near ranges. A vacancy with
+    ESCO language skills adds what the rows' declared languages can earn there (`language_bounds`)
+    to rows with other evidence (a language alone is none: `spoken`)."""
     if not near.size:
         return np.zeros(0, dtype=np.float32)
-    return range_bounds(
+    ub = range_bounds(
         seg.postings,
         seg.geo_inv_norm,
         qw.columns,
@@ -111,6 +114,32 @@ def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows, *, threads: int
         blocks=near.block,
         threads=threads,
     )
+    if qw.language_bound:
+        ub = ub + language_bounds(seg, qw, near, ub > 0)
+    return ub
+
+
+def language_bounds(seg: Segment, qw: QueryWeights, near: NearRows, evidence: np.ndarray) -> np.ndarray:
+    """(near.size,) float32: the most that the declared languages of the near rows with `evidence`
+    ((near.size,) bool) add to their scores at the query's language skills (`QueryWeights.
+    language_bound`, claim weight of the best declared level); 0 for the others."""
+    out = np.zeros(near.size, dtype=np.float32)
+    at = np.flatnonzero(evidence)
+    if not len(at):
+        return out
+    rows = near_rows(seg, near)[at]
+    geo = np.concatenate([np.arange(a, b) for a, b in zip(near.lo.tolist(), near.hi.tolist(), strict=True)])[
+        at
+    ]
+    inv = seg.geo_inv_norm[geo].astype(np.float64)
+    weight_of = qw.language_weights
+    assert weight_of is not None
+    extra = np.zeros(len(at))
+    for meets, (sim, cov) in zip(qw.query.languages.meets, qw.language_bound, strict=True):
+        w = weight_of[declared_ranks(seg.columns["languages"], meets, rows)]
+        extra += w * sim * inv + np.minimum(w, 1.0) * cov
+    out[at] = extra
+    return out
 
 
 def evidence_rows(

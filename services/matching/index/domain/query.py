@@ -17,6 +17,7 @@ from .arrays import row_positions
 from .geo import MunicipalityTable
 from .model import Vacancy
 from .occupations import vacancy_target
+from .spoken import NO_LANGUAGES, QueryLanguages, query_languages, rank_tables
 from .vectors import SkillSpace
 
 VACANCY_KINDS = ("occupation", "skills", "few-skills", "text")
@@ -91,6 +92,8 @@ class VacancyQuery:
     # `history_agreement`), what work history in it earns at full weight
     kind: str = "skills"  # one of VACANCY_KINDS
     ideal: float = 0.0  # raw score of an ideal candidate for this vacancy (`ideal_score`)
+    languages: QueryLanguages = NO_LANGUAGES  # positions that are ESCO language skills, by
+    # language: a candidate's declared languages hold them (`spoken.language_claims`)
 
     @property
     def optional(self) -> np.ndarray:
@@ -209,6 +212,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         history_agreement=history_agreement(target, space),
         kind=kind,
         ideal=ideal_score(agreement, bool(own), space),
+        languages=query_languages(skills, tax),
     )
 
 
@@ -337,6 +341,9 @@ class QueryWeights:
         (`pruned_slack`); [0.0] without pruning
     pruned_occupations : (n_occupations,) float64 the most a unit of work history in each
         pruned occupation adds to a score (0 for the occupations walked; `pruned_history`)
+    language_bound : per language of `query.languages`, (similarity, coverage): the most a
+        declared language of claim weight w adds is w x similarity x the row's inverse norm +
+        min(1, w) x coverage (`pool.upper_bounds`); empty without language skills
     """
 
     query: VacancyQuery
@@ -351,6 +358,10 @@ class QueryWeights:
     exact: ExactWeights
     pruned_steps: np.ndarray
     pruned_occupations: np.ndarray
+    language_bound: tuple[tuple[float, float], ...] = ()
+    language_weights: np.ndarray | None = (
+        None  # (8,) claim weight of each declared rank (`spoken.rank_tables`)
+    )
 
     def pruned_slack(self, experience: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
         """(len(rows),) float64: the most that the pruned occupation columns can add to the score
@@ -503,6 +514,9 @@ def _weights(  # type: ignore[no-untyped-def]
     weights = np.concatenate([own, occ[kept], inferred]).astype(np.float32)
     order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
     n_cov = int((weights[:, 1] > 0).sum())
+    language_bound = tuple(
+        (float(own[at, 0].sum()), float(own[at, 1].sum())) for at in query.languages.positions
+    )
     return QueryWeights(
         query,
         sim,
@@ -516,6 +530,8 @@ def _weights(  # type: ignore[no-untyped-def]
         exact,
         pruned_steps,
         pruned_occupations,
+        language_bound,
+        rank_tables(p.level_weights)[0],
     )
 
 

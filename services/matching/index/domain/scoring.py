@@ -37,6 +37,7 @@ from .filters import Eligible
 from .params import RankingParams
 from .query import QueryWeights, VacancyQuery
 from .segment import Segment
+from .spoken import language_claims
 
 EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
 
@@ -79,10 +80,17 @@ class Exact:
 
 def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingParams) -> Exact:
     """Exact scores of `rows`. Similarity is summed sparsely over the rows' claims and work
-    history; coverage needs each row's strength at the coverage positions only."""
+    history; coverage needs each row's strength at the coverage positions only. At the vacancy's
+    ESCO language skills a row's declared languages count as claims (`spoken.language_claims`),
+    for rows with evidence without them (a language alone is no evidence: `_claim_evidence`,
+    `_other_evidence`)."""
     q, xw = qw.query, qw.exact
     n = len(rows)
     at_c, u, w_c = _query_claims(seg, rows, q)
+    languages = bool(q.languages) and n > 0
+    if languages:
+        claimed = _claim_evidence(at_c, u, w_c, qw, p, n)
+        at_c, u, w_c = _with_languages(seg, rows, q, p, at_c, u, w_c)
     at_o, occ, w_o = gather_rows(seg.experience, rows)
     inv = seg.inv_norm[rows].astype(np.float64)
     own = u < q.n_own
@@ -111,14 +119,46 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     parts = np.column_stack(
         [
             p.occupation_weight * agreement,
-            p.similarity_weight * inv * (sim_own + sim_rel),
+            p.similarity_weight * _cosine(inv * (sim_own + sim_rel), languages),
             p.related_weight * related,
             p.coverage_weight * cov_exact,
             p.experience_match_weight * match,
         ]
     )
+    if languages:  # rows without other evidence score 0, as without their languages
+        none = ~(claimed | _other_evidence(at_o, occ, w_o, n, qw, p, agreement, match))
+        parts[none], cov_all[none] = 0.0, 0.0
     score = np.round(parts.sum(axis=1), 9)
     return Exact(rows, score, np.round(cov_all, 9), parts, agreement, history > inferred)
+
+
+def _claim_evidence(
+    at: np.ndarray, u: np.ndarray, w: np.ndarray, qw: QueryWeights, p: RankingParams, n: int
+) -> np.ndarray:
+    """(n,) bool: the row claims a query skill that adds to its score (a stage-1 column of
+    positive weight: similarity or coverage)."""
+    cov_factor = p.coverage_weight + p.related_weight / p.related_cap
+    value = w.astype(np.float64) * (p.similarity_weight * qw.sim[u] + cov_factor * qw.cov[u])
+    return np.bincount(at, value, n) > 0
+
+
+def _other_evidence(
+    at: np.ndarray,
+    occ: np.ndarray,
+    w: np.ndarray,
+    n: int,
+    qw: QueryWeights,
+    p: RankingParams,
+    agreement: np.ndarray,
+    match: np.ndarray,
+) -> np.ndarray:
+    """(n,) bool: the row's work history adds to its score through the query's skills, or its
+    occupation agrees with the vacancy's, or it worked in it (with a weight): the evidence of
+    the other stage-1 columns (occupations, inferred occupations)."""
+    cov_factor = p.coverage_weight + p.related_weight / p.related_cap
+    through = p.similarity_weight * qw.occ[:, 0] + cov_factor * qw.occ[:, 1]
+    worked = np.bincount(at, w.astype(np.float64) * through[occ], n) > 0
+    return worked | (agreement > 0) | ((p.experience_match_weight > 0) & (match > 0))
 
 
 def inferred_agreement(seg: Segment, rows: np.ndarray, q: VacancyQuery) -> np.ndarray:
@@ -155,6 +195,37 @@ def _query_claims(
     u = q.position[skill]
     hit = u >= 0
     return at[hit], u[hit], weight[hit]
+
+
+def _cosine(sim: np.ndarray, languages: bool) -> np.ndarray:
+    """The similarity; with declared languages at most 1, the cosine's own maximum (a declared
+    language is not in the row's norm: `spoken`)."""
+    return np.minimum(sim, 1.0) if languages else sim
+
+
+def _with_languages(
+    seg: Segment,
+    rows: np.ndarray,
+    q: VacancyQuery,
+    p: RankingParams,
+    at: np.ndarray,
+    u: np.ndarray,
+    w: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows' query claims (position in `rows`, query position, weight) with their declared
+    languages' claims at the query's language skills added, the stronger one kept where both."""
+    at_l, u_l, w_l, _, _ = language_claims(seg.columns["languages"], rows, q.languages, p.level_weights)
+    if not len(at_l):
+        return at, u, w
+    at_all = np.concatenate([at, at_l])
+    u_all = np.concatenate([u, u_l])
+    w_all = np.concatenate([w, w_l.astype(w.dtype)])
+    key = at_all.astype(np.int64) * len(q.skills) + u_all
+    order = np.lexsort((-w_all, key))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = key[order][1:] != key[order][:-1]
+    keep = order[first]
+    return at_all[keep], u_all[keep], w_all[keep]
 
 
 @dataclass(eq=False)

@@ -25,6 +25,7 @@ import scipy.sparse as sp
 
 from .columns import Layout, Part
 from .filters import COLUMNS
+from .spoken import with_declared
 from .vectors import (
     CompactCandidate,
     SkillSpace,
@@ -244,10 +245,6 @@ def merge_segments(
 
     claims, experience = matrix("claims"), matrix("experience")
     claim_meta = shared_structure(claims, matrix("claim_meta"))  # the rows were selected identically
-    df = document_frequency(claims, experience, space)
-    idf = smooth_idf(df, n)
-    inv_norm = inverse_norms(claims, experience, space, idf)
-
     columns = {
         c.name: c.merge(
             [Part(seg.columns[c.name], r, remap) for seg, r, remap in zip(segs, rows, remaps, strict=True)],
@@ -256,6 +253,10 @@ def merge_segments(
         )
         for c in COLUMNS
     }
+    # declared languages count at their ESCO language skills (`spoken.with_declared`)
+    df = with_declared(document_frequency(claims, experience, space), columns["languages"], space.taxonomy, n)
+    idf = smooth_idf(df, n)
+    inv_norm = inverse_norms(claims, experience, space, idf)
     geo_row, geo_key = geo_order(columns["municipality"], columns["max_commute_km"])
     inferred = np.concatenate([seg.inferred[r] for seg, r in zip(segs, rows, strict=True)])[order]
     inferred_p = np.concatenate([seg.inferred_p[r] for seg, r in zip(segs, rows, strict=True)])[order]

@@ -1,0 +1,201 @@
+"""Language requirements read from a job ad as what they are: a language and, when the text says
+it, a CEFR level (outside tester N4).
+
+"Edellytämme sujuvaa suomen kielen taitoa", "Du talar flytande svenska", "Fluent Finnish
+required": recognition finds the ESCO language skill ("Finnish"), which the employer may accept as
+a skill; the same sentence also says which language the job needs and how well, which is what the
+vacancy's hard language requirements (`Vacancy.languages`) and a jobseeker's profile
+(`Candidate.languages`) hold. `language_requirements` reads it so that the employer can accept it
+there. The languages are those of ESCO's language skills (`spoken.language_skill_map`): named in
+Finnish in any case form (`recognition.FinnishLanguageNames`: "suomen kielen", "ruotsia",
+"englanniksi"), in Swedish and English by their ``langcodes`` names ("svenska", "finskan",
+"Swedish") beside a word about language ("talar", "språk", "speak", "fluent", "skills" …).
+
+Levels (`LEVEL_CUES`), the nearest cue in the same clause, else the sentence's one cue: a CEFR
+code as written ("B2", "taso C1"); native: "äidinkieli", "natiivi", "modersmål", "native",
+"mother tongue"; C1: "erinomainen", "utmärkt", "excellent"; B2: "sujuva", "flytande", "fluent";
+B1: "hyvä", "god", "good", "tyydyttävä"; A2: "perus-", "grundläggande", "basic". Fluent is read as
+B2, the CEFR's first level described by fluency ("can interact with a degree of fluency and
+spontaneity"), not C1: the level becomes a hard filter once accepted, and reading more into
+"fluent" than B2 would drop the candidates the employer most likely meant. No cue: no level (the
+employer chooses one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from langcodes import Language
+
+from .recognition import FinnishLanguageNames
+from .recognition_text import sentences
+from .spoken import language_skill_map
+from .taxonomy import Taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageRequirement:
+    """A language a text requires: `code` ISO 639 (shortest form), `level` one of
+    `model.LANGUAGE_LEVELS` or None when the text says none; `sentence` the sentence saying it."""
+
+    code: str
+    level: str | None
+    sentence: str
+
+
+LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "native",
+        re.compile(
+            r"\b(?:äidinkie\w*|natiivi\w*|syntyperäi\w*|modersmål\w*|native\w*|mother\s+tongue|"
+            r"first\s+language)",
+            re.I,
+        ),
+    ),
+    ("C1", re.compile(r"\b(?:erinomai\w*|utmärkt\w*|excellent)\b", re.I)),
+    ("B2", re.compile(r"\b(?:sujuv\w*|flytande|fluen\w*)\b", re.I)),
+    (
+        "B1",
+        re.compile(r"\b(?:hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good|tyydyttäv\w*|satisfactory)\b", re.I),
+    ),
+    (
+        "A2",
+        re.compile(
+            r"\b(?:perus(?:taso\w*|taito\w*|tie\w*|kielitai\w*)|alkeet|alkeis\w*|grundläggande|basic|elementary)\b",
+            re.I,
+        ),
+    ),
+)
+"""Words that say a level, each read as the CEFR level given (the module's docstring says why)."""
+
+_CEFR = re.compile(r"(?<![\w-])([ABC][12])(?![\w-])")
+
+_SWEDISH_CUE = re.compile(
+    r"\b(?:språk\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|kunskap\w*|"
+    r"behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|"
+    r"[ABC][12])\b",
+    re.I,
+)
+_ENGLISH_CUE = re.compile(
+    r"\b(?:languages?|speak\w*|spoken|writ\w*|read\w*|fluen\w*|native|proficien\w*|skills?|knowledge|"
+    r"command|mother\s+tongue|excellent|good|basic|required|requires?|must|bilingual|[ABC][12])\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, eq=False)
+class _Names:
+    finnish: FinnishLanguageNames
+    code_of_uri: dict[str, str]
+    swedish: tuple[tuple[str, re.Pattern[str]], ...]  # (code, pattern) lower-case names
+    english: tuple[tuple[str, re.Pattern[str]], ...]  # (code, pattern) capitalised names
+
+
+@lru_cache(maxsize=4)
+def _names(taxonomy: Taxonomy) -> _Names:
+    m = language_skill_map(taxonomy)
+    codes = sorted(set(m.codes))
+    swedish, english = [], []
+    for code in codes:
+        sv = str(Language.get(code).display_name("sv")).lower()
+        en = str(Language.get(code).display_name("en"))
+        if re.fullmatch(r"[a-zåäö]+", sv):  # "svenska" → also "svenskan" (the definite form)
+            swedish.append((code, re.compile(rf"\b{sv}(?:n)?\b")))
+        if re.fullmatch(r"[A-Z][a-z]+", en):
+            english.append((code, re.compile(rf"\b{en}\b")))
+    return _Names(FinnishLanguageNames.of(taxonomy), m.uri_codes(taxonomy), tuple(swedish), tuple(english))
+
+
+def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[LanguageRequirement]:
+    """The languages `text` (in `lang`: "fi", "sv" or "en") names as requirements, each once, in
+    the order first named, with the level its words give (`_levels_of`; the highest where it is
+    named twice). Reads Finnish names in Finnish text and Swedish or English names in every text
+    (ads mix them: "Kielitaito: suomi, English B2")."""
+    names = _names(taxonomy)
+    found: dict[str, LanguageRequirement] = {}
+    for sentence in sentences(text):
+        mentions = _named(sentence, names, lang)
+        for (code, _, _), level in zip(mentions, _levels_of(sentence, mentions), strict=True):
+            old = found.get(code)
+            if old is None or _rank(level) > _rank(old.level):
+                found[code] = LanguageRequirement(code, level, old.sentence if old else sentence)
+    return list(found.values())
+
+
+def _named(sentence: str, names: _Names, lang: str) -> list[tuple[str, int, int]]:
+    """(code, start, end) of every language `sentence` names, in order."""
+    out: list[tuple[str, int, int]] = []
+    if lang == "fi":
+        for uri in names.finnish.named(sentence):
+            code = names.code_of_uri.get(uri)
+            if code is not None and (span := _span(sentence, names.finnish, uri)) is not None:
+                out.append((code, *span))
+    lower = sentence.lower()
+    if _SWEDISH_CUE.search(sentence):
+        out += [(c, m.start(), m.end()) for c, rx in names.swedish for m in rx.finditer(lower)]
+    if _ENGLISH_CUE.search(sentence):
+        out += [(c, m.start(), m.end()) for c, rx in names.english for m in rx.finditer(sentence)]
+    first: dict[int, tuple[str, int, int]] = {}
+    for mention in sorted(set(out), key=lambda x: (x[1], -x[2])):
+        first.setdefault(mention[1], mention)
+    return list(first.values())
+
+
+def _span(sentence: str, finnish: FinnishLanguageNames, uri: str) -> tuple[int, int] | None:
+    """Where the Finnish name of `uri` first occurs in `sentence`."""
+    for name_uri, telling, plain, local, _ in finnish.names:
+        if name_uri == uri:
+            hits = [(m.start(), m.end()) for rx in (telling, plain, local) if (m := rx.search(sentence))]
+            return min(hits) if hits else None
+    return None
+
+
+_SEPARATOR = re.compile(r"[,;:/]|\s[-–—]\s")
+_COORDINATED = re.compile(r"^\s*(?:,|ja|tai|sekä|och|eller|samt|and|or|&)?\s*$", re.I)
+_PARENTHESIS = re.compile(r"^\s*\(([^)]*)\)")
+_WORDS_AFTER = re.compile(r"^(?:\W*\w+){0,2}")
+
+
+def _levels_of(sentence: str, mentions: Sequence[tuple[str, int, int]]) -> list[str | None]:
+    """The level said of each mention: within its window (from the previous mention or separator
+    to the next), a CEFR code ("englanti B2", "B1-tasolla"), else a cue in brackets right after
+    the name ("suomi (äidinkieli)"), else one before it ("sujuvaa suomen kielen taitoa", "talar
+    flytande svenska"), else one in the two words after it ("ruotsin kielen erinomaisesti"), else
+    the level of the mention it is coordinated with ("svenska och finska"), else None."""
+    cuts = [0] + [m.end() for m in _SEPARATOR.finditer(sentence)] + [len(sentence)]
+    out: list[str | None] = []
+    for i, (_, start, end) in enumerate(mentions):
+        lo = max([c for c in cuts if c <= start] + ([mentions[i - 1][2]] if i else []))
+        hi = min([c for c in cuts if c >= end] + ([mentions[i + 1][1]] if i + 1 < len(mentions) else []))
+        before, after = sentence[lo:start], sentence[end:hi]
+        cefr = [m for m in _CEFR.finditer(sentence[lo:hi])]
+        bracket = _PARENTHESIS.match(after)
+        level = (
+            cefr[0].group(1)
+            if cefr
+            else _cue(bracket.group(1))
+            if bracket and _cue(bracket.group(1))
+            else _cue(before, last=True) or _cue(_WORDS_AFTER.match(after).group())  # type: ignore[union-attr]
+        )
+        if level is None and i and _COORDINATED.match(sentence[mentions[i - 1][2] : start]):
+            level = out[-1]
+        out.append(level)
+    return out
+
+
+def _cue(text: str, *, last: bool = False) -> str | None:
+    """The level a cue word in `text` says (the last one with `last`, else the first), or None."""
+    hits = [(m.start(), level) for level, rx in LEVEL_CUES for m in rx.finditer(text)]
+    if not hits:
+        return None
+    return (max(hits) if last else min(hits))[1]
+
+
+_ORDER: Sequence[str | None] = (None, "A1", "A2", "B1", "B2", "C1", "C2", "native")
+
+
+def _rank(level: str | None) -> int:
+    return _ORDER.index(level)

@@ -1,0 +1,188 @@
+"""A vacancy's language requirement and a candidate's declared languages meet (outside tester N4).
+
+The tester's input: vacancies in Finnish and Swedish requiring the language ("Edellytämme sujuvaa
+suomen kielen taitoa", "Du talar flytande svenska"), whose employer accepted the ESCO language
+skill recognition suggested ("Finnish", "Swedish") as an essential skill. A native speaker whose
+profile says ``languages: [{code: "fi", level: "native"}]`` did not hold that skill: the
+explanation said "1 of 6 essential skills missing" and the native speaker lost score to anyone who
+had listed the ESCO skill."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.api.matching_world import CANDIDATES, NOW, VACANCIES, Clock, apply, essential, matching_app, pid
+from tests.helpers import WELDER, auth
+
+FINNISH = "http://data.europa.eu/esco/skill/0e3493f4-0cad-4fbc-8e02-025f169b8114"
+SWEDISH = "http://data.europa.eu/esco/skill/7ee51257-8947-4b69-9bdf-322baf0a6398"
+READ_SWEDISH = "http://data.europa.eu/esco/skill/9bccf172-587b-489b-84b7-5e1c8cc91520"
+TEAM = auth("team_member", "tampere-tyollisyys")
+EMPLOYER = auth("employer", "konepaja-oy")
+
+FINNISH_AD = "Hitsaat MIG/MAG-hitsauksella teräsrakenteita. Edellytämme sujuvaa suomen kielen taitoa."
+SWEDISH_AD = "Du svetsar stålkonstruktioner med MIG/MAG. Du talar flytande svenska."
+
+
+def post_vacancy(
+    app: Any, vacancy_id: str, *, language_skill: str, description: str, municipality: str
+) -> None:
+    """A welder's vacancy whose employer chose five welding skills and accepted the ESCO language
+    skill as essential, with no hard language requirement (so every candidate below is listed)."""
+    apply(
+        app,
+        VACANCIES,
+        vacancy_id,
+        "vacancy.posted",
+        {
+            "vacancy_id": vacancy_id,
+            "version": 1,
+            "employer_org": "konepaja-oy",
+            "status": "open",
+            "close_reason": None,
+            "title": "Hitsaaja",
+            "occupation_uri": None,
+            "description": description,
+            "municipality": municipality,
+            "region": "pirkanmaa" if municipality == "837" else "pohjanmaa",
+            "working_time": "full_time",
+            "openings": 1,
+            "skills": [{"uri": u, "essential": True} for u in [*essential(WELDER, 5), language_skill]],
+            "languages": [],
+            "start_date": "2027-01-11",
+            "application_deadline": "2026-12-20",
+            "updated_at": NOW.isoformat(),
+        },
+    )
+
+
+def post_candidate(
+    app: Any, name: str, *, languages: dict[str, str], extra: tuple[str, ...] = (), municipality: str
+) -> str:
+    cid = pid(name)
+    apply(
+        app,
+        CANDIDATES,
+        cid,
+        "candidate.upserted",
+        {
+            "candidate_id": cid,
+            "version": 1,
+            "status": "active",
+            "skills": [{"uri": u, "level": "advanced"} for u in essential(WELDER, 5)]
+            + [{"uri": u, "level": "intermediate"} for u in extra],
+            "suggested_skills": [],
+            "work_history": [],
+            "languages": [{"code": c, "level": level} for c, level in languages.items()],
+            "municipality": municipality,
+            "max_commute_km": 50,
+            "available_from": "2026-11-01",
+            "working_time": "any",
+            "consented_orgs": ["agency-a"],
+        },
+    )
+    return cid
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    app = matching_app(f"sqlite:///{tmp_path_factory.mktemp('language-skills') / 'matching.db'}", Clock())
+    post_vacancy(app, "v-fi", language_skill=FINNISH, description=FINNISH_AD, municipality="837")
+    post_vacancy(app, "v-sv", language_skill=SWEDISH, description=SWEDISH_AD, municipality="905")
+    app.people = {
+        "fi": {
+            "native": post_candidate(app, "fi-native", languages={"fi": "native"}, municipality="837"),
+            "b2": post_candidate(app, "fi-b2", languages={"fi": "B2", "en": "C1"}, municipality="837"),
+            "esco": post_candidate(app, "fi-esco", languages={}, extra=(FINNISH,), municipality="837"),
+            "none": post_candidate(app, "fi-none", languages={"en": "native"}, municipality="837"),
+        },
+        "sv": {
+            "native": post_candidate(
+                app, "sv-native", languages={"sv": "native", "fi": "B1"}, municipality="905"
+            ),
+            "b2": post_candidate(app, "sv-b2", languages={"sv": "B2", "fi": "native"}, municipality="905"),
+            "esco": post_candidate(
+                app, "sv-esco", languages={}, extra=(SWEDISH, READ_SWEDISH), municipality="905"
+            ),
+            "none": post_candidate(app, "sv-none", languages={"fi": "native"}, municipality="905"),
+        },
+    }
+    return app
+
+
+@pytest.mark.parametrize(
+    ("vacancy_id", "language", "code"), [("v-fi", FINNISH, "fi"), ("v-sv", SWEDISH, "sv")]
+)
+def test_a_native_speaker_meets_the_esco_language_skill_and_ranks_above_those_who_only_listed_it(
+    app, vacancy_id, language, code
+):
+    people = app.people[code]
+    client = app.test_client()
+    shortlist = client.get(f"/api/v1/vacancies/{vacancy_id}/shortlist?lang=en", headers=TEAM)
+    assert shortlist.status_code == 200, shortlist.get_json()
+    body = shortlist.get_json()
+    rank = {e["candidate_id"]: e["rank"] for e in body["entries"]}
+    entry = {e["candidate_id"]: e for e in body["entries"]}
+    # who ranks where: the native speaker first, then the B2 speaker, then the one who listed the
+    # ESCO skill, and last the one without the language in either form
+    assert rank[people["native"]] < rank[people["b2"]] < rank[people["esco"]] < rank[people["none"]]
+    native = entry[people["native"]]
+    assert language in native["matched_essential"] and native["missing_essential"] == []
+    assert native["evidence"][language] == {"kind": "language", "level": "native", "language": code}
+    assert entry[people["b2"]]["evidence"][language] == {"kind": "language", "level": "B2", "language": code}
+    assert entry[people["esco"]]["evidence"][language] == {"kind": "claimed", "level": "intermediate"}
+    assert entry[people["none"]]["missing_essential"] == [language]
+    assert body["skills"][language] == ("Finnish" if code == "fi" else "Swedish")
+    # the explanation a recruiter opens says the same, in the language asked for
+    explained = client.get(
+        f"/api/v1/vacancies/{vacancy_id}/candidates/{people['native']}/explanation?lang=fi", headers=TEAM
+    ).get_json()
+    assert explained["rank"] == 1 and explained["missing_essential"] == []
+    assert explained["evidence"][language]["kind"] == "language"
+    assert explained["skills"][language] == ("suomi" if code == "fi" else "ruotsi")
+
+
+def test_the_employer_is_offered_the_language_requirement_with_its_level(app):
+    client = app.test_client()
+    fi = client.get("/api/v1/vacancies/v-fi/skills?lang=en", headers=EMPLOYER).get_json()
+    sv = client.get("/api/v1/vacancies/v-sv/skills?lang=sv", headers=EMPLOYER).get_json()
+    assert fi["suggested_languages"] == [{"code": "fi", "level": "B2", "label": "Finnish"}]
+    assert sv["suggested_languages"] == [{"code": "sv", "level": "B2", "label": "svenska"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "level"),
+    [
+        ("Edellytämme sujuvaa suomen kielen taitoa.", "fi", "B2"),
+        ("Du talar flytande svenska.", "sv", "B2"),
+        ("Fluent Finnish required.", "fi", "B2"),
+        ("Äidinkieli suomi, ruotsin kielen taito B1-tasolla.", "fi", "native"),
+        ("Puhut suomea.", "fi", None),
+    ],
+)
+def test_recognition_suggests_the_language_requirement_beside_the_skills(app, text, code, level):
+    body = (
+        app.test_client()
+        .post("/api/v1/skills/recognise?lang=en", json={"text": text}, headers=EMPLOYER)
+        .get_json()
+    )
+    assert body["languages"][0] == {
+        "code": code,
+        "level": level,
+        "label": {"fi": "Finnish", "sv": "Swedish"}[code],
+    }, body
+
+
+def test_a_text_naming_no_language_suggests_none(app):
+    body = (
+        app.test_client()
+        .post(
+            "/api/v1/skills/recognise",
+            json={"text": "Svenska företag söker svetsare med MIG-erfarenhet."},
+            headers=EMPLOYER,
+        )
+        .get_json()
+    )
+    assert body["languages"] == []
