@@ -23,7 +23,9 @@ def app(database_url):
 
 
 def ranked(app, vacancy_id):
-    body = app.test_client().get(f"/api/v1/vacancies/{vacancy_id}/skills?lang=en", headers=EMPLOYER).get_json()
+    body = (
+        app.test_client().get(f"/api/v1/vacancies/{vacancy_id}/skills?lang=en", headers=EMPLOYER).get_json()
+    )
     return body["ranked_occupation"]
 
 
@@ -50,7 +52,9 @@ CLEANER_AD = (
 
 
 def test_confirming_a_suggested_cleaning_skill_keeps_the_cleaners_occupation(app):
-    vacancy(app, "v-clean", occupation=None, skills=[], title="Siivooja / laitoshuoltaja", description=CLEANER_AD)
+    vacancy(
+        app, "v-clean", occupation=None, skills=[], title="Siivooja / laitoshuoltaja", description=CLEANER_AD
+    )
     before = ranked(app, "v-clean")
     assert before["uri"] in (BUILDING_CLEANER, DOMESTIC_CLEANER) and before["confident"], before
     # the employer does what the README says: confirms a suggestion, rejects another

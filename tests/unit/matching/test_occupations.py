@@ -238,5 +238,7 @@ def test_confirmed_skills_choose_among_the_titles_occupations_and_do_not_overrid
     # a title occupation named less surely weighs less: skills of the other win
     cook = np.zeros(taxonomy.n_skills)
     cook[[si["s:cook"], si["s:hygiene"]]] = 1.0
-    unsure = vacancy_target(m, cook, (ix["o:welder"], ix["o:cook"]), title_confidences=(1.0, 0.5), title_floor=0.001)
+    unsure = vacancy_target(
+        m, cook, (ix["o:welder"], ix["o:cook"]), title_confidences=(1.0, 0.5), title_floor=0.001
+    )
     assert int(np.argmax(unsure)) == ix["o:cook"]

@@ -300,9 +300,9 @@ class TitleReader:
         n = len(words)
         for size in range(n - 1, 0, -1):
             core, after = words[:size], words[size:]
-            if after[0] in COMPLEMENT or all(self._inflected(w) for w in after):
-                if self._known(" ".join(core)):
-                    return " ".join(core)
+            complement = after[0] in COMPLEMENT or all(self._inflected(w) for w in after)
+            if complement and self._known(" ".join(core)):
+                return " ".join(core)
         return part
 
     def _glossed(self, part: str) -> str:
