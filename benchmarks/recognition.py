@@ -19,6 +19,8 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   belongs to the ``tune`` or the ``report`` half; figures are reported on the ``report`` half.
 - ``fi-dev``: a fresh Finnish development set (session 12), all tuning data: its rows are in the
   ``dev`` half, which is always measured whole (``--sets fi-dev``; not in the default sets).
+- ``fi-dev2``: a second fresh Finnish development set (session 13; 49 sentences across occupations
+  the other sets hardly cover), tuning data like ``fi-dev`` (``--sets fi-dev2``).
 
 Metrics, as in the literature: RP@5 = hits in the top 5 / min(5, number of gold skills), MRR =
 mean reciprocal rank of the first gold skill in the top 50 (0 when none), both averaged over

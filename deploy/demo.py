@@ -422,8 +422,14 @@ def _print_where_to_look(
     def login(token: str) -> str:
         return f"{stack.url('matching')}/login?token={quote(token)}&next={quote(meeting)}"
 
+    from deploy import demo_data
+
+    # one of the demo's own vacancies: on a shared instance someone else's may be newer (outside tester 13, P10)
     page = loader.call(
-        "GET", f"{stack.url('vacancy')}/api/v1/vacancies?region=pirkanmaa&status=open&limit=1", team
+        "GET",
+        f"{stack.url('vacancy')}/api/v1/vacancies?region=pirkanmaa&status=open&limit=1"
+        f"&employer_org={demo_data.EMPLOYERS[0].org}",
+        team,
     )
     example = page["items"][0]["id"] if page["items"] else "<vacancy-id>"
     school = loader.token(Role.COACH, "pirkan-ammattiopisto", "opettaja@pirkan-ammattiopisto")

@@ -16,7 +16,9 @@
   announces, up to ``MAX_REQUEST_BODY_BYTES``) and only then hands it over. A client that has not
   sent its whole request within ``KOHTAANTO_REQUEST_READ_SECONDS`` of starting it is disconnected;
   the same deadline still bounds reads a thread makes (a body over the size cap, read by the app),
-  a body read after it is a 400. An answer has ``KOHTAANTO_RESPONSE_WRITE_SECONDS`` from its first
+  a body read after it is a 400. A body announced over the cap (``Content-Length`` above 2 MiB) is
+  answered 413 by the worker at once, without "100 Continue" and with ``Connection: close``, and the
+  socket lingers reading the upload so that the client reads the answer (outside tester 13, P8). An answer has ``KOHTAANTO_RESPONSE_WRITE_SECONDS`` from its first
   bytes to be taken: eight clients that asked for the region's 12 MB shortlists and never read them
   held every thread in its write (outside tester 6, G6); past the deadline the answer is abandoned and
   the connection closed. gunicorn's lingering close (up to 2 s waiting for the client to close) runs
@@ -51,6 +53,10 @@ from shared.config import MAX_REQUEST_BODY_BYTES, ServerSettings
 from shared.pii import mask_url_part
 
 _MESSAGES = {
+    413: (
+        f"The request body is larger than {MAX_REQUEST_BODY_BYTES // (1024 * 1024)} MiB, the most this service "
+        "accepts: send it in parts (split a file into several, or keep only the rows needed, e.g. one region's)."
+    ),
     414: "The request line (method, path and query) is too long.",
     431: "The request's header fields are too large.",
     400: "The request is malformed.",
@@ -69,6 +75,9 @@ def write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None
     util.write_nonblock(sock, head + body)
 
 
+_OVERSIZE_DRAIN_BYTES = 16 * 1024 * 1024
+"""What the lingering close after a 413 reads of a body still arriving (within its 2 s), so that the
+client has read the 413 before the socket closes under its upload."""
 _HEAD_END = b"\r\n\r\n"
 _CONTENT_LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*([^\r\n]*)", re.IGNORECASE)
 _CHUNKED = re.compile(rb"\r\ntransfer-encoding[ \t]*:[^\r\n]*chunked", re.IGNORECASE)
@@ -90,6 +99,7 @@ class RequestGatherer:
         self.max_head, self.max_body = max_head, max_body
         self.complete = False
         self.wants_continue = False  # the head asks for "100 Continue" before the body is sent
+        self.oversize = False  # the body announced is over ``max_body``: refused before it is read
         self._body_start: int | None = None
         self._length: int | None = None  # Content-Length, or None for chunked
         self._chunk_at = 0  # chunked: where the next chunk's size line starts
@@ -120,8 +130,11 @@ class RequestGatherer:
                     values = {int(v.strip()) for v in lengths}
                 except ValueError:
                     return True  # the parser answers 400
-                if len(values) != 1 or (length := values.pop()) < 0 or length > self.max_body:
-                    return True  # the parser or the app refuses it (400, 413) without the body
+                if len(values) != 1 or (length := values.pop()) < 0:
+                    return True  # the parser refuses it (400) without the body
+                if length > self.max_body:
+                    self.oversize = True  # the worker answers 413 itself (outside tester 13, P8)
+                    return True
                 self._length = length
             self.wants_continue = bool(_EXPECT_CONTINUE.search(head))
         body = len(self.data) - self._body_start
@@ -335,9 +348,25 @@ class JsonErrorWorker(ThreadWorker):
         self._hand_over(conn)
 
     def _hand_over(self, conn: Any) -> None:
+        if conn.gatherer.oversize:
+            self._refuse_oversize(conn)
+            return
         conn.data_ready = True
         conn.sock.setblocking(True)
         self.enqueue_req(conn)
+
+    def _refuse_oversize(self, conn: Any) -> None:
+        """413 for a body announced over the cap, at once: no "100 Continue" first (the client would
+        send megabytes to be thrown away), ``Connection: close``, and a lingering close that reads
+        what the client still sends, so the answer is not lost to a reset (outside tester 13, P8:
+        100 Continue, then a 413 saying keep-alive on a socket closed under the client's body)."""
+        self.gathering.pop(conn, None)
+        with contextlib.suppress(OSError):
+            write_json_error(conn.sock, 413, "Content Too Large", "")
+        self.nr_conns -= 1
+        conn.sock.setblocking(True)
+        # gunicorn's lingering close drains at most 64 KiB; the body may be megabytes on its way
+        self.closer.submit(util.close_graceful, conn.sock, 2.0, _OVERSIZE_DRAIN_BYTES)
 
     def _drop(self, conn: Any) -> None:
         self.gathering.pop(conn, None)

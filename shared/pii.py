@@ -2,6 +2,11 @@
 and phone numbers, so that text typed by people never carries a jobseeker's identity where it must
 not (the pseudonymous topics, the matching service's store, URLs, logs).
 
+Text is read as typed (``as_typed``): full-width and other compatibility characters as their plain
+forms (NFKC), typographic dashes as ``-``, no-break spaces as spaces, invisible characters dropped, so
+``040–765 4321`` (Word's en dash) is the phone number ``040-765 4321``; findings keep the positions of
+the original text.
+
 Pure standard library; any service may use it (``shared`` plumbing, no domain rule in here). What
 counts as which:
 
@@ -36,12 +41,13 @@ counts as which:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote_plus
 
-from shared.text import TYPOGRAPHIC_DASHES
+from shared.text import TYPOGRAPHIC_DASHES, plain_typography
 
 IDENTITY_CODE = "personal_identity_code"
 EMAIL = "email"
@@ -174,10 +180,45 @@ def identity_code_is_valid(code: str) -> bool:
     return CHECK_CHARACTERS[digits % 31] == m["check"].upper()
 
 
+def as_typed(text: str) -> tuple[str, list[int]]:
+    """``text`` as the patterns read it, and for each of its characters the position in ``text`` it
+    came from: compatibility forms as their plain characters (Unicode NFKC, character by character:
+    full-width ``０４０`` is ``040``, ``＠`` is ``@``), typographic dashes as ``-``, no-break spaces as
+    spaces, invisible characters dropped (``shared.text.plain_typography``). An outside tester got
+    ``040–765 4321`` (Word's en dash), ``040‑765 4321`` (a non-breaking hyphen) and full-width digits
+    past the phone check (tester 13, P4)."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            out.append(ch)
+            origin.append(i)
+            continue
+        plain = plain_typography(unicodedata.normalize("NFKC", ch))
+        out.append(plain)
+        origin.extend([i] * len(plain))
+    return "".join(out), origin
+
+
 def find_personal_data(text: str) -> list[Finding]:
     """Every identity code, e-mail address, phone number and street address in ``text`` (the module
-    docstring says what counts), in order of position (overlaps resolved in favour of the earlier,
-    longer finding)."""
+    docstring says what counts), in order of position in ``text`` (overlaps resolved in favour of the
+    earlier, longer finding). The text is read as typed (``as_typed``): a number written with an en
+    dash or in full-width digits counts as the same number."""
+    if text.isascii():
+        return _find(text)
+    typed, origin = as_typed(text)
+    if typed == text:
+        return _find(text)
+    found = []
+    for f in _find(typed):
+        end = origin[f.end - 1] + 1 if f.end > f.start else origin[f.start]
+        found.append(Finding(f.kind, origin[f.start], end))
+    return found
+
+
+def _find(text: str) -> list[Finding]:
+    """``find_personal_data`` of text already read as typed."""
     found = [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY.finditer(text)]
     found += [
         Finding(IDENTITY_CODE, m.start(), m.end())
@@ -212,6 +253,7 @@ def identifier_holds_personal_data(identifier: str) -> bool:
     or without the + (``040_1234567``, ``358401234567``). Stricter than ``find_personal_data``, which
     reads running text; an id like ``asiakas-150124-001`` (a date and a number) is refused too, as
     it cannot be told from an identity code."""
+    identifier = as_typed(identifier)[0]
     if contains_personal_data(identifier) or _ID_IDENTITY.search(identifier):
         return True
     if _ID_IDENTITY_SPELLED.search(identifier):

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from services.matching.team.meeting import IsoWeek
-from services.matching.team.web import CSV_COLUMNS
+from services.matching.team.web import CSV_COLUMNS, MISSING_SHOWN, WORDS_COLUMNS
 from tests.api.matching_world import (
     NURSE,
     SHORTAGE_CSV,
@@ -661,7 +661,8 @@ def test_a_download_in_a_language_gives_its_values_in_words_as_the_page_does(app
         )
         reader = csv.reader(io.StringIO(text), delimiter=";" if "excel-fi" in query else ",")
         _header, *rows = list(reader)
-        return [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows if row[2] == "v-weld"]
+        columns = WORDS_COLUMNS if "lang=" in query else CSV_COLUMNS
+        return [dict(zip(columns, row, strict=True)) for row in rows if row[2] == "v-weld"]
 
     codes = weld_rows("dialect=rfc4180")
     assert {r["employer_org"] for r in codes} == {"konepaja-oy"} and {r["shortage_level"] for r in codes} == {
@@ -684,3 +685,52 @@ def test_a_download_in_a_language_gives_its_values_in_words_as_the_page_does(app
     cells = {c.value for row in sheet.iter_rows(min_row=2) for c in row}
     assert {"pula", "Konepaja Oy (test)", "Agency A (test): ehdotettu"} <= cells
     assert not {"shortage", "konepaja-oy", "agency-a: proposed"} & cells
+
+
+def test_a_download_in_words_counts_skills_names_the_missing_few_and_gives_one_headline_number(app):
+    """Outside tester 13, P9: the nurse rows held ~100 ``|``-joined skill labels per cell, and both
+    "Pisteet" 0,865 and "Sopivuus 0–100" 99,6. In words: the 0-100 match only, "held 12 of 14" as
+    the page counts it, how many more work history shows, and the missing skills by name, the first
+    few and "(+ n more)". Without ``lang`` programs keep every label and both numbers."""
+    from openpyxl import load_workbook
+
+    client = app.test_client()
+    text = client.get(f"{W48}/content.csv?dialect=excel-fi&lang=fi", headers=TEAM).data.decode("utf-8")
+    header, *rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert len(header) == len(WORDS_COLUMNS) and "Pisteet" not in header
+    words = [dict(zip(WORDS_COLUMNS, row, strict=True)) for row in rows]
+    ranked = [r for r in words if r["rank"]]
+    assert ranked and all(r["match"].isdigit() and 0 <= int(r["match"]) <= 100 for r in ranked)
+    assert all(len(cell) < 400 for r in words for cell in r.values()), "no cell of a hundred labels"
+    nurses = [r for r in ranked if r["vacancy_id"] == "v-nurse"]
+    assert nurses, "the nurse vacancy has top candidates"
+    content = client.get(f"{W48}/content.json?lang=fi", headers=TEAM).json["content"]
+    stored = {(v["vacancy_id"], c["candidate_id"]): c for v in content["vacancies"] for c in v["candidates"]}
+    for r in ranked:
+        c = stored[(r["vacancy_id"], r["candidate_id"])]
+        inferred = {s["uri"] for s in c["inferred"]}
+        held, total = (
+            sum(s["uri"] not in inferred for s in c["matched"]),
+            len(c["matched"]) + len(c["missing"]),
+        )
+        assert r["essential_skills_held"] == (f"{held} / {total}" if total else ""), r
+        assert r["essential_skills_from_work_history"] == str(len(inferred))
+        named = [s["label"] for s in c["missing"][:MISSING_SHOWN]]
+        more = len(c["missing"]) - MISSING_SHOWN
+        said = f" (+ {more} {'muu' if more == 1 else 'muuta'})" if more > 0 else ""
+        assert r["missing_essential_skills"] == "; ".join(named) + said, r
+    assert any(len(stored[(r["vacancy_id"], r["candidate_id"])]["missing"]) > MISSING_SHOWN for r in ranked)
+    sheet = load_workbook(io.BytesIO(client.get(f"{W48}/content.xlsx?lang=en", headers=TEAM).data)).active
+    en = [c.value for c in sheet[1]]
+    assert "Score" not in en and {"Match 0–100", "Essential skills held (claimed)"} <= set(en)
+    nurse = next(
+        row
+        for row in (
+            dict(zip(WORDS_COLUMNS, [c.value for c in r], strict=True)) for r in sheet.iter_rows(min_row=2)
+        )
+        if row["vacancy_id"] == "v-nurse" and row["rank"]
+    )
+    assert isinstance(nurse["match"], int) and " of " in nurse["essential_skills_held"]
+    plain = client.get(f"{W48}/content.csv", headers=TEAM).data.decode("utf-8-sig")
+    first = next(r for r in csv.DictReader(io.StringIO(plain)) if r["rank"])
+    assert list(first) == list(CSV_COLUMNS) and 0 < float(first["score"]) <= 1 and float(first["match"]) >= 0

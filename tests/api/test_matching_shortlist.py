@@ -293,6 +293,27 @@ def test_the_employer_reads_the_skills_its_vacancy_is_ranked_with_and_no_other_e
     assert client.get("/api/v1/vacancies/v-described/skills", headers=RECRUITER).status_code == 200
 
 
+def test_each_suggestion_says_how_sure_it_is_and_which_sentence_of_the_ad_it_came_from(app):
+    """Outside tester 13, P5: "contribute to registration of pharmaceutical products" was suggested
+    and the employer could not see which sentence of the ad produced it, so could not judge it."""
+    sentences = ["Edellytämme tulityökorttia ja MIG/MAG-hitsausta.", "Luet työpiirustuksia."]
+    vacancy(app, "v-sourced", skills=[], description=" ".join([*sentences, "Tarjoamme lounasedun."]))
+    client, employer = app.test_client(), auth("employer", "konepaja-oy")
+    own = client.get("/api/v1/vacancies/v-sourced/skills?lang=en", headers=employer).get_json()
+    suggested = own["suggested_skills"]
+    assert suggested and all(s["source"] in sentences and 0.35 <= s["score"] <= 1 for s in suggested), (
+        suggested
+    )
+    fire = next(s for s in suggested if s["label"] == "perform first fire intervention")
+    assert fire["source"] == sentences[0] and fire["score"] == 1.0  # named by a rule: the card
+    listed = client.get("/api/v1/vacancies/v-sourced/shortlist?lang=en", headers=TEAM).get_json()["vacancy"]
+    assert listed["suggested_skills"] == suggested
+    recognised = client.post(
+        "/api/v1/skills/recognise", json={"text": " ".join(sentences), "top_k": 5}, headers=employer
+    ).get_json()["items"]
+    assert recognised and all(r["source"] in sentences for r in recognised)
+
+
 def test_a_vacancy_whose_text_gives_only_guesses_ranks_with_none_and_tells_its_employer(app):
     """Outside tester 5, F18: "Hitsaaja" alone was ranked with its ten best guesses (0.22-0.26), and
     rejecting them brought in the next ten (TypeScript, AJAX …); the vacancy never said so."""

@@ -371,6 +371,24 @@ def test_the_region_batch_of_shortlists_is_limited_per_caller(database_url):
 @pytest.mark.parametrize(
     "comment",
     [
+        "Tavoitettu numerosta 040\u2013765 4321, haastattelu ma",
+        "puh. 040\u2011765 4321",
+        "puh. \uff10\uff14\uff10 \uff17\uff16\uff15 \uff14\uff13\uff12\uff11",
+    ],
+)
+def test_a_phone_number_typed_with_an_en_dash_or_full_width_digits_is_refused_in_a_comment(app, comment):
+    """Outside tester 13, P4: Word's en dash, a non-breaking hyphen and full-width digits were stored and
+    shown to the employment services while "040-765 4321" was refused."""
+    client = app.test_client()
+    r = record(client, app.candidate_ids[0], "contacted", comment=comment)
+    assert r.status_code == 422
+    assert "phone" in " ".join(r.json["errors"]["json"]["comment"])
+    assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
         "Asuu Hämeenpuistossa 20 A 3",
         "Osoite: Hervannan valtaväylä 12 A 3",
         "Osoite Aleksis Kiven katu 5 B 7",

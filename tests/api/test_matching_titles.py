@@ -151,3 +151,30 @@ def test_a_text_vacancys_shortlist_shows_which_of_its_skills_a_candidate_lacks(a
         assert set(e["missing_optional"]) == asked - held, e["candidate_id"]
         assert all(uri in body["skills"] for uri in e["missing_optional"])
     assert any(e["missing_optional"] for e in body["entries"])
+
+
+COOK = "http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e"
+BUS_DRIVER = "http://data.europa.eu/esco/occupation/00cee175-1376-43fb-9f02-ba3d7a910a58"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "occupation"),
+    [
+        # outside tester, session 13, N2: read as a home care aide (ESCO's alternative label), the
+        # vacancy fell out of the practical-nurse shortage meeting; "Kokki" was uncertain (chef too)
+        ("Lähihoitaja", "Haemme lähihoitajaa palvelutaloon. Työ on kolmivuorotyötä.", HEALTHCARE_ASSISTANT),
+        (
+            "Kokki",
+            "Kokki lounasravintolaan. Valmistat lounasta ja salaatteja. Ruoanvalmistus kuuluu tehtäviin.",
+            COOK,
+        ),
+        # N5: a D licence was read as driving heavy trucks, and the bus driver was uncertain
+        ("Bussinkuljettaja", "Haemme bussinkuljettajia työsuhteeseen. D-ajokortti vaaditaan.", BUS_DRIVER),
+    ],
+)
+def test_an_everyday_finnish_title_is_ranked_as_its_occupation_with_confidence(app, title, text, occupation):
+    client = app.test_client()
+    vacancy(app, "v-title", occupation=None, skills=[], title=title, description=text)
+    body = client.get("/api/v1/vacancies/v-title/skills?lang=en", headers=EMPLOYER).get_json()
+    ranked = body["ranked_occupation"]
+    assert ranked["uri"] == occupation and ranked["confident"], ranked

@@ -292,6 +292,9 @@ def test_the_rating_form_tells_the_jobseeker_what_is_wrong_in_the_page_s_languag
     assert nul.status_code == 400 and nul.mimetype == "text/html"
     garbled = send("score=3&comment=%ED%A0%80")
     assert garbled.status_code == 422 and garbled.mimetype == "text/html"
+    doubled = send("score=3&score=4")  # outside tester 13, P11: one of the two was recorded silently
+    assert doubled.status_code == 422 and doubled.mimetype == "text/html"
+    assert "Anna tämä parametri vain kerran." in doubled.get_data(as_text=True) or lang != "fi"
     assert published(profile_app) == [], "the link is not spent on a refused form"
     assert send("score=4").status_code == 200
 

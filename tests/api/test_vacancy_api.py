@@ -90,6 +90,22 @@ def test_missing_fields_are_each_named(vacancy_app):
     assert rows(vacancy_app) == (0, 0)
 
 
+def test_a_field_error_and_a_broken_rule_across_fields_are_answered_at_once(vacancy_app):
+    """Outside tester 13, P6: "Helsnki" was answered alone; the start date before the deadline came
+    only once the municipality was fixed."""
+    body = valid(municipality="Helsnki", start_date="2027-01-05", application_deadline="2027-01-20")
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 422
+    errors = r.json["errors"]["json"]
+    assert "Helsinki" in " ".join(errors["municipality"])
+    assert errors["start_date"] == ["The start date is before the application deadline."]
+    assert rows(vacancy_app) == (0, 0)
+    fixed = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json={**body, "municipality": "091"}, headers=EMPLOYER
+    )
+    assert fixed.status_code == 422 and set(fixed.json["errors"]["json"]) == {"start_date"}
+
+
 def test_a_vacancy_needs_an_occupation_skills_or_a_description(vacancy_app):
     body = valid(description="")
     del body["occupation_uri"]

@@ -104,6 +104,32 @@ def test_an_over_long_header_is_a_json_431(server):
     assert json.loads(body)["code"] == 431
 
 
+@pytest.mark.parametrize("expect", [b"Expect: 100-continue\r\n", b""])
+def test_a_body_announced_over_2_mib_is_a_json_413_at_once_and_the_connection_closes(server, expect):
+    """Outside tester 13, P8: "100 Continue" first, then a 413 saying keep-alive on a socket closed under
+    the upload (one of three tries got no answer at all)."""
+    port, _ = server
+    size = 3 * 1024 * 1024
+    head = (
+        b"POST /api/v1/vacancies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        + expect
+        + f"Content-Length: {size}\r\n\r\n".encode()
+    )
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(head)
+        if not expect:  # a client that sends its body at once: the answer must survive it
+            with contextlib.suppress(OSError):
+                s.sendall(b" " * size)
+        data = b""
+        with contextlib.suppress(ConnectionResetError):
+            while chunk := s.recv(65536):
+                data += chunk
+    assert data.startswith(b"HTTP/1.1 413 "), data[:80]
+    head_out, _, body = data.partition(b"\r\n\r\n")
+    assert b"\r\nConnection: close\r\n" in head_out
+    assert json.loads(body)["code"] == 413 and "2 MiB" in json.loads(body)["message"]
+
+
 def test_a_malformed_request_is_a_json_400_that_does_not_echo_it(server):
     port, _ = server
     status, headers, body = raw(port, b"GET /131052-308T HTTP/1.1 junk\r\nHost: x\r\n\r\n")

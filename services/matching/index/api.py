@@ -29,6 +29,7 @@ from services.matching.index.render import (
     render_explanation,
     render_ranked_occupation,
     render_shortlist,
+    render_suggestion,
     suggestion_warning,
 )
 from services.matching.index.schemas import (
@@ -191,11 +192,7 @@ class VacancySkillsView(MethodView):
                 {"uri": s.uri, "label": t.skill_label(s.uri, lang), "essential": s.essential}
                 for s in record.chosen.skills
             ],
-            "suggested_skills": [
-                {"uri": s.uri, "label": t.skill_label(s.uri, lang)}
-                for s in record.vacancy.skills
-                if s.suggested
-            ],
+            "suggested_skills": [render_suggestion(s, t, lang) for s in record.vacancy.skills if s.suggested],
             "rejected_skills": [
                 {"uri": uri, "label": t.skill_label(uri, lang)} for uri in sorted(record.rejected_skills)
             ],
@@ -279,6 +276,7 @@ class RecogniseView(MethodView):
                     "uri": s.uri,
                     "label": taxonomy().skill_label(s.uri, reader),
                     "score": round(s.score, 4),
+                    "source": s.source,
                 }
                 for s in found
             ],

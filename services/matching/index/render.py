@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from services.kernel.texts import N_
-from services.matching.index.domain.model import SkillEvidence
+from services.matching.index.domain.model import SkillEvidence, VacancySkill
 from services.matching.index.domain.query import ranked_occupation
 from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
 from shared.i18n import translate_text
@@ -55,6 +55,19 @@ class Labels(Protocol):
     def skill_label(self, uri: str, lang: str = "en") -> str: ...
 
     def occupation_label(self, uri: str, lang: str = "en") -> str: ...
+
+
+def render_suggestion(skill: VacancySkill, labels: Labels, lang: str) -> dict[str, Any]:
+    """`SuggestedSkillSchema`: a skill recognised in the vacancy's text, its label in `lang`, the
+    recogniser's score (0-1) and the sentence of the vacancy's own text it came from (outside tester
+    13, P5: the employer could not tell why a suggestion was made); score and source are None for a
+    suggestion kept from before they were (a snapshot's)."""
+    return {
+        "uri": skill.uri,
+        "label": labels.skill_label(skill.uri, lang),
+        "score": skill.score,
+        "source": skill.source,
+    }
 
 
 def render_ranked_occupation(record: VacancyRecord, labels: Labels, lang: str) -> dict[str, Any] | None:
@@ -218,9 +231,7 @@ def render_shortlist(
                 {"uri": sk.uri, "label": labels.skill_label(sk.uri, lang), "essential": sk.essential}
                 for sk in s.record.chosen.skills
             ],
-            "suggested_skills": [
-                {"uri": sk.uri, "label": labels.skill_label(sk.uri, lang)} for sk in v.skills if sk.suggested
-            ],
+            "suggested_skills": [render_suggestion(sk, labels, lang) for sk in v.skills if sk.suggested],
             "ranked_occupation": render_ranked_occupation(s.record, labels, lang),
             **({"warning": w} if (w := suggestion_warning(s.record)) else {}),
         },

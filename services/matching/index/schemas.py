@@ -70,6 +70,26 @@ class SkillRefSchema(ma.Schema):
     label = fields.String()
 
 
+class SuggestedSkillSchema(SkillRefSchema):
+    """A skill recognised in the vacancy's text, with what an employer needs to judge it."""
+
+    score = fields.Float(
+        allow_none=True,
+        metadata={
+            "description": "The recogniser's score, 0-1 (1: named by an explicit rule, such as a licence "
+            "or card); null for a suggestion made before scores were kept"
+        },
+    )
+    source = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "The sentence (list item or line) of the vacancy's own text, or its title, "
+            'the skill was recognised in, as written (at most 300 characters, cut with "…"); null '
+            "for a suggestion made before sources were kept"
+        },
+    )
+
+
 SKILL_URI = {"description": "An ESCO skill URI; its label is in the response's `skills`"}
 SKILL_LABELS = {
     "description": "The label, in the requested language, of every skill URI the entries mention "
@@ -358,7 +378,7 @@ class VacancySummarySchema(VacancyFieldsSchema):
     version = fields.Integer()
     ranked_occupation = fields.Nested(RankedOccupationSchema, allow_none=True, metadata=RANKED_OCCUPATION)
     chosen_skills = fields.List(fields.Dict())
-    suggested_skills = fields.List(fields.Nested(SkillRefSchema))
+    suggested_skills = fields.List(fields.Nested(SuggestedSkillSchema))
     warning = fields.String(
         metadata={
             "description": "Present when the vacancy's text was read and no skill in it reached the "
@@ -467,6 +487,13 @@ class RecognisedSchema(ma.Schema):
     uri = fields.String()
     label = fields.String()
     score = fields.Float(metadata={"description": "Rank score, 0-1 (1: named by an explicit rule)"})
+    source = fields.String(
+        metadata={
+            "description": "The sentence (list item or line) of the given text the skill was recognised "
+            'in, as written (at most 300 characters, cut with "…"); the text is the caller\'s own and '
+            "is neither stored nor logged"
+        }
+    )
 
 
 class SuggestedLanguageSchema(ma.Schema):
@@ -547,7 +574,7 @@ class VacancySkillsSchema(ma.Schema):
     )
     chosen_skills = fields.List(fields.Nested(ChosenSkillSchema))
     suggested_skills = fields.List(
-        fields.Nested(LabelledSkillSchema),
+        fields.Nested(SuggestedSkillSchema),
         metadata={
             "description": "What matching recognised in the text with confidence (score at least "
             "0.35, the line of `POST /skills/recognise`) and ranks with: confirm one by adding it "

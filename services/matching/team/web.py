@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext, lazy_gettext
+from flask_babel import gettext, lazy_gettext, ngettext
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -31,7 +31,7 @@ from services.matching.team.handlers import (
     TeamHandlers,
 )
 from services.matching.team.localise import fallback_uris, localise
-from services.matching.team.meeting import IsoWeek, MeetingContent
+from services.matching.team.meeting import CandidateRow, IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
 from shared.entitlement import sees_all_candidates
@@ -258,6 +258,7 @@ def page(region: str, week: str) -> Any:
     return render_template(
         "matching/meeting.html",
         m=content,
+        missing_shown=MISSING_SHOWN,
         stored=stored,
         principal=principal,
         config=config,
@@ -349,13 +350,14 @@ def content_json(region: str, week: str) -> Any:
 def _table(stored: StoredMeeting) -> tuple[list[str], MeetingContent, bool]:
     """The download's header, content and whether its values are in words: the column names of
     ``CSV_COLUMNS``, the stored labels and codes; or, when ``?lang=`` asks for a language, the
-    headers, data labels and values (``meeting_rows``' ``in_words``) in that language."""
+    headers of ``WORDS_COLUMNS``, data labels and values (``meeting_rows``' ``in_words``) in that
+    language."""
     content = MeetingContent.from_dict(stored.content)
     lang = supported(request.args.get(LANG_PARAM))
     if lang is None:
         return list(CSV_COLUMNS), content, False
     content = localise(content, lang, team().taxonomy, team().places, gettext("online"))
-    return [str(CSV_HEADERS[c]) for c in CSV_COLUMNS], content, True
+    return [str(CSV_HEADERS[c]) for c in meeting_columns(in_words=True)], content, True
 
 
 @bp.get("/meetings/<region>/<week>/content.csv")
@@ -441,6 +443,48 @@ CSV_COLUMNS = (
     "occupation_inferred",
 )
 
+# The columns of a download in words (``?lang=``), what a team reads at the meeting (outside tester 13,
+# P9: ~100 ``|``-joined skill labels per cell, and both the raw score and the 0-100 match): one
+# headline number (the 0-100 match, as the page shows it), counts of the essential skills, and the
+# missing ones by name, as many as the page shows (``MISSING_SHOWN``) and "(+ n more)".
+WORDS_COLUMNS = (
+    "week",
+    "region",
+    "vacancy_id",
+    "title",
+    "employer_org",
+    "occupation",
+    "municipality",
+    "openings",
+    "application_deadline",
+    "shortage_level",
+    "shortage_period",
+    "shortage_list_stale",
+    "eligible_candidates",
+    "candidates_with_all_essential_skills",
+    "rank",
+    "candidate_id",
+    "match",
+    "essential_skills_held",
+    "essential_skills_from_work_history",
+    "missing_essential_skills",
+    "distance_km",
+    "available_from",
+    "status",
+    "partner_agencies_own_status",
+    "occupation_inferred",
+)
+
+MISSING_SHOWN = 4
+"""How many missing essential skills the page and a download in words name (then "(+ n more)")."""
+
+
+def meeting_columns(*, in_words: bool) -> tuple[str, ...]:
+    """The download's columns: ``WORDS_COLUMNS`` for people (``?lang=``), else ``CSV_COLUMNS``
+    (ids, codes, the raw score and every skill label, ``|``-joined, for programs; unchanged)."""
+    return WORDS_COLUMNS if in_words else CSV_COLUMNS
+
+
 # The CSV/XLSX headers people read, by column (``?lang=``).
 CSV_HEADERS: dict[str, Any] = {
     "week": lazy_gettext("Week"),
@@ -467,6 +511,7 @@ CSV_HEADERS: dict[str, Any] = {
     "status": lazy_gettext("Status"),
     "match": lazy_gettext("Match 0–100"),
     "essential_skills_from_work_history": lazy_gettext("Essential skills from work history"),
+    "essential_skills_held": lazy_gettext("Essential skills held (claimed)"),
     "partner_agencies_own_status": lazy_gettext("Partner agencies' own status"),
     "occupation_inferred": lazy_gettext("Occupation inferred from the text"),
 }
@@ -499,10 +544,16 @@ def meeting_csv(
 
 
 def meeting_rows(m: MeetingContent, *, in_words: bool = False) -> list[list[Any]]:
-    """The rows of ``CSV_COLUMNS``: numbers as numbers, dates as dates, missing values None.
-    ``in_words``: the employer and partner agencies by their registered names, the shortage level
-    and statuses in the request's language (``WORDS``), as the page shows them (outside testers 10,
-    L9, and 11, M6); otherwise the ids and codes programs read."""
+    """The rows of ``meeting_columns(in_words=in_words)``: numbers as numbers, dates as dates,
+    missing values None. Without ``in_words`` (``CSV_COLUMNS``): the ids and codes programs read,
+    the raw score and the 0-100 match, every matched, missing and work-history skill label
+    ``|``-joined. ``in_words`` (``WORDS_COLUMNS``): the employer and partner agencies by their
+    registered names, the shortage level and statuses in the request's language (``WORDS``), as the
+    page shows them (outside testers 10, L9, and 11, M6); the 0-100 match whole (None in a meeting
+    stored before it existed); the essential skills held as the page counts them ("12 of 14":
+    claimed ones of all the vacancy's essential skills; None when it names none), how many more
+    only work history shows, and the missing ones by name, the first ``MISSING_SHOWN`` and
+    "(+ n more)" (outside tester 13, P9)."""
 
     def said(kind: str, code: str | None) -> str | None:
         return str(WORDS[kind].get(code, code)) if in_words and code is not None else code
@@ -510,43 +561,69 @@ def meeting_rows(m: MeetingContent, *, in_words: bool = False) -> list[list[Any]
     def org(org_id: str) -> str:
         return registered_name(org_id) if in_words else org_id
 
+    columns = meeting_columns(in_words=in_words)
     out: list[list[Any]] = []
     for v in m.vacancies:
-        head = [
-            m.week,
-            m.region,
-            v.vacancy_id,
-            v.title,
-            org(v.employer_org),
-            v.occupation,
-            v.municipality,
-            v.openings,
-            v.application_deadline,
-            said("level", v.shortage_level),
-            v.shortage_period,
-            v.shortage_stale,
-            v.candidate_count,
-            v.qualified_count,
-        ]
-        rows = [
-            [
-                c.rank,
-                c.candidate_id,
-                c.score,
-                "|".join(s.label for s in c.matched),
-                "|".join(s.label for s in c.missing),
-                c.distance_km,
-                c.available_from,
-                said("status", c.status),
-                c.match,
-                "|".join(s.label for s in c.inferred),
-                "|".join(f"{org(a.org)}: {said('status', a.status)}" for a in c.agencies),
-            ]
-            for c in v.candidates
-        ] or [[None] * 11]
-        rows = [[*row, v.occupation_inferred] for row in rows]
-        out.extend(head + row for row in rows)
+        vacancy = {
+            "week": m.week,
+            "region": m.region,
+            "vacancy_id": v.vacancy_id,
+            "title": v.title,
+            "employer_org": org(v.employer_org),
+            "occupation": v.occupation,
+            "municipality": v.municipality,
+            "openings": v.openings,
+            "application_deadline": v.application_deadline,
+            "shortage_level": said("level", v.shortage_level),
+            "shortage_period": v.shortage_period,
+            "shortage_list_stale": v.shortage_stale,
+            "eligible_candidates": v.candidate_count,
+            "candidates_with_all_essential_skills": v.qualified_count,
+            "occupation_inferred": v.occupation_inferred,
+        }
+        rows = [vacancy | _candidate_cells(c, in_words, said, org) for c in v.candidates] or [vacancy]
+        out.extend([row.get(c) for c in columns] for row in rows)
     return out
+
+
+def _candidate_cells(
+    c: CandidateRow,
+    in_words: bool,
+    said: Callable[[str, str | None], str | None],
+    org: Callable[[str], str],
+) -> dict[str, Any]:
+    """A top candidate's cells by column name (``meeting_rows``)."""
+    agencies = "|".join(f"{org(a.org)}: {said('status', a.status)}" for a in c.agencies)
+    cells: dict[str, Any] = {
+        "rank": c.rank,
+        "candidate_id": c.candidate_id,
+        "distance_km": c.distance_km,
+        "available_from": c.available_from,
+        "status": said("status", c.status),
+        "partner_agencies_own_status": agencies,
+    }
+    if not in_words:
+        return cells | {
+            "score": c.score,
+            "essential_skills_matched": "|".join(s.label for s in c.matched),
+            "missing_essential_skills": "|".join(s.label for s in c.missing),
+            "match": c.match,
+            "essential_skills_from_work_history": "|".join(s.label for s in c.inferred),
+        }
+    total = len(c.matched) + len(c.missing)
+    missing = "; ".join(s.label for s in c.missing[:MISSING_SHOWN])
+    if len(c.missing) > MISSING_SHOWN:
+        more = len(c.missing) - MISSING_SHOWN
+        # (in brackets: "; +" would read as a formula start, ``_cell``)
+        missing += " " + ngettext("(+ %(num)d more)", "(+ %(num)d more)", more)
+    return cells | {
+        "match": round(c.match) if c.match else None,
+        "essential_skills_held": gettext("%(held)s of %(total)s", held=len(c.claimed), total=total)
+        if total
+        else None,
+        "essential_skills_from_work_history": len(c.inferred),
+        "missing_essential_skills": missing,
+    }
 
 
 _FORMULA = re.compile(r"(?:^|[,;\t|\r\n])[\s\"']*[=+\-@\uff1d\uff0b\uff0d\uff20]")

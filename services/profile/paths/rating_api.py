@@ -261,6 +261,12 @@ def rate(token: str) -> Any:
         return render_template("profile/rate.html", state="rated", what="", errors={}), status
     if request.method == "GET":
         return render_template("profile/rate.html", state="form", what=what, errors={})
+    # the page's form sends each field once; a doubled score ("score=3&score=4") would be read as
+    # whichever came first (outside tester 13, P11): refused as the JSON APIs refuse a repeated parameter
+    repeated = sorted(name for name in request.form if len(request.form.getlist(name)) > 1)
+    if repeated:
+        errors = {name: [gettext("Give this parameter once.")] for name in repeated}
+        return render_template("profile/rate.html", state="form", what=what, errors=errors), 422
     if not _form_is_utf8():
         errors = {"comment": [gettext("The text is not readable (not UTF-8): write it again.")]}
         return render_template("profile/rate.html", state="form", what=what, errors=errors), 422

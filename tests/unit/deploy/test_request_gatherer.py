@@ -56,7 +56,7 @@ def test_chunked_bodies_are_whole_after_the_last_chunk_and_its_trailer():
     "refused",
     [
         b"G" * 1001,  # a head longer than gunicorn reads: it answers 414/431
-        b"POST /x HTTP/1.1\r\nContent-Length: 101\r\n\r\n",  # over the body cap: the app's 413
+        b"POST /x HTTP/1.1\r\nContent-Length: 101\r\n\r\n",  # over the body cap: the worker's 413
         b"POST /x HTTP/1.1\r\nContent-Length: ten\r\n\r\n",  # unreadable: the parser's 400
         b"POST /x HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n",
         b"POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
@@ -65,6 +65,13 @@ def test_chunked_bodies_are_whole_after_the_last_chunk_and_its_trailer():
 )
 def test_requests_that_will_be_refused_anyway_are_handed_over_without_waiting(refused):
     assert gatherer(refused).complete
+
+
+def test_a_body_announced_over_the_cap_is_marked_to_refuse_without_asking_for_it():
+    """Outside tester 13, P8: "100 Continue" was sent before the 413."""
+    refused = gatherer(b"POST /x HTTP/1.1\r\nContent-Length: 101\r\nExpect: 100-continue\r\n\r\n")
+    assert refused.complete and refused.oversize and not refused.wants_continue
+    assert not gatherer(b"POST /x HTTP/1.1\r\nContent-Length: 100\r\n\r\n" + b"x" * 100).oversize
 
 
 def test_a_pipelined_next_request_stays_in_the_bytes():

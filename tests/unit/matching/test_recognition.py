@@ -290,6 +290,30 @@ def test_enriching_a_vacancy_adds_suggestions_but_never_changes_chosen_skills(re
     )
 
 
+def test_each_suggestion_carries_its_score_and_the_sentence_it_came_from(recognizer):
+    """Outside tester 13, P5: an employer could not tell which sentence of the ad produced a
+    suggestion, so could not judge it. The source is the sentence as the ad writes it."""
+    text = (
+        "Olemme kasvava konepaja.\nHae viimeistään 15.3. Vaatimuksena trukkikortti.\n- TIG welding of steel"
+    )
+    found = recognizer.recognise(text, top_k=5)
+    by_uri = {r.uri: r for r in found}
+    assert by_uri["s:forklift"].source == "Vaatimuksena trukkikortti." and by_uri["s:forklift"].score == 1.0
+    assert by_uri["s:tig"].source == "TIG welding of steel" and 0 < by_uri["s:tig"].score < 1
+    assert all(r.source in {"Vaatimuksena trukkikortti.", "TIG welding of steel"} for r in found)
+    enriched = enrich_vacancy(vacancy(), text, recognizer)
+    suggested = {s.uri: s for s in enriched.skills if s.suggested}
+    assert suggested["s:tig"].source == "TIG welding of steel"
+    assert suggested["s:tig"].score == by_uri["s:tig"].score
+    assert all(s.score is None and s.source is None for s in vacancy().skills)  # the employer's own
+
+
+def test_a_long_source_sentence_is_cut_at_a_word(recognizer):
+    long = "TIG welding of steel " + " ".join(["and stainless steel pipes"] * 30)
+    (first, *_) = recognizer.recognise(long, top_k=1)
+    assert len(first.source) <= 300 and first.source.endswith("…") and long.startswith(first.source[:-1])
+
+
 def test_enriching_a_vacancy_reads_only_what_the_job_requires(recognizer):
     text = (
         "Työhön kuuluu haavanhoitoa ja lääkkeiden antamista. "

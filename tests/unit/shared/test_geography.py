@@ -296,3 +296,23 @@ def test_nothing_close_is_refused_without_a_suggestion():
     with pytest.raises(UnknownPlaceError) as err:
         FINLAND.municipality("Atlantis")
     assert "did you mean" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("33720 Tampere", "'Tampere' (837)"),
+        ("Tampere, Hervanta", "'Tampere' (837)"),
+        ("Kangasala (Lamminrahka)", "'Kangasala' (211)"),
+        ("Espoo/etätyö", "'Espoo' (049)"),
+        ("Jakobstad centrum", "'Jakobstad' (598)"),
+        ("Koski Tl keskusta", "'Koski Tl' (284)"),
+        ("Vantaa/Helsinki", "'Vantaa' (092), 'Helsinki' (091)"),
+    ],
+)
+def test_a_place_written_as_in_an_address_is_refused_naming_the_municipality_in_it(text, suggested):
+    """Outside tester 13, P7: a postal code, a district or a note beside the name got no hint while
+    "Helsnki" did. Only suggested: which word is the municipality is the writer's to say."""
+    with pytest.raises(UnknownPlaceError, match="did you mean") as err:
+        FINLAND.municipality(text)
+    assert suggested in str(err.value)

@@ -100,6 +100,31 @@ def test_ordinary_meeting_text_is_not_personal_data(text):
     assert kinds(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("puh. 040\u2013765 4321", "040\u2013765 4321"),  # Word's en dash (tester 13, P4)
+        ("puh. 040\u2011765 4321", "040\u2011765 4321"),  # non-breaking hyphen
+        ("puh. \uff10\uff14\uff10 \uff17\uff16\uff15 \uff14\uff13\uff12\uff11!", None),  # full-width digits
+        ("puh.\u200b040 765\u200b4321", "040 765\u200b4321"),  # zero-width spaces inside
+        ("aino\uff20example.fi", "aino\uff20example.fi"),  # full-width at sign
+        ("\ufb01 +358\u00a040\u00a0123\u00a04567 ok", "+358\u00a040\u00a0123\u00a04567"),  # no-break spaces
+    ],
+)
+def test_personal_data_is_found_as_typed_and_its_position_is_in_the_original_text(text, found):
+    (finding,) = find_personal_data(text)
+    expected = found if found is not None else text[5:-1]
+    assert text[finding.start : finding.end] == expected
+    assert expected not in mask(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Työaika klo 6\u201314, vuoro 7\u201315", "B1\u2013tason kurssi", "01\u201312\u20132025"]
+)
+def test_typographic_dashes_do_not_make_ordinary_text_personal_data(text):
+    assert kinds(text) == []
+
+
 def test_mask_replaces_each_finding_with_its_kind():
     text = "Aino 131052-308T, aino@example.fi, p. 040 123 4567."
     assert mask(text) == "Aino [henkilötunnus], [sähköposti], p. [puhelin]."

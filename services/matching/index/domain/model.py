@@ -76,6 +76,10 @@ class VacancySkill:
     uri: str
     essential: bool
     suggested: bool = False
+    # a suggestion's recogniser score (0-1) and the sentence of the vacancy's text it came from
+    # (`RecognisedSkill`): for the employer to judge it; None on the employer's own skills
+    score: float | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,11 +205,14 @@ class ShortlistEntry:
 class RecognisedSkill:
     """An ESCO skill recognised in a text: ``score`` in [0, 1] (higher: surer); ``labels`` maps each
     language the label source knows (``taxonomy.LANGS``) to the skill's preferred label there, the
-    source's fallback applied (no Swedish ESCO labels yet: English), so Swedish labels are a data change."""
+    source's fallback applied (no Swedish ESCO labels yet: English), so Swedish labels are a data change.
+    ``source``: the sentence (or list item, or line) of the text it was recognised in, as the text
+    writes it (stripped): the one scoring it highest, or the first whose rules name it; "" when unknown."""
 
     uri: str
     score: float
     labels: Mapping[str, str]
+    source: str = ""
 
     def label(self, lang: str) -> str:
         """The label in ``lang`` (a ``taxonomy.LANGS`` code); the English one for another language."""

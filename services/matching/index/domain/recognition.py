@@ -63,6 +63,7 @@ from .recognition_text import (
     title_to_read,
     words,
 )
+from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
 
 DEFAULT_MIN_SCORE = 0.0
@@ -318,8 +319,7 @@ class SkillRecognizer:
         driver's ad these skills, above driving the bus.
     managing_elsewhere : the same weight also for a skill of managing work (supervise, recruit,
         schedule, coordinate, manage, oversee, dispatch, delegate, allocate, lead), not
-        transversal, that is a skill of no occupation in the main ISCO-08 unit groups of the
-        text's occupations ("schedule
+        transversal, that is a skill of none of the text's occupations ("schedule
         shifts", "manage cleaning activities" on a bus driver's and a cleaner's ad: tester 8).
         Tuning halves unchanged (Finnish 0.569 / 0.588, Swedish 0.568 / 0.606).
     encoder : a `TextEncoder`, or None for lexical matching only.
@@ -531,6 +531,8 @@ class SkillRecognizer:
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
         self.language_names_ = FinnishLanguageNames.of(taxonomy)
+        self.language_codes_: dict[str, str] = language_skill_map(taxonomy).uri_codes(taxonomy)
+        """ESCO language skill URI → ISO 639 code of its language (`spoken.language_skill_map`)."""
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
@@ -601,11 +603,14 @@ class SkillRecognizer:
 
     def _titles(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
         """(occupation title → positions, a title's last word → positions), over the preferred and
-        alternative labels of every language, as lower-case words joined by spaces; built on
-        first use."""
+        alternative labels of every language, as lower-case words joined by spaces; a title that
+        is some occupation's preferred label names only those occupations ("lähihoitaja": the
+        healthcare assistant, not the home care aide, whose alternative label it also is); built
+        on first use."""
         if self.titles_ is None:
             t = self.occupation_taxonomy_.tables
             exact: dict[str, set[int]] = {}
+            preferred: dict[str, set[int]] = {}
             heads: dict[str, set[int]] = {}
             for lang in LANGS:
                 labels, alts = t.occupation_labels.get(lang, []), t.occupation_alt_labels.get(lang, [])
@@ -615,8 +620,10 @@ class SkillRecognizer:
                         if tokens:
                             exact.setdefault(" ".join(tokens), set()).add(o)
                             heads.setdefault(tokens[-1], set()).add(o)
+                            if label is pref:
+                                preferred.setdefault(" ".join(tokens), set()).add(o)
             self.titles_ = (
-                {k: tuple(sorted(v)) for k, v in exact.items()},
+                {k: tuple(sorted(preferred.get(k) or v)) for k, v in exact.items()},
                 {k: tuple(sorted(v)) for k, v in heads.items()},
             )
         return self.titles_
@@ -675,8 +682,18 @@ class SkillRecognizer:
             text = _COLLABORATORS[lang].sub(" ", readable(text))
         if lang == "fi" and self.tools.lemmatise is not None:
             lemmatise = self.tools.lemmatise
+            # a word an everyday title of the glossary names is read as the glossary says, not as
+            # the ESCO alternative label it may also be ("siivoojaa": an office or building cleaner,
+            # not a home's, though ESCO lists "siivooja" only under the domestic cleaner)
+            glossed = {
+                w
+                for name in self.tools.occupation_names
+                if name.lang == "fi" and not name.qualification
+                for m in name.pattern.finditer(text)
+                for w in words(m.group())
+            }
             for w in words(text):
-                if len(w) < 5:
+                if len(w) < 5 or w in glossed:
                     continue
                 # the lemma, else the title's case forms the dictionary lacks ("kokkia", "hitsaajaa",
                 # "lähihoitajana", "sähköasentajan"): partitive, essive, genitive, translative, plural
@@ -739,8 +756,8 @@ class SkillRecognizer:
         `positions` (their labels' head word: "bus driver" → "drivers", "linja-autonkuljettaja" →
         "kuljettajien", "kotisiivooja" → "siivoojien"); empty when one of the occupations is
         itself a supervisor's or a trainer's (`_SUPERVISOR_TITLE`). With `managing_elsewhere`, also
-        those starting with a verb of managing work (`_MANAGING_VERB`) that are skills of no
-        occupation of the occupations' main unit groups. Remembered per occupation set."""
+        those starting with a verb of managing work (`_MANAGING_VERB`) that are skills of none of
+        the occupations at `positions`. Remembered per occupation set."""
         if (known := self.supervision_.get(positions)) is not None:
             return known
         found = self._find_supervision(positions)
@@ -780,11 +797,13 @@ class SkillRecognizer:
         fi_rx = re.compile("|".join(sorted(map(re.escape, stems)))) if stems else None
         unlinked = np.zeros(0, dtype=bool)
         candidates, managing = self._supervision_skills()
-        if self.managing_elsewhere:  # managing skills of no occupation in the main unit groups
-            links, group_occupations, transversal = self._links()
-            groups = sorted(self._main_groups(list(positions)))
-            if groups:
-                rows = np.concatenate([group_occupations[g] for g in groups])
+        if self.managing_elsewhere:  # managing skills of none of the occupations named
+            # (not of their whole unit groups: "manage cleaning activities" is an optional skill of
+            # the aircraft groomer, a building cleaner's neighbour in 9112, and a plain office
+            # cleaner's ad read as the building cleaner got it in full)
+            links, _, transversal = self._links()
+            rows = np.asarray(sorted(positions), dtype=np.int64)
+            if len(rows):
                 unlinked = ~(np.asarray(links[rows].sum(axis=0)).ravel() > 0) & ~transversal
         labels_en, labels_fi = t.skill_labels["en"], t.skill_labels["fi"]
         found = [
@@ -828,29 +847,30 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
-        out, ruled, _ = self._scores(text, lang)
+        out, ruled, _, _ = self._scores(text, lang)
         return out, ruled
 
     def _scores(
         self, text: str, lang: str | None
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]]]:
-        """`sentence_scores` and, per sentence and list item (in order), the item's best skill
-        positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`."""
+    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
+        """`sentence_scores`; per sentence and list item (in order), the item's best skill
+        positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`; and
+        each scored sentence as the text writes it (row i of the scores is sentence i)."""
         with _blas().limit(limits=1, user_api="blas"):
             return self._sentence_scores(text, lang)
 
     def _sentence_scores(
         self, text: str, lang: str | None
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]]]:
+    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         text = readable(text)
         lang = lang or self.language(text)
-        units, ruled = self._units(text, lang)
+        units, ruled, said = self._units(text, lang)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
         depth = self.item_quota + (4 if self.item_distinct else 0)
         if not units:
-            return out, ruled, item_tops
+            return out, ruled, item_tops, said
         scores = self._lexical([u.lexical for u in units])
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
@@ -872,7 +892,7 @@ class SkillRecognizer:
                     top = np.argpartition(-row, depth)[:depth]
                     item_tops[u.sentence].append([int(j) for j in top[np.argsort(-row[top])] if row[j] > 0])
             np.maximum(out[u.sentence], row, out=out[u.sentence])
-        return out, ruled, item_tops
+        return out, ruled, item_tops, said
 
     def recognise(
         self,
@@ -898,7 +918,7 @@ class SkillRecognizer:
         read_occupations = not occupations and self.occupations_in_text
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops = self._scores(text, lang)
+        per_sentence, ruled, item_tops, said = self._scores(text, lang)
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
@@ -957,14 +977,18 @@ class SkillRecognizer:
                 uri=self.skill_uris_[j],
                 score=round(float(best[j]), 4),
                 labels={lang: labels[j] for lang, labels in self.labels_.items()},
+                source=_excerpt(said[_source_sentence(j, self.skill_uris_[j], best, per_sentence, ruled)]),
             )
             for j in chosen
         ]
 
     # -- internals --------------------------------------------------------------------------------
-    def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]]]:
+    def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]], list[str]]:
+        """The units to score; per sentence read (in order), the skill URIs the rules name in it
+        and the sentence as the text writes it (`RecognisedSkill.source`)."""
         units: list[_Unit] = []
         ruled: list[list[str]] = []
+        said_sentences: list[str] = []
         for sentence in requirement_sentences(sentences(text)[:MAX_SENTENCES]):
             heading = sentence.rstrip().endswith(":")
             said = sentence
@@ -988,6 +1012,7 @@ class SkillRecognizer:
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
             ruled.append(named)
+            said_sentences.append(said.strip())
             if not cleaned or not re.search(r"[^\W\d_]", cleaned):
                 continue
             if named and not has_content(cleaned):  # "Tulityökortti ja trukkikortti": "ja" is left
@@ -999,7 +1024,7 @@ class SkillRecognizer:
             for p in phrases(cleaned):
                 p = self._glossed(p, lang)
                 units.append(_Unit(position, self._lexical_text(p, lang), self._dense_text(p, lang), True))
-        return units, ruled
+        return units, ruled, said_sentences
 
     def _read_qualifications(self, sentence: str, lang: str) -> str:
         """`sentence` with each vocational qualification it names (`LanguageTools.occupation_names`)
@@ -1613,7 +1638,8 @@ def enrich_vacancy(
     histology and history at 0.24-0.26), and when nothing reaches the line the vacancy gets no
     suggestion at all. The employer's chosen skills are kept exactly as they are (order
     included); earlier suggestions are replaced, so enriching twice gives the same result as
-    enriching once. Suggestions are never essential. Skills in `exclude` (suggestions the
+    enriching once. Suggestions are never essential; each carries the recogniser's score and the
+    sentence of the text it came from (`VacancySkill.score`, `.source`). Skills in `exclude` (suggestions the
     employer rejected) are never suggested, and rejecting some never brings in weaker ones than
     the lines allow (both lines are taken over everything recognised, rejected skills included).
     `max_sentences`: read only the text's first sentences (bounded work per vacancy).
@@ -1645,7 +1671,24 @@ def enrich_vacancy(
     )
     found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang, occupations=about)
     found = [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
-    suggested = [VacancySkill(r.uri, essential=False, suggested=True) for r in found]
+    # one suggestion per language: "Knowledge of Swedish is a plus" gave Swedish, write Swedish,
+    # understand spoken/written Swedish and interact verbally in Swedish (outside tester 13, P1); the
+    # language itself is suggested as a `languages` requirement, and a language already chosen as a
+    # skill is not suggested again
+    codes = recognizer.language_codes_
+    languages_named = {codes[s.uri] for s in chosen if s.uri in codes}
+    one_per_language = []
+    for r in found:
+        code = codes.get(r.uri)
+        if code is not None:
+            if code in languages_named:
+                continue
+            languages_named.add(code)
+        one_per_language.append(r)
+    found = one_per_language
+    suggested = [
+        VacancySkill(r.uri, essential=False, suggested=True, score=r.score, source=r.source) for r in found
+    ]
     suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]
     return replace(vacancy, skills=chosen + tuple(suggested))
 
@@ -1668,6 +1711,32 @@ def enrich_candidate(
     )
     suggested = [SkillClaim(r.uri, suggested=True) for r in found if r.uri not in taken]
     return replace(candidate, skills=chosen + tuple(suggested[:max_suggestions]))
+
+
+SOURCE_CHARS = 300
+"""A `RecognisedSkill.source` longer than this (a long line without a full stop) is cut at a word
+boundary and ends in "…"."""
+
+
+def _excerpt(sentence: str) -> str:
+    """`sentence`, at most `SOURCE_CHARS` characters (cut at a space when there is one, "…" added)."""
+    if len(sentence) <= SOURCE_CHARS:
+        return sentence
+    cut = sentence[: SOURCE_CHARS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > SOURCE_CHARS // 2 else cut).rstrip() + "…"
+
+
+def _source_sentence(
+    j: int, uri: str, best: np.ndarray, per_sentence: np.ndarray, ruled: list[list[str]]
+) -> int:
+    """The position of the sentence skill `j` (`uri`) was recognised in: the first whose rules
+    name it when its score is the rules' (`RULE_SCORE`), else the one scoring it highest."""
+    if best[j] >= RULE_SCORE:
+        for i, uris in enumerate(ruled):
+            if uri in uris:
+                return i
+    return int(np.argmax(per_sentence[:, j]))
 
 
 def _close_to_best(found: list[RecognisedSkill], relative_floor: float) -> list[RecognisedSkill]:

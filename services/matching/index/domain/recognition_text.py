@@ -73,6 +73,9 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
     "fi": (
         r"edellytämme(?:kin)?",
         r"edellytetään",
+        r"vaaditaan",
+        r"vaadimme",
+        r"tarvitaan",
         r"edellytys",
         r"on edellytys",
         r"toivomme(?:kin)?",
@@ -447,12 +450,22 @@ def phrases(sentence: str, *, min_chars: int = 2) -> list[str]:
         shared = parts[1].split()[1:]
         if shared and len(parts[0].split()) == 1:
             parts[0] = f"{parts[0]} {' '.join(shared)}"
+    # Swedish: "Du planerar och genomför den pedagogiska verksamheten" gave the bare "plan" too
+    m = _SHARED_OBJECT_SV.match(sentence)
+    if m and len(parts[0].split()) == 2:
+        shared = parts[1].split()[1:]
+        if shared:
+            parts[0] = f"{parts[0]} {' '.join(shared)}"
     return parts
 
 
 _SHARED_OBJECT = re.compile(
     r"^\s*(?P<first>[^\W\d_]+)\s+(?:ja|sekä|tai)\s+(?P<second>[^\W\d_]+)\s+[^\W\d_]", re.I
 )
+_SHARED_OBJECT_SV = re.compile(
+    r"^\s*(?:du|vi|jag|hon|han|hen|man)\s+[^\W\d_]+r\s+(?:och|samt|eller)\s+[^\W\d_]+r\s+[^\W\d_]", re.I
+)
+"""Two Swedish present-tense verbs (ending in -r) after the subject pronoun: they share the object."""
 _FINNISH_PERSON = re.compile(r"(?:[aeiouyäö]t|mme|vat|vät)$", re.I)
 """Finnish personal endings of a verb (2nd person singular "asennat", 1st plural "asennamme", 3rd
 plural "asentavat")."""
@@ -484,6 +497,9 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\b(?:on )?kiinnostunut\b",
     r"\bhaluaa (?:oppia|kouluttautua|opiskella)\b",
     r"\bsuunnittelee\b",
+    # a training or a job someone is only considering (a coach's "harkitsee linja-autonkuljettajan
+    # koulutusta" suggested driving a bus; session 13, fi-dev)
+    r"\b(?:harkitsee|harkitsisi|pohtii|miettii)\b",
     # a wish or a goal, not a skill (outside tester 6, G7: "Haluaisi töihin vanhustenhoitoon" suggested
     # treating elderly people's illnesses); the third person only: an ad's "toivomme", "haluamme",
     # "toivoisimme sinulta" state requirements
@@ -502,6 +518,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bwants to (?:learn|train|study|work|become)\b",
     r"\b(?:wishes|hopes|aspires) to\b",
     r"\bdreams of\b",
+    r"\b(?:is )?considering\b",
     # Swedish
     r"\binte\b",
     r"\binget\b",
@@ -512,6 +529,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"(?<!\bvi )\b(?:vill gärna|skulle vilja|önskar)\b",  # not an ad's "vi vill gärna att du"
     r"\bvill (?:jobba|arbeta)\b",
     r"\bdrömmer om\b",
+    r"\b(?:funderar på|överväger)\b",
 )
 NEGATION_AFTER: tuple[str, ...] = (
     r"\bpuuttuu\b",
@@ -545,6 +563,23 @@ NOT_REQUIRED: tuple[str, ...] = (
 )
 _NOT_REQUIRED = re.compile("|".join(NOT_REQUIRED), re.I)
 _PREDICATE_JOIN = re.compile(r"\b(?:ja|sekä|och|samt|and)\s*$", re.I)
+# What an ad says IS needed, as the predicate of a clause of its own: "Hygieniapassi vaaditaan ja
+# ajokorttia ei vaadita" (an outside tester: the whole sentence was dropped, the hygiene passport
+# with it); a contrast word ("…, mutta ajokorttia ei vaadita") bounds the span already.
+REQUIRED: tuple[str, ...] = (
+    # Finnish
+    r"\b(?:vaaditaan|vaadimme|edellytetään|edellytämme|tarvitaan|tarvitsemme|odotetaan|odotamme)\b",
+    r"\b(?:on|ovat)\s+(?:\w+\s+)?(?:välttämät\w*|pakolli\w*|edellytys|eduksi|plussaa|oltava)\b",
+    r"\b(?:pitää|tulee|täytyy)\s+olla\b",
+    # Swedish
+    r"\b(?:krävs|behövs|förutsätts|förutsätter|kräver|behöver)\b(?!\s+(?:\w+\s+)?(?:inte|ej)\b)",
+    r"\bär\s+(?:ett\s+)?(?:krav|ett\s+måste|meriterande|en\s+merit)\b",
+    # English
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:required|needed|necessary|mandatory|essential|a\s+plus|an\s+advantage)\b",
+    r"\bwe\s+(?:require|need|expect)\b",
+)
+_REQUIRED = re.compile("|".join(REQUIRED), re.I)
+_JOIN = re.compile(r"\b(?:ja|sekä|och|samt|and)\b", re.I)
 _NEGATION_BEFORE = re.compile("|".join(NEGATION_BEFORE), re.I)
 _NEGATION_AFTER = re.compile("|".join(NEGATION_AFTER), re.I)
 _CONTRAST = re.compile(r"[;]|\b(?:mutta|vaan|kuitenkin|but|however|men|däremot)\b", re.I)
@@ -563,7 +598,21 @@ def _without_not_required(clause: str) -> str:
         # ei vaadita" joins two things not needed
         if (joined := _PREDICATE_JOIN.search(clause, 0, cue.start())) is not None:
             start = max(start, joined.start())
+        # "Hygieniapassi vaaditaan ja ajokorttia ei vaadita": a clause of its own saying what IS
+        # needed, joined by a conjunction, stays; so does one after the cue ("Ajokorttia ei vaadita
+        # ja hygieniapassi vaaditaan")
+        required = [m.end() for m in _REQUIRED.finditer(clause, start, cue.start())]
+        if required and (joins := [m.start() for m in _JOIN.finditer(clause, required[-1], cue.start())]):
+            start = max(start, joins[-1])
         after = _CONTRAST.search(clause, cue.end())
+        bound = after.start() if after is not None else len(clause)
+        kept = next(
+            (j for j in _JOIN.finditer(clause, cue.end(), bound) if _REQUIRED.search(clause, j.end(), bound)),
+            None,
+        )
+        if kept is not None:
+            clause = clause[:start] + " " + clause[kept.start() :]
+            continue
         # from the clause's start, the contrast goes too: "Körkort behövs inte men är en merit" leaves
         # "är en merit" (a stock phrase), not "men", which matched "history" and "hair"
         end = len(clause) if after is None else after.start() if before else after.end()

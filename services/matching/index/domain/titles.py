@@ -19,7 +19,15 @@ How a title is read (`TitleReader.read`):
    "Lähihoitaja kotihoitoon") is read as that title (`TitleReader._core`).
 2. Exact labels. Each part is normalised (case, punctuation and spacing aside; Finnish words
    lemmatised as the recogniser does) and looked up among the occupations' preferred and
-   alternative labels in every language the data has. A hit is certain (confidence 1).
+   alternative labels in every language the data has. A hit is certain (confidence 1), unless the
+   part is one occupation's preferred label and only an alternative label of the others it hits:
+   those others get `alternative_confidence` (ESCO lists "lähihoitaja", the practical nurse's
+   own Finnish name, as an alternative label of the home care aide too: an outside tester's
+   "Lähihoitaja" vacancy was read as a home care aide and fell out of the practical-nurse
+   shortage list). A part whose hits are only alternative labels is read through the job-title
+   glossary (below) when it has an entry there, and then names the glossary's occupation alone
+   ("siivooja", in ESCO only the domestic cleaner's alternative label, is in Finnish ads an office
+   or building cleaner: an outside tester's office-cleaner ad was read as a home's cleaner).
    A part with no exact hit is read again through the job-title glossary
    (`data/recognition/job_titles.csv`: everyday Swedish and English titles -> the Finnish title a
    bilingual recruiter reads them as, "sjuksköterska" -> "sairaanhoitaja", "nurse" ->
@@ -161,6 +169,8 @@ class TitleReader:
     dense_margin : occupations within this (rescaled) of a part's best are kept too
     max_per_part : at most this many occupations per part
     cache_size : titles whose reading is kept (vacancies are prepared again on restart/update)
+    alternative_confidence : confidence of an occupation a part names only by an alternative label
+        when the part is another occupation's preferred label (in any language)
     Raises ValueError when `encoder` is given without `embeddings` or their shapes disagree."""
 
     def __init__(
@@ -176,6 +186,7 @@ class TitleReader:
         max_per_part: int = 3,
         cache_size: int = 4096,
         glossary: Sequence[tuple[str, str, str]] = (),
+        alternative_confidence: float = 0.5,
     ) -> None:
         if encoder is not None and embeddings is None:
             raise ValueError("a dense title reader needs the occupation-label embeddings")
@@ -186,6 +197,7 @@ class TitleReader:
         self.min_confidence = min_confidence
         self.dense_margin = dense_margin
         self.max_per_part = max_per_part
+        self.alternative_confidence = alternative_confidence
         self.whole = {normalise(t): fi for _, t, fi in glossary if normalise(t)}
         # longest first: "bilmekaniker" before "mekaniker", "elmontör" before "montör"
         self.endings = sorted(
@@ -194,6 +206,7 @@ class TitleReader:
         )
         t = taxonomy.tables
         found: dict[str, set[int]] = {}
+        preferred: dict[str, set[int]] = {}
         for lang, labels in t.occupation_labels.items():
             alts = t.occupation_alt_labels.get(lang, [])
             for o, pref in enumerate(labels):
@@ -201,10 +214,15 @@ class TitleReader:
                     plain = normalise(label)
                     if not plain:
                         continue
-                    found.setdefault(plain, set()).add(o)
+                    keys = [plain]
                     if lang == "fi" and self.lemmatise is not None:  # Finnish labels also by their lemmas
-                        found.setdefault(self._lemmas(plain), set()).add(o)
+                        keys.append(self._lemmas(plain))
+                    for key in keys:
+                        found.setdefault(key, set()).add(o)
+                        if label is pref:
+                            preferred.setdefault(key, set()).add(o)
         self.exact: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in found.items()}
+        self.preferred: dict[str, frozenset[int]] = {k: frozenset(v) for k, v in preferred.items()}
         self.vectors: np.ndarray | None = None
         self.owner: np.ndarray | None = None
         if embeddings is not None:
@@ -254,12 +272,21 @@ class TitleReader:
         for part in title_parts(title):
             part = self._core(part)
             hits = self._exact(part)
-            glossed = self._glossed(part) if not hits else part
-            if not hits and glossed != part:
-                hits = self._exact(glossed)
+            named = self._preferred(part)
+            glossed = part
+            if not hits or not named:
+                # the glossary's reading of an everyday title beats ESCO's alternative labels: a
+                # Finnish ad's "Siivooja" cleans offices (the glossary: laitossiivooja, building
+                # cleaner), though ESCO lists "siivooja" only under the domestic cleaner
+                glossed = self._glossed(part)
+                if glossed != part and (via := self._exact(glossed)):
+                    named = self._preferred(glossed) or frozenset(via)
+                    hits = via
             if hits:
                 for o in hits:
-                    best[o] = TitleOccupation(o, 1.0, part)
+                    c = 1.0 if not named or o in named else self.alternative_confidence
+                    if o not in best or best[o].confidence < c:
+                        best[o] = TitleOccupation(o, c, part)
             else:
                 unread.append(glossed)
         if unread and self.dense and not best:
@@ -304,6 +331,10 @@ class TitleReader:
             if complement and self._known(" ".join(core)):
                 return " ".join(core)
         return part
+
+    def _preferred(self, part: str) -> frozenset[int]:
+        """The occupations whose preferred label (any language) `part` is; empty when none."""
+        return self.preferred.get(normalise(part)) or self.preferred.get(self._key(part)) or frozenset()
 
     def _glossed(self, part: str) -> str:
         """`part` with its Swedish title words (or the whole part, for a title of several words)
