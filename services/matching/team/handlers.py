@@ -62,7 +62,6 @@ from services.matching.team.shortages import (
     NATIONAL,
     OccupationCatalogue,
     PeriodRules,
-    ShortageCsvError,
     ShortageList,
     parse_period,
     parse_shortage_file,
@@ -297,19 +296,15 @@ class TeamRecords:
         import_id, now = str(uuid.uuid4()), self.clock()
         resolve = self.places.resolve or self.places.regions
         lists = parse_shortage_file(
-            raw, self.taxonomy, resolve, source, filename=filename, today=now.date(), rules=self.period_rules
+            raw,
+            self.taxonomy,
+            resolve,
+            source,
+            filename=filename,
+            today=now.date(),
+            rules=self.period_rules,
+            serves=lambda region: self.serves(caller, region),
         )
-        outside = {
-            entry.line: [
-                N_("region: %(region)s is not a region your organisation serves; nothing was imported.")
-                % {"region": item.region}
-            ]
-            for item in lists
-            if not self.serves(caller, item.region)
-            for entry in item.entries
-        }
-        if outside:
-            raise ShortageCsvError(outside)
         with self.uow_factory() as uow:
             for item in lists:
                 replaced = uow.shortages.replace(item, import_id, caller.subject, now)

@@ -1207,9 +1207,13 @@ class SkillRecognizer:
         return found
 
     def forget_queries(self) -> None:
-        """Empty the caches of recent texts: their embeddings and the derived verbs of recent
-        words (benchmarks time every sentence as new)."""
+        """Empty the caches of recent texts: their embeddings, the derived verbs of recent
+        words and the encoder's own (its `forget_words`, when it has one: the tokenizer's cache of
+        recent words) (benchmarks time every sentence as new)."""
         self.query_cache_ = _VectorCache(self.query_cache_size)
+        forget_words = getattr(self.encoder, "forget_words", None)
+        if forget_words is not None:
+            forget_words()
         cache_clear = getattr(getattr(self, "verbs_in_", None), "cache_clear", None)
         if cache_clear is not None:
             cache_clear()
