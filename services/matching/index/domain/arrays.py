@@ -45,6 +45,28 @@ def experience_block(
     return out.reshape(n, width)
 
 
+def occupation_block(
+    at: np.ndarray,
+    occ: np.ndarray,
+    weight: np.ndarray,
+    n: int,
+    by_occupation: tuple[np.ndarray, np.ndarray, np.ndarray],
+    width: int,
+) -> np.ndarray:
+    """(n, width) dense: `experience_block` from an occupation-skill matrix already cut down to
+    the block's columns (`by_occupation`: (indptr (n_occupations + 1,), column (m,) in
+    0..width-1, value (m,) float64), each occupation's entries at most one per column, e.g.
+    `query.ExactWeights.cov_experience`). Every cell adds the same products in the same order
+    as `experience_block` over the whole rows (the row's work history in order), so the sums are
+    equal to the bit, for a fraction of the entries read."""
+    out = np.zeros(n * width)
+    if len(occ) and width:
+        indptr, column, value = by_occupation
+        which, idx = row_positions(indptr, occ)
+        out += np.bincount(at[which] * width + column[idx], weight[which] * value[idx], minlength=n * width)
+    return out.reshape(n, width)
+
+
 def member(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Membership of each of `rows` in the sorted array `sorted_rows`."""
     if not len(sorted_rows):

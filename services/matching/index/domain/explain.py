@@ -95,24 +95,27 @@ def _entries(
     ranks: Sequence[int],
     failures: Sequence[tuple[FilterFailure, ...]],
 ) -> list[ShortlistEntry]:
-    """Entries of rows `ex.rows[positions]`: matched, related and missing skills."""
-    q, uris = qw.query, space.taxonomy.skill_uris
-    skills = q.skills
+    """Entries of rows `ex.rows[positions]`: matched, related and missing skills.
+
+    Built from arrays for these rows only: each row's skills are slices of a few lists made for
+    all rows at once (the held query positions row by row, column order), not one pass per kind."""
+    q = qw.query
     pos = np.asarray(positions, dtype=np.int64)
-    raw, source = query_evidence(seg, ex.rows[pos], qw)
-    spoken = declared_evidence(
-        seg.columns["languages"], ex.rows[pos], ex.score[pos] > 0, q, space, raw, source
-    )
+    rows = ex.rows[pos]
+    m, n_u = len(rows), len(q.skills)
+    history = gather_rows(seg.experience, rows)  # the rows' work history, read once
+    raw, source = query_evidence(seg, rows, qw, history)
+    spoken = declared_evidence(seg.columns["languages"], rows, ex.score[pos] > 0, q, space, raw, source)
     # A skill only work history supplies counts as held when it is essential to a past occupation:
     # ESCO lists optional skills broadly (a CNC operator's include TypeScript), and "TypeScript
     # (inferred)" on a machinist read as if the system had found programming skills (an outside
     # tester). An optional one still counts in the score, with its small weight.
-    has = (raw > 0) & ((source > 0) | _essential_in_history(seg, ex.rows[pos], qw, space))
+    has = (raw > 0) & ((source > 0) | _essential_in_history(rows, qw, space, history))
     strength = np.minimum(raw, 1.0)
     n_e, n_own = len(q.essential), q.n_own
     # best related skill of every unmatched own skill, for all rows at once
-    best_v = np.full((len(pos), n_own), -1, dtype=np.int64)
-    best_c = np.zeros((len(pos), n_own))
+    best_v = np.full((m, n_own), -1, dtype=np.int64)
+    best_c = np.zeros((m, n_own))
     if len(q.rel_v):
         eff = strength[:, q.rel_v] * q.rel_c
         top = np.maximum.reduceat(eff, q.rel_starts, axis=1)
@@ -124,76 +127,109 @@ def _entries(
         r, g = np.nonzero(ok)
         best_v[r, q.rel_owner[g]] = q.rel_v[first[r, g]]
         best_c[r, q.rel_owner[g]] = top[r, g]
-    uri_u = [uris[x] for x in skills.tolist()]
-    m = len(pos)
-    rows = ex.rows[pos]
-    matched_e = _per_row(has[:, :n_e], uri_u, m)
-    matched_o = _per_row(has[:, n_e:n_own], uri_u[n_e:n_own], m)
-    missing_e = _per_row(~has[:, :n_e], uri_u, m)
+    uri_u = _query_uris(q.skills, space)
+    # the held positions row by row, in column order: essential ones first, then optional own
+    # ones, then related ones (evidence holds them all; matched_* the first two runs)
+    hit_rows, hit_cols = np.nonzero(has)
+    cuts = np.searchsorted(
+        hit_rows * n_u + hit_cols,
+        (np.arange(m + 1)[:, None] * n_u + np.asarray([0, n_e, n_own])).ravel()[: 3 * m + 1],
+    ).tolist()
+    hit_uris = uri_u[hit_cols].tolist()
+    hit_text = _EVIDENCE_BY_META[source[hit_rows, hit_cols]].tolist()
+    hit_text = spoken.evidence(hit_rows, hit_cols, hit_text)  # declared languages' own words
+    labels = uri_u.tolist()
+    missing_e = _per_row(~has[:, :n_e], labels, m)
     # a text or skills vacancy's skills are rarely essential (suggestions never are): what a
     # candidate lacks of them is shown too (outside tester 7, H5: text vacancies showed nothing missing)
-    missing_o = [()] * m if q.occupation >= 0 else _per_row(~has[:, n_e:n_own], uri_u[n_e:n_own], m)
-    hit_rows, hit_cols = np.nonzero(has)
-    hit_split = _row_starts(hit_rows, m)
-    hit_uris = [uri_u[c] for c in hit_cols.tolist()]
-    hit_text = [_EVIDENCE[x] for x in source[hit_rows, hit_cols].tolist()]
-    hit_text = spoken.evidence(hit_rows, hit_cols, hit_text)  # declared languages' own words
+    missing_o = [()] * m if q.occupation >= 0 else _per_row(~has[:, n_e:n_own], labels[n_e:n_own], m)
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
     rel_split = _row_starts(rel_rows, m)
+    rel_best = best_v[rel_rows, rel_cols]
     related_all = [
-        RelatedCredit(uri_u[a], uri_u[b], c, REASONS[r])
+        RelatedCredit(a, b, c, REASONS[r])
         for a, b, c, r in zip(
-            rel_cols.tolist(),
-            best_v[rel_rows, rel_cols].tolist(),
+            uri_u[rel_cols].tolist(),
+            uri_u[rel_best].tolist(),
             np.round(best_c[rel_rows, rel_cols], 4).tolist(),
-            q.own_reason[rel_cols, best_v[rel_rows, rel_cols]].tolist(),
+            q.own_reason[rel_cols, rel_best].tolist(),
             strict=True,
         )
     ]
     scores = ex.score[pos].tolist()
     shown = list(shown_components(space.params))  # parts of weight 0 are not shown
     names = [COMPONENTS[i] for i in shown]
-    parts = np.round(ex.parts[pos][:, shown], 9).tolist()
+    shown_parts = ex.parts[pos][:, shown]
+    parts = np.round(shown_parts, 9).tolist()
     scale = _scale(*space.params.match_scales[VACANCY_KINDS.index(q.kind)])
     ideal = q.ideal if space.params.match_relative else None
-    match, points = match_points(ex.parts[pos][:, shown], scale, ideal)
+    match, points = match_points(shown_parts, scale, ideal)
     match_l, points_l = np.round(match, 1).tolist(), np.round(points, 2).tolist()
-    occ_uris = space.taxonomy.occupation_uris
-    agreements = occupation_agreements(seg, rows, ex.agreement[pos], ex.from_history[pos], qw, space)
-    guess = seg.inferred[rows].tolist()
-    guess_p = np.round(seg.inferred_p[rows] / 255.0, 3).tolist()
+    agreements = occupation_agreements(seg, rows, ex.agreement[pos], ex.from_history[pos], qw, space, history)
+    occupations = _inferred_occupations(seg, rows, space)
     km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
     days = seg.available_day[rows].tolist()
-    ids = [seg.ids[r].decode("utf-8") for r in rows.tolist()]
+    ids = [key.decode("utf-8") for key in seg.ids[rows].tolist()]
     out = []
     for i in range(m):
-        lo, hi = hit_split[i], hit_split[i + 1]
+        lo, a, b, hi = cuts[3 * i : 3 * i + 4]
         out.append(
-            ShortlistEntry(
-                rank=ranks[i],
-                candidate_id=ids[i],
-                score=scores[i],
-                components=dict(zip(names, parts[i], strict=True)),
-                matched_essential=matched_e[i],
-                matched_optional=matched_o[i],
-                related=tuple(related_all[rel_split[i] : rel_split[i + 1]]),
-                missing_essential=missing_e[i],
-                missing_optional=missing_o[i],
-                distance_km=km[i],
-                available_from=date.fromordinal(days[i]),
-                evidence=dict(zip(hit_uris[lo:hi], hit_text[lo:hi], strict=True)),
-                filters=failures[i],
-                match=match_l[i],
-                points=dict(zip(names, points_l[i], strict=True)),
-                occupations=tuple(
-                    (occ_uris[o], pr)
-                    for o, pr in zip(guess[i], guess_p[i], strict=True)
-                    if 0 <= o < len(occ_uris)
-                ),
-                agreement=agreements[i],
+            ShortlistEntry(  # positional, in field order (a third cheaper than by keyword)
+                ranks[i],  # rank
+                ids[i],  # candidate_id
+                scores[i],  # score
+                dict(zip(names, parts[i], strict=True)),  # components
+                tuple(hit_uris[lo:a]),  # matched_essential
+                tuple(hit_uris[a:b]),  # matched_optional
+                tuple(related_all[rel_split[i] : rel_split[i + 1]]),  # related
+                missing_e[i],  # missing_essential
+                km[i],  # distance_km
+                date.fromordinal(days[i]),  # available_from
+                dict(zip(hit_uris[lo:hi], hit_text[lo:hi], strict=True)),  # evidence
+                failures[i],  # filters
+                match_l[i],  # match
+                dict(zip(names, points_l[i], strict=True)),  # points
+                occupations[i],  # occupations
+                missing_o[i],  # missing_optional
+                agreements[i],  # agreement
             )
         )
     return out
+
+
+def _query_uris(skills: np.ndarray, space: SkillSpace) -> np.ndarray:
+    """(len(skills),) object array: the URI of each query position."""
+    return _as_objects(space.taxonomy.skill_uris)[skills]
+
+
+_OBJECTS: dict[int, tuple[Sequence[str], np.ndarray]] = {}
+
+
+def _as_objects(uris: Sequence[str]) -> np.ndarray:
+    """`uris` (a taxonomy's tuple, kept as long as its engine) as an object array, made once per
+    tuple, for gathers."""
+    held = _OBJECTS.get(id(uris))
+    if held is None or held[0] is not uris:
+        out = np.empty(len(uris), dtype=object)
+        out[:] = list(uris)
+        if len(_OBJECTS) >= 8:
+            _OBJECTS.clear()
+        held = _OBJECTS[id(uris)] = (uris, out)
+    return held[1]
+
+
+def _inferred_occupations(
+    seg: Segment, rows: np.ndarray, space: SkillSpace
+) -> list[tuple[tuple[str, float], ...]]:
+    """Per row: its inferred occupations (ESCO URI, probability rounded to 3 places), in slot order
+    (most likely first), leaving out the unit-group slots and empty ones."""
+    occ_uris = space.taxonomy.occupation_uris
+    guess = seg.inferred[rows]
+    r, c = np.nonzero((guess >= 0) & (guess < len(occ_uris)))
+    prob = np.round(seg.inferred_p[rows] / 255.0, 3)[r, c].tolist()
+    pairs = list(zip(_as_objects(occ_uris)[guess[r, c]].tolist(), prob, strict=True))
+    split = _row_starts(r, len(rows))
+    return [tuple(pairs[split[i] : split[i + 1]]) for i in range(len(rows))]
 
 
 def occupation_agreements(
@@ -203,12 +239,14 @@ def occupation_agreements(
     from_history: np.ndarray,
     qw: QueryWeights,
     space: SkillSpace,
+    history: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> list[OccupationAgreement | None]:
     """Per row of `rows`: `agreement` ((len(rows),) float64, the agreement the exact score used) and
     its source, "work_history" where `from_history` ((len(rows),) bool: a spell read directly,
     `scoring.history_agreement`, agrees more than the inferred occupations), with that best spell's
     occupation URI and recency x duration weight, else "inferred". None for every row when the
-    vacancy has no occupation to agree with."""
+    vacancy has no occupation to agree with. `history`: the rows' work history as
+    `gather_rows(seg.experience, rows)` gives it, when the caller has it already."""
     q, p = qw.query, space.params
     if q.agreement is None:
         return [None] * len(rows)
@@ -217,13 +255,14 @@ def occupation_agreements(
     spelled = np.flatnonzero(from_history)
     if q.history_agreement is None or not len(spelled):
         return out
-    at, occ, weight = gather_rows(seg.experience, rows[spelled])
-    w = weight.astype(np.float64)
+    at, occ, w = history if history is not None else gather_rows(seg.experience, rows)
+    mine = from_history[at]  # the spells of the rows whose agreement is their history's
+    at, occ, w = at[mine], occ[mine], w[mine]
     value = np.minimum(1.0, p.history_agreement_scale * w) * q.history_agreement[occ]
     order = np.lexsort((-value, at))  # by row, best spell first
     rows_of, first = np.unique(at[order], return_index=True)
     uris = space.taxonomy.occupation_uris
-    for i, k in zip(spelled[rows_of].tolist(), order[first].tolist(), strict=True):
+    for i, k in zip(rows_of.tolist(), order[first].tolist(), strict=True):
         out[i] = OccupationAgreement(
             values[i], "work_history", uris[int(occ[k])], round(min(1.0, float(w[k])), 3)
         )
@@ -253,14 +292,22 @@ _EVIDENCE = {0: SkillEvidence("inferred")} | {
 }
 
 
+_EVIDENCE_BY_META = np.empty(max(_EVIDENCE) + 1, dtype=object)
+for _meta, _evidence in _EVIDENCE.items():
+    _EVIDENCE_BY_META[_meta] = _evidence
+
+
 def _row_starts(rows: np.ndarray, m: int) -> list[int]:
     """Where each of rows 0..m starts in `rows` (ascending row numbers, from np.nonzero)."""
     return np.searchsorted(rows, np.arange(m + 1)).tolist()  # type: ignore[no-any-return]
 
 
-def _essential_in_history(seg: Segment, rows: np.ndarray, qw: QueryWeights, space: SkillSpace) -> np.ndarray:
-    """(len(rows), n_u) bool: the query skill is essential to an occupation in the row's work history."""
-    at_o, occ, w_o = gather_rows(seg.experience, rows)
+def _essential_in_history(
+    rows: np.ndarray, qw: QueryWeights, space: SkillSpace, history: tuple[np.ndarray, np.ndarray, np.ndarray]
+) -> np.ndarray:
+    """(len(rows), n_u) bool: the query skill is essential to an occupation in the row's work history
+    (`history`: the rows' work history as `gather_rows` gives it)."""
+    at_o, occ, w_o = history
     block = experience_block(
         at_o, occ, np.ones_like(w_o), len(rows), space.taxonomy.essential, qw.query.position
     )
@@ -269,10 +316,16 @@ def _essential_in_history(seg: Segment, rows: np.ndarray, qw: QueryWeights, spac
     return out
 
 
-def query_evidence(seg: Segment, rows: np.ndarray, qw: QueryWeights) -> tuple[np.ndarray, np.ndarray]:
+def query_evidence(
+    seg: Segment,
+    rows: np.ndarray,
+    qw: QueryWeights,
+    history: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """(raw, source), both (len(rows), n_u): each row's expanded skill weight (claims plus work
     history) at every query position, and where a claim supplies it the claim's meta byte
-    (1 + level | SUGGESTED_BIT; 0 where only work history does), for explanations."""
+    (1 + level | SUGGESTED_BIT; 0 where only work history does), for explanations. `history`: the
+    rows' work history as `gather_rows(seg.experience, rows)` gives it, when the caller has it."""
     q = qw.query
     at, idx = row_positions(seg.claims.indptr, rows)
     u = q.position[seg.claims.indices[idx]]
@@ -282,6 +335,6 @@ def query_evidence(seg: Segment, rows: np.ndarray, qw: QueryWeights) -> tuple[np
     raw[at, u] = seg.claims.data[idx]
     source = np.zeros(raw.shape, dtype=np.uint8)
     source[at, u] = seg.claim_meta.data[idx]
-    at_o, occ, w_o = gather_rows(seg.experience, rows)
+    at_o, occ, w_o = history if history is not None else gather_rows(seg.experience, rows)
     raw += experience_block(at_o, occ, w_o, len(rows), qw.exact.experience, q.position)
     return raw, source

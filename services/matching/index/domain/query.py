@@ -331,8 +331,8 @@ class QueryWeights:
         similarity (before the row's inverse norm) and to the coverage bound, through the
         occupation's skills at the query positions (unscaled by the score weights)
     columns : stage-1 columns of the segments' postings (query skills and the occupations
-        whose bound exceeds the pruning threshold, offset by n_skills), the `n_cov_columns`
-        with a coverage weight first
+        whose bound exceeds the pruning threshold, offset by n_skills; none of weight 0 in
+        both parts), the `n_cov_columns` with a coverage weight first
     column_weights : (n_columns, 2) float32 [similarity, coverage] weight of each column
     pruned_bound : most that the pruned occupation columns can add to any candidate's score
     exact : what stage 2 needs (see `ExactWeights`)
@@ -406,6 +406,10 @@ class ExactWeights:
         related to them), ascending; cov_col maps every query position to its index there (-1)
     cov_skill_col : (n_skills,) the same by skill (-1 for skills coverage does not look at)
     essential_col, cov_u_col : `query.essential` and `query.cov_u` as indices into cov_positions
+    cov_experience : `experience` at the coverage columns only, by occupation: (indptr
+        (n_occupations + 1,) int64, column (m,) int64 index into cov_positions, weight (m,)
+        float64), the same entries and values as `experience`'s rows hold there (a few per
+        occupation instead of its whole skill profile), for `arrays.occupation_block`
     """
 
     experience: sp.csr_matrix
@@ -416,6 +420,7 @@ class ExactWeights:
     cov_skill_col: np.ndarray
     essential_col: np.ndarray
     cov_u_col: np.ndarray
+    cov_experience: tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def query_weights(
@@ -450,6 +455,13 @@ def query_weights(
     col[positions] = np.arange(len(positions))
     skill_col = np.full(space.n_skills, -1, dtype=np.int64)
     skill_col[query.skills[positions]] = np.arange(len(positions))
+    # the gathered entries at coverage positions, regrouped by occupation (stable: each
+    # occupation's entries stay in position order; one entry per occupation and column)
+    at_cov = col[at]
+    in_cov = np.flatnonzero(at_cov >= 0)
+    by_occ = in_cov[np.argsort(occ_of[in_cov], kind="stable")]
+    cov_indptr = np.zeros(n_occ + 1, dtype=np.int64)
+    np.cumsum(np.bincount(occ_of[in_cov], minlength=n_occ), out=cov_indptr[1:])
     exact = ExactWeights(
         experience=space.experience,
         occ_sim_own=np.bincount(occ_of[own], value[own] * sim[at[own]], n_occ),
@@ -459,6 +471,7 @@ def query_weights(
         cov_skill_col=skill_col,
         essential_col=col[query.essential],
         cov_u_col=col[query.cov_u],
+        cov_experience=(cov_indptr, at_cov[by_occ], value[by_occ]),
     )
     return _weights(
         query,
@@ -512,6 +525,10 @@ def _weights(  # type: ignore[no-untyped-def]
     own = np.column_stack([p.similarity_weight * sim, cov_factor * cov])
     inferred = np.column_stack([np.zeros(len(guessed)), agree[guessed]])
     weights = np.concatenate([own, occ[kept], inferred]).astype(np.float32)
+    # A column of weight 0 in both parts adds exactly 0 to every bound: not walked (the related
+    # skills of optional skills only, about a seventh of an occupation vacancy's columns).
+    weighed = np.flatnonzero((weights != 0).any(axis=1))
+    columns, weights = columns[weighed], weights[weighed]
     order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
     n_cov = int((weights[:, 1] > 0).sum())
     language_bound = tuple(

@@ -32,7 +32,7 @@ from functools import partial
 
 import numpy as np
 
-from .arrays import experience_block, gather_rows, member
+from .arrays import gather_rows, member, occupation_block
 from .filters import Eligible
 from .params import RankingParams
 from .query import QueryWeights, VacancyQuery
@@ -104,7 +104,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         col = xw.cov_col[u]
         hit = col >= 0
         raw[at_c[hit], col[hit]] = w_c[hit]
-        raw += experience_block(at_o, occ, w_o, n, xw.experience, xw.cov_skill_col)
+        raw += occupation_block(at_o, occ, w_o, n, xw.cov_experience, len(xw.cov_positions))
         strength = np.minimum(raw, 1.0)
         w = q.coverage_weight / qw.coverage_total
         cov_exact = strength[:, xw.essential_col] @ w

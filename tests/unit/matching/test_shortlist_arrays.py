@@ -1,0 +1,230 @@
+"""The shortlist's cheaper paths give what the straightforward computation gives, to the bit.
+
+Explanations are built from arrays for all shown rows at once (`explain._entries`), and stage 1
+walks only the columns of non-zero weight (`query._weights`). Here every explained field that
+those paths build is recomputed one row at a time, in plain Python, from the documented meaning,
+and compared for equality (no tolerance), on random candidates with claims, suggestions, work
+history and inferred occupations, over the small test taxonomy and the real ESCO one.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from services.matching.index.domain.arrays import experience_block, gather_rows, occupation_block
+from services.matching.index.domain.engine import MatchingEngine
+from services.matching.index.domain.explain import query_evidence
+from services.matching.index.domain.kernels import range_bounds
+from services.matching.index.domain.model import SKILL_LEVELS, SkillEvidence, WorkExperience
+from services.matching.index.domain.pool import NearRows, near_ranges
+from services.matching.index.domain.spoken import declared_evidence
+from services.matching.index.domain.vectors import REASONS, SUGGESTED_BIT
+
+from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
+
+
+def _people(taxonomy, n: int, seed: int):
+    rng = random.Random(seed)
+    skills, occupations = list(taxonomy.skill_uris), list(taxonomy.occupation_uris)
+    out = []
+    for i in range(n):
+        out.append(
+            candidate(
+                f"p{i:04d}",
+                {u: rng.choice(SKILL_LEVELS) for u in rng.sample(skills, rng.randint(0, 6))},
+                suggested=tuple(rng.sample(skills, rng.randint(0, 2))),
+                experience=tuple(
+                    WorkExperience(rng.choice(occupations), rng.uniform(0, 8), rng.choice([None, 2019, 2023]))
+                    for _ in range(rng.randint(0, 3))
+                ),
+                municipality=rng.choice(list(MUNICIPALITIES)),
+                max_commute_km=500,
+                consented_orgs=frozenset({"agency-a"}),
+            )
+        )
+    return out
+
+
+def _vacancies(taxonomy, n: int, seed: int):
+    rng = random.Random(seed)
+    skills, occupations = list(taxonomy.skill_uris), list(taxonomy.occupation_uris)
+    for _ in range(n):
+        yield vacancy(
+            essential=tuple(rng.sample(skills, rng.randint(0, 4))),
+            optional=tuple(rng.sample(skills, rng.randint(0, 3))),
+            suggested=tuple(rng.sample(skills, rng.randint(0, 2))),
+            occupation=rng.choice([None, None, *occupations]),
+            municipality=rng.choice(list(MUNICIPALITIES)),
+        )
+
+
+def _evidence(meta: int) -> SkillEvidence:
+    if meta == 0:
+        return SkillEvidence("inferred")
+    if (meta - 1) & SUGGESTED_BIT:
+        return SkillEvidence("suggested")
+    return SkillEvidence("claimed", SKILL_LEVELS[(meta - 1) & 3])
+
+
+def _check_entry(engine: MatchingEngine, prepared, entry) -> None:
+    """Every field the array path builds, recomputed for this one entry's row in plain Python."""
+    tax, space = engine.taxonomy, engine._space
+    snap = engine._snapshot
+    qw = engine._weights(snap, prepared, prune=False)
+    q = qw.query
+    seg, row = engine._locate(snap, entry.candidate_id)
+    one = np.asarray([row])  # one row: no batching across rows
+    raw, source = query_evidence(seg, one, qw)
+    spoken = declared_evidence(
+        seg.columns["languages"], one, np.asarray([entry.score > 0]), q, space, raw, source
+    )
+    spells = [
+        (int(o), float(w))
+        for o, w in zip(
+            seg.experience.indices[seg.experience.indptr[row] : seg.experience.indptr[row + 1]],
+            seg.experience.data[seg.experience.indptr[row] : seg.experience.indptr[row + 1]],
+            strict=True,
+        )
+    ]
+    essential_of_history = {
+        int(s)
+        for o, _ in spells
+        for s in tax.essential.indices[tax.essential.indptr[o] : tax.essential.indptr[o + 1]]
+    }
+    uri = [tax.skill_uris[int(s)] for s in q.skills]
+    n_e, n_own = len(q.essential), q.n_own
+    held = [
+        u
+        for u in range(len(q.skills))
+        if raw[0, u] > 0 and (source[0, u] > 0 or int(q.skills[u]) in essential_of_history)
+    ]
+    assert entry.matched_essential == tuple(uri[u] for u in held if u < n_e)
+    assert entry.matched_optional == tuple(uri[u] for u in held if n_e <= u < n_own)
+    assert entry.missing_essential == tuple(uri[u] for u in range(n_e) if u not in held)
+    if q.occupation < 0:
+        assert entry.missing_optional == tuple(uri[u] for u in range(n_e, n_own) if u not in held)
+    else:
+        assert entry.missing_optional == ()
+    assert entry.evidence == {uri[u]: spoken.at.get((0, u), _evidence(int(source[0, u]))) for u in held}
+    assert list(entry.evidence) == [uri[u] for u in held]  # in query order
+    # the best related skill of each own skill not held: highest credit x strength, first on ties
+    related = []
+    for u in range(n_own):
+        if u in held:
+            continue
+        best, at = 0.0, -1
+        for v in range(len(q.skills)):
+            effect = min(raw[0, v], 1.0) * float(q.own_credit[u, v])
+            if effect > best:
+                best, at = effect, v
+        if at >= 0:
+            related.append((uri[u], uri[at], float(np.round(best, 4)), REASONS[int(q.own_reason[u, at])]))
+    assert [(r.vacancy_skill, r.candidate_skill, r.credit, r.reason) for r in entry.related] == related
+    occupations = space.taxonomy.occupation_uris
+    assert entry.occupations == tuple(
+        (occupations[int(o)], float(np.round(p / 255.0, 3)))
+        for o, p in zip(seg.inferred[row], seg.inferred_p[row], strict=True)
+        if 0 <= o < len(occupations)
+    )
+    if q.agreement is None:
+        assert entry.agreement is None
+    elif entry.agreement.source == "work_history":
+        scale = space.params.history_agreement_scale
+        values = [min(1.0, scale * w) * float(q.history_agreement[o]) for o, w in spells]
+        o, w = spells[values.index(max(values))]
+        assert entry.agreement[2:] == (occupations[o], round(min(1.0, w), 3))
+    else:
+        assert entry.agreement[2:] == (None, None)
+    assert entry.candidate_id == seg.ids[row].decode("utf-8")
+
+
+@pytest.mark.parametrize("which", ["small", "esco"])
+def test_explanations_equal_the_straightforward_computation(request, which):
+    taxonomy = request.getfixturevalue("taxonomy" if which == "small" else "esco")
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, clock=lambda: TODAY)
+    people = _people(taxonomy, 250, seed=31)
+    engine.bulk_load(people[:200])
+    engine.upsert_candidates(people[200:])  # some rows in the delta segment
+    checked = 0
+    from_history = related = 0
+    for v in _vacancies(taxonomy, 12, seed=32):
+        prepared = engine.prepare(v)
+        shown = engine.shortlist(prepared, k=15, viewer_org=None, today=TODAY)
+        explained = engine.explain_many(prepared, [p.candidate_id for p in people[::7]], today=TODAY)
+        for entry in [*shown, *explained.values()]:
+            _check_entry(engine, prepared, entry)
+            checked += 1
+            from_history += entry.agreement is not None and entry.agreement.source == "work_history"
+            related += bool(entry.related)
+    assert checked > 100 and from_history > 0  # the random data reached every path
+    assert related > 0 or which == "small"
+
+
+def test_stage_one_leaves_out_only_columns_that_add_nothing(esco):
+    """Query skills of weight 0 in both parts (related only to optional skills) are not walked;
+    walking them too gives the very same bounds."""
+    engine = MatchingEngine(esco, MUNICIPALITIES, clock=lambda: TODAY)
+    engine.bulk_load(_people(esco, 400, seed=41))
+    engine.merge()
+    snap = engine._snapshot
+    seg = snap.main
+    left_out = 0
+    for v in _vacancies(esco, 15, seed=42):
+        prepared = engine.prepare(v)
+        for prune in (True, False):
+            qw = engine._weights(snap, prepared, prune=prune)
+            assert np.all((qw.column_weights != 0).any(axis=1))
+            walked = set(qw.columns.tolist())
+            skipped = [u for u, s in enumerate(qw.query.skills.tolist()) if s not in walked]
+            for u in skipped:  # only columns that add exactly 0
+                assert qw.sim[u] == 0 and qw.cov[u] == 0
+            left_out += len(skipped)
+            near = NearRows.of(*near_ranges(seg, prepared.distances, True))
+            bounds = range_bounds(
+                seg.postings,
+                seg.geo_inv_norm,
+                qw.columns,
+                qw.column_weights,
+                qw.n_cov_columns,
+                near.lo,
+                near.hi,
+            )
+            every = np.concatenate([qw.columns, qw.query.skills[skipped].astype(np.int64)])
+            zero = np.zeros((len(skipped), 2), dtype=np.float32)
+            with_all = range_bounds(
+                seg.postings,
+                seg.geo_inv_norm,
+                every,
+                np.concatenate([qw.column_weights, zero]),
+                qw.n_cov_columns,
+                near.lo,
+                near.hi,
+            )
+            assert np.array_equal(bounds, with_all)
+    assert left_out > 0
+
+
+def test_exact_coverage_from_the_cut_down_occupation_rows_equals_the_whole_rows(esco):
+    """Exact scoring reads the work history's skills at the coverage positions from the query's
+    cut-down occupation rows (`ExactWeights.cov_experience`): the very sums that the skill
+    space's whole occupation rows give, to the bit, for every candidate."""
+    engine = MatchingEngine(esco, MUNICIPALITIES, clock=lambda: TODAY)
+    engine.bulk_load(_people(esco, 300, seed=51))
+    snap = engine._snapshot
+    seg = snap.main
+    rows = np.arange(len(seg))
+    at, occ, weight = gather_rows(seg.experience, rows)
+    compared = 0
+    for v in _vacancies(esco, 15, seed=52):
+        qw = engine._weights(snap, engine.prepare(v), prune=True)
+        xw = qw.exact
+        width = len(xw.cov_positions)
+        whole = experience_block(at, occ, weight, len(rows), engine._space.experience, xw.cov_skill_col)
+        cut = occupation_block(at, occ, weight, len(rows), xw.cov_experience, width)
+        assert whole.shape == cut.shape == (len(rows), width)
+        assert np.array_equal(whole, cut)
+        compared += int((cut > 0).sum())
+    assert compared > 0
