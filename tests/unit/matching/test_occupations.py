@@ -218,3 +218,27 @@ def test_a_unit_group_keeps_the_posterior_mass_of_all_its_occupations(taxonomy, 
     # chunks do not change the answer
     again = model.predict_top_groups(x, k=3, k_units=2, chunk=7)
     assert all(np.array_equal(a, b) for a, b in zip(again, (occ, prob, units, mass), strict=True))
+
+
+def test_confirmed_skills_choose_among_the_titles_occupations_and_do_not_override_it(taxonomy):
+    """Outside tester, session 13, P2: confirming "perform cleaning duties" on a cleaner's ad made
+    it an aircraft groomer's, the occupation with the fewest skills that holds it."""
+    m = fitted_model(occupation_profiles(taxonomy))
+    ix, si = taxonomy.occupation_index, taxonomy.skill_index
+    skills = np.zeros(taxonomy.n_skills)
+    skills[[si["s:weld"], si["s:mig"], si["s:tig"]]] = 1.0  # the welder's, and welding the plater's too
+    plater = (ix["o:plater"],)
+    assert int(np.argmax(vacancy_target(m, skills, plater))) == ix["o:welder"]  # one current job: overridden
+    kept = vacancy_target(m, skills, plater, title_floor=0.001)
+    assert int(np.argmax(kept)) == ix["o:plater"] and kept[ix["o:plater"]] > 0.5
+    assert 0 < kept.sum() <= 1.0 + 1e-6
+    # the title names both: the skills choose between them
+    both = vacancy_target(m, skills, (ix["o:plater"], ix["o:welder"]), title_floor=0.001)
+    assert int(np.argmax(both)) == ix["o:welder"]
+    # a title occupation named less surely weighs less: skills of the other win
+    cook = np.zeros(taxonomy.n_skills)
+    cook[[si["s:cook"], si["s:hygiene"]]] = 1.0
+    unsure = vacancy_target(
+        m, cook, (ix["o:welder"], ix["o:cook"]), title_confidences=(1.0, 0.5), title_floor=0.001
+    )
+    assert int(np.argmax(unsure)) == ix["o:cook"]

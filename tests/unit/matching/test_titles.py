@@ -114,3 +114,27 @@ def test_swedish_and_everyday_english_titles_are_read_through_the_glossary(taxon
     assert [t.occupation for t in reader.read("Sjukhuskock")] == [cook]
     assert [t.occupation for t in reader.read("Chef")] == [cook]
     assert reader.read("Chefkok") == ()  # English entries only as the whole part
+
+
+def test_a_complement_after_the_title_says_where_not_which_occupation(taxonomy):
+    """Outside tester, session 13, P3: "Närvårdare till hemvården", the usual Swedish title of a
+    practical nurse in home care, named no occupation though "Närvårdare" alone did."""
+    glossary = (("sv", "svetsare", "hitsaaja"), ("sv", "närvårdare", "lähihoitaja"))
+    reader = TitleReader(taxonomy, glossary=glossary)
+    welder, nurse = taxonomy.occupation_index["o:welder"], taxonomy.occupation_index["o:practical-nurse"]
+    for title in ("Svetsare till varvet i Vasa", "Welder for our shipyard", "Hitsaaja / Welder in Tampere"):
+        assert [(t.occupation, t.confidence) for t in reader.read(title)] == [(welder, 1.0)], title
+    assert [t.occupation for t in reader.read("Närvårdare till hemvården")] == [nurse]
+    assert [t.occupation for t in reader.read("Närvårdare i hemvården")] == [nurse]
+    # words before the title, and a title followed by anything but a complement, are not cut
+    assert reader.read("Svetsare Vasa") == ()
+    assert reader.read("Till svetsare") == ()
+
+
+def test_a_finnish_complement_is_an_inflected_word_after_the_title(taxonomy):
+    lemmas = {"kotihoitoon": "kotihoito", "telakalle": "telakka"}
+    reader = TitleReader(taxonomy, lambda w, lang: lemmas.get(w, w))
+    welder, nurse = taxonomy.occupation_index["o:welder"], taxonomy.occupation_index["o:practical-nurse"]
+    assert [t.occupation for t in reader.read("Lähihoitaja kotihoitoon")] == [nurse]
+    assert [t.occupation for t in reader.read("Hitsaaja telakalle")] == [welder]
+    assert reader.read("Hitsaaja Vaasa") == ()  # "Vaasa" is no complement: the part is left as it is

@@ -389,6 +389,7 @@ def vacancy_target(
     k: int = 10,
     title_weight: float = 1.0,
     title_confidences: Sequence[float] | None = None,
+    title_floor: float = 1.0,
 ) -> np.ndarray:
     """The vacancy's occupation as a distribution over ESCO occupations.
 
@@ -398,6 +399,17 @@ def vacancy_target(
     names (positions, `titles.TitleReader`; each counts like a current job of weight
     `title_weight` times its confidence in `title_confidences`, 1 when not given); the
     k most likely occupations keep their posterior, the rest is dropped.
+
+    title_floor < 1: the title's occupations are also the prior the skills weigh against. The
+    posterior is multiplied by each title occupation's confidence and by `title_floor` for every
+    other occupation, and normalised again (the mass beyond the `k + len(title_occupations)`
+    kept counts at `title_floor`), so that skills choose among the title's occupations and
+    override them only when they make another occupation more than 1 / `title_floor` times as
+    likely. Without it a title counts like one current job, which a handful of skills outweighs:
+    naive-Bayes skill evidence is largest for the occupations with the fewest ESCO skills, so
+    confirming "perform cleaning duties" on an outside tester's "Siivooja / laitoshuoltaja" ad
+    turned a confident cleaner into an aircraft groomer (0.395), and the nine cleaning skills
+    recognised in "Städare" made it a train cleaner though the title names the building cleaner.
     Returns (n_occupations,) float64, summing to at most 1 (all zeros without any evidence)."""
     prof = model._profiles()
     target = np.zeros(prof.n_occupations)
@@ -407,11 +419,21 @@ def vacancy_target(
     x = np.zeros(prof.n_skills + prof.n_occupations)
     x[: prof.n_skills] = skill_weights
     confidences = title_confidences if title_confidences is not None else [1.0] * len(title_occupations)
+    prior: dict[int, float] = {}
     for o, c in zip(title_occupations, confidences, strict=True):
         x[prof.n_skills + o] = max(x[prof.n_skills + o], title_weight * c)
-    occ, prob = model.predict_top(sp.csr_matrix(x), k)
+        prior[o] = max(prior.get(o, 0.0), c)
+    weigh = bool(prior) and title_floor < 1.0
+    occ, prob = model.predict_top(sp.csr_matrix(x), k + len(prior) if weigh else k)
     ok = occ[0] >= 0
-    target[occ[0][ok]] = prob[0][ok]
+    o_top, p_top = occ[0][ok], prob[0][ok].astype(np.float64)
+    if weigh and len(o_top):
+        rest = max(0.0, 1.0 - float(p_top.sum())) * title_floor
+        p_top = p_top * np.asarray([max(prior.get(int(o), 0.0), title_floor) for o in o_top])
+        p_top /= p_top.sum() + rest
+        order = np.lexsort((o_top, -p_top))[:k]
+        o_top, p_top = o_top[order], p_top[order]
+    target[o_top] = p_top
     return target
 
 

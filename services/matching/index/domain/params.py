@@ -161,6 +161,18 @@ class RankingParams:
     job of this weight when inferring the vacancy's occupation (without it, text-only vacancies
     lost 0.02-0.04 NDCG@10 on the tuning half)."""
 
+    title_floor: float = 0.001
+    """The job title's occupations are also the prior that a vacancy's skills weigh against
+    (`occupations.vacancy_target`): any other occupation's posterior is multiplied by this, the
+    title's by their confidence, so skills override the title only when they make another
+    occupation 1000 times as likely (naive-Bayes skill evidence is that overconfident: one
+    confirmed "perform cleaning duties" made the aircraft groomer 33 times as likely as the
+    building cleaner of a "Laitoshuoltaja" ad, three cleaning skills a domestic cleaner more than
+    100 times). 1 turns it off (before 2026-12-02: a confirmed cleaning skill turned a cleaner's
+    ad into an aircraft groomer's; outside tester, session 13, P2). Title set, tuning half
+    (`python -m benchmarks.title_occupations --tune`), dense reader: occupation 26/31 at 1,
+    28/31 at 0.01, 29/31 at 0.001; ISCO unit group 39/40 throughout."""
+
     similarity_weight: float = 0.3
     """Share of the score from the cosine similarity of the IDF-weighted skill vectors, the
     vacancy's own skills only: related skills never enter the query vector or its norm, so they

@@ -146,6 +146,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         k=p.vacancy_occupations,
         title_weight=p.title_weight,
         title_confidences=[t.confidence for t in titles],
+        title_floor=p.title_floor,
     )
     kind = (
         "occupation"

@@ -14,6 +14,9 @@ How a title is read (`TitleReader.read`):
    post is (senior, junior, experienced, kokenut, erfaren …) and gender markers ("m/f", "m/n")
    are dropped, as any recruiter reads past them; "assistant" is kept (an assistant nurse is
    another occupation).
+   A part that is no title as it stands but starts with one followed by a complement saying
+   where or for whom ("Närvårdare till hemvården", "Cook for our restaurant", Finnish
+   "Lähihoitaja kotihoitoon") is read as that title (`TitleReader._core`).
 2. Exact labels. Each part is normalised (case, punctuation and spacing aside; Finnish words
    lemmatised as the recogniser does) and looked up among the occupations' preferred and
    alternative labels in every language the data has. A hit is certain (confidence 1), unless the
@@ -41,7 +44,8 @@ How a title is read (`TitleReader.read`):
 
 The result is evidence, not a verdict: `occupations.vacancy_target` combines it with the
 vacancy's skills (a title occupation counts like a current job of weight confidence x
-`RankingParams.title_weight`).
+`RankingParams.title_weight`, and the title's occupations are the prior the skills weigh against:
+`RankingParams.title_floor`).
 """
 
 from __future__ import annotations
@@ -86,6 +90,29 @@ title part before it is read (a "senior welder" is a welder). General recruiting
 
 GENDER = re.compile(r"\b(?:m|f|w|d|n|x)(?:\s*/\s*(?:m|f|w|d|n|x))+\b", re.IGNORECASE)
 """Gender markers of job titles: "(m/f)", "m/w/d", "m/n"."""
+
+COMPLEMENT = frozenset(
+    {
+        # Swedish: "Närvårdare till hemvården", "Sjukskötare i hemsjukvården", "Kock på lunchrestaurang"
+        "till",
+        "i",
+        "på",
+        "vid",
+        "inom",
+        "för",
+        "åt",
+        "hos",
+        # English: "Cook for a lunch restaurant", "Nurse in home care", "Cleaner at schools"
+        "for",
+        "in",
+        "at",
+        "to",
+        "within",
+    }
+)
+"""Words that start a complement after a job title (where, for whom: Swedish and English
+prepositions). Finnish says the same with a case ending ("Lähihoitaja kotihoitoon"): see
+`TitleReader._core`."""
 
 Lemmatiser = Callable[[str, str], str]  # (word, language) -> lemma
 
@@ -243,6 +270,7 @@ class TitleReader:
         best: dict[int, TitleOccupation] = {}
         unread: list[str] = []
         for part in title_parts(title):
+            part = self._core(part)
             hits = self._exact(part)
             named = self._preferred(part)
             glossed = part
@@ -270,6 +298,39 @@ class TitleReader:
 
     def _exact(self, part: str) -> tuple[int, ...]:
         return self.exact.get(normalise(part)) or self.exact.get(self._key(part)) or ()
+
+    def _known(self, words: str) -> bool:
+        """Whether `words` (normalised) is a title: an occupation's label, or one the glossary
+        reads as a label (a whole entry or, Swedish, a compound's end)."""
+        if self._exact(words):
+            return True
+        glossed = self._glossed(words)
+        return glossed != words and bool(self._exact(glossed))
+
+    def _inflected(self, word: str) -> bool:
+        """Whether a Finnish `word` is not in its base form (the lemmatiser changes it)."""
+        return self.lemmatise is not None and self.lemmatise(word, "fi") != word
+
+    def _core(self, part: str) -> str:
+        """The title `part` names, without a complement saying where or for whom: the longest run
+        of its words that is a title (`_known`) and whose other words are a complement -- after
+        it, starting with a preposition ("Närvårdare till hemvården", "Cook for our lunch
+        restaurant") or all inflected Finnish words ("Lähihoitaja kotihoitoon", "Kokki
+        lounasravintolaan"). `part` itself when it is a title as it stands or has no such run.
+        Words before the title are kept: they often say which occupation it is ("Linja-auton
+        kuljettaja" is a bus driver, not any driver). (An outside tester's "Närvårdare till
+        hemvården", the usual Swedish title of a practical nurse in home care, named no
+        occupation at all, while "Närvårdare" alone was read right.)"""
+        words = normalise(part).split()
+        if len(words) < 2 or self._known(" ".join(words)):
+            return part
+        n = len(words)
+        for size in range(n - 1, 0, -1):
+            core, after = words[:size], words[size:]
+            complement = after[0] in COMPLEMENT or all(self._inflected(w) for w in after)
+            if complement and self._known(" ".join(core)):
+                return " ".join(core)
+        return part
 
     def _preferred(self, part: str) -> frozenset[int]:
         """The occupations whose preferred label (any language) `part` is; empty when none."""
