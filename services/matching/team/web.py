@@ -414,7 +414,8 @@ def _json_error(
     return Response(current_app.json.dumps(body) + "\n", status, mimetype="application/json", headers=headers)
 
 
-CSV_COLUMNS = (
+#: The vacancy's and the candidate's place, the same in both downloads.
+ROW_COLUMNS = (
     "week",
     "region",
     "vacancy_id",
@@ -431,6 +432,10 @@ CSV_COLUMNS = (
     "candidates_with_all_essential_skills",
     "rank",
     "candidate_id",
+)
+
+CSV_COLUMNS = (
+    *ROW_COLUMNS,
     "score",
     "essential_skills_matched",
     "missing_essential_skills",
@@ -448,22 +453,7 @@ CSV_COLUMNS = (
 # headline number (the 0-100 match, as the page shows it), counts of the essential skills, and the
 # missing ones by name, as many as the page shows (``MISSING_SHOWN``) and "(+ n more)".
 WORDS_COLUMNS = (
-    "week",
-    "region",
-    "vacancy_id",
-    "title",
-    "employer_org",
-    "occupation",
-    "municipality",
-    "openings",
-    "application_deadline",
-    "shortage_level",
-    "shortage_period",
-    "shortage_list_stale",
-    "eligible_candidates",
-    "candidates_with_all_essential_skills",
-    "rank",
-    "candidate_id",
+    *ROW_COLUMNS,
     "match",
     "essential_skills_held",
     "essential_skills_from_work_history",
