@@ -14,7 +14,9 @@ BUILDING_CLEANER = OCCUPATION + "303a1e34-cb16-4054-b323-81e5eec17397"  # laitos
 DOMESTIC_CLEANER = OCCUPATION + "cbad55a4-c7cf-4ab6-9540-eac72b26729b"  # kotisiivooja, 9111
 AIRCRAFT_GROOMER = OCCUPATION + "69e4e877-9d7a-4df0-973b-34defd318e26"
 COOK = OCCUPATION + "90f75f67-495d-49fa-ab57-2f320e251d7e"  # kokki, 5120
-CARGO_VEHICLE_DRIVER = OCCUPATION + "45037d43-a8f5-4f46-b332-b2935bc305f4"  # tavaraliikenteen kuljettaja, 8332
+CARGO_VEHICLE_DRIVER = (
+    OCCUPATION + "45037d43-a8f5-4f46-b332-b2935bc305f4"
+)  # tavaraliikenteen kuljettaja, 8332
 SKILL = "http://data.europa.eu/esco/skill/"
 CLEAN_EQUIPMENT = SKILL + "910becaf-d07b-455a-a363-0bf9430afb51"
 CLEANING_TECHNIQUES = SKILL + "ce2dbe33-9e13-47bb-91bf-00cf799ac34c"

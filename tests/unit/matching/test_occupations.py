@@ -265,5 +265,6 @@ def test_a_vacancys_skills_weigh_against_its_title_as_correlated_evidence(taxono
     guessed = {"title_floor": 0.001, "title_confidences": (0.7,)}
     for args, kw in (((), {}), ((plater,), {"title_floor": 1.0}), ((plater,), guessed)):
         np.testing.assert_array_equal(
-            vacancy_target(m, skills, *args, title_skill_correlation=rho, **kw), vacancy_target(m, skills, *args, **kw)
+            vacancy_target(m, skills, *args, title_skill_correlation=rho, **kw),
+            vacancy_target(m, skills, *args, **kw),
         )

@@ -147,8 +147,14 @@ def _with_a_chef():
 
     from . import conftest as c
 
-    occupations = [*c.OCCUPATIONS, OccupationRow("o:chef", "3434", "chef", "keittiömestari", alt_labels_fi=("kokki",))]
-    rows = [*c.OCCUPATION_SKILLS, *(("o:chef", s, True) for s in ("s:cook", "s:hygiene", "s:sheet", "s:team"))]
+    occupations = [
+        *c.OCCUPATIONS,
+        OccupationRow("o:chef", "3434", "chef", "keittiömestari", alt_labels_fi=("kokki",)),
+    ]
+    rows = [
+        *c.OCCUPATION_SKILLS,
+        *(("o:chef", s, True) for s in ("s:cook", "s:hygiene", "s:sheet", "s:team")),
+    ]
     isco = [*c.ISCO, ("3", "Technicians"), ("34", "Legal, social and cultural"), ("3434", "Chefs")]
     return Taxonomy.from_rows(c.SKILLS, occupations, rows, c.SKILL_RELATIONS, c.GROUPS, c.BROADER, isco)
 
@@ -167,12 +173,14 @@ def test_a_title_that_is_one_occupations_own_name_names_the_others_listing_it_fa
         VacancySkill(tax.skill_uris[tax.skill_index[s]], False, suggested=True)
         for s in ("s:cook", "s:hygiene", "s:sheet")
     )
-    target = engine.prepare(Vacancy("v", 1, "org", "Kokki", None, suggested, {}, "837", "any", None)).query.target
+    target = engine.prepare(
+        Vacancy("v", 1, "org", "Kokki", None, suggested, {}, "837", "any", None)
+    ).query.target
     assert int(np.argmax(target)) == cook and target[cook] > 0.9
 
 
 def test_a_glossary_title_that_is_the_glossarys_own_everyday_title_is_read_on(taxonomy):
-    """"Lastbilschaufför" was glossed as "kuorma-autonkuljettaja", the glossary's own everyday
+    """The Swedish "lastbilschaufför" was glossed as "kuorma-autonkuljettaja", the glossary's own everyday
     Finnish title and no ESCO label, and so named no occupation."""
     glossary = (("sv", "kockerska", "keittäjä"), ("fi", "keittäjä", "kokki"))
     reader = TitleReader(taxonomy, glossary=glossary)

@@ -448,7 +448,9 @@ def vacancy_target(
     ok = occ[0] >= 0
     o_top, p_top = occ[0][ok], prob[0][ok].astype(np.float64)
     if weigh and len(o_top):
-        within = {int(o): float(p) * prior[int(o)] for o, p in zip(o_top, p_top, strict=True) if int(o) in prior}
+        within = {
+            int(o): float(p) * prior[int(o)] for o, p in zip(o_top, p_top, strict=True) if int(o) in prior
+        }
         # against a title read exactly (a label, or the glossary's): the skills as correlated
         # evidence; a title the multilingual model only guesses (confidence < 1) they may override
         temper = title_skill_correlation > 0.0 and max(prior.values()) >= 1.0
