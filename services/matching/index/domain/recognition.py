@@ -61,6 +61,7 @@ from .recognition_text import (
     sentences,
     strip_stock,
     title_to_read,
+    without_language_words,
     words,
 )
 from .spoken import language_skill_map
@@ -1005,6 +1006,10 @@ class SkillRecognizer:
             ]
             if lang == "fi":  # "Puhuu sujuvaa arabiaa" (ESCO's Finnish label: "arabia")
                 named += [uri for uri in self.language_names_.named(sentence) if uri not in named]
+            if any(uri in self.language_codes_ for uri in named):
+                # "Suomen kielen perustaito riittää.", "Äidinkielesi on suomi tai ruotsi.": the
+                # language's name and the words of how well are the language requirement, nothing more
+                rest = without_language_words(self.language_names_.blank(rest) if lang == "fi" else rest, lang)
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
@@ -1575,6 +1580,11 @@ class FinnishLanguageNames:
         if not names:
             return cls()
         return cls(tuple(names), re.compile(rf"(?<!\w)(?:{'|'.join(fragments)})(?!\w)", re.I))
+
+    def blank(self, sentence: str) -> str:
+        """`sentence` with every form of every language name blanked out (for a sentence already
+        known to name a language: `named`)."""
+        return self.any_form.sub(" ", sentence) if self.any_form is not None else sentence
 
     def named(self, sentence: str) -> list[str]:
         """URIs of the language skills `sentence` names, in the order of the skills."""
