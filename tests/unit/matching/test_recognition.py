@@ -16,6 +16,7 @@ from services.matching.index.domain.recognition import (
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import (
     CompoundSplitter,
+    examinations_only,
     finnish_name_forms,
     is_boilerplate,
     phrases,
@@ -24,6 +25,7 @@ from services.matching.index.domain.recognition_text import (
     strip_stock,
     title_to_read,
     verb_candidates,
+    without_language_words,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
@@ -680,3 +682,26 @@ def test_finnish_forms_the_lemma_table_lacks_are_read_by_suffix(word, lemma):
     lemmas = FinnishLemmas(table | {f"_{k}": v for k, v in known.items()})
     assert lemmas(word, "fi") == lemma
     assert lemmas(word, "sv") == word
+
+
+@pytest.mark.parametrize(
+    ("text", "clinical"),
+    [
+        ("teet lasten psykologisia tutkimuksia", True),
+        ("teet kliinisiä laboratoriotutkimuksia", True),
+        ("natiivi-, TT- ja magneettitutkimuksia", True),
+        ("teet tieteellistä tutkimusta", False),
+        ("psykologisten tutkimushankkeiden suunnittelu", False),
+        ("markkinatutkimukset ja asiakaskyselyt", False),
+        ("tutkimus- ja kehitystyö", False),
+        ("hitsaat teräsrakenteita", False),
+    ],
+)
+def test_a_finnish_tutkimus_is_read_as_an_examination_only_beside_what_is_examined(text, clinical):
+    assert examinations_only(text) is clinical
+
+
+def test_language_level_words_are_blanked_and_other_skill_words_kept():
+    assert without_language_words("perustaito riittää", "fi").split() == []
+    assert without_language_words("suulliset ja kirjalliset viestintätaidot", "fi").split() == ["ja", "viestintätaidot"]
+    assert without_language_words("goda kunskaper i tal och skrift", "sv").split() == ["goda"]

@@ -1245,3 +1245,15 @@ def test_a_professional_registration_is_no_registration_skill(esco_recognizer, t
 def test_registering_customers_is_still_a_registration_task(esco_recognizer):
     found = labels(esco_recognizer, "Vastaanotossa hoidat asiakkaiden rekisteröinnin ja laskutuksen.")
     assert "register visitors" in found, found
+
+
+def test_a_clinical_examination_is_not_research(esco_recognizer):
+    """Kind: polysemy. Finnish "tutkimus" is research and examination; ESCO's Finnish labels use it
+    for both, and a psychologist's assessments gave *conduct psychological research* first (fi-dev2)."""
+    found = labels(
+        esco_recognizer, "Psykologina teet lasten ja nuorten psykologisia tutkimuksia ja annat lyhytterapiaa."
+    )
+    assert "conduct psychological research" not in found, found
+    assert {"interpret psychological tests", "psychological interventions"} & set(found), found
+    research = labels(esco_recognizer, "Teet tieteellistä tutkimusta psykologian laitoksella.")
+    assert "conduct psychological research" in research, research

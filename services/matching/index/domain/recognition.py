@@ -51,6 +51,7 @@ from .recognition_text import (
     MAX_SENTENCES,
     CompoundSplitter,
     affirmed,
+    examinations_only,
     finnish_name_forms,
     has_content,
     is_boilerplate,
@@ -323,6 +324,12 @@ class SkillRecognizer:
         transversal, that is a skill of none of the text's occupations ("schedule
         shifts", "manage cleaning activities" on a bus driver's and a cleaner's ad: tester 8).
         Tuning halves unchanged (Finnish 0.569 / 0.588, Swedish 0.568 / 0.606).
+    examination_research_weight : multiplier of the score of a research skill (English label with
+        "research", "scientific", "study" or "studies") in a unit of Finnish text whose every
+        "tutkimus" is a clinical examination or test (`examinations_only`: "psykologisia
+        tutkimuksia", "laboratoriotutkimuksia"). "tutkimus" is both research and examination, and
+        "Psykologina teet lasten psykologisia tutkimuksia" gave *conduct psychological research*
+        first (fi-dev2; the kind "polysemy" of issue 12).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -356,6 +363,7 @@ class SkillRecognizer:
         occupations_in_text: bool = True,
         unasked_supervision_weight: float = 0.5,
         managing_elsewhere: bool = True,
+        examination_research_weight: float = 0.5,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -384,6 +392,7 @@ class SkillRecognizer:
         self.occupations_in_text = occupations_in_text
         self.unasked_supervision_weight = unasked_supervision_weight
         self.managing_elsewhere = managing_elsewhere
+        self.examination_research_weight = examination_research_weight
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -532,6 +541,10 @@ class SkillRecognizer:
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
         self.language_names_ = FinnishLanguageNames.of(taxonomy)
+        self.research_skills_ = np.asarray(
+            [i for i, label in enumerate(taxonomy.tables.skill_labels["en"]) if _RESEARCH_SKILL.search(label)],
+            dtype=np.int64,
+        )
         self.language_codes_: dict[str, str] = language_skill_map(taxonomy).uri_codes(taxonomy)
         """ESCO language skill URI → ISO 639 code of its language (`spoken.language_skill_map`)."""
         factor = dict(self.reuse_weights)
@@ -884,6 +897,10 @@ class SkillRecognizer:
             scores[np.ix_(~names_language, self.language_skills_)] = 0.0
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
+        if lang == "fi" and self.examination_research_weight != 1.0 and len(self.research_skills_):
+            for i, u in enumerate(units):
+                if examinations_only(u.dense):
+                    scores[i, self.research_skills_] *= np.float32(self.examination_research_weight)
         whole = {u.sentence: i for i, u in enumerate(units) if not u.is_phrase}
         for i, u in enumerate(units):
             row = scores[i]
@@ -1345,6 +1362,9 @@ class SkillRecognizer:
 _LANGUAGE_SKILL = re.compile(
     r"^(?:understand (?:written|spoken)|write|interact verbally in|speak) ([A-Z][\w ]+)$"
 )
+_RESEARCH_SKILL = re.compile(r"\b(?:research\w*|scientific|stud(?:y|ies))\b", re.I)
+"""English labels of the skills of doing research (`examination_research_weight`)."""
+
 _LANGUAGE_CUE = re.compile(
     r"\b(?:languages?|spoken|written|fluent\w*|native|bilingual|oral|verbal\w*|speak\w*|kiel\w*|kieli|"
     r"puhu\w*|kirjoit\w*|suullise\w*|kirjallise\w*|språk\w*|tal|skrift|muntlig\w*|skriftlig\w*|"

@@ -726,6 +726,45 @@ def without_language_words(text: str, lang: str) -> str:
     return rx.sub(" ", text) if rx is not None else text
 
 
+CLINICAL_QUALIFIERS: tuple[str, ...] = (
+    "psykolog", "neuropsykolog", "laborator", "ultraää", "röntgen", "magneet", "kuvantami", "terveys",
+    "terveyden", "fysikaali", "potila", "näyte", "näytte", "veri", "virtsa", "seulonta",
+    "neurolog", "silmä", "kuulo", "puhe", "hammas", "sydä", "rasitus", "työkyky", "soveltuvuus",
+    "isotooppi", "gynekolog", "keuhko", "allergia", "lääkäri", "vastasyntyne",
+    "raskau", "neuvola", "tt", "mri", "ekg",
+)
+"""Word starts of what is examined or how, in health care ("psykologinen tutkimus" an assessment,
+"laboratoriotutkimus" a test, "magneettitutkimus" an MRI scan): Finnish "tutkimus" is both research
+and examination, and ESCO's Finnish labels use it for both ("tehdä psykologista tutkimusta": conduct
+psychological research; "tehdä terveydenhuollon tutkimuksia": undertake healthcare examination)."""
+_TUTKIMUS = re.compile(r"(?<![\w-])([\w-]*?)tutkimu\w*", re.I)
+_RESEARCH_CUE = re.compile(
+    r"tieteelli|tutkija|tutkimus(?:hank|ryhm|työ|laito|rahoit|aineist|suunnitelm|artikkel|menetelm)|"
+    r"väitös|julkai|markkinatutkimu|kehittämis|tki-|t&k|\br&d\b",
+    re.I,
+)
+
+
+def examinations_only(text: str) -> bool:
+    """True when every "tutkimus" of Finnish `text` is a clinical examination or test: written as a
+    compound of a `CLINICAL_QUALIFIERS` word ("laboratoriotutkimuksia", "ultraäänitutkimuksia") or
+    after one ("psykologisia tutkimuksia"), and nothing in `text` speaks of research
+    (`_RESEARCH_CUE`: "tieteellinen", "tutkija", "tutkimushanke" …). Such a text asks for no
+    research skill. ("kliininen tutkimus" is left alone: a clinical trial as often as an
+    examination.)"""
+    found = list(_TUTKIMUS.finditer(text))
+    if not found or _RESEARCH_CUE.search(text):
+        return False
+    for m in found:
+        qualifier = m.group(1).strip("-").lower()
+        if not qualifier:
+            before = re.findall(r"[^\W\d_]+", text[: m.start()])
+            qualifier = before[-1].lower() if before else ""
+        if not qualifier.startswith(CLINICAL_QUALIFIERS):
+            return False
+    return True
+
+
 def says_more(text: str, lang: str | None = None) -> bool:
     """Whether `text` has a word of three or more letters besides stock phrases: what the explicit
     rules leave of "Körkort B krävs." ("B") or "Truckkort krävs." ("krävs") says nothing more, and
