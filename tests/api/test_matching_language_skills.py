@@ -148,8 +148,12 @@ def test_the_employer_is_offered_the_language_requirement_with_its_level(app):
     client = app.test_client()
     fi = client.get("/api/v1/vacancies/v-fi/skills?lang=en", headers=EMPLOYER).get_json()
     sv = client.get("/api/v1/vacancies/v-sv/skills?lang=sv", headers=EMPLOYER).get_json()
-    assert fi["suggested_languages"] == [{"code": "fi", "level": "B2", "label": "Finnish", "alternatives": []}]
-    assert sv["suggested_languages"] == [{"code": "sv", "level": "B2", "label": "svenska", "alternatives": []}]
+    assert fi["suggested_languages"] == [
+        {"code": "fi", "level": "B2", "label": "Finnish", "alternatives": []}
+    ]
+    assert sv["suggested_languages"] == [
+        {"code": "sv", "level": "B2", "label": "svenska", "alternatives": []}
+    ]
 
 
 @pytest.mark.parametrize(
@@ -181,7 +185,11 @@ def test_languages_the_ad_offers_as_a_choice_are_suggested_as_one(app):
     accepted into the vacancy's hard requirements would need both."""
     body = (
         app.test_client()
-        .post("/api/v1/skills/recognise?lang=en", json={"text": "Äidinkielesi on suomi tai ruotsi."}, headers=EMPLOYER)
+        .post(
+            "/api/v1/skills/recognise?lang=en",
+            json={"text": "Äidinkielesi on suomi tai ruotsi."},
+            headers=EMPLOYER,
+        )
         .get_json()
     )
     assert body["languages"] == [

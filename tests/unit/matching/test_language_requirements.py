@@ -60,7 +60,11 @@ def test_a_language_named_twice_keeps_its_highest_level(esco):
             [("fi", "B2", ("sv", "en")), ("sv", "B2", ("fi", "en")), ("en", "B2", ("fi", "sv"))],
         ),
         # each required
-        ("Suomen, ruotsin ja englannin kielen taito.", "fi", [("fi", None, ()), ("sv", None, ()), ("en", None, ())]),
+        (
+            "Suomen, ruotsin ja englannin kielen taito.",
+            "fi",
+            [("fi", None, ()), ("sv", None, ()), ("en", None, ())],
+        ),
         (
             "Äidinkieli suomi tai ruotsi, hyvä englannin kielen taito.",
             "fi",

@@ -703,5 +703,8 @@ def test_a_finnish_tutkimus_is_read_as_an_examination_only_beside_what_is_examin
 
 def test_language_level_words_are_blanked_and_other_skill_words_kept():
     assert without_language_words("perustaito riittää", "fi").split() == []
-    assert without_language_words("suulliset ja kirjalliset viestintätaidot", "fi").split() == ["ja", "viestintätaidot"]
+    assert without_language_words("suulliset ja kirjalliset viestintätaidot", "fi").split() == [
+        "ja",
+        "viestintätaidot",
+    ]
     assert without_language_words("goda kunskaper i tal och skrift", "sv").split() == ["goda"]

@@ -133,7 +133,9 @@ def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[Lang
                 found[code] = LanguageRequirement(code, level, sentence, choices[i])
                 continue
             # a choice stays a choice only while every sentence naming the language offers one
-            others = tuple(dict.fromkeys(old.alternatives + choices[i])) if old.alternatives and choices[i] else ()
+            others = (
+                tuple(dict.fromkeys(old.alternatives + choices[i])) if old.alternatives and choices[i] else ()
+            )
             best = level if _rank(level) > _rank(old.level) else old.level
             found[code] = LanguageRequirement(code, best, old.sentence, others)
     return list(found.values())

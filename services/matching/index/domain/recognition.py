@@ -542,7 +542,11 @@ class SkillRecognizer:
         self.language_skills_ = language_skills(taxonomy)
         self.language_names_ = FinnishLanguageNames.of(taxonomy)
         self.research_skills_ = np.asarray(
-            [i for i, label in enumerate(taxonomy.tables.skill_labels["en"]) if _RESEARCH_SKILL.search(label)],
+            [
+                i
+                for i, label in enumerate(taxonomy.tables.skill_labels["en"])
+                if _RESEARCH_SKILL.search(label)
+            ],
             dtype=np.int64,
         )
         self.language_codes_: dict[str, str] = language_skill_map(taxonomy).uri_codes(taxonomy)
@@ -1026,7 +1030,9 @@ class SkillRecognizer:
             if any(uri in self.language_codes_ for uri in named):
                 # "Suomen kielen perustaito riittää.", "Äidinkielesi on suomi tai ruotsi.": the
                 # language's name and the words of how well are the language requirement, nothing more
-                rest = without_language_words(self.language_names_.blank(rest) if lang == "fi" else rest, lang)
+                rest = without_language_words(
+                    self.language_names_.blank(rest) if lang == "fi" else rest, lang
+                )
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):

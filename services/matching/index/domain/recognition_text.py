@@ -715,7 +715,8 @@ says nothing more with them, and read as skills they gave "apply basic programmi
 "Suomen kielen perustaito riittää." (outside tester 13, P5). Compounds of "taito" other than
 "kielitaito" and "perustaito" stay ("viestintätaidot": communication). `without_language_words`."""
 _LANGUAGE_LEVEL = {
-    lang: re.compile(r"(?<!\w)(?:" + "|".join(p) + r")(?!\w)", re.I) for lang, p in LANGUAGE_LEVEL_WORDS.items()
+    lang: re.compile(r"(?<!\w)(?:" + "|".join(p) + r")(?!\w)", re.I)
+    for lang, p in LANGUAGE_LEVEL_WORDS.items()
 }
 
 
@@ -727,11 +728,42 @@ def without_language_words(text: str, lang: str) -> str:
 
 
 CLINICAL_QUALIFIERS: tuple[str, ...] = (
-    "psykolog", "neuropsykolog", "laborator", "ultraää", "röntgen", "magneet", "kuvantami", "terveys",
-    "terveyden", "fysikaali", "potila", "näyte", "näytte", "veri", "virtsa", "seulonta",
-    "neurolog", "silmä", "kuulo", "puhe", "hammas", "sydä", "rasitus", "työkyky", "soveltuvuus",
-    "isotooppi", "gynekolog", "keuhko", "allergia", "lääkäri", "vastasyntyne",
-    "raskau", "neuvola", "tt", "mri", "ekg",
+    "psykolog",
+    "neuropsykolog",
+    "laborator",
+    "ultraää",
+    "röntgen",
+    "magneet",
+    "kuvantami",
+    "terveys",
+    "terveyden",
+    "fysikaali",
+    "potila",
+    "näyte",
+    "näytte",
+    "veri",
+    "virtsa",
+    "seulonta",
+    "neurolog",
+    "silmä",
+    "kuulo",
+    "puhe",
+    "hammas",
+    "sydä",
+    "rasitus",
+    "työkyky",
+    "soveltuvuus",
+    "isotooppi",
+    "gynekolog",
+    "keuhko",
+    "allergia",
+    "lääkäri",
+    "vastasyntyne",
+    "raskau",
+    "neuvola",
+    "tt",
+    "mri",
+    "ekg",
 )
 """Word starts of what is examined or how, in health care ("psykologinen tutkimus" an assessment,
 "laboratoriotutkimus" a test, "magneettitutkimus" an MRI scan): Finnish "tutkimus" is both research
