@@ -656,6 +656,36 @@ def test_a_glossary_stem_marked_with_a_caret_matches_only_at_a_word_start():
     assert recognizer._glossed("Kunden betalar", "sv") == "Kunden betalar"
 
 
+@pytest.mark.parametrize("name", ["sv_glossary.csv", "fi_glossary.csv"])
+def test_the_glossary_index_finds_what_testing_every_stem_finds(name):
+    # the look-up by prefixes and parts of words (`_GlossIndex`) against the rule it replaces,
+    # on the shipped glossaries and every word of their stems and glosses, inflected
+    from services.matching.index.domain.recognition import _gloss_index
+    from services.matching.index.reference import load_glossary
+
+    pairs = (*load_glossary(name=f"recognition/{name}"), ("^", "any"), ("", "empty"), ("ab", "short"))
+
+    def every_stem(word):
+        return [
+            k
+            for k, (stem, _) in enumerate(pairs)
+            if " " not in stem
+            and (
+                word.startswith(stem[1:])
+                if stem.startswith("^")
+                else (stem in word if len(stem) >= 5 else word.startswith(stem))
+            )
+        ]
+
+    vocabulary = {w for stem, gloss in pairs for w in (stem + " " + gloss).replace("^", "").lower().split()}
+    tried = sorted(
+        vocabulary | {"mig-" + w + "ning" for w in vocabulary} | {w[1:] for w in vocabulary} | {""}
+    )
+    index = _gloss_index(pairs)
+    assert [index.matches(w) for w in tried] == [every_stem(w) for w in tried]
+    assert sum(len(every_stem(w)) > 2 for w in tried) > 100  # (words other stems than "^" and "" match)
+
+
 @pytest.mark.parametrize(
     ("word", "lemma"),
     [
