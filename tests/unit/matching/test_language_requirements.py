@@ -46,3 +46,37 @@ def test_a_language_requirement_is_read_with_the_level_its_words_give(esco, text
 def test_a_language_named_twice_keeps_its_highest_level(esco):
     text = "Puhut suomea. Edellytämme erinomaista suomen kielen taitoa."
     assert read(text, "fi", esco) == [("fi", "C1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 13, P5: "either" read as "both"
+        ("Äidinkielesi on suomi tai ruotsi.", "fi", [("fi", "native", ("sv",)), ("sv", "native", ("fi",))]),
+        ("Du talar svenska eller finska flytande.", "sv", [("sv", "B2", ("fi",)), ("fi", "B2", ("sv",))]),
+        (
+            "Fluent Finnish, Swedish or English.",
+            "en",
+            [("fi", "B2", ("sv", "en")), ("sv", "B2", ("fi", "en")), ("en", "B2", ("fi", "sv"))],
+        ),
+        # each required
+        (
+            "Suomen, ruotsin ja englannin kielen taito.",
+            "fi",
+            [("fi", None, ()), ("sv", None, ()), ("en", None, ())],
+        ),
+        (
+            "Äidinkieli suomi tai ruotsi, hyvä englannin kielen taito.",
+            "fi",
+            [("fi", "native", ("sv",)), ("sv", "native", ("fi",)), ("en", "B1", ())],
+        ),
+    ],
+)
+def test_languages_offered_as_a_choice_are_alternatives_of_each_other(esco, text, lang, expected):
+    assert [(r.code, r.level, r.alternatives) for r in language_requirements(text, esco, lang)] == expected
+
+
+def test_a_language_required_alone_somewhere_is_no_longer_a_choice(esco):
+    text = "Puhut suomea tai ruotsia. Edellytämme sujuvaa suomen kielen taitoa."
+    found = {r.code: (r.level, r.alternatives) for r in language_requirements(text, esco, "fi")}
+    assert found["fi"] == ("B2", ())

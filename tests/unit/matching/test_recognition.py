@@ -16,6 +16,7 @@ from services.matching.index.domain.recognition import (
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import (
     CompoundSplitter,
+    examinations_only,
     finnish_name_forms,
     is_boilerplate,
     phrases,
@@ -24,6 +25,7 @@ from services.matching.index.domain.recognition_text import (
     strip_stock,
     title_to_read,
     verb_candidates,
+    without_language_words,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
@@ -654,6 +656,36 @@ def test_a_glossary_stem_marked_with_a_caret_matches_only_at_a_word_start():
     assert recognizer._glossed("Kunden betalar", "sv") == "Kunden betalar"
 
 
+@pytest.mark.parametrize("name", ["sv_glossary.csv", "fi_glossary.csv"])
+def test_the_glossary_index_finds_what_testing_every_stem_finds(name):
+    # the look-up by prefixes and parts of words (`_GlossIndex`) against the rule it replaces,
+    # on the shipped glossaries and every word of their stems and glosses, inflected
+    from services.matching.index.domain.recognition import _gloss_index
+    from services.matching.index.reference import load_glossary
+
+    pairs = (*load_glossary(name=f"recognition/{name}"), ("^", "any"), ("", "empty"), ("ab", "short"))
+
+    def every_stem(word):
+        return [
+            k
+            for k, (stem, _) in enumerate(pairs)
+            if " " not in stem
+            and (
+                word.startswith(stem[1:])
+                if stem.startswith("^")
+                else (stem in word if len(stem) >= 5 else word.startswith(stem))
+            )
+        ]
+
+    vocabulary = {w for stem, gloss in pairs for w in (stem + " " + gloss).replace("^", "").lower().split()}
+    tried = sorted(
+        vocabulary | {"mig-" + w + "ning" for w in vocabulary} | {w[1:] for w in vocabulary} | {""}
+    )
+    index = _gloss_index(pairs)
+    assert [index.matches(w) for w in tried] == [every_stem(w) for w in tried]
+    assert sum(len(every_stem(w)) > 2 for w in tried) > 100  # (words other stems than "^" and "" match)
+
+
 @pytest.mark.parametrize(
     ("word", "lemma"),
     [
@@ -680,3 +712,29 @@ def test_finnish_forms_the_lemma_table_lacks_are_read_by_suffix(word, lemma):
     lemmas = FinnishLemmas(table | {f"_{k}": v for k, v in known.items()})
     assert lemmas(word, "fi") == lemma
     assert lemmas(word, "sv") == word
+
+
+@pytest.mark.parametrize(
+    ("text", "clinical"),
+    [
+        ("teet lasten psykologisia tutkimuksia", True),
+        ("teet kliinisiä laboratoriotutkimuksia", True),
+        ("natiivi-, TT- ja magneettitutkimuksia", True),
+        ("teet tieteellistä tutkimusta", False),
+        ("psykologisten tutkimushankkeiden suunnittelu", False),
+        ("markkinatutkimukset ja asiakaskyselyt", False),
+        ("tutkimus- ja kehitystyö", False),
+        ("hitsaat teräsrakenteita", False),
+    ],
+)
+def test_a_finnish_tutkimus_is_read_as_an_examination_only_beside_what_is_examined(text, clinical):
+    assert examinations_only(text) is clinical
+
+
+def test_language_level_words_are_blanked_and_other_skill_words_kept():
+    assert without_language_words("perustaito riittää", "fi").split() == []
+    assert without_language_words("suulliset ja kirjalliset viestintätaidot", "fi").split() == [
+        "ja",
+        "viestintätaidot",
+    ]
+    assert without_language_words("goda kunskaper i tal och skrift", "sv").split() == ["goda"]

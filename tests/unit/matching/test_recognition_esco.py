@@ -1197,3 +1197,63 @@ def test_a_language_is_suggested_once_not_as_five_skills_of_it(esco_recognizer, 
     assert len(named) == len(set(named)), [
         esco_recognizer.labels_["en"][esco_recognizer.skill_index_[s.uri]] for s in enriched.skills
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # outside tester 13, P5: a language-level phrase read as a skill
+        ("Suomen kielen perustaito riittää.", "Finnish"),
+        ("Englannin kielen perustaidot ovat eduksi.", "English"),
+        ("Äidinkielesi on suomi tai ruotsi.", "Finnish"),
+        ("Svenska som modersmål och goda kunskaper i finska.", "Swedish"),
+    ],
+)
+def test_a_language_level_phrase_names_the_language_and_nothing_else(esco_recognizer, text, language):
+    """Kind: language-level words ("perustaito riittää", "äidinkielesi on", "kunskaper i") are part of
+    the language requirement; read as words they gave "apply basic programming skills"."""
+    found = labels(esco_recognizer, text, top_k=10)
+    assert language in found, found
+    assert all(f in {"Finnish", "Swedish", "English"} for f in found), found
+
+
+def test_a_language_requirement_leaves_the_rest_of_its_sentence_to_be_read(esco_recognizer):
+    found = labels(
+        esco_recognizer,
+        "Hyvät suomen kielen suulliset ja kirjalliset viestintätaidot sekä kokemusta asiakaspalvelusta.",
+    )
+    assert {"Finnish", "communication", "customer service"} <= set(found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside tester 13, P5: a professional registration read as a product registration
+        "Lähihoitajan tutkinto ja Valviran rekisteröinti.",
+        "Edellytämme sairaanhoitajan laillistusta.",
+        "Terhikki-rekisteröinti ja voimassa oleva ammattioikeus vaaditaan.",
+        "Legitimerad sjukskötare, registrerad hos Valvira.",
+    ],
+)
+def test_a_professional_registration_is_no_registration_skill(esco_recognizer, text):
+    """Kind: the right to practise (laillistus, Valviran rekisteröinti, legitimation) is a
+    qualification of the occupation, not a skill of registering things."""
+    found = labels(esco_recognizer, text, top_k=10)
+    assert not [f for f in found if "regist" in f], found
+
+
+def test_registering_customers_is_still_a_registration_task(esco_recognizer):
+    found = labels(esco_recognizer, "Vastaanotossa hoidat asiakkaiden rekisteröinnin ja laskutuksen.")
+    assert "register visitors" in found, found
+
+
+def test_a_clinical_examination_is_not_research(esco_recognizer):
+    """Kind: polysemy. Finnish "tutkimus" is research and examination; ESCO's Finnish labels use it
+    for both, and a psychologist's assessments gave *conduct psychological research* first (fi-dev2)."""
+    found = labels(
+        esco_recognizer, "Psykologina teet lasten ja nuorten psykologisia tutkimuksia ja annat lyhytterapiaa."
+    )
+    assert "conduct psychological research" not in found, found
+    assert {"interpret psychological tests", "psychological interventions"} & set(found), found
+    research = labels(esco_recognizer, "Teet tieteellistä tutkimusta psykologian laitoksella.")
+    assert "conduct psychological research" in research, research

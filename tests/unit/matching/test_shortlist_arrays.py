@@ -228,3 +228,34 @@ def test_exact_coverage_from_the_cut_down_occupation_rows_equals_the_whole_rows(
         assert np.array_equal(whole, cut)
         compared += int((cut > 0).sum())
     assert compared > 0
+
+
+def test_a_vacancys_occupations_from_one_dense_row_equal_the_batch_inference(esco):
+    """`vacancy_target` infers a vacancy's occupations from one dense row without scipy
+    (`OccupationModel.predict_top_one`): the same occupations and probabilities, to the bit, as
+    `predict_top` gives that row in a batch of several (scipy's sparse product and the k-pass
+    selection), for skills of several weights, title occupations, and no evidence at all."""
+    import scipy.sparse as sp
+
+    model = MatchingEngine(esco, MUNICIPALITIES, clock=lambda: TODAY)._space.occupations
+    prof = model._profiles()
+    rng = np.random.default_rng(61)
+    other = np.zeros((2, prof.n_skills + prof.n_occupations))
+    other[0, rng.choice(prof.n_skills, 30, replace=False)] = 1.0
+    other[1, prof.n_skills + rng.choice(prof.n_occupations, 2, replace=False)] = 0.7
+    found = 0
+    for i in range(400):
+        x = np.zeros(prof.n_skills + prof.n_occupations)
+        n = int(rng.integers(0, 40)) if i else 0  # the first row has no evidence
+        x[rng.choice(prof.n_skills, n, replace=False)] = rng.choice([1.0, 0.5, 0.3, 0.25], n)
+        if rng.random() < 0.4:
+            x[prof.n_skills + rng.choice(prof.n_occupations, int(rng.integers(1, 3)))] = rng.random()
+        k = int(rng.integers(1, 14))
+        occ, prob = model.predict_top(sp.csr_matrix(np.vstack([x, other])), k)
+        one_occ, one_prob = model.predict_top_one(x, k)
+        assert one_occ.shape == one_prob.shape == (1, k)
+        assert one_occ.dtype == occ.dtype and one_prob.dtype == prob.dtype
+        assert np.array_equal(one_occ[0], occ[0])
+        assert one_prob[0].tobytes() == prob[0].tobytes()
+        found += int((occ[0] >= 0).sum())
+    assert found > 1000

@@ -138,11 +138,10 @@ def _entries(
     hit_uris = uri_u[hit_cols].tolist()
     hit_text = _EVIDENCE_BY_META[source[hit_rows, hit_cols]].tolist()
     hit_text = spoken.evidence(hit_rows, hit_cols, hit_text)  # declared languages' own words
-    labels = uri_u.tolist()
-    missing_e = _per_row(~has[:, :n_e], labels, m)
+    missing_e = _per_row(~has[:, :n_e], uri_u, m)
     # a text or skills vacancy's skills are rarely essential (suggestions never are): what a
     # candidate lacks of them is shown too (outside tester 7, H5: text vacancies showed nothing missing)
-    missing_o = [()] * m if q.occupation >= 0 else _per_row(~has[:, n_e:n_own], labels[n_e:n_own], m)
+    missing_o = [()] * m if q.occupation >= 0 else _per_row(~has[:, n_e:n_own], uri_u[n_e:n_own], m)
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
     rel_split = _row_starts(rel_rows, m)
     rel_best = best_v[rel_rows, rel_cols]
@@ -275,11 +274,12 @@ def _scale(raw: tuple[float, ...], match: tuple[float, ...]) -> MatchScale:
     return MatchScale(raw, match)
 
 
-def _per_row(mask: np.ndarray, labels: Sequence[str], m: int) -> list[tuple[str, ...]]:
-    """For each of the m rows of `mask`, the labels of its True columns, in column order."""
+def _per_row(mask: np.ndarray, labels: np.ndarray, m: int) -> list[tuple[str, ...]]:
+    """For each of the m rows of `mask`, the labels (an object array, one per column) of its True
+    columns, in column order."""
     r, c = np.nonzero(mask)
     split = _row_starts(r, m)
-    values = [labels[x] for x in c.tolist()]
+    values = labels[c].tolist()
     return [tuple(values[split[i] : split[i + 1]]) for i in range(m)]
 
 

@@ -39,11 +39,14 @@ from .taxonomy import Taxonomy
 @dataclass(frozen=True, slots=True)
 class LanguageRequirement:
     """A language a text requires: `code` ISO 639 (shortest form), `level` one of
-    `model.LANGUAGE_LEVELS` or None when the text says none; `sentence` the sentence saying it."""
+    `model.LANGUAGE_LEVELS` or None when the text says none; `sentence` the sentence saying it;
+    `alternatives` the codes of the languages the text accepts instead of it ("Äidinkielesi on
+    suomi tai ruotsi": fi with ("sv",), sv with ("fi",)), empty when it requires this one."""
 
     code: str
     level: str | None
     sentence: str
+    alternatives: tuple[str, ...] = ()
 
 
 LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -112,17 +115,56 @@ def _names(taxonomy: Taxonomy) -> _Names:
 def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[LanguageRequirement]:
     """The languages `text` (in `lang`: "fi", "sv" or "en") names as requirements, each once, in
     the order first named, with the level its words give (`_levels_of`; the highest where it is
-    named twice). Reads Finnish names in Finnish text and Swedish or English names in every text
+    named twice) and the languages it is offered as a choice with (`_alternatives_of`; none once a
+    sentence requires it alone). Reads Finnish names in Finnish text and Swedish or English names in every text
     (ads mix them: "Kielitaito: suomi, English B2")."""
     names = _names(taxonomy)
     found: dict[str, LanguageRequirement] = {}
     for sentence in sentences(text):
         mentions = _named(sentence, names, lang)
-        for (code, _, _), level in zip(mentions, _levels_of(sentence, mentions), strict=True):
+        choices = _alternatives_of(sentence, mentions)
+        levels = _levels_of(sentence, mentions)
+        for i, (code, _, _) in enumerate(mentions):
+            level = levels[i]
+            if level is None and choices[i]:  # "svenska eller finska flytande": the choice's level
+                level = max((levels[k] for k, m in enumerate(mentions) if m[0] in choices[i]), key=_rank)
             old = found.get(code)
-            if old is None or _rank(level) > _rank(old.level):
-                found[code] = LanguageRequirement(code, level, old.sentence if old else sentence)
+            if old is None:
+                found[code] = LanguageRequirement(code, level, sentence, choices[i])
+                continue
+            # a choice stays a choice only while every sentence naming the language offers one
+            others = (
+                tuple(dict.fromkeys(old.alternatives + choices[i])) if old.alternatives and choices[i] else ()
+            )
+            best = level if _rank(level) > _rank(old.level) else old.level
+            found[code] = LanguageRequirement(code, best, old.sentence, others)
     return list(found.values())
+
+
+_CHOICE = re.compile(r"^\s*(?:,\s*)?(?:tai|eller|or|/)\s*$", re.I)
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|tai|eller|or)\s*$", re.I)
+
+
+def _alternatives_of(sentence: str, mentions: Sequence[tuple[str, int, int]]) -> list[tuple[str, ...]]:
+    """For each mention, the codes of the other languages it is offered as a choice with: a run of
+    names joined by commas and "tai", "eller", "or" or "/" with at least one of those words
+    ("suomi tai ruotsi", "svenska eller finska", "Finnish, Swedish or English"); () for the others
+    ("suomi ja ruotsi", "suomi, ruotsi ja englanti": each required)."""
+    out: list[tuple[str, ...]] = [() for _ in mentions]
+    start = 0
+    for i in range(1, len(mentions) + 1):
+        joined = i < len(mentions) and _LIST_JOIN.match(sentence[mentions[i - 1][2] : mentions[i][1]])
+        if joined:
+            continue
+        run = range(start, i)
+        if len(run) > 1 and any(
+            _CHOICE.match(sentence[mentions[k - 1][2] : mentions[k][1]]) for k in range(start + 1, i)
+        ):
+            codes = [mentions[k][0] for k in run]
+            for k in run:
+                out[k] = tuple(c for c in dict.fromkeys(codes) if c != mentions[k][0])
+        start = i
+    return out
 
 
 def _named(sentence: str, names: _Names, lang: str) -> list[tuple[str, int, int]]:

@@ -27,11 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
 
+from .arrays import row_positions
 from .taxonomy import Taxonomy
 
 SKILL_PARTS = ("essential", "optional", "related", "background")
@@ -82,18 +84,25 @@ class OccupationProfiles:
     def n_occupations(self) -> int:
         return int(self.essential.shape[0])
 
-    @property
+    @cached_property
     def n_units(self) -> int:
         """How many ISCO-08 unit groups the occupations fall in (codes 0 .. n_units - 1)."""
         return int(self.unit.max()) + 1 if len(self.unit) and self.unit.max() >= 0 else 0
 
     def unit_parents(self) -> tuple[np.ndarray, np.ndarray]:
-        """((n_units,) int32 minor group, (n_units,) int32 sub-major group) of each unit group."""
+        """((n_units,) int32 minor group, (n_units,) int32 sub-major group) of each unit group
+        (read-only arrays, made once: every vacancy's query reads them)."""
+        return self._unit_parents
+
+    @cached_property
+    def _unit_parents(self) -> tuple[np.ndarray, np.ndarray]:
         minor = np.full(self.n_units, -1, dtype=np.int32)
         submajor = np.full(self.n_units, -1, dtype=np.int32)
         ok = self.unit >= 0
         minor[self.unit[ok]] = self.minor[ok]
         submajor[self.unit[ok]] = self.submajor[ok]
+        minor.flags.writeable = False
+        submajor.flags.writeable = False
         return minor, submajor
 
 
@@ -310,6 +319,16 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             prob[start : start + len(o)] = p
         return occ, prob
 
+    def predict_top_one(self, x: np.ndarray, k: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """`predict_top` of one person given as a dense (n_skills + n_occupations,) float64 row
+        (the class docstring's layout), without building scipy matrices (a vacancy is one row; the
+        constructors cost more than the product). Returns the same ((1, k) int32, (1, k) float32),
+        equal to the bit: the product adds the same terms in the same order as scipy's sparse
+        product (`_row_scores`), so the posterior's normaliser sums the same floats."""
+        k = self.top_k if k is None else k
+        n_occ = self._profiles().n_occupations
+        return _top_posterior(_row_scores(x, self._llr_t), 1.0 / self.temperature_, n_occ, k)  # type: ignore[return-value]
+
     def predict_top_groups(
         self, X: sp.spmatrix, k: int, k_units: int, chunk: int = PREDICT_CHUNK
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -444,7 +463,7 @@ def vacancy_target(
         prior[o] = max(prior.get(o, 0.0), c)
     weigh = bool(prior) and title_floor < 1.0
     kk = k + len(prior) if weigh else k
-    occ, prob = model.predict_top(sp.csr_matrix(x), kk)
+    occ, prob = model.predict_top_one(x, kk)
     ok = occ[0] >= 0
     o_top, p_top = occ[0][ok], prob[0][ok].astype(np.float64)
     if weigh and len(o_top):
@@ -457,7 +476,7 @@ def vacancy_target(
         if temper:
             n = float(np.sum(skill_weights))
             x[: prof.n_skills] /= 1.0 + title_skill_correlation * max(0.0, n - 1.0)
-            occ, prob = model.predict_top(sp.csr_matrix(x), kk)
+            occ, prob = model.predict_top_one(x, kk)
             ok = occ[0] >= 0
             o_top, p_top = occ[0][ok], prob[0][ok].astype(np.float64)
         rest = max(0.0, 1.0 - float(p_top.sum())) * title_floor
@@ -526,12 +545,43 @@ def _lookup(m: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return out
 
 
+@dataclass(frozen=True)
+class _Scores:
+    """A CSR matrix's parts that `_top_posterior` reads (one row of `_row_scores`)."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    shape: tuple[int, int]
+
+    @property
+    def nnz(self) -> int:
+        return len(self.data)
+
+
+def _row_scores(x: np.ndarray, llr_t: sp.csr_matrix) -> _Scores:
+    """``sp.csr_matrix(x) @ llr_t`` for one dense row x (n_rows of llr_t,) float64, as scipy's
+    ``csr_matmat`` builds it: each output is the sum, from 0 in the order of x's non-zero columns
+    and then of llr_t's row entries, of x[j] * llr_t[j, o] (`np.bincount` adds in input order);
+    outputs come in the reverse order of their first term, and exact zeros are dropped."""
+    cols = np.flatnonzero(x)
+    at, idx = row_positions(llr_t.indptr, cols)
+    o = llr_t.indices[idx]
+    n_occ = llr_t.shape[1]
+    sums = np.bincount(o, x[cols][at] * llr_t.data[idx], minlength=n_occ)
+    uniq, first = np.unique(o, return_index=True)
+    order = uniq[np.argsort(-first)]
+    order = order[sums[order] != 0]
+    indices = order.astype(llr_t.indices.dtype)
+    return _Scores(sums[order], indices, np.asarray([0, len(order)], dtype=llr_t.indptr.dtype), (1, n_occ))
+
+
 PRUNE = 16.0
 """Posterior terms more than this below a person's best log score (a factor e^-16) are dropped
 before the top k are chosen; they still count in the normaliser."""
 
 
-def _row_peaks(s: sp.csr_matrix, scaled: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _row_peaks(s: sp.csr_matrix | _Scores, scaled: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(row of every stored entry, best scaled score of each row; 0 for empty rows)."""
     n = s.shape[0]
     counts = np.diff(s.indptr)
@@ -544,7 +594,7 @@ def _row_peaks(s: sp.csr_matrix, scaled: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 def _top_posterior(
-    s: sp.csr_matrix, inv_t: float, n_occ: int, k: int, entries: bool = False
+    s: sp.csr_matrix | _Scores, inv_t: float, n_occ: int, k: int, entries: bool = False
 ) -> tuple[np.ndarray, ...]:
     """Each row's top k (occupations, probabilities); with `entries`, also (row, occupation,
     probability) of every entry within `PRUNE` of its row's best."""
@@ -572,6 +622,11 @@ def _take_top(r: np.ndarray, p: np.ndarray, o: np.ndarray, k: int, occ: np.ndarr
     4x cheaper when a person has hundreds of plausible occupations). ``r`` ascending (one run of
     entries per row) and ``o`` distinct within a row, as in a canonical CSR matrix."""
     if not len(r):
+        return
+    if r[0] == r[-1]:  # one row (a vacancy): sorting its few hundred entries is cheaper than k passes
+        order = np.lexsort((o, -p))[:k]
+        occ[r[0], : len(order)] = o[order]
+        prob[r[0], : len(order)] = p[order]
         return
     starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
     owner = r[starts]

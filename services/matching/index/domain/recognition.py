@@ -51,6 +51,7 @@ from .recognition_text import (
     MAX_SENTENCES,
     CompoundSplitter,
     affirmed,
+    examinations_only,
     finnish_name_forms,
     has_content,
     is_boilerplate,
@@ -61,6 +62,7 @@ from .recognition_text import (
     sentences,
     strip_stock,
     title_to_read,
+    without_language_words,
     words,
 )
 from .spoken import language_skill_map
@@ -322,6 +324,12 @@ class SkillRecognizer:
         transversal, that is a skill of none of the text's occupations ("schedule
         shifts", "manage cleaning activities" on a bus driver's and a cleaner's ad: tester 8).
         Tuning halves unchanged (Finnish 0.569 / 0.588, Swedish 0.568 / 0.606).
+    examination_research_weight : multiplier of the score of a research skill (English label with
+        "research", "scientific", "study" or "studies") in a unit of Finnish text whose every
+        "tutkimus" is a clinical examination or test (`examinations_only`: "psykologisia
+        tutkimuksia", "laboratoriotutkimuksia"). "tutkimus" is both research and examination, and
+        "Psykologina teet lasten psykologisia tutkimuksia" gave *conduct psychological research*
+        first (fi-dev2; the kind "polysemy" of issue 12).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -355,6 +363,7 @@ class SkillRecognizer:
         occupations_in_text: bool = True,
         unasked_supervision_weight: float = 0.5,
         managing_elsewhere: bool = True,
+        examination_research_weight: float = 0.5,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -383,6 +392,7 @@ class SkillRecognizer:
         self.occupations_in_text = occupations_in_text
         self.unasked_supervision_weight = unasked_supervision_weight
         self.managing_elsewhere = managing_elsewhere
+        self.examination_research_weight = examination_research_weight
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -531,6 +541,14 @@ class SkillRecognizer:
         self.skill_index_ = dict(taxonomy.skill_index)
         self.language_skills_ = language_skills(taxonomy)
         self.language_names_ = FinnishLanguageNames.of(taxonomy)
+        self.research_skills_ = np.asarray(
+            [
+                i
+                for i, label in enumerate(taxonomy.tables.skill_labels["en"])
+                if _RESEARCH_SKILL.search(label)
+            ],
+            dtype=np.int64,
+        )
         self.language_codes_: dict[str, str] = language_skill_map(taxonomy).uri_codes(taxonomy)
         """ESCO language skill URI → ISO 639 code of its language (`spoken.language_skill_map`)."""
         factor = dict(self.reuse_weights)
@@ -580,6 +598,7 @@ class SkillRecognizer:
         self.titles_: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = None
         self.supervision_: dict[tuple[int, ...], np.ndarray] = {}
         self.supervision_skills_: tuple[np.ndarray, np.ndarray] | None = None
+        self.supervision_texts_: tuple[_Lines, _Lines] | None = None
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -677,10 +696,10 @@ class SkillRecognizer:
         cost the house set's MRR 0.007)."""
         lang = lang or self.language(text)
         found: list[int] = []
-        titles = self._titles()[0]
         if lang in ("fi", "sv"):
             text = _COLLABORATORS[lang].sub(" ", readable(text))
         if lang == "fi" and self.tools.lemmatise is not None:
+            titles = self._titles()[0]  # (built on first use: English text never needs them)
             lemmatise = self.tools.lemmatise
             # a word an everyday title of the glossary names is read as the glossary says, not as
             # the ESCO alternative label it may also be ("siivoojaa": an office or building cleaner,
@@ -704,7 +723,7 @@ class SkillRecognizer:
         for name in self.tools.occupation_names:
             if name.lang == lang and name.pattern.search(text):
                 for title in name.titles:
-                    found += titles.get(" ".join(words(title)), ())
+                    found += self._titles()[0].get(" ".join(words(title)), ())
         if not found:
             return ()
         groups = self._main_groups(found)
@@ -793,8 +812,6 @@ class SkillRecognizer:
                     for w in {head.replace("-", ""), parts[-1]}:
                         if len(w) >= 6:
                             out.add(w[:-1])  # "kuljettaja" → "kuljettaj": kuljettajia, kuljettajien
-        en_rx = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, heads)))})s?\b") if heads else None
-        fi_rx = re.compile("|".join(sorted(map(re.escape, stems)))) if stems else None
         unlinked = np.zeros(0, dtype=bool)
         candidates, managing = self._supervision_skills()
         if self.managing_elsewhere:  # managing skills of none of the occupations named
@@ -805,15 +822,35 @@ class SkillRecognizer:
             rows = np.asarray(sorted(positions), dtype=np.int64)
             if len(rows):
                 unlinked = ~(np.asarray(links[rows].sum(axis=0)).ravel() > 0) & ~transversal
-        labels_en, labels_fi = t.skill_labels["en"], t.skill_labels["fi"]
-        found = [
-            i
-            for i, manages in zip(candidates.tolist(), managing.tolist(), strict=True)
-            if (en_rx is not None and en_rx.search(labels_en[i].lower()))
-            or (fi_rx is not None and fi_rx.search((labels_fi[i] or "").lower().replace("-", "")))
-            or (manages and len(unlinked) and unlinked[i])
-        ]
-        return np.asarray(found, dtype=np.int64)
+        chosen = managing & unlinked[candidates] if len(unlinked) else np.zeros(len(candidates), dtype=bool)
+        (en_text, en_starts, en_labels), (fi_text, fi_starts, _) = self._supervision_texts()
+        # a candidate whose English label (lower case) names a head as a word, singular or plural:
+        # of the labels holding a head at all, those `en_rx` finds it in as a word
+        en_rx = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, heads)))})s?\b") if heads else None
+        for k in _lines_holding(en_text, en_starts, heads).tolist():
+            if en_rx is not None and en_rx.search(en_labels[k]):
+                chosen[k] = True
+        # or whose Finnish label (lower case, without hyphens) holds a stem
+        chosen[_lines_holding(fi_text, fi_starts, stems)] = True
+        return candidates[chosen].astype(np.int64)
+
+    def _supervision_texts(self) -> tuple[_Lines, _Lines]:
+        """The labels `_find_supervision` reads, of the candidates of `_supervision_skills` in
+        order: the English ones in lower case and the Finnish ones (empty when missing) in lower
+        case without hyphens, each as (the labels joined by line ends, (n,) int64 offset of each
+        label's start in it, the labels). Made on first use."""
+        if self.supervision_texts_ is None:
+            t = self.occupation_taxonomy_.tables
+            candidates = self._supervision_skills()[0].tolist()
+            joined = []
+            for labels in (
+                [t.skill_labels["en"][i].lower() for i in candidates],
+                [(t.skill_labels["fi"][i] or "").lower().replace("-", "") for i in candidates],
+            ):
+                starts = np.cumsum([0] + [len(x) + 1 for x in labels[:-1]], dtype=np.int64)
+                joined.append(("\n".join(labels), starts if labels else np.zeros(0, np.int64), labels))
+            self.supervision_texts_ = (joined[0], joined[1])
+        return self.supervision_texts_
 
     def _supervision_skills(self) -> tuple[np.ndarray, np.ndarray]:
         """((n,) int64 positions of the skills (type skill/competence) whose English label starts
@@ -883,6 +920,10 @@ class SkillRecognizer:
             scores[np.ix_(~names_language, self.language_skills_)] = 0.0
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
+        if lang == "fi" and self.examination_research_weight != 1.0 and len(self.research_skills_):
+            for i, u in enumerate(units):
+                if examinations_only(u.dense):
+                    scores[i, self.research_skills_] *= np.float32(self.examination_research_weight)
         whole = {u.sentence: i for i, u in enumerate(units) if not u.is_phrase}
         for i, u in enumerate(units):
             row = scores[i]
@@ -1005,6 +1046,12 @@ class SkillRecognizer:
             ]
             if lang == "fi":  # "Puhuu sujuvaa arabiaa" (ESCO's Finnish label: "arabia")
                 named += [uri for uri in self.language_names_.named(sentence) if uri not in named]
+            if any(uri in self.language_codes_ for uri in named):
+                # "Suomen kielen perustaito riittää.", "Äidinkielesi on suomi tai ruotsi.": the
+                # language's name and the words of how well are the language requirement, nothing more
+                rest = without_language_words(
+                    self.language_names_.blank(rest) if lang == "fi" else rest, lang
+                )
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
@@ -1082,15 +1129,10 @@ class SkillRecognizer:
             return text
         found: dict[str, None] = {}
         tokens = words(text)
-        for word in tokens:
-            for stem, gloss in pairs:
-                if " " in stem:
-                    continue
-                if stem.startswith("^"):
-                    if word.startswith(stem[1:]):
-                        found.setdefault(gloss, None)
-                elif stem in word if len(stem) >= 5 else word.startswith(stem):
-                    found.setdefault(gloss, None)
+        index = _gloss_index(tuple(pairs))
+        for word in tokens:  # each word's glosses in the glossary's order
+            for k in index.matches(word):
+                found.setdefault(pairs[k][1], None)
         for stem, gloss in pairs:  # phrases ("laga mat": "lagar mat", "lagade maten"), word by word
             if " " in stem:
                 parts = stem.split()
@@ -1340,6 +1382,9 @@ class SkillRecognizer:
 _LANGUAGE_SKILL = re.compile(
     r"^(?:understand (?:written|spoken)|write|interact verbally in|speak) ([A-Z][\w ]+)$"
 )
+_RESEARCH_SKILL = re.compile(r"\b(?:research\w*|scientific|stud(?:y|ies))\b", re.I)
+"""English labels of the skills of doing research (`examination_research_weight`)."""
+
 _LANGUAGE_CUE = re.compile(
     r"\b(?:languages?|spoken|written|fluent\w*|native|bilingual|oral|verbal\w*|speak\w*|kiel\w*|kieli|"
     r"puhu\w*|kirjoit\w*|suullise\w*|kirjallise\w*|språk\w*|tal|skrift|muntlig\w*|skriftlig\w*|"
@@ -1576,6 +1621,11 @@ class FinnishLanguageNames:
             return cls()
         return cls(tuple(names), re.compile(rf"(?<!\w)(?:{'|'.join(fragments)})(?!\w)", re.I))
 
+    def blank(self, sentence: str) -> str:
+        """`sentence` with every form of every language name blanked out (for a sentence already
+        known to name a language: `named`)."""
+        return self.any_form.sub(" ", sentence) if self.any_form is not None else sentence
+
     def named(self, sentence: str) -> list[str]:
         """URIs of the language skills `sentence` names, in the order of the skills."""
         if self.any_form is None or not self.any_form.search(sentence):
@@ -1786,6 +1836,77 @@ class _VectorCache:
                 self._items.move_to_end(t)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+
+
+_Lines = tuple[str, np.ndarray, list[str]]
+"""Texts joined by line ends, (n,) int64 offsets of the lines' starts, the texts."""
+
+
+def _lines_holding(text: str, starts: np.ndarray, parts: Collection[str]) -> np.ndarray:
+    """Positions (ascending int64) of the lines of `text` (lines starting at offsets `starts`)
+    holding one of `parts` (strings without a line end): `str.find` over the whole text for each
+    part, a fraction of the CPU of a regular expression's alternation searched line by line."""
+    at: list[int] = []
+    for part in parts:
+        if not part:
+            return np.arange(len(starts), dtype=np.int64)
+        i = text.find(part)
+        while i >= 0:
+            at.append(i)
+            i = text.find(part, i + 1)
+    return np.unique(np.searchsorted(starts, np.asarray(at, dtype=np.int64), side="right") - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _GlossIndex:
+    """The one-word stems of a glossary ((stem, gloss) pairs) by what a word must hold to match
+    them (`SkillRecognizer._glossed`): `prefixes` maps a word's first characters (a stem written
+    "^stem", or one shorter than five letters) and `infixes` any part of a word (a stem of five
+    letters or more) to the positions of the pairs; with the lengths to look up, shortest first."""
+
+    prefixes: dict[str, tuple[int, ...]]
+    infixes: dict[str, tuple[int, ...]]
+    prefix_lengths: tuple[int, ...]
+    infix_lengths: tuple[int, ...]
+
+    def matches(self, word: str) -> list[int]:
+        """Positions of the pairs whose one-word stem matches `word`, ascending: what testing
+        every pair gives, from a dict look-up per prefix and part of `word` of the stems'
+        lengths (a tenth of the CPU with the Finnish glossary's 350 stems)."""
+        hits: set[int] = set()
+        n = len(word)
+        for length in self.prefix_lengths:
+            if length > n:
+                break
+            hits.update(self.prefixes.get(word[:length], ()))
+        for length in self.infix_lengths:
+            if length > n:
+                break
+            for a in range(n - length + 1):
+                hits.update(self.infixes.get(word[a : a + length], ()))
+        return sorted(hits)
+
+
+@functools.lru_cache(maxsize=8)
+def _gloss_index(pairs: tuple[tuple[str, str], ...]) -> _GlossIndex:
+    """The `_GlossIndex` of a glossary, built once per glossary."""
+    prefixes: dict[str, list[int]] = {}
+    infixes: dict[str, list[int]] = {}
+    for k, (stem, _) in enumerate(pairs):
+        if " " in stem:
+            continue  # (phrases are matched word by word)
+        if stem.startswith("^"):
+            prefixes.setdefault(stem[1:], []).append(k)
+        elif len(stem) >= 5:
+            infixes.setdefault(stem, []).append(k)
+        else:
+            prefixes.setdefault(stem, []).append(k)
+    return _GlossIndex(
+        {s: tuple(v) for s, v in prefixes.items()},
+        {s: tuple(v) for s, v in infixes.items()},
+        tuple(sorted({len(s) for s in prefixes})),
+        tuple(sorted({len(s) for s in infixes})),
+    )
 
 
 def _top(row: np.ndarray, k: int) -> np.ndarray:

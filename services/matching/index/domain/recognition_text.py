@@ -669,6 +669,134 @@ def readable(text: str) -> str:
     return _LONG_RUN.sub(lambda m: m.group()[:MAX_WORD_CHARS], text)
 
 
+LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": (
+        r"\w*kiel(?:i|en|tä|iä|ten|ellä|eltä|elle|eesi|ensä|esi|eni|ellesi|iksi)?",
+        r"(?:kieli|perus)?taito(?:a|ja|si|ni)?",
+        r"(?:kieli|perus)?taido(?:t|ista|issa|illa|n)",
+        r"perus\w*",
+        r"alke(?:et|ista|issa)|alkeis\w*",
+        r"natiivi\w*",
+        r"syntyperäi\w*",
+        r"suullise\w*|suullinen",
+        r"kirjallise\w*|kirjallinen",
+        r"riittä\w*",
+        r"tyydyttäv\w*",
+        r"tason|taso(?:lla|lle|a)?|[ABC][12](?:-taso\w*)?",
+        r"puhu(?:a|t|n|ttu\w*|ttava\w*)",
+        r"ymmärr\w*|ymmärtä\w*",
+    ),
+    "sv": (
+        r"\w*språk\w*",
+        r"modersmål\w*",
+        r"grundläggande",
+        r"muntlig\w*",
+        r"skriftlig\w*",
+        r"i tal och skrift|i tal|i skrift",
+        r"kunskap(?:er)?",
+        r"färdighet(?:er)?",
+        r"nivå\w*|[ABC][12]",
+        r"räcker|tillräcklig\w*",
+        r"talar|tala|skriver|skriva|förstår|förstå",
+    ),
+    "en": (
+        r"languages?",
+        r"native|mother tongue|first language",
+        r"basic|elementary|fluen\w*|proficien\w*",
+        r"spoken|written|oral|verbal",
+        r"level|[ABC][12]",
+        r"sufficient|enough|suffices",
+        r"speak\w*|writ\w*|read\w*|understand\w*",
+    ),
+}
+"""Words that say how well someone knows a language ("perustaito riittää", "äidinkielesi on", "i tal
+och skrift", "native level"): a sentence that names a language (by a rule or by its Finnish name)
+says nothing more with them, and read as skills they gave "apply basic programming skills" for
+"Suomen kielen perustaito riittää." (outside tester 13, P5). Compounds of "taito" other than
+"kielitaito" and "perustaito" stay ("viestintätaidot": communication). `without_language_words`."""
+_LANGUAGE_LEVEL = {
+    lang: re.compile(r"(?<!\w)(?:" + "|".join(p) + r")(?!\w)", re.I)
+    for lang, p in LANGUAGE_LEVEL_WORDS.items()
+}
+
+
+def without_language_words(text: str, lang: str) -> str:
+    """`text` with the words of `LANGUAGE_LEVEL_WORDS` of `lang` blanked out (for a sentence that
+    names a language: what is left is read for other skills); `text` itself for another `lang`."""
+    rx = _LANGUAGE_LEVEL.get(lang)
+    return rx.sub(" ", text) if rx is not None else text
+
+
+CLINICAL_QUALIFIERS: tuple[str, ...] = (
+    "psykolog",
+    "neuropsykolog",
+    "laborator",
+    "ultraää",
+    "röntgen",
+    "magneet",
+    "kuvantami",
+    "terveys",
+    "terveyden",
+    "fysikaali",
+    "potila",
+    "näyte",
+    "näytte",
+    "veri",
+    "virtsa",
+    "seulonta",
+    "neurolog",
+    "silmä",
+    "kuulo",
+    "puhe",
+    "hammas",
+    "sydä",
+    "rasitus",
+    "työkyky",
+    "soveltuvuus",
+    "isotooppi",
+    "gynekolog",
+    "keuhko",
+    "allergia",
+    "lääkäri",
+    "vastasyntyne",
+    "raskau",
+    "neuvola",
+    "tt",
+    "mri",
+    "ekg",
+)
+"""Word starts of what is examined or how, in health care ("psykologinen tutkimus" an assessment,
+"laboratoriotutkimus" a test, "magneettitutkimus" an MRI scan): Finnish "tutkimus" is both research
+and examination, and ESCO's Finnish labels use it for both ("tehdä psykologista tutkimusta": conduct
+psychological research; "tehdä terveydenhuollon tutkimuksia": undertake healthcare examination)."""
+_TUTKIMUS = re.compile(r"(?<![\w-])([\w-]*?)tutkimu\w*", re.I)
+_RESEARCH_CUE = re.compile(
+    r"tieteelli|tutkija|tutkimus(?:hank|ryhm|työ|laito|rahoit|aineist|suunnitelm|artikkel|menetelm)|"
+    r"väitös|julkai|markkinatutkimu|kehittämis|tki-|t&k|\br&d\b",
+    re.I,
+)
+
+
+def examinations_only(text: str) -> bool:
+    """True when every "tutkimus" of Finnish `text` is a clinical examination or test: written as a
+    compound of a `CLINICAL_QUALIFIERS` word ("laboratoriotutkimuksia", "ultraäänitutkimuksia") or
+    after one ("psykologisia tutkimuksia"), and nothing in `text` speaks of research
+    (`_RESEARCH_CUE`: "tieteellinen", "tutkija", "tutkimushanke" …). Such a text asks for no
+    research skill. ("kliininen tutkimus" is left alone: a clinical trial as often as an
+    examination.)"""
+    found = list(_TUTKIMUS.finditer(text))
+    if not found or _RESEARCH_CUE.search(text):
+        return False
+    for m in found:
+        qualifier = m.group(1).strip("-").lower()
+        if not qualifier:
+            before = re.findall(r"[^\W\d_]+", text[: m.start()])
+            qualifier = before[-1].lower() if before else ""
+        if not qualifier.startswith(CLINICAL_QUALIFIERS):
+            return False
+    return True
+
+
 def says_more(text: str, lang: str | None = None) -> bool:
     """Whether `text` has a word of three or more letters besides stock phrases: what the explicit
     rules leave of "Körkort B krävs." ("B") or "Truckkort krävs." ("krävs") says nothing more, and
@@ -691,7 +819,7 @@ FUNCTION_WORDS = frozenset(
         # English
         *("and", "or", "the", "a", "an", "is", "are", "of", "to", "in", "with"),
         # Swedish
-        *("och", "samt", "eller", "är", "att", "som", "en", "ett"),
+        *("och", "samt", "eller", "är", "att", "som", "en", "ett", "i", "på", "av", "med", "om", "till"),
     }
 )
 """Words that name nothing on their own: what is left of "Tulityökortti ja trukkikortti ovat
