@@ -17,6 +17,13 @@ COOK = OCCUPATION + "90f75f67-495d-49fa-ab57-2f320e251d7e"  # kokki, 5120
 CARGO_VEHICLE_DRIVER = (
     OCCUPATION + "45037d43-a8f5-4f46-b332-b2935bc305f4"
 )  # tavaraliikenteen kuljettaja, 8332
+BUS_DRIVER = OCCUPATION + "00cee175-1376-43fb-9f02-ba3d7a910a58"  # linja-autonkuljettaja, 8331
+ROAD_DRIVERS = (
+    CARGO_VEHICLE_DRIVER,
+    BUS_DRIVER,
+    OCCUPATION + "6f7c1e84-8162-4c20-a575-b57ff624eef5",  # taxi driver, 8322
+    OCCUPATION + "0c408028-c48f-4df8-ba5d-c3d3be15f5a2",  # car and van delivery driver, 8322
+)
 SKILL = "http://data.europa.eu/esco/skill/"
 CLEAN_EQUIPMENT = SKILL + "910becaf-d07b-455a-a363-0bf9430afb51"
 CLEANING_TECHNIQUES = SKILL + "ce2dbe33-9e13-47bb-91bf-00cf799ac34c"
@@ -86,6 +93,10 @@ COOK_AD = (
     "Haemme kokkia lounasravintolaamme Tampereelle. Työhön kuuluu lounaan valmistus, leivonta ja "
     "keittiön siisteydestä huolehtiminen. Hygieniapassi vaaditaan."
 )
+BUS_AD = (
+    "Haemme linja-auton kuljettajaa kaupunkiliikenteeseen. D-ajokortti ja ammattipätevyys vaaditaan. "
+    "Kuljetat matkustajia aikataulun mukaan."
+)
 HOSPITAL_CLEANER_AD = (
     "Haemme laitoshuoltajaa sairaalan siivoukseen. Työhön kuuluu päivittäinen ylläpitosiivous ja "
     "pintojen puhdistus."
@@ -101,13 +112,21 @@ def test_a_kokki_ad_is_a_cooks_with_or_without_a_description(app, description):
     assert got["uri"] == COOK and got["confident"], got
 
 
-@pytest.mark.parametrize("title", ["Kuljettaja", "Chaufför", "Lastbilschaufför"])
+@pytest.mark.parametrize("title", ["Kuljettaja", "Chaufför", "Autonkuljettaja"])
 def test_a_plain_drivers_title_is_a_drivers_ad(app, title):
     """Session 13 tester: "Kuljettaja" alone named the skipper (ESCO lists "kuljettaja" only as the
-    skipper's alternative label); a Finnish recruiter reads it as a (lorry) driver's ad."""
+    skipper's alternative label); a Finnish recruiter reads it as a road driver's ad: lorry, bus,
+    delivery van or taxi, as the ad says."""
     vacancy(app, "v-drive", occupation=None, skills=[], title=title, description="")
     got = ranked(app, "v-drive")
-    assert got["uri"] == CARGO_VEHICLE_DRIVER, got
+    assert got["uri"] in ROAD_DRIVERS, got
+
+
+def test_a_plain_drivers_title_is_the_driver_its_ad_describes(app):
+    vacancy(app, "v-bus", occupation=None, skills=[], title="Kuljettaja", description=BUS_AD)
+    assert ranked(app, "v-bus")["uri"] == BUS_DRIVER
+    vacancy(app, "v-lorry", occupation=None, skills=[], title="Lastbilschaufför", description="")
+    assert ranked(app, "v-lorry")["uri"] == CARGO_VEHICLE_DRIVER
 
 
 @pytest.mark.parametrize(

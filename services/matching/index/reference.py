@@ -322,9 +322,9 @@ def load_occupation_names(data_dir: Path | None = None) -> tuple[OccupationName,
     ]
     for lang, title, finnish in load_title_glossary(data_dir):
         if lang == "sv":
-            names.append(OccupationName("sv", swedish_title_pattern(title), (finnish,)))
+            names.append(OccupationName("sv", swedish_title_pattern(title), tuple(finnish.split("|"))))
         elif lang == "fi":
-            names.append(OccupationName("fi", finnish_title_pattern(title), (finnish,)))
+            names.append(OccupationName("fi", finnish_title_pattern(title), tuple(finnish.split("|"))))
     return tuple(names)
 
 

@@ -187,3 +187,13 @@ def test_a_glossary_title_that_is_the_glossarys_own_everyday_title_is_read_on(ta
     cook = taxonomy.occupation_index["o:cook"]
     assert [t.occupation for t in reader.read("Keittäjä")] == [cook]
     assert [t.occupation for t in reader.read("Kockerska")] == [cook]
+
+
+def test_a_generic_title_of_the_glossary_names_each_of_its_occupations(taxonomy):
+    """A glossary entry may name several Finnish titles ("kuljettaja": a lorry, bus, delivery-van
+    or taxi driver); the title then names each, and the ad's skills choose among them."""
+    reader = TitleReader(taxonomy, glossary=(("fi", "metallimies", "hitsaaja|levyseppä"),))
+    welder, plater = taxonomy.occupation_index["o:welder"], taxonomy.occupation_index["o:plater"]
+    assert sorted((t.occupation, t.confidence) for t in reader.read("Metallimies")) == sorted(
+        [(welder, 1.0), (plater, 1.0)]
+    )

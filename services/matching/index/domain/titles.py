@@ -159,7 +159,9 @@ class TitleReader:
     lemmatise : (word, language) -> lemma, the recogniser's Finnish lemmas (None: words as written)
     glossary : (language, title, Finnish title) triples (`data/recognition/job_titles.csv`): a
         part with no exact hit is read again as the Finnish title its glossary entry gives (an
-        English or multi-word title: the whole part; a Swedish word: also as a compound's end)
+        English or multi-word title: the whole part; a Swedish word: also as a compound's end);
+        several Finnish titles joined by "|" name each of their occupations (a generic title:
+        "kuljettaja", a lorry, bus, delivery-van or taxi driver, as the ad's skills say)
     encoder : a sentence encoder (`recognition.TextEncoder`: `encode(texts, query=True)` -> (n, dim)
         float32 L2-normalised), None for exact labels only
     embeddings : ((n, dim) float16 L2-normalised label embeddings, (n,) int32 occupation
@@ -302,6 +304,8 @@ class TitleReader:
         return tuple(sorted(best.values(), key=lambda t: (-t.confidence, t.occupation)))
 
     def _exact(self, part: str) -> tuple[int, ...]:
+        if "|" in part:  # a glossary entry naming several titles (a title part never holds "|")
+            return tuple(dict.fromkeys(o for p in part.split("|") for o in self._exact(p)))
         return self.exact.get(normalise(part)) or self.exact.get(self._key(part)) or ()
 
     def _known(self, words: str) -> bool:
@@ -339,6 +343,8 @@ class TitleReader:
 
     def _preferred(self, part: str) -> frozenset[int]:
         """The occupations whose preferred label (any language) `part` is; empty when none."""
+        if "|" in part:
+            return frozenset(o for p in part.split("|") for o in self._preferred(p))
         return self.preferred.get(normalise(part)) or self.preferred.get(self._key(part)) or frozenset()
 
     def _glossed(self, part: str) -> str:
