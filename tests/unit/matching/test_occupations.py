@@ -242,3 +242,29 @@ def test_confirmed_skills_choose_among_the_titles_occupations_and_do_not_overrid
         m, cook, (ix["o:welder"], ix["o:cook"]), title_confidences=(1.0, 0.5), title_floor=0.001
     )
     assert int(np.argmax(unsure)) == ix["o:cook"]
+
+
+def test_a_vacancys_skills_weigh_against_its_title_as_correlated_evidence(taxonomy):
+    """Session 13 tester: three confirmed cleaning skills made a "Laitoshuoltaja" ad another
+    cleaner's: skills mostly read from the title and its text, or confirmed from those
+    suggestions, counted as independent evidence against it. n skills (summed weights) count as
+    n / (1 + rho (n - 1)) against a title read exactly; otherwise they are as before."""
+    m = fitted_model(occupation_profiles(taxonomy))
+    ix, si = taxonomy.occupation_index, taxonomy.skill_index
+    skills = np.zeros(taxonomy.n_skills)
+    skills[[si["s:weld"], si["s:mig"], si["s:tig"]]] = 1.0
+    skills[si["s:blue"]] = 0.5
+    plater = (ix["o:plater"],)
+    rho, n = 0.3, 3.5
+    tempered = vacancy_target(m, skills, plater, title_floor=0.001, title_skill_correlation=rho)
+    scaled = vacancy_target(m, skills / (1 + rho * (n - 1)), plater, title_floor=0.001)
+    np.testing.assert_allclose(tempered, scaled)
+    independent = vacancy_target(m, skills, plater, title_floor=0.001)
+    assert tempered[ix["o:plater"]] > independent[ix["o:plater"]]  # the title weighs more
+    # no title, no title prior, or a title the multilingual model only guesses: as before
+    guessed = {"title_floor": 0.001, "title_confidences": (0.7,)}
+    for args, kw in (((), {}), ((plater,), {"title_floor": 1.0}), ((plater,), guessed)):
+        np.testing.assert_array_equal(
+            vacancy_target(m, skills, *args, title_skill_correlation=rho, **kw),
+            vacancy_target(m, skills, *args, **kw),
+        )

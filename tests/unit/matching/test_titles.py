@@ -138,3 +138,52 @@ def test_a_finnish_complement_is_an_inflected_word_after_the_title(taxonomy):
     assert [t.occupation for t in reader.read("Lähihoitaja kotihoitoon")] == [nurse]
     assert [t.occupation for t in reader.read("Hitsaaja telakalle")] == [welder]
     assert reader.read("Hitsaaja Vaasa") == ()  # "Vaasa" is no complement: the part is left as it is
+
+
+def _with_a_chef():
+    """The small taxonomy and a chef (keittiömestari) whose Finnish alternative label is "kokki",
+    the cook's preferred one, as in ESCO."""
+    from services.matching.index.domain.taxonomy import OccupationRow, Taxonomy
+
+    from . import conftest as c
+
+    occupations = [
+        *c.OCCUPATIONS,
+        OccupationRow("o:chef", "3434", "chef", "keittiömestari", alt_labels_fi=("kokki",)),
+    ]
+    rows = [
+        *c.OCCUPATION_SKILLS,
+        *(("o:chef", s, True) for s in ("s:cook", "s:hygiene", "s:sheet", "s:team")),
+    ]
+    isco = [*c.ISCO, ("3", "Technicians"), ("34", "Legal, social and cultural"), ("3434", "Chefs")]
+    return Taxonomy.from_rows(c.SKILLS, occupations, rows, c.SKILL_RELATIONS, c.GROUPS, c.BROADER, isco)
+
+
+def test_a_title_that_is_one_occupations_own_name_names_the_others_listing_it_faintly():
+    """Session 13 tester: "Kokki" alone was a chef's ad at 0.66. A title that is the cook's
+    preferred label and only an alternative label of the chef gives the chef a tenth of the
+    cook's odds, so that skills read from the title cannot make it a chef's."""
+    tax = _with_a_chef()
+    cook, chef = tax.occupation_index["o:cook"], tax.occupation_index["o:chef"]
+    reader = TitleReader(tax)
+    assert [(t.occupation, t.confidence) for t in reader.read("Kokki")] == [(cook, 1.0), (chef, 0.1)]
+    engine = MatchingEngine(tax, MUNICIPALITIES, titles=reader)
+    # the suggestions read from the title, the chef's spreadsheet skill among them
+    suggested = tuple(
+        VacancySkill(tax.skill_uris[tax.skill_index[s]], False, suggested=True)
+        for s in ("s:cook", "s:hygiene", "s:sheet")
+    )
+    target = engine.prepare(
+        Vacancy("v", 1, "org", "Kokki", None, suggested, {}, "837", "any", None)
+    ).query.target
+    assert int(np.argmax(target)) == cook and target[cook] > 0.9
+
+
+def test_a_glossary_title_that_is_the_glossarys_own_everyday_title_is_read_on(taxonomy):
+    """The Swedish "lastbilschaufför" was glossed as "kuorma-autonkuljettaja", the glossary's own everyday
+    Finnish title and no ESCO label, and so named no occupation."""
+    glossary = (("sv", "kockerska", "keittäjä"), ("fi", "keittäjä", "kokki"))
+    reader = TitleReader(taxonomy, glossary=glossary)
+    cook = taxonomy.occupation_index["o:cook"]
+    assert [t.occupation for t in reader.read("Keittäjä")] == [cook]
+    assert [t.occupation for t in reader.read("Kockerska")] == [cook]

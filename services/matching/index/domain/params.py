@@ -173,6 +173,20 @@ class RankingParams:
     (`python -m benchmarks.title_occupations --tune`), dense reader: occupation 26/31 at 1,
     28/31 at 0.01, 29/31 at 0.001; ISCO unit group 39/40 throughout."""
 
+    title_skill_correlation: float = 0.3
+    """How far a vacancy's skills are one piece of evidence rather than many when they weigh
+    against its title's occupations (`occupations.vacancy_target`): n skills (the sum of their
+    weights) count as n / (1 + rho (n - 1)) independent ones, at most 1 / rho. They were mostly
+    read from the title and the text about it or confirmed from those suggestions, and
+    naive-Bayes evidence counts each as independent: three confirmed cleaning skills that ESCO
+    lists for the train cleaner and not for the building cleaner made a "Laitoshuoltaja" ad a
+    train cleaner's at 0.997 (session 13 outside tester, P2; 42 of the 120 ways of confirming
+    three of that ad's ten suggestions, none at 0.25 or more; title only, 2 of 4 ways, none at
+    0.3). At 0.3 a "Kokki" ad with ten confirmed welding skills is still a welder's (0.65; at
+    0.35 a cook's 0.76, at 0.5 whatever the skills). Title set, tuning half, dense reader: unit
+    39/40 -> 40/40, occupation 29/31 -> 30/31 at 0.25-1. 0: independent (before 2026-12-02
+    evening)."""
+
     similarity_weight: float = 0.3
     """Share of the score from the cosine similarity of the IDF-weighted skill vectors, the
     vacancy's own skills only: related skills never enter the query vector or its norm, so they

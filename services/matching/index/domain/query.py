@@ -147,6 +147,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         title_weight=p.title_weight,
         title_confidences=[t.confidence for t in titles],
         title_floor=p.title_floor,
+        title_skill_correlation=p.title_skill_correlation,
     )
     kind = (
         "occupation"
