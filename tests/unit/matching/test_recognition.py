@@ -17,6 +17,7 @@ from services.matching.index.domain.recognition_rules import SkillRule, SkillRul
 from services.matching.index.domain.recognition_text import (
     CompoundSplitter,
     examinations_only,
+    expand_elided,
     finnish_name_forms,
     is_boilerplate,
     phrases,
@@ -738,3 +739,27 @@ def test_language_level_words_are_blanked_and_other_skill_words_kept():
         "viestintätaidot",
     ]
     assert without_language_words("goda kunskaper i tal och skrift", "sv").split() == ["goda"]
+
+
+def _split_at(known_heads):
+    def split(word):
+        for head in known_heads:
+            if word.lower().endswith(head) and len(word) > len(head):
+                return [word[: -len(head)].lower(), word[-len(head) :]]
+        return [word]
+
+    return split
+
+
+@pytest.mark.parametrize(
+    ("text", "expanded"),
+    [
+        ("Hyvät vuorovaikutus- ja viestintätaidot.", "Hyvät vuorovaikutustaidot ja viestintätaidot."),
+        ("runko-, muotti- ja raudoitustöihin", "runkotöihin, muottitöihin ja raudoitustöihin"),
+        ("käyttövesi- tai viemäriputkia", "käyttövesiputkia tai viemäriputkia"),
+        ("MIG- ja TIG-hitsaus", "MIG- ja TIG-hitsaus"),  # the complete word does not split: as written
+        ("lasten ja nuorten hoito", "lasten ja nuorten hoito"),
+    ],
+)
+def test_a_finnish_compound_whose_shared_part_is_left_out_is_read_in_full(text, expanded):
+    assert expand_elided(text, _split_at(("taidot", "töihin", "putkia"))) == expanded

@@ -1279,3 +1279,15 @@ def test_reading_drawings_is_reading_blueprints_not_technical_drawing(esco_recog
 def test_making_drawings_is_still_drawing(esco_recognizer):
     found = labels(esco_recognizer, "Teet piirustuksia AutoCADilla.")
     assert found[0] == "create AutoCAD drawings", found
+
+
+def test_a_modifier_whose_head_is_left_out_is_read_with_it(esco_recognizer):
+    """Kind: compounds. "vuorovaikutus- ja viestintätaidot" left "vuorovaikutus-" to be read on its
+    own (*design interaction model* 0.66, over the line); "puhtaus- ja kiinteistöpalvelualan
+    perustutkinto" still names its qualification."""
+    found = labels(esco_recognizer, "Hyvät vuorovaikutus- ja viestintätaidot ovat eduksi.", top_k=10)
+    assert found == ["communication"], found
+    found = labels(
+        esco_recognizer, "Asiakas on suorittanut puhtaus- ja kiinteistöpalvelualan perustutkinnon."
+    )
+    assert {"conduct cleaning tasks", "perform cleaning duties"} & set(found), found

@@ -52,6 +52,7 @@ from .recognition_text import (
     CompoundSplitter,
     affirmed,
     examinations_only,
+    expand_elided,
     finnish_name_forms,
     has_content,
     is_boilerplate,
@@ -330,6 +331,9 @@ class SkillRecognizer:
         tutkimuksia", "laboratoriotutkimuksia"). "tutkimus" is both research and examination, and
         "Psykologina teet lasten psykologisia tutkimuksia" gave *conduct psychological research*
         first (fi-dev2; the kind "polysemy" of issue 12).
+    expand_elided : Finnish compounds whose shared part is left out are read in full
+        (`recognition_text.expand_elided`: "vuorovaikutus- ja viestintätaidot" →
+        "vuorovaikutustaidot ja viestintätaidot"; the kind "compounds" of issue 12).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -364,6 +368,7 @@ class SkillRecognizer:
         unasked_supervision_weight: float = 0.5,
         managing_elsewhere: bool = True,
         examination_research_weight: float = 0.5,
+        expand_elided: bool = True,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -393,6 +398,7 @@ class SkillRecognizer:
         self.unasked_supervision_weight = unasked_supervision_weight
         self.managing_elsewhere = managing_elsewhere
         self.examination_research_weight = examination_research_weight
+        self.expand_elided = expand_elided
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -1039,7 +1045,9 @@ class SkillRecognizer:
             if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):
                 continue  # "Aiempaa kokemusta ei tarvita, perehdytämme.", "Körkort behövs inte men är en
                 # merit.": what is left is boilerplate or stock phrases only
-            sentence = self._read_qualifications(sentence, lang)
+            sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
+            if lang == "fi" and self.expand_elided and self.splitter_ is not None:
+                sentence = expand_elided(sentence, self._split_known)
             named, rest = self.tools.rules.apply(sentence)
             named += [
                 uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
@@ -1072,6 +1080,11 @@ class SkillRecognizer:
                 p = self._glossed(p, lang)
                 units.append(_Unit(position, self._lexical_text(p, lang), self._dense_text(p, lang), True))
         return units, ruled, said_sentences
+
+    def _split_known(self, word: str) -> list[str]:
+        """`word`'s compound parts, also when the word itself is known (`expand_elided`)."""
+        assert self.splitter_ is not None
+        return self.splitter_.split(word, known_too=True)
 
     def _read_qualifications(self, sentence: str, lang: str) -> str:
         """`sentence` with each vocational qualification it names (`LanguageTools.occupation_names`)

@@ -797,6 +797,47 @@ def examinations_only(text: str) -> bool:
     return True
 
 
+_ELIDED = re.compile(r"(?<![\w-])([^\W\d_]{2,})-(?=\s*(?:,|\b(?:ja|tai|sekä|eli)\b))", re.I)
+_COORDINATORS = frozenset({"ja", "tai", "sekä", "eli"})
+_NEXT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-?", re.I)
+
+
+def expand_elided(text: str, split: Callable[[str], list[str]]) -> str:
+    """Finnish `text` with each compound whose shared part is left out written in full, the part
+    taken from the first complete compound after it ("vuorovaikutus- ja viestintätaidot" →
+    "vuorovaikutustaidot ja viestintätaidot", "runko-, muotti- ja raudoitustöihin" → "runkotöihin,
+    muottitöihin ja raudoitustöihin"): the shared part is everything after the complete word's
+    first part (`split`: `CompoundSplitter.split` with `known_too`), in the complete word's case
+    form ("tuki- ja liikuntaelinsairauksista" → "tukielinsairauksista"). A word that does not split
+    leaves the text as it is. Read alone, the bare modifier matched what it means on its own
+    ("vuorovaikutus-" → *design interaction model*)."""
+    out, last = [], 0
+    for m in _ELIDED.finditer(text):
+        complete = next(
+            (
+                w.group()
+                for w in _NEXT_WORD.finditer(text, m.end())
+                if not w.group().endswith("-") and w.group().lower() not in _COORDINATORS
+            ),
+            None,
+        )
+        if complete is None:
+            continue
+        parts = split(complete)
+        if len(parts) < 2:
+            continue
+        lower, first = complete.lower(), parts[0].lower()
+        # after the first part as written (three or more parts), else the head as written
+        whole_rest = len(parts) > 2 and lower.startswith(first + parts[1].lower())
+        shared = complete[len(first) :] if whole_rest else parts[-1]
+        shared = shared.lstrip("-")
+        if len(shared) < 3:
+            continue
+        out.append(text[last : m.start()] + m.group(1) + shared)
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
 def says_more(text: str, lang: str | None = None) -> bool:
     """Whether `text` has a word of three or more letters besides stock phrases: what the explicit
     rules leave of "Körkort B krävs." ("B") or "Truckkort krävs." ("krävs") says nothing more, and
