@@ -1291,3 +1291,16 @@ def test_a_modifier_whose_head_is_left_out_is_read_with_it(esco_recognizer):
         esco_recognizer, "Asiakas on suorittanut puhtaus- ja kiinteistöpalvelualan perustutkinnon."
     )
     assert {"conduct cleaning tasks", "perform cleaning duties"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Puhut sujuvaa ruotsia ja osaat käyttää Exceliä.", ["use spreadsheets software", "Swedish"]),
+        ("Du kan använda Excel.", ["use spreadsheets software"]),
+    ],
+)
+def test_a_verb_whose_object_a_rule_read_names_nothing_more(esco_recognizer, text, expected):
+    """Kind: what the rules leave ("osaat käyttää", "kan använda") was read alone: *use hand tools*,
+    *use shims* 0.40, over the line."""
+    assert labels(esco_recognizer, text, top_k=10) == expected

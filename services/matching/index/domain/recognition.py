@@ -1070,7 +1070,9 @@ class SkillRecognizer:
             said_sentences.append(said.strip())
             if not cleaned or not re.search(r"[^\W\d_]", cleaned):
                 continue
-            if named and not has_content(cleaned):  # "Tulityökortti ja trukkikortti": "ja" is left
+            if named and not has_content(
+                cleaned, after_rules=True
+            ):  # "Tulityökortti ja trukkikortti": "ja" is left
                 continue
             glossed = self._glossed(cleaned, lang)
             units.append(
