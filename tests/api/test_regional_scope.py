@@ -297,7 +297,10 @@ def test_another_regions_organisation_reads_no_part_of_a_prepared_meeting(meetin
     Tampere's team, the service-path list with it). An organisation acts, and reads, only for its
     regions: every view and download is a 403 naming the region, and the region is not offered."""
     own = auth("team_member", "tampere-tyollisyys")
-    assert meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=own).status_code == 201
+    assert (
+        meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=own).status_code
+        == 201
+    )
     client = meeting_app.test_client()
     assert client.get(f"/login?token={token(role, org)}&next=/meetings/").status_code == 303
     page = client.get("/meetings/pirkanmaa/2026-W48")
@@ -318,7 +321,10 @@ def test_another_regions_organisation_reads_no_part_of_a_prepared_meeting(meetin
 )
 def test_the_regions_own_organisations_and_the_system_operator_read_its_meeting(meeting_app, role, org):
     own = auth("team_member", "tampere-tyollisyys")
-    assert meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=own).status_code == 201
+    assert (
+        meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=own).status_code
+        == 201
+    )
     client = meeting_app.test_client()
     assert client.get(f"/login?token={token(role, org)}&next=/meetings/").status_code == 303
     assert "/meetings/pirkanmaa/" in client.get("/meetings/").data.decode()
