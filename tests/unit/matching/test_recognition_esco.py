@@ -1304,3 +1304,46 @@ def test_a_verb_whose_object_a_rule_read_names_nothing_more(esco_recognizer, tex
     """Kind: what the rules leave ("osaat käyttää", "kan använda") was read alone: *use hand tools*,
     *use shims* 0.40, over the line."""
     assert labels(esco_recognizer, text, top_k=10) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "named"),
+    [
+        # outside tester 14, P3: stray languages from sentences about Finnish or Swedish
+        ("Hallitset suomen kielen sujuvasti suullisesti ja kirjallisesti.", "fi", {"fi"}),
+        ("Du är serviceinriktad och talar svenska och finska.", "sv", {"sv", "fi"}),
+        ("Klienten talar flytande svenska och lite finska.", "sv", {"sv", "fi"}),
+        ("Du talar flytande svenska och finska.", "sv", {"sv", "fi"}),
+        ("Basic Finnish or English is enough.", "en", {"fi", "en"}),
+        ("Fluent English required, Finnish is a plus.", "en", {"en", "fi"}),
+        # P4: the country's adjective names no language
+        ("Valid Finnish hygiene passport required.", "en", set()),
+        ("You hold a valid Finnish security guard card.", "en", set()),
+    ],
+)
+def test_only_the_languages_a_text_names_are_suggested(esco_recognizer, text, lang, named):
+    """Kind: a language skill is suggested only when the text names that language, once (its bare
+    skill), also deep in the list (rejecting one must not bring the next: Estonian, then Maltese)."""
+    found = esco_recognizer.recognise(text, top_k=60, min_score=0.0, lang=lang)
+    codes = [esco_recognizer.language_codes_.get(r.uri) for r in found]
+    languages = [c for c in codes if c is not None]
+    assert sorted(languages) == sorted(named), [
+        r.label("en") for r in found if r.uri in esco_recognizer.language_codes_
+    ]
+    assert not any(
+        r.uri in set(esco_recognizer.skill_uris_[i] for i in esco_recognizer.language_skills_.tolist())
+        and esco_recognizer.language_codes_.get(r.uri) is None
+        for r in found
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Valid Finnish hygiene passport required.", "comply with food safety and hygiene"),
+        ("You hold a valid Finnish security guard card.", "ensure public safety and security"),
+    ],
+)
+def test_a_card_named_with_its_country_is_the_card(esco_recognizer, text, expected):
+    """Outside tester 14, P4: "a valid Finnish security guard card" gave only Finnish language skills."""
+    assert labels(esco_recognizer, text, top_k=3, lang="en")[0] == expected
