@@ -44,6 +44,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
+from .language_names import other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
@@ -66,7 +67,6 @@ from .recognition_text import (
     without_language_words,
     words,
 )
-from .language_names import other_language_names
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
 
