@@ -1304,3 +1304,23 @@ def test_a_verb_whose_object_a_rule_read_names_nothing_more(esco_recognizer, tex
     """Kind: what the rules leave ("osaat käyttää", "kan använda") was read alone: *use hand tools*,
     *use shims* 0.40, over the line."""
     assert labels(esco_recognizer, text, top_k=10) == expected
+
+
+# -- outside tester 14 (session 14) ------------------------------------------------------------
+WELDER_AD = """Konepaja hakee kokenutta hitsaajaa.
+Hitsaat MIG/MAG- ja TIG-menetelmillä teräs- ja alumiinirakenteita.
+Ymmärrät konepiirustuksia.
+Tulityökortti ja trukkikortti ovat eduksi.
+Hitsaajan pätevyyskoe (SFS-EN ISO 9606-1) katsotaan eduksi."""
+
+
+def test_an_ads_top_ten_does_not_cut_a_strong_skill_for_much_weaker_ones(esco_recognizer):
+    # P2: list items and sentences kept their own 0.36, 0.35, 0.30 while the drawing skill 0.57 was cut
+    shown = esco_recognizer.recognise(WELDER_AD, top_k=10)
+    deeper = esco_recognizer.recognise(WELDER_AD, top_k=20)
+    shown_uris = {s.uri for s in shown}
+    weakest = min(s.score for s in shown)
+    cut = [s for s in deeper if s.uri not in shown_uris]
+    assert all(s.score < weakest / 0.85 for s in cut), (weakest, [(s.label("en"), s.score) for s in cut])
+    assert any("blueprint" in s.label("en") or "drawing" in s.label("en") for s in shown)
+    assert [s.score for s in shown] == sorted((s.score for s in shown), reverse=True)
