@@ -280,7 +280,10 @@ class SkillRecognizer:
     guarantee_ratio : the item and sentence quotas above hold only for skills scoring at least this
         share of the weakest skill a pure best-first cut would show (`_guarantee_floor`): a list item
         or a sentence keeps its place against near-equals, not against much stronger skills (outside
-        tester 14, P2: a 0.57 skill cut while 0.36, 0.35 and 0.30 were kept). Texts of several
+        tester 14, P2: a 0.57 skill cut while 0.36, 0.35 and 0.30 were kept); a sentence's own best
+        skill keeps its place when it is confident (`CONFIDENT_SCORE`), so that one sentence's
+        near-identical matches ("work independently" as an artist, in agriculture, in sales …) do
+        not crowd out another sentence's "work in shifts". Texts of several
         sentences only: within one sentence the item quota helps (tuning halves at 0.85 for single
         sentences too: RP@5 tech 0.697 → 0.693, fi 0.736 → 0.730, fi-dev 0.607 → 0.600).
     item_distinct : each list item's best skills not already shown for an earlier item or a
@@ -1022,7 +1025,7 @@ class SkillRecognizer:
         for row in per_sentence:
             for j in _top(row, quota):
                 j = int(j)
-                if j not in seen and best[j] >= max(min_score, floor) and row[j] > 0:
+                if j not in seen and best[j] >= max(min_score, min(floor, CONFIDENT_SCORE)) and row[j] > 0:
                     chosen.append(j)
                     seen.add(j)
         chosen.sort(key=lambda j: (-best[j], self.skill_uris_[j]))
@@ -1067,7 +1070,7 @@ class SkillRecognizer:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
-        for sentence in requirement_sentences(sentences(text)[:MAX_SENTENCES]):
+        for sentence in requirement_sentences(sentences(text)[:MAX_SENTENCES], self._names_skill):
             heading = sentence.rstrip().endswith(":")
             said = sentence
             sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
@@ -1113,6 +1116,10 @@ class SkillRecognizer:
                 p = self._glossed(p, lang)
                 units.append(_Unit(position, self._lexical_text(p, lang), self._dense_text(p, lang), True))
         return units, ruled, said_sentences
+
+    def _names_skill(self, text: str) -> bool:
+        """True when the explicit rules name a skill in `text`."""
+        return bool(self.tools.rules.apply(text)[0])
 
     def _split_known(self, word: str) -> list[str]:
         """`word`'s compound parts, also when the word itself is known (`expand_elided`)."""
