@@ -415,9 +415,7 @@ BOILERPLATE_HEADINGS: tuple[str, ...] = (
 _BOILERPLATE_HEADING = re.compile(r"^\W*(?:" + "|".join(BOILERPLATE_HEADINGS) + r")\s*:", re.I)
 
 
-_CLAUSE_SPLIT = re.compile(
-    r"\s*[,;]\s*|\s+(?:ja|joten|mutta|sekä|and|so|but|och|men|så)\s+(?=\S)", re.I
-)
+_CLAUSE_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:ja|joten|mutta|sekä|and|so|but|och|men|så)\s+(?=\S)", re.I)
 
 
 _OPENING_CONJUNCTION = re.compile(r"^(?:ja|joten|mutta|sekä|and|so|but|och|men|så)\s+", re.I)
