@@ -248,7 +248,12 @@ def test_a_licence_class_in_the_title_says_which_driver(taxonomy):
     reader = TitleReader(
         tax, glossary=(("fi", "kuljettaja", "tavaraliikenteen kuljettaja|linja-autonkuljettaja"),)
     )
-    for title in ("Kuljettaja (C/CE)", "Kuljettaja, CE-kortti", "Kuljettaja (C1 + E)", "Kuljettaja [C-ajokortti]"):
+    for title in (
+        "Kuljettaja (C/CE)",
+        "Kuljettaja, CE-kortti",
+        "Kuljettaja (C1 + E)",
+        "Kuljettaja [C-ajokortti]",
+    ):
         assert [(t.occupation, t.confidence) for t in reader.read(title)] == [(lorry, 1.0)], title
     assert [t.occupation for t in reader.read("Kuljettaja (D)")] == [bus]
     assert sorted(t.occupation for t in reader.read("Kuljettaja (B)")) == sorted([lorry, bus])
