@@ -305,9 +305,13 @@ def test_the_page_writes_weeks_as_people_do_never_in_iso_form(app, lang, words):
     assert csv_link and ("dialect=excel-fi" in csv_link.group(1)) == (lang in ("fi", "sv")), csv_link
 
 
-def test_the_meetings_index_links_every_region_to_this_weeks_meeting(app):
+def test_the_meetings_index_links_each_region_the_viewer_serves_to_this_weeks_meeting(app):
     page = logged_in(app).get("/meetings/").data.decode()
-    assert f'href="{W48}"' in page and "Pohjanmaa" in page
+    assert f'href="{W48}"' in page and "Pohjanmaa" not in page, "Tampere's team reads Pirkanmaa's only"
+    everywhere = logged_in(app, "operator", "kohtaanto").get("/meetings/").data.decode()
+    assert f'href="{W48}"' in everywhere and "Pohjanmaa" in everywhere
+    both = logged_in(app, "recruiter", "nordic-staffing-ab").get("/meetings/").data.decode()
+    assert "Pirkanmaa" in both and "Pohjanmaa" in both and "Uusimaa" not in both
     assert app.test_client().get("/meetings/pirkanmaa").headers["Location"].endswith(W48)
 
 

@@ -270,8 +270,8 @@ def test_opening_another_regions_coming_week_does_not_prepare_it(meeting_app):
     client = meeting_app.test_client()
     r = client.get(f"/login?token={token('coach', 'vaasa-tyollisyys')}&next=/meetings/")
     assert r.status_code == 303
-    assert client.get("/meetings/pirkanmaa/2026-W48").status_code == 404
-    assert client.get("/meetings/pirkanmaa/2026-W48/content.json").status_code == 404
+    assert client.get("/meetings/pirkanmaa/2026-W48").status_code == 403
+    assert client.get("/meetings/pirkanmaa/2026-W48/content.json").status_code == 403
     assert meeting_app.extensions["kohtaanto.matching.team"].meeting_weeks("pirkanmaa") == []
     assert client.get("/meetings/pohjanmaa/2026-W48").status_code == 200, (
         "its own region's is prepared on view"
@@ -279,6 +279,58 @@ def test_opening_another_regions_coming_week_does_not_prepare_it(meeting_app):
     r = client.post("/meetings/pirkanmaa/2026-W48/prepare")  # the page's "prepare again" button
     assert r.status_code == 403
     assert meeting_app.extensions["kohtaanto.matching.team"].meeting_weeks("pirkanmaa") == []
+
+
+OUTSIDERS = [
+    ("team_member", "vaasa-tyollisyys"),
+    ("coach", "vaasa-tyollisyys"),
+    ("operator", "vaasa-tyollisyys"),
+    ("recruiter", "agency-c"),  # a partner agency of another region only
+    ("team_member", "agency-c"),
+]
+
+
+@pytest.mark.parametrize(("role", "org"), OUTSIDERS)
+def test_another_regions_organisation_reads_no_part_of_a_prepared_meeting(meeting_app, role, org):
+    """Outside tester 14, P11: Vaasa's employment services (team member, coach, operator) and a
+    Pohjanmaa-only agency read Pirkanmaa's prepared meeting (page, JSON, CSV: the same 231 lines as
+    Tampere's team, the service-path list with it). An organisation acts, and reads, only for its
+    regions: every view and download is a 403 naming the region, and the region is not offered."""
+    own = auth("team_member", "tampere-tyollisyys")
+    assert (
+        meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=own).status_code
+        == 201
+    )
+    client = meeting_app.test_client()
+    assert client.get(f"/login?token={token(role, org)}&next=/meetings/").status_code == 303
+    page = client.get("/meetings/pirkanmaa/2026-W48")
+    assert page.status_code == 403 and "pirkanmaa" in page.data.decode()
+    assert "/meetings/pirkanmaa/" not in client.get("/meetings/").data.decode()
+    for download in ("content.json", "content.csv", "content.xlsx", "content.csv?lang=fi"):
+        r = client.get(f"/meetings/pirkanmaa/2026-W48/{download}")
+        assert r.status_code == 403, download
+        assert "pirkanmaa" in r.json["errors"]["path"]["region"][0], r.json
+    for download in ("content.json", "content.csv"):  # with a bearer token, no cookie
+        r = meeting_app.test_client().get(f"/meetings/Birkaland/2026-W48/{download}", headers=auth(role, org))
+        assert r.status_code == 403, download
+
+
+@pytest.mark.parametrize(
+    ("role", "org"),
+    [("team_member", "tampere-tyollisyys"), ("recruiter", "agency-a"), ("operator", "kohtaanto")],
+)
+def test_the_regions_own_organisations_and_the_system_operator_read_its_meeting(meeting_app, role, org):
+    own = auth("team_member", "tampere-tyollisyys")
+    assert (
+        meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=own).status_code
+        == 201
+    )
+    client = meeting_app.test_client()
+    assert client.get(f"/login?token={token(role, org)}&next=/meetings/").status_code == 303
+    assert "/meetings/pirkanmaa/" in client.get("/meetings/").data.decode()
+    assert client.get("/meetings/pirkanmaa/2026-W48").status_code == 200
+    for download in ("content.json", "content.csv", "content.xlsx"):
+        assert client.get(f"/meetings/pirkanmaa/2026-W48/{download}").status_code == 200, download
 
 
 @pytest.mark.parametrize(

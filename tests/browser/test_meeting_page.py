@@ -25,8 +25,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.kafka]
 EMPLOYER = token("employer", "hervannan-konepaja-oy")
 COACH = token("coach", "tampere-tyollisyys")
 OPERATOR = token("operator", "kohtaanto")
-CONSENTED_VIEWER = token("team_member", "tampere-tyollisyys", "koordinaattori@tampere")
-OTHER_VIEWER = token("team_member", "nokia-tyollisyys", "koordinaattori@nokia")
+# the region's own employment services: only organisations serving a region read its meeting
+# (outside tester 14, P11)
+CONSENTED_VIEWER = token("team_member", "oulu-tyollisyys", "koordinaattori@oulu")
+OTHER_VIEWER = token("team_member", "raahe-tyollisyys", "koordinaattori@raahe")
 PEOPLE = [  # (name, email, phone, consented to the first viewer's organisation?)
     ("Aino Virtanen", "aino.virtanen@example.fi", "+358 40 1000001", True),
     ("Eero Mäkinen", "eero.makinen@example.fi", "+358 40 1000002", False),
@@ -87,7 +89,7 @@ def meeting(browser_stack, taxonomy):
             "max_commute_km": 30,
             "available_from": "2026-01-05",
             "working_time": "any",
-            "consented_orgs": ["tampere-tyollisyys"] if consented else ["agency-a"],
+            "consented_orgs": ["oulu-tyollisyys"] if consented else ["agency-a"],
         }
         r = call("PUT", f"{stack.url('profile')}/api/v1/profiles/browser-{i}", COACH, body)
         assert r.status == 201, r.json()
@@ -103,7 +105,7 @@ def meeting(browser_stack, taxonomy):
     wait_for(indexed, timeout=120, what="matching to index both vacancies and all six candidates")
     week = str(IsoWeek.of(today))
     # Only the region's own team or the system operator prepares Pohjois-Pohjanmaa's meeting; the
-    # viewers (Tampere's and Nokia's team members) only open it.
+    # viewers (Oulu's and Raahe's team members) only open it.
     prepared = call(
         "POST", f"{stack.url('matching')}/api/v1/meetings/pohjois-pohjanmaa/{week}/prepare", OPERATOR
     )

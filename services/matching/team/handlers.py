@@ -527,8 +527,13 @@ class TeamHandlers:
         first view by someone who may prepare it (``PREPARE_ROLES``). ``region`` may be any spelling
         ``Places.region_id`` accepts; the stored meeting carries the id. Raises
         ``MeetingNotPreparedError`` for a week not stored that the caller may not prepare (an outside
-        tester froze weeks up to 2099 as a recruiter, just by opening them)."""
+        tester froze weeks up to 2099 as a recruiter, just by opening them). Only the region's own
+        team reads it (``may_view``): raises ``RegionNotServedError`` for a caller whose organisation
+        does not serve the region (outside tester 14, P11: another city's employment services and
+        another region's agency read Pirkanmaa's meeting)."""
         region = self.places.region_id(region)
+        if not self.may_view(caller, region):
+            raise RegionNotServedError(region)
         with self.uow_factory() as uow:
             stored = uow.meetings.get(region, str(week))
         if stored is not None:
@@ -537,6 +542,13 @@ class TeamHandlers:
         if week < current or not self.may_prepare(caller, region) or self._too_far(week, current):
             raise MeetingNotPreparedError(f"{region} {week}")
         return self.prepare(region, week, caller)
+
+    def may_view(self, caller: Principal, region: str) -> bool:
+        """Whether the caller reads ``region``'s meetings (page, JSON, CSV, XLSX): an organisation
+        serving the region (its employment services, its partner agencies, within what each may
+        see: ``visible_meeting``) or the system operator; the same area as preparing
+        (``TeamRecords.serves``), whatever the role."""
+        return self.records.serves(caller, region)
 
     def may_prepare(self, caller: Principal, region: str) -> bool:
         """Whether the caller prepares ``region``'s meetings: a role in ``PREPARE_ROLES`` of an

@@ -120,6 +120,15 @@ def team() -> TeamHandlers:
 ErrorResponse = Callable[[int, str, str], Response]
 
 
+def meeting_not_served(region: str) -> str:
+    """The 403's reason when the caller's organisation does not serve ``region`` (``may_view``)."""
+    return gettext(
+        "Your organisation does not serve the region %(region)s: only the organisations serving it and "
+        "the system operator read its meetings.",
+        region=region,
+    )
+
+
 def _page_error(status: int, title: str, message: str) -> Response:
     """An error page in the viewer's language (``title`` and ``message`` already translated)."""
     return Response(render_template("matching/error.html", title=title, message=message), status)
@@ -148,7 +157,10 @@ def index() -> Any:
     if isinstance(principal, BaseResponse):
         return principal
     lang, places = current_language(), team().places
-    regions = sorted(((r, places.region_name(r, lang)) for r in places.regions), key=lambda kv: kv[1])
+    regions = sorted(
+        ((r, places.region_name(r, lang)) for r in places.regions if team().may_view(principal, r)),
+        key=lambda kv: kv[1],
+    )
     return render_template(
         "matching/index.html", regions=regions, week=str(IsoWeek.of(team().clock().date()))
     )
@@ -175,6 +187,8 @@ def _load(
             gettext("Not found"),
             gettext("No region %(region)s or ISO week %(week)s (e.g. 2026-W48).", region=region, week=week),
         )
+    except RegionNotServedError as exc:
+        return error(403, gettext("Forbidden"), meeting_not_served(exc.region))
     except MeetingNotPreparedError:
         # a valid region and week here: both named as people write them (outside tester 12, N8)
         region, week_key, week = (
@@ -324,7 +338,14 @@ def _download(region: str, week: str) -> Any:
     principal = _authorised(page=False)
     if isinstance(principal, BaseResponse):
         return principal
-    return _load(region, week, principal, lambda status, _title, message: _json_error(status, message))
+    return _load(
+        region,
+        week,
+        principal,
+        lambda status, _title, message: _json_error(
+            status, message, {"path": {"region": [message]}} if status == 403 else None
+        ),
+    )
 
 
 @bp.get("/meetings/<region>/<week>/content.json")
