@@ -1304,3 +1304,111 @@ def test_a_verb_whose_object_a_rule_read_names_nothing_more(esco_recognizer, tex
     """Kind: what the rules leave ("osaat käyttää", "kan använda") was read alone: *use hand tools*,
     *use shims* 0.40, over the line."""
     assert labels(esco_recognizer, text, top_k=10) == expected
+
+
+# -- outside tester 14 (session 14) ------------------------------------------------------------
+WELDER_AD = """Konepaja hakee kokenutta hitsaajaa.
+Hitsaat MIG/MAG- ja TIG-menetelmillä teräs- ja alumiinirakenteita.
+Ymmärrät konepiirustuksia.
+Tulityökortti ja trukkikortti ovat eduksi.
+Hitsaajan pätevyyskoe (SFS-EN ISO 9606-1) katsotaan eduksi."""
+
+
+def test_an_ads_top_ten_does_not_cut_a_strong_skill_for_much_weaker_ones(esco_recognizer):
+    # P2: list items and sentences kept their own 0.36, 0.35, 0.30 while the drawing skill 0.57 was cut
+    shown = esco_recognizer.recognise(WELDER_AD, top_k=10)
+    deeper = esco_recognizer.recognise(WELDER_AD, top_k=20)
+    shown_uris = {s.uri for s in shown}
+    weakest = min(s.score for s in shown)
+    cut = [s for s in deeper if s.uri not in shown_uris]
+    assert all(s.score < weakest / 0.85 for s in cut), (weakest, [(s.label("en"), s.score) for s in cut])
+    assert any("blueprint" in s.label("en") or "drawing" in s.label("en") for s in shown)
+    assert [s.score for s in shown] == sorted((s.score for s in shown), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "named"),
+    [
+        # outside tester 14, P3: stray languages from sentences about Finnish or Swedish
+        ("Hallitset suomen kielen sujuvasti suullisesti ja kirjallisesti.", "fi", {"fi"}),
+        ("Du är serviceinriktad och talar svenska och finska.", "sv", {"sv", "fi"}),
+        ("Klienten talar flytande svenska och lite finska.", "sv", {"sv", "fi"}),
+        ("Du talar flytande svenska och finska.", "sv", {"sv", "fi"}),
+        ("Basic Finnish or English is enough.", "en", {"fi", "en"}),
+        ("Fluent English required, Finnish is a plus.", "en", {"en", "fi"}),
+        # P4: the country's adjective names no language
+        ("Valid Finnish hygiene passport required.", "en", set()),
+        ("You hold a valid Finnish security guard card.", "en", set()),
+    ],
+)
+def test_only_the_languages_a_text_names_are_suggested(esco_recognizer, text, lang, named):
+    """Kind: a language skill is suggested only when the text names that language, once (its bare
+    skill), also deep in the list (rejecting one must not bring the next: Estonian, then Maltese)."""
+    found = esco_recognizer.recognise(text, top_k=60, min_score=0.0, lang=lang)
+    codes = [esco_recognizer.language_codes_.get(r.uri) for r in found]
+    languages = [c for c in codes if c is not None]
+    assert sorted(languages) == sorted(named), [
+        r.label("en") for r in found if r.uri in esco_recognizer.language_codes_
+    ]
+    assert not any(
+        r.uri in set(esco_recognizer.skill_uris_[i] for i in esco_recognizer.language_skills_.tolist())
+        and esco_recognizer.language_codes_.get(r.uri) is None
+        for r in found
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Työ alkaa heti ja edellyttää trukkikorttia.", "operate forklift"),
+        ("Aloitus sopimuksen mukaan, B-ajokortti välttämätön.", "drive vehicles"),
+        ("Työ alkaa tammikuussa ja vaatii hygieniapassin.", "comply with food safety and hygiene"),
+        ("Työ alkaa aikaisin aamulla, joten oma auto ja B-ajokortti ovat tarpeen.", "drive vehicles"),
+        ("Työ alkaa aamulla kello 6, joten tarvitset oman auton.", "drive vehicles"),
+    ],
+)
+def test_a_start_time_clause_does_not_drop_the_requirement_of_its_sentence(esco_recognizer, text, expected):
+    # outside tester 14, P1: these Finnish sentences were skipped whole as boilerplate
+    assert expected in labels(esco_recognizer, text, top_k=3)
+
+
+def test_an_interview_clause_does_not_drop_the_requirement_of_its_sentence(esco_recognizer):
+    found = labels(esco_recognizer, "Haastattelut pidetään viikolla 50, hitsauskokemus on välttämätön.")
+    assert any("weld" in label for label in found), found
+    assert not any("interview" in label for label in found), found
+
+
+def test_the_employers_promise_to_train_is_no_training_skill(esco_recognizer):
+    # outside tester 14, P9: "perehdytämme sinut tehtäviin" gave "train employees"
+    assert labels(esco_recognizer, "Työ ei edellytä kokemusta, perehdytämme sinut tehtäviin.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vaadimme C1-ajokortin.", {"drive vehicles", "manoeuvre heavy trucks"}),
+        ("Tieturva 1 -kortti on eduksi.", {"follow health and safety procedures in construction"}),
+        ("Sinulla on taksinkuljettajan ajolupa.", {"drive vehicles"}),
+        (
+            "Vaadimme CE-ajokortin, ammattipätevyyden ja ADR-luvan.",
+            {"drive vehicles", "manoeuvre heavy trucks", "transport dangerous goods"},
+        ),
+    ],
+)
+def test_licences_in_their_inflected_forms_are_mapped(esco_recognizer, text, expected):
+    # outside tester 14, P13
+    found = labels(esco_recognizer, text, top_k=5)
+    assert expected <= set(found), found
+    assert "deal cards" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Valid Finnish hygiene passport required.", "comply with food safety and hygiene"),
+        ("You hold a valid Finnish security guard card.", "ensure public safety and security"),
+    ],
+)
+def test_a_card_named_with_its_country_is_the_card(esco_recognizer, text, expected):
+    """Outside tester 14, P4: "a valid Finnish security guard card" gave only Finnish language skills."""
+    assert labels(esco_recognizer, text, top_k=3, lang="en")[0] == expected

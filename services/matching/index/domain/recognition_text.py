@@ -75,6 +75,9 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"edellytetään",
         r"vaaditaan",
         r"vaadimme",
+        r"(?:työ )?(?:edellyttää|vaatii|edellyttävät|vaativat)",
+        r"tarvitset",
+        r"tarpeen",
         r"tarvitaan",
         r"edellytys",
         r"on edellytys",
@@ -343,7 +346,13 @@ REQUIREMENT_CUES: tuple[str, ...] = (
     r"\brequire",
     r"\bmust\b",
     r"\bability\b",
-    r"\bedellytä",
+    r"\bedellyt",
+    r"\bvaati",
+    r"\bvaadi",
+    r"\bvälttämät",
+    r"\btarvit",
+    r"\btarpeen\b",
+    r"\beduksi\b",
     r"\btoivomme\b",
     r"\bkokemus",
     r"\bosaa",
@@ -406,11 +415,40 @@ BOILERPLATE_HEADINGS: tuple[str, ...] = (
 _BOILERPLATE_HEADING = re.compile(r"^\W*(?:" + "|".join(BOILERPLATE_HEADINGS) + r")\s*:", re.I)
 
 
-def requirement_sentences(parts: Sequence[str]) -> list[str]:
+_CLAUSE_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:ja|joten|mutta|sekä|and|so|but|och|men|så)\s+(?=\S)", re.I)
+
+
+_OPENING_CONJUNCTION = re.compile(r"^(?:ja|joten|mutta|sekä|and|so|but|och|men|så)\s+", re.I)
+
+
+def requirement_clauses(sentence: str, names_skill: Callable[[str], bool] | None = None) -> str:
+    """What of a `sentence` about the employer, the start or the application (`BOILERPLATE`)
+    may state a requirement: its clauses (split at commas and "ja", "joten", "and", "och" …) that
+    are no boilerplate themselves, joined by ", ", when the sentence has a requirement cue
+    (`REQUIREMENT_CUES`) or `names_skill` (the explicit rules) finds a skill in them; "" when
+    nothing is left. Outside tester 14 (P1): "Työ alkaa heti ja edellyttää trukkikorttia.",
+    "Aloitus sopimuksen mukaan, B-ajokortti välttämätön." were skipped whole, the licence with
+    them; "Työ ei edellytä kokemusta, perehdytämme sinut tehtäviin." gave *train employees* from
+    the employer's promise to train the hire (P9)."""
+    clauses = [_OPENING_CONJUNCTION.sub("", c.strip(" .!?")) for c in _CLAUSE_SPLIT.split(sentence)]
+    kept = [c for c in clauses if re.search(r"\w", c) and not _BOILERPLATE.search(c)]
+    if len(clauses) < 2 or not kept:
+        return sentence if not is_boilerplate(sentence) else ""
+    rest = ", ".join(kept) + "."
+    if _REQUIREMENT.search(rest) or (names_skill is not None and names_skill(rest)):
+        return rest
+    return ""
+
+
+def requirement_sentences(
+    parts: Sequence[str], names_skill: Callable[[str], bool] | None = None
+) -> list[str]:
     """The sentences of `parts` (from `sentences`, in order) that may state what a job requires:
     boilerplate sentences (`is_boilerplate`) and the lines of a section about the employer,
     benefits or applying (`BOILERPLATE_HEADINGS`, up to the next heading: a line ending in ":")
-    are left out, except a line in such a section that states a requirement."""
+    are left out, except a line in such a section that states a requirement; of a sentence with a
+    boilerplate clause, its other clauses that state a requirement or name a skill by the explicit
+    rules (`requirement_clauses`)."""
     out: list[str] = []
     skipping = False
     for sentence in parts:
@@ -423,8 +461,10 @@ def requirement_sentences(parts: Sequence[str]) -> list[str]:
             skipping = False
         if skipping and not _REQUIREMENT.search(sentence):
             continue
-        if not is_boilerplate(sentence):
+        if not _BOILERPLATE.search(sentence):
             out.append(sentence)
+        elif read := requirement_clauses(sentence, names_skill):
+            out.append(read)
     return out
 
 
