@@ -13,7 +13,6 @@ every service's page has it.)
 from __future__ import annotations
 
 import json
-
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit

@@ -78,12 +78,8 @@ class ProfileHandlers:
             created = existing is None or existing.status is Status.WITHDRAWN
             if must_exist and created:
                 raise ProfileVersionConflictError(N_("profile %(id)s does not exist") % {"id": profile_id})
-            if (
-                expected_version is None
-                and not must_exist
-                and not created
-                and not existing.same_as(details, status)
-            ):  # type: ignore[union-attr]
+            unversioned = expected_version is None and not must_exist
+            if unversioned and existing is not None and not created and not existing.same_as(details, status):
                 raise ProfileVersionRequiredError(N_("profile %(id)s exists") % {"id": profile_id})
             if expected_version is not None and (created or existing.version != expected_version):  # type: ignore[union-attr]
                 raise ProfileVersionConflictError(
