@@ -59,11 +59,11 @@ from .recognition_text import (
     phrases,
     readable,
     requirement_sentences,
-    without_coach_subject,
     says_more,
     sentences,
     strip_stock,
     title_to_read,
+    without_coach_subject,
     without_language_words,
     words,
 )
