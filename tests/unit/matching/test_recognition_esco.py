@@ -1327,6 +1327,37 @@ def test_an_ads_top_ten_does_not_cut_a_strong_skill_for_much_weaker_ones(esco_re
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "named"),
+    [
+        # outside tester 14, P3: stray languages from sentences about Finnish or Swedish
+        ("Hallitset suomen kielen sujuvasti suullisesti ja kirjallisesti.", "fi", {"fi"}),
+        ("Du är serviceinriktad och talar svenska och finska.", "sv", {"sv", "fi"}),
+        ("Klienten talar flytande svenska och lite finska.", "sv", {"sv", "fi"}),
+        ("Du talar flytande svenska och finska.", "sv", {"sv", "fi"}),
+        ("Basic Finnish or English is enough.", "en", {"fi", "en"}),
+        ("Fluent English required, Finnish is a plus.", "en", {"en", "fi"}),
+        # P4: the country's adjective names no language
+        ("Valid Finnish hygiene passport required.", "en", set()),
+        ("You hold a valid Finnish security guard card.", "en", set()),
+    ],
+)
+def test_only_the_languages_a_text_names_are_suggested(esco_recognizer, text, lang, named):
+    """Kind: a language skill is suggested only when the text names that language, once (its bare
+    skill), also deep in the list (rejecting one must not bring the next: Estonian, then Maltese)."""
+    found = esco_recognizer.recognise(text, top_k=60, min_score=0.0, lang=lang)
+    codes = [esco_recognizer.language_codes_.get(r.uri) for r in found]
+    languages = [c for c in codes if c is not None]
+    assert sorted(languages) == sorted(named), [
+        r.label("en") for r in found if r.uri in esco_recognizer.language_codes_
+    ]
+    assert not any(
+        r.uri in set(esco_recognizer.skill_uris_[i] for i in esco_recognizer.language_skills_.tolist())
+        and esco_recognizer.language_codes_.get(r.uri) is None
+        for r in found
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Työ alkaa heti ja edellyttää trukkikorttia.", "operate forklift"),
@@ -1408,3 +1439,15 @@ def test_a_coach_notes_asiakas_is_the_jobseeker_not_customer_service(esco_recogn
 
 def test_an_ads_customers_are_still_customer_service(esco_recognizer):
     assert "customer service" in labels(esco_recognizer, "Palvelet asiakkaita kassalla.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Valid Finnish hygiene passport required.", "comply with food safety and hygiene"),
+        ("You hold a valid Finnish security guard card.", "ensure public safety and security"),
+    ],
+)
+def test_a_card_named_with_its_country_is_the_card(esco_recognizer, text, expected):
+    """Outside tester 14, P4: "a valid Finnish security guard card" gave only Finnish language skills."""
+    assert labels(esco_recognizer, text, top_k=3, lang="en")[0] == expected

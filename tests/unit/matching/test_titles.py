@@ -197,3 +197,66 @@ def test_a_generic_title_of_the_glossary_names_each_of_its_occupations(taxonomy)
     assert sorted((t.occupation, t.confidence) for t in reader.read("Metallimies")) == sorted(
         [(welder, 1.0), (plater, 1.0)]
     )
+
+
+def test_a_hyphen_joining_two_titles_names_both_occupations(taxonomy):
+    """Tester 14, P8: "Levyseppä-hitsaaja" named no occupation (p 0.003 for the welder) while
+    "Levyseppä" and "Hitsaaja" are labels; a recruiter reads a post of both."""
+    reader = TitleReader(taxonomy)
+    welder, plater = taxonomy.occupation_index["o:welder"], taxonomy.occupation_index["o:plater"]
+    for title in ("Levyseppä-hitsaaja", "Hitsaaja-levyseppä", "Levyseppä - hitsaaja"):
+        assert sorted((t.occupation, t.confidence) for t in reader.read(title)) == sorted(
+            [(welder, 1.0), (plater, 1.0)]
+        ), title
+    assert reader.read("Hitsaaja-asentaja") == ()  # a piece that is no title: the part is left whole
+
+
+def test_a_finnish_compound_ending_in_a_title_names_that_title(taxonomy):
+    """Tester 14, P8: "Lounaskokki", "Laitoskokki" are cooks; ESCO lists few such compounds."""
+    reader = TitleReader(taxonomy)
+    cook = taxonomy.occupation_index["o:cook"]
+    for title in ("Lounaskokki", "Laitoskokki (kesätyö)", "Putkihitsaaja"):
+        assert len(reader.read(title)) == 1, title
+    assert [t.occupation for t in reader.read("Lounaskokki")] == [cook]
+    assert reader.read("Kokkikoulu") == ()  # the title must be the compound's end
+    assert reader.read("Ekokki") == ()  # and what is before it at least 3 letters
+
+
+def _with_drivers():
+    from services.matching.index.domain.taxonomy import OccupationRow, Taxonomy
+
+    from . import conftest as c
+
+    occupations = [
+        *c.OCCUPATIONS,
+        OccupationRow("o:lorry", "8332", "cargo vehicle driver", "tavaraliikenteen kuljettaja"),
+        OccupationRow("o:bus", "8331", "bus driver", "linja-autonkuljettaja"),
+        OccupationRow("o:skipper", "3152", "skipper", "laivuri", alt_labels_fi=("kuljettaja",)),
+    ]
+    isco = [*c.ISCO, ("8", "Operators"), ("83", "Drivers"), ("8331", "Bus"), ("8332", "Lorry")]
+    isco += [("3", "Technicians"), ("31", "Science"), ("3152", "Ships' deck officers")]
+    return Taxonomy.from_rows(
+        c.SKILLS, occupations, c.OCCUPATION_SKILLS, c.SKILL_RELATIONS, c.GROUPS, c.BROADER, isco
+    )
+
+
+def test_a_licence_class_in_the_title_says_which_driver(taxonomy):
+    """Tester 14, P8: "Kuljettaja (C/CE)" was a skipper's ad at 0.999 (ESCO lists "kuljettaja"
+    only as the skipper's alternative label); C classes drive lorries, D classes buses."""
+    tax = _with_drivers()
+    lorry, bus = tax.occupation_index["o:lorry"], tax.occupation_index["o:bus"]
+    reader = TitleReader(
+        tax, glossary=(("fi", "kuljettaja", "tavaraliikenteen kuljettaja|linja-autonkuljettaja"),)
+    )
+    for title in (
+        "Kuljettaja (C/CE)",
+        "Kuljettaja, CE-kortti",
+        "Kuljettaja (C1 + E)",
+        "Kuljettaja [C-ajokortti]",
+    ):
+        assert [(t.occupation, t.confidence) for t in reader.read(title)] == [(lorry, 1.0)], title
+    assert [t.occupation for t in reader.read("Kuljettaja (D)")] == [bus]
+    assert sorted(t.occupation for t in reader.read("Kuljettaja (B)")) == sorted([lorry, bus])
+    assert sorted(t.occupation for t in reader.read("Kuljettaja (C/D)")) == sorted([lorry, bus])
+    welder = tax.occupation_index["o:welder"]
+    assert [t.occupation for t in reader.read("Hitsaaja (B-ajokortti)")] == [welder]  # no driver: kept

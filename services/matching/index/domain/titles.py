@@ -114,6 +114,29 @@ COMPLEMENT = frozenset(
 prepositions). Finnish says the same with a case ending ("Lähihoitaja kotihoitoon"): see
 `TitleReader._core`."""
 
+LICENCE = re.compile(
+    r"(?:(?:c1e|c1|ce|c|d1e|d1|de|d|be|b|e)(?:\s*\+\s*|\s+ja\s+|\s+och\s+|\s+and\s+|\s+)?)+"
+    r"(?:\s*(?:ajokortti|kortti|luokka|körkort|korkort|licen[cs]e|driving\s+licen[cs]e))?",
+    re.IGNORECASE,
+)
+"""A title part that only names driving-licence classes ("C/CE" is split at "/": "C", "CE";
+"CE-kortti", "C1 + E", "D-ajokortti"), after `normalise`."""
+
+LICENCE_DRIVERS = {
+    "c": "tavaraliikenteen kuljettaja",
+    "c1": "tavaraliikenteen kuljettaja",
+    "ce": "tavaraliikenteen kuljettaja",
+    "c1e": "tavaraliikenteen kuljettaja",
+    "d": "linja-autonkuljettaja",
+    "d1": "linja-autonkuljettaja",
+    "de": "linja-autonkuljettaja",
+    "d1e": "linja-autonkuljettaja",
+}
+"""The driver (Finnish ESCO label) a licence class in a title says the post is for: C classes
+drive lorries (ESCO cargo vehicle driver), D classes buses (bus driver); B and BE any car.
+Finnish driving-licence classes (Traficom); an outside tester's "Kuljettaja (C/CE)" was a
+skipper's ad at 0.999 (session 14, P8)."""
+
 Lemmatiser = Callable[[str, str], str]  # (word, language) -> lemma
 
 
@@ -194,6 +217,7 @@ class TitleReader:
         cache_size: int = 4096,
         glossary: Sequence[tuple[str, str, str]] = (),
         alternative_confidence: float = 0.1,
+        min_head: int = 5,
     ) -> None:
         if encoder is not None and embeddings is None:
             raise ValueError("a dense title reader needs the occupation-label embeddings")
@@ -205,6 +229,7 @@ class TitleReader:
         self.dense_margin = dense_margin
         self.max_per_part = max_per_part
         self.alternative_confidence = alternative_confidence
+        self.min_head = min_head
         self.whole = {normalise(t): fi for _, t, fi in glossary if normalise(t)}
         # longest first: "bilmekaniker" before "mekaniker", "elmontör" before "montör"
         self.endings = sorted(
@@ -228,6 +253,9 @@ class TitleReader:
                         found.setdefault(key, set()).add(o)
                         if label is pref:
                             preferred.setdefault(key, set()).add(o)
+        self.finnish_preferred = frozenset(
+            plain for plain in map(normalise, t.occupation_labels.get("fi", [])) if plain and " " not in plain
+        )
         self.exact: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in found.items()}
         self.preferred: dict[str, frozenset[int]] = {k: frozenset(v) for k, v in preferred.items()}
         self.vectors: np.ndarray | None = None
@@ -276,7 +304,19 @@ class TitleReader:
     def _read(self, title: str) -> tuple[TitleOccupation, ...]:
         best: dict[int, TitleOccupation] = {}
         unread: list[str] = []
+        licensed: set[int] = set()  # the drivers the title's licence classes name
+        parts: list[str] = []
         for part in title_parts(title):
+            if LICENCE.fullmatch(normalise(part)):
+                for code in normalise(part).split():
+                    if code in LICENCE_DRIVERS:
+                        licensed.update(self._exact(LICENCE_DRIVERS[code]))
+                continue
+            if not self._exact(part) and len(pieces := self._titles_joined(part)) > 1:
+                parts.extend(pieces)  # "Levyseppä-hitsaaja": a post of two occupations
+            else:
+                parts.append(part)
+        for part in parts:
             part = self._core(part)
             hits = self._exact(part)
             named = self._preferred(part)
@@ -289,6 +329,9 @@ class TitleReader:
                 if glossed != part and (via := self._exact(glossed)):
                     named = self._preferred(glossed) or frozenset(via)
                     hits = via
+            if not hits and (head := self._head(part)):
+                # a Finnish compound whose end is a title: "Lounaskokki", "Laitoskokki" (a cook)
+                hits, named = self._exact(head), self._preferred(head)
             if hits:
                 for o in hits:
                     c = 1.0 if not named or o in named else self.alternative_confidence
@@ -301,7 +344,35 @@ class TitleReader:
                 for o, c in found:
                     if o not in best or best[o].confidence < c:
                         best[o] = TitleOccupation(o, c, part)
+        if licensed and licensed & best.keys():
+            # "Kuljettaja (C/CE)": of the drivers the title names, those its licence classes drive
+            best = {o: t for o, t in best.items() if o in licensed}
         return tuple(sorted(best.values(), key=lambda t: (-t.confidence, t.occupation)))
+
+    def _titles_joined(self, part: str) -> list[str]:
+        """The titles a hyphenated `part` joins when each of its pieces is a title (`_known`):
+        "Levyseppä-hitsaaja" -> ["Levyseppä", "hitsaaja"]; [`part`] otherwise ("Linja-autonkuljettaja":
+        "linja" is no title)."""
+        pieces = [p for p in re.split(r"\s*-\s*", part) if p.strip()]
+        if len(pieces) > 1 and all(self._known(normalise(p)) for p in pieces):
+            return pieces
+        return [part]
+
+    def _head(self, part: str) -> str:
+        """The Finnish title a one-word `part` ends with, when `part` is no title itself: the
+        longest ending of at least `min_head` letters, after at least 3 letters, that is a Finnish
+        occupation's preferred label ("Lounaskokki" -> "kokki"); "" when none. Finnish writes a
+        specialised title as one compound; ESCO lists few of them (tester 14: "Lounaskokki"- and
+        "Laitoskokki"-like titles named no occupation)."""
+        words = normalise(part).split()
+        if len(words) != 1:
+            return ""
+        word = words[0]
+        for start in range(3, len(word) - self.min_head + 1):
+            head = word[start:]
+            if head in self.finnish_preferred:
+                return head
+        return ""
 
     def _exact(self, part: str) -> tuple[int, ...]:
         if "|" in part:  # a glossary entry naming several titles (a title part never holds "|")
