@@ -64,6 +64,7 @@ from .recognition_text import (
     sentences,
     strip_stock,
     title_to_read,
+    without_coach_subject,
     without_language_words,
     words,
 )
@@ -1077,7 +1078,8 @@ class SkillRecognizer:
         for sentence in requirement_sentences(sentences(text)[:MAX_SENTENCES], self._names_skill):
             heading = sentence.rstrip().endswith(":")
             said = sentence
-            sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
+            sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
+            # skill of theirs; a note's "Asiakas" is the jobseeker
             if not re.search(r"\w", sentence):
                 continue
             if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):
@@ -1147,7 +1149,8 @@ class SkillRecognizer:
         for name in self.tools.occupation_names:
             if name.qualification and name.lang == lang and name.pattern.search(sentence):
                 titles = " ".join(dict.fromkeys(w for t in name.titles for w in words(t)))
-                sentence = name.pattern.sub(titles, sentence)
+                # (", tutkinto" kept: the rules read "lähihoitaja tutkinto" as the degree's skills)
+                sentence = name.pattern.sub(f"{titles} tutkinto", sentence)
         return sentence
 
     def _dense_text(self, text: str, lang: str) -> str:
