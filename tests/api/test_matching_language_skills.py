@@ -149,10 +149,10 @@ def test_the_employer_is_offered_the_language_requirement_with_its_level(app):
     fi = client.get("/api/v1/vacancies/v-fi/skills?lang=en", headers=EMPLOYER).get_json()
     sv = client.get("/api/v1/vacancies/v-sv/skills?lang=sv", headers=EMPLOYER).get_json()
     assert fi["suggested_languages"] == [
-        {"code": "fi", "level": "B2", "label": "Finnish", "alternatives": []}
+        {"code": "fi", "level": "B2", "label": "Finnish", "alternatives": [], "required": True}
     ]
     assert sv["suggested_languages"] == [
-        {"code": "sv", "level": "B2", "label": "svenska", "alternatives": []}
+        {"code": "sv", "level": "B2", "label": "svenska", "alternatives": [], "required": True}
     ]
 
 
@@ -177,6 +177,7 @@ def test_recognition_suggests_the_language_requirement_beside_the_skills(app, te
         "level": level,
         "label": {"fi": "Finnish", "sv": "Swedish"}[code],
         "alternatives": [],
+        "required": True,
     }, body
 
 
@@ -193,9 +194,108 @@ def test_languages_the_ad_offers_as_a_choice_are_suggested_as_one(app):
         .get_json()
     )
     assert body["languages"] == [
-        {"code": "fi", "level": "native", "label": "Finnish", "alternatives": ["sv"]},
-        {"code": "sv", "level": "native", "label": "Swedish", "alternatives": ["fi"]},
+        {"code": "fi", "level": "native", "label": "Finnish", "alternatives": ["sv"], "required": True},
     ], body
+
+
+def recognise(app: Any, text: str) -> dict[str, Any]:
+    return (
+        app.test_client()
+        .post("/api/v1/skills/recognise?lang=en", json={"text": text, "top_k": 30}, headers=EMPLOYER)
+        .get_json()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Hallitset suomen kielen sujuvasti suullisesti ja kirjallisesti.", {"Finnish"}),
+        ("Du är serviceinriktad och talar svenska och finska.", {"Finnish", "Swedish"}),
+        ("Klienten talar flytande svenska och lite finska.", {"Finnish", "Swedish"}),
+        ("Du talar flytande svenska och finska.", {"Finnish", "Swedish"}),
+        ("Valid Finnish hygiene passport required.", set()),
+        ("You hold a valid Finnish security guard card.", set()),
+    ],
+)
+def test_only_the_languages_the_text_names_are_suggested(app, text, named):
+    """Outside tester 14, P3/P4: sentences about Finnish or Swedish suggested Estonian, Maltese,
+    Urdu …, and "Valid Finnish hygiene passport" a Finnish requirement."""
+    body = recognise(app, text)
+    languages = {
+        "Finnish",
+        "Swedish",
+        "English",
+        "Estonian",
+        "Maltese",
+        "Urdu",
+        "Catalan",
+        "Latvian",
+        "Danish",
+    }
+    found = [i["label"] for i in body["items"]]
+    assert {f for f in found if f in languages or f.endswith(tuple(languages))} == named, found
+    assert {r["label"] for r in body["languages"]} == named, body["languages"]
+
+
+def test_a_card_named_with_its_country_is_still_the_card(app):
+    body = recognise(app, "You hold a valid Finnish security guard card.")
+    assert body["items"][0]["label"] == "ensure public safety and security", body["items"]
+    assert body["languages"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fluent English required, Finnish is a plus.", [("en", "B2", True), ("fi", None, False)]),
+        ("Goda kunskaper i svenska krävs, finska är en fördel.", [("sv", "B1", True), ("fi", None, False)]),
+        ("Goda kunskaper i svenska, finska är en merit.", [("sv", "B1", True), ("fi", None, False)]),
+        ("Työkieli on englanti, suomen kielen taito on plussaa.", [("en", None, True), ("fi", None, False)]),
+        ("Eduksi katsotaan:\n- ruotsin kielen taito\n- B-ajokortti", [("sv", None, False)]),
+    ],
+)
+def test_a_language_that_is_only_a_plus_is_suggested_as_not_required(app, text, expected):
+    """Outside tester 14, P5: "Finnish is a plus" was offered as a hard requirement."""
+    body = recognise(app, text)
+    assert [(r["code"], r["level"], r["required"]) for r in body["languages"]] == expected, body
+
+
+def test_a_choice_of_languages_is_one_requirement(app):
+    """Outside tester 14, P5: "Basic Finnish or English is enough" gave fi A2 and en A2, which
+    accepted would require both."""
+    body = recognise(app, "Basic Finnish or English is enough.")
+    assert body["languages"] == [
+        {"code": "fi", "level": "A2", "label": "Finnish", "alternatives": ["en"], "required": True}
+    ], body
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Suomen kieli B1-tasolla, arabia äidinkieli.", [("fi", "B1"), ("ar", "native")]),
+        ("Ruotsin kielen taito vähintään tyydyttävä.", [("sv", "B1")]),
+        ("Klienten talar flytande svenska och lite finska.", [("sv", "B2"), ("fi", "A1")]),
+    ],
+)
+def test_the_level_the_text_gives_is_read(app, text, expected):
+    """Outside tester 14, P12: "B1-tasolla", "tyydyttävä" and "lite finska" gave no level."""
+    body = recognise(app, text)
+    assert [(r["code"], r["level"]) for r in body["languages"]] == expected, body
+
+
+def test_the_employer_is_offered_a_plus_as_not_required(app):
+    """Outside tester 14, P5, in the vacancy's suggestions: the English ECE ad."""
+    post_vacancy(
+        app,
+        "v-plus",
+        language_skill=FINNISH,
+        description="Hitsaat teräsrakenteita. Fluent English required; Finnish is an advantage.",
+        municipality="837",
+    )
+    body = app.test_client().get("/api/v1/vacancies/v-plus/skills?lang=en", headers=EMPLOYER).get_json()
+    assert body["suggested_languages"] == [
+        {"code": "en", "level": "B2", "label": "English", "alternatives": [], "required": True},
+        {"code": "fi", "level": None, "label": "Finnish", "alternatives": [], "required": False},
+    ], body["suggested_languages"]
 
 
 def test_a_text_naming_no_language_suggests_none(app):

@@ -228,6 +228,7 @@ def suggested_languages(
                 "level": r.level,
                 "label": language_name(r.code, reader),
                 "alternatives": list(r.alternatives),
+                "required": r.required,
             }
         )
     return out

@@ -504,7 +504,8 @@ class SuggestedLanguageSchema(ma.Schema):
             "description": "The CEFR level the text states (A1 … C2, native), null when it states none "
             "(choose one). Read from the words: a CEFR code as written; äidinkieli, natiivi, "
             "modersmål, native, mother tongue: native; erinomainen, utmärkt, excellent: C1; sujuva, "
-            "flytande, fluent: B2; hyvä, tyydyttävä, god, good: B1; perustaso, grundläggande, basic: A2",
+            "flytande, fluent: B2; hyvä, tyydyttävä, god, good: B1; perustaso, grundläggande, basic: A2; "
+            'alkeet, vähän, hieman, lite, a little: A1; a CEFR code also as "B1-tasolla"',
             "example": "B2",
         },
     )
@@ -513,17 +514,28 @@ class SuggestedLanguageSchema(ma.Schema):
         fields.String(),
         metadata={
             "description": "ISO 639 codes of the languages the text accepts instead of this one "
-            '("Äidinkielesi on suomi tai ruotsi", "svenska eller finska", "Finnish or Swedish"): a '
-            "choice, of which one is to be accepted into the vacancy's `languages` (each of them "
-            "would be a hard requirement); empty when the text requires this language",
+            '("Äidinkielesi on suomi tai ruotsi", "svenska eller finska", "Basic Finnish or English"): '
+            "a choice is one entry, of the language named first, with the others here; `languages` "
+            "holds every language as a hard requirement, so at most one of the choice is to be accepted "
+            "there; empty when the text requires this language",
             "example": [],
         },
+    )
+    required = fields.Boolean(
+        metadata={
+            "description": 'false when the text counts the language only as a plus ("Finnish is a plus", '
+            '"finska är en merit/fördel", "suomen kielen taito on plussaa", under "Eduksi katsotaan:"): '
+            "no hard requirement, so not to be accepted into the vacancy's `languages` (a client must "
+            "not pre-fill it there); the ESCO language skill, an optional one, may be accepted instead",
+            "example": True,
+        }
     )
 
 
 SUGGESTED_LANGUAGES = {
     "description": 'Languages the text states as requirements ("Edellytämme sujuvaa suomen kielen '
-    "taitoa\" → fi, B2), to accept into the vacancy's `languages` (its hard language requirements: "
+    'taitoa" → fi, B2) or as a plus (`required` false), only those it names ("Finnish hygiene '
+    "passport\" names none), to accept into the vacancy's `languages` (its hard language requirements: "
     "PUT the vacancy on the vacancy service with the entry added) rather than, or beside, the ESCO "
     "language skill recognition suggests. A candidate's declared language meets such a skill "
     "either way (evidence kind `language` in shortlists)"

@@ -52,13 +52,11 @@ def test_a_language_named_twice_keeps_its_highest_level(esco):
     ("text", "lang", "expected"),
     [
         # outside tester 13, P5: "either" read as "both"
-        ("Äidinkielesi on suomi tai ruotsi.", "fi", [("fi", "native", ("sv",)), ("sv", "native", ("fi",))]),
-        ("Du talar svenska eller finska flytande.", "sv", [("sv", "B2", ("fi",)), ("fi", "B2", ("sv",))]),
-        (
-            "Fluent Finnish, Swedish or English.",
-            "en",
-            [("fi", "B2", ("sv", "en")), ("sv", "B2", ("fi", "en")), ("en", "B2", ("fi", "sv"))],
-        ),
+        # a choice is one requirement, of the language named first (tester 14, P5)
+        ("Äidinkielesi on suomi tai ruotsi.", "fi", [("fi", "native", ("sv",))]),
+        ("Du talar svenska eller finska flytande.", "sv", [("sv", "B2", ("fi",))]),
+        ("Fluent Finnish, Swedish or English.", "en", [("fi", "B2", ("sv", "en"))]),
+        ("Basic Finnish or English is enough.", "en", [("fi", "A2", ("en",))]),
         # each required
         (
             "Suomen, ruotsin ja englannin kielen taito.",
@@ -68,7 +66,7 @@ def test_a_language_named_twice_keeps_its_highest_level(esco):
         (
             "Äidinkieli suomi tai ruotsi, hyvä englannin kielen taito.",
             "fi",
-            [("fi", "native", ("sv",)), ("sv", "native", ("fi",)), ("en", "B1", ())],
+            [("fi", "native", ("sv",)), ("en", "B1", ())],
         ),
     ],
 )
@@ -80,3 +78,77 @@ def test_a_language_required_alone_somewhere_is_no_longer_a_choice(esco):
     text = "Puhut suomea tai ruotsia. Edellytämme sujuvaa suomen kielen taitoa."
     found = {r.code: (r.level, r.alternatives) for r in language_requirements(text, esco, "fi")}
     assert found["fi"] == ("B2", ())
+    assert "sv" not in found  # the choice is met by the Finnish required anyway
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 14, P5: a plus is no hard requirement
+        ("Fluent English required, Finnish is a plus.", "en", [("en", "B2", True), ("fi", None, False)]),
+        (
+            "Goda kunskaper i svenska krävs, finska är en fördel.",
+            "sv",
+            [("sv", "B1", True), ("fi", None, False)],
+        ),
+        ("Goda kunskaper i svenska, finska är en merit.", "sv", [("sv", "B1", True), ("fi", None, False)]),
+        (
+            "Työkieli on englanti, suomen kielen taito on plussaa.",
+            "fi",
+            [("en", None, True), ("fi", None, False)],
+        ),
+        (
+            "Vaatimukset:\nB-ajokortti\nsuomen kieli\n\nEduksi katsotaan:\n- ruotsin kielen taito\n- hygieniapassi",
+            "fi",
+            [("fi", None, True), ("sv", None, False)],
+        ),
+        ("Meriterande: finska.", "sv", [("fi", None, False)]),
+        (
+            "We are an international team. You have fluent English; Finnish is an advantage.",
+            "en",
+            [("en", "B2", True), ("fi", None, False)],
+        ),
+        (
+            "Fluent English and Finnish are required, Swedish is a plus.",
+            "en",
+            [("en", "B2", True), ("fi", "B2", True), ("sv", None, False)],
+        ),
+        # a plus and later a requirement: required
+        (
+            "Ruotsin kielen taito on eduksi. Edellytämme hyvää ruotsin kielen taitoa.",
+            "fi",
+            [("sv", "B1", True)],
+        ),
+    ],
+)
+def test_a_language_that_is_only_a_plus_is_not_required(esco, text, lang, expected):
+    assert [(r.code, r.level, r.required) for r in language_requirements(text, esco, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 14, P12: the level in the text
+        ("Suomen kieli B1-tasolla, arabia äidinkieli.", "fi", [("fi", "B1"), ("ar", "native")]),
+        ("Ruotsin kielen taito vähintään tyydyttävä.", "fi", [("sv", "B1")]),
+        ("Klienten talar flytande svenska och lite finska.", "sv", [("sv", "B2"), ("fi", "A1")]),
+        ("Engelska på B2-nivå.", "sv", [("en", "B2")]),
+        # a licence class is no level
+        ("Suomen kielen taito ja C1-ajokortti.", "fi", [("fi", None)]),
+    ],
+)
+def test_a_level_written_in_the_text_is_read(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # outside tester 14, P4: the country's adjective names no language
+        ("Valid Finnish hygiene passport required.", "en"),
+        ("You hold a valid Finnish security guard card.", "en"),
+        ("A Finnish driving licence is required.", "en"),
+    ],
+)
+def test_an_adjective_of_a_country_is_no_language(esco, text, lang):
+    assert read(text, lang, esco) == []

@@ -1327,6 +1327,37 @@ def test_an_ads_top_ten_does_not_cut_a_strong_skill_for_much_weaker_ones(esco_re
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "named"),
+    [
+        # outside tester 14, P3: stray languages from sentences about Finnish or Swedish
+        ("Hallitset suomen kielen sujuvasti suullisesti ja kirjallisesti.", "fi", {"fi"}),
+        ("Du är serviceinriktad och talar svenska och finska.", "sv", {"sv", "fi"}),
+        ("Klienten talar flytande svenska och lite finska.", "sv", {"sv", "fi"}),
+        ("Du talar flytande svenska och finska.", "sv", {"sv", "fi"}),
+        ("Basic Finnish or English is enough.", "en", {"fi", "en"}),
+        ("Fluent English required, Finnish is a plus.", "en", {"en", "fi"}),
+        # P4: the country's adjective names no language
+        ("Valid Finnish hygiene passport required.", "en", set()),
+        ("You hold a valid Finnish security guard card.", "en", set()),
+    ],
+)
+def test_only_the_languages_a_text_names_are_suggested(esco_recognizer, text, lang, named):
+    """Kind: a language skill is suggested only when the text names that language, once (its bare
+    skill), also deep in the list (rejecting one must not bring the next: Estonian, then Maltese)."""
+    found = esco_recognizer.recognise(text, top_k=60, min_score=0.0, lang=lang)
+    codes = [esco_recognizer.language_codes_.get(r.uri) for r in found]
+    languages = [c for c in codes if c is not None]
+    assert sorted(languages) == sorted(named), [
+        r.label("en") for r in found if r.uri in esco_recognizer.language_codes_
+    ]
+    assert not any(
+        r.uri in set(esco_recognizer.skill_uris_[i] for i in esco_recognizer.language_skills_.tolist())
+        and esco_recognizer.language_codes_.get(r.uri) is None
+        for r in found
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Työ alkaa heti ja edellyttää trukkikorttia.", "operate forklift"),
@@ -1369,3 +1400,66 @@ def test_licences_in_their_inflected_forms_are_mapped(esco_recognizer, text, exp
     found = labels(esco_recognizer, text, top_k=5)
     assert expected <= set(found), found
     assert "deal cards" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Edellytämme sosiaali- ja terveysalan perustutkintoa (lähihoitaja).",
+            "provide basic support to patients",
+        ),
+        ("Sinulla on lähihoitajan tutkinto.", "provide basic support to patients"),
+        ("Sinulla on kokin ammattitutkinto.", "use cooking techniques"),
+        ("Sinulla on datanomin tutkinto.", "provide ICT support"),
+        ("Edellytämme varhaiskasvatuksen opettajan kelpoisuutta.", "teach kindergarten class content"),
+        ("Sinulla on Valviran myöntämä laillistus sairaanhoitajana.", "implement nursing care"),
+    ],
+)
+def test_a_qualification_names_the_skill_it_certifies(esco_recognizer, text, expected):
+    # outside tester 14, P7: the lähihoitaja degree gave "act as a game host", the cook's coquilles
+    found = labels(esco_recognizer, text, top_k=3)
+    assert expected in found, found
+    assert not {"operate games", "construct coquilles", "data mining", "issue licences"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Asiakas on kiinnostunut kokin töistä mutta hänellä ei ole alan koulutusta.",
+        "Asiakas haluaa kouluttautua lähihoitajaksi oppisopimuksella.",
+    ],
+)
+def test_a_coach_notes_asiakas_is_the_jobseeker_not_customer_service(esco_recognizer, note):
+    # outside tester 14, P6: "Asiakas …" gave assist customers 0.51, customer service 0.46
+    found = esco_recognizer.recognise(note, top_k=10)
+    assert not [s for s in found if "customer" in s.label("en") or "client" in s.label("en")], found
+    assert all(s.score < CONFIDENT_SCORE for s in found), found
+
+
+def test_an_ads_customers_are_still_customer_service(esco_recognizer):
+    assert "customer service" in labels(esco_recognizer, "Palvelet asiakkaita kassalla.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Valid Finnish hygiene passport required.", "comply with food safety and hygiene"),
+        ("You hold a valid Finnish security guard card.", "ensure public safety and security"),
+    ],
+)
+def test_a_card_named_with_its_country_is_the_card(esco_recognizer, text, expected):
+    """Outside tester 14, P4: "a valid Finnish security guard card" gave only Finnish language skills."""
+    assert labels(esco_recognizer, text, top_k=3, lang="en")[0] == expected
+
+
+def test_mastering_a_language_is_the_language_and_nothing_else(esco_recognizer):
+    """Outside tester 14, P3: "Hallitset … sujuvasti … kirjallisesti" also gave Estonian and
+    literature, and then "manage data" (hallita: to master a language, here)."""
+    found = labels(
+        esco_recognizer,
+        "Hallitset suomen kielen sujuvasti suullisesti ja kirjallisesti.",
+        top_k=10,
+        lang="fi",
+    )
+    assert found == ["Finnish"], found

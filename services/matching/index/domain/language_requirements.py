@@ -28,8 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from langcodes import Language
-
+from .language_names import OtherLanguageNames, other_language_names
 from .recognition import FinnishLanguageNames
 from .recognition_text import sentences
 from .spoken import language_skill_map
@@ -41,12 +40,16 @@ class LanguageRequirement:
     """A language a text requires: `code` ISO 639 (shortest form), `level` one of
     `model.LANGUAGE_LEVELS` or None when the text says none; `sentence` the sentence saying it;
     `alternatives` the codes of the languages the text accepts instead of it ("Äidinkielesi on
-    suomi tai ruotsi": fi with ("sv",), sv with ("fi",)), empty when it requires this one."""
+    suomi tai ruotsi": one requirement, fi with ("sv",)), empty when it requires this one;
+    `required` False when the text only counts the language as a plus ("Finnish is a plus",
+    "finska är en merit", "suomen kielen taito on plussaa", under "Eduksi katsotaan:"), which is
+    then no hard requirement."""
 
     code: str
     level: str | None
     sentence: str
     alternatives: tuple[str, ...] = ()
+    required: bool = True
 
 
 LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -65,80 +68,162 @@ LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good|tyydyttäv\w*|satisfactory)\b", re.I),
     ),
     (
+        "A1",
+        re.compile(r"\b(?:lite|a\s+little|some|vähän|hieman|jonkin\s+verran|alkeet|alkeis\w*)\b", re.I),
+    ),
+    (
         "A2",
         re.compile(
-            r"\b(?:perus(?:taso\w*|taito\w*|tie\w*|kielitai\w*)|alkeet|alkeis\w*|grundläggande|basic|elementary)\b",
+            r"\b(?:perus(?:taso\w*|taito\w*|tie\w*|kielitai\w*)|grundläggande|basic|elementary)\b",
             re.I,
         ),
     ),
 )
 """Words that say a level, each read as the CEFR level given (the module's docstring says why)."""
 
-_CEFR = re.compile(r"(?<![\w-])([ABC][12])(?![\w-])")
-
-_SWEDISH_CUE = re.compile(
-    r"\b(?:språk\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|kunskap\w*|"
-    r"behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|"
-    r"[ABC][12])\b",
-    re.I,
-)
-_ENGLISH_CUE = re.compile(
-    r"\b(?:languages?|speak\w*|spoken|writ\w*|read\w*|fluen\w*|native|proficien\w*|skills?|knowledge|"
-    r"command|mother\s+tongue|excellent|good|basic|required|requires?|must|bilingual|[ABC][12])\b",
-    re.I,
-)
+_CEFR = re.compile(r"(?<![\w-])([ABC][12])(?!\w)(?!-(?!tas|nivå|niv|level))")
+"""A CEFR code as written, also "B1-tasolla" / "B2-nivå" (not a licence class: "C1-ajokortti")."""
 
 
 @dataclass(frozen=True, eq=False)
 class _Names:
     finnish: FinnishLanguageNames
     code_of_uri: dict[str, str]
-    swedish: tuple[tuple[str, re.Pattern[str]], ...]  # (code, pattern) lower-case names
-    english: tuple[tuple[str, re.Pattern[str]], ...]  # (code, pattern) capitalised names
+    other: OtherLanguageNames
 
 
 @lru_cache(maxsize=4)
 def _names(taxonomy: Taxonomy) -> _Names:
     m = language_skill_map(taxonomy)
-    codes = sorted(set(m.codes))
-    swedish, english = [], []
-    for code in codes:
-        sv = str(Language.get(code).display_name("sv")).lower()
-        en = str(Language.get(code).display_name("en"))
-        if re.fullmatch(r"[a-zåäö]+", sv):  # "svenska" → also "svenskan" (the definite form)
-            swedish.append((code, re.compile(rf"\b{sv}(?:n)?\b")))
-        if re.fullmatch(r"[A-Z][a-z]+", en):
-            english.append((code, re.compile(rf"\b{en}\b")))
-    return _Names(FinnishLanguageNames.of(taxonomy), m.uri_codes(taxonomy), tuple(swedish), tuple(english))
+    return _Names(FinnishLanguageNames.of(taxonomy), m.uri_codes(taxonomy), other_language_names(taxonomy))
 
 
 def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[LanguageRequirement]:
     """The languages `text` (in `lang`: "fi", "sv" or "en") names as requirements, each once, in
     the order first named, with the level its words give (`_levels_of`; the highest where it is
-    named twice) and the languages it is offered as a choice with (`_alternatives_of`; none once a
-    sentence requires it alone). Reads Finnish names in Finnish text and Swedish or English names in every text
-    (ads mix them: "Kielitaito: suomi, English B2")."""
+    named twice), whether it is required or only a plus (`_optional_of`; required once any
+    sentence requires it) and the languages it is offered as a choice with (`_alternatives_of`;
+    a choice is one requirement, of its first language, with the others as `alternatives`; none
+    once a sentence requires the language alone, and a choice one of whose languages is required
+    alone is no requirement of its own). Reads Finnish names in Finnish text and Swedish or
+    English names in every text (ads mix them: "Kielitaito: suomi, English B2")."""
     names = _names(taxonomy)
     found: dict[str, LanguageRequirement] = {}
-    for sentence in sentences(text):
-        mentions = _named(sentence, names, lang)
-        choices = _alternatives_of(sentence, mentions)
-        levels = _levels_of(sentence, mentions)
-        for i, (code, _, _) in enumerate(mentions):
-            level = levels[i]
-            if level is None and choices[i]:  # "svenska eller finska flytande": the choice's level
-                level = max((levels[k] for k, m in enumerate(mentions) if m[0] in choices[i]), key=_rank)
-            old = found.get(code)
-            if old is None:
-                found[code] = LanguageRequirement(code, level, sentence, choices[i])
+    for paragraph in re.split(r"\n\s*\n", text):
+        plus_heading = False  # under "Eduksi katsotaan:", "Meriterande:", "Nice to have:"
+        for sentence in sentences(paragraph):
+            heading = sentence.rstrip().endswith(":")
+            mentions = _named(sentence, names, lang)
+            if heading and not mentions:
+                plus_heading = bool(_PLUS.search(sentence))
                 continue
-            # a choice stays a choice only while every sentence naming the language offers one
-            others = (
-                tuple(dict.fromkeys(old.alternatives + choices[i])) if old.alternatives and choices[i] else ()
-            )
-            best = level if _rank(level) > _rank(old.level) else old.level
-            found[code] = LanguageRequirement(code, best, old.sentence, others)
-    return list(found.values())
+            choices = _alternatives_of(sentence, mentions)
+            linked = _linked(sentence, mentions)
+            optional = [plus_heading or o for o in _optional_of(sentence, mentions, linked)]
+            levels = _levels_of(sentence, mentions, linked)
+            for i, (code, _, _) in enumerate(mentions):
+                level = levels[i]
+                if level is None and choices[i]:  # "svenska eller finska flytande": the choice's level
+                    level = max((levels[k] for k, m in enumerate(mentions) if m[0] in choices[i]), key=_rank)
+                old = found.get(code)
+                if old is None:
+                    found[code] = LanguageRequirement(code, level, sentence, choices[i], not optional[i])
+                    continue
+                # a choice stays a choice only while every sentence naming the language offers one
+                others = (
+                    tuple(dict.fromkeys(old.alternatives + choices[i]))
+                    if old.alternatives and choices[i]
+                    else ()
+                )
+                best = level if _rank(level) > _rank(old.level) else old.level
+                found[code] = LanguageRequirement(
+                    code, best, old.sentence, others, old.required or not optional[i]
+                )
+    out: list[LanguageRequirement] = []
+    for r in found.values():
+        if r.alternatives and any(
+            (o := found.get(c)) is not None and o.required and not o.alternatives for c in r.alternatives
+        ):
+            continue  # "Englanti vaaditaan. … suomi tai englanti": English is required anyway
+        if r.alternatives and any(c in r.alternatives for o in out if o.alternatives for c in [o.code]):
+            continue  # the choice is already one requirement, of its first language
+        out.append(r)
+    return out
+
+
+_PLUS = re.compile(
+    r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|fördel\w*|"
+    r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
+    r"beneficial)\b",
+    re.I,
+)
+"""Words that say a language is a plus, not a requirement (English, Finnish, Swedish)."""
+_NEEDED = re.compile(
+    r"\b(?:required|requires?|requirement\w*|must|mandatory|essential|necessary|needed|enough|"
+    r"edellyt\w*|vaadi\w*|vaadit\w*|vaatimu\w*|välttämät\w*|riittä\w*|krav\w*|krävs|kräver|måste|"
+    r"förutsätt\w*|räcker)\b",
+    re.I,
+)
+"""Words that say a language is needed (a plus cue after them is about something else)."""
+_WORD_JOIN = re.compile(r"^\s*(?:,\s*)?(?:ja|tai|sekä|och|eller|samt|and|or|&|/)\s*$", re.I)
+_COMMA_JOIN = re.compile(r"^\s*,\s*$")
+_CLAUSE_END = re.compile(r"[,;:/]|\s[-–—]\s")
+_CLAUSE_START = re.compile(r"[,;/]|\s[-–—]\s")
+
+
+def _linked(sentence: str, mentions: Sequence[tuple[str, int, int]]) -> list[bool]:
+    """For each mention, whether it continues a list of names with the one before: joined by
+    "ja", "tai", "och", "or" … or by a comma in a list that such a word ends ("suomi, ruotsi ja
+    englanti"); not by a comma alone ("svenska, finska är en merit": two clauses)."""
+    joins = [
+        "word"
+        if _WORD_JOIN.match(sentence[mentions[k - 1][2] : mentions[k][1]])
+        else "comma"
+        if _COMMA_JOIN.match(sentence[mentions[k - 1][2] : mentions[k][1]])
+        else None
+        for k in range(1, len(mentions))
+    ]
+    out = [False]
+    for k, j in enumerate(joins):
+        if j == "comma":
+            rest = joins[k:]
+            nxt = next((x for x in rest if x != "comma"), None)
+            out.append(nxt == "word")
+        else:
+            out.append(j == "word")
+    return out[: len(mentions)]
+
+
+def _optional_of(
+    sentence: str, mentions: Sequence[tuple[str, int, int]], linked: Sequence[bool]
+) -> list[bool]:
+    """For each mention, whether its clause only counts it as a plus: a plus cue (`_PLUS`) after
+    the list it is in, up to the clause's end, with no word of need before it ("Finnish is a
+    plus", "finska är en merit", "suomen kielen taito on plussaa"); or one before the list, after
+    any word of need, in its clause or before a colon ("Eduksi katsotaan ruotsin kielen taito",
+    "Meriterande: finska")."""
+    out = [False] * len(mentions)
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and linked[j + 1]:
+            j += 1
+        start, end = mentions[i][1], mentions[j][2]
+        stop = [m.start() for m in _CLAUSE_END.finditer(sentence, end)]
+        hi = min(stop + ([mentions[j + 1][1]] if j + 1 < len(mentions) else []) + [len(sentence)])
+        cuts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, start)]
+        lo = max(cuts + ([mentions[i - 1][2]] if i else []) + [0])
+        after, before = sentence[end:hi], sentence[lo:start]
+        plus_after = _PLUS.search(after)
+        plus_before = [m.end() for m in _PLUS.finditer(before)]
+        optional = bool(
+            (plus_after and not _NEEDED.search(after, 0, plus_after.start()))
+            or (plus_before and not _NEEDED.search(before, plus_before[-1]))
+        )
+        for k in range(i, j + 1):
+            out[k] = optional
+        i = j + 1
+    return out
 
 
 _CHOICE = re.compile(r"^\s*(?:,\s*)?(?:tai|eller|or|/)\s*$", re.I)
@@ -175,11 +260,7 @@ def _named(sentence: str, names: _Names, lang: str) -> list[tuple[str, int, int]
             code = names.code_of_uri.get(uri)
             if code is not None and (span := _span(sentence, names.finnish, uri)) is not None:
                 out.append((code, *span))
-    lower = sentence.lower()
-    if _SWEDISH_CUE.search(sentence):
-        out += [(c, m.start(), m.end()) for c, rx in names.swedish for m in rx.finditer(lower)]
-    if _ENGLISH_CUE.search(sentence):
-        out += [(c, m.start(), m.end()) for c, rx in names.english for m in rx.finditer(sentence)]
+    out += names.other.mentions(sentence)
     first: dict[int, tuple[str, int, int]] = {}
     for mention in sorted(set(out), key=lambda x: (x[1], -x[2])):
         first.setdefault(mention[1], mention)
@@ -201,12 +282,17 @@ _PARENTHESIS = re.compile(r"^\s*\(([^)]*)\)")
 _WORDS_AFTER = re.compile(r"^(?:\W*\w+){0,2}")
 
 
-def _levels_of(sentence: str, mentions: Sequence[tuple[str, int, int]]) -> list[str | None]:
+def _levels_of(
+    sentence: str, mentions: Sequence[tuple[str, int, int]], linked: Sequence[bool] | None = None
+) -> list[str | None]:
     """The level said of each mention: within its window (from the previous mention or separator
     to the next), a CEFR code ("englanti B2", "B1-tasolla"), else a cue in brackets right after
     the name ("suomi (äidinkieli)"), else one before it ("sujuvaa suomen kielen taitoa", "talar
     flytande svenska"), else one in the two words after it ("ruotsin kielen erinomaisesti"), else
-    the level of the mention it is coordinated with ("svenska och finska"), else None."""
+    one later in its window when no other name follows in it ("Ruotsin kielen taito vähintään
+    tyydyttävä"; not "English and have basic Swedish"), else the level of the
+    mention whose list it continues (`linked`: "svenska och finska", not "svenska, finska är en
+    merit"), else None."""
     cuts = [0] + [m.end() for m in _SEPARATOR.finditer(sentence)] + [len(sentence)]
     out: list[str | None] = []
     for i, (_, start, end) in enumerate(mentions):
@@ -220,9 +306,16 @@ def _levels_of(sentence: str, mentions: Sequence[tuple[str, int, int]]) -> list[
             if cefr
             else _cue(bracket.group(1))
             if bracket and _cue(bracket.group(1))
-            else _cue(before, last=True) or _cue(_WORDS_AFTER.match(after).group())  # type: ignore[union-attr]
+            else _cue(before, last=True)
+            or _cue(_WORDS_AFTER.match(after).group())  # type: ignore[union-attr]
+            or (_cue(after) if i + 1 == len(mentions) or hi < mentions[i + 1][1] else None)
         )
-        if level is None and i and _COORDINATED.match(sentence[mentions[i - 1][2] : start]):
+        joined = (
+            linked[i]
+            if linked is not None
+            else bool(_COORDINATED.match(sentence[mentions[i - 1][2] : start]))
+        )
+        if level is None and i and joined:
             level = out[-1]
         out.append(level)
     return out

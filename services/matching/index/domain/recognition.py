@@ -44,6 +44,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
+from .language_names import other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
@@ -63,6 +64,7 @@ from .recognition_text import (
     sentences,
     strip_stock,
     title_to_read,
+    without_coach_subject,
     without_language_words,
     words,
 )
@@ -568,6 +570,7 @@ class SkillRecognizer:
         )
         self.language_codes_: dict[str, str] = language_skill_map(taxonomy).uri_codes(taxonomy)
         """ESCO language skill URI → ISO 639 code of its language (`spoken.language_skill_map`)."""
+        self.other_language_names_ = other_language_names(taxonomy)
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
@@ -933,8 +936,10 @@ class SkillRecognizer:
         if self.reuse_factor_ is not None:
             scores *= self.reuse_factor_
         if len(self.language_skills_):
-            names_language = np.array([self._names_language(u.dense, lang) for u in units])
-            scores[np.ix_(~names_language, self.language_skills_)] = 0.0
+            # a language is suggested only where the text names it, by the rules (`_units`): by
+            # similarity "suomen kielen sujuvasti suullisesti" was Estonian too, "Fluent English
+            # required" every form of "write Finnish" (tester 14, P3)
+            scores[:, self.language_skills_] = 0.0
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
         if lang == "fi" and self.examination_research_weight != 1.0 and len(self.research_skills_):
@@ -1073,7 +1078,8 @@ class SkillRecognizer:
         for sentence in requirement_sentences(sentences(text)[:MAX_SENTENCES], self._names_skill):
             heading = sentence.rstrip().endswith(":")
             said = sentence
-            sentence = affirmed(sentence)  # what it says someone lacks is no skill of theirs
+            sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
+            # skill of theirs; a note's "Asiakas" is the jobseeker
             if not re.search(r"\w", sentence):
                 continue
             if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):
@@ -1088,9 +1094,17 @@ class SkillRecognizer:
             ]
             if lang == "fi":  # "Puhuu sujuvaa arabiaa" (ESCO's Finnish label: "arabia")
                 named += [uri for uri in self.language_names_.named(sentence) if uri not in named]
+            # "talar svenska", "Fluent English" (not "Finnish hygiene passport"): the bare language skill
+            bare = self.other_language_names_.bare
+            named += [
+                uri
+                for code in self.other_language_names_.codes(sentence)
+                if (uri := bare.get(code)) is not None and uri not in named
+            ]
             if any(uri in self.language_codes_ for uri in named):
                 # "Suomen kielen perustaito riittää.", "Äidinkielesi on suomi tai ruotsi.": the
                 # language's name and the words of how well are the language requirement, nothing more
+                rest = self.other_language_names_.blank(rest)
                 rest = without_language_words(
                     self.language_names_.blank(rest) if lang == "fi" else rest, lang
                 )
@@ -1135,7 +1149,8 @@ class SkillRecognizer:
         for name in self.tools.occupation_names:
             if name.qualification and name.lang == lang and name.pattern.search(sentence):
                 titles = " ".join(dict.fromkeys(w for t in name.titles for w in words(t)))
-                sentence = name.pattern.sub(titles, sentence)
+                # (", tutkinto" kept: the rules read "lähihoitaja tutkinto" as the degree's skills)
+                sentence = name.pattern.sub(f"{titles} tutkinto", sentence)
         return sentence
 
     def _dense_text(self, text: str, lang: str) -> str:
@@ -1164,12 +1179,6 @@ class SkillRecognizer:
                 for m in rx.finditer(u.dense):
                     keep[self.product_words_[m.group(1) if exact else m.group(1).lower()]] = False
             scores[i, self.product_skills_[keep]] *= np.float32(self.unnamed_product_weight)
-
-    def _names_language(self, text: str, lang: str) -> bool:
-        """Whether `text` names a language (else language skills do not count for it)."""
-        if _LANGUAGE_CUE.search(text):
-            return True
-        return lang == "fi" and bool(self.language_names_.named(text))
 
     def _glossed(self, text: str, lang: str) -> str:
         """`text` followed by the glossary's English glosses of its words, in brackets. A stem of
@@ -1437,14 +1446,6 @@ _LANGUAGE_SKILL = re.compile(
 )
 _RESEARCH_SKILL = re.compile(r"\b(?:research\w*|scientific|stud(?:y|ies))\b", re.I)
 """English labels of the skills of doing research (`examination_research_weight`)."""
-
-_LANGUAGE_CUE = re.compile(
-    r"\b(?:languages?|spoken|written|fluent\w*|native|bilingual|oral|verbal\w*|speak\w*|kiel\w*|kieli|"
-    r"puhu\w*|kirjoit\w*|suullise\w*|kirjallise\w*|språk\w*|tal|skrift|muntlig\w*|skriftlig\w*|"
-    r"[a-z]+ska(?:n)?|suome\w*|ruotsi\w*|englanti\w*|englann\w*|saksa\w*|venäjä\w*|viro\w*|"
-    r"[A-Z][a-z]+ish|[A-Z][a-z]+ese|[A-Z][a-z]+ian|Dutch|French|Greek|Thai|Arabic|Hebrew|Hindi|Czech|Latin)\b",
-)
-
 
 SUPERVISION_CUE = re.compile(
     r"\b(?:supervis\w*|lead|leads|leading|leader\w*|manag\w*|recruitment|oversee\w*|forem[ae]n|"

@@ -1,0 +1,112 @@
+"""Languages named in Swedish or English text ("talar svenska", "finskan", "Fluent English"), for
+recognition and `language_requirements` alike (outside tester 14, P3/P4).
+
+The names are those of the languages of ESCO's language skills (`spoken.language_skill_map`), in
+Swedish and English as ``langcodes`` (MIT) gives them: a Swedish name in lower case with its
+definite form and its "-språkig" compound ("svenska", "svenskan", "finskspråkig"), an English
+name capitalised ("Finnish"). A name counts only in a sentence with a word about language
+(`_SWEDISH_CUE`; an English name that is also a common word, "Polish", `_ENGLISH_CUE`), and an
+English name only as a noun: "Finnish" followed by a
+lower-case word that cannot follow a language's name ("Valid Finnish hygiene passport", "a
+Finnish security guard card", "a Finnish company") is the adjective of the country, no language.
+The Finnish names of text in Finnish are `recognition.FinnishLanguageNames`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from langcodes import Language
+
+from .spoken import _LANGUAGE_SKILL, language_skill_map
+from .taxonomy import Taxonomy
+
+_SWEDISH_CUE = re.compile(
+    r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
+    r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|"
+    r"merit\w*|fördel\w*|lite|[ABC][12])\b",
+    re.I,
+)
+_ENGLISH_CUE = re.compile(
+    r"\b(?:languages?|speak\w*|spoken|writ\w*|read\w*|fluen\w*|native|proficien\w*|skills?|knowledge|"
+    r"command|mother\s+tongue|excellent|good|basic|required|requires?|must|bilingual|plus|advantage\w*|"
+    r"asset|preferred|[ABC][12])\b",
+    re.I,
+)
+_ENGLISH_FOLLOWER = re.compile(
+    r"\s+(?:[a-z]+ly|[a-z]+ed|and|or|nor|is|are|was|be|would|will|should|must|can|may|as|at|in|on|to|for|"
+    r"with|from|of|by|via|per|into|than|like|but|if|so|then|while|when|where|which|who|that|this|it|you|we|"
+    r"they|any|all|some|other|such|too|also|both|only|not|etc|e\.g|an?|the|language|languages|skills?|proficiency|"
+    r"knowledge|speakers?|speaking|spoken|written|writing|native|fluency|level|plus|nice|welcome|"
+    r"desirable|preferable|beneficial|advantage\w*|asset|bonus|mandatory|essential|necessary|optional)\b"
+)
+"""What may follow a language's English name ("Finnish is a plus", "Finnish required", "Finnish
+skills", "Finnish fluently"); another lower-case word makes the name an adjective."""
+_ENGLISH_HOMONYMS = frozenset({"Polish"})
+"""English language names that are also common words ("Polish and clean the floors"): read as the
+language only in a sentence with a word about language (`_ENGLISH_CUE`)."""
+
+
+@dataclass(frozen=True, eq=False)
+class OtherLanguageNames:
+    """Swedish and English names of the languages of ESCO's language skills.
+
+    swedish, english : ((ISO 639 code, compiled pattern), …)
+    bare : code → URI of the skill whose English label is the bare name ("Finnish"); a code
+        without one is absent
+    """
+
+    swedish: tuple[tuple[str, re.Pattern[str]], ...]
+    english: tuple[tuple[str, re.Pattern[str]], ...]
+    bare: dict[str, str]
+
+    def mentions(self, sentence: str) -> list[tuple[str, int, int]]:
+        """(code, start, end) of each Swedish or English language name in `sentence`, in order of
+        the patterns (unsorted; overlapping spans possible)."""
+        out: list[tuple[str, int, int]] = []
+        if _SWEDISH_CUE.search(sentence):
+            lower = sentence.lower()
+            out += [(c, m.start(), m.end()) for c, rx in self.swedish for m in rx.finditer(lower)]
+        cue = _ENGLISH_CUE.search(sentence) is not None
+        for c, rx in self.english:
+            for m in rx.finditer(sentence):
+                if cue or m.group() not in _ENGLISH_HOMONYMS:
+                    after = sentence[m.end() :]
+                    if re.match(r"\s+[a-z]", after) and not _ENGLISH_FOLLOWER.match(after):
+                        continue  # "Finnish hygiene passport": the country's adjective
+                    out.append((c, m.start(), m.end()))
+        return out
+
+    def codes(self, sentence: str) -> list[str]:
+        """The codes of the languages `sentence` names (`mentions`), each once, in text order."""
+        return list(dict.fromkeys(c for c, _, _ in sorted(self.mentions(sentence), key=lambda m: m[1])))
+
+    def blank(self, sentence: str) -> str:
+        """`sentence` with every name `mentions` finds blanked out."""
+        spans = sorted((s, e) for _, s, e in self.mentions(sentence))
+        out, at = [], 0
+        for s, e in spans:
+            if s >= at:
+                out += [sentence[at:s], " "]
+                at = e
+        return "".join(out) + sentence[at:]
+
+
+@lru_cache(maxsize=4)
+def other_language_names(taxonomy: Taxonomy) -> OtherLanguageNames:
+    """`OtherLanguageNames` of `taxonomy`'s language skills; computed once per taxonomy."""
+    m = language_skill_map(taxonomy)
+    labels = taxonomy.tables.skill_labels["en"]
+    bare = {c: taxonomy.skill_uris[j] for j, c in m.code_of.items() if not _LANGUAGE_SKILL.match(labels[j])}
+    swedish, english = [], []
+    for code in sorted(set(m.codes)):
+        sv = str(Language.get(code).display_name("sv")).lower()
+        en = str(Language.get(code).display_name("en"))
+        if re.fullmatch(r"[a-zåäö]+", sv):  # "svenska" → "svenskan", "svenskspråkig"
+            stem = sv[:-1] if sv.endswith("a") else sv
+            swedish.append((code, re.compile(rf"\b(?:{sv}n?|{stem}språkig\w*)\b")))
+        if re.fullmatch(r"[A-Z][a-z]+", en):
+            english.append((code, re.compile(rf"\b{en}\b")))
+    return OtherLanguageNames(tuple(swedish), tuple(english), bare)
