@@ -1451,3 +1451,15 @@ def test_an_ads_customers_are_still_customer_service(esco_recognizer):
 def test_a_card_named_with_its_country_is_the_card(esco_recognizer, text, expected):
     """Outside tester 14, P4: "a valid Finnish security guard card" gave only Finnish language skills."""
     assert labels(esco_recognizer, text, top_k=3, lang="en")[0] == expected
+
+
+def test_mastering_a_language_is_the_language_and_nothing_else(esco_recognizer):
+    """Outside tester 14, P3: "Hallitset … sujuvasti … kirjallisesti" also gave Estonian and
+    literature, and then "manage data" (hallita: to master a language, here)."""
+    found = labels(
+        esco_recognizer,
+        "Hallitset suomen kielen sujuvasti suullisesti ja kirjallisesti.",
+        top_k=10,
+        lang="fi",
+    )
+    assert found == ["Finnish"], found
