@@ -1451,3 +1451,23 @@ def test_an_ads_customers_are_still_customer_service(esco_recognizer):
 def test_a_card_named_with_its_country_is_the_card(esco_recognizer, text, expected):
     """Outside tester 14, P4: "a valid Finnish security guard card" gave only Finnish language skills."""
     assert labels(esco_recognizer, text, top_k=3, lang="en")[0] == expected
+
+
+CLEANER_AD = """Siivooja / laitoshuoltaja
+Haemme siivoojaa toimistokohteisiin Tampereen keskustaan.
+Työ sisältää ylläpitosiivousta, roskien tyhjennystä ja lattioiden konepesua.
+Arvostamme puhtausalan perustutkintoa tai kokemusta siivoustyöstä.
+Työ alkaa aikaisin aamulla, joten oma auto ja B-ajokortti ovat tarpeen.
+Työ ei edellytä kokemusta, perehdytämme sinut tehtäviin."""
+
+
+def test_a_cleaners_ad_promising_to_train_the_hire_asks_for_no_supervisor(esco_recognizer):
+    # outside tester 14, P9 (and P1: the B licence of the start-time sentence)
+    found = labels(esco_recognizer, CLEANER_AD, top_k=10)
+    assert "drive vehicles" in found, found
+    assert not {
+        "supervise the work of cleaning staff",
+        "manage cleaning activities",
+        "train employees",
+        "introduce new employees",
+    } & set(found), found
