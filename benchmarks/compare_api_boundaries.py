@@ -131,7 +131,7 @@ def run_vacancy(tmp: Path, out: list[dict[str, Any]], norm: Normaliser) -> None:
         "vacancy close again",
         client.post(f"{locations[1]}/close", json={"reason": "filled"}, headers=employer),
     )
-    note("vacancy put closed", client.put(locations[1], json=put, headers=employer))
+    note("vacancy put closed", client.put(locations[1], json=put, headers={**employer, "If-Match": "*"}))
     note("vacancy list recruiter", client.get("/api/v1/vacancies?limit=50", headers=recruiter))
     note("vacancy list employer open", client.get("/api/v1/vacancies?status=open", headers=employer))
     note(
@@ -177,11 +177,15 @@ def run_profile(tmp: Path, out: list[dict[str, Any]], norm: Normaliser) -> None:
         note(f"profile bad put {i}", client.put("/api/v1/profiles/p-9", json=bad, headers=coach))
     note(
         "profile put update",
-        client.put("/api/v1/profiles/p-1", json=profile_body(max_commute_km=60), headers=coach),
+        client.put(
+            "/api/v1/profiles/p-1", json=profile_body(max_commute_km=60), headers={**coach, "If-Match": "*"}
+        ),
     )
     note(
         "profile put status",
-        client.put("/api/v1/profiles/p-3", json=profile_body(status="hired"), headers=coach),
+        client.put(
+            "/api/v1/profiles/p-3", json=profile_body(status="hired"), headers={**coach, "If-Match": "*"}
+        ),
     )
     for pid in bodies:
         for who, headers in (("coach", coach), ("partner", partner), ("stranger", stranger)):

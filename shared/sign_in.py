@@ -12,6 +12,7 @@ every service's page has it.)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
@@ -118,10 +119,34 @@ def sign_in(template: str, default_next: str) -> Response | tuple[str, int] | st
 
 
 def sign_out(target: str) -> Response:
-    """Forget the session cookie and go to ``target`` (303)."""
+    """Forget the session cookie and go to ``target`` (303); a sign-out another site started is
+    refused (403, ``cross_site_refusal``) with or without the cookie, as every other cross-site change
+    (outside tester 14, P20: ``POST /logout`` with ``Origin: https://evil.example`` was accepted)."""
+    if cross_site():
+        return cross_site_refusal()
     response = redirect(target, 303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
+
+
+def cross_site_refusal() -> Response:
+    """The 403 of a change another site or service started (logged): a page for a browser's page
+    request, else the API's JSON error shape."""
+    current_app.logger.warning(
+        "cross-site change refused", extra={"method": request.method, "endpoint": request.endpoint}
+    )
+    message = gettext(
+        "Changes started from another site or service are not accepted: use this service's own page."
+    )
+    if not read_by_programs(request.path) and request.accept_mimetypes.accept_html:
+        title = gettext("Forbidden")
+        page = Markup(
+            '<!doctype html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
+            "<body><h1>{}</h1><p>{}</p></body></html>"
+        ).format(current_language(), title, title, message)
+        return Response(page, 403, mimetype="text/html")
+    body = {"code": 403, "status": "Forbidden", "message": message, "errors": {}}
+    return Response(json.dumps(body) + "\n", 403, mimetype="application/json")
 
 
 def install_browser_protections(app: Flask, trusted_origins: Iterable[str] = ()) -> None:
@@ -151,20 +176,7 @@ def install_browser_protections(app: Flask, trusted_origins: Iterable[str] = ())
             return None  # no ambient credential: a browser never adds a bearer header by itself
         if request.headers.get("Origin") in trusted or not cross_site():
             return None
-        current_app.logger.warning(
-            "cross-site change refused", extra={"method": request.method, "endpoint": request.endpoint}
-        )
-        message = gettext(
-            "Changes started from another site or service are not accepted: use this service's own page."
-        )
-        if not read_by_programs(request.path) and request.accept_mimetypes.accept_html:
-            title = gettext("Forbidden")
-            page = Markup(
-                '<!doctype html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
-                "<body><h1>{}</h1><p>{}</p></body></html>"
-            ).format(current_language(), title, title, message)
-            return Response(page, 403, mimetype="text/html")
-        return {"code": 403, "status": "Forbidden", "message": message, "errors": {}}, 403
+        return cross_site_refusal()
 
     @app.after_request
     def no_store(response: Response) -> Response:

@@ -40,6 +40,11 @@ class ProfileVersionConflictError(ProfileError):
     """The caller's ``If-Match`` names a version the profile is no longer (or not) at."""
 
 
+class ProfileVersionRequiredError(ProfileError):
+    """A change to an existing profile names no version (no ``If-Match``): it could overwrite a
+    colleague's change unseen (outside tester 14, P16)."""
+
+
 class InvalidProfileError(ProfileError):
     def __init__(self, errors: dict[str, Any]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
@@ -237,6 +242,11 @@ class Profile:
     ) -> Profile:
         details.check(now.date())
         return cls(profile_id, candidate_id, coach_org, details, Status.ACTIVE, 1, now, now, generation)
+
+    def same_as(self, details: ProfileDetails, status: Status | None) -> bool:
+        """Whether a push of ``details`` (and ``status``, None: kept) would change nothing the coach
+        pushed: a retry or a repeated push, which needs no ``If-Match`` (it cannot lose a change)."""
+        return self.details == details and (status is None or status is self.status)
 
     def update(self, details: ProfileDetails, now: datetime) -> Profile:
         """A new version of a profile that is not withdrawn (a withdrawn one is created anew, as a new

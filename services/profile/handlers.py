@@ -13,6 +13,7 @@ from services.profile.domain import (
     ProfileDetails,
     ProfileNotFoundError,
     ProfileVersionConflictError,
+    ProfileVersionRequiredError,
     Status,
     may_manage,
     may_see_contact,
@@ -67,12 +68,19 @@ class ProfileHandlers:
         ``ProfileVersionConflictError`` and nothing changes (two coaches' full replacements do not
         overwrite each other unseen: an outside tester). Ids are compared without letter case: "T5-CASE"
         replaces "t5-case" (outside testers 5, F23, and 7, H9/H10). ``must_exist`` (``If-Match: *``):
-        ``ProfileVersionConflictError`` instead of creating one (outside tester 10, L13)."""
+        ``ProfileVersionConflictError`` instead of creating one (outside tester 10, L13). Replacing an
+        existing profile needs one of the two: ``ProfileVersionRequiredError`` without either, and
+        nothing changes (outside tester 14, P16: a read-change-put lost a colleague's change); a
+        re-push of exactly what is stored (a retry, simultaneous first pushes) loses nothing and needs
+        neither."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
             created = existing is None or existing.status is Status.WITHDRAWN
             if must_exist and created:
                 raise ProfileVersionConflictError(N_("profile %(id)s does not exist") % {"id": profile_id})
+            unversioned = expected_version is None and not must_exist
+            if unversioned and existing is not None and not created and not existing.same_as(details, status):
+                raise ProfileVersionRequiredError(N_("profile %(id)s exists") % {"id": profile_id})
             if expected_version is not None and (created or existing.version != expected_version):  # type: ignore[union-attr]
                 raise ProfileVersionConflictError(
                     N_("profile %(id)s is not at version %(expected)s")

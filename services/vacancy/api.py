@@ -31,7 +31,7 @@ from services.vacancy.schemas import (
     VacancyQuerySchema,
 )
 from shared.auth import Role, current_principal, require_role
-from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
+from shared.http import IF_MATCH_REQUIRED_PARAMETER, abort, if_match_version, require_if_match
 from shared.schemas import Shown, input_notices, reference
 
 blp = Blueprint(
@@ -182,14 +182,23 @@ class VacancyById(MethodView):
     @blp.arguments(VacancyInSchema)
     @blp.response(200, VacancyOutSchema)
     @blp.doc(
-        parameters=[IF_MATCH_PARAMETER],
+        parameters=[IF_MATCH_REQUIRED_PARAMETER],
         responses={
             "400": {"$ref": "#/components/responses/DEFAULT_ERROR"},
             "412": {"$ref": "#/components/responses/DEFAULT_ERROR"},
+            "428": {"$ref": "#/components/responses/DEFAULT_ERROR"},
         },
     )
     def put(self, details: VacancyDetails, vacancy_id: str) -> Any:
-        """Replace a vacancy's details (send ``If-Match: "<version>"`` to avoid lost updates)."""
+        """Replace a vacancy's details. ``If-Match: "<version>"`` (the ETag you read) is required, so
+        that a colleague's change made meanwhile is not overwritten unseen: 412 when the vacancy is no
+        longer at that version, 428 without the header (outside tester 14, P16); ``If-Match: *``
+        replaces whatever version is stored."""
+        require_if_match(
+            gettext(
+                'Send If-Match with the version you read (the ETag, e.g. "3"), or * to replace any version.'
+            )
+        )
         try:
             vacancy = handlers().update(vacancy_id, current_principal().org, details, expected_version())
         except Exception as exc:

@@ -144,3 +144,16 @@ def test_the_meeting_pages_own_forms_work_in_a_real_browser(meeting_app):
         .status_code
         == 403
     )
+
+
+def test_a_sign_out_another_site_started_is_refused_with_or_without_the_cookie(meeting_app, profile_app):
+    """Outside tester 14, P20: ``POST /logout`` with ``Origin: https://evil.example`` (no cookie) was
+    accepted while every other cross-site change got 403. Harmless with SameSite=Strict, but one rule
+    for every change: 403 from both services' sign-out, and the own page's sign-out still works."""
+    for app in (meeting_app, profile_app):
+        for headers in ({"Origin": "https://evil.example"}, SIBLING, {"Origin": "null"}):
+            r = app.test_client().post("/logout", headers=headers)
+            assert r.status_code == 403, (app.name, headers, r.status_code)
+            assert "Set-Cookie" not in r.headers
+        assert app.test_client().post("/logout", headers=OWN_PAGE).status_code == 303
+        assert app.test_client().post("/logout").status_code == 303  # a tool: no browser headers

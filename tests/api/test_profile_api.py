@@ -52,7 +52,9 @@ def test_a_coach_pushes_a_profile_and_matching_gets_only_a_pseudonymous_minimum(
 def test_pushing_the_same_profile_again_updates_it(profile_app):
     client = profile_app.test_client()
     client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH)
-    r = client.put("/api/v1/profiles/p1", json=profile_body(max_commute_km=10), headers=COACH)
+    r = client.put(
+        "/api/v1/profiles/p1", json=profile_body(max_commute_km=10), headers={**COACH, "If-Match": '"1"'}
+    )
     assert r.status_code == 200 and r.json["version"] == 2 and r.json["max_commute_km"] == 10
     assert count(profile_app, profiles) == 1 and count(profile_app, outbox) == 2
 
@@ -481,7 +483,9 @@ def test_a_hired_from_a_recorder_not_entitled_is_ignored_and_audited_and_the_coa
     kept = client.put("/api/v1/profiles/asiakas-7", json=profile_body(), headers=COACH)
     assert kept.json["status"] == "hired"
     fixed = client.put(
-        "/api/v1/profiles/asiakas-7", json={**profile_body(), "status": "active"}, headers=COACH
+        "/api/v1/profiles/asiakas-7",
+        json={**profile_body(), "status": "active"},
+        headers={**COACH, "If-Match": "*"},
     )
     assert fixed.status_code == 200 and fixed.json["status"] == "active"
     *_, (key, value) = published(profile_app)
@@ -615,8 +619,9 @@ def test_a_put_with_a_stale_if_match_is_refused_and_nothing_changes(profile_app)
     assert late.status_code == 412 and set(late.json) == {"code", "status", "message", "errors"}
     assert count(profile_app, outbox) == events
     assert client.get("/api/v1/profiles/p1", headers=COACH).json["max_commute_km"] == 10
-    # without If-Match the replacement is made (systems that do not send it); a bad one is a 400
-    assert client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).status_code == 200
+    # without If-Match a replacement is refused (428, outside tester 14, P16); a bad one is a 400
+    assert client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).status_code == 428
+    assert client.get("/api/v1/profiles/p1", headers=COACH).json["max_commute_km"] == 10
     bad = client.put("/api/v1/profiles/p1", json=profile_body(), headers={**COACH, "If-Match": "three"})
     assert bad.status_code == 400
     # If-Match on a profile that does not exist yet: nothing to match
@@ -630,7 +635,9 @@ def test_a_delete_with_a_stale_or_bad_if_match_erases_nothing(profile_app):
     client = profile_app.test_client()
     assert client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).status_code == 201
     assert (
-        client.put("/api/v1/profiles/p1", json=profile_body(max_commute_km=10), headers=COACH).status_code
+        client.put(
+            "/api/v1/profiles/p1", json=profile_body(max_commute_km=10), headers={**COACH, "If-Match": '"1"'}
+        ).status_code
         == 200
     )
     before = published(profile_app)
@@ -665,7 +672,9 @@ def test_a_profile_id_in_other_letter_case_is_the_same_profile_everywhere(profil
     client = profile_app.test_client()
     created = client.put("/api/v1/profiles/t5-case", json=profile_body(), headers=COACH)
     assert created.status_code == 201
-    again = client.put("/api/v1/profiles/T5-CASE", json=profile_body(max_commute_km=7), headers=COACH)
+    again = client.put(
+        "/api/v1/profiles/T5-CASE", json=profile_body(max_commute_km=7), headers={**COACH, "If-Match": '"1"'}
+    )
     assert again.status_code == 200 and again.json["candidate_id"] == created.json["candidate_id"]
     assert count(profile_app, profiles) == 1
     read = client.get("/api/v1/profiles/T5-Case", headers=COACH)
@@ -764,3 +773,47 @@ def test_an_error_never_echoes_personal_data_pasted_into_the_wrong_field(profile
     assert r.status_code == 422 and "municipality" in r.json["errors"]["json"]
     text = r.get_data(as_text=True)
     assert "308T" not in text and "1234567" not in text and "example.fi" not in text
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/profiles/{id}", "/api/v1/profiles/{id}/path", "/api/v1/profiles/{id}/ratings"],
+)
+def test_a_bad_profile_id_and_a_bad_body_are_named_together(profile_app, path):
+    """Outside tester 14, P18: ``PUT /profiles/matti@example.fi`` without ``education_level`` named
+    only ``json.education_level``; the fixed body then met ``path.profile_id``. Both are named at once,
+    and nothing is stored."""
+    client = profile_app.test_client()
+    body = {k: v for k, v in profile_body().items() if k != "education_level"}
+    method = "PUT" if path.endswith("{id}") else "POST"
+    r = client.open(path.format(id="matti@example.fi"), method=method, json=body, headers=COACH)
+    assert r.status_code == 422, r.json
+    assert set(r.json["errors"]) >= {"json", "path"}, r.json
+    assert "profile_id" in r.json["errors"]["path"] and r.json["errors"]["json"], r.json
+    if method == "PUT":
+        assert "education_level" in r.json["errors"]["json"]
+    assert count(profile_app, profiles) == 0 and count(profile_app, outbox) == 0
+    good = client.open(path.format(id="matti-1"), method=method, json=body, headers=COACH)
+    assert good.status_code == 422 and "path" not in good.json["errors"], good.json
+
+
+def test_replacing_a_profile_without_if_match_is_a_428_and_changes_nothing(profile_app):
+    """Outside tester 14, P16 (the vacancy's lost update, checked here the same way): creating needs no
+    If-Match; replacing an existing profile does (428 naming the header, nothing stored or
+    published); the version read replaces it, ``*`` replaces whatever version is stored."""
+    client = profile_app.test_client()
+    created = client.put("/api/v1/profiles/p16", json=profile_body(), headers=COACH)
+    assert created.status_code == 201 and created.headers["ETag"] == '"1"'
+    events = count(profile_app, outbox)
+    r = client.put("/api/v1/profiles/p16", json=profile_body(max_commute_km=5), headers=COACH)
+    assert r.status_code == 428 and "If-Match" in r.json["errors"]["header"]["If-Match"][0], r.json
+    assert client.get("/api/v1/profiles/p16", headers=COACH).json["version"] == 1
+    assert count(profile_app, outbox) == events
+    r = client.put(
+        "/api/v1/profiles/p16", json=profile_body(max_commute_km=5), headers={**COACH, "If-Match": '"1"'}
+    )
+    assert r.status_code == 200 and r.json["version"] == 2
+    r = client.put(
+        "/api/v1/profiles/p16", json=profile_body(max_commute_km=6), headers={**COACH, "If-Match": "*"}
+    )
+    assert r.status_code == 200 and r.json["version"] == 3

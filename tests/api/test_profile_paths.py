@@ -508,7 +508,9 @@ def test_simultaneous_pushes_without_if_match_are_applied_one_after_another(prof
         profile_app,
         8,
         lambda c, i: c.put(
-            "/api/v1/profiles/yhtaikaa-6", json=profile_body(max_commute_km=10 + i), headers=COACH
+            "/api/v1/profiles/yhtaikaa-6",
+            json=profile_body(max_commute_km=10 + i),
+            headers={**COACH, "If-Match": "*"},  # a deliberate overwrite (without If-Match: 428, P16)
         ),
     )
     assert sorted(r.status_code for r in answers) == [200] * 8, [(r.status_code, r.json) for r in answers]

@@ -108,7 +108,11 @@ def test_an_ineligible_or_unwilling_jobseeker_gets_no_voucher(client, profile_ap
 
 
 def test_education_is_taken_from_the_profile(client, profile_app):
-    client.put("/api/v1/profiles/asiakas-50", json=profile_body(education_level="vocational"), headers=COACH)
+    client.put(
+        "/api/v1/profiles/asiakas-50",
+        json=profile_body(education_level="vocational"),
+        headers={**COACH, "If-Match": "*"},
+    )
     r = issue(client)
     assert r.status_code == 422 and "education_level" in r.json["errors"]["json"]
 
@@ -141,7 +145,7 @@ def test_the_choice_of_provider_makes_a_path_step_and_grants_consent_that_surviv
     client.put(
         "/api/v1/profiles/asiakas-50",
         json=profile_body(education_level="master", consented_orgs=[]),
-        headers=COACH,
+        headers={**COACH, "If-Match": "*"},
     )
     assert last_candidate(profile_app)["consented_orgs"] == ["agency-b", ORG]
 
@@ -436,7 +440,12 @@ def test_a_consent_the_coach_restates_after_the_choice_survives_the_vouchers_wit
         client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": provider}, headers=COACH)
         consent = ["agency-a", "agency-b"]  # agency-b restated in the first round, kept in the second
         body = profile_body(education_level="master", consented_orgs=consent)
-        assert client.put("/api/v1/profiles/asiakas-50", json=body, headers=COACH).status_code == 200
+        assert (
+            client.put(
+                "/api/v1/profiles/asiakas-50", json=body, headers={**COACH, "If-Match": "*"}
+            ).status_code
+            == 200
+        )
         assert client.post(f"/api/v1/vouchers/{voucher['id']}/withdraw", headers=COACH).status_code == 200
         after = client.get("/api/v1/profiles/asiakas-50", headers=COACH).json["consented_orgs"]
         assert after == ["agency-a", "agency-b"], (provider, after)  # agency-c: only chosen, withdrawn

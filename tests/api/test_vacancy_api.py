@@ -140,9 +140,13 @@ def test_only_employers_post_and_only_the_owner_changes_a_vacancy(vacancy_app):
     other = auth("employer", "other-oy")
     # another employer's vacancy answers as an unknown one, for a change as for a read (an outside
     # tester confirmed ids by the 403)
-    theirs = client.put(f"/api/v1/vacancies/{created['id']}", json=valid(), headers=other)
+    theirs = client.put(
+        f"/api/v1/vacancies/{created['id']}", json=valid(), headers={**other, "If-Match": '"1"'}
+    )
     unknown = client.put(
-        "/api/v1/vacancies/00000000-0000-0000-0000-000000000000", json=valid(), headers=other
+        "/api/v1/vacancies/00000000-0000-0000-0000-000000000000",
+        json=valid(),
+        headers={**other, "If-Match": '"1"'},
     )
     assert (theirs.status_code, theirs.json) == (unknown.status_code, unknown.json) == (404, unknown.json)
     closed = client.post(f"/api/v1/vacancies/{created['id']}/close", json={"reason": "filled"}, headers=other)
@@ -164,8 +168,30 @@ def test_update_and_close_raise_the_version_and_a_stale_update_is_refused(vacanc
     assert stale.status_code == 412
     closed = client.post(f"/api/v1/vacancies/{vid}/close", json={"reason": "filled"}, headers=EMPLOYER)
     assert closed.json["status"] == "closed" and closed.json["version"] == 3
-    assert client.put(f"/api/v1/vacancies/{vid}", json=valid(), headers=EMPLOYER).status_code == 409
+    assert (
+        client.put(
+            f"/api/v1/vacancies/{vid}", json=valid(), headers={**EMPLOYER, "If-Match": '"3"'}
+        ).status_code
+        == 409
+    )
     assert rows(vacancy_app) == (1, 3)
+
+
+def test_an_update_without_if_match_is_a_428_naming_the_header_and_changes_nothing(vacancy_app):
+    """Outside tester 14, P16: a PUT without If-Match overwrote the vacancy (version 1 -> 2), so the
+    employer's read-change-put could silently lose a colleague's change. The README's "update (PUT
+    with If-Match)" is now what happens: 428, and nothing stored or published; ``*`` is the
+    deliberate overwrite of whatever version is stored."""
+    client = vacancy_app.test_client()
+    vid = client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER).json["id"]
+    r = client.put(f"/api/v1/vacancies/{vid}", json=valid(openings=5), headers=EMPLOYER)
+    assert r.status_code == 428 and r.json["code"] == 428, r.json
+    assert "If-Match" in r.json["errors"]["header"]["If-Match"][0]
+    assert client.get(f"/api/v1/vacancies/{vid}", headers=EMPLOYER).json["version"] == 1
+    assert rows(vacancy_app) == (1, 1)
+    r = client.put(f"/api/v1/vacancies/{vid}", json=valid(openings=5), headers={**EMPLOYER, "If-Match": "*"})
+    assert r.status_code == 200 and r.json["version"] == 2 and r.json["openings"] == 5
+    assert r.headers["ETag"] == '"2"'
 
 
 def test_an_unknown_vacancy_is_not_found(vacancy_app):
@@ -303,7 +329,7 @@ def test_a_json_body_with_a_utf8_byte_order_mark_is_read(vacancy_app):
 
 
 def test_simultaneous_updates_without_if_match_are_applied_one_after_another_and_a_close_counts(vacancy_app):
-    """Outside tester 6, G5: eight simultaneous PUTs without If-Match each published their own
+    """Outside tester 6, G5: eight simultaneous PUTs without a version (now ``If-Match: *``) each published their own
     version, above the stored one, so matching ignored the employer's close that followed and kept
     shortlisting a filled vacancy. Now each is applied over the one before: one event per version."""
     client = vacancy_app.test_client()
@@ -311,7 +337,11 @@ def test_simultaneous_updates_without_if_match_are_applied_one_after_another_and
     answers = at_once(
         vacancy_app,
         8,
-        lambda c, i: c.put(f"/api/v1/vacancies/{vacancy_id}", json=valid(openings=1 + i), headers=EMPLOYER),
+        lambda c, i: c.put(
+            f"/api/v1/vacancies/{vacancy_id}",
+            json=valid(openings=1 + i),
+            headers={**EMPLOYER, "If-Match": "*"},
+        ),
     )
     assert sorted(r.status_code for r in answers) == [200] * 8, [(r.status_code, r.json) for r in answers]
     assert sorted(r.json["version"] for r in answers) == list(range(2, 10))

@@ -104,8 +104,13 @@ class ProfileWriter:
         self._lock = threading.Lock()
 
     def put(self, profile_id: str, **overrides: Any) -> Write:
+        """Create the profile, or replace it as a case-management system pushing its own master data
+        does: a 428 (it exists; a replacement needs If-Match) is sent again with ``If-Match: *``."""
         try:
-            r = call("PUT", f"{self.url}/api/v1/profiles/{profile_id}", COACH, profile_body(**overrides))
+            url = f"{self.url}/api/v1/profiles/{profile_id}"
+            r = call("PUT", url, COACH, profile_body(**overrides))
+            if r.status == 428:  # it exists (created before, or by a write whose answer was lost)
+                r = call("PUT", url, COACH, profile_body(**overrides), headers={"If-Match": "*"})
             body = r.json() if r.status < 300 else {}
             write = Write(profile_id, r.status, body.get("candidate_id"), body.get("version"))
         except OSError:

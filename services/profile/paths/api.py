@@ -10,7 +10,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from services.kernel.texts import N_
-from services.profile.api import PROFILE_ID_PARAMETER, checked_id
+from services.profile.api import PROFILE_ID_PARAMETER, checked_id, id_named_with_body
 from services.profile.paths.domain import (
     CloseReason,
     EndReason,
@@ -188,6 +188,7 @@ def today() -> date:
 @blp.route("/profiles/<profile_id>/path", parameters=[PROFILE_ID_PARAMETER])
 class PathOfProfile(MethodView):
     @require_role(Role.COACH)
+    @id_named_with_body
     @blp.arguments(PathInSchema)
     @blp.response(201, PathOutSchema)
     def post(self, data: dict[str, Any], profile_id: str) -> Any:

@@ -15,7 +15,7 @@ from flask_smorest import Blueprint
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from services.kernel.texts import N_
-from services.profile.api import PROFILE_ID_PARAMETER, checked_id
+from services.profile.api import PROFILE_ID_PARAMETER, checked_id, id_named_with_body
 from services.profile.paths.domain import STEP_KIND_LABELS, PathConflictError, PathNotFoundError
 from services.profile.paths.rating_handlers import AlreadyRatedError, LinkUnusableError, RatingHandlers
 from services.profile.paths.ratings import InvalidRatingError, Rating, SubjectKind, SubjectText
@@ -153,6 +153,7 @@ def _ref(subject: dict[str, Any]) -> tuple[SubjectKind, str]:
 @blp.route("/profiles/<profile_id>/ratings", parameters=[PROFILE_ID_PARAMETER])
 class JobseekerRatings(MethodView):
     @require_role(Role.COACH)
+    @id_named_with_body
     @blp.arguments(RatingInSchema)
     @blp.response(201, RatingOutSchema)
     def post(self, data: dict[str, Any], profile_id: str) -> Any:
@@ -185,6 +186,7 @@ class JobseekerRatings(MethodView):
 @blp.route("/profiles/<profile_id>/rating-links", parameters=[PROFILE_ID_PARAMETER])
 class RatingLinks(MethodView):
     @require_role(Role.COACH)
+    @id_named_with_body
     @blp.arguments(LinkInSchema)
     @blp.response(201, LinkOutSchema)
     def post(self, data: dict[str, Any], profile_id: str) -> Any:

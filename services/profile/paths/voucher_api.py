@@ -12,7 +12,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 
 from services.kernel.texts import N_
-from services.profile.api import PROFILE_ID_PARAMETER, checked_id
+from services.profile.api import PROFILE_ID_PARAMETER, checked_id, id_named_with_body
 from services.profile.paths.api import jobseeker_dict
 from services.profile.paths.domain import PathConflictError, PathNotFoundError
 from services.profile.paths.handlers import Jobseeker
@@ -254,6 +254,7 @@ class PilotResults(MethodView):
 @blp.route("/profiles/<profile_id>/vouchers", parameters=[PROFILE_ID_PARAMETER])
 class ProfileVouchers(MethodView):
     @require_role(Role.COACH)
+    @id_named_with_body
     @blp.arguments(IssueSchema)
     @blp.response(201, VoucherOutSchema)
     def post(self, data: dict[str, Any], profile_id: str) -> Any:

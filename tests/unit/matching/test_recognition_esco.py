@@ -1471,3 +1471,15 @@ def test_a_cleaners_ad_promising_to_train_the_hire_asks_for_no_supervisor(esco_r
         "train employees",
         "introduce new employees",
     } & set(found), found
+
+
+def test_mastering_a_language_is_the_language_and_nothing_else(esco_recognizer):
+    """Outside tester 14, P3: "Hallitset … sujuvasti … kirjallisesti" also gave Estonian and
+    literature, and then "manage data" (hallita: to master a language, here)."""
+    found = labels(
+        esco_recognizer,
+        "Hallitset suomen kielen sujuvasti suullisesti ja kirjallisesti.",
+        top_k=10,
+        lang="fi",
+    )
+    assert found == ["Finnish"], found

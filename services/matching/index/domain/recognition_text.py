@@ -746,6 +746,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"tason|taso(?:lla|lle|a)?|[ABC][12](?:-taso\w*)?",
         r"puhu(?:a|t|n|ttu\w*|ttava\w*)",
         r"ymmärr\w*|ymmärtä\w*",
+        r"hallit\w*|hallitse\w*|sujuv\w*",  # "Hallitset suomen kielen sujuvasti" (not "manage data")
     ),
     "sv": (
         r"\w*språk\w*",
@@ -759,6 +760,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"nivå\w*|[ABC][12]",
         r"räcker|tillräcklig\w*",
         r"talar|tala|skriver|skriva|förstår|förstå",
+        r"behärsk\w*|flytande",
     ),
     "en": (
         r"languages?",
@@ -768,6 +770,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"level|[ABC][12]",
         r"sufficient|enough|suffices",
         r"speak\w*|writ\w*|read\w*|understand\w*",
+        r"command of|mastery of",
     ),
 }
 """Words that say how well someone knows a language ("perustaito riittää", "äidinkielesi on", "i tal
