@@ -1453,6 +1453,26 @@ def test_a_card_named_with_its_country_is_the_card(esco_recognizer, text, expect
     assert labels(esco_recognizer, text, top_k=3, lang="en")[0] == expected
 
 
+CLEANER_AD = """Siivooja / laitoshuoltaja
+Haemme siivoojaa toimistokohteisiin Tampereen keskustaan.
+Työ sisältää ylläpitosiivousta, roskien tyhjennystä ja lattioiden konepesua.
+Arvostamme puhtausalan perustutkintoa tai kokemusta siivoustyöstä.
+Työ alkaa aikaisin aamulla, joten oma auto ja B-ajokortti ovat tarpeen.
+Työ ei edellytä kokemusta, perehdytämme sinut tehtäviin."""
+
+
+def test_a_cleaners_ad_promising_to_train_the_hire_asks_for_no_supervisor(esco_recognizer):
+    # outside tester 14, P9 (and P1: the B licence of the start-time sentence)
+    found = labels(esco_recognizer, CLEANER_AD, top_k=10)
+    assert "drive vehicles" in found, found
+    assert not {
+        "supervise the work of cleaning staff",
+        "manage cleaning activities",
+        "train employees",
+        "introduce new employees",
+    } & set(found), found
+
+
 def test_mastering_a_language_is_the_language_and_nothing_else(esco_recognizer):
     """Outside tester 14, P3: "Hallitset … sujuvasti … kirjallisesti" also gave Estonian and
     literature, and then "manage data" (hallita: to master a language, here)."""

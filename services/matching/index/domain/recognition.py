@@ -1450,7 +1450,7 @@ _RESEARCH_SKILL = re.compile(r"\b(?:research\w*|scientific|stud(?:y|ies))\b", re
 SUPERVISION_CUE = re.compile(
     r"\b(?:supervis\w*|lead|leads|leading|leader\w*|manag\w*|recruitment|oversee\w*|forem[ae]n|"
     r"coordinat\w*|dispatch\w*|mentor\w*|esimie\w*|esihenkilö\w*|johda\w*|johta\w*|työnjoh\w*|"
-    r"rekrytoin\w*|valvo\w*|koordinoi\w*|perehdyt\w*|förm[aä]n\w*|arbetsled\w*|leda|leder|ledning\w*|"
+    r"rekrytoin\w*|valvo\w*|koordinoi\w*|perehdyt(?!ämme|etään|ys)\w*|förm[aä]n\w*|arbetsled\w*|leda|leder|ledning\w*|"
     r"rekrytering\w*|handled\w*|övervak\w*|samordn\w*)\b",
     re.I,
 )

@@ -185,6 +185,9 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"jag kan",
         r"arbetat som",
         r"arbetat",
+        r"(?:har )?jobbat(?: som)?",  # colloquial "worked as" (outside tester 14, P15)
+        r"jobbar som",
+        r"arbetar som",
     ),
 }
 _STOCK = {lang: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I) for lang, p in STOCK_PHRASES.items()}
