@@ -268,10 +268,11 @@ def xml_text(value: str) -> str:
 
 def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Sheet1") -> bytes:
     """An ``.xlsx`` workbook with one sheet: a bold, frozen header row and the rows as typed cells
-    (numbers, dates and text; ``None`` is an empty cell). Text starting with ``= + - @`` is stored as
-    text, never as a formula; characters a workbook cannot hold (``xml_text``) become spaces."""
+    (numbers, dates and text; ``None`` is an empty cell) with an auto-filter over them. Text starting
+    with ``= + - @`` is stored as text (with Excel's quote prefix), never as a formula; characters a workbook cannot hold (``xml_text``) become spaces."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=False)
     ws = book.active
@@ -285,6 +286,11 @@ def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str 
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
                 cell.data_type = "s"
+                # Excel's own mark of such text (the apostrophe its formula bar shows, never part of
+                # the value): editing the cell keeps it text instead of making it a formula
+                cell.quotePrefix = True
+    # a filter button on every column (outside tester 14, P19)
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(ws.max_column, 1))}{ws.max_row}"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -434,6 +434,35 @@ def test_a_formula_hidden_after_any_delimiter_never_becomes_a_formula_in_csv_or_
     assert any(c.value == title.replace("\r", "") and c.data_type == "s" for c in cells), title
 
 
+def test_the_workbook_in_words_says_yes_or_no_filters_and_keeps_a_formula_like_title_text(
+    database_url, clock
+):
+    """Outside tester 14, P19: the XLSX with ``lang=fi`` had booleans (Excel: TOSI/EPÄTOSI) where the
+    CSV says kyllä/ei, no auto-filter, and a title like ``=HYPERLINK(…)`` showed an apostrophe. Now
+    yes/no in the language, a filter over every column, and the title as written in a text cell with
+    Excel's quote prefix (the value itself never has the apostrophe)."""
+    from openpyxl import load_workbook
+
+    app = matching_app(database_url, clock)
+    title = '=HYPERLINK("http://evil.example")'
+    vacancy(app, "v-evil", title=title)
+    welders(app)
+    headers = {**OPERATOR, "Content-Type": "text/csv"}
+    assert app.test_client().post("/api/v1/shortages", data=SHORTAGE_CSV, headers=headers).status_code == 201
+    client = app.test_client()
+    sheet = load_workbook(io.BytesIO(client.get(f"{W48}/content.xlsx?lang=fi", headers=TEAM).data)).active
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    assert cells and not [c.value for c in cells if isinstance(c.value, bool)]
+    assert {c.value for c in cells} & {"kyllä", "ei"}
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+    shown = [c for c in cells if c.value == title]
+    assert shown and all(c.data_type == "s" and c.quotePrefix for c in shown)
+    raw = load_workbook(io.BytesIO(client.get(f"{W48}/content.xlsx", headers=TEAM).data)).active
+    assert any(isinstance(c.value, bool) for row in raw.iter_rows(min_row=2) for c in row), (
+        "programs: booleans"
+    )
+
+
 def test_a_sign_in_started_by_another_site_is_refused(app):
     target = f"/login?token={token('team_member', 'tampere-tyollisyys')}&next={W48}"
     cross = app.test_client().get(target, headers={"Sec-Fetch-Site": "cross-site"})

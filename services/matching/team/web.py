@@ -112,6 +112,17 @@ def decimal(value: float, places: int) -> str:
     return text if current_language() == "en" else text.replace(".", ",")
 
 
+def whole_match(value: float) -> int:
+    """The 0-100 match as a whole number, never 100 for less than a full match: 99.6 is 99, not 100
+    (outside tester 14, P19: "100" read as a perfect match). The page and the downloads in words."""
+    return min(round(value), 99) if value < 100 else 100
+
+
+@bp.app_template_filter("match")
+def match_filter(value: float) -> str:
+    return str(whole_match(value))
+
+
 def team() -> TeamHandlers:
     return current_app.extensions["kohtaanto.matching.team"]
 
@@ -416,8 +427,12 @@ def content_xlsx(region: str, week: str) -> Any:
         return stored
     filename = f"kohtaanto-meeting-{stored.region}-{stored.week}.xlsx"
     header, content, in_words = _table(stored)
+    rows = meeting_rows(content, in_words=in_words)
+    if in_words:  # yes/no in the request's language, as the CSV in words (outside tester 14, P19)
+        yes, no = gettext("yes"), gettext("no")
+        rows = [[(yes if x else no) if isinstance(x, bool) else x for x in row] for row in rows]
     return Response(
-        write_xlsx(header, meeting_rows(content, in_words=in_words), sheet=stored.week),
+        write_xlsx(header, rows, sheet=stored.week),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -588,7 +603,10 @@ def meeting_rows(m: MeetingContent, *, in_words: bool = False) -> list[list[Any]
             "shortage_level": said("level", v.shortage_level),
             "shortage_period": v.shortage_period,
             "shortage_list_stale": v.shortage_stale,
-            "eligible_candidates": v.candidate_count,
+            # at least the cap: "200+" in words, as the page shows it (P19); programs get the number
+            "eligible_candidates": f"{v.candidate_count}+"
+            if in_words and v.count_capped
+            else v.candidate_count,
             "candidates_with_all_essential_skills": v.qualified_count,
             "occupation_inferred": v.occupation_inferred,
         }
@@ -628,7 +646,7 @@ def _candidate_cells(
         # (in brackets: "; +" would read as a formula start, ``_cell``)
         missing += " " + ngettext("(+ %(num)d more)", "(+ %(num)d more)", more)
     return cells | {
-        "match": round(c.match) if c.match else None,
+        "match": whole_match(c.match) if c.match else None,
         "essential_skills_held": gettext("%(held)s of %(total)s", held=len(c.claimed), total=total)
         if total
         else None,
