@@ -406,3 +406,14 @@ def test_a_title_only_vacancy_is_refused_naming_the_description_skills_and_occup
     assert rows(vacancy_app) == (0, 0)
     described = {**body, "description": "MIG/MAG-hitsausta konepajassa."}
     assert client.post("/api/v1/vacancies", json=described, headers=EMPLOYER).status_code == 201
+
+
+@pytest.mark.parametrize("municipality", ["091", "853", "905"])  # Helsinki, Turku, Vaasa
+def test_an_employer_posts_vacancies_outside_its_registered_region(vacancy_app, municipality):
+    """Outside tester 14, P11's question: an employer registered for Pirkanmaa posted in Helsinki, Turku
+    and Vaasa. Decided and documented (README): employers hire wherever they have work, so the
+    registry's regions say where an employer is based, not where it may post."""
+    r = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json=valid(municipality=municipality), headers=EMPLOYER
+    )
+    assert r.status_code == 201 and r.json["municipality"] == municipality, r.json
