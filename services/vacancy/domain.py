@@ -150,7 +150,15 @@ def rule_errors(values: Mapping[str, Any], today: date) -> dict[str, list[str]]:
     if {"occupation_uri", "skills", "description"} <= values.keys() and (
         values["occupation_uri"] is None and not values["skills"] and not str(values["description"]).strip()
     ):
-        errors["occupation_uri"] = [N_("Give an occupation, skills or a description to match on.")]
+        # A title alone is refused on purpose (outside tester 14, P17): it is read to infer the
+        # occupation, which can be confidently wrong (P8: "Kuljettaja (C/CE)" read as a skipper), and
+        # the vacancy then has nothing the employer confirmed; a sentence of description is enough.
+        reason = N_(
+            "A title alone is not enough to match on: add a description of the work (a sentence is "
+            "enough), its essential skills or its occupation (occupation_uri)."
+        )
+        errors["occupation_uri"] = [reason]
+        errors["description"] = [reason]
     uris = [s["uri"] for s in values.get("skills") or ()]
     if len(set(uris)) != len(uris):
         errors["skills"] = [N_("A skill is listed more than once.")]

@@ -94,7 +94,8 @@ def test_a_request_naming_no_language_is_answered_in_english_as_before(vacancy_a
     )
     assert sv.json["message"] == "Platsannonsen bryter mot en regel."
     assert sv.json["errors"]["json"]["occupation_uri"] == [
-        "Ange ett yrke, kompetenser eller en beskrivning att matcha på."
+        "Enbart en rubrik räcker inte för matchning: lägg till en beskrivning av arbetet (en mening räcker), "
+        "dess nödvändiga kompetenser eller yrket (occupation_uri)."
     ]
 
 
