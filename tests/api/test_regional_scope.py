@@ -290,12 +290,8 @@ OUTSIDERS = [
 ]
 
 
-@pytest.mark.parametrize(("role", "org"), OUTSIDERS)
-def test_another_regions_organisation_reads_no_part_of_a_prepared_meeting(meeting_app, role, org):
-    """Outside tester 14, P11: Vaasa's employment services (team member, coach, operator) and a
-    Pohjanmaa-only agency read Pirkanmaa's prepared meeting (page, JSON, CSV: the same 231 lines as
-    Tampere's team, the service-path list with it). An organisation acts, and reads, only for its
-    regions: every view and download is a 403 naming the region, and the region is not offered."""
+def _signed_in_to_a_prepared_meeting(meeting_app, role, org):
+    """A browser client signed in as (role, org), after Tampere's team prepared Pirkanmaa's 2026-W48."""
     own = auth("team_member", "tampere-tyollisyys")
     assert (
         meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=own).status_code
@@ -303,6 +299,16 @@ def test_another_regions_organisation_reads_no_part_of_a_prepared_meeting(meetin
     )
     client = meeting_app.test_client()
     assert client.get(f"/login?token={token(role, org)}&next=/meetings/").status_code == 303
+    return client
+
+
+@pytest.mark.parametrize(("role", "org"), OUTSIDERS)
+def test_another_regions_organisation_reads_no_part_of_a_prepared_meeting(meeting_app, role, org):
+    """Outside tester 14, P11: Vaasa's employment services (team member, coach, operator) and a
+    Pohjanmaa-only agency read Pirkanmaa's prepared meeting (page, JSON, CSV: the same 231 lines as
+    Tampere's team, the service-path list with it). An organisation acts, and reads, only for its
+    regions: every view and download is a 403 naming the region, and the region is not offered."""
+    client = _signed_in_to_a_prepared_meeting(meeting_app, role, org)
     page = client.get("/meetings/pirkanmaa/2026-W48")
     assert page.status_code == 403 and "pirkanmaa" in page.data.decode()
     assert "/meetings/pirkanmaa/" not in client.get("/meetings/").data.decode()
@@ -320,13 +326,7 @@ def test_another_regions_organisation_reads_no_part_of_a_prepared_meeting(meetin
     [("team_member", "tampere-tyollisyys"), ("recruiter", "agency-a"), ("operator", "kohtaanto")],
 )
 def test_the_regions_own_organisations_and_the_system_operator_read_its_meeting(meeting_app, role, org):
-    own = auth("team_member", "tampere-tyollisyys")
-    assert (
-        meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=own).status_code
-        == 201
-    )
-    client = meeting_app.test_client()
-    assert client.get(f"/login?token={token(role, org)}&next=/meetings/").status_code == 303
+    client = _signed_in_to_a_prepared_meeting(meeting_app, role, org)
     assert "/meetings/pirkanmaa/" in client.get("/meetings/").data.decode()
     assert client.get("/meetings/pirkanmaa/2026-W48").status_code == 200
     for download in ("content.json", "content.csv", "content.xlsx"):
