@@ -1483,3 +1483,13 @@ def test_mastering_a_language_is_the_language_and_nothing_else(esco_recognizer):
         lang="fi",
     )
     assert found == ["Finnish"], found
+
+
+def test_list_items_are_cut_from_the_compounds_written_in_full(esco_recognizer):
+    """Kind: compounds with the shared part left out (recog2, session 14): a welder's "MIG/MAG- ja
+    TIG-menetelmillä teräs- ja alumiinirakenteita" was cut into the item "TIG-menetelmillä teräs-"."""
+    units, _, _ = esco_recognizer._units("Hitsaat MIG/MAG- ja TIG-menetelmillä teräs- ja alumiinirakenteita.", "fi")
+    texts = [u.dense for u in units]
+    assert any("teräsrakenteita" in t for t in texts) and not any(t.rstrip().endswith("-") for t in texts), texts
+    found = labels(esco_recognizer, "Hitsaat MIG/MAG- ja TIG-menetelmillä teräs- ja alumiinirakenteita.")
+    assert {"perform metal active gas welding", "perform tungsten inert gas welding"} <= set(found), found

@@ -1087,7 +1087,7 @@ class SkillRecognizer:
                 # merit.": what is left is boilerplate or stock phrases only
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
-                sentence = expand_elided(sentence, self._split_known)
+                sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             named, rest = self.tools.rules.apply(sentence)
             named += [
                 uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
