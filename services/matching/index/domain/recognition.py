@@ -1126,6 +1126,10 @@ class SkillRecognizer:
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
             if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
                 rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
+            if named:  # "MIG/MAG-menetelmillä": the rule read the compound, its bare head
+                # ("-menetelmillä", methods) names nothing more (a list item of its own, it took a
+                # place from the ad's drawing skill)
+                rest = _RULED_HEAD.sub(" ", rest)
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
             ruled.append(named)
@@ -1518,6 +1522,10 @@ _OPENING_ESSIVE = re.compile(
 )
 """A sentence's opening word in the essive (-na/-nä), with a genitive before it ("Apteekin
 farmaseuttina "), followed by a word (`SkillRecognizer._without_opening_title`)."""
+
+_RULED_HEAD = re.compile(r"(?<![\w-])-[^\W\d_]+")
+"""A compound's head left where the explicit rules blanked its first part ("-menetelmillä" of
+"MIG/MAG-menetelmillä")."""
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
 
