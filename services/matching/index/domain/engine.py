@@ -47,8 +47,8 @@ from .params import IndexParams, RankingParams
 from .pool import Pool, candidate_pools, evidence_rows, reach_evidence_rows
 from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import EPS, exact_scores, score_rows, top_k
-from .spoken import warm_up as warm_up_languages
 from .segment import Segment, build_segment, encode_id, merge_segments, with_shared_structure
+from .spoken import warm_up as warm_up_languages
 from .taxonomy import Taxonomy
 from .titles import TitleReader
 from .vectors import (

@@ -186,6 +186,7 @@ def compiled_row_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.nda
         np.ascontiguousarray(indptr), np.ascontiguousarray(rows, dtype=np.int64)
     )
 
+
 PARALLEL_MIN_ROWS = 32_768
 """Below this many rows in the ranges a helper thread costs more than it saves."""
 
