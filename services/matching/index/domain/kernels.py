@@ -150,7 +150,7 @@ def _row_positions_loop(indptr, rows):  # type: ignore[no-untyped-def]
     for i in range(n):
         r = rows[i]
         if r < 0 or r >= n_rows:  # numpy's form fails on these too (IndexError, ValueError)
-            raise IndexError("row index out of range")
+            raise IndexError  # a programming error, never shown to a person
         total += indptr[r + 1] - indptr[r]
     at = np.empty(total, dtype=np.int64)
     idx = np.empty(total, dtype=np.int64)
