@@ -32,6 +32,11 @@ How a title is read (`TitleReader.read`):
    (`data/recognition/job_titles.csv`: everyday Swedish and English titles -> the Finnish title a
    bilingual recruiter reads them as, "sjuksköterska" -> "sairaanhoitaja", "nurse" ->
    "sairaanhoitaja"; Swedish ones also as a compound's end, "specialsjuksköterska").
+   Finnish abbreviations of titles ("lto", "sh", "lh": rows of language "fi-title") are whole
+   titles there. A Finnish title is looked up as written and with its words run together
+   (`closed`: "Yhdistelmäajoneuvon kuljettaja" is "yhdistelmäajoneuvonkuljettaja"), and a Swedish
+   glossary title with "i" also with "inom" and back ("lärare i/inom småbarnspedagogik"). A
+   licence class before a driver's title ("CE-kuljettaja") chooses the driver as one after it does.
 3. Dense labels (when an encoder and the occupation-label embeddings are given). A part with no
    exact hit is embedded by the recogniser's multilingual model (multilingual-e5-small) and
    compared with the embeddings of every occupation's English preferred label (the model maps
@@ -263,8 +268,8 @@ class TitleReader:
         self.alternative_confidence = alternative_confidence
         self.min_head = min_head
         self.whole: dict[str, str] = {}
-        for lang, t, fi in glossary:
-            for key in _field_variants(normalise(t)) if lang == "sv" else [normalise(t)]:
+        for lang, entry, fi in glossary:
+            for key in _field_variants(normalise(entry)) if lang == "sv" else [normalise(entry)]:
                 if key:
                     self.whole.setdefault(key, fi)
         self.whole_closed = {k.replace(" ", ""): fi for k, fi in self.whole.items()}
@@ -434,7 +439,10 @@ class TitleReader:
         if "|" in part:  # a glossary entry naming several titles (a title part never holds "|")
             return tuple(dict.fromkeys(o for p in part.split("|") for o in self._exact(p)))
         return (
-            self.exact.get(normalise(part)) or self.exact.get(self._key(part)) or self.closed.get(closed(part)) or ()
+            self.exact.get(normalise(part))
+            or self.exact.get(self._key(part))
+            or self.closed.get(closed(part))
+            or ()
         )
 
     def _known(self, words: str) -> bool:
