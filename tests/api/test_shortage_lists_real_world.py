@@ -6,8 +6,8 @@ list flagged vacancies in 2026 without a word, the barometer's own table shape w
 """
 
 import io
-from datetime import datetime
 import json
+from datetime import datetime
 
 import pytest
 from openpyxl import Workbook
@@ -190,7 +190,10 @@ def test_a_one_line_monthly_list_refines_the_half_year_and_the_import_says_what_
     book.save(out)
     r = client.post("/api/v1/shortages", data=out.getvalue(), headers={**tampere, "Content-Type": XLSX})
     assert r.status_code == 201, r.json
-    assert {(x["region"], x["period"]) for x in r.json["lists"]} == {("pirkanmaa", "2026-12"), ("pirkanmaa", "2026-07")}
+    assert {(x["region"], x["period"]) for x in r.json["lists"]} == {
+        ("pirkanmaa", "2026-12"),
+        ("pirkanmaa", "2026-07"),
+    }
     [notice] = r.json["notices"]
     assert notice.startswith("pirkanmaa: 2026-12 now decides ") and "2026H2 now decides " in notice, notice
     assert "before this import" in notice and "meeting will list none" not in notice

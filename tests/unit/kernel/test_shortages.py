@@ -69,7 +69,10 @@ def test_a_month_inside_a_half_year_refines_it_and_a_later_half_year_replaces_it
     december = matching_list("pirkanmaa", Period(2026, month=12), {COOK: Level.SHORTAGE})
     july = matching_list("pirkanmaa", Period(2026, month=7), {COOK: Level.BALANCE, WELDER: Level.BALANCE})
     national = matching_list("national", Period(2026, month=12), {NURSE: Level.BALANCE})
-    for book in (ShortageBook([half, december, july]), ShortageBook(parse_payload(x.to_payload()) for x in (half, december, july))):
+    for book in (
+        ShortageBook([half, december, july]),
+        ShortageBook(parse_payload(x.to_payload()) for x in (half, december, july)),
+    ):
         assert book.frame("pirkanmaa") == Period(2026, 2)
         assert str(book.flag("pirkanmaa", NURSE).period) == "2026H2", "the half-year still rates nurses"
         assert str(book.flag("pirkanmaa", COOK).period) == "2026-12", "the later month wins over July"
@@ -78,7 +81,9 @@ def test_a_month_inside_a_half_year_refines_it_and_a_later_half_year_replaces_it
         assert all(book.applies(x) for x in book.lists())
     with_national = ShortageBook([half, december, national])
     assert with_national.flag("pirkanmaa", NURSE) is None, "a month (even national) refines the half-year"
-    assert with_national.flag("uusimaa", NURSE) is None and with_national.frame("uusimaa") == Period(2026, month=12)
+    assert with_national.flag("uusimaa", NURSE) is None and with_national.frame("uusimaa") == Period(
+        2026, month=12
+    )
     later = matching_list("pirkanmaa", Period(2027, 1), {WELDER: Level.SHORTAGE})
     replaced = ShortageBook([half, december, later])
     assert replaced.flag("pirkanmaa", NURSE) is None and replaced.flag("pirkanmaa", COOK) is None
