@@ -1560,3 +1560,12 @@ def test_skills_about_animals_need_a_text_that_names_animals(esco_recognizer, te
     """Kind: off-topic dense hits (a domain the label names that the text does not)."""
     found = set(labels(esco_recognizer, text, top_k=6))
     assert expected <= found and not (not_expected & found), found
+
+
+def test_a_cvs_first_person_verbs_of_doing_are_no_skills(esco_recognizer):
+    """Kind: verbs of doing read as skills (fi-dev3: "tein yhteistyötä" put colleagues first)."""
+    found = labels(
+        esco_recognizer,
+        "Työskentelin perhepäivähoitajana viisi vuotta ja tein päivittäistä yhteistyötä vanhempien kanssa.",
+    )
+    assert found[0] == "maintain relations with children's parents", found
