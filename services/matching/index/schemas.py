@@ -447,7 +447,14 @@ class PageSchema(ma.Schema):
 class ShortlistSchema(ma.Schema):
     vacancy = fields.Nested(VacancySummarySchema)
     generated_at = fields.DateTime()
-    consent_filtered_for = fields.String(allow_none=True)
+    consent_filtered_for = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "The organisation whose jobseekers the shortlist is limited to (those who consented "
+            "to it, and for employment services also the residents of the regions it serves); null for the "
+            "system operator, who sees every candidate"
+        },
+    )
     candidates_indexed = fields.Integer()
     exclusions = fields.Nested(
         ExclusionsSchema,
