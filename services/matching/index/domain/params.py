@@ -208,8 +208,7 @@ class RankingParams:
     the tuning run of `match_scales` by the expected calibration error of scales fitted on one
     half of its vacancies and read on the other (2 folds), in points, on the run of 2026-12-03
     (target: fits x essential coverage): raw 0.1 / 1.3 / 0.7 / 0.7 (occupation / skills /
-    sparse / text variants; all 0.7), share of the ideal 0.3 / 0.2 / 0.3 / 0.5 (all 0.2; 0.1 /
-    0.2 / 0.3 / 0.5 with the ideal's own bin). Raw scores of vacancies of a few skills run low
+    sparse / text variants; all 0.7), share of the ideal 0.1 / 0.2 / 0.3 / 0.6 (all 0.2). Raw scores of vacancies of a few skills run low
     because their occupation is spread over every occupation asking for them; the share of the
     ideal does not."""
 
@@ -234,10 +233,10 @@ class RankingParams:
              42.4, 47.7, 51.9, 54.6, 61.4, 70.5, 75.4, 81.4, 86.8),
         ),
         (
-            (0.119, 0.156, 0.3, 0.354, 0.358, 0.363, 0.371, 0.38, 0.387, 0.394, 0.401, 0.41, 0.421, 0.435,
-             0.473, 0.662, 0.791, 0.812, 0.832, 0.853, 0.88, 0.928),
-            (1.1, 2.4, 2.9, 3.0, 4.2, 6.1, 6.5, 7.4, 8.5, 10.8, 14.2, 18.5, 20.6, 25.4, 27.4, 32.8, 35.5,
-             41.9, 48.5, 54.4, 64.4, 72.0),
+            (0.134, 0.328, 0.383, 0.393, 0.401, 0.406, 0.412, 0.422, 0.437, 0.45, 0.522, 0.662, 0.719, 0.792,
+             0.841, 0.863, 0.882, 0.901, 0.919, 0.937, 0.96, 0.991),
+            (0.6, 1.7, 2.1, 2.9, 3.8, 4.5, 5.7, 9.0, 10.5, 16.7, 19.4, 20.8, 28.3, 31.4, 33.9, 35.8, 38.2,
+             45.1, 49.7, 56.2, 64.5, 68.2),
         ),
     )
     # fmt: on
@@ -254,17 +253,17 @@ class RankingParams:
     the same for four accepted skills as for a named occupation's 30 (outside tester 14, P10:
     before, the target was the occupation alone, so 3 / 88 essential skills of a named occupation
     read 99.6, and the ideal assumed cosine 1, so 4 / 4 accepted skills read 74.5).
-    Source: the tuning run of 2026-12-03 00:43-00:47 UTC (`python -m benchmarks.ranking_quality
+    Source: the tuning run of 2026-12-03 00:52-00:55 UTC (`python -m benchmarks.ranking_quality
     --tune --rankers engine --candidates 20000 --vacancies 100`: tuning half, 1,508 ESCO
     occupations, seed 1101, the 11 families, 100 vacancies per variant, the engine's top 50 per
     vacancy, 48 quantile bins plus one of the pairs at the ideal, `fit_scale`). Cross-fitted ECE
-    (two folds of vacancies) 0.1 / 0.2 / 0.3 / 0.5 points (occupation / skills / sparse / text
+    (two folds of vacancies) 0.1 / 0.2 / 0.3 / 0.6 points (occupation / skills / sparse / text
     variants), all 0.2; in-sample mean match / target 12.4 / 12.3 %, 16.3 / 16.2 %, 20.6 /
-    20.5 %, 15.1 / 15.1 %. At the ideal (input 1) the scales read 88.2 / 88.6 / 86.8: the
-    benchmark's fitting candidates there hold about 88 % of the essential skills, whatever the
-    kind; text vacancies' candidates never reach their ideal (best share 0.93), where that scale
-    reads 72. Rank 1's match, median: 56 / 72 / 78 / 51, since the benchmark's people hold a
-    quarter to three quarters of an occupation's essential skills. Report-half reliability in
+    20.5 %, 15.1 / 15.1 %. At the ideal (input 1) the scales read 88.2 / 88.6 / 86.8 / 68.2: the
+    benchmark's candidates there are of a fitting occupation 97-99 % of the time and hold about
+    89 % of the essential skills, whatever the kind; for text vacancies, whose occupation the text
+    tells less surely, 75 % and 83 %. Rank 1's match, median: 56 / 72 / 78 / 59, since the
+    benchmark's people hold a quarter to three quarters of an occupation's essential skills. Report-half reliability in
     docs/benchmarks.md. (Earlier scales: of "fits the vacancy as posted", the occupation alone,
     2026-12-01 19:56-20:14 UTC; of "same occupation" on the raw score before that.) A scale
     depends on the score's parameters and on `ideal_score`: refit it when they change."""

@@ -260,8 +260,12 @@ def ideal_score(
     (`full_coverage_cosine`), and no related-skill credit.
 
     own : (n_own,) int skill positions of the vacancy's own skills, its `n_essential` essential
-    ones first (all of them count as essential when it has none: a title-only vacancy's
-    suggestions); own_weight : (n_own,) float their query weights. The match score divides the raw score by it before its calibration
+    ones first; when it has none (a title-only vacancy's suggestions, or only optional skills)
+    the profile holds those of them o*'s ESCO profile lists (essential or optional), since a
+    text's suggestions include skills no real profile of its occupation holds (with all of them
+    held, text vacancies' candidates never reached their ideal: best share 0.93 on the tuning
+    half, and the best welders of a "Hitsaaja" text read 66-69); own_weight : (n_own,) float
+    their query weights. The match score divides the raw score by it before its calibration
     (`match_score`), so that 100 means as good a fit as this vacancy allows, whether it names an
     occupation, gives four accepted skills or only a title. Before session 15 the skill part was
     cosine 1 (a candidate holding exactly the vacancy's skills and nothing else), which no real
@@ -278,8 +282,20 @@ def ideal_score(
     if not len(own):
         return min(1.0, p.occupation_weight * best)
     o = int(np.argmax(occ)) if len(occ) and best > 0 else -1
-    held = own[:n_essential] if n_essential else own
-    cosine = full_coverage_cosine(own_weight, own, held, space.taxonomy.essential, o)
+    tax = space.taxonomy
+    if n_essential:
+        held = own[:n_essential]
+    elif o >= 0:  # no essential skill (a text's suggestions): those o*'s ESCO profile lists
+        listed = np.concatenate(
+            [
+                tax.essential.indices[tax.essential.indptr[o] : tax.essential.indptr[o + 1]],
+                tax.optional.indices[tax.optional.indptr[o] : tax.optional.indptr[o + 1]],
+            ]
+        )
+        held = own[np.isin(own, listed)]
+    else:
+        held = own
+    cosine = full_coverage_cosine(own_weight, own, held, tax.essential, o)
     return min(1.0, p.occupation_weight * best + p.similarity_weight * cosine)
 
 
