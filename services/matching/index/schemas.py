@@ -208,16 +208,17 @@ class EntrySchema(ma.Schema):
     candidate_id = fields.String()
     match = fields.Float(
         metadata={
-            "description": "Match score 0-100, calibrated: among candidates shown with match m, a "
-            "candidate of the vacancy's occupation (or of an occupation that asks for every skill the "
-            "vacancy asks for: a vacancy of MIG and MAG welding is fitted by welders and metal "
-            "fabricators) counts by the share of the vacancy's essential skills they hold, one of "
-            "another occupation counts 0, and the mean is about m %. The same meaning whether the "
+            "description": "Match score 0-100, calibrated: 100 is of the vacancy's occupation (or of "
+            "an occupation that asks for every skill the vacancy asks for: a vacancy of MIG and MAG "
+            "welding is fitted by welders and metal fabricators) and holding every essential skill, "
+            "50 of it holding none (half for the occupation, half times the share of essential skills "
+            "held), 0 another occupation; among candidates shown with match m that averages about "
+            "m. The same meaning whether the "
             "vacancy names an occupation (its ESCO essential skills), lists skills (many or a few "
             "accepted ones) or has only a title and text. The raw `score` is read as a share of the "
             "vacancy's best real candidate (of its occupation, holding every essential skill); a "
-            "candidate there reads about 88 (68 for a title and text only, whose occupation is less "
-            "sure), 3 of 88 essential skills far less. Never orders "
+            "candidate there reads about 93 (77 for a title and text only, whose occupation is less "
+            "sure), 3 of 32 essential skills about 55. Never orders "
             "differently from `score` within a shortlist"
         }
     )

@@ -7,9 +7,9 @@ Ranking score (raw, in [0, 1]): the weighted sum of its parts, each in [0, 1]:
 
 What the match score means: among candidates shown with match m, a candidate of the vacancy's
 occupation, or of an occupation whose ESCO profile asks for every skill the vacancy asks for,
-counts by the share of the vacancy's essential skills they hold, and any other as 0; the mean of
-that is about m % (`benchmarks.ranking_quality.target`). So m reads "of the right occupation and
-holding about m % of what the vacancy asks for". The essential skills are the employer's accepted
+counts 50 plus 50 times the share of the vacancy's essential skills they hold, and any other 0;
+the mean of that is about m (`benchmarks.ranking_quality.target`). So 100 reads "of the right
+occupation holding every essential skill", 50 "of it holding none". The essential skills are the employer's accepted
 ones, a named occupation's ESCO essential skills, or what a text was written from; the meaning is
 the same whether the vacancy names an occupation, lists many skills, a few, or has only a title
 and text (outside tester 14, P10: with "of the right occupation" alone, 3 / 88 essential skills of
@@ -23,9 +23,11 @@ percentage by a monotone calibration (`MatchScale`: isotonic regression of the t
 input, kept as piecewise-linear knots) fitted on the benchmark's tuning half, one per kind of
 vacancy (`query.VACANCY_KINDS`: occupation given; more than five skills chosen; at most five;
 title and text only), since the scores of each kind run at their own heights. A candidate at
-the ideal reads about 88 for a vacancy given by an occupation or by skills (the benchmark's
+the ideal reads about 93 for a vacancy given by an occupation or by skills (the benchmark's
 candidates there are of a fitting occupation 97-99 % of the time and hold about 89 % of the
-essential skills) and 68 for one given by a title and text, whose occupation is less sure.
+essential skills) and 77 for one given by a title and text, whose occupation is less sure.
+The occupation counts half because the raw score cannot tell extra skills that dilute the
+cosine from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`).
 Within a vacancy the match never decreases as raw grows, so it never reorders a shortlist (the
 order stays that of raw); docs/benchmarks.md shows the reliability table per vacancy variant.
 Each part's points are its share of raw times the match score, so the parts add up to it.
