@@ -228,6 +228,34 @@ def test_a_recruiter_lists_only_its_own_organisations_outcomes(app):
     assert len(client.get("/api/v1/vacancies/v-weld/outcomes", headers=TEAM).json["items"]) == 2
 
 
+def test_after_consent_to_an_agency_is_withdrawn_it_reads_nothing_more_about_the_candidate(app):
+    """An agency's comment about a jobseeker was written under the jobseeker's consent to it. Once
+    the consent is withdrawn (the profile is re-published without the agency), the agency no longer
+    sees the candidate: not on the shortlist, not in its own outcomes, comments or follow-ups, and
+    recording another outcome is the unknown-candidate answer. The employment services keep the
+    record (the outcome of a job offer is their own task); withdrawing the profile erases it."""
+    client = app.test_client()
+    c = app.candidate_ids[1]
+    second_welder(app, c, consent=("agency-a",), version=2)
+    assert record(client, c, "interviewed", comment="Puhuu hyvin ruotsia").status_code == 201
+    assert [
+        o["candidate_id"]
+        for o in client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"]
+    ] == [c]
+
+    second_welder(app, c, consent=("tampere-tyollisyys",), version=3)  # consent to agency-a withdrawn
+    body = client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).get_data(as_text=True)
+    assert c not in body and "ruotsia" not in body
+    shortlist = client.get("/api/v1/vacancies/v-weld/shortlist?k=50", headers=RECRUITER).get_data(
+        as_text=True
+    )
+    assert c not in shortlist
+    again = record(client, c, "contacted")
+    assert again.status_code == 422 and "candidate_id" in again.json["errors"]["json"], again.json
+    kept = client.get("/api/v1/vacancies/v-weld/outcomes", headers=TEAM).json["items"]
+    assert [(o["candidate_id"], o["comment"]) for o in kept] == [(c, "Puhuu hyvin ruotsia")]
+
+
 def test_an_outcome_for_an_unknown_vacancy_is_404_and_for_an_unknown_candidate_422(app):
     client = app.test_client()
     assert record(client, app.candidate_ids[0], "proposed", vacancy_id="v-nope").status_code == 404

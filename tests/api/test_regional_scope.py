@@ -14,7 +14,16 @@ from sqlalchemy import func, select
 
 from services.matching.team.repository import outbox as matching_outbox
 from services.profile.paths.repository import voucher_pilots
-from tests.api.matching_world import WELDER, Clock, essential, matching_app, vacancy, welding_shortage_world
+from tests.api.matching_world import (
+    WELDER,
+    Clock,
+    candidate,
+    essential,
+    matching_app,
+    pid,
+    vacancy,
+    welding_shortage_world,
+)
 from tests.helpers import auth, token
 
 SYSTEM_OPERATOR = auth("operator", "kohtaanto")
@@ -390,3 +399,43 @@ def test_a_regional_pilots_providers_serve_its_region(pilots, profile_app):
     assert rows(profile_app, voucher_pilots) == stored
     national = {k: v for k, v in body.items() if k != "region"}
     assert pilots.put("/api/v1/pilots/kaikki", json=national, headers=SYSTEM_OPERATOR).status_code == 201
+
+
+def test_the_region_overviews_follow_the_single_shortlists_consent_rule_not_the_meetings_region_rule(
+    database_url,
+):
+    """Decision (session 15): the region overviews (``GET /api/v1/vacancies``, ``/api/v1/shortlists``)
+    are not scoped to the regions an organisation serves, unlike the meeting. Employers hire anywhere
+    and people move for work (which is what labour-shortage matching is for): Vaasa's coach looks for
+    work for Vaasa's jobseekers in Pirkanmaa, and another region's agency proposes the candidates who
+    consented to it. So each overview's shortlist holds exactly what the same caller's single shortlist
+    holds: every candidate, pseudonymously, for employment services (as nationwide public employment
+    services do), and only the candidates who consented to it for an agency. The team's meeting (its
+    notes, outcomes and the region's jobseekers' service paths) stays with the region's own team."""
+    app = matching_app(database_url, Clock())
+    vacancy(app, "v-weld")
+    skills = essential(WELDER, 100)
+    tampere_only, ostrobothnian = pid("tampere-only"), pid("consented-to-agency-c")
+    candidate(app, tampere_only, skills=skills, consent=("tampere-tyollisyys", "agency-a"))
+    candidate(app, ostrobothnian, skills=skills[:-1], consent=("agency-c",))
+    client = app.test_client()
+    callers = {
+        "another region's coach": (auth("coach", "vaasa-tyollisyys"), [tampere_only, ostrobothnian]),
+        "another region's agency": (auth("recruiter", "agency-c"), [ostrobothnian]),
+        "the region's agency": (auth("recruiter", "agency-a"), [tampere_only]),
+    }
+    for who, (headers, expected) in callers.items():
+        listed = client.get("/api/v1/vacancies?region=pirkanmaa", headers=headers)
+        assert listed.status_code == 200 and [v["id"] for v in listed.json["items"]] == ["v-weld"], who
+        lists = client.get("/api/v1/shortlists?region=pirkanmaa&k=10", headers=headers)
+        assert lists.status_code == 200, who
+        (weld,) = lists.json["items"]
+        assert [e["candidate_id"] for e in weld["entries"]] == expected, who
+        hidden = {tampere_only, ostrobothnian} - set(expected)
+        assert not any(h in lists.get_data(as_text=True) for h in hidden), f"{who}: no other candidate's id"
+        single = client.get("/api/v1/vacancies/v-weld/shortlist?k=10", headers=headers).json
+        assert [e["candidate_id"] for e in single["entries"]] == expected, who
+        meeting = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=headers)
+        assert (meeting.status_code == 403) == (who != "the region's agency"), (
+            who
+        )  # its own: not prepared yet

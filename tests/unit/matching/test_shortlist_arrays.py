@@ -259,3 +259,37 @@ def test_a_vacancys_occupations_from_one_dense_row_equal_the_batch_inference(esc
         assert one_prob[0].tobytes() == prob[0].tobytes()
         found += int((occ[0] >= 0).sum())
     assert found > 1000
+
+
+@pytest.mark.parametrize("indptr_dtype", [np.int32, np.int64])
+def test_the_compiled_row_positions_equal_the_numpy_ones(indptr_dtype, monkeypatch):
+    """`arrays.row_positions` (the compiled loop where numba is on) gives the numbers and dtypes of
+    its numpy form (`KOHTAANTO_NUMBA=0`), for rows in any order, repeated, empty, int32 or int64,
+    and raises IndexError past the last row or before the first (numpy's form fails there too)."""
+    from services.matching.index.domain import kernels
+    from services.matching.index.domain.arrays import row_positions
+
+    if not kernels.jit_enabled():
+        pytest.skip("numba is off")
+    rng = np.random.default_rng(11)
+    lengths = rng.integers(0, 6, size=300)
+    lengths[rng.random(300) < 0.3] = 0
+    indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(indptr_dtype)
+    cases = [
+        np.sort(rng.choice(300, 40, replace=False)),
+        rng.integers(0, 300, size=80),  # any order, repeats
+        np.zeros(0, dtype=np.int64),
+        np.arange(300, dtype=np.int32),
+        np.flatnonzero(lengths == 0),
+    ]
+    compiled = [row_positions(indptr, rows) for rows in cases]
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+    for rows, (at, idx) in zip(cases, compiled, strict=True):
+        want_at, want_idx = row_positions(indptr, rows)
+        assert at.dtype == want_at.dtype == np.int64 and idx.dtype == want_idx.dtype == np.int64
+        assert np.array_equal(at, want_at) and np.array_equal(idx, want_idx)
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "1")
+    with pytest.raises(IndexError):
+        row_positions(indptr, np.array([300]))
+    with pytest.raises(IndexError):
+        row_positions(indptr, np.array([-1]))

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from langcodes.registry_parser import parse_registry
 
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import SkillEvidence
 from services.matching.index.domain.scoring import exact_scores
 from services.matching.index.domain.spoken import (
+    _members,
+    _registry,
+    _scopes,
     language_of,
     language_skill_map,
     meeting_codes,
@@ -244,3 +248,25 @@ def test_declared_languages_count_in_the_language_skills_document_frequency(engi
     assert idf[at["s:fi"]] == idf[at["s:mig"]] == smooth_idf(np.array([6]), 7)[0]
     assert idf[at["s:speak-fi"]] == smooth_idf(np.array([4]), 7)[0]  # declared only
     assert idf[at["s:read-sv"]] == smooth_idf(np.array([0]), 7)[0]  # nobody declares Swedish
+
+
+def test_one_registry_parse_gives_the_scopes_and_members_a_parse_each_gave():
+    """`_registry` reads the IANA registry once for both tables (made at engine start by `warm_up`);
+    they equal what one parse per table gave before."""
+    items = [item for item in parse_registry() if item.get("Type") == "language"]
+    scopes = {item["Subtag"].lower(): item["Scope"] for item in items if "Scope" in item}
+    members: dict[str, set[str]] = {}
+    for item in items:
+        if "Macrolanguage" in item:
+            members.setdefault(item["Macrolanguage"].lower(), set()).add(item["Subtag"].lower())
+    assert _scopes() == scopes and scopes["zh"] == "macrolanguage"
+    assert _members() == {k: frozenset(v) for k, v in members.items()}
+
+
+def test_an_engine_reads_the_language_registry_when_it_starts(spoken_taxonomy):
+    """Not in the first request whose vacancy names a language (about 30 ms there)."""
+    _registry.cache_clear()
+    language_skill_map.cache_clear()
+    MatchingEngine(spoken_taxonomy, MUNICIPALITIES, clock=lambda: TODAY)
+    assert _registry.cache_info().currsize == 1
+    assert language_skill_map.cache_info().currsize == 1

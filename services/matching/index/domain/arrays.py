@@ -5,10 +5,16 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from .kernels import compiled_row_positions
+
 
 def row_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(position in `rows`, index into the data arrays) of every stored entry of the given rows of
-    a CSR matrix (or columns of a CSC one) with this `indptr`, row by row."""
+    a CSR matrix (or columns of a CSC one) with this `indptr`, row by row; both int64.
+    Compiled (`kernels.compiled_row_positions`, the same numbers) where numba is on."""
+    found = compiled_row_positions(indptr, rows)
+    if found is not None:
+        return found
     starts, ends = indptr[rows], indptr[rows + 1]
     lengths = ends - starts
     at = np.repeat(np.arange(len(rows)), lengths)

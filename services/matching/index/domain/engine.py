@@ -48,6 +48,7 @@ from .pool import Pool, candidate_pools, evidence_rows, reach_evidence_rows
 from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import EPS, exact_scores, score_rows, top_k
 from .segment import Segment, build_segment, encode_id, merge_segments, with_shared_structure
+from .spoken import warm_up as warm_up_languages
 from .taxonomy import Taxonomy
 from .titles import TitleReader
 from .vectors import (
@@ -151,6 +152,7 @@ class MatchingEngine:
         idf = np.ones(taxonomy.n_skills, dtype=np.float32)
         self._snapshot = self._make_snapshot(empty, np.zeros(0, bool), 0, empty, idf, None)
         warm_up()  # compile the stage-1 kernel now, not in the first shortlist
+        warm_up_languages(taxonomy)  # and read the language registry: not in the first language vacancy
 
     # -- writes -------------------------------------------------------------------------------
     def upsert_candidate(self, candidate: Candidate) -> bool:

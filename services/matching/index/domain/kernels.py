@@ -1,4 +1,5 @@
-"""The one compiled loop of the ranking: stage-1 bounds over posting lists restricted to row ranges.
+"""The compiled loops of the ranking: stage-1 bounds over posting lists restricted to row ranges,
+and the entries of a few CSR rows (`row_positions`, which every later stage reads rows through).
 
 Stage 1 (see `ranking`) adds up, for every candidate within commuting distance of a vacancy, the
 weighted postings of the vacancy's columns of the inverted index. scipy's sparse products can
@@ -139,6 +140,53 @@ def _kernel():  # type: ignore[no-untyped-def]
 
 _NO_TABLE = np.zeros((0, 0), dtype=np.int64)
 
+
+def _row_positions_loop(indptr, rows):  # type: ignore[no-untyped-def]
+    """(at, idx), both (total,) int64: for each rows[i] in order, i and indptr[rows[i]] ..
+    indptr[rows[i] + 1] - 1 (one pass, instead of `arrays.row_positions`' five numpy calls)."""
+    n = rows.shape[0]
+    n_rows = indptr.shape[0] - 1
+    total = 0
+    for i in range(n):
+        r = rows[i]
+        if r < 0 or r >= n_rows:  # numpy's form fails on these too (IndexError, ValueError)
+            raise IndexError  # a programming error, never shown to a person
+        total += indptr[r + 1] - indptr[r]
+    at = np.empty(total, dtype=np.int64)
+    idx = np.empty(total, dtype=np.int64)
+    p = 0
+    for i in range(n):
+        r = rows[i]
+        for j in range(indptr[r], indptr[r + 1]):
+            at[p] = i
+            idx[p] = j
+            p += 1
+    return at, idx
+
+
+_positions_compiled = None
+
+
+def _positions_kernel():  # type: ignore[no-untyped-def]
+    global _positions_compiled
+    if _positions_compiled is None:
+        assert numba is not None
+        _positions_compiled = numba.njit(cache=True, nogil=True)(_row_positions_loop)
+    return _positions_compiled
+
+
+def compiled_row_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """`arrays.row_positions` by the compiled loop: (position in `rows`, index into the data
+    arrays), both (total,) int64, the same numbers as the numpy version. None when the loop is
+    off (`jit_enabled`) or `indptr` is not int32/int64 (the caller then uses numpy). `rows` is
+    read as int64; the compiled variants (int32 and int64 `indptr`) are made by `warm_up`."""
+    if not jit_enabled() or indptr.dtype not in (np.int32, np.int64):
+        return None
+    return _positions_kernel()(  # type: ignore[no-any-return]
+        np.ascontiguousarray(indptr), np.ascontiguousarray(rows, dtype=np.int64)
+    )
+
+
 PARALLEL_MIN_ROWS = 32_768
 """Below this many rows in the ranges a helper thread costs more than it saves."""
 
@@ -229,9 +277,11 @@ def range_bounds(
 
 
 def warm_up() -> None:
-    """Compile (or load from numba's on-disk cache) the kernel now rather than in the first
+    """Compile (or load from numba's on-disk cache) the kernels now rather than in the first
     query. Cheap after the first time in a process."""
     if jit_enabled():
+        for dtype in (np.int32, np.int64):
+            compiled_row_positions(np.array([0, 1], dtype=dtype), np.array([0]))
         p = sp.csc_matrix(np.ones((2, 2), dtype=np.float32))
         p.indptr = p.indptr.astype(np.int32)
         p.indices = p.indices.astype(np.int32)
