@@ -277,6 +277,7 @@ class _Unit:
     is_phrase: bool
     unknown: bool = False  # every word it names is unknown to ESCO's words (`unknown_words_weight`)
     title: bool = False  # the occupation of a job held, read for the sentence (`read_work_titles`)
+    occupations: tuple[int, ...] = ()  # (a title unit's occupations: only their skills count)
 
 
 class SkillRecognizer:
@@ -389,7 +390,8 @@ class SkillRecognizer:
         hitsaajana telakalla", "He worked as a welder at a shipyard") is also read as the English
         preferred label of the occupations the title names (`_work_title`: "welder"), scored
         alongside the sentence itself: read as a whole, the place and the years halved the job's
-        skills (outside tester 14, P15: 0.26 with a warning). Only for a sentence whose own best
+        skills (outside tester 14, P15: 0.26 with a warning). Only the occupations' own skills
+        (essential or optional in ESCO) count from it, only for a sentence whose own best
         skill is below the confidence line (`CONFIDENT_SCORE`), and weighed by
         `work_title_weight`: what a sentence says of the work ("hoitanut muistisairaita
         asukkaita") ranks above the occupation's skills in general (read for every sentence, they
@@ -698,15 +700,15 @@ class SkillRecognizer:
                     return False  # a compound of known words ("trukki|kortti")
         return True
 
-    def _work_title(self, sentence: str, lang: str) -> str:
+    def _work_title(self, sentence: str, lang: str) -> tuple[str, tuple[int, ...]]:
         """The English preferred labels (at most two, joined by ", ") of the occupations whose
-        title `sentence` names as a job held or trained for (`_WORK_TITLE`), or "" when it names
-        none (a Swedish title by `LanguageTools.occupation_names`, a Finnish one by its lemma,
-        an English one as an ESCO label)."""
+        title `sentence` names as a job held or trained for (`_WORK_TITLE`), and their positions;
+        ("", ()) when it names none (a Swedish title by `LanguageTools.occupation_names`, a
+        Finnish one by its lemma, an English one as an ESCO label)."""
         rx = _WORK_TITLE.get(lang)
         m = rx.search(sentence) if rx is not None else None
         if m is None:
-            return ""
+            return "", ()
         title = next(g for g in m.groups() if g)
         if lang == "en":
             tokens = title.split()
@@ -715,8 +717,8 @@ class SkillRecognizer:
         else:
             uris = self.occupations_in(title, lang)
         labels = self.occupation_taxonomy_.tables.occupation_labels["en"]
-        found = [labels[self.occupation_index_[u]] for u in uris[:2] if u in self.occupation_index_]
-        return ", ".join(dict.fromkeys(x for x in found if x))
+        positions = tuple(self.occupation_index_[u] for u in uris[:2] if u in self.occupation_index_)
+        return ", ".join(dict.fromkeys(labels[o] for o in positions if labels[o])), positions
 
     def _set_occupations(self, taxonomy: Taxonomy) -> None:
         """What `occupations_named`, `occupations_in` and the weighing by occupation
@@ -1077,7 +1079,8 @@ class SkillRecognizer:
             np.maximum(out[u.sentence], row, out=out[u.sentence])
         for i, u in enumerate(units):
             if u.title and out[u.sentence].max() < CONFIDENT_SCORE:
-                np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
+                linked = self._links()[0][list(u.occupations)].max(axis=0).toarray().ravel() > 0
+                np.maximum(out[u.sentence], np.where(linked, scores[i], 0.0), out=out[u.sentence])
         return out, ruled, item_tops, said
 
     def recognise(
@@ -1250,10 +1253,15 @@ class SkillRecognizer:
                 continue
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
-            if self.read_work_titles and (held := self._work_title(sentence, lang)):
+            held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
+            if held:
                 # "Han har jobbat som svetsare på ett varv i Åbo": the job held, read as its ESCO
                 # occupation's English label ("welder"); the place and years dilute it (tester 14, P15)
-                units.append(_Unit(position, self._lexical_text(held, "en"), held, False, title=True))
+                units.append(
+                    _Unit(
+                        position, self._lexical_text(held, "en"), held, False, title=True, occupations=held_at
+                    )
+                )
             units.append(
                 _Unit(
                     position,
