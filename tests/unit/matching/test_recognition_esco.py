@@ -1639,6 +1639,7 @@ def test_tool_and_process_names_are_not_read_as_common_words(esco_recognizer, te
         ("Har arbetat som busschaufför i fem år.", "bus"),
         ("Jobbade som städare på ett hotell i Vasa.", "clean"),
         ("He has worked as a welder at a shipyard in Turku.", "weld"),
+        ("Vi söker en kock till vår lunchrestaurang i Jakobstad.", "cook"),  # the job sought (sv tune)
     ],
 )
 def test_a_job_held_names_its_skills_with_confidence(esco_recognizer, text, word):

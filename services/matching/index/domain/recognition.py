@@ -94,7 +94,8 @@ _WORK_TITLE = {
     "sv": re.compile(
         r"\b(?:jobba(?:t|r|de)|arbeta(?:t|r|de)|verka(?:t|r|de)|tjänstgj?ort|tjänstgör|praktiserat)\s+"
         r"(?:[^\W\d_]+\s+){0,2}?som\s+(?P<title>[^\W\d_][\w-]*)"
-        r"|\butbildad\s+(?:till\s+)?(?P<trained>[^\W\d_][\w-]*)",
+        r"|\butbildad\s+(?:till\s+)?(?P<trained>[^\W\d_][\w-]*)"
+        r"|\bsöker\s+(?:en\s+|ett\s+|flera\s+)?(?P<sought>[^\W\d_][\w-]*)(?:\s+(?P<then>[^\W\d_][\w-]*))?",
         re.I,
     ),
     "fi": re.compile(
@@ -109,8 +110,8 @@ _WORK_TITLE = {
         re.I,
     ),
 }
-"""A job held or trained for, by language: Swedish "(har) jobbat/arbetat som X", "utbildad (till)
-X"; Finnish "työskennellyt/toiminut Xna" (the essive), "koulutukseltani X"; English "worked as (a)
+"""A job held, trained for or sought, by language: Swedish "(har) jobbat/arbetat som X", "utbildad (till)
+X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut Xna" (the essive), "koulutukseltani X"; English "worked as (a)
 X" (`SkillRecognizer.read_work_titles`)."""
 
 
@@ -732,13 +733,16 @@ class SkillRecognizer:
         m = rx.search(sentence) if rx is not None else None
         if m is None:
             return "", ()
-        title = next(g for g in m.groups() if g)
-        if lang == "en":
-            tokens = title.split()
-            uris = self.occupations_named(title) if len(tokens) > 1 else ()
-            uris = uris or self.occupations_named(tokens[0])
-        else:
-            uris = self.occupations_in(title, lang)
+        uris: tuple[str, ...] = ()
+        for title in (g for g in m.groups() if g):  # ("söker en erfaren svetsare": the word after)
+            if lang == "en":
+                tokens = title.split()
+                uris = self.occupations_named(title) if len(tokens) > 1 else ()
+                uris = uris or self.occupations_named(tokens[0])
+            else:
+                uris = self.occupations_in(title, lang)
+            if uris:
+                break
         labels = self.occupation_taxonomy_.tables.occupation_labels["en"]
         positions = tuple(self.occupation_index_[u] for u in uris[:2] if u in self.occupation_index_)
         return ", ".join(dict.fromkeys(labels[o] for o in positions if labels[o])), positions
