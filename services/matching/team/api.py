@@ -333,7 +333,11 @@ class Shortages(MethodView):
         Windows-1252, CRLF) or the first sheet of an .xlsx workbook. The whole file is checked first:
         any bad line gives 422 with ``errors.csv`` mapping line numbers to reasons, and nothing is
         imported. Each (region, period) in the file replaces the stored list for it, is recorded in the
-        history and is published on ``kohtaanto.shortages.v1``. An operator of an organisation serving
+        history and is published on ``kohtaanto.shortages.v1``. A month inside a stored half-year
+        refines it (decides only the occupations it rates); a later period that does not contain the
+        stored ones replaces them. ``notices`` say, per region whose deciding lists changed, how many
+        ESCO occupations each list now decides and how many are in shortage before and after (with a
+        warning when none are left). An operator of an organisation serving
         only some regions (the registry's ``regions``) imports lists for those only: a line of
         another region's (or a ``national``) list is a 422 line reason, and nothing is imported.
         Send the file as the request body (``text/csv`` or the .xlsx type) or as the ``file`` field
