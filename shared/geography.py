@@ -405,6 +405,18 @@ class Geography:
         """The region id of a current municipality code; raises ``KeyError`` for any other code."""
         return self.municipalities[code].region
 
+    def home_regions(self) -> dict[str, str]:
+        """Municipality code → region id for every code a record may carry: the current codes, and
+        each abolished code whose successors all lie in one region (a code split between regions
+        has no region). Who sees a jobseeker by where they live reads it
+        (``shared.entitlement.viewer``)."""
+        found = {m.code: m.region for m in self.municipalities.values()}
+        for a in self.abolished.values():
+            regions = {found[s] for s in a.successors if s in found}
+            if len(regions) == 1 and len(a.successors) == sum(s in found for s in a.successors):
+                found.setdefault(a.code, regions.pop())
+        return found
+
     def coordinates(self, *, with_abolished: bool = False) -> dict[str, tuple[float, float]]:
         """Municipality code → (lat, lon) in WGS84 degrees. ``with_abolished`` adds every abolished
         code with a single successor at its successor's point (for records written before a merger)."""

@@ -34,7 +34,7 @@ from services.matching.team.localise import fallback_uris, localise
 from services.matching.team.meeting import CandidateRow, IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
-from shared.entitlement import sees_all_candidates
+from shared.entitlement import team_view
 from shared.http import query_parameters
 from shared.i18n import LANG_PARAM, current_language, format_day, format_week, supported
 from shared.org_names import registered_name
@@ -291,7 +291,7 @@ def page(region: str, week: str) -> Any:
         next_week=str(iso.next()),
         is_current=iso == current,
         can_prepare=iso >= current and team().may_prepare(principal, stored.region),
-        team_view=sees_all_candidates(team().org_kind(principal.org)),
+        team_view=team_view(team().org_kind(principal.org)),
         candidates_chart=bar_chart(
             [
                 (

@@ -101,6 +101,14 @@ def test_coordinates_can_include_abolished_codes_at_their_successor():
     assert len(FINLAND.coordinates()) == 308
 
 
+def test_every_code_a_home_may_carry_has_its_region_but_a_code_split_between_regions():
+    """Who sees a jobseeker by where they live (``shared.entitlement.viewer``) reads this map."""
+    regions = FINLAND.home_regions()
+    assert regions["837"] == "pirkanmaa" and regions["905"] == "pohjanmaa" and regions["944"] == "pohjanmaa"
+    assert set(FINLAND.municipalities) <= set(regions)
+    assert "443" not in regions or len({regions[s] for s in FINLAND.abolished["443"].successors}) == 1
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [
