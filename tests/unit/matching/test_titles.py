@@ -323,3 +323,13 @@ def test_an_abbreviated_title_is_read_only_as_a_whole_title(taxonomy):
     names = load_occupation_names()
     assert {n.lang for n in names} == {"fi", "sv"}
     assert not any(n.pattern.search("Shampoo, the ja farmaseuttinen lto-tiedosto") for n in names)
+
+
+def test_a_glossary_chain_passes_a_title_that_is_only_an_alternative_label():
+    """Tester 15 (the glossary's kind): "ämneslärare" → "aineenopettaja", which ESCO lists only as
+    the primary school teacher's alternative label; the glossary's own reading of it must win."""
+    tax = _with_drivers()
+    lorry = tax.occupation_index["o:lorry"]
+    glossary = (("sv", "chaufför", "kuljettaja"), ("fi", "kuljettaja", "tavaraliikenteen kuljettaja"))
+    reader = TitleReader(tax, glossary=glossary)
+    assert [t.occupation for t in reader.read("Chaufför")] == [lorry]  # not the skipper

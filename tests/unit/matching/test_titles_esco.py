@@ -56,6 +56,12 @@ def test_every_glossary_title_names_an_esco_occupation(read):
         ("LVI-asentaja", {"plumber"}),
         ("Puuseppä", {"carpenter", "cabinet maker"}),  # was a blacksmith ("seppä")
         ("Farmaseutti", {"pharmacy technician", "pharmacy assistant"}),
+        # ESCO lists these only under a specialist occupation (an alternative label)
+        ("Aineenopettaja", {"secondary school teacher"}),  # was the primary school teacher
+        ("Ämneslärare", {"secondary school teacher"}),
+        ("Rakennusmestari", {"construction general supervisor"}),  # was the building inspector
+        ("Lääkäri", {"general practitioner"}),  # was nothing
+        ("IT-tukihenkilö", {"ICT help desk agent"}),
     ],
 )
 def test_a_common_title_names_the_occupation_a_recruiter_means(read, title, expected):

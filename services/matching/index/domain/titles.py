@@ -492,10 +492,13 @@ class TitleReader:
     def _glossed(self, part: str) -> str:
         """`part` with its Swedish title words (or the whole part, for a title of several words)
         replaced by their Finnish titles; `part` itself when the glossary names none. A Finnish
-        title that is no ESCO label but the glossary's own everyday title is read on as that
-        entry says ("personlig assistent" -> "henkilökohtainen avustaja" -> "kodinhoitaja")."""
+        title that is no ESCO label (or only an alternative label) but the glossary's own everyday
+        title is read on as that entry says ("personlig assistent" -> "henkilökohtainen avustaja" ->
+        "kodinhoitaja")."""
         glossed = self._glossed_once(part)
-        if glossed != part and not self._exact(glossed) and (further := self._whole(glossed)):
+        if glossed != part and not self._preferred(glossed) and (further := self._whole(glossed)):
+            # also when the Finnish title is only an ESCO alternative label the glossary reads
+            # otherwise ("ämneslärare" -> "aineenopettaja": in ESCO the primary school teacher's)
             return further
         return glossed
 
