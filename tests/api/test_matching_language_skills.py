@@ -386,9 +386,7 @@ def test_the_employer_is_not_offered_a_language_the_ad_says_is_not_needed(app):
         ),
         municipality="837",
     )
-    body = (
-        app.test_client().get("/api/v1/vacancies/v-not-needed/skills?lang=en", headers=EMPLOYER).get_json()
-    )
+    body = app.test_client().get("/api/v1/vacancies/v-not-needed/skills?lang=en", headers=EMPLOYER).get_json()
     assert body["suggested_languages"] == [
         {"code": "en", "level": None, "label": "English", "alternatives": [], "required": True},
     ], body["suggested_languages"]

@@ -71,9 +71,7 @@ LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("C1", re.compile(r"\b(?:erinomai\w*|utmärkt\w*|excellent)\b", re.I)),
     (
         "B2",
-        re.compile(
-            r"\b(?:sujuv\w*|flytande|fluen\w*|hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good)\b", re.I
-        ),
+        re.compile(r"\b(?:sujuv\w*|flytande|fluen\w*|hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good)\b", re.I),
     ),
     ("B1", re.compile(r"\b(?:tyydyttäv\w*|nöjaktig\w*|satisfactory)\b", re.I)),
     (
@@ -130,7 +128,8 @@ def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[Lang
             choices = _alternatives_of(sentence, mentions, linked)
             said, spans = _said(sentence, mentions, linked)
             masked = _blanked(sentence, spans)  # a level or a plus in words negated says nothing
-            optional = [plus_heading or o or s == "plus" for o, s in zip(_optional_of(masked, mentions, linked), said)]
+            plus = _optional_of(masked, mentions, linked)
+            optional = [plus_heading or o or s == "plus" for o, s in zip(plus, said, strict=True)]
             levels = _levels_of(masked, mentions, linked)
             for i, (code, _, _) in enumerate(mentions):
                 if said[i] == "not":
@@ -390,7 +389,11 @@ def _levels_of(
         hi = min([c for c in cuts if c >= end] + ([mentions[i + 1][1]] if i + 1 < len(mentions) else []))
         if i and lo == mentions[i - 1][2] and (joins := list(_JOIN_WORD.finditer(sentence, lo, start))):
             lo = joins[-1].end()  # "ukrainaa äidinkielenään sekä englantia": not English's
-        if i + 1 < len(mentions) and hi == mentions[i + 1][1] and (join := _JOIN_WORD.search(sentence, end, hi)):
+        if (
+            i + 1 < len(mentions)
+            and hi == mentions[i + 1][1]
+            and (join := _JOIN_WORD.search(sentence, end, hi))
+        ):
             hi = join.start()
         before, after = sentence[lo:start], sentence[end:hi]
         cefr = [m for m in _CEFR.finditer(sentence[lo:hi])]

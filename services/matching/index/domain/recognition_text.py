@@ -685,7 +685,8 @@ def _without_not_required(clause: str) -> str:
     """`clause` without each span saying a requirement is not needed (`not_required_spans`), each
     run of them replaced by one space."""
     spans = sorted(not_required_spans(clause))
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for start, end in spans:
         if end <= at:
             continue
