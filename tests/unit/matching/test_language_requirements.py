@@ -178,6 +178,8 @@ def test_an_adjective_of_a_country_is_no_language(esco, text, lang):
         ("Finnish, Swedish or English not required.", "en"),
         # a note saying someone lacks a language states no requirement either
         ("Asiakas ei puhu suomea.", "fi"),
+        ("Hakea voivat myös ne, jotka eivät puhu suomea.", "fi"),
+        ("Finnish is not a must.", "en"),
     ],
 )
 def test_a_language_the_text_says_is_not_needed_is_no_requirement(esco, text, lang):
@@ -197,6 +199,11 @@ def test_a_language_the_text_says_is_not_needed_is_no_requirement(esco, text, la
         # a negation elsewhere in the sentence leaves the language required
         ("No experience needed, fluent Finnish required.", "en", [("fi", "B2", True)]),
         ("Kokemusta ei vaadita, mutta sujuva suomen kieli on välttämätön.", "fi", [("fi", "B2", True)]),
+        ("Jos et osaa suomea, edellytämme sujuvaa englantia.", "fi", [("en", "B2", True)]),
+        ("Suomen kieli on eduksi, ei välttämätön.", "fi", [("fi", None, False)]),
+        ("Finnish is an advantage but not required.", "en", [("fi", None, False)]),
+        ("Finnish (optional).", "en", [("fi", None, False)]),
+        ("Vi söker en person som talar finska.", "sv", [("fi", None, True)]),
         # a negated level says no level
         ("Non-native Finnish speakers are welcome.", "en", [("fi", None, True)]),
     ],

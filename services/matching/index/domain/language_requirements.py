@@ -165,6 +165,11 @@ def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[Lang
 
 _WITHOUT = re.compile(r"\b(?:ilman|without|utan)\s+(?:\w+\s+){0,3}?$", re.I)
 """"ilman suomen kielen taitoa", "without Finnish", "utan kunskaper i finska": up to a name."""
+_DOES_NOT_SPEAK = re.compile(
+    r"\b(?:en|et|emme|ette|eivät)\s+(?:\w+\s+)?(?:puhu|osaa|hallitse|ymmärrä|tarvitse|tarvita|vaadi)\b", re.I
+)
+"""Finnish verbs of language negated in the persons `recognition_text.NEGATION_BEFORE` leaves to
+skills ("Hakea voivat myös ne, jotka eivät puhu suomea", "Jos et osaa suomea")."""
 _BUT = re.compile(r"\b(?:mutta|muttei|vaan|but|men|though|although|however)\b", re.I)
 
 
@@ -179,6 +184,9 @@ def _said(
     the word of its first or last name ("Finnish, Swedish or English not required"). Also the
     spans, for the words in them to say no level and no plus (outside tester 15, P1)."""
     spans = negated_spans(sentence)
+    for cue in _DOES_NOT_SPEAK.finditer(sentence):  # "jotka eivät puhu suomea": to the clause's end
+        stop = [m.start() for m in _CLAUSE_END.finditer(sentence, cue.end())] + [len(sentence)]
+        spans.append((cue.start(), min(stop)))
     out: list[str] = []
     for i, (_, start, end) in enumerate(mentions):
         inside = [(s, e) for s, e in spans if s <= start < e]
@@ -227,7 +235,7 @@ def not_needed(sentence: str, taxonomy: Taxonomy, lang: str) -> frozenset[str]:
 _PLUS = re.compile(
     r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|fördel\w*|"
     r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
-    r"beneficial)\b",
+    r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*)\b",
     re.I,
 )
 """Words that say a language is a plus, not a requirement (English, Finnish, Swedish)."""
