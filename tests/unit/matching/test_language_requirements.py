@@ -175,6 +175,7 @@ def test_an_adjective_of_a_country_is_no_language(esco, text, lang):
         ("No Finnish needed.", "en"),
         ("You don't need to speak Finnish.", "en"),
         ("You can work here without Finnish.", "en"),
+        ("Du klarar dig utan kunskaper i finska.", "sv"),
         ("Finnish, Swedish or English not required.", "en"),
         # a note saying someone lacks a language states no requirement either
         ("Asiakas ei puhu suomea.", "fi"),
@@ -204,6 +205,8 @@ def test_a_language_the_text_says_is_not_needed_is_no_requirement(esco, text, la
         ("Finnish is an advantage but not required.", "en", [("fi", None, False)]),
         ("Finnish (optional).", "en", [("fi", None, False)]),
         ("Vi söker en person som talar finska.", "sv", [("fi", None, True)]),
+        ("Du talar inte svenska utan finska.", "sv", [("fi", None, True)]),
+        ("Vi kräver inte kunskaper i svenska utan i finska.", "sv", [("fi", None, True)]),
         # a negated level says no level
         ("Non-native Finnish speakers are welcome.", "en", [("fi", None, True)]),
     ],

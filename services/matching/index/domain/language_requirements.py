@@ -170,6 +170,7 @@ _DOES_NOT_SPEAK = re.compile(
 )
 """Finnish verbs of language negated in the persons `recognition_text.NEGATION_BEFORE` leaves to
 skills ("Hakea voivat myös ne, jotka eivät puhu suomea", "Jos et osaa suomea")."""
+_INTE = re.compile(r"\b(?:inte|ej|icke)\b", re.I)
 _BUT = re.compile(r"\b(?:mutta|muttei|vaan|but|men|though|although|however)\b", re.I)
 
 
@@ -192,7 +193,14 @@ def _said(
         inside = [(s, e) for s, e in spans if s <= start < e]
         cuts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, start)]
         lo = max(cuts + ([mentions[i - 1][2]] if i else []) + [0])
-        if not inside and not _WITHOUT.search(sentence, lo, start):
+        without = _WITHOUT.search(sentence, lo, start)
+        if (
+            without
+            and without.group().lower().startswith("utan")
+            and _INTE.search(sentence, max([*cuts, 0]), without.start())
+        ):
+            without = None  # "inte svenska utan finska": "utan" is "but"
+        if not inside and not without:
             out.append("yes")
             continue
         limit = mentions[i + 1][1] if i + 1 < len(mentions) else len(sentence)

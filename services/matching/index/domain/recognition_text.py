@@ -638,6 +638,10 @@ _CONTRAST = re.compile(r"[;]|\b(?:mutta|vaan|kuitenkin|but|however|men|däremot)
 _CLAUSE = re.compile(r"(?<=,)\s+|(?<=;)\s+")
 
 
+_RATHER = re.compile(r"\butan\b", re.I)
+_INTE = re.compile(r"\b(?:inte|ej)\b", re.I)
+
+
 def not_required_spans(clause: str) -> list[tuple[int, int]]:
     """(start, end) of each span of `clause` saying a requirement is not needed (`NOT_REQUIRED`),
     in `clause`'s offsets: from the contrast before the cue (or the clause's start, or a
@@ -660,6 +664,9 @@ def not_required_spans(clause: str) -> list[tuple[int, int]]:
         if required and (joins := [m.start() for m in _JOIN.finditer(clause, required[-1], cue.start())]):
             start = max(start, joins[-1])
         after = _CONTRAST.search(clause, cue.end())
+        if _INTE.search(cue.group()) and (rather := _RATHER.search(clause, cue.end())) is not None:
+            # "Vi kräver inte svenska utan finska": "utan" after "inte" is "but", not "without"
+            after = rather if after is None or rather.start() < after.start() else after
         bound = after.start() if after is not None else len(clause)
         kept = next(
             (j for j in _JOIN.finditer(clause, cue.end(), bound) if _REQUIRED.search(clause, j.end(), bound)),
@@ -719,6 +726,9 @@ def negated_spans(sentence: str) -> list[tuple[int, int]]:
         pos = 0
         while (cue := _NEGATION_BEFORE.search(clause, pos)) is not None:
             contrast = _CONTRAST.search(clause, cue.end())
+            if cue.group().lower() == "inte" and (rather := _RATHER.search(clause, cue.end())) is not None:
+                # "Vi kräver inte svenska utan finska": "utan" after "inte" is "but", not "without"
+                contrast = rather if contrast is None or rather.start() < contrast.start() else contrast
             end = contrast.start() if contrast is not None else len(clause)
             out.append((at + cue.start(), at + end))
             pos = contrast.end() if contrast is not None else len(clause)
@@ -747,6 +757,9 @@ def affirmed(sentence: str) -> str:
             break
         out.append(text[pos : cue.start()])
         contrast = _CONTRAST.search(text, cue.end())
+        if cue.group().lower() == "inte" and (rather := _RATHER.search(text, cue.end())) is not None:
+            # "Du talar inte svenska utan finska": "utan" after "inte" is "but", not "without"
+            contrast = rather if contrast is None or rather.start() < contrast.start() else contrast
         if contrast is None:
             break
         pos = contrast.end()
