@@ -24,6 +24,9 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   the other sets hardly cover), tuning data like ``fi-dev`` (``--sets fi-dev2``).
 - ``fi-dev3``: a third fresh Finnish development set (session 14; 46 sentences across nine
   occupations none of the other sets covers), tuning data like ``fi-dev`` (``--sets fi-dev3``).
+- ``fi-dev4``: a fourth fresh Finnish development set (session 15; 56 sentences across seven
+  shortage occupations the other sets cover least), measured whole (``--sets fi-dev4``); it is run
+  only for its summary, before and after a session's changes, as an estimate on unseen text.
 
 Metrics, as in the literature: RP@5 = hits in the top 5 / min(5, number of gold skills), MRR =
 mean reciprocal rank of the first gold skill in the top 50 (0 when none), both averaged over

@@ -1,9 +1,16 @@
-"""Which labour-shortage list decides for a region, and whether an occupation is a shortage role there.
+"""Which labour-shortage lists decide for a region, and whether an occupation is a shortage role there.
 
-The rule (docs/meeting.md): among the lists covering a region (its own and the ``national`` ones) the
-latest period by start applies; within it the region's own rating of an occupation wins over the
-national one; an occupation the applicable lists rate below ``shortage``, or do not rate, is not a
-shortage role. The matching service imports the lists and publishes them on ``kohtaanto.shortages.v1``
+The rule (docs/meeting.md, "Which list applies"): among the lists covering a region (its own and the
+``national`` ones), the **frame** is the latest-starting period that lies inside no other stored period
+(a half-year, or a month outside every stored half-year); a later frame replaces an earlier one
+wholly (the barometer's next half-year). Lists whose period lies inside the frame (the months of a
+half-year) **refine** it: each occupation is decided by the latest-starting list that rates it (a month
+before its half-year; the later of two months), the region's own rating before the national one for
+the same period; an occupation no refining list rates stays with the frame. An occupation the deciding
+list rates below ``shortage``, or that no applicable list rates, is not a shortage role. Before
+(outside tester 15, P4) the latest period alone decided, so a one-line month wiped its half-year.
+
+The matching service imports the lists and publishes them on ``kohtaanto.shortages.v1``
 (``shortage_list.imported``: region, period, source, levels); the vacancy service keeps a copy and
 flags the vacancies it shows. Both answer with this one ``ShortageBook``.
 """
@@ -88,6 +95,10 @@ class Period:
         last_month = self.month or (6 if self.half == 1 else 12)
         return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
 
+    def contains(self, other: Period) -> bool:
+        """Whether ``other`` lies inside this period (a month of a half-year; a period contains itself)."""
+        return self.start <= other.start and other.end <= self.end
+
     def _key(self) -> tuple[date, date]:
         return self.start, self.end
 
@@ -140,31 +151,62 @@ class ShortageFlag:
 
 
 class ShortageBook(Generic[L]):
-    """Every current list; answers "is this occupation in shortage in this region?" (the rule above).
-    Older periods never apply once a newer one is stored for the region."""
+    """Every current list; answers "is this occupation in shortage in this region?" (the rule above)."""
 
     def __init__(self, lists: Iterable[L]) -> None:
         self._by_region: dict[str, list[L]] = {}
+        self._applicable: dict[str, list[L]] = {}  # the book never changes: computed once per region
         for item in lists:
             self._by_region.setdefault(item.region, []).append(item)
 
     def lists(self) -> list[L]:
         return [x for items in self._by_region.values() for x in items]
 
+    def regions(self) -> list[str]:
+        """The regions with a list of their own (``national`` not included), sorted."""
+        return sorted(r for r in self._by_region if r != NATIONAL)
+
+    def frame(self, region: str) -> Period | None:
+        """The period whose lists decide for ``region``: the latest-starting stored period (of the
+        region's own and the national lists) that lies inside no other stored period; None without lists."""
+        periods = {x.period for x in self._covering(region)}
+        outer = [p for p in periods if not any(q != p and q.contains(p) for q in periods)]
+        return max(outer, key=lambda p: (p.start, p.end)) if outer else None
+
     def applicable(self, region: str) -> list[L]:
-        """The lists that decide for ``region``, the region's own first."""
-        covering = self._by_region.get(region, []) + self._by_region.get(NATIONAL, [])
-        if not covering:
-            return []
-        latest = max(x.period for x in covering)
-        return [x for x in covering if x.period == latest]
+        """The lists that decide for ``region`` in the order they decide: the frame's refining lists
+        first (latest start first, then the shorter period), the region's own before the national one
+        for the same period. ``region`` "" (or ``national``) is the view of a region without lists."""
+        if region not in self._applicable:
+            frame = self.frame(region)
+            inside = [x for x in self._covering(region) if frame is not None and frame.contains(x.period)]
+            self._applicable[region] = sorted(
+                inside, key=lambda x: (-x.period.start.toordinal(), x.period.end, x.region != region)
+            )
+        return list(self._applicable[region])
+
+    def decisions(self, region: str) -> dict[str, L]:
+        """ESCO occupation URI → the list whose rating decides it in ``region`` (see ``applicable``)."""
+        decided: dict[str, L] = {}
+        for item in self.applicable(region):
+            for uri in item.levels:
+                decided.setdefault(uri, item)
+        return decided
+
+    def views(self, item: L) -> list[str]:
+        """The regions ``item`` can decide for: its own, or for a national list every region with a
+        list of its own and "" (the regions without one)."""
+        return [item.region] if item.region != NATIONAL else [*self.regions(), ""]
 
     def applies(self, item: L) -> bool:
-        """Whether ``item`` decides for some region (for ``national``: for a region without a later list)."""
-        if item.region != NATIONAL:
-            return item in self.applicable(item.region)
-        regions = [r for r in self._by_region if r != NATIONAL] or [""]
-        return any(item in self.applicable(r) for r in regions) or item in self.applicable("")
+        """Whether ``item`` is among the applicable lists of some region it covers."""
+        return any(item in self.applicable(r) for r in self.views(item))
+
+    def decided_by(self, item: L) -> int:
+        """How many occupations ``item`` decides: in its own region, or for a national list in the
+        regions without a list of their own (``views``' last)."""
+        view = self.views(item)[-1]
+        return sum(1 for x in self.decisions(view).values() if x == item)
 
     def flag(self, region: str, occupation_uri: str | None) -> ShortageFlag | None:
         """The flag of ``occupation_uri`` in ``region``, or None when it is not a shortage role there."""
@@ -177,3 +219,7 @@ class ShortageBook(Generic[L]):
                     return None
                 return ShortageFlag(Level(level), item.period, item.region, item.source)
         return None
+
+    def _covering(self, region: str) -> list[L]:
+        own = self._by_region.get(region, []) if region != NATIONAL else []
+        return own + self._by_region.get(NATIONAL, [])

@@ -7,6 +7,7 @@ list flagged vacancies in 2026 without a word, the barometer's own table shape w
 
 import io
 import json
+from datetime import datetime
 
 import pytest
 from openpyxl import Workbook
@@ -169,3 +170,43 @@ def test_matching_endpoints_take_a_region_by_any_name_and_refuse_unknown_ones(ap
     assert bad.status_code == 422 and "pirkanmaa" in bad.json["message"]
     ok = client.post("/api/v1/meetings/Birkaland/2026-W48/prepare", headers=TEAM)
     assert ok.status_code == 201 and ok.json["region"] == "pirkanmaa"
+
+
+def test_a_one_line_monthly_list_refines_the_half_year_and_the_import_says_what_changed(app):
+    """Outside tester 15, P4 and P14: a Tampere operator's half-year list (Finnish Excel CSV), then a
+    workbook with one cook row for the Excel date 1.12.2026 and a July row. Before, December alone
+    decided: every nurse and welder vacancy left the meeting and the import said nothing about it."""
+    client = app.test_client()
+    tampere = auth("operator", "tampere-tyollisyys")
+    half = "\ufeffAmmatti;Maakunta;Ajankohta;Arvio\r\n2221 Sairaanhoitajat;Pirkanmaa;2026H2;pulaa\r\n"
+    half += "7212 Hitsaajat;Pirkanmaa;2026H2;pulaa\r\n"
+    r = client.post("/api/v1/shortages", data=half.encode(), headers={**tampere, "Content-Type": "text/csv"})
+    assert r.status_code == 201, r.json
+    book = Workbook()
+    book.active.append(["Ammatti", "Maakunta", "Ajankohta", "Arvio"])
+    book.active.append(["5120 Kokit", "Pirkanmaa", datetime(2026, 12, 1), "pulaa"])
+    book.active.append(["7212 Hitsaajat", "Pirkanmaa", datetime(2026, 7, 1), "pulaa"])
+    out = io.BytesIO()
+    book.save(out)
+    r = client.post("/api/v1/shortages", data=out.getvalue(), headers={**tampere, "Content-Type": XLSX})
+    assert r.status_code == 201, r.json
+    assert {(x["region"], x["period"]) for x in r.json["lists"]} == {
+        ("pirkanmaa", "2026-12"),
+        ("pirkanmaa", "2026-07"),
+    }
+    [notice] = r.json["notices"]
+    assert notice.startswith("pirkanmaa: 2026-12 now decides ") and "2026H2 now decides " in notice, notice
+    assert "before this import" in notice and "meeting will list none" not in notice
+    assert flag(client, "v-nurse")["period"] == "2026H2", "the half-year still decides nurses"
+    assert flag(client, "v-weld")["period"] == "2026-07", "the July row overrides 2026H2 for welders"
+    listed = {x["period"]: x for x in client.get("/api/v1/shortages", headers=TEAM).json["items"]}
+    assert all(listed[p]["applies"] for p in ("2026H2", "2026-07", "2026-12"))
+    assert listed["2026H2"]["decides"] > 0 and listed["2026-12"]["decides"] > 0
+    # the same December row in the same sheet saved as CSV by Finnish Excel (Windows-1252, ;, CRLF)
+    csv = "Ammatti;Maakunta;Ajankohta;Arvio\r\n5120 Kokit;Pirkanmaa;1.12.2026;pulaa\r\n".encode("cp1252")
+    r = client.post("/api/v1/shortages", data=csv, headers={**tampere, "Content-Type": "text/csv"})
+    assert r.status_code == 201, r.json
+    assert [(x["region"], x["period"]) for x in r.json["lists"]] == [("pirkanmaa", "2026-12")]
+    bad = csv.replace(b"1.12.2026", b"15.12.2026")
+    r = client.post("/api/v1/shortages", data=bad, headers={**tampere, "Content-Type": "text/csv"})
+    assert r.status_code == 422 and "only on the 1st" in r.json["errors"]["csv"]["2"][0]

@@ -115,3 +115,16 @@ def test_a_monthly_barometer_list_is_understood_and_the_latest_starting_period_a
     consume(vacancy_app, shortage_event("national", "2026-10", {WELDER: "severe_shortage"}))
     got = client.get(f"/api/v1/vacancies/{welder['id']}", headers=EMPLOYER).json
     assert (got["shortage"]["level"], got["shortage"]["period"]) == ("severe_shortage", "2026-10")
+
+
+def test_a_month_inside_the_half_year_refines_it_in_the_vacancy_services_copy_too(vacancy_app):
+    """Outside tester 15, P4: the one-line December list must not unflag the half-year's welders here either."""
+    client = vacancy_app.test_client()
+    welder, cook = post(client, WELDER), post(client, COOK)
+    consume(vacancy_app, shortage_event("pirkanmaa", "2026H2", {WELDER: "shortage"}))
+    consume(vacancy_app, shortage_event("pirkanmaa", "2026-12", {COOK: "severe_shortage"}))
+    flags = {v["id"]: v["shortage"] for v in client.get("/api/v1/vacancies", headers=EMPLOYER).json["items"]}
+    assert flags[welder["id"]]["period"] == "2026H2" and flags[cook["id"]]["period"] == "2026-12"
+    consume(vacancy_app, shortage_event("pirkanmaa", "2027H1", {COOK: "shortage"}))
+    got = client.get(f"/api/v1/vacancies/{welder['id']}", headers=EMPLOYER).json
+    assert got["shortage"] is None, "the next half-year replaces 2026H2 and its months wholly"

@@ -75,7 +75,16 @@ class ShortageListSchema(ma.Schema):
         }
     )
     applies = fields.Boolean(
-        metadata={"description": "Whether it decides any flag (false once a later period covers its region)"}
+        metadata={
+            "description": "Whether it is among the lists that decide for its region: false once a later "
+            "period that does not contain it is stored (a month inside a half-year refines it: both apply)"
+        }
+    )
+    decides = fields.Integer(
+        metadata={
+            "description": "ESCO occupations whose rating it decides now (in its region; a national list: "
+            "in the regions without their own list); listing only"
+        }
     )
 
 

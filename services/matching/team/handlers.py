@@ -63,6 +63,7 @@ from services.matching.team.shortages import (
     OccupationCatalogue,
     PeriodRules,
     ShortageList,
+    effect_notices,
     parse_period,
     parse_shortage_file,
 )
@@ -306,6 +307,7 @@ class TeamRecords:
             serves=lambda region: self.serves(caller, region),
         )
         with self.uow_factory() as uow:
+            before = uow.shortages.book()
             for item in lists:
                 replaced = uow.shortages.replace(item, import_id, caller.subject, now)
                 uow.shortages.record(
@@ -322,13 +324,8 @@ class TeamRecords:
                 uow.publish(events.SHORTAGE_LIST_IMPORTED, item.key, payload)
             book = uow.shortages.book()
             uow.commit()
-        notices = []
+        notices = effect_notices(before, book, lists)
         for item in lists:
-            if not book.applies(item):
-                notices.append(
-                    f"{item.region} {item.period}: a later period is stored for this region, so this list "
-                    "does not decide any shortage flag."
-                )
             if self.period_rules.age(item.period, now.date())["stale"]:
                 notices.append(
                     f"{item.region} {item.period}: started more than {self.period_rules.stale_after_months} "
@@ -368,12 +365,14 @@ class TeamRecords:
             items = uow.shortages.listing()
             book = uow.shortages.book()
         applying = {x.key for x in book.lists() if book.applies(x)}
+        deciding = {x.key: book.decided_by(x) for x in book.lists()}
         for item in items:
             try:
                 item.update(self.period_rules.age(parse_period(item["period"]), today))
             except ValueError:
                 item.update(period_start=None, period_end=None, age_days=None, stale=True)
             item["applies"] = f"{item['region']}|{item['period']}" in applying
+            item["decides"] = deciding.get(f"{item['region']}|{item['period']}", 0)
         return items
 
     def shortage_history(self, limit: int = 200) -> list[dict[str, Any]]:

@@ -22,8 +22,10 @@ from services.kernel.shortages import (
     MAX_YEAR,
     MIN_YEAR,
     NATIONAL,
+    SHORTAGE_LEVELS,
     Level,
     Period,
+    ShortageBook,
 )
 from services.kernel.texts import N_
 from shared.geography import fold
@@ -64,12 +66,16 @@ _HALF = re.compile(r"^(\d{4})\s*[-/ ]?\s*h\s*([12])$|^h\s*([12])\s*[-/ ]?\s*(\d{
 _ROMAN = re.compile(r"^(\d{4})\s*[-/ ]\s*(i{1,2})$|^(i{1,2})\s*[-/ ]\s*(\d{4})$")
 _SEASON = re.compile(r"^([a-z]+)\s+(\d{4})$|^(\d{4})\s+([a-z]+)$")
 _MONTH = re.compile(r"^(\d{4})\s*(?:m|-|/)\s*(\d{1,2})$|^(\d{1,2})\s*[/.-]\s*(\d{4})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ]00:00(?::00)?)?$")
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]0?0:00(?::00)?)?$")
+# Finnish Excel saves a date cell as d.m.yyyy in CSV (1.12.2026, 01.12.2026 0:00)
+_FI_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+0?0[:.]00(?:[:.]00)?)?$")
 
 
 def parse_period(text: str) -> Period:
     """``2026H2``, ``H2/2026``, ``2026/II``, ``syksy 2026``, ``höst 2026`` (half-years);
-    ``2026-03``, ``2026M03``, ``03/2026``, ``2026-03-01`` (months), any case.
+    ``2026-03``, ``2026M03``, ``03/2026``, and a date on the 1st: ``2026-03-01`` or Finnish Excel's
+    ``1.3.2026`` (months; outside tester 15, P14: the .xlsx date cell was read, the same sheet saved as
+    CSV was refused), any case. A date on another day is refused saying so.
     Raises ``ValueError`` saying what a period looks like."""
     raw = " ".join(str(text).split())
     key = fold(raw)
@@ -82,8 +88,26 @@ def parse_period(text: str) -> Period:
             return Period(int(m[2] or m[3]), _SEASONS[m[1] or m[4]])
         if m := _MONTH.match(key):
             return Period(int(m[1] or m[4]), month=int(m[2] or m[3]))
-        if (m := _DAY.match(key)) and m[3] == "01":
-            return Period(int(m[1]), month=int(m[2]))
+        day = _DAY.match(key) or _FI_DAY.match(key)
+        if day is not None:
+            iso = day.re is _DAY
+            year, month, dom = (int(day[1 if iso else 3]), int(day[2]), int(day[3 if iso else 1]))
+            try:
+                date(year, month, dom)
+            except ValueError:
+                raise ValueError(
+                    N_("%(value)s is not a date; a period is a half-year like 2026H2 or a month like 2026-03")
+                    % {"value": raw}
+                ) from None
+            if dom == 1:
+                return Period(year, month=month)
+            raise ValueError(
+                N_(
+                    "a date stands for its month only on the 1st (1.%(month)s.%(year)s or %(year)s-%(mm)s-01 "
+                    "is %(year)s-%(mm)s); a period is a half-year like 2026H2 or a month like 2026-03"
+                )
+                % {"month": month, "mm": f"{month:02d}", "year": year}
+            )
     except ValueError:
         raise  # the kernel's reason; the caller names the text ("Bad period '2026H3': …")
     raise ValueError(
@@ -536,3 +560,71 @@ def _occupation(raw: str, catalogue: OccupationCatalogue, reasons: list[str]) ->
         % {"value": repr(raw)}
     )
     return None
+
+
+# -- what an import changed --------------------------------------------------------------------------
+def effect_notices(
+    before: ShortageBook[ShortageList], after: ShortageBook[ShortageList], imported: Sequence[ShortageList]
+) -> list[str]:
+    """What an import changed in effect, one notice per region whose deciding lists changed: how many
+    ESCO occupations each imported list now decides, how many each earlier list still decides (or
+    that it no longer decides any), and how many occupations are in shortage before and after; a
+    warning when none are left (the region's meeting would list no vacancy). For a ``national`` list
+    every region with its own lists is told, and "" is the regions without one. So an operator never
+    empties a meeting unknowingly (outside tester 15, P4). Sources: the two books (``ShortageBook``)."""
+    keys = {x.key for x in imported}
+    views: list[str] = []
+    for item in imported:
+        for view in after.views(item):
+            if view not in views:
+                views.append(view)
+    notices: list[str] = []
+    for view in views:
+        was, now = before.decisions(view), after.decisions(view)
+        if {u: (x.key, x.levels[u]) for u, x in was.items()} == {
+            u: (x.key, x.levels[u]) for u, x in now.items()
+        } and not any(x.key in keys for x in now.values()):
+            continue
+        counted_before = _count_by_list(was)
+        counted_after = _count_by_list(now)
+        parts: list[str] = []
+        for item in [*after.applicable(view), *before.applicable(view)]:
+            key = item.key
+            name = str(item.period) if item.region == view else f"{item.region} {item.period}"
+            if any(p.startswith(f"{name} ") for p in parts):
+                continue
+            rated, old, new = len(item.levels), counted_before.get(key, 0), counted_after.get(key, 0)
+            if key in keys:
+                parts.append(f"{name} now decides {new} of the {rated} ESCO occupations it rates")
+            elif new == old:
+                parts.append(f"{name} still decides {new} of the {rated} it rates")
+            elif new:
+                parts.append(f"{name} now decides {new} of the {rated} it rates (before: {old})")
+            elif item in after.applicable(view):
+                parts.append(f"{name} no longer decides any: the lists inside its period rate all {rated}")
+            else:
+                parts.append(f"{name} no longer decides any: {after.frame(view)} replaces it wholly")
+        in_shortage_before = sum(1 for u, x in was.items() if x.levels[u] in SHORTAGE_LEVELS)
+        in_shortage_after = sum(1 for u, x in now.items() if x.levels[u] in SHORTAGE_LEVELS)
+        where = view or "regions without their own list"
+        notice = (
+            f"{where}: {'; '.join(parts)}. Occupations in shortage there: "
+            f"{in_shortage_before} before this import, {in_shortage_after} now."
+        )
+        if in_shortage_before and not in_shortage_after:
+            notice += " No vacancy there is a shortage role any more: its meeting will list none."
+        notices.append(notice)
+    for item in imported:
+        if not after.applies(item):
+            notices.append(
+                f"{item.region} {item.period}: a later period that does not contain it is stored for "
+                "this region, so this list does not decide any shortage flag."
+            )
+    return notices
+
+
+def _count_by_list(decided: Mapping[str, ShortageList]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in decided.values():
+        counts[item.key] = counts.get(item.key, 0) + 1
+    return counts

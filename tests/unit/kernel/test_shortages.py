@@ -61,3 +61,35 @@ def test_a_published_period_is_read_in_its_published_form_only():
     for bad in ("2026h2", "H2/2026", "2026-3", "2026H3", "1999H1", ""):
         with pytest.raises(ValueError):
             Period.parse(bad)
+
+
+def test_a_month_inside_a_half_year_refines_it_and_a_later_half_year_replaces_it_wholly():
+    """Outside tester 15, P4: a one-line December list made every other Pirkanmaa vacancy lose its flag."""
+    half = matching_list("pirkanmaa", Period(2026, 2), {NURSE: Level.SHORTAGE, WELDER: Level.SHORTAGE})
+    december = matching_list("pirkanmaa", Period(2026, month=12), {COOK: Level.SHORTAGE})
+    july = matching_list("pirkanmaa", Period(2026, month=7), {COOK: Level.BALANCE, WELDER: Level.BALANCE})
+    national = matching_list("national", Period(2026, month=12), {NURSE: Level.BALANCE})
+    for book in (
+        ShortageBook([half, december, july]),
+        ShortageBook(parse_payload(x.to_payload()) for x in (half, december, july)),
+    ):
+        assert book.frame("pirkanmaa") == Period(2026, 2)
+        assert str(book.flag("pirkanmaa", NURSE).period) == "2026H2", "the half-year still rates nurses"
+        assert str(book.flag("pirkanmaa", COOK).period) == "2026-12", "the later month wins over July"
+        assert book.flag("pirkanmaa", WELDER) is None, "July rates welders in balance: it overrides 2026H2"
+        assert [str(x.period) for x in book.applicable("pirkanmaa")] == ["2026-12", "2026-07", "2026H2"]
+        assert all(book.applies(x) for x in book.lists())
+    with_national = ShortageBook([half, december, national])
+    assert with_national.flag("pirkanmaa", NURSE) is None, "a month (even national) refines the half-year"
+    assert with_national.flag("uusimaa", NURSE) is None and with_national.frame("uusimaa") == Period(
+        2026, month=12
+    )
+    later = matching_list("pirkanmaa", Period(2027, 1), {WELDER: Level.SHORTAGE})
+    replaced = ShortageBook([half, december, later])
+    assert replaced.flag("pirkanmaa", NURSE) is None and replaced.flag("pirkanmaa", COOK) is None
+    assert str(replaced.flag("pirkanmaa", WELDER).period) == "2027H1"
+    assert not replaced.applies(half) and not replaced.applies(december)
+    january = matching_list("pirkanmaa", Period(2027, month=1), {COOK: Level.SHORTAGE})
+    outside = ShortageBook([half, january])
+    assert outside.flag("pirkanmaa", NURSE) is None, "a later month outside every half-year replaces it"
+    assert outside.decided_by(january) == 1 and outside.decided_by(half) == 0

@@ -596,3 +596,47 @@ def test_the_answers_cache_keeps_a_bounded_number_and_no_older_snapshot(engine, 
     engine.upsert_candidate(candidate("c2", {"s:weld": "basic"}))
     engine.shortlist(prepared, viewer_org=None, today=TODAY)
     assert len(engine._results) == 1
+
+
+def test_asking_for_more_eligible_rows_from_the_pass_rate_seen_keeps_the_shortlist_exact(
+    taxonomy, monkeypatch
+):
+    """When the filters pass few of a pool's best rows (a consent filter), `eligible` is asked
+    again and starts from the pass rate it saw, not from 8 x need (`filters.Eligible.rates`):
+    the shortlist still equals scoring every eligible candidate exactly."""
+    from services.matching.index.domain import filters
+
+    monkeypatch.setattr(filters, "FIRST_WIDTH", 1)  # small pools filtered a part at a time
+    hinted = []
+    plain = filters._eligible_top
+
+    def spy(pool, spec, need, rate=0.0):
+        hinted.append(rate)
+        return plain(pool, spec, need, rate)
+
+    monkeypatch.setattr(filters, "_eligible_top", spy)
+    engine = MatchingEngine(
+        taxonomy, MUNICIPALITIES, index_params=IndexParams(rerank_pool=1), clock=lambda: TODAY
+    )
+    people = _random_candidates(taxonomy, 600, seed=12)
+    engine.bulk_load(people)
+    rng = random.Random(6)
+    skills = list(taxonomy.skill_uris)
+    for _ in range(30):
+        v = vacancy(
+            essential=tuple(rng.sample(skills, 2)),
+            optional=tuple(rng.sample(skills, 1)),
+            occupation=rng.choice([None, *taxonomy.occupation_uris]),
+            languages=rng.choice([{}, {"fi": "B2"}]),
+            municipality=rng.choice(list(MUNICIPALITIES)),
+        )
+        got = engine.shortlist(v, k=2, viewer_org="agency-a", today=TODAY)
+        every = engine.explain_many(v, [c.candidate_id for c in people], today=TODAY, viewer_org="agency-a")
+        passing = sorted(
+            (e for e in every.values() if not e.filters and e.score > 0),
+            key=lambda e: (-e.score, e.candidate_id),
+        )
+        assert [e.score for e in got] == [e.score for e in passing[:2]]
+        if got:
+            assert {e.candidate_id for e in passing if e.score > got[-1].score} <= set(ids(got))
+    assert any(rate > 0 for rate in hinted)  # the path was taken

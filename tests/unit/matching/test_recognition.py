@@ -757,9 +757,24 @@ def _split_at(known_heads):
         ("Hyvät vuorovaikutus- ja viestintätaidot.", "Hyvät vuorovaikutustaidot ja viestintätaidot."),
         ("runko-, muotti- ja raudoitustöihin", "runkotöihin, muottitöihin ja raudoitustöihin"),
         ("käyttövesi- tai viemäriputkia", "käyttövesiputkia tai viemäriputkia"),
-        ("MIG- ja TIG-hitsaus", "MIG- ja TIG-hitsaus"),  # the complete word does not split: as written
+        # a hyphenated complete word shares what follows its hyphen (recog2, session 14)
+        ("MIG- ja TIG-hitsaus", "MIG-hitsaus ja TIG-hitsaus"),
+        ("MIG/MAG- ja TIG-menetelmillä", "MIG/MAG-menetelmillä ja TIG-menetelmillä"),
+        # the complete word's first part is unknown: its known head is shared
+        ("teräs- ja alumiinirakenteita", "teräsrakenteita ja alumiinirakenteita"),
+        ("kone- ja laiteasennus", "kone- ja laiteasennus"),  # nothing known: as written
         ("lasten ja nuorten hoito", "lasten ja nuorten hoito"),
     ],
 )
 def test_a_finnish_compound_whose_shared_part_is_left_out_is_read_in_full(text, expanded):
-    assert expand_elided(text, _split_at(("taidot", "töihin", "putkia"))) == expanded
+    def head(word):
+        return next((h for h in ("rakenteita",) if word.lower().endswith(h) and len(word) > len(h)), None)
+
+    assert expand_elided(text, _split_at(("taidot", "töihin", "putkia")), head) == expanded
+
+
+def test_the_known_head_of_a_compound_whose_first_part_is_unknown():
+    splitter = CompoundSplitter(["rakenne", "taito"], lemma=lambda w: {"rakenteita": "rakenne"}.get(w, w))
+    assert splitter.split("alumiinirakenteita") == ["alumiinirakenteita"]  # "alumiini" unknown
+    assert splitter.head("alumiinirakenteita") == "rakenteita"
+    assert splitter.head("TIG-menetelmillä") is None and splitter.head("kissa") is None

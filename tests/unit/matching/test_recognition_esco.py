@@ -1517,3 +1517,59 @@ def test_mastering_a_language_is_the_language_and_nothing_else(esco_recognizer):
         lang="fi",
     )
     assert found == ["Finnish"], found
+
+
+def test_list_items_are_cut_from_the_compounds_written_in_full(esco_recognizer):
+    """Kind: compounds with the shared part left out (recog2, session 14): a welder's "MIG/MAG- ja
+    TIG-menetelmillä teräs- ja alumiinirakenteita" was cut into the item "TIG-menetelmillä teräs-"."""
+    units, _, _ = esco_recognizer._units(
+        "Hitsaat MIG/MAG- ja TIG-menetelmillä teräs- ja alumiinirakenteita.", "fi"
+    )
+    texts = [u.dense for u in units]
+    assert any("teräsrakenteita" in t for t in texts) and not any(t.rstrip().endswith("-") for t in texts), (
+        texts
+    )
+    found = labels(esco_recognizer, "Hitsaat MIG/MAG- ja TIG-menetelmillä teräs- ja alumiinirakenteita.")
+    assert {"perform metal active gas welding", "perform tungsten inert gas welding"} <= set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (  # fi-dev2: the title gave physiotherapy research, services, diagnosis first
+            "Fysioterapeuttina toteutat kuntouttavaa terapiaa tuki- ja liikuntaelinsairauksista kärsiville potilaille.",
+            {"rehabilitation", "diagnose musculoskeletal conditions"},
+            {"engage in physiotherapy research"},
+        ),
+        (  # fi-dev3: ESCO spells the title otherwise; the essive before "teet" is still the role
+            "Kirvesmiehenä teet muottitöitä, runkotöitä ja sisävalmistusta uudiskohteissa.",
+            {"place concrete forms"},
+            set(),
+        ),
+        (  # fi-dev3: the pharmacy's knowledge skills (products, chemistry, pharmacognosy) crowded the tasks
+            "Apteekin farmaseuttina toimitat reseptilääkkeitä ja annat lääkeneuvontaa asiakkaille.",
+            {"provide pharmaceutical advice", "dispense medicines"},
+            {"pharmacognosy", "pharmaceutical chemistry"},
+        ),
+        (  # fi-dev: the genitive before the title names the setting and is kept
+            "Lastensuojelun sosiaalityöntekijänä teet palvelutarpeen arviointeja ja asiakassuunnitelmia.",
+            {"child protection"},
+            set(),
+        ),
+    ],
+)
+def test_an_opening_job_title_does_not_pull_in_its_whole_field(esco_recognizer, text, expected, not_expected):
+    """Kind: titles in the sentence. "<Title>na teet …" opens many Finnish ads; the title is the
+    occupation (read as context), not words the sentence's skills should match."""
+    found = set(labels(esco_recognizer, text, top_k=6))
+    assert expected <= found and not (not_expected & found), found
+
+
+def test_an_opening_essive_is_dropped_only_when_it_is_the_role(esco_recognizer):
+    # "Kotona" (at home) is an essive too, but neither a title nor before a verb of "you"
+    assert (
+        esco_recognizer._without_opening_title("Kotona asuvana lapset leikkivät.")
+        == "Kotona asuvana lapset leikkivät."
+    )
+    assert esco_recognizer._without_opening_title("Kirvesmiehenä teet muottitöitä.") == "teet muottitöitä."
+    assert esco_recognizer._without_opening_title("Neuvolan terveydenhoitajana seuraat") == "Neuvolan seuraat"

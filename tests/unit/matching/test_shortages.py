@@ -11,6 +11,7 @@ from services.matching.team.shortages import (
     PeriodRules,
     ShortageCsvError,
     ShortageList,
+    effect_notices,
     parse_period,
     parse_shortage_csv,
 )
@@ -259,3 +260,43 @@ def test_an_isco_code_that_lost_its_leading_zero_in_excel_gets_a_hint():
     finally:
         del ISCO["http://data.europa.eu/esco/occupation/officer"]
     assert any("Did you mean 0110?" in r for r in caught.value.errors[2])
+
+
+def test_a_finnish_excel_date_on_the_first_is_its_month_in_csv_as_in_xlsx():
+    """Outside tester 15, P14: Finnish Excel saves the .xlsx date cell 1.12.2026 as "1.12.2026" in CSV."""
+    for text in ("1.12.2026", "01.12.2026", "1.12.2026 0:00", "2026-12-01", "2026-12-01 00:00:00"):
+        assert parse_period(text) == Period(2026, month=12), text
+    for text in ("15.12.2026", "2026-12-15"):
+        with pytest.raises(ValueError, match=r"only on the 1st .*1\.12\.2026 or 2026-12-01 is 2026-12"):
+            parse_period(text)
+    with pytest.raises(ValueError, match=r"31\.2\.2026 is not a date"):
+        parse_period("31.2.2026")
+    with pytest.raises(ShortageCsvError) as caught:
+        parse(
+            "occupation;region;period;level\n7212;pirkanmaa;1.12.2026;pulaa\n7212;pirkanmaa;2.12.2026;pulaa\n"
+        )
+    assert list(caught.value.errors) == [3] and "only on the 1st" in caught.value.errors[3][0]
+
+
+def test_an_import_says_what_each_list_now_decides_and_warns_before_a_meeting_is_emptied():
+    """Outside tester 15, P4: a one-line month emptied the half-year's meeting without a word."""
+    half = parse(
+        "occupation,region,period,level\n222,pirkanmaa,2026H2,shortage\n7212,pirkanmaa,2026H2,shortage\n"
+    )
+    month = parse("occupation,region,period,level\n7212,pirkanmaa,1.12.2026,balance\n")
+    before, after = ShortageBook(half), ShortageBook([*half, *month])
+    [notice] = effect_notices(before, after, month)
+    assert notice.startswith("pirkanmaa: 2026-12 now decides 1 of the 1 ESCO occupations it rates; ")
+    assert "2026H2 now decides 3 of the 4 it rates (before: 4)" in notice
+    assert "in shortage there: 4 before this import, 3 now." in notice
+    assert after.flag("pirkanmaa", NURSE) is not None, "the half-year still decides nurses"
+    later = parse("occupation,region,period,level\n7212,pirkanmaa,2027H1,balance\n")
+    [notice] = effect_notices(after, ShortageBook([*half, *month, *later]), later)
+    assert "2026H2 no longer decides any: 2027H1 replaces it wholly" in notice
+    assert "3 before this import, 0 now. No vacancy there is a shortage role any more" in notice
+    national = parse("occupation,region,period,level\n2221,national,2026H2,shortage\n")
+    notices = effect_notices(after, ShortageBook([*half, *month, *national]), national)
+    assert notices == [
+        "regions without their own list: national 2026H2 now decides 2 of the 2 ESCO occupations it rates. "
+        "Occupations in shortage there: 0 before this import, 2 now."
+    ], "Pirkanmaa rates every nurse itself: nothing changed there, so nothing is said about it"

@@ -429,6 +429,9 @@ class Eligible:
     rows: tuple[np.ndarray, ...]
     bounds: tuple[np.ndarray, ...]
     rest: tuple[float, ...]
+    rates: tuple[float, ...] = ()
+    """Per pool, the share of the rows filtered last that passed (0 when the pool was filtered
+    whole): where a request asking for more (`previous`) starts its width, not at 8 x need again."""
 
 
 def eligible(
@@ -441,22 +444,38 @@ def eligible(
     `previous` (the same request, asking for a larger `need`), pools that already gave every
     eligible row or enough of them are kept as they were."""
     spec = previous.spec if previous is not None else filter_spec(request)
-    rows, bounds, rest = [], [], []
+    rows, bounds, rest, rates = [], [], [], []
     for i, pool in enumerate(pools):
         if previous is not None and not (previous.rest[i] > 0 and previous.rows[i].size < need):
-            found = previous.rows[i], previous.bounds[i], previous.rest[i]
+            found = previous.rows[i], previous.bounds[i], previous.rest[i], previous.rates[i]
         else:
-            found = _eligible_top(pool, spec, need)
+            # asked again (a consent filter few pass): start from the pass rate seen, so that
+            # the filters do not first run once more on a width that rate says is too narrow
+            rate = previous.rates[i] if previous is not None else 0.0
+            found = _eligible_top(pool, spec, need, rate)
         rows.append(found[0])
         bounds.append(found[1])
         rest.append(found[2])
-    return Eligible(spec, need, tuple(p.seg for p in pools), tuple(rows), tuple(bounds), tuple(rest))
+        rates.append(found[3])
+    return Eligible(
+        spec, need, tuple(p.seg for p in pools), tuple(rows), tuple(bounds), tuple(rest), tuple(rates)
+    )
 
 
-def _eligible_top(pool: Pool, spec: FilterSpec, need: int) -> tuple[np.ndarray, np.ndarray, float]:
+FIRST_WIDTH = 2048
+"""The fewest best-bound rows of a pool the filters run on first (`eligible`)."""
+
+
+def _eligible_top(
+    pool: Pool, spec: FilterSpec, need: int, rate: float = 0.0
+) -> tuple[np.ndarray, np.ndarray, float, float]:
+    """(rows, bounds, rest, rate) of `eligible` for one pool; `rate` (0: unknown) the share of
+    filtered rows that passed in an earlier call for this request, which widens the first width."""
     ub, seg, near = pool.ub, pool.seg, pool.near
     n = len(ub)
-    x = max(8 * need, 2048)
+    x = max(8 * need, FIRST_WIDTH)
+    if rate > 0:
+        x = max(x, int(2 * need / rate))
     while True:
         if x >= n // 8:
             at, boundary = np.flatnonzero(ub > 0), 0.0
@@ -464,7 +483,7 @@ def _eligible_top(pool: Pool, spec: FilterSpec, need: int) -> tuple[np.ndarray, 
             at, boundary = best_rows(ub, x)
         rows = positions_to_rows(near.lo, near.base, seg.geo_row, at)
         ok = eligible_mask(seg.columns, pool.present, spec, pool.excluded_rows, rows)
-        if x >= n // 8 or ok.sum() >= need or boundary <= 0:
-            return rows[ok], ub[at[ok]], boundary
         rate = max(int(ok.sum()), 1) / max(len(at), 1)
+        if x >= n // 8 or ok.sum() >= need or boundary <= 0:
+            return rows[ok], ub[at[ok]], boundary, (rate if boundary > 0 else 0.0)
         x = max(4 * x, int(2 * need / rate))

@@ -941,7 +941,9 @@ _COORDINATORS = frozenset({"ja", "tai", "sekä", "eli"})
 _NEXT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-?", re.I)
 
 
-def expand_elided(text: str, split: Callable[[str], list[str]]) -> str:
+def expand_elided(
+    text: str, split: Callable[[str], list[str]], head: Callable[[str], str | None] | None = None
+) -> str:
     """Finnish `text` with each compound whose shared part is left out written in full, the part
     taken from the first complete compound after it ("vuorovaikutus- ja viestintätaidot" →
     "vuorovaikutustaidot ja viestintätaidot", "runko-, muotti- ja raudoitustöihin" → "runkotöihin,
@@ -949,7 +951,14 @@ def expand_elided(text: str, split: Callable[[str], list[str]]) -> str:
     first part (`split`: `CompoundSplitter.split` with `known_too`), in the complete word's case
     form ("tuki- ja liikuntaelinsairauksista" → "tukielinsairauksista"). A word that does not split
     leaves the text as it is. Read alone, the bare modifier matched what it means on its own
-    ("vuorovaikutus-" → *design interaction model*)."""
+    ("vuorovaikutus-" → *design interaction model*).
+
+    A complete word written with a hyphen shares what follows its last hyphen ("MIG/MAG- ja
+    TIG-menetelmillä" → "MIG/MAG-menetelmillä ja TIG-menetelmillä"); a complete word `split` cannot
+    split because its first part is unknown shares its known head, when `head` (`CompoundSplitter.head`)
+    finds one ("teräs- ja alumiinirakenteita" → "teräsrakenteita ja alumiinirakenteita"): the
+    elided modifier itself says the word is a compound. The list items are then cut from the text
+    written in full (recog2, session 14: the item was "TIG-menetelmillä teräs-")."""
     out, last = [], 0
     for m in _ELIDED.finditer(text):
         complete = next(
@@ -962,15 +971,22 @@ def expand_elided(text: str, split: Callable[[str], list[str]]) -> str:
         )
         if complete is None:
             continue
-        parts = split(complete)
-        if len(parts) < 2:
-            continue
-        lower, first = complete.lower(), parts[0].lower()
-        # after the first part as written (three or more parts), else the head as written
-        whole_rest = len(parts) > 2 and lower.startswith(first + parts[1].lower())
-        shared = complete[len(first) :] if whole_rest else parts[-1]
-        shared = shared.lstrip("-")
-        if len(shared) < 3:
+        hyphen = complete.rfind("-")
+        if hyphen > 0:
+            shared = complete[hyphen:]  # "TIG-menetelmillä": "-menetelmillä", hyphen kept
+        else:
+            parts = split(complete)
+            if len(parts) < 2:
+                known = head(complete) if head is not None else None
+                if not known:
+                    continue
+                parts = [complete[: -len(known)], known]
+            lower, first = complete.lower(), parts[0].lower()
+            # after the first part as written (three or more parts), else the head as written
+            whole_rest = len(parts) > 2 and lower.startswith(first + parts[1].lower())
+            shared = complete[len(first) :] if whole_rest else parts[-1]
+            shared = shared.lstrip("-")
+        if len(shared.lstrip("-")) < 3:
             continue
         out.append(text[last : m.start()] + m.group(1) + shared)
         last = m.end()
@@ -1089,6 +1105,20 @@ class CompoundSplitter:
                     if len(inner) > 1:
                         return [*inner, head]
         return [word]
+
+    def head(self, word: str) -> str | None:
+        """The longest known head of `word` (as written, lower case; the head or its lemma in the
+        vocabulary) after a first part of at least `min_part` letters, known or not; None when
+        there is none. Only for a word known to be a compound (`expand_elided`: "teräs- ja
+        alumiinirakenteita", where "alumiini" is no word of ESCO's labels)."""
+        w = word.lower()
+        if "-" in w or len(w) < 2 * self.min_part:
+            return None
+        for cut in range(self.min_part, len(w) - self.min_part + 1):
+            rest = w[cut:]
+            if rest in self.vocabulary or self.lemma(rest) in self.vocabulary:
+                return rest
+        return None
 
     def expand(self, tokens: Sequence[str]) -> list[str]:
         """`tokens` with every splittable compound replaced by its parts."""
