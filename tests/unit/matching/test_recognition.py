@@ -136,6 +136,9 @@ def test_two_finnish_verbs_opening_a_sentence_share_their_object():
         ("Edellytämme kokemusta hitsauksesta.", "fi", "hitsauksesta"),
         ("Hyvät vuorovaikutustaidot katsotaan eduksi.", "fi", "vuorovaikutustaidot"),
         ("Erfarenhet av svetsning är meriterande.", "sv", "svetsning"),
+        # a CV's first person past: verbs of doing, not skills (the kind "verbs of doing")
+        ("Työskentelin perhepäivähoitajana viisi vuotta.", "fi", "perhepäivähoitajana"),
+        ("Tein kirjanpitoa ja toimin kassalla.", "fi", "kirjanpitoa ja kassalla"),
     ],
 )
 def test_stock_phrases_of_job_ads_are_removed(text, lang, expected):

@@ -1573,3 +1573,33 @@ def test_an_opening_essive_is_dropped_only_when_it_is_the_role(esco_recognizer):
     )
     assert esco_recognizer._without_opening_title("Kirvesmiehenä teet muottitöitä.") == "teet muottitöitä."
     assert esco_recognizer._without_opening_title("Neuvolan terveydenhoitajana seuraat") == "Neuvolan seuraat"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (  # fi-dev3: a midwife's ad
+            "Synnytyssalin kätilönä hoidat synnyttäjiä ja avustat normaaleissa alatiesynnytyksissä.",
+            {"conduct spontaneous child deliveries"},
+            {"assist animal birth"},
+        ),
+        (  # the same words about animals still read as animals
+            "Hoidat eläinten synnytyksiä ja avustat eläinlääkäriä.",
+            {"assist animal birth"},
+            set(),
+        ),
+    ],
+)
+def test_skills_about_animals_need_a_text_that_names_animals(esco_recognizer, text, expected, not_expected):
+    """Kind: off-topic dense hits (a domain the label names that the text does not)."""
+    found = set(labels(esco_recognizer, text, top_k=6))
+    assert expected <= found and not (not_expected & found), found
+
+
+def test_a_cvs_first_person_verbs_of_doing_are_no_skills(esco_recognizer):
+    """Kind: verbs of doing read as skills (fi-dev3: "tein yhteistyötä" put colleagues first)."""
+    found = labels(
+        esco_recognizer,
+        "Työskentelin perhepäivähoitajana viisi vuotta ja tein päivittäistä yhteistyötä vanhempien kanssa.",
+    )
+    assert found[0] == "maintain relations with children's parents", found

@@ -138,6 +138,9 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:asiakas|hän)(?:ella|llä)? on",
         r"asiakkaalla on",
         r"työskennellyt",
+        r"työskentel(?:in|en)",  # a CV's first person ("Työskentelin perhepäivähoitajana …"): verbs
+        r"toimin",  # of doing, as "työskennellyt", "toiminut", "tehnyt" (the kind "verbs of doing
+        r"tein",  # read as skills"; fi-dev3 +0.011, session 15)
         r"toiminut",
         r"tehnyt",
         r"hoitanut",
