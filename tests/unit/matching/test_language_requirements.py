@@ -206,6 +206,13 @@ def test_a_language_the_text_says_is_not_needed_is_no_requirement(esco, text, la
         ("Finnish (optional).", "en", [("fi", None, False)]),
         ("Vi söker en person som talar finska.", "sv", [("fi", None, True)]),
         ("Du talar inte svenska utan finska.", "sv", [("fi", None, True)]),
+        # a plus said by negating a harm is a plus
+        ("Ruotsin kielen taito ei ole pahitteeksi.", "fi", [("sv", None, False)]),
+        (
+            "Sujuva suomen kieli vaaditaan, ruotsin kielen taito ei ole pahitteeksi.",
+            "fi",
+            [("fi", "B2", True), ("sv", None, False)],
+        ),
         ("Vi kräver inte kunskaper i svenska utan i finska.", "sv", [("fi", None, True)]),
         # a negated level says no level
         ("Non-native Finnish speakers are welcome.", "en", [("fi", None, True)]),

@@ -170,6 +170,13 @@ _DOES_NOT_SPEAK = re.compile(
 )
 """Finnish verbs of language negated in the persons `recognition_text.NEGATION_BEFORE` leaves to
 skills ("Hakea voivat myös ne, jotka eivät puhu suomea", "Jos et osaa suomea")."""
+_LITOTES = re.compile(
+    r"\b(?:ei|eikä)\s+(?:ole\s+)?(?:\w+\s+)?(?:haitaksi|pahitteeksi|haittaa)\b|"
+    r"\b(?:does|do|would|will)(?:n't|\s+not)\s+hurt\b|\bskadar\s+(?:inte|ej)\b|\b(?:inte|ej)\s+skada\b",
+    re.I,
+)
+"""A plus said by negating a harm: "Ruotsin kielen taito ei ole pahitteeksi", "Ei haittaa, jos
+puhut ruotsia", "Swedish wouldn't hurt", "Svenska skadar inte" (a plus, `_PLUS`, not a negation)."""
 _INTE = re.compile(r"\b(?:inte|ej|icke)\b", re.I)
 _BUT = re.compile(r"\b(?:mutta|muttei|vaan|but|men|though|although|however)\b", re.I)
 
@@ -184,7 +191,8 @@ def _said(
     mutta eduksi", "Finnish is not required but is a plus"), else "yes"; a list of names shares
     the word of its first or last name ("Finnish, Swedish or English not required"). Also the
     spans, for the words in them to say no level and no plus (outside tester 15, P1)."""
-    spans = negated_spans(sentence)
+    litotes = [m.start() for m in _LITOTES.finditer(sentence)]  # "ei ole pahitteeksi": a plus
+    spans = [(s, e) for s, e in negated_spans(sentence) if not any(s <= x < e for x in litotes)]
     for cue in _DOES_NOT_SPEAK.finditer(sentence):  # "jotka eivät puhu suomea": to the clause's end
         stop = [m.start() for m in _CLAUSE_END.finditer(sentence, cue.end())] + [len(sentence)]
         spans.append((cue.start(), min(stop)))
@@ -243,7 +251,8 @@ def not_needed(sentence: str, taxonomy: Taxonomy, lang: str) -> frozenset[str]:
 _PLUS = re.compile(
     r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|fördel\w*|"
     r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
-    r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*)\b",
+    r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|"
+    r"skadar|skada)\b",
     re.I,
 )
 """Words that say a language is a plus, not a requirement (English, Finnish, Swedish)."""
