@@ -256,6 +256,13 @@ def test_alternatives_are_only_the_languages_joined_by_or(esco, text, lang, expe
         ("Puhut suomea ja englantia sujuvasti.", "fi", [("fi", "B2"), ("en", "B2")]),
         ("You speak English fluently and Finnish.", "en", [("en", "B2"), ("fi", None)]),
         ("Suomi (äidinkieli) ja ruotsi.", "fi", [("fi", "native"), ("sv", None)]),
+        ("Kielitaito: suomi ja englanti (B2).", "fi", [("fi", None), ("en", "B2")]),
+        ("Kielitaito: suomi ja englanti B2.", "fi", [("fi", "B2"), ("en", "B2")]),
+        (
+            "Du talar ryska och ukrainska som modersmål samt engelska flytande.",
+            "sv",
+            [("ru", "native"), ("uk", "native"), ("en", "B2")],
+        ),
         ("Du talar svenska och finska flytande.", "sv", [("sv", "B2"), ("fi", "B2")]),
         # the Finnish state's scale (asetus 481/2003): tyydyttävä B1, hyvä B2, erinomainen C1
         ("Hyvä suomen kielen taito.", "fi", [("fi", "B2")]),

@@ -425,7 +425,8 @@ def _levels_of(
         bracket = _PARENTHESIS.match(after)
         level: str | None
         if cefr:
-            level, late = cefr[0].group(1), lo + cefr[0].start() >= end
+            at = lo + cefr[0].start()
+            level, late = cefr[0].group(1), at >= end and not (bracket and at < end + bracket.end())
         elif bracket and _cue(bracket.group(1)):
             level, late = _cue(bracket.group(1)), False
         elif (level := _cue(before, last=True)) is not None:
