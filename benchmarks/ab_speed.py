@@ -118,6 +118,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument(
         "--same-counts", type=int, default=0, help="check the whole-country counts on this many queries"
     )
+    parser.add_argument(
+        "--viewer-regions",
+        default="",
+        help="`|`-separated region ids: this version's filtered queries come from an employment-services "
+        "organisation serving them (`filters.ViewerScope`: its consenting candidates OR the regions' "
+        "residents, `shared.entitlement.viewer`), the base's from the same organisation by consent only; "
+        "those shortlists then differ by design (more candidates visible), the unfiltered half must not",
+    )
     args = parser.parse_args(argv)
 
     base_domain = load_domain(args.base, "base_ranking_domain")
@@ -167,16 +175,32 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         f"vacancies: {'prepared once, ranked again (repeated)' if args.repeated else 'a plain Vacancy per call (cold)'}"
     )
 
+    homes: frozenset[str] = frozenset()
+    if args.viewer_regions:
+        from services.matching.index.domain.filters import ViewerScope
+        from shared.reference import geography
+
+        wanted = set(args.viewer_regions.split("|"))
+        homes = frozenset(c for c, r in geography().home_regions().items() if r in wanted)
+        print(
+            f"this version's filtered queries: consent OR residents of {sorted(wanted)} ({len(homes)} codes)"
+        )
+
+    def viewer(engine: Any, org: str | None) -> Any:
+        if org is None or not homes or engine is not engines["this"]:
+            return org
+        return ViewerScope(org, homes)
+
     def shortlist(engine: Any, v: Any, org: str | None) -> Any:
-        return engine.shortlist(v, k=K, viewer_org=org, today=REFERENCE_DAY)
+        return engine.shortlist(v, k=K, viewer_org=viewer(engine, org), today=REFERENCE_DAY)
 
     def as_the_api(engine: Any, v: Any, org: str | None) -> Any:  # with each version's default counts
-        return engine.rank(v, k=K, viewer_org=org, today=REFERENCE_DAY, count_exclusions=True)
+        return engine.rank(v, k=K, viewer_org=viewer(engine, org), today=REFERENCE_DAY, count_exclusions=True)
 
     for label, call in (("shortlist", shortlist), ("with exclusion counts", as_the_api)):
         times: dict[str, list[float]] = {name: [] for name in engines}
         cpu: dict[str, list[float]] = {name: [] for name in engines}
-        same = 0
+        same = same_unfiltered = 0
         for i, (v, org) in enumerate(queries):
             got = {}
             for name in list(engines)[:: 1 if i % 2 == 0 else -1]:
@@ -190,7 +214,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 entries = result if isinstance(result, list) else result.entries
                 got[name] = [repr(dataclasses.astuple(e)) for e in entries]  # every field (NaN == NaN)
             same += got["base"] == got["this"]
-        part: dict[str, Any] = {"identical_shortlists": same}
+            same_unfiltered += org is None and got["base"] == got["this"]
+        part: dict[str, Any] = {"identical_shortlists": same, "identical_unfiltered": same_unfiltered}
         print(f"\n{label} (k={K}):")
         for name, engine in engines.items():
             ms = np.asarray(times[name]) * 1000
@@ -210,7 +235,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         print(
             f"this / base per query: median {np.median(ratio):.3f} (p10 {np.percentile(ratio, 10):.3f}, "
             f"p90 {np.percentile(ratio, 90):.3f}); CPU this / base {part['cpu_ratio']:.3f}; identical "
-            f"shortlists {same} of {out['queries']}; load average {os.getloadavg()[0]:.1f}",
+            f"shortlists {same} of {out['queries']} ({same_unfiltered} of the unfiltered half); load average "
+            f"{os.getloadavg()[0]:.1f}",
             flush=True,
         )
         out[label] = part

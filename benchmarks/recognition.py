@@ -24,6 +24,8 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   the other sets hardly cover), tuning data like ``fi-dev`` (``--sets fi-dev2``).
 - ``fi-dev3``: a third fresh Finnish development set (session 14; 46 sentences across nine
   occupations none of the other sets covers), tuning data like ``fi-dev`` (``--sets fi-dev3``).
+- ``sv-dev``: a fresh Swedish development set (session 15; 35 Finland-Swedish sentences), tuning data
+  like ``fi-dev`` (``--sets sv-dev``).
 - ``fi-dev4``: a fourth fresh Finnish development set (session 15; 56 sentences across seven
   shortage occupations the other sets cover least), measured whole (``--sets fi-dev4``); it is run
   only for its summary, before and after a session's changes, as an estimate on unseen text.

@@ -83,7 +83,16 @@ SHARED_VALIDATORS = (
     ),
     N_(
         "Unknown municipality %(name)s: give the Statistics Finland code (e.g. '837') or the Finnish or "
-        "Swedish name (e.g. 'Vaasa' or 'Vasa')."
+        "Swedish name (e.g. 'Vaasa' or 'Vasa'). A district or village (e.g. Hervanta) is not a "
+        "municipality: give the municipality it is in."
+    ),
+    N_(
+        "%(code)s is a postal code, not a municipality: give the municipality's name or its Statistics "
+        "Finland code (e.g. 'Tampere' or '837')."
+    ),
+    N_(
+        "%(name)s names several municipalities: give one of %(choices)s (the one where the work is done "
+        "or the person lives)."
     ),
     N_(
         "Unknown municipality %(name)s: did you mean %(suggestions)s? Give the Statistics Finland code "

@@ -11,9 +11,15 @@ The rules (docs/architecture.md, "Consent and entitlement"):
 * A jobseeker's **own organisation** is the employment-services organisation whose coach owns the
   profile. The candidates topic lists it among ``consented_orgs`` (the jobseeker's consent covers
   the organisation that serves them), so every service can apply the rules without personal data.
-* **Seeing a candidate** (pseudonymous data: shortlists, explanations, meetings, outcomes):
-  organisations of kind ``employment_services`` or ``operator`` see every candidate; a partner
-  agency or an employer sees only candidates who consented to it.
+* **Seeing a candidate** (pseudonymous data: shortlists, region overviews, exclusion counts,
+  explanations, meetings, outcomes and their comments, training suggestions): one rule, ``viewer``
+  (minimum necessary; outside tester 15, P2/P3). The system operator (kind ``operator``) sees every
+  candidate. An ``employment_services`` organisation sees the candidates living in the regions it
+  serves (the registry's ``regions``; the candidate's home municipality's region) and those who
+  consented to it (``consented_orgs``, its own jobseekers included) wherever they live: Vaasa's
+  coach finds Pirkanmaa vacancies for Vaasa's own jobseekers, but sees no Tampere jobseeker. A
+  partner agency, an employer, an education provider (or an unregistered organisation) sees only
+  candidates who consented to it.
 * **Recording an outcome** for (vacancy, candidate): a recruiter of an organisation the candidate
   consented to; an employer for its own vacancy, when the candidate consented to it; a coach of the
   candidate's own organisation (who may also correct a wrong status). Nobody else.
@@ -37,8 +43,15 @@ The rules (docs/architecture.md, "Consent and entitlement"):
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
-SEE_ALL_KINDS = frozenset({"employment_services", "operator"})
+#: The employment services' staff and the system operator: their outcomes on a vacancy hold for
+#: every organisation (``speaks_for_vacancy``), and they follow up service paths (``team_view``).
+STAFF_KINDS = frozenset({"employment_services", "operator"})
+#: Kinds that see every candidate in the country (``viewer``).
+SEES_EVERYONE_KINDS = frozenset({"operator"})
+#: Kinds that also see the candidates living in the regions they serve (``viewer``).
+REGIONAL_KINDS = frozenset({"employment_services"})
 OUTCOME_ROLES = frozenset({"recruiter", "employer", "coach"})
 
 ALL_KINDS = frozenset({"employment_services", "partner", "employer", "education", "operator"})
@@ -65,19 +78,61 @@ def admission_refusal(role: str, org_kind: str | None) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """Whom one organisation may see (pseudonymously): the candidates who consented to ``org``,
+    and those living in ``regions``; everyone when ``everyone``. Built by ``viewer``; hashable (the
+    index keys cached answers by it)."""
+
+    org: str
+    regions: frozenset[str] = frozenset()
+    everyone: bool = False
+
+    def sees(self, consented_orgs: Collection[str], home_region: str | None) -> bool:
+        """Whether this viewer may see a candidate with these ``consented_orgs`` (the candidates
+        topic's, the own organisation included) living in ``home_region`` (a region id; None or ""
+        when the home municipality is unknown)."""
+        if self.everyone or self.org in consented_orgs:
+            return True
+        return bool(home_region) and home_region in self.regions
+
+
+def viewer(org: str, org_kind: str | None, org_regions: Collection[str] = ()) -> Viewer:
+    """The one rule of who sees which candidates (module docstring, "Seeing a candidate"): the
+    system operator everyone; an employment-services organisation the residents of
+    ``org_regions`` (the registry's ``regions`` of ``org``) and the candidates who consented to it;
+    any other kind (or an unregistered organisation: ``org_kind`` None) consenting candidates only.
+    Every door (the index's shortlists, overviews, exclusion counts and explanations, the team's
+    outcomes and meetings) applies it through this function."""
+    if org_kind in SEES_EVERYONE_KINDS:
+        return Viewer(org, everyone=True)
+    if org_kind in REGIONAL_KINDS:
+        return Viewer(org, frozenset(org_regions))
+    return Viewer(org)
+
+
 def sees_all_candidates(org_kind: str | None) -> bool:
-    """Whether an organisation of this kind sees every candidate (pseudonymously)."""
-    return org_kind in SEE_ALL_KINDS
+    """Whether an organisation of this kind sees every candidate (pseudonymously): the operator."""
+    return org_kind in SEES_EVERYONE_KINDS
 
 
-def consent_scope(org: str, org_kind: str | None) -> str | None:
-    """The organisation whose consent filters what the caller sees, or None for no filter."""
-    return None if sees_all_candidates(org_kind) else org
+def team_view(org_kind: str | None) -> bool:
+    """Whether an organisation of this kind reads a region's meeting as the employment services'
+    staff do (service-path rows, every organisation's outcomes), still only about the candidates
+    it may see (``viewer``): the employment services and the operator."""
+    return org_kind in STAFF_KINDS
 
 
-def may_see_candidate(org: str, org_kind: str | None, consented_orgs: Collection[str]) -> bool:
-    """Pseudonymous data about a candidate (score, skills, distance, availability, outcomes)."""
-    return sees_all_candidates(org_kind) or org in consented_orgs
+def may_see_candidate(
+    org: str,
+    org_kind: str | None,
+    consented_orgs: Collection[str],
+    org_regions: Collection[str] = (),
+    home_region: str | None = None,
+) -> bool:
+    """Pseudonymous data about a candidate (score, skills, distance, availability, outcomes):
+    ``viewer(org, org_kind, org_regions).sees(consented_orgs, home_region)``."""
+    return viewer(org, org_kind, org_regions).sees(consented_orgs, home_region)
 
 
 def may_record_outcome(
@@ -107,7 +162,7 @@ def speaks_for_vacancy(org: str, org_kind: str | None, employer_org: str | None)
     """Whether an organisation's outcomes on a vacancy hold for every organisation: the vacancy's
     employer's and employment services' (and the operator's) do; a partner agency's hold for itself
     only, except a hire."""
-    return org == employer_org or sees_all_candidates(org_kind)
+    return org == employer_org or org_kind in STAFF_KINDS
 
 
 def may_mark_hired(

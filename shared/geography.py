@@ -20,6 +20,7 @@ REGIONS_FILE = "regions_2025.csv"
 MERGED_FILE = "merged_municipalities.csv"
 SAMI_FILE = "municipality_names_sami.csv"
 FORMS_FILE = "municipality_forms_fi.csv"
+MERGED_SV_FILE = "merged_municipalities_sv.csv"
 CLASSIFICATION_YEAR = 2025
 
 
@@ -109,6 +110,40 @@ def _spellings(key: str) -> list[str]:
     return found
 
 
+# Areas of several municipalities that people name as one place. Source: the capital region
+# (pääkaupunkiseutu / huvudstadsregionen) is Helsinki, Espoo, Vantaa and Kauniainen, as Statistics
+# Finland's Helsinki region statistics and HSY (the four cities' joint authority, hsy.fi) define it.
+_CAPITAL_REGION = ("091", "049", "092", "235")
+AREAS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        (
+            "paakaupunkiseutu",
+            "pk-seutu",
+            "paakaupunkiseudulla",
+            "huvudstadsregionen",
+            "huvudstadsregion",
+            "huvudstadsomradet",
+            "capital region",
+            "helsinki capital region",
+            "helsinki metropolitan area",
+            "metropolitan area",
+        ),
+        _CAPITAL_REGION,
+    ),
+}
+
+# Finnish locative case endings, folded (ä → a): inessive -ssa, elative -sta, adessive -lla, ablative
+# -lta, allative -lle. A place name takes the inner (-ssa) or outer (-lla) cases by usage; both are read.
+_LOCATIVE = ("ssa", "sta", "lla", "lta", "lle")
+
+
+def _locative_stems(key: str) -> list[str]:
+    """The stems of a folded word in a locative case, to be read as a name (``vaasassa`` → ``vaasa``)
+    or as the stem of a recorded genitive in -n (``tampereella`` → ``tamperee``, ``tampereen``;
+    ``helsingista`` → ``helsingi``, ``helsingin``: gradation as Wiktionary records the genitive)."""
+    return [key[: -len(end)] for end in _LOCATIVE if key.endswith(end) and len(key) > len(end) + 1]
+
+
 def region_id(name_fi: str) -> str:
     """The stored region id: the Finnish name in lower-case ASCII (``Päijät-Häme`` → ``paijat-hame``)."""
     return fold(name_fi).replace(" ", "-")
@@ -128,10 +163,12 @@ class Geography:
         *,
         other_names: Iterable[tuple[str, str]] = (),
         forms: Iterable[tuple[str, str]] = (),
+        old_names_sv: Iterable[tuple[str, str]] = (),
     ) -> None:
         """``other_names``: (name, code) pairs read like the Finnish and Swedish names (the Sámi
         names); ``forms``: (inflected form, code) pairs read only when the text is no name
-        ("Helsingin", "Hki"). A pair naming an unknown code is ignored."""
+        ("Helsingin", "Hki"); ``old_names_sv``: (abolished code, Swedish name) pairs read like the
+        abolished Finnish names ("Ekenäs" → 710 Raseborg). A pair naming an unknown code is ignored."""
         self.municipalities: dict[str, Municipality] = {m.code: m for m in municipalities}
         self.regions: dict[str, Region] = {r.id: r for r in regions}
         self.abolished: dict[str, Abolished] = {a.code: a for a in abolished}
@@ -155,6 +192,9 @@ class Geography:
             # Statistics Finland abbreviates "maalaiskunta" (rural municipality); people write it out
             if a.name.endswith(" mlk"):
                 self._old_names.setdefault(fold(a.name.removesuffix("mlk") + "maalaiskunta"), a)
+        for code, name in old_names_sv:
+            if code in self.abolished and fold(name) not in self._names:
+                self._old_names.setdefault(fold(name), self.abolished[code])
         self._region_keys: dict[str, str] = {}
         for r in self.regions.values():
             for key in (r.id, r.name_fi, r.name_sv, r.code, r.code.lstrip("0"), f"mk{r.code}"):
@@ -168,9 +208,11 @@ class Geography:
         merged: Iterable[Mapping[str, str]] = (),
         sami: Iterable[Mapping[str, str]] = (),
         forms: Iterable[Mapping[str, str]] = (),
+        merged_sv: Iterable[Mapping[str, str]] = (),
     ) -> Geography:
         """From the rows of ``data/geo``'s CSV files (columns as in its README): municipalities,
-        regions, merged municipalities, Sámi names (code, name) and Finnish name forms (form, code)."""
+        regions, merged municipalities, Sámi names (code, name), Finnish name forms (form, code) and
+        the Swedish names of merged municipalities (old_code, name_sv)."""
         by_code = {
             r["code"]: Region(region_id(r["name_fi"]), r["code"], r["name_fi"], r["name_sv"]) for r in regions
         }
@@ -202,6 +244,7 @@ class Geography:
             old.values(),
             other_names=[(r["name"], r["code"]) for r in sami],
             forms=[(r["form"], r["code"]) for r in forms],
+            old_names_sv=[(r["old_code"], r["name_sv"]) for r in merged_sv],
         )
 
     def name_keys(self) -> set[str]:
@@ -212,13 +255,19 @@ class Geography:
     # -- municipalities ---------------------------------------------------------------------------
     def municipality(self, text: str) -> Resolved:
         """The current code for a code, an unpadded code, a Finnish or Swedish name, or an abolished
-        code or Finnish name ("Jyväskylän mlk" or "Jyväskylän maalaiskunta"; mapped to its successor,
-        with a notice). Abolished municipalities' Swedish names are not in ``data/geo`` (Statistics
-        Finland's list of abolished municipalities gives the Finnish name only) and are refused.
-        Raises ``UnknownPlaceError``."""
+        code, Finnish or Swedish name ("Jyväskylän mlk" or "Jyväskylän maalaiskunta", "Ekenäs"; mapped
+        to its successor, with a notice), or a name in a Finnish locative case ("Tampereella",
+        "Vaasassa", "Helsingistä": ``_locative_stems``). Raises ``UnknownPlaceError``, saying so for a
+        postal code ("33100") and naming the municipalities of a text that names several
+        ("Helsinki-Vantaa", "Pääkaupunkiseutu")."""
         raw = " ".join(plain_typography(str(text)).split())
         if not raw:
             raise UnknownPlaceError("Give a municipality code (e.g. '837' for Tampere) or name.")
+        if raw.isdigit() and len(raw) == 5:  # Finnish postal codes have five digits
+            raise UnknownPlaceError(
+                f"{raw!r} is a postal code, not a municipality: give the municipality's name or its "
+                "Statistics Finland code (e.g. 'Tampere' or '837')."
+            )
         if raw.isdigit():
             code = (raw.lstrip("0") or "0").zfill(3)  # Excel writes 020 as 20
             if code in self.municipalities:
@@ -250,10 +299,23 @@ class Geography:
         for spelling in spellings:
             if spelling in self._forms:
                 return Resolved(self._forms[spelling])
+        # a name in a locative case (outside tester 15, P13): "Tampereella", "Vaasassa", "Helsingistä"
+        for stem in _locative_stems(key):
+            found = self._names.get(stem) or self._forms.get(stem + "n")
+            if found is None and stem in self._old_names:
+                return self._successor(self._old_names[stem], repr(raw))
+            if found is not None:
+                return Resolved(found)
         # the first word(s) of exactly one municipality's name: "Koski" for "Koski Tl" ("S:t" is three)
         begun = {code for name, code in self._names.items() if name.startswith(key + " ")}
         if len(begun) == 1:
             return Resolved(begun.pop())
+        several = self.several(key)
+        if several:
+            raise UnknownPlaceError(
+                f"{raw!r} names several municipalities: give one of {several} (the one where the work "
+                "is done or the person lives)."
+            )
         close = self.named_within(key) or self.suggestions(spellings)
         if close:
             raise UnknownPlaceError(
@@ -262,8 +324,26 @@ class Geography:
             )
         raise UnknownPlaceError(
             f"Unknown municipality {raw!r}: give the Statistics Finland code (e.g. '837') or the Finnish "
-            "or Swedish name (e.g. 'Vaasa' or 'Vasa')."
+            "or Swedish name (e.g. 'Vaasa' or 'Vasa'). A district or village (e.g. Hervanta) is not a "
+            "municipality: give the municipality it is in."
         )
+
+    def several(self, key: str) -> str:
+        """The municipalities a folded ``key`` names together, as ``suggestions`` writes them; "" when
+        it names no group: an area of several municipalities (``AREAS``: "Pääkaupunkiseutu",
+        "huvudstadsregionen") or two or more names joined by a hyphen, slash, "ja", "och" or "and"
+        ("Helsinki-Vantaa", the airport's name; "Espoo/Vantaa"), each of them a name or form."""
+        if key in AREAS:
+            codes = [c for c in AREAS[key] if c in self.municipalities]
+            return ", ".join(f"'{self.municipalities[c].name_fi}' ({c})" for c in codes)
+        parts = [p.strip() for p in re.split(r"\s*[-/&+]\s*|\s+(?:ja|och|and|tai|eller|or)\s+|,\s*", key)]
+        if len(parts) < 2:
+            return ""
+        found = [self._names.get(p) or self._forms.get(p) for p in parts]
+        codes = [c for c in found if c is not None]
+        if len(codes) < len(found) or len(set(codes)) < 2:
+            return ""
+        return ", ".join(f"'{self.municipalities[c].name_fi}' ({c})" for c in dict.fromkeys(codes))
 
     def named_within(self, key: str, limit: int = 3) -> str:
         """The municipalities whose name (or a recorded form, ``municipality_forms_fi.csv``) is a word
@@ -324,6 +404,18 @@ class Geography:
     def region_of(self, code: str) -> str:
         """The region id of a current municipality code; raises ``KeyError`` for any other code."""
         return self.municipalities[code].region
+
+    def home_regions(self) -> dict[str, str]:
+        """Municipality code → region id for every code a record may carry: the current codes, and
+        each abolished code whose successors all lie in one region (a code split between regions
+        has no region). Who sees a jobseeker by where they live reads it
+        (``shared.entitlement.viewer``)."""
+        found = {m.code: m.region for m in self.municipalities.values()}
+        for a in self.abolished.values():
+            regions = {found[s] for s in a.successors if s in found}
+            if len(regions) == 1 and len(a.successors) == sum(s in found for s in a.successors):
+                found.setdefault(a.code, regions.pop())
+        return found
 
     def coordinates(self, *, with_abolished: bool = False) -> dict[str, tuple[float, float]]:
         """Municipality code → (lat, lon) in WGS84 degrees. ``with_abolished`` adds every abolished

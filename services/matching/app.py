@@ -89,13 +89,16 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     # The index reads from the team's records which candidates were already hired or rejected for
     # a vacancy (not proposed again) and which vacancies are shortage roles; the team reads the
     # index only through the index's use cases. Who sees which candidates follows the registry's
-    # kind of the caller's organisation (shared.entitlement.consent_scope).
+    # kind and regions of the caller's organisation and the candidate's home region
+    # (shared.entitlement.viewer).
     index = MatchingHandlers(
         state,
         records,
         today=lambda: clock().date(),
         org_kind=app.extensions["kohtaanto.organisations"].kind,
         availability_window_days=settings.availability_window_days,
+        org_regions=app.extensions["kohtaanto.organisations"].regions,
+        home_regions=geo.home_regions(),
     )
 
     def known_skill(text: str) -> str | None:

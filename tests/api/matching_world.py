@@ -141,6 +141,7 @@ def candidate(
     status: str = "active",
     history: str | None = WELDER,
     available_from: str = "2026-11-01",
+    max_commute_km: int = 50,
 ) -> None:
     payload = {
         "candidate_id": candidate_id,
@@ -151,7 +152,7 @@ def candidate(
         "work_history": [{"occupation_uri": history, "years": 5, "ended_year": 2025}] if history else [],
         "languages": [{"code": "fi", "level": "native"}],
         "municipality": municipality,
-        "max_commute_km": 50,
+        "max_commute_km": max_commute_km,
         "available_from": available_from,
         "working_time": "any",
         "consented_orgs": sorted(consent),

@@ -36,6 +36,7 @@ ORGS = (
     "agency-c",
     "konepaja-oy",
     "kohtaanto",
+    "helsinki-tyollisyys",  # employment services of a third region, owning one jobseeker
 )
 KIND = {o.id: o.kind.value for o in registry(TEST_ORGANISATIONS)}
 CONSENTS = [
@@ -51,8 +52,14 @@ CONSENTS = [
     ("vaasa-tyollisyys", ("agency-b", "konepaja-oy")),
     ("tampere-tyollisyys", ("agency-a",)),  # withdrawn below
     ("vaasa-tyollisyys", ("agency-b",)),  # withdrawn below
+    ("tampere-tyollisyys", ("agency-a",), "905"),  # Tampere's jobseeker living in Vaasa
+    ("vaasa-tyollisyys", (), "837"),  # Vaasa's jobseeker living in Tampere (moving for work)
+    ("helsinki-tyollisyys", ("agency-c",), "905"),  # Helsinki's jobseeker living in Vaasa
 ]
 WITHDRAWN = {10, 11}
+#: Where each jobseeker lives (Tampere, unless the entry of CONSENTS names it) and its region.
+HOME_REGION = {"837": "pirkanmaa", "905": "pohjanmaa"}
+REGIONS = {o.id: o.regions for o in registry(TEST_ORGANISATIONS)}
 UNKNOWN = "c-ffffffffffffffffffffffff"
 CANDIDATE_ID = re.compile(r"c-[0-9a-f]{24}")
 
@@ -68,7 +75,8 @@ class World:
         self.people: list[dict[str, Any]] = []
         pc = self.profile.test_client()
         skills = essential(WELDER, 100)
-        for i, (owner, consent) in enumerate(CONSENTS):
+        for i, (owner, consent, *home) in enumerate(CONSENTS):
+            municipality = home[0] if home else "837"
             secret = {
                 "name": f"Henkilö{i:02d} Testinen",
                 "email": f"henkilo{i:02d}@example.fi",
@@ -77,12 +85,21 @@ class World:
             body = profile_body(
                 personal=secret,
                 skills=[{"uri": u, "level": "advanced"} for u in skills[: 20 - i]],
-                municipality="837",
+                municipality=municipality,
                 consented_orgs=list(consent),
             )
             r = pc.put(f"/api/v1/profiles/henkilo-{i}", json=body, headers=auth("coach", owner))
             assert r.status_code == 201, r.json
-            self.people.append({"i": i, "owner": owner, "consent": set(consent), "secret": secret, **r.json})
+            self.people.append(
+                {
+                    "i": i,
+                    "owner": owner,
+                    "consent": set(consent),
+                    "home": municipality,
+                    "secret": secret,
+                    **r.json,
+                }
+            )
         for i in WITHDRAWN:
             assert (
                 pc.delete(f"/api/v1/profiles/henkilo-{i}", headers=auth("coach", CONSENTS[i][0])).status_code
@@ -122,11 +139,15 @@ class World:
         return [p for p in self.people if p["i"] not in WITHDRAWN]
 
     def visible_to(self, org: str) -> set[str]:
-        """Candidate ids an organisation may see (the rule, restated for the test)."""
+        """Candidate ids an organisation may see (the rule, restated for the test): the operator
+        everyone, employment services the residents of the regions they serve and the candidates who
+        belong or consented to them, anyone else consenting candidates only."""
         return {
             p["candidate_id"]
             for p in self.active
-            if may_see_candidate(org, KIND.get(org), p["consent"] | {p["owner"]})
+            if may_see_candidate(
+                org, KIND.get(org), p["consent"] | {p["owner"]}, REGIONS.get(org, ()), HOME_REGION[p["home"]]
+            )
         }
 
 
@@ -203,6 +224,13 @@ def test_the_consent_matrix(world: World) -> None:
                 named = set(CANDIDATE_ID.findall(text)) - {UNKNOWN}
                 if named - visible:
                     leaks.append(("matching view", who, path, len(named - visible)))
+                # every active candidate has an outcome: the employment services read those about
+                # everyone they may see (no fewer: the rule hides only whom it must)
+                staff = admitted and KIND.get(org) == "employment_services" and r.status_code == 200
+                if staff and path.endswith("/outcomes") and named != visible:
+                    leaks.append(
+                        ("outcomes the employment services may see left out", who, len(visible - named))
+                    )
                 if secrets_in(text, world.people):
                     leaks.append(("personal data in matching", who, path))
             unknown = mc.get(f"/api/v1/vacancies/v-weld/candidates/{UNKNOWN}/explanation", headers=h)

@@ -338,6 +338,18 @@ def test_the_meeting_downloads_open_in_finnish_excel_as_xlsx_or_a_semicolon_csv(
     scores = [r["score"] for r in rows if r["vacancy_id"] == "v-weld"]
     assert all("," in s and "." not in s for s in scores), "decimal commas, as Finnish Excel reads numbers"
     assert client.get(f"{W48}/content.csv?dialect=nope", headers=TEAM).status_code == 422
+    # outside tester 15, P15: dates as the fi/sv page shows them in Finnish Excel's dialect, ISO elsewhere
+    day = weld["available_from"].date()
+    page_form, iso = f"{day.day}.{day.month}.{day.year}", day.isoformat()
+    for query, form in (
+        ("dialect=excel-fi", page_form),
+        ("dialect=excel-fi&lang=fi", page_form),
+        ("dialect=excel-fi&lang=sv", page_form),
+        ("dialect=rfc4180", iso),
+        ("lang=fi", iso),
+    ):
+        text = client.get(f"{W48}/content.csv?{query}", headers=TEAM).data.decode("utf-8")
+        assert f'"{form}"' in text and (form == iso or iso not in text), query
 
 
 def test_the_meeting_shows_the_match_score_and_skills_from_work_history_apart_from_claimed_ones(

@@ -85,6 +85,36 @@ def test_a_text_with_only_weak_matches_is_ranked_but_the_employer_is_told(client
     assert "warning" not in clear.get_json()
 
 
+@pytest.mark.parametrize(
+    "text", ["<script>alert(1)</script>", "Kokemus Kubernetesista ja Terraformista", "Eduksi katsotaan:"]
+)
+def test_markup_and_unknown_terms_give_no_confident_skill_and_a_warning(client, text):
+    """Outside tester 14, P14: "<script>alert(1)</script>" gave "analyse a script" 0.59, Kubernetes
+    "cybernetics" 0.37, a heading "watch scenes" 0.41, each with no warning. Markup is read as its
+    text (a script's content is no text), not refused: ads are pasted from web pages."""
+    r = client.post(URL, json={"text": text}, headers=EMPLOYER)
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert all(i["score"] < 0.35 for i in body["items"]), body
+    assert body["warning"].startswith("No skill was recognised"), body
+
+
+def test_swedish_work_history_names_the_jobs_skills_with_confidence(client):
+    """Outside tester 14, P15: this scored 0.26 with a warning."""
+    text = "Han har jobbat som svetsare på ett varv i Åbo."
+    body = client.post(URL, json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["lang"] == "sv"
+    assert "weld" in body["items"][0]["label"], body
+    assert "warning" not in body, body
+
+
+def test_a_skills_source_is_the_sentence_as_written(client):
+    text = "Työ alkaa heti ja edellyttää trukkikorttia."
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["items"][0]["label"] == "operate forklift"
+    assert body["items"][0]["source"] == text
+
+
 def test_an_unknown_language_is_a_field_error(client):
     r = client.post(URL, json={"text": "Hitsaus", "lang": "de"}, headers=EMPLOYER)
     assert r.status_code == 422

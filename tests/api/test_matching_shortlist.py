@@ -8,6 +8,7 @@ from tests.helpers import WELDER, auth
 TEAM = auth("team_member", "tampere-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
 RECRUITER_B = auth("recruiter", "agency-b")
+OPERATOR = auth("operator", "kohtaanto")
 
 
 @pytest.fixture
@@ -157,7 +158,7 @@ def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_ca
         assert r.status_code == 200
         return r.json["exclusions"]
 
-    team = counts(TEAM, "country")
+    team = counts(OPERATOR, "country")  # the system operator sees every candidate
     assert team["scope"] == "country"
     assert team["considered"] == len(app.candidate_ids) + 2 and team["excluded"] == 2
     assert team["by_filter"]["commute"] == 2 and set(team["by_filter"]) == {
@@ -167,6 +168,14 @@ def test_a_shortlist_counts_what_each_hard_filter_removed_over_candidates_the_ca
         "language",
         "commute",
     }
+    # Tampere's employment services count Pirkanmaa's residents and their own jobseekers: the two in
+    # Vaasa consented to neither, so they are not counted (outside tester 15, P3)
+    tampere = counts(TEAM, "country")
+    assert (tampere["considered"], tampere["excluded"], tampere["by_filter"]["commute"]) == (
+        len(app.candidate_ids),
+        0,
+        0,
+    )
     seen_a = counts(RECRUITER, "country")
     assert seen_a["considered"] == len(app.candidate_ids) + 1 and seen_a["by_filter"]["commute"] == 1
     seen_b = counts(RECRUITER_B, "country")
@@ -263,7 +272,10 @@ def test_an_explanation_gives_the_real_rank_and_honours_k(app):
     assert (r["rank"], r["k"], r["shortlisted"]) == (5, 20, True)
     r = client.get(f"{url}?k=3", headers=TEAM).json
     assert (r["rank"], r["k"], r["shortlisted"]) == (5, 3, False)
-    candidate(app, pid("far"), skills=essential(WELDER, 100), municipality="905")
+    # Tampere's own jobseeker living in Vaasa (beyond their 50 km commute)
+    candidate(
+        app, pid("far"), skills=essential(WELDER, 100), municipality="905", consent=("tampere-tyollisyys",)
+    )
     far = client.get(f"/api/v1/vacancies/v-weld/candidates/{pid('far')}/explanation", headers=TEAM).json
     assert far["rank"] is None and not far["shortlisted"] and far["filters"]
 

@@ -4,7 +4,7 @@ recruiter expects of them)."""
 
 import pytest
 
-from tests.api.matching_world import NURSE, Clock, matching_app, vacancy
+from tests.api.matching_world import NURSE, Clock, candidate, essential, matching_app, pid, vacancy
 from tests.helpers import auth
 
 EMPLOYER = auth("employer", "konepaja-oy")
@@ -177,3 +177,44 @@ def test_a_titles_occupation_is_confident_and_right_whatever_follows_it(app, tit
     vacancy(app, "v-p8", occupation=None, skills=[], title=title, description="Kokoaikainen työ.")
     got = ranked(app, "v-p8")
     assert got["uri"] in occupations and got["confident"], got
+
+
+EARLY_YEARS_TEACHER = OCCUPATION + "55d60ead-0343-4008-b9e4-fb4b5a179c83"  # lastentarhan opettaja, 2342
+TESTER_15_DESCRIPTION = "Kokoaikainen työ, aloitus sopimuksen mukaan."
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [
+        ("Yhdistelmäajoneuvon kuljettaja", CARGO_VEHICLE_DRIVER),  # was a live-animal transporter, 0.147
+        ("CE-kuljettaja", CARGO_VEHICLE_DRIVER),
+        ("Lto", EARLY_YEARS_TEACHER),  # named no occupation: the shortlist was empty
+        ("Vakalto", EARLY_YEARS_TEACHER),
+        ("Lärare i småbarnspedagogik", EARLY_YEARS_TEACHER),  # was a youth programme director, 0.021
+        ("Kylmäkkö", COOK),  # was a fish and seafood shop's manager, 0.003
+    ],
+)
+def test_a_common_finnish_or_swedish_title_names_the_occupation_a_recruiter_means(app, title, occupation):
+    """Outside tester 15, P7 (and P6's title): title-only vacancies, the tester's description word for
+    word. An abbreviation ("Lto", "Vakalto"), a title written as two words where the glossary had the
+    compound, a licence class before the driver's title and the official Swedish title of an early
+    years teacher must each name the occupation, confidently."""
+    vacancy(app, "v-p7", occupation=None, skills=[], title=title, description=TESTER_15_DESCRIPTION)
+    got = ranked(app, "v-p7")
+    assert got["uri"] == occupation and got["confident"], got
+
+
+def test_an_abbreviated_title_shortlists_the_occupations_candidates(app):
+    """Tester 15, P7: "Lto" gave `considered: 0`; an early years teacher is now shortlisted first."""
+    teacher = pid("early-years-teacher")
+    candidate(app, teacher, skills=essential(EARLY_YEARS_TEACHER, 20), history=EARLY_YEARS_TEACHER)
+    candidate(app, pid("welder"), skills=essential(WELDER, 20), history=WELDER)
+    vacancy(app, "v-lto", occupation=None, skills=[], title="Lto", description=TESTER_15_DESCRIPTION)
+    body = (
+        app.test_client()
+        .get(
+            "/api/v1/vacancies/v-lto/shortlist?k=5&lang=en", headers=auth("team_member", "tampere-tyollisyys")
+        )
+        .get_json()
+    )
+    assert body["entries"] and body["entries"][0]["candidate_id"] == teacher, body

@@ -93,7 +93,9 @@ def test_the_same_welder_vacancy_in_finnish_swedish_or_english_reads_welders_ali
         top = [e["candidate_id"] for e in items[:4]]
         assert set(top) <= {pid(f"welder-{i}") for i in range(4)}, (lang, top)
     best = [items[0]["match"] for items in lists.values()]
-    assert min(best) >= 80 and max(best) - min(best) <= 10, best
+    # a text's best candidate reads 60-70: of a title and text's candidates at their ideal, a
+    # quarter are of another occupation on the tuning half (params.match_scales; tester 14, P10)
+    assert min(best) >= 60 and max(best) - min(best) <= 10, best
 
 
 EMPLOYER = auth("employer", "konepaja-oy")

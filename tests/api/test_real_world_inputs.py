@@ -298,3 +298,49 @@ def test_a_near_miss_municipality_is_a_422_that_suggests_the_name_and_nothing_is
         v.json
     )
     assert rows(vacancy_app)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "lang", "words"),
+    [
+        ("33100", "en", ("'33100' is a postal code, not a municipality",)),
+        ("00100", "fi", ("'00100' on postinumero eikä kunta",)),
+        (
+            "Pääkaupunkiseutu",
+            "sv",
+            ("avser flera kommuner", "'Helsinki' (091), 'Espoo' (049), 'Vantaa' (092)"),
+        ),
+        ("Helsinki-Vantaa", "en", ("names several municipalities", "'Helsinki' (091), 'Vantaa' (092)")),
+        ("Hervanta", "fi", ("Kaupunginosa tai kylä (esim. Hervanta) ei ole kunta",)),
+    ],
+)
+def test_a_postal_code_an_area_or_a_district_is_a_422_that_says_what_it_is(vacancy_app, given, lang, words):
+    """Outside tester 15, P13: these were refused with no hint; in the caller's language."""
+    v = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json=valid(municipality=given), headers={**EMPLOYER, "Accept-Language": lang}
+    )
+    assert v.status_code == 422 and all(w in v.json["errors"]["json"]["municipality"][0] for w in words), (
+        v.json
+    )
+    assert rows(vacancy_app)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "code", "notice"),
+    [
+        ("Tampereella", "837", None),
+        ("Vaasassa", "905", None),
+        ("Ekenäs", "710", "Tammisaari"),
+        ("Maxmo", "946", "Maksamaa"),
+    ],
+)
+def test_an_inflected_name_or_a_merged_municipalitys_swedish_name_is_stored_as_the_code(
+    profile_app, given, code, notice
+):
+    """Outside tester 15, P13: "Tampereella", "Ekenäs", "Maxmo" were 422s."""
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/t15-muni", json=profile_body(municipality=given), headers=COACH
+    )
+    assert r.status_code == 201 and r.json["municipality"] == code, r.json
+    notices = " ".join(str(n) for n in r.json.get("notices", []))
+    assert (notice in notices) if notice else "abolished" not in notices, r.json

@@ -3,8 +3,10 @@ vacancies and candidates.
 
 This is the one interface through which anything outside the index (the index's own API, the
 recruitment team's use cases in ``team/``) reads the index, so that who may see whom is decided here
-once: a partner recruiter sees only candidates who consented to the recruiter's organisation, in a
-shortlist, an explanation or a meeting alike. What the index needs from the team's records (who
+once (``shared.entitlement.viewer``): a partner recruiter sees only candidates who consented to the
+recruiter's organisation, an employment-services organisation those and the residents of the
+regions it serves, the system operator everyone, in a shortlist, a region overview, an exclusion
+count, an explanation, an outcome or a meeting alike. What the index needs from the team's records (who
 was already hired or rejected for a vacancy, which vacancies are shortage roles) comes in through
 ``TeamRecords``, so the index never imports the team.
 """
@@ -22,6 +24,8 @@ from services.matching.index.domain.filters import (
     HIDING,
     Exclusions,
     Scope,
+    ViewerArg,
+    ViewerScope,
     available_by,
 )
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
@@ -31,6 +35,7 @@ from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
 from shared import entitlement
 from shared.auth import Principal
+from shared.entitlement import Viewer
 
 __all__ = [
     "Availability",
@@ -42,7 +47,7 @@ __all__ = [
     "TeamRecords",
     "VacancyRecord",
     "VacancyUnknownError",
-    "consent_scope",
+    "viewer_of",
 ]
 
 
@@ -82,17 +87,24 @@ class NoTeamRecords:
 
 
 OrgKind = Callable[[str], str | None]
+OrgRegions = Callable[[str], Collection[str]]
 
 
 def unregistered(_org: str) -> str | None:
     return None
 
 
-def consent_scope(caller: Principal, org_kind: OrgKind = unregistered) -> str | None:
-    """Whose consent filters what the caller sees (``shared.entitlement.consent_scope``): nobody's
-    for the city's employment services and the operator (every candidate, pseudonymously), the
-    caller's own organisation for a partner agency, an employer or an unregistered organisation."""
-    return entitlement.consent_scope(caller.org, org_kind(caller.org))
+def no_regions(_org: str) -> frozenset[str]:
+    return frozenset()
+
+
+def viewer_of(
+    caller: Principal, org_kind: OrgKind = unregistered, org_regions: OrgRegions = no_regions
+) -> Viewer:
+    """Whom the caller may see (``shared.entitlement.viewer``, the one rule): every candidate for
+    the system operator; for an employment-services organisation the residents of the regions it
+    serves and the candidates who consented to it; for anyone else consenting candidates only."""
+    return entitlement.viewer(caller.org, org_kind(caller.org), org_regions(caller.org))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +139,55 @@ class MatchingHandlers:
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
         org_kind: OrgKind = unregistered,
         availability_window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
+        *,
+        org_regions: OrgRegions = no_regions,
+        home_regions: Mapping[str, str] | None = None,
     ) -> None:
+        """``org_kind``, ``org_regions``: the registry's kind and served regions of an organisation
+        (``Registry.kind``, ``Registry.regions``). ``home_regions``: municipality code → region id
+        for every code a candidate's home may carry (current and abolished ones), so that an
+        employment-services organisation sees the residents of the regions it serves (None: no
+        region is known, so only consent counts)."""
         self.state = state
         self.records: TeamRecords = records or NoTeamRecords()
         self.today = today
         self.org_kind = org_kind
+        self.org_regions = org_regions
+        self.home_regions: Mapping[str, str] = home_regions or {}
         self.availability_window_days = availability_window_days
+        self._scopes: dict[frozenset[str], frozenset[str]] = {}
+
+    # -- who sees whom -----------------------------------------------------------------------------
+    def viewer(self, caller: Principal) -> Viewer:
+        """Whom the caller may see (``shared.entitlement.viewer``)."""
+        return viewer_of(caller, self.org_kind, self.org_regions)
+
+    def viewer_scope(self, caller: Principal) -> ViewerArg:
+        """The caller's `viewer` as the index filters by it: None (everyone), the organisation id
+        (consent only) or a `ViewerScope` with the municipalities of the regions it serves."""
+        seen = self.viewer(caller)
+        if seen.everyone:
+            return None
+        if not seen.regions:
+            return seen.org
+        homes = self._scopes.get(seen.regions)
+        if homes is None:
+            homes = frozenset(code for code, region in self.home_regions.items() if region in seen.regions)
+            self._scopes[seen.regions] = homes
+        return ViewerScope(seen.org, homes)
+
+    def sees(self, seen: Viewer, candidate_id: str) -> bool:
+        """Whether a viewer may see the indexed candidate (``Viewer.sees`` over the index's consent
+        bits and home municipality); False when the candidate is not indexed."""
+        if seen.everyone:
+            return True
+        consented = self.consents_to(candidate_id, seen.org)
+        if consented is None:
+            return False
+        if consented:
+            return True
+        home = self.home(candidate_id) if seen.regions else None
+        return home is not None and seen.sees((), self.home_regions.get(home[0]))
 
     # -- what the index knows ----------------------------------------------------------------------
     def vacancy(self, vacancy_id: str) -> VacancyRecord:
@@ -196,8 +251,9 @@ class MatchingHandlers:
         exclusion_scope: Scope = Scope.REACH,
     ) -> Shortlist:
         """The k best candidates `caller` may see for the vacancy (none when it is closed), and
-        how many candidates `caller` may see each hard filter removed (`Exclusions`: consent
-        decides who is counted, so counts never reveal a candidate the caller may not see).
+        how many candidates `caller` may see each hard filter removed (`Exclusions`: who the
+        caller may see decides who is counted, so counts never reveal a candidate the caller may
+        not see).
 
         `day`: the day availability is judged on (default today). `exclude`: candidates not to
         propose (default: those the team's records say were hired or rejected for the vacancy).
@@ -206,10 +262,11 @@ class MatchingHandlers:
         their real ranks). `exclusion_scope`: which candidates the counts cover (`Scope`: within
         commuting reach by default, or the whole country). Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
-        viewer = consent_scope(caller, self.org_kind)
+        viewer = self.viewer_scope(caller)
+        filtered_for = None if viewer is None else caller.org
         if not record.is_open:
             return Shortlist(
-                record, [], datetime.now(UTC), viewer, len(self.state.engine), offset=offset, k=k
+                record, [], datetime.now(UTC), filtered_for, len(self.state.engine), offset=offset, k=k
             )
         today = day or self.today()
         window = self._window(available_within_days)
@@ -232,7 +289,7 @@ class MatchingHandlers:
             record,
             ranked.entries,
             datetime.now(UTC),
-            viewer,
+            filtered_for,
             len(self.state.engine),
             ranked.exclusions,
             availability,
@@ -275,7 +332,7 @@ class MatchingHandlers:
             record.query or record.vacancy,
             candidate_id,
             today=self.today(),
-            viewer_org=consent_scope(caller, self.org_kind),
+            viewer_org=self.viewer_scope(caller),
             available_within_days=self._window(available_within_days),
         )
         if entry is None or any(f.reason in HIDING for f in entry.filters):
@@ -285,7 +342,7 @@ class MatchingHandlers:
                 record.query or record.vacancy,
                 candidate_id,
                 today=self.today(),
-                viewer_org=consent_scope(caller, self.org_kind),
+                viewer_org=self.viewer_scope(caller),
                 exclude=frozenset(self._settled(record, caller)),
                 available_within_days=self._window(available_within_days),
             )

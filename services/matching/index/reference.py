@@ -25,6 +25,7 @@ import io
 import logging
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import zipfile
@@ -167,6 +168,7 @@ def load_recognizer(
         verbs=lemmas.verbs,
         nouns=lemmas.nouns,
         occupation_names=load_occupation_names(data_dir),
+        place_names=load_place_names(data_dir),
     )
     cache = embedding_cache or embedding_cache_dir()
     encoder = e5_encoder(threads, cache, engine or DEFAULT_E5_ENGINE) if dense else None
@@ -326,6 +328,41 @@ def load_occupation_names(data_dir: Path | None = None) -> tuple[OccupationName,
         elif lang == "fi":
             names.append(OccupationName("fi", finnish_title_pattern(title), tuple(finnish.split("|"))))
     return tuple(names)
+
+
+def load_place_names(data_dir: Path | None = None) -> frozenset[str]:
+    """Lower-cased one-word names of Finland's municipalities and regions in Finnish and Swedish
+    (`data/geo/municipalities_2025.csv`, `regions_2025.csv`), the Finnish municipality names'
+    inflected forms (`municipality_forms_fi.csv`) and their local cases made from the genitive
+    ("Tampereella", "Helsingissä", "Turussa"): a place named in a text is where the job is, no
+    skill (`LanguageTools.place_names`). Empty for a data directory without `geo/` (a test's
+    small data); raises `ReferenceDataError` when a file there cannot be read."""
+    geo = Path(data_dir or DEFAULT_DATA_DIR) / "geo"
+    if not geo.is_dir():
+        return frozenset()
+    names: set[str] = set()
+    try:
+        for name, columns in (
+            ("municipalities_2025.csv", ("name_fi", "name_sv")),
+            ("regions_2025.csv", ("name_fi", "name_sv")),
+            ("municipality_forms_fi.csv", ("form",)),
+        ):
+            with (geo / name).open(encoding="utf-8", newline="") as f:
+                names.update(r[c].strip().lower() for r in csv.DictReader(f) for c in columns)
+        with (geo / "municipalities_2025.csv").open(encoding="utf-8", newline="") as f:
+            finnish = [r["name_fi"].strip().lower() for r in csv.DictReader(f)]
+    except (OSError, KeyError) as exc:
+        raise ReferenceDataError(f"cannot read {geo}: {exc}") from None
+    # the local cases from the genitive's stem ("Tampereen" → "Tampereella", "Helsingin" →
+    # "Helsingissä", "Turun" → "Turussa"; a regular genitive is the name + "n": "Espoossa")
+    stems = set(finnish) | {n[:-1] for n in names if n.endswith("n")}
+    for stem in stems:
+        front = not re.search(r"[aou]", stem.rsplit("-", 1)[-1])  # vowel harmony: "Helsingissä"
+        names.update(stem + (e.replace("a", "ä") if front else e) for e in _FINNISH_LOCAL_CASES)
+    return frozenset(n for n in names if n and " " not in n)
+
+
+_FINNISH_LOCAL_CASES = ("ssa", "sta", "lla", "lta", "lle", "na", "ksi")
 
 
 def load_rules(data_dir: Path | None = None) -> SkillRules:

@@ -208,13 +208,18 @@ class EntrySchema(ma.Schema):
     candidate_id = fields.String()
     match = fields.Float(
         metadata={
-            "description": "Match score 0-100: the calibrated chance, in percent, that the candidate "
-            "fits the vacancy as posted, i.e. is of the vacancy's occupation or of an occupation that "
-            "asks for every skill the vacancy asks for (a vacancy of MIG and MAG welding: welders, "
-            "metal fabricators …). The same meaning whether the vacancy names an occupation, lists "
-            "skills (many or a few) or has only a title and text: near 100 is as good a fit as the "
-            "vacancy allows, not 'certainly the occupation the employer had in mind', which a few "
-            "skills cannot tell. Never orders differently from `score` within a shortlist"
+            "description": "Match score 0-100, calibrated: 100 is of the vacancy's occupation (or of "
+            "an occupation that asks for every skill the vacancy asks for: a vacancy of MIG and MAG "
+            "welding is fitted by welders and metal fabricators) and holding every essential skill, "
+            "50 of it holding none (half for the occupation, half times the share of essential skills "
+            "held), 0 another occupation; among candidates shown with match m that averages about "
+            "m. The same meaning whether the "
+            "vacancy names an occupation (its ESCO essential skills), lists skills (many or a few "
+            "accepted ones) or has only a title and text. The raw `score` is read as a share of the "
+            "vacancy's best real candidate (of its occupation, holding every essential skill); a "
+            "candidate there reads about 93 (77 for a title and text only, whose occupation is less "
+            "sure), 3 of 32 essential skills about 55. Never orders "
+            "differently from `score` within a shortlist"
         }
     )
     points = fields.Dict(
@@ -447,7 +452,14 @@ class PageSchema(ma.Schema):
 class ShortlistSchema(ma.Schema):
     vacancy = fields.Nested(VacancySummarySchema)
     generated_at = fields.DateTime()
-    consent_filtered_for = fields.String(allow_none=True)
+    consent_filtered_for = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "The organisation whose jobseekers the shortlist is limited to (those who consented "
+            "to it, and for employment services also the residents of the regions it serves); null for the "
+            "system operator, who sees every candidate"
+        },
+    )
     candidates_indexed = fields.Integer()
     exclusions = fields.Nested(
         ExclusionsSchema,

@@ -1,13 +1,17 @@
-"""What one caller may see of the matching service's candidates: the consent rules of
-``shared.entitlement`` applied to shortlists' neighbours here, to stored meetings and to outcomes.
+"""What one caller may see of the matching service's candidates: the one rule of
+``shared.entitlement.viewer`` applied to stored meetings and to outcomes here (the index applies it
+to shortlists, region overviews, exclusion counts and explanations).
 
-A stored meeting is prepared once for the whole team (pseudonymous ids, every candidate); each viewer
-is shown only the candidates their organisation may see: the city's employment services and the
-operator all of them, a partner agency only those who consented to it. Of what the team recorded
-(``visible_content``, the one place deciding it for the page, JSON, CSV and XLSX), a viewer outside
-the employment services sees its own organisation's outcomes, reasons, comments and follow-ups only
-(consent to see a jobseeker is not consent to receive a competitor's assessment of them: outside
-tester 10, L1), and no service-path rows (their follow-up is the employment services' task: L11).
+A stored meeting is prepared once for the region's team; each viewer is shown only the candidates
+their organisation may see: the system operator all of them, an employment-services organisation
+the residents of the regions it serves and the candidates who consented to it, a partner agency
+only those who consented to it. Of what the team recorded (``visible_content``, the one place
+deciding it for the page, JSON, CSV and XLSX), a viewer outside the employment services sees its
+own organisation's outcomes, reasons, comments and follow-ups only (consent to see a jobseeker is
+not consent to receive a competitor's assessment of them: outside tester 10, L1), and no
+service-path rows (their follow-up is the employment services' task: L11). An employment-services
+organisation sees every organisation's outcomes and comments, but only about candidates it may
+see (outside tester 15, P2).
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from services.matching.team.erasure import without_candidate
-from shared.entitlement import may_record_outcome, may_see_candidate, sees_all_candidates
+from shared.entitlement import Viewer, may_record_outcome, may_see_candidate, team_view
 
 #: (candidate id, organisation) -> whether the candidate consented to it; None: candidate unknown.
 ConsentLookup = Callable[[str, str], bool | None]
+#: candidate id -> whether this viewer may see the (indexed) candidate: ``Viewer.sees`` over the
+#: index (``MatchingHandlers.sees``); False for a candidate not indexed.
+Sees = Callable[[str], bool]
 
 
 def candidate_ids_in(content: Any) -> set[str]:
@@ -38,22 +45,20 @@ def candidate_ids_in(content: Any) -> set[str]:
     return found
 
 
-def may_see(org: str, org_kind: str | None, candidate_id: str, consents: ConsentLookup) -> bool:
-    """``shared.entitlement.may_see_candidate`` for a candidate of the index (unknown: no)."""
-    if sees_all_candidates(org_kind):
-        return True
-    return bool(consents(candidate_id, org))
-
-
 def visible_content(
-    content: dict[str, Any], org: str, org_kind: str | None, consents: ConsentLookup
+    content: dict[str, Any], viewer: Viewer, org_kind: str | None, sees: Sees
 ) -> dict[str, Any]:
-    """A stored meeting's content (``MeetingContent.to_dict()`` form) as one viewer may see it.
+    """A stored meeting's content (``MeetingContent.to_dict()`` form) as one viewer may see it
+    (the caller reads the region's meeting at all only when its organisation serves the region:
+    ``TeamHandlers.may_view``).
 
-    The employment services and the operator (``sees_all_candidates``) see it all. Anyone else
-    (a partner agency's recruiter or team member, an education provider's coach) sees:
+    The system operator (``viewer.everyone``) sees it all. Everyone else sees only rows about
+    candidates it may see (``sees``). For an employment-services organisation that is all: every
+    organisation's statuses, outcomes, comments and follow-ups about those candidates, and the
+    service-path rows (the region's jobseekers by the profile service's published region: it
+    serves the region). Anyone else (a partner agency's recruiter or team member, an education
+    provider's coach) sees moreover:
 
-    * only rows about candidates who consented to its organisation;
     * of the candidates' partner-agency statuses (``vacancies[].candidates[].agencies``), its own
       organisation's only;
     * of last week's outcomes (``last_week``) and the open follow-ups (``follow_ups``), those its own
@@ -71,12 +76,21 @@ def visible_content(
     another agency's.
 
     Returns a new dict; ``content`` is not changed."""
-    if sees_all_candidates(org_kind):
+    if viewer.everyone:
         return content
-    for candidate_id in candidate_ids_in(content):
-        if not may_see(org, org_kind, candidate_id, consents):
-            content, _ = without_candidate(content, candidate_id)
+    org = viewer.org
+    regional = team_view(org_kind)
+    if regional:  # the region's jobseekers on a service path: the viewer serves the region
+        path_ids = candidate_ids_in(content.get("paths"))
+        outside = {k: v for k, v in content.items() if k != "paths"}
+        hidden = {c for c in candidate_ids_in(outside) - path_ids if not sees(c)}
+    else:
+        hidden = {c for c in candidate_ids_in(content) if not sees(c)}
+    for candidate_id in sorted(hidden):
+        content, _ = without_candidate(content, candidate_id)
     content = dict(content)
+    if regional:
+        return content
     content["vacancies"] = [
         {**v, "candidates": [_own_statuses(c, org) for c in v.get("candidates", [])]}
         for v in content.get("vacancies", [])
@@ -102,16 +116,16 @@ def _own_statuses(row: dict[str, Any], org: str) -> dict[str, Any]:
     return {**row, "agencies": [a for a in row["agencies"] if a.get("org") == org]}
 
 
-def visible_outcomes(
-    outcomes: Iterable[Any], org: str, org_kind: str | None, consents: ConsentLookup
-) -> list[Any]:
-    """The outcomes a caller may read: everything for the city's staff and the operator; for a
-    partner or employer, its own organisation's outcomes about candidates it may see."""
-    if sees_all_candidates(org_kind):
+def visible_outcomes(outcomes: Iterable[Any], viewer: Viewer, org_kind: str | None, sees: Sees) -> list[Any]:
+    """The outcomes a caller may read: everything for the system operator; for an
+    employment-services organisation, every organisation's outcomes about candidates it may see
+    (``sees``: not another region's jobseeker who did not consent to it, outside tester 15, P2);
+    for a partner or employer, its own organisation's outcomes about candidates it may see."""
+    if viewer.everyone:
         return list(outcomes)
-    return [
-        o for o in outcomes if o.recorded_by_org == org and may_see(org, org_kind, o.candidate_id, consents)
-    ]
+    if team_view(org_kind):
+        return [o for o in outcomes if sees(o.candidate_id)]
+    return [o for o in outcomes if o.recorded_by_org == viewer.org and sees(o.candidate_id)]
 
 
 def entitled_to_record(
@@ -125,9 +139,9 @@ def entitled_to_record(
 
 __all__ = [
     "ConsentLookup",
+    "Sees",
     "candidate_ids_in",
     "entitled_to_record",
-    "may_see",
     "may_see_candidate",
     "visible_content",
     "visible_outcomes",

@@ -333,7 +333,11 @@ class Shortages(MethodView):
         Windows-1252, CRLF) or the first sheet of an .xlsx workbook. The whole file is checked first:
         any bad line gives 422 with ``errors.csv`` mapping line numbers to reasons, and nothing is
         imported. Each (region, period) in the file replaces the stored list for it, is recorded in the
-        history and is published on ``kohtaanto.shortages.v1``. An operator of an organisation serving
+        history and is published on ``kohtaanto.shortages.v1``. A month inside a stored half-year
+        refines it (decides only the occupations it rates); a later period that does not contain the
+        stored ones replaces them. ``notices`` say, per region whose deciding lists changed, how many
+        ESCO occupations each list now decides and how many are in shortage before and after (with a
+        warning when none are left). An operator of an organisation serving
         only some regions (the registry's ``regions``) imports lists for those only: a line of
         another region's (or a ``national``) list is a 422 line reason, and nothing is imported.
         Send the file as the request body (``text/csv`` or the .xlsx type) or as the ``file`` field
@@ -534,9 +538,10 @@ class Outcomes(MethodView):
     @require_role(*TEAM_ROLES)
     @blp.response(200, OutcomeListSchema)
     def get(self, vacancy_id: str) -> Any:
-        """Outcomes recorded for a vacancy, oldest first: all of them for the city's employment
-        services and the operator; for a partner agency its own organisation's, about candidates
-        who consented to it."""
+        """Outcomes recorded for a vacancy, oldest first: all of them for the system operator; for
+        employment services every organisation's about the candidates it may see (living in the
+        regions it serves, or its own or consenting jobseekers); for a partner agency or an employer
+        its own organisation's, about candidates who consented to it."""
         try:
             found = team().outcomes(vacancy_id, current_principal())
         except VacancyUnknownError:
@@ -584,8 +589,10 @@ class Shortlists(MethodView):
     @blp.response(200, ShortlistListSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Shortlists of every open vacancy in a region, most severe shortage first; ``shortage_only=true``
-        asks for shortage roles only. Same consent rule as a single shortlist: a partner recruiter
-        gets only candidates who consented to the recruiter's organisation."""
+        asks for shortage roles only. The same rule as a single shortlist (``shared.entitlement.viewer``):
+        a partner recruiter gets only candidates who consented to the recruiter's organisation;
+        employment services those and the residents of the regions they serve, so for a region they
+        do not serve only their own and consenting jobseekers; the system operator everyone."""
         caller, handlers, items = current_principal(), team(), []
         book = handlers.records.shortage_book()
         for record in handlers.index.vacancies():

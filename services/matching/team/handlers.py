@@ -68,7 +68,7 @@ from services.matching.team.shortages import (
     parse_shortage_file,
 )
 from shared.auth import Principal, Role
-from shared.entitlement import acts_everywhere, speaks_for_vacancy
+from shared.entitlement import Viewer, acts_everywhere, speaks_for_vacancy
 from shared.geography import Geography
 from shared.languages import UI_LANGUAGES
 
@@ -514,11 +514,17 @@ class TeamHandlers:
             self.index.vacancy(vacancy_id)  # raises VacancyUnknownError
         if caller is None:
             return found
-        return access.visible_outcomes(found, caller.org, self.org_kind(caller.org), self.consents)
+        return access.visible_outcomes(found, *self._viewing(caller))
 
     def visible_meeting(self, content: dict[str, Any], caller: Principal) -> dict[str, Any]:
         """A stored meeting's content without the candidates the caller may not see."""
-        return access.visible_content(content, caller.org, self.org_kind(caller.org), self.consents)
+        return access.visible_content(content, *self._viewing(caller))
+
+    def _viewing(self, caller: Principal) -> tuple[Viewer, str | None, access.Sees]:
+        """(whom the caller may see, its organisation's kind, whether it may see a candidate):
+        ``shared.entitlement.viewer`` over the index (``MatchingHandlers.sees``)."""
+        seen = self.index.viewer(caller)
+        return seen, self.org_kind(caller.org), lambda candidate_id: self.index.sees(seen, candidate_id)
 
     # -- the weekly meeting ------------------------------------------------------------------------
     def meeting(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:

@@ -13,7 +13,7 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from http import HTTPStatus
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -34,7 +34,7 @@ from services.matching.team.localise import fallback_uris, localise
 from services.matching.team.meeting import CandidateRow, IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role
-from shared.entitlement import sees_all_candidates
+from shared.entitlement import team_view
 from shared.http import query_parameters
 from shared.i18n import LANG_PARAM, current_language, format_day, format_week, supported
 from shared.org_names import registered_name
@@ -291,7 +291,7 @@ def page(region: str, week: str) -> Any:
         next_week=str(iso.next()),
         is_current=iso == current,
         can_prepare=iso >= current and team().may_prepare(principal, stored.region),
-        team_view=sees_all_candidates(team().org_kind(principal.org)),
+        team_view=team_view(team().org_kind(principal.org)),
         candidates_chart=bar_chart(
             [
                 (
@@ -547,7 +547,9 @@ def meeting_csv(
     m: MeetingContent, *, excel_fi: bool = False, header: Sequence[str] = CSV_COLUMNS, in_words: bool = False
 ) -> str:
     """One row per vacancy and top candidate (a vacancy without candidates gets one row), with a BOM
-    and CRLF. ``excel_fi``: ``;``-separated and decimal commas, as Excel in a Finnish locale reads them.
+    and CRLF. ``excel_fi``: ``;``-separated, decimal commas and dates as ``13.12.2026``, as Excel in a
+    Finnish locale (fi-FI or sv-FI) reads them and the fi/sv page shows them (outside tester 15, P15);
+    otherwise dates are ISO (``2026-12-13``).
     ``header``: the first row (default: the column names of ``CSV_COLUMNS``). ``in_words``: values in
     the request's language as ``meeting_rows`` gives them, and yes/no for true/false."""
     out = io.StringIO()
@@ -564,7 +566,7 @@ def meeting_csv(
     for row in meeting_rows(m, in_words=in_words):
         cells = [(yes if x else no) if isinstance(x, bool) else _cell(x) for x in row]
         if excel_fi:
-            cells = [str(x).replace(".", ",") if isinstance(x, float) else x for x in cells]
+            cells = [_excel_fi(x) for x in cells]
         writer.writerow(["" if x is None else x for x in cells])
     return "\ufeff" + out.getvalue()
 
@@ -656,6 +658,15 @@ def _candidate_cells(
 
 
 _FORMULA = re.compile(r"(?:^|[,;\t|\r\n])[\s\"']*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+
+
+def _excel_fi(value: Any) -> Any:
+    """A cell as Excel in a Finnish locale reads it: ``17,8`` for 17.8, ``13.12.2026`` for a date."""
+    if isinstance(value, float):
+        return str(value).replace(".", ",")
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return f"{value.day}.{value.month}.{value.year}"
+    return value
 
 
 def _cell(value: Any) -> Any:

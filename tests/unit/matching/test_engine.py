@@ -9,7 +9,7 @@ import pytest
 
 from services.matching.index.domain.arrays import positions_to_rows
 from services.matching.index.domain.engine import MatchingEngine
-from services.matching.index.domain.filters import Reason, Scope
+from services.matching.index.domain.filters import Reason, Scope, ViewerScope
 from services.matching.index.domain.model import SKILL_LEVELS, SkillEvidence, WorkExperience
 from services.matching.index.domain.params import IndexParams, RankingParams
 from services.matching.index.domain.pool import candidate_pools
@@ -104,6 +104,45 @@ def test_only_candidates_who_consented_to_the_viewing_organisation_are_shown(eng
     assert ids(engine.shortlist(WELDER, viewer_org="a", today=TODAY)) == ["c1"]
     assert ids(engine.shortlist(WELDER, viewer_org="nobody", today=TODAY)) == []
     assert set(ids(engine.shortlist(WELDER, viewer_org=None, today=TODAY))) == {"c1", "c2"}
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_regional_viewer_sees_its_regions_residents_and_its_consenting_candidates_only(engine, merged):
+    """Outside tester 15, P3: Vaasa's employment services read Tampere's shortlists. With a
+    `ViewerScope` (``shared.entitlement.viewer``) the residents of the viewer's municipalities and
+    the candidates who consented to it pass, wherever they live; nobody else is listed, counted or
+    explained (a hidden candidate answers as an unknown one does)."""
+    far = {"s:weld": "basic"}
+    engine.upsert_candidates(
+        [
+            candidate(
+                "tampere", far, municipality="837", max_commute_km=500, consented_orgs=frozenset({"t"})
+            ),
+            candidate(
+                "vaasa-own", far, municipality="837", max_commute_km=500, consented_orgs=frozenset({"v"})
+            ),
+            candidate("vaasa-home", far, municipality="905", max_commute_km=500),
+            candidate(
+                "vaasa-busy", far, municipality="905", max_commute_km=500, available_from=date(2026, 1, 1)
+            ),
+            candidate("lost", far, municipality="999", max_commute_km=500),
+        ]
+    )
+    if merged:
+        engine.merge()
+    vaasa = ViewerScope("v", frozenset({"905", "999-not-indexed"}))
+    ranked = engine.rank(WELDER, k=10, viewer_org=vaasa, today=TODAY, exclusion_scope=Scope.COUNTRY)
+    assert set(ids(ranked.entries)) == {"vaasa-own", "vaasa-home"}
+    assert ranked.exclusions.considered == 3 and ranked.exclusions.by_reason["availability"] == 1
+    assert (
+        engine.explain(WELDER, "tampere", today=TODAY, viewer_org=vaasa).filters[0].reason is Reason.CONSENT
+    )
+    assert not engine.explain(WELDER, "vaasa-home", today=TODAY, viewer_org=vaasa).filters
+    assert engine.explain(WELDER, "lost", today=TODAY, viewer_org=vaasa).filters[0].reason is Reason.CONSENT
+    # the same scope without municipalities is the consent filter alone
+    assert ids(engine.shortlist(WELDER, viewer_org=ViewerScope("v"), today=TODAY)) == ["vaasa-own"]
+    everyone = {"tampere", "vaasa-own", "vaasa-home", "lost"}
+    assert set(ids(engine.shortlist(WELDER, viewer_org=None, today=TODAY))) == everyone
 
 
 def test_candidates_must_be_available_by_the_start_date_or_today(engine):

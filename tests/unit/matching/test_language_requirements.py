@@ -148,6 +148,11 @@ def test_a_level_written_in_the_text_is_read(esco, text, lang, expected):
         ("Valid Finnish hygiene passport required.", "en"),
         ("You hold a valid Finnish security guard card.", "en"),
         ("A Finnish driving licence is required.", "en"),
+        # session 15: an -ly noun is no adverb; Swedish writes the adjective in lower case too
+        ("Finnish family company looking for a cleaner. Experience required.", "en"),
+        ("Du har det finska hygienpasset, det krävs.", "sv"),
+        ("Du betjänar svenska kunder, och körkort krävs.", "sv"),
+        ("Goda kunskaper om finska företag krävs.", "sv"),
     ],
 )
 def test_an_adjective_of_a_country_is_no_language(esco, text, lang):
@@ -274,3 +279,16 @@ def test_alternatives_are_only_the_languages_joined_by_or(esco, text, lang, expe
 )
 def test_a_level_belongs_to_the_language_it_is_written_with(esco, text, lang, expected):
     assert read(text, lang, esco) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Du talar svenska och finska.", {"sv", "fi"}),
+        ("Svenska språket är ett krav.", {"sv"}),
+        ("Du kan svenska muntligt och skriftligt.", {"sv"}),
+        ("Svenska kunder är viktiga, och goda kunskaper i finska krävs.", {"fi"}),
+    ],
+)
+def test_a_swedish_language_name_used_as_the_language_is_read(esco, text, expected):
+    assert {code for code, _ in read(text, "sv", esco)} == expected

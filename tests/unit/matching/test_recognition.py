@@ -22,11 +22,15 @@ from services.matching.index.domain.recognition_text import (
     is_boilerplate,
     phrases,
     requirement_sentences,
+    requirement_sentences_as_written,
     sentences,
     strip_stock,
     title_to_read,
     verb_candidates,
+    without_clock_times,
     without_language_words,
+    without_markup,
+    without_places,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
@@ -781,3 +785,41 @@ def test_the_known_head_of_a_compound_whose_first_part_is_unknown():
     assert splitter.split("alumiinirakenteita") == ["alumiinirakenteita"]  # "alumiini" unknown
     assert splitter.head("alumiinirakenteita") == "rakenteita"
     assert splitter.head("TIG-menetelmillä") is None and splitter.head("kissa") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", ""),
+        ("<p>Osaat hitsata.</p><ul><li>B-ajokortti</li></ul>", "\nOsaat hitsata.\n\n\nB-ajokortti\n\n"),
+        ("Hygieniapassi &amp; trukkikortti<br>", "Hygieniapassi & trukkikortti\n"),
+        ("Paino < 25 kg ja a<b", "Paino < 25 kg ja a<b"),  # no tag: as written
+        ("customers in <LOCATION> .", "customers in <LOCATION> ."),  # no HTML element: text
+        ("<!-- x --><STYLE>p{}</STYLE>Teksti", "Teksti"),
+    ],
+)
+def test_markup_is_removed_for_reading(text, expected):
+    assert without_markup(text) == expected
+
+
+def test_clock_times_are_not_read():
+    assert without_clock_times("klo 7").strip() == ""
+    assert "kello" not in without_clock_times("Työ alkaa kello 6.30, joten")
+    assert without_clock_times("Vuorot 7.00–15.00 ja klo 14-22").split() == ["Vuorot", "ja"]
+    assert without_clock_times("Hitsaat 10 mm levyä") == "Hitsaat 10 mm levyä"
+
+
+def test_a_place_written_with_a_capital_inside_a_sentence_is_not_read():
+    places = frozenset({"helsinki", "tampere", "tampereella", "åbo", "aura"})
+    assert without_places("Line cook, Helsinki", places).strip(" ,") == "Line cook"
+    assert without_places("Han jobbar på ett varv i Åbo.", places) == "Han jobbar på ett varv i."
+    assert without_places("Työpaikka sijaitsee Tampereella.", places) == "Työpaikka sijaitsee."
+    assert without_places("Tampere hakee hitsaajaa", places) == "Tampere hakee hitsaajaa"  # first word
+    assert without_places("Ajat traktoria ja auraa lunta, aura kuntoon", places).endswith("aura kuntoon")
+
+
+def test_a_shortened_sentence_keeps_the_sentence_as_written():
+    parts = ["Työ alkaa heti ja edellyttää trukkikorttia."]
+    assert requirement_sentences_as_written(parts, lambda t: "trukki" in t) == [
+        ("edellyttää trukkikorttia.", "Työ alkaa heti ja edellyttää trukkikorttia.")
+    ]

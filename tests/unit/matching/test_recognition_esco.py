@@ -1603,3 +1603,96 @@ def test_a_cvs_first_person_verbs_of_doing_are_no_skills(esco_recognizer):
         "Työskentelin perhepäivähoitajana viisi vuotta ja tein päivittäistä yhteistyötä vanhempien kanssa.",
     )
     assert found[0] == "maintain relations with children's parents", found
+
+
+def test_a_skills_source_is_the_sentence_as_written(esco_recognizer):
+    # README: the source is the sentence as written, also when a boilerplate clause of it was not read
+    text = "Työ alkaa heti ja edellyttää trukkikorttia."
+    found = esco_recognizer.recognise(text, top_k=3)
+    assert [r.label("en") for r in found][:1] == ["operate forklift"]
+    assert found[0].source == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "<style>p { color: red }</style>",
+        "Eduksi katsotaan:",
+        "klo 7",
+        "Kokemus Kubernetesista ja Terraformista",
+    ],
+)
+def test_markup_headings_times_and_unknown_terms_give_no_confident_skill(esco_recognizer, text):
+    # outside tester 14, P14: analyse a script 0.59, watch scenes 0.41, inspect clocks 0.47, cybernetics 0.37
+    found = esco_recognizer.recognise(text, top_k=5)
+    assert all(r.score < CONFIDENT_SCORE for r in found), [(r.label("en"), r.score) for r in found]
+
+
+def test_markup_is_read_as_its_text(esco_recognizer):
+    text = "<ul><li>Hygieniapassi</li><li>B-ajokortti</li></ul><p>Osaat hitsata &amp; lukea piirustuksia.</p>"
+    found = labels(esco_recognizer, text, top_k=8)
+    assert {"comply with food safety and hygiene", "drive vehicles", "read standard blueprints"} <= set(found)
+    assert not any("script" in label or "HTML" in label for label in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Line cook, Helsinki", "philosophy"),
+        ("Kotihoidon lähihoitaja, Tampere", "monitor tamping car"),
+        ("Työpaikka sijaitsee Tampereella, hitsaat teräsrakenteita.", "monitor tamping car"),
+    ],
+)
+def test_a_place_named_in_a_title_is_no_skill(esco_recognizer, text, not_expected):
+    # outside tester 14, P14: the city of a title matched a tamping machine and philosophy
+    found = labels(esco_recognizer, text, top_k=10)
+    assert found and not_expected not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("CI/CD pipelines", "DevOps", {"types of pipelines", "repair pipelines"}),
+        ("Spring Boot", "Java (computer programming)", {"types of spring"}),
+        ("Hitsaat MIG/MAG-menetelmällä", "perform metal active gas welding", {"5S methodology"}),
+    ],
+)
+def test_tool_and_process_names_are_not_read_as_common_words(esco_recognizer, text, expected, not_expected):
+    found = labels(esco_recognizer, text, top_k=6)
+    assert found[:2].count(expected) == 1 or found[0] == expected, found
+    assert not not_expected & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Han har jobbat som svetsare på ett varv i Åbo.", "weld"),  # outside tester 14, P15
+        ("Jag har jobbat som kock på en lunchrestaurang.", "cook"),
+        ("Jag är utbildad kock.", "cook"),
+        ("Har arbetat som busschaufför i fem år.", "bus"),
+        ("Jobbade som städare på ett hotell i Vasa.", "clean"),
+        ("He has worked as a welder at a shipyard in Turku.", "weld"),
+        ("Vi söker en kock till vår lunchrestaurang i Jakobstad.", "cook"),  # the job sought (sv tune)
+    ],
+)
+def test_a_job_held_names_its_skills_with_confidence(esco_recognizer, text, word):
+    found = esco_recognizer.recognise(text, top_k=5)
+    assert found and word in found[0].label("en").lower(), [(r.label("en"), r.score) for r in found]
+    assert found[0].score >= CONFIDENT_SCORE, [(r.label("en"), r.score) for r in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "not_named"),
+    [
+        ("Du har det finska hygienpasset.", "comply with food safety and hygiene", "Finnish"),
+        ("Finnish family company looking for a cleaner.", None, "Finnish"),
+        ("Du talar svenska och finska.", "Finnish", None),
+    ],
+)
+def test_a_countrys_adjective_is_no_language_skill(esco_recognizer, text, named, not_named):
+    found = labels(esco_recognizer, text, top_k=10)
+    if named:
+        assert named in found, found
+    if not_named:
+        assert not_named not in found, found

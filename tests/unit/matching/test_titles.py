@@ -260,3 +260,66 @@ def test_a_licence_class_in_the_title_says_which_driver(taxonomy):
     assert sorted(t.occupation for t in reader.read("Kuljettaja (C/D)")) == sorted([lorry, bus])
     welder = tax.occupation_index["o:welder"]
     assert [t.occupation for t in reader.read("Hitsaaja (B-ajokortti)")] == [welder]  # no driver: kept
+
+
+def test_a_finnish_title_written_as_two_words_is_the_compound(taxonomy):
+    """Tester 15, P7: "Yhdistelmäajoneuvon kuljettaja" (a CE lorry driver) was a live-animal
+    transporter; the glossary had only the compound "yhdistelmäajoneuvonkuljettaja". A genitive and
+    its head written apart, or together, are the same title, in the glossary and in ESCO's labels."""
+    tax = _with_drivers()
+    lorry, bus = tax.occupation_index["o:lorry"], tax.occupation_index["o:bus"]
+    reader = TitleReader(
+        tax, glossary=(("fi", "yhdistelmäajoneuvonkuljettaja", "tavaraliikenteen kuljettaja"),)
+    )
+    for title in (
+        "Yhdistelmäajoneuvon kuljettaja",
+        "Yhdistelmäajoneuvonkuljettaja",
+        "Tavaraliikenteenkuljettaja",
+    ):
+        assert [(t.occupation, t.confidence) for t in reader.read(title)] == [(lorry, 1.0)], title
+    assert [t.occupation for t in reader.read("Linja-auton kuljettaja")] == [bus]  # ESCO: the compound
+    assert reader.read("Yhdistelmäajoneuvon huoltaja") == ()  # another head: no reading
+
+
+def test_a_licence_class_before_a_drivers_title_says_which_driver(taxonomy):
+    """Tester 15, P7: Finnish and Swedish ads write the class before the title ("CE-kuljettaja")."""
+    tax = _with_drivers()
+    lorry, bus = tax.occupation_index["o:lorry"], tax.occupation_index["o:bus"]
+    generic = "tavaraliikenteen kuljettaja|linja-autonkuljettaja"
+    reader = TitleReader(tax, glossary=(("fi", "kuljettaja", generic), ("sv", "chaufför", generic)))
+    for title in ("CE-kuljettaja", "C-kuljettaja", "C1E-kuljettaja", "CE-chaufför"):
+        assert [(t.occupation, t.confidence) for t in reader.read(title)] == [(lorry, 1.0)], title
+    assert [t.occupation for t in reader.read("D-kuljettaja")] == [bus]
+    assert sorted(t.occupation for t in reader.read("B-kuljettaja")) == sorted([lorry, bus])
+    welder = tax.occupation_index["o:welder"]
+    assert [t.occupation for t in reader.read("C-hitsaaja")] == [welder]  # no driver: the class is ignored
+    assert reader.read("CE-kortti") == ()
+
+
+def test_a_swedish_field_phrase_is_read_with_i_or_inom(taxonomy):
+    """Tester 15, P6: "Lärare i småbarnspedagogik", the official Swedish title of an early years
+    teacher, was a youth programme director; the glossary had "lärare inom småbarnspedagogik"."""
+    cook = taxonomy.occupation_index["o:cook"]
+    for entry, title in (("kock inom storkök", "Kock i storkök"), ("kock i storkök", "Kock inom storkök")):
+        reader = TitleReader(taxonomy, glossary=(("sv", entry, "kokki"),))
+        assert [t.occupation for t in reader.read(title)] == [cook], title
+        assert reader.read("Kock för storkök") == ()  # "för" is for whom, not the field
+
+
+def test_an_abbreviated_title_is_read_only_as_a_whole_title(taxonomy):
+    """Tester 15, P7: "Lto", "Vakalto" (early years teacher) named no occupation and gave an empty
+    shortlist. The glossary's rows of language "fi-title" (abbreviations; "farmaseutti") are whole
+    titles only: the recogniser does not read them in running text, where "sh", "th" or
+    "farmaseutt-" start other words ("farmaseuttinen", pharmaceutical)."""
+    from services.matching.index.reference import load_occupation_names, load_title_glossary
+
+    cook = taxonomy.occupation_index["o:cook"]
+    reader = TitleReader(taxonomy, glossary=(("fi-title", "kko", "kokki"),))
+    assert [t.occupation for t in reader.read("KKO")] == [cook]
+    assert [t.occupation for t in reader.read("Kokki (kko)")] == [cook]
+    assert reader.read("Kkoo") == ()
+    abbreviations = {t for lang, t, _ in load_title_glossary() if lang == "fi-title"}
+    assert {"lto", "vakalto", "sh", "lh", "th"} <= abbreviations
+    names = load_occupation_names()
+    assert {n.lang for n in names} == {"fi", "sv"}
+    assert not any(n.pattern.search("Shampoo, the ja farmaseuttinen lto-tiedosto") for n in names)

@@ -1,23 +1,52 @@
 import pytest
 
 from shared.entitlement import (
-    consent_scope,
+    Viewer,
     may_mark_hired,
     may_record_outcome,
     may_see_candidate,
+    viewer,
 )
 
 CONSENT = {"tampere-tyollisyys", "agency-a"}  # own organisation + one partner
 
 
-def test_city_and_operator_organisations_see_every_candidate_partners_only_consented_ones():
-    assert consent_scope("tampere-tyollisyys", "employment_services") is None
-    assert consent_scope("kohtaanto", "operator") is None
-    assert consent_scope("agency-a", "partner") == "agency-a"
-    assert consent_scope("unknown-org", None) == "unknown-org"
+def test_one_rule_decides_who_sees_a_candidate_minimum_necessary():
+    """Outside tester 15, P2/P3: another region's employment services read a Tampere jobseeker's
+    shortlist rows and a partner's interview comment about them. The operator sees everyone; an
+    employment-services organisation the residents of the regions it serves and those who consented
+    to it (its own jobseekers included), wherever they live; anyone else consent only."""
+    assert viewer("kohtaanto", "operator", ()) == Viewer("kohtaanto", everyone=True)
+    assert viewer("vaasa-tyollisyys", "employment_services", {"pohjanmaa"}) == Viewer(
+        "vaasa-tyollisyys", frozenset({"pohjanmaa"})
+    )
+    # a partner serving a region still sees consenting candidates only
+    assert viewer("agency-a", "partner", {"pirkanmaa"}) == Viewer("agency-a")
+    assert viewer("unknown-org", None, {"pirkanmaa"}) == Viewer("unknown-org")
+
+    tampere_jobseeker = (CONSENT, "pirkanmaa")
+    vaasa_jobseeker_moving = ({"vaasa-tyollisyys"}, "pirkanmaa")  # Vaasa's own, living in Tampere now
+    vaasa_resident = ({"someone-else"}, "pohjanmaa")
+    unknown_home = ({"someone-else"}, None)
+    vaasa = viewer("vaasa-tyollisyys", "employment_services", {"pohjanmaa"})
+    assert not vaasa.sees(*tampere_jobseeker)
+    assert vaasa.sees(*vaasa_jobseeker_moving)
+    assert vaasa.sees(*vaasa_resident)
+    assert not vaasa.sees(*unknown_home)
+    tampere = viewer("tampere-tyollisyys", "employment_services", {"pirkanmaa"})
+    assert tampere.sees(*tampere_jobseeker) and tampere.sees(*vaasa_jobseeker_moving)
+    assert not tampere.sees(*vaasa_resident)
+    operator = viewer("kohtaanto", "operator")
+    assert all(operator.sees(*c) for c in (tampere_jobseeker, vaasa_resident, unknown_home))
+    agency = viewer("agency-a", "partner", {"pirkanmaa"})
+    assert agency.sees(*tampere_jobseeker) and not agency.sees(*vaasa_jobseeker_moving)
+
     assert may_see_candidate("agency-a", "partner", CONSENT)
-    assert not may_see_candidate("agency-b", "partner", CONSENT)
-    assert may_see_candidate("vaasa-tyollisyys", "employment_services", CONSENT)
+    assert not may_see_candidate("agency-b", "partner", CONSENT, {"pirkanmaa"}, "pirkanmaa")
+    assert not may_see_candidate(
+        "vaasa-tyollisyys", "employment_services", CONSENT, {"pohjanmaa"}, "pirkanmaa"
+    )
+    assert may_see_candidate("tampere-tyollisyys", "employment_services", set(), {"pirkanmaa"}, "pirkanmaa")
 
 
 @pytest.mark.parametrize(

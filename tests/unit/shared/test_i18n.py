@@ -173,9 +173,9 @@ def test_an_api_text_is_translated_with_its_values_and_a_value_that_is_a_message
 
 MATCH_HEADING = "Match 0–100"
 MATCH_TOOLTIP = (
-    "Of candidates shown with this match, about this many in a hundred fit the vacancy as posted: of its "
-    "occupation, or of one that asks for every skill it asks for. 100 is as good a fit as the vacancy allows, "
-    "also when it gives only a few skills."
+    "100: of the vacancy's occupation (or of one that asks for every skill it asks for) and holding every "
+    "essential skill; 50: of it, holding none; 0: of another occupation. Candidates shown with this match "
+    "average about this. The same meaning for a few accepted skills, a named occupation or only a title."
 )
 OTHER_FINNISH_WORDS_FOR_MATCH = ("osuvuu", "osuma", "vastaavuu", "yhteensopivuu")
 

@@ -34,6 +34,7 @@ from .filters import (
     FilterSpec,
     Request,
     Scope,
+    ViewerArg,
     count_exclusions,
     counted_reasons,
     eligible,
@@ -69,6 +70,10 @@ WEIGHTS_CACHE_VACANCIES = 64
 keeps: the API asks for the same vacancy's shortlist again and again (pages, refreshes, the meeting
 page's explanations), and the weights cost 1-2 ms to make (a tenth of a shortlist at 200,000
 profiles)."""
+
+HOMES_CACHE = 64
+"""Viewers' home-municipality masks the engine keeps (`MatchingEngine._homes`): one per set of
+regions some organisation serves."""
 
 RESULTS_CACHE = 32
 """Answers of `MatchingEngine.rank` (for a prepared vacancy, as the API asks) the engine keeps, the
@@ -137,6 +142,7 @@ class MatchingEngine:
         self._space: SkillSpace = build_skill_space(taxonomy, self.params, titles)
         self._municipalities = MunicipalityTable(municipalities)
         self._orgs = OrgRegistry()
+        self._homes_cache: dict[frozenset[str], np.ndarray] = {}
         self._layout = Layout(self._municipalities, self._orgs, self.index_params.dense_languages)
         self._clock = clock
         self._lock = threading.Lock()
@@ -291,7 +297,7 @@ class MatchingEngine:
         vacancy: Vacancy | PreparedVacancy,
         *,
         k: int = 50,
-        viewer_org: str | None,
+        viewer_org: ViewerArg,
         today: date,
         exclude: Collection[str] = (),
         available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
@@ -314,7 +320,7 @@ class MatchingEngine:
         *,
         k: int = 50,
         offset: int = 0,
-        viewer_org: str | None,
+        viewer_org: ViewerArg,
         today: date,
         exclude: Collection[str] = (),
         available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
@@ -330,8 +336,9 @@ class MatchingEngine:
         total and stable (score desc, essential coverage desc, candidate id asc), so the pages of
         one index state never overlap or skip anyone.
 
-        viewer_org None: no consent filter (the recruitment team's internal view); otherwise
-        only candidates who consented to that organisation. `exclude`: candidate ids already
+        viewer_org None: no consent filter (the system operator's view: every candidate); an
+        organisation id: only candidates who consented to it; a `filters.ViewerScope`: those and
+        the residents of its municipalities (``shared.entitlement.viewer``). `exclude`: candidate ids already
         hired or rejected for this vacancy. `available_within_days`: for a vacancy without a start
         date, candidates available within this many days of `today` pass the availability filter
         (`filters.available_by`; a vacancy with a start date keeps it). Candidates without any skill
@@ -494,7 +501,7 @@ class MatchingEngine:
         candidate_id: str,
         *,
         today: date,
-        viewer_org: str | None = None,
+        viewer_org: ViewerArg = None,
         available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> ShortlistEntry | None:
         """One candidate's score and explanation for `vacancy`, whether or not shortlisted;
@@ -513,7 +520,7 @@ class MatchingEngine:
         candidate_ids: Iterable[str],
         *,
         today: date,
-        viewer_org: str | None = None,
+        viewer_org: ViewerArg = None,
         available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> dict[str, ShortlistEntry]:
         """`explain` for several candidates at once (unknown ids are left out). The same stages as
@@ -543,7 +550,7 @@ class MatchingEngine:
         candidate_id: str,
         *,
         today: date,
-        viewer_org: str | None = None,
+        viewer_org: ViewerArg = None,
         exclude: Collection[str] = (),
         available_within_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> int | None:
@@ -673,12 +680,19 @@ class MatchingEngine:
         self,
         prepared: PreparedVacancy,
         today: date,
-        viewer_org: str | None,
+        viewer_org: ViewerArg,
         window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> Request:
         if window_days < 0:
             raise ValueError(f"availability window must be >= 0 days, got {window_days}")
-        org = None if viewer_org is None else self._orgs.find(viewer_org)
+        homes = None
+        if viewer_org is None:
+            org = None
+        elif isinstance(viewer_org, str):
+            org = self._orgs.find(viewer_org)
+        else:
+            org = self._orgs.find(viewer_org.org)
+            homes = self._homes(viewer_org.municipalities)
         return Request(
             prepared.vacancy,
             today,
@@ -686,13 +700,31 @@ class MatchingEngine:
             prepared.distances,
             self.params.include_unknown_distance,
             window_days,
+            homes,
         )
+
+    def _homes(self, municipalities: frozenset[str]) -> np.ndarray | None:
+        """(len(municipalities table) + 1,) bool: True at the positions of `municipalities`; the
+        last entry (unknown, position -1) False. None for an empty set. Kept per set (a handful:
+        one per region combination the organisations serve), so a request only looks it up."""
+        if not municipalities:
+            return None
+        found = self._homes_cache.get(municipalities)
+        if found is None:
+            found = np.zeros(len(self._municipalities) + 1, dtype=bool)
+            at = [i for i in map(self._municipalities.index, municipalities) if i >= 0]
+            found[np.asarray(at, dtype=np.int64)] = True
+            found.setflags(write=False)
+            if len(self._homes_cache) >= HOMES_CACHE:
+                self._homes_cache.clear()
+            self._homes_cache[municipalities] = found
+        return found
 
     def _filter_spec(
         self,
         vacancy: Vacancy,
         today: date,
-        viewer_org: str | None,
+        viewer_org: ViewerArg,
         window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
     ) -> FilterSpec:
         """The filter spec of a request (tests and benchmarks look at it)."""

@@ -102,6 +102,34 @@ class Request:
     distances: np.ndarray  # km from the vacancy to each municipality; last entry NaN (unknown)
     include_unknown_distance: bool
     availability_window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS  # no start date: `available_by`
+    # with `org`: (n_municipalities + 1,) bool, True where the viewer also sees the residents
+    # (the regions an employment-services organisation serves); last entry False (unknown); None: none
+    homes: np.ndarray | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ViewerScope:
+    """A viewer who sees the candidates who consented to `org` and those whose home municipality
+    (a code as candidates carry it) is in `municipalities` (``shared.entitlement.viewer``: the
+    regions an employment-services organisation serves, as municipality codes). Hashable: cached
+    answers are keyed by it."""
+
+    org: str
+    municipalities: frozenset[str] = frozenset()
+
+
+ViewerArg = str | ViewerScope | None
+"""Whom a shortlist or explanation is for: None nobody filtered (every candidate), an organisation
+id (the candidates who consented to it), or a `ViewerScope`."""
+
+
+@dataclass(frozen=True, eq=False)
+class Audience:
+    """Whom a viewer may see (`Consent`): candidates who consented to `org`, and (when `homes` is
+    given) those whose home municipality's position has `homes` True. Built once per request."""
+
+    org: int  # the viewer's organisation position in the consent column (-1: nobody consented)
+    homes: np.ndarray | None  # see `Request.homes`
 
 
 def available_by(vacancy: Vacancy, today: date, window_days: int) -> date:
@@ -155,16 +183,23 @@ class Hired(HardFilter[bool]):
         return (N_("hired"),)
 
 
-class Consent(HardFilter[int]):
-    reason, columns, hides_candidate = Reason.CONSENT, (CONSENT,), True
+class Consent(HardFilter[Audience]):
+    """Who the viewer may see (``shared.entitlement.viewer``): candidates who consented to the
+    viewer's organisation, or who live where the viewer serves (`Audience.homes`: one lookup in a
+    small per-request mask by the municipality column). Hides whoever fails it."""
 
-    def term(self, request: Request) -> int | None:
-        return request.org
+    reason, columns, hides_candidate = Reason.CONSENT, (CONSENT, MUNICIPALITY), True
 
-    def passes(self, cols: Columns, term: int, rows: np.ndarray) -> np.ndarray:
-        return consents(cols["consent"], term, rows)
+    def term(self, request: Request) -> Audience | None:
+        return None if request.org is None else Audience(request.org, request.homes)
 
-    def describe(self, cols: Columns, term: int, row: int) -> tuple[str, ...]:
+    def passes(self, cols: Columns, term: Audience, rows: np.ndarray) -> np.ndarray:
+        ok = consents(cols["consent"], term.org, rows)
+        if term.homes is not None:
+            ok |= term.homes[cols["municipality"][rows]]  # index -1 (unknown) picks the False entry
+        return ok
+
+    def describe(self, cols: Columns, term: Audience, row: int) -> tuple[str, ...]:
         return (N_("no consent for the viewing organisation"),)
 
 
@@ -286,8 +321,8 @@ FILTERS: tuple[HardFilter[Any], ...] = (
 )
 """Every hard filter, in the order they run and explanations list them."""
 
-COLUMNS: tuple[Column, ...] = tuple(c for f in FILTERS for c in f.columns)
-"""Every candidate attribute the hard filters read, as segments store them."""
+COLUMNS: tuple[Column, ...] = tuple(dict.fromkeys(c for f in FILTERS for c in f.columns))
+"""Every candidate attribute the hard filters read (each once), as segments store them."""
 
 HIDING = frozenset(f.reason for f in FILTERS if f.hides_candidate)
 """Reasons that hide a candidate from the caller altogether (an explanation answers "unknown")."""

@@ -5,21 +5,29 @@ Ranking score (raw, in [0, 1]): the weighted sum of its parts, each in [0, 1]:
 
     raw = w_occ * occupation agreement + w_sim * skill similarity + w_rel * related skills
 
-What the match score means: among candidates shown with match m, about m % FIT THE VACANCY AS
-POSTED: they are of the vacancy's occupation, or of an occupation whose ESCO profile asks for
-every skill the vacancy asks for (a vacancy asking for MIG and MAG welding is fitted by welders and
-metal fabricators alike; one naming the welder occupation by welders). That meaning is the same
-whether the vacancy names an occupation, lists many skills, lists a few, or has only a title and
-text; it is not "the chance of the occupation the employer had in mind", which a vacancy of three
-skills cannot tell (outside tester 5, F7: perfect welders showed 1.8-3.2 on such a vacancy).
+What the match score means: among candidates shown with match m, a candidate of the vacancy's
+occupation, or of an occupation whose ESCO profile asks for every skill the vacancy asks for,
+counts 50 plus 50 times the share of the vacancy's essential skills they hold, and any other 0;
+the mean of that is about m (`benchmarks.ranking_quality.target`). So 100 reads "of the right
+occupation holding every essential skill", 50 "of it holding none". The essential skills are the employer's accepted
+ones, a named occupation's ESCO essential skills, or what a text was written from; the meaning is
+the same whether the vacancy names an occupation, lists many skills, a few, or has only a title
+and text (outside tester 14, P10: with "of the right occupation" alone, 3 / 88 essential skills of
+a named occupation read 99.6 while 4 / 4 accepted skills read 74.5).
 
 How: the raw score is first read as a share of the vacancy's ideal raw score (`scale_input`,
-`query.ideal_score`: a candidate certainly of the best-agreeing occupation, holding exactly the
-vacancy's skills), when `RankingParams.match_relative` says so (chosen on the tuning half), then
-turned into the percentage by a monotone calibration (`MatchScale`: isotonic regression of "fits
-the vacancy" on that input, kept as piecewise-linear knots) fitted on the benchmark's tuning half,
-one per kind of vacancy (`query.VACANCY_KINDS`: occupation given; more than five skills chosen;
-at most five; title and text only), since the scores of each kind run at their own heights.
+`query.ideal_score`: the best real candidate, certainly of the best-agreeing occupation, with
+the skill similarity a full-coverage profile of that occupation reaches), when
+`RankingParams.match_relative` says so (chosen on the tuning half), then turned into the
+percentage by a monotone calibration (`MatchScale`: isotonic regression of the target on that
+input, kept as piecewise-linear knots) fitted on the benchmark's tuning half, one per kind of
+vacancy (`query.VACANCY_KINDS`: occupation given; more than five skills chosen; at most five;
+title and text only), since the scores of each kind run at their own heights. A candidate at
+the ideal reads about 93 for a vacancy given by an occupation or by skills (the benchmark's
+candidates there are of a fitting occupation 97-99 % of the time and hold about 89 % of the
+essential skills) and 77 for one given by a title and text, whose occupation is less sure.
+The occupation counts half because the raw score cannot tell extra skills that dilute the
+cosine from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`).
 Within a vacancy the match never decreases as raw grows, so it never reorders a shortlist (the
 order stays that of raw); docs/benchmarks.md shows the reliability table per vacancy variant.
 Each part's points are its share of raw times the match score, so the parts add up to it.
@@ -41,9 +49,9 @@ class MatchScale:
     first knot or above the last gets that knot's match.
 
     raw: increasing raw scores in [0, 1]; match: non-decreasing 0-100 values, one per knot.
-    Fitted by `benchmarks.ranking_quality --tune` (isotonic regression of "same occupation" on
-    the raw score of every candidate in the engine's top 50 of each tuning vacancy, over quantile
-    bins of the raw score). Raises ValueError for knots that are not of that shape."""
+    Fitted by `benchmarks.ranking_quality --tune` (isotonic regression of the target, fits the
+    occupation x share of essential skills held, on the share of the ideal of every candidate in
+    the engine's top 50 of each tuning vacancy, over quantile bins of it). Raises ValueError for knots that are not of that shape."""
 
     raw: tuple[float, ...]
     match: tuple[float, ...]

@@ -153,10 +153,11 @@ class ShortlistEntry:
     """Everything a recruiter sees about why a candidate is on the shortlist.
 
     `components` add up to `score` (the raw ranking score, to rounding). `match` is the 0-100
-    match score (`match_score`: the calibrated chance, in percent, that the candidate fits the
-    vacancy as posted — of its occupation, or of one asking for every skill it asks for; the same
-    meaning for vacancies given by an occupation, by skills, by a few skills or by text; it orders
-    like `score`) and `points` splits it over the same components, adding up to `match` (each
+    match score (`match_score`: calibrated so that among candidates shown with match m, those of
+    the vacancy's occupation, or of one asking for every skill it asks for, counted as 50 plus 50
+    times the share of its essential skills they hold and the others as 0, average about m; the same meaning
+    for vacancies given by an occupation, by skills, by a few skills or by text; it orders like
+    `score`) and `points` splits it over the same components, adding up to `match` (each
     part's share of this candidate's raw score times the match: shares of one candidate's match,
     not comparable between candidates; `components` are, on the raw scale). `distance_km` is NaN when either municipality
     has no known coordinates (see `RankingParams.include_unknown_distance`).

@@ -206,61 +206,74 @@ class RankingParams:
     """The match scales read the raw score as a share of the vacancy's ideal raw score
     (`query.ideal_score`, `match_score.scale_input`) rather than the raw score itself. Chosen on
     the tuning run of `match_scales` by the expected calibration error of scales fitted on one
-    half of its vacancies and read on the other (2 folds), in points: raw 0.5 / 2.5 / 6.6 / 3.4
-    (occupation / skills / sparse / text variants; all 2.7), share of the ideal 0.5 / 0.2 / 0.5 /
-    0.6 (all 0.2). Raw scores of vacancies of a few skills run low because their occupation is
-    spread over every occupation asking for them; the share of the ideal does not."""
+    half of its vacancies and read on the other (2 folds), in points, on the run of 2026-12-03
+    (target: fits x coverage alone): raw 0.1 / 1.3 / 0.7 / 0.7 (occupation / skills / sparse /
+    text variants; all 0.7), share of the ideal 0.1 / 0.2 / 0.3 / 0.6 (all 0.2); with half for
+    the occupation, share of the ideal 0.3 / 0.2 / 0.3 / 0.6 (all 0.2). Raw scores of vacancies of a few skills run low
+    because their occupation is spread over every occupation asking for them; the share of the
+    ideal does not."""
 
     # fmt: off
     match_scales: tuple[tuple[tuple[float, ...], tuple[float, ...]], ...] = (
         (
-            (0.1, 0.112, 0.121, 0.133, 0.152, 0.285, 0.324, 0.329, 0.34, 0.352, 0.365, 0.382, 0.396,
-             0.414, 0.433, 0.45, 0.473, 0.509, 0.565, 0.672, 0.802, 0.867, 0.896, 0.952),
-            (0.3, 0.4, 0.5, 0.6, 0.7, 1.3, 1.9, 2.9, 3.1, 3.6, 6.2, 7.7, 8.6, 12.2, 13.3, 14.7,
-             17.9, 23.2, 27.5, 73.9, 92.2, 92.8, 95.2, 99.6),
+            (0.117, 0.151, 0.309, 0.357, 0.365, 0.373, 0.389, 0.403, 0.419, 0.439, 0.448, 0.458, 0.471, 0.488,
+             0.522, 0.594, 0.732, 0.814, 0.847, 0.869, 0.889, 0.907, 0.925, 0.943, 0.961, 0.984, 1.0),
+            (0.1, 0.4, 0.9, 1.1, 1.3, 2.0, 2.1, 2.4, 3.0, 4.4, 5.9, 8.3, 10.9, 13.0, 15.3, 26.4, 49.5, 59.3,
+             61.5, 62.7, 64.9, 65.0, 67.9, 73.6, 78.4, 85.4, 93.5),
         ),
         (
-            (0.101, 0.119, 0.131, 0.248, 0.301, 0.315, 0.324, 0.334, 0.342, 0.349, 0.355, 0.362,
-             0.371, 0.38, 0.391, 0.405, 0.425, 0.452, 0.485, 0.529, 0.588, 0.649, 0.762, 0.89),
-            (0.3, 0.6, 1.6, 2.3, 2.6, 3.1, 4.6, 5.0, 6.0, 6.5, 9.8, 12.2, 12.9, 16.4, 18.1, 24.1,
-             40.0, 52.8, 60.5, 72.3, 74.3, 80.1, 93.4, 97.5),
+            (0.113, 0.135, 0.292, 0.359, 0.364, 0.37, 0.376, 0.385, 0.4, 0.413, 0.422, 0.433, 0.445, 0.461,
+             0.481, 0.51, 0.553, 0.607, 0.674, 0.741, 0.797, 0.834, 0.854, 0.872, 0.89, 0.91, 0.928, 0.948,
+             0.971, 0.991, 1.0),
+            (0.2, 0.3, 1.2, 1.4, 1.7, 2.0, 2.4, 3.3, 4.2, 5.5, 6.8, 7.2, 9.1, 11.9, 16.3, 27.6, 41.1, 49.0,
+             52.4, 57.6, 59.5, 63.2, 66.0, 67.0, 69.4, 73.7, 77.9, 82.5, 88.0, 92.0, 93.6),
         ),
         (
-            (0.093, 0.104, 0.123, 0.138, 0.258, 0.305, 0.32, 0.325, 0.331, 0.341, 0.356, 0.369,
-             0.381, 0.394, 0.41, 0.428, 0.449, 0.471, 0.497, 0.551, 0.617, 0.654, 0.735, 0.845),
-            (0.3, 1.7, 2.7, 3.1, 6.3, 8.4, 9.0, 9.2, 12.1, 15.1, 19.9, 20.6, 32.6, 45.5, 50.1, 54.6,
-             61.5, 73.4, 79.6, 85.9, 88.2, 91.6, 94.0, 97.4),
+            (0.109, 0.126, 0.147, 0.166, 0.33, 0.388, 0.396, 0.405, 0.414, 0.43, 0.449, 0.464, 0.484, 0.511,
+             0.544, 0.58, 0.62, 0.66, 0.702, 0.744, 0.791, 0.826, 0.845, 0.862, 0.879, 0.895, 0.911, 0.928,
+             0.946, 0.965, 0.987, 1.0),
+            (0.6, 0.7, 1.6, 2.5, 2.6, 3.4, 4.0, 4.1, 6.2, 7.0, 10.2, 12.6, 16.5, 26.9, 29.5, 40.5, 50.8, 56.0,
+             58.3, 63.1, 63.3, 63.7, 65.9, 67.2, 69.7, 73.1, 73.6, 77.3, 82.8, 85.5, 89.1, 92.1),
         ),
         (
-            (0.09, 0.114, 0.127, 0.138, 0.262, 0.317, 0.323, 0.33, 0.335, 0.34, 0.346, 0.353, 0.363,
-             0.376, 0.396, 0.429, 0.481, 0.554, 0.63, 0.707, 0.768, 0.815),
-            (3.1, 5.5, 6.0, 8.2, 9.3, 13.0, 14.0, 16.5, 22.3, 25.2, 29.0, 33.4, 38.7, 41.3, 47.8,
-             54.5, 56.2, 70.9, 82.2, 93.1, 93.2, 94.1),
+            (0.109, 0.142, 0.328, 0.381, 0.386, 0.393, 0.401, 0.406, 0.412, 0.422, 0.437, 0.45, 0.522, 0.662,
+             0.719, 0.771, 0.812, 0.841, 0.863, 0.882, 0.901, 0.919, 0.937, 0.976),
+            (0.9, 1.4, 3.2, 4.3, 4.5, 5.7, 6.6, 7.4, 9.1, 13.5, 15.2, 22.9, 28.4, 31.9, 43.3, 52.4, 56.2,
+             59.6, 60.8, 62.2, 66.5, 68.4, 71.7, 76.8),
         ),
     )
     # fmt: on
     """The 0-100 match score's calibration (`match_score.MatchScale`) per kind of vacancy, in
     `query.VACANCY_KINDS` order (occupation given; more than five skills chosen, no occupation; at
-    most five; title and text only): knots (input, match) of an isotonic regression of "fits the
-    vacancy as posted" (of its occupation, or of an occupation whose ESCO profile asks for every
-    skill it asks for: `benchmarks.ranking_quality.fits`) on the raw score as a share of the
-    vacancy's ideal raw score (`match_relative`). Source: the tuning run of 2026-12-01
-    19:56-20:14 UTC (main's job-title reader merged: only the text kind's scale changed from the
-    run of 19:26-19:46), with work history in the occupation part (`history_agreement_scale` 1;
-    `python -m benchmarks.ranking_quality --tune --rankers engine --candidates 20000 --vacancies
-    100`: tuning half, 1,508 ESCO occupations, seed 1101, the 11 families, 100 vacancies per variant
-    (occupation, skills, sparse = 3-5 listed skills, text), the engine's top 50 per vacancy, 48
-    quantile bins, `fit_scale`; cross-fitted ECE 0.7 / 0.8 / 0.3 / 2.6 points, all 0.7; on the raw
-    score 0.7 / 2.0 / 5.4 / 0.4, all 1.6: the text kind alone would now read better on the raw
-    score). In-sample mean match / fit share: 24.8 / 25.2% (occupation variant), 31.3 / 31.5%
-    (skills), 37.8 / 38.0% (sparse), 30.1 / 29.8% (text); rank 1's match median 93 / 95 / 95 / 93
-    (before the history part: 98 / 98 / 98 / 96): "fits" counts only the occupation a benchmark person was generated
-    from, and people whose current or recent job is the vacancy's occupation but who were generated
-    from another now rank near the top and count as not fitting. Report-half reliability in
-    docs/benchmarks.md. (Earlier scales: 16:13-16:27 UTC without the history part; before those,
-    of "same occupation" on the raw score, 09:58-10:31 UTC: for a vacancy of three skills they
-    showed perfect welders at 1.8-3.2, outside tester 5, F7.) A scale depends on the score's
-    parameters: refit it when they change."""
+    most five; title and text only): knots (input, match) of an isotonic regression of the target
+    on the raw score as a share of the vacancy's ideal raw score (`match_relative`,
+    `query.ideal_score`: the best real candidate, a full-coverage profile of the best-agreeing
+    occupation). The target (`benchmarks.ranking_quality.target`, the same for every kind): a
+    candidate of the vacancy's occupation, or of one whose ESCO profile asks for every skill it
+    asks for (`fits`), counts half for that and half times the share of the vacancy's essential
+    skills they hold (the occupation's, the listed essential ones, those its text was written
+    from); others count 0. So 100 is "of the right occupation and holding every essential skill",
+    50 "of it and holding none" (or a mix), the same for four accepted skills as for a named
+    occupation's 30 (outside tester 14, P10: before, the target was the occupation alone, so 3 / 88
+    essential skills of a named occupation read 99.6, and the ideal assumed cosine 1, so 4 / 4
+    accepted skills read 74.5). Why half (`benchmarks.ranking_quality.OCCUPATION_SHARE`): the
+    raw score cannot tell extra skills that dilute the cosine from missing ones; with coverage
+    alone a bus driver of six years with noted skills read 33.8 against 88.2 without them.
+    Source: the tuning run of 2026-12-03 00:52-00:55 UTC (`python -m benchmarks.ranking_quality
+    --tune --rankers engine --candidates 20000 --vacancies 100`: tuning half, 1,508 ESCO
+    occupations, seed 1101, the 11 families, 100 vacancies per variant, the engine's top 50 per
+    vacancy, 48 quantile bins plus one of the pairs at the ideal, `fit_scale`). Cross-fitted ECE
+    (two folds of vacancies) 0.3 / 0.2 / 0.3 / 0.6 points (occupation / skills / sparse / text
+    variants), all 0.2; in-sample mean match / target 18.8 / 18.7 %, 23.9 / 23.8 %, 29.3 /
+    29.2 %, 22.2 / 22.3 %. At the ideal (input 1) the scales read 93.5 / 93.6 / 92.1 (text: 76.8,
+    its top, at 0.976): the benchmark's candidates there are of a fitting occupation 97-99 % of
+    the time and hold about 89 % of the essential skills, whatever the kind; for text vacancies,
+    whose occupation the text tells less surely, 75 % and 83 %. Rank 1's match, median: 75 / 84 /
+    87 / 73, since the benchmark's people hold a quarter to three quarters of an occupation's
+    essential skills. (Coverage alone, same run: 88.2 / 88.6 / 86.8 / 68.2 at the ideal.) Report-half reliability in
+    docs/benchmarks.md. (Earlier scales: of "fits the vacancy as posted", the occupation alone,
+    2026-12-01 19:56-20:14 UTC; of "same occupation" on the raw score before that.) A scale
+    depends on the score's parameters and on `ideal_score`: refit it when they change."""
 
     coverage_weight: float = 0.0
     """Share of the score from essential-skill coverage (the weighted fraction of the vacancy's

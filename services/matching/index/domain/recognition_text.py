@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from html.parser import HTMLParser
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[\"'(\[]?[A-ZÅÄÖ0-9•*-])|\n+|\s*[•·▪◦●■]\s*|\s+[–—]\s+|^\s*[-*]\s+", re.M
@@ -95,6 +96,8 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"rekrytoimme",
         r"(?:sinulla|hakijalla) (?:on|tulee olla)",
         r"(?:katsotaan|luetaan) eduksi",
+        r"eduksi (?:katsotaan|luetaan|katsomme|luemme)",  # a heading: "Eduksi katsotaan:" (tester 14)
+        r"(?:katsomme|luemme) eduksi",
         r"(?:on|ovat) eduksi",
         r"eduksi",
         r"eduksesi",
@@ -455,7 +458,16 @@ def requirement_sentences(
     are left out, except a line in such a section that states a requirement; of a sentence with a
     boilerplate clause, its other clauses that state a requirement or name a skill by the explicit
     rules (`requirement_clauses`)."""
-    out: list[str] = []
+    return [read for read, _ in requirement_sentences_as_written(parts, names_skill)]
+
+
+def requirement_sentences_as_written(
+    parts: Sequence[str], names_skill: Callable[[str], bool] | None = None
+) -> list[tuple[str, str]]:
+    """As `requirement_sentences`, each as (what is read, the sentence as written): a sentence
+    whose boilerplate clause was left out is read shortened, but a skill's `source` quotes it as
+    the text writes it (outside tester 14; README: "the sentence … as written")."""
+    out: list[tuple[str, str]] = []
     skipping = False
     for sentence in parts:
         opens = _BOILERPLATE_HEADING.match(sentence)
@@ -468,9 +480,9 @@ def requirement_sentences(
         if skipping and not _REQUIREMENT.search(sentence):
             continue
         if not _BOILERPLATE.search(sentence):
-            out.append(sentence)
+            out.append((sentence, sentence))
         elif read := requirement_clauses(sentence, names_skill):
-            out.append(read)
+            out.append((read, sentence))
     return out
 
 
@@ -796,14 +808,149 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 _LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 
 
+_HTML_TAG_NAMES = (
+    "a abbr address article aside audio b bdi bdo blockquote body br button canvas caption center cite code col "
+    "colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 "
+    "h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta nav noscript "
+    "object ol optgroup option output p picture pre q s samp script section select small source span strike "
+    "strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul "
+    "var video wbr"
+)
+_HTML_TAGS = frozenset(_HTML_TAG_NAMES.split())
+"""HTML element names: only these are markup ("<ORGANIZATION>", an anonymised name, is text)."""
+_MARKUP = re.compile(
+    r"<(?:/?(?:"
+    + "|".join(sorted(_HTML_TAGS, key=len, reverse=True))
+    + r")\b[^<>]*|!--.*?--|!doctype[^<>]*)>",
+    re.I | re.S,
+)
+"""An HTML tag, end tag, comment or doctype (not "<" in "< 5 kg" or "a<b", nor "<LOCATION>")."""
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "br",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "dt",
+        "dd",
+        "table",
+        "hr",
+    ]
+)
+_CODE_TAGS = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg"})
+
+
+class _TextOf(HTMLParser):
+    """The words of an HTML fragment (standard library `html.parser`): tags dropped, a block
+    element's edge read as a line break, the content of script, style and similar elements
+    dropped (it is code, not words of the ad), entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.code_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _HTML_TAGS:  # "<LOCATION>": no markup, kept as written
+            self.handle_data(self.get_starttag_text() or "")
+        elif tag in _CODE_TAGS:
+            self.code_depth += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _HTML_TAGS:
+            self.handle_data(self.get_starttag_text() or "")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _HTML_TAGS:
+            self.handle_data(f"</{tag}>")
+        elif tag in _CODE_TAGS:
+            self.code_depth = max(0, self.code_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.code_depth:
+            self.parts.append(data)
+
+
+def without_markup(text: str) -> str:
+    """`text` (str) with HTML/XML markup removed, for reading only (the text itself is stored
+    and shown as written, escaped): tags and comments dropped, paragraphs, list items and line
+    breaks read as line breaks, the content of `<script>`, `<style>` and similar elements dropped,
+    entities ("&amp;") decoded. Text without a tag is returned unchanged (a "<" alone, as in
+    "< 25 kg", is no markup). Outside tester 14 (P14): "<script>alert(1)</script>" gave "analyse
+    a script" 0.59 with no warning; ads pasted from web pages carry "<p>", "<li>", "<br>"."""
+    if "<" not in text or not _MARKUP.search(text):
+        return text
+    parser = _TextOf()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts)
+
+
+_CLOCK_TIME = re.compile(
+    r"\b(?:klo|kello|kl|at)\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?)?"
+    r"(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?!\w)"
+    r"|\b\d{1,2}[.:]\d{2}\s*(?:[-–—]|to)\s*\d{1,2}[.:]\d{2}\b",
+    re.I,
+)
+"""A clock time or a span of hours ("klo 7", "kello 7–15", "kl. 8.00", "at 7 am", "7.00–15.00")."""
+
+
+def without_clock_times(sentence: str) -> str:
+    """`sentence` without its clock times (`_CLOCK_TIME`): "klo 7" read as words gave "inspect
+    clocks" and "repair clocks" 0.47 (outside tester 14, P14); a time names no skill."""
+    return _CLOCK_TIME.sub(" ", sentence)
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][^\W\d_]*(?:-[^\W\d_]+)*)(?![\w-])")
+
+
+def without_places(sentence: str, places: frozenset[str]) -> str:
+    """`sentence` without the words in `places` (lower-cased place names) that it writes with a
+    capital and not as its first word ("Line cook, Helsinki", "Kotihoidon lähihoitaja,
+    Tampere", "på ett varv i Åbo", "Työpaikka sijaitsee Tampereella"). A capital is required, so
+    a common word that is also a place's name ("aura", "salo", "pello") is still read as a
+    word; the first word is kept, since a capital there says nothing."""
+    if not places:
+        return sentence
+    first = re.search(r"[^\W\d_]", sentence)
+    start = first.start() if first else 0
+
+    def drop(m: re.Match[str]) -> str:
+        return " " if m.start() > start and m.group(1).lower() in places else m.group()
+
+    out = _CAPITALISED.sub(drop, sentence)
+    return re.sub(r"\s+([,.;:!?])", r"\1", out) if out != sentence else sentence
+
+
 def readable(text: str) -> str:
-    """`text` as recognition reads it: soft hyphens and zero-width characters of text pasted from
+    """`text` as recognition reads it: markup removed (`without_markup`), soft hyphens and zero-width characters of text pasted from
     Word, web pages or PDF removed ("hygienia\u00adpassi" is "hygieniapassi", so the card rules
     apply), composed to NFC with the combining marks that remain dropped, and every run of
     non-space characters cut to `MAX_WORD_CHARS`. Compound splitting, lemmas and the model's
     tokenizer cost more than linearly in a word's length: one 2.8 KB "word" took 19 s and a 20 KB
     one or a letter with 15,000 accents over a minute (an outside tester)."""
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", without_markup(text)))
     text = _COMBINING.sub("", text)
     return _LONG_RUN.sub(lambda m: m.group()[:MAX_WORD_CHARS], text)
 

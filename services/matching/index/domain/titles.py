@@ -32,6 +32,11 @@ How a title is read (`TitleReader.read`):
    (`data/recognition/job_titles.csv`: everyday Swedish and English titles -> the Finnish title a
    bilingual recruiter reads them as, "sjuksköterska" -> "sairaanhoitaja", "nurse" ->
    "sairaanhoitaja"; Swedish ones also as a compound's end, "specialsjuksköterska").
+   Finnish abbreviations of titles ("lto", "sh", "lh": rows of language "fi-title") are whole
+   titles there. A Finnish title is looked up as written and with its words run together
+   (`closed`: "Yhdistelmäajoneuvon kuljettaja" is "yhdistelmäajoneuvonkuljettaja"), and a Swedish
+   glossary title with "i" also with "inom" and back ("lärare i/inom småbarnspedagogik"). A
+   licence class before a driver's title ("CE-kuljettaja") chooses the driver as one after it does.
 3. Dense labels (when an encoder and the occupation-label embeddings are given). A part with no
    exact hit is embedded by the recogniser's multilingual model (multilingual-e5-small) and
    compared with the embeddings of every occupation's English preferred label (the model maps
@@ -137,6 +142,9 @@ drive lorries (ESCO cargo vehicle driver), D classes buses (bus driver); B and B
 Finnish driving-licence classes (Traficom); an outside tester's "Kuljettaja (C/CE)" was a
 skipper's ad at 0.999 (session 14, P8)."""
 
+LICENCE_CLASSES = frozenset({*LICENCE_DRIVERS, "b", "be"})
+"""Licence classes a title may start with ("CE-kuljettaja", "C-chaufför"): see `TitleReader._read`."""
+
 Lemmatiser = Callable[[str, str], str]  # (word, language) -> lemma
 
 
@@ -157,6 +165,35 @@ _WORD = re.compile(r"[^\W_]+")
 def normalise(text: str) -> str:
     """Casefolded words of `text` (letters and digits, Unicode-normalised), one space apart."""
     return " ".join(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
+
+
+def closed(text: str) -> str:
+    """`text` normalised with its words run together: the key under which a Finnish title written
+    as two words ("Yhdistelmäajoneuvon kuljettaja", a genitive and its head) and as one compound
+    ("yhdistelmäajoneuvonkuljettaja") are the same title. ESCO lists both forms for some titles
+    ("lähettiauton kuljettaja", "lähettiautonkuljettaja") and one of them for most; Finnish ads
+    write either (an outside tester's "Yhdistelmäajoneuvon kuljettaja", session 15 P7, was read as a
+    live-animal transporter: only the compound was in the glossary)."""
+    return normalise(text).replace(" ", "")
+
+
+SWEDISH_OF = ("i", "inom")
+"""Swedish prepositions that say which field a title is in ("lärare i småbarnspedagogik",
+"lärare inom småbarnspedagogik": both are written for the same post); a glossary entry with one
+is read with the other too (outside tester 15, P6: the official title "Lärare i
+småbarnspedagogik" was read as a youth programme director; the glossary had the "inom" form)."""
+
+
+def _field_variants(key: str) -> list[str]:
+    """`key` (normalised) and, when it has one of `SWEDISH_OF`, the same with the other."""
+    words = key.split()
+    out = [key]
+    for i, w in enumerate(words):
+        if w in SWEDISH_OF and 0 < i < len(words) - 1:
+            for other in SWEDISH_OF:
+                if other != w:
+                    out.append(" ".join([*words[:i], other, *words[i + 1 :]]))
+    return out
 
 
 def title_parts(title: str) -> list[str]:
@@ -230,7 +267,12 @@ class TitleReader:
         self.max_per_part = max_per_part
         self.alternative_confidence = alternative_confidence
         self.min_head = min_head
-        self.whole = {normalise(t): fi for _, t, fi in glossary if normalise(t)}
+        self.whole: dict[str, str] = {}
+        for lang, entry, fi in glossary:
+            for key in _field_variants(normalise(entry)) if lang == "sv" else [normalise(entry)]:
+                if key:
+                    self.whole.setdefault(key, fi)
+        self.whole_closed = {k.replace(" ", ""): fi for k, fi in self.whole.items()}
         # longest first: "bilmekaniker" before "mekaniker", "elmontör" before "montör"
         self.endings = sorted(
             ((normalise(t), fi) for lang, t, fi in glossary if lang == "sv" and " " not in normalise(t)),
@@ -258,6 +300,19 @@ class TitleReader:
         )
         self.exact: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in found.items()}
         self.preferred: dict[str, frozenset[int]] = {k: frozenset(v) for k, v in preferred.items()}
+        # the same labels with their words run together (`closed`), as written (not lemmatised)
+        closed_found: dict[str, set[int]] = {}
+        closed_preferred: dict[str, set[int]] = {}
+        for lang, labels in t.occupation_labels.items():
+            alts = t.occupation_alt_labels.get(lang, [])
+            for o, pref in enumerate(labels):
+                for label in (pref, *(alts[o] if o < len(alts) else ())):
+                    if key := closed(label):
+                        closed_found.setdefault(key, set()).add(o)
+                        if label is pref:
+                            closed_preferred.setdefault(key, set()).add(o)
+        self.closed = {k: tuple(sorted(v)) for k, v in closed_found.items()}
+        self.closed_preferred = {k: frozenset(v) for k, v in closed_preferred.items()}
         self.vectors: np.ndarray | None = None
         self.owner: np.ndarray | None = None
         if embeddings is not None:
@@ -312,6 +367,12 @@ class TitleReader:
                     if code in LICENCE_DRIVERS:
                         licensed.update(self._exact(LICENCE_DRIVERS[code]))
                 continue
+            words = normalise(part).split()
+            if len(words) > 1 and words[0] in LICENCE_CLASSES and self._known(" ".join(words[1:])):
+                # "CE-kuljettaja", "C-chaufför": a licence class written before the driver's title
+                if words[0] in LICENCE_DRIVERS:
+                    licensed.update(self._exact(LICENCE_DRIVERS[words[0]]))
+                part = " ".join(words[1:])
             if not self._exact(part) and len(pieces := self._titles_joined(part)) > 1:
                 parts.extend(pieces)  # "Levyseppä-hitsaaja": a post of two occupations
             else:
@@ -377,7 +438,12 @@ class TitleReader:
     def _exact(self, part: str) -> tuple[int, ...]:
         if "|" in part:  # a glossary entry naming several titles (a title part never holds "|")
             return tuple(dict.fromkeys(o for p in part.split("|") for o in self._exact(p)))
-        return self.exact.get(normalise(part)) or self.exact.get(self._key(part)) or ()
+        return (
+            self.exact.get(normalise(part))
+            or self.exact.get(self._key(part))
+            or self.closed.get(closed(part))
+            or ()
+        )
 
     def _known(self, words: str) -> bool:
         """Whether `words` (normalised) is a title: an occupation's label, or one the glossary
@@ -416,7 +482,12 @@ class TitleReader:
         """The occupations whose preferred label (any language) `part` is; empty when none."""
         if "|" in part:
             return frozenset(o for p in part.split("|") for o in self._preferred(p))
-        return self.preferred.get(normalise(part)) or self.preferred.get(self._key(part)) or frozenset()
+        return (
+            self.preferred.get(normalise(part))
+            or self.preferred.get(self._key(part))
+            or self.closed_preferred.get(closed(part))
+            or frozenset()
+        )
 
     def _glossed(self, part: str) -> str:
         """`part` with its Swedish title words (or the whole part, for a title of several words)
@@ -424,14 +495,19 @@ class TitleReader:
         title that is no ESCO label but the glossary's own everyday title is read on as that
         entry says ("personlig assistent" -> "henkilökohtainen avustaja" -> "kodinhoitaja")."""
         glossed = self._glossed_once(part)
-        if glossed != part and not self._exact(glossed) and normalise(glossed) in self.whole:
-            return self.whole[normalise(glossed)]
+        if glossed != part and not self._exact(glossed) and (further := self._whole(glossed)):
+            return further
         return glossed
+
+    def _whole(self, part: str) -> str:
+        """The Finnish title(s) the glossary gives for the whole of `part` (written as one compound
+        or as separate words: `closed`); "" when it has no entry."""
+        return self.whole.get(normalise(part)) or self.whole_closed.get(closed(part)) or ""
 
     def _glossed_once(self, part: str) -> str:
         key = normalise(part)
-        if key in self.whole:
-            return self.whole[key]
+        if whole := self._whole(part):
+            return whole
         out, changed = [], False
         for word in key.split():
             for ending, finnish in self.endings:
