@@ -211,6 +211,11 @@ def test_a_language_the_text_says_is_not_needed_is_no_requirement(esco, text, la
         ("Finnish (optional).", "en", [("fi", None, False)]),
         ("Vi söker en person som talar finska.", "sv", [("fi", None, True)]),
         ("Du talar inte svenska utan finska.", "sv", [("fi", None, True)]),
+        # a plus about a clause of condition
+        ("Ei haittaa, jos puhut myös ruotsia.", "fi", [("sv", None, False)]),
+        ("Plussaa, jos osaat ruotsia.", "fi", [("sv", None, False)]),
+        ("Jos puhut ruotsia, se on eduksi.", "fi", [("sv", None, False)]),
+        ("Det är en fördel, om du talar finska.", "sv", [("fi", None, False)]),
         # a plus said by negating a harm is a plus
         ("Ruotsin kielen taito ei ole pahitteeksi.", "fi", [("sv", None, False)]),
         (

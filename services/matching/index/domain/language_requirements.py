@@ -177,6 +177,8 @@ _LITOTES = re.compile(
 )
 """A plus said by negating a harm: "Ruotsin kielen taito ei ole pahitteeksi", "Ei haittaa, jos
 puhut ruotsia", "Swedish wouldn't hurt", "Svenska skadar inte" (a plus, `_PLUS`, not a negation)."""
+_IF = re.compile(r"\s*(?:jos|mikäli|om|if)\b", re.I)
+"""A clause of condition, which the plus before it is about ("Eduksi, jos osaat ruotsia")."""
 _INTE = re.compile(r"\b(?:inte|ej|icke)\b", re.I)
 _BUT = re.compile(r"\b(?:mutta|muttei|vaan|but|men|though|although|however)\b", re.I)
 
@@ -299,7 +301,8 @@ def _optional_of(
     the list it is in, up to the clause's end, with no word of need before it ("Finnish is a
     plus", "finska är en merit", "suomen kielen taito on plussaa"); or one before the list, after
     any word of need, in its clause or before a colon ("Eduksi katsotaan ruotsin kielen taito",
-    "Meriterande: finska")."""
+    "Meriterande: finska"); a clause of condition reaches over its comma ("Plussaa, jos osaat
+    ruotsia", "Jos puhut ruotsia, se on eduksi")."""
     out = [False] * len(mentions)
     i = 0
     while i < len(mentions):
@@ -308,8 +311,12 @@ def _optional_of(
             j += 1
         start, end = mentions[i][1], mentions[j][2]
         stop = [m.start() for m in _CLAUSE_END.finditer(sentence, end)]
-        hi = min(stop + ([mentions[j + 1][1]] if j + 1 < len(mentions) else []) + [len(sentence)])
         cuts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, start)]
+        if _IF.match(sentence, max([*cuts, 0]), start):
+            # a condition: the plus is in the clause before or after it ("Plussaa, jos osaat
+            # ruotsia", "Ei haittaa, jos puhut ruotsia", "Jos puhut ruotsia, se on eduksi")
+            cuts, stop = cuts[:-1], stop[1:]
+        hi = min(stop + ([mentions[j + 1][1]] if j + 1 < len(mentions) else []) + [len(sentence)])
         lo = max(cuts + ([mentions[i - 1][2]] if i else []) + [0])
         after, before = sentence[end:hi], sentence[lo:start]
         plus_after = _PLUS.search(after)
