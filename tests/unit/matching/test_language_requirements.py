@@ -235,6 +235,28 @@ def test_only_what_is_not_negated_is_required(esco, text, lang, expected):
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        (
+            "Vaatimukset:\nB-ajokortti\nsujuva englannin kieli\n\nEmme edellytä:\n- suomen kielen taitoa\n"
+            "- aiempaa kokemusta",
+            "fi",
+            [("en", "B2", True)],
+        ),
+        (
+            "Requirements:\n- fluent English\n\nNot required:\n- Finnish\n- Swedish",
+            "en",
+            [("en", "B2", True)],
+        ),
+        ("Ei vaadita:\nsuomen kieltä\nEdellytämme:\nenglannin kieltä", "fi", [("en", None, True)]),
+    ],
+)
+def test_a_list_under_a_heading_saying_not_needed_is_no_requirement(esco, text, lang, expected):
+    """Outside tester 15, P1, the same kind: the list under "Emme edellytä:" read as required."""
+    assert [(r.code, r.level, r.required) for r in language_requirements(text, esco, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         # outside tester 15, P8: a plus after a comma is its own entry, no alternative
         (
             "Svenska eller finska, engelska är en merit.",

@@ -118,11 +118,15 @@ def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[Lang
     found: dict[str, LanguageRequirement] = {}
     for paragraph in re.split(r"\n\s*\n", text):
         plus_heading = False  # under "Eduksi katsotaan:", "Meriterande:", "Nice to have:"
+        not_heading = False  # under "Emme edellytä:", "Not required:", "Inget krav:"
         for sentence in sentences(paragraph):
             heading = sentence.rstrip().endswith(":")
             mentions = _named(sentence, names, lang)
             if heading and not mentions:
                 plus_heading = bool(_PLUS.search(sentence))
+                not_heading = bool(negated_spans(sentence)) and not plus_heading
+                continue
+            if not_heading:
                 continue
             linked = _linked(sentence, mentions)
             choices = _alternatives_of(sentence, mentions, linked)
