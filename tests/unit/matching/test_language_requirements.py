@@ -247,6 +247,7 @@ def test_only_what_is_not_negated_is_required(esco, text, lang, expected):
             [("en", "B2", True)],
         ),
         ("Ei vaadita:\nsuomen kieltä\nEdellytämme:\nenglannin kieltä", "fi", [("en", None, True)]),
+        ("Kokemusta ei vaadita, mutta edellytämme:\n- suomen kielen taitoa", "fi", [("fi", None, True)]),
     ],
 )
 def test_a_list_under_a_heading_saying_not_needed_is_no_requirement(esco, text, lang, expected):

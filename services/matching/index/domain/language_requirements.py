@@ -124,7 +124,9 @@ def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[Lang
             mentions = _named(sentence, names, lang)
             if heading and not mentions:
                 plus_heading = bool(_PLUS.search(sentence))
-                not_heading = bool(negated_spans(sentence)) and not plus_heading
+                # the negation reaches the colon: not "Kokemusta ei vaadita, mutta edellytämme:"
+                ends = [e for _, e in negated_spans(sentence)]
+                not_heading = not plus_heading and any(e >= len(sentence.rstrip(" :")) for e in ends)
                 continue
             if not_heading:
                 continue
