@@ -233,17 +233,18 @@ def test_the_consent_matrix(world: World) -> None:
                     )
                 if secrets_in(text, world.people):
                     leaks.append(("personal data in matching", who, path))
-            unknown = mc.get(f"/api/v1/vacancies/v-weld/candidates/{UNKNOWN}/explanation", headers=h)
-            for p in world.people:
-                r = mc.get(f"/api/v1/vacancies/v-weld/candidates/{p['candidate_id']}/explanation", headers=h)
-                counts["requests"] += 1
-                if r.status_code == 200 and p["candidate_id"] not in visible:
-                    leaks.append(("explanation", who, p["i"]))
-                if p["candidate_id"] not in visible and (r.status_code, r.json) != (
-                    unknown.status_code,
-                    unknown.json,
-                ):
-                    leaks.append(("explanation existence signal", who, p["i"], r.status_code))
+            for view in ("explanation", "training"):  # a hidden candidate answers as an unknown one
+                unknown = mc.get(f"/api/v1/vacancies/v-weld/candidates/{UNKNOWN}/{view}", headers=h)
+                for p in world.people:
+                    r = mc.get(f"/api/v1/vacancies/v-weld/candidates/{p['candidate_id']}/{view}", headers=h)
+                    counts["requests"] += 1
+                    if r.status_code == 200 and p["candidate_id"] not in visible:
+                        leaks.append((view, who, p["i"]))
+                    if p["candidate_id"] not in visible and (r.status_code, r.json) != (
+                        unknown.status_code,
+                        unknown.json,
+                    ):
+                        leaks.append((f"{view} existence signal", who, p["i"], r.status_code))
             # -- matching: recording outcomes ----------------------------------------------------------
             body = {"candidate_id": UNKNOWN, "status": "proposed"}
             unknown = mc.post("/api/v1/vacancies/v-weld/outcomes", json=body, headers=h)

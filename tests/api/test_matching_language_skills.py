@@ -249,8 +249,8 @@ def test_a_card_named_with_its_country_is_still_the_card(app):
     ("text", "expected"),
     [
         ("Fluent English required, Finnish is a plus.", [("en", "B2", True), ("fi", None, False)]),
-        ("Goda kunskaper i svenska krävs, finska är en fördel.", [("sv", "B1", True), ("fi", None, False)]),
-        ("Goda kunskaper i svenska, finska är en merit.", [("sv", "B1", True), ("fi", None, False)]),
+        ("Goda kunskaper i svenska krävs, finska är en fördel.", [("sv", "B2", True), ("fi", None, False)]),
+        ("Goda kunskaper i svenska, finska är en merit.", [("sv", "B2", True), ("fi", None, False)]),
         ("Työkieli on englanti, suomen kielen taito on plussaa.", [("en", None, True), ("fi", None, False)]),
         ("Eduksi katsotaan:\n- ruotsin kielen taito\n- B-ajokortti", [("sv", None, False)]),
     ],
@@ -311,3 +311,84 @@ def test_a_text_naming_no_language_suggests_none(app):
         .get_json()
     )
     assert body["languages"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suomen kielen taitoa ei vaadita.",
+        "Suomen kieltä ei tarvitse osata.",
+        "Finnish language skills are not required.",
+        "Knowledge of Finnish is not necessary.",
+        "Finska krävs inte.",
+        "Kunskaper i finska är inte nödvändiga.",
+        "Suomen kieli ei välttämätön.",
+        "No Finnish needed.",
+        "Finnish, Swedish or English not required.",
+    ],
+)
+def test_a_language_the_ad_says_is_not_needed_is_suggested_neither_as_requirement_nor_as_skill(app, text):
+    """Outside tester 15, P1: every one of these answered `languages: [{"code": "fi", "required":
+    true}]`, which an employer accepting the suggestion turned into a hard filter against exactly
+    the jobseekers the ad was written for."""
+    body = recognise(app, text)
+    assert body["languages"] == [], body["languages"]
+    assert not {"Finnish", "Swedish", "English"} & {i["label"] for i in body["items"]}, body["items"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruotsin kielen taito ei ole välttämätön mutta eduksi.", [("sv", None, False)]),
+        ("Työkieli on englanti, suomen kielen taito ei ole välttämätön.", [("en", None, True)]),
+    ],
+)
+def test_a_language_not_needed_but_a_plus_is_not_required(app, text, expected):
+    """Outside tester 15, P1."""
+    body = recognise(app, text)
+    assert [(r["code"], r["level"], r["required"]) for r in body["languages"]] == expected, body
+
+
+def test_a_plus_language_is_no_alternative_of_a_required_one(app):
+    """Outside tester 15, P8: English, a merit, was offered as an alternative to Swedish or Finnish."""
+    body = recognise(app, "Svenska eller finska, engelska är en merit.")
+    assert body["languages"] == [
+        {"code": "sv", "level": None, "label": "Swedish", "alternatives": ["fi"], "required": True},
+        {"code": "en", "level": None, "label": "English", "alternatives": [], "required": False},
+    ], body["languages"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Asiakas puhuu venäjää ja ukrainaa äidinkielenään sekä englantia sujuvasti.",
+            [("ru", "native"), ("uk", "native"), ("en", "B2")],
+        ),
+        ("Edellytämme hyvää suomen kielen taitoa.", [("fi", "B2")]),
+    ],
+)
+def test_a_level_is_read_for_the_language_it_is_written_with(app, text, expected):
+    """Outside tester 15, P9: English "sujuvasti" came back native and Russian without a level;
+    "hyvä" is B2 on the Finnish state's scale (asetus 481/2003)."""
+    body = recognise(app, text)
+    assert [(r["code"], r["level"]) for r in body["languages"]] == expected, body
+
+
+def test_the_employer_is_not_offered_a_language_the_ad_says_is_not_needed(app):
+    """Outside tester 15, P1, in the vacancy's suggestions: the tester's full-stack developer ad
+    gave `suggested_languages` en and fi, both required."""
+    post_vacancy(
+        app,
+        "v-not-needed",
+        language_skill=FINNISH,
+        description=(
+            "Ohjelmistokehittäjä (full stack). Rakennat verkkopalveluita Reactilla ja Pythonilla. "
+            "Työkieli on englanti, suomen kielen taito ei ole välttämätön."
+        ),
+        municipality="837",
+    )
+    body = app.test_client().get("/api/v1/vacancies/v-not-needed/skills?lang=en", headers=EMPLOYER).get_json()
+    assert body["suggested_languages"] == [
+        {"code": "en", "level": None, "label": "English", "alternatives": [], "required": True},
+    ], body["suggested_languages"]

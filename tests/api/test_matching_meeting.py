@@ -17,6 +17,7 @@ from tests.api.matching_world import (
     SHORTAGE_CSV,
     Clock,
     candidate,
+    essential,
     matching_app,
     pid,
     record_outcome,
@@ -687,6 +688,40 @@ def test_a_partner_whose_rows_were_hidden_by_consent_is_told_so_not_that_nobody_
         assert app.candidate_ids[0] not in page
     team = logged_in(app).get(f"{W48}?lang=en").data.decode()
     assert expected["en"] not in team and app.candidate_ids[0] in team
+
+
+def test_the_regions_employment_services_are_told_when_the_top_candidates_live_elsewhere_without_consent(
+    database_url, clock
+):
+    """Outside tester 15, P2/P3: the employment services see the residents of the regions they serve
+    and their own and consenting jobseekers. On a meeting the system operator prepared (everyone),
+    welders living in Vaasa who consented to agency A only are not Tampere's to see, and the page
+    says why instead of "no candidates pass the filters"."""
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-weld", openings=3)
+    skills = essential(WELDER, 100)
+    movers = [pid(f"vaasa-welder-{i}") for i in range(2)]
+    for i, cid in enumerate(movers):
+        candidate(app, cid, skills=skills[: len(skills) - i], municipality="905", max_commute_km=400)
+    client = app.test_client()
+    csv_headers = {**OPERATOR, "Content-Type": "text/csv"}
+    assert client.post("/api/v1/shortages", data=SHORTAGE_CSV, headers=csv_headers).status_code == 201
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=OPERATOR).status_code == 201
+    everyone = client.get(f"{W48}/content.json", headers=OPERATOR).get_data(as_text=True)
+    assert all(cid in everyone for cid in movers)
+    expected = {
+        "fi": "Yksikään kärkiehdokkaista ei asu organisaatiosi palvelemalla alueella eikä ole antanut suostumusta",
+        "sv": "Ingen av toppkandidaterna bor i en region som din organisation betjänar",
+        "en": "None of the top candidates lives in a region your organisation serves or has consented to it.",
+    }
+    team = logged_in(app)
+    for lang, sentence in expected.items():
+        page = team.get(f"{W48}?lang={lang}").data.decode()
+        assert sentence in page and "No candidates pass the filters." not in page, lang
+        assert not any(cid in page for cid in movers), lang
+    assert not any(
+        cid in client.get(f"{W48}/content.json", headers=TEAM).get_data(as_text=True) for cid in movers
+    )
 
 
 def test_a_download_in_a_language_gives_its_values_in_words_as_the_page_does(app, clock):

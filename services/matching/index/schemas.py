@@ -516,8 +516,11 @@ class SuggestedLanguageSchema(ma.Schema):
             "description": "The CEFR level the text states (A1 … C2, native), null when it states none "
             "(choose one). Read from the words: a CEFR code as written; äidinkieli, natiivi, "
             "modersmål, native, mother tongue: native; erinomainen, utmärkt, excellent: C1; sujuva, "
-            "flytande, fluent: B2; hyvä, tyydyttävä, god, good: B1; perustaso, grundläggande, basic: A2; "
-            'alkeet, vähän, hieman, lite, a little: A1; a CEFR code also as "B1-tasolla"',
+            "flytande, fluent, hyvä, god, good: B2; tyydyttävä, nöjaktig, satisfactory: B1 (hyvä, "
+            "tyydyttävä, erinomainen as on the Finnish state's scale, asetus 481/2003); perustaso, "
+            "grundläggande, basic: A2; alkeet, vähän, hieman, lite, a little: A1; a CEFR code also as "
+            '"B1-tasolla". A level word belongs to the language it is written with ("venäjä '
+            'äidinkielenä ja englanti sujuvasti"); a negated one says none ("non-native")',
             "example": "B2",
         },
     )
@@ -538,7 +541,10 @@ class SuggestedLanguageSchema(ma.Schema):
             "description": 'false when the text counts the language only as a plus ("Finnish is a plus", '
             '"finska är en merit/fördel", "suomen kielen taito on plussaa", under "Eduksi katsotaan:"): '
             "no hard requirement, so not to be accepted into the vacancy's `languages` (a client must "
-            "not pre-fill it there); the ESCO language skill, an optional one, may be accepted instead",
+            "not pre-fill it there); the ESCO language skill, an optional one, may be accepted instead. "
+            'A language the text says is not needed ("Suomen kielen taitoa ei vaadita", "Finska krävs '
+            'inte", "Finnish is not required", "without Finnish") has no entry; one "not needed but a '
+            'plus" comes with false',
             "example": True,
         }
     )

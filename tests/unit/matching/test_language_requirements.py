@@ -23,14 +23,14 @@ def read(text: str, lang: str, esco) -> list[tuple[str, str | None]]:
         (
             "Kielitaito: suomi (äidinkieli), ruotsi (hyvä), englanti B2.",
             "fi",
-            [("fi", "native"), ("sv", "B1"), ("en", "B2")],
+            [("fi", "native"), ("sv", "B2"), ("en", "B2")],
         ),
         ("Hallitset ruotsin kielen erinomaisesti sekä suullisesti että kirjallisesti.", "fi", [("sv", "C1")]),
         ("Hyvä suomen kielen taito B1-tasolla.", "fi", [("fi", "B1")]),
-        ("Modersmål svenska, god finska.", "sv", [("sv", "native"), ("fi", "B1")]),
-        ("Native or near-native English and good Finnish.", "en", [("en", "native"), ("fi", "B1")]),
+        ("Modersmål svenska, god finska.", "sv", [("sv", "native"), ("fi", "B2")]),
+        ("Native or near-native English and good Finnish.", "en", [("en", "native"), ("fi", "B2")]),
         # one cue for coordinated names; none for a language named without one
-        ("Vi förutsätter goda kunskaper i svenska och finska.", "sv", [("sv", "B1"), ("fi", "B1")]),
+        ("Vi förutsätter goda kunskaper i svenska och finska.", "sv", [("sv", "B2"), ("fi", "B2")]),
         ("Äidinkielesi on suomi ja osaat englantia.", "fi", [("fi", "native"), ("en", None)]),
         ("You speak English and have basic Swedish.", "en", [("en", None), ("sv", "A2")]),
         # a country, a company, an adjective: no language
@@ -66,7 +66,7 @@ def test_a_language_named_twice_keeps_its_highest_level(esco):
         (
             "Äidinkieli suomi tai ruotsi, hyvä englannin kielen taito.",
             "fi",
-            [("fi", "native", ("sv",)), ("en", "B1", ())],
+            [("fi", "native", ("sv",)), ("en", "B2", ())],
         ),
     ],
 )
@@ -89,9 +89,9 @@ def test_a_language_required_alone_somewhere_is_no_longer_a_choice(esco):
         (
             "Goda kunskaper i svenska krävs, finska är en fördel.",
             "sv",
-            [("sv", "B1", True), ("fi", None, False)],
+            [("sv", "B2", True), ("fi", None, False)],
         ),
-        ("Goda kunskaper i svenska, finska är en merit.", "sv", [("sv", "B1", True), ("fi", None, False)]),
+        ("Goda kunskaper i svenska, finska är en merit.", "sv", [("sv", "B2", True), ("fi", None, False)]),
         (
             "Työkieli on englanti, suomen kielen taito on plussaa.",
             "fi",
@@ -117,7 +117,7 @@ def test_a_language_required_alone_somewhere_is_no_longer_a_choice(esco):
         (
             "Ruotsin kielen taito on eduksi. Edellytämme hyvää ruotsin kielen taitoa.",
             "fi",
-            [("sv", "B1", True)],
+            [("sv", "B2", True)],
         ),
     ],
 )
@@ -157,6 +157,156 @@ def test_a_level_written_in_the_text_is_read(esco, text, lang, expected):
 )
 def test_an_adjective_of_a_country_is_no_language(esco, text, lang):
     assert read(text, lang, esco) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # outside tester 15, P1: a language the ad says is not needed is no requirement
+        ("Suomen kielen taitoa ei vaadita.", "fi"),
+        ("Suomen kieltä ei tarvitse osata.", "fi"),
+        ("Finnish language skills are not required.", "en"),
+        ("Knowledge of Finnish is not necessary.", "en"),
+        ("Finska krävs inte.", "sv"),
+        ("Kunskaper i finska är inte nödvändiga.", "sv"),
+        # the same kind, other words
+        ("Suomen kielen taitoa ei edellytetä.", "fi"),
+        ("Suomen kieli ei välttämätön.", "fi"),
+        ("Et tarvitse suomen kielen taitoa.", "fi"),
+        ("Voit työskennellä ilman suomen kielen taitoa.", "fi"),
+        ("Svenska är inte nödvändigt.", "sv"),
+        ("Inga kunskaper i finska krävs.", "sv"),
+        ("Du behöver inte kunna finska.", "sv"),
+        ("No Finnish needed.", "en"),
+        ("You don't need to speak Finnish.", "en"),
+        ("You can work here without Finnish.", "en"),
+        ("Du klarar dig utan kunskaper i finska.", "sv"),
+        ("Finnish, Swedish or English not required.", "en"),
+        # a note saying someone lacks a language states no requirement either
+        ("Asiakas ei puhu suomea.", "fi"),
+        ("Hakea voivat myös ne, jotka eivät puhu suomea.", "fi"),
+        ("Finnish is not a must.", "en"),
+    ],
+)
+def test_a_language_the_text_says_is_not_needed_is_no_requirement(esco, text, lang):
+    assert language_requirements(text, esco, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 15, P1
+        ("Työkieli on englanti, suomen kielen taito ei ole välttämätön.", "fi", [("en", None, True)]),
+        ("Ruotsin kielen taito ei ole välttämätön mutta eduksi.", "fi", [("sv", None, False)]),
+        ("Finnish is not required but is a plus.", "en", [("fi", None, False)]),
+        ("Finska krävs inte men är en merit.", "sv", [("fi", None, False)]),
+        ("Suomen kieltä ei vaadita, mutta englanti on eduksi.", "fi", [("en", None, False)]),
+        ("Englannin kieli vaaditaan ja suomea ei vaadita.", "fi", [("en", None, True)]),
+        # a negation elsewhere in the sentence leaves the language required
+        ("No experience needed, fluent Finnish required.", "en", [("fi", "B2", True)]),
+        ("Kokemusta ei vaadita, mutta sujuva suomen kieli on välttämätön.", "fi", [("fi", "B2", True)]),
+        ("Jos et osaa suomea, edellytämme sujuvaa englantia.", "fi", [("en", "B2", True)]),
+        ("Suomen kieli on eduksi, ei välttämätön.", "fi", [("fi", None, False)]),
+        ("Finnish is an advantage but not required.", "en", [("fi", None, False)]),
+        ("Finnish (optional).", "en", [("fi", None, False)]),
+        ("Vi söker en person som talar finska.", "sv", [("fi", None, True)]),
+        ("Du talar inte svenska utan finska.", "sv", [("fi", None, True)]),
+        # a plus about a clause of condition
+        ("Ei haittaa, jos puhut myös ruotsia.", "fi", [("sv", None, False)]),
+        ("Plussaa, jos osaat ruotsia.", "fi", [("sv", None, False)]),
+        ("Jos puhut ruotsia, se on eduksi.", "fi", [("sv", None, False)]),
+        ("Det är en fördel, om du talar finska.", "sv", [("fi", None, False)]),
+        # a plus said by negating a harm is a plus
+        ("Ruotsin kielen taito ei ole pahitteeksi.", "fi", [("sv", None, False)]),
+        (
+            "Sujuva suomen kieli vaaditaan, ruotsin kielen taito ei ole pahitteeksi.",
+            "fi",
+            [("fi", "B2", True), ("sv", None, False)],
+        ),
+        ("Vi kräver inte kunskaper i svenska utan i finska.", "sv", [("fi", None, True)]),
+        # a negated level says no level
+        ("Non-native Finnish speakers are welcome.", "en", [("fi", None, True)]),
+    ],
+)
+def test_only_what_is_not_negated_is_required(esco, text, lang, expected):
+    assert [(r.code, r.level, r.required) for r in language_requirements(text, esco, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Vaatimukset:\nB-ajokortti\nsujuva englannin kieli\n\nEmme edellytä:\n- suomen kielen taitoa\n"
+            "- aiempaa kokemusta",
+            "fi",
+            [("en", "B2", True)],
+        ),
+        (
+            "Requirements:\n- fluent English\n\nNot required:\n- Finnish\n- Swedish",
+            "en",
+            [("en", "B2", True)],
+        ),
+        ("Ei vaadita:\nsuomen kieltä\nEdellytämme:\nenglannin kieltä", "fi", [("en", None, True)]),
+        ("Kokemusta ei vaadita, mutta edellytämme:\n- suomen kielen taitoa", "fi", [("fi", None, True)]),
+    ],
+)
+def test_a_list_under_a_heading_saying_not_needed_is_no_requirement(esco, text, lang, expected):
+    """Outside tester 15, P1, the same kind: the list under "Emme edellytä:" read as required."""
+    assert [(r.code, r.level, r.required) for r in language_requirements(text, esco, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 15, P8: a plus after a comma is its own entry, no alternative
+        (
+            "Svenska eller finska, engelska är en merit.",
+            "sv",
+            [("sv", ("fi",), True), ("en", (), False)],
+        ),
+        ("Puhut suomea tai ruotsia, englanti on plussaa.", "fi", [("fi", ("sv",), True), ("en", (), False)]),
+        ("Finnish or Swedish, English is an advantage.", "en", [("fi", ("sv",), True), ("en", (), False)]),
+        # a list that a joining word ends is still one choice; "and" ends the choice
+        ("Fluent Finnish, Swedish or English.", "en", [("fi", ("sv", "en"), True)]),
+        ("Puhut suomea ja ruotsia tai englantia.", "fi", [("fi", (), True), ("sv", ("en",), True)]),
+    ],
+)
+def test_alternatives_are_only_the_languages_joined_by_or(esco, text, lang, expected):
+    got = [(r.code, r.alternatives, r.required) for r in language_requirements(text, esco, lang)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 15, P9: a level word belongs to the language it is written with
+        (
+            "Asiakas puhuu venäjää ja ukrainaa äidinkielenään sekä englantia sujuvasti.",
+            "fi",
+            [("ru", "native"), ("uk", "native"), ("en", "B2")],
+        ),
+        ("Englanti B2 ja ruotsi B1.", "fi", [("en", "B2"), ("sv", "B1")]),
+        ("Puhut suomea ja englantia sujuvasti.", "fi", [("fi", "B2"), ("en", "B2")]),
+        ("You speak English fluently and Finnish.", "en", [("en", "B2"), ("fi", None)]),
+        ("Suomi (äidinkieli) ja ruotsi.", "fi", [("fi", "native"), ("sv", None)]),
+        ("Kielitaito: suomi ja englanti (B2).", "fi", [("fi", None), ("en", "B2")]),
+        ("Kielitaito: suomi ja englanti B2.", "fi", [("fi", "B2"), ("en", "B2")]),
+        (
+            "Du talar ryska och ukrainska som modersmål samt engelska flytande.",
+            "sv",
+            [("ru", "native"), ("uk", "native"), ("en", "B2")],
+        ),
+        ("Du talar svenska och finska flytande.", "sv", [("sv", "B2"), ("fi", "B2")]),
+        # the Finnish state's scale (asetus 481/2003): tyydyttävä B1, hyvä B2, erinomainen C1
+        ("Hyvä suomen kielen taito.", "fi", [("fi", "B2")]),
+        ("Edellytämme tyydyttävää ruotsin kielen taitoa.", "fi", [("sv", "B1")]),
+        ("Erinomainen suomen kielen taito.", "fi", [("fi", "C1")]),
+        ("Nöjaktiga kunskaper i finska.", "sv", [("fi", "B1")]),
+        ("Good Finnish skills.", "en", [("fi", "B2")]),
+    ],
+)
+def test_a_level_belongs_to_the_language_it_is_written_with(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected
 
 
 @pytest.mark.parametrize(

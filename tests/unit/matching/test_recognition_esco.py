@@ -241,6 +241,40 @@ def test_what_an_ad_requires_beside_what_it_does_not_is_still_found(esco_recogni
 @pytest.mark.parametrize(
     "text",
     [
+        # outside tester 15, P1: a language the ad says is not needed, in every form
+        "Suomen kielen taitoa ei vaadita.",
+        "Suomen kieli ei välttämätön.",
+        "Et tarvitse suomen kielen taitoa.",
+        "Voit työskennellä ilman suomen kielen taitoa.",
+        "Hakea voivat myös ne, jotka eivät puhu suomea.",
+        "Inga kunskaper i finska krävs.",
+        "Finska krävs inte.",
+        "No Finnish needed.",
+        "Finnish, Swedish or English not required.",
+        "You can work here without Finnish.",
+    ],
+)
+def test_a_language_the_ad_says_is_not_needed_gives_no_language_skill(esco_recognizer, text):
+    found = labels(esco_recognizer, text, top_k=10)
+    assert not {"Finnish", "Swedish", "English"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        # a negation ends at its clause or at a contrast: what follows is still required
+        ("No experience needed, fluent Finnish required.", "Finnish"),
+        ("Du talar inte svenska utan finska.", "Finnish"),
+    ],
+)
+def test_a_language_after_a_negated_clause_is_still_found(esco_recognizer, text, skill):
+    found = labels(esco_recognizer, text, top_k=10)
+    assert skill in found and "Swedish" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Klienten kan svetsa och behöver inte handledning.",
         "Osaa hitsata ja ei tarvitse ohjausta.",
         "Can weld and does not need supervision.",

@@ -13,12 +13,19 @@ Finnish in any case form (`recognition.FinnishLanguageNames`: "suomen kielen", "
 
 Levels (`LEVEL_CUES`), the nearest cue in the same clause, else the sentence's one cue: a CEFR
 code as written ("B2", "taso C1"); native: "äidinkieli", "natiivi", "modersmål", "native",
-"mother tongue"; C1: "erinomainen", "utmärkt", "excellent"; B2: "sujuva", "flytande", "fluent";
-B1: "hyvä", "god", "good", "tyydyttävä"; A2: "perus-", "grundläggande", "basic". Fluent is read as
-B2, the CEFR's first level described by fluency ("can interact with a degree of fluency and
+"mother tongue" (not "non-native"); C1: "erinomainen", "utmärkt", "excellent"; B2: "sujuva",
+"flytande", "fluent", "hyvä", "god", "good"; B1: "tyydyttävä", "nöjaktig", "satisfactory"; A2:
+"perus-", "grundläggande", "basic"; A1: "vähän", "lite", "a little". Fluent is read as B2, the
+CEFR's first level described by fluency ("can interact with a degree of fluency and
 spontaneity"), not C1: the level becomes a hard filter once accepted, and reading more into
-"fluent" than B2 would drop the candidates the employer most likely meant. No cue: no level (the
-employer chooses one).
+"fluent" than B2 would drop the candidates the employer most likely meant. "Hyvä", "tyydyttävä"
+and "erinomainen" (Swedish "god", "nöjaktig", "utmärkt") are the three levels of the Finnish
+state's language requirements (Valtioneuvoston asetus 481/2003, valtion henkilöstön
+kielitaitovaatimukset: erinomainen ≈ taitotaso 5–6, C1; hyvä ≈ taitotaso 4, B2; tyydyttävä ≈
+taitotaso 3, B1), which is how Finnish employers use the words (outside tester 15, P9); English
+"good" is read as "hyvä", so that an ad in two languages gives one level. A negated level says
+nothing ("Finnish need not be your mother tongue"). No cue: no level (the employer chooses one,
+and confirms every suggestion before it filters).
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from functools import lru_cache
 
 from .language_names import OtherLanguageNames, other_language_names
 from .recognition import FinnishLanguageNames
-from .recognition_text import sentences
+from .recognition_text import negated_spans, sentences
 from .spoken import language_skill_map
 from .taxonomy import Taxonomy
 
@@ -56,17 +63,17 @@ LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "native",
         re.compile(
-            r"\b(?:äidinkie\w*|natiivi\w*|syntyperäi\w*|modersmål\w*|native\w*|mother\s+tongue|"
-            r"first\s+language)",
+            r"(?<!non-)(?<!non )(?<!ei-)\b(?:äidinkie\w*|natiivi\w*|syntyperäi\w*|modersmål\w*|native\w*|"
+            r"mother\s+tongue|first\s+language)",
             re.I,
         ),
     ),
     ("C1", re.compile(r"\b(?:erinomai\w*|utmärkt\w*|excellent)\b", re.I)),
-    ("B2", re.compile(r"\b(?:sujuv\w*|flytande|fluen\w*)\b", re.I)),
     (
-        "B1",
-        re.compile(r"\b(?:hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good|tyydyttäv\w*|satisfactory)\b", re.I),
+        "B2",
+        re.compile(r"\b(?:sujuv\w*|flytande|fluen\w*|hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good)\b", re.I),
     ),
+    ("B1", re.compile(r"\b(?:tyydyttäv\w*|nöjaktig\w*|satisfactory)\b", re.I)),
     (
         "A1",
         re.compile(r"\b(?:lite|a\s+little|some|vähän|hieman|jonkin\s+verran|alkeet|alkeis\w*)\b", re.I),
@@ -111,17 +118,28 @@ def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[Lang
     found: dict[str, LanguageRequirement] = {}
     for paragraph in re.split(r"\n\s*\n", text):
         plus_heading = False  # under "Eduksi katsotaan:", "Meriterande:", "Nice to have:"
+        not_heading = False  # under "Emme edellytä:", "Not required:", "Inget krav:"
         for sentence in sentences(paragraph):
             heading = sentence.rstrip().endswith(":")
             mentions = _named(sentence, names, lang)
             if heading and not mentions:
                 plus_heading = bool(_PLUS.search(sentence))
+                # the negation reaches the colon: not "Kokemusta ei vaadita, mutta edellytämme:"
+                ends = [e for _, e in negated_spans(sentence)]
+                not_heading = not plus_heading and any(e >= len(sentence.rstrip(" :")) for e in ends)
                 continue
-            choices = _alternatives_of(sentence, mentions)
+            if not_heading:
+                continue
             linked = _linked(sentence, mentions)
-            optional = [plus_heading or o for o in _optional_of(sentence, mentions, linked)]
-            levels = _levels_of(sentence, mentions, linked)
+            choices = _alternatives_of(sentence, mentions, linked)
+            said, spans = _said(sentence, mentions, linked)
+            masked = _blanked(sentence, spans)  # a level or a plus in words negated says nothing
+            plus = _optional_of(masked, mentions, linked)
+            optional = [plus_heading or o or s == "plus" for o, s in zip(plus, said, strict=True)]
+            levels = _levels_of(masked, mentions, linked)
             for i, (code, _, _) in enumerate(mentions):
+                if said[i] == "not":
+                    continue  # "Suomen kielen taitoa ei vaadita", "Finska krävs inte" (tester 15, P1)
                 level = levels[i]
                 if level is None and choices[i]:  # "svenska eller finska flytande": the choice's level
                     level = max((levels[k] for k, m in enumerate(mentions) if m[0] in choices[i]), key=_rank)
@@ -151,10 +169,98 @@ def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[Lang
     return out
 
 
+_WITHOUT = re.compile(r"\b(?:ilman|without|utan)\s+(?:\w+\s+){0,3}?$", re.I)
+""""ilman suomen kielen taitoa", "without Finnish", "utan kunskaper i finska": up to a name."""
+_DOES_NOT_SPEAK = re.compile(
+    r"\b(?:en|et|emme|ette|eivät)\s+(?:\w+\s+)?(?:puhu|osaa|hallitse|ymmärrä|tarvitse|tarvita|vaadi)\b", re.I
+)
+"""Finnish verbs of language negated in the persons `recognition_text.NEGATION_BEFORE` leaves to
+skills ("Hakea voivat myös ne, jotka eivät puhu suomea", "Jos et osaa suomea")."""
+_LITOTES = re.compile(
+    r"\b(?:ei|eikä)\s+(?:ole\s+)?(?:\w+\s+)?(?:haitaksi|pahitteeksi|haittaa)\b|"
+    r"\b(?:does|do|would|will)(?:n't|\s+not)\s+hurt\b|\bskadar\s+(?:inte|ej)\b|\b(?:inte|ej)\s+skada\b",
+    re.I,
+)
+"""A plus said by negating a harm: "Ruotsin kielen taito ei ole pahitteeksi", "Ei haittaa, jos
+puhut ruotsia", "Swedish wouldn't hurt", "Svenska skadar inte" (a plus, `_PLUS`, not a negation)."""
+_IF = re.compile(r"\s*(?:jos|mikäli|om|if)\b", re.I)
+"""A clause of condition, which the plus before it is about ("Eduksi, jos osaat ruotsia")."""
+_INTE = re.compile(r"\b(?:inte|ej|icke)\b", re.I)
+_BUT = re.compile(r"\b(?:mutta|muttei|vaan|but|men|though|although|however)\b", re.I)
+
+
+def _said(
+    sentence: str, mentions: Sequence[tuple[str, int, int]], linked: Sequence[bool]
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """For each mention, "not" when the sentence says the language is not needed or lacking (in a
+    span of `recognition_text.negated_spans`: "Suomen kielen taitoa ei vaadita", "Finska krävs
+    inte", "No Finnish needed", "Asiakas ei puhu suomea"; or after "ilman", "without", "utan"),
+    "plus" when a contrast then counts it as a plus ("Ruotsin kielen taito ei ole välttämätön
+    mutta eduksi", "Finnish is not required but is a plus"), else "yes"; a list of names shares
+    the word of its first or last name ("Finnish, Swedish or English not required"). Also the
+    spans, for the words in them to say no level and no plus (outside tester 15, P1)."""
+    litotes = [m.start() for m in _LITOTES.finditer(sentence)]  # "ei ole pahitteeksi": a plus
+    spans = [(s, e) for s, e in negated_spans(sentence) if not any(s <= x < e for x in litotes)]
+    for cue in _DOES_NOT_SPEAK.finditer(sentence):  # "jotka eivät puhu suomea": to the clause's end
+        stop = [m.start() for m in _CLAUSE_END.finditer(sentence, cue.end())] + [len(sentence)]
+        spans.append((cue.start(), min(stop)))
+    out: list[str] = []
+    for i, (_, start, end) in enumerate(mentions):
+        inside = [(s, e) for s, e in spans if s <= start < e]
+        cuts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, start)]
+        lo = max(cuts + ([mentions[i - 1][2]] if i else []) + [0])
+        without = _WITHOUT.search(sentence, lo, start)
+        if (
+            without
+            and without.group().lower().startswith("utan")
+            and _INTE.search(sentence, max([*cuts, 0]), without.start())
+        ):
+            without = None  # "inte svenska utan finska": "utan" is "but"
+        if not inside and not without:
+            out.append("yes")
+            continue
+        limit = mentions[i + 1][1] if i + 1 < len(mentions) else len(sentence)
+        span_end = max([e for _, e in inside] + [end])
+        plus = _PLUS.search(sentence, min(span_end, limit), limit)
+        out.append("plus" if plus and _BUT.search(sentence, end, plus.start()) else "not")
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and linked[j + 1]:
+            j += 1
+        shared = out[j] if out[j] != "yes" else out[i]
+        if shared != "yes":
+            for k in range(i, j + 1):
+                out[k] = shared
+        i = j + 1
+    return out, spans
+
+
+def _blanked(sentence: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`sentence` with the characters of `spans` replaced by spaces (offsets stay)."""
+    chars = list(sentence)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def not_needed(sentence: str, taxonomy: Taxonomy, lang: str) -> frozenset[str]:
+    """The codes of the languages `sentence` (one sentence, in `lang`) names only as not needed
+    or lacking (`_said`: "Finnish, Swedish or English not required", "You can work without
+    Finnish"), for recognition to suggest no ESCO language skill of them (outside tester 15, P1)."""
+    mentions = _named(sentence, _names(taxonomy), lang)
+    if not mentions:
+        return frozenset()
+    said, _ = _said(sentence, mentions, _linked(sentence, mentions))
+    kept = {code for (code, _, _), s in zip(mentions, said, strict=True) if s != "not"}
+    return frozenset(code for (code, _, _), s in zip(mentions, said, strict=True) if s == "not") - kept
+
+
 _PLUS = re.compile(
     r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|fördel\w*|"
     r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
-    r"beneficial)\b",
+    r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|"
+    r"skadar|skada)\b",
     re.I,
 )
 """Words that say a language is a plus, not a requirement (English, Finnish, Swedish)."""
@@ -201,7 +307,8 @@ def _optional_of(
     the list it is in, up to the clause's end, with no word of need before it ("Finnish is a
     plus", "finska är en merit", "suomen kielen taito on plussaa"); or one before the list, after
     any word of need, in its clause or before a colon ("Eduksi katsotaan ruotsin kielen taito",
-    "Meriterande: finska")."""
+    "Meriterande: finska"); a clause of condition reaches over its comma ("Plussaa, jos osaat
+    ruotsia", "Jos puhut ruotsia, se on eduksi")."""
     out = [False] * len(mentions)
     i = 0
     while i < len(mentions):
@@ -210,8 +317,12 @@ def _optional_of(
             j += 1
         start, end = mentions[i][1], mentions[j][2]
         stop = [m.start() for m in _CLAUSE_END.finditer(sentence, end)]
-        hi = min(stop + ([mentions[j + 1][1]] if j + 1 < len(mentions) else []) + [len(sentence)])
         cuts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, start)]
+        if _IF.match(sentence, max([*cuts, 0]), start):
+            # a condition: the plus is in the clause before or after it ("Plussaa, jos osaat
+            # ruotsia", "Ei haittaa, jos puhut ruotsia", "Jos puhut ruotsia, se on eduksi")
+            cuts, stop = cuts[:-1], stop[1:]
+        hi = min(stop + ([mentions[j + 1][1]] if j + 1 < len(mentions) else []) + [len(sentence)])
         lo = max(cuts + ([mentions[i - 1][2]] if i else []) + [0])
         after, before = sentence[end:hi], sentence[lo:start]
         plus_after = _PLUS.search(after)
@@ -230,17 +341,25 @@ _CHOICE = re.compile(r"^\s*(?:,\s*)?(?:tai|eller|or|/)\s*$", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|tai|eller|or)\s*$", re.I)
 
 
-def _alternatives_of(sentence: str, mentions: Sequence[tuple[str, int, int]]) -> list[tuple[str, ...]]:
-    """For each mention, the codes of the other languages it is offered as a choice with: a run of
-    names joined by commas and "tai", "eller", "or" or "/" with at least one of those words
-    ("suomi tai ruotsi", "svenska eller finska", "Finnish, Swedish or English"); () for the others
-    ("suomi ja ruotsi", "suomi, ruotsi ja englanti": each required)."""
+def _alternatives_of(
+    sentence: str, mentions: Sequence[tuple[str, int, int]], linked: Sequence[bool]
+) -> list[tuple[str, ...]]:
+    """For each mention, the codes of the other languages it is offered as a choice with: a list
+    of names (`_linked`) with at least one "tai", "eller", "or" or "/" between them ("suomi tai
+    ruotsi", "svenska eller finska", "Finnish, Swedish or English"), up to an "and" ("suomi ja
+    ruotsi tai englanti": Finnish, and Swedish or English); () for the others ("suomi ja
+    ruotsi", "suomi, ruotsi ja englanti": each required), and for a name after a comma that ends
+    no list ("Svenska eller finska, engelska är en merit": English is a clause of its own, outside
+    tester 15, P8)."""
     out: list[tuple[str, ...]] = [() for _ in mentions]
     start = 0
     for i in range(1, len(mentions) + 1):
-        joined = i < len(mentions) and _LIST_JOIN.match(sentence[mentions[i - 1][2] : mentions[i][1]])
-        if joined:
-            continue
+        if (
+            i < len(mentions)
+            and linked[i]
+            and _LIST_JOIN.match(sentence[mentions[i - 1][2] : mentions[i][1]])
+        ):
+            continue  # "suomi ja ruotsi tai englanti": Finnish, and Swedish or English
         run = range(start, i)
         if len(run) > 1 and any(
             _CHOICE.match(sentence[mentions[k - 1][2] : mentions[k][1]]) for k in range(start + 1, i)
@@ -282,42 +401,71 @@ _PARENTHESIS = re.compile(r"^\s*\(([^)]*)\)")
 _WORDS_AFTER = re.compile(r"^(?:\W*\w+){0,2}")
 
 
+_JOIN_WORD = re.compile(r"\b(?:ja|sekä|tai|och|eller|samt|and|or)\b|&|/", re.I)
+
+
 def _levels_of(
     sentence: str, mentions: Sequence[tuple[str, int, int]], linked: Sequence[bool] | None = None
 ) -> list[str | None]:
     """The level said of each mention: within its window (from the previous mention or separator
-    to the next), a CEFR code ("englanti B2", "B1-tasolla"), else a cue in brackets right after
-    the name ("suomi (äidinkieli)"), else one before it ("sujuvaa suomen kielen taitoa", "talar
-    flytande svenska"), else one in the two words after it ("ruotsin kielen erinomaisesti"), else
-    one later in its window when no other name follows in it ("Ruotsin kielen taito vähintään
-    tyydyttävä"; not "English and have basic Swedish"), else the level of the
-    mention whose list it continues (`linked`: "svenska och finska", not "svenska, finska är en
-    merit"), else None."""
+    to the next; between two names, split at the joining word, so that a level word belongs to
+    the name it is written with: "venäjää ja ukrainaa äidinkielenään sekä englantia sujuvasti"
+    gives Russian and Ukrainian native and English B2, outside tester 15, P9), a CEFR code
+    ("englanti B2", "B1-tasolla"), else a cue in brackets right after the name ("suomi
+    (äidinkieli)"), else one before it ("sujuvaa suomen kielen taitoa", "talar flytande
+    svenska"), else one in the two words after it ("ruotsin kielen erinomaisesti"), else one later
+    in its window when no other name follows in it ("Ruotsin kielen taito vähintään tyydyttävä";
+    not "English and have basic Swedish"); else, in a list of names (`linked`: "svenska och
+    finska", not "svenska, finska är en merit"), the level said before the list ("goda kunskaper i
+    svenska och finska") or after it ("venäjää ja ukrainaa äidinkielenään", "svenska eller finska
+    flytande"; not a bracket: "suomi ja englanti (B2)"); else None."""
     cuts = [0] + [m.end() for m in _SEPARATOR.finditer(sentence)] + [len(sentence)]
     out: list[str | None] = []
+    after_list: list[bool] = []  # the level was written after the name (it may cover the list before)
     for i, (_, start, end) in enumerate(mentions):
         lo = max([c for c in cuts if c <= start] + ([mentions[i - 1][2]] if i else []))
         hi = min([c for c in cuts if c >= end] + ([mentions[i + 1][1]] if i + 1 < len(mentions) else []))
+        if i and lo == mentions[i - 1][2] and (joins := list(_JOIN_WORD.finditer(sentence, lo, start))):
+            lo = joins[-1].end()  # "ukrainaa äidinkielenään sekä englantia": not English's
+        if (
+            i + 1 < len(mentions)
+            and hi == mentions[i + 1][1]
+            and (join := _JOIN_WORD.search(sentence, end, hi))
+        ):
+            hi = join.start()
         before, after = sentence[lo:start], sentence[end:hi]
         cefr = [m for m in _CEFR.finditer(sentence[lo:hi])]
         bracket = _PARENTHESIS.match(after)
-        level = (
-            cefr[0].group(1)
-            if cefr
-            else _cue(bracket.group(1))
-            if bracket and _cue(bracket.group(1))
-            else _cue(before, last=True)
-            or _cue(_WORDS_AFTER.match(after).group())  # type: ignore[union-attr]
-            or (_cue(after) if i + 1 == len(mentions) or hi < mentions[i + 1][1] else None)
-        )
+        level: str | None
+        if cefr:
+            at = lo + cefr[0].start()
+            level, late = cefr[0].group(1), at >= end and not (bracket and at < end + bracket.end())
+        elif bracket and _cue(bracket.group(1)):
+            level, late = _cue(bracket.group(1)), False
+        elif (level := _cue(before, last=True)) is not None:
+            late = False
+        else:
+            level = _cue(_WORDS_AFTER.match(after).group()) or (  # type: ignore[union-attr]
+                _cue(after) if i + 1 == len(mentions) or hi < mentions[i + 1][1] else None
+            )
+            late = level is not None
         joined = (
             linked[i]
             if linked is not None
             else bool(_COORDINATED.match(sentence[mentions[i - 1][2] : start]))
         )
-        if level is None and i and joined:
-            level = out[-1]
+        if level is None and i and joined and not after_list[-1]:
+            level = out[-1]  # "goda kunskaper i svenska och finska"
         out.append(level)
+        after_list.append(late)
+    for i in range(len(mentions) - 2, -1, -1):
+        joined = (
+            linked[i + 1]
+            if linked is not None
+            else bool(_COORDINATED.match(sentence[mentions[i][2] : mentions[i + 1][1]]))
+        )
+        if out[i] is None and joined and after_list[i + 1]:
+            out[i], after_list[i] = out[i + 1], True  # "venäjää ja ukrainaa äidinkielenään"
     return out
 
 

@@ -653,6 +653,8 @@ class SkillRecognizer:
         self.language_codes_: dict[str, str] = language_skill_map(taxonomy).uri_codes(taxonomy)
         """ESCO language skill URI → ISO 639 code of its language (`spoken.language_skill_map`)."""
         self.other_language_names_ = other_language_names(taxonomy)
+        self.language_taxonomy_ = taxonomy
+        """The taxonomy whose language names `language_requirements.not_needed` reads."""
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
@@ -1261,7 +1263,14 @@ class SkillRecognizer:
                 for code in self.other_language_names_.codes(sentence)
                 if (uri := bare.get(code)) is not None and uri not in named
             ]
-            if any(uri in self.language_codes_ for uri in named):
+            if languages := any(uri in self.language_codes_ for uri in named):
+                # "Finnish, Swedish or English not required", "without Finnish": the list or the
+                # name the clause-wise negation leaves is not needed either (outside tester 15, P1)
+                from .language_requirements import not_needed  # (it reads this module's names)
+
+                gone = not_needed(said, self.language_taxonomy_, lang)
+                named = [uri for uri in named if self.language_codes_.get(uri) not in gone]
+            if languages:
                 # "Suomen kielen perustaito riittää.", "Äidinkielesi on suomi tai ruotsi.": the
                 # language's name and the words of how well are the language requirement, nothing more
                 rest = self.other_language_names_.blank(rest)

@@ -606,18 +606,27 @@ NEGATION_AFTER: tuple[str, ...] = (
 NOT_REQUIRED: tuple[str, ...] = (
     # Finnish: "Ajokorttia ei vaadita / tarvita / edellytetä", "Työ ei edellytä X:ää eikä Y:tä",
     # "Sinun ei tarvitse osata ruotsia", "X ei ole välttämätön / pakollinen / edellytys", "Emme vaadi X"
-    r"\b(?:ei|eivät|emme)\s+(?:\w+\s+){0,2}?(?:vaadita|tarvita|edellytetä|vaadi|edellytä|tarvitse|"
-    r"ole\s+(?:\w+\s+)?(?:välttämät\w*|pakolli\w*|vaatimu\w*|edellytys\w*|edellytyks\w*|tarpee\w*|"
+    # (outside tester 15, P1: also "X ei välttämätön", without "ole", and "Et tarvitse X")
+    r"\b(?:ei|eivät|emme|et|ette)\s+(?:\w+\s+){0,2}?(?:vaadita|tarvita|edellytetä|vaadi|edellytä|tarvitse|"
+    r"(?:ole\s+(?:\w+\s+)?)?(?:välttämät\w*|pakolli\w*|vaatimu\w*|edellytys\w*|edellytyks\w*|tarpee\w*|"
     r"tarvetta|pakko))\b",
     # Swedish: "Körkort krävs inte / behövs inte / är inget krav / är inte nödvändigt", "Vi kräver
     # inte X", "Du behöver inte ha X"
     r"\b(?:krävs|behövs|kräver|behöver)\s+(?:\w+\s+)?(?:inte|ej)\b",
     r"\b(?:inget|inte(?:\s+ett)?|ej)\s+krav\b",
     r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:nödvändig\w*|obligatorisk\w*|ett\s+måste)\b",
+    # "Inga kunskaper i finska krävs", "Ingen erfarenhet behövs" (outside tester 15, P1)
+    r"\b(?:inga|ingen|inget)\s+(?:\w+\s+){0,4}?(?:krävs|behövs)\b",
     # English: "A driving licence is not required", "You don't need a licence", "No need for X"
     r"\bnot\s+(?:\w+\s+)?(?:required|needed|necessary|mandatory|essential|a\s+(?:requirement|must))\b",
     r"\b(?:do|does|will)(?:n't|\s+not)\s+(?:\w+\s+)?(?:require|need)\b",
     r"\bno\s+need\b",
+    r"\bno\s+(?:\w+\s+){0,3}?(?:required|needed|necessary)\b",  # "No Finnish needed" (tester 15, P1)
+    # without a language: "Voit työskennellä ilman suomen kielen taitoa", "without Finnish language
+    # skills", "utan kunskaper i finska" (tester 15, P1; `language_requirements` reads the bare name too)
+    r"\bilman\s+(?:\w+\s+){0,2}?(?:\w*kiel(?:i|en|tä|iä|itaito\w*|itaido\w*)|\w*kielistä)\b",
+    r"\bwithout\s+(?:any\s+)?(?:\w+\s+){0,2}?(?:language|languages)\b",
+    r"\butan\s+(?:\w+\s+)?(?:\w*språk\w*|kunskaper\s+i|att\s+(?:kunna|tala))\b",
 )
 _NOT_REQUIRED = re.compile("|".join(NOT_REQUIRED), re.I)
 _PREDICATE_JOIN = re.compile(r"\b(?:ja|sekä|och|samt|and)\s*$", re.I)
@@ -644,10 +653,17 @@ _CONTRAST = re.compile(r"[;]|\b(?:mutta|vaan|kuitenkin|but|however|men|däremot)
 _CLAUSE = re.compile(r"(?<=,)\s+|(?<=;)\s+")
 
 
-def _without_not_required(clause: str) -> str:
-    """`clause` without each span saying a requirement is not needed (`NOT_REQUIRED`), from the
-    contrast before the cue (or the clause's start, or a conjunction right before the cue) to the
-    contrast after it (or the clause's end)."""
+_RATHER = re.compile(r"\butan\b", re.I)
+_INTE = re.compile(r"\b(?:inte|ej)\b", re.I)
+
+
+def not_required_spans(clause: str) -> list[tuple[int, int]]:
+    """(start, end) of each span of `clause` saying a requirement is not needed (`NOT_REQUIRED`),
+    in `clause`'s offsets: from the contrast before the cue (or the clause's start, or a
+    conjunction right before the cue) to the contrast after it (or the clause's end). Language
+    requirements read it too (`language_requirements`: "Suomen kielen taitoa ei vaadita" is no
+    requirement of Finnish; outside tester 15, P1)."""
+    spans: list[tuple[int, int]] = []
     while (cue := _NOT_REQUIRED.search(clause)) is not None:
         before = [m.start() for m in _CONTRAST.finditer(clause, 0, cue.start()) if m.end() <= cue.start()]
         start = before[-1] if before else 0
@@ -663,19 +679,75 @@ def _without_not_required(clause: str) -> str:
         if required and (joins := [m.start() for m in _JOIN.finditer(clause, required[-1], cue.start())]):
             start = max(start, joins[-1])
         after = _CONTRAST.search(clause, cue.end())
+        if _INTE.search(cue.group()) and (rather := _RATHER.search(clause, cue.end())) is not None:
+            # "Vi kräver inte svenska utan finska": "utan" after "inte" is "but", not "without"
+            after = rather if after is None or rather.start() < after.start() else after
         bound = after.start() if after is not None else len(clause)
         kept = next(
             (j for j in _JOIN.finditer(clause, cue.end(), bound) if _REQUIRED.search(clause, j.end(), bound)),
             None,
         )
-        if kept is not None:
-            clause = clause[:start] + " " + clause[kept.start() :]
-            continue
         # from the clause's start, the contrast goes too: "Körkort behövs inte men är en merit" leaves
         # "är en merit" (a stock phrase), not "men", which matched "history" and "hair"
-        end = len(clause) if after is None else after.start() if before else after.end()
-        clause = clause[:start] + " " + clause[end:]
-    return clause
+        end = (
+            kept.start()
+            if kept is not None
+            else len(clause)
+            if after is None
+            else after.start()
+            if before
+            else after.end()
+        )
+        spans.append((start, end))
+        clause = clause[:start] + " " * (end - start) + clause[end:]  # blanked: offsets stay
+    return spans
+
+
+def _without_not_required(clause: str) -> str:
+    """`clause` without each span saying a requirement is not needed (`not_required_spans`), each
+    run of them replaced by one space."""
+    spans = sorted(not_required_spans(clause))
+    out: list[str] = []
+    at = 0
+    for start, end in spans:
+        if end <= at:
+            continue
+        if start > at or not out:
+            out += [clause[at:start], " "]
+        at = max(at, end)
+    return "".join(out) + clause[at:]
+
+
+def negated_spans(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each span of `sentence` (its offsets, ascending, possibly overlapping) that
+    says something is not needed or lacking, as `affirmed` reads it but bounded by the comma
+    clause: a span of `not_required_spans`; a clause with a cue after the words (`NEGATION_AFTER`,
+    "suomen kielen taito puuttuu"); from a cue before the words (`NEGATION_BEFORE`: "ei", "not",
+    "no", "inte") to the next contrast or the clause's end. For language requirements
+    (`language_requirements`, outside tester 15, P1): "No experience needed, fluent Finnish
+    required" still requires Finnish, where `affirmed`, for skills, drops the rest of the sentence."""
+    out: list[tuple[int, int]] = []
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)]
+    ends = [m.start() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
+    for at, stop in zip(bounds, ends, strict=True):
+        clause = sentence[at:stop]
+        spans = not_required_spans(clause)
+        out += [(at + s, at + e) for s, e in spans]
+        for s, e in spans:
+            clause = clause[:s] + " " * (e - s) + clause[e:]
+        if _NEGATION_AFTER.search(clause) and not _NEGATION_BEFORE.search(clause):
+            out.append((at, stop))
+            continue
+        pos = 0
+        while (cue := _NEGATION_BEFORE.search(clause, pos)) is not None:
+            contrast = _CONTRAST.search(clause, cue.end())
+            if cue.group().lower() == "inte" and (rather := _RATHER.search(clause, cue.end())) is not None:
+                # "Vi kräver inte svenska utan finska": "utan" after "inte" is "but", not "without"
+                contrast = rather if contrast is None or rather.start() < contrast.start() else contrast
+            end = contrast.start() if contrast is not None else len(clause)
+            out.append((at + cue.start(), at + end))
+            pos = contrast.end() if contrast is not None else len(clause)
+    return sorted(out)
 
 
 def affirmed(sentence: str) -> str:
@@ -700,6 +772,9 @@ def affirmed(sentence: str) -> str:
             break
         out.append(text[pos : cue.start()])
         contrast = _CONTRAST.search(text, cue.end())
+        if cue.group().lower() == "inte" and (rather := _RATHER.search(text, cue.end())) is not None:
+            # "Du talar inte svenska utan finska": "utan" after "inte" is "but", not "without"
+            contrast = rather if contrast is None or rather.start() < contrast.start() else contrast
         if contrast is None:
             break
         pos = contrast.end()
