@@ -218,3 +218,21 @@ def test_an_abbreviated_title_shortlists_the_occupations_candidates(app):
         .get_json()
     )
     assert body["entries"] and body["entries"][0]["candidate_id"] == teacher, body
+
+
+def test_a_title_that_names_nothing_is_named_in_the_warning(app):
+    """Tester 15, P7: a title-only vacancy whose title names no occupation ("Lto", before the
+    glossary read it) had an empty shortlist under a warning about "the occupation and skills you
+    chose", though none were chosen. The warning names the title and says nothing can be ranked."""
+    vacancy(
+        app, "v-summer", occupation=None, skills=[], title="Kesätyöntekijä", description=TESTER_15_DESCRIPTION
+    )
+    client = app.test_client()
+    body = client.get("/api/v1/vacancies/v-summer/skills?lang=en", headers=EMPLOYER).get_json()
+    assert body["ranked_occupation"] is None, body
+    assert '"Kesätyöntekijä"' in body["warning"] and "no candidate can be ranked" in body["warning"], body
+    finnish = client.get("/api/v1/vacancies/v-summer/skills?lang=fi", headers=EMPLOYER).get_json()
+    assert finnish["warning"].startswith('Tehtävänimike "Kesätyöntekijä"'), finnish
+    vacancy(app, "v-lto2", occupation=None, skills=[], title="Lto", description=TESTER_15_DESCRIPTION)
+    lto = client.get("/api/v1/vacancies/v-lto2/skills?lang=en", headers=EMPLOYER).get_json()
+    assert "Lto" not in lto.get("warning", ""), lto  # read now: no such warning

@@ -24,16 +24,31 @@ NO_CONFIDENT_SUGGESTION_WARNING = N_(
 )
 
 
+UNREAD_TITLE_WARNING = N_(
+    "The job title \"%(title)s\" names no occupation matching knows, and no skill was recognised "
+    "with confidence in the vacancy's text, so no candidate can be ranked. Choose an occupation or skills, "
+    "or describe the tasks and requirements."
+)
+
+
 def suggestion_warning(record: VacancyRecord) -> str | None:
     """`NO_CONFIDENT_SUGGESTION_WARNING` in the request's language when the vacancy's text was read
     (its description; its title too when nothing was chosen) and nothing in it reached the
     recogniser's confidence line, so no suggestion is ranked with (outside tester 5, F18: weak
-    guesses were, and rejecting them brought in the next weak ones); else None."""
+    guesses were, and rejecting them brought in the next weak ones); `UNREAD_TITLE_WARNING`, naming
+    the title, instead when nothing was chosen and the title names no occupation either, so the
+    vacancy has nothing to rank by (outside tester 15, P7: "Lto" gave an empty shortlist under a
+    warning that spoke of "the occupation and skills you chose"); else None."""
     v = record.vacancy
-    had_text = bool(record.description.strip()) or (
-        not v.occupation_uri and not record.chosen.skills and bool(v.title.strip())
-    )
+    chose_nothing = not v.occupation_uri and not record.chosen.skills
+    had_text = bool(record.description.strip()) or (chose_nothing and bool(v.title.strip()))
     if record.enriched and had_text and not any(s.suggested for s in v.skills):
+        if (
+            chose_nothing
+            and v.title.strip()
+            and (record.query is None or ranked_occupation(record.query.query) is None)
+        ):
+            return translate_text(UNREAD_TITLE_WARNING % {"title": " ".join(v.title.split())})
         return translate_text(NO_CONFIDENT_SUGGESTION_WARNING)
     return None
 

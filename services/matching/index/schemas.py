@@ -387,7 +387,9 @@ class VacancySummarySchema(VacancyFieldsSchema):
     warning = fields.String(
         metadata={
             "description": "Present when the vacancy's text was read and no skill in it reached the "
-            "recogniser's confidence line: the ranking uses no suggestion (as `GET …/skills` says)"
+            "recogniser's confidence line: the ranking uses no suggestion (as `GET …/skills` says); when "
+            "nothing was chosen and the job title names no occupation either, it names the title and "
+            "says no candidate can be ranked"
         }
     )
 
@@ -642,6 +644,7 @@ class VacancySkillsSchema(ma.Schema):
     warning = fields.String(
         metadata={
             "description": "Present when the text was read and no skill in it reached the "
-            "confidence line: no suggestion is ranked with; what to do instead"
+            "confidence line: no suggestion is ranked with; what to do instead (naming the job title "
+            "when nothing was chosen and the title names no occupation: nothing to rank by)"
         }
     )
