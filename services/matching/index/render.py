@@ -25,7 +25,7 @@ NO_CONFIDENT_SUGGESTION_WARNING = N_(
 
 
 UNREAD_TITLE_WARNING = N_(
-    "The job title \"%(title)s\" names no occupation matching knows, and no skill was recognised "
+    'The job title "%(title)s" names no occupation matching knows, and no skill was recognised '
     "with confidence in the vacancy's text, so no candidate can be ranked. Choose an occupation or skills, "
     "or describe the tasks and requirements."
 )
