@@ -361,3 +361,37 @@ def test_the_ideal_score_from_masks_equals_the_one_from_sets(request, which):
         assert got == _ideal_by_sets(q.agreement, own, own_w, n_e, space)
         kinds.add((n_e > 0, q.n_own > 0, q.occupation >= 0))
     assert {(True, True, True), (True, True, False), (False, True, False)} <= kinds  # every path
+
+
+def test_the_agreements_from_the_targets_non_zero_entries_equal_the_dense_sums(esco):
+    """`query.occupation_agreement` and `query.history_agreement` sum the ISCO group masses over
+    the target's non-zero entries only: the very floats the sums over every occupation give, for
+    a named occupation (one entry), a few inferred ones, a spread-out target and none."""
+    from services.matching.index.domain.query import history_agreement, occupation_agreement
+
+    space = MatchingEngine(esco, MUNICIPALITIES, clock=lambda: TODAY)._space
+    prof = space.occupations._profiles()
+    n_occ = prof.n_occupations
+    p = space.params
+    lw = np.asarray(p.occupation_level_weights, dtype=np.float64)
+    lw = lw / lw.sum()
+    minor_of, submajor_of = prof.unit_parents()
+    rng = np.random.default_rng(81)
+    for i in range(60):
+        target = np.zeros(n_occ)
+        n = [0, 1, 3, 10, 400][i % 5]
+        target[rng.choice(n_occ, n, replace=False)] = rng.dirichlet(np.ones(n)) if n else []
+        dense = []
+        for codes in (prof.unit, prof.minor, prof.submajor):
+            ok = codes >= 0
+            dense.append(np.bincount(codes[ok], target[ok], minlength=int(codes.max()) + 1))
+        want = np.zeros(n_occ + prof.n_units)
+        want[:n_occ] = lw[0] * target
+        for w, m, codes in zip(lw[1:], dense, (np.arange(prof.n_units), minor_of, submajor_of), strict=True):
+            want[n_occ:] += w * np.where(codes >= 0, m[np.maximum(codes, 0)], 0.0)
+        assert p.inferred_unit_groups > 0
+        assert occupation_agreement(target, space).tobytes() == want.tobytes()
+        ok = prof.unit >= 0
+        hist = target.copy()
+        hist[ok] += float(lw[1:].sum()) * (dense[0][prof.unit[ok]] - target[ok])
+        assert history_agreement(target, space).tobytes() == np.clip(hist, 0.0, 1.0).tobytes()
