@@ -294,7 +294,7 @@ def top_k(
                 st.scored[i] = np.union1d(st.scored.get(i, _NONE), mine)
         score, st.which, st.position, st.ranked = _order(st.exact)
         st.kth = float(score[st.ranked[k - 1]]) if len(st.ranked) >= k else 0.0
-        st.batch *= 2  # fewer, larger rounds when many bounds reach the k-th score (the tail)
+        st.batch *= BATCH_GROWTH  # fewer, larger rounds when many bounds reach the k-th score
     # every examined row that could beat the k-th score is scored; and the others?
     if st.kth > rest + slack or (rest <= 0 and qw.pruned_bound == 0):
         st.done = True
@@ -305,6 +305,9 @@ def top_k(
 
 
 _NONE = np.zeros(0, dtype=np.int64)
+
+BATCH_GROWTH = 2
+"""How much larger each round of exact scoring (`top_k`) is than the one before."""
 
 
 def _order(
