@@ -1696,3 +1696,77 @@ def test_a_countrys_adjective_is_no_language_skill(esco_recognizer, text, named,
         assert named in found, found
     if not_named:
         assert not_named not in found, found
+
+
+_FOOD = "comply with food safety and hygiene"
+_ALCOHOL = "apply regulations regarding the sale of alcoholic beverages"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # outside tester 15, P11: the short names gave "hygiene in a health care setting" and no forklift
+        ("Kortit: hygienia, anniskelu, trukki.", {_FOOD, _ALCOHOL, "operate forklift"}),
+        ("Kortit:\n- hygienia\n- anniskelu\n- trukki", {_FOOD, _ALCOHOL, "operate forklift"}),
+        (
+            "Kortit: hygieniapassi, työturvallisuuskortti, tulityökortti",
+            {_FOOD, "follow health and safety procedures in construction", "perform first fire intervention"},
+        ),
+        ("Passit: hygienia- ja anniskelupassi", {_FOOD, _ALCOHOL}),
+        ("Voimassa olevat kortit: työturvallisuus, henkilönostin", {"operate aerial work platforms"}),
+        ("Ajokortti: C", {"drive vehicles", "manoeuvre heavy trucks"}),
+        ("Hygieniakortti ja anniskelukortti vaaditaan.", {_FOOD, _ALCOHOL}),
+        ("Kort: hygien, truck.", {_FOOD, "operate forklift"}),
+        ("Cards: hygiene, forklift", {_FOOD, "operate forklift"}),
+    ],
+)
+def test_a_card_list_by_short_names_gives_each_cards_rule(esco_recognizer, text, expected):
+    """Each card as its full name gives it: with score 1.0, and the heading ("Kortit", cards) no
+    skill of its own ("deal cards")."""
+    found = esco_recognizer.recognise(text, top_k=8)
+    ruled = {r.label("en") for r in found if r.score >= 1.0}
+    assert expected <= ruled, [(r.label("en"), r.score) for r in found]
+    assert "deal cards" not in {r.label("en") for r in found}
+
+
+def test_a_card_list_ends_at_the_next_heading_or_sentence(esco_recognizer):
+    found = labels(esco_recognizer, "Kortit:\n- trukki\nTehtävät:\n- hygienia", top_k=8, lang="fi")
+    assert "operate forklift" in found and _FOOD not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside tester 15, P11: the register or the authority named beside the title
+        "Sairaanhoitaja AMK, laillistus Valviran rekisterissä.",
+        "Valviran laillistama sairaanhoitaja.",
+        "Sairaanhoitaja, JulkiTerhikki.",
+        "Edellytämme sairaanhoitajan pätevyyttä.",
+        "Terveydenhoitajan laillistus.",
+        "Sjuksköterskelegitimation krävs.",
+    ],
+)
+def test_a_nurses_registration_gives_the_nursing_rule_however_it_is_named(esco_recognizer, text):
+    found = esco_recognizer.recognise(text, top_k=5)
+    assert (found[0].label("en"), found[0].score) == ("implement nursing care", 1.0), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "varhaiskasvatuksen lastenhoitajan kelpoisuus",  # outside tester 15, P11
+        "Edellytämme varhaiskasvatuksen lastenhoitajan kelpoisuutta.",
+        "Lastenohjaajan tutkinto.",
+        "Behörighet som barnskötare.",
+    ],
+)
+def test_a_child_carers_eligibility_gives_the_child_carers_skills_not_the_teachers(esco_recognizer, text):
+    found = esco_recognizer.recognise(text, top_k=5)
+    ruled = {r.label("en") for r in found if r.score >= 1.0}
+    assert ruled == {"implement care programmes for children", "support children's wellbeing"}, found
+    assert "teach kindergarten class content" not in {r.label("en") for r in found}
+
+
+def test_a_practical_nurses_eligibility_is_read_as_the_degree(esco_recognizer):
+    found = esco_recognizer.recognise("Lähihoitajan kelpoisuus.", top_k=3, lang="fi")
+    assert (found[0].label("en"), found[0].score) == ("provide basic support to patients", 1.0), found

@@ -1232,11 +1232,14 @@ class SkillRecognizer:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
+        cards = False  # under a card heading alone on its line ("Kortit:")
         for sentence, written in requirement_sentences_as_written(
             sentences(text)[:MAX_SENTENCES], self._names_skill
         ):
             heading = sentence.rstrip().endswith(":")
             said = sentence
+            # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
+            sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(without_clock_times(sentence), self.tools.place_names)
