@@ -1770,3 +1770,18 @@ def test_a_child_carers_eligibility_gives_the_child_carers_skills_not_the_teache
 def test_a_practical_nurses_eligibility_is_read_as_the_degree(esco_recognizer):
     found = esco_recognizer.recognise("Lähihoitajan kelpoisuus.", top_k=3, lang="fi")
     assert (found[0].label("en"), found[0].score) == ("provide basic support to patients", 1.0), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi kräver inte svenska utan finska.", ["Finnish"]),
+        ("Englantia vaaditaan.", ["English"]),
+        # a plus by litotes: the language, and the words of the litotes name nothing
+        ("Swedish wouldn't hurt.", ["Swedish"]),
+        ("Svenska skadar inte.", ["Swedish"]),
+        ("Ruotsin kielen taito ei ole pahitteeksi.", ["Swedish"]),
+    ],
+)
+def test_the_language_skill_is_the_language_the_ad_wants(esco_recognizer, text, expected):
+    assert labels(esco_recognizer, text) == expected

@@ -972,6 +972,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"puhu(?:a|t|n|ttu\w*|ttava\w*)",
         r"ymmärr\w*|ymmärtä\w*",
         r"hallit\w*|hallitse\w*|sujuv\w*",  # "Hallitset suomen kielen sujuvasti" (not "manage data")
+        r"(?:ei|eikä)\s+(?:ole\s+)?(?:haitaksi|pahitteeksi)|ei\s+haittaa",  # a plus said by a litotes
     ),
     "sv": (
         r"\w*språk\w*",
@@ -986,6 +987,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"räcker|tillräcklig\w*",
         r"talar|tala|skriver|skriva|förstår|förstå",
         r"behärsk\w*|flytande",
+        r"skadar\s+(?:inte|ej)|(?:inte|ej)\s+skada",
     ),
     "en": (
         r"languages?",
@@ -996,6 +998,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"sufficient|enough|suffices",
         r"speak\w*|writ\w*|read\w*|understand\w*",
         r"command of|mastery of",
+        r"(?:would|will|wo|does|do|could|can|ca)(?:n['’]?t|\s+not)\s+hurt",  # "Swedish wouldn't hurt": a plus
     ),
 }
 """Words that say how well someone knows a language ("perustaito riittää", "äidinkielesi on", "i tal
