@@ -972,7 +972,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"puhu(?:a|t|n|ttu\w*|ttava\w*)",
         r"ymmärr\w*|ymmärtä\w*",
         r"hallit\w*|hallitse\w*|sujuv\w*",  # "Hallitset suomen kielen sujuvasti" (not "manage data")
-        r"(?:ei|eikä)\s+(?:ole\s+)?(?:haitaksi|pahitteeksi)|ei\s+haittaa",  # a plus said by a litotes
+        r"(?:(?:ei|eikä)\s+(?:ole\s+)?)?(?:haitaksi|pahitteeksi)|(?:ei\s+)?haittaa",  # a plus said by a litotes
     ),
     "sv": (
         r"\w*språk\w*",
@@ -987,7 +987,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"räcker|tillräcklig\w*",
         r"talar|tala|skriver|skriva|förstår|förstå",
         r"behärsk\w*|flytande",
-        r"skadar\s+(?:inte|ej)|(?:inte|ej)\s+skada",
+        r"skadar(?:\s+(?:inte|ej))?|(?:inte|ej)\s+skada",  # a plus said by a litotes
     ),
     "en": (
         r"languages?",
