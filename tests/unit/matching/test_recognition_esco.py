@@ -1785,3 +1785,31 @@ def test_a_practical_nurses_eligibility_is_read_as_the_degree(esco_recognizer):
 )
 def test_the_language_skill_is_the_language_the_ad_wants(esco_recognizer, text, expected):
     assert labels(esco_recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Emme edellytä:\n- ajokorttia\n- kokemusta", {"drive vehicles"}, set()),
+        ("Emme edellytä: ajokorttia, kokemusta.", {"drive vehicles"}, set()),
+        (
+            "Vaatimukset:\n- hygieniapassi\n\nEi vaadita:\n- ajokorttia\n- trukkikorttia\n\n"
+            "Työ alkaa heti, B-ajokortti on eduksi.",
+            {"operate forklift"},
+            {"comply with food safety and hygiene", "drive vehicles"},
+        ),
+        (
+            "Not required:\n- driving licence\n- forklift licence\nRequired:\n- hygiene passport",
+            {"drive vehicles", "operate forklift"},
+            {"comply with food safety and hygiene"},
+        ),
+        ("Krävs inte:\n- körkort\n- truckkort", {"drive vehicles", "operate forklift"}, set()),
+        ("Kokemusta ei vaadita, mutta edellytämme:\n- hygieniapassia", set(), {"comply with food safety and hygiene"}),
+        ("Ei välttämätön, mutta eduksi:\n- trukkikortti", set(), {"operate forklift"}),
+        ("Emme edellytä:\n- suomen kielen taitoa\n\nEdellytämme:\n- englannin kieltä", {"Finnish"}, {"English"}),
+    ],
+)
+def test_a_list_under_a_heading_saying_not_needed_gives_no_skill(esco_recognizer, text, absent, present):
+    """Session 16 (lang.md, left alone in session 15): the list's skills were suggested, driving at 1.0."""
+    found = set(labels(esco_recognizer, text, top_k=10))
+    assert not absent & found and present <= found, found

@@ -68,6 +68,7 @@ from .recognition_text import (
     without_clock_times,
     without_coach_subject,
     without_language_words,
+    without_not_needed_lists,
     without_places,
     words,
 )
@@ -1233,8 +1234,9 @@ class SkillRecognizer:
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
         cards = False  # under a card heading alone on its line ("Kortit:")
+        # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
-            sentences(text)[:MAX_SENTENCES], self._names_skill
+            sentences(without_not_needed_lists(text))[:MAX_SENTENCES], self._names_skill
         ):
             heading = sentence.rstrip().endswith(":")
             said = sentence

@@ -750,6 +750,55 @@ def negated_spans(sentence: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+_HEADING_PLUS = re.compile(
+    r"\b(?:plus\w*|eduksi|etuna|hyödyksi|toivottav\w*|merit\w*|fördel\w*|advantage\w*|asset|bonus|"
+    r"preferred|desirable|nice\s+to\s+have)\b",
+    re.I,
+)
+_LIST_BULLET = " \t-*•·▪◦●■"
+
+
+def says_not_needed(heading: str) -> bool:
+    """True when `heading` (the words before a list's colon: "Emme edellytä:", "Ei vaadita:", "Not
+    required:", "Krävs inte:", a coach's "Puuttuu:") says what follows is not needed or lacking:
+    a span of `negated_spans` reaches the colon and no plus word is in it ("Ei välttämätön mutta
+    eduksi:" lists pluses; "Kokemusta ei vaadita, mutta edellytämme:" lists requirements)."""
+    head = heading.strip(_LIST_BULLET).rstrip(" :")
+    if not head or _HEADING_PLUS.search(head):
+        return False
+    return any(e >= len(head) for _, e in negated_spans(head))
+
+
+def without_not_needed_lists(text: str) -> str:
+    """`text` without the lists it says are not needed: the items after a heading that
+    `says_not_needed`, on its line ("Emme edellytä: ajokorttia, kokemusta.") or on the lines below
+    it up to the next heading or blank line ("Emme edellytä:\n- ajokorttia\n- kokemusta"); the
+    heading goes too. `language_requirements` reads such lists the same way (outside tester 15,
+    P1; session 16: the skills of the list were still suggested, the driving licence at 1.0)."""
+    if ":" not in text:
+        return text
+    out: list[str] = []
+    skipping = False
+    for line in text.split("\n"):
+        item = line.strip(_LIST_BULLET)
+        if not item:
+            skipping = False
+            out.append(line)
+            continue
+        if item.rstrip().endswith(":"):
+            skipping = says_not_needed(item)
+            if not skipping:
+                out.append(line)
+            continue
+        if skipping:
+            continue
+        head, colon, rest = item.partition(":")
+        if colon and rest.strip() and len(head.split()) <= 4 and says_not_needed(head):
+            continue  # "Emme edellytä: ajokorttia, kokemusta."
+        out.append(line)
+    return "\n".join(out)
+
+
 def affirmed(sentence: str) -> str:
     """`sentence` without what it says someone lacks or only wishes for ("Suomen kieli sujuvaa, ei
     ajokorttia." → "Suomen kieli sujuvaa,"); "" when nothing affirmative is left. A coach's note
