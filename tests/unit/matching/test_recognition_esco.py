@@ -1813,3 +1813,26 @@ def test_a_list_under_a_heading_saying_not_needed_gives_no_skill(esco_recognizer
     """Session 16 (lang.md, left alone in session 15): the list's skills were suggested, driving at 1.0."""
     found = set(labels(esco_recognizer, text, top_k=10))
     assert not absent & found and present <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # a negation ends at a comma that opens a clause with a predicate of its own (lang.md)
+        ("Ei ajokorttia, hygieniapassi on.", {"comply with food safety and hygiene"}, {"drive vehicles"}),
+        ("No driving licence, has a hygiene passport.", {"comply with food safety and hygiene"}, {"drive vehicles"}),
+        ("Har inte körkort, har hygienpass.", {"comply with food safety and hygiene"}, {"drive vehicles"}),
+        # a list and a relative clause stay in the negation
+        (
+            "Asiakkaalla ei ole ajokorttia, trukkikorttia tai hygieniapassia.",
+            set(),
+            {"drive vehicles", "operate forklift", "comply with food safety and hygiene"},
+        ),
+        ("Asiakkaalla ei ole trukkikorttia, joka on työssä välttämätön.", set(), {"operate forklift"}),
+    ],
+)
+def test_a_negation_is_bounded_by_the_clause_that_says_it(esco_recognizer, text, kept, dropped):
+    found = esco_recognizer.recognise(text, top_k=5)
+    got = {r.label("en") for r in found}
+    assert kept <= got and not dropped & got, [(r.label("en"), r.score) for r in found]
+    assert all(r.score >= 1.0 for r in found), "the words of having name nothing (not hair, history)"

@@ -55,6 +55,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:proven|demonstrated|hands-on|practical|prior|previous|professional|relevant|solid|strong|good|excellent|extensive|deep|working|basic|advanced|thorough|sound|broad|some)\b",
         r"(?:experience|knowledge|understanding|grasp|command|familiarity|proficiency|expertise|background|skills?|competence|abilities|ability|capability)(?: (?:of|in|with|on|at|to))?",
         r"familiar with",
+        r"has|have|had",  # a note's "No driving licence, has a hygiene passport" (not hair, history)
         r"proficient (?:in|with)",
         r"experienced (?:in|with)",
         r"able to",
@@ -148,6 +149,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"tehnyt",
         r"hoitanut",
         r"viisi|kolme|kaksi|neljä|kuusi|kymmenen",
+        r"löytyy|löytyvät|löytyi",  # "Ei ajokorttia, mutta hygieniapassi löytyy" (not lost and found)
     ),
     "sv": (
         r"vi söker",
@@ -194,6 +196,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:har )?jobbat(?: som)?",  # colloquial "worked as" (outside tester 14, P15)
         r"jobbar som",
         r"arbetar som",
+        r"har|hade",  # a note's "Har inte körkort, har hygienpass" (the clause after a negation)
     ),
 }
 _STOCK = {lang: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I) for lang, p in STOCK_PHRASES.items()}
@@ -799,6 +802,30 @@ def without_not_needed_lists(text: str) -> str:
     return "\n".join(out)
 
 
+_OWN_PREDICATE = re.compile(
+    r"\b(?:on|ovat|oli|olivat|löytyy|löytyvät|omaa|omaat|osaa|osaat|hallitsee|hallitset|has|have|had|is|"
+    r"are|was|were|har|hade|är|var|finns|kan)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\s*(?:joka|jota|jonka|jolla|jossa|mikä|mitä|jotka|which|that|who|som|vilket|vilken)\b", re.I)
+
+
+def _clause_of_its_own(text: str, at: int) -> re.Match[str] | None:
+    """The first comma or semicolon after `at` in `text` that opens a clause with a predicate of
+    its own (`_OWN_PREDICATE`, `REQUIRED`: "Ei ajokorttia, hygieniapassi on.", "No licence,
+    but has a hygiene passport"), where a negation before it ends; None when there is none. A list
+    ("ei ajokorttia, trukkikorttia tai hygieniapassia") and a relative clause ("ei trukkikorttia,
+    joka on työssä välttämätön") stay in the negation."""
+    for comma in _CLAUSE.finditer(text, at):
+        nxt = _CLAUSE.search(text, comma.end())
+        stop = nxt.start() if nxt is not None else len(text)
+        if _RELATIVE.match(text, comma.end()):
+            continue
+        if _OWN_PREDICATE.search(text, comma.end(), stop) or _REQUIRED.search(text, comma.end(), stop):
+            return comma
+    return None
+
+
 def affirmed(sentence: str) -> str:
     """`sentence` without what it says someone lacks or only wishes for ("Suomen kieli sujuvaa, ei
     ajokorttia." → "Suomen kieli sujuvaa,"); "" when nothing affirmative is left. A coach's note
@@ -824,6 +851,9 @@ def affirmed(sentence: str) -> str:
         if cue.group().lower() == "inte" and (rather := _RATHER.search(text, cue.end())) is not None:
             # "Du talar inte svenska utan finska": "utan" after "inte" is "but", not "without"
             contrast = rather if contrast is None or rather.start() < contrast.start() else contrast
+        own = _clause_of_its_own(text, cue.end())
+        if own is not None and (contrast is None or own.start() < contrast.start()):
+            contrast = own  # "Ei ajokorttia, hygieniapassi on.": the negation ends at the comma
         if contrast is None:
             break
         pos = contrast.end()
