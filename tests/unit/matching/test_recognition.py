@@ -29,11 +29,11 @@ from services.matching.index.domain.recognition_text import (
     title_to_read,
     verb_candidates,
     without_clock_times,
+    without_coach_subject,
+    without_colon_cases,
     without_language_words,
     without_markup,
     without_places,
-    without_coach_subject,
-    without_colon_cases,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 

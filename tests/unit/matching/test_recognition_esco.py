@@ -1501,11 +1501,15 @@ def test_applying_to_or_planning_a_training_is_no_qualification(esco_recognizer,
 
 
 def test_a_recommended_training_is_no_licence(esco_recognizer):
-    assert "operate forklift" not in labels(esco_recognizer, "Asiakkaalle suositeltiin trukkikorttikoulutusta.")
+    assert "operate forklift" not in labels(
+        esco_recognizer, "Asiakkaalle suositeltiin trukkikorttikoulutusta."
+    )
 
 
 def test_what_a_note_affirms_beside_an_intention_is_kept(esco_recognizer):
-    found = labels(esco_recognizer, "Asiakkaalla on hygieniapassi ja hän aikoo hakea lähihoitajakoulutukseen.")
+    found = labels(
+        esco_recognizer, "Asiakkaalla on hygieniapassi ja hän aikoo hakea lähihoitajakoulutukseen."
+    )
     assert "comply with food safety and hygiene" in found, found
     assert NURSE_QUALIFICATION not in found, found
 
@@ -1772,11 +1776,23 @@ def test_a_countrys_adjective_is_no_language_skill(esco_recognizer, text, named,
     ("text", "expected"),
     [
         # outside tester 15, P11: inflected tool names, after a colon or not
-        ("Kokemus SAP:sta ja Excelistä.", {"use spreadsheets software", "manage standard enterprise resource planning system"}),
+        (
+            "Kokemus SAP:sta ja Excelistä.",
+            {"use spreadsheets software", "manage standard enterprise resource planning system"},
+        ),
         ("Hallitset Excelin.", {"use spreadsheets software"}),
         ("Osaat käyttää Teamsiä ja SQL:ää.", {"use communication and collaboration software", "SQL"}),
-        ("Excel-taulukot ja Wordin käyttö sujuvat.", {"use spreadsheets software", "use word processing software"}),
-        ("Erfarenhet av SAP och Microsoft Teams.", {"manage standard enterprise resource planning system", "use communication and collaboration software"}),
+        (
+            "Excel-taulukot ja Wordin käyttö sujuvat.",
+            {"use spreadsheets software", "use word processing software"},
+        ),
+        (
+            "Erfarenhet av SAP och Microsoft Teams.",
+            {
+                "manage standard enterprise resource planning system",
+                "use communication and collaboration software",
+            },
+        ),
     ],
 )
 def test_inflected_tool_names_are_the_tool(esco_recognizer, text, expected):
@@ -1787,4 +1803,6 @@ def test_inflected_tool_names_are_the_tool(esco_recognizer, text, expected):
 
 
 def test_the_english_word_teams_is_no_product(esco_recognizer):
-    assert "use communication and collaboration software" not in labels(esco_recognizer, "You work well in teams.")
+    assert "use communication and collaboration software" not in labels(
+        esco_recognizer, "You work well in teams."
+    )

@@ -1240,7 +1240,9 @@ class SkillRecognizer:
             said = sentence
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
-            sentence = without_places(without_clock_times(without_colon_cases(sentence)), self.tools.place_names)
+            sentence = without_places(
+                without_clock_times(without_colon_cases(sentence)), self.tools.place_names
+            )
             if not re.search(r"\w", sentence):
                 continue
             if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):

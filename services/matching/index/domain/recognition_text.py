@@ -852,7 +852,8 @@ _CLIENT_WITH = re.compile(
     rf"(?:\b{_CLIENT_WORD}\s+kanssa|\b(?:med|with)\s+{_CLIENT_WORD})\b|\b{_CLIENT_WORD}\b", re.I
 )
 _MEETING_RECORD = re.compile(
-    rf"\b(?!suositel|ehdote|ohjatt|rekommender|föreslog){_MEETING_VERB}\b(?:\s*,?\s*(?:että|att|that)\b)?", re.I
+    rf"\b(?!suositel|ehdote|ohjatt|rekommender|föreslog){_MEETING_VERB}\b(?:\s*,?\s*(?:että|att|that)\b)?",
+    re.I,
 )
 """A meeting verb with its "että / att / that", removed; a recommendation ("suositeltiin") stays, as
 the cue of an intention (`NEGATION_BEFORE`)."""
@@ -1224,13 +1225,30 @@ def says_more(text: str, lang: str | None = None) -> bool:
     """Whether `text` has a word of three or more letters besides stock phrases: what the explicit
     rules leave of "Körkort B krävs." ("B") or "Truckkort krävs." ("krävs") says nothing more, and
     matching it gave "algebra", "R" and "provide necessary documents" (an outside tester)."""
-    return any(len(w) >= 3 and w.lower() not in _SAY_NOTHING for w in _WORD.findall(_without_stock(text, lang)))
+    return any(
+        len(w) >= 3 and w.lower() not in _SAY_NOTHING for w in _WORD.findall(_without_stock(text, lang))
+    )
 
 
 _SAY_NOTHING = frozenset(
     {
         *("että", "hän", "hänellä", "hänen", "hänelle", "oli", "olivat", "sekä", "myös", "kuin"),
-        *("and", "the", "are", "she", "they", "his", "her", "their", "has", "have", "had", "was", "were", "that"),
+        *(
+            "and",
+            "the",
+            "are",
+            "she",
+            "they",
+            "his",
+            "her",
+            "their",
+            "has",
+            "have",
+            "had",
+            "was",
+            "were",
+            "that",
+        ),
         *("och", "samt", "att", "som", "han", "hon", "har", "hade", "till"),
     }
 )
