@@ -67,6 +67,7 @@ from .recognition_text import (
     title_to_read,
     without_clock_times,
     without_coach_subject,
+    without_colon_cases,
     without_language_words,
     without_not_needed_lists,
     without_places,
@@ -1244,7 +1245,9 @@ class SkillRecognizer:
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
-            sentence = without_places(without_clock_times(sentence), self.tools.place_names)
+            sentence = without_places(
+                without_clock_times(without_colon_cases(sentence)), self.tools.place_names
+            )
             if not re.search(r"\w", sentence):
                 continue
             if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-
 CARD_SUFFIXES: tuple[str, ...] = (
     "passi",
     "kortti",
