@@ -1830,7 +1830,6 @@ def test_a_nurses_registration_gives_the_nursing_rule_however_it_is_named(esco_r
     [
         "varhaiskasvatuksen lastenhoitajan kelpoisuus",  # outside tester 15, P11
         "Edellytämme varhaiskasvatuksen lastenhoitajan kelpoisuutta.",
-        "Lastenohjaajan tutkinto.",
         "Behörighet som barnskötare.",
     ],
 )
