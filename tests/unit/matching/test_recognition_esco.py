@@ -1789,6 +1789,8 @@ _ALCOHOL = "apply regulations regarding the sale of alcoholic beverages"
         ("Passit: hygienia- ja anniskelupassi", {_FOOD, _ALCOHOL}),
         ("Voimassa olevat kortit: työturvallisuus, henkilönostin", {"operate aerial work platforms"}),
         ("Ajokortti: C", {"drive vehicles", "manoeuvre heavy trucks"}),
+        ("Ajokorttiluokat: B, CE", {"drive vehicles", "manoeuvre heavy trucks"}),
+        ("Körkortsbehörighet: C", {"drive vehicles", "manoeuvre heavy trucks"}),
         ("Hygieniakortti ja anniskelukortti vaaditaan.", {_FOOD, _ALCOHOL}),
         ("Kort: hygien, truck.", {_FOOD, "operate forklift"}),
         ("Cards: hygiene, forklift", {_FOOD, "operate forklift"}),

@@ -29,8 +29,8 @@ CARD_SUFFIXES: tuple[str, ...] = (
 "hygienia" → "hygieniapassi", "trukki" → "trukkikortti", "B" → "B-kortti", "hygien" →
 "hygienpass", "forklift" → "forklift card"."""
 _CARD_WORD = (
-    r"(?:\w*kort(?:it|ti)?|\w*passit|\w*passi|luvat|lupa|lupakortit|pätevyydet|sertifikaa\w*|"
-    r"certifikat\w*|behörighet(?:er)?|intyg|pass|cards?|certificates?|licen[cs]es?|permits?|passports?)"
+    r"(?:\w*kort(?:it|ti\w*)?|\w*passit|\w*passi|luvat|lupa|lupakortit|pätevyydet|sertifikaa\w*|"
+    r"certifikat\w*|\w*behörighet(?:er)?|intyg|pass|cards?|certificates?|licen[cs]es?|permits?|passports?)"
 )
 _CARD_HEADING = re.compile(
     rf"^\W*(?:[^\W\d_]+\s+){{0,2}}?{_CARD_WORD}(?:\s*(?:ja|och|and|&|/)\s*{_CARD_WORD})?\s*:\s*",
