@@ -99,6 +99,29 @@ def test_markup_and_unknown_terms_give_no_confident_skill_and_a_warning(client, 
     assert body["warning"].startswith("No skill was recognised"), body
 
 
+def test_a_coach_note_about_applying_to_training_gives_no_qualification_and_no_customer_skill(client):
+    """Outside tester 15, P5: this gave the practical nurse's qualification at score 1.0 and
+    customer-talk skills 0.43–0.55; applying to a training is an intention, "Asiakkaan" the jobseeker."""
+    text = "Asiakkaan kanssa sovittiin, että hän hakee lähihoitajakoulutukseen."
+    r = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER)
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert all(i["score"] < 0.35 for i in body["items"]), body
+    assert not [i for i in body["items"] if "patient" in i["label"] or "customer" in i["label"]], body
+    assert body["warning"].startswith("No skill was recognised"), body
+
+
+def test_inflected_tool_names_are_read_as_the_tools(client):
+    """Outside tester 15, P11: Excel only 0.39 and "lean manufacturing" 0.40."""
+    text = "Kokemus SAP:sta ja Excelistä."
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    confident = {i["label"] for i in body["items"] if i["score"] >= 0.35}
+    assert confident == {
+        "use spreadsheets software",
+        "manage standard enterprise resource planning system",
+    }, body
+
+
 def test_swedish_work_history_names_the_jobs_skills_with_confidence(client):
     """Outside tester 14, P15: this scored 0.26 with a warning."""
     text = "Han har jobbat som svetsare på ett varv i Åbo."
