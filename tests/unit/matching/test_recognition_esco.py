@@ -1991,8 +1991,11 @@ def test_a_swedish_qualification_names_the_skill_it_certifies(esco_recognizer, t
     [
         # outside tester 15, P6: a warning, the best "cleaning techniques" 0.32
         ("Städaren ansvarar för underhållsstädning av kontor och skolor.", "clean"),
-        ("Vi söker en städare till Jakobstad. Arbetet består av städning av kontor, trappor och "
-         "sanitetsutrymmen.", "clean"),
+        (
+            "Vi söker en städare till Jakobstad. Arbetet består av städning av kontor, trappor och "
+            "sanitetsutrymmen.",
+            "clean",
+        ),
         ("Arbetet består av att städa kontor och tömma papperskorgar.", "clean"),
         ("Han har arbetat som kock i tio år.", "cook"),
         ("Kunden har jobbat som kock i tio år, har hygienpass och kan laga specialkost.", "cook"),
