@@ -1856,6 +1856,13 @@ def test_a_practical_nurses_eligibility_is_read_as_the_degree(esco_recognizer):
         ("Swedish wouldn't hurt.", ["Swedish"]),
         ("Svenska skadar inte.", ["Swedish"]),
         ("Ruotsin kielen taito ei ole pahitteeksi.", ["Swedish"]),
+        ("Det skadar inte om du kan svenska.", ["Swedish"]),
+        ("Swedish would be nice.", ["Swedish"]),
+        ("Finnish isn't required.", []),
+        # the words of a language sentence and its contrast name nothing (not history, hair, daily work)
+        ("Finska är inget krav, men svenska krävs.", ["Swedish"]),
+        ("Englantia käytetään päivittäin.", ["English"]),
+        ("Suomea ei tarvitse osata, englantia pitää osata.", ["English"]),
     ],
 )
 def test_the_language_skill_is_the_language_the_ad_wants(esco_recognizer, text, expected):
