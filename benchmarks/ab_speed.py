@@ -223,7 +223,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 times[name].append(time.perf_counter() - start)
                 cpu[name].append(time.process_time() - c0)
                 entries = result if isinstance(result, list) else result.entries
-                got[name] = [repr(_plain(dataclasses.astuple(e))) for e in entries]  # every field (NaN == NaN)
+                # every field (NaN == NaN)
+                got[name] = [repr(_plain(dataclasses.astuple(e))) for e in entries]
             same += got["base"] == got["this"]
             same_unfiltered += org is None and got["base"] == got["this"]
         part: dict[str, Any] = {"identical_shortlists": same, "identical_unfiltered": same_unfiltered}
