@@ -38,6 +38,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:is|are) looking for",
         r"wanted",
         r"we're looking for",
+        r"we(?:'re| are) (?:now )?(?:hiring|recruiting|seeking)",  # "We are hiring a kokki …" (tester 15, P12)
         r"you will be",
         r"you will",
         r"you have",
@@ -233,7 +234,13 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bcompetitive (?:salary|pay|compensation)\b",
     r"\bfree (?:parking|lunch|meals)\b",
     r"\bstaff (?:meals?|discounts?|canteen)\b",
-    r"\bwe(?:'re| are) hiring\b",
+    r"\bwe(?:'re| are) hiring\b(?!\s+(?:an?|\d+|two|three|several|new)\s)",  # "We are hiring a kokki"
+    # reads the title (tester 15, P12)
+    # the employer's promise to train the hire ("perehdytämme"; tester 15, P11)
+    r"\bwe(?:'ll| will)? (?:train|teach|coach|onboard|mentor) (?:you|all|new)\b",
+    r"\bwe (?:provide|offer|give) (?:you )?(?:\w+ )?(?:training|onboarding|induction|orientation)\b",
+    r"\b(?:\w+ )?(?:training|onboarding|induction|orientation) (?:is |will be )?(?:provided|given|offered|included)\b",
+    r"\byou(?:'ll| will) be (?:trained|onboarded|mentored)\b",
     r"\bjoin (?:us|our team)\b",
     r"\bour (?:core )?values\b",
     r"\bread more\b",
@@ -335,6 +342,13 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bvi värdesätter (?:mångfald|olikheter)\b",
     r"\blikabehandling\w*",
     r"\blika möjligheter\b",
+    # the employer's promise to train the hire, as "perehdytämme" (outside tester 15, P11: "Hygienpass
+    # krävs inte, vi utbildar dig." gave *instruct others*, *provide technical training*)
+    r"\bvi (?:utbildar|lär upp|lär vi upp|skolar in|introducerar|handleder|tränar) (?:dig|er|alla|nya)\b",
+    r"\bvi (?:ger|erbjuder) (?:dig |er )?(?:en )?(?:\w+ )?(?:introduktion|utbildning|upplärning|inskolning)\w*",
+    r"\b(?:arbets)?(?:introduktion|upplärning|inskolning|utbildning|introduktionsutbildning)\w* "
+    r"(?:ges|ordnas|erbjuds|ingår|får du)\b",
+    r"\bdu (?:kommer att )?(?:få|introduceras|skolas in|lärs upp|utbildas)\b",
     # how to apply by a date ("Sök senast 20.12.", "Sista ansökningsdag är 20.12.")
     r"\bsök (?:\S+ ){0,3}?senast\b",
     r"\bsista ansökningsdag\w*",
