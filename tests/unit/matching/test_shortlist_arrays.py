@@ -411,38 +411,3 @@ def test_the_largest_few_by_a_partition_equal_the_head_of_a_full_sort():
             want = np.sort(values)[::-1][:m]
             got = largest(values, m)
             assert got.dtype == want.dtype and got.tobytes() == want.tobytes()
-
-
-def _best_rows_by_sort(ub, x):
-    """`arrays.best_rows` with the sample's threshold from a full descending sort (before
-    session 16)."""
-    n = len(ub)
-    step = max(1, n // 16384)
-    sample = np.sort(ub[::step])[::-1]
-    rank = x // step + 16
-    while True:
-        threshold = float(sample[rank]) if rank < len(sample) else 0.0
-        rows = np.flatnonzero(ub > threshold) if threshold > 0 else np.flatnonzero(ub > 0)
-        if len(rows) >= x or threshold <= 0:
-            break
-        rank *= 2
-    if len(rows) > x:
-        rows = rows[np.argpartition(ub[rows], len(rows) - x)[len(rows) - x :]]
-        return rows, float(ub[rows].min())
-    return rows, threshold
-
-
-def test_the_best_rows_threshold_by_a_partition_equals_the_sorted_samples():
-    """The filters stage's best-bound rows (`arrays.best_rows`) read the sample's threshold by a
-    partition: the very rows (in the same order) and bound as from a sorted sample, for pools
-    small and large, bounds with ties and zeros, and widths below, near and above the pool."""
-    from services.matching.index.domain.arrays import best_rows
-
-    rng = np.random.default_rng(111)
-    for n in (0, 5, 3000, 40_000, 300_000):
-        ub = np.round(rng.random(n), 3).astype(np.float32)
-        ub[rng.random(n) < 0.4] = 0.0
-        for x in (1, 50, 2048, 20_000, n + 1):
-            got, bound = best_rows(ub, x)
-            want, want_bound = _best_rows_by_sort(ub, x)
-            assert got.tobytes() == want.tobytes() and bound == want_bound
