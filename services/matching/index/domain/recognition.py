@@ -961,8 +961,8 @@ class SkillRecognizer:
         names = tuple(sorted({n for n in names if len(n) >= 4}))
         if not names:
             return None
-        if (known := self.lookalikes_.get(names, False)) is not False:
-            return known
+        if names in self.lookalikes_:
+            return self.lookalikes_[names]
         found = self._find_lookalikes(names)
         if len(self.lookalikes_) < 4096:
             self.lookalikes_[names] = found
