@@ -1793,6 +1793,14 @@ _ALCOHOL = "apply regulations regarding the sale of alcoholic beverages"
         ("Körkortsbehörighet: C", {"drive vehicles", "manoeuvre heavy trucks"}),
         ("Hygieniakortti ja anniskelukortti vaaditaan.", {_FOOD, _ALCOHOL}),
         ("Kort: hygien, truck.", {_FOOD, "operate forklift"}),
+        # the same kind for programs, vehicles and machines (session 16)
+        (
+            "Ohjelmat: Word, PowerPoint, Excel.",
+            {"use word processing software", "use presentation software", "use spreadsheets software"},
+        ),
+        ("Ohjelmat:\n- Word\n- PowerPoint", {"use word processing software", "use presentation software"}),
+        ("Tools: Word, Excel, Office.", {"use word processing software", "use microsoft office"}),
+        ("Koneet: trukki, henkilönostin.", {"operate forklift", "operate aerial work platforms"}),
         ("Cards: hygiene, forklift", {_FOOD, "operate forklift"}),
     ],
 )
@@ -1808,6 +1816,9 @@ def test_a_card_list_by_short_names_gives_each_cards_rule(esco_recognizer, text,
 def test_a_card_list_ends_at_the_next_heading_or_sentence(esco_recognizer):
     found = labels(esco_recognizer, "Kortit:\n- trukki\nTehtävät:\n- hygienia", top_k=8, lang="fi")
     assert "operate forklift" in found and _FOOD not in found, found
+    found = labels(esco_recognizer, "Kortit:\n- trukki\nOhjelmat:\n- Word", top_k=8, lang="fi")
+    assert {"operate forklift", "use word processing software"} <= set(found), found
+    assert not any("program" in label for label in found), found
 
 
 @pytest.mark.parametrize(

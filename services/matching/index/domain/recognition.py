@@ -1344,7 +1344,7 @@ class SkillRecognizer:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
-        cards = False  # under a card heading alone on its line ("Kortit:")
+        cards: tuple[str, ...] = ()  # under a card or program heading alone on its line ("Kortit:")
         # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
             sentences(without_not_needed_lists(text))[:MAX_SENTENCES], self._names_skill
