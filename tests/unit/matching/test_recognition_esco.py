@@ -1694,7 +1694,7 @@ def test_a_skills_source_is_the_sentence_as_written(esco_recognizer):
         "<style>p { color: red }</style>",
         "Eduksi katsotaan:",
         "klo 7",
-        "Kokemus Kubernetesista ja Terraformista",
+        "Kokemus Terraformista ja Pulumista",
     ],
 )
 def test_markup_headings_times_and_unknown_terms_give_no_confident_skill(esco_recognizer, text):
@@ -1981,6 +1981,56 @@ def test_the_english_word_teams_is_no_product(esco_recognizer):
     assert "use communication and collaboration software" not in labels(
         esco_recognizer, "You work well in teams."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "strays"),
+    [
+        # outside tester 15, P10: look-alike words above or near the confidence line
+        (
+            "Valid hygiene passport and B driving licence required.",
+            {"comply with food safety and hygiene", "drive vehicles"},
+            ("valid",),
+        ),
+        ("Vartijakortti voimassa.", {"ensure public safety and security"}, ("expiry", "validity")),
+        ("Knowledge of Kubernetes is a plus.", {"manage ICT virtualisation environments"}, ("cybernetic",)),
+        (
+            "Experience with Python, TypeScript and AWS.",
+            {"TypeScript", "Python (computer programming)"},
+            ("typesetting", "scripts"),
+        ),
+        (
+            "Bus driver, D licence and professional competence (CPC) required.",
+            {"drive vehicles", "manoeuvre bus"},
+            ("recruit",),
+        ),
+        ("Du har körkort B och egen bil.", {"drive vehicles"}, ("algebra",)),
+    ],
+)
+def test_look_alike_words_give_no_stray_skill(esco_recognizer, text, expected, strays):
+    found = esco_recognizer.recognise(text, top_k=6)
+    confident = {s.label("en") for s in found if s.score >= CONFIDENT_SCORE}
+    assert expected <= confident, found
+    assert not [s for s in found if any(w in s.label("en") for w in strays)], found
+
+
+def test_a_double_job_title_names_both_occupations(esco_recognizer, esco):
+    """Outside tester 15, P10: "Hitsaaja-levyseppä" named no occupation, and "leikkaus" gave *wood
+    cuts* 0.37 on a sheet-metal worker's ad."""
+    occupations = esco_recognizer.occupations_in("Hitsaaja-levyseppä, kokemusta levytöistä.", "fi")
+    assert {esco.occupation_label(o, "en") for o in occupations} >= {"welder", "sheet metal worker"}
+    found = esco_recognizer.recognise("Hitsaaja-levyseppä, kokemusta levytöistä (särmäys, leikkaus).")
+    assert all(s.score < CONFIDENT_SCORE for s in found if "wood" in s.label("en")), found
+
+
+def test_an_ad_that_recruits_keeps_the_recruiting_skill(esco_recognizer):
+    found = labels(esco_recognizer, "You recruit and supervise bus drivers.", top_k=5)
+    assert any("bus drivers" in f for f in found), found
+
+
+def test_an_unknown_product_gets_no_confident_look_alike(esco_recognizer):
+    found = esco_recognizer.recognise("Knowledge of Terraform and Pulumi is a plus.", top_k=5)
+    assert all(s.score < CONFIDENT_SCORE for s in found), found
 
 
 @pytest.mark.parametrize(
