@@ -1853,8 +1853,12 @@ def test_a_child_carers_eligibility_gives_the_child_carers_skills_not_the_teache
     assert "teach kindergarten class content" not in {r.label("en") for r in found}
 
 
-def test_a_practical_nurses_eligibility_is_read_as_the_degree(esco_recognizer):
-    found = esco_recognizer.recognise("Lähihoitajan kelpoisuus.", top_k=3, lang="fi")
+@pytest.mark.parametrize(
+    "text",
+    ["Lähihoitajan kelpoisuus.", "Lähihoitaja, JulkiTerhikki-rekisteröinti.", "Nimikesuojattu lähihoitaja."],
+)
+def test_a_practical_nurses_eligibility_or_registration_is_read_as_the_degree(esco_recognizer, text):
+    found = esco_recognizer.recognise(text, top_k=3, lang="fi")
     assert (found[0].label("en"), found[0].score) == ("provide basic support to patients", 1.0), found
 
 
