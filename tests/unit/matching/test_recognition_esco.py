@@ -1696,3 +1696,41 @@ def test_a_countrys_adjective_is_no_language_skill(esco_recognizer, text, named,
         assert named in found, found
     if not_named:
         assert not_named not in found, found
+
+
+GENERAL_PRACTITIONER = "http://data.europa.eu/esco/occupation/71f09c8b-a172-408c-b9e7-32e580e39ff6"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "within"),
+    [  # the occupation's own core skill, not only its neighbours' ("geriatrics", "take referred patients")
+        ("Vi söker en närvårdare som hjälper de äldre i vardagen.", "provide basic support to patients", 2),
+        (
+            "Yleislääkärinä hoidat vastaanotolla potilaita ja teet lähetteitä.",
+            "provide healthcare services to patients in general medical practice",
+            5,
+        ),
+    ],
+)
+def test_a_named_occupations_own_core_skill_is_suggested(esco_recognizer, text, expected, within):
+    found = labels(esco_recognizer, text)
+    assert expected in found[:within], found
+    assert all(r.score <= 1.0 for r in esco_recognizer.recognise(text, top_k=10))
+
+
+PRACTICAL_NURSE = "http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082"
+
+
+@pytest.mark.parametrize(
+    ("text", "occupation", "expected"),
+    [  # a vacancy's sentence that does not name its occupation: the service tells the recogniser
+        (
+            "Hoidat terveysasemalla kaikenikäisiä potilaita.",
+            GENERAL_PRACTITIONER,
+            "provide healthcare services to patients in general medical practice",
+        ),
+        ("Autat asukkaita arjessa palvelutalossa.", PRACTICAL_NURSE, "provide basic support to patients"),
+    ],
+)
+def test_a_vacancys_occupation_brings_its_own_core_skill_forward(esco_recognizer, text, occupation, expected):
+    assert labels(esco_recognizer, text, occupations=(occupation,))[:2].count(expected) == 1

@@ -81,6 +81,10 @@ a `min_score`; `enrich_vacancy` keeps suggestions close to the best one instead 
 RULE_SCORE = 1.0
 """Score given to a skill named by an explicit rule (a licence, card or tool name)."""
 
+READ_SCORE_CAP = 0.99
+"""The highest score a skill read from the words can have once weighed by the text's occupation
+(`SkillRecognizer.own_skill_weight`): 1 (`RULE_SCORE`) is for a skill an explicit rule names."""
+
 CONFIDENT_SCORE = 0.35
 """The recogniser's confidence line: below this score (and named by no explicit rule, which scores
 `RULE_SCORE`) a recognised skill is a guess. On the tuning data (the public English validation sets
@@ -356,6 +360,19 @@ class SkillRecognizer:
         affected. An outside tester: a welder ad got "coordinate assembling room in footwear
         manufacturing", a nurse ad "nurse plants" and "nurse trees", a Swedish welder ad "monitor
         construction site", all over the confidence line.
+    own_skill_weight : multiplier of the score of a skill ESCO lists as essential for the very
+        occupations a text is known to be about (`recognise(occupations=...)`, or those it names:
+        `occupations_in`), over their whole unit group's skills, which `off_occupation_weight`
+        already keeps at 1. What a sentence about a named occupation asks for is most often that
+        occupation's own core skill, which the dense and lexical scores leave among near-equals of
+        neighbouring fields: "Terveysaseman yleislääkärinä vastaanotat potilaita …" gave
+        *provide healthcare services to patients in general medical practice* at rank 13 under
+        "provide chiropractic diagnosis"; "Vi söker en närvårdare …, du hjälper de äldre …" gave
+        *provide basic support to patients* at 6 under "geriatrics" (the kind "generic or
+        neighbouring skills outrank the occupation's own" of issue 12). 1.35 of 1.1 / 1.2 / 1.35 /
+        1.5 / 1.7 on the tuning sets (session 16, docs/benchmarks.md): RP@5 fi tune +0.012,
+        fi-dev −0.006, fi-dev2 +0.009, fi-dev3 +0.040, fi-dev4 ±0, sv tune +0.035, sv-dev +0.029;
+        English benchmark text names no occupation (`occupations_in` reads none in English).
     max_context_groups : occupations spread over more unit groups than this (a title such as
         "manager") say too little to weigh skills by (`_main_groups`).
     occupations_in_text : when `recognise` is not told the occupations, read them from the text
@@ -454,6 +471,7 @@ class SkillRecognizer:
         expand_elided: bool = True,
         opening_title_read: bool = True,
         unnamed_animal_weight: float = 0.7,
+        own_skill_weight: float = 1.35,
         guarantee_ratio: float = 0.85,
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
@@ -494,6 +512,7 @@ class SkillRecognizer:
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
         self.unnamed_animal_weight = unnamed_animal_weight
+        self.own_skill_weight = own_skill_weight
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -899,10 +918,11 @@ class SkillRecognizer:
         """(n_skills,) float32 multipliers (`off_occupation_weight`) for the skills outside the
         unit groups of `occupations` (else of the occupations sharing two or more of the skills
         the rules named in the text, `ruled`); None when there is no such context."""
-        if self.off_occupation_weight == 1.0:
+        if self.off_occupation_weight == 1.0 and self.own_skill_weight == 1.0:
             return None
         links, group_occupations, transversal = self._links()
         positions = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
+        own = self._essential_skills(positions) if positions and self.own_skill_weight != 1.0 else None
         if not positions:
             named = sorted({self.skill_index_[u] for uris in ruled for u in uris if u in self.skill_index_})
             if len(named) < 2:
@@ -918,7 +938,18 @@ class SkillRecognizer:
         linked = np.asarray(links[rows].sum(axis=0)).ravel() > 0
         factor = np.full(len(linked), np.float32(self.off_occupation_weight), dtype=np.float32)
         factor[linked | transversal] = 1.0
+        if own is not None:
+            factor[own] = np.float32(self.own_skill_weight)
         return factor
+
+    def _essential_skills(self, positions: Sequence[int]) -> np.ndarray:
+        """(n_skills,) bool: the skills ESCO lists as essential for the occupations at `positions`
+        themselves (not for their whole unit group)."""
+        t = self.occupation_taxonomy_.tables
+        mask = np.isin(t.occ_skill_occ, np.asarray(positions, dtype=np.int64)) & t.occ_skill_essential.astype(bool)
+        own = np.zeros(self.occupation_taxonomy_.n_skills, dtype=bool)
+        own[t.occ_skill_skill[mask]] = True
+        return own
 
     def _unasked_supervision(self, occupations: Collection[str], text: str) -> np.ndarray:
         """Positions (int64) of the skills weighed by `unasked_supervision_weight` for a text
@@ -1144,8 +1175,8 @@ class SkillRecognizer:
         if read_occupations:
             occupations = self.occupations_in(text, lang)
         factor = self._occupation_factor(occupations, ruled)
-        if factor is not None:
-            per_sentence = per_sentence * factor
+        if factor is not None:  # (below a rule's 1: `own_skill_weight` raises scores)
+            per_sentence = np.minimum(per_sentence * factor, np.float32(READ_SCORE_CAP))
         unasked = self._unasked_supervision(occupations, text)
         if len(unasked):
             per_sentence = per_sentence.copy() if factor is None else per_sentence
