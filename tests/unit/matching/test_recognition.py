@@ -16,6 +16,7 @@ from services.matching.index.domain.recognition import (
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import (
     CompoundSplitter,
+    affirmed,
     examinations_only,
     expand_elided,
     finnish_name_forms,
@@ -28,6 +29,8 @@ from services.matching.index.domain.recognition_text import (
     title_to_read,
     verb_candidates,
     without_clock_times,
+    without_coach_subject,
+    without_colon_cases,
     without_language_words,
     without_markup,
     without_places,
@@ -529,7 +532,10 @@ def test_a_task_noun_finds_the_skill_its_verb_names():
 
     def recognizer(verbs):
         tools = LanguageTools(lemmatise=lambda w, lang: lemmas.get(w.lower(), w.lower()), verbs=verbs)
-        return SkillRecognizer(n_features=2**16, min_df=1, max_df=1.0, tools=tools).fit(tax)
+        # (every word of this small taxonomy's text is unknown to it: not weighed as such here)
+        return SkillRecognizer(
+            n_features=2**16, min_df=1, max_df=1.0, unknown_words_weight=1.0, tools=tools
+        ).fit(tax)
 
     with_verbs = recognizer({"siivous": "siivota"}).recognise("Siivousta.", top_k=3, lang="fi")
     without = recognizer({}).recognise("Siivousta.", top_k=3, lang="fi")
@@ -823,3 +829,59 @@ def test_a_shortened_sentence_keeps_the_sentence_as_written():
     assert requirement_sentences_as_written(parts, lambda t: "trukki" in t) == [
         ("edellyttää trukkikorttia.", "Työ alkaa heti ja edellyttää trukkikorttia.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # outside tester 15, P5: applying, planning, intending, a coach's recommendation
+        ("hän hakee lähihoitajakoulutukseen.", "hän"),
+        ("Asiakas aikoo hakea lähihoitajakoulutukseen.", "Asiakas"),
+        ("Hänelle suositeltiin trukkikorttikoulutusta.", "Hänelle"),
+        ("Klienten söker till närvårdarutbildning.", "Klienten"),
+        ("Kunden planerar att studera till närvårdare.", "Kunden"),
+        ("She plans to apply for nurse training.", "She"),
+        ("He has applied to a welding course.", "He has"),
+        # an employer seeking or planning is no intention of a jobseeker
+        ("Yritys hakee koulutettua hitsaajaa.", "Yritys hakee koulutettua hitsaajaa."),
+        ("Vi söker till vårt team en svetsare.", "Vi söker till vårt team en svetsare."),
+        ("Vi planerar att utöka teamet.", "Vi planerar att utöka teamet."),
+        ("We plan to grow the team.", "We plan to grow the team."),
+    ],
+)
+def test_intentions_are_not_affirmed(text, kept):
+    assert affirmed(text).strip(" .") == kept.strip(" .")
+
+
+@pytest.mark.parametrize(
+    ("note", "read"),
+    [
+        ("Asiakkaan kanssa sovittiin, että hän hakee koulutukseen.", "hän hakee koulutukseen."),
+        ("Asiakkaan vahvuuksia ovat täsmällisyys ja ahkeruus.", "vahvuuksia ovat täsmällisyys ja ahkeruus."),
+        ("Asiakkaan äidinkieli on arabia.", "äidinkieli on arabia."),
+        ("Asiakkaalle suositeltiin trukkikorttikoulutusta.", "suositeltiin trukkikorttikoulutusta."),
+        ("Keskustelimme asiakkaan kanssa työnhausta.", "työnhausta."),
+        ("Med klienten diskuterades studier.", "studier."),
+        ("Kundens modersmål är arabiska.", "modersmål är arabiska."),
+        ("Kunden planerar att studera.", "planerar att studera."),
+        # an ad's customer is kept
+        ("Asiakkaan kohtaaminen on sinulle luontevaa.", "Asiakkaan kohtaaminen on sinulle luontevaa."),
+        ("Asiakkaan kanssa toimiminen on tärkeää.", "Asiakkaan kanssa toimiminen on tärkeää."),
+    ],
+)
+def test_a_coach_notes_client_is_not_read_in_any_case(note, read):
+    assert without_coach_subject(note) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Kokemus SAP:sta ja SQL:ää.", "Kokemus SAP ja SQL."),
+        ("C#:lla ja ISO:n mukaan", "C# ja ISO mukaan"),
+        ("Vaatimukset: hygieniapassi", "Vaatimukset: hygieniapassi"),
+        ("klo 7:30 alkaen", "klo 7:30 alkaen"),
+        ("https://example.org", "https://example.org"),
+    ],
+)
+def test_case_endings_after_a_colon_are_taken_off_names(text, read):
+    assert without_colon_cases(text) == read

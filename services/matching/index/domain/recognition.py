@@ -67,7 +67,9 @@ from .recognition_text import (
     title_to_read,
     without_clock_times,
     without_coach_subject,
+    without_colon_cases,
     without_language_words,
+    without_not_needed_lists,
     without_places,
     words,
 )
@@ -91,6 +93,10 @@ CONFIDENT_SCORE = 0.35
 and the tuning halves of our Finnish and Swedish sets, docs/benchmarks.md) 2–10 % of such skills
 were right, against 15–20 % above it. `POST /skills/recognise` warns when no skill reaches it;
 `enrich_vacancy` suggests (and so ranks with) only skills that reach it."""
+
+_GUESS_CAP = np.float32(CONFIDENT_SCORE - 0.01)
+"""The most a unit of names unknown to ESCO scores (`unknown_words_weight`, `_names_only`: "Knowledge
+of Terraform and Pulumi"): a guess by the letters' look, below the confidence line."""
 
 RECOGNISED_LANGS = ("fi", "sv", "en")
 
@@ -283,6 +289,8 @@ class _Unit:
     unknown: bool = False  # every word it names is unknown to ESCO's words (`unknown_words_weight`)
     title: bool = False  # the occupation of a job held, read for the sentence (`read_work_titles`)
     occupations: tuple[int, ...] = ()  # (a title unit's occupations: only their skills count)
+    unlike: np.ndarray | None = None  # skills looking like a product the unit names (`_lookalikes`)
+    gloss: bool = False  # the glossary's English words of a sentence alone (`gloss_unit_weight`)
 
 
 class SkillRecognizer:
@@ -401,7 +409,11 @@ class SkillRecognizer:
         descriptions, as written, as its Finnish lemma or as a Finnish compound's parts
         (`_known_words`). Such a term (a product ESCO does not name: "Kokemus Kubernetesista ja
         Terraformista") is matched only by the look of its letters ("cybernetics" 0.37, "pour
-        terrazzo"): its skills stay guesses below the confidence line (outside tester 14, P14).
+        terrazzo"): its skills stay guesses below the confidence line (outside tester 14, P14);
+        a unit of such names written with capitals ("Knowledge of Terraform and Pulumi") scores at
+        most just below the line (`_GUESS_CAP`; outside tester 15, P10). A product ESCO names
+        (`products_`: "TypeScript") gives no skill that only looks like it in its unit
+        (`_lookalikes`: *use typesetting software*).
         Swedish is not weighed: ESCO's Swedish labels are not in data/.
     read_work_titles : a sentence of work history or training that names the job held ("Han har
         jobbat som svetsare på ett varv i Åbo", "Utbildad till närvårdare", "Olen työskennellyt
@@ -414,6 +426,15 @@ class SkillRecognizer:
         `work_title_weight`: what a sentence says of the work ("hoitanut muistisairaita
         asukkaita") ranks above the occupation's skills in general (read for every sentence, they
         cost the Finnish and Swedish tuning sets' MRR 0.01–0.03).
+    gloss_unit_weight, gloss_unit_langs : a sentence in one of `gloss_unit_langs` (Swedish) that
+        the glossary glosses is also read as its English glosses alone ("Städaren ansvarar för
+        underhållsstädning av kontor och skolor" → "cleaning, offices, schools"), scored like English
+        text and weighed by `gloss_unit_weight`. ESCO's Swedish labels are not in data/: the Swedish
+        words around a gloss dilute it in both the character n-grams and the multilingual model, so
+        Swedish sentences about shortage jobs stayed below the confidence line where their Finnish
+        twins did not (outside tester 15, P6: cleaning 0.29 against siivous 0.51). Session 16, tuning
+        sets (sv tune / sv-dev RP@5): 0 → 0.617 / 0.552; 0.5 → 0.617 / 0.567; 0.6 → 0.629 / 0.595;
+        0.8 → 0.606 / 0.638 (MRR 0.01–0.03 lower at every weight).
     expand_elided : Finnish compounds whose shared part is left out are read in full
         (`recognition_text.expand_elided`: "vuorovaikutus- ja viestintätaidot" →
         "vuorovaikutustaidot ja viestintätaidot"; the kind "compounds" of issue 12).
@@ -476,6 +497,8 @@ class SkillRecognizer:
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
         work_title_weight: float = 0.7,
+        gloss_unit_weight: float = 0.6,
+        gloss_unit_langs: tuple[str, ...] = ("sv",),
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -509,6 +532,8 @@ class SkillRecognizer:
         self.unknown_words_weight = unknown_words_weight
         self.read_work_titles = read_work_titles
         self.work_title_weight = work_title_weight
+        self.gloss_unit_weight = gloss_unit_weight
+        self.gloss_unit_langs = gloss_unit_langs
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
         self.unnamed_animal_weight = unnamed_animal_weight
@@ -782,6 +807,9 @@ class SkillRecognizer:
         self.supervision_: dict[tuple[int, ...], np.ndarray] = {}
         self.supervision_skills_: tuple[np.ndarray, np.ndarray] | None = None
         self.supervision_texts_: tuple[_Lines, _Lines] | None = None
+        self.supervised_workers_: dict[str, list[int]] | None = None
+        self.label_prefixes_: _Lines | None = None
+        self.lookalikes_: dict[tuple[str, ...], np.ndarray | None] = {}
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -894,7 +922,10 @@ class SkillRecognizer:
                 for m in name.pattern.finditer(text)
                 for w in words(m.group())
             }
-            for w in words(text):
+            # a double title's parts each ("Hitsaaja-levyseppä", "Levyseppä-hitsaaja": tester 15, P10)
+            for w in [
+                p for word in words(text) for p in ([word, *word.split("-")] if "-" in word else [word])
+            ]:
                 if len(w) < 5 or w in glossed:
                     continue
                 # the lemma, else the title's case forms the dictionary lacks ("kokkia", "hitsaajaa",
@@ -946,7 +977,9 @@ class SkillRecognizer:
         """(n_skills,) bool: the skills ESCO lists as essential for the occupations at `positions`
         themselves (not for their whole unit group)."""
         t = self.occupation_taxonomy_.tables
-        mask = np.isin(t.occ_skill_occ, np.asarray(positions, dtype=np.int64)) & t.occ_skill_essential.astype(bool)
+        mask = np.isin(t.occ_skill_occ, np.asarray(positions, dtype=np.int64)) & t.occ_skill_essential.astype(
+            bool
+        )
         own = np.zeros(self.occupation_taxonomy_.n_skills, dtype=bool)
         own[t.occ_skill_skill[mask]] = True
         return own
@@ -959,9 +992,79 @@ class SkillRecognizer:
         positions = tuple(
             sorted({self.occupation_index_[u] for u in occupations if u in self.occupation_index_})
         )
-        if self.unasked_supervision_weight == 1.0 or not positions or SUPERVISION_CUE.search(readable(text)):
+        if self.unasked_supervision_weight == 1.0 or SUPERVISION_CUE.search(readable(text)):
             return np.zeros(0, dtype=np.int64)
+        if not positions:
+            return self._named_workers_supervision(text)
         return self._supervision_of(positions)
+
+    def _lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
+        """Positions (int64) of the skills that only look like the products `names` (names of
+        `products_` a unit of text names, four letters or more): an English label with a word
+        starting with a name's first four letters, or with a word that is a
+        later capitalised part of a name ("Script", "scripts"), naming none of the products
+        ("TypeScript" → *use typesetting software*, *read scripts*; outside tester 15, P10); their
+        scores in that unit are 0. None when there are none."""
+        names = tuple(sorted({n for n in names if len(n) >= 4}))
+        if not names:
+            return None
+        if names in self.lookalikes_:
+            return self.lookalikes_[names]
+        found = self._find_lookalikes(names)
+        if len(self.lookalikes_) < 4096:
+            self.lookalikes_[names] = found
+        return found
+
+    def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
+        if self.label_prefixes_ is None:  # the English labels in lower case, one a line
+            lowered = [(x or "").lower() for x in self.labels_["en"]]
+            starts = np.cumsum([0] + [len(x) + 1 for x in lowered[:-1]], dtype=np.int64)
+            self.label_prefixes_ = ("\n".join(lowered), starts, lowered)
+        joined, starts, labels = self.label_prefixes_
+        lowered = [n.lower() for n in names]
+        # a name's later capitalised part, as a word of its own ("TypeScript": script, scripts)
+        parts = {p.lower() for n in names for p in re.findall(r"(?<=[a-z])[A-Z][a-z]{3,}", n)}
+        keys = {n[:4] for n in lowered} | parts
+        found = []
+        for j in _lines_holding(joined, starts, keys).tolist():
+            label = labels[j]
+            if any(m in label for m in lowered):
+                continue
+            tokens = words(label)
+            if any(w.startswith(n[:4]) for n in lowered for w in tokens) or any(
+                w in parts or w[:-1] in parts for w in tokens
+            ):
+                found.append(j)
+        return np.asarray(found, dtype=np.int64) if found else None
+
+    def _named_workers_supervision(self, text: str) -> np.ndarray:
+        """Positions (int64) of the skills of leading people (`_supervision_skills`) whose English
+        label ends with workers `text` names, in the plural of an ESCO occupation title's head word
+        ("recruit bus drivers" for "Bus driver, D licence …"; not "manage a team"), for
+        a text whose occupation is not known (English titles are not read: `occupations_in`), so
+        that `/skills/recognise` weighs them as a vacancy of that occupation would (outside tester
+        15, P10: *recruit bus drivers* 0.64, third)."""
+        if self.supervised_workers_ is None:
+            t = self.occupation_taxonomy_.tables
+            workers = {  # the head words of ESCO's English occupation titles: driver, cleaner, nurse …
+                tokens[-1]
+                for label in t.occupation_labels.get("en", [])
+                if (tokens := words(label or "")) and len(tokens[-1]) >= 4
+            }
+            en_labels = self._supervision_texts()[0][2]
+            candidates, managing = self._supervision_skills()
+            heads: dict[str, list[int]] = {}
+            for k, label in enumerate(en_labels):
+                tokens = words(label)
+                if managing[k] and not tokens[0].startswith(("supervis", "recruit")):
+                    continue  # (managing work, not leading the workers)
+                head = tokens[-1][:-1] if len(tokens) >= 2 and tokens[-1].endswith("s") else ""
+                if len(head) >= 4 and head in workers:
+                    heads.setdefault(head, []).append(int(candidates[k]))
+            self.supervised_workers_ = heads
+        named = {w[:-1] if w.endswith("s") else w for w in words(readable(text)) if len(w) >= 4}
+        found = sorted({j for w in named for j in self.supervised_workers_.get(w, ())})
+        return np.asarray(found, dtype=np.int64)
 
     def _supervision_of(self, positions: tuple[int, ...]) -> np.ndarray:
         """Positions (int64) of the skills (ESCO type skill/competence) whose English label starts
@@ -1120,17 +1223,25 @@ class SkillRecognizer:
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
         for i, u in enumerate(units):
-            if u.unknown:  # "Kubernetesista ja Terraformista": only the letters' look matches
+            if u.unknown:  # "Kubernetesista ja Terraformista": only the letters' look matches, and
+                # never confidently (outside tester 15, P10)
                 scores[i] *= np.float32(self.unknown_words_weight)
+                if _names_only(u.dense):  # a capitalised name ("Kubernetes", "Terraform"), not a
+                    # Finnish word the check misses ("defibrillointia")
+                    np.minimum(scores[i], _GUESS_CAP, out=scores[i])
             if u.title:  # the job's skills in general: below what the sentence itself says of it
                 scores[i] *= np.float32(self.work_title_weight)
+            if u.unlike is not None:  # "TypeScript": not typesetting
+                scores[i, u.unlike] = 0.0
+            if u.gloss:
+                scores[i] *= np.float32(self.gloss_unit_weight)
         if lang == "fi" and self.examination_research_weight != 1.0 and len(self.research_skills_):
             for i, u in enumerate(units):
                 if examinations_only(u.dense):
                     scores[i, self.research_skills_] *= np.float32(self.examination_research_weight)
-        whole = {u.sentence: i for i, u in enumerate(units) if not u.is_phrase and not u.title}
+        whole = {u.sentence: i for i, u in enumerate(units) if not (u.is_phrase or u.title or u.gloss)}
         for i, u in enumerate(units):
-            if u.title:
+            if u.title or u.gloss:
                 continue  # (below: only for a sentence that says too little by itself)
             row = scores[i]
             if u.is_phrase:
@@ -1143,6 +1254,9 @@ class SkillRecognizer:
             if u.title and out[u.sentence].max() < CONFIDENT_SCORE:
                 linked = self._links()[0][list(u.occupations)].max(axis=0).toarray().ravel() > 0
                 np.maximum(out[u.sentence], np.where(linked, scores[i], 0.0), out=out[u.sentence])
+        for i, u in enumerate(units):
+            if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
+                np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
         return out, ruled, item_tops, said
 
     def recognise(
@@ -1263,14 +1377,20 @@ class SkillRecognizer:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
+        cards: tuple[str, ...] = ()  # under a card or program heading alone on its line ("Kortit:")
+        # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
-            sentences(text)[:MAX_SENTENCES], self._names_skill
+            sentences(without_not_needed_lists(text))[:MAX_SENTENCES], self._names_skill
         ):
             heading = sentence.rstrip().endswith(":")
             said = sentence
+            # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
+            sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
-            sentence = without_places(without_clock_times(sentence), self.tools.place_names)
+            sentence = without_places(
+                without_clock_times(without_colon_cases(sentence)), self.tools.place_names
+            )
             if not re.search(r"\w", sentence):
                 continue
             if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):
@@ -1282,9 +1402,12 @@ class SkillRecognizer:
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             named, rest = self.tools.rules.apply(sentence)
-            named += [
-                uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
+            products = [
+                (name, pattern, uri)
+                for name, pattern, uri in self.products_
+                if name in sentence and pattern.search(sentence)
             ]
+            named += [uri for _, _, uri in products]
             if lang == "fi":  # "Puhuu sujuvaa arabiaa" (ESCO's Finnish label: "arabia")
                 named += [uri for uri in self.language_names_.named(sentence) if uri not in named]
             # "talar svenska", "Fluent English" (not "Finnish hygiene passport"): the bare language skill
@@ -1344,13 +1467,26 @@ class SkillRecognizer:
                     self._dense_text(glossed, lang),
                     False,
                     unknown,
+                    unlike=self._lookalikes(tuple(name for name, _, _ in products)),
                 )
             )
+            if self.gloss_unit_weight > 0 and lang in self.gloss_unit_langs and glossed != cleaned:
+                # "Städaren ansvarar för underhållsstädning av kontor och skolor": the glossary's
+                # English words alone ("cleaning, offices, schools"), read as English (tester 15, P6)
+                gloss = glossed[len(cleaned) + 2 : -1]
+                units.append(_Unit(position, self._lexical_text(gloss, "en"), gloss, False, gloss=True))
             for p in phrases(cleaned):
                 g = self._glossed(p, lang)
                 unknown = g == p and self._all_unknown(p, lang)
                 units.append(
-                    _Unit(position, self._lexical_text(g, lang), self._dense_text(g, lang), True, unknown)
+                    _Unit(
+                        position,
+                        self._lexical_text(g, lang),
+                        self._dense_text(g, lang),
+                        True,
+                        unknown,
+                        unlike=self._lookalikes(tuple(name for name, _, _ in products if name in p)),
+                    )
                 )
         return units, ruled, said_sentences
 
@@ -1517,11 +1653,11 @@ class SkillRecognizer:
         assert self.encoder is not None
         texts = [u.dense for u in units]
         listed = {u.sentence for u in units if u.is_phrase} if self.sentence_from_items else set()
-        whole = {u.sentence: i for i, u in enumerate(units) if not u.is_phrase and not u.title}
+        whole = {u.sentence: i for i, u in enumerate(units) if not (u.is_phrase or u.title or u.gloss)}
         read: dict[int, list[int]] = {}  # sentence -> units whose text the model reads
         for i, u in enumerate(units):
-            if u.title:
-                continue  # (a job's occupation is read on its own, below)
+            if u.title or u.gloss:
+                continue  # (a job's occupation, a sentence's glosses are read on their own, below)
             if u.is_phrase or u.sentence not in listed:
                 read.setdefault(u.sentence, []).append(i)
         shares: dict[int, int] = {}  # unit -> unit whose vector it takes
@@ -1547,7 +1683,7 @@ class SkillRecognizer:
             items = [j for j in read[sentence]]
             mean = sum(len(texts[j]) * out[j] for j in items)
             out[whole[sentence]] = mean / max(float(np.linalg.norm(mean)), 1e-12)
-        titles = [i for i, u in enumerate(units) if u.title]
+        titles = [i for i, u in enumerate(units) if u.title or u.gloss]
         if titles:
             held = self._vectors(list(dict.fromkeys(texts[i] for i in titles)))
             for i in titles:
@@ -1911,7 +2047,8 @@ def language_skills(taxonomy: Taxonomy) -> np.ndarray:
 
 _FINNISH_LANGUAGE_CUE = re.compile(
     r"\b(?:puhu\w*|kirjoit\w*|ymmär\w*|\w*kiel\w*|sujuv\w*|osaa\w*|osaan|osaat|hallit\w*|natiivi\w*|"
-    r"tulk\w*|kään\w*|[ABC][12])\b",
+    r"tulk\w*|kään\w*|[ABC][12]|vaadi\w*|vaadit\w*|edellyt\w*|tarvi\w*|tarvit\w*|eduksi|plussaa|"
+    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata)\b",
     re.I,
 )
 _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
@@ -2243,6 +2380,15 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...]) -> _GlossIndex:
         tuple(sorted({len(s) for s in prefixes})),
         tuple(sorted({len(s) for s in infixes})),
     )
+
+
+def _names_only(text: str) -> bool:
+    """True when every content word of `text` (three letters or more, not a function word or a
+    stock phrase's) is written with a capital: names, as of products, not words."""
+    content = [
+        w for w in _WORD_AT.findall(strip_stock(text)) if len(w) >= 3 and w.lower() not in FUNCTION_WORDS
+    ]
+    return bool(content) and all(w[0].isupper() for w in content)
 
 
 def _top(row: np.ndarray, k: int) -> np.ndarray:
