@@ -817,11 +817,7 @@ def test_a_vacancys_title_is_read_once_for_ranking_and_for_its_suggestions(esco,
     suggested = enrich_vacancy(ad, text, esco_recognizer, lang="sv", title_occupations=occupations)
     labels = [esco.skill_label(s.uri, "en") for s in suggested.skills]
     assert "clean stalls" not in labels, labels
-    assert "cleaning techniques" in labels, labels
-    # offices and stairwells: rooms or the building's floors (the building cleaner's own essential
-    # skill, `own_skill_weight`), and "sköter avfallshantering" its waste
-    assert {"clean rooms", "clean building floors"} & set(labels), labels
-    assert "manage routine waste" in labels, labels
+    assert "cleaning techniques" in labels and "clean rooms" in labels, labels
 
 
 @pytest.mark.parametrize(
@@ -1776,44 +1772,6 @@ def test_a_countrys_adjective_is_no_language_skill(esco_recognizer, text, named,
         assert not_named not in found, found
 
 
-GENERAL_PRACTITIONER = "http://data.europa.eu/esco/occupation/71f09c8b-a172-408c-b9e7-32e580e39ff6"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected", "within"),
-    [  # the occupation's own core skill, not only its neighbours' ("geriatrics", "take referred patients")
-        ("Vi söker en närvårdare som hjälper de äldre i vardagen.", "provide basic support to patients", 2),
-        (
-            "Yleislääkärinä hoidat vastaanotolla potilaita ja teet lähetteitä.",
-            "provide healthcare services to patients in general medical practice",
-            5,
-        ),
-    ],
-)
-def test_a_named_occupations_own_core_skill_is_suggested(esco_recognizer, text, expected, within):
-    found = labels(esco_recognizer, text)
-    assert expected in found[:within], found
-    assert all(r.score <= 1.0 for r in esco_recognizer.recognise(text, top_k=10))
-
-
-PRACTICAL_NURSE = "http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082"
-
-
-@pytest.mark.parametrize(
-    ("text", "occupation", "expected"),
-    [  # a vacancy's sentence that does not name its occupation: the service tells the recogniser
-        (
-            "Hoidat terveysasemalla kaikenikäisiä potilaita.",
-            GENERAL_PRACTITIONER,
-            "provide healthcare services to patients in general medical practice",
-        ),
-        ("Autat asukkaita arjessa palvelutalossa.", PRACTICAL_NURSE, "provide basic support to patients"),
-    ],
-)
-def test_a_vacancys_occupation_brings_its_own_core_skill_forward(esco_recognizer, text, occupation, expected):
-    assert labels(esco_recognizer, text, occupations=(occupation,))[:2].count(expected) == 1
-
-
 _FOOD = "comply with food safety and hygiene"
 _ALCOHOL = "apply regulations regarding the sale of alcoholic beverages"
 
@@ -1895,8 +1853,12 @@ def test_a_child_carers_eligibility_gives_the_child_carers_skills_not_the_teache
     assert "teach kindergarten class content" not in {r.label("en") for r in found}
 
 
-def test_a_practical_nurses_eligibility_is_read_as_the_degree(esco_recognizer):
-    found = esco_recognizer.recognise("Lähihoitajan kelpoisuus.", top_k=3, lang="fi")
+@pytest.mark.parametrize(
+    "text",
+    ["Lähihoitajan kelpoisuus.", "Lähihoitaja, JulkiTerhikki-rekisteröinti.", "Nimikesuojattu lähihoitaja."],
+)
+def test_a_practical_nurses_eligibility_or_registration_is_read_as_the_degree(esco_recognizer, text):
+    found = esco_recognizer.recognise(text, top_k=3, lang="fi")
     assert (found[0].label("en"), found[0].score) == ("provide basic support to patients", 1.0), found
 
 
@@ -2149,3 +2111,46 @@ def test_the_employers_promise_to_train_is_no_skill(esco_recognizer, text):
 )
 def test_training_others_and_a_job_sought_are_still_read(esco_recognizer, text, expected):
     assert expected in labels(esco_recognizer, text, top_k=6, lang="en")
+
+
+MIXED_AD = (
+    "We are hiring a kokki to our ravintola in Tampere. Hygieniapassi required, English työkieli. "
+    "Du talar svenska? Plus!"
+)
+
+
+def test_a_mixed_language_ad_is_read_sentence_by_sentence(esco_recognizer):
+    """Outside tester 15, P12: read whole as English, it gave no cook skill, and "aviation English"
+    0.52, "use maritime English" 0.47 for the working language."""
+    found = esco_recognizer.recognise(MIXED_AD, top_k=8)
+    named = [r.label("en") for r in found]
+    assert {"comply with food safety and hygiene", "English", "Swedish"} <= set(named), named
+    assert any("cook" in n for n in named[:5]), named
+    assert not {"aviation English", "use maritime English"} & set(named), named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text_lang", "expected"),
+    [
+        ("Du talar svenska och finska?", "en", "sv"),
+        ("Hygieniapassi ja kokemus keittiötyöstä vaaditaan.", "en", "fi"),
+        ("Plus!", "en", "en"),  # too short to tell
+        ("Knowledge of SQL.", "fi", "en"),  # an English sentence of a Finnish ad
+    ],
+)
+def test_a_sentence_is_read_in_its_own_language_when_it_clearly_has_one(
+    esco_recognizer, sentence, text_lang, expected
+):
+    assert esco_recognizer._sentence_language(sentence, text_lang) == expected
+
+
+def test_a_finnish_job_word_in_an_english_sentence_is_glossed(esco_recognizer):
+    glossed = esco_recognizer._finnish_words_glossed("We are hiring a kokki to our restaurant.")
+    assert "cook" in glossed.split("(", 1)[1], glossed
+    same = "We are hiring a cook to our restaurant."
+    assert esco_recognizer._finnish_words_glossed(same) == same
+
+
+def test_the_language_given_by_the_caller_is_kept_for_every_sentence(esco_recognizer):
+    found = labels(esco_recognizer, "Vi söker en svetsare. Knowledge of SQL.", top_k=10, lang="sv")
+    assert "SQL" in found, found

@@ -83,10 +83,6 @@ a `min_score`; `enrich_vacancy` keeps suggestions close to the best one instead 
 RULE_SCORE = 1.0
 """Score given to a skill named by an explicit rule (a licence, card or tool name)."""
 
-READ_SCORE_CAP = 0.99
-"""The highest score a skill read from the words can have once weighed by the text's occupation
-(`SkillRecognizer.own_skill_weight`): 1 (`RULE_SCORE`) is for a skill an explicit rule names."""
-
 CONFIDENT_SCORE = 0.35
 """The recogniser's confidence line: below this score (and named by no explicit rule, which scores
 `RULE_SCORE`) a recognised skill is a guess. On the tuning data (the public English validation sets
@@ -368,19 +364,6 @@ class SkillRecognizer:
         affected. An outside tester: a welder ad got "coordinate assembling room in footwear
         manufacturing", a nurse ad "nurse plants" and "nurse trees", a Swedish welder ad "monitor
         construction site", all over the confidence line.
-    own_skill_weight : multiplier of the score of a skill ESCO lists as essential for the very
-        occupations a text is known to be about (`recognise(occupations=...)`, or those it names:
-        `occupations_in`), over their whole unit group's skills, which `off_occupation_weight`
-        already keeps at 1. What a sentence about a named occupation asks for is most often that
-        occupation's own core skill, which the dense and lexical scores leave among near-equals of
-        neighbouring fields: "Terveysaseman yleislääkärinä vastaanotat potilaita …" gave
-        *provide healthcare services to patients in general medical practice* at rank 13 under
-        "provide chiropractic diagnosis"; "Vi söker en närvårdare …, du hjälper de äldre …" gave
-        *provide basic support to patients* at 6 under "geriatrics" (the kind "generic or
-        neighbouring skills outrank the occupation's own" of issue 12). 1.35 of 1.1 / 1.2 / 1.35 /
-        1.5 / 1.7 on the tuning sets (session 16, docs/benchmarks.md): RP@5 fi tune +0.012,
-        fi-dev −0.006, fi-dev2 +0.009, fi-dev3 +0.040, fi-dev4 ±0, sv tune +0.035, sv-dev +0.029;
-        English benchmark text names no occupation (`occupations_in` reads none in English).
     max_context_groups : occupations spread over more unit groups than this (a title such as
         "manager") say too little to weigh skills by (`_main_groups`).
     occupations_in_text : when `recognise` is not told the occupations, read them from the text
@@ -492,13 +475,13 @@ class SkillRecognizer:
         expand_elided: bool = True,
         opening_title_read: bool = True,
         unnamed_animal_weight: float = 0.7,
-        own_skill_weight: float = 1.35,
         guarantee_ratio: float = 0.85,
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
         work_title_weight: float = 0.7,
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
+        sentence_languages: bool = True,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -534,10 +517,10 @@ class SkillRecognizer:
         self.work_title_weight = work_title_weight
         self.gloss_unit_weight = gloss_unit_weight
         self.gloss_unit_langs = gloss_unit_langs
+        self.sentence_languages = sentence_languages
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
         self.unnamed_animal_weight = unnamed_animal_weight
-        self.own_skill_weight = own_skill_weight
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -732,6 +715,7 @@ class SkillRecognizer:
                     rx = rf"(?<![\w#+.\-])({alternatives})(?:{ending}[a-zäöå]{{1,6}})?(?![\w#+])"
                     self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
+        self.english_words_: frozenset[str] | None = None  # (`_english_words`)
         self.known_words_: frozenset[str] | None = None  # (`_known_words`, built when first needed)
         self._set_occupations(taxonomy)
         self._set_language(taxonomy)
@@ -949,11 +933,10 @@ class SkillRecognizer:
         """(n_skills,) float32 multipliers (`off_occupation_weight`) for the skills outside the
         unit groups of `occupations` (else of the occupations sharing two or more of the skills
         the rules named in the text, `ruled`); None when there is no such context."""
-        if self.off_occupation_weight == 1.0 and self.own_skill_weight == 1.0:
+        if self.off_occupation_weight == 1.0:
             return None
         links, group_occupations, transversal = self._links()
         positions = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
-        own = self._essential_skills(positions) if positions and self.own_skill_weight != 1.0 else None
         if not positions:
             named = sorted({self.skill_index_[u] for uris in ruled for u in uris if u in self.skill_index_})
             if len(named) < 2:
@@ -969,20 +952,7 @@ class SkillRecognizer:
         linked = np.asarray(links[rows].sum(axis=0)).ravel() > 0
         factor = np.full(len(linked), np.float32(self.off_occupation_weight), dtype=np.float32)
         factor[linked | transversal] = 1.0
-        if own is not None:
-            factor[own] = np.float32(self.own_skill_weight)
         return factor
-
-    def _essential_skills(self, positions: Sequence[int]) -> np.ndarray:
-        """(n_skills,) bool: the skills ESCO lists as essential for the occupations at `positions`
-        themselves (not for their whole unit group)."""
-        t = self.occupation_taxonomy_.tables
-        mask = np.isin(t.occ_skill_occ, np.asarray(positions, dtype=np.int64)) & t.occ_skill_essential.astype(
-            bool
-        )
-        own = np.zeros(self.occupation_taxonomy_.n_skills, dtype=bool)
-        own[t.occ_skill_skill[mask]] = True
-        return own
 
     def _unasked_supervision(self, occupations: Collection[str], text: str) -> np.ndarray:
         """Positions (int64) of the skills weighed by `unasked_supervision_weight` for a text
@@ -1182,24 +1152,25 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
-        out, ruled, _, _ = self._scores(text, lang)
+        out, ruled, _, _ = self._scores(text, lang, mixed=lang is None)
         return out, ruled
 
     def _scores(
-        self, text: str, lang: str | None
+        self, text: str, lang: str | None, *, mixed: bool = False
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         """`sentence_scores`; per sentence and list item (in order), the item's best skill
         positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`; and
         each scored sentence as the text writes it (row i of the scores is sentence i)."""
         with _blas().limit(limits=1, user_api="blas"):
-            return self._sentence_scores(text, lang)
+            return self._sentence_scores(text, lang, mixed=mixed)
 
     def _sentence_scores(
-        self, text: str, lang: str | None
+        self, text: str, lang: str | None, *, mixed: bool = False
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         text = readable(text)
+        mixed = mixed or lang is None
         lang = lang or self.language(text)
-        units, ruled, said = self._units(text, lang)
+        units, ruled, said = self._units(text, lang, mixed=mixed and self.sentence_languages)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
@@ -1281,16 +1252,17 @@ class SkillRecognizer:
         cannot crowd out the skills of the others; remaining places go by score. `lang` ("fi", "sv", "en") is detected when not given.
         """
         read_occupations = not occupations and self.occupations_in_text
+        mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said = self._scores(text, lang)
+        per_sentence, ruled, item_tops, said = self._scores(text, lang, mixed=mixed)
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
             occupations = self.occupations_in(text, lang)
         factor = self._occupation_factor(occupations, ruled)
-        if factor is not None:  # (below a rule's 1: `own_skill_weight` raises scores)
-            per_sentence = np.minimum(per_sentence * factor, np.float32(READ_SCORE_CAP))
+        if factor is not None:
+            per_sentence = per_sentence * factor
         unasked = self._unasked_supervision(occupations, text)
         if len(unasked):
             per_sentence = per_sentence.copy() if factor is None else per_sentence
@@ -1371,9 +1343,13 @@ class SkillRecognizer:
             return 0.0
         return float(best[pure[-1]]) * self.guarantee_ratio
 
-    def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]], list[str]]:
+    def _units(
+        self, text: str, text_lang: str, *, mixed: bool = False
+    ) -> tuple[list[_Unit], list[list[str]], list[str]]:
         """The units to score; per sentence read (in order), the skill URIs the rules name in it
-        and the sentence as the text writes it (`RecognisedSkill.source`)."""
+        and the sentence as the text writes it (`RecognisedSkill.source`). With `mixed` (the
+        caller gave no language), each sentence is read in its own language (`_sentence_language`)
+        and the Finnish words of an English sentence are glossed (`_finnish_words_glossed`)."""
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
@@ -1382,6 +1358,9 @@ class SkillRecognizer:
         for sentence, written in requirement_sentences_as_written(
             sentences(without_not_needed_lists(text))[:MAX_SENTENCES], self._names_skill
         ):
+            lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
+            if mixed and lang == "en":
+                sentence = self._finnish_words_glossed(sentence)
             heading = sentence.rstrip().endswith(":")
             said = sentence
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
@@ -1489,6 +1468,45 @@ class SkillRecognizer:
                     )
                 )
         return units, ruled, said_sentences
+
+    def _sentence_language(self, sentence: str, text_lang: str) -> str:
+        """The language of one `sentence` of a text in `text_lang`: another language only when the
+        sentence has three words or more and both the detector (`language`) and the function words
+        (`guess_language`) say so. Finnish ads mix languages ("We are hiring a kokki to our
+        ravintola in Tampere. Hygieniapassi required, English työkieli. Du talar svenska? Plus!":
+        read whole as English, outside tester 15, P12)."""
+        if len(words(sentence)) < 3:
+            return text_lang
+        guess = guess_language(sentence)
+        if guess == text_lang or self.language(sentence) != guess:
+            return text_lang
+        return guess
+
+    def _english_words(self) -> frozenset[str]:
+        """Lower-cased words of ESCO's English skill and occupation labels, alternative labels and
+        skill descriptions (built on first use)."""
+        if self.english_words_ is None:
+            t = self.occupation_taxonomy_.tables
+            texts: list[Iterable[str]] = [t.skill_labels["en"], t.skill_descriptions["en"]]
+            texts += [t.occupation_labels["en"], (" ".join(alt) for alt in t.skill_alt_labels_en)]
+            self.english_words_ = frozenset(w for part in texts for text in part for w in words(text or ""))
+        return self.english_words_
+
+    def _finnish_words_glossed(self, sentence: str) -> str:
+        """English `sentence` followed by the Finnish glossary's glosses (in brackets) of its words
+        that are no English words of ESCO and whose Finnish lemma is a word of ESCO's labels ("a
+        kokki to our ravintola" → "(cook cooking, restaurant)"); as it is when there is none."""
+        lemmatise = self.tools.lemmatise
+        if lemmatise is None or not self.tools.glossary.get("fi"):
+            return sentence
+        english, known = self._english_words(), self._known_words()
+        finnish = " ".join(
+            w
+            for w in words(sentence)
+            if len(w) >= 4 and w not in english and w not in FUNCTION_WORDS and lemmatise(w, "fi") in known
+        )
+        glossed = self._glossed(finnish, "fi") if finnish else finnish
+        return sentence if glossed == finnish else f"{sentence} {glossed[len(finnish) + 1 :]}"
 
     def _without_opening_title(self, sentence: str) -> str:
         """Finnish `sentence` without an opening job title in the essive, a genitive before it kept
