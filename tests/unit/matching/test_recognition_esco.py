@@ -1853,8 +1853,12 @@ def test_a_child_carers_eligibility_gives_the_child_carers_skills_not_the_teache
     assert "teach kindergarten class content" not in {r.label("en") for r in found}
 
 
-def test_a_practical_nurses_eligibility_is_read_as_the_degree(esco_recognizer):
-    found = esco_recognizer.recognise("Lähihoitajan kelpoisuus.", top_k=3, lang="fi")
+@pytest.mark.parametrize(
+    "text",
+    ["Lähihoitajan kelpoisuus.", "Lähihoitaja, JulkiTerhikki-rekisteröinti.", "Nimikesuojattu lähihoitaja."],
+)
+def test_a_practical_nurses_eligibility_or_registration_is_read_as_the_degree(esco_recognizer, text):
+    found = esco_recognizer.recognise(text, top_k=3, lang="fi")
     assert (found[0].label("en"), found[0].score) == ("provide basic support to patients", 1.0), found
 
 
@@ -2107,3 +2111,46 @@ def test_the_employers_promise_to_train_is_no_skill(esco_recognizer, text):
 )
 def test_training_others_and_a_job_sought_are_still_read(esco_recognizer, text, expected):
     assert expected in labels(esco_recognizer, text, top_k=6, lang="en")
+
+
+MIXED_AD = (
+    "We are hiring a kokki to our ravintola in Tampere. Hygieniapassi required, English työkieli. "
+    "Du talar svenska? Plus!"
+)
+
+
+def test_a_mixed_language_ad_is_read_sentence_by_sentence(esco_recognizer):
+    """Outside tester 15, P12: read whole as English, it gave no cook skill, and "aviation English"
+    0.52, "use maritime English" 0.47 for the working language."""
+    found = esco_recognizer.recognise(MIXED_AD, top_k=8)
+    named = [r.label("en") for r in found]
+    assert {"comply with food safety and hygiene", "English", "Swedish"} <= set(named), named
+    assert any("cook" in n for n in named[:5]), named
+    assert not {"aviation English", "use maritime English"} & set(named), named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text_lang", "expected"),
+    [
+        ("Du talar svenska och finska?", "en", "sv"),
+        ("Hygieniapassi ja kokemus keittiötyöstä vaaditaan.", "en", "fi"),
+        ("Plus!", "en", "en"),  # too short to tell
+        ("Knowledge of SQL.", "fi", "en"),  # an English sentence of a Finnish ad
+    ],
+)
+def test_a_sentence_is_read_in_its_own_language_when_it_clearly_has_one(
+    esco_recognizer, sentence, text_lang, expected
+):
+    assert esco_recognizer._sentence_language(sentence, text_lang) == expected
+
+
+def test_a_finnish_job_word_in_an_english_sentence_is_glossed(esco_recognizer):
+    glossed = esco_recognizer._finnish_words_glossed("We are hiring a kokki to our restaurant.")
+    assert "cook" in glossed.split("(", 1)[1], glossed
+    same = "We are hiring a cook to our restaurant."
+    assert esco_recognizer._finnish_words_glossed(same) == same
+
+
+def test_the_language_given_by_the_caller_is_kept_for_every_sentence(esco_recognizer):
+    found = labels(esco_recognizer, "Vi söker en svetsare. Knowledge of SQL.", top_k=10, lang="sv")
+    assert "SQL" in found, found

@@ -481,6 +481,7 @@ class SkillRecognizer:
         work_title_weight: float = 0.7,
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
+        sentence_languages: bool = True,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -516,6 +517,7 @@ class SkillRecognizer:
         self.work_title_weight = work_title_weight
         self.gloss_unit_weight = gloss_unit_weight
         self.gloss_unit_langs = gloss_unit_langs
+        self.sentence_languages = sentence_languages
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
         self.unnamed_animal_weight = unnamed_animal_weight
@@ -713,6 +715,7 @@ class SkillRecognizer:
                     rx = rf"(?<![\w#+.\-])({alternatives})(?:{ending}[a-zäöå]{{1,6}})?(?![\w#+])"
                     self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
+        self.english_words_: frozenset[str] | None = None  # (`_english_words`)
         self.known_words_: frozenset[str] | None = None  # (`_known_words`, built when first needed)
         self._set_occupations(taxonomy)
         self._set_language(taxonomy)
@@ -1149,24 +1152,25 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
-        out, ruled, _, _ = self._scores(text, lang)
+        out, ruled, _, _ = self._scores(text, lang, mixed=lang is None)
         return out, ruled
 
     def _scores(
-        self, text: str, lang: str | None
+        self, text: str, lang: str | None, *, mixed: bool = False
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         """`sentence_scores`; per sentence and list item (in order), the item's best skill
         positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`; and
         each scored sentence as the text writes it (row i of the scores is sentence i)."""
         with _blas().limit(limits=1, user_api="blas"):
-            return self._sentence_scores(text, lang)
+            return self._sentence_scores(text, lang, mixed=mixed)
 
     def _sentence_scores(
-        self, text: str, lang: str | None
+        self, text: str, lang: str | None, *, mixed: bool = False
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         text = readable(text)
+        mixed = mixed or lang is None
         lang = lang or self.language(text)
-        units, ruled, said = self._units(text, lang)
+        units, ruled, said = self._units(text, lang, mixed=mixed and self.sentence_languages)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
@@ -1248,9 +1252,10 @@ class SkillRecognizer:
         cannot crowd out the skills of the others; remaining places go by score. `lang` ("fi", "sv", "en") is detected when not given.
         """
         read_occupations = not occupations and self.occupations_in_text
+        mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said = self._scores(text, lang)
+        per_sentence, ruled, item_tops, said = self._scores(text, lang, mixed=mixed)
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
@@ -1338,9 +1343,13 @@ class SkillRecognizer:
             return 0.0
         return float(best[pure[-1]]) * self.guarantee_ratio
 
-    def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]], list[str]]:
+    def _units(
+        self, text: str, text_lang: str, *, mixed: bool = False
+    ) -> tuple[list[_Unit], list[list[str]], list[str]]:
         """The units to score; per sentence read (in order), the skill URIs the rules name in it
-        and the sentence as the text writes it (`RecognisedSkill.source`)."""
+        and the sentence as the text writes it (`RecognisedSkill.source`). With `mixed` (the
+        caller gave no language), each sentence is read in its own language (`_sentence_language`)
+        and the Finnish words of an English sentence are glossed (`_finnish_words_glossed`)."""
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
@@ -1349,6 +1358,9 @@ class SkillRecognizer:
         for sentence, written in requirement_sentences_as_written(
             sentences(without_not_needed_lists(text))[:MAX_SENTENCES], self._names_skill
         ):
+            lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
+            if mixed and lang == "en":
+                sentence = self._finnish_words_glossed(sentence)
             heading = sentence.rstrip().endswith(":")
             said = sentence
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
@@ -1456,6 +1468,45 @@ class SkillRecognizer:
                     )
                 )
         return units, ruled, said_sentences
+
+    def _sentence_language(self, sentence: str, text_lang: str) -> str:
+        """The language of one `sentence` of a text in `text_lang`: another language only when the
+        sentence has three words or more and both the detector (`language`) and the function words
+        (`guess_language`) say so. Finnish ads mix languages ("We are hiring a kokki to our
+        ravintola in Tampere. Hygieniapassi required, English työkieli. Du talar svenska? Plus!":
+        read whole as English, outside tester 15, P12)."""
+        if len(words(sentence)) < 3:
+            return text_lang
+        guess = guess_language(sentence)
+        if guess == text_lang or self.language(sentence) != guess:
+            return text_lang
+        return guess
+
+    def _english_words(self) -> frozenset[str]:
+        """Lower-cased words of ESCO's English skill and occupation labels, alternative labels and
+        skill descriptions (built on first use)."""
+        if self.english_words_ is None:
+            t = self.occupation_taxonomy_.tables
+            texts: list[Iterable[str]] = [t.skill_labels["en"], t.skill_descriptions["en"]]
+            texts += [t.occupation_labels["en"], (" ".join(alt) for alt in t.skill_alt_labels_en)]
+            self.english_words_ = frozenset(w for part in texts for text in part for w in words(text or ""))
+        return self.english_words_
+
+    def _finnish_words_glossed(self, sentence: str) -> str:
+        """English `sentence` followed by the Finnish glossary's glosses (in brackets) of its words
+        that are no English words of ESCO and whose Finnish lemma is a word of ESCO's labels ("a
+        kokki to our ravintola" → "(cook cooking, restaurant)"); as it is when there is none."""
+        lemmatise = self.tools.lemmatise
+        if lemmatise is None or not self.tools.glossary.get("fi"):
+            return sentence
+        english, known = self._english_words(), self._known_words()
+        finnish = " ".join(
+            w
+            for w in words(sentence)
+            if len(w) >= 4 and w not in english and w not in FUNCTION_WORDS and lemmatise(w, "fi") in known
+        )
+        glossed = self._glossed(finnish, "fi") if finnish else finnish
+        return sentence if glossed == finnish else f"{sentence} {glossed[len(finnish) + 1 :]}"
 
     def _without_opening_title(self, sentence: str) -> str:
         """Finnish `sentence` without an opening job title in the essive, a genitive before it kept
