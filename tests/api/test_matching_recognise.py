@@ -213,3 +213,44 @@ def test_recognition_is_limited_per_caller_in_sentences_read(database_url):
         ]
         == "58"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Städaren ansvarar för underhållsstädning av kontor och skolor.", "clean"),
+        ("Han har arbetat som kock i tio år.", "cook"),
+        (
+            "Barnträdgårdslärare till Korsholms daghem, behörighet som lärare inom småbarnspedagogik.",
+            "kindergarten",
+        ),
+    ],
+)
+def test_swedish_sentences_about_shortage_jobs_get_confident_skills_and_no_warning(client, text, word):
+    """Outside tester 15, P6: each gave the warning "No skill was recognised with confidence"."""
+    body = client.post(URL, json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["lang"] == "sv"
+    assert any(word in i["label"] and i["score"] >= 0.35 for i in body["items"]), body
+    assert "warning" not in body, body
+
+
+def test_the_employers_promise_to_train_is_no_skill(client):
+    """Outside tester 15, P11: "instruct others", "provide technical training" 0.36."""
+    body = client.post(
+        URL, json={"text": "Hygienpass krävs inte, vi utbildar dig."}, headers=EMPLOYER
+    ).get_json()
+    assert all(i["score"] < 0.35 for i in body["items"]), body
+    assert not [i for i in body["items"] if "train" in i["label"] or "instruct" in i["label"]], body
+
+
+def test_a_mixed_finnish_english_swedish_ad_keeps_its_finnish_half(client):
+    """Outside tester 15, P12: read as English, no cook skill; "aviation English" 0.52."""
+    text = (
+        "We are hiring a kokki to our ravintola in Tampere. Hygieniapassi required, English työkieli. "
+        "Du talar svenska? Plus!"
+    )
+    body = client.post(URL + "?lang=en", json={"text": text, "top_k": 8}, headers=EMPLOYER).get_json()
+    labels = [i["label"] for i in body["items"]]
+    assert {"English", "Swedish", "comply with food safety and hygiene"} <= set(labels), body
+    assert any("cook" in label for label in labels), body
+    assert "aviation English" not in labels, body
