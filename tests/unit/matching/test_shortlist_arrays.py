@@ -408,16 +408,18 @@ def test_the_order_of_the_rows_that_can_be_among_the_k_best_is_the_head_of_the_w
 
     rng = np.random.default_rng(121)
     segs = [SimpleNamespace(ids=np.array([f"c{s}{i:05d}".encode() for i in range(3000)])) for s in range(2)]
-    for trial in range(60):
+    for _trial in range(60):
         exact = []
         for _ in range(int(rng.integers(1, 5))):
             n = int(rng.integers(0, 400))
             rows = np.sort(rng.choice(3000, n, replace=False))
             score = np.round(rng.choice([0.0, 0.1, 0.2, 0.5], n) + np.round(rng.random(n), 1), 9)
             cov = np.round(rng.random(n), 1)
-            exact.append((segs[int(rng.integers(0, 2))], Exact(rows, score, cov, np.zeros((n, 5)), score, score > 1)))
+            exact.append(
+                (segs[int(rng.integers(0, 2))], Exact(rows, score, cov, np.zeros((n, 5)), score, score > 1))
+            )
         k = int(rng.choice([1, 10, 50, 2000]))
-        score, which, position, order = _order(exact, k)
+        score, _which, _position, order = _order(exact, k)
         ids = np.concatenate([seg.ids[ex.rows] for seg, ex in exact])
         coverage = np.concatenate([ex.coverage for _, ex in exact])
         whole = np.lexsort((ids, -coverage, -score))
