@@ -236,3 +236,26 @@ def test_a_title_that_names_nothing_is_named_in_the_warning(app):
     vacancy(app, "v-lto2", occupation=None, skills=[], title="Lto", description=TESTER_15_DESCRIPTION)
     lto = client.get("/api/v1/vacancies/v-lto2/skills?lang=en", headers=EMPLOYER).get_json()
     assert "Lto" not in lto.get("warning", ""), lto  # read now: no such warning
+
+
+@pytest.mark.parametrize(
+    ("title", "look_alikes"),
+    [
+        ("Practical nurse", {"nurse plants", "nurse trees"}),
+        ("Kokki", {"cook seafood"}),
+        ("Kiinteistönhoitaja", {"provide information on properties", "value properties"}),
+        ("Henkilökohtainen avustaja", {"personal development"}),
+    ],
+)
+def test_a_titles_suggestions_are_its_occupations_essential_skills(app, title, look_alikes):
+    """Tester 15, P10: a title alone suggested look-alikes of its words ("Practical nurse" → "nurse
+    plants", "Kokki" → "cook seafood" first every time, "Kiinteistönhoitaja" → "value properties",
+    "Henkilökohtainen avustaja" → "personal development"). It suggests the most central essential
+    skills of the occupation it names, each saying it came from the title."""
+    vacancy(app, "v-p10", occupation=None, skills=[], title=title, description=TESTER_15_DESCRIPTION)
+    body = app.test_client().get("/api/v1/vacancies/v-p10/skills?lang=en", headers=EMPLOYER).get_json()
+    suggested = body["suggested_skills"]
+    occupation = body["ranked_occupation"]["uri"]
+    assert suggested and {s["uri"] for s in suggested} <= set(essential(occupation, 100)), suggested
+    assert not look_alikes & {s["label"] for s in suggested}, suggested
+    assert all(s["source"] == title and 0.35 <= s["score"] <= 1 for s in suggested), suggested
