@@ -226,6 +226,19 @@ def test_a_language_the_text_says_is_not_needed_is_no_requirement(esco, text, la
         ("Vi kräver inte kunskaper i svenska utan i finska.", "sv", [("fi", None, True)]),
         # a negated level says no level
         ("Non-native Finnish speakers are welcome.", "en", [("fi", None, True)]),
+        # the gaps lang.md left (session 16): a verb of need names the language, a plus by litotes,
+        # a capitalised partitive opening the sentence
+        ("Vi kräver inte svenska utan finska.", "sv", [("fi", None, True)]),
+        ("Vi behöver inte svenska utan finska.", "sv", [("fi", None, True)]),
+        ("Swedish wouldn't hurt.", "en", [("sv", None, False)]),
+        ("Swedish doesn’t hurt.", "en", [("sv", None, False)]),
+        ("Svenska skadar inte.", "sv", [("sv", None, False)]),
+        ("Englantia vaaditaan.", "fi", [("en", None, True)]),
+        ("Ruotsia edellytetään, englanti on eduksi.", "fi", [("sv", None, True), ("en", None, False)]),
+        ("Englanti eduksi.", "fi", [("en", None, False)]),
+        # a country stays a country
+        ("Ruotsi vaatii hakijoilta paljon.", "fi", []),
+        ("Asuin Saksassa ja Ruotsissa.", "fi", []),
     ],
 )
 def test_only_what_is_not_negated_is_required(esco, text, lang, expected):

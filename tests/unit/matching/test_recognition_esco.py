@@ -1779,6 +1779,159 @@ def test_a_countrys_adjective_is_no_language_skill(esco_recognizer, text, named,
         assert not_named not in found, found
 
 
+_FOOD = "comply with food safety and hygiene"
+_ALCOHOL = "apply regulations regarding the sale of alcoholic beverages"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # outside tester 15, P11: the short names gave "hygiene in a health care setting" and no forklift
+        ("Kortit: hygienia, anniskelu, trukki.", {_FOOD, _ALCOHOL, "operate forklift"}),
+        ("Kortit:\n- hygienia\n- anniskelu\n- trukki", {_FOOD, _ALCOHOL, "operate forklift"}),
+        (
+            "Kortit: hygieniapassi, työturvallisuuskortti, tulityökortti",
+            {_FOOD, "follow health and safety procedures in construction", "perform first fire intervention"},
+        ),
+        ("Passit: hygienia- ja anniskelupassi", {_FOOD, _ALCOHOL}),
+        ("Voimassa olevat kortit: työturvallisuus, henkilönostin", {"operate aerial work platforms"}),
+        ("Ajokortti: C", {"drive vehicles", "manoeuvre heavy trucks"}),
+        ("Ajokorttiluokat: B, CE", {"drive vehicles", "manoeuvre heavy trucks"}),
+        ("Körkortsbehörighet: C", {"drive vehicles", "manoeuvre heavy trucks"}),
+        ("Hygieniakortti ja anniskelukortti vaaditaan.", {_FOOD, _ALCOHOL}),
+        ("Kort: hygien, truck.", {_FOOD, "operate forklift"}),
+        ("Cards: hygiene, forklift", {_FOOD, "operate forklift"}),
+    ],
+)
+def test_a_card_list_by_short_names_gives_each_cards_rule(esco_recognizer, text, expected):
+    """Each card as its full name gives it: with score 1.0, and the heading ("Kortit", cards) no
+    skill of its own ("deal cards")."""
+    found = esco_recognizer.recognise(text, top_k=8)
+    ruled = {r.label("en") for r in found if r.score >= 1.0}
+    assert expected <= ruled, [(r.label("en"), r.score) for r in found]
+    assert "deal cards" not in {r.label("en") for r in found}
+
+
+def test_a_card_list_ends_at_the_next_heading_or_sentence(esco_recognizer):
+    found = labels(esco_recognizer, "Kortit:\n- trukki\nTehtävät:\n- hygienia", top_k=8, lang="fi")
+    assert "operate forklift" in found and _FOOD not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside tester 15, P11: the register or the authority named beside the title
+        "Sairaanhoitaja AMK, laillistus Valviran rekisterissä.",
+        "Valviran laillistama sairaanhoitaja.",
+        "Sairaanhoitaja, JulkiTerhikki.",
+        "Edellytämme sairaanhoitajan pätevyyttä.",
+        "Terveydenhoitajan laillistus.",
+        "Sjuksköterskelegitimation krävs.",
+    ],
+)
+def test_a_nurses_registration_gives_the_nursing_rule_however_it_is_named(esco_recognizer, text):
+    found = esco_recognizer.recognise(text, top_k=5)
+    assert (found[0].label("en"), found[0].score) == ("implement nursing care", 1.0), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "varhaiskasvatuksen lastenhoitajan kelpoisuus",  # outside tester 15, P11
+        "Edellytämme varhaiskasvatuksen lastenhoitajan kelpoisuutta.",
+        "Behörighet som barnskötare.",
+    ],
+)
+def test_a_child_carers_eligibility_gives_the_child_carers_skills_not_the_teachers(esco_recognizer, text):
+    found = esco_recognizer.recognise(text, top_k=5)
+    ruled = {r.label("en") for r in found if r.score >= 1.0}
+    assert ruled == {"implement care programmes for children", "support children's wellbeing"}, found
+    assert "teach kindergarten class content" not in {r.label("en") for r in found}
+
+
+def test_a_practical_nurses_eligibility_is_read_as_the_degree(esco_recognizer):
+    found = esco_recognizer.recognise("Lähihoitajan kelpoisuus.", top_k=3, lang="fi")
+    assert (found[0].label("en"), found[0].score) == ("provide basic support to patients", 1.0), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi kräver inte svenska utan finska.", ["Finnish"]),
+        ("Englantia vaaditaan.", ["English"]),
+        # a plus by litotes: the language, and the words of the litotes name nothing
+        ("Swedish wouldn't hurt.", ["Swedish"]),
+        ("Svenska skadar inte.", ["Swedish"]),
+        ("Ruotsin kielen taito ei ole pahitteeksi.", ["Swedish"]),
+    ],
+)
+def test_the_language_skill_is_the_language_the_ad_wants(esco_recognizer, text, expected):
+    assert labels(esco_recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Emme edellytä:\n- ajokorttia\n- kokemusta", {"drive vehicles"}, set()),
+        ("Emme edellytä: ajokorttia, kokemusta.", {"drive vehicles"}, set()),
+        (
+            "Vaatimukset:\n- hygieniapassi\n\nEi vaadita:\n- ajokorttia\n- trukkikorttia\n\n"
+            "Työ alkaa heti, B-ajokortti on eduksi.",
+            {"operate forklift"},
+            {"comply with food safety and hygiene", "drive vehicles"},
+        ),
+        (
+            "Not required:\n- driving licence\n- forklift licence\nRequired:\n- hygiene passport",
+            {"drive vehicles", "operate forklift"},
+            {"comply with food safety and hygiene"},
+        ),
+        ("Krävs inte:\n- körkort\n- truckkort", {"drive vehicles", "operate forklift"}, set()),
+        (
+            "Kokemusta ei vaadita, mutta edellytämme:\n- hygieniapassia",
+            set(),
+            {"comply with food safety and hygiene"},
+        ),
+        ("Ei välttämätön, mutta eduksi:\n- trukkikortti", set(), {"operate forklift"}),
+        (
+            "Emme edellytä:\n- suomen kielen taitoa\n\nEdellytämme:\n- englannin kieltä",
+            {"Finnish"},
+            {"English"},
+        ),
+    ],
+)
+def test_a_list_under_a_heading_saying_not_needed_gives_no_skill(esco_recognizer, text, absent, present):
+    """Session 16 (lang.md, left alone in session 15): the list's skills were suggested, driving at 1.0."""
+    found = set(labels(esco_recognizer, text, top_k=10))
+    assert not absent & found and present <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # a negation ends at a comma that opens a clause with a predicate of its own (lang.md)
+        ("Ei ajokorttia, hygieniapassi on.", {"comply with food safety and hygiene"}, {"drive vehicles"}),
+        (
+            "No driving licence, has a hygiene passport.",
+            {"comply with food safety and hygiene"},
+            {"drive vehicles"},
+        ),
+        ("Har inte körkort, har hygienpass.", {"comply with food safety and hygiene"}, {"drive vehicles"}),
+        # a list and a relative clause stay in the negation
+        (
+            "Asiakkaalla ei ole ajokorttia, trukkikorttia tai hygieniapassia.",
+            set(),
+            {"drive vehicles", "operate forklift", "comply with food safety and hygiene"},
+        ),
+        ("Asiakkaalla ei ole trukkikorttia, joka on työssä välttämätön.", set(), {"operate forklift"}),
+    ],
+)
+def test_a_negation_is_bounded_by_the_clause_that_says_it(esco_recognizer, text, kept, dropped):
+    found = esco_recognizer.recognise(text, top_k=5)
+    got = {r.label("en") for r in found}
+    assert kept <= got and not dropped & got, [(r.label("en"), r.score) for r in found]
+    assert all(r.score >= 1.0 for r in found), "the words of having name nothing (not hair, history)"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -25,7 +25,8 @@ from .taxonomy import Taxonomy
 
 _SWEDISH_CUE = re.compile(
     r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
-    r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|"
+    r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|kräv\w*|"
+    r"behöv\w*|önska\w*|skadar|"
     r"merit\w*|fördel\w*|lite|[ABC][12])\b",
     re.I,
 )
@@ -37,7 +38,7 @@ _ENGLISH_CUE = re.compile(
 )
 _ENGLISH_FOLLOWER = re.compile(
     r"\s+(?:(?!(?:family|families|assembly|supply|early|daily|weekly|monthly|yearly|friendly|elderly|"
-    r"holy|rally|ally|jelly|bully|lily|reply|july)\b)[a-z]+ly|[a-z]+ed|and|or|nor|is|are|was|be|would|will|should|must|can|may|as|at|in|on|to|for|"
+    r"holy|rally|ally|jelly|bully|lily|reply|july)\b)[a-z]+ly|[a-z]+ed|(?:would|will|wo|does|do|is|are|could|should|ca|must|might)n['’]?t|and|or|nor|is|are|was|be|would|will|should|must|can|may|might|could|helps?|counts?|as|at|in|on|to|for|"
     r"with|from|of|by|via|per|into|than|like|but|if|so|then|while|when|where|which|who|that|this|it|you|we|"
     r"they|any|all|some|other|such|too|also|both|only|not|etc|e\.g|an?|the|language|languages|skills?|proficiency|"
     r"knowledge|speakers?|speaking|spoken|written|writing|native|fluency|level|plus|nice|welcome|"
@@ -48,7 +49,7 @@ skills", "Finnish fluently"); another lower-case word makes the name an adjectiv
 counts as an adverb, except nouns and adjectives in -ly ("Finnish family company", "Finnish
 early childhood education", "Finnish elderly care": the lang2 helper's note, session 14)."""
 _SWEDISH_FOLLOWER = re.compile(
-    r"\s+(?:och|samt|eller|är|var|krävs|behövs|önskas|som|på|i|med|till|men|meriterande|meriterar|språket|"
+    r"\s+(?:och|samt|eller|är|var|krävs|behövs|önskas|skadar|som|på|i|med|till|men|meriterande|meriterar|språket|"
     r"språk|muntligt|skriftligt|flytande|väl|bra|obligatoriskt|tal|skrift|nivå|minst|också|även|räcker|en|"
     r"ett|el|[abc][12])\b"
 )

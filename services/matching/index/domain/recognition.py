@@ -69,6 +69,7 @@ from .recognition_text import (
     without_coach_subject,
     without_colon_cases,
     without_language_words,
+    without_not_needed_lists,
     without_places,
     words,
 )
@@ -1271,11 +1272,15 @@ class SkillRecognizer:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
+        cards = False  # under a card heading alone on its line ("Kortit:")
+        # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
-            sentences(text)[:MAX_SENTENCES], self._names_skill
+            sentences(without_not_needed_lists(text))[:MAX_SENTENCES], self._names_skill
         ):
             heading = sentence.rstrip().endswith(":")
             said = sentence
+            # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
+            sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(
@@ -1921,7 +1926,8 @@ def language_skills(taxonomy: Taxonomy) -> np.ndarray:
 
 _FINNISH_LANGUAGE_CUE = re.compile(
     r"\b(?:puhu\w*|kirjoit\w*|ymmär\w*|\w*kiel\w*|sujuv\w*|osaa\w*|osaan|osaat|hallit\w*|natiivi\w*|"
-    r"tulk\w*|kään\w*|[ABC][12])\b",
+    r"tulk\w*|kään\w*|[ABC][12]|vaadi\w*|vaadit\w*|edellyt\w*|tarvi\w*|tarvit\w*|eduksi|plussaa|"
+    r"välttämät\w*|toivo\w*|arvost\w*)\b",
     re.I,
 )
 _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})

@@ -14,6 +14,32 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+CARD_SUFFIXES: tuple[str, ...] = (
+    "passi",
+    "kortti",
+    "lupa",
+    "-kortti",
+    "pass",
+    "kort",
+    " passport",
+    " card",
+    " licence",
+)
+"""The card words a card list's short item is tried with, in order (`SkillRules.read_card_list`):
+"hygienia" → "hygieniapassi", "trukki" → "trukkikortti", "B" → "B-kortti", "hygien" →
+"hygienpass", "forklift" → "forklift card"."""
+_CARD_WORD = (
+    r"(?:\w*kort(?:it|ti\w*)?|\w*passit|\w*passi|luvat|lupa|lupakortit|pätevyydet|sertifikaa\w*|"
+    r"certifikat\w*|\w*behörighet(?:er)?|intyg|pass|cards?|certificates?|licen[cs]es?|permits?|passports?)"
+)
+_CARD_HEADING = re.compile(
+    rf"^\W*(?:[^\W\d_]+\s+){{0,2}}?{_CARD_WORD}(?:\s*(?:ja|och|and|&|/)\s*{_CARD_WORD})?\s*:\s*",
+    re.I,
+)
+"""A card list's heading: "Kortit:", "Passit ja luvat:", "Voimassa olevat kortit:", "Kort:",
+"Certificates:"."""
+_CARD_ITEM_SPLIT = re.compile(r"(\s*(?:,|;|/|\+|\s(?:ja|sekä|tai|och|samt|eller|and|or|&))\s*)", re.I)
+
 
 @dataclass(frozen=True, slots=True)
 class SkillRule:
@@ -46,6 +72,51 @@ class SkillRules:
                     found.setdefault(uri, None)
                 rest = rx.sub(" ", rest)
         return list(found), " ".join(rest.split())
+
+    def named_in_full(self, phrase: str) -> bool:
+        """True when a rule that names skills matches all of `phrase` (a card's full name,
+        "trukkikortti"), not only part of it."""
+        return any(
+            skills and (m := rx.search(phrase)) is not None and m.start() == 0 and m.end() >= len(phrase)
+            for rx, skills in self._compiled
+        )
+
+    def read_card_list(self, sentence: str, *, under_heading: bool = False) -> tuple[str, bool]:
+        """(`sentence` with each card of a card list written in full; whether the items of a card
+        list follow: `sentence` is a card heading alone, "Kortit:", or a bullet under one).
+
+        Ads list cards by their short name under a heading that says what they are: "Kortit:
+        hygienia, anniskelu, trukki." means the hygiene and alcohol passports and the forklift
+        card (outside tester 15, P11: it gave *hygiene in a health care setting* and no forklift
+        or alcohol skill, while "Anniskelupassi vaaditaan." gave its rule). An item (one word, or
+        a licence class: "B", "C1") that no rule reads as it is, is read with the first of
+        `CARD_SUFFIXES` with which a rule reads it whole. A heading that names no skill itself
+        ("Kortit", "Passit ja luvat", "Cards"; not "Ajokortti") is dropped ("deal cards").
+        `under_heading`: `sentence` follows a card heading alone on its line ("Kortit:" then "-
+        hygienia"). A sentence that is no list of short items is returned as it is."""
+        head = _CARD_HEADING.match(sentence)
+        if head is None and (not under_heading or sentence.rstrip().endswith(":")):
+            return sentence, False  # (another heading ends the list)
+        heading = head.group() if head is not None else ""
+        body = sentence[len(heading) :]
+        if heading and self.apply(heading)[0]:
+            heading = heading.rstrip(" :") + ": "  # "Ajokortti: B": the heading is a card itself
+        elif heading:
+            heading = ""
+        if head is not None and not body.strip(" .;"):
+            return heading, True
+        parts = _CARD_ITEM_SPLIT.split(body)
+        if any(len(p.split()) > 2 for p in parts[::2]):
+            return sentence, False  # a sentence, not a list of card names
+        out = []
+        for k, part in enumerate(parts):
+            item = part.strip(" .")
+            if k % 2 or not item or " " in item or self.named_in_full(item):
+                out.append(part)
+                continue
+            full = next((c for suffix in CARD_SUFFIXES if self.named_in_full(c := item + suffix)), None)
+            out.append(part.replace(item, full) if full is not None else part)
+        return heading + "".join(out), under_heading and head is None
 
     def unknown_skills(self, known: Iterable[str]) -> set[str]:
         """URIs the rules name that are not in `known` (to check the rules against the taxonomy)."""

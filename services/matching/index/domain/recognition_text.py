@@ -55,6 +55,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:proven|demonstrated|hands-on|practical|prior|previous|professional|relevant|solid|strong|good|excellent|extensive|deep|working|basic|advanced|thorough|sound|broad|some)\b",
         r"(?:experience|knowledge|understanding|grasp|command|familiarity|proficiency|expertise|background|skills?|competence|abilities|ability|capability)(?: (?:of|in|with|on|at|to))?",
         r"familiar with",
+        r"has|have|had",  # a note's "No driving licence, has a hygiene passport" (not hair, history)
         r"proficient (?:in|with)",
         r"experienced (?:in|with)",
         r"able to",
@@ -149,6 +150,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"tehnyt",
         r"hoitanut",
         r"viisi|kolme|kaksi|neljä|kuusi|kymmenen",
+        r"löytyy|löytyvät|löytyi",  # "Ei ajokorttia, mutta hygieniapassi löytyy" (not lost and found)
     ),
     "sv": (
         r"vi söker",
@@ -195,6 +197,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:har )?jobbat(?: som)?",  # colloquial "worked as" (outside tester 14, P15)
         r"jobbar som",
         r"arbetar som",
+        r"har|hade",  # a note's "Har inte körkort, har hygienpass" (the clause after a negation)
     ),
 }
 _STOCK = {lang: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I) for lang, p in STOCK_PHRASES.items()}
@@ -769,6 +772,81 @@ def negated_spans(sentence: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+_HEADING_PLUS = re.compile(
+    r"\b(?:plus\w*|eduksi|etuna|hyödyksi|toivottav\w*|merit\w*|fördel\w*|advantage\w*|asset|bonus|"
+    r"preferred|desirable|nice\s+to\s+have)\b",
+    re.I,
+)
+_LIST_BULLET = " \t-*•·▪◦●■"
+
+
+def says_not_needed(heading: str) -> bool:
+    """True when `heading` (the words before a list's colon: "Emme edellytä:", "Ei vaadita:", "Not
+    required:", "Krävs inte:", a coach's "Puuttuu:") says what follows is not needed or lacking:
+    a span of `negated_spans` reaches the colon and no plus word is in it ("Ei välttämätön mutta
+    eduksi:" lists pluses; "Kokemusta ei vaadita, mutta edellytämme:" lists requirements)."""
+    head = heading.strip(_LIST_BULLET).rstrip(" :")
+    if not head or _HEADING_PLUS.search(head):
+        return False
+    return any(e >= len(head) for _, e in negated_spans(head))
+
+
+def without_not_needed_lists(text: str) -> str:
+    """`text` without the lists it says are not needed: the items after a heading that
+    `says_not_needed`, on its line ("Emme edellytä: ajokorttia, kokemusta.") or on the lines below
+    it up to the next heading or blank line ("Emme edellytä:\n- ajokorttia\n- kokemusta"); the
+    heading goes too. `language_requirements` reads such lists the same way (outside tester 15,
+    P1; session 16: the skills of the list were still suggested, the driving licence at 1.0)."""
+    if ":" not in text:
+        return text
+    out: list[str] = []
+    skipping = False
+    for line in text.split("\n"):
+        item = line.strip(_LIST_BULLET)
+        if not item:
+            skipping = False
+            out.append(line)
+            continue
+        if item.rstrip().endswith(":"):
+            skipping = says_not_needed(item)
+            if not skipping:
+                out.append(line)
+            continue
+        if skipping:
+            continue
+        head, colon, rest = item.partition(":")
+        if colon and rest.strip() and len(head.split()) <= 4 and says_not_needed(head):
+            continue  # "Emme edellytä: ajokorttia, kokemusta."
+        out.append(line)
+    return "\n".join(out)
+
+
+_OWN_PREDICATE = re.compile(
+    r"\b(?:on|ovat|oli|olivat|löytyy|löytyvät|omaa|omaat|osaa|osaat|hallitsee|hallitset|has|have|had|is|"
+    r"are|was|were|har|hade|är|var|finns|kan)\b",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\s*(?:joka|jota|jonka|jolla|jossa|mikä|mitä|jotka|which|that|who|som|vilket|vilken)\b", re.I
+)
+
+
+def _clause_of_its_own(text: str, at: int) -> re.Match[str] | None:
+    """The first comma or semicolon after `at` in `text` that opens a clause with a predicate of
+    its own (`_OWN_PREDICATE`, `REQUIRED`: "Ei ajokorttia, hygieniapassi on.", "No licence,
+    but has a hygiene passport"), where a negation before it ends; None when there is none. A list
+    ("ei ajokorttia, trukkikorttia tai hygieniapassia") and a relative clause ("ei trukkikorttia,
+    joka on työssä välttämätön") stay in the negation."""
+    for comma in _CLAUSE.finditer(text, at):
+        nxt = _CLAUSE.search(text, comma.end())
+        stop = nxt.start() if nxt is not None else len(text)
+        if _RELATIVE.match(text, comma.end()):
+            continue
+        if _OWN_PREDICATE.search(text, comma.end(), stop) or _REQUIRED.search(text, comma.end(), stop):
+            return comma
+    return None
+
+
 def affirmed(sentence: str) -> str:
     """`sentence` without what it says someone lacks or only wishes for ("Suomen kieli sujuvaa, ei
     ajokorttia." → "Suomen kieli sujuvaa,"); "" when nothing affirmative is left. A coach's note
@@ -794,6 +872,9 @@ def affirmed(sentence: str) -> str:
         if cue.group().lower() == "inte" and (rather := _RATHER.search(text, cue.end())) is not None:
             # "Du talar inte svenska utan finska": "utan" after "inte" is "but", not "without"
             contrast = rather if contrast is None or rather.start() < contrast.start() else contrast
+        own = _clause_of_its_own(text, cue.end())
+        if own is not None and (contrast is None or own.start() < contrast.start()):
+            contrast = own  # "Ei ajokorttia, hygieniapassi on.": the negation ends at the comma
         if contrast is None:
             break
         pos = contrast.end()
@@ -1050,6 +1131,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"puhu(?:a|t|n|ttu\w*|ttava\w*)",
         r"ymmärr\w*|ymmärtä\w*",
         r"hallit\w*|hallitse\w*|sujuv\w*",  # "Hallitset suomen kielen sujuvasti" (not "manage data")
+        r"(?:(?:ei|eikä)\s+(?:ole\s+)?)?(?:haitaksi|pahitteeksi)|(?:ei\s+)?haittaa",  # a plus said by a litotes
     ),
     "sv": (
         r"\w*språk\w*",
@@ -1064,6 +1146,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"räcker|tillräcklig\w*",
         r"talar|tala|skriver|skriva|förstår|förstå",
         r"behärsk\w*|flytande",
+        r"skadar(?:\s+(?:inte|ej))?|(?:inte|ej)\s+skada",  # a plus said by a litotes
     ),
     "en": (
         r"languages?",
@@ -1074,6 +1157,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"sufficient|enough|suffices",
         r"speak\w*|writ\w*|read\w*|understand\w*",
         r"command of|mastery of",
+        r"(?:would|will|wo|does|do|could|can|ca)(?:n['’]?t|\s+not)\s+hurt",  # "Swedish wouldn't hurt": a plus
     ),
 }
 """Words that say how well someone knows a language ("perustaito riittää", "äidinkielesi on", "i tal
