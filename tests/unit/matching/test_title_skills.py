@@ -27,9 +27,7 @@ def test_the_skill_nearest_the_profile_and_the_occupation_comes_first():
 
 def test_without_embeddings_a_skill_its_neighbours_share_comes_first():
     # occupations 0-2 are neighbours; 3 is not. Occupation 0 lists skills 0, 1, 2
-    links = sp.csr_matrix(
-        np.array([[1, 1, 1], [1, 0, 0], [1, 0, 1], [0, 1, 1]], dtype=np.float32)
-    )
+    links = sp.csr_matrix(np.array([[1, 1, 1], [1, 0, 0], [1, 0, 1], [0, 1, 1]], dtype=np.float32))
     score = structural_centrality(links, 0, np.array([0, 1, 2]))
     assert list(np.argsort(-score)) == [0, 2, 1]
 
@@ -56,7 +54,12 @@ def _suggested(esco, recognizer, engine, title, description=DESCRIPTION):
 @pytest.mark.parametrize(
     ("title", "occupation", "wanted", "look_alikes"),
     [
-        ("Practical nurse", "healthcare assistant", "provide basic support to patients", {"nurse plants", "nurse trees"}),
+        (
+            "Practical nurse",
+            "healthcare assistant",
+            "provide basic support to patients",
+            {"nurse plants", "nurse trees"},
+        ),
         ("Kokki", "cook", "use cooking techniques", {"cook seafood"}),
         (
             "Kiinteistönhoitaja",
@@ -98,7 +101,7 @@ def test_the_kokki_title_suggests_the_same_central_skills_every_time(esco, esco_
 def test_a_rule_named_skill_in_the_title_is_kept_and_the_descriptions_skills_come_first(
     esco, esco_recognizer, engine
 ):
-    labels, enriched = _suggested(
+    labels, _ = _suggested(
         esco, esco_recognizer, engine, "Hitsaaja, MIG/MAG", "Työ sisältää teräsrakenteiden kokoonpanoa."
     )
     assert labels[:2] == ["perform metal active gas welding", "perform metal inert gas welding"], labels

@@ -74,8 +74,8 @@ from .recognition_text import (
     words,
 )
 from .spoken import language_skill_map
-from .title_skills import TITLE_SKILLS, centrality, fuse, structural_centrality
 from .taxonomy import LANGS, Taxonomy
+from .title_skills import TITLE_SKILLS, centrality, fuse, structural_centrality
 
 DEFAULT_MIN_SCORE = 0.0
 """No cut-off by default: the recogniser ranks. Callers that want only confident suggestions pass

@@ -32,6 +32,7 @@ come after the skills the description names (these say what this job needs) and 
 recogniser's confidence line, `CONFIDENT_SCORE`: the occupation is read exactly, whether this job
 needs each of its essential skills is not known."""
 
+
 def centrality(skill_vectors: np.ndarray, occupation_vector: np.ndarray | None = None) -> np.ndarray:
     """How central each of an occupation's essential skills is to it: (n,) float32, higher first.
 
