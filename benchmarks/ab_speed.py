@@ -71,6 +71,17 @@ def load_domain(tree: Path, name: str) -> ModuleType:
     return package
 
 
+def _plain(value: Any) -> Any:
+    """`value` with every tuple (named ones too) a plain tuple, recursively: the two versions'
+    entries compare by their values, whether a part is a named tuple or a dataclass (which
+    `dataclasses.astuple` makes a plain tuple) in one of them."""
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 def percentiles(ms: np.ndarray) -> dict[str, float]:
     return {f"p{q}_ms": float(np.percentile(ms, q)) for q in (50, 90, 99)} | {"mean_ms": float(ms.mean())}
 
@@ -212,7 +223,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 times[name].append(time.perf_counter() - start)
                 cpu[name].append(time.process_time() - c0)
                 entries = result if isinstance(result, list) else result.entries
-                got[name] = [repr(dataclasses.astuple(e)) for e in entries]  # every field (NaN == NaN)
+                # every field (NaN == NaN)
+                got[name] = [repr(_plain(dataclasses.astuple(e))) for e in entries]
             same += got["base"] == got["this"]
             same_unfiltered += org is None and got["base"] == got["this"]
         part: dict[str, Any] = {"identical_shortlists": same, "identical_unfiltered": same_unfiltered}

@@ -341,6 +341,11 @@ def test_a_language_the_ad_says_is_not_needed_is_suggested_neither_as_requiremen
     [
         ("Ruotsin kielen taito ei ole välttämätön mutta eduksi.", [("sv", None, False)]),
         ("Työkieli on englanti, suomen kielen taito ei ole välttämätön.", [("en", None, True)]),
+        # the gaps lang.md left (session 16)
+        ("Vi kräver inte svenska utan finska.", [("fi", None, True)]),
+        ("Swedish wouldn't hurt.", [("sv", None, False)]),
+        ("Englantia vaaditaan.", [("en", None, True)]),
+        ("Emme edellytä:\n- suomen kielen taitoa\n- ajokorttia", []),
     ],
 )
 def test_a_language_not_needed_but_a_plus_is_not_required(app, text, expected):

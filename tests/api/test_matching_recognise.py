@@ -122,6 +122,42 @@ def test_inflected_tool_names_are_read_as_the_tools(client):
     }, body
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kortit: hygienia, anniskelu, trukki.",
+            {
+                "comply with food safety and hygiene",
+                "apply regulations regarding the sale of alcoholic beverages",
+                "operate forklift",
+            },
+        ),
+        ("Sairaanhoitaja AMK, laillistus Valviran rekisterissä.", {"implement nursing care"}),
+        (
+            "varhaiskasvatuksen lastenhoitajan kelpoisuus",
+            {"implement care programmes for children", "support children's wellbeing"},
+        ),
+    ],
+)
+def test_short_card_lists_and_registrations_give_the_rules_skills(client, text, expected):
+    """Outside tester 15, P11: the card list gave "hygiene in a health care setting" 0.44 and no
+    forklift or alcohol skill; the registration and the child carer's eligibility gave no rule (the
+    latter the ECE teacher's skill)."""
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    ruled = {i["label"] for i in body["items"] if i["score"] >= 1.0}
+    assert expected <= ruled, body
+    assert "teach kindergarten class content" not in {i["label"] for i in body["items"]}, body
+
+
+def test_a_list_the_ad_says_is_not_needed_gives_no_skill(client):
+    """Session 16 (lang.md): "Emme edellytä:" with a list below suggested driving at 1.0."""
+    text = "Edellytämme:\n- hygieniapassi\n\nEmme edellytä:\n- ajokorttia\n- kokemusta"
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    labels = {i["label"] for i in body["items"]}
+    assert "comply with food safety and hygiene" in labels and "drive vehicles" not in labels, body
+
+
 def test_swedish_work_history_names_the_jobs_skills_with_confidence(client):
     """Outside tester 14, P15: this scored 0.26 with a warning."""
     text = "Han har jobbat som svetsare på ett varv i Åbo."

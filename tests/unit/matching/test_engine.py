@@ -679,3 +679,43 @@ def test_asking_for_more_eligible_rows_from_the_pass_rate_seen_keeps_the_shortli
         if got:
             assert {e.candidate_id for e in passing if e.score > got[-1].score} <= set(ids(got))
     assert any(rate > 0 for rate in hinted)  # the path was taken
+
+
+def test_larger_rounds_of_exact_scoring_give_the_same_shortlist(taxonomy, monkeypatch):
+    """How fast the rounds of exact scoring grow (`scoring.BATCH_GROWTH`) changes only how many
+    rows are scored at a time: every entry (ids, scores, explanations) is the same for growth 2 and
+    8, with a rerank pool of 1 so that most shortlists take several rounds."""
+    from services.matching.index.domain import scoring
+
+    engine = MatchingEngine(
+        taxonomy, MUNICIPALITIES, index_params=IndexParams(rerank_pool=1), clock=lambda: TODAY
+    )
+    engine.bulk_load(_random_candidates(taxonomy, 600, seed=13))
+    rng = random.Random(7)
+    skills = list(taxonomy.skill_uris)
+    rounds = {2: 0, 8: 0}
+    plain = scoring.exact_scores
+    growth = [2]
+
+    def counted(*args):
+        rounds[growth[0]] += 1
+        return plain(*args)
+
+    monkeypatch.setattr(scoring, "exact_scores", counted)
+    for _ in range(20):
+        v = engine.prepare(
+            vacancy(
+                essential=tuple(rng.sample(skills, 2)),
+                optional=tuple(rng.sample(skills, 1)),
+                occupation=rng.choice([None, *taxonomy.occupation_uris]),
+                municipality=rng.choice(list(MUNICIPALITIES)),
+            )
+        )
+        got = {}
+        for g in (2, 8):
+            growth[0] = g
+            monkeypatch.setattr(scoring, "BATCH_GROWTH", g)
+            engine._results.clear()
+            got[g] = engine.shortlist(v, k=10, viewer_org=None, today=TODAY)
+        assert repr(got[2]) == repr(got[8])  # every field (a NaN distance too)
+    assert rounds[8] < rounds[2]  # the larger rounds were fewer

@@ -236,6 +236,12 @@ def test_a_language_the_text_says_is_not_needed_is_no_requirement(esco, text, la
         ("Englantia vaaditaan.", "fi", [("en", None, True)]),
         ("Ruotsia edellytetään, englanti on eduksi.", "fi", [("sv", None, True), ("en", None, False)]),
         ("Englanti eduksi.", "fi", [("en", None, False)]),
+        ("Englantia käytetään päivittäin.", "fi", [("en", None, True)]),
+        ("Swedish would be nice.", "en", [("sv", None, False)]),
+        ("Det skadar inte om du kan svenska.", "sv", [("sv", None, False)]),
+        ("No Finnish required, but Swedish would not hurt.", "en", [("sv", None, False)]),
+        ("Finnish isn't required.", "en", []),
+        ("Finska är inget krav, men svenska krävs.", "sv", [("sv", None, True)]),
         # a country stays a country
         ("Ruotsi vaatii hakijoilta paljon.", "fi", []),
         ("Asuin Saksassa ja Ruotsissa.", "fi", []),

@@ -293,3 +293,121 @@ def test_the_compiled_row_positions_equal_the_numpy_ones(indptr_dtype, monkeypat
         row_positions(indptr, np.array([300]))
     with pytest.raises(IndexError):
         row_positions(indptr, np.array([-1]))
+
+
+def _ideal_by_sets(agreement, own, own_weight, n_essential, space) -> float:
+    """`query.ideal_score` as session 15 wrote it: the profile a Python set, membership np.isin."""
+    p, tax = space.params, space.taxonomy
+    prof = space.occupations._profiles()
+    n_occ = prof.n_occupations
+    occ = agreement[:n_occ].copy()
+    if p.inferred_unit_groups > 0 and len(agreement) > n_occ:
+        ok = prof.unit >= 0
+        occ[ok] += agreement[n_occ + prof.unit[ok]]
+    best = float(occ.max()) if len(occ) else 0.0
+    if not len(own):
+        return min(1.0, p.occupation_weight * best)
+    o = int(np.argmax(occ)) if len(occ) and best > 0 else -1
+    ess, opt = tax.essential, tax.optional
+    if n_essential:
+        held = own[:n_essential]
+    elif o >= 0:
+        listed = np.concatenate(
+            [ess.indices[ess.indptr[o] : ess.indptr[o + 1]], opt.indices[opt.indptr[o] : opt.indptr[o + 1]]]
+        )
+        held = own[np.isin(own, listed)]
+    else:
+        held = own
+    w = np.asarray(own_weight, dtype=np.float64)
+    norm = float(np.sqrt(w @ w))
+    profile = set(np.asarray(held).tolist())
+    if o >= 0:
+        profile.update(ess.indices[ess.indptr[o] : ess.indptr[o + 1]].tolist())
+    if norm == 0 or not profile:
+        cosine = 0.0
+    else:
+        cosine = min(1.0, float(w[np.isin(own, list(profile))].sum()) / (norm * np.sqrt(len(profile))))
+    return min(1.0, p.occupation_weight * best + p.similarity_weight * cosine)
+
+
+@pytest.mark.parametrize("which", ["small", "esco"])
+def test_the_ideal_score_from_masks_equals_the_one_from_sets(request, which):
+    """The match score's ideal (`query.ideal_score`, made in every cold shortlist) reads the
+    full-coverage profile from boolean masks over the skills: the very float the set-and-isin form
+    gives, for vacancies with essential skills, with only optional or suggested ones (a text's,
+    whose occupation's listed skills count), with an occupation, and with none."""
+    from services.matching.index.domain.query import ideal_score
+
+    taxonomy = request.getfixturevalue("taxonomy" if which == "small" else "esco")
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, clock=lambda: TODAY)
+    space = engine._space
+    rng = random.Random(71)
+    skills, occupations = list(taxonomy.skill_uris), list(taxonomy.occupation_uris)
+    kinds = set()
+    for i in range(80):
+        v = vacancy(
+            essential=tuple(rng.sample(skills, rng.choice([0, 0, 1, 4]))),
+            optional=tuple(rng.sample(skills, rng.randint(0, 3))),
+            suggested=tuple(rng.sample(skills, rng.randint(0, 5))),
+            occupation=rng.choice(occupations) if i % 3 == 0 else None,
+            municipality="091",
+        )
+        q = engine.prepare(v).query
+        own = q.skills[: q.n_own]
+        own_w = q.weight[: q.n_own]
+        n_e = len(q.essential)
+        got = ideal_score(q.agreement, own, own_w, n_e, space)
+        assert got == q.ideal
+        assert got == _ideal_by_sets(q.agreement, own, own_w, n_e, space)
+        kinds.add((n_e > 0, q.n_own > 0, q.occupation >= 0))
+    assert {(True, True, True), (True, True, False), (False, True, False)} <= kinds  # every path
+
+
+def test_the_agreements_from_the_targets_non_zero_entries_equal_the_dense_sums(esco):
+    """`query.occupation_agreement` and `query.history_agreement` sum the ISCO group masses over
+    the target's non-zero entries only: the very floats the sums over every occupation give, for
+    a named occupation (one entry), a few inferred ones, a spread-out target and none."""
+    from services.matching.index.domain.query import history_agreement, occupation_agreement
+
+    space = MatchingEngine(esco, MUNICIPALITIES, clock=lambda: TODAY)._space
+    prof = space.occupations._profiles()
+    n_occ = prof.n_occupations
+    p = space.params
+    lw = np.asarray(p.occupation_level_weights, dtype=np.float64)
+    lw = lw / lw.sum()
+    minor_of, submajor_of = prof.unit_parents()
+    rng = np.random.default_rng(81)
+    for i in range(60):
+        target = np.zeros(n_occ)
+        n = [0, 1, 3, 10, 400][i % 5]
+        target[rng.choice(n_occ, n, replace=False)] = rng.dirichlet(np.ones(n)) if n else []
+        dense = []
+        for codes in (prof.unit, prof.minor, prof.submajor):
+            ok = codes >= 0
+            dense.append(np.bincount(codes[ok], target[ok], minlength=int(codes.max()) + 1))
+        want = np.zeros(n_occ + prof.n_units)
+        want[:n_occ] = lw[0] * target
+        for w, m, codes in zip(lw[1:], dense, (np.arange(prof.n_units), minor_of, submajor_of), strict=True):
+            want[n_occ:] += w * np.where(codes >= 0, m[np.maximum(codes, 0)], 0.0)
+        assert p.inferred_unit_groups > 0
+        assert occupation_agreement(target, space).tobytes() == want.tobytes()
+        ok = prof.unit >= 0
+        hist = target.copy()
+        hist[ok] += float(lw[1:].sum()) * (dense[0][prof.unit[ok]] - target[ok])
+        assert history_agreement(target, space).tobytes() == np.clip(hist, 0.0, 1.0).tobytes()
+
+
+def test_the_largest_few_by_a_partition_equal_the_head_of_a_full_sort():
+    """Pruning keeps the `max_occupations` largest bounds of the pruned occupations
+    (`query.largest`, a partition): the very array a full descending sort's head gives, with ties,
+    zeros, m of 0, 1, all and more than all."""
+    from services.matching.index.domain.query import largest
+
+    rng = np.random.default_rng(91)
+    for n in (0, 1, 2, 7, 3000):
+        values = np.round(rng.random(n), 2)  # ties
+        values[rng.random(n) < 0.3] = 0.0
+        for m in (0, 1, 3, 10, n, n + 5):
+            want = np.sort(values)[::-1][:m]
+            got = largest(values, m)
+            assert got.dtype == want.dtype and got.tobytes() == want.tobytes()

@@ -145,16 +145,18 @@ def _entries(
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
     rel_split = _row_starts(rel_rows, m)
     rel_best = best_v[rel_rows, rel_cols]
-    related_all = [
-        RelatedCredit(a, b, c, REASONS[r])
-        for a, b, c, r in zip(
-            uri_u[rel_cols].tolist(),
-            uri_u[rel_best].tolist(),
-            np.round(best_c[rel_rows, rel_cols], 4).tolist(),
-            q.own_reason[rel_cols, rel_best].tolist(),
-            strict=True,
+    related_all = list(  # a named tuple each, built from its fields' lists (a few hundred a page)
+        map(
+            RelatedCredit._make,
+            zip(
+                uri_u[rel_cols].tolist(),
+                uri_u[rel_best].tolist(),
+                np.round(best_c[rel_rows, rel_cols], 4).tolist(),
+                _REASON_WORDS[q.own_reason[rel_cols, rel_best]].tolist(),
+                strict=True,
+            ),
         )
-    ]
+    )
     scores = ex.score[pos].tolist()
     shown = list(shown_components(space.params))  # parts of weight 0 are not shown
     names = [COMPONENTS[i] for i in shown]
@@ -291,6 +293,8 @@ _EVIDENCE = {0: SkillEvidence("inferred")} | {
     for flag in (0, SUGGESTED_BIT)
 }
 
+
+_REASON_WORDS = np.asarray(REASONS, dtype=object)  # REASONS as an object array, for gathers
 
 _EVIDENCE_BY_META = np.empty(max(_EVIDENCE) + 1, dtype=object)
 for _meta, _evidence in _EVIDENCE.items():

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from .language_names import OtherLanguageNames, other_language_names
 from .recognition import FinnishLanguageNames
-from .recognition_text import negated_spans, sentences
+from .recognition_text import LITOTES, negated_spans, sentences
 from .spoken import language_skill_map
 from .taxonomy import Taxonomy
 
@@ -176,13 +176,6 @@ _DOES_NOT_SPEAK = re.compile(
 )
 """Finnish verbs of language negated in the persons `recognition_text.NEGATION_BEFORE` leaves to
 skills ("Hakea voivat myös ne, jotka eivät puhu suomea", "Jos et osaa suomea")."""
-_LITOTES = re.compile(
-    r"\b(?:ei|eikä)\s+(?:ole\s+)?(?:\w+\s+)?(?:haitaksi|pahitteeksi|haittaa)\b|"
-    r"\b(?:does|do|would|will)(?:n't|\s+not)\s+hurt\b|\bskadar\s+(?:inte|ej)\b|\b(?:inte|ej)\s+skada\b",
-    re.I,
-)
-"""A plus said by negating a harm: "Ruotsin kielen taito ei ole pahitteeksi", "Ei haittaa, jos
-puhut ruotsia", "Swedish wouldn't hurt", "Svenska skadar inte" (a plus, `_PLUS`, not a negation)."""
 _IF = re.compile(r"\s*(?:jos|mikäli|om|if)\b", re.I)
 """A clause of condition, which the plus before it is about ("Eduksi, jos osaat ruotsia")."""
 _INTE = re.compile(r"\b(?:inte|ej|icke)\b", re.I)
@@ -199,8 +192,9 @@ def _said(
     mutta eduksi", "Finnish is not required but is a plus"), else "yes"; a list of names shares
     the word of its first or last name ("Finnish, Swedish or English not required"). Also the
     spans, for the words in them to say no level and no plus (outside tester 15, P1)."""
-    litotes = [m.start() for m in _LITOTES.finditer(sentence)]  # "ei ole pahitteeksi": a plus
-    spans = [(s, e) for s, e in negated_spans(sentence) if not any(s <= x < e for x in litotes)]
+    # "ei ole pahitteeksi", "skadar inte", "would not hurt": a plus, its negation word no negation
+    litotes = [(m.start(), m.end()) for m in LITOTES.finditer(sentence)]
+    spans = [(s, e) for s, e in negated_spans(sentence) if not any(a <= s < b for a, b in litotes)]
     for cue in _DOES_NOT_SPEAK.finditer(sentence):  # "jotka eivät puhu suomea": to the clause's end
         stop = [m.start() for m in _CLAUSE_END.finditer(sentence, cue.end())] + [len(sentence)]
         spans.append((cue.start(), min(stop)))
@@ -259,7 +253,8 @@ def not_needed(sentence: str, taxonomy: Taxonomy, lang: str) -> frozenset[str]:
 _PLUS = re.compile(
     r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|fördel\w*|"
     r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
-    r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|"
+    r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|helpful|"
+    r"useful|would\s+be\s+(?:nice|great|good|helpful|useful)|"
     r"skadar|skada)\b",
     re.I,
 )

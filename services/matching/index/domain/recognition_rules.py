@@ -15,29 +15,36 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 CARD_SUFFIXES: tuple[str, ...] = (
-    "passi",
-    "kortti",
-    "lupa",
-    "-kortti",
-    "pass",
-    "kort",
-    " passport",
-    " card",
-    " licence",
+    "{}passi",
+    "{}kortti",
+    "{}lupa",
+    "{}-kortti",
+    "{}pass",
+    "{}kort",
+    "{} passport",
+    "{} card",
+    "{} licence",
 )
 """The card words a card list's short item is tried with, in order (`SkillRules.read_card_list`):
 "hygienia" → "hygieniapassi", "trukki" → "trukkikortti", "B" → "B-kortti", "hygien" →
 "hygienpass", "forklift" → "forklift card"."""
+TOOL_NAMES: tuple[str, ...] = ("{}-ohjelma", "Microsoft {}", "{}-programmet")
+"""How a program list's short item is tried: "Word" → "Microsoft Word", "Office" → "Office-ohjelma"."""
 _CARD_WORD = (
     r"(?:\w*kort(?:it|ti\w*)?|\w*passit|\w*passi|luvat|lupa|lupakortit|pätevyydet|sertifikaa\w*|"
-    r"certifikat\w*|\w*behörighet(?:er)?|intyg|pass|cards?|certificates?|licen[cs]es?|permits?|passports?)"
+    r"certifikat\w*|\w*behörighet(?:er)?|intyg|pass|cards?|certificates?|licen[cs]es?|permits?|passports?|"
+    r"ajoneuvo\w*|koneet|konekortit|fordon|maskiner|vehicles|machines)"
 )
-_CARD_HEADING = re.compile(
-    rf"^\W*(?:[^\W\d_]+\s+){{0,2}}?{_CARD_WORD}(?:\s*(?:ja|och|and|&|/)\s*{_CARD_WORD})?\s*:\s*",
-    re.I,
+_TOOL_WORD = (
+    r"(?:\w*ohjelm\w*|työkalu\w*|program(?:s|men|vara)?|verktyg|tools?|software|it[- ]taidot|it[- ]skills)"
 )
+_AND = r"(?:\s*(?:ja|och|and|&|/)\s*"
+_CARD_HEADING = re.compile(rf"^\W*(?:[^\W\d_]+\s+){{0,2}}?{_CARD_WORD}{_AND}{_CARD_WORD})?\s*:\s*", re.I)
 """A card list's heading: "Kortit:", "Passit ja luvat:", "Voimassa olevat kortit:", "Kort:",
-"Certificates:"."""
+"Certificates:"; a list of vehicles or machines driven ("Ajoneuvot:", "Koneet:") names their cards'
+skills too."""
+_TOOL_HEADING = re.compile(rf"^\W*(?:[^\W\d_]+\s+){{0,2}}?{_TOOL_WORD}{_AND}{_TOOL_WORD})?\s*:\s*", re.I)
+"""A program list's heading: "Ohjelmat:", "Ohjelmistot:", "Tools:", "Program:"."""
 _CARD_ITEM_SPLIT = re.compile(r"(\s*(?:,|;|/|\+|\s(?:ja|sekä|tai|och|samt|eller|and|or|&))\s*)", re.I)
 
 
@@ -81,22 +88,31 @@ class SkillRules:
             for rx, skills in self._compiled
         )
 
-    def read_card_list(self, sentence: str, *, under_heading: bool = False) -> tuple[str, bool]:
-        """(`sentence` with each card of a card list written in full; whether the items of a card
-        list follow: `sentence` is a card heading alone, "Kortit:", or a bullet under one).
+    def read_card_list(
+        self, sentence: str, *, under_heading: tuple[str, ...] = ()
+    ) -> tuple[str, tuple[str, ...]]:
+        """(`sentence` with each card or program of a list written in full; the templates of the
+        list whose items follow: `sentence` is its heading alone, "Kortit:", or a bullet under one;
+        () when none).
 
         Ads list cards by their short name under a heading that says what they are: "Kortit:
         hygienia, anniskelu, trukki." means the hygiene and alcohol passports and the forklift
         card (outside tester 15, P11: it gave *hygiene in a health care setting* and no forklift
-        or alcohol skill, while "Anniskelupassi vaaditaan." gave its rule). An item (one word, or
-        a licence class: "B", "C1") that no rule reads as it is, is read with the first of
-        `CARD_SUFFIXES` with which a rule reads it whole. A heading that names no skill itself
-        ("Kortit", "Passit ja luvat", "Cards"; not "Ajokortti") is dropped ("deal cards").
-        `under_heading`: `sentence` follows a card heading alone on its line ("Kortit:" then "-
-        hygienia"). A sentence that is no list of short items is returned as it is."""
+        or alcohol skill, while "Anniskelupassi vaaditaan." gave its rule); "Ohjelmat: Word,
+        PowerPoint" means Microsoft's programs. An item (one word, or a licence class: "B", "C1")
+        that no rule reads as it is, is read as the first of `CARD_SUFFIXES` (under a card, vehicle
+        or machine heading) or `TOOL_NAMES` (under a program heading) with which a rule reads it
+        whole. A heading that names no skill itself ("Kortit", "Passit ja luvat", "Cards",
+        "Ohjelmat"; not "Ajokortti") is dropped ("deal cards", "develop program ideas").
+        `under_heading`: the templates of the heading alone on its line that `sentence` follows
+        ("Kortit:" then "- hygienia"). A sentence that is no list of short items is returned as
+        it is."""
         head = _CARD_HEADING.match(sentence)
+        templates = CARD_SUFFIXES if head is not None else under_heading
+        if head is None and (tool := _TOOL_HEADING.match(sentence)) is not None:
+            head, templates = tool, TOOL_NAMES  # "Ohjelmat: Word, PowerPoint"
         if head is None and (not under_heading or sentence.rstrip().endswith(":")):
-            return sentence, False  # (another heading ends the list)
+            return sentence, ()  # (another heading ends the list)
         heading = head.group() if head is not None else ""
         body = sentence[len(heading) :]
         if heading and self.apply(heading)[0]:
@@ -104,19 +120,19 @@ class SkillRules:
         elif heading:
             heading = ""
         if head is not None and not body.strip(" .;"):
-            return heading, True
+            return heading, templates
         parts = _CARD_ITEM_SPLIT.split(body)
         if any(len(p.split()) > 2 for p in parts[::2]):
-            return sentence, False  # a sentence, not a list of card names
+            return sentence, ()  # a sentence, not a list of card names
         out = []
         for k, part in enumerate(parts):
             item = part.strip(" .")
             if k % 2 or not item or " " in item or self.named_in_full(item):
                 out.append(part)
                 continue
-            full = next((c for suffix in CARD_SUFFIXES if self.named_in_full(c := item + suffix)), None)
+            full = next((c for t in templates if self.named_in_full(c := t.format(item))), None)
             out.append(part.replace(item, full) if full is not None else part)
-        return heading + "".join(out), under_heading and head is None
+        return heading + "".join(out), templates if head is None else ()
 
     def unknown_skills(self, known: Iterable[str]) -> set[str]:
         """URIs the rules name that are not in `known` (to check the rules against the taxonomy)."""

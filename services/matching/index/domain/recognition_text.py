@@ -38,6 +38,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:is|are) looking for",
         r"wanted",
         r"we're looking for",
+        r"we(?:'re| are) (?:now )?(?:hiring|recruiting|seeking)",  # "We are hiring a kokki …" (tester 15, P12)
         r"you will be",
         r"you will",
         r"you have",
@@ -56,6 +57,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:experience|knowledge|understanding|grasp|command|familiarity|proficiency|expertise|background|skills?|competence|abilities|ability|capability)(?: (?:of|in|with|on|at|to))?",
         r"familiar with",
         r"has|have|had",  # a note's "No driving licence, has a hygiene passport" (not hair, history)
+        r"but",
         r"proficient (?:in|with)",
         r"experienced (?:in|with)",
         r"able to",
@@ -151,6 +153,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"hoitanut",
         r"viisi|kolme|kaksi|neljä|kuusi|kymmenen",
         r"löytyy|löytyvät|löytyi",  # "Ei ajokorttia, mutta hygieniapassi löytyy" (not lost and found)
+        r"mutta|muttei",
     ),
     "sv": (
         r"vi söker",
@@ -198,6 +201,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"jobbar som",
         r"arbetar som",
         r"har|hade",  # a note's "Har inte körkort, har hygienpass" (the clause after a negation)
+        r"men",  # "…, men svenska krävs": the contrast names nothing (not history, hair)
     ),
 }
 _STOCK = {lang: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I) for lang, p in STOCK_PHRASES.items()}
@@ -230,7 +234,13 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bcompetitive (?:salary|pay|compensation)\b",
     r"\bfree (?:parking|lunch|meals)\b",
     r"\bstaff (?:meals?|discounts?|canteen)\b",
-    r"\bwe(?:'re| are) hiring\b",
+    r"\bwe(?:'re| are) hiring\b(?!\s+(?:an?|\d+|two|three|several|new)\s)",  # "We are hiring a kokki"
+    # reads the title (tester 15, P12)
+    # the employer's promise to train the hire ("perehdytämme"; tester 15, P11)
+    r"\bwe(?:'ll| will)? (?:train|teach|coach|onboard|mentor) (?:you|all|new)\b",
+    r"\bwe (?:provide|offer|give) (?:you )?(?:\w+ )?(?:training|onboarding|induction|orientation)\b",
+    r"\b(?:\w+ )?(?:training|onboarding|induction|orientation) (?:is |will be )?(?:provided|given|offered|included)\b",
+    r"\byou(?:'ll| will) be (?:trained|onboarded|mentored)\b",
     r"\bjoin (?:us|our team)\b",
     r"\bour (?:core )?values\b",
     r"\bread more\b",
@@ -332,6 +342,13 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bvi värdesätter (?:mångfald|olikheter)\b",
     r"\blikabehandling\w*",
     r"\blika möjligheter\b",
+    # the employer's promise to train the hire, as "perehdytämme" (outside tester 15, P11: "Hygienpass
+    # krävs inte, vi utbildar dig." gave *instruct others*, *provide technical training*)
+    r"\bvi (?:utbildar|lär upp|lär vi upp|skolar in|introducerar|handleder|tränar) (?:dig|er|alla|nya)\b",
+    r"\bvi (?:ger|erbjuder) (?:dig |er )?(?:en )?(?:\w+ )?(?:introduktion|utbildning|upplärning|inskolning)\w*",
+    r"\b(?:arbets)?(?:introduktion|upplärning|inskolning|utbildning|introduktionsutbildning)\w* "
+    r"(?:ges|ordnas|erbjuds|ingår|får du)\b",
+    r"\bdu (?:kommer att )?(?:få|introduceras|skolas in|lärs upp|utbildas)\b",
     # how to apply by a date ("Sök senast 20.12.", "Sista ansökningsdag är 20.12.")
     r"\bsök (?:\S+ ){0,3}?senast\b",
     r"\bsista ansökningsdag\w*",
@@ -641,6 +658,8 @@ NOT_REQUIRED: tuple[str, ...] = (
     r"\b(?:inga|ingen|inget)\s+(?:\w+\s+){0,4}?(?:krävs|behövs)\b",
     # English: "A driving licence is not required", "You don't need a licence", "No need for X"
     r"\bnot\s+(?:\w+\s+)?(?:required|needed|necessary|mandatory|essential|a\s+(?:requirement|must))\b",
+    r"\b(?:is|are|was|were)n['’]t\s+(?:\w+\s+)?(?:required|needed|necessary|mandatory|essential|"
+    r"a\s+(?:requirement|must))\b",  # "Finnish isn't required"
     r"\b(?:do|does|will)(?:n't|\s+not)\s+(?:\w+\s+)?(?:require|need)\b",
     r"\bno\s+need\b",
     r"\bno\s+(?:\w+\s+){0,3}?(?:required|needed|necessary)\b",  # "No Finnish needed" (tester 15, P1)
@@ -651,6 +670,15 @@ NOT_REQUIRED: tuple[str, ...] = (
     r"\butan\s+(?:\w+\s+)?(?:\w*språk\w*|kunskaper\s+i|att\s+(?:kunna|tala))\b",
 )
 _NOT_REQUIRED = re.compile("|".join(NOT_REQUIRED), re.I)
+LITOTES = re.compile(
+    r"\b(?:ei|eikä)\s+(?:ole\s+)?(?:\w+\s+)?(?:haitaksi|pahitteeksi|haittaa)\b|"
+    r"\b(?:does|do|would|will|could|can|wo|ca)(?:n['’]t|\s+not)\s+hurt\b|\bskadar\s+(?:inte|ej)\b|"
+    r"\b(?:inte|ej)\s+skada\b",
+    re.I,
+)
+"""A plus said by negating a harm: "Ruotsin kielen taito ei ole pahitteeksi", "Ei haittaa, jos
+puhut ruotsia", "Swedish wouldn't hurt", "Svenska skadar inte", "Det skadar inte om du kan
+svenska": its negation word negates nothing (`affirmed`; `language_requirements` reads a plus)."""
 _PREDICATE_JOIN = re.compile(r"\b(?:ja|sekä|och|samt|and)\s*$", re.I)
 # What an ad says IS needed, as the predicate of a clause of its own: "Hygieniapassi vaaditaan ja
 # ajokorttia ei vaadita" (an outside tester: the whole sentence was dropped, the hygiene passport
@@ -867,6 +895,10 @@ def affirmed(sentence: str) -> str:
         if cue is None:
             out.append(text[pos:])
             break
+        if any(m.start() <= cue.start() < m.end() for m in LITOTES.finditer(text)):
+            out.append(text[pos : cue.end()])  # "Svenska skadar inte": a plus, no negation
+            pos = cue.end()
+            continue
         out.append(text[pos : cue.start()])
         contrast = _CONTRAST.search(text, cue.end())
         if cue.group().lower() == "inte" and (rather := _RATHER.search(text, cue.end())) is not None:
@@ -1132,6 +1164,8 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"ymmärr\w*|ymmärtä\w*",
         r"hallit\w*|hallitse\w*|sujuv\w*",  # "Hallitset suomen kielen sujuvasti" (not "manage data")
         r"(?:(?:ei|eikä)\s+(?:ole\s+)?)?(?:haitaksi|pahitteeksi)|(?:ei\s+)?haittaa",  # a plus said by a litotes
+        r"(?:pitää|tulee|täytyy|pitäisi)\s+osata|osata",  # "englantia pitää osata"
+        r"käyt(?:etään|ät|ämme)|päivittäin|työssä(?:si)?",  # "Englantia käytetään päivittäin"
     ),
     "sv": (
         r"\w*språk\w*",
@@ -1146,7 +1180,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"räcker|tillräcklig\w*",
         r"talar|tala|skriver|skriva|förstår|förstå",
         r"behärsk\w*|flytande",
-        r"skadar(?:\s+(?:inte|ej))?|(?:inte|ej)\s+skada",  # a plus said by a litotes
+        r"(?:det\s+)?skadar(?:\s+(?:inte|ej))?(?:\s+om)?|(?:inte|ej)\s+skada",  # a plus said by a litotes
     ),
     "en": (
         r"languages?",
@@ -1158,6 +1192,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"speak\w*|writ\w*|read\w*|understand\w*",
         r"command of|mastery of",
         r"(?:would|will|wo|does|do|could|can|ca)(?:n['’]?t|\s+not)\s+hurt",  # "Swedish wouldn't hurt": a plus
+        r"would\s+be\s+(?:nice|great|good|helpful|useful)|helpful|useful",  # "Swedish would be nice"
     ),
 }
 """Words that say how well someone knows a language ("perustaito riittää", "äidinkielesi on", "i tal
