@@ -360,5 +360,5 @@ class MatchingHandlers:
         recognizer = self.state.recognizer
         if recognizer is None:
             raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
-        lang = lang or recognizer.language(text)
-        return lang, recognizer.recognise(text, top_k=top_k, lang=lang)
+        # (a language not given is also read sentence by sentence: mixed ads, outside tester 15, P12)
+        return lang or recognizer.language(text), recognizer.recognise(text, top_k=top_k, lang=lang)

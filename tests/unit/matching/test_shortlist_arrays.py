@@ -395,19 +395,3 @@ def test_the_agreements_from_the_targets_non_zero_entries_equal_the_dense_sums(e
         hist = target.copy()
         hist[ok] += float(lw[1:].sum()) * (dense[0][prof.unit[ok]] - target[ok])
         assert history_agreement(target, space).tobytes() == np.clip(hist, 0.0, 1.0).tobytes()
-
-
-def test_the_largest_few_by_a_partition_equal_the_head_of_a_full_sort():
-    """Pruning keeps the `max_occupations` largest bounds of the pruned occupations
-    (`query.largest`, a partition): the very array a full descending sort's head gives, with ties,
-    zeros, m of 0, 1, all and more than all."""
-    from services.matching.index.domain.query import largest
-
-    rng = np.random.default_rng(91)
-    for n in (0, 1, 2, 7, 3000):
-        values = np.round(rng.random(n), 2)  # ties
-        values[rng.random(n) < 0.3] = 0.0
-        for m in (0, 1, 3, 10, n, n + 5):
-            want = np.sort(values)[::-1][:m]
-            got = largest(values, m)
-            assert got.dtype == want.dtype and got.tobytes() == want.tobytes()

@@ -42,12 +42,14 @@ _ENGLISH_FOLLOWER = re.compile(
     r"with|from|of|by|via|per|into|than|like|but|if|so|then|while|when|where|which|who|that|this|it|you|we|"
     r"they|any|all|some|other|such|too|also|both|only|not|etc|e\.g|an?|the|language|languages|skills?|proficiency|"
     r"knowledge|speakers?|speaking|spoken|written|writing|native|fluency|level|plus|nice|welcome|"
-    r"desirable|preferable|beneficial|advantage\w*|asset|bonus|mandatory|essential|necessary|optional)\b"
+    r"desirable|preferable|beneficial|advantage\w*|asset|bonus|mandatory|essential|necessary|optional|"
+    r"working\s+language|työkiel\w*|kiel\w*|kielitai\w*|arbetsspråk\w*)\b"
 )
 """What may follow a language's English name ("Finnish is a plus", "Finnish required", "Finnish
 skills", "Finnish fluently"); another lower-case word makes the name an adjective. An -ly word
 counts as an adverb, except nouns and adjectives in -ly ("Finnish family company", "Finnish
-early childhood education", "Finnish elderly care": the lang2 helper's note, session 14)."""
+early childhood education", "Finnish elderly care": the lang2 helper's note, session 14). A mixed ad's
+"English työkieli" / "English working language" names the working language (outside tester 15, P12)."""
 _SWEDISH_FOLLOWER = re.compile(
     r"\s+(?:och|samt|eller|är|var|krävs|behövs|önskas|skadar|som|på|i|med|till|men|meriterande|meriterar|språket|"
     r"språk|muntligt|skriftligt|flytande|väl|bra|obligatoriskt|tal|skrift|nivå|minst|också|även|räcker|en|"

@@ -91,6 +91,10 @@ and the tuning halves of our Finnish and Swedish sets, docs/benchmarks.md) 2–1
 were right, against 15–20 % above it. `POST /skills/recognise` warns when no skill reaches it;
 `enrich_vacancy` suggests (and so ranks with) only skills that reach it."""
 
+_GUESS_CAP = np.float32(CONFIDENT_SCORE - 0.01)
+"""The most a unit of names unknown to ESCO scores (`unknown_words_weight`, `_names_only`: "Knowledge
+of Terraform and Pulumi"): a guess by the letters' look, below the confidence line."""
+
 RECOGNISED_LANGS = ("fi", "sv", "en")
 
 _WORK_TITLE = {
@@ -282,6 +286,7 @@ class _Unit:
     unknown: bool = False  # every word it names is unknown to ESCO's words (`unknown_words_weight`)
     title: bool = False  # the occupation of a job held, read for the sentence (`read_work_titles`)
     occupations: tuple[int, ...] = ()  # (a title unit's occupations: only their skills count)
+    unlike: np.ndarray | None = None  # skills looking like a product the unit names (`_lookalikes`)
     gloss: bool = False  # the glossary's English words of a sentence alone (`gloss_unit_weight`)
 
 
@@ -388,7 +393,11 @@ class SkillRecognizer:
         descriptions, as written, as its Finnish lemma or as a Finnish compound's parts
         (`_known_words`). Such a term (a product ESCO does not name: "Kokemus Kubernetesista ja
         Terraformista") is matched only by the look of its letters ("cybernetics" 0.37, "pour
-        terrazzo"): its skills stay guesses below the confidence line (outside tester 14, P14).
+        terrazzo"): its skills stay guesses below the confidence line (outside tester 14, P14);
+        a unit of such names written with capitals ("Knowledge of Terraform and Pulumi") scores at
+        most just below the line (`_GUESS_CAP`; outside tester 15, P10). A product ESCO names
+        (`products_`: "TypeScript") gives no skill that only looks like it in its unit
+        (`_lookalikes`: *use typesetting software*).
         Swedish is not weighed: ESCO's Swedish labels are not in data/.
     read_work_titles : a sentence of work history or training that names the job held ("Han har
         jobbat som svetsare på ett varv i Åbo", "Utbildad till närvårdare", "Olen työskennellyt
@@ -473,6 +482,7 @@ class SkillRecognizer:
         work_title_weight: float = 0.7,
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
+        sentence_languages: bool = True,
         encoder: TextEncoder | None = None,
         tools: LanguageTools | None = None,
     ) -> None:
@@ -508,6 +518,7 @@ class SkillRecognizer:
         self.work_title_weight = work_title_weight
         self.gloss_unit_weight = gloss_unit_weight
         self.gloss_unit_langs = gloss_unit_langs
+        self.sentence_languages = sentence_languages
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
         self.unnamed_animal_weight = unnamed_animal_weight
@@ -705,6 +716,7 @@ class SkillRecognizer:
                     rx = rf"(?<![\w#+.\-])({alternatives})(?:{ending}[a-zäöå]{{1,6}})?(?![\w#+])"
                     self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
+        self.english_words_: frozenset[str] | None = None  # (`_english_words`)
         self.known_words_: frozenset[str] | None = None  # (`_known_words`, built when first needed)
         self._set_occupations(taxonomy)
         self._set_language(taxonomy)
@@ -781,6 +793,9 @@ class SkillRecognizer:
         self.supervision_skills_: tuple[np.ndarray, np.ndarray] | None = None
         self.supervision_texts_: tuple[_Lines, _Lines] | None = None
         self.central_: dict[int, tuple[str, ...]] = {}  # occupation -> essential skills, central first
+        self.supervised_workers_: dict[str, list[int]] | None = None
+        self.label_prefixes_: _Lines | None = None
+        self.lookalikes_: dict[tuple[str, ...], np.ndarray | None] = {}
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -929,7 +944,10 @@ class SkillRecognizer:
                 for m in name.pattern.finditer(text)
                 for w in words(m.group())
             }
-            for w in words(text):
+            # a double title's parts each ("Hitsaaja-levyseppä", "Levyseppä-hitsaaja": tester 15, P10)
+            for w in [
+                p for word in words(text) for p in ([word, *word.split("-")] if "-" in word else [word])
+            ]:
                 if len(w) < 5 or w in glossed:
                     continue
                 # the lemma, else the title's case forms the dictionary lacks ("kokkia", "hitsaajaa",
@@ -982,9 +1000,79 @@ class SkillRecognizer:
         positions = tuple(
             sorted({self.occupation_index_[u] for u in occupations if u in self.occupation_index_})
         )
-        if self.unasked_supervision_weight == 1.0 or not positions or SUPERVISION_CUE.search(readable(text)):
+        if self.unasked_supervision_weight == 1.0 or SUPERVISION_CUE.search(readable(text)):
             return np.zeros(0, dtype=np.int64)
+        if not positions:
+            return self._named_workers_supervision(text)
         return self._supervision_of(positions)
+
+    def _lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
+        """Positions (int64) of the skills that only look like the products `names` (names of
+        `products_` a unit of text names, four letters or more): an English label with a word
+        starting with a name's first four letters, or with a word that is a
+        later capitalised part of a name ("Script", "scripts"), naming none of the products
+        ("TypeScript" → *use typesetting software*, *read scripts*; outside tester 15, P10); their
+        scores in that unit are 0. None when there are none."""
+        names = tuple(sorted({n for n in names if len(n) >= 4}))
+        if not names:
+            return None
+        if names in self.lookalikes_:
+            return self.lookalikes_[names]
+        found = self._find_lookalikes(names)
+        if len(self.lookalikes_) < 4096:
+            self.lookalikes_[names] = found
+        return found
+
+    def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
+        if self.label_prefixes_ is None:  # the English labels in lower case, one a line
+            lowered = [(x or "").lower() for x in self.labels_["en"]]
+            starts = np.cumsum([0] + [len(x) + 1 for x in lowered[:-1]], dtype=np.int64)
+            self.label_prefixes_ = ("\n".join(lowered), starts, lowered)
+        joined, starts, labels = self.label_prefixes_
+        lowered = [n.lower() for n in names]
+        # a name's later capitalised part, as a word of its own ("TypeScript": script, scripts)
+        parts = {p.lower() for n in names for p in re.findall(r"(?<=[a-z])[A-Z][a-z]{3,}", n)}
+        keys = {n[:4] for n in lowered} | parts
+        found = []
+        for j in _lines_holding(joined, starts, keys).tolist():
+            label = labels[j]
+            if any(m in label for m in lowered):
+                continue
+            tokens = words(label)
+            if any(w.startswith(n[:4]) for n in lowered for w in tokens) or any(
+                w in parts or w[:-1] in parts for w in tokens
+            ):
+                found.append(j)
+        return np.asarray(found, dtype=np.int64) if found else None
+
+    def _named_workers_supervision(self, text: str) -> np.ndarray:
+        """Positions (int64) of the skills of leading people (`_supervision_skills`) whose English
+        label ends with workers `text` names, in the plural of an ESCO occupation title's head word
+        ("recruit bus drivers" for "Bus driver, D licence …"; not "manage a team"), for
+        a text whose occupation is not known (English titles are not read: `occupations_in`), so
+        that `/skills/recognise` weighs them as a vacancy of that occupation would (outside tester
+        15, P10: *recruit bus drivers* 0.64, third)."""
+        if self.supervised_workers_ is None:
+            t = self.occupation_taxonomy_.tables
+            workers = {  # the head words of ESCO's English occupation titles: driver, cleaner, nurse …
+                tokens[-1]
+                for label in t.occupation_labels.get("en", [])
+                if (tokens := words(label or "")) and len(tokens[-1]) >= 4
+            }
+            en_labels = self._supervision_texts()[0][2]
+            candidates, managing = self._supervision_skills()
+            heads: dict[str, list[int]] = {}
+            for k, label in enumerate(en_labels):
+                tokens = words(label)
+                if managing[k] and not tokens[0].startswith(("supervis", "recruit")):
+                    continue  # (managing work, not leading the workers)
+                head = tokens[-1][:-1] if len(tokens) >= 2 and tokens[-1].endswith("s") else ""
+                if len(head) >= 4 and head in workers:
+                    heads.setdefault(head, []).append(int(candidates[k]))
+            self.supervised_workers_ = heads
+        named = {w[:-1] if w.endswith("s") else w for w in words(readable(text)) if len(w) >= 4}
+        found = sorted({j for w in named for j in self.supervised_workers_.get(w, ())})
+        return np.asarray(found, dtype=np.int64)
 
     def _supervision_of(self, positions: tuple[int, ...]) -> np.ndarray:
         """Positions (int64) of the skills (ESCO type skill/competence) whose English label starts
@@ -1102,24 +1190,25 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
-        out, ruled, _, _ = self._scores(text, lang)
+        out, ruled, _, _ = self._scores(text, lang, mixed=lang is None)
         return out, ruled
 
     def _scores(
-        self, text: str, lang: str | None
+        self, text: str, lang: str | None, *, mixed: bool = False
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         """`sentence_scores`; per sentence and list item (in order), the item's best skill
         positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`; and
         each scored sentence as the text writes it (row i of the scores is sentence i)."""
         with _blas().limit(limits=1, user_api="blas"):
-            return self._sentence_scores(text, lang)
+            return self._sentence_scores(text, lang, mixed=mixed)
 
     def _sentence_scores(
-        self, text: str, lang: str | None
+        self, text: str, lang: str | None, *, mixed: bool = False
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         text = readable(text)
+        mixed = mixed or lang is None
         lang = lang or self.language(text)
-        units, ruled, said = self._units(text, lang)
+        units, ruled, said = self._units(text, lang, mixed=mixed and self.sentence_languages)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
@@ -1143,10 +1232,16 @@ class SkillRecognizer:
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
         for i, u in enumerate(units):
-            if u.unknown:  # "Kubernetesista ja Terraformista": only the letters' look matches
+            if u.unknown:  # "Kubernetesista ja Terraformista": only the letters' look matches, and
+                # never confidently (outside tester 15, P10)
                 scores[i] *= np.float32(self.unknown_words_weight)
+                if _names_only(u.dense):  # a capitalised name ("Kubernetes", "Terraform"), not a
+                    # Finnish word the check misses ("defibrillointia")
+                    np.minimum(scores[i], _GUESS_CAP, out=scores[i])
             if u.title:  # the job's skills in general: below what the sentence itself says of it
                 scores[i] *= np.float32(self.work_title_weight)
+            if u.unlike is not None:  # "TypeScript": not typesetting
+                scores[i, u.unlike] = 0.0
             if u.gloss:
                 scores[i] *= np.float32(self.gloss_unit_weight)
         if lang == "fi" and self.examination_research_weight != 1.0 and len(self.research_skills_):
@@ -1195,9 +1290,10 @@ class SkillRecognizer:
         cannot crowd out the skills of the others; remaining places go by score. `lang` ("fi", "sv", "en") is detected when not given.
         """
         read_occupations = not occupations and self.occupations_in_text
+        mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said = self._scores(text, lang)
+        per_sentence, ruled, item_tops, said = self._scores(text, lang, mixed=mixed)
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
@@ -1285,9 +1381,13 @@ class SkillRecognizer:
             return 0.0
         return float(best[pure[-1]]) * self.guarantee_ratio
 
-    def _units(self, text: str, lang: str) -> tuple[list[_Unit], list[list[str]], list[str]]:
+    def _units(
+        self, text: str, text_lang: str, *, mixed: bool = False
+    ) -> tuple[list[_Unit], list[list[str]], list[str]]:
         """The units to score; per sentence read (in order), the skill URIs the rules name in it
-        and the sentence as the text writes it (`RecognisedSkill.source`)."""
+        and the sentence as the text writes it (`RecognisedSkill.source`). With `mixed` (the
+        caller gave no language), each sentence is read in its own language (`_sentence_language`)
+        and the Finnish words of an English sentence are glossed (`_finnish_words_glossed`)."""
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
@@ -1296,6 +1396,9 @@ class SkillRecognizer:
         for sentence, written in requirement_sentences_as_written(
             sentences(without_not_needed_lists(text))[:MAX_SENTENCES], self._names_skill
         ):
+            lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
+            if mixed and lang == "en":
+                sentence = self._finnish_words_glossed(sentence)
             heading = sentence.rstrip().endswith(":")
             said = sentence
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
@@ -1316,9 +1419,12 @@ class SkillRecognizer:
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             named, rest = self.tools.rules.apply(sentence)
-            named += [
-                uri for name, pattern, uri in self.products_ if name in sentence and pattern.search(sentence)
+            products = [
+                (name, pattern, uri)
+                for name, pattern, uri in self.products_
+                if name in sentence and pattern.search(sentence)
             ]
+            named += [uri for _, _, uri in products]
             if lang == "fi":  # "Puhuu sujuvaa arabiaa" (ESCO's Finnish label: "arabia")
                 named += [uri for uri in self.language_names_.named(sentence) if uri not in named]
             # "talar svenska", "Fluent English" (not "Finnish hygiene passport"): the bare language skill
@@ -1378,6 +1484,7 @@ class SkillRecognizer:
                     self._dense_text(glossed, lang),
                     False,
                     unknown,
+                    unlike=self._lookalikes(tuple(name for name, _, _ in products)),
                 )
             )
             if self.gloss_unit_weight > 0 and lang in self.gloss_unit_langs and glossed != cleaned:
@@ -1389,9 +1496,55 @@ class SkillRecognizer:
                 g = self._glossed(p, lang)
                 unknown = g == p and self._all_unknown(p, lang)
                 units.append(
-                    _Unit(position, self._lexical_text(g, lang), self._dense_text(g, lang), True, unknown)
+                    _Unit(
+                        position,
+                        self._lexical_text(g, lang),
+                        self._dense_text(g, lang),
+                        True,
+                        unknown,
+                        unlike=self._lookalikes(tuple(name for name, _, _ in products if name in p)),
+                    )
                 )
         return units, ruled, said_sentences
+
+    def _sentence_language(self, sentence: str, text_lang: str) -> str:
+        """The language of one `sentence` of a text in `text_lang`: another language only when the
+        sentence has three words or more and both the detector (`language`) and the function words
+        (`guess_language`) say so. Finnish ads mix languages ("We are hiring a kokki to our
+        ravintola in Tampere. Hygieniapassi required, English työkieli. Du talar svenska? Plus!":
+        read whole as English, outside tester 15, P12)."""
+        if len(words(sentence)) < 3:
+            return text_lang
+        guess = guess_language(sentence)
+        if guess == text_lang or self.language(sentence) != guess:
+            return text_lang
+        return guess
+
+    def _english_words(self) -> frozenset[str]:
+        """Lower-cased words of ESCO's English skill and occupation labels, alternative labels and
+        skill descriptions (built on first use)."""
+        if self.english_words_ is None:
+            t = self.occupation_taxonomy_.tables
+            texts: list[Iterable[str]] = [t.skill_labels["en"], t.skill_descriptions["en"]]
+            texts += [t.occupation_labels["en"], (" ".join(alt) for alt in t.skill_alt_labels_en)]
+            self.english_words_ = frozenset(w for part in texts for text in part for w in words(text or ""))
+        return self.english_words_
+
+    def _finnish_words_glossed(self, sentence: str) -> str:
+        """English `sentence` followed by the Finnish glossary's glosses (in brackets) of its words
+        that are no English words of ESCO and whose Finnish lemma is a word of ESCO's labels ("a
+        kokki to our ravintola" → "(cook cooking, restaurant)"); as it is when there is none."""
+        lemmatise = self.tools.lemmatise
+        if lemmatise is None or not self.tools.glossary.get("fi"):
+            return sentence
+        english, known = self._english_words(), self._known_words()
+        finnish = " ".join(
+            w
+            for w in words(sentence)
+            if len(w) >= 4 and w not in english and w not in FUNCTION_WORDS and lemmatise(w, "fi") in known
+        )
+        glossed = self._glossed(finnish, "fi") if finnish else finnish
+        return sentence if glossed == finnish else f"{sentence} {glossed[len(finnish) + 1 :]}"
 
     def _without_opening_title(self, sentence: str) -> str:
         """Finnish `sentence` without an opening job title in the essive, a genitive before it kept
@@ -2305,6 +2458,15 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...]) -> _GlossIndex:
         tuple(sorted({len(s) for s in prefixes})),
         tuple(sorted({len(s) for s in infixes})),
     )
+
+
+def _names_only(text: str) -> bool:
+    """True when every content word of `text` (three letters or more, not a function word or a
+    stock phrase's) is written with a capital: names, as of products, not words."""
+    content = [
+        w for w in _WORD_AT.findall(strip_stock(text)) if len(w) >= 3 and w.lower() not in FUNCTION_WORDS
+    ]
+    return bool(content) and all(w[0].isupper() for w in content)
 
 
 def _top(row: np.ndarray, k: int) -> np.ndarray:

@@ -1369,11 +1369,17 @@ _SAY_NOTHING = frozenset(
             "that",
         ),
         *("och", "samt", "att", "som", "han", "hon", "har", "hade", "till"),
+        # a card's validity, once the rules read the card ("Valid hygiene passport and B driving
+        # licence required.": *validate raw materials* 0.53; "Vartijakortti voimassa.": the expiry
+        # of medicines; outside tester 15, P10)
+        *("valid", "current", "voimassa", "voimassaoleva", "voimassaolevaa", "voimassaolevat", "giltig"),
+        *("giltigt", "giltiga"),
     }
 )
 """Pronouns, auxiliaries and conjunctions of three or more letters: what the intention and client
 cues leave of "Asiakkaan kanssa sovittiin, että hän hakee …" ("hän") or of "Kunden har B-körkort"
-("har") says nothing more (matched, "hän" gave "history", "har" "hair"; outside tester 15, P5)."""
+("har") says nothing more (matched, "hän" gave "history", "har" "hair"; outside tester 15, P5); nor
+does a card's "valid" / "voimassa" (P10)."""
 
 
 FINNISH_FUNCTION_LEMMAS = frozenset(
