@@ -847,6 +847,11 @@ def test_a_shortened_sentence_keeps_the_sentence_as_written():
         ("Vi söker till vårt team en svetsare.", "Vi söker till vårt team en svetsare."),
         ("Vi planerar att utöka teamet.", "Vi planerar att utöka teamet."),
         ("We plan to grow the team.", "We plan to grow the team."),
+        ("Du planerar och genomför verksamhet.", "Du planerar och genomför verksamhet."),
+        ("Tjänsten avser arbete inom hemvården.", "Tjänsten avser arbete inom hemvården."),
+        ("The role aims to improve wound care.", "The role aims to improve wound care."),
+        ("Alan koulutusta suositellaan.", "Alan koulutusta suositellaan."),
+        ("I plan to apply for nurse training.", ""),
     ],
 )
 def test_intentions_are_not_affirmed(text, kept):

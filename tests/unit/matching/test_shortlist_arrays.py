@@ -397,17 +397,35 @@ def test_the_agreements_from_the_targets_non_zero_entries_equal_the_dense_sums(e
         assert history_agreement(target, space).tobytes() == np.clip(hist, 0.0, 1.0).tobytes()
 
 
-def test_the_largest_few_by_a_partition_equal_the_head_of_a_full_sort():
-    """Pruning keeps the `max_occupations` largest bounds of the pruned occupations
-    (`query.largest`, a partition): the very array a full descending sort's head gives, with ties,
-    zeros, m of 0, 1, all and more than all."""
-    from services.matching.index.domain.query import largest
+def test_the_order_of_the_rows_that_can_be_among_the_k_best_is_the_head_of_the_whole_order():
+    """Each round of exact scoring orders only the rows whose score reaches the k-th largest
+    (`scoring._order`): the very head (k rows, ties at the k-th score kept) of ordering every
+    scored row by score desc, coverage desc, id asc, over batches of two segments, with tied
+    scores and coverages, zero scores, and fewer positive rows than k."""
+    from types import SimpleNamespace
 
-    rng = np.random.default_rng(91)
-    for n in (0, 1, 2, 7, 3000):
-        values = np.round(rng.random(n), 2)  # ties
-        values[rng.random(n) < 0.3] = 0.0
-        for m in (0, 1, 3, 10, n, n + 5):
-            want = np.sort(values)[::-1][:m]
-            got = largest(values, m)
-            assert got.dtype == want.dtype and got.tobytes() == want.tobytes()
+    from services.matching.index.domain.scoring import Exact, _order
+
+    rng = np.random.default_rng(121)
+    segs = [SimpleNamespace(ids=np.array([f"c{s}{i:05d}".encode() for i in range(3000)])) for s in range(2)]
+    for _trial in range(60):
+        exact = []
+        for _ in range(int(rng.integers(1, 5))):
+            n = int(rng.integers(0, 400))
+            rows = np.sort(rng.choice(3000, n, replace=False))
+            score = np.round(rng.choice([0.0, 0.1, 0.2, 0.5], n) + np.round(rng.random(n), 1), 9)
+            cov = np.round(rng.random(n), 1)
+            exact.append(
+                (segs[int(rng.integers(0, 2))], Exact(rows, score, cov, np.zeros((n, 5)), score, score > 1))
+            )
+        k = int(rng.choice([1, 10, 50, 2000]))
+        score, _which, _position, order = _order(exact, k)
+        ids = np.concatenate([seg.ids[ex.rows] for seg, ex in exact])
+        coverage = np.concatenate([ex.coverage for _, ex in exact])
+        whole = np.lexsort((ids, -coverage, -score))
+        whole = whole[score[whole] > 0]
+        assert len(order) >= min(k, len(whole))
+        assert np.array_equal(order, whole[: len(order)])
+        if len(whole) > k:
+            assert score[order[-1]] == score[whole[k - 1]]  # ties at the k-th score kept, no more
+            assert len(whole) == len(order) or score[whole[len(order)]] < score[whole[k - 1]]

@@ -549,14 +549,6 @@ def query_weights(
     )
 
 
-def largest(values: np.ndarray, m: int) -> np.ndarray:
-    """The m largest of `values` (1-d), in descending order (all of them when there are fewer):
-    `np.sort(values)[::-1][:m]`, the same numbers, without sorting the others (a partition)."""
-    if 0 < m < len(values):
-        values = np.partition(values, len(values) - m)[len(values) - m :]
-    return np.sort(values)[::-1][:m]
-
-
 def _weights(  # type: ignore[no-untyped-def]
     query, sim, cov, occ_raw, total, occupation_inv_norm, space, *, max_occupations, bound, exact
 ):
@@ -575,7 +567,7 @@ def _weights(  # type: ignore[no-untyped-def]
     ub = occ[:, 0] * occupation_inv_norm + occ[:, 1]
     if max_occupations > 0 and bound > 0:
         kept = np.flatnonzero(ub > bound / max_occupations)
-        pruned = largest(np.delete(ub, kept), max_occupations)
+        pruned = np.sort(np.delete(ub, kept))[::-1][:max_occupations]
         pruned_bound = float(pruned.sum())
     else:
         kept, pruned, pruned_bound = np.flatnonzero(ub > 0), np.zeros(0), 0.0

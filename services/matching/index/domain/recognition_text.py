@@ -593,7 +593,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\b(?:hake(?:e|a|vat|nut|neet|massa)|haki|hakeutu\w*)\s+(?:\w+\s+){0,3}?\w*(?:koulutukseen|koulutuksiin|"
     r"kouluun|opiskelemaan|opintoihin|oppilaitokseen|opiskelupaikka\w*|kurssille|oppisopimu\w*|tutkintoon)\b",
     r"\b(?:aikoo|aikovat|aikomuksena|suunnitelma(?:na|ssa|issa)|tavoittelee|tähtää)\b",
-    r"\b(?:suositeltiin|suositellaan|ehdotettiin|ehdotetaan|ohjattiin|ohjataan)\b",
+    r"\b(?:suositeltiin|ehdotettiin|ohjattiin)\b",  # (the past: an ad's "Alan koulutusta suositellaan" asks)
     # English
     r"\bno\b",
     r"\bnot\b",
@@ -606,7 +606,9 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\b(?:wishes|hopes|aspires) to\b",
     r"\bdreams of\b",
     r"\b(?:is )?considering\b",
-    r"(?<!\bwe )\b(?:plans?|planning|intends?|intending|is going|aims?) to\b",
+    # (not an ad's "We plan to", "The role aims to", "you plan and carry out")
+    r"(?<!\bwe )(?<!\byou )\b(?:plans|planning|intends|intending|is going) to\b",
+    r"\bI (?:plan|intend|am planning|am going) to\b",
     r"\bappl(?:y|ies|ying|ied)\s+(?:for|to)\s+(?:\w+\s+){0,3}?(?:training|courses?|studies|school|programme|"
     r"program|education|degree|apprenticeship|college|university)\b",
     r"\b(?:was|were|has been|have been) (?:recommended|advised|referred)\b",
@@ -623,7 +625,9 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\b(?:funderar på|överväger)\b",
     r"\bsök(?:er|a|te|t|ande)\s+(?:in\s+)?(?:till|på)\s+(?:\w+\s+){0,2}?\w*(?:utbildning\w*|studier\w*|"
     r"skola\w*|skolan|kurs\w*|programmet|linje\w*|läroavtal\w*)\b",
-    r"(?<!\bvi )\b(?:planerar|tänker|ämnar|avser)\b",
+    # (not an ad's "Du planerar och genomför", "Tjänsten avser ett vikariat", "Du tänker kreativt")
+    r"(?<!\bvi )(?<!\bdu )\b(?:planerar|ämnar|avser) att\b",
+    r"\btänker (?:söka|studera|utbilda|börja|läsa)\b",
     r"\bhar (?:för )?avsikt\b",
     r"\bska (?:söka|börja|studera|utbilda)\b",
     r"\b(?:rekommenderades|föreslogs|hänvisades)\b",

@@ -292,7 +292,7 @@ def top_k(
             if len(mine):
                 st.exact.append((seg, exact_scores(seg, mine, qw, p)))
                 st.scored[i] = np.union1d(st.scored.get(i, _NONE), mine)
-        score, st.which, st.position, st.ranked = _order(st.exact)
+        score, st.which, st.position, st.ranked = _order(st.exact, k)
         st.kth = float(score[st.ranked[k - 1]]) if len(st.ranked) >= k else 0.0
         st.batch *= BATCH_GROWTH  # fewer, larger rounds when many bounds reach the k-th score
     # every examined row that could beat the k-th score is scored; and the others?
@@ -314,17 +314,23 @@ profiles 8 (not 2) took the vacancies whose bounds are loose from 3-4 rounds to 
 
 
 def _order(
-    exact: list[tuple[Segment, Exact]],
+    exact: list[tuple[Segment, Exact]], k: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(score, exact index, position, order) of every scored row: `order` lists the rows with a
-    positive score by score desc, coverage desc, candidate id asc."""
+    positive score that can be among the k best (a score at least the k-th largest, ties kept;
+    all of them when fewer than k), by score desc, coverage desc, candidate id asc: the head of
+    the order of all of them, for a sort of about k rows, not of every row scored (hundreds in
+    the tail: `BATCH_GROWTH`)."""
     score = np.concatenate([ex.score for _, ex in exact])
     coverage = np.concatenate([ex.coverage for _, ex in exact])
     ids = np.concatenate([seg.ids[ex.rows] for seg, ex in exact])
     which = np.concatenate([np.full(len(ex.rows), i) for i, (_, ex) in enumerate(exact)])
     position = np.concatenate([np.arange(len(ex.rows)) for _, ex in exact])
-    order = np.lexsort((ids, -coverage, -score))
-    return score, which, position, order[score[order] > 0]
+    at = np.flatnonzero(score > 0)
+    if len(at) > k > 0:
+        kth = np.partition(score[at], len(at) - k)[len(at) - k]
+        at = at[score[at] >= kth]
+    return score, which, position, at[np.lexsort((ids[at], -coverage[at], -score[at]))]
 
 
 def score_rows(
