@@ -236,3 +236,56 @@ def test_a_title_that_names_nothing_is_named_in_the_warning(app):
     vacancy(app, "v-lto2", occupation=None, skills=[], title="Lto", description=TESTER_15_DESCRIPTION)
     lto = client.get("/api/v1/vacancies/v-lto2/skills?lang=en", headers=EMPLOYER).get_json()
     assert "Lto" not in lto.get("warning", ""), lto  # read now: no such warning
+
+
+@pytest.mark.parametrize(
+    ("title", "look_alikes"),
+    [
+        ("Practical nurse", {"nurse plants", "nurse trees"}),
+        ("Kokki", {"cook seafood"}),
+        ("Kiinteistönhoitaja", {"provide information on properties", "value properties"}),
+        ("Henkilökohtainen avustaja", {"personal development"}),
+    ],
+)
+def test_a_titles_suggestions_are_its_occupations_essential_skills(app, title, look_alikes):
+    """Tester 15, P10: a title alone suggested look-alikes of its words ("Practical nurse" → "nurse
+    plants", "Kokki" → "cook seafood" first every time, "Kiinteistönhoitaja" → "value properties",
+    "Henkilökohtainen avustaja" → "personal development"). It suggests the most central essential
+    skills of the occupation it names, each saying it came from the title."""
+    vacancy(app, "v-p10", occupation=None, skills=[], title=title, description=TESTER_15_DESCRIPTION)
+    body = app.test_client().get("/api/v1/vacancies/v-p10/skills?lang=en", headers=EMPLOYER).get_json()
+    suggested = body["suggested_skills"]
+    occupation = body["ranked_occupation"]["uri"]
+    assert suggested and {s["uri"] for s in suggested} <= set(essential(occupation, 100)), suggested
+    assert not look_alikes & {s["label"] for s in suggested}, suggested
+    assert all(s["source"] == title and 0.35 <= s["score"] <= 1 for s in suggested), suggested
+
+
+GENERAL_PRACTITIONER = OCCUPATION + "71f09c8b-a172-408c-b9e7-32e580e39ff6"  # yleislääkäri, 2211
+MAINTENANCE_FITTERS = (
+    OCCUPATION + "269c47e7-9017-4aa6-bce8-49e89a696a64",  # industrial machinery mechanic, 7233
+    OCCUPATION + "4ad4024e-d1d3-4dea-b6d1-2c7948111dce",  # vehicle technician, 7231
+)
+ASSEMBLERS = (
+    OCCUPATION + "be0e6189-46a5-4b90-8622-2d1988efba1a",  # industrial machinery assembler, 8211
+    OCCUPATION + "af2f3615-63ab-44dc-957d-c9660410d336",  # metal products assembler, 8219
+    OCCUPATION + "3e524c3e-3ee8-47dd-8463-2c2a41b548bf",  # electrical equipment assembler, 8212
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "occupations"),
+    [
+        ("Osastonhoitaja", (NURSE,)),  # named no occupation
+        ("Terveyskeskuslääkäri", (GENERAL_PRACTITIONER,)),  # named no occupation
+        ("Huoltoasentaja", MAINTENANCE_FITTERS),  # was a pipeline maintenance worker
+        ("Kokoonpanija", ASSEMBLERS),  # named no occupation
+    ],
+)
+def test_the_p7_leftovers_name_the_occupation_a_recruiter_means(app, title, occupations):
+    """Tester 15, P7 leftovers (session 16): a compound ending in a title ("terveyskeskus" +
+    "lääkäri"), a title ESCO lists under a specialist only, and a -ja agent noun ESCO writes only
+    with its field ("kokoonpanija, sähkölaitteet"), title-only with the tester's description."""
+    vacancy(app, "v-p7b", occupation=None, skills=[], title=title, description=TESTER_15_DESCRIPTION)
+    got = ranked(app, "v-p7b")
+    assert got["uri"] in occupations and (got["confident"] or len(occupations) > 1), got

@@ -489,7 +489,10 @@ class RecogniseSchema(StrictSchema):
         load_default=None,
         validate=validate.OneOf(TEXT_LANGS),
         metadata={
-            "description": "Language of the text (fi, sv or en); detected when left out. Labels are "
+            "description": "Language of the text (fi, sv or en). Left out, the text's language is "
+            "detected and each sentence of three or more words is read in its own language (a "
+            "Finnish ad's English or Swedish sentences; Finnish job words in an English sentence "
+            "read through the Finnish glossary), as a vacancy's text is. Labels are "
             "given in the language the request asks for (the `lang` query parameter, the language "
             "cookie or Accept-Language), else in the text's; Swedish labels fall back to English "
             "(ESCO's Swedish labels are not in the reference data)."
@@ -563,7 +566,12 @@ SUGGESTED_LANGUAGES = {
 
 
 class RecognisedListSchema(ma.Schema):
-    lang = fields.String(metadata={"description": "The language the text was read as (given or detected)"})
+    lang = fields.String(
+        metadata={
+            "description": "The language the text was read as (given, or detected for the whole text; "
+            "its sentences in another language are then read in theirs)"
+        }
+    )
     items = fields.List(fields.Nested(RecognisedSchema))
     languages = fields.List(fields.Nested(SuggestedLanguageSchema), metadata=SUGGESTED_LANGUAGES)
     warning = fields.String(

@@ -62,6 +62,43 @@ def test_every_glossary_title_names_an_esco_occupation(read):
         ("Rakennusmestari", {"construction general supervisor"}),  # was the building inspector
         ("Lääkäri", {"general practitioner"}),  # was nothing
         ("IT-tukihenkilö", {"ICT help desk agent"}),
+        # tester 15's P7 leftovers and their kinds (session 16)
+        ("Osastonhoitaja", {"nurse responsible for general care"}),  # was nothing
+        ("Apulaisosastonhoitaja", {"nurse responsible for general care"}),  # a compound ending in it
+        ("Avdelningsskötare", {"nurse responsible for general care"}),
+        ("Terveyskeskuslääkäri", {"general practitioner"}),  # a compound ending in "lääkäri"
+        ("Koululääkäri", {"general practitioner"}),
+        ("Hälsocentralsläkare", {"general practitioner"}),
+        (
+            "Kokoonpanija",
+            {"industrial machinery assembler", "metal products assembler", "electrical equipment assembler"},
+        ),
+        (
+            "Kokoonpanotyöntekijä",
+            {"industrial machinery assembler", "metal products assembler", "electrical equipment assembler"},
+        ),
+        (
+            "Monteringsarbetare",
+            {"industrial machinery assembler", "metal products assembler", "electrical equipment assembler"},
+        ),
+        ("Huoltoasentaja", {"industrial machinery mechanic", "vehicle technician"}),  # was pipelines
+        ("Servicemontör", {"industrial machinery mechanic", "vehicle technician"}),
+        ("Huoltomies", {"building caretaker"}),
+        ("Metsäkoneenkuljettaja", {"forestry equipment operator"}),  # no road driver ("kuljettaja")
+        ("Bioanalyytikko", {"biomedical scientist"}),  # was an economic adviser ("analyytikko")
+        ("Laboratoriohoitaja", {"biomedical scientist"}),
+        ("Kylmäasentaja", {"refrigeration air condition and heat pump technician"}),
+        ("Ilmanvaihtoasentaja", {"heating and ventilation service engineer"}),
+        ("Mielenterveyshoitaja", {"mental health support worker", "healthcare assistant"}),
+        ("Kehitysvammahoitaja", {"disability support worker", "healthcare assistant"}),
+        ("Päiväkotiavustaja", {"child day care worker"}),
+        ("Vårdbiträde", {"healthcare assistant"}),
+        # as ads write them: a substitute's or fixed-term post, gender markers
+        ("Sairaanhoitaja (sijaisuus)", {"nurse responsible for general care"}),
+        ("Lähihoitaja, määräaikainen", {"healthcare assistant"}),
+        ("Undersköterska (vikariat)", {"healthcare assistant"}),
+        ("Närvårdare, visstid", {"healthcare assistant"}),
+        ("Kokki (m/n/o)", {"cook"}),
     ],
 )
 def test_a_common_title_names_the_occupation_a_recruiter_means(read, title, expected):

@@ -273,6 +273,17 @@ class TitleReader:
                 if key:
                     self.whole.setdefault(key, fi)
         self.whole_closed = {k.replace(" ", ""): fi for k, fi in self.whole.items()}
+        # one-word Finnish titles of the glossary a compound may end with (`_head`): "lääkäri" in
+        # "terveyskeskuslääkäri", "osastonhoitaja" in "apulaisosastonhoitaja" (abbreviations and
+        # entries naming several titles aside: "metsäkoneenkuljettaja" is no road driver)
+        self.finnish_glossed: dict[str, str] = {
+            key: fi
+            for lang, entry, fi in glossary
+            if lang in ("fi", "fi-title")
+            and " " not in (key := normalise(entry))
+            and len(key) >= 6
+            and "|" not in fi  # a generic title ("kuljettaja": any road driver) says nothing of a compound
+        }
         # longest first: "bilmekaniker" before "mekaniker", "elmontör" before "montör"
         self.endings = sorted(
             ((normalise(t), fi) for lang, t, fi in glossary if lang == "sv" and " " not in normalise(t)),
@@ -391,7 +402,9 @@ class TitleReader:
                     named = self._preferred(glossed) or frozenset(via)
                     hits = via
             if not hits and (head := self._head(part)):
-                # a Finnish compound whose end is a title: "Lounaskokki", "Laitoskokki" (a cook)
+                # a Finnish compound whose end is a title: "Lounaskokki", "Laitoskokki" (a cook),
+                # or a glossary's title: "Terveyskeskuslääkäri" (a general practitioner)
+                head = head if head in self.finnish_preferred else self.finnish_glossed[head]
                 hits, named = self._exact(head), self._preferred(head)
             if hits:
                 for o in hits:
@@ -422,16 +435,18 @@ class TitleReader:
     def _head(self, part: str) -> str:
         """The Finnish title a one-word `part` ends with, when `part` is no title itself: the
         longest ending of at least `min_head` letters, after at least 3 letters, that is a Finnish
-        occupation's preferred label ("Lounaskokki" -> "kokki"); "" when none. Finnish writes a
-        specialised title as one compound; ESCO lists few of them (tester 14: "Lounaskokki"- and
-        "Laitoskokki"-like titles named no occupation)."""
+        occupation's preferred label ("Lounaskokki" -> "kokki") or a one-word Finnish title of
+        the glossary of at least 6 letters ("Terveyskeskuslääkäri" -> "lääkäri"); "" when none.
+        Finnish writes a specialised title as one compound; ESCO lists few of them (tester 14:
+        "Lounaskokki"- and "Laitoskokki"-like titles named no occupation; tester 15, P7:
+        "Terveyskeskuslääkäri")."""
         words = normalise(part).split()
         if len(words) != 1:
             return ""
         word = words[0]
         for start in range(3, len(word) - self.min_head + 1):
             head = word[start:]
-            if head in self.finnish_preferred:
+            if head in self.finnish_preferred or head in self.finnish_glossed:
                 return head
         return ""
 
