@@ -2167,7 +2167,7 @@ def test_the_language_given_by_the_caller_is_kept_for_every_sentence(esco_recogn
     ("note", "lacking"),
     [
         # outside tester 16, P7: a skill the note says does not go well is no skill of the person's
-        ("Osaa hitsata puikolla ja MIG:llä, tig-hitsaus ei suju.", "perform tungsten inert gas welding"),
+        ("Tig-hitsaus ei suju.", "perform tungsten inert gas welding"),
         ("Trukin ajo ei onnistu.", "operate forklift"),
         ("Ruotsia ei osaa.", "Swedish"),
         ("Excel heikko.", "use spreadsheets software"),
@@ -2184,8 +2184,9 @@ def test_what_a_note_says_the_person_cannot_do_is_no_skill(esco_recognizer, note
 
 
 def test_what_goes_well_beside_what_does_not_is_kept(esco_recognizer):
-    found = labels(esco_recognizer, "Osaa hitsata puikolla ja MIG:llä, tig-hitsaus ei suju.")
+    found = labels(esco_recognizer, "Osaa hitsata puikolla ja MIG:llä, tig-hitsaus ei suju.", top_k=10)
     assert "perform metal inert gas welding" in found, found
+    assert "perform tungsten inert gas welding" not in found, found  # P7 (outside tester 16): it was 1.00
 
 
 @pytest.mark.parametrize(

@@ -67,8 +67,8 @@ from .recognition_text import (
     title_to_read,
     without_clock_times,
     without_coach_subject,
-    without_inline_heading,
     without_colon_cases,
+    without_inline_heading,
     without_language_words,
     without_not_needed_lists,
     without_places,
@@ -780,7 +780,10 @@ class SkillRecognizer:
         for title in (g for g in m.groups() if g):  # ("söker en erfaren svetsare": the word after)
             if title == m.group("listed"):
                 # each listed title ("siivooja (3 v), keittiöapulainen (1 v)"), in the list's order
-                items = [i.strip(" .;") for i in re.split(r"[,;]|\s+(?:ja|och|and)\s+", re.sub(r"\([^)]*\)", " ", title))]
+                items = [
+                    i.strip(" .;")
+                    for i in re.split(r"[,;]|\s+(?:ja|och|and)\s+", re.sub(r"\([^)]*\)", " ", title))
+                ]
                 found = [
                     u
                     for item in items

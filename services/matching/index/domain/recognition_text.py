@@ -658,6 +658,7 @@ NOT_ABLE = re.compile(
 (outside tester 16, P7). `affirmed` drops those words back to a contrast, a clause's start or the
 conjunction after an affirmative predicate ("Osaa hitsata puikolla ja tig-hitsaus ei suju" keeps
 "Osaa hitsata puikolla")."""
+_NEGATION_WORD = re.compile(r"\b(?:ei|eivät|inte|ej)\b", re.I)
 _ABLE_PREDICATE = re.compile(
     r"\b(?:osaa|osaat|hallitsee|sujuu|onnistuu|on|ovat|omaa|kan|har|behärskar|klarar|can|has|is|knows)\b",
     re.I,
@@ -915,9 +916,11 @@ def _without_not_able(clause: str) -> str:
     a contrast, the clause's start, or a conjunction after an affirmative predicate ("Osaa hitsata ja
     tig-hitsaus ei suju" → "Osaa hitsata"). A cue that opens its span ("Ei osaa ruotsia") is left to
     `NEGATION_BEFORE`; a litotes ("ei haittaa") is no cue."""
-    while (cue := NOT_ABLE.search(clause)) is not None:
+    pos = 0
+    while (cue := NOT_ABLE.search(clause, pos)) is not None:
         if any(m.start() <= cue.start() < m.end() for m in LITOTES.finditer(clause)):
-            break
+            pos = cue.end()
+            continue
         # ("Hitsaus sujuu, mutta ruotsia ei osaa": the contrast goes too; left, "mutta" matched skills)
         contrasts = [m.start() for m in _CONTRAST.finditer(clause, 0, cue.start()) if m.end() <= cue.start()]
         start = contrasts[-1] if contrasts else 0
@@ -928,11 +931,13 @@ def _without_not_able(clause: str) -> str:
         ]
         if joins:
             start = joins[-1]
-        after = _CONTRAST.search(clause, cue.end())
-        end = after.start() if after is not None else len(clause)
-        if not clause[start : cue.start()].strip():
-            start = cue.start()
+        # the cue's negation word on ("ei suju", "inte" of "klarar hon inte") stays: `NEGATION_BEFORE` drops
+        # it and what follows it, up to a contrast or "utan" ("Du talar inte svenska utan finska"); a weak
+        # word at the clause's end ("Excel heikko.") goes with the words before it
+        word = _NEGATION_WORD.search(clause, cue.start(), cue.end())
+        end = word.start() if word is not None else cue.end()
         clause = clause[:start] + " " + clause[end:]
+        pos = start + 1 + (cue.end() - end)
     return clause
 
 
