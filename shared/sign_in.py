@@ -32,7 +32,6 @@ View = TypeVar("View", bound=Callable[..., Any])
 _READ_BY_OTHER_ORIGINS = "_kohtaanto_read_by_other_origins"
 
 
-
 def content_security_policy(connect_to: Iterable[str] = ()) -> str:
     """The ``Content-Security-Policy`` of the services' answers: scripts, styles, images, fonts only
     from the page's own origin (the pages have no inline script: the meeting page's configuration is

@@ -181,7 +181,10 @@ def test_pages_may_run_only_their_own_scripts(meeting_app, profile_app):
     page = team.get(w48)
     policy = page.headers["Content-Security-Policy"]
     assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
-    assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert (
+        "default-src 'self'" in policy
+        and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    )
     profile_origin = meeting_app.config["KOHTAANTO_PROFILE_PUBLIC_URL"].rstrip("/")
     assert f"connect-src 'self' {profile_origin};" in policy
     # the page has no inline script: only its JSON data block and its own script file

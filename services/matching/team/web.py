@@ -59,7 +59,6 @@ bp = Blueprint(
 )
 
 
-
 @bp.after_request
 def may_fetch_names(response: Response) -> Response:
     """The meeting pages may fetch names from the profile service (``meeting.js``), nothing else

@@ -133,7 +133,10 @@ def test_mask_replaces_each_finding_with_its_kind():
 @pytest.mark.parametrize(
     ("text", "masked"),
     [
-        ("Unknown municipality 'maija.meikalainen@example.fi': give", "Unknown municipality '[sähköposti]': give"),
+        (
+            "Unknown municipality 'maija.meikalainen@example.fi': give",
+            "Unknown municipality '[sähköposti]': give",
+        ),
         ("'maija ät example piste fi'", "'[sähköposti]'"),
         ('"aino@example.fi"', '"[sähköposti]"'),
         ("“aino@example.fi”, «040 123 4567»", "“[sähköposti]”, «[puhelin]»"),
