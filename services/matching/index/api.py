@@ -166,8 +166,8 @@ LOW_CONFIDENCE_WARNING = N_(
 
 PARTLY_READ_WARNING = N_(
     "This text has %(total)d sentences and recognition reads at most %(limit)d: %(unread)d were not "
-    "read. The sections on what the job requires (headings such as \"Edellytämme:\", \"Vi "
-    "förutsätter:\", \"Requirements:\") and sentences that state a requirement are read first, "
+    'read. The sections on what the job requires (headings such as "Edellytämme:", "Vi '
+    'förutsätter:", "Requirements:") and sentences that state a requirement are read first, '
     "sentences about the employer, benefits or applying last. Shorten the text, or choose the "
     "skills the job needs."
 )

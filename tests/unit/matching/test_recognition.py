@@ -15,6 +15,7 @@ from services.matching.index.domain.recognition import (
 )
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import (
+    MAX_SENTENCES,
     CompoundSplitter,
     affirmed,
     examinations_only,
@@ -24,7 +25,6 @@ from services.matching.index.domain.recognition_text import (
     phrases,
     requirement_sentences,
     requirement_sentences_as_written,
-    MAX_SENTENCES,
     sentences,
     sentences_to_read,
     strip_stock,
@@ -898,7 +898,8 @@ def _long_ad(requirements: str) -> str:
     """A kokki ad as outside tester 16 (P2) wrote it: 60 sentences presenting the company, then the
     requirements."""
     presentation = " ".join(
-        f"Ravintolaketjumme {i}. toimipiste avattiin vuonna {1950 + i} kaupungin keskustaan." for i in range(60)
+        f"Ravintolaketjumme {i}. toimipiste avattiin vuonna {1950 + i} kaupungin keskustaan."
+        for i in range(60)
     )
     return f"{presentation}\nHaemme kokkia lounasravintolaamme.\n{requirements}"
 
@@ -906,7 +907,9 @@ def _long_ad(requirements: str) -> str:
 def test_a_long_text_is_read_from_its_requirements_first_and_says_how_much_was_left():
     """Outside tester 16 (P2): only the first 50 sentences were read, so the requirements after a long
     company presentation were dropped, silently."""
-    parts = sentences(_long_ad("Edellytämme voimassa olevaa hygieniapassia. Kokin ammattitutkinto on eduksi."))
+    parts = sentences(
+        _long_ad("Edellytämme voimassa olevaa hygieniapassia. Kokin ammattitutkinto on eduksi.")
+    )
     reading = sentences_to_read(parts)
     assert reading.total == len(parts) == 63
     assert len(reading.read) == MAX_SENTENCES and reading.unread == 13
@@ -924,7 +927,10 @@ def test_the_lines_under_a_requirement_heading_are_read_before_the_rest():
 
 
 def test_the_sentences_about_the_employer_are_left_last():
-    parts = [*(f"Tarjoamme lounasedun {i}." for i in range(10)), *(f"Kuori perunoita {i}." for i in range(10))]
+    parts = [
+        *(f"Tarjoamme lounasedun {i}." for i in range(10)),
+        *(f"Kuori perunoita {i}." for i in range(10)),
+    ]
     reading = sentences_to_read(parts, 10)
     assert reading.read == [f"Kuori perunoita {i}." for i in range(10)]
 

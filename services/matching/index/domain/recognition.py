@@ -1399,7 +1399,9 @@ class SkillRecognizer:
         cards: tuple[str, ...] = ()  # under a card or program heading alone on its line ("Kortit:")
         # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
-            sentences_to_read(sentences(without_not_needed_lists(text)), MAX_SENTENCES, self._names_skill).read,
+            sentences_to_read(
+                sentences(without_not_needed_lists(text)), MAX_SENTENCES, self._names_skill
+            ).read,
             self._names_skill,
         ):
             lang = self._sentence_language(sentence, text_lang) if mixed else text_lang

@@ -1107,6 +1107,8 @@ def sentence_count(text: str) -> int:
     is not needed taken out: `without_not_needed_lists`); more than `MAX_SENTENCES` means that
     part of it is not read (`sentences_to_read`)."""
     return len(sentences(without_not_needed_lists(readable(text))))
+
+
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
