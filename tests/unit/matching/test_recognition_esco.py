@@ -2222,3 +2222,14 @@ def test_an_inline_heading_in_another_language_is_no_skill(esco_recognizer):
     found = esco_recognizer.recognise("Requirements: CE licence, ADR-kortti, trukkikortti.", top_k=10)
     assert not [s for s in found if "requirement" in s.label("en")], found
     assert "operate forklift" in [s.label("en") for s in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lagerarbetare till vårt logistikcenter, du plockar order och kör truck.",
+        "Du har vana att köra truck.",
+    ],
+)
+def test_driving_a_forklift_in_swedish_is_the_forklift(esco_recognizer, text):
+    assert labels(esco_recognizer, text, top_k=3, lang="sv")[0] == "operate forklift"
