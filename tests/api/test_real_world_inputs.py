@@ -385,3 +385,23 @@ def test_a_region_given_as_the_municipality_is_a_422_saying_it_is_a_region(vacan
     )
     assert v.status_code == 422 and words in v.json["errors"]["json"]["municipality"][0], v.json
     assert rows(vacancy_app)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("maija.meikalainen@example.fi", "'[sähköposti]'"),
+        ("maija ät example piste fi", "'[sähköposti]'"),
+        ("131052-308T", "'[henkilötunnus]'"),
+    ],
+)
+def test_a_masked_input_keeps_its_quotes_in_the_reason(vacancy_app, given, shown):
+    """Outside tester 16, P11: an e-mail address given as the municipality read "Unknown municipality
+    [sähköposti]': give …" (the opening quote was taken for part of the address); the personal data
+    is still never echoed."""
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(municipality=given), headers=EMPLOYER)
+    assert r.status_code == 422, r.json
+    reason = r.json["errors"]["json"]["municipality"][0]
+    assert f"Unknown municipality {shown}" in reason, reason
+    assert "maija" not in json.dumps(r.json) and "308T" not in json.dumps(r.json)
+    assert rows(vacancy_app) == (0, 0)
