@@ -344,3 +344,23 @@ def test_an_inflected_name_or_a_merged_municipalitys_swedish_name_is_stored_as_t
     assert r.status_code == 201 and r.json["municipality"] == code, r.json
     notices = " ".join(str(n) for n in r.json.get("notices", []))
     assert (notice in notices) if notice else "abolished" not in notices, r.json
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("maija.meikalainen@example.fi", "'[sähköposti]'"),
+        ("maija ät example piste fi", "'[sähköposti]'"),
+        ("131052-308T", "'[henkilötunnus]'"),
+    ],
+)
+def test_a_masked_input_keeps_its_quotes_in_the_reason(vacancy_app, given, shown):
+    """Outside tester 16, P11: an e-mail address given as the municipality read "Unknown municipality
+    [sähköposti]': give …" (the opening quote was taken for part of the address); the personal data
+    is still never echoed."""
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(municipality=given), headers=EMPLOYER)
+    assert r.status_code == 422, r.json
+    reason = r.json["errors"]["json"]["municipality"][0]
+    assert f"Unknown municipality {shown}" in reason, reason
+    assert "maija" not in json.dumps(r.json) and "308T" not in json.dumps(r.json)
+    assert rows(vacancy_app) == (0, 0)

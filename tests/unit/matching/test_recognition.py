@@ -15,6 +15,7 @@ from services.matching.index.domain.recognition import (
 )
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import (
+    MAX_SENTENCES,
     CompoundSplitter,
     affirmed,
     examinations_only,
@@ -25,6 +26,7 @@ from services.matching.index.domain.recognition_text import (
     requirement_sentences,
     requirement_sentences_as_written,
     sentences,
+    sentences_to_read,
     strip_stock,
     title_to_read,
     verb_candidates,
@@ -890,3 +892,56 @@ def test_a_coach_notes_client_is_not_read_in_any_case(note, read):
 )
 def test_case_endings_after_a_colon_are_taken_off_names(text, read):
     assert without_colon_cases(text) == read
+
+
+def _long_ad(requirements: str) -> str:
+    """A kokki ad as outside tester 16 (P2) wrote it: 60 sentences presenting the company, then the
+    requirements."""
+    presentation = " ".join(
+        f"Ravintolaketjumme {i}. toimipiste avattiin vuonna {1950 + i} kaupungin keskustaan."
+        for i in range(60)
+    )
+    return f"{presentation}\nHaemme kokkia lounasravintolaamme.\n{requirements}"
+
+
+def test_a_long_text_is_read_from_its_requirements_first_and_says_how_much_was_left():
+    """Outside tester 16 (P2): only the first 50 sentences were read, so the requirements after a long
+    company presentation were dropped, silently."""
+    parts = sentences(
+        _long_ad("Edellytämme voimassa olevaa hygieniapassia. Kokin ammattitutkinto on eduksi.")
+    )
+    reading = sentences_to_read(parts)
+    assert reading.total == len(parts) == 63
+    assert len(reading.read) == MAX_SENTENCES and reading.unread == 13
+    assert "Edellytämme voimassa olevaa hygieniapassia." in reading.read
+    assert "Kokin ammattitutkinto on eduksi." in reading.read
+    assert reading.read == [p for p in parts if p in reading.read], "in the text's order"
+
+
+def test_the_lines_under_a_requirement_heading_are_read_before_the_rest():
+    parts = sentences(_long_ad("Odotamme:\n- hyvää paineensietokykyä\n- lounaskeittiön rutiineja"))
+    read = sentences_to_read(parts).read
+    assert {"Odotamme:", "hyvää paineensietokykyä", "lounaskeittiön rutiineja"} <= set(read)
+    swedish = sentences_to_read(["Vi förutsätter:", "hygienpass", *[f"Om oss {i}." for i in range(60)]], 10)
+    assert swedish.read[:2] == ["Vi förutsätter:", "hygienpass"] and swedish.unread == 52
+
+
+def test_the_sentences_about_the_employer_are_left_last():
+    parts = [
+        *(f"Tarjoamme lounasedun {i}." for i in range(10)),
+        *(f"Kuori perunoita {i}." for i in range(10)),
+    ]
+    reading = sentences_to_read(parts, 10)
+    assert reading.read == [f"Kuori perunoita {i}." for i in range(10)]
+
+
+def test_a_text_no_longer_than_the_limit_is_read_whole():
+    parts = sentences(_long_ad("Hygieniapassi on eduksi."))[:MAX_SENTENCES]
+    assert sentences_to_read(parts) == (parts, MAX_SENTENCES)
+    assert sentences_to_read(parts).unread == 0
+
+
+def test_a_card_after_a_long_presentation_is_recognised(recognizer):
+    """Outside tester 16 (P2): the hygiene passport after 60 sentences of presentation was not read."""
+    text = _long_ad("Hygieniapassi on eduksi.")
+    assert "s:hygiene" in _uris(recognizer.recognise(text, top_k=5))

@@ -2161,3 +2161,14 @@ def test_a_finnish_job_word_in_an_english_sentence_is_glossed(esco_recognizer):
 def test_the_language_given_by_the_caller_is_kept_for_every_sentence(esco_recognizer):
     found = labels(esco_recognizer, "Vi söker en svetsare. Knowledge of SQL.", top_k=10, lang="sv")
     assert "SQL" in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lagerarbetare till vårt logistikcenter, du plockar order och kör truck.",
+        "Du har vana att köra truck.",
+    ],
+)
+def test_driving_a_forklift_in_swedish_is_the_forklift(esco_recognizer, text):
+    assert labels(esco_recognizer, text, top_k=3, lang="sv")[0] == "operate forklift"

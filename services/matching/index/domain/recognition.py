@@ -63,6 +63,7 @@ from .recognition_text import (
     requirement_sentences_as_written,
     says_more,
     sentences,
+    sentences_to_read,
     strip_stock,
     title_to_read,
     without_clock_times,
@@ -1398,7 +1399,10 @@ class SkillRecognizer:
         cards: tuple[str, ...] = ()  # under a card or program heading alone on its line ("Kortit:")
         # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
-            sentences(without_not_needed_lists(text))[:MAX_SENTENCES], self._names_skill
+            sentences_to_read(
+                sentences(without_not_needed_lists(text)), MAX_SENTENCES, self._names_skill
+            ).read,
+            self._names_skill,
         ):
             lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
             if mixed and lang == "en":
@@ -2240,8 +2244,9 @@ def enrich_vacancy(
     # The title says which occupation; when the employer named the occupation, the title adds only
     # guesses ("Hitsaaja" → "weld underwater", "research welding techniques": an outside tester)
     # that would weigh in the ranking beside the occupation's own skills.
-    if max_sentences is not None:  # bounded work: the first sentences (an ad states its requirements early)
-        text = "\n".join(sentences(text)[:max_sentences])
+    if max_sentences is not None:  # bounded work: the requirement sections first (`sentences_to_read`)
+        names_skill = getattr(recognizer, "_names_skill", None)
+        text = "\n".join(sentences_to_read(sentences(text), max_sentences, names_skill).read)
     # Likewise when the employer chose skills: they said what the job needs, and a title such as
     # "Tehdastyöntekijä" gave "evaluate employees", "coach employees" … beside MIG/MAG welding (an
     # outside tester). The title still tells the ranking which occupation (an exact ESCO title).
