@@ -14,6 +14,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
+from services.kernel.texts import N_
 from services.matching.index.api import SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
@@ -24,18 +25,17 @@ from services.matching.team.handlers import (
     MeetingLockedError,
     MeetingTooFarAheadError,
     OutcomeConflictError,
-    VacancyClosedError,
     OutcomeInput,
     RegionNotServedError,
     RegionUnknownError,
     ShortageListUnknownError,
     TeamHandlers,
+    VacancyClosedError,
     VacancyUnknownError,
 )
 from services.matching.team.meeting import IsoWeek
 from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reason, Status
 from services.matching.team.shortages import ShortageCsvError
-from services.kernel.texts import N_
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.organisations import region_not_served

@@ -85,7 +85,6 @@ __all__ = [
     "MeetingNotPreparedError",
     "MeetingTooFarAheadError",
     "OutcomeConflictError",
-    "VacancyClosedError",
     "OutcomeInput",
     "Places",
     "RegionNotServedError",
@@ -93,6 +92,7 @@ __all__ = [
     "ShortageListUnknownError",
     "TeamHandlers",
     "TeamRecords",
+    "VacancyClosedError",
     "VacancyUnknownError",
 ]
 
