@@ -185,12 +185,18 @@ def read_by_other_origins(view: View) -> View:
     return view
 
 
-def _reads_by_other_origins(app: Flask) -> bool:
-    """Whether this request's view is marked ``read_by_other_origins`` (function or MethodView)."""
+def reads_by_other_origins(app: Flask) -> bool:
+    """Whether this request's view is marked ``read_by_other_origins`` (function or MethodView); for
+    a CORS preflight (``OPTIONS``), the view of the method it asks about
+    (``Access-Control-Request-Method``)."""
     view = app.view_functions.get(request.endpoint or "")
     if view is None:
         return False
-    handler = getattr(getattr(view, "view_class", None), request.method.lower(), view)
+    method = request.method
+    if method == "OPTIONS":
+        method = request.headers.get("Access-Control-Request-Method", "")
+    view_class = getattr(view, "view_class", None)
+    handler = getattr(view_class, method.lower(), None) if view_class is not None else view
     return bool(getattr(handler, _READ_BY_OTHER_ORIGINS, False))
 
 
@@ -228,7 +234,7 @@ def install_browser_protections(app: Flask, trusted_origins: Iterable[str] = ())
             return None  # no ambient credential: a browser never adds a bearer header by itself
         if not cross_site():
             return None
-        if request.headers.get("Origin") in trusted and _reads_by_other_origins(app):
+        if request.headers.get("Origin") in trusted and reads_by_other_origins(app):
             return None
         return cross_site_refusal()
 

@@ -90,6 +90,7 @@ def test_the_meeting_pages_origin_is_trusted_by_the_profile_service(profile_data
     page = {"Origin": "http://matching.example", "Sec-Fetch-Site": "same-site"}
     r = client.post("/api/v1/contacts/lookup", json=body, headers=page)
     assert r.status_code == 200 and r.json["items"][0]["name"] == "Aino Virtanen"
+    assert r.headers["Access-Control-Allow-Credentials"] == "true"
     r = client.post("/api/v1/contacts/lookup", json=body, headers=EVIL)
     assert r.status_code == 403
 
@@ -136,8 +137,18 @@ def test_a_cors_listed_origin_cannot_change_anything_with_the_cookie_alone(trust
     r = reader.get("/api/v1/profiles/tt-2026-0102", headers=auth(*COACH))
     assert r.status_code == 200 and r.json["personal"]["name"] == "Aino Virtanen" and r.json["version"] == 1
     assert reader.get("/api/v1/profiles/tt-2026-0103", headers=auth(*COACH)).status_code == 404
-    # the browser's preflight still names the methods a bearer-token program from that origin may use
-    r = reader.options("/api/v1/profiles/tt-2026-0102", headers={"Origin": MATCHING_ORIGIN})
+    # the browser's preflight still lets a bearer-token program from that origin through, but with no
+    # cookie: a script on matching's pages cannot read a profile with a coach's cookie either
+    preflight = {"Origin": MATCHING_ORIGIN, "Access-Control-Request-Method": "DELETE"}
+    r = reader.options("/api/v1/profiles/tt-2026-0102", headers=preflight)
+    assert r.headers["Access-Control-Allow-Origin"] == MATCHING_ORIGIN
+    assert "Access-Control-Allow-Credentials" not in r.headers
+    r = coach.get("/api/v1/profiles/tt-2026-0102", headers=FROM_MATCHING)
+    assert "Access-Control-Allow-Credentials" not in r.headers
+    # ... while the name look-up the meeting page makes is still credentialed
+    preflight = {"Origin": MATCHING_ORIGIN, "Access-Control-Request-Method": "POST"}
+    r = reader.options("/api/v1/contacts/lookup", headers=preflight)
+    assert r.headers["Access-Control-Allow-Credentials"] == "true"
     assert r.headers["Access-Control-Allow-Origin"] == MATCHING_ORIGIN
 
 
