@@ -347,6 +347,47 @@ def test_an_inflected_name_or_a_merged_municipalitys_swedish_name_is_stored_as_t
 
 
 @pytest.mark.parametrize(
+    ("given", "code", "region"),
+    [
+        ("Tampere, Hervanta", "837", "pirkanmaa"),
+        ("Kangasala (Suinula)", "211", "pirkanmaa"),
+        ("33720 Tampere", "837", "pirkanmaa"),
+        ("Sastamala / Vammala", "790", "pirkanmaa"),
+    ],
+)
+def test_a_municipality_with_its_district_postal_code_or_former_name_is_stored_as_its_code(
+    vacancy_app, profile_app, given, code, region
+):
+    """Outside tester 16, P12: as Finnish ads write the place, these were 422s; the municipality is one
+    of the 308 and what is stored is its code (the district and postal code are not kept)."""
+    v = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(municipality=given), headers=EMPLOYER)
+    assert v.status_code == 201 and (v.json["municipality"], v.json["region"]) == (code, region), v.json
+    p = profile_app.test_client().put(
+        "/api/v1/profiles/t16-muni", json=profile_body(municipality=given), headers=COACH
+    )
+    assert p.status_code in (200, 201) and p.json["municipality"] == code, p.json
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "'Pirkanmaa' is a region, not a municipality: give the municipality of Pirkanmaa"),
+        ("fi", "'Pirkanmaa' on maakunta eikä kunta"),
+        ("sv", "'Pirkanmaa' är ett landskap, inte en kommun"),
+    ],
+)
+def test_a_region_given_as_the_municipality_is_a_422_saying_it_is_a_region(vacancy_app, lang, words):
+    """Outside tester 16, P12: "Pirkanmaa" got "unknown municipality"."""
+    v = vacancy_app.test_client().post(
+        "/api/v1/vacancies",
+        json=valid(municipality="Pirkanmaa"),
+        headers={**EMPLOYER, "Accept-Language": lang},
+    )
+    assert v.status_code == 422 and words in v.json["errors"]["json"]["municipality"][0], v.json
+    assert rows(vacancy_app)[0] == 0
+
+
+@pytest.mark.parametrize(
     ("given", "shown"),
     [
         ("maija.meikalainen@example.fi", "'[sähköposti]'"),

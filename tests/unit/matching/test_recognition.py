@@ -33,6 +33,7 @@ from services.matching.index.domain.recognition_text import (
     without_clock_times,
     without_coach_subject,
     without_colon_cases,
+    without_inline_heading,
     without_language_words,
     without_markup,
     without_places,
@@ -892,6 +893,46 @@ def test_a_coach_notes_client_is_not_read_in_any_case(note, read):
 )
 def test_case_endings_after_a_colon_are_taken_off_names(text, read):
     assert without_colon_cases(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # outside tester 16, P7: what the person cannot do or is weak at, the words before the cue too
+        ("tig-hitsaus ei suju.", ""),
+        ("Osaa hitsata puikolla ja tig-hitsaus ei suju.", "Osaa hitsata puikolla"),
+        ("Ruotsia ei osaa.", ""),
+        ("Excel heikko.", ""),
+        ("Ruotsi sujuu huonosti.", ""),
+        ("Svetsning klarar hon inte.", ""),
+        ("Struggles with welding.", ""),
+        ("Welding is difficult for him.", ""),
+        ("Hitsaus sujuu, mutta ruotsia ei osaa.", "Hitsaus sujuu,"),
+        # an ad's words of difficulty name whom the worker helps; a litotes is a plus
+        ("Autat asiakkaita joilla on vaikeuksia liikkua.", "Autat asiakkaita joilla on vaikeuksia liikkua."),
+        ("Ohjaat huonosti näkeviä asiakkaita.", "Ohjaat huonosti näkeviä asiakkaita."),
+        ("Ruotsin kielen taito ei ole pahitteeksi.", "Ruotsin kielen taito ei ole pahitteeksi."),
+    ],
+)
+def test_what_the_person_cannot_do_is_not_affirmed(text, kept):
+    assert affirmed(text).strip(" .,") == kept.strip(" .,")
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Requirements: CE licence, ADR-kortti.", "CE licence, ADR-kortti."),  # tester 16, P8
+        ("Vaatimukset: hygieniapassi.", "hygieniapassi."),
+        ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "siivooja , keittiöapulainen"),
+        ("Hitsaus: MIG ja TIG.", "Hitsaus: MIG ja TIG."),  # a heading that names a skill stays
+    ],
+)
+def test_an_inline_heading_that_says_nothing_goes(text, out):
+    assert " ".join(without_inline_heading(text).split()) == out
+
+
+def test_a_note_of_what_the_client_did_drops_the_client_word():
+    assert without_coach_subject("Asiakas suoritti trukkikortin.") == "suoritti trukkikortin."
 
 
 def _long_ad(requirements: str) -> str:

@@ -632,6 +632,37 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bhar (?:för )?avsikt\b",
     r"\bska (?:söka|börja|studera|utbilda)\b",
     r"\b(?:rekommenderades|föreslogs|hänvisades)\b",
+    # a skill the person is weak at or struggles with (outside tester 16, P7: "tig-hitsaus ei suju" gave
+    # TIG welding at the rule's full score); the words before such a cue go too (`NOT_ABLE`). Not after
+    # a relative pronoun: an ad's "asiakkaita, joilla on vaikeuksia liikkua", "people who have
+    # difficulties with", "personer som har svårt att" name whom the worker helps
+    r"(?<!\bjoilla )(?<!\bjolla )(?<!\bjoilla )\bon\s+(?:\w+\s+)?vaikeuksia\b",
+    r"(?<!\bwho )\bstruggl(?:es|ed)\s+(?:with|to)\b",
+    r"(?<!\bwho )\b(?:has|had)\s+(?:great\s+|some\s+)?(?:difficult(?:y|ies)|trouble|problems)\s+(?:with|in)\b",
+    r"\b(?:is)\s+weak\s+(?:in|at)\b",
+    r"(?<!\bsom )\bhar\s+(?:\w+\s+)?svårt\b",
+    r"\bär\s+svag\s+(?:i|på)\b",
+)
+NOT_ABLE = re.compile(
+    r"\b(?:ei|eivät)\s+(?:(?:vielä|kovin|oikein|juurikaan|yhtään|lainkaan|hyvin)\s+)?"
+    r"(?:suju|onnistu|luonnistu|osaa|osata|hallitse|hallita|taida|pysty|kykene|tunne|ymmärrä|puhu)\b"
+    # a weak skill, said at the clause's end: "Excel heikko.", "Ruotsi sujuu huonosti" (not an ad's
+    # "Ohjaat huonosti näkeviä asiakkaita")
+    r"|\b(?:on\s+)?(?:heikko|heikkoa|heikosti|huono|huonoa|huonosti|vaikeaa|hankalaa)(?=\s*[.!?]?\s*$)"
+    r"|\b(?:går|fungerar|klarar|behärskar|talar|förstår)\s+(?:\w+\s+)?(?:inte|ej)\b"
+    r"|\b(?:är\s+)?svag(?:t)?(?=\s*[.!?]?\s*$)"
+    r"|\b(?:is|are)\s+(?:difficult|hard|a\s+struggle|weak)\s+for\s+(?:him|her|them|the\s+client)\b",
+    re.I,
+)
+"""A cue that the words BEFORE it name what the person cannot do or is weak at: "tig-hitsaus ei suju",
+"Ruotsia ei osaa", "Excel heikko", "Svetsning klarar hon inte", "Welding is difficult for her"
+(outside tester 16, P7). `affirmed` drops those words back to a contrast, a clause's start or the
+conjunction after an affirmative predicate ("Osaa hitsata puikolla ja tig-hitsaus ei suju" keeps
+"Osaa hitsata puikolla")."""
+_NEGATION_WORD = re.compile(r"\b(?:ei|eivät|inte|ej)\b", re.I)
+_ABLE_PREDICATE = re.compile(
+    r"\b(?:osaa|osaat|hallitsee|sujuu|onnistuu|on|ovat|omaa|kan|har|behärskar|klarar|can|has|is|knows)\b",
+    re.I,
 )
 NEGATION_AFTER: tuple[str, ...] = (
     r"\bpuuttuu\b",
@@ -880,6 +911,37 @@ def _clause_of_its_own(text: str, at: int) -> re.Match[str] | None:
     return None
 
 
+def _without_not_able(clause: str) -> str:
+    """`clause` without what a `NOT_ABLE` cue says the person cannot do or is weak at, and the words
+    after the cue up to a contrast ("tig-hitsaus ei suju kovin hyvin" → ""): the words before it back to
+    a contrast, the clause's start, or a conjunction after an affirmative predicate ("Osaa hitsata ja
+    tig-hitsaus ei suju" → "Osaa hitsata"). A cue that opens its span ("Ei osaa ruotsia") is left to
+    `NEGATION_BEFORE`; a litotes ("ei haittaa") is no cue."""
+    pos = 0
+    while (cue := NOT_ABLE.search(clause, pos)) is not None:
+        if any(m.start() <= cue.start() < m.end() for m in LITOTES.finditer(clause)):
+            pos = cue.end()
+            continue
+        # ("Hitsaus sujuu, mutta ruotsia ei osaa": the contrast goes too; left, "mutta" matched skills)
+        contrasts = [m.start() for m in _CONTRAST.finditer(clause, 0, cue.start()) if m.end() <= cue.start()]
+        start = contrasts[-1] if contrasts else 0
+        joins = [
+            j.start()
+            for j in _JOIN.finditer(clause, start, cue.start())
+            if _ABLE_PREDICATE.search(clause, start, j.start())
+        ]
+        if joins:
+            start = joins[-1]
+        # the cue's negation word on ("ei suju", "inte" of "klarar hon inte") stays: `NEGATION_BEFORE` drops
+        # it and what follows it, up to a contrast or "utan" ("Du talar inte svenska utan finska"); a weak
+        # word at the clause's end ("Excel heikko.") goes with the words before it
+        word = _NEGATION_WORD.search(clause, cue.start(), cue.end())
+        end = word.start() if word is not None else cue.end()
+        clause = clause[:start] + " " + clause[end:]
+        pos = start + 1 + (cue.end() - end)
+    return clause
+
+
 def affirmed(sentence: str) -> str:
     """`sentence` without what it says someone lacks or only wishes for ("Suomen kieli sujuvaa, ei
     ajokorttia." → "Suomen kieli sujuvaa,"); "" when nothing affirmative is left. A coach's note
@@ -889,7 +951,7 @@ def affirmed(sentence: str) -> str:
     oltava.", `NOT_REQUIRED`) is dropped up to the comma or contrast that bounds it."""
     kept = []
     for clause in _CLAUSE.split(sentence):
-        clause = _without_not_required(clause)
+        clause = _without_not_able(_without_not_required(clause))
         if _NEGATION_AFTER.search(clause) and not _NEGATION_BEFORE.search(clause):
             continue
         kept.append(clause)
@@ -924,7 +986,14 @@ _COACH_SUBJECT = re.compile(
     r"harkitsee|suunnittelee|pohtii|miettii|aikoo|opiskelee|työskentelee|työskenteli|toimii|toimi|"
     r"valmistui|tavoite\w*|toive\w*|aikoo|tavoittelee|har|är|vill|kan|talar|söker|jobbar|arbetar|planerar|"
     r"tänker|ska|önskar|behöver|saknar|studerar|funderar|överväger|is|has|was|wants|plans|would|speaks|"
-    r"worked|works|intends|lacks)\b)",
+    r"worked|works|intends|lacks|"
+    # what the person did or does (outside tester 16, P7: "Asiakas suoritti trukkikortin" gave
+    # *perform customer management* 0.44); the past tense of a note, not an ad's "Asiakas saa…"
+    r"suoritti|suorittaa|suorittanut|sai|kävi|käy|teki|opiskeli|aloitti|aloittaa|osallistui|osallistuu|"
+    r"hallitsee|pystyy|kykenee|omaa|asuu|puhui|ymmärtää|valmistuu|hakenut|työskennellyt|toiminut|"
+    r"tarvitsisi|mainitsi|totesi|halusi|löysi|pääsi|suoriutui|kykeni|pystyi|"
+    r"tog|hade|klarade|klarar|gick|läste|studerade|arbetade|jobbade|avslutade|fick|"
+    r"completed|took|got|obtained|passed|finished|attended|studied|can|needs|holds|had|did)\b)",
     re.I,
 )
 
@@ -1464,6 +1533,41 @@ def says_more(text: str, lang: str | None = None) -> bool:
     )
 
 
+_INLINE_HEADING = re.compile(r"^\s*(?P<head>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*:\s+(?=\S)")
+
+
+def without_inline_heading(sentence: str) -> str:
+    """`sentence` without a heading of one to three words before a colon that says nothing in any
+    language but that a list follows ("Requirements: CE licence, ADR-kortti." → "CE licence,
+    ADR-kortti."; "Vaatimukset: …", "Krav: …"): read as the sentence's language only, a heading in
+    another one was matched as a skill (outside tester 16, P8: *define part requirements* 0.54)."""
+    m = _INLINE_HEADING.match(sentence)
+    if m is None:
+        return sentence
+    if _WORK_HISTORY_HEAD.fullmatch(m.group("head").strip()):
+        # "Työkokemus: siivooja (3 v), keittiöapulainen (1 v)": a CV's list of jobs held; the
+        # years in brackets name nothing (read as words, they halved the jobs' skills: tester 16, P7)
+        return _YEARS_IN_BRACKETS.sub(" ", sentence[m.end() :])
+    if says_more(m.group("head")):
+        return sentence
+    return sentence[m.end() :]
+
+
+_WORK_HISTORY_HEAD = re.compile(
+    r"(?:aiempi\s+|aikaisempi\s+)?(?:työkokemus|työhistoria|työpaikat|työsuhteet)|"
+    r"(?:tidigare\s+)?(?:arbetserfarenhet|arbetslivserfarenhet|arbetshistorik|anställningar)|"
+    r"(?:previous\s+)?(?:work\s+experience|work\s+history|employment\s+history|employment)",
+    re.I,
+)
+"""A CV's heading of the jobs held (`without_inline_heading`; `recognition._WORK_TITLE` reads the
+titles listed after it)."""
+_YEARS_IN_BRACKETS = re.compile(
+    r"\(\s*(?:n\.?\s*|ca\.?\s*|noin\s+|about\s+|cirka\s+)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+)?\s*"
+    r"(?:v|vuo\w*|kk|kuukau\w*|år|mån\w*|yrs?|years?|months?)?\.?\s*\)",
+    re.I,
+)
+
+
 _SAY_NOTHING = frozenset(
     {
         *("että", "hän", "hänellä", "hänen", "hänelle", "oli", "olivat", "sekä", "myös", "kuin"),
@@ -1489,6 +1593,12 @@ _SAY_NOTHING = frozenset(
         # of medicines; outside tester 15, P10)
         *("valid", "current", "voimassa", "voimassaoleva", "voimassaolevaa", "voimassaolevat", "giltig"),
         *("giltigt", "giltiga"),
+        # a card's completion and when, once the rules read the card ("Asiakas suoritti trukkikortin
+        # syksyllä 2025.": *meet commitments* 0.37; outside tester 16, P7)
+        *("suoritti", "suorittanut", "suorittaneet", "suorittaa", "sai", "saanut", "completed", "obtained"),
+        *("passed", "got", "took", "tog", "tagit", "fick", "fått", "klarade"),
+        *("syksyllä", "keväällä", "kesällä", "talvella", "vuonna", "viime", "hösten", "våren", "sommaren"),
+        *("vintern", "autumn", "spring", "summer", "winter", "last", "year", "vuosi", "vuotta"),
     }
 )
 """Pronouns, auxiliaries and conjunctions of three or more letters: what the intention and client
