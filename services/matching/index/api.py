@@ -150,10 +150,19 @@ class ExplanationView(MethodView):
             abort(404, message=gettext("No such vacancy."))
         if entry is not None:
             k = args["k"] or current_app.config["KOHTAANTO_DEFAULT_K"]
-            return jsonify(render_explanation(entry, taxonomy(), args["lang"], k))
+            body = render_explanation(entry, taxonomy(), args["lang"], k)
+            record = handlers().vacancy(vacancy_id)
+            body["vacancy_status"] = record.vacancy.status
+            if not record.is_open:
+                body["notice"] = gettext(CLOSED_NOTICE)
+            return jsonify(body)
         abort(404, message=gettext("No such candidate."))
 
 
+CLOSED_NOTICE = N_(
+    "The vacancy is closed: it has no shortlist, so the candidate has no rank on it. The score and "
+    "reasons are how they would have matched."
+)
 NO_SKILL_WARNING = N_(
     "No skill was recognised in this text: it reads as being about the employer, benefits or "
     "applying, or it names no task or requirement. Describe the tasks and requirements, or choose "

@@ -309,6 +309,16 @@ class ExplanationSchema(EntrySchema):
     k = fields.Integer(metadata={"description": "The shortlist length asked about (the `k` parameter)"})
     shortlisted = fields.Boolean(metadata={"description": "Whether `rank` is within the first `k`"})
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
+    vacancy_status = fields.String(
+        validate=validate.OneOf(["open", "closed"]),
+        metadata={"description": "The vacancy's state: a closed vacancy ranks nobody (`rank` null)"},
+    )
+    notice = fields.String(
+        metadata={
+            "description": "Present when the vacancy is closed: says so in the caller's language, "
+            "since the score is then no place on a shortlist"
+        }
+    )
 
 
 class ListedShortageFlagSchema(shared_schemas.ShortageFlagSchema):
