@@ -64,7 +64,14 @@ def test_a_text_about_benefits_only_gets_a_warning_not_a_silent_empty_list(clien
 
 @pytest.mark.parametrize(
     "text",
-    ["Hae 31.12.2026 mennessä.", "Ajokorttia ei vaadita.", "Körkort krävs inte.", "Vi värdesätter mångfald."],
+    [
+        "Hae 31.12.2026 mennessä.",
+        "Ajokorttia ei vaadita.",
+        "Körkort krävs inte.",
+        "Vi värdesätter mångfald.",
+        "Työyhteisömme on monikulttuurinen ja kannustava.",  # outside tester 16, P2
+        "Olemme sitoutuneet vastuullisuuteen ja kestävään kehitykseen.",
+    ],
 )
 def test_applying_a_requirement_not_needed_or_equal_opportunity_alone_gets_the_warning(client, text):
     """Outside tester 12, N6 / N9 / N10: these gave "produce text by a deadline", "drive vehicles" 1.0,

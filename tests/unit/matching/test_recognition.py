@@ -194,6 +194,12 @@ def test_a_stock_phrase_alone_is_kept_rather_than_emptied():
         "Vi välkomnar sökande oberoende av kön, ålder och bakgrund.",
         "Vi värdesätter mångfald.",
         "We value diversity.",
+        # outside tester 16, P2: the work community and the employer's commitments
+        "Työyhteisömme on monikulttuurinen ja kannustava.",
+        "Olemme sitoutuneet vastuullisuuteen ja kestävään kehitykseen.",
+        "Our team is multicultural and supportive.",
+        "We are committed to sustainability.",
+        "Vår arbetsgemenskap är mångkulturell.",
     ],
 )
 def test_sentences_about_the_employer_benefits_and_applying_are_boilerplate(sentence):

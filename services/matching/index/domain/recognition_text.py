@@ -266,6 +266,11 @@ BOILERPLATE: tuple[str, ...] = (
     r"nice|pleasant|warm|open|welcoming) (?:\w+ )?(?:atmosphere|work(?:ing)? environment|team|"
     r"team spirit|colleagues|work community|workplace)\b",
     r"\bgreat place to work\b",
+    # the work community and the employer's commitments (outside tester 16, P2: "Työyhteisömme on
+    # monikulttuurinen ja kannustava." gave *demonstrate intercultural competence*, "Olemme
+    # sitoutuneet vastuullisuuteen" *participate actively in civic life*)
+    r"\bour (?:team|work community|workplace|company|organisation|organization) is\b",
+    r"\bwe are committed to\b",
     # Finnish
     r"\btarjoamme\b",
     r"\bsaat meiltä\b",
@@ -298,6 +303,8 @@ BOILERPLATE: tuple[str, ...] = (
     r"\btyöllistämme\b",
     r"\bhuumausainetesti\w*",
     r"\bolemme (?:kasvava|suomalainen|perheyritys|johtava|kansainvälinen)\b",
+    r"\btyöyhteisö(?:mme|ssämme|ämme)\b",
+    r"\b(?:olemme sitoutuneet|sitoudumme)\b",
     r"\bon (?:kasvava |suomalainen |kansainvälinen )?perheyritys\b",
     r"\barvo(?:mme|jamme|ihimme)\b",  # "Arvojamme ovat asiakaslähtöisyys, vastuullisuus …"
     r"\briippumatta\b",  # "… sukupuolesta, iästä … riippumatta" (equal opportunity)
@@ -359,6 +366,8 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bintervju\w*",
     r"\bkom (?:och )?(?:jobba|arbeta) (?:hos|med|för) oss\b",
     r"\bhos oss (?:är|finns|har|råder)\b",
+    r"\bvår arbetsgemenskap\b",
+    r"\bvi har (?:förbundit|åtagit) oss\b",
     r"\b(?:god|bra|trevlig|härlig|positiv|familjär|öppen|glad|go)\w* (?:stämning|arbetsmiljö|arbetsplats|"
     r"kollegor|arbetskamrater|gemenskap|sammanhållning)\b",
     r"\btillträde\b",
