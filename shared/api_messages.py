@@ -102,6 +102,10 @@ SHARED_VALIDATORS = (
         "Municipality %(code)s %(name)s was split in %(year)s between %(successors)s: give the current municipality."
     ),
     N_(
+        "%(name)s is a region, not a municipality: give the municipality of %(region)s where the work is "
+        "done or the person lives (its name or Statistics Finland code)."
+    ),
+    N_(
         "Unknown region %(region)s. Known regions: %(regions)s (Finnish or Swedish names and maakunta "
         "codes are accepted too)."
     ),

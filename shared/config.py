@@ -379,7 +379,11 @@ class CommonSettings(EnvSettings):
     cors_origins: Annotated[tuple[str, ...], NoDecode] = env(
         "KOHTAANTO_CORS_ORIGINS",
         (),
-        "comma-separated origins whose pages may call the APIs from a browser (with credentials)",
+        "comma-separated origins whose pages may read from the APIs in a browser (with credentials: the "
+        "profile service lists matching's for the meeting page's name look-up). With the session cookie "
+        "alone such an origin may only make that look-up (`POST /api/v1/contacts/lookup`); any change it "
+        "starts — PUT, POST, DELETE — is a 403 unless it sends `Authorization: Bearer`, and its other "
+        "reads need a bearer token too",
     )
     organisations_file: Path | None = env(
         "KOHTAANTO_ORGANISATIONS_FILE",

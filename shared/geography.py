@@ -310,11 +310,23 @@ class Geography:
         begun = {code for name, code in self._names.items() if name.startswith(key + " ")}
         if len(begun) == 1:
             return Resolved(begun.pop())
+        # as ads and addresses write it (outside tester 16, P12): "33720 Tampere", "Tampere, Hervanta",
+        # "Kangasala (Suinula)", "Sastamala / Vammala"
+        written = self._as_written(raw)
+        if written is not None:
+            return written
         several = self.several(key)
         if several:
             raise UnknownPlaceError(
                 f"{raw!r} names several municipalities: give one of {several} (the one where the work "
                 "is done or the person lives)."
+            )
+        region = self._region_keys.get(key)
+        if region is not None:
+            raise UnknownPlaceError(
+                f"{raw!r} is a region, not a municipality: give the municipality of "
+                f"{self.regions[region].name_fi} where the work is done or the person lives (its name or "
+                "Statistics Finland code)."
             )
         close = self.named_within(key) or self.suggestions(spellings)
         if close:
@@ -327,6 +339,44 @@ class Geography:
             "or Swedish name (e.g. 'Vaasa' or 'Vasa'). A district or village (e.g. Hervanta) is not a "
             "municipality: give the municipality it is in."
         )
+
+    def _as_written(self, raw: str) -> Resolved | None:
+        """The municipality of ``raw`` written as ads and addresses write it, else None: after a
+        postal code ("33720 Tampere", "Tampere 33720"), before a district or village set off by a comma or in
+        parentheses ("Tampere, Hervanta", "Kangasala (Suinula)"; the district must name no other
+        municipality: "Tampere (Nokia)" is None), or twice, by two of its names joined by a slash
+        ("Sastamala / Vammala": the current and the former name; "Vaasa / Vasa"). What is stored is
+        the municipality's code alone; the postal code and the district are not kept."""
+        postal = re.fullmatch(r"(\d{5})\s*,?\s*(\D.*)", raw)
+        postal = postal or re.fullmatch(r"()(\D.*?)\s*,?\s*\d{5}", raw)  # "Tampere 33720"
+        if postal is not None:
+            return self._resolved_or_none(postal.group(2))
+        district = re.fullmatch(r"([^,()/]+?)\s*(?:,\s*([^,()]+)|\(([^()]+)\))", raw)
+        if district is not None:
+            head = self._resolved_or_none(district.group(1))
+            rest = fold(district.group(2) or district.group(3) or "")
+            if head is None or not rest:
+                return None
+            words = _WORDS.findall(rest)
+            named = {
+                code
+                for i, word in enumerate(words)
+                for phrase in (word, " ".join(words[i : i + 2]))
+                if (code := self._names.get(phrase) or self._forms.get(phrase)) is not None
+            }
+            return head if named <= {head.code} else None
+        parts = [p for p in re.split(r"\s*/\s*", raw) if p]
+        if len(parts) == 2:
+            both = [self._resolved_or_none(p) for p in parts]
+            if both[0] is not None and both[1] is not None and both[0].code == both[1].code:
+                return Resolved(both[0].code)
+        return None
+
+    def _resolved_or_none(self, text: str) -> Resolved | None:
+        try:
+            return self.municipality(text)
+        except UnknownPlaceError:
+            return None
 
     def several(self, key: str) -> str:
         """The municipalities a folded ``key`` names together, as ``suggestions`` writes them; "" when
@@ -350,7 +400,8 @@ class Geography:
         or two adjacent words of the folded ``key``, as ``suggestions`` writes them; "" when none. For a
         place written as people write addresses and ads: "33720 Tampere", "Tampere, Hervanta",
         "Kangasala (Lamminrahka)", "Espoo/etätyö" (outside tester 13, P7). Only suggested, never taken:
-        which of the words is the municipality is the writer's to say ("Vantaa/Helsinki")."""
+        which of the words is the municipality is the writer's to say ("Vantaa/Helsinki"); a text that
+        opens with the municipality and names no other one is taken (``_as_written``)."""
         words = _WORDS.findall(key)
         found: dict[str, str] = {}
         for i, word in enumerate(words):

@@ -29,7 +29,7 @@ from shared.org_names import init_org_names
 from shared.organisations import registry
 from shared.ratelimit import install_rate_limits
 from shared.schemas import Reference
-from shared.sign_in import install_browser_protections
+from shared.sign_in import install_browser_protections, reads_by_other_origins
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,11 @@ def build_service_app(
             origin = request.headers.get("Origin")
             if origin in origins:
                 response.headers["Access-Control-Allow-Origin"] = origin
-                response.headers["Access-Control-Allow-Credentials"] = "true"
+                if reads_by_other_origins(app):
+                    # the session cookie only where a listed origin's page needs it (the meeting
+                    # page's name look-up); elsewhere its scripts read with a bearer token only, so
+                    # a script injected there cannot read profiles with a coach's cookie (tester 16, P5)
+                    response.headers["Access-Control-Allow-Credentials"] = "true"
                 response.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type"
                 response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, DELETE, OPTIONS"
                 response.headers["Vary"] = "Origin"

@@ -13,8 +13,8 @@ every service's page has it.)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, redirect, render_template, request
@@ -27,11 +27,37 @@ from shared.i18n import current_language, read_by_programs, translate_text
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
+View = TypeVar("View", bound=Callable[..., Any])
+
+_READ_BY_OTHER_ORIGINS = "_kohtaanto_read_by_other_origins"
+
+
+def content_security_policy(connect_to: Iterable[str] = ()) -> str:
+    """The ``Content-Security-Policy`` of the services' answers: scripts, styles, images, fonts only
+    from the page's own origin (the pages have no inline script: the meeting page's configuration is
+    a JSON data block, and inline ``<style>`` / ``style=`` attributes are allowed, being unable to run
+    code), fetches only to the own origin and ``connect_to`` (origins such as
+    ``https://profiles.example``; the meeting page's name look-up), forms submitted only to the own
+    origin, no plug-ins, no ``<base>``, and never inside another site's frame (clickjacking the
+    meeting's "prepare again"). A script injected into a page by a text an employer wrote could thus
+    not load or run (outside tester 16, P5)."""
+    connect = " ".join(["'self'", *connect_to])
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        f"img-src 'self' data:; connect-src {connect}; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+SWAGGER_UI_POLICY = "frame-ancestors 'none'"
+"""The API documentation page (``/docs``, flask-smorest's Swagger UI: an inline start-up script,
+no personal data) keeps only the framing rule."""
+
 BROWSER_HEADERS = {
     "Cache-Control": "no-store",
     # no page is shown inside another site's frame (clickjacking the meeting's "prepare again")
     "X-Frame-Options": "DENY",
-    "Content-Security-Policy": "frame-ancestors 'none'",
+    "Content-Security-Policy": content_security_policy(),
     "X-Content-Type-Options": "nosniff",
     # no address (a sign-in link's token, a rating link) leaves for another origin in a Referer;
     # a same-origin form still sends its Origin, which ``cross_site`` reads
@@ -149,6 +175,31 @@ def cross_site_refusal() -> Response:
     return Response(json.dumps(body) + "\n", 403, mimetype="application/json")
 
 
+def read_by_other_origins(view: View) -> View:
+    """Mark a POST view that changes nothing (a read whose question travels in the body, e.g. the
+    profile service's ``/contacts/lookup`` that the meeting page calls) as callable with the session
+    cookie from a ``KOHTAANTO_CORS_ORIGINS`` origin. Every other change signed in by the cookie
+    alone is accepted only from the service's own origin (``install_browser_protections``). Put it
+    above the other decorators of the view method."""
+    setattr(view, _READ_BY_OTHER_ORIGINS, True)
+    return view
+
+
+def reads_by_other_origins(app: Flask) -> bool:
+    """Whether this request's view is marked ``read_by_other_origins`` (function or MethodView); for
+    a CORS preflight (``OPTIONS``), the view of the method it asks about
+    (``Access-Control-Request-Method``)."""
+    view = app.view_functions.get(request.endpoint or "")
+    if view is None:
+        return False
+    method = request.method
+    if method == "OPTIONS":
+        method = request.headers.get("Access-Control-Request-Method", "")
+    view_class = getattr(view, "view_class", None)
+    handler = getattr(view_class, method.lower(), None) if view_class is not None else view
+    return bool(getattr(handler, _READ_BY_OTHER_ORIGINS, False))
+
+
 def install_browser_protections(app: Flask, trusted_origins: Iterable[str] = ()) -> None:
     """What every service answers browsers with, pages and APIs alike (privacy audit, session 12):
 
@@ -163,8 +214,15 @@ def install_browser_protections(app: Flask, trusted_origins: Iterable[str] = ())
       view runs, nothing changed: ``SameSite=Strict`` keeps the cookie from other *sites*, but not
       from another port or subdomain of the same site, and a form may POST without a body (meeting
       "prepare again", a voucher's withdrawal). ``trusted_origins`` (``KOHTAANTO_CORS_ORIGINS``: the
-      matching service's meeting page asking the profile service for names) are let through. The
-      sign-in form (``*.login``) answers cross-site sign-ins itself (``sign_in``).
+      matching service's meeting page asking the profile service for names) are let through only
+      to views marked ``read_by_other_origins`` (reads sent as POST, which change nothing): a
+      CORS-listed origin may read what its page needs, never change or erase anything with the
+      cookie alone; a program from another origin sends ``Authorization: Bearer`` (outside tester
+      16, P5: a coach's cookie erased a jobseeker by a DELETE from matching's origin). The
+      sign-in form (``*.login``) answers cross-site sign-ins itself (``sign_in``);
+    * a Content-Security-Policy (``BROWSER_HEADERS``) that lets pages load scripts, styles, images
+      and fonts from their own origin only, connect only to their own origin and the trusted ones
+      (the meeting page's name look-up), submit forms only to themselves, and never be framed.
     """
     trusted = frozenset(trusted_origins)
 
@@ -174,12 +232,16 @@ def install_browser_protections(app: Flask, trusted_origins: Iterable[str] = ())
             return None
         if request.headers.get("Authorization") or SESSION_COOKIE not in request.cookies:
             return None  # no ambient credential: a browser never adds a bearer header by itself
-        if request.headers.get("Origin") in trusted or not cross_site():
+        if not cross_site():
+            return None
+        if request.headers.get("Origin") in trusted and reads_by_other_origins(app):
             return None
         return cross_site_refusal()
 
     @app.after_request
     def no_store(response: Response) -> Response:
+        if request.endpoint == "api-docs.openapi_swagger_ui":
+            response.headers.setdefault("Content-Security-Policy", SWAGGER_UI_POLICY)
         for name, value in BROWSER_HEADERS.items():
             if name not in response.headers:
                 response.headers[name] = value

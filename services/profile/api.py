@@ -40,6 +40,7 @@ from shared.i18n import N_
 from shared.pii import identifier_holds_personal_data
 from shared.ratelimit import json_list_cost, rate_limited
 from shared.schemas import Shown, input_notices
+from shared.sign_in import read_by_other_origins
 
 blp = Blueprint(
     "profiles",
@@ -211,7 +212,8 @@ class ProfileById(MethodView):
     def delete(self, profile_id: str) -> None:
         """Withdraw a profile: personal data erased, a tombstone removes the candidate from matching.
         Erasure cannot be undone: send ``If-Match: "<version>"`` (the ETag you read) so that a profile
-        changed since you read it is not erased (412 instead)."""
+        changed since you read it is not erased (412 instead). Erasing a profile already withdrawn
+        answers 204 again (idempotent: a retry learns that the erasure holds)."""
         expected = if_match_version(gettext('If-Match must be a profile version, e.g. "3".'))
         try:
             handlers().withdraw(current_principal(), checked_id(profile_id), expected)
@@ -221,6 +223,7 @@ class ProfileById(MethodView):
 
 @blp.route("/contacts/lookup")
 class ContactLookup(MethodView):
+    @read_by_other_origins  # the meeting page (matching's origin) asks for names; changes nothing
     @rate_limited("contact_lookup", cost=json_list_cost("candidate_ids", cap=MAX_LOOKUP_IDS))
     @require_role(Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, on_denied=audit_denied("contact.read"))
     @blp.arguments(ContactLookupSchema)

@@ -120,9 +120,17 @@ class ProfileHandlers:
         """Withdraw (erase) a profile of the caller's organisation; ``ProfileNotFoundError`` when the
         organisation has no such profile (audited as a denied attempt). ``expected_version`` (the
         caller's ``If-Match``): the profile must be at that version, else ``ProfileVersionConflictError``
-        and nothing is erased (erasure cannot be undone: outside tester 10, L13)."""
+        and nothing is erased (erasure cannot be undone: outside tester 10, L13). A profile already
+        withdrawn is returned as it is, whatever ``expected_version``: erasure is idempotent, so a
+        case-management system retrying a DELETE whose answer it lost learns that what it asked for
+        holds, not that the profile "changed since read" (outside tester 16, P10); the attempt is
+        audited, nothing else happens."""
         with self.uow_factory() as uow:
             profile = self._own(uow, caller, profile_id, "profile.withdraw")
+            if profile.status is Status.WITHDRAWN:
+                self._audit(uow, caller, "profile.withdraw", True, profile_id, profile)
+                uow.commit()
+                return profile
             if expected_version is not None and profile.version != expected_version:
                 raise ProfileVersionConflictError(
                     N_("profile %(id)s is not at version %(expected)s")

@@ -50,13 +50,18 @@ def _title_reader(*_: Any) -> Any:
     return load_title_reader(_taxonomy(), _recognizer())
 
 
-def matching_app(database_url: str, clock: Clock, rate_limits: Any = None) -> Any:
+def matching_app(
+    database_url: str, clock: Clock, rate_limits: Any = None, cors_origins: tuple[str, ...] = ()
+) -> Any:
     """The app, with the taxonomy, recogniser and title reader loaded once per test session (they are
     read-only);
-    `rate_limits`: `RateLimitSettings` instead of the defaults."""
+    `rate_limits`: `RateLimitSettings` instead of the defaults; `cors_origins`: the
+    ``KOHTAANTO_CORS_ORIGINS``."""
     common = common_settings("matching", database_url)
     if rate_limits is not None:
         common = common.model_copy(update={"rate_limits": rate_limits})
+    if cors_origins:
+        common = common.model_copy(update={"cors_origins": cors_origins})
     settings = Settings(
         common=common,
         cache_dir=REPO_ROOT / ".cache" / "matching",

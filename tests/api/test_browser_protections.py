@@ -90,8 +90,124 @@ def test_the_meeting_pages_origin_is_trusted_by_the_profile_service(profile_data
     page = {"Origin": "http://matching.example", "Sec-Fetch-Site": "same-site"}
     r = client.post("/api/v1/contacts/lookup", json=body, headers=page)
     assert r.status_code == 200 and r.json["items"][0]["name"] == "Aino Virtanen"
+    assert r.headers["Access-Control-Allow-Credentials"] == "true"
     r = client.post("/api/v1/contacts/lookup", json=body, headers=EVIL)
     assert r.status_code == 403
+
+
+MATCHING_ORIGIN = "http://matching.example"
+# what a browser sends with a fetch from matching's meeting page (another port of the same site)
+FROM_MATCHING = {"Origin": MATCHING_ORIGIN, "Sec-Fetch-Site": "same-site"}
+
+
+@pytest.fixture
+def trusting_profiles(profile_database_url):
+    """The profile service as the README sets it up: matching's origin in its CORS origins."""
+    from services.profile.app import create_app
+    from services.profile.config import Settings
+    from tests.helpers import PSEUDONYM_KEY, common_settings
+
+    common = common_settings("profile", profile_database_url).model_copy(
+        update={"cors_origins": (MATCHING_ORIGIN,)}
+    )
+    app = create_app(Settings(common=common, pseudonym_key=PSEUDONYM_KEY), testing=True)
+    r = app.test_client().put("/api/v1/profiles/tt-2026-0102", json=profile_body(), headers=auth(*COACH))
+    assert r.status_code == 201
+    return app
+
+
+def test_a_cors_listed_origin_cannot_change_anything_with_the_cookie_alone(trusting_profiles):
+    """Outside tester 16, P5: ``DELETE /profiles/tt-2026-0102`` with only a coach's cookie and
+    ``Origin:`` matching's (listed in ``KOHTAANTO_CORS_ORIGINS``, as the README requires) answered 204
+    and erased the jobseeker. A listed origin may read what its page needs (the name look-up); every
+    change it starts with the cookie alone is refused in the JSON error shape, nothing changed."""
+    coach = signed_in(trusting_profiles, *COACH)
+    changed = profile_body()
+    changed["personal"]["name"] = "Olena Kovalenko"
+    for headers in (FROM_MATCHING, {"Origin": MATCHING_ORIGIN}, {**FROM_MATCHING, "If-Match": '"1"'}):
+        for r in (
+            coach.delete("/api/v1/profiles/tt-2026-0102", headers=headers),
+            coach.put("/api/v1/profiles/tt-2026-0102", json=changed, headers=headers),
+            coach.put("/api/v1/profiles/tt-2026-0103", json=changed, headers=headers),
+        ):
+            assert r.status_code == 403, (headers, r.status_code, r.json)
+            assert set(r.json) == {"code", "status", "message", "errors"} and r.json["code"] == 403
+            assert "another site or service" in r.json["message"]
+    reader = trusting_profiles.test_client()
+    r = reader.get("/api/v1/profiles/tt-2026-0102", headers=auth(*COACH))
+    assert r.status_code == 200 and r.json["personal"]["name"] == "Aino Virtanen" and r.json["version"] == 1
+    assert reader.get("/api/v1/profiles/tt-2026-0103", headers=auth(*COACH)).status_code == 404
+    # the browser's preflight still lets a bearer-token program from that origin through, but with no
+    # cookie: a script on matching's pages cannot read a profile with a coach's cookie either
+    preflight = {"Origin": MATCHING_ORIGIN, "Access-Control-Request-Method": "DELETE"}
+    r = reader.options("/api/v1/profiles/tt-2026-0102", headers=preflight)
+    assert r.headers["Access-Control-Allow-Origin"] == MATCHING_ORIGIN
+    assert "Access-Control-Allow-Credentials" not in r.headers
+    r = coach.get("/api/v1/profiles/tt-2026-0102", headers=FROM_MATCHING)
+    assert "Access-Control-Allow-Credentials" not in r.headers
+    # ... while the name look-up the meeting page makes is still credentialed
+    preflight = {"Origin": MATCHING_ORIGIN, "Access-Control-Request-Method": "POST"}
+    r = reader.options("/api/v1/contacts/lookup", headers=preflight)
+    assert r.headers["Access-Control-Allow-Credentials"] == "true"
+    assert r.headers["Access-Control-Allow-Origin"] == MATCHING_ORIGIN
+
+
+def test_a_cors_listed_origin_changes_with_a_bearer_token(trusting_profiles):
+    """A program (or a page holding a token, not the ambient cookie) from a listed origin may change."""
+    client = trusting_profiles.test_client()
+    bearer = {**auth(*COACH), **FROM_MATCHING}
+    r = client.put("/api/v1/profiles/tt-2026-0104", json=profile_body(), headers=bearer)
+    assert r.status_code == 201
+    r = client.delete("/api/v1/profiles/tt-2026-0102", headers=bearer)
+    assert r.status_code == 204
+    r = client.get("/api/v1/profiles/tt-2026-0102", headers=auth(*COACH))
+    assert r.json["status"] == "withdrawn" and "personal" not in r.json
+
+
+def test_a_cors_listed_origin_cannot_record_outcomes_with_the_cookie_alone(database_url):
+    """Outside tester 16, P5: ``POST /vacancies/<id>/outcomes`` with a recruiter's cookie and the
+    vacancy service's origin (a listed one) answered 201. Now 403, nothing recorded; with a bearer
+    token 201."""
+    vacancy_origin = "http://vacancies.example"
+    app = matching_app(database_url, Clock(), cors_origins=(vacancy_origin, MATCHING_ORIGIN))
+    vacancy(app, "v-weld", openings=3)
+    cid = welders(app)[0]
+    body = {"candidate_id": cid, "status": "proposed", "occurred_on": "2026-11-18"}
+    page = {"Origin": vacancy_origin, "Sec-Fetch-Site": "same-site"}
+    r = signed_in(app, *RECRUITER).post("/api/v1/vacancies/v-weld/outcomes", json=body, headers=page)
+    assert r.status_code == 403 and r.json["code"] == 403 and r.json["errors"] == {}
+    client = app.test_client()
+    assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=auth(*RECRUITER)).json["items"] == []
+    r = client.post("/api/v1/vacancies/v-weld/outcomes", json=body, headers={**auth(*RECRUITER), **page})
+    assert r.status_code == 201, r.json
+
+
+def test_pages_may_run_only_their_own_scripts(meeting_app, profile_app):
+    """Outside tester 16, P5: the pages' only policy was ``frame-ancestors 'none'``. Now scripts only
+    from the own origin (an injected inline script would not run), and the meeting page may fetch
+    names from the profile service and nowhere else."""
+    team = signed_in(meeting_app, "team_member", "tampere-tyollisyys")
+    w48 = "/meetings/pirkanmaa/2026-W48"
+    assert team.post(f"{w48}/prepare", headers=OWN_PAGE).status_code == 303
+    page = team.get(w48)
+    policy = page.headers["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
+    assert (
+        "default-src 'self'" in policy
+        and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    )
+    profile_origin = meeting_app.config["KOHTAANTO_PROFILE_PUBLIC_URL"].rstrip("/")
+    assert f"connect-src 'self' {profile_origin};" in policy
+    # the page has no inline script: only its JSON data block and its own script file
+    html = page.get_data(as_text=True)
+    assert html.count("<script") == 2 and '<script type="application/json"' in html
+    assert team.get("/assets/matching/meeting.js").status_code == 200
+    for app, path in ((profile_app, "/login"), (meeting_app, "/login")):
+        policy = app.test_client().get(path).headers["Content-Security-Policy"]
+        assert "script-src 'self';" in policy and "form-action 'self'" in policy, path
+    # the API documentation (Swagger UI's own inline start-up script) still loads
+    r = profile_app.test_client().get("/docs")
+    assert r.status_code == 200 and r.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
 
 
 @pytest.fixture

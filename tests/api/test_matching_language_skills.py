@@ -397,3 +397,24 @@ def test_the_employer_is_not_offered_a_language_the_ad_says_is_not_needed(app):
     assert body["suggested_languages"] == [
         {"code": "en", "level": None, "label": "English", "alternatives": [], "required": True},
     ], body["suggested_languages"]
+
+
+def test_a_long_ads_requirements_are_read_and_the_employer_is_told_what_was_not(app):
+    """Outside tester 16 (P2): after 60 sentences presenting the company, the vacancy's requirements
+    were not read (the first 50 sentences only) and `text_read: true` said nothing of it."""
+    presentation = " ".join(
+        f"Konepajamme {i}. halli valmistui vuonna {1950 + i} teollisuusalueelle." for i in range(60)
+    )
+    post_vacancy(
+        app,
+        "v-long",
+        language_skill=FINNISH,
+        description=f"{presentation}\nRuotsin kielen taito on eduksi. Englannin kieli vähintään B1.",
+        municipality="837",
+    )
+    body = app.test_client().get("/api/v1/vacancies/v-long/skills?lang=en", headers=EMPLOYER).get_json()
+    assert [(r["code"], r["level"], r["required"]) for r in body["suggested_languages"]] == [
+        ("sv", None, False),
+        ("en", "B1", True),
+    ], body["suggested_languages"]
+    assert "62 sentences and recognition reads at most 50: 12 were not read" in body["warning"], body

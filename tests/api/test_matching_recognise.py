@@ -64,7 +64,14 @@ def test_a_text_about_benefits_only_gets_a_warning_not_a_silent_empty_list(clien
 
 @pytest.mark.parametrize(
     "text",
-    ["Hae 31.12.2026 mennessä.", "Ajokorttia ei vaadita.", "Körkort krävs inte.", "Vi värdesätter mångfald."],
+    [
+        "Hae 31.12.2026 mennessä.",
+        "Ajokorttia ei vaadita.",
+        "Körkort krävs inte.",
+        "Vi värdesätter mångfald.",
+        "Työyhteisömme on monikulttuurinen ja kannustava.",  # outside tester 16, P2
+        "Olemme sitoutuneet vastuullisuuteen ja kestävään kehitykseen.",
+    ],
 )
 def test_applying_a_requirement_not_needed_or_equal_opportunity_alone_gets_the_warning(client, text):
     """Outside tester 12, N6 / N9 / N10: these gave "produce text by a deadline", "drive vehicles" 1.0,
@@ -254,3 +261,27 @@ def test_a_mixed_finnish_english_swedish_ad_keeps_its_finnish_half(client):
     assert {"English", "Swedish", "comply with food safety and hygiene"} <= set(labels), body
     assert any("cook" in label for label in labels), body
     assert "aviation English" not in labels, body
+
+
+LONG_PRESENTATION = " ".join(
+    f"Ravintolaketjumme {i}. toimipiste avattiin vuonna {1950 + i} kaupungin keskustaan." for i in range(60)
+)
+
+
+def test_the_requirements_after_a_long_presentation_are_read_and_the_employer_is_told_what_was_not(client):
+    """Outside tester 16 (P2): a kokki ad with 60 sentences of company presentation before "Edellytämme
+    voimassa olevaa hygieniapassia." lost its requirements (only the first 50 sentences were read), and
+    the answer had no warning."""
+    text = (
+        f"{LONG_PRESENTATION}\nHaemme kokkia lounasravintolaamme.\n"
+        "Edellytämme voimassa olevaa hygieniapassia. Suomen kielen taito on eduksi."
+    )
+    body = client.post(URL + "?lang=en", json={"text": text, "top_k": 10}, headers=EMPLOYER).get_json()
+    hygiene = [i for i in body["items"] if i["source"] == "Edellytämme voimassa olevaa hygieniapassia."]
+    assert hygiene and hygiene[0]["score"] >= 0.9, body["items"]
+    assert [(r["code"], r["required"]) for r in body["languages"]] == [("fi", False)], body["languages"]
+    assert "This text has 63 sentences and recognition reads at most 50: 13 were not read" in body["warning"]
+    finnish = client.post(URL + "?lang=fi", json={"text": text}, headers=EMPLOYER).get_json()
+    assert "63" in finnish["warning"] and "50" in finnish["warning"]
+    short = client.post(URL, json={"text": "Edellytämme voimassa olevaa hygieniapassia."}, headers=EMPLOYER)
+    assert "warning" not in short.get_json()

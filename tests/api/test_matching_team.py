@@ -455,3 +455,28 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
     assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
     ordinary = record(client, app.candidate_ids[0], "contacted", comment="Haastattelu 13.10.2026, kolme vuotta kokemusta")
     assert ordinary.status_code == 201, ordinary.json
+
+
+def test_a_filled_vacancy_refuses_new_proposals_and_its_explanation_ranks_nobody(app):
+    """Outside tester 16, P4: after the employer closed the vacancy as filled, a recruiter's
+    "proposed" answered 201 and the explanation still gave a live rank."""
+    client = app.test_client()
+    c, late = app.candidate_ids[0], app.candidate_ids[1]
+    explained = client.get(f"/api/v1/vacancies/v-weld/candidates/{c}/explanation", headers=RECRUITER)
+    assert explained.json["rank"] and explained.json["vacancy_status"] == "open"
+    assert "notice" not in explained.json
+    vacancy(app, "v-weld", version=2, status="closed", close_reason="filled")
+    for status in ("proposed", "contacted", "interviewed"):
+        r = record(client, c, status, headers={**RECRUITER, "Accept-Language": "en"})
+        assert r.status_code == 409, (status, r.json)
+        assert "filled" in r.json["message"] and r.json["errors"]["json"]["status"]
+    assert rows(app, outcomes) == [] and events(app) == [], "nothing stored or published"
+    # what happened before the close, recorded late, and the final word on each candidate are kept
+    assert record(client, late, "interviewed", occurred_on="2026-11-23").status_code == 201
+    assert record(client, late, "hired").status_code == 201
+    assert record(client, c, "not_hired", reason="other").status_code == 201
+    explained = client.get(f"/api/v1/vacancies/v-weld/candidates/{c}/explanation", headers=RECRUITER)
+    assert explained.status_code == 200, explained.json
+    assert explained.json["rank"] is None and explained.json["shortlisted"] is False
+    assert explained.json["vacancy_status"] == "closed" and explained.json["notice"]
+    assert shortlist_ids(client, "v-weld") == []

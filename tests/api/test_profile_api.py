@@ -94,9 +94,26 @@ def test_withdrawal_erases_personal_data_and_publishes_a_tombstone(profile_app):
     candidate_id = client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH).json["candidate_id"]
     assert client.delete("/api/v1/profiles/p1", headers=COACH).status_code == 204
     assert published(profile_app)[-1] == (candidate_id, None)
-    assert client.delete("/api/v1/profiles/p1", headers=COACH).status_code == 409
     r = client.get("/api/v1/profiles/p1", headers=COACH)
     assert r.json["status"] == "withdrawn" and "personal" not in r.json
+
+
+def test_erasing_an_erased_profile_again_answers_as_the_first_time(profile_app):
+    """Outside tester 16, P10: a repeated ``DELETE`` with ``If-Match: "1"`` (the version read before
+    the first one) answered 412 "no longer at the version you read", without it 409. Erasure is
+    idempotent: a retry gets 204 again, nothing is published again; an unknown id stays 404."""
+    client = profile_app.test_client()
+    client.put("/api/v1/profiles/tt-2026-0201", json=profile_body(), headers=COACH)
+    assert client.delete("/api/v1/profiles/tt-2026-0201", headers=COACH).status_code == 204
+    sent = len(published(profile_app))
+    for headers in ({**COACH, "If-Match": '"1"'}, COACH, {**COACH, "If-Match": "*"}):
+        r = client.delete("/api/v1/profiles/tt-2026-0201", headers=headers)
+        assert r.status_code == 204, (headers, r.json)
+    assert len(published(profile_app)) == sent
+    r = client.get("/api/v1/profiles/tt-2026-0201", headers=COACH)
+    assert r.json["status"] == "withdrawn" and "personal" not in r.json and r.json["version"] == 2
+    r = client.delete("/api/v1/profiles/tt-2026-0299", headers={**COACH, "If-Match": '"1"'})
+    assert r.status_code == 404 and r.json["message"] == "No such profile."
 
 
 def test_withdrawal_deletes_the_outbox_rows_already_published_under_the_candidate_id(profile_app):

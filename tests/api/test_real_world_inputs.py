@@ -344,3 +344,64 @@ def test_an_inflected_name_or_a_merged_municipalitys_swedish_name_is_stored_as_t
     assert r.status_code == 201 and r.json["municipality"] == code, r.json
     notices = " ".join(str(n) for n in r.json.get("notices", []))
     assert (notice in notices) if notice else "abolished" not in notices, r.json
+
+
+@pytest.mark.parametrize(
+    ("given", "code", "region"),
+    [
+        ("Tampere, Hervanta", "837", "pirkanmaa"),
+        ("Kangasala (Suinula)", "211", "pirkanmaa"),
+        ("33720 Tampere", "837", "pirkanmaa"),
+        ("Sastamala / Vammala", "790", "pirkanmaa"),
+    ],
+)
+def test_a_municipality_with_its_district_postal_code_or_former_name_is_stored_as_its_code(
+    vacancy_app, profile_app, given, code, region
+):
+    """Outside tester 16, P12: as Finnish ads write the place, these were 422s; the municipality is one
+    of the 308 and what is stored is its code (the district and postal code are not kept)."""
+    v = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(municipality=given), headers=EMPLOYER)
+    assert v.status_code == 201 and (v.json["municipality"], v.json["region"]) == (code, region), v.json
+    p = profile_app.test_client().put(
+        "/api/v1/profiles/t16-muni", json=profile_body(municipality=given), headers=COACH
+    )
+    assert p.status_code in (200, 201) and p.json["municipality"] == code, p.json
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "'Pirkanmaa' is a region, not a municipality: give the municipality of Pirkanmaa"),
+        ("fi", "'Pirkanmaa' on maakunta eikä kunta"),
+        ("sv", "'Pirkanmaa' är ett landskap, inte en kommun"),
+    ],
+)
+def test_a_region_given_as_the_municipality_is_a_422_saying_it_is_a_region(vacancy_app, lang, words):
+    """Outside tester 16, P12: "Pirkanmaa" got "unknown municipality"."""
+    v = vacancy_app.test_client().post(
+        "/api/v1/vacancies",
+        json=valid(municipality="Pirkanmaa"),
+        headers={**EMPLOYER, "Accept-Language": lang},
+    )
+    assert v.status_code == 422 and words in v.json["errors"]["json"]["municipality"][0], v.json
+    assert rows(vacancy_app)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("maija.meikalainen@example.fi", "'[sähköposti]'"),
+        ("maija ät example piste fi", "'[sähköposti]'"),
+        ("131052-308T", "'[henkilötunnus]'"),
+    ],
+)
+def test_a_masked_input_keeps_its_quotes_in_the_reason(vacancy_app, given, shown):
+    """Outside tester 16, P11: an e-mail address given as the municipality read "Unknown municipality
+    [sähköposti]': give …" (the opening quote was taken for part of the address); the personal data
+    is still never echoed."""
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(municipality=given), headers=EMPLOYER)
+    assert r.status_code == 422, r.json
+    reason = r.json["errors"]["json"]["municipality"][0]
+    assert f"Unknown municipality {shown}" in reason, reason
+    assert "maija" not in json.dumps(r.json) and "308T" not in json.dumps(r.json)
+    assert rows(vacancy_app) == (0, 0)

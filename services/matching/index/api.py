@@ -17,7 +17,12 @@ from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
 from services.matching.index.domain.model import language_rank
 from services.matching.index.domain.recognition import CONFIDENT_SCORE
-from services.matching.index.domain.recognition_text import MAX_SENTENCES, sentences
+from services.matching.index.domain.recognition_text import (
+    MAX_SENTENCES,
+    sentence_count,
+    sentences,
+    sentences_to_read,
+)
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.handlers import (
     MatchingHandlers,
@@ -145,10 +150,19 @@ class ExplanationView(MethodView):
             abort(404, message=gettext("No such vacancy."))
         if entry is not None:
             k = args["k"] or current_app.config["KOHTAANTO_DEFAULT_K"]
-            return jsonify(render_explanation(entry, taxonomy(), args["lang"], k))
+            body = render_explanation(entry, taxonomy(), args["lang"], k)
+            record = handlers().vacancy(vacancy_id)
+            body["vacancy_status"] = record.vacancy.status
+            if not record.is_open:
+                body["notice"] = gettext(CLOSED_NOTICE)
+            return jsonify(body)
         abort(404, message=gettext("No such candidate."))
 
 
+CLOSED_NOTICE = N_(
+    "The vacancy is closed: it has no shortlist, so the candidate has no rank on it. The score and "
+    "reasons are how they would have matched."
+)
 NO_SKILL_WARNING = N_(
     "No skill was recognised in this text: it reads as being about the employer, benefits or "
     "applying, or it names no task or requirement. Describe the tasks and requirements, or choose "
@@ -158,6 +172,31 @@ LOW_CONFIDENCE_WARNING = N_(
     "No skill was recognised with confidence: the skills below are only guesses from similar "
     "words. Describe the tasks and requirements, or choose skills or an occupation."
 )
+
+PARTLY_READ_WARNING = N_(
+    "This text has %(total)d sentences and recognition reads at most %(limit)d: %(unread)d were not "
+    'read. The sections on what the job requires (headings such as "Edellytämme:", "Vi '
+    'förutsätter:", "Requirements:") and sentences that state a requirement are read first, '
+    "sentences about the employer, benefits or applying last. Shorten the text, or choose the "
+    "skills the job needs."
+)
+
+
+def partly_read_warning(text: str) -> str | None:
+    """`PARTLY_READ_WARNING` in the request's language when recognition leaves sentences of `text`
+    (its first `MAX_TEXT_CHARS` characters, as read) unread (more than `MAX_SENTENCES`:
+    `sentences_to_read`), else None. Outside tester 16 (P2): only the first 50 sentences were
+    read, and nothing told the employer."""
+    total = sentence_count(text[:MAX_TEXT_CHARS])
+    if total <= MAX_SENTENCES:
+        return None
+    return gettext(PARTLY_READ_WARNING, total=total, limit=MAX_SENTENCES, unread=total - MAX_SENTENCES)
+
+
+def joined(*warnings: str | None) -> str | None:
+    """The warnings given (not None), one after the other; None when there is none."""
+    given = [w for w in warnings if w]
+    return " ".join(given) if given else None
 
 
 @blp.route("/vacancies/<vacancy_id>/skills")
@@ -182,7 +221,8 @@ class VacancySkillsView(MethodView):
             http_abort(404, unknown)  # another employer's vacancy answers as an unknown one
         lang, t = args["lang"], taxonomy()
         body: dict[str, Any] = {}
-        if warning := suggestion_warning(record):
+        read_part = partly_read_warning(record.description) if record.enriched else None
+        if warning := joined(suggestion_warning(record), read_part):
             body["warning"] = warning
         return body | {
             "vacancy_id": vacancy_id,
@@ -211,10 +251,10 @@ def suggested_languages(
     text: str, text_lang: str, reader: str, required: Mapping[str, str]
 ) -> list[dict[str, Any]]:
     """`SuggestedLanguageSchema` of each language requirement `text` states
-    (`language_requirements`; its first `MAX_SENTENCES` sentences, as recognition reads), labelled
+    (`language_requirements`; the sentences recognition reads: `sentences_to_read`), labelled
     in `reader`; without those `required` already holds at that level or higher, and without a
     choice ("suomi tai ruotsi") one of whose languages `required` already holds."""
-    read = "\n".join(sentences(text[:MAX_TEXT_CHARS])[:MAX_SENTENCES])
+    read = "\n".join(sentences_to_read(sentences(text[:MAX_TEXT_CHARS])).read)
     out = []
     for r in language_requirements(read, taxonomy(), text_lang):
         have = required.get(r.code)
@@ -298,6 +338,8 @@ class RecogniseView(MethodView):
         elif max(s.score for s in found) < CONFIDENT_SCORE:
             # ranked, not cut (a weak match can still be the right one), but the employer is told
             body["warning"] = gettext(LOW_CONFIDENCE_WARNING)
+        if warning := joined(body.get("warning"), partly_read_warning(data["text"])):
+            body["warning"] = warning
         return body
 
 

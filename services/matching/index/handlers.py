@@ -325,7 +325,8 @@ class MatchingHandlers:
         them (the same filters decide as for a shortlist): a recruiter cannot tell a candidate
         who did not consent to the recruiter's organisation from one who does not exist.
         `with_rank`: `rank` is the candidate's real rank on the caller's shortlist (the same
-        consent, team exclusions and availability window), 0 when they would not be listed.
+        consent, team exclusions and availability window), 0 when they would not be listed (and
+        always for a closed vacancy, whose shortlist is empty).
         Raises `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
         entry = self.state.engine.explain(
@@ -337,7 +338,10 @@ class MatchingHandlers:
         )
         if entry is None or any(f.reason in HIDING for f in entry.filters):
             return None
-        if with_rank:
+        if with_rank and not record.is_open:
+            # a closed vacancy has no shortlist, so nobody has a rank on it (outside tester 16, P4)
+            entry = replace(entry, rank=0)
+        elif with_rank:
             rank = self.state.engine.rank_of(
                 record.query or record.vacancy,
                 candidate_id,

@@ -309,6 +309,16 @@ class ExplanationSchema(EntrySchema):
     k = fields.Integer(metadata={"description": "The shortlist length asked about (the `k` parameter)"})
     shortlisted = fields.Boolean(metadata={"description": "Whether `rank` is within the first `k`"})
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
+    vacancy_status = fields.String(
+        validate=validate.OneOf(["open", "closed"]),
+        metadata={"description": "The vacancy's state: a closed vacancy ranks nobody (`rank` null)"},
+    )
+    notice = fields.String(
+        metadata={
+            "description": "Present when the vacancy is closed: says so in the caller's language, "
+            "since the score is then no place on a shortlist"
+        }
+    )
 
 
 class ListedShortageFlagSchema(shared_schemas.ShortageFlagSchema):
@@ -577,7 +587,8 @@ class RecognisedListSchema(ma.Schema):
     warning = fields.String(
         metadata={
             "description": "Present when no skill was recognised, or none with confidence (every "
-            "score under 0.35): what to do instead"
+            "score under 0.35): what to do instead; also when the text has more sentences than "
+            "recognition reads (50: the requirement sections first), saying how many were not read"
         }
     )
 
@@ -653,6 +664,8 @@ class VacancySkillsSchema(ma.Schema):
         metadata={
             "description": "Present when the text was read and no skill in it reached the "
             "confidence line: no suggestion is ranked with; what to do instead (naming the job title "
-            "when nothing was chosen and the title names no occupation: nothing to rank by)"
+            "when nothing was chosen and the title names no occupation: nothing to rank by); also "
+            "when the description has more sentences than recognition reads (50: the requirement "
+            "sections first), saying how many were not read"
         }
     )

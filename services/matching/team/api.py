@@ -14,6 +14,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
+from services.kernel.texts import N_
 from services.matching.index.api import SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
@@ -29,6 +30,7 @@ from services.matching.team.handlers import (
     RegionUnknownError,
     ShortageListUnknownError,
     TeamHandlers,
+    VacancyClosedError,
     VacancyUnknownError,
 )
 from services.matching.team.meeting import IsoWeek
@@ -50,6 +52,13 @@ blp = Blueprint(
 )
 
 TEAM_ROLES = SHORTLIST_ROLES  # recruiter, team member, coach, operator
+# The 409 for a step recorded on a closed vacancy names why it closed (outside tester 16, P4).
+CLOSED_MESSAGES: dict[str | None, str] = {
+    "filled": N_("The vacancy is closed: it was filled."),
+    "cancelled": N_("The vacancy is closed: the employer cancelled it."),
+    "expired": N_("The vacancy is closed: its application period ended."),
+    None: N_("The vacancy is closed."),
+}
 
 
 def team() -> TeamHandlers:
@@ -531,6 +540,21 @@ class Outcomes(MethodView):
                             gettext(
                                 "Record that your agency proposed the candidate for this vacancy "
                                 "before reporting the hire."
+                            )
+                        ]
+                    }
+                },
+            )
+        except VacancyClosedError as exc:
+            abort(
+                409,
+                message=gettext(CLOSED_MESSAGES.get(exc.close_reason, CLOSED_MESSAGES[None])),
+                errors={
+                    "json": {
+                        "status": [
+                            gettext(
+                                "A closed vacancy takes only a hire or a not-hired outcome, or a "
+                                "step that happened before it closed (give its day in occurred_on)."
                             )
                         ]
                     }

@@ -53,6 +53,7 @@ from services.matching.team.outcomes import (
     Reason,
     Status,
     agency_may_report_hire,
+    allowed_after_close,
     holding_for,
     settled_candidates,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "ShortageListUnknownError",
     "TeamHandlers",
     "TeamRecords",
+    "VacancyClosedError",
     "VacancyUnknownError",
 ]
 
@@ -106,6 +108,15 @@ class CandidateUnknownError(LookupError):
 class OutcomeConflictError(RuntimeError):
     """A partner agency reported a hire for a candidate it never proposed for the vacancy
     (``outcomes.agency_may_report_hire``)."""
+
+
+class VacancyClosedError(RuntimeError):
+    """A proposal, contact or interview recorded for a vacancy the employer has closed
+    (``outcomes.allowed_after_close``); ``close_reason`` is the employer's (``filled``, ...)."""
+
+    def __init__(self, vacancy_id: str, close_reason: str | None) -> None:
+        super().__init__(vacancy_id)
+        self.close_reason = close_reason
 
 
 class RegionUnknownError(LookupError):
@@ -475,6 +486,10 @@ class TeamHandlers:
             region=record.region,
             vacancy_title=record.vacancy.title,
         )
+        if not record.is_open and not allowed_after_close(
+            outcome.status, outcome.occurred_on, record.updated_at.date()
+        ):
+            raise VacancyClosedError(vacancy_id, record.close_reason)
         with self.uow_factory() as uow:
             # read in the transaction that records: the agency's own earlier outcomes on the pair
             if data.status is Status.HIRED and caller.role is Role.RECRUITER:

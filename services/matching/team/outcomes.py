@@ -212,3 +212,16 @@ def agency_may_report_hire(pair_outcomes: Iterable[Outcome], org: str) -> bool:
     not report one for a vacancy it never worked on (an outside tester removed shared jobseekers from
     competitors' shortlists that way)."""
     return any(o.recorded_by_org == org and o.status in PROPOSING for o in pair_outcomes)
+
+
+def allowed_after_close(status: Status, occurred_on: date, closed_on: date) -> bool:
+    """Whether an outcome may still be recorded for a vacancy the employer closed on `closed_on`
+    (outside tester 16, P4: a recruiter proposed a candidate for a filled vacancy and got 201).
+
+    A final outcome (``hired``, ``not_hired``) always may: closing a vacancy as filled is when the
+    team learns who got it, and the others are owed a "not hired" with its reason (the feedback
+    coaches act on). A step of the pipeline (``proposed``, ``contacted``, ``interviewed``) may only
+    when it happened before the day the vacancy closed: a step recorded late is a true record, a new
+    proposal, contact or interview for a closed vacancy is not (the same day is refused: the close
+    is the employer's word that the search is over)."""
+    return status.is_final or occurred_on < closed_on

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
@@ -40,7 +41,13 @@ from shared.i18n import LANG_PARAM, current_language, format_day, format_week, s
 from shared.org_names import registered_name
 from shared.organisations import region_not_served
 from shared.ratelimit import rate_limited
-from shared.sign_in import cross_site, session_principal, sign_in, sign_out
+from shared.sign_in import (
+    content_security_policy,
+    cross_site,
+    session_principal,
+    sign_in,
+    sign_out,
+)
 from shared.tables import write_xlsx
 
 bp = Blueprint(
@@ -50,6 +57,17 @@ bp = Blueprint(
     static_folder="static",
     static_url_path="/assets/matching",
 )
+
+
+@bp.after_request
+def may_fetch_names(response: Response) -> Response:
+    """The meeting pages may fetch names from the profile service (``meeting.js``), nothing else
+    (``shared.sign_in.content_security_policy``)."""
+    parts = urlsplit(current_app.config["KOHTAANTO_PROFILE_PUBLIC_URL"])
+    profiles = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    response.headers["Content-Security-Policy"] = content_security_policy([profiles] if profiles else [])
+    return response
+
 
 VIEW_ROLES = (Role.RECRUITER, Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
 # The words for the codes in a meeting's content, from the message catalogues (shared/i18n.py).

@@ -9,6 +9,7 @@ from services.matching.team.outcomes import (
     Reason,
     Status,
     agency_may_report_hire,
+    allowed_after_close,
     settled_candidates,
 )
 
@@ -60,3 +61,13 @@ def test_an_agency_reports_a_hire_only_after_proposing_the_candidate_for_the_vac
     assert not agency_may_report_hire([outcome(1, "c-1", "not_hired", "agency-a")], "agency-a")
     for status in ("proposed", "contacted", "interviewed"):
         assert agency_may_report_hire([outcome(1, "c-1", status, "agency-a")], "agency-a")
+
+
+def test_a_closed_vacancy_takes_final_outcomes_and_steps_from_before_it_closed_only():
+    """Outside tester 16, P4: a proposal for a filled vacancy was accepted."""
+    closed_on, before = date(2026, 12, 3), date(2026, 12, 2)
+    for status in (Status.PROPOSED, Status.CONTACTED, Status.INTERVIEWED):
+        assert not allowed_after_close(status, closed_on, closed_on)
+        assert allowed_after_close(status, before, closed_on), "a step recorded late"
+    for status in (Status.HIRED, Status.NOT_HIRED):
+        assert allowed_after_close(status, closed_on, closed_on)

@@ -15,6 +15,7 @@ from services.matching.index.domain.recognition import (
 )
 from services.matching.index.domain.recognition_rules import SkillRule, SkillRules
 from services.matching.index.domain.recognition_text import (
+    MAX_SENTENCES,
     CompoundSplitter,
     affirmed,
     examinations_only,
@@ -25,12 +26,14 @@ from services.matching.index.domain.recognition_text import (
     requirement_sentences,
     requirement_sentences_as_written,
     sentences,
+    sentences_to_read,
     strip_stock,
     title_to_read,
     verb_candidates,
     without_clock_times,
     without_coach_subject,
     without_colon_cases,
+    without_inline_heading,
     without_language_words,
     without_markup,
     without_places,
@@ -191,6 +194,12 @@ def test_a_stock_phrase_alone_is_kept_rather_than_emptied():
         "Vi välkomnar sökande oberoende av kön, ålder och bakgrund.",
         "Vi värdesätter mångfald.",
         "We value diversity.",
+        # outside tester 16, P2: the work community and the employer's commitments
+        "Työyhteisömme on monikulttuurinen ja kannustava.",
+        "Olemme sitoutuneet vastuullisuuteen ja kestävään kehitykseen.",
+        "Our team is multicultural and supportive.",
+        "We are committed to sustainability.",
+        "Vår arbetsgemenskap är mångkulturell.",
     ],
 )
 def test_sentences_about_the_employer_benefits_and_applying_are_boilerplate(sentence):
@@ -890,3 +899,96 @@ def test_a_coach_notes_client_is_not_read_in_any_case(note, read):
 )
 def test_case_endings_after_a_colon_are_taken_off_names(text, read):
     assert without_colon_cases(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # outside tester 16, P7: what the person cannot do or is weak at, the words before the cue too
+        ("tig-hitsaus ei suju.", ""),
+        ("Osaa hitsata puikolla ja tig-hitsaus ei suju.", "Osaa hitsata puikolla"),
+        ("Ruotsia ei osaa.", ""),
+        ("Excel heikko.", ""),
+        ("Ruotsi sujuu huonosti.", ""),
+        ("Svetsning klarar hon inte.", ""),
+        ("Struggles with welding.", ""),
+        ("Welding is difficult for him.", ""),
+        ("Hitsaus sujuu, mutta ruotsia ei osaa.", "Hitsaus sujuu,"),
+        # an ad's words of difficulty name whom the worker helps; a litotes is a plus
+        ("Autat asiakkaita joilla on vaikeuksia liikkua.", "Autat asiakkaita joilla on vaikeuksia liikkua."),
+        ("Ohjaat huonosti näkeviä asiakkaita.", "Ohjaat huonosti näkeviä asiakkaita."),
+        ("Ruotsin kielen taito ei ole pahitteeksi.", "Ruotsin kielen taito ei ole pahitteeksi."),
+    ],
+)
+def test_what_the_person_cannot_do_is_not_affirmed(text, kept):
+    assert affirmed(text).strip(" .,") == kept.strip(" .,")
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Requirements: CE licence, ADR-kortti.", "CE licence, ADR-kortti."),  # tester 16, P8
+        ("Vaatimukset: hygieniapassi.", "hygieniapassi."),
+        ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "siivooja , keittiöapulainen"),
+        ("Hitsaus: MIG ja TIG.", "Hitsaus: MIG ja TIG."),  # a heading that names a skill stays
+    ],
+)
+def test_an_inline_heading_that_says_nothing_goes(text, out):
+    assert " ".join(without_inline_heading(text).split()) == out
+
+
+def test_a_note_of_what_the_client_did_drops_the_client_word():
+    assert without_coach_subject("Asiakas suoritti trukkikortin.") == "suoritti trukkikortin."
+
+
+def _long_ad(requirements: str) -> str:
+    """A kokki ad as outside tester 16 (P2) wrote it: 60 sentences presenting the company, then the
+    requirements."""
+    presentation = " ".join(
+        f"Ravintolaketjumme {i}. toimipiste avattiin vuonna {1950 + i} kaupungin keskustaan."
+        for i in range(60)
+    )
+    return f"{presentation}\nHaemme kokkia lounasravintolaamme.\n{requirements}"
+
+
+def test_a_long_text_is_read_from_its_requirements_first_and_says_how_much_was_left():
+    """Outside tester 16 (P2): only the first 50 sentences were read, so the requirements after a long
+    company presentation were dropped, silently."""
+    parts = sentences(
+        _long_ad("Edellytämme voimassa olevaa hygieniapassia. Kokin ammattitutkinto on eduksi.")
+    )
+    reading = sentences_to_read(parts)
+    assert reading.total == len(parts) == 63
+    assert len(reading.read) == MAX_SENTENCES and reading.unread == 13
+    assert "Edellytämme voimassa olevaa hygieniapassia." in reading.read
+    assert "Kokin ammattitutkinto on eduksi." in reading.read
+    assert reading.read == [p for p in parts if p in reading.read], "in the text's order"
+
+
+def test_the_lines_under_a_requirement_heading_are_read_before_the_rest():
+    parts = sentences(_long_ad("Odotamme:\n- hyvää paineensietokykyä\n- lounaskeittiön rutiineja"))
+    read = sentences_to_read(parts).read
+    assert {"Odotamme:", "hyvää paineensietokykyä", "lounaskeittiön rutiineja"} <= set(read)
+    swedish = sentences_to_read(["Vi förutsätter:", "hygienpass", *[f"Om oss {i}." for i in range(60)]], 10)
+    assert swedish.read[:2] == ["Vi förutsätter:", "hygienpass"] and swedish.unread == 52
+
+
+def test_the_sentences_about_the_employer_are_left_last():
+    parts = [
+        *(f"Tarjoamme lounasedun {i}." for i in range(10)),
+        *(f"Kuori perunoita {i}." for i in range(10)),
+    ]
+    reading = sentences_to_read(parts, 10)
+    assert reading.read == [f"Kuori perunoita {i}." for i in range(10)]
+
+
+def test_a_text_no_longer_than_the_limit_is_read_whole():
+    parts = sentences(_long_ad("Hygieniapassi on eduksi."))[:MAX_SENTENCES]
+    assert sentences_to_read(parts) == (parts, MAX_SENTENCES)
+    assert sentences_to_read(parts).unread == 0
+
+
+def test_a_card_after_a_long_presentation_is_recognised(recognizer):
+    """Outside tester 16 (P2): the hygiene passport after 60 sentences of presentation was not read."""
+    text = _long_ad("Hygieniapassi on eduksi.")
+    assert "s:hygiene" in _uris(recognizer.recognise(text, top_k=5))

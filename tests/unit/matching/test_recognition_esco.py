@@ -2161,3 +2161,75 @@ def test_a_finnish_job_word_in_an_english_sentence_is_glossed(esco_recognizer):
 def test_the_language_given_by_the_caller_is_kept_for_every_sentence(esco_recognizer):
     found = labels(esco_recognizer, "Vi söker en svetsare. Knowledge of SQL.", top_k=10, lang="sv")
     assert "SQL" in found, found
+
+
+@pytest.mark.parametrize(
+    ("note", "lacking"),
+    [
+        # outside tester 16, P7: a skill the note says does not go well is no skill of the person's
+        ("Tig-hitsaus ei suju.", "perform tungsten inert gas welding"),
+        ("Trukin ajo ei onnistu.", "operate forklift"),
+        ("Ruotsia ei osaa.", "Swedish"),
+        ("Excel heikko.", "use spreadsheets software"),
+        ("Klarar inte svetsning.", "welding techniques"),
+        ("Svetsning klarar hon inte.", "welding techniques"),
+        ("Struggles with welding.", "welding techniques"),
+        ("He has difficulties with Excel.", "use spreadsheets software"),
+    ],
+)
+def test_what_a_note_says_the_person_cannot_do_is_no_skill(esco_recognizer, note, lacking):
+    found = esco_recognizer.recognise(note, top_k=10)
+    assert lacking not in [s.label("en") for s in found], found
+    assert all(s.score < CONFIDENT_SCORE for s in found), found
+
+
+def test_what_goes_well_beside_what_does_not_is_kept(esco_recognizer):
+    found = labels(esco_recognizer, "Osaa hitsata puikolla ja MIG:llä, tig-hitsaus ei suju.", top_k=10)
+    assert "perform metal inert gas welding" in found, found
+    assert "perform tungsten inert gas welding" not in found, found  # P7 (outside tester 16): it was 1.00
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Autat asiakkaita joilla on vaikeuksia liikkua.", "assist customers"),
+        ("Ohjaat huonosti näkeviä asiakkaita.", "assist customers"),
+        ("Handle difficult customers politely.", "manage difficult clients"),
+    ],
+)
+def test_an_ads_words_of_difficulty_about_customers_are_no_negation(esco_recognizer, text, kept):
+    assert kept in labels(esco_recognizer, text), text
+
+
+def test_a_note_of_a_card_the_client_completed_gives_the_card_only(esco_recognizer):
+    """P7 (outside tester 16): "Asiakas" gave *perform customer management* 0.44."""
+    found = esco_recognizer.recognise("Asiakas suoritti trukkikortin syksyllä 2025.", top_k=10)
+    assert [s.label("en") for s in found if s.score >= CONFIDENT_SCORE] == ["operate forklift"], found
+    assert not [s for s in found if "customer" in s.label("en")], found
+
+
+@pytest.mark.parametrize(
+    "cv", ["Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Työkokemus: siivooja, keittiöapulainen"]
+)
+def test_a_cvs_list_of_jobs_held_is_read_as_work_history(esco_recognizer, cv):
+    """P7 (outside tester 16): the list gave only a warning ("siivota" 0.34)."""
+    found = esco_recognizer.recognise(cv, top_k=5)
+    assert found[0].label("en") == "perform cleaning duties" and found[0].score >= CONFIDENT_SCORE, found
+
+
+def test_an_inline_heading_in_another_language_is_no_skill(esco_recognizer):
+    """P8 (outside tester 16): "Requirements" gave *define part requirements* 0.54."""
+    found = esco_recognizer.recognise("Requirements: CE licence, ADR-kortti, trukkikortti.", top_k=10)
+    assert not [s for s in found if "requirement" in s.label("en")], found
+    assert "operate forklift" in [s.label("en") for s in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lagerarbetare till vårt logistikcenter, du plockar order och kör truck.",
+        "Du har vana att köra truck.",
+    ],
+)
+def test_driving_a_forklift_in_swedish_is_the_forklift(esco_recognizer, text):
+    assert labels(esco_recognizer, text, top_k=3, lang="sv")[0] == "operate forklift"

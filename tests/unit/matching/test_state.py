@@ -160,7 +160,7 @@ def test_a_vacancy_is_served_at_once_and_its_text_is_read_after_the_events_behin
         ]
 
 
-def test_a_vacancy_reads_at_most_the_first_sentences_of_its_text():
+def test_a_vacancy_reads_at_most_a_bounded_number_of_sentences_of_its_text():
     recognizer = SlowRecognizer()
     state = MatchingState(FakeEngine(), recognizer)
     text = " ".join(f"Lause numero {n} kertoo vaatimuksen." for n in range(500))

@@ -309,9 +309,9 @@ def test_nothing_close_is_refused_without_a_suggestion():
 @pytest.mark.parametrize(
     ("text", "suggested"),
     [
-        ("33720 Tampere", "'Tampere' (837)"),
-        ("Tampere, Hervanta", "'Tampere' (837)"),
-        ("Kangasala (Lamminrahka)", "'Kangasala' (211)"),
+        ("Hervanta, Tampere", "'Tampere' (837)"),
+        ("33720 Hervanta", ""),
+        ("Tampere (Nokia)", "'Tampere' (837), 'Nokia' (536)"),
         ("Espoo/etätyö", "'Espoo' (049)"),
         ("Jakobstad centrum", "'Jakobstad' (598)"),
         ("Koski Tl keskusta", "'Koski Tl' (284)"),
@@ -319,10 +319,54 @@ def test_nothing_close_is_refused_without_a_suggestion():
 )
 def test_a_place_written_as_in_an_address_is_refused_naming_the_municipality_in_it(text, suggested):
     """Outside tester 13, P7: a postal code, a district or a note beside the name got no hint while
-    "Helsnki" did. Only suggested: which word is the municipality is the writer's to say."""
-    with pytest.raises(UnknownPlaceError, match="did you mean") as err:
+    "Helsnki" did. Only suggested when the text does not open with the municipality (after a postal
+    code at most) or names another one too: which word is the municipality is the writer's to say."""
+    with pytest.raises(UnknownPlaceError) as err:
         FINLAND.municipality(text)
     assert suggested in str(err.value)
+    assert ("did you mean" in str(err.value)) == bool(suggested)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Tampere, Hervanta", "837"),
+        ("Tampere (Hervanta)", "837"),
+        ("Kangasala (Suinula)", "211"),
+        ("Kangasala (Lamminrahka)", "211"),
+        ("33720 Tampere", "837"),
+        ("33720, Tampere", "837"),
+        ("Tampere 33720", "837"),
+        ("Tampere, 33720", "837"),
+        ("Tampere (Hervanta), 33720", "837"),
+        ("Vasa, Gerby", "905"),
+        ("Sastamala / Vammala", "790"),
+        ("Vammala/Sastamala", "790"),
+        ("Vaasa / Vasa", "905"),
+    ],
+)
+def test_a_municipality_written_as_ads_write_it_is_its_code(text, code):
+    """Outside tester 16, P12: "Tampere, Hervanta", "33720 Tampere" (the municipality with its district
+    or postal code) and "Sastamala / Vammala" (its current and former name) were refused."""
+    assert FINLAND.municipality(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "region"), [("Pirkanmaa", "Pirkanmaa"), ("Birkaland", "Pirkanmaa"), ("Österbotten", "Pohjanmaa")]
+)
+def test_a_region_is_refused_saying_it_is_a_region(text, region):
+    """Outside tester 16, P12: "Pirkanmaa" was refused as an unknown municipality."""
+    with pytest.raises(UnknownPlaceError) as err:
+        FINLAND.municipality(text)
+    assert str(err.value).startswith(
+        f"'{text}' is a region, not a municipality: give the municipality of {region}"
+    )
+
+
+def test_two_municipalities_beside_each_other_are_still_refused():
+    for text in ("Espoo, Vantaa", "Sastamala / Tampere", "Tampere (Nokia)"):
+        with pytest.raises(UnknownPlaceError):
+            FINLAND.municipality(text)
 
 
 @pytest.mark.parametrize(

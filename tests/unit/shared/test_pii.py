@@ -131,6 +131,25 @@ def test_mask_replaces_each_finding_with_its_kind():
     assert mask(text) == "Aino [henkilötunnus], [sähköposti], p. [puhelin]."
 
 
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        (
+            "Unknown municipality 'maija.meikalainen@example.fi': give",
+            "Unknown municipality '[sähköposti]': give",
+        ),
+        ("'maija ät example piste fi'", "'[sähköposti]'"),
+        ('"aino@example.fi"', '"[sähköposti]"'),
+        ("“aino@example.fi”, «040 123 4567»", "“[sähköposti]”, «[puhelin]»"),
+        ("`131052-308T`", "`[henkilötunnus]`"),
+        ("o'brien@example.fi", "[sähköposti]"),  # an apostrophe inside an address is the address
+    ],
+)
+def test_mask_keeps_the_quotes_around_a_finding(text, masked):
+    """Outside tester 16, P11: the opening quote was read as part of an e-mail address."""
+    assert mask(text) == masked
+
+
 def test_access_log_parts_lose_tokens_and_personal_data():
     assert (
         mask_url_part("/login?token=eyJabc.def.ghi&next=/meetings/")

@@ -63,11 +63,13 @@ from .recognition_text import (
     requirement_sentences_as_written,
     says_more,
     sentences,
+    sentences_to_read,
     strip_stock,
     title_to_read,
     without_clock_times,
     without_coach_subject,
     without_colon_cases,
+    without_inline_heading,
     without_language_words,
     without_not_needed_lists,
     without_places,
@@ -102,24 +104,31 @@ _WORK_TITLE = {
         r"\b(?:jobba(?:t|r|de)|arbeta(?:t|r|de)|verka(?:t|r|de)|tjänstgj?ort|tjänstgör|praktiserat)\s+"
         r"(?:[^\W\d_]+\s+){0,2}?som\s+(?P<title>[^\W\d_][\w-]*)"
         r"|\butbildad\s+(?:till\s+)?(?P<trained>[^\W\d_][\w-]*)"
-        r"|\bsöker\s+(?:en\s+|ett\s+|flera\s+)?(?P<sought>[^\W\d_][\w-]*)(?:\s+(?P<then>[^\W\d_][\w-]*))?",
+        r"|\bsöker\s+(?:en\s+|ett\s+|flera\s+)?(?P<sought>[^\W\d_][\w-]*)(?:\s+(?P<then>[^\W\d_][\w-]*))?"
+        r"|^\W*(?:tidigare\s+)?(?:arbetserfarenhet|arbetslivserfarenhet|arbetshistorik|anställningar)\s*:\s*"
+        r"(?P<listed>\S.*)",
         re.I,
     ),
     "fi": re.compile(
         r"\b(?:työskennel\w*|työskentel\w*|toimi(?:nut|nee|n|t|i)|ollut\s+töissä)\s+"
         r"(?:[^\W\d_]+\s+){0,2}?(?P<title>[^\W\d_][\w-]*(?:na|nä))\b"
-        r"|\bkoulutukseltani\s+(?:olen\s+)?(?P<trained>[^\W\d_][\w-]*)",
+        r"|\bkoulutukseltani\s+(?:olen\s+)?(?P<trained>[^\W\d_][\w-]*)"
+        r"|^\W*(?:aiempi\s+|aikaisempi\s+)?(?:työkokemus|työhistoria|työpaikat|työsuhteet)\s*:\s*(?P<listed>\S.*)",
         re.I,
     ),
     "en": re.compile(
         r"\b(?:worked|working|works|served|employed|trained|qualified)\s+as\s+(?:an?\s+)?"
-        r"(?P<title>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)",
+        r"(?P<title>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)"
+        r"|^\W*(?:previous\s+)?(?:work\s+experience|work\s+history|employment\s+history|employment)\s*:\s*"
+        r"(?P<listed>\S.*)",
         re.I,
     ),
 }
 """A job held, trained for or sought, by language: Swedish "(har) jobbat/arbetat som X", "utbildad (till)
 X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut Xna" (the essive), "koulutukseltani X"; English "worked as (a)
-X" (`SkillRecognizer.read_work_titles`)."""
+X" (`SkillRecognizer.read_work_titles`); and the titles listed under a work-history heading, the way a CV
+lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfarenhet: städare",
+"Work experience: cleaner, kitchen assistant"; outside tester 16, P7)."""
 
 
 class TextEncoder(Protocol):
@@ -770,7 +779,24 @@ class SkillRecognizer:
             return "", ()
         uris: tuple[str, ...] = ()
         for title in (g for g in m.groups() if g):  # ("söker en erfaren svetsare": the word after)
-            if lang == "en":
+            if title == m.group("listed"):
+                # each listed title ("siivooja (3 v), keittiöapulainen (1 v)"), in the list's order
+                items = [
+                    i.strip(" .;")
+                    for i in re.split(r"[,;]|\s+(?:ja|och|and)\s+", re.sub(r"\([^)]*\)", " ", title))
+                ]
+                found = [
+                    u
+                    for item in items
+                    if item
+                    for u in (
+                        self.occupations_named(item) or self.occupations_named(item.split()[0])
+                        if lang == "en"
+                        else self.occupations_in(item, lang)
+                    )[:1]
+                ]
+                uris = tuple(dict.fromkeys(found))
+            elif lang == "en":
                 tokens = title.split()
                 uris = self.occupations_named(title) if len(tokens) > 1 else ()
                 uris = uris or self.occupations_named(tokens[0])
@@ -1398,7 +1424,10 @@ class SkillRecognizer:
         cards: tuple[str, ...] = ()  # under a card or program heading alone on its line ("Kortit:")
         # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
-            sentences(without_not_needed_lists(text))[:MAX_SENTENCES], self._names_skill
+            sentences_to_read(
+                sentences(without_not_needed_lists(text)), MAX_SENTENCES, self._names_skill
+            ).read,
+            self._names_skill,
         ):
             lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
             if mixed and lang == "en":
@@ -1407,6 +1436,7 @@ class SkillRecognizer:
             said = sentence
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
+            sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(
@@ -1473,6 +1503,8 @@ class SkillRecognizer:
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
             held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
+            if self.read_work_titles and not held:  # "Työkokemus: siivooja (3 v), …": the heading
+                held, held_at = self._work_title(said, lang)
             if held:
                 # "Han har jobbat som svetsare på ett varv i Åbo": the job held, read as its ESCO
                 # occupation's English label ("welder"); the place and years dilute it (tester 14, P15)
@@ -2240,8 +2272,9 @@ def enrich_vacancy(
     # The title says which occupation; when the employer named the occupation, the title adds only
     # guesses ("Hitsaaja" → "weld underwater", "research welding techniques": an outside tester)
     # that would weigh in the ranking beside the occupation's own skills.
-    if max_sentences is not None:  # bounded work: the first sentences (an ad states its requirements early)
-        text = "\n".join(sentences(text)[:max_sentences])
+    if max_sentences is not None:  # bounded work: the requirement sections first (`sentences_to_read`)
+        names_skill = getattr(recognizer, "_names_skill", None)
+        text = "\n".join(sentences_to_read(sentences(text), max_sentences, names_skill).read)
     # Likewise when the employer chose skills: they said what the job needs, and a title such as
     # "Tehdastyöntekijä" gave "evaluate employees", "coach employees" … beside MIG/MAG welding (an
     # outside tester). The title still tells the ranking which occupation (an exact ESCO title).
