@@ -158,17 +158,16 @@ _PHONE_WORDS = re.compile(
     rf"(?<!\w)(?:(?:{_DIGIT_WORDS})[\s,./-]{{1,3}}){{6,14}}(?:{_DIGIT_WORDS})(?!\w)", re.I
 )
 _DIGIT_VALUES = {
-    w: str(i % 10)
-    for i, w in enumerate(
-        "nolla yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän "
-        "noll ett två tre fyra fem sex sju åtta nio "
-        "zero one two three four five six seven eight nine".split()
+    word: str(digit)
+    for words in (
+        ("nolla", "yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän"),
+        ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"),
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
     )
+    for digit, word in enumerate(words)
 }
 _DIGIT_VALUES["oh"] = "0"
-_DIGIT_WORD = re.compile(
-    rf"(?<!\w)(?:(?:{_DIGIT_WORDS})(?!\w)|plus\s*(?=\d|(?:{_DIGIT_WORDS})(?!\w)))", re.I
-)
+_DIGIT_WORD = re.compile(rf"(?<!\w)(?:(?:{_DIGIT_WORDS})(?!\w)|plus\s*(?=\d|(?:{_DIGIT_WORDS})(?!\w)))", re.I)
 _PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ -]?\(0\))?(?:[ ./-]?\d){6,12}(?!\w)")
 _PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0(?:[ ./-]?\d){1,3})(?:[ ./-]?\d){5,10}(?!\w)")
 _DATE_LIKE = re.compile(r"^\d{1,2}[ ./-]\d{1,2}[ ./-](?:\d{2}|\d{4})$")
@@ -402,14 +401,18 @@ def refusing(max_length: int | None = None) -> list[Callable[[str], Any]]:
 #
 # Names cannot be found reliably (any word may be a name, and most names are ordinary words): they
 # are not looked for, and the field's help text and the README say so.
-_BIRTH_WORD = r"(?:syntynyt|synt\.?|s\.|born|b\.|född|f\.|födelsedag|syntymäaika|syntymäpäivä|date of birth|DOB)"
+_BIRTH_WORD = (
+    r"(?:syntynyt|synt\.?|s\.|born|b\.|född|f\.|födelsedag|syntymäaika|syntymäpäivä|date of birth|DOB)"
+)
 _MONTH_NAMES = (
     r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuuta"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 )
 _ANY_DATE = (
-    r"(?:(?:0?[1-9]|[12]\d|3[01])\.?\s*(?:[./-]\s*(?:0?[1-9]|1[0-2])\s*[./-]\s*|\s+(?:" + _MONTH_NAMES + r")\s+)"
+    r"(?:(?:0?[1-9]|[12]\d|3[01])\.?\s*(?:[./-]\s*(?:0?[1-9]|1[0-2])\s*[./-]\s*|\s+(?:"
+    + _MONTH_NAMES
+    + r")\s+)"
     r"(?:(?:19|20)\d\d|\d\d)"
     r"|(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"
     r"|(?:19|20)\d\d)"

@@ -453,7 +453,9 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
     assert all(kind in reason for kind in kinds), reason
     assert "13.10.1985" not in reason and "Kovalenko" not in reason
     assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
-    ordinary = record(client, app.candidate_ids[0], "contacted", comment="Haastattelu 13.10.2026, kolme vuotta kokemusta")
+    ordinary = record(
+        client, app.candidate_ids[0], "contacted", comment="Haastattelu 13.10.2026, kolme vuotta kokemusta"
+    )
     assert ordinary.status_code == 201, ordinary.json
 
 

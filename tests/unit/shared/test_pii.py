@@ -1,11 +1,11 @@
 import pytest
 
 from shared.pii import (
-    find_sensitive_data,
     EMAIL,
     IDENTITY_CODE,
     PHONE,
     find_personal_data,
+    find_sensitive_data,
     identity_code_is_valid,
     mask,
     mask_url_part,
