@@ -128,6 +128,12 @@ SHARED_VALIDATORS = (
         "Must not contain personal data: no personal identity code, e-mail address, phone number or "
         "street address (refer to the candidate by the pseudonymous id). Found: %(kinds)s."
     ),
+    N_(
+        "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
+        "number, street address or health information such as pregnancy or illness (refer to the candidate "
+        "by the pseudonymous id; names are not detected automatically, so do not write them either). "
+        "Found: %(kinds)s."
+    ),
     N_("Not a registered organisation (the operator keeps the registry)."),
     # shared.auth
     N_("A bearer token is required."),

@@ -433,6 +433,32 @@ def test_a_street_address_in_an_outcome_comment_is_refused_and_nothing_is_stored
     assert ordinary.status_code == 201, ordinary.json
 
 
+@pytest.mark.parametrize(
+    ("comment", "kinds"),
+    [
+        ("Olena Kovalenko, syntynyt 13.10.1985, raskaana", {"birth_date", "health_data"}),
+        ("Soita numeroon nolla neljä nolla 123 45 67", {"phone"}),
+        ("Hon är gravid och sjukskriven", {"health_data"}),
+        ("Born 13 October 1985, on sick leave", {"birth_date", "health_data"}),
+    ],
+)
+def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_comment(app, comment, kinds):
+    """Outside tester 16, P6: a name with a birth date and a pregnancy, and a phone number partly in
+    words, were stored and shown to every employment-services viewer. Refused with 422 naming the
+    field and the kinds found; nothing stored; an ordinary comment with a date still passes."""
+    client = app.test_client()
+    r = record(client, app.candidate_ids[0], "contacted", comment=comment)
+    assert r.status_code == 422, r.json
+    reason = " ".join(r.json["errors"]["json"]["comment"])
+    assert all(kind in reason for kind in kinds), reason
+    assert "13.10.1985" not in reason and "Kovalenko" not in reason
+    assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
+    ordinary = record(
+        client, app.candidate_ids[0], "contacted", comment="Haastattelu 13.10.2026, kolme vuotta kokemusta"
+    )
+    assert ordinary.status_code == 201, ordinary.json
+
+
 def test_a_filled_vacancy_refuses_new_proposals_and_its_explanation_ranks_nobody(app):
     """Outside tester 16, P4: after the employer closed the vacancy as filled, a recruiter's
     "proposed" answered 201 and the explanation still gave a live rank."""

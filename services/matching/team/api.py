@@ -39,7 +39,7 @@ from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.organisations import region_not_served
-from shared.pii import refuse_personal_data
+from shared.pii import refuse_personal_data, refuse_sensitive_data
 from shared.ratelimit import rate_limited
 from shared.schemas import REFERENCE_FORMATS, CandidateId, EmptyBody, EscoUri, RegionId, StrictSchema
 
@@ -152,9 +152,10 @@ class SourceArgs(StrictSchema):
 class FollowUpSchema(StrictSchema):
     action = fields.String(
         required=True,
-        validate=[validate.Length(1, 300), refuse_personal_data],
+        validate=[validate.Length(1, 300), refuse_sensitive_data],
         metadata={
-            "description": "What is to be done; no personal identity code, e-mail address, phone number or street address",
+            "description": "What is to be done; no personal identity code, birth date, e-mail address, phone number, "
+            "street address or health information (422); names are not checked: do not write them",
             "example": "Arrange a Finnish course (B1)",
         },
     )
@@ -191,11 +192,13 @@ class OutcomeInSchema(StrictSchema):
     )
     comment = fields.String(
         load_default="",
-        validate=[validate.Length(max=2000), refuse_personal_data],
+        validate=[validate.Length(max=2000), refuse_sensitive_data],
         metadata={
             "description": "Free text; stays in matching, never published. A personal identity code, "
-            "e-mail address (also written as 'name (at) domain'), phone number or street address in "
-            "it is refused (422): refer to the candidate by the pseudonymous id"
+            "birth date, e-mail address (also written as 'name (at) domain'), phone number (also partly "
+            "in words), street address or health information (pregnancy, illness, sick leave) in it is "
+            "refused (422, naming the kinds found): refer to the candidate by the pseudonymous id. "
+            "Names cannot be detected automatically and are not checked: do not write them"
         },
     )
     follow_up = fields.Nested(

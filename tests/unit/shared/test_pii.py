@@ -5,6 +5,7 @@ from shared.pii import (
     IDENTITY_CODE,
     PHONE,
     find_personal_data,
+    find_sensitive_data,
     identity_code_is_valid,
     mask,
     mask_url_part,
@@ -295,3 +296,45 @@ def test_street_addresses_in_common_finnish_and_swedish_forms_are_found(text):
 )
 def test_comments_with_ordinary_numbers_are_not_street_addresses(text):
     assert find_personal_data(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Olena Kovalenko, syntynyt 13.10.1985, raskaana", ["birth_date", "health_data"]),
+        ("s. 1985, sairauslomalla", ["birth_date", "health_data"]),
+        ("född 1985-10-13", ["birth_date"]),
+        ("born 13 October 1985", ["birth_date"]),
+        ("Syntymäaika 3.4.1979", ["birth_date"]),
+        ("13.10.1985", ["birth_date"]),
+        ("Hon är gravid", ["health_data"]),
+        ("She is pregnant", ["health_data"]),
+        ("Masennus, diagnoosi 2024", ["health_data", "health_data"]),
+        ("Soita numeroon nolla neljä nolla 123 45 67", ["phone"]),
+        ("Puh. plus kolme viisi kahdeksan 40 123 4567", ["phone"]),
+        ("131052-308T", ["personal_identity_code"]),
+    ],
+)
+def test_birth_dates_health_words_and_phone_numbers_partly_in_words_are_sensitive(text, kinds):
+    """Outside tester 16, P6: what matching's comments must not hold."""
+    assert [f.kind for f in find_sensitive_data(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haastattelu 13.10.2026, hyvä",
+        "Sairaanhoitaja, 5 v kokemusta sairaalasta",
+        "Raskaan kaluston kuljettaja, C-kortti",
+        "valmis aloittamaan s. 12 viikolla",
+        "kolme hakijaa, yksi kaksi kolme",
+        "plus 5 henkilöä",
+        "työssä 1.3.2026 alkaen",
+    ],
+)
+def test_job_titles_meeting_dates_and_counting_words_are_not_sensitive(text):
+    assert find_sensitive_data(text) == []
+
+
+def test_the_phone_number_partly_in_words_is_masked_in_general_text():
+    assert mask("Soita numeroon nolla neljä nolla 123 45 67") == "Soita numeroon [puhelin]"
