@@ -266,10 +266,18 @@ def xml_text(value: str) -> str:
     return _NOT_XML.sub(" ", value)
 
 
-def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str = "Sheet1") -> bytes:
+def write_xlsx(
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    sheet: str = "Sheet1",
+    *,
+    date_format: str | None = None,
+) -> bytes:
     """An ``.xlsx`` workbook with one sheet: a bold, frozen header row and the rows as typed cells
     (numbers, dates and text; ``None`` is an empty cell) with an auto-filter over them. Text starting
-    with ``= + - @`` is stored as text (with Excel's quote prefix), never as a formula; characters a workbook cannot hold (``xml_text``) become spaces."""
+    with ``= + - @`` is stored as text (with Excel's quote prefix), never as a formula; characters a workbook cannot hold (``xml_text``) become spaces.
+    ``date_format``: the Excel number format of date cells (e.g. ``d.m.yyyy`` as Finnish and
+    Swedish-in-Finland pages write dates; default openpyxl's ``yyyy-mm-dd``); they stay real dates."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -284,6 +292,8 @@ def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str 
     for row in rows:
         ws.append([xml_text(v) if isinstance(v, str) else v for v in row])
         for cell in ws[ws.max_row]:
+            if date_format is not None and cell.is_date:
+                cell.number_format = date_format
             if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
                 cell.data_type = "s"
                 # Excel's own mark of such text (the apostrophe its formula bar shows, never part of

@@ -6,7 +6,7 @@ import io
 import json
 import re
 import zipfile
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -814,3 +814,71 @@ def test_a_download_in_words_counts_skills_names_the_missing_few_and_gives_one_h
     plain = client.get(f"{W48}/content.csv", headers=TEAM).data.decode("utf-8-sig")
     first = next(r for r in csv.DictReader(io.StringIO(plain)) if r["rank"])
     assert list(first) == list(CSV_COLUMNS) and 0 < float(first["score"]) <= 1 and float(first["match"]) >= 0
+
+
+def test_a_text_only_vacancy_has_nobody_with_all_essential_skills_in_the_downloads_as_on_the_page(app):
+    """Outside tester 16, P9: a vacancy named only by its text ("Lähihoitaja, ...": no occupation, no
+    accepted skill, so no essential skill) showed "– / 68" on the page but 68 of 68 candidates "with
+    all essential skills" in the CSV and the XLSX."""
+    from openpyxl import load_workbook
+
+    client = app.test_client()
+    vacancy(
+        app,
+        "v-text-weld",
+        occupation=None,
+        skills=[],
+        title="Hitsaaja, vakituinen, Tampereen konepaja",
+        description="Haemme hitsaajaa konepajaamme. Työ on MIG- ja TIG-hitsausta.",
+    )
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    content = client.get(f"{W48}/content.json", headers=TEAM).json["content"]
+    text = next(v for v in content["vacancies"] if v["vacancy_id"] == "v-text-weld")
+    assert text["essential_count"] == 0 and text["candidate_count"] > 0, text
+    assert f"– / {text['candidate_count']}" in logged_in(app).get(W48).data.decode()
+    column = "candidates_with_all_essential_skills"
+    raw = list(
+        csv.DictReader(io.StringIO(client.get(f"{W48}/content.csv", headers=TEAM).data.decode("utf-8-sig")))
+    )
+    assert {r[column] for r in raw if r["vacancy_id"] == "v-text-weld"} == {""}
+    assert {r[column] for r in raw if r["vacancy_id"] == "v-weld"} != {""}, "a vacancy naming some is counted"
+    for lang in ("fi", "sv", "en"):
+        words = client.get(f"{W48}/content.csv?lang={lang}", headers=TEAM).data.decode("utf-8-sig")
+        [header, *rows] = list(csv.reader(io.StringIO(words)))
+        at = header.index(str(_headers(app, lang)[column]))
+        assert {r[at] for r in rows if r[2] == "v-text-weld"} == {"–"}, lang
+        sheet = load_workbook(
+            io.BytesIO(client.get(f"{W48}/content.xlsx?lang={lang}", headers=TEAM).data)
+        ).active
+        assert {row[at].value for row in sheet.iter_rows(min_row=2) if row[2].value == "v-text-weld"} == {"–"}
+    sheet = load_workbook(io.BytesIO(client.get(f"{W48}/content.xlsx", headers=TEAM).data)).active
+    header = [c.value for c in sheet[1]]
+    at = header.index(column)
+    assert {row[at].value for row in sheet.iter_rows(min_row=2) if row[2].value == "v-text-weld"} == {None}
+
+
+def _headers(app, lang):
+    from flask_babel import force_locale
+
+    from services.matching.team.web import CSV_HEADERS
+
+    with app.test_request_context(), force_locale(lang):
+        return {k: str(v) for k, v in CSV_HEADERS.items()}
+
+
+@pytest.mark.parametrize(
+    ("lang", "form"), [("fi", "d.m.yyyy"), ("sv", "d.m.yyyy"), ("en", "yyyy-mm-dd"), ("", "yyyy-mm-dd")]
+)
+def test_the_workbook_writes_dates_as_the_page_of_its_language_does_and_keeps_them_dates(app, lang, form):
+    """Outside tester 16, P13: the Finnish workbook showed 2026-12-13 where the page and the CSV say
+    13.12.2026."""
+    from openpyxl import load_workbook
+
+    query = f"?lang={lang}" if lang else ""
+    sheet = load_workbook(
+        io.BytesIO(app.test_client().get(f"{W48}/content.xlsx{query}", headers=TEAM).data)
+    ).active
+    dates = [c for row in sheet.iter_rows(min_row=2) for c in row if c.is_date]
+    assert dates, "the deadline and availability are date cells"
+    assert {c.number_format for c in dates} == {form}
+    assert all(isinstance(c.value, datetime) for c in dates)

@@ -449,8 +449,11 @@ def content_xlsx(region: str, week: str) -> Any:
     if in_words:  # yes/no in the request's language, as the CSV in words (outside tester 14, P19)
         yes, no = gettext("yes"), gettext("no")
         rows = [[(yes if x else no) if isinstance(x, bool) else x for x in row] for row in rows]
+    # dates as the fi/sv page and the excel-fi CSV write them, 13.12.2026 (outside tester 16, P13)
+    lang = supported(request.args.get(LANG_PARAM))
+    date_format = "d.m.yyyy" if lang in ("fi", "sv") else None
     return Response(
-        write_xlsx(header, rows, sheet=stored.week),
+        write_xlsx(header, rows, sheet=stored.week, date_format=date_format),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
@@ -599,7 +602,8 @@ def meeting_rows(m: MeetingContent, *, in_words: bool = False) -> list[list[Any]
     stored before it existed); the essential skills held as the page counts them ("12 of 14":
     claimed ones of all the vacancy's essential skills; None when it names none), how many more
     only work history shows, and the missing ones by name, the first ``MISSING_SHOWN`` and
-    "(+ n more)" (outside tester 13, P9)."""
+    "(+ n more)" (outside tester 13, P9). The count of candidates with all essential skills is None
+    (``–`` in words) for a vacancy that names none, as the page shows it."""
 
     def said(kind: str, code: str | None) -> str | None:
         return str(WORDS[kind].get(code, code)) if in_words and code is not None else code
@@ -627,7 +631,11 @@ def meeting_rows(m: MeetingContent, *, in_words: bool = False) -> list[list[Any]
             "eligible_candidates": f"{v.candidate_count}+"
             if in_words and v.count_capped
             else v.candidate_count,
-            "candidates_with_all_essential_skills": v.qualified_count,
+            # none when the vacancy names no essential skill: the page's "– / 68", never "68 of 68"
+            # fully qualified (outside tester 16, P9); "–" in words, an empty cell for programs
+            "candidates_with_all_essential_skills": v.qualified_count
+            if v.names_essential_skills
+            else ("–" if in_words else None),
             "occupation_inferred": v.occupation_inferred,
         }
         rows = [vacancy | _candidate_cells(c, in_words, said, org) for c in v.candidates] or [vacancy]
