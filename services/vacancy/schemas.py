@@ -148,7 +148,9 @@ class WarningSchema(ma.Schema):
             "example": "skills_from_description_only",
             "description": "`skills_from_description_only`: no skill and no occupation named (matched on "
             "what recognition finds in the text); `occupation_not_named`: skills but no occupation "
-            "(a shortage role only when matching infers a shortage occupation with confidence)",
+            "(a shortage role only when matching infers a shortage occupation with confidence); "
+            "`description_partly_read`: the description has more sentences than skill recognition "
+            "reads (50; the requirement sections first)",
         }
     )
     message = fields.String()

@@ -283,6 +283,26 @@ def test_a_vacancy_described_in_words_only_is_accepted_with_a_warning(vacancy_ap
     assert named.json["warnings"] == []
 
 
+def test_a_description_longer_than_recognition_reads_is_accepted_with_a_warning_saying_so(vacancy_app):
+    """Outside tester 16, P2: a kokki ad with 60 sentences of company presentation before its
+    requirements had only the usual warning; the requirements were not read and nothing said so."""
+    presentation = " ".join(
+        f"Ravintolaketjumme {i}. toimipiste avattiin vuonna {1950 + i} kaupungin keskustaan."
+        for i in range(60)
+    )
+    body = valid(description=f"{presentation}\nEdellytämme voimassa olevaa hygieniapassia.")
+    r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
+    assert r.status_code == 201, r.json
+    assert [w["code"] for w in r.json["warnings"]] == ["description_partly_read"], r.json["warnings"]
+    assert "61 sentences and skill recognition reads at most 50: about 11" in r.json["warnings"][0]["message"]
+    fi = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json=body, headers={**EMPLOYER, "Accept-Language": "fi"}
+    )
+    assert fi.json["warnings"][0]["message"].startswith("Kuvauksessa on 61 virkettä")
+    short = vacancy_app.test_client().post("/api/v1/vacancies", json=valid(), headers=EMPLOYER)
+    assert short.json["warnings"] == []
+
+
 def test_the_employer_rejects_suggested_skills_and_they_travel_with_the_vacancy(vacancy_app):
     client = vacancy_app.test_client()
     uri = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"

@@ -22,9 +22,10 @@ from collections.abc import Callable, Iterable, Sequence
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=[\"'(\[]?[A-ZÅÄÖ0-9•*-])|\n+|\s*[•·▪◦●■]\s*|\s+[–—]\s+|^\s*[-*]\s+", re.M
-)
+# (re-exported: the splitter and the limit live in the kernel, which the vacancy service reads too)
+from services.kernel.sentences import MAX_SENTENCES as MAX_SENTENCES
+from services.kernel.sentences import sentences as sentences
+
 _LIST_SPLIT = re.compile(
     r"\s*[,;:/]\s+|\s*\(\s*|\s*\)\s*|\s+(?:and|or|ja|sekä|tai|och|samt|eller|as well as)\s+", re.I
 )
@@ -515,13 +516,6 @@ def requirement_sentences_as_written(
         elif read := requirement_clauses(sentence, names_skill):
             out.append((read, sentence))
     return out
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences, bullet points and lines of `text`, stripped, empty ones dropped. Never splits at
-    `;`, `:` or inside a sentence."""
-    parts = _SENTENCE_END.split(text)
-    return [s.strip(" \t-*") for s in parts if s and s.strip(" \t-*.")]
 
 
 def phrases(sentence: str, *, min_chars: int = 2) -> list[str]:
@@ -1075,10 +1069,6 @@ def without_coach_subject(sentence: str) -> str:
 
 #: Longest run of non-space characters read (a word: Finnish compounds reach ~40 letters).
 MAX_WORD_CHARS = 60
-#: Sentences of one text read: bounds the work of one text to ~1.5 CPU-seconds (20–30 CPU-ms a
-#: sentence) and so the recognise API's cost per request and a vacancy's enrichment. Which ones, when
-#: a text has more: `sentences_to_read`.
-MAX_SENTENCES = 50
 
 REQUIREMENT_HEADINGS: tuple[str, ...] = (
     # Finnish
