@@ -253,6 +253,9 @@ def test_a_card_named_with_its_country_is_still_the_card(app):
         ("Goda kunskaper i svenska, finska är en merit.", [("sv", "B2", True), ("fi", None, False)]),
         ("Työkieli on englanti, suomen kielen taito on plussaa.", [("en", None, True), ("fi", None, False)]),
         ("Eduksi katsotaan:\n- ruotsin kielen taito\n- B-ajokortti", [("sv", None, False)]),
+        # a welcome is a plus at most (outside tester 16, P8: English was required)
+        ("We also welcome English speakers!", [("en", None, False)]),
+        ("Englanninkieliset hakijat ovat myös tervetulleita.", [("en", None, False)]),
     ],
 )
 def test_a_language_that_is_only_a_plus_is_suggested_as_not_required(app, text, expected):
@@ -418,3 +421,9 @@ def test_a_long_ads_requirements_are_read_and_the_employer_is_told_what_was_not(
         ("en", "B1", True),
     ], body["suggested_languages"]
     assert "62 sentences and recognition reads at most 50: 12 were not read" in body["warning"], body
+
+
+def test_a_welcome_to_speakers_of_a_language_is_no_skill_of_greeting(app):
+    """Outside tester 16, P8: "We also welcome English speakers!" gave *greet guests* 0.37."""
+    body = recognise(app, "We also welcome English speakers!")
+    assert [i["label"] for i in body["items"] if i["score"] >= 0.35] == ["English"], body["items"]

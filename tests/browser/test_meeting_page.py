@@ -10,7 +10,7 @@ import os
 import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -307,7 +307,11 @@ def test_the_pages_own_forms_sign_in_and_sign_out_in_a_real_browser(new_browser,
     driver.get(f"{base}/login?next={quote(meeting['path'])}")
     driver.find_element(By.ID, "token").send_keys(CONSENTED_VIEWER)
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    WebDriverWait(driver, 60).until(lambda d: d.current_url.endswith(meeting["path"]))
+    # The sign-in page's own URL ends with the quoted path too (``/login?next=/…``): wait for the
+    # meeting's path itself and for the cookie, not for the URL's ending.
+    WebDriverWait(driver, 60).until(
+        lambda d: urlsplit(d.current_url).path == meeting["path"] and d.get_cookie("kohtaanto_token")
+    )
     assert driver.get_cookie("kohtaanto_token")
     driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
     WebDriverWait(driver, 30).until(lambda d: "/login" in d.current_url)

@@ -2233,3 +2233,27 @@ def test_an_inline_heading_in_another_language_is_no_skill(esco_recognizer):
 )
 def test_driving_a_forklift_in_swedish_is_the_forklift(esco_recognizer, text):
     assert labels(esco_recognizer, text, top_k=3, lang="sv")[0] == "operate forklift"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside tester 16, P8: an administrative check or the pay clause names no skill
+        "Rikostaustaote vaaditaan lasten kanssa työskentelyyn.",
+        "Palkka TES:n mukaan.",
+        "Palkkaus Kiinteistöpalvelualan TES:n mukaan.",
+        "Lön enligt kollektivavtal.",
+    ],
+)
+def test_an_administrative_check_or_the_pay_clause_gives_no_skill(esco_recognizer, text):
+    assert esco_recognizer.recognise(text, top_k=5) == []
+
+
+def test_a_check_listed_with_a_card_keeps_the_card(esco_recognizer):
+    assert "comply with food safety and hygiene" in labels(
+        esco_recognizer, "Rikostaustaote ja hygieniapassi vaaditaan."
+    )
+
+
+def test_preparing_pay_by_the_agreement_is_still_payroll(esco_recognizer):
+    assert "prepare paychecks" in labels(esco_recognizer, "Laadit palkkalaskelmat TES:n mukaan.")

@@ -254,11 +254,14 @@ _PLUS = re.compile(
     r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|fördel\w*|"
     r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
     r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|helpful|"
-    r"useful|would\s+be\s+(?:nice|great|good|helpful|useful)|"
+    r"useful|would\s+be\s+(?:nice|great|good|helpful|useful)|welcom\w*|tervetull\w*|välkom\w*|"
     r"skadar|skada)\b",
     re.I,
 )
-"""Words that say a language is a plus, not a requirement (English, Finnish, Swedish)."""
+"""Words that say a language is a plus, not a requirement (English, Finnish, Swedish); a welcome is
+a plus at most ("We also welcome English speakers!", outside tester 16, P8: it was required)."""
+_WELCOME = re.compile(r"welcom\w*|tervetull\w*|välkom\w*", re.I)
+_NON_NATIVE = re.compile(r"\bnon[- ]native\b|\bei[- ](?:natiivi|syntyperäi)\w*|\bicke[- ]infödd\w*", re.I)
 _NEEDED = re.compile(
     r"\b(?:required|requires?|requirement\w*|must|mandatory|essential|necessary|needed|enough|"
     r"edellyt\w*|vaadi\w*|vaadit\w*|vaatimu\w*|välttämät\w*|riittä\w*|krav\w*|krävs|kräver|måste|"
@@ -326,6 +329,9 @@ def _optional_of(
             (plus_after and not _NEEDED.search(after, 0, plus_after.start()))
             or (plus_before and not _NEEDED.search(before, plus_before[-1]))
         )
+        if optional and _NON_NATIVE.search(sentence, lo, start):
+            # "Non-native Finnish speakers are welcome": the welcome is to a level, Finnish is spoken
+            optional = not (plus_after and _WELCOME.fullmatch(plus_after.group()))
         for k in range(i, j + 1):
             out[k] = optional
         i = j + 1

@@ -1349,6 +1349,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"(?:(?:ei|eikä)\s+(?:ole\s+)?)?(?:haitaksi|pahitteeksi)|(?:ei\s+)?haittaa",  # a plus said by a litotes
         r"(?:pitää|tulee|täytyy|pitäisi)\s+osata|osata",  # "englantia pitää osata"
         r"käyt(?:etään|ät|ämme)|päivittäin|työssä(?:si)?",  # "Englantia käytetään päivittäin"
+        r"(?:ovat\s+|ovat\s+myös\s+|myös\s+)?tervetullei\w*|tervetullut",  # "…puhujat ovat tervetulleita" (a plus)
     ),
     "sv": (
         r"\w*språk\w*",
@@ -1364,6 +1365,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"talar|tala|skriver|skriva|förstår|förstå",
         r"behärsk\w*|flytande",
         r"(?:det\s+)?skadar(?:\s+(?:inte|ej))?(?:\s+om)?|(?:inte|ej)\s+skada",  # a plus said by a litotes
+        r"(?:vi\s+)?(?:även\s+|också\s+)?välkom\w*",  # "Även engelsktalande är välkomna" (a plus)
     ),
     "en": (
         r"languages?",
@@ -1376,6 +1378,9 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"command of|mastery of",
         r"(?:would|will|wo|does|do|could|can|ca)(?:n['’]?t|\s+not)\s+hurt",  # "Swedish wouldn't hurt": a plus
         r"would\s+be\s+(?:nice|great|good|helpful|useful)|helpful|useful",  # "Swedish would be nice"
+        # "We also welcome English speakers!": a welcome, a plus at most (outside tester 16, P8: *greet
+        # guests* 0.37)
+        r"(?:we\s+)?(?:also\s+)?welcom\w*(?:\s+to\s+apply)?",
     ),
 }
 """Words that say how well someone knows a language ("perustaito riittää", "äidinkielesi on", "i tal
@@ -1653,8 +1658,33 @@ def has_content(text: str, *, after_rules: bool = False) -> bool:
 
 def is_boilerplate(sentence: str) -> bool:
     """True for a sentence about the employer, equal opportunity, benefits or how to apply, that
-    names no requirement or task."""
+    names no requirement or task; and for one that requires only an administrative check of the
+    applicant (`_ADMIN_CHECK`: "Rikostaustaote vaaditaan lasten kanssa työskentelyyn.")."""
+    if _ADMIN_CHECK.search(sentence) and not _JOIN.search(sentence) and "," not in sentence:
+        return True
+    if _PAY_CLAUSE.match(sentence):
+        return True
     return bool(_BOILERPLATE.search(sentence)) and not _REQUIREMENT.search(sentence)
+
+
+_ADMIN_CHECK = re.compile(
+    r"\b(?:rikostaust\w*|rikosrekisteriot\w*|huumausainetesti\w*|huumetesti\w*|turvallisuusselvity\w*|"
+    r"(?:utdrag\s+(?:ur|från)\s+)?belastningsregist\w*|drogtest\w*|säkerhetsprövning\w*|"
+    r"criminal\s+(?:record|background)\w*|background\s+checks?|drug\s+test\w*|security\s+clearance)",
+    re.I,
+)
+"""An administrative check of the applicant (a criminal-record extract, a drug test, a security
+clearance): what the ad requires it for ("lasten kanssa työskentelyyn") names no skill; matched, it
+gave *work with soloists* 0.59 (outside tester 16, P8). A sentence of it alone is boilerplate
+(`is_boilerplate`); one that also lists other things ("Rikostaustaote ja hygieniapassi") is read."""
+_PAY_CLAUSE = re.compile(
+    r"^\W*(?:palkka\w*|palkkaus\w*|lön\w*|salary|pay)\b[^.;:]{0,60}?\b(?:tes\w*|työehtosopimu\w*|"
+    r"kollektivavtal\w*|collective\s+(?:labour\s+)?agreement)",
+    re.I,
+)
+"""The pay by a collective agreement ("Palkka TES:n mukaan.", "Palkkaus Kiinteistöpalvelualan TES:n
+mukaan", "Lön enligt kollektivavtal"): no skill; matched, it gave *calculate rates per hours* 0.41 and
+*value properties* (outside tester 16, P8)."""
 
 
 def words(text: str) -> list[str]:
