@@ -403,3 +403,20 @@ def test_a_related_skills_reason_is_a_code_with_words_in_the_asked_language(app,
     with app.test_request_context(f"/?lang={lang}"):
         dumped = RelatedSchema().dump(credit)
     assert dumped["reason"] == "broader or narrower skill" and dumped["reason_text"] == words
+
+
+def test_a_skill_the_ad_offers_as_a_plus_is_suggested_as_optional_and_a_requirement_as_essential(app):
+    """Outside tester 16, P3: "Trukkikortti … katsotaan eduksi" was suggested as "operate forklift"
+    with nothing to say it is a plus, and accepting it with `PUT` stored it as essential."""
+    vacancy(
+        app,
+        "v-plus",
+        skills=[],
+        description="Edellytämme tulityökorttia. Trukkikortti katsotaan eduksi.",
+    )
+    client = app.test_client()
+    own = client.get("/api/v1/vacancies/v-plus/skills?lang=en", headers=auth("employer", "konepaja-oy"))
+    suggested = {s["label"]: s for s in own.get_json()["suggested_skills"]}
+    fire, forklift = suggested["perform first fire intervention"], suggested["operate forklift"]
+    assert fire["essential"] is True and forklift["essential"] is False, suggested
+    assert forklift["source"] == "Trukkikortti katsotaan eduksi."

@@ -88,6 +88,13 @@ class SuggestedSkillSchema(SkillRefSchema):
             "for a suggestion made before sources were kept"
         },
     )
+    essential = fields.Boolean(
+        metadata={
+            "description": 'false when the sentence offers the skill as a plus ("Trukkikortti katsotaan '
+            'eduksi", "is a plus"), true otherwise: send it with the uri when accepting the suggestion '
+            "(`PUT /vacancies/<id>` `skills: [{uri, essential}]`; a skill sent without it is essential)"
+        }
+    )
 
 
 SKILL_URI = {"description": "An ESCO skill URI; its label is in the response's `skills`"}
