@@ -2257,3 +2257,20 @@ def test_a_check_listed_with_a_card_keeps_the_card(esco_recognizer):
 
 def test_preparing_pay_by_the_agreement_is_still_payroll(esco_recognizer):
     assert "prepare paychecks" in labels(esco_recognizer, "Laadit palkkalaskelmat TES:n mukaan.")
+
+
+@pytest.mark.parametrize(
+    ("note", "languages"),
+    [
+        # outside tester 16, P7: "learning actively" gave *listen actively* 0.67
+        ("Native Ukrainian speaker, Finnish at A2 level, learning actively.", {"Finnish", "Ukrainian"}),
+        ("Opiskelee suomea aktiivisesti, taso A2.", {"Finnish"}),
+    ],
+)
+def test_learning_a_language_is_the_language_only(esco_recognizer, note, languages):
+    found = esco_recognizer.recognise(note, top_k=10)
+    assert {s.label("en") for s in found if s.score >= CONFIDENT_SCORE} == languages, found
+
+
+def test_listening_actively_is_still_a_skill(esco_recognizer):
+    assert labels(esco_recognizer, "You listen actively to customers.")[0] == "listen actively"

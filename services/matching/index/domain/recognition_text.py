@@ -1349,6 +1349,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"(?:(?:ei|eikä)\s+(?:ole\s+)?)?(?:haitaksi|pahitteeksi)|(?:ei\s+)?haittaa",  # a plus said by a litotes
         r"(?:pitää|tulee|täytyy|pitäisi)\s+osata|osata",  # "englantia pitää osata"
         r"käyt(?:etään|ät|ämme)|päivittäin|työssä(?:si)?",  # "Englantia käytetään päivittäin"
+        r"(?:opiskelee|opiskelemassa|opettelee|opettelemassa)(?:\s+aktiivisesti)?|aktiivisesti",  # (P7)
         r"(?:ovat\s+|ovat\s+myös\s+|myös\s+)?tervetullei\w*|tervetullut",  # "…puhujat ovat tervetulleita" (a plus)
     ),
     "sv": (
@@ -1366,6 +1367,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"behärsk\w*|flytande",
         r"(?:det\s+)?skadar(?:\s+(?:inte|ej))?(?:\s+om)?|(?:inte|ej)\s+skada",  # a plus said by a litotes
         r"(?:vi\s+)?(?:även\s+|också\s+)?välkom\w*",  # "Även engelsktalande är välkomna" (a plus)
+        r"(?:lär\s+sig|studerar|pluggar)(?:\s+aktivt)?|aktivt",  # learning the language (tester 16, P7)
     ),
     "en": (
         r"languages?",
@@ -1381,6 +1383,9 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         # "We also welcome English speakers!": a welcome, a plus at most (outside tester 16, P8: *greet
         # guests* 0.37)
         r"(?:we\s+)?(?:also\s+)?welcom\w*(?:\s+to\s+apply)?",
+        # learning the language named ("Finnish at A2 level, learning actively": *listen actively* 0.67;
+        # outside tester 16, P7)
+        r"(?:is\s+|currently\s+)?(?:learning|studying)(?:\s+it)?(?:\s+(?:actively|hard|daily))?|actively",
     ),
 }
 """Words that say how well someone knows a language ("perustaito riittää", "äidinkielesi on", "i tal
