@@ -33,8 +33,9 @@ counts as which:
   ``väylä``, ``puisto``, ``rinne``, ``kaari``, ``piha``, ``ranta``, ``aukio``, ``tori``, also inflected:
   ``Hämeenkadulla``, ``Hämeenpuistossa``; Swedish ``gatan``, ``vägen``, ``gränd``…) ending a
   capitalised name, or written apart after one (``Aleksis Kiven katu``, ``Hervannan valtaväylä``),
-  then a house number (not one followed by a unit: ``Satamapihalla 3 vuotta`` is text); or a house
-  number, staircase letter and flat number on their own (``20 A 3``, ``12 as. 3``). Ordinary numbers
+  then a house number (not one followed by a unit: ``Satamapihalla 3 vuotta`` is text), with the
+  postal code and post office after it (``Koivukuja 3, 33100 Tampere``); a post-office box (``PL 123,
+  00101 Helsinki``); or a house number, staircase letter and flat number on their own (``20 A 3``, ``12 as. 3``). Ordinary numbers
   (``B1-tason kurssi 2 kk``, ``Ajokortti C 2025``, ``SFS 6002``, ``vuoro 7-15``) are not addresses.
 """
 
@@ -147,6 +148,10 @@ _STREET_APART = re.compile(
 # the Finnish flat address's tail is a strong signal even without the street. Upper-case staircase
 # letters A–H, spaced, so "B1-kurssi 2", "2 x 3" or "Ajokortti C 2025" stay text.
 _FLAT_ADDRESS = re.compile(r"(?<![\w.,/-])\d{1,4}\s(?:[A-H]|as\.?|asunto)\s\d{1,3}(?![\w,./-]*\d)(?!\w)")
+# A post-office box ("PL 123", "PB 45", "PO Box 7"), and the postal code and post office after an
+# address ("Koivukuja 3, 33100 Tampere", "PL 123, 00101 Helsinki"): Finnish postal codes have 5 digits.
+_PO_BOX = re.compile(r"(?<![\w-])(?:PL|PB|P\.?\s?O\.?\s?Box)\s?\d{1,5}(?!\d)")
+_POSTAL_TAIL = re.compile(r",?\s{1,3}(?:FI-|SF-)?\d{5}(?!\d)(?:\s{1,3}[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40})?")
 # A phone number in words, digit by digit: "nolla neljä nolla yksi kaksi …" (an outside tester);
 # Finnish, Swedish and English digits, seven or more in a row.
 _DIGIT_WORDS = (
@@ -242,8 +247,11 @@ def _find(text: str) -> list[Finding]:
     found += [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY_SPELLED.finditer(text)]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
-    for pattern in (_STREET, _STREET_APART, _FLAT_ADDRESS):
-        found += [Finding(STREET_ADDRESS, m.start(), m.end()) for m in pattern.finditer(text)]
+    for pattern in (_STREET, _STREET_APART, _FLAT_ADDRESS, _PO_BOX):
+        for m in pattern.finditer(text):
+            # the postal code and post office after it belong to the address (tester 16, P6)
+            tail = _POSTAL_TAIL.match(text, m.end())
+            found.append(Finding(STREET_ADDRESS, m.start(), tail.end() if tail else m.end()))
     found += [Finding(PHONE, m.start(), m.end()) for m in _PHONE_WORDS.finditer(text)]
     found += _phone_in_mixed_words(text)
     for pattern in (_PHONE_INTERNATIONAL, _PHONE_NATIONAL):

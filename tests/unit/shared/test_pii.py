@@ -338,3 +338,19 @@ def test_job_titles_meeting_dates_and_counting_words_are_not_sensitive(text):
 
 def test_the_phone_number_partly_in_words_is_masked_in_general_text():
     assert mask("Soita numeroon nolla neljä nolla 123 45 67") == "Soita numeroon [puhelin]"
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Koivukuja 3, 33100 Tampere", "[osoite]"),
+        ("Asuu osoitteessa Hämeenkatu 10, 33100 Tampere.", "Asuu osoitteessa [osoite]."),
+        ("PL 123, 00101 Helsinki", "[osoite]"),
+        ("Storgatan 5, 65100 Vasa", "[osoite]"),
+        ("postinumero 33100", "postinumero 33100"),
+        ("Asiakas PL-kuljetuksesta", "Asiakas PL-kuljetuksesta"),
+    ],
+)
+def test_the_postal_code_and_post_office_after_an_address_are_part_of_it(text, masked):
+    """Outside tester 16, P6 (the brief's 'street addresses with postal codes')."""
+    assert mask(text) == masked
