@@ -481,4 +481,5 @@ def test_a_filled_vacancy_refuses_new_proposals_and_its_explanation_ranks_nobody
     assert explained.status_code == 200, explained.json
     assert explained.json["rank"] is None and explained.json["shortlisted"] is False
     assert explained.json["vacancy_status"] == "closed" and explained.json["notice"]
-    assert shortlist_ids(client, "v-weld") == []
+    closed = client.get("/api/v1/vacancies/v-weld/shortlist", headers={**TEAM, "Accept-Language": "fi"})
+    assert closed.json["entries"] == [] and closed.json["notice"] == "Paikka on suljettu."

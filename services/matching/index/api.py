@@ -106,7 +106,10 @@ class ShortlistView(MethodView):
             abort(404, message=gettext("No such vacancy (or not yet received by the matching service)."))
         SHORTLIST_DURATION.observe(time.perf_counter() - started)
         shortage = index.shortage_flag(shortlist.record)
-        return jsonify(render_shortlist(shortlist, taxonomy(), args["lang"], shortage))
+        body = render_shortlist(shortlist, taxonomy(), args["lang"], shortage)
+        if not shortlist.record.is_open:  # why it is empty (outside tester 16, P4)
+            body["notice"] = gettext(SHORTLIST_CLOSED_NOTICE)
+        return jsonify(body)
 
 
 CANDIDATE_ID_PARAMETER = {
@@ -159,6 +162,7 @@ class ExplanationView(MethodView):
         abort(404, message=gettext("No such candidate."))
 
 
+SHORTLIST_CLOSED_NOTICE = N_("The vacancy is closed.")
 CLOSED_NOTICE = N_(
     "The vacancy is closed: it has no shortlist, so the candidate has no rank on it. The score and "
     "reasons are how they would have matched."

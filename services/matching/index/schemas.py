@@ -491,6 +491,11 @@ class ShortlistSchema(ma.Schema):
     page = fields.Nested(PageSchema)
     skills = fields.Dict(keys=fields.String(), values=fields.String(), metadata=SKILL_LABELS)
     entries = fields.List(fields.Nested(EntrySchema))
+    notice = fields.String(
+        metadata={
+            "description": "Present when the vacancy is closed (why `entries` is empty), in the caller's language"
+        }
+    )
 
 
 TEXT_LANGS = UI_LANGUAGES
