@@ -73,6 +73,10 @@ derivations, "auto" is not from "auttaa"; 5: third-infinitive forms, "lukemaan" 
 table lacks read after a hyphen, without a possessive suffix, by simplemma's suffix rules; 7: nouns'
 lemmas read as verb forms, "tuli", kept as compound modifiers); the
 fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
+WORDS_VERSION = "esco-words-1"
+"""Version of the cached ESCO word sets (`SkillRecognizer.word_sets`): raise it when what they
+collect changes; the file name also carries the data files' and code's `cache_key`."""
+
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""
 
@@ -178,7 +182,8 @@ def load_recognizer(
     path = cache_dir / f"recognizer-{index_key}"
     if path.is_dir():
         index, mixed = _read_index(path)
-        return recognizer.set_index(index, taxonomy, mixed=mixed if encoder is not None else None)
+        recognizer.set_index(index, taxonomy, mixed=mixed if encoder is not None else None)
+        return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl")
     if (legacy := cache_dir / f"recognizer-{index_key}.npz").exists():  # before the cache was mapped
         recognizer.set_index(_read_legacy_index(legacy), taxonomy)
     else:
@@ -188,6 +193,19 @@ def load_recognizer(
         recognizer.fit(taxonomy, label_embeddings=embeddings)
     _write_index(path, recognizer.index_, recognizer.mixed_label_matrices())
     log.info("fitted skill recogniser into %s", path)
+    return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl")
+
+
+def _with_word_sets(recognizer: Any, path: Path) -> Any:
+    """`recognizer` with ESCO's word sets (`SkillRecognizer.word_sets`) read from `path`, or built
+    and written there: about 1 CPU-s that the first sentences after start-up paid otherwise (a
+    p95 of 70 ms on the benchmark's first set, 2026-12-03); reading takes tens of ms."""
+    if path.exists():
+        with path.open("rb") as f:
+            english, known = pickle.load(f)
+        return recognizer.set_word_sets(english, known)
+    english, known = recognizer.word_sets()
+    _atomic_write(path, lambda f: pickle.dump((english, known), f, protocol=pickle.HIGHEST_PROTOCOL))
     return recognizer
 
 

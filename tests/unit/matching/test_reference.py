@@ -217,6 +217,28 @@ def test_the_recognizer_is_fitted_once_and_then_loaded(data_dir: Path, tmp_path:
     assert expected[0].uri == M
 
 
+def test_the_recognizers_esco_word_sets_are_built_once_and_then_read_from_the_cache(
+    data_dir: Path, tmp_path: Path, monkeypatch
+):
+    """The word sets the unknown-word rule and the Finnish words of English sentences read
+    (about 1 CPU-s to build) are cached beside the index: a restarted service has them before its
+    first sentence, equal to building them."""
+    tax = reference.load_taxonomy(data_dir, tmp_path / "cache")
+    fitted = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    english, known = fitted.english_words_, fitted.known_words_
+    assert english and known and english <= known and "welding" in english
+    assert list((tmp_path / "cache").glob(f"{reference.WORDS_VERSION}-*.pkl"))
+
+    def no_building(self):
+        raise AssertionError("word sets built again")
+
+    monkeypatch.setattr(SkillRecognizer, "word_sets", no_building)
+    loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
+    assert loaded.english_words_ == english and loaded.known_words_ == known
+    text = "We are hiring a kokki to our ravintola. Kubernetes ja Terraform."
+    assert loaded.recognise(text, top_k=5, min_score=0.0) == fitted.recognise(text, top_k=5, min_score=0.0)
+
+
 def test_a_recognizer_cached_by_the_earlier_version_is_converted_without_fitting(
     data_dir: Path, tmp_path: Path, monkeypatch
 ):

@@ -747,6 +747,19 @@ class SkillRecognizer:
             self.known_words_ = frozenset(w for part in texts for text in part for w in words(text or ""))
         return self.known_words_
 
+    def word_sets(self) -> tuple[frozenset[str], frozenset[str]]:
+        """ESCO's English words and all its known words, lower-cased (`_english_words`,
+        `_known_words`), built when not yet built (about 1 CPU-s at ESCO v1.1.1's size) — for a
+        cache beside the fitted index (`reference.load_recognizer`). Needs a fitted or loaded
+        index (`fit`, `set_index`); raises AttributeError otherwise."""
+        return self._english_words(), self._known_words()
+
+    def set_word_sets(self, english: frozenset[str], known: frozenset[str]) -> SkillRecognizer:
+        """Use `english` and `known` (as `word_sets` returned them for the same taxonomy and code)
+        instead of building them on the first sentence that needs them; returns self."""
+        self.english_words_, self.known_words_ = english, known
+        return self
+
     def _all_unknown(self, text: str, lang: str) -> bool:
         """True when `text` (Finnish or English, stock phrases removed) has a word of three letters
         or more and every such word, other than function words, is unknown to ESCO
