@@ -261,12 +261,7 @@ def _find(text: str) -> list[Finding]:
             if not _DATE_LIKE.match(m.group())
         ]
     found = [_without_quotes(text, f) for f in found]
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    kept: list[Finding] = []
-    for f in found:
-        if not kept or f.start >= kept[-1].end:
-            kept.append(f)
-    return kept
+    return _without_overlaps(found)
 
 
 def _phone_in_mixed_words(text: str) -> list[Finding]:
@@ -455,12 +450,7 @@ def find_sensitive_data(text: str) -> list[Finding]:
     for kind, pattern in ((BIRTH_DATE, _BIRTH_DATE), (BIRTH_DATE, _OLD_FULL_DATE), (HEALTH, _HEALTH)):
         for m in pattern.finditer(typed):
             found.append(Finding(kind, origin[m.start()], origin[m.end() - 1] + 1))
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    kept: list[Finding] = []
-    for f in found:
-        if not kept or f.start >= kept[-1].end:
-            kept.append(f)
-    return kept
+    return _without_overlaps(found)
 
 
 MATCHING_REFUSAL = (
@@ -481,3 +471,14 @@ def refuse_sensitive_data(text: str | None) -> None:
         from marshmallow import ValidationError
 
         raise ValidationError(f"{MATCHING_REFUSAL} Found: {', '.join(kinds)}.")
+
+
+def _without_overlaps(found: list[Finding]) -> list[Finding]:
+    """`found` in order of position, each finding that overlaps an earlier-starting (or, at the
+    same start, a longer) one dropped."""
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Finding] = []
+    for f in found:
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    return kept
