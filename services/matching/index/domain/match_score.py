@@ -26,8 +26,9 @@ title and text only), since the scores of each kind run at their own heights. A 
 the ideal reads about 93 for a vacancy given by an occupation or by skills (the benchmark's
 candidates there are of a fitting occupation 97-99 % of the time and hold about 89 % of the
 essential skills) and 77 for one given by a title and text, whose occupation is less sure.
-The occupation counts half because the raw score cannot tell extra skills that dilute the
-cosine from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`).
+The occupation counts half because the raw score cannot tell skills outside the vacancy that
+dilute the skill similarity from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`;
+more of a skill the vacancy asks for never lowers it: `scoring.similarity`).
 Within a vacancy the match never decreases as raw grows, so it never reorders a shortlist (the
 order stays that of raw); docs/benchmarks.md shows the reliability table per vacancy variant.
 Each part's points are its share of raw times the match score, so the parts add up to it.

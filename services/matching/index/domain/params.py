@@ -257,16 +257,19 @@ class RankingParams:
     occupation's 30 (outside tester 14, P10: before, the target was the occupation alone, so 3 / 88
     essential skills of a named occupation read 99.6, and the ideal assumed cosine 1, so 4 / 4
     accepted skills read 74.5). Why half (`benchmarks.ranking_quality.OCCUPATION_SHARE`): the
-    raw score cannot tell extra skills that dilute the cosine from missing ones; with coverage
-    alone a bus driver of six years with noted skills read 33.8 against 88.2 without them.
-    Source: the tuning run of 2026-12-03 00:52-00:55 UTC (`python -m benchmarks.ranking_quality
+    raw score cannot tell skills outside the vacancy that dilute the skill similarity from missing
+    ones; with coverage alone a bus driver of six years with noted skills read 33.8 against 88.2
+    without them. Source: the tuning run of 2026-12-03 07:55-08:04 UTC, refitted when the skill
+    similarity became the best trimmed cosine (`scoring.similarity`; outside tester 16, P1), knots
+    within 0.6 points of the run before but the text scale (its fit had drifted with the dense
+    title reader since the scales were last installed) (`python -m benchmarks.ranking_quality
     --tune --rankers engine --candidates 20000 --vacancies 100`: tuning half, 1,508 ESCO
     occupations, seed 1101, the 11 families, 100 vacancies per variant, the engine's top 50 per
     vacancy, 48 quantile bins plus one of the pairs at the ideal, `fit_scale`). Cross-fitted ECE
-    (two folds of vacancies) 0.3 / 0.2 / 0.3 / 0.6 points (occupation / skills / sparse / text
-    variants), all 0.2; in-sample mean match / target 18.8 / 18.7 %, 23.9 / 23.8 %, 29.3 /
-    29.2 %, 22.2 / 22.3 %. At the ideal (input 1) the scales read 93.5 / 93.6 / 92.1 (text: 76.8,
-    its top, at 0.976): the benchmark's candidates there are of a fitting occupation 97-99 % of
+    (two folds of vacancies) 0.3 / 0.2 / 0.3 / 0.8 points (occupation / skills / sparse / text
+    variants), all 0.3; in-sample mean match / target 18.8 / 18.7 %, 23.9 / 23.8 %, 29.3 /
+    29.2 %, 22.3 / 22.3 %. At the ideal (input 1) the scales read 92.9 / 93.6 / 92.1 (text: 76.6,
+    its top, at 0.975): the benchmark's candidates there are of a fitting occupation 97-99 % of
     the time and hold about 89 % of the essential skills, whatever the kind; for text vacancies,
     whose occupation the text tells less surely, 75 % and 83 %. Rank 1's match, median: 75 / 84 /
     87 / 73, since the benchmark's people hold a quarter to three quarters of an occupation's

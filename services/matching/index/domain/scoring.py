@@ -19,7 +19,7 @@ it asks for never does (outside tester 16, P1: the plain cosine fell when a clai
 work history that already held the occupation's profile). Coverage is the weighted share of the vacancy's
 essential skills the candidate has (per essential skill min(1, own strength)); related coverage
 is what the best related skill (credit x strength) adds for the essential skills the candidate
-lacks. With the default weights (0.6, 0.3, 0.1, 0, 0) the score is in [0, 1] and the match score
+shows no evidence of (not claimed, not in the work history). With the default weights (0.6, 0.3, 0.1, 0, 0) the score is in [0, 1] and the match score
 (`match_score.MatchScale`) turns it into 0-100.
 
 `Selection` scores exactly the best eligible candidates by stage-1 bound (from the filters
@@ -128,15 +128,20 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         raw += occupation_block(at_o, occ, w_o, n, xw.cov_experience, len(xw.cov_positions))
         strength = np.minimum(raw, 1.0)
         w = q.coverage_weight / qw.coverage_total
-        cov_exact = strength[:, xw.essential_col] @ w
+        held = strength[:, xw.essential_col]
+        cov_exact = held @ w
         best = np.maximum.reduceat(strength[:, xw.cov_u_col] * q.cov_c, q.cov_starts, axis=1)
         cov_all = best @ w
+        # related credit for the essential skills the row shows no evidence of at all: where it
+        # holds one (a claim, or work history at 0.3), a claim on top must not lower the score by
+        # taking away the related credit it replaces (outside tester 16, P1's kind)
+        gap = np.where(held > 0, 0.0, np.maximum(best - held, 0.0)) @ w
     else:
-        cov_exact = cov_all = np.zeros(n)
+        cov_exact = cov_all = gap = np.zeros(n)
     inferred = inferred_agreement(seg, rows, q)
     history = history_agreement(at_o, occ, w_o, n, q, p)
     agreement = np.maximum(inferred, history)
-    related = np.minimum(np.maximum(cov_all - cov_exact, 0.0), p.related_cap) / p.related_cap
+    related = np.minimum(gap, p.related_cap) / p.related_cap
     parts = np.column_stack(
         [
             p.occupation_weight * agreement,
