@@ -69,7 +69,11 @@ def vacancy_bodies() -> list[dict[str, Any]]:
         full,
         {**full, "occupation_uri": None, "skills": [], "description": "Kokki lounasravintolaan."},
         {"title": "Kokki", "occupation_uri": COOK, "municipality": "091", "working_time": "part_time"},
-        {**full, "skills": [{"uri": MAG_WELDING, "essential": True}], "rejected_skills": [USE_WELDING_EQUIPMENT] * 2},
+        {
+            **full,
+            "skills": [{"uri": MAG_WELDING, "essential": True}],
+            "rejected_skills": [USE_WELDING_EQUIPMENT] * 2,
+        },
         {**full, "region": "pirkanmaa", "openings": 10_000, "description": ""},
     ]
 

@@ -463,7 +463,10 @@ def test_a_skill_accepted_without_saying_essential_or_a_plus_is_refused_and_the_
     accept["skills"][1]["essential"] = False  # as the suggestion carries it
     r = client.put(url, json=accept, headers={**EMPLOYER, "If-Match": '"1"'})
     assert r.status_code == 200, r.json
-    assert {s["uri"]: s["essential"] for s in r.json["skills"]} == {MAG_WELDING: True, USE_WELDING_EQUIPMENT: False}
+    assert {s["uri"]: s["essential"] for s in r.json["skills"]} == {
+        MAG_WELDING: True,
+        USE_WELDING_EQUIPMENT: False,
+    }
     with vacancy_app.extensions["kohtaanto.engine"].connect() as conn:
         last = json.loads(conn.execute(select(outbox.c.value).order_by(outbox.c.id.desc())).first()[0])
     assert {s["uri"]: s["essential"] for s in last["payload"]["skills"]} == {
