@@ -74,14 +74,14 @@ class MatchScale:
 
     def __call__(self, raw: np.ndarray, ceiling: float = 1.0) -> np.ndarray:
         """(n,) float inputs >= 0 -> (n,) float64 match scores in [0, 100), strictly increasing in
-        the input. `ceiling`: the input at which the line beyond the last knot reaches 100 (a
-        larger input, which no raw score gives, reads 99.9)."""
+        the input. `ceiling`: the input at which the line beyond the last knot reaches 100, at
+        least 0.1 beyond that knot (a larger input, which no raw score gives, reads 99.9)."""
         x = np.asarray(raw, dtype=np.float64)
         r = np.asarray(self.raw, dtype=np.float64)
         m = np.asarray(self.match, dtype=np.float64)
         if r[0] > 0:
             r, m = np.concatenate([[0.0], r]), np.concatenate([[0.0], m])
-        top = max(float(ceiling), r[-1] + 1e-3)  # an ideal of 1 leaves no room above the last knot
+        top = max(float(ceiling), r[-1] + 0.1)  # room above the last knot, whatever the ideal
         out = np.interp(x, r, m)
         above = x > r[-1]
         if np.any(above):
