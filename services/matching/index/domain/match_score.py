@@ -115,11 +115,13 @@ def scale_ceiling(ideal: float | None) -> float:
 
 def match_scores(raw: np.ndarray, scale: MatchScale, ideal: float | None = None) -> np.ndarray:
     """(n,) raw scores in [0, 1] -> (n,) match scores in [0, 100), strictly increasing in the raw
-    score; 0 for a raw score of 0 (no evidence, no match). `ideal`: the vacancy's ideal raw score
-    when the scale reads shares of it (`scale_input`)."""
+    score from 0.1 up; 0 for a raw score of 0 (no evidence, no match), at least 0.1 for any other
+    (what the shortlist's one decimal can tell from none: a stored 0 reads "no match"; below 0.1
+    the scale holds only candidates of other occupations with a sliver of shared evidence).
+    `ideal`: the vacancy's ideal raw score when the scale reads shares of it (`scale_input`)."""
     raw = np.asarray(raw, dtype=np.float64)
     match = scale(scale_input(raw, ideal), scale_ceiling(ideal))
-    return np.where(raw > 0, match, 0.0)
+    return np.where(raw > 0, np.maximum(match, 0.1), 0.0)
 
 
 def match_points(
