@@ -1370,7 +1370,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"talar|tala|skriver|skriva|förstår|förstå",
         r"behärsk\w*|flytande",
         # the level words after the language ("talar finska nöjaktigt": *reflexion* 0.38; tester 17, P4)
-        r"nöjaktig\w*|utmärkt\w*|god|goda|gott|bra|väl|hygglig\w*|hyfsa\w*|hjälplig\w*|lite|svag\w*|dålig\w*",
+        r"nöjaktig\w*|utmärkt\w*|bra|väl|hygglig\w*|hyfsa\w*|hjälplig\w*|lite|svag\w*|dålig\w*",
         r"(?:det\s+)?skadar(?:\s+(?:inte|ej))?(?:\s+om)?|(?:inte|ej)\s+skada",  # a plus said by a litotes
         r"(?:vi\s+)?(?:även\s+|också\s+)?välkom\w*",  # "Även engelsktalande är välkomna" (a plus)
         r"(?:lär\s+sig|studerar|pluggar)(?:\s+aktivt)?|aktivt",  # learning the language (tester 16, P7)
