@@ -1414,11 +1414,15 @@ class SkillRecognizer:
             rows = [
                 i
                 for i, sentence in enumerate(said)
-                if len(own) and self._says_task(sentence, lang) and named & set(self.occupations_in(sentence, lang))
+                if len(own)
+                and self._says_task(sentence, lang)
+                and named & set(self.occupations_in(sentence, lang))
             ]
             if rows:
                 per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
-                per_sentence[np.ix_(rows, own)] *= np.float32(self.own_skill_weight)
+                per_sentence[np.ix_(np.asarray(rows, dtype=np.int64), own)] *= np.float32(
+                    self.own_skill_weight
+                )
         gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
