@@ -58,6 +58,7 @@ from .recognition_text import (
     finnish_name_forms,
     has_content,
     is_boilerplate,
+    is_structure_heading,
     phrases,
     readable,
     requirement_sentences_as_written,
@@ -297,6 +298,7 @@ class _Unit:
     occupations: tuple[int, ...] = ()  # (a title unit's occupations: only their skills count)
     unlike: np.ndarray | None = None  # skills looking like a product the unit names (`_lookalikes`)
     gloss: bool = False  # the glossary's English words of a sentence alone (`gloss_unit_weight`)
+    central: bool = False  # a line that is a job title: its occupations' central skills (`title_line_skills`)
 
 
 class SkillRecognizer:
@@ -419,6 +421,14 @@ class SkillRecognizer:
         `work_title_weight`: what a sentence says of the work ("hoitanut muistisairaita
         asukkaita") ranks above the occupation's skills in general (read for every sentence, they
         cost the Finnish and Swedish tuning sets' MRR 0.01–0.03).
+    title_line_skills : a line that is only a job title, with the place, the years or the section
+        heading a CV or a note writes beside it ("Lähihoitaja, Kuopio", "Kokki, Pori 2015–2020",
+        "Koulutus: lähihoitaja"), suggests the `title_line_skills` most central essential skills of
+        the occupations it names at `CONFIDENT_SCORE`, as a vacancy's title does
+        (`enrich_vacancy`, `central_skills`): read as words, "Lähihoitaja, Kuopio" gave only guesses
+        (*operate games*, *hydrotherapy*) while "Kokki, Pori" gave the cook's (outside tester 17,
+        P11). Only when the caller names no occupation (a vacancy's own is read from its title).
+        0 turns it off.
     gloss_unit_weight, gloss_unit_langs : a sentence in one of `gloss_unit_langs` (Swedish) that
         the glossary glosses is also read as its English glosses alone ("Städaren ansvarar för
         underhållsstädning av kontor och skolor" → "cleaning, offices, schools"), scored like English
@@ -510,6 +520,7 @@ class SkillRecognizer:
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
         work_title_weight: float = 0.7,
+        title_line_skills: int = TITLE_SKILLS,
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
         sentence_languages: bool = True,
@@ -546,6 +557,7 @@ class SkillRecognizer:
         self.unknown_words_weight = unknown_words_weight
         self.read_work_titles = read_work_titles
         self.work_title_weight = work_title_weight
+        self.title_line_skills = title_line_skills
         self.gloss_unit_weight = gloss_unit_weight
         self.gloss_unit_langs = gloss_unit_langs
         self.sentence_languages = sentence_languages
@@ -839,6 +851,42 @@ class SkillRecognizer:
         labels = self.occupation_taxonomy_.tables.occupation_labels["en"]
         positions = tuple(self.occupation_index_[u] for u in uris[:2] if u in self.occupation_index_)
         return ", ".join(dict.fromkeys(labels[o] for o in positions if labels[o])), positions
+
+    def _title_line(self, text: str, lang: str) -> tuple[int, ...]:
+        """Positions of the occupations `text` names when it is only a job title or a few
+        ("Lähihoitaja", "HITSAAJA / LEVYSEPPÄHITSAAJA", "Kokki, 2015–2020": places, headings and
+        stock phrases already taken off): split at "/", ",", ";", "|", "&", a dash and brackets,
+        each part of at most three words; a part names its occupations as an ESCO label of any
+        language (`occupations_named`), a Finnish or Swedish one-word title in any case or of the
+        job-title glossary (`occupations_in`), or a title and one word after it ("Lähihoitaja
+        kotihoitoon"); a part naming none must be a single word, and one part at least names
+        some. () otherwise (a sentence saying something more: "Hitsaat teräsrakenteita")."""
+        plain = re.sub(r"\d+(?:[.,:/]\d+)*", " ", text)
+        parts = [
+            p for p in re.split(r"\s*(?:[/,;|&()\[\]]|\s[-–—]\s|[-–—]\s*$|^\s*[-–—])\s*", plain) if words(p)
+        ]
+        if not parts or len(parts) > 4:
+            return ()
+        found: list[str] = []
+        for part in parts:
+            tokens = words(part)
+            if len(tokens) > 3:
+                return ()
+            uris = self.occupations_named(part)
+            if not uris and len(tokens) == 1 and lang in ("fi", "sv"):
+                uris = self.occupations_in(part, lang)
+            if not uris and len(tokens) == 2:
+                uris = self.occupations_named(tokens[0]) or (
+                    self.occupations_in(tokens[0], lang) if lang in ("fi", "sv") else ()
+                )
+            if not uris and len(tokens) > 1:
+                return ()
+            found += uris
+        if not found:
+            return ()
+        return tuple(dict.fromkeys(self.occupation_index_[u] for u in found if u in self.occupation_index_))[
+            :2
+        ]
 
     def _set_occupations(self, taxonomy: Taxonomy) -> None:
         """What `occupations_named`, `occupations_in` and the weighing by occupation
@@ -1296,25 +1344,33 @@ class SkillRecognizer:
         return out, ruled
 
     def _scores(
-        self, text: str, lang: str | None, *, mixed: bool = False
+        self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         """`sentence_scores`; per sentence and list item (in order), the item's best skill
         positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`; and
         each scored sentence as the text writes it (row i of the scores is sentence i)."""
         with _blas().limit(limits=1, user_api="blas"):
-            return self._sentence_scores(text, lang, mixed=mixed)
+            return self._sentence_scores(text, lang, mixed=mixed, title_lines=title_lines)
 
     def _sentence_scores(
-        self, text: str, lang: str | None, *, mixed: bool = False
+        self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         text = readable(text)
         mixed = mixed or lang is None
         lang = lang or self.language(text)
         units, ruled, said = self._units(text, lang, mixed=mixed and self.sentence_languages)
+        central = [u for u in units if u.central] if title_lines else []
+        units = [u for u in units if not u.central]
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
         depth = self.item_quota + (4 if self.item_distinct else 0)
+        for u in central:  # a job title's line: its occupations' central skills, as a vacancy's title
+            uris = [self.occupation_uris_[o] for o in u.occupations]
+            for uri in self.central_skills(uris, self.title_line_skills):
+                j = self.skill_index_.get(uri)
+                if j is not None:
+                    out[u.sentence, j] = max(float(out[u.sentence, j]), CONFIDENT_SCORE)
         if not units:
             return out, ruled, item_tops, said
         scores = self._lexical([u.lexical for u in units])
@@ -1395,7 +1451,9 @@ class SkillRecognizer:
         mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said = self._scores(text, lang, mixed=mixed)
+        per_sentence, ruled, item_tops, said = self._scores(
+            text, lang, mixed=mixed, title_lines=not occupations
+        )
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
@@ -1524,6 +1582,8 @@ class SkillRecognizer:
             said = sentence
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
+            if is_structure_heading(sentence):
+                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7)
             sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
@@ -1537,6 +1597,7 @@ class SkillRecognizer:
                 # merit.": what is left is boilerplate or stock phrases only
             if lang == "fi" and self.opening_title_read:
                 sentence = self._without_opening_title(sentence)
+            as_written = sentence
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
@@ -1572,12 +1633,13 @@ class SkillRecognizer:
                 )
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
-            if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
-                rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             if named:  # "MIG/MAG-menetelmillä": the rule read the compound, its bare head
                 # ("-menetelmillä", methods) names nothing more (a list item of its own, it took a
-                # place from the ad's drawing skill)
+                # place from the ad's drawing skill); before the check below, so that "C- tai
+                # CE-luokan ajokorttia sekä ADR-ajolupaa" leaves nothing ("tai": *tai chi*, tester 17, P10)
                 rest = _RULED_HEAD.sub(" ", rest)
+            if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
+                rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
             ruled.append(named)
@@ -1588,6 +1650,12 @@ class SkillRecognizer:
                 cleaned, after_rules=True
             ):  # "Tulityökortti ja trukkikortti": "ja" is left
                 continue
+            if (  # (a qualification's name is read as its occupations' titles already)
+                self.title_line_skills > 0
+                and sentence == as_written
+                and (named_at := self._title_line(cleaned, lang))
+            ):
+                units.append(_Unit(position, "", "", False, title=True, occupations=named_at, central=True))
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
             held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
