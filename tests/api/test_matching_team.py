@@ -440,6 +440,9 @@ def test_a_street_address_in_an_outcome_comment_is_refused_and_nothing_is_stored
         ("Soita numeroon nolla neljä nolla 123 45 67", {"phone"}),
         ("Hon är gravid och sjukskriven", {"health_data"}),
         ("Born 13 October 1985, on sick leave", {"birth_date", "health_data"}),
+        # outside tester 17, P6
+        ("Hänellä on selkäkipuja, ei voi nostaa", {"health_data"}),
+        ("Hän on 41-vuotias ukrainalainen, muslimi", {"age", "ethnic_origin", "religion"}),
     ],
 )
 def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_comment(app, comment, kinds):
