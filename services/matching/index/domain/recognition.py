@@ -44,7 +44,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
-from .language_names import other_language_names
+from .language_names import names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
@@ -58,6 +58,7 @@ from .recognition_text import (
     finnish_name_forms,
     has_content,
     is_boilerplate,
+    is_structure_heading,
     phrases,
     readable,
     requirement_sentences_as_written,
@@ -297,6 +298,7 @@ class _Unit:
     occupations: tuple[int, ...] = ()  # (a title unit's occupations: only their skills count)
     unlike: np.ndarray | None = None  # skills looking like a product the unit names (`_lookalikes`)
     gloss: bool = False  # the glossary's English words of a sentence alone (`gloss_unit_weight`)
+    central: bool = False  # a line that is a job title: its occupations' central skills (`title_line_skills`)
 
 
 class SkillRecognizer:
@@ -419,6 +421,14 @@ class SkillRecognizer:
         `work_title_weight`: what a sentence says of the work ("hoitanut muistisairaita
         asukkaita") ranks above the occupation's skills in general (read for every sentence, they
         cost the Finnish and Swedish tuning sets' MRR 0.01–0.03).
+    title_line_skills : a line that is only a job title, with the place, the years or the section
+        heading a CV or a note writes beside it ("Lähihoitaja, Kuopio", "Kokki, Pori 2015–2020",
+        "Koulutus: lähihoitaja"), suggests the `title_line_skills` most central essential skills of
+        the occupations it names at `CONFIDENT_SCORE`, as a vacancy's title does
+        (`enrich_vacancy`, `central_skills`): read as words, "Lähihoitaja, Kuopio" gave only guesses
+        (*operate games*, *hydrotherapy*) while "Kokki, Pori" gave the cook's (outside tester 17,
+        P11). Only when the caller names no occupation (a vacancy's own is read from its title).
+        0 turns it off.
     gloss_unit_weight, gloss_unit_langs : a sentence in one of `gloss_unit_langs` (Swedish) that
         the glossary glosses is also read as its English glosses alone ("Städaren ansvarar för
         underhållsstädning av kontor och skolor" → "cleaning, offices, schools"), scored like English
@@ -452,6 +462,21 @@ class SkillRecognizer:
         the sentence says the worker does (the kind "titles in the sentence" of issue 12). Finnish
         dev sets, session 15: RP@5 unchanged within one sentence (fi-dev3 −0.007, fi-dev2 +0.007,
         fi-dev −0.004, fi tune =), MRR up on all four (+0.003, +0.030, +0.024, +0.006).
+    own_skill_weight, own_skill_types : multiplier of the score of an essential skill (of one of
+        these ESCO skill types) of the occupations a text is about, in each sentence that itself
+        names one of them and says a task besides (`_says_task`): a job title implies its core
+        skills ("Toimistosihteerinä vastaat … puhelinvaihteen hoitamisesta": *communicate by
+        telephone*, the secretary's; "Vi söker en elmontör för elinstallationer och service":
+        *maintain electrical equipment*). A sentence that only names the job or a qualification
+        ("Haemme laitoshuoltajaa.", "Talonrakennusalan perustutkinto"), or an ad's other sentences
+        (its cards and degrees), are not weighed: there the profile's generic essentials ("perform
+        first fire intervention") pushed out the tasks recruiters expect (session 16). Session 17,
+        1.35 for skills and knowledge (issue 12), RP@5 / MRR on the tuning sets against 1.0: fi tune
+        0.733 → 0.745 / 0.743 → 0.747, fi-dev 0.596 → 0.598 / 0.674 → 0.644, fi-dev2 0.459 → 0.468
+        / 0.627 → 0.622, fi-dev3 0.424 → 0.464 / 0.552 → 0.592, fi-dev4 0.376 = / 0.445 → 0.463,
+        fi-dev5 0.372 → 0.398 / 0.601 → 0.625, sv tune 0.629 → 0.652 / 0.699 → 0.688, sv-dev
+        0.681 → 0.695 / 0.756 → 0.757; English unchanged (no occupation is read from English text).
+        Skills alone: fi-dev 0.581; 1.2: smaller gains; 1.6: fi-dev 0.560 (docs/benchmarks.md).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -489,10 +514,13 @@ class SkillRecognizer:
         expand_elided: bool = True,
         opening_title_read: bool = True,
         unnamed_animal_weight: float = 0.7,
+        own_skill_weight: float = 1.35,
+        own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
         guarantee_ratio: float = 0.85,
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
         work_title_weight: float = 0.7,
+        title_line_skills: int = TITLE_SKILLS,
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
         sentence_languages: bool = True,
@@ -529,12 +557,15 @@ class SkillRecognizer:
         self.unknown_words_weight = unknown_words_weight
         self.read_work_titles = read_work_titles
         self.work_title_weight = work_title_weight
+        self.title_line_skills = title_line_skills
         self.gloss_unit_weight = gloss_unit_weight
         self.gloss_unit_langs = gloss_unit_langs
         self.sentence_languages = sentence_languages
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
         self.unnamed_animal_weight = unnamed_animal_weight
+        self.own_skill_weight = own_skill_weight
+        self.own_skill_types = own_skill_types
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -821,6 +852,42 @@ class SkillRecognizer:
         positions = tuple(self.occupation_index_[u] for u in uris[:2] if u in self.occupation_index_)
         return ", ".join(dict.fromkeys(labels[o] for o in positions if labels[o])), positions
 
+    def _title_line(self, text: str, lang: str) -> tuple[int, ...]:
+        """Positions of the occupations `text` names when it is only a job title or a few
+        ("Lähihoitaja", "HITSAAJA / LEVYSEPPÄHITSAAJA", "Kokki, 2015–2020": places, headings and
+        stock phrases already taken off): split at "/", ",", ";", "|", "&", a dash and brackets,
+        each part of at most three words; a part names its occupations as an ESCO label of any
+        language (`occupations_named`), a Finnish or Swedish one-word title in any case or of the
+        job-title glossary (`occupations_in`), or a title and one word after it ("Lähihoitaja
+        kotihoitoon"); a part naming none must be a single word, and one part at least names
+        some. () otherwise (a sentence saying something more: "Hitsaat teräsrakenteita")."""
+        plain = re.sub(r"\d+(?:[.,:/]\d+)*", " ", text)
+        parts = [
+            p for p in re.split(r"\s*(?:[/,;|&()\[\]]|\s[-–—]\s|[-–—]\s*$|^\s*[-–—])\s*", plain) if words(p)
+        ]
+        if not parts or len(parts) > 4:
+            return ()
+        found: list[str] = []
+        for part in parts:
+            tokens = words(part)
+            if len(tokens) > 3:
+                return ()
+            uris = self.occupations_named(part)
+            if not uris and len(tokens) == 1 and lang in ("fi", "sv"):
+                uris = self.occupations_in(part, lang)
+            if not uris and len(tokens) == 2:
+                uris = self.occupations_named(tokens[0]) or (
+                    self.occupations_in(tokens[0], lang) if lang in ("fi", "sv") else ()
+                )
+            if not uris and len(tokens) > 1:
+                return ()
+            found += uris
+        if not found:
+            return ()
+        return tuple(dict.fromkeys(self.occupation_index_[u] for u in found if u in self.occupation_index_))[
+            :2
+        ]
+
     def _set_occupations(self, taxonomy: Taxonomy) -> None:
         """What `occupations_named`, `occupations_in` and the weighing by occupation
         (`off_occupation_weight`) read: occupation URIs and ISCO-08 unit groups here; the
@@ -839,6 +906,7 @@ class SkillRecognizer:
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
         self.lookalikes_: dict[tuple[str, ...], np.ndarray | None] = {}
+        self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -1009,6 +1077,45 @@ class SkillRecognizer:
         return tuple(
             dict.fromkeys(self.occupation_uris_[o] for o in found if self.occupation_isco_[o] in groups)
         )
+
+    def _own_skills(self, occupations: tuple[str, ...]) -> np.ndarray:
+        """Positions (int64, sorted) of the essential skills of `occupations` (URIs) whose ESCO
+        skill type is one of `own_skill_types` (`own_skill_weight`); cached."""
+        found = self.own_skills_.get(occupations)
+        if found is None:
+            taxonomy = self.occupation_taxonomy_
+            types = taxonomy.tables.skill_types
+            positions = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
+            skills = {int(j) for o in positions for j in taxonomy.essential[o].indices}
+            found = np.asarray(sorted(j for j in skills if types[j] in self.own_skill_types), dtype=np.int64)
+            self.own_skills_[occupations] = found
+        return found
+
+    def _says_task(self, sentence: str, lang: str) -> bool:
+        """Whether `sentence` says something besides naming a job or a qualification: two words
+        or more (of three letters or more) that are neither stock phrases ("Haemme"), function
+        words, an occupation's title in any case ("laitoshuoltajaa") nor part of a qualification's
+        or job title's name (`LanguageTools.occupation_names`: "Talonrakennusalan perustutkinto")
+        nor a place ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle" names no task)."""
+        text = strip_stock(without_places(sentence, self.tools.place_names), lang)
+        for name in self.tools.occupation_names:
+            if name.lang == lang:
+                text = name.pattern.sub(" ", text)
+        titles = self._titles()[0]
+        lemmatise = self.tools.lemmatise if lang == "fi" else None
+        left = 0
+        for w in words(text):
+            if len(w) < 3 or w in FUNCTION_WORDS:
+                continue
+            keys = [w, *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))]
+            if lemmatise is not None:
+                keys.append(lemmatise(w, "fi"))
+            if any(len(k) >= 4 and k in titles for k in keys):
+                continue
+            left += 1
+            if left >= 2:
+                return True
+        return False
 
     def _occupation_factor(self, occupations: Collection[str], ruled: list[list[str]]) -> np.ndarray | None:
         """(n_skills,) float32 multipliers (`off_occupation_weight`) for the skills outside the
@@ -1237,25 +1344,33 @@ class SkillRecognizer:
         return out, ruled
 
     def _scores(
-        self, text: str, lang: str | None, *, mixed: bool = False
+        self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         """`sentence_scores`; per sentence and list item (in order), the item's best skill
         positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`; and
         each scored sentence as the text writes it (row i of the scores is sentence i)."""
         with _blas().limit(limits=1, user_api="blas"):
-            return self._sentence_scores(text, lang, mixed=mixed)
+            return self._sentence_scores(text, lang, mixed=mixed, title_lines=title_lines)
 
     def _sentence_scores(
-        self, text: str, lang: str | None, *, mixed: bool = False
+        self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
         text = readable(text)
         mixed = mixed or lang is None
         lang = lang or self.language(text)
         units, ruled, said = self._units(text, lang, mixed=mixed and self.sentence_languages)
+        central = [u for u in units if u.central] if title_lines else []
+        units = [u for u in units if not u.central]
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
         depth = self.item_quota + (4 if self.item_distinct else 0)
+        for u in central:  # a job title's line: its occupations' central skills, as a vacancy's title
+            uris = [self.occupation_uris_[o] for o in u.occupations]
+            for uri in self.central_skills(uris, self.title_line_skills):
+                j = self.skill_index_.get(uri)
+                if j is not None:
+                    out[u.sentence, j] = max(float(out[u.sentence, j]), CONFIDENT_SCORE)
         if not units:
             return out, ruled, item_tops, said
         scores = self._lexical([u.lexical for u in units])
@@ -1336,7 +1451,9 @@ class SkillRecognizer:
         mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said = self._scores(text, lang, mixed=mixed)
+        per_sentence, ruled, item_tops, said = self._scores(
+            text, lang, mixed=mixed, title_lines=not occupations
+        )
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
@@ -1348,6 +1465,22 @@ class SkillRecognizer:
         if len(unasked):
             per_sentence = per_sentence.copy() if factor is None else per_sentence
             per_sentence[:, unasked] *= np.float32(self.unasked_supervision_weight)
+        if self.own_skill_weight != 1.0 and occupations:  # (a title implies its core skills)
+            lang = lang or self.language(text)
+            own = self._own_skills(tuple(occupations))
+            named = set(occupations)
+            rows = [
+                i
+                for i, sentence in enumerate(said)
+                if len(own)
+                and self._says_task(sentence, lang)
+                and named & set(self.occupations_in(sentence, lang))
+            ]
+            if rows:
+                per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
+                per_sentence[np.ix_(np.asarray(rows, dtype=np.int64), own)] *= np.float32(
+                    self.own_skill_weight
+                )
         gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
@@ -1449,6 +1582,8 @@ class SkillRecognizer:
             said = sentence
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
+            if is_structure_heading(sentence):
+                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7)
             sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
@@ -1462,6 +1597,7 @@ class SkillRecognizer:
                 # merit.": what is left is boilerplate or stock phrases only
             if lang == "fi" and self.opening_title_read:
                 sentence = self._without_opening_title(sentence)
+            as_written = sentence
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
@@ -1497,12 +1633,13 @@ class SkillRecognizer:
                 )
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
-            if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
-                rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             if named:  # "MIG/MAG-menetelmillä": the rule read the compound, its bare head
                 # ("-menetelmillä", methods) names nothing more (a list item of its own, it took a
-                # place from the ad's drawing skill)
+                # place from the ad's drawing skill); before the check below, so that "C- tai
+                # CE-luokan ajokorttia sekä ADR-ajolupaa" leaves nothing ("tai": *tai chi*, tester 17, P10)
                 rest = _RULED_HEAD.sub(" ", rest)
+            if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
+                rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
             ruled.append(named)
@@ -1513,6 +1650,12 @@ class SkillRecognizer:
                 cleaned, after_rules=True
             ):  # "Tulityökortti ja trukkikortti": "ja" is left
                 continue
+            if (  # (a qualification's name is read as its occupations' titles already)
+                self.title_line_skills > 0
+                and sentence == as_written
+                and (named_at := self._title_line(cleaned, lang))
+            ):
+                units.append(_Unit(position, "", "", False, title=True, occupations=named_at, central=True))
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
             held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
@@ -2153,7 +2296,8 @@ def language_skills(taxonomy: Taxonomy) -> np.ndarray:
 _FINNISH_LANGUAGE_CUE = re.compile(
     r"\b(?:puhu\w*|kirjoit\w*|ymmär\w*|\w*kiel\w*|sujuv\w*|osaa\w*|osaan|osaat|hallit\w*|natiivi\w*|"
     r"tulk\w*|kään\w*|[ABC][12]|vaadi\w*|vaadit\w*|edellyt\w*|tarvi\w*|tarvit\w*|eduksi|plussaa|"
-    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata)\b",
+    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata|"
+    r"perusteet|perusteita|perusteiden|perusteista|alkeet|alkeita|alkeis\w*|tyydyttäv\w*|erinomai\w*)\b",
     re.I,
 )
 _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
@@ -2211,12 +2355,10 @@ class FinnishLanguageNames:
         cue = _FINNISH_LANGUAGE_CUE.search(sentence) is not None
         out = []
         for uri, telling, plain, local, homonym in self.names:
-            lower = [m.group()[0].islower() for rx in (plain, local) for m in rx.finditer(sentence)]
-            if (
-                telling.search(sentence)
-                or (cue and plain.search(sentence))
-                or (any(lower) and (cue or not homonym))
-            ):
+            # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
+            plain_hits = [m for m in plain.finditer(sentence) if not names_a_document(sentence[m.end() :])]
+            lower = [m.group()[0].islower() for m in [*plain_hits, *local.finditer(sentence)]]
+            if telling.search(sentence) or (cue and plain_hits) or (any(lower) and (cue or not homonym)):
                 out.append(uri)
         return out
 
