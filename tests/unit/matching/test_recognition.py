@@ -34,6 +34,7 @@ from services.matching.index.domain.recognition_text import (
     without_coach_subject,
     without_colon_cases,
     without_inline_heading,
+    work_history_item,
     without_language_words,
     without_markup,
     without_places,
@@ -935,6 +936,17 @@ def test_what_the_person_cannot_do_is_not_affirmed(text, kept):
 )
 def test_an_inline_heading_that_says_nothing_goes(text, out):
     assert " ".join(without_inline_heading(text).split()) == out
+
+
+def test_a_work_history_heading_alone_on_its_line_carries_over_its_items():
+    """Outside tester 16, P7: "Työkokemus:\n- siivooja\n- keittiöapulainen"."""
+    assert work_history_item("Työkokemus:", None) == ("Työkokemus:", None)
+    assert work_history_item("siivooja (3 v)", "Työkokemus:") == ("Työkokemus:", "Työkokemus: siivooja (3 v)")
+    assert work_history_item("Work experience:", "Työkokemus:") == ("Work experience:", None)
+    # another heading, or a sentence, ends the list
+    assert work_history_item("Kortit:", "Työkokemus:") == (None, None)
+    assert work_history_item("Osaan ajaa trukkia ja minulla on hygieniapassi.", "Työkokemus:") == (None, None)
+    assert work_history_item("siivooja", None) == (None, None)
 
 
 def test_a_note_of_what_the_client_did_drops_the_client_word():

@@ -74,6 +74,7 @@ from .recognition_text import (
     without_not_needed_lists,
     without_places,
     words,
+    work_history_item,
 )
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
@@ -129,6 +130,19 @@ X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut Xna" (the ess
 X" (`SkillRecognizer.read_work_titles`); and the titles listed under a work-history heading, the way a CV
 lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfarenhet: städare",
 "Work experience: cleaner, kitchen assistant"; outside tester 16, P7)."""
+
+
+_TITLED_QUALIFICATION = {
+    "fi": re.compile(
+        r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:perus|ammatti|erikoisammatti)?tutkin\w*", re.I
+    ),
+    "sv": re.compile(
+        r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I
+    ),
+}
+"""A qualification named after the job it trains for (`SkillRecognizer._titled_qualifications`):
+Finnish "<title>n ammattitutkinto" ("Kiinteistönhoitajan ammattitutkinto"), Swedish "yrkesexamen
+för <title>" ("yrkesexamen för fastighetsskötare")."""
 
 
 class TextEncoder(Protocol):
@@ -1233,31 +1247,34 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
-        out, ruled, _, _ = self._scores(text, lang, mixed=lang is None)
+        out, ruled, _, _, central = self._scores(text, lang, mixed=lang is None)
+        self._add_central(out, central)
         return out, ruled
 
     def _scores(
         self, text: str, lang: str | None, *, mixed: bool = False
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
-        """`sentence_scores`; per sentence and list item (in order), the item's best skill
-        positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`; and
-        each scored sentence as the text writes it (row i of the scores is sentence i)."""
+    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]]]:
+        """`sentence_scores` (without the skills of a qualification's occupation); per sentence and
+        list item (in order), the item's best skill positions, best first: `item_quota` of them, or
+        `item_quota` + 4 with `item_distinct`; each scored sentence as the text writes it (row i of
+        the scores is sentence i); and the occupations its qualifications train for (`_units`,
+        `_add_central`)."""
         with _blas().limit(limits=1, user_api="blas"):
             return self._sentence_scores(text, lang, mixed=mixed)
 
     def _sentence_scores(
         self, text: str, lang: str | None, *, mixed: bool = False
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
+    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]]]:
         text = readable(text)
         mixed = mixed or lang is None
         lang = lang or self.language(text)
-        units, ruled, said = self._units(text, lang, mixed=mixed and self.sentence_languages)
+        units, ruled, said, central = self._units(text, lang, mixed=mixed and self.sentence_languages)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
         depth = self.item_quota + (4 if self.item_distinct else 0)
         if not units:
-            return out, ruled, item_tops, said
+            return out, ruled, item_tops, said, central
         scores = self._lexical([u.lexical for u in units])
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
@@ -1309,7 +1326,36 @@ class SkillRecognizer:
         for i, u in enumerate(units):
             if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
-        return out, ruled, item_tops, said
+        return out, ruled, item_tops, said, central
+
+    def _add_central(self, out: np.ndarray, central: Mapping[int, Sequence[str]]) -> None:
+        """Raise, in place, the scores `out` (n_sentences, n_skills) of `TITLE_SKILLS` skills of
+        the occupations a sentence's qualification trains for (`central`: sentence → occupation
+        URIs, `_units`) to the confidence line, the first a little higher (+0.001 per place, so
+        that they stay in their order): the skills of their profiles (essential or optional) the
+        sentence's own reading scores highest ("Puhtausalan ammattitutkinto", read as the building
+        cleaner's title: *perform cleaning duties*), else their most central essential skills
+        (`central_skills`; "Kiinteistönhoitajan ammattitutkinto", whose words are not read). The
+        qualification names the occupation exactly, as a title does
+        (`title_skills.TITLE_SKILLS`); whether the person has each of its essential skills is not
+        known. Only for a sentence that says nothing confidently itself, as the job held is read
+        (`read_work_titles`): "Asiakas on suorittanut kone- ja tuotantotekniikan perustutkinnon ja
+        hänellä on kokemusta levytöistä." is about the sheet-metal work (the welder's general
+        skills before it cost the tuning sets)."""
+        for position, occupations in central.items():
+            row = out[position]
+            if row.max() >= CONFIDENT_SCORE:
+                continue
+            at = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
+            links = self._links()[0]
+            own = np.unique(links[at].indices) if at else np.zeros(0, dtype=np.int64)
+            own = own[row[own] > 0]
+            if len(own):
+                places = own[np.argsort(-row[own], kind="stable")][:TITLE_SKILLS].tolist()
+            else:
+                places = [j for u in self.central_skills(occupations) if (j := self.skill_index_.get(u)) is not None]
+            for rank, j in enumerate(places):
+                row[j] = max(row[j], np.float32(CONFIDENT_SCORE + 0.001 * (len(places) - rank)))
 
     def recognise(
         self,
@@ -1336,7 +1382,7 @@ class SkillRecognizer:
         mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said = self._scores(text, lang, mixed=mixed)
+        per_sentence, ruled, item_tops, said, central = self._scores(text, lang, mixed=mixed)
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
@@ -1348,6 +1394,9 @@ class SkillRecognizer:
         if len(unasked):
             per_sentence = per_sentence.copy() if factor is None else per_sentence
             per_sentence[:, unasked] *= np.float32(self.unasked_supervision_weight)
+        if central:
+            per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
+            self._add_central(per_sentence, central)
         gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
@@ -1426,15 +1475,19 @@ class SkillRecognizer:
 
     def _units(
         self, text: str, text_lang: str, *, mixed: bool = False
-    ) -> tuple[list[_Unit], list[list[str]], list[str]]:
+    ) -> tuple[list[_Unit], list[list[str]], list[str], dict[int, list[str]]]:
         """The units to score; per sentence read (in order), the skill URIs the rules name in it
-        and the sentence as the text writes it (`RecognisedSkill.source`). With `mixed` (the
+        and the sentence as the text writes it (`RecognisedSkill.source`); sentence position →
+        the URIs of the occupations a qualification it names trains for, when no rule reads the
+        qualification (`_titled_qualifications`, `_add_central`). With `mixed` (the
         caller gave no language), each sentence is read in its own language (`_sentence_language`)
         and the Finnish words of an English sentence are glossed (`_finnish_words_glossed`)."""
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
+        central: dict[int, list[str]] = {}  # sentence -> the occupations a qualification names
         cards: tuple[str, ...] = ()  # under a card or program heading alone on its line ("Kortit:")
+        jobs: str | None = None  # under a CV's heading of the jobs held alone on its line ("Työkokemus:")
         # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
             sentences_to_read(
@@ -1447,6 +1500,12 @@ class SkillRecognizer:
                 sentence = self._finnish_words_glossed(sentence)
             heading = sentence.rstrip().endswith(":")
             said = sentence
+            jobs, listed = work_history_item(sentence, jobs)
+            if jobs is not None and listed is None:
+                cards = ()  # "Työkokemus:" alone names nothing; its lines are jobs held
+                continue
+            if listed is not None:
+                said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
             sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
@@ -1463,6 +1522,14 @@ class SkillRecognizer:
             if lang == "fi" and self.opening_title_read:
                 sentence = self._without_opening_title(sentence)
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
+            for span, occupations, by_title in self._titled_qualifications(sentence, lang):
+                if not self.tools.rules.apply(span)[0]:  # (a rule reads "Lähihoitajan tutkinto")
+                    # "Kiinteistönhoitajan ammattitutkinto": the occupation's central skills, not its
+                    # title's words as text (real-estate valuation; outside tester 16, P7)
+                    if self.central_skills(occupations):
+                        central.setdefault(len(ruled), []).extend(occupations)
+                        if by_title:  # (a field's name is read as its titles' words, as tuned)
+                            sentence = sentence.replace(span, " ")
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             named, rest = self.tools.rules.apply(sentence)
@@ -1554,7 +1621,7 @@ class SkillRecognizer:
                         unlike=self._lookalikes(tuple(name for name, _, _ in products if name in p)),
                     )
                 )
-        return units, ruled, said_sentences
+        return units, ruled, said_sentences, central
 
     def _sentence_language(self, sentence: str, text_lang: str) -> str:
         """The language of one `sentence` of a text in `text_lang`: another language only when the
@@ -1643,6 +1710,34 @@ class SkillRecognizer:
                 # (", tutkinto" kept: the rules read "lähihoitaja tutkinto" as the degree's skills)
                 sentence = name.pattern.sub(f"{titles} tutkinto", sentence)
         return sentence
+
+    def _titled_qualifications(self, sentence: str, lang: str) -> list[tuple[str, tuple[str, ...], bool]]:
+        """(the words naming a qualification, the URIs of the occupations it trains for, whether it
+        is named after a title) for each
+        qualification `sentence` (Finnish or Swedish) names after a job title, in order: Finnish
+        "<title in the genitive> (perus|ammatti|erikoisammatti)tutkinto" in any case
+        ("Kiinteistönhoitajan ammattitutkinto", "sairaanhoitajan tutkinnon"), Swedish
+        "(grund|yrkes|specialyrkes)examen för/som <title>"; and those of the qualifications named by
+        their field (`LanguageTools.occupation_names`, after `_read_qualifications` wrote them as
+        "<titles> tutkinto"). A title is one `occupations_in` reads (an ESCO occupation's title or
+        an everyday title of the glossary, job_titles.csv)."""
+        if lang not in ("fi", "sv"):
+            return []
+        found: list[tuple[str, tuple[str, ...], bool]] = []
+        for m in _TITLED_QUALIFICATION[lang].finditer(sentence):
+            occupations = self.occupations_in(m.group("title"), lang)
+            if occupations:
+                found.append((m.group(), occupations, True))
+        titles = self._titles()[0]
+        for name in self.tools.occupation_names:
+            if name.qualification and name.lang == lang:
+                rewritten = " ".join(dict.fromkeys(w for t in name.titles for w in words(t))) + " tutkinto"
+                if rewritten in sentence:
+                    positions = [o for t in name.titles for o in titles.get(" ".join(words(t)), ())]
+                    occupations = tuple(dict.fromkeys(self.occupation_uris_[o] for o in positions))
+                    if occupations:
+                        found.append((rewritten, occupations, False))
+        return found
 
     def _dense_text(self, text: str, lang: str) -> str:
         """With `finnish_verbs_in_dense`, Finnish `text` with its verb forms written as the verbs'

@@ -1570,6 +1570,29 @@ _WORK_HISTORY_HEAD = re.compile(
 )
 """A CV's heading of the jobs held (`without_inline_heading`; `recognition._WORK_TITLE` reads the
 titles listed after it)."""
+
+
+def work_history_item(sentence: str, heading: str | None) -> tuple[str | None, str | None]:
+    """How a CV's list of jobs held on lines of their own reads `sentence`: (the heading now
+    over the lines that follow, or None; `sentence` written as an item of the heading's list,
+    "Työkokemus: siivooja (3 v)", or None when it is none).
+
+    `heading`: the heading `sentence` follows ("Työkokemus:"; None when it follows none). A
+    sentence that is such a heading alone ("Työkokemus:", "Arbetserfarenhet:", "Work
+    experience:") opens the list; a line of at most four words (the years in brackets aside)
+    under it is an item ("- siivooja (3 v)"), read the way the list on one line is
+    (`without_inline_heading`, `recognition._WORK_TITLE`); any other sentence, or another heading,
+    ends it (outside tester 16, P7: "Työkokemus:\n- siivooja\n- keittiöapulainen" read the
+    heading as *describe artistic experience* and no job held)."""
+    text = sentence.strip()
+    if text.endswith(":"):
+        head = text.rstrip(":").strip(" -•*")
+        return (text if _WORK_HISTORY_HEAD.fullmatch(head) else None), None
+    if heading is not None and 0 < len(words(_YEARS_IN_BRACKETS.sub(" ", text))) <= 4:
+        return heading, f"{heading} {text}"
+    return None, None
+
+
 _YEARS_IN_BRACKETS = re.compile(
     r"\(\s*(?:n\.?\s*|ca\.?\s*|noin\s+|about\s+|cirka\s+)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+)?\s*"
     r"(?:v|vuo\w*|kk|kuukau\w*|år|mån\w*|yrs?|years?|months?)?\.?\s*\)",
