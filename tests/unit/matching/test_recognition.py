@@ -34,10 +34,10 @@ from services.matching.index.domain.recognition_text import (
     without_coach_subject,
     without_colon_cases,
     without_inline_heading,
-    work_history_item,
     without_language_words,
     without_markup,
     without_places,
+    work_history_item,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 

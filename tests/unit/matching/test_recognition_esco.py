@@ -2320,7 +2320,10 @@ def test_a_qualification_beside_what_the_person_did_leaves_that_first(esco_recog
     [
         # outside tester 16, P7: a CV's list on lines of its own read "Työkokemus:" as *describe
         # artistic experience* 0.40 and each line without the heading
-        ("Työkokemus:\n- siivooja\n- keittiöapulainen", {"perform cleaning duties", "monitor kitchen supplies"}),
+        (
+            "Työkokemus:\n- siivooja\n- keittiöapulainen",
+            {"perform cleaning duties", "monitor kitchen supplies"},
+        ),
         ("Työkokemus:\n- siivooja (3 v)\n- keittiöapulainen (1 v)", {"perform cleaning duties"}),
         ("Arbetserfarenhet:\n- städare\n- kock", {"cleaning techniques", "use cooking techniques"}),
         ("Work experience:\n• cleaner\n• kitchen assistant", {"clean equipment", "receive kitchen supplies"}),

@@ -136,9 +136,7 @@ _TITLED_QUALIFICATION = {
     "fi": re.compile(
         r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:perus|ammatti|erikoisammatti)?tutkin\w*", re.I
     ),
-    "sv": re.compile(
-        r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I
-    ),
+    "sv": re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
 }
 """A qualification named after the job it trains for (`SkillRecognizer._titled_qualifications`):
 Finnish "<title>n ammattitutkinto" ("Kiinteistönhoitajan ammattitutkinto"), Swedish "yrkesexamen
@@ -1353,7 +1351,9 @@ class SkillRecognizer:
             if len(own):
                 places = own[np.argsort(-row[own], kind="stable")][:TITLE_SKILLS].tolist()
             else:
-                places = [j for u in self.central_skills(occupations) if (j := self.skill_index_.get(u)) is not None]
+                places = [
+                    j for u in self.central_skills(occupations) if (j := self.skill_index_.get(u)) is not None
+                ]
             for rank, j in enumerate(places):
                 row[j] = max(row[j], np.float32(CONFIDENT_SCORE + 0.001 * (len(places) - rank)))
 
@@ -1523,13 +1523,13 @@ class SkillRecognizer:
                 sentence = self._without_opening_title(sentence)
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
             for span, occupations, by_title in self._titled_qualifications(sentence, lang):
-                if not self.tools.rules.apply(span)[0]:  # (a rule reads "Lähihoitajan tutkinto")
-                    # "Kiinteistönhoitajan ammattitutkinto": the occupation's central skills, not its
-                    # title's words as text (real-estate valuation; outside tester 16, P7)
-                    if self.central_skills(occupations):
-                        central.setdefault(len(ruled), []).extend(occupations)
-                        if by_title:  # (a field's name is read as its titles' words, as tuned)
-                            sentence = sentence.replace(span, " ")
+                # (a rule reads "Lähihoitajan tutkinto")
+                if not self.tools.rules.apply(span)[0] and self.central_skills(occupations):
+                    # "Kiinteistönhoitajan ammattitutkinto": the occupation's skills, not its title's
+                    # words as text (real-estate valuation; outside tester 16, P7)
+                    central.setdefault(len(ruled), []).extend(occupations)
+                    if by_title:  # (a field's name is read as its titles' words, as tuned)
+                        sentence = sentence.replace(span, " ")
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             named, rest = self.tools.rules.apply(sentence)
