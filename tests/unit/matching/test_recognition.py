@@ -35,6 +35,7 @@ from services.matching.index.domain.recognition_text import (
     without_colon_cases,
     without_inline_heading,
     without_language_words,
+    without_location_phrases,
     without_markup,
     without_places,
     work_history_item,
@@ -1004,3 +1005,21 @@ def test_a_card_after_a_long_presentation_is_recognised(recognizer):
     """Outside tester 16 (P2): the hygiene passport after 60 sentences of presentation was not read."""
     text = _long_ad("Hygieniapassi on eduksi.")
     assert "s:hygiene" in _uris(recognizer.recognise(text, top_k=5))
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Cleaner, Vaasa city centre offices", "Cleaner, Vaasa"),  # outside tester 16, P8
+        ("Siivooja, Vaasan keskustan toimistot", "Siivooja, Vaasan"),
+        ("Städare, kontor i centrum av Vasa", "Städare, kontor Vasa"),
+        ("Toimipaikka sijaitsee ydinkeskustassa.", "Toimipaikka sijaitsee."),
+        # what the work is stays
+        ("Work in a call centre.", "Work in a call centre."),
+        ("Person-centred care.", "Person-centred care."),
+        ("Keskustelutaidot ovat tärkeitä.", "Keskustelutaidot ovat tärkeitä."),
+        ("City planning experience.", "City planning experience."),
+    ],
+)
+def test_where_in_town_the_work_is_goes(text, out):
+    assert " ".join(without_location_phrases(text).split()) == out

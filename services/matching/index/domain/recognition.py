@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import math
 import re
 import threading
@@ -71,6 +72,7 @@ from .recognition_text import (
     without_colon_cases,
     without_inline_heading,
     without_language_words,
+    without_location_phrases,
     without_not_needed_lists,
     without_places,
     words,
@@ -99,6 +101,9 @@ _GUESS_CAP = np.float32(CONFIDENT_SCORE - 0.01)
 of Terraform and Pulumi"): a guess by the letters' look, below the confidence line."""
 
 RECOGNISED_LANGS = ("fi", "sv", "en")
+
+_COORDINATED = re.compile(r"\b([a-z]{3,})\s+(?:and|or|&)\s+([a-z]{3,})\b")
+"""Two lower-case English words joined ("design and build"; `SkillRecognizer._fused_coordination`)."""
 
 _WORK_TITLE = {
     "sv": re.compile(
@@ -447,6 +452,10 @@ class SkillRecognizer:
     expand_elided : Finnish compounds whose shared part is left out are read in full
         (`recognition_text.expand_elided`: "vuorovaikutus- ja viestintätaidot" →
         "vuorovaikutustaidot ja viestintätaidot"; the kind "compounds" of issue 12).
+    other_material_weight : multiplier of the score of a skill of wood or of metal (`_MATERIALS`,
+        by its English label) when the text names the other material and not this one
+        (`_gate_materials`: a sheet-metal worker's "leikkaus" gave *wood cuts*). 0.7, as the
+        animals' weight; one value tried.
     unnamed_animal_weight : multiplier of the score of a skill about animals (English label naming
         animals, veterinary work, livestock, pets, horses, fish: `_ANIMAL_LABEL`) when the text names
         no animal (`_ANIMAL_CUE`, in any of the three languages). A midwife's "avustat normaaleissa
@@ -501,6 +510,7 @@ class SkillRecognizer:
         expand_elided: bool = True,
         opening_title_read: bool = True,
         unnamed_animal_weight: float = 0.7,
+        other_material_weight: float = 0.7,
         guarantee_ratio: float = 0.85,
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
@@ -547,6 +557,7 @@ class SkillRecognizer:
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
         self.unnamed_animal_weight = unnamed_animal_weight
+        self.other_material_weight = other_material_weight
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -713,6 +724,10 @@ class SkillRecognizer:
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
         english = taxonomy.tables.skill_labels.get("en", [])
         self.animal_skills_ = np.flatnonzero([bool(_ANIMAL_LABEL.search(x or "")) for x in english])
+        self.material_skills_ = {
+            name: np.flatnonzero([bool(label.search(x or "")) for x in english])
+            for name, (label, _) in _MATERIALS.items()
+        }
         self.products_ = _product_names(taxonomy)
         self.product_skills_, product_words, as_written = product_names(taxonomy)
         by_word: dict[str, list[int]] = {}
@@ -850,7 +865,7 @@ class SkillRecognizer:
         self.central_: dict[int, tuple[str, ...]] = {}  # occupation -> essential skills, central first
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
-        self.lookalikes_: dict[tuple[str, ...], np.ndarray | None] = {}
+        self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -1078,12 +1093,41 @@ class SkillRecognizer:
             self.lookalikes_[names] = found
         return found
 
-    def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
-        if self.label_prefixes_ is None:  # the English labels in lower case, one a line
+    def _label_lines(self) -> _Lines:
+        """The English labels in lower case, one a line (built on first use)."""
+        if self.label_prefixes_ is None:
             lowered = [(x or "").lower() for x in self.labels_["en"]]
             starts = np.cumsum([0] + [len(x) + 1 for x in lowered[:-1]], dtype=np.int64)
             self.label_prefixes_ = ("\n".join(lowered), starts, lowered)
-        joined, starts, labels = self.label_prefixes_
+        return self.label_prefixes_
+
+    def _fused_coordination(self, text: str) -> np.ndarray | None:
+        """Positions (int64) of the skills whose English label reads two words `text` (English)
+        joins by "and" / "or" as one phrase, the second as the first's object: "design and build
+        backend services" → *design buildings* 0.47 (outside tester 16, P8). Their scores in the
+        sentence's units are 0. None when there are none; cached like `_lookalikes`."""
+        pairs = tuple(sorted({(a.lower(), b.lower()) for a, b in _COORDINATED.findall(text)}))
+        if not pairs:
+            return None
+        if pairs in self.lookalikes_:
+            return self.lookalikes_[pairs]
+        joined, starts, labels = self._label_lines()
+        found = []
+        for j in _lines_holding(joined, starts, {w for pair in pairs for w in pair}).tolist():
+            tokens = words(labels[j])
+            if any(
+                first == a and second.startswith(b) and second != b
+                for a, b in (*pairs, *((b, a) for a, b in pairs))
+                for first, second in itertools.pairwise(tokens)
+            ):
+                found.append(j)
+        out = np.asarray(found, dtype=np.int64) if found else None
+        if len(self.lookalikes_) < 4096:
+            self.lookalikes_[pairs] = out
+        return out
+
+    def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
+        joined, starts, labels = self._label_lines()
         lowered = [n.lower() for n in names]
         # a name's later capitalised part, as a word of its own ("TypeScript": script, scripts)
         parts = {p.lower() for n in names for p in re.findall(r"(?<=[a-z])[A-Z][a-z]{3,}", n)}
@@ -1287,6 +1331,8 @@ class SkillRecognizer:
             scores[:, self.language_skills_] = 0.0
         if len(self.animal_skills_) and self.unnamed_animal_weight != 1.0 and not _ANIMAL_CUE.search(text):
             scores[:, self.animal_skills_] *= np.float32(self.unnamed_animal_weight)
+        if self.other_material_weight != 1.0:
+            self._gate_materials(scores, text)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
         for i, u in enumerate(units):
@@ -1512,7 +1558,8 @@ class SkillRecognizer:
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(
-                without_clock_times(without_colon_cases(sentence)), self.tools.place_names
+                without_location_phrases(without_clock_times(without_colon_cases(sentence))),
+                self.tools.place_names,
             )
             if not re.search(r"\w", sentence):
                 continue
@@ -1582,6 +1629,7 @@ class SkillRecognizer:
                 continue
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
+            fused = self._fused_coordination(cleaned) if lang == "en" else None
             held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
             if self.read_work_titles and not held:  # "Työkokemus: siivooja (3 v), …": the heading
                 held, held_at = self._work_title(said, lang)
@@ -1600,7 +1648,7 @@ class SkillRecognizer:
                     self._dense_text(glossed, lang),
                     False,
                     unknown,
-                    unlike=self._lookalikes(tuple(name for name, _, _ in products)),
+                    unlike=_joined(self._lookalikes(tuple(name for name, _, _ in products)), fused),
                 )
             )
             if self.gloss_unit_weight > 0 and lang in self.gloss_unit_langs and glossed != cleaned:
@@ -1618,7 +1666,9 @@ class SkillRecognizer:
                         self._dense_text(g, lang),
                         True,
                         unknown,
-                        unlike=self._lookalikes(tuple(name for name, _, _ in products if name in p)),
+                        unlike=_joined(
+                            self._lookalikes(tuple(name for name, _, _ in products if name in p)), fused
+                        ),
                     )
                 )
         return units, ruled, said_sentences, central
@@ -1755,6 +1805,18 @@ class SkillRecognizer:
             return lemma
 
         return _LETTERS.sub(infinitive, text)
+
+    def _gate_materials(self, scores: np.ndarray, text: str) -> None:
+        """Weigh, in place, the scores (n_units, n_skills) of the skills of a material
+        (`_MATERIALS`, by their English label: *wood cuts*) by `other_material_weight` when `text`
+        names another material and not theirs: the cutting in a sheet-metal worker's "hitsaus ja
+        ohutlevytyöt (särmäys, leikkaus)" is the metal's, not *wood cuts* (outside tester 15, P10)."""
+        named = {name for name, (_, cue) in _MATERIALS.items() if cue.search(text)}
+        if not named:
+            return
+        for name, skills in self.material_skills_.items():
+            if name not in named and len(skills):
+                scores[:, skills] *= np.float32(self.other_material_weight)
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
@@ -2088,6 +2150,27 @@ _ANIMAL_CUE = re.compile(
 )
 """Words (stems) of Finnish, Swedish and English text that names animals."""
 
+_MATERIALS = {
+    "wood": (
+        re.compile(r"\b(?:wood\w*|timber|lumber|sawmill\w*|carpentry|joinery)\b", re.I),
+        re.compile(
+            r"(?<![\w-])puu(?!tt|tarh|te\b|ha\b)|\w+puu\b|puusep|kirves|höyl|vaneri|hirsi|lauta|"
+            r"wood|timber|lumber|carpent|joiner|\bträ|snickar|timmer|plywood",
+            re.I,
+        ),
+    ),
+    "metal": (
+        re.compile(r"\b(?:metal\w*|steel|iron|alumin\w*|welding|weld)\b", re.I),
+        re.compile(
+            r"metall|teräs|rauta|alumiini|hitsa|levysep|ohutlev|särmä|metal|steel|alumin|weld|"
+            r"svets|plåt|stål|smide|sepp",
+            re.I,
+        ),
+    ),
+}
+"""Materials a skill's English label and a text name: (label pattern, text cue in Finnish, Swedish
+or English) (`SkillRecognizer._gate_materials`)."""
+
 _WORD_AT = re.compile(r"[^\W\d_]+")
 
 _TITLE_ENDINGS = ("a", "ä", "na", "nä", "n", "ksi", "t", "ta", "tä")
@@ -2248,7 +2331,7 @@ def language_skills(taxonomy: Taxonomy) -> np.ndarray:
 _FINNISH_LANGUAGE_CUE = re.compile(
     r"\b(?:puhu\w*|kirjoit\w*|ymmär\w*|\w*kiel\w*|sujuv\w*|osaa\w*|osaan|osaat|hallit\w*|natiivi\w*|"
     r"tulk\w*|kään\w*|[ABC][12]|vaadi\w*|vaadit\w*|edellyt\w*|tarvi\w*|tarvit\w*|eduksi|plussaa|"
-    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata)\b",
+    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata|pärj\w*|yki)\b",
     re.I,
 )
 _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
@@ -2603,6 +2686,13 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...]) -> _GlossIndex:
         tuple(sorted({len(s) for s in prefixes})),
         tuple(sorted({len(s) for s in infixes})),
     )
+
+
+def _joined(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    """Positions in `a` or `b` (int64 arrays, or None for none); None when none."""
+    if a is None or b is None:
+        return a if b is None else b
+    return np.union1d(a, b)
 
 
 def _names_only(text: str) -> bool:
