@@ -1543,7 +1543,7 @@ class SkillRecognizer:
         ):
             lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
             if mixed and lang == "en":
-                sentence = self._finnish_words_glossed(sentence)
+                sentence = self._swedish_words_glossed(self._finnish_words_glossed(sentence))
             heading = sentence.rstrip().endswith(":")
             said = sentence
             jobs, listed = work_history_item(sentence, jobs)
@@ -1711,6 +1711,22 @@ class SkillRecognizer:
         )
         glossed = self._glossed(finnish, "fi") if finnish else finnish
         return sentence if glossed == finnish else f"{sentence} {glossed[len(finnish) + 1 :]}"
+
+    def _swedish_words_glossed(self, sentence: str) -> str:
+        """English `sentence` followed by the Swedish glossary's glosses (in brackets) of its words
+        that are no English words of ESCO and that the Swedish glossary names ("a städare for our
+        offices" → "(cleaning)"; the Swedish twin of `_finnish_words_glossed`, outside tester 15,
+        P12: a Swedish word in an English sentence was read by its letters); as it is when there is
+        none. (No word list tells a Swedish word; the glossary's stems are matched only in words
+        ESCO's English does not have, so "truck" or "service" stay English.)"""
+        pairs = self.tools.glossary.get("sv")
+        if not pairs:
+            return sentence
+        english, index = self._english_words(), _gloss_index(tuple(pairs))
+        head = sentence.split(" (", 1)[0]  # (not the Finnish glosses already added)
+        swedish = [w for w in words(head) if len(w) >= 4 and w not in english and w not in FUNCTION_WORDS]
+        found = {pairs[k][1]: None for w in swedish for k in index.matches(w)}
+        return f"{sentence} ({', '.join(found)})" if found else sentence
 
     def _without_opening_title(self, sentence: str) -> str:
         """Finnish `sentence` without an opening job title in the essive, a genitive before it kept
