@@ -36,10 +36,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.U)
 # (written for this project; see benchmarks/recognition_sets/README.md).
 _WORK_TRAITS = {
     "fi": (
-        r"(?:liikkuv|vaihtelev|fyysi(?:se|st)|kiirei(?:se|st)|haastav|mielenkiintoi(?:se|st)|palkitsev|"
-        r"raska(?:s|st|an)|kausiluontei(?:se|st))\w*"
+        r"(?:(?:liikkuva|vaihteleva|haastava|palkitseva)(?:a|ä|t)?|(?:fyysi|kiirei|mielenkiintoi|kausiluontei)"
+        r"(?:nen|stä|sta|set)|raska(?:s|sta|ita))"
     ),
-    "sv": r"(?:rörlig|omväxlande|varierande|fysiskt?|krävande|stimulerande|intressant|utmanande)\w*",
+    "sv": r"(?:rörlig|omväxlande|varierande|fysisk|krävande|stimulerande|intressant|utmanande)(?:t|a)?",
     "en": r"(?:mobile|varied|physical|physically\s+demanding|demanding|challenging|interesting|rewarding|busy)",
 }
 """Adjectives of what a job is like ("Työ on liikkuvaa", "Arbetet är rörligt", "The work is mobile
