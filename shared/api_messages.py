@@ -130,8 +130,9 @@ SHARED_VALIDATORS = (
     ),
     N_(
         "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
-        "number, street address or health information such as pregnancy or illness (refer to the candidate "
-        "by the pseudonymous id; names are not detected automatically, so do not write them either). "
+        "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
+        "ethnic origin or nationality, religion, sexual orientation or trade-union membership (refer to the "
+        "candidate by the pseudonymous id; names are not detected automatically, so do not write them either). "
         "Found: %(kinds)s."
     ),
     N_("Not a registered organisation (the operator keeps the registry)."),

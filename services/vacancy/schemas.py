@@ -43,9 +43,26 @@ def _today() -> date:
     return handlers.clock().date() if handlers is not None else datetime.now(UTC).date()
 
 
+#: The reason for a skill sent without ``essential`` (outside tester 16, P3: an accepted suggestion the ad
+#: offers as a plus was stored essential by a silent default).
+ESSENTIAL_MISSING = N_(
+    "Say whether the skill is essential (true) or a plus (false): a suggestion from the matching service "
+    "carries its own essential; send it as it is."
+)
+
+
 class RequiredSkillSchema(StrictSchema):
     uri = EscoUri("skill", required=True)
-    essential = JsonBoolean(load_default=True)
+    essential = JsonBoolean(
+        required=True,
+        error_messages={"required": ESSENTIAL_MISSING},
+        metadata={
+            "description": "true: a requirement; false: a plus (weighs less and is never a missing "
+            "essential skill). Required (422 without it): there is no default, so that a suggestion the "
+            "ad offers as a plus (`essential: false` on GET /api/v1/vacancies/<id>/skills of the matching "
+            "service) is not stored as a requirement (outside tester 16, P3)."
+        },
+    )
 
 
 class VacancyInSchema(StrictSchema):

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from services.vacancy.repository import outbox, vacancies
-from tests.helpers import COOK, MAG_WELDING, WELDER, at_once, auth
+from tests.helpers import COOK, MAG_WELDING, USE_WELDING_EQUIPMENT, WELDER, at_once, auth
 
 EMPLOYER = auth("employer", "konepaja-oy")
 
@@ -317,7 +317,7 @@ def test_the_employer_rejects_suggested_skills_and_they_travel_with_the_vacancy(
 
 def test_a_skill_cannot_be_both_required_and_rejected(vacancy_app):
     uri = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
-    body = valid(skills=[{"uri": uri}], rejected_skills=[uri])
+    body = valid(skills=[{"uri": uri, "essential": True}], rejected_skills=[uri])
     r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
     assert r.status_code == 422 and "rejected_skills" in r.json["errors"]["json"]
     assert rows(vacancy_app) == (0, 0)
@@ -437,3 +437,39 @@ def test_an_employer_posts_vacancies_outside_its_registered_region(vacancy_app, 
         "/api/v1/vacancies", json=valid(municipality=municipality), headers=EMPLOYER
     )
     assert r.status_code == 201 and r.json["municipality"] == municipality, r.json
+
+
+def test_a_skill_accepted_without_saying_essential_or_a_plus_is_refused_and_the_plus_is_kept(vacancy_app):
+    """Outside tester 16, P3: an employer's UI accepted a suggestion the ad offers as a plus
+    ("Trukkikortti katsotaan eduksi", suggested with `essential: false`) by sending only its uri, and
+    the skill was stored essential by a silent default. `essential` has no default now: a skill sent
+    without it is a 422 naming the item's field, nothing is stored or published; sent as the
+    suggestion carries it, the plus stays a plus."""
+    client = vacancy_app.test_client()
+    created = client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER).json
+    url = f"/api/v1/vacancies/{created['id']}"
+    accept = valid(skills=[{"uri": MAG_WELDING, "essential": True}, {"uri": USE_WELDING_EQUIPMENT}])
+    r = client.put(url, json=accept, headers={**EMPLOYER, "If-Match": '"1"'})
+    assert r.status_code == 422, r.json
+    assert list(r.json["errors"]["json"]["skills"]) == ["1"]
+    assert "essential (true) or a plus (false)" in r.json["errors"]["json"]["skills"]["1"]["essential"][0]
+    assert rows(vacancy_app) == (1, 1)  # nothing stored or published
+    assert client.get(url, headers=EMPLOYER).json["skills"] == []
+    r = client.post("/api/v1/vacancies", json=accept, headers={**EMPLOYER, "Accept-Language": "fi"})
+    assert r.status_code == 422
+    assert "olennainen (true) vai eduksi (false)" in r.json["errors"]["json"]["skills"]["1"]["essential"][0]
+    assert rows(vacancy_app) == (1, 1)
+
+    accept["skills"][1]["essential"] = False  # as the suggestion carries it
+    r = client.put(url, json=accept, headers={**EMPLOYER, "If-Match": '"1"'})
+    assert r.status_code == 200, r.json
+    assert {s["uri"]: s["essential"] for s in r.json["skills"]} == {
+        MAG_WELDING: True,
+        USE_WELDING_EQUIPMENT: False,
+    }
+    with vacancy_app.extensions["kohtaanto.engine"].connect() as conn:
+        last = json.loads(conn.execute(select(outbox.c.value).order_by(outbox.c.id.desc())).first()[0])
+    assert {s["uri"]: s["essential"] for s in last["payload"]["skills"]} == {
+        MAG_WELDING: True,
+        USE_WELDING_EQUIPMENT: False,
+    }

@@ -92,7 +92,8 @@ class SuggestedSkillSchema(SkillRefSchema):
         metadata={
             "description": 'false when the sentence offers the skill as a plus ("Trukkikortti katsotaan '
             'eduksi", "is a plus"), true otherwise: send it with the uri when accepting the suggestion '
-            "(`PUT /vacancies/<id>` `skills: [{uri, essential}]`; a skill sent without it is essential)"
+            "(`PUT /vacancies/<id>` `skills: [{uri, essential}]` on the vacancy service, where `essential` is "
+            "required)"
         }
     )
 

@@ -2535,11 +2535,55 @@ def enrich_vacancy(
             languages_named.add(code)
         one_per_language.append(r)
     found = one_per_language
+    plus = _offered_as_plus(
+        found, recognizer, lang=lang, occupations=about, top_k=max_suggestions + len(taken)
+    )
     suggested = [
-        VacancySkill(r.uri, essential=False, suggested=True, score=r.score, source=r.source) for r in found
+        VacancySkill(
+            r.uri, essential=False, suggested=True, score=r.score, source=r.source, plus=plus.get(r.uri)
+        )
+        for r in found
     ]
     suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]
     return replace(vacancy, skills=chosen + tuple(suggested))
+
+
+def _offered_as_plus(
+    found: Sequence[RecognisedSkill],
+    recognizer: SkillRecognizer,
+    *,
+    lang: str | None,
+    occupations: Collection[str],
+    top_k: int,
+) -> dict[str, bool]:
+    """URI → whether the ad offers it as a plus, for each of `found` whose sentence names both a
+    requirement and a plus ("Edellytämme hygieniapassia, anniskelupassi on eduksi."): its clauses that
+    require and those that offer a plus (`skill_plus.parts`) are recognised apart, and a skill is a
+    plus when the plus clauses name it and score it above the requiring ones (outside tester 16, P3:
+    the whole sentence was tested, so both skills stayed essential). Other skills are absent (their
+    sentence decides, `skill_plus.said_as_plus`). Costs two recognitions of a clause per such
+    sentence (a few in an ad)."""
+    from .skill_plus import parts as skill_parts  # here: language_requirements imports this module
+
+    out: dict[str, bool] = {}
+    by_source: dict[str, list[str]] = {}
+    for r in found:
+        if r.source:
+            by_source.setdefault(r.source, []).append(r.uri)
+    for source, uris in by_source.items():
+        split = skill_parts(source)
+        if split is None:
+            continue
+        scores = [
+            {
+                x.uri: x.score
+                for x in recognizer.recognise(text, top_k=top_k, lang=lang, occupations=occupations)
+            }
+            for text in (split.required, split.plus)
+        ]
+        for uri in uris:
+            out[uri] = uri in scores[1] and scores[1][uri] > scores[0].get(uri, -1.0)
+    return out
 
 
 def enrich_candidate(
