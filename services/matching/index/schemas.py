@@ -545,10 +545,13 @@ class SuggestedLanguageSchema(ma.Schema):
             "(choose one). Read from the words: a CEFR code as written; äidinkieli, natiivi, "
             "modersmål, native, mother tongue: native; erinomainen, utmärkt, excellent: C1; sujuva, "
             "flytande, fluent, hyvä, god, good: B2; tyydyttävä, nöjaktig, satisfactory: B1 (hyvä, "
-            "tyydyttävä, erinomainen as on the Finnish state's scale, asetus 481/2003); perustaso, "
-            "grundläggande, basic: A2; alkeet, vähän, hieman, lite, a little: A1; a CEFR code also as "
-            '"B1-tasolla". A level word belongs to the language it is written with ("venäjä '
-            'äidinkielenä ja englanti sujuvasti"); a negated one says none ("non-native")',
+            "tyydyttävä, erinomainen as on the Finnish state's scale, asetus 481/2003), also as adverbs "
+            "after the name (hyvin, nöjaktigt, bra, well); perustaso, perusteet, auttava, grundläggande, "
+            "basic: A2; alkeet, vähän, hieman, heikosti, lite, a little, poor: A1; a CEFR code also as "
+            '"B1-tasolla". Two levels joined by "or" give the lower ("äidinkielenäsi tai erinomaisesti": '
+            'C1). A level word belongs to the language it is written with ("venäjä äidinkielenä ja '
+            'englanti sujuvasti", "talar finska nöjaktigt och engelska flytande"); a negated one says '
+            'none ("non-native")',
             "example": "B2",
         },
     )

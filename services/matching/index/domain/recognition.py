@@ -45,7 +45,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
-from .language_names import other_language_names
+from .language_names import names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
@@ -2347,7 +2347,8 @@ def language_skills(taxonomy: Taxonomy) -> np.ndarray:
 _FINNISH_LANGUAGE_CUE = re.compile(
     r"\b(?:puhu\w*|kirjoit\w*|ymmär\w*|\w*kiel\w*|sujuv\w*|osaa\w*|osaan|osaat|hallit\w*|natiivi\w*|"
     r"tulk\w*|kään\w*|[ABC][12]|vaadi\w*|vaadit\w*|edellyt\w*|tarvi\w*|tarvit\w*|eduksi|plussaa|"
-    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata|pärj\w*|yki)\b",
+    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata|pärj\w*|yki|"
+    r"perusteet|perusteita|perusteiden|perusteista|alkeet|alkeita|alkeis\w*)\b",
     re.I,
 )
 _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
@@ -2405,12 +2406,10 @@ class FinnishLanguageNames:
         cue = _FINNISH_LANGUAGE_CUE.search(sentence) is not None
         out = []
         for uri, telling, plain, local, homonym in self.names:
-            lower = [m.group()[0].islower() for rx in (plain, local) for m in rx.finditer(sentence)]
-            if (
-                telling.search(sentence)
-                or (cue and plain.search(sentence))
-                or (any(lower) and (cue or not homonym))
-            ):
+            # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
+            plain_hits = [m for m in plain.finditer(sentence) if not names_a_document(sentence[m.end() :])]
+            lower = [m.group()[0].islower() for m in [*plain_hits, *local.finditer(sentence)]]
+            if telling.search(sentence) or (cue and plain_hits) or (any(lower) and (cue or not homonym)):
                 out.append(uri)
         return out
 
