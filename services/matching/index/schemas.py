@@ -546,7 +546,8 @@ class SuggestedLanguageSchema(ma.Schema):
             "modersmål, native, mother tongue: native; erinomainen, utmärkt, excellent: C1; sujuva, "
             "flytande, fluent, hyvä, god, good: B2; tyydyttävä, nöjaktig, satisfactory: B1 (hyvä, "
             "tyydyttävä, erinomainen as on the Finnish state's scale, asetus 481/2003), also as adverbs "
-            "after the name (hyvin, nöjaktigt, bra, well); perustaso, perusteet, auttava, grundläggande, "
+            "after the name (hyvin, nöjaktigt, bra, well); vahva, stark, strong: B2; kohtuullinen, working "
+            "knowledge: B1; perustaso, perusteet, auttava, grundläggande, "
             "basic: A2; alkeet, vähän, hieman, heikosti, lite, a little, poor: A1; a CEFR code also as "
             '"B1-tasolla". Two levels joined by "or" give the lower ("äidinkielenäsi tai erinomaisesti": '
             'C1). A level word belongs to the language it is written with ("venäjä äidinkielenä ja '

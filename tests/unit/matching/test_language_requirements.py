@@ -482,3 +482,38 @@ def test_a_countrys_licence_is_no_language_skill(esco_recognizer):
         "en",
     )
     assert "Finnish" not in found and "manoeuvre bus" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the same kind as outside tester 17, P4/P5: each language with its own level word, before or
+        # after it, and the common words of how well ("vahva", "starka", "strong": B2)
+        ("Han talar flytande finska men svenska bara lite.", "sv", [("fi", "B2"), ("sv", "A1")]),
+        ("Speaks Finnish and English very well.", "en", [("fi", "B2"), ("en", "B2")]),
+        ("Englanti - hyvä, ruotsi - tyydyttävä.", "fi", [("en", "B2"), ("sv", "B1")]),
+        ("English: fluent; Finnish: basic.", "en", [("en", "B2"), ("fi", "A2")]),
+        ("Vahva suomen kielen taito.", "fi", [("fi", "B2")]),
+        ("Starka kunskaper i finska.", "sv", [("fi", "B2")]),
+        ("Strong Finnish skills.", "en", [("fi", "B2")]),
+        ("Suomen kielen taito on kohtuullinen.", "fi", [("fi", "B1")]),
+        ("Working knowledge of Finnish.", "en", [("fi", "B1")]),
+        ("Conversational Finnish.", "en", [("fi", "B1")]),
+    ],
+)
+def test_each_language_keeps_its_own_level_word_in_every_language(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Han talar flytande finska men svenska bara lite.", "sv", ["Finnish", "Swedish"]),
+        ("Speaks Finnish and English very well.", "en", ["Finnish", "English"]),
+        ("Conversational Finnish.", "en", ["Finnish"]),
+        ("Suomen kielen taito on kohtuullinen.", "fi", ["Finnish"]),
+    ],
+)
+def test_the_level_words_suggest_no_skill_of_their_own(esco_recognizer, text, lang, expected):
+    """ "bara lite" gave *handle bar equipment*, "conversational" *communication* 0.72."""
+    assert labels(esco_recognizer, text, lang) == expected

@@ -2459,3 +2459,65 @@ def test_a_carpenters_wood_is_still_wood(esco_recognizer):
 def test_swedish_words_in_an_english_sentence_are_glossed(esco_recognizer, text, expected):
     found = esco_recognizer.recognise(text, top_k=3)
     assert found and expected in found[0].label("en") and found[0].score >= CONFIDENT_SCORE, found
+
+
+# -- session 17, issue 12: a job title in a sentence that says a task implies the job's core skills ----
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the secretary's essential skills: the switchboard is *communicate by telephone*
+        (
+            "Toimistosihteerinä vastaat postin käsittelystä, asiakirjojen arkistoinnista ja puhelinvaihteen "
+            "hoitamisesta.",
+            {"handle mail", "file documents", "communicate by telephone"},
+        ),
+        # the electrician's: service is maintenance (not a fourth installing skill)
+        (
+            "Vi söker en elmontör för elinstallationer och service i fastigheter.",
+            {"install electrical and electronic equipment", "maintain electrical equipment"},
+        ),
+        # the radiographer's: the knowledge of radiation protection beside complying with its rules
+        (
+            "Edellytämme röntgenhoitajan laillistusta ja säteilyturvallisuusmääräysten tuntemusta.",
+            {"ensure compliance with radiation protection regulations", "radiation protection"},
+        ),
+        # the occupational therapist's: treatment programmes, not rehabilitation as a field
+        (
+            "Toimintaterapeuttina arvioit asiakkaiden toimintakykyä ja suunnittelet yksilöllisiä "
+            "kuntoutusjaksoja.",
+            {"develop a rehabilitation programme", "create individual treatment programmes"},
+        ),
+    ],
+)
+def test_a_title_beside_a_task_implies_the_jobs_core_skills(esco_recognizer, text, expected):
+    found = labels(esco_recognizer, text)
+    assert expected <= set(found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "says_task"),
+    [
+        ("Haemme laitoshuoltajaa.", "fi", False),
+        ("Talonrakennusalan perustutkinto katsotaan eduksi.", "fi", False),
+        ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle.", "fi", False),
+        ("Vi söker en städare.", "sv", False),
+        ("Toimistosihteerinä vastaat postin käsittelystä.", "fi", True),
+        ("Vi söker en städare till kontorsstädning och trappstädning.", "sv", True),
+    ],
+)
+def test_a_sentence_that_only_names_the_job_implies_no_core_skill(esco_recognizer, sentence, lang, says_task):
+    """The job's essential skills weigh more only where the sentence says a task beside the title
+    (`own_skill_weight`): in a title, a qualification or a place alone they pushed the tasks the
+    ad names out of the top places (session 16)."""
+    assert esco_recognizer._says_task(sentence, lang) is says_task
+
+
+def test_an_ads_cards_sentence_is_not_weighed_by_its_title(esco_recognizer):
+    text = "Haemme laitoshuoltajaa. Edellytämme hygieniapassia ja työturvallisuuskorttia."
+    weight = esco_recognizer.own_skill_weight
+    try:
+        esco_recognizer.own_skill_weight = 1.0
+        before = labels(esco_recognizer, text, top_k=8)
+    finally:
+        esco_recognizer.own_skill_weight = weight
+    assert labels(esco_recognizer, text, top_k=8) == before

@@ -42,7 +42,7 @@ _ENGLISH_FOLLOWER = re.compile(
     r"\s+(?:(?!(?:family|families|assembly|supply|early|daily|weekly|monthly|yearly|friendly|elderly|"
     r"holy|rally|ally|jelly|bully|lily|reply|july)\b)[a-z]+ly|[a-z]+ed|(?:would|will|wo|does|do|is|are|could|should|ca|must|might)n['’]?t|and|or|nor|is|are|was|be|would|will|should|must|can|may|might|could|helps?|counts?|as|at|in|on|to|for|"
     r"with|from|of|by|via|per|into|than|like|but|if|so|then|while|when|where|which|who|that|this|it|you|we|"
-    r"they|any|all|some|other|such|too|also|both|only|not|etc|e\.g|an?|the|well|language|languages|skills?|proficiency|"
+    r"they|any|all|some|other|such|too|also|both|only|not|etc|e\.g|an?|the|well|very|quite|rather|language|languages|skills?|proficiency|"
     r"knowledge|speakers?|speaking|spoken|written|writing|native|fluency|level|plus|nice|welcome|"
     r"desirable|preferable|beneficial|advantage\w*|asset|bonus|mandatory|essential|necessary|optional|"
     r"working\s+language|työkiel\w*|kiel\w*|kielitai\w*|arbetsspråk\w*)\b"
@@ -57,7 +57,7 @@ _SWEDISH_FOLLOWER = re.compile(
     r"språk|muntligt|skriftligt|flytande|väl|bra|obligatoriskt|tal|skrift|nivå|minst|också|även|räcker|en|"
     r"ett|el|aktivt|dagligen|[abc][12]|nöjaktig\w*|utmärkt\w*|hygglig\w*|hyfsa\w*|hjälplig\w*|perfekt\w*|obehindrat|"
     r"gott|god|goda|lite|litet|något|grundläggande|dålig\w*|svag\w*|tillfredsställande|ganska|mycket|"
-    r"någorlunda|skaplig\w*|helt|inte)\b"
+    r"någorlunda|skaplig\w*|helt|inte|bara|endast|enbart|riktigt|hyfsat)\b"
 )
 """What may follow a Swedish language name used as the language ("svenska och finska", "finska
 är en merit", "svenska krävs", "svenska språket", "svenska muntligt"), also a word of how well,

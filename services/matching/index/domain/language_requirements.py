@@ -84,6 +84,7 @@ LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "B2",
         re.compile(
             r"\b(?:sujuv\w*|flytande|fluen\w*|hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good|bra|väl|"
+            r"vahv(?:a|aa|an|at|oja|asti)|stark|starka|starkt|strong|"
             rf"hyvin(?!\s+(?:{_WEAKER}))|(?<!as\s)well(?!\s+as\b)(?!-))\b",
             re.I,
         ),
@@ -92,7 +93,8 @@ LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "B1",
         re.compile(
             r"\b(?:tyydyttäv\w*|nöjaktig\w*|satisfactor\w*|kohtalai\w*|hygglig\w*|hyfsa\w*|"
-            r"tillfredsställande|fair|fairly\s+well|moderate\w*)\b",
+            r"tillfredsställande|fair|fairly\s+well|moderate\w*|kohtuulli\w*|working\s+knowledge|"
+            r"conversational)\b",
             re.I,
         ),
     ),
@@ -462,11 +464,11 @@ def _levels_of(
         lo = max([c for c in cuts if c <= start] + ([mentions[i - 1][2]] if i else []) + [used])
         hi = min([c for c in cuts if c >= end] + ([mentions[i + 1][1]] if i + 1 < len(mentions) else []))
         if (
-            sentence[end:hi].strip() == ":"
+            sentence[end:hi].strip() in (":", "-", "–", "—")
             and (i + 1 == len(mentions) or mentions[i + 1][1] > hi)
             and (colon := re.search(r"[,;/]|\s[-–—]\s|$", sentence[hi:]))
         ):
-            # "Finnish: native or excellent": the level after the name's colon
+            # "Finnish: native or excellent", "ruotsi - tyydyttävä": the level after the name's colon
             hi = min([hi + colon.start()] + ([mentions[i + 1][1]] if i + 1 < len(mentions) else []))
         if i and lo == mentions[i - 1][2] and (joins := list(_JOIN_WORD.finditer(sentence, lo, start))):
             lo = joins[-1].end()  # "ukrainaa äidinkielenään sekä englantia": not English's

@@ -1405,7 +1405,7 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         # the level words after the language ("puhuu suomea hyvin", "äidinkielenäsi tai erinomaisesti":
         # *deliver outstanding service* 0.40; outside tester 17, P5)
         r"hyvin|hyvä|hyvää|hyvät|hyviä|erinomai\w*|heikosti|heikko\w*|huonosti|auttav\w*|välttäv\w*|"
-        r"kohtalai\w*|vähän|hieman|äidinkiele\w*",
+        r"kohtalai\w*|kohtuulli\w*|vahv(?:a|aa|an|at|oja|asti)|vähän|hieman|äidinkiele\w*",
         r"tason|taso(?:lla|lle|a)?|[ABC][12](?:-taso\w*)?",
         r"puhu(?:a|t|n|u|mme|tte|vat|ttu\w*|ttava\w*)",  # "Hän puhuu suomea hyvin" (tester 17, P5)
         r"ymmärr\w*|ymmärtä\w*",
@@ -1432,7 +1432,8 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"talar|tala|skriver|skriva|förstår|förstå",
         r"behärsk\w*|flytande",
         # the level words after the language ("talar finska nöjaktigt": *reflexion* 0.38; tester 17, P4)
-        r"nöjaktig\w*|utmärkt\w*|bra|väl|hygglig\w*|hyfsa\w*|hjälplig\w*|lite|svag\w*|dålig\w*",
+        r"nöjaktig\w*|utmärkt\w*|bra|väl|hygglig\w*|hyfsa\w*|hjälplig\w*|(?:bara\s+)?lite|svag\w*|dålig\w*|"
+        r"stark|starka|starkt",
         r"(?:det\s+)?skadar(?:\s+(?:inte|ej))?(?:\s+om)?|(?:inte|ej)\s+skada",  # a plus said by a litotes
         r"(?:vi\s+)?(?:även\s+|också\s+)?välkom\w*",  # "Även engelsktalande är välkomna" (a plus)
         r"(?:lär\s+sig|studerar|pluggar)(?:\s+aktivt)?|aktivt",  # learning the language (tester 16, P7)
@@ -1443,7 +1444,8 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"languages?",
         r"native|mother tongue|first language",
         r"basic|elementary|fluen\w*|proficien\w*",
-        r"well|good|excellent\w*|satisfactor\w*|poor\w*|fair",  # the level words (tester 17, P4)
+        r"(?:very\s+|quite\s+)?well|good|excellent\w*|satisfactor\w*|poor\w*|fair|strong|conversational|"
+        r"working\s+knowledge",  # the level words (outside tester 17, P4)
         r"spoken|written|oral|verbal",
         r"level|[ABC][12]",
         r"sufficient|enough|suffices",
