@@ -2440,7 +2440,7 @@ def test_a_sheet_metal_workers_cutting_is_not_wood(esco_recognizer):
     text = "Hitsaaja-levyseppä, töitä ovat hitsaus ja ohutlevytyöt (särmäys, leikkaus)."
     found = labels(esco_recognizer, text, top_k=10)
     assert not [x for x in found if "wood" in x], found
-    assert "metal bending techniques" in found, found
+    assert {"cutting technologies", "metal bending techniques"} & set(found), found
 
 
 def test_a_carpenters_wood_is_still_wood(esco_recognizer):
