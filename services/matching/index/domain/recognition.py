@@ -59,6 +59,7 @@ from .recognition_text import (
     finnish_name_forms,
     has_content,
     is_boilerplate,
+    is_structure_heading,
     phrases,
     readable,
     requirement_sentences_as_written,
@@ -314,6 +315,7 @@ class _Unit:
     occupations: tuple[int, ...] = ()  # (a title unit's occupations: only their skills count)
     unlike: np.ndarray | None = None  # skills looking like a product the unit names (`_lookalikes`)
     gloss: bool = False  # the glossary's English words of a sentence alone (`gloss_unit_weight`)
+    central: bool = False  # a line that is a job title: its occupations' central skills (`title_line_skills`)
 
 
 class SkillRecognizer:
@@ -436,6 +438,14 @@ class SkillRecognizer:
         `work_title_weight`: what a sentence says of the work ("hoitanut muistisairaita
         asukkaita") ranks above the occupation's skills in general (read for every sentence, they
         cost the Finnish and Swedish tuning sets' MRR 0.01–0.03).
+    title_line_skills : a line that is only a job title, with the place, the years or the section
+        heading a CV or a note writes beside it ("Lähihoitaja, Kuopio", "Kokki, Pori 2015–2020",
+        "Koulutus: lähihoitaja"), suggests the `title_line_skills` most central essential skills of
+        the occupations it names at `CONFIDENT_SCORE`, as a vacancy's title does
+        (`enrich_vacancy`, `central_skills`): read as words, "Lähihoitaja, Kuopio" gave only guesses
+        (*operate games*, *hydrotherapy*) while "Kokki, Pori" gave the cook's (outside tester 17,
+        P11). Only when the caller names no occupation (a vacancy's own is read from its title).
+        0 turns it off.
     gloss_unit_weight, gloss_unit_langs : a sentence in one of `gloss_unit_langs` (Swedish) that
         the glossary glosses is also read as its English glosses alone ("Städaren ansvarar för
         underhållsstädning av kontor och skolor" → "cleaning, offices, schools"), scored like English
@@ -532,6 +542,7 @@ class SkillRecognizer:
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
         work_title_weight: float = 0.7,
+        title_line_skills: int = TITLE_SKILLS,
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
         sentence_languages: bool = True,
@@ -568,6 +579,7 @@ class SkillRecognizer:
         self.unknown_words_weight = unknown_words_weight
         self.read_work_titles = read_work_titles
         self.work_title_weight = work_title_weight
+        self.title_line_skills = title_line_skills
         self.gloss_unit_weight = gloss_unit_weight
         self.gloss_unit_langs = gloss_unit_langs
         self.sentence_languages = sentence_languages
@@ -866,6 +878,42 @@ class SkillRecognizer:
         labels = self.occupation_taxonomy_.tables.occupation_labels["en"]
         positions = tuple(self.occupation_index_[u] for u in uris[:2] if u in self.occupation_index_)
         return ", ".join(dict.fromkeys(labels[o] for o in positions if labels[o])), positions
+
+    def _title_line(self, text: str, lang: str) -> tuple[int, ...]:
+        """Positions of the occupations `text` names when it is only a job title or a few
+        ("Lähihoitaja", "HITSAAJA / LEVYSEPPÄHITSAAJA", "Kokki, 2015–2020": places, headings and
+        stock phrases already taken off): split at "/", ",", ";", "|", "&", a dash and brackets,
+        each part of at most three words; a part names its occupations as an ESCO label of any
+        language (`occupations_named`), a Finnish or Swedish one-word title in any case or of the
+        job-title glossary (`occupations_in`), or a title and one word after it ("Lähihoitaja
+        kotihoitoon"); a part naming none must be a single word, and one part at least names
+        some. () otherwise (a sentence saying something more: "Hitsaat teräsrakenteita")."""
+        plain = re.sub(r"\d+(?:[.,:/]\d+)*", " ", text)
+        parts = [
+            p for p in re.split(r"\s*(?:[/,;|&()\[\]]|\s[-–—]\s|[-–—]\s*$|^\s*[-–—])\s*", plain) if words(p)
+        ]
+        if not parts or len(parts) > 4:
+            return ()
+        found: list[str] = []
+        for part in parts:
+            tokens = words(part)
+            if len(tokens) > 3:
+                return ()
+            uris = self.occupations_named(part)
+            if not uris and len(tokens) == 1 and lang in ("fi", "sv"):
+                uris = self.occupations_in(part, lang)
+            if not uris and len(tokens) == 2:
+                uris = self.occupations_named(tokens[0]) or (
+                    self.occupations_in(tokens[0], lang) if lang in ("fi", "sv") else ()
+                )
+            if not uris and len(tokens) > 1:
+                return ()
+            found += uris
+        if not found:
+            return ()
+        return tuple(dict.fromkeys(self.occupation_index_[u] for u in found if u in self.occupation_index_))[
+            :2
+        ]
 
     def _set_occupations(self, taxonomy: Taxonomy) -> None:
         """What `occupations_named`, `occupations_in` and the weighing by occupation
@@ -1348,12 +1396,12 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
-        out, ruled, _, _, central = self._scores(text, lang, mixed=lang is None)
-        self._add_central(out, central)
+        out, ruled, _, _, qualified = self._scores(text, lang, mixed=lang is None)
+        self._add_central(out, qualified)
         return out, ruled
 
     def _scores(
-        self, text: str, lang: str | None, *, mixed: bool = False
+        self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]]]:
         """`sentence_scores` (without the skills of a qualification's occupation); per sentence and
         list item (in order), the item's best skill positions, best first: `item_quota` of them, or
@@ -1361,21 +1409,29 @@ class SkillRecognizer:
         the scores is sentence i); and the occupations its qualifications train for (`_units`,
         `_add_central`)."""
         with _blas().limit(limits=1, user_api="blas"):
-            return self._sentence_scores(text, lang, mixed=mixed)
+            return self._sentence_scores(text, lang, mixed=mixed, title_lines=title_lines)
 
     def _sentence_scores(
-        self, text: str, lang: str | None, *, mixed: bool = False
+        self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
     ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]]]:
         text = readable(text)
         mixed = mixed or lang is None
         lang = lang or self.language(text)
-        units, ruled, said, central = self._units(text, lang, mixed=mixed and self.sentence_languages)
+        units, ruled, said, qualified = self._units(text, lang, mixed=mixed and self.sentence_languages)
+        central = [u for u in units if u.central] if title_lines else []
+        units = [u for u in units if not u.central]
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
         depth = self.item_quota + (4 if self.item_distinct else 0)
+        for u in central:  # a job title's line: its occupations' central skills, as a vacancy's title
+            uris = [self.occupation_uris_[o] for o in u.occupations]
+            for uri in self.central_skills(uris, self.title_line_skills):
+                j = self.skill_index_.get(uri)
+                if j is not None:
+                    out[u.sentence, j] = max(float(out[u.sentence, j]), CONFIDENT_SCORE)
         if not units:
-            return out, ruled, item_tops, said, central
+            return out, ruled, item_tops, said, qualified
         scores = self._lexical([u.lexical for u in units])
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
@@ -1429,7 +1485,7 @@ class SkillRecognizer:
         for i, u in enumerate(units):
             if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
-        return out, ruled, item_tops, said, central
+        return out, ruled, item_tops, said, qualified
 
     def _add_central(self, out: np.ndarray, central: Mapping[int, Sequence[str]]) -> None:
         """Raise, in place, the scores `out` (n_sentences, n_skills) of `TITLE_SKILLS` skills of
@@ -1487,7 +1543,9 @@ class SkillRecognizer:
         mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said, central = self._scores(text, lang, mixed=mixed)
+        per_sentence, ruled, item_tops, said, qualified = self._scores(
+            text, lang, mixed=mixed, title_lines=not occupations
+        )
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
@@ -1515,9 +1573,9 @@ class SkillRecognizer:
                 per_sentence[np.ix_(np.asarray(rows, dtype=np.int64), own)] *= np.float32(
                     self.own_skill_weight
                 )
-        if central:
+        if qualified:
             per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
-            self._add_central(per_sentence, central)
+            self._add_central(per_sentence, qualified)
         gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
@@ -1606,7 +1664,7 @@ class SkillRecognizer:
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
-        central: dict[int, list[str]] = {}  # sentence -> the occupations a qualification names
+        qualified: dict[int, list[str]] = {}  # sentence -> the occupations a qualification names
         cards: tuple[str, ...] = ()  # under a card or program heading alone on its line ("Kortit:")
         jobs: str | None = None  # under a CV's heading of the jobs held alone on its line ("Työkokemus:")
         # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
@@ -1629,6 +1687,8 @@ class SkillRecognizer:
                 said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
+            if is_structure_heading(sentence):
+                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7)
             sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
@@ -1643,13 +1703,14 @@ class SkillRecognizer:
                 # merit.": what is left is boilerplate or stock phrases only
             if lang == "fi" and self.opening_title_read:
                 sentence = self._without_opening_title(sentence)
+            as_written = sentence
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
             for span, occupations, by_title in self._titled_qualifications(sentence, lang):
                 # (a rule reads "Lähihoitajan tutkinto")
                 if not self.tools.rules.apply(span)[0] and self.central_skills(occupations):
                     # "Kiinteistönhoitajan ammattitutkinto": the occupation's skills, not its title's
                     # words as text (real-estate valuation; outside tester 16, P7)
-                    central.setdefault(len(ruled), []).extend(occupations)
+                    qualified.setdefault(len(ruled), []).extend(occupations)
                     if by_title:  # (a field's name is read as its titles' words, as tuned)
                         sentence = sentence.replace(span, " ")
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
@@ -1686,12 +1747,13 @@ class SkillRecognizer:
                 )
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
-            if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
-                rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             if named:  # "MIG/MAG-menetelmillä": the rule read the compound, its bare head
                 # ("-menetelmillä", methods) names nothing more (a list item of its own, it took a
-                # place from the ad's drawing skill)
+                # place from the ad's drawing skill); before the check below, so that "C- tai
+                # CE-luokan ajokorttia sekä ADR-ajolupaa" leaves nothing ("tai": *tai chi*, tester 17, P10)
                 rest = _RULED_HEAD.sub(" ", rest)
+            if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
+                rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
             ruled.append(named)
@@ -1702,6 +1764,12 @@ class SkillRecognizer:
                 cleaned, after_rules=True
             ):  # "Tulityökortti ja trukkikortti": "ja" is left
                 continue
+            if (  # (a qualification's name is read as its occupations' titles already)
+                self.title_line_skills > 0
+                and sentence == as_written
+                and (named_at := self._title_line(cleaned, lang))
+            ):
+                units.append(_Unit(position, "", "", False, title=True, occupations=named_at, central=True))
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
             fused = self._fused_coordination(cleaned) if lang == "en" else None
@@ -1746,7 +1814,7 @@ class SkillRecognizer:
                         ),
                     )
                 )
-        return units, ruled, said_sentences, central
+        return units, ruled, said_sentences, qualified
 
     def _sentence_language(self, sentence: str, text_lang: str) -> str:
         """The language of one `sentence` of a text in `text_lang`: another language only when the
