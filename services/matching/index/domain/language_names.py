@@ -29,7 +29,7 @@ _SWEDISH_CUE = re.compile(
     r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
     r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|kräv\w*|"
     r"behöv\w*|önska\w*|skadar|"
-    r"merit\w*|fördel\w*|lite|[ABC][12])\b",
+    r"merit\w*|fördel\w*|lite|lär|lära|studera\w*|plugga\w*|klara\w*|[ABC][12])\b",
     re.I,
 )
 _ENGLISH_CUE = re.compile(
@@ -55,7 +55,7 @@ early childhood education", "Finnish elderly care": the lang2 helper's note, ses
 _SWEDISH_FOLLOWER = re.compile(
     r"\s+(?:och|samt|eller|är|var|krävs|behövs|önskas|skadar|som|på|i|med|till|men|meriterande|meriterar|språket|"
     r"språk|muntligt|skriftligt|flytande|väl|bra|obligatoriskt|tal|skrift|nivå|minst|också|även|räcker|en|"
-    r"ett|el|[abc][12]|nöjaktig\w*|utmärkt\w*|hygglig\w*|hyfsa\w*|hjälplig\w*|perfekt\w*|obehindrat|"
+    r"ett|el|aktivt|dagligen|[abc][12]|nöjaktig\w*|utmärkt\w*|hygglig\w*|hyfsa\w*|hjälplig\w*|perfekt\w*|obehindrat|"
     r"gott|god|goda|lite|litet|något|grundläggande|dålig\w*|svag\w*|tillfredsställande|ganska|mycket|"
     r"någorlunda|skaplig\w*|helt|inte|bara|endast|enbart|riktigt|hyfsat)\b"
 )
