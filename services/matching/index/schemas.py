@@ -226,8 +226,12 @@ class EntrySchema(ma.Schema):
             "accepted ones) or has only a title and text. The raw `score` is read as a share of the "
             "vacancy's best real candidate (of its occupation, holding every essential skill); a "
             "candidate there reads about 93 (77 for a title and text only, whose occupation is less "
-            "sure), 3 of 32 essential skills about 55. Never orders "
-            "differently from `score` within a shortlist"
+            "sure), 3 of 32 essential skills about 55. Strictly increasing in `score` within a "
+            "shortlist, so it never orders differently and equal matches mean equal scores; a "
+            "candidate above the best real one reads above it, on towards 100, which nobody reads. "
+            "Skills and past occupations outside the vacancy's skills lower it: a candidate holding "
+            "every essential skill among many others can read about 60 (compare "
+            "`matched_essential` and `missing_essential`)"
         }
     )
     points = fields.Dict(
@@ -494,8 +498,17 @@ class ShortlistSchema(ma.Schema):
     entries = fields.List(fields.Nested(EntrySchema))
     notice = fields.String(
         metadata={
-            "description": "Present when the vacancy is closed (why `entries` is empty), in the caller's language"
+            "description": "Present when the vacancy is closed: why `entries` is empty (why it closed, "
+            "and that a closed vacancy has no shortlist), in the caller's language"
         }
+    )
+    vacancy_status = fields.String(metadata={"description": "Present when the vacancy is closed: `closed`"})
+    close_reason = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "Present when the vacancy is closed: `filled`, `cancelled` or `expired` "
+            "(null when the employer gave none)"
+        },
     )
 
 
@@ -532,6 +545,14 @@ class RecognisedSchema(ma.Schema):
             "description": "The sentence (list item or line) of the given text the skill was recognised "
             'in, as written (at most 300 characters, cut with "…"); the text is the caller\'s own and '
             "is neither stored nor logged"
+        }
+    )
+    essential = fields.Boolean(
+        metadata={
+            "description": 'false when the text offers the skill as a plus ("Trukkikortti katsotaan '
+            'eduksi"; in a sentence that also requires something, the clause naming the skill decides: '
+            '"Edellytämme hygieniapassia, anniskelupassi on eduksi"), true otherwise: send it with the uri '
+            "in the vacancy's `skills: [{uri, essential}]` (the vacancy service requires it)"
         }
     )
 
