@@ -457,3 +457,30 @@ def test_the_tester_17_sentences_give_each_language_its_own_level(app, text, exp
         {"fi": "Finnish", "sv": "Swedish", "en": "English"}[c] for c in named
     }, body["items"]
     assert not labels & {"use maritime English", "aviation English", "deliver outstanding service"}, labels
+
+
+def test_the_employer_is_offered_each_language_with_its_own_level_word(app):
+    """Outside tester 17, P4/P9, in the vacancy's suggestions: the level word after each language
+    is that language's, and a country's licence is no language."""
+    post_vacancy(
+        app,
+        "v-levels",
+        language_skill=SWEDISH,
+        description="Du svetsar stålkonstruktioner. Du talar finska nöjaktigt och engelska flytande.",
+        municipality="905",
+    )
+    post_vacancy(
+        app,
+        "v-licence",
+        language_skill=SWEDISH,
+        description="You weld steel structures with MIG/MAG. You hold a Finnish C licence.",
+        municipality="905",
+    )
+    client = app.test_client()
+    body = client.get("/api/v1/vacancies/v-levels/skills?lang=en", headers=EMPLOYER).get_json()
+    assert [(r["code"], r["level"], r["required"]) for r in body["suggested_languages"]] == [
+        ("fi", "B1", True),
+        ("en", "B2", True),
+    ], body["suggested_languages"]
+    body = client.get("/api/v1/vacancies/v-licence/skills?lang=en", headers=EMPLOYER).get_json()
+    assert body["suggested_languages"] == [], body["suggested_languages"]

@@ -226,8 +226,12 @@ class EntrySchema(ma.Schema):
             "accepted ones) or has only a title and text. The raw `score` is read as a share of the "
             "vacancy's best real candidate (of its occupation, holding every essential skill); a "
             "candidate there reads about 93 (77 for a title and text only, whose occupation is less "
-            "sure), 3 of 32 essential skills about 55. Never orders "
-            "differently from `score` within a shortlist"
+            "sure), 3 of 32 essential skills about 55. Strictly increasing in `score` within a "
+            "shortlist, so it never orders differently and equal matches mean equal scores; a "
+            "candidate above the best real one reads above it, on towards 100, which nobody reads. "
+            "Skills and past occupations outside the vacancy's skills lower it: a candidate holding "
+            "every essential skill among many others can read about 60 (compare "
+            "`matched_essential` and `missing_essential`)"
         }
     )
     points = fields.Dict(

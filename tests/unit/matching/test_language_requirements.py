@@ -430,6 +430,11 @@ def test_levels_offered_as_alternatives_require_the_lower(esco, text, lang, expe
         ("Finnish Red Cross first aid certificate required.", "en"),
         ("Suomen kansalaisuus vaaditaan.", "fi"),
         ("Edellytämme Suomen tai EU:n ajokorttia.", "fi"),
+        ("Suomen Punaisen Ristin EA1-kortti vaaditaan.", "fi"),
+        ("Edellytämme Suomen EU-ajokorttia.", "fi"),
+        ("Vaadimme Suomen tai muun EU-maan ajokortin.", "fi"),
+        ("Suomen kansalaisuus tai oleskelulupa vaaditaan.", "fi"),
+        ("A Finnish or Swedish C licence is required.", "en"),
         ("Finskt eller EU-körkort krävs.", "sv"),
         ("Har finska D-körkort sedan 2024.", "sv"),
     ],
@@ -447,6 +452,9 @@ def test_a_countrys_licence_permit_passport_or_degree_names_no_language(esco, te
         ("Has a Swedish passport and speaks Finnish.", "en", [("fi", None)]),
         ("Ruotsin passi ja suomen kielen taito.", "fi", [("fi", None)]),
         ("Suomen kieli ja B-ajokortti.", "fi", [("fi", None)]),
+        ("Suomen kielen YKI-todistus vaaditaan.", "fi", [("fi", None)]),
+        ("Finnish residence permit and Finnish B2 required.", "en", [("fi", "B2")]),
+        ("Vi kräver finska och körkort B.", "sv", [("fi", None)]),
     ],
 )
 def test_a_language_beside_a_document_is_still_the_language(esco, text, lang, expected):

@@ -121,3 +121,11 @@ def test_job_titles_name_occupations_only_by_an_exact_label(taxonomy):
     assert title_occupations("hitsaaja", index) == (welder,)
     assert title_occupations("Senior welder wanted", index) == ()
     assert title_occupations("", index) == ()
+
+
+def test_any_evidence_reads_at_least_0_1_and_none_reads_0():
+    """The meeting's downloads read a stored 0 as "no match" (meetings from before it): a nurse
+    vacancy's candidates with a sliver of evidence (raw 0.002 of an ideal 0.88) read 0.0 once the
+    scale ran linearly from (0, 0), and their match column came out empty."""
+    match = match_scores(np.asarray([0.0, 0.002, 0.5]), SCALE, 0.88)
+    assert match[0] == 0.0 and match[1] == pytest.approx(0.1) and match[2] > 0.1

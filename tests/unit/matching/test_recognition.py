@@ -35,8 +35,10 @@ from services.matching.index.domain.recognition_text import (
     without_colon_cases,
     without_inline_heading,
     without_language_words,
+    without_location_phrases,
     without_markup,
     without_places,
+    work_history_item,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
@@ -937,6 +939,17 @@ def test_an_inline_heading_that_says_nothing_goes(text, out):
     assert " ".join(without_inline_heading(text).split()) == out
 
 
+def test_a_work_history_heading_alone_on_its_line_carries_over_its_items():
+    """Outside tester 16, P7: "Työkokemus:\n- siivooja\n- keittiöapulainen"."""
+    assert work_history_item("Työkokemus:", None) == ("Työkokemus:", None)
+    assert work_history_item("siivooja (3 v)", "Työkokemus:") == ("Työkokemus:", "Työkokemus: siivooja (3 v)")
+    assert work_history_item("Work experience:", "Työkokemus:") == ("Work experience:", None)
+    # another heading, or a sentence, ends the list
+    assert work_history_item("Kortit:", "Työkokemus:") == (None, None)
+    assert work_history_item("Osaan ajaa trukkia ja minulla on hygieniapassi.", "Työkokemus:") == (None, None)
+    assert work_history_item("siivooja", None) == (None, None)
+
+
 def test_a_note_of_what_the_client_did_drops_the_client_word():
     assert without_coach_subject("Asiakas suoritti trukkikortin.") == "suoritti trukkikortin."
 
@@ -992,3 +1005,21 @@ def test_a_card_after_a_long_presentation_is_recognised(recognizer):
     """Outside tester 16 (P2): the hygiene passport after 60 sentences of presentation was not read."""
     text = _long_ad("Hygieniapassi on eduksi.")
     assert "s:hygiene" in _uris(recognizer.recognise(text, top_k=5))
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Cleaner, Vaasa city centre offices", "Cleaner, Vaasa"),  # outside tester 16, P8
+        ("Siivooja, Vaasan keskustan toimistot", "Siivooja, Vaasan"),
+        ("Städare, kontor i centrum av Vasa", "Städare, kontor Vasa"),
+        ("Toimipaikka sijaitsee ydinkeskustassa.", "Toimipaikka sijaitsee."),
+        # what the work is stays
+        ("Work in a call centre.", "Work in a call centre."),
+        ("Person-centred care.", "Person-centred care."),
+        ("Keskustelutaidot ovat tärkeitä.", "Keskustelutaidot ovat tärkeitä."),
+        ("City planning experience.", "City planning experience."),
+    ],
+)
+def test_where_in_town_the_work_is_goes(text, out):
+    assert " ".join(without_location_phrases(text).split()) == out

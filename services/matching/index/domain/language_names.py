@@ -29,7 +29,7 @@ _SWEDISH_CUE = re.compile(
     r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
     r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|kräv\w*|"
     r"behöv\w*|önska\w*|skadar|"
-    r"merit\w*|fördel\w*|lite|[ABC][12])\b",
+    r"merit\w*|fördel\w*|lite|lär|lära|studera\w*|plugga\w*|klara\w*|[ABC][12])\b",
     re.I,
 )
 _ENGLISH_CUE = re.compile(
@@ -55,7 +55,7 @@ early childhood education", "Finnish elderly care": the lang2 helper's note, ses
 _SWEDISH_FOLLOWER = re.compile(
     r"\s+(?:och|samt|eller|är|var|krävs|behövs|önskas|skadar|som|på|i|med|till|men|meriterande|meriterar|språket|"
     r"språk|muntligt|skriftligt|flytande|väl|bra|obligatoriskt|tal|skrift|nivå|minst|också|även|räcker|en|"
-    r"ett|el|[abc][12]|nöjaktig\w*|utmärkt\w*|hygglig\w*|hyfsa\w*|hjälplig\w*|perfekt\w*|obehindrat|"
+    r"ett|el|aktivt|dagligen|[abc][12]|nöjaktig\w*|utmärkt\w*|hygglig\w*|hyfsa\w*|hjälplig\w*|perfekt\w*|obehindrat|"
     r"gott|god|goda|lite|litet|något|grundläggande|dålig\w*|svag\w*|tillfredsställande|ganska|mycket|"
     r"någorlunda|skaplig\w*|helt|inte|bara|endast|enbart|riktigt|hyfsat)\b"
 )
@@ -69,7 +69,7 @@ hygienpasset", "den svenska skolan"); the definite "svenskan" and "-språkig" ar
 language (outside tester 14 via the lang2 helper's note)."""
 _DOCUMENT = re.compile(
     r"(?:licen[cs]\w*|permits?|passports?|degrees?|diplomas?|citizen\w*|nationalit\w*|residen\w*|"
-    r"identity|id|ids|cards?|certificat\w*|qualificat\w*|registration|cross|"
+    r"identity|id|ids|cards?|certificat\w*|qualificat\w*|registration|cross|rist(?:i|in|iltä|illä)|"
     r"\w*ajokort\w*|\w*kortt?i\w*|\w*lup[aiu]\w*|\w*luvan|\w*luvat|passi\w*|\w*tutkin\w*|kansalai\w*|"
     r"\w*todistu\w*|\w*körkort\w*|pass|passet|passen|\w*medborgar\w*|\w*tillstånd\w*|examen|"
     r"legitimation\w*|\w*intyg\w*|id-\w*|\w*-id)",
@@ -87,6 +87,7 @@ _TALKS_LANGUAGE = re.compile(
 """A word after a language's name that makes it the language ("Finnish language certificate",
 "Finnish B2 certificate", "suomen kielen todistus")."""
 _COUNTRY_JOIN = re.compile(r"(?:and|or|and/or|ja|tai|sekä|och|eller|samt|/)", re.I)
+_OTHER = re.compile(r"muun|muu|muiden|other|another|annan|annat", re.I)
 _COUNTRY = re.compile(r"(?:EU|EEA|ETA|EES|EFTA)\b\S*|[A-ZÅÄÖ][a-zåäö]{2,}\S*")
 _MODIFIER = re.compile(
     r"valid|driving|driver['’]?s|residence|work(?:ing)?|security|social|health|hygiene|class|category|"
@@ -106,15 +107,17 @@ def names_a_document(after: str) -> bool:
     hygieniapassi")."""
     tokens = _TOKEN.findall(after[:120])
     i = 0
-    if len(tokens) >= 2 and _COUNTRY_JOIN.fullmatch(tokens[0]) and _COUNTRY.fullmatch(tokens[1]):
-        if _DOCUMENT.fullmatch(tokens[1].split("-")[-1]):
-            return True  # "tai EU-ajokortti"
-        i = 2  # "or EU driving licence", "tai EU:n ajokorttia"
+    if tokens and _COUNTRY_JOIN.fullmatch(tokens[0]):
+        j = 2 if len(tokens) > 2 and _OTHER.fullmatch(tokens[1]) else 1  # "tai muun EU-maan"
+        if j < len(tokens) and _COUNTRY.fullmatch(tokens[j]):
+            if _DOCUMENT.fullmatch(tokens[j].split("-")[-1]):
+                return True  # "tai EU-ajokortti"
+            i = j + 1  # "or EU driving licence", "tai EU:n ajokorttia"
     for token in tokens[i : i + 3]:
         if not re.match(r"\w", token) or _TALKS_LANGUAGE.fullmatch(token):
             return False
-        if _DOCUMENT.fullmatch(token):
-            return True
+        if _DOCUMENT.fullmatch(token) or _DOCUMENT.fullmatch(token.split("-")[-1]):
+            return True  # "licence", "EU-ajokorttia", "EA1-kortti"
         if not (token[0].isupper() or token[0].isdigit() or _MODIFIER.fullmatch(token)):
             return False  # "Finnish and a driving licence": the licence is another requirement
     return False

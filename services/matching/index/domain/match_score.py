@@ -25,11 +25,18 @@ vacancy (`query.VACANCY_KINDS`: occupation given; more than five skills chosen; 
 title and text only), since the scores of each kind run at their own heights. A candidate at
 the ideal reads about 93 for a vacancy given by an occupation or by skills (the benchmark's
 candidates there are of a fitting occupation 97-99 % of the time and hold about 89 % of the
-essential skills) and 77 for one given by a title and text, whose occupation is less sure.
+essential skills) and 77-82 for one given by a title and text, whose occupation is less sure.
 The occupation counts half because the raw score cannot tell extra skills that dilute the
 cosine from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`).
-Within a vacancy the match never decreases as raw grows, so it never reorders a shortlist (the
-order stays that of raw); docs/benchmarks.md shows the reliability table per vacancy variant.
+Within a vacancy the match strictly increases with raw, so it never reorders a shortlist (the
+order stays that of raw) and equal matches mean equal raw scores: the input is not capped at the
+ideal, and above the scale's last knot the match rises on linearly towards 100 at a raw score of
+1, which no candidate reaches (outside tester 17, P2/P3: capped, 2 / 3 and 3 / 3 essential skills
+read 92.1 alike and a meeting's complete cooks all 93.5). What raw cannot tell, the match cannot
+either: skills and past occupations outside the vacancy's own skills lower the similarity, so a
+candidate holding every essential skill among many others reads lower (about 60 with ten noted
+skills of other trades) than one holding them alone; the shortlist's essential skills held and
+missing say which. docs/benchmarks.md shows the reliability table per vacancy variant.
 Each part's points are its share of raw times the match score, so the parts add up to it.
 """
 
@@ -108,11 +115,13 @@ def scale_ceiling(ideal: float | None) -> float:
 
 def match_scores(raw: np.ndarray, scale: MatchScale, ideal: float | None = None) -> np.ndarray:
     """(n,) raw scores in [0, 1] -> (n,) match scores in [0, 100), strictly increasing in the raw
-    score; 0 for a raw score of 0 (no evidence, no match). `ideal`: the vacancy's ideal raw score
-    when the scale reads shares of it (`scale_input`)."""
+    score from 0.1 up; 0 for a raw score of 0 (no evidence, no match), at least 0.1 for any other
+    (what the shortlist's one decimal can tell from none: a stored 0 reads "no match"; below 0.1
+    the scale holds only candidates of other occupations with a sliver of shared evidence).
+    `ideal`: the vacancy's ideal raw score when the scale reads shares of it (`scale_input`)."""
     raw = np.asarray(raw, dtype=np.float64)
     match = scale(scale_input(raw, ideal), scale_ceiling(ideal))
-    return np.where(raw > 0, match, 0.0)
+    return np.where(raw > 0, np.maximum(match, 0.1), 0.0)
 
 
 def match_points(

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import math
 import re
 import threading
@@ -72,9 +73,11 @@ from .recognition_text import (
     without_colon_cases,
     without_inline_heading,
     without_language_words,
+    without_location_phrases,
     without_not_needed_lists,
     without_places,
     words,
+    work_history_item,
 )
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
@@ -99,6 +102,9 @@ _GUESS_CAP = np.float32(CONFIDENT_SCORE - 0.01)
 of Terraform and Pulumi"): a guess by the letters' look, below the confidence line."""
 
 RECOGNISED_LANGS = ("fi", "sv", "en")
+
+_COORDINATED = re.compile(r"\b([a-z]{3,})\s+(?:and|or|&)\s+([a-z]{3,})\b")
+"""Two lower-case English words joined ("design and build"; `SkillRecognizer._fused_coordination`)."""
 
 _WORK_TITLE = {
     "sv": re.compile(
@@ -130,6 +136,17 @@ X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut Xna" (the ess
 X" (`SkillRecognizer.read_work_titles`); and the titles listed under a work-history heading, the way a CV
 lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfarenhet: städare",
 "Work experience: cleaner, kitchen assistant"; outside tester 16, P7)."""
+
+
+_TITLED_QUALIFICATION = {
+    "fi": re.compile(
+        r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:perus|ammatti|erikoisammatti)?tutkin\w*", re.I
+    ),
+    "sv": re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+}
+"""A qualification named after the job it trains for (`SkillRecognizer._titled_qualifications`):
+Finnish "<title>n ammattitutkinto" ("Kiinteistönhoitajan ammattitutkinto"), Swedish "yrkesexamen
+för <title>" ("yrkesexamen för fastighetsskötare")."""
 
 
 class TextEncoder(Protocol):
@@ -450,6 +467,10 @@ class SkillRecognizer:
     expand_elided : Finnish compounds whose shared part is left out are read in full
         (`recognition_text.expand_elided`: "vuorovaikutus- ja viestintätaidot" →
         "vuorovaikutustaidot ja viestintätaidot"; the kind "compounds" of issue 12).
+    other_material_weight : multiplier of the score of a skill of wood or of metal (`_MATERIALS`,
+        by its English label) when the text names the other material and not this one
+        (`_gate_materials`: a sheet-metal worker's "leikkaus" gave *wood cuts*). 0.7, as the
+        animals' weight; one value tried.
     unnamed_animal_weight : multiplier of the score of a skill about animals (English label naming
         animals, veterinary work, livestock, pets, horses, fish: `_ANIMAL_LABEL`) when the text names
         no animal (`_ANIMAL_CUE`, in any of the three languages). A midwife's "avustat normaaleissa
@@ -519,6 +540,7 @@ class SkillRecognizer:
         expand_elided: bool = True,
         opening_title_read: bool = True,
         unnamed_animal_weight: float = 0.7,
+        other_material_weight: float = 0.7,
         own_skill_weight: float = 1.35,
         own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
         guarantee_ratio: float = 0.85,
@@ -569,6 +591,7 @@ class SkillRecognizer:
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
         self.unnamed_animal_weight = unnamed_animal_weight
+        self.other_material_weight = other_material_weight
         self.own_skill_weight = own_skill_weight
         self.own_skill_types = own_skill_types
         self.encoder = encoder
@@ -737,6 +760,10 @@ class SkillRecognizer:
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
         english = taxonomy.tables.skill_labels.get("en", [])
         self.animal_skills_ = np.flatnonzero([bool(_ANIMAL_LABEL.search(x or "")) for x in english])
+        self.material_skills_ = {
+            name: np.flatnonzero([bool(label.search(x or "")) for x in english])
+            for name, (label, _) in _MATERIALS.items()
+        }
         self.products_ = _product_names(taxonomy)
         self.product_skills_, product_words, as_written = product_names(taxonomy)
         by_word: dict[str, list[int]] = {}
@@ -923,7 +950,7 @@ class SkillRecognizer:
         self.central_: dict[int, tuple[str, ...]] = {}  # occupation -> essential skills, central first
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
-        self.lookalikes_: dict[tuple[str, ...], np.ndarray | None] = {}
+        self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
@@ -1191,12 +1218,41 @@ class SkillRecognizer:
             self.lookalikes_[names] = found
         return found
 
-    def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
-        if self.label_prefixes_ is None:  # the English labels in lower case, one a line
+    def _label_lines(self) -> _Lines:
+        """The English labels in lower case, one a line (built on first use)."""
+        if self.label_prefixes_ is None:
             lowered = [(x or "").lower() for x in self.labels_["en"]]
             starts = np.cumsum([0] + [len(x) + 1 for x in lowered[:-1]], dtype=np.int64)
             self.label_prefixes_ = ("\n".join(lowered), starts, lowered)
-        joined, starts, labels = self.label_prefixes_
+        return self.label_prefixes_
+
+    def _fused_coordination(self, text: str) -> np.ndarray | None:
+        """Positions (int64) of the skills whose English label reads two words `text` (English)
+        joins by "and" / "or" as one phrase, the second as the first's object: "design and build
+        backend services" → *design buildings* 0.47 (outside tester 16, P8). Their scores in the
+        sentence's units are 0. None when there are none; cached like `_lookalikes`."""
+        pairs = tuple(sorted({(a.lower(), b.lower()) for a, b in _COORDINATED.findall(text)}))
+        if not pairs:
+            return None
+        if pairs in self.lookalikes_:
+            return self.lookalikes_[pairs]
+        joined, starts, labels = self._label_lines()
+        found = []
+        for j in _lines_holding(joined, starts, {w for pair in pairs for w in pair}).tolist():
+            tokens = words(labels[j])
+            if any(
+                first == a and second.startswith(b) and second != b
+                for a, b in (*pairs, *((b, a) for a, b in pairs))
+                for first, second in itertools.pairwise(tokens)
+            ):
+                found.append(j)
+        out = np.asarray(found, dtype=np.int64) if found else None
+        if len(self.lookalikes_) < 4096:
+            self.lookalikes_[pairs] = out
+        return out
+
+    def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
+        joined, starts, labels = self._label_lines()
         lowered = [n.lower() for n in names]
         # a name's later capitalised part, as a word of its own ("TypeScript": script, scripts)
         parts = {p.lower() for n in names for p in re.findall(r"(?<=[a-z])[A-Z][a-z]{3,}", n)}
@@ -1358,26 +1414,33 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
-        out, ruled, *_ = self._scores(text, lang, mixed=lang is None)
+        out, ruled, _, _, qualified, _ = self._scores(text, lang, mixed=lang is None)
+        self._add_central(out, qualified)
         return out, ruled
 
     def _scores(
         self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str], tuple[str, ...]]:
-        """`sentence_scores`; per sentence and list item (in order), the item's best skill
-        positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`; and
-        each scored sentence as the text writes it (row i of the scores is sentence i); and the URIs
-        of the occupations the lines that are job titles name (`title_line_skills`)."""
+    ) -> tuple[
+        np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]], tuple[str, ...]
+    ]:
+        """`sentence_scores` (without the skills of a qualification's occupation); per sentence and
+        list item (in order), the item's best skill positions, best first: `item_quota` of them, or
+        `item_quota` + 4 with `item_distinct`; each scored sentence as the text writes it (row i of
+        the scores is sentence i); the occupations its qualifications train for (`_units`,
+        `_add_central`); and the URIs of the occupations its lines that are job titles name
+        (`title_line_skills`)."""
         with _blas().limit(limits=1, user_api="blas"):
             return self._sentence_scores(text, lang, mixed=mixed, title_lines=title_lines)
 
     def _sentence_scores(
         self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str], tuple[str, ...]]:
+    ) -> tuple[
+        np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]], tuple[str, ...]
+    ]:
         text = readable(text)
         mixed = mixed or lang is None
         lang = lang or self.language(text)
-        units, ruled, said = self._units(text, lang, mixed=mixed and self.sentence_languages)
+        units, ruled, said, qualified = self._units(text, lang, mixed=mixed and self.sentence_languages)
         central = [u for u in units if u.central] if title_lines else []
         units = [u for u in units if not u.central]
         lines = tuple(dict.fromkeys(self.occupation_uris_[o] for u in central for o in u.occupations))
@@ -1392,7 +1455,7 @@ class SkillRecognizer:
                 if j is not None:
                     out[u.sentence, j] = max(float(out[u.sentence, j]), CONFIDENT_SCORE)
         if not units:
-            return out, ruled, item_tops, said, lines
+            return out, ruled, item_tops, said, qualified, lines
         scores = self._lexical([u.lexical for u in units])
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
@@ -1407,6 +1470,8 @@ class SkillRecognizer:
             scores[:, self.language_skills_] = 0.0
         if len(self.animal_skills_) and self.unnamed_animal_weight != 1.0 and not _ANIMAL_CUE.search(text):
             scores[:, self.animal_skills_] *= np.float32(self.unnamed_animal_weight)
+        if self.other_material_weight != 1.0:
+            self._gate_materials(scores, text)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
         for i, u in enumerate(units):
@@ -1444,7 +1509,38 @@ class SkillRecognizer:
         for i, u in enumerate(units):
             if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
-        return out, ruled, item_tops, said, lines
+        return out, ruled, item_tops, said, qualified, lines
+
+    def _add_central(self, out: np.ndarray, central: Mapping[int, Sequence[str]]) -> None:
+        """Raise, in place, the scores `out` (n_sentences, n_skills) of `TITLE_SKILLS` skills of
+        the occupations a sentence's qualification trains for (`central`: sentence → occupation
+        URIs, `_units`) to the confidence line, the first a little higher (+0.001 per place, so
+        that they stay in their order): the skills of their profiles (essential or optional) the
+        sentence's own reading scores highest ("Puhtausalan ammattitutkinto", read as the building
+        cleaner's title: *perform cleaning duties*), else their most central essential skills
+        (`central_skills`; "Kiinteistönhoitajan ammattitutkinto", whose words are not read). The
+        qualification names the occupation exactly, as a title does
+        (`title_skills.TITLE_SKILLS`); whether the person has each of its essential skills is not
+        known. Only for a sentence that says nothing confidently itself, as the job held is read
+        (`read_work_titles`): "Asiakas on suorittanut kone- ja tuotantotekniikan perustutkinnon ja
+        hänellä on kokemusta levytöistä." is about the sheet-metal work (the welder's general
+        skills before it cost the tuning sets)."""
+        for position, occupations in central.items():
+            row = out[position]
+            if row.max() >= CONFIDENT_SCORE:
+                continue
+            at = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
+            links = self._links()[0]
+            own = np.unique(links[at].indices) if at else np.zeros(0, dtype=np.int64)
+            own = own[row[own] > 0]
+            if len(own):
+                places = own[np.argsort(-row[own], kind="stable")][:TITLE_SKILLS].tolist()
+            else:
+                places = [
+                    j for u in self.central_skills(occupations) if (j := self.skill_index_.get(u)) is not None
+                ]
+            for rank, j in enumerate(places):
+                row[j] = max(row[j], np.float32(CONFIDENT_SCORE + 0.001 * (len(places) - rank)))
 
     def recognise(
         self,
@@ -1471,7 +1567,7 @@ class SkillRecognizer:
         mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said, title_lines = self._scores(
+        per_sentence, ruled, item_tops, said, qualified, title_lines = self._scores(
             text, lang, mixed=mixed, title_lines=not occupations
         )
         if not per_sentence.size or top_k <= 0:
@@ -1503,6 +1599,9 @@ class SkillRecognizer:
                 per_sentence[np.ix_(np.asarray(rows, dtype=np.int64), own)] *= np.float32(
                     self.own_skill_weight
                 )
+        if qualified:
+            per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
+            self._add_central(per_sentence, qualified)
         gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
@@ -1581,15 +1680,19 @@ class SkillRecognizer:
 
     def _units(
         self, text: str, text_lang: str, *, mixed: bool = False
-    ) -> tuple[list[_Unit], list[list[str]], list[str]]:
+    ) -> tuple[list[_Unit], list[list[str]], list[str], dict[int, list[str]]]:
         """The units to score; per sentence read (in order), the skill URIs the rules name in it
-        and the sentence as the text writes it (`RecognisedSkill.source`). With `mixed` (the
+        and the sentence as the text writes it (`RecognisedSkill.source`); sentence position →
+        the URIs of the occupations a qualification it names trains for, when no rule reads the
+        qualification (`_titled_qualifications`, `_add_central`). With `mixed` (the
         caller gave no language), each sentence is read in its own language (`_sentence_language`)
         and the Finnish words of an English sentence are glossed (`_finnish_words_glossed`)."""
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
+        qualified: dict[int, list[str]] = {}  # sentence -> the occupations a qualification names
         cards: tuple[str, ...] = ()  # under a card or program heading alone on its line ("Kortit:")
+        jobs: str | None = None  # under a CV's heading of the jobs held alone on its line ("Työkokemus:")
         # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
             sentences_to_read(
@@ -1599,9 +1702,15 @@ class SkillRecognizer:
         ):
             lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
             if mixed and lang == "en":
-                sentence = self._finnish_words_glossed(sentence)
+                sentence = self._swedish_words_glossed(self._finnish_words_glossed(sentence))
             heading = sentence.rstrip().endswith(":")
             said = sentence
+            jobs, listed = work_history_item(sentence, jobs)
+            if jobs is not None and listed is None:
+                cards = ()  # "Työkokemus:" alone names nothing; its lines are jobs held
+                continue
+            if listed is not None:
+                said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
             if is_structure_heading(sentence):
@@ -1610,7 +1719,8 @@ class SkillRecognizer:
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(
-                without_clock_times(without_colon_cases(sentence)), self.tools.place_names
+                without_location_phrases(without_clock_times(without_colon_cases(sentence))),
+                self.tools.place_names,
             )
             if not re.search(r"\w", sentence):
                 continue
@@ -1621,6 +1731,14 @@ class SkillRecognizer:
                 sentence = self._without_opening_title(sentence)
             as_written = sentence
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
+            for span, occupations, by_title in self._titled_qualifications(sentence, lang):
+                # (a rule reads "Lähihoitajan tutkinto")
+                if not self.tools.rules.apply(span)[0] and self.central_skills(occupations):
+                    # "Kiinteistönhoitajan ammattitutkinto": the occupation's skills, not its title's
+                    # words as text (real-estate valuation; outside tester 16, P7)
+                    qualified.setdefault(len(ruled), []).extend(occupations)
+                    if by_title:  # (a field's name is read as its titles' words, as tuned)
+                        sentence = sentence.replace(span, " ")
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             named, rest = self.tools.rules.apply(sentence)
@@ -1682,6 +1800,7 @@ class SkillRecognizer:
                 # nurse" *nurse plants*; what a rule names in it is, "CE-kuljettaja")
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
+            fused = self._fused_coordination(cleaned) if lang == "en" else None
             held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
             if self.read_work_titles and not held:  # "Työkokemus: siivooja (3 v), …": the heading
                 held, held_at = self._work_title(said, lang)
@@ -1700,7 +1819,7 @@ class SkillRecognizer:
                     self._dense_text(glossed, lang),
                     False,
                     unknown,
-                    unlike=self._lookalikes(tuple(name for name, _, _ in products)),
+                    unlike=_joined(self._lookalikes(tuple(name for name, _, _ in products)), fused),
                 )
             )
             if self.gloss_unit_weight > 0 and lang in self.gloss_unit_langs and glossed != cleaned:
@@ -1718,10 +1837,12 @@ class SkillRecognizer:
                         self._dense_text(g, lang),
                         True,
                         unknown,
-                        unlike=self._lookalikes(tuple(name for name, _, _ in products if name in p)),
+                        unlike=_joined(
+                            self._lookalikes(tuple(name for name, _, _ in products if name in p)), fused
+                        ),
                     )
                 )
-        return units, ruled, said_sentences
+        return units, ruled, said_sentences, qualified
 
     def _sentence_language(self, sentence: str, text_lang: str) -> str:
         """The language of one `sentence` of a text in `text_lang`: another language only when the
@@ -1761,6 +1882,22 @@ class SkillRecognizer:
         )
         glossed = self._glossed(finnish, "fi") if finnish else finnish
         return sentence if glossed == finnish else f"{sentence} {glossed[len(finnish) + 1 :]}"
+
+    def _swedish_words_glossed(self, sentence: str) -> str:
+        """English `sentence` followed by the Swedish glossary's glosses (in brackets) of its words
+        that are no English words of ESCO and that the Swedish glossary names ("a städare for our
+        offices" → "(cleaning)"; the Swedish twin of `_finnish_words_glossed`, outside tester 15,
+        P12: a Swedish word in an English sentence was read by its letters); as it is when there is
+        none. (No word list tells a Swedish word; the glossary's stems are matched only in words
+        ESCO's English does not have, so "truck" or "service" stay English.)"""
+        pairs = self.tools.glossary.get("sv")
+        if not pairs:
+            return sentence
+        english, index = self._english_words(), _gloss_index(tuple(pairs))
+        head = sentence.split(" (", 1)[0]  # (not the Finnish glosses already added)
+        swedish = [w for w in words(head) if len(w) >= 4 and w not in english and w not in FUNCTION_WORDS]
+        found = {pairs[k][1]: None for w in swedish for k in index.matches(w)}
+        return f"{sentence} ({', '.join(found)})" if found else sentence
 
     def _without_opening_title(self, sentence: str) -> str:
         """Finnish `sentence` without an opening job title in the essive, a genitive before it kept
@@ -1811,6 +1948,34 @@ class SkillRecognizer:
                 sentence = name.pattern.sub(f"{titles} tutkinto", sentence)
         return sentence
 
+    def _titled_qualifications(self, sentence: str, lang: str) -> list[tuple[str, tuple[str, ...], bool]]:
+        """(the words naming a qualification, the URIs of the occupations it trains for, whether it
+        is named after a title) for each
+        qualification `sentence` (Finnish or Swedish) names after a job title, in order: Finnish
+        "<title in the genitive> (perus|ammatti|erikoisammatti)tutkinto" in any case
+        ("Kiinteistönhoitajan ammattitutkinto", "sairaanhoitajan tutkinnon"), Swedish
+        "(grund|yrkes|specialyrkes)examen för/som <title>"; and those of the qualifications named by
+        their field (`LanguageTools.occupation_names`, after `_read_qualifications` wrote them as
+        "<titles> tutkinto"). A title is one `occupations_in` reads (an ESCO occupation's title or
+        an everyday title of the glossary, job_titles.csv)."""
+        if lang not in ("fi", "sv"):
+            return []
+        found: list[tuple[str, tuple[str, ...], bool]] = []
+        for m in _TITLED_QUALIFICATION[lang].finditer(sentence):
+            occupations = self.occupations_in(m.group("title"), lang)
+            if occupations:
+                found.append((m.group(), occupations, True))
+        titles = self._titles()[0]
+        for name in self.tools.occupation_names:
+            if name.qualification and name.lang == lang:
+                rewritten = " ".join(dict.fromkeys(w for t in name.titles for w in words(t))) + " tutkinto"
+                if rewritten in sentence:
+                    positions = [o for t in name.titles for o in titles.get(" ".join(words(t)), ())]
+                    occupations = tuple(dict.fromkeys(self.occupation_uris_[o] for o in positions))
+                    if occupations:
+                        found.append((rewritten, occupations, False))
+        return found
+
     def _dense_text(self, text: str, lang: str) -> str:
         """With `finnish_verbs_in_dense`, Finnish `text` with its verb forms written as the verbs'
         first infinitives ("Hitsaat teräsrakenteita" → "hitsata teräsrakenteita"), the form of
@@ -1827,6 +1992,18 @@ class SkillRecognizer:
             return lemma
 
         return _LETTERS.sub(infinitive, text)
+
+    def _gate_materials(self, scores: np.ndarray, text: str) -> None:
+        """Weigh, in place, the scores (n_units, n_skills) of the skills of a material
+        (`_MATERIALS`, by their English label: *wood cuts*) by `other_material_weight` when `text`
+        names another material and not theirs: the cutting in a sheet-metal worker's "hitsaus ja
+        ohutlevytyöt (särmäys, leikkaus)" is the metal's, not *wood cuts* (outside tester 15, P10)."""
+        named = {name for name, (_, cue) in _MATERIALS.items() if cue.search(text)}
+        if not named:
+            return
+        for name, skills in self.material_skills_.items():
+            if name not in named and len(skills):
+                scores[:, skills] *= np.float32(self.other_material_weight)
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
@@ -2160,6 +2337,27 @@ _ANIMAL_CUE = re.compile(
 )
 """Words (stems) of Finnish, Swedish and English text that names animals."""
 
+_MATERIALS = {
+    "wood": (
+        re.compile(r"\b(?:wood\w*|timber|lumber|sawmill\w*|carpentry|joinery)\b", re.I),
+        re.compile(
+            r"(?<![\w-])puu(?!tt|tarh|te\b|ha\b)|\w+puu\b|puusep|kirves|höyl|vaneri|hirsi|lauta|"
+            r"wood|timber|lumber|carpent|joiner|\bträ|snickar|timmer|plywood",
+            re.I,
+        ),
+    ),
+    "metal": (
+        re.compile(r"\b(?:metal\w*|steel|iron|alumin\w*|welding|weld)\b", re.I),
+        re.compile(
+            r"metall|teräs|rauta|alumiini|hitsa|levysep|ohutlev|särmä|metal|steel|alumin|weld|"
+            r"svets|plåt|stål|smide|sepp",
+            re.I,
+        ),
+    ),
+}
+"""Materials a skill's English label and a text name: (label pattern, text cue in Finnish, Swedish
+or English) (`SkillRecognizer._gate_materials`)."""
+
 _WORD_AT = re.compile(r"[^\W\d_]+")
 
 _TITLE_ENDINGS = ("a", "ä", "na", "nä", "n", "ksi", "t", "ta", "tä")
@@ -2320,7 +2518,7 @@ def language_skills(taxonomy: Taxonomy) -> np.ndarray:
 _FINNISH_LANGUAGE_CUE = re.compile(
     r"\b(?:puhu\w*|kirjoit\w*|ymmär\w*|\w*kiel\w*|sujuv\w*|osaa\w*|osaan|osaat|hallit\w*|natiivi\w*|"
     r"tulk\w*|kään\w*|[ABC][12]|vaadi\w*|vaadit\w*|edellyt\w*|tarvi\w*|tarvit\w*|eduksi|plussaa|"
-    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata|"
+    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata|pärj\w*|yki|"
     r"perusteet|perusteita|perusteiden|perusteista|alkeet|alkeita|alkeis\w*|tyydyttäv\w*|erinomai\w*)\b",
     re.I,
 )
@@ -2718,6 +2916,13 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...]) -> _GlossIndex:
         tuple(sorted({len(s) for s in prefixes})),
         tuple(sorted({len(s) for s in infixes})),
     )
+
+
+def _joined(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    """Positions in `a` or `b` (int64 arrays, or None for none); None when none."""
+    if a is None or b is None:
+        return a if b is None else b
+    return np.union1d(a, b)
 
 
 def _names_only(text: str) -> bool:
