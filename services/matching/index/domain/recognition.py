@@ -1790,10 +1790,15 @@ class SkillRecognizer:
                 cleaned, after_rules=True
             ):  # "Tulityökortti ja trukkikortti": "ja" is left
                 continue
-            if (  # (a qualification's name is read as its occupations' titles already)
+            held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
+            if self.read_work_titles and not held:  # "Työkokemus: siivooja (3 v), …": the heading
+                held, held_at = self._work_title(said, lang)
+            if (  # (a qualification's name, a job held are read as their occupations' already)
                 self.title_line_skills > 0
+                and not held
+                and listed is None  # (a line under "Työkokemus:" is a job held: `work_history_item`)
                 and sentence == as_written
-                and (named_at := self._title_line(rest, lang) or self._title_line(cleaned, lang))
+                and (named_at := self._title_line(rest, lang))
             ):
                 units.append(_Unit(position, "", "", False, title=True, occupations=named_at, central=True))
                 continue  # (its words are not read: "Kokki" gave *cook seafood* first, "Practical
@@ -1801,9 +1806,6 @@ class SkillRecognizer:
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
             fused = self._fused_coordination(cleaned) if lang == "en" else None
-            held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
-            if self.read_work_titles and not held:  # "Työkokemus: siivooja (3 v), …": the heading
-                held, held_at = self._work_title(said, lang)
             if held:
                 # "Han har jobbat som svetsare på ett varv i Åbo": the job held, read as its ESCO
                 # occupation's English label ("welder"); the place and years dilute it (tester 14, P15)
