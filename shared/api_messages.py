@@ -102,6 +102,14 @@ SHARED_VALIDATORS = (
         "Municipality %(code)s %(name)s was split in %(year)s between %(successors)s: give the current municipality."
     ),
     N_(
+        "Municipality code %(code)s (%(name)s) was abolished in a merger on 1.1.%(year)s; its area is today "
+        "in %(successor)s: using that."
+    ),
+    N_(
+        "Municipality %(given)s (%(name)s) was abolished in a merger on 1.1.%(year)s; its area is today in "
+        "%(successor)s: using that."
+    ),
+    N_(
         "%(name)s is a region, not a municipality: give the municipality of %(region)s where the work is "
         "done or the person lives (its name or Statistics Finland code)."
     ),

@@ -192,7 +192,10 @@ class Geography:
             # Statistics Finland abbreviates "maalaiskunta" (rural municipality); people write it out
             if a.name.endswith(" mlk"):
                 self._old_names.setdefault(fold(a.name.removesuffix("mlk") + "maalaiskunta"), a)
+        self.old_names_sv: dict[str, str] = {}  # abolished code → its Swedish name, when it had one
         for code, name in old_names_sv:
+            if code in self.abolished:
+                self.old_names_sv.setdefault(code, name)
             if code in self.abolished and fold(name) not in self._names:
                 self._old_names.setdefault(fold(name), self.abolished[code])
         self._region_keys: dict[str, str] = {}
@@ -455,6 +458,7 @@ class Geography:
             # so say that rather than "merged into" (944 Vöyri became 945 in 2007, 946 in 2011)
             f"Municipality {given} ({old.name}) was abolished in a merger on 1.1.{old.year}; its area "
             f"is today in {names[0] if names else new}: using that.",
+            # (shared.api_messages holds it as two msgids: "code 099" and a name as given)
         )
 
     # -- regions ----------------------------------------------------------------------------------

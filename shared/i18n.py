@@ -159,24 +159,26 @@ def translate_text(text: str, _depth: int = 0) -> str:
 
 
 #: The names of places in each UI language, for the values of translated messages (``register_place_names``)
-_REGION_NAMES: dict[str, dict[str, str]] = {}  # language → any name of a region → its name in that language
+_PLACE_NAMES: dict[
+    str, dict[str, str]
+] = {}  # language → a region's or former municipality's name → its name there
 _MUNICIPALITY_NAMES: dict[str, dict[str, str]] = {}  # language → municipality code → its name there
 _NAMED_WITH_CODE = re.compile(r"'([^']+)' \(([0-9]{3})\)")  # "'Tampere' (837)", as suggestions write them
 _CODE_THEN_NAME = re.compile(r"\b([0-9]{3}) ([^\W\d][^,]*?)(?= and |\Z)")  # "837 Tampere and 536 Nokia"
 
 
 def register_place_names(
-    regions: Mapping[str, Mapping[str, str]], municipalities: Mapping[str, Mapping[str, str]]
+    places: Mapping[str, Mapping[str, str]], municipalities: Mapping[str, Mapping[str, str]]
 ) -> None:
-    """Teach ``translate_text`` the names of places: ``regions`` maps each region's Finnish and Swedish
-    names to ``{language: name}``, ``municipalities`` each municipality code to ``{language: name}``
+    """Teach ``translate_text`` the names of places: ``places`` maps each Finnish and Swedish name of a
+    region or of a municipality abolished by a merger to ``{language: name}``, ``municipalities`` each municipality code to ``{language: name}``
     (``shared.reference.geography`` registers Statistics Finland's names when it loads them). A
-    message's placeholder value that is a region's name, or names municipalities as the code writes
+    message's placeholder value that is such a name, or names municipalities as the code writes
     them (``'Tampere' (837)``, ``837 Tampere``), is then given in the request's language (outside tester 16,
     P12: the Swedish message said "… i Pirkanmaa", not Birkaland). English keeps the names as given."""
-    for name, names in regions.items():
+    for name, names in places.items():
         for lang, local in names.items():
-            _REGION_NAMES.setdefault(lang, {})[name] = local
+            _PLACE_NAMES.setdefault(lang, {})[name] = local
     for code, names in municipalities.items():
         for lang, local in names.items():
             _MUNICIPALITY_NAMES.setdefault(lang, {})[code] = local
@@ -186,11 +188,11 @@ def _local_places(value: str) -> str:
     """A placeholder ``value`` with the places it names in the request's language (``register_place_names``);
     other values, and every value in a language without registered names, as given."""
     lang = current_language() if has_request_context() else ""
-    regions, municipalities = _REGION_NAMES.get(lang), _MUNICIPALITY_NAMES.get(lang)
-    if not regions and not municipalities:
+    places, municipalities = _PLACE_NAMES.get(lang), _MUNICIPALITY_NAMES.get(lang)
+    if not places and not municipalities:
         return value
-    if regions and value in regions:
-        return regions[value]
+    if places and value in places:
+        return places[value]
     if municipalities:
         value = _NAMED_WITH_CODE.sub(lambda m: f"'{municipalities.get(m[2], m[1])}' ({m[2]})", value)
         value = _CODE_THEN_NAME.sub(lambda m: f"{m[1]} {municipalities.get(m[1], m[2])}", value)

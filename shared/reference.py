@@ -203,11 +203,17 @@ def geography(directory: Path | None = None) -> Geography:
         *optional,
     )
     # the errors that name places give them in the request's language (translate_text)
+    former = {
+        a.name: {"fi": a.name, "sv": found.old_names_sv.get(a.code, a.name)} for a in found.abolished.values()
+    }
     register_place_names(
         {
-            name: {"fi": r.name_fi, "sv": r.name_sv}
-            for r in found.regions.values()
-            for name in (r.name_fi, r.name_sv)
+            **former,
+            **{
+                name: {"fi": r.name_fi, "sv": r.name_sv}
+                for r in found.regions.values()
+                for name in (r.name_fi, r.name_sv)
+            },
         },
         {m.code: {"fi": m.name_fi, "sv": m.name_sv} for m in found.municipalities.values()},
     )

@@ -21,7 +21,7 @@ import marshmallow as ma
 from marshmallow import ValidationError, fields, validate
 
 from shared.geography import Geography, Municipality, UnknownPlaceError
-from shared.i18n import N_
+from shared.i18n import N_, translate_text
 from shared.languages import UnknownLanguageError, normalise_language
 from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.reference import EscoCatalogue, Kind, UnknownConceptError
@@ -64,12 +64,14 @@ def reference() -> Reference:
 
 # -- notices ----------------------------------------------------------------------------------------
 def add_notice(field: str, given: Any, used: Any, message: str) -> None:
-    """Record, for this request's response, that input ``given`` of ``field`` was stored as ``used``."""
+    """Record, for this request's response, that input ``given`` of ``field`` was stored as ``used``;
+    ``message`` (English, as the code writes it) in the request's language (``translate_text``: a
+    Swedish answer said "… was abolished …" in English, outside tester 16, P12 rest)."""
     from flask import g, has_app_context
 
     if has_app_context():
         g.setdefault("kohtaanto_notices", []).append(
-            {"field": field, "given": given, "used": used, "message": message}
+            {"field": field, "given": given, "used": used, "message": translate_text(message)}
         )
 
 

@@ -433,3 +433,35 @@ def test_the_places_an_error_names_are_in_the_language_asked_for(vacancy_app, gi
     )
     assert v.status_code == 422 and words in v.json["errors"]["json"]["municipality"][0], v.json
     assert rows(vacancy_app)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "lang", "words"),
+    [
+        (
+            "Ekenäs",
+            "sv",
+            "Kommunen 'Ekenäs' (Ekenäs) upphörde vid en kommunsammanslagning 1.1.2009; dess område hör i dag till 710 Raseborg",
+        ),
+        (
+            "Ekenäs",
+            "fi",
+            "Kunta 'Ekenäs' (Tammisaari) lakkautettiin kuntaliitoksessa 1.1.2009; sen alue kuuluu nykyään kuntaan 710 Raasepori",
+        ),
+        ("099", "sv", "Kommunnummer 099 (Honkajoki) upphörde"),
+        (
+            "099",
+            "en",
+            "Municipality code 099 (Honkajoki) was abolished in a merger on 1.1.2021; its area is today in 214 Kankaanpää",
+        ),
+    ],
+)
+def test_the_notice_of_a_merged_municipality_is_in_the_language_asked_for(profile_app, given, lang, words):
+    """Outside tester 16, P12 rest: the notices that name places stayed English with Finnish names."""
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/t16-merged",
+        json=profile_body(municipality=given),
+        headers={**COACH, "Accept-Language": lang},
+    )
+    assert r.status_code == 201, r.json
+    assert words in r.json["notices"][0]["message"], r.json["notices"]

@@ -319,6 +319,7 @@ class RecogniseView(MethodView):
         stored nor logged."""
         try:
             lang, found = handlers().recognise(data["text"], data["top_k"], data["lang"])
+            essential = handlers().essential_of(found, data["top_k"], data["lang"])
         except RecognitionUnavailableError as exc:
             abort(503, message=str(exc))
         # labels for the reader: in the language the request asks for (``?lang``, cookie,
@@ -332,6 +333,7 @@ class RecogniseView(MethodView):
                     "label": taxonomy().skill_label(s.uri, reader),
                     "score": round(s.score, 4),
                     "source": s.source,
+                    "essential": essential[s.uri],
                 }
                 for s in found
             ],

@@ -538,6 +538,14 @@ class RecognisedSchema(ma.Schema):
             "is neither stored nor logged"
         }
     )
+    essential = fields.Boolean(
+        metadata={
+            "description": 'false when the text offers the skill as a plus ("Trukkikortti katsotaan '
+            'eduksi"; in a sentence that also requires something, the clause naming the skill decides: '
+            '"Edellytämme hygieniapassia, anniskelupassi on eduksi"), true otherwise: send it with the uri '
+            "in the vacancy's `skills: [{uri, essential}]` (the vacancy service requires it)"
+        }
+    )
 
 
 class SuggestedLanguageSchema(ma.Schema):

@@ -525,3 +525,21 @@ def test_each_language_keeps_its_own_level_word_in_every_language(esco, text, la
 def test_the_level_words_suggest_no_skill_of_their_own(esco_recognizer, text, lang, expected):
     """ "bara lite" gave *handle bar equipment*, "conversational" *communication* 0.72."""
     assert labels(esco_recognizer, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "hyvin", "well", "bra" are adverbs of any verb: a level only right beside the name
+        ("You speak Finnish and work well in a team.", "en", [("fi", None)]),
+        ("Puhut suomea ja toimit hyvin tiimissä.", "fi", [("fi", None)]),
+        ("Toimit hyvin tiimissä ja puhut suomea.", "fi", [("fi", None)]),
+        ("Du talar finska och samarbetar bra med andra.", "sv", [("fi", None)]),
+        ("Du samarbetar bra och talar finska.", "sv", [("fi", None)]),
+        ("Hän puhuu hyvin suomea.", "fi", [("fi", "B2")]),
+        ("Puhuu suomea todella hyvin.", "fi", [("fi", "B2")]),
+        ("Speaks Finnish really well.", "en", [("fi", "B2")]),
+    ],
+)
+def test_an_adverb_of_another_verb_is_no_level(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected

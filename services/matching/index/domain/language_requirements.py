@@ -490,13 +490,13 @@ def _levels_of(
         elif bracket and _cue(bracket.group(1)):
             level, late = _cue(bracket.group(1)), False
             used = end + bracket.end()
-        elif (level := _cue(before, last=True)) is not None:
+        elif (level := _cue(_adverbs_near(before, at_end=True), last=True)) is not None:
             late = False
         else:
             words = _WORDS_AFTER.match(after).group()  # type: ignore[union-attr]
             level, used = _cue(words), end + len(words)
             if level is None and (i + 1 == len(mentions) or hi < mentions[i + 1][1]):
-                level, used = _cue(after), hi
+                level, used = _cue(_adverbs_near(after, at_end=False)), hi
             late = level is not None
         if level is None:
             used = end
@@ -564,6 +564,20 @@ def _one_level_of_a_choice(
             said = [x for x in (levels[i], levels[j]) if x is not None]
             if said:
                 levels[i] = levels[j] = min(said, key=_rank)
+
+
+_ADVERB = re.compile(r"\b(?:hyvin|well|bra|väl)\b", re.I)
+"""Level words that are adverbs of any verb ("toimit hyvin tiimissä", "work well in a team",
+"samarbetar bra"): a level only right beside the language's name."""
+
+
+def _adverbs_near(text: str, *, at_end: bool) -> str:
+    """`text` with the adverbs of `_ADVERB` blanked out (offsets stay) except within its last two
+    words (`at_end`: the words before a name, "puhuu hyvin suomea") or none (`at_end` False: the
+    words later after a name, read beyond its first two)."""
+    starts = [m.start() for m in re.finditer(r"\w+", text)] if at_end else []
+    keep = (starts[-2] if len(starts) > 1 else 0) if at_end else len(text)
+    return _ADVERB.sub(lambda m: m.group() if m.start() >= keep else " " * len(m.group()), text)
 
 
 def _cue(text: str, *, last: bool = False) -> str | None:

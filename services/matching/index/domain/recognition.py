@@ -2707,7 +2707,7 @@ def enrich_vacancy(
             languages_named.add(code)
         one_per_language.append(r)
     found = one_per_language
-    plus = _offered_as_plus(
+    plus = offered_as_plus(
         found, recognizer, lang=lang, occupations=about, top_k=max_suggestions + len(taken)
     )
     suggested = [
@@ -2720,7 +2720,7 @@ def enrich_vacancy(
     return replace(vacancy, skills=chosen + tuple(suggested))
 
 
-def _offered_as_plus(
+def offered_as_plus(
     found: Sequence[RecognisedSkill],
     recognizer: SkillRecognizer,
     *,
