@@ -143,6 +143,13 @@ SHARED_VALIDATORS = (
         "candidate by the pseudonymous id; names are not detected automatically, so do not write them either). "
         "Found: %(kinds)s."
     ),
+    # the kinds those two name (shared.pii), in words in fi and sv; English keeps the ids
+    N_("personal_identity_code"),
+    N_("email"),
+    N_("phone"),
+    N_("street_address"),
+    N_("birth_date"),
+    N_("health_data"),
     N_("Not a registered organisation (the operator keeps the registry)."),
     # shared.auth
     N_("A bearer token is required."),

@@ -154,6 +154,8 @@ def translate_text(text: str, _depth: int = 0) -> str:
             values = match.groupdict()
             if _depth < 2:  # a value that is itself a message (a state word, a nested reason) in kind
                 values = {k: translate_text(v, _depth + 1) for k, v in values.items()}
+            if "kinds" in values:  # personal-data kinds found, by name (outside tester 17, P18)
+                values["kinds"] = ", ".join(gettext(kind) for kind in values["kinds"].split(", "))
             return gettext(msgid, **{k: _local_places(_local_day(v)) for k, v in values.items()})
     return text
 

@@ -18,6 +18,7 @@ from shared.schemas import (
     NOTICES,
     REFERENCE_FORMATS,
     AggregateOutSchema,
+    Day,
     DisplayText,
     EscoUri,
     JsonBoolean,
@@ -99,14 +100,14 @@ class VacancyInSchema(StrictSchema):
         validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
         metadata=unique_items_by("code"),
     )
-    start_date = fields.Date(
+    start_date = Day(
         load_default=None,
         metadata={
             "description": "When the work starts: at most a year back and three years ahead, and not "
             "before the application deadline (422 otherwise)."
         },
     )
-    application_deadline = fields.Date(
+    application_deadline = Day(
         load_default=None,
         metadata={"description": "Not in the past and at most three years ahead (422 otherwise)."},
     )
@@ -205,8 +206,8 @@ class VacancyOutSchema(AggregateOutSchema):
     openings = fields.Integer()
     skills = fields.List(fields.Nested(RequiredSkillOutSchema))
     languages = fields.List(fields.Nested(LanguageOutSchema))
-    start_date = fields.Date(allow_none=True)
-    application_deadline = fields.Date(allow_none=True)
+    start_date = Day(allow_none=True)
+    application_deadline = Day(allow_none=True)
     rejected_skills = fields.List(fields.String())
     created_at = fields.DateTime()
     updated_at = fields.DateTime()

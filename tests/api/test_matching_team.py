@@ -462,6 +462,24 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
     assert ordinary.status_code == 201, ordinary.json
 
 
+def test_the_kinds_of_personal_data_found_are_named_in_the_callers_language(app):
+    """Outside tester 17, P18: the Finnish and Swedish 422s ended "Löytyi: health_data."."""
+    client = app.test_client()
+    comment = "Olena Kovalenko, syntynyt 13.10.1985, raskaana"
+    for lang, words in (
+        ("fi", "Löytyi: syntymäaika, terveystieto."),
+        ("sv", "födelsedatum, hälsouppgift."),
+        ("en", "Found: birth_date, health_data."),  # programs' default: the kinds' ids
+    ):
+        r = record(
+            client, app.candidate_ids[0], "contacted", {**RECRUITER, "Accept-Language": lang}, comment=comment
+        )
+        assert r.status_code == 422, r.json
+        reason = " ".join(r.json["errors"]["json"]["comment"])
+        assert reason.endswith(words), (lang, reason)
+        assert lang == "en" or "_" not in reason, reason
+
+
 def test_a_filled_vacancy_refuses_new_proposals_and_its_explanation_ranks_nobody(app):
     """Outside tester 16, P4: after the employer closed the vacancy as filled, a recruiter's
     "proposed" answered 201 and the explanation still gave a live rank."""
@@ -485,7 +503,14 @@ def test_a_filled_vacancy_refuses_new_proposals_and_its_explanation_ranks_nobody
     assert explained.json["rank"] is None and explained.json["shortlisted"] is False
     assert explained.json["vacancy_status"] == "closed" and explained.json["notice"]
     closed = client.get("/api/v1/vacancies/v-weld/shortlist", headers={**TEAM, "Accept-Language": "fi"})
-    assert closed.json["entries"] == [] and closed.json["notice"] == "Paikka on suljettu."
+    assert closed.json["entries"] == [] and closed.json["notice"] == (
+        "Paikka on suljettu: se on täytetty. Suljetulla paikalla ei ole ehdokaslistaa: ehdokkaita ei enää "
+        "järjestetä sille."
+    )  # why it closed, and that it has no shortlist (outside tester 17, P13)
+    assert closed.json["vacancy_status"] == "closed" and closed.json["close_reason"] == "filled"
+    english = client.get("/api/v1/vacancies/v-weld/shortlist?k=3", headers=RECRUITER)
+    assert english.status_code == 200 and english.json["entries"] == []
+    assert english.json["notice"].startswith("The vacancy is closed: it was filled. A closed vacancy has no")
 
 
 def test_comments_stored_before_the_personal_data_check_are_listed_and_masked_by_an_operator(app, capsys):

@@ -48,6 +48,33 @@ def test_an_employer_posts_a_vacancy_and_its_event_waits_in_the_outbox(vacancy_a
     assert got.status_code == 200 and got.json["title"] == "Hitsaaja (MIG/MAG)"
 
 
+def test_a_day_written_as_finns_and_swedes_write_it_is_read_and_a_wrong_one_names_both_forms(vacancy_app):
+    """Outside tester 17, P16: "31.12.2026" as a start date got "Not a valid date." and no hint."""
+    client = vacancy_app.test_client()
+    r = client.post(
+        "/api/v1/vacancies",
+        json=valid(start_date="31.12.2027", application_deadline="1.6.2027"),
+        headers=EMPLOYER,
+    )
+    assert r.status_code == 201, r.json
+    assert (r.json["start_date"], r.json["application_deadline"]) == ("2027-12-31", "2027-06-01")
+    for given in ("31/12/2027", "12.31.2027", "31.2.2027", "2027-31-12", "31.12.27"):
+        for lang, words in (
+            ("en", "write it as year-month-day (2026-12-31) or day.month.year (31.12.2026)"),
+            ("fi", "päivä.kuukausi.vuosi (31.12.2026) tai vuosi-kuukausi-päivä (2026-12-31)"),
+            ("sv", "dag.månad.år (31.12.2026) eller år-månad-dag (2026-12-31)"),
+        ):
+            bad = client.post(
+                "/api/v1/vacancies",
+                json=valid(start_date=given),
+                headers={**EMPLOYER, "Accept-Language": lang},
+            )
+            assert bad.status_code == 422, (given, bad.json)
+            [reason] = bad.json["errors"]["json"]["start_date"]
+            assert words in reason, (given, lang, reason)
+    assert rows(vacancy_app) == (1, 1), "nothing more stored or published"
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [

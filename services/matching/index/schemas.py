@@ -498,8 +498,17 @@ class ShortlistSchema(ma.Schema):
     entries = fields.List(fields.Nested(EntrySchema))
     notice = fields.String(
         metadata={
-            "description": "Present when the vacancy is closed (why `entries` is empty), in the caller's language"
+            "description": "Present when the vacancy is closed: why `entries` is empty (why it closed, "
+            "and that a closed vacancy has no shortlist), in the caller's language"
         }
+    )
+    vacancy_status = fields.String(metadata={"description": "Present when the vacancy is closed: `closed`"})
+    close_reason = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "Present when the vacancy is closed: `filled`, `cancelled` or `expired` "
+            "(null when the employer gave none)"
+        },
     )
 
 

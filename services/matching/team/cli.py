@@ -86,6 +86,8 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
         print(f"{item.region} {item.period}: {len(item.entries)} rows, {len(item.levels)} ESCO occupations")
     for notice in result.notices:
         print(f"note: {notice}")
+    for warning in result.warnings:
+        print(f"WARNING: {warning}", file=sys.stderr)
     print(f"imported {len(result.lists)} list(s) as {result.import_id}; the matching worker publishes them")
     return 0
 

@@ -1007,6 +1007,35 @@ def test_a_card_after_a_long_presentation_is_recognised(recognizer):
     assert "s:hygiene" in _uris(recognizer.recognise(text, top_k=5))
 
 
+def test_a_suggestion_offered_before_stays_until_decided_while_its_title_or_sentence_remains(recognizer):
+    """Outside tester 17, P12: title suggestions vanished, undecided, once the employer accepted other
+    suggestions (a title is read only while nothing is chosen). Offered suggestions (carried over
+    by the state from the earlier version) stay while the same title or sentence still says them."""
+    from dataclasses import replace
+
+    from services.matching.index.domain.model import VacancySkill
+
+    text = "TIG welding. Read blueprints."
+    offered = (
+        VacancySkill("s:forklift", False, suggested=True, score=0.35, source="Hitsaaja"),
+        VacancySkill("s:team", False, suggested=True, score=0.4, source="Work in a team of ten."),
+    )
+    chosen = replace(vacancy(essential=("s:weld",)), title="Hitsaaja")
+    carried = replace(chosen, skills=(*chosen.skills, *offered))
+    enriched = enrich_vacancy(carried, text, recognizer)
+    suggested = {s.uri: s for s in enriched.skills if s.suggested}
+    assert suggested["s:forklift"].source == "Hitsaaja", "the same title: still offered"
+    assert "s:team" not in suggested, "its sentence is no longer in the text"
+    assert "s:tig" in suggested and enriched.skills[0] == chosen.skills[0]
+    assert enrich_vacancy(enriched, text, recognizer) == enriched  # enriching twice changes nothing
+    renamed = enrich_vacancy(replace(carried, title="Levyseppä"), text, recognizer)
+    assert "s:forklift" not in {s.uri for s in renamed.skills}, "another title: its suggestions go"
+    rejected = enrich_vacancy(carried, text, recognizer, exclude={"s:forklift"})
+    assert "s:forklift" not in {s.uri for s in rejected.skills}
+    # without anything offered before, a vacancy with chosen skills gets no title guesses (F6)
+    assert "s:forklift" not in {s.uri for s in enrich_vacancy(chosen, text, recognizer).skills}
+
+
 @pytest.mark.parametrize(
     ("text", "out"),
     [

@@ -2645,8 +2645,19 @@ def enrich_vacancy(
     (`MatchingEngine.title_occupations`: any language, parts of "Lähihoitaja, kotihoito"); they
     are what the vacancy is about when the employer named no occupation, else the recogniser's
     own reading of the title (`SkillRecognizer.occupations_named`).
+
+    Suggestions already on `vacancy` (`suggested`: those offered to the employer for an earlier
+    version, `MatchingState.apply_vacancy` carries them over) stay until the employer decides:
+    one neither chosen nor rejected now is kept after the new ones while what it came from still
+    says it (the same title; its sentence still in `text`), even where this version would not
+    suggest it. Outside tester 17, P12: the title's suggestions ("welding techniques", "operate
+    welding equipment") vanished without a decision once the employer accepted other suggestions,
+    since a title is read only while nothing is chosen (an employer who chose skills up front
+    gets no title guesses: outside tester 5, F6).
     """
     chosen = tuple(s for s in vacancy.skills if not s.suggested)
+    offered = [s for s in vacancy.skills if s.suggested]
+    written = text
     taken = {s.uri for s in chosen} | set(exclude)
     # The title says which occupation; when the employer named the occupation, the title adds only
     # guesses ("Hitsaaja" → "weld underwater", "research welding techniques": an outside tester)
@@ -2717,7 +2728,18 @@ def enrich_vacancy(
         for r in found
     ]
     suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]
-    return replace(vacancy, skills=chosen + tuple(suggested))
+    kept = {s.uri for s in suggested} | taken
+    pending = [s for s in offered if s.uri not in kept and _still_said(s.source, vacancy.title, written)]
+    return replace(vacancy, skills=chosen + tuple(suggested) + tuple(pending))
+
+
+def _still_said(source: str | None, title: str, text: str) -> bool:
+    """Whether a suggestion's `source` (`VacancySkill.source`) is still the vacancy's title or a
+    passage of its `text` (spacing aside; an excerpt cut with "…" by its beginning)."""
+    if not source:
+        return False
+    said = " ".join(source.removesuffix("…").split())
+    return said == " ".join(title.split()) or said in " ".join(text.split())
 
 
 def offered_as_plus(
