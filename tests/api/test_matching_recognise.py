@@ -288,20 +288,28 @@ def test_the_requirements_after_a_long_presentation_are_read_and_the_employer_is
 
 
 @pytest.mark.parametrize(
-    ("text", "plus", "required"),
+    ("text", "lang", "plus", "required"),
     [
-        ("Edellytämme hygieniapassia, anniskelupassi on eduksi.", "alcohol", "hygiene"),
-        ("Trukkikortti katsotaan eduksi. Edellytämme hygieniapassia.", "forklift", "hygiene"),
+        ("Edellytämme hygieniapassia, anniskelupassi on eduksi.", "fi", "alcohol", "hygiene"),
+        ("Trukkikortti katsotaan eduksi. Edellytämme hygieniapassia.", "fi", "forklift", "hygiene"),
+        # outside tester 17, P1: a requirement and a plus in one sentence, in fi, sv and en (the
+        # language detected when not given)
+        ("Vaatimukset: tulityökortti, trukkikortti eduksi.", "fi", "forklift", "fire"),
+        ("Tulityökortti vaaditaan, trukkikortti katsotaan eduksi.", None, "forklift", "fire"),
+        ("Heta arbeten-kort krävs, truckkort är en merit.", None, "forklift", "fire"),
+        ("Hot work licence required; a forklift licence is a plus.", None, "forklift", "fire"),
     ],
 )
 def test_each_recognised_skill_says_whether_the_text_asks_for_it_or_offers_it_as_a_plus(
-    client, text, plus, required
+    client, text, lang, plus, required
 ):
     """Outside tester 16, P3 (rest): an employer's UI may take its suggestions from here before the
     vacancy exists; they carried no `essential`, so a plus was posted as a requirement. The clause
     naming the skill decides when a sentence names both."""
     r = client.post(
-        URL, json={"text": text, "lang": "fi", "top_k": 10}, headers={**EMPLOYER, "Accept-Language": "en"}
+        URL,
+        json={"text": text, "top_k": 10, **({"lang": lang} if lang else {})},
+        headers={**EMPLOYER, "Accept-Language": "en"},
     )
     assert r.status_code == 200, r.get_json()
     items = r.get_json()["items"]
