@@ -61,7 +61,7 @@ class Normaliser:
 
 def vacancy_bodies() -> list[dict[str, Any]]:
     full = valid(
-        skills=[{"uri": MAG_WELDING}, {"uri": USE_WELDING_EQUIPMENT, "essential": False}],
+        skills=[{"uri": MAG_WELDING, "essential": True}, {"uri": USE_WELDING_EQUIPMENT, "essential": False}],
         languages=[{"code": "fi", "level": "B1"}, {"code": "sv", "level": "A2"}],
         rejected_skills=[],
     )
@@ -69,7 +69,11 @@ def vacancy_bodies() -> list[dict[str, Any]]:
         full,
         {**full, "occupation_uri": None, "skills": [], "description": "Kokki lounasravintolaan."},
         {"title": "Kokki", "occupation_uri": COOK, "municipality": "091", "working_time": "part_time"},
-        {**full, "skills": [{"uri": MAG_WELDING}], "rejected_skills": [USE_WELDING_EQUIPMENT] * 2},
+        {
+            **full,
+            "skills": [{"uri": MAG_WELDING, "essential": True}],
+            "rejected_skills": [USE_WELDING_EQUIPMENT] * 2,
+        },
         {**full, "region": "pirkanmaa", "openings": 10_000, "description": ""},
     ]
 

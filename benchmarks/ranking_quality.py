@@ -61,7 +61,7 @@ from benchmarks.ranking_families import (
 )
 from benchmarks.title_occupations import ExactTitles
 from services.matching.index.domain.engine import MatchingEngine
-from services.matching.index.domain.match_score import MatchScale, scale_input
+from services.matching.index.domain.match_score import MatchScale, match_scores, scale_input
 from services.matching.index.domain.model import Vacancy
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
@@ -482,7 +482,7 @@ def fit_scale(pairs: Sequence[Pairs], relative: bool, bins: int = CALIBRATION_BI
     same = np.concatenate([x.fit for x in pairs]).astype(np.float64)
     edges = np.quantile(raw, np.linspace(0, 1, bins + 1))
     if relative and (raw >= 1.0).sum() >= len(raw) / (4 * bins):  # the ideal reached: a bin of its own
-        edges = np.append(edges[edges < 1.0 - 1e-9], [1.0 - 1e-9, 1.0])
+        edges = np.append(edges[edges < 1.0 - 1e-9], [1.0 - 1e-9, max(1.0, float(raw.max()))])
     edges = np.unique(edges)
     b = np.clip(np.searchsorted(edges, raw, side="right") - 1, 0, len(edges) - 2)
     n = np.bincount(b, minlength=len(edges) - 1).astype(np.float64)
@@ -496,17 +496,14 @@ def fit_scale(pairs: Sequence[Pairs], relative: bool, bins: int = CALIBRATION_BI
         at = level == value
         knots_raw.append(round(float(np.average(x[at], weights=w[at])), 3))
         knots_match.append(float(value))
-    if len(knots_raw) < 2:  # a flat fit: one knot more, same value
-        knots_raw, knots_match = [0.0, *knots_raw], [knots_match[0], *knots_match]
+    if len(knots_raw) < 2:  # a flat fit: one knot more below it (the scale must increase)
+        knots_raw, knots_match = [0.0, *knots_raw], [max(knots_match[0] - 0.1, 0.0), max(knots_match[0], 0.1)]
     return MatchScale(tuple(knots_raw), tuple(knots_match))
 
 
 def match_of(pairs: Sequence[Pairs], scales: dict[str, MatchScale], relative: bool) -> np.ndarray:
     """The match score of every pair, each by its kind's scale (0 for a raw score of 0)."""
-    out = []
-    for x in pairs:
-        m = scales[x.kind](scale_input(x.raw, x.ideal if relative else None))
-        out.append(np.where(x.raw > 0, m, 0.0))
+    out = [match_scores(x.raw, scales[x.kind], x.ideal if relative else None) for x in pairs]
     return np.concatenate(out) if out else np.zeros(0)
 
 

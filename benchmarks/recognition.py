@@ -33,6 +33,10 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
 - ``fi-dev5``: a fifth fresh Finnish development set (session 16; 54 sentences across six barometer
   shortage occupations no other set covers), measured whole (``--sets fi-dev5``); summary only,
   before and after a session's changes, as the estimate on unseen text.
+  From session 17 on it is tuning data (per-sentence output allowed).
+- ``fi-dev6``: a sixth fresh Finnish development set (session 17; 54 sentences across six shortage
+  occupations no other set covers), measured whole (``--sets fi-dev6``); summary only, before and
+  after a session's changes, as the estimate on unseen text.
 
 Metrics, as in the literature: RP@5 = hits in the top 5 / min(5, number of gold skills), MRR =
 mean reciprocal rank of the first gold skill in the top 50 (0 when none), both averaged over

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ("vacancy", "profile", "matching")
 DEFAULT_PORTS = {"vacancy": 8001, "profile": 8002, "matching": 8003}
+#: Secrets only one service may hold, whatever the stack's `env` or the caller's environment carry:
+#: with the pseudonym key, matching could hash guessed profile ids back to candidate ids (outside
+#: tester 17, P14: the demo gave it to all six processes; docker-compose and deploy/k8s give it
+#: only to profile).
+SERVICE_SECRETS = {"KOHTAANTO_PSEUDONYM_KEY": "profile"}
 
 
 class StackError(RuntimeError):
@@ -63,6 +68,9 @@ class Stack:
     def service_env(self, service: str) -> dict[str, str]:
         """The environment ``service``'s processes run with."""
         env = {**os.environ, **self.env, **self.kafka_env.get(service, {})}
+        for secret, owner in SERVICE_SECRETS.items():
+            if service != owner:
+                env.pop(secret, None)
         env.update(
             {
                 "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,

@@ -102,6 +102,14 @@ SHARED_VALIDATORS = (
         "Municipality %(code)s %(name)s was split in %(year)s between %(successors)s: give the current municipality."
     ),
     N_(
+        "Municipality code %(code)s (%(name)s) was abolished in a merger on 1.1.%(year)s; its area is today "
+        "in %(successor)s: using that."
+    ),
+    N_(
+        "Municipality %(given)s (%(name)s) was abolished in a merger on 1.1.%(year)s; its area is today in "
+        "%(successor)s: using that."
+    ),
+    N_(
         "%(name)s is a region, not a municipality: give the municipality of %(region)s where the work is "
         "done or the person lives (its name or Statistics Finland code)."
     ),
@@ -130,10 +138,18 @@ SHARED_VALIDATORS = (
     ),
     N_(
         "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
-        "number, street address or health information such as pregnancy or illness (refer to the candidate "
-        "by the pseudonymous id; names are not detected automatically, so do not write them either). "
+        "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
+        "ethnic origin or nationality, religion, sexual orientation or trade-union membership (refer to the "
+        "candidate by the pseudonymous id; names are not detected automatically, so do not write them either). "
         "Found: %(kinds)s."
     ),
+    # the kinds those two name (shared.pii), in words in fi and sv; English keeps the ids
+    N_("personal_identity_code"),
+    N_("email"),
+    N_("phone"),
+    N_("street_address"),
+    N_("birth_date"),
+    N_("health_data"),
     N_("Not a registered organisation (the operator keeps the registry)."),
     # shared.auth
     N_("A bearer token is required."),

@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -154,8 +154,51 @@ def translate_text(text: str, _depth: int = 0) -> str:
             values = match.groupdict()
             if _depth < 2:  # a value that is itself a message (a state word, a nested reason) in kind
                 values = {k: translate_text(v, _depth + 1) for k, v in values.items()}
-            return gettext(msgid, **{k: _local_day(v) for k, v in values.items()})
+            if "kinds" in values:  # personal-data kinds found, by name (outside tester 17, P18)
+                values["kinds"] = ", ".join(gettext(kind) for kind in values["kinds"].split(", "))
+            return gettext(msgid, **{k: _local_places(_local_day(v)) for k, v in values.items()})
     return text
+
+
+#: The names of places in each UI language, for the values of translated messages (``register_place_names``)
+_PLACE_NAMES: dict[
+    str, dict[str, str]
+] = {}  # language → a region's or former municipality's name → its name there
+_MUNICIPALITY_NAMES: dict[str, dict[str, str]] = {}  # language → municipality code → its name there
+_NAMED_WITH_CODE = re.compile(r"'([^']+)' \(([0-9]{3})\)")  # "'Tampere' (837)", as suggestions write them
+_CODE_THEN_NAME = re.compile(r"\b([0-9]{3}) ([^\W\d][^,]*?)(?= and |\Z)")  # "837 Tampere and 536 Nokia"
+
+
+def register_place_names(
+    places: Mapping[str, Mapping[str, str]], municipalities: Mapping[str, Mapping[str, str]]
+) -> None:
+    """Teach ``translate_text`` the names of places: ``places`` maps each Finnish and Swedish name of a
+    region or of a municipality abolished by a merger to ``{language: name}``, ``municipalities`` each municipality code to ``{language: name}``
+    (``shared.reference.geography`` registers Statistics Finland's names when it loads them). A
+    message's placeholder value that is such a name, or names municipalities as the code writes
+    them (``'Tampere' (837)``, ``837 Tampere``), is then given in the request's language (outside tester 16,
+    P12: the Swedish message said "… i Pirkanmaa", not Birkaland). English keeps the names as given."""
+    for name, names in places.items():
+        for lang, local in names.items():
+            _PLACE_NAMES.setdefault(lang, {})[name] = local
+    for code, names in municipalities.items():
+        for lang, local in names.items():
+            _MUNICIPALITY_NAMES.setdefault(lang, {})[code] = local
+
+
+def _local_places(value: str) -> str:
+    """A placeholder ``value`` with the places it names in the request's language (``register_place_names``);
+    other values, and every value in a language without registered names, as given."""
+    lang = current_language() if has_request_context() else ""
+    places, municipalities = _PLACE_NAMES.get(lang), _MUNICIPALITY_NAMES.get(lang)
+    if not places and not municipalities:
+        return value
+    if places and value in places:
+        return places[value]
+    if municipalities:
+        value = _NAMED_WITH_CODE.sub(lambda m: f"'{municipalities.get(m[2], m[1])}' ({m[2]})", value)
+        value = _CODE_THEN_NAME.sub(lambda m: f"{m[1]} {municipalities.get(m[1], m[2])}", value)
+    return value
 
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")

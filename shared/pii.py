@@ -7,7 +7,7 @@ forms (NFKC), typographic dashes as ``-``, no-break spaces as spaces, invisible 
 ``040–765 4321`` (Word's en dash) is the phone number ``040-765 4321``; findings keep the positions of
 the original text.
 
-Pure standard library; any service may use it (``shared`` plumbing, no domain rule in here). What
+Standard library (and Babel's territory names for nationalities); any service may use it (``shared`` plumbing, no domain rule in here). What
 counts as which:
 
 * **Personal identity code** (henkilötunnus): ``DDMMYY`` + century sign + individual number (3 digits)
@@ -56,6 +56,11 @@ PHONE = "phone"
 STREET_ADDRESS = "street_address"
 BIRTH_DATE = "birth_date"
 HEALTH = "health_data"
+AGE = "age"
+ETHNIC_ORIGIN = "ethnic_origin"
+RELIGION = "religion"
+SEXUAL_ORIENTATION = "sexual_orientation"
+TRADE_UNION = "trade_union_membership"
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _DASHES = TYPOGRAPHIC_DASHES  # read as "-" (shared.text)
@@ -402,6 +407,21 @@ def refusing(max_length: int | None = None) -> list[Callable[[str], Any]]:
 #   tasa-arvolaki 609/1986 § 7): a short list of fi/sv/en words for pregnancy, illness, diagnoses,
 #   sick and maternity leave. Job titles (``sairaanhoitaja``, ``sairaala``) are not in it.
 #
+# * **Health data**, also the remarks a recruiter most often writes about manual work: pain and
+#   musculoskeletal complaints (``selkäkipuja``, ``ryggont``, ``back pain``), lifting and other work
+#   restrictions (``ei voi nostaa``, ``nostorajoitus``, ``kan inte lyfta``), injuries, allergies,
+#   asthma (outside tester 17, P6).
+# * The other **special categories of GDPR art. 9** and the grounds of the Non-Discrimination Act
+#   (yhdenvertaisuuslaki 1325/2014, § 8) that a comment about a candidate has no business holding:
+#   **age** (``41-vuotias``, ``41 years old``, ``41-åring``, ``ikä 41``, ``liian vanha``; plural forms
+#   such as ``15–17-vuotiaiden`` are about a group, not the candidate, and pass), **ethnic origin**
+#   (``etninen tausta``, ``ihonväri``, ``syntyperä``, ``maahanmuuttajatausta``, and a nationality said
+#   of the person: ``Hän on ukrainalainen``, ``ukrainalainen mies``, ``Hon är rysk``, ``She is
+#   Polish``: a word whose stem begins a country's name in that language, CLDR's territory names via
+#   Babel), **religion** (``muslimi``, ``kristitty``, ``juutalainen``, ``uskonto``, ``troende``,
+#   ``religious``…), **sexual orientation** and **trade-union membership**. A foreign degree or a
+#   right to work (``ulkomainen tutkinto``, ``EU-kansalainen``) is not origin and passes.
+#
 # Names cannot be found reliably (any word may be a name, and most names are ordinary words): they
 # are not looked for, and the field's help text and the README say so.
 _BIRTH_WORD = (
@@ -436,10 +456,115 @@ _HEALTH_WORDS = (
     # English
     r"|pregnan\w*|expecting\s+a\s+baby|maternity\s+leave|sick\s+leave|sickness|illness\w*|ill|diagnos\w*"
     r"|depressed|depression|cancer|miscarriage\w*|disabilit\w*|mental\s+health\s+(?:issue|problem)\w*"
+    # pain, injuries, allergies and work restrictions (outside tester 17, P6); "kivuton"/"kivuttomasti"
+    # (painless, "smoothly") is everyday language and passes
+    r"|\w*kipu\w*|\w*kipuj\w*|\w*kivu(?!t)\w*|\w*kipe(?:ä|ät|iä|ytt)\w*|\w*säry\w*|\w*särky\w*|\w+vaiv(?:a|oja|oista|at)"
+    r"|nivelrikk\w*|reuma\w*|välilevy\w*|iskias\w*|migreen\w*|allergine\w*|allergis(?:et|ia)|astma\w*|loukkaantu\w*|vammautu\w*"
+    r"|(?:ei|eivät)\s+(?:voi|saa|pysty)\s+nostaa\w*|nostorajoit\w*|työrajoit\w*|liikuntarajoit\w*|kuntoutustu\w*"
+    r"|ont\s+i\s+(?:ryggen|nacken|axeln|axlarna|knät|knäna|huvudet|magen|lederna)|ryggont|\w*värk\w*|\w*smärt\w*|\w+besvär|skada\w*\s+(?:rygg|axel|knä)\w*"
+    r"|(?:kan|får)\s+inte\s+lyfta|lyftbegränsning\w*|allergisk\w*|astma\w*"
+    r"|(?:back|neck|shoulder|knee|joint|chronic)\s+pain\w*|(?:back|neck|shoulder|knee)\s+(?:problem|injur)\w*"
+    r"|(?:can(?:no|')t|could\s+not|must\s+not)\s+lift\w*|lifting\s+restriction\w*|injur(?:y|ies|ed)|allergic|asthma\w*"
+    r"|arthritis|rheumat\w*|migraine\w*"
 )
 _HEALTH = re.compile(rf"(?<!\w)(?:{_HEALTH_WORDS})(?!\w)", re.I)
 
-MATCHING_PLACEHOLDERS = {**PLACEHOLDERS, BIRTH_DATE: "[syntymäaika]", HEALTH: "[terveystieto]"}
+_AGE = re.compile(
+    r"(?<![\w.,])\d{1,3}\s?-?\s?vuotia(?:s|ana|aksi|aalla|aalle|asta)(?!\w)"
+    r"|(?<!\w)(?:ikä|iältään|ikää|ålder|age|aged)\s*:?\s*\d{1,3}(?![\d,.]\d)(?!\s*(?:%|kk|h\b|€))"
+    r"|(?<![\w.,])\d{1,3}\s?-?\s?åring\w*|(?<![\w.,])\d{1,3}\s+år\s+gammal\w*"
+    r"|(?<![\w.,])\d{1,3}[\s-]years?[\s-]old(?!\w)"
+    r"|(?<!\w)(?:liian|turhan)\s+(?:vanha|nuori|iäkäs)\w*|(?<!\w)(?:too)\s+(?:old|young)(?!\w)"
+    r"|(?<!\w)för\s+(?:gammal|ung)(?!\w)|(?<!\w)eläkeikä\w*|(?<!\w)retirement\s+age",
+    re.I,
+)
+_ORIGIN_WORDS = re.compile(
+    r"(?<!\w)(?:etni(?:nen|sen|stä|siä|syy\w*|sel\w*|sest\w*)|rotu\w*|ihonvär\w*|tummaihoi\w*|syntyperä\w*"
+    r"|maahanmuuttajataust\w*|maahanmuuttotaust\w*|ulkomaalaistaust\w*|pakolaistaust\w*|romanitaust\w*"
+    r"|ulkomaalai(?:nen|sena|set|sia|sta)|etnisk\w*|hudfärg\w*|invandrarbakgrund\w*|utländsk\s+bakgrund"
+    r"|flyktingbakgrund\w*|ethnic\w*|ethnicity|skin\s+colou?r|(?:immigrant|refugee|foreign)\s+background|race)(?!\w)",
+    re.I,
+)
+_RELIGION = re.compile(
+    r"(?<!\w)(?:muslimi\w*|islamilai\w*|islaminusko\w*|islamin\s+usko\w*|kristitty|kristity\w*|juutalai\w*"
+    r"|buddhalai\w*|hindu\w*|ateisti\w*|uskonno\w*|uskonto\w*|uskova\w*|jehovan\s+todistaj\w*|hijab\w*|burk(?:a|ha)\w*"
+    r"|muslim\w*|kristen|kristna|judisk\w*|jude|judar|buddhist\w*|religion\w*|religiö\w*|ateist\w*|troende"
+    r"|christian|christians|jewish|jews?|atheist\w*|religio\w*|ramadan\w*|ramazan\w*)(?!\w)",
+    re.I,
+)
+_ORIENTATION = re.compile(
+    r"(?<!\w)(?:homo|homoseksuaal\w*|lesbo\w*|biseksuaal\w*|seksuaali(?:nen|sen)\s+suuntautumi\w*|sukupuoli-?identitee\w*"
+    r"|transsukupuoli\w*|homosexu\w*|bisexu\w*|sexuell\w*\s+läggning|lesbian\w*|gay|sexual\s+orientation|transgender)(?!\w)",
+    re.I,
+)
+_TRADE_UNION = re.compile(
+    r"(?<!\w)(?:ammattiliito\w*|ammattiliiton\s+jäsen\w*|liiton\s+jäsen\w*|ay-aktiiv\w*|luottamusmie\w*"
+    r"|fackförening\w*|fackligt\s+aktiv\w*|fackmedlem\w*|union\s+member\w*|trade\s+union\w*|shop\s+steward\w*)(?!\w)",
+    re.I,
+)
+# A nationality said of the person: "Hän on 41-vuotias ukrainalainen", "ukrainalainen mies", "Hon är
+# rysk", "She is Polish". Only a word whose stem begins a country's name (``_is_country_stem``).
+_FI_PERSON = r"(?:hän|he|ehdokas|hakija|henkilö|asiakas|työnhakija|kandidaatti)"
+_FI_DEMONYM = r"(\w+?)(?:lai|läi)(?:nen|set|sia|siä|sta|stä|sena|senä)"
+_NATIONALITY_FI = re.compile(
+    rf"(?<!\w){_FI_PERSON}\s+(?:on|oli)\s+(?:[\w-]+,?\s+){{0,2}}?{_FI_DEMONYM}(?!\w)"
+    rf"|(?<!\w){_FI_DEMONYM}\s+(?:mies|nainen|hakija|ehdokas|henkilö|työnhakija|nuori|kaveri|tyttö|poika)(?!\w)",
+    re.I,
+)
+_NATIONALITY_SV = re.compile(
+    r"(?<!\w)(?:han|hon|hen|de|kandidaten|sökanden|personen)\s+är\s+(?:[\w-]+,?\s+){0,2}?(\w+?)(?:iska|isk|ska|sk)(?!\w)"
+    r"|(?<!\w)(\w+?)(?:isk|sk)\s+(?:man|kvinna|sökande|kandidat)(?!\w)",
+    re.I,
+)
+_NATIONALITY_EN = re.compile(
+    r"(?<!\w)(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:candidate|applicant))\s+(?:is|are|was)\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,2}?"
+    r"([A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch)(?!\w)"
+    r"|(?<!\w)([A-Z][a-z]+?)(?:ian|an|ish|ese|i)\s+(?:man|woman|applicant|candidate|national)(?!\w)"
+)
+_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {}
+
+
+def _is_country_stem(stem: str, language: str) -> bool:
+    """Whether ``stem`` (a nationality word without its ending: ``ukraina`` of ``ukrainalainen``,
+    ``ry`` of ``rysk``, ``Pol`` of ``Polish``) begins the name of a country or territory in
+    ``language`` (``fi``, ``sv``, ``en``; CLDR's territory names through Babel, BSD-3-Clause). The
+    stem's last letter may differ (``ruotsa``lainen: Ruotsi; ``venä``läinen: Venäjä)."""
+    names = _COUNTRY_NAMES.get(language)
+    if names is None:
+        from babel import Locale  # Babel comes with flask-babel; loaded only when a comment is checked
+
+        names = tuple(
+            name.casefold() for code, name in Locale(language).territories.items() if code.isalpha()
+        )
+        _COUNTRY_NAMES[language] = names
+    stem = stem.casefold()
+    if len(stem) < (2 if language == "sv" else 3):
+        return False
+    prefix = stem[:-1] if len(stem) >= 5 else stem
+    return any(name.startswith(prefix) for name in names)
+
+
+def _nationalities(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each nationality said of the person in ``text`` (``_NATIONALITY_*``)."""
+    spans = []
+    for pattern, language in ((_NATIONALITY_FI, "fi"), (_NATIONALITY_SV, "sv"), (_NATIONALITY_EN, "en")):
+        for m in pattern.finditer(text):
+            group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
+            if _is_country_stem(m[group], language):
+                spans.append((m.start(group), m.end()))  # the nationality word on, not "Hän on …"
+    return spans
+
+
+MATCHING_PLACEHOLDERS = {
+    **PLACEHOLDERS,
+    BIRTH_DATE: "[syntymäaika]",
+    HEALTH: "[terveystieto]",
+    AGE: "[ikä]",
+    ETHNIC_ORIGIN: "[alkuperä]",
+    RELIGION: "[uskonto]",
+    SEXUAL_ORIENTATION: "[suuntautuminen]",
+    TRADE_UNION: "[ammattiliitto]",
+}
 
 
 def find_sensitive_data(text: str) -> list[Finding]:
@@ -447,16 +572,28 @@ def find_sensitive_data(text: str) -> list[Finding]:
     comment block above says what counts), in order of position, overlaps resolved as there."""
     typed, origin = as_typed(text) if not text.isascii() else (text, list(range(len(text))))
     found = list(find_personal_data(text))
-    for kind, pattern in ((BIRTH_DATE, _BIRTH_DATE), (BIRTH_DATE, _OLD_FULL_DATE), (HEALTH, _HEALTH)):
+    for kind, pattern in (
+        (BIRTH_DATE, _BIRTH_DATE),
+        (BIRTH_DATE, _OLD_FULL_DATE),
+        (HEALTH, _HEALTH),
+        (AGE, _AGE),
+        (ETHNIC_ORIGIN, _ORIGIN_WORDS),
+        (RELIGION, _RELIGION),
+        (SEXUAL_ORIENTATION, _ORIENTATION),
+        (TRADE_UNION, _TRADE_UNION),
+    ):
         for m in pattern.finditer(typed):
             found.append(Finding(kind, origin[m.start()], origin[m.end() - 1] + 1))
+    for start, end in _nationalities(typed):
+        found.append(Finding(ETHNIC_ORIGIN, origin[start], origin[end - 1] + 1))
     return _without_overlaps(found)
 
 
 MATCHING_REFUSAL = (
     "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
-    "number, street address or health information such as pregnancy or illness (refer to the candidate "
-    "by the pseudonymous id; names are not detected automatically, so do not write them either)."
+    "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
+    "ethnic origin or nationality, religion, sexual orientation or trade-union membership (refer to the "
+    "candidate by the pseudonymous id; names are not detected automatically, so do not write them either)."
 )
 
 

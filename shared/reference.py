@@ -30,6 +30,7 @@ from shared.geography import (
     Geography,
     Municipality,
 )
+from shared.i18n import register_place_names
 from shared.languages import UI_LANGUAGES
 
 __all__ = [
@@ -195,12 +196,28 @@ def geography(directory: Path | None = None) -> Geography:
         read_csv(base / name) if (base / name).exists() else iter(())
         for name in (SAMI_FILE, FORMS_FILE, MERGED_SV_FILE)
     ]
-    return Geography.from_rows(
+    found = Geography.from_rows(
         read_csv(base / MUNICIPALITIES_FILE),
         read_csv(base / REGIONS_FILE),
         read_csv(base / MERGED_FILE),
         *optional,
     )
+    # the errors that name places give them in the request's language (translate_text)
+    former = {
+        a.name: {"fi": a.name, "sv": found.old_names_sv.get(a.code, a.name)} for a in found.abolished.values()
+    }
+    register_place_names(
+        {
+            **former,
+            **{
+                name: {"fi": r.name_fi, "sv": r.name_sv}
+                for r in found.regions.values()
+                for name in (r.name_fi, r.name_sv)
+            },
+        },
+        {m.code: {"fi": m.name_fi, "sv": m.name_sv} for m in found.municipalities.values()},
+    )
+    return found
 
 
 def municipalities(directory: Path | None = None) -> dict[str, Municipality]:

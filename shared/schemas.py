@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, date
 from typing import Any
 
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate
 
 from shared.geography import Geography, Municipality, UnknownPlaceError
-from shared.i18n import N_
+from shared.i18n import N_, translate_text
 from shared.languages import UnknownLanguageError, normalise_language
 from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.reference import EscoCatalogue, Kind, UnknownConceptError
@@ -64,12 +64,14 @@ def reference() -> Reference:
 
 # -- notices ----------------------------------------------------------------------------------------
 def add_notice(field: str, given: Any, used: Any, message: str) -> None:
-    """Record, for this request's response, that input ``given`` of ``field`` was stored as ``used``."""
+    """Record, for this request's response, that input ``given`` of ``field`` was stored as ``used``;
+    ``message`` (English, as the code writes it) in the request's language (``translate_text``: a
+    Swedish answer said "… was abolished …" in English, outside tester 16, P12 rest)."""
     from flask import g, has_app_context
 
     if has_app_context():
         g.setdefault("kohtaanto_notices", []).append(
-            {"field": field, "given": given, "used": used, "message": message}
+            {"field": field, "given": given, "used": used, "message": translate_text(message)}
         )
 
 
@@ -479,6 +481,31 @@ class ShortageFlagSchema(ma.Schema):
     )
     region = fields.String(metadata={"description": "Whose list: the vacancy's region or 'national'"})
     source = fields.String(metadata={"description": "Where the list comes from, as the operator imported it"})
+
+
+DAY_RULE = N_("Not a valid date: write it as year-month-day (2026-12-31) or day.month.year (31.12.2026).")
+_DOTTED_DAY = re.compile(r"\s*([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\s*\Z")
+
+
+class Day(fields.Date):
+    """A calendar day (``datetime.date``): ISO 8601 (``2026-12-31``) or day.month.year as Finnish and
+    Swedish users write it (``31.12.2026``, ``1.6.2027``); always returned in ISO 8601. Anything
+    else, or a day that does not exist (``31.2.2026``), is a ValidationError `DAY_RULE`, which names
+    both forms (outside tester 17, P16: "31.12.2026" got "Not a valid date." and no hint). The
+    dotted form is unambiguous: no locale writes month.day.year with dots."""
+
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
+    ) -> date:
+        if isinstance(value, str) and (dotted := _DOTTED_DAY.match(value)):
+            try:
+                return date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+            except ValueError:
+                raise ValidationError(DAY_RULE) from None
+        try:
+            return super()._deserialize(value, attr, data, **kwargs)
+        except ValidationError:
+            raise ValidationError(DAY_RULE) from None
 
 
 class Instant(fields.AwareDateTime):

@@ -18,6 +18,7 @@ from shared.schemas import (
     REFERENCE_FORMATS,
     AggregateOutSchema,
     CandidateId,
+    Day,
     DisplayText,
     EscoUri,
     Instant,
@@ -116,7 +117,7 @@ class ProfileInSchema(StrictSchema):
     )
     municipality = MunicipalityCode(required=True)
     max_commute_km = JsonNumber(required=True, validate=validate.Range(0, 500))
-    available_from = fields.Date(
+    available_from = Day(
         required=True,
         metadata={"description": "At most three years ahead (422 otherwise); a past day means now"},
     )
@@ -178,7 +179,7 @@ class ProfileOutSchema(AggregateOutSchema):
     languages = fields.List(fields.Nested(LanguageOutSchema))
     municipality = fields.String(allow_none=True)
     max_commute_km = fields.Float(allow_none=True)
-    available_from = fields.Date(allow_none=True)
+    available_from = Day(allow_none=True)
     working_time = fields.String(allow_none=True)
     target_groups = fields.List(fields.String())
     consented_orgs = SortedList(fields.String())

@@ -18,6 +18,7 @@ from shared.schemas import (
     NOTICES,
     REFERENCE_FORMATS,
     AggregateOutSchema,
+    Day,
     DisplayText,
     EscoUri,
     JsonBoolean,
@@ -43,9 +44,26 @@ def _today() -> date:
     return handlers.clock().date() if handlers is not None else datetime.now(UTC).date()
 
 
+#: The reason for a skill sent without ``essential`` (outside tester 16, P3: an accepted suggestion the ad
+#: offers as a plus was stored essential by a silent default).
+ESSENTIAL_MISSING = N_(
+    "Say whether the skill is essential (true) or a plus (false): a suggestion from the matching service "
+    "carries its own essential; send it as it is."
+)
+
+
 class RequiredSkillSchema(StrictSchema):
     uri = EscoUri("skill", required=True)
-    essential = JsonBoolean(load_default=True)
+    essential = JsonBoolean(
+        required=True,
+        error_messages={"required": ESSENTIAL_MISSING},
+        metadata={
+            "description": "true: a requirement; false: a plus (weighs less and is never a missing "
+            "essential skill). Required (422 without it): there is no default, so that a suggestion the "
+            "ad offers as a plus (`essential: false` on GET /api/v1/vacancies/<id>/skills of the matching "
+            "service) is not stored as a requirement (outside tester 16, P3)."
+        },
+    )
 
 
 class VacancyInSchema(StrictSchema):
@@ -82,14 +100,14 @@ class VacancyInSchema(StrictSchema):
         validate=[validate.Length(max=events.MAX_LANGUAGES), unique_by("code", "A language is")],
         metadata=unique_items_by("code"),
     )
-    start_date = fields.Date(
+    start_date = Day(
         load_default=None,
         metadata={
             "description": "When the work starts: at most a year back and three years ahead, and not "
             "before the application deadline (422 otherwise)."
         },
     )
-    application_deadline = fields.Date(
+    application_deadline = Day(
         load_default=None,
         metadata={"description": "Not in the past and at most three years ahead (422 otherwise)."},
     )
@@ -188,8 +206,8 @@ class VacancyOutSchema(AggregateOutSchema):
     openings = fields.Integer()
     skills = fields.List(fields.Nested(RequiredSkillOutSchema))
     languages = fields.List(fields.Nested(LanguageOutSchema))
-    start_date = fields.Date(allow_none=True)
-    application_deadline = fields.Date(allow_none=True)
+    start_date = Day(allow_none=True)
+    application_deadline = Day(allow_none=True)
     rejected_skills = fields.List(fields.String())
     created_at = fields.DateTime()
     updated_at = fields.DateTime()

@@ -29,7 +29,9 @@ VACANCY_REASONS = {
         "municipality_start": "Unknown municipality code '999'",
         "working_time": ["Must be one of: full_time, part_time."],
         "openings": ["Must be greater than or equal to 1 and less than or equal to 10000."],
-        "start_date": ["Not a valid date."],
+        "start_date": [
+            "Not a valid date: write it as year-month-day (2026-12-31) or day.month.year (31.12.2026)."
+        ],
         "surprise": ["Unknown field."],
         "message": "The request was well-formed but was unable to be followed due to semantic errors.",
     },
@@ -38,7 +40,10 @@ VACANCY_REASONS = {
         "municipality_start": "Tuntematon kuntanumero '999'",
         "working_time": ["Arvon on oltava jokin näistä: full_time, part_time."],
         "openings": ["Arvon on oltava vähintään 1 ja enintään 10000."],
-        "start_date": ["Ei kelvollinen päivämäärä."],
+        "start_date": [
+            "Ei kelvollinen päivämäärä: kirjoita se muodossa päivä.kuukausi.vuosi (31.12.2026) tai "
+            "vuosi-kuukausi-päivä (2026-12-31)."
+        ],
         "surprise": ["Tuntematon kenttä."],
         "message": "Pyyntö oli oikein muodostettu, mutta sitä ei voitu käsitellä sisällön virheiden vuoksi.",
     },
@@ -47,7 +52,9 @@ VACANCY_REASONS = {
         "municipality_start": "Okänt kommunnummer '999'",
         "working_time": ["Värdet måste vara något av: full_time, part_time."],
         "openings": ["Värdet måste vara minst 1 och högst 10000."],
-        "start_date": ["Inte ett giltigt datum."],
+        "start_date": [
+            "Inte ett giltigt datum: skriv det som dag.månad.år (31.12.2026) eller år-månad-dag (2026-12-31)."
+        ],
         "surprise": ["Okänt fält."],
         "message": "Begäran var korrekt formulerad men kunde inte behandlas på grund av fel i innehållet.",
     },

@@ -431,3 +431,60 @@ def test_a_welcome_to_speakers_of_a_language_is_no_skill_of_greeting(app):
     """Outside tester 16, P8: "We also welcome English speakers!" gave *greet guests* 0.37."""
     body = recognise(app, "We also welcome English speakers!")
     assert [i["label"] for i in body["items"] if i["score"] >= 0.35] == ["English"], body["items"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # outside tester 17, P4: the Swedish level word after the language
+        ("Talar finska nöjaktigt.", [("fi", "B1")]),
+        ("Kundens modersmål är svenska, talar finska nöjaktigt.", [("sv", "native"), ("fi", "B1")]),
+        ("Hon talar finska nöjaktigt och engelska flytande.", [("fi", "B1"), ("en", "B2")]),
+        # P5: basics, the adverb of "hyvä", and two levels offered as alternatives (the lower)
+        ("Englannin perusteet ovat tarpeen.", [("en", "A2")]),
+        ("Suomen kielen perusteet riittävät.", [("fi", "A2")]),
+        ("Hän puhuu suomea hyvin ja ruotsia vähän.", [("fi", "B2"), ("sv", "A1")]),
+        ("Puhut suomea äidinkielenäsi tai erinomaisesti.", [("fi", "C1")]),
+        # P9: a country's licence names no language
+        ("Client has worked as a bus driver in Syria and has a Finnish D licence since 2024.", []),
+    ],
+)
+def test_the_tester_17_sentences_give_each_language_its_own_level(app, text, expected):
+    """Outside tester 17, P4/P5/P9: "talar finska nöjaktigt" lost Finnish, "Englannin perusteet"
+    gave maritime English, "äidinkielenäsi tai erinomaisesti" native only, "a Finnish D licence"
+    the Finnish language."""
+    body = recognise(app, text)
+    assert [(r["code"], r["level"]) for r in body["languages"]] == expected, body
+    named = {code for code, _ in expected}
+    labels = {i["label"] for i in body["items"]}
+    assert {"Finnish", "Swedish", "English"} & labels == {
+        {"fi": "Finnish", "sv": "Swedish", "en": "English"}[c] for c in named
+    }, body["items"]
+    assert not labels & {"use maritime English", "aviation English", "deliver outstanding service"}, labels
+
+
+def test_the_employer_is_offered_each_language_with_its_own_level_word(app):
+    """Outside tester 17, P4/P9, in the vacancy's suggestions: the level word after each language
+    is that language's, and a country's licence is no language."""
+    post_vacancy(
+        app,
+        "v-levels",
+        language_skill=SWEDISH,
+        description="Du svetsar stålkonstruktioner. Du talar finska nöjaktigt och engelska flytande.",
+        municipality="905",
+    )
+    post_vacancy(
+        app,
+        "v-licence",
+        language_skill=SWEDISH,
+        description="You weld steel structures with MIG/MAG. You hold a Finnish C licence.",
+        municipality="905",
+    )
+    client = app.test_client()
+    body = client.get("/api/v1/vacancies/v-levels/skills?lang=en", headers=EMPLOYER).get_json()
+    assert [(r["code"], r["level"], r["required"]) for r in body["suggested_languages"]] == [
+        ("fi", "B1", True),
+        ("en", "B2", True),
+    ], body["suggested_languages"]
+    body = client.get("/api/v1/vacancies/v-licence/skills?lang=en", headers=EMPLOYER).get_json()
+    assert body["suggested_languages"] == [], body["suggested_languages"]

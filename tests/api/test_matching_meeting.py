@@ -353,6 +353,24 @@ def test_the_meeting_downloads_open_in_finnish_excel_as_xlsx_or_a_semicolon_csv(
         assert f'"{form}"' in text and (form == iso or iso not in text), query
 
 
+def test_a_download_in_words_names_the_region_as_the_page_does_and_programs_get_its_id(app):
+    """Outside tester 17, P18: the fi/sv downloads' "Alue"/"Region" column read `pirkanmaa`, the id."""
+    from openpyxl import load_workbook
+
+    client = app.test_client()
+    for query, region in (
+        ("lang=fi&dialect=excel-fi", "Pirkanmaa"),
+        ("lang=sv", "Birkaland"),
+        ("lang=en", "Pirkanmaa"),
+        ("", "pirkanmaa"),
+    ):
+        text = client.get(f"{W48}/content.csv?{query}", headers=TEAM).data.decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text), delimiter=";" if "excel-fi" in query else ","))
+        assert {row[1] for row in rows[1:]} == {region}, (query, rows[:2])
+    sheet = load_workbook(io.BytesIO(client.get(f"{W48}/content.xlsx?lang=fi", headers=TEAM).data)).active
+    assert {row[1].value for row in sheet.iter_rows(min_row=2)} == {"Pirkanmaa"}
+
+
 def test_the_meeting_shows_the_match_score_and_skills_from_work_history_apart_from_claimed_ones(
     database_url, clock
 ):

@@ -285,3 +285,36 @@ def test_the_requirements_after_a_long_presentation_are_read_and_the_employer_is
     assert "63" in finnish["warning"] and "50" in finnish["warning"]
     short = client.post(URL, json={"text": "Edellytämme voimassa olevaa hygieniapassia."}, headers=EMPLOYER)
     assert "warning" not in short.get_json()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "plus", "required"),
+    [
+        ("Edellytämme hygieniapassia, anniskelupassi on eduksi.", "fi", "alcohol", "hygiene"),
+        ("Trukkikortti katsotaan eduksi. Edellytämme hygieniapassia.", "fi", "forklift", "hygiene"),
+        # outside tester 17, P1: a requirement and a plus in one sentence, in fi, sv and en (the
+        # language detected when not given)
+        ("Vaatimukset: tulityökortti, trukkikortti eduksi.", "fi", "forklift", "fire"),
+        ("Tulityökortti vaaditaan, trukkikortti katsotaan eduksi.", None, "forklift", "fire"),
+        ("Heta arbeten-kort krävs, truckkort är en merit.", None, "forklift", "fire"),
+        ("Hot work licence required; a forklift licence is a plus.", None, "forklift", "fire"),
+    ],
+)
+def test_each_recognised_skill_says_whether_the_text_asks_for_it_or_offers_it_as_a_plus(
+    client, text, lang, plus, required
+):
+    """Outside tester 16, P3 (rest): an employer's UI may take its suggestions from here before the
+    vacancy exists; they carried no `essential`, so a plus was posted as a requirement. The clause
+    naming the skill decides when a sentence names both."""
+    r = client.post(
+        URL,
+        json={"text": text, "top_k": 10, **({"lang": lang} if lang else {})},
+        headers={**EMPLOYER, "Accept-Language": "en"},
+    )
+    assert r.status_code == 200, r.get_json()
+    items = r.get_json()["items"]
+    assert all(isinstance(i["essential"], bool) for i in items)
+    offered = [i for i in items if plus in i["label"]]
+    asked = [i for i in items if required in i["label"]]
+    assert offered and not any(i["essential"] for i in offered), items
+    assert asked and all(i["essential"] for i in asked), items

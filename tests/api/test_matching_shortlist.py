@@ -420,3 +420,25 @@ def test_a_skill_the_ad_offers_as_a_plus_is_suggested_as_optional_and_a_requirem
     fire, forklift = suggested["perform first fire intervention"], suggested["operate forklift"]
     assert fire["essential"] is True and forklift["essential"] is False, suggested
     assert forklift["source"] == "Trukkikortti katsotaan eduksi."
+
+
+def test_a_sentence_naming_a_requirement_and_a_plus_marks_each_skill_by_its_own_clause(app):
+    """Outside tester 16, P3 (rest): "Edellytämme hygieniapassia, anniskelupassi on eduksi." kept every
+    suggestion essential, since the plus words were tested on the whole sentence; the clause that
+    names the skill decides now."""
+    vacancy(
+        app,
+        "v-both",
+        skills=[],
+        description="Edellytämme hygieniapassia, anniskelupassi on eduksi.",
+    )
+    own = app.test_client().get(
+        "/api/v1/vacancies/v-both/skills?lang=en", headers=auth("employer", "konepaja-oy")
+    )
+    suggested = own.get_json()["suggested_skills"]
+    by_essential = {s["label"]: s["essential"] for s in suggested}
+    hygiene = [label for label in by_essential if "hygiene" in label or "food safety" in label]
+    alcohol = [label for label in by_essential if "alcohol" in label]
+    assert hygiene and alcohol, by_essential
+    assert all(by_essential[label] for label in hygiene), by_essential
+    assert not any(by_essential[label] for label in alcohol), by_essential

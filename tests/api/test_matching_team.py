@@ -440,6 +440,9 @@ def test_a_street_address_in_an_outcome_comment_is_refused_and_nothing_is_stored
         ("Soita numeroon nolla neljä nolla 123 45 67", {"phone"}),
         ("Hon är gravid och sjukskriven", {"health_data"}),
         ("Born 13 October 1985, on sick leave", {"birth_date", "health_data"}),
+        # outside tester 17, P6
+        ("Hänellä on selkäkipuja, ei voi nostaa", {"health_data"}),
+        ("Hän on 41-vuotias ukrainalainen, muslimi", {"age", "ethnic_origin", "religion"}),
     ],
 )
 def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_comment(app, comment, kinds):
@@ -457,6 +460,24 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
         client, app.candidate_ids[0], "contacted", comment="Haastattelu 13.10.2026, kolme vuotta kokemusta"
     )
     assert ordinary.status_code == 201, ordinary.json
+
+
+def test_the_kinds_of_personal_data_found_are_named_in_the_callers_language(app):
+    """Outside tester 17, P18: the Finnish and Swedish 422s ended "Löytyi: health_data."."""
+    client = app.test_client()
+    comment = "Olena Kovalenko, syntynyt 13.10.1985, raskaana"
+    for lang, words in (
+        ("fi", "Löytyi: syntymäaika, terveystieto."),
+        ("sv", "födelsedatum, hälsouppgift."),
+        ("en", "Found: birth_date, health_data."),  # programs' default: the kinds' ids
+    ):
+        r = record(
+            client, app.candidate_ids[0], "contacted", {**RECRUITER, "Accept-Language": lang}, comment=comment
+        )
+        assert r.status_code == 422, r.json
+        reason = " ".join(r.json["errors"]["json"]["comment"])
+        assert reason.endswith(words), (lang, reason)
+        assert lang == "en" or "_" not in reason, reason
 
 
 def test_a_filled_vacancy_refuses_new_proposals_and_its_explanation_ranks_nobody(app):
@@ -482,4 +503,83 @@ def test_a_filled_vacancy_refuses_new_proposals_and_its_explanation_ranks_nobody
     assert explained.json["rank"] is None and explained.json["shortlisted"] is False
     assert explained.json["vacancy_status"] == "closed" and explained.json["notice"]
     closed = client.get("/api/v1/vacancies/v-weld/shortlist", headers={**TEAM, "Accept-Language": "fi"})
-    assert closed.json["entries"] == [] and closed.json["notice"] == "Paikka on suljettu."
+    assert closed.json["entries"] == [] and closed.json["notice"] == (
+        "Paikka on suljettu: se on täytetty. Suljetulla paikalla ei ole ehdokaslistaa: ehdokkaita ei enää "
+        "järjestetä sille."
+    )  # why it closed, and that it has no shortlist (outside tester 17, P13)
+    assert closed.json["vacancy_status"] == "closed" and closed.json["close_reason"] == "filled"
+    english = client.get("/api/v1/vacancies/v-weld/shortlist?k=3", headers=RECRUITER)
+    assert english.status_code == 200 and english.json["entries"] == []
+    assert english.json["notice"].startswith("The vacancy is closed: it was filled. A closed vacancy has no")
+
+
+def test_comments_stored_before_the_personal_data_check_are_listed_and_masked_by_an_operator(app, capsys):
+    """Outside tester 16, P6 (rest): comments stored before the check of birth dates, health data and
+    phone numbers in words were never re-checked. `recheck-comments` lists where they are and which
+    kinds (never the text); `--mask` replaces each finding in the outcome and in the stored meeting,
+    and the API then shows the placeholders; clean texts are left as they are."""
+    from sqlalchemy import update
+
+    from services.matching.config import Settings
+    from services.matching.team.cli import main
+    from shared.config import REPO_ROOT
+    from tests.helpers import common_settings
+
+    client = app.test_client()
+    first, second, clean = app.candidate_ids[:3]
+    follow_up = {"action": "Kerro tulos valmentajalle", "owner": "rekrytoija@agency-a", "due": "2026-11-27"}
+    for c in (first, second, clean):
+        r = record(
+            client, c, "contacted", comment="Hyvä puhelu", follow_up=follow_up, occurred_on="2026-11-18"
+        )
+        assert r.status_code == 201, r.json
+    # the meeting of the next week is stored with them (last week's outcomes, open follow-ups)
+    assert client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).status_code == 200
+    # what the API stored before the check (tester 16's inputs), as it still lies in the database
+    old_comment = "Olena Kovalenko, syntynyt 13.10.1985, raskaana"
+    old_action = "Soita numeroon nolla neljä nolla 123 45 67"
+    engine = app.extensions["kohtaanto.engine"]
+    with engine.begin() as conn:
+        conn.execute(update(outcomes).where(outcomes.c.candidate_id == first).values(comment=old_comment))
+        conn.execute(
+            update(outcomes)
+            .where(outcomes.c.candidate_id == second)
+            .values(follow_up={**follow_up, "action": old_action})
+        )
+        from services.matching.team.repository import meetings
+
+        (content,) = conn.execute(select(meetings.c.content)).one()
+        text = json.dumps(content, ensure_ascii=False)
+        assert text.count("Hyvä puhelu") >= 1, "the meeting holds the comments"
+        text = text.replace('"Hyvä puhelu"', json.dumps(old_comment, ensure_ascii=False), 1)
+        conn.execute(update(meetings).values(content=json.loads(text)))
+    settings = Settings(
+        common=common_settings("matching", str(engine.url.render_as_string(hide_password=False))),
+        cache_dir=REPO_ROOT / ".cache" / "matching",
+        start_feed=False,
+    )
+
+    assert main(["recheck-comments"], settings) == 1
+    listed = capsys.readouterr().out
+    assert "13.10.1985" not in listed and "Kovalenko" not in listed and "nolla" not in listed
+    lines = sorted(listed.splitlines())
+    assert any(
+        line.startswith("outcome ") and "\tcomment\tbirth_date,health_data\t" in line for line in lines
+    )
+    assert any("\tfollow_up.action\tphone\t" in line for line in lines)
+    assert any(
+        line.startswith("meeting pirkanmaa 2026-W48\t") and "birth_date,health_data" in line for line in lines
+    )
+    assert len(lines) == 3, lines
+
+    assert main(["recheck-comments", "--mask"], settings) == 0
+    capsys.readouterr()
+    shown = client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"]
+    by_candidate = {o["candidate_id"]: o for o in shown}
+    assert by_candidate[first]["comment"] == "Olena Kovalenko, [syntymäaika], [terveystieto]"
+    assert by_candidate[second]["follow_up"]["action"] == "Soita numeroon [puhelin]"
+    assert by_candidate[clean]["comment"] == "Hyvä puhelu"
+    assert by_candidate[clean]["follow_up"] == follow_up
+    meeting = json.dumps(client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json)
+    assert "13.10.1985" not in meeting and "raskaana" not in meeting
+    assert main(["recheck-comments"], settings) == 0  # nothing left

@@ -289,3 +289,68 @@ def test_the_p7_leftovers_name_the_occupation_a_recruiter_means(app, title, occu
     vacancy(app, "v-p7b", occupation=None, skills=[], title=title, description=TESTER_15_DESCRIPTION)
     got = ranked(app, "v-p7b")
     assert got["uri"] in occupations and (got["confident"] or len(occupations) > 1), got
+
+
+WELDER_AD = (
+    "Haemme hitsaajaa konepajaamme Kangasalle. Edellytämme MIG/MAG-hitsauksen osaamista ja "
+    "trukkikorttia. Työhön kuuluu teräsrakenteiden hitsaus ja hitsien tarkastus."
+)
+
+
+def _suggested(app, vacancy_id: str) -> list[dict]:
+    got = app.test_client().get(f"/api/v1/vacancies/{vacancy_id}/skills?lang=en", headers=EMPLOYER)
+    assert got.status_code == 200, got.get_json()
+    return got.get_json()["suggested_skills"]
+
+
+def test_suggestions_stay_until_the_employer_accepts_or_rejects_them(app):
+    """Outside tester 17, P12: on a welder vacancy given by its title and text, the title's
+    suggestions ("welding techniques", "operate welding equipment") vanished, neither accepted nor
+    rejected, once the employer accepted other suggestions (the title was read only while nothing
+    was chosen). A suggestion stays until it is accepted or rejected, or what it came from is gone."""
+    vacancy(app, "v-p12", occupation=None, skills=[], title="Hitsaaja", description=WELDER_AD)
+    first = _suggested(app, "v-p12")
+    from_title = [s["uri"] for s in first if s["source"] == "Hitsaaja"]
+    from_text = [s["uri"] for s in first if s["source"] != "Hitsaaja"]
+    assert from_title and len(from_text) >= 2, first
+    accepted, rejected = from_text[0], from_text[1]
+    vacancy(
+        app,
+        "v-p12",
+        version=2,
+        occupation=None,
+        skills=[accepted],
+        rejected_skills=[rejected],
+        title="Hitsaaja",
+        description=WELDER_AD,
+    )
+    after = {s["uri"]: s for s in _suggested(app, "v-p12")}
+    undecided = {s["uri"] for s in first} - {accepted, rejected}
+    assert undecided <= set(after), [s["label"] for s in first if s["uri"] in undecided - set(after)]
+    assert accepted not in after and rejected not in after
+    assert all(after[u]["source"] == "Hitsaaja" for u in from_title), "each still says where it came from"
+    # accepting a title suggestion leaves the title's others; a new title takes its suggestions along
+    vacancy(
+        app,
+        "v-p12",
+        version=3,
+        occupation=None,
+        skills=[accepted, from_title[0]],
+        rejected_skills=[rejected],
+        title="Hitsaaja",
+        description=WELDER_AD,
+    )
+    again = {s["uri"] for s in _suggested(app, "v-p12")}
+    assert set(from_title[1:]) <= again and from_title[0] not in again
+    vacancy(
+        app,
+        "v-p12",
+        version=4,
+        occupation=None,
+        skills=[accepted],
+        rejected_skills=[rejected],
+        title="Levyseppä",
+        description=WELDER_AD,
+    )
+    renamed = _suggested(app, "v-p12")
+    assert not [s for s in renamed if s["source"] == "Hitsaaja"], renamed

@@ -275,7 +275,7 @@ def test_a_municipality_as_written_on_forms_is_stored_as_its_code(profile_app, v
     [
         ("Helsnki", "en", ("did you mean", "'Helsinki' (091)")),
         ("Jyvaskylla", "fi", ("tarkoititko", "'Jyväskylä' (179)")),
-        ("Tamprere", "sv", ("menade du", "'Tampere' (837)")),
+        ("Tamprere", "sv", ("menade du", "'Tammerfors' (837)")),
     ],
 )
 def test_a_near_miss_municipality_is_a_422_that_suggests_the_name_and_nothing_is_stored(
@@ -308,7 +308,8 @@ def test_a_near_miss_municipality_is_a_422_that_suggests_the_name_and_nothing_is
         (
             "Pääkaupunkiseutu",
             "sv",
-            ("avser flera kommuner", "'Helsinki' (091), 'Espoo' (049), 'Vantaa' (092)"),
+            # in Swedish, their Swedish names (outside tester 16, P12 rest)
+            ("avser flera kommuner", "'Helsingfors' (091), 'Esbo' (049), 'Vanda' (092)"),
         ),
         ("Helsinki-Vantaa", "en", ("names several municipalities", "'Helsinki' (091), 'Vantaa' (092)")),
         ("Hervanta", "fi", ("Kaupunginosa tai kylä (esim. Hervanta) ei ole kunta",)),
@@ -350,6 +351,7 @@ def test_an_inflected_name_or_a_merged_municipalitys_swedish_name_is_stored_as_t
     ("given", "code", "region"),
     [
         ("Tampere, Hervanta", "837", "pirkanmaa"),
+        ("Hervanta, Tampere", "837", "pirkanmaa"),  # the district first (tester 16, P12 rest)
         ("Kangasala (Suinula)", "211", "pirkanmaa"),
         ("33720 Tampere", "837", "pirkanmaa"),
         ("Sastamala / Vammala", "790", "pirkanmaa"),
@@ -374,6 +376,9 @@ def test_a_municipality_with_its_district_postal_code_or_former_name_is_stored_a
         ("en", "'Pirkanmaa' is a region, not a municipality: give the municipality of Pirkanmaa"),
         ("fi", "'Pirkanmaa' on maakunta eikä kunta"),
         ("sv", "'Pirkanmaa' är ett landskap, inte en kommun"),
+        # the region named in the request's language (tester 16, P12 rest: "… i Pirkanmaa" in Swedish)
+        ("sv", "ange den kommun i Birkaland där"),
+        ("fi", "anna maakunnan Pirkanmaa kunta"),
     ],
 )
 def test_a_region_given_as_the_municipality_is_a_422_saying_it_is_a_region(vacancy_app, lang, words):
@@ -405,3 +410,58 @@ def test_a_masked_input_keeps_its_quotes_in_the_reason(vacancy_app, given, shown
     assert f"Unknown municipality {shown}" in reason, reason
     assert "maija" not in json.dumps(r.json) and "308T" not in json.dumps(r.json)
     assert rows(vacancy_app) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("given", "lang", "words"),
+    [
+        ("Helsnki", "sv", "menade du 'Helsingfors' (091)?"),
+        ("Helsnki", "fi", "'Helsinki' (091)"),
+        ("Helsingfrs", "fi", "'Helsinki' (091)"),
+        ("Helsnki", "en", "did you mean 'Helsinki' (091)?"),
+        ("Vasa, Tammerfors", "sv", "'Vasa' (905), 'Tammerfors' (837)"),
+        ("Vaasa, Tampere", "sv", "'Vasa' (905), 'Tammerfors' (837)"),
+        ("Österbotten", "sv", "ange den kommun i Österbotten där"),
+        ("Birkaland", "fi", "Pirkanmaa"),
+    ],
+)
+def test_the_places_an_error_names_are_in_the_language_asked_for(vacancy_app, given, lang, words):
+    """Outside tester 16, P12 rest: the Swedish answer named the region in Finnish ("… i Pirkanmaa");
+    the municipalities an error suggests are named in the request's language too (English: as found)."""
+    v = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json=valid(municipality=given), headers={**EMPLOYER, "Accept-Language": lang}
+    )
+    assert v.status_code == 422 and words in v.json["errors"]["json"]["municipality"][0], v.json
+    assert rows(vacancy_app)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "lang", "words"),
+    [
+        (
+            "Ekenäs",
+            "sv",
+            "Kommunen 'Ekenäs' (Ekenäs) upphörde vid en kommunsammanslagning 1.1.2009; dess område hör i dag till 710 Raseborg",
+        ),
+        (
+            "Ekenäs",
+            "fi",
+            "Kunta 'Ekenäs' (Tammisaari) lakkautettiin kuntaliitoksessa 1.1.2009; sen alue kuuluu nykyään kuntaan 710 Raasepori",
+        ),
+        ("099", "sv", "Kommunnummer 099 (Honkajoki) upphörde"),
+        (
+            "099",
+            "en",
+            "Municipality code 099 (Honkajoki) was abolished in a merger on 1.1.2021; its area is today in 214 Kankaanpää",
+        ),
+    ],
+)
+def test_the_notice_of_a_merged_municipality_is_in_the_language_asked_for(profile_app, given, lang, words):
+    """Outside tester 16, P12 rest: the notices that name places stayed English with Finnish names."""
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/t16-merged",
+        json=profile_body(municipality=given),
+        headers={**COACH, "Accept-Language": lang},
+    )
+    assert r.status_code == 201, r.json
+    assert words in r.json["notices"][0]["message"], r.json["notices"]

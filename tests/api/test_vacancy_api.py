@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from services.vacancy.repository import outbox, vacancies
-from tests.helpers import COOK, MAG_WELDING, WELDER, at_once, auth
+from tests.helpers import COOK, MAG_WELDING, USE_WELDING_EQUIPMENT, WELDER, at_once, auth
 
 EMPLOYER = auth("employer", "konepaja-oy")
 
@@ -46,6 +46,33 @@ def test_an_employer_posts_a_vacancy_and_its_event_waits_in_the_outbox(vacancy_a
     assert rows(vacancy_app) == (1, 1)
     got = client.get(r.headers["Location"], headers=auth("recruiter", "agency-a"))
     assert got.status_code == 200 and got.json["title"] == "Hitsaaja (MIG/MAG)"
+
+
+def test_a_day_written_as_finns_and_swedes_write_it_is_read_and_a_wrong_one_names_both_forms(vacancy_app):
+    """Outside tester 17, P16: "31.12.2026" as a start date got "Not a valid date." and no hint."""
+    client = vacancy_app.test_client()
+    r = client.post(
+        "/api/v1/vacancies",
+        json=valid(start_date="31.12.2027", application_deadline="1.6.2027"),
+        headers=EMPLOYER,
+    )
+    assert r.status_code == 201, r.json
+    assert (r.json["start_date"], r.json["application_deadline"]) == ("2027-12-31", "2027-06-01")
+    for given in ("31/12/2027", "12.31.2027", "31.2.2027", "2027-31-12", "31.12.27"):
+        for lang, words in (
+            ("en", "write it as year-month-day (2026-12-31) or day.month.year (31.12.2026)"),
+            ("fi", "päivä.kuukausi.vuosi (31.12.2026) tai vuosi-kuukausi-päivä (2026-12-31)"),
+            ("sv", "dag.månad.år (31.12.2026) eller år-månad-dag (2026-12-31)"),
+        ):
+            bad = client.post(
+                "/api/v1/vacancies",
+                json=valid(start_date=given),
+                headers={**EMPLOYER, "Accept-Language": lang},
+            )
+            assert bad.status_code == 422, (given, bad.json)
+            [reason] = bad.json["errors"]["json"]["start_date"]
+            assert words in reason, (given, lang, reason)
+    assert rows(vacancy_app) == (1, 1), "nothing more stored or published"
 
 
 @pytest.mark.parametrize(
@@ -317,7 +344,7 @@ def test_the_employer_rejects_suggested_skills_and_they_travel_with_the_vacancy(
 
 def test_a_skill_cannot_be_both_required_and_rejected(vacancy_app):
     uri = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
-    body = valid(skills=[{"uri": uri}], rejected_skills=[uri])
+    body = valid(skills=[{"uri": uri, "essential": True}], rejected_skills=[uri])
     r = vacancy_app.test_client().post("/api/v1/vacancies", json=body, headers=EMPLOYER)
     assert r.status_code == 422 and "rejected_skills" in r.json["errors"]["json"]
     assert rows(vacancy_app) == (0, 0)
@@ -437,3 +464,39 @@ def test_an_employer_posts_vacancies_outside_its_registered_region(vacancy_app, 
         "/api/v1/vacancies", json=valid(municipality=municipality), headers=EMPLOYER
     )
     assert r.status_code == 201 and r.json["municipality"] == municipality, r.json
+
+
+def test_a_skill_accepted_without_saying_essential_or_a_plus_is_refused_and_the_plus_is_kept(vacancy_app):
+    """Outside tester 16, P3: an employer's UI accepted a suggestion the ad offers as a plus
+    ("Trukkikortti katsotaan eduksi", suggested with `essential: false`) by sending only its uri, and
+    the skill was stored essential by a silent default. `essential` has no default now: a skill sent
+    without it is a 422 naming the item's field, nothing is stored or published; sent as the
+    suggestion carries it, the plus stays a plus."""
+    client = vacancy_app.test_client()
+    created = client.post("/api/v1/vacancies", json=valid(), headers=EMPLOYER).json
+    url = f"/api/v1/vacancies/{created['id']}"
+    accept = valid(skills=[{"uri": MAG_WELDING, "essential": True}, {"uri": USE_WELDING_EQUIPMENT}])
+    r = client.put(url, json=accept, headers={**EMPLOYER, "If-Match": '"1"'})
+    assert r.status_code == 422, r.json
+    assert list(r.json["errors"]["json"]["skills"]) == ["1"]
+    assert "essential (true) or a plus (false)" in r.json["errors"]["json"]["skills"]["1"]["essential"][0]
+    assert rows(vacancy_app) == (1, 1)  # nothing stored or published
+    assert client.get(url, headers=EMPLOYER).json["skills"] == []
+    r = client.post("/api/v1/vacancies", json=accept, headers={**EMPLOYER, "Accept-Language": "fi"})
+    assert r.status_code == 422
+    assert "olennainen (true) vai eduksi (false)" in r.json["errors"]["json"]["skills"]["1"]["essential"][0]
+    assert rows(vacancy_app) == (1, 1)
+
+    accept["skills"][1]["essential"] = False  # as the suggestion carries it
+    r = client.put(url, json=accept, headers={**EMPLOYER, "If-Match": '"1"'})
+    assert r.status_code == 200, r.json
+    assert {s["uri"]: s["essential"] for s in r.json["skills"]} == {
+        MAG_WELDING: True,
+        USE_WELDING_EQUIPMENT: False,
+    }
+    with vacancy_app.extensions["kohtaanto.engine"].connect() as conn:
+        last = json.loads(conn.execute(select(outbox.c.value).order_by(outbox.c.id.desc())).first()[0])
+    assert {s["uri"]: s["essential"] for s in last["payload"]["skills"]} == {
+        MAG_WELDING: True,
+        USE_WELDING_EQUIPMENT: False,
+    }

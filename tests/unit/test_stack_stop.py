@@ -45,3 +45,19 @@ def test_stopping_a_service_ends_its_whole_process_group_stuck_workers_included(
     else:
         os.kill(worker, 9)
         raise AssertionError("the worker ignoring SIGTERM outlived the stop")
+
+
+def test_only_profile_gets_the_pseudonym_key_whatever_the_stack_or_the_caller_carry(tmp_path, monkeypatch):
+    """Outside tester 17, P14: the demo gave KOHTAANTO_PSEUDONYM_KEY to all six processes, so matching
+    could hash guessed profile ids back to candidate ids; compose and k8s give it to profile only."""
+    monkeypatch.setenv("KOHTAANTO_PSEUDONYM_KEY", "from-the-callers-environment")
+    stack = Stack(
+        home=tmp_path,
+        bootstrap_servers="127.0.0.1:1",
+        env={"KOHTAANTO_PSEUDONYM_KEY": "k" * 48, "KOHTAANTO_JWT_SECRET": "s" * 48},
+    )
+    assert stack.service_env("profile")["KOHTAANTO_PSEUDONYM_KEY"] == "k" * 48
+    for service in ("vacancy", "matching"):
+        env = stack.service_env(service)
+        assert "KOHTAANTO_PSEUDONYM_KEY" not in env, service
+        assert env["KOHTAANTO_JWT_SECRET"] == "s" * 48

@@ -107,8 +107,10 @@ class ShortlistView(MethodView):
         SHORTLIST_DURATION.observe(time.perf_counter() - started)
         shortage = index.shortage_flag(shortlist.record)
         body = render_shortlist(shortlist, taxonomy(), args["lang"], shortage)
-        if not shortlist.record.is_open:  # why it is empty (outside tester 16, P4)
-            body["notice"] = gettext(SHORTLIST_CLOSED_NOTICE)
+        if not shortlist.record.is_open:  # why it is empty (outside testers 16, P4, and 17, P13)
+            body["vacancy_status"] = shortlist.record.vacancy.status
+            body["close_reason"] = shortlist.record.close_reason
+            body["notice"] = closed_shortlist_notice(shortlist.record.close_reason)
         return jsonify(body)
 
 
@@ -162,7 +164,24 @@ class ExplanationView(MethodView):
         abort(404, message=gettext("No such candidate."))
 
 
-SHORTLIST_CLOSED_NOTICE = N_("The vacancy is closed.")
+# Why a vacancy closed, in the 409 for a step recorded on it and on its empty shortlist (outside
+# testers 16, P4, and 17, P13).
+CLOSED_MESSAGES: dict[str | None, str] = {
+    "filled": N_("The vacancy is closed: it was filled."),
+    "cancelled": N_("The vacancy is closed: the employer cancelled it."),
+    "expired": N_("The vacancy is closed: its application period ended."),
+    None: N_("The vacancy is closed."),
+}
+NO_SHORTLIST = N_("A closed vacancy has no shortlist: its candidates are no longer ranked.")
+
+
+def closed_shortlist_notice(close_reason: str | None) -> str:
+    """Why a closed vacancy's shortlist is empty, in the request's language: the reason it closed
+    (`CLOSED_MESSAGES`; an unknown reason reads as none) and that it has no shortlist."""
+    reason = gettext(CLOSED_MESSAGES.get(close_reason, CLOSED_MESSAGES[None]))
+    return f"{reason} {gettext(NO_SHORTLIST)}"
+
+
 CLOSED_NOTICE = N_(
     "The vacancy is closed: it has no shortlist, so the candidate has no rank on it. The score and "
     "reasons are how they would have matched."
@@ -319,6 +338,7 @@ class RecogniseView(MethodView):
         stored nor logged."""
         try:
             lang, found = handlers().recognise(data["text"], data["top_k"], data["lang"])
+            essential = handlers().essential_of(found, data["top_k"], data["lang"])
         except RecognitionUnavailableError as exc:
             abort(503, message=str(exc))
         # labels for the reader: in the language the request asks for (``?lang``, cookie,
@@ -332,6 +352,7 @@ class RecogniseView(MethodView):
                     "label": taxonomy().skill_label(s.uri, reader),
                     "score": round(s.score, 4),
                     "source": s.source,
+                    "essential": essential[s.uri],
                 }
                 for s in found
             ],

@@ -8,6 +8,12 @@ has caught up with the topics' ends as they were at start and indexes them in on
 is it ready. Then it applies each poll as it comes and, every snapshot interval and on shutdown,
 writes a snapshot of what it applied. The offsets live with the state they produced (in memory and
 in the snapshot), so "commit after the effect" holds: both are lost together and rebuilt together.
+
+Shutdown does not wait on the broker (outside tester 17, P20: with the broker down, SIGTERM took
+26 s, the feed thread being stuck in the Kafka client's bootstrap back-off, and wrote no snapshot):
+`close` gives the thread `CLOSE_WAIT_S` to end its poll, then writes the last snapshot itself, from
+what was applied, under the lock the thread holds whenever it changes the state. A thread still in
+the Kafka client is left behind (a daemon thread; the process is exiting).
 """
 
 from __future__ import annotations
@@ -40,6 +46,18 @@ fewer, larger fetches and polls keep the feed thread decoding rather than waitin
 #: Seconds of skill recognition the feed spends after a poll before it reads the next events.
 ENRICH_BUDGET_S = 0.2
 
+#: Seconds `IndexFeed.close` waits for the feed thread to end its poll before it writes the last
+#: snapshot itself (a poll waits at most 0.5 s for records when the broker is up).
+CLOSE_WAIT_S = 2.0
+
+#: Seconds `IndexFeed.close` waits for the thread to finish changing the state (a poll's records, a
+#: periodic snapshot: seconds at a million profiles) before it gives the last snapshot up.
+CLOSE_LOCK_S = 20.0
+
+#: The feed's pauses before it connects again after a failure (the broker down, a topic missing):
+#: doubling from the first to the last, so an outage logs one line per pause, not one per second.
+RETRY_FIRST_S, RETRY_MAX_S = 2.0, 60.0
+
 
 class IndexFeed:
     """The index's consumer thread. `snapshots` None: no snapshots (always a rebuild from offset 0);
@@ -70,23 +88,41 @@ class IndexFeed:
         self._written: dict[Any, int] | None = None  # the offsets of the last snapshot written
         self._written_at = time.monotonic()
         self.snapshot_info: dict[str, Any] = {"restored": None, "rejected": 0, "written": None}
+        # Held by whoever changes the state or reads it for a snapshot: the feed thread while it
+        # applies records, indexes a poll or writes a periodic snapshot; `close` for the last one.
+        # Never held while waiting on the broker.
+        self._lock = threading.RLock()
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="index-feed", daemon=True)
         self._thread.start()
 
-    def close(self) -> None:
-        """Stop consuming; the thread writes a last snapshot first (seconds at a million profiles)."""
+    def close(self, wait_s: float = CLOSE_WAIT_S) -> bool:
+        """Stop consuming and write a last snapshot of what was applied (seconds at a million
+        profiles), whether or not the broker answers: the thread gets `wait_s` seconds to end its
+        poll; a thread still waiting in the Kafka client after that is left behind. Returns whether
+        the feed thread ended."""
         self.stop.set()
         if self._thread:
-            self._thread.join(timeout=60)
-        self._sender.close()
+            self._thread.join(timeout=wait_s)
+        ended = self._thread is None or not self._thread.is_alive()
+        if self.caught_up.is_set() and self.snapshots is not None and self.snapshot_interval_s > 0:
+            self._snapshot(lock_timeout_s=CLOSE_LOCK_S)
+        self._sender.close(timeout_s=1.0)
+        if not ended:
+            log.warning("index feed left waiting on the broker at shutdown", extra={"waited_s": wait_s})
+        return ended
+
+    def _apply(self, record: Any) -> None:
+        with self._lock:
+            self.state.apply(record, buffered=True)
 
     def _after_poll(self) -> None:
         """After each poll: index the poll's candidates, then read waiting vacancies' texts for at
         most `ENRICH_BUDGET_S` (the next poll's events wait no longer than that, plus one vacancy)."""
-        self.state.flush()
-        self.state.enrich_pending(ENRICH_BUDGET_S)
+        with self._lock:
+            self.state.flush()
+            self.state.enrich_pending(ENRICH_BUDGET_S)
 
     def status(self) -> dict[str, Any]:
         return {
@@ -102,14 +138,19 @@ class IndexFeed:
         }
 
     def _run(self) -> None:
+        pause = RETRY_FIRST_S
         while not self.stop.is_set():
             try:
                 self._consume()
                 return
             except Exception as exc:
-                self.state.abort_bulk()
-                log.warning("index feed failed, retrying", extra={"error": repr(exc)})
-                self.stop.wait(2.0)
+                if self.stop.is_set():
+                    return
+                with self._lock:
+                    self.state.abort_bulk()
+                log.warning("index feed failed, retrying", extra={"error": repr(exc), "retry_in_s": pause})
+                self.stop.wait(pause)
+                pause = min(pause * 2, RETRY_MAX_S)
 
     def _consume(self) -> None:
         from kafka.structs import TopicPartition
@@ -134,10 +175,11 @@ class IndexFeed:
             for tp in partitions:
                 consumer.seek(tp, start[tp])
         if not self.caught_up.is_set():
-            self.state.begin_bulk()
+            with self._lock:
+                self.state.begin_bulk()
         self.loop = ConsumerLoop(
             consumer,
-            lambda record: self.state.apply(record, buffered=True),
+            self._apply,
             DeadLetters(self._sender, DEADLETTER.name, INDEX_FEED.name, ledger=self.ledger),
             name=INDEX_FEED.name,
             commit=False,
@@ -157,16 +199,18 @@ class IndexFeed:
                 positions = {tp: consumer.position(tp) for tp in partitions}
                 if not self.caught_up.is_set():
                     if all(positions[tp] >= end for tp, end in targets.items()):
-                        loaded = self.state.end_bulk()
+                        with self._lock:
+                            loaded = self.state.end_bulk()
+                            self._applied = positions
                         if paused_gc:
                             gc.enable()
                             paused_gc = False
-                        self._applied = positions
                         self.catch_up_seconds = round(time.monotonic() - self.started_at, 3)
                         self.caught_up.set()
                         log.info("index caught up", extra={**self.status(), "indexed": loaded})
                 else:
-                    self._applied = positions
+                    with self._lock:
+                        self._applied = positions
                     if (
                         self.snapshot_interval_s > 0
                         and time.monotonic() - self._written_at >= self.snapshot_interval_s
@@ -174,8 +218,8 @@ class IndexFeed:
                         self._snapshot()
                 if not healthy:
                     self.stop.wait(1.0)
-            if self.caught_up.is_set() and self.snapshot_interval_s > 0:
-                self._snapshot()  # on shutdown: the next start reads only what comes after
+            # the last snapshot, on shutdown, is `close`'s: it is written even when this thread is
+            # stuck in the Kafka client
         finally:
             if paused_gc:
                 gc.enable()
@@ -226,15 +270,19 @@ class IndexFeed:
         log.info("index snapshot loaded", extra=self.snapshot_info["restored"])
         return offsets
 
-    def _snapshot(self) -> None:
+    def _snapshot(self, lock_timeout_s: float = -1) -> None:
         """Write a snapshot of the applied state unless the last one already holds it; a failure
-        is logged and retried at the next interval (the index goes on)."""
+        is logged and retried at the next interval (the index goes on). Waits for the state's lock
+        at most `lock_timeout_s` seconds (-1: as long as it takes; `close` passes a bound)."""
         self._written_at = time.monotonic()
         assert self.snapshots is not None
-        positions = self._applied
-        if positions is None or positions == self._written:
+        if not self._lock.acquire(timeout=lock_timeout_s):
+            log.error("index snapshot not written: the feed thread held the index too long")
             return
         try:
+            positions = self._applied
+            if positions is None or positions == self._written:
+                return
             clock = time.monotonic()
             image, vacancies = self.state.image()
             offsets = {(tp.topic, tp.partition): offset for tp, offset in positions.items()}
@@ -242,6 +290,8 @@ class IndexFeed:
         except Exception as exc:
             log.error("index snapshot not written", extra={"error": repr(exc)})
             return
+        finally:
+            self._lock.release()
         self._written = positions
         self.snapshot_info["written"] = {
             "file": path.name,

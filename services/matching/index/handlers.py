@@ -13,7 +13,7 @@ was already hired or rejected for a vacancy, which vacancies are shortage roles)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -30,7 +30,8 @@ from services.matching.index.domain.filters import (
 )
 from services.matching.index.domain.model import RecognisedSkill, ShortlistEntry
 from services.matching.index.domain.query import ranked_occupation
-from services.matching.index.domain.recognition import guess_language
+from services.matching.index.domain.recognition import guess_language, offered_as_plus
+from services.matching.index.domain.skill_plus import said_as_plus
 from services.matching.index.events import VacancyRecord
 from services.matching.index.state import MatchingState
 from shared import entitlement
@@ -366,3 +367,16 @@ class MatchingHandlers:
             raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
         # (a language not given is also read sentence by sentence: mixed ads, outside tester 15, P12)
         return lang or recognizer.language(text), recognizer.recognise(text, top_k=top_k, lang=lang)
+
+    def essential_of(
+        self, found: Sequence[RecognisedSkill], top_k: int, lang: str | None = None
+    ) -> dict[str, bool]:
+        """URI → whether the text asks for the skill (True) or offers it as a plus (False), for each
+        of `found` (`recognise`'s): decided on the clause naming it when its sentence names both
+        ("Edellytämme hygieniapassia, anniskelupassi on eduksi": `recognition.offered_as_plus`), else
+        on its sentence (`skill_plus.said_as_plus`). Outside tester 16, P3: a plus became a requirement."""
+        recognizer = self.state.recognizer
+        if recognizer is None:
+            raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
+        plus = offered_as_plus(found, recognizer, lang=lang, occupations=(), top_k=top_k)
+        return {r.uri: not plus.get(r.uri, said_as_plus(r.source)) for r in found}

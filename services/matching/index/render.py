@@ -77,16 +77,17 @@ def render_suggestion(skill: VacancySkill, labels: Labels, lang: str) -> dict[st
     """`SuggestedSkillSchema`: a skill recognised in the vacancy's text, its label in `lang`, the
     recogniser's score (0-1) and the sentence of the vacancy's own text it came from (outside tester
     13, P5: the employer could not tell why a suggestion was made); score and source are None for a
-    suggestion kept from before they were (a snapshot's); ``essential`` False when its sentence offers
-    it as a plus (`skill_plus.said_as_plus`: "Trukkikortti katsotaan eduksi"), for the employer to
-    accept it as optional."""
+    suggestion kept from before they were (a snapshot's); ``essential`` False when the ad offers it as
+    a plus (`VacancySkill.plus`, decided on the clause naming it: "Edellytämme hygieniapassia,
+    anniskelupassi on eduksi"; else `skill_plus.said_as_plus` on its sentence: "Trukkikortti katsotaan
+    eduksi"), for the employer to accept it as optional."""
     return {
         "uri": skill.uri,
         "label": labels.skill_label(skill.uri, lang),
         "score": skill.score,
         "source": skill.source,
         # a plus in the ad stays optional when accepted as suggested (outside tester 16, P3)
-        "essential": not said_as_plus(skill.source),
+        "essential": not (skill.plus if skill.plus is not None else said_as_plus(skill.source)),
     }
 
 

@@ -92,7 +92,8 @@ class SuggestedSkillSchema(SkillRefSchema):
         metadata={
             "description": 'false when the sentence offers the skill as a plus ("Trukkikortti katsotaan '
             'eduksi", "is a plus"), true otherwise: send it with the uri when accepting the suggestion '
-            "(`PUT /vacancies/<id>` `skills: [{uri, essential}]`; a skill sent without it is essential)"
+            "(`PUT /vacancies/<id>` `skills: [{uri, essential}]` on the vacancy service, where `essential` is "
+            "required)"
         }
     )
 
@@ -225,8 +226,12 @@ class EntrySchema(ma.Schema):
             "accepted ones) or has only a title and text. The raw `score` is read as a share of the "
             "vacancy's best real candidate (of its occupation, holding every essential skill); a "
             "candidate there reads about 93 (77 for a title and text only, whose occupation is less "
-            "sure), 3 of 32 essential skills about 55. Never orders "
-            "differently from `score` within a shortlist"
+            "sure), 3 of 32 essential skills about 55. Strictly increasing in `score` within a "
+            "shortlist, so it never orders differently and equal matches mean equal scores; a "
+            "candidate above the best real one reads above it, on towards 100, which nobody reads. "
+            "Skills and past occupations outside the vacancy's skills lower it: a candidate holding "
+            "every essential skill among many others can read about 60 (compare "
+            "`matched_essential` and `missing_essential`)"
         }
     )
     points = fields.Dict(
@@ -493,8 +498,17 @@ class ShortlistSchema(ma.Schema):
     entries = fields.List(fields.Nested(EntrySchema))
     notice = fields.String(
         metadata={
-            "description": "Present when the vacancy is closed (why `entries` is empty), in the caller's language"
+            "description": "Present when the vacancy is closed: why `entries` is empty (why it closed, "
+            "and that a closed vacancy has no shortlist), in the caller's language"
         }
+    )
+    vacancy_status = fields.String(metadata={"description": "Present when the vacancy is closed: `closed`"})
+    close_reason = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "Present when the vacancy is closed: `filled`, `cancelled` or `expired` "
+            "(null when the employer gave none)"
+        },
     )
 
 
@@ -533,6 +547,14 @@ class RecognisedSchema(ma.Schema):
             "is neither stored nor logged"
         }
     )
+    essential = fields.Boolean(
+        metadata={
+            "description": 'false when the text offers the skill as a plus ("Trukkikortti katsotaan '
+            'eduksi"; in a sentence that also requires something, the clause naming the skill decides: '
+            '"Edellytämme hygieniapassia, anniskelupassi on eduksi"), true otherwise: send it with the uri '
+            "in the vacancy's `skills: [{uri, essential}]` (the vacancy service requires it)"
+        }
+    )
 
 
 class SuggestedLanguageSchema(ma.Schema):
@@ -544,10 +566,14 @@ class SuggestedLanguageSchema(ma.Schema):
             "(choose one). Read from the words: a CEFR code as written; äidinkieli, natiivi, "
             "modersmål, native, mother tongue: native; erinomainen, utmärkt, excellent: C1; sujuva, "
             "flytande, fluent, hyvä, god, good: B2; tyydyttävä, nöjaktig, satisfactory: B1 (hyvä, "
-            "tyydyttävä, erinomainen as on the Finnish state's scale, asetus 481/2003); perustaso, "
-            "grundläggande, basic: A2; alkeet, vähän, hieman, lite, a little: A1; a CEFR code also as "
-            '"B1-tasolla". A level word belongs to the language it is written with ("venäjä '
-            'äidinkielenä ja englanti sujuvasti"); a negated one says none ("non-native")',
+            "tyydyttävä, erinomainen as on the Finnish state's scale, asetus 481/2003), also as adverbs "
+            "after the name (hyvin, nöjaktigt, bra, well); vahva, stark, strong: B2; kohtuullinen, working "
+            "knowledge: B1; perustaso, perusteet, auttava, grundläggande, "
+            "basic: A2; alkeet, vähän, hieman, heikosti, lite, a little, poor: A1; a CEFR code also as "
+            '"B1-tasolla". Two levels joined by "or" give the lower ("äidinkielenäsi tai erinomaisesti": '
+            'C1). A level word belongs to the language it is written with ("venäjä äidinkielenä ja '
+            'englanti sujuvasti", "talar finska nöjaktigt och engelska flytande"); a negated one says '
+            'none ("non-native")',
             "example": "B2",
         },
     )

@@ -167,6 +167,14 @@ class MatchingState:
         if current is not None and current.vacancy.version >= incoming.vacancy.version:
             return
         record = replace(incoming, enriched=False)
+        if current is not None and record.is_open:
+            # suggestions offered for the earlier version stay until the employer accepts or rejects
+            # them (`enrich_vacancy` keeps those still said by the title or text; outside tester 17, P12)
+            decided = {s.uri for s in incoming.vacancy.skills} | set(incoming.rejected_skills)
+            offered = tuple(s for s in current.vacancy.skills if s.suggested and s.uri not in decided)
+            if offered:
+                vacancy = record.vacancy
+                record = replace(record, vacancy=replace(vacancy, skills=(*vacancy.skills, *offered)))
         if record.is_open:  # the vacancy query, built once here rather than on every request
             record = replace(record, query=self.engine.prepare(record.vacancy))
         with self._lock:

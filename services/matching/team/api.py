@@ -14,8 +14,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from services.kernel.texts import N_
-from services.matching.index.api import SHORTLIST_ROLES
+from services.matching.index.api import CLOSED_MESSAGES, SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
 from services.matching.team.handlers import (
@@ -41,7 +40,7 @@ from shared.http import abort
 from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data, refuse_sensitive_data
 from shared.ratelimit import rate_limited
-from shared.schemas import REFERENCE_FORMATS, CandidateId, EmptyBody, EscoUri, RegionId, StrictSchema
+from shared.schemas import REFERENCE_FORMATS, CandidateId, Day, EmptyBody, EscoUri, RegionId, StrictSchema
 
 blp = Blueprint(
     "team",
@@ -52,13 +51,6 @@ blp = Blueprint(
 )
 
 TEAM_ROLES = SHORTLIST_ROLES  # recruiter, team member, coach, operator
-# The 409 for a step recorded on a closed vacancy names why it closed (outside tester 16, P4).
-CLOSED_MESSAGES: dict[str | None, str] = {
-    "filled": N_("The vacancy is closed: it was filled."),
-    "cancelled": N_("The vacancy is closed: the employer cancelled it."),
-    "expired": N_("The vacancy is closed: its application period ended."),
-    None: N_("The vacancy is closed."),
-}
 
 
 def team() -> TeamHandlers:
@@ -103,6 +95,14 @@ class ShortageImportSchema(ma.Schema):
     read_as = fields.String(metadata={"description": "How the file was read"})
     lists = fields.List(fields.Nested(ShortageListSchema))
     notices = fields.List(fields.String())
+    warnings = fields.List(
+        fields.String(),
+        metadata={
+            "description": "Per region where the import took occupations out of shortage: which ones "
+            "(their open vacancies leave the region's meeting) and which lists rated them before. A "
+            "later period replaces the earlier ones wholly, so a partial table drops the rest"
+        },
+    )
 
 
 class WithdrawArgs(StrictSchema):
@@ -155,7 +155,8 @@ class FollowUpSchema(StrictSchema):
         validate=[validate.Length(1, 300), refuse_sensitive_data],
         metadata={
             "description": "What is to be done; no personal identity code, birth date, e-mail address, phone number, "
-            "street address or health information (422); names are not checked: do not write them",
+            "street address, health information, age, ethnic origin, religion, sexual orientation or trade-union "
+            "membership (422); names are not checked: do not write them",
             "example": "Arrange a Finnish course (B1)",
         },
     )
@@ -167,7 +168,7 @@ class FollowUpSchema(StrictSchema):
             "example": "valmentaja@tampere",
         },
     )
-    due = fields.Date(
+    due = Day(
         load_default=None,
         metadata={"description": "ISO date, optional; at most three years ahead", "example": "2026-12-15"},
     )
@@ -196,8 +197,9 @@ class OutcomeInSchema(StrictSchema):
         metadata={
             "description": "Free text; stays in matching, never published. A personal identity code, "
             "birth date, e-mail address (also written as 'name (at) domain'), phone number (also partly "
-            "in words), street address or health information (pregnancy, illness, sick leave) in it is "
-            "refused (422, naming the kinds found): refer to the candidate by the pseudonymous id. "
+            "in words), street address, health information (pregnancy, illness, sick leave, pain, work "
+            "restrictions), age, ethnic origin or nationality, religion, sexual orientation or trade-union "
+            "membership in it is refused (422, naming the kinds found): refer to the candidate by the pseudonymous id. "
             "Names cannot be detected automatically and are not checked: do not write them"
         },
     )
@@ -207,7 +209,7 @@ class OutcomeInSchema(StrictSchema):
         allow_none=True,
         metadata={"description": "Open until a later outcome for the pair replaces it"},
     )
-    occurred_on = fields.Date(
+    occurred_on = Day(
         load_default=None,
         metadata={
             "description": "When it happened; default today. Not in the future and at most 92 days ago "
@@ -235,7 +237,7 @@ class OutcomeOutSchema(ma.Schema):
     reason = fields.String(allow_none=True)
     comment = fields.String()
     follow_up = fields.Nested(FollowUpSchema, allow_none=True)
-    occurred_on = fields.Date()
+    occurred_on = Day()
     recorded_by = fields.String()
     recorded_by_org = fields.String()
     recorded_at = fields.DateTime()
@@ -265,7 +267,7 @@ class ShortlistsArgs(RegionArgs):
 
 class VacancyItemSchema(VacancyFieldsSchema):
     openings = fields.Integer()
-    application_deadline = fields.Date(allow_none=True)
+    application_deadline = Day(allow_none=True)
 
 
 class VacancyListSchema(ma.Schema):
@@ -349,7 +351,8 @@ class Shortages(MethodView):
         refines it (decides only the occupations it rates); a later period that does not contain the
         stored ones replaces them. ``notices`` say, per region whose deciding lists changed, how many
         ESCO occupations each list now decides and how many are in shortage before and after (with a
-        warning when none are left). An operator of an organisation serving
+        warning when none are left); ``warnings`` name, per region, the occupations the import took
+        out of shortage (their vacancies leave the meeting). An operator of an organisation serving
         only some regions (the registry's ``regions``) imports lists for those only: a line of
         another region's (or a ``national``) list is a 422 line reason, and nothing is imported.
         Send the file as the request body (``text/csv`` or the .xlsx type) or as the ``file`` field
@@ -380,6 +383,7 @@ class Shortages(MethodView):
                 for x in result.lists
             ],
             "notices": result.notices,
+            "warnings": result.warnings,
         }
 
     @require_role(*TEAM_ROLES)

@@ -2,11 +2,17 @@
 
     python -m services.matching.team.cli import-shortages FILE [--source TEXT] [--by USER]
     python -m services.matching.team.cli withdraw-shortages REGION PERIOD --reason TEXT [--by USER]
+    python -m services.matching.team.cli recheck-comments [--mask] [--by USER]
 
 Imports labour-shortage ratings from a CSV file through the same code path as
 ``POST /api/v1/shortages``: the whole file is validated first (any bad line: nothing imported, exit
 status 1, the reasons per line on stderr), then each (region, period) list replaces the stored one
 and is published through the outbox (the matching worker relays it to Kafka).
+
+``recheck-comments`` lists the stored outcome comments, follow-up actions and meeting texts that hold
+personal data (``services.matching.team.comments``: where, field and kinds, tab-separated, never the
+text; exit status 1 when it lists any, 0 when none); with ``--mask`` it replaces each finding by its
+placeholder, in one transaction, and exits 0.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from sqlalchemy.engine import make_url
 
 from services.matching.config import Settings
 from services.matching.index.reference import load_taxonomy
+from services.matching.team.comments import recheck
 from services.matching.team.handlers import Places, RegionUnknownError, ShortageListUnknownError, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.shortages import ShortageCsvError
@@ -79,6 +86,8 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
         print(f"{item.region} {item.period}: {len(item.entries)} rows, {len(item.levels)} ESCO occupations")
     for notice in result.notices:
         print(f"note: {notice}")
+    for warning in result.warnings:
+        print(f"WARNING: {warning}", file=sys.stderr)
     print(f"imported {len(result.lists)} list(s) as {result.import_id}; the matching worker publishes them")
     return 0
 
@@ -96,6 +105,24 @@ def withdraw_shortages(region: str, period: str, reason: str, by: str, settings:
         return 1
     print(f"withdrew {region} {period}; the matching worker publishes the tombstone")
     return 0
+
+
+def recheck_comments(mask: bool, by: str, settings: Settings) -> int:
+    try:
+        records = team_records(settings)
+    except NoServiceDatabaseError as exc:
+        return _no_database(exc)
+    found = recheck(records.uow_factory, mask=mask, by=by)
+    for f in found:
+        print(f.line())
+    if not found:
+        print("no stored comment, follow-up or meeting text holds personal data", file=sys.stderr)
+        return 0
+    if mask:
+        print(f"{len(found)} texts masked", file=sys.stderr)
+        return 0
+    print(f"{len(found)} texts hold personal data: rewrite them, or run again with --mask", file=sys.stderr)
+    return 1
 
 
 def _no_database(exc: NoServiceDatabaseError) -> int:
@@ -123,6 +150,12 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     wd.add_argument("period")
     wd.add_argument("--reason", required=True, help="why (kept in the history)")
     wd.add_argument("--by", default="operator@cli", help="who withdraws (recorded in the history)")
+    rc = sub.add_parser(
+        "recheck-comments",
+        help="list stored comments, follow-ups and meeting texts holding personal data (where and which kinds)",
+    )
+    rc.add_argument("--mask", action="store_true", help="replace each finding by its placeholder")
+    rc.add_argument("--by", default="operator@cli", help="who runs it (logged with a masking)")
     args = parser.parse_args(argv)
     try:
         settings = settings or Settings.from_env()
@@ -131,6 +164,8 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         # KOHTAANTO_DATABASE_URL) and its common settings; one line, not a traceback
         print(f"{exc} (run this with the matching service's environment)", file=sys.stderr)
         return 2
+    if args.command == "recheck-comments":
+        return recheck_comments(args.mask, args.by, settings)
     if args.command == "withdraw-shortages":
         return withdraw_shortages(args.region, args.period, args.reason, args.by, settings)
     return import_shortages(args.file, args.source, args.by, settings)

@@ -64,6 +64,7 @@ from services.matching.team.shortages import (
     OccupationCatalogue,
     PeriodRules,
     ShortageList,
+    dropped_warnings,
     effect_notices,
     parse_period,
     parse_shortage_file,
@@ -247,6 +248,8 @@ class ImportResult:
     source: str
     lists: list[ShortageList]
     notices: list[str] = field(default_factory=list)  # e.g. a list that does not apply: a later one exists
+    # occupations the import took out of shortage, by region: their vacancies leave the meeting
+    warnings: list[str] = field(default_factory=list)
 
 
 class ShortageListUnknownError(LookupError):
@@ -336,6 +339,11 @@ class TeamRecords:
             book = uow.shortages.book()
             uow.commit()
         notices = effect_notices(before, book, lists)
+        warnings = dropped_warnings(before, book, lists, self._occupation_label)
+        for warning in warnings:
+            log.warning(
+                "shortage roles dropped by an import", extra={"import_id": import_id, "warning": warning}
+            )
         for item in lists:
             if self.period_rules.age(item.period, now.date())["stale"]:
                 notices.append(
@@ -343,7 +351,13 @@ class TeamRecords:
                     "months ago; its flags are shown as stale."
                 )
         log.info("shortage lists imported", extra={"import_id": import_id, "lists": len(lists)})
-        return ImportResult(import_id, source, lists, notices)
+        return ImportResult(import_id, source, lists, notices, warnings)
+
+    def _occupation_label(self, uri: str) -> str:
+        try:
+            return self.taxonomy.occupation_label(uri, "en")
+        except KeyError:
+            return uri
 
     def withdraw_shortages(self, region: str, period: str, caller: Principal, reason: str) -> None:
         """Remove one stored list (e.g. imported with a mistyped period), record who did it and why,

@@ -419,6 +419,16 @@ class OutcomeRepository:
         rows = self.conn.execute(select(t).where(where).order_by(t.c.occurred_on, t.c.recorded_at)).all()
         return [_outcome(r) for r in rows]
 
+    def all(self) -> list[Outcome]:
+        """Every stored outcome, by recording time (a re-check of the stored comments)."""
+        t = outcomes
+        return [_outcome(r) for r in self.conn.execute(select(t).order_by(t.c.recorded_at, t.c.id)).all()]
+
+    def rewrite_texts(self, outcome_id: str, comment: str, follow_up: dict[str, Any] | None) -> None:
+        """Replace an outcome's comment and follow-up (masking personal data found after it was stored)."""
+        t = outcomes
+        self.conn.execute(update(t).where(t.c.id == outcome_id).values(comment=comment, follow_up=follow_up))
+
     def delete_for_candidate(self, candidate_id: str) -> int:
         """Erase every outcome of the candidate (status, comment, follow-up); returns how many."""
         return self.conn.execute(delete(outcomes).where(outcomes.c.candidate_id == candidate_id)).rowcount
@@ -519,6 +529,12 @@ class MeetingRepository:
             select(t.c.region, t.c.week).where(cast(t.c.content, Text).like(f'%"{candidate_id}"%'))
         ).all()
         return [m for r in found if (m := self.get(r.region, r.week)) is not None]
+
+    def all(self) -> list[StoredMeeting]:
+        """Every stored meeting, by region and week."""
+        t = meetings
+        keys = self.conn.execute(select(t.c.region, t.c.week).order_by(t.c.region, t.c.week)).all()
+        return [m for r in keys if (m := self.get(r.region, r.week)) is not None]
 
     def replace_content(self, region: str, week: str, content: dict[str, Any]) -> None:
         """Rewrite a stored meeting's content in place (erasure), keeping who prepared it and when."""

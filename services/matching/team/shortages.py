@@ -623,6 +623,60 @@ def effect_notices(
     return notices
 
 
+#: How many occupations a `dropped_warnings` line names before "and n more".
+DROPPED_NAMED = 8
+
+
+def dropped_warnings(
+    before: ShortageBook[ShortageList],
+    after: ShortageBook[ShortageList],
+    imported: Sequence[ShortageList],
+    label: Callable[[str], str],
+) -> list[str]:
+    """One warning per region where the import took occupations out of shortage: the occupations
+    (by ``label``, the first ``DROPPED_NAMED`` and how many more) whose open vacancies leave the
+    region's meeting, and which lists rated them before. An import of a later period replaces the
+    earlier ones wholly, so a partial regional table (six occupations) drops every shortage role
+    the earlier, fuller list rated (outside tester 17, P17: a Pirkanmaa barometer of six rows took
+    the nurse vacancies out of the meeting, and the counts in the notices did not say which).
+    For a ``national`` list "" is the regions without their own list."""
+    views: list[str] = []
+    for item in imported:
+        for view in after.views(item):
+            if view not in views:
+                views.append(view)
+    warnings: list[str] = []
+    for view in views:
+        was, now = before.decisions(view), after.decisions(view)
+        dropped = sorted(
+            (
+                u
+                for u, x in was.items()
+                if x.levels[u] in SHORTAGE_LEVELS and not (u in now and now[u].levels[u] in SHORTAGE_LEVELS)
+            ),
+            key=label,
+        )
+        if not dropped:
+            continue
+        names = [label(u) for u in dropped[:DROPPED_NAMED]]
+        more = len(dropped) - len(names)
+        listed = ", ".join(names) + (f" and {more} more" if more else "")
+        sources = sorted(
+            {
+                str(was[u].period) if was[u].region == view else f"{was[u].region} {was[u].period}"
+                for u in dropped
+            }
+        )
+        where = view or "regions without their own list"
+        warnings.append(
+            f"{where}: {len(dropped)} occupation(s) are no longer shortage roles after this import "
+            f"({listed}; rated before by {', '.join(sources)}): their open vacancies leave the region's "
+            "meeting. If the file was meant to add to the earlier list, not replace it, import the "
+            "earlier list's rows with it."
+        )
+    return warnings
+
+
 def _count_by_list(decided: Mapping[str, ShortageList]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for item in decided.values():

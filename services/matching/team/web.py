@@ -616,7 +616,8 @@ def meeting_rows(m: MeetingContent, *, in_words: bool = False) -> list[list[Any]
     for v in m.vacancies:
         vacancy = {
             "week": m.week,
-            "region": m.region,
+            # the region's name in the language in words, as the page shows it (outside tester 17, P18)
+            "region": (m.region_name or m.region) if in_words else m.region,
             "vacancy_id": v.vacancy_id,
             "title": v.title,
             "employer_org": org(v.employer_org),

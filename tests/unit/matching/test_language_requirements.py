@@ -339,3 +339,207 @@ def test_a_level_belongs_to_the_language_it_is_written_with(esco, text, lang, ex
 )
 def test_a_swedish_language_name_used_as_the_language_is_read(esco, text, expected):
     assert {code for code, _ in read(text, "sv", esco)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 17, P4: a Swedish level word after the language was lost or given to the next
+        ("Talar finska nöjaktigt.", "sv", [("fi", "B1")]),
+        ("Kundens modersmål är svenska, talar finska nöjaktigt.", "sv", [("sv", "native"), ("fi", "B1")]),
+        ("Hon talar finska nöjaktigt och engelska flytande.", "sv", [("fi", "B1"), ("en", "B2")]),
+        ("Hon skriver svenska utmärkt.", "sv", [("sv", "C1")]),
+        ("Han talar svenska bra och finska lite.", "sv", [("sv", "B2"), ("fi", "A1")]),
+        (
+            "Talar svenska flytande, finska nöjaktigt och engelska lite.",
+            "sv",
+            [("sv", "B2"), ("fi", "B1"), ("en", "A1")],
+        ),
+        ("Han skriver finska dåligt men talar svenska utmärkt.", "sv", [("fi", "A1"), ("sv", "C1")]),
+        # the same kind in Finnish (P5: "hyvin", the adverb of "hyvä") and English
+        ("Hän puhuu suomea hyvin ja ruotsia vähän.", "fi", [("fi", "B2"), ("sv", "A1")]),
+        (
+            "Puhun suomea hyvin, ruotsia tyydyttävästi ja englantia erinomaisesti.",
+            "fi",
+            [("fi", "B2"), ("sv", "B1"), ("en", "C1")],
+        ),
+        ("Hän osaa ruotsia auttavasti ja suomea äidinkielenään.", "fi", [("sv", "A2"), ("fi", "native")]),
+        ("Osaa englantia hyvin vähän.", "fi", [("en", "A1")]),
+        ("She speaks Finnish well and English fluently.", "en", [("fi", "B2"), ("en", "B2")]),
+        (
+            "Speaks Finnish fluently, Swedish satisfactorily and English well.",
+            "en",
+            [("fi", "B2"), ("sv", "B1"), ("en", "B2")],
+        ),
+        ("Writes Swedish poorly but speaks Finnish excellently.", "en", [("sv", "A1"), ("fi", "C1")]),
+        ("He speaks Finnish as well.", "en", [("fi", None)]),
+    ],
+)
+def test_a_level_word_after_the_language_is_that_languages(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # outside tester 17, P5: "perusteet" (basics) said no level, or no language at all
+        ("Englannin perusteet ovat tarpeen.", [("en", "A2")]),
+        ("Suomen kielen perusteet riittävät.", [("fi", "A2")]),
+        ("Suomen kielen alkeet.", [("fi", "A1")]),
+        ("Puhuu suomea heikosti.", [("fi", "A1")]),
+        ("Puhuu suomea auttavasti.", [("fi", "A2")]),
+    ],
+)
+def test_finnish_words_of_basics_and_weak_skills_give_their_level(esco, text, expected):
+    assert read(text, "fi", esco) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 17, P5: either level suffices, so the lower one is the requirement
+        ("Puhut suomea äidinkielenäsi tai erinomaisesti.", "fi", [("fi", "C1")]),
+        ("Suomen kielen taito äidinkielen tasoinen tai erinomainen.", "fi", [("fi", "C1")]),
+        ("Hyvä tai erinomainen suomen kielen taito.", "fi", [("fi", "B2")]),
+        ("Englannin kieli B2 tai C1.", "fi", [("en", "B2")]),
+        ("Native or excellent Finnish.", "en", [("fi", "C1")]),
+        ("Finnish at native or excellent level.", "en", [("fi", "C1")]),
+        ("Finnish: native or excellent.", "en", [("fi", "C1")]),
+        ("Svenska som modersmål eller utmärkt svenska.", "sv", [("sv", "C1")]),
+        (
+            "Kielitaito: suomi (hyvä tai erinomainen), ruotsi (tyydyttävä).",
+            "fi",
+            [("fi", "B2"), ("sv", "B1")],
+        ),
+    ],
+)
+def test_levels_offered_as_alternatives_require_the_lower(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # outside tester 17, P9: a country's document is no language requirement
+        ("Client has worked as a bus driver in Syria and has a Finnish D licence since 2024.", "en"),
+        ("A Finnish B licence is needed.", "en"),
+        ("Valid Finnish or EU driving licence required.", "en"),
+        ("Finnish ID card and Swedish passport.", "en"),
+        ("Finnish or Swedish citizenship.", "en"),
+        ("Holds a Finnish degree in nursing.", "en"),
+        ("Finnish Red Cross first aid certificate required.", "en"),
+        ("Suomen kansalaisuus vaaditaan.", "fi"),
+        ("Edellytämme Suomen tai EU:n ajokorttia.", "fi"),
+        ("Suomen Punaisen Ristin EA1-kortti vaaditaan.", "fi"),
+        ("Edellytämme Suomen EU-ajokorttia.", "fi"),
+        ("Vaadimme Suomen tai muun EU-maan ajokortin.", "fi"),
+        ("Suomen kansalaisuus tai oleskelulupa vaaditaan.", "fi"),
+        ("A Finnish or Swedish C licence is required.", "en"),
+        ("Finskt eller EU-körkort krävs.", "sv"),
+        ("Har finska D-körkort sedan 2024.", "sv"),
+    ],
+)
+def test_a_countrys_licence_permit_passport_or_degree_names_no_language(esco, text, lang):
+    assert read(text, lang, esco) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Finnish language certificate B1 required.", "en", [("fi", "B1")]),
+        ("Finnish B2 certificate required.", "en", [("fi", "B2")]),
+        ("Finnish and a driving licence required.", "en", [("fi", None)]),
+        ("Has a Swedish passport and speaks Finnish.", "en", [("fi", None)]),
+        ("Ruotsin passi ja suomen kielen taito.", "fi", [("fi", None)]),
+        ("Suomen kieli ja B-ajokortti.", "fi", [("fi", None)]),
+        ("Suomen kielen YKI-todistus vaaditaan.", "fi", [("fi", None)]),
+        ("Finnish residence permit and Finnish B2 required.", "en", [("fi", "B2")]),
+        ("Vi kräver finska och körkort B.", "sv", [("fi", None)]),
+    ],
+)
+def test_a_language_beside_a_document_is_still_the_language(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected
+
+
+def labels(recognizer, text: str, lang: str) -> list[str]:
+    return [r.label("en") for r in recognizer.recognise(text, top_k=10, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 17: the language skills recognition suggests for the same sentences, and
+        # nothing read from the level words ("reflexion", "deliver outstanding service", maritime English)
+        ("Talar finska nöjaktigt.", "sv", ["Finnish"]),
+        ("Hon talar finska nöjaktigt och engelska flytande.", "sv", ["Finnish", "English"]),
+        ("Englannin perusteet ovat tarpeen.", "fi", ["English"]),
+        ("Hän puhuu suomea hyvin ja ruotsia vähän.", "fi", ["Finnish", "Swedish"]),
+        ("Puhut suomea äidinkielenäsi tai erinomaisesti.", "fi", ["Finnish"]),
+    ],
+)
+def test_recognition_suggests_the_language_and_nothing_from_its_level_words(
+    esco_recognizer, text, lang, expected
+):
+    assert labels(esco_recognizer, text, lang) == expected
+
+
+def test_a_countrys_licence_is_no_language_skill(esco_recognizer):
+    found = labels(
+        esco_recognizer,
+        "Client has worked as a bus driver in Syria and has a Finnish D licence since 2024.",
+        "en",
+    )
+    assert "Finnish" not in found and "manoeuvre bus" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the same kind as outside tester 17, P4/P5: each language with its own level word, before or
+        # after it, and the common words of how well ("vahva", "starka", "strong": B2)
+        ("Han talar flytande finska men svenska bara lite.", "sv", [("fi", "B2"), ("sv", "A1")]),
+        ("Speaks Finnish and English very well.", "en", [("fi", "B2"), ("en", "B2")]),
+        ("Englanti - hyvä, ruotsi - tyydyttävä.", "fi", [("en", "B2"), ("sv", "B1")]),
+        ("English: fluent; Finnish: basic.", "en", [("en", "B2"), ("fi", "A2")]),
+        ("Vahva suomen kielen taito.", "fi", [("fi", "B2")]),
+        ("Starka kunskaper i finska.", "sv", [("fi", "B2")]),
+        ("Strong Finnish skills.", "en", [("fi", "B2")]),
+        ("Suomen kielen taito on kohtuullinen.", "fi", [("fi", "B1")]),
+        ("Working knowledge of Finnish.", "en", [("fi", "B1")]),
+        ("Conversational Finnish.", "en", [("fi", "B1")]),
+    ],
+)
+def test_each_language_keeps_its_own_level_word_in_every_language(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Han talar flytande finska men svenska bara lite.", "sv", ["Finnish", "Swedish"]),
+        ("Speaks Finnish and English very well.", "en", ["Finnish", "English"]),
+        ("Conversational Finnish.", "en", ["Finnish"]),
+        ("Suomen kielen taito on kohtuullinen.", "fi", ["Finnish"]),
+    ],
+)
+def test_the_level_words_suggest_no_skill_of_their_own(esco_recognizer, text, lang, expected):
+    """ "bara lite" gave *handle bar equipment*, "conversational" *communication* 0.72."""
+    assert labels(esco_recognizer, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "hyvin", "well", "bra" are adverbs of any verb: a level only right beside the name
+        ("You speak Finnish and work well in a team.", "en", [("fi", None)]),
+        ("Puhut suomea ja toimit hyvin tiimissä.", "fi", [("fi", None)]),
+        ("Toimit hyvin tiimissä ja puhut suomea.", "fi", [("fi", None)]),
+        ("Du talar finska och samarbetar bra med andra.", "sv", [("fi", None)]),
+        ("Du samarbetar bra och talar finska.", "sv", [("fi", None)]),
+        ("Hän puhuu hyvin suomea.", "fi", [("fi", "B2")]),
+        ("Puhuu suomea todella hyvin.", "fi", [("fi", "B2")]),
+        ("Speaks Finnish really well.", "en", [("fi", "B2")]),
+    ],
+)
+def test_an_adverb_of_another_verb_is_no_level(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected

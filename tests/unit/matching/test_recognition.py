@@ -35,8 +35,10 @@ from services.matching.index.domain.recognition_text import (
     without_colon_cases,
     without_inline_heading,
     without_language_words,
+    without_location_phrases,
     without_markup,
     without_places,
+    work_history_item,
 )
 from services.matching.index.domain.taxonomy import SkillRow, Taxonomy
 
@@ -937,6 +939,17 @@ def test_an_inline_heading_that_says_nothing_goes(text, out):
     assert " ".join(without_inline_heading(text).split()) == out
 
 
+def test_a_work_history_heading_alone_on_its_line_carries_over_its_items():
+    """Outside tester 16, P7: "Työkokemus:\n- siivooja\n- keittiöapulainen"."""
+    assert work_history_item("Työkokemus:", None) == ("Työkokemus:", None)
+    assert work_history_item("siivooja (3 v)", "Työkokemus:") == ("Työkokemus:", "Työkokemus: siivooja (3 v)")
+    assert work_history_item("Work experience:", "Työkokemus:") == ("Work experience:", None)
+    # another heading, or a sentence, ends the list
+    assert work_history_item("Kortit:", "Työkokemus:") == (None, None)
+    assert work_history_item("Osaan ajaa trukkia ja minulla on hygieniapassi.", "Työkokemus:") == (None, None)
+    assert work_history_item("siivooja", None) == (None, None)
+
+
 def test_a_note_of_what_the_client_did_drops_the_client_word():
     assert without_coach_subject("Asiakas suoritti trukkikortin.") == "suoritti trukkikortin."
 
@@ -992,3 +1005,50 @@ def test_a_card_after_a_long_presentation_is_recognised(recognizer):
     """Outside tester 16 (P2): the hygiene passport after 60 sentences of presentation was not read."""
     text = _long_ad("Hygieniapassi on eduksi.")
     assert "s:hygiene" in _uris(recognizer.recognise(text, top_k=5))
+
+
+def test_a_suggestion_offered_before_stays_until_decided_while_its_title_or_sentence_remains(recognizer):
+    """Outside tester 17, P12: title suggestions vanished, undecided, once the employer accepted other
+    suggestions (a title is read only while nothing is chosen). Offered suggestions (carried over
+    by the state from the earlier version) stay while the same title or sentence still says them."""
+    from dataclasses import replace
+
+    from services.matching.index.domain.model import VacancySkill
+
+    text = "TIG welding. Read blueprints."
+    offered = (
+        VacancySkill("s:forklift", False, suggested=True, score=0.35, source="Hitsaaja"),
+        VacancySkill("s:team", False, suggested=True, score=0.4, source="Work in a team of ten."),
+    )
+    chosen = replace(vacancy(essential=("s:weld",)), title="Hitsaaja")
+    carried = replace(chosen, skills=(*chosen.skills, *offered))
+    enriched = enrich_vacancy(carried, text, recognizer)
+    suggested = {s.uri: s for s in enriched.skills if s.suggested}
+    assert suggested["s:forklift"].source == "Hitsaaja", "the same title: still offered"
+    assert "s:team" not in suggested, "its sentence is no longer in the text"
+    assert "s:tig" in suggested and enriched.skills[0] == chosen.skills[0]
+    assert enrich_vacancy(enriched, text, recognizer) == enriched  # enriching twice changes nothing
+    renamed = enrich_vacancy(replace(carried, title="Levyseppä"), text, recognizer)
+    assert "s:forklift" not in {s.uri for s in renamed.skills}, "another title: its suggestions go"
+    rejected = enrich_vacancy(carried, text, recognizer, exclude={"s:forklift"})
+    assert "s:forklift" not in {s.uri for s in rejected.skills}
+    # without anything offered before, a vacancy with chosen skills gets no title guesses (F6)
+    assert "s:forklift" not in {s.uri for s in enrich_vacancy(chosen, text, recognizer).skills}
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Cleaner, Vaasa city centre offices", "Cleaner, Vaasa"),  # outside tester 16, P8
+        ("Siivooja, Vaasan keskustan toimistot", "Siivooja, Vaasan"),
+        ("Städare, kontor i centrum av Vasa", "Städare, kontor Vasa"),
+        ("Toimipaikka sijaitsee ydinkeskustassa.", "Toimipaikka sijaitsee."),
+        # what the work is stays
+        ("Work in a call centre.", "Work in a call centre."),
+        ("Person-centred care.", "Person-centred care."),
+        ("Keskustelutaidot ovat tärkeitä.", "Keskustelutaidot ovat tärkeitä."),
+        ("City planning experience.", "City planning experience."),
+    ],
+)
+def test_where_in_town_the_work_is_goes(text, out):
+    assert " ".join(without_location_phrases(text).split()) == out

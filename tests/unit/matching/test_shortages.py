@@ -11,6 +11,7 @@ from services.matching.team.shortages import (
     PeriodRules,
     ShortageCsvError,
     ShortageList,
+    dropped_warnings,
     effect_notices,
     parse_period,
     parse_shortage_csv,
@@ -300,3 +301,22 @@ def test_an_import_says_what_each_list_now_decides_and_warns_before_a_meeting_is
         "regions without their own list: national 2026H2 now decides 2 of the 2 ESCO occupations it rates. "
         "Occupations in shortage there: 0 before this import, 2 now."
     ], "Pirkanmaa rates every nurse itself: nothing changed there, so nothing is said about it"
+
+
+def test_an_import_that_takes_occupations_out_of_shortage_names_them_in_a_warning():
+    """Outside tester 17, P17: a six-row Pirkanmaa barometer for 2026H2 replaced the national 2022H2
+    list there wholly and took the nurse vacancies out of the meeting; the notices gave only counts."""
+    national = parse(
+        "occupation,region,period,level\n2221,national,2022H2,shortage\n7212,national,2022H2,shortage\n"
+    )
+    regional = parse("occupation,region,period,level\n7212,pirkanmaa,2026H2,severe_shortage\n")
+    before, after = ShortageBook(national), ShortageBook([*national, *regional])
+    assert after.flag("pirkanmaa", NURSE) is None
+    label = {NURSE: "nurse", NURSE_SPECIALIST: "specialist nurse", WELDER: "welder"}.__getitem__
+    [warning] = dropped_warnings(before, after, regional, label)
+    assert warning.startswith("pirkanmaa: 2 occupation(s) are no longer shortage roles"), warning
+    assert "(nurse, specialist nurse; rated before by national 2022H2)" in warning
+    assert "welder" not in warning and "leave the region's meeting" in warning
+    # the welders' own list again, and a list that keeps every shortage role: nothing to warn about
+    assert dropped_warnings(after, ShortageBook([*national, *regional, *regional]), regional, label) == []
+    assert dropped_warnings(ShortageBook([]), ShortageBook(national), national, label) == []

@@ -12,7 +12,13 @@ from collections.abc import Callable, Iterator
 import pytest
 from flask import Flask
 
-from shared.logging import JsonFormatter, current_request_id, init_request_logging, log_context
+from shared.logging import (
+    JsonFormatter,
+    RepeatThrottle,
+    current_request_id,
+    init_request_logging,
+    log_context,
+)
 from shared.messaging.consumer import ConsumerLoop, DeadLetters
 from shared.messaging.envelope import Envelope
 from tests.helpers import FakeSender
@@ -118,3 +124,32 @@ def test_a_consumer_logs_with_the_request_id_of_the_event_it_handles(lines: Call
         assert line["request_id"] == "req-from-http"
         assert line["event_id"] == caused.event_id and line["consumer"] == "c"
     assert current_request_id() is None
+
+
+def test_the_kafka_clients_repeated_lines_pass_once_per_window_with_a_count_of_the_rest():
+    """Outside tester 17, P20: with the broker down, about 80 ERROR lines a second (one per
+    reconnect, metadata refresh and fetch). Each kind of line (numbers and addresses aside) passes
+    once per window; the next one that passes says how many were held back; other loggers pass."""
+    now = [0.0]
+    throttle = RepeatThrottle(window_s=30.0, clock=lambda: now[0])
+
+    def record(name: str, message: str, *args: object, level: int = logging.ERROR) -> logging.LogRecord:
+        return logging.LogRecord(name, level, __file__, 1, message, args, None)
+
+    def passed(r: logging.LogRecord) -> bool:
+        return throttle.filter(r)
+
+    refused = "Fetch to node %s failed: KafkaConnectionError: 111 ECONNREFUSED"
+    assert passed(record("kafka.consumer.fetcher", refused, 1))
+    slow = "Task <Task object at 0x7f36500380> ran for 0.166s (>0.100s threshold)."
+    assert passed(record("kafka.net.selector", slow, level=logging.WARNING))
+    held = [passed(record("kafka.consumer.fetcher", refused, 1)) for _ in range(80)]
+    later = slow.replace("0x7f36500380", "0x7f365005df").replace("0.166", "0.208")
+    held.append(passed(record("kafka.net.selector", later, level=logging.WARNING)))
+    assert not any(held)
+    assert all(passed(record("services.matching.index.feed", "index feed failed")) for _ in range(3))
+    now[0] = 31.0
+    again = record("kafka.consumer.fetcher", refused, 1)
+    assert passed(again) and again.suppressed == 80
+    other = record("kafka.consumer.fetcher", "Fetch to node %s failed: socket disconnected", 1)
+    assert passed(other) and not hasattr(other, "suppressed")

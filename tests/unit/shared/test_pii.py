@@ -321,6 +321,61 @@ def test_birth_dates_health_words_and_phone_numbers_partly_in_words_are_sensitiv
 
 
 @pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # outside tester 17, P6: stored with 201 and shown to every employment-services viewer
+        ("Hänellä on selkäkipuja, ei voi nostaa", ["health_data", "health_data"]),
+        ("Hän on 41-vuotias ukrainalainen, muslimi", ["age", "ethnic_origin", "religion"]),
+        ("Hon har ont i ryggen och kan inte lyfta", ["health_data", "health_data"]),
+        ("Chronic back pain, cannot lift more than 10 kg", ["health_data", "health_data"]),
+        ("olkapää kipeä, nostorajoitus", ["health_data", "health_data"]),
+        ("Allerginen koirille, astma", ["health_data", "health_data"]),
+        ("She is a 41-year-old Polish welder", ["age", "ethnic_origin"]),
+        ("Hon är 41 år gammal", ["age"]),
+        ("En 41-åring, hon är rysk", ["age", "ethnic_origin"]),
+        ("ukrainalainen mies, liian vanha tähän", ["ethnic_origin", "age"]),
+        ("Hän on venäläinen", ["ethnic_origin"]),
+        ("He is Ukrainian", ["ethnic_origin"]),
+        ("Romanitaustainen hakija", ["ethnic_origin"]),
+        ("Kandidaten är troende", ["religion"]),
+        ("Hän on homo", ["sexual_orientation"]),
+        ("Ammattiliiton jäsen ja luottamusmies", ["trade_union_membership", "trade_union_membership"]),
+        ("Age 58", ["age"]),
+    ],
+)
+def test_health_age_origin_religion_orientation_and_union_membership_are_sensitive(text, kinds):
+    """Outside tester 17, P6: GDPR art. 9 data and the Non-Discrimination Act's grounds besides
+    health and pregnancy (age, origin and nationality, religion, sexual orientation, trade-union
+    membership) must not be stored in a comment about a candidate."""
+    assert [f.kind for f in find_sensitive_data(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perehdytys sujui kivuttomasti",
+        "Osaa allergiaruokavaliot ja erityisruokavaliot",
+        "Kokemusta 15–17-vuotiaiden nuorten ohjauksesta",
+        "Hän on ammattilainen ja tamperelainen",
+        "Hän on kesätyöläinen, sosiaalinen ja täsmällinen",
+        "Hon är noggrann, energisk och praktisk",
+        "He is a Lean expert and a Java developer",
+        "She is a Finnish speaker",
+        "5 vuoden kokemus, 8 v. kokemus trukista",
+        "Klarade det utan besvär",
+        "Ulkomainen tutkinto, EU-kansalainen",
+        "Ei säästellyt vaivaa",
+        "Kontor i Vasa",
+        "Työskennellyt vammaispalveluissa",
+    ],
+)
+def test_ordinary_words_near_the_special_categories_pass(text):
+    """What a comment about a proposal ordinarily says: painless, allergy diets (a cook's skill), a
+    group's age, a professional, a town's resident, a foreign degree, work in disability services."""
+    assert find_sensitive_data(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Haastattelu 13.10.2026, hyvä",

@@ -8,7 +8,9 @@ name capitalised ("Finnish"). A name counts only in a sentence with a word about
 (`_SWEDISH_CUE`; an English name that is also a common word, "Polish", `_ENGLISH_CUE`), and an
 English name only as a noun: "Finnish" followed by a
 lower-case word that cannot follow a language's name ("Valid Finnish hygiene passport", "a
-Finnish security guard card", "a Finnish company") is the adjective of the country, no language.
+Finnish security guard card", "a Finnish company") is the adjective of the country, no language; so is a name before a
+document or status the country gives (`names_a_document`: "a Finnish D licence", "Finnish or EU
+driving licence", "finska D-körkort"; outside tester 17, P9).
 The Finnish names of text in Finnish are `recognition.FinnishLanguageNames`.
 """
 
@@ -27,7 +29,7 @@ _SWEDISH_CUE = re.compile(
     r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
     r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|kräv\w*|"
     r"behöv\w*|önska\w*|skadar|"
-    r"merit\w*|fördel\w*|lite|[ABC][12])\b",
+    r"merit\w*|fördel\w*|lite|lär|lära|studera\w*|plugga\w*|klara\w*|[ABC][12])\b",
     re.I,
 )
 _ENGLISH_CUE = re.compile(
@@ -40,7 +42,7 @@ _ENGLISH_FOLLOWER = re.compile(
     r"\s+(?:(?!(?:family|families|assembly|supply|early|daily|weekly|monthly|yearly|friendly|elderly|"
     r"holy|rally|ally|jelly|bully|lily|reply|july)\b)[a-z]+ly|[a-z]+ed|(?:would|will|wo|does|do|is|are|could|should|ca|must|might)n['’]?t|and|or|nor|is|are|was|be|would|will|should|must|can|may|might|could|helps?|counts?|as|at|in|on|to|for|"
     r"with|from|of|by|via|per|into|than|like|but|if|so|then|while|when|where|which|who|that|this|it|you|we|"
-    r"they|any|all|some|other|such|too|also|both|only|not|etc|e\.g|an?|the|language|languages|skills?|proficiency|"
+    r"they|any|all|some|other|such|too|also|both|only|not|etc|e\.g|an?|the|well|very|quite|rather|language|languages|skills?|proficiency|"
     r"knowledge|speakers?|speaking|spoken|written|writing|native|fluency|level|plus|nice|welcome|"
     r"desirable|preferable|beneficial|advantage\w*|asset|bonus|mandatory|essential|necessary|optional|"
     r"working\s+language|työkiel\w*|kiel\w*|kielitai\w*|arbetsspråk\w*)\b"
@@ -53,14 +55,74 @@ early childhood education", "Finnish elderly care": the lang2 helper's note, ses
 _SWEDISH_FOLLOWER = re.compile(
     r"\s+(?:och|samt|eller|är|var|krävs|behövs|önskas|skadar|som|på|i|med|till|men|meriterande|meriterar|språket|"
     r"språk|muntligt|skriftligt|flytande|väl|bra|obligatoriskt|tal|skrift|nivå|minst|också|även|räcker|en|"
-    r"ett|el|[abc][12])\b"
+    r"ett|el|aktivt|dagligen|[abc][12]|nöjaktig\w*|utmärkt\w*|hygglig\w*|hyfsa\w*|hjälplig\w*|perfekt\w*|obehindrat|"
+    r"gott|god|goda|lite|litet|något|grundläggande|dålig\w*|svag\w*|tillfredsställande|ganska|mycket|"
+    r"någorlunda|skaplig\w*|helt|inte|bara|endast|enbart|riktigt|hyfsat)\b"
 )
 """What may follow a Swedish language name used as the language ("svenska och finska", "finska
-är en merit", "svenska krävs", "svenska språket", "svenska muntligt"). Swedish writes the
+är en merit", "svenska krävs", "svenska språket", "svenska muntligt"), also a word of how well,
+which Swedish writes after the name ("talar finska nöjaktigt", "skriver svenska utmärkt": outside
+tester 17, P4). Swedish writes the
 country's adjective in lower case too, so another lower-case word after the bare name makes it
 the adjective ("svenska kunder", "finska företag"), as does a determiner before it ("det finska
 hygienpasset", "den svenska skolan"); the definite "svenskan" and "-språkig" are always the
 language (outside tester 14 via the lang2 helper's note)."""
+_DOCUMENT = re.compile(
+    r"(?:licen[cs]\w*|permits?|passports?|degrees?|diplomas?|citizen\w*|nationalit\w*|residen\w*|"
+    r"identity|id|ids|cards?|certificat\w*|qualificat\w*|registration|cross|rist(?:i|in|iltä|illä)|"
+    r"\w*ajokort\w*|\w*kortt?i\w*|\w*lup[aiu]\w*|\w*luvan|\w*luvat|passi\w*|\w*tutkin\w*|kansalai\w*|"
+    r"\w*todistu\w*|\w*körkort\w*|pass|passet|passen|\w*medborgar\w*|\w*tillstånd\w*|examen|"
+    r"legitimation\w*|\w*intyg\w*|id-\w*|\w*-id)",
+    re.I,
+)
+"""A document or status a country gives, in English, Finnish and Swedish (one word, compounds
+included: "licence", "ajokorttia", "oleskelulupa", "D-körkort", "medborgarskap"): after a
+language's name it makes the name the country's adjective ("a Finnish D licence", "Suomen
+kansalaisuus", "finskt eller EU-körkort"; outside tester 17, P9)."""
+_TALKS_LANGUAGE = re.compile(
+    r"(?:\w*kiel\w*|\w*språk\w*|languages?|skills?|proficien\w*|knowledge|yki|speak\w*|spoken|"
+    r"written|taito\w*|kunskap\w*|[ABC][12](?:-?(?:taso|nivå|level)\w*)?)",
+    re.I,
+)
+"""A word after a language's name that makes it the language ("Finnish language certificate",
+"Finnish B2 certificate", "suomen kielen todistus")."""
+_COUNTRY_JOIN = re.compile(r"(?:and|or|and/or|ja|tai|sekä|och|eller|samt|/)", re.I)
+_OTHER = re.compile(r"muun|muu|muiden|other|another|annan|annat", re.I)
+_COUNTRY = re.compile(r"(?:EU|EEA|ETA|EES|EFTA)\b\S*|[A-ZÅÄÖ][a-zåäö]{2,}\S*")
+_MODIFIER = re.compile(
+    r"valid|driving|driver['’]?s|residence|work(?:ing)?|security|social|health|hygiene|class|category|"
+    r"voimassa|oleva\w*|giltig\w*",
+    re.I,
+)
+"""Lower-case words between a country's adjective and its document ("Finnish driving licence")."""
+_TOKEN = re.compile(r"(?:[^\s,;:.!?()]|[:.](?=\w))+|[,;:.!?()]")
+
+
+def names_a_document(after: str) -> bool:
+    """Whether the words `after` a language's name make it a country's adjective: a document or
+    status word (`_DOCUMENT`) within the next three words, before any word about language
+    (`_TALKS_LANGUAGE`) or punctuation, also after "or"/"tai"/"eller" and another country ("a
+    Finnish D licence", "Finnish or EU driving licence", "Suomen tai EU:n ajokortti", "Suomen
+    kansalaisuus", "finska D-körkort"; not "Finnish language certificate", "Finnish B2", "suomi,
+    hygieniapassi")."""
+    tokens = _TOKEN.findall(after[:120])
+    i = 0
+    if tokens and _COUNTRY_JOIN.fullmatch(tokens[0]):
+        j = 2 if len(tokens) > 2 and _OTHER.fullmatch(tokens[1]) else 1  # "tai muun EU-maan"
+        if j < len(tokens) and _COUNTRY.fullmatch(tokens[j]):
+            if _DOCUMENT.fullmatch(tokens[j].split("-")[-1]):
+                return True  # "tai EU-ajokortti"
+            i = j + 1  # "or EU driving licence", "tai EU:n ajokorttia"
+    for token in tokens[i : i + 3]:
+        if not re.match(r"\w", token) or _TALKS_LANGUAGE.fullmatch(token):
+            return False
+        if _DOCUMENT.fullmatch(token) or _DOCUMENT.fullmatch(token.split("-")[-1]):
+            return True  # "licence", "EU-ajokorttia", "EA1-kortti"
+        if not (token[0].isupper() or token[0].isdigit() or _MODIFIER.fullmatch(token)):
+            return False  # "Finnish and a driving licence": the licence is another requirement
+    return False
+
+
 _ENGLISH_HOMONYMS = frozenset({"Polish"})
 """English language names that are also common words ("Polish and clean the floors"): read as the
 language only in a sentence with a word about language (`_ENGLISH_CUE`)."""
@@ -91,6 +153,7 @@ class OtherLanguageNames:
                     if m.group().endswith("a") and (
                         (re.match(r"\s+[a-zåäö]", after) and not _SWEDISH_FOLLOWER.match(after))
                         or re.search(r"\b(?:det|den|de)\s+$", lower[: m.start()])
+                        or names_a_document(sentence[m.end() :])
                     ):
                         continue  # "svenska kunder", "det finska hygienpasset": the country's adjective
                     out.append((c, m.start(), m.end()))
@@ -99,8 +162,10 @@ class OtherLanguageNames:
             for m in rx.finditer(sentence):
                 if cue or m.group() not in _ENGLISH_HOMONYMS:
                     after = sentence[m.end() :]
-                    if re.match(r"\s+[a-z]", after) and not _ENGLISH_FOLLOWER.match(after):
-                        continue  # "Finnish hygiene passport": the country's adjective
+                    if (
+                        re.match(r"\s+[a-z]", after) and not _ENGLISH_FOLLOWER.match(after)
+                    ) or names_a_document(after):
+                        continue  # "Finnish hygiene passport", "a Finnish D licence": the country's adjective
                     out.append((c, m.start(), m.end()))
         return out
 

@@ -14,8 +14,12 @@ Finnish in any case form (`recognition.FinnishLanguageNames`: "suomen kielen", "
 Levels (`LEVEL_CUES`), the nearest cue in the same clause, else the sentence's one cue: a CEFR
 code as written ("B2", "taso C1"); native: "äidinkieli", "natiivi", "modersmål", "native",
 "mother tongue" (not "non-native"); C1: "erinomainen", "utmärkt", "excellent"; B2: "sujuva",
-"flytande", "fluent", "hyvä", "god", "good"; B1: "tyydyttävä", "nöjaktig", "satisfactory"; A2:
-"perus-", "grundläggande", "basic"; A1: "vähän", "lite", "a little". Fluent is read as B2, the
+"flytande", "fluent", "hyvä", "god", "good" (and their adverbs after the name: "puhuu suomea
+hyvin", "talar finska bra", "speaks Finnish well"); B1: "tyydyttävä", "nöjaktig", "satisfactory";
+A2: "perus-", "perusteet", "auttava", "grundläggande", "basic"; A1: "vähän", "lite", "a little",
+"heikosti", "svag", "poor" (outside tester 17, P4/P5). Two levels joined by "or" ("äidinkielenäsi
+tai erinomaisesti", "B2 tai C1") give the lower: either suffices, and the level becomes a filter
+(`_lower_of_choices`). Fluent is read as B2, the
 CEFR's first level described by fluency ("can interact with a degree of fluency and
 spontaneity"), not C1: the level becomes a hard filter once accepted, and reading more into
 "fluent" than B2 would drop the candidates the employer most likely meant. "Hyvä", "tyydyttävä"
@@ -34,8 +38,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
-from .language_names import OtherLanguageNames, other_language_names
+from .language_names import OtherLanguageNames, names_a_document, other_language_names
 from .recognition import FinnishLanguageNames
 from .recognition_text import LITOTES, negated_spans, sentences
 from .spoken import language_skill_map
@@ -59,6 +64,12 @@ class LanguageRequirement:
     required: bool = True
 
 
+_WEAKER = (
+    r"vähän|hieman|heikosti|huonosti|alkeellisesti|auttavasti|välttävästi|tyydyttäv\w*|kohtalai\w*|"
+    r"sujuv\w*|erinomai\w*|perus\w*"
+)
+"""Level words "hyvin" ("very") only strengthens: "hyvin vähän" is A1, "hyvin sujuvasti" B2."""
+
 LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "native",
@@ -68,20 +79,38 @@ LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("C1", re.compile(r"\b(?:erinomai\w*|utmärkt\w*|excellent)\b", re.I)),
+    ("C1", re.compile(r"\b(?:erinomai\w*|utmärkt\w*|excellent\w*)\b", re.I)),
     (
         "B2",
-        re.compile(r"\b(?:sujuv\w*|flytande|fluen\w*|hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good)\b", re.I),
+        re.compile(
+            r"\b(?:sujuv\w*|flytande|fluen\w*|hyv(?:ä|ää|ät|iä|än|ällä)|god|goda|gott|good|bra|väl|"
+            r"vahv(?:a|aa|an|at|oja|asti)|stark|starka|starkt|strong|"
+            rf"hyvin(?!\s+(?:{_WEAKER}))|(?<!as\s)well(?!\s+as\b)(?!-))\b",
+            re.I,
+        ),
     ),
-    ("B1", re.compile(r"\b(?:tyydyttäv\w*|nöjaktig\w*|satisfactory)\b", re.I)),
+    (
+        "B1",
+        re.compile(
+            r"\b(?:tyydyttäv\w*|nöjaktig\w*|satisfactor\w*|kohtalai\w*|hygglig\w*|hyfsa\w*|"
+            r"tillfredsställande|fair|fairly\s+well|moderate\w*|kohtuulli\w*|working\s+knowledge|"
+            r"conversational)\b",
+            re.I,
+        ),
+    ),
     (
         "A1",
-        re.compile(r"\b(?:lite|a\s+little|some|vähän|hieman|jonkin\s+verran|alkeet|alkeis\w*)\b", re.I),
+        re.compile(
+            r"\b(?:lite|a\s+little|some|vähän|hieman|jonkin\s+verran|alkeet|alkeis\w*|alkeita|"
+            r"heikko\w*|heikosti|heikkoa|huono\w*|huonosti|svag\w*|dålig\w*|poor\w*|weak\w*|limited)\b",
+            re.I,
+        ),
     ),
     (
         "A2",
         re.compile(
-            r"\b(?:perus(?:taso\w*|taito\w*|tie\w*|kielitai\w*)|grundläggande|basic|elementary)\b",
+            r"\b(?:perus(?:taso\w*|taito\w*|tie\w*|kielitai\w*|teet|teita|teiden|teista|teissa|teissä|teilla|"
+            r"teillä)|auttav\w*|välttäv\w*|grundläggande|hjälplig\w*|basic\w*|elementary|basics)\b",
             re.I,
         ),
     ),
@@ -134,9 +163,11 @@ def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[Lang
             choices = _alternatives_of(sentence, mentions, linked)
             said, spans = _said(sentence, mentions, linked)
             masked = _blanked(sentence, spans)  # a level or a plus in words negated says nothing
+            masked = _lower_of_choices(masked)  # "äidinkielenäsi tai erinomaisesti": C1 suffices
             plus = _optional_of(masked, mentions, linked)
             optional = [plus_heading or o or s == "plus" for o, s in zip(plus, said, strict=True)]
             levels = _levels_of(masked, mentions, linked)
+            _one_level_of_a_choice(masked, mentions, levels)
             for i, (code, _, _) in enumerate(mentions):
                 if said[i] == "not":
                     continue  # "Suomen kielen taitoa ei vaadita", "Finska krävs inte" (tester 15, P1)
@@ -391,7 +422,12 @@ def _span(sentence: str, finnish: FinnishLanguageNames, uri: str) -> tuple[int, 
     """Where the Finnish name of `uri` first occurs in `sentence`."""
     for name_uri, telling, plain, local, _ in finnish.names:
         if name_uri == uri:
-            hits = [(m.start(), m.end()) for rx in (telling, plain, local) if (m := rx.search(sentence))]
+            hits = [
+                (m.start(), m.end())
+                for rx in (telling, plain, local)
+                for m in rx.finditer(sentence)
+                if rx is not plain or not names_a_document(sentence[m.end() :])
+            ]
             return min(hits) if hits else None
     return None
 
@@ -423,9 +459,17 @@ def _levels_of(
     cuts = [0] + [m.end() for m in _SEPARATOR.finditer(sentence)] + [len(sentence)]
     out: list[str | None] = []
     after_list: list[bool] = []  # the level was written after the name (it may cover the list before)
+    used = 0  # where the words the previous name's level was read from end
     for i, (_, start, end) in enumerate(mentions):
-        lo = max([c for c in cuts if c <= start] + ([mentions[i - 1][2]] if i else []))
+        lo = max([c for c in cuts if c <= start] + ([mentions[i - 1][2]] if i else []) + [used])
         hi = min([c for c in cuts if c >= end] + ([mentions[i + 1][1]] if i + 1 < len(mentions) else []))
+        if (
+            sentence[end:hi].strip() in (":", "-", "–", "—")
+            and (i + 1 == len(mentions) or mentions[i + 1][1] > hi)
+            and (colon := re.search(r"[,;/]|\s[-–—]\s|$", sentence[hi:]))
+        ):
+            # "Finnish: native or excellent", "ruotsi - tyydyttävä": the level after the name's colon
+            hi = min([hi + colon.start()] + ([mentions[i + 1][1]] if i + 1 < len(mentions) else []))
         if i and lo == mentions[i - 1][2] and (joins := list(_JOIN_WORD.finditer(sentence, lo, start))):
             lo = joins[-1].end()  # "ukrainaa äidinkielenään sekä englantia": not English's
         if (
@@ -438,18 +482,26 @@ def _levels_of(
         cefr = [m for m in _CEFR.finditer(sentence[lo:hi])]
         bracket = _PARENTHESIS.match(after)
         level: str | None
+        used = end
         if cefr:
             at = lo + cefr[0].start()
             level, late = cefr[0].group(1), at >= end and not (bracket and at < end + bracket.end())
+            used = max(end, lo + cefr[0].end())
         elif bracket and _cue(bracket.group(1)):
             level, late = _cue(bracket.group(1)), False
-        elif (level := _cue(before, last=True)) is not None:
+            used = end + bracket.end()
+        elif (level := _cue(_adverbs_near(before, at_end=True), last=True)) is not None:
             late = False
         else:
-            level = _cue(_WORDS_AFTER.match(after).group()) or (  # type: ignore[union-attr]
-                _cue(after) if i + 1 == len(mentions) or hi < mentions[i + 1][1] else None
-            )
+            words = _WORDS_AFTER.match(after).group()  # type: ignore[union-attr]
+            level, used = _cue(words), end + len(words)
+            if level is None and (i + 1 == len(mentions) or hi < mentions[i + 1][1]):
+                level, used = _cue(_adverbs_near(after, at_end=False)), hi
             late = level is not None
+        if level is None:
+            used = end
+        # the next name's words start after these: "skriver finska dåligt men talar svenska
+        # utmärkt" gives Swedish C1, not the "dåligt" after Finnish (outside tester 17, P4)
         joined = (
             linked[i]
             if linked is not None
@@ -468,6 +520,64 @@ def _levels_of(
         if out[i] is None and joined and after_list[i + 1]:
             out[i], after_list[i] = out[i + 1], True  # "venäjää ja ukrainaa äidinkielenään"
     return out
+
+
+_OR_LEVEL = re.compile(
+    r"(?:\s*(?:\w*tasoi\w*|\w*tasolla|\w*tasoa|level|nivå\w*))?"
+    r"\s*,?\s*(?:tai|eller|or|/)\s*(?:vähintään|ainakin|at\s+least|minst|åtminstone)?\s*",
+    re.I,
+)
+"""What joins two levels offered as alternatives ("native or excellent", "B2 tai C1")."""
+
+
+def _lower_of_choices(sentence: str) -> str:
+    """`sentence` with the higher of two level words joined by "or" ("tai", "eller", "/") blanked
+    out (offsets stay): either suffices, so the lower is the requirement ("Puhut suomea
+    äidinkielenäsi tai erinomaisesti", "Native or excellent Finnish", "B2 tai C1"; outside
+    tester 17, P5)."""
+    hits = sorted(
+        [(m.start(), m.end(), level) for level, rx in LEVEL_CUES for m in rx.finditer(sentence)]
+        + [(m.start(1), m.end(1), m.group(1)) for m in _CEFR.finditer(sentence)]
+    )
+    chars = list(sentence)
+    for (s1, e1, l1), (s2, e2, l2) in pairwise(hits):
+        if e1 <= s2 and _OR_LEVEL.fullmatch(sentence, e1, s2):
+            s, e = (s1, e1) if _rank(l1) > _rank(l2) else (s2, e2)
+            chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+_OR_WORD = re.compile(r"\b(?:tai|eller|or)\b", re.I)
+
+
+def _one_level_of_a_choice(
+    sentence: str, mentions: Sequence[tuple[str, int, int]], levels: list[str | None]
+) -> None:
+    """Give a language named twice in one clause with "or" between the lower of its two levels,
+    in place ("Svenska som modersmål eller utmärkt svenska": C1 suffices)."""
+    for i, (code, _, end) in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            other, start, _ = mentions[j]
+            between = sentence[end:start]
+            if other != code or not _OR_WORD.search(between) or re.search(r"[;:]", between):
+                continue
+            said = [x for x in (levels[i], levels[j]) if x is not None]
+            if said:
+                levels[i] = levels[j] = min(said, key=_rank)
+
+
+_ADVERB = re.compile(r"\b(?:hyvin|well|bra|väl)\b", re.I)
+"""Level words that are adverbs of any verb ("toimit hyvin tiimissä", "work well in a team",
+"samarbetar bra"): a level only right beside the language's name."""
+
+
+def _adverbs_near(text: str, *, at_end: bool) -> str:
+    """`text` with the adverbs of `_ADVERB` blanked out (offsets stay) except within its last two
+    words (`at_end`: the words before a name, "puhuu hyvin suomea") or none (`at_end` False: the
+    words later after a name, read beyond its first two)."""
+    starts = [m.start() for m in re.finditer(r"\w+", text)] if at_end else []
+    keep = (starts[-2] if len(starts) > 1 else 0) if at_end else len(text)
+    return _ADVERB.sub(lambda m: m.group() if m.start() >= keep else " " * len(m.group()), text)
 
 
 def _cue(text: str, *, last: bool = False) -> str | None:

@@ -25,12 +25,19 @@ vacancy (`query.VACANCY_KINDS`: occupation given; more than five skills chosen; 
 title and text only), since the scores of each kind run at their own heights. A candidate at
 the ideal reads about 93 for a vacancy given by an occupation or by skills (the benchmark's
 candidates there are of a fitting occupation 97-99 % of the time and hold about 89 % of the
-essential skills) and 77 for one given by a title and text, whose occupation is less sure.
+essential skills) and 77-82 for one given by a title and text, whose occupation is less sure.
 The occupation counts half because the raw score cannot tell skills outside the vacancy that
 dilute the skill similarity from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`;
 more of a skill the vacancy asks for never lowers it: `scoring.similarity`).
-Within a vacancy the match never decreases as raw grows, so it never reorders a shortlist (the
-order stays that of raw); docs/benchmarks.md shows the reliability table per vacancy variant.
+Within a vacancy the match strictly increases with raw, so it never reorders a shortlist (the
+order stays that of raw) and equal matches mean equal raw scores: the input is not capped at the
+ideal, and above the scale's last knot the match rises on linearly towards 100 at a raw score of
+1, which no candidate reaches (outside tester 17, P2/P3: capped, 2 / 3 and 3 / 3 essential skills
+read 92.1 alike and a meeting's complete cooks all 93.5). What raw cannot tell, the match cannot
+either: skills and past occupations outside the vacancy's own skills lower the similarity, so a
+candidate holding every essential skill among many others reads lower (about 60 with ten noted
+skills of other trades) than one holding them alone; the shortlist's essential skills held and
+missing say which. docs/benchmarks.md shows the reliability table per vacancy variant.
 Each part's points are its share of raw times the match score, so the parts add up to it.
 """
 
@@ -46,13 +53,20 @@ from .taxonomy import Taxonomy
 
 @dataclass(frozen=True, slots=True)
 class MatchScale:
-    """match = piecewise-linear interpolation through the knots (raw[i], match[i]); raw below the
-    first knot or above the last gets that knot's match.
+    """match = piecewise-linear interpolation through the knots (raw[i], match[i]); strictly
+    increasing everywhere, so equal matches mean equal raw scores (outside tester 17, P2/P3: the
+    input was capped at the ideal and the top knot's match held above it, so 2 / 3 and 3 / 3
+    essential skills both read 92.1 and a meeting's cooks at raw 0.847 ... 0.784 all 93.5):
+    below the first knot linearly from (0, 0); above the last knot linearly on towards 100 at
+    `ceiling`, the largest input a raw score can give (1 / ideal, or 1 on the raw score itself),
+    which no candidate reaches (a raw score of 1 needs cosine 1, holding every skill the vacancy
+    asks for, and related-skill credit, which counts only for missing ones), so 100 is never read.
 
-    raw: increasing raw scores in [0, 1]; match: non-decreasing 0-100 values, one per knot.
-    Fitted by `benchmarks.ranking_quality --tune` (isotonic regression of the target, fits the
-    occupation x share of essential skills held, on the share of the ideal of every candidate in
-    the engine's top 50 of each tuning vacancy, over quantile bins of it). Raises ValueError for knots that are not of that shape."""
+    raw: increasing inputs >= 0 (the raw score or its share of the ideal); match: increasing 0-100
+    values, one per knot. Fitted by `benchmarks.ranking_quality --tune` (isotonic regression of
+    the target, fits the occupation x share of essential skills held, on the share of the ideal
+    of every candidate in the engine's top 50 of each tuning vacancy, over quantile bins of it).
+    Raises ValueError for knots that are not of that shape."""
 
     raw: tuple[float, ...]
     match: tuple[float, ...]
@@ -61,39 +75,68 @@ class MatchScale:
         r, m = np.asarray(self.raw, dtype=np.float64), np.asarray(self.match, dtype=np.float64)
         if len(r) < 2 or r.shape != m.shape:
             raise ValueError("a match scale needs at least two knots, as many match values as raw ones")
-        if np.any(np.diff(r) <= 0) or r[0] < 0 or r[-1] > 1:
-            raise ValueError("the knots' raw scores must increase within [0, 1]")
-        if np.any(np.diff(m) < 0) or m[0] < 0 or m[-1] > 100:
-            raise ValueError("the knots' match values must not decrease and lie within [0, 100]")
+        if np.any(np.diff(r) <= 0) or r[0] < 0:
+            raise ValueError("the knots' raw scores must increase from 0 or more")
+        if np.any(np.diff(m) <= 0) or m[0] < 0 or m[-1] >= 100:
+            raise ValueError("the knots' match values must increase within [0, 100)")
 
-    def __call__(self, raw: np.ndarray) -> np.ndarray:
-        """(n,) float raw scores -> (n,) float64 match scores in [0, 100]."""
-        return np.interp(np.asarray(raw, dtype=np.float64), self.raw, self.match)
+    def __call__(self, raw: np.ndarray, ceiling: float = 1.0) -> np.ndarray:
+        """(n,) float inputs >= 0 -> (n,) float64 match scores in [0, 100), strictly increasing in
+        the input. `ceiling`: the input at which the line beyond the last knot reaches 100, at
+        least 0.1 beyond that knot (a larger input, which no raw score gives, reads 99.9)."""
+        x = np.asarray(raw, dtype=np.float64)
+        r = np.asarray(self.raw, dtype=np.float64)
+        m = np.asarray(self.match, dtype=np.float64)
+        if r[0] > 0:
+            r, m = np.concatenate([[0.0], r]), np.concatenate([[0.0], m])
+        top = max(float(ceiling), r[-1] + 0.1)  # room above the last knot, whatever the ideal
+        out = np.interp(x, r, m)
+        above = x > r[-1]
+        if np.any(above):
+            out[above] = np.minimum(m[-1] + (100.0 - m[-1]) * (x[above] - r[-1]) / (top - r[-1]), 99.9)
+        return out
 
 
 def scale_input(raw: np.ndarray, ideal: float | None) -> np.ndarray:
     """What a match scale reads: the raw score (n,) itself when `ideal` is None, else the raw
-    score as a share of the vacancy's ideal raw score (`query.ideal_score`), capped at 1 (0 when
-    the ideal is 0: the vacancy gives nothing to match on)."""
+    score as a share of the vacancy's ideal raw score (`query.ideal_score`), not capped (a
+    candidate above the ideal reads above it; capped at 1 before session 17, outside tester 17,
+    P2/P3), 0 when the ideal is 0: the vacancy gives nothing to match on."""
     raw = np.asarray(raw, dtype=np.float64)
     if ideal is None:
         return raw
-    return np.minimum(raw / ideal, 1.0) if ideal > 0 else np.zeros_like(raw)
+    return raw / ideal if ideal > 0 else np.zeros_like(raw)
+
+
+def scale_ceiling(ideal: float | None) -> float:
+    """The input a raw score of 1 gives (`scale_input`): 1 / ideal, or 1 when the scale reads
+    the raw score itself (or the ideal is 0)."""
+    return 1.0 / ideal if ideal is not None and ideal > 0 else 1.0
+
+
+def match_scores(raw: np.ndarray, scale: MatchScale, ideal: float | None = None) -> np.ndarray:
+    """(n,) raw scores in [0, 1] -> (n,) match scores in [0, 100), strictly increasing in the raw
+    score from 0.1 up; 0 for a raw score of 0 (no evidence, no match), at least 0.1 for any other
+    (what the shortlist's one decimal can tell from none: a stored 0 reads "no match"; below 0.1
+    the scale holds only candidates of other occupations with a sliver of shared evidence).
+    `ideal`: the vacancy's ideal raw score when the scale reads shares of it (`scale_input`)."""
+    raw = np.asarray(raw, dtype=np.float64)
+    match = scale(scale_input(raw, ideal), scale_ceiling(ideal))
+    return np.where(raw > 0, np.maximum(match, 0.1), 0.0)
 
 
 def match_points(
     raw_parts: np.ndarray, scale: MatchScale, ideal: float | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """(match, points): raw_parts (n, n_parts) float, the weighted parts of the raw score ->
-    (n,) match scores in [0, 100] and (n, n_parts) points per part adding up to the match score
-    (a candidate with a raw score of 0 gets 0, not the scale's floor: no evidence, no match).
+    (n,) match scores in [0, 100) (`match_scores`) and (n, n_parts) points per part adding up to
+    the match score (a candidate with a raw score of 0 gets 0, not the scale's floor).
     `ideal`: the vacancy's ideal raw score when the scale reads shares of it (`scale_input`)."""
     raw = raw_parts.sum(axis=1)
-    match = scale(scale_input(raw, ideal))
+    match = match_scores(raw, scale, ideal)
     share = np.divide(
         raw_parts, raw[:, None], out=np.zeros_like(raw_parts, dtype=np.float64), where=raw[:, None] > 0
     )
-    match = np.where(raw > 0, match, 0.0)
     return match, share * match[:, None]
 
 

@@ -80,6 +80,10 @@ class VacancySkill:
     # (`RecognisedSkill`): for the employer to judge it; None on the employer's own skills
     score: float | None = None
     source: str | None = None
+    # whether the ad offers a suggestion as a plus, decided on the clause naming it when its sentence
+    # names both a requirement and a plus (`enrich_vacancy`, `skill_plus.parts`); None: the sentence
+    # decides (`skill_plus.said_as_plus`), as for a suggestion kept from before this was kept
+    plus: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,7 +276,16 @@ class RankingParams:
     essential skills. (Coverage alone, same run: 88.2 / 88.6 / 86.8 / 68.2 at the ideal.) Report-half reliability in
     docs/benchmarks.md. (Earlier scales: of "fits the vacancy as posted", the occupation alone,
     2026-12-01 19:56-20:14 UTC; of "same occupation" on the raw score before that.) A scale
-    depends on the score's parameters and on `ideal_score`: refit it when they change."""
+    depends on the score's parameters and on `ideal_score`: refit it when they change.
+    Since session 17 the input is not capped at 1 (`match_score.scale_input`) and the scale rises
+    on past its last knot (`MatchScale`; outside tester 17, P2/P3: capped, every candidate above the
+    ideal read the top knot). Checked on the tuning run of 2026-12-03 08:04-08:26 UTC (same command,
+    `--json`; load 6-14): with these knots and the uncapped input, in-sample ECE 0.2 / 0.2 / 0.3 /
+    0.5 points, all 0.15; the 3,492 pairs above the ideal read 91.5 against a target of 89.6 %. A
+    refit on the uncapped input (top knots at 1.049 / 1.016 / 1.035 / 0.984) read about the same
+    (all 0.12; occupation 0.23, text 0.29 as text recognition has moved since) but only 87 at the
+    ideal itself for an occupation, so these knots stay until the similarity's change (helper
+    `fit`, session 17) is refitted."""
 
     coverage_weight: float = 0.0
     """Share of the score from essential-skill coverage (the weighted fraction of the vacancy's

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import math
 import re
 import threading
@@ -44,7 +45,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
-from .language_names import other_language_names
+from .language_names import names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
@@ -58,6 +59,7 @@ from .recognition_text import (
     finnish_name_forms,
     has_content,
     is_boilerplate,
+    is_structure_heading,
     phrases,
     readable,
     requirement_sentences_as_written,
@@ -71,9 +73,11 @@ from .recognition_text import (
     without_colon_cases,
     without_inline_heading,
     without_language_words,
+    without_location_phrases,
     without_not_needed_lists,
     without_places,
     words,
+    work_history_item,
 )
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
@@ -98,6 +102,9 @@ _GUESS_CAP = np.float32(CONFIDENT_SCORE - 0.01)
 of Terraform and Pulumi"): a guess by the letters' look, below the confidence line."""
 
 RECOGNISED_LANGS = ("fi", "sv", "en")
+
+_COORDINATED = re.compile(r"\b([a-z]{3,})\s+(?:and|or|&)\s+([a-z]{3,})\b")
+"""Two lower-case English words joined ("design and build"; `SkillRecognizer._fused_coordination`)."""
 
 _WORK_TITLE = {
     "sv": re.compile(
@@ -129,6 +136,17 @@ X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut Xna" (the ess
 X" (`SkillRecognizer.read_work_titles`); and the titles listed under a work-history heading, the way a CV
 lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfarenhet: städare",
 "Work experience: cleaner, kitchen assistant"; outside tester 16, P7)."""
+
+
+_TITLED_QUALIFICATION = {
+    "fi": re.compile(
+        r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:perus|ammatti|erikoisammatti)?tutkin\w*", re.I
+    ),
+    "sv": re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+}
+"""A qualification named after the job it trains for (`SkillRecognizer._titled_qualifications`):
+Finnish "<title>n ammattitutkinto" ("Kiinteistönhoitajan ammattitutkinto"), Swedish "yrkesexamen
+för <title>" ("yrkesexamen för fastighetsskötare")."""
 
 
 class TextEncoder(Protocol):
@@ -230,6 +248,11 @@ class LanguageTools:
     """Names of occupations in Finnish or Swedish text other than their ESCO labels (vocational
     qualifications, Swedish job titles, everyday Finnish job titles), read by
     `SkillRecognizer.occupations_in`."""
+    english_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Everyday English job titles that are no ESCO label (lower case, words joined by spaces:
+    "practical nurse") → the Finnish ESCO occupation titles they name ("lähihoitaja";
+    `data/recognition/job_titles.csv`): read only as a whole title line (`SkillRecognizer._title_line`),
+    since an English title word is often an everyday word too (`occupations_in`)."""
     nouns: frozenset[str] = frozenset()
     """Finnish nouns' lemmas (lower case) that the lemmatiser reads as a verb's form ("tuli": fire,
     or "came" of "tulla"; "voi": butter, or "can"): kept as written as a compound's modifier
@@ -297,6 +320,7 @@ class _Unit:
     occupations: tuple[int, ...] = ()  # (a title unit's occupations: only their skills count)
     unlike: np.ndarray | None = None  # skills looking like a product the unit names (`_lookalikes`)
     gloss: bool = False  # the glossary's English words of a sentence alone (`gloss_unit_weight`)
+    central: bool = False  # a line that is a job title: its occupations' central skills (`title_line_skills`)
 
 
 class SkillRecognizer:
@@ -419,6 +443,14 @@ class SkillRecognizer:
         `work_title_weight`: what a sentence says of the work ("hoitanut muistisairaita
         asukkaita") ranks above the occupation's skills in general (read for every sentence, they
         cost the Finnish and Swedish tuning sets' MRR 0.01–0.03).
+    title_line_skills : a line that is only a job title, with the place, the years or the section
+        heading a CV or a note writes beside it ("Lähihoitaja, Kuopio", "Kokki, Pori 2015–2020",
+        "Koulutus: lähihoitaja"), suggests the `title_line_skills` most central essential skills of
+        the occupations it names at `CONFIDENT_SCORE`, as a vacancy's title does
+        (`enrich_vacancy`, `central_skills`): read as words, "Lähihoitaja, Kuopio" gave only guesses
+        (*operate games*, *hydrotherapy*) while "Kokki, Pori" gave the cook's (outside tester 17,
+        P11). Only when the caller names no occupation (a vacancy's own is read from its title).
+        0 turns it off.
     gloss_unit_weight, gloss_unit_langs : a sentence in one of `gloss_unit_langs` (Swedish) that
         the glossary glosses is also read as its English glosses alone ("Städaren ansvarar för
         underhållsstädning av kontor och skolor" → "cleaning, offices, schools"), scored like English
@@ -435,6 +467,10 @@ class SkillRecognizer:
     expand_elided : Finnish compounds whose shared part is left out are read in full
         (`recognition_text.expand_elided`: "vuorovaikutus- ja viestintätaidot" →
         "vuorovaikutustaidot ja viestintätaidot"; the kind "compounds" of issue 12).
+    other_material_weight : multiplier of the score of a skill of wood or of metal (`_MATERIALS`,
+        by its English label) when the text names the other material and not this one
+        (`_gate_materials`: a sheet-metal worker's "leikkaus" gave *wood cuts*). 0.7, as the
+        animals' weight; one value tried.
     unnamed_animal_weight : multiplier of the score of a skill about animals (English label naming
         animals, veterinary work, livestock, pets, horses, fish: `_ANIMAL_LABEL`) when the text names
         no animal (`_ANIMAL_CUE`, in any of the three languages). A midwife's "avustat normaaleissa
@@ -452,6 +488,21 @@ class SkillRecognizer:
         the sentence says the worker does (the kind "titles in the sentence" of issue 12). Finnish
         dev sets, session 15: RP@5 unchanged within one sentence (fi-dev3 −0.007, fi-dev2 +0.007,
         fi-dev −0.004, fi tune =), MRR up on all four (+0.003, +0.030, +0.024, +0.006).
+    own_skill_weight, own_skill_types : multiplier of the score of an essential skill (of one of
+        these ESCO skill types) of the occupations a text is about, in each sentence that itself
+        names one of them and says a task besides (`_says_task`): a job title implies its core
+        skills ("Toimistosihteerinä vastaat … puhelinvaihteen hoitamisesta": *communicate by
+        telephone*, the secretary's; "Vi söker en elmontör för elinstallationer och service":
+        *maintain electrical equipment*). A sentence that only names the job or a qualification
+        ("Haemme laitoshuoltajaa.", "Talonrakennusalan perustutkinto"), or an ad's other sentences
+        (its cards and degrees), are not weighed: there the profile's generic essentials ("perform
+        first fire intervention") pushed out the tasks recruiters expect (session 16). Session 17,
+        1.35 for skills and knowledge (issue 12), RP@5 / MRR on the tuning sets against 1.0: fi tune
+        0.733 → 0.745 / 0.743 → 0.747, fi-dev 0.596 → 0.598 / 0.674 → 0.644, fi-dev2 0.459 → 0.468
+        / 0.627 → 0.622, fi-dev3 0.424 → 0.464 / 0.552 → 0.592, fi-dev4 0.376 = / 0.445 → 0.463,
+        fi-dev5 0.372 → 0.398 / 0.601 → 0.625, sv tune 0.629 → 0.652 / 0.699 → 0.688, sv-dev
+        0.681 → 0.695 / 0.756 → 0.757; English unchanged (no occupation is read from English text).
+        Skills alone: fi-dev 0.581; 1.2: smaller gains; 1.6: fi-dev 0.560 (docs/benchmarks.md).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -489,10 +540,14 @@ class SkillRecognizer:
         expand_elided: bool = True,
         opening_title_read: bool = True,
         unnamed_animal_weight: float = 0.7,
+        other_material_weight: float = 0.7,
+        own_skill_weight: float = 1.35,
+        own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
         guarantee_ratio: float = 0.85,
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
         work_title_weight: float = 0.7,
+        title_line_skills: int = TITLE_SKILLS,
         gloss_unit_weight: float = 0.6,
         gloss_unit_langs: tuple[str, ...] = ("sv",),
         sentence_languages: bool = True,
@@ -529,12 +584,16 @@ class SkillRecognizer:
         self.unknown_words_weight = unknown_words_weight
         self.read_work_titles = read_work_titles
         self.work_title_weight = work_title_weight
+        self.title_line_skills = title_line_skills
         self.gloss_unit_weight = gloss_unit_weight
         self.gloss_unit_langs = gloss_unit_langs
         self.sentence_languages = sentence_languages
         self.expand_elided = expand_elided
         self.opening_title_read = opening_title_read
         self.unnamed_animal_weight = unnamed_animal_weight
+        self.other_material_weight = other_material_weight
+        self.own_skill_weight = own_skill_weight
+        self.own_skill_types = own_skill_types
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -701,6 +760,10 @@ class SkillRecognizer:
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
         english = taxonomy.tables.skill_labels.get("en", [])
         self.animal_skills_ = np.flatnonzero([bool(_ANIMAL_LABEL.search(x or "")) for x in english])
+        self.material_skills_ = {
+            name: np.flatnonzero([bool(label.search(x or "")) for x in english])
+            for name, (label, _) in _MATERIALS.items()
+        }
         self.products_ = _product_names(taxonomy)
         self.product_skills_, product_words, as_written = product_names(taxonomy)
         by_word: dict[str, list[int]] = {}
@@ -821,6 +884,55 @@ class SkillRecognizer:
         positions = tuple(self.occupation_index_[u] for u in uris[:2] if u in self.occupation_index_)
         return ", ".join(dict.fromkeys(labels[o] for o in positions if labels[o])), positions
 
+    def _title_line(self, text: str, lang: str) -> tuple[int, ...]:
+        """Positions of the occupations `text` names when it is only a job title or a few
+        ("Lähihoitaja", "HITSAAJA / LEVYSEPPÄHITSAAJA", "Kokki, 2015–2020": places, headings and
+        stock phrases already taken off): split at "/", ",", ";", "|", "&", a dash and brackets,
+        each part of at most three words; a part names its occupations as an ESCO label of any
+        language (`occupations_named`), an English one of the job-title glossary
+        (`LanguageTools.english_titles`), a Finnish or Swedish one-word title in any case or of the
+        job-title glossary (`occupations_in`); a part naming none must be a single word, and one
+        part at least names some, each in one ISCO-08 unit group ("kuljettaja" names several).
+        () otherwise (a sentence saying something more: "Hitsaat teräsrakenteita", "Lähihoitaja
+        kotihoitoon")."""
+        plain = re.sub(r"\d+(?:[.,:/]\d+)*", " ", text)
+        parts = [
+            p for p in re.split(r"\s*(?:[/,;|&()\[\]]|\s[-–—]\s|[-–—]\s*$|^\s*[-–—])\s*", plain) if words(p)
+        ]
+        if not parts or len(parts) > 4:
+            return ()
+        found: list[str] = []
+        titles = self._titles()[0]
+        for part in parts:
+            tokens = words(part)
+            if len(tokens) > 3:
+                return ()
+            uris: tuple[str, ...] = ()
+            if lang == "en" and (glossed := self.tools.english_titles.get(" ".join(tokens))):
+                # "Practical nurse, Kuopio" (read as words: *nurse plants* 0.71; ESCO's "practical
+                # nurse" is another occupation's alternative label, as a vacancy's title is read)
+                uris = tuple(
+                    dict.fromkeys(
+                        self.occupation_uris_[o] for t in glossed for o in titles.get(" ".join(words(t)), ())
+                    )
+                )
+            uris = uris or self.occupations_named(part)
+            if not uris and len(tokens) == 1 and lang in ("fi", "sv"):
+                uris = self.occupations_in(part, lang)
+            if not uris and len(tokens) > 1:
+                return ()
+            groups = {
+                self.occupation_isco_[self.occupation_index_[u]] for u in uris if u in self.occupation_index_
+            }
+            if len(groups) > 1:  # "kuljettaja": a bus, a lorry or a taxi? The title says too little
+                return ()
+            found += uris
+        if not found:
+            return ()
+        return tuple(dict.fromkeys(self.occupation_index_[u] for u in found if u in self.occupation_index_))[
+            :3
+        ]
+
     def _set_occupations(self, taxonomy: Taxonomy) -> None:
         """What `occupations_named`, `occupations_in` and the weighing by occupation
         (`off_occupation_weight`) read: occupation URIs and ISCO-08 unit groups here; the
@@ -838,7 +950,8 @@ class SkillRecognizer:
         self.central_: dict[int, tuple[str, ...]] = {}  # occupation -> essential skills, central first
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
-        self.lookalikes_: dict[tuple[str, ...], np.ndarray | None] = {}
+        self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
+        self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -1010,6 +1123,45 @@ class SkillRecognizer:
             dict.fromkeys(self.occupation_uris_[o] for o in found if self.occupation_isco_[o] in groups)
         )
 
+    def _own_skills(self, occupations: tuple[str, ...]) -> np.ndarray:
+        """Positions (int64, sorted) of the essential skills of `occupations` (URIs) whose ESCO
+        skill type is one of `own_skill_types` (`own_skill_weight`); cached."""
+        found = self.own_skills_.get(occupations)
+        if found is None:
+            taxonomy = self.occupation_taxonomy_
+            types = taxonomy.tables.skill_types
+            positions = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
+            skills = {int(j) for o in positions for j in taxonomy.essential[o].indices}
+            found = np.asarray(sorted(j for j in skills if types[j] in self.own_skill_types), dtype=np.int64)
+            self.own_skills_[occupations] = found
+        return found
+
+    def _says_task(self, sentence: str, lang: str) -> bool:
+        """Whether `sentence` says something besides naming a job or a qualification: two words
+        or more (of three letters or more) that are neither stock phrases ("Haemme"), function
+        words, an occupation's title in any case ("laitoshuoltajaa") nor part of a qualification's
+        or job title's name (`LanguageTools.occupation_names`: "Talonrakennusalan perustutkinto")
+        nor a place ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle" names no task)."""
+        text = strip_stock(without_places(sentence, self.tools.place_names), lang)
+        for name in self.tools.occupation_names:
+            if name.lang == lang:
+                text = name.pattern.sub(" ", text)
+        titles = self._titles()[0]
+        lemmatise = self.tools.lemmatise if lang == "fi" else None
+        left = 0
+        for w in words(text):
+            if len(w) < 3 or w in FUNCTION_WORDS:
+                continue
+            keys = [w, *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))]
+            if lemmatise is not None:
+                keys.append(lemmatise(w, "fi"))
+            if any(len(k) >= 4 and k in titles for k in keys):
+                continue
+            left += 1
+            if left >= 2:
+                return True
+        return False
+
     def _occupation_factor(self, occupations: Collection[str], ruled: list[list[str]]) -> np.ndarray | None:
         """(n_skills,) float32 multipliers (`off_occupation_weight`) for the skills outside the
         unit groups of `occupations` (else of the occupations sharing two or more of the skills
@@ -1066,12 +1218,41 @@ class SkillRecognizer:
             self.lookalikes_[names] = found
         return found
 
-    def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
-        if self.label_prefixes_ is None:  # the English labels in lower case, one a line
+    def _label_lines(self) -> _Lines:
+        """The English labels in lower case, one a line (built on first use)."""
+        if self.label_prefixes_ is None:
             lowered = [(x or "").lower() for x in self.labels_["en"]]
             starts = np.cumsum([0] + [len(x) + 1 for x in lowered[:-1]], dtype=np.int64)
             self.label_prefixes_ = ("\n".join(lowered), starts, lowered)
-        joined, starts, labels = self.label_prefixes_
+        return self.label_prefixes_
+
+    def _fused_coordination(self, text: str) -> np.ndarray | None:
+        """Positions (int64) of the skills whose English label reads two words `text` (English)
+        joins by "and" / "or" as one phrase, the second as the first's object: "design and build
+        backend services" → *design buildings* 0.47 (outside tester 16, P8). Their scores in the
+        sentence's units are 0. None when there are none; cached like `_lookalikes`."""
+        pairs = tuple(sorted({(a.lower(), b.lower()) for a, b in _COORDINATED.findall(text)}))
+        if not pairs:
+            return None
+        if pairs in self.lookalikes_:
+            return self.lookalikes_[pairs]
+        joined, starts, labels = self._label_lines()
+        found = []
+        for j in _lines_holding(joined, starts, {w for pair in pairs for w in pair}).tolist():
+            tokens = words(labels[j])
+            if any(
+                first == a and second.startswith(b) and second != b
+                for a, b in (*pairs, *((b, a) for a, b in pairs))
+                for first, second in itertools.pairwise(tokens)
+            ):
+                found.append(j)
+        out = np.asarray(found, dtype=np.int64) if found else None
+        if len(self.lookalikes_) < 4096:
+            self.lookalikes_[pairs] = out
+        return out
+
+    def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
+        joined, starts, labels = self._label_lines()
         lowered = [n.lower() for n in names]
         # a name's later capitalised part, as a word of its own ("TypeScript": script, scripts)
         parts = {p.lower() for n in names for p in re.findall(r"(?<=[a-z])[A-Z][a-z]{3,}", n)}
@@ -1233,31 +1414,48 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
-        out, ruled, _, _ = self._scores(text, lang, mixed=lang is None)
+        out, ruled, _, _, qualified, _ = self._scores(text, lang, mixed=lang is None)
+        self._add_central(out, qualified)
         return out, ruled
 
     def _scores(
-        self, text: str, lang: str | None, *, mixed: bool = False
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
-        """`sentence_scores`; per sentence and list item (in order), the item's best skill
-        positions, best first: `item_quota` of them, or `item_quota` + 4 with `item_distinct`; and
-        each scored sentence as the text writes it (row i of the scores is sentence i)."""
+        self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
+    ) -> tuple[
+        np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]], tuple[str, ...]
+    ]:
+        """`sentence_scores` (without the skills of a qualification's occupation); per sentence and
+        list item (in order), the item's best skill positions, best first: `item_quota` of them, or
+        `item_quota` + 4 with `item_distinct`; each scored sentence as the text writes it (row i of
+        the scores is sentence i); the occupations its qualifications train for (`_units`,
+        `_add_central`); and the URIs of the occupations its lines that are job titles name
+        (`title_line_skills`)."""
         with _blas().limit(limits=1, user_api="blas"):
-            return self._sentence_scores(text, lang, mixed=mixed)
+            return self._sentence_scores(text, lang, mixed=mixed, title_lines=title_lines)
 
     def _sentence_scores(
-        self, text: str, lang: str | None, *, mixed: bool = False
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str]]:
+        self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
+    ) -> tuple[
+        np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]], tuple[str, ...]
+    ]:
         text = readable(text)
         mixed = mixed or lang is None
         lang = lang or self.language(text)
-        units, ruled, said = self._units(text, lang, mixed=mixed and self.sentence_languages)
+        units, ruled, said, qualified = self._units(text, lang, mixed=mixed and self.sentence_languages)
+        central = [u for u in units if u.central] if title_lines else []
+        units = [u for u in units if not u.central]
+        lines = tuple(dict.fromkeys(self.occupation_uris_[o] for u in central for o in u.occupations))
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
         depth = self.item_quota + (4 if self.item_distinct else 0)
+        for u in central:  # a job title's line: its occupations' central skills, as a vacancy's title
+            uris = [self.occupation_uris_[o] for o in u.occupations]
+            for uri in self.central_skills(uris, self.title_line_skills):
+                j = self.skill_index_.get(uri)
+                if j is not None:
+                    out[u.sentence, j] = max(float(out[u.sentence, j]), CONFIDENT_SCORE)
         if not units:
-            return out, ruled, item_tops, said
+            return out, ruled, item_tops, said, qualified, lines
         scores = self._lexical([u.lexical for u in units])
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
@@ -1272,6 +1470,8 @@ class SkillRecognizer:
             scores[:, self.language_skills_] = 0.0
         if len(self.animal_skills_) and self.unnamed_animal_weight != 1.0 and not _ANIMAL_CUE.search(text):
             scores[:, self.animal_skills_] *= np.float32(self.unnamed_animal_weight)
+        if self.other_material_weight != 1.0:
+            self._gate_materials(scores, text)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
         for i, u in enumerate(units):
@@ -1309,7 +1509,38 @@ class SkillRecognizer:
         for i, u in enumerate(units):
             if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
-        return out, ruled, item_tops, said
+        return out, ruled, item_tops, said, qualified, lines
+
+    def _add_central(self, out: np.ndarray, central: Mapping[int, Sequence[str]]) -> None:
+        """Raise, in place, the scores `out` (n_sentences, n_skills) of `TITLE_SKILLS` skills of
+        the occupations a sentence's qualification trains for (`central`: sentence → occupation
+        URIs, `_units`) to the confidence line, the first a little higher (+0.001 per place, so
+        that they stay in their order): the skills of their profiles (essential or optional) the
+        sentence's own reading scores highest ("Puhtausalan ammattitutkinto", read as the building
+        cleaner's title: *perform cleaning duties*), else their most central essential skills
+        (`central_skills`; "Kiinteistönhoitajan ammattitutkinto", whose words are not read). The
+        qualification names the occupation exactly, as a title does
+        (`title_skills.TITLE_SKILLS`); whether the person has each of its essential skills is not
+        known. Only for a sentence that says nothing confidently itself, as the job held is read
+        (`read_work_titles`): "Asiakas on suorittanut kone- ja tuotantotekniikan perustutkinnon ja
+        hänellä on kokemusta levytöistä." is about the sheet-metal work (the welder's general
+        skills before it cost the tuning sets)."""
+        for position, occupations in central.items():
+            row = out[position]
+            if row.max() >= CONFIDENT_SCORE:
+                continue
+            at = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
+            links = self._links()[0]
+            own = np.unique(links[at].indices) if at else np.zeros(0, dtype=np.int64)
+            own = own[row[own] > 0]
+            if len(own):
+                places = own[np.argsort(-row[own], kind="stable")][:TITLE_SKILLS].tolist()
+            else:
+                places = [
+                    j for u in self.central_skills(occupations) if (j := self.skill_index_.get(u)) is not None
+                ]
+            for rank, j in enumerate(places):
+                row[j] = max(row[j], np.float32(CONFIDENT_SCORE + 0.001 * (len(places) - rank)))
 
     def recognise(
         self,
@@ -1336,11 +1567,15 @@ class SkillRecognizer:
         mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said = self._scores(text, lang, mixed=mixed)
+        per_sentence, ruled, item_tops, said, qualified, title_lines = self._scores(
+            text, lang, mixed=mixed, title_lines=not occupations
+        )
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
-            occupations = self.occupations_in(text, lang)
+            # (else those its title lines name, as a vacancy's title: "Practical nurse, Kuopio" is
+            # about the healthcare assistant, not *nurse plants*)
+            occupations = self.occupations_in(text, lang) or title_lines
         factor = self._occupation_factor(occupations, ruled)
         if factor is not None:
             per_sentence = per_sentence * factor
@@ -1348,6 +1583,25 @@ class SkillRecognizer:
         if len(unasked):
             per_sentence = per_sentence.copy() if factor is None else per_sentence
             per_sentence[:, unasked] *= np.float32(self.unasked_supervision_weight)
+        if self.own_skill_weight != 1.0 and occupations:  # (a title implies its core skills)
+            lang = lang or self.language(text)
+            own = self._own_skills(tuple(occupations))
+            named = set(occupations)
+            rows = [
+                i
+                for i, sentence in enumerate(said)
+                if len(own)
+                and self._says_task(sentence, lang)
+                and named & set(self.occupations_in(sentence, lang))
+            ]
+            if rows:
+                per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
+                per_sentence[np.ix_(np.asarray(rows, dtype=np.int64), own)] *= np.float32(
+                    self.own_skill_weight
+                )
+        if qualified:
+            per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
+            self._add_central(per_sentence, qualified)
         gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
@@ -1426,15 +1680,19 @@ class SkillRecognizer:
 
     def _units(
         self, text: str, text_lang: str, *, mixed: bool = False
-    ) -> tuple[list[_Unit], list[list[str]], list[str]]:
+    ) -> tuple[list[_Unit], list[list[str]], list[str], dict[int, list[str]]]:
         """The units to score; per sentence read (in order), the skill URIs the rules name in it
-        and the sentence as the text writes it (`RecognisedSkill.source`). With `mixed` (the
+        and the sentence as the text writes it (`RecognisedSkill.source`); sentence position →
+        the URIs of the occupations a qualification it names trains for, when no rule reads the
+        qualification (`_titled_qualifications`, `_add_central`). With `mixed` (the
         caller gave no language), each sentence is read in its own language (`_sentence_language`)
         and the Finnish words of an English sentence are glossed (`_finnish_words_glossed`)."""
         units: list[_Unit] = []
         ruled: list[list[str]] = []
         said_sentences: list[str] = []
+        qualified: dict[int, list[str]] = {}  # sentence -> the occupations a qualification names
         cards: tuple[str, ...] = ()  # under a card or program heading alone on its line ("Kortit:")
+        jobs: str | None = None  # under a CV's heading of the jobs held alone on its line ("Työkokemus:")
         # "Emme edellytä:\n- ajokorttia": what a list under such a heading names is not needed
         for sentence, written in requirement_sentences_as_written(
             sentences_to_read(
@@ -1444,16 +1702,25 @@ class SkillRecognizer:
         ):
             lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
             if mixed and lang == "en":
-                sentence = self._finnish_words_glossed(sentence)
+                sentence = self._swedish_words_glossed(self._finnish_words_glossed(sentence))
             heading = sentence.rstrip().endswith(":")
             said = sentence
+            jobs, listed = work_history_item(sentence, jobs)
+            if jobs is not None and listed is None:
+                cards = ()  # "Työkokemus:" alone names nothing; its lines are jobs held
+                continue
+            if listed is not None:
+                said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
+            if is_structure_heading(sentence):
+                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7)
             sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(
-                without_clock_times(without_colon_cases(sentence)), self.tools.place_names
+                without_location_phrases(without_clock_times(without_colon_cases(sentence))),
+                self.tools.place_names,
             )
             if not re.search(r"\w", sentence):
                 continue
@@ -1462,7 +1729,16 @@ class SkillRecognizer:
                 # merit.": what is left is boilerplate or stock phrases only
             if lang == "fi" and self.opening_title_read:
                 sentence = self._without_opening_title(sentence)
+            as_written = sentence
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
+            for span, occupations, by_title in self._titled_qualifications(sentence, lang):
+                # (a rule reads "Lähihoitajan tutkinto")
+                if not self.tools.rules.apply(span)[0] and self.central_skills(occupations):
+                    # "Kiinteistönhoitajan ammattitutkinto": the occupation's skills, not its title's
+                    # words as text (real-estate valuation; outside tester 16, P7)
+                    qualified.setdefault(len(ruled), []).extend(occupations)
+                    if by_title:  # (a field's name is read as its titles' words, as tuned)
+                        sentence = sentence.replace(span, " ")
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             named, rest = self.tools.rules.apply(sentence)
@@ -1497,12 +1773,13 @@ class SkillRecognizer:
                 )
             if heading and not says_more(rest, lang):
                 rest = ""  # a heading ("Requirements:", "Vaatimukset:", "Nice to have:") names nothing
-            if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
-                rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             if named:  # "MIG/MAG-menetelmillä": the rule read the compound, its bare head
                 # ("-menetelmillä", methods) names nothing more (a list item of its own, it took a
-                # place from the ad's drawing skill)
+                # place from the ad's drawing skill); before the check below, so that "C- tai
+                # CE-luokan ajokorttia sekä ADR-ajolupaa" leaves nothing ("tai": *tai chi*, tester 17, P10)
                 rest = _RULED_HEAD.sub(" ", rest)
+            if (named or rest.strip() != sentence.strip()) and not says_more(rest, lang):
+                rest = ""  # the rules read it all: "Körkort B krävs." is not also algebra and R
             cleaned = strip_stock(rest, lang) if re.search(r"\w", rest) else ""
             position = len(ruled)
             ruled.append(named)
@@ -1513,11 +1790,22 @@ class SkillRecognizer:
                 cleaned, after_rules=True
             ):  # "Tulityökortti ja trukkikortti": "ja" is left
                 continue
-            glossed = self._glossed(cleaned, lang)
-            unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
             held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
             if self.read_work_titles and not held:  # "Työkokemus: siivooja (3 v), …": the heading
                 held, held_at = self._work_title(said, lang)
+            if (  # (a qualification's name, a job held are read as their occupations' already)
+                self.title_line_skills > 0
+                and not held
+                and listed is None  # (a line under "Työkokemus:" is a job held: `work_history_item`)
+                and sentence == as_written
+                and (named_at := self._title_line(rest, lang))
+            ):
+                units.append(_Unit(position, "", "", False, title=True, occupations=named_at, central=True))
+                continue  # (its words are not read: "Kokki" gave *cook seafood* first, "Practical
+                # nurse" *nurse plants*; what a rule names in it is, "CE-kuljettaja")
+            glossed = self._glossed(cleaned, lang)
+            unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
+            fused = self._fused_coordination(cleaned) if lang == "en" else None
             if held:
                 # "Han har jobbat som svetsare på ett varv i Åbo": the job held, read as its ESCO
                 # occupation's English label ("welder"); the place and years dilute it (tester 14, P15)
@@ -1533,7 +1821,7 @@ class SkillRecognizer:
                     self._dense_text(glossed, lang),
                     False,
                     unknown,
-                    unlike=self._lookalikes(tuple(name for name, _, _ in products)),
+                    unlike=_joined(self._lookalikes(tuple(name for name, _, _ in products)), fused),
                 )
             )
             if self.gloss_unit_weight > 0 and lang in self.gloss_unit_langs and glossed != cleaned:
@@ -1551,10 +1839,12 @@ class SkillRecognizer:
                         self._dense_text(g, lang),
                         True,
                         unknown,
-                        unlike=self._lookalikes(tuple(name for name, _, _ in products if name in p)),
+                        unlike=_joined(
+                            self._lookalikes(tuple(name for name, _, _ in products if name in p)), fused
+                        ),
                     )
                 )
-        return units, ruled, said_sentences
+        return units, ruled, said_sentences, qualified
 
     def _sentence_language(self, sentence: str, text_lang: str) -> str:
         """The language of one `sentence` of a text in `text_lang`: another language only when the
@@ -1594,6 +1884,22 @@ class SkillRecognizer:
         )
         glossed = self._glossed(finnish, "fi") if finnish else finnish
         return sentence if glossed == finnish else f"{sentence} {glossed[len(finnish) + 1 :]}"
+
+    def _swedish_words_glossed(self, sentence: str) -> str:
+        """English `sentence` followed by the Swedish glossary's glosses (in brackets) of its words
+        that are no English words of ESCO and that the Swedish glossary names ("a städare for our
+        offices" → "(cleaning)"; the Swedish twin of `_finnish_words_glossed`, outside tester 15,
+        P12: a Swedish word in an English sentence was read by its letters); as it is when there is
+        none. (No word list tells a Swedish word; the glossary's stems are matched only in words
+        ESCO's English does not have, so "truck" or "service" stay English.)"""
+        pairs = self.tools.glossary.get("sv")
+        if not pairs:
+            return sentence
+        english, index = self._english_words(), _gloss_index(tuple(pairs))
+        head = sentence.split(" (", 1)[0]  # (not the Finnish glosses already added)
+        swedish = [w for w in words(head) if len(w) >= 4 and w not in english and w not in FUNCTION_WORDS]
+        found = {pairs[k][1]: None for w in swedish for k in index.matches(w)}
+        return f"{sentence} ({', '.join(found)})" if found else sentence
 
     def _without_opening_title(self, sentence: str) -> str:
         """Finnish `sentence` without an opening job title in the essive, a genitive before it kept
@@ -1644,6 +1950,34 @@ class SkillRecognizer:
                 sentence = name.pattern.sub(f"{titles} tutkinto", sentence)
         return sentence
 
+    def _titled_qualifications(self, sentence: str, lang: str) -> list[tuple[str, tuple[str, ...], bool]]:
+        """(the words naming a qualification, the URIs of the occupations it trains for, whether it
+        is named after a title) for each
+        qualification `sentence` (Finnish or Swedish) names after a job title, in order: Finnish
+        "<title in the genitive> (perus|ammatti|erikoisammatti)tutkinto" in any case
+        ("Kiinteistönhoitajan ammattitutkinto", "sairaanhoitajan tutkinnon"), Swedish
+        "(grund|yrkes|specialyrkes)examen för/som <title>"; and those of the qualifications named by
+        their field (`LanguageTools.occupation_names`, after `_read_qualifications` wrote them as
+        "<titles> tutkinto"). A title is one `occupations_in` reads (an ESCO occupation's title or
+        an everyday title of the glossary, job_titles.csv)."""
+        if lang not in ("fi", "sv"):
+            return []
+        found: list[tuple[str, tuple[str, ...], bool]] = []
+        for m in _TITLED_QUALIFICATION[lang].finditer(sentence):
+            occupations = self.occupations_in(m.group("title"), lang)
+            if occupations:
+                found.append((m.group(), occupations, True))
+        titles = self._titles()[0]
+        for name in self.tools.occupation_names:
+            if name.qualification and name.lang == lang:
+                rewritten = " ".join(dict.fromkeys(w for t in name.titles for w in words(t))) + " tutkinto"
+                if rewritten in sentence:
+                    positions = [o for t in name.titles for o in titles.get(" ".join(words(t)), ())]
+                    occupations = tuple(dict.fromkeys(self.occupation_uris_[o] for o in positions))
+                    if occupations:
+                        found.append((rewritten, occupations, False))
+        return found
+
     def _dense_text(self, text: str, lang: str) -> str:
         """With `finnish_verbs_in_dense`, Finnish `text` with its verb forms written as the verbs'
         first infinitives ("Hitsaat teräsrakenteita" → "hitsata teräsrakenteita"), the form of
@@ -1660,6 +1994,18 @@ class SkillRecognizer:
             return lemma
 
         return _LETTERS.sub(infinitive, text)
+
+    def _gate_materials(self, scores: np.ndarray, text: str) -> None:
+        """Weigh, in place, the scores (n_units, n_skills) of the skills of a material
+        (`_MATERIALS`, by their English label: *wood cuts*) by `other_material_weight` when `text`
+        names another material and not theirs: the cutting in a sheet-metal worker's "hitsaus ja
+        ohutlevytyöt (särmäys, leikkaus)" is the metal's, not *wood cuts* (outside tester 15, P10)."""
+        named = {name for name, (_, cue) in _MATERIALS.items() if cue.search(text)}
+        if not named:
+            return
+        for name, skills in self.material_skills_.items():
+            if name not in named and len(skills):
+                scores[:, skills] *= np.float32(self.other_material_weight)
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
@@ -1993,6 +2339,27 @@ _ANIMAL_CUE = re.compile(
 )
 """Words (stems) of Finnish, Swedish and English text that names animals."""
 
+_MATERIALS = {
+    "wood": (
+        re.compile(r"\b(?:wood\w*|timber|lumber|sawmill\w*|carpentry|joinery)\b", re.I),
+        re.compile(
+            r"(?<![\w-])puu(?!tt|tarh|te\b|ha\b)|\w+puu\b|puusep|kirves|höyl|vaneri|hirsi|lauta|"
+            r"wood|timber|lumber|carpent|joiner|\bträ|snickar|timmer|plywood",
+            re.I,
+        ),
+    ),
+    "metal": (
+        re.compile(r"\b(?:metal\w*|steel|iron|alumin\w*|welding|weld)\b", re.I),
+        re.compile(
+            r"metall|teräs|rauta|alumiini|hitsa|levysep|ohutlev|särmä|metal|steel|alumin|weld|"
+            r"svets|plåt|stål|smide|sepp",
+            re.I,
+        ),
+    ),
+}
+"""Materials a skill's English label and a text name: (label pattern, text cue in Finnish, Swedish
+or English) (`SkillRecognizer._gate_materials`)."""
+
 _WORD_AT = re.compile(r"[^\W\d_]+")
 
 _TITLE_ENDINGS = ("a", "ä", "na", "nä", "n", "ksi", "t", "ta", "tä")
@@ -2153,7 +2520,8 @@ def language_skills(taxonomy: Taxonomy) -> np.ndarray:
 _FINNISH_LANGUAGE_CUE = re.compile(
     r"\b(?:puhu\w*|kirjoit\w*|ymmär\w*|\w*kiel\w*|sujuv\w*|osaa\w*|osaan|osaat|hallit\w*|natiivi\w*|"
     r"tulk\w*|kään\w*|[ABC][12]|vaadi\w*|vaadit\w*|edellyt\w*|tarvi\w*|tarvit\w*|eduksi|plussaa|"
-    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata)\b",
+    r"välttämät\w*|toivo\w*|arvost\w*|käyt(?:etään|ät|ämme|tää|tämään|össä)|osata|pärj\w*|yki|"
+    r"perusteet|perusteita|perusteiden|perusteista|alkeet|alkeita|alkeis\w*|tyydyttäv\w*|erinomai\w*)\b",
     re.I,
 )
 _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
@@ -2211,12 +2579,10 @@ class FinnishLanguageNames:
         cue = _FINNISH_LANGUAGE_CUE.search(sentence) is not None
         out = []
         for uri, telling, plain, local, homonym in self.names:
-            lower = [m.group()[0].islower() for rx in (plain, local) for m in rx.finditer(sentence)]
-            if (
-                telling.search(sentence)
-                or (cue and plain.search(sentence))
-                or (any(lower) and (cue or not homonym))
-            ):
+            # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
+            plain_hits = [m for m in plain.finditer(sentence) if not names_a_document(sentence[m.end() :])]
+            lower = [m.group()[0].islower() for m in [*plain_hits, *local.finditer(sentence)]]
+            if telling.search(sentence) or (cue and plain_hits) or (any(lower) and (cue or not homonym)):
                 out.append(uri)
         return out
 
@@ -2279,8 +2645,19 @@ def enrich_vacancy(
     (`MatchingEngine.title_occupations`: any language, parts of "Lähihoitaja, kotihoito"); they
     are what the vacancy is about when the employer named no occupation, else the recogniser's
     own reading of the title (`SkillRecognizer.occupations_named`).
+
+    Suggestions already on `vacancy` (`suggested`: those offered to the employer for an earlier
+    version, `MatchingState.apply_vacancy` carries them over) stay until the employer decides:
+    one neither chosen nor rejected now is kept after the new ones while what it came from still
+    says it (the same title; its sentence still in `text`), even where this version would not
+    suggest it. Outside tester 17, P12: the title's suggestions ("welding techniques", "operate
+    welding equipment") vanished without a decision once the employer accepted other suggestions,
+    since a title is read only while nothing is chosen (an employer who chose skills up front
+    gets no title guesses: outside tester 5, F6).
     """
     chosen = tuple(s for s in vacancy.skills if not s.suggested)
+    offered = [s for s in vacancy.skills if s.suggested]
+    written = text
     taken = {s.uri for s in chosen} | set(exclude)
     # The title says which occupation; when the employer named the occupation, the title adds only
     # guesses ("Hitsaaja" → "weld underwater", "research welding techniques": an outside tester)
@@ -2341,11 +2718,66 @@ def enrich_vacancy(
             languages_named.add(code)
         one_per_language.append(r)
     found = one_per_language
+    plus = offered_as_plus(
+        found, recognizer, lang=lang, occupations=about, top_k=max_suggestions + len(taken)
+    )
     suggested = [
-        VacancySkill(r.uri, essential=False, suggested=True, score=r.score, source=r.source) for r in found
+        VacancySkill(
+            r.uri, essential=False, suggested=True, score=r.score, source=r.source, plus=plus.get(r.uri)
+        )
+        for r in found
     ]
     suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]
-    return replace(vacancy, skills=chosen + tuple(suggested))
+    kept = {s.uri for s in suggested} | taken
+    pending = [s for s in offered if s.uri not in kept and _still_said(s.source, vacancy.title, written)]
+    return replace(vacancy, skills=chosen + tuple(suggested) + tuple(pending))
+
+
+def _still_said(source: str | None, title: str, text: str) -> bool:
+    """Whether a suggestion's `source` (`VacancySkill.source`) is still the vacancy's title or a
+    passage of its `text` (spacing aside; an excerpt cut with "…" by its beginning)."""
+    if not source:
+        return False
+    said = " ".join(source.removesuffix("…").split())
+    return said == " ".join(title.split()) or said in " ".join(text.split())
+
+
+def offered_as_plus(
+    found: Sequence[RecognisedSkill],
+    recognizer: SkillRecognizer,
+    *,
+    lang: str | None,
+    occupations: Collection[str],
+    top_k: int,
+) -> dict[str, bool]:
+    """URI → whether the ad offers it as a plus, for each of `found` whose sentence names both a
+    requirement and a plus ("Edellytämme hygieniapassia, anniskelupassi on eduksi."): its clauses that
+    require and those that offer a plus (`skill_plus.parts`) are recognised apart, and a skill is a
+    plus when the plus clauses name it and score it above the requiring ones (outside tester 16, P3:
+    the whole sentence was tested, so both skills stayed essential). Other skills are absent (their
+    sentence decides, `skill_plus.said_as_plus`). Costs two recognitions of a clause per such
+    sentence (a few in an ad)."""
+    from .skill_plus import parts as skill_parts  # here: language_requirements imports this module
+
+    out: dict[str, bool] = {}
+    by_source: dict[str, list[str]] = {}
+    for r in found:
+        if r.source:
+            by_source.setdefault(r.source, []).append(r.uri)
+    for source, uris in by_source.items():
+        split = skill_parts(source)
+        if split is None:
+            continue
+        scores = [
+            {
+                x.uri: x.score
+                for x in recognizer.recognise(text, top_k=top_k, lang=lang, occupations=occupations)
+            }
+            for text in (split.required, split.plus)
+        ]
+        for uri in uris:
+            out[uri] = uri in scores[1] and scores[1][uri] > scores[0].get(uri, -1.0)
+    return out
 
 
 def enrich_candidate(
@@ -2508,6 +2940,13 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...]) -> _GlossIndex:
         tuple(sorted({len(s) for s in prefixes})),
         tuple(sorted({len(s) for s in infixes})),
     )
+
+
+def _joined(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    """Positions in `a` or `b` (int64 arrays, or None for none); None when none."""
+    if a is None or b is None:
+        return a if b is None else b
+    return np.union1d(a, b)
 
 
 def _names_only(text: str) -> bool:

@@ -34,6 +34,17 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.U)
 # Stock phrases of requirement sentences, per language (regular expressions over whole words;
 # order matters: longer first). Source: the phrasings of Finnish, Swedish and English job ads
 # (written for this project; see benchmarks/recognition_sets/README.md).
+_WORK_TRAITS = {
+    "fi": (
+        r"(?:(?:liikkuva|vaihteleva|haastava|palkitseva)(?:a|ä|t)?|(?:fyysi|kiirei|mielenkiintoi|kausiluontei)"
+        r"(?:nen|stä|sta|set)|raska(?:s|sta|ita))"
+    ),
+    "sv": r"(?:rörlig|omväxlande|varierande|fysisk|krävande|stimulerande|intressant|utmanande)(?:t|a)?",
+    "en": r"(?:mobile|varied|physical|physically\s+demanding|demanding|challenging|interesting|rewarding|busy)",
+}
+"""Adjectives of what a job is like ("Työ on liikkuvaa", "Arbetet är rörligt", "The work is mobile
+and varied"): no skill when said of the work (`STOCK_PHRASES`; "itsenäistä", "independent" is one)."""
+
 STOCK_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         r"we are looking for",
@@ -75,6 +86,8 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"I'm",
         r"I can",
         r"worked as an?",
+        r"(?:as\s+|since\s+|because\s+)?the\s+(?:work|job)\s+is",
+        rf"{_WORK_TRAITS['en']}(?=\s*(?:[,.;!?]|$|\s(?:and|but)\b))",
     ),
     "fi": (
         r"edellytämme(?:kin)?",
@@ -156,6 +169,11 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"viisi|kolme|kaksi|neljä|kuusi|kymmenen",
         r"löytyy|löytyvät|löytyi",  # "Ei ajokorttia, mutta hygieniapassi löytyy" (not lost and found)
         r"mutta|muttei",
+        # what the work is like, said of it ("koska työ on liikkuvaa": *create moving images* 0.47;
+        # outside tester 16, P8): the adjective in the predicate, at a clause's end or before "ja"
+        # (not "liikkuvaa kalustoa", mobile equipment)
+        r"(?:koska\s+)?työ(?:\s+on|\s+ovat)",
+        rf"{_WORK_TRAITS['fi']}(?=\s*(?:[,.;!?]|$|\s(?:ja|sekä|mutta)\b))",
     ),
     "sv": (
         r"vi söker",
@@ -204,6 +222,8 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"arbetar som",
         r"har|hade",  # a note's "Har inte körkort, har hygienpass" (the clause after a negation)
         r"men",  # "…, men svenska krävs": the contrast names nothing (not history, hair)
+        r"(?:eftersom\s+)?arbetet\s+är",
+        rf"{_WORK_TRAITS['sv']}(?=\s*(?:[,.;!?]|$|\s(?:och|samt|men)\b))",
     ),
 }
 _STOCK = {lang: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I) for lang, p in STOCK_PHRASES.items()}
@@ -212,6 +232,21 @@ _STOCK = {lang: re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I) for lang, p in
 # application process. One of these alone makes a sentence boilerplate (unless it also names a
 # requirement or task, see REQUIREMENT_CUES).
 BOILERPLATE: tuple[str, ...] = (
+    # what the work is like, and nothing else ("Työ on liikkuvaa.", "Arbetet är rörligt och omväxlande.")
+    *(
+        rf"^\W*(?:{subject})\s+(?:{verb})\s+(?:(?:{adverb})\s+)?{trait}(?:\s*(?:,|{conj})\s*(?:(?:{adverb})\s+)?{trait})*\W*$"
+        for subject, verb, adverb, conj, trait in (
+            (
+                "työ|työmme|työtehtävät",
+                "on|ovat",
+                "hyvin|erittäin|fyysisesti|henkisesti|välillä|ajoittain|osittain",
+                "ja|sekä",
+                _WORK_TRAITS["fi"],
+            ),
+            ("arbetet|jobbet", "är", "mycket|fysiskt|ibland|delvis", "och|samt", _WORK_TRAITS["sv"]),
+            (r"the\s+(?:work|job)", "is", "very|physically|sometimes|partly", "and", _WORK_TRAITS["en"]),
+        )
+    ),
     # English
     r"\bwe offer\b",
     r"\bwe provide you\b",
@@ -568,6 +603,14 @@ def _without_stock(text: str, lang: str | None) -> str:
     return text
 
 
+_FI_WORK = (
+    r"[\w-]*(?:töitä|työtä|työpaikka\w*|töihin|työllisty\w*|harjoittelupaik\w*|työharjoittelu\w*|"
+    r"työkokeilu\w*|sijaisuu\w*|keikkatöitä|keikkatyö\w*)\b"
+)
+_SV_WORK = r"[\w-]*(?:jobb|jobbet|arbete|arbetet|anställning|praktikplats|praktik|tjänst)\b"
+_EN_WORK = r"(?:[\w-]*(?:job|jobs|work|employment|position|positions|placement|internship|traineeship))\b"
+"""Work as what someone looks for, by language ("osa-aikatyötä", "deltidsjobb", "part-time work")."""
+
 # What a sentence says someone does NOT have, or only wishes for: a coach's "ei ajokorttia",
 # "hygieniapassi puuttuu", "no forklift licence", "inget körkort", "kiinnostunut siivousalasta".
 # A cue before the words negates them up to the end of the sentence, or up to a contrast ("mutta",
@@ -624,7 +667,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bintresserad av\b",
     r"\bvill (?:lära sig|utbilda sig|studera)\b",
     r"(?<!\bvi )\b(?:vill gärna|skulle vilja|önskar)\b",  # not an ad's "vi vill gärna att du"
-    r"\bvill (?:jobba|arbeta)\b",
+    r"(?<!\bsom )\bvill (?:jobba|arbeta)\b",  # (not an ad's "Vi söker dig som vill arbeta …")
     r"\bdrömmer om\b",
     r"\b(?:funderar på|överväger)\b",
     r"\bsök(?:er|a|te|t|ande)\s+(?:in\s+)?(?:till|på)\s+(?:\w+\s+){0,2}?\w*(?:utbildning\w*|studier\w*|"
@@ -646,6 +689,32 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"(?<!\bsom )\bhar\s+(?:\w+\s+)?svårt\b",
     r"\bär\s+svag\s+(?:i|på)\b",
 )
+
+SEEKING_WORK: tuple[str, ...] = (
+    # Finnish: the third person and the first singular only, and work as the object ("hakee töitä",
+    # "etsii osa-aikatyötä", "toivoo pääsevänsä töihin"): an ad's "Yritys hakee hitsaajaa", "Haemme",
+    # "Etsimme" name whom it hires
+    rf"\b(?:hakee|hakisi|haen|etsii|etsisi|etsin|toivoo|toivon|haluaa|haluan|tavoittelee|on\s+hakenut|"
+    rf"on\s+etsinyt)\s+(?:[\w-]+\s+){{0,2}}?{_FI_WORK}",
+    r"\btoivoo\s+(?:[\w-]+\s+){0,2}?(?:pääsevänsä|työllistyvänsä|löytävänsä|saavansa)\b",
+    r"\b(?:on\s+)?työnhaussa\b|\btyönhaku\s+(?:kohdistuu|suuntautuu)\b",
+    # English (not an ad's "We are looking for a cook", "You are looking for")
+    rf"(?<!\bwe are )(?<!\bwe're )(?<!\byou are )(?<!\byou're )\b(?:looking|searching|seeking|"
+    rf"looks|searches|seeks|hoping|hopes)\s+(?:for\s+)?(?:[\w-]+\s+){{0,2}}?{_EN_WORK}",
+    rf"\b(?:appl(?:ies|ying|ied))\s+(?:for\s+|to\s+)(?:[\w-]+\s+){{0,2}}?{_EN_WORK}",
+    rf"\bwants\s+(?:[\w-]+\s+){{0,2}}?{_EN_WORK}",
+    # Swedish (not an ad's "Vi söker en kock", "Vi söker dig som …", "Företaget
+    # söker personal till arbete inom …": work right after the verb, at most one word between)
+    rf"(?<!\bvi )(?<!\bni )\b(?:söker|sökte|letar(?:\s+efter)?|önskar)\s+(?:[\w-]+\s+)?{_SV_WORK}",
+    r"\bsöker\s+sig\s+(?:till|mot)\b",
+    r"\bvill\s+(?:ha\s+)?(?:\w+\s+)?(?:jobb|arbete|anställning)\b",
+)
+"""Looking for work: what a note says the jobseeker seeks is a wish, not a skill held (outside tester
+17, P8: "Söker deltidsjobb inom hemvården" gave *provide domestic care* 0.44; the README: a note's
+wishes and plans are not suggested). Read by `affirmed` as a cue before the words, like
+`NEGATION_BEFORE`, but not by `negated_spans`: a language named there is where, not what is lacking
+("hakee Suomessa terveydenhoitajan töitä; suomen kieli B1" keeps Finnish)."""
+
 NOT_ABLE = re.compile(
     r"\b(?:ei|eivät)\s+(?:(?:vielä|kovin|oikein|juurikaan|yhtään|lainkaan|hyvin)\s+)?"
     r"(?:suju|onnistu|luonnistu|osaa|osata|hallitse|hallita|taida|pysty|kykene|tunne|ymmärrä|puhu)\b"
@@ -737,6 +806,7 @@ REQUIRED: tuple[str, ...] = (
 _REQUIRED = re.compile("|".join(REQUIRED), re.I)
 _JOIN = re.compile(r"\b(?:ja|sekä|och|samt|and)\b", re.I)
 _NEGATION_BEFORE = re.compile("|".join(NEGATION_BEFORE), re.I)
+_NOT_HELD = re.compile("|".join(NEGATION_BEFORE + SEEKING_WORK), re.I)
 _NEGATION_AFTER = re.compile("|".join(NEGATION_AFTER), re.I)
 _CONTRAST = re.compile(r"[;]|\b(?:mutta|vaan|kuitenkin|but|however|men|däremot)\b", re.I)
 _CLAUSE = re.compile(r"(?<=,)\s+|(?<=;)\s+")
@@ -858,6 +928,60 @@ def says_not_needed(heading: str) -> bool:
     return any(e >= len(head) for _, e in negated_spans(head))
 
 
+STRUCTURE_HEADINGS: tuple[str, ...] = (
+    # Finnish
+    r"(?:aiempi |aikaisempi |viimeisin )?(?:työkokemus|työhistoria|työpaikat|työsuhteet|työura)",
+    r"(?:lisä|täydennys)?koulutu(?:s|kset)(?:tausta)?|opinnot|tutkinnot?|kurssit",
+    r"osaaminen|osaamiset|erityisosaaminen|ammattitaito|taidot|vahvuudet|pätevyydet|sertifikaatit|todistukset",
+    r"kielitaito|kielet|henkilötiedot|perustiedot|harrastukset|luottamustehtävät|suosittelijat|referenssit",
+    r"muuta|muut tiedot|tausta|taustatiedot|tilanne|nykytilanne|yhteenveto|huomiot|tapaaminen",
+    # Swedish
+    r"(?:tidigare )?(?:arbetserfarenhet|arbetslivserfarenhet|yrkeserfarenhet|arbetshistorik|anställningar)",
+    r"utbildning(?:ar)?|studier|examen|kurser|kompetens(?:er)?|kunskaper|färdigheter|styrkor|certifikat",
+    r"språk(?:kunskaper)?|personuppgifter|intressen|fritidsintressen|referenser|meriter|övrigt|bakgrund",
+    r"(?:nuvarande )?situation|sammanfattning|anteckningar|mötet",
+    # English
+    r"(?:previous |professional |relevant )?(?:work experience|experience|work history|employment(?: history)?)",
+    r"education(?: and training)?|training|studies|courses|certificates|certifications|languages",
+    r"(?:key )?skills|competences|strengths|personal (?:details|information)|interests|hobbies|references",
+    r"other|background|(?:current )?situation|summary|notes|profile",
+)
+"""Headings of a CV's or a coach's note's sections ("Työhistoria:", "Koulutus", "Arbetslivserfarenhet:",
+"Work history:"): they say which section follows, never a skill. Read, "Työhistoria:" gave
+*history* 0.73, "Koulutus:" *provide technical training* 0.62, "Education:" *health education* 0.71
+(outside tester 17, P7). A line that is one of them alone (with or without its colon) is not read; one
+opening a line ("Koulutus: lähihoitaja") is taken off it (`without_inline_heading`)."""
+_STRUCTURE_HEADING = re.compile(r"(?:" + "|".join(STRUCTURE_HEADINGS) + r")", re.I)
+
+WISH_HEADINGS: tuple[str, ...] = (
+    # Finnish
+    r"(?:työnhaun |ammatillinen |oma )?tavoit(?:e|teet)|(?:työ|ammatti)?toive(?:et)?|toiveammatti",
+    r"(?:jatko)?suunnitelma(?:t)?|jatkotoimet|sovitut (?:asiat|toimenpiteet)|(?:hakee|etsii)(?: töitä)?",
+    # Swedish
+    r"(?:yrkes|jobb)?önskemål|(?:mitt |klientens |kundens )?mål|(?:fortsatt |vidare )?plan(?:er)?|söker",
+    # English
+    r"(?:job |career )?goals?|wish(?:es)?|(?:job )?preferences|plans?|next steps|looking for|seeking",
+)
+"""Headings of a note's section on what the jobseeker wishes or plans ("Tavoite:", "Toiveet:",
+"Önskemål:", "Goals:"): what they list is sought, not held (outside tester 17, P8); `without_not_needed_lists`
+drops the lists under them as it drops a list of what is not needed."""
+_WISH_HEADING = re.compile(r"(?:" + "|".join(WISH_HEADINGS) + r")", re.I)
+
+
+def is_structure_heading(sentence: str) -> bool:
+    """True when `sentence` is only a section heading of a CV or a note (`STRUCTURE_HEADINGS`), with
+    or without its colon, bullets and surrounding spaces ("Työhistoria:", "TYÖKOKEMUS", "- Education:")."""
+    head = sentence.strip(_LIST_BULLET + ".").rstrip(" :")
+    return bool(head) and _STRUCTURE_HEADING.fullmatch(" ".join(head.split())) is not None
+
+
+def says_wished(heading: str) -> bool:
+    """True when `heading` (the words before a list's colon) opens what a jobseeker wishes or plans
+    (`WISH_HEADINGS`: "Tavoite", "Toiveet", "Önskemål", "Goals")."""
+    head = heading.strip(_LIST_BULLET).rstrip(" :")
+    return bool(head) and _WISH_HEADING.fullmatch(" ".join(head.split())) is not None
+
+
 def without_not_needed_lists(text: str) -> str:
     """`text` without the lists it says are not needed: the items after a heading that
     `says_not_needed`, on its line ("Emme edellytä: ajokorttia, kokemusta.") or on the lines below
@@ -875,15 +999,15 @@ def without_not_needed_lists(text: str) -> str:
             out.append(line)
             continue
         if item.rstrip().endswith(":"):
-            skipping = says_not_needed(item)
+            skipping = says_not_needed(item) or says_wished(item)
             if not skipping:
                 out.append(line)
             continue
         if skipping:
             continue
         head, colon, rest = item.partition(":")
-        if colon and rest.strip() and len(head.split()) <= 4 and says_not_needed(head):
-            continue  # "Emme edellytä: ajokorttia, kokemusta."
+        if colon and rest.strip() and len(head.split()) <= 4 and (says_not_needed(head) or says_wished(head)):
+            continue  # "Emme edellytä: ajokorttia, kokemusta.", "Tavoite: lähihoitajan työ."
         out.append(line)
     return "\n".join(out)
 
@@ -961,7 +1085,7 @@ def affirmed(sentence: str) -> str:
     text = " ".join(kept)
     out, pos = [], 0
     while pos < len(text):
-        cue = _NEGATION_BEFORE.search(text, pos)
+        cue = _NOT_HELD.search(text, pos)
         if cue is None:
             out.append(text[pos:])
             break
@@ -984,7 +1108,7 @@ def affirmed(sentence: str) -> str:
 
 
 _COACH_SUBJECT = re.compile(
-    r"^\W*(?:asiakas|asiakkaalla|asiakkaan|asiakkaalle|klienten|kunden|the client)\s+"
+    r"^\W*(?:asiakas|asiakkaalla|asiakkaan|asiakkaalle|klienten|kunden|(?:the\s+)?client|(?:the\s+)?jobseeker)\s+"
     r"(?=(?:on|oli|ei|ole|haluaa|haluaisi|toivoo|toivoisi|hakee|etsii|tarvitsee|osaa|puhuu|kertoo|kertoi|"
     r"harkitsee|suunnittelee|pohtii|miettii|aikoo|opiskelee|työskentelee|työskenteli|toimii|toimi|"
     r"valmistui|tavoite\w*|toive\w*|aikoo|tavoittelee|har|är|vill|kan|talar|söker|jobbar|arbetar|planerar|"
@@ -1299,6 +1423,31 @@ def without_clock_times(sentence: str) -> str:
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZÅÄÖ][^\W\d_]*(?:-[^\W\d_]+)*)(?![\w-])")
 
 
+_PREMISES = (
+    r"(?:offices?|premises|schools?|stores?|shops?|sites?|buildings?|hotels?|restaurants?|"
+    r"toimisto\w*|toimitil\w*|koulu\w*|kauppo\w*|myymäl\w*|kohte\w*|kiinteistö\w*|hotelle?\w*|"
+    r"ravintol\w*|kontor\w*|skol(?:a|or|orna)|butik\w*|hotell\w*|restaurang\w*|fastighet\w*)"
+)
+_LOCATION_PHRASE = re.compile(
+    rf"(?<![\w-])(?:(?:in\s+the\s+)?(?:city|town)[\s-]+cent(?:re|er)s?|downtown|(?:ydin)?keskusta(?:n|an|ssa|sta|lla|lta|alue\w*)?"
+    rf"|(?:i\s+)?(?:centrum|stadskärnan)(?:\s+av)?)(?:\s+{_PREMISES})?(?![\w-])",
+    re.I,
+)
+"""Where in town the work is, with the premises it names right after ("Vaasa city centre
+offices", "Vaasan keskustan toimistot", "kontor i centrum"): no skill (`without_location_phrases`)."""
+
+
+def without_location_phrases(sentence: str) -> str:
+    """`sentence` without the phrases saying where in town the work is and the premises noun right
+    after one ("Cleaner, Vaasa city centre offices" → "Cleaner, Vaasa "; "Siivooja, Vaasan
+    keskustan toimistot", "Städare till kontor i centrum av Vasa"): read as words, the place gave
+    *centre lenses* 0.54 and *person centred care* 0.50, "keskustan" *moderate a discussion*, and
+    the premises *office equipment* (outside tester 16, P8). "Call centre", "day care centre" and
+    "person-centred" are kept: they say what the work is."""
+    out = _LOCATION_PHRASE.sub(" ", sentence)
+    return re.sub(r"\s+([,.;:!?])", r"\1", out) if out != sentence else sentence
+
+
 def without_places(sentence: str, places: frozenset[str]) -> str:
     """`sentence` without the words in `places` (lower-cased place names) that it writes with a
     capital and not as its first word ("Line cook, Helsinki", "Kotihoidon lähihoitaja,
@@ -1307,6 +1456,11 @@ def without_places(sentence: str, places: frozenset[str]) -> str:
     word; the first word is kept, since a capital there says nothing."""
     if not places:
         return sentence
+    named = _WORD.findall(sentence)
+    if named and all(w[0].isupper() and w.lower() in places for w in named):
+        # a line naming only where ("HITSAAJA – Kangasala" splits at the dash; "Tampere, Pirkkala"):
+        # the first word too (read, "Kangasala" gave *fabric types*; outside tester 17, P10)
+        return ""
     first = re.search(r"[^\W\d_]", sentence)
     start = first.start() if first else 0
 
@@ -1342,8 +1496,12 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"kirjallise\w*|kirjallinen",
         r"riittä\w*",
         r"tyydyttäv\w*",
+        # the level words after the language ("puhuu suomea hyvin", "äidinkielenäsi tai erinomaisesti":
+        # *deliver outstanding service* 0.40; outside tester 17, P5)
+        r"hyvin|hyvä|hyvää|hyvät|hyviä|erinomai\w*|heikosti|heikko\w*|huonosti|auttav\w*|välttäv\w*|"
+        r"kohtalai\w*|kohtuulli\w*|vahv(?:a|aa|an|at|oja|asti)|vähän|hieman|äidinkiele\w*",
         r"tason|taso(?:lla|lle|a)?|[ABC][12](?:-taso\w*)?",
-        r"puhu(?:a|t|n|ttu\w*|ttava\w*)",
+        r"puhu(?:a|t|n|u|mme|tte|vat|ttu\w*|ttava\w*)",  # "Hän puhuu suomea hyvin" (tester 17, P5)
         r"ymmärr\w*|ymmärtä\w*",
         r"hallit\w*|hallitse\w*|sujuv\w*",  # "Hallitset suomen kielen sujuvasti" (not "manage data")
         r"(?:(?:ei|eikä)\s+(?:ole\s+)?)?(?:haitaksi|pahitteeksi)|(?:ei\s+)?haittaa",  # a plus said by a litotes
@@ -1351,6 +1509,8 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"käyt(?:etään|ät|ämme)|päivittäin|työssä(?:si)?",  # "Englantia käytetään päivittäin"
         r"(?:opiskelee|opiskelemassa|opettelee|opettelemassa)(?:\s+aktiivisesti)?|aktiivisesti",  # (P7)
         r"(?:ovat\s+|ovat\s+myös\s+|myös\s+)?tervetullei\w*|tervetullut",  # "…puhujat ovat tervetulleita" (a plus)
+        r"pärj\w*",  # "englannilla pärjää" (gets by in English; outside tester 16, P8: *cope with challenging demands*)
+        r"tai\s+vastaava\w*",  # "B1, YKI-todistus tai vastaava" (the certificate: a rule that names nothing)
     ),
     "sv": (
         r"\w*språk\w*",
@@ -1365,14 +1525,21 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         r"räcker|tillräcklig\w*",
         r"talar|tala|skriver|skriva|förstår|förstå",
         r"behärsk\w*|flytande",
+        # the level words after the language ("talar finska nöjaktigt": *reflexion* 0.38; tester 17, P4)
+        r"nöjaktig\w*|utmärkt\w*|bra|väl|hygglig\w*|hyfsa\w*|hjälplig\w*|(?:bara\s+)?lite|svag\w*|dålig\w*|"
+        r"stark|starka|starkt",
         r"(?:det\s+)?skadar(?:\s+(?:inte|ej))?(?:\s+om)?|(?:inte|ej)\s+skada",  # a plus said by a litotes
         r"(?:vi\s+)?(?:även\s+|också\s+)?välkom\w*",  # "Även engelsktalande är välkomna" (a plus)
         r"(?:lär\s+sig|studerar|pluggar)(?:\s+aktivt)?|aktivt",  # learning the language (tester 16, P7)
+        r"klara[rs]?\s+(?:sig|dig|mig|oss)(?:\s+(?:bra|väl))?(?:\s+på)?",  # "klarar sig på engelska" (gets by)
+        r"eller\s+motsvarande",  # "B1 eller motsvarande"
     ),
     "en": (
         r"languages?",
         r"native|mother tongue|first language",
         r"basic|elementary|fluen\w*|proficien\w*",
+        r"(?:very\s+|quite\s+)?well|good|excellent\w*|satisfactor\w*|poor\w*|fair|strong|conversational|"
+        r"working\s+knowledge",  # the level words (outside tester 17, P4)
         r"spoken|written|oral|verbal",
         r"level|[ABC][12]",
         r"sufficient|enough|suffices",
@@ -1386,6 +1553,8 @@ LANGUAGE_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
         # learning the language named ("Finnish at A2 level, learning actively": *listen actively* 0.67;
         # outside tester 16, P7)
         r"(?:is\s+|currently\s+)?(?:learning|studying)(?:\s+it)?(?:\s+(?:actively|hard|daily))?|actively",
+        r"get\s+by|gets\s+by|cope|copes",  # "you can get by in English"
+        r"or\s+equivalent",  # "B1 or equivalent"
     ),
 }
 """Words that say how well someone knows a language ("perustaito riittää", "äidinkielesi on", "i tal
@@ -1557,6 +1726,8 @@ def without_inline_heading(sentence: str) -> str:
         # "Työkokemus: siivooja (3 v), keittiöapulainen (1 v)": a CV's list of jobs held; the
         # years in brackets name nothing (read as words, they halved the jobs' skills: tester 16, P7)
         return _YEARS_IN_BRACKETS.sub(" ", sentence[m.end() :])
+    if is_structure_heading(m.group("head")):  # "Koulutus: lähihoitaja": the section, no skill (P7)
+        return sentence[m.end() :]
     if says_more(m.group("head")):
         return sentence
     return sentence[m.end() :]
@@ -1570,6 +1741,29 @@ _WORK_HISTORY_HEAD = re.compile(
 )
 """A CV's heading of the jobs held (`without_inline_heading`; `recognition._WORK_TITLE` reads the
 titles listed after it)."""
+
+
+def work_history_item(sentence: str, heading: str | None) -> tuple[str | None, str | None]:
+    """How a CV's list of jobs held on lines of their own reads `sentence`: (the heading now
+    over the lines that follow, or None; `sentence` written as an item of the heading's list,
+    "Työkokemus: siivooja (3 v)", or None when it is none).
+
+    `heading`: the heading `sentence` follows ("Työkokemus:"; None when it follows none). A
+    sentence that is such a heading alone ("Työkokemus:", "Arbetserfarenhet:", "Work
+    experience:") opens the list; a line of at most four words (the years in brackets aside)
+    under it is an item ("- siivooja (3 v)"), read the way the list on one line is
+    (`without_inline_heading`, `recognition._WORK_TITLE`); any other sentence, or another heading,
+    ends it (outside tester 16, P7: "Työkokemus:\n- siivooja\n- keittiöapulainen" read the
+    heading as *describe artistic experience* and no job held)."""
+    text = sentence.strip()
+    if text.endswith(":"):
+        head = text.rstrip(":").strip(" -•*")
+        return (text if _WORK_HISTORY_HEAD.fullmatch(head) else None), None
+    if heading is not None and 0 < len(words(_YEARS_IN_BRACKETS.sub(" ", text))) <= 4:
+        return heading, f"{heading} {text}"
+    return None, None
+
+
 _YEARS_IN_BRACKETS = re.compile(
     r"\(\s*(?:n\.?\s*|ca\.?\s*|noin\s+|about\s+|cirka\s+)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+)?\s*"
     r"(?:v|vuo\w*|kk|kuukau\w*|år|mån\w*|yrs?|years?|months?)?\.?\s*\)",
@@ -1608,6 +1802,14 @@ _SAY_NOTHING = frozenset(
         *("passed", "got", "took", "tog", "tagit", "fick", "fått", "klarade"),
         *("syksyllä", "keväällä", "kesällä", "talvella", "vuonna", "viime", "hösten", "våren", "sommaren"),
         *("vintern", "autumn", "spring", "summer", "winter", "last", "year", "vuosi", "vuotta"),
+        # the use of, or experience with, what the rules read ("siltanosturin käyttökokemus": *use
+        # experience map* 0.54; outside tester 16, P8), and the applicant it is asked of
+        *("käyttö", "käytön", "käyttöä", "käyttökokemus", "käyttökokemusta", "käyttökokemuksen"),
+        *("käyttötaito", "käyttötaitoa", "kokemus", "kokemusta", "användning", "vana", "experience"),
+        *("hakijalta", "hakijoilta", "hakijalla", "kykyä", "kyky"),
+        # a conjunction of alternatives the rules leave between what they read ("C- tai CE-luokan
+        # ajokortti": "tai" matched *tai chi* 0.30; outside tester 17, P10)
+        *("tai", "tahi", "eikä", "joko", "eller", "antingen", "either", "nor"),
     }
 )
 """Pronouns, auxiliaries and conjunctions of three or more letters: what the intention and client
@@ -1647,6 +1849,12 @@ GENERIC_VERBS = frozenset(
         *("kan", "kunna", "använda", "använder", "behärskar", "talar", "känner"),
         # English
         *("use", "using", "know", "speak", "speaks", "can"),
+        # the noun of using, once the rules read what is used ("oman auton käyttöä": a car, i.e. a
+        # driving licence; read alone, "käyttöä" gave *monitor machine operations* 0.50 and *manage
+        # time* 0.43, outside tester 17, P10)
+        *("käyttö", "käyttöä", "käytön", "käyttöön", "käytössä", "käyttäminen", "käyttämistä"),
+        *("käyttömahdollisuus", "käyttömahdollisuutta", "käyttömahdollisuuden"),
+        *("användning", "användningen", "användandet", "tillgång", "usage", "access"),
     }
 )
 """Verbs of knowing, using and speaking: once the rules have read their objects ("Puhut sujuvaa
