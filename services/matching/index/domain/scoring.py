@@ -103,8 +103,8 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     n_own = q.n_own
     indptr, column, value = xw.own_experience
     which, idx = row_positions(indptr, occ)
-    history = (at_o[which] * n_own + column[idx], w_o[which] * value[idx])  # flat cell, weight
-    at_v = _own_block(at_c, u, w_c, n, n_own, history) * xw.own_idf
+    from_work = (at_o[which] * n_own + column[idx], w_o[which] * value[idx])  # flat cell, weight
+    at_v = _own_block(at_c, u, w_c, n, n_own, from_work) * xw.own_idf
     inv = seg.inv_norm[rows].astype(np.float64)
     with np.errstate(divide="ignore"):
         full_sq = np.where(inv > 0, 1.0 / (inv * inv), 0.0)
@@ -117,7 +117,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         claimed = _claim_evidence(at_c, u, w_c, qw, p, n)
         at_c, u, w_c = _with_languages(seg, rows, q, p, at_c, u, w_c)
         # a declared language counts where it is stronger than the claim, not in the norm
-        at_v = _own_block(at_c, u, w_c, n, n_own, history) * xw.own_idf
+        at_v = _own_block(at_c, u, w_c, n, n_own, from_work) * xw.own_idf
     worked = occ == q.occupation  # never true without an occupation (-1)
     match = np.bincount(at_o[worked], w_o[worked], n).astype(np.float64)
     if qw.coverage_total > 0:
