@@ -172,6 +172,7 @@ def load_recognizer(
         verbs=lemmas.verbs,
         nouns=lemmas.nouns,
         occupation_names=load_occupation_names(data_dir),
+        english_titles=load_english_titles(data_dir),
         place_names=load_place_names(data_dir),
     )
     cache = embedding_cache or embedding_cache_dir()
@@ -297,6 +298,17 @@ def load_title_reader(
     encoder = recognizer.encoder
     embeddings = load_occupation_embeddings(taxonomy, encoder, cache_dir) if encoder is not None else None
     return TitleReader(taxonomy, recognizer.tools.lemmatise, encoder, embeddings, glossary=glossary)
+
+
+def load_english_titles(data_dir: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """The English rows of the job-title glossary (`load_title_glossary`): lower-cased title, its
+    words joined by single spaces ("practical nurse") → the Finnish ESCO titles it names
+    (`LanguageTools.english_titles`). Raises `ReferenceDataError` when it cannot be read."""
+    return {
+        " ".join(words(title)): tuple(finnish.split("|"))
+        for lang, title, finnish in load_title_glossary(data_dir)
+        if lang == "en"
+    }
 
 
 def load_title_glossary(data_dir: Path | None = None) -> tuple[tuple[str, str, str], ...]:

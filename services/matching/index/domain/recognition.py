@@ -248,6 +248,11 @@ class LanguageTools:
     """Names of occupations in Finnish or Swedish text other than their ESCO labels (vocational
     qualifications, Swedish job titles, everyday Finnish job titles), read by
     `SkillRecognizer.occupations_in`."""
+    english_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Everyday English job titles that are no ESCO label (lower case, words joined by spaces:
+    "practical nurse") → the Finnish ESCO occupation titles they name ("lähihoitaja";
+    `data/recognition/job_titles.csv`): read only as a whole title line (`SkillRecognizer._title_line`),
+    since an English title word is often an everyday word too (`occupations_in`)."""
     nouns: frozenset[str] = frozenset()
     """Finnish nouns' lemmas (lower case) that the lemmatiser reads as a verb's form ("tuli": fire,
     or "came" of "tulla"; "voi": butter, or "can"): kept as written as a compound's modifier
@@ -884,10 +889,12 @@ class SkillRecognizer:
         ("Lähihoitaja", "HITSAAJA / LEVYSEPPÄHITSAAJA", "Kokki, 2015–2020": places, headings and
         stock phrases already taken off): split at "/", ",", ";", "|", "&", a dash and brackets,
         each part of at most three words; a part names its occupations as an ESCO label of any
-        language (`occupations_named`), a Finnish or Swedish one-word title in any case or of the
-        job-title glossary (`occupations_in`), or a title and one word after it ("Lähihoitaja
-        kotihoitoon"); a part naming none must be a single word, and one part at least names
-        some. () otherwise (a sentence saying something more: "Hitsaat teräsrakenteita")."""
+        language (`occupations_named`), an English one of the job-title glossary
+        (`LanguageTools.english_titles`), a Finnish or Swedish one-word title in any case or of the
+        job-title glossary (`occupations_in`); a part naming none must be a single word, and one
+        part at least names some, each in one ISCO-08 unit group ("kuljettaja" names several).
+        () otherwise (a sentence saying something more: "Hitsaat teräsrakenteita", "Lähihoitaja
+        kotihoitoon")."""
         plain = re.sub(r"\d+(?:[.,:/]\d+)*", " ", text)
         parts = [
             p for p in re.split(r"\s*(?:[/,;|&()\[\]]|\s[-–—]\s|[-–—]\s*$|^\s*[-–—])\s*", plain) if words(p)
@@ -895,24 +902,35 @@ class SkillRecognizer:
         if not parts or len(parts) > 4:
             return ()
         found: list[str] = []
+        titles = self._titles()[0]
         for part in parts:
             tokens = words(part)
             if len(tokens) > 3:
                 return ()
-            uris = self.occupations_named(part)
+            uris: tuple[str, ...] = ()
+            if lang == "en" and (glossed := self.tools.english_titles.get(" ".join(tokens))):
+                # "Practical nurse, Kuopio" (read as words: *nurse plants* 0.71; ESCO's "practical
+                # nurse" is another occupation's alternative label, as a vacancy's title is read)
+                uris = tuple(
+                    dict.fromkeys(
+                        self.occupation_uris_[o] for t in glossed for o in titles.get(" ".join(words(t)), ())
+                    )
+                )
+            uris = uris or self.occupations_named(part)
             if not uris and len(tokens) == 1 and lang in ("fi", "sv"):
                 uris = self.occupations_in(part, lang)
-            if not uris and len(tokens) == 2:
-                uris = self.occupations_named(tokens[0]) or (
-                    self.occupations_in(tokens[0], lang) if lang in ("fi", "sv") else ()
-                )
             if not uris and len(tokens) > 1:
+                return ()
+            groups = {
+                self.occupation_isco_[self.occupation_index_[u]] for u in uris if u in self.occupation_index_
+            }
+            if len(groups) > 1:  # "kuljettaja": a bus, a lorry or a taxi? The title says too little
                 return ()
             found += uris
         if not found:
             return ()
         return tuple(dict.fromkeys(self.occupation_index_[u] for u in found if u in self.occupation_index_))[
-            :2
+            :3
         ]
 
     def _set_occupations(self, taxonomy: Taxonomy) -> None:
@@ -1401,30 +1419,36 @@ class SkillRecognizer:
         The matrix products run on one BLAS thread: they are small, and OpenBLAS threads that
         wait for each other on a shared 2-core machine cost more CPU than they save (measured:
         9 → 4 CPU-ms per sentence)."""
-        out, ruled, _, _, qualified = self._scores(text, lang, mixed=lang is None)
+        out, ruled, _, _, qualified, _ = self._scores(text, lang, mixed=lang is None)
         self._add_central(out, qualified)
         return out, ruled
 
     def _scores(
         self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]]]:
+    ) -> tuple[
+        np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]], tuple[str, ...]
+    ]:
         """`sentence_scores` (without the skills of a qualification's occupation); per sentence and
         list item (in order), the item's best skill positions, best first: `item_quota` of them, or
         `item_quota` + 4 with `item_distinct`; each scored sentence as the text writes it (row i of
-        the scores is sentence i); and the occupations its qualifications train for (`_units`,
-        `_add_central`)."""
+        the scores is sentence i); the occupations its qualifications train for (`_units`,
+        `_add_central`); and the URIs of the occupations its lines that are job titles name
+        (`title_line_skills`)."""
         with _blas().limit(limits=1, user_api="blas"):
             return self._sentence_scores(text, lang, mixed=mixed, title_lines=title_lines)
 
     def _sentence_scores(
         self, text: str, lang: str | None, *, mixed: bool = False, title_lines: bool = True
-    ) -> tuple[np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]]]:
+    ) -> tuple[
+        np.ndarray, list[list[str]], list[list[list[int]]], list[str], dict[int, list[str]], tuple[str, ...]
+    ]:
         text = readable(text)
         mixed = mixed or lang is None
         lang = lang or self.language(text)
         units, ruled, said, qualified = self._units(text, lang, mixed=mixed and self.sentence_languages)
         central = [u for u in units if u.central] if title_lines else []
         units = [u for u in units if not u.central]
+        lines = tuple(dict.fromkeys(self.occupation_uris_[o] for u in central for o in u.occupations))
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
@@ -1436,7 +1460,7 @@ class SkillRecognizer:
                 if j is not None:
                     out[u.sentence, j] = max(float(out[u.sentence, j]), CONFIDENT_SCORE)
         if not units:
-            return out, ruled, item_tops, said, qualified
+            return out, ruled, item_tops, said, qualified, lines
         scores = self._lexical([u.lexical for u in units])
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
@@ -1490,7 +1514,7 @@ class SkillRecognizer:
         for i, u in enumerate(units):
             if u.gloss:  # (after the job held: that is read when the sentence itself says too little)
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
-        return out, ruled, item_tops, said, qualified
+        return out, ruled, item_tops, said, qualified, lines
 
     def _add_central(self, out: np.ndarray, central: Mapping[int, Sequence[str]]) -> None:
         """Raise, in place, the scores `out` (n_sentences, n_skills) of `TITLE_SKILLS` skills of
@@ -1548,13 +1572,15 @@ class SkillRecognizer:
         mixed = lang is None  # (each sentence's language is read when the text's is not given)
         if read_occupations and lang is None:
             lang = self.language(text)  # (once, for both)
-        per_sentence, ruled, item_tops, said, qualified = self._scores(
+        per_sentence, ruled, item_tops, said, qualified, title_lines = self._scores(
             text, lang, mixed=mixed, title_lines=not occupations
         )
         if not per_sentence.size or top_k <= 0:
             return []
         if read_occupations:
-            occupations = self.occupations_in(text, lang)
+            # (else those its title lines name, as a vacancy's title: "Practical nurse, Kuopio" is
+            # about the healthcare assistant, not *nurse plants*)
+            occupations = self.occupations_in(text, lang) or title_lines
         factor = self._occupation_factor(occupations, ruled)
         if factor is not None:
             per_sentence = per_sentence * factor
@@ -1769,18 +1795,22 @@ class SkillRecognizer:
                 cleaned, after_rules=True
             ):  # "Tulityökortti ja trukkikortti": "ja" is left
                 continue
-            if (  # (a qualification's name is read as its occupations' titles already)
-                self.title_line_skills > 0
-                and sentence == as_written
-                and (named_at := self._title_line(cleaned, lang))
-            ):
-                units.append(_Unit(position, "", "", False, title=True, occupations=named_at, central=True))
-            glossed = self._glossed(cleaned, lang)
-            unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
-            fused = self._fused_coordination(cleaned) if lang == "en" else None
             held, held_at = self._work_title(sentence, lang) if self.read_work_titles else ("", ())
             if self.read_work_titles and not held:  # "Työkokemus: siivooja (3 v), …": the heading
                 held, held_at = self._work_title(said, lang)
+            if (  # (a qualification's name, a job held are read as their occupations' already)
+                self.title_line_skills > 0
+                and not held
+                and listed is None  # (a line under "Työkokemus:" is a job held: `work_history_item`)
+                and sentence == as_written
+                and (named_at := self._title_line(rest, lang))
+            ):
+                units.append(_Unit(position, "", "", False, title=True, occupations=named_at, central=True))
+                continue  # (its words are not read: "Kokki" gave *cook seafood* first, "Practical
+                # nurse" *nurse plants*; what a rule names in it is, "CE-kuljettaja")
+            glossed = self._glossed(cleaned, lang)
+            unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
+            fused = self._fused_coordination(cleaned) if lang == "en" else None
             if held:
                 # "Han har jobbat som svetsare på ett varv i Åbo": the job held, read as its ESCO
                 # occupation's English label ("welder"); the place and years dilute it (tester 14, P15)
