@@ -442,3 +442,22 @@ def test_a_sentence_naming_a_requirement_and_a_plus_marks_each_skill_by_its_own_
     assert hygiene and alcohol, by_essential
     assert all(by_essential[label] for label in hygiene), by_essential
     assert not any(by_essential[label] for label in alcohol), by_essential
+
+
+def test_claiming_a_skill_the_vacancy_asks_for_on_top_of_a_work_history_never_lowers_the_match(database_url):
+    """Outside tester 16, P1 through the API: three welders with the same five years of welding,
+    claiming three, one and none of the vacancy's essential skills on top (the tester's bus driver
+    read 81.0 with one such claim and 61.5 with two). More of what the vacancy asks for never
+    reads lower, and ranks first."""
+    app = matching_app(database_url, Clock())
+    vacancy(app, "v-weld")
+    skills = essential(WELDER, 100)
+    ids = [f"c-{i:024x}" for i in range(1, 4)]
+    for cid, held in zip(ids, (skills[:3], skills[:1], []), strict=True):
+        candidate(app, cid, skills=held)
+    r = app.test_client().get("/api/v1/vacancies/v-weld/shortlist?k=10", headers=TEAM)
+    assert r.status_code == 200, r.json
+    entries = {e["candidate_id"]: e for e in r.json["entries"]}
+    matches = [entries[c]["match"] for c in ids]
+    assert matches == sorted(matches, reverse=True), matches
+    assert [entries[c]["rank"] for c in ids] == [1, 2, 3]
