@@ -150,6 +150,11 @@ SHARED_VALIDATORS = (
     N_("street_address"),
     N_("birth_date"),
     N_("health_data"),
+    N_("age"),
+    N_("ethnic_origin"),
+    N_("religion"),
+    N_("sexual_orientation"),
+    N_("trade_union_membership"),
     N_("Not a registered organisation (the operator keeps the registry)."),
     # shared.auth
     N_("A bearer token is required."),

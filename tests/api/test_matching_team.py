@@ -478,6 +478,16 @@ def test_the_kinds_of_personal_data_found_are_named_in_the_callers_language(app)
         reason = " ".join(r.json["errors"]["json"]["comment"])
         assert reason.endswith(words), (lang, reason)
         assert lang == "en" or "_" not in reason, reason
+    # outside tester 17, P6's kinds, named the same way
+    r = record(
+        client,
+        app.candidate_ids[0],
+        "contacted",
+        {**RECRUITER, "Accept-Language": "fi"},
+        comment="Hän on 41-vuotias ukrainalainen, muslimi",
+    )
+    reason = " ".join(r.json["errors"]["json"]["comment"])
+    assert reason.endswith("Löytyi: ikä, etninen alkuperä tai kansallisuus, uskonto."), reason
 
 
 def test_a_filled_vacancy_refuses_new_proposals_and_its_explanation_ranks_nobody(app):

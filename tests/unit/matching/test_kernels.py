@@ -125,3 +125,74 @@ def test_the_block_table_finds_the_same_postings_as_the_search(seed, monkeypatch
     searched = kernels.range_bounds(postings, inv_norm, columns, weights, 5, lo, hi)
     walked = kernels.range_bounds(postings, inv_norm, columns, weights, 5, lo, hi, table=table, blocks=blocks)
     np.testing.assert_array_equal(searched, walked)
+
+
+@jit
+@pytest.mark.parametrize("seed", range(4))
+def test_the_compiled_similarity_bound_agrees_with_the_scipy_version(seed, monkeypatch):
+    """With a similarity bound (`query.SimilarityBound`): claim columns (below n_skills) and
+    the walked sum combined per row by `similarity_bound_of`, the same in the compiled loop and
+    in scipy."""
+    postings, inv_norm, columns, weights, lo, hi = _case(seed)
+    rng = np.random.default_rng(100 + seed)
+    top = rng.uniform(0.05, 1.5, len(inv_norm))  # negative: no work history (`vectors.vector_max`)
+    hist = np.where(rng.random(len(inv_norm)) < 0.5, -top, top).astype(np.float32)
+    bound = (0.3, float(rng.uniform(1, 20)), float(rng.uniform(0, 2)))
+    compiled = kernels.range_bounds(
+        postings, inv_norm, columns, weights, 6, lo, hi, bound=bound, vector_max=hist
+    )
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+    reference = kernels.range_bounds(
+        postings, inv_norm, columns, weights, 6, lo, hi, bound=bound, vector_max=hist
+    )
+    np.testing.assert_allclose(compiled, reference, rtol=1e-5, atol=1e-6)
+    # positive exactly where the plain (cosine) bound is: which rows have evidence does not change
+    plain = kernels.range_bounds(postings, inv_norm, columns, weights, 6, lo, hi)
+    assert np.array_equal(reference > 0, plain > 0)
+    assert np.all(reference <= 0.3 + weights[:6, 1].sum() * postings.max() + 1e-6)
+
+
+def test_the_similarity_bound_reaches_the_similarity_of_random_rows():
+    """`similarity_bound_of` from a row's walked sum, norm and largest coordinate is never below
+    its exact similarity (`scoring.similarity`), on random rows of claims (at most
+    the largest claim weight) and work history, with skills outside the vacancy's too."""
+    from services.matching.index.domain.scoring import similarity
+
+    rng = np.random.default_rng(3)
+    below = 0
+    for trial in range(300):
+        m, outside = int(rng.integers(1, 12)), int(rng.integers(0, 6))
+        # an occupation's skills weigh alike; chosen optional and suggested ones less
+        q = rng.choice([1.0, 0.5, 0.3], m) if trial % 2 else np.ones(m)
+        idf = rng.uniform(1.0, 6.0, m)
+        qi = q * idf
+        hat = qi / np.linalg.norm(qi)
+        sim_w = hat * idf  # the stage-1 similarity weight per unit of strength, / scale
+        claims = np.where(rng.random(m) < 0.4, rng.choice([0.6, 0.8, 1.0], m), 0.0)
+        history = np.where(rng.random(m) < 0.5, rng.choice([0.1, 0.3, 0.6], m) * rng.uniform(0.2, 1.0), 0.0)
+        hist_out = rng.choice([0.0, 0.1, 0.3], outside) * rng.uniform(0.2, 1.0)
+        claim_out = np.where(rng.random(outside) < 0.3, 1.0, 0.0)
+        out_idf = rng.uniform(1.0, 6.0, outside)
+        x = claims + history
+        z = x * idf
+        full_sq = float(z @ z + ((hist_out + claim_out) * out_idf) @ ((hist_out + claim_out) * out_idf))
+        b2 = max(full_sq - float(z @ z), 0.0)
+        exact = similarity(z[None, :], hat, np.array([b2]))[0]
+        if full_sq <= 0:
+            continue
+        kappa = float(np.linalg.norm(qi) / q.min())
+        # the largest raw coordinate, negative without work history (`vectors.vector_max`)
+        top = float(max(x.max(initial=0.0), (hist_out + claim_out).max(initial=0.0)))
+        worked = history.any() or hist_out.any()
+        scale = 0.3
+        got = kernels.similarity_bound_of(
+            np.float32(scale * x @ sim_w),
+            np.float32(1 / np.sqrt(full_sq)),
+            np.float32(top if worked else -top),
+            scale,
+            kappa,
+            0.0,
+        )
+        assert got >= scale * exact - 1e-6
+        below += got < scale * 0.999
+    assert below > 30  # a bound, not the similarity's maximum everywhere

@@ -409,3 +409,19 @@ def test_the_phone_number_partly_in_words_is_masked_in_general_text():
 def test_the_postal_code_and_post_office_after_an_address_are_part_of_it(text, masked):
     """Outside tester 16, P6 (the brief's 'street addresses with postal codes')."""
     assert mask(text) == masked
+
+
+def test_every_kind_of_sensitive_data_has_a_finnish_and_swedish_name():
+    """Outside tester 17, P18: a kind without a catalogue entry reached fi/sv users as its id
+    ("Löytyi: health_data")."""
+    from babel.messages.pofile import read_po
+
+    import shared.pii as pii
+
+    kinds = {pii.IDENTITY_CODE, pii.EMAIL, pii.PHONE, pii.STREET_ADDRESS, *pii.MATCHING_PLACEHOLDERS}
+    for lang in ("fi", "sv"):
+        with open(f"shared/translations/{lang}/LC_MESSAGES/messages.po", "rb") as f:
+            catalogue = read_po(f)
+        for kind in kinds:
+            entry = catalogue.get(kind)
+            assert entry is not None and entry.string and "_" not in entry.string, (lang, kind)

@@ -48,7 +48,14 @@ from .params import IndexParams, RankingParams
 from .pool import Pool, candidate_pools, evidence_rows, reach_evidence_rows
 from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import EPS, exact_scores, score_rows, top_k
-from .segment import Segment, build_segment, encode_id, merge_segments, with_shared_structure
+from .segment import (
+    Segment,
+    build_segment,
+    encode_id,
+    merge_segments,
+    with_shared_structure,
+    with_vector_max,
+)
 from .spoken import warm_up as warm_up_languages
 from .taxonomy import Taxonomy
 from .titles import TitleReader
@@ -251,7 +258,7 @@ class MatchingEngine:
                 self._orgs.index(org)
             self._removed.clear()
             self._delta_rows.clear()
-            self._install(with_shared_structure(image.main), image.idf)
+            self._install(with_vector_max(with_shared_structure(image.main), self._space), image.idf)
 
     def merge(self) -> None:
         """Fold the delta segment (and removals) into the main segment now, recomputing the IDF.

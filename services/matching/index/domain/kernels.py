@@ -36,10 +36,28 @@ except ImportError:  # pragma: no cover
 
 
 def _range_bounds_loop(  # type: ignore[no-untyped-def]
-    indptr, indices, data, columns, w_sim, w_cov, n_cov, lo, hi, base, inv_norm, out, table, blocks
+    indptr,
+    indices,
+    data,
+    columns,
+    w_sim,
+    w_cov,
+    n_cov,
+    lo,
+    hi,
+    base,
+    inv_norm,
+    out,
+    table,
+    blocks,
+    bound,
+    vmax,
 ):
-    """out[base[k] + (g - lo[k])] = inv_norm[g] * sum_t w_sim[t] * P[g, columns[t]]
-    + sum_{t < n_cov} w_cov[t] * P[g, columns[t]] for every row g in [lo[k], hi[k]).
+    """out[base[k] + (g - lo[k])] = S(g) + sum_{t < n_cov} w_cov[t] * P[g, columns[t]] for every
+    row g in [lo[k], hi[k]), where the similarity part S(g) is `similarity_bound_of` of the walked
+    sum s = sum_t w_sim[t] * P[g, columns[t]] (bound = (scale, kappa, nu), vmax the rows' largest
+    coordinate, negative without work history); with an empty `bound`, inv_norm[g] * s (the cosine's
+    bound, for callers that only ask which rows have any: positive exactly where S is).
 
     `indices` must be sorted within each column and the ranges sorted and disjoint. With a
     non-empty `table` (table[j, b] = first posting of column j in row block b), every range k
@@ -103,19 +121,145 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                     acc_sim[indices[p] + shift] += data[p] * a
                     p += 1
             start = p
+    if bound.shape[0] == 0:
+        for k in range(n_ranges):
+            shift = lo[k] - base[k]
+            for i in range(base[k], base[k] + hi[k] - lo[k]):
+                out[i] = acc_sim[i] * inv_norm[i + shift] + acc_cov[i]
+        return
+    scale, kappa, nu = bound[0], bound[1], bound[2]
     for k in range(n_ranges):
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
-            out[i] = acc_sim[i] * inv_norm[i + shift] + acc_cov[i]
+            if acc_sim[i] > 0:
+                g = i + shift
+                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu) + acc_cov[i]
+            else:
+                out[i] = acc_cov[i]
+
+
+def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu):  # type: ignore[no-untyped-def]
+    """scale x an upper bound, in [0, 1], of a row's skill similarity (`scoring.similarity`) from
+    its walked similarity sum s (claims and work history, scaled by `scale`), its inverse norm
+    and its largest raw coordinate |vmax| (negative: no work history; float64 arithmetic, with
+    margins for the float32 sums): a / sqrt(a^2 + max(0, N^2 - v2)), a = s / scale, N = 1 /
+    inv_norm, v2 = |vmax| x (kappa x a + nu [with work history]) >= ||x at the vacancy's own
+    skills V||^2 (`query.SimilarityBound`: ||x_V||^2 <= max x x the sum over V of idf^2 x, which
+    is at most kappa x a plus what pruned work-history columns add, nu). The similarity is at
+    most a / sqrt(a^2 + b^2), b^2 = N^2 - ||x_V||^2 the row's part outside V."""
+    if s <= 0.0 or scale <= 0.0:
+        return 0.0
+    if inv_norm <= 0.0:
+        return scale
+    margin = 1.0 + 1e-5
+    a = np.float64(s) / scale * margin
+    h = np.float64(vmax)
+    v2 = abs(h) * (kappa * a + (nu if h > 0.0 else 0.0))
+    inv = np.float64(inv_norm)
+    t = (1.0 - 3e-5) / (inv * inv) - v2 * margin
+    if t <= 0.0:
+        return scale
+    return scale * min(1.0, a / np.sqrt(a * a + t))
+
+
+_bound_of = similarity_bound_of
+
+
+def _similarity_loop(z, hat, outside_sq, out):  # type: ignore[no-untyped-def]
+    """`scoring.similarity` row by row (see there): out[i] = max over lambda of the cosine of
+    min(z[i], lambda hat) against outside_sq[i], over the row's held skills (z > 0, hat > 0)."""
+    n, m = z.shape
+    ratio = np.empty(m)
+    col = np.empty(m, dtype=np.int64)
+    for i in range(n):
+        k = 0
+        a = 0.0
+        sq = 0.0
+        held = 0.0
+        for j in range(m):
+            if hat[j] > 0.0 and z[i, j] > 0.0:
+                ratio[k] = z[i, j] / hat[j]
+                col[k] = j
+                k += 1
+                a += hat[j] * z[i, j]
+                sq += z[i, j] * z[i, j]
+                held += hat[j] * hat[j]
+        if k == 0 or a <= 0.0:
+            out[i] = 0.0
+            continue
+        total = sq + outside_sq[i]
+        best = a / np.sqrt(total)
+        top = 0.0
+        for s in range(k):
+            top = max(top, ratio[s])
+        if top * a > total * (1.0 + 1e-12):
+            order = np.argsort(ratio[:k], kind="mergesort")
+            big_a = 0.0
+            big_b = outside_sq[i]
+            fixed = 0.0
+            lo = 0.0
+            for s in range(k + 1):
+                q = max(held - fixed, 0.0)
+                if s < k:
+                    hi = ratio[order[s]]
+                    lam = big_b / big_a if big_a > 0.0 else hi
+                    lam = min(max(lam, lo), hi)
+                else:
+                    lam = max(big_b / big_a, lo) if big_a > 0.0 else lo
+                den = np.sqrt(big_b + lam * lam * q)
+                if den > 0.0:
+                    best = max(best, (big_a + lam * q) / den)
+                if s < k:
+                    j = col[order[s]]
+                    big_a += hat[j] * z[i, j]
+                    big_b += z[i, j] * z[i, j]
+                    fixed += hat[j] * hat[j]
+                    lo = ratio[order[s]]
+            best = min(best, 1.0)
+        out[i] = best
+
+
+_similarity_compiled = None
+
+
+def compiled_similarity(z: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) -> np.ndarray | None:
+    """`scoring.similarity` by the compiled loop ((n,) float64, the same numbers as the numpy
+    version up to rounding), or None when the loop is off (`jit_enabled`)."""
+    global _similarity_compiled
+    if not jit_enabled():
+        return None
+    if _similarity_compiled is None:
+        assert numba is not None
+        _similarity_compiled = numba.njit(cache=True, nogil=True)(_similarity_loop)
+    out = np.empty(z.shape[0])
+    _similarity_compiled(
+        np.ascontiguousarray(z, dtype=np.float64),
+        np.ascontiguousarray(hat, dtype=np.float64),
+        np.ascontiguousarray(outside_sq, dtype=np.float64),
+        out,
+    )
+    return out
 
 
 def _scipy_range_bounds(  # type: ignore[no-untyped-def]
-    postings, columns, w_sim, w_cov, n_cov, lo, hi, inv_norm
+    postings, columns, w_sim, w_cov, n_cov, lo, hi, inv_norm, bound, vmax
 ) -> np.ndarray:
     sub = postings[:, columns]
-    full = sub @ w_sim
-    full *= inv_norm
-    full += sub[:, :n_cov] @ w_cov[:n_cov]
+    if len(bound):
+        walked = np.asarray(sub @ w_sim, dtype=np.float32)
+        sim = np.fromiter(
+            (
+                similarity_bound_of(s, i, m, *bound)
+                for s, i, m in zip(walked.tolist(), inv_norm.tolist(), vmax.tolist(), strict=True)
+            ),
+            dtype=np.float64,
+            count=len(walked),
+        )
+        full = sim + sub[:, :n_cov] @ w_cov[:n_cov]
+    else:
+        full = sub @ w_sim
+        full *= inv_norm
+        full += sub[:, :n_cov] @ w_cov[:n_cov]
     if not len(lo):
         return np.zeros(0, dtype=np.float32)
     return np.concatenate([full[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]).astype(
@@ -131,9 +275,10 @@ _compiled = None
 
 
 def _kernel():  # type: ignore[no-untyped-def]
-    global _compiled
+    global _compiled, _bound_of
     if _compiled is None:
         assert numba is not None
+        _bound_of = numba.njit(cache=True, nogil=True, inline="always")(similarity_bound_of)
         _compiled = numba.njit(cache=True, nogil=True)(_range_bounds_loop)
     return _compiled
 
@@ -215,23 +360,33 @@ def range_bounds(
     table: np.ndarray | None = None,
     blocks: np.ndarray | None = None,
     threads: int = 1,
+    bound: tuple[float, float, float] | None = None,
+    vector_max: np.ndarray | None = None,
 ) -> np.ndarray:
     """Stage-1 bounds of the rows in the ranges [lo[k], hi[k]) (sorted, disjoint), concatenated.
 
     postings : (n, c) CSC float32 with sorted indices; inv_norm : (n,) float32 per row
     columns : (m,) int64 columns to walk; weights : (m, 2) float32 [similarity, coverage] weight
     of each; only the first `n_cov` columns have a coverage weight.
-    Result[i] for row g: inv_norm[g] * sum(similarity weight * value) + sum(coverage weight *
-    value) over the row's postings in `columns`. `table` and `blocks`: see `_range_bounds_loop`
-    (faster for large pools; `segment.block_offsets`). `threads` 2 splits the work with a helper
-    thread."""
+    Result[i] for row g: a bound of the row's weighted skill similarity from sum(similarity weight
+    * value) over its claim and its work-history postings in `columns` (`similarity_bound_of`,
+    with `bound` = (scale, kappa, nu) of `query.SimilarityBound` and
+    `vector_max` (n,) float32 per row, `segment.Segment.geo_vector_max`), plus sum(coverage weight *
+    value). Without `bound`: inv_norm[g] * sum(similarity weight * value) + the coverage sum
+    (positive exactly where the bound is: for callers asking which rows have evidence).
+    `table` and `blocks`: see `_range_bounds_loop` (faster for large pools;
+    `segment.block_offsets`). `threads` 2 splits the work with a helper thread."""
+    bound_arr = np.asarray(bound if bound is not None else (), dtype=np.float64)
+    if bound is not None and vector_max is None:
+        raise ValueError("a similarity bound needs each row's largest coordinate")
+    hist = np.ascontiguousarray(vector_max if vector_max is not None else inv_norm, dtype=np.float32)
     lo = np.ascontiguousarray(lo, dtype=np.int64)
     hi = np.ascontiguousarray(hi, dtype=np.int64)
     w_sim = np.ascontiguousarray(weights[:, 0], dtype=np.float32)
     w_cov = np.ascontiguousarray(weights[:, 1], dtype=np.float32)
     columns = np.ascontiguousarray(columns, dtype=np.int64)
     if not jit_enabled():
-        return _scipy_range_bounds(postings, columns, w_sim, w_cov, n_cov, lo, hi, inv_norm)
+        return _scipy_range_bounds(postings, columns, w_sim, w_cov, n_cov, lo, hi, inv_norm, bound_arr, hist)
     sizes = hi - lo
     base = np.zeros(len(lo), dtype=np.int64)
     np.cumsum(sizes[:-1], out=base[1:])
@@ -261,6 +416,8 @@ def range_bounds(
             out[start:end],
             table,
             blocks[a:b],
+            bound_arr,
+            hist,
         )
 
     half = int(np.searchsorted(base, total / 2))
@@ -285,12 +442,16 @@ def warm_up() -> None:
         p = sp.csc_matrix(np.ones((2, 2), dtype=np.float32))
         p.indptr = p.indptr.astype(np.int32)
         p.indices = p.indices.astype(np.int32)
-        range_bounds(
-            p,
-            np.ones(2, np.float32),
-            np.arange(2),
-            np.ones((2, 2), np.float32),
-            1,
-            np.array([0]),
-            np.array([2]),
-        )
+        compiled_similarity(np.ones((1, 2)), np.ones(2), np.zeros(1))
+        for bound in (None, (0.3, 1.0, 0.0)):
+            range_bounds(
+                p,
+                np.ones(2, np.float32),
+                np.arange(2),
+                np.ones((2, 2), np.float32),
+                1,
+                np.array([0]),
+                np.array([2]),
+                bound=bound,
+                vector_max=None if bound is None else np.ones(2, np.float32),
+            )

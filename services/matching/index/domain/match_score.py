@@ -26,8 +26,9 @@ title and text only), since the scores of each kind run at their own heights. A 
 the ideal reads about 93 for a vacancy given by an occupation or by skills (the benchmark's
 candidates there are of a fitting occupation 97-99 % of the time and hold about 89 % of the
 essential skills) and 77-82 for one given by a title and text, whose occupation is less sure.
-The occupation counts half because the raw score cannot tell extra skills that dilute the
-cosine from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`).
+The occupation counts half because the raw score cannot tell skills outside the vacancy that
+dilute the skill similarity from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`;
+more of a skill the vacancy asks for never lowers it: `scoring.similarity`).
 Within a vacancy the match strictly increases with raw, so it never reorders a shortlist (the
 order stays that of raw) and equal matches mean equal raw scores: the input is not capped at the
 ideal, and above the scale's last knot the match rises on linearly towards 100 at a raw score of

@@ -216,16 +216,16 @@ class RankingParams:
     # fmt: off
     match_scales: tuple[tuple[tuple[float, ...], tuple[float, ...]], ...] = (
         (
-            (0.117, 0.151, 0.309, 0.357, 0.365, 0.373, 0.389, 0.403, 0.419, 0.439, 0.448, 0.458, 0.471, 0.488,
-             0.522, 0.594, 0.732, 0.814, 0.847, 0.869, 0.889, 0.907, 0.925, 0.943, 0.961, 0.984, 1.0),
-            (0.1, 0.4, 0.9, 1.1, 1.3, 2.0, 2.1, 2.4, 3.0, 4.4, 5.9, 8.3, 10.9, 13.0, 15.3, 26.4, 49.5, 59.3,
-             61.5, 62.7, 64.9, 65.0, 67.9, 73.6, 78.4, 85.4, 93.5),
+            (0.117, 0.151, 0.309, 0.354, 0.362, 0.373, 0.389, 0.403, 0.42, 0.439, 0.448, 0.459, 0.472, 0.488,
+             0.523, 0.596, 0.732, 0.815, 0.847, 0.87, 0.89, 0.908, 0.927, 0.945, 0.964, 0.986, 1.0),
+            (0.1, 0.4, 0.9, 1.1, 1.2, 2.0, 2.1, 2.4, 3.0, 4.4, 5.8, 8.5, 10.6, 13.3, 15.4, 26.2, 49.3, 59.3,
+             61.3, 62.8, 64.5, 65.5, 68.2, 73.7, 78.1, 85.0, 92.9),
         ),
         (
             (0.113, 0.135, 0.292, 0.359, 0.364, 0.37, 0.376, 0.385, 0.4, 0.413, 0.422, 0.433, 0.445, 0.461,
-             0.481, 0.51, 0.553, 0.607, 0.674, 0.741, 0.797, 0.834, 0.854, 0.872, 0.89, 0.91, 0.928, 0.948,
+             0.481, 0.51, 0.553, 0.607, 0.674, 0.741, 0.797, 0.834, 0.854, 0.872, 0.891, 0.91, 0.928, 0.948,
              0.971, 0.991, 1.0),
-            (0.2, 0.3, 1.2, 1.4, 1.7, 2.0, 2.4, 3.3, 4.2, 5.5, 6.8, 7.2, 9.1, 11.9, 16.3, 27.6, 41.1, 49.0,
+            (0.2, 0.3, 1.2, 1.4, 1.7, 2.0, 2.4, 3.3, 4.2, 5.6, 6.8, 7.1, 9.2, 11.9, 16.4, 27.6, 41.1, 49.0,
              52.4, 57.6, 59.5, 63.2, 66.0, 67.0, 69.4, 73.7, 77.9, 82.5, 88.0, 92.0, 93.6),
         ),
         (
@@ -236,10 +236,10 @@ class RankingParams:
              58.3, 63.1, 63.3, 63.7, 65.9, 67.2, 69.7, 73.1, 73.6, 77.3, 82.8, 85.5, 89.1, 92.1),
         ),
         (
-            (0.109, 0.142, 0.328, 0.381, 0.386, 0.393, 0.401, 0.406, 0.412, 0.422, 0.437, 0.45, 0.522, 0.662,
-             0.719, 0.771, 0.812, 0.841, 0.863, 0.882, 0.901, 0.919, 0.937, 0.976),
-            (0.9, 1.4, 3.2, 4.3, 4.5, 5.7, 6.6, 7.4, 9.1, 13.5, 15.2, 22.9, 28.4, 31.9, 43.3, 52.4, 56.2,
-             59.6, 60.8, 62.2, 66.5, 68.4, 71.7, 76.8),
+            (0.109, 0.127, 0.149, 0.326, 0.38, 0.385, 0.39, 0.395, 0.401, 0.407, 0.413, 0.423, 0.434, 0.442,
+             0.453, 0.465, 0.535, 0.66, 0.717, 0.767, 0.808, 0.837, 0.86, 0.879, 0.897, 0.916, 0.936, 0.975),
+            (0.8, 1.3, 1.6, 3.2, 3.9, 4.8, 5.4, 5.7, 6.2, 7.5, 8.5, 14.0, 14.1, 15.8, 21.9, 27.7, 29.2, 31.3,
+             42.6, 52.7, 56.9, 59.4, 61.7, 62.9, 65.7, 68.6, 71.7, 76.6),
         ),
     )
     # fmt: on
@@ -257,16 +257,19 @@ class RankingParams:
     occupation's 30 (outside tester 14, P10: before, the target was the occupation alone, so 3 / 88
     essential skills of a named occupation read 99.6, and the ideal assumed cosine 1, so 4 / 4
     accepted skills read 74.5). Why half (`benchmarks.ranking_quality.OCCUPATION_SHARE`): the
-    raw score cannot tell extra skills that dilute the cosine from missing ones; with coverage
-    alone a bus driver of six years with noted skills read 33.8 against 88.2 without them.
-    Source: the tuning run of 2026-12-03 00:52-00:55 UTC (`python -m benchmarks.ranking_quality
+    raw score cannot tell skills outside the vacancy that dilute the skill similarity from missing
+    ones; with coverage alone a bus driver of six years with noted skills read 33.8 against 88.2
+    without them. Source: the tuning run of 2026-12-03 07:55-08:04 UTC, refitted when the skill
+    similarity became the best trimmed cosine (`scoring.similarity`; outside tester 16, P1), knots
+    within 0.6 points of the run before but the text scale (its fit had drifted with the dense
+    title reader since the scales were last installed) (`python -m benchmarks.ranking_quality
     --tune --rankers engine --candidates 20000 --vacancies 100`: tuning half, 1,508 ESCO
     occupations, seed 1101, the 11 families, 100 vacancies per variant, the engine's top 50 per
     vacancy, 48 quantile bins plus one of the pairs at the ideal, `fit_scale`). Cross-fitted ECE
-    (two folds of vacancies) 0.3 / 0.2 / 0.3 / 0.6 points (occupation / skills / sparse / text
-    variants), all 0.2; in-sample mean match / target 18.8 / 18.7 %, 23.9 / 23.8 %, 29.3 /
-    29.2 %, 22.2 / 22.3 %. At the ideal (input 1) the scales read 93.5 / 93.6 / 92.1 (text: 76.8,
-    its top, at 0.976): the benchmark's candidates there are of a fitting occupation 97-99 % of
+    (two folds of vacancies) 0.3 / 0.2 / 0.3 / 0.8 points (occupation / skills / sparse / text
+    variants), all 0.3; in-sample mean match / target 18.8 / 18.7 %, 23.9 / 23.8 %, 29.3 /
+    29.2 %, 22.3 / 22.3 %. At the ideal (input 1) the scales read 92.9 / 93.6 / 92.1 (text: 76.6,
+    its top, at 0.975): the benchmark's candidates there are of a fitting occupation 97-99 % of
     the time and hold about 89 % of the essential skills, whatever the kind; for text vacancies,
     whose occupation the text tells less surely, 75 % and 83 %. Rank 1's match, median: 75 / 84 /
     87 / 73, since the benchmark's people hold a quarter to three quarters of an occupation's

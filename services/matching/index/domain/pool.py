@@ -94,8 +94,9 @@ def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows, *, threads: int
     """Stage 1: for every near row (in `near` order) an upper bound of its score, less
     `qw.pruned_bound`.
 
-    Sums over the query's columns of the inverted index: the similarity part (exact, scaled by
-    the row's inverse norm) and the coverage and experience-match part (coverage as a sum over
+    Sums over the query's columns of the inverted index: the similarity part (a bound from the
+    row's walked sum, its norm and its largest coordinate:
+    `kernels.similarity_bound_of`) and the coverage and experience-match part (coverage as a sum over
     the candidate's skills instead of a max per essential skill, so never below the exact
     coverage). Computed by `kernels.range_bounds`, only within the near ranges. A vacancy with
     ESCO language skills adds what the rows' declared languages can earn there (`language_bounds`)
@@ -113,6 +114,8 @@ def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows, *, threads: int
         table=seg.block_offsets,
         blocks=near.block,
         threads=threads,
+        bound=qw.bound.as_tuple(),
+        vector_max=seg.geo_vector_max,
     )
     if qw.language_bound:
         ub = ub + language_bounds(seg, qw, near, ub > 0)
@@ -128,16 +131,12 @@ def language_bounds(seg: Segment, qw: QueryWeights, near: NearRows, evidence: np
     if not len(at):
         return out
     rows = near_rows(seg, near)[at]
-    geo = np.concatenate([np.arange(a, b) for a, b in zip(near.lo.tolist(), near.hi.tolist(), strict=True)])[
-        at
-    ]
-    inv = seg.geo_inv_norm[geo].astype(np.float64)
     weight_of = qw.language_weights
     assert weight_of is not None
     extra = np.zeros(len(at))
     for meets, (sim, cov) in zip(qw.query.languages.meets, qw.language_bound, strict=True):
         w = weight_of[declared_ranks(seg.columns["languages"], meets, rows)]
-        extra += w * sim * inv + np.minimum(w, 1.0) * cov
+        extra += np.where(w > 0, sim, 0.0) + np.minimum(w, 1.0) * cov
     out[at] = extra
     return out
 

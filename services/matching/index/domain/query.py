@@ -403,9 +403,12 @@ class QueryWeights:
         (`pruned_slack`); [0.0] without pruning
     pruned_occupations : (n_occupations,) float64 the most a unit of work history in each
         pruned occupation adds to a score (0 for the occupations walked; `pruned_history`)
+    occ_bound : (n_occupations,) float64 in [0, 1], the most work history in each occupation adds
+        to the skill similarity (`similarity_bound` of the occupation's own profile)
+    bound : what stage 1 needs to bound each row's skill similarity (`SimilarityBound`)
     language_bound : per language of `query.languages`, (similarity, coverage): the most a
-        declared language of claim weight w adds is w x similarity x the row's inverse norm +
-        min(1, w) x coverage (`pool.upper_bounds`); empty without language skills
+        declared language of claim weight w > 0 adds is similarity + min(1, w) x coverage
+        (`pool.upper_bounds`); empty without language skills
     """
 
     query: VacancyQuery
@@ -420,6 +423,8 @@ class QueryWeights:
     exact: ExactWeights
     pruned_steps: np.ndarray
     pruned_occupations: np.ndarray
+    occ_bound: np.ndarray
+    bound: SimilarityBound
     language_bound: tuple[tuple[float, float], ...] = ()
     language_weights: np.ndarray | None = (
         None  # (8,) claim weight of each declared rank (`spoken.rank_tables`)
@@ -443,13 +448,16 @@ class QueryWeights:
         return np.bincount(at, self.pruned_occupations[experience.indices[idx]], len(rows))
 
     def unpruned(self, occupation_inv_norm: np.ndarray, space: SkillSpace) -> QueryWeights:
+        """The same weights with no occupation column pruned (`occupation_inv_norm`, the snapshot's,
+        is what `occ_bound` was made of)."""
         return _weights(
             self.query,
             self.sim,
             self.cov,
             self.occ,
             self.coverage_total,
-            occupation_inv_norm,
+            self.occ_bound,
+            self.bound,
             space,
             max_occupations=0,
             bound=0.0,
@@ -457,17 +465,41 @@ class QueryWeights:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class SimilarityBound:
+    """What stage 1 needs for an upper bound of each row's skill similarity (`scoring.similarity`)
+    from its walked postings (`kernels.range_bounds`): with a the row's walked similarity sum, N
+    its norm and m its largest raw coordinate (`vectors.vector_max`), the similarity is at most
+    a / sqrt(a^2 + max(0, N^2 - m x (kappa x a + nu))) (the subtracted term bounds the squared
+    norm of the row's vector at the vacancy's own skills; nu only with work history;
+    `kernels.similarity_bound_of`).
+
+    scale : the similarity's weight in the score (the walked sums are scaled by it)
+    kappa : max over the vacancy's own skills of idf^2 / similarity weight (= ||q * idf|| / q_j)
+    nu : the most the pruned occupation columns add to the sum of idf^2 x strength at the
+        vacancy's own skills of a row (sum of the largest `max_occupations` of them; 0 unpruned)"""
+
+    scale: float
+    kappa: float
+    nu: float
+
+    def as_tuple(self) -> tuple[float, float, float]:
+        return (self.scale, self.kappa, self.nu)
+
+
 @dataclass(frozen=True, eq=False)
 class ExactWeights:
     """Stage-2 precomputations of one query.
 
     experience : (n_occupations, n_skills) CSR, the skill space's occupation-skill weights
-    occ_sim_own, occ_sim_rel : (n_occupations,) cosine weight that a unit of work history in
-        each occupation earns through its skills among the vacancy's own / related positions
     cov_positions : query positions that coverage looks at (essential skills and the skills
         related to them), ascending; cov_col maps every query position to its index there (-1)
     cov_skill_col : (n_skills,) the same by skill (-1 for skills coverage does not look at)
     essential_col, cov_u_col : `query.essential` and `query.cov_u` as indices into cov_positions
+    own_hat : (n_own,) float64 the vacancy's unit vector q * idf / ||q * idf|| at its own skills;
+        own_idf : (n_own,) float64 their IDF (the similarity's coordinates: `scoring.similarity`)
+    own_experience : `experience` at the own skills, by occupation, as `cov_experience` (column:
+        index into the own skills)
     cov_experience : `experience` at the coverage columns only, by occupation: (indptr
         (n_occupations + 1,) int64, column (m,) int64 index into cov_positions, weight (m,)
         float64), the same entries and values as `experience`'s rows hold there (a few per
@@ -475,14 +507,15 @@ class ExactWeights:
     """
 
     experience: sp.csr_matrix
-    occ_sim_own: np.ndarray
-    occ_sim_rel: np.ndarray
     cov_positions: np.ndarray
     cov_col: np.ndarray
     cov_skill_col: np.ndarray
     essential_col: np.ndarray
     cov_u_col: np.ndarray
     cov_experience: tuple[np.ndarray, np.ndarray, np.ndarray]
+    own_hat: np.ndarray
+    own_idf: np.ndarray
+    own_experience: tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def query_weights(
@@ -508,7 +541,6 @@ def query_weights(
     at, idx = row_positions(m.indptr, query.skills.astype(np.int64))
     occ_of, value = m.indices[idx], m.data[idx].astype(np.float64)
     n_occ = m.shape[0]
-    own = at < query.n_own
     occ = np.column_stack(
         [np.bincount(occ_of, value * sim[at], n_occ), np.bincount(occ_of, value * cov[at], n_occ)]
     )
@@ -517,23 +549,53 @@ def query_weights(
     col[positions] = np.arange(len(positions))
     skill_col = np.full(space.n_skills, -1, dtype=np.int64)
     skill_col[query.skills[positions]] = np.arange(len(positions))
-    # the gathered entries at coverage positions, regrouped by occupation (stable: each
-    # occupation's entries stay in position order; one entry per occupation and column)
+    # the gathered entries at coverage positions, regrouped by occupation (stable, a radix sort of
+    # int16 keys: each occupation's entries stay in position order; one entry per occupation and
+    # column)
     at_cov = col[at]
     in_cov = np.flatnonzero(at_cov >= 0)
-    by_occ = in_cov[np.argsort(occ_of[in_cov], kind="stable")]
-    cov_indptr = np.zeros(n_occ + 1, dtype=np.int64)
-    np.cumsum(np.bincount(occ_of[in_cov], minlength=n_occ), out=cov_indptr[1:])
+    by_occ = in_cov[np.argsort(occ_of[in_cov].astype(np.int16), kind="stable")]
+    cov_experience = _grouped(occ_of[by_occ], at_cov[by_occ], value[by_occ], n_occ)
+    # the entries at the vacancy's own skills (V, the similarity's coordinates) come first (`at`
+    # ascending, own positions first), likewise regrouped
+    hat = qi / norm if norm > 0 else np.zeros_like(qi)
+    n_v = int(np.searchsorted(at, query.n_own))
+    o_v, u_v, x_v = occ_of[:n_v], at[:n_v], value[:n_v]
+    by_own = np.argsort(o_v.astype(np.int16), kind="stable")
+    own_experience = _grouped(o_v[by_own], u_v[by_own], x_v[by_own], n_occ)
+    # each occupation's own profile against the vacancy: sum of q^ . x (alpha), ||x at V||^2,
+    # sum over V of idf^2 x (nu), for the bounds of what its work history adds (`similarity_bound`;
+    # an own skill of weight 0 counts here as if in V, which only loosens them)
+    idf2 = idf_u[u_v] ** 2
+    alpha = np.bincount(o_v, x_v * sim[u_v], n_occ)
+    nu_occ = np.bincount(o_v, x_v * idf2, n_occ)
+    some = np.flatnonzero(alpha > 0)
+    occ_bound = np.zeros(n_occ)
+    if len(some):
+        inv_o = occupation_inv_norm[some].astype(np.float64)
+        with np.errstate(divide="ignore"):
+            full_sq = np.where(inv_o > 0, 1.0 / (inv_o * inv_o), 0.0)
+        at_v_sq = np.bincount(o_v, x_v * x_v * idf2, n_occ)[some]
+        occ_bound[some] = similarity_bound(alpha[some], 0.0, full_sq, at_v_sq)
+    weights_v = query.weight[: query.n_own].astype(np.float64)
+    positive = weights_v[weights_v > 0]
+    kappa = norm / float(positive.min()) if len(positive) and norm > 0 else 0.0
+    sb = SimilarityBound(
+        scale=float(space.params.similarity_weight),
+        kappa=kappa,
+        nu=0.0,
+    )
     exact = ExactWeights(
         experience=space.experience,
-        occ_sim_own=np.bincount(occ_of[own], value[own] * sim[at[own]], n_occ),
-        occ_sim_rel=np.bincount(occ_of[~own], value[~own] * sim[at[~own]], n_occ),
         cov_positions=positions,
         cov_col=col,
         cov_skill_col=skill_col,
         essential_col=col[query.essential],
         cov_u_col=col[query.cov_u],
-        cov_experience=(cov_indptr, at_cov[by_occ], value[by_occ]),
+        cov_experience=cov_experience,
+        own_hat=hat[: query.n_own],
+        own_idf=idf_u[: query.n_own],
+        own_experience=own_experience,
     )
     return _weights(
         query,
@@ -541,16 +603,42 @@ def query_weights(
         cov,
         occ,
         total,
-        occupation_inv_norm,
+        occ_bound,
+        sb,
         space,
         max_occupations=max_occupations,
         bound=prune_bound,
         exact=exact,
+        nu_occ=nu_occ,
     )
 
 
+def _grouped(
+    occ: np.ndarray, column: np.ndarray, value: np.ndarray, n_occ: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(indptr (n_occ + 1,) int64, column (m,) int64, value (m,) float64) of entries already
+    grouped by occupation (`occ` (m,) ascending)."""
+    indptr = np.zeros(n_occ + 1, dtype=np.int64)
+    np.cumsum(np.bincount(occ, minlength=n_occ), out=indptr[1:])
+    return indptr, np.asarray(column, dtype=np.int64), value
+
+
+def similarity_bound(a: np.ndarray, extra: float, full_sq: np.ndarray, at_v_sq: np.ndarray) -> np.ndarray:
+    """Upper bounds, in [0, 1], of the skill similarity (`scoring.similarity`) of vectors x with
+    a = q^ . x ((m,) float64: the vacancy's unit vector, IDF-weighted), full_sq = ||x||^2 and
+    at_v_sq = an upper bound of ||x at the vacancy's own skills V||^2 (both (m,)): a / sqrt(a^2 +
+    b^2), b^2 = full_sq - at_v_sq the part of the vector outside V, the cap of the similarity
+    (which trims what exceeds the vacancy's proportions inside V and keeps the rest: whatever is
+    kept of x at V has q^ . y <= a and ||y|| >= q^ . y). `extra`: added to a (0 here; kept for
+    callers that add a bound). 0 where a is 0."""
+    a = np.asarray(a, dtype=np.float64) + extra
+    b2 = np.maximum(np.asarray(full_sq, dtype=np.float64) - at_v_sq, 0.0)
+    den = np.sqrt(a * a + b2)
+    return np.divide(a, den, out=np.zeros_like(a), where=(den > 0) & (a > 0))
+
+
 def _weights(  # type: ignore[no-untyped-def]
-    query, sim, cov, occ_raw, total, occupation_inv_norm, space, *, max_occupations, bound, exact
+    query, sim, cov, occ_raw, total, occ_bound, sb, space, *, max_occupations, bound, exact, nu_occ=None
 ):
     p = space.params
     # coverage columns bound both coverage and the related part (<= related_weight / cap x coverage)
@@ -562,13 +650,23 @@ def _weights(  # type: ignore[no-untyped-def]
         # exact: max(inferred agreement, max over work history of min(1, scale x weight) x
         # history agreement) <= inferred agreement + sum of scale x weight x history agreement
         occ[:, 1] += p.occupation_weight * p.history_agreement_scale * query.history_agreement
-    # An occupation adds at most e * inv_norm * occ_sim <= occ_sim / ||occupation * idf||
-    # (its skills are part of the candidate's vector) plus e * occ_cov <= occ_cov.
-    ub = occ[:, 0] * occupation_inv_norm + occ[:, 1]
+    # Work history in an occupation adds at most the similarity of the occupation's own profile
+    # (`occ_bound`: the similarity is subadditive over the parts of a vector, each part's with
+    # the whole vector's outside part, which holds the occupation's own outside part, at any
+    # weight e <= 1: `scoring.similarity`) plus e * occ_cov <= occ_cov.
+    ub = p.similarity_weight * occ_bound * (occ_raw[:, 0] > 0) + occ[:, 1]
+    nu = 0.0
     if max_occupations > 0 and bound > 0:
         kept = np.flatnonzero(ub > bound / max_occupations)
         pruned = np.sort(np.delete(ub, kept))[::-1][:max_occupations]
         pruned_bound = float(pruned.sum())
+        if nu_occ is not None:  # what the pruned columns add at V to a row's idf^2-weighted sum
+            pruned_nu = nu_occ.copy()
+            pruned_nu[kept] = 0.0
+            pruned_nu = pruned_nu[pruned_nu > 0]  # a few hundred occupations share a skill with V
+            if max_occupations < len(pruned_nu):
+                pruned_nu = np.partition(pruned_nu, len(pruned_nu) - max_occupations)[-max_occupations:]
+            nu = float(pruned_nu.sum())
     else:
         kept, pruned, pruned_bound = np.flatnonzero(ub > 0), np.zeros(0), 0.0
     pruned_occupations = np.maximum(ub, 0.0)
@@ -577,7 +675,7 @@ def _weights(  # type: ignore[no-untyped-def]
     # gets at most ub from each of them, so at most the sum of the m largest pruned ub from the
     # pruned columns: pruned_steps[min(m, len - 1)] (pruned_steps[-1] is `pruned_bound`, to rounding).
     pruned_steps = np.concatenate([[0.0], np.cumsum(pruned)])
-    n_occ = len(occupation_inv_norm)
+    n_occ = len(occ_bound)
     agree = p.occupation_weight * (
         query.agreement if query.agreement is not None else np.zeros(space.inferred_columns)
     )
@@ -593,8 +691,14 @@ def _weights(  # type: ignore[no-untyped-def]
     columns, weights = columns[weighed], weights[weighed]
     order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
     n_cov = int((weights[:, 1] > 0).sum())
+    # a declared language adds at most q^ at its positions to the similarity (`scoring.similarity`)
+    hat = exact.own_hat
     language_bound = tuple(
-        (float(own[at, 0].sum()), float(own[at, 1].sum())) for at in query.languages.positions
+        (
+            p.similarity_weight * float(hat[at[at < len(hat)]].sum()),
+            float(own[at, 1].sum()),
+        )
+        for at in query.languages.positions
     )
     return QueryWeights(
         query,
@@ -609,6 +713,8 @@ def _weights(  # type: ignore[no-untyped-def]
         exact,
         pruned_steps,
         pruned_occupations,
+        occ_bound,
+        SimilarityBound(sb.scale, sb.kappa, nu * 1.000001),
         language_bound,
         rank_tables(p.level_weights)[0],
     )

@@ -950,6 +950,7 @@ class SkillRecognizer:
         self.central_: dict[int, tuple[str, ...]] = {}  # occupation -> essential skills, central first
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
+        self.label_bigrams_: dict[str, list[tuple[int, str]]] | None = None  # (`_fused_coordination`)
         self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
 
@@ -1236,16 +1237,20 @@ class SkillRecognizer:
             return None
         if pairs in self.lookalikes_:
             return self.lookalikes_[pairs]
-        joined, starts, labels = self._label_lines()
-        found = []
-        for j in _lines_holding(joined, starts, {w for pair in pairs for w in pair}).tolist():
-            tokens = words(labels[j])
-            if any(
-                first == a and second.startswith(b) and second != b
+        if self.label_bigrams_ is None:  # first word → (label position, the word after it)
+            bigrams: dict[str, list[tuple[int, str]]] = {}
+            for j, label in enumerate(self._label_lines()[2]):
+                for first, second in itertools.pairwise(words(label)):
+                    bigrams.setdefault(first, []).append((j, second))
+            self.label_bigrams_ = bigrams
+        found = sorted(
+            {
+                j
                 for a, b in (*pairs, *((b, a) for a, b in pairs))
-                for first, second in itertools.pairwise(tokens)
-            ):
-                found.append(j)
+                for j, second in self.label_bigrams_.get(a, ())
+                if second.startswith(b) and second != b
+            }
+        )
         out = np.asarray(found, dtype=np.int64) if found else None
         if len(self.lookalikes_) < 4096:
             self.lookalikes_[pairs] = out

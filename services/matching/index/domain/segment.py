@@ -34,6 +34,7 @@ from .vectors import (
     experience_matrix,
     inverse_norms,
     smooth_idf,
+    vector_max,
 )
 
 
@@ -57,6 +58,9 @@ class Segment:
     # each municipality block (see block_offsets); (0, 0) for small segments
     columns: Mapping[str, Any]  # the hard filters' columns by name (see `filters.COLUMNS`)
     max_occupations: int  # most work-history occupations of any row (bounds pruned terms)
+    geo_vector_max: np.ndarray | None = None  # (n,) float32 largest raw coordinate of each row,
+    # negative without work history (`vectors.vector_max`), in geographic order, for the stage-1
+    # similarity bound; None only in an image written before it existed (`with_vector_max`)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -189,6 +193,7 @@ def build_segment(
         block_offsets=block_offsets(postings, geo_key) if idf is not None else np.zeros((0, 0), np.int64),
         columns=columns,
         max_occupations=_max_row_nnz(experience),
+        geo_vector_max=vector_max(claims, experience, space)[geo_row],
     )
 
 
@@ -201,6 +206,13 @@ def shared_structure(claims: sp.csr_matrix, claim_meta: sp.csr_matrix) -> sp.csr
     ):
         raise ValueError("claim levels out of step with claims")
     return sp.csr_matrix((claim_meta.data, claims.indices, claims.indptr), shape=claims.shape)
+
+
+def with_vector_max(seg: Segment, space: SkillSpace) -> Segment:
+    """`seg` with `geo_vector_max` (an image written before it existed has None there)."""
+    if seg.geo_vector_max is not None and len(seg.geo_vector_max) == len(seg):
+        return seg
+    return replace(seg, geo_vector_max=vector_max(seg.claims, seg.experience, space)[seg.geo_row])
 
 
 def with_shared_structure(seg: Segment) -> Segment:
@@ -277,6 +289,7 @@ def merge_segments(
         block_offsets=block_offsets(postings, geo_key),
         columns=columns,
         max_occupations=_max_row_nnz(experience),
+        geo_vector_max=vector_max(claims, experience, space)[geo_row],
     )
     return merged, idf, kept_counts
 

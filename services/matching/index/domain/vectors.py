@@ -340,6 +340,25 @@ def inverse_norms(
     return out
 
 
+def vector_max(
+    claims: sp.csr_matrix, experience: sp.csr_matrix, space: SkillSpace, chunk: int = 65536
+) -> np.ndarray:
+    """(n,) float32: each row's largest raw coordinate, max over skills of (claims + experience @
+    space.experience)[row] (before IDF), rounded up to float32, and negative for a row without
+    work history (0 for an empty row). Stage 1 bounds the share of a row's vector at a vacancy's
+    skills with it (`kernels.similarity_bound_of`); query-independent, so stored per row."""
+    n = claims.shape[0]
+    out = np.zeros(n, dtype=np.float32)
+    for start in range(0, n, chunk):
+        block = expanded(claims, experience, space, start, start + chunk)
+        if block.nnz:
+            top = block.max(axis=1).toarray().ravel().astype(np.float64)
+            up = top.astype(np.float32)
+            out[start : start + block.shape[0]] = np.where(up < top, np.nextafter(up, np.float32(np.inf)), up)
+    held = np.diff(experience.indptr) > 0
+    return np.where(held, out, -out).astype(np.float32)
+
+
 def expanded(
     claims: sp.csr_matrix, experience: sp.csr_matrix, space: SkillSpace, start: int, stop: int
 ) -> sp.csr_matrix:
