@@ -279,13 +279,14 @@ class RankingParams:
     depends on the score's parameters and on `ideal_score`: refit it when they change.
     Since session 17 the input is not capped at 1 (`match_score.scale_input`) and the scale rises
     on past its last knot (`MatchScale`; outside tester 17, P2/P3: capped, every candidate above the
-    ideal read the top knot). Checked on the tuning run of 2026-12-03 08:04-08:26 UTC (same command,
-    `--json`; load 6-14): with these knots and the uncapped input, in-sample ECE 0.2 / 0.2 / 0.3 /
-    0.5 points, all 0.15; the 3,492 pairs above the ideal read 91.5 against a target of 89.6 %. A
-    refit on the uncapped input (top knots at 1.049 / 1.016 / 1.035 / 0.984) read about the same
-    (all 0.12; occupation 0.23, text 0.29 as text recognition has moved since) but only 87 at the
-    ideal itself for an occupation, so these knots stay until the similarity's change (helper
-    `fit`, session 17) is refitted."""
+    ideal read the top knot). Checked with the knots before the similarity's change (the cosine)
+    on the tuning run of 2026-12-03 08:04-08:26 UTC (same command, `--json`; load 6-14): on the
+    uncapped input in-sample ECE 0.2 / 0.2 / 0.3 / 0.5 points, all 0.15; the 3,492 pairs above the
+    ideal read 91.5 against a target of 89.6 %; a refit on the uncapped input (top knots at 1.049 /
+    1.016 / 1.035 / 0.984) read about the same (all 0.12) but only 87 at the ideal itself for an
+    occupation. The knots above are the refit of the similarity's change on the capped input (run
+    of 07:55-08:04 UTC); they read the uncapped input as they are (top knot at 1, then the line).
+    Not yet checked on a tuning run of this code (helper `score`, session 17, ran out of time)."""
 
     coverage_weight: float = 0.0
     """Share of the score from essential-skill coverage (the weighted fraction of the vacancy's
