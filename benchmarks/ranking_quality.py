@@ -490,7 +490,8 @@ def fit_scale(pairs: Sequence[Pairs], relative: bool, bins: int = CALIBRATION_BI
     x = np.bincount(b, raw, len(edges) - 1)[full] / n[full]
     y = np.bincount(b, same, len(edges) - 1)[full] / n[full]
     w = n[full]
-    level = np.round(100 * IsotonicRegression().fit(x, y, sample_weight=w).predict(x), 1)
+    # a match scale never reads 100 (`MatchScale`): a top bin of only full matches gives 99.9
+    level = np.minimum(np.round(100 * IsotonicRegression().fit(x, y, sample_weight=w).predict(x), 1), 99.9)
     knots_raw, knots_match = [], []
     for value in np.unique(level):
         at = level == value

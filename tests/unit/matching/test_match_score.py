@@ -129,3 +129,16 @@ def test_any_evidence_reads_at_least_0_1_and_none_reads_0():
     scale ran linearly from (0, 0), and their match column came out empty."""
     match = match_scores(np.asarray([0.0, 0.002, 0.5]), SCALE, 0.88)
     assert match[0] == 0.0 and match[1] == pytest.approx(0.1) and match[2] > 0.1
+
+
+def test_a_fitted_scale_whose_top_bin_holds_only_full_matches_stays_below_100():
+    """`benchmarks.ranking_quality.fit_scale` on pairs whose best ones all fit with every
+    essential skill (target 1): a small tuning run hit it once `MatchScale` refused 100."""
+    from benchmarks.ranking_quality import Pairs, fit_scale
+
+    raw = np.linspace(0.05, 0.9, 200)
+    target = (raw > 0.5).astype(np.float64)
+    pairs = [Pairs("occupation", "occupation", raw, 0.9, target, target > 0)]
+    for relative in (False, True):
+        scale = fit_scale(pairs, relative)
+        assert max(scale.match) == pytest.approx(99.9) and np.all(np.diff(scale.match) > 0)
