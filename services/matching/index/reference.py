@@ -73,7 +73,7 @@ derivations, "auto" is not from "auttaa"; 5: third-infinitive forms, "lukemaan" 
 table lacks read after a hyphen, without a possessive suffix, by simplemma's suffix rules; 7: nouns'
 lemmas read as verb forms, "tuli", kept as compound modifiers); the
 fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
-WORDS_VERSION = "esco-words-1"
+WORDS_VERSION = "esco-words-2"
 """Version of the cached ESCO word sets (`SkillRecognizer.word_sets`): raise it when what they
 collect changes; the file name also carries the data files' and code's `cache_key`."""
 
@@ -198,15 +198,16 @@ def load_recognizer(
 
 
 def _with_word_sets(recognizer: Any, path: Path) -> Any:
-    """`recognizer` with ESCO's word sets (`SkillRecognizer.word_sets`) read from `path`, or built
-    and written there: about 1 CPU-s that the first sentences after start-up paid otherwise (a
-    p95 of 70 ms on the benchmark's first set, 2026-12-03); reading takes tens of ms."""
+    """`recognizer` with ESCO's word sets and occupation titles (`SkillRecognizer.word_sets`) read
+    from `path`, or built and written there: about 1.7 CPU-s that the first sentences after
+    start-up paid otherwise (a p95 of 70–80 ms on the benchmark's first set, 2026-12-03); reading
+    takes tens of ms."""
     if path.exists():
         with path.open("rb") as f:
-            english, known = pickle.load(f)
-        return recognizer.set_word_sets(english, known)
-    english, known = recognizer.word_sets()
-    _atomic_write(path, lambda f: pickle.dump((english, known), f, protocol=pickle.HIGHEST_PROTOCOL))
+            english, known, titles = pickle.load(f)
+        return recognizer.set_word_sets(english, known, titles)
+    sets = recognizer.word_sets()
+    _atomic_write(path, lambda f: pickle.dump(sets, f, protocol=pickle.HIGHEST_PROTOCOL))
     return recognizer
 
 

@@ -235,6 +235,7 @@ def test_the_recognizers_esco_word_sets_are_built_once_and_then_read_from_the_ca
     monkeypatch.setattr(SkillRecognizer, "word_sets", no_building)
     loaded = reference.load_recognizer(tax, data_dir, tmp_path / "cache", embedding_cache=tmp_path / "emb")
     assert loaded.english_words_ == english and loaded.known_words_ == known
+    assert loaded.titles_ == fitted._titles() and "welder" in loaded.titles_[0]
     text = "We are hiring a kokki to our ravintola. Kubernetes ja Terraform."
     assert loaded.recognise(text, top_k=5, min_score=0.0) == fitted.recognise(text, top_k=5, min_score=0.0)
 
