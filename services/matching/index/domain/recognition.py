@@ -812,9 +812,7 @@ class SkillRecognizer:
 
     def word_sets(
         self,
-    ) -> tuple[
-        frozenset[str], frozenset[str], tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]
-    ]:
+    ) -> tuple[frozenset[str], frozenset[str], tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]]:
         """ESCO's English words and all its known words, lower-cased (`_english_words`,
         `_known_words`), and the occupation titles (`_titles`), built when not yet built (about
         1 CPU-s and 0.7 CPU-s at ESCO v1.1.1's size) — for a cache beside the fitted index
