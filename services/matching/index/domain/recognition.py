@@ -323,6 +323,10 @@ class _Unit:
     central: bool = False  # a line that is a job title: its occupations' central skills (`title_line_skills`)
 
 
+Titles = tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]
+"""An occupation title → occupation positions, and a title's last word → positions (`SkillRecognizer._titles`)."""
+
+
 class SkillRecognizer:
     """Maps free text to ESCO skills with scores (scikit-learn estimator conventions).
 
@@ -810,9 +814,11 @@ class SkillRecognizer:
             self.known_words_ = frozenset(w for part in texts for text in part for w in words(text or ""))
         return self.known_words_
 
+    titles_: Titles | None  # set by `_set_occupations`, built by `_titles`
+
     def word_sets(
         self,
-    ) -> tuple[frozenset[str], frozenset[str], tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]]:
+    ) -> tuple[frozenset[str], frozenset[str], Titles]:
         """ESCO's English words and all its known words, lower-cased (`_english_words`,
         `_known_words`), and the occupation titles (`_titles`), built when not yet built (about
         1 CPU-s and 0.7 CPU-s at ESCO v1.1.1's size) — for a cache beside the fitted index
@@ -824,7 +830,7 @@ class SkillRecognizer:
         self,
         english: frozenset[str],
         known: frozenset[str],
-        titles: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = None,
+        titles: Titles | None = None,
     ) -> SkillRecognizer:
         """Use `english`, `known` and `titles` (as `word_sets` returned them for the same
         taxonomy and code) instead of building them on the first sentence that needs them (every
@@ -955,7 +961,7 @@ class SkillRecognizer:
         self.occupation_index_ = dict(taxonomy.occupation_index)
         self.occupation_isco_ = tuple(taxonomy.tables.occupation_isco)
         self.links_: tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray] | None = None
-        self.titles_: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = None
+        self.titles_ = None
         self.supervision_: dict[tuple[int, ...], np.ndarray] = {}
         self.supervision_skills_: tuple[np.ndarray, np.ndarray] | None = None
         self.supervision_texts_: tuple[_Lines, _Lines] | None = None
@@ -986,7 +992,7 @@ class SkillRecognizer:
             self.links_ = (links, groups, transversal)
         return self.links_
 
-    def _titles(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    def _titles(self) -> Titles:
         """(occupation title → positions, a title's last word → positions), over the preferred and
         alternative labels of every language, as lower-case words joined by spaces; a title that
         is some occupation's preferred label names only those occupations ("lähihoitaja": the
