@@ -573,8 +573,9 @@ def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
     ("reason", "lang", "found"),
     [
         # outside tester 8, J11: the decline reason took a phone number and an e-mail unscreened
-        ("Ring coachen 040 1234567, anna.berg@example.fi", "sv", "Hittades: email, phone"),
-        ("Soita 040 123 4567", "fi", "phone"),
+        # (the kinds named in the caller's language since outside tester 17, P18)
+        ("Ring coachen 040 1234567, anna.berg@example.fi", "sv", "Hittades: e-postadress, telefonnummer"),
+        ("Soita 040 123 4567", "fi", "puhelinnumero"),
         ("Henkilötunnus 131052-308T", "en", "identity_code"),
     ],
 )

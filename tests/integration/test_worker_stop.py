@@ -85,9 +85,11 @@ def test_a_worker_with_the_broker_down_stops_within_dockers_grace_and_keeps_ever
         assert pending(app) == 3
         # The relay takes the rows within a fraction of a second and then waits on the broker's ack
         # (up to 30 s): stop it in the middle of that, the worst moment.
+        # (the Kafka client's repeated lines are logged once per 30 s since outside tester 17's P20:
+        # the first refused connection is the sign the producer is retrying)
         refused = (tmp_path / "worker.log").read_text().count("ECONNREFUSED")
         wait_for(
-            lambda: (tmp_path / "worker.log").read_text().count("ECONNREFUSED") > refused + 5,
+            lambda: (tmp_path / "worker.log").read_text().count("ECONNREFUSED") > refused,
             timeout=60,
             what="the worker's producer retrying the broker that is down",
         )
