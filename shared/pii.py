@@ -613,9 +613,27 @@ _DEMONYM_STEMS = {
     # nationalities and ethnic groups whose word does not begin their country's name in CLDR
     "fi": ("amerikka", "englanti", "britti", "skotlanti", "hollanti", "afrikka", "korea", "saame", "kurdi"),
     "sv": (
-        "svensk", "estnisk", "kinesisk", "thailänd", "vietnamesisk", "marockansk", "brasiliansk", "koreansk",
-        "kanadensisk", "amerikansk", "engelsk", "brittisk", "holländsk", "nederländsk", "afrikansk",
-        "kurdisk", "samisk", "schweizisk", "finländsk", "isländsk", "irländsk",
+        "svensk",
+        "estnisk",
+        "kinesisk",
+        "thailänd",
+        "vietnamesisk",
+        "marockansk",
+        "brasiliansk",
+        "koreansk",
+        "kanadensisk",
+        "amerikansk",
+        "engelsk",
+        "brittisk",
+        "holländsk",
+        "nederländsk",
+        "afrikansk",
+        "kurdisk",
+        "samisk",
+        "schweizisk",
+        "finländsk",
+        "isländsk",
+        "irländsk",
     ),
     "en": ("america", "english", "british", "dutch", "korea", "kurdish", "scottish", "africa", "filipin"),
 }
@@ -633,9 +651,10 @@ def _is_country_stem(stem: str, language: str) -> bool:
     if names is None:
         from babel import Locale  # Babel comes with flask-babel; loaded only when a comment is checked
 
-        names = tuple(
-            name.casefold() for code, name in Locale(language).territories.items() if code.isalpha()
-        ) + _DEMONYM_STEMS[language]
+        names = (
+            tuple(name.casefold() for code, name in Locale(language).territories.items() if code.isalpha())
+            + _DEMONYM_STEMS[language]
+        )
         _COUNTRY_NAMES[language] = names
     stem = stem.casefold()
     if len(stem) < (2 if language == "sv" else 3) or stem in _NOT_A_COUNTRY:
@@ -651,7 +670,9 @@ _OTHER_PLACES = {
     "sv": ("england", "skottland", "wales", "kurdistan", "tjetjenien"),
     "en": ("england", "scotland", "wales", "kurdistan", "chechnya"),
 }
-_DIRECTIONS = frozenset({"south", "north", "east", "west", "central", "etelä", "pohjois", "itä", "länsi", "syd", "nord"})
+_DIRECTIONS = frozenset(
+    {"south", "north", "east", "west", "central", "etelä", "pohjois", "itä", "länsi", "syd", "nord"}
+)
 
 
 def _is_country_name(word: str, language: str) -> bool:
@@ -676,8 +697,10 @@ def _is_country_name(word: str, language: str) -> bool:
     if w in names or (language == "fi" and w.endswith("i") and w[:-1] in names):
         return True  # "Viro", "Iraki" (Irak)
     # Finnish consonant gradation: "Englanni" (Englanti), "Turki" (Turkki)
-    return language == "fi" and len(w) >= 5 and any(
-        n.startswith(w[:-2]) and abs(len(n) - len(w)) <= 1 for n in names
+    return (
+        language == "fi"
+        and len(w) >= 5
+        and any(n.startswith(w[:-2]) and abs(len(n) - len(w)) <= 1 for n in names)
     )
 
 
@@ -691,12 +714,12 @@ def _nationalities(text: str) -> list[tuple[int, int]]:
             group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
             if not _is_country_stem(m[group], language):
                 continue
-            if language == "fi" and group in (1, 3) or language != "fi" and group == 1:
-                # the word is said of the person ("Hän on …"): not when it describes what follows
-                if _NOT_A_PERSON.match(text, m.end()) or (
-                    language != "fi" and _LANGUAGE_BEFORE.search(text, 0, m.start(group))
-                ):
-                    continue  # "tekee thaimaalaista ruokaa", "She is fluent in Polish"
+            said_of_person = group in (1, 3) if language == "fi" else group == 1  # "Hän on …"
+            if said_of_person and (
+                _NOT_A_PERSON.match(text, m.end())
+                or (language != "fi" and _LANGUAGE_BEFORE.search(text, 0, m.start(group)))
+            ):
+                continue  # not when it describes what follows: "tekee thaimaalaista ruokaa", "fluent in Polish"
             spans.append((m.start(group), m.end()))  # the nationality word on, not "Hän on …"
     for language, pattern in _ORIGIN_PLACE:
         for m in pattern.finditer(text):

@@ -636,7 +636,9 @@ def test_a_list_of_requirements_or_a_verbs_objects_names_the_languages(esco, tex
         ("Suomi ja ajokortti.", "fi", True),
     ],
 )
-def test_recognition_names_the_language_only_where_the_requirement_does(esco_recognizer, text, lang, expected):
+def test_recognition_names_the_language_only_where_the_requirement_does(
+    esco_recognizer, text, lang, expected
+):
     found = labels(esco_recognizer, text, lang)
     language = {"Englannin markkinoiden tuntemus vaaditaan.": "English", "Englannilla pärjää.": "English"}
     assert (language.get(text, "Finnish") in found) is expected, found

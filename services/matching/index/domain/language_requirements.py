@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .language_names import OtherLanguageNames, names_a_document, other_language_names
+from .language_names import OtherLanguageNames, other_language_names
 from .recognition import FinnishLanguageNames
 from .recognition_text import LITOTES, negated_spans, sentences
 from .spoken import language_skill_map
@@ -343,7 +343,9 @@ _SPEAKS = re.compile(
 )
 """A verb of knowing or using a language: a level word after a comma list of its objects is how
 well of them all ("Puhuu suomea, englantia hyvin"), not of a bare list ("Suomi, englanti B2")."""
-_INTENSIFIER = re.compile(r"\b(?:erittäin|todella|tosi|hyvin|very|really|quite|mycket|riktigt|ganska)\b", re.I)
+_INTENSIFIER = re.compile(
+    r"\b(?:erittäin|todella|tosi|hyvin|very|really|quite|mycket|riktigt|ganska)\b", re.I
+)
 
 
 def _only_a_level(after: str) -> bool:
