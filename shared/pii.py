@@ -517,23 +517,37 @@ _FI_PERSON = r"(?:hän|ehdokas|hakija|henkilö|asiakas|työnhakija|kandidaatti)"
 _FI_PEOPLE = r"(?:he|ehdokkaat|hakijat|henkilöt|asiakkaat|työnhakijat)"
 _FI_DEMONYM = r"(\w+?)(?:lai|läi)(?:nen|set|sia|siä|sta|stä|sena|senä)"
 _FI_DESCENT = r"(?:sukua|syntyperää|alkuperää|taustaa|juurta|juuria|verta|sukujuuria)"
+_FI_GROUPS = r"(?:kurdi|somali|afgaani|tšetšeeni|romani|arabi|tataari|uiguuri)"
+"""Nationalities and ethnic groups Finnish names with a noun of its own, not a "-lainen" word."""
+_EN_WORDS = (
+    r"(?:Greek|Swiss|Slovak|Kazakh|Uzbek|Filipino|Filipina|Welsh|Tajik|Kyrgyz|Uyghur|Chechen|Turkmen|Irish"
+    r"|Kurd|Roma|Sami|Arab|Czech|Dane|Swede|Finn|Pole|Turk|Scot|Brit|Somali|Afghan|Icelandic|Kosovar)"
+)
+"""English nationalities and ethnic groups not made of a country's name and "-ian", "-ish" …"""
+# Named groups: ``p…`` a word said of the person ("Hän on …", "She is …"), read only when it does
+# not describe what follows it; ``n…`` a word before a noun of a person or of descent.
 _NATIONALITY_FI = re.compile(
-    rf"(?<!\w){_FI_PERSON}\s+(?:on|oli)\s+(?:[\w-]+,?\s+){{0,2}}?(\w+?)(?:lai|läi)(?:nen|sena|senä)(?!\w)"
-    rf"|(?<!\w){_FI_DEMONYM}\s+(?:mies|nainen|hakija|ehdokas|henkilö|työnhakija|nuori|kaveri|tyttö|poika)(?!\w)"
-    rf"|(?<!\w){_FI_PEOPLE}\s+(?:ovat|olivat)\s+(?:[\w-]+,?\s+){{0,2}}?(\w+?)(?:lai|läi)(?:set|sia|siä)(?!\w)"
-    rf"|(?<!\w)(\w+?)(?:lai|läi)(?:sta|stä|sten|sia|siä)\s+{_FI_DESCENT}(?!\w)",
+    rf"(?<!\w){_FI_PERSON}\s+(?:on|oli)\s+(?:[\w-]+,?\s+){{0,2}}?(?:(?P<p1>\w+?)(?:lai|läi)(?:nen|sena|senä)"
+    rf"|(?P<p2>{_FI_GROUPS}))(?!\w)"
+    r"|(?<!\w)(?P<n1>\w+?)(?:lai|läi)(?:nen|set|sia|siä|sta|stä|sena|senä)\s+(?:mies|nainen|hakija|ehdokas"
+    r"|henkilö|työnhakija|nuori|kaveri|tyttö|poika)(?!\w)"
+    rf"|(?<!\w){_FI_PEOPLE}\s+(?:ovat|olivat)\s+(?:[\w-]+,?\s+){{0,2}}?(?P<p3>\w+?)(?:lai|läi)(?:set|sia|siä)(?!\w)"
+    rf"|(?<!\w)(?P<n2>\w+?)(?:lai|läi)(?:sta|stä|sten|sia|siä)\s+{_FI_DESCENT}(?!\w)",
     re.I,
 )
 _NATIONALITY_SV = re.compile(
-    r"(?<!\w)(?:han|hon|hen|de|kandidaten|sökanden|personen|klienten)\s+är\s+(?:[\w-]+,?\s+){0,2}?(\w+?)(?:iska|isk|ska|sk)(?!\w)"
-    r"|(?<!\w)(\w+?)(?:iska|isk|ska|sk)\s+(?:man|kvinna|sökande|kandidat|medborgare|bakgrund|ursprung|härkomst)(?!\w)",
+    r"(?<!\w)(?:han|hon|hen|de|kandidaten|sökanden|personen|klienten)\s+är\s+(?:[\w-]+,?\s+){0,2}?"
+    r"(?P<p1>\w+?)(?:iska|isk|ska|sk)(?!\w)"
+    r"|(?<!\w)(?P<n1>\w+?)(?:iska|isk|ska|sk)\s+(?:man|kvinna|sökande|kandidat|medborgare|bakgrund|ursprung"
+    r"|härkomst)(?!\w)",
     re.I,
 )
 _NATIONALITY_EN = re.compile(
-    r"(?<!\w)(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:candidate|applicant|client|jobseeker))\s+(?:is|are|was|were)\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,2}?"
-    r"([A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch)(?!\w)"
-    r"|(?<!\w)([A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch)\s+(?:man|woman|applicant|candidate|national|citizen|origin|descent"
-    r"|background|heritage|roots|nationality)(?!\w)"
+    r"(?<!\w)(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:candidate|applicant|client|jobseeker))\s+(?:is|are|was|were)\s+"
+    r"(?:an?\s+)?(?:[\w-]+,?\s+){0,2}?"
+    rf"(?:(?P<p2>{_EN_WORDS})|(?P<p1>[A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch))(?!\w)"
+    rf"|(?<!\w)(?:(?P<n2>{_EN_WORDS})|(?P<n1>[A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch))\s+(?:man|woman|applicant"
+    r"|candidate|national|citizen|origin|descent|background|heritage|roots|nationality)(?!\w)"
 )
 # A person's country of origin said as a place: "hän on kotoisin Virosta", "syntynyt Irakissa",
 # "Viron kansalainen", "han är från Irak", "född i Polen", "she is from Iraq", "born in Syria"
@@ -605,37 +619,31 @@ _LANGUAGE_BEFORE = re.compile(
     re.I,
 )
 """A language's name, not a nationality, follows these: "She is fluent in Polish", "Hon är duktig på finska"."""
+_SPEAKING = re.compile(r"-(?:speaking|speaker|talande|språkig|kielinen)", re.I)
+"""A language's name before these: "She is Swedish-speaking"."""
 _NOT_A_COUNTRY = frozenset(
     {"monday", "march", "may", "mars", "maj", "june", "july", "mon", "sat", "sun", "jan", "man", "men"}
 )
 _COUNTRY_NAMES: dict[str, tuple[str, ...]] = {}
-_DEMONYM_STEMS = {
+_DEMONYM_STEMS: dict[str, tuple[str, ...]] = {
     # nationalities and ethnic groups whose word does not begin their country's name in CLDR
-    "fi": ("amerikka", "englanti", "britti", "skotlanti", "hollanti", "afrikka", "korea", "saame", "kurdi"),
-    "sv": (
-        "svensk",
-        "estnisk",
-        "kinesisk",
-        "thailänd",
-        "vietnamesisk",
-        "marockansk",
-        "brasiliansk",
-        "koreansk",
-        "kanadensisk",
-        "amerikansk",
-        "engelsk",
-        "brittisk",
-        "holländsk",
-        "nederländsk",
-        "afrikansk",
-        "kurdisk",
-        "samisk",
-        "schweizisk",
-        "finländsk",
-        "isländsk",
-        "irländsk",
+    "fi": (
+        *("amerikka", "englanti", "britti", "skotlanti", "hollanti", "afrikka", "korea", "saame", "kurdi"),
+        *("valkovenä", "tiibet", "somali", "afgaani", "tšetšeeni", "romani", "arabi", "tataari", "uiguuri"),
     ),
-    "en": ("america", "english", "british", "dutch", "korea", "kurdish", "scottish", "africa", "filipin"),
+    "sv": (
+        *("svensk", "estnisk", "kinesisk", "thailänd", "vietnamesisk", "marockansk", "brasiliansk"),
+        *("koreansk", "kanadensisk", "amerikansk", "engelsk", "brittisk", "holländsk", "nederländsk"),
+        *("afrikansk", "kurdisk", "samisk", "schweizisk", "finländsk", "isländsk", "irländsk", "portugisisk"),
+        *("libanesisk", "sudanesisk", "kongolesisk", "nepalesisk", "mexikansk", "skotsk", "jemenitisk"),
+    ),
+    "en": (
+        *("america", "english", "british", "dutch", "korea", "kurdish", "scottish", "africa", "filipin"),
+        *("finnish", "danish", "norwegian", "icelandic", "spanish", "greek", "swiss", "slovak", "kosovar"),
+        *("kazakh", "uzbek", "lankan", "burmese", "irish", "welsh", "tibetan", "uyghur", "chechen", "tajik"),
+        *("turkmen", "kyrgyz", "kurd", "roma", "sami", "arab", "czech", "dane", "swede", "finn", "pole"),
+        *("turk", "scot", "brit", "somali", "afghan"),
+    ),
 }
 
 
@@ -711,20 +719,19 @@ def _nationalities(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern, language in ((_NATIONALITY_FI, "fi"), (_NATIONALITY_SV, "sv"), (_NATIONALITY_EN, "en")):
         for m in pattern.finditer(text):
-            group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
+            group = next(name for name, g in m.groupdict().items() if g is not None)
             if not _is_country_stem(m[group], language):
                 continue
-            said_of_person = group in (1, 3) if language == "fi" else group == 1  # "Hän on …"
-            if said_of_person and (
+            if group.startswith("p") and (  # said of the person: "Hän on …", "She is …"
                 _NOT_A_PERSON.match(text, m.end())
+                or _SPEAKING.match(text, m.end())
                 or (language != "fi" and _LANGUAGE_BEFORE.search(text, 0, m.start(group)))
             ):
                 continue  # not when it describes what follows: "tekee thaimaalaista ruokaa", "fluent in Polish"
             spans.append((m.start(group), m.end()))  # the nationality word on, not "Hän on …"
     for language, pattern in _ORIGIN_PLACE:
         for m in pattern.finditer(text):
-            group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
-            name = m[group]
+            name = next(g for g in m.groups() if g is not None)
             if _is_country_name(name, language):
                 spans.append((m.start(), m.end()))
     return spans

@@ -449,6 +449,8 @@ def test_every_kind_of_sensitive_data_has_a_finnish_and_swedish_name():
         "She is a Thai food chef",
         "She is fluent in Polish",
         "She worked for a German company",
+        "She is Swedish-speaking",
+        "Hän puhuu kurdia",
         "He is a chef, cooks Italian food",
         # a town is no country of origin
         "Hän on kotoisin Tampereelta",
@@ -493,6 +495,13 @@ def test_a_nationality_describing_food_a_company_a_market_or_a_language_is_no_or
         ("Of Somali origin", "Somali origin"),
         ("a Polish citizen", "Polish citizen"),
         ("She is American", "American"),
+        ("She is Finnish", "Finnish"),
+        ("She is a Finnish citizen", "Finnish"),
+        ("He is Irish", "Irish"),
+        ("The applicant is Greek", "Greek"),
+        ("Hän on kurdi", "kurdi"),
+        ("Hon är portugisisk", "portugisisk"),
+        ("Han är svensk medborgare", "svensk"),
     ],
 )
 def test_a_persons_nationality_or_country_of_origin_is_found_however_it_is_said(text, found):
