@@ -51,8 +51,8 @@ from .recognition_rules import SkillRules
 from .recognition_text import (
     FINNISH_FUNCTION_LEMMAS,
     FUNCTION_WORDS,
-    SWEDISH_PLAIN_WORDS,
     MAX_SENTENCES,
+    SWEDISH_PLAIN_WORDS,
     CompoundSplitter,
     affirmed,
     examinations_only,
