@@ -2074,6 +2074,29 @@ def test_a_swedish_qualification_names_the_skill_it_certifies(esco_recognizer, t
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Finland-Swedish name of työturvallisuuskortti gave *safety engineering*, *ICT safety*
+        (
+            "Vi förutsätter B-körkort, hygienpass och arbetssäkerhetskort.",
+            "follow health and safety procedures in construction",
+        ),
+        ("Du har giltigt arbetssäkerhetskort.", "follow health and safety procedures in construction"),
+        # Swedish task compounds of the shortage jobs that gave look-alikes (session 18)
+        ("Du ansvarar för egenkontrollen i köket.", "comply with food safety and hygiene"),
+        ("Du säkrar lasten och fyller i fraktsedlar.", "secure goods"),
+        ("Erfarenhet av versionshantering med Git.", "tools for software configuration management"),
+        ("Du installerar belysning, uttag och elcentraler i nybyggen.", "install electricity sockets"),
+        ("Du kör linjetrafik och skolskjuts.", "manoeuvre bus"),
+        ("Avfallssortering och återvinning hör till arbetet.", "sort waste"),
+    ],
+)
+def test_swedish_cards_and_task_compounds_name_their_skills(esco_recognizer, text, expected):
+    found = labels(esco_recognizer, text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "word"),
     [
         # outside tester 15, P6: a warning, the best "cleaning techniques" 0.32
