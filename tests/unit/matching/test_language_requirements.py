@@ -594,6 +594,13 @@ def test_a_countrys_market_trade_or_office_is_no_language(esco, text, lang, expe
         ("Du har bott i Sverige och talar finska flytande.", "sv", [("fi", "B2")]),
         ("Arbete i Finland kräver goda kunskaper i svenska.", "sv", [("sv", "B2")]),
         ("You have lived in Finland and speak fluent English.", "en", [("en", "B2")]),
+        # … and so is a country typed in lower case where someone lives, moved, was born or works
+        ("Olen asunut suomessa 5 vuotta ja puhun englantia.", "fi", [("en", None)]),
+        ("Asuu suomessa, puhuu venäjää.", "fi", [("ru", None)]),
+        ("Muutti suomeen 2015, puhuu arabiaa ja englantia.", "fi", [("ar", None), ("en", None)]),
+        ("Hän on syntynyt saksassa.", "fi", []),
+        ("Tulee virosta töihin, osaa viroa sujuvasti.", "fi", [("et", "B2")]),
+        ("Käännät tekstejä englannista suomeen.", "fi", [("en", None), ("fi", None)]),
         # a capitalised adessive opening the sentence, with a cue, is the language
         ("Englannilla pärjää.", "fi", [("en", None)]),
         ("Ruotsilla pärjää hyvin.", "fi", [("sv", "B2")]),

@@ -2633,8 +2633,8 @@ class FinnishLanguageNames:
                 if ok:
                     spans.append((m.start(), m.end()))
             for m in local.finditer(sentence):
-                if m.group()[0].islower():
-                    ok = cue or not homonym
+                if m.group()[0].islower():  # (not a place typed in lower case: "asunut suomessa")
+                    ok = (cue or not homonym) and not _at_a_place(sentence, m.start(), m.end())
                 else:
                     ok = cue and m.group().lower().endswith(("lla", "llä")) and _opens(sentence, m.start())
                 if ok:
@@ -2663,6 +2663,23 @@ _HOW_WELL = re.compile(
 """Words of how well between a capitalised genitive and its head ("Englannin sujuva taito")."""
 _GENITIVE_CHAIN = re.compile(r"(?:\s*(?:,|ja|tai|sekä)\s+[A-ZÅÄÖa-zåäö][\w-]*n\b)*\s*([^\W\d_][\w-]*|\S)?")
 _LIST_ITEM = re.compile(r"\s*(?:,|ja|sekä|tai|&|\+)\s+([a-zåäö][\w-]*)")
+
+
+_PLACE_VERB = (
+    r"asu\w*|asunut|asuneet|asuin|muutt\w*|muuttanut|syntyn\w*|syntyi|kotoisin|lähtöisin|matkust\w*|"
+    r"työskentel\w*|työskennel\w*|töissä|töihin|tulee|tuli|tullut|tulleet|saapu\w*|pakeni|paennut|"
+    r"palas\w*|palaa|lomail\w*|vieraili\w*|vierail\w*"
+)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_VERB})\s+(?:\w+\s+)?$", re.I)
+_PLACE_AFTER = re.compile(rf"^\s+(?:(?:{_PLACE_VERB})\b|\d+\s*(?:vuot\w*|v\b|kk\b|kuukau\w*|vuonna))", re.I)
+"""Words of living, moving, being born or working somewhere beside a local case: the country,
+typed in lower case ("asunut suomessa 5 vuotta", "muutti suomeen 2015", "syntynyt saksassa",
+"suomessa asuva")."""
+
+
+def _at_a_place(sentence: str, start: int, end: int) -> bool:
+    """Whether the local case at `sentence[start:end]` is where someone lives, moved, was born or works."""
+    return bool(_PLACE_BEFORE.search(sentence[:start]) or _PLACE_AFTER.match(sentence[end:]))
 
 
 def _opens(sentence: str, start: int) -> bool:
