@@ -61,6 +61,7 @@ ETHNIC_ORIGIN = "ethnic_origin"
 RELIGION = "religion"
 SEXUAL_ORIENTATION = "sexual_orientation"
 TRADE_UNION = "trade_union_membership"
+FAMILY = "family_status"
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _DASHES = TYPOGRAPHIC_DASHES  # read as "-" (shared.text)
@@ -470,8 +471,43 @@ _HEALTH_WORDS = (
     r"|(?:back|neck|shoulder|knee|joint|chronic)\s+pain\w*|(?:back|neck|shoulder|knee)\s+(?:problem|injur)\w*"
     r"|(?:can(?:no|')t|could\s+not|must\s+not)\s+lift\w*|lifting\s+restriction\w*|injur(?:y|ies|ed)|allergic|asthma\w*"
     r"|arthritis|rheumat\w*|migraine\w*"
+    # diseases and diagnoses by their everyday names, disability and its benefits (outside tester 18, P10):
+    # "MS-tauti", "sydäntauti", "vammaistuki", "työkyvyttömyyseläke", "funktionsnedsättning", "bad back"
+    r"|[\w-]*taut(?:i|ia|iin|in|ien|eja|ista|ina)|[\w-]*taud(?:in|it|ista|issa|ille|eista)|adhd|autismi\w*|asperger\w*|hiv"
+    r"|päihdeongelm\w*|alkoholiongelm\w*|alkoholismi\w*|vammai(?:nen|sen|sena|set)|vammaistu\w*|vammaisetuu\w*"
+    r"|invalidi\w*|työkyvyttömyy\w*|sairauseläk\w*|osatyökyky\w*|kehitysvamm(?:a|ainen|aisena)"
+    r"|funktionsnedsätt\w*|funktionshind\w*|handikapp\w*|sjukpension\w*|invalidpension\w*|aktivitetsersättning\w*"
+    r"|disabled|handicap\w*|wheelchair\w*|autis\w*|alcoholi\w*|substance\s+abuse|(?:bad|weak|injured|sore)\s+(?:back|knees?|shoulders?|hips?|neck)"
+    r"|(?:back|knee|shoulder|hip)\s+(?:trouble|issues?)"
 )
 _HEALTH = re.compile(rf"(?<!\w)(?:{_HEALTH_WORDS})(?!\w)", re.I)
+# A health word as the field of someone's *work* is a skill, not their health (outside tester 18, P11):
+# "Diabeteshoidon osaaminen", "hoitanut diabeetikkoja", "muistisairauksien hoito", "tartuntatautien
+# torjunta", "patients with diabetes", "vård av patienter med demens", "erfarenhet av diabetesvård".
+_CARE = (
+    r"hoi[dt]\w*|potila\w*|asiakkai\w*|torjun\w*|ehkäi\w*|ohjau\w*|kuntoutu\w*|osasto\w*|yksikö\w*|yksikkö\w*"
+    r"|vård\w*|patient\w*|avdelning\w*|care|caring|nursing|ward|unit|clinic\w*|prevention|treatment"
+)
+_CARE_AFTER = re.compile(rf"[\s-]*(?:{_CARE})(?!\w)", re.I)
+_CARE_BEFORE = re.compile(
+    rf"(?:(?<!\w)(?:{_CARE}|hoitanut|hoitaa|hoitamaan|hoitamisesta|vårdat|vårdar|cared\s+for|caring\s+for"
+    r"|patients?\s+with|patienter\s+med|potilaiden|asiakkaiden|people\s+with|personer\s+med)\s+(?:\w+\s+)?)$",
+    re.I,
+)
+_CARE_INSIDE = re.compile(rf"(?:{_CARE})", re.I)
+
+
+def _of_work(text: str, m: re.Match[str]) -> bool:
+    """Whether the health word ``m`` in ``text`` names the field of someone's work (care of a
+    disease, its patients or unit) rather than the candidate's health: a compound whose later part is
+    a care word (``diabeteshoidon``), or a care word right after it or at most two words before it."""
+    word = m[0]
+    if len(word) > 6 and _CARE_INSIDE.search(word, 4):
+        return True
+    return bool(
+        _CARE_AFTER.match(text, m.end()) or _CARE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+    )
+
 
 _AGE = re.compile(
     r"(?<![\w.,])\d{1,3}\s?-?\s?vuotia(?:s|ana|aksi|aalla|aalle|asta)(?!\w)"
@@ -479,7 +515,24 @@ _AGE = re.compile(
     r"|(?<![\w.,])\d{1,3}\s?-?\s?åring\w*|(?<![\w.,])\d{1,3}\s+år\s+gammal\w*"
     r"|(?<![\w.,])\d{1,3}[\s-]years?[\s-]old(?!\w)"
     r"|(?<!\w)(?:liian|turhan)\s+(?:vanha|nuori|iäkäs)\w*|(?<!\w)(?:too)\s+(?:old|young)(?!\w)"
-    r"|(?<!\w)för\s+(?:gammal|ung)(?!\w)|(?<!\w)eläkeikä\w*|(?<!\w)retirement\s+age",
+    r"|(?<!\w)för\s+(?:gammal|ung)(?!\w)|(?<!\w)eläkeikä\w*|(?<!\w)retirement\s+age"
+    # a number said of the person (outside tester 18, P10): "Hän on 58 v.", "Hän on 58.", "Han är 45",
+    # "Candidate is 52 and …"; not "Hänellä on 5 v. kokemusta", "is 52 km away", "on 3. vuorossa"
+    r"|(?<!\w)(?:hän|ehdokas|hakija|henkilö|asiakas|työnhakija|han|hon|hen|kandidaten|sökanden|he|she"
+    r"|(?:the\s+)?(?:candidate|applicant))\s+(?:on|oli|är|var|is|was)\s+(?:nyt\s+|nu\s+|now\s+)?(?:1[5-9]|[2-9]\d)"
+    r"(?:\s?v\.?|\s?år|\s?vuotta|\s+years)?(?![\w,.]\d|\s*(?:%|€|e\b|km|kg|h\b|t\b|kk|min|m\b|metri|euro|tuntia|timmar|hours|st\b|kpl|vuotta\s+kokemusta|år\s+erfarenhet|years\s+of))",
+    re.I,
+)
+# Family status (a ground of the Non-Discrimination Act 1325/2014 § 8, "perhesuhteet"; outside tester 18,
+# P10): single parenthood, marriage and divorce, children of the person. Children as the *object* of work
+# ("kokemusta lasten kanssa", "hoitanut 3 lasta") pass.
+_FAMILY = re.compile(
+    r"(?<!\w)(?:yksinhuoltaj\w*|yh-äiti\w*|yh-isä\w*|naimisissa|eronnut|eronneena|avioero\w*|leski|perhevapaa\w*"
+    r"|hoitovapaa\w*|vanhempainvapaa\w*|isyysvapaa\w*|ensamstående|ensamförälder\w*|ensamstående\s+(?:mamma|pappa)|skild|änka|änkling"
+    r"|gift\s+och|pappaledig\w*|single\s+(?:parent|mother|father|mom|dad)|married|divorced|widow\w*|paternity\s+leave|parental\s+leave)(?!\w)"
+    r"|(?<!\w)(?:hänellä|hakijalla|ehdokkaalla|asiakkaalla|heillä)\s+on\s+(?:\w+\s+)?(?:\d{1,2}|yksi|kaksi|kolme|neljä|viisi|kuusi|pieniä|pienet|pieni|alaikäisiä|kouluikäisiä)?\s*(?:lapsi|lasta|lapsia|lapset)(?!\w)"
+    r"|(?<!\w)(?:han|hon|hen|kandidaten|sökanden|och)\s+har\s+(?:\w+\s+)?(?:\d{1,2}|ett|två|tre|fyra|fem|sex|små)?\s*(?:barn)(?!\w)"
+    r"|(?<!\w)(?:he|she|they|the\s+candidate|the\s+applicant|and)\s+(?:has|have)\s+(?:\w+\s+)?(?:\d{1,2}|one|two|three|four|five|six|small|young)?\s*(?:child|children|kids)(?!\w)",
     re.I,
 )
 _ORIGIN_WORDS = re.compile(
@@ -746,6 +799,7 @@ MATCHING_PLACEHOLDERS = {
     RELIGION: "[uskonto]",
     SEXUAL_ORIENTATION: "[suuntautuminen]",
     TRADE_UNION: "[ammattiliitto]",
+    FAMILY: "[perhesuhteet]",
 }
 
 
@@ -763,8 +817,11 @@ def find_sensitive_data(text: str) -> list[Finding]:
         (RELIGION, _RELIGION),
         (SEXUAL_ORIENTATION, _ORIENTATION),
         (TRADE_UNION, _TRADE_UNION),
+        (FAMILY, _FAMILY),
     ):
         for m in pattern.finditer(typed):
+            if kind == HEALTH and _of_work(typed, m):
+                continue
             found.append(Finding(kind, origin[m.start()], origin[m.end() - 1] + 1))
     for start, end in _nationalities(typed):
         found.append(Finding(ETHNIC_ORIGIN, origin[start], origin[end - 1] + 1))
@@ -774,7 +831,7 @@ def find_sensitive_data(text: str) -> list[Finding]:
 MATCHING_REFUSAL = (
     "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
     "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
-    "ethnic origin or nationality, religion, sexual orientation or trade-union membership (refer to the "
+    "ethnic origin or nationality, religion, sexual orientation, trade-union membership or family status (refer to the "
     "candidate by the pseudonymous id; names are not detected automatically, so do not write them either)."
 )
 
