@@ -76,28 +76,54 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     for t in range(columns.shape[0]):
         if w_max[t] != 0 or w_sum[t] != 0:
             agreement = True
-    n_agr = total if agreement else 0
-    acc_sum = np.zeros(n_agr, dtype=np.float32)
-    acc_max = np.zeros(n_agr, dtype=np.float32)
+    # A(g) first, then H(g) maxed into the same sums: max(A, H) in one array
+    acc_agr = np.zeros(total if agreement else 0, dtype=np.float32)
     n_ranges = lo.shape[0]
-    for t in range(columns.shape[0]):
-        j = columns[t]
-        a = w_sim[t]
-        b = w_cov[t] if t < n_cov else np.float32(0.0)
-        h = w_max[t]
-        c = w_sum[t]
-        p_lo, p_hi = 0, 0
-        for k in range(n_ranges):
-            if table.shape[0] > 0:
-                first = table[j, blocks[k] + 1]
-                p = first - 1
-                stop_p = table[j, blocks[k]]
-                while p >= stop_p and indices[p] >= lo[k]:
-                    p -= 1
-                p_lo, p_hi = p + 1, first
+    for phase in range(0 if agreement else 1, 2):
+        for t in range(columns.shape[0]):
+            j = columns[t]
+            if phase == 0:  # the summed agreement first, then every other part
+                a = w_sum[t]  # walked into acc_agr
+                if a == 0:
+                    continue
+                b = h = np.float32(0.0)
+                acc_a = acc_agr
             else:
-                start = indptr[j] if k == 0 else p_hi
-                end = indptr[j + 1]
+                a = w_sim[t]
+                b = w_cov[t] if t < n_cov else np.float32(0.0)
+                h = w_max[t]
+                if a == 0 and b == 0 and h == 0:
+                    continue
+                acc_a = acc_sim
+            if table.shape[0] > 0:
+                for k in range(n_ranges):
+                    first = table[j, blocks[k]]
+                    p = table[j, blocks[k] + 1] - 1
+                    target = lo[k]
+                    shift = base[k] - target
+                    if h != 0:
+                        while p >= first and indices[p] >= target:
+                            at = indices[p] + shift
+                            acc_a[at] += data[p] * a
+                            acc_cov[at] += data[p] * b
+                            x = data[p] * h
+                            if x > acc_agr[at]:
+                                acc_agr[at] = x
+                            p -= 1
+                    elif b != 0:
+                        while p >= first and indices[p] >= target:
+                            at = indices[p] + shift
+                            acc_a[at] += data[p] * a
+                            acc_cov[at] += data[p] * b
+                            p -= 1
+                    else:
+                        while p >= first and indices[p] >= target:
+                            acc_a[indices[p] + shift] += data[p] * a
+                            p -= 1
+                continue
+            start = indptr[j]
+            end = indptr[j + 1]
+            for k in range(n_ranges):
                 if start >= end:
                     break
                 target = lo[k]
@@ -116,41 +142,34 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                         right = mid
                 p = left
                 stop = hi[k]
+                shift = base[k] - target
                 while p < end and indices[p] < stop:
+                    at = indices[p] + shift
+                    acc_a[at] += data[p] * a
+                    acc_cov[at] += data[p] * b
+                    x = data[p] * h
+                    if x > 0 and x > acc_agr[at]:
+                        acc_agr[at] = x
                     p += 1
-                p_lo, p_hi = left, p
-            shift = base[k] - lo[k]
-            for p in range(p_lo, p_hi):
-                at = indices[p] + shift
-                d = data[p]
-                if a != 0:
-                    acc_sim[at] += d * a
-                if b != 0:
-                    acc_cov[at] += d * b
-                if c != 0:
-                    acc_sum[at] += d * c
-                if h != 0:
-                    x = d * h
-                    if x > acc_max[at]:
-                        acc_max[at] = x
-    if agreement:
-        for i in range(total):
-            acc_cov[i] += max(acc_sum[i], acc_max[i])
+                start = p
     if bound.shape[0] == 0:
         for k in range(n_ranges):
             shift = lo[k] - base[k]
             for i in range(base[k], base[k] + hi[k] - lo[k]):
                 out[i] = acc_sim[i] * inv_norm[i + shift] + acc_cov[i]
+                if agreement:
+                    out[i] += acc_agr[i]
         return
     scale, kappa, nu = bound[0], bound[1], bound[2]
     for k in range(n_ranges):
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
+            rest = acc_cov[i] + acc_agr[i] if agreement else acc_cov[i]
             if acc_sim[i] > 0:
                 g = i + shift
-                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu) + acc_cov[i]
+                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu) + rest
             else:
-                out[i] = acc_cov[i]
+                out[i] = rest
 
 
 def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu):  # type: ignore[no-untyped-def]

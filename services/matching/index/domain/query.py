@@ -662,9 +662,9 @@ def _linear(  # type: ignore[no-untyped-def]
     essential = query.essential.astype(np.int64)
     own = np.zeros(len(cov))
     own[essential] = query.coverage_weight.astype(np.float64) / total
-    credit = query.credit.astype(np.float64)  # a copy
-    credit[essential, np.arange(len(essential))] = 0.0
-    others = credit @ query.coverage_weight.astype(np.float64) / total
+    # what the other positions' credit adds (credit[e, e] = 1 at an essential skill's own position);
+    # rounding of the difference is far below the stage-1 slack (`scoring.EPS`)
+    others = np.maximum(cov - own, 0.0)
     lin = p.coverage_weight * own + p.related_weight / p.related_cap * others
     lin = np.where((lin <= 0) & (sim <= 0), cov_factor * cov, lin)
     lin_occ = np.bincount(occ_of, value * lin[at], len(occ_raw))
