@@ -77,8 +77,10 @@ def test_the_agreement_part_is_the_larger_of_the_summed_and_the_maxed_columns(se
     bound = (0.3, 2.0, 0.1)
     got = kernels.range_bounds(postings, inv_norm, columns, four, n_cov, lo, hi, bound=bound, vector_max=vmax)
     sim = np.asarray(
-        [kernels.similarity_bound_of(np.float32(s), i, m, *bound) for s, i, m in
-         zip((dense @ four[:, 0]).astype(np.float32), inv_norm, vmax, strict=True)]
+        [
+            kernels.similarity_bound_of(np.float32(s), i, m, *bound)
+            for s, i, m in zip((dense @ four[:, 0]).astype(np.float32), inv_norm, vmax, strict=True)
+        ]
     )
     expected = sim + dense[:, :n_cov] @ four[:n_cov, 1] + agreement
     np.testing.assert_allclose(got, expected[rows], rtol=1e-4, atol=1e-5)
