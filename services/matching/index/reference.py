@@ -321,7 +321,10 @@ def load_finnish_titles(data_dir: Path | None = None) -> dict[str, tuple[str, ..
     return {
         key: (finnish,)
         for lang, title, finnish in load_title_glossary(data_dir)
-        if lang in ("fi", "fi-title") and len(key := title.lower()) >= 6 and " " not in key and "|" not in finnish
+        if lang in ("fi", "fi-title")
+        and len(key := title.lower()) >= 6
+        and " " not in key
+        and "|" not in finnish
     }
 
 

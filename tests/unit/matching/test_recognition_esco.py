@@ -2547,7 +2547,10 @@ def _occupation_labels(recognizer, text, lang):
         ("Päivystyslääkäri", {"general practitioner"}),
         ("Haemme kunnossapitoasentajaa.", {"industrial machinery mechanic"}),
         # … and the titles ending with the whole compound come first: a vet, not a doctor
-        ("Haemme eläinlääkäriä.", {"specialised veterinarian", "official veterinarian", "general veterinarian"}),
+        (
+            "Haemme eläinlääkäriä.",
+            {"specialised veterinarian", "official veterinarian", "general veterinarian"},
+        ),
         # the glossary's reading of the personal assistant of a disabled person (ISCO 5322)
         ("Haemme henkilökohtaista avustajaa.", {"home care aide"}),
         # everyday nouns that end odd titles name none ("asiakas", "oppilas")
@@ -2562,7 +2565,10 @@ def test_a_finnish_text_names_the_occupation_a_recruiter_reads(esco_recognizer, 
     ("text", "expected"),
     [
         ("I have worked as a practical nurse for five years.", {"healthcare assistant"}),
-        ("We need registered nurses and practical nurses for our ward.", {"nurse responsible for general care", "healthcare assistant"}),
+        (
+            "We need registered nurses and practical nurses for our ward.",
+            {"nurse responsible for general care", "healthcare assistant"},
+        ),
         ("She worked as a cleaner in a hotel.", {"building cleaner"}),
         ("Cleaner for offices in the city centre.", {"building cleaner"}),
         # a one-word title that is an everyday word too is read only as the job held or sought
@@ -2590,11 +2596,17 @@ def test_cleaning_offices_is_cleaning_not_office_equipment(esco_recognizer):
     ("text", "absent", "expected"),
     [
         # the label's distinguishing place is absent: a kitchen is no farm, a weld no mine
-        ("Huolehdit keittiön puhtaudesta.", "perform farm equipment hygiene", "maintain work area cleanliness"),
+        (
+            "Huolehdit keittiön puhtaudesta.",
+            "perform farm equipment hygiene",
+            "maintain work area cleanliness",
+        ),
         ("You will weld.", "weld mining machinery", "operate welding equipment"),
     ],
 )
-def test_a_label_whose_place_of_work_the_text_does_not_name_weighs_less(esco_recognizer, text, absent, expected):
+def test_a_label_whose_place_of_work_the_text_does_not_name_weighs_less(
+    esco_recognizer, text, absent, expected
+):
     found = labels(esco_recognizer, text, top_k=5)
     assert found[0] == expected, found
     assert absent not in found, found

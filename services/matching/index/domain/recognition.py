@@ -1179,8 +1179,11 @@ class SkillRecognizer:
         … or a comma: "Cleaner for offices in the city centre."; "a cleaner environment" names
         none)."""
         if self.english_titles_ is None:
+
             def alternatives(keys: Iterable[str]) -> str:
-                return "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(keys, key=len, reverse=True))
+                return "|".join(
+                    r"\s+".join(map(re.escape, k.split())) for k in sorted(keys, key=len, reverse=True)
+                )
 
             several = [k for k in self.tools.english_titles if " " in k] or ["(?!)"]
             one = [k for k in self.tools.english_titles if " " not in k] or ["(?!)"]
@@ -1261,7 +1264,11 @@ class SkillRecognizer:
             return ()
         lemma = lemmatise(w, "fi")
         stems = dict.fromkeys(
-            [w, *([lemma] if not w.endswith(_LOCAL_CASES) else []), *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))]
+            [
+                w,
+                *([lemma] if not w.endswith(_LOCAL_CASES) else []),
+                *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e)),
+            ]
         )
         preferred = self._title_ends()[2]
         for start in range(4, len(w) - 5):
@@ -1270,7 +1277,9 @@ class SkillRecognizer:
                 if len(head) < 6:
                     continue
                 hit = (titles.get(head, ()) if head in preferred else ()) or tuple(
-                    o for title in self.tools.finnish_titles.get(head, ()) for o in titles.get(" ".join(words(title)), ())
+                    o
+                    for title in self.tools.finnish_titles.get(head, ())
+                    for o in titles.get(" ".join(words(title)), ())
                 )
                 if hit:
                     return self._longer_titles(stem) or self._general_titles(hit)
@@ -2181,9 +2190,9 @@ class SkillRecognizer:
         # a place of work a label names and the text does not ("Huolehdit keittiön puhtaudesta":
         # *perform farm equipment hygiene* 0.54 first; "You will weld.": *weld mining machinery*)
         for name, (_, cue) in _SETTINGS.items():
-            skills = self.setting_skills_.get(name)
-            if skills is not None and len(skills) and not cue.search(text):
-                scores[:, skills] *= np.float32(self.other_material_weight)
+            places = self.setting_skills_.get(name)
+            if places is not None and len(places) and not cue.search(text):
+                scores[:, places] *= np.float32(self.other_material_weight)
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
