@@ -462,6 +462,35 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
     assert ordinary.status_code == 201, ordinary.json
 
 
+@pytest.mark.parametrize(
+    ("comment", "refused"),
+    [
+        # session 18: a nationality describing food, a company or a language is no origin …
+        ("Hän on kokki ja tekee thaimaalaista ruokaa", False),
+        ("Hän on kokki, tekee thaimaalaista ruokaa", False),
+        ("Asiakas on virolainen yritys, ruotsalainen asiakas", False),
+        ("Hon är kock, lagar thailändsk mat", False),
+        ("She is a Thai food chef, fluent in Polish", False),
+        ("Hän on kotoisin Tampereelta", False),
+        # … while the person's origin, however it is said, is refused
+        ("Hän on thaimaalainen", True),
+        ("Hän on kotoisin Virosta", True),
+        ("Han är från Irak", True),
+        ("She is Thai", True),
+        ("Born in Somalia", True),
+    ],
+)
+def test_a_persons_origin_is_refused_in_a_comment_but_a_cuisine_or_a_company_is_not(app, comment, refused):
+    client = app.test_client()
+    r = record(client, app.candidate_ids[0], "contacted", comment=comment)
+    if refused:
+        assert r.status_code == 422, r.json
+        assert "ethnic_origin" in " ".join(r.json["errors"]["json"]["comment"])
+        assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
+    else:
+        assert r.status_code == 201, r.json
+
+
 def test_the_kinds_of_personal_data_found_are_named_in_the_callers_language(app):
     """Outside tester 17, P18: the Finnish and Swedish 422s ended "Löytyi: health_data."."""
     client = app.test_client()

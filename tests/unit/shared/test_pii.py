@@ -425,3 +425,79 @@ def test_every_kind_of_sensitive_data_has_a_finnish_and_swedish_name():
         for kind in kinds:
             entry = catalogue.get(kind)
             assert entry is not None and entry.string and "_" not in entry.string, (lang, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # session 18: a nationality adjective describing food, a cuisine, a company, a market, a
+        # customer, a product or a language is not the person's origin
+        "Hän on kokki ja tekee thaimaalaista ruokaa",
+        "Hän on kokki, tekee thaimaalaista ruokaa",
+        "thaimaalainen keittiö",
+        "virolainen yritys",
+        "Asiakas on virolainen yritys",
+        "ruotsalainen asiakas",
+        "Hän on palvellut ruotsalaisia asiakkaita",
+        "Hän työskenteli ruotsalaisessa yrityksessä",
+        "Hän on kiinnostunut japanilaisesta kulttuurista",
+        "svensk mat",
+        "Hon är kock, lagar thailändsk mat",
+        "Hon är duktig på finska",
+        "Hon jobbade på ett finskt företag",
+        "Italian cuisine",
+        "She is a Thai food chef",
+        "She is fluent in Polish",
+        "She worked for a German company",
+        "He is a chef, cooks Italian food",
+        # a town is no country of origin
+        "Hän on kotoisin Tampereelta",
+        "Hän on Salosta",
+        "Born in Tampere",
+        "She is available from Monday",
+        "Ulkomainen tutkinto, EU-kansalainen",
+    ],
+)
+def test_a_nationality_describing_food_a_company_a_market_or_a_language_is_no_origin(text):
+    assert find_sensitive_data(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hän on thaimaalainen", "thaimaalainen"),
+        ("Hän on thaimaalainen kokki", "thaimaalainen"),
+        ("hän on kotoisin Virosta", "kotoisin Virosta"),
+        ("Hän on kotoisin Turkista", "kotoisin Turkista"),
+        ("Hän on Virosta", "Hän on Virosta"),
+        ("Hän on Englannista", "Hän on Englannista"),
+        ("Asiakas muutti Suomeen Irakista 2015", "Asiakas muutti Suomeen Irakista"),
+        ("Hän on syntynyt Irakissa", "syntynyt Irakissa"),
+        ("Viron kansalainen", "Viron kansalainen"),
+        ("Hänellä on Irakin kansalaisuus", "Irakin kansalaisuus"),
+        ("Hän on virolaista sukua", "virolaista sukua"),
+        ("He ovat virolaisia", "virolaisia"),
+        ("Hän on amerikkalainen", "amerikkalainen"),
+        ("Hän on saamelainen", "saamelainen"),
+        ("han är från Irak", "han är från Irak"),
+        ("Hon kommer från Syrien", "Hon kommer från Syrien"),
+        ("Han är född i Polen", "född i Polen"),
+        ("Irakisk medborgare", "Irakisk medborgare"),
+        ("Hon är thailändsk", "thailändsk"),
+        ("Hon är svensk", "svensk"),
+        ("she is Thai", "Thai"),
+        ("He is an Italian chef", "Italian"),
+        ("She is from Iraq", "She is from Iraq"),
+        ("He came to Finland from Syria", "He came to Finland from Syria"),
+        ("Born in Somalia", "Born in Somalia"),
+        ("Of Somali origin", "Somali origin"),
+        ("a Polish citizen", "Polish citizen"),
+        ("She is American", "American"),
+    ],
+)
+def test_a_persons_nationality_or_country_of_origin_is_found_however_it_is_said(text, found):
+    """The false negatives of the same rules (session 18): origin said as a place ("kotoisin
+    Virosta", "från Irak", "from Iraq", "born in Somalia"), as citizenship, as descent, and
+    nationalities whose word does not begin the country's name ("thailändsk", "American")."""
+    findings = find_sensitive_data(text)
+    assert [(f.kind, text[f.start : f.end]) for f in findings] == [("ethnic_origin", found)]
