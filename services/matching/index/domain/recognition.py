@@ -53,6 +53,7 @@ from .recognition_text import (
     FINNISH_FUNCTION_LEMMAS,
     FUNCTION_WORDS,
     MAX_SENTENCES,
+    SWEDISH_PLAIN_WORDS,
     CompoundSplitter,
     affirmed,
     examinations_only,
@@ -1316,16 +1317,19 @@ class SkillRecognizer:
         or more (of three letters or more) that are neither stock phrases ("Haemme"), function
         words, an occupation's title in any case ("laitoshuoltajaa") nor part of a qualification's
         or job title's name (`LanguageTools.occupation_names`: "Talonrakennusalan perustutkinto")
-        nor a place ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle" names no task)."""
+        nor a place ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle" names no task), nor
+        in Swedish a pronoun, preposition, number or auxiliary (`SWEDISH_PLAIN_WORDS`: "Vi söker
+        två städare till sjukhuset" names no task either)."""
         text = strip_stock(without_places(sentence, self.tools.place_names), lang)
         for name in self.tools.occupation_names:
             if name.lang == lang:
                 text = name.pattern.sub(" ", text)
         titles = self._titles()[0]
         lemmatise = self.tools.lemmatise if lang == "fi" else None
+        plain = FUNCTION_WORDS | SWEDISH_PLAIN_WORDS if lang == "sv" else FUNCTION_WORDS
         left = 0
         for w in words(text):
-            if len(w) < 3 or w in FUNCTION_WORDS:
+            if len(w) < 3 or w in plain:
                 continue
             keys = [w, *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))]
             if lemmatise is not None:

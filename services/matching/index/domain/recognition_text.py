@@ -1864,6 +1864,31 @@ FUNCTION_WORDS = frozenset(
 eduksi" once the rules have read the cards ("ja") must not be matched ("ja" → Java)."""
 
 
+SWEDISH_PLAIN_WORDS = frozenset(
+    {
+        # pronouns and possessives ("till vårt team", "Han har jobbat …")
+        *("jag", "mig", "min", "mitt", "mina", "du", "dig", "din", "ditt", "dina", "han", "hon", "hen"),
+        *("honom", "henne", "hans", "hennes", "vi", "oss", "vår", "vårt", "våra", "ni", "er", "ert"),
+        *("era", "de", "dem", "deras", "den", "det", "denna", "detta", "dessa", "sin", "sitt", "sina"),
+        # prepositions and particles ("för", "inom hemvården", "hos oss")
+        *("för", "från", "inom", "hos", "vid", "mot", "efter", "under", "över", "utan", "genom", "åt"),
+        *("per", "kring", "runt", "sedan", "även", "också", "gärna", "nu", "redan", "bara", "där", "här"),
+        # numbers and quantities ("två städare", "i sex år")
+        *("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några", "alla"),
+        *("andra", "annan", "annat", "många", "olika", "års", "året", "åren", "månader", "veckor"),
+        # auxiliaries and the verbs of being and having ("har", "ska", "blir")
+        *("har", "hade", "haft", "ska", "skall", "vill", "blir", "bli", "var", "varit", "vara", "får"),
+        # how experienced or new the worker is ("en erfaren svetsare", "nya kolleger")
+        *("erfaren", "erfarna", "ny", "nya", "nytt"),
+    }
+)
+"""Swedish words that say no task of their own, for `SkillRecognizer._says_task`: Swedish writes
+the pronouns, possessives, prepositions and numbers that Finnish folds into the noun as words of
+their own, so "Vi söker två städare till sjukhuset" (Finnish "Haemme kahta siivoojaa
+sairaalaan") read as a sentence saying a task ("två", "sjukhuset") and weighed the cleaner's
+essential skills as if it did (session 18)."""
+
+
 GENERIC_VERBS = frozenset(
     {
         # Finnish
