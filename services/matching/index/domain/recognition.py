@@ -2765,8 +2765,10 @@ class FinnishLanguageNames:
     or a genitive before "kieli" names the language always; the other forms when written in lower
     case (Finnish writes a country with a capital: "Suomea", "Arabiaan"), and the plain forms
     with a capital beside a language cue ("Puhun Arabiaa", "Kielitaito: Englanti B2"; a local
-    case with a capital stays a place: "Asuin Saksassa"). Names that are also common words
-    (`_NAME_HOMONYMS`) need a language cue in lower case too."""
+    case with a capital stays a place: "Asuin Saksassa", "Suomessa"; so does a capitalised
+    genitive before a market, trade or office: "Englannin markkinoiden"). Names that are also
+    common words (`_NAME_HOMONYMS`) need a language cue in lower case too. Which form counts
+    where: `hits`."""
 
     names: tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool], ...] = ()
     """(skill URI, patterns of its telling, plain and local forms (`finnish_name_forms`), whether
