@@ -2161,7 +2161,11 @@ class SkillRecognizer:
                     shares.update((i, own[0]) for i, u in enumerate(units) if u.sentence == sentence)
                 if len(own) == 1 and tokens[own[0]] > budget:
                     texts[own[0]] = self._cut(texts[own[0]], tokens[own[0]], budget)
-        vectors = self._vectors(list(dict.fromkeys(texts[i] for own in read.values() for i in own)))
+        titles = [i for i, u in enumerate(units) if u.title or u.gloss]
+        # (one model call for all: the encoder splits it into the calls that read fewest tokens)
+        vectors = self._vectors(
+            list(dict.fromkeys([*(texts[i] for own in read.values() for i in own), *(texts[i] for i in titles)]))
+        )
         out = np.zeros((len(units), self.dense_dim_), dtype=np.float32)
         for own in read.values():
             for i in own:
@@ -2172,11 +2176,8 @@ class SkillRecognizer:
             items = [j for j in read[sentence]]
             mean = sum(len(texts[j]) * out[j] for j in items)
             out[whole[sentence]] = mean / max(float(np.linalg.norm(mean)), 1e-12)
-        titles = [i for i, u in enumerate(units) if u.title or u.gloss]
-        if titles:
-            held = self._vectors(list(dict.fromkeys(texts[i] for i in titles)))
-            for i in titles:
-                out[i] = held[texts[i]]
+        for i in titles:
+            out[i] = vectors[texts[i]]
         return out
 
     def _vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
