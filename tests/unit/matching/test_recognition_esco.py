@@ -2074,6 +2074,29 @@ def test_a_swedish_qualification_names_the_skill_it_certifies(esco_recognizer, t
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Finland-Swedish name of työturvallisuuskortti gave *safety engineering*, *ICT safety*
+        (
+            "Vi förutsätter B-körkort, hygienpass och arbetssäkerhetskort.",
+            "follow health and safety procedures in construction",
+        ),
+        ("Du har giltigt arbetssäkerhetskort.", "follow health and safety procedures in construction"),
+        # Swedish task compounds of the shortage jobs that gave look-alikes (session 18)
+        ("Du ansvarar för egenkontrollen i köket.", "comply with food safety and hygiene"),
+        ("Du säkrar lasten och fyller i fraktsedlar.", "secure goods"),
+        ("Erfarenhet av versionshantering med Git.", "tools for software configuration management"),
+        ("Du installerar belysning, uttag och elcentraler i nybyggen.", "install electricity sockets"),
+        ("Du kör linjetrafik och skolskjuts.", "manoeuvre bus"),
+        ("Avfallssortering och återvinning hör till arbetet.", "sort waste"),
+    ],
+)
+def test_swedish_cards_and_task_compounds_name_their_skills(esco_recognizer, text, expected):
+    found = labels(esco_recognizer, text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "word"),
     [
         # outside tester 15, P6: a warning, the best "cleaning techniques" 0.32
@@ -2505,8 +2528,16 @@ def test_a_title_beside_a_task_implies_the_jobs_core_skills(esco_recognizer, tex
         ("Talonrakennusalan perustutkinto katsotaan eduksi.", "fi", False),
         ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle.", "fi", False),
         ("Vi söker en städare.", "sv", False),
+        # Swedish writes its pronouns, possessives, prepositions and numbers as words of their own
+        # (Finnish folds them into the noun): they say no task (session 18)
+        ("Vi söker två städare till sjukhuset.", "sv", False),
+        ("Vi söker till vårt team en svetsare.", "sv", False),
+        ("Vi söker en erfaren svetsare till vår verkstad i Vasa.", "sv", False),
+        ("Han har jobbat som svetsare på ett varv i Åbo.", "sv", False),
         ("Toimistosihteerinä vastaat postin käsittelystä.", "fi", True),
         ("Vi söker en städare till kontorsstädning och trappstädning.", "sv", True),
+        ("Som lokalvårdare gör du underhållsstädning på sjukhusets avdelningar.", "sv", True),
+        ("Vi söker en elmontör för elinstallationer och service i fastigheter.", "sv", True),
     ],
 )
 def test_a_sentence_that_only_names_the_job_implies_no_core_skill(esco_recognizer, sentence, lang, says_task):

@@ -45,13 +45,14 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
-from .language_names import names_a_document, other_language_names
+from .language_names import _DOCUMENT, names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
     FINNISH_FUNCTION_LEMMAS,
     FUNCTION_WORDS,
     MAX_SENTENCES,
+    SWEDISH_PLAIN_WORDS,
     CompoundSplitter,
     affirmed,
     examinations_only,
@@ -1163,16 +1164,19 @@ class SkillRecognizer:
         or more (of three letters or more) that are neither stock phrases ("Haemme"), function
         words, an occupation's title in any case ("laitoshuoltajaa") nor part of a qualification's
         or job title's name (`LanguageTools.occupation_names`: "Talonrakennusalan perustutkinto")
-        nor a place ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle" names no task)."""
+        nor a place ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle" names no task), nor
+        in Swedish a pronoun, preposition, number or auxiliary (`SWEDISH_PLAIN_WORDS`: "Vi söker
+        två städare till sjukhuset" names no task either)."""
         text = strip_stock(without_places(sentence, self.tools.place_names), lang)
         for name in self.tools.occupation_names:
             if name.lang == lang:
                 text = name.pattern.sub(" ", text)
         titles = self._titles()[0]
         lemmatise = self.tools.lemmatise if lang == "fi" else None
+        plain = FUNCTION_WORDS | SWEDISH_PLAIN_WORDS if lang == "sv" else FUNCTION_WORDS
         left = 0
         for w in words(text):
-            if len(w) < 3 or w in FUNCTION_WORDS:
+            if len(w) < 3 or w in plain:
                 continue
             keys = [w, *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))]
             if lemmatise is not None:
@@ -2620,22 +2624,132 @@ class FinnishLanguageNames:
 
     def named(self, sentence: str) -> list[str]:
         """URIs of the language skills `sentence` names, in the order of the skills."""
+        found = {uri for uri, _, _ in self.hits(sentence)}
+        return [uri for uri, *_ in self.names if uri in found]
+
+    def hits(self, sentence: str) -> list[tuple[str, int, int]]:
+        """(skill URI, start, end) of each form in `sentence` read as a language's name, in the
+        order of the skills, then of the text. A telling form always; a plain form in lower case
+        when the name is no common word or a language cue is in the sentence; a capitalised plain
+        form beside a cue, but not a country's genitive before what is not about language
+        ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Venäjän kaupan": a market, trade
+        or office of the country; "Englannin tuntemus", "Englannin osaaminen" are the language,
+        `_country_genitive`), or without a cue when it opens a list of requirements ("Suomi ja
+        ajokortti."); a local case in lower case as a plain form, and with a capital only the
+        adessive opening a sentence with a cue ("Englannilla pärjää."): otherwise a capitalised
+        local case is a place ("Suomessa", "Ruotsissa", "Saksaan", "Virosta"; fi-dev5-052)."""
         if self.any_form is None or not self.any_form.search(sentence):
             return []
         cue = _FINNISH_LANGUAGE_CUE.search(sentence) is not None
-        out = []
+        out: list[tuple[str, int, int]] = []
         for uri, telling, plain, local, homonym in self.names:
-            # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
-            plain_hits = [m for m in plain.finditer(sentence) if not names_a_document(sentence[m.end() :])]
-            lower = [m.group()[0].islower() for m in [*plain_hits, *local.finditer(sentence)]]
-            if telling.search(sentence) or (cue and plain_hits) or (any(lower) and (cue or not homonym)):
-                out.append(uri)
+            spans = [(m.start(), m.end()) for m in telling.finditer(sentence)]
+            for m in plain.finditer(sentence):
+                if names_a_document(sentence[m.end() :]):
+                    continue  # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
+                if m.group()[0].islower():
+                    ok = cue or not homonym
+                else:
+                    ok = (cue and not _country_genitive(sentence, m.start(), m.end())) or (
+                        not homonym and _opens_a_list(sentence, m.start(), m.end(), self.any_form)
+                    )
+                if ok:
+                    spans.append((m.start(), m.end()))
+            for m in local.finditer(sentence):
+                if m.group()[0].islower():  # (not a place typed in lower case: "asunut suomessa")
+                    ok = (cue or not homonym) and not _at_a_place(sentence, m.start(), m.end())
+                else:
+                    ok = cue and m.group().lower().endswith(("lla", "llä")) and _opens(sentence, m.start())
+                if ok:
+                    spans.append((m.start(), m.end()))
+            out += [(uri, s, e) for s, e in sorted(set(spans))]
         return out
 
 
 @functools.lru_cache(maxsize=4)
 def _finnish_language_names(taxonomy: Taxonomy) -> FinnishLanguageNames:
     return FinnishLanguageNames.build(taxonomy)
+
+
+_OPENING = re.compile(r"(?:^|[:;]|\s[-–—•*]|^\s*[-–—•*])\W*$")
+"""What may stand before a sentence's first word: nothing, or a heading's colon, a bullet or a dash."""
+_LANGUAGE_HEAD = re.compile(
+    r"(?:\w*kiel\w*|\w*taito\w*|taidot|osaa\w*|osata|tunte\w*|tuntemu\w*|perustee\w*|perusteet|alke\w*|"
+    r"opin\w*|opisk\w*|opet\w*|kurss\w*|kok?e\w*|tunti\w*|tunne\w*|puhu\w*|kirjoit\w*|ymmärt\w*|luke\w*|"
+    r"käyt\w*|ääntä\w*|sanast\w*|kielioppi\w*|lisäksi|ohella|ohessa|sijaan|sijasta|ja|tai|sekä|eli|"
+    r"yki\w*|[ABC][12]\w*|taso\w*|vähintään|ainakin)",
+    re.I,
+)
+"""What may follow a capitalised genitive of a language's name for it to be the language: a word
+about knowing, learning or using a language, a postposition ("Englannin lisäksi"), a level."""
+_HOW_WELL = re.compile(
+    r"sujuv\w*|hyv\w*|erinomai\w*|vahv\w*|suullis\w*|kirjallis\w*|perus\w*|kohtalai\w*|kohtuulli\w*|"
+    r"tyydyttäv\w*|välttäv\w*|auttav\w*|heiko\w*|heikko\w*|natiivi\w*|äidinkiel\w*|aktiivi\w*|"
+    r"passiivi\w*|erittäin|todella",
+    re.I,
+)
+"""Words of how well between a capitalised genitive and its head ("Englannin sujuva taito")."""
+_GENITIVE_CHAIN = re.compile(r"(?:\s*(?:,|ja|tai|sekä)\s+[A-ZÅÄÖa-zåäö][\w-]*n\b)*\s*([^\W\d_][\w-]*|\S)?")
+_LIST_ITEM = re.compile(r"\s*(?:,|ja|sekä|tai|&|\+)\s+([a-zåäö][\w-]*)")
+
+
+_PLACE_VERB = (
+    r"asu\w*|asunut|asuneet|asuin|muutt\w*|muuttanut|syntyn\w*|syntyi|kotoisin|lähtöisin|matkust\w*|"
+    r"työskentel\w*|työskennel\w*|töissä|töihin|tulee|tuli|tullut|tulleet|saapu\w*|pakeni|paennut|"
+    r"palas\w*|palaa|lomail\w*|vieraili\w*|vierail\w*"
+)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_VERB})\s+(?:\w+\s+)?$", re.I)
+_PLACE_AFTER = re.compile(rf"^\s+(?:(?:{_PLACE_VERB})\b|\d+\s*(?:vuot\w*|v\b|kk\b|kuukau\w*|vuonna))", re.I)
+"""Words of living, moving, being born or working somewhere beside a local case: the country,
+typed in lower case ("asunut suomessa 5 vuotta", "muutti suomeen 2015", "syntynyt saksassa",
+"suomessa asuva")."""
+
+
+def _at_a_place(sentence: str, start: int, end: int) -> bool:
+    """Whether the local case at `sentence[start:end]` is where someone lives, moved, was born or works."""
+    return bool(_PLACE_BEFORE.search(sentence[:start]) or _PLACE_AFTER.match(sentence[end:]))
+
+
+def _opens(sentence: str, start: int) -> bool:
+    """Whether the word at `start` opens `sentence` (or the part after a heading's colon or a bullet)."""
+    return _OPENING.search(sentence[:start]) is not None
+
+
+def _country_genitive(sentence: str, start: int, end: int) -> bool:
+    """Whether the capitalised name at `sentence[start:end]` is a country's genitive: it ends in
+    "-n" and the noun it goes with (past other genitives joined to it and a word of how well) is
+    no word about the language ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Saksan
+    markkinoille", "Suomen ja Venäjän kauppa"; not "Englannin osaaminen", "Englannin tuntemus",
+    "Englannin sujuva taito", "Englannin lisäksi", "Englannin B2")."""
+    if not sentence[start:end].lower().endswith("n"):
+        return False
+    m = _GENITIVE_CHAIN.match(sentence, end)
+    head = m.group(1) if m else None
+    if head is not None and _HOW_WELL.fullmatch(head) and not _LANGUAGE_HEAD.fullmatch(head):
+        nxt = re.match(r"\s*([^\W\d_][\w-]*)", sentence[m.end() :])  # type: ignore[union-attr]
+        head = nxt.group(1) if nxt else None
+    if head is None or not re.match(r"\w", head):
+        return False  # "Ruotsin, …": nothing after the name says what of the country
+    return not any(_LANGUAGE_HEAD.fullmatch(part) for part in (head, *head.split("-")))
+
+
+def _opens_a_list(sentence: str, start: int, end: int, names: re.Pattern[str]) -> bool:
+    """Whether the capitalised name at `sentence[start:end]` (not a genitive) opens a list of
+    requirements, with no cue word needed: it opens the sentence and is joined to a lower-case
+    licence, card, document, qualification or another language's name (`names`) ("Suomi ja
+    ajokortti.", "Suomi, ruotsi ja trukkikortti"; not "Suomi ja muut Pohjoismaat", "Suomi ja
+    Ruotsi")."""
+    if sentence[start:end].lower().endswith("n") or not _opens(sentence, start):
+        return False
+    m = _LIST_ITEM.match(sentence, end)
+    if m is None:
+        return False
+    item = m.group(1)
+    return bool(_DOCUMENT.fullmatch(item) or _REQUIREMENT_ITEM.fullmatch(item) or names.fullmatch(item))
+
+
+_REQUIREMENT_ITEM = re.compile(r"\w*kokemus\w*|\w*tutkin\w*|\w*koulutus\w*|\w*hygieniapassi\w*", re.I)
+"""Requirements besides a licence or card (`language_names._DOCUMENT`) that a list of them may name."""
 
 
 _FI = re.compile(
