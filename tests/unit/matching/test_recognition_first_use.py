@@ -61,7 +61,7 @@ def test_the_label_word_pairs_are_those_of_the_table_of_every_labels_pairs(esco_
     for j, label in enumerate(labels):
         for first, second in itertools.pairwise(words(label)):
             table.setdefault(first, []).append((j, second))
-    tried = sorted(table)[::5] + ["design", "use", "and", "data", "manage", "safety", "nonexistentword"]
+    tried = [*sorted(table)[::5], "design", "use", "and", "data", "manage", "safety", "nonexistentword"]
     for word in tried:
         assert esco_recognizer._label_bigrams(word) == table.get(word, []), word
         assert esco_recognizer._label_bigrams(word) == table.get(word, []), word  # (cached)

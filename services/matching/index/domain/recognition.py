@@ -2168,7 +2168,11 @@ class SkillRecognizer:
         titles = [i for i, u in enumerate(units) if u.title or u.gloss]
         # (one model call for all: the encoder splits it into the calls that read fewest tokens)
         vectors = self._vectors(
-            list(dict.fromkeys([*(texts[i] for own in read.values() for i in own), *(texts[i] for i in titles)]))
+            list(
+                dict.fromkeys(
+                    [*(texts[i] for own in read.values() for i in own), *(texts[i] for i in titles)]
+                )
+            )
         )
         out = np.zeros((len(units), self.dense_dim_), dtype=np.float32)
         for own in read.values():
