@@ -1837,6 +1837,10 @@ _SAY_NOTHING = frozenset(
         # a conjunction of alternatives the rules leave between what they read ("C- tai CE-luokan
         # ajokortti": "tai" matched *tai chi* 0.30; outside tester 17, P10)
         *("tai", "tahi", "eikä", "joko", "eller", "antingen", "either", "nor"),
+        # who can or must, once the rules read what ("You can get by in English.": "You can" gave
+        # *express yourself physically* 0.34; "Sinulla tulee olla B-ajokortti.")
+        *("you", "your", "can", "could", "will", "would", "may", "must", "should", "also"),
+        *("sinulla", "sinun", "voit", "olet", "tulee", "pitää", "täytyy", "kan", "ska", "bör", "måste"),
     }
 )
 """Pronouns, auxiliaries and conjunctions of three or more letters: what the intention and client
