@@ -2090,6 +2090,8 @@ def test_a_swedish_qualification_names_the_skill_it_certifies(esco_recognizer, t
         ("Du kör linjetrafik och skolskjuts.", "manoeuvre bus"),
         ("Avfallssortering och återvinning hör till arbetet.", "sort waste"),
         ("Goda datakunskaper.", "have computer literacy"),  # gave data mining, database
+        ("Jag har svetsat tryckkärl med pinnsvets.", "apply arc welding techniques"),  # stick welding
+        ("Du dokumenterar vården i patientdatasystemet.", "use electronic health records in nursing"),
         ("Erfarenhet av reparation och service av tunga fordon.", "carry out repair of vehicles"),
         # the Swedish S1–S3 electrical work qualification (sähköpätevyys) named nothing
         (
