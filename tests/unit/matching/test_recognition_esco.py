@@ -2655,3 +2655,13 @@ def test_who_can_get_by_in_a_language_says_nothing_more(esco_recognizer):
 def test_an_english_title_one_works_with_is_not_the_job(esco_recognizer):
     text = "You'll be working closely with our backend developer and designers."
     assert esco_recognizer.occupations_in(text, "en") == ()
+
+
+def test_a_title_line_and_a_qualification_named_after_the_job_give_the_same_skills(esco_recognizer):
+    """One step reads an occupation a sentence names (`_add_central`): a line that is the job
+    title alone and a qualification named after it whose words are not read both give the
+    occupation's most central skills at the confidence line, in the same order."""
+    line = esco_recognizer.recognise("Kiinteistönhoitaja, Vaasa", top_k=5, lang="fi")
+    qualification = esco_recognizer.recognise("Kiinteistönhoitajan ammattitutkinto", top_k=5, lang="fi")
+    assert [r.uri for r in line] == [r.uri for r in qualification]
+    assert all(r.score >= CONFIDENT_SCORE for r in line)

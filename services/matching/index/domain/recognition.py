@@ -458,7 +458,8 @@ class SkillRecognizer:
     title_line_skills : a line that is only a job title, with the place, the years or the section
         heading a CV or a note writes beside it ("Lähihoitaja, Kuopio", "Kokki, Pori 2015–2020",
         "Koulutus: lähihoitaja"), suggests the `title_line_skills` most central essential skills of
-        the occupations it names at `CONFIDENT_SCORE`, as a vacancy's title does
+        the occupations it names at the confidence line (`_add_central`, which gives a
+        qualification named after a job as many), as a vacancy's title does
         (`enrich_vacancy`, `central_skills`): read as words, "Lähihoitaja, Kuopio" gave only guesses
         (*operate games*, *hydrotherapy*) while "Kokki, Pori" gave the cook's (outside tester 17,
         P11). Only when the caller names no occupation (a vacancy's own is read from its title).
@@ -1627,16 +1628,13 @@ class SkillRecognizer:
         central = [u for u in units if u.central] if title_lines else []
         units = [u for u in units if not u.central]
         lines = tuple(dict.fromkeys(self.occupation_uris_[o] for u in central for o in u.occupations))
+        for u in central:  # a job title's line names its occupations as a qualification does: their
+            # skills at the line (`_add_central`; its words are not read, so their central ones)
+            qualified.setdefault(u.sentence, []).extend(self.occupation_uris_[o] for o in u.occupations)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
         depth = self.item_quota + (4 if self.item_distinct else 0)
-        for u in central:  # a job title's line: its occupations' central skills, as a vacancy's title
-            uris = [self.occupation_uris_[o] for o in u.occupations]
-            for uri in self.central_skills(uris, self.title_line_skills):
-                j = self.skill_index_.get(uri)
-                if j is not None:
-                    out[u.sentence, j] = max(float(out[u.sentence, j]), CONFIDENT_SCORE)
         if not units:
             return out, ruled, item_tops, said, qualified, lines
         scores = self._lexical([u.lexical for u in units])
@@ -1695,14 +1693,16 @@ class SkillRecognizer:
         return out, ruled, item_tops, said, qualified, lines
 
     def _add_central(self, out: np.ndarray, central: Mapping[int, Sequence[str]]) -> None:
-        """Raise, in place, the scores `out` (n_sentences, n_skills) of `TITLE_SKILLS` skills of
-        the occupations a sentence's qualification trains for (`central`: sentence → occupation
-        URIs, `_units`) to the confidence line, the first a little higher (+0.001 per place, so
-        that they stay in their order): the skills of their profiles (essential or optional) the
-        sentence's own reading scores highest ("Puhtausalan ammattitutkinto", read as the building
-        cleaner's title: *perform cleaning duties*), else their most central essential skills
-        (`central_skills`; "Kiinteistönhoitajan ammattitutkinto", whose words are not read). The
-        qualification names the occupation exactly, as a title does
+        """The one step of an occupation a sentence names: raise, in place, the scores `out`
+        (n_sentences, n_skills) of `title_line_skills` (else `TITLE_SKILLS`) skills of the
+        occupations a sentence's qualification trains for or its line, a job title alone, names
+        (`central`: sentence → occupation URIs, `_units`, `_Unit.central`) to the confidence line,
+        the first a little higher (+0.001 per place, so that they stay in their order): the
+        skills of their profiles (essential or optional) the sentence's own reading scores highest
+        ("Puhtausalan ammattitutkinto", read as the building cleaner's title: *perform cleaning
+        duties*), else their most central essential skills (`central_skills`;
+        "Kiinteistönhoitajan ammattitutkinto" and a title line, "Lähihoitaja, Kuopio", whose words
+        are not read). The qualification or title names the occupation exactly, as a title does
         (`title_skills.TITLE_SKILLS`); whether the person has each of its essential skills is not
         known. Only for a sentence that says nothing confidently itself, as the job held is read
         (`read_work_titles`): "Asiakas on suorittanut kone- ja tuotantotekniikan perustutkinnon ja
@@ -1712,15 +1712,18 @@ class SkillRecognizer:
             row = out[position]
             if row.max() >= CONFIDENT_SCORE:
                 continue
+            k = self.title_line_skills or TITLE_SKILLS
             at = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
             links = self._links()[0]
             own = np.unique(links[at].indices) if at else np.zeros(0, dtype=np.int64)
             own = own[row[own] > 0]
             if len(own):
-                places = own[np.argsort(-row[own], kind="stable")][:TITLE_SKILLS].tolist()
+                places = own[np.argsort(-row[own], kind="stable")][:k].tolist()
             else:
                 places = [
-                    j for u in self.central_skills(occupations) if (j := self.skill_index_.get(u)) is not None
+                    j
+                    for u in self.central_skills(occupations, k)
+                    if (j := self.skill_index_.get(u)) is not None
                 ]
             for rank, j in enumerate(places):
                 row[j] = max(row[j], np.float32(CONFIDENT_SCORE + 0.001 * (len(places) - rank)))
