@@ -922,7 +922,7 @@ class SkillRecognizer:
         each part of at most three words; a part names its occupations as an ESCO label of any
         language (`occupations_named`), an English one of the job-title glossary
         (`LanguageTools.english_titles`), a Finnish or Swedish one-word title in any case or of the
-        job-title glossary (`occupations_in`); a part naming none must be a single word, and one
+        job-title glossary (`occupations_in`, before ESCO's labels); a part naming none must be a single word, and one
         part at least names some, each in one ISCO-08 unit group ("kuljettaja" names several).
         () otherwise (a sentence saying something more: "Hitsaat teräsrakenteita", "Lähihoitaja
         kotihoitoon")."""
@@ -947,9 +947,11 @@ class SkillRecognizer:
                         self.occupation_uris_[o] for t in glossed for o in titles.get(" ".join(words(t)), ())
                     )
                 )
-            uris = uris or self.occupations_named(part)
             if not uris and len(tokens) == 1 and lang in ("fi", "sv"):
+                # as prose reads it, the job-title glossary first: "Kiinteistönhoitaja" is the
+                # building caretaker, not the real estate manager whose alternative label it is
                 uris = self.occupations_in(part, lang)
+            uris = uris or self.occupations_named(part)
             if not uris and len(tokens) > 1:
                 return ()
             groups = {
