@@ -2089,6 +2089,15 @@ def test_a_swedish_qualification_names_the_skill_it_certifies(esco_recognizer, t
         ("Du installerar belysning, uttag och elcentraler i nybyggen.", "install electricity sockets"),
         ("Du kör linjetrafik och skolskjuts.", "manoeuvre bus"),
         ("Avfallssortering och återvinning hör till arbetet.", "sort waste"),
+        ("Goda datakunskaper.", "have computer literacy"),  # gave data mining, database
+        ("Jag har svetsat tryckkärl med pinnsvets.", "apply arc welding techniques"),  # stick welding
+        ("Du dokumenterar vården i patientdatasystemet.", "use electronic health records in nursing"),
+        ("Erfarenhet av reparation och service av tunga fordon.", "carry out repair of vehicles"),
+        # the Swedish S1–S3 electrical work qualification (sähköpätevyys) named nothing
+        (
+            "Behörighet: elmontörsexamen, S2-behörighet och arbetssäkerhetskort.",
+            "comply with electrical safety regulations",
+        ),
     ],
 )
 def test_swedish_cards_and_task_compounds_name_their_skills(esco_recognizer, text, expected):

@@ -2843,13 +2843,22 @@ class FinnishLanguageNames:
                 if m.group()[0].islower():  # (not a place typed in lower case: "asunut suomessa")
                     ok = (cue or not homonym) and not _at_a_place(sentence, m.start(), m.end())
                 else:
-                    ok = cue and m.group().lower().endswith(("lla", "llä")) and _opens(sentence, m.start())
+                    ok = (
+                        m.group().lower().endswith(("lla", "llä"))
+                        and _opens(sentence, m.start())
+                        and _GETS_BY.match(sentence, m.end()) is not None
+                    )
                 if ok:
                     spans.append((m.start(), m.end()))
             out += [(uri, s, e) for s, e in sorted(set(spans))]
         return out
 
 
+_GETS_BY = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:pärj\w*|selvi\w*|toimeen|kommunikoi\w*|asioi\w*|työskenn?el\w*|riittä\w*)\b", re.I
+)
+"""Getting by in a language after its adessive: "Englannilla pärjää", "Ruotsilla selviää", "Englannilla
+tulee toimeen" (not "Saksalla on vahva talous")."""
 _OPENING = re.compile(r"(?:^|[:;]|\s[-–—•*]|^\s*[-–—•*])\W*$")
 """What may stand before a sentence's first word: nothing, or a heading's colon, a bullet or a dash."""
 _LANGUAGE_HEAD = re.compile(
