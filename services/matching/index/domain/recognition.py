@@ -768,6 +768,9 @@ class SkillRecognizer:
         self.other_language_names_ = other_language_names(taxonomy)
         self.language_taxonomy_ = taxonomy
         """The taxonomy whose language names `language_requirements.not_needed` reads."""
+        from .language_requirements import prepare  # (it imports this module)
+
+        prepare(taxonomy)  # (in the first request naming a language it cost 0.2-0.5 CPU-s)
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
@@ -983,7 +986,7 @@ class SkillRecognizer:
         self.central_: dict[int, tuple[str, ...]] = {}  # occupation -> essential skills, central first
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
-        self.label_bigrams_: dict[str, list[tuple[int, str]]] | None = None  # (`_fused_coordination`)
+        self.label_bigrams_: dict[str, list[tuple[int, str]]] = {}  # (`_label_bigrams`)
         self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
         self.title_ends_: tuple[list[str], list[tuple[int, ...]], frozenset[str]] | None = None
@@ -1418,17 +1421,11 @@ class SkillRecognizer:
             return None
         if pairs in self.lookalikes_:
             return self.lookalikes_[pairs]
-        if self.label_bigrams_ is None:  # first word → (label position, the word after it)
-            bigrams: dict[str, list[tuple[int, str]]] = {}
-            for j, label in enumerate(self._label_lines()[2]):
-                for first, second in itertools.pairwise(words(label)):
-                    bigrams.setdefault(first, []).append((j, second))
-            self.label_bigrams_ = bigrams
         found = sorted(
             {
                 j
                 for a, b in (*pairs, *((b, a) for a, b in pairs))
-                for j, second in self.label_bigrams_.get(a, ())
+                for j, second in self._label_bigrams(a)
                 if second.startswith(b) and second != b
             }
         )
@@ -1436,6 +1433,24 @@ class SkillRecognizer:
         if len(self.lookalikes_) < 4096:
             self.lookalikes_[pairs] = out
         return out
+
+    def _label_bigrams(self, first: str) -> list[tuple[int, str]]:
+        """(label position, the word after `first`) for every word `first` (lower case) of an
+        English label that another word follows (`words`), in label order; cached per word. Only
+        the labels holding `first` are read (`_lines_holding`): building the table of every
+        label's word pairs cost 0.5–0.7 CPU-s, paid by the first sentence joining two words."""
+        found = self.label_bigrams_.get(first)
+        if found is None:
+            joined, starts, labels = self._label_lines()
+            found = [
+                (j, second)
+                for j in _lines_holding(joined, starts, (first,)).tolist()
+                for a, second in itertools.pairwise(words(labels[j]))
+                if a == first
+            ]
+            if len(self.label_bigrams_) < 65536:
+                self.label_bigrams_[first] = found
+        return found
 
     def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
         joined, starts, labels = self._label_lines()
@@ -2319,7 +2334,15 @@ class SkillRecognizer:
                     shares.update((i, own[0]) for i, u in enumerate(units) if u.sentence == sentence)
                 if len(own) == 1 and tokens[own[0]] > budget:
                     texts[own[0]] = self._cut(texts[own[0]], tokens[own[0]], budget)
-        vectors = self._vectors(list(dict.fromkeys(texts[i] for own in read.values() for i in own)))
+        titles = [i for i, u in enumerate(units) if u.title or u.gloss]
+        # (one model call for all: the encoder splits it into the calls that read fewest tokens)
+        vectors = self._vectors(
+            list(
+                dict.fromkeys(
+                    [*(texts[i] for own in read.values() for i in own), *(texts[i] for i in titles)]
+                )
+            )
+        )
         out = np.zeros((len(units), self.dense_dim_), dtype=np.float32)
         for own in read.values():
             for i in own:
@@ -2330,11 +2353,8 @@ class SkillRecognizer:
             items = [j for j in read[sentence]]
             mean = sum(len(texts[j]) * out[j] for j in items)
             out[whole[sentence]] = mean / max(float(np.linalg.norm(mean)), 1e-12)
-        titles = [i for i, u in enumerate(units) if u.title or u.gloss]
-        if titles:
-            held = self._vectors(list(dict.fromkeys(texts[i] for i in titles)))
-            for i in titles:
-                out[i] = held[texts[i]]
+        for i in titles:
+            out[i] = vectors[texts[i]]
         return out
 
     def _vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
@@ -2782,6 +2802,13 @@ class FinnishLanguageNames:
 
     @classmethod
     def of(cls, taxonomy: Taxonomy) -> FinnishLanguageNames:
+        """The names of `taxonomy`'s language skills; built once per taxonomy (about 0.3 CPU-s, its
+        patterns' compilation): the recogniser and `language_requirements` share them."""
+        return _finnish_language_names(taxonomy)
+
+    @classmethod
+    def build(cls, taxonomy: Taxonomy) -> FinnishLanguageNames:
+        """The names of `taxonomy`'s language skills, built anew (`of` caches them)."""
         labels_en, labels_fi = taxonomy.tables.skill_labels["en"], taxonomy.tables.skill_labels["fi"]
         names = []
         fragments: list[str] = []
@@ -2854,11 +2881,18 @@ class FinnishLanguageNames:
         return out
 
 
+@functools.lru_cache(maxsize=4)
+def _finnish_language_names(taxonomy: Taxonomy) -> FinnishLanguageNames:
+    return FinnishLanguageNames.build(taxonomy)
+
+
 _GETS_BY = re.compile(
     r"(?:\s+\w+){0,2}?\s+(?:pärj\w*|selvi\w*|toimeen|kommunikoi\w*|asioi\w*|työskenn?el\w*|riittä\w*)\b", re.I
 )
 """Getting by in a language after its adessive: "Englannilla pärjää", "Ruotsilla selviää", "Englannilla
 tulee toimeen" (not "Saksalla on vahva talous")."""
+
+
 _OPENING = re.compile(r"(?:^|[:;]|\s[-–—•*]|^\s*[-–—•*])\W*$")
 """What may stand before a sentence's first word: nothing, or a heading's colon, a bullet or a dash."""
 _LANGUAGE_HEAD = re.compile(
