@@ -604,7 +604,9 @@ def test_a_countrys_market_trade_or_office_is_no_language(esco, text, lang, expe
         # a capitalised adessive opening the sentence, with a cue, is the language
         ("Englannilla pärjää.", "fi", [("en", None)]),
         ("Ruotsilla pärjää hyvin.", "fi", [("sv", "B2")]),
+        ("Englannilla tulee toimeen.", "fi", [("en", None)]),
         ("Saksalla on suuret markkinat.", "fi", []),
+        ("Saksalla on vahva talous, joten saksan kielen taito on eduksi.", "fi", [("de", None)]),
         ("Myynti Englannilla pärjää.", "fi", []),
     ],
 )

@@ -27,6 +27,7 @@ Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recogn
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import itertools
@@ -255,6 +256,12 @@ class LanguageTools:
     "practical nurse") → the Finnish ESCO occupation titles they name ("lähihoitaja";
     `data/recognition/job_titles.csv`): read only as a whole title line (`SkillRecognizer._title_line`),
     since an English title word is often an everyday word too (`occupations_in`)."""
+    finnish_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """One-word everyday Finnish job titles of 6 letters or more that name one ESCO title
+    (lower case → that Finnish ESCO title; `data/recognition/job_titles.csv`, rows "fi" and
+    "fi-title": "terveydenhoitaja" → "sairaanhoitaja", "lääkäri" → "yleislääkäri"): what a
+    compound ending with one names ("kouluterveydenhoitaja", "päivystyslääkäri";
+    `SkillRecognizer.occupations_in`)."""
     nouns: frozenset[str] = frozenset()
     """Finnish nouns' lemmas (lower case) that the lemmatiser reads as a verb's form ("tuli": fire,
     or "came" of "tulla"; "voi": butter, or "can"): kept as written as a compound's modifier
@@ -789,6 +796,9 @@ class SkillRecognizer:
         self.other_language_names_ = other_language_names(taxonomy)
         self.language_taxonomy_ = taxonomy
         """The taxonomy whose language names `language_requirements.not_needed` reads."""
+        from .language_requirements import prepare  # (it imports this module)
+
+        prepare(taxonomy)  # (in the first request naming a language it cost 0.2-0.5 CPU-s)
         factor = dict(self.reuse_weights)
         by_level = np.asarray([factor.get(x, 1.0) for x in taxonomy.tables.skill_reuse_levels], np.float32)
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
@@ -797,6 +807,10 @@ class SkillRecognizer:
         self.material_skills_ = {
             name: np.flatnonzero([bool(label.search(x or "")) for x in english])
             for name, (label, _) in _MATERIALS.items()
+        }
+        self.setting_skills_ = {
+            name: np.flatnonzero([bool(label.search(x or "")) for x in english])
+            for name, (label, _) in _SETTINGS.items()
         }
         self.products_ = _product_names(taxonomy)
         self.product_skills_, product_words, as_written = product_names(taxonomy)
@@ -998,9 +1012,11 @@ class SkillRecognizer:
         self.central_: dict[int, tuple[str, ...]] = {}  # occupation -> essential skills, central first
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
-        self.label_bigrams_: dict[str, list[tuple[int, str]]] | None = None  # (`_fused_coordination`)
+        self.label_bigrams_: dict[str, list[tuple[int, str]]] = {}  # (`_label_bigrams`)
         self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
+        self.title_ends_: tuple[list[str], list[tuple[int, ...]], frozenset[str]] | None = None
+        self.english_titles_: re.Pattern[str] | None = None
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -1125,16 +1141,20 @@ class SkillRecognizer:
     def occupations_in(self, text: str, lang: str | None = None) -> tuple[str, ...]:
         """URIs of the occupations Finnish or Swedish `text` names as the person sought, the job
         held or the qualification had: a Finnish word whose lemma or case form is an occupation's
-        title ("Haemme hitsaajaa", "Olen työskennellyt lähihoitajana", "Sähköasentajana"), or a
-        name of `LanguageTools.occupation_names` (a vocational qualification, which names the
-        occupation it trains for: "Talonrakennusalan perustutkinto"; a Swedish job title:
-        "Städare"); of the main unit groups (`_main_groups`); not those the worker works with
-        (`_COLLABORATORS`: "yhdessä lääkärin kanssa"). () for English: an English title
-        word is often an everyday word too ("driver", "editor", "host", "guide": measured, it
-        cost the house set's MRR 0.007)."""
+        title ("Haemme hitsaajaa", "Olen työskennellyt lähihoitajana", "Sähköasentajana"; two
+        words, "johdon assistenttina", before the last alone; not a local case only the lemma
+        makes a title: "mallista"; a compound by its head, `_compound_title`:
+        "päivystyslääkäri"), or a name of `LanguageTools.occupation_names` (a vocational
+        qualification, which names the occupation it trains for: "Talonrakennusalan
+        perustutkinto"; a Swedish job title: "Städare"); of the main unit groups
+        (`_main_groups`); not those the worker works with (`_COLLABORATORS`: "yhdessä lääkärin
+        kanssa"). English: only the job-title glossary's English titles (`_english_titles`: "I
+        worked as a practical nurse"), not ESCO's English labels: an English title word is often
+        an everyday word too ("driver", "editor", "host", "guide": measured, it cost the house
+        set's MRR 0.007)."""
         lang = lang or self.language(text)
         found: list[int] = []
-        if lang in ("fi", "sv"):
+        if lang in _COLLABORATORS:
             text = _COLLABORATORS[lang].sub(" ", readable(text))
         if lang == "fi" and self.tools.lemmatise is not None:
             titles = self._titles()[0]  # (built on first use: English text never needs them)
@@ -1150,17 +1170,29 @@ class SkillRecognizer:
                 for w in words(m.group())
             }
             # a double title's parts each ("Hitsaaja-levyseppä", "Levyseppä-hitsaaja": tester 15, P10)
-            for w in [
+            tokens = [
                 p for word in words(text) for p in ([word, *word.split("-")] if "-" in word else [word])
-            ]:
-                if len(w) < 5 or w in glossed:
+            ]
+            paired: set[int] = set()
+            for i in range(len(tokens) - 1):  # a title of two words ("johdon assistenttina": the
+                # executive assistant, not the "assistentti" alone of the assistant lecturer)
+                first, head = tokens[i], tokens[i + 1]
+                if len(head) < 5 or head in glossed or first in FUNCTION_WORDS:
                     continue
-                # the lemma, else the title's case forms the dictionary lacks ("kokkia", "hitsaajaa",
-                # "lähihoitajana", "sähköasentajan"): partitive, essive, genitive, translative, plural
-                for key in (w, lemmatise(w, "fi"), *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))):
-                    if len(key) >= 4 and (hit := titles.get(key)):
+                for a in dict.fromkeys((first, lemmatise(first, "fi"))):
+                    if hit := self._title_word(f"{a} {head}", titles, lemmatise):
                         found += hit
+                        paired.add(i + 1)
                         break
+            for i, w in enumerate(tokens):
+                if len(w) < 5 or w in glossed or i in paired:
+                    continue
+                found += self._title_word(w, titles, lemmatise) or self._compound_title(w, titles, lemmatise)
+        if lang == "en" and self.tools.english_titles:
+            for m in self._english_titles().finditer(text):
+                named = " ".join(words(m.group("title") or m.group("one") or m.group("opening")))
+                for title in self.tools.english_titles.get(named, ()):
+                    found += self._titles()[0].get(" ".join(words(title)), ())
         for name in self.tools.occupation_names:
             if name.lang == lang and name.pattern.search(text):
                 for title in name.titles:
@@ -1171,6 +1203,133 @@ class SkillRecognizer:
         return tuple(
             dict.fromkeys(self.occupation_uris_[o] for o in found if self.occupation_isco_[o] in groups)
         )
+
+    def _english_titles(self) -> re.Pattern[str]:
+        """The pattern of the job-title glossary's English titles in prose
+        (`LanguageTools.english_titles`), built on first use: one of two words or more anywhere
+        ("a practical nurse", "registered nurses"), a one-word one only as the job held or
+        sought ("worked as a cleaner", "hiring a nurse", or opening a sentence before "for", "in",
+        … or a comma: "Cleaner for offices in the city centre."; "a cleaner environment" names
+        none)."""
+        if self.english_titles_ is None:
+
+            def alternatives(keys: Iterable[str]) -> str:
+                return "|".join(
+                    r"\s+".join(map(re.escape, k.split())) for k in sorted(keys, key=len, reverse=True)
+                )
+
+            several = [k for k in self.tools.english_titles if " " in k] or ["(?!)"]
+            one = [k for k in self.tools.english_titles if " " not in k] or ["(?!)"]
+            rx = (
+                rf"(?:(?<![\w-])(?P<title>{alternatives(several)})"
+                rf"|\b(?:as|hiring|hire|hires|seeking|need)\s+(?:an?\s+|one\s+)?(?P<one>{alternatives(one)})"
+                rf"|(?:^|[.!?\n])\s*(?P<opening>{alternatives(one)})(?:s|es)?"
+                r"(?=\s+(?:for|to|in|at|wanted|needed)\b|\s*[,:;(–—-]|\s*$))"
+                r"(?:s|es)?(?![\w-])"
+            )
+            self.english_titles_ = re.compile(rx, re.I)
+        return self.english_titles_
+
+    def _title_word(
+        self, phrase: str, titles: Mapping[str, tuple[int, ...]], lemmatise: Lemmatiser
+    ) -> tuple[int, ...]:
+        """The occupations (positions) whose title `phrase` (a Finnish word, or a modifier and a
+        word, lower case) is: as written, its last word's lemma, or its last word without a case
+        ending the dictionary lacks ("kokkia", "hitsaajaa", "lähihoitajana", "sähköasentajan":
+        partitive, essive, genitive, translative, plural). A word in a local case that only its
+        lemma makes a title is no person ("oppimisen tuen mallista": of a model, not a fashion
+        model). Of occupations that share the title as an alternative label, the one whose
+        preferred label the others' specialise ("ajoneuvoasentaja" before "ajoneuvoasentaja,
+        jarrujärjestelmät" for "autonasentaja"). () when none."""
+        *before, w = phrase.split(" ")
+        lemma = lemmatise(w, "fi")
+        keys = [w, *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))]
+        if lemma != w and not w.endswith(_LOCAL_CASES):
+            keys.insert(1, lemma)
+        for key in keys:
+            if len(key) >= 4 and (hit := titles.get(" ".join([*before, key]))):
+                return self._general_titles(hit)
+        return ()
+
+    def _general_titles(self, occupations: tuple[int, ...]) -> tuple[int, ...]:
+        """`occupations` (positions) without those whose Finnish preferred label is another's
+        with a specialism after a comma ("ajoneuvoasentaja, moottoritekniikka" beside
+        "ajoneuvoasentaja"): a title they share names the general one."""
+        if len(occupations) < 2:
+            return occupations
+        labels = self.occupation_taxonomy_.tables.occupation_labels.get("fi", [])
+        preferred = {(labels[o] or "").lower() for o in occupations if o < len(labels)}
+
+        def specialised(o: int) -> bool:
+            label = (labels[o] or "").lower() if o < len(labels) else ""
+            return "," in label and label.split(",")[0].strip() in preferred
+
+        return tuple(o for o in occupations if not specialised(o)) or occupations
+
+    def _title_ends(self) -> tuple[list[str], list[tuple[int, ...]], frozenset[str]]:
+        """The one-word occupation titles (`_titles`) written backwards, sorted, and their
+        occupations (positions): which titles end with a word; and the one-word Finnish preferred
+        labels (lower case); built on first use."""
+        if self.title_ends_ is None:
+            reversed_titles = sorted((k[::-1], v) for k, v in self._titles()[0].items() if " " not in k)
+            labels = self.occupation_taxonomy_.tables.occupation_labels.get("fi", [])
+            self.title_ends_ = (
+                [k for k, _ in reversed_titles],
+                [v for _, v in reversed_titles],
+                frozenset(x.lower() for x in labels if x and " " not in x),
+            )
+        return self.title_ends_
+
+    def _compound_title(
+        self, w: str, titles: Mapping[str, tuple[int, ...]], lemmatise: Lemmatiser
+    ) -> tuple[int, ...]:
+        """The occupations (positions) a Finnish compound `w` that is no title names by its head,
+        as a recruiter reads it: the longest end of it (6 letters or more, after 4 or more: "bio"
+        in "bioanalyytikko" is no word of its own) that
+        is an occupation's Finnish preferred label (an alternative one is often a part's name:
+        "kuljettaja" in "harvesterinkuljettaja" is a skipper's) or a one-word Finnish title of
+        the job-title glossary; the titles
+        that end with the whole word first (`_longer_titles`: "eläinlääkäri")
+        (`LanguageTools.finnish_titles`: "kouluterveydenhoitaja" → terveydenhoitaja → the nurse,
+        "päivystyslääkäri" → lääkäri → the general practitioner). () when none, or for a word of
+        fewer than 9 letters."""
+        if len(w) < 9:
+            return ()
+        lemma = lemmatise(w, "fi")
+        stems = dict.fromkeys(
+            [
+                w,
+                *([lemma] if not w.endswith(_LOCAL_CASES) else []),
+                *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e)),
+            ]
+        )
+        preferred = self._title_ends()[2]
+        for start in range(4, len(w) - 5):
+            for stem in stems:
+                head = stem[start:]
+                if len(head) < 6:
+                    continue
+                hit = (titles.get(head, ()) if head in preferred else ()) or tuple(
+                    o
+                    for title in self.tools.finnish_titles.get(head, ())
+                    for o in titles.get(" ".join(words(title)), ())
+                )
+                if hit:
+                    return self._longer_titles(stem) or self._general_titles(hit)
+        return ()
+
+    def _longer_titles(self, stem: str) -> tuple[int, ...]:
+        """The occupations (positions) of the one-word titles that end with `stem` (a compound
+        whose head is a title: "eläinlääkäri" ends "pieneläinlääkäri", "yleiseläinlääkäri"), when
+        they fall in the main unit groups (`_main_groups`); () otherwise."""
+        ends, end_occupations, _ = self._title_ends()
+        key = stem[::-1]
+        at = bisect.bisect_left(ends, key)
+        hit: list[int] = []
+        while at < len(ends) and ends[at].startswith(key) and len(hit) < 64:
+            hit += end_occupations[at]
+            at += 1
+        return tuple(dict.fromkeys(hit)) if hit and self._main_groups(hit) else ()
 
     def _own_skills(self, occupations: tuple[str, ...]) -> np.ndarray:
         """Positions (int64, sorted) of the essential skills of `occupations` (URIs) whose ESCO
@@ -1288,17 +1447,11 @@ class SkillRecognizer:
             return None
         if pairs in self.lookalikes_:
             return self.lookalikes_[pairs]
-        if self.label_bigrams_ is None:  # first word → (label position, the word after it)
-            bigrams: dict[str, list[tuple[int, str]]] = {}
-            for j, label in enumerate(self._label_lines()[2]):
-                for first, second in itertools.pairwise(words(label)):
-                    bigrams.setdefault(first, []).append((j, second))
-            self.label_bigrams_ = bigrams
         found = sorted(
             {
                 j
                 for a, b in (*pairs, *((b, a) for a, b in pairs))
-                for j, second in self.label_bigrams_.get(a, ())
+                for j, second in self._label_bigrams(a)
                 if second.startswith(b) and second != b
             }
         )
@@ -1306,6 +1459,24 @@ class SkillRecognizer:
         if len(self.lookalikes_) < 4096:
             self.lookalikes_[pairs] = out
         return out
+
+    def _label_bigrams(self, first: str) -> list[tuple[int, str]]:
+        """(label position, the word after `first`) for every word `first` (lower case) of an
+        English label that another word follows (`words`), in label order; cached per word. Only
+        the labels holding `first` are read (`_lines_holding`): building the table of every
+        label's word pairs cost 0.5–0.7 CPU-s, paid by the first sentence joining two words."""
+        found = self.label_bigrams_.get(first)
+        if found is None:
+            joined, starts, labels = self._label_lines()
+            found = [
+                (j, second)
+                for j in _lines_holding(joined, starts, (first,)).tolist()
+                for a, second in itertools.pairwise(words(labels[j]))
+                if a == first
+            ]
+            if len(self.label_bigrams_) < 65536:
+                self.label_bigrams_[first] = found
+        return found
 
     def _find_lookalikes(self, names: tuple[str, ...]) -> np.ndarray | None:
         joined, starts, labels = self._label_lines()
@@ -2055,13 +2226,21 @@ class SkillRecognizer:
         """Weigh, in place, the scores (n_units, n_skills) of the skills of a material
         (`_MATERIALS`, by their English label: *wood cuts*) by `other_material_weight` when `text`
         names another material and not theirs: the cutting in a sheet-metal worker's "hitsaus ja
-        ohutlevytyöt (särmäys, leikkaus)" is the metal's, not *wood cuts* (outside tester 15, P10)."""
+        ohutlevytöt (särmäys, leikkaus)" is the metal's, not *wood cuts* (outside tester 15, P10);
+        and, by the same weight, those of a place of work (`_SETTINGS`: a farm, a ship, an
+        aircraft, a mine) when `text` does not name it: the label's distinguishing word is absent,
+        and only the rest of it matched (outside tester 17, P10)."""
         named = {name for name, (_, cue) in _MATERIALS.items() if cue.search(text)}
-        if not named:
-            return
-        for name, skills in self.material_skills_.items():
-            if name not in named and len(skills):
-                scores[:, skills] *= np.float32(self.other_material_weight)
+        if named:
+            for name, skills in self.material_skills_.items():
+                if name not in named and len(skills):
+                    scores[:, skills] *= np.float32(self.other_material_weight)
+        # a place of work a label names and the text does not ("Huolehdit keittiön puhtaudesta":
+        # *perform farm equipment hygiene* 0.54 first; "You will weld.": *weld mining machinery*)
+        for name, (_, cue) in _SETTINGS.items():
+            places = self.setting_skills_.get(name)
+            if places is not None and len(places) and not cue.search(text):
+                scores[:, places] *= np.float32(self.other_material_weight)
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
@@ -2184,7 +2363,15 @@ class SkillRecognizer:
                     shares.update((i, own[0]) for i, u in enumerate(units) if u.sentence == sentence)
                 if len(own) == 1 and tokens[own[0]] > budget:
                     texts[own[0]] = self._cut(texts[own[0]], tokens[own[0]], budget)
-        vectors = self._vectors(list(dict.fromkeys(texts[i] for own in read.values() for i in own)))
+        titles = [i for i, u in enumerate(units) if u.title or u.gloss]
+        # (one model call for all: the encoder splits it into the calls that read fewest tokens)
+        vectors = self._vectors(
+            list(
+                dict.fromkeys(
+                    [*(texts[i] for own in read.values() for i in own), *(texts[i] for i in titles)]
+                )
+            )
+        )
         out = np.zeros((len(units), self.dense_dim_), dtype=np.float32)
         for own in read.values():
             for i in own:
@@ -2195,11 +2382,8 @@ class SkillRecognizer:
             items = [j for j in read[sentence]]
             mean = sum(len(texts[j]) * out[j] for j in items)
             out[whole[sentence]] = mean / max(float(np.linalg.norm(mean)), 1e-12)
-        titles = [i for i, u in enumerate(units) if u.title or u.gloss]
-        if titles:
-            held = self._vectors(list(dict.fromkeys(texts[i] for i in titles)))
-            for i in titles:
-                out[i] = held[texts[i]]
+        for i in titles:
+            out[i] = vectors[texts[i]]
         return out
 
     def _vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
@@ -2457,18 +2641,54 @@ _MATERIALS = {
 """Materials a skill's English label and a text name: (label pattern, text cue in Finnish, Swedish
 or English) (`SkillRecognizer._gate_materials`)."""
 
+_SETTINGS = {
+    "farm": (
+        re.compile(r"\b(?:farms?|farming|agricultur\w*|livestock|crops?)\b", re.I),
+        re.compile(
+            r"maatil|maatalo|maanviljel|viljel|karja|navet|pelto|sato|kotiel|tila(?:lla|lle|n\s+)|farm|agricult|"
+            r"livestock|cattle|crop|harvest|lantbruk|jordbruk|gård|ladugård|boskap|skörd|odl",
+            re.I,
+        ),
+    ),
+    "ship": (
+        re.compile(r"\b(?:ships?|vessels?|on\s*board|onboard|maritime|marine|deck|seafar\w*)\b", re.I),
+        re.compile(
+            r"laiva|alus(?!t)|aluks|telak|\bmeri|\bmere[nlt]|satam|kannell|ship|vessel|maritime|marine|boat|"
+            r"\bsea|\bports?\b|harbou?r|deck|fartyg|båt|varv|sjö|hamn|däck|vene|lautta|ferry|färja",
+            re.I,
+        ),
+    ),
+    "aircraft": (
+        re.compile(r"\b(?:aircraft|airports?|airside|aviation|airline|flights?|in-flight)\b", re.I),
+        re.compile(r"lento|ilmailu|ilma-alu|aircraft|airport|aviation|airline|flight|plane|flyg", re.I),
+    ),
+    "mine": (
+        re.compile(r"\b(?:mines?|mining|mineral\w*|quarry|quarries)\b", re.I),
+        re.compile(r"kaivo|louhi|malmi|mine|mining|mineral|quarr|gruv|malm|bergtäkt|stenbrott", re.I),
+    ),
+}
+"""Places of work a skill's English label names, apart from what is done there (*perform farm
+equipment hygiene*, *weld mining machinery*): (label pattern, text cue in Finnish, Swedish or
+English) (`SkillRecognizer._gate_materials`)."""
+
 _WORD_AT = re.compile(r"[^\W\d_]+")
 
 _TITLE_ENDINGS = ("a", "ä", "na", "nä", "n", "ksi", "t", "ta", "tä")
 """Finnish case endings of an occupation title read in text (`SkillRecognizer.occupations_in`)."""
 
+_LOCAL_CASES = ("ssa", "ssä", "sta", "stä", "lta", "ltä")
+"""Finnish local case endings (inessive, elative, ablative): a word in them that only its lemma
+makes a title names a thing, not a person ("mallista", "oppimisen tuen mallista": of a model)."""
+
 _COLLABORATORS = {
     "fi": re.compile(r"\b(?:[^\W\d_]+n(?:\s*,\s*|\s+(?:ja|sekä|tai)\s+))*[^\W\d_]+n\s+kanssa\b", re.I),
     "sv": re.compile(r"\b(?:samarbetar|samarbete|samarbeta|tillsammans)\s+med\b[^.;:!?]*", re.I),
+    "en": re.compile(r"\b(?:with|alongside)\b[^.;:!?]*", re.I),
 }
 """Who a text's worker works with, not who they are: Finnish genitives before "kanssa" ("yhteistyö
 lääkärien ja fysioterapeuttien kanssa"), Swedish "samarbetar med …" ("Du samarbetar med skolor och
-polisen"): skipped by `SkillRecognizer.occupations_in`."""
+polisen"), English "with …" ("working closely with our backend developer"): skipped by
+`SkillRecognizer.occupations_in`."""
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _INFINITIVE = re.compile(r"(?:[aeiouyäö][dt]|hd|[aeiouyäö]|ll|nn|rr|st)[aä]$")
@@ -2635,8 +2855,10 @@ class FinnishLanguageNames:
     or a genitive before "kieli" names the language always; the other forms when written in lower
     case (Finnish writes a country with a capital: "Suomea", "Arabiaan"), and the plain forms
     with a capital beside a language cue ("Puhun Arabiaa", "Kielitaito: Englanti B2"; a local
-    case with a capital stays a place: "Asuin Saksassa"). Names that are also common words
-    (`_NAME_HOMONYMS`) need a language cue in lower case too."""
+    case with a capital stays a place: "Asuin Saksassa", "Suomessa"; so does a capitalised
+    genitive before a market, trade or office: "Englannin markkinoiden"). Names that are also
+    common words (`_NAME_HOMONYMS`) need a language cue in lower case too. Which form counts
+    where: `hits`."""
 
     names: tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool], ...] = ()
     """(skill URI, patterns of its telling, plain and local forms (`finnish_name_forms`), whether
@@ -2645,6 +2867,13 @@ class FinnishLanguageNames:
 
     @classmethod
     def of(cls, taxonomy: Taxonomy) -> FinnishLanguageNames:
+        """The names of `taxonomy`'s language skills; built once per taxonomy (about 0.3 CPU-s, its
+        patterns' compilation): the recogniser and `language_requirements` share them."""
+        return _finnish_language_names(taxonomy)
+
+    @classmethod
+    def build(cls, taxonomy: Taxonomy) -> FinnishLanguageNames:
+        """The names of `taxonomy`'s language skills, built anew (`of` caches them)."""
         labels_en, labels_fi = taxonomy.tables.skill_labels["en"], taxonomy.tables.skill_labels["fi"]
         names = []
         fragments: list[str] = []
@@ -2706,11 +2935,27 @@ class FinnishLanguageNames:
                 if m.group()[0].islower():  # (not a place typed in lower case: "asunut suomessa")
                     ok = (cue or not homonym) and not _at_a_place(sentence, m.start(), m.end())
                 else:
-                    ok = cue and m.group().lower().endswith(("lla", "llä")) and _opens(sentence, m.start())
+                    ok = (
+                        m.group().lower().endswith(("lla", "llä"))
+                        and _opens(sentence, m.start())
+                        and _GETS_BY.match(sentence, m.end()) is not None
+                    )
                 if ok:
                     spans.append((m.start(), m.end()))
             out += [(uri, s, e) for s, e in sorted(set(spans))]
         return out
+
+
+@functools.lru_cache(maxsize=4)
+def _finnish_language_names(taxonomy: Taxonomy) -> FinnishLanguageNames:
+    return FinnishLanguageNames.build(taxonomy)
+
+
+_GETS_BY = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:pärj\w*|selvi\w*|toimeen|kommunikoi\w*|asioi\w*|työskenn?el\w*|riittä\w*)\b", re.I
+)
+"""Getting by in a language after its adessive: "Englannilla pärjää", "Ruotsilla selviää", "Englannilla
+tulee toimeen" (not "Saksalla on vahva talous")."""
 
 
 _OPENING = re.compile(r"(?:^|[:;]|\s[-–—•*]|^\s*[-–—•*])\W*$")
