@@ -2090,6 +2090,9 @@ def test_a_swedish_qualification_names_the_skill_it_certifies(esco_recognizer, t
         ("Du kör linjetrafik och skolskjuts.", "manoeuvre bus"),
         ("Avfallssortering och återvinning hör till arbetet.", "sort waste"),
         ("Goda datakunskaper.", "have computer literacy"),  # gave data mining, database
+        # window cleaning gave *remove glass from windows*, *set window* first
+        ("Han har putsat fönster på kontor.", "clean glass surfaces"),
+        ("Fönsterputsare sökes till Vasa.", "clean glass surfaces"),
         ("Jag har svetsat tryckkärl med pinnsvets.", "apply arc welding techniques"),  # stick welding
         ("Du dokumenterar vården i patientdatasystemet.", "use electronic health records in nursing"),
         ("Erfarenhet av reparation och service av tunga fordon.", "carry out repair of vehicles"),
