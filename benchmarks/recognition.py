@@ -37,6 +37,15 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
 - ``fi-dev6``: a sixth fresh Finnish development set (session 17; 54 sentences across six shortage
   occupations no other set covers), measured whole (``--sets fi-dev6``); summary only, before and
   after a session's changes, as the estimate on unseen text.
+  From session 18 on it is tuning data (per-sentence output allowed).
+- ``fi-dev7``: a seventh fresh Finnish development set (session 18; 56 sentences, eight each across
+  seven shortage occupations no other set covers: bakers, butchers, excavator operators,
+  refrigeration and heat-pump fitters, class teachers, veterinarians, tile fitters), measured whole
+  (``--sets fi-dev7``); summary only, before and after a session's changes, as the estimate on
+  unseen text.
+- ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
+  ten shortage occupations and the language and licence requirements), measured whole (``--sets
+  sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.
 
 Metrics, as in the literature: RP@5 = hits in the top 5 / min(5, number of gold skills), MRR =
 mean reciprocal rank of the first gold skill in the top 50 (0 when none), both averaged over

@@ -139,7 +139,7 @@ SHARED_VALIDATORS = (
     N_(
         "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
         "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
-        "ethnic origin or nationality, religion, sexual orientation or trade-union membership (refer to the "
+        "ethnic origin or nationality, religion, sexual orientation, trade-union membership or family status (refer to the "
         "candidate by the pseudonymous id; names are not detected automatically, so do not write them either). "
         "Found: %(kinds)s."
     ),
@@ -155,6 +155,7 @@ SHARED_VALIDATORS = (
     N_("religion"),
     N_("sexual_orientation"),
     N_("trade_union_membership"),
+    N_("family_status"),
     N_("Not a registered organisation (the operator keeps the registry)."),
     # shared.auth
     N_("A bearer token is required."),

@@ -26,8 +26,8 @@ def make_engine(url: str) -> Engine:
     """
     if url.startswith("sqlite"):
         database = make_url(url).database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            owner_only(Path(database))
         engine = create_engine(
             url,
             poolclass=QueuePool,
@@ -44,10 +44,50 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
+            # deleted rows and freed pages are overwritten with zeros, not left in the file (an erased
+            # jobseeker's e-mail stayed in the database's free space: outside tester 18, P12)
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
+
+
+#: SQLite's files beside the database: the write-ahead log and its index (shared memory).
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def owner_only(database: Path) -> None:
+    """Make an SQLite ``database`` file and its directory readable by their owner only: the
+    directory is created with mode 0700 when missing, the file with 0600 (SQLite creates its
+    ``-wal`` and ``-shm`` files with the database file's mode), and an existing file and its
+    companions are narrowed to 0600. Outside tester 18 (P12): the databases, which hold personal
+    data, were world-readable (``-rw-r--r--``). An existing directory keeps its mode: it is the
+    operator's (a volume, a backup's group)."""
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not database.exists():
+        database.touch(mode=0o600)
+    for path in (database, *(database.with_name(database.name + s) for s in SQLITE_COMPANIONS)):
+        try:
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        except FileNotFoundError:
+            continue
+
+
+def forget_erased(engine: Engine) -> None:
+    """After a transaction that erased personal data (a withdrawn jobseeker): on SQLite, copy the
+    write-ahead log into the database and truncate it to zero bytes (``PRAGMA wal_checkpoint(TRUNCATE)``),
+    so the log keeps no earlier copy of the erased rows; with ``secure_delete`` (``make_engine``) the
+    database itself holds none. Outside tester 18 (P12): a withdrawn jobseeker's e-mail and an erased
+    outcome comment were still in ``profile.db-wal`` and ``matching.db-wal``. A reader in the middle
+    of a transaction delays it (busy timeout), and a checkpoint that cannot finish is done at the next
+    erasure or SQLite's own. PostgreSQL: nothing here (its dead rows go at VACUUM; see the README,
+    "Erasure on PostgreSQL")."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def ping(engine: Engine) -> None:
@@ -97,6 +137,11 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         self.conn.commit()
+
+    def forget_erased(self) -> None:
+        """After ``commit()`` of an erasure: ``forget_erased`` on this unit's engine (SQLite keeps
+        no copy of the erased rows in its write-ahead log)."""
+        forget_erased(self.engine)
 
 
 class ConcurrentChangeError(RuntimeError):

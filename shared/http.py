@@ -536,6 +536,29 @@ def _html_error(status: int, title: str, message: str) -> Response:
     return Response(page, status, mimetype="text/html")
 
 
+def unavailable_while(
+    loading: Callable[[], bool], guarded: Callable[[str], bool], message: str, retry_after_s: int = 2
+) -> Callable[[], Any]:
+    """A ``before_request`` hook: while ``loading()`` is true, a request whose path ``guarded``
+    accepts is answered 503 with ``Retry-After: retry_after_s`` and ``message`` (an English
+    catalogue message, shown in the request's language): in the API's JSON error shape, or as a
+    page to a browser. Matching's index while it loads its snapshot and catches up with the topics
+    (outside tester 18, P17: right after a restart a shortlist answered 404 "No such vacancy")."""
+
+    def hook() -> Any:
+        if not loading() or not guarded(request.path):
+            return None
+        headers = {"Retry-After": str(retry_after_s)}
+        text = translate_text(message)
+        if _a_browser_page():
+            page = _html_error(503, gettext("Not available just now"), text)
+            page.headers.update(headers)
+            return page
+        return {"code": 503, "status": "Service Unavailable", "message": text, "errors": {}}, 503, headers
+
+    return hook
+
+
 def unreadable_body(exc: BaseException) -> bool:
     """Whether ``exc`` is the server's refusal to read a malformed body: gunicorn raises its parse
     errors (``gunicorn.http.errors``: ``InvalidChunkSize``, ``ChunkMissingTerminator``,

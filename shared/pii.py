@@ -61,6 +61,7 @@ ETHNIC_ORIGIN = "ethnic_origin"
 RELIGION = "religion"
 SEXUAL_ORIENTATION = "sexual_orientation"
 TRADE_UNION = "trade_union_membership"
+FAMILY = "family_status"
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _DASHES = TYPOGRAPHIC_DASHES  # read as "-" (shared.text)
@@ -418,7 +419,11 @@ def refusing(max_length: int | None = None) -> list[Callable[[str], Any]]:
 #   (``etninen tausta``, ``ihonväri``, ``syntyperä``, ``maahanmuuttajatausta``, and a nationality said
 #   of the person: ``Hän on ukrainalainen``, ``ukrainalainen mies``, ``Hon är rysk``, ``She is
 #   Polish``: a word whose stem begins a country's name in that language, CLDR's territory names via
-#   Babel), **religion** (``muslimi``, ``kristitty``, ``juutalainen``, ``uskonto``, ``troende``,
+#   Babel, not one describing food, a company, a market or a language: ``tekee thaimaalaista
+#   ruokaa``, ``virolainen yritys``, ``fluent in Polish``; and a country of origin said as a place or
+#   citizenship: ``kotoisin Virosta``, ``Hän on Virosta``, ``syntynyt Irakissa``, ``Viron
+#   kansalainen``, ``han är från Irak``, ``född i Polen``, ``she is from Iraq``, ``born in Somalia``;
+#   a town is no origin: ``kotoisin Tampereelta``), **religion** (``muslimi``, ``kristitty``, ``juutalainen``, ``uskonto``, ``troende``,
 #   ``religious``…), **sexual orientation** and **trade-union membership**. A foreign degree or a
 #   right to work (``ulkomainen tutkinto``, ``EU-kansalainen``) is not origin and passes.
 #
@@ -466,8 +471,43 @@ _HEALTH_WORDS = (
     r"|(?:back|neck|shoulder|knee|joint|chronic)\s+pain\w*|(?:back|neck|shoulder|knee)\s+(?:problem|injur)\w*"
     r"|(?:can(?:no|')t|could\s+not|must\s+not)\s+lift\w*|lifting\s+restriction\w*|injur(?:y|ies|ed)|allergic|asthma\w*"
     r"|arthritis|rheumat\w*|migraine\w*"
+    # diseases and diagnoses by their everyday names, disability and its benefits (outside tester 18, P10):
+    # "MS-tauti", "sydäntauti", "vammaistuki", "työkyvyttömyyseläke", "funktionsnedsättning", "bad back"
+    r"|[\w-]*taut(?:i|ia|iin|in|ien|eja|ista|ina)|[\w-]*taud(?:in|it|ista|issa|ille|eista)|adhd|autismi\w*|asperger\w*|hiv"
+    r"|päihdeongelm\w*|alkoholiongelm\w*|alkoholismi\w*|vammai(?:nen|sen|sena|set)|vammaistu\w*|vammaisetuu\w*"
+    r"|invalidi\w*|työkyvyttömyy\w*|sairauseläk\w*|osatyökyky\w*|kehitysvamm(?:a|ainen|aisena)"
+    r"|funktionsnedsätt\w*|funktionshind\w*|handikapp\w*|sjukpension\w*|invalidpension\w*|aktivitetsersättning\w*"
+    r"|disabled|handicap\w*|wheelchair\w*|autis\w*|alcoholi\w*|substance\s+abuse|(?:bad|weak|injured|sore)\s+(?:back|knees?|shoulders?|hips?|neck)"
+    r"|(?:back|knee|shoulder|hip)\s+(?:trouble|issues?)"
 )
 _HEALTH = re.compile(rf"(?<!\w)(?:{_HEALTH_WORDS})(?!\w)", re.I)
+# A health word as the field of someone's *work* is a skill, not their health (outside tester 18, P11):
+# "Diabeteshoidon osaaminen", "hoitanut diabeetikkoja", "muistisairauksien hoito", "tartuntatautien
+# torjunta", "patients with diabetes", "vård av patienter med demens", "erfarenhet av diabetesvård".
+_CARE = (
+    r"hoi[dt]\w*|potila\w*|asiakkai\w*|torjun\w*|ehkäi\w*|ohjau\w*|kuntoutu\w*|osasto\w*|yksikö\w*|yksikkö\w*"
+    r"|vård\w*|patient\w*|avdelning\w*|care|caring|nursing|ward|unit|clinic\w*|prevention|treatment"
+)
+_CARE_AFTER = re.compile(rf"[\s-]*(?:{_CARE})(?!\w)", re.I)
+_CARE_BEFORE = re.compile(
+    rf"(?:(?<!\w)(?:{_CARE}|hoitanut|hoitaa|hoitamaan|hoitamisesta|vårdat|vårdar|cared\s+for|caring\s+for"
+    r"|patients?\s+with|patienter\s+med|potilaiden|asiakkaiden|people\s+with|personer\s+med)\s+(?:\w+\s+)?)$",
+    re.I,
+)
+_CARE_INSIDE = re.compile(rf"(?:{_CARE})", re.I)
+
+
+def _of_work(text: str, m: re.Match[str]) -> bool:
+    """Whether the health word ``m`` in ``text`` names the field of someone's work (care of a
+    disease, its patients or unit) rather than the candidate's health: a compound whose later part is
+    a care word (``diabeteshoidon``), or a care word right after it or at most two words before it."""
+    word = m[0]
+    if len(word) > 6 and _CARE_INSIDE.search(word, 4):
+        return True
+    return bool(
+        _CARE_AFTER.match(text, m.end()) or _CARE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+    )
+
 
 _AGE = re.compile(
     r"(?<![\w.,])\d{1,3}\s?-?\s?vuotia(?:s|ana|aksi|aalla|aalle|asta)(?!\w)"
@@ -475,7 +515,24 @@ _AGE = re.compile(
     r"|(?<![\w.,])\d{1,3}\s?-?\s?åring\w*|(?<![\w.,])\d{1,3}\s+år\s+gammal\w*"
     r"|(?<![\w.,])\d{1,3}[\s-]years?[\s-]old(?!\w)"
     r"|(?<!\w)(?:liian|turhan)\s+(?:vanha|nuori|iäkäs)\w*|(?<!\w)(?:too)\s+(?:old|young)(?!\w)"
-    r"|(?<!\w)för\s+(?:gammal|ung)(?!\w)|(?<!\w)eläkeikä\w*|(?<!\w)retirement\s+age",
+    r"|(?<!\w)för\s+(?:gammal|ung)(?!\w)|(?<!\w)eläkeikä\w*|(?<!\w)retirement\s+age"
+    # a number said of the person (outside tester 18, P10): "Hän on 58 v.", "Hän on 58.", "Han är 45",
+    # "Candidate is 52 and …"; not "Hänellä on 5 v. kokemusta", "is 52 km away", "on 3. vuorossa"
+    r"|(?<!\w)(?:hän|ehdokas|hakija|henkilö|asiakas|työnhakija|han|hon|hen|kandidaten|sökanden|he|she"
+    r"|(?:the\s+)?(?:candidate|applicant))\s+(?:on|oli|är|var|is|was)\s+(?:nyt\s+|nu\s+|now\s+)?(?:1[5-9]|[2-9]\d)"
+    r"(?:\s?v\.?|\s?år|\s?vuotta|\s+years)?(?![\w,.]\d|\s*(?:%|€|e\b|km|kg|h\b|t\b|kk|min|m\b|metri|euro|tuntia|timmar|hours|st\b|kpl|vuotta\s+kokemusta|år\s+erfarenhet|years\s+of))",
+    re.I,
+)
+# Family status (a ground of the Non-Discrimination Act 1325/2014 § 8, "perhesuhteet"; outside tester 18,
+# P10): single parenthood, marriage and divorce, children of the person. Children as the *object* of work
+# ("kokemusta lasten kanssa", "hoitanut 3 lasta") pass.
+_FAMILY = re.compile(
+    r"(?<!\w)(?:yksinhuoltaj\w*|yh-äiti\w*|yh-isä\w*|naimisissa|eronnut|eronneena|avioero\w*|leski|perhevapaa\w*"
+    r"|hoitovapaa\w*|vanhempainvapaa\w*|isyysvapaa\w*|ensamstående|ensamförälder\w*|ensamstående\s+(?:mamma|pappa)|skild|änka|änkling"
+    r"|gift\s+och|pappaledig\w*|single\s+(?:parent|mother|father|mom|dad)|married|divorced|widow\w*|paternity\s+leave|parental\s+leave)(?!\w)"
+    r"|(?<!\w)(?:hänellä|hakijalla|ehdokkaalla|asiakkaalla|heillä)\s+on\s+(?:\w+\s+)?(?:\d{1,2}|yksi|kaksi|kolme|neljä|viisi|kuusi|pieniä|pienet|pieni|alaikäisiä|kouluikäisiä)?\s*(?:lapsi|lasta|lapsia|lapset)(?!\w)"
+    r"|(?<!\w)(?:han|hon|hen|kandidaten|sökanden|och)\s+har\s+(?:\w+\s+)?(?:\d{1,2}|ett|två|tre|fyra|fem|sex|små)?\s*(?:barn)(?!\w)"
+    r"|(?<!\w)(?:he|she|they|the\s+candidate|the\s+applicant|and)\s+(?:has|have)\s+(?:\w+\s+)?(?:\d{1,2}|one|two|three|four|five|six|small|young)?\s*(?:child|children|kids)(?!\w)",
     re.I,
 )
 _ORIGIN_WORDS = re.compile(
@@ -503,55 +560,233 @@ _TRADE_UNION = re.compile(
     re.I,
 )
 # A nationality said of the person: "Hän on 41-vuotias ukrainalainen", "ukrainalainen mies", "Hon är
-# rysk", "She is Polish". Only a word whose stem begins a country's name (``_is_country_stem``).
-_FI_PERSON = r"(?:hän|he|ehdokas|hakija|henkilö|asiakas|työnhakija|kandidaatti)"
+# rysk", "She is Polish". Only a word whose stem begins a country's name (``_is_country_stem``), and
+# not one that describes food, a cuisine, a company, a market, a product or a language
+# (``_NOT_A_PERSON``: "Hän on kokki, tekee thaimaalaista ruokaa", "virolainen yritys", "She is a
+# Thai food chef"; session 18). Finnish says a person's nationality in the nominative ("Hän on
+# thaimaalainen"); the partitive ("thaimaalaista") is of a mass noun, so it counts only before a
+# word of descent ("virolaista sukua").
+_FI_PERSON = r"(?:hän|ehdokas|hakija|henkilö|asiakas|työnhakija|kandidaatti)"
+_FI_PEOPLE = r"(?:he|ehdokkaat|hakijat|henkilöt|asiakkaat|työnhakijat)"
 _FI_DEMONYM = r"(\w+?)(?:lai|läi)(?:nen|set|sia|siä|sta|stä|sena|senä)"
+_FI_DESCENT = r"(?:sukua|syntyperää|alkuperää|taustaa|juurta|juuria|verta|sukujuuria)"
+_FI_GROUPS = r"(?:kurdi|somali|afgaani|tšetšeeni|romani|arabi|tataari|uiguuri)"
+"""Nationalities and ethnic groups Finnish names with a noun of its own, not a "-lainen" word."""
+_EN_WORDS = (
+    r"(?:Greek|Swiss|Slovak|Kazakh|Uzbek|Filipino|Filipina|Welsh|Tajik|Kyrgyz|Uyghur|Chechen|Turkmen|Irish"
+    r"|Kurd|Roma|Sami|Arab|Czech|Dane|Swede|Finn|Pole|Turk|Scot|Brit|Somali|Afghan|Icelandic|Kosovar)"
+)
+"""English nationalities and ethnic groups not made of a country's name and "-ian", "-ish" …"""
+# Named groups: ``p…`` a word said of the person ("Hän on …", "She is …"), read only when it does
+# not describe what follows it; ``n…`` a word before a noun of a person or of descent.
 _NATIONALITY_FI = re.compile(
-    rf"(?<!\w){_FI_PERSON}\s+(?:on|oli)\s+(?:[\w-]+,?\s+){{0,2}}?{_FI_DEMONYM}(?!\w)"
-    rf"|(?<!\w){_FI_DEMONYM}\s+(?:mies|nainen|hakija|ehdokas|henkilö|työnhakija|nuori|kaveri|tyttö|poika)(?!\w)",
+    rf"(?<!\w){_FI_PERSON}\s+(?:on|oli)\s+(?:[\w-]+,?\s+){{0,2}}?(?:(?P<p1>\w+?)(?:lai|läi)(?:nen|sena|senä)"
+    rf"|(?P<p2>{_FI_GROUPS}))(?!\w)"
+    r"|(?<!\w)(?P<n1>\w+?)(?:lai|läi)(?:nen|set|sia|siä|sta|stä|sena|senä)\s+(?:mies|nainen|hakija|ehdokas"
+    r"|henkilö|työnhakija|nuori|kaveri|tyttö|poika)(?!\w)"
+    rf"|(?<!\w){_FI_PEOPLE}\s+(?:ovat|olivat)\s+(?:[\w-]+,?\s+){{0,2}}?(?P<p3>\w+?)(?:lai|läi)(?:set|sia|siä)(?!\w)"
+    rf"|(?<!\w)(?P<n2>\w+?)(?:lai|läi)(?:sta|stä|sten|sia|siä)\s+{_FI_DESCENT}(?!\w)",
     re.I,
 )
 _NATIONALITY_SV = re.compile(
-    r"(?<!\w)(?:han|hon|hen|de|kandidaten|sökanden|personen)\s+är\s+(?:[\w-]+,?\s+){0,2}?(\w+?)(?:iska|isk|ska|sk)(?!\w)"
-    r"|(?<!\w)(\w+?)(?:isk|sk)\s+(?:man|kvinna|sökande|kandidat)(?!\w)",
+    r"(?<!\w)(?:han|hon|hen|de|kandidaten|sökanden|personen|klienten)\s+är\s+(?:[\w-]+,?\s+){0,2}?"
+    r"(?P<p1>\w+?)(?:iska|isk|ska|sk)(?!\w)"
+    r"|(?<!\w)(?P<n1>\w+?)(?:iska|isk|ska|sk)\s+(?:man|kvinna|sökande|kandidat|medborgare|bakgrund|ursprung"
+    r"|härkomst)(?!\w)",
     re.I,
 )
 _NATIONALITY_EN = re.compile(
-    r"(?<!\w)(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:candidate|applicant))\s+(?:is|are|was)\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,2}?"
-    r"([A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch)(?!\w)"
-    r"|(?<!\w)([A-Z][a-z]+?)(?:ian|an|ish|ese|i)\s+(?:man|woman|applicant|candidate|national)(?!\w)"
+    r"(?<!\w)(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:candidate|applicant|client|jobseeker))\s+(?:is|are|was|were)\s+"
+    r"(?:an?\s+)?(?:[\w-]+,?\s+){0,2}?"
+    rf"(?:(?P<p2>{_EN_WORDS})|(?P<p1>[A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch))(?!\w)"
+    rf"|(?<!\w)(?:(?P<n2>{_EN_WORDS})|(?P<n1>[A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch))\s+(?:man|woman|applicant"
+    r"|candidate|national|citizen|origin|descent|background|heritage|roots|nationality)(?!\w)"
+)
+# A person's country of origin said as a place: "hän on kotoisin Virosta", "syntynyt Irakissa",
+# "Viron kansalainen", "han är från Irak", "född i Polen", "she is from Iraq", "born in Syria"
+# (session 18). Only a country's name counts (``_is_country_stem``): "kotoisin Tampereelta", "born in
+# Tampere" name a town, not an origin.
+_FI_FROM = r"([A-ZÅÄÖ][\w-]+?)(?:sta|stä|lta|ltä)(?!\w)"
+_ORIGIN_PLACE = (
+    (
+        "fi",
+        re.compile(
+            rf"(?<!\w)(?i:kotoisin|syntyisin|lähtöisin|alkujaan|alun\s+perin)\s+(?:\w+\s+)?{_FI_FROM}"
+            rf"|(?<!\w)(?i:(?:{_FI_PERSON}|{_FI_PEOPLE})\s+(?:on|oli|ovat|olivat|tuli|tulivat|muutti|muuttivat|pakeni"
+            rf"|saapui|(?:on|ovat)\s+(?:tullut|tulleet|muuttanut|muuttaneet|paennut|paenneet|saapunut)))"
+            rf"\s+(?:Suomeen\s+)?(?:vuonna\s+)?(?:\d{{4}}\s+)?{_FI_FROM}"
+            r"|(?<!\w)(?i:syntynyt|syntyi|synt\.)\s+([A-ZÅÄÖ][\w-]+?)(?:ssa|ssä|lla|llä)(?!\w)"
+            r"|(?<![\w-])([A-ZÅÄÖ][\w]+?)n\s+kansalai(?:nen|sena|set|suus|suuden|suutta)(?!\w)"
+            r"|(?<!\w)(?i:kansalaisuu(?:s|deltaan))\s*:?\s+([A-ZÅÄÖ][\w]+?)(?:n|lainen|läinen)?(?!\w)",
+        ),
+    ),
+    (
+        "sv",
+        re.compile(
+            r"(?<!\w)(?i:(?:han|hon|hen|de|kandidaten|sökanden|personen|klienten)\s+(?:är|var|kommer|kom|härstammar"
+            r"|flydde|flyttade|har\s+flytt|har\s+flyttat)\s+(?:hit\s+|till\s+Finland\s+)?(?:ursprungligen\s+)?"
+            r"från)\s+([A-ZÅÄÖ][\w-]+)"
+            r"|(?<!\w)(?i:född|uppvuxen|uppväxt)\s+i\s+([A-ZÅÄÖ][\w-]+)"
+            r"|(?<!\w)(?i:medborgare)\s+i\s+([A-ZÅÄÖ][\w-]+)",
+        ),
+    ),
+    (
+        "en",
+        re.compile(
+            r"(?<!\w)(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:candidate|applicant|client|jobseeker))\s+(?:is|are|was|were"
+            r"|comes?|came|hails|fled|moved\s+here|immigrated|has\s+(?:come|fled|moved))\s+(?:here\s+|to\s+Finland\s+)?"
+            r"(?:originally\s+)?from\s+(?:the\s+)?([A-Z][\w-]+)"
+            r"|(?<!\w)(?:[Bb]orn|[Rr]aised|[Gg]rew\s+up)\s+in\s+(?:the\s+)?([A-Z][\w-]+)"
+            r"|(?<!\w)(?:citizen|national|native)\s+of\s+(?:the\s+)?([A-Z][\w-]+)"
+        ),
+    ),
+)
+_NOT_A_PERSON = re.compile(
+    r"\s+(?:"
+    # Finnish: food and cooking, companies and markets, products, culture, documents, language
+    r"\w*ruok\w*|\w*ruoa\w*|\w*ruoi\w*|\w*keittiö\w*|\w*ravintol\w*|\w*yrity\w*|\w*yhtiö\w*|\w*firm\w*"
+    r"|\w*markkin\w*|\w*kaup(?:pa|an|assa|aan|oissa|oihin|at)\w*|asiak\w*|\w*kiel\w*|\w*tuott?e\w*|\w*merk\w*"
+    r"|\w*brändi\w*|auto\w*|\w*musiik\w*|\w*kulttuur\w*|\w*elokuv\w*|\w*tyyli\w*|\w*viin\w*|\w*olut|\w*olue\w*"
+    r"|\w*juust\w*|\w*leivon\w*|\w*kahvi\w*|\w*resept\w*|\w*maust\w*|\w*annoks\w*|\w*annos|\w*työnantaj\w*"
+    r"|\w*työpaik\w*|\w*organisaati\w*|\w*konserni\w*|\w*tehta\w*|\w*tehdas|\w*laiva\w*|\w*kumppan\w*"
+    r"|\w*toimittaj\w*|\w*omistaj\w*|\w*pank\w*|\w*tutkin\w*|\w*todistu\w*|\w*ajokort\w*|\w*kortti\w*"
+    r"|\w*koulu\w*|\w*yliopist\w*|\w*sairaal\w*|\w*kone\w*|\w*laite\w*|\w*laittei\w*|\w*tekniik\w*"
+    r"|\w*ohjelm\w*|\w*projekt\w*|\w*ketju\w*|\w*perinte\w*|\w*kirjallisuu\w*|\w*taide\w*|\w*tapo\w*"
+    # Swedish
+    r"|mat|maten|\w*mat(?:en|rätt\w*|lagning)|\w*kök\w*|\w*rätter|\w*restaurang\w*|\w*företag\w*|\w*bolag\w*"
+    r"|\w*firma\w*|\w*marknad\w*|\w*kund\w*|\w*språk\w*|\w*produkt\w*|\w*märke\w*|bil|bilar|\w*musik\w*"
+    r"|\w*kultur\w*|\w*stil|\w*vin|\w*viner|öl|\w*ost|\w*ostar|\w*arbetsgivar\w*|\w*koncern\w*|\w*fabrik\w*"
+    r"|\w*examen|\w*utbildning\w*|\w*körkort\w*|\w*recept\w*|\w*krydd\w*|\w*maskin\w*|\w*skola\w*|\w*ägare\w*"
+    r"|\w*leverantör\w*|\w*partner\w*|\w*lärare|\w*talare|\w*lag|\w*lagar"
+    # English
+    r"|food\w*|cuisine\w*|dish\w*|restaurant\w*|compan\w*|firms?|business\w*|market\w*|customers?|clients?"
+    r"|languages?|products?|brands?|cars?|music|culture\w*|style\w*|wines?|beers?|cheeses?|cooking|kitchen\w*"
+    r"|recipes?|employers?|owners?|group|subsidiar\w*|office\w*|degrees?|licen[cs]es?|qualifications?"
+    r"|teachers?|speakers?|tutors?|interpret\w*|translat\w*|machine\w*|equipment|schools?|universit\w*"
+    r"|laws?|standards?|suppliers?|partners?|projects?|literature|spices?|bakery|bakeries|pastr\w*|tea|coffee"
+    r"|chains?|street\s+food|dishes)(?!\w)",
+    re.I,
+)
+_LANGUAGE_BEFORE = re.compile(
+    r"(?<!\w)(?:in|at|på|i|speaks?|speaking|learning|learns|studying|studies|talar|pratar|studerar|läser)\s+$",
+    re.I,
+)
+"""A language's name, not a nationality, follows these: "She is fluent in Polish", "Hon är duktig på finska"."""
+_SPEAKING = re.compile(r"-(?:speaking|speaker|talande|språkig|kielinen)", re.I)
+"""A language's name before these: "She is Swedish-speaking"."""
+_NOT_A_COUNTRY = frozenset(
+    {"monday", "march", "may", "mars", "maj", "june", "july", "mon", "sat", "sun", "jan", "man", "men"}
 )
 _COUNTRY_NAMES: dict[str, tuple[str, ...]] = {}
+_DEMONYM_STEMS: dict[str, tuple[str, ...]] = {
+    # nationalities and ethnic groups whose word does not begin their country's name in CLDR
+    "fi": (
+        *("amerikka", "englanti", "britti", "skotlanti", "hollanti", "afrikka", "korea", "saame", "kurdi"),
+        *("valkovenä", "tiibet", "somali", "afgaani", "tšetšeeni", "romani", "arabi", "tataari", "uiguuri"),
+    ),
+    "sv": (
+        *("svensk", "estnisk", "kinesisk", "thailänd", "vietnamesisk", "marockansk", "brasiliansk"),
+        *("koreansk", "kanadensisk", "amerikansk", "engelsk", "brittisk", "holländsk", "nederländsk"),
+        *("afrikansk", "kurdisk", "samisk", "schweizisk", "finländsk", "isländsk", "irländsk", "portugisisk"),
+        *("libanesisk", "sudanesisk", "kongolesisk", "nepalesisk", "mexikansk", "skotsk", "jemenitisk"),
+    ),
+    "en": (
+        *("america", "english", "british", "dutch", "korea", "kurdish", "scottish", "africa", "filipin"),
+        *("finnish", "danish", "norwegian", "icelandic", "spanish", "greek", "swiss", "slovak", "kosovar"),
+        *("kazakh", "uzbek", "lankan", "burmese", "irish", "welsh", "tibetan", "uyghur", "chechen", "tajik"),
+        *("turkmen", "kyrgyz", "kurd", "roma", "sami", "arab", "czech", "dane", "swede", "finn", "pole"),
+        *("turk", "scot", "brit", "somali", "afghan"),
+    ),
+}
 
 
 def _is_country_stem(stem: str, language: str) -> bool:
     """Whether ``stem`` (a nationality word without its ending: ``ukraina`` of ``ukrainalainen``,
-    ``ry`` of ``rysk``, ``Pol`` of ``Polish``) begins the name of a country or territory in
-    ``language`` (``fi``, ``sv``, ``en``; CLDR's territory names through Babel, BSD-3-Clause). The
-    stem's last letter may differ (``ruotsa``lainen: Ruotsi; ``venä``läinen: Venäjä)."""
+    ``ry`` of ``rysk``, ``Pol`` of ``Polish``; or a country's name or its stem in a case: ``Viro``
+    of ``Virosta``, ``Irak``) begins the name of a country or territory in ``language`` (``fi``,
+    ``sv``, ``en``; CLDR's territory names through Babel, BSD-3-Clause), or one of the demonyms
+    and ethnic groups CLDR's names do not begin (``_DEMONYM_STEMS``: ``thailändsk``, ``American``,
+    ``saamelainen``). The stem's last letter may differ (``ruotsa``lainen: Ruotsi; ``venä``läinen:
+    Venäjä)."""
     names = _COUNTRY_NAMES.get(language)
     if names is None:
         from babel import Locale  # Babel comes with flask-babel; loaded only when a comment is checked
 
-        names = tuple(
-            name.casefold() for code, name in Locale(language).territories.items() if code.isalpha()
+        names = (
+            tuple(name.casefold() for code, name in Locale(language).territories.items() if code.isalpha())
+            + _DEMONYM_STEMS[language]
         )
         _COUNTRY_NAMES[language] = names
     stem = stem.casefold()
-    if len(stem) < (2 if language == "sv" else 3):
+    if len(stem) < (2 if language == "sv" else 3) or stem in _NOT_A_COUNTRY:
         return False
     prefix = stem[:-1] if len(stem) >= 5 else stem
     return any(name.startswith(prefix) for name in names)
 
 
+_PLACE_NAMES: dict[str, frozenset[str]] = {}
+_OTHER_PLACES = {
+    # countries of origin that CLDR names only within another territory
+    "fi": ("englanti", "skotlanti", "wales", "kurdistan", "tšetšenia"),
+    "sv": ("england", "skottland", "wales", "kurdistan", "tjetjenien"),
+    "en": ("england", "scotland", "wales", "kurdistan", "chechnya"),
+}
+_DIRECTIONS = frozenset(
+    {"south", "north", "east", "west", "central", "etelä", "pohjois", "itä", "länsi", "syd", "nord"}
+)
+
+
+def _is_country_name(word: str, language: str) -> bool:
+    """Whether ``word`` (a capitalised place name as written after "from", "kotoisin", "född i",
+    or the stem of its Finnish case: ``Viro`` of ``Virosta``, ``Iraki`` of ``Irakista``,
+    ``Englanni`` of ``Englannista``) is the name of a country or territory in ``language`` (CLDR's
+    territory names through Babel, also the first word of a multi-word name: ``United``), not a
+    town's ("Salo", "Tampere")."""
+    names = _PLACE_NAMES.get(language)
+    if names is None:
+        from babel import Locale
+
+        full = [n.casefold() for c, n in Locale(language).territories.items() if c.isalpha()]
+        firsts = [re.split(r"[\s-]", n)[0] for n in full if re.search(r"[\s-]", n)]
+        names = frozenset(
+            full + [f for f in firsts if len(f) >= 5 and f not in _DIRECTIONS] + list(_OTHER_PLACES[language])
+        )
+        _PLACE_NAMES[language] = names
+    w = word.casefold()
+    if len(w) < 3 or w in _NOT_A_COUNTRY:
+        return False
+    if w in names or (language == "fi" and w.endswith("i") and w[:-1] in names):
+        return True  # "Viro", "Iraki" (Irak)
+    # Finnish consonant gradation: "Englanni" (Englanti), "Turki" (Turkki)
+    return (
+        language == "fi"
+        and len(w) >= 5
+        and any(n.startswith(w[:-2]) and abs(len(n) - len(w)) <= 1 for n in names)
+    )
+
+
 def _nationalities(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each nationality said of the person in ``text`` (``_NATIONALITY_*``)."""
+    """(start, end) of each nationality or country of origin said of the person in ``text``
+    (``_NATIONALITY_*``, ``_ORIGIN_PLACE``), not one describing food, a company, a market or a
+    language (``_NOT_A_PERSON``, ``_LANGUAGE_BEFORE``)."""
     spans = []
     for pattern, language in ((_NATIONALITY_FI, "fi"), (_NATIONALITY_SV, "sv"), (_NATIONALITY_EN, "en")):
         for m in pattern.finditer(text):
-            group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
-            if _is_country_stem(m[group], language):
-                spans.append((m.start(group), m.end()))  # the nationality word on, not "Hän on …"
+            group = next(name for name, g in m.groupdict().items() if g is not None)
+            if not _is_country_stem(m[group], language):
+                continue
+            if group.startswith("p") and (  # said of the person: "Hän on …", "She is …"
+                _NOT_A_PERSON.match(text, m.end())
+                or _SPEAKING.match(text, m.end())
+                or (language != "fi" and _LANGUAGE_BEFORE.search(text, 0, m.start(group)))
+            ):
+                continue  # not when it describes what follows: "tekee thaimaalaista ruokaa", "fluent in Polish"
+            spans.append((m.start(group), m.end()))  # the nationality word on, not "Hän on …"
+    for language, pattern in _ORIGIN_PLACE:
+        for m in pattern.finditer(text):
+            name = next(g for g in m.groups() if g is not None)
+            if _is_country_name(name, language):
+                spans.append((m.start(), m.end()))
     return spans
 
 
@@ -564,6 +799,7 @@ MATCHING_PLACEHOLDERS = {
     RELIGION: "[uskonto]",
     SEXUAL_ORIENTATION: "[suuntautuminen]",
     TRADE_UNION: "[ammattiliitto]",
+    FAMILY: "[perhesuhteet]",
 }
 
 
@@ -581,8 +817,11 @@ def find_sensitive_data(text: str) -> list[Finding]:
         (RELIGION, _RELIGION),
         (SEXUAL_ORIENTATION, _ORIENTATION),
         (TRADE_UNION, _TRADE_UNION),
+        (FAMILY, _FAMILY),
     ):
         for m in pattern.finditer(typed):
+            if kind == HEALTH and _of_work(typed, m):
+                continue
             found.append(Finding(kind, origin[m.start()], origin[m.end() - 1] + 1))
     for start, end in _nationalities(typed):
         found.append(Finding(ETHNIC_ORIGIN, origin[start], origin[end - 1] + 1))
@@ -592,7 +831,7 @@ def find_sensitive_data(text: str) -> list[Finding]:
 MATCHING_REFUSAL = (
     "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
     "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
-    "ethnic origin or nationality, religion, sexual orientation or trade-union membership (refer to the "
+    "ethnic origin or nationality, religion, sexual orientation, trade-union membership or family status (refer to the "
     "candidate by the pseudonymous id; names are not detected automatically, so do not write them either)."
 )
 

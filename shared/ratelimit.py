@@ -247,8 +247,10 @@ def install_rate_limits(app: Flask, engine: Engine, settings: RateLimitSettings)
 
     def _retry_after_only_when_limited(response: Any) -> Any:
         # Flask-Limiter's headers go on every limited response; "Retry-After" means "wait" (RFC
-        # 9110) and belongs only to a 429 (found by an outside tester on ordinary 422s).
-        if response.status_code != 429:
+        # 9110) and belongs only to a 429 (found by an outside tester on ordinary 422s) and to a 503
+        # that says when to retry (the database away, matching's index loading: outside tester 18,
+        # P17 — this hook had taken those away too)
+        if response.status_code not in (429, 503):
             response.headers.pop("Retry-After", None)
         return response
 

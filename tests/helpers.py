@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -192,3 +192,27 @@ def at_once(app: Any, n: int, request: Any) -> list[Any]:
     for t in threads:
         t.join()
     return answers
+
+
+def stored_anywhere(engine: Any, words: Iterable[str]) -> list[str]:
+    """Where `words` (personal data erased a moment ago) are still stored: on SQLite, the names of the
+    files in the database's directory holding any of them (the database, its write-ahead log, its
+    shared memory: every byte, free pages included); on PostgreSQL, the tables with a row holding
+    any (a deleted row's dead tuple is no row; VACUUM reclaims it, see the README)."""
+    from pathlib import Path
+
+    from sqlalchemy import inspect, make_url, text
+
+    found: list[str] = []
+    if engine.dialect.name == "sqlite":
+        directory = Path(make_url(str(engine.url)).database or ".").parent
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            data = path.read_bytes()
+            found += [f"{path.name}: {w}" for w in words if w.encode() in data]
+        return found
+    with engine.connect() as conn:
+        for table in inspect(conn).get_table_names():
+            rows = conn.execute(text(f'SELECT * FROM "{table}"')).all()
+            dump = repr(rows)
+            found += [f"{table}: {w}" for w in words if w in dump]
+    return found

@@ -32,6 +32,8 @@ from services.matching.team.handlers import Places, TeamHandlers, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.training import Places as CoursePlaces
 from services.matching.team.training_handlers import TrainingHandlers
+from shared.http import unavailable_while
+from shared.i18n import N_
 from shared.logging import configure_logging
 from shared.messaging.deadletters import dead_letter_ledger
 from shared.metrics import GaugesCollector
@@ -153,6 +155,11 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
             snapshots=snapshots,
             snapshot_interval_s=settings.index_snapshot_seconds,
         )
+        # while the index loads (snapshot, then the topics since), what it answers may be old or
+        # missing: no "No such vacancy", no candidate whose consent ended since the snapshot
+        app.before_request(
+            unavailable_while(lambda: not feed.caught_up.is_set(), index_backed, INDEX_LOADING)
+        )
         feed.start()
         atexit.register(feed.close)
         app.extensions["kohtaanto.matching.feed"] = feed
@@ -166,6 +173,20 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     # The index must have caught up with the topics once before shortlists mean anything.
     register_health(service, frozenset({"database", "index"} if settings.start_feed else {"database"}))
     return app
+
+
+INDEX_LOADING = N_(
+    "The matching index is still loading after a restart: try again in a few seconds (see Retry-After)."
+)
+
+
+def index_backed(path: str) -> bool:
+    """Whether a request to ``path`` reads the matching index, or the team's records filtered by it:
+    every ``/api/v1/`` call but the recognition of a text (it reads no index), and the meeting
+    pages. These answer 503 while the index loads (outside tester 18, P17)."""
+    if path.startswith("/api/v1/"):
+        return path != "/api/v1/skills/recognise"
+    return path.startswith("/meetings")
 
 
 def index_gauges(state: MatchingState, feed: IndexFeed) -> dict[str, tuple[str, float]]:

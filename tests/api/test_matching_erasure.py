@@ -12,7 +12,7 @@ from services.matching.team.events import ERASURE_CONSUMER
 from services.matching.team.repository import outbox
 from shared.messaging.consumer import Record
 from tests.api.matching_world import CANDIDATES, SHORTAGE_CSV, Clock, apply, matching_app, vacancy, welders
-from tests.helpers import auth
+from tests.helpers import auth, stored_anywhere
 
 OPERATOR = auth("operator", "kohtaanto")
 TEAM = auth("team_member", "tampere-tyollisyys")
@@ -85,6 +85,35 @@ def test_a_tombstone_erases_outcomes_and_the_candidate_from_stored_and_re_prepar
     )
     assert "Hyvä haastattelu" not in again
     assert erase_candidate(team.uow_factory, gone) == {"outcomes": 0, "meeting_rows": 0}  # idempotent
+
+
+def test_an_erased_comment_is_in_no_file_and_no_row(app):
+    """Outside tester 18, P12: a deleted outcome comment was still in ``matching.db-wal``. After the
+    erasure no file of the database's directory (SQLite) and no row (PostgreSQL) holds the comment,
+    the follow-up or the meeting row naming the candidate."""
+    client = app.test_client()
+    gone = app.candidate_ids[0]
+    r = client.post(
+        "/api/v1/vacancies/v-weld/outcomes",
+        json={
+            "candidate_id": gone,
+            "status": "interviewed",
+            "comment": "Toivoo yovuoroja ja pitkia keikkoja",
+            "occurred_on": "2026-11-18",
+            "follow_up": {"action": "Soita torstaina kello yksi", "owner": "rekrytoija@agency-a"},
+        },
+        headers=RECRUITER,
+    )
+    assert r.status_code == 201, r.json
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    engine = app.extensions["kohtaanto.engine"]
+    erased = ["Toivoo yovuoroja ja pitkia keikkoja", "Soita torstaina kello yksi"]
+    assert stored_anywhere(engine, erased), "the test would find them before the erasure"
+    apply(app, CANDIDATES, gone, None, None)
+    ERASURE_CONSUMER.dispatcher(app.extensions["kohtaanto.matching.team"].uow_factory)(
+        Record(CANDIDATES, 0, 9, gone, None)
+    )
+    assert stored_anywhere(engine, erased) == []
 
 
 def test_a_tombstone_erases_the_outbox_rows_already_published_about_the_candidate(app):

@@ -488,3 +488,27 @@ def test_the_employer_is_offered_each_language_with_its_own_level_word(app):
     ], body["suggested_languages"]
     body = client.get("/api/v1/vacancies/v-licence/skills?lang=en", headers=EMPLOYER).get_json()
     assert body["suggested_languages"] == [], body["suggested_languages"]
+
+
+def test_a_countrys_market_or_a_place_is_no_language_offered_to_the_employer(app):
+    """Session 18: "Englannin markkinoiden tuntemus" offered English, "Suomessa" (in Finland)
+    Finnish with the level of "suomen kieli" lost; a verb's comma list of languages shares its level."""
+    ads = {
+        "v-market": ("Hitsaat teräsrakenteita. Englannin markkinoiden tuntemus vaaditaan.", []),
+        "v-place": (
+            "Hitsaat teräsrakenteita Suomessa ja Ruotsissa. Suomen kieli B1.",
+            [("fi", "B1", True)],
+        ),
+        "v-list": (
+            "Hitsaat teräsrakenteita. Puhut suomea, englantia hyvin.",
+            [("fi", "B2", True), ("en", "B2", True)],
+        ),
+        "v-requirements": ("Hitsaat teräsrakenteita.\nSuomi ja ajokortti.", [("fi", None, True)]),
+    }
+    for vacancy_id, (description, _) in ads.items():
+        post_vacancy(app, vacancy_id, language_skill=FINNISH, description=description, municipality="837")
+    client = app.test_client()
+    for vacancy_id, (_, expected) in ads.items():
+        body = client.get(f"/api/v1/vacancies/{vacancy_id}/skills?lang=fi", headers=EMPLOYER).get_json()
+        offered = [(r["code"], r["level"], r["required"]) for r in body["suggested_languages"]]
+        assert offered == expected, (vacancy_id, body["suggested_languages"])

@@ -392,6 +392,30 @@ def test_the_meeting_shows_the_match_score_and_skills_from_work_history_apart_fr
     }
     page = logged_in(app).get(W48).data.decode()
     assert "työhistoriasta" in page, "skills known only from work history are shown apart"
+    # outside tester 18, P19: the bold count is what the candidate holds ("4/88" read as "holds 4"
+    # for one holding all 88), the claimed ones counted apart
+    total = len(history["matched"]) + len(history["missing"])
+    row = page.split(f'data-candidate="{history["candidate_id"]}"')[1].split("</tr>")[0]
+    assert f'<b class="count">{len(history["matched"])}/{total}</b>' in row
+    assert "0 ilmoitettu" in page
+    assert f'<b class="count">0/{total}</b>' not in page
+
+
+def test_the_people_tile_counts_each_candidate_once_and_says_in_how_many_places(app):
+    """Outside tester 18, P18: "135 candidates shown" counted rows; the CSV had 58 distinct people.
+    The tile counts people (whom the team talks about), and the places when one is on several lists."""
+    content = app.test_client().get(f"{W48}/content.json", headers=TEAM).json["content"]
+    ids = [c["candidate_id"] for v in content["vacancies"] for c in v["candidates"]]
+    assert len(set(ids)) < len(ids), "the world puts one welder on both lists"
+    for lang, people, places in (
+        ("fi", "henkilöä listoilla", f"{len(ids)} paikalla"),
+        ("sv", "personer på listorna", f"på {len(ids)} platser"),
+        ("en", "people on the lists", f"in {len(ids)} places"),
+    ):
+        page = logged_in(app).get(f"{W48}?lang={lang}").data.decode()
+        tile = page.split(people)[0].rsplit('<div class="tile">', 1)[1]
+        assert f"<b>{len(set(ids))}</b>" in tile, tile
+        assert places in page
 
 
 def test_a_stale_shortage_list_is_marked_on_the_meeting_page(database_url, clock):
@@ -807,11 +831,11 @@ def test_a_download_in_words_counts_skills_names_the_missing_few_and_gives_one_h
     for r in ranked:
         c = stored[(r["vacancy_id"], r["candidate_id"])]
         inferred = {s["uri"] for s in c["inferred"]}
-        held, total = (
-            sum(s["uri"] not in inferred for s in c["matched"]),
-            len(c["matched"]) + len(c["missing"]),
-        )
+        # what the candidate holds, claimed or from work history, then the two apart (outside tester
+        # 18, P19: "4/88" read as "holds 4" for a candidate holding all 88)
+        held, total = len(c["matched"]), len(c["matched"]) + len(c["missing"])
         assert r["essential_skills_held"] == (f"{held} / {total}" if total else ""), r
+        assert r["essential_skills_claimed"] == (str(held - len(inferred)) if total else ""), r
         assert r["essential_skills_from_work_history"] == str(len(inferred))
         named = [s["label"] for s in c["missing"][:MISSING_SHOWN]]
         more = len(c["missing"]) - MISSING_SHOWN
@@ -820,7 +844,11 @@ def test_a_download_in_words_counts_skills_names_the_missing_few_and_gives_one_h
     assert any(len(stored[(r["vacancy_id"], r["candidate_id"])]["missing"]) > MISSING_SHOWN for r in ranked)
     sheet = load_workbook(io.BytesIO(client.get(f"{W48}/content.xlsx?lang=en", headers=TEAM).data)).active
     en = [c.value for c in sheet[1]]
-    assert "Score" not in en and {"Match 0–100", "Essential skills held (claimed)"} <= set(en)
+    assert "Score" not in en and {
+        "Match 0–100",
+        "Essential skills held (claimed or from work history)",
+        "Essential skills claimed",
+    } <= set(en)
     nurse = next(
         row
         for row in (

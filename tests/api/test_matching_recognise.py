@@ -318,3 +318,50 @@ def test_each_recognised_skill_says_whether_the_text_asks_for_it_or_offers_it_as
     asked = [i for i in items if required in i["label"]]
     assert offered and not any(i["essential"] for i in offered), items
     assert asked and all(i["essential"] for i in asked), items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<ul><li>Ruotsin kielen tyydytt&auml;v&auml; taito</li></ul>",
+        "Ruotsin kielen tyydytt&auml;v&auml; taito",  # no tag: pasted from a web editor's source
+        "Ruotsin kielen tyydytt&#228;v&#xE4; taito",
+        "<ul><li>Ruotsin kielen tyydyttävä taito</li></ul>",
+    ],
+)
+def test_a_language_level_written_with_html_entities_is_read(client, text):
+    """Outside tester 18, P3: "tyydytt&auml;v&auml;" gave Swedish with no level (the language rule
+    read the text as sent), and in text without tags the entity was not decoded at all."""
+    r = client.post(URL, json={"text": text}, headers=EMPLOYER)
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert [(x["code"], x["level"]) for x in body["languages"]] == [("sv", "B1")], body
+    assert all("&" not in i["source"] for i in body["items"]), body["items"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Haemme&nbsp;trukinkuljettajaa varastoon Kangasalle.", "Haemme trukinkuljettajaa"),
+        ("Edellytämme hygieniapassia &amp; trukkikorttia.", "hygieniapassia & trukkikorttia"),
+    ],
+)
+def test_entities_in_text_without_tags_are_read_as_their_characters(client, text, word):
+    """Outside tester 18, P4: what web editors paste is often entity-escaped text without a tag;
+    "&nbsp;" and "&amp;" were read (and shown as the source) as written."""
+    body = client.post(URL, json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["items"], body
+    assert any(word in i["source"] for i in body["items"]), body["items"]
+    assert not any("&nbsp;" in i["source"] or "&amp;" in i["source"] for i in body["items"])
+
+
+@pytest.mark.parametrize("text", ["   ", "\n\t ", "\u00a0\u200b", "<p>&nbsp;</p>", "<br>"])
+def test_a_text_with_nothing_to_read_is_a_422_naming_the_field(client, text):
+    """Outside tester 18, P14: "   " answered 200 with `lang: "en"` and no items (while "" was a 422);
+    a text of spaces, markup or entities alone has nothing to read."""
+    for lang in ("en", "sv"):
+        r = client.post(URL, json={"text": text}, headers={**EMPLOYER, "Accept-Language": lang})
+        assert r.status_code == 422, r.get_json()
+        body = r.get_json()
+        assert body["code"] == 422 and body["errors"]["json"]["text"], body
+        assert ("ord att läsa" if lang == "sv" else "words to read") in body["errors"]["json"]["text"][0]

@@ -443,6 +443,12 @@ def test_a_street_address_in_an_outcome_comment_is_refused_and_nothing_is_stored
         # outside tester 17, P6
         ("Hänellä on selkäkipuja, ei voi nostaa", {"health_data"}),
         ("Hän on 41-vuotias ukrainalainen, muslimi", {"age", "ethnic_origin", "religion"}),
+        # outside tester 18, P10: stored with 201
+        ("Hän on 58 v.", {"age"}),
+        ("Candidate is 52 and has a bad back.", {"age", "health_data"}),
+        ("Hänellä on MS-tauti", {"health_data"}),
+        ("Sai vammaistuen päätöksen viime vuonna", {"health_data"}),
+        ("Hänellä on 3 lasta ja yksinhuoltaja.", {"family_status"}),
     ],
 )
 def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_comment(app, comment, kinds):
@@ -460,6 +466,45 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
         client, app.candidate_ids[0], "contacted", comment="Haastattelu 13.10.2026, kolme vuotta kokemusta"
     )
     assert ordinary.status_code == 201, ordinary.json
+
+
+def test_a_disease_as_the_field_of_the_candidates_work_is_a_skill_and_is_stored(app):
+    """Outside tester 18, P11: a comment about caring for diabetics was refused as health data."""
+    client = app.test_client()
+    comment = "Diabeteshoidon osaaminen on vahva, hoitanut diabeetikkoja."
+    r = record(client, app.candidate_ids[0], "contacted", comment=comment)
+    assert r.status_code == 201, r.json
+    items = client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"]
+    assert [i["comment"] for i in items] == [comment]
+
+
+@pytest.mark.parametrize(
+    ("comment", "refused"),
+    [
+        # session 18: a nationality describing food, a company or a language is no origin …
+        ("Hän on kokki ja tekee thaimaalaista ruokaa", False),
+        ("Hän on kokki, tekee thaimaalaista ruokaa", False),
+        ("Asiakas on virolainen yritys, ruotsalainen asiakas", False),
+        ("Hon är kock, lagar thailändsk mat", False),
+        ("She is a Thai food chef, fluent in Polish", False),
+        ("Hän on kotoisin Tampereelta", False),
+        # … while the person's origin, however it is said, is refused
+        ("Hän on thaimaalainen", True),
+        ("Hän on kotoisin Virosta", True),
+        ("Han är från Irak", True),
+        ("She is Thai", True),
+        ("Born in Somalia", True),
+    ],
+)
+def test_a_persons_origin_is_refused_in_a_comment_but_a_cuisine_or_a_company_is_not(app, comment, refused):
+    client = app.test_client()
+    r = record(client, app.candidate_ids[0], "contacted", comment=comment)
+    if refused:
+        assert r.status_code == 422, r.json
+        assert "ethnic_origin" in " ".join(r.json["errors"]["json"]["comment"])
+        assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
+    else:
+        assert r.status_code == 201, r.json
 
 
 def test_the_kinds_of_personal_data_found_are_named_in_the_callers_language(app):

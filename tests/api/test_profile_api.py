@@ -2,14 +2,15 @@
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, make_url, select, update
 
 from services.profile.repository import audit_log, outbox, profiles
 from shared.messaging.outbox import parked_table
-from tests.helpers import MAG_WELDING, WELDER, auth, profile_body
+from tests.helpers import MAG_WELDING, WELDER, auth, profile_body, stored_anywhere
 
 COACH = auth("coach", "tampere-tyollisyys")
 UNKNOWN_CANDIDATE = "c-" + "0" * 24  # a pseudonym no profile has
@@ -96,6 +97,28 @@ def test_withdrawal_erases_personal_data_and_publishes_a_tombstone(profile_app):
     assert published(profile_app)[-1] == (candidate_id, None)
     r = client.get("/api/v1/profiles/p1", headers=COACH)
     assert r.json["status"] == "withdrawn" and "personal" not in r.json
+
+
+def test_a_withdrawn_jobseekers_personal_data_is_in_no_file_and_no_row(profile_app):
+    """Outside tester 18, P12: after the withdrawal the e-mail was still in ``profile.db-wal`` (4
+    copies), and the files were world-readable. SQLite: no file of the database's directory holds
+    the erased name, e-mail or phone (secure_delete, a WAL checkpoint after the erasure), and they
+    are the owner's only; PostgreSQL: no row holds them. Another jobseeker's data stays."""
+    client = profile_app.test_client()
+    other = {"name": "Eero Esimerkki", "email": "eero.esimerkki@example.fi", "phone": "+358 50 7654321"}
+    client.put("/api/v1/profiles/p2", json=profile_body(personal=other), headers=COACH)
+    client.put("/api/v1/profiles/p1", json=profile_body(), headers=COACH)
+    client.put("/api/v1/profiles/p1", json=profile_body(max_commute_km=12), headers=COACH)
+    engine = profile_app.extensions["kohtaanto.engine"]
+    erased = ["Aino Virtanen", "aino.virtanen@example.fi", "1234567"]
+    assert stored_anywhere(engine, erased), "the test would find them before the withdrawal"
+    assert client.delete("/api/v1/profiles/p1", headers=COACH).status_code == 204
+    assert stored_anywhere(engine, erased) == []
+    assert client.get("/api/v1/profiles/p2", headers=COACH).json["personal"]["email"] == other["email"]
+    if engine.dialect.name == "sqlite":
+        database = Path(make_url(str(engine.url)).database)
+        for path in [database, *database.parent.glob(database.name + "-*")]:
+            assert path.stat().st_mode & 0o077 == 0, (path.name, oct(path.stat().st_mode))
 
 
 def test_erasing_an_erased_profile_again_answers_as_the_first_time(profile_app):

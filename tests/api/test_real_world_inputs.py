@@ -313,6 +313,10 @@ def test_a_near_miss_municipality_is_a_422_that_suggests_the_name_and_nothing_is
         ),
         ("Helsinki-Vantaa", "en", ("names several municipalities", "'Helsinki' (091), 'Vantaa' (092)")),
         ("Hervanta", "fi", ("Kaupunginosa tai kylä (esim. Hervanta) ei ole kunta",)),
+        # outside tester 18 (P15): two municipalities, not an unknown one ("Okänd kommun … menade du")
+        ("Jakobstad (Pedersöre)", "sv", ("avser flera kommuner", "'Jakobstad' (598)", "(599)")),
+        ("Jakobstad (Pedersöre)", "fi", ("tarkoittaa useaa kuntaa", "(598)", "(599)")),
+        ("Jakobstad (Pedersöre)", "en", ("names several municipalities", "(598)", "(599)")),
     ],
 )
 def test_a_postal_code_an_area_or_a_district_is_a_422_that_says_what_it_is(vacancy_app, given, lang, words):
@@ -355,6 +359,8 @@ def test_an_inflected_name_or_a_merged_municipalitys_swedish_name_is_stored_as_t
         ("Kangasala (Suinula)", "211", "pirkanmaa"),
         ("33720 Tampere", "837", "pirkanmaa"),
         ("Sastamala / Vammala", "790", "pirkanmaa"),
+        ("M&auml;ntt&auml;-Vilppula", "508", "pirkanmaa"),  # copied from a web page (tester 18, P4)
+        ("33720&nbsp;Tampere", "837", "pirkanmaa"),
     ],
 )
 def test_a_municipality_with_its_district_postal_code_or_former_name_is_stored_as_its_code(

@@ -39,6 +39,30 @@ def shortlist(
     return [p for p in pairs if mine is None or p[0] in mine]
 
 
+def loading_answers(stack, vacancy_id: str, withdrawn: str, timeout: float = 300.0) -> list[int]:
+    """The statuses of the shortlist of `vacancy_id` polled from matching's start until it is ready:
+    each a 503 in the error shape with Retry-After, or a 200 without `withdrawn`."""
+    url = f"{stack.url('matching')}/api/v1/vacancies/{vacancy_id}/shortlist?k=200"
+    answers: list[int] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            r = call("GET", url, RECRUITER)
+            ready = call("GET", f"{stack.url('matching')}/health/ready").status
+        except OSError:  # not listening yet
+            time.sleep(0.1)
+            continue
+        answers.append(r.status)
+        if r.status == 503:
+            assert r.json()["code"] == 503 and int(r.headers["Retry-After"]) > 0, r.body[:300]
+        elif r.status == 200:
+            assert withdrawn not in {e["candidate_id"] for e in r.json()["entries"]}
+        if ready == 200:
+            return answers
+        time.sleep(0.05)
+    raise AssertionError("matching was not ready in time")
+
+
 def index_status(stack) -> dict:
     return call("GET", f"{stack.url('matching')}/health/ready").json()["checks"]["index"]
 
@@ -132,7 +156,11 @@ def test_a_restart_from_the_snapshot_serves_the_same_shortlist_and_the_events_wr
     tail = Figures("restart from snapshot, 3 events meanwhile")
     started = time.monotonic()
     stack.spawn("matching-web")
+    # while it loads, a recruiter refreshing the shortlist is told to retry, never "No such vacancy",
+    # and never shown the candidate withdrawn since the snapshot (outside tester 18, P17)
+    answers = loading_answers(stack, vacancy_id, withdrawn)
     tail.time_to_ready_s = ready_after(stack, "matching", started)
+    assert set(answers) <= {200, 503}, answers
     status = index_status(stack)
     assert status["snapshot"]["restored"]["records_behind"] >= 3, status
     # ready means caught up: everything written while it was down is served at once

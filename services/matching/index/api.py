@@ -19,6 +19,7 @@ from services.matching.index.domain.model import language_rank
 from services.matching.index.domain.recognition import CONFIDENT_SCORE
 from services.matching.index.domain.recognition_text import (
     MAX_SENTENCES,
+    readable,
     sentence_count,
     sentences,
     sentences_to_read,
@@ -275,9 +276,10 @@ def suggested_languages(
 ) -> list[dict[str, Any]]:
     """`SuggestedLanguageSchema` of each language requirement `text` states
     (`language_requirements`; the sentences recognition reads: `sentences_to_read`), labelled
-    in `reader`; without those `required` already holds at that level or higher, and without a
+    in `reader` (the text as recognition reads it, `readable`: markup removed and entities decoded,
+    outside tester 18, P3); without those `required` already holds at that level or higher, and without a
     choice ("suomi tai ruotsi") one of whose languages `required` already holds."""
-    read = "\n".join(sentences_to_read(sentences(text[:MAX_TEXT_CHARS])).read)
+    read = "\n".join(sentences_to_read(sentences(readable(text[:MAX_TEXT_CHARS]))).read)
     out = []
     for r in language_requirements(read, taxonomy(), text_lang):
         have = required.get(r.code)

@@ -173,6 +173,7 @@ def load_recognizer(
         nouns=lemmas.nouns,
         occupation_names=load_occupation_names(data_dir),
         english_titles=load_english_titles(data_dir),
+        finnish_titles=load_finnish_titles(data_dir),
         place_names=load_place_names(data_dir),
     )
     cache = embedding_cache or embedding_cache_dir()
@@ -309,6 +310,21 @@ def load_english_titles(data_dir: Path | None = None) -> dict[str, tuple[str, ..
         " ".join(words(title)): tuple(finnish.split("|"))
         for lang, title, finnish in load_title_glossary(data_dir)
         if lang == "en"
+    }
+
+
+def load_finnish_titles(data_dir: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """The one-word Finnish rows ("fi", "fi-title") of the job-title glossary
+    (`load_title_glossary`) of 6 letters or more that name one title: lower-cased title → (its
+    Finnish ESCO title,) (`LanguageTools.finnish_titles`: the head of a compound,
+    "päivystyslääkäri"). Raises `ReferenceDataError` when it cannot be read."""
+    return {
+        key: (finnish,)
+        for lang, title, finnish in load_title_glossary(data_dir)
+        if lang in ("fi", "fi-title")
+        and len(key := title.lower()) >= 6
+        and " " not in key
+        and "|" not in finnish
     }
 
 

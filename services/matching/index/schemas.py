@@ -7,7 +7,9 @@ from flask_babel import lazy_gettext
 from marshmallow import fields, validate
 
 from services.matching.index.domain.filters import Scope
+from services.matching.index.domain.recognition_text import readable
 from shared import schemas as shared_schemas
+from shared.i18n import N_
 from shared.languages import UI_LANGUAGES
 from shared.schemas import CandidateId, JsonInteger, StrictSchema
 
@@ -518,8 +520,20 @@ TEXT_LANGS = UI_LANGUAGES
 MAX_TEXT_CHARS = 20_000  # characters of a text to recognise skills in
 
 
+NOTHING_TO_READ = N_("Must contain words to read: this text is only spaces, markup or entities.")
+
+
+def _has_words(text: str) -> bool:
+    """Whether `text` has something to read once markup, entities and spaces are left out
+    (`readable`): outside tester 18 (P14), "   " answered 200 with `lang: "en"` and no items,
+    while "" was a 422."""
+    if not text or readable(text).strip():
+        return True  # an empty text: its reason is the length's
+    raise ma.ValidationError(NOTHING_TO_READ)
+
+
 class RecogniseSchema(StrictSchema):
-    text = fields.String(required=True, validate=validate.Length(1, MAX_TEXT_CHARS))
+    text = fields.String(required=True, validate=[validate.Length(1, MAX_TEXT_CHARS), _has_words])
     top_k = JsonInteger(load_default=10, validate=validate.Range(1, 50))
     lang = fields.String(
         load_default=None,

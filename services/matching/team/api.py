@@ -155,8 +155,8 @@ class FollowUpSchema(StrictSchema):
         validate=[validate.Length(1, 300), refuse_sensitive_data],
         metadata={
             "description": "What is to be done; no personal identity code, birth date, e-mail address, phone number, "
-            "street address, health information, age, ethnic origin, religion, sexual orientation or trade-union "
-            "membership (422); names are not checked: do not write them",
+            "street address, health information, age, ethnic origin, religion, sexual orientation, trade-union "
+            "membership or family status (422); names are not checked: do not write them",
             "example": "Arrange a Finnish course (B1)",
         },
     )
@@ -198,8 +198,8 @@ class OutcomeInSchema(StrictSchema):
             "description": "Free text; stays in matching, never published. A personal identity code, "
             "birth date, e-mail address (also written as 'name (at) domain'), phone number (also partly "
             "in words), street address, health information (pregnancy, illness, sick leave, pain, work "
-            "restrictions), age, ethnic origin or nationality, religion, sexual orientation or trade-union "
-            "membership in it is refused (422, naming the kinds found): refer to the candidate by the pseudonymous id. "
+            "restrictions, diseases, disability), age, ethnic origin or nationality, religion, sexual orientation, "
+            "trade-union membership or family status in it is refused (422, naming the kinds found): refer to the candidate by the pseudonymous id. "
             "Names cannot be detected automatically and are not checked: do not write them"
         },
     )

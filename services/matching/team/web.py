@@ -310,6 +310,10 @@ def page(region: str, week: str) -> Any:
         is_current=iso == current,
         can_prepare=iso >= current and team().may_prepare(principal, stored.region),
         team_view=team_view(team().org_kind(principal.org)),
+        # people, not rows: one person is often on several vacancies' top five (outside tester 18,
+        # P18: "135 candidates shown" were 58 people); counted from what this viewer is shown
+        people_shown=len({c.candidate_id for v in content.vacancies for c in v.candidates}),
+        places_shown=sum(len(v.candidates) for v in content.vacancies),
         candidates_chart=bar_chart(
             [
                 (
@@ -513,6 +517,7 @@ WORDS_COLUMNS = (
     *ROW_COLUMNS,
     "match",
     "essential_skills_held",
+    "essential_skills_claimed",
     "essential_skills_from_work_history",
     "missing_essential_skills",
     "distance_km",
@@ -558,7 +563,8 @@ CSV_HEADERS: dict[str, Any] = {
     "status": lazy_gettext("Status"),
     "match": lazy_gettext("Match 0–100"),
     "essential_skills_from_work_history": lazy_gettext("Essential skills from work history"),
-    "essential_skills_held": lazy_gettext("Essential skills held (claimed)"),
+    "essential_skills_held": lazy_gettext("Essential skills held (claimed or from work history)"),
+    "essential_skills_claimed": lazy_gettext("Essential skills claimed"),
     "partner_agencies_own_status": lazy_gettext("Partner agencies' own status"),
     "occupation_inferred": lazy_gettext("Occupation inferred from the text"),
 }
@@ -600,8 +606,8 @@ def meeting_rows(m: MeetingContent, *, in_words: bool = False) -> list[list[Any]
     registered names, the shortage level and statuses in the request's language (``WORDS``), as the
     page shows them (outside testers 10, L9, and 11, M6); the 0-100 match whole (None in a meeting
     stored before it existed); the essential skills held as the page counts them ("12 of 14":
-    claimed ones of all the vacancy's essential skills; None when it names none), how many more
-    only work history shows, and the missing ones by name, the first ``MISSING_SHOWN`` and
+    claimed or shown by work history, of all the vacancy's essential skills; None when it names
+    none), of them how many claimed and how many only work history shows, and the missing ones by name, the first ``MISSING_SHOWN`` and
     "(+ n more)" (outside tester 13, P9). The count of candidates with all essential skills is None
     (``–`` in words) for a vacancy that names none, as the page shows it."""
 
@@ -676,9 +682,12 @@ def _candidate_cells(
         missing += " " + ngettext("(+ %(num)d more)", "(+ %(num)d more)", more)
     return cells | {
         "match": whole_match(c.match) if c.match else None,
-        "essential_skills_held": gettext("%(held)s of %(total)s", held=len(c.claimed), total=total)
+        # what the candidate holds, claimed or shown by work history ("88 of 88"), then the two
+        # apart (4 claimed, 84 from work history): "4 of 88" read as "holds 4" (outside tester 18, P19)
+        "essential_skills_held": gettext("%(held)s of %(total)s", held=len(c.matched), total=total)
         if total
         else None,
+        "essential_skills_claimed": len(c.claimed) if total else None,
         "essential_skills_from_work_history": len(c.inferred),
         "missing_essential_skills": missing,
     }

@@ -579,6 +579,33 @@ def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune, bou
     assert pruned_rows > 0 or not prune or bound < 0.5  # heavy pruning left columns to the slack
 
 
+def test_the_stage_one_bound_counts_the_occupation_agreement_once(taxonomy):
+    """A welder with work history as a welder and welder as the inferred occupation: the exact
+    score takes the larger of the inferred and the work-history agreement, and so does the
+    stage-1 bound (not their sum, as before session 18: 0.6 + 0.58 here, above the whole
+    occupation part). The bound still reaches the exact score."""
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, clock=lambda: TODAY)
+    welder = candidate(
+        "welder", {"s:weld": "expert", "s:mig": "expert"}, experience=(WorkExperience("o:welder", 6.0),)
+    )
+    engine.bulk_load([welder])
+    snap = engine._snapshot
+    prepared = engine.prepare(vacancy(essential=("s:weld", "s:mig"), occupation="o:welder"))
+    qw = engine._weights(snap, prepared, prune=False)
+    (pool,) = candidate_pools([(snap.main, snap.present)], qw, prepared.distances, True, ())
+    ex = exact_scores(snap.main, np.array([0]), qw, engine.params)
+    assert ex.from_history[0] and ex.score[0] <= pool.ub[0] + EPS
+    # the occupation part alone: the inferred welder and the welder spell each reach most of it
+    weights = qw.column_weights.copy()
+    weights[:, :2] = 0.0
+    part = replace(qw, column_weights=weights)
+    (alone,) = candidate_pools([(snap.main, snap.present)], part, prepared.distances, True, ())
+    occupation = engine.params.occupation_weight
+    assert ex.parts[0, 0] <= alone.ub[0] + EPS and alone.ub[0] <= occupation + 1e-6
+    summed = weights[:, 2].max() + weights[:, 3] @ snap.main.postings.toarray()[0, qw.columns]
+    assert summed > occupation  # what the old sum read
+
+
 # -- the per-snapshot cache of answers -----------------------------------------------------------
 def test_the_same_request_over_an_unchanged_index_is_answered_again_without_ranking(engine):
     engine.bulk_load([candidate("c1", {"s:weld": "expert"}), candidate("c2", {"s:weld": "basic"})])

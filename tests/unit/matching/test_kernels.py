@@ -48,6 +48,44 @@ def test_the_compiled_kernel_agrees_with_the_scipy_version(seed, monkeypatch):
     np.testing.assert_allclose(compiled, reference, rtol=1e-5, atol=1e-6)
 
 
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("numba_on", [True, False])
+def test_the_agreement_part_is_the_larger_of_the_summed_and_the_maxed_columns(seed, numba_on, monkeypatch):
+    """Weights (m, 4): the occupation agreement a row can earn is the larger of its inferred
+    occupations' sum (the fourth weight) and its best work-history spell (the third, maxed),
+    not their sum; compiled and scipy alike, with and without the similarity bound."""
+    if numba_on and kernels.numba is None:
+        pytest.skip("numba is not installed")
+    if not numba_on:
+        monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+    postings, inv_norm, columns, weights, lo, hi = _case(seed)
+    rng = np.random.default_rng(100 + seed)
+    four = np.zeros((len(columns), 4), np.float32)
+    four[:, :2] = weights
+    four[5:10, 2] = rng.uniform(0.0, 1.0, 5)  # spells: maxed
+    four[10:, 3] = rng.uniform(0.0, 1.0, len(columns) - 10)  # inferred: summed
+    four[10:, :2] = 0.0
+    n_cov = 6
+    dense = postings.toarray()[:, columns].astype(np.float64)
+    agreement = np.maximum(dense @ four[:, 3], (dense * four[:, 2]).max(axis=1))
+    expected = inv_norm * (dense @ four[:, 0]) + dense[:, :n_cov] @ four[:n_cov, 1] + agreement
+    rows = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi, strict=True)])
+    got = kernels.range_bounds(postings, inv_norm, columns, four, n_cov, lo, hi)
+    np.testing.assert_allclose(got, expected[rows], rtol=1e-5, atol=1e-6)
+    assert np.any(agreement < dense @ four[:, 3] + (dense * four[:, 2]).max(axis=1) - 1e-3)  # max, not sum
+    vmax = rng.uniform(-2.0, 2.0, len(inv_norm)).astype(np.float32)
+    bound = (0.3, 2.0, 0.1)
+    got = kernels.range_bounds(postings, inv_norm, columns, four, n_cov, lo, hi, bound=bound, vector_max=vmax)
+    sim = np.asarray(
+        [
+            kernels.similarity_bound_of(np.float32(s), i, m, *bound)
+            for s, i, m in zip((dense @ four[:, 0]).astype(np.float32), inv_norm, vmax, strict=True)
+        ]
+    )
+    expected = sim + dense[:, :n_cov] @ four[:n_cov, 1] + agreement
+    np.testing.assert_allclose(got, expected[rows], rtol=1e-4, atol=1e-5)
+
+
 @jit
 def test_the_kernel_handles_no_ranges_empty_columns_and_ranges_past_the_postings():
     postings = sp.csc_matrix((np.array([1.0, 2.0], np.float32), ([0, 3], [1, 1])), shape=(6, 3))

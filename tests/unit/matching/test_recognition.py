@@ -23,6 +23,7 @@ from services.matching.index.domain.recognition_text import (
     finnish_name_forms,
     is_boilerplate,
     phrases,
+    readable,
     requirement_sentences,
     requirement_sentences_as_written,
     sentences,
@@ -813,10 +814,24 @@ def test_the_known_head_of_a_compound_whose_first_part_is_unknown():
         ("Paino < 25 kg ja a<b", "Paino < 25 kg ja a<b"),  # no tag: as written
         ("customers in <LOCATION> .", "customers in <LOCATION> ."),  # no HTML element: text
         ("<!-- x --><STYLE>p{}</STYLE>Teksti", "Teksti"),
+        # entities in text without a tag (outside tester 18, P3/P4); "R&D" is no entity
+        ("Ruotsin kielen tyydytt&auml;v&auml; taito", "Ruotsin kielen tyydyttävä taito"),
+        ("Haemme&nbsp;kuljettajaa &#228;&#xE4; R&D &eikä;", "Haemme\u00a0kuljettajaa ää R&D &eikä;"),
+        ("<li>a &amp;auml; b</li>", "\na &auml; b\n"),  # decoded once, as written
     ],
 )
 def test_markup_is_removed_for_reading(text, expected):
     assert without_markup(text) == expected
+
+
+def test_readable_text_has_entities_decoded_and_no_break_spaces_as_spaces():
+    """Outside tester 18, P3/P4: every reader of a text (skills, language levels, sentence counts)
+    reads it through `readable`."""
+    assert readable("Haemme&nbsp;trukinkuljettajaa") == "Haemme trukinkuljettajaa"
+    assert (
+        readable("<p>Ruotsin kielen tyydytt&auml;v&auml; taito</p>").strip()
+        == "Ruotsin kielen tyydyttävä taito"
+    )
 
 
 def test_clock_times_are_not_read():

@@ -2074,6 +2074,38 @@ def test_a_swedish_qualification_names_the_skill_it_certifies(esco_recognizer, t
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Finland-Swedish name of työturvallisuuskortti gave *safety engineering*, *ICT safety*
+        (
+            "Vi förutsätter B-körkort, hygienpass och arbetssäkerhetskort.",
+            "follow health and safety procedures in construction",
+        ),
+        ("Du har giltigt arbetssäkerhetskort.", "follow health and safety procedures in construction"),
+        # Swedish task compounds of the shortage jobs that gave look-alikes (session 18)
+        ("Du ansvarar för egenkontrollen i köket.", "comply with food safety and hygiene"),
+        ("Du säkrar lasten och fyller i fraktsedlar.", "secure goods"),
+        ("Erfarenhet av versionshantering med Git.", "tools for software configuration management"),
+        ("Du installerar belysning, uttag och elcentraler i nybyggen.", "install electricity sockets"),
+        ("Du kör linjetrafik och skolskjuts.", "manoeuvre bus"),
+        ("Avfallssortering och återvinning hör till arbetet.", "sort waste"),
+        ("Goda datakunskaper.", "have computer literacy"),  # gave data mining, database
+        ("Jag har svetsat tryckkärl med pinnsvets.", "apply arc welding techniques"),  # stick welding
+        ("Du dokumenterar vården i patientdatasystemet.", "use electronic health records in nursing"),
+        ("Erfarenhet av reparation och service av tunga fordon.", "carry out repair of vehicles"),
+        # the Swedish S1–S3 electrical work qualification (sähköpätevyys) named nothing
+        (
+            "Behörighet: elmontörsexamen, S2-behörighet och arbetssäkerhetskort.",
+            "comply with electrical safety regulations",
+        ),
+    ],
+)
+def test_swedish_cards_and_task_compounds_name_their_skills(esco_recognizer, text, expected):
+    found = labels(esco_recognizer, text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "word"),
     [
         # outside tester 15, P6: a warning, the best "cleaning techniques" 0.32
@@ -2505,8 +2537,16 @@ def test_a_title_beside_a_task_implies_the_jobs_core_skills(esco_recognizer, tex
         ("Talonrakennusalan perustutkinto katsotaan eduksi.", "fi", False),
         ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle.", "fi", False),
         ("Vi söker en städare.", "sv", False),
+        # Swedish writes its pronouns, possessives, prepositions and numbers as words of their own
+        # (Finnish folds them into the noun): they say no task (session 18)
+        ("Vi söker två städare till sjukhuset.", "sv", False),
+        ("Vi söker till vårt team en svetsare.", "sv", False),
+        ("Vi söker en erfaren svetsare till vår verkstad i Vasa.", "sv", False),
+        ("Han har jobbat som svetsare på ett varv i Åbo.", "sv", False),
         ("Toimistosihteerinä vastaat postin käsittelystä.", "fi", True),
         ("Vi söker en städare till kontorsstädning och trappstädning.", "sv", True),
+        ("Som lokalvårdare gör du underhållsstädning på sjukhusets avdelningar.", "sv", True),
+        ("Vi söker en elmontör för elinstallationer och service i fastigheter.", "sv", True),
     ],
 )
 def test_a_sentence_that_only_names_the_job_implies_no_core_skill(esco_recognizer, sentence, lang, says_task):
@@ -2525,3 +2565,102 @@ def test_an_ads_cards_sentence_is_not_weighed_by_its_title(esco_recognizer):
     finally:
         esco_recognizer.own_skill_weight = weight
     assert labels(esco_recognizer, text, top_k=8) == before
+
+
+def _occupation_labels(recognizer, text, lang):
+    taxonomy = recognizer.occupation_taxonomy_
+    english = taxonomy.tables.occupation_labels["en"]
+    return {english[taxonomy.occupation_index[u]] for u in recognizer.occupations_in(text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word in a local case that only its lemma makes a title names a thing ("malli": a model)
+        ("Opettaja vastaa oppimisen tuen kolmiportaisesta mallista.", set()),
+        # a title of two words before its last word alone (ESCO's "assistentti" is a lecturer's)
+        ("Olen työskennellyt johdon assistenttina.", {"executive assistant"}),
+        # an alternative label shared by an occupation and its specialisations names the general one
+        ("Olen koulutukseltani autonasentaja.", {"vehicle technician"}),
+        # a compound whose head is a title names that occupation, or the closest ESCO one
+        ("Haemme kouluterveydenhoitajaa.", {"nurse responsible for general care"}),
+        ("Päivystyslääkäri", {"general practitioner"}),
+        ("Haemme kunnossapitoasentajaa.", {"industrial machinery mechanic"}),
+        # … and the titles ending with the whole compound come first: a vet, not a doctor
+        (
+            "Haemme eläinlääkäriä.",
+            {"specialised veterinarian", "official veterinarian", "general veterinarian"},
+        ),
+        # the glossary's reading of the personal assistant of a disabled person (ISCO 5322)
+        ("Haemme henkilökohtaista avustajaa.", {"home care aide"}),
+        # everyday nouns that end odd titles name none ("asiakas", "oppilas")
+        ("Kokemusta asiakkaiden ja oppilaiden kohtaamisesta.", set()),
+    ],
+)
+def test_a_finnish_text_names_the_occupation_a_recruiter_reads(esco_recognizer, text, expected):
+    assert _occupation_labels(esco_recognizer, text, "fi") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I have worked as a practical nurse for five years.", {"healthcare assistant"}),
+        (
+            "We need registered nurses and practical nurses for our ward.",
+            {"nurse responsible for general care", "healthcare assistant"},
+        ),
+        ("She worked as a cleaner in a hotel.", {"building cleaner"}),
+        ("Cleaner for offices in the city centre.", {"building cleaner"}),
+        # a one-word title that is an everyday word too is read only as the job held or sought
+        ("Cleaner environments are safer.", set()),
+        ("A cleaner environment for all.", set()),
+    ],
+)
+def test_english_prose_names_the_glossarys_titles(esco_recognizer, text, expected):
+    assert _occupation_labels(esco_recognizer, text, "en") == expected
+
+
+def test_a_practical_nurse_in_english_prose_is_no_gardener(esco_recognizer):
+    found = labels(esco_recognizer, "I have worked as a practical nurse for five years.", top_k=8)
+    assert not {"nurse plants", "nurse trees"} & set(found), found
+    assert "support nurses" in found[:3], found
+
+
+def test_cleaning_offices_is_cleaning_not_office_equipment(esco_recognizer):
+    found = labels(esco_recognizer, "Cleaner for offices in the city centre.", top_k=5)
+    assert all("clean" in label for label in found[:3]), found
+    assert "office equipment" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "expected"),
+    [
+        # the label's distinguishing place is absent: a kitchen is no farm, a weld no mine
+        (
+            "Huolehdit keittiön puhtaudesta.",
+            "perform farm equipment hygiene",
+            "maintain work area cleanliness",
+        ),
+        ("You will weld.", "weld mining machinery", "operate welding equipment"),
+    ],
+)
+def test_a_label_whose_place_of_work_the_text_does_not_name_weighs_less(
+    esco_recognizer, text, absent, expected
+):
+    found = labels(esco_recognizer, text, top_k=5)
+    assert found[0] == expected, found
+    assert absent not in found, found
+
+
+def test_a_farm_named_keeps_its_farm_skills(esco_recognizer):
+    found = labels(esco_recognizer, "Huolehdit maatilan koneiden puhtaudesta.", top_k=5)
+    assert "perform farm equipment hygiene" in found, found
+
+
+def test_who_can_get_by_in_a_language_says_nothing_more(esco_recognizer):
+    assert labels(esco_recognizer, "You can get by in English.", top_k=5) == ["English"]
+
+
+def test_an_english_title_one_works_with_is_not_the_job(esco_recognizer):
+    text = "You'll be working closely with our backend developer and designers."
+    assert esco_recognizer.occupations_in(text, "en") == ()

@@ -193,7 +193,7 @@ def test_stage_one_leaves_out_only_columns_that_add_nothing(esco):
                 near.hi,
             )
             every = np.concatenate([qw.columns, qw.query.skills[skipped].astype(np.int64)])
-            zero = np.zeros((len(skipped), 2), dtype=np.float32)
+            zero = np.zeros((len(skipped), qw.column_weights.shape[1]), dtype=np.float32)
             with_all = range_bounds(
                 seg.postings,
                 seg.geo_inv_norm,

@@ -376,6 +376,61 @@ def test_ordinary_words_near_the_special_categories_pass(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # outside tester 18, P10: stored with 201, then shown at the meeting, and the operator's re-check
+        # found nothing
+        ("Hän on 58 v.", ["age"]),
+        ("Hän on 58.", ["age"]),
+        ("Candidate is 52 and has a bad back.", ["age", "health_data"]),
+        ("Han är 45 och har ont i ryggen", ["age", "health_data"]),
+        ("Hänellä on MS-tauti", ["health_data"]),
+        ("Sai vammaistuen päätöksen viime vuonna", ["health_data"]),
+        ("Hänellä on 3 lasta ja yksinhuoltaja.", ["family_status", "family_status"]),
+        ("Hon är ensamstående och har två barn", ["family_status", "family_status"]),
+        ("She is a single mother", ["family_status"]),
+        ("Sydäntauti, ei voi tehdä yötöitä", ["health_data"]),
+        ("Hänellä on ADHD", ["health_data"]),
+        ("Osatyökykyinen, työkyvyttömyyseläkkeellä osittain", ["health_data", "health_data"]),
+        ("Han har en funktionsnedsättning", ["health_data"]),
+        ("Uses a wheelchair", ["health_data"]),
+        ("Diabetes, hoitaa itse", ["health_data"]),
+    ],
+)
+def test_age_health_and_family_status_in_everyday_words_are_sensitive(text, kinds):
+    """Outside tester 18, P10: the everyday ways of writing age ("58 v.", "is 52"), diseases
+    ("MS-tauti"), disability and its benefits, and family status (Non-Discrimination Act § 8)."""
+    assert [f.kind for f in find_sensitive_data(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside tester 18, P11: a skill, not the candidate's health
+        "Diabeteshoidon osaaminen on vahva, hoitanut diabeetikkoja.",
+        "Kokemusta muistisairauksien hoidosta ja dementiapotilaista",
+        "Osaa tartuntatautien torjunnan",
+        "Experience caring for patients with diabetes",
+        "Erfarenhet av vård av patienter med demens och diabetesvård",
+        "Työskennellyt kehitysvammaisten ohjaajana",
+        "Hänellä on 5 v. kokemusta ja B-kortti",
+        "Hakija on 52 km päässä",
+        "Hän on 3. vuorossa listalla",
+        "She is 40 minutes away",
+        "Kokemusta lasten kanssa, hoitanut 3 lasta perhepäivähoidossa",
+        "Vastaa asiakkaan lapsista päiväkodissa",
+        "Gift card -palkinto",
+        "MS Office hallussa",
+        "Hän on 2 v. työskennellyt kotihoidossa",
+    ],
+)
+def test_a_disease_or_children_as_the_field_of_work_and_numbers_of_things_pass(text):
+    """Outside tester 18, P11 and the false positives its P10 rules could make: care of a disease,
+    its patients, children as the object of work, distances, ranks and experience in years."""
+    assert find_sensitive_data(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Haastattelu 13.10.2026, hyvä",
@@ -425,3 +480,88 @@ def test_every_kind_of_sensitive_data_has_a_finnish_and_swedish_name():
         for kind in kinds:
             entry = catalogue.get(kind)
             assert entry is not None and entry.string and "_" not in entry.string, (lang, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # session 18: a nationality adjective describing food, a cuisine, a company, a market, a
+        # customer, a product or a language is not the person's origin
+        "Hän on kokki ja tekee thaimaalaista ruokaa",
+        "Hän on kokki, tekee thaimaalaista ruokaa",
+        "thaimaalainen keittiö",
+        "virolainen yritys",
+        "Asiakas on virolainen yritys",
+        "ruotsalainen asiakas",
+        "Hän on palvellut ruotsalaisia asiakkaita",
+        "Hän työskenteli ruotsalaisessa yrityksessä",
+        "Hän on kiinnostunut japanilaisesta kulttuurista",
+        "svensk mat",
+        "Hon är kock, lagar thailändsk mat",
+        "Hon är duktig på finska",
+        "Hon jobbade på ett finskt företag",
+        "Italian cuisine",
+        "She is a Thai food chef",
+        "She is fluent in Polish",
+        "She worked for a German company",
+        "She is Swedish-speaking",
+        "Hän puhuu kurdia",
+        "He is a chef, cooks Italian food",
+        # a town is no country of origin
+        "Hän on kotoisin Tampereelta",
+        "Hän on Salosta",
+        "Born in Tampere",
+        "She is available from Monday",
+        "Ulkomainen tutkinto, EU-kansalainen",
+    ],
+)
+def test_a_nationality_describing_food_a_company_a_market_or_a_language_is_no_origin(text):
+    assert find_sensitive_data(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hän on thaimaalainen", "thaimaalainen"),
+        ("Hän on thaimaalainen kokki", "thaimaalainen"),
+        ("hän on kotoisin Virosta", "kotoisin Virosta"),
+        ("Hän on kotoisin Turkista", "kotoisin Turkista"),
+        ("Hän on Virosta", "Hän on Virosta"),
+        ("Hän on Englannista", "Hän on Englannista"),
+        ("Asiakas muutti Suomeen Irakista 2015", "Asiakas muutti Suomeen Irakista"),
+        ("Hän on syntynyt Irakissa", "syntynyt Irakissa"),
+        ("Viron kansalainen", "Viron kansalainen"),
+        ("Hänellä on Irakin kansalaisuus", "Irakin kansalaisuus"),
+        ("Hän on virolaista sukua", "virolaista sukua"),
+        ("He ovat virolaisia", "virolaisia"),
+        ("Hän on amerikkalainen", "amerikkalainen"),
+        ("Hän on saamelainen", "saamelainen"),
+        ("han är från Irak", "han är från Irak"),
+        ("Hon kommer från Syrien", "Hon kommer från Syrien"),
+        ("Han är född i Polen", "född i Polen"),
+        ("Irakisk medborgare", "Irakisk medborgare"),
+        ("Hon är thailändsk", "thailändsk"),
+        ("Hon är svensk", "svensk"),
+        ("she is Thai", "Thai"),
+        ("He is an Italian chef", "Italian"),
+        ("She is from Iraq", "She is from Iraq"),
+        ("He came to Finland from Syria", "He came to Finland from Syria"),
+        ("Born in Somalia", "Born in Somalia"),
+        ("Of Somali origin", "Somali origin"),
+        ("a Polish citizen", "Polish citizen"),
+        ("She is American", "American"),
+        ("She is Finnish", "Finnish"),
+        ("She is a Finnish citizen", "Finnish"),
+        ("He is Irish", "Irish"),
+        ("The applicant is Greek", "Greek"),
+        ("Hän on kurdi", "kurdi"),
+        ("Hon är portugisisk", "portugisisk"),
+        ("Han är svensk medborgare", "svensk"),
+    ],
+)
+def test_a_persons_nationality_or_country_of_origin_is_found_however_it_is_said(text, found):
+    """The false negatives of the same rules (session 18): origin said as a place ("kotoisin
+    Virosta", "från Irak", "from Iraq", "born in Somalia"), as citizenship, as descent, and
+    nationalities whose word does not begin the country's name ("thailändsk", "American")."""
+    findings = find_sensitive_data(text)
+    assert [(f.kind, text[f.start : f.end]) for f in findings] == [("ethnic_origin", found)]

@@ -43,6 +43,8 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     w_sim,
     w_cov,
     n_cov,
+    w_max,
+    w_sum,
     lo,
     hi,
     base,
@@ -53,11 +55,15 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     bound,
     vmax,
 ):
-    """out[base[k] + (g - lo[k])] = S(g) + sum_{t < n_cov} w_cov[t] * P[g, columns[t]] for every
-    row g in [lo[k], hi[k]), where the similarity part S(g) is `similarity_bound_of` of the walked
-    sum s = sum_t w_sim[t] * P[g, columns[t]] (bound = (scale, kappa, nu, outside), vmax the rows' largest
-    coordinate, negative without work history); with an empty `bound`, inv_norm[g] * s (the cosine's
-    bound, for callers that only ask which rows have any: positive exactly where S is).
+    """out[base[k] + (g - lo[k])] = S(g) + C(g) + max(A(g), H(g)) for every row g in [lo[k],
+    hi[k]), with P[g, c] the posting of column c: the similarity part S(g) is
+    `similarity_bound_of` of the walked sum s = sum_t w_sim[t] * P[g, columns[t]] (bound = (scale,
+    kappa, nu, outside), vmax the rows' largest coordinate, negative without work history; with an empty
+    `bound`, inv_norm[g] * s: the cosine's bound, for callers that only ask which rows have any,
+    positive exactly where S is); C(g) = sum_{t < n_cov} w_cov[t] * P[g, columns[t]]; A(g) =
+    sum_t w_sum[t] * P[g, columns[t]] and H(g) = max_t w_max[t] * P[g, columns[t]] (two bounds of
+    one part of which the score takes the larger: the occupation agreement, inferred or of a
+    work-history spell).
 
     `indices` must be sorted within each column and the ranges sorted and disjoint. With a
     non-empty `table` (table[j, b] = first posting of column j in row block b), every range k
@@ -66,76 +72,104 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     total = out.shape[0]
     acc_sim = np.zeros(total, dtype=np.float32)
     acc_cov = np.zeros(total, dtype=np.float32)
-    n_ranges = lo.shape[0]
+    agreement = False
     for t in range(columns.shape[0]):
-        j = columns[t]
-        a = w_sim[t]
-        b = w_cov[t] if t < n_cov else np.float32(0.0)
-        if table.shape[0] > 0:
+        if w_max[t] != 0 or w_sum[t] != 0:
+            agreement = True
+    # A(g) first, then H(g) maxed into the same sums: max(A, H) in one array
+    acc_agr = np.zeros(total if agreement else 0, dtype=np.float32)
+    n_ranges = lo.shape[0]
+    for phase in range(0 if agreement else 1, 2):
+        for t in range(columns.shape[0]):
+            j = columns[t]
+            if phase == 0:  # the summed agreement first, then every other part
+                a = w_sum[t]  # walked into acc_agr
+                if a == 0:
+                    continue
+                b = h = np.float32(0.0)
+                acc_a = acc_agr
+            else:
+                a = w_sim[t]
+                b = w_cov[t] if t < n_cov else np.float32(0.0)
+                h = w_max[t]
+                if a == 0 and b == 0 and h == 0:
+                    continue
+                acc_a = acc_sim
+            if table.shape[0] > 0:
+                for k in range(n_ranges):
+                    first = table[j, blocks[k]]
+                    p = table[j, blocks[k] + 1] - 1
+                    target = lo[k]
+                    shift = base[k] - target
+                    if h != 0:
+                        while p >= first and indices[p] >= target:
+                            at = indices[p] + shift
+                            acc_a[at] += data[p] * a
+                            acc_cov[at] += data[p] * b
+                            x = data[p] * h
+                            if x > acc_agr[at]:
+                                acc_agr[at] = x
+                            p -= 1
+                    elif b != 0:
+                        while p >= first and indices[p] >= target:
+                            at = indices[p] + shift
+                            acc_a[at] += data[p] * a
+                            acc_cov[at] += data[p] * b
+                            p -= 1
+                    else:
+                        while p >= first and indices[p] >= target:
+                            acc_a[indices[p] + shift] += data[p] * a
+                            p -= 1
+                continue
+            start = indptr[j]
+            end = indptr[j + 1]
             for k in range(n_ranges):
-                first = table[j, blocks[k]]
-                p = table[j, blocks[k] + 1] - 1
+                if start >= end:
+                    break
                 target = lo[k]
+                # first posting with row >= lo[k]: gallop from `start` (where the previous range
+                # ended, usually close), then bisect the last step
+                left, step = start, 1
+                while left + step < end and indices[left + step - 1] < target:
+                    left += step
+                    step <<= 1
+                right = min(left + step, end)
+                while left < right:
+                    mid = (left + right) >> 1
+                    if indices[mid] < target:
+                        left = mid + 1
+                    else:
+                        right = mid
+                p = left
+                stop = hi[k]
                 shift = base[k] - target
-                if t < n_cov:
-                    while p >= first and indices[p] >= target:
-                        at = indices[p] + shift
-                        acc_sim[at] += data[p] * a
-                        acc_cov[at] += data[p] * b
-                        p -= 1
-                else:
-                    while p >= first and indices[p] >= target:
-                        acc_sim[indices[p] + shift] += data[p] * a
-                        p -= 1
-            continue
-        start = indptr[j]
-        end = indptr[j + 1]
-        for k in range(n_ranges):
-            if start >= end:
-                break
-            target = lo[k]
-            # first posting with row >= lo[k]: gallop from `start` (where the previous range
-            # ended, usually close), then bisect the last step
-            left, step = start, 1
-            while left + step < end and indices[left + step - 1] < target:
-                left += step
-                step <<= 1
-            right = min(left + step, end)
-            while left < right:
-                mid = (left + right) >> 1
-                if indices[mid] < target:
-                    left = mid + 1
-                else:
-                    right = mid
-            p = left
-            stop = hi[k]
-            shift = base[k] - target
-            if t < n_cov:
                 while p < end and indices[p] < stop:
                     at = indices[p] + shift
-                    acc_sim[at] += data[p] * a
+                    acc_a[at] += data[p] * a
                     acc_cov[at] += data[p] * b
+                    x = data[p] * h
+                    if x > 0 and x > acc_agr[at]:
+                        acc_agr[at] = x
                     p += 1
-            else:
-                while p < end and indices[p] < stop:
-                    acc_sim[indices[p] + shift] += data[p] * a
-                    p += 1
-            start = p
+                start = p
     if bound.shape[0] == 0:
         for k in range(n_ranges):
             shift = lo[k] - base[k]
             for i in range(base[k], base[k] + hi[k] - lo[k]):
                 out[i] = acc_sim[i] * inv_norm[i + shift] + acc_cov[i]
+                if agreement:
+                    out[i] += acc_agr[i]
         return
     scale, kappa, nu, outside = bound[0], bound[1], bound[2], bound[3]
     for k in range(n_ranges):
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
+            rest = acc_cov[i] + acc_agr[i] if agreement else acc_cov[i]
             if acc_sim[i] > 0:
                 g = i + shift
-                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu, outside) + acc_cov[i]
+                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu, outside) + rest
             else:
-                out[i] = acc_cov[i]
+                out[i] = rest
 
 
 def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0):  # type: ignore[no-untyped-def]
@@ -243,7 +277,7 @@ def compiled_similarity(z: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) 
 
 
 def _scipy_range_bounds(  # type: ignore[no-untyped-def]
-    postings, columns, w_sim, w_cov, n_cov, lo, hi, inv_norm, bound, vmax
+    postings, columns, w_sim, w_cov, n_cov, w_max, w_sum, lo, hi, inv_norm, bound, vmax
 ) -> np.ndarray:
     sub = postings[:, columns]
     if len(bound):
@@ -261,6 +295,10 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
         full = sub @ w_sim
         full *= inv_norm
         full += sub[:, :n_cov] @ w_cov[:n_cov]
+    if (w_max != 0).any() or (w_sum != 0).any():
+        summed = sub @ w_sum
+        maxed = sub.multiply(w_max[None, :]).tocsr().max(axis=1).toarray().ravel()
+        full = full + np.maximum(summed, maxed)
     if not len(lo):
         return np.zeros(0, dtype=np.float32)
     return np.concatenate([full[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]).astype(
@@ -367,14 +405,17 @@ def range_bounds(
     """Stage-1 bounds of the rows in the ranges [lo[k], hi[k]) (sorted, disjoint), concatenated.
 
     postings : (n, c) CSC float32 with sorted indices; inv_norm : (n,) float32 per row
-    columns : (m,) int64 columns to walk; weights : (m, 2) float32 [similarity, coverage] weight
-    of each; only the first `n_cov` columns have a coverage weight.
+    columns : (m,) int64 columns to walk; weights : (m, 2) or (m, 4) float32 [similarity,
+    coverage, agreement maxed, agreement summed] weight of each (two columns: no agreement
+    part); only the first `n_cov` columns have a coverage weight.
     Result[i] for row g: a bound of the row's weighted skill similarity from sum(similarity weight
     * value) over its claim and its work-history postings in `columns` (`similarity_bound_of`,
     with `bound` = (scale, kappa, nu[, outside]) of `query.SimilarityBound` and
     `vector_max` (n,) float32 per row, `segment.Segment.geo_vector_max`), plus sum(coverage weight *
-    value). Without `bound`: inv_norm[g] * sum(similarity weight * value) + the coverage sum
-    (positive exactly where the bound is: for callers asking which rows have evidence).
+    value), plus the larger of sum(summed agreement weight * value) and max(maxed agreement weight
+    * value) (the occupation agreement: inferred occupations, or the best work-history spell).
+    Without `bound`: inv_norm[g] * sum(similarity weight * value) + the other parts (positive
+    exactly where the bound is: for callers asking which rows have evidence).
     `table` and `blocks`: see `_range_bounds_loop` (faster for large pools;
     `segment.block_offsets`). `threads` 2 splits the work with a helper thread."""
     # (scale, kappa, nu, outside); outside 1 (the row's whole part outside V) when not given
@@ -387,9 +428,16 @@ def range_bounds(
     hi = np.ascontiguousarray(hi, dtype=np.int64)
     w_sim = np.ascontiguousarray(weights[:, 0], dtype=np.float32)
     w_cov = np.ascontiguousarray(weights[:, 1], dtype=np.float32)
+    if weights.shape[1] > 2:
+        w_max = np.ascontiguousarray(weights[:, 2], dtype=np.float32)
+        w_sum = np.ascontiguousarray(weights[:, 3], dtype=np.float32)
+    else:
+        w_max = w_sum = np.zeros(len(w_sim), dtype=np.float32)
     columns = np.ascontiguousarray(columns, dtype=np.int64)
     if not jit_enabled():
-        return _scipy_range_bounds(postings, columns, w_sim, w_cov, n_cov, lo, hi, inv_norm, bound_arr, hist)
+        return _scipy_range_bounds(
+            postings, columns, w_sim, w_cov, n_cov, w_max, w_sum, lo, hi, inv_norm, bound_arr, hist
+        )
     sizes = hi - lo
     base = np.zeros(len(lo), dtype=np.int64)
     np.cumsum(sizes[:-1], out=base[1:])
@@ -412,6 +460,8 @@ def range_bounds(
             w_sim,
             w_cov,
             n_cov,
+            w_max,
+            w_sum,
             lo[a:b],
             hi[a:b],
             base[a:b] - start,

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .language_names import OtherLanguageNames, names_a_document, other_language_names
+from .language_names import OtherLanguageNames, other_language_names
 from .recognition import FinnishLanguageNames
 from .recognition_text import LITOTES, negated_spans, sentences
 from .spoken import language_skill_map
@@ -323,10 +323,45 @@ def _linked(sentence: str, mentions: Sequence[tuple[str, int, int]]) -> list[boo
         if j == "comma":
             rest = joins[k:]
             nxt = next((x for x in rest if x != "comma"), None)
-            out.append(nxt == "word")
+            if nxt is None:  # "Puhuu suomea, englantia hyvin.": the verb's level after the last name
+                run = next((n for n, x in enumerate(rest) if x != "comma"), len(rest))
+                out.append(
+                    _SPEAKS.search(sentence, 0, mentions[k][1]) is not None
+                    and _only_a_level(sentence[mentions[k + run][2] :])
+                )
+            else:
+                out.append(nxt == "word")
         else:
             out.append(j == "word")
     return out[: len(mentions)]
+
+
+_SPEAKS = re.compile(
+    r"\b(?:puhu\w*|osaa\w*|osaat|osaan|hallit\w*|kirjoit\w*|ymmär\w*|talar|talas|skriver|förstår|"
+    r"behärsk\w*|kan|speaks?|speaking|writes?|understands?|knows?|master\w*)\b",
+    re.I,
+)
+"""A verb of knowing or using a language: a level word after a comma list of its objects is how
+well of them all ("Puhuu suomea, englantia hyvin"), not of a bare list ("Suomi, englanti B2")."""
+_INTENSIFIER = re.compile(
+    r"\b(?:erittäin|todella|tosi|hyvin|very|really|quite|mycket|riktigt|ganska)\b", re.I
+)
+
+
+def _only_a_level(after: str) -> bool:
+    """Whether the clause `after` a list's last name holds nothing but a level word ("hyvin",
+    "sujuvasti", "flytande", "fluently"), so that a comma alone joined the list: "Puhuu suomea,
+    englantia hyvin." (not "svenska, finska är en merit", "suomi, englanti eduksi", nor a CEFR
+    code, which is the level of the name it is written with: "suomi, englanti B2")."""
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    clause = re.split(r"[.!?]", clause, maxsplit=1)[0]
+    levels = [(m.start(), m.end()) for _, rx in LEVEL_CUES for m in rx.finditer(clause)]
+    if not levels or _CEFR.search(clause):
+        return False
+    chars = list(clause)
+    for s, e in levels:
+        chars[s:e] = " " * (e - s)
+    return not re.search(r"\w", _INTENSIFIER.sub(" ", "".join(chars)))
 
 
 def _optional_of(
@@ -404,32 +439,23 @@ def _alternatives_of(
 
 
 def _named(sentence: str, names: _Names, lang: str) -> list[tuple[str, int, int]]:
-    """(code, start, end) of every language `sentence` names, in order."""
+    """(code, start, end) of every language `sentence` names, in order; a Finnish name where it is
+    first read as the language (`FinnishLanguageNames.hits`: not "Suomessa", the place, before
+    "suomen kieli", fi-dev5-052)."""
     out: list[tuple[str, int, int]] = []
     if lang == "fi":
-        for uri in names.finnish.named(sentence):
+        first_hit: dict[str, tuple[int, int]] = {}
+        for uri, start, end in names.finnish.hits(sentence):
+            first_hit.setdefault(uri, (start, end))
+        for uri, span in first_hit.items():
             code = names.code_of_uri.get(uri)
-            if code is not None and (span := _span(sentence, names.finnish, uri)) is not None:
+            if code is not None:
                 out.append((code, *span))
     out += names.other.mentions(sentence)
     first: dict[int, tuple[str, int, int]] = {}
     for mention in sorted(set(out), key=lambda x: (x[1], -x[2])):
         first.setdefault(mention[1], mention)
     return list(first.values())
-
-
-def _span(sentence: str, finnish: FinnishLanguageNames, uri: str) -> tuple[int, int] | None:
-    """Where the Finnish name of `uri` first occurs in `sentence`."""
-    for name_uri, telling, plain, local, _ in finnish.names:
-        if name_uri == uri:
-            hits = [
-                (m.start(), m.end())
-                for rx in (telling, plain, local)
-                for m in rx.finditer(sentence)
-                if rx is not plain or not names_a_document(sentence[m.end() :])
-            ]
-            return min(hits) if hits else None
-    return None
 
 
 _SEPARATOR = re.compile(r"[,;:/]|\s[-–—]\s")

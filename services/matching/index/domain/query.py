@@ -396,7 +396,9 @@ class QueryWeights:
     columns : stage-1 columns of the segments' postings (query skills and the occupations
         whose bound exceeds the pruning threshold, offset by n_skills; none of weight 0 in
         both parts), the `n_cov_columns` with a coverage weight first
-    column_weights : (n_columns, 2) float32 [similarity, coverage] weight of each column
+    column_weights : (n_columns, 4) float32 [similarity, coverage, agreement maxed, agreement
+        summed] weight of each column (`kernels.range_bounds`: the occupation agreement is the
+        larger of the inferred occupations' sum and the best work-history spell)
     pruned_bound : most that the pruned occupation columns can add to any candidate's score
     exact : what stage 2 needs (see `ExactWeights`)
     pruned_steps : (max_occupations + 1,) float64 ascending, pruned_steps[m] the most that the
@@ -430,6 +432,7 @@ class QueryWeights:
     language_weights: np.ndarray | None = (
         None  # (8,) claim weight of each declared rank (`spoken.rank_tables`)
     )
+    linear: tuple[np.ndarray, np.ndarray] | None = None  # stage 1's coverage-part weights (`_linear`)
 
     def pruned_slack(self, experience: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
         """(len(rows),) float64: the most that the pruned occupation columns can add to the score
@@ -463,6 +466,7 @@ class QueryWeights:
             max_occupations=0,
             bound=0.0,
             exact=self.exact,
+            linear=self.linear,
         )
 
 
@@ -548,6 +552,7 @@ def query_weights(
     occ = np.column_stack(
         [np.bincount(occ_of, value * sim[at], n_occ), np.bincount(occ_of, value * cov[at], n_occ)]
     )
+    linear = _linear(query, sim, cov, occ, total, space, at, occ_of, value)
     positions = np.unique(np.concatenate([query.essential, query.cov_u]).astype(np.int64))
     col = np.full(len(query.skills), -1, dtype=np.int64)
     col[positions] = np.arange(len(positions))
@@ -617,6 +622,7 @@ def query_weights(
         bound=prune_bound,
         exact=exact,
         nu_occ=nu_occ,
+        linear=linear,
     )
 
 
@@ -647,8 +653,50 @@ def similarity_bound(
     return np.divide(a, den, out=np.zeros_like(a), where=(den > 0) & (a > 0))
 
 
+def _linear(  # type: ignore[no-untyped-def]
+    query, sim, cov, occ_raw, total, space, at, occ_of, value
+) -> tuple[np.ndarray, np.ndarray]:
+    """Stage 1's weights of the coverage and related parts ((n_u,) per query position, (n_occupations,)
+    per unit of work history in each occupation, through its skills at the query positions `at`:
+    `occ_of`, `value`): coverage_weight x an essential skill's own share at its position, and
+    related_weight / related_cap x the credit other positions earn towards it. The exact related
+    part credits only essential skills the row shows no evidence of (`scoring.exact_scores`), so
+    an essential skill's own position never adds to it (before session 18 stage 1 counted it at
+    related_weight / related_cap too: a row holding the essential skills read up to
+    related_weight above its score). A column that would read 0 in every part keeps the old
+    weight, so that the rows with evidence (a positive bound) stay the same."""
+    p = space.params
+    cov_factor = p.coverage_weight + p.related_weight / p.related_cap
+    if total <= 0:
+        return cov_factor * cov, cov_factor * occ_raw[:, 1]
+    essential = query.essential.astype(np.int64)
+    own = np.zeros(len(cov))
+    own[essential] = query.coverage_weight.astype(np.float64) / total
+    # what the other positions' credit adds (credit[e, e] = 1 at an essential skill's own position);
+    # rounding of the difference is far below the stage-1 slack (`scoring.EPS`)
+    others = np.maximum(cov - own, 0.0)
+    lin = p.coverage_weight * own + p.related_weight / p.related_cap * others
+    lin = np.where((lin <= 0) & (sim <= 0), cov_factor * cov, lin)
+    lin_occ = np.bincount(occ_of, value * lin[at], len(occ_raw))
+    lin_occ = np.where((lin_occ <= 0) & (occ_raw[:, 0] <= 0), cov_factor * occ_raw[:, 1], lin_occ)
+    return lin, lin_occ
+
+
 def _weights(  # type: ignore[no-untyped-def]
-    query, sim, cov, occ_raw, total, occ_bound, sb, space, *, max_occupations, bound, exact, nu_occ=None
+    query,
+    sim,
+    cov,
+    occ_raw,
+    total,
+    occ_bound,
+    sb,
+    space,
+    *,
+    max_occupations,
+    bound,
+    exact,
+    nu_occ=None,
+    linear=None,
 ):
     p = space.params
     # coverage columns bound both coverage and the related part (<= related_weight / cap x coverage)
@@ -656,10 +704,17 @@ def _weights(  # type: ignore[no-untyped-def]
     occ = occ_raw * [p.similarity_weight, cov_factor]  # (n_occupations, 2)
     if query.occupation >= 0:  # worked in the vacancy's occupation
         occ[query.occupation, 1] += p.experience_match_weight
+    spell = np.zeros(len(occ))  # (n_occupations,) the agreement part of each occupation column
     if query.history_agreement is not None and p.history_agreement_scale > 0:
         # exact: max(inferred agreement, max over work history of min(1, scale x weight) x
-        # history agreement) <= inferred agreement + sum of scale x weight x history agreement
-        occ[:, 1] += p.occupation_weight * p.history_agreement_scale * query.history_agreement
+        # history agreement) <= max(inferred agreement, max of scale x weight x history
+        # agreement): stage 1 takes the larger of the two (`kernels.range_bounds`)
+        spell = p.occupation_weight * p.history_agreement_scale * query.history_agreement
+    lin_own, lin_occ = linear if linear is not None else (cov_factor * cov, cov_factor * occ_raw[:, 1])
+    lin_occ = lin_occ.copy()  # the coverage, related and experience-match part alone
+    if query.occupation >= 0:
+        lin_occ[query.occupation] += p.experience_match_weight
+    occ[:, 1] += spell  # each column's whole bound, for pruning
     # Work history in an occupation adds at most the similarity of the occupation's own profile
     # (`occ_bound`: the similarity is subadditive over the parts of a vector, each part's with
     # the whole vector's outside part, which holds the occupation's own outside part, at any
@@ -692,9 +747,13 @@ def _weights(  # type: ignore[no-untyped-def]
     guessed = np.flatnonzero(agree > 0)  # inferred-occupation columns (never pruned)
     columns = np.concatenate([query.skills, space.n_skills + kept, space.n_skills + n_occ + guessed])
     columns = columns.astype(np.int64)
-    own = np.column_stack([p.similarity_weight * sim, cov_factor * cov])
-    inferred = np.column_stack([np.zeros(len(guessed)), agree[guessed]])
-    weights = np.concatenate([own, occ[kept], inferred]).astype(np.float32)
+    # [similarity, coverage, agreement maxed (work-history spells), agreement summed (inferred)]
+    nil = np.zeros(len(query.skills))
+    own = np.column_stack([p.similarity_weight * sim, lin_own, nil, nil])
+    none = np.zeros(len(guessed))
+    inferred = np.column_stack([none, none, none, agree[guessed]])
+    spells = np.column_stack([occ[kept, 0], lin_occ[kept], spell[kept], np.zeros(len(kept))])
+    weights = np.concatenate([own, spells, inferred]).astype(np.float32)
     # A column of weight 0 in both parts adds exactly 0 to every bound: not walked (the related
     # skills of optional skills only, about a seventh of an occupation vacancy's columns).
     weighed = np.flatnonzero((weights != 0).any(axis=1))
@@ -706,7 +765,7 @@ def _weights(  # type: ignore[no-untyped-def]
     language_bound = tuple(
         (
             p.similarity_weight * float(hat[at[at < len(hat)]].sum()),
-            float(own[at, 1].sum()),
+            float(cov_factor * cov[at].sum()),
         )
         for at in query.languages.positions
     )
@@ -727,6 +786,7 @@ def _weights(  # type: ignore[no-untyped-def]
         SimilarityBound(sb.scale, sb.kappa, nu * 1.000001, sb.outside),
         language_bound,
         rank_tables(p.level_weights)[0],
+        linear,
     )
 
 

@@ -27,6 +27,7 @@ Method (figures and the alternatives measured: docs/benchmarks.md, "Skill recogn
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import itertools
@@ -45,13 +46,14 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
-from .language_names import names_a_document, other_language_names
+from .language_names import _DOCUMENT, names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
     FINNISH_FUNCTION_LEMMAS,
     FUNCTION_WORDS,
     MAX_SENTENCES,
+    SWEDISH_PLAIN_WORDS,
     CompoundSplitter,
     affirmed,
     examinations_only,
@@ -253,6 +255,12 @@ class LanguageTools:
     "practical nurse") → the Finnish ESCO occupation titles they name ("lähihoitaja";
     `data/recognition/job_titles.csv`): read only as a whole title line (`SkillRecognizer._title_line`),
     since an English title word is often an everyday word too (`occupations_in`)."""
+    finnish_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """One-word everyday Finnish job titles of 6 letters or more that name one ESCO title
+    (lower case → that Finnish ESCO title; `data/recognition/job_titles.csv`, rows "fi" and
+    "fi-title": "terveydenhoitaja" → "sairaanhoitaja", "lääkäri" → "yleislääkäri"): what a
+    compound ending with one names ("kouluterveydenhoitaja", "päivystyslääkäri";
+    `SkillRecognizer.occupations_in`)."""
     nouns: frozenset[str] = frozenset()
     """Finnish nouns' lemmas (lower case) that the lemmatiser reads as a verb's form ("tuli": fire,
     or "came" of "tulla"; "voi": butter, or "can"): kept as written as a compound's modifier
@@ -768,6 +776,10 @@ class SkillRecognizer:
             name: np.flatnonzero([bool(label.search(x or "")) for x in english])
             for name, (label, _) in _MATERIALS.items()
         }
+        self.setting_skills_ = {
+            name: np.flatnonzero([bool(label.search(x or "")) for x in english])
+            for name, (label, _) in _SETTINGS.items()
+        }
         self.products_ = _product_names(taxonomy)
         self.product_skills_, product_words, as_written = product_names(taxonomy)
         by_word: dict[str, list[int]] = {}
@@ -971,6 +983,8 @@ class SkillRecognizer:
         self.label_bigrams_: dict[str, list[tuple[int, str]]] | None = None  # (`_fused_coordination`)
         self.lookalikes_: dict[tuple[Any, ...], np.ndarray | None] = {}  # (also `_fused_coordination`)
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
+        self.title_ends_: tuple[list[str], list[tuple[int, ...]], frozenset[str]] | None = None
+        self.english_titles_: re.Pattern[str] | None = None
 
     def _links(self) -> tuple[sp.csr_matrix, dict[str, np.ndarray], np.ndarray]:
         """(occupation × skill links (n_occupations, n_skills) CSR float32, essential or optional;
@@ -1095,16 +1109,20 @@ class SkillRecognizer:
     def occupations_in(self, text: str, lang: str | None = None) -> tuple[str, ...]:
         """URIs of the occupations Finnish or Swedish `text` names as the person sought, the job
         held or the qualification had: a Finnish word whose lemma or case form is an occupation's
-        title ("Haemme hitsaajaa", "Olen työskennellyt lähihoitajana", "Sähköasentajana"), or a
-        name of `LanguageTools.occupation_names` (a vocational qualification, which names the
-        occupation it trains for: "Talonrakennusalan perustutkinto"; a Swedish job title:
-        "Städare"); of the main unit groups (`_main_groups`); not those the worker works with
-        (`_COLLABORATORS`: "yhdessä lääkärin kanssa"). () for English: an English title
-        word is often an everyday word too ("driver", "editor", "host", "guide": measured, it
-        cost the house set's MRR 0.007)."""
+        title ("Haemme hitsaajaa", "Olen työskennellyt lähihoitajana", "Sähköasentajana"; two
+        words, "johdon assistenttina", before the last alone; not a local case only the lemma
+        makes a title: "mallista"; a compound by its head, `_compound_title`:
+        "päivystyslääkäri"), or a name of `LanguageTools.occupation_names` (a vocational
+        qualification, which names the occupation it trains for: "Talonrakennusalan
+        perustutkinto"; a Swedish job title: "Städare"); of the main unit groups
+        (`_main_groups`); not those the worker works with (`_COLLABORATORS`: "yhdessä lääkärin
+        kanssa"). English: only the job-title glossary's English titles (`_english_titles`: "I
+        worked as a practical nurse"), not ESCO's English labels: an English title word is often
+        an everyday word too ("driver", "editor", "host", "guide": measured, it cost the house
+        set's MRR 0.007)."""
         lang = lang or self.language(text)
         found: list[int] = []
-        if lang in ("fi", "sv"):
+        if lang in _COLLABORATORS:
             text = _COLLABORATORS[lang].sub(" ", readable(text))
         if lang == "fi" and self.tools.lemmatise is not None:
             titles = self._titles()[0]  # (built on first use: English text never needs them)
@@ -1120,17 +1138,29 @@ class SkillRecognizer:
                 for w in words(m.group())
             }
             # a double title's parts each ("Hitsaaja-levyseppä", "Levyseppä-hitsaaja": tester 15, P10)
-            for w in [
+            tokens = [
                 p for word in words(text) for p in ([word, *word.split("-")] if "-" in word else [word])
-            ]:
-                if len(w) < 5 or w in glossed:
+            ]
+            paired: set[int] = set()
+            for i in range(len(tokens) - 1):  # a title of two words ("johdon assistenttina": the
+                # executive assistant, not the "assistentti" alone of the assistant lecturer)
+                first, head = tokens[i], tokens[i + 1]
+                if len(head) < 5 or head in glossed or first in FUNCTION_WORDS:
                     continue
-                # the lemma, else the title's case forms the dictionary lacks ("kokkia", "hitsaajaa",
-                # "lähihoitajana", "sähköasentajan"): partitive, essive, genitive, translative, plural
-                for key in (w, lemmatise(w, "fi"), *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))):
-                    if len(key) >= 4 and (hit := titles.get(key)):
+                for a in dict.fromkeys((first, lemmatise(first, "fi"))):
+                    if hit := self._title_word(f"{a} {head}", titles, lemmatise):
                         found += hit
+                        paired.add(i + 1)
                         break
+            for i, w in enumerate(tokens):
+                if len(w) < 5 or w in glossed or i in paired:
+                    continue
+                found += self._title_word(w, titles, lemmatise) or self._compound_title(w, titles, lemmatise)
+        if lang == "en" and self.tools.english_titles:
+            for m in self._english_titles().finditer(text):
+                named = " ".join(words(m.group("title") or m.group("one") or m.group("opening")))
+                for title in self.tools.english_titles.get(named, ()):
+                    found += self._titles()[0].get(" ".join(words(title)), ())
         for name in self.tools.occupation_names:
             if name.lang == lang and name.pattern.search(text):
                 for title in name.titles:
@@ -1141,6 +1171,133 @@ class SkillRecognizer:
         return tuple(
             dict.fromkeys(self.occupation_uris_[o] for o in found if self.occupation_isco_[o] in groups)
         )
+
+    def _english_titles(self) -> re.Pattern[str]:
+        """The pattern of the job-title glossary's English titles in prose
+        (`LanguageTools.english_titles`), built on first use: one of two words or more anywhere
+        ("a practical nurse", "registered nurses"), a one-word one only as the job held or
+        sought ("worked as a cleaner", "hiring a nurse", or opening a sentence before "for", "in",
+        … or a comma: "Cleaner for offices in the city centre."; "a cleaner environment" names
+        none)."""
+        if self.english_titles_ is None:
+
+            def alternatives(keys: Iterable[str]) -> str:
+                return "|".join(
+                    r"\s+".join(map(re.escape, k.split())) for k in sorted(keys, key=len, reverse=True)
+                )
+
+            several = [k for k in self.tools.english_titles if " " in k] or ["(?!)"]
+            one = [k for k in self.tools.english_titles if " " not in k] or ["(?!)"]
+            rx = (
+                rf"(?:(?<![\w-])(?P<title>{alternatives(several)})"
+                rf"|\b(?:as|hiring|hire|hires|seeking|need)\s+(?:an?\s+|one\s+)?(?P<one>{alternatives(one)})"
+                rf"|(?:^|[.!?\n])\s*(?P<opening>{alternatives(one)})(?:s|es)?"
+                r"(?=\s+(?:for|to|in|at|wanted|needed)\b|\s*[,:;(–—-]|\s*$))"
+                r"(?:s|es)?(?![\w-])"
+            )
+            self.english_titles_ = re.compile(rx, re.I)
+        return self.english_titles_
+
+    def _title_word(
+        self, phrase: str, titles: Mapping[str, tuple[int, ...]], lemmatise: Lemmatiser
+    ) -> tuple[int, ...]:
+        """The occupations (positions) whose title `phrase` (a Finnish word, or a modifier and a
+        word, lower case) is: as written, its last word's lemma, or its last word without a case
+        ending the dictionary lacks ("kokkia", "hitsaajaa", "lähihoitajana", "sähköasentajan":
+        partitive, essive, genitive, translative, plural). A word in a local case that only its
+        lemma makes a title is no person ("oppimisen tuen mallista": of a model, not a fashion
+        model). Of occupations that share the title as an alternative label, the one whose
+        preferred label the others' specialise ("ajoneuvoasentaja" before "ajoneuvoasentaja,
+        jarrujärjestelmät" for "autonasentaja"). () when none."""
+        *before, w = phrase.split(" ")
+        lemma = lemmatise(w, "fi")
+        keys = [w, *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))]
+        if lemma != w and not w.endswith(_LOCAL_CASES):
+            keys.insert(1, lemma)
+        for key in keys:
+            if len(key) >= 4 and (hit := titles.get(" ".join([*before, key]))):
+                return self._general_titles(hit)
+        return ()
+
+    def _general_titles(self, occupations: tuple[int, ...]) -> tuple[int, ...]:
+        """`occupations` (positions) without those whose Finnish preferred label is another's
+        with a specialism after a comma ("ajoneuvoasentaja, moottoritekniikka" beside
+        "ajoneuvoasentaja"): a title they share names the general one."""
+        if len(occupations) < 2:
+            return occupations
+        labels = self.occupation_taxonomy_.tables.occupation_labels.get("fi", [])
+        preferred = {(labels[o] or "").lower() for o in occupations if o < len(labels)}
+
+        def specialised(o: int) -> bool:
+            label = (labels[o] or "").lower() if o < len(labels) else ""
+            return "," in label and label.split(",")[0].strip() in preferred
+
+        return tuple(o for o in occupations if not specialised(o)) or occupations
+
+    def _title_ends(self) -> tuple[list[str], list[tuple[int, ...]], frozenset[str]]:
+        """The one-word occupation titles (`_titles`) written backwards, sorted, and their
+        occupations (positions): which titles end with a word; and the one-word Finnish preferred
+        labels (lower case); built on first use."""
+        if self.title_ends_ is None:
+            reversed_titles = sorted((k[::-1], v) for k, v in self._titles()[0].items() if " " not in k)
+            labels = self.occupation_taxonomy_.tables.occupation_labels.get("fi", [])
+            self.title_ends_ = (
+                [k for k, _ in reversed_titles],
+                [v for _, v in reversed_titles],
+                frozenset(x.lower() for x in labels if x and " " not in x),
+            )
+        return self.title_ends_
+
+    def _compound_title(
+        self, w: str, titles: Mapping[str, tuple[int, ...]], lemmatise: Lemmatiser
+    ) -> tuple[int, ...]:
+        """The occupations (positions) a Finnish compound `w` that is no title names by its head,
+        as a recruiter reads it: the longest end of it (6 letters or more, after 4 or more: "bio"
+        in "bioanalyytikko" is no word of its own) that
+        is an occupation's Finnish preferred label (an alternative one is often a part's name:
+        "kuljettaja" in "harvesterinkuljettaja" is a skipper's) or a one-word Finnish title of
+        the job-title glossary; the titles
+        that end with the whole word first (`_longer_titles`: "eläinlääkäri")
+        (`LanguageTools.finnish_titles`: "kouluterveydenhoitaja" → terveydenhoitaja → the nurse,
+        "päivystyslääkäri" → lääkäri → the general practitioner). () when none, or for a word of
+        fewer than 9 letters."""
+        if len(w) < 9:
+            return ()
+        lemma = lemmatise(w, "fi")
+        stems = dict.fromkeys(
+            [
+                w,
+                *([lemma] if not w.endswith(_LOCAL_CASES) else []),
+                *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e)),
+            ]
+        )
+        preferred = self._title_ends()[2]
+        for start in range(4, len(w) - 5):
+            for stem in stems:
+                head = stem[start:]
+                if len(head) < 6:
+                    continue
+                hit = (titles.get(head, ()) if head in preferred else ()) or tuple(
+                    o
+                    for title in self.tools.finnish_titles.get(head, ())
+                    for o in titles.get(" ".join(words(title)), ())
+                )
+                if hit:
+                    return self._longer_titles(stem) or self._general_titles(hit)
+        return ()
+
+    def _longer_titles(self, stem: str) -> tuple[int, ...]:
+        """The occupations (positions) of the one-word titles that end with `stem` (a compound
+        whose head is a title: "eläinlääkäri" ends "pieneläinlääkäri", "yleiseläinlääkäri"), when
+        they fall in the main unit groups (`_main_groups`); () otherwise."""
+        ends, end_occupations, _ = self._title_ends()
+        key = stem[::-1]
+        at = bisect.bisect_left(ends, key)
+        hit: list[int] = []
+        while at < len(ends) and ends[at].startswith(key) and len(hit) < 64:
+            hit += end_occupations[at]
+            at += 1
+        return tuple(dict.fromkeys(hit)) if hit and self._main_groups(hit) else ()
 
     def _own_skills(self, occupations: tuple[str, ...]) -> np.ndarray:
         """Positions (int64, sorted) of the essential skills of `occupations` (URIs) whose ESCO
@@ -1160,16 +1317,19 @@ class SkillRecognizer:
         or more (of three letters or more) that are neither stock phrases ("Haemme"), function
         words, an occupation's title in any case ("laitoshuoltajaa") nor part of a qualification's
         or job title's name (`LanguageTools.occupation_names`: "Talonrakennusalan perustutkinto")
-        nor a place ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle" names no task)."""
+        nor a place ("Haemme rakennusmiehiä kerrostalotyömaalle Tampereelle" names no task), nor
+        in Swedish a pronoun, preposition, number or auxiliary (`SWEDISH_PLAIN_WORDS`: "Vi söker
+        två städare till sjukhuset" names no task either)."""
         text = strip_stock(without_places(sentence, self.tools.place_names), lang)
         for name in self.tools.occupation_names:
             if name.lang == lang:
                 text = name.pattern.sub(" ", text)
         titles = self._titles()[0]
         lemmatise = self.tools.lemmatise if lang == "fi" else None
+        plain = FUNCTION_WORDS | SWEDISH_PLAIN_WORDS if lang == "sv" else FUNCTION_WORDS
         left = 0
         for w in words(text):
-            if len(w) < 3 or w in FUNCTION_WORDS:
+            if len(w) < 3 or w in plain:
                 continue
             keys = [w, *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e))]
             if lemmatise is not None:
@@ -2022,13 +2182,21 @@ class SkillRecognizer:
         """Weigh, in place, the scores (n_units, n_skills) of the skills of a material
         (`_MATERIALS`, by their English label: *wood cuts*) by `other_material_weight` when `text`
         names another material and not theirs: the cutting in a sheet-metal worker's "hitsaus ja
-        ohutlevytyöt (särmäys, leikkaus)" is the metal's, not *wood cuts* (outside tester 15, P10)."""
+        ohutlevytöt (särmäys, leikkaus)" is the metal's, not *wood cuts* (outside tester 15, P10);
+        and, by the same weight, those of a place of work (`_SETTINGS`: a farm, a ship, an
+        aircraft, a mine) when `text` does not name it: the label's distinguishing word is absent,
+        and only the rest of it matched (outside tester 17, P10)."""
         named = {name for name, (_, cue) in _MATERIALS.items() if cue.search(text)}
-        if not named:
-            return
-        for name, skills in self.material_skills_.items():
-            if name not in named and len(skills):
-                scores[:, skills] *= np.float32(self.other_material_weight)
+        if named:
+            for name, skills in self.material_skills_.items():
+                if name not in named and len(skills):
+                    scores[:, skills] *= np.float32(self.other_material_weight)
+        # a place of work a label names and the text does not ("Huolehdit keittiön puhtaudesta":
+        # *perform farm equipment hygiene* 0.54 first; "You will weld.": *weld mining machinery*)
+        for name, (_, cue) in _SETTINGS.items():
+            places = self.setting_skills_.get(name)
+            if places is not None and len(places) and not cue.search(text):
+                scores[:, places] *= np.float32(self.other_material_weight)
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
@@ -2383,18 +2551,54 @@ _MATERIALS = {
 """Materials a skill's English label and a text name: (label pattern, text cue in Finnish, Swedish
 or English) (`SkillRecognizer._gate_materials`)."""
 
+_SETTINGS = {
+    "farm": (
+        re.compile(r"\b(?:farms?|farming|agricultur\w*|livestock|crops?)\b", re.I),
+        re.compile(
+            r"maatil|maatalo|maanviljel|viljel|karja|navet|pelto|sato|kotiel|tila(?:lla|lle|n\s+)|farm|agricult|"
+            r"livestock|cattle|crop|harvest|lantbruk|jordbruk|gård|ladugård|boskap|skörd|odl",
+            re.I,
+        ),
+    ),
+    "ship": (
+        re.compile(r"\b(?:ships?|vessels?|on\s*board|onboard|maritime|marine|deck|seafar\w*)\b", re.I),
+        re.compile(
+            r"laiva|alus(?!t)|aluks|telak|\bmeri|\bmere[nlt]|satam|kannell|ship|vessel|maritime|marine|boat|"
+            r"\bsea|\bports?\b|harbou?r|deck|fartyg|båt|varv|sjö|hamn|däck|vene|lautta|ferry|färja",
+            re.I,
+        ),
+    ),
+    "aircraft": (
+        re.compile(r"\b(?:aircraft|airports?|airside|aviation|airline|flights?|in-flight)\b", re.I),
+        re.compile(r"lento|ilmailu|ilma-alu|aircraft|airport|aviation|airline|flight|plane|flyg", re.I),
+    ),
+    "mine": (
+        re.compile(r"\b(?:mines?|mining|mineral\w*|quarry|quarries)\b", re.I),
+        re.compile(r"kaivo|louhi|malmi|mine|mining|mineral|quarr|gruv|malm|bergtäkt|stenbrott", re.I),
+    ),
+}
+"""Places of work a skill's English label names, apart from what is done there (*perform farm
+equipment hygiene*, *weld mining machinery*): (label pattern, text cue in Finnish, Swedish or
+English) (`SkillRecognizer._gate_materials`)."""
+
 _WORD_AT = re.compile(r"[^\W\d_]+")
 
 _TITLE_ENDINGS = ("a", "ä", "na", "nä", "n", "ksi", "t", "ta", "tä")
 """Finnish case endings of an occupation title read in text (`SkillRecognizer.occupations_in`)."""
 
+_LOCAL_CASES = ("ssa", "ssä", "sta", "stä", "lta", "ltä")
+"""Finnish local case endings (inessive, elative, ablative): a word in them that only its lemma
+makes a title names a thing, not a person ("mallista", "oppimisen tuen mallista": of a model)."""
+
 _COLLABORATORS = {
     "fi": re.compile(r"\b(?:[^\W\d_]+n(?:\s*,\s*|\s+(?:ja|sekä|tai)\s+))*[^\W\d_]+n\s+kanssa\b", re.I),
     "sv": re.compile(r"\b(?:samarbetar|samarbete|samarbeta|tillsammans)\s+med\b[^.;:!?]*", re.I),
+    "en": re.compile(r"\b(?:with|alongside)\b[^.;:!?]*", re.I),
 }
 """Who a text's worker works with, not who they are: Finnish genitives before "kanssa" ("yhteistyö
 lääkärien ja fysioterapeuttien kanssa"), Swedish "samarbetar med …" ("Du samarbetar med skolor och
-polisen"): skipped by `SkillRecognizer.occupations_in`."""
+polisen"), English "with …" ("working closely with our backend developer"): skipped by
+`SkillRecognizer.occupations_in`."""
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _INFINITIVE = re.compile(r"(?:[aeiouyäö][dt]|hd|[aeiouyäö]|ll|nn|rr|st)[aä]$")
@@ -2561,8 +2765,10 @@ class FinnishLanguageNames:
     or a genitive before "kieli" names the language always; the other forms when written in lower
     case (Finnish writes a country with a capital: "Suomea", "Arabiaan"), and the plain forms
     with a capital beside a language cue ("Puhun Arabiaa", "Kielitaito: Englanti B2"; a local
-    case with a capital stays a place: "Asuin Saksassa"). Names that are also common words
-    (`_NAME_HOMONYMS`) need a language cue in lower case too."""
+    case with a capital stays a place: "Asuin Saksassa", "Suomessa"; so does a capitalised
+    genitive before a market, trade or office: "Englannin markkinoiden"). Names that are also
+    common words (`_NAME_HOMONYMS`) need a language cue in lower case too. Which form counts
+    where: `hits`."""
 
     names: tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool], ...] = ()
     """(skill URI, patterns of its telling, plain and local forms (`finnish_name_forms`), whether
@@ -2597,17 +2803,136 @@ class FinnishLanguageNames:
 
     def named(self, sentence: str) -> list[str]:
         """URIs of the language skills `sentence` names, in the order of the skills."""
+        found = {uri for uri, _, _ in self.hits(sentence)}
+        return [uri for uri, *_ in self.names if uri in found]
+
+    def hits(self, sentence: str) -> list[tuple[str, int, int]]:
+        """(skill URI, start, end) of each form in `sentence` read as a language's name, in the
+        order of the skills, then of the text. A telling form always; a plain form in lower case
+        when the name is no common word or a language cue is in the sentence; a capitalised plain
+        form beside a cue, but not a country's genitive before what is not about language
+        ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Venäjän kaupan": a market, trade
+        or office of the country; "Englannin tuntemus", "Englannin osaaminen" are the language,
+        `_country_genitive`), or without a cue when it opens a list of requirements ("Suomi ja
+        ajokortti."); a local case in lower case as a plain form, and with a capital only the
+        adessive opening a sentence with a cue ("Englannilla pärjää."): otherwise a capitalised
+        local case is a place ("Suomessa", "Ruotsissa", "Saksaan", "Virosta"; fi-dev5-052)."""
         if self.any_form is None or not self.any_form.search(sentence):
             return []
         cue = _FINNISH_LANGUAGE_CUE.search(sentence) is not None
-        out = []
+        out: list[tuple[str, int, int]] = []
         for uri, telling, plain, local, homonym in self.names:
-            # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
-            plain_hits = [m for m in plain.finditer(sentence) if not names_a_document(sentence[m.end() :])]
-            lower = [m.group()[0].islower() for m in [*plain_hits, *local.finditer(sentence)]]
-            if telling.search(sentence) or (cue and plain_hits) or (any(lower) and (cue or not homonym)):
-                out.append(uri)
+            spans = [(m.start(), m.end()) for m in telling.finditer(sentence)]
+            for m in plain.finditer(sentence):
+                if names_a_document(sentence[m.end() :]):
+                    continue  # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
+                if m.group()[0].islower():
+                    ok = cue or not homonym
+                else:
+                    ok = (cue and not _country_genitive(sentence, m.start(), m.end())) or (
+                        not homonym and _opens_a_list(sentence, m.start(), m.end(), self.any_form)
+                    )
+                if ok:
+                    spans.append((m.start(), m.end()))
+            for m in local.finditer(sentence):
+                if m.group()[0].islower():  # (not a place typed in lower case: "asunut suomessa")
+                    ok = (cue or not homonym) and not _at_a_place(sentence, m.start(), m.end())
+                else:
+                    ok = (
+                        m.group().lower().endswith(("lla", "llä"))
+                        and _opens(sentence, m.start())
+                        and _GETS_BY.match(sentence, m.end()) is not None
+                    )
+                if ok:
+                    spans.append((m.start(), m.end()))
+            out += [(uri, s, e) for s, e in sorted(set(spans))]
         return out
+
+
+_GETS_BY = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:pärj\w*|selvi\w*|toimeen|kommunikoi\w*|asioi\w*|työskenn?el\w*|riittä\w*)\b", re.I
+)
+"""Getting by in a language after its adessive: "Englannilla pärjää", "Ruotsilla selviää", "Englannilla
+tulee toimeen" (not "Saksalla on vahva talous")."""
+_OPENING = re.compile(r"(?:^|[:;]|\s[-–—•*]|^\s*[-–—•*])\W*$")
+"""What may stand before a sentence's first word: nothing, or a heading's colon, a bullet or a dash."""
+_LANGUAGE_HEAD = re.compile(
+    r"(?:\w*kiel\w*|\w*taito\w*|taidot|osaa\w*|osata|tunte\w*|tuntemu\w*|perustee\w*|perusteet|alke\w*|"
+    r"opin\w*|opisk\w*|opet\w*|kurss\w*|kok?e\w*|tunti\w*|tunne\w*|puhu\w*|kirjoit\w*|ymmärt\w*|luke\w*|"
+    r"käyt\w*|ääntä\w*|sanast\w*|kielioppi\w*|lisäksi|ohella|ohessa|sijaan|sijasta|ja|tai|sekä|eli|"
+    r"yki\w*|[ABC][12]\w*|taso\w*|vähintään|ainakin)",
+    re.I,
+)
+"""What may follow a capitalised genitive of a language's name for it to be the language: a word
+about knowing, learning or using a language, a postposition ("Englannin lisäksi"), a level."""
+_HOW_WELL = re.compile(
+    r"sujuv\w*|hyv\w*|erinomai\w*|vahv\w*|suullis\w*|kirjallis\w*|perus\w*|kohtalai\w*|kohtuulli\w*|"
+    r"tyydyttäv\w*|välttäv\w*|auttav\w*|heiko\w*|heikko\w*|natiivi\w*|äidinkiel\w*|aktiivi\w*|"
+    r"passiivi\w*|erittäin|todella",
+    re.I,
+)
+"""Words of how well between a capitalised genitive and its head ("Englannin sujuva taito")."""
+_GENITIVE_CHAIN = re.compile(r"(?:\s*(?:,|ja|tai|sekä)\s+[A-ZÅÄÖa-zåäö][\w-]*n\b)*\s*([^\W\d_][\w-]*|\S)?")
+_LIST_ITEM = re.compile(r"\s*(?:,|ja|sekä|tai|&|\+)\s+([a-zåäö][\w-]*)")
+
+
+_PLACE_VERB = (
+    r"asu\w*|asunut|asuneet|asuin|muutt\w*|muuttanut|syntyn\w*|syntyi|kotoisin|lähtöisin|matkust\w*|"
+    r"työskentel\w*|työskennel\w*|töissä|töihin|tulee|tuli|tullut|tulleet|saapu\w*|pakeni|paennut|"
+    r"palas\w*|palaa|lomail\w*|vieraili\w*|vierail\w*"
+)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_VERB})\s+(?:\w+\s+)?$", re.I)
+_PLACE_AFTER = re.compile(rf"^\s+(?:(?:{_PLACE_VERB})\b|\d+\s*(?:vuot\w*|v\b|kk\b|kuukau\w*|vuonna))", re.I)
+"""Words of living, moving, being born or working somewhere beside a local case: the country,
+typed in lower case ("asunut suomessa 5 vuotta", "muutti suomeen 2015", "syntynyt saksassa",
+"suomessa asuva")."""
+
+
+def _at_a_place(sentence: str, start: int, end: int) -> bool:
+    """Whether the local case at `sentence[start:end]` is where someone lives, moved, was born or works."""
+    return bool(_PLACE_BEFORE.search(sentence[:start]) or _PLACE_AFTER.match(sentence[end:]))
+
+
+def _opens(sentence: str, start: int) -> bool:
+    """Whether the word at `start` opens `sentence` (or the part after a heading's colon or a bullet)."""
+    return _OPENING.search(sentence[:start]) is not None
+
+
+def _country_genitive(sentence: str, start: int, end: int) -> bool:
+    """Whether the capitalised name at `sentence[start:end]` is a country's genitive: it ends in
+    "-n" and the noun it goes with (past other genitives joined to it and a word of how well) is
+    no word about the language ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Saksan
+    markkinoille", "Suomen ja Venäjän kauppa"; not "Englannin osaaminen", "Englannin tuntemus",
+    "Englannin sujuva taito", "Englannin lisäksi", "Englannin B2")."""
+    if not sentence[start:end].lower().endswith("n"):
+        return False
+    m = _GENITIVE_CHAIN.match(sentence, end)
+    head = m.group(1) if m else None
+    if head is not None and _HOW_WELL.fullmatch(head) and not _LANGUAGE_HEAD.fullmatch(head):
+        nxt = re.match(r"\s*([^\W\d_][\w-]*)", sentence[m.end() :])  # type: ignore[union-attr]
+        head = nxt.group(1) if nxt else None
+    if head is None or not re.match(r"\w", head):
+        return False  # "Ruotsin, …": nothing after the name says what of the country
+    return not any(_LANGUAGE_HEAD.fullmatch(part) for part in (head, *head.split("-")))
+
+
+def _opens_a_list(sentence: str, start: int, end: int, names: re.Pattern[str]) -> bool:
+    """Whether the capitalised name at `sentence[start:end]` (not a genitive) opens a list of
+    requirements, with no cue word needed: it opens the sentence and is joined to a lower-case
+    licence, card, document, qualification or another language's name (`names`) ("Suomi ja
+    ajokortti.", "Suomi, ruotsi ja trukkikortti"; not "Suomi ja muut Pohjoismaat", "Suomi ja
+    Ruotsi")."""
+    if sentence[start:end].lower().endswith("n") or not _opens(sentence, start):
+        return False
+    m = _LIST_ITEM.match(sentence, end)
+    if m is None:
+        return False
+    item = m.group(1)
+    return bool(_DOCUMENT.fullmatch(item) or _REQUIREMENT_ITEM.fullmatch(item) or names.fullmatch(item))
+
+
+_REQUIREMENT_ITEM = re.compile(r"\w*kokemus\w*|\w*tutkin\w*|\w*koulutus\w*|\w*hygieniapassi\w*", re.I)
+"""Requirements besides a licence or card (`language_names._DOCUMENT`) that a list of them may name."""
 
 
 _FI = re.compile(
