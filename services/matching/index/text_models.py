@@ -25,7 +25,7 @@ import tempfile
 import threading
 import zipfile
 from array import array
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +119,11 @@ class OnnxE5Encoder:
     ValueError when below 1."""
 
     BATCH = 64  # texts per onnxruntime call when many are embedded (label builds): less padding
+    CALL_TOKENS = 2
+    """A call's own cost in tokens' worth of CPU: the model costs about 0.65 CPU-ms per token read,
+    padding included, and a call about 1.3 ms besides (docs/benchmarks.md, session 18). A few texts
+    (a sentence and its list items) are split into the calls that read the fewest tokens with it
+    (`padded_groups`)."""
 
     def __init__(self, threads: int | None = 1, cache_dir: Path | None = None) -> None:
         if threads is not None and threads < 1:
@@ -217,8 +222,12 @@ class OnnxE5Encoder:
                     rows.append((i, float(max(len(chunk), 1)), [tokenizer.bos, *chunk, tokenizer.eos]))
             order = sorted(range(len(rows)), key=lambda r: len(rows[r][2]))
             pooled = np.zeros((len(rows), embed.hidden), dtype=np.float32)
-            for s in range(0, len(order), self.BATCH):
-                batch = order[s : s + self.BATCH]
+            if len(order) <= self.BATCH:  # (a request's texts; label builds keep their batches)
+                spans = padded_groups([len(rows[r][2]) for r in order], self.CALL_TOKENS)
+            else:
+                spans = [(s, min(s + self.BATCH, len(order))) for s in range(0, len(order), self.BATCH)]
+            for a, b in spans:
+                batch = order[a:b]
                 length = len(rows[batch[-1]][2])
                 ids = np.full((len(batch), length), tokenizer.eos, dtype=np.int64)
                 mask = np.zeros((len(batch), length), dtype=np.float32)
@@ -250,6 +259,28 @@ class OnnxE5Encoder:
         with self._lock:
             tokenizer = self._get()[1]
             return [len(tokenizer.content(prefix + t)) + 2 for t in texts]
+
+
+def padded_groups(lengths: Sequence[int], call_cost: int) -> list[tuple[int, int]]:
+    """Consecutive spans [a, b) covering `lengths` (ascending token counts of the rows of one
+    model call) that minimise the tokens read, padding included, plus `call_cost` per span: each
+    span is one call padded to its last (longest) row. A sentence of 28 tokens embedded with its
+    two list items of 11 and 15 read 84 tokens in one call, 58 in two ((11, 15), (28,)).
+    Exact (dynamic programming over the split points, O(n²) for n rows; ties: the longer last span)."""
+    n = len(lengths)
+    best = [0] + [0] * n
+    cut = [0] * (n + 1)
+    for b in range(1, n + 1):
+        best[b], cut[b] = min(
+            ((best[a] + call_cost + (b - a) * lengths[b - 1], a) for a in range(b)),
+            key=lambda x: x[0],
+        )
+    spans = []
+    b = n
+    while b > 0:
+        spans.append((cut[b], b))
+        b = cut[b]
+    return spans[::-1]
 
 
 def e5_encoder(
@@ -308,13 +339,18 @@ class FinnishLemmas:
         self._unlisted_cached = functools.lru_cache(maxsize=65536)(self._unlisted)
 
     @classmethod
-    def build(cls, vocabulary: set[str]) -> FinnishLemmas:
-        """From simplemma (MIT) for the lemmas of `vocabulary` (lower-cased words)."""
+    def build(cls, vocabulary: set[str], described: Collection[str] = ()) -> FinnishLemmas:
+        """From simplemma (MIT) for the lemmas of `vocabulary` (lower-cased words: those of ESCO's
+        Finnish skill labels) and, as plain form → lemma entries only, of `described` (the words of
+        ESCO's Finnish skill descriptions, which the recogniser indexes by lemma too:
+        "rokotuksia" → "rokotus", "lakanat" → "lakana", "piirustuksia" → "piirustus"). Verbs,
+        derived nouns and noun lemmas are read from `vocabulary` alone."""
         import simplemma
         from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
         full = DefaultDictionaryFactory().get_dictionary("fi")
         lemmas = {str(simplemma.lemmatize(w, lang="fi")).lower() for w in vocabulary} | set(vocabulary)
+        described_lemmas = {str(simplemma.lemmatize(w, lang="fi")).lower() for w in described} - lemmas
         # action nouns in -minen ("tilaaminen", "johtamisesta") are read as their verbs ("tilata",
         # "johtaa"): ESCO's Finnish labels are verb phrases, ads name tasks by the noun. The noun
         # is the verb's third-infinitive stem + "minen" (illative "tilaamaan" → "tilaaminen").
@@ -354,7 +390,13 @@ class FinnishLemmas:
                 table.setdefault(w, le)
         for f, le in derived_forms.items():
             table.setdefault(f, le)
-        return cls(table, derived, cls._noun_lemmas(table, nouns))
+        noun_lemmas = cls._noun_lemmas(table, nouns)
+        if described_lemmas:  # the descriptions' words: plain entries, added last
+            for form, lemma in full.items():
+                f, le = str(form).lower(), str(lemma).lower()
+                if le in described_lemmas and f != le and len(le) >= 4:
+                    table.setdefault(f, le)
+        return cls(table, derived, noun_lemmas)
 
     # endings of forms derived from a verb, which may stand for it in a compound: action nouns,
     # participles, agent and negative participles ("ajaminen", "asennettu", "ajava", "ajamaton")

@@ -1,0 +1,83 @@
+"""What recognition builds on first use, and how few tokens its model reads (issue 12's latency): the
+faster forms find exactly what the slower ones found."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from services.matching.index.domain import language_requirements
+from services.matching.index.domain.recognition import FinnishLanguageNames
+from services.matching.index.domain.recognition_text import words
+from services.matching.index.text_models import padded_groups
+
+
+def _cost(spans, lengths, call_cost):
+    return sum(call_cost + (b - a) * lengths[b - 1] for a, b in spans)
+
+
+def _all_splits(n):
+    for cuts in itertools.product((False, True), repeat=max(n - 1, 0)):
+        bounds = [0, *(i + 1 for i, cut in enumerate(cuts) if cut), n]
+        yield list(itertools.pairwise(bounds))
+
+
+def test_a_sentence_and_its_list_items_are_read_in_the_calls_that_read_fewest_tokens():
+    """A sentence of 28 tokens with list items of 11 and 15 read 84 tokens in one padded call (tech
+    set, "Open for continuous change … Azure PaaS microservices . NET PowerShell and MS SQL …");
+    three calls read 54, two 58."""
+    assert padded_groups([11, 15, 28], 2) == [(0, 1), (1, 2), (2, 3)]
+    assert padded_groups([11, 15, 28], 5) == [(0, 2), (2, 3)]
+    assert padded_groups([27, 28], 2) == [(0, 2)]  # (one token of padding costs less than a call)
+    assert padded_groups([], 2) == []
+    assert padded_groups([9], 2) == [(0, 1)]
+
+
+@pytest.mark.parametrize("call_cost", [0, 2, 5])
+def test_the_split_into_calls_is_the_cheapest_of_all_splits(call_cost):
+    rows = [
+        [3],
+        [4, 4],
+        [5, 9, 30],
+        [6, 7, 8, 28, 28],
+        [7, 7, 11, 12, 20, 27, 28],
+        [9, 10, 11, 14, 15, 16, 17, 25],
+    ]
+    for lengths in rows:
+        spans = padded_groups(lengths, call_cost)
+        assert spans[0][0] == 0 and spans[-1][1] == len(lengths)
+        assert all(a < b == c for (a, b), (c, _) in itertools.pairwise(spans))
+        best = min(_cost(s, lengths, call_cost) for s in _all_splits(len(lengths)))
+        assert _cost(spans, lengths, call_cost) == best, lengths
+
+
+def test_the_label_word_pairs_are_those_of_the_table_of_every_labels_pairs(esco_recognizer):
+    """`_label_bigrams` reads only the labels holding a word; the table of every label's word
+    pairs it replaces (0.5-0.7 CPU-s in the first sentence joining two words) gave the same pairs
+    in the same order, for every word tried."""
+    table: dict[str, list[tuple[int, str]]] = {}
+    labels = esco_recognizer._label_lines()[2]
+    for j, label in enumerate(labels):
+        for first, second in itertools.pairwise(words(label)):
+            table.setdefault(first, []).append((j, second))
+    tried = [*sorted(table)[::5], "design", "use", "and", "data", "manage", "safety", "nonexistentword"]
+    for word in tried:
+        assert esco_recognizer._label_bigrams(word) == table.get(word, []), word
+        assert esco_recognizer._label_bigrams(word) == table.get(word, []), word  # (cached)
+
+
+def test_the_language_names_are_built_once_and_at_load(esco, esco_recognizer):
+    """The recogniser and `language_requirements` share one `FinnishLanguageNames` of the taxonomy
+    (each built its own: about 0.3 CPU-s more), and the load builds them: a first sentence naming
+    a language builds nothing (it cost 0.2-0.5 CPU-s)."""
+    assert FinnishLanguageNames.of(esco) is esco_recognizer.language_names_
+    names = language_requirements._names
+    before = names.cache_info().misses
+    found = esco_recognizer.recognise("Fluent in written and spoken English, Finnish is a plus.", top_k=5)
+    assert "English" in {s.label("en") for s in found}
+    assert names.cache_info().misses == before
+    assert names(esco).finnish is esco_recognizer.language_names_
+    rebuilt = FinnishLanguageNames.build(esco)
+    assert rebuilt is not esco_recognizer.language_names_
+    assert [n[0] for n in rebuilt.names] == [n[0] for n in esco_recognizer.language_names_.names]
