@@ -77,7 +77,7 @@ def ranked(esco):
 
 
 def test_the_candidate_holding_every_confirmed_skill_holds_them_all(ranked):
-    rank, entry = ranked["all-seven"]
+    _rank, entry = ranked["all-seven"]
     assert set(entry.matched_essential) == set(CONFIRMED)
 
 
