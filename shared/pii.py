@@ -683,12 +683,14 @@ _DEMONYM_STEMS: dict[str, tuple[str, ...]] = {
     "fi": (
         *("amerikka", "englanti", "britti", "skotlanti", "hollanti", "afrikka", "korea", "saame", "kurdi"),
         *("valkovenä", "tiibet", "somali", "afgaani", "tšetšeeni", "romani", "arabi", "tataari", "uiguuri"),
+        "suomenruotsa",  # Finland's own language groups too (outside tester 18, P10: "Han är finlandssvensk")
     ),
     "sv": (
         *("svensk", "estnisk", "kinesisk", "thailänd", "vietnamesisk", "marockansk", "brasiliansk"),
         *("koreansk", "kanadensisk", "amerikansk", "engelsk", "brittisk", "holländsk", "nederländsk"),
         *("afrikansk", "kurdisk", "samisk", "schweizisk", "finländsk", "isländsk", "irländsk", "portugisisk"),
         *("libanesisk", "sudanesisk", "kongolesisk", "nepalesisk", "mexikansk", "skotsk", "jemenitisk"),
+        "finlandssvensk",
     ),
     "en": (
         *("america", "english", "british", "dutch", "korea", "kurdish", "scottish", "africa", "filipin"),

@@ -133,6 +133,27 @@ def open_meeting(new_browser, meeting, viewer_token, language="fi-FI"):
     return driver
 
 
+def assert_fits_a_projector(driver) -> None:
+    """Outside tester 18, P13: at 1400 px (a projector) the candidate table was wider than the page.
+    At 1400 and 1024 px the page and every candidate table fit without scrolling, names and contacts
+    shown, and no cell is hidden; the window is set back to 1600 px."""
+    for width in (1400, 1024):
+        driver.set_window_size(width, 1200)
+        wide = driver.execute_script(
+            "const root = document.documentElement;"
+            "const tables = [...document.querySelectorAll('article.vacancy table')];"
+            "return {page: root.scrollWidth - root.clientWidth,"
+            " tables: tables.map(t => t.scrollWidth - t.parentElement.clientWidth),"
+            " hidden: tables.flatMap(t => [...t.querySelectorAll('th, td')])"
+            "   .filter(c => c.offsetWidth === 0).length};"
+        )
+        assert wide["page"] <= 0 and all(w <= 0 for w in wide["tables"]) and wide["hidden"] == 0, (
+            width,
+            wide,
+        )
+    driver.set_window_size(1600, 1200)
+
+
 def test_a_consented_viewer_sees_the_page_the_chart_and_names_of_consented_candidates_only(
     new_browser, meeting, tmp_path
 ):
@@ -159,6 +180,8 @@ def test_a_consented_viewer_sees_the_page_the_chart_and_names_of_consented_candi
             and (email in source) is consented
             and (phone in source) is consented
         )
+
+    assert_fits_a_projector(driver)
 
     driver.execute_script("document.getElementById('vacancies').scrollIntoView()")
     target = Path(SCREENSHOT) if SCREENSHOT else tmp_path / "meeting.png"
@@ -280,6 +303,7 @@ def test_the_meeting_page_opens_in_swedish_from_the_browser_language_and_switche
     assert not sorted(p for p in finnish_only() if p in text), text[:400]
     shown = {e.text for e in driver.find_elements(By.CSS_SELECTOR, ".who.named .name")}
     assert shown == {name for name, _, _, consented in PEOPLE if consented}
+    assert_fits_a_projector(driver)  # Swedish words are long ("uppföljningsåtgärder")
 
     driver.find_element(By.CSS_SELECTOR, 'nav.languages a[hreflang="en"]').click()
     WebDriverWait(driver, 60).until(

@@ -2090,6 +2090,9 @@ def test_a_swedish_qualification_names_the_skill_it_certifies(esco_recognizer, t
         ("Du kör linjetrafik och skolskjuts.", "manoeuvre bus"),
         ("Avfallssortering och återvinning hör till arbetet.", "sort waste"),
         ("Goda datakunskaper.", "have computer literacy"),  # gave data mining, database
+        # window cleaning gave *remove glass from windows*, *set window* first
+        ("Han har putsat fönster på kontor.", "clean glass surfaces"),
+        ("Fönsterputsare sökes till Vasa.", "clean glass surfaces"),
         ("Jag har svetsat tryckkärl med pinnsvets.", "apply arc welding techniques"),  # stick welding
         ("Du dokumenterar vården i patientdatasystemet.", "use electronic health records in nursing"),
         ("Erfarenhet av reparation och service av tunga fordon.", "carry out repair of vehicles"),
@@ -2565,6 +2568,38 @@ def test_an_ads_cards_sentence_is_not_weighed_by_its_title(esco_recognizer):
     finally:
         esco_recognizer.own_skill_weight = weight
     assert labels(esco_recognizer, text, top_k=8) == before
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("rokotuksia", "rokotus"),  # "Annat rokotuksia" (fi-dev2): no Finnish skill label has the word
+        ("lakanat", "lakana"),  # "vaihtaa lakanat" (fi-dev4): only *make the beds*' description has it
+        ("piirustuksia", "piirustus"),  # a label word: read as before
+    ],
+)
+def test_finnish_words_only_esco_descriptions_use_are_lemmatised(esco_recognizer, word, lemma):
+    """Issue 12, session 18: the lemma table also holds the forms of the words of ESCO's Finnish
+    skill descriptions, so that an ad's everyday word meets the description's lemma document."""
+    assert esco_recognizer.tools.lemmatise(word, "fi") == lemma
+
+
+def test_a_description_is_indexed_by_the_lemmas_no_label_uses(esco_recognizer):
+    """The Finnish description of *make the beds* ("Vaihtaa puhtaat lakanat, kääntää patjat, …") is
+    also indexed by its lemmas that no Finnish skill label uses ("lakana", "patja"); the words the
+    labels use ("vaihtaa", "puhdas") are left to the labels: with them, descriptions outweighed
+    the skill a label names (*answer incoming calls* over *communicate by telephone*)."""
+    lemmas = esco_recognizer._unlabelled_lemmas(
+        "Vaihtaa puhtaat lakanat, kääntää patjat, pöyhiä tyynyt ja vaihtaa tyynyliinat."
+    )
+    assert "lakana" in lemmas
+    assert not {"vaihtaa", "puhdas", "kääntää"} & set(lemmas)
+
+
+def test_a_machine_driven_in_an_ad_is_operated_in_esco(esco_recognizer):
+    """Issue 12: "Osaan ajaa trukkia" named *drive vehicles* first and the forklift fourth; ESCO's
+    Finnish labels *use* a machine ("käyttää haarukkatrukkia"), ads *drive* it (`FINNISH_LABEL_VERBS`)."""
+    assert "operate forklift" in labels(esco_recognizer, "Osaan ajaa trukkia.", top_k=3)
 
 
 def _occupation_labels(recognizer, text, lang):

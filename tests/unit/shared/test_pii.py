@@ -395,6 +395,8 @@ def test_ordinary_words_near_the_special_categories_pass(text):
         ("Han har en funktionsnedsättning", ["health_data"]),
         ("Uses a wheelchair", ["health_data"]),
         ("Diabetes, hoitaa itse", ["health_data"]),
+        ("Han är finlandssvensk och talar bra finska.", ["ethnic_origin"]),
+        ("Hän on suomenruotsalainen", ["ethnic_origin"]),
     ],
 )
 def test_age_health_and_family_status_in_everyday_words_are_sensitive(text, kinds):
@@ -422,6 +424,8 @@ def test_age_health_and_family_status_in_everyday_words_are_sensitive(text, kind
         "Gift card -palkinto",
         "MS Office hallussa",
         "Hän on 2 v. työskennellyt kotihoidossa",
+        "Talar finlandssvenska och finska",
+        "Hän on ruotsinkielinen",
     ],
 )
 def test_a_disease_or_children_as_the_field_of_work_and_numbers_of_things_pass(text):

@@ -34,7 +34,7 @@ import itertools
 import math
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -51,6 +51,7 @@ from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
     FINNISH_FUNCTION_LEMMAS,
+    FINNISH_LABEL_VERBS,
     FUNCTION_WORDS,
     MAX_SENTENCES,
     SWEDISH_PLAIN_WORDS,
@@ -515,6 +516,25 @@ class SkillRecognizer:
         fi-dev5 0.372 → 0.398 / 0.601 → 0.625, sv tune 0.629 → 0.652 / 0.699 → 0.688, sv-dev
         0.681 → 0.695 / 0.756 → 0.757; English unchanged (no occupation is read from English text).
         Skills alone: fi-dev 0.581; 1.2: smaller gains; 1.6: fi-dev 0.560 (docs/benchmarks.md).
+    description_lemma_weight, description_lemma_max_df : each skill's Finnish description is also
+        indexed (at this weight; 0 turns it off) by the lemmas of its words that no Finnish skill
+        label uses, as a word or as a compound's parts, and that at most `description_lemma_max_df`
+        descriptions use (`_unlabelled_lemmas`: *make the beds* by "lakana", *manage the use of
+        vaccines* by "rokote"); the lemma table holds those words' forms (`FinnishLemmas.build`).
+        It reaches the everyday words of ads that ESCO's Finnish labels lack ("vaihtaa lakanat",
+        "antaa rokotuksia"; session 17: 102 of 836 gold skills of the Finnish tuning sets were not
+        in the top 200). Words the labels use are left to the labels, and common words to none: with
+        every lemma of the description at 1.0, descriptions outweighed the skill a label names
+        (*answer incoming calls* over *communicate by telephone*, *medicines* over *dispense
+        medicines*; four unit tests failed) and the raw descriptions at 1.2 had done the same
+        (session 17). Session 18 (tuning sets, RP@5, merged main, docs/benchmarks.md): 0.7 with
+        `description_lemma_max_df` 25 against off: see the dated section there; 1.0 and 1.5 gained
+        less or lost (fi-dev3, fi-dev4, fi tune).
+    finnish_label_verbs : Finnish text also carries the verbs ESCO's labels use for its everyday
+        verbs (`FINNISH_LABEL_VERBS`: "ajaa trukkia" → käyttää, as *käyttää haarukkatrukkia*;
+        "lukea piirustuksia" → tulkita; "kirjata" → dokumentoida), added to its lemmas in the
+        lexical score only. "tehdä" → suorittaa was tried and dropped: "suorittaa" is the verb of
+        hundreds of labels (*perform body searches* for a guard's "teet tarkastuskierroksia").
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -524,6 +544,8 @@ class SkillRecognizer:
         ngram_range: tuple[int, int] = (3, 5),
         n_features: int = 2**20,
         description_weight: float = 0.4,
+        description_lemma_weight: float = 0.7,
+        description_lemma_max_df: int = 25,
         min_df: int = 2,
         max_df: float = 0.05,
         posting_floor: float = 0.04,
@@ -555,6 +577,7 @@ class SkillRecognizer:
         other_material_weight: float = 0.7,
         own_skill_weight: float = 1.35,
         own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
+        finnish_label_verbs: bool = True,
         guarantee_ratio: float = 0.85,
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
@@ -569,6 +592,8 @@ class SkillRecognizer:
         self.ngram_range = ngram_range
         self.n_features = n_features
         self.description_weight = description_weight
+        self.description_lemma_weight = description_lemma_weight
+        self.description_lemma_max_df = description_lemma_max_df
         self.min_df = min_df
         self.max_df = max_df
         self.posting_floor = posting_floor
@@ -606,6 +631,7 @@ class SkillRecognizer:
         self.other_material_weight = other_material_weight
         self.own_skill_weight = own_skill_weight
         self.own_skill_types = own_skill_types
+        self.finnish_label_verbs = finnish_label_verbs
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -615,6 +641,9 @@ class SkillRecognizer:
             "ngram_range": self.ngram_range,
             "n_features": self.n_features,
             "description_weight": self.description_weight,
+            "description_lemma_weight": self.description_lemma_weight,
+            "description_lemmas": "unlabelled",
+            "description_lemma_max_df": self.description_lemma_max_df,
             "min_df": self.min_df,
             "max_df": self.max_df,
             "posting_floor": self.posting_floor,
@@ -2247,8 +2276,11 @@ class SkillRecognizer:
                         break
         return f"{text} ({', '.join(found)})" if found else text
 
-    def _lexical_text(self, text: str, lang: str) -> str:
-        """For Finnish: the text followed by its lemmas and compound parts."""
+    def _lexical_text(self, text: str, lang: str, *, query: bool = True) -> str:
+        """For Finnish: the text followed by its lemmas and compound parts; in a `query` (text to
+        read, not an ESCO label or description) with `finnish_label_verbs`, also the verbs ESCO's
+        labels use for the everyday verbs it has (`FINNISH_LABEL_VERBS`: "ajaa trukkia" →
+        käyttää, as in *käyttää haarukkatrukkia*)."""
         if lang != "fi" or self.tools.lemmatise is None:
             return text
         lemmatise = self.tools.lemmatise
@@ -2260,6 +2292,8 @@ class SkillRecognizer:
         verbs = self.tools.verbs
         if verbs:  # the verb of a task or worker noun, also in a compound ("myynti|työ", "sähkö|asennus")
             extra += [v for t in extra for v in self._verbs_in(t)]
+        if query and self.finnish_label_verbs:
+            extra += [v for t in tokens for v in FINNISH_LABEL_VERBS.get(t, ())]
         return text + " " + " ".join(t for t in extra if t)
 
     def _verbs_in(self, word: str) -> tuple[str, ...]:
@@ -2435,11 +2469,17 @@ class SkillRecognizer:
         docs: list[str] = []
         owner: list[int] = []
         weight: list[float] = []
+        described_lemmas: dict[int, list[str]] = {}
+        if self.description_lemma_weight > 0:
+            for i, described in enumerate(t.skill_descriptions["fi"]):
+                if described and (lemmas := self._unlabelled_lemmas(described)):
+                    described_lemmas[i] = lemmas
+        in_descriptions = Counter(le for lemmas in described_lemmas.values() for le in lemmas)
         for i in range(taxonomy.n_skills):
             labels = {t.skill_labels[lang][i] for lang in LANGS} | set(t.skill_alt_labels_en[i])
             fi = t.skill_labels["fi"][i]
             if fi and self.tools.lemmatise is not None:
-                labels.add(self._lexical_text(fi, "fi"))
+                labels.add(self._lexical_text(fi, "fi", query=False))
             for label in sorted(x for x in labels if x):
                 docs.append(label)
                 owner.append(i)
@@ -2449,7 +2489,37 @@ class SkillRecognizer:
                     docs.append(description)
                     owner.append(i)
                     weight.append(self.description_weight)
+            rare = [
+                le
+                for le in described_lemmas.get(i, ())
+                if in_descriptions[le] <= self.description_lemma_max_df
+            ]
+            if rare:
+                docs.append(" ".join(rare))
+                owner.append(i)
+                weight.append(self.description_lemma_weight)
         return docs, owner, weight
+
+    def _unlabelled_lemmas(self, description: str) -> list[str]:
+        """The lemmas of the words of a Finnish skill description that no ESCO Finnish skill label
+        uses, as a word or as a compound's parts ("lakanat" → lakana, "rokotteita" → rokote,
+        "piirustuksia" → piirustus), each once (none without a lemmatiser). Words the labels
+        use are left to the labels: with them, a description outweighed the skill a label names
+        (*answer incoming calls* over *communicate by telephone* for "puhelinvaihteen
+        hoitaminen")."""
+        lemmatise, splitter = self.tools.lemmatise, self.splitter_
+        if lemmatise is None or splitter is None:
+            return []
+        known = splitter.vocabulary
+        out: list[str] = []
+        for w in words(description):
+            le = lemmatise(w, "fi")
+            if len(le) < 4 or le in known or le in FINNISH_FUNCTION_LEMMAS or le in out:
+                continue
+            if len(splitter.split(le)) > 1:  # a compound of words the labels use
+                continue
+            out.append(le)
+        return out
 
     @staticmethod
     def embed_labels(
