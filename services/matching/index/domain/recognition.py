@@ -2332,8 +2332,8 @@ class SkillRecognizer:
 
     def _embed(self, units: list[_Unit]) -> np.ndarray:
         """(len(units), dim) float32 L2-normalised embeddings of the units' dense texts, in one
-        model call (the model packs texts without padding, so its cost is the number of tokens:
-        about 1.2 CPU-ms per token on one core of the development machine, docs/benchmarks.md).
+        model call (its cost is the tokens read, padding included: the encoder splits the call to pad
+        little; about 0.65 CPU-ms per token on onnxruntime here, docs/benchmarks.md session 18).
 
         Each distinct text is embedded once. With `sentence_from_items`, a sentence read as a
         list is not embedded itself: its vector is the length-weighted mean of its items' vectors
