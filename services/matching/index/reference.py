@@ -66,12 +66,13 @@ GLOSSARY_FILE = "recognition/sv_glossary.csv"
 FINNISH_GLOSSARY_FILE = "recognition/fi_glossary.csv"
 TITLES_FILE = "recognition/job_titles.csv"
 QUALIFICATIONS_FILE = "recognition/qualifications.csv"
-LEMMAS_VERSION = "fi-lemmas-7"
+LEMMAS_VERSION = "fi-lemmas-8"
 """Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
 verbs of derived action nouns, "siivous" → siivota, cached beside the table; 4: fewer false
 derivations, "auto" is not from "auttaa"; 5: third-infinitive forms, "lukemaan" → lukea; 6: forms the
 table lacks read after a hyphen, without a possessive suffix, by simplemma's suffix rules; 7: nouns'
-lemmas read as verb forms, "tuli", kept as compound modifiers); the
+lemmas read as verb forms, "tuli", kept as compound modifiers; 8: the forms of the words of ESCO's
+Finnish skill descriptions, "rokotuksia" → rokotus); the
 fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
 WORDS_VERSION = "esco-words-2"
 """Version of the cached ESCO word sets (`SkillRecognizer.word_sets`): raise it when what they
@@ -155,7 +156,7 @@ def load_recognizer(
         with lemmas_path.open("rb") as f:
             lemmas = FinnishLemmas(*pickle.load(f))
     else:
-        lemmas = FinnishLemmas.build(_finnish_vocabulary(taxonomy))
+        lemmas = FinnishLemmas.build(_finnish_vocabulary(taxonomy), _finnish_described(taxonomy))
         _atomic_write(
             lemmas_path,
             lambda f: pickle.dump(
@@ -439,6 +440,11 @@ def load_glossary(data_dir: Path | None = None, name: str = GLOSSARY_FILE) -> tu
 
 def _finnish_vocabulary(taxonomy: Taxonomy) -> set[str]:
     return {w for label in taxonomy.tables.skill_labels["fi"] for w in words(label)}
+
+
+def _finnish_described(taxonomy: Taxonomy) -> set[str]:
+    """The words (four letters or more) of ESCO's Finnish skill descriptions."""
+    return {w for d in taxonomy.tables.skill_descriptions["fi"] if d for w in words(d) if len(w) >= 4}
 
 
 def cache_key(data_dir: Path) -> str:

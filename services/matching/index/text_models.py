@@ -25,7 +25,7 @@ import tempfile
 import threading
 import zipfile
 from array import array
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -339,13 +339,18 @@ class FinnishLemmas:
         self._unlisted_cached = functools.lru_cache(maxsize=65536)(self._unlisted)
 
     @classmethod
-    def build(cls, vocabulary: set[str]) -> FinnishLemmas:
-        """From simplemma (MIT) for the lemmas of `vocabulary` (lower-cased words)."""
+    def build(cls, vocabulary: set[str], described: Collection[str] = ()) -> FinnishLemmas:
+        """From simplemma (MIT) for the lemmas of `vocabulary` (lower-cased words: those of ESCO's
+        Finnish skill labels) and, as plain form → lemma entries only, of `described` (the words of
+        ESCO's Finnish skill descriptions, which the recogniser indexes by lemma too:
+        "rokotuksia" → "rokotus", "lakanat" → "lakana", "piirustuksia" → "piirustus"). Verbs,
+        derived nouns and noun lemmas are read from `vocabulary` alone."""
         import simplemma
         from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
         full = DefaultDictionaryFactory().get_dictionary("fi")
         lemmas = {str(simplemma.lemmatize(w, lang="fi")).lower() for w in vocabulary} | set(vocabulary)
+        described_lemmas = {str(simplemma.lemmatize(w, lang="fi")).lower() for w in described} - lemmas
         # action nouns in -minen ("tilaaminen", "johtamisesta") are read as their verbs ("tilata",
         # "johtaa"): ESCO's Finnish labels are verb phrases, ads name tasks by the noun. The noun
         # is the verb's third-infinitive stem + "minen" (illative "tilaamaan" → "tilaaminen").
@@ -385,7 +390,13 @@ class FinnishLemmas:
                 table.setdefault(w, le)
         for f, le in derived_forms.items():
             table.setdefault(f, le)
-        return cls(table, derived, cls._noun_lemmas(table, nouns))
+        noun_lemmas = cls._noun_lemmas(table, nouns)
+        if described_lemmas:  # the descriptions' words: plain entries, added last
+            for form, lemma in full.items():
+                f, le = str(form).lower(), str(lemma).lower()
+                if le in described_lemmas and f != le and len(le) >= 4:
+                    table.setdefault(f, le)
+        return cls(table, derived, noun_lemmas)
 
     # endings of forms derived from a verb, which may stand for it in a compound: action nouns,
     # participles, agent and negative participles ("ajaminen", "asennettu", "ajava", "ajamaton")

@@ -88,7 +88,7 @@ def visible_content(
         hidden = {c for c in candidate_ids_in(content) if not sees(c)}
     for candidate_id in sorted(hidden):
         content, _ = without_candidate(content, candidate_id)
-    content = dict(content)
+    content = _shown_counted(dict(content))
     if regional:
         return content
     content["vacancies"] = [
@@ -104,6 +104,17 @@ def visible_content(
         content["totals"] = {**content["totals"], "open_follow_ups": len(content["follow_ups"])}
     if isinstance(content.get("paths"), dict):
         content["paths"] = {**content["paths"], "rows": []}
+    return content
+
+
+def _shown_counted(content: dict[str, Any]) -> dict[str, Any]:
+    """``content`` with its ``totals`` counting the candidate rows and the people (distinct
+    candidates) this viewer is shown, not those prepared for the whole team (outside tester 18,
+    P18: the tile counted rows; a viewer who may not see a candidate got the team's count)."""
+    if not isinstance(content.get("totals"), dict):
+        return content
+    ids = [c.get("candidate_id") for v in content.get("vacancies", []) for c in v.get("candidates", [])]
+    content["totals"] = {**content["totals"], "candidates_shown": len(ids), "people_shown": len(set(ids))}
     return content
 
 

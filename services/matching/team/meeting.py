@@ -308,11 +308,12 @@ class MissingSkill:
 class Totals:
     vacancies: int
     openings: int
-    candidates_shown: int
+    candidates_shown: int  # candidate rows (places on the vacancies' lists)
     proposed_last_week: int
     hired_last_week: int
     open_follow_ups: int
     path_attention: int = 0  # jobseekers about to fall off their service path
+    people_shown: int = 0  # distinct candidates on the lists (0 in meetings stored before it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,6 +436,7 @@ def build_meeting(
             hired_last_week=sum(1 for o in in_last_week if o.status.value == "hired"),
             open_follow_ups=len(follow_ups),
             path_attention=paths.needing_attention,
+            people_shown=len({c.candidate_id for r in rows for c in r.candidates}),
         ),
         vacancies=rows,
         changes=_changes(facts, rows),

@@ -78,6 +78,8 @@ def test_another_regions_employment_services_see_no_jobseeker_and_no_comment_the
 def test_a_partner_sees_its_consenting_candidates_and_its_own_comments_only_and_the_operator_all():
     agency = visible_content(CONTENT, *seen_by("pirkan-rekry-oy"))
     assert ids(agency) == ["c-tampere"]
+    # the tile counts what this viewer is shown, rows and people (outside tester 18, P18)
+    assert (agency["totals"]["candidates_shown"], agency["totals"]["people_shown"]) == (1, 1)
     assert [r["recorded_by_org"] for r in agency["last_week"]] == ["pirkan-rekry-oy"]
     assert agency["follow_ups"] == [] and agency["paths"]["rows"] == []
     assert visible_content(CONTENT, *seen_by("kohtaanto")) == CONTENT

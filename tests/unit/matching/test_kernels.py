@@ -190,10 +190,12 @@ def test_the_compiled_similarity_bound_agrees_with_the_scipy_version(seed, monke
     assert np.all(reference <= 0.3 + weights[:6, 1].sum() * postings.max() + 1e-6)
 
 
-def test_the_similarity_bound_reaches_the_similarity_of_random_rows():
+@pytest.mark.parametrize("outside", [1.0, 0.1, 0.03])
+def test_the_similarity_bound_reaches_the_similarity_of_random_rows(outside):
     """`similarity_bound_of` from a row's walked sum, norm and largest coordinate is never below
     its exact similarity (`scoring.similarity`), on random rows of claims (at most
-    the largest claim weight) and work history, with skills outside the vacancy's too."""
+    the largest claim weight) and work history, with skills outside the vacancy's too, whatever
+    weight those outside skills have (`RankingParams.outside_skill_weight`)."""
     from services.matching.index.domain.scoring import similarity
 
     rng = np.random.default_rng(3)
@@ -215,7 +217,7 @@ def test_the_similarity_bound_reaches_the_similarity_of_random_rows():
         z = x * idf
         full_sq = float(z @ z + ((hist_out + claim_out) * out_idf) @ ((hist_out + claim_out) * out_idf))
         b2 = max(full_sq - float(z @ z), 0.0)
-        exact = similarity(z[None, :], hat, np.array([b2]))[0]
+        exact = similarity(z[None, :], hat, np.array([b2 * outside]))[0]
         if full_sq <= 0:
             continue
         kappa = float(np.linalg.norm(qi) / q.min())
@@ -230,6 +232,7 @@ def test_the_similarity_bound_reaches_the_similarity_of_random_rows():
             scale,
             kappa,
             0.0,
+            outside,
         )
         assert got >= scale * exact - 1e-6
         below += got < scale * 0.999

@@ -252,6 +252,8 @@ def test_missing_skills_are_counted_over_the_top_candidates_of_every_vacancy(con
 def test_totals_summarise_the_agenda(content):
     t = content.totals
     assert (t.vacancies, t.openings, t.candidates_shown) == (2, 5, 5)
+    ids = [c.candidate_id for v in content.vacancies for c in v.candidates]
+    assert t.people_shown == len(set(ids))  # one person on two lists counts once (tester 18, P18)
     assert (t.proposed_last_week, t.hired_last_week, t.open_follow_ups) == (1, 1, 2)
 
 

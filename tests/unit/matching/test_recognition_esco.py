@@ -2570,6 +2570,38 @@ def test_an_ads_cards_sentence_is_not_weighed_by_its_title(esco_recognizer):
     assert labels(esco_recognizer, text, top_k=8) == before
 
 
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("rokotuksia", "rokotus"),  # "Annat rokotuksia" (fi-dev2): no Finnish skill label has the word
+        ("lakanat", "lakana"),  # "vaihtaa lakanat" (fi-dev4): only *make the beds*' description has it
+        ("piirustuksia", "piirustus"),  # a label word: read as before
+    ],
+)
+def test_finnish_words_only_esco_descriptions_use_are_lemmatised(esco_recognizer, word, lemma):
+    """Issue 12, session 18: the lemma table also holds the forms of the words of ESCO's Finnish
+    skill descriptions, so that an ad's everyday word meets the description's lemma document."""
+    assert esco_recognizer.tools.lemmatise(word, "fi") == lemma
+
+
+def test_a_description_is_indexed_by_the_lemmas_no_label_uses(esco_recognizer):
+    """The Finnish description of *make the beds* ("Vaihtaa puhtaat lakanat, kääntää patjat, …") is
+    also indexed by its lemmas that no Finnish skill label uses ("lakana", "patja"); the words the
+    labels use ("vaihtaa", "puhdas") are left to the labels: with them, descriptions outweighed
+    the skill a label names (*answer incoming calls* over *communicate by telephone*)."""
+    lemmas = esco_recognizer._unlabelled_lemmas(
+        "Vaihtaa puhtaat lakanat, kääntää patjat, pöyhiä tyynyt ja vaihtaa tyynyliinat."
+    )
+    assert "lakana" in lemmas
+    assert not {"vaihtaa", "puhdas", "kääntää"} & set(lemmas)
+
+
+def test_a_machine_driven_in_an_ad_is_operated_in_esco(esco_recognizer):
+    """Issue 12: "Osaan ajaa trukkia" named *drive vehicles* first and the forklift fourth; ESCO's
+    Finnish labels *use* a machine ("käyttää haarukkatrukkia"), ads *drive* it (`FINNISH_LABEL_VERBS`)."""
+    assert "operate forklift" in labels(esco_recognizer, "Osaan ajaa trukkia.", top_k=3)
+
+
 def _occupation_labels(recognizer, text, lang):
     taxonomy = recognizer.occupation_taxonomy_
     english = taxonomy.tables.occupation_labels["en"]
@@ -2667,3 +2699,13 @@ def test_who_can_get_by_in_a_language_says_nothing_more(esco_recognizer):
 def test_an_english_title_one_works_with_is_not_the_job(esco_recognizer):
     text = "You'll be working closely with our backend developer and designers."
     assert esco_recognizer.occupations_in(text, "en") == ()
+
+
+def test_a_title_line_and_a_qualification_named_after_the_job_give_the_same_skills(esco_recognizer):
+    """One step reads an occupation a sentence names (`_add_central`): a line that is the job
+    title alone and a qualification named after it whose words are not read both give the
+    occupation's most central skills at the confidence line, in the same order."""
+    line = esco_recognizer.recognise("Kiinteistönhoitaja, Vaasa", top_k=5, lang="fi")
+    qualification = esco_recognizer.recognise("Kiinteistönhoitajan ammattitutkinto", top_k=5, lang="fi")
+    assert [r.uri for r in line] == [r.uri for r in qualification]
+    assert all(r.score >= CONFIDENT_SCORE for r in line)

@@ -58,7 +58,7 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     """out[base[k] + (g - lo[k])] = S(g) + C(g) + max(A(g), H(g)) for every row g in [lo[k],
     hi[k]), with P[g, c] the posting of column c: the similarity part S(g) is
     `similarity_bound_of` of the walked sum s = sum_t w_sim[t] * P[g, columns[t]] (bound = (scale,
-    kappa, nu), vmax the rows' largest coordinate, negative without work history; with an empty
+    kappa, nu, outside), vmax the rows' largest coordinate, negative without work history; with an empty
     `bound`, inv_norm[g] * s: the cosine's bound, for callers that only ask which rows have any,
     positive exactly where S is); C(g) = sum_{t < n_cov} w_cov[t] * P[g, columns[t]]; A(g) =
     sum_t w_sum[t] * P[g, columns[t]] and H(g) = max_t w_max[t] * P[g, columns[t]] (two bounds of
@@ -160,19 +160,19 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                 if agreement:
                     out[i] += acc_agr[i]
         return
-    scale, kappa, nu = bound[0], bound[1], bound[2]
+    scale, kappa, nu, outside = bound[0], bound[1], bound[2], bound[3]
     for k in range(n_ranges):
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
             rest = acc_cov[i] + acc_agr[i] if agreement else acc_cov[i]
             if acc_sim[i] > 0:
                 g = i + shift
-                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu) + rest
+                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu, outside) + rest
             else:
                 out[i] = rest
 
 
-def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu):  # type: ignore[no-untyped-def]
+def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0):  # type: ignore[no-untyped-def]
     """scale x an upper bound, in [0, 1], of a row's skill similarity (`scoring.similarity`) from
     its walked similarity sum s (claims and work history, scaled by `scale`), its inverse norm
     and its largest raw coordinate |vmax| (negative: no work history; float64 arithmetic, with
@@ -180,7 +180,8 @@ def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu):  # type: ignore[no
     inv_norm, v2 = |vmax| x (kappa x a + nu [with work history]) >= ||x at the vacancy's own
     skills V||^2 (`query.SimilarityBound`: ||x_V||^2 <= max x x the sum over V of idf^2 x, which
     is at most kappa x a plus what pruned work-history columns add, nu). The similarity is at
-    most a / sqrt(a^2 + b^2), b^2 = N^2 - ||x_V||^2 the row's part outside V."""
+    most a / sqrt(a^2 + outside x b^2), b^2 = N^2 - ||x_V||^2 the row's part outside V, `outside`
+    the weight of that part (`RankingParams.outside_skill_weight`; 1 counts it whole)."""
     if s <= 0.0 or scale <= 0.0:
         return 0.0
     if inv_norm <= 0.0:
@@ -190,7 +191,7 @@ def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu):  # type: ignore[no
     h = np.float64(vmax)
     v2 = abs(h) * (kappa * a + (nu if h > 0.0 else 0.0))
     inv = np.float64(inv_norm)
-    t = (1.0 - 3e-5) / (inv * inv) - v2 * margin
+    t = ((1.0 - 3e-5) / (inv * inv) - v2 * margin) * outside
     if t <= 0.0:
         return scale
     return scale * min(1.0, a / np.sqrt(a * a + t))
@@ -398,7 +399,7 @@ def range_bounds(
     table: np.ndarray | None = None,
     blocks: np.ndarray | None = None,
     threads: int = 1,
-    bound: tuple[float, float, float] | None = None,
+    bound: tuple[float, ...] | None = None,
     vector_max: np.ndarray | None = None,
 ) -> np.ndarray:
     """Stage-1 bounds of the rows in the ranges [lo[k], hi[k]) (sorted, disjoint), concatenated.
@@ -409,7 +410,7 @@ def range_bounds(
     part); only the first `n_cov` columns have a coverage weight.
     Result[i] for row g: a bound of the row's weighted skill similarity from sum(similarity weight
     * value) over its claim and its work-history postings in `columns` (`similarity_bound_of`,
-    with `bound` = (scale, kappa, nu) of `query.SimilarityBound` and
+    with `bound` = (scale, kappa, nu[, outside]) of `query.SimilarityBound` and
     `vector_max` (n,) float32 per row, `segment.Segment.geo_vector_max`), plus sum(coverage weight *
     value), plus the larger of sum(summed agreement weight * value) and max(maxed agreement weight
     * value) (the occupation agreement: inferred occupations, or the best work-history spell).
@@ -417,7 +418,9 @@ def range_bounds(
     exactly where the bound is: for callers asking which rows have evidence).
     `table` and `blocks`: see `_range_bounds_loop` (faster for large pools;
     `segment.block_offsets`). `threads` 2 splits the work with a helper thread."""
-    bound_arr = np.asarray(bound if bound is not None else (), dtype=np.float64)
+    # (scale, kappa, nu, outside); outside 1 (the row's whole part outside V) when not given
+    full = (*bound, 1.0)[:4] if bound is not None else ()
+    bound_arr = np.asarray(full, dtype=np.float64)
     if bound is not None and vector_max is None:
         raise ValueError("a similarity bound needs each row's largest coordinate")
     hist = np.ascontiguousarray(vector_max if vector_max is not None else inv_norm, dtype=np.float32)

@@ -193,6 +193,20 @@ class RankingParams:
     cannot dilute exact matches (they did: the issue measured NDCG@10 falling with them).
     0.4 before 2026-12-01 (see `occupation_weight`)."""
 
+    outside_skill_weight: float = 1.0
+    """Weight of a candidate's skills outside the vacancy's (other trades, and related skills) in
+    the skill similarity (`scoring.similarity`: their squared IDF-weighted norm b^2 counts times
+    this; the stage-1 bound, `kernels.similarity_bound_of`, takes the same weight). 1 counts them
+    whole, as a cosine does. Measured on the tuning half (session 18, 2026-12-03, seed 1101,
+    20,000 candidates, 100 vacancies per variant; docs/benchmarks.md): at 0.03 every complete
+    candidate with 5-10 skills of other trades ranks above everyone holding three quarters of the
+    essential skills or fewer (issue 11, item 4: at 1 a bus driver of eight years with ten noted
+    skills of other trades scores 0.721, below 8 / 32 essential skills claimed and nothing else,
+    0.735; `tests/unit/matching/test_complete_candidate.py`), and the partial, substituted,
+    random-noise and indep-1 families move by at most 0.006 NDCG@10, but two-occupations loses
+    0.076 (occupation) and 0.067 (skills): a career changer's claims of a second trade are what
+    tells them from a candidate of that trade, and the outside part carried it. So it stays 1."""
+
     related_weight: float = 0.1
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
     the vacancy's essential skills the candidate lacks but holds a related skill for (best

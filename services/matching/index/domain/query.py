@@ -293,7 +293,8 @@ def ideal_score(
     else:
         held = own
     cosine = full_coverage_cosine(own_weight, own, held, tax.essential, o)
-    return min(1.0, p.occupation_weight * best + p.similarity_weight * cosine)
+    coverage = p.coverage_weight if n_essential else 0.0  # it holds every essential skill
+    return min(1.0, p.occupation_weight * best + p.similarity_weight * cosine + coverage)
 
 
 def full_coverage_cosine(
@@ -481,14 +482,17 @@ class SimilarityBound:
     scale : the similarity's weight in the score (the walked sums are scaled by it)
     kappa : max over the vacancy's own skills of idf^2 / similarity weight (= ||q * idf|| / q_j)
     nu : the most the pruned occupation columns add to the sum of idf^2 x strength at the
-        vacancy's own skills of a row (sum of the largest `max_occupations` of them; 0 unpruned)"""
+        vacancy's own skills of a row (sum of the largest `max_occupations` of them; 0 unpruned)
+    outside : the weight of a row's part outside the vacancy's skills in the similarity
+        (`RankingParams.outside_skill_weight`)"""
 
     scale: float
     kappa: float
     nu: float
+    outside: float = 1.0
 
-    def as_tuple(self) -> tuple[float, float, float]:
-        return (self.scale, self.kappa, self.nu)
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        return (self.scale, self.kappa, self.nu, self.outside)
 
 
 @dataclass(frozen=True, eq=False)
@@ -581,7 +585,9 @@ def query_weights(
         with np.errstate(divide="ignore"):
             full_sq = np.where(inv_o > 0, 1.0 / (inv_o * inv_o), 0.0)
         at_v_sq = np.bincount(o_v, x_v * x_v * idf2, n_occ)[some]
-        occ_bound[some] = similarity_bound(alpha[some], 0.0, full_sq, at_v_sq)
+        occ_bound[some] = similarity_bound(
+            alpha[some], 0.0, full_sq, at_v_sq, space.params.outside_skill_weight
+        )
     weights_v = query.weight[: query.n_own].astype(np.float64)
     positive = weights_v[weights_v > 0]
     kappa = norm / float(positive.min()) if len(positive) and norm > 0 else 0.0
@@ -589,6 +595,7 @@ def query_weights(
         scale=float(space.params.similarity_weight),
         kappa=kappa,
         nu=0.0,
+        outside=float(space.params.outside_skill_weight),
     )
     exact = ExactWeights(
         experience=space.experience,
@@ -629,16 +636,19 @@ def _grouped(
     return indptr, np.asarray(column, dtype=np.int64), value
 
 
-def similarity_bound(a: np.ndarray, extra: float, full_sq: np.ndarray, at_v_sq: np.ndarray) -> np.ndarray:
+def similarity_bound(
+    a: np.ndarray, extra: float, full_sq: np.ndarray, at_v_sq: np.ndarray, outside: float = 1.0
+) -> np.ndarray:
     """Upper bounds, in [0, 1], of the skill similarity (`scoring.similarity`) of vectors x with
     a = q^ . x ((m,) float64: the vacancy's unit vector, IDF-weighted), full_sq = ||x||^2 and
     at_v_sq = an upper bound of ||x at the vacancy's own skills V||^2 (both (m,)): a / sqrt(a^2 +
     b^2), b^2 = full_sq - at_v_sq the part of the vector outside V, the cap of the similarity
     (which trims what exceeds the vacancy's proportions inside V and keeps the rest: whatever is
     kept of x at V has q^ . y <= a and ||y|| >= q^ . y). `extra`: added to a (0 here; kept for
-    callers that add a bound). 0 where a is 0."""
+    callers that add a bound); `outside`: the weight of b^2 (`RankingParams.outside_skill_weight`).
+    0 where a is 0."""
     a = np.asarray(a, dtype=np.float64) + extra
-    b2 = np.maximum(np.asarray(full_sq, dtype=np.float64) - at_v_sq, 0.0)
+    b2 = np.maximum(np.asarray(full_sq, dtype=np.float64) - at_v_sq, 0.0) * outside
     den = np.sqrt(a * a + b2)
     return np.divide(a, den, out=np.zeros_like(a), where=(den > 0) & (a > 0))
 
@@ -773,7 +783,7 @@ def _weights(  # type: ignore[no-untyped-def]
         pruned_steps,
         pruned_occupations,
         occ_bound,
-        SimilarityBound(sb.scale, sb.kappa, nu * 1.000001),
+        SimilarityBound(sb.scale, sb.kappa, nu * 1.000001, sb.outside),
         language_bound,
         rank_tables(p.level_weights)[0],
         linear,

@@ -34,7 +34,7 @@ import itertools
 import math
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -51,6 +51,7 @@ from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
 from .recognition_text import (
     FINNISH_FUNCTION_LEMMAS,
+    FINNISH_LABEL_VERBS,
     FUNCTION_WORDS,
     MAX_SENTENCES,
     SWEDISH_PLAIN_WORDS,
@@ -458,7 +459,8 @@ class SkillRecognizer:
     title_line_skills : a line that is only a job title, with the place, the years or the section
         heading a CV or a note writes beside it ("Lähihoitaja, Kuopio", "Kokki, Pori 2015–2020",
         "Koulutus: lähihoitaja"), suggests the `title_line_skills` most central essential skills of
-        the occupations it names at `CONFIDENT_SCORE`, as a vacancy's title does
+        the occupations it names at the confidence line (`_add_central`, which gives a
+        qualification named after a job as many), as a vacancy's title does
         (`enrich_vacancy`, `central_skills`): read as words, "Lähihoitaja, Kuopio" gave only guesses
         (*operate games*, *hydrotherapy*) while "Kokki, Pori" gave the cook's (outside tester 17,
         P11). Only when the caller names no occupation (a vacancy's own is read from its title).
@@ -515,6 +517,25 @@ class SkillRecognizer:
         fi-dev5 0.372 → 0.398 / 0.601 → 0.625, sv tune 0.629 → 0.652 / 0.699 → 0.688, sv-dev
         0.681 → 0.695 / 0.756 → 0.757; English unchanged (no occupation is read from English text).
         Skills alone: fi-dev 0.581; 1.2: smaller gains; 1.6: fi-dev 0.560 (docs/benchmarks.md).
+    description_lemma_weight, description_lemma_max_df : each skill's Finnish description is also
+        indexed (at this weight; 0 turns it off) by the lemmas of its words that no Finnish skill
+        label uses, as a word or as a compound's parts, and that at most `description_lemma_max_df`
+        descriptions use (`_unlabelled_lemmas`: *make the beds* by "lakana", *manage the use of
+        vaccines* by "rokote"); the lemma table holds those words' forms (`FinnishLemmas.build`).
+        It reaches the everyday words of ads that ESCO's Finnish labels lack ("vaihtaa lakanat",
+        "antaa rokotuksia"; session 17: 102 of 836 gold skills of the Finnish tuning sets were not
+        in the top 200). Words the labels use are left to the labels, and common words to none: with
+        every lemma of the description at 1.0, descriptions outweighed the skill a label names
+        (*answer incoming calls* over *communicate by telephone*, *medicines* over *dispense
+        medicines*; four unit tests failed) and the raw descriptions at 1.2 had done the same
+        (session 17). Session 18 (tuning sets, RP@5, merged main, docs/benchmarks.md): 0.7 with
+        `description_lemma_max_df` 25 against off: see the dated section there; 1.0 and 1.5 gained
+        less or lost (fi-dev3, fi-dev4, fi tune).
+    finnish_label_verbs : Finnish text also carries the verbs ESCO's labels use for its everyday
+        verbs (`FINNISH_LABEL_VERBS`: "ajaa trukkia" → käyttää, as *käyttää haarukkatrukkia*;
+        "lukea piirustuksia" → tulkita; "kirjata" → dokumentoida), added to its lemmas in the
+        lexical score only. "tehdä" → suorittaa was tried and dropped: "suorittaa" is the verb of
+        hundreds of labels (*perform body searches* for a guard's "teet tarkastuskierroksia").
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -524,6 +545,8 @@ class SkillRecognizer:
         ngram_range: tuple[int, int] = (3, 5),
         n_features: int = 2**20,
         description_weight: float = 0.4,
+        description_lemma_weight: float = 0.7,
+        description_lemma_max_df: int = 25,
         min_df: int = 2,
         max_df: float = 0.05,
         posting_floor: float = 0.04,
@@ -555,6 +578,7 @@ class SkillRecognizer:
         other_material_weight: float = 0.7,
         own_skill_weight: float = 1.35,
         own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
+        finnish_label_verbs: bool = True,
         guarantee_ratio: float = 0.85,
         unknown_words_weight: float = 0.75,
         read_work_titles: bool = True,
@@ -569,6 +593,8 @@ class SkillRecognizer:
         self.ngram_range = ngram_range
         self.n_features = n_features
         self.description_weight = description_weight
+        self.description_lemma_weight = description_lemma_weight
+        self.description_lemma_max_df = description_lemma_max_df
         self.min_df = min_df
         self.max_df = max_df
         self.posting_floor = posting_floor
@@ -606,6 +632,7 @@ class SkillRecognizer:
         self.other_material_weight = other_material_weight
         self.own_skill_weight = own_skill_weight
         self.own_skill_types = own_skill_types
+        self.finnish_label_verbs = finnish_label_verbs
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -615,6 +642,9 @@ class SkillRecognizer:
             "ngram_range": self.ngram_range,
             "n_features": self.n_features,
             "description_weight": self.description_weight,
+            "description_lemma_weight": self.description_lemma_weight,
+            "description_lemmas": "unlabelled",
+            "description_lemma_max_df": self.description_lemma_max_df,
             "min_df": self.min_df,
             "max_df": self.max_df,
             "posting_floor": self.posting_floor,
@@ -924,7 +954,7 @@ class SkillRecognizer:
         each part of at most three words; a part names its occupations as an ESCO label of any
         language (`occupations_named`), an English one of the job-title glossary
         (`LanguageTools.english_titles`), a Finnish or Swedish one-word title in any case or of the
-        job-title glossary (`occupations_in`); a part naming none must be a single word, and one
+        job-title glossary (`occupations_in`, before ESCO's labels); a part naming none must be a single word, and one
         part at least names some, each in one ISCO-08 unit group ("kuljettaja" names several).
         () otherwise (a sentence saying something more: "Hitsaat teräsrakenteita", "Lähihoitaja
         kotihoitoon")."""
@@ -949,9 +979,11 @@ class SkillRecognizer:
                         self.occupation_uris_[o] for t in glossed for o in titles.get(" ".join(words(t)), ())
                     )
                 )
-            uris = uris or self.occupations_named(part)
             if not uris and len(tokens) == 1 and lang in ("fi", "sv"):
+                # as prose reads it, the job-title glossary first: "Kiinteistönhoitaja" is the
+                # building caretaker, not the real estate manager whose alternative label it is
                 uris = self.occupations_in(part, lang)
+            uris = uris or self.occupations_named(part)
             if not uris and len(tokens) > 1:
                 return ()
             groups = {
@@ -1642,16 +1674,13 @@ class SkillRecognizer:
         central = [u for u in units if u.central] if title_lines else []
         units = [u for u in units if not u.central]
         lines = tuple(dict.fromkeys(self.occupation_uris_[o] for u in central for o in u.occupations))
+        for u in central:  # a job title's line names its occupations as a qualification does: their
+            # skills at the line (`_add_central`; its words are not read, so their central ones)
+            qualified.setdefault(u.sentence, []).extend(self.occupation_uris_[o] for o in u.occupations)
         n_sentences = len(ruled)
         out = np.zeros((n_sentences, len(self.skill_uris_)), dtype=np.float32)
         item_tops: list[list[list[int]]] = [[] for _ in range(n_sentences)]
         depth = self.item_quota + (4 if self.item_distinct else 0)
-        for u in central:  # a job title's line: its occupations' central skills, as a vacancy's title
-            uris = [self.occupation_uris_[o] for o in u.occupations]
-            for uri in self.central_skills(uris, self.title_line_skills):
-                j = self.skill_index_.get(uri)
-                if j is not None:
-                    out[u.sentence, j] = max(float(out[u.sentence, j]), CONFIDENT_SCORE)
         if not units:
             return out, ruled, item_tops, said, qualified, lines
         scores = self._lexical([u.lexical for u in units])
@@ -1710,14 +1739,16 @@ class SkillRecognizer:
         return out, ruled, item_tops, said, qualified, lines
 
     def _add_central(self, out: np.ndarray, central: Mapping[int, Sequence[str]]) -> None:
-        """Raise, in place, the scores `out` (n_sentences, n_skills) of `TITLE_SKILLS` skills of
-        the occupations a sentence's qualification trains for (`central`: sentence → occupation
-        URIs, `_units`) to the confidence line, the first a little higher (+0.001 per place, so
-        that they stay in their order): the skills of their profiles (essential or optional) the
-        sentence's own reading scores highest ("Puhtausalan ammattitutkinto", read as the building
-        cleaner's title: *perform cleaning duties*), else their most central essential skills
-        (`central_skills`; "Kiinteistönhoitajan ammattitutkinto", whose words are not read). The
-        qualification names the occupation exactly, as a title does
+        """The one step of an occupation a sentence names: raise, in place, the scores `out`
+        (n_sentences, n_skills) of `title_line_skills` (else `TITLE_SKILLS`) skills of the
+        occupations a sentence's qualification trains for or its line, a job title alone, names
+        (`central`: sentence → occupation URIs, `_units`, `_Unit.central`) to the confidence line,
+        the first a little higher (+0.001 per place, so that they stay in their order): the
+        skills of their profiles (essential or optional) the sentence's own reading scores highest
+        ("Puhtausalan ammattitutkinto", read as the building cleaner's title: *perform cleaning
+        duties*), else their most central essential skills (`central_skills`;
+        "Kiinteistönhoitajan ammattitutkinto" and a title line, "Lähihoitaja, Kuopio", whose words
+        are not read). The qualification or title names the occupation exactly, as a title does
         (`title_skills.TITLE_SKILLS`); whether the person has each of its essential skills is not
         known. Only for a sentence that says nothing confidently itself, as the job held is read
         (`read_work_titles`): "Asiakas on suorittanut kone- ja tuotantotekniikan perustutkinnon ja
@@ -1727,15 +1758,18 @@ class SkillRecognizer:
             row = out[position]
             if row.max() >= CONFIDENT_SCORE:
                 continue
+            k = self.title_line_skills or TITLE_SKILLS
             at = [self.occupation_index_[u] for u in occupations if u in self.occupation_index_]
             links = self._links()[0]
             own = np.unique(links[at].indices) if at else np.zeros(0, dtype=np.int64)
             own = own[row[own] > 0]
             if len(own):
-                places = own[np.argsort(-row[own], kind="stable")][:TITLE_SKILLS].tolist()
+                places = own[np.argsort(-row[own], kind="stable")][:k].tolist()
             else:
                 places = [
-                    j for u in self.central_skills(occupations) if (j := self.skill_index_.get(u)) is not None
+                    j
+                    for u in self.central_skills(occupations, k)
+                    if (j := self.skill_index_.get(u)) is not None
                 ]
             for rank, j in enumerate(places):
                 row[j] = max(row[j], np.float32(CONFIDENT_SCORE + 0.001 * (len(places) - rank)))
@@ -2247,8 +2281,11 @@ class SkillRecognizer:
                         break
         return f"{text} ({', '.join(found)})" if found else text
 
-    def _lexical_text(self, text: str, lang: str) -> str:
-        """For Finnish: the text followed by its lemmas and compound parts."""
+    def _lexical_text(self, text: str, lang: str, *, query: bool = True) -> str:
+        """For Finnish: the text followed by its lemmas and compound parts; in a `query` (text to
+        read, not an ESCO label or description) with `finnish_label_verbs`, also the verbs ESCO's
+        labels use for the everyday verbs it has (`FINNISH_LABEL_VERBS`: "ajaa trukkia" →
+        käyttää, as in *käyttää haarukkatrukkia*)."""
         if lang != "fi" or self.tools.lemmatise is None:
             return text
         lemmatise = self.tools.lemmatise
@@ -2260,6 +2297,8 @@ class SkillRecognizer:
         verbs = self.tools.verbs
         if verbs:  # the verb of a task or worker noun, also in a compound ("myynti|työ", "sähkö|asennus")
             extra += [v for t in extra for v in self._verbs_in(t)]
+        if query and self.finnish_label_verbs:
+            extra += [v for t in tokens for v in FINNISH_LABEL_VERBS.get(t, ())]
         return text + " " + " ".join(t for t in extra if t)
 
     def _verbs_in(self, word: str) -> tuple[str, ...]:
@@ -2298,8 +2337,8 @@ class SkillRecognizer:
 
     def _embed(self, units: list[_Unit]) -> np.ndarray:
         """(len(units), dim) float32 L2-normalised embeddings of the units' dense texts, in one
-        model call (the model packs texts without padding, so its cost is the number of tokens:
-        about 1.2 CPU-ms per token on one core of the development machine, docs/benchmarks.md).
+        model call (its cost is the tokens read, padding included: the encoder splits the call to pad
+        little; about 0.65 CPU-ms per token on onnxruntime here, docs/benchmarks.md session 18).
 
         Each distinct text is embedded once. With `sentence_from_items`, a sentence read as a
         list is not embedded itself: its vector is the length-weighted mean of its items' vectors
@@ -2435,11 +2474,17 @@ class SkillRecognizer:
         docs: list[str] = []
         owner: list[int] = []
         weight: list[float] = []
+        described_lemmas: dict[int, list[str]] = {}
+        if self.description_lemma_weight > 0:
+            for i, described in enumerate(t.skill_descriptions["fi"]):
+                if described and (lemmas := self._unlabelled_lemmas(described)):
+                    described_lemmas[i] = lemmas
+        in_descriptions = Counter(le for lemmas in described_lemmas.values() for le in lemmas)
         for i in range(taxonomy.n_skills):
             labels = {t.skill_labels[lang][i] for lang in LANGS} | set(t.skill_alt_labels_en[i])
             fi = t.skill_labels["fi"][i]
             if fi and self.tools.lemmatise is not None:
-                labels.add(self._lexical_text(fi, "fi"))
+                labels.add(self._lexical_text(fi, "fi", query=False))
             for label in sorted(x for x in labels if x):
                 docs.append(label)
                 owner.append(i)
@@ -2449,7 +2494,37 @@ class SkillRecognizer:
                     docs.append(description)
                     owner.append(i)
                     weight.append(self.description_weight)
+            rare = [
+                le
+                for le in described_lemmas.get(i, ())
+                if in_descriptions[le] <= self.description_lemma_max_df
+            ]
+            if rare:
+                docs.append(" ".join(rare))
+                owner.append(i)
+                weight.append(self.description_lemma_weight)
         return docs, owner, weight
+
+    def _unlabelled_lemmas(self, description: str) -> list[str]:
+        """The lemmas of the words of a Finnish skill description that no ESCO Finnish skill label
+        uses, as a word or as a compound's parts ("lakanat" → lakana, "rokotteita" → rokote,
+        "piirustuksia" → piirustus), each once (none without a lemmatiser). Words the labels
+        use are left to the labels: with them, a description outweighed the skill a label names
+        (*answer incoming calls* over *communicate by telephone* for "puhelinvaihteen
+        hoitaminen")."""
+        lemmatise, splitter = self.tools.lemmatise, self.splitter_
+        if lemmatise is None or splitter is None:
+            return []
+        known = splitter.vocabulary
+        out: list[str] = []
+        for w in words(description):
+            le = lemmatise(w, "fi")
+            if len(le) < 4 or le in known or le in FINNISH_FUNCTION_LEMMAS or le in out:
+                continue
+            if len(splitter.split(le)) > 1:  # a compound of words the labels use
+                continue
+            out.append(le)
+        return out
 
     @staticmethod
     def embed_labels(

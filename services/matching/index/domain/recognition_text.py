@@ -1849,6 +1849,23 @@ cues leave of "Asiakkaan kanssa sovittiin, että hän hakee …" ("hän") or of 
 does a card's "valid" / "voimassa" (P10)."""
 
 
+FINNISH_LABEL_VERBS: dict[str, tuple[str, ...]] = {
+    "ajaa": ("käyttää",),
+    "lukea": ("tulkita",),
+    "kirjata": ("dokumentoida", "tallentaa"),
+    "tarkistaa": ("tarkastaa",),
+    "seurata": ("valvoa", "tarkkailla"),
+    "ohjata": ("opastaa", "neuvoa"),
+    "vastata": ("huolehtia",),
+    "hoitaa": ("huolehtia",),
+    "laatia": ("valmistella",),
+}
+"""Everyday Finnish verbs of ads and CVs → the verbs ESCO's Finnish skill labels use for the same
+task (written for the project from ESCO's labels: a machine is *driven* in an ad, "ajaa trukkia",
+but *used* in ESCO, "käyttää haarukkatrukkia"; drawings are *read*, "lukea piirustuksia", plans
+*interpreted*, "tulkita kaksiulotteisia suunnitelmia"; work is *recorded*, "kirjata", where ESCO
+*documents*, "dokumentoida"). Added to a Finnish text's lemmas (the verb itself stays)."""
+
 FINNISH_FUNCTION_LEMMAS = frozenset(
     {"olla", "sinä", "minä", "hän", "me", "te", "he", "se", "ne", "joka", "mikä", "tämä", "tuo"}
 )

@@ -14,9 +14,10 @@ unit-group levels, `query.history_agreement`).
 The skill similarity (`similarity`) is between IDF-weighted skill vectors over the vacancy's own
 skills: related skills never enter the vacancy's side, so they cannot dilute exact matches. It is
 the cosine of the candidate's vector trimmed, at the vacancy's skills, to the vacancy's
-proportions where that reads higher: skills the vacancy does not ask for lower it, more of a skill
-it asks for never does (outside tester 16, P1: the plain cosine fell when a claim came on top of a
-work history that already held the occupation's profile). Coverage is the weighted share of the vacancy's
+proportions where that reads higher: skills the vacancy does not ask for lower it (their part counts
+at `RankingParams.outside_skill_weight`), more of a skill it asks for never does (outside tester
+16, P1: the plain cosine fell when a claim came on top of a work history that already held the
+occupation's profile). Coverage is the weighted share of the vacancy's
 essential skills the candidate has (per essential skill min(1, own strength)); related coverage
 is what the best related skill (credit x strength) adds for the essential skills the candidate
 shows no evidence of (not claimed, not in the work history). With the default weights (0.6, 0.3, 0.1, 0, 0) the score is in [0, 1] and the match score
@@ -112,6 +113,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     outside_sq = full_sq - (at_v * at_v) @ in_v  # ||x outside V||^2
     # the stored norm is float32 arithmetic: below OUTSIDE_NOISE of it the outside part is noise
     outside_sq = np.where(outside_sq > OUTSIDE_NOISE * full_sq, outside_sq, 0.0)
+    outside_sq *= p.outside_skill_weight  # 1: the outside part counts whole
     languages = bool(q.languages) and n > 0
     if languages:
         claimed = _claim_evidence(at_c, u, w_c, qw, p, n)
@@ -237,7 +239,8 @@ def _own_block(
 
 def similarity(at_v: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) -> np.ndarray:
     """(n,) float64 in [0, 1]: the skill similarity of candidates with a vacancy, the cosine of
-    the best trimmed vector: max over y with 0 <= y <= x_V of q^ . y / sqrt(||y||^2 + b^2).
+    the best trimmed vector: max over y with 0 <= y <= x_V of q^ . y / sqrt(||y||^2 + b^2)
+    (`exact_scores` passes b^2 times `RankingParams.outside_skill_weight`).
 
     at_v : (n, m) float64 >= 0, each row's IDF-weighted vector x_V at the vacancy's own skills
     (claims plus work history); hat : (m,) float64 >= 0 the vacancy's unit vector q^ there (q x
