@@ -547,6 +547,8 @@ def test_a_language_skill_and_its_requirement_agree(app, text, expected):
     labels = {"sv": "Swedish", "fi": "Finnish", "en": "English"}
     flags = {i["label"]: i["essential"] for i in body["items"]}
     for code, required in expected.items():
-        if labels[code] in flags:  # the language skill, when suggested, is essential as the language is required
+        if (
+            labels[code] in flags
+        ):  # the language skill, when suggested, is essential as the language is required
             assert flags[labels[code]] is required, (code, body["items"])
     assert set(labels[c] for c in expected) >= {k for k in flags if k in labels.values()}, body["items"]

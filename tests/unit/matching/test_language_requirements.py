@@ -678,7 +678,11 @@ def read_required(text: str, lang: str, esco) -> list[tuple[str, str | None, boo
         ("Vaatimukset:\n- svenska kunder", "sv", []),
         ("Meriterande:\n- svenska och finska", "sv", [("sv", None, False), ("fi", None, False)]),
         # P6: the plus of one language is not the other's
-        ("Vi förutsätter:\n- god svenska, finska är en merit", "sv", [("sv", "B2", True), ("fi", None, False)]),
+        (
+            "Vi förutsätter:\n- god svenska, finska är en merit",
+            "sv",
+            [("sv", "B2", True), ("fi", None, False)],
+        ),
         # P9: gladness to hire speakers of a language is a welcome, a plus at most
         ("We are also happy to hire English-speaking cooks!", "en", [("en", None, False)]),
         ("Haemme kokkia. We are also happy to hire English-speaking cooks!", "fi", [("en", None, False)]),

@@ -158,10 +158,14 @@ class OtherLanguageNames:
             for c, rx in self.swedish:
                 for m in rx.finditer(lower):
                     after = lower[m.end() :]
-                    if m.group().endswith("a") and "språkig" not in m.group() and (
-                        (re.match(r"\s+[a-zåäö]", after) and not _SWEDISH_FOLLOWER.match(after))
-                        or re.search(r"\b(?:det|den|de)\s+$", lower[: m.start()])
-                        or names_a_document(sentence[m.end() :])
+                    if (
+                        m.group().endswith("a")
+                        and "språkig" not in m.group()
+                        and (
+                            (re.match(r"\s+[a-zåäö]", after) and not _SWEDISH_FOLLOWER.match(after))
+                            or re.search(r"\b(?:det|den|de)\s+$", lower[: m.start()])
+                            or names_a_document(sentence[m.end() :])
+                        )
                     ):
                         continue  # "svenska kunder", "det finska hygienpasset": the country's adjective
                     out.append((c, m.start(), m.end()))
