@@ -93,12 +93,19 @@ def test_a_text_with_only_weak_matches_is_ranked_but_the_employer_is_told(client
 
 
 @pytest.mark.parametrize(
-    "text", ["<script>alert(1)</script>", "Kokemus Terraformista ja Pulumista", "Eduksi katsotaan:"]
+    "text",
+    [
+        "<p><script>alert(1)</script></p><p>Eduksi katsotaan:</p>",
+        "Kokemus Terraformista ja Pulumista",
+        "Eduksi katsotaan:",
+    ],
 )
 def test_markup_and_unknown_terms_give_no_confident_skill_and_a_warning(client, text):
     """Outside tester 14, P14: "<script>alert(1)</script>" gave "analyse a script" 0.59, Kubernetes
     "cybernetics" 0.37, a heading "watch scenes" 0.41, each with no warning. Markup is read as its
-    text (a script's content is no text), not refused: ads are pasted from web pages."""
+    text (a script's content is no text), not refused: ads are pasted from web pages. A text that is
+    markup alone ("<script>alert(1)</script>") has nothing to read and is a 422 since outside tester
+    18's P14 (`test_a_text_with_nothing_to_read_is_a_422_naming_the_field`)."""
     r = client.post(URL, json={"text": text}, headers=EMPLOYER)
     assert r.status_code == 200, r.get_json()
     body = r.get_json()
@@ -355,7 +362,9 @@ def test_entities_in_text_without_tags_are_read_as_their_characters(client, text
     assert not any("&nbsp;" in i["source"] or "&amp;" in i["source"] for i in body["items"])
 
 
-@pytest.mark.parametrize("text", ["   ", "\n\t ", "\u00a0\u200b", "<p>&nbsp;</p>", "<br>"])
+@pytest.mark.parametrize(
+    "text", ["   ", "\n\t ", "\u00a0\u200b", "<p>&nbsp;</p>", "<br>", "<script>alert(1)</script>"]
+)
 def test_a_text_with_nothing_to_read_is_a_422_naming_the_field(client, text):
     """Outside tester 18, P14: "   " answered 200 with `lang: "en"` and no items (while "" was a 422);
     a text of spaces, markup or entities alone has nothing to read."""

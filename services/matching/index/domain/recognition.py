@@ -3256,6 +3256,22 @@ def offered_as_plus(
         ]
         for uri in uris:
             out[uri] = uri in scores[1] and scores[1][uri] > scores[0].get(uri, -1.0)
+    # a language skill is a plus exactly when its language's requirement in the same sentence is
+    # (`language_requirements`): "god svenska, finska är en merit" keeps Swedish essential, as the
+    # suggested `languages` do (outside tester 18, P6: the sentence's plus made both optional)
+    codes: Mapping[str, str] = getattr(recognizer, "language_codes_", {})
+    taxonomy = getattr(recognizer, "language_taxonomy_", None)
+    if taxonomy is not None:
+        from .language_requirements import language_requirements
+
+        for source, uris in by_source.items():
+            if not any(uri in codes for uri in uris):
+                continue
+            said = language_requirements(source, taxonomy, lang or recognizer.language(source))
+            required = {r.code: r.required for r in said}
+            for uri in uris:
+                if codes.get(uri) in required:
+                    out[uri] = not required[codes[uri]]
     return out
 
 
