@@ -512,3 +512,43 @@ def test_a_countrys_market_or_a_place_is_no_language_offered_to_the_employer(app
         body = client.get(f"/api/v1/vacancies/{vacancy_id}/skills?lang=fi", headers=EMPLOYER).get_json()
         offered = [(r["code"], r["level"], r["required"]) for r in body["suggested_languages"]]
         assert offered == expected, (vacancy_id, body["suggested_languages"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # outside tester 18, P5: a Swedish list under a Finnish requirement heading gave the skills only
+        ("Vaatimukset: svenska och finska.", {"sv": True, "fi": True}),
+        (
+            "BUSSINKULJETTAJA / BUSSCHAUFFÖR / BUS DRIVER\n1) D-kortti\n2) Ammattipätevyys\n"
+            "3) Svenska och finska\n4) English is a plus\nWe need drivers for Vaasa–Mustasaari routes. "
+            "Vi söker chaufförer för lokaltrafik. Työ alkaa heti!",
+            {"sv": True, "fi": True, "en": False},
+        ),
+        # P6: the plus of Finnish in Swedish's list item left Swedish optional as a skill
+        (
+            "Svetsare till verkstad i Jakobstad\nVi söker en erfaren svetsare till vår verkstad i Jakobstad.\n"
+            "Vi förutsätter:\n- erfarenhet av MIG/MAG-svetsning\n- truckkort\n- god svenska, finska är en merit",
+            {"sv": True, "fi": False},
+        ),
+        # P9: gladness to hire English speakers is a welcome, a plus at most
+        (
+            "Kokki / Cook – Ravintola Pyynikki, Tampere\nHaemme kokkia à la carte -keittiöön. "
+            "We are also happy to hire English-speaking cooks!\nVaatimukset:\n• hygieniapassi",
+            {"en": False},
+        ),
+    ],
+)
+def test_a_language_skill_and_its_requirement_agree(app, text, expected):
+    """Outside tester 18, P5/P6/P9: the language skills suggested and the `languages` suggested
+    must say the same language and whether it is required; a language never only in one of them."""
+    body = recognise(app, text)
+    assert {r["code"]: r["required"] for r in body["languages"]} == expected, body["languages"]
+    labels = {"sv": "Swedish", "fi": "Finnish", "en": "English"}
+    flags = {i["label"]: i["essential"] for i in body["items"]}
+    for code, required in expected.items():
+        if (
+            labels[code] in flags
+        ):  # the language skill, when suggested, is essential as the language is required
+            assert flags[labels[code]] is required, (code, body["items"])
+    assert set(labels[c] for c in expected) >= {k for k in flags if k in labels.values()}, body["items"]

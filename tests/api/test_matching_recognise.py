@@ -93,12 +93,19 @@ def test_a_text_with_only_weak_matches_is_ranked_but_the_employer_is_told(client
 
 
 @pytest.mark.parametrize(
-    "text", ["<script>alert(1)</script>", "Kokemus Terraformista ja Pulumista", "Eduksi katsotaan:"]
+    "text",
+    [
+        "<p><script>alert(1)</script></p><p>Eduksi katsotaan:</p>",
+        "Kokemus Terraformista ja Pulumista",
+        "Eduksi katsotaan:",
+    ],
 )
 def test_markup_and_unknown_terms_give_no_confident_skill_and_a_warning(client, text):
     """Outside tester 14, P14: "<script>alert(1)</script>" gave "analyse a script" 0.59, Kubernetes
     "cybernetics" 0.37, a heading "watch scenes" 0.41, each with no warning. Markup is read as its
-    text (a script's content is no text), not refused: ads are pasted from web pages."""
+    text (a script's content is no text), not refused: ads are pasted from web pages. A text that is
+    markup alone ("<script>alert(1)</script>") has nothing to read and is a 422 since outside tester
+    18's P14 (`test_a_text_with_nothing_to_read_is_a_422_naming_the_field`)."""
     r = client.post(URL, json={"text": text}, headers=EMPLOYER)
     assert r.status_code == 200, r.get_json()
     body = r.get_json()
@@ -355,7 +362,9 @@ def test_entities_in_text_without_tags_are_read_as_their_characters(client, text
     assert not any("&nbsp;" in i["source"] or "&amp;" in i["source"] for i in body["items"])
 
 
-@pytest.mark.parametrize("text", ["   ", "\n\t ", "\u00a0\u200b", "<p>&nbsp;</p>", "<br>"])
+@pytest.mark.parametrize(
+    "text", ["   ", "\n\t ", "\u00a0\u200b", "<p>&nbsp;</p>", "<br>", "<script>alert(1)</script>"]
+)
 def test_a_text_with_nothing_to_read_is_a_422_naming_the_field(client, text):
     """Outside tester 18, P14: "   " answered 200 with `lang: "en"` and no items (while "" was a 422);
     a text of spaces, markup or entities alone has nothing to read."""
@@ -365,3 +374,37 @@ def test_a_text_with_nothing_to_read_is_a_422_naming_the_field(client, text):
         body = r.get_json()
         assert body["code"] == 422 and body["errors"]["json"]["text"], body
         assert ("ord att läsa" if lang == "sv" else "words to read") in body["errors"]["json"]["text"][0]
+
+
+NURSE_AD_HTML = (
+    "<p><strong>Sairaanhoitaja</strong>, Tampereen kaupunki</p><p>Haemme sairaanhoitajaa osastolle.</p>"
+    "<ul><li>Laillistus Valviran rekisteriss&auml;</li></ul>"
+)
+
+
+@pytest.mark.parametrize(
+    "text", [NURSE_AD_HTML, "Sairaanhoitaja\nEdellytämme laillistusta Valviran rekisterissä."]
+)
+def test_a_registration_under_a_nurse_title_gives_the_nurse_skill(client, text):
+    """Outside tester 18 (P2): the registration beside the title line gave only 0.35 title skills."""
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    first = body["items"][0]
+    assert (first["label"], first["score"]) == ("implement nursing care", 1.0), body
+
+
+@pytest.mark.parametrize(
+    "text", ["Edellytämme laillistusta Valviran rekisterissä.", "- Laillistus Valviran rekisterissä"]
+)
+def test_a_registration_alone_is_told_as_such_not_as_employer_wording(client, text):
+    """Outside tester 18 (P2): the warning said the text was about the employer, benefits or applying."""
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["items"] == []
+    assert "professional registration" in body["warning"], body
+    assert "employer" not in body["warning"], body
+
+
+def test_a_finnish_job_title_in_an_english_sentence_is_read(client):
+    """Outside tester 18 (P7): "hitsaaja" gave "conveyancing" and a low-confidence warning."""
+    text = "We are hiring a hitsaaja to our konepaja."
+    body = client.post(URL, json={"text": text, "top_k": 5}, headers=EMPLOYER).get_json()
+    assert any("weld" in i["label"] for i in body["items"][:3]), body

@@ -651,3 +651,65 @@ def test_recognition_names_the_language_only_where_the_requirement_does(
     found = labels(esco_recognizer, text, lang)
     language = {"Englannin markkinoiden tuntemus vaaditaan.": "English", "Englannilla pärjää.": "English"}
     assert (language.get(text, "Finnish") in found) is expected, found
+
+
+def read_required(text: str, lang: str, esco) -> list[tuple[str, str | None, bool]]:
+    return [(r.code, r.level, r.required) for r in language_requirements(text, esco, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 18, P5: a Swedish list under a Finnish or English requirement heading
+        ("Vaatimukset: svenska och finska.", "sv", [("sv", None, True), ("fi", None, True)]),
+        ("Vaatimukset: svenska och finska.", "fi", [("sv", None, True), ("fi", None, True)]),
+        ("Vaatimukset:\n- svenska och finska", "sv", [("sv", None, True), ("fi", None, True)]),
+        ("Vaatimukset:\n- svenska", "sv", [("sv", None, True)]),
+        ("Requirements: svenska", "en", [("sv", None, True)]),
+        ("Vi förutsätter:\n- svenska", "sv", [("sv", None, True)]),
+        ("Krav: svenska och finska.", "sv", [("sv", None, True), ("fi", None, True)]),
+        # … and a list item that is nothing but language names, under any heading
+        (
+            "BUSSINKULJETTAJA / BUSSCHAUFFÖR / BUS DRIVER\n1) D-kortti\n3) Svenska och finska\n4) English is a plus",
+            "fi",
+            [("sv", None, True), ("fi", None, True), ("en", None, False)],
+        ),
+        # still the country's adjective, and nothing under a plus heading is required
+        ("Vaatimukset:\n- svenska kunder", "sv", []),
+        ("Meriterande:\n- svenska och finska", "sv", [("sv", None, False), ("fi", None, False)]),
+        # P6: the plus of one language is not the other's
+        (
+            "Vi förutsätter:\n- god svenska, finska är en merit",
+            "sv",
+            [("sv", "B2", True), ("fi", None, False)],
+        ),
+        # P9: gladness to hire speakers of a language is a welcome, a plus at most
+        ("We are also happy to hire English-speaking cooks!", "en", [("en", None, False)]),
+        ("Haemme kokkia. We are also happy to hire English-speaking cooks!", "fi", [("en", None, False)]),
+        ("Otamme mielellämme vastaan myös englanninkielisiä hakijoita.", "fi", [("en", None, False)]),
+        ("Vi anställer gärna även engelskspråkiga kockar.", "sv", [("en", None, False)]),
+    ],
+)
+def test_a_language_under_a_requirement_heading_is_required_and_a_welcome_is_not(esco, text, lang, expected):
+    assert read_required(text, lang, esco) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "essential"),
+    [
+        # outside tester 18, P6: Swedish stayed optional because Finnish was a plus in its sentence
+        ("Vi förutsätter:\n- god svenska, finska är en merit", "sv", {"Swedish": True, "Finnish": False}),
+        # P9: a welcome is no requirement of the language skill either
+        ("We are also happy to hire English-speaking cooks!", "en", {"English": False}),
+    ],
+)
+def test_a_language_skill_is_essential_exactly_when_its_requirement_is(
+    esco, esco_recognizer, text, lang, essential
+):
+    from services.matching.index.domain.recognition import offered_as_plus
+    from services.matching.index.domain.skill_plus import said_as_plus
+
+    found = esco_recognizer.recognise(text, top_k=10, lang=lang)
+    plus = offered_as_plus(found, esco_recognizer, lang=lang, occupations=(), top_k=10)
+    flags = {esco.skill_label(r.uri, "en"): not plus.get(r.uri, said_as_plus(r.source)) for r in found}
+    assert {k: flags.get(k) for k in essential} == essential, flags

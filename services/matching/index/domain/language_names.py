@@ -28,10 +28,15 @@ from .taxonomy import Taxonomy
 _SWEDISH_CUE = re.compile(
     r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
     r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|kräv\w*|"
-    r"behöv\w*|önska\w*|skadar|"
-    r"merit\w*|fördel\w*|lite|lär|lära|studera\w*|plugga\w*|klara\w*|[ABC][12])\b",
+    r"behöv\w*|önska\w*|skadar|förutsätt\w*|"
+    r"merit\w*|fördel\w*|lite|lär|lära|studera\w*|plugga\w*|klara\w*|[ABC][12]|"
+    # a requirement heading or a word about language in Finnish or English over a Swedish list
+    # ("Vaatimukset: svenska och finska", "Requirements: svenska"; outside tester 18, P5)
+    r"vaatimu\w*|vaadi\w*|vaadit\w*|edellyt\w*|kieli\w*|kielen|kielitai\w*|requirements?|required|"
+    r"qualifications?|languages?)\b",
     re.I,
 )
+_LIST_WORD = re.compile(r"\b(?:och|eller|samt|ja|tai|sekä|and|or)\b|&", re.I)
 _ENGLISH_CUE = re.compile(
     r"\b(?:languages?|speak\w*|spoken|writ\w*|read\w*|fluen\w*|native|proficien\w*|skills?|knowledge|"
     r"command|mother\s+tongue|excellent|good|basic|required|requires?|must|bilingual|plus|advantage\w*|"
@@ -141,19 +146,26 @@ class OtherLanguageNames:
     english: tuple[tuple[str, re.Pattern[str]], ...]
     bare: dict[str, str]
 
-    def mentions(self, sentence: str) -> list[tuple[str, int, int]]:
+    def mentions(self, sentence: str, *, cued: bool = False) -> list[tuple[str, int, int]]:
         """(code, start, end) of each Swedish or English language name in `sentence`, in order of
-        the patterns (unsorted; overlapping spans possible)."""
+        the patterns (unsorted; overlapping spans possible). A Swedish name counts with a word
+        about language or requirement in the sentence (`_SWEDISH_CUE`), with `cued` (the sentence
+        is under a requirement heading: "Vaatimukset:" / "- svenska"), or in a sentence that is
+        nothing but a list of names ("3) Svenska och finska", outside tester 18, P5)."""
         out: list[tuple[str, int, int]] = []
-        if _SWEDISH_CUE.search(sentence):
+        if cued or _SWEDISH_CUE.search(sentence) or self._names_only(sentence):
             lower = sentence.lower()
             for c, rx in self.swedish:
                 for m in rx.finditer(lower):
                     after = lower[m.end() :]
-                    if m.group().endswith("a") and (
-                        (re.match(r"\s+[a-zåäö]", after) and not _SWEDISH_FOLLOWER.match(after))
-                        or re.search(r"\b(?:det|den|de)\s+$", lower[: m.start()])
-                        or names_a_document(sentence[m.end() :])
+                    if (
+                        m.group().endswith("a")
+                        and "språkig" not in m.group()
+                        and (
+                            (re.match(r"\s+[a-zåäö]", after) and not _SWEDISH_FOLLOWER.match(after))
+                            or re.search(r"\b(?:det|den|de)\s+$", lower[: m.start()])
+                            or names_a_document(sentence[m.end() :])
+                        )
                     ):
                         continue  # "svenska kunder", "det finska hygienpasset": the country's adjective
                     out.append((c, m.start(), m.end()))
@@ -168,6 +180,19 @@ class OtherLanguageNames:
                         continue  # "Finnish hygiene passport", "a Finnish D licence": the country's adjective
                     out.append((c, m.start(), m.end()))
         return out
+
+    def _names_only(self, sentence: str) -> bool:
+        """Whether `sentence` is two or more Swedish names joined by list words and nothing else
+        (list markers and punctuation aside): "3) Svenska och finska", "- svenska, finska och engelska"."""
+        lower = sentence.lower()
+        hits = [m for _, rx in self.swedish for m in rx.finditer(lower)]
+        if len(hits) < 2:
+            return False
+        chars = list(lower)
+        for m in hits:
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+        rest = _LIST_WORD.sub(" ", "".join(chars))
+        return re.fullmatch(r"[\s\W\d]*", rest) is not None
 
     def codes(self, sentence: str) -> list[str]:
         """The codes of the languages `sentence` names (`mentions`), each once, in text order."""

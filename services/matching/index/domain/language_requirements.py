@@ -155,16 +155,19 @@ def language_requirements(text: str, taxonomy: Taxonomy, lang: str) -> list[Lang
     for paragraph in re.split(r"\n\s*\n", text):
         plus_heading = False  # under "Eduksi katsotaan:", "Meriterande:", "Nice to have:"
         not_heading = False  # under "Emme edellytä:", "Not required:", "Inget krav:"
+        need_heading = False  # under "Vaatimukset:", "Vi förutsätter:", "Requirements:"
         for sentence in sentences(paragraph):
             heading = sentence.rstrip().endswith(":")
-            mentions = _named(sentence, names, lang)
+            mentions = _named(sentence, names, lang, cued=need_heading)
             if heading and not mentions:
                 plus_heading = bool(_PLUS.search(sentence))
+                need_heading = not plus_heading and bool(_NEEDED.search(sentence))
                 # the negation reaches the colon: not "Kokemusta ei vaadita, mutta edellytämme:"
                 ends = [e for _, e in negated_spans(sentence)]
                 not_heading = not plus_heading and any(e >= len(sentence.rstrip(" :")) for e in ends)
                 continue
             if not_heading:
+                need_heading = False
                 continue
             linked = _linked(sentence, mentions)
             choices = _alternatives_of(sentence, mentions, linked)
@@ -293,12 +296,19 @@ _PLUS = re.compile(
     r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
     r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|helpful|"
     r"useful|would\s+be\s+(?:nice|great|good|helpful|useful)|welcom\w*|tervetull\w*|välkom\w*|"
-    r"skadar|skada)\b",
+    r"skadar|skada|"
+    # a welcome said as gladness to hire (outside tester 18, P9: "We are also happy to hire
+    # English-speaking cooks!" was a required English)
+    r"(?:happy|glad|pleased|delighted)\s+to\s+(?:hire|welcome|employ|recruit|have|consider|receive|accept)|"
+    r"mielellämme|(?:anställer|tar\s+emot|välkomnar|rekryterar)\s+(?:\w+\s+)?gärna|gärna\s+emot)\b",
     re.I,
 )
 """Words that say a language is a plus, not a requirement (English, Finnish, Swedish); a welcome is
 a plus at most ("We also welcome English speakers!", outside tester 16, P8: it was required)."""
-_WELCOME = re.compile(r"welcom\w*|tervetull\w*|välkom\w*", re.I)
+_WELCOME = re.compile(
+    r"welcom\w*|tervetull\w*|välkom\w*|(?:happy|glad|pleased|delighted)\s+to\s+\w+|mielellämme|.*gärna.*",
+    re.I,
+)
 _NON_NATIVE = re.compile(r"\bnon[- ]native\b|\bei[- ](?:natiivi|syntyperäi)\w*|\bicke[- ]infödd\w*", re.I)
 _NEEDED = re.compile(
     r"\b(?:required|requires?|requirement\w*|must|mandatory|essential|necessary|needed|enough|"
@@ -445,10 +455,11 @@ def _alternatives_of(
     return out
 
 
-def _named(sentence: str, names: _Names, lang: str) -> list[tuple[str, int, int]]:
+def _named(sentence: str, names: _Names, lang: str, *, cued: bool = False) -> list[tuple[str, int, int]]:
     """(code, start, end) of every language `sentence` names, in order; a Finnish name where it is
     first read as the language (`FinnishLanguageNames.hits`: not "Suomessa", the place, before
-    "suomen kieli", fi-dev5-052)."""
+    "suomen kieli", fi-dev5-052); a Swedish name also without a word about language when `cued`
+    (the sentence is under a requirement heading, `OtherLanguageNames.mentions`)."""
     out: list[tuple[str, int, int]] = []
     if lang == "fi":
         first_hit: dict[str, tuple[int, int]] = {}
@@ -458,7 +469,7 @@ def _named(sentence: str, names: _Names, lang: str) -> list[tuple[str, int, int]
             code = names.code_of_uri.get(uri)
             if code is not None:
                 out.append((code, *span))
-    out += names.other.mentions(sentence)
+    out += names.other.mentions(sentence, cued=cued)
     first: dict[int, tuple[str, int, int]] = {}
     for mention in sorted(set(out), key=lambda x: (x[1], -x[2])):
         first.setdefault(mention[1], mention)
