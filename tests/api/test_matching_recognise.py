@@ -417,3 +417,10 @@ def test_an_ads_all_caps_headings_name_no_skill(client):
     named = [i["label"] for i in body["items"]]
     assert not {"meet commitments", "meet picking standards"} & set(named), named
     assert "perform metal inert gas welding" in named, named
+
+
+def test_a_line_offering_pay_is_a_benefit_not_a_skill(client):
+    """Outside tester 18 (P8): "Kilpailukykyinen palkka" gave *ensure price competitiveness* 0.39."""
+    text = "OFFER: Kilpailukykyinen palkka & hyvät työvuorot."
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["items"] == [], body

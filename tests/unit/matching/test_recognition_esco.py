@@ -2760,3 +2760,11 @@ def test_an_ads_section_heading_alone_names_no_skill(esco_recognizer, heading):
     assert esco_recognizer.recognise(heading, top_k=5) == []
     found = esco_recognizer.recognise(f"{heading}\n- Trukkikortti", top_k=5)
     assert found and found[0].label("en") == "operate forklift", [r.label("en") for r in found]
+
+
+@pytest.mark.parametrize(
+    "line", ["OFFER: Kilpailukykyinen palkka & hyvät työvuorot.", "Competitive salary and benefits."]
+)
+def test_a_line_offering_pay_names_no_skill(esco_recognizer, line):
+    """Outside tester 18, P8: it gave *ensure price competitiveness* 0.39."""
+    assert esco_recognizer.recognise(line, top_k=5) == []

@@ -547,6 +547,8 @@ def requirement_sentences_as_written(
             skipping = False
         if skipping and not _REQUIREMENT.search(sentence):
             continue
+        if _PAY_OFFERED.match(sentence) and not _REQUIREMENT.search(sentence):
+            continue  # "OFFER: Kilpailukykyinen palkka & hyvät työvuorot." (outside tester 18, P8)
         if not _BOILERPLATE.search(sentence):
             out.append((sentence, sentence))
         elif read := requirement_clauses(sentence, names_skill):
@@ -1961,7 +1963,7 @@ def is_boilerplate(sentence: str) -> bool:
     applicant (`_ADMIN_CHECK`: "Rikostaustaote vaaditaan lasten kanssa työskentelyyn.")."""
     if _ADMIN_CHECK.search(sentence) and not _JOIN.search(sentence) and "," not in sentence:
         return True
-    if _PAY_CLAUSE.match(sentence):
+    if _PAY_CLAUSE.match(sentence) or (_PAY_OFFERED.match(sentence) and not _REQUIREMENT.search(sentence)):
         return True
     return bool(_BOILERPLATE.search(sentence)) and not _REQUIREMENT.search(sentence)
 
@@ -1976,6 +1978,13 @@ _ADMIN_CHECK = re.compile(
 clearance): what the ad requires it for ("lasten kanssa työskentelyyn") names no skill; matched, it
 gave *work with soloists* 0.59 (outside tester 16, P8). A sentence of it alone is boilerplate
 (`is_boilerplate`); one that also lists other things ("Rikostaustaote ja hygieniapassi") is read."""
+_PAY_OFFERED = re.compile(
+    r"^\W*(?:[^\W\d_]+\s*:\s*)?(?:kilpailukykyi\w*|hyv\w*|reilu\w*|competitive|good|attractive|"
+    r"konkurrenskraftig\w*|bra|god)\s+(?:palk\w*|lön\w*|salary|pay)\b",
+    re.I,
+)
+"""A line that offers pay ("OFFER: Kilpailukykyinen palkka & hyvät työvuorot.", "Competitive salary"):
+a benefit, no skill (it gave *ensure price competitiveness* 0.39: outside tester 18, P8)."""
 _PAY_CLAUSE = re.compile(
     r"^\W*(?:palkka\w*|palkkaus\w*|lön\w*|salary|pay)\b[^.;:]{0,60}?\b(?:tes\w*|työehtosopimu\w*|"
     r"kollektivavtal\w*|collective\s+(?:labour\s+)?agreement)",
