@@ -374,3 +374,37 @@ def test_a_text_with_nothing_to_read_is_a_422_naming_the_field(client, text):
         body = r.get_json()
         assert body["code"] == 422 and body["errors"]["json"]["text"], body
         assert ("ord att läsa" if lang == "sv" else "words to read") in body["errors"]["json"]["text"][0]
+
+
+NURSE_AD_HTML = (
+    "<p><strong>Sairaanhoitaja</strong>, Tampereen kaupunki</p><p>Haemme sairaanhoitajaa osastolle.</p>"
+    "<ul><li>Laillistus Valviran rekisteriss&auml;</li></ul>"
+)
+
+
+@pytest.mark.parametrize(
+    "text", [NURSE_AD_HTML, "Sairaanhoitaja\nEdellytämme laillistusta Valviran rekisterissä."]
+)
+def test_a_registration_under_a_nurse_title_gives_the_nurse_skill(client, text):
+    """Outside tester 18 (P2): the registration beside the title line gave only 0.35 title skills."""
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    first = body["items"][0]
+    assert (first["label"], first["score"]) == ("implement nursing care", 1.0), body
+
+
+@pytest.mark.parametrize(
+    "text", ["Edellytämme laillistusta Valviran rekisterissä.", "- Laillistus Valviran rekisterissä"]
+)
+def test_a_registration_alone_is_told_as_such_not_as_employer_wording(client, text):
+    """Outside tester 18 (P2): the warning said the text was about the employer, benefits or applying."""
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["items"] == []
+    assert "professional registration" in body["warning"], body
+    assert "employer" not in body["warning"], body
+
+
+def test_a_finnish_job_title_in_an_english_sentence_is_read(client):
+    """Outside tester 18 (P7): "hitsaaja" gave "conveyancing" and a low-confidence warning."""
+    text = "We are hiring a hitsaaja to our konepaja."
+    body = client.post(URL, json={"text": text, "top_k": 5}, headers=EMPLOYER).get_json()
+    assert any("weld" in i["label"] for i in body["items"][:3]), body

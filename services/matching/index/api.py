@@ -16,7 +16,7 @@ from services.kernel.texts import N_
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
 from services.matching.index.domain.model import language_rank
-from services.matching.index.domain.recognition import CONFIDENT_SCORE
+from services.matching.index.domain.recognition import CONFIDENT_SCORE, names_registration
 from services.matching.index.domain.recognition_text import (
     MAX_SENTENCES,
     readable,
@@ -192,6 +192,12 @@ NO_SKILL_WARNING = N_(
     "No skill was recognised in this text: it reads as being about the employer, benefits or "
     "applying, or it names no task or requirement. Describe the tasks and requirements, or choose "
     "skills or an occupation."
+)
+REGISTRATION_WARNING = N_(
+    "No skill was recognised in this text: it names a professional registration (laillistus, "
+    "Valvira, Terhikki, legitimation), but not the profession registered, and a registration alone "
+    'is no skill. Name the profession beside it or in the title ("Sairaanhoitaja", "laillistus '
+    'sairaanhoitajana"), or choose the skills.'
 )
 LOW_CONFIDENCE_WARNING = N_(
     "No skill was recognised with confidence: the skills below are only guesses from similar "
@@ -380,8 +386,9 @@ class RecogniseView(MethodView):
                         "required": item["essential"],
                     }
                 )
-        if not found:
-            body["warning"] = gettext(NO_SKILL_WARNING)
+        if not found:  # (true reasons only: a registration alone is no employer wording; tester 18, P2)
+            registration = names_registration(data["text"])
+            body["warning"] = gettext(REGISTRATION_WARNING if registration else NO_SKILL_WARNING)
         elif max(s.score for s in found) < CONFIDENT_SCORE:
             # ranked, not cut (a weak match can still be the right one), but the employer is told
             body["warning"] = gettext(LOW_CONFIDENCE_WARNING)

@@ -2701,6 +2701,48 @@ def test_an_english_title_one_works_with_is_not_the_job(esco_recognizer):
     assert esco_recognizer.occupations_in(text, "en") == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # outside tester 18, P2: the registration without the title beside it gave nothing
+        ("Sairaanhoitaja\nEdellytämme laillistusta Valviran rekisterissä.", "implement nursing care"),
+        (
+            "<p><strong>Sairaanhoitaja</strong></p><ul><li>Laillistus Valviran rekisteriss&auml;</li></ul>",
+            "implement nursing care",
+        ),
+        ("Lähihoitaja, kotihoito\n- Laillistus Valviran rekisterissä", "provide basic support to patients"),
+        ("Sjukskötare till hemvården\nLegitimation hos Valvira krävs.", "implement nursing care"),
+    ],
+)
+def test_a_registration_in_an_ad_naming_a_registered_title_gives_its_skill(esco_recognizer, text, expected):
+    found = esco_recognizer.recognise(text, top_k=5)
+    assert (found[0].label("en"), found[0].score) == (expected, 1.0), [r.label("en") for r in found]
+
+
+def test_a_registration_alone_names_no_skill_and_is_told(esco_recognizer):
+    from services.matching.index.domain.recognition import names_registration
+
+    text = "Edellytämme laillistusta Valviran rekisterissä."
+    assert esco_recognizer.recognise(text, top_k=5) == []
+    assert names_registration(text) and not names_registration("Tarjoamme lounasedun.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("We are hiring a hitsaaja to our konepaja.", "weld"),  # outside tester 18, P7
+        ("Looking for a hitsaaja with tulityökortti for our konepaja in Nokia.", "weld"),
+        ("We need a putkiasentaja for our sites.", "pip"),
+    ],
+)
+def test_a_finnish_occupation_title_in_an_english_sentence_is_read_as_the_occupation(
+    esco_recognizer, text, word
+):
+    found = [r.label("en") for r in esco_recognizer.recognise(text, top_k=5)]
+    assert any(word in f for f in found), found
+    assert "welder" in esco_recognizer._finnish_words_glossed("a hitsaaja to our konepaja")
+
+
 def test_a_title_line_and_a_qualification_named_after_the_job_give_the_same_skills(esco_recognizer):
     """One step reads an occupation a sentence names (`_add_central`): a line that is the job
     title alone and a qualification named after it whose words are not read both give the
