@@ -408,3 +408,12 @@ def test_a_finnish_job_title_in_an_english_sentence_is_read(client):
     text = "We are hiring a hitsaaja to our konepaja."
     body = client.post(URL, json={"text": text, "top_k": 5}, headers=EMPLOYER).get_json()
     assert any("weld" in i["label"] for i in body["items"][:3]), body
+
+
+def test_an_ads_all_caps_headings_name_no_skill(client):
+    """Outside tester 18 (P8): "TEHTÄVÄSI" gave *meet commitments* 0.49 (essential)."""
+    text = "TEHTÄVÄSI\n- Hitsaat MIG-hitsauksella teräsrakenteita.\nVAATIMUKSET\n- Tulityökortti"
+    body = client.post(URL + "?lang=en", json={"text": text, "top_k": 10}, headers=EMPLOYER).get_json()
+    named = [i["label"] for i in body["items"]]
+    assert not {"meet commitments", "meet picking standards"} & set(named), named
+    assert "perform metal inert gas welding" in named, named

@@ -2751,3 +2751,12 @@ def test_a_title_line_and_a_qualification_named_after_the_job_give_the_same_skil
     qualification = esco_recognizer.recognise("Kiinteistönhoitajan ammattitutkinto", top_k=5, lang="fi")
     assert [r.uri for r in line] == [r.uri for r in qualification]
     assert all(r.score >= CONFIDENT_SCORE for r in line)
+
+
+@pytest.mark.parametrize("heading", ["TEHTÄVÄSI", "VAATIMUKSET", "EDELLYTÄMME:", "Vi förutsätter:"])
+def test_an_ads_section_heading_alone_names_no_skill(esco_recognizer, heading):
+    """Outside tester 18, P8: "TEHTÄVÄSI" gave *meet commitments* 0.49, "VAATIMUKSET" *meet picking
+    standards* 0.47; the lines under it are still read."""
+    assert esco_recognizer.recognise(heading, top_k=5) == []
+    found = esco_recognizer.recognise(f"{heading}\n- Trukkikortti", top_k=5)
+    assert found and found[0].label("en") == "operate forklift", [r.label("en") for r in found]

@@ -969,11 +969,24 @@ drops the lists under them as it drops a list of what is not needed."""
 _WISH_HEADING = re.compile(r"(?:" + "|".join(WISH_HEADINGS) + r")", re.I)
 
 
+AD_HEADINGS: tuple[str, ...] = (
+    r"(?:sinun |your )?(?:tehtäväsi|tehtävät|tehtävänkuva|työtehtävät|vaatimukset|edellytämme|odotamme",
+    r"toivomme|tarjoamme|meiltä saat|hakeminen|arbetsuppgifter|dina arbetsuppgifter|krav|vi förutsätter",
+    r"vi erbjuder|tasks|responsibilities|requirements|we offer|how to apply)",
+)
+"""A job ad's section headings alone on their line ("TEHTÄVÄSI", "VAATIMUKSET", "Edellytämme:"):
+read, they gave *meet commitments* 0.49 and *meet picking standards* 0.47 (outside tester 18, P8)."""
+_AD_HEADING = re.compile("|".join(AD_HEADINGS), re.I)
+
+
 def is_structure_heading(sentence: str) -> bool:
-    """True when `sentence` is only a section heading of a CV or a note (`STRUCTURE_HEADINGS`), with
-    or without its colon, bullets and surrounding spaces ("Työhistoria:", "TYÖKOKEMUS", "- Education:")."""
-    head = sentence.strip(_LIST_BULLET + ".").rstrip(" :")
-    return bool(head) and _STRUCTURE_HEADING.fullmatch(" ".join(head.split())) is not None
+    """True when `sentence` is only a section heading of a CV or a note (`STRUCTURE_HEADINGS`) or of
+    a job ad (`AD_HEADINGS`), with or without its colon, bullets and surrounding spaces
+    ("Työhistoria:", "TYÖKOKEMUS", "- Education:", "TEHTÄVÄSI", "EDELLYTÄMME:")."""
+    head = " ".join(sentence.strip(_LIST_BULLET + ".").rstrip(" :").split())
+    return bool(head) and (
+        _STRUCTURE_HEADING.fullmatch(head) is not None or _AD_HEADING.fullmatch(head) is not None
+    )
 
 
 def says_wished(heading: str) -> bool:
