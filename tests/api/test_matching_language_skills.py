@@ -552,3 +552,13 @@ def test_a_language_skill_and_its_requirement_agree(app, text, expected):
         ):  # the language skill, when suggested, is essential as the language is required
             assert flags[labels[code]] is required, (code, body["items"])
     assert set(labels[c] for c in expected) >= {k for k in flags if k in labels.values()}, body["items"]
+
+
+def test_every_confident_language_skill_suggested_is_a_language_suggested(app):
+    """Outside tester 18, P5: whatever the sentence, a language skill recognised for sure is offered
+    as the language too (`languages`), so that the two never disagree silently."""
+    for text in ("Vaatimukset: svenska och finska.", "Kielitaito: ruotsi", "Hyvä suomen kielen taito."):
+        body = recognise(app, text)
+        codes = {"Swedish": "sv", "Finnish": "fi", "English": "en"}
+        sure = {codes[i["label"]] for i in body["items"] if i["label"] in codes and i["score"] >= 0.5}
+        assert sure <= {r["code"] for r in body["languages"]}, (text, body)

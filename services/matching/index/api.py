@@ -24,6 +24,7 @@ from services.matching.index.domain.recognition_text import (
     sentences,
     sentences_to_read,
 )
+from services.matching.index.domain.spoken import language_skill_map
 from services.matching.index.domain.taxonomy import Taxonomy
 from services.matching.index.handlers import (
     MatchingHandlers,
@@ -366,6 +367,25 @@ class RecogniseView(MethodView):
             ],
         }
         body["languages"] = suggested_languages(data["text"], lang, reader, {})
+        # a language skill suggested is its language's requirement too: the two never disagree
+        # silently (outside tester 18, P5: the skills came, `languages` stayed empty)
+        codes = language_skill_map(taxonomy()).uri_codes(taxonomy())
+        named = {r["code"] for r in body["languages"]} | {
+            c for r in body["languages"] for c in r["alternatives"]
+        }
+        for item in body["items"]:
+            code = codes.get(item["uri"])
+            if code is not None and code not in named and item["score"] >= CONFIDENT_SCORE:
+                named.add(code)
+                body["languages"].append(
+                    {
+                        "code": code,
+                        "level": None,
+                        "label": language_name(code, reader),
+                        "alternatives": [],
+                        "required": item["essential"],
+                    }
+                )
         if not found:  # (true reasons only: a registration alone is no employer wording; tester 18, P2)
             registration = names_registration(data["text"])
             body["warning"] = gettext(REGISTRATION_WARNING if registration else NO_SKILL_WARNING)
