@@ -291,9 +291,12 @@ def test_the_p7_leftovers_name_the_occupation_a_recruiter_means(app, title, occu
     assert got["uri"] in occupations and (got["confident"] or len(occupations) > 1), got
 
 
+# The text names no skill the title suggests, so that the title's suggestions say they came from it (a
+# sentence naming the same skill at a higher score becomes their source: with "Työhön kuuluu
+# teräsrakenteiden hitsaus ja hitsien tarkastus." the text read *welding techniques* above the title
+# once Finnish descriptions were indexed, session 18).
 WELDER_AD = (
-    "Haemme hitsaajaa konepajaamme Kangasalle. Edellytämme MIG/MAG-hitsauksen osaamista ja "
-    "trukkikorttia. Työhön kuuluu teräsrakenteiden hitsaus ja hitsien tarkastus."
+    "Haemme hitsaajaa konepajaamme Kangasalle. Edellytämme MIG/MAG-hitsauksen osaamista ja trukkikorttia."
 )
 
 
