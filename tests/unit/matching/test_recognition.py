@@ -1079,7 +1079,12 @@ def test_finnish_description_lemmas_are_read_only_in_finnish_text():
         SkillRow("s:beds", "make the beds", "sijata vuoteet", description_fi="Vaihtaa puhtaat lakanat."),
         SkillRow("s:wash", "do the laundry", "pestä pyykkiä", description_fi="Pestä tekstiilit koneessa."),
         SkillRow("s:risk", "assess risk factors", "arvioida riskitekijöitä", description_en="Assess risks."),
-        SkillRow("s:clean", "clean rooms", "siivota huoneita", description_en="Clean the rooms of a lakeside hotel."),
+        SkillRow(
+            "s:clean",
+            "clean rooms",
+            "siivota huoneita",
+            description_en="Clean the rooms of a lakeside hotel.",
+        ),
     ]
     taxonomy = Taxonomy.from_rows(skills, OCCUPATIONS)
     forms = {"lakanat": "lakana", "puhtaat": "puhdas", "tekstiilit": "tekstiili", "vuoteet": "vuode"}

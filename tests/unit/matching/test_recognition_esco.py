@@ -2785,6 +2785,7 @@ def test_finnish_patient_record_systems_name_electronic_health_records(esco_reco
     """Issue 12, session 19: Finland's patient-record systems, named by product in any language and
     case, are ESCO's electronic-health-record skills (a rule: no ESCO label names them)."""
     found = labels(esco_recognizer, text, lang=lang, top_k=5)
-    assert {"use electronic health records management system", "use electronic health records in nursing"} <= set(
-        found
-    )
+    assert {
+        "use electronic health records management system",
+        "use electronic health records in nursing",
+    } <= set(found)

@@ -322,7 +322,13 @@ class RecognitionIndex:
             skills = arrays["dense_skill"]
             langs = arrays.get("dense_lang", np.zeros(len(skills), dtype=np.int8))
             return cls(
-                arrays["idf"], arrays["postings"], arrays["doc_skill"], arrays["dense"], skills, langs, doc_lang
+                arrays["idf"],
+                arrays["postings"],
+                arrays["doc_skill"],
+                arrays["dense"],
+                skills,
+                langs,
+                doc_lang,
             )
         return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"], doc_lang=doc_lang)
 
