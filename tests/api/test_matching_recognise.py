@@ -295,6 +295,70 @@ def test_the_requirements_after_a_long_presentation_are_read_and_the_employer_is
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # outside tester 19, P1: the items of a list under a plus heading were essential in fi, sv, en
+        ("Edellytämme:\n- hitsauskokemusta\nEduksi katsotaan:\n- trukkikortti\n- B-ajokortti", "fi"),
+        ("Vi förutsätter:\n- svetsning\nSom merit räknas:\n- truckkort\n- körkort B", "sv"),
+        ("Requirements:\n- welding experience\nNice to have:\n- forklift licence\n- driving licence B", "en"),
+        # other ways ads write the heading, and an HTML list
+        ("Edellytämme:\n- hitsauskokemusta\nLisäksi arvostamme:\n- trukkikortti\n- B-ajokortti", "fi"),
+        ("Edellytämme:\n- hitsauskokemusta\nPlussaa:\n- trukkikortti\n- B-ajokortti", "fi"),
+        ("Edellytämme:\n- hitsauskokemusta\nValttia on:\n- trukkikortti\n- B-ajokortti", "fi"),
+        ("Vi förutsätter:\n- svetsning\nMeriterande:\n- truckkort\n- körkort B", "sv"),
+        (
+            "Requirements:\n- welding experience\nBonus points for:\n- forklift licence\n- driving licence B",
+            "en",
+        ),
+        (
+            "<p>Edellytämme:</p><ul><li>hitsauskokemusta</li></ul><p>Eduksi katsotaan:</p>"
+            "<ul><li>trukkikortti</li><li>B-ajokortti</li></ul>",
+            "fi",
+        ),
+    ],
+)
+def test_the_items_under_a_plus_heading_are_offered_as_a_plus_until_the_next_heading(client, text, lang):
+    """Outside tester 19, P1: "Eduksi katsotaan:" / "Som merit räknas:" / "Nice to have:" followed by
+    bullets gave "operate forklift" and "drive vehicles" with `essential: true` (the same items in
+    one sentence were a plus); the requirement heading's item stays essential."""
+    r = client.post(
+        URL, json={"text": text, "top_k": 10, "lang": lang}, headers={**EMPLOYER, "Accept-Language": "en"}
+    )
+    assert r.status_code == 200, r.get_json()
+    items = r.get_json()["items"]
+    forklift = [i for i in items if "forklift" in i["label"]]
+    driving = [i for i in items if i["label"] == "drive vehicles"]
+    weld = [i for i in items if "weld" in i["label"]]
+    assert forklift and driving and weld, items
+    assert not any(i["essential"] for i in forklift + driving), items
+    assert all(i["essential"] for i in weld), items
+    # the requirement heading after the plus list ends its scope
+    after = client.post(
+        URL,
+        json={"text": "Eduksi katsotaan:\n- B-ajokortti\nEdellytämme:\n- trukkikortti", "lang": "fi"},
+        headers={**EMPLOYER, "Accept-Language": "en"},
+    ).get_json()["items"]
+    assert [i["essential"] for i in after if "forklift" in i["label"]] == [True], after
+
+
+def test_a_choice_of_languages_makes_neither_language_skill_essential(client):
+    """Outside tester 19, P11: "suomen tai englannin kielen perusteet" gave `languages` fi A2 with
+    English as the alternative (a choice), but both Finnish and English as essential skills, which
+    would ask for both."""
+    for text, lang in (
+        ("Edellytämme suomen tai englannin kielen perusteita.", "fi"),
+        ("Vi kräver svenska eller finska.", "sv"),
+        ("Finnish or English required.", "en"),
+    ):
+        body = client.post(
+            URL, json={"text": text, "lang": lang}, headers={**EMPLOYER, "Accept-Language": "en"}
+        ).get_json()
+        languages = [i for i in body["items"] if i["label"] in {"Finnish", "English", "Swedish"}]
+        assert len(languages) == 2 and not any(i["essential"] for i in languages), body
+        assert len(body["languages"]) == 1 and body["languages"][0]["alternatives"], body
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "plus", "required"),
     [
         ("Edellytämme hygieniapassia, anniskelupassi on eduksi.", "fi", "alcohol", "hygiene"),

@@ -422,6 +422,25 @@ def test_a_skill_the_ad_offers_as_a_plus_is_suggested_as_optional_and_a_requirem
     assert forklift["source"] == "Trukkikortti katsotaan eduksi."
 
 
+def test_the_items_of_a_list_under_a_plus_heading_are_suggested_as_optional(app):
+    """Outside tester 19, P1: a bus-driver ad's "Eduksi katsotaan:" list (CE licence, first-aid card)
+    was suggested with `essential: true`, so an employer sending the flag back made every plus a
+    requirement."""
+    vacancy(
+        app,
+        "v-plus-list",
+        skills=[],
+        description="Edellytämme:\n- tulityökortti\n\nEduksi katsotaan:\n- trukkikortti\n- B-ajokortti",
+    )
+    own = app.test_client().get(
+        "/api/v1/vacancies/v-plus-list/skills?lang=en", headers=auth("employer", "konepaja-oy")
+    )
+    suggested = {s["label"]: s for s in own.get_json()["suggested_skills"]}
+    assert suggested["perform first fire intervention"]["essential"] is True, suggested
+    assert suggested["operate forklift"]["essential"] is False, suggested
+    assert suggested["drive vehicles"]["essential"] is False, suggested
+
+
 def test_a_sentence_naming_a_requirement_and_a_plus_marks_each_skill_by_its_own_clause(app):
     """Outside tester 16, P3 (rest): "Edellytämme hygieniapassia, anniskelupassi on eduksi." kept every
     suggestion essential, since the plus words were tested on the whole sentence; the clause that

@@ -347,7 +347,7 @@ class RecogniseView(MethodView):
         stored nor logged."""
         try:
             lang, found = handlers().recognise(data["text"], data["top_k"], data["lang"])
-            essential = handlers().essential_of(found, data["top_k"], data["lang"])
+            essential = handlers().essential_of(found, data["top_k"], data["lang"], data["text"])
         except RecognitionUnavailableError as exc:
             abort(503, message=str(exc))
         # labels for the reader: in the language the request asks for (``?lang``, cookie,

@@ -3243,7 +3243,7 @@ def enrich_vacancy(
         one_per_language.append(r)
     found = one_per_language
     plus = offered_as_plus(
-        found, recognizer, lang=lang, occupations=about, top_k=max_suggestions + len(taken)
+        found, recognizer, lang=lang, occupations=about, top_k=max_suggestions + len(taken), text=written
     )
     suggested = [
         VacancySkill(
@@ -3273,6 +3273,7 @@ def offered_as_plus(
     lang: str | None,
     occupations: Collection[str],
     top_k: int,
+    text: str | None = None,
 ) -> dict[str, bool]:
     """URI → whether the ad offers it as a plus, for each of `found` whose sentence names both a
     requirement and a plus ("Edellytämme hygieniapassia, anniskelupassi on eduksi."): its clauses that
@@ -3280,7 +3281,13 @@ def offered_as_plus(
     plus when the plus clauses name it and score it above the requiring ones (outside tester 16, P3:
     the whole sentence was tested, so both skills stayed essential). Other skills are absent (their
     sentence decides, `skill_plus.said_as_plus`). Costs two recognitions of a clause per such
-    sentence (a few in an ad)."""
+    sentence (a few in an ad). With `text` (what `found` was recognised in), a skill whose sentence is
+    an item under a plus heading ("Eduksi katsotaan:\n- trukkikortti", `skill_plus.plus_listed`) is a
+    plus, a language skill too (outside tester 19, P1: such items were essential in fi, sv and en).
+    A language skill whose sentence offers it as one of a choice ("suomen tai englannin kielen
+    perusteet") is a plus too: the choice is one `languages` requirement, which matching honours as
+    one of its languages, while two essential skills would ask for both (outside tester 19, P11)."""
+    from .skill_plus import is_listed, plus_listed
     from .skill_plus import parts as skill_parts  # here: language_requirements imports this module
 
     out: dict[str, bool] = {}
@@ -3314,9 +3321,16 @@ def offered_as_plus(
                 continue
             said = language_requirements(source, taxonomy, lang or recognizer.language(source))
             required = {r.code: r.required for r in said}
+            for req in said:  # a choice: each of its languages optional (one group in `languages`)
+                if req.alternatives:
+                    required.update(dict.fromkeys((req.code, *req.alternatives), False))
             for uri in uris:
                 if codes.get(uri) in required:
                     out[uri] = not required[codes[uri]]
+    listed = plus_listed(readable(text)) if text else frozenset()
+    for r in found:
+        if is_listed(r.source, listed):
+            out[r.uri] = True
     return out
 
 
