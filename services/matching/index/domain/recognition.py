@@ -2647,7 +2647,7 @@ _RESEARCH_SKILL = re.compile(r"\b(?:research\w*|scientific|stud(?:y|ies))\b", re
 SUPERVISION_CUE = re.compile(
     r"\b(?:supervis\w*|lead|leads|leading|leader\w*|manag\w*|recruitment|oversee\w*|forem[ae]n|"
     r"coordinat\w*|dispatch\w*|mentor\w*|esimie\w*|esihenkilö\w*|johda\w*|johta\w*|työnjoh\w*|"
-    r"rekrytoin\w*|valvo\w*|koordinoi\w*|perehdyt(?!ämme|etään|ys)\w*|förm[aä]n\w*|arbetsled\w*|leda|leder|ledning\w*|"
+    r"rekrytoin\w*|valvo\w*|koordinoi\w*|perehdyt(?!ämme|etään|ys|yk)\w*|förm[aä]n\w*|arbetsled\w*|leda|leder|ledning\w*|"
     r"rekrytering\w*|handled\w*|övervak\w*|samordn\w*)\b",
     re.I,
 )
@@ -3242,6 +3242,11 @@ def enrich_vacancy(
             languages_named.add(code)
         one_per_language.append(r)
     found = one_per_language
+    # once the employer decided, a refill rewords nothing decided and recruits nobody for the ad's own
+    # hiring line (outside tester 19, P3: "manage customer service", "maintain customer service" …
+    # after "customer service" was accepted, and "recruit bus drivers" from "Haemme nyt …")
+    rewording = rewordings([r.uri for r in found], taken, recognizer)
+    found = [r for r in found if r.uri not in rewording and not _recruits_from_hiring_line(r, recognizer)]
     plus = offered_as_plus(
         found, recognizer, lang=lang, occupations=about, top_k=max_suggestions + len(taken), text=written
     )
@@ -3255,6 +3260,75 @@ def enrich_vacancy(
     kept = {s.uri for s in suggested} | taken
     pending = [s for s in offered if s.uri not in kept and _still_said(s.source, vacancy.title, written)]
     return replace(vacancy, skills=chosen + tuple(suggested) + tuple(pending))
+
+
+_LABEL_FILLER = frozenset("a an the of and or to in on for with as at by from into its their own".split())
+REWORDING_EXTRA_WORDS = 3
+"""A label is a rewording of another when the words of one are all in the other and the other has at
+most this many more ("customer service" → "provide high quality customer service")."""
+
+
+def _label_words(label: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[^\W\d_]+|\d+", label.lower()) if w not in _LABEL_FILLER)
+
+
+def rewordings(uris: Sequence[str], decided: Collection[str], recognizer: SkillRecognizer) -> set[str]:
+    """Those of `uris` (ESCO skill URIs) that reword one of `decided` (the skills the employer chose or
+    rejected): the same skill, its ESCO broader or narrower skill, or a near-identical English label
+    (the words of one label, filler words aside, all in the other, which has at most
+    `REWORDING_EXTRA_WORDS` more: "customer service" and "manage customer service", "maintain
+    customer service", "communicate with customer service department"). Outside tester 19, P3: after
+    accepting "customer service" the list refilled with four rewordings of it. Empty for a
+    recogniser without a taxonomy (fakes)."""
+    index: Mapping[str, int] = getattr(recognizer, "skill_index_", {})
+    taxonomy = getattr(recognizer, "occupation_taxonomy_", None)
+    labels: Sequence[str] = getattr(recognizer, "labels_", {}).get("en", ())
+    known = [index[u] for u in decided if u in index]
+    if not known or taxonomy is None:
+        return {u for u in uris if u in decided}
+    parent = taxonomy.skill_parent
+    related: set[int] = set(known)
+    for j in known:
+        related.update(int(k) for k in parent[j].indices)  # broader
+        related.update(int(k) for k in parent[:, j].nonzero()[0])  # narrower
+    decided_words = [w for w in (_label_words(labels[j] or "") for j in known) if w]
+    out: set[str] = set()
+    for uri in uris:
+        j = index.get(uri)
+        if uri in decided or (j is not None and j in related):
+            out.add(uri)
+            continue
+        if j is None:
+            continue
+        words = _label_words(labels[j] or "")
+        if words and any(
+            (d <= words or words <= d) and len(d ^ words) <= REWORDING_EXTRA_WORDS for d in decided_words
+        ):
+            out.add(uri)
+    return out
+
+
+_HIRING_LINE = re.compile(
+    r"^\W*(?:(?:nyt\s+|now\s+)?(?:haemme|etsimme|rekrytoimme|palkkaamme)|vi\s+(?:söker|rekryterar|anställer)|"
+    r"(?:we\s+are|we're)\s+(?:now\s+)?(?:looking\s+for|hiring|recruiting|seeking)|join\s+(?:us|our)|"
+    r"(?:[\w-]+\s+){0,4}(?:haetaan|sökes|söks|wanted)\b)",
+    re.I,
+)
+"""An ad's own line of hiring ("Haemme nyt LINJA-AUTONKULJETTAJIA …", "Vi söker en kock",
+"We are hiring a backend developer", "Kokki haetaan"): it says whom the employer recruits, not that
+the job recruits anyone."""
+_RECRUITING_LABEL = re.compile(r"^(?:recruit|hire|employ)\b|\brecruitment\b", re.I)
+
+
+def _recruits_from_hiring_line(found: RecognisedSkill, recognizer: SkillRecognizer) -> bool:
+    """Whether `found` is a skill of recruiting (its English label: "recruit bus drivers", "hire new
+    personnel") read from the ad's own hiring line (`_HIRING_LINE`; outside tester 19, P3)."""
+    if not found.source or _HIRING_LINE.match(found.source) is None:
+        return False
+    index: Mapping[str, int] = getattr(recognizer, "skill_index_", {})
+    labels: Sequence[str] = getattr(recognizer, "labels_", {}).get("en", ())
+    j = index.get(found.uri)
+    return j is not None and _RECRUITING_LABEL.search(labels[j] or "") is not None
 
 
 def _still_said(source: str | None, title: str, text: str) -> bool:
