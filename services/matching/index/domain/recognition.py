@@ -3262,7 +3262,29 @@ def enrich_vacancy(
     return replace(vacancy, skills=chosen + tuple(suggested) + tuple(pending))
 
 
-_LABEL_FILLER = frozenset("a an the of and or to in on for with as at by from into its their own".split())
+_LABEL_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "as",
+        "at",
+        "by",
+        "from",
+        "into",
+        "its",
+        "their",
+        "own",
+    ]
+)
 REWORDING_EXTRA_WORDS = 3
 """A label is a rewording of another when the words of one are all in the other and the other has at
 most this many more ("customer service" → "provide high quality customer service")."""
