@@ -1212,7 +1212,8 @@ class SkillRecognizer:
         """The pattern of the job-title glossary's English titles in prose
         (`LanguageTools.english_titles`), built on first use: one of two words or more anywhere
         ("a practical nurse", "registered nurses"), a one-word one only as the job held or
-        sought ("worked as a cleaner", "hiring a nurse", or opening a sentence before "for", "in",
+        sought ("worked as a cleaner", "hiring a nurse", "looking for a welder", "our team of
+        welders", or opening a sentence before "for", "in",
         … or a comma: "Cleaner for offices in the city centre."; "a cleaner environment" names
         none)."""
         if self.english_titles_ is None:
@@ -1226,7 +1227,8 @@ class SkillRecognizer:
             one = [k for k in self.tools.english_titles if " " not in k] or ["(?!)"]
             rx = (
                 rf"(?:(?<![\w-])(?P<title>{alternatives(several)})"
-                rf"|\b(?:as|hiring|hire|hires|seeking|need)\s+(?:an?\s+|one\s+)?(?P<one>{alternatives(one)})"
+                rf"|\b(?:as|hiring|hire|hires|seeking|need|looking\s+for|searching\s+for|recruiting|team\s+of)\s+"
+                rf"(?:an?\s+|one\s+)?(?P<one>{alternatives(one)})"
                 rf"|(?:^|[.!?\n])\s*(?P<opening>{alternatives(one)})(?:s|es)?"
                 r"(?=\s+(?:for|to|in|at|wanted|needed)\b|\s*[,:;(–—-]|\s*$))"
                 r"(?:s|es)?(?![\w-])"
@@ -1933,6 +1935,7 @@ class SkillRecognizer:
                 sentences(without_not_needed_lists(text)), MAX_SENTENCES, self._names_skill
             ).read,
             self._names_skill,
+            self._names_job,
         ):
             lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
             if mixed and lang == "en":
@@ -1958,7 +1961,7 @@ class SkillRecognizer:
             )
             if not re.search(r"\w", sentence):
                 continue
-            if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):
+            if sentence != said and (is_boilerplate(sentence, self._names_job) or not says_more(sentence, lang)):
                 continue  # "Aiempaa kokemusta ei tarvita, perehdytämme.", "Körkort behövs inte men är en
                 # merit.": what is left is boilerplate or stock phrases only
             if lang == "fi" and self.opening_title_read:
@@ -2185,6 +2188,22 @@ class SkillRecognizer:
     def _names_skill(self, text: str) -> bool:
         """True when the explicit rules name a skill in `text`."""
         return bool(self.tools.rules.apply(text)[0])
+
+    def _names_job(self, text: str) -> bool:
+        """True when `text` names an occupation: `occupations_in` (in `text`'s language), or an
+        ESCO occupation's English label as the one sought or joined (`_SOUGHT_EN`: "looking for a
+        welder", "our team of welders"; the glossary's English titles that `occupations_in` reads
+        are few). An invitation to join that names one is read (`recognition_text.is_boilerplate`)."""
+        if self.occupations_in(text):
+            return True
+        titles = self._titles()[0]
+        for m in _SOUGHT_EN.finditer(text):
+            tokens = words(m.group(1))
+            for n in range(len(tokens), 0, -1):
+                key = " ".join(tokens[:n])
+                if any(k in titles for k in (key, re.sub(r"(?<=[^s])s$", "", key), re.sub(r"es$", "", key))):
+                    return True
+        return False
 
     def _split_known(self, word: str) -> list[str]:
         """`word`'s compound parts, also when the word itself is known (`expand_elided`)."""
@@ -2873,6 +2892,15 @@ _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
 spoke, "malta" be patient): read as the language only beside a language cue."""
 
 
+_SOUGHT_EN = re.compile(
+    r"\b(?:as|hiring|hire|seeking|looking\s+for|searching\s+for|recruiting|team\s+of)\s+(?:an?\s+|one\s+)?"
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+    re.I,
+)
+"""The words of the one sought or joined in an English invitation ("looking for a welder", "our
+team of welders"), up to three (`SkillRecognizer._names_job`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FinnishLanguageNames:
     """ESCO's language skills named by their Finnish label in any case form ("Puhuu sujuvaa
@@ -2933,8 +2961,8 @@ class FinnishLanguageNames:
     def hits(self, sentence: str) -> list[tuple[str, int, int]]:
         """(skill URI, start, end) of each form in `sentence` read as a language's name, in the
         order of the skills, then of the text. A telling form always; a plain form in lower case
-        when the name is no common word or a language cue is in the sentence; a capitalised plain
-        form beside a cue, but not a country's genitive before what is not about language
+        when the name is no common word or a language cue is in the sentence, and a capitalised plain
+        form beside a cue, but neither a country's genitive before what is not about language
         ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Venäjän kaupan": a market, trade
         or office of the country; "Englannin tuntemus", "Englannin osaaminen" are the language,
         `_country_genitive`), or without a cue when it opens a list of requirements ("Suomi ja
@@ -2951,7 +2979,8 @@ class FinnishLanguageNames:
                 if names_a_document(sentence[m.end() :]):
                     continue  # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
                 if m.group()[0].islower():
-                    ok = cue or not homonym
+                    # "englannin markkinoiden tuntemus": a country's genitive in lower case too (issue 12)
+                    ok = (cue or not homonym) and not _country_genitive(sentence, m.start(), m.end())
                 else:
                     ok = (cue and not _country_genitive(sentence, m.start(), m.end())) or (
                         not homonym and _opens_a_list(sentence, m.start(), m.end(), self.any_form)
@@ -2991,13 +3020,14 @@ _LANGUAGE_HEAD = re.compile(
     r"(?:\w*kiel\w*|\w*taito\w*|taidot|osaa\w*|osata|tunte\w*|tuntemu\w*|perustee\w*|perusteet|alke\w*|"
     r"opin\w*|opisk\w*|opet\w*|kurss\w*|kok?e\w*|tunti\w*|tunne\w*|puhu\w*|kirjoit\w*|ymmärt\w*|luke\w*|"
     r"käyt\w*|ääntä\w*|sanast\w*|kielioppi\w*|lisäksi|ohella|ohessa|sijaan|sijasta|ja|tai|sekä|eli|"
+    r"hallin\w*|hallit\w*|kään\w*|tulk\w*|"
     r"yki\w*|[ABC][12]\w*|taso\w*|vähintään|ainakin)",
     re.I,
 )
 """What may follow a capitalised genitive of a language's name for it to be the language: a word
 about knowing, learning or using a language, a postposition ("Englannin lisäksi"), a level."""
 _HOW_WELL = re.compile(
-    r"sujuv\w*|hyv\w*|erinomai\w*|vahv\w*|suullis\w*|kirjallis\w*|perus\w*|kohtalai\w*|kohtuulli\w*|"
+    r"sujuv\w*|hyv\w*|erinomai\w*|vahv\w*|suulli\w*|kirjalli\w*|perus\w*|kohtalai\w*|kohtuulli\w*|"
     r"tyydyttäv\w*|välttäv\w*|auttav\w*|heiko\w*|heikko\w*|natiivi\w*|äidinkiel\w*|aktiivi\w*|"
     r"passiivi\w*|erittäin|todella",
     re.I,
@@ -3030,7 +3060,8 @@ def _opens(sentence: str, start: int) -> bool:
 
 
 def _country_genitive(sentence: str, start: int, end: int) -> bool:
-    """Whether the capitalised name at `sentence[start:end]` is a country's genitive: it ends in
+    """Whether the name at `sentence[start:end]` (capitalised or not: "englannin markkinoiden
+    tuntemus", issue 12) is a country's genitive: it ends in
     "-n" and the noun it goes with (past other genitives joined to it and a word of how well) is
     no word about the language ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Saksan
     markkinoille", "Suomen ja Venäjän kauppa"; not "Englannin osaaminen", "Englannin tuntemus",
