@@ -338,3 +338,23 @@ def test_a_language_in_lower_case_or_getting_by_in_it_is_the_language(esco_recog
     found = labels(esco_recognizer, text, lang="fi")
     assert found[0] == language or language in found[:2], found
     assert "cope with challenging demands" not in found
+
+
+@pytest.mark.parametrize("text", ["Ravintola Pyynikki, Tampere", "Tampereen Seutuliikenne", "Helsingin Kaupunki"])
+def test_an_employers_name_as_its_line_gives_no_skill(esco_recognizer, text):
+    """Outside tester 18 (P8): "Ravintola Pyynikki, Tampere" gave *food science* 0.42, "Tampereen
+    Seutuliikenne" *promote the use of sustainable transport*."""
+    assert esco_recognizer.recognise(text, top_k=5) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Siivooja, Ylöjärvi", "clean building floors"),
+        ("Kotihoidon Lähihoitaja, Tampere", "provide domestic care"),
+        ("Python Developer, Helsinki", "Python (computer programming)"),
+        ("Microsoft Excel, Helsinki", "use spreadsheets software"),
+    ],
+)
+def test_a_title_or_a_tool_with_its_place_is_no_employers_name(esco_recognizer, text, expected):
+    assert expected in labels(esco_recognizer, text), labels(esco_recognizer, text)

@@ -1950,8 +1950,9 @@ class SkillRecognizer:
                 said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
-            if is_structure_heading(sentence):
-                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7)
+            if is_structure_heading(sentence) or self._employer_line(sentence):
+                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7);
+                # an employer's name as its line: "Ravintola Pyynikki, Tampere" (tester 18, P8)
             sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
@@ -2188,6 +2189,39 @@ class SkillRecognizer:
     def _names_skill(self, text: str) -> bool:
         """True when the explicit rules name a skill in `text`."""
         return bool(self.tools.rules.apply(text)[0])
+
+    def _employer_line(self, line: str) -> bool:
+        """Whether `line` is an employer's name alone: two to four capitalised words (not all in
+        capitals) that name no occupation, title word, rule's skill, product or language, either
+        followed by places after a comma ("Ravintola Pyynikki, Tampere") or opening with a place's
+        genitive ("Tampereen Seutuliikenne"). Read as words they gave *food science* 0.42 and
+        *promote the use of sustainable transport* (outside tester 18, P8). A title line names an
+        occupation ("Siivooja, Ylöjärvi", "Kotihoidon Lähihoitaja, Tampere") and is read."""
+        name, _, where = line.strip().rstrip(".!").partition(",")
+        named = _WORD_RX.findall(name)
+        places = self.tools.place_names
+        if not 2 <= len(named) <= 4 or re.search(r"[^\w\s&'’.-]", name) or name.isupper():
+            return False
+        if not all(w[0].isupper() for w in named):
+            return False
+        if where:
+            after = _WORD_RX.findall(where)
+            if not after or not all(w[0].isupper() and w.lower() in places for w in after):
+                return False
+        elif not (named[0].lower() in places and named[0].lower().endswith("n")):
+            return False
+        titles, heads = self._titles()
+        lemmatise = self.tools.lemmatise
+        for w in named:
+            low = w.lower()
+            forms = {low, lemmatise(low, "fi")} if lemmatise is not None else {low}
+            if any(f in titles or f in heads for f in forms):
+                return False
+        if self.tools.rules.apply(name)[0] or any(n in name for n, _, _ in self.products_):
+            return False
+        if self.language_names_.named(name) or self.other_language_names_.codes(name):
+            return False
+        return not self.occupations_in(name)
 
     def _names_job(self, text: str) -> bool:
         """True when `text` names an occupation: `occupations_in` (in `text`'s language), or an
@@ -2892,6 +2926,7 @@ _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
 spoke, "malta" be patient): read as the language only beside a language cue."""
 
 
+_WORD_RX = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SOUGHT_EN = re.compile(
     r"\b(?:as|hiring|hire|seeking|looking\s+for|searching\s+for|recruiting|team\s+of)\s+(?:an?\s+|one\s+)?"
     r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
