@@ -1212,8 +1212,7 @@ class SkillRecognizer:
         """The pattern of the job-title glossary's English titles in prose
         (`LanguageTools.english_titles`), built on first use: one of two words or more anywhere
         ("a practical nurse", "registered nurses"), a one-word one only as the job held or
-        sought ("worked as a cleaner", "hiring a nurse", "looking for a welder", "our team of
-        welders", or opening a sentence before "for", "in",
+        sought ("worked as a cleaner", "hiring a nurse", or opening a sentence before "for", "in",
         … or a comma: "Cleaner for offices in the city centre."; "a cleaner environment" names
         none)."""
         if self.english_titles_ is None:
@@ -1227,8 +1226,7 @@ class SkillRecognizer:
             one = [k for k in self.tools.english_titles if " " not in k] or ["(?!)"]
             rx = (
                 rf"(?:(?<![\w-])(?P<title>{alternatives(several)})"
-                rf"|\b(?:as|hiring|hire|hires|seeking|need|looking\s+for|searching\s+for|recruiting|team\s+of)\s+"
-                rf"(?:an?\s+|one\s+)?(?P<one>{alternatives(one)})"
+                rf"|\b(?:as|hiring|hire|hires|seeking|need)\s+(?:an?\s+|one\s+)?(?P<one>{alternatives(one)})"
                 rf"|(?:^|[.!?\n])\s*(?P<opening>{alternatives(one)})(?:s|es)?"
                 r"(?=\s+(?:for|to|in|at|wanted|needed)\b|\s*[,:;(–—-]|\s*$))"
                 r"(?:s|es)?(?![\w-])"
