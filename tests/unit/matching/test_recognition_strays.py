@@ -229,7 +229,10 @@ def test_a_title_naming_several_kinds_of_work_is_read_as_words(esco_recognizer, 
             "We are looking for a practical nurse to join our home care team.",
             {"support nurses", "work with nursing staff", "implement nursing care"},
         ),
-        ("We are looking for a welder to join our team.", {"operate welding equipment", "use welding equipment"}),
+        (
+            "We are looking for a welder to join our team.",
+            {"operate welding equipment", "use welding equipment"},
+        ),
         ("Join our team of welders in Vaasa.", {"operate welding equipment", "use welding equipment"}),
         ("Tule mukaan tiimiimme hitsaajaksi!", {"welding techniques", "operate welding equipment"}),
         ("Kom och jobba hos oss som svetsare!", {"welding techniques", "operate welding equipment"}),
@@ -314,7 +317,11 @@ def test_remote_as_a_skill_and_an_employer_in_a_sentence_are_still_read(esco_rec
 
 @pytest.mark.parametrize(
     "text",
-    ["Työ vaatii englannin markkinoiden tuntemusta.", "Tunnet suomen markkinat.", "Ruotsin myynnin kehittäminen."],
+    [
+        "Työ vaatii englannin markkinoiden tuntemusta.",
+        "Tunnet suomen markkinat.",
+        "Ruotsin myynnin kehittäminen.",
+    ],
 )
 def test_a_countrys_genitive_in_lower_case_is_no_language(esco_recognizer, text):
     """ "englannin markkinoiden" (the English market) gave *English* 1.00 (issue 12)."""
@@ -340,7 +347,9 @@ def test_a_language_in_lower_case_or_getting_by_in_it_is_the_language(esco_recog
     assert "cope with challenging demands" not in found
 
 
-@pytest.mark.parametrize("text", ["Ravintola Pyynikki, Tampere", "Tampereen Seutuliikenne", "Helsingin Kaupunki"])
+@pytest.mark.parametrize(
+    "text", ["Ravintola Pyynikki, Tampere", "Tampereen Seutuliikenne", "Helsingin Kaupunki"]
+)
 def test_an_employers_name_as_its_line_gives_no_skill(esco_recognizer, text):
     """Outside tester 18 (P8): "Ravintola Pyynikki, Tampere" gave *food science* 0.42, "Tampereen
     Seutuliikenne" *promote the use of sustainable transport*."""

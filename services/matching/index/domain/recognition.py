@@ -1960,7 +1960,9 @@ class SkillRecognizer:
             )
             if not re.search(r"\w", sentence):
                 continue
-            if sentence != said and (is_boilerplate(sentence, self._names_job) or not says_more(sentence, lang)):
+            if sentence != said and (
+                is_boilerplate(sentence, self._names_job) or not says_more(sentence, lang)
+            ):
                 continue  # "Aiempaa kokemusta ei tarvita, perehdytämme.", "Körkort behövs inte men är en
                 # merit.": what is left is boilerplate or stock phrases only
             if lang == "fi" and self.opening_title_read:

@@ -2040,9 +2040,44 @@ def is_boilerplate(sentence: str, names_job: Callable[[str], bool] | None = None
 
 
 _INVITATION_WORDS = frozenset(
-    "join us our an a team community company crew come and work with for at tule meille mukaan töihin "
-    "tiimiimme joukkoomme taloon liity meihin porukkaamme tervetuloa tervetulleita tervetullut kom och "
-    "jobba arbeta hos oss välkommen välkomna".split()
+    [
+        "join",
+        "us",
+        "our",
+        "an",
+        "a",
+        "team",
+        "community",
+        "company",
+        "crew",
+        "come",
+        "and",
+        "work",
+        "with",
+        "for",
+        "at",
+        "tule",
+        "meille",
+        "mukaan",
+        "töihin",
+        "tiimiimme",
+        "joukkoomme",
+        "taloon",
+        "liity",
+        "meihin",
+        "porukkaamme",
+        "tervetuloa",
+        "tervetulleita",
+        "tervetullut",
+        "kom",
+        "och",
+        "jobba",
+        "arbeta",
+        "hos",
+        "oss",
+        "välkommen",
+        "välkomna",
+    ]
 )
 
 
