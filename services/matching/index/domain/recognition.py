@@ -290,6 +290,10 @@ class RecognitionIndex:
     dense_skill : (n_dense,) int32 skill position of each embedding
     dense_lang : (n_dense,) int8 position of each embedding's label language in the recogniser's
         `dense_langs` (all 0 in an index built before Finnish labels were embedded)
+    doc_lang : (n_docs,) int8, 0 for a document read in text of any language, else 1 + the
+        position in `RECOGNISED_LANGS` of the only text language that reads it (the Finnish
+        description-lemma documents: English text matched them by their letters); empty in an
+        index built before documents had a language (every document read in every language)
     """
 
     idf: np.ndarray
@@ -298,6 +302,7 @@ class RecognitionIndex:
     dense: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float16))
     dense_skill: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     dense_lang: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    doc_lang: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
 
     def arrays(self) -> dict[str, Any]:
         return {
@@ -307,15 +312,25 @@ class RecognitionIndex:
             "dense": self.dense,
             "dense_skill": self.dense_skill,
             "dense_lang": self.dense_lang,
+            "doc_lang": self.doc_lang,
         }
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, Any]) -> RecognitionIndex:
+        doc_lang = arrays.get("doc_lang", np.zeros(0, dtype=np.int8))
         if "dense" in arrays:
             skills = arrays["dense_skill"]
             langs = arrays.get("dense_lang", np.zeros(len(skills), dtype=np.int8))
-            return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"], arrays["dense"], skills, langs)
-        return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"])
+            return cls(
+                arrays["idf"],
+                arrays["postings"],
+                arrays["doc_skill"],
+                arrays["dense"],
+                skills,
+                langs,
+                doc_lang,
+            )
+        return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"], doc_lang=doc_lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +361,8 @@ class SkillRecognizer:
     description_weight : multiplier for description documents, which are long and generic
         compared with labels.
     min_df, max_df : n-grams in fewer than `min_df` documents or in more than a `max_df` share
-        of them are ignored; very common n-grams ("ing", "ise") carry no signal and cost time.
+        of them (counted over the documents every language reads: `RecognitionIndex.doc_lang`) are
+        ignored; very common n-grams ("ing", "ise") carry no signal and cost time.
     posting_floor : index entries (a document's weighted TF-IDF value of an n-gram) below this are
         dropped ("impact pruning"). They are nearly all n-grams of long descriptions, which
         decide no ranking: 0.04 drops 46% of the entries and changed no RP@5 or MRR on the
@@ -645,6 +661,8 @@ class SkillRecognizer:
             "description_lemma_weight": self.description_lemma_weight,
             "description_lemmas": "unlabelled",
             "description_lemma_max_df": self.description_lemma_max_df,
+            "description_lemma_langs": ("fi",),
+            "idf_documents": "every-language",
             "min_df": self.min_df,
             "max_df": self.max_df,
             "posting_floor": self.posting_floor,
@@ -665,10 +683,13 @@ class SkillRecognizer:
         set. `label_embeddings`: what `embed_labels` returns, when already computed (embedding
         the 13,896 ESCO skills takes about 8 CPU-minutes: the reference loader caches it)."""
         self._set_language(taxonomy)
-        docs, owner, weight = self._documents(taxonomy)
+        docs, owner, weight, doc_lang = self._documents(taxonomy)
         counts = self._vectorizer().transform(docs).tocsr()
-        df = np.bincount(counts.indices, minlength=self.n_features)
-        n = len(docs)
+        # the n-gram weights come from the documents every language reads: the Finnish-only ones
+        # (description lemmas) shifted English text's weights (house 0.659 -> 0.654, session 18)
+        neutral = counts[np.flatnonzero(np.asarray(doc_lang) == 0)]
+        df = np.bincount(neutral.indices, minlength=self.n_features)
+        n = neutral.shape[0]
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
         idf[(df < self.min_df) | (df > self.max_df * n)] = 0.0
         x = normalize(_tfidf(counts, idf))
@@ -684,7 +705,8 @@ class SkillRecognizer:
         else:
             dense, dense_skill, dense_lang = self.embed_labels(taxonomy, self.encoder, self.dense_langs)
         owners = np.asarray(owner, dtype=np.int32)
-        index = RecognitionIndex(idf, postings, owners, dense, dense_skill, dense_lang)
+        langs = np.asarray(doc_lang, dtype=np.int8)
+        index = RecognitionIndex(idf, postings, owners, dense, dense_skill, dense_lang, langs)
         return self.set_index(index, taxonomy)
 
     def set_index(
@@ -707,6 +729,7 @@ class SkillRecognizer:
         if self.encoder is not None and not len(index.dense_skill):
             raise ValueError("recognition index has no label embeddings but an encoder is set")
         self.index_ = index
+        self.doc_masks_: dict[str, np.ndarray | None] = {}  # (`_other_language_docs`)
         self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         if mixed is not None and self.encoder is not None:
             self._adopt_mixed(mixed, taxonomy.n_skills, int(index.dense.shape[1]))
@@ -1684,7 +1707,7 @@ class SkillRecognizer:
         depth = self.item_quota + (4 if self.item_distinct else 0)
         if not units:
             return out, ruled, item_tops, said, qualified, lines
-        scores = self._lexical([u.lexical for u in units])
+        scores = self._lexical([u.lexical for u in units], lang)
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
             dense = self._dense_scores(self._embed(units), lang)
@@ -2376,6 +2399,17 @@ class SkillRecognizer:
             extra += [v for t in tokens for v in FINNISH_LABEL_VERBS.get(t, ())]
         return text + " " + " ".join(t for t in extra if t)
 
+    def _other_language_docs(self, lang: str) -> np.ndarray | None:
+        """(n_docs,) bool: the documents text in `lang` does not read (`RecognitionIndex.doc_lang`),
+        or None when it reads them all; computed once per language."""
+        cache = self.doc_masks_
+        if lang not in cache:
+            doc_lang = np.asarray(self.index_.doc_lang)
+            own = 1 + RECOGNISED_LANGS.index(lang) if lang in RECOGNISED_LANGS else -1
+            other = (doc_lang != 0) & (doc_lang != own) if len(doc_lang) else np.zeros(0, dtype=bool)
+            cache[lang] = other if other.any() else None
+        return cache[lang]
+
     def _verbs_in(self, word: str) -> tuple[str, ...]:
         """The verbs of `word` and of its compound parts that derive from one ("myyntityö" →
         (myydä,), "siivoustehtävä" → (siivota,), "hoito" → (hoitaa,); `LanguageTools.verbs`),
@@ -2394,8 +2428,9 @@ class SkillRecognizer:
         found = [verbs.get(p) for p in parts[:-1]] + [verbs.get(self.splitter_.lemma(parts[-1]))]
         return tuple(v for v in found if v)
 
-    def _lexical(self, texts: list[str]) -> np.ndarray:
-        """(len(texts), n_skills) float32: each skill's best cosine over its documents."""
+    def _lexical(self, texts: list[str], lang: str | None = None) -> np.ndarray:
+        """(len(texts), n_skills) float32: each skill's best cosine over its documents read in
+        text of `lang` (`RecognitionIndex.doc_lang`; None: every document)."""
         counts = self._vectorizer().transform(texts).tocsr()
         queries = _tfidf(counts, self.index_.idf)
         # L2 rows in place: what `sklearn.preprocessing.normalize` runs after its input checks
@@ -2406,6 +2441,8 @@ class SkillRecognizer:
         ).tocsr()  # only the documents sharing an n-gram
         out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
         doc_skill, start, docs, values = self.index_.doc_skill, per_doc.indptr, per_doc.indices, per_doc.data
+        if lang is not None and (other := self._other_language_docs(lang)) is not None:
+            values = np.where(other[docs], np.float32(0.0), values)
         for i in range(len(texts)):  # a 1-d scatter-max per row: faster than one 2-d `maximum.at`
             np.maximum.at(out[i], doc_skill[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
         return out
@@ -2544,11 +2581,16 @@ class SkillRecognizer:
             offset[missing] += w / total * self.dense_floor * scale
         return np.ascontiguousarray(matrix.T), offset
 
-    def _documents(self, taxonomy: Taxonomy) -> tuple[list[str], list[int], list[float]]:
+    def _documents(self, taxonomy: Taxonomy) -> tuple[list[str], list[int], list[float], list[int]]:
+        """The lexical documents: their texts, owning skill positions, weights and languages
+        (`RecognitionIndex.doc_lang`: 0 = read in text of any language; the Finnish description
+        lemmas only in Finnish text)."""
         t = taxonomy.tables
         docs: list[str] = []
         owner: list[int] = []
         weight: list[float] = []
+        doc_lang: list[int] = []
+        finnish_only = 1 + RECOGNISED_LANGS.index("fi")
         described_lemmas: dict[int, list[str]] = {}
         if self.description_lemma_weight > 0:
             for i, described in enumerate(t.skill_descriptions["fi"]):
@@ -2564,11 +2606,13 @@ class SkillRecognizer:
                 docs.append(label)
                 owner.append(i)
                 weight.append(1.0)
+                doc_lang.append(0)
             for lang in LANGS:
                 if description := t.skill_descriptions[lang][i]:
                     docs.append(description)
                     owner.append(i)
                     weight.append(self.description_weight)
+                    doc_lang.append(0)
             rare = [
                 le
                 for le in described_lemmas.get(i, ())
@@ -2578,7 +2622,8 @@ class SkillRecognizer:
                 docs.append(" ".join(rare))
                 owner.append(i)
                 weight.append(self.description_lemma_weight)
-        return docs, owner, weight
+                doc_lang.append(finnish_only)
+        return docs, owner, weight, doc_lang
 
     def _unlabelled_lemmas(self, description: str) -> list[str]:
         """The lemmas of the words of a Finnish skill description that no ESCO Finnish skill label
