@@ -3382,13 +3382,13 @@ def rewordings(uris: Sequence[str], decided: Collection[str], recognizer: SkillR
     decided_words = [w for w in (_label_words(labels[j] or "") for j in known) if w]
     out: set[str] = set()
     for uri in uris:
-        j = index.get(uri)
-        if uri in decided or (j is not None and j in related):
+        at = index.get(uri)
+        if uri in decided or (at is not None and at in related):
             out.add(uri)
             continue
-        if j is None:
+        if at is None:
             continue
-        words = _label_words(labels[j] or "")
+        words = _label_words(labels[at] or "")
         if words and any(
             (d <= words or words <= d) and len(d ^ words) <= REWORDING_EXTRA_WORDS for d in decided_words
         ):
