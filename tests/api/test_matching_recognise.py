@@ -522,3 +522,26 @@ def test_an_invitation_to_join_that_names_the_job_gives_its_skills(client):
     named = [i["label"] for i in body["items"]]
     assert "support nurses" in named and "work with nursing staff" in named, body
     assert not body.get("warning"), body
+
+
+DEVELOPER_AD = "Tamtech Solutions Ltd is a Tampere-based software house of 120 people building logistics and healthcare systems for Nordic customers. We value openness, continuous learning and a good work-life balance. Our office is right next to the tram line in Hatanpää.\n\nWe are now looking for a SOFTWARE DEVELOPER (backend) to join our healthcare team.\n\nYour responsibilities:\n- design and implement REST APIs in Python and Java\n- maintain PostgreSQL databases and write efficient SQL queries\n- participate in code reviews and agile sprint planning\n- write automated tests and maintain our CI/CD pipelines\n\nRequirements:\n- a degree in computer science or equivalent experience\n- at least 3 years of professional software development experience\n- good knowledge of Python or Java\n- experience with relational databases and SQL\n- working knowledge of Git and Docker\n- fluent English; Finnish is a plus\n\nNice to have:\n- experience with Kubernetes and cloud platforms (AWS or Azure)\n- knowledge of healthcare data standards such as HL7 FHIR\n\nWe offer:\n- a permanent full-time position with flexible hours and hybrid work\n- competitive salary and lunch benefit\n- occupational health care and sports benefits\n- a friendly team of professionals\n\nSend your application and CV by 31 January 2027 via our recruitment system. Interviews will be held on a rolling basis.\n\nFor more information, contact our Team Lead Mikko Salonen, tel. +358 40 555 1234, on weekdays between 10 and 12.\n\nWelcome to join us!\n"
+
+
+def test_a_whole_ad_cut_to_top_k_says_how_many_were_left_out_and_keeps_the_requirements(client):
+    """Outside tester 19, P6: the backend-developer ad's answer had exactly 10 items, the intro's
+    "We value openness …" kept a place while Kubernetes, AWS/Azure and Git fell off, and no warning
+    said anything was left out."""
+    body = client.post(
+        URL, json={"text": DEVELOPER_AD, "lang": "en"}, headers={**EMPLOYER, "Accept-Language": "en"}
+    )
+    body = body.get_json()
+    assert len(body["items"]) == 10, body
+    assert body["suggestions_left_out"] > 0, body
+    assert f"left out: {body['suggestions_left_out']}" in body["warning"], body
+    assert not any(i["source"].startswith(("Tamtech", "We value", "Our office")) for i in body["items"]), body
+    wide = client.post(
+        URL, json={"text": DEVELOPER_AD, "lang": "en", "top_k": 50}, headers=EMPLOYER
+    ).get_json()
+    assert len(wide["items"]) == 50 and wide["suggestions_left_out"] < body["suggestions_left_out"], wide
+    short = client.post(URL, json={"text": "Edellytämme hygieniapassia."}, headers=EMPLOYER).get_json()
+    assert short["suggestions_left_out"] == 0 and "warning" not in short, short

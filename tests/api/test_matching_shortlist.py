@@ -491,6 +491,29 @@ def test_after_the_employer_decides_the_refill_rewords_nothing_decided_and_recru
         assert not s["label"].startswith(("recruit", "hire")), refill
 
 
+def test_a_vacancy_with_more_confident_skills_than_suggested_says_how_many_were_left_out(app):
+    """Outside tester 19, P6: a whole developer ad's suggestions were cut to 10 with no warning, and
+    the intro's "We value openness …" kept a place while real requirements fell off."""
+    from tests.api.test_matching_recognise import DEVELOPER_AD
+
+    vacancy(app, "v-dev", occupation=None, title="Software developer", skills=[], description=DEVELOPER_AD)
+    own = app.test_client().get(
+        "/api/v1/vacancies/v-dev/skills?lang=en", headers=auth("employer", "konepaja-oy")
+    )
+    body = own.get_json()
+    suggested = body["suggested_skills"]
+    assert len(suggested) == 10 and body["suggestions_left_out"] > 0, body
+    assert f"left out: {body['suggestions_left_out']}" in body["warning"], body
+    assert not any(s["source"].startswith(("Tamtech", "We value", "Our office")) for s in suggested), (
+        suggested
+    )
+    vacancy(app, "v-short", skills=[], description="Edellytämme tulityökorttia.")
+    short = app.test_client().get("/api/v1/vacancies/v-short/skills", headers=auth("employer", "konepaja-oy"))
+    assert short.get_json()["suggestions_left_out"] == 0 and "warning" not in short.get_json(), (
+        short.get_json()
+    )
+
+
 def test_a_sentence_naming_a_requirement_and_a_plus_marks_each_skill_by_its_own_clause(app):
     """Outside tester 16, P3 (rest): "Edellytämme hygieniapassia, anniskelupassi on eduksi." kept every
     suggestion essential, since the plus words were tested on the whole sentence; the clause that

@@ -640,7 +640,16 @@ class RecognisedListSchema(ma.Schema):
         metadata={
             "description": "Present when no skill was recognised, or none with confidence (every "
             "score under 0.35): what to do instead; also when the text has more sentences than "
-            "recognition reads (50: the requirement sections first), saying how many were not read"
+            "recognition reads (50: the requirement sections first), saying how many were not read; "
+            "also when more skills were recognised with confidence than `top_k` lets through "
+            "(`suggestions_left_out`)"
+        }
+    )
+    suggestions_left_out = fields.Integer(
+        metadata={
+            "description": "How many more skills reached the confidence line (0.35) than are returned (`top_k`): "
+            "those of requirement sentences are kept first (rule-named ones before all), an intro's or "
+            "benefits' last; 0 when none was left out (the `warning` then says it too)"
         }
     )
 
@@ -718,6 +727,14 @@ class VacancySkillsSchema(ma.Schema):
             "confidence line: no suggestion is ranked with; what to do instead (naming the job title "
             "when nothing was chosen and the title names no occupation: nothing to rank by); also "
             "when the description has more sentences than recognition reads (50: the requirement "
-            "sections first), saying how many were not read"
+            "sections first), saying how many were not read; also when more skills were recognised "
+            "with confidence than are suggested (`suggestions_left_out`)"
+        }
+    )
+    suggestions_left_out = fields.Integer(
+        metadata={
+            "description": "How many more skills reached the confidence line (0.35) than are suggested (at most 10): "
+            "those of requirement sentences are kept first (rule-named ones before all), an intro's or "
+            "benefits' last; 0 when none was left out (the `warning` then says it too)"
         }
     )

@@ -37,7 +37,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import numpy as np
 import scipy.sparse as sp
@@ -3201,7 +3201,27 @@ def split_sentences(text: str) -> list[str]:
     return sentences(text)
 
 
-def enrich_vacancy(
+def enrich_vacancy(vacancy: Vacancy, text: str, recognizer: SkillRecognizer, **options: Any) -> Vacancy:
+    """The vacancy with suggested skills added: `suggest_for_vacancy(...).vacancy` (same arguments)."""
+    return suggest_for_vacancy(vacancy, text, recognizer, **options).vacancy
+
+
+class Suggestions(NamedTuple):
+    """`suggest_for_vacancy`'s answer: the enriched `vacancy`, and how many more suggestions reached
+    the confidence lines than it shows (`left_out`, 0 when none; outside tester 19, P6: a whole ad's
+    suggestions were cut to 10 with no word)."""
+
+    vacancy: Vacancy
+    left_out: int
+
+
+LEFT_OUT_LOOKAHEAD = 40
+"""How many recognised skills beyond those shown `suggest_for_vacancy` (and `POST /skills/recognise`)
+read to count what they leave out: the count is at most this (a whole developer ad of the outside
+tester 19 had about 65 skills over the lines)."""
+
+
+def suggest_for_vacancy(
     vacancy: Vacancy,
     text: str,
     recognizer: SkillRecognizer,
@@ -3213,7 +3233,7 @@ def enrich_vacancy(
     exclude: Collection[str] = (),
     max_sentences: int | None = None,
     title_occupations: Collection[str] = (),
-) -> Vacancy:
+) -> Suggestions:
     """The vacancy with suggested skills recognised from `text` (its description) and, when the
     employer named neither an occupation nor a skill, its title (without the words that only say
     someone is employed: `title_to_read`), added.
@@ -3287,7 +3307,9 @@ def enrich_vacancy(
             if uri not in named
         ]
     read = f"{title}.\n{text}" if title_read and not about else text
-    found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang, occupations=about)
+    found = recognizer.recognise(
+        read, top_k=max_suggestions + len(taken) + LEFT_OUT_LOOKAHEAD, lang=lang, occupations=about
+    )
     found = [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
     if from_title:  # what rules name first, then the text's skills, then the title's occupation's
         seen = {r.uri for r in found}
@@ -3322,10 +3344,63 @@ def enrich_vacancy(
         )
         for r in found
     ]
-    suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]
+    suggested = [s for s in suggested if s.uri not in taken]
+    left_out = max(0, len(suggested) - max_suggestions)
+    suggested = requirements_first(suggested, max_suggestions, written, recognizer)
     kept = {s.uri for s in suggested} | taken
     pending = [s for s in offered if s.uri not in kept and _still_said(s.source, vacancy.title, written)]
-    return replace(vacancy, skills=chosen + tuple(suggested) + tuple(pending))
+    return Suggestions(replace(vacancy, skills=chosen + tuple(suggested) + tuple(pending)), left_out)
+
+
+class _Sourced(Protocol):
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def source(self) -> str | None: ...
+
+
+_S = TypeVar("_S", bound=_Sourced)
+
+
+def requirements_first(items: Sequence[_S], k: int, text: str, recognizer: SkillRecognizer) -> list[_S]:
+    """The `k` of `items` (suggestions with a `score` and a `source` sentence of `text`, best first) to
+    show, in their order: all when there are no more; else first those an explicit rule names (score
+    `RULE_SCORE`), then by their sentence's rank (`recognition_text.sentence_ranks`: requirement
+    sentences, then an intro or duties, then the employer, benefits or applying), then by position.
+    Outside tester 19, P6: a whole ad's intro "We value openness …" kept its place among ten while
+    Kubernetes, AWS and Git fell off."""
+    if len(items) <= k:
+        return list(items)
+    rank = _source_ranks(text, recognizer)
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (0 if (items[i].score or 0.0) >= RULE_SCORE else 1 + rank(items[i].source), i),
+    )
+    return [items[i] for i in sorted(order[:k])]
+
+
+def _source_ranks(text: str, recognizer: SkillRecognizer) -> Callable[[str | None], int]:
+    """source sentence → its `recognition_text.sentence_ranks` rank in `text` (1 when not found: the
+    title, a sentence read in another form)."""
+    from .recognition_text import sentence_ranks
+
+    parts = sentences(without_not_needed_lists(readable(text)))
+    ranks = sentence_ranks(parts, getattr(recognizer, "_names_skill", None))
+    by_sentence: dict[str, int] = {}
+    for part, r in zip(parts, ranks, strict=True):
+        by_sentence.setdefault(" ".join(part.split()), r)
+
+    def rank(source: str | None) -> int:
+        if not source:
+            return 1
+        said = " ".join(source.split())
+        if said in by_sentence:
+            return by_sentence[said]
+        if said.endswith("…"):
+            return next((r for s, r in by_sentence.items() if s.startswith(said[:-1].rstrip())), 1)
+        return 1
+
+    return rank
 
 
 _LABEL_FILLER = frozenset(
@@ -3540,6 +3615,15 @@ def _source_sentence(
             if uri in uris:
                 return i
     return int(np.argmax(per_sentence[:, j]))
+
+
+def suggestable(
+    found: list[RecognisedSkill], relative_floor: float = 0.6, min_score: float = CONFIDENT_SCORE
+) -> list[RecognisedSkill]:
+    """Those of `found` that pass the lines `enrich_vacancy` suggests by: at least `min_score` and
+    `relative_floor` times the best one not named by a rule (`POST /skills/recognise` counts what
+    `top_k` cuts of them: outside tester 19, P6)."""
+    return [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
 
 
 def _close_to_best(found: list[RecognisedSkill], relative_floor: float) -> list[RecognisedSkill]:
