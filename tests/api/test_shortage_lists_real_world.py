@@ -79,6 +79,32 @@ def test_an_xlsx_workbook_imports(app):
     assert flag(client, "v-nurse")["level"] == "severe_shortage"
 
 
+def test_a_body_or_part_sent_as_xlsx_that_is_no_workbook_is_refused_as_such(app):
+    """Outside tester 19, P11: a non-zip body sent with the .xlsx type was read as CSV and refused
+    for its columns ("Found: 'not a zip'"); the declared type was ignored."""
+    client = app.test_client()
+    csv_text = "occupation;region;period;level\r\n2221;Pirkanmaa;2026H2;severe_shortage\r\n".encode()
+    for r in (
+        upload(client, b"not a zip", XLSX),
+        upload(client, csv_text, XLSX),
+        client.post(
+            "/api/v1/shortages",
+            data={"file": (io.BytesIO(csv_text), "pula.xlsx")},
+            headers=OPERATOR,
+            content_type="multipart/form-data",
+        ),
+    ):
+        assert r.status_code == 422, r.json
+        [reason] = r.json["errors"]["csv"]["1"]
+        assert "not one: an .xlsx file is a zip archive" in reason and "Found:" not in reason
+    assert rows(app, shortage_lists) == []
+    assert "pula.xlsx" in r.json["errors"]["csv"]["1"][0]
+    catalogue = client.post(
+        "/api/v1/training/catalogue", data=b"course_id;provider", headers={**OPERATOR, "Content-Type": XLSX}
+    )
+    assert catalogue.status_code == 422 and "zip archive" in catalogue.json["errors"]["file"]["1"][0]
+
+
 def test_a_file_without_the_columns_names_what_it_found(app):
     r = upload(app.test_client(), "\ufeffammattinimike;paikka\r\nhitsaaja;Tampere\r\n".encode())
     assert r.status_code == 422
