@@ -83,7 +83,7 @@ def test_a_body_or_part_sent_as_xlsx_that_is_no_workbook_is_refused_as_such(app)
     """Outside tester 19, P11: a non-zip body sent with the .xlsx type was read as CSV and refused
     for its columns ("Found: 'not a zip'"); the declared type was ignored."""
     client = app.test_client()
-    csv_text = "occupation;region;period;level\r\n2221;Pirkanmaa;2026H2;severe_shortage\r\n".encode()
+    csv_text = b"occupation;region;period;level\r\n2221;Pirkanmaa;2026H2;severe_shortage\r\n"
     for r in (
         upload(client, b"not a zip", XLSX),
         upload(client, csv_text, XLSX),
@@ -103,6 +103,23 @@ def test_a_body_or_part_sent_as_xlsx_that_is_no_workbook_is_refused_as_such(app)
         "/api/v1/training/catalogue", data=b"course_id;provider", headers={**OPERATOR, "Content-Type": XLSX}
     )
     assert catalogue.status_code == 422 and "zip archive" in catalogue.json["errors"]["file"]["1"][0]
+
+
+def test_a_code_whose_name_beside_it_is_another_groups_is_refused_and_nothing_is_stored(app):
+    """Outside tester 19, P8: "5322 Lähihoitajat" (lähihoitajat are 5321; 5322 is kodinhoitajat) was
+    imported as 5322 with a 201. Now the line and field are named, and nothing is stored or sent."""
+    data = "Ammatti;Alue;Ajankohta;Arvio\r\n5322 Lähihoitajat;Pirkanmaa;2026H2;paljon pulaa\r\n".encode(
+        "cp1252"
+    )
+    client = app.test_client()
+    r = upload(client, data)
+    assert r.status_code == 422, r.json
+    [reason] = r.json["errors"]["csv"]["2"]
+    assert reason.startswith("occupation: '5322 Lähihoitajat': the name is not that of ISCO-08 group 5322")
+    assert "5321 (lähihoitaja" in reason
+    assert rows(app, shortage_lists) == [] and rows(app, outbox) == []
+    fixed = upload(client, data.replace(b"5322", b"5321"))
+    assert fixed.status_code == 201, fixed.json
 
 
 def test_a_file_without_the_columns_names_what_it_found(app):
