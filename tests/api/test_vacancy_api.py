@@ -420,7 +420,10 @@ def test_a_vacancy_without_an_occupation_tells_its_employer_that_naming_one_is_s
         f"/api/v1/vacancies/{vacancy_id}/close", json={"reason": "filled"}, headers=EMPLOYER
     )
     assert closed.status_code == 200 and closed.json["warnings"] == []
-    assert vacancy_app.test_client().get(f"/api/v1/vacancies/{vacancy_id}", headers=EMPLOYER).json["warnings"] == []
+    assert (
+        vacancy_app.test_client().get(f"/api/v1/vacancies/{vacancy_id}", headers=EMPLOYER).json["warnings"]
+        == []
+    )
 
 
 def test_a_vacancy_body_that_repeats_a_key_is_refused_naming_it_and_nothing_is_stored(vacancy_app):
