@@ -41,11 +41,9 @@ from typing import Any, Protocol
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.preprocessing import normalize
-from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
+from .char_hashing import CharHasher, normalize_rows_l2
 from .language_names import _DOCUMENT, names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
@@ -671,7 +669,8 @@ class SkillRecognizer:
         n = len(docs)
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
         idf[(df < self.min_df) | (df > self.max_df * n)] = 0.0
-        x = normalize(_tfidf(counts, idf))
+        x = _tfidf(counts, idf)
+        normalize_rows_l2(x)
         x = sp.diags(np.asarray(weight, dtype=np.float32)) @ x
         postings = x.T.tocsr().astype(np.float32)
         postings.data[postings.data < self.posting_floor] = 0.0
@@ -2345,9 +2344,7 @@ class SkillRecognizer:
         """(len(texts), n_skills) float32: each skill's best cosine over its documents."""
         counts = self._vectorizer().transform(texts).tocsr()
         queries = _tfidf(counts, self.index_.idf)
-        # L2 rows in place: what `sklearn.preprocessing.normalize` runs after its input checks
-        # (which cost more than the normalising on a few short rows)
-        inplace_csr_row_normalize_l2(queries)
+        normalize_rows_l2(queries)  # (L2 rows in place, as scikit-learn's `normalize` does)
         per_doc = (
             queries.astype(np.float32, copy=False) @ self.index_.postings
         ).tocsr()  # only the documents sharing an n-gram
@@ -2582,15 +2579,8 @@ class SkillRecognizer:
         self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"), nouns=self.tools.nouns)
         self.verbs_in_ = functools.lru_cache(maxsize=65536)(self._find_verbs)
 
-    def _vectorizer(self) -> HashingVectorizer:
-        return HashingVectorizer(
-            analyzer="char_wb",
-            ngram_range=self.ngram_range,
-            n_features=self.n_features,
-            alternate_sign=False,
-            norm=None,
-            dtype=np.float32,
-        )
+    def _vectorizer(self) -> CharHasher:
+        return CharHasher(self.ngram_range, self.n_features)
 
 
 _LANGUAGE_SKILL = re.compile(
