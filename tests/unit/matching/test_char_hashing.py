@@ -65,7 +65,10 @@ def _own_sentences() -> list[str]:
 @pytest.mark.parametrize(("ngram_range", "n_features"), [((3, 5), 2**20), ((1, 3), 1000), ((2, 4), 7)])
 def test_the_counts_are_scikit_learns(ngram_range, n_features):
     texts = ODD_TEXTS + _own_sentences()
-    _same(CharHasher(ngram_range, n_features).transform(texts), _sklearn(ngram_range, n_features).transform(texts))
+    _same(
+        CharHasher(ngram_range, n_features).transform(texts),
+        _sklearn(ngram_range, n_features).transform(texts),
+    )
 
 
 def test_the_counts_of_every_esco_label_are_scikit_learns(esco):

@@ -21,7 +21,7 @@ import scipy.sparse as sp
 try:
     from mmh3 import hash as _murmur3
 except ImportError:  # a virtualenv made before mmh3 was a dependency (`make setup` installs it)
-    from sklearn.utils.murmurhash import murmurhash3_32 as _murmur3
+    from sklearn.utils.murmurhash import murmurhash3_32 as _murmur3  # type: ignore[no-redef]
 
 _WHITE_SPACES = re.compile(r"\s\s+")
 _INT32_MIN = -(2**31)
@@ -63,9 +63,7 @@ class CharHasher:
 
     def columns(self, text: str) -> np.ndarray:
         """(n_grams,) int64: the column of each of `text`'s n-grams, in the order they are cut."""
-        h = np.fromiter(
-            (_murmur3(g, 0) for g in char_wb_ngrams(text, self.ngram_range)), dtype=np.int64
-        )
+        h = np.fromiter((_murmur3(g, 0) for g in char_wb_ngrams(text, self.ngram_range)), dtype=np.int64)
         columns = np.abs(h) % self.n_features
         columns[h == _INT32_MIN] = self._int32_min_column  # (abs of int32's minimum, as scikit-learn has it)
         return columns
