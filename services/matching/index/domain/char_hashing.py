@@ -34,18 +34,14 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     text = _WHITE_SPACES.sub(" ", text.lower())
     min_n, max_n = ngram_range
     grams: list[str] = []
-    append = grams.append
     for w in text.split():
         w = " " + w + " "
         w_len = len(w)
         for n in range(min_n, max_n + 1):
-            offset = 0
-            append(w[offset : offset + n])
-            while offset + n < w_len:
-                offset += 1
-                append(w[offset : offset + n])
-            if offset == 0:  # a short word (w_len <= n) only once
+            if w_len <= n:  # a short word only once, whole
+                grams.append(w)
                 break
+            grams += [w[i : i + n] for i in range(w_len - n + 1)]
     return grams
 
 
@@ -61,28 +57,20 @@ class CharHasher:
         self.n_features = int(n_features)
         self._int32_min_column = (2**31 - 1 - (self.n_features - 1)) % self.n_features
 
-    def columns(self, text: str) -> np.ndarray:
-        """(n_grams,) int64: the column of each of `text`'s n-grams, in the order they are cut."""
-        h = np.fromiter((_murmur3(g, 0) for g in char_wb_ngrams(text, self.ngram_range)), dtype=np.int64)
-        columns = np.abs(h) % self.n_features
-        columns[h == _INT32_MIN] = self._int32_min_column  # (abs of int32's minimum, as scikit-learn has it)
-        return columns
-
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
         """(n_texts, n_features) CSR float32 of n-gram counts; ValueError for no texts."""
-        data: list[np.ndarray] = []
-        indices: list[np.ndarray] = []
-        indptr = [0]
-        for text in texts:
-            cols, counts = np.unique(self.columns(text), return_counts=True)
-            indices.append(cols.astype(np.int32))
-            data.append(counts.astype(np.float32))
-            indptr.append(indptr[-1] + len(cols))
-        if not data:
+        grams = [char_wb_ngrams(text, self.ngram_range) for text in texts]
+        if not grams:
             raise ValueError("no texts to hash")
+        h = np.array([_murmur3(g) for row in grams for g in row], dtype=np.int64)
+        columns = np.abs(h) % self.n_features
+        columns[h == _INT32_MIN] = self._int32_min_column  # (abs of int32's minimum, as scikit-learn has it)
+        rows = np.repeat(np.arange(len(grams), dtype=np.int64), [len(row) for row in grams])
+        cells, counts = np.unique(rows * self.n_features + columns, return_counts=True)  # rows, then columns
+        indptr = np.searchsorted(cells, np.arange(len(grams) + 1, dtype=np.int64) * self.n_features)
         return sp.csr_matrix(
-            (np.concatenate(data), np.concatenate(indices), np.asarray(indptr, dtype=np.int64)),
-            shape=(len(data), self.n_features),
+            (counts.astype(np.float32), (cells % self.n_features).astype(np.int32), indptr.astype(np.int64)),
+            shape=(len(grams), self.n_features),
             dtype=np.float32,
         )
 
