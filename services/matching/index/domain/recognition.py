@@ -1013,6 +1013,7 @@ class SkillRecognizer:
         self.supervision_skills_: tuple[np.ndarray, np.ndarray] | None = None
         self.supervision_texts_: tuple[_Lines, _Lines] | None = None
         self.central_: dict[int, tuple[str, ...]] = {}  # occupation -> essential skills, central first
+        self.occupation_vectors_: np.ndarray | None = None  # (`set_occupation_vectors`)
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
         self.label_bigrams_: dict[str, list[tuple[int, str]]] = {}  # (`_label_bigrams`)
@@ -1116,7 +1117,12 @@ class SkillRecognizer:
         mixed = self.dense_mix_.get("en") if self.dense_ else None
         if mixed is not None and self.encoder is not None and len(essential):
             label = taxonomy.tables.occupation_labels["en"][occupation]
-            vector = self._vectors([label])[label] if label else None
+            if not label:
+                vector = None
+            elif self.occupation_vectors_ is not None:  # (the same one-text model call, made ahead)
+                vector = self.occupation_vectors_[occupation]
+            else:
+                vector = self._vectors([label])[label]
             score = centrality(mixed[0][:, essential].T, vector)
         else:
             links, groups, _ = self._links()
@@ -1126,6 +1132,36 @@ class SkillRecognizer:
         found = tuple(self.skill_uris_[j] for j in order)
         self.central_[occupation] = found
         return found
+
+    def occupation_label_vectors(self, taxonomy: Taxonomy) -> np.ndarray:
+        """(n_occupations, dim) float32: each occupation's English preferred label embedded by
+        the encoder alone, one text per call, exactly as `_central_order` embeds it when first
+        asked for the occupation (zeros for an occupation without one); for a cache that
+        `set_occupation_vectors` adopts. About 3,000 calls (roughly 30 CPU-s, once per machine
+        and model: `reference.load_recognizer`). ValueError without an encoder."""
+        if self.encoder is None:
+            raise ValueError("no encoder to embed the occupation labels with")
+        labels = taxonomy.tables.occupation_labels["en"]
+        out: np.ndarray | None = None
+        for o, label in enumerate(labels):
+            if not label:
+                continue
+            vector = np.asarray(self.encoder.encode([label], query=True), dtype=np.float32)[0]
+            if out is None:
+                out = np.zeros((len(labels), len(vector)), dtype=np.float32)
+            out[o] = vector
+        return out if out is not None else np.zeros((len(labels), 0), dtype=np.float32)
+
+    def set_occupation_vectors(self, vectors: np.ndarray) -> SkillRecognizer:
+        """Adopt `occupation_label_vectors` of the same taxonomy and model (call after
+        `set_index` or `fit`), so that the first text naming an occupation does not wait for a
+        model call (about 10 CPU-ms per occupation, issue 12); returns self. ValueError when the shape
+        does not fit the taxonomy."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2 or vectors.shape[0] != len(self.occupation_uris_):
+            raise ValueError("occupation vectors do not fit this taxonomy")
+        self.occupation_vectors_ = vectors
+        return self
 
     def _main_groups(self, occupations: Sequence[int]) -> set[str]:
         """The ISCO-08 unit groups holding at least half as many of `occupations` (positions) as
