@@ -784,6 +784,12 @@ def test_titles_name_occupations_by_their_label_or_their_head(esco_recognizer):
         ("Kokemus Dockerista on eduksi.", "manage ICT virtualisation environments", "dock operations"),
         ("Pääset kokkaamaan lounasravintolassa.", "use cooking techniques", "feed livestock"),
         ("Du lagar mat från grunden och tillagar specialdieter.", "use cooking techniques", None),
+        # a waiter "takes orders" (tar emot beställningar), not a buyer's "order supplies" (sv-dev)
+        (
+            "Servitören tar emot beställningar från gästerna.",
+            "take food and beverage orders from customers",
+            None,
+        ),
     ],
 )
 def test_container_platforms_and_everyday_cooking_words_name_their_skill(
