@@ -187,7 +187,7 @@ def load_recognizer(
         index, mixed = _read_index(path)
         recognizer.set_index(index, taxonomy, mixed=mixed if encoder is not None else None)
         _with_occupation_vectors(recognizer, taxonomy, cache)
-        return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl")
+        return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl").build_first_use()
     if (legacy := cache_dir / f"recognizer-{index_key}.npz").exists():  # before the cache was mapped
         recognizer.set_index(_read_legacy_index(legacy), taxonomy)
     else:
@@ -198,7 +198,7 @@ def load_recognizer(
     _write_index(path, recognizer.index_, recognizer.mixed_label_matrices())
     log.info("fitted skill recogniser into %s", path)
     _with_occupation_vectors(recognizer, taxonomy, cache)
-    return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl")
+    return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl").build_first_use()
 
 
 OCCUPATION_VECTORS_VERSION = "occupation-label-vectors-1"
