@@ -272,6 +272,9 @@ def test_an_invitation_naming_no_job_is_still_boilerplate(esco_recognizer, text)
         "Kind regards, John",
         "Dear Hiring Manager,",
         "Thank you for your application",
+        "Kiitos mielenkiinnostasi tehtävää kohtaan!",
+        "Thank you for your interest in this position.",
+        "Tack för ditt intresse!",
     ],
 )
 def test_a_letters_greeting_or_closing_gives_no_skill(esco_recognizer, text):
@@ -296,6 +299,12 @@ def test_a_greeting_before_what_someone_is_still_reads_it(esco_recognizer):
         "Attendo Oy",
         "Svets Ab, Vasa",
         "Mehiläinen Oyj, Helsinki",
+        "Location: Tampere or remote",
+        "Sijainti: Helsinki tai etätyö",
+        "Arbetsort: Vasa eller distans",
+        "Remote (Finland)",
+        "Työnantaja: Attendo Oy",
+        "Employer: Acme Ltd",
     ],
 )
 def test_a_work_mode_or_an_employers_name_gives_no_skill(esco_recognizer, text):
