@@ -543,5 +543,10 @@ def test_a_whole_ad_cut_to_top_k_says_how_many_were_left_out_and_keeps_the_requi
         URL, json={"text": DEVELOPER_AD, "lang": "en", "top_k": 50}, headers=EMPLOYER
     ).get_json()
     assert len(wide["items"]) == 50 and wide["suggestions_left_out"] < body["suggestions_left_out"], wide
+    # a dozen welding skills of one sentence with one shown leave no sentence out
+    welding = client.post(
+        URL, json={"text": "Welder wanted. MIG/MAG welding.", "lang": "en"}, headers=EMPLOYER
+    )
+    assert welding.get_json()["suggestions_left_out"] == 0, welding.get_json()
     short = client.post(URL, json={"text": "Edellytämme hygieniapassia."}, headers=EMPLOYER).get_json()
     assert short["suggestions_left_out"] == 0 and "warning" not in short, short

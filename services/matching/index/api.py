@@ -22,6 +22,7 @@ from services.matching.index.domain.recognition import (
     names_registration,
     requirements_first,
     suggestable,
+    unshown_sentences,
 )
 from services.matching.index.domain.recognition_text import (
     MAX_SENTENCES,
@@ -231,16 +232,16 @@ def partly_read_warning(text: str) -> str | None:
 
 
 LEFT_OUT_WARNING = N_(
-    "Only %(shown)d suggestions are shown; skills recognised with confidence but left out: %(num)d. "
-    "The skills of the sentences that state requirements are shown first: choose any others the job "
-    "needs yourself."
+    "Only %(shown)d suggestions are shown: sentences whose skills were recognised with confidence but "
+    "left out: %(num)d. The skills of the sentences that state requirements are shown first: choose "
+    "any others the job needs yourself."
 )
 
 
 def left_out_warning(left_out: int, shown: int) -> str | None:
-    """`LEFT_OUT_WARNING` in the request's language when `left_out` (> 0) skills that reached the
-    confidence line were cut from the `shown` (outside tester 19, P6: a whole ad's answer was cut to
-    10 with no word), else None."""
+    """`LEFT_OUT_WARNING` in the request's language when the cut to the `shown` left `left_out` (> 0)
+    sentences with skills over the confidence lines with none shown (`recognition.unshown_sentences`;
+    outside tester 19, P6: a whole ad's answer was cut to 10 with no word), else None."""
     return gettext(LEFT_OUT_WARNING, shown=shown, num=left_out) if left_out > 0 else None
 
 
@@ -374,11 +375,11 @@ class RecogniseView(MethodView):
             # more confident skills than asked for: the requirement sentences' first, and say so
             # (outside tester 19, P6)
             confident = suggestable(found)
-            left_out = max(0, len(confident) - top_k)
             recognizer = handlers().state.recognizer
-            if left_out and recognizer is not None:
+            if len(confident) > top_k and recognizer is not None:
                 found = requirements_first(confident, top_k, data["text"], recognizer)
             found = found[:top_k]
+            left_out = unshown_sentences(found, confident)
             essential = handlers().essential_of(found, top_k, data["lang"], data["text"])
         except RecognitionUnavailableError as exc:
             abort(503, message=str(exc))

@@ -647,9 +647,11 @@ class RecognisedListSchema(ma.Schema):
     )
     suggestions_left_out = fields.Integer(
         metadata={
-            "description": "How many more skills reached the confidence line (0.35) than are returned (`top_k`): "
-            "those of requirement sentences are kept first (rule-named ones before all), an intro's or "
-            "benefits' last; 0 when none was left out (the `warning` then says it too)"
+            "description": "How many sentences of the text gave skills over the confidence line (0.35) "
+            "of which none is returned (`top_k`); more skills of a sentence with one shown are not "
+            "counted. When more pass the lines than are shown, rule-named ones are kept first, then "
+            "those of requirement sentences, an intro's or benefits' last; 0 when no sentence was "
+            "left out (else the `warning` says it too)"
         }
     )
 
@@ -733,8 +735,10 @@ class VacancySkillsSchema(ma.Schema):
     )
     suggestions_left_out = fields.Integer(
         metadata={
-            "description": "How many more skills reached the confidence line (0.35) than are suggested (at most 10): "
-            "those of requirement sentences are kept first (rule-named ones before all), an intro's or "
-            "benefits' last; 0 when none was left out (the `warning` then says it too)"
+            "description": "How many sentences of the text gave skills over the confidence line (0.35) "
+            "of which none is suggested (at most 10); more skills of a sentence with one shown are not "
+            "counted. When more pass the lines than are shown, rule-named ones are kept first, then "
+            "those of requirement sentences, an intro's or benefits' last; 0 when no sentence was "
+            "left out (else the `warning` says it too)"
         }
     )
