@@ -3421,8 +3421,9 @@ _S = TypeVar("_S", bound=_Sourced)
 def requirements_first(items: Sequence[_S], k: int, text: str, recognizer: SkillRecognizer) -> list[_S]:
     """The `k` of `items` (suggestions with a `score` and a `source` sentence of `text`, best first) to
     show, in their order: all when there are no more; else first those an explicit rule names (score
-    `RULE_SCORE`), then by their sentence's rank (`recognition_text.sentence_ranks`: requirement
-    sentences, then an intro or duties, then the employer, benefits or applying), then by position.
+    `RULE_SCORE`), then those of the text's other sentences, then those of an intro before the hiring
+    line or the first requirement, or of a sentence about the employer, benefits or applying
+    (`_source_ranks`), each by position (best first).
     Outside tester 19, P6: a whole ad's intro "We value openness …" kept its place among ten while
     Kubernetes, AWS and Git fell off."""
     if len(items) <= k:
@@ -3436,25 +3437,32 @@ def requirements_first(items: Sequence[_S], k: int, text: str, recognizer: Skill
 
 
 def _source_ranks(text: str, recognizer: SkillRecognizer) -> Callable[[str | None], int]:
-    """source sentence → its `recognition_text.sentence_ranks` rank in `text` (1 when not found: the
-    title, a sentence read in another form)."""
+    """source sentence → 1 when it is an intro (before the hiring line or the first requirement
+    sentence or heading: `recognition_text.sentence_ranks` rank 0) or about the employer, benefits or
+    applying (rank 2, the hiring line aside), else 0; 0 when not found (the title, a sentence read
+    in another form)."""
     from .recognition_text import sentence_ranks
 
     parts = sentences(without_not_needed_lists(readable(text)))
     ranks = sentence_ranks(parts, getattr(recognizer, "_names_skill", None))
     by_sentence: dict[str, int] = {}
+    started = False  # past the intro: at the hiring line ("We are hiring a kokki …") or a requirement
     for part, r in zip(parts, ranks, strict=True):
-        by_sentence.setdefault(" ".join(part.split()), r)
+        hiring = _HIRING_LINE.match(part) is not None
+        started = started or hiring or r == 0
+        # 1: an intro sentence before them, or one about the employer, benefits or applying (not the
+        # hiring line, which names the job); 0: the others
+        by_sentence.setdefault(" ".join(part.split()), 1 if (r == 2 and not hiring) or not started else 0)
 
     def rank(source: str | None) -> int:
         if not source:
-            return 1
+            return 0
         said = " ".join(source.split())
         if said in by_sentence:
             return by_sentence[said]
         if said.endswith("…"):
-            return next((r for s, r in by_sentence.items() if s.startswith(said[:-1].rstrip())), 1)
-        return 1
+            return next((r for s, r in by_sentence.items() if s.startswith(said[:-1].rstrip())), 0)
+        return 0
 
     return rank
 
