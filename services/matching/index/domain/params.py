@@ -207,6 +207,30 @@ class RankingParams:
     0.076 (occupation) and 0.067 (skills): a career changer's claims of a second trade are what
     tells them from a candidate of that trade, and the outside part carried it. So it stays 1."""
 
+    confirmed_agreement_power: float = 8.0
+    """A candidate holding the skills the employer confirmed as essential agrees with a vacancy
+    that names no occupation as if of its best-agreeing occupation, as far as they hold them:
+    agreement = max(inferred, work history, A x c^this), A the agreement of a candidate certainly
+    of the vacancy's best-agreeing occupation (`query.VacancyQuery.confirmed_agreement`), c the
+    weighted share of the confirmed essential skills held, each min(1, strength / the lowest
+    claimed level's weight): a claim at any level holds a skill, work history (0.3 per essential
+    skill of an occupation) half of it, related skills not at all (`scoring.exact_scores`).
+    Outside tester 18, P1: an employer posted "Lähihoitaja, kotihoito" as text (the occupation read
+    from the title), confirmed seven essential skills, and a candidate claiming all seven without
+    work history read 58 at rank 36, below candidates of the title's occupation by work history
+    holding two of them: their inferred occupation (home care aide, the skills' best fit) agrees
+    with the title's healthcare assistant only at the unit-group level. What the employer confirmed
+    is the vacancy as posted (the match scale's `fits`: an occupation whose profile asks for every
+    skill the vacancy asks for). The power keeps it to near-complete holders (6 / 7: 0.29, 5 / 7:
+    0.07 of A), so partial matches keep their occupation-based order. 0 turns it off (before
+    session 19). Only for vacancies without an occupation (given one, the employer chose it) whose
+    employer confirmed essential skills (`confirmed_agreement_titled`)."""
+
+    confirmed_agreement_titled: bool = True
+    """`confirmed_agreement_power` applies only when the vacancy's occupation was read from its job
+    title (True), or to every vacancy without an occupation that has confirmed essential skills
+    (False: then the occupation is inferred from those very skills)."""
+
     related_weight: float = 0.1
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
     the vacancy's essential skills the candidate lacks but holds a related skill for (best
@@ -347,6 +371,8 @@ class RankingParams:
             raise ValueError("score weights must be non-negative")
         if not 0 < self.related_cap <= 1:
             raise ValueError("related_cap must be in (0, 1]")
+        if self.confirmed_agreement_power != 0 and self.confirmed_agreement_power < 1:
+            raise ValueError("confirmed_agreement_power must be 0 (off) or at least 1")
         if self.history_agreement_scale < 0:
             raise ValueError("history_agreement_scale must be non-negative")
         if not 1 <= self.inferred_occupations <= 8:

@@ -88,6 +88,7 @@ class Exact:
     parts: np.ndarray  # (n, 5) in COMPONENTS order
     agreement: np.ndarray  # (n,) occupation agreement in [0, 1] (before its weight)
     from_history: np.ndarray  # (n,) bool: the agreement is a work-history spell's (above the inferred one)
+    from_confirmed: np.ndarray | None = None  # (n,) bool: the confirmed skills' (above both; None: none)
 
 
 def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingParams) -> Exact:
@@ -138,11 +139,16 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         # holds one (a claim, or work history at 0.3), a claim on top must not lower the score by
         # taking away the related credit it replaces (outside tester 16, P1's kind)
         gap = np.where(held > 0, 0.0, np.maximum(best - held, 0.0)) @ w
+        if q.confirmed_agreement > 0:  # a claim at any level holds a confirmed skill
+            share = np.minimum(raw[:, xw.essential_col] / p.level_weights[0], 1.0) @ w
+            confirmed = q.confirmed_agreement * np.minimum(share, 1.0) ** p.confirmed_agreement_power
+        else:
+            confirmed = np.zeros(n)
     else:
-        cov_exact = cov_all = gap = np.zeros(n)
+        cov_exact = cov_all = gap = confirmed = np.zeros(n)
     inferred = inferred_agreement(seg, rows, q)
     history = history_agreement(at_o, occ, w_o, n, q, p)
-    agreement = np.maximum(inferred, history)
+    agreement = np.maximum(np.maximum(inferred, history), confirmed)
     related = np.minimum(gap, p.related_cap) / p.related_cap
     parts = np.column_stack(
         [
@@ -157,7 +163,16 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         none = ~(claimed | _other_evidence(at_o, occ, w_o, n, qw, p, agreement, match))
         parts[none], cov_all[none] = 0.0, 0.0
     score = np.round(parts.sum(axis=1), 9)
-    return Exact(rows, score, np.round(cov_all, 9), parts, agreement, history > inferred)
+    from_confirmed = confirmed > np.maximum(inferred, history)
+    return Exact(
+        rows,
+        score,
+        np.round(cov_all, 9),
+        parts,
+        agreement,
+        (history > inferred) & ~from_confirmed,
+        from_confirmed,
+    )
 
 
 def _claim_evidence(
