@@ -7,9 +7,10 @@ candidate. The occupation agreement (60 % of the score) was the title's occupati
 candidate's skills infer home care aide, of the title's ISCO unit group only (agreement 3/7).
 
 Since session 19 a candidate holding the employer's confirmed essential skills agrees with a
-vacancy whose occupation was read from its title as the vacancy's best-agreeing occupation would,
-times the share held to the 8th power (`RankingParams.confirmed_agreement_power`): the complete
-holder ranks first, and partial holders keep their scores. The same for a cook's and a welder's
+vacancy whose occupation was read from its title as 3/4 of the vacancy's best-agreeing occupation
+would, times the share held to the 8th power (`RankingParams.confirmed_agreement_power`,
+`confirmed_agreement_share`): the complete holder ranks first (94.1 here), and partial holders
+keep their scores. The same for a cook's and a welder's
 title. Real ESCO, one small pool per case, default parameters."""
 
 from __future__ import annotations

@@ -238,9 +238,10 @@ def confirmed_agreement(
         or by_history is None
         or not len(by_history)
         or (p.confirmed_agreement_titled and not titled)
+        or p.confirmed_agreement_share <= 0
     ):
         return 0.0
-    return float(min(1.0, by_history.max()))
+    return float(min(1.0, by_history.max()) * p.confirmed_agreement_share)
 
 
 def confirmed_factor(query: VacancyQuery, p: RankingParams) -> float:
