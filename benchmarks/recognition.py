@@ -43,6 +43,11 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   refrigeration and heat-pump fitters, class teachers, veterinarians, tile fitters), measured whole
   (``--sets fi-dev7``); summary only, before and after a session's changes, as the estimate on
   unseen text.
+  From session 19 on it is tuning data (per-sentence output allowed).
+- ``fi-dev8``: an eighth fresh Finnish development set (session 19; 56 sentences, eight each across
+  seven occupations no other set covers: roofers, hotel receptionists, landscape gardeners, youth
+  workers, paper-machine operators, bricklayers, IT support), measured whole (``--sets fi-dev8``);
+  summary only, before and after a session's changes, as the estimate on unseen text.
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

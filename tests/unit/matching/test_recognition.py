@@ -7,6 +7,7 @@ import pytest
 
 from services.matching.index.domain.recognition import (
     LanguageTools,
+    RecognitionIndex,
     SkillRecognizer,
     enrich_candidate,
     enrich_vacancy,
@@ -1067,3 +1068,42 @@ def test_a_suggestion_offered_before_stays_until_decided_while_its_title_or_sent
 )
 def test_where_in_town_the_work_is_goes(text, out):
     assert " ".join(without_location_phrases(text).split()) == out
+
+
+def test_finnish_description_lemmas_are_read_only_in_finnish_text():
+    """Issue 12, session 19: each skill's Finnish description lemmas are a document of their own
+    (`description_lemma_weight`), read only in Finnish text: English text reads the index exactly
+    as if they were not there, n-gram weights included (they had moved house 0.659 -> 0.654 by
+    the idf alone), while Finnish text still meets *make the beds* by "lakana"."""
+    skills = [
+        SkillRow("s:beds", "make the beds", "sijata vuoteet", description_fi="Vaihtaa puhtaat lakanat."),
+        SkillRow("s:wash", "do the laundry", "pestä pyykkiä", description_fi="Pestä tekstiilit koneessa."),
+        SkillRow("s:risk", "assess risk factors", "arvioida riskitekijöitä", description_en="Assess risks."),
+        SkillRow(
+            "s:clean",
+            "clean rooms",
+            "siivota huoneita",
+            description_en="Clean the rooms of a lakeside hotel.",
+        ),
+    ]
+    taxonomy = Taxonomy.from_rows(skills, OCCUPATIONS)
+    forms = {"lakanat": "lakana", "puhtaat": "puhdas", "tekstiilit": "tekstiili", "vuoteet": "vuode"}
+    tools = LanguageTools(lemmatise=lambda w, lang: forms.get(w.lower(), w.lower()))
+
+    def fitted(weight: float) -> SkillRecognizer:
+        kwargs = {"n_features": 2**16, "min_df": 1, "max_df": 1.0, "description_lemma_weight": weight}
+        return SkillRecognizer(tools=tools, **kwargs).fit(taxonomy)
+
+    with_lemmas, without = fitted(0.7), fitted(0.0)
+    assert (np.asarray(with_lemmas.index_.doc_lang) != 0).sum() >= 1
+    assert np.array_equal(with_lemmas.index_.idf, without.index_.idf)
+    english = ["Change the lakana and clean the rooms", "assess risks", "lakana"]
+    assert np.array_equal(with_lemmas._lexical(english, "en"), without._lexical(english, "en"))
+    beds = with_lemmas.skill_uris_.index("s:beds")
+    finnish = with_lemmas._lexical(["lakana"], "fi")[0]
+    assert finnish[beds] > without._lexical(["lakana"], "fi")[0][beds]
+    assert finnish[beds] == finnish.max()
+    # an index cached before documents had a language reads every document in every language
+    old = dict(with_lemmas.index_.arrays())
+    del old["doc_lang"]
+    assert not len(RecognitionIndex.from_arrays(old).doc_lang)

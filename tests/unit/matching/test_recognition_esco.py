@@ -784,6 +784,12 @@ def test_titles_name_occupations_by_their_label_or_their_head(esco_recognizer):
         ("Kokemus Dockerista on eduksi.", "manage ICT virtualisation environments", "dock operations"),
         ("Pääset kokkaamaan lounasravintolassa.", "use cooking techniques", "feed livestock"),
         ("Du lagar mat från grunden och tillagar specialdieter.", "use cooking techniques", None),
+        # a waiter "takes orders" (tar emot beställningar), not a buyer's "order supplies" (sv-dev)
+        (
+            "Servitören tar emot beställningar från gästerna.",
+            "take food and beverage orders from customers",
+            None,
+        ),
     ],
 )
 def test_container_platforms_and_everyday_cooking_words_name_their_skill(
@@ -2768,3 +2774,24 @@ def test_an_ads_section_heading_alone_names_no_skill(esco_recognizer, heading):
 def test_a_line_offering_pay_names_no_skill(esco_recognizer, line):
     """Outside tester 18, P8: it gave *ensure price competitiveness* 0.39."""
     assert esco_recognizer.recognise(line, top_k=5) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Arvostamme kokemusta Apotti-järjestelmän käytöstä.", "fi"),
+        ("Kirjaukset tehdään Lifecareen ja lähetteet Pegasoksen kautta.", "fi"),
+        ("Olen käyttänyt Efficaa ja Uranusta osastotyössä.", "fi"),
+        ("Kokemus Omni360-potilastietojärjestelmästä on eduksi.", "fi"),
+        ("Meriterande är vana att dokumentera i Apotti.", "sv"),
+        ("Experience with Apotti or Lifecare is an advantage.", "en"),
+    ],
+)
+def test_finnish_patient_record_systems_name_electronic_health_records(esco_recognizer, text, lang):
+    """Issue 12, session 19: Finland's patient-record systems, named by product in any language and
+    case, are ESCO's electronic-health-record skills (a rule: no ESCO label names them)."""
+    found = labels(esco_recognizer, text, lang=lang, top_k=5)
+    assert {
+        "use electronic health records management system",
+        "use electronic health records in nursing",
+    } <= set(found)

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[3]
         "fi-dev5",
         "fi-dev6",
         "fi-dev7",
+        "fi-dev8",
         "sv-dev",
         "sv-dev2",
     ],
@@ -45,6 +46,7 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "fi-dev5": 50,
         "fi-dev6": 50,
         "fi-dev7": 55,
+        "fi-dev8": 56,
         "sv-dev": 30,
         "sv-dev2": 45,
     }

@@ -290,6 +290,10 @@ class RecognitionIndex:
     dense_skill : (n_dense,) int32 skill position of each embedding
     dense_lang : (n_dense,) int8 position of each embedding's label language in the recogniser's
         `dense_langs` (all 0 in an index built before Finnish labels were embedded)
+    doc_lang : (n_docs,) int8, 0 for a document read in text of any language, else 1 + the
+        position in `RECOGNISED_LANGS` of the only text language that reads it (the Finnish
+        description-lemma documents: English text matched them by their letters); empty in an
+        index built before documents had a language (every document read in every language)
     """
 
     idf: np.ndarray
@@ -298,6 +302,7 @@ class RecognitionIndex:
     dense: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float16))
     dense_skill: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     dense_lang: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    doc_lang: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
 
     def arrays(self) -> dict[str, Any]:
         return {
@@ -307,15 +312,25 @@ class RecognitionIndex:
             "dense": self.dense,
             "dense_skill": self.dense_skill,
             "dense_lang": self.dense_lang,
+            "doc_lang": self.doc_lang,
         }
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, Any]) -> RecognitionIndex:
+        doc_lang = arrays.get("doc_lang", np.zeros(0, dtype=np.int8))
         if "dense" in arrays:
             skills = arrays["dense_skill"]
             langs = arrays.get("dense_lang", np.zeros(len(skills), dtype=np.int8))
-            return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"], arrays["dense"], skills, langs)
-        return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"])
+            return cls(
+                arrays["idf"],
+                arrays["postings"],
+                arrays["doc_skill"],
+                arrays["dense"],
+                skills,
+                langs,
+                doc_lang,
+            )
+        return cls(arrays["idf"], arrays["postings"], arrays["doc_skill"], doc_lang=doc_lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +361,8 @@ class SkillRecognizer:
     description_weight : multiplier for description documents, which are long and generic
         compared with labels.
     min_df, max_df : n-grams in fewer than `min_df` documents or in more than a `max_df` share
-        of them are ignored; very common n-grams ("ing", "ise") carry no signal and cost time.
+        of them (counted over the documents every language reads: `RecognitionIndex.doc_lang`) are
+        ignored; very common n-grams ("ing", "ise") carry no signal and cost time.
     posting_floor : index entries (a document's weighted TF-IDF value of an n-gram) below this are
         dropped ("impact pruning"). They are nearly all n-grams of long descriptions, which
         decide no ranking: 0.04 drops 46% of the entries and changed no RP@5 or MRR on the
@@ -645,6 +661,8 @@ class SkillRecognizer:
             "description_lemma_weight": self.description_lemma_weight,
             "description_lemmas": "unlabelled",
             "description_lemma_max_df": self.description_lemma_max_df,
+            "description_lemma_langs": ("fi",),
+            "idf_documents": "every-language",
             "min_df": self.min_df,
             "max_df": self.max_df,
             "posting_floor": self.posting_floor,
@@ -665,10 +683,13 @@ class SkillRecognizer:
         set. `label_embeddings`: what `embed_labels` returns, when already computed (embedding
         the 13,896 ESCO skills takes about 8 CPU-minutes: the reference loader caches it)."""
         self._set_language(taxonomy)
-        docs, owner, weight = self._documents(taxonomy)
+        docs, owner, weight, doc_lang = self._documents(taxonomy)
         counts = self._vectorizer().transform(docs).tocsr()
-        df = np.bincount(counts.indices, minlength=self.n_features)
-        n = len(docs)
+        # the n-gram weights come from the documents every language reads: the Finnish-only ones
+        # (description lemmas) shifted English text's weights (house 0.659 -> 0.654, session 18)
+        neutral = counts[np.flatnonzero(np.asarray(doc_lang) == 0)]
+        df = np.bincount(neutral.indices, minlength=self.n_features)
+        n = neutral.shape[0]
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
         idf[(df < self.min_df) | (df > self.max_df * n)] = 0.0
         x = normalize(_tfidf(counts, idf))
@@ -684,7 +705,8 @@ class SkillRecognizer:
         else:
             dense, dense_skill, dense_lang = self.embed_labels(taxonomy, self.encoder, self.dense_langs)
         owners = np.asarray(owner, dtype=np.int32)
-        index = RecognitionIndex(idf, postings, owners, dense, dense_skill, dense_lang)
+        langs = np.asarray(doc_lang, dtype=np.int8)
+        index = RecognitionIndex(idf, postings, owners, dense, dense_skill, dense_lang, langs)
         return self.set_index(index, taxonomy)
 
     def set_index(
@@ -707,6 +729,7 @@ class SkillRecognizer:
         if self.encoder is not None and not len(index.dense_skill):
             raise ValueError("recognition index has no label embeddings but an encoder is set")
         self.index_ = index
+        self.doc_masks_: dict[str, np.ndarray | None] = {}  # (`_other_language_docs`)
         self.dense_mix_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         if mixed is not None and self.encoder is not None:
             self._adopt_mixed(mixed, taxonomy.n_skills, int(index.dense.shape[1]))
@@ -1684,7 +1707,7 @@ class SkillRecognizer:
         depth = self.item_quota + (4 if self.item_distinct else 0)
         if not units:
             return out, ruled, item_tops, said, qualified, lines
-        scores = self._lexical([u.lexical for u in units])
+        scores = self._lexical([u.lexical for u in units], lang)
         weight = dict(self.dense_weight_by_lang).get(lang, self.dense_weight)
         if self.dense_ is not None and weight > 0:
             dense = self._dense_scores(self._embed(units), lang)
@@ -1933,6 +1956,7 @@ class SkillRecognizer:
                 sentences(without_not_needed_lists(text)), MAX_SENTENCES, self._names_skill
             ).read,
             self._names_skill,
+            self._names_job,
         ):
             lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
             if mixed and lang == "en":
@@ -1947,8 +1971,9 @@ class SkillRecognizer:
                 said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
-            if is_structure_heading(sentence):
-                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7)
+            if is_structure_heading(sentence) or self._employer_line(sentence):
+                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7);
+                # an employer's name as its line: "Ravintola Pyynikki, Tampere" (tester 18, P8)
             sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
@@ -1958,7 +1983,9 @@ class SkillRecognizer:
             )
             if not re.search(r"\w", sentence):
                 continue
-            if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):
+            if sentence != said and (
+                is_boilerplate(sentence, self._names_job) or not says_more(sentence, lang)
+            ):
                 continue  # "Aiempaa kokemusta ei tarvita, perehdytämme.", "Körkort behövs inte men är en
                 # merit.": what is left is boilerplate or stock phrases only
             if lang == "fi" and self.opening_title_read:
@@ -2186,6 +2213,55 @@ class SkillRecognizer:
         """True when the explicit rules name a skill in `text`."""
         return bool(self.tools.rules.apply(text)[0])
 
+    def _employer_line(self, line: str) -> bool:
+        """Whether `line` is an employer's name alone: two to four capitalised words (not all in
+        capitals) that name no occupation, title word, rule's skill, product or language, either
+        followed by places after a comma ("Ravintola Pyynikki, Tampere") or opening with a place's
+        genitive ("Tampereen Seutuliikenne"). Read as words they gave *food science* 0.42 and
+        *promote the use of sustainable transport* (outside tester 18, P8). A title line names an
+        occupation ("Siivooja, Ylöjärvi", "Kotihoidon Lähihoitaja, Tampere") and is read."""
+        name, _, where = line.strip().rstrip(".!").partition(",")
+        named = _WORD_RX.findall(name)
+        places = self.tools.place_names
+        if not 2 <= len(named) <= 4 or re.search(r"[^\w\s&'’.-]", name) or name.isupper():
+            return False
+        if not all(w[0].isupper() for w in named):
+            return False
+        if where:
+            after = _WORD_RX.findall(where)
+            if not after or not all(w[0].isupper() and w.lower() in places for w in after):
+                return False
+        elif not (named[0].lower() in places and named[0].lower().endswith("n")):
+            return False
+        titles, heads = self._titles()
+        lemmatise = self.tools.lemmatise
+        for w in named:
+            low = w.lower()
+            forms = {low, lemmatise(low, "fi")} if lemmatise is not None else {low}
+            if any(f in titles or f in heads for f in forms):
+                return False
+        if self.tools.rules.apply(name)[0] or any(n in name for n, _, _ in self.products_):
+            return False
+        if self.language_names_.named(name) or self.other_language_names_.codes(name):
+            return False
+        return not self.occupations_in(name)
+
+    def _names_job(self, text: str) -> bool:
+        """True when `text` names an occupation: `occupations_in` (in `text`'s language), or an
+        ESCO occupation's English label as the one sought or joined (`_SOUGHT_EN`: "looking for a
+        welder", "our team of welders"; the glossary's English titles that `occupations_in` reads
+        are few). An invitation to join that names one is read (`recognition_text.is_boilerplate`)."""
+        if self.occupations_in(text):
+            return True
+        titles = self._titles()[0]
+        for m in _SOUGHT_EN.finditer(text):
+            tokens = words(m.group(1))
+            for n in range(len(tokens), 0, -1):
+                key = " ".join(tokens[:n])
+                if any(k in titles for k in (key, re.sub(r"(?<=[^s])s$", "", key), re.sub(r"es$", "", key))):
+                    return True
+        return False
+
     def _split_known(self, word: str) -> list[str]:
         """`word`'s compound parts, also when the word itself is known (`expand_elided`)."""
         assert self.splitter_ is not None
@@ -2323,6 +2399,17 @@ class SkillRecognizer:
             extra += [v for t in tokens for v in FINNISH_LABEL_VERBS.get(t, ())]
         return text + " " + " ".join(t for t in extra if t)
 
+    def _other_language_docs(self, lang: str) -> np.ndarray | None:
+        """(n_docs,) bool: the documents text in `lang` does not read (`RecognitionIndex.doc_lang`),
+        or None when it reads them all; computed once per language."""
+        cache = self.doc_masks_
+        if lang not in cache:
+            doc_lang = np.asarray(self.index_.doc_lang)
+            own = 1 + RECOGNISED_LANGS.index(lang) if lang in RECOGNISED_LANGS else -1
+            other = (doc_lang != 0) & (doc_lang != own) if len(doc_lang) else np.zeros(0, dtype=bool)
+            cache[lang] = other if other.any() else None
+        return cache[lang]
+
     def _verbs_in(self, word: str) -> tuple[str, ...]:
         """The verbs of `word` and of its compound parts that derive from one ("myyntityö" →
         (myydä,), "siivoustehtävä" → (siivota,), "hoito" → (hoitaa,); `LanguageTools.verbs`),
@@ -2341,8 +2428,9 @@ class SkillRecognizer:
         found = [verbs.get(p) for p in parts[:-1]] + [verbs.get(self.splitter_.lemma(parts[-1]))]
         return tuple(v for v in found if v)
 
-    def _lexical(self, texts: list[str]) -> np.ndarray:
-        """(len(texts), n_skills) float32: each skill's best cosine over its documents."""
+    def _lexical(self, texts: list[str], lang: str | None = None) -> np.ndarray:
+        """(len(texts), n_skills) float32: each skill's best cosine over its documents read in
+        text of `lang` (`RecognitionIndex.doc_lang`; None: every document)."""
         counts = self._vectorizer().transform(texts).tocsr()
         queries = _tfidf(counts, self.index_.idf)
         # L2 rows in place: what `sklearn.preprocessing.normalize` runs after its input checks
@@ -2353,6 +2441,8 @@ class SkillRecognizer:
         ).tocsr()  # only the documents sharing an n-gram
         out = np.zeros((len(texts), len(self.skill_uris_)), dtype=np.float32)
         doc_skill, start, docs, values = self.index_.doc_skill, per_doc.indptr, per_doc.indices, per_doc.data
+        if lang is not None and (other := self._other_language_docs(lang)) is not None:
+            values = np.where(other[docs], np.float32(0.0), values)
         for i in range(len(texts)):  # a 1-d scatter-max per row: faster than one 2-d `maximum.at`
             np.maximum.at(out[i], doc_skill[docs[start[i] : start[i + 1]]], values[start[i] : start[i + 1]])
         return out
@@ -2491,11 +2581,16 @@ class SkillRecognizer:
             offset[missing] += w / total * self.dense_floor * scale
         return np.ascontiguousarray(matrix.T), offset
 
-    def _documents(self, taxonomy: Taxonomy) -> tuple[list[str], list[int], list[float]]:
+    def _documents(self, taxonomy: Taxonomy) -> tuple[list[str], list[int], list[float], list[int]]:
+        """The lexical documents: their texts, owning skill positions, weights and languages
+        (`RecognitionIndex.doc_lang`: 0 = read in text of any language; the Finnish description
+        lemmas only in Finnish text)."""
         t = taxonomy.tables
         docs: list[str] = []
         owner: list[int] = []
         weight: list[float] = []
+        doc_lang: list[int] = []
+        finnish_only = 1 + RECOGNISED_LANGS.index("fi")
         described_lemmas: dict[int, list[str]] = {}
         if self.description_lemma_weight > 0:
             for i, described in enumerate(t.skill_descriptions["fi"]):
@@ -2511,11 +2606,13 @@ class SkillRecognizer:
                 docs.append(label)
                 owner.append(i)
                 weight.append(1.0)
+                doc_lang.append(0)
             for lang in LANGS:
                 if description := t.skill_descriptions[lang][i]:
                     docs.append(description)
                     owner.append(i)
                     weight.append(self.description_weight)
+                    doc_lang.append(0)
             rare = [
                 le
                 for le in described_lemmas.get(i, ())
@@ -2525,7 +2622,8 @@ class SkillRecognizer:
                 docs.append(" ".join(rare))
                 owner.append(i)
                 weight.append(self.description_lemma_weight)
-        return docs, owner, weight
+                doc_lang.append(finnish_only)
+        return docs, owner, weight, doc_lang
 
     def _unlabelled_lemmas(self, description: str) -> list[str]:
         """The lemmas of the words of a Finnish skill description that no ESCO Finnish skill label
@@ -2873,6 +2971,16 @@ _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
 spoke, "malta" be patient): read as the language only beside a language cue."""
 
 
+_WORD_RX = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SOUGHT_EN = re.compile(
+    r"\b(?:as|hiring|hire|seeking|looking\s+for|searching\s+for|recruiting|team\s+of)\s+(?:an?\s+|one\s+)?"
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+    re.I,
+)
+"""The words of the one sought or joined in an English invitation ("looking for a welder", "our
+team of welders"), up to three (`SkillRecognizer._names_job`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FinnishLanguageNames:
     """ESCO's language skills named by their Finnish label in any case form ("Puhuu sujuvaa
@@ -2933,8 +3041,8 @@ class FinnishLanguageNames:
     def hits(self, sentence: str) -> list[tuple[str, int, int]]:
         """(skill URI, start, end) of each form in `sentence` read as a language's name, in the
         order of the skills, then of the text. A telling form always; a plain form in lower case
-        when the name is no common word or a language cue is in the sentence; a capitalised plain
-        form beside a cue, but not a country's genitive before what is not about language
+        when the name is no common word or a language cue is in the sentence, and a capitalised plain
+        form beside a cue, but neither a country's genitive before what is not about language
         ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Venäjän kaupan": a market, trade
         or office of the country; "Englannin tuntemus", "Englannin osaaminen" are the language,
         `_country_genitive`), or without a cue when it opens a list of requirements ("Suomi ja
@@ -2951,7 +3059,8 @@ class FinnishLanguageNames:
                 if names_a_document(sentence[m.end() :]):
                     continue  # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
                 if m.group()[0].islower():
-                    ok = cue or not homonym
+                    # "englannin markkinoiden tuntemus": a country's genitive in lower case too (issue 12)
+                    ok = (cue or not homonym) and not _country_genitive(sentence, m.start(), m.end())
                 else:
                     ok = (cue and not _country_genitive(sentence, m.start(), m.end())) or (
                         not homonym and _opens_a_list(sentence, m.start(), m.end(), self.any_form)
@@ -2991,13 +3100,14 @@ _LANGUAGE_HEAD = re.compile(
     r"(?:\w*kiel\w*|\w*taito\w*|taidot|osaa\w*|osata|tunte\w*|tuntemu\w*|perustee\w*|perusteet|alke\w*|"
     r"opin\w*|opisk\w*|opet\w*|kurss\w*|kok?e\w*|tunti\w*|tunne\w*|puhu\w*|kirjoit\w*|ymmärt\w*|luke\w*|"
     r"käyt\w*|ääntä\w*|sanast\w*|kielioppi\w*|lisäksi|ohella|ohessa|sijaan|sijasta|ja|tai|sekä|eli|"
+    r"hallin\w*|hallit\w*|kään\w*|tulk\w*|"
     r"yki\w*|[ABC][12]\w*|taso\w*|vähintään|ainakin)",
     re.I,
 )
 """What may follow a capitalised genitive of a language's name for it to be the language: a word
 about knowing, learning or using a language, a postposition ("Englannin lisäksi"), a level."""
 _HOW_WELL = re.compile(
-    r"sujuv\w*|hyv\w*|erinomai\w*|vahv\w*|suullis\w*|kirjallis\w*|perus\w*|kohtalai\w*|kohtuulli\w*|"
+    r"sujuv\w*|hyv\w*|erinomai\w*|vahv\w*|suulli\w*|kirjalli\w*|perus\w*|kohtalai\w*|kohtuulli\w*|"
     r"tyydyttäv\w*|välttäv\w*|auttav\w*|heiko\w*|heikko\w*|natiivi\w*|äidinkiel\w*|aktiivi\w*|"
     r"passiivi\w*|erittäin|todella",
     re.I,
@@ -3030,7 +3140,8 @@ def _opens(sentence: str, start: int) -> bool:
 
 
 def _country_genitive(sentence: str, start: int, end: int) -> bool:
-    """Whether the capitalised name at `sentence[start:end]` is a country's genitive: it ends in
+    """Whether the name at `sentence[start:end]` (capitalised or not: "englannin markkinoiden
+    tuntemus", issue 12) is a country's genitive: it ends in
     "-n" and the noun it goes with (past other genitives joined to it and a word of how well) is
     no word about the language ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Saksan
     markkinoille", "Suomen ja Venäjän kauppa"; not "Englannin osaaminen", "Englannin tuntemus",
