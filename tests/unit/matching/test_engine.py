@@ -343,9 +343,15 @@ def test_explain_gives_the_same_score_as_the_shortlist(engine):
     assert again is not None and again.score == entry.score and again.filters == ()
 
 
-# the confirmed skills' agreement for every vacancy without an occupation (its bound is tightest at
-# power 1: A x c, which stage 1 bounds linearly; `query.confirmed_factor`)
-CONFIRMED_WIDE = RankingParams(confirmed_agreement_titled=False, confirmed_agreement_power=1.0)
+# the confirmed skills' agreement for every vacancy without an occupation and any number of
+# confirmed skills (its bound is tightest at power 1: A x c, which stage 1 bounds linearly;
+# `query.confirmed_factor`)
+CONFIRMED_WIDE = RankingParams(
+    confirmed_agreement_titled=False,
+    confirmed_agreement_power=1.0,
+    confirmed_agreement_share=1.0,
+    confirmed_agreement_min_skills=1,
+)
 
 
 @pytest.mark.parametrize(

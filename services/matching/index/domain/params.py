@@ -244,6 +244,14 @@ class RankingParams:
     seven, 92.5; at 0.6 fifth, 73.0). In score terms: 0.75 x 0.6 = 0.45 of occupation part, between
     another occupation of the title's unit group (3/7 x 0.6 = 0.26) and the title's own (0.6)."""
 
+    confirmed_agreement_min_skills: int = 6
+    """`confirmed_agreement_power` needs at least this many confirmed essential skills: a handful
+    is weak evidence of fitting an occupation (three or four skills are shared by many). Titled
+    sparse vacancies (3-5 confirmed, see `confirmed_agreement_share`) lost 0.002-0.008 NDCG@10 with
+    it at 0.75 (partial-25 -0.0021 ± 0.0013, substituted -0.0057 ± 0.0030, random-noise -0.0084 ±
+    0.0050, each within the cell's s.e. but all below 0), titled skills vacancies (5-10) within
+    0.0007 of off; tester 18's employer confirmed seven. 6: more than `query.FEW_SKILLS`."""
+
     confirmed_agreement_titled: bool = True
     """`confirmed_agreement_power` applies only when the vacancy's occupation was read from its job
     title (True), or to every vacancy without an occupation that has confirmed essential skills

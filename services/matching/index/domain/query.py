@@ -229,12 +229,13 @@ def confirmed_agreement(
     confirmed earns (`RankingParams.confirmed_agreement_power`): that of a candidate certainly of
     the vacancy's best-agreeing occupation (the largest of `by_history`, `history_agreement`'s
     (n_occupations,) array), for a vacancy without an occupation (`occupation` -1) with
-    `n_confirmed` > 0 confirmed essential skills, whose occupation was read from its title
+    `n_confirmed` confirmed essential skills (at least `RankingParams.
+    confirmed_agreement_min_skills`, and one), whose occupation was read from its title
     (`titled`) when `RankingParams.confirmed_agreement_titled` asks for it; else 0 (not used)."""
     if (
         p.confirmed_agreement_power <= 0
         or occupation >= 0
-        or n_confirmed == 0
+        or n_confirmed < max(1, p.confirmed_agreement_min_skills)
         or by_history is None
         or not len(by_history)
         or (p.confirmed_agreement_titled and not titled)
