@@ -195,7 +195,8 @@ class OccupationAgreementSchema(ma.Schema):
             "more than the posterior. A recent spell in the vacancy's occupation agrees near 1 while "
             "that occupation's probability in `occupations` can read 0.35: the posterior spreads one "
             "spell's evidence over ESCO's 3,000 occupations, the agreement reads the spell itself; "
-            "confirmed_skills (a vacancy without an occupation whose title names one): the candidate "
+            "confirmed_skills (a vacancy without an occupation whose title names one, and at least six "
+            "confirmed essential skills): the candidate "
             "holds (nearly) every essential skill the employer confirmed, which agrees as 3/4 of the "
             "vacancy's own occupation would, times the share held to the 8th power"
         },
