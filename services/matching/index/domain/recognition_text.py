@@ -442,10 +442,16 @@ _REMOTE = (
     r"(?:remote(?:ly)?|remote[- ]first|etä|etänä|etätyö\w*|etätyöskentely\w*|(?:på )?distans|distansarbete|"
     r"hybrid|hybridi|hybridityö\w*|hybridimalli\w*)"
 )
+_WHERE_HEADING = (
+    r"(?:\W*(?:(?:work )?location|place of work|based in|employer|company|sijainti|työpaikka|paikkakunta|"
+    r"työskentelypaikka|työpiste|työnantaja|yritys|arbetsort|ort|placering|arbetsgivare|företag)\s*:\s*)?"
+)
+"""An inline heading of where the work is or whose it is ("Location:", "Sijainti:", "Arbetsort:",
+"Työnantaja:") before a work arrangement or an employer's name."""
 _WORK_MODE: tuple[str, ...] = (
-    rf"^\W*(?:[^\W\d_][\w-]*\s*(?:,|/|or|tai|eller|\+|&)\s*){{0,3}}{_REMOTE}"
+    rf"^{_WHERE_HEADING}\W*(?:[^\W\d_][\w-]*\s*(?:,|/|or|tai|eller|\+|&)\s*){{0,3}}{_REMOTE}"
     r"(?:\s+(?:work|working|job|possible|option|available|ok|työ|mahdollinen|mahdollisuus|mahdollista|"
-    r"möjligt|möjlig|arbete|arbetsplats))*\W*$",
+    r"möjligt|möjlig|arbete|arbetsplats))*(?:\s*\([^()]{0,40}\))?\W*$",
     r"\b(?:remote|hybrid) work(?:ing)? (?:is )?(?:possible|available|an option|allowed)\b",
     r"\bwork (?:remotely|from home) (?:is )?(?:possible|available|allowed)\b",
     r"\betätyö(?:mahdollisuu\w*|tä voi tehdä|tä on mahdollista)\b|\bmahdollisuus (?:osittaiseen )?etätyö\w*",
@@ -455,11 +461,16 @@ _WORK_MODE: tuple[str, ...] = (
 # ("Kotihoito Oy Lähimmäinen", "Attendo Oy", "Svets Ab, Vasa"; outside tester 18, P8: read as
 # words, "Kotihoito Oy Lähimmäinen" gave *provide domestic care* 0.50).
 _EMPLOYER_NAME = (
-    r"^\W*(?-i:(?:[A-ZÅÄÖ0-9][\w&.'’-]*[\s,]+){0,5}(?:Oy|Oyj|Ab|Abp|Ky|Tmi|Ltd|Inc|GmbH|LLC|ry|rf|r\.y\.)"
-    r"(?![\w:])\.?(?:[\s,]+[A-ZÅÄÖ][\w&.'’-]*){0,3})\W*$"
+    rf"^{_WHERE_HEADING}\W*(?-i:(?:[A-ZÅÄÖ0-9][\w&.'’-]*[\s,]+){{0,5}}"
+    r"(?:Oy|Oyj|Ab|Abp|Ky|Tmi|Ltd|Inc|GmbH|LLC|ry|rf|r\.y\.)"
+    r"(?![\w:])\.?(?:(?:[\s,]+|\s*[–—|/-]\s*)[A-ZÅÄÖ][\w&.'’-]*){0,3})\W*$"
 )
 LETTER_AND_WORK_MODE: tuple[str, ...] = (
     rf"^\W*(?:{_GREETING})(?:[\s,]+(?-i:[A-ZÅÄÖ])[\w.'’-]*){{0,3}}\W*$",  # (and a name: "Terveisin Maija")
+    # thanks for applying or for the interest ("Kiitos mielenkiinnostasi tehtävää kohtaan!", "Thank
+    # you for your interest in this position.", "Tack för ditt intresse!")
+    r"^\W*(?:kiitos|kiitämme|thank you|thanks|tack)\b[^.!?]{0,40}?\b(?:hakemu\w*|mielenkiin\w*|"
+    r"kiinnostu\w*|applica\w*|applying|interest|ansökan|intresse\w*)\b[^.!?]{0,40}[.!?]*\s*$",
     *_WORK_MODE,
     _EMPLOYER_NAME,
 )
