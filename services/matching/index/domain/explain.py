@@ -65,9 +65,17 @@ def _taken(batches: Sequence[Exact], positions: Sequence[int]) -> Exact:
         parts = [getattr(ex, name) for ex in used]
         return (parts[0] if len(parts) == 1 else np.concatenate(parts))[at]
 
-    return Exact(
-        *(joined(name) for name in ("rows", "score", "coverage", "parts", "agreement", "from_history"))
+    def confirmed() -> np.ndarray:  # the confirmed skills' agreement, where a batch has one
+        parts = [
+            ex.from_confirmed if ex.from_confirmed is not None else np.zeros(len(ex.rows), bool)
+            for ex in used
+        ]
+        return (parts[0] if len(parts) == 1 else np.concatenate(parts))[at]
+
+    rows, score, coverage, parts, agreement, from_history = (
+        joined(name) for name in ("rows", "score", "coverage", "parts", "agreement", "from_history")
     )
+    return Exact(rows, score, coverage, parts, agreement, from_history, confirmed())
 
 
 def explanations(
@@ -155,6 +163,9 @@ def _entries(
     match, points = match_points(shown_parts, scale, ideal)
     match_l, points_l = np.round(match, 1).tolist(), np.round(points, 2).tolist()
     agreements = occupation_agreements(seg, rows, ex.agreement[pos], ex.from_history[pos], qw, space, history)
+    if ex.from_confirmed is not None:
+        for i in np.flatnonzero(ex.from_confirmed[pos]).tolist():
+            agreements[i] = OccupationAgreement(round(float(ex.agreement[pos][i]), 4), "confirmed_skills")
     occupations = _inferred_occupations(seg, rows, space)
     km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
     days = seg.available_day[rows].tolist()
