@@ -2004,6 +2004,12 @@ GENERIC_VERBS = frozenset(
         *("käyttö", "käyttöä", "käytön", "käyttöön", "käytössä", "käyttäminen", "käyttämistä"),
         *("käyttömahdollisuus", "käyttömahdollisuutta", "käyttömahdollisuuden"),
         *("användning", "användningen", "användandet", "tillgång", "usage", "access"),
+        # holding what a rule read, valid, and the country that issues it ("You hold a valid Finnish
+        # hygiene passport" gave *express yourself physically* 0.30 after the passport's rule: outside
+        # tester 19, P4)
+        *("hold", "holds", "have", "has", "valid", "current", "finnish", "innehar", "giltig", "giltigt"),
+        *("finsk", "finskt", "voimassa", "oleva", "olevaa", "olevan", "voimassaoleva", "voimassaolevaa"),
+        *("voimassaolevan", "suomalainen", "suomalaisen", "suomalaista", "you", "sinulla", "du"),
     }
 )
 """Verbs of knowing, using and speaking: once the rules have read their objects ("Puhut sujuvaa
