@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BROKER := $(PY) -m deploy.kafka.broker
 DEMO := $(PY) -m deploy.demo
 
-.PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-stop bench bench-quality \
+.PHONY: help setup broker broker-stop test-tools test test-fast lint demo demo-restart demo-stop bench bench-quality \
 	bench-faults config-docs translations clean
 
 # Every target has a "## what it does" comment: `make help` lists them (a test checks none is missing).
@@ -51,6 +51,13 @@ BROKER_PORT ?=
 demo: $(STAMP) ## broker + three services + demo data; prints where to look
 	$(BROKER) start $(if $(BROKER_PORT),--port $(BROKER_PORT))
 	$(DEMO) up $(if $(DEMO_PORTS),--ports $(DEMO_PORTS))
+
+# One service of the running demo:  make demo-restart SERVICE=matching   (vacancy, profile, matching)
+SERVICE ?=
+
+demo-restart: $(STAMP) ## restart one demo service (SERVICE=matching) without re-preparing anything
+	@test -n "$(SERVICE)" || { echo "make demo-restart SERVICE=vacancy|profile|matching"; exit 2; }
+	$(DEMO) restart $(SERVICE)
 
 demo-stop: $(STAMP) ## stop the demo services and the broker
 	$(DEMO) down

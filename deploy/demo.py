@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from deploy.http_client import call
-from deploy.stack import DEFAULT_PORTS, Stack
+from deploy.stack import DEFAULT_PORTS, SERVICES, Stack
 from shared.auth import Principal, Role, TokenCodec
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -167,8 +167,8 @@ def prepare_reference(stack: Stack) -> None:
 
 
 def load(stack: Stack, secrets_: dict[str, str], profile_count: int, home: Path) -> dict[str, Any]:
-    """Load the demo into running services once (a second call finds it loaded and only prepares this
-    week's meeting again), print where to look and write the demo's tokens to ``home/tokens.json``.
+    """Load the demo into running services once (a second call finds it loaded and prepares this week's
+    meeting only if it is not stored yet), print where to look and write the demo's tokens to ``home/tokens.json``.
 
     ``secrets_`` holds the services' ``KOHTAANTO_JWT_SECRET`` and ``KOHTAANTO_PSEUDONYM_KEY``. Returns
     what was done: ``{"fresh": bool, "week": "YYYY-Www", "outcomes": int, "ratings": int,
@@ -244,8 +244,16 @@ class MeetingDemo:
             self.prepare(last_week)
             filled = self.record_outcomes(last_week, today - timedelta(days=today.weekday() + 7))
             self.change_vacancies(filled)
-        self.prepare(this_week)
+        if fresh or not self.prepared(this_week):
+            self.prepare(this_week)
+        else:  # the team may have prepared and discussed it (outside tester 19, P10)
+            _say(f"the {DEMO_REGION} meeting of {this_week} was prepared before: kept as it is")
         return this_week
+
+    def prepared(self, week: str) -> bool:
+        """Whether the demo region's meeting of ``week`` is stored (its content answers 200)."""
+        url = f"{self.matching}/meetings/{DEMO_REGION}/{week}/content.json"
+        return call("GET", url, self.team).status == 200
 
     def settle_index(self, timeout: float = 120.0) -> None:
         """Wait until matching has indexed every profile (its count stops growing): a meeting
@@ -500,6 +508,25 @@ def down() -> int:
     return 0
 
 
+def restart(service: str) -> int:
+    """Restart one demo service (its web process and worker) with the settings and ports of the
+    running demo, leaving the broker, the other services and the data as they are: no reference
+    preparation, no loading, no meeting prepared (outside tester 19, P10: a re-run of ``make demo``
+    restarted all six processes and prepared the week's meeting again). 1 when no demo is running."""
+    stack = _stack()
+    if not stack.pid_file.exists():
+        _say("no demo services running: start them with `make demo`")
+        return 1
+    _say(f"restarting {service} (web and worker)")
+    started = time.monotonic()
+    pids = stack.restart(service)
+    _say(
+        f"{service} ready again in {time.monotonic() - started:.1f} s at {stack.url(service)} "
+        f"(pids {', '.join(f'{n} {p}' for n, p in pids.items())})"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m deploy.demo")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -513,7 +540,11 @@ def main(argv: list[str] | None = None) -> int:
         help="default 8001 8002 8003",
     )
     sub.add_parser("down")
+    again = sub.add_parser("restart", help="restart one service of the running demo")
+    again.add_argument("service", choices=SERVICES)
     args = parser.parse_args(argv)
+    if args.command == "restart":
+        return restart(args.service)
     return up(args.profiles, args.ports) if args.command == "up" else down()
 
 

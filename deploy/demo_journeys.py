@@ -96,8 +96,9 @@ class JourneyDemo:
         print(f"demo: {message}", flush=True)
 
     def run(self, fresh: bool, week: str, pseudonym: Any) -> dict[str, str]:
-        """Load everything once (``fresh``), then prepare this week's meeting again so that it shows the
-        paths, the courses and the ratings; returns what to print."""
+        """Load everything once (``fresh``) and then prepare this week's meeting again so that it shows
+        the paths, the courses and the ratings; on a later run leave the meeting as it is (the team may
+        have prepared and discussed it: outside tester 19, P10). Returns what to print."""
         links: dict[str, str] = {}
         if fresh:
             self.import_catalogue()
@@ -107,7 +108,7 @@ class JourneyDemo:
             link, self.rated = self.ratings({pseudonym(pid): pid for pid, _ in self.people})
             if link:
                 links["rating_link"] = link
-        self.wait_and_prepare(week)
+            self.wait_and_prepare(week)
         return links
 
     def prepare(self, week: str) -> dict[str, Any]:

@@ -195,6 +195,32 @@ class Stack:
         self.pids = {}
         self.pid_file.unlink(missing_ok=True)
 
+    def restart(self, service: str, timeout: float = 300.0) -> dict[str, int]:
+        """Stop ``service``'s web process and worker (SIGTERM to each group, SIGKILL after 20 s),
+        start them again with the same settings and wait until it is ready; the other processes (read
+        from ``pid_file`` when this object did not start them) and the broker are left alone. Returns
+        the new pids by process name. Raises ``StackError`` for an unknown service, when no stack is
+        running (no ``pid_file``) or when it is not ready within ``timeout`` seconds."""
+        if service not in SERVICES:
+            raise StackError(f"unknown service {service!r}: one of {', '.join(SERVICES)}")
+        if not self.pids:
+            if not self.pid_file.exists():
+                raise StackError(f"no running stack under {self.home} (no {self.pid_file.name})")
+            self.pids = {n: int(p) for n, p in json.loads(self.pid_file.read_text())["pids"].items()}
+        names = list(self._commands(service))
+        old = {n: self.pids.pop(n) for n in names if n in self.pids}
+        for pid in old.values():
+            _signal_group(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        while any(_group_alive(pid) for pid in old.values()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for pid in old.values():
+            if _group_alive(pid):
+                _signal_group(pid, signal.SIGKILL)
+        started = {name: self.spawn(name) for name in names}
+        self.wait_ready(timeout, (service,))
+        return started
+
     def kill(self, name: str) -> None:
         """Stop one process (e.g. a worker) by its pid."""
         pid = self.pids.pop(name)

@@ -20,6 +20,7 @@ from shared.config import MAX_REQUEST_BODY_BYTES, CommonSettings
 from shared.db import make_engine, ping
 from shared.http import Api, Check, create_api, health_blueprint
 from shared.logging import configure_logging, init_request_logging
+from shared.messaging.deadletters import SqlDeadLetterLedger
 from shared.messaging.errors import EventTooLargeError
 from shared.messaging.kafka import broker_reachable
 from shared.messaging.outbox import Outbox
@@ -140,6 +141,9 @@ def build_service_app(
 
         service.checks["outbox"] = outbox_backlog
         service.collectors.append(OutboxCollector(engine, outbox))
+    dead_letters = metadata.tables.get("dead_letters")
+    if dead_letters is not None:
+        service.checks["dead_letters"] = SqlDeadLetterLedger(engine, dead_letters).health
     return service
 
 

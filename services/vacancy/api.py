@@ -121,7 +121,10 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
     """Warnings for the employer about how the vacancy will be matched: what it names
     (`skills_from_description_only`, `occupation_not_named`), and `description_partly_read` when
     its description has more sentences than skill recognition reads (`MAX_SENTENCES`; outside
-    tester 16, P2: the rest was dropped and nothing said so)."""
+    tester 16, P2: the rest was dropped and nothing said so). None for a closed vacancy: it is
+    matched no more (outside tester 19, P11: its close was answered with "names no occupation")."""
+    if v.status is Status.CLOSED:
+        return []
     d = v.details
     out: list[dict[str, str]] = []
     if d.occupation_uri is None and not d.skills:

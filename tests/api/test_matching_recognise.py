@@ -424,3 +424,37 @@ def test_a_line_offering_pay_is_a_benefit_not_a_skill(client):
     text = "OFFER: Kilpailukykyinen palkka & hyvät työvuorot."
     body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
     assert body["items"] == [], body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hyvää päivää",
+        "Ystävällisin terveisin",
+        "Med vänliga hälsningar",
+        "Best regards",
+        "Kiitos hakemuksestasi",
+        "Tampere or remote",
+        "Helsinki tai etätyö",
+        "Kotihoito Oy Lähimmäinen",
+        "Attendo Oy",
+        "Ravintola Pyynikki, Tampere",
+    ],
+)
+def test_a_greeting_a_work_mode_or_an_employers_name_gives_no_skill_and_a_warning(client, text):
+    """Issue 12 and outside tester 18 (P8): "Hyvää päivää" gave *carry out end of day accounts* 0.45,
+    "Tampere or remote" *use remote control equipment* 0.51, "Kotihoito Oy Lähimmäinen" *provide
+    domestic care* 0.50: each a suggestion the employer had to notice and reject."""
+    body = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER).get_json()
+    assert body["items"] == [], body
+    assert "No skill was recognised in this text" in body["warning"], body
+
+
+def test_an_invitation_to_join_that_names_the_job_gives_its_skills(client):
+    """Issue 12: "… to join our home care team" made the sentence boilerplate and the practical nurse
+    it names gave no skill at all."""
+    text = "We are looking for a practical nurse to join our home care team."
+    body = client.post(URL, json={"text": text, "top_k": 5}, headers=EMPLOYER).get_json()
+    named = [i["label"] for i in body["items"]]
+    assert "support nurses" in named and "work with nursing staff" in named, body
+    assert not body.get("warning"), body

@@ -79,6 +79,49 @@ def test_an_xlsx_workbook_imports(app):
     assert flag(client, "v-nurse")["level"] == "severe_shortage"
 
 
+def test_a_body_or_part_sent_as_xlsx_that_is_no_workbook_is_refused_as_such(app):
+    """Outside tester 19, P11: a non-zip body sent with the .xlsx type was read as CSV and refused
+    for its columns ("Found: 'not a zip'"); the declared type was ignored."""
+    client = app.test_client()
+    csv_text = b"occupation;region;period;level\r\n2221;Pirkanmaa;2026H2;severe_shortage\r\n"
+    for r in (
+        upload(client, b"not a zip", XLSX),
+        upload(client, csv_text, XLSX),
+        client.post(
+            "/api/v1/shortages",
+            data={"file": (io.BytesIO(csv_text), "pula.xlsx")},
+            headers=OPERATOR,
+            content_type="multipart/form-data",
+        ),
+    ):
+        assert r.status_code == 422, r.json
+        [reason] = r.json["errors"]["csv"]["1"]
+        assert "not one: an .xlsx file is a zip archive" in reason and "Found:" not in reason
+    assert rows(app, shortage_lists) == []
+    assert "pula.xlsx" in r.json["errors"]["csv"]["1"][0]
+    catalogue = client.post(
+        "/api/v1/training/catalogue", data=b"course_id;provider", headers={**OPERATOR, "Content-Type": XLSX}
+    )
+    assert catalogue.status_code == 422 and "zip archive" in catalogue.json["errors"]["file"]["1"][0]
+
+
+def test_a_code_whose_name_beside_it_is_another_groups_is_refused_and_nothing_is_stored(app):
+    """Outside tester 19, P8: "5322 Lähihoitajat" (lähihoitajat are 5321; 5322 is kodinhoitajat) was
+    imported as 5322 with a 201. Now the line and field are named, and nothing is stored or sent."""
+    data = "Ammatti;Alue;Ajankohta;Arvio\r\n5322 Lähihoitajat;Pirkanmaa;2026H2;paljon pulaa\r\n".encode(
+        "cp1252"
+    )
+    client = app.test_client()
+    r = upload(client, data)
+    assert r.status_code == 422, r.json
+    [reason] = r.json["errors"]["csv"]["2"]
+    assert reason.startswith("occupation: '5322 Lähihoitajat': the name is not that of ISCO-08 group 5322")
+    assert "5321 (lähihoitaja" in reason
+    assert rows(app, shortage_lists) == [] and rows(app, outbox) == []
+    fixed = upload(client, data.replace(b"5322", b"5321"))
+    assert fixed.status_code == 201, fixed.json
+
+
 def test_a_file_without_the_columns_names_what_it_found(app):
     r = upload(app.test_client(), "\ufeffammattinimike;paikka\r\nhitsaaja;Tampere\r\n".encode())
     assert r.status_code == 422

@@ -414,6 +414,16 @@ def test_a_vacancy_without_an_occupation_tells_its_employer_that_naming_one_is_s
     r = vacancy_app.test_client().post("/api/v1/vacancies", json=text_only, headers=EMPLOYER)
     assert [w["code"] for w in r.json["warnings"]] == ["skills_from_description_only"]
     assert "Naming the occupation is surer" in r.json["warnings"][0]["message"]
+    # outside tester 19, P11: a closed vacancy is matched no more, so nothing warns about its matching
+    vacancy_id = r.json["id"]
+    closed = vacancy_app.test_client().post(
+        f"/api/v1/vacancies/{vacancy_id}/close", json={"reason": "filled"}, headers=EMPLOYER
+    )
+    assert closed.status_code == 200 and closed.json["warnings"] == []
+    assert (
+        vacancy_app.test_client().get(f"/api/v1/vacancies/{vacancy_id}", headers=EMPLOYER).json["warnings"]
+        == []
+    )
 
 
 def test_a_vacancy_body_that_repeats_a_key_is_refused_naming_it_and_nothing_is_stored(vacancy_app):

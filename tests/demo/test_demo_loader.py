@@ -81,9 +81,25 @@ def test_the_demo_loads_on_fresh_services_and_again_on_loaded_ones(demo_stack, c
     def posted() -> int:
         return call("GET", f"{stack.url('vacancy')}/api/v1/vacancies?limit=1", operator).json()["total"]
 
-    before = posted()
+    def prepared_at() -> str:
+        return call("GET", f"{stack.url('matching')}{meeting}/content.json", tokens["recruiter"]).json()[
+            "prepared_at"
+        ]
+
+    before, meeting_prepared = posted(), prepared_at()
 
     again = demo.load(stack, keys, PROFILES, home)  # `make demo` a second time: nothing loaded twice
 
     assert not again["fresh"] and again["week"] == first["week"]
     assert posted() == before
+    # outside tester 19, P10: the re-run prepared the team's meeting of the week again
+    assert prepared_at() == meeting_prepared, "a meeting the team has prepared is kept"
+
+    # `make demo-restart SERVICE=matching`: matching's two processes anew, the others untouched
+    others = {n: p for n, p in stack.pids.items() if not n.startswith("matching-")}
+    restarted = stack.restart("matching")
+    assert set(restarted) == {"matching-web", "matching-worker"}
+    assert {n: p for n, p in stack.pids.items() if not n.startswith("matching-")} == others
+    ready = call("GET", f"{stack.url('matching')}/health/ready").json()["checks"]["index"]
+    assert ready["caught_up"] and ready["candidates"] == again["candidates"]
+    assert prepared_at() == meeting_prepared and posted() == before

@@ -14,6 +14,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
+from services.kernel.texts import N_
 from services.matching.index.api import CLOSED_MESSAGES, SHORTLIST_ROLES
 from services.matching.index.render import render_shortlist, render_vacancy
 from services.matching.index.schemas import LANGS, ShortlistSchema, VacancyFieldsSchema
@@ -41,6 +42,7 @@ from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data, refuse_sensitive_data
 from shared.ratelimit import rate_limited
 from shared.schemas import REFERENCE_FORMATS, CandidateId, Day, EmptyBody, EscoUri, RegionId, StrictSchema
+from shared.tables import OLE_MAGIC, XLSX_MAGIC
 
 blp = Blueprint(
     "team",
@@ -460,9 +462,18 @@ def refused(exc: RegionNotServedError) -> NoReturn:
     abort(403, message=reason, errors={"path": {"region": [reason]}})
 
 
-def upload(what: str = "the shortage list") -> tuple[bytes, str]:
+NOT_XLSX = N_(
+    "Sent as an .xlsx workbook (%(declared)s), but this is not one: an .xlsx file is a zip archive "
+    "(it starts with 'PK'). Save it in Excel as .xlsx, or send a CSV file as text/csv."
+)
+
+
+def upload(what: str = "the shortage list", errors_key: str = "csv") -> tuple[bytes, str]:
     """The uploaded file's bytes and name: the body (CSV or .xlsx) or a multipart ``file`` field; 415
-    naming ``what`` for any other media type, 422 for a multipart request without ``file``."""
+    naming ``what`` for any other media type, 422 for a multipart request without ``file``, and 422
+    with ``errors[errors_key]["1"]`` when the body's type or the part's name or type says .xlsx but
+    the content is no zip archive (outside tester 19, P11: it was read as CSV and refused for its
+    columns). An old .xls or an empty file is left to ``shared.tables.read_table``'s own reasons."""
     if request.mimetype == "multipart/form-data":
         item = request.files.get("file")
         extra = sorted((set(request.form) | set(request.files)) - {"file"})
@@ -478,10 +489,22 @@ def upload(what: str = "the shortage list") -> tuple[bytes, str]:
                 message=gettext("Send the file as the 'file' field."),
                 errors={"files": {"file": [gettext("Missing.")]}},
             )
-        return item.read(), item.filename or ""
+        data, filename = item.read(), item.filename or ""
+        if filename.lower().endswith(".xlsx") or item.mimetype == XLSX:
+            _check_xlsx(data, f"'{filename}'" if filename.lower().endswith(".xlsx") else XLSX, errors_key)
+        return data, filename
     if request.mimetype in UPLOAD_TYPES:
-        return request.get_data(), ""  # the content decides how it is read (shared.tables.read_table)
+        data = request.get_data()  # the content decides how it is read (shared.tables.read_table)
+        if request.mimetype == XLSX:
+            _check_xlsx(data, f"Content-Type {XLSX}", errors_key)
+        return data, ""
     abort(415, message=gettext("Send %(what)s as text/csv, .xlsx or multipart/form-data.", what=what))
+
+
+def _check_xlsx(data: bytes, declared: str, errors_key: str) -> None:
+    if data.strip() and not data.startswith((XLSX_MAGIC, OLE_MAGIC)):
+        reason = gettext(NOT_XLSX, declared=declared)
+        abort(422, message=reason, errors={errors_key: {"1": [reason]}})
 
 
 @blp.route("/vacancies/<vacancy_id>/outcomes")

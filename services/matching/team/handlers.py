@@ -61,6 +61,8 @@ from services.matching.team.ratings_feed import RatingFigures
 from services.matching.team.repository import StoredMeeting, UnitOfWork
 from services.matching.team.shortages import (
     NATIONAL,
+    GroupNames,
+    IscoTables,
     OccupationCatalogue,
     PeriodRules,
     ShortageList,
@@ -162,7 +164,8 @@ class Labels(Protocol):
 
 
 class Taxonomy(OccupationCatalogue, Labels, Protocol):
-    pass
+    @property
+    def tables(self) -> IscoTables: ...
 
 
 #: The language the reference data names every region and municipality in
@@ -293,6 +296,15 @@ class TeamRecords:
         self.clock = clock
         self.period_rules = period_rules or PeriodRules()
         self.acts_for = acts_for
+        self._group_names: GroupNames | None = None
+
+    @property
+    def group_names(self) -> GroupNames:
+        """ISCO-08 groups' names (English) and their ESCO occupations' Finnish and English preferred
+        labels, built on first use (about 0.3 s), to check a name written beside a code."""
+        if self._group_names is None:
+            self._group_names = GroupNames.of(self.taxonomy.tables)
+        return self._group_names
 
     def serves(self, caller: Principal, region: str) -> bool:
         """Whether the caller's organisation acts for ``region`` (a region id or ``national``)."""
@@ -319,6 +331,7 @@ class TeamRecords:
             today=now.date(),
             rules=self.period_rules,
             serves=lambda region: self.serves(caller, region),
+            names=self.group_names,
         )
         with self.uow_factory() as uow:
             before = uow.shortages.book()

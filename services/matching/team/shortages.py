@@ -56,6 +56,116 @@ class ShortageCsvError(ValueError):
         super().__init__("; ".join(f"line {n}: {', '.join(r)}" for n, r in self.errors.items()))
 
 
+# -- the name beside an ISCO code ------------------------------------------------------------------
+_NAME_PARTS = re.compile(r"\s*(?:,|;|/|&|\+|\bja\b|\btai\b|\boch\b|\beller\b|\band\b|\bor\b)\s*")
+
+
+def _name_forms(name: str) -> set[str]:
+    """Folded keys a group's name may be written as: the whole name and each part of a list
+    ("Hitsaajat ja kaasuleikkaajat" → "hitsaajat", "kaasuleikkaajat"), each also with its words in
+    the singular as ESCO writes occupations: Finnish "-t" ("lähihoitajat" → "lähihoitaja"), Swedish
+    "-or" ("undersköterskor" → "undersköterska"), English "-s" ("welders" → "welder")."""
+    whole = fold(name).strip(" .:-–")
+    forms: set[str] = set()
+    for part in {whole, *_NAME_PARTS.split(whole)}:
+        part = part.strip(" .:-–()")
+        if len(part) < 3:
+            continue
+        forms.add(part)
+        words = part.split()
+        singular = [
+            w[:-2] + "a"
+            if w.endswith("or") and len(w) > 4
+            else w[:-1]
+            if w.endswith(("t", "s")) and len(w) > 3
+            else w
+            for w in words
+        ]
+        forms.add(" ".join(singular))
+    return forms
+
+
+class IscoTables(Protocol):
+    """The columns of the compiled taxonomy ``GroupNames.of`` reads (``TaxonomyTables``)."""
+
+    @property
+    def isco_codes(self) -> Sequence[str]: ...
+
+    @property
+    def isco_labels(self) -> Sequence[str]: ...
+
+    @property
+    def occupation_isco(self) -> Sequence[str]: ...
+
+    @property
+    def occupation_labels(self) -> Mapping[str, Sequence[str]]: ...
+
+
+@dataclass(frozen=True)
+class GroupNames:
+    """Which ISCO-08 groups a name written beside a code names, from ISCO-08's group labels and ESCO's
+    occupations' preferred labels (outside tester 19, P8: "5322 Lähihoitajat" was imported as 5322,
+    home-based personal care workers, while lähihoitajat are 5321). ESCO's alternative labels are not
+    read: ESCO lists "lähihoitaja" among the alternative labels of 5322's home care aide.
+    ``groups``: folded name → the codes it names; ``labels``: code → how a message names the group
+    (ISCO label, then ESCO preferred labels). Build with ``GroupNames.build``."""
+
+    groups: Mapping[str, frozenset[str]]
+    labels: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def build(
+        cls, isco_labels: Iterable[tuple[str, str]], occupations: Iterable[tuple[str, Iterable[str]]]
+    ) -> GroupNames:
+        """``isco_labels``: (code of 1–4 digits, English label, as in data/isco); ``occupations``:
+        (an ESCO occupation's 4-digit ISCO code, its preferred labels in any language)."""
+        groups: dict[str, set[str]] = {}
+        labels: dict[str, list[str]] = {}
+        for code, label in isco_labels:
+            if label:
+                groups.setdefault(fold(label), set()).add(code)
+                labels.setdefault(code, []).insert(0, label)
+        for code, preferred in occupations:
+            for label in preferred:
+                if label:
+                    groups.setdefault(fold(label), set()).add(code)
+                    labels.setdefault(code, []).append(label)
+        return cls(
+            {k: frozenset(v) for k, v in groups.items()},
+            {k: tuple(dict.fromkeys(v)) for k, v in labels.items()},
+        )
+
+    @classmethod
+    def of(cls, tables: IscoTables) -> GroupNames:
+        """From the taxonomy: ISCO-08's English group labels (data/isco) and each ESCO occupation's
+        Finnish and English preferred labels (data/esco). About 0.3 s; build once per process."""
+        fi = tables.occupation_labels.get("fi") or ("",) * len(tables.occupation_isco)
+        return cls.build(
+            zip(tables.isco_codes, tables.isco_labels, strict=True),
+            zip(tables.occupation_isco, zip(fi, tables.occupation_labels["en"], strict=True), strict=True),
+        )
+
+    def other_groups(self, code: str, name: str) -> list[str] | None:
+        """The codes ``name`` names instead of ``code``, or None when it names ``code``'s group (or a
+        group above or below it), or no group known here (a name this data lacks is not refused)."""
+        forms = _name_forms(name)
+
+        def related(other: str) -> bool:
+            return other.startswith(code) or code.startswith(other)
+
+        named = {c for f in forms for c in self.groups.get(f, ())}
+        if not named or any(related(c) for c in named):
+            return None
+        return sorted(named)
+
+    def described(self, code: str, name: str = "", most: int = 3) -> str:
+        """``code`` with up to ``most`` of its names, those that ``name`` matches first, for a message:
+        "5321 (Health care assistants; lähihoitaja; …)"."""
+        forms = _name_forms(name) if name else set()
+        names = sorted(self.labels.get(code, ()), key=lambda label: fold(label) not in forms)
+        return f"{code} ({'; '.join(names[:most])})" if names else code
+
+
 # -- periods -----------------------------------------------------------------------------------------
 _SEASONS = {
     # the barometer is assessed twice a year: spring edition → first half, autumn edition → second
@@ -379,13 +489,16 @@ def parse_shortage_file(
     today: date | None = None,
     rules: PeriodRules | None = None,
     serves: Callable[[str], bool] | None = None,
+    names: GroupNames | None = None,
 ) -> list[ShortageList]:
     """``parse_shortage_table`` of an uploaded CSV (any common dialect) or ``.xlsx`` file."""
     try:
         table = read_table(data, filename)
     except TableError as exc:
         raise ShortageCsvError(exc.errors) from None
-    return parse_shortage_table(table, catalogue, regions, source, today=today, rules=rules, serves=serves)
+    return parse_shortage_table(
+        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names
+    )
 
 
 def parse_shortage_csv(
@@ -410,6 +523,7 @@ def parse_shortage_table(
     today: date | None = None,
     rules: PeriodRules | None = None,
     serves: Callable[[str], bool] | None = None,
+    names: GroupNames | None = None,
 ) -> list[ShortageList]:
     """Every list in the table, or ``ShortageCsvError`` listing each bad line (nothing is half-read).
 
@@ -421,7 +535,9 @@ def parse_shortage_table(
     ``level`` (``Level`` values, Finnish/Swedish/English barometer wording, or 1–5 with 5 = severe
     shortage). One list per (region, period) in the file. ``serves(region)``: whether the uploader
     acts for a region; a line for another region is one of the bad lines, told with the others
-    (outside tester 13, P6: it came only after the other lines were fixed).
+    (outside tester 13, P6: it came only after the other lines were fixed). ``names``: a name
+    written beside a code ("5322 Lähihoitajat") that names another ISCO-08 group and not the code's
+    is one of the bad lines, naming both groups (``GroupNames``; outside tester 19, P8).
     """
     rules = rules or PeriodRules()
     resolve_region = _region_resolver(regions)
@@ -439,7 +555,7 @@ def parse_shortage_table(
             continue
         value = {c: row[i].strip() for c, i in index.items()}
         reasons: list[str] = []
-        occupation = _occupation(value["occupation"], catalogue, reasons)
+        occupation = _occupation(value["occupation"], catalogue, reasons, names)
         region = _region(value["region"], resolve_region, reasons)
         if region is not None and serves is not None and not serves(region):
             reasons.append(NOT_SERVED % {"region": region})
@@ -527,7 +643,15 @@ def _level(raw: str, reasons: list[str]) -> Level | None:
     return None
 
 
-def _occupation(raw: str, catalogue: OccupationCatalogue, reasons: list[str]) -> str | None:
+NAME_NOT_CODE = N_(
+    "occupation: %(value)s: the name is not that of ISCO-08 group %(code)s but of %(others)s. Correct the "
+    "code or the name; nothing was imported."
+)
+
+
+def _occupation(
+    raw: str, catalogue: OccupationCatalogue, reasons: list[str], names: GroupNames | None = None
+) -> str | None:
     if raw.lower().startswith(("http://", "https://", "data.europa.eu")):
         uri = raw.strip().rstrip("/").lower().replace("https://", "http://", 1)
         uri = uri if uri.startswith("http://") else "http://" + uri
@@ -539,6 +663,14 @@ def _occupation(raw: str, catalogue: OccupationCatalogue, reasons: list[str]) ->
     if m:
         code = m[1]
         if catalogue.occupations_in_isco(code):
+            name = raw[m.end(1) :] if m.re is _CODE_AT_START else raw[: raw.rfind("(")]
+            name = name.strip(" \t-–:.")
+            if names is not None and name and (others := names.other_groups(code, name)):
+                described = " / ".join(names.described(c, name) for c in others[:3])
+                reasons.append(
+                    NAME_NOT_CODE % {"value": repr(raw), "code": names.described(code), "others": described}
+                )
+                return None
             return code
         padded = code.zfill(len(code) + 1)
         if len(code) < 4 and catalogue.occupations_in_isco(padded):

@@ -128,7 +128,7 @@ class Catalogue(MethodView):
         or ``continuous``) and optionally ``url``. The whole file is checked first: any bad line gives
         422 with ``errors.file`` mapping line numbers to reasons, and nothing is imported. Each
         provider in the file gets exactly its courses in the file."""
-        data, filename = upload("the catalogue")
+        data, filename = upload("the catalogue", "file")
         try:
             done = training().import_catalogue(data, filename, current_principal())
         except (TableError, CatalogueError) as exc:

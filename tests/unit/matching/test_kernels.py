@@ -201,7 +201,7 @@ def test_the_similarity_bound_reaches_the_similarity_of_random_rows(outside):
     rng = np.random.default_rng(3)
     below = 0
     for trial in range(300):
-        m, outside = int(rng.integers(1, 12)), int(rng.integers(0, 6))
+        m, n_out = int(rng.integers(1, 12)), int(rng.integers(0, 6))  # (not `outside`: the weight)
         # an occupation's skills weigh alike; chosen optional and suggested ones less
         q = rng.choice([1.0, 0.5, 0.3], m) if trial % 2 else np.ones(m)
         idf = rng.uniform(1.0, 6.0, m)
@@ -210,9 +210,9 @@ def test_the_similarity_bound_reaches_the_similarity_of_random_rows(outside):
         sim_w = hat * idf  # the stage-1 similarity weight per unit of strength, / scale
         claims = np.where(rng.random(m) < 0.4, rng.choice([0.6, 0.8, 1.0], m), 0.0)
         history = np.where(rng.random(m) < 0.5, rng.choice([0.1, 0.3, 0.6], m) * rng.uniform(0.2, 1.0), 0.0)
-        hist_out = rng.choice([0.0, 0.1, 0.3], outside) * rng.uniform(0.2, 1.0)
-        claim_out = np.where(rng.random(outside) < 0.3, 1.0, 0.0)
-        out_idf = rng.uniform(1.0, 6.0, outside)
+        hist_out = rng.choice([0.0, 0.1, 0.3], n_out) * rng.uniform(0.2, 1.0)
+        claim_out = np.where(rng.random(n_out) < 0.3, 1.0, 0.0)
+        out_idf = rng.uniform(1.0, 6.0, n_out)
         x = claims + history
         z = x * idf
         full_sq = float(z @ z + ((hist_out + claim_out) * out_idf) @ ((hist_out + claim_out) * out_idf))

@@ -217,3 +217,162 @@ def test_a_title_naming_several_kinds_of_work_is_read_as_words(esco_recognizer, 
     """ "Kuljettaja" names a bus, a lorry or a taxi driver: no one occupation's skills are suggested."""
     found = esco_recognizer.recognise(line, top_k=8)
     assert "manoeuvre bus" not in {r.label("en") for r in found}, found
+
+
+# -- issue 12 (session 19): an invitation that names the job, letter lines, work modes, employers --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We are looking for a practical nurse to join our home care team.",
+            {"support nurses", "work with nursing staff", "implement nursing care"},
+        ),
+        (
+            "We are looking for a welder to join our team.",
+            {"operate welding equipment", "use welding equipment"},
+        ),
+        ("Join our team of welders in Vaasa.", {"operate welding equipment", "use welding equipment"}),
+        ("Tule mukaan tiimiimme hitsaajaksi!", {"welding techniques", "operate welding equipment"}),
+        ("Kom och jobba hos oss som svetsare!", {"welding techniques", "operate welding equipment"}),
+        ("Tule meille töihin lähihoitajaksi!", {"support nurses"}),
+    ],
+)
+def test_an_invitation_to_join_that_names_the_job_is_read(esco_recognizer, text, expected):
+    """ "… to join our home care team" made the whole sentence company boilerplate: the practical
+    nurse it names gave no skill at all (issue 12). An invitation that names the occupation it
+    invites to is read, without the invitation's words ("join our team" gave *manage a team*)."""
+    found = labels(esco_recognizer, text)
+    assert expected <= set(found), found
+    assert not {"manage a team", "lead a team", "work in drilling teams"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Join our team!", "Join our friendly team in Tampere!", "Tule mukaan tiimiimme!", "Välkommen till oss!"],
+)
+def test_an_invitation_naming_no_job_is_still_boilerplate(esco_recognizer, text):
+    assert esco_recognizer.recognise(text, top_k=5) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hyvää päivää",
+        "Hei!",
+        "Terveisin",
+        "Ystävällisin terveisin",
+        "Ystävällisin terveisin, Maija Mäkinen",
+        "Kiitos hakemuksestasi",
+        "Hej!",
+        "Med vänliga hälsningar",
+        "Tack för din ansökan",
+        "Best regards",
+        "Kind regards, John",
+        "Dear Hiring Manager,",
+        "Thank you for your application",
+        "Kiitos mielenkiinnostasi tehtävää kohtaan!",
+        "Thank you for your interest in this position.",
+        "Tack för ditt intresse!",
+    ],
+)
+def test_a_letters_greeting_or_closing_gives_no_skill(esco_recognizer, text):
+    """ "Hyvää päivää" gave *carry out end of day accounts* 0.45, "Best regards" *reflexion* 0.39,
+    "Kiitos hakemuksestasi" *process applications* 0.37 (issue 12)."""
+    assert esco_recognizer.recognise(text, top_k=5) == []
+
+
+def test_a_greeting_before_what_someone_is_still_reads_it(esco_recognizer):
+    assert any("nurs" in label for label in labels(esco_recognizer, "Hei, olen lähihoitaja."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tampere or remote",
+        "Helsinki tai etätyö",
+        "Vasa eller distans",
+        "Remote work possible.",
+        "Etätyömahdollisuus",
+        "Kotihoito Oy Lähimmäinen",
+        "Attendo Oy",
+        "Svets Ab, Vasa",
+        "Mehiläinen Oyj, Helsinki",
+        "Location: Tampere or remote",
+        "Sijainti: Helsinki tai etätyö",
+        "Arbetsort: Vasa eller distans",
+        "Remote (Finland)",
+        "Työnantaja: Attendo Oy",
+        "Employer: Acme Ltd",
+    ],
+)
+def test_a_work_mode_or_an_employers_name_gives_no_skill(esco_recognizer, text):
+    """Outside tester 18 (P8): "Tampere or remote" gave *use remote control equipment* 0.51,
+    "Kotihoito Oy Lähimmäinen" *provide domestic care* 0.50."""
+    assert esco_recognizer.recognise(text, top_k=5) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Remote sensing", "remote sensing techniques"),
+        ("Työskentelet Attendo Oy:n kotihoidossa lähihoitajana.", "work with nursing staff"),
+    ],
+)
+def test_remote_as_a_skill_and_an_employer_in_a_sentence_are_still_read(esco_recognizer, text, expected):
+    assert expected in labels(esco_recognizer, text), labels(esco_recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Työ vaatii englannin markkinoiden tuntemusta.",
+        "Tunnet suomen markkinat.",
+        "Ruotsin myynnin kehittäminen.",
+    ],
+)
+def test_a_countrys_genitive_in_lower_case_is_no_language(esco_recognizer, text):
+    """ "englannin markkinoiden" (the English market) gave *English* 1.00 (issue 12)."""
+    found = labels(esco_recognizer, text)
+    assert not {"English", "Finnish", "Swedish"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Englannilla pärjää.", "English"),
+        ("Hyvä englannin kirjallinen ja suullinen taito.", "English"),
+        ("Englannin kielen taito ja englannin hallinta.", "English"),
+        ("Vaadimme suomen ja englannin.", "English"),
+        ("Suomen ja ruotsin kielen taito.", "Swedish"),
+    ],
+)
+def test_a_language_in_lower_case_or_getting_by_in_it_is_the_language(esco_recognizer, text, language):
+    """ "Englannilla pärjää." gave *cope with challenging demands*; "englannin kirjallinen" was taken
+    for a country's genitive once the lower case was read as one ("kirjallinen" is a word of how well)."""
+    found = labels(esco_recognizer, text, lang="fi")
+    assert found[0] == language or language in found[:2], found
+    assert "cope with challenging demands" not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["Ravintola Pyynikki, Tampere", "Tampereen Seutuliikenne", "Helsingin Kaupunki"]
+)
+def test_an_employers_name_as_its_line_gives_no_skill(esco_recognizer, text):
+    """Outside tester 18 (P8): "Ravintola Pyynikki, Tampere" gave *food science* 0.42, "Tampereen
+    Seutuliikenne" *promote the use of sustainable transport*."""
+    assert esco_recognizer.recognise(text, top_k=5) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Siivooja, Ylöjärvi", "clean building floors"),
+        ("Kotihoidon Lähihoitaja, Tampere", "provide domestic care"),
+        ("Python Developer, Helsinki", "Python (computer programming)"),
+        ("Microsoft Excel, Helsinki", "use spreadsheets software"),
+    ],
+)
+def test_a_title_or_a_tool_with_its_place_is_no_employers_name(esco_recognizer, text, expected):
+    assert expected in labels(esco_recognizer, text), labels(esco_recognizer, text)

@@ -320,3 +320,47 @@ def test_an_import_that_takes_occupations_out_of_shortage_names_them_in_a_warnin
     # the welders' own list again, and a list that keeps every shortage role: nothing to warn about
     assert dropped_warnings(after, ShortageBook([*national, *regional, *regional]), regional, label) == []
     assert dropped_warnings(ShortageBook([]), ShortageBook(national), national, label) == []
+
+
+def test_a_name_beside_a_code_that_names_another_isco_group_refuses_the_file_naming_line_and_groups():
+    """Outside tester 19, P8: "5322 Lähihoitajat" was imported as 5322 (home-based personal care
+    workers, kodinhoitajat); lähihoitajat are 5321. The name is checked against ISCO-08's group
+    labels and ESCO's Finnish and English preferred labels; a name this data does not know (Swedish
+    "Sjukskötare") is not refused, nor one that names the code's group or a group above it."""
+    from services.matching.index.reference import load_taxonomy
+    from services.matching.team.shortages import GroupNames, parse_shortage_file
+
+    taxonomy = load_taxonomy()
+    names = GroupNames.of(taxonomy.tables)
+    rows = [
+        "5322 Lähihoitajat",  # 2: the tester's row
+        "2221 Sairaanhoitajat",
+        "5321 Lähihoitajat",
+        "532 Lähihoitajat",  # the minor group above 5321
+        "Lähihoitajat (5322)",  # 6: the name first
+        "5321 Home-based personal care workers",  # 7: ISCO-08's English name of 5322
+        "5322 Kodinhoitajat",
+        "7212 Hitsaajat ja kaasuleikkaajat",
+        "2221 Sjukskötare",
+        "2221 Nurses",
+    ]
+    regions = ["Pirkanmaa", "Pohjanmaa", "Uusimaa", "Lappi", "Kainuu"] * 2  # no row repeats another's
+
+    def table(lines):
+        return "Ammatti;Alue;Ajankohta;Arvio\r\n" + "".join(
+            f"{r};{a};2026H2;paljon pulaa\r\n" for r, a in lines
+        )
+
+    text = table(zip(rows, regions, strict=True))
+    with pytest.raises(ShortageCsvError) as caught:
+        parse_shortage_file(text.encode("cp1252"), taxonomy, _finland_regions, "TB", names=names)
+    assert sorted(caught.value.errors) == [2, 6, 7]
+    [tester] = caught.value.errors[2]
+    assert tester.startswith("occupation: '5322 Lähihoitajat': the name is not that of ISCO-08 group 5322")
+    assert "but of 5321 (lähihoitaja" in tester and "Home-based personal care workers" in tester
+    assert "5322 (" in caught.value.errors[7][0] and "nothing was imported" in caught.value.errors[7][0]
+    # the checked rows alone import; so does the barometer example, names and all
+    good = table((r, a) for i, (r, a) in enumerate(zip(rows, regions, strict=True), 2) if i not in (2, 6, 7))
+    parse_shortage_file(good.encode("cp1252"), taxonomy, _finland_regions, names=names)
+    example = (REPO_ROOT / "data" / "barometer" / "tyovoimabarometri_example.csv").read_bytes()
+    parse_shortage_file(example, taxonomy, _finland_regions, today=date(2026, 11, 24), names=names)

@@ -1964,6 +1964,7 @@ class SkillRecognizer:
                 sentences(without_not_needed_lists(text)), MAX_SENTENCES, self._names_skill
             ).read,
             self._names_skill,
+            self._names_job,
         ):
             lang = self._sentence_language(sentence, text_lang) if mixed else text_lang
             if mixed and lang == "en":
@@ -1978,8 +1979,9 @@ class SkillRecognizer:
                 said = sentence = listed  # "- siivooja (3 v)" as "Työkokemus: siivooja (3 v)"
             # "Kortit: hygienia, anniskelu, trukki.": the cards by their full names (tester 15, P11)
             sentence, cards = self.tools.rules.read_card_list(sentence, under_heading=cards)
-            if is_structure_heading(sentence):
-                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7)
+            if is_structure_heading(sentence) or self._employer_line(sentence):
+                continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7);
+                # an employer's name as its line: "Ravintola Pyynikki, Tampere" (tester 18, P8)
             sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
@@ -1989,7 +1991,9 @@ class SkillRecognizer:
             )
             if not re.search(r"\w", sentence):
                 continue
-            if sentence != said and (is_boilerplate(sentence) or not says_more(sentence, lang)):
+            if sentence != said and (
+                is_boilerplate(sentence, self._names_job) or not says_more(sentence, lang)
+            ):
                 continue  # "Aiempaa kokemusta ei tarvita, perehdytämme.", "Körkort behövs inte men är en
                 # merit.": what is left is boilerplate or stock phrases only
             if lang == "fi" and self.opening_title_read:
@@ -2216,6 +2220,55 @@ class SkillRecognizer:
     def _names_skill(self, text: str) -> bool:
         """True when the explicit rules name a skill in `text`."""
         return bool(self.tools.rules.apply(text)[0])
+
+    def _employer_line(self, line: str) -> bool:
+        """Whether `line` is an employer's name alone: two to four capitalised words (not all in
+        capitals) that name no occupation, title word, rule's skill, product or language, either
+        followed by places after a comma ("Ravintola Pyynikki, Tampere") or opening with a place's
+        genitive ("Tampereen Seutuliikenne"). Read as words they gave *food science* 0.42 and
+        *promote the use of sustainable transport* (outside tester 18, P8). A title line names an
+        occupation ("Siivooja, Ylöjärvi", "Kotihoidon Lähihoitaja, Tampere") and is read."""
+        name, _, where = line.strip().rstrip(".!").partition(",")
+        named = _WORD_RX.findall(name)
+        places = self.tools.place_names
+        if not 2 <= len(named) <= 4 or re.search(r"[^\w\s&'’.-]", name) or name.isupper():
+            return False
+        if not all(w[0].isupper() for w in named):
+            return False
+        if where:
+            after = _WORD_RX.findall(where)
+            if not after or not all(w[0].isupper() and w.lower() in places for w in after):
+                return False
+        elif not (named[0].lower() in places and named[0].lower().endswith("n")):
+            return False
+        titles, heads = self._titles()
+        lemmatise = self.tools.lemmatise
+        for w in named:
+            low = w.lower()
+            forms = {low, lemmatise(low, "fi")} if lemmatise is not None else {low}
+            if any(f in titles or f in heads for f in forms):
+                return False
+        if self.tools.rules.apply(name)[0] or any(n in name for n, _, _ in self.products_):
+            return False
+        if self.language_names_.named(name) or self.other_language_names_.codes(name):
+            return False
+        return not self.occupations_in(name)
+
+    def _names_job(self, text: str) -> bool:
+        """True when `text` names an occupation: `occupations_in` (in `text`'s language), or an
+        ESCO occupation's English label as the one sought or joined (`_SOUGHT_EN`: "looking for a
+        welder", "our team of welders"; the glossary's English titles that `occupations_in` reads
+        are few). An invitation to join that names one is read (`recognition_text.is_boilerplate`)."""
+        if self.occupations_in(text):
+            return True
+        titles = self._titles()[0]
+        for m in _SOUGHT_EN.finditer(text):
+            tokens = words(m.group(1))
+            for n in range(len(tokens), 0, -1):
+                key = " ".join(tokens[:n])
+                if any(k in titles for k in (key, re.sub(r"(?<=[^s])s$", "", key), re.sub(r"es$", "", key))):
+                    return True
+        return False
 
     def _split_known(self, word: str) -> list[str]:
         """`word`'s compound parts, also when the word itself is known (`expand_elided`)."""
@@ -2926,6 +2979,16 @@ _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
 spoke, "malta" be patient): read as the language only beside a language cue."""
 
 
+_WORD_RX = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SOUGHT_EN = re.compile(
+    r"\b(?:as|hiring|hire|seeking|looking\s+for|searching\s+for|recruiting|team\s+of)\s+(?:an?\s+|one\s+)?"
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+    re.I,
+)
+"""The words of the one sought or joined in an English invitation ("looking for a welder", "our
+team of welders"), up to three (`SkillRecognizer._names_job`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FinnishLanguageNames:
     """ESCO's language skills named by their Finnish label in any case form ("Puhuu sujuvaa
@@ -2986,8 +3049,8 @@ class FinnishLanguageNames:
     def hits(self, sentence: str) -> list[tuple[str, int, int]]:
         """(skill URI, start, end) of each form in `sentence` read as a language's name, in the
         order of the skills, then of the text. A telling form always; a plain form in lower case
-        when the name is no common word or a language cue is in the sentence; a capitalised plain
-        form beside a cue, but not a country's genitive before what is not about language
+        when the name is no common word or a language cue is in the sentence, and a capitalised plain
+        form beside a cue, but neither a country's genitive before what is not about language
         ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Venäjän kaupan": a market, trade
         or office of the country; "Englannin tuntemus", "Englannin osaaminen" are the language,
         `_country_genitive`), or without a cue when it opens a list of requirements ("Suomi ja
@@ -3004,7 +3067,8 @@ class FinnishLanguageNames:
                 if names_a_document(sentence[m.end() :]):
                     continue  # "Suomen kansalaisuus", "Suomen tai EU:n ajokortti": the country's (tester 17, P9)
                 if m.group()[0].islower():
-                    ok = cue or not homonym
+                    # "englannin markkinoiden tuntemus": a country's genitive in lower case too (issue 12)
+                    ok = (cue or not homonym) and not _country_genitive(sentence, m.start(), m.end())
                 else:
                     ok = (cue and not _country_genitive(sentence, m.start(), m.end())) or (
                         not homonym and _opens_a_list(sentence, m.start(), m.end(), self.any_form)
@@ -3044,13 +3108,14 @@ _LANGUAGE_HEAD = re.compile(
     r"(?:\w*kiel\w*|\w*taito\w*|taidot|osaa\w*|osata|tunte\w*|tuntemu\w*|perustee\w*|perusteet|alke\w*|"
     r"opin\w*|opisk\w*|opet\w*|kurss\w*|kok?e\w*|tunti\w*|tunne\w*|puhu\w*|kirjoit\w*|ymmärt\w*|luke\w*|"
     r"käyt\w*|ääntä\w*|sanast\w*|kielioppi\w*|lisäksi|ohella|ohessa|sijaan|sijasta|ja|tai|sekä|eli|"
+    r"hallin\w*|hallit\w*|kään\w*|tulk\w*|"
     r"yki\w*|[ABC][12]\w*|taso\w*|vähintään|ainakin)",
     re.I,
 )
 """What may follow a capitalised genitive of a language's name for it to be the language: a word
 about knowing, learning or using a language, a postposition ("Englannin lisäksi"), a level."""
 _HOW_WELL = re.compile(
-    r"sujuv\w*|hyv\w*|erinomai\w*|vahv\w*|suullis\w*|kirjallis\w*|perus\w*|kohtalai\w*|kohtuulli\w*|"
+    r"sujuv\w*|hyv\w*|erinomai\w*|vahv\w*|suulli\w*|kirjalli\w*|perus\w*|kohtalai\w*|kohtuulli\w*|"
     r"tyydyttäv\w*|välttäv\w*|auttav\w*|heiko\w*|heikko\w*|natiivi\w*|äidinkiel\w*|aktiivi\w*|"
     r"passiivi\w*|erittäin|todella",
     re.I,
@@ -3083,7 +3148,8 @@ def _opens(sentence: str, start: int) -> bool:
 
 
 def _country_genitive(sentence: str, start: int, end: int) -> bool:
-    """Whether the capitalised name at `sentence[start:end]` is a country's genitive: it ends in
+    """Whether the name at `sentence[start:end]` (capitalised or not: "englannin markkinoiden
+    tuntemus", issue 12) is a country's genitive: it ends in
     "-n" and the noun it goes with (past other genitives joined to it and a word of how well) is
     no word about the language ("Englannin markkinoiden tuntemus", "Ruotsin myyntiin", "Saksan
     markkinoille", "Suomen ja Venäjän kauppa"; not "Englannin osaaminen", "Englannin tuntemus",

@@ -279,7 +279,6 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bwe (?:provide|offer|give) (?:you )?(?:\w+ )?(?:training|onboarding|induction|orientation)\b",
     r"\b(?:\w+ )?(?:training|onboarding|induction|orientation) (?:is |will be )?(?:provided|given|offered|included)\b",
     r"\byou(?:'ll| will) be (?:trained|onboarded|mentored)\b",
-    r"\bjoin (?:us|our team)\b",
     r"\bour (?:core )?values\b",
     r"\bread more\b",
     r"\bour website\b",
@@ -297,8 +296,6 @@ BOILERPLATE: tuple[str, ...] = (
     r"\b(?:the )?(?:position|job|role|employment|work) (?:starts|begins|will start)\b",
     # the workplace and its atmosphere (an outside tester: "Meillä on hyvä ilmapiiri" gave
     # "monitor organisation climate" as a vacancy's skill)
-    r"\bjoin (?:an?|our) (?:\w+ ){0,2}(?:team|community|company|crew)\b",
-    r"\bcome (?:and )?work (?:with|for|at) us\b",
     r"\b(?:we have|our|with an?) (?:\w+ )?(?:great|good|friendly|relaxed|positive|inspiring|supportive|"
     r"nice|pleasant|warm|open|welcoming) (?:\w+ )?(?:atmosphere|work(?:ing)? environment|team|"
     r"team spirit|colleagues|work community|workplace)\b",
@@ -345,16 +342,12 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bon (?:kasvava |suomalainen |kansainvälinen )?perheyritys\b",
     r"\barvo(?:mme|jamme|ihimme)\b",  # "Arvojamme ovat asiakaslähtöisyys, vastuullisuus …"
     r"\briippumatta\b",  # "… sukupuolesta, iästä … riippumatta" (equal opportunity)
-    r"\btervetullei\w*",
-    r"\btervetuloa\b",
     r"\bhenkilökunta(?:ruokailu|alennu|etu)\w*",
     r"\btyösuhde-?e[dt]u\w*",
     r"\b(?:lounas|liikunta|kulttuuri|virike|työmatka)e[dt]u\w*",
     r"\bpysäköin\w*",
     r"\bperehdyt(?:ämme|yksen)\b",
     r"\blue lisää\b",
-    r"\btule (?:meille|mukaan|töihin|tiimiimme|joukkoomme|taloon)\b",
-    r"\bliity (?:joukkoomme|tiimiimme|meihin|porukkaamme)\b",
     r"\bmeillä on (?:\w+ ){0,2}(?:työ)?(?:ilmapiiri\w*|henki|yhteisö\w*|porukka\w*|"
     r"tiimi\w*|työkaveri\w*|kollega\w*|fiilis\w*)",
     r"\b(?:hyvä|mukava|rento|innostava|kannustava|loistava|lämmin|avoin|hyvähenkinen|positiivinen|"
@@ -401,7 +394,6 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bprövotid\b",
     r"\bprovanställning\w*",
     r"\bintervju\w*",
-    r"\bkom (?:och )?(?:jobba|arbeta) (?:hos|med|för) oss\b",
     r"\bhos oss (?:är|finns|har|råder)\b",
     r"\bvår arbetsgemenskap\b",
     r"\bvi har (?:förbundit|åtagit) oss\b",
@@ -414,7 +406,6 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bparkering\w*",
     r"\bläs mer\b",
     r"\bhemsida\w*",
-    r"\bvälkomna?\b",
     # what the employer values, its size, its working hours and whom the job suits (outside tester 19,
     # P2: "We value openness, continuous learning and a good work-life balance." gave *maintain
     # psychological well-being* 0.64, "Meillä on noin 300 työntekijää" *evaluate employees*, "Työ sopii
@@ -447,6 +438,75 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bpassar (?:även |också |bra |utmärkt )?(?:för )?(?:pensionär|studerande|student|skolung|unga|alla)\w*",
     r"\b(?:trevlig|härlig|rolig|go|grym)\w* (?:team|arbetslag|gäng)\b",
 )
+# An invitation to join the employer ("Join our team", "Tule mukaan tiimiimme", "Välkommen till
+# oss"): boilerplate alone, but not when the sentence names the occupation the invitation is to
+# (`is_boilerplate`'s `names_job`: "We are looking for a practical nurse to join our home care
+# team." was dropped whole, the nurse with it; issue 12).
+INVITATIONS: tuple[str, ...] = (
+    r"\bjoin (?:us|our team)\b",
+    r"\bjoin (?:an?|our) (?:\w+ ){0,2}(?:team|community|company|crew)\b",
+    r"\bcome (?:and )?work (?:with|for|at) us\b",
+    r"\btule (?:meille|mukaan|töihin|tiimiimme|joukkoomme|taloon)\b",
+    r"\bliity (?:joukkoomme|tiimiimme|meihin|porukkaamme)\b",
+    r"\btervetullei\w*",
+    r"\btervetuloa\b",
+    r"\bkom (?:och )?(?:jobba|arbeta) (?:hos|med|för) oss\b",
+    r"\bvälkom(?:men|na)\b",
+)
+# A line of a letter's greeting or closing, or of thanks ("Hyvää päivää", "Ystävällisin terveisin",
+# "Med vänliga hälsningar", "Best regards, Maija", "Kiitos hakemuksestasi"): no skill ("Hyvää
+# päivää" gave *carry out end of day accounts* 0.45, "Best regards" *reflexion* 0.39; issue 12).
+_GREETING = (
+    r"hei|heippa|moi|moikka|hyvä(?:ä)? (?:päivää|huomenta|iltaa|hakija|vastaanottaja)|arvoisa \w+|"
+    r"(?:ystävällisin|parhain|lämpimin|sydämellisin) terveisin|terveisin|kiitos|kiitoksia|"
+    r"kiitos (?:hakemuksestasi|hakemuksesta|mielenkiinnostasi|kiinnostuksestasi|yhteydenotostasi|ajastasi)|"
+    r"hej|hejsan|hallå|god (?:dag|morgon|kväll)|(?:med )?(?:vänliga|bästa|varma) hälsningar|hälsningar|mvh|"
+    r"tack(?: så mycket)?|tack för (?:din|er) (?:ansökan|intresse)|"
+    r"hello|hi|hey|good (?:morning|afternoon|evening|day)|dear \w+|"
+    r"(?:best|kind|warm|with kind) regards|regards|best wishes|(?:yours )?(?:sincerely|faithfully)|"
+    r"thank you|thanks|thank you for (?:your|the) (?:application|interest|time)"
+)
+# Where the work is done, as a work arrangement ("Tampere or remote", "Helsinki tai etätyö",
+# "Etätyömahdollisuus", "Remote work possible"): no skill ("Tampere or remote" gave *use remote
+# control equipment* 0.51; outside tester 18, P8).
+_REMOTE = (
+    r"(?:remote(?:ly)?|remote[- ]first|etä|etänä|etätyö\w*|etätyöskentely\w*|(?:på )?distans|distansarbete|"
+    r"hybrid|hybridi|hybridityö\w*|hybridimalli\w*)"
+)
+_WHERE_HEADING = (
+    r"(?:\W*(?:(?:work )?location|place of work|based in|employer|company|sijainti|työpaikka|paikkakunta|"
+    r"työskentelypaikka|työpiste|työnantaja|yritys|arbetsort|ort|placering|arbetsgivare|företag)\s*:\s*)?"
+)
+"""An inline heading of where the work is or whose it is ("Location:", "Sijainti:", "Arbetsort:",
+"Työnantaja:") before a work arrangement or an employer's name."""
+_WORK_MODE: tuple[str, ...] = (
+    rf"^{_WHERE_HEADING}\W*(?:[^\W\d_][\w-]*\s*(?:,|/|or|tai|eller|\+|&)\s*){{0,3}}{_REMOTE}"
+    r"(?:\s+(?:work|working|job|possible|option|available|ok|työ|mahdollinen|mahdollisuus|mahdollista|"
+    r"möjligt|möjlig|arbete|arbetsplats))*(?:\s*\([^()]{0,40}\))?\W*$",
+    r"\b(?:remote|hybrid) work(?:ing)? (?:is )?(?:possible|available|an option|allowed)\b",
+    r"\bwork (?:remotely|from home) (?:is )?(?:possible|available|allowed)\b",
+    r"\betätyö(?:mahdollisuu\w*|tä voi tehdä|tä on mahdollista)\b|\bmahdollisuus (?:osittaiseen )?etätyö\w*",
+    r"\bmöjlighet (?:till|att arbeta på) distans\w*|\bdistansarbete (?:är )?möjligt\b",
+)
+# A line that is an employer's name: a company form among at most eight capitalised words
+# ("Kotihoito Oy Lähimmäinen", "Attendo Oy", "Svets Ab, Vasa"; outside tester 18, P8: read as
+# words, "Kotihoito Oy Lähimmäinen" gave *provide domestic care* 0.50).
+_EMPLOYER_NAME = (
+    rf"^{_WHERE_HEADING}\W*(?-i:(?:[A-ZÅÄÖ0-9][\w&.'’-]*[\s,]+){{0,5}}"
+    r"(?:Oy|Oyj|Ab|Abp|Ky|Tmi|Ltd|Inc|GmbH|LLC|ry|rf|r\.y\.)"
+    r"(?![\w:])\.?(?:(?:[\s,]+|\s*[–—|/-]\s*)[A-ZÅÄÖ][\w&.'’-]*){0,3})\W*$"
+)
+LETTER_AND_WORK_MODE: tuple[str, ...] = (
+    rf"^\W*(?:{_GREETING})(?:[\s,]+(?-i:[A-ZÅÄÖ])[\w.'’-]*){{0,3}}\W*$",  # (and a name: "Terveisin Maija")
+    # thanks for applying or for the interest ("Kiitos mielenkiinnostasi tehtävää kohtaan!", "Thank
+    # you for your interest in this position.", "Tack för ditt intresse!")
+    r"^\W*(?:kiitos|kiitämme|thank you|thanks|tack)\b[^.!?]{0,40}?\b(?:hakemu\w*|mielenkiin\w*|"
+    r"kiinnostu\w*|applica\w*|applying|interest|ansökan|intresse\w*)\b[^.!?]{0,40}[.!?]*\s*$",
+    *_WORK_MODE,
+    _EMPLOYER_NAME,
+)
+"""Lines of a letter's greeting or closing, of a work arrangement and of an employer's name:
+boilerplate (`BOILERPLATE`)."""
 REQUIREMENT_CUES: tuple[str, ...] = (
     r"\bexperience\b",
     r"\bknowledge\b",
@@ -473,7 +533,9 @@ REQUIREMENT_CUES: tuple[str, ...] = (
     r"\bkrävs\b",
     r"\barbetsuppgift",
 )
-_BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
+_BOILERPLATE = re.compile("|".join(BOILERPLATE + INVITATIONS + LETTER_AND_WORK_MODE), re.I)
+_BOILERPLATE_BESIDES_INVITATIONS = re.compile("|".join(BOILERPLATE + LETTER_AND_WORK_MODE), re.I)
+_INVITATION = re.compile("|".join(INVITATIONS), re.I)
 _REQUIREMENT = re.compile("|".join(REQUIREMENT_CUES), re.I)
 
 # Headings of an ad's sections about the employer, its benefits or how to apply. A line that is
@@ -529,7 +591,11 @@ _CLAUSE_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:ja|joten|mutta|sekä|and|so|but|oc
 _OPENING_CONJUNCTION = re.compile(r"^(?:ja|joten|mutta|sekä|and|so|but|och|men|så)\s+", re.I)
 
 
-def requirement_clauses(sentence: str, names_skill: Callable[[str], bool] | None = None) -> str:
+def requirement_clauses(
+    sentence: str,
+    names_skill: Callable[[str], bool] | None = None,
+    names_job: Callable[[str], bool] | None = None,
+) -> str:
     """What of a `sentence` about the employer, the start or the application (`BOILERPLATE`)
     may state a requirement: its clauses (split at commas and "ja", "joten", "and", "och" …) that
     are no boilerplate themselves, joined by ", ", when the sentence has a requirement cue
@@ -537,11 +603,17 @@ def requirement_clauses(sentence: str, names_skill: Callable[[str], bool] | None
     nothing is left. Outside tester 14 (P1): "Työ alkaa heti ja edellyttää trukkikorttia.",
     "Aloitus sopimuksen mukaan, B-ajokortti välttämätön." were skipped whole, the licence with
     them; "Työ ei edellytä kokemusta, perehdytämme sinut tehtäviin." gave *train employees* from
-    the employer's promise to train the hire (P9)."""
+    the employer's promise to train the hire (P9). An invitation that names the job (`names_job`,
+    `is_boilerplate`) is read without the invitation's own words ("to join our home care team" →
+    "to home care")."""
+    if _invites_to_job(sentence, names_job):
+        # "We are looking for a practical nurse to join our home care team.": read without the
+        # invitation's words ("join our … team" gave *manage a team*, *join metals*)
+        return _INVITATION.sub(_invitation_rest, sentence)
     clauses = [_OPENING_CONJUNCTION.sub("", c.strip(" .!?")) for c in _CLAUSE_SPLIT.split(sentence)]
     kept = [c for c in clauses if re.search(r"\w", c) and not _BOILERPLATE.search(c)]
     if len(clauses) < 2 or not kept:
-        return sentence if not is_boilerplate(sentence) else ""
+        return sentence if not is_boilerplate(sentence, names_job) else ""
     rest = ", ".join(kept) + "."
     if _REQUIREMENT.search(rest) or (names_skill is not None and names_skill(rest)):
         return rest
@@ -561,11 +633,14 @@ def requirement_sentences(
 
 
 def requirement_sentences_as_written(
-    parts: Sequence[str], names_skill: Callable[[str], bool] | None = None
+    parts: Sequence[str],
+    names_skill: Callable[[str], bool] | None = None,
+    names_job: Callable[[str], bool] | None = None,
 ) -> list[tuple[str, str]]:
     """As `requirement_sentences`, each as (what is read, the sentence as written): a sentence
     whose boilerplate clause was left out is read shortened, but a skill's `source` quotes it as
-    the text writes it (outside tester 14; README: "the sentence … as written")."""
+    the text writes it (outside tester 14; README: "the sentence … as written"). `names_job`: as
+    `is_boilerplate`'s."""
     out: list[tuple[str, str]] = []
     skipping = False
     for sentence in parts:
@@ -582,7 +657,7 @@ def requirement_sentences_as_written(
             continue  # "OFFER: Kilpailukykyinen palkka & hyvät työvuorot." (outside tester 18, P8)
         if not _BOILERPLATE.search(sentence):
             out.append((sentence, sentence))
-        elif read := requirement_clauses(sentence, names_skill):
+        elif read := requirement_clauses(sentence, names_skill, names_job):
             out.append((read, sentence))
     return out
 
@@ -2024,15 +2099,80 @@ def has_content(text: str, *, after_rules: bool = False) -> bool:
     return any(w not in ignored for w in words(text))
 
 
-def is_boilerplate(sentence: str) -> bool:
+def is_boilerplate(sentence: str, names_job: Callable[[str], bool] | None = None) -> bool:
     """True for a sentence about the employer, equal opportunity, benefits or how to apply, that
-    names no requirement or task; and for one that requires only an administrative check of the
-    applicant (`_ADMIN_CHECK`: "Rikostaustaote vaaditaan lasten kanssa työskentelyyn.")."""
+    names no requirement or task; for one that requires only an administrative check of the
+    applicant (`_ADMIN_CHECK`: "Rikostaustaote vaaditaan lasten kanssa työskentelyyn."); for a
+    line of a letter's greeting or closing, a work arrangement or an employer's name
+    (`LETTER_AND_WORK_MODE`). An invitation to join (`INVITATIONS`) that is the sentence's only
+    boilerplate is no boilerplate when `names_job` (the recogniser's reading of occupations) finds
+    the occupation it invites to ("We are looking for a practical nurse to join our home care
+    team.", "Tule mukaan tiimiimme hitsaajaksi!"; issue 12)."""
     if _ADMIN_CHECK.search(sentence) and not _JOIN.search(sentence) and "," not in sentence:
         return True
     if _PAY_CLAUSE.match(sentence) or (_PAY_OFFERED.match(sentence) and not _REQUIREMENT.search(sentence)):
         return True
-    return bool(_BOILERPLATE.search(sentence)) and not _REQUIREMENT.search(sentence)
+    if not _BOILERPLATE.search(sentence) or _REQUIREMENT.search(sentence):
+        return False
+    return not _invites_to_job(sentence, names_job)
+
+
+_INVITATION_WORDS = frozenset(
+    [
+        "join",
+        "us",
+        "our",
+        "an",
+        "a",
+        "team",
+        "community",
+        "company",
+        "crew",
+        "come",
+        "and",
+        "work",
+        "with",
+        "for",
+        "at",
+        "tule",
+        "meille",
+        "mukaan",
+        "töihin",
+        "tiimiimme",
+        "joukkoomme",
+        "taloon",
+        "liity",
+        "meihin",
+        "porukkaamme",
+        "tervetuloa",
+        "tervetulleita",
+        "tervetullut",
+        "kom",
+        "och",
+        "jobba",
+        "arbeta",
+        "hos",
+        "oss",
+        "välkommen",
+        "välkomna",
+    ]
+)
+
+
+def _invitation_rest(m: re.Match[str]) -> str:
+    """What an invitation's words (`INVITATIONS`) say of the job: "join our home care team" → "home care"."""
+    return " ".join(w for w in m.group().split() if w.lower() not in _INVITATION_WORDS) or " "
+
+
+def _invites_to_job(sentence: str, names_job: Callable[[str], bool] | None) -> bool:
+    """Whether `sentence`'s only boilerplate is an invitation to join (`INVITATIONS`) and
+    `names_job` finds an occupation in it (`is_boilerplate`)."""
+    return (
+        names_job is not None
+        and _INVITATION.search(sentence) is not None
+        and not _BOILERPLATE_BESIDES_INVITATIONS.search(sentence)
+        and names_job(sentence)
+    )
 
 
 _ADMIN_CHECK = re.compile(
