@@ -64,6 +64,22 @@ def test_garbage_goes_to_dead_letters_and_the_next_profile_is_still_indexed(stac
     assert headers["dlq.original.topic"] == settings.candidates_topic.encode()
     assert headers["dlq.reason"]
 
+    # Outside tester 19, P9: after a restart of matching, /health/ready said 0 dead letters while its
+    # table held 4. `checks.dead_letters` counts the table; the index's counts are since its start.
+    def stored() -> dict[str, int]:
+        return call("GET", f"{stack.url('matching')}/health/ready").json()["checks"]["dead_letters"][
+            "by_consumer"
+        ]
+
+    before = wait_for(
+        lambda: stored() if stored().get("matching.index", 0) >= 2 else None, timeout=60, what="counted"
+    )
+    stack.restart("matching")
+    ready = call("GET", f"{stack.url('matching')}/health/ready").json()["checks"]
+    assert ready["dead_letters"]["by_consumer"]["matching.index"] == before["matching.index"]
+    assert ready["dead_letters"]["stored"] >= 2 and ready["dead_letters"]["latest"]
+    assert ready["index"]["dead_lettered"] == 0, "since this start: the poison was not sent again"
+
 
 WELDING = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
 

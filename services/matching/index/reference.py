@@ -186,7 +186,8 @@ def load_recognizer(
     if path.is_dir():
         index, mixed = _read_index(path)
         recognizer.set_index(index, taxonomy, mixed=mixed if encoder is not None else None)
-        return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl")
+        _with_occupation_vectors(recognizer, taxonomy, cache)
+        return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl").build_first_use()
     if (legacy := cache_dir / f"recognizer-{index_key}.npz").exists():  # before the cache was mapped
         recognizer.set_index(_read_legacy_index(legacy), taxonomy)
     else:
@@ -196,7 +197,35 @@ def load_recognizer(
         recognizer.fit(taxonomy, label_embeddings=embeddings)
     _write_index(path, recognizer.index_, recognizer.mixed_label_matrices())
     log.info("fitted skill recogniser into %s", path)
-    return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl")
+    _with_occupation_vectors(recognizer, taxonomy, cache)
+    return _with_word_sets(recognizer, cache_dir / f"{WORDS_VERSION}-{key}.pkl").build_first_use()
+
+
+OCCUPATION_VECTORS_VERSION = "occupation-label-vectors-1"
+"""Bump when `SkillRecognizer.occupation_label_vectors` embeds other texts or otherwise."""
+
+
+def _with_occupation_vectors(recognizer: SkillRecognizer, taxonomy: Taxonomy, cache_dir: Path) -> None:
+    """Give `recognizer` (with an encoder) its occupations' label vectors
+    (`SkillRecognizer.occupation_label_vectors`), read from the shared embedding cache, or made
+    (about 3,000 model calls, 30 CPU-s) and written there once per machine. Keyed by what is
+    embedded (the occupations' English labels), the model and the engine threads of each call."""
+    encoder = recognizer.encoder
+    if encoder is None:
+        return
+    labels = "\n".join(x or "" for x in taxonomy.tables.occupation_labels["en"])
+    digest = hashlib.sha256(
+        f"{OCCUPATION_VECTORS_VERSION}|{encoder.model_id}|{getattr(encoder, 'threads', 1)}|{labels}".encode()
+    )
+    path = Path(cache_dir) / f"occupation-vectors-{digest.hexdigest()[:20]}.npy"
+    with _building(path):
+        if path.exists():
+            vectors = np.load(path, allow_pickle=False)
+        else:
+            log.info("embedding occupation labels one by one with %s (once per machine)", encoder.model_id)
+            vectors = recognizer.occupation_label_vectors(taxonomy)
+            _atomic_write(path, lambda f: np.save(f, vectors, allow_pickle=False))
+    recognizer.set_occupation_vectors(vectors)
 
 
 def _with_word_sets(recognizer: Any, path: Path) -> Any:

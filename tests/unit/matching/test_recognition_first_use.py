@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pytest
 
 from services.matching.index.domain import language_requirements
@@ -86,3 +87,65 @@ def test_the_language_names_are_built_once_and_at_load(esco, esco_recognizer):
     rebuilt = FinnishLanguageNames.build(esco)
     assert rebuilt is not esco_recognizer.language_names_
     assert [n[0] for n in rebuilt.names] == [n[0] for n in esco_recognizer.language_names_.names]
+
+
+class _CountingEncoder:
+    """The recogniser's encoder, counting the texts of each call."""
+
+    def __init__(self, encoder):
+        self.inner, self.calls = encoder, []
+        self.model_id = encoder.model_id
+
+    def encode(self, texts, query=True):
+        self.calls.append(list(texts))
+        return self.inner.encode(texts, query=query)
+
+    def token_counts(self, texts):
+        return self.inner.token_counts(texts)
+
+
+def test_a_first_text_naming_an_occupation_does_not_embed_its_label(esco, esco_recognizer):
+    """The occupations' label vectors come from the per-machine cache (`load_recognizer`): each is
+    the model's call on the label alone, as `_central_order` made on first use (about 10 CPU-ms
+    per occupation the first text naming it paid, fi tuning set, 2026-12-03), so the central
+    skills a title suggests are the same with and without them."""
+    vectors = esco_recognizer.occupation_vectors_
+    assert vectors is not None and vectors.shape == (len(esco.occupation_uris), 384)
+    labels = esco.tables.occupation_labels["en"]
+    welder = esco.tables.occupation_labels["fi"].index("hitsaaja")
+    tried = [welder, *range(0, len(labels), 300)]
+    for o in tried:
+        alone = np.asarray(esco_recognizer.encoder.encode([labels[o]], query=True), dtype=np.float32)[0]
+        np.testing.assert_array_equal(vectors[o], alone)  # bit for bit
+
+    occupations = [esco.occupation_uris[o] for o in tried]
+    saved, central = esco_recognizer.encoder, dict(esco_recognizer.central_)
+    counting = _CountingEncoder(saved)
+    try:
+        esco_recognizer.encoder = counting
+        esco_recognizer.central_ = {}
+        with_vectors = [esco_recognizer.central_skills([u]) for u in occupations]
+        assert counting.calls == []  # no model call for a label
+        esco_recognizer.central_, esco_recognizer.occupation_vectors_ = {}, None
+        without = [esco_recognizer.central_skills([u]) for u in occupations]
+        assert len(counting.calls) == len(tried)  # one call per occupation, as before the cache
+    finally:
+        esco_recognizer.encoder, esco_recognizer.central_ = saved, central
+        esco_recognizer.occupation_vectors_ = vectors
+        esco_recognizer.forget_queries()
+    assert with_vectors == without
+    assert with_vectors[0]  # the welder's essential skills
+    with pytest.raises(ValueError):
+        esco_recognizer.set_occupation_vectors(vectors[:-1])
+
+
+def test_the_load_builds_what_the_first_sentences_built(esco_recognizer):
+    """`load_recognizer` builds the label lines, titles, supervision texts and occupation links
+    that the first sentences needing them built (tech set, 2026-12-03: 20-40 CPU-ms more in
+    each of its first sentences than in a second pass), so a later build changes nothing."""
+    r = esco_recognizer
+    built = (r.label_prefixes_, r.english_titles_, r.finnish_titles_, r.title_ends_)
+    built += (r.supervision_texts_, r.supervision_skills_, r.supervised_workers_, r.links_)
+    assert all(x is not None for x in built)
+    r.build_first_use()
+    assert r.label_prefixes_ is built[0] and r.links_ is built[-1]

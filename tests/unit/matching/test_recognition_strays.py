@@ -376,3 +376,32 @@ def test_an_employers_name_as_its_line_gives_no_skill(esco_recognizer, text):
 )
 def test_a_title_or_a_tool_with_its_place_is_no_employers_name(esco_recognizer, text, expected):
     assert expected in labels(esco_recognizer, text), labels(esco_recognizer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fluent english required.", {"English"}),
+        ("Good english and finnish skills.", {"English", "Finnish"}),
+        ("Kunskaper i engelska krävs.", {"English"}),
+    ],
+)
+def test_a_language_typed_in_lower_case_is_the_language(esco_recognizer, text, expected):
+    """ "Fluent english required." gave *aviation English* 0.37, not English (issue 12)."""
+    assert confident(esco_recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience of the english market.",
+        "Vi söker en säljare för den engelska marknaden.",
+        "You polish and clean the floors, good skills needed.",
+        "Cooking french fries and greek salads, good skills.",
+    ],
+)
+def test_a_countrys_adjective_or_a_common_word_in_lower_case_is_no_language(esco_recognizer, text):
+    """ "den engelska marknaden" (the English market) gave *English* 1.00 by the rule that reads
+    "engelska", which lacked the adjective guard "finska" has (issue 12)."""
+    found = confident(esco_recognizer, text)
+    assert not {"English", "Polish", "French", "Greek"} & found, found

@@ -4,7 +4,8 @@ recognition and `language_requirements` alike (outside tester 14, P3/P4).
 The names are those of the languages of ESCO's language skills (`spoken.language_skill_map`), in
 Swedish and English as ``langcodes`` (MIT) gives them: a Swedish name in lower case with its
 definite form and its "-språkig" compound ("svenska", "svenskan", "finskspråkig"), an English
-name capitalised ("Finnish"). A name counts only in a sentence with a word about language
+name capitalised ("Finnish"), or in lower case beside a word about language ("Fluent english
+required."). A name counts only in a sentence with a word about language
 (`_SWEDISH_CUE`; an English name that is also a common word, "Polish", `_ENGLISH_CUE`), and an
 English name only as a noun: "Finnish" followed by a
 lower-case word that cannot follow a language's name ("Valid Finnish hygiene passport", "a
@@ -172,6 +173,9 @@ class OtherLanguageNames:
         cue = _ENGLISH_CUE.search(sentence) is not None
         for c, rx in self.english:
             for m in rx.finditer(sentence):
+                if m.group()[0].islower() and (not cue or m.group().capitalize() in _ENGLISH_HOMONYMS):
+                    continue  # a name typed in lower case counts beside a word about language ("good english
+                    # skills", issue 12), never a common word's ("polish the floors")
                 if cue or m.group() not in _ENGLISH_HOMONYMS:
                     after = sentence[m.end() :]
                     if (
@@ -222,6 +226,6 @@ def other_language_names(taxonomy: Taxonomy) -> OtherLanguageNames:
         if re.fullmatch(r"[a-zåäö]+", sv):  # "svenska" → "svenskan", "svenskspråkig"
             stem = sv[:-1] if sv.endswith("a") else sv
             swedish.append((code, re.compile(rf"\b(?:{sv}n?|{stem}språkig\w*)\b")))
-        if re.fullmatch(r"[A-Z][a-z]+", en):
-            english.append((code, re.compile(rf"\b{en}\b")))
+        if re.fullmatch(r"[A-Z][a-z]+", en):  # (in lower case too: "Fluent english required.")
+            english.append((code, re.compile(rf"\b(?:{en}|{en.lower()})\b")))
     return OtherLanguageNames(tuple(swedish), tuple(english), bare)

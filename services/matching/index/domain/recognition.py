@@ -41,11 +41,9 @@ from typing import Any, Protocol
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.preprocessing import normalize
-from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from threadpoolctl import ThreadpoolController
 
+from .char_hashing import CharHasher, normalize_rows_l2
 from .language_names import _DOCUMENT, names_a_document, other_language_names
 from .model import Candidate, RecognisedSkill, SkillClaim, Vacancy, VacancySkill
 from .recognition_rules import SkillRules
@@ -695,7 +693,8 @@ class SkillRecognizer:
         n = neutral.shape[0]
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
         idf[(df < self.min_df) | (df > self.max_df * n)] = 0.0
-        x = normalize(_tfidf(counts, idf))
+        x = _tfidf(counts, idf)
+        normalize_rows_l2(x)
         x = sp.diags(np.asarray(weight, dtype=np.float32)) @ x
         postings = x.T.tocsr().astype(np.float32)
         postings.data[postings.data < self.posting_floor] = 0.0
@@ -898,6 +897,25 @@ class SkillRecognizer:
         raises AttributeError otherwise."""
         return self._english_words(), self._known_words(), self._titles()
 
+    def build_first_use(self) -> SkillRecognizer:
+        """Build now what the first sentences needing it built (about 35 CPU-ms in all, 2026-12-03,
+        recogspeed 19; outputs unchanged): the English labels one a line (`_label_lines`), the
+        English and Finnish one-word titles (`_english_titles`, `_finnish_titles`), the title
+        heads (`_title_ends`), the skills and texts of leading people (`_supervision_texts`,
+        `_supervision_skills`, `_named_workers_supervision`'s heads), the occupation × skill
+        links (`_links`) and the BLAS thread controller; `reference.load_recognizer` calls it
+        after `set_word_sets` (the titles are read from there). Returns self."""
+        self._label_lines()
+        self._english_titles()
+        self._finnish_titles()
+        self._title_ends()
+        self._supervision_texts()
+        self._supervision_skills()
+        self._named_workers_supervision("")
+        self._links()
+        _blas()
+        return self
+
     def set_word_sets(
         self,
         english: frozenset[str],
@@ -1040,6 +1058,7 @@ class SkillRecognizer:
         self.supervision_skills_: tuple[np.ndarray, np.ndarray] | None = None
         self.supervision_texts_: tuple[_Lines, _Lines] | None = None
         self.central_: dict[int, tuple[str, ...]] = {}  # occupation -> essential skills, central first
+        self.occupation_vectors_: np.ndarray | None = None  # (`set_occupation_vectors`)
         self.supervised_workers_: dict[str, list[int]] | None = None
         self.label_prefixes_: _Lines | None = None
         self.label_bigrams_: dict[str, list[tuple[int, str]]] = {}  # (`_label_bigrams`)
@@ -1143,7 +1162,12 @@ class SkillRecognizer:
         mixed = self.dense_mix_.get("en") if self.dense_ else None
         if mixed is not None and self.encoder is not None and len(essential):
             label = taxonomy.tables.occupation_labels["en"][occupation]
-            vector = self._vectors([label])[label] if label else None
+            if not label:
+                vector = None
+            elif self.occupation_vectors_ is not None:  # (the same one-text model call, made ahead)
+                vector = self.occupation_vectors_[occupation]
+            else:
+                vector = self._vectors([label])[label]
             score = centrality(mixed[0][:, essential].T, vector)
         else:
             links, groups, _ = self._links()
@@ -1153,6 +1177,36 @@ class SkillRecognizer:
         found = tuple(self.skill_uris_[j] for j in order)
         self.central_[occupation] = found
         return found
+
+    def occupation_label_vectors(self, taxonomy: Taxonomy) -> np.ndarray:
+        """(n_occupations, dim) float32: each occupation's English preferred label embedded by
+        the encoder alone, one text per call, exactly as `_central_order` embeds it when first
+        asked for the occupation (zeros for an occupation without one); for a cache that
+        `set_occupation_vectors` adopts. About 3,000 calls (roughly 30 CPU-s, once per machine
+        and model: `reference.load_recognizer`). ValueError without an encoder."""
+        if self.encoder is None:
+            raise ValueError("no encoder to embed the occupation labels with")
+        labels = taxonomy.tables.occupation_labels["en"]
+        out: np.ndarray | None = None
+        for o, label in enumerate(labels):
+            if not label:
+                continue
+            vector = np.asarray(self.encoder.encode([label], query=True), dtype=np.float32)[0]
+            if out is None:
+                out = np.zeros((len(labels), len(vector)), dtype=np.float32)
+            out[o] = vector
+        return out if out is not None else np.zeros((len(labels), 0), dtype=np.float32)
+
+    def set_occupation_vectors(self, vectors: np.ndarray) -> SkillRecognizer:
+        """Adopt `occupation_label_vectors` of the same taxonomy and model (call after
+        `set_index` or `fit`), so that the first text naming an occupation does not wait for a
+        model call (about 10 CPU-ms per occupation, issue 12); returns self. ValueError when the shape
+        does not fit the taxonomy."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2 or vectors.shape[0] != len(self.occupation_uris_):
+            raise ValueError("occupation vectors do not fit this taxonomy")
+        self.occupation_vectors_ = vectors
+        return self
 
     def _main_groups(self, occupations: Sequence[int]) -> set[str]:
         """The ISCO-08 unit groups holding at least half as many of `occupations` (positions) as
@@ -2441,9 +2495,7 @@ class SkillRecognizer:
         text of `lang` (`RecognitionIndex.doc_lang`; None: every document)."""
         counts = self._vectorizer().transform(texts).tocsr()
         queries = _tfidf(counts, self.index_.idf)
-        # L2 rows in place: what `sklearn.preprocessing.normalize` runs after its input checks
-        # (which cost more than the normalising on a few short rows)
-        inplace_csr_row_normalize_l2(queries)
+        normalize_rows_l2(queries)  # (L2 rows in place, as scikit-learn's `normalize` does)
         per_doc = (
             queries.astype(np.float32, copy=False) @ self.index_.postings
         ).tocsr()  # only the documents sharing an n-gram
@@ -2688,15 +2740,8 @@ class SkillRecognizer:
         self.splitter_ = CompoundSplitter(vocabulary, lambda w: lemmatise(w, "fi"), nouns=self.tools.nouns)
         self.verbs_in_ = functools.lru_cache(maxsize=65536)(self._find_verbs)
 
-    def _vectorizer(self) -> HashingVectorizer:
-        return HashingVectorizer(
-            analyzer="char_wb",
-            ngram_range=self.ngram_range,
-            n_features=self.n_features,
-            alternate_sign=False,
-            norm=None,
-            dtype=np.float32,
-        )
+    def _vectorizer(self) -> CharHasher:
+        return CharHasher(self.ngram_range, self.n_features)
 
 
 _LANGUAGE_SKILL = re.compile(
