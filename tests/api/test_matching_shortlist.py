@@ -54,7 +54,7 @@ def test_a_shortlist_entry_has_a_0_to_100_match_and_says_where_each_skill_comes_
         # the occupation part says what it read: the agreement it used, and from where
         agreement = e["occupation_agreement"]
         assert abs(0.6 * agreement["value"] - e["components"]["occupation_match"]) < 1e-3
-        assert agreement["source"] in ("inferred", "work_history")
+        assert agreement["source"] in ("inferred", "work_history", "confirmed_skills")
         if agreement["source"] == "work_history":
             assert agreement["occupation"]["uri"] and agreement["occupation"]["label"]
             assert 0 < agreement["spell_weight"] <= 1
@@ -495,3 +495,44 @@ def test_a_welder_holding_every_essential_skill_and_skills_of_other_trades_ranks
     assert entries[complete]["rank"] == 1
     assert entries[complete]["match"] > max(entries[p]["match"] for p in partial)
     assert entries[complete]["match"] >= 80, entries[complete]["match"]
+
+
+HEALTHCARE_ASSISTANT = "http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082"
+CONFIRMED_CARE = [
+    "http://data.europa.eu/esco/skill/" + u
+    for u in (
+        "1fd57242-267e-46df-bd8c-849fdd593a50",  # administer prescribed medication
+        "24f980ba-b44f-4739-b563-205104c3190d",  # provide basic support to patients
+        "2a82241a-216e-44d8-bb50-6b9a0ef82084",  # drive vehicles
+        "2d6904db-9e16-42a5-bc12-c5acb8bfab18",  # safe management of medicines
+        "f98e06f5-a09a-4356-b6a8-d55a7d3c5356",  # implement nursing care
+        "d9449998-c1f5-478c-a103-2255398cf0b6",  # apply hygiene standards
+        "0e3493f4-0cad-4fbc-8e02-025f169b8114",  # Finnish
+    )
+]
+
+
+def test_a_candidate_holding_every_skill_the_employer_confirmed_ranks_first_on_a_title_only_vacancy(
+    database_url,
+):
+    """Outside tester 18, P1 through the API: "Lähihoitaja, kotihoito" posted without an occupation
+    (read from the title), seven essential skills confirmed. A candidate claiming all seven without
+    work history read 58 at rank 36, below healthcare assistants by work history holding two of
+    them. Now first, above them, reading as a top candidate, and saying why (the agreement's
+    source is the confirmed skills)."""
+    app = matching_app(database_url, Clock())
+    vacancy(app, "v-care", occupation=None, title="Lähihoitaja, kotihoito", skills=CONFIRMED_CARE)
+    complete = pid("claims all seven")
+    candidate(app, complete, skills=CONFIRMED_CARE, history=None)
+    experienced = [pid(f"assistant {i}") for i in range(4)]
+    for i, cid in enumerate(experienced):
+        candidate(app, cid, skills=CONFIRMED_CARE[i : i + 2], history=HEALTHCARE_ASSISTANT)
+    r = app.test_client().get("/api/v1/vacancies/v-care/shortlist?k=10", headers=TEAM)
+    assert r.status_code == 200, r.json
+    entries = {e["candidate_id"]: e for e in r.json["entries"]}
+    assert not entries[complete]["missing_essential"]
+    assert entries[complete]["rank"] == 1
+    assert entries[complete]["match"] > max(entries[c]["match"] for c in experienced)
+    assert entries[complete]["match"] >= 85, entries[complete]["match"]
+    assert entries[complete]["occupation_agreement"]["source"] == "confirmed_skills"
+    assert all(entries[c]["occupation_agreement"]["source"] != "confirmed_skills" for c in experienced)

@@ -187,14 +187,18 @@ class OccupationAgreementSchema(ma.Schema):
         }
     )
     source = fields.String(
-        validate=validate.OneOf(("inferred", "work_history")),
+        validate=validate.OneOf(("inferred", "work_history", "confirmed_skills")),
         metadata={
             "description": "inferred: from the candidate's inferred occupations (`occupations`, the "
             "posterior from skills and work history); work_history: from one spell of the candidate's "
             "own work history read directly (`occupation`, weighted by `spell_weight`), which agrees "
             "more than the posterior. A recent spell in the vacancy's occupation agrees near 1 while "
             "that occupation's probability in `occupations` can read 0.35: the posterior spreads one "
-            "spell's evidence over ESCO's 3,000 occupations, the agreement reads the spell itself"
+            "spell's evidence over ESCO's 3,000 occupations, the agreement reads the spell itself; "
+            "confirmed_skills (a vacancy without an occupation whose title names one, and at least six "
+            "confirmed essential skills): the candidate "
+            "holds (nearly) every essential skill the employer confirmed, which agrees as 3/4 of the "
+            "vacancy's own occupation would, times the share held to the 8th power"
         },
     )
     occupation = fields.Nested(

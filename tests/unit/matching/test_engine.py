@@ -343,12 +343,28 @@ def test_explain_gives_the_same_score_as_the_shortlist(engine):
     assert again is not None and again.score == entry.score and again.filters == ()
 
 
-@pytest.mark.parametrize(
-    "index_params",
-    [IndexParams(), IndexParams(rerank_pool=1, occupation_prune_bound=0.5, delta_max_rows=50)],
+# the confirmed skills' agreement for every vacancy without an occupation and any number of
+# confirmed skills (its bound is tightest at power 1: A x c, which stage 1 bounds linearly;
+# `query.confirmed_factor`)
+CONFIRMED_WIDE = RankingParams(
+    confirmed_agreement_titled=False,
+    confirmed_agreement_power=1.0,
+    confirmed_agreement_share=1.0,
+    confirmed_agreement_min_skills=1,
 )
-def test_the_shortlist_equals_scoring_every_eligible_candidate_exactly(taxonomy, index_params):
-    engine = MatchingEngine(taxonomy, MUNICIPALITIES, index_params=index_params, clock=lambda: TODAY)
+
+
+@pytest.mark.parametrize(
+    ("index_params", "params"),
+    [
+        (IndexParams(), RankingParams()),
+        (IndexParams(rerank_pool=1, occupation_prune_bound=0.5, delta_max_rows=50), RankingParams()),
+        (IndexParams(), CONFIRMED_WIDE),
+        (IndexParams(rerank_pool=1, occupation_prune_bound=0.5, delta_max_rows=50), CONFIRMED_WIDE),
+    ],
+)
+def test_the_shortlist_equals_scoring_every_eligible_candidate_exactly(taxonomy, index_params, params):
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, params, index_params=index_params, clock=lambda: TODAY)
     people = _random_candidates(taxonomy, 400, seed=11)
     engine.bulk_load(people[:300])
     for c in people[300:]:
@@ -532,15 +548,20 @@ def test_the_weights_cache_keeps_a_bounded_number_of_vacancies(engine, monkeypat
     assert len(engine._weights_cache) <= 3
 
 
+@pytest.mark.parametrize("params", [RankingParams(), CONFIRMED_WIDE])
 @pytest.mark.parametrize("bound", [IndexParams().occupation_prune_bound, 0.5])
 @pytest.mark.parametrize("prune", [True, False])
-def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune, bound):
+def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune, bound, params):
     """The bound that decides who is scored exactly (capped per part: `kernels.combine`), plus
     what pruned columns could add, reaches every candidate's exact score, on random candidates
     with claims, work history and inferred occupations and random vacancies; so no candidate of
     the exact top k is ever left unscored."""
     engine = MatchingEngine(
-        taxonomy, MUNICIPALITIES, index_params=IndexParams(occupation_prune_bound=bound), clock=lambda: TODAY
+        taxonomy,
+        MUNICIPALITIES,
+        params,
+        index_params=IndexParams(occupation_prune_bound=bound),
+        clock=lambda: TODAY,
     )
     people = _random_candidates(taxonomy, 300, seed=23)
     engine.bulk_load(people)

@@ -1,10 +1,13 @@
 """The stage-1 kernel and the geographic row ranges it walks."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
 
 from services.matching.index.domain import kernels, segment
+from services.matching.index.domain.explain import best_related
 from services.matching.index.domain.filters import Commute, Reach
 from services.matching.index.domain.pool import near_ranges
 from services.matching.index.domain.segment import block_offsets, geo_order
@@ -237,3 +240,66 @@ def test_the_similarity_bound_reaches_the_similarity_of_random_rows(outside):
         assert got >= scale * exact - 1e-6
         below += got < scale * 0.999
     assert below > 30  # a bound, not the similarity's maximum everywhere
+
+
+def _related_case(seed: int):
+    """Random strengths (quantised, so that ties occur), held positions and related groups."""
+    rng = np.random.default_rng(seed)
+    m, n_u, n_own = 30, 40, 12
+    strength = rng.choice([0.0, 0.1, 0.3, 0.5, 1.0], size=(m, n_u))
+    has = rng.random((m, n_u)) < 0.3
+    owners = np.sort(rng.choice(n_own, size=8, replace=False))
+    rel_owner, rel_starts, rel_v, rel_c = [], [], [], []
+    for owner in owners:
+        rel_owner.append(owner)
+        rel_starts.append(len(rel_v))
+        size = int(rng.integers(1, 6))
+        rel_v += sorted(rng.choice(np.arange(n_own, n_u), size=size, replace=False).tolist())
+        rel_c += rng.choice([0.25, 0.5, 0.5, 0.8], size=size).tolist()
+    q = SimpleNamespace(
+        n_own=n_own,
+        rel_v=np.asarray(rel_v, dtype=np.int64),
+        rel_c=np.asarray(rel_c, dtype=np.float32),
+        rel_starts=np.asarray(rel_starts, dtype=np.int64),
+        rel_owner=np.asarray(rel_owner, dtype=np.int64),
+    )
+    return strength, has, q
+
+
+@jit
+@pytest.mark.parametrize("seed", range(6))
+def test_the_compiled_best_related_skill_is_the_numpy_one(seed, monkeypatch):
+    """Explanations' related skills (issue 11's cut of explain) are the same with numba on and off,
+    ties (the first related position wins) included."""
+    strength, has, q = _related_case(seed)
+    on_v, on_c = best_related(strength, has, q)
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+    off_v, off_c = best_related(strength, has, q)
+    np.testing.assert_array_equal(on_v, off_v)
+    np.testing.assert_array_equal(on_c, off_c)
+    assert (on_v >= 0).sum() > 20  # the case exercises the search
+
+
+@pytest.mark.parametrize("numba_on", ["1", "0"])
+def test_the_best_related_skill_is_the_strongest_of_the_unheld_own_skill_first_on_ties(numba_on, monkeypatch):
+    monkeypatch.setenv("KOHTAANTO_NUMBA", numba_on)
+    # own skills 0 and 1; related positions 2, 3 (of own skill 0) and 4 (of own skill 1)
+    q = SimpleNamespace(
+        n_own=2,
+        rel_v=np.asarray([2, 3, 4]),
+        rel_c=np.asarray([0.5, 0.5, 0.8], dtype=np.float32),
+        rel_starts=np.asarray([0, 2]),
+        rel_owner=np.asarray([0, 1]),
+    )
+    strength = np.asarray(
+        [
+            [0.0, 0.0, 1.0, 1.0, 1.0],  # a tie: the first related position, 2
+            [0.0, 0.0, 0.3, 1.0, 0.0],  # 3 is stronger; nothing related to own skill 1
+            [0.0, 1.0, 1.0, 1.0, 1.0],  # holds own skill 1: no related credit for it
+        ]
+    )
+    has = strength >= 1.0
+    has[:, 2:] = False
+    best_v, best_c = best_related(strength, has, q)
+    assert best_v.tolist() == [[2, 4], [3, -1], [2, -1]]
+    np.testing.assert_allclose(best_c, [[0.5, 0.8], [0.5, 0.0], [0.5, 0.0]])

@@ -405,3 +405,19 @@ def test_a_countrys_adjective_or_a_common_word_in_lower_case_is_no_language(esco
     "engelska", which lacked the adjective guard "finska" has (issue 12)."""
     found = confident(esco_recognizer, text)
     assert not {"English", "Polish", "French", "Greek"} & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Senior Welder, Tampere", "operate welding equipment"), ("Senior cook", "use cooking techniques")],
+)
+def test_a_rank_before_a_title_is_no_elderly_person(esco_recognizer, text, expected):
+    """ "Senior Welder, Tampere" gave *geriatrics* 0.45 first and *tend to elderly people*."""
+    found = labels(esco_recognizer, text)
+    assert expected in found, found
+    assert not {"geriatrics", "tend to elderly people", "older adults' needs"} & set(found), found
+
+
+def test_senior_care_is_still_care_of_the_elderly(esco_recognizer):
+    found = labels(esco_recognizer, "Senior care")
+    assert {"geriatrics", "tend to elderly people"} <= set(found), found

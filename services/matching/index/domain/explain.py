@@ -11,9 +11,10 @@ import numpy as np
 
 from .arrays import experience_block, gather_rows, row_positions
 from .filters import FilterFailure
+from .kernels import compiled_best_related
 from .match_score import MatchScale, match_points
 from .model import SKILL_LEVELS, OccupationAgreement, RelatedCredit, ShortlistEntry, SkillEvidence
-from .query import VACANCY_KINDS, QueryWeights
+from .query import VACANCY_KINDS, QueryWeights, VacancyQuery
 from .scoring import COMPONENTS, Exact, shown_components
 from .segment import Segment
 from .spoken import declared_evidence
@@ -64,9 +65,17 @@ def _taken(batches: Sequence[Exact], positions: Sequence[int]) -> Exact:
         parts = [getattr(ex, name) for ex in used]
         return (parts[0] if len(parts) == 1 else np.concatenate(parts))[at]
 
-    return Exact(
-        *(joined(name) for name in ("rows", "score", "coverage", "parts", "agreement", "from_history"))
+    def confirmed() -> np.ndarray:  # the confirmed skills' agreement, where a batch has one
+        parts = [
+            ex.from_confirmed if ex.from_confirmed is not None else np.zeros(len(ex.rows), bool)
+            for ex in used
+        ]
+        return (parts[0] if len(parts) == 1 else np.concatenate(parts))[at]
+
+    rows, score, coverage, parts, agreement, from_history = (
+        joined(name) for name in ("rows", "score", "coverage", "parts", "agreement", "from_history")
     )
+    return Exact(rows, score, coverage, parts, agreement, from_history, confirmed())
 
 
 def explanations(
@@ -113,20 +122,7 @@ def _entries(
     has = (raw > 0) & ((source > 0) | _essential_in_history(rows, qw, space, history))
     strength = np.minimum(raw, 1.0)
     n_e, n_own = len(q.essential), q.n_own
-    # best related skill of every unmatched own skill, for all rows at once
-    best_v = np.full((m, n_own), -1, dtype=np.int64)
-    best_c = np.zeros((m, n_own))
-    if len(q.rel_v):
-        eff = strength[:, q.rel_v] * q.rel_c
-        top = np.maximum.reduceat(eff, q.rel_starts, axis=1)
-        lengths = np.diff(np.append(q.rel_starts, len(q.rel_v)))
-        at_max = eff >= np.repeat(top, lengths, axis=1)
-        index = np.where(at_max, np.arange(len(q.rel_v)), len(q.rel_v))
-        first = np.minimum.reduceat(index, q.rel_starts, axis=1)
-        ok = (top > 0) & ~has[:, q.rel_owner]
-        r, g = np.nonzero(ok)
-        best_v[r, q.rel_owner[g]] = q.rel_v[first[r, g]]
-        best_c[r, q.rel_owner[g]] = top[r, g]
+    best_v, best_c = best_related(strength, has, q)
     uri_u = _query_uris(q.skills, space)
     # the held positions row by row, in column order: essential ones first, then optional own
     # ones, then related ones (evidence holds them all; matched_* the first two runs)
@@ -167,6 +163,9 @@ def _entries(
     match, points = match_points(shown_parts, scale, ideal)
     match_l, points_l = np.round(match, 1).tolist(), np.round(points, 2).tolist()
     agreements = occupation_agreements(seg, rows, ex.agreement[pos], ex.from_history[pos], qw, space, history)
+    if ex.from_confirmed is not None:
+        for i in np.flatnonzero(ex.from_confirmed[pos]).tolist():
+            agreements[i] = OccupationAgreement(round(float(ex.agreement[pos][i]), 4), "confirmed_skills")
     occupations = _inferred_occupations(seg, rows, space)
     km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
     days = seg.available_day[rows].tolist()
@@ -196,6 +195,33 @@ def _entries(
             )
         )
     return out
+
+
+def best_related(strength: np.ndarray, has: np.ndarray, q: VacancyQuery) -> tuple[np.ndarray, np.ndarray]:
+    """The best related skill of every own skill a row does not hold, for all rows at once:
+    (best_v, best_c), both (m, q.n_own): the query position of the related skill with the largest
+    strength x credit (`q.rel_c`; the first such position on ties; -1 where none is above 0) and
+    that product (float64, 0 where none). `strength`: (m, n_u) float64 in [0, 1]; `has`: (m, n_u)
+    bool, the positions each row holds. Compiled where numba is on (`kernels.compiled_best_related`,
+    the same numbers)."""
+    m = len(strength)
+    best_v = np.full((m, q.n_own), -1, dtype=np.int64)
+    best_c = np.zeros((m, q.n_own))
+    if not len(q.rel_v) or compiled_best_related(
+        strength, has, q.rel_v, q.rel_c, q.rel_starts, q.rel_owner, best_v, best_c
+    ):
+        return best_v, best_c
+    eff = strength[:, q.rel_v] * q.rel_c
+    top = np.maximum.reduceat(eff, q.rel_starts, axis=1)
+    lengths = np.diff(np.append(q.rel_starts, len(q.rel_v)))
+    at_max = eff >= np.repeat(top, lengths, axis=1)
+    index = np.where(at_max, np.arange(len(q.rel_v)), len(q.rel_v))
+    first = np.minimum.reduceat(index, q.rel_starts, axis=1)
+    ok = (top > 0) & ~has[:, q.rel_owner]
+    r, g = np.nonzero(ok)
+    best_v[r, q.rel_owner[g]] = q.rel_v[first[r, g]]
+    best_c[r, q.rel_owner[g]] = top[r, g]
+    return best_v, best_c
 
 
 def _query_uris(skills: np.ndarray, space: SkillSpace) -> np.ndarray:

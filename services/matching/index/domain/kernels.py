@@ -276,6 +276,68 @@ def compiled_similarity(z: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) 
     return out
 
 
+def _best_related_loop(strength, has, rel_v, rel_c, rel_starts, rel_owner, best_v, best_c):  # type: ignore[no-untyped-def]
+    """For each row r and group g (the related positions rel_v[rel_starts[g]:rel_starts[g + 1]]
+    of own skill rel_owner[g]) the row does not hold (`has` False): the largest
+    strength[r, rel_v[j]] x rel_c[j] and its first position, written to best_c / best_v at
+    [r, rel_owner[g]] when it is above 0 (one pass, instead of seven numpy passes)."""
+    m = strength.shape[0]
+    n_groups = rel_starts.shape[0]
+    n_rel = rel_v.shape[0]
+    for r in range(m):
+        for g in range(n_groups):
+            owner = rel_owner[g]
+            if has[r, owner]:
+                continue
+            end = rel_starts[g + 1] if g + 1 < n_groups else n_rel
+            top = -1.0
+            first = -1
+            for j in range(rel_starts[g], end):
+                value = strength[r, rel_v[j]] * rel_c[j]
+                if value > top:
+                    top = value
+                    first = j
+            if top > 0:
+                best_v[r, owner] = rel_v[first]
+                best_c[r, owner] = top
+
+
+_related_compiled = None
+
+
+def compiled_best_related(
+    strength: np.ndarray,
+    has: np.ndarray,
+    rel_v: np.ndarray,
+    rel_c: np.ndarray,
+    rel_starts: np.ndarray,
+    rel_owner: np.ndarray,
+    best_v: np.ndarray,
+    best_c: np.ndarray,
+) -> bool:
+    """`explain.best_related` by the compiled loop, filling `best_v` ((m, n_own) int64, -1 where
+    none) and `best_c` ((m, n_own) float64) in place with the same numbers as the numpy version.
+    `strength` (m, n_u) float64, `has` (m, n_u) bool, `rel_v`, `rel_starts`, `rel_owner` int64,
+    `rel_c` float32 or float64. False (nothing written) when the loop is off (`jit_enabled`)."""
+    global _related_compiled
+    if not jit_enabled():
+        return False
+    if _related_compiled is None:
+        assert numba is not None
+        _related_compiled = numba.njit(cache=True, nogil=True)(_best_related_loop)
+    _related_compiled(
+        np.ascontiguousarray(strength, dtype=np.float64),
+        np.ascontiguousarray(has, dtype=np.bool_),
+        np.ascontiguousarray(rel_v, dtype=np.int64),
+        np.ascontiguousarray(rel_c),
+        np.ascontiguousarray(rel_starts, dtype=np.int64),
+        np.ascontiguousarray(rel_owner, dtype=np.int64),
+        best_v,
+        best_c,
+    )
+    return True
+
+
 def _scipy_range_bounds(  # type: ignore[no-untyped-def]
     postings, columns, w_sim, w_cov, n_cov, w_max, w_sum, lo, hi, inv_norm, bound, vmax
 ) -> np.ndarray:
@@ -496,6 +558,17 @@ def warm_up() -> None:
         p.indptr = p.indptr.astype(np.int32)
         p.indices = p.indices.astype(np.int32)
         compiled_similarity(np.ones((1, 2)), np.ones(2), np.zeros(1))
+        for rel_c in (np.ones(1, np.float32), np.ones(1)):
+            compiled_best_related(
+                np.ones((1, 1)),
+                np.zeros((1, 1), bool),
+                np.zeros(1, np.int64),
+                rel_c,
+                np.zeros(1, np.int64),
+                np.zeros(1, np.int64),
+                np.full((1, 1), -1),
+                np.zeros((1, 1)),
+            )
         for bound in (None, (0.3, 1.0, 0.0)):
             range_bounds(
                 p,

@@ -131,10 +131,12 @@ class SkillEvidence:
     language: str | None = None
 
 
-AGREEMENT_SOURCES = ("inferred", "work_history")
+AGREEMENT_SOURCES = ("inferred", "work_history", "confirmed_skills")
 """Where the occupation part's agreement comes from: the candidate's inferred occupations (the
-posterior over ESCO occupations from skills and work history), or one spell of their own work history
-read directly (`RankingParams.history_agreement_scale`), whichever agrees more."""
+posterior over ESCO occupations from skills and work history), one spell of their own work history
+read directly (`RankingParams.history_agreement_scale`), or, for a vacancy without an occupation,
+the essential skills its employer confirmed that the candidate holds (`RankingParams.
+confirmed_agreement_power`), whichever agrees most."""
 
 
 class OccupationAgreement(NamedTuple):

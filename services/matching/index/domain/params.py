@@ -207,6 +207,59 @@ class RankingParams:
     0.076 (occupation) and 0.067 (skills): a career changer's claims of a second trade are what
     tells them from a candidate of that trade, and the outside part carried it. So it stays 1."""
 
+    confirmed_agreement_power: float = 8.0
+    """A candidate holding the essential skills the employer confirmed agrees with a vacancy whose
+    occupation was read from its job title as `confirmed_agreement_share` of its best-agreeing
+    occupation, as far as they hold them: agreement = max(inferred, work history, share x A x
+    c^this), A the agreement of a candidate certainly of the vacancy's best-agreeing occupation
+    (`query.confirmed_agreement`), c the weighted share of the confirmed essential skills held, each
+    min(1, strength / the lowest claimed level's weight): a claim at any level holds a skill, work
+    history (0.3 per essential skill of an occupation) 0.5 of it, related skills nothing
+    (`scoring.exact_scores`). Outside tester 18, P1: an employer posted "Lähihoitaja, kotihoito" as
+    text, confirmed seven essential skills, and a candidate claiming all seven without work history
+    read 58 at rank 36, below candidates of the title's occupation by work history holding two of
+    them: their skills infer home care aide, which agrees with the title's healthcare assistant only
+    at the unit-group level (3/7). The employer's confirmed skills are the vacancy as posted; an
+    occupation read from a title is weaker evidence than one the employer chose. The power keeps it
+    to near-complete holders (6 / 7: 0.29, 5 / 7: 0.07 of it), so partial matches keep their
+    occupation-based order (tuning half, 100 vacancies, 4 vs 8: within 0.001 of each other). 0
+    turns it off (before session 19). Not for a vacancy naming its occupation (the employer chose
+    it) nor, by default, for one without a title's occupation (`confirmed_agreement_titled`).
+    Measured (session 19, 2026-12-03, tuning half, seed 1101, 20,000 candidates, 100 vacancies per
+    variant; `benchmarks.ranking_quality`'s families with the skills and sparse variants' skills
+    confirmed under the text variant's job title, which no variant of the benchmark has: the
+    title names the occupation two times in three; docs/benchmarks.md): see
+    `confirmed_agreement_share`. The benchmark's own 48 cells do not change (no variant has both a
+    title read as an occupation and confirmed skills)."""
+
+    confirmed_agreement_share: float = 0.75
+    """The confirmed skills' agreement at full holding as a share of the agreement of the vacancy's
+    best-agreeing occupation (`query.confirmed_agreement`). Titled skills / titled sparse vacancies
+    (see above), paired NDCG@10 against off: 1.0 costs partial-50 -0.005 / -0.027 and partial-75
+    -0.038 / -0.083 (a complete holder of another occupation that shares the skills ranks with the
+    title's own people; the benchmark grades by occupation), 0.85 -0.001 / -0.009 and -0.010 /
+    -0.013, 0.75 -0.0004 / -0.0008 and -0.0007 / -0.0036 (each within its paired s.e.), 0.6 +0.0000
+    / +0.0001 and -0.0001 / +0.0018. 0.75: the smallest of them that ranks the tester's complete
+    holder first (94.1, above the title's occupation's people by work history holding four of the
+    seven, 92.5; at 0.6 fifth, 73.0). In score terms: 0.75 x 0.6 = 0.45 of occupation part, between
+    another occupation of the title's unit group (3/7 x 0.6 = 0.26) and the title's own (0.6)."""
+
+    confirmed_agreement_min_skills: int = 6
+    """`confirmed_agreement_power` needs at least this many confirmed essential skills: a handful
+    is weak evidence of fitting an occupation (three or four skills are shared by many). Titled
+    sparse vacancies (3-5 confirmed, see `confirmed_agreement_share`) lost 0.002-0.008 NDCG@10 with
+    it at 0.75 (partial-25 -0.0021 ± 0.0013, substituted -0.0057 ± 0.0030, random-noise -0.0084 ±
+    0.0050, each within the cell's s.e. but all below 0), titled skills vacancies (5-10) within
+    0.0007 of off; tester 18's employer confirmed seven. 6: more than `query.FEW_SKILLS`."""
+
+    confirmed_agreement_titled: bool = True
+    """`confirmed_agreement_power` applies only when the vacancy's occupation was read from its job
+    title (True), or to every vacancy without an occupation that has confirmed essential skills
+    (False: then the occupation is inferred from those very skills). False measured on the tuning
+    half (20,000 candidates, 200 vacancies per variant, share 1): skills / sparse variants
+    partial-50 -0.004 / -0.014, partial-75 -0.018 / -0.009 (the skills' own occupation inference
+    already agrees with the candidates holding them; complete holders of other occupations gain)."""
+
     related_weight: float = 0.1
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
     the vacancy's essential skills the candidate lacks but holds a related skill for (best
@@ -347,6 +400,10 @@ class RankingParams:
             raise ValueError("score weights must be non-negative")
         if not 0 < self.related_cap <= 1:
             raise ValueError("related_cap must be in (0, 1]")
+        if self.confirmed_agreement_power != 0 and self.confirmed_agreement_power < 1:
+            raise ValueError("confirmed_agreement_power must be 0 (off) or at least 1")
+        if not 0 <= self.confirmed_agreement_share <= 1:
+            raise ValueError("confirmed_agreement_share must be in [0, 1]")
         if self.history_agreement_scale < 0:
             raise ValueError("history_agreement_scale must be non-negative")
         if not 1 <= self.inferred_occupations <= 8:

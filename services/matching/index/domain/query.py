@@ -17,6 +17,7 @@ from .arrays import row_positions
 from .geo import MunicipalityTable
 from .model import Vacancy
 from .occupations import vacancy_target
+from .params import RankingParams
 from .spoken import NO_LANGUAGES, QueryLanguages, query_languages, rank_tables
 from .vectors import SkillSpace
 
@@ -91,6 +92,8 @@ class VacancyQuery:
     # of a candidate certainly of each occupation at the occupation and unit-group levels (see
     # `history_agreement`), what work history in it earns at full weight
     kind: str = "skills"  # one of VACANCY_KINDS
+    confirmed_agreement: float = 0.0  # in [0, 1]: the agreement a candidate holding every essential
+    # skill the employer confirmed earns (`RankingParams.confirmed_agreement_power`); 0: not used
     ideal: float = 0.0  # raw score of an ideal candidate for this vacancy (`ideal_score`)
     languages: QueryLanguages = NO_LANGUAGES  # positions that are ESCO language skills, by
     # language: a candidate's declared languages hold them (`spoken.language_claims`)
@@ -190,6 +193,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     rel_u, rel_v = np.nonzero(own_credit)
     rel_owner, rel_starts = np.unique(rel_u, return_index=True)
     agreement = occupation_agreement(target, space)
+    by_history = history_agreement(target, space)
     return VacancyQuery(
         skills=skills,
         weight=vec_w,
@@ -210,11 +214,45 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         occupation=o,
         target=target,
         agreement=agreement,
-        history_agreement=history_agreement(target, space),
+        history_agreement=by_history,
         kind=kind,
+        confirmed_agreement=confirmed_agreement(by_history, o, n_e, bool(titles), p),
         ideal=ideal_score(agreement, own_arr, own_w, n_e, space),
         languages=query_languages(skills, tax),
     )
+
+
+def confirmed_agreement(
+    by_history: np.ndarray | None, occupation: int, n_confirmed: int, titled: bool, p: RankingParams
+) -> float:
+    """The occupation agreement, in [0, 1], that holding every essential skill the employer
+    confirmed earns (`RankingParams.confirmed_agreement_power`): that of a candidate certainly of
+    the vacancy's best-agreeing occupation (the largest of `by_history`, `history_agreement`'s
+    (n_occupations,) array), for a vacancy without an occupation (`occupation` -1) with
+    `n_confirmed` confirmed essential skills (at least `RankingParams.
+    confirmed_agreement_min_skills`, and one), whose occupation was read from its title
+    (`titled`) when `RankingParams.confirmed_agreement_titled` asks for it; else 0 (not used)."""
+    if (
+        p.confirmed_agreement_power <= 0
+        or occupation >= 0
+        or n_confirmed < max(1, p.confirmed_agreement_min_skills)
+        or by_history is None
+        or not len(by_history)
+        or (p.confirmed_agreement_titled and not titled)
+        or p.confirmed_agreement_share <= 0
+    ):
+        return 0.0
+    return float(min(1.0, by_history.max()) * p.confirmed_agreement_share)
+
+
+def confirmed_factor(query: VacancyQuery, p: RankingParams) -> float:
+    """What one unit of a confirmed essential skill's coverage share can add to the score through
+    `confirmed_agreement` (A x c^power <= A x c, and c <= coverage / the lowest level weight):
+    occupation_weight x A / level_weights[0]; 0 when not used. Stage 1 adds it to the coverage
+    columns' weights (`_linear`, `_weights`) so that its bounds stay above the exact scores."""
+    if query.confirmed_agreement <= 0:
+        return 0.0
+    return p.occupation_weight * query.confirmed_agreement / p.level_weights[0]
 
 
 INFERRED_CONFIDENT = 0.5
@@ -675,7 +713,8 @@ def _linear(  # type: ignore[no-untyped-def]
     # what the other positions' credit adds (credit[e, e] = 1 at an essential skill's own position);
     # rounding of the difference is far below the stage-1 slack (`scoring.EPS`)
     others = np.maximum(cov - own, 0.0)
-    lin = p.coverage_weight * own + p.related_weight / p.related_cap * others
+    # the confirmed skills' agreement (`confirmed_factor`) counts at the essential skills' own positions
+    lin = (p.coverage_weight + confirmed_factor(query, p)) * own + p.related_weight / p.related_cap * others
     lin = np.where((lin <= 0) & (sim <= 0), cov_factor * cov, lin)
     lin_occ = np.bincount(occ_of, value * lin[at], len(occ_raw))
     lin_occ = np.where((lin_occ <= 0) & (occ_raw[:, 0] <= 0), cov_factor * occ_raw[:, 1], lin_occ)
@@ -701,7 +740,10 @@ def _weights(  # type: ignore[no-untyped-def]
     p = space.params
     # coverage columns bound both coverage and the related part (<= related_weight / cap x coverage)
     cov_factor = p.coverage_weight + p.related_weight / p.related_cap
-    occ = occ_raw * [p.similarity_weight, cov_factor]  # (n_occupations, 2)
+    # for pruning and the declared languages also what confirmed skills add to the agreement (at
+    # most `confirmed_factor` x the coverage share, which occ_raw[:, 1] and cov bound)
+    cov_bound = cov_factor + confirmed_factor(query, p)
+    occ = occ_raw * [p.similarity_weight, cov_bound]  # (n_occupations, 2)
     if query.occupation >= 0:  # worked in the vacancy's occupation
         occ[query.occupation, 1] += p.experience_match_weight
     spell = np.zeros(len(occ))  # (n_occupations,) the agreement part of each occupation column
@@ -710,7 +752,7 @@ def _weights(  # type: ignore[no-untyped-def]
         # history agreement) <= max(inferred agreement, max of scale x weight x history
         # agreement): stage 1 takes the larger of the two (`kernels.range_bounds`)
         spell = p.occupation_weight * p.history_agreement_scale * query.history_agreement
-    lin_own, lin_occ = linear if linear is not None else (cov_factor * cov, cov_factor * occ_raw[:, 1])
+    lin_own, lin_occ = linear if linear is not None else (cov_bound * cov, cov_bound * occ_raw[:, 1])
     lin_occ = lin_occ.copy()  # the coverage, related and experience-match part alone
     if query.occupation >= 0:
         lin_occ[query.occupation] += p.experience_match_weight
@@ -765,7 +807,7 @@ def _weights(  # type: ignore[no-untyped-def]
     language_bound = tuple(
         (
             p.similarity_weight * float(hat[at[at < len(hat)]].sum()),
-            float(cov_factor * cov[at].sum()),
+            float(cov_bound * cov[at].sum()),
         )
         for at in query.languages.positions
     )

@@ -2037,6 +2037,7 @@ class SkillRecognizer:
                 continue  # a CV's or a note's section heading: "Työhistoria:", "Koulutus" (tester 17, P7);
                 # an employer's name as its line: "Ravintola Pyynikki, Tampere" (tester 18, P8)
             sentence = without_inline_heading(sentence)  # "Requirements: CE licence, ADR-kortti."
+            sentence = self._without_seniority(sentence)  # "Senior Welder": no *geriatrics*
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(
@@ -2274,6 +2275,22 @@ class SkillRecognizer:
     def _names_skill(self, text: str) -> bool:
         """True when the explicit rules name a skill in `text`."""
         return bool(self.tools.rules.apply(text)[0])
+
+    def _without_seniority(self, sentence: str) -> str:
+        """`sentence` without an English word of seniority before a job title ("Senior Welder,
+        Tampere", "junior nurses": a rank, not the elderly; "Senior Welder" gave *geriatrics* 0.45 and
+        *tend to elderly people*); "senior citizens", "senior care" keep it (no occupation's title
+        of one word follows)."""
+        if _SENIORITY.search(sentence) is None:
+            return sentence
+        titles = self._titles()[0]
+
+        def drop(m: re.Match[str]) -> str:
+            nxt = m.group(2).lower()
+            named = any(t in titles for t in (nxt, nxt.removesuffix("s"), nxt.removesuffix("es")))
+            return "" if named else m.group()
+
+        return _SENIORITY.sub(drop, sentence)
 
     def _employer_line(self, line: str) -> bool:
         """Whether `line` is an employer's name alone: two to four capitalised words (not all in
@@ -3024,6 +3041,8 @@ _NAME_HOMONYMS = frozenset({"turkki", "korea", "puola", "malta"})
 spoke, "malta" be patient): read as the language only beside a language cue."""
 
 
+_SENIORITY = re.compile(r"\b(senior|junior)\s+(?=([^\W\d_][\w-]*))", re.I)
+"""An English word of seniority and the word after it (`SkillRecognizer._without_seniority`)."""
 _WORD_RX = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SOUGHT_EN = re.compile(
     r"\b(?:as|hiring|hire|seeking|looking\s+for|searching\s+for|recruiting|team\s+of)\s+(?:an?\s+|one\s+)?"

@@ -10,7 +10,9 @@ Occupation agreement is the probability-weighted agreement of the candidate's in
 occupations (kept in the index) with the vacancy's occupation (`query.occupation_agreement`), or,
 when higher, what the candidate's own work history shows (`history_agreement`: the best spell's
 min(1, scale x recency x duration weight) x its occupation's agreement at the occupation and
-unit-group levels, `query.history_agreement`).
+unit-group levels, `query.history_agreement`), or, when higher still and the vacancy's occupation
+was read from its title, what holding the essential skills its employer confirmed earns
+(`query.confirmed_agreement` x the share held to `RankingParams.confirmed_agreement_power`).
 The skill similarity (`similarity`) is between IDF-weighted skill vectors over the vacancy's own
 skills: related skills never enter the vacancy's side, so they cannot dilute exact matches. It is
 the cosine of the candidate's vector trimmed, at the vacancy's skills, to the vacancy's
@@ -88,6 +90,7 @@ class Exact:
     parts: np.ndarray  # (n, 5) in COMPONENTS order
     agreement: np.ndarray  # (n,) occupation agreement in [0, 1] (before its weight)
     from_history: np.ndarray  # (n,) bool: the agreement is a work-history spell's (above the inferred one)
+    from_confirmed: np.ndarray | None = None  # (n,) bool: the confirmed skills' (above both; None: none)
 
 
 def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingParams) -> Exact:
@@ -120,6 +123,8 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         at_c, u, w_c = _with_languages(seg, rows, q, p, at_c, u, w_c)
         # a declared language counts where it is stronger than the claim, not in the norm
         at_v = _own_block(at_c, u, w_c, n, n_own, from_work) * xw.own_idf
+    # the confirmed skills' agreement (`RankingParams.confirmed_agreement_power`), None when not used
+    confirmed: np.ndarray | None = None
     worked = occ == q.occupation  # never true without an occupation (-1)
     match = np.bincount(at_o[worked], w_o[worked], n).astype(np.float64)
     if qw.coverage_total > 0:
@@ -138,11 +143,18 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         # holds one (a claim, or work history at 0.3), a claim on top must not lower the score by
         # taking away the related credit it replaces (outside tester 16, P1's kind)
         gap = np.where(held > 0, 0.0, np.maximum(best - held, 0.0)) @ w
+        if q.confirmed_agreement > 0:  # a claim at any level holds a confirmed skill
+            share = np.minimum(raw[:, xw.essential_col] / p.level_weights[0], 1.0) @ w
+            confirmed = q.confirmed_agreement * np.minimum(share, 1.0) ** p.confirmed_agreement_power
     else:
         cov_exact = cov_all = gap = np.zeros(n)
     inferred = inferred_agreement(seg, rows, q)
     history = history_agreement(at_o, occ, w_o, n, q, p)
     agreement = np.maximum(inferred, history)
+    from_confirmed = None
+    if confirmed is not None:  # the confirmed skills' agreement, where it is the largest
+        from_confirmed = confirmed > agreement
+        agreement = np.maximum(agreement, confirmed)
     related = np.minimum(gap, p.related_cap) / p.related_cap
     parts = np.column_stack(
         [
@@ -157,7 +169,10 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         none = ~(claimed | _other_evidence(at_o, occ, w_o, n, qw, p, agreement, match))
         parts[none], cov_all[none] = 0.0, 0.0
     score = np.round(parts.sum(axis=1), 9)
-    return Exact(rows, score, np.round(cov_all, 9), parts, agreement, history > inferred)
+    from_history = history > inferred
+    if from_confirmed is not None:
+        from_history &= ~from_confirmed
+    return Exact(rows, score, np.round(cov_all, 9), parts, agreement, from_history, from_confirmed)
 
 
 def _claim_evidence(
