@@ -295,6 +295,70 @@ def test_the_requirements_after_a_long_presentation_are_read_and_the_employer_is
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # outside tester 19, P1: the items of a list under a plus heading were essential in fi, sv, en
+        ("Edellytämme:\n- hitsauskokemusta\nEduksi katsotaan:\n- trukkikortti\n- B-ajokortti", "fi"),
+        ("Vi förutsätter:\n- svetsning\nSom merit räknas:\n- truckkort\n- körkort B", "sv"),
+        ("Requirements:\n- welding experience\nNice to have:\n- forklift licence\n- driving licence B", "en"),
+        # other ways ads write the heading, and an HTML list
+        ("Edellytämme:\n- hitsauskokemusta\nLisäksi arvostamme:\n- trukkikortti\n- B-ajokortti", "fi"),
+        ("Edellytämme:\n- hitsauskokemusta\nPlussaa:\n- trukkikortti\n- B-ajokortti", "fi"),
+        ("Edellytämme:\n- hitsauskokemusta\nValttia on:\n- trukkikortti\n- B-ajokortti", "fi"),
+        ("Vi förutsätter:\n- svetsning\nMeriterande:\n- truckkort\n- körkort B", "sv"),
+        (
+            "Requirements:\n- welding experience\nBonus points for:\n- forklift licence\n- driving licence B",
+            "en",
+        ),
+        (
+            "<p>Edellytämme:</p><ul><li>hitsauskokemusta</li></ul><p>Eduksi katsotaan:</p>"
+            "<ul><li>trukkikortti</li><li>B-ajokortti</li></ul>",
+            "fi",
+        ),
+    ],
+)
+def test_the_items_under_a_plus_heading_are_offered_as_a_plus_until_the_next_heading(client, text, lang):
+    """Outside tester 19, P1: "Eduksi katsotaan:" / "Som merit räknas:" / "Nice to have:" followed by
+    bullets gave "operate forklift" and "drive vehicles" with `essential: true` (the same items in
+    one sentence were a plus); the requirement heading's item stays essential."""
+    r = client.post(
+        URL, json={"text": text, "top_k": 10, "lang": lang}, headers={**EMPLOYER, "Accept-Language": "en"}
+    )
+    assert r.status_code == 200, r.get_json()
+    items = r.get_json()["items"]
+    forklift = [i for i in items if "forklift" in i["label"]]
+    driving = [i for i in items if i["label"] == "drive vehicles"]
+    weld = [i for i in items if "weld" in i["label"]]
+    assert forklift and driving and weld, items
+    assert not any(i["essential"] for i in forklift + driving), items
+    assert all(i["essential"] for i in weld), items
+    # the requirement heading after the plus list ends its scope
+    after = client.post(
+        URL,
+        json={"text": "Eduksi katsotaan:\n- B-ajokortti\nEdellytämme:\n- trukkikortti", "lang": "fi"},
+        headers={**EMPLOYER, "Accept-Language": "en"},
+    ).get_json()["items"]
+    assert [i["essential"] for i in after if "forklift" in i["label"]] == [True], after
+
+
+def test_a_choice_of_languages_makes_neither_language_skill_essential(client):
+    """Outside tester 19, P11: "suomen tai englannin kielen perusteet" gave `languages` fi A2 with
+    English as the alternative (a choice), but both Finnish and English as essential skills, which
+    would ask for both."""
+    for text, lang in (
+        ("Edellytämme suomen tai englannin kielen perusteita.", "fi"),
+        ("Vi kräver svenska eller finska.", "sv"),
+        ("Finnish or English required.", "en"),
+    ):
+        body = client.post(
+            URL, json={"text": text, "lang": lang}, headers={**EMPLOYER, "Accept-Language": "en"}
+        ).get_json()
+        languages = [i for i in body["items"] if i["label"] in {"Finnish", "English", "Swedish"}]
+        assert len(languages) == 2 and not any(i["essential"] for i in languages), body
+        assert len(body["languages"]) == 1 and body["languages"][0]["alternatives"], body
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "plus", "required"),
     [
         ("Edellytämme hygieniapassia, anniskelupassi on eduksi.", "fi", "alcohol", "hygiene"),
@@ -458,3 +522,31 @@ def test_an_invitation_to_join_that_names_the_job_gives_its_skills(client):
     named = [i["label"] for i in body["items"]]
     assert "support nurses" in named and "work with nursing staff" in named, body
     assert not body.get("warning"), body
+
+
+DEVELOPER_AD = "Tamtech Solutions Ltd is a Tampere-based software house of 120 people building logistics and healthcare systems for Nordic customers. We value openness, continuous learning and a good work-life balance. Our office is right next to the tram line in Hatanpää.\n\nWe are now looking for a SOFTWARE DEVELOPER (backend) to join our healthcare team.\n\nYour responsibilities:\n- design and implement REST APIs in Python and Java\n- maintain PostgreSQL databases and write efficient SQL queries\n- participate in code reviews and agile sprint planning\n- write automated tests and maintain our CI/CD pipelines\n\nRequirements:\n- a degree in computer science or equivalent experience\n- at least 3 years of professional software development experience\n- good knowledge of Python or Java\n- experience with relational databases and SQL\n- working knowledge of Git and Docker\n- fluent English; Finnish is a plus\n\nNice to have:\n- experience with Kubernetes and cloud platforms (AWS or Azure)\n- knowledge of healthcare data standards such as HL7 FHIR\n\nWe offer:\n- a permanent full-time position with flexible hours and hybrid work\n- competitive salary and lunch benefit\n- occupational health care and sports benefits\n- a friendly team of professionals\n\nSend your application and CV by 31 January 2027 via our recruitment system. Interviews will be held on a rolling basis.\n\nFor more information, contact our Team Lead Mikko Salonen, tel. +358 40 555 1234, on weekdays between 10 and 12.\n\nWelcome to join us!\n"
+
+
+def test_a_whole_ad_cut_to_top_k_says_how_many_were_left_out_and_keeps_the_requirements(client):
+    """Outside tester 19, P6: the backend-developer ad's answer had exactly 10 items, the intro's
+    "We value openness …" kept a place while Kubernetes, AWS/Azure and Git fell off, and no warning
+    said anything was left out."""
+    body = client.post(
+        URL, json={"text": DEVELOPER_AD, "lang": "en"}, headers={**EMPLOYER, "Accept-Language": "en"}
+    )
+    body = body.get_json()
+    assert len(body["items"]) == 10, body
+    assert body["suggestions_left_out"] > 0, body
+    assert f"left out: {body['suggestions_left_out']}" in body["warning"], body
+    assert not any(i["source"].startswith(("Tamtech", "We value", "Our office")) for i in body["items"]), body
+    wide = client.post(
+        URL, json={"text": DEVELOPER_AD, "lang": "en", "top_k": 50}, headers=EMPLOYER
+    ).get_json()
+    assert len(wide["items"]) == 50 and wide["suggestions_left_out"] < body["suggestions_left_out"], wide
+    # a dozen welding skills of one sentence with one shown leave no sentence out
+    welding = client.post(
+        URL, json={"text": "Welder wanted. MIG/MAG welding.", "lang": "en"}, headers=EMPLOYER
+    )
+    assert welding.get_json()["suggestions_left_out"] == 0, welding.get_json()
+    short = client.post(URL, json={"text": "Edellytämme hygieniapassia."}, headers=EMPLOYER).get_json()
+    assert short["suggestions_left_out"] == 0 and "warning" not in short, short

@@ -422,6 +422,98 @@ def test_a_skill_the_ad_offers_as_a_plus_is_suggested_as_optional_and_a_requirem
     assert forklift["source"] == "Trukkikortti katsotaan eduksi."
 
 
+def test_the_items_of_a_list_under_a_plus_heading_are_suggested_as_optional(app):
+    """Outside tester 19, P1: a bus-driver ad's "Eduksi katsotaan:" list (CE licence, first-aid card)
+    was suggested with `essential: true`, so an employer sending the flag back made every plus a
+    requirement."""
+    vacancy(
+        app,
+        "v-plus-list",
+        skills=[],
+        description="Edellytämme:\n- tulityökortti\n\nEduksi katsotaan:\n- trukkikortti\n- B-ajokortti",
+    )
+    own = app.test_client().get(
+        "/api/v1/vacancies/v-plus-list/skills?lang=en", headers=auth("employer", "konepaja-oy")
+    )
+    suggested = {s["label"]: s for s in own.get_json()["suggested_skills"]}
+    assert suggested["perform first fire intervention"]["essential"] is True, suggested
+    assert suggested["operate forklift"]["essential"] is False, suggested
+    assert suggested["drive vehicles"]["essential"] is False, suggested
+
+
+BUS_AD = (
+    "Pirkan Liikenne Oy on tamperelainen joukkoliikenneyritys, joka hoitaa Nyssen linjaliikennettä "
+    "Tampereella, Nokialla ja Ylöjärvellä. Meillä on noin 300 työntekijää ja modernit sähköbussit.\n\n"
+    "Haemme nyt LINJA-AUTONKULJETTAJIA vakituisiin ja osa-aikaisiin työsuhteisiin.\n\n"
+    "Tehtävässä ajat kaupunkiliikenteen linjoja vuorolistan mukaan ja palvelet matkustajia ystävällisesti.\n\n"
+    "Edellytämme:\n- D-luokan ajokortti ja voimassa oleva ammattipätevyys\n- kuljettajakortti\n"
+    "- hyvä suomen kielen taito\n- asiakaspalveluasenne\n\n"
+    "Eduksi katsotaan:\n- kokemus kaupunkiliikenteestä\n- CE-ajokortti\n- ensiapukortti\n\n"
+    "Tarjoamme kattavan perehdytyksen, vuorolisät ja työterveyshuollon. Työ alkaa heti.\n\n"
+    "Hae viimeistään 31.12.2026 osoitteessa pirkanliikenne.fi/rekry."
+)
+
+
+def _words(label):
+    return {w for w in label.lower().replace("-", " ").split() if w not in {"with", "of", "the", "and", "a"}}
+
+
+def test_after_the_employer_decides_the_refill_rewords_nothing_decided_and_recruits_nobody(app):
+    """Outside tester 19, P3: after accepting 8 suggestions of a bus-driver ad and rejecting 2, the
+    list refilled with "manage customer service", "maintain customer service" … (rewordings of the
+    accepted "customer service") and "recruit bus drivers" from the ad's "Haemme nyt …" line."""
+    vacancy(app, "v-bus", occupation=None, title="Linja-autonkuljettaja", skills=[], description=BUS_AD)
+    client = app.test_client()
+    headers = auth("employer", "konepaja-oy")
+    first = client.get("/api/v1/vacancies/v-bus/skills?lang=en", headers=headers).get_json()[
+        "suggested_skills"
+    ]
+    assert not any(s["label"].startswith("recruit") for s in first), first
+    accepted, rejected = first[:-2], first[-2:]
+    vacancy(
+        app,
+        "v-bus",
+        occupation=None,
+        title="Linja-autonkuljettaja",
+        version=2,
+        skills=[s["uri"] for s in accepted],
+        rejected_skills=[s["uri"] for s in rejected],
+        description=BUS_AD,
+    )
+    refill = client.get("/api/v1/vacancies/v-bus/skills?lang=en", headers=headers).get_json()[
+        "suggested_skills"
+    ]
+    decided = [_words(s["label"]) for s in first]
+    for s in refill:
+        words = _words(s["label"])
+        assert s["uri"] not in {d["uri"] for d in first}, refill
+        assert not any(d <= words or words <= d for d in decided), (s["label"], [d["label"] for d in first])
+        assert not s["label"].startswith(("recruit", "hire")), refill
+
+
+def test_a_vacancy_with_more_confident_skills_than_suggested_says_how_many_were_left_out(app):
+    """Outside tester 19, P6: a whole developer ad's suggestions were cut to 10 with no warning, and
+    the intro's "We value openness …" kept a place while real requirements fell off."""
+    from tests.api.test_matching_recognise import DEVELOPER_AD
+
+    vacancy(app, "v-dev", occupation=None, title="Software developer", skills=[], description=DEVELOPER_AD)
+    own = app.test_client().get(
+        "/api/v1/vacancies/v-dev/skills?lang=en", headers=auth("employer", "konepaja-oy")
+    )
+    body = own.get_json()
+    suggested = body["suggested_skills"]
+    assert len(suggested) == 10 and body["suggestions_left_out"] > 0, body
+    assert f"left out: {body['suggestions_left_out']}" in body["warning"], body
+    assert not any(s["source"].startswith(("Tamtech", "We value", "Our office")) for s in suggested), (
+        suggested
+    )
+    vacancy(app, "v-short", skills=[], description="Edellytämme tulityökorttia.")
+    short = app.test_client().get("/api/v1/vacancies/v-short/skills", headers=auth("employer", "konepaja-oy"))
+    assert short.get_json()["suggestions_left_out"] == 0 and "warning" not in short.get_json(), (
+        short.get_json()
+    )
+
+
 def test_a_sentence_naming_a_requirement_and_a_plus_marks_each_skill_by_its_own_clause(app):
     """Outside tester 16, P3 (rest): "Edellytämme hygieniapassia, anniskelupassi on eduksi." kept every
     suggestion essential, since the plus words were tested on the whole sentence; the clause that

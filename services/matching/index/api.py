@@ -16,7 +16,14 @@ from services.kernel.texts import N_
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
 from services.matching.index.domain.model import language_rank
-from services.matching.index.domain.recognition import CONFIDENT_SCORE, names_registration
+from services.matching.index.domain.recognition import (
+    CONFIDENT_SCORE,
+    LEFT_OUT_LOOKAHEAD,
+    names_registration,
+    requirements_first,
+    suggestable,
+    unshown_sentences,
+)
 from services.matching.index.domain.recognition_text import (
     MAX_SENTENCES,
     readable,
@@ -224,6 +231,20 @@ def partly_read_warning(text: str) -> str | None:
     return gettext(PARTLY_READ_WARNING, total=total, limit=MAX_SENTENCES, unread=total - MAX_SENTENCES)
 
 
+LEFT_OUT_WARNING = N_(
+    "Only %(shown)d suggestions are shown: sentences whose skills were recognised with confidence but "
+    "left out: %(num)d. The skills of the sentences that state requirements are shown first: choose "
+    "any others the job needs yourself."
+)
+
+
+def left_out_warning(left_out: int, shown: int) -> str | None:
+    """`LEFT_OUT_WARNING` in the request's language when the cut to the `shown` left `left_out` (> 0)
+    sentences with skills over the confidence lines with none shown (`recognition.unshown_sentences`;
+    outside tester 19, P6: a whole ad's answer was cut to 10 with no word), else None."""
+    return gettext(LEFT_OUT_WARNING, shown=shown, num=left_out) if left_out > 0 else None
+
+
 def joined(*warnings: str | None) -> str | None:
     """The warnings given (not None), one after the other; None when there is none."""
     given = [w for w in warnings if w]
@@ -253,8 +274,11 @@ class VacancySkillsView(MethodView):
         lang, t = args["lang"], taxonomy()
         body: dict[str, Any] = {}
         read_part = partly_read_warning(record.description) if record.enriched else None
-        if warning := joined(suggestion_warning(record), read_part):
+        left_out = record.suggestions_left_out if record.enriched else 0
+        shown = sum(1 for s in record.vacancy.skills if s.suggested)
+        if warning := joined(suggestion_warning(record), read_part, left_out_warning(left_out, shown)):
             body["warning"] = warning
+        body["suggestions_left_out"] = left_out
         return body | {
             "vacancy_id": vacancy_id,
             "version": record.vacancy.version,
@@ -346,8 +370,17 @@ class RecogniseView(MethodView):
         Sentences about the employer, benefits or applying are not read. The text is neither
         stored nor logged."""
         try:
-            lang, found = handlers().recognise(data["text"], data["top_k"], data["lang"])
-            essential = handlers().essential_of(found, data["top_k"], data["lang"])
+            top_k = data["top_k"]
+            lang, found = handlers().recognise(data["text"], top_k + LEFT_OUT_LOOKAHEAD, data["lang"])
+            # more confident skills than asked for: the requirement sentences' first, and say so
+            # (outside tester 19, P6)
+            confident = suggestable(found)
+            recognizer = handlers().state.recognizer
+            if len(confident) > top_k and recognizer is not None:
+                found = requirements_first(confident, top_k, data["text"], recognizer)
+            found = found[:top_k]
+            left_out = unshown_sentences(found, confident)
+            essential = handlers().essential_of(found, top_k, data["lang"], data["text"])
         except RecognitionUnavailableError as exc:
             abort(503, message=str(exc))
         # labels for the reader: in the language the request asks for (``?lang``, cookie,
@@ -392,8 +425,11 @@ class RecogniseView(MethodView):
         elif max(s.score for s in found) < CONFIDENT_SCORE:
             # ranked, not cut (a weak match can still be the right one), but the employer is told
             body["warning"] = gettext(LOW_CONFIDENCE_WARNING)
-        if warning := joined(body.get("warning"), partly_read_warning(data["text"])):
+        if warning := joined(
+            body.get("warning"), partly_read_warning(data["text"]), left_out_warning(left_out, len(found))
+        ):
             body["warning"] = warning
+        body["suggestions_left_out"] = left_out
         return body
 
 

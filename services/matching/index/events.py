@@ -58,6 +58,9 @@ class VacancyRecord:
     # whether `vacancy` holds the skills recognised in its text (`MatchingState.enrich_pending`); a
     # snapshot taken before that keeps False and the vacancy is enriched again after the restore
     enriched: bool = False
+    # how many more suggestions reached the confidence lines than the vacancy shows (enrichment's
+    # `recognition.Suggestions.left_out`; outside tester 19, P6)
+    suggestions_left_out: int = 0
 
     @property
     def vacancy_id(self) -> str:

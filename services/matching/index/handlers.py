@@ -369,14 +369,16 @@ class MatchingHandlers:
         return lang or recognizer.language(text), recognizer.recognise(text, top_k=top_k, lang=lang)
 
     def essential_of(
-        self, found: Sequence[RecognisedSkill], top_k: int, lang: str | None = None
+        self, found: Sequence[RecognisedSkill], top_k: int, lang: str | None = None, text: str | None = None
     ) -> dict[str, bool]:
         """URI → whether the text asks for the skill (True) or offers it as a plus (False), for each
         of `found` (`recognise`'s): decided on the clause naming it when its sentence names both
         ("Edellytämme hygieniapassia, anniskelupassi on eduksi": `recognition.offered_as_plus`), else
-        on its sentence (`skill_plus.said_as_plus`). Outside tester 16, P3: a plus became a requirement."""
+        on its sentence (`skill_plus.said_as_plus`); with `text` (what was recognised), an item of a
+        list under a plus heading is a plus ("Eduksi katsotaan:\n- trukkikortti": outside tester 19,
+        P1). Outside tester 16, P3: a plus became a requirement."""
         recognizer = self.state.recognizer
         if recognizer is None:
             raise RecognitionUnavailableError(N_("skill recognition is not loaded"))
-        plus = offered_as_plus(found, recognizer, lang=lang, occupations=(), top_k=top_k)
+        plus = offered_as_plus(found, recognizer, lang=lang, occupations=(), top_k=top_k, text=text)
         return {r.uri: not plus.get(r.uri, said_as_plus(r.source)) for r in found}

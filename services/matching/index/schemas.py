@@ -644,7 +644,18 @@ class RecognisedListSchema(ma.Schema):
         metadata={
             "description": "Present when no skill was recognised, or none with confidence (every "
             "score under 0.35): what to do instead; also when the text has more sentences than "
-            "recognition reads (50: the requirement sections first), saying how many were not read"
+            "recognition reads (50: the requirement sections first), saying how many were not read; "
+            "also when more skills were recognised with confidence than `top_k` lets through "
+            "(`suggestions_left_out`)"
+        }
+    )
+    suggestions_left_out = fields.Integer(
+        metadata={
+            "description": "How many sentences of the text gave skills over the confidence line (0.35) "
+            "of which none is returned (`top_k`); more skills of a sentence with one shown are not "
+            "counted. When more pass the lines than are shown, rule-named ones are kept first, then "
+            "those of requirement sentences, an intro's or benefits' last; 0 when no sentence was "
+            "left out (else the `warning` says it too)"
         }
     )
 
@@ -722,6 +733,16 @@ class VacancySkillsSchema(ma.Schema):
             "confidence line: no suggestion is ranked with; what to do instead (naming the job title "
             "when nothing was chosen and the title names no occupation: nothing to rank by); also "
             "when the description has more sentences than recognition reads (50: the requirement "
-            "sections first), saying how many were not read"
+            "sections first), saying how many were not read; also when more skills were recognised "
+            "with confidence than are suggested (`suggestions_left_out`)"
+        }
+    )
+    suggestions_left_out = fields.Integer(
+        metadata={
+            "description": "How many sentences of the text gave skills over the confidence line (0.35) "
+            "of which none is suggested (at most 10); more skills of a sentence with one shown are not "
+            "counted. When more pass the lines than are shown, rule-named ones are kept first, then "
+            "those of requirement sentences, an intro's or benefits' last; 0 when no sentence was "
+            "left out (else the `warning` says it too)"
         }
     )

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from services.matching.index.domain.engine import BulkBuilder, IndexImage, MatchingEngine
 from services.matching.index.domain.model import Candidate
-from services.matching.index.domain.recognition import SkillRecognizer, enrich_vacancy
+from services.matching.index.domain.recognition import SkillRecognizer, suggest_for_vacancy
 from services.matching.index.domain.recognition_text import MAX_SENTENCES
 from services.matching.index.events import INDEX_FEED, VacancyRecord
 from shared.messaging.consumer import PoisonMessageError, Record
@@ -206,7 +206,7 @@ class MatchingState:
             record = self._vacancies.get(vacancy_id)
             if record is None or record.enriched or not record.is_open:
                 continue
-            vacancy = enrich_vacancy(
+            vacancy, left_out = suggest_for_vacancy(
                 record.vacancy,
                 record.description,  # (`enrich_vacancy` reads the title when it should)
                 self.recognizer,
@@ -215,7 +215,13 @@ class MatchingState:
                 # one reading of the job title for ranking and recognition (`titles.TitleReader`)
                 title_occupations=self.engine.title_occupations(record.vacancy.title),
             )
-            enriched = replace(record, vacancy=vacancy, enriched=True, query=self.engine.prepare(vacancy))
+            enriched = replace(
+                record,
+                vacancy=vacancy,
+                enriched=True,
+                query=self.engine.prepare(vacancy),
+                suggestions_left_out=left_out,
+            )
             with self._lock:
                 if self._vacancies.get(vacancy_id) is record:  # (the feed's thread is the only writer)
                     self._vacancies[vacancy_id] = enriched

@@ -3,7 +3,8 @@
 
 import pytest
 
-from services.matching.index.domain.skill_plus import Parts, parts, said_as_plus
+from services.matching.index.domain.recognition_text import readable
+from services.matching.index.domain.skill_plus import Parts, is_listed, parts, plus_listed, said_as_plus
 
 
 @pytest.mark.parametrize(
@@ -73,3 +74,55 @@ def test_a_sentence_naming_both_is_split_into_the_clauses_that_require_and_those
     sentence, expected
 ):
     assert parts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # outside tester 19, P1: fi, sv, en, and the other ways ads write the heading
+        (
+            "Edellytämme:\n- hitsauskokemusta\nEduksi katsotaan:\n- trukkikortti\n- B-ajokortti",
+            {"trukkikortti", "B-ajokortti"},
+        ),
+        (
+            "Vi förutsätter:\n- svetsning\nSom merit räknas:\n- truckkort\n- körkort B",
+            {"truckkort", "körkort B"},
+        ),
+        ("Requirements:\n- Java\nNice to have:\n- Kubernetes\n- AWS", {"Kubernetes", "AWS"}),
+        ("Lisäksi arvostamme:\n- EA1\nPlussaa:\n- CE-kortti", {"EA1", "CE-kortti"}),
+        (
+            "Valttia on:\n* CE-kortti\nMeriterande:\n• truckkort\nBonus points for:\n- Go",
+            {"CE-kortti", "truckkort", "Go"},
+        ),
+        ("Ei välttämätön, mutta eduksi:\n- trukkikortti", {"trukkikortti"}),
+        # the scope ends at the next heading, whatever it says
+        ("Eduksi katsotaan:\n- CE-kortti\nEdellytämme:\n- D-kortti\nTarjoamme:\n- lounas", {"CE-kortti"}),
+        # … and at a blank-line section start, not at a blank line inside the list
+        (
+            "Eduksi katsotaan:\n\n- CE-kortti\n\n- EA1\n\nTyö alkaa heti, kun olet valmis aloittamaan.",
+            {"CE-kortti", "EA1"},
+        ),
+        # an item that says it is required is not a plus
+        ("Eduksi katsotaan:\n- CE-kortti\n- hygieniapassi vaaditaan", {"CE-kortti"}),
+        # a requirement heading or an inline plus opens no list
+        ("Vaatimukset:\n- D-kortti\nEduksi: CE-kortti.\n- EA1", set()),
+        ("Edellytämme, eduksi katsotaan myös vaaditaan:\n- D-kortti", set()),
+    ],
+)
+def test_the_items_of_a_list_under_a_plus_heading_are_listed_as_pluses(text, listed):
+    assert plus_listed(text) == listed
+
+
+def test_an_html_list_under_a_plus_heading_ends_with_the_list():
+    text = readable(
+        "<p>Eduksi katsotaan:</p><ul><li>trukkikortti</li><li>B-ajokortti</li></ul><p>Hyvä</p>"
+        "<p>Edellytämme:</p><ul><li>EA1</li></ul>"
+    )
+    assert plus_listed(text) == {"trukkikortti", "B-ajokortti"}
+    assert is_listed("trukkikortti", plus_listed(text)) and not is_listed("Hyvä", plus_listed(text))
+
+
+def test_valtti_and_meriitti_say_a_plus_but_the_valttikortti_card_does_not():
+    """Outside tester 19, P1: "Meriitiksi katsotaan trukkikortti." was essential."""
+    assert said_as_plus("Meriitiksi katsotaan trukkikortti.") and said_as_plus("Trukkikortti on valttia.")
+    assert not said_as_plus("Sinulla on Valttikortti.")

@@ -292,7 +292,8 @@ def not_needed(sentence: str, taxonomy: Taxonomy, lang: str) -> frozenset[str]:
 
 
 _PLUS = re.compile(
-    r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|fördel\w*|"
+    r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|meriit\w*|fördel\w*|"
+    r"valttia|valtti|valttina|"
     r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
     r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|helpful|"
     r"useful|would\s+be\s+(?:nice|great|good|helpful|useful)|welcom\w*|tervetull\w*|välkom\w*|"

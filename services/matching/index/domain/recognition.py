@@ -37,7 +37,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import numpy as np
 import scipy.sparse as sp
@@ -2770,7 +2770,7 @@ _RESEARCH_SKILL = re.compile(r"\b(?:research\w*|scientific|stud(?:y|ies))\b", re
 SUPERVISION_CUE = re.compile(
     r"\b(?:supervis\w*|lead|leads|leading|leader\w*|manag\w*|recruitment|oversee\w*|forem[ae]n|"
     r"coordinat\w*|dispatch\w*|mentor\w*|esimie\w*|esihenkilö\w*|johda\w*|johta\w*|työnjoh\w*|"
-    r"rekrytoin\w*|valvo\w*|koordinoi\w*|perehdyt(?!ämme|etään|ys)\w*|förm[aä]n\w*|arbetsled\w*|leda|leder|ledning\w*|"
+    r"rekrytoin\w*|valvo\w*|koordinoi\w*|perehdyt(?!ämme|etään|ys|yk)\w*|förm[aä]n\w*|arbetsled\w*|leda|leder|ledning\w*|"
     r"rekrytering\w*|handled\w*|övervak\w*|samordn\w*)\b",
     re.I,
 )
@@ -3273,7 +3273,27 @@ def split_sentences(text: str) -> list[str]:
     return sentences(text)
 
 
-def enrich_vacancy(
+def enrich_vacancy(vacancy: Vacancy, text: str, recognizer: SkillRecognizer, **options: Any) -> Vacancy:
+    """The vacancy with suggested skills added: `suggest_for_vacancy(...).vacancy` (same arguments)."""
+    return suggest_for_vacancy(vacancy, text, recognizer, **options).vacancy
+
+
+class Suggestions(NamedTuple):
+    """`suggest_for_vacancy`'s answer: the enriched `vacancy`, and how many sentences of its text gave
+    skills over the confidence lines of which none is suggested (`left_out`: `unshown_sentences`, 0
+    when none; outside tester 19, P6: a whole ad's suggestions were cut to 10 with no word)."""
+
+    vacancy: Vacancy
+    left_out: int
+
+
+LEFT_OUT_LOOKAHEAD = 40
+"""How many recognised skills beyond those shown `suggest_for_vacancy` (and `POST /skills/recognise`)
+read to count what they leave out: the count is at most this (a whole developer ad of the outside
+tester 19 had about 65 skills over the lines)."""
+
+
+def suggest_for_vacancy(
     vacancy: Vacancy,
     text: str,
     recognizer: SkillRecognizer,
@@ -3285,7 +3305,7 @@ def enrich_vacancy(
     exclude: Collection[str] = (),
     max_sentences: int | None = None,
     title_occupations: Collection[str] = (),
-) -> Vacancy:
+) -> Suggestions:
     """The vacancy with suggested skills recognised from `text` (its description) and, when the
     employer named neither an occupation nor a skill, its title (without the words that only say
     someone is employed: `title_to_read`), added.
@@ -3359,7 +3379,9 @@ def enrich_vacancy(
             if uri not in named
         ]
     read = f"{title}.\n{text}" if title_read and not about else text
-    found = recognizer.recognise(read, top_k=max_suggestions + len(taken), lang=lang, occupations=about)
+    found = recognizer.recognise(
+        read, top_k=max_suggestions + len(taken) + LEFT_OUT_LOOKAHEAD, lang=lang, occupations=about
+    )
     found = [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
     if from_title:  # what rules name first, then the text's skills, then the title's occupation's
         seen = {r.uri for r in found}
@@ -3380,8 +3402,13 @@ def enrich_vacancy(
             languages_named.add(code)
         one_per_language.append(r)
     found = one_per_language
+    # once the employer decided, a refill rewords nothing decided and recruits nobody for the ad's own
+    # hiring line (outside tester 19, P3: "manage customer service", "maintain customer service" …
+    # after "customer service" was accepted, and "recruit bus drivers" from "Haemme nyt …")
+    rewording = rewordings([r.uri for r in found], taken, recognizer)
+    found = [r for r in found if r.uri not in rewording and not _recruits_from_hiring_line(r, recognizer)]
     plus = offered_as_plus(
-        found, recognizer, lang=lang, occupations=about, top_k=max_suggestions + len(taken)
+        found, recognizer, lang=lang, occupations=about, top_k=max_suggestions + len(taken), text=written
     )
     suggested = [
         VacancySkill(
@@ -3389,10 +3416,173 @@ def enrich_vacancy(
         )
         for r in found
     ]
-    suggested = [s for s in suggested if s.uri not in taken][:max_suggestions]
+    suggested = [s for s in suggested if s.uri not in taken]
+    every = suggested
+    suggested = requirements_first(suggested, max_suggestions, written, recognizer)
+    left_out = unshown_sentences(suggested, every)
     kept = {s.uri for s in suggested} | taken
     pending = [s for s in offered if s.uri not in kept and _still_said(s.source, vacancy.title, written)]
-    return replace(vacancy, skills=chosen + tuple(suggested) + tuple(pending))
+    return Suggestions(replace(vacancy, skills=chosen + tuple(suggested) + tuple(pending)), left_out)
+
+
+def unshown_sentences(shown: Sequence[_Sourced], every: Sequence[_Sourced]) -> int:
+    """How many source sentences of `every` (suggestions over the lines, with their `source`) have no
+    suggestion in `shown` (those kept): what the cut to at most 10 (or `top_k`) left unread for the
+    employer ("Nice to have: Kubernetes …" with no suggestion). More skills of a sentence that has one
+    shown are not counted: "MIG/MAG welding" gives a dozen welding skills over the lines, and the
+    employer sees the sentence was read (outside tester 19, P6)."""
+    said = {s.source for s in shown}
+    return len({s.source for s in every if s.source and s.source not in said})
+
+
+class _Sourced(Protocol):
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def source(self) -> str | None: ...
+
+
+_S = TypeVar("_S", bound=_Sourced)
+
+
+def requirements_first(items: Sequence[_S], k: int, text: str, recognizer: SkillRecognizer) -> list[_S]:
+    """The `k` of `items` (suggestions with a `score` and a `source` sentence of `text`, best first) to
+    show, in their order: all when there are no more; else first those an explicit rule names (score
+    `RULE_SCORE`), then those of the text's other sentences, then those of an intro before the hiring
+    line or the first requirement, or of a sentence about the employer, benefits or applying
+    (`_source_ranks`), each by position (best first).
+    Outside tester 19, P6: a whole ad's intro "We value openness …" kept its place among ten while
+    Kubernetes, AWS and Git fell off."""
+    if len(items) <= k:
+        return list(items)
+    rank = _source_ranks(text, recognizer)
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (0 if (items[i].score or 0.0) >= RULE_SCORE else 1 + rank(items[i].source), i),
+    )
+    return [items[i] for i in sorted(order[:k])]
+
+
+def _source_ranks(text: str, recognizer: SkillRecognizer) -> Callable[[str | None], int]:
+    """source sentence → 1 when it is an intro (before the hiring line or the first requirement
+    sentence or heading: `recognition_text.sentence_ranks` rank 0) or about the employer, benefits or
+    applying (rank 2, the hiring line aside), else 0; 0 when not found (the title, a sentence read
+    in another form)."""
+    from .recognition_text import sentence_ranks
+
+    parts = sentences(without_not_needed_lists(readable(text)))
+    ranks = sentence_ranks(parts, getattr(recognizer, "_names_skill", None))
+    by_sentence: dict[str, int] = {}
+    started = False  # past the intro: at the hiring line ("We are hiring a kokki …") or a requirement
+    for part, r in zip(parts, ranks, strict=True):
+        hiring = _HIRING_LINE.match(part) is not None
+        started = started or hiring or r == 0
+        # 1: an intro sentence before them, or one about the employer, benefits or applying (not the
+        # hiring line, which names the job); 0: the others
+        by_sentence.setdefault(" ".join(part.split()), 1 if (r == 2 and not hiring) or not started else 0)
+
+    def rank(source: str | None) -> int:
+        if not source:
+            return 0
+        said = " ".join(source.split())
+        if said in by_sentence:
+            return by_sentence[said]
+        if said.endswith("…"):
+            return next((r for s, r in by_sentence.items() if s.startswith(said[:-1].rstrip())), 0)
+        return 0
+
+    return rank
+
+
+_LABEL_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "as",
+        "at",
+        "by",
+        "from",
+        "into",
+        "its",
+        "their",
+        "own",
+    ]
+)
+REWORDING_EXTRA_WORDS = 3
+"""A label is a rewording of another when the words of one are all in the other and the other has at
+most this many more ("customer service" → "provide high quality customer service")."""
+
+
+def _label_words(label: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[^\W\d_]+|\d+", label.lower()) if w not in _LABEL_FILLER)
+
+
+def rewordings(uris: Sequence[str], decided: Collection[str], recognizer: SkillRecognizer) -> set[str]:
+    """Those of `uris` (ESCO skill URIs) that reword one of `decided` (the skills the employer chose or
+    rejected): the same skill, its ESCO broader or narrower skill, or a near-identical English label
+    (the words of one label, filler words aside, all in the other, which has at most
+    `REWORDING_EXTRA_WORDS` more: "customer service" and "manage customer service", "maintain
+    customer service", "communicate with customer service department"). Outside tester 19, P3: after
+    accepting "customer service" the list refilled with four rewordings of it. Empty for a
+    recogniser without a taxonomy (fakes)."""
+    index: Mapping[str, int] = getattr(recognizer, "skill_index_", {})
+    taxonomy = getattr(recognizer, "occupation_taxonomy_", None)
+    labels: Sequence[str] = getattr(recognizer, "labels_", {}).get("en", ())
+    known = [index[u] for u in decided if u in index]
+    if not known or taxonomy is None:
+        return {u for u in uris if u in decided}
+    parent = taxonomy.skill_parent
+    related: set[int] = set(known)
+    for j in known:
+        related.update(int(k) for k in parent[j].indices)  # broader
+        related.update(int(k) for k in parent[:, j].nonzero()[0])  # narrower
+    decided_words = [w for w in (_label_words(labels[j] or "") for j in known) if w]
+    out: set[str] = set()
+    for uri in uris:
+        at = index.get(uri)
+        if uri in decided or (at is not None and at in related):
+            out.add(uri)
+            continue
+        if at is None:
+            continue
+        words = _label_words(labels[at] or "")
+        if words and any(
+            (d <= words or words <= d) and len(d ^ words) <= REWORDING_EXTRA_WORDS for d in decided_words
+        ):
+            out.add(uri)
+    return out
+
+
+_HIRING_LINE = re.compile(
+    r"^\W*(?:(?:nyt\s+|now\s+)?(?:haemme|etsimme|rekrytoimme|palkkaamme)|vi\s+(?:söker|rekryterar|anställer)|"
+    r"(?:we\s+are|we're)\s+(?:now\s+)?(?:looking\s+for|hiring|recruiting|seeking)|join\s+(?:us|our)|"
+    r"(?:[\w-]+\s+){0,4}(?:haetaan|sökes|söks|wanted)\b)",
+    re.I,
+)
+"""An ad's own line of hiring ("Haemme nyt LINJA-AUTONKULJETTAJIA …", "Vi söker en kock",
+"We are hiring a backend developer", "Kokki haetaan"): it says whom the employer recruits, not that
+the job recruits anyone."""
+_RECRUITING_LABEL = re.compile(r"^(?:recruit|hire|employ)\b|\brecruitment\b", re.I)
+
+
+def _recruits_from_hiring_line(found: RecognisedSkill, recognizer: SkillRecognizer) -> bool:
+    """Whether `found` is a skill of recruiting (its English label: "recruit bus drivers", "hire new
+    personnel") read from the ad's own hiring line (`_HIRING_LINE`; outside tester 19, P3)."""
+    if not found.source or _HIRING_LINE.match(found.source) is None:
+        return False
+    index: Mapping[str, int] = getattr(recognizer, "skill_index_", {})
+    labels: Sequence[str] = getattr(recognizer, "labels_", {}).get("en", ())
+    j = index.get(found.uri)
+    return j is not None and _RECRUITING_LABEL.search(labels[j] or "") is not None
 
 
 def _still_said(source: str | None, title: str, text: str) -> bool:
@@ -3411,6 +3601,7 @@ def offered_as_plus(
     lang: str | None,
     occupations: Collection[str],
     top_k: int,
+    text: str | None = None,
 ) -> dict[str, bool]:
     """URI → whether the ad offers it as a plus, for each of `found` whose sentence names both a
     requirement and a plus ("Edellytämme hygieniapassia, anniskelupassi on eduksi."): its clauses that
@@ -3418,7 +3609,13 @@ def offered_as_plus(
     plus when the plus clauses name it and score it above the requiring ones (outside tester 16, P3:
     the whole sentence was tested, so both skills stayed essential). Other skills are absent (their
     sentence decides, `skill_plus.said_as_plus`). Costs two recognitions of a clause per such
-    sentence (a few in an ad)."""
+    sentence (a few in an ad). With `text` (what `found` was recognised in), a skill whose sentence is
+    an item under a plus heading ("Eduksi katsotaan:\n- trukkikortti", `skill_plus.plus_listed`) is a
+    plus, a language skill too (outside tester 19, P1: such items were essential in fi, sv and en).
+    A language skill whose sentence offers it as one of a choice ("suomen tai englannin kielen
+    perusteet") is a plus too: the choice is one `languages` requirement, which matching honours as
+    one of its languages, while two essential skills would ask for both (outside tester 19, P11)."""
+    from .skill_plus import is_listed, plus_listed
     from .skill_plus import parts as skill_parts  # here: language_requirements imports this module
 
     out: dict[str, bool] = {}
@@ -3452,9 +3649,16 @@ def offered_as_plus(
                 continue
             said = language_requirements(source, taxonomy, lang or recognizer.language(source))
             required = {r.code: r.required for r in said}
+            for req in said:  # a choice: each of its languages optional (one group in `languages`)
+                if req.alternatives:
+                    required.update(dict.fromkeys((req.code, *req.alternatives), False))
             for uri in uris:
                 if codes.get(uri) in required:
                     out[uri] = not required[codes[uri]]
+    listed = plus_listed(readable(text)) if text else frozenset()
+    for r in found:
+        if is_listed(r.source, listed):
+            out[r.uri] = True
     return out
 
 
@@ -3502,6 +3706,15 @@ def _source_sentence(
             if uri in uris:
                 return i
     return int(np.argmax(per_sentence[:, j]))
+
+
+def suggestable(
+    found: list[RecognisedSkill], relative_floor: float = 0.6, min_score: float = CONFIDENT_SCORE
+) -> list[RecognisedSkill]:
+    """Those of `found` that pass the lines `enrich_vacancy` suggests by: at least `min_score` and
+    `relative_floor` times the best one not named by a rule (`POST /skills/recognise` counts what
+    `top_k` cuts of them: outside tester 19, P6)."""
+    return [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
 
 
 def _close_to_best(found: list[RecognisedSkill], relative_floor: float) -> list[RecognisedSkill]:

@@ -1424,6 +1424,17 @@ def sentences_to_read(
     company presentation was dropped, and nothing said so (`Reading.unread` is for that warning)."""
     if len(parts) <= limit:
         return Reading(list(parts), len(parts))
+    ranks = sentence_ranks(parts, names_skill)
+    chosen = sorted(sorted(range(len(parts)), key=lambda i: (ranks[i], i))[:limit])
+    return Reading([parts[i] for i in chosen], len(parts))
+
+
+def sentence_ranks(parts: Sequence[str], names_skill: Callable[[str], bool] | None = None) -> list[int]:
+    """For each of `parts` (a text's `sentences`), how much it says of what the job requires: 0 for a
+    heading, a sentence under a requirement heading or with a requirement cue, a language or a skill
+    the rules name; 2 for a sentence about the employer, benefits or applying; 1 for the others (an
+    intro, duties). `sentences_to_read` reads the lower first; the suggestions a vacancy keeps when
+    there are more than it shows are chosen the same way (outside tester 19, P6)."""
     ranks: list[int] = []
     section = 1  # 0 under a requirement heading, 2 under a boilerplate one, else 1
     for sentence in parts:
@@ -1449,8 +1460,7 @@ def sentences_to_read(
             ranks.append(2)
         else:
             ranks.append(section)
-    chosen = sorted(sorted(range(len(parts)), key=lambda i: (ranks[i], i))[:limit])
-    return Reading([parts[i] for i in chosen], len(parts))
+    return ranks
 
 
 def sentence_count(text: str) -> int:

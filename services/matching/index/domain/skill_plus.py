@@ -79,3 +79,74 @@ def parts(sentence: str | None) -> Parts | None:
     if not plus or not required:
         return None
     return Parts(required, plus)
+
+
+_BULLET = " \t-*•·▪◦●■–—"
+_SECTION_WORDS = 6
+"""A paragraph after a blank line that starts with no bullet and has at least this many words starts
+a section of its own (a plus heading's list ends there); a shorter one is an item of an HTML list,
+which `readable` writes as paragraphs without bullets."""
+
+
+def _opens_plus(heading: str) -> bool:
+    """Whether `heading` (a line ending in a colon) opens a list of pluses: a plus word in it and no
+    requirement word after the last plus word ("Eduksi katsotaan:", "Nice to have:", "Som merit
+    räknas:", "Ei välttämätön, mutta eduksi:"; not "Vaatimukset:" or "Edellytämme:")."""
+    pluses = [m.end() for m in _PLUS.finditer(heading)]
+    if not pluses:
+        return False
+    return not any(m.start() >= pluses[-1] for m in _NEEDED.finditer(heading))
+
+
+def plus_listed(text: str) -> frozenset[str]:
+    """The sentences of `text` (as `sentences` writes them, spacing collapsed) that are items of a list
+    under a plus heading alone on its line ("Eduksi katsotaan:", "Lisäksi arvostamme:", "Plussaa:",
+    "Valttia on:", "Som merit räknas:", "Meriterande:", "Nice to have:", "Bonus points for:") and
+    say no requirement of their own (`_NEEDED`). The heading's scope lasts until the next heading (any
+    line ending in a colon: "Edellytämme:", "Vi förutsätter:", "Requirements:", "Tarjoamme:") or a
+    blank-line section start (a paragraph with no bullet of `_SECTION_WORDS` words or more, or after
+    two blank lines once an item was read: the end of an HTML list).
+
+    Outside tester 19, P1: "Eduksi katsotaan:\\n- trukkikortti\\n- B-ajokortti" was suggested as
+    essential in fi, sv and en, since each item's own line has no plus word; the same items in one
+    sentence ("Eduksi katsotaan: trukkikortti ja B-ajokortti.") were a plus. `text` as `readable`
+    gives it (markup dropped)."""
+    from services.kernel.sentences import sentences  # (the kernel's splitter, as recognition's)
+
+    out: set[str] = set()
+    scope = False
+    blanks = 0
+    items = 0  # lines read under the heading
+    for raw in text.split("\n"):
+        line = raw.strip(_BULLET)
+        if not line:
+            blanks += 1
+            continue
+        bulleted = raw.strip()[:1] in set(_BULLET.strip())
+        # (`readable` ends an HTML list with two blank lines and parts its items with one)
+        new_section = (
+            bool(blanks) and not bulleted and (len(line.split()) >= _SECTION_WORDS or (blanks > 1 and items))
+        )
+        blanks = 0
+        if line.rstrip().endswith(":"):
+            scope, items = _opens_plus(line), 0
+            continue
+        if new_section:
+            scope = False
+        items += 1
+        if scope:
+            out.update(" ".join(s.split()) for s in sentences(line) if _NEEDED.search(s) is None)
+    return frozenset(out)
+
+
+def is_listed(source: str | None, listed: frozenset[str]) -> bool:
+    """Whether `source` (a suggestion's sentence, `RecognisedSkill.source`; cut with "…" when long)
+    is one of `listed` (`plus_listed`)."""
+    if not source or not listed:
+        return False
+    said = " ".join(source.split())
+    if said in listed:
+        return True
+    if said.endswith("…"):
+        return any(s.startswith(said[:-1].rstrip()) for s in listed)
+    return False
