@@ -406,6 +406,37 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bparkering\w*",
     r"\bläs mer\b",
     r"\bhemsida\w*",
+    # what the employer values, its size, its working hours and whom the job suits (outside tester 19,
+    # P2: "We value openness, continuous learning and a good work-life balance." gave *maintain
+    # psychological well-being* 0.64, "Meillä on noin 300 työntekijää" *evaluate employees*, "Työ sopii
+    # myös eläkeläiselle tai opiskelijalle" *assess students* 0.52, "Kiva tiimi ja joustavat työajat"
+    # *manage a team*); a sentence with a requirement cue is still read (`REQUIREMENT_CUES`)
+    r"\bwe value (?:openness|honesty|transparency|trust|continuous|lifelong|learning|work-life|a (?:good|healthy) "
+    r"work-life|balance|collaboration|teamwork|flexibility|well-?being|respect|curiosity|equality|inclusion)",
+    r"\b(?:a )?(?:good |healthy )?work-life balance\b",
+    r"\bflexible (?:working )?(?:hours|schedules?|working time)\b",
+    r"\b(?:we have|we employ|employs|employing|with) (?:about |around |over |more than |nearly |some |almost )?"
+    r"\d[\d,.]* (?:employees|people|staff|professionals|experts)\b",
+    r"\b(?:suits|is suitable for|suitable for|ideal for|perfect for|a good fit for|also fits) (?:\w+ )?"
+    r"(?:students|pensioners|retirees|retired|young people|career changers|everyone|anyone)\b",
+    r"^\W*(?:an? )?(?:great|nice|friendly|fun|awesome|supportive|lovely) (?:team|colleagues|atmosphere)\b",
+    r"\barvostamme (?:avoimuu|rehellisyy|luottamu|työhyvinvoin|hyvinvoin|tasapaino|monimuotoisuu|"
+    r"yhteisöllisyy|jatkuva\w* oppimis|oppimis|joustavuu|tasa-arvo)\w*",
+    r"\btyön ja (?:vapaa-ajan|perhe-elämän|yksityiselämän) (?:yhteensovitta|tasapaino)\w*",
+    r"\bjoustava(?:t)? (?:työaja(?:t)|työaika|työvuoro(?:t)?)\b",
+    r"\b(?:meillä on|meillä työskentelee|työllistämme|yrityksessämme on|yrityksessämme työskentelee|"
+    r"työskentelee) (?:noin |yli |lähes |n\. |jo |reilu |reilut |peräti )?\d[\d\s.]* "
+    r"(?:työntekijää|ammattilaista|henkeä|henkilöä|osaajaa|hengen)\b",
+    r"\bsopii (?:myös |hyvin |erinomaisesti |esimerkiksi |mainiosti )?(?:eläkeläi|opiskelij|koululai|nuorille|"
+    r"nuorelle|alanvaihtaj|kaikille|sivutoim|perheelli)\w*",
+    r"\b(?:kiva|mukava|hauska|huippu|loistava)\w* (?:tiimi|työporukka|työkaveri)\w*",
+    r"\bvi värdesätter (?:öppenhet|ärlighet|tillit|balans|lärande|samarbete|flexibilitet|välmående|respekt)",
+    r"\bbalans(?:en)? mellan (?:arbete|jobb) och (?:fritid|privatliv)\b",
+    r"\bflexibla arbetstider\b|\bflexibel arbetstid\b",
+    r"\b(?:vi har|vi är|sysselsätter|har vi) (?:cirka |ca |drygt |över |omkring |nästan |runt )?\d[\d\s.]* "
+    r"(?:anställda|medarbetare|personer)\b",
+    r"\bpassar (?:även |också |bra |utmärkt )?(?:för )?(?:pensionär|studerande|student|skolung|unga|alla)\w*",
+    r"\b(?:trevlig|härlig|rolig|go|grym)\w* (?:team|arbetslag|gäng)\b",
 )
 # An invitation to join the employer ("Join our team", "Tule mukaan tiimiimme", "Välkommen till
 # oss"): boilerplate alone, but not when the sentence names the occupation the invitation is to
@@ -823,6 +854,11 @@ NEGATION_AFTER: tuple[str, ...] = (
     r"\bmissing\b",
     r"\bsaknas\b",
     r"\b(?:har )?gått ut\b",
+    # an interest said after what interests the person (outside tester 19, P5: "Siivous ja
+    # kiinteistönhoito kiinnostaa, ei kokemusta vielä" gave *perform cleaning duties* 0.48)
+    r"\bkiinnosta(?:a|vat|isi|isivat|nut|neet)\b",
+    r"\b(?:intresserar|lockar)\b",
+    r"\binterests? (?:him|her|them|the client|me)\b",
 )
 # A requirement the ad says is NOT needed (outside tester 12, N9: "Ajokorttia ei vaadita." and
 # "Körkort krävs inte." suggested driving at the rules' full score): the words before the cue name
@@ -1011,18 +1047,26 @@ STRUCTURE_HEADINGS: tuple[str, ...] = (
     r"(?:aiempi |aikaisempi |viimeisin )?(?:työkokemus|työhistoria|työpaikat|työsuhteet|työura)",
     r"(?:lisä|täydennys)?koulutu(?:s|kset)(?:tausta)?|opinnot|tutkinnot?|kurssit",
     r"osaaminen|osaamiset|erityisosaaminen|ammattitaito|taidot|vahvuudet|pätevyydet|sertifikaatit|todistukset",
+    # the eligibility an ad lists the qualifications of ("Kelpoisuus: sosionomi (AMK) tai lähihoitaja":
+    # read as words, *social justice* and nothing of the practical nurse; outside tester 19, P7)
+    r"kelpoisuus(?:vaatimukset|vaatimus|ehdot)?|pätevyys(?:vaatimukset|vaatimus)?",
     r"kielitaito|kielet|henkilötiedot|perustiedot|harrastukset|luottamustehtävät|suosittelijat|referenssit",
     r"muuta|muut tiedot|tausta|taustatiedot|tilanne|nykytilanne|yhteenveto|huomiot|tapaaminen",
     # Swedish
     r"(?:tidigare )?(?:arbetserfarenhet|arbetslivserfarenhet|yrkeserfarenhet|arbetshistorik|anställningar)",
     r"utbildning(?:ar)?|studier|examen|kurser|kompetens(?:er)?|kunskaper|färdigheter|styrkor|certifikat",
+    r"behörighet(?:skrav)?|behörighetsvillkor",
     r"språk(?:kunskaper)?|personuppgifter|intressen|fritidsintressen|referenser|meriter|övrigt|bakgrund",
     r"(?:nuvarande )?situation|sammanfattning|anteckningar|mötet",
     # English
     r"(?:previous |professional |relevant )?(?:work experience|experience|work history|employment(?: history)?)",
     r"education(?: and training)?|training|studies|courses|certificates|certifications|languages",
     r"(?:key )?skills|competences|strengths|personal (?:details|information)|interests|hobbies|references",
+    r"eligibility|required qualifications?",
     r"other|background|(?:current )?situation|summary|notes|profile",
+    # an ad's list of the technologies used: "Tech stack:" gave *stack goods* and *id Tech* beside the
+    # products it lists (outside tester 19, P2)
+    r"(?:our |the )?tech(?:nology|nical)? stack|technologies|teknologiat|teknologiapino|teknikstack|teknologier",
 )
 """Headings of a CV's or a coach's note's sections ("Työhistoria:", "Koulutus", "Arbetslivserfarenhet:",
 "Work history:"): they say which section follows, never a skill. Read, "Työhistoria:" gave
@@ -1160,13 +1204,30 @@ def _without_not_able(clause: str) -> str:
     return clause
 
 
+NO_EXPERIENCE_YET = re.compile(
+    r"(?:\b(?:ei|eikä)\s+(?:ole\s+)?(?:vielä\s+)?(?:\w+\s+)?(?:työ)?kokemusta(?:\s+(?:vielä|alalta|siitä))?"
+    r"|\b(?:ingen|saknar|utan)\s+(?:\w+\s+)?(?:arbets)?erfarenhet(?:\s+(?:än|ännu|av\s+det))?"
+    r"|\b(?:no|without|lacks?|has\s+no|have\s+no)\s+(?:\w+\s+)?(?:work\s+)?experience(?:\s+(?:yet|so\s+far))?"
+    r")\W*$",
+    re.I,
+)
+"""A sentence that ends by saying the person has no experience (yet) of what it named before: "Siivous
+ja kiinteistönhoito kiinnostaa, ei kokemusta vielä", "Städning, ingen erfarenhet än", "Cleaning, no
+experience yet" (outside tester 19, P5): what it names back to a contrast ("Hitsaa, mutta trukista ei
+kokemusta") is not held (`affirmed`)."""
+
+
 def affirmed(sentence: str) -> str:
     """`sentence` without what it says someone lacks or only wishes for ("Suomen kieli sujuvaa, ei
     ajokorttia." → "Suomen kieli sujuvaa,"); "" when nothing affirmative is left. A coach's note
     stating a missing licence must not suggest the licence (an outside tester: "ei ajokorttia eikä
     trukkikorttia" suggested driving and forklift at the explicit rules' full score); what an ad says
     is not needed ("Ajokorttia ei vaadita, mutta hygieniapassi on oltava." → "mutta hygieniapassi on
-    oltava.", `NOT_REQUIRED`) is dropped up to the comma or contrast that bounds it."""
+    oltava.", `NOT_REQUIRED`) is dropped up to the comma or contrast that bounds it; a closing "no
+    experience yet" (`NO_EXPERIENCE_YET`) drops the words before it back to a contrast."""
+    if (none := NO_EXPERIENCE_YET.search(sentence)) is not None:
+        contrasts = [m.start() for m in _CONTRAST.finditer(sentence, 0, none.start())]
+        sentence = sentence[: contrasts[-1]] if contrasts else ""
     kept = []
     for clause in _CLAUSE.split(sentence):
         clause = _without_not_able(_without_not_required(clause))
@@ -2028,6 +2089,12 @@ GENERIC_VERBS = frozenset(
         *("käyttö", "käyttöä", "käytön", "käyttöön", "käytössä", "käyttäminen", "käyttämistä"),
         *("käyttömahdollisuus", "käyttömahdollisuutta", "käyttömahdollisuuden"),
         *("användning", "användningen", "användandet", "tillgång", "usage", "access"),
+        # holding what a rule read, valid, and the country that issues it ("You hold a valid Finnish
+        # hygiene passport" gave *express yourself physically* 0.30 after the passport's rule: outside
+        # tester 19, P4)
+        *("hold", "holds", "have", "has", "valid", "current", "finnish", "innehar", "giltig", "giltigt"),
+        *("finsk", "finskt", "voimassa", "oleva", "olevaa", "olevan", "voimassaoleva", "voimassaolevaa"),
+        *("voimassaolevan", "suomalainen", "suomalaisen", "suomalaista", "you", "sinulla", "du"),
     }
 )
 """Verbs of knowing, using and speaking: once the rules have read their objects ("Puhut sujuvaa
