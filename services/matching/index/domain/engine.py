@@ -299,6 +299,17 @@ class MatchingEngine:
         pass the result to `shortlist` and `explain` instead of the vacancy."""
         return prepare(vacancy, self._space, self._municipalities)
 
+    def warm(self, prepared: PreparedVacancy) -> None:
+        """Make the stage-1 weights of `prepared` for the current index state now, pruned and
+        unpruned (kept as `_weights` keeps them, for the `WEIGHTS_CACHE_VACANCIES` most recently
+        used vacancies), so that its first shortlist need not: call it where the vacancy
+        is applied, off the request path. The weights are those of the state they were made of
+        (a later state makes new ones), so every answer stays the same; a merge of the index
+        (new IDF) makes the next request build them again."""
+        snap = self._snapshot
+        self._weights(snap, prepared, prune=True)  # a shortlist alone (the meeting page)
+        self._weights(snap, prepared, prune=False)  # with counts within reach (the API's default)
+
     def shortlist(
         self,
         vacancy: Vacancy | PreparedVacancy,
