@@ -543,8 +543,18 @@ def test_weights_warmed_when_a_vacancy_is_applied_serve_its_first_request_and_ch
     assert answers(warmed) == answers(cold)
     engine.upsert_candidate(candidate("c3", {"s:weld": "expert", "s:mig": "basic"}))  # into the delta
     assert answers(warmed) == answers(cold) and "c3" in [a[0] for a in answers(warmed)]
-    engine.merge()  # a new IDF
+    near = engine._near_cache[(id(warmed), engine.params.include_unknown_distance)]
+    assert near[1] is engine._snapshot.main and not near[2].lo.flags.writeable
+    engine.merge()  # a new IDF and a new main segment: the near rows of the old one are dropped
+    assert not any(held[1] is not engine._snapshot.main for held in engine._near_cache.values())
     assert answers(warmed) == answers(cold) == answers(engine.prepare(WELDER))
+    from services.matching.index.domain.pool import near_rows_of
+
+    kept = engine._near_cache[(id(warmed), engine.params.include_unknown_distance)][2]
+    fresh = near_rows_of(engine._snapshot.main, warmed.distances, engine.params.include_unknown_distance)
+    assert [a.tolist() for a in (kept.lo, kept.hi, kept.block, kept.base)] == [
+        a.tolist() for a in (fresh.lo, fresh.hi, fresh.block, fresh.base)
+    ]
 
 
 def test_a_withdrawn_or_changed_candidate_never_comes_back_from_a_cached_vacancy(engine):
