@@ -430,7 +430,7 @@ def _query_evidence_loop(  # type: ignore[no-untyped-def]
     return claim, meta, worked, essential
 
 
-_evidence_compiled = None
+_evidence_kernel = _LazyJit(_query_evidence_loop)
 
 
 def compiled_query_evidence(
@@ -451,13 +451,9 @@ def compiled_query_evidence(
     `position`: (n_skills,) int64 query position of every skill, -1 if absent; `claims` /
     `claim_meta` (n, n_skills) CSR of one structure, `history` (n, n_occupations) CSR, `experience`
     and `essential` (n_occupations, n_skills) CSR. None when the loop is off (`jit_enabled`)."""
-    global _evidence_compiled
     if not jit_enabled():
         return None
-    if _evidence_compiled is None:
-        assert numba is not None
-        _evidence_compiled = numba.njit(cache=True, nogil=True)(_query_evidence_loop)
-    return _evidence_compiled(  # type: ignore[no-any-return]
+    return _evidence_kernel()(  # type: ignore[no-any-return]
         np.ascontiguousarray(rows, dtype=np.int64),
         np.ascontiguousarray(position, dtype=np.int64),
         n_u,
