@@ -1,0 +1,52 @@
+"""Share of labelled outcome comments the special-category screen refuses and passes, per category and
+language (tests/unit/shared/data/comment_screen.tsv; ``shared.pii.find_sensitive_data``).
+
+    .venv/bin/python -m benchmarks.comment_screen            # a table; exit 0
+
+A refused line counts as caught when the screen names its expected kind; a "pass" line counts as
+passed when the screen finds nothing. The set was written by the helper who tuned the screen on it: its
+shares are a tuning figure, not a held-out measure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from shared.pii import find_sensitive_data
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "unit" / "shared" / "data" / "comment_screen.tsv"
+
+
+def load(path: Path = DATA) -> list[tuple[str, str, str]]:
+    """(expected kind or "pass", language, text) of every line of the labelled set, comments skipped."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            expected, language, text = line.split("\t")
+            rows.append((expected, language, text))
+    return rows
+
+
+def judge(expected: str, text: str) -> bool:
+    """Whether the screen does what the label asks: names ``expected``, or finds nothing for "pass"."""
+    kinds = {f.kind for f in find_sensitive_data(text)}
+    return not kinds if expected == "pass" else expected in kinds
+
+
+def main() -> None:
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for expected, language, text in load():
+        cell = counts[(expected, language)]
+        cell[0] += judge(expected, text)
+        cell[1] += 1
+    print("category\tlanguage\tas labelled\tof\tshare")
+    for (expected, language), (good, total) in sorted(counts.items()):
+        print(f"{expected}\t{language}\t{good}\t{total}\t{good / total:.0%}")
+    good = sum(c[0] for c in counts.values())
+    total = sum(c[1] for c in counts.values())
+    print(f"all\tall\t{good}\t{total}\t{good / total:.0%}")
+
+
+if __name__ == "__main__":
+    main()
