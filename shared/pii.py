@@ -507,9 +507,7 @@ _CARE_BEFORE = re.compile(
 _CARE_INSIDE = re.compile(rf"(?:{_CARE})", re.I)
 # The same without the words of treatment, for a word whose own "hoito" is the person's treatment
 # ("katkaisuhoidossa") while a unit after it is work ("katkaisuhoitoyksikön sairaanhoitaja").
-_UNIT_INSIDE = re.compile(
-    "(?:" + _CARE.replace("hoi[dt]\\w*|", "").replace("|kuntoutu\\w*", "") + ")", re.I
-)
+_UNIT_INSIDE = re.compile("(?:" + _CARE.replace("hoi[dt]\\w*|", "").replace("|kuntoutu\\w*", "") + ")", re.I)
 
 
 @dataclass(frozen=True, slots=True)

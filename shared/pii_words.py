@@ -47,127 +47,134 @@ SEXUAL_ORIENTATION = "sexual_orientation"
 CRIMINAL = "criminal_record"
 IMMIGRATION = "immigration_status"
 
+
+def _entries(text: str) -> tuple[str, ...]:
+    """The comma-separated entries of ``text``, each stripped of surrounding whitespace."""
+    return tuple(e.strip() for e in text.split(",") if e.strip())
+
+
 TERMS: dict[str, tuple[str, ...]] = {
-    HEALTH: (
-        # disability aids and impairments (fi)
-        *("pyörätuol*", "rullatuol*", "sähköpyörätuol*", "rollaattor*", "kävelykep*", "kävelytelin*"),
-        *("kyynärsauv*", "proteesi*", "kuulolait*", "kuulokoje*", "sisäkorvaistut*", "opaskoir*", "avustajakoir*"),
-        *("kuuro", "kuuron", "kuuroa", "kuurona", "kuurot", "kuuroja", "kuurous*", "kuurout*", "huonokuuloi*"),
-        *("kuulovam*", "kuulovik*", "kuulo-ongelm*", "näkövam*", "heikkonäköi*", "sokea", "sokean", "sokeana"),
-        *("sokeat", "sokeita", "sokeu*", "liikuntaestei*", "liikuntavam*", "cp-vam*", "vamma", "vamman", "vammaa"),
-        *("vammoja", "vammansa", "halvaantu*", "halvaus*", "aivoinfarkt*", "aivoverenvuo*", "sydänkohtau*"),
-        *("infarkt*", "lukihäiriö*", "dysleksi*", "tourette*", "oppimisvaike*", "mielenterveys*"),
-        *("ahdistu*", "paniikkihäiriö*", "psykoos*", "terapiassa", "terapiaan", "flunssa*", "kuumee*", "korona*"),
-        # addiction (fi)
-        *("alkoholist*", "raitistu*", "juoppo*", "juopo*", "ryyppä*", "humalassa", "krapula*", "alkoholinkäyt*"),
-        *("alkoholin käyttö*", "juo liikaa", "päihteid*", "päihteit*", "päihdekuntou*", "päihderiippu*"),
-        *("huumeid*", "huumeit*", "huumeongelm*", "huumeriippu*", "narkomaan*", "narkkar*", "addikt*"),
-        *("riippuvuu*", "katkaisuhoi*", "korvaushoi*", "retkahta*", "AA-ryhmä*", "AA-kerho*"),
-        # sv
-        *("rullstol*", "rullator*", "hörapparat*", "hörselskad*", "hörselned*", "döv", "döva", "dövhet*"),
-        *("synskad*", "synned*", "är blind", "protes", "protesen", "proteser", "ledarhund*", "rörelsehind*", "dyslexi*"),
-        *("nykter alkoholist", "missbruk*", "drogmissbruk*", "alkoholberoende*", "drogberoende*"),
-        *("beroendeproblem*", "avgiftning*", "narkoman*", "knark*", "psykos*", "ångest*", "panikångest*"),
-        *("väntar barn", "väntar tillökning", "förkyld*", "influensa*", "utmattningssyndrom*"),
-        # en
-        *("wheelchair*", "walking aid*", "crutches", "hearing aid*", "cochlear*", "prosthe*", "guide dog*"),
-        *("deaf", "deafness", "is blind", "legally blind", "hard of hearing", "hearing impair*", "visually impair*", "partially sighted"),
-        *("alcoholic*", "addict", "addicts", "addicted", "addiction*", "rehab", "sober", "sobriety"),
-        *("drug use*", "drug abuse", "drug problem*", "anxiety", "panic attack*", "psychosis", "psychotic"),
-        *("bipolar", "ptsd", "dyslexi*", "in therapy", "the flu", "covid*"),
-        *("is expecting a child", "is expecting twins", "due to give birth"),
+    HEALTH: _entries(
+        """
+        pyörätuol*, rullatuol*, sähköpyörätuol*, rollaattor*, kävelykep*, kävelytelin*, kyynärsauv*,
+        proteesi*, kuulolait*, kuulokoje*, sisäkorvaistut*, opaskoir*, avustajakoir*, kuuro, kuuron, kuuroa,
+        kuurona, kuurot, kuuroja, kuurous*, kuurout*, huonokuuloi*, kuulovam*, kuulovik*, kuulo-ongelm*,
+        näkövam*, heikkonäköi*, sokea, sokean, sokeana, sokeat, sokeita, sokeu*, liikuntaestei*,
+        liikuntavam*, cp-vam*, vamma, vamman, vammaa, vammoja, vammansa, halvaantu*, halvaus*, aivoinfarkt*,
+        aivoverenvuo*, sydänkohtau*, infarkt*, lukihäiriö*, dysleksi*, tourette*, oppimisvaike*,
+        mielenterveys*, ahdistu*, paniikkihäiriö*, psykoos*, terapiassa, terapiaan, flunssa*, kuumee*,
+        korona*, alkoholist*, raitistu*, juoppo*, juopo*, ryyppä*, humalassa, krapula*, alkoholinkäyt*,
+        alkoholin käyttö*, juo liikaa, päihteid*, päihteit*, päihdekuntou*, päihderiippu*, huumeid*,
+        huumeit*, huumeongelm*, huumeriippu*, narkomaan*, narkkar*, addikt*, riippuvuu*, katkaisuhoi*,
+        korvaushoi*, retkahta*, AA-ryhmä*, AA-kerho*, rullstol*, rullator*, hörapparat*, hörselskad*,
+        hörselned*, döv, döva, dövhet*, synskad*, synned*, är blind, protes, protesen, proteser, ledarhund*,
+        rörelsehind*, dyslexi*, nykter alkoholist, missbruk*, drogmissbruk*, alkoholberoende*,
+        drogberoende*, beroendeproblem*, avgiftning*, narkoman*, knark*, psykos*, ångest*, panikångest*,
+        väntar barn, väntar tillökning, förkyld*, influensa*, utmattningssyndrom*, wheelchair*, walking
+        aid*, crutches, hearing aid*, cochlear*, prosthe*, guide dog*, deaf, deafness, is blind, legally
+        blind, hard of hearing, hearing impair*, visually impair*, partially sighted, alcoholic*, addict,
+        addicts, addicted, addiction*, rehab, sober, sobriety, drug use*, drug abuse, drug problem*,
+        anxiety, panic attack*, psychosis, psychotic, bipolar, ptsd, dyslexi*, in therapy, the flu, covid*,
+        is expecting a child, is expecting twins, due to give birth
+        """
     ),
-    AGE: (
-        *("eläkeläinen", "eläkeläisenä", "~eläkeläis*", "eläkkeellä", "eläkkeelle", "~ikääntyn*", "~ikääntymi*", "~iäkä*", "~iäkkä*", "keski-ikäi*"),
-        *("eläkeikäi*", "hänen ikänsä", "ikänsä puolesta", "ikänsä vuoksi", "iän vuoksi", "ikä", "iältään"),
-        *("vuotispäiv*", "syntymäpäiv*", "pensionär", "pensionären", "~pensionärer*", "pensionerad*", "går i pension", "pensionsålder*"),
-        *("medelålders", "födelsedag*", "ålder", "åldern", "retired", "retiree*", "pensioner*", "retiring"),
-        *("middle-aged", "~elderly", "his age", "her age", "their age", "birthday*"),
+    AGE: _entries(
+        """
+        eläkeläinen, eläkeläisenä, ~eläkeläis*, eläkkeellä, eläkkeelle, ~ikääntyn*, ~ikääntymi*, ~iäkä*,
+        ~iäkkä*, keski-ikäi*, eläkeikäi*, hänen ikänsä, ikänsä puolesta, ikänsä vuoksi, iän vuoksi, ikä,
+        iältään, vuotispäiv*, syntymäpäiv*, pensionär, pensionären, ~pensionärer*, pensionerad*, går i
+        pension, pensionsålder*, medelålders, födelsedag*, ålder, åldern, retired, retiree*, pensioner*,
+        retiring, middle-aged, ~elderly, his age, her age, their age, birthday*
+        """
     ),
-    FAMILY: (
-        # possessive and plain forms of the candidate's own child (fi); "~": also work with children
-        *("lapsensa", "lapsiaan", "lapsillaan", "lapsilleen", "lapsistaan", "lapseni", "lapsiani", "lapsenlap*"),
-        *("~lapsi", "~lapset", "~lapsen", "~lapsia", "~lasten", "~lapsille", "~lapsilla", "~lapsista"),
-        *("~vauva", "~vauvan", "~vauvaa", "~vauvansa", "vaimo*", "aviomie*", "aviopuoliso*", "puoliso*"),
-        *("avopuoliso*", "avomie*", "avovaimo*", "tyttöystäv*", "poikaystäv*", "kihlattu*", "kihloissa"),
-        *("äitinsä", "äitiään", "isänsä", "isäänsä", "omaishoi*", "kotiäiti*", "kotiisä*", "kotivanhem*"),
-        *("perheellinen", "perheensä", "perheestään", "perheelleen", "perhesy*", "perhetilan*", "lapsia kotona", "lapset kotona"),
-        # sv
-        *("sambo*", "särbo*", "flickvän*", "pojkvän*", "~barn", "~barnen", "hennes barn", "hans barn"),
-        *("småbarn*", "familjeskäl*", "familjesituation*", "hemmamamma*", "hemmapappa*", "hustru*"),
-        *("hans fru", "sin fru", "hennes man", "sin man", "har barn", "barnen hemma"),
-        # en
-        *("wife", "husband*", "spouse*", "girlfriend*", "boyfriend*", "fiancé*", "fiance*", "her children"),
-        *("his children", "their children", "her kids", "his kids", "their kids", "~kids", "~children"),
-        *("~child", "newborn*", "stay-at-home", "family reasons", "family situation", "childcare arrangement*", "kids at home"),
-        *("children at home", "lasten kanssa kotona", "kotona lasten kanssa"),
+    FAMILY: _entries(
+        """
+        lapsensa, lapsiaan, lapsillaan, lapsilleen, lapsistaan, lapseni, lapsiani, lapsenlap*, ~lapsi,
+        ~lapset, ~lapsen, ~lapsia, ~lasten, ~lapsille, ~lapsilla, ~lapsista, ~vauva, ~vauvan, ~vauvaa,
+        ~vauvansa, vaimo*, aviomie*, aviopuoliso*, puoliso*, avopuoliso*, avomie*, avovaimo*, tyttöystäv*,
+        poikaystäv*, kihlattu*, kihloissa, äitinsä, äitiään, isänsä, isäänsä, omaishoi*, kotiäiti*,
+        kotiisä*, kotivanhem*, perheellinen, perheensä, perheestään, perheelleen, perhesy*, perhetilan*,
+        lapsia kotona, lapset kotona, sambo*, särbo*, flickvän*, pojkvän*, ~barn, ~barnen, hennes barn, hans
+        barn, småbarn*, familjeskäl*, familjesituation*, hemmamamma*, hemmapappa*, hustru*, hans fru, sin
+        fru, hennes man, sin man, har barn, barnen hemma, wife, husband*, spouse*, girlfriend*, boyfriend*,
+        fiancé*, fiance*, her children, his children, their children, her kids, his kids, their kids, ~kids,
+        ~children, ~child, newborn*, stay-at-home, family reasons, family situation, childcare arrangement*,
+        kids at home, children at home, lasten kanssa kotona, kotona lasten kanssa
+        """
     ),
-    RELIGION: (
-        *("moskei*", "rukoil*", "rukous*", "rukouk*", "lestadiolai*", "vanhoillislestadiolai*"),
-        *("helluntailai*", "ortodoksi*", "katolilai*", "katolinen", "katolisen", "luterilai*", "vapaakirko*"),
-        *("vapaakirkk*", "sapatt*", "turbaani*", "sikhi*", "uskoo jumala*", "käy kirkossa"),
-        *("moské*", "bönetid*", "katolik*", "ortodox*", "laestadian*", "pingstvän*", "frikyrk*", "sabbat*"),
-        *("slöja*", "går i kyrkan", "mosque*", "prays", "praying", "prayer time*", "prayers", "catholic*"),
-        *("orthodox", "lutheran*", "pentecostal*", "sabbath*", "headscarf*", "turban*", "sikh*", "goes to church"),
+    RELIGION: _entries(
+        """
+        moskei*, rukoil*, rukous*, rukouk*, lestadiolai*, vanhoillislestadiolai*, helluntailai*, ortodoksi*,
+        katolilai*, katolinen, katolisen, luterilai*, vapaakirko*, vapaakirkk*, sapatt*, turbaani*, sikhi*,
+        uskoo jumala*, käy kirkossa, moské*, bönetid*, katolik*, ortodox*, laestadian*, pingstvän*,
+        frikyrk*, sabbat*, slöja*, går i kyrkan, mosque*, prays, praying, prayer time*, prayers, catholic*,
+        orthodox, lutheran*, pentecostal*, sabbath*, headscarf*, turban*, sikh*, goes to church
+        """
     ),
-    POLITICS: (
-        *("puolue", "puolueen", "puolueessa", "puolueeseen", "puolueaktiiv*", "puoluetoimi*", "poliittis*", "~politiik*", "poliitik*", "kokoomu*", "perussuomalai*", "persu", "persut"),
-        *("demari*", "sosialidemokraat*", "vasemmistoli*", "vasemmistolai*", "oikeistolai*", "kommunist*"),
-        *("=RKP", "=SDP", "keskustapuolue*", "kristillisdemokraat*", "vaaliehdok*", "kunnanvaltuu*", "kaupunginvaltuu*"),
-        *("kansanedustaj*", "aktivist*", "mielenosoitu*", "äänestää*", "äänesti*"),
-        *("politisk*", "partimedlem*", "partiet", "partiaktiv*", "socialdemokrat*", "sannfinländ*"),
-        *("samlingspart*", "vänsterpart*", "=SFP", "centerpart*", "kristdemokrat*", "fullmäktigeledam*"),
-        *("political*", "politics", "politician*", "party member*", "socialist*", "left-wing", "right-wing"),
-        *("votes for", "voted for", "activist*"),
+    POLITICS: _entries(
+        """
+        puolue, puolueen, puolueessa, puolueeseen, puolueaktiiv*, puoluetoimi*, poliittis*, ~politiik*,
+        poliitik*, kokoomu*, perussuomalai*, persu, persut, demari*, sosialidemokraat*, vasemmistoli*,
+        vasemmistolai*, oikeistolai*, kommunist*, =RKP, =SDP, keskustapuolue*, kristillisdemokraat*,
+        vaaliehdok*, kunnanvaltuu*, kaupunginvaltuu*, kansanedustaj*, aktivist*, mielenosoitu*, äänestää*,
+        äänesti*, politisk*, partimedlem*, partiet, partiaktiv*, socialdemokrat*, sannfinländ*,
+        samlingspart*, vänsterpart*, =SFP, centerpart*, kristdemokrat*, fullmäktigeledam*, political*,
+        politics, politician*, party member*, socialist*, left-wing, right-wing, votes for, voted for,
+        activist*
+        """
     ),
-    TRADE_UNION: (
-        *("ammattiliit*", "ammattiyhdisty*", "ay-liik*", "liiton jäsen*", "liittoon", "kuuluu liittoon", "lakkoili*"),
-        *("osallistui lakkoon", "fackförbund*", "facket", "fackansl*", "medlem i facket", "union rep*"),
-        *("unionised", "unionized", "labour union*", "labor union*", "joined the union", "union activist*"),
+    TRADE_UNION: _entries(
+        """
+        ammattiliit*, ammattiyhdisty*, ay-liik*, liiton jäsen*, liittoon, kuuluu liittoon, lakkoili*,
+        osallistui lakkoon, fackförbund*, facket, fackansl*, medlem i facket, union rep*, unionised,
+        unionized, labour union*, labor union*, joined the union, union activist*
+        """
     ),
-    SEXUAL_ORIENTATION: (
-        *("seksuaalis* suuntautu*", "seksuaalisuu*", "seksielämä*", "seksuaalivähemmistö*", "sateenkaariperhe*", "transnai*", "transmie*"),
-        *("trans", "queer", "hlbt*", "hlbti*", "lgbt*", "sukupuolenkorjau*", "sukupuolenvaihdo*"),
-        *("sukupuoli-identitee*", "sexliv*", "transperson*", "könsbyte*", "könskorriger*", "regnbågsfamilj*"),
-        *("hbtq*", "sex life", "transsexual*", "gender reassignment", "same-sex partner*", "sexuality"),
+    SEXUAL_ORIENTATION: _entries(
+        """
+        seksuaalis* suuntautu*, seksuaalisuu*, seksielämä*, seksuaalivähemmistö*, sateenkaariperhe*,
+        transnai*, transmie*, trans, queer, hlbt*, hlbti*, lgbt*, sukupuolenkorjau*, sukupuolenvaihdo*,
+        sukupuoli-identitee*, sexliv*, transperson*, könsbyte*, könskorriger*, regnbågsfamilj*, hbtq*, sex
+        life, transsexual*, gender reassignment, same-sex partner*, sexuality
+        """
     ),
-    CRIMINAL: (
-        *("rikosrekister*", "rikostaust*", "rikostuomi*", "rikoshistori*", "~rikollis*", "~rikokse*", "~rikoksi*"),
-        *("~rikosta", "~rikos", "tuomitt*", "tuomio", "tuomion", "tuomiota", "tuomioita", "tuomioon", "tuomita"),
-        *("vankilatuomi*", "vankeu*", "~vanki", "~vankina", "~vangin", "~vankeja", "~vangit", "~vankien"),
-        *("~vankila*", "vapautui vankilasta", "vapautunut vankilasta", "istunut vankilassa", "ehdonalai*"),
-        *("yhdyskuntapalvelu*", "valvontarangaistu*", "sakkotuomi*", "sai sakot", "sakot", "rattijuopu*"),
-        *("rattijuopo*", "~pahoinpitel*", "~varkau*", "varasti", "~näpistel*", "näpisti", "~petokse*", "~petos"),
-        *("kavalsi", "kavallu*", "syytteeseen", "syytteen", "syytetty*", "syyttee*", "~rikosseuraamu*"),
-        # sv
-        *("straffregist*", "brottsregist*", "belastningsregist*", "brottsl*", "brott", "brottet", "dömd*"),
-        *("~fängelse*", "~fånge", "~fången", "~fångar", "villkorlig dom", "villkorligt frigiven", "skyddstillsyn*"),
-        *("samhällstjänst*", "åtal*", "kriminell*", "rattfylleri*", "~misshandel*", "~stöld*", "~bedrägeri*", "böter"),
-        # en
-        *("criminal record*", "criminal background", "criminal history", "conviction*", "convicted", "convict"),
-        *("ex-con*", "ex-offender*", "~offender*", "~prison*", "~jail*", "inmate*", "incarcerat*", "parole*"),
-        *("served time", "served a sentence", "sentenced", "arrested", "dui", "drunk driving"),
-        *("~theft", "~assault*", "police record*"),
+    CRIMINAL: _entries(
+        """
+        rikosrekister*, rikostaust*, rikostuomi*, rikoshistori*, ~rikollis*, ~rikokse*, ~rikoksi*, ~rikosta,
+        ~rikos, tuomitt*, tuomio, tuomion, tuomiota, tuomioita, tuomioon, tuomita, vankilatuomi*, vankeu*,
+        ~vanki, ~vankina, ~vangin, ~vankeja, ~vangit, ~vankien, ~vankila*, vapautui vankilasta, vapautunut
+        vankilasta, istunut vankilassa, ehdonalai*, yhdyskuntapalvelu*, valvontarangaistu*, sakkotuomi*, sai
+        sakot, sakot, rattijuopu*, rattijuopo*, ~pahoinpitel*, ~varkau*, varasti, ~näpistel*, näpisti,
+        ~petokse*, ~petos, kavalsi, kavallu*, syytteeseen, syytteen, syytetty*, syyttee*, ~rikosseuraamu*,
+        straffregist*, brottsregist*, belastningsregist*, brottsl*, brott, brottet, dömd*, ~fängelse*,
+        ~fånge, ~fången, ~fångar, villkorlig dom, villkorligt frigiven, skyddstillsyn*, samhällstjänst*,
+        åtal*, kriminell*, rattfylleri*, ~misshandel*, ~stöld*, ~bedrägeri*, böter, criminal record*,
+        criminal background, criminal history, conviction*, convicted, convict, ex-con*, ex-offender*,
+        ~offender*, ~prison*, ~jail*, inmate*, incarcerat*, parole*, served time, served a sentence,
+        sentenced, arrested, dui, drunk driving, ~theft, ~assault*, police record*
+        """
     ),
-    IMMIGRATION: (
-        *("~turvapaik*", "oleskelulu*", "oleskeluoikeu*", "~pakolai*", "kiintiöpakolai*"),
-        *("paperiton", "paperittom*", "~maahanmuuttaj*", "maahanmuuttovira*", "=Migri*", "karkoitu*", "karkotu*"),
-        *("karkotet*", "käännyty*", "käännytet*", "~vastaanottokesku*", "tilapäinen suojelu", "tilapäistä suojelu*"),
-        *("tilapäisen suojelu*", "~asylsök*", "asyl", "~asylum*", "uppehållstillstånd*", "uppehållsrätt*"),
-        *("~flykting*", "kvotflykting*", "papperslös*", "utvis*", "migrationsverket", "~förläggning*"),
-        *("tillfälligt skydd", "residence permit*", "~refugee*", "undocumented", "deport*", "immigration status"),
-        *("temporary protection", "~reception cent*", "~immigrant*"),
+    IMMIGRATION: _entries(
+        """
+        ~turvapaik*, oleskelulu*, oleskeluoikeu*, ~pakolai*, kiintiöpakolai*, paperiton, paperittom*,
+        ~maahanmuuttaj*, maahanmuuttovira*, =Migri*, karkoitu*, karkotu*, karkotet*, käännyty*, käännytet*,
+        ~vastaanottokesku*, tilapäinen suojelu, tilapäistä suojelu*, tilapäisen suojelu*, ~asylsök*, asyl,
+        ~asylum*, uppehållstillstånd*, uppehållsrätt*, ~flykting*, kvotflykting*, papperslös*, utvis*,
+        migrationsverket, ~förläggning*, tillfälligt skydd, residence permit*, ~refugee*, undocumented,
+        deport*, immigration status, temporary protection, ~reception cent*, ~immigrant*
+        """
     ),
 }
 """The entries of each category (the module docstring says how each is read)."""
 
-WORK_CONTEXT = (
-    *("työ", "töi", "työsken", "kanssa", "parissa", "hoit", "hoiv", "opet", "ohja", "kokemu", "avust"),
-    *("asiakk", "ryhmä", "vartij", "valvoj", "kerho", "leiri", "vapaaehtoi", "harjoittel", "sijaisu"),
-    *("arbet", "jobb", "erfaren", "vård", "undervis", "lärar", "handled", "volontär", "praktik"),
-    *("work", "job", "experience", "with", "teach", "care", "caring", "guard", "officer", "nurs", "volunteer"),
-    *("tutor", "nann", "babysit", "instruct", "staff", "employ", "counsel", "support", "ehkäi", "estä", "torjun"),
-    *("prevent", "förebygg", "utred", "tutki", "investig", "opin", "opisk", "studi", "study", "degree", "security"),
+WORK_CONTEXT = _entries(
+    """
+    työ, töi, työsken, kanssa, parissa, hoit, hoiv, opet, ohja, kokemu, avust, asiakk, ryhmä, vartij,
+    valvoj, kerho, leiri, vapaaehtoi, harjoittel, sijaisu, arbet, jobb, erfaren, vård, undervis, lärar,
+    handled, volontär, praktik, work, job, experience, with, teach, care, caring, guard, officer, nurs,
+    volunteer, tutor, nann, babysit, instruct, staff, employ, counsel, support, ehkäi, estä, torjun,
+    prevent, förebygg, utred, tutki, investig, opin, opisk, studi, study, degree, security
+    """
 )
 """Word beginnings that make an ambiguous entry the field of someone's work ("kokemusta lasten kanssa")."""
 

@@ -496,13 +496,18 @@ def test_a_special_category_wording_in_a_comment_or_follow_up_is_refused_and_not
     assert r.status_code == 422, r.json
     assert kind in " ".join(r.json["errors"]["json"]["comment"]), r.json
     r = record(
-        client, app.candidate_ids[0], "contacted", follow_up={"action": comment, "owner": "valmentaja@tampere"}
+        client,
+        app.candidate_ids[0],
+        "contacted",
+        follow_up={"action": comment, "owner": "valmentaja@tampere"},
     )
     assert r.status_code == 422, r.json
     assert kind in " ".join(r.json["errors"]["json"]["follow_up"]["action"]), r.json
     assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
     assert rows(app, outcomes) == [] and rows(app, outbox) == []
-    ordinary = record(client, app.candidate_ids[0], "contacted", comment="Soitin hänelle kahdesti, ei vastannut.")
+    ordinary = record(
+        client, app.candidate_ids[0], "contacted", comment="Soitin hänelle kahdesti, ei vastannut."
+    )
     assert ordinary.status_code == 201, ordinary.json
 
 
