@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate, validates_schema
 
@@ -22,7 +25,7 @@ FREE_TEXT_NOTE = validate.Length(max=2000)
 # The note and the decline reason are screened as matching's comments are, special categories included
 # (outside tester 20, P1): health, age, family, religion, politics, union, sexual orientation, criminal
 # record, immigration status; special-category data travels only as `shared` items with a purpose.
-HANDOVER_NOTE = [validate.Length(max=2000), refuse_sensitive_data]
+HANDOVER_NOTE: list[Callable[[str], Any]] = [validate.Length(max=2000), refuse_sensitive_data]
 
 
 def _before(start: str, end: str, field: str) -> object:
