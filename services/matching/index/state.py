@@ -159,6 +159,9 @@ class MatchingState:
                     self.engine.upsert_candidate(candidate)
                 except Exception:
                     log.exception("candidate not indexed", extra={"candidate_id": candidate.candidate_id})
+        # after a merge (a new IDF) the vacancies asked about lately get their weights made here,
+        # not by their next shortlist
+        self.engine.rewarm()
 
     def apply_vacancy(self, incoming: VacancyRecord) -> None:
         """Serve the vacancy at once with the employer's own skills and occupation; the skills

@@ -557,6 +557,24 @@ def test_weights_warmed_when_a_vacancy_is_applied_serve_its_first_request_and_ch
     ]
 
 
+def test_rewarm_makes_the_weights_of_the_vacancies_asked_about_again_after_a_merge(engine):
+    engine.bulk_load([candidate("c1", {"s:weld": "basic"}), candidate("c2", {"s:mig": "expert"})])
+    asked = [engine.prepare(WELDER) for _ in range(3)]
+    for prepared in asked:
+        engine.warm(prepared)
+    assert engine.rewarm() == 0  # all of this state: nothing to make
+    engine.upsert_candidate(candidate("c3", {"s:weld": "expert"}))
+    engine.merge()  # a new IDF
+    assert engine.rewarm() == 3
+    snap = engine._snapshot
+    for prepared in asked:
+        held = engine._weights_cache[id(prepared)][1]
+        assert [e[0] is snap.idf for e in held] == [True, True]
+        assert engine._weights(snap, prepared, prune=True) is held[0][4]
+    assert list(engine._weights_cache) == [id(p) for p in asked]  # least recently used first, as before
+    assert engine.rewarm() == 0
+
+
 def test_a_withdrawn_or_changed_candidate_never_comes_back_from_a_cached_vacancy(engine):
     engine.bulk_load(
         [candidate("c1", {"s:weld": "expert", "s:mig": "expert"}), candidate("c2", {"s:weld": "basic"})]

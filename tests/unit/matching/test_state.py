@@ -31,6 +31,9 @@ class FakeEngine:
     def warm(self, prepared):  # the weights of a prepared vacancy: nothing to make here
         pass
 
+    def rewarm(self):
+        return 0
+
     def title_occupations(self, title):
         return ()
 
