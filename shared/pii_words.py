@@ -99,7 +99,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         poikaystäv*, kihlattu*, kihloissa, äitinsä, äitiään, isänsä, isäänsä, omaishoi*, kotiäiti*,
         kotiisä*, kotivanhem*, perheellinen, perheensä, perheestään, perheelleen, perhesy*, perhetilan*,
         lapsia kotona, lapset kotona, sambo*, särbo*, flickvän*, pojkvän*, ~barn, ~barnen, hennes barn, hans
-        barn, småbarn*, familjeskäl*, familjesituation*, hemmamamma*, hemmapappa*, hustru*, hans fru, sin
+        barn, ~småbarn, småbarnsförälder*, småbarnsmamma*, småbarnspappa*, familjeskäl*, familjesituation*, hemmamamma*, hemmapappa*, hustru*, hans fru, sin
         fru, hennes man, sin man, har barn, barnen hemma, wife, husband*, spouse*, girlfriend*, boyfriend*,
         fiancé*, fiance*, her children, his children, their children, her kids, his kids, their kids, ~kids,
         ~children, ~child, newborn*, stay-at-home, family reasons, family situation, childcare arrangement*,
