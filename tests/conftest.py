@@ -3,6 +3,12 @@
 The test session starts its own Apache Kafka broker (KRaft, from Maven Central jars) and its own
 PostgreSQL cluster, each in a temporary directory on free ports, and stops both by pid at the end:
 no test depends on anything started by hand, and nothing is left running.
+
+Under pytest-xdist (`make test` runs ``-n $(TEST_WORKERS) --dist loadgroup``) each worker is a process
+of its own with its own session fixtures (broker, PostgreSQL cluster, temporary directories, ports
+from the kernel): :func:`pytest_collection_modifyitems` puts every test in an ``xdist_group`` so that
+tests sharing a module-, package- or session-wide server run on one worker, and orders the groups
+longest first so that the waiting tiers (faults, broker, browser) overlap the CPU-bound ones.
 """
 
 from __future__ import annotations
@@ -14,6 +20,62 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from shared.config import REPO_ROOT
+
+# Tests under these paths share one xdist group (one worker), because they share a server started once
+# per package or session: the e2e stack (package), the session broker (e2e, browser, test_broker), the
+# faults tier's broker and stack (package). Everything else is grouped by module (module fixtures).
+SHARED_GROUPS = {
+    "tests/faults/": "faults",
+    "tests/e2e/": "session-broker",
+    "tests/browser/": "session-broker",
+    "tests/integration/test_broker.py": "session-broker",
+}
+# Groups that take longest (they wait on brokers, processes and the browser), started first; the rest
+# follow in collection order (the long API and recognition modules early, the many short unit modules
+# last, where they even out the workers' finishing times).
+FIRST = ("faults", "session-broker", "tests/demo/", "tests/integration/", "tests/api/")
+
+
+def _group(nodeid: str) -> str:
+    path = nodeid.split("::", 1)[0]
+    for prefix, group in SHARED_GROUPS.items():
+        if path.startswith(prefix):
+            return group
+    return path
+
+
+def _rank(group: str) -> int:
+    for i, prefix in enumerate(FIRST):
+        if group.startswith(prefix):
+            return i
+    return len(FIRST)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the marks into the node ids
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under ``--dist loadgroup`` only: every test gets an ``xdist_group`` (see SHARED_GROUPS), and the
+    groups are ordered by `FIRST` (stable otherwise). A run without xdist keeps the collection order."""
+    if not getattr(config.option, "loadgroup", False):  # set by xdist in each worker
+        return
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_group(item.nodeid)))
+    items.sort(key=lambda item: _rank(_group(item.nodeid)))
+
+
+_WORKER_FAULTS_REPORT: list[str] = []
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: the controller hears a worker has finished
+def pytest_testnodedown(node, error) -> None:  # type: ignore[no-untyped-def]
+    """The fault-injection figures of the worker that ran tests/faults (tests/faults/conftest.py)."""
+    _WORKER_FAULTS_REPORT.extend(getattr(node, "workeroutput", {}).get("faults_report", []))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
+    if _WORKER_FAULTS_REPORT:
+        terminalreporter.section("fault injection: figures (Jepsen-like)")
+        for line in _WORKER_FAULTS_REPORT:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")
