@@ -35,6 +35,27 @@ except ImportError:  # pragma: no cover
     numba = None  # type: ignore[assignment]
 
 
+class _LazyJit:
+    """A loop compiled by numba (``njit(cache=True, nogil=True)`` plus `options`) on its first
+    call, then kept: calling the instance returns the compiled function. `before`, if given, is
+    run once just before compiling (to compile a function the loop calls as a global first).
+    Only called when `jit_enabled` is true."""
+
+    def __init__(self, loop, before=None, **options):  # type: ignore[no-untyped-def]
+        self._loop = loop
+        self._before = before
+        self._options = options
+        self._compiled = None
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        if self._compiled is None:
+            assert numba is not None
+            if self._before is not None:
+                self._before()
+            self._compiled = numba.njit(cache=True, nogil=True, **self._options)(self._loop)
+        return self._compiled
+
+
 def _range_bounds_loop(  # type: ignore[no-untyped-def]
     indptr,
     indices,
@@ -254,20 +275,16 @@ def _similarity_loop(z, hat, outside_sq, out):  # type: ignore[no-untyped-def]
         out[i] = best
 
 
-_similarity_compiled = None
+_similarity_kernel = _LazyJit(_similarity_loop)
 
 
 def compiled_similarity(z: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) -> np.ndarray | None:
     """`scoring.similarity` by the compiled loop ((n,) float64, the same numbers as the numpy
     version up to rounding), or None when the loop is off (`jit_enabled`)."""
-    global _similarity_compiled
     if not jit_enabled():
         return None
-    if _similarity_compiled is None:
-        assert numba is not None
-        _similarity_compiled = numba.njit(cache=True, nogil=True)(_similarity_loop)
     out = np.empty(z.shape[0])
-    _similarity_compiled(
+    _similarity_kernel()(
         np.ascontiguousarray(z, dtype=np.float64),
         np.ascontiguousarray(hat, dtype=np.float64),
         np.ascontiguousarray(outside_sq, dtype=np.float64),
@@ -302,7 +319,7 @@ def _best_related_loop(strength, has, rel_v, rel_c, rel_starts, rel_owner, best_
                 best_c[r, owner] = top
 
 
-_related_compiled = None
+_related_kernel = _LazyJit(_best_related_loop)
 
 
 def compiled_best_related(
@@ -319,13 +336,9 @@ def compiled_best_related(
     none) and `best_c` ((m, n_own) float64) in place with the same numbers as the numpy version.
     `strength` (m, n_u) float64, `has` (m, n_u) bool, `rel_v`, `rel_starts`, `rel_owner` int64,
     `rel_c` float32 or float64. False (nothing written) when the loop is off (`jit_enabled`)."""
-    global _related_compiled
     if not jit_enabled():
         return False
-    if _related_compiled is None:
-        assert numba is not None
-        _related_compiled = numba.njit(cache=True, nogil=True)(_best_related_loop)
-    _related_compiled(
+    _related_kernel()(
         np.ascontiguousarray(strength, dtype=np.float64),
         np.ascontiguousarray(has, dtype=np.bool_),
         np.ascontiguousarray(rel_v, dtype=np.int64),
@@ -372,16 +385,14 @@ def jit_enabled() -> bool:
     return numba is not None and os.environ.get("KOHTAANTO_NUMBA", "1") != "0"
 
 
-_compiled = None
+def _compile_bound_of() -> None:
+    """Compile `similarity_bound_of` (inlined) as the global `_bound_of` that
+    `_range_bounds_loop` calls; numba reads globals when it compiles the loop, so this goes first."""
+    global _bound_of
+    _bound_of = numba.njit(cache=True, nogil=True, inline="always")(similarity_bound_of)
 
 
-def _kernel():  # type: ignore[no-untyped-def]
-    global _compiled, _bound_of
-    if _compiled is None:
-        assert numba is not None
-        _bound_of = numba.njit(cache=True, nogil=True, inline="always")(similarity_bound_of)
-        _compiled = numba.njit(cache=True, nogil=True)(_range_bounds_loop)
-    return _compiled
+_kernel = _LazyJit(_range_bounds_loop, before=_compile_bound_of)
 
 
 _NO_TABLE = np.zeros((0, 0), dtype=np.int64)
@@ -410,15 +421,7 @@ def _row_positions_loop(indptr, rows):  # type: ignore[no-untyped-def]
     return at, idx
 
 
-_positions_compiled = None
-
-
-def _positions_kernel():  # type: ignore[no-untyped-def]
-    global _positions_compiled
-    if _positions_compiled is None:
-        assert numba is not None
-        _positions_compiled = numba.njit(cache=True, nogil=True)(_row_positions_loop)
-    return _positions_compiled
+_positions_kernel = _LazyJit(_row_positions_loop)
 
 
 def compiled_row_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
