@@ -6,9 +6,10 @@ no test depends on anything started by hand, and nothing is left running.
 
 Under pytest-xdist (`make test` runs ``-n $(TEST_WORKERS) --dist loadgroup``) each worker is a process
 of its own with its own session fixtures (broker, PostgreSQL cluster, temporary directories, ports
-from the kernel): :func:`pytest_collection_modifyitems` puts every test in an ``xdist_group`` so that
-tests sharing a module-, package- or session-wide server run on one worker, and orders the groups
-longest first so that the waiting tiers (faults, broker, browser) overlap the CPU-bound ones.
+from the kernel): :func:`pytest_xdist_make_scheduler` sends each group of tests (:func:`_group`) whole to
+one worker, so that tests sharing a module-, package- or session-wide server run in one process, and
+:func:`pytest_collection_modifyitems` orders the groups so that the waiting tiers (faults, broker,
+browser) start first and overlap the CPU-bound ones.
 """
 
 from __future__ import annotations
@@ -51,14 +52,27 @@ def _rank(group: str) -> int:
     return len(FIRST)
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the marks into the node ids
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook, in the controller
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Under ``--dist loadgroup``: xdist's scheduler of whole groups (LoadScopeScheduling), with the
+    groups of :func:`_group`. (xdist's own ``xdist_group`` marks do not group under pytest 9: xdist
+    renames the node ids through an attribute pytest 9 no longer reads.)"""
+    if config.getoption("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _group(nodeid)
+
+    return GroupScheduling(config, log)  # type: ignore[arg-type]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under ``--dist loadgroup`` only: every test gets an ``xdist_group`` (see SHARED_GROUPS), and the
-    groups are ordered by `FIRST` (stable otherwise). A run without xdist keeps the collection order."""
+    """In a pytest-xdist worker under ``--dist loadgroup``: the groups ordered by `FIRST` (stable
+    otherwise; every worker sorts alike, as xdist requires). A run without xdist keeps the collection order."""
     if not getattr(config.option, "loadgroup", False):  # set by xdist in each worker
         return
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(_group(item.nodeid)))
     items.sort(key=lambda item: _rank(_group(item.nodeid)))
 
 
