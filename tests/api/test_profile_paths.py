@@ -239,6 +239,10 @@ def test_a_step_organisation_passes_on_only_what_it_was_given_whatever_consent_i
             "note",
         ),
         ({"note": "Henkilötunnus 131052-308T"}, "note"),
+        # outside tester 20, P1: special categories in free text that reaches another organisation
+        ({"note": "Käyttää pyörätuolia, raitistunut alkoholisti."}, "note"),
+        ({"note": "Hänellä on rikosrekisteri."}, "note"),
+        ({"note": "Turvapaikanhakija, oleskelulupa vireillä."}, "note"),
     ],
 )
 def test_a_bad_handover_is_a_422_with_the_field_and_nothing_is_stored_or_published(
@@ -577,6 +581,9 @@ def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
         ("Ring coachen 040 1234567, anna.berg@example.fi", "sv", "Hittades: e-postadress, telefonnummer"),
         ("Soita 040 123 4567", "fi", "puhelinnumero"),
         ("Henkilötunnus 131052-308T", "en", "identity_code"),
+        # outside tester 20, P1
+        ("Han väntar barn och kan inte börja.", "en", "health_data"),
+        ("Ei sovi: tuomittu pahoinpitelystä.", "fi", "rikostausta"),
     ],
 )
 def test_a_decline_reason_is_screened_like_the_note_and_nothing_changes(

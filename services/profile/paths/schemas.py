@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate, validates_schema
 
@@ -9,7 +12,7 @@ from services.kernel.texts import N_
 from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
-from shared.pii import refusing
+from shared.pii import refuse_sensitive_data, refusing
 from shared.schemas import DisplayText, JsonBoolean, JsonInteger, RegionId, StrictSchema
 
 PERSON = validate.Length(1, 200)
@@ -19,7 +22,10 @@ FREE_TEXT_NOTE = validate.Length(max=2000)
 # `shared` fields the jobseeker consented to, and an identity code never. Every free text one
 # organisation writes to another about a jobseeker passes the same screen (outside tester 8, J11: a
 # decline reason took a phone number and an e-mail): the note, the purpose of sharing, the decline reason.
-HANDOVER_NOTE = refusing(2000)
+# The note and the decline reason are screened as matching's comments are, special categories included
+# (outside tester 20, P1): health, age, family, religion, politics, union, sexual orientation, criminal
+# record, immigration status; special-category data travels only as `shared` items with a purpose.
+HANDOVER_NOTE: list[Callable[[str], Any]] = [validate.Length(max=2000), refuse_sensitive_data]
 
 
 def _before(start: str, end: str, field: str) -> object:
@@ -135,7 +141,9 @@ class HandoverInSchema(StrictSchema):
         validate=HANDOVER_NOTE,
         metadata={
             "description": "For the receiver; shown only with consent. No identity code, e-mail, phone "
-            "number or street address: share contact details with `shared`"
+            "number, street address or special-category data (health, age, family status, religion, political "
+            "opinion, union membership, sexual orientation, criminal record, immigration status, origin): 422. "
+            "Share contact details and work ability with `shared`"
         },
     )
 
@@ -151,10 +159,10 @@ class AcknowledgeSchema(StrictSchema):
 class DeclineSchema(StrictSchema):
     reason = DisplayText(
         required=True,
-        validate=[validate.Length(1, 500), *refusing()],
+        validate=[validate.Length(1, 500), refuse_sensitive_data],
         metadata={
-            "description": "Shown to the sending organisation; no identity code, e-mail, phone number or "
-            "street address"
+            "description": "Shown to the sending organisation; no identity code, e-mail, phone number, "
+            "street address or special-category data (as a handover's note)"
         },
     )
 
