@@ -7,8 +7,8 @@ ensi vuonna 60", "Lapset päiväkodissa", "Han väntar barn", "Hänellä on riko
 
 Each category is a list of entries, written as data (``TERMS``):
 
-* ``stem*``: (also one word of a phrase) a word that begins with ``stem`` (case-insensitive). Finnish inflects by endings and
-  changes the stem's consonants (``pyörätuoli``, ``pyörätuolia``, ``pyörätuolissa``; ``raskaus``,
+* ``stem*``: (also one word of a phrase) a word that begins with ``stem`` (case-insensitive). Finnish
+  inflects by endings and changes the stem's consonants (``pyörätuoli``, ``pyörätuolia``, ``pyörätuolissa``; ``raskaus``,
   ``raskauden``), so a stem is cut before the part that changes, Snowball-style, and a stem that
   changes is listed in each of its forms (``vanki*`` and ``vangi*``). Swedish and English stems
   likewise (``dömd*``, ``convict*``).
@@ -75,7 +75,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         blind, hard of hearing, hearing impair*, visually impair*, partially sighted, alcoholic*, addict,
         addicts, addicted, addiction*, rehab, sober, sobriety, drug use*, drug abuse, drug problem*,
         anxiety, panic attack*, psychosis, psychotic, bipolar, ptsd, dyslexi*, in therapy, the flu, covid*,
-        is expecting a child, is expecting twins, due to give birth
+        is expecting a child, is expecting twins, due to give birth,
+        epilepsy, epileptic, diabetic, sleep apnoea, sleep apnea, uniapnea*, dialyysi*, dialysis, dialys,
+        walking stick*, uses a cane, kävelee kepin kanssa, was operated, had surgery, opererad*, sömnapné*
         """
     ),
     AGE: _entries(
@@ -84,7 +86,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         ~iäkkä*, keski-ikäi*, eläkeikäi*, hänen ikänsä, ikänsä puolesta, ikänsä vuoksi, iän vuoksi, ikä,
         iältään, vuotispäiv*, syntymäpäiv*, pensionär, pensionären, ~pensionärer*, pensionerad*, går i
         pension, pensionsålder*, medelålders, födelsedag*, ålder, åldern, retired, retiree*, pensioner*,
-        retiring, middle-aged, ~elderly, his age, her age, their age, birthday*
+        retiring, middle-aged, ~elderly, his age, her age, their age, birthday*,
+        in his fifties, in her fifties, in his forties, in her forties, in his sixties, in her sixties, in
+        his thirties, in her thirties, kuusissakymmenissä, viisissäkymmenissä, neljissäkymmenissä
         """
     ),
     FAMILY: _entries(
@@ -95,11 +99,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         poikaystäv*, kihlattu*, kihloissa, äitinsä, äitiään, isänsä, isäänsä, omaishoi*, kotiäiti*,
         kotiisä*, kotivanhem*, perheellinen, perheensä, perheestään, perheelleen, perhesy*, perhetilan*,
         lapsia kotona, lapset kotona, sambo*, särbo*, flickvän*, pojkvän*, ~barn, ~barnen, hennes barn, hans
-        barn, småbarn*, familjeskäl*, familjesituation*, hemmamamma*, hemmapappa*, hustru*, hans fru, sin
+        barn, ~småbarn, småbarnsförälder*, småbarnsmamma*, småbarnspappa*, familjeskäl*, familjesituation*, hemmamamma*, hemmapappa*, hustru*, hans fru, sin
         fru, hennes man, sin man, har barn, barnen hemma, wife, husband*, spouse*, girlfriend*, boyfriend*,
         fiancé*, fiance*, her children, his children, their children, her kids, his kids, their kids, ~kids,
         ~children, ~child, newborn*, stay-at-home, family reasons, family situation, childcare arrangement*,
-        kids at home, children at home, lasten kanssa kotona, kotona lasten kanssa
+        kids at home, children at home, lasten kanssa kotona, kotona lasten kanssa,
+        single mum*, single mom*, single dad*, ensamstående mamma*, ensamstående pappa*, yh-äiti*, yh-isä*
         """
     ),
     RELIGION: _entries(
@@ -120,14 +125,17 @@ TERMS: dict[str, tuple[str, ...]] = {
         äänesti*, politisk*, partimedlem*, partiet, partiaktiv*, socialdemokrat*, sannfinländ*,
         samlingspart*, vänsterpart*, =SFP, centerpart*, kristdemokrat*, fullmäktigeledam*, political*,
         politics, politician*, party member*, socialist*, left-wing, right-wing, votes for, voted for,
-        activist*
+        activist*,
+        green party, finns party, left alliance, centre party, center party, national coalition, social
+        democrat*, vihreiden jäsen*, vihreissä, keskustan jäsen*, de gröna, vänsterförbundet
         """
     ),
     TRADE_UNION: _entries(
         """
         ammattiliit*, ammattiyhdisty*, ay-liik*, liiton jäsen*, liittoon, kuuluu liittoon, lakkoili*,
         osallistui lakkoon, fackförbund*, facket, fackansl*, medlem i facket, union rep*, unionised,
-        unionized, labour union*, labor union*, joined the union, union activist*
+        unionized, labour union*, labor union*, joined the union, union activist*,
+        fackligt förtroendevald*, förtroendeman*, förtroendevald i facket
         """
     ),
     SEXUAL_ORIENTATION: _entries(
@@ -135,7 +143,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         seksuaalis* suuntautu*, seksuaalisuu*, seksielämä*, seksuaalivähemmistö*, sateenkaariperhe*,
         transnai*, transmie*, trans, queer, hlbt*, hlbti*, lgbt*, sukupuolenkorjau*, sukupuolenvaihdo*,
         sukupuoli-identitee*, sexliv*, transperson*, könsbyte*, könskorriger*, regnbågsfamilj*, hbtq*, sex
-        life, transsexual*, gender reassignment, same-sex partner*, sexuality
+        life, transsexual*, gender reassignment, same-sex partner*, sexuality,
+        lesbisk*, bisexuell*
         """
     ),
     CRIMINAL: _entries(

@@ -13,7 +13,7 @@ from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, Pat
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
 from shared.pii import refuse_sensitive_data, refusing
-from shared.schemas import DisplayText, JsonBoolean, JsonInteger, RegionId, StrictSchema
+from shared.schemas import Day, DisplayText, JsonBoolean, JsonInteger, RegionId, StrictSchema
 
 PERSON = validate.Length(1, 200)
 FREE_TEXT_NOTE = validate.Length(max=2000)
@@ -55,10 +55,8 @@ class StepInSchema(StrictSchema):
             "description": "The person responsible (user id); a handover's receiver names it on acknowledging"
         },
     )
-    starts_on = fields.Date(required=True)
-    planned_end = fields.Date(
-        required=True, metadata={"description": "Not before `starts_on` (422 otherwise)"}
-    )
+    starts_on = Day(required=True)
+    planned_end = Day(required=True, metadata={"description": "Not before `starts_on` (422 otherwise)"})
     workplace_org = fields.String(
         load_default=None,
         validate=[ORG_ID, known_organisation],
@@ -102,14 +100,14 @@ class PathInSchema(StrictSchema):
 
 
 class EndStepSchema(StrictSchema):
-    ended_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+    ended_on = Day(load_default=None, metadata={"description": "Default today"})
     reason = fields.String(
         required=True, validate=validate.OneOf([r.value for r in EndReason if r != EndReason.HANDED_OVER])
     )
 
 
 class CloseSchema(StrictSchema):
-    closed_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+    closed_on = Day(load_default=None, metadata={"description": "Default today"})
     reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
 
 
@@ -327,11 +325,11 @@ class PilotInSchema(StrictSchema):
         validate=validate.Length(1, 50),
         metadata={"description": "The providers taking part (organisation ids), each once (422 otherwise)"},
     )
-    starts_on = fields.Date(
+    starts_on = Day(
         required=True,
         metadata={"description": "The first day a voucher may be issued; at most three years ahead (422)"},
     )
-    ends_on = fields.Date(
+    ends_on = Day(
         required=True,
         metadata={
             "description": "The last day a voucher may be issued; not before `starts_on` and at most three "
@@ -377,7 +375,7 @@ class IssueSchema(StrictSchema):
         validate=validate.Range(15, 75),
         metadata={"description": "Checked by the coach; only the age is kept, not the date of birth"},
     )
-    unemployed_since = fields.Date(required=True)
+    unemployed_since = Day(required=True, years_back=50)
     takes_part = JsonBoolean(
         required=True,
         validate=validate.Equal(
@@ -394,7 +392,7 @@ class ChoiceSchema(StrictSchema):
 
 
 class HireSchema(StrictSchema):
-    hired_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+    hired_on = Day(load_default=None, metadata={"description": "Default today"})
 
 
 class VoucherOutSchema(ma.Schema):

@@ -55,7 +55,19 @@ CASES = {
 }
 
 
+_SHORTLISTS: dict[tuple, dict] = {}
+
+
 def _shortlist(esco, case: str, params: RankingParams, *, given: bool = False) -> dict:
+    """`_build_shortlist` once per arguments in the test process (8 distinct of the module's 12 calls;
+    each builds a pool on the real ESCO taxonomy): the tests only read it."""
+    key = (id(esco), case, params, given)
+    if key not in _SHORTLISTS:
+        _SHORTLISTS[key] = _build_shortlist(esco, case, params, given=given)
+    return _SHORTLISTS[key]
+
+
+def _build_shortlist(esco, case: str, params: RankingParams, *, given: bool = False) -> dict:
     """{candidate id: (rank, entry)} of a pool of 400 candidates of other occupations, ten of the
     title's occupation by work history (3-12 years) claiming 0-2 of the confirmed skills, one
     claiming all of them (no work history), and one claiming all but two. `given`: the vacancy
