@@ -377,7 +377,7 @@ class RankingParams:
     """Coverage weight of an essential skill of the vacancy's occupation that the employer did
     not list, relative to 1.0 for one the employer marked essential."""
 
-    inferred_profile_share: float = 1.0
+    inferred_profile_share: float = 0.25
     """A vacancy with no occupation and no confirmed skill (title and text only, its skills the
     recogniser's suggestions) whose occupation is inferred with probability at least
     `inferred_profile_probability` asks for that occupation's ESCO profile as a named occupation
@@ -390,7 +390,11 @@ class RankingParams:
     six years as an electrician (skill similarity 0.015-0.029 against the ten suggestions: an
     electrician's own skills outside them diluted), and no essential skill was shown. 0 turns it
     off (before session 20). Chosen on the text variant of `benchmarks.ranking_quality`'s tuning
-    half (docs/benchmarks.md, session 20)."""
+    half (session 20, 2026-12-03, seed 1101, 20,000 candidates, 200 vacancies; docs/benchmarks.md),
+    paired NDCG@10 against 0: 0.25, 0.5 and 1 within 0.002 of each other and of 0 on every family
+    but partial-75 (-0.008 ± 0.004 at 0.25, -0.011 ± 0.005 at 1; the cell's s.e. 0.026), so the
+    smallest share tried that puts the tester's electricians in order (87.7 / 87.7 / 72.5, plumber
+    0.3): the profile counts a little below a suggestion (0.3), the text's own skills as much."""
 
     inferred_profile_probability: float = 0.9
     """The inferred occupation's probability (of the vacancy's target distribution,
