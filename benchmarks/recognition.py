@@ -48,6 +48,16 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   seven occupations no other set covers: roofers, hotel receptionists, landscape gardeners, youth
   workers, paper-machine operators, bricklayers, IT support), measured whole (``--sets fi-dev8``);
   summary only, before and after a session's changes, as the estimate on unseen text.
+  From session 20 on it is tuning data (per-sentence output allowed).
+- ``fi-dev9``: a ninth fresh Finnish development set (session 20; 64 sentences, eight each across
+  eight occupations and wordings no set covers: welders' certificates, pharmacy technicians, hospital
+  and office cleaners, terminal and warehouse pickers, mental-health and substance-abuse instructors,
+  construction site supervisors, ventilation fitters, tram and city-bus drivers), measured whole
+  (``--sets fi-dev9``); summary only, before and after a session's changes, as the estimate on
+  unseen text.
+- ``sv-dev3``: a third fresh Swedish development set (session 20; 32 Finland-Swedish sentences, four
+  each across the occupations of ``fi-dev9``), measured whole (``--sets sv-dev3``); summary only,
+  before and after a session's changes, as the Swedish estimate on unseen text.
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

@@ -26,7 +26,9 @@ def app(database_url):
 
 
 def test_the_text_ad_ranks_electricians_by_the_electricians_essential_skills(app):
-    body = app.test_client().get("/api/v1/vacancies/v-elec-text/shortlist?k=10&lang=en", headers=TEAM).get_json()
+    body = (
+        app.test_client().get("/api/v1/vacancies/v-elec-text/shortlist?k=10&lang=en", headers=TEAM).get_json()
+    )
     ranked = body["vacancy"]["ranked_occupation"]
     assert ranked["uri"] == ELECTRICIAN and ranked["inferred"] and ranked["essential_skills"], ranked
     assert "of the occupation read from the title" in ranked["note"]

@@ -159,6 +159,9 @@ class MatchingState:
                     self.engine.upsert_candidate(candidate)
                 except Exception:
                     log.exception("candidate not indexed", extra={"candidate_id": candidate.candidate_id})
+        # after a merge (a new IDF) the vacancies asked about lately get their weights made here,
+        # not by their next shortlist
+        self.engine.rewarm()
 
     def apply_vacancy(self, incoming: VacancyRecord) -> None:
         """Serve the vacancy at once with the employer's own skills and occupation; the skills
@@ -175,8 +178,10 @@ class MatchingState:
             if offered:
                 vacancy = record.vacancy
                 record = replace(record, vacancy=replace(vacancy, skills=(*vacancy.skills, *offered)))
-        if record.is_open:  # the vacancy query, built once here rather than on every request
-            record = replace(record, query=self.engine.prepare(record.vacancy))
+        if record.is_open:  # the vacancy query and its weights, built here rather than on a request
+            prepared = self.engine.prepare(record.vacancy)
+            self.engine.warm(prepared)
+            record = replace(record, query=prepared)
         with self._lock:
             self._vacancies[incoming.vacancy_id] = record
         if self.recognizer is not None and record.is_open:
@@ -215,12 +220,10 @@ class MatchingState:
                 # one reading of the job title for ranking and recognition (`titles.TitleReader`)
                 title_occupations=self.engine.title_occupations(record.vacancy.title),
             )
+            prepared = self.engine.prepare(vacancy)
+            self.engine.warm(prepared)  # its first shortlist need not make the weights
             enriched = replace(
-                record,
-                vacancy=vacancy,
-                enriched=True,
-                query=self.engine.prepare(vacancy),
-                suggestions_left_out=left_out,
+                record, vacancy=vacancy, enriched=True, query=prepared, suggestions_left_out=left_out
             )
             with self._lock:
                 if self._vacancies.get(vacancy_id) is record:  # (the feed's thread is the only writer)

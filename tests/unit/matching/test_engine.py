@@ -520,6 +520,61 @@ def test_a_prepared_vacancy_reuses_its_weights_until_the_index_changes_them(engi
     assert again.column_weights.tolist() == fresh.column_weights.tolist()
 
 
+def test_weights_warmed_when_a_vacancy_is_applied_serve_its_first_request_and_change_with_the_index(engine):
+    """`warm` (the state calls it when a vacancy arrives) makes both weights the first request
+    would make; profiles arriving afterwards give the same answers as without warming (a write
+    that changes the weights' inputs makes new ones)."""
+    engine.bulk_load([candidate("c1", {"s:weld": "basic"}), candidate("c2", {"s:mig": "expert"})])
+    warmed, cold = engine.prepare(WELDER), engine.prepare(WELDER)
+    engine.warm(warmed)
+    snap = engine._snapshot
+    pruned = engine._weights_cache[id(warmed)][1]
+    assert len(pruned) == 2 and all(e[0] is snap.idf for e in pruned)  # pruned and unpruned
+    assert engine._weights(snap, warmed, prune=True) is pruned[0][4]
+    assert engine._weights(snap, warmed, prune=False) is pruned[1][4]
+
+    def answers(prepared):
+        engine._results.clear()
+        return [
+            (e.candidate_id, e.score, e.components, e.evidence)
+            for e in engine.shortlist(prepared, viewer_org=None, today=TODAY)
+        ]
+
+    assert answers(warmed) == answers(cold)
+    engine.upsert_candidate(candidate("c3", {"s:weld": "expert", "s:mig": "basic"}))  # into the delta
+    assert answers(warmed) == answers(cold) and "c3" in [a[0] for a in answers(warmed)]
+    near = engine._near_cache[(id(warmed), engine.params.include_unknown_distance)]
+    assert near[1] is engine._snapshot.main and not near[2].lo.flags.writeable
+    engine.merge()  # a new IDF and a new main segment: the near rows of the old one are dropped
+    assert not any(held[1] is not engine._snapshot.main for held in engine._near_cache.values())
+    assert answers(warmed) == answers(cold) == answers(engine.prepare(WELDER))
+    from services.matching.index.domain.pool import near_rows_of
+
+    kept = engine._near_cache[(id(warmed), engine.params.include_unknown_distance)][2]
+    fresh = near_rows_of(engine._snapshot.main, warmed.distances, engine.params.include_unknown_distance)
+    assert [a.tolist() for a in (kept.lo, kept.hi, kept.block, kept.base)] == [
+        a.tolist() for a in (fresh.lo, fresh.hi, fresh.block, fresh.base)
+    ]
+
+
+def test_rewarm_makes_the_weights_of_the_vacancies_asked_about_again_after_a_merge(engine):
+    engine.bulk_load([candidate("c1", {"s:weld": "basic"}), candidate("c2", {"s:mig": "expert"})])
+    asked = [engine.prepare(WELDER) for _ in range(3)]
+    for prepared in asked:
+        engine.warm(prepared)
+    assert engine.rewarm() == 0  # all of this state: nothing to make
+    engine.upsert_candidate(candidate("c3", {"s:weld": "expert"}))
+    engine.merge()  # a new IDF
+    assert engine.rewarm() == 3
+    snap = engine._snapshot
+    for prepared in asked:
+        held = engine._weights_cache[id(prepared)][1]
+        assert [e[0] is snap.idf for e in held] == [True, True]
+        assert engine._weights(snap, prepared, prune=True) is held[0][4]
+    assert list(engine._weights_cache) == [id(p) for p in asked]  # least recently used first, as before
+    assert engine.rewarm() == 0
+
+
 def test_a_withdrawn_or_changed_candidate_never_comes_back_from_a_cached_vacancy(engine):
     engine.bulk_load(
         [candidate("c1", {"s:weld": "expert", "s:mig": "expert"}), candidate("c2", {"s:weld": "basic"})]

@@ -303,3 +303,80 @@ def test_the_best_related_skill_is_the_strongest_of_the_unheld_own_skill_first_o
     best_v, best_c = best_related(strength, has, q)
     assert best_v.tolist() == [[2, 4], [3, -1], [2, -1]]
     np.testing.assert_allclose(best_c, [[0.5, 0.8], [0.5, 0.0], [0.5, 0.0]])
+
+
+def _evidence_case(seed: int):
+    """A random segment's claims, meta bytes and work history, a random occupation-skill weight
+    matrix and essential matrix, and a query holding some of the skills (issue 11's explain cut)."""
+    rng = np.random.default_rng(seed)
+    n, n_skills, n_occ = 300, 80, 25
+    claims = sp.random(n, n_skills, density=0.06, format="csr", dtype=np.float32, random_state=rng)
+    claims.sort_indices()
+    meta = claims.copy()
+    meta.data = rng.integers(1, 9, len(claims.data)).astype(np.uint8)
+    history = sp.random(n, n_occ, density=0.08, format="csr", dtype=np.float32, random_state=rng)
+    experience = sp.random(n_occ, n_skills, density=0.3, format="csr", dtype=np.float32, random_state=rng)
+    essential = experience.copy()
+    essential.data[:] = 1.0
+    essential.data[rng.random(len(essential.data)) < 0.5] = 0.0  # stored zeros: held only by > 0
+    skills = rng.choice(n_skills, size=30, replace=False)
+    position = np.full(n_skills, -1, dtype=np.int64)
+    position[skills] = np.arange(len(skills))
+    seg = SimpleNamespace(claims=claims, claim_meta=meta, experience=history)
+    qw = SimpleNamespace(
+        query=SimpleNamespace(position=position, skills=skills), exact=SimpleNamespace(experience=experience)
+    )
+    space = SimpleNamespace(taxonomy=SimpleNamespace(essential=essential))
+    rows = rng.integers(0, n, 120)  # repeats and rows without history or claims included
+    return seg, rows, qw, space
+
+
+@jit
+@pytest.mark.parametrize("seed", range(6))
+def test_the_compiled_query_evidence_is_the_numpy_one_to_the_bit(seed, monkeypatch):
+    """Explanations' evidence at the query positions (claims, work history, essential to a past
+    occupation) read in one compiled pass equals the numpy form exactly, sums in the same order."""
+    from services.matching.index.domain.explain import _read_evidence
+
+    seg, rows, qw, space = _evidence_case(seed)
+    on = _read_evidence(seg, rows, qw, space)
+    assert on[3] is None  # the compiled pass ran
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+    off = _read_evidence(seg, rows, qw, space)
+    assert off[3] is not None
+    for a, b in zip(on[:3], off[:3], strict=True):
+        assert a.dtype == b.dtype and a.shape == b.shape
+        np.testing.assert_array_equal(a, b)
+    raw, source, held = on[:3]
+    assert (source > 0).sum() > 50 and ((raw > 0) & (source == 0)).sum() > 50 and held.sum() > 50
+
+
+def test_explain_reads_claims_and_work_history_at_the_query_positions(monkeypatch):
+    """The numbers themselves, numba on or off: a claim, work history summed into it, a skill
+    essential to a past occupation, a skill outside the query left out."""
+    from services.matching.index.domain.explain import _read_evidence
+
+    claims = sp.csr_matrix(np.asarray([[0.5, 0.0, 0.0, 0.7], [0.0, 0.0, 0.0, 0.0]], dtype=np.float32))
+    meta = claims.copy()
+    meta.data = np.asarray([3, 4], dtype=np.uint8)
+    history = sp.csr_matrix(np.asarray([[0.5, 0.0], [0.25, 1.0]], dtype=np.float32))
+    experience = sp.csr_matrix(np.asarray([[0.6, 0.3, 0.0, 0.0], [0.0, 0.6, 0.0, 0.0]], dtype=np.float32))
+    essential = sp.csr_matrix(np.asarray([[1.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0]], dtype=np.float32))
+    position = np.asarray([0, 1, 2, -1])  # skill 3 is not in the query
+    seg = SimpleNamespace(claims=claims, claim_meta=meta, experience=history)
+    qw = SimpleNamespace(
+        query=SimpleNamespace(position=position, skills=np.arange(3)),
+        exact=SimpleNamespace(experience=experience),
+    )
+    space = SimpleNamespace(taxonomy=SimpleNamespace(essential=essential))
+    for numba_on in ("1", "0"):
+        monkeypatch.setenv("KOHTAANTO_NUMBA", numba_on)
+        raw, source, held, _ = _read_evidence(seg, np.asarray([0, 1]), qw, space)
+        w = np.float64(np.float32(0.5)) * np.float64(np.float32(0.6))
+        assert raw[0].tolist() == [
+            np.float64(np.float32(0.5)) + w,
+            np.float64(np.float32(0.5)) * np.float64(np.float32(0.3)),
+            0.0,
+        ]
+        assert source.tolist() == [[3, 0, 0], [0, 0, 0]]
+        assert held.tolist() == [[True, False, False], [True, True, False]]

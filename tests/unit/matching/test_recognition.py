@@ -78,6 +78,15 @@ def test_fit_follows_the_estimator_contract(taxonomy: Taxonomy):
     assert r.fit(taxonomy) is r and hasattr(r, "index_")
 
 
+def test_the_cache_key_covers_what_the_cached_label_matrices_are_mixed_with():
+    """The loader caches the mixed label matrices under `get_params`: another label weighting or
+    dense floor must not read the default's (session 20: a sweep of Finnish label weights read
+    the same cached matrices at every setting)."""
+    base = SkillRecognizer().get_params()
+    assert SkillRecognizer(label_weights_by_lang=(("fi", (("en", 0.3), ("fi", 0.7))),)).get_params() != base
+    assert SkillRecognizer(dense_floor=0.7).get_params() != base
+
+
 def test_english_text_finds_the_skill_by_an_alternative_label(recognizer):
     assert _uris(recognizer.recognise("Experience in TIG welding is required.", top_k=1)) == ["s:tig"]
 

@@ -28,6 +28,12 @@ class FakeEngine:
         self.calls.append(("prepare", vacancy.vacancy_id))
         return None
 
+    def warm(self, prepared):  # the weights of a prepared vacancy: nothing to make here
+        pass
+
+    def rewarm(self):
+        return 0
+
     def title_occupations(self, title):
         return ()
 

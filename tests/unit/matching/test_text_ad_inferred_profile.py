@@ -63,7 +63,9 @@ def _essential(esco, uri: str) -> list[str]:
 def engine(esco):
     from services.matching.index.reference import load_title_reader
 
-    return MatchingEngine(esco, MUNICIPALITIES, RankingParams(), clock=lambda: TODAY, titles=load_title_reader(esco, None))
+    return MatchingEngine(
+        esco, MUNICIPALITIES, RankingParams(), clock=lambda: TODAY, titles=load_title_reader(esco, None)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +96,11 @@ def _ranked(esco, engine: MatchingEngine, vacancy: Vacancy) -> dict:
             picked = rng.choice(own, min(len(own), 12), replace=False)
             engine.upsert_candidate(candidate(f"other{k}", {esco.skill_uris[j]: "advanced" for j in picked}))
     engine.upsert_candidate(
-        candidate("elec-full", dict.fromkeys(electrician, "advanced"), experience=(WorkExperience(ELECTRICIAN, 6.0),))
+        candidate(
+            "elec-full",
+            dict.fromkeys(electrician, "advanced"),
+            experience=(WorkExperience(ELECTRICIAN, 6.0),),
+        )
     )
     engine.upsert_candidate(candidate("elec-half", dict.fromkeys(HALF, "advanced")))
     engine.upsert_candidate(candidate("elec-wh", {}, experience=(WorkExperience(ELECTRICIAN, 10.0),)))

@@ -45,7 +45,7 @@ from .geo import MunicipalityTable
 from .kernels import warm_up
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
-from .pool import Pool, candidate_pools, evidence_rows, reach_evidence_rows
+from .pool import NearRows, Pool, candidate_pools, evidence_rows, near_rows_of, reach_evidence_rows
 from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import EPS, exact_scores, score_rows, top_k
 from .segment import (
@@ -77,6 +77,11 @@ WEIGHTS_CACHE_VACANCIES = 64
 keeps: the API asks for the same vacancy's shortlist again and again (pages, refreshes, the meeting
 page's explanations), and the weights cost 1-2 ms to make (a tenth of a shortlist at 200,000
 profiles)."""
+
+NEAR_CACHE = 64
+"""Prepared vacancies whose near rows in the main segment (`pool.near_ranges`, 0.1-0.3 ms to find
+at 1,000,000 profiles) the engine keeps, the most recently used, each for the main segment it was
+found in (a merge makes a new one; the small delta segment's are found on every request)."""
 
 HOMES_CACHE = 64
 """Viewers' home-municipality masks the engine keeps (`MatchingEngine._homes`): one per set of
@@ -158,6 +163,9 @@ class MatchingEngine:
             OrderedDict()
         )
         self._weights_cache: OrderedDict[int, tuple[PreparedVacancy, list[tuple[Any, ...]]]] = OrderedDict()
+        self._near_cache: OrderedDict[tuple[int, bool], tuple[PreparedVacancy, Segment, NearRows]] = (
+            OrderedDict()
+        )
         self._delta_rows: dict[str, CompactCandidate] = {}
         self._removed: dict[str, int] = {}  # id -> last version, so stale replays stay removed
         self.stats: Counter[str] = Counter()
@@ -299,6 +307,36 @@ class MatchingEngine:
         pass the result to `shortlist` and `explain` instead of the vacancy."""
         return prepare(vacancy, self._space, self._municipalities)
 
+    def warm(self, prepared: PreparedVacancy) -> None:
+        """Make the stage-1 weights of `prepared` for the current index state now, pruned and
+        unpruned (kept as `_weights` keeps them, for the `WEIGHTS_CACHE_VACANCIES` most recently
+        used vacancies), and its near rows in the main segment (`NEAR_CACHE`), so that its first
+        shortlist need not: call it where the vacancy
+        is applied, off the request path. The weights are those of the state they were made of
+        (a later state makes new ones), so every answer stays the same; a merge of the index
+        (new IDF) makes the next request build them again."""
+        snap = self._snapshot
+        self._weights(snap, prepared, prune=True)  # a shortlist alone (the meeting page)
+        self._weights(snap, prepared, prune=False)  # with counts within reach (the API's default)
+        if len(snap.main):
+            self._near(prepared, self.params.include_unknown_distance)(snap.main)
+
+    def rewarm(self) -> int:
+        """`warm` again every vacancy whose kept weights are of an older index state (after a merge:
+        a new IDF), so that their next shortlists need not make them; the others cost a lookup.
+        Call it after writes, off the request path (the state does after each batch). Returns how
+        many were warmed: at most `WEIGHTS_CACHE_VACANCIES`, about 2 ms of CPU each."""
+        snap = self._snapshot
+        with self._weights_lock:
+            stale = [
+                held[0]
+                for held in self._weights_cache.values()  # least recently used first: kept in order
+                if not any(e[0] is snap.idf and e[1] is snap.occupation_inv_norm for e in held[1])
+            ]
+        for prepared in stale:
+            self.warm(prepared)
+        return len(stale)
+
     def shortlist(
         self,
         vacancy: Vacancy | PreparedVacancy,
@@ -400,6 +438,7 @@ class MatchingEngine:
                     request.include_unknown_distance,
                     exclude,
                     threads=ip.stage1_threads,
+                    near_of=self._near(prepared, request.include_unknown_distance),
                 )
                 walked = qw
                 need = max(ip.rerank_pool * depth, depth)
@@ -423,7 +462,12 @@ class MatchingEngine:
             if exclusion_scope is Scope.REACH and len(pools) < len(segments):  # k = 0: no pools yet
                 pools, walked = (
                     candidate_pools(
-                        segments, counting, prepared.distances, request.include_unknown_distance, exclude
+                        segments,
+                        counting,
+                        prepared.distances,
+                        request.include_unknown_distance,
+                        exclude,
+                        near_of=self._near(prepared, request.include_unknown_distance),
                     ),
                     counting,
                 )
@@ -683,6 +727,32 @@ class MatchingEngine:
                 self._weights_cache.popitem(last=False)
         return qw
 
+    def _near(self, prepared: PreparedVacancy, include_unknown: bool) -> Callable[[Segment], NearRows]:
+        """`pool.near_rows_of` for `prepared`'s distances, kept for the main segment (`NEAR_CACHE`:
+        the same arrays, read only, as long as that segment is the snapshot's main one)."""
+
+        def near_of(seg: Segment) -> NearRows:
+            if seg is not self._snapshot.main:  # the delta: small, new after every write
+                return near_rows_of(seg, prepared.distances, include_unknown)
+            key = (id(prepared), include_unknown)
+            with self._weights_lock:
+                held = self._near_cache.get(key)
+                if held is not None and held[0] is prepared and held[1] is seg:
+                    self._near_cache.move_to_end(key)
+                    return held[2]
+            near = near_rows_of(seg, prepared.distances, include_unknown)
+            for part in (near.lo, near.hi, near.block, near.base):
+                part.flags.writeable = False  # shared by the requests about this vacancy
+            with self._weights_lock:
+                if seg is self._snapshot.main:  # (not a main segment a merge just replaced)
+                    self._near_cache[key] = (prepared, seg, near)
+                    self._near_cache.move_to_end(key)
+                    while len(self._near_cache) > NEAR_CACHE:
+                        self._near_cache.popitem(last=False)
+            return near
+
+        return near_of
+
     def _request(
         self,
         prepared: PreparedVacancy,
@@ -805,6 +875,9 @@ class MatchingEngine:
         candidate's row and id would stay in memory until the next shortlist (erasure at once)."""
         with self._weights_lock:
             self._results.clear()
+            main = self._snapshot.main
+            for key in [key for key, held in self._near_cache.items() if held[1] is not main]:
+                del self._near_cache[key]  # of a main segment a merge replaced: free its memory
 
     def _make_snapshot(  # type: ignore[no-untyped-def]
         self, main, present, n_present, delta, idf, occupation_inv_norm

@@ -11,7 +11,7 @@ import numpy as np
 
 from .arrays import experience_block, gather_rows, row_positions
 from .filters import FilterFailure
-from .kernels import compiled_best_related
+from .kernels import compiled_best_related, compiled_query_evidence
 from .match_score import MatchScale, match_points
 from .model import SKILL_LEVELS, OccupationAgreement, RelatedCredit, ShortlistEntry, SkillEvidence
 from .query import VACANCY_KINDS, QueryWeights, VacancyQuery
@@ -112,14 +112,13 @@ def _entries(
     pos = np.asarray(positions, dtype=np.int64)
     rows = ex.rows[pos]
     m, n_u = len(rows), len(q.skills)
-    history = gather_rows(seg.experience, rows)  # the rows' work history, read once
-    raw, source = query_evidence(seg, rows, qw, history)
+    raw, source, essential_held, history = _read_evidence(seg, rows, qw, space)
     spoken = declared_evidence(seg.columns["languages"], rows, ex.score[pos] > 0, q, space, raw, source)
     # A skill only work history supplies counts as held when it is essential to a past occupation:
     # ESCO lists optional skills broadly (a CNC operator's include TypeScript), and "TypeScript
     # (inferred)" on a machinist read as if the system had found programming skills (an outside
     # tester). An optional one still counts in the score, with its small weight.
-    has = (raw > 0) & ((source > 0) | _essential_in_history(rows, qw, space, history))
+    has = (raw > 0) & ((source > 0) | essential_held)
     strength = np.minimum(raw, 1.0)
     n_e, n_own = len(q.essential), q.n_own
     best_v, best_c = best_related(strength, has, q)
@@ -330,6 +329,34 @@ for _meta, _evidence in _EVIDENCE.items():
 def _row_starts(rows: np.ndarray, m: int) -> list[int]:
     """Where each of rows 0..m starts in `rows` (ascending row numbers, from np.nonzero)."""
     return np.searchsorted(rows, np.arange(m + 1)).tolist()  # type: ignore[no-any-return]
+
+
+def _read_evidence(
+    seg: Segment, rows: np.ndarray, qw: QueryWeights, space: SkillSpace
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray] | None]:
+    """(raw, source, essential_held, history) of `rows` at the query positions: `query_evidence`'s
+    (raw, source), `_essential_in_history`'s (len(rows), n_u) bool, and the rows' work history as
+    `gather_rows` gives it (None when the compiled pass read it: `occupation_agreements` then
+    gathers it itself, only where an agreement came from work history). One compiled pass where
+    numba is on (`kernels.compiled_query_evidence`, the same numbers to the bit), else numpy."""
+    q = qw.query
+    found = compiled_query_evidence(
+        rows,
+        q.position,
+        len(q.skills),
+        seg.claims,
+        seg.claim_meta,
+        seg.experience,
+        qw.exact.experience,
+        space.taxonomy.essential,
+    )
+    if found is not None:
+        claim, source, worked, essential = found
+        claim += worked  # as `query_evidence`: the claims, then the work history's sum added
+        return claim, source, essential > 0, None
+    history = gather_rows(seg.experience, rows)  # the rows' work history, read once
+    raw, source = query_evidence(seg, rows, qw, history)
+    return raw, source, _essential_in_history(rows, qw, space, history), history
 
 
 def _essential_in_history(

@@ -381,6 +381,98 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
     )
 
 
+def _query_evidence_loop(  # type: ignore[no-untyped-def]
+    rows,
+    position,
+    n_u,
+    c_indptr,
+    c_indices,
+    c_data,
+    c_meta,
+    h_indptr,
+    h_indices,
+    h_data,
+    o_indptr,
+    o_indices,
+    o_data,
+    e_indptr,
+    e_indices,
+    e_data,
+):
+    """For each of `rows` i (segment rows) and query position u (`position`: skill -> position,
+    -1 where none): claim[i, u] and meta[i, u] (the row's claim of the skill and its meta byte),
+    worked[i, u] = sum over the row's work history (occupation o, weight w, in stored order) of
+    w x experience[o, skill], and essential[i, u] = the same sum of 1 x essential[o, skill]
+    (each sum from 0.0, in the order `arrays.experience_block`'s bincount adds them)."""
+    m = rows.shape[0]
+    claim = np.zeros((m, n_u))
+    meta = np.zeros((m, n_u), dtype=np.uint8)
+    worked = np.zeros((m, n_u))
+    essential = np.zeros((m, n_u))
+    for i in range(m):
+        r = rows[i]
+        for j in range(c_indptr[r], c_indptr[r + 1]):
+            u = position[c_indices[j]]
+            if u >= 0:
+                claim[i, u] = c_data[j]
+                meta[i, u] = c_meta[j]
+        for j in range(h_indptr[r], h_indptr[r + 1]):
+            o = h_indices[j]
+            w = np.float64(h_data[j])
+            for t in range(o_indptr[o], o_indptr[o + 1]):
+                u = position[o_indices[t]]
+                if u >= 0:
+                    worked[i, u] += w * np.float64(o_data[t])
+            for t in range(e_indptr[o], e_indptr[o + 1]):
+                u = position[e_indices[t]]
+                if u >= 0:
+                    essential[i, u] += np.float64(e_data[t])
+    return claim, meta, worked, essential
+
+
+_evidence_kernel = _LazyJit(_query_evidence_loop)
+
+
+def compiled_query_evidence(
+    rows: np.ndarray,
+    position: np.ndarray,
+    n_u: int,
+    claims: sp.csr_matrix,
+    claim_meta: sp.csr_matrix,
+    history: sp.csr_matrix,
+    experience: sp.csr_matrix,
+    essential: sp.csr_matrix,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """What `explain` reads of `rows` ((m,) int64 segment rows) at the query positions, in one
+    pass: (claim (m, n_u) float64, the row's claim weight; meta (m, n_u) uint8, its meta byte
+    (0 where no claim); worked (m, n_u) float64, the work history's weight, `experience_block` of
+    `experience`; essential (m, n_u) float64, `experience_block` of `essential` with weight 1),
+    equal to the bit to the numpy forms (`explain.query_evidence`, `explain._essential_in_history`).
+    `position`: (n_skills,) int64 query position of every skill, -1 if absent; `claims` /
+    `claim_meta` (n, n_skills) CSR of one structure, `history` (n, n_occupations) CSR, `experience`
+    and `essential` (n_occupations, n_skills) CSR. None when the loop is off (`jit_enabled`)."""
+    if not jit_enabled():
+        return None
+    return _evidence_kernel()(  # type: ignore[no-any-return]
+        np.ascontiguousarray(rows, dtype=np.int64),
+        np.ascontiguousarray(position, dtype=np.int64),
+        n_u,
+        claims.indptr,
+        claims.indices,
+        claims.data,
+        claim_meta.data,
+        history.indptr,
+        history.indices,
+        history.data,
+        experience.indptr,
+        experience.indices,
+        experience.data,
+        essential.indptr,
+        essential.indices,
+        essential.data,
+    )
+
+
 def jit_enabled() -> bool:
     return numba is not None and os.environ.get("KOHTAANTO_NUMBA", "1") != "0"
 
@@ -572,6 +664,9 @@ def warm_up() -> None:
                 np.full((1, 1), -1),
                 np.zeros((1, 1)),
             )
+        one = sp.csr_matrix(np.ones((1, 1), dtype=np.float32))  # int32 structure, as the segments'
+        meta = sp.csr_matrix((np.ones(1, np.uint8), one.indices, one.indptr), shape=(1, 1))
+        compiled_query_evidence(np.zeros(1, np.int64), np.zeros(1, np.int64), 1, one, meta, one, one, one)
         for bound in (None, (0.3, 1.0, 0.0)):
             range_bounds(
                 p,

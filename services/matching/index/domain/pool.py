@@ -9,7 +9,7 @@ and their total is carried as a bound (`QueryWeights.pruned_bound`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,6 +70,11 @@ class Pool:
     excluded_rows: np.ndarray
 
 
+def near_rows_of(seg: Segment, distances: np.ndarray, include_unknown_distance: bool) -> NearRows:
+    """The `NearRows` of `near_ranges`."""
+    return NearRows.of(*near_ranges(seg, distances, include_unknown_distance))
+
+
 def candidate_pools(
     segments: Sequence[tuple[Segment, np.ndarray]],
     qw: QueryWeights,
@@ -78,14 +83,16 @@ def candidate_pools(
     exclude: Collection[str],
     *,
     threads: int = 1,
+    near_of: Callable[[Segment], NearRows] | None = None,
 ) -> list[Pool]:
     """One `Pool` per (segment, present mask): its near rows, their stage-1 bounds and the rows of
-    the excluded candidate ids."""
+    the excluded candidate ids. `near_of`: each segment's near rows for these `distances` and
+    `include_unknown_distance` when the caller keeps them (`near_rows_of`'s, the same arrays)."""
     keys = [encode_id(c) for c in exclude]
     pools = []
     for seg, present in segments:
         excluded = np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
-        near = NearRows.of(*near_ranges(seg, distances, include_unknown_distance))
+        near = near_of(seg) if near_of is not None else near_rows_of(seg, distances, include_unknown_distance)
         pools.append(Pool(seg, present, near, upper_bounds(seg, qw, near, threads=threads), excluded))
     return pools
 

@@ -240,13 +240,7 @@ def inferred_profile(target: np.ndarray | None, occupation: int, confirmed: bool
     float64, `vacancy_target`) when it reaches `RankingParams.inferred_profile_probability`, for a
     vacancy without an occupation (`occupation` -1) and without confirmed skills (`confirmed`
     False: a title and text only); else -1."""
-    if (
-        p.inferred_profile_share <= 0
-        or occupation >= 0
-        or confirmed
-        or target is None
-        or not len(target)
-    ):
+    if p.inferred_profile_share <= 0 or occupation >= 0 or confirmed or target is None or not len(target):
         return -1
     best = int(np.argmax(target))
     return best if target[best] >= p.inferred_profile_probability else -1

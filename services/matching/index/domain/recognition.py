@@ -654,7 +654,9 @@ class SkillRecognizer:
         self.tools = tools or LanguageTools()
 
     def get_params(self) -> dict[str, Any]:
-        """The parameters that shape the fitted index (the cache key uses them)."""
+        """The parameters that shape the fitted index and the mixed label matrices cached with it
+        (the cache key uses them: before session 20 the label weighting and the dense floor were
+        missing, so another `label_weights_by_lang` read the cached matrices of the default)."""
         return {
             "ngram_range": self.ngram_range,
             "n_features": self.n_features,
@@ -669,6 +671,9 @@ class SkillRecognizer:
             "posting_floor": self.posting_floor,
             "encoder": getattr(self.encoder, "model_id", None),
             "dense_langs": self.dense_langs,
+            # the cached mixed label matrices (`mixed_label_matrices`) are made with these two
+            "label_weights_by_lang": self.label_weights_by_lang,
+            "dense_floor": self.dense_floor,
             "lemmatiser": self.tools.lemmatise is not None,
             "function_lemmas": "dropped",
             "derived_verbs": hashlib.sha256(repr(sorted(self.tools.verbs.items())).encode()).hexdigest()[:12],
