@@ -402,7 +402,7 @@ class RankedOccupationSchema(ma.Schema):
             "vacancy has only a title and text (no skill confirmed) and the occupation was read from "
             "them with probability at least 0.9, when the vacancy asks for its ESCO profile as a named "
             "occupation's (`RankingParams.inferred_profile_share`; the note says \"of the occupation "
-            "read from the title\")"
+            'read from the title")'
         }
     )
     note = fields.String(
