@@ -31,9 +31,14 @@ broker-stop: $(STAMP) ## stop the local Kafka broker
 test-tools: ## install what the tests need from Debian (PostgreSQL, Chromium, docker-compose, ...)
 	bash deploy/ensure-test-tools.sh
 
+# Parallel test processes (pytest-xdist): one per core; tests sharing a server run in one process
+# (tests/conftest.py).  make test TEST_WORKERS=1   runs them one after another in one process.
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+
 test: $(STAMP) test-tools ## the whole test suite (sets everything up on a fresh machine)
 	$(PY) -m deploy.kafka.broker fetch
-	$(PY) -m pytest -p no:cacheprovider
+	$(PY) -m tests.prepare
+	$(PY) -m pytest -p no:cacheprovider $(if $(filter 1,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
 
 test-fast: $(STAMP) ## unit and API tests: no broker, no browser; the API tests' PostgreSQL half starts one
 	$(PY) -m pytest tests/unit tests/api -q

@@ -139,9 +139,9 @@ SHARED_VALIDATORS = (
     N_(
         "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
         "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
-        "ethnic origin or nationality, religion, sexual orientation, trade-union membership or family status (refer to the "
-        "candidate by the pseudonymous id; names are not detected automatically, so do not write them either). "
-        "Found: %(kinds)s."
+        "ethnic origin or nationality, religion, political opinion, sexual orientation or sex life, trade-union "
+        "membership, family status, criminal record or immigration status (refer to the candidate by the "
+        "pseudonymous id; names are not detected automatically, so do not write them either). Found: %(kinds)s."
     ),
     # the kinds those two name (shared.pii), in words in fi and sv; English keeps the ids
     N_("personal_identity_code"),
@@ -156,6 +156,9 @@ SHARED_VALIDATORS = (
     N_("sexual_orientation"),
     N_("trade_union_membership"),
     N_("family_status"),
+    N_("political_opinion"),
+    N_("criminal_record"),
+    N_("immigration_status"),
     N_("Not a registered organisation (the operator keeps the registry)."),
     # shared.auth
     N_("A bearer token is required."),

@@ -409,9 +409,24 @@ def require_role(*roles: Role, on_denied: Callable[[Principal], None] | None = N
                 abort(403, message=f"Role {principal.role.value} may not do this.")
             return view(*args, **kwargs)
 
+        # read by the README's table of doors per role (tests/api/test_doors_per_role.py): the
+        # decorators above this one keep it (functools.wraps copies the function's __dict__)
+        wrapper.kohtaanto_roles = frozenset(roles)  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return decorator
+
+
+def roles_checked_inside(*roles: Role) -> Callable[[F], F]:
+    """Marks a view (a page) that checks its caller's role itself among ``roles`` (a page answers a
+    sign-in page or an error page of its own, not ``require_role``'s JSON 403): only read by the
+    README's table of doors per role and its test, as ``require_role``'s ``kohtaanto_roles``."""
+
+    def mark(view: F) -> F:
+        view.kohtaanto_roles = frozenset(roles)  # type: ignore[attr-defined]
+        return view
+
+    return mark
 
 
 def main(argv: list[str] | None = None) -> int:

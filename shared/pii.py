@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote_plus
 
+from shared import pii_words
 from shared.text import TYPOGRAPHIC_DASHES, plain_typography
 
 IDENTITY_CODE = "personal_identity_code"
@@ -62,6 +63,9 @@ RELIGION = "religion"
 SEXUAL_ORIENTATION = "sexual_orientation"
 TRADE_UNION = "trade_union_membership"
 FAMILY = "family_status"
+POLITICS = pii_words.POLITICS
+CRIMINAL = pii_words.CRIMINAL
+IMMIGRATION = pii_words.IMMIGRATION
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _DASHES = TYPOGRAPHIC_DASHES  # read as "-" (shared.text)
@@ -162,6 +166,8 @@ _POSTAL_TAIL = re.compile(r",?\s{1,3}(?:FI-|SF-)?\d{5}(?!\d)(?:\s{1,3}[A-ZÅÄÖ
 # Finnish, Swedish and English digits, seven or more in a row.
 _DIGIT_WORDS = (
     "nolla|yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän"
+    # spoken Finnish (outside tester 20, P1: "nolla neljä viisi kuus seittemän kasi …")
+    "|yks|kaks|viis|kuus|seittemän|seiska|kaheksan|kasi|yheksän|ysi|nelonen|vitonen|kutonen"
     "|noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio"
     "|zero|oh|one|two|three|four|five|six|seven|eight|nine"
 )
@@ -178,6 +184,10 @@ _DIGIT_VALUES = {
     for digit, word in enumerate(words)
 }
 _DIGIT_VALUES["oh"] = "0"
+_DIGIT_VALUES.update(
+    {"yks": "1", "kaks": "2", "viis": "5", "kuus": "6", "seittemän": "7", "seiska": "7", "kaheksan": "8"}
+    | {"kasi": "8", "yheksän": "9", "ysi": "9", "nelonen": "4", "vitonen": "5", "kutonen": "6"}
+)
 _DIGIT_WORD = re.compile(rf"(?<!\w)(?:(?:{_DIGIT_WORDS})(?!\w)|plus\s*(?=\d|(?:{_DIGIT_WORDS})(?!\w)))", re.I)
 _PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ -]?\(0\))?(?:[ ./-]?\d){6,12}(?!\w)")
 _PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0(?:[ ./-]?\d){1,3})(?:[ ./-]?\d){5,10}(?!\w)")
@@ -495,14 +505,38 @@ _CARE_BEFORE = re.compile(
     re.I,
 )
 _CARE_INSIDE = re.compile(rf"(?:{_CARE})", re.I)
+# The same without the words of treatment, for a word whose own "hoito" is the person's treatment
+# ("katkaisuhoidossa") while a unit after it is work ("katkaisuhoitoyksikön sairaanhoitaja").
+_UNIT_INSIDE = re.compile("(?:" + _CARE.replace("hoi[dt]\\w*|", "").replace("|kuntoutu\\w*", "") + ")", re.I)
 
 
-def _of_work(text: str, m: re.Match[str]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """``text[start:end]`` with the three parts of ``re.Match`` that ``_of_work`` reads."""
+
+    text: str
+    s: int
+    e: int
+
+    def __getitem__(self, group: int) -> str:
+        return self.text[self.s : self.e]
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+def _of_work(text: str, m: re.Match[str] | _Span, *, compounds: bool = True) -> bool:
     """Whether the health word ``m`` in ``text`` names the field of someone's work (care of a
     disease, its patients or unit) rather than the candidate's health: a compound whose later part is
-    a care word (``diabeteshoidon``), or a care word right after it or at most two words before it."""
+    a care word (``diabeteshoidon``), or a care word right after it or at most two words before it.
+    ``compounds=False`` leaves treatment words out of the compound test, for words whose own care part
+    is the person's treatment (``katkaisuhoidossa``, ``korvaushoito``: ``shared.pii_words``) while a
+    unit after it is work (``katkaisuhoitoyksikön``)."""
     word = m[0]
-    if len(word) > 6 and _CARE_INSIDE.search(word, 4):
+    if len(word) > 6 and (_CARE_INSIDE if compounds else _UNIT_INSIDE).search(word, 4):
         return True
     return bool(
         _CARE_AFTER.match(text, m.end()) or _CARE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
@@ -802,6 +836,9 @@ MATCHING_PLACEHOLDERS = {
     SEXUAL_ORIENTATION: "[suuntautuminen]",
     TRADE_UNION: "[ammattiliitto]",
     FAMILY: "[perhesuhteet]",
+    POLITICS: "[poliittinen kanta]",
+    CRIMINAL: "[rikostieto]",
+    IMMIGRATION: "[maahanmuuttoasema]",
 }
 
 
@@ -825,6 +862,10 @@ def find_sensitive_data(text: str) -> list[Finding]:
             if kind == HEALTH and _of_work(typed, m):
                 continue
             found.append(Finding(kind, origin[m.start()], origin[m.end() - 1] + 1))
+    for kind, start, end in pii_words.find_terms(typed):  # the everyday wordings (outside tester 20, P1)
+        if kind == HEALTH and _of_work(typed, _Span(typed, start, end), compounds=False):
+            continue
+        found.append(Finding(kind, origin[start], origin[end - 1] + 1))
     for start, end in _nationalities(typed):
         found.append(Finding(ETHNIC_ORIGIN, origin[start], origin[end - 1] + 1))
     return _without_overlaps(found)
@@ -833,8 +874,9 @@ def find_sensitive_data(text: str) -> list[Finding]:
 MATCHING_REFUSAL = (
     "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
     "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
-    "ethnic origin or nationality, religion, sexual orientation, trade-union membership or family status (refer to the "
-    "candidate by the pseudonymous id; names are not detected automatically, so do not write them either)."
+    "ethnic origin or nationality, religion, political opinion, sexual orientation or sex life, trade-union "
+    "membership, family status, criminal record or immigration status (refer to the candidate by the "
+    "pseudonymous id; names are not detected automatically, so do not write them either)."
 )
 
 

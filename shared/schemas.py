@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import marshmallow as ma
@@ -487,16 +487,47 @@ DAY_RULE = N_("Not a valid date: write it as year-month-day (2026-12-31) or day.
 _DOTTED_DAY = re.compile(r"\s*([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\s*\Z")
 
 
+DAY_TOO_OLD = N_("The date is more than %(years)s years in the past: a typo?")
+DAY_TOO_FAR = N_("The date is more than %(years)s years ahead: a typo?")
+
+
+def _years_before(day: date, years: int) -> date:
+    """``day`` ``years`` calendar years earlier (29 February → 28 February)."""
+    year = day.year - years
+    return day.replace(year=year) if (day.month, day.day) != (2, 29) else date(year, 2, 28)
+
+
 class Day(fields.Date):
     """A calendar day (``datetime.date``): ISO 8601 (``2026-12-31``) or day.month.year as Finnish and
     Swedish users write it (``31.12.2026``, ``1.6.2027``); always returned in ISO 8601. Anything
     else, or a day that does not exist (``31.2.2026``), is a ValidationError `DAY_RULE`, which names
     both forms (outside tester 17, P16: "31.12.2026" got "Not a valid date." and no hint). The
-    dotted form is unambiguous: no locale writes month.day.year with dots."""
+    dotted form is unambiguous: no locale writes month.day.year with dots.
+
+    Every day a user sends is a plausible one: at most ``years_back`` calendar years before today
+    (UTC) and at most ``years_ahead`` after it, else a ValidationError naming the bound
+    (``DAY_TOO_OLD``, ``DAY_TOO_FAR``; outside tester 20, P6:
+    ``available_from: "0001-01-01"`` was stored). Defaults: a century back, ten years ahead, a guard
+    against absurd days only; a field whose meaning allows less says so (``available_from``: ten years
+    back), and services keep their own tighter rules on top (a vacancy's start date, an outcome's day,
+    a path step's). Output schemas never deserialise, so the window only guards input."""
+
+    def __init__(self, *args: Any, years_back: int = 100, years_ahead: int = 10, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.years_back, self.years_ahead = years_back, years_ahead
 
     def _deserialize(
         self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
     ) -> date:
+        day = self._parse(value, attr, data, **kwargs)
+        today = datetime.now(UTC).date()
+        if day < _years_before(today, self.years_back):
+            raise ValidationError(DAY_TOO_OLD % {"years": self.years_back})
+        if day > _years_before(today, -self.years_ahead):
+            raise ValidationError(DAY_TOO_FAR % {"years": self.years_ahead})
+        return day
+
+    def _parse(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> date:
         if isinstance(value, str) and (dotted := _DOTTED_DAY.match(value)):
             try:
                 return date(int(dotted[3]), int(dotted[2]), int(dotted[1]))

@@ -118,6 +118,23 @@ USE_WELDING_EQUIPMENT = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b00
 MAG_WELDING = "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498"
 COOK_FISH = "http://data.europa.eu/esco/skill/d01ea580-9718-4299-a6fd-08ea6d171a1b"
 CLEAN_KITCHEN = "http://data.europa.eu/esco/skill/9b31016e-c99d-4bd2-a550-d5660dac5041"
+MIG_WELDING = "http://data.europa.eu/esco/skill/f015c5d5-6a1c-4f63-9012-a05f4f34105e"
+FORKLIFT = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da"
+HEALTHCARE_ASSISTANT = "http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082"
+CONFIRMED_CARE = tuple(
+    "http://data.europa.eu/esco/skill/" + u
+    for u in (
+        "1fd57242-267e-46df-bd8c-849fdd593a50",  # administer prescribed medication
+        "24f980ba-b44f-4739-b563-205104c3190d",  # provide basic support to patients
+        "2a82241a-216e-44d8-bb50-6b9a0ef82084",  # drive vehicles
+        "2d6904db-9e16-42a5-bc12-c5acb8bfab18",  # safe management of medicines
+        "f98e06f5-a09a-4356-b6a8-d55a7d3c5356",  # implement nursing care
+        "d9449998-c1f5-478c-a103-2255398cf0b6",  # apply hygiene standards
+        "0e3493f4-0cad-4fbc-8e02-025f169b8114",  # Finnish (held as a declared language)
+    )
+)
+"""The seven essential skills of the healthcare assistant (lähihoitaja) an employer confirms for
+"Lähihoitaja, kotihoito" (outside tester 18, P1)."""
 
 
 def profile_body(**overrides: Any) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from services.profile.domain import (
     ProfileWithdrawnError,
 )
 from services.profile.handlers import ProfileHandlers
+from services.profile.refusals import record_refusal, request_subjects
 from services.profile.schemas import (
     MAX_LOOKUP_IDS,
     PERSONAL_ID_RULE,
@@ -111,8 +112,14 @@ def id_named_with_body(view: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 def audit_denied(action: str) -> Callable[[Principal], None]:
+    """``require_role``'s ``on_denied``: the refused attempt is audited as ``action``, naming the
+    jobseekers the request asks about (``refusals.request_subjects``: outside tester 20, P3)."""
+
     def record(principal: Principal) -> None:
-        handlers().denied(principal, action)
+        uow_factory = current_app.extensions["kohtaanto.profile.uow"]
+        with uow_factory() as uow:
+            record_refusal(uow, principal, action, request_subjects(uow, principal))
+            uow.commit()
 
     return record
 

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 
 from services.kernel.calendar import FinnishWorkingDays
+from services.profile import refusals
 from services.profile.api import blp
 from services.profile.config import Settings
 from services.profile.handlers import ProfileHandlers
@@ -43,6 +44,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     def region_of(code: str) -> str:
         return municipalities[code].region
 
+    service.app.extensions["kohtaanto.profile.uow"] = uow
+    refusals.install(service.app, uow)
     service.app.extensions["kohtaanto.profile.handlers"] = ProfileHandlers(uow, settings.pseudonym_key)
     service.app.extensions["kohtaanto.profile.paths"] = PathHandlers(
         uow, FinnishWorkingDays(), acknowledge_within=settings.handover_ack_working_days, region_of=region_of

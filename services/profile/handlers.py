@@ -72,7 +72,8 @@ class ProfileHandlers:
         existing profile needs one of the two: ``ProfileVersionRequiredError`` without either, and
         nothing changes (outside tester 14, P16: a read-change-put lost a colleague's change); a
         re-push of exactly what is stored (a retry, simultaneous first pushes) loses nothing and needs
-        neither."""
+        neither; it changes nothing either (the stored profile is returned at its version, nothing
+        published; audited with purpose ``unchanged``: outside tester 20, P4)."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
             created = existing is None or existing.status is Status.WITHDRAWN
@@ -106,6 +107,14 @@ class ProfileHandlers:
                 uow.consent_restated(existing.candidate_id, granted & details.consented_orgs)
                 if granted - details.consented_orgs:
                     details = replace(details, consented_orgs=details.consented_orgs | granted)
+                if existing.same_as(details, status):
+                    # An identical replay (a retry, a re-push of what is stored) is a no-op: the same
+                    # version and ETag, nothing published, so a colleague's If-Match stays valid
+                    # (outside tester 20, P4). Audited all the same: the caller sent this jobseeker's
+                    # personal data and it was compared with the stored copy.
+                    self._audit(uow, caller, "profile.write", True, profile_id, existing, "unchanged")
+                    uow.commit()
+                    return existing, False
                 profile = existing.update(details, self.clock()).with_status(status)
                 # written only over the version read: a change committed meanwhile makes this run again
                 # on it (with If-Match the check above then answers 412; without, this replaces it)
@@ -153,12 +162,6 @@ class ProfileHandlers:
             self._audit(uow, caller, "profile.read", True, profile_id, profile)
             uow.commit()
         return profile
-
-    def denied(self, caller: Principal, action: str, profile_id: str | None = None) -> None:
-        """Audit an attempt refused before any profile was looked up (e.g. a role that may not)."""
-        with self.uow_factory() as uow:
-            self._audit(uow, caller, action, False, profile_id, None)
-            uow.commit()
 
     def contacts(self, caller: Principal, candidate_ids: list[str], purpose: str) -> list[ContactCard]:
         """Contact cards of those candidates the caller may see (``may_see_contact``).
@@ -275,6 +278,7 @@ class ProfileHandlers:
         granted: bool,
         profile_id: str | None,
         profile: Profile | None,
+        purpose: str | None = None,
     ) -> None:
         uow.audit.record(
             actor=caller.subject,
@@ -286,4 +290,5 @@ class ProfileHandlers:
             candidate_id=profile.candidate_id if profile else None,
             # A denied attempt concerns the caller's own namespace of ids: there is no other owner.
             subject_org=profile.coach_org if profile else caller.org,
+            purpose=purpose,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -165,6 +166,10 @@ class ProfileRepository:
         }
 
 
+#: How many audit entries this request (this context) has written: the profile service's refusal
+#: safety net (``services.profile.refusals``) records a refusal no use case recorded itself.
+AUDITED: ContextVar[int] = ContextVar("kohtaanto_profile_audited", default=0)
+
 #: What a withdrawal leaves of an audit entry's purpose.
 ERASED_PURPOSE = "[erased with the profile]"
 
@@ -194,6 +199,7 @@ class AuditLog:
         (``subject_org``) when the profile is known here, whoever acted: the own data-protection
         officer's search by profile id must find other organisations' accesses too. ``entries``
         hides the profile id from everyone else."""
+        AUDITED.set(AUDITED.get() + 1)
         if candidate_id is not None and (profile_id is None or subject_org is None):
             row = self.conn.execute(
                 select(profiles.c.id, profiles.c.coach_org).where(profiles.c.candidate_id == candidate_id)

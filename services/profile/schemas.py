@@ -119,7 +119,11 @@ class ProfileInSchema(StrictSchema):
     max_commute_km = JsonNumber(required=True, validate=validate.Range(0, 500))
     available_from = Day(
         required=True,
-        metadata={"description": "At most three years ahead (422 otherwise); a past day means now"},
+        years_back=10,
+        metadata={
+            "description": "At most three years ahead and ten years back (422 otherwise: a typo); a past "
+            "day means now"
+        },
     )
     working_time = fields.String(load_default="any", validate=validate.OneOf(WORKING_TIMES))
     target_groups = fields.List(

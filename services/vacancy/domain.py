@@ -200,9 +200,15 @@ class Vacancy:
         return cls(vacancy_id, employer_org, details, created_at=now, updated_at=now)
 
     def update(self, details: VacancyDetails, now: datetime, expected_version: int | None = None) -> Vacancy:
+        """The vacancy with ``details``, a new version; ``self`` itself when ``details`` are the stored
+        ones (an identical replay, e.g. a retry with ``If-Match: *``, changes nothing: no new version,
+        no event; outside tester 20, P4). Raises ``VersionConflictError`` (stale
+        ``expected_version``), ``VacancyClosedError``, ``InvalidVacancyError``."""
         self._expect(expected_version)
         if self.status is Status.CLOSED:
             raise VacancyClosedError(N_("vacancy %(id)s is closed") % {"id": self.id})
+        if details == self.details:
+            return self
         details.check(now.date())
         return replace(self, details=details, updated_at=now, version=self.version + 1)
 

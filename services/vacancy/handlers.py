@@ -45,6 +45,8 @@ class VacancyHandlers:
         with self.uow_factory() as uow:
             vacancy = self._owned(uow, vacancy_id, employer_org)
             changed = vacancy.update(details, self.clock(), expected_version)
+            if changed is vacancy:  # an identical replay: nothing to save or publish
+                return vacancy
             uow.vacancies.save(changed)
             uow.publish(VacancyEvent(domain.UPDATED, changed))
             uow.commit()

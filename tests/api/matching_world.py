@@ -17,6 +17,7 @@ from services.matching.index.reference import load_recognizer, load_taxonomy, lo
 from shared.config import REPO_ROOT
 from shared.messaging.consumer import Record
 from shared.messaging.envelope import Envelope
+from tests.api.databases import migrated
 from tests.helpers import WELDER, common_settings
 
 VACANCIES = "kohtaanto.vacancies.v1"
@@ -57,7 +58,7 @@ def matching_app(
     read-only);
     `rate_limits`: `RateLimitSettings` instead of the defaults; `cors_origins`: the
     ``KOHTAANTO_CORS_ORIGINS``."""
-    common = common_settings("matching", database_url)
+    common = common_settings("matching", migrated(database_url, "matching"))
     if rate_limits is not None:
         common = common.model_copy(update={"rate_limits": rate_limits})
     if cors_origins:

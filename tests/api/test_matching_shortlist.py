@@ -3,7 +3,15 @@
 import pytest
 
 from tests.api.matching_world import NURSE, Clock, candidate, essential, matching_app, pid, vacancy, welders
-from tests.helpers import WELDER, auth
+from tests.helpers import (
+    CONFIRMED_CARE,
+    FORKLIFT,
+    HEALTHCARE_ASSISTANT,
+    MAG_WELDING,
+    MIG_WELDING,
+    WELDER,
+    auth,
+)
 
 TEAM = auth("team_member", "tampere-tyollisyys")
 RECRUITER = auth("recruiter", "agency-a")
@@ -362,11 +370,6 @@ def test_a_vacancy_whose_text_gives_only_guesses_ranks_with_none_and_tells_its_e
     assert "warning" not in plain
 
 
-MIG_WELDING = "http://data.europa.eu/esco/skill/f015c5d5-6a1c-4f63-9012-a05f4f34105e"
-MAG_WELDING = "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498"
-FORKLIFT = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da"
-
-
 def test_a_vacancy_of_three_skills_shows_perfect_candidates_as_strong_matches(app):
     """Outside tester 5, F7: a vacancy given by MAG and MIG welding and a forklift (no occupation)
     showed welders who claim MIG and MAG welding at 1.8-3.2 / 100, read as "poor fit"."""
@@ -587,21 +590,6 @@ def test_a_welder_holding_every_essential_skill_and_skills_of_other_trades_ranks
     assert entries[complete]["rank"] == 1
     assert entries[complete]["match"] > max(entries[p]["match"] for p in partial)
     assert entries[complete]["match"] >= 80, entries[complete]["match"]
-
-
-HEALTHCARE_ASSISTANT = "http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082"
-CONFIRMED_CARE = [
-    "http://data.europa.eu/esco/skill/" + u
-    for u in (
-        "1fd57242-267e-46df-bd8c-849fdd593a50",  # administer prescribed medication
-        "24f980ba-b44f-4739-b563-205104c3190d",  # provide basic support to patients
-        "2a82241a-216e-44d8-bb50-6b9a0ef82084",  # drive vehicles
-        "2d6904db-9e16-42a5-bc12-c5acb8bfab18",  # safe management of medicines
-        "f98e06f5-a09a-4356-b6a8-d55a7d3c5356",  # implement nursing care
-        "d9449998-c1f5-478c-a103-2255398cf0b6",  # apply hygiene standards
-        "0e3493f4-0cad-4fbc-8e02-025f169b8114",  # Finnish
-    )
-]
 
 
 def test_a_candidate_holding_every_skill_the_employer_confirmed_ranks_first_on_a_title_only_vacancy(

@@ -468,6 +468,49 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
     assert ordinary.status_code == 201, ordinary.json
 
 
+@pytest.mark.parametrize(
+    ("comment", "kind"),
+    [
+        # outside tester 20, P1: each answered 201 and was listed back to the coach
+        ("Käyttää pyörätuolia.", "health_data"),
+        ("On kuuro, tarvitsee tulkin.", "health_data"),
+        ("Raitistunut alkoholisti.", "health_data"),
+        ("Täyttää ensi vuonna 60.", "age"),
+        ("Lapset päiväkodissa, voi tehdä vain päivävuoroa.", "family_status"),
+        ("Han väntar barn.", "health_data"),
+        ("Puh. nolla neljä viisi kuus seittemän kasi yhdeksän nolla yks kaks", "phone"),
+        ("Hänellä on rikosrekisteri.", "criminal_record"),
+        ("Turvapaikanhakija, oleskelulupa vireillä.", "immigration_status"),
+        ("He has a criminal record.", "criminal_record"),
+        ("Perussuomalaisten aktiivi.", "political_opinion"),
+    ],
+)
+def test_a_special_category_wording_in_a_comment_or_follow_up_is_refused_and_nothing_is_stored_or_published(
+    app, comment, kind
+):
+    """Outside tester 20, P1: everyday wordings of health, age, family, pregnancy, a phone number in
+    spoken numerals, a criminal record and immigration status were stored. 422 naming the field and
+    the kind, no outcome stored and no event in the outbox; the same text as a follow-up's action too."""
+    client = app.test_client()
+    r = record(client, app.candidate_ids[0], "contacted", comment=comment)
+    assert r.status_code == 422, r.json
+    assert kind in " ".join(r.json["errors"]["json"]["comment"]), r.json
+    r = record(
+        client,
+        app.candidate_ids[0],
+        "contacted",
+        follow_up={"action": comment, "owner": "valmentaja@tampere"},
+    )
+    assert r.status_code == 422, r.json
+    assert kind in " ".join(r.json["errors"]["json"]["follow_up"]["action"]), r.json
+    assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
+    assert rows(app, outcomes) == [] and rows(app, outbox) == []
+    ordinary = record(
+        client, app.candidate_ids[0], "contacted", comment="Soitin hänelle kahdesti, ei vastannut."
+    )
+    assert ordinary.status_code == 201, ordinary.json
+
+
 def test_a_disease_as_the_field_of_the_candidates_work_is_a_skill_and_is_stored(app):
     """Outside tester 18, P11: a comment about caring for diabetics was refused as health data."""
     client = app.test_client()

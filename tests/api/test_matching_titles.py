@@ -6,10 +6,9 @@ exact Finnish or English ESCO label in the title named the occupation)."""
 import pytest
 
 from tests.api.matching_world import NURSE, Clock, candidate, essential, matching_app, pid, vacancy
-from tests.helpers import WELDER, auth
+from tests.helpers import HEALTHCARE_ASSISTANT, WELDER, auth
 
 TEAM = auth("team_member", "tampere-tyollisyys")
-HEALTHCARE_ASSISTANT = "http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082"
 
 NURSE_ADS = {  # the tester's three texts, word for word
     "fi": (

@@ -239,6 +239,10 @@ def test_a_step_organisation_passes_on_only_what_it_was_given_whatever_consent_i
             "note",
         ),
         ({"note": "Henkilötunnus 131052-308T"}, "note"),
+        # outside tester 20, P1: special categories in free text that reaches another organisation
+        ({"note": "Käyttää pyörätuolia, raitistunut alkoholisti."}, "note"),
+        ({"note": "Hänellä on rikosrekisteri."}, "note"),
+        ({"note": "Turvapaikanhakija, oleskelulupa vireillä."}, "note"),
     ],
 )
 def test_a_bad_handover_is_a_422_with_the_field_and_nothing_is_stored_or_published(
@@ -547,8 +551,12 @@ def test_simultaneous_openings_of_a_path_open_one_and_the_others_are_told(profil
 @pytest.mark.parametrize(
     ("starts_on", "planned_end", "reason"),
     [
-        ("0001-01-01", "0001-01-01", "The step starts more than two years in the past."),
-        ("0026-11-02", "2026-12-18", "A step lasts at most three years: split it."),
+        # a year no one means is refused by the date field itself (outside tester 20, P6) …
+        ("0001-01-01", "0001-01-01", "The date is more than 100 years in the past: a typo?"),
+        ("0026-11-02", "2026-12-18", "The date is more than 100 years in the past: a typo?"),
+        # … a plausible one by the step's own rules
+        ("2024-06-03", "2024-06-28", "The step starts more than two years in the past."),
+        ("2025-01-01", "2028-06-01", "A step lasts at most three years: split it."),
         ("2028-06-01", "2030-01-31", "The step ends more than three years ahead."),
     ],
 )
@@ -577,6 +585,9 @@ def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
         ("Ring coachen 040 1234567, anna.berg@example.fi", "sv", "Hittades: e-postadress, telefonnummer"),
         ("Soita 040 123 4567", "fi", "puhelinnumero"),
         ("Henkilötunnus 131052-308T", "en", "identity_code"),
+        # outside tester 20, P1
+        ("Han väntar barn och kan inte börja.", "en", "health_data"),
+        ("Ei sovi: tuomittu pahoinpitelystä.", "fi", "rikostausta"),
     ],
 )
 def test_a_decline_reason_is_screened_like_the_note_and_nothing_changes(

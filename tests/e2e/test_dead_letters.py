@@ -7,6 +7,7 @@ import pytest
 from deploy.http_client import call, wait_for
 from shared.messaging.envelope import Envelope
 from shared.messaging.kafka import KafkaSender, make_consumer
+from tests.helpers import USE_WELDING_EQUIPMENT as WELDING
 from tests.helpers import candidate_payload, profile_body, token
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka]
@@ -79,9 +80,6 @@ def test_garbage_goes_to_dead_letters_and_the_next_profile_is_still_indexed(stac
     assert ready["dead_letters"]["by_consumer"]["matching.index"] == before["matching.index"]
     assert ready["dead_letters"]["stored"] >= 2 and ready["dead_letters"]["latest"]
     assert ready["index"]["dead_lettered"] == 0, "since this start: the poison was not sent again"
-
-
-WELDING = "http://data.europa.eu/esco/skill/2ee57de4-bffd-4194-b009-0060edec77cc"
 
 
 def _candidate_payload(cid: str, **changes) -> dict:

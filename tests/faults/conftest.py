@@ -85,6 +85,14 @@ def faults_stack(faults_broker, tmp_path_factory, free_ports) -> Iterator[Stack]
         stack.stop()
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand the figures to the controller, which prints them
+    (tests/conftest.py); a worker prints no summary of its own."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None and _REPORT.rows:
+        output["faults_report"] = _REPORT.lines()
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
     if _REPORT.rows:
         terminalreporter.section("fault injection: figures (Jepsen-like)")

@@ -157,8 +157,9 @@ class FollowUpSchema(StrictSchema):
         validate=[validate.Length(1, 300), refuse_sensitive_data],
         metadata={
             "description": "What is to be done; no personal identity code, birth date, e-mail address, phone number, "
-            "street address, health information, age, ethnic origin, religion, sexual orientation, trade-union "
-            "membership or family status (422); names are not checked: do not write them",
+            "street address, health information, age, ethnic origin, religion, political opinion, sexual orientation, "
+            "trade-union membership, family status, criminal record or immigration status (422; detected by "
+            "wording, fi/sv/en); names are not checked: do not write them",
             "example": "Arrange a Finnish course (B1)",
         },
     )
@@ -200,8 +201,10 @@ class OutcomeInSchema(StrictSchema):
             "description": "Free text; stays in matching, never published. A personal identity code, "
             "birth date, e-mail address (also written as 'name (at) domain'), phone number (also partly "
             "in words), street address, health information (pregnancy, illness, sick leave, pain, work "
-            "restrictions, diseases, disability), age, ethnic origin or nationality, religion, sexual orientation, "
-            "trade-union membership or family status in it is refused (422, naming the kinds found): refer to the candidate by the pseudonymous id. "
+            "restrictions, diseases, disability and its aids, addiction), age, ethnic origin or nationality, religion, "
+            "political opinion, sexual orientation or sex life, trade-union membership, family status, criminal record "
+            "or immigration status in it is refused (422, naming the kinds found; detected by wording in fi/sv/en, "
+            "so a rare wording can get through): refer to the candidate by the pseudonymous id. "
             "Names cannot be detected automatically and are not checked: do not write them"
         },
     )

@@ -50,6 +50,10 @@ _ORG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
+#: The years a catalogue's start date may fall in (outside them: a typo, a 422 naming the line).
+FIRST_START_YEAR, LAST_START_YEAR = 2000, 2100
+
+
 class CatalogueError(ValueError):
     """The file has errors; ``errors`` maps a line number (1 = header) to reasons. Nothing was imported."""
 
@@ -216,6 +220,13 @@ def parse_catalogue(
         reasons += [
             N_("start_dates: %(value)s is not a date (2027-01-11 or 11.1.2027).") % {"value": repr(b)}
             for b in bad
+        ]
+        # a year no course starts in is a typo (outside tester 20, P6: every date users send is plausible)
+        reasons += [
+            N_("start_dates: %(value)s is not a plausible start (years %(first)s–%(last)s).")
+            % {"value": d.isoformat(), "first": FIRST_START_YEAR, "last": LAST_START_YEAR}
+            for d in starts
+            if not FIRST_START_YEAR <= d.year <= LAST_START_YEAR
         ]
         if not starts and not continuous and not bad:
             reasons.append(N_("start_dates: at least one date, or 'continuous'."))

@@ -34,7 +34,7 @@ from services.matching.team.handlers import (
 from services.matching.team.localise import fallback_uris, localise
 from services.matching.team.meeting import CandidateRow, IsoWeek, MeetingContent
 from services.matching.team.repository import StoredMeeting
-from shared.auth import Principal, Role
+from shared.auth import Principal, Role, roles_checked_inside
 from shared.entitlement import team_view
 from shared.http import query_parameters
 from shared.i18n import LANG_PARAM, current_language, format_day, format_week, supported
@@ -180,6 +180,7 @@ def logout() -> Any:
 
 # -- the meeting ---------------------------------------------------------------------------------------
 @bp.get("/meetings/")
+@roles_checked_inside(*VIEW_ROLES)
 def index() -> Any:
     """The regions, each linking to this week's meeting."""
     principal = _authorised(page=True)
@@ -267,6 +268,7 @@ def _authorised(page: bool) -> Principal | BaseResponse:
 
 
 @bp.get("/meetings/<region>/<week>")
+@roles_checked_inside(*VIEW_ROLES)
 def page(region: str, week: str) -> Any:
     principal = _authorised(page=True)
     if isinstance(principal, BaseResponse):
@@ -341,6 +343,7 @@ def page(region: str, week: str) -> Any:
 
 
 @bp.post("/meetings/<region>/<week>/prepare")
+@roles_checked_inside(*PREPARE_ROLES)
 def prepare_again(region: str, week: str) -> Any:
     """The page's "prepare again" button (the API's POST /api/v1/meetings/…/prepare for browsers)."""
     principal = _authorised(page=True)
@@ -382,6 +385,7 @@ def _download(region: str, week: str) -> Any:
 
 
 @bp.get("/meetings/<region>/<week>/content.json")
+@roles_checked_inside(*VIEW_ROLES)
 @query_parameters()
 def content_json(region: str, week: str) -> Any:
     """The stored content (``?lang=fi|sv|en``: its data labels in that language)."""
@@ -415,6 +419,7 @@ def _table(stored: StoredMeeting) -> tuple[list[str], MeetingContent, bool]:
 
 
 @bp.get("/meetings/<region>/<week>/content.csv")
+@roles_checked_inside(*VIEW_ROLES)
 @query_parameters(dialect=None)  # its values are checked by the view, with a reason naming them
 def content_csv(region: str, week: str) -> Any:
     """RFC 4180 CSV (``,``, UTF-8 with BOM); ``?dialect=excel-fi`` gives what Finnish Excel opens by
@@ -438,6 +443,7 @@ def content_csv(region: str, week: str) -> Any:
 
 
 @bp.get("/meetings/<region>/<week>/content.xlsx")
+@roles_checked_inside(*VIEW_ROLES)
 @query_parameters()
 def content_xlsx(region: str, week: str) -> Any:
     """The CSV's rows as an Excel workbook: numbers and dates typed, opens the same in every locale

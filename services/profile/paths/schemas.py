@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate, validates_schema
 
@@ -9,8 +12,8 @@ from services.kernel.texts import N_
 from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
-from shared.pii import refusing
-from shared.schemas import DisplayText, JsonBoolean, JsonInteger, RegionId, StrictSchema
+from shared.pii import refuse_sensitive_data, refusing
+from shared.schemas import Day, DisplayText, JsonBoolean, JsonInteger, RegionId, StrictSchema
 
 PERSON = validate.Length(1, 200)
 FREE_TEXT_NOTE = validate.Length(max=2000)
@@ -19,7 +22,10 @@ FREE_TEXT_NOTE = validate.Length(max=2000)
 # `shared` fields the jobseeker consented to, and an identity code never. Every free text one
 # organisation writes to another about a jobseeker passes the same screen (outside tester 8, J11: a
 # decline reason took a phone number and an e-mail): the note, the purpose of sharing, the decline reason.
-HANDOVER_NOTE = refusing(2000)
+# The note and the decline reason are screened as matching's comments are, special categories included
+# (outside tester 20, P1): health, age, family, religion, politics, union, sexual orientation, criminal
+# record, immigration status; special-category data travels only as `shared` items with a purpose.
+HANDOVER_NOTE: list[Callable[[str], Any]] = [validate.Length(max=2000), refuse_sensitive_data]
 
 
 def _before(start: str, end: str, field: str) -> object:
@@ -49,10 +55,8 @@ class StepInSchema(StrictSchema):
             "description": "The person responsible (user id); a handover's receiver names it on acknowledging"
         },
     )
-    starts_on = fields.Date(required=True)
-    planned_end = fields.Date(
-        required=True, metadata={"description": "Not before `starts_on` (422 otherwise)"}
-    )
+    starts_on = Day(required=True)
+    planned_end = Day(required=True, metadata={"description": "Not before `starts_on` (422 otherwise)"})
     workplace_org = fields.String(
         load_default=None,
         validate=[ORG_ID, known_organisation],
@@ -96,14 +100,14 @@ class PathInSchema(StrictSchema):
 
 
 class EndStepSchema(StrictSchema):
-    ended_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+    ended_on = Day(load_default=None, metadata={"description": "Default today"})
     reason = fields.String(
         required=True, validate=validate.OneOf([r.value for r in EndReason if r != EndReason.HANDED_OVER])
     )
 
 
 class CloseSchema(StrictSchema):
-    closed_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+    closed_on = Day(load_default=None, metadata={"description": "Default today"})
     reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
 
 
@@ -135,7 +139,9 @@ class HandoverInSchema(StrictSchema):
         validate=HANDOVER_NOTE,
         metadata={
             "description": "For the receiver; shown only with consent. No identity code, e-mail, phone "
-            "number or street address: share contact details with `shared`"
+            "number, street address or special-category data (health, age, family status, religion, political "
+            "opinion, union membership, sexual orientation, criminal record, immigration status, origin): 422. "
+            "Share contact details and work ability with `shared`"
         },
     )
 
@@ -151,10 +157,10 @@ class AcknowledgeSchema(StrictSchema):
 class DeclineSchema(StrictSchema):
     reason = DisplayText(
         required=True,
-        validate=[validate.Length(1, 500), *refusing()],
+        validate=[validate.Length(1, 500), refuse_sensitive_data],
         metadata={
-            "description": "Shown to the sending organisation; no identity code, e-mail, phone number or "
-            "street address"
+            "description": "Shown to the sending organisation; no identity code, e-mail, phone number, "
+            "street address or special-category data (as a handover's note)"
         },
     )
 
@@ -319,11 +325,11 @@ class PilotInSchema(StrictSchema):
         validate=validate.Length(1, 50),
         metadata={"description": "The providers taking part (organisation ids), each once (422 otherwise)"},
     )
-    starts_on = fields.Date(
+    starts_on = Day(
         required=True,
         metadata={"description": "The first day a voucher may be issued; at most three years ahead (422)"},
     )
-    ends_on = fields.Date(
+    ends_on = Day(
         required=True,
         metadata={
             "description": "The last day a voucher may be issued; not before `starts_on` and at most three "
@@ -369,7 +375,7 @@ class IssueSchema(StrictSchema):
         validate=validate.Range(15, 75),
         metadata={"description": "Checked by the coach; only the age is kept, not the date of birth"},
     )
-    unemployed_since = fields.Date(required=True)
+    unemployed_since = Day(required=True, years_back=50)
     takes_part = JsonBoolean(
         required=True,
         validate=validate.Equal(
@@ -386,7 +392,7 @@ class ChoiceSchema(StrictSchema):
 
 
 class HireSchema(StrictSchema):
-    hired_on = fields.Date(load_default=None, metadata={"description": "Default today"})
+    hired_on = Day(load_default=None, metadata={"description": "Default today"})
 
 
 class VoucherOutSchema(ma.Schema):

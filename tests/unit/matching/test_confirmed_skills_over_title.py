@@ -21,22 +21,10 @@ import pytest
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import Vacancy, VacancySkill, WorkExperience
 from services.matching.index.domain.params import RankingParams
+from tests.helpers import CONFIRMED_CARE as CONFIRMED
 
 from .conftest import MUNICIPALITIES, TODAY, candidate
 
-SKILL = "http://data.europa.eu/esco/skill/"
-CONFIRMED = tuple(
-    SKILL + u
-    for u in (
-        "1fd57242-267e-46df-bd8c-849fdd593a50",  # administer prescribed medication
-        "24f980ba-b44f-4739-b563-205104c3190d",  # provide basic support to patients
-        "2a82241a-216e-44d8-bb50-6b9a0ef82084",  # drive vehicles
-        "2d6904db-9e16-42a5-bc12-c5acb8bfab18",  # safe management of medicines
-        "f98e06f5-a09a-4356-b6a8-d55a7d3c5356",  # implement nursing care
-        "d9449998-c1f5-478c-a103-2255398cf0b6",  # apply hygiene standards (the tester's seventh)
-        "0e3493f4-0cad-4fbc-8e02-025f169b8114",  # Finnish (held as a declared language, B2)
-    )
-)
 # (job title, the title's occupation, its essential skills the employer confirms, by English label)
 CASES = {
     "healthcare assistant": ("Lähihoitaja, kotihoito", "healthcare assistant", None),
@@ -67,7 +55,19 @@ CASES = {
 }
 
 
+_SHORTLISTS: dict[tuple, dict] = {}
+
+
 def _shortlist(esco, case: str, params: RankingParams, *, given: bool = False) -> dict:
+    """`_build_shortlist` once per arguments in the test process (8 distinct of the module's 12 calls;
+    each builds a pool on the real ESCO taxonomy): the tests only read it."""
+    key = (id(esco), case, params, given)
+    if key not in _SHORTLISTS:
+        _SHORTLISTS[key] = _build_shortlist(esco, case, params, given=given)
+    return _SHORTLISTS[key]
+
+
+def _build_shortlist(esco, case: str, params: RankingParams, *, given: bool = False) -> dict:
     """{candidate id: (rank, entry)} of a pool of 400 candidates of other occupations, ten of the
     title's occupation by work history (3-12 years) claiming 0-2 of the confirmed skills, one
     claiming all of them (no work history), and one claiming all but two. `given`: the vacancy

@@ -638,8 +638,8 @@ def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune, bou
         rows = positions_to_rows(pool.near.lo, pool.near.base, snap.main.geo_row, positions)
         order = np.argsort(rows)
         ex = exact_scores(snap.main, rows[order], qw, engine.params)
-        bound = pool.ub[order] + qw.pruned_bound + EPS
-        assert np.all(ex.score <= bound)
+        row_bound = pool.ub[order] + qw.pruned_bound + EPS
+        assert np.all(ex.score <= row_bound)
         assert np.all(pool.ub[order][ex.score > 0] + qw.pruned_bound > 0)
         # each row's own slack (by its number of work-history occupations) bounds it too
         own = qw.pruned_slack(snap.main.experience, rows[order])

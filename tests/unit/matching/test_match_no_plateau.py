@@ -11,13 +11,10 @@ import pytest
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
+from tests.helpers import MAG_WELDING as MAG  # perform metal active gas welding
+from tests.helpers import MIG_WELDING as MIG  # perform metal inert gas welding
 
 from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
-
-MAG = "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498"  # perform metal active gas welding
-MIG = (
-    "http://data.europa.eu/esco/skill/f015c5d5-6a1c-4f63-9012-a05f4f34105e"  # perform metal inert gas welding
-)
 
 
 def _row(m, o: int) -> np.ndarray:

@@ -149,3 +149,10 @@ def test_a_course_provider_must_be_a_training_provider_in_the_registry():
             parse_catalogue(HEADER, [(2, row(provider=provider))], places)
         assert any("organisation registry" in r for r in err.value.errors[2]), err.value.errors
     assert parse_catalogue(HEADER, [(2, row(provider="tredu"))], places)
+
+
+def test_a_start_date_in_a_year_no_course_starts_is_named():
+    """Outside tester 20, P6 (every date users send is plausible): 1.1.0001 was a course start."""
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(HEADER, [(2, row(start_dates="1.1.0001; 2027-03-01"))], PLACES)
+    assert err.value.errors[2] == ["start_dates: 0001-01-01 is not a plausible start (years 2000–2100)."]

@@ -15,16 +15,15 @@ import pytest
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
+from tests.helpers import FORKLIFT, WELDER
+from tests.helpers import MAG_WELDING as MAG
+from tests.helpers import MIG_WELDING as MIG
 
 from .conftest import MUNICIPALITIES, candidate, vacancy
 
 TODAY = date(2026, 12, 1)
 E = "http://data.europa.eu/esco/"
-WELDER = E + "occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b"
 WAREHOUSE = E + "occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f"
-MIG = E + "skill/f015c5d5-6a1c-4f63-9012-a05f4f34105e"
-MAG = E + "skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498"
-FORKLIFT = E + "skill/28cb374e-6261-4133-8371-f9a5470145da"
 
 
 def _essential(esco, occupation: str) -> list[str]:

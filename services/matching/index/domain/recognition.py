@@ -53,6 +53,7 @@ from .recognition_text import (
     FUNCTION_WORDS,
     MAX_SENTENCES,
     SWEDISH_PLAIN_WORDS,
+    WORD,
     CompoundSplitter,
     affirmed,
     examinations_only,
@@ -121,6 +122,11 @@ _WORK_TITLE = {
         r"\b(?:työskennel\w*|työskentel\w*|toimi(?:nut|nee|n|t|i)|ollut\s+töissä)\s+"
         r"(?:[^\W\d_]+\s+){0,2}?(?P<title>[^\W\d_][\w-]*(?:na|nä))\b"
         r"|\bkoulutukseltani\s+(?:olen\s+)?(?P<trained>[^\W\d_][\w-]*)"
+        # a note's or CV's line opening with the title in the essive, then where and how long
+        # ("Bioanalyytikkona Tyksissä 5 vuotta", "Kokkina lounasravintolassa kolme vuotta")
+        r"|^\W*(?P<opening>[^\W\d_]{4,}(?:na|nä))(?:\s+[^\W\d_]+(?:ssa|ssä|lla|llä))?\s+"
+        r"(?:\d|(?:yhden|kahden|kolmen|neljän|viiden|kuuden|puoli|kaksi|kolme|neljä|viisi|kuusi|"
+        r"seitsemän|kahdeksan|yhdeksän|kymmenen|useita|useamman|monta|vuo|kuukau)\w*)"
         r"|^\W*(?:aiempi\s+|aikaisempi\s+)?(?:työkokemus|työhistoria|työpaikat|työsuhteet)\s*:\s*(?P<listed>\S.*)",
         re.I,
     ),
@@ -136,7 +142,8 @@ _WORK_TITLE = {
     ),
 }
 """A job held, trained for or sought, by language: Swedish "(har) jobbat/arbetat som X", "utbildad (till)
-X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut Xna" (the essive), "koulutukseltani X"; English "worked as (a)
+X", "(Vi) söker en (erfaren) X"; Finnish "työskennellyt/toiminut Xna" (the essive), "Xna <where> <how long>"
+at a line's start, "koulutukseltani X"; English "worked as (a)
 X" (`SkillRecognizer.read_work_titles`); and the titles listed under a work-history heading, the way a CV
 lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfarenhet: städare",
 "Work experience: cleaner, kitchen assistant"; outside tester 16, P7)."""
@@ -999,8 +1006,9 @@ class SkillRecognizer:
 
     def _title_line(self, text: str, lang: str) -> tuple[int, ...]:
         """Positions of the occupations `text` names when it is only a job title or a few
-        ("Lähihoitaja", "HITSAAJA / LEVYSEPPÄHITSAAJA", "Kokki, 2015–2020": places, headings and
-        stock phrases already taken off): split at "/", ",", ";", "|", "&", a dash and brackets,
+        ("Lähihoitaja", "HITSAAJA / LEVYSEPPÄHITSAAJA", "Kokki, 2015–2020", an eligibility's
+        alternatives "sosionomi (AMK) tai lähihoitaja": places, headings and stock phrases already
+        taken off): split at "/", ",", ";", "|", "&", a dash, brackets and "tai", "eller", "or",
         each part of at most three words; a part names its occupations as an ESCO label of any
         language (`occupations_named`), an English one of the job-title glossary
         (`LanguageTools.english_titles`), a Finnish or Swedish one-word title in any case or of the
@@ -1010,7 +1018,12 @@ class SkillRecognizer:
         kotihoitoon")."""
         plain = re.sub(r"\d+(?:[.,:/]\d+)*", " ", text)
         parts = [
-            p for p in re.split(r"\s*(?:[/,;|&()\[\]]|\s[-–—]\s|[-–—]\s*$|^\s*[-–—])\s*", plain) if words(p)
+            p
+            for p in re.split(
+                r"\s*(?:[/,;|&()\[\]]|\s[-–—]\s|[-–—]\s*$|^\s*[-–—]|(?<![\w-])(?:tai|eller|or)(?![\w-]))\s*",
+                plain,
+            )
+            if words(p)
         ]
         if not parts or len(parts) > 4:
             return ()
@@ -2305,14 +2318,14 @@ class SkillRecognizer:
         *promote the use of sustainable transport* (outside tester 18, P8). A title line names an
         occupation ("Siivooja, Ylöjärvi", "Kotihoidon Lähihoitaja, Tampere") and is read."""
         name, _, where = line.strip().rstrip(".!").partition(",")
-        named = _WORD_RX.findall(name)
+        named = WORD.findall(name)
         places = self.tools.place_names
         if not 2 <= len(named) <= 4 or re.search(r"[^\w\s&'’.-]", name) or name.isupper():
             return False
         if not all(w[0].isupper() for w in named):
             return False
         if where:
-            after = _WORD_RX.findall(where)
+            after = WORD.findall(where)
             if not after or not all(w[0].isupper() and w.lower() in places for w in after):
                 return False
         elif not (named[0].lower() in places and named[0].lower().endswith("n")):
@@ -3048,7 +3061,6 @@ spoke, "malta" be patient): read as the language only beside a language cue."""
 
 _SENIORITY = re.compile(r"\b(senior|junior)\s+(?=([^\W\d_][\w-]*))", re.I)
 """An English word of seniority and the word after it (`SkillRecognizer._without_seniority`)."""
-_WORD_RX = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SOUGHT_EN = re.compile(
     r"\b(?:as|hiring|hire|seeking|looking\s+for|searching\s+for|recruiting|team\s+of)\s+(?:an?\s+|one\s+)?"
     r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",

@@ -30,7 +30,9 @@ from services.kernel.sentences import sentences as sentences
 _LIST_SPLIT = re.compile(
     r"\s*[,;:/]\s+|\s*\(\s*|\s*\)\s*|\s+(?:and|or|ja|sekä|tai|och|samt|eller|as well as)\s+", re.I
 )
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.U)
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+"""A word: letters, with inner hyphens and apostrophes (straight or typographic: "nurse’s" is one
+word, as "nurse's" is). Every word pattern of recognition is this one."""
 
 # Stock phrases of requirement sentences, per language (regular expressions over whole words;
 # order matters: longer first). Source: the phrasings of Finnish, Swedish and English job ads
@@ -702,7 +704,7 @@ def strip_stock(text: str, lang: str | None = None) -> str:
     """`text` without the stock phrases of `lang` (of every language when None); the text itself
     when nothing else would remain."""
     out = " ".join(_without_stock(text, lang).split()).strip(" ,.;:-")
-    return out if _WORD.search(out) else text
+    return out if WORD.search(out) else text
 
 
 def _without_stock(text: str, lang: str | None) -> str:
@@ -1643,7 +1645,7 @@ def without_places(sentence: str, places: frozenset[str]) -> str:
     word; the first word is kept, since a capital there says nothing."""
     if not places:
         return sentence
-    named = _WORD.findall(sentence)
+    named = WORD.findall(sentence)
     if named and all(w[0].isupper() and w.lower() in places for w in named):
         # a line naming only where ("HITSAAJA – Kangasala" splits at the dash; "Tampere, Pirkkala"):
         # the first word too (read, "Kangasala" gave *fabric types*; outside tester 17, P10)
@@ -1895,7 +1897,7 @@ def says_more(text: str, lang: str | None = None) -> bool:
     rules leave of "Körkort B krävs." ("B") or "Truckkort krävs." ("krävs") says nothing more, and
     matching it gave "algebra", "R" and "provide necessary documents" (an outside tester)."""
     return any(
-        len(w) >= 3 and w.lower() not in _SAY_NOTHING for w in _WORD.findall(_without_stock(text, lang))
+        len(w) >= 3 and w.lower() not in _SAY_NOTHING for w in WORD.findall(_without_stock(text, lang))
     )
 
 
@@ -2213,8 +2215,8 @@ mukaan", "Lön enligt kollektivavtal"): no skill; matched, it gave *calculate ra
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words (letters, inner hyphens and apostrophes)."""
-    return [w.lower() for w in _WORD.findall(text)]
+    """Lower-cased words (`WORD`: letters, inner hyphens and apostrophes)."""
+    return [w.lower() for w in WORD.findall(text)]
 
 
 class CompoundSplitter:
@@ -2464,7 +2466,7 @@ def title_to_read(title: str) -> str:
     kept: list[str] = []
     for token, m in zip(tokens, heads, strict=True):
         word = token.lower()
-        if not _WORD.search(word) or word in _GENERIC_HEADS or word in _GENERIC_QUALIFIERS:
+        if not WORD.search(word) or word in _GENERIC_HEADS or word in _GENERIC_QUALIFIERS:
             continue
         if m is None:
             kept.append(token)
