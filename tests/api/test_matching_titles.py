@@ -135,6 +135,7 @@ def test_an_occupation_vacancy_shows_the_occupations_skills_it_is_ranked_with(ap
         "inferred": False,
         "probability": 1.0,
         "confident": True,
+        "essential_skills": True,  # its essential skills are the vacancy's
     }
 
 
@@ -142,14 +143,17 @@ def test_a_text_vacancys_shortlist_shows_which_of_its_skills_a_candidate_lacks(a
     """H5 (a): every entry of a text vacancy showed `missing_essential: []` (its recognised skills
     are never essential), so a candidate without any of them showed nothing missing."""
     client = app.test_client()
-    title, text = WELDER_ADS["fi"]
+    title, text = WELDER_ADS["fi"]  # read as welder: the welder's profile is asked for too
     vacancy(app, "v-fi", occupation=None, skills=[], title=title, description=text)
     body = client.get("/api/v1/vacancies/v-fi/shortlist?k=12&lang=en", headers=TEAM).get_json()
     asked = {s["uri"] for s in body["vacancy"]["suggested_skills"]}
     assert asked
     for e in body["entries"]:
         held = set(e["matched_optional"]) | set(e["matched_essential"])
-        assert set(e["missing_optional"]) == asked - held, e["candidate_id"]
+        # every suggestion not held is missing (since session 20 beside the surely read occupation's
+        # profile, whose essential skills are the vacancy's: outside tester 20, P2)
+        missing = set(e["missing_optional"]) | set(e["missing_essential"])
+        assert asked - held <= missing, e["candidate_id"]
         assert all(uri in body["skills"] for uri in e["missing_optional"])
     assert any(e["missing_optional"] for e in body["entries"])
 

@@ -58,6 +58,11 @@ INFERRED_OCCUPATION_NOTE = N_(
     "The employer named no occupation: matching ranks this vacancy as the occupation shown, inferred "
     "from its job title and skills (its probability is shown). Naming the occupation is surer."
 )
+INFERRED_PROFILE_NOTE = N_(
+    "The employer named no occupation: matching ranks this vacancy as the occupation shown, read from "
+    "its job title and text (its probability is shown); the essential skills held and missing are "
+    "those of the occupation read from the title. Naming the occupation is surer."
+)
 UNCERTAIN_OCCUPATION_NOTE = N_(
     "The employer named no occupation, and its job title and skills fit several occupations: matching "
     "ranks this vacancy mostly by its skills. Naming the occupation is surer."
@@ -106,9 +111,15 @@ def render_ranked_occupation(record: VacancyRecord, labels: Labels, lang: str) -
         "probability": found.probability,
         "confident": found.confident,
     }
+    profile = record.query.query.profile >= 0  # its essential skills are the vacancy's
+    out["essential_skills"] = profile or not found.inferred
     if found.inferred:
         out["note"] = translate_text(
-            INFERRED_OCCUPATION_NOTE if found.confident else UNCERTAIN_OCCUPATION_NOTE
+            INFERRED_PROFILE_NOTE
+            if profile
+            else INFERRED_OCCUPATION_NOTE
+            if found.confident
+            else UNCERTAIN_OCCUPATION_NOTE
         )
     return out
 

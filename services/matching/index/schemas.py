@@ -395,6 +395,16 @@ class RankedOccupationSchema(ma.Schema):
             "confidently inferred shortage occupation counts as a shortage role (docs/meeting.md)"
         }
     )
+    essential_skills = fields.Boolean(
+        metadata={
+            "description": "True when the entries' `matched_essential` / `missing_essential` are this "
+            "occupation's ESCO essential skills (the employer's choices first): it was named, or the "
+            "vacancy has only a title and text (no skill confirmed) and the occupation was read from "
+            "them with probability at least 0.9, when the vacancy asks for its ESCO profile as a named "
+            "occupation's (`RankingParams.inferred_profile_share`; the note says \"of the occupation "
+            'read from the title")'
+        }
+    )
     note = fields.String(
         metadata={"description": "For an inferred occupation: what it means, in the asked language"}
     )

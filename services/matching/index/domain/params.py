@@ -377,6 +377,30 @@ class RankingParams:
     """Coverage weight of an essential skill of the vacancy's occupation that the employer did
     not list, relative to 1.0 for one the employer marked essential."""
 
+    inferred_profile_share: float = 0.25
+    """A vacancy with no occupation and no confirmed skill (title and text only, its skills the
+    recogniser's suggestions) whose occupation is inferred with probability at least
+    `inferred_profile_probability` asks for that occupation's ESCO profile as a named occupation
+    does, at this share of its weights: its essential skills weigh this x
+    `occupation_essential_weight` in the vector and count as the vacancy's essential skills at
+    this x `occupation_essential_coverage` (so `matched_essential` / `missing_essential` list
+    them), its optional skills this x `occupation_optional_weight`; a suggestion keeps the larger
+    weight. Outside tester 20, P2: on a Finnish text-only "Sähköasentaja" ad (electrician, p 1.0)
+    the candidate holding 10 of the 21 essential skills ranked above the one holding all 21 with
+    six years as an electrician (skill similarity 0.015-0.029 against the ten suggestions: an
+    electrician's own skills outside them diluted), and no essential skill was shown. 0 turns it
+    off (before session 20). Chosen on the text variant of `benchmarks.ranking_quality`'s tuning
+    half (session 20, 2026-12-03, seed 1101, 20,000 candidates, 200 vacancies; docs/benchmarks.md),
+    paired NDCG@10 against 0: 0.25, 0.5 and 1 within 0.002 of each other and of 0 on every family
+    but partial-75 (-0.008 ± 0.004 at 0.25, -0.011 ± 0.005 at 1; the cell's s.e. 0.026), so the
+    smallest share tried that puts the tester's electricians in order (87.7 / 87.7 / 72.5, plumber
+    0.3): the profile counts a little below a suggestion (0.3), the text's own skills as much."""
+
+    inferred_profile_probability: float = 0.9
+    """The inferred occupation's probability (of the vacancy's target distribution,
+    `occupations.vacancy_target`) from which `inferred_profile_share` applies: a title read as one
+    occupation gives 1.0; several fitting occupations share it and none is used."""
+
     # -- hard filters --------------------------------------------------------------------------
     road_factor: float = 1.3
     """Road distance / great-circle distance between municipality centroids. Finnish road
@@ -406,6 +430,10 @@ class RankingParams:
             raise ValueError("confirmed_agreement_share must be in [0, 1]")
         if self.history_agreement_scale < 0:
             raise ValueError("history_agreement_scale must be non-negative")
+        if not 0 <= self.inferred_profile_share <= 1:
+            raise ValueError("inferred_profile_share must be in [0, 1]")
+        if not 0 < self.inferred_profile_probability <= 1:
+            raise ValueError("inferred_profile_probability must be in (0, 1]")
         if not 1 <= self.inferred_occupations <= 8:
             raise ValueError("inferred_occupations must be 1 to 8")
         if not 0 <= self.inferred_unit_groups <= 4:

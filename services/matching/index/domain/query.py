@@ -94,6 +94,8 @@ class VacancyQuery:
     kind: str = "skills"  # one of VACANCY_KINDS
     confirmed_agreement: float = 0.0  # in [0, 1]: the agreement a candidate holding every essential
     # skill the employer confirmed earns (`RankingParams.confirmed_agreement_power`); 0: not used
+    profile: int = -1  # position of the inferred occupation whose ESCO profile the vacancy asks for
+    # (`inferred_profile`; its essential skills are `essential`), -1 when none
     ideal: float = 0.0  # raw score of an ideal candidate for this vacancy (`ideal_score`)
     languages: QueryLanguages = NO_LANGUAGES  # positions that are ESCO language skills, by
     # language: a candidate's declared languages hold them (`spoken.language_claims`)
@@ -152,6 +154,15 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         title_floor=p.title_floor,
         title_skill_correlation=p.title_skill_correlation,
     )
+    profile = inferred_profile(target, o, bool(chosen), p)
+    if profile >= 0:  # the inferred occupation's ESCO profile, as a named one's, at a share
+        share = p.inferred_profile_share
+        for j in _row(tax.essential, profile):
+            weight[j] = max(weight.get(j, 0.0), share * p.occupation_essential_weight)
+            coverage[int(j)] = share * p.occupation_essential_coverage
+        for j in _row(tax.optional, profile):
+            weight[j] = max(weight.get(j, 0.0), share * p.occupation_optional_weight)
+        coverage = {j: c for j, c in coverage.items() if c > 0}
     kind = (
         "occupation"
         if o >= 0
@@ -217,9 +228,22 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         history_agreement=by_history,
         kind=kind,
         confirmed_agreement=confirmed_agreement(by_history, o, n_e, bool(titles), p),
+        profile=profile,
         ideal=ideal_score(agreement, own_arr, own_w, n_e, space),
         languages=query_languages(skills, tax),
     )
+
+
+def inferred_profile(target: np.ndarray | None, occupation: int, confirmed: bool, p: RankingParams) -> int:
+    """The occupation position whose ESCO profile a vacancy asks for although the employer named
+    none (`RankingParams.inferred_profile_share`): the most probable of `target` ((n_occupations,)
+    float64, `vacancy_target`) when it reaches `RankingParams.inferred_profile_probability`, for a
+    vacancy without an occupation (`occupation` -1) and without confirmed skills (`confirmed`
+    False: a title and text only); else -1."""
+    if p.inferred_profile_share <= 0 or occupation >= 0 or confirmed or target is None or not len(target):
+        return -1
+    best = int(np.argmax(target))
+    return best if target[best] >= p.inferred_profile_probability else -1
 
 
 def confirmed_agreement(
