@@ -16,7 +16,6 @@ import os
 import pwd
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterable
@@ -24,6 +23,7 @@ from pathlib import Path
 from types import TracebackType
 
 from deploy.kafka.broker import pid_alive
+from deploy.ports import free_port_block
 
 ENSURE_SCRIPT = Path(__file__).with_name("postgres") / "ensure.sh"
 HOST = "127.0.0.1"
@@ -70,9 +70,8 @@ def ensure_installed(timeout: float = 900.0) -> Path:
 
 
 def find_free_port(host: str = HOST) -> int:
-    with socket.socket() as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
+    """A free port on `host`, below the kernel's ephemeral range (`deploy.ports.free_port_block`)."""
+    return free_port_block(1, host)
 
 
 class LocalPostgres:

@@ -14,7 +14,6 @@ browser) start first and overlap the CPU-bound ones.
 
 from __future__ import annotations
 
-import socket
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -94,17 +93,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: igno
 
 @pytest.fixture(scope="session")
 def free_ports() -> Callable[[int], list[int]]:
-    def allocate(n: int) -> list[int]:
-        sockets = []
-        try:
-            for _ in range(n):
-                s = socket.socket()
-                s.bind(("127.0.0.1", 0))
-                sockets.append(s)
-            return [s.getsockname()[1] for s in sockets]
-        finally:
-            for s in sockets:
-                s.close()
+    """n distinct free ports, below the ephemeral range: a server restarted on its port finds it free."""
+    from deploy.ports import free_ports as allocate
 
     return allocate
 

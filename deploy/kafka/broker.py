@@ -42,6 +42,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
+from deploy.ports import free_port_block
 from shared.config import KafkaSettings
 from shared.messaging.topics import SERVICES, TOPICS, AclRule, TopicSpec, acl_rules
 
@@ -156,26 +157,13 @@ def _port_open(port: int, host: str = HOST, timeout: float = 0.5) -> bool:
 
 
 def find_free_port(count: int = 2, host: str = HOST) -> int:
-    """A port P such that P .. P+count-1 are all free now (the broker needs P and P+1)."""
-    for _ in range(100):
-        with socket.socket() as probe:
-            probe.bind((host, 0))
-            base = probe.getsockname()[1]
-        if base + count > 65535:
-            continue
-        sockets: list[socket.socket] = []
-        try:
-            for port in range(base, base + count):
-                sock = socket.socket()
-                sockets.append(sock)
-                sock.bind((host, port))
-            return base
-        except OSError:
-            continue
-        finally:
-            for sock in sockets:
-                sock.close()
-    raise BrokerError(f"found no {count} consecutive free ports on {host}")
+    """A port P such that P .. P+count-1 are all free now (the broker needs P and P+1), below the
+    kernel's ephemeral range so that a broker stopped and restarted on them finds them free
+    (`deploy.ports.free_port_block`). Raises `BrokerError` when none is found."""
+    try:
+        return free_port_block(count, host)
+    except OSError as exc:
+        raise BrokerError(f"found no {count} consecutive free ports on {host}") from exc
 
 
 def pid_alive(pid: int) -> bool:
