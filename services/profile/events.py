@@ -79,7 +79,8 @@ CANDIDATE_UPSERTED = Published(
     CANDIDATES,
     1,
     CandidatePayload,
-    "a coach created or updated a profile, or the profile was marked hired",
+    "a coach created or updated a profile, or the profile was marked hired (a push identical to the stored "
+    "profile publishes nothing)",
 )
 
 

@@ -72,7 +72,13 @@ class VacancyPayload(ma.Schema):
 
 
 VACANCY_POSTED = Published(domain.POSTED, VACANCIES, 1, VacancyPayload, "an employer posted a vacancy")
-VACANCY_UPDATED = Published(domain.UPDATED, VACANCIES, 1, VacancyPayload, "an employer replaced its details")
+VACANCY_UPDATED = Published(
+    domain.UPDATED,
+    VACANCIES,
+    1,
+    VacancyPayload,
+    "an employer replaced its details (a `PUT` identical to the stored details publishes nothing)",
+)
 VACANCY_CLOSED = Published(
     domain.CLOSED, VACANCIES, 1, VacancyPayload, "an employer closed it (filled, cancelled, expired)"
 )
