@@ -201,9 +201,14 @@ def _vacancy(body: dict[str, Any], geography: Any) -> bool:
 def _profile(body: dict[str, Any], geography: Any) -> bool:
     """ProfileIn: each skill and language once; no suggested skill among the chosen ones; the work
     history's years add up to at most a working life, no job ended in a future year; available at most
-    three years ahead."""
+    three years ahead and at most the field's `years_back` (ten) years back (outside tester 20, P6)."""
     from services.profile.domain import AVAILABLE_DAYS_AHEAD
-    from services.profile.schemas import MAX_CAREER_YEARS
+    from services.profile.schemas import MAX_CAREER_YEARS, ProfileInSchema
+
+    today = date.today()
+    years_back = ProfileInSchema().fields["available_from"].years_back
+    leap_day = (today.month, today.day) == (2, 29)  # the field's own rule: 29 February → 28 February
+    oldest = today.replace(year=today.year - years_back, day=28 if leap_day else today.day).isoformat()
 
     skills = {s.get("uri") for s in body.get("skills") or []}
     jobs = [j for j in body.get("work_history") or [] if isinstance(j, dict)]
@@ -218,7 +223,9 @@ def _profile(body: dict[str, Any], geography: Any) -> bool:
         )
         and (
             not isinstance(body.get("available_from"), str)
-            or body["available_from"] <= (date.today() + timedelta(days=AVAILABLE_DAYS_AHEAD)).isoformat()
+            or oldest
+            <= body["available_from"]
+            <= (date.today() + timedelta(days=AVAILABLE_DAYS_AHEAD)).isoformat()
         )
     )
 
