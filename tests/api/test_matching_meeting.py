@@ -887,6 +887,20 @@ def test_a_text_only_vacancy_read_surely_counts_its_occupations_essential_skills
     )
     assert {r[column] for r in raw if r["vacancy_id"] == "v-text-weld"} != {""}
     assert {r[column] for r in raw if r["vacancy_id"] == "v-weld"} != {""}, "a vacancy naming some is counted"
+    # and the page says whose essential skills they are (helper textrank's session-20 leftover)
+    assert text["essential_from_title"] is True
+    assert not next(v for v in content["vacancies"] if v["vacancy_id"] == "v-weld")["essential_from_title"]
+    said = {
+        "fi": "olennaiset osaamiset: nimikkeestä päätellyn ammatin osaamiset",
+        "sv": "väsentliga kompetenser: de för yrket som härletts ur titeln",
+        "en": "essential skills: those of the occupation read from the title",
+    }
+    for lang, words in said.items():
+        page = logged_in(app).get(f"{W48}?lang={lang}").data.decode()
+        block = page[page.index(". Hitsaaja, vakituinen, Tampereen konepaja") :]  # its <h3>
+        block = block[: block.index("</p>")]  # and its facts line
+        assert words in block, (lang, block[:600])
+        assert page.count(words) == 1, lang  # the vacancy naming its occupation does not say it
 
 
 def _headers(app, lang):

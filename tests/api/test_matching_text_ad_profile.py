@@ -47,3 +47,41 @@ def test_the_note_is_in_the_asked_language(app):
     client = app.test_client()
     fi = client.get("/api/v1/vacancies/v-elec-text/shortlist?k=3&lang=fi", headers=TEAM).get_json()
     assert "nimikkeestä päätellyn ammatin" in fi["vacancy"]["ranked_occupation"]["note"]
+
+
+EMPLOYER = auth("employer", "konepaja-oy")
+
+
+def test_the_skills_endpoint_shows_the_occupation_read_and_its_essential_skills(app):
+    """Helper textrank's session-20 leftover: `GET /vacancies/<id>/skills` showed `occupation_skills: []`
+    for a text ad read surely although it is ranked by that occupation's essential skills."""
+    for who in (EMPLOYER, TEAM):
+        body = app.test_client().get("/api/v1/vacancies/v-elec-text/skills?lang=en", headers=who).get_json()
+        ranked = body["ranked_occupation"]
+        assert ranked["uri"] == ELECTRICIAN and ranked["inferred"] and ranked["essential_skills"], ranked
+        shown = body["occupation_skills"]
+        assert {s["uri"] for s in shown if s["essential"]} == set(essential(ELECTRICIAN, 100)), shown
+        assert all(s["label"] for s in shown)
+
+
+def test_each_entry_counts_its_essential_skills_claimed_and_from_work_history(app):
+    """Outside tester 21, Q5: "21 held" read alike for claimed skills and for skills only the work
+    history shows; the entry now counts them apart (as the meeting page does)."""
+    body = (
+        app.test_client().get("/api/v1/vacancies/v-elec-text/shortlist?k=10&lang=en", headers=TEAM).get_json()
+    )
+    entries = {e["candidate_id"]: e for e in body["entries"]}
+    n = len(essential(ELECTRICIAN, 100))
+    full, wh = entries[pid("elec-full")]["essential_held"], entries[pid("elec-wh")]["essential_held"]
+    assert full == {"held": n, "of": n, "claimed": n, "from_work_history": 0}, full
+    assert wh == {"held": n, "of": n, "claimed": 0, "from_work_history": n}, wh
+    half = entries[pid("elec-half")]["essential_held"]
+    assert half["from_work_history"] == 0 and half["claimed"] == half["held"] == len(
+        entries[pid("elec-half")]["matched_essential"]
+    )
+    # claimed skills and the years read apart in the score's parts too
+    assert (
+        entries[pid("elec-full")]["components"]["essential_coverage"]
+        > entries[pid("elec-wh")]["components"]["essential_coverage"]
+    )
+    assert entries[pid("elec-full")]["components"]["experience_match"] > 0

@@ -131,6 +131,19 @@ class RelatedSchema(ma.Schema):
     )
 
 
+class EssentialHeldSchema(ma.Schema):
+    held = fields.Integer(metadata={"description": "Essential skills held (`matched_essential`)"})
+    of = fields.Integer(metadata={"description": "The vacancy's essential skills (held and missing)"})
+    claimed = fields.Integer(
+        metadata={
+            "description": "Of those held: claimed, suggested from a coach's notes or a declared language"
+        }
+    )
+    from_work_history = fields.Integer(
+        metadata={"description": "Of those held: known only from an occupation in the work history"}
+    )
+
+
 class EvidenceSchema(ma.Schema):
     kind = fields.String(
         validate=validate.OneOf(("claimed", "suggested", "inferred", "language")),
@@ -262,7 +275,11 @@ class EntrySchema(ma.Schema):
             "`occupation_match` (the candidate's inferred occupations, or their own work history in "
             "the vacancy's occupation or its ISCO unit group, agree with the vacancy's occupation, "
             "weight 0.6), `skill_similarity` (cosine over the vacancy's own skills, 0.3), "
-            "`related_skills` (essential skills held only through a related skill, capped, 0.1). "
+            "`related_skills` (essential skills held only through a related skill, capped, 0.078), "
+            "`essential_coverage` (the share of the essential skills held, a skill only the work "
+            "history shows counting about a third of a claimed one, 0.02) and `experience_match` "
+            "(how long, up to five years, and how recently the candidate worked in the vacancy's "
+            "occupation, a tie-break, 0.002). "
             "Only parts with a weight are listed; how many essential skills the candidate holds is "
             "`matched_essential` / `missing_essential`. When the vacancy names no occupation, its "
             "occupation is inferred from its skills and title and the occupation part still weighs "
@@ -290,6 +307,17 @@ class EntrySchema(ma.Schema):
             "description": "What the occupation part of the score (`components.occupation_match`) "
             "read and where from: the inferred occupations, or a spell of the candidate's own work "
             "history. Null when the vacancy gives nothing to infer an occupation from"
+        },
+    )
+    essential_held = fields.Nested(
+        EssentialHeldSchema,
+        metadata={
+            "description": "The vacancy's essential skills the candidate holds (`held` of `of`), and "
+            "of them how many were claimed (`claimed`: by the jobseeker or coach, a coach's notes' "
+            "suggestion, or a declared language) and how many only the work history shows "
+            "(`from_work_history`, evidence kind `inferred`): a skill only inferred counts less in "
+            "the score (`components.essential_coverage`), and how long and how recently the "
+            "candidate worked in the vacancy's occupation is `components.experience_match`"
         },
     )
     matched_essential = fields.List(fields.String(metadata=SKILL_URI))
@@ -732,9 +760,13 @@ class VacancySkillsSchema(ma.Schema):
     occupation_skills = fields.List(
         fields.Nested(ChosenSkillSchema),
         metadata={
-            "description": "The named occupation's ESCO skills the vacancy is ranked with beside the "
-            "employer's own (essential ones at full weight, optional ones lower; `essential` says "
-            "which), the employer's chosen skills left out; empty when no occupation was named"
+            "description": "The occupation's ESCO skills the vacancy is ranked with beside the "
+            "employer's own (`essential` says which), the employer's chosen skills left out: the "
+            "named occupation's (essential ones at full weight, optional ones lower), or, for a "
+            "vacancy of only a title and text whose occupation was read surely (`ranked_occupation` "
+            "with `inferred` and `essential_skills` true), those of the occupation read from the "
+            "title (a quarter of the weights; its essential skills are the entries' essential "
+            "skills); empty otherwise"
         },
     )
     warning = fields.String(

@@ -777,6 +777,7 @@ class TeamHandlers:
             ),
             occupation_uri=uri or "",
             occupation_inferred=inferred,
+            essential_from_title=record.query is not None and record.query.query.profile >= 0,
         )
 
     def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:

@@ -136,6 +136,9 @@ class VacancyFacts:
     # the employer named none: matching inferred it from the title and skills, confidently
     # (index ``MatchingHandlers.shortage_occupation``); the page, CSV and JSON say so
     occupation_inferred: bool = False
+    # only a title and text, its occupation read surely: its essential skills are those of the
+    # occupation read from the title (index ``query.inferred_profile``); the page says so
+    essential_from_title: bool = False
 
     @property
     def is_shortage_role(self) -> bool:
@@ -224,6 +227,9 @@ class VacancyRow:
     # vacancy's recognised skills stay optional), so "fully qualified" means nothing; None in
     # meetings stored before it was kept (outside tester 12, N12)
     essential_count: int | None = None
+    # its essential skills are those of the occupation read from the title (a vacancy of only a
+    # title and text whose occupation was read surely; False in meetings stored before session 21)
+    essential_from_title: bool = False
 
     @property
     def names_essential_skills(self) -> bool:
@@ -410,6 +416,7 @@ def build_meeting(
                 occupation_uri=v.occupation_uri,
                 occupation_inferred=v.occupation_inferred,
                 essential_count=max((c.essential for c in ranked), default=None),
+                essential_from_title=v.essential_from_title,
             )
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]

@@ -295,8 +295,9 @@ def test_the_compiled_row_positions_equal_the_numpy_ones(indptr_dtype, monkeypat
         row_positions(indptr, np.array([-1]))
 
 
-def _ideal_by_sets(agreement, own, own_weight, n_essential, space) -> float:
-    """`query.ideal_score` as session 15 wrote it: the profile a Python set, membership np.isin."""
+def _ideal_by_sets(agreement, own, own_weight, n_essential, space, by_history=None) -> float:
+    """`query.ideal_score` as session 15 wrote it: the profile a Python set, membership np.isin (and
+    session 21's experience part: `experience_match_weight` x the history agreement at o*)."""
     p, tax = space.params, space.taxonomy
     prof = space.occupations._profiles()
     n_occ = prof.n_occupations
@@ -305,9 +306,12 @@ def _ideal_by_sets(agreement, own, own_weight, n_essential, space) -> float:
         ok = prof.unit >= 0
         occ[ok] += agreement[n_occ + prof.unit[ok]]
     best = float(occ.max()) if len(occ) else 0.0
-    if not len(own):
-        return min(1.0, p.occupation_weight * best)
     o = int(np.argmax(occ)) if len(occ) and best > 0 else -1
+    worked = 0.0
+    if p.experience_match_weight > 0 and o >= 0:
+        worked = p.experience_match_weight * (float(by_history[o]) if by_history is not None else 1.0)
+    if not len(own):
+        return min(1.0, p.occupation_weight * best + worked)
     ess, opt = tax.essential, tax.optional
     if n_essential:
         held = own[:n_essential]
@@ -327,7 +331,8 @@ def _ideal_by_sets(agreement, own, own_weight, n_essential, space) -> float:
         cosine = 0.0
     else:
         cosine = min(1.0, float(w[np.isin(own, list(profile))].sum()) / (norm * np.sqrt(len(profile))))
-    return min(1.0, p.occupation_weight * best + p.similarity_weight * cosine)
+    coverage = p.coverage_weight if n_essential else 0.0
+    return min(1.0, p.occupation_weight * best + p.similarity_weight * cosine + coverage + worked)
 
 
 @pytest.mark.parametrize("which", ["small", "esco"])
@@ -356,9 +361,9 @@ def test_the_ideal_score_from_masks_equals_the_one_from_sets(request, which):
         own = q.skills[: q.n_own]
         own_w = q.weight[: q.n_own]
         n_e = len(q.essential)
-        got = ideal_score(q.agreement, own, own_w, n_e, space)
+        got = ideal_score(q.agreement, own, own_w, n_e, space, q.history_agreement)
         assert got == q.ideal
-        assert got == _ideal_by_sets(q.agreement, own, own_w, n_e, space)
+        assert got == _ideal_by_sets(q.agreement, own, own_w, n_e, space, q.history_agreement)
         kinds.add((n_e > 0, q.n_own > 0, q.occupation >= 0))
     assert {(True, True, True), (True, True, False), (False, True, False)} <= kinds  # every path
 

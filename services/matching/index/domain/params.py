@@ -73,6 +73,13 @@ class RankingParams:
     experience_min_factor: float = 0.5
     """Share of the weight that even a short spell (a few months) in an occupation earns."""
 
+    experience_tenure_years: float = 5.0
+    """Years in an occupation after which the experience part of the score
+    (`experience_match_weight`, `vectors.experience_tenure`) counts fully: length x recency, with
+    length years / this capped at 1. A recruiter reads two years and six years apart (outside
+    tester 21, Q5), five and ten hardly: five years is the usual "experienced" in Finnish job ads
+    ("vähintään 5 vuoden kokemus")."""
+
     # -- related skills ------------------------------------------------------------------------
     related_skill_credit: float = 0.5
     """Credit for a skill linked to the wanted one by an ESCO skill-to-skill relation. Tuned
@@ -260,11 +267,13 @@ class RankingParams:
     partial-50 -0.004 / -0.014, partial-75 -0.018 / -0.009 (the skills' own occupation inference
     already agrees with the candidates holding them; complete holders of other occupations gain)."""
 
-    related_weight: float = 0.1
+    related_weight: float = 0.078
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
     the vacancy's essential skills the candidate lacks but holds a related skill for (best
     credit each), capped at `related_cap` and divided by it. Tuning sweep: +0.236 over
-    IDF-cosine at 0.1 vs +0.232 at 0 (within one s.e., consistent over the three families)."""
+    IDF-cosine at 0.1 vs +0.232 at 0 (within one s.e., consistent over the three families).
+    0.1 until session 21, when it gave `coverage_weight` and `experience_match_weight` their
+    0.022, so that the weights still add up to 1 (the raw score stays in [0, 1])."""
 
     related_cap: float = 0.5
     """Related-skill credit counts up to this share of the essential skills."""
@@ -355,23 +364,35 @@ class RankingParams:
     of 07:55-08:04 UTC); they read the uncapped input as they are (top knot at 1, then the line).
     Not yet checked on a tuning run of this code (helper `score`, session 17, ran out of time)."""
 
-    coverage_weight: float = 0.0
-    """Share of the score from essential-skill coverage (the weighted fraction of the vacancy's
-    essential skills the candidate has, related skills counting partially). Coverage is what
-    recruiters check first and what the explanation lists, but on the synthetic benchmark it
-    does not improve the ranking: NDCG@10 0.854 at 0, 0.851 at 0.1, 0.847 at 0.2, 0.835 at 0.4
-    (cosine already rewards the same evidence, normalised for how much else a person lists).
-    0 since the occupation-aware score (issue 11): on the honest benchmark essential coverage at
-    0.1 cost about 0.01 NDCG@10; coverage is still computed for explanations and ties, and the
-    related-skill part (`related_weight`) uses its related share."""
+    coverage_weight: float = 0.02
+    """Share of the score from essential-skill coverage: the weighted share of the vacancy's
+    essential skills the candidate holds, each min(1, its strength): a claim 0.6-1 by level, a
+    skill only the work history shows 0.3 x the spell's weight (`experience_essential_weight`), so
+    an inferred-only skill counts about a third of a claimed one here. Outside tester 21, Q5: a
+    bus driver claiming half the essential skills (the rest inferred from two years' history)
+    scored exactly as one claiming all of them (similarity and occupation agreement saturate);
+    with this part the one claiming all reads 0.8 points higher on the 0-100 match. Before, a
+    larger share (NDCG@10 0.854 at 0, 0.851 at 0.1, 0.847 at 0.2, 0.835 at 0.4 on the old
+    synthetic benchmark; about -0.01 at 0.1 on the honest one) cost ranking quality, so it was 0
+    from issue 11 until session 21. 0.02 measured on the tuning half (session 21, 2026-12-03;
+    docs/benchmarks.md): two-occupations +0.001 ... +0.005 NDCG@10 (0.01 and 0.02 alike), the
+    other families within their paired s.e."""
 
-    experience_match_weight: float = 0.0
-    """Bonus for having worked in the vacancy's own occupation, times that experience's
-    recency x duration weight: "has worked as a welder" is what recruiters look for first.
-    Tuned: NDCG@10 0.841 at 0, 0.848 at 0.05, 0.851 at 0.1, 0.853 at 0.2, 0.851 at 0.3; 0.1
-    is the smallest value with the full gain, so skills still decide among the experienced.
-    0 since the occupation-aware score (issue 11): work history enters occupation inference,
-    which gives the same occupation its full agreement (see `occupation_weight`)."""
+    experience_match_weight: float = 0.002
+    """Share of the score from experience in the vacancy's occupation: how long and how recently
+    the candidate worked in it (`scoring.experience_match`: length x recency,
+    `vectors.experience_tenure`, saturating at `experience_tenure_years`), times the spell's
+    occupation's agreement with the vacancy's (1 for its own occupation, 3/7 for another of its
+    ISCO unit group, `query.history_agreement`; the occupation read from the title for a text
+    vacancy). A tie-break: six years ended last year read above two years ended two years ago by
+    0.0011 of raw score (0.1 match points), and no more than 0.002 between any two candidates.
+    Outside tester 21, Q5: 2 years and 6 years scored alike (the work-history agreement caps at 1).
+    Kept this small because the benchmark costs it: on the tuning half (session 21) 0.01 cost the
+    two-occupations family 0.011-0.013 NDCG@10 (every variant, about 4 s.e.), 0.005 about 0.005
+    (its generator gives half of the career changers a current job in their *second* occupation
+    and grades them by the first: work in the vacancy's occupation is a wrong signal there by
+    construction). Before the occupation-aware score (issue 11) it was a 0.1 bonus on the
+    recency x duration weight; 0 from then until session 21."""
 
     occupation_essential_coverage: float = 0.5
     """Coverage weight of an essential skill of the vacancy's occupation that the employer did

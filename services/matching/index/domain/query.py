@@ -229,7 +229,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         kind=kind,
         confirmed_agreement=confirmed_agreement(by_history, o, n_e, bool(titles), p),
         profile=profile,
-        ideal=ideal_score(agreement, own_arr, own_w, n_e, space),
+        ideal=ideal_score(agreement, own_arr, own_w, n_e, space, by_history),
         languages=query_languages(skills, tax),
     )
 
@@ -313,7 +313,12 @@ def ranked_occupation(q: VacancyQuery) -> RankedOccupation | None:
 
 
 def ideal_score(
-    agreement: np.ndarray, own: np.ndarray, own_weight: np.ndarray, n_essential: int, space: SkillSpace
+    agreement: np.ndarray,
+    own: np.ndarray,
+    own_weight: np.ndarray,
+    n_essential: int,
+    space: SkillSpace,
+    by_history: np.ndarray | None = None,
 ) -> float:
     """The raw score, in [0, 1], of the best real candidate for a vacancy: certainly of the
     occupation o* that agrees best with the vacancy's (its occupation's slot and its ISCO unit
@@ -332,7 +337,9 @@ def ideal_score(
     occupation, gives four accepted skills or only a title. Before session 15 the skill part was
     cosine 1 (a candidate holding exactly the vacancy's skills and nothing else), which no real
     profile reaches for a short list: a candidate holding 4/4 accepted essential skills among 20
-    read 74.5 while title-only vacancies read 94 (outside tester 14, P10)."""
+    read 74.5 while title-only vacancies read 94 (outside tester 14, P10). It has worked in o* long
+    and recently enough (`experience_match` at full length x recency: `by_history`, the vacancy's
+    `history_agreement`, at o*; None: 1)."""
     p = space.params
     prof = space.occupations._profiles()
     n_occ = prof.n_occupations
@@ -341,9 +348,12 @@ def ideal_score(
         ok = prof.unit >= 0
         occ[ok] += agreement[n_occ + prof.unit[ok]]
     best = float(occ.max()) if len(occ) else 0.0
-    if not len(own):
-        return min(1.0, p.occupation_weight * best)
     o = int(np.argmax(occ)) if len(occ) and best > 0 else -1
+    worked = 0.0  # the experience part of a candidate of o* with years of recent work in it
+    if p.experience_match_weight > 0 and o >= 0:
+        worked = p.experience_match_weight * (float(by_history[o]) if by_history is not None else 1.0)
+    if not len(own):
+        return min(1.0, p.occupation_weight * best + worked)
     tax = space.taxonomy
     if n_essential:
         held = own[:n_essential]
@@ -356,7 +366,7 @@ def ideal_score(
         held = own
     cosine = full_coverage_cosine(own_weight, own, held, tax.essential, o)
     coverage = p.coverage_weight if n_essential else 0.0  # it holds every essential skill
-    return min(1.0, p.occupation_weight * best + p.similarity_weight * cosine + coverage)
+    return min(1.0, p.occupation_weight * best + p.similarity_weight * cosine + coverage + worked)
 
 
 def full_coverage_cosine(
@@ -768,8 +778,14 @@ def _weights(  # type: ignore[no-untyped-def]
     # most `confirmed_factor` x the coverage share, which occ_raw[:, 1] and cov bound)
     cov_bound = cov_factor + confirmed_factor(query, p)
     occ = occ_raw * [p.similarity_weight, cov_bound]  # (n_occupations, 2)
-    if query.occupation >= 0:  # worked in the vacancy's occupation
-        occ[query.occupation, 1] += p.experience_match_weight
+    # the experience part (`scoring.experience_match`): at most its weight x the history agreement
+    # per unit of work-history weight (length x recency <= the weight: `vectors.experience_tenure`)
+    worked = np.zeros(len(occ))
+    if query.history_agreement is not None:
+        worked = p.experience_match_weight * query.history_agreement
+    elif query.occupation >= 0:  # worked in the vacancy's occupation
+        worked[query.occupation] = p.experience_match_weight
+    occ[:, 1] += worked
     spell = np.zeros(len(occ))  # (n_occupations,) the agreement part of each occupation column
     if query.history_agreement is not None and p.history_agreement_scale > 0:
         # exact: max(inferred agreement, max over work history of min(1, scale x weight) x
@@ -778,8 +794,7 @@ def _weights(  # type: ignore[no-untyped-def]
         spell = p.occupation_weight * p.history_agreement_scale * query.history_agreement
     lin_own, lin_occ = linear if linear is not None else (cov_bound * cov, cov_bound * occ_raw[:, 1])
     lin_occ = lin_occ.copy()  # the coverage, related and experience-match part alone
-    if query.occupation >= 0:
-        lin_occ[query.occupation] += p.experience_match_weight
+    lin_occ += worked
     occ[:, 1] += spell  # each column's whole bound, for pruning
     # Work history in an occupation adds at most the similarity of the occupation's own profile
     # (`occ_bound`: the similarity is subadditive over the parts of a vector, each part's with

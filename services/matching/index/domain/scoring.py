@@ -4,7 +4,8 @@ score = occupation_weight * occupation agreement
       + similarity_weight * skill similarity(vacancy, candidate)
       + related_weight * min(related coverage, related_cap) / related_cap
       + coverage_weight * essential coverage
-      + experience_match_weight * (recency x duration weight of work in the vacancy's occupation)
+      + experience_match_weight * (length x recency of work in the vacancy's occupation or its unit
+        group, `experience_match`)
 
 Occupation agreement is the probability-weighted agreement of the candidate's inferred
 occupations (kept in the index) with the vacancy's occupation (`query.occupation_agreement`), or,
@@ -22,7 +23,7 @@ at `RankingParams.outside_skill_weight`), more of a skill it asks for never does
 occupation's profile). Coverage is the weighted share of the vacancy's
 essential skills the candidate has (per essential skill min(1, own strength)); related coverage
 is what the best related skill (credit x strength) adds for the essential skills the candidate
-shows no evidence of (not claimed, not in the work history). With the default weights (0.6, 0.3, 0.1, 0, 0) the score is in [0, 1] and the match score
+shows no evidence of (not claimed, not in the work history). With the default weights (0.6, 0.3, 0.078, 0.02, 0.002) the score is in [0, 1] and the match score
 (`match_score.MatchScale`) turns it into 0-100.
 
 `Selection` scores exactly the best eligible candidates by stage-1 bound (from the filters
@@ -44,7 +45,7 @@ from .filters import Eligible
 from .kernels import compiled_similarity
 from .params import RankingParams
 from .query import QueryWeights, VacancyQuery
-from .segment import Segment
+from .segment import Segment, tenure_of
 from .spoken import language_claims
 
 EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
@@ -125,8 +126,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         at_v = _own_block(at_c, u, w_c, n, n_own, from_work) * xw.own_idf
     # the confirmed skills' agreement (`RankingParams.confirmed_agreement_power`), None when not used
     confirmed: np.ndarray | None = None
-    worked = occ == q.occupation  # never true without an occupation (-1)
-    match = np.bincount(at_o[worked], w_o[worked], n).astype(np.float64)
+    match = experience_match(seg, rows, q, p, (at_o, occ, w_o))
     if qw.coverage_total > 0:
         raw = np.zeros((n, len(xw.cov_positions)))
         col = xw.cov_col[u]
@@ -213,6 +213,36 @@ def inferred_agreement(seg: Segment, rows: np.ndarray, q: VacancyQuery) -> np.nd
     prob = seg.inferred_p[rows].astype(np.float32) / np.float32(255.0)
     value = np.where(occ >= 0, q.agreement[np.maximum(occ, 0)], 0.0)
     return (prob.astype(np.float64) * value).sum(axis=1)
+
+
+def experience_match(
+    seg: Segment,
+    rows: np.ndarray,
+    q: VacancyQuery,
+    p: RankingParams,
+    history: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """(len(rows),) float64 in [0, 1]: how long and how recently each row worked in the vacancy's
+    occupation, the best over its work-history occupations of length x recency
+    (`vectors.experience_tenure`, saturating at `RankingParams.experience_tenure_years`) x that
+    occupation's `q.history_agreement` (1 for the vacancy's own occupation, 3/7 of its unit group's
+    probability for another of the unit group: `query.history_agreement`). Without a target
+    distribution (`q.history_agreement` None) the weight of work in the vacancy's named occupation.
+    `history`: the rows' work history (position in the rows, occupation, weight) as
+    `gather_rows(seg.experience, rows)` gives it. Stage 1 bounds it by `experience_match_weight` x
+    the history agreement per unit of weight (`query._weights`): tenure <= weight."""
+    n = len(rows)
+    out = np.zeros(n)
+    if p.experience_match_weight <= 0:
+        return out
+    if q.history_agreement is None:
+        at_o, occ, w_o = history
+        worked = occ == q.occupation  # never true without an occupation (-1)
+        return np.bincount(at_o[worked], w_o[worked], n).astype(np.float64)
+    at_t, occ_t, tenure = gather_rows(tenure_of(seg), rows)
+    if len(at_t):
+        np.maximum.at(out, at_t, tenure * q.history_agreement[occ_t])
+    return out
 
 
 def history_agreement(

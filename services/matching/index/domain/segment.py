@@ -61,6 +61,9 @@ class Segment:
     geo_vector_max: np.ndarray | None = None  # (n,) float32 largest raw coordinate of each row,
     # negative without work history (`vectors.vector_max`), in geographic order, for the stage-1
     # similarity bound; None only in an image written before it existed (`with_vector_max`)
+    experience_tenure: sp.csr_matrix | None = None  # (n, n_occupations) float32 length x recency
+    # of each work-history occupation (`vectors.experience_tenure`), for the experience part of the
+    # score; None in an image written before it existed (`tenure_of`: the weights stand in)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -194,7 +197,15 @@ def build_segment(
         columns=columns,
         max_occupations=_max_row_nnz(experience),
         geo_vector_max=vector_max(claims, experience, space)[geo_row],
+        experience_tenure=experience_matrix(rows, space.taxonomy.n_occupations, tenure=True),
     )
+
+
+def tenure_of(seg: Segment) -> sp.csr_matrix:
+    """(n, n_occupations) CSR: the segment's `experience_tenure`, or its work-history weights (an
+    upper bound of it) for a segment of an image written before it existed."""
+    t = seg.experience_tenure
+    return t if t is not None and t.shape == seg.experience.shape else seg.experience
 
 
 def shared_structure(claims: sp.csr_matrix, claim_meta: sp.csr_matrix) -> sp.csr_matrix:
@@ -256,6 +267,7 @@ def merge_segments(
         return sp.vstack(blocks, format="csr")[order]
 
     claims, experience = matrix("claims"), matrix("experience")
+    tenure = sp.vstack([tenure_of(seg)[r] for seg, r in zip(segs, rows, strict=True)], format="csr")[order]
     claim_meta = shared_structure(claims, matrix("claim_meta"))  # the rows were selected identically
     columns = {
         c.name: c.merge(
@@ -290,6 +302,7 @@ def merge_segments(
         columns=columns,
         max_occupations=_max_row_nnz(experience),
         geo_vector_max=vector_max(claims, experience, space)[geo_row],
+        experience_tenure=tenure,
     )
     return merged, idf, kept_counts
 

@@ -188,6 +188,8 @@ class CompactCandidate:
     unknown_uris: int = 0  # skills and occupations the taxonomy does not know (ignored)
     inferred: tuple[int, ...] | None = None  # inferred occupations (`with_inferred`), None: not yet
     inferred_p: tuple[int, ...] | None = None  # their probabilities in units of 1/255
+    occupation_tenure: tuple[float, ...] = ()  # per `occupations`: length x recency of the work
+    # there (`experience_tenure`, <= its weight); () when not kept (then the weights stand in)
 
 
 def with_inferred(rows: Sequence[CompactCandidate], space: SkillSpace) -> list[CompactCandidate]:
@@ -226,6 +228,7 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
         if old is None or (old[2], -old[0]) > (new[2], -new[0]):
             claims[j] = new
     experience: dict[int, float] = {}
+    tenure: dict[int, float] = {}
     for work in candidate.experience:
         o = tax.occupation_index.get(work.occupation_uri)
         if o is None:
@@ -233,6 +236,8 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
             continue
         w = experience_weight(work.years, work.ended_year, current_year, space.params)
         experience[o] = max(experience.get(o, 0.0), w)
+        t = experience_tenure(work.years, work.ended_year, current_year, space.params)
+        tenure[o] = max(tenure.get(o, 0.0), t)
     attributes = filters.encode(candidate)
     skills = sorted(claims)
     occupations = sorted(experience)
@@ -246,6 +251,7 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
         occupation_weights=tuple([experience[o] for o in occupations]),
         attributes=attributes,
         unknown_uris=unknown,
+        occupation_tenure=tuple([tenure[o] for o in occupations]),
     )
 
 
@@ -271,6 +277,19 @@ def experience_weight(years: float, ended_year: int | None, current_year: int, p
     return recency * duration
 
 
+def experience_tenure(years: float, ended_year: int | None, current_year: int, p: RankingParams) -> float:
+    """Length x recency of one spell in an occupation, in [0, 1]: recency as `experience_weight`
+    (half after `experience_half_life_years`) times years / `experience_tenure_years`, capped at 1
+    (a five-year spell and a ten-year one read alike). Never above the spell's `experience_weight`
+    (whose duration factor is at least years / `experience_full_years` capped, and at least
+    `experience_min_factor`), which the stage-1 bound of `RankingParams.experience_match_weight`
+    relies on. 2 years ended 2024 read in 2026: 0.76 x 0.4 = 0.30; 6 years ended 2025: 0.87."""
+    since = 0.0 if ended_year is None else max(0.0, float(current_year - ended_year))
+    recency = 0.5 ** (since / p.experience_half_life_years)
+    share = min(1.0, max(0.0, years) / p.experience_tenure_years) if p.experience_tenure_years else 1.0
+    return min(recency * share, experience_weight(years, ended_year, current_year, p))
+
+
 def claims_matrix(rows: Sequence[CompactCandidate], n_skills: int):  # type: ignore[no-untyped-def]
     """(claims CSR float32, claim meta uint8 aligned with its data) for compacted rows."""
     indices: list[int] = []
@@ -292,13 +311,19 @@ def claims_matrix(rows: Sequence[CompactCandidate], n_skills: int):  # type: ign
     return m, np.asarray(meta, dtype=np.uint8)
 
 
-def experience_matrix(rows: Sequence[CompactCandidate], n_occupations: int) -> sp.csr_matrix:
+def experience_matrix(
+    rows: Sequence[CompactCandidate], n_occupations: int, *, tenure: bool = False
+) -> sp.csr_matrix:
+    """(n, n_occupations) CSR float32: each row's work-history occupations with their weights, or
+    with `tenure` their length x recency (`CompactCandidate.occupation_tenure`; a row without it
+    gives its weights, an upper bound of it)."""
     indices: list[int] = []
     data: list[float] = []
     counts = np.fromiter((len(r.occupations) for r in rows), dtype=np.int64, count=len(rows))
     for r in rows:
         indices.extend(r.occupations)
-        data.extend(r.occupation_weights)
+        kept = tenure and len(r.occupation_tenure) == len(r.occupations)
+        data.extend(r.occupation_tenure if kept else r.occupation_weights)
     return sp.csr_matrix(
         (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), _indptr(counts)),
         shape=(len(rows), n_occupations),
