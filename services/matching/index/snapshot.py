@@ -263,9 +263,11 @@ def _check(seg: Segment) -> None:
     still parses)."""
     n = len(seg.ids)
     per_row = [seg.versions, seg.inv_norm, seg.geo_row, seg.geo_inv_norm, seg.geo_key]
-    if any(len(a) != n for a in per_row) or any(
-        m.shape[0] != n for m in (seg.claims, seg.claim_meta, seg.experience, seg.postings)
-    ) or (seg.experience_tenure is not None and seg.experience_tenure.shape != seg.experience.shape):
+    if (
+        any(len(a) != n for a in per_row)
+        or any(m.shape[0] != n for m in (seg.claims, seg.claim_meta, seg.experience, seg.postings))
+        or (seg.experience_tenure is not None and seg.experience_tenure.shape != seg.experience.shape)
+    ):
         raise SnapshotError("segment arrays disagree on the number of rows")
     if n > 1 and not bool(np.all(seg.ids[1:] > seg.ids[:-1])):
         raise SnapshotError("segment ids not sorted")
