@@ -160,9 +160,7 @@ class LocalPostgres:
             self._pg_ctl("start", "-w", "-t", str(int(timeout)), "-l", str(self.log_file), "-o", options)
             pid = self.pid()
             if pid is not None:  # a killed test run leaves no cluster behind (SIGINT: fast shutdown)
-                reaper.tie_to_owner(
-                    pid, signal=signal.SIGINT, remove=self.home if self._owns_home else None
-                )
+                reaper.tie_to_owner(pid, signal=signal.SIGINT, remove=self.home if self._owns_home else None)
         for database in self.databases:
             self._create_database(database, timeout)
         return self

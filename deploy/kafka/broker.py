@@ -668,7 +668,9 @@ class LocalBroker:
                 start_new_session=True,
             )
         self._process = process
-        reaper.tie_to_owner(process.pid, grace_s=60.0, group=True)  # a killed test run leaves no broker behind
+        reaper.tie_to_owner(
+            process.pid, grace_s=60.0, group=True
+        )  # a killed test run leaves no broker behind
         self.pid_file.write_text(f"{process.pid}\n")
         self.port_file.write_text(f"{self.port}\n")
         _say(f"started broker (pid {process.pid}) on {self.bootstrap_servers}")
