@@ -37,6 +37,7 @@ from flask import Flask, Response, current_app, request
 from flask_babel import gettext
 from limits import RateLimitItem, parse_many
 
+from services.kernel.texts import N_
 from services.matching.team import events
 from services.matching.team.repository import UnitOfWork
 from shared.auth import Principal, verified_principal
@@ -48,7 +49,7 @@ from shared.refusals import named_candidates, refusal_of
 log = logging.getLogger(__name__)
 
 _VACANCY_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-TOO_MANY = "Too many refused requests about candidates: try again later (see Retry-After)."
+TOO_MANY = N_("Too many refused requests about candidates: try again later (see Retry-After).")
 
 
 def refusal_payloads(
