@@ -505,7 +505,8 @@ _CARE_AFTER = re.compile(rf"[\s-]*(?:{_CARE})(?!\w)", re.I)
 _LIST_BEFORE = r"(?:[\w-]+(?:,\s+[\w-]+){0,3}\s+(?:and|ja|och|sekä|tai|or|eller)\s+)?"
 _CARE_BEFORE = re.compile(
     rf"(?:(?<!\w)(?:{_CARE}|hoitanut|hoitaa|hoitamaan|hoitamisesta|vårdat|vårdar|cared\s+for|caring\s+for"
-    r"|nursed|nurses|patients?\s+with|patienter\s+med|potilaiden|asiakkaiden|people\s+with|personer\s+med)\s+"
+    r"|nursed|nurses|patients?\s+with|patienter\s+med|potilaiden|asiakkaiden|asiakkaan|people\s+with|personer\s+med"
+    r"|solve|solves|solving|resolve\w*|work\s+out|ratkais\w*)\s+"
     rf"(?:\w+\s+)?{_LIST_BEFORE})$",
     re.I,
 )
@@ -924,7 +925,7 @@ def _is_extract_step(text: str, start: int, end: int) -> bool:
     ws, we = _word_at(text, start, end)
     lo = max(0, ws - 20)
     for m in _EXTRACT.finditer(text, lo, min(len(text), we + 30)):
-        if m.start() <= start and m.end() >= end or (m.start() <= ws and m.end() >= we):
+        if (m.start() <= start and m.end() >= end) or (m.start() <= ws and m.end() >= we):
             s_end = [x.end() for x in re.finditer(r"[.;!?\n]", text[: m.start()])]
             sentence_start = s_end[-1] if s_end else 0
             after = re.search(r"[.;!?\n]", text[m.end() :])

@@ -83,7 +83,10 @@ TERMS: dict[str, tuple[str, ...]] = {
         pysynyt kuivilla, viinaongelm*, juomaongelm*, peliongelm*, peliriippu*, rahapeliongelm*, ~A-klinik*,
         nykter, nykterhet*, spelproblem*, spelberoende*, spelmissbruk*, alkoholproblem*, drogproblem*,
         AA-möte*, NA-möte*, AA meeting*, NA meeting*, drinking problem*, alcohol problem*, gambling problem*,
-        gambling addiction*, in recovery from, been clean for, clean and sober,
+        gambling addiction*, in recovery from, been clean for, clean and sober, ei ole juonut, lopettanut juomisen,
+        slutat dricka, stopped drinking, quit drinking, =AA:*, =NA:*,
+        i tredje månaden, i fjärde månaden, i femte månaden, i sjätte månaden, i sjunde månaden, i åttonde månaden,
+        i nionde månaden, months pregnant,
         työkyky*, työkyvy*, työkyvyttöm*, lääkärinlausun*, lääkärin lausun*, B-lausun*, C-lausun*,
         saikku*, saikulla, saikulle, saikulta, sairaspäiväraha*, sairauspäiväraha*, läkarintyg*,
         arbetsförmåg*, sjukintyg*, sjukpenning*, fit note*, sick note*, doctor's note*, doctors note*,
@@ -139,11 +142,11 @@ TERMS: dict[str, tuple[str, ...]] = {
         frikyrk*, sabbat*, slöja*, går i kyrkan, mosque*, prays, praying, prayer time*, prayers, catholic*,
         orthodox, lutheran*, pentecostal*, sabbath*, headscarf*, turban*, sikh*, goes to church,
         helluntaiseurak*, helluntaisrk*, vapaaseurak*, adventtiseurak*, adventtikirk*, adventist*, baptist*,
-        metodist*, mormon*, jehovah*, ~seurakun*, ~kirkossa, ~kirkkoon, messussa, messuun, jumalanpalvelu*,
+        metodist*, mormon*, jehovah*, ~seurakun*, ~kirkossa, ~kirkkoon, messussa, messuun, ~jumalanpalvelu*,
         raamattupiiri*, rauhanyhdisty*, herännäi*, körttiläi*, ~församling*, pingstförsamling*, går i mässan,
-        går i mässa, högmässa*, söndagsmässa*, gudstjänst*, bibelstudi*, bibelgrupp*, ~congregation*,
+        går i mässa, högmässa*, söndagsmässa*, ~gudstjänst*, bibelstudi*, bibelgrupp*, ~congregation*,
         ~church, ~churches, churchgoer*, churchgoing, attends mass, goes to mass, sunday mass, bible study,
-        bible studies, synagog*
+        bible studies, synagog*, on uskossa, tullut uskoon, tuli uskoon, uskonsa vuoksi, uskonsa takia, hänen uskonsa
         """
     ),
     POLITICS: _entries(
@@ -203,7 +206,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         migrationsverket, ~förläggning*, tillfälligt skydd, residence permit*, ~refugee*, undocumented,
         deport*, immigration status, temporary protection, ~reception cent*, ~immigrant*,
         immigration appeal*, immigration case*, immigration decision*, immigration hearing*, immigration
-        interview*, leave to remain, indefinite leave, stateless*, permit decision*, visa overstay*, overstayed
+        interview*, visa expires, visa runs out, visa extension*, visa renewal*, leave to remain, indefinite leave, stateless*, permit decision*, visa overstay*, overstayed
         """
     ),
 }
@@ -216,14 +219,16 @@ WORK_CONTEXT = _entries(
     handled, volontär, praktik, work, job, experience, with, teach, care, caring, guard, officer, nurs,
     volunteer, tutor, nann, babysit, instruct, staff, employ, counsel, support, ehkäi, estä, torjun,
     prevent, förebygg, utred, tutki, investig, opin, opisk, studi, study, degree, security, haastat, intervju,
-    interview, rekry, recruit, vacanc, vakans, tehtäv, uppdrag, position
+    interview, rekry, recruit, vacanc, vakans, tehtäv, uppdrag, position, au pair, valmistel, toimitt, lead,
+    perform, undertak, conduct, assist, usher, verger, sexton, suntio, kanttor, diakon, pappi, papin, pastor,
+    priest, präst, kantor, chaplain, organist, clergy
     """
 )
 """Word beginnings that make an ambiguous entry the field of someone's work ("kokemusta lasten kanssa")."""
 
 _WORK = re.compile(rf"(?<!\w)(?:{'|'.join(WORK_CONTEXT)})|\w(?:työ|töi)", re.I)
 """A word of work; Finnish work words also inside a compound ("kesätöissä", "diakoniatyössä")."""
-_SENTENCE_END = re.compile(r"[.;!?\n,]")
+_SENTENCE_END = re.compile(r"[.;!?\n]")
 
 # Numbers of years as words: Finnish decades in the nominative, genitive and partitive ("viisikymmentä",
 # "viidenkymmenen", "viittäkymmentä"), Swedish and English tens ("femtio", "fifty"), each optionally with units.
@@ -275,7 +280,8 @@ _ADDICTION = (
 )
 # Mother and father in English, not the mother tongue or a parent company; "his/her sick mother".
 _EN_RELATIVES = (
-    r"(?<!\w)(?<!ward\s)(?<!'s\s)(?<!s'\s)(?<!’s\s)(?:mother|father|mum|mom|dad|parents|brother|sister|grandmother"
+    r"(?<!\w)(?:his|her|their)\s+(?:\w+\s+)?parents(?!\w)"
+    r"|(?<!\w)(?<!ward\s)(?<!'s\s)(?<!s'\s)(?<!’s\s)(?<!the\s)(?<!a\s)(?<!an\s)(?:mother|father|mum|mom|dad|brother|sister|grandmother"
     r"|grandfather|grandma|grandpa|mother-in-law|father-in-law|in-laws)(?![\w'’])"
     r"(?![\s-]+(?:tongue|company|companies|board|ship|ships|language|land|nature|organi[sz]ation|site|unit))"
 )
@@ -296,7 +302,8 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
             rf"|will\s+be)\s+(?:[^\W\d]+\s+){{0,3}}?{_YEARS}{_NOT_YEARS_AFTER}"
             rf"|(?<!\w){_PERSON}\s+(?:on|oli|är|var|is|was|'s|’s)\s+(?:{_ABOUT}\s+){{0,3}}{_YEARS}{_NOT_YEARS_AFTER}"
             rf"|(?<!\w)(?:he|she)(?:'s|’s)\s+{_YEARS}{_NOT_YEARS_AFTER}"
-            rf"|(?<!\w)(?:ikää|iältään|ikä|ikänsä|ålder|åldern|aged?)\s*:?\s+(?:(?:on|hänellä|är|is|{_ABOUT})\s+){{0,3}}"
+            rf"|(?<!\w)(?:ikää|iältään|ikä|ikänsä|ikävuo\w*|ålder|åldern|aged?)\s*:?\s+"
+            rf"(?:(?:on|hänellä|kertynyt|takana|mittarissa|är|is|{_ABOUT})\s+){{0,3}}"
             rf"{_YEARS}{_NOT_YEARS_AFTER}"
             r"|(?<!\w)(?:kaksi|kolme|neli|neljä|viisi|viis|kuusi|kuus|seitsemän|seiska|kahdeksan|kasi)kymp(?:pi|i)"
             r"(?:nen|s\w+)"
@@ -306,9 +313,11 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
             rf"|(?<!\w)(?:[2-9]0-?|{_SV_TENS[:-3]})(?:årsålder\w*|åring\w*)"
             r"|(?<!\w)in\s+(?:his|her|their)\s+(?:(?:early|mid|late|mid-|upper|lower)\s*-?\s*)?"
             r"(?:twenties|thirties|forties|fifties|sixties|seventies|[2-7]0s|[2-7]0's)(?!\w)"
-            rf"|(?<!\w)(?:pushing|nearing|approaching|wrong\s+side\s+of|right\s+side\s+of)\s+{_EN_TENS}"
+            rf"|(?<!\w)(?:pushing|nearing|approaching|wrong\s+side\s+of|right\s+side\s+of|lähestyy|lähentelee"
+            rf"|närmar\s+sig)\s+(?:{_EN_TENS}|{_FI_TENS}|{_SV_TENS})"
             rf"{_NOT_YEARS_AFTER}"
-            r"|(?<!\w)(?:twenty|thirty|forty|fifty|sixty|seventy)[-\s]?(?:something|ish)(?!\w)",
+            r"|(?<!\w)(?:twenty|thirty|forty|fifty|sixty|seventy)[-\s]?(?:something|ish)(?!\w)"
+            rf"|(?<!\w)(?:{_EN_TENS})[\s-]years?[\s-]old(?!\w)|(?<!\w)(?:{_SV_TENS})\s+år\s+gammal",
             re.I,
         ),
     ),

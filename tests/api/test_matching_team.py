@@ -539,7 +539,9 @@ def test_a_leave_cover_post_a_disease_as_work_or_a_record_extract_step_is_stored
     client = app.test_client()
     r = record(client, app.candidate_ids[0], "contacted", comment=text)
     assert r.status_code == 201, r.json
-    r = record(client, app.candidate_ids[0], "contacted", follow_up={"action": text, "owner": "valmentaja@tampere"})
+    r = record(
+        client, app.candidate_ids[0], "contacted", follow_up={"action": text, "owner": "valmentaja@tampere"}
+    )
     assert r.status_code == 201, r.json
 
 
