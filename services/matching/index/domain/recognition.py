@@ -1097,7 +1097,7 @@ class SkillRecognizer:
         self.siblings_: dict[
             tuple[int, ...], list[tuple[tuple[str, ...], np.ndarray]]
         ] = {}  # (`_sibling_objects`)
-        self.designing_: np.ndarray | None = None  # skills of designing or planning (`_unasked_design`)
+        self.designing_: dict[tuple[int, ...], np.ndarray] = {}  # (`_unasked_design`; () → every one)
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
         self.title_ends_: tuple[list[str], list[tuple[int, ...]], frozenset[str]] | None = None
         self.english_titles_: re.Pattern[str] | None = None
@@ -1571,8 +1571,9 @@ class SkillRecognizer:
         factor = np.full(len(linked), np.float32(self.off_occupation_weight), dtype=np.float32)
         factor[linked | transversal] = 1.0
         if occupations and self.sibling_object_weight != 1.0:
-            said = {w for w in words(readable(text))}
+            said: set[str] | None = None  # (the text's words, read only when a sibling has skills)
             for marks, skills in self._sibling_objects(tuple(sorted(set(positions)))):
+                said = set(words(readable(text))) if said is None else said
                 if not any(w.startswith(marks) for w in said):
                     factor[skills] *= np.float32(self.sibling_object_weight)
         return factor
@@ -1649,17 +1650,23 @@ class SkillRecognizer:
             or DESIGN_CUE.search(readable(text))
         ):
             return np.zeros(0, dtype=np.int64)
+        key = tuple(positions)
+        if (known := self.designing_.get(key)) is not None:
+            return known
         t = self.occupation_taxonomy_.tables
-        designing = self.designing_
-        if designing is None:
-            designing = np.asarray(
+        every = self.designing_.get(())
+        if every is None:
+            every = np.asarray(
                 [j for j, label in enumerate(t.skill_labels["en"]) if _DESIGN_VERB.match(label or "")],
                 dtype=np.int64,
             )
-            self.designing_ = designing
+            self.designing_[()] = every
         links, _, _ = self._links()
         held = np.asarray(links[positions].sum(axis=0)).ravel() > 0
-        return designing[~held[designing]]  # (the transversal *plan* too: "professional competence (CPC)")
+        found = every[~held[every]]  # (the transversal *plan* too: "professional competence (CPC)")
+        if len(self.designing_) < 4096:
+            self.designing_[key] = found
+        return found
 
     def _unasked_supervision(self, occupations: Collection[str], text: str) -> np.ndarray:
         """Positions (int64) of the skills weighed by `unasked_supervision_weight` for a text
