@@ -97,6 +97,7 @@ def tie_to_owner(
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # survives a kill of the test run's process group
         close_fds=True,
+        cwd="/",  # holds no test directory busy, and is not taken for part of the run it watches
     )
 
 
