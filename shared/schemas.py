@@ -415,15 +415,16 @@ class EmptyBody(StrictSchema):
     list "Invalid input type."), so a client sending input it thinks is read is told it is not."""
 
 
+_LEVEL_CANONICAL = {level.lower(): level for level in LANGUAGE_LEVELS}
+
+
 class LanguageLevel(fields.String):
     """A CEFR level or ``native`` in any case, stored as ``LANGUAGE_LEVELS`` writes it (``b2`` → ``B2``,
     ``Native`` → ``native``), as language codes are read in any case (outside tester 22, R5)."""
 
-    _CANONICAL = {level.lower(): level for level in LANGUAGE_LEVELS}
-
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         text = super()._deserialize(value, attr, data, **kwargs)
-        return self._CANONICAL.get(text.strip().lower(), text)
+        return _LEVEL_CANONICAL.get(text.strip().lower(), text)
 
 
 class LanguageSchema(StrictSchema):
