@@ -84,14 +84,16 @@ def member(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
 def best_rows(ub: np.ndarray, x: int) -> tuple[np.ndarray, float]:
     """The (at most) x positions with the largest positive `ub`, and a bound on every other one.
 
-    Avoids a full argpartition: a threshold is estimated from a strided sample, the positions
-    above it are collected in one pass, and only those are partitioned."""
+    Avoids a full argpartition: a threshold is estimated from a strided sample (its value of a
+    given rank found by a partition, not a sort of the sample), the positions above it are
+    collected in one pass, and only those are partitioned."""
     n = len(ub)
     step = max(1, n // 16384)
-    sample = np.sort(ub[::step])[::-1]
+    sample = ub[::step]
     rank = x // step + 16
     while True:
-        threshold = float(sample[rank]) if rank < len(sample) else 0.0
+        at = len(sample) - 1 - rank  # the sample's (rank + 1)-th largest value, when it has one
+        threshold = float(np.partition(sample, at)[at]) if at >= 0 else 0.0
         rows = np.flatnonzero(ub > threshold) if threshold > 0 else np.flatnonzero(ub > 0)
         if len(rows) >= x or threshold <= 0:
             break

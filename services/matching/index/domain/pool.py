@@ -84,16 +84,20 @@ def candidate_pools(
     *,
     threads: int = 1,
     near_of: Callable[[Segment], NearRows] | None = None,
+    bounds_of: Callable[[Segment, NearRows], np.ndarray] | None = None,
 ) -> list[Pool]:
     """One `Pool` per (segment, present mask): its near rows, their stage-1 bounds and the rows of
     the excluded candidate ids. `near_of`: each segment's near rows for these `distances` and
-    `include_unknown_distance` when the caller keeps them (`near_rows_of`'s, the same arrays)."""
+    `include_unknown_distance` when the caller keeps them (`near_rows_of`'s, the same arrays);
+    `bounds_of`: likewise the stage-1 bounds of a segment's near rows with `qw` (`upper_bounds`'
+    numbers, read only). Neither depends on the present mask or on `exclude`."""
     keys = [encode_id(c) for c in exclude]
     pools = []
     for seg, present in segments:
         excluded = np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
         near = near_of(seg) if near_of is not None else near_rows_of(seg, distances, include_unknown_distance)
-        pools.append(Pool(seg, present, near, upper_bounds(seg, qw, near, threads=threads), excluded))
+        ub = bounds_of(seg, near) if bounds_of is not None else upper_bounds(seg, qw, near, threads=threads)
+        pools.append(Pool(seg, present, near, ub, excluded))
     return pools
 
 
