@@ -576,6 +576,9 @@ def test_stage1_bounds_warmed_with_the_vacancy_serve_its_requests_until_a_merge(
     main = engine._snapshot.main
     kept = [held for held in engine._bounds_cache.values() if held[0] is warmed]
     assert 1 <= len(kept) <= 2 and all(held[2] is main and not held[4].flags.writeable for held in kept)
+    # and the rows with evidence that counting within reach reads (the unpruned bounds'), sorted
+    ((ub, positive),) = engine._positive_cache.values()
+    assert any(held[4] is ub for held in kept) and positive.tolist() == sorted(positive.tolist())
     walked = []
     real = engine_module.upper_bounds
 
@@ -603,6 +606,7 @@ def test_stage1_bounds_warmed_with_the_vacancy_serve_its_requests_until_a_merge(
     assert walked.count(engine._snapshot.main) == 2 and engine._snapshot.main is main
     engine.merge()  # a new main segment: its bounds are walked again
     assert not any(held[2] is not engine._snapshot.main for held in engine._bounds_cache.values())
+    assert ub is not None and id(ub) not in engine._positive_cache
     assert answers(warmed, True) == answers(engine.prepare(WELDER), True)
 
 

@@ -449,6 +449,10 @@ def test_best_rows_finds_the_rows_and_bound_of_the_sorted_sample(seed):
     ub = np.where(rng.random(n) < rng.random(), 0.0, rng.random(n)).astype(np.float32)
     if seed % 3 == 0:
         ub = np.round(ub, 2)  # many ties
+    if seed % 5 == 0:
+        ub[rng.random(n) < 0.9] = 0.0  # most rows without evidence, as near rows are
+    if seed % 7 == 0:
+        ub[rng.random(n) < 0.3] = -1.0  # (never a bound, but the threshold still follows the sort)
     rows, bound = best_rows(ub, x)
     want_rows, want_bound = _best_rows_by_sort(ub, x)
     np.testing.assert_array_equal(rows, want_rows)

@@ -51,6 +51,7 @@ from .pool import (
     candidate_pools,
     evidence_rows,
     near_rows_of,
+    positive_rows,
     reach_evidence_rows,
     upper_bounds,
 )
@@ -186,6 +187,7 @@ class MatchingEngine:
         self._bounds_cache: OrderedDict[
             tuple[int, int], tuple[PreparedVacancy, QueryWeights, Segment, NearRows, np.ndarray]
         ] = OrderedDict()
+        self._positive_cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id(kept bounds) -> rows
         self._delta_rows: dict[str, CompactCandidate] = {}
         self._removed: dict[str, int] = {}  # id -> last version, so stale replays stay removed
         self.stats: Counter[str] = Counter()
@@ -342,7 +344,9 @@ class MatchingEngine:
             near = self._near(prepared, self.params.include_unknown_distance)(snap.main)
             threads = self.index_params.stage1_threads
             for qw in dict.fromkeys((unpruned, pruned)):  # the same object when nothing is pruned
-                self._bounds(prepared, qw, threads)(snap.main, near)
+                ub = self._bounds(prepared, qw, threads)(snap.main, near)
+                if qw is unpruned:  # what counting within reach reads
+                    self._positive(snap.main, near, ub)
 
     def rewarm(self) -> int:
         """`warm` again every vacancy whose kept weights are of an older index state (after a merge:
@@ -556,7 +560,9 @@ class MatchingEngine:
         counts = np.zeros(len(reasons), dtype=np.int64)
         for i, (seg, present) in enumerate(segments):
             if scope is Scope.REACH:
-                rows = reach_evidence_rows(pools[i], walked, qw)
+                pool = pools[i]
+                kept = self._positive(seg, pool.near, pool.ub) if walked is qw else None
+                rows = reach_evidence_rows(pool, walked, qw, kept)
             else:
                 if i < len(pools):
                     excluded_rows = pools[i].excluded_rows
@@ -808,6 +814,25 @@ class MatchingEngine:
 
         return bounds_of
 
+    def _positive(self, seg: Segment, near: NearRows, ub: np.ndarray) -> np.ndarray | None:
+        """`pool.positive_rows` of bounds `ub` of the main segment's near rows that `_bounds` keeps
+        (`BOUNDS_CACHE`), kept with them (read only); None for other bounds (the caller walks)."""
+        with self._weights_lock:
+            held = self._positive_cache.get(id(ub))
+            if held is not None and held[0] is ub:
+                return held[1]
+            if seg is not self._snapshot.main or not any(e[4] is ub for e in self._bounds_cache.values()):
+                return None
+        rows = positive_rows(seg, near, ub)
+        rows.flags.writeable = False
+        with self._weights_lock:
+            kept = {id(e[4]) for e in self._bounds_cache.values()}
+            for stale in [key for key in self._positive_cache if key not in kept]:
+                del self._positive_cache[stale]  # its bounds are no longer kept
+            if id(ub) in kept:
+                self._positive_cache[id(ub)] = (ub, rows)
+        return rows
+
     def _request(
         self,
         prepared: PreparedVacancy,
@@ -935,6 +960,9 @@ class MatchingEngine:
                 del self._near_cache[key]  # of a main segment a merge replaced: free its memory
             for stale in [key for key, held in self._bounds_cache.items() if held[2] is not main]:
                 del self._bounds_cache[stale]
+            kept = {id(e[4]) for e in self._bounds_cache.values()}
+            for gone in [key for key in self._positive_cache if key not in kept]:
+                del self._positive_cache[gone]
 
     def _make_snapshot(  # type: ignore[no-untyped-def]
         self, main, present, n_present, delta, idf, occupation_inv_norm

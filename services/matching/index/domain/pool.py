@@ -179,15 +179,30 @@ def evidence_rows(
     return rows
 
 
-def reach_evidence_rows(pool: Pool, qw: QueryWeights, full: QueryWeights) -> np.ndarray:
+def positive_rows(seg: Segment, near: NearRows, ub: np.ndarray) -> np.ndarray:
+    """(m,) int32 ascending: the segment rows at the near positions whose stage-1 bound `ub`
+    ((near.size,), `upper_bounds`) is positive."""
+    return np.sort(near_rows(seg, near)[ub > 0])
+
+
+def reach_evidence_rows(
+    pool: Pool, qw: QueryWeights, full: QueryWeights, positive_of: np.ndarray | None = None
+) -> np.ndarray:
     """Rows of the pool (within commuting reach) with skill evidence for the query, present and not
     among the pool's excluded rows: (m,) int64 ascending. `qw` are the weights the pool's bounds were
     walked with, `full` the same query's unpruned weights: evidence is a positive bound with the
     unpruned weights (so it does not depend on which columns a page needed), which is the pool's
-    bound, or else one of the columns `qw` left to a bound, walked here over the near rows only."""
+    bound, or else one of the columns `qw` left to a bound, walked here over the near rows only.
+    `positive_of`: `positive_rows` of the pool's bounds when the caller keeps them (the same array)."""
     seg, near = pool.seg, pool.near
     if not near.size:
         return np.zeros(0, dtype=np.int64)
+    if qw is full and positive_of is not None:  # kept: no walk and no sort
+        rows = positive_of.astype(np.int64)
+        rows = rows[pool.present[rows]]
+        if len(pool.excluded_rows):
+            rows = rows[~np.isin(rows, pool.excluded_rows)]
+        return rows
     positive = pool.ub > 0
     if qw is not full:  # the same weights (stage 1 walked unpruned): nothing else to walk
         walked = np.zeros(seg.postings.shape[1], dtype=bool)
