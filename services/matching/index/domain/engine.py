@@ -92,14 +92,17 @@ NEAR_CACHE = 64
 at 1,000,000 profiles) the engine keeps, the most recently used, each for the main segment it was
 found in (a merge makes a new one; the small delta segment's are found on every request)."""
 
-BOUNDS_CACHE = 64
+BOUNDS_CACHE = 2 * WEIGHTS_CACHE_VACANCIES
 """Stage-1 bounds of prepared vacancies' near rows in the main segment (`pool.upper_bounds`, the
 walk of the inverted index: a third of a first request's CPU, 2-4 ms at 1,000,000 profiles) the
-engine keeps, the most recently used, each for the weights (pruned or not) and the main segment it
-was walked with: `warm` makes them when the vacancy is applied, so its first shortlist only reads
-them, and a delta write keeps them (the main segment and the weights do not change; the present
-mask and the delta segment's rows are applied per request). 4 bytes per near row: about 0.2 MB a
-vacancy at 1,000,000 profiles (0.4 MB in the largest towns), 13 MB for 64."""
+engine keeps, the most recently used, each for the weights (pruned or not: two per vacancy) and
+the main segment it was walked with: `warm` makes them when the vacancy is applied, so its first
+shortlist only reads them, and a delta write keeps them (the main segment and the weights do not
+change; the present mask and the delta segment's rows are applied per request). 4 bytes per near
+row: 0.24 MB an entry on average at 1,000,000 profiles (measured 2026-12-03, 64 vacancies of
+`benchmarks.generate`), about 30 MB for 128; the sorted rows with evidence that counting reads
+(`_positive`), kept with the unpruned ones, add about 0.08 MB a vacancy."""
+
 
 HOMES_CACHE = 64
 """Viewers' home-municipality masks the engine keeps (`MatchingEngine._homes`): one per set of
