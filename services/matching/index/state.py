@@ -146,11 +146,15 @@ class MatchingState:
                     replace(v, query=self.engine.prepare(v.vacancy)) if v.is_open else v
                 )
         restored = sorted(
-            (v for v in self._vacancies.values() if v.is_open and v.query is not None),
-            key=lambda v: v.updated_at.timestamp(),
+            (
+                (v.updated_at.timestamp(), v.query)
+                for v in self._vacancies.values()
+                if v.is_open and v.query is not None
+            ),
+            key=lambda pair: pair[0],
         )
-        for v in restored[-WARMED_AT_RESTORE:]:  # the most recently updated last: kept longest
-            self.engine.warm(v.query)
+        for _, query in restored[-WARMED_AT_RESTORE:]:  # the most recently updated last: kept longest
+            self.engine.warm(query)
         if self.recognizer is not None:  # snapshotted before their text was read
             self._to_enrich.update((v.vacancy_id, None) for v in vacancies if v.is_open and not v.enriched)
 
