@@ -2,7 +2,8 @@
 language (tests/unit/shared/data/comment_screen.tsv; ``shared.pii.find_sensitive_data``).
 
     .venv/bin/python -m benchmarks.comment_screen            # a table; exit 0
-    .venv/bin/python -m benchmarks.comment_screen --fresh    # the second set, not tuned on
+    .venv/bin/python -m benchmarks.comment_screen --fresh    # the second set (session 20)
+    .venv/bin/python -m benchmarks.comment_screen --fresh21  # the third set (session 21)
 
 A refused line counts as caught when the screen names its expected kind; a "pass" line counts as
 passed when the screen finds nothing. The set was written by the helper who tuned the screen on it: its
@@ -21,6 +22,7 @@ from shared.pii import find_sensitive_data
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "unit" / "shared" / "data" / "comment_screen.tsv"
 FRESH = DATA.with_name("comment_screen_fresh.tsv")
+FRESH21 = DATA.with_name("comment_screen_fresh21.tsv")
 
 
 def load(path: Path = DATA) -> list[tuple[str, str, str]]:
@@ -40,9 +42,10 @@ def judge(expected: str, text: str) -> bool:
 
 
 def main(argv: list[str] | None = None) -> None:
-    fresh = "--fresh" in (sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
+    path = FRESH21 if "--fresh21" in args else FRESH if "--fresh" in args else DATA
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for expected, language, text in load(FRESH if fresh else DATA):
+    for expected, language, text in load(path):
         good = judge(expected, text)
         cell = counts[(expected, language)]
         cell[0] += good

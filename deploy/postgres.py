@@ -16,12 +16,14 @@ import os
 import pwd
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
+from deploy import reaper
 from deploy.kafka.broker import pid_alive
 from deploy.ports import free_port_block
 
@@ -156,6 +158,9 @@ class LocalPostgres:
                 ]
             )
             self._pg_ctl("start", "-w", "-t", str(int(timeout)), "-l", str(self.log_file), "-o", options)
+            pid = self.pid()
+            if pid is not None:  # a killed test run leaves no cluster behind (SIGINT: fast shutdown)
+                reaper.tie_to_owner(pid, signal=signal.SIGINT, remove=self.home if self._owns_home else None)
         for database in self.databases:
             self._create_database(database, timeout)
         return self

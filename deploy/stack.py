@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from deploy import reaper
+
 if TYPE_CHECKING:
     from deploy.kafka.broker import LocalBroker
 
@@ -136,6 +138,7 @@ class Stack:
             start_new_session=True,
         )
         log.close()
+        reaper.tie_to_owner(process.pid, group=True)  # a killed test run leaves no server behind
         self.pids[name] = process.pid
         self.pid_file.write_text(json.dumps({"pids": self.pids, "ports": dict(self.ports)}))
         return process.pid

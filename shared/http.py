@@ -40,8 +40,10 @@ def without_personal_data(reasons: Any) -> Any:
     """An error's message or field-level reasons (any depth) with every personal identity code,
     e-mail address, phone number and street address replaced by a placeholder naming its kind
     (``shared.pii.mask``): a reason that quotes the input ("Unknown municipality '…'") never
-    echoes personal data pasted into the wrong field back into a client's or proxy's logs."""
-    return map_reasons(reasons, mask)
+    echoes personal data pasted into the wrong field back into a client's or proxy's logs. The
+    placeholder is in the answer's language (``[phone]`` in English)."""
+    lang = current_language()
+    return map_reasons(reasons, lambda text: mask(text, lang))
 
 
 def abort(code: int, message: str, **kwargs: Any) -> NoReturn:
@@ -684,18 +686,6 @@ def health_blueprint(checks: Mapping[str, Check], *, required: set[str]) -> Blue
 IF_MATCH_PATTERN = r'^(\*|(W/)?"?[0-9]{1,9}"?)$'
 _IF_MATCH = re.compile(IF_MATCH_PATTERN)
 
-#: OpenAPI description of the ``If-Match`` header of a ``PUT`` that must name the version it replaces
-#: (428 without it: outside tester 14, P16, a read-change-put silently overwrote a colleague's change).
-IF_MATCH_REQUIRED_PARAMETER = {
-    "in": "header",
-    "name": "If-Match",
-    "required": True,
-    "description": 'The version you read (the ETag, e.g. `"3"`): the change is made only if the resource '
-    "is still at it (412 otherwise). Required: without it the answer is 428 and nothing changes. "
-    "`*` replaces whatever version is stored (a system deliberately overwriting with its own master data).",
-    "schema": {"type": "string", "pattern": IF_MATCH_PATTERN, "example": '"3"'},
-}
-
 #: OpenAPI description of the ``If-Match`` header of a ``PUT`` that replaces a versioned resource.
 IF_MATCH_PARAMETER = {
     "in": "header",
@@ -712,13 +702,6 @@ def if_match_any() -> bool:
     """Whether the request sends ``If-Match: *``: true only when the resource has a current
     representation (RFC 9110 §13.1.1), so an upsert must answer 412 rather than create."""
     return (request.headers.get("If-Match") or "").strip() == "*"
-
-
-def require_if_match(message: str) -> None:
-    """Refuse a change sent without ``If-Match`` (RFC 6585 §3): a 428 in the API's error shape with
-    ``message`` as the reason of ``errors.header["If-Match"]``."""
-    if request.headers.get("If-Match") is None:
-        abort(428, message=message, errors={"header": {"If-Match": [message]}})
 
 
 def if_match_version(message: str) -> int | None:

@@ -77,7 +77,21 @@ TERMS: dict[str, tuple[str, ...]] = {
         anxiety, panic attack*, psychosis, psychotic, bipolar, ptsd, dyslexi*, in therapy, the flu, covid*,
         is expecting a child, is expecting twins, due to give birth,
         epilepsy, epileptic, diabetic, sleep apnoea, sleep apnea, uniapnea*, dialyysi*, dialysis, dialys,
-        walking stick*, uses a cane, kävelee kepin kanssa, was operated, had surgery, opererad*, sömnapné*
+        walking stick*, uses a cane, kävelee kepin kanssa, was operated, had surgery, opererad*, sömnapné*,
+        perheenlisäy*, vauva tulossa, väntar tillökning, mum-to-be, mom-to-be,
+        raittiina, raittiu*, vielä raitis, on raitis, ollut raitis, pysynyt raittiina, ollut kuivilla,
+        pysynyt kuivilla, viinaongelm*, juomaongelm*, peliongelm*, peliriippu*, rahapeliongelm*, ~A-klinik*,
+        nykter, nykterhet*, spelproblem*, spelberoende*, spelmissbruk*, alkoholproblem*, drogproblem*,
+        AA-möte*, NA-möte*, AA meeting*, NA meeting*, drinking problem*, alcohol problem*, gambling problem*,
+        gambling addiction*, in recovery from, been clean for, clean and sober, ei ole juonut, lopettanut juomisen,
+        slutat dricka, stopped drinking, quit drinking, =AA:*, =NA:*,
+        i tredje månaden, i fjärde månaden, i femte månaden, i sjätte månaden, i sjunde månaden, i åttonde månaden,
+        i nionde månaden, months pregnant,
+        työkyky*, työkyvy*, työkyvyttöm*, lääkärinlausun*, lääkärin lausun*, B-lausun*, C-lausun*,
+        saikku*, saikulla, saikulle, saikulta, sairaspäiväraha*, sairauspäiväraha*, läkarintyg*,
+        arbetsförmåg*, sjukintyg*, sjukpenning*, fit note*, sick note*, doctor's note*, doctors note*,
+        signed off sick, off sick, fitness for work, fit for work, unfit for work, work capacity, work ability,
+        working capacity, medical statement*, sickness benefit*, occupational health assessment*
         """
     ),
     AGE: _entries(
@@ -104,7 +118,20 @@ TERMS: dict[str, tuple[str, ...]] = {
         fiancé*, fiance*, her children, his children, their children, her kids, his kids, their kids, ~kids,
         ~children, ~child, newborn*, stay-at-home, family reasons, family situation, childcare arrangement*,
         kids at home, children at home, lasten kanssa kotona, kotona lasten kanssa,
-        single mum*, single mom*, single dad*, ensamstående mamma*, ensamstående pappa*, yh-äiti*, yh-isä*
+        single mum*, single mom*, single dad*, ensamstående mamma*, ensamstående pappa*, yh-äiti*, yh-isä*,
+        ~äiti, ~äidin, ~äitiä, ~isä, ~isän, ~isää, äitinsä, äitiään, äitiänsä, äidinsä, äidistään, äidilleen,
+        äidillään, äidiltään, isästään, isälleen, isällään, isältään, vanhempansa, vanhempiaan, vanhemmistaan,
+        vanhemmilleen, vanhempiensa, veljensä, veljeään, veljestään, veljelleen, siskonsa, siskoaan,
+        siskostaan, siskolleen, sisarensa, sisartaan, mummonsa, mummoaan, mummostaan, isoäitinsä, isoäitiään,
+        isoisänsä, isoisäänsä, appensa, anoppinsa, anoppiaan, poikansa, poikaansa, pojastaan, pojalleen,
+        pojallaan, ~poika, ~pojan, ~pojat, ~poikaa, tytär, tyttären, tytärtä, tyttäret, tyttärelle,
+        tyttärellä, tyttäreltä, tyttärensä, tytärtään, tyttärestään, tyttärelleen, tyttärellään,
+        omaisensa, omaistaan, sukulaisensa, sukulaistaan, kaksosensa,
+        son, sonen, söner, sönerna, sonson*, dotter, dottern, döttrar, döttrarna, dotterdotter*, barnbarn*,
+        sin mamma, sin pappa, sin mor, sin far, sina föräldrar, sin bror, sin syster, sin farmor, sin mormor,
+        hans mamma, hans pappa, hans mor, hans far, hans föräldrar, hennes mamma, hennes pappa, hennes mor,
+        hennes far, hennes föräldrar, ~mamma, ~pappa, anhörigvårdare*, närståendevård*,
+        sons, daughter*, grandchild*, grandson*, granddaughter*, stepson*, stepdaughter*, stepchild*
         """
     ),
     RELIGION: _entries(
@@ -113,7 +140,13 @@ TERMS: dict[str, tuple[str, ...]] = {
         katolilai*, katolinen, katolisen, luterilai*, vapaakirko*, vapaakirkk*, sapatt*, turbaani*, sikhi*,
         uskoo jumala*, käy kirkossa, moské*, bönetid*, katolik*, ortodox*, laestadian*, pingstvän*,
         frikyrk*, sabbat*, slöja*, går i kyrkan, mosque*, prays, praying, prayer time*, prayers, catholic*,
-        orthodox, lutheran*, pentecostal*, sabbath*, headscarf*, turban*, sikh*, goes to church
+        orthodox, lutheran*, pentecostal*, sabbath*, headscarf*, turban*, sikh*, goes to church,
+        helluntaiseurak*, helluntaisrk*, vapaaseurak*, adventtiseurak*, adventtikirk*, adventist*, baptist*,
+        metodist*, mormon*, jehovah*, ~seurakun*, ~kirkossa, ~kirkkoon, messussa, messuun, ~jumalanpalvelu*,
+        raamattupiiri*, rauhanyhdisty*, herännäi*, körttiläi*, ~församling*, pingstförsamling*, går i mässan,
+        går i mässa, högmässa*, söndagsmässa*, ~gudstjänst*, bibelstudi*, bibelgrupp*, ~congregation*,
+        ~church, ~churches, churchgoer*, churchgoing, attends mass, goes to mass, sunday mass, bible study,
+        bible studies, synagog*, on uskossa, tullut uskoon, tuli uskoon, uskonsa vuoksi, uskonsa takia, hänen uskonsa
         """
     ),
     POLITICS: _entries(
@@ -167,10 +200,13 @@ TERMS: dict[str, tuple[str, ...]] = {
         """
         ~turvapaik*, oleskelulu*, oleskeluoikeu*, ~pakolai*, kiintiöpakolai*, paperiton, paperittom*,
         ~maahanmuuttaj*, maahanmuuttovira*, =Migri*, karkoitu*, karkotu*, karkotet*, käännyty*, käännytet*,
-        ~vastaanottokesku*, tilapäinen suojelu, tilapäistä suojelu*, tilapäisen suojelu*, ~asylsök*, asyl,
+        ~vastaanottokesku*, tilapäinen suojelu, tilapäistä suojelu*, tilapäisen suojelu*, ~asylsök*, asyl, asylbeslut*, asylärend*, asylansök*, asylprocess*, asylutredning*,
+        asylskäl*, asylprövning*, ~asyl*, jatkolupa*, kansalaisuudeton*, statslös*,
         ~asylum*, uppehållstillstånd*, uppehållsrätt*, ~flykting*, kvotflykting*, papperslös*, utvis*,
         migrationsverket, ~förläggning*, tillfälligt skydd, residence permit*, ~refugee*, undocumented,
-        deport*, immigration status, temporary protection, ~reception cent*, ~immigrant*
+        deport*, immigration status, temporary protection, ~reception cent*, ~immigrant*,
+        immigration appeal*, immigration case*, immigration decision*, immigration hearing*, immigration
+        interview*, visa expires, visa runs out, visa extension*, visa renewal*, leave to remain, indefinite leave, stateless*, permit decision*, visa overstay*, overstayed
         """
     ),
 }
@@ -182,32 +218,125 @@ WORK_CONTEXT = _entries(
     valvoj, kerho, leiri, vapaaehtoi, harjoittel, sijaisu, arbet, jobb, erfaren, vård, undervis, lärar,
     handled, volontär, praktik, work, job, experience, with, teach, care, caring, guard, officer, nurs,
     volunteer, tutor, nann, babysit, instruct, staff, employ, counsel, support, ehkäi, estä, torjun,
-    prevent, förebygg, utred, tutki, investig, opin, opisk, studi, study, degree, security
+    prevent, förebygg, utred, tutki, investig, opin, opisk, studi, study, degree, security, haastat, intervju,
+    interview, rekry, recruit, vacanc, vakans, tehtäv, uppdrag, position, au pair, valmistel, toimitt, lead,
+    perform, undertak, conduct, assist, usher, verger, sexton, suntio, kanttor, diakon, pappi, papin, pastor,
+    priest, präst, kantor, chaplain, organist, clergy
     """
 )
 """Word beginnings that make an ambiguous entry the field of someone's work ("kokemusta lasten kanssa")."""
 
-_WORK = re.compile(rf"(?<!\w)(?:{'|'.join(WORK_CONTEXT)})", re.I)
+_WORK = re.compile(rf"(?<!\w)(?:{'|'.join(WORK_CONTEXT)})|\w(?:työ|töi)", re.I)
+"""A word of work; Finnish work words also inside a compound ("kesätöissä", "diakoniatyössä")."""
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 
+# Numbers of years as words: Finnish decades in the nominative, genitive and partitive ("viisikymmentä",
+# "viidenkymmenen", "viittäkymmentä"), Swedish and English tens ("femtio", "fifty"), each optionally with units.
+_FI_TENS = (
+    r"(?:(?:kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän)kymmentä"
+    r"|(?:kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän)kymmenen"
+    r"|(?:kahta|kolmea|neljää|viittä|kuutta|seitsemää|kahdeksaa|yhdeksää)kymmentä)\w*"
+)
+_SV_TENS = r"(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)\w*"
+_EN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?"
+_YEARS = rf"(?:(?:1[5-9]|[2-9]\d)(?!\d)(?![.,/]\d)|{_FI_TENS}|{_SV_TENS}|{_EN_TENS})"
+_NOT_YEARS_AFTER = (
+    r"(?!\s*(?:%|€|e\b|euro\w*|kpl|st\b|km|kg|h\b|t\b|kk|m\b|tunti\w*|timm\w*|hours?|min\w*|henk\w*|hlö\w*|pers\w*"
+    r"|people|applicants|hakija\w*|sökande|metri\w*|vuotta\s+kokemusta|år\s+erfarenhet|years\s+of|years'))"
+)
+_PERSON = (
+    r"(?:hän|ehdokas|hakija|asiakas|työnhakija|henkilö|han|hon|hen|sökanden|kandidaten|he|she|(?:the\s+)?candidate"
+    r"|(?:the\s+)?applicant)"
+)
+_ABOUT = (
+    r"(?:jo|nyt|reilusti|vähän|hieman|lähes|melkein|noin|yli|alle|runsaat|redan|nu|närmare|nästan|över|under|runt"
+    r"|cirka|strax|drygt|already|now|well|just|over|under|almost|nearly|about|around|pushing|close\s+to|past)"
+)
+_PREGNANT_FI = (
+    r"(?<!\w)odott(?:aa|i|ava|avat|anut|amassa)\s+(?:(?:toista|kolmatta|neljättä|ensimmäistä|yhteistä|uutta)\s+)?"
+    r"(?:lasta\w*|lapsta|vauva\w*|esikoi\w*|kaksos\w*|perheenlisäy\w*)"
+)
+_PREGNANT_SV = (
+    r"(?<!\w)vänta(?:r|de|t)\s+(?:(?:sitt|sin|ett|deras|hennes|hans)\s+)?(?:(?:första|andra|tredje|fjärde)\s+)?"
+    r"(?:barn\w*|bebis\w*|tvilling\w*)"
+)
+_PREGNANT_EN = (
+    r"(?<!\w)expecting\s+(?:(?:her|his|their|a|the)\s+)?(?:(?:first|second|third|fourth|another|new)\s+)?"
+    r"(?:baby|child|twins)(?!\w)|(?<!\w)(?:baby|child)\s+(?:is\s+)?(?:due|on\s+the\s+way)(?!\w)"
+)
+# Drinking and other addictions in a phrase: "juo viikonloppuisin liikaa", "dricker för mycket", "drinks too
+# much", and a substance near a word of trouble ("ongelmia alkoholin kanssa", "problem med alkohol",
+# "problems with alcohol", "alkoholin kanssa vaikeuksia").
+_ADDICTION = (
+    r"(?<!\w)juo(?:\w*)?\s+(?:\w+\s+){0,2}?(?:liikaa|liian\s+paljon|runsaasti)(?!\w)"
+    r"|(?<!\w)dri(?:cker|ck|ckit)\s+(?:\w+\s+){0,2}?för\s+mycket(?!\w)"
+    r"|(?<!\w)drinks?\s+(?:\w+\s+){0,2}?(?:too\s+much|heavily)(?!\w)|(?<!\w)heavy\s+drinker"
+    r"|(?<!\w)(?:alkoho\w*|viina\w*|päihte\w*|huume\w*|rahapel\w*)\s+(?:\w+\s+){0,2}?(?:ongelm\w*|riippu\w*"
+    r"|vaikeuk\w*|vaikeuks\w*)"
+    r"|(?<!\w)(?:ongelm\w*|vaikeuk\w*)\s+(?:\w+\s+)?(?:alkoho\w*|viina\w*|päihte\w*|huume\w*)"
+    r"|(?<!\w)(?:problem\w*|besvär|svårighet\w*)\s+med\s+(?:\w+\s+)?(?:alkohol\w*|sprit\w*|drog\w*|spel\w*)"
+    r"|(?<!\w)(?:problems?|issues?|struggl\w*|history)\s+(?:with|of)\s+(?:\w+\s+)?(?:alcohol|drink\w*|drugs"
+    r"|substance\w*|gambling)(?!\w)"
+)
+# Mother and father in English, not the mother tongue or a parent company; "his/her sick mother".
+_EN_RELATIVES = (
+    r"(?<!\w)(?:his|her|their)\s+(?:\w+\s+)?parents(?!\w)"
+    r"|(?<!\w)(?<!ward\s)(?<!'s\s)(?<!s'\s)(?<!’s\s)(?<!the\s)(?<!a\s)(?<!an\s)(?:mother|father|mum|mom|dad|brother|sister|grandmother"
+    r"|grandfather|grandma|grandpa|mother-in-law|father-in-law|in-laws)(?![\w'’])"
+    r"(?![\s-]+(?:tongue|company|companies|board|ship|ships|language|land|nature|organi[sz]ation|site|unit))"
+)
+"""(Not "mother tongue", "sister company", a "ward sister", "children's parents", "parents' evening".)"""
+
 # Phrases the entries cannot say: a birthday to come ("Täyttää ensi vuonna 60", "fyller 60 i maj",
-# "turns 60"), "Hän on yli 60"; a union's name with a word of membership ("PAMin jäsen", "kuuluu JHL:ään").
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# "turns 60"), "Hän on yli 60", an age as a number of years or a decade ("Ikää jo 58 vuotta", "yli
+# viisikymppinen", "i 60-årsåldern", "in his late fifties", "She's 59"); pregnancy ("odottaa toista
+# lastaan"); drinking; relatives in English; a union's name with a word of membership ("PAMin jäsen",
+# "kuuluu JHL:ään"); a congregation's compound ("helluntaiseurakunta", ambiguous: work in a parish passes).
+# Each: (kind, ambiguous, pattern).
+_PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
     (
         AGE,
+        False,
         re.compile(
             r"(?<!\w)(?:täyttää|täytti|täyttänyt|täyttämässä|täyttäisi|fyller|fyllde|fyllt|turns?|turned|turning"
-            r"|will\s+be)\s+(?:[^\W\d]+\s+){0,3}?(?:1[5-9]|[2-9]\d)(?!\d)(?![.,]\d)"
-            r"(?!\s*(?:%|€|e\b|euro\w*|kpl|st\b|km|kg|h\b|tunti\w*|timm\w*|hours?|min\w*|henk\w*|hlö\w*|pers\w*"
-            r"|people|vuotta\s+kokemusta|år\s+erfarenhet|years\s+of))"
-            r"|(?<!\w)(?:hän|ehdokas|hakija|asiakas|työnhakija|han|hon|hen|sökanden|he|she|(?:the\s+)?candidate)"
-            r"\s+(?:on|är|is)\s+(?:jo\s+|redan\s+|already\s+)?(?:yli|alle|lähes|melkein|noin|över|under|nästan"
-            r"|cirka|over|under|almost|nearly|about)\s+(?:1[5-9]|[2-9]\d)(?!\d)(?!\s*(?:%|€|km|kg|h\b))",
+            rf"|will\s+be)\s+(?:[^\W\d]+\s+){{0,3}}?{_YEARS}{_NOT_YEARS_AFTER}"
+            rf"|(?<!\w){_PERSON}\s+(?:on|oli|är|var|is|was|'s|’s)\s+(?:{_ABOUT}\s+){{0,3}}{_YEARS}{_NOT_YEARS_AFTER}"
+            rf"|(?<!\w)(?:he|she)(?:'s|’s)\s+{_YEARS}{_NOT_YEARS_AFTER}"
+            rf"|(?<!\w)(?:ikää|iältään|ikä|ikänsä|ikävuo\w*|ålder|åldern|aged?)\s*:?\s+"
+            rf"(?:(?:on|hänellä|kertynyt|takana|mittarissa|är|is|{_ABOUT})\s+){{0,3}}"
+            rf"{_YEARS}{_NOT_YEARS_AFTER}"
+            r"|(?<!\w)(?:kaksi|kolme|neli|neljä|viisi|viis|kuusi|kuus|seitsemän|seiska|kahdeksan|kasi)kymp(?:pi|i)"
+            r"(?:nen|s\w+)"
+            rf"|(?<!\w)(?:{_FI_TENS}|[2-9]0|(?:kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan)kympin)\s+"
+            r"(?:vuoden\s+)?(?:korvilla|kieppeillä|paremmalla\s+puolella"
+            r"|huonommalla\s+puolella|ikäi\w+)"
+            rf"|(?<!\w)(?:[2-9]0-?|{_SV_TENS[:-3]})(?:årsålder\w*|åring\w*)"
+            r"|(?<!\w)in\s+(?:his|her|their)\s+(?:(?:early|mid|late|mid-|upper|lower)\s*-?\s*)?"
+            r"(?:twenties|thirties|forties|fifties|sixties|seventies|[2-7]0s|[2-7]0's)(?!\w)"
+            rf"|(?<!\w)(?:pushing|nearing|approaching|wrong\s+side\s+of|right\s+side\s+of|lähestyy|lähentelee"
+            rf"|närmar\s+sig)\s+(?:{_EN_TENS}|{_FI_TENS}|{_SV_TENS})"
+            rf"{_NOT_YEARS_AFTER}"
+            r"|(?<!\w)(?:twenty|thirty|forty|fifty|sixty|seventy)[-\s]?(?:something|ish)(?!\w)"
+            rf"|(?<!\w)(?:{_EN_TENS})[\s-]years?[\s-]old(?!\w)|(?<!\w)(?:{_SV_TENS})\s+år\s+gammal",
             re.I,
         ),
     ),
+    (HEALTH, False, re.compile(f"{_PREGNANT_FI}|{_PREGNANT_SV}|{_PREGNANT_EN}|{_ADDICTION}", re.I)),
+    (HEALTH, False, re.compile(r"(?<!\w)raitis(?!\s+(?:ilma|ulkoilma|tuuli))(?!\w)", re.I)),
+    (FAMILY, False, re.compile(_EN_RELATIVES, re.I)),
+    (
+        FAMILY,
+        False,
+        re.compile(
+            r"(?<!\w)(?:sick|ill|elderly|ageing|aging|disabled|ailing|frail)\s+(?:mother|father|mum|mom|dad|parents?"
+            r"|relative|brother|sister|grandmother|grandfather|husband|wife|partner|son|daughter|child)(?!\w)",
+            re.I,
+        ),
+    ),
+    (RELIGION, True, re.compile(r"(?<!\w)\w{3,}(?:seurakun|församling)\w*", re.I)),
     (
         TRADE_UNION,
+        False,
         re.compile(
             r"(?:(?<!\w)(?:PAM|JHL|SAK|Akava|STTK|Tehy|SuPer|Metalliliit\w*|Rakennusliit\w*|Sähköliit\w*"
             r"|Teollisuusliit\w*|Unionen|IF\s+Metall|Kommunal)(?::?[a-zåäö]{1,4})?(?!\w)[^.;!?\n]{0,40}(?<!\w)(?i:jäsen\w*|member\w*"
@@ -268,6 +397,8 @@ def find_terms(text: str) -> list[tuple[str, int, int]]:
             if ambiguous and _in_work_sentence(text, m.start(), m.end()):
                 continue
             found.append((kind, m.start(), m.end()))
-    for kind, pattern in _PATTERNS:
-        found += [(kind, m.start(), m.end()) for m in pattern.finditer(text)]
+    for kind, ambiguous, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not (ambiguous and _in_work_sentence(text, m.start(), m.end())):
+                found.append((kind, m.start(), m.end()))
     return found

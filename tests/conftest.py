@@ -4,16 +4,19 @@ The test session starts its own Apache Kafka broker (KRaft, from Maven Central j
 PostgreSQL cluster, each in a temporary directory on free ports, and stops both by pid at the end:
 no test depends on anything started by hand, and nothing is left running.
 
-Under pytest-xdist (`make test` runs ``-n $(TEST_WORKERS) --dist loadgroup``) each worker is a process
+Under pytest-xdist (`make test` runs ``-n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder``) each worker is a process
 of its own with its own session fixtures (broker, PostgreSQL cluster, temporary directories, ports
 from the kernel): :func:`pytest_xdist_make_scheduler` sends each group of tests (:func:`_group`) whole to
 one worker, so that tests sharing a module-, package- or session-wide server run in one process, and
 :func:`pytest_collection_modifyitems` orders the groups so that the waiting tiers (faults, broker,
-browser) start first and overlap the CPU-bound ones.
+browser) start first and overlap the CPU-bound ones. ``--no-loadscope-reorder`` keeps that order in the
+scheduler (by default xdist hands out the groups with the most tests first, which left the faults tier,
+few tests but minutes of broker outages, to run alone at the end).
 """
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -73,6 +76,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if not getattr(config.option, "loadgroup", False):  # set by xdist in each worker
         return
     items.sort(key=lambda item: _rank(_group(item.nodeid)))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """This process (the controller, or each xdist worker) owns the servers it starts: a watcher
+    (deploy/reaper.py) stops them if the process is killed before its fixtures could."""
+    from deploy.reaper import OWNER_ENV
+
+    os.environ[OWNER_ENV] = str(os.getpid())
 
 
 _WORKER_FAULTS_REPORT: list[str] = []

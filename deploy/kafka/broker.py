@@ -42,6 +42,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
+from deploy import reaper
 from deploy.ports import free_port_block
 from shared.config import KafkaSettings
 from shared.messaging.topics import SERVICES, TOPICS, AclRule, TopicSpec, acl_rules
@@ -667,6 +668,9 @@ class LocalBroker:
                 start_new_session=True,
             )
         self._process = process
+        reaper.tie_to_owner(
+            process.pid, grace_s=60.0, group=True
+        )  # a killed test run leaves no broker behind
         self.pid_file.write_text(f"{process.pid}\n")
         self.port_file.write_text(f"{self.port}\n")
         _say(f"started broker (pid {process.pid}) on {self.bootstrap_servers}")

@@ -153,7 +153,9 @@ PROFILE_IF_MATCH_PARAMETER = {
     **IF_MATCH_PARAMETER,
     "description": 'The version you read (the ETag, e.g. `"3"`): required to replace an existing profile '
     "(412 when it is no longer at that version, 428 without the header); `*` replaces whatever version "
-    "is stored and never creates; without it the profile is created, if it does not exist.",
+    "is stored and never creates; without it the profile is created, if it does not exist. A body identical "
+    "to the stored profile (a retry: lists in any order, a municipality by name or code, dates as d.m.yyyy "
+    "or ISO) needs none and changes nothing.",
 }
 
 

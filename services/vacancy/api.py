@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from flask import current_app, g
+from flask import current_app, g, request
 from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint
@@ -21,6 +21,7 @@ from services.vacancy.domain import (
     VacancyDetails,
     VacancyNotFoundError,
     VersionConflictError,
+    VersionRequiredError,
 )
 from services.vacancy.handlers import VacancyHandlers
 from services.vacancy.repository import VacancyFilter
@@ -32,7 +33,7 @@ from services.vacancy.schemas import (
     VacancyQuerySchema,
 )
 from shared.auth import Role, current_principal, require_role
-from shared.http import IF_MATCH_REQUIRED_PARAMETER, abort, if_match_version, require_if_match
+from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.schemas import Shown, input_notices, reference
 
 blp = Blueprint(
@@ -54,7 +55,7 @@ def shortage_of(v: Vacancy) -> dict[str, Any] | None:
     per request from the copy kept from kohtaanto.shortages.v1), else None."""
     if "kohtaanto_shortages" not in g:
         with handlers().uow_factory() as uow:
-            g.kohtaanto_shortages = uow.shortages.book()
+            g.kohtaanto_shortages = uow.shortages.book(on=handlers().clock().date())
     flag = g.kohtaanto_shortages.flag(v.details.region, v.details.occupation_uri)
     return flag.to_dict() if flag else None
 
@@ -85,9 +86,24 @@ def translate(exc: Exception) -> NoReturn:
         abort(409, message=str(exc))
     if isinstance(exc, VersionConflictError):
         abort(412, message=str(exc))
+    if isinstance(exc, VersionRequiredError):
+        reason = gettext(
+            'Send If-Match with the version you read (the ETag, e.g. "3"), or * to replace any version.'
+        )
+        abort(428, message=reason, errors={"header": {"If-Match": [reason]}})
     if isinstance(exc, InvalidVacancyError):
         abort(422, message=gettext("The vacancy breaks a rule."), errors={"json": exc.errors})
     raise exc
+
+
+#: The ``PUT``'s ``If-Match``: required for a change, not for an identical replay.
+VACANCY_IF_MATCH_PARAMETER = {
+    **IF_MATCH_PARAMETER,
+    "description": 'The version you read (the ETag, e.g. `"3"`): required to change the vacancy (412 when '
+    "it is no longer at that version, 428 without the header); `*` replaces whatever version is stored. "
+    "A body identical to the stored vacancy (a retry: lists in any order, a municipality by name or code, "
+    "dates as d.m.yyyy or ISO) needs none and changes nothing.",
+}
 
 
 def with_etag(v: Vacancy) -> tuple[Shown, int, dict[str, str]]:
@@ -205,7 +221,7 @@ class VacancyById(MethodView):
     @blp.arguments(VacancyInSchema)
     @blp.response(200, VacancyOutSchema)
     @blp.doc(
-        parameters=[IF_MATCH_REQUIRED_PARAMETER],
+        parameters=[VACANCY_IF_MATCH_PARAMETER],
         responses={
             "400": {"$ref": "#/components/responses/DEFAULT_ERROR"},
             "412": {"$ref": "#/components/responses/DEFAULT_ERROR"},
@@ -213,17 +229,21 @@ class VacancyById(MethodView):
         },
     )
     def put(self, details: VacancyDetails, vacancy_id: str) -> Any:
-        """Replace a vacancy's details. ``If-Match: "<version>"`` (the ETag you read) is required, so
-        that a colleague's change made meanwhile is not overwritten unseen: 412 when the vacancy is no
-        longer at that version, 428 without the header (outside tester 14, P16); ``If-Match: *``
-        replaces whatever version is stored."""
-        require_if_match(
-            gettext(
-                'Send If-Match with the version you read (the ETag, e.g. "3"), or * to replace any version.'
-            )
-        )
+        """Replace a vacancy's details. ``If-Match: "<version>"`` (the ETag you read) is required for
+        a change, so that a colleague's change made meanwhile is not overwritten unseen: 412 when the
+        vacancy is no longer at that version, 428 without the header (outside tester 14, P16);
+        ``If-Match: *`` replaces whatever version is stored. A ``PUT`` identical to the stored vacancy
+        (a retry; compared after normalising, ``VacancyDetails.normalised``) needs none and changes
+        nothing: 200 with the same version, no event (outside testers 20, P4, and 21, Q6), as a
+        profile's."""
         try:
-            vacancy = handlers().update(vacancy_id, current_principal().org, details, expected_version())
+            vacancy = handlers().update(
+                vacancy_id,
+                current_principal().org,
+                details,
+                expected_version(),
+                versioned=request.headers.get("If-Match") is not None,
+            )
         except Exception as exc:
             translate(exc)
         return with_etag(vacancy)

@@ -40,11 +40,17 @@ class VacancyHandlers:
 
     @retry_on_conflict()
     def update(
-        self, vacancy_id: str, employer_org: str, details: VacancyDetails, expected_version: int | None = None
+        self,
+        vacancy_id: str,
+        employer_org: str,
+        details: VacancyDetails,
+        expected_version: int | None = None,
+        versioned: bool = True,
     ) -> Vacancy:
+        """Replace the details (``Vacancy.update``: ``versioned`` says whether ``If-Match`` was sent)."""
         with self.uow_factory() as uow:
             vacancy = self._owned(uow, vacancy_id, employer_org)
-            changed = vacancy.update(details, self.clock(), expected_version)
+            changed = vacancy.update(details, self.clock(), expected_version, versioned)
             if changed is vacancy:  # an identical replay: nothing to save or publish
                 return vacancy
             uow.vacancies.save(changed)

@@ -483,6 +483,15 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
         ("Turvapaikanhakija, oleskelulupa vireillä.", "immigration_status"),
         ("He has a criminal record.", "criminal_record"),
         ("Perussuomalaisten aktiivi.", "political_opinion"),
+        # outside tester 21, Q1: stored with 201 (comments, and two follow-up actions)
+        ("Ikää jo 58 vuotta.", "age"),
+        ("Odottaa toista lastaan.", "health_data"),
+        ("Käy helluntaiseurakunnassa.", "religion"),
+        ("Har haft alkoholproblem.", "health_data"),
+        ("Väntar på asylbeslut.", "immigration_status"),
+        ("He's in his late fifties.", "age"),
+        ("Varaa lääkärinlausunto työkyvystä ennen aloitusta.", "health_data"),
+        ("Kysy onko hän vielä raitis.", "health_data"),
     ],
 )
 def test_a_special_category_wording_in_a_comment_or_follow_up_is_refused_and_nothing_is_stored_or_published(
@@ -509,6 +518,31 @@ def test_a_special_category_wording_in_a_comment_or_follow_up_is_refused_and_not
         client, app.candidate_ids[0], "contacted", comment="Soitin hänelle kahdesti, ei vastannut."
     )
     assert ordinary.status_code == 201, ordinary.json
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outside tester 21, Q2: refused as health_data or criminal_record
+        "Ollut vuoden äitiyslomasijaisena kirjanpitäjänä.",
+        "Sijaisuus kestää äitiysloman ajan.",
+        "Hakee äitiyslomasijaisuutta päiväkodista.",
+        "Worked in a pharmacy; knows diabetes medication well.",
+        "Has cared for patients with dementia and diabetes on a hospital ward.",
+        "Tarkista rikostaustaote ennen sijoitusta.",
+    ],
+)
+def test_a_leave_cover_post_a_disease_as_work_or_a_record_extract_step_is_stored(app, text):
+    """Outside tester 21, Q2: a maternity-leave cover is a job, knowing a disease's medication is a skill,
+    and checking the criminal-record extract that work with children requires is a step of hiring (what
+    the extract shows would be refused). Stored as a comment and as a follow-up's action."""
+    client = app.test_client()
+    r = record(client, app.candidate_ids[0], "contacted", comment=text)
+    assert r.status_code == 201, r.json
+    r = record(
+        client, app.candidate_ids[0], "contacted", follow_up={"action": text, "owner": "valmentaja@tampere"}
+    )
+    assert r.status_code == 201, r.json
 
 
 def test_a_disease_as_the_field_of_the_candidates_work_is_a_skill_and_is_stored(app):

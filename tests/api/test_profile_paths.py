@@ -243,6 +243,8 @@ def test_a_step_organisation_passes_on_only_what_it_was_given_whatever_consent_i
         ({"note": "Käyttää pyörätuolia, raitistunut alkoholisti."}, "note"),
         ({"note": "Hänellä on rikosrekisteri."}, "note"),
         ({"note": "Turvapaikanhakija, oleskelulupa vireillä."}, "note"),
+        # outside tester 21, Q1: stored with 201 and read by the school
+        ({"note": "Har en son på dagis."}, "note"),
     ],
 )
 def test_a_bad_handover_is_a_422_with_the_field_and_nothing_is_stored_or_published(
@@ -588,6 +590,8 @@ def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
         # outside tester 20, P1
         ("Han väntar barn och kan inte börja.", "en", "health_data"),
         ("Ei sovi: tuomittu pahoinpitelystä.", "fi", "rikostausta"),
+        # outside tester 21, Q1: stored with 200 and shown to the sender
+        ("She has a sick mother to care for.", "en", "family_status"),
     ],
 )
 def test_a_decline_reason_is_screened_like_the_note_and_nothing_changes(
@@ -609,6 +613,16 @@ def test_a_decline_reason_is_screened_like_the_note_and_nothing_changes(
         f"/api/v1/handovers/{handover['id']}/decline", json={"reason": "Kurssi on täynnä."}, headers=SCHOOL
     )
     assert r.status_code == 200 and r.json["decline_reason"] == "Kurssi on täynnä.", r.json
+
+
+def test_a_note_about_a_leave_cover_post_is_stored(client):
+    """Outside tester 21, Q2: "Ollut äitiyslomasijaisena toimistossa." (a maternity-leave cover, a job) was
+    refused as health data in a handover's note."""
+    jobseeker(client)
+    path = open_path(client)
+    r = send(client, path, note="Ollut äitiyslomasijaisena toimistossa.")
+    assert r.status_code == 201, r.json
+    assert r.json["note"] == "Ollut äitiyslomasijaisena toimistossa."
 
 
 def test_the_purpose_of_sharing_special_category_data_is_screened_too(client):
