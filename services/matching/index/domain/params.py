@@ -267,13 +267,13 @@ class RankingParams:
     partial-50 -0.004 / -0.014, partial-75 -0.018 / -0.009 (the skills' own occupation inference
     already agrees with the candidates holding them; complete holders of other occupations gain)."""
 
-    related_weight: float = 0.078
+    related_weight: float = 0.079
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
     the vacancy's essential skills the candidate lacks but holds a related skill for (best
     credit each), capped at `related_cap` and divided by it. Tuning sweep: +0.236 over
     IDF-cosine at 0.1 vs +0.232 at 0 (within one s.e., consistent over the three families).
     0.1 until session 21, when it gave `coverage_weight` and `experience_match_weight` their
-    0.022, so that the weights still add up to 1 (the raw score stays in [0, 1])."""
+    0.021, so that the weights still add up to 1 (the raw score stays in [0, 1])."""
 
     related_cap: float = 0.5
     """Related-skill credit counts up to this share of the essential skills."""
@@ -370,29 +370,31 @@ class RankingParams:
     skill only the work history shows 0.3 x the spell's weight (`experience_essential_weight`), so
     an inferred-only skill counts about a third of a claimed one here. Outside tester 21, Q5: a
     bus driver claiming half the essential skills (the rest inferred from two years' history)
-    scored exactly as one claiming all of them (similarity and occupation agreement saturate);
-    with this part the one claiming all reads 0.8 points higher on the 0-100 match. Before, a
-    larger share (NDCG@10 0.854 at 0, 0.851 at 0.1, 0.847 at 0.2, 0.835 at 0.4 on the old
-    synthetic benchmark; about -0.01 at 0.1 on the honest one) cost ranking quality, so it was 0
-    from issue 11 until session 21. 0.02 measured on the tuning half (session 21, 2026-12-03;
-    docs/benchmarks.md): two-occupations +0.001 ... +0.005 NDCG@10 (0.01 and 0.02 alike), the
-    other families within their paired s.e."""
+    scored exactly as one claiming all of them (similarity and occupation agreement saturate).
+    Before, a larger share (NDCG@10 0.854 at 0, 0.851 at 0.1, 0.847 at 0.2, 0.835 at 0.4 on the
+    old synthetic benchmark; about -0.01 at 0.1 on the honest one) cost ranking quality, so it was
+    0 from issue 11 until session 21. 0.02 measured on the tuning half (session 21, 2026-12-03,
+    seed 1101, 20,000 candidates, 200 vacancies; docs/benchmarks.md): with the related part at 0.08
+    and no experience part, two-occupations -0.0006 ... +0.0026 NDCG@10 (each within its paired
+    s.e.; 0.01 and 0.02 alike on 100 vacancies)."""
 
-    experience_match_weight: float = 0.002
+    experience_match_weight: float = 0.001
     """Share of the score from experience in the vacancy's occupation: how long and how recently
     the candidate worked in it (`scoring.experience_match`: length x recency,
     `vectors.experience_tenure`, saturating at `experience_tenure_years`), times the spell's
     occupation's agreement with the vacancy's (1 for its own occupation, 3/7 for another of its
     ISCO unit group, `query.history_agreement`; the occupation read from the title for a text
     vacancy). A tie-break: six years ended last year read above two years ended two years ago by
-    0.0011 of raw score (0.1 match points), and no more than 0.002 between any two candidates.
-    Outside tester 21, Q5: 2 years and 6 years scored alike (the work-history agreement caps at 1).
-    Kept this small because the benchmark costs it: on the tuning half (session 21) 0.01 cost the
-    two-occupations family 0.011-0.013 NDCG@10 (every variant, about 4 s.e.), 0.005 about 0.005
-    (its generator gives half of the career changers a current job in their *second* occupation
-    and grades them by the first: work in the vacancy's occupation is a wrong signal there by
-    construction). Before the occupation-aware score (issue 11) it was a 0.1 bonus on the
-    recency x duration weight; 0 from then until session 21."""
+    0.0006 of raw score, and it moves no score by more than 0.001. Outside tester 21, Q5: 2 years
+    and 6 years scored alike (the work-history agreement caps at 1). Kept this small because the
+    benchmark costs it (tuning half, session 21, seed 1101, 20,000 candidates; docs/benchmarks.md):
+    0.01 cost the two-occupations family 0.011-0.013 NDCG@10 in every variant (about 4 paired s.e.,
+    100 vacancies), 0.002 0.001-0.004 and 0.001 0.000-0.003 (skills -0.0029 +- 0.0019, 200
+    vacancies), the other ten families within their paired s.e. at 0.002. That family's generator
+    gives half of the career changers a current job in their *second* occupation and grades them by
+    the first, so work in the vacancy's occupation is a wrong signal there by construction. Before
+    the occupation-aware score (issue 11) this was a 0.1 bonus on the recency x duration weight; 0
+    from then until session 21."""
 
     occupation_essential_coverage: float = 0.5
     """Coverage weight of an essential skill of the vacancy's occupation that the employer did

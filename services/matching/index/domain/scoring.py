@@ -23,7 +23,7 @@ at `RankingParams.outside_skill_weight`), more of a skill it asks for never does
 occupation's profile). Coverage is the weighted share of the vacancy's
 essential skills the candidate has (per essential skill min(1, own strength)); related coverage
 is what the best related skill (credit x strength) adds for the essential skills the candidate
-shows no evidence of (not claimed, not in the work history). With the default weights (0.6, 0.3, 0.078, 0.02, 0.002) the score is in [0, 1] and the match score
+shows no evidence of (not claimed, not in the work history). With the default weights (0.6, 0.3, 0.079, 0.02, 0.001) the score is in [0, 1] and the match score
 (`match_score.MatchScale`) turns it into 0-100.
 
 `Selection` scores exactly the best eligible candidates by stage-1 bound (from the filters
