@@ -230,9 +230,16 @@ def test_score_components_add_up_to_the_score(engine):
     engine.upsert_candidate(candidate("c2", {"s:mig": "expert", "s:blue": "basic", "s:team": "basic"}))
     for entry in engine.shortlist(vacancy(occupation="o:welder"), viewer_org=None, today=TODAY):
         assert sum(entry.components.values()) == pytest.approx(entry.score, abs=1e-6)
-        # only the parts the score is made of (weight > 0 by default); outside tester 5, F7: parts of
-        # weight 0 showed as 0 points of "essential_coverage" beside an empty `missing_essential`
-        assert set(entry.components) == {"occupation_match", "skill_similarity", "related_skills"}
+        # only the parts the score is made of (weight > 0 by default; coverage and experience since
+        # session 21); outside tester 5, F7: parts of weight 0 showed as 0 points of
+        # "essential_coverage" beside an empty `missing_essential`
+        assert set(entry.components) == {
+            "occupation_match",
+            "skill_similarity",
+            "related_skills",
+            "essential_coverage",
+            "experience_match",
+        }
         assert set(entry.points) == set(entry.components)
         assert sum(entry.points.values()) == pytest.approx(entry.match, abs=0.1)
         assert 0 <= entry.match <= 100
@@ -242,7 +249,7 @@ def test_a_part_is_shown_exactly_when_its_weight_counts(taxonomy):
     """Outside tester 5, F7: a welder holding every essential skill showed `essential_coverage` 0 and
     `experience_match` 0 (weights 0) beside an empty `missing_essential`."""
     for params, extra in (
-        (RankingParams(), set()),
+        (RankingParams(coverage_weight=0.0, experience_match_weight=0.0), set()),
         (
             RankingParams(coverage_weight=0.1, experience_match_weight=0.05),
             {"essential_coverage", "experience_match"},
@@ -275,7 +282,8 @@ def test_work_history_counts_as_evidence_of_the_occupations_skills(engine):
     assert ids(entries) == ["welder", "old"]
     assert entries[0].evidence["s:weld"] == SkillEvidence("inferred")
     assert set(entries[0].matched_essential) == {"s:weld", "s:mig"}
-    assert "experience_match" not in entries[0].components  # weight 0: not part of the score
+    # length x recency of the work (session 21's tie-break): six years until now, not 2012's
+    assert entries[0].components["experience_match"] > entries[1].components["experience_match"] >= 0
 
 
 def test_work_in_the_vacancys_own_occupation_earns_the_occupation_match(engine):
