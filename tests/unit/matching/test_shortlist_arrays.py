@@ -297,7 +297,9 @@ def test_the_compiled_row_positions_equal_the_numpy_ones(indptr_dtype, monkeypat
 
 def _ideal_by_sets(agreement, own, own_weight, n_essential, space, by_history=None) -> float:
     """`query.ideal_score` as session 15 wrote it: the profile a Python set, membership np.isin (and
-    session 21's experience part: `experience_match_weight` x the history agreement at o*)."""
+    session 21's tie-break parts when `query.IDEAL_TIE_BREAKS`)."""
+    from services.matching.index.domain.query import IDEAL_TIE_BREAKS
+
     p, tax = space.params, space.taxonomy
     prof = space.occupations._profiles()
     n_occ = prof.n_occupations
@@ -308,7 +310,7 @@ def _ideal_by_sets(agreement, own, own_weight, n_essential, space, by_history=No
     best = float(occ.max()) if len(occ) else 0.0
     o = int(np.argmax(occ)) if len(occ) and best > 0 else -1
     worked = 0.0
-    if p.experience_match_weight > 0 and o >= 0:
+    if IDEAL_TIE_BREAKS and p.experience_match_weight > 0 and o >= 0:
         worked = p.experience_match_weight * (float(by_history[o]) if by_history is not None else 1.0)
     if not len(own):
         return min(1.0, p.occupation_weight * best + worked)
@@ -331,7 +333,7 @@ def _ideal_by_sets(agreement, own, own_weight, n_essential, space, by_history=No
         cosine = 0.0
     else:
         cosine = min(1.0, float(w[np.isin(own, list(profile))].sum()) / (norm * np.sqrt(len(profile))))
-    coverage = p.coverage_weight if n_essential else 0.0
+    coverage = p.coverage_weight if IDEAL_TIE_BREAKS and n_essential else 0.0
     return min(1.0, p.occupation_weight * best + p.similarity_weight * cosine + coverage + worked)
 
 
