@@ -127,6 +127,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
             municipality_code,
             {m.code: (m.lat, m.lon) for m in towns},
             app.extensions["kohtaanto.organisations"].kind,
+            reference.catalogue.version,
         ),
         region_codes,
         read_table=read_table,
@@ -139,6 +140,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         index,
         top_k=settings.meeting_top_k,
         training=training,
+        late_prepare=settings.meeting_late_prepare,
     )
     app.extensions["kohtaanto.matching.handlers"] = index
     app.extensions["kohtaanto.matching.team"] = team

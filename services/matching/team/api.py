@@ -24,6 +24,7 @@ from services.matching.team.handlers import (
     CandidateUnknownError,
     MeetingLockedError,
     MeetingTooFarAheadError,
+    MeetingWeekEndedError,
     OutcomeConflictError,
     OutcomeInput,
     RegionNotServedError,
@@ -80,7 +81,14 @@ class ShortageListSchema(ma.Schema):
     applies = fields.Boolean(
         metadata={
             "description": "Whether it is among the lists that decide for its region: false once a later "
-            "period that does not contain it is stored (a month inside a half-year refines it: both apply)"
+            "period that does not contain it is stored (a month inside a half-year refines it: both apply); "
+            "false while pending"
+        }
+    )
+    pending = fields.Boolean(
+        metadata={
+            "description": "Its period has not started: stored, but it decides nothing until period_start "
+            "(the lists in force keep deciding); a meeting prepared for a week from then on reads it"
         }
     )
     decides = fields.Integer(
@@ -690,8 +698,8 @@ class PrepareMeeting(MethodView):
     def post(self, _body: dict[str, Any], region: str, week: str) -> Any:
         """Compute and store the content of a region's weekly meeting (team members, coaches,
         operators). The current or a future week may be prepared again before the meeting (the new
-        content replaces the old); a past week only if it never was (409 otherwise), so a past
-        meeting always shows what the team saw. Only the region's own team prepares it: callers of
+        content replaces the old); a week that has ended never: 409 when it was prepared, 422 when it
+        was not (outside tester 22, R2), so a past meeting always shows what the team saw. Only the region's own team prepares it: callers of
         an organisation serving the region (the registry's ``regions``) or the system operator
         (403 otherwise)."""
         try:
@@ -708,6 +716,22 @@ class PrepareMeeting(MethodView):
                 message=gettext(
                     "That week's meeting is past and was already prepared; it stays as the team saw it."
                 ),
+            )
+        except MeetingWeekEndedError:
+            abort(
+                422,
+                message=gettext(
+                    "Week %(week)s has ended and its meeting was never prepared: it cannot be prepared "
+                    "afterwards, as today's vacancies and candidates would be shown as what the team saw.",
+                    week=week,
+                ),
+                errors={
+                    "path": {
+                        "week": [
+                            gettext("A week that has ended cannot be prepared; this week or a later one.")
+                        ]
+                    }
+                },
             )
         except MeetingTooFarAheadError:
             abort(
