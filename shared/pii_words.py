@@ -161,7 +161,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         activist*,
         green party, finns party, left alliance, centre party, center party, national coalition, social
         democrat*, vihreiden jäsen*, vihreissä, keskustan jäsen*, de gröna, vänsterförbundet, ~kuntavaal*,
-        ~eduskuntavaal*, ~aluevaal*, ~vaaleissa, kommunalval*, riksdagsval*, canvass*, campaigned for,
+        ~eduskuntavaal*, ~aluevaal*, ~vaaleissa, kommunalval*, riksdagsval*, canvassed for, canvassing for, campaigned for,
         ran for council, stood for election, the greens
         """
     ),
@@ -197,7 +197,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         criminal background, criminal history, conviction*, convicted, convict, ex-con*, ex-offender*,
         ~offender*, ~prison*, ~jail*, inmate*, incarcerat*, parole*, served time, served a sentence,
         sentenced, arrested, dui, drunk driving, ~theft, ~assault*, police record*, istunut linnassa, istui
-        linnassa, linnatuomio*, linnareissu*, vapautui linnasta, has a record, ~shoplift*, ~burglar*
+        linnassa, linnatuomio*, linnareissu*, vapautui linnasta, has a record, ~shoplift*, ~burglary, ~burglaries, burgled
         """
     ),
     IMMIGRATION: _entries(

@@ -132,7 +132,9 @@ KNOWN_MISSES21 = {
 @pytest.mark.parametrize(
     ("expected", "language", "text"),
     [r for r in FRESH21 if r[2] not in KNOWN_MISSES21],
-    ids=[f"fresh21-{r[0]}-{r[1]}-{i}" for i, r in enumerate(r for r in FRESH21 if r[2] not in KNOWN_MISSES21)],
+    ids=[
+        f"fresh21-{r[0]}-{r[1]}-{i}" for i, r in enumerate(r for r in FRESH21 if r[2] not in KNOWN_MISSES21)
+    ],
 )
 def test_the_session_21_fresh_set_as_labelled_since_its_misses_were_added(expected, language, text):
     """comment_screen_fresh21.tsv was written before session 21's changes and measured on main (13 of 85
