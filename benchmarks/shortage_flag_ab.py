@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import inspect
 import random
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from types import ModuleType
 from typing import Any
 
@@ -59,7 +61,9 @@ def main() -> None:
     rng = random.Random(7)
     queries = [(rng.choice(REGIONS), rng.choice(URIS)) for _ in range(args.queries)]
     for name, module in (("other", other), ("this", current), ("other", other), ("this", current)):
-        book = module.ShortageBook(lists(module, random.Random(7)))
+        dated = "on" in inspect.signature(module.ShortageBook).parameters  # since session 21
+        found = lists(module, random.Random(7))
+        book = module.ShortageBook(found, on=date(2099, 12, 31)) if dated else module.ShortageBook(found)
         start = time.process_time()
         flagged = sum(1 for region, uri in queries if book.flag(region, uri) is not None)
         per_call = (time.process_time() - start) / len(queries) * 1e6

@@ -72,8 +72,13 @@ def _stack(ports: list[int] | None = None) -> Stack:
 def stack_env(secrets_: dict[str, str]) -> dict[str, str]:
     """The demo services' environment: their secrets, and a write limit for a bulk load (the demo loads
     thousands of profiles through the API as one coach per organisation, a bulk integration allowed
-    more writes than a person; shared/ratelimit.py)."""
-    return {**secrets_, "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour"}
+    more writes than a person; shared/ratelimit.py), and last week's meeting prepared afterwards."""
+    return {
+        **secrets_,
+        "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour",
+        # the demo prepares last week's meeting afterwards to show a week's changes (a 422 otherwise)
+        "KOHTAANTO_MEETING_LATE_PREPARE": "1",
+    }
 
 
 def _say(message: str) -> None:

@@ -40,8 +40,10 @@ def without_personal_data(reasons: Any) -> Any:
     """An error's message or field-level reasons (any depth) with every personal identity code,
     e-mail address, phone number and street address replaced by a placeholder naming its kind
     (``shared.pii.mask``): a reason that quotes the input ("Unknown municipality '…'") never
-    echoes personal data pasted into the wrong field back into a client's or proxy's logs."""
-    return map_reasons(reasons, mask)
+    echoes personal data pasted into the wrong field back into a client's or proxy's logs. The
+    placeholder is in the answer's language (``[phone]`` in English)."""
+    lang = current_language()
+    return map_reasons(reasons, lambda text: mask(text, lang))
 
 
 def abort(code: int, message: str, **kwargs: Any) -> NoReturn:

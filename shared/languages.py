@@ -52,7 +52,9 @@ def language_name(code: str, lang: str = "en") -> str:
 def normalise_language(code: str) -> str:
     """The stored form of an ISO 639-1 or ISO 639-3 code (also ISO 639-2/T), any case.
 
-    Returns the shortest registered code (ISO 639-1 where the language has one): ``"SME"`` → ``"se"``.
+    Returns the shortest registered code (ISO 639-1 where the language has one): ``"SME"`` → ``"se"``;
+    a code langcodes would write as a variety of another language keeps its own form (``"prs"`` Dari,
+    not ``"fa-AF"``), so every stored form is accepted back and normalises to itself.
     Raises ``UnknownLanguageError`` for anything else: a tag with a region (``sv-FI``), an unassigned
     code, a group of languages (``smi``, ``sgn``) or a special code (``und``, ``mul``, ``qaa``).
     """
@@ -68,6 +70,12 @@ def normalise_language(code: str) -> str:
             "(3 letters, e.g. 'smn' Inari Sámi)."
         )
     tag = standardize_tag(raw.lower())
+    if "-" in tag:
+        # langcodes writes a few codes as a variety of another language: Dari ``prs`` (and ``drw``,
+        # ``tnf``) as ``fa-AF``, Serbo-Croatian ``sh`` as ``sr-Latn``, Montenegrin ``cnr`` as ``sr-ME``,
+        # Congo Swahili ``swc`` as ``sw-CD``. A tag with a region or script is refused above, so such a
+        # stored form failed the read-then-PUT round trip (outside tester 22, R3): keep the code itself.
+        tag = raw.lower()
     if not tag_is_valid(tag) or "qaa" <= tag <= "qtz":
         raise UnknownLanguageError(f"{raw!r} is not an assigned ISO 639 language code.")
     scope = _scopes().get(tag)

@@ -415,6 +415,18 @@ class EmptyBody(StrictSchema):
     list "Invalid input type."), so a client sending input it thinks is read is told it is not."""
 
 
+_LEVEL_CANONICAL = {level.lower(): level for level in LANGUAGE_LEVELS}
+
+
+class LanguageLevel(fields.String):
+    """A CEFR level or ``native`` in any case, stored as ``LANGUAGE_LEVELS`` writes it (``b2`` → ``B2``,
+    ``Native`` → ``native``), as language codes are read in any case (outside tester 22, R5)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        return _LEVEL_CANONICAL.get(text.strip().lower(), text)
+
+
 class LanguageSchema(StrictSchema):
     code = LanguageCode(
         required=True,
@@ -425,10 +437,13 @@ class LanguageSchema(StrictSchema):
             "example": "fi",
         },
     )
-    level = fields.String(
+    level = LanguageLevel(
         required=True,
         validate=validate.OneOf(LANGUAGE_LEVELS),
-        metadata={"description": "CEFR level A1–C2, or native"},
+        metadata={
+            "description": "CEFR level A1–C2, or native; any case ('b2' is stored as 'B2')",
+            "enum": [*LANGUAGE_LEVELS, *(x.swapcase() for x in LANGUAGE_LEVELS)],
+        },
     )
 
 

@@ -184,6 +184,7 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
                 raise TableError({number: [f"More than {MAX_ROWS} rows."]})
         if not rows:
             raise TableError({1: [f"The first sheet ({sheet.title!r}) is empty: a header row is required."]})
+        _check_formulas_have_values(data, rows)
         return _table(*_header_and_rows(rows), f"Excel workbook, sheet {sheet.title!r}")
     except TableError:
         raise
@@ -193,6 +194,39 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
         ) from None
     finally:
         book.close()
+
+
+def _check_formulas_have_values(data: bytes, rows: list[tuple[int, list[str]]]) -> None:
+    """Refuse a sheet with formula cells that hold no saved value (a workbook written by a program,
+    e.g. openpyxl, that does not compute formulas; Excel and LibreOffice save the value): ``TableError``
+    naming each such cell and its formula per line. Before, such a cell read as empty and the line's
+    reason was "length_weeks: a number of weeks" (outside tester 22, R4). Read only when the sheet's
+    XML has a formula at all."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if not any(b"<f" in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")):
+            return
+    read = dict(rows)
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        sheet = book.worksheets[0]
+        errors: dict[int, list[str]] = {}
+        declared = sheet.max_column
+        cells_of = sheet.iter_rows(values_only=True, max_row=MAX_SHEET_ROWS, max_col=declared or MAX_COLUMNS)
+        for number, values in enumerate(cells_of, start=1):
+            seen = read.get(number, [])
+            for i, value in enumerate(values):
+                if isinstance(value, str) and value.startswith("=") and not (i < len(seen) and seen[i]):
+                    errors.setdefault(number, []).append(
+                        f"Cell {get_column_letter(i + 1)}{number} is a formula ({value[:60]}) with no saved "
+                        "value: open the workbook in Excel or LibreOffice and save it (or paste the values)."
+                    )
+    finally:
+        book.close()
+    if errors:
+        raise TableError(errors)
 
 
 def _check_unpacked_size(data: bytes, filename: str) -> None:

@@ -1,9 +1,10 @@
 """Which labour-shortage lists decide for a region, and whether an occupation is a shortage role there.
 
 The rule (docs/meeting.md, "Which list applies"): among the lists covering a region (its own and the
-``national`` ones), the **frame** is the latest-starting period that lies inside no other stored period
-(a half-year, or a month outside every stored half-year); a later frame replaces an earlier one
-wholly (the barometer's next half-year). Lists whose period lies inside the frame (the months of a
+``national`` ones) whose period has started on the day asked about (a list for a later period is
+stored but decides nothing until its first day), the **frame** is the latest-starting period that
+lies inside no other such period (a half-year, or a month outside every stored half-year); a later
+frame replaces an earlier one wholly (the barometer's next half-year). Lists whose period lies inside the frame (the months of a
 half-year) **refine** it: each occupation is decided by the latest-starting list that rates it (a month
 before its half-year; the later of two months), the region's own rating before the national one for
 the same period; an occupation no refining list rates stays with the frame. An occupation the deciding
@@ -151,16 +152,39 @@ class ShortageFlag:
 
 
 class ShortageBook(Generic[L]):
-    """Every current list; answers "is this occupation in shortage in this region?" (the rule above)."""
+    """Every stored list, as in force on the day ``on``; answers "is this occupation in shortage in
+    this region on that day?" (the rule above). A list whose period starts after ``on`` is **pending**:
+    it is kept (``lists``, ``pending``) but decides nothing until its first day, so an outlook for the
+    next half-year imported in autumn leaves this week's meeting alone (outside tester 22, R1).
+    ``on`` is the caller's clock (the services' injected ``clock``, the week a meeting is for); the
+    kernel never reads the system time."""
 
-    def __init__(self, lists: Iterable[L]) -> None:
+    def __init__(self, lists: Iterable[L], *, on: date) -> None:
+        self.on = on
         self._by_region: dict[str, list[L]] = {}
+        self._pending: list[L] = []
         self._applicable: dict[str, list[L]] = {}  # the book never changes: computed once per region
         for item in lists:
-            self._by_region.setdefault(item.region, []).append(item)
+            if item.period.start > on:
+                self._pending.append(item)
+            else:
+                self._by_region.setdefault(item.region, []).append(item)
 
     def lists(self) -> list[L]:
+        """Every stored list, pending ones included."""
+        return [*(x for items in self._by_region.values() for x in items), *self._pending]
+
+    def in_force(self) -> list[L]:
+        """The lists whose period has started by ``on`` (those the rule reads)."""
         return [x for items in self._by_region.values() for x in items]
+
+    def is_pending(self, item: L) -> bool:
+        """Whether ``item``'s period starts after ``on`` (stored, deciding nothing yet)."""
+        return item.period.start > self.on
+
+    def at(self, day: date) -> ShortageBook[L]:
+        """The same lists as in force on ``day`` (a meeting prepared for a later week)."""
+        return ShortageBook(self.lists(), on=day)
 
     def regions(self) -> list[str]:
         """The regions with a list of their own (``national`` not included), sorted."""
@@ -199,7 +223,7 @@ class ShortageBook(Generic[L]):
         return [item.region] if item.region != NATIONAL else [*self.regions(), ""]
 
     def applies(self, item: L) -> bool:
-        """Whether ``item`` is among the applicable lists of some region it covers."""
+        """Whether ``item`` is among the applicable lists of some region it covers (never while pending)."""
         return any(item in self.applicable(r) for r in self.views(item))
 
     def decided_by(self, item: L) -> int:

@@ -90,6 +90,12 @@ class Settings(EnvSettings):
         "an imported shortage list's period may start at most this many months ahead (refuses typos such as 2062H2)",
         ge=0,
     )
+    meeting_late_prepare: bool = env(
+        "KOHTAANTO_MEETING_LATE_PREPARE",
+        False,
+        "demo only: a week that has ended and was never prepared may be prepared once, afterwards (marked "
+        "prepared after the week; `make demo` seeds last week's meeting so). Off, it is a 422",
+    )
     numba: bool = env(
         "KOHTAANTO_NUMBA",
         True,

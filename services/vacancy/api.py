@@ -55,7 +55,7 @@ def shortage_of(v: Vacancy) -> dict[str, Any] | None:
     per request from the copy kept from kohtaanto.shortages.v1), else None."""
     if "kohtaanto_shortages" not in g:
         with handlers().uow_factory() as uow:
-            g.kohtaanto_shortages = uow.shortages.book()
+            g.kohtaanto_shortages = uow.shortages.book(on=handlers().clock().date())
     flag = g.kohtaanto_shortages.flag(v.details.region, v.details.occupation_uri)
     return flag.to_dict() if flag else None
 

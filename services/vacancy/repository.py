@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -164,9 +164,12 @@ class ShortageRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def book(self) -> ShortageBook[StoredList]:
+    def book(self, on: date) -> ShortageBook[StoredList]:
+        """Every stored list, as in force on ``on`` (``ShortageBook``: later periods are pending)."""
         rows = self.conn.execute(select(shortage_lists)).all()
-        return ShortageBook(StoredList(r.region, Period.parse(r.period), r.source, r.levels) for r in rows)
+        return ShortageBook(
+            (StoredList(r.region, Period.parse(r.period), r.source, r.levels) for r in rows), on=on
+        )
 
     def replace(self, item: StoredList, event_id: str) -> None:
         self.delete(item.region, str(item.period))

@@ -171,3 +171,32 @@ def test_another_employers_vacancy_answers_404_before_the_if_match_rule(vacancy_
     vid = client.post("/api/v1/vacancies", json=VACANCY, headers=EMPLOYER).json["id"]
     other = auth("employer", "other-oy")
     assert client.put(f"/api/v1/vacancies/{vid}", json=VACANCY, headers=other).status_code == 404
+
+
+@pytest.mark.parametrize(("code", "stored"), [("prs", "prs"), ("sh", "sh"), ("fkv", "fkv")])
+def test_a_language_is_stored_in_a_form_the_api_accepts_back(client, vacancy_app, code, stored):
+    """Outside tester 22, R3: Dari `prs` was stored as `fa-AF` (`sh` as `sr-Latn`); the case system's
+    read-then-PUT with If-Match sent it back and got 422 "give the language alone"."""
+    body = {**PROFILE, "languages": [{"code": code, "level": "B1"}]}
+    assert client.put("/api/v1/profiles/t22-lang", json=body, headers=COACH).status_code == 201
+    read = client.get("/api/v1/profiles/t22-lang", headers=COACH)
+    assert [x["code"] for x in read.json["languages"]] == [stored]
+    again = {**body, "languages": read.json["languages"], "max_commute_km": 49}
+    r = client.put(
+        "/api/v1/profiles/t22-lang", json=again, headers={**COACH, "If-Match": read.headers["ETag"]}
+    )
+    assert r.status_code == 200, r.json
+    employer = vacancy_app.test_client()
+    posted = employer.post(
+        "/api/v1/vacancies", json={**VACANCY, "languages": [{"code": code, "level": "B2"}]}, headers=EMPLOYER
+    )
+    assert posted.status_code == 201 and [x["code"] for x in posted.json["languages"]] == [stored], (
+        posted.json
+    )
+    back = {**VACANCY, "languages": posted.json["languages"], "title": VACANCY["title"] + " (B2)"}
+    r = employer.put(
+        f"/api/v1/vacancies/{posted.json['id']}",
+        json=back,
+        headers={**EMPLOYER, "If-Match": posted.headers["ETag"]},
+    )
+    assert r.status_code == 200, r.json

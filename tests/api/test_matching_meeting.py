@@ -6,7 +6,7 @@ import io
 import json
 import re
 import zipfile
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -167,35 +167,59 @@ def test_a_past_week_never_prepared_is_not_made_up_afterwards(app):
 def test_prepare_takes_no_input_and_a_body_with_any_is_a_422_and_nothing_is_prepared(app, body, field):
     """Outside tester 10, L15: `[]` and `{"zz": 1}` prepared the meeting (seconds of CPU) as if read."""
     client = app.test_client()
-    r = client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", json=body, headers=TEAM)
+    r = client.post("/api/v1/meetings/pirkanmaa/2026-W49/prepare", json=body, headers=TEAM)
     assert r.status_code == 422 and field in r.json["errors"]["json"], r.json
-    assert client.get(f"{W47}/content.json", headers=TEAM).status_code == 404
+    assert client.get("/meetings/pirkanmaa/2026-W49/content.json", headers=RECRUITER).status_code == 404
 
 
 def test_prepare_with_an_empty_object_is_a_prepare(app):
-    r = app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", json={}, headers=TEAM)
+    r = app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W49/prepare", json={}, headers=TEAM)
     assert r.status_code == 201, r.json
 
 
-def test_a_past_week_can_be_prepared_once_late_and_then_never_replaced(app):
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Week 2026-W47 has ended and its meeting was never prepared"),
+        ("fi", "Viikko 2026-W47 on päättynyt"),
+        ("sv", "Vecka 2026-W47 är slut"),
+    ],
+)
+def test_a_week_that_has_ended_and_was_never_prepared_cannot_be_prepared_afterwards(app, lang, words):
+    """Outside tester 22, R2: W48 was prepared on W49's Thursday with that day's data and then shown as
+    what the team saw, and W49's changes compared with it (nothing new); even 2020-W01 was prepared."""
     client = app.test_client()
+    for week in ("2026-W47", "2020-W01"):
+        r = client.post(
+            f"/api/v1/meetings/pirkanmaa/{week}/prepare", json={}, headers={**TEAM, "Accept-Language": lang}
+        )
+        assert r.status_code == 422 and list(r.json["errors"]["path"]) == ["week"], r.json
+    assert words in r.json["message"].replace("2020-W01", "2026-W47"), r.json
+    assert app.extensions["kohtaanto.matching.team"].meeting_weeks("pirkanmaa") == []
+    assert client.get(f"{W47}/content.json", headers=TEAM).status_code == 404
+
+
+def test_a_past_week_that_was_prepared_is_never_replaced(app, clock):
+    client = app.test_client()
+    clock.now -= timedelta(days=7)
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM).status_code == 201
+    clock.now += timedelta(days=7)
     r = client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM)
-    assert r.status_code == 201 and r.json["url"] == W47
-    assert client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM).status_code == 409
-    assert "koottu jälkikäteen" in logged_in(app).get(W47).data.decode()
-
-
-def test_a_past_week_prepared_by_several_at_once_is_prepared_once(app):
-    """Outside tester 6, G13: three team members clicking "prepare" for a past week at once all got 201
-    and one of the three was kept: the "prepared once, never replaced" rule was bypassed."""
-    answers = at_once(
-        app, 3, lambda c, i: c.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM)
+    assert r.status_code == 409 and "stays as the team saw it" in r.json["message"], r.json
+    # this week, prepared now, compares with the meeting the team really saw
+    assert client.get(f"{W48}/content.json", headers=TEAM).json["content"]["changes"]["previous_week"] == (
+        "2026-W47"
     )
-    assert sorted(r.status_code for r in answers) == [201, 409, 409], [
-        (r.status_code, r.json) for r in answers
-    ]
-    kept = app.test_client().get(f"{W47}/content.json", headers=TEAM).json["prepared_at"]
-    assert kept == next(r.json["prepared_at"] for r in answers if r.status_code == 201)
+
+
+def test_the_current_week_prepared_by_several_at_once_is_stored_once(app):
+    """Outside tester 6, G13 (three clicks at once made three meetings); past weeks are no longer
+    prepared at all (tester 22, R2), so the race left is on the current week: one stored meeting."""
+    answers = at_once(
+        app, 3, lambda c, i: c.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM)
+    )
+    assert all(r.status_code == 201 for r in answers), [(r.status_code, r.json) for r in answers]
+    assert app.extensions["kohtaanto.matching.team"].meeting_weeks("pirkanmaa") == ["2026-W48"]
 
 
 def test_the_current_week_may_be_prepared_again_and_the_new_content_replaces_the_old(app, clock):
@@ -914,3 +938,41 @@ def test_the_workbook_writes_dates_as_the_page_of_its_language_does_and_keeps_th
     assert dates, "the deadline and availability are date cells"
     assert {c.number_format for c in dates} == {form}
     assert all(isinstance(c.value, datetime) for c in dates)
+
+
+def test_a_list_for_a_period_not_yet_started_decides_only_the_meetings_of_its_weeks(database_url):
+    """Outside tester 22, R1: a list for the coming half-year, imported in December, took its
+    occupations out of this week's meeting at once. Now it is stored and listed as pending; this week
+    and the vacancy flags keep the current list; a meeting prepared for a week of the new period
+    (here 2027-W01, four weeks ahead) reads the list in force that week."""
+    clock = Clock(datetime(2026, 12, 10, 10, 0, tzinfo=UTC))  # Thursday of 2026-W50
+    app = matching_app(database_url, clock)
+    vacancy(app, "v-weld", openings=3)
+    welders(app)
+    client = app.test_client()
+    headers = {**OPERATOR, "Content-Type": "text/csv"}
+    assert client.post("/api/v1/shortages", data=SHORTAGE_CSV, headers=headers).status_code == 201
+    outlook = "occupation,region,period,level\n7212,pirkanmaa,2027H1,balance\n"
+    r = client.post("/api/v1/shortages", data=outlook, headers=headers)
+    assert r.status_code == 201 and r.json["warnings"] == [], r.json
+    assert r.json["notices"] == [
+        "pirkanmaa 2027H1: stored, but its period starts on 1.1.2027; it decides nothing until then "
+        "(meetings for weeks from then on read it). Until then: 2026H2, national 2026H2."
+    ]
+    listed = {
+        x["region"] + " " + x["period"]: x
+        for x in client.get("/api/v1/shortages", headers=OPERATOR).json["items"]
+    }
+    assert (listed["pirkanmaa 2027H1"]["pending"], listed["pirkanmaa 2027H1"]["applies"]) == (True, False)
+    assert (listed["national 2026H2"]["pending"], listed["national 2026H2"]["applies"]) == (False, True)
+    shortlist = client.get("/api/v1/vacancies/v-weld/shortlist", headers=TEAM).json
+    assert shortlist["vacancy"]["shortage"]["period"] == "2026H2"
+
+    def shown(week):
+        assert client.post(f"/api/v1/meetings/pirkanmaa/{week}/prepare", headers=TEAM).status_code == 201
+        content = client.get(f"/meetings/pirkanmaa/{week}/content.json", headers=TEAM).json["content"]
+        return [v["vacancy_id"] for v in content["vacancies"]]
+
+    assert shown("2026-W50") == ["v-weld"]
+    assert shown("2026-W53") == ["v-weld"], "28.12.2026 is still in 2026H2"
+    assert shown("2027-W01") == [], "from 1.1.2027 welders are in balance in Pirkanmaa"

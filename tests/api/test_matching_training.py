@@ -2,6 +2,7 @@
 import (CSV and .xlsx, validated whole), courses per skill, suggestions per candidate, employer
 feedback and the meeting's missing skills feeding them, and the event the profile service reads."""
 
+import io
 import json
 
 import pytest
@@ -185,3 +186,42 @@ def test_courses_and_satisfaction_read_a_region_as_everywhere_else(app, region):
 def test_an_unknown_region_or_skill_in_a_query_is_a_422_not_an_empty_answer(app, query, field):
     r = app.test_client().get(f"/api/v1/{query}", headers=TEAM)
     assert r.status_code == 422 and field in r.json["errors"]["query"], r.json
+
+
+def test_line_reasons_show_the_ids_as_sent_name_an_unknown_esco_uri_and_a_formula_cell(app):
+    """Outside tester 22, R4: `…/skill/00000000-…` came back as `…/skill/[puhelin]-[puhelin]` and "is not an
+    ESCO skill URI"; a phone number in an English reason was `[puhelin]`; xlsx formula cells without a
+    saved value read as "length_weeks: a number of weeks"."""
+    client = app.test_client()
+    rows = catalogue_rows()
+    unknown = "http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000"
+    rows[0][4] = unknown
+    rows[1][6] = "Tampere 040 1234567"
+    r = import_catalogue(client, csv_bytes(rows))
+    assert r.status_code == 422, r.json
+    [reason] = r.json["errors"]["file"]["2"]
+    assert (
+        reason
+        == f"skills: '{unknown}' is not in ESCO v1.1.1, the version this service uses; choose the closest v1.1.1 skill."
+    )
+    assert "[phone]" in json.dumps(r.json["errors"]["file"]["3"]) and "puhelin" not in json.dumps(r.json)
+    fi = client.post(
+        "/api/v1/training/catalogue",
+        data=csv_bytes(rows),
+        headers={**OPERATOR, "Content-Type": "text/csv", "Accept-Language": "fi"},
+    )
+    assert "[puhelin]" in json.dumps(fi.json["errors"]["file"]["3"], ensure_ascii=False)
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(HEADER)
+    book.active.append([*catalogue_rows()[0][:5], "=2*4", *catalogue_rows()[0][6:]])
+    out = io.BytesIO()
+    book.save(out)
+    r = import_catalogue(
+        client, out.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert r.status_code == 422, r.json
+    assert r.json["errors"]["file"]["2"][0].startswith("Cell F2 is a formula (=2*4) with no saved value"), (
+        r.json
+    )

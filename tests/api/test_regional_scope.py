@@ -270,7 +270,7 @@ def test_another_regions_coach_cannot_prepare_its_past_week_and_freeze_it(meetin
             assert "pirkanmaa" in r.json["errors"]["path"]["region"][0]
     assert meeting_app.extensions["kohtaanto.matching.team"].meeting_weeks("pirkanmaa") == []
     r = client.post(
-        "/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=auth("team_member", "tampere-tyollisyys")
+        "/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=auth("team_member", "tampere-tyollisyys")
     )
     assert r.status_code == 201 and r.json["prepared_by"] == "team_member@tampere-tyollisyys"
 

@@ -7,7 +7,7 @@ list flagged vacancies in 2026 without a word, the barometer's own table shape w
 
 import io
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 from openpyxl import Workbook
@@ -219,6 +219,7 @@ def test_a_one_line_monthly_list_refines_the_half_year_and_the_import_says_what_
     """Outside tester 15, P4 and P14: a Tampere operator's half-year list (Finnish Excel CSV), then a
     workbook with one cook row for the Excel date 1.12.2026 and a July row. Before, December alone
     decided: every nurse and welder vacancy left the meeting and the import said nothing about it."""
+    app.extensions["kohtaanto.matching.team"].records.clock.now = datetime(2026, 12, 2, 10, tzinfo=UTC)
     client = app.test_client()
     tampere = auth("operator", "tampere-tyollisyys")
     half = "\ufeffAmmatti;Maakunta;Ajankohta;Arvio\r\n2221 Sairaanhoitajat;Pirkanmaa;2026H2;pulaa\r\n"

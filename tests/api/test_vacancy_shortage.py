@@ -1,5 +1,7 @@
 """The vacancy service flags shortage roles from the lists it consumes from kohtaanto.shortages.v1."""
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import func, select
 
@@ -119,6 +121,8 @@ def test_a_monthly_barometer_list_is_understood_and_the_latest_starting_period_a
 
 def test_a_month_inside_the_half_year_refines_it_in_the_vacancy_services_copy_too(vacancy_app):
     """Outside tester 15, P4: the one-line December list must not unflag the half-year's welders here either."""
+    handlers = vacancy_app.extensions["kohtaanto.vacancy.handlers"]
+    handlers.clock = lambda: datetime(2026, 12, 3, 10, tzinfo=UTC)
     client = vacancy_app.test_client()
     welder, cook = post(client, WELDER), post(client, COOK)
     consume(vacancy_app, shortage_event("pirkanmaa", "2026H2", {WELDER: "shortage"}))
@@ -127,4 +131,11 @@ def test_a_month_inside_the_half_year_refines_it_in_the_vacancy_services_copy_to
     assert flags[welder["id"]]["period"] == "2026H2" and flags[cook["id"]]["period"] == "2026-12"
     consume(vacancy_app, shortage_event("pirkanmaa", "2027H1", {COOK: "shortage"}))
     got = client.get(f"/api/v1/vacancies/{welder['id']}", headers=EMPLOYER).json
-    assert got["shortage"] is None, "the next half-year replaces 2026H2 and its months wholly"
+    assert got["shortage"]["period"] == "2026H2", (
+        "2027H1 has not started: it decides nothing yet (tester 22, R1)"
+    )
+    handlers.clock = lambda: datetime(2027, 1, 1, 10, tzinfo=UTC)
+    got = client.get(f"/api/v1/vacancies/{welder['id']}", headers=EMPLOYER).json
+    assert got["shortage"] is None, (
+        "from its first day the next half-year replaces 2026H2 and its months wholly"
+    )

@@ -24,6 +24,7 @@ from services.matching.team.handlers import (
     CandidateUnknownError,
     MeetingLockedError,
     MeetingTooFarAheadError,
+    MeetingWeekEndedError,
     OutcomeConflictError,
     OutcomeInput,
     RegionNotServedError,
@@ -41,6 +42,7 @@ from shared.http import abort
 from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data, refuse_sensitive_data
 from shared.ratelimit import rate_limited
+from shared.refusals import mark_refused
 from shared.schemas import REFERENCE_FORMATS, CandidateId, Day, EmptyBody, EscoUri, RegionId, StrictSchema
 from shared.tables import OLE_MAGIC, XLSX_MAGIC
 
@@ -80,7 +82,14 @@ class ShortageListSchema(ma.Schema):
     applies = fields.Boolean(
         metadata={
             "description": "Whether it is among the lists that decide for its region: false once a later "
-            "period that does not contain it is stored (a month inside a half-year refines it: both apply)"
+            "period that does not contain it is stored (a month inside a half-year refines it: both apply); "
+            "false while pending"
+        }
+    )
+    pending = fields.Boolean(
+        metadata={
+            "description": "Its period has not started: stored, but it decides nothing until period_start "
+            "(the lists in force keep deciding); a meeting prepared for a week from then on reads it"
         }
     )
     decides = fields.Integer(
@@ -543,8 +552,12 @@ class Outcomes(MethodView):
         try:
             outcome = team().record_outcome(current_principal(), vacancy_id, payload)
         except VacancyUnknownError:
+            mark_refused("unknown_vacancy")
             abort(404, message=gettext("No such vacancy (or not yet received by the matching service)."))
         except CandidateUnknownError:
+            # no consent, another organisation's or no such candidate: a refused attempt at a
+            # jobseeker's data, audited by the profile service (team.refusals)
+            mark_refused("unknown_candidate")
             abort(
                 422,
                 message=gettext("Unknown candidate."),
@@ -690,8 +703,8 @@ class PrepareMeeting(MethodView):
     def post(self, _body: dict[str, Any], region: str, week: str) -> Any:
         """Compute and store the content of a region's weekly meeting (team members, coaches,
         operators). The current or a future week may be prepared again before the meeting (the new
-        content replaces the old); a past week only if it never was (409 otherwise), so a past
-        meeting always shows what the team saw. Only the region's own team prepares it: callers of
+        content replaces the old); a week that has ended never: 409 when it was prepared, 422 when it
+        was not (outside tester 22, R2), so a past meeting always shows what the team saw. Only the region's own team prepares it: callers of
         an organisation serving the region (the registry's ``regions``) or the system operator
         (403 otherwise)."""
         try:
@@ -708,6 +721,22 @@ class PrepareMeeting(MethodView):
                 message=gettext(
                     "That week's meeting is past and was already prepared; it stays as the team saw it."
                 ),
+            )
+        except MeetingWeekEndedError:
+            abort(
+                422,
+                message=gettext(
+                    "Week %(week)s has ended and its meeting was never prepared: it cannot be prepared "
+                    "afterwards, as today's vacancies and candidates would be shown as what the team saw.",
+                    week=week,
+                ),
+                errors={
+                    "path": {
+                        "week": [
+                            gettext("A week that has ended cannot be prepared; this week or a later one.")
+                        ]
+                    }
+                },
             )
         except MeetingTooFarAheadError:
             abort(

@@ -87,6 +87,7 @@ __all__ = [
     "MeetingLockedError",
     "MeetingNotPreparedError",
     "MeetingTooFarAheadError",
+    "MeetingWeekEndedError",
     "OutcomeConflictError",
     "OutcomeInput",
     "Places",
@@ -152,6 +153,11 @@ class MeetingNotPreparedError(LookupError):
 
 class MeetingLockedError(RuntimeError):
     """A past week's stored meeting is what the team saw; it is never replaced."""
+
+
+class MeetingWeekEndedError(RuntimeError):
+    """A week that has ended and was never prepared: its content would be today's index shown as what
+    the team saw, and the next week's "changes" would compare with it (outside tester 22, R2)."""
 
 
 class Labels(Protocol):
@@ -334,7 +340,7 @@ class TeamRecords:
             names=self.group_names,
         )
         with self.uow_factory() as uow:
-            before = uow.shortages.book()
+            before = uow.shortages.book(on=now.date())
             for item in lists:
                 replaced = uow.shortages.replace(item, import_id, caller.subject, now)
                 uow.shortages.record(
@@ -349,7 +355,7 @@ class TeamRecords:
                 )
                 payload = {**item.to_payload(), "import_id": import_id, "imported_at": now.isoformat()}
                 uow.publish(events.SHORTAGE_LIST_IMPORTED, item.key, payload)
-            book = uow.shortages.book()
+            book = uow.shortages.book(on=now.date())
             uow.commit()
         notices = effect_notices(before, book, lists)
         warnings = dropped_warnings(before, book, lists, self._occupation_label)
@@ -393,15 +399,16 @@ class TeamRecords:
         log.info("shortage list withdrawn", extra={"key": f"{region_id}|{label}"})
 
     def shortage_book(self) -> ShortageBook[ShortageList]:
+        """Every stored list, as in force today (the clock's date; later periods are pending)."""
         with self.uow_factory() as uow:
-            return uow.shortages.book()
+            return uow.shortages.book(on=self.clock().date())
 
     def shortage_listing(self) -> list[dict[str, Any]]:
         """Every stored list with its period, import time, age, staleness and whether it applies."""
         today = self.clock().date()
         with self.uow_factory() as uow:
             items = uow.shortages.listing()
-            book = uow.shortages.book()
+            book = uow.shortages.book(on=today)
         applying = {x.key for x in book.lists() if book.applies(x)}
         deciding = {x.key: book.decided_by(x) for x in book.lists()}
         for item in items:
@@ -410,6 +417,7 @@ class TeamRecords:
             except ValueError:
                 item.update(period_start=None, period_end=None, age_days=None, stale=True)
             item["applies"] = f"{item['region']}|{item['period']}" in applying
+            item["pending"] = item["period_start"] is not None and item["period_start"] > today.isoformat()
             item["decides"] = deciding.get(f"{item['region']}|{item['period']}", 0)
         return items
 
@@ -447,7 +455,10 @@ class TeamHandlers:
         top_k: int = 5,
         count_cap: int = 200,
         training: TrainingHandlers | None = None,
+        late_prepare: bool = False,
     ) -> None:
+        """``late_prepare`` (the demo's ``KOHTAANTO_MEETING_LATE_PREPARE``): a week that has ended and
+        was never prepared may be prepared once, afterwards; off, ``prepare`` refuses it."""
         self.records = records
         self.index = index
         self.uow_factory = records.uow_factory
@@ -457,6 +468,7 @@ class TeamHandlers:
         self.top_k = top_k
         self.count_cap = count_cap
         self.training = training
+        self.late_prepare = late_prepare
 
     def vacancy_flag(self, record: VacancyRecord, book: ShortageBook[ShortageList]) -> dict[str, Any] | None:
         """The vacancy's shortage flag as the API shows it (`TeamRecords.flag_dict`) for the
@@ -608,8 +620,10 @@ class TeamHandlers:
 
     def prepare(self, region: str, week: IsoWeek, caller: Principal) -> StoredMeeting:
         """Compute and store the meeting's content. The current and future weeks may be prepared
-        again (the new content replaces the old); a past week only if it never was. Only the
-        region's own team prepares it: raises ``RegionNotServedError`` when the caller's
+        again (the new content replaces the old); a week that has ended never: raises
+        ``MeetingLockedError`` when it was prepared (it stays as the team saw it) and
+        ``MeetingWeekEndedError`` when it was not (today's index is not what the team saw then).
+        Only the region's own team prepares it: raises ``RegionNotServedError`` when the caller's
         organisation does not serve the region (``TeamRecords.serves``)."""
         region = self.places.region_id(region)
         region_name = self.places.regions[region]
@@ -622,9 +636,12 @@ class TeamHandlers:
             past = week < IsoWeek.of(now.date())
             if past and uow.meetings.get(region, str(week)) is not None:
                 raise MeetingLockedError(f"{region} {week}")
+            if past and not self.late_prepare:
+                raise MeetingWeekEndedError(f"{region} {week}")
             previous = uow.meetings.get(region, str(week.previous()))
             records = [r for r in self.index.vacancies() if r.region == region]
-            book = uow.shortages.book()
+            # the lists in force on the day the week is ranked for (a later week: its Monday)
+            book = uow.shortages.book(on=meeting_day(week, now.date()))
             outcomes = uow.outcomes.for_region(region, [r.vacancy_id for r in records])
             paths, followed = uow.paths.open_in(region)
             rated = RatingFigures(uow.conn).in_region(region, satisfaction_weeks(week))
@@ -646,7 +663,10 @@ class TeamHandlers:
                 except IntegrityError:
                     raise MeetingLockedError(f"{region} {week}") from None
             else:
-                uow.meetings.put(stored)
+                try:
+                    uow.meetings.put(stored)
+                except IntegrityError:  # clicked at once: the other's, prepared from the same index, stays
+                    return self._stored_meeting(region, week) or stored
             if self.training is not None and not past:
                 self.training.after_meeting(
                     uow,
@@ -661,6 +681,10 @@ class TeamHandlers:
                 )
             uow.commit()
         return stored
+
+    def _stored_meeting(self, region: str, week: IsoWeek) -> StoredMeeting | None:
+        with self.uow_factory() as uow:
+            return uow.meetings.get(region, str(week))
 
     def _courses(self, region: str, skills: set[str]) -> dict[str, list[CourseRef]]:
         if self.training is None or not skills:

@@ -287,9 +287,10 @@ class ShortageRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def book(self) -> ShortageBook[ShortageList]:
+    def book(self, on: date) -> ShortageBook[ShortageList]:
+        """Every stored list, as in force on ``on`` (``ShortageBook``: later periods are pending)."""
         rows = self.conn.execute(select(shortage_lists.c.payload)).all()
-        return ShortageBook(ShortageList.from_payload(r.payload) for r in rows)
+        return ShortageBook((ShortageList.from_payload(r.payload) for r in rows), on=on)
 
     def replace(self, item: ShortageList, import_id: str, imported_by: str, at: datetime) -> bool:
         """Store the list in place of the one for its (region, period); True if there was one."""

@@ -243,12 +243,17 @@ class PeriodRules:
     stale_after_months: int = 12
 
     def check(self, period: Period, today: date) -> str | None:
-        """Why ``period`` cannot be imported on ``today`` (a typo such as 2062H2), or None."""
-        ahead = months_between(today, period.start)
+        """Why ``period`` cannot be imported on ``today`` (a typo such as 2062H2), or None. One rule for
+        every period form: the calendar months from today's month to the month the period starts
+        (December 2026 → January 2028 is 13, so ``2028H1``, ``kevät 2028`` and ``2028-01`` are all
+        refused with ``max_months_ahead`` 12, and ``2027-12`` is accepted). Before, the count was of
+        whole months from today's day, so a half-year starting on the 1st got one month more (outside
+        tester 22, R1: ``kevät 2028`` accepted, ``2028-02`` refused, in December 2026)."""
+        ahead = (period.start.year - today.year) * 12 + period.start.month - today.month
         if ahead > self.max_months_ahead:
             return (
-                f"{period} starts {ahead} months after today ({today.isoformat()}); periods may start "
-                f"at most {self.max_months_ahead} months ahead. A typo?"
+                f"{period} starts {ahead} calendar months after this month ({today:%Y-%m}); periods may "
+                f"start at most {self.max_months_ahead} months ahead. A typo?"
             )
         return None
 
@@ -747,12 +752,34 @@ def effect_notices(
             notice += " No vacancy there is a shortage role any more: its meeting will list none."
         notices.append(notice)
     for item in imported:
-        if not after.applies(item):
+        if after.is_pending(item):
+            notices.append(_pending_notice(after, item))
+        elif not after.applies(item):
             notices.append(
                 f"{item.region} {item.period}: a later period that does not contain it is stored for "
                 "this region, so this list does not decide any shortage flag."
             )
     return notices
+
+
+def _pending_notice(book: ShortageBook[ShortageList], item: ShortageList) -> str:
+    """What a list for a period that has not started does: nothing until its first day; which lists
+    decide until then (for a national list, those of the regions without their own)."""
+    deciding = sorted(
+        {
+            str(x.period) if x.region == item.region else f"{x.region} {x.period}"
+            for x in book.applicable(book.views(item)[-1])
+        }
+    )
+    until = ", ".join(deciding) if deciding else "no list (no vacancy there is a shortage role)"
+    return (
+        f"{item.region} {item.period}: stored, but its period starts on {_finnish(item.period.start)}; "
+        f"it decides nothing until then (meetings for weeks from then on read it). Until then: {until}."
+    )
+
+
+def _finnish(day: date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
 
 
 #: How many occupations a `dropped_warnings` line names before "and n more".

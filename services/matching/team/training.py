@@ -45,6 +45,10 @@ YES = {"yes", "y", "kyllä", "kylla", "k", "ja", "j", "true", "1", "x"}
 NO = {"no", "n", "ei", "e", "nej", "false", "0", ""}
 CONTINUOUS = {"continuous", "jatkuva", "jatkuva haku", "fortlöpande", "löpande", "rolling"}
 _SPLIT = re.compile(r"[|;,\s]+")
+#: An ESCO skill URI in any harmless spelling (scheme, case, trailing "/"), or a bare UUID.
+_ESCO_SKILL_SHAPE = re.compile(
+    r"^(?:(?:https?://)?data\.europa\.eu/esco/skill/)?[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}/?$", re.I
+)
 _DATE_SPLIT = re.compile(r"[|;,]+|\s{1,}(?=\d)")
 _ORG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -140,6 +144,7 @@ class Places:
     municipality: Callable[[str], str | None]  # code for a code or name, or None if unknown
     coordinates: Mapping[str, tuple[float, float]]  # code → (lat, lon) in degrees
     provider_kind: Callable[[str], str | None]  # the registry's kind of an organisation, None if unknown
+    esco_version: str = "v1.1.1"  # the ESCO version ``known_skill`` knows (named when a URI is unknown)
 
 
 #: The registry kinds that provide training: schools, partner organisations (coaching and training
@@ -193,7 +198,16 @@ def parse_catalogue(
         skills: set[str] = set()
         for raw in filter(None, _SPLIT.split(cell("skills"))):
             uri = places.known_skill(raw)
-            if uri is None:
+            if uri is None and _ESCO_SKILL_SHAPE.search(raw):
+                # well formed but unknown: say so, as the vacancy API does (outside tester 22, R4)
+                reasons.append(
+                    N_(
+                        "skills: %(value)s is not in ESCO %(version)s, the version this service uses; "
+                        "choose the closest %(version)s skill."
+                    )
+                    % {"value": repr(raw), "version": places.esco_version}
+                )
+            elif uri is None:
                 reasons.append(N_("skills: %(value)s is not an ESCO skill URI.") % {"value": repr(raw)})
             else:
                 skills.add(uri)

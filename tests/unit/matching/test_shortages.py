@@ -24,6 +24,8 @@ MIDWIFE = "http://data.europa.eu/esco/occupation/midwife"
 WELDER = "http://data.europa.eu/esco/occupation/welder"
 REGIONS = {"pirkanmaa", "pohjanmaa"}
 
+EVERY = date(2099, 12, 31)  # a day on which every stored list has started
+
 
 ISCO = {NURSE: "2221", NURSE_SPECIALIST: "2221", MIDWIFE: "2222", WELDER: "7212"}
 
@@ -103,7 +105,7 @@ def test_a_file_without_usable_header_or_rows_is_rejected_on_line_one(text, reas
 
 
 def test_the_latest_period_covering_a_region_applies_and_a_regional_rating_beats_the_national_one():
-    book = ShortageBook(parse(GOOD))
+    book = ShortageBook(parse(GOOD), on=EVERY)
     flag = book.flag("pirkanmaa", WELDER)
     assert flag is not None and (flag.level, str(flag.period), flag.list_region) == (
         Level.SEVERE_SHORTAGE,
@@ -115,7 +117,9 @@ def test_the_latest_period_covering_a_region_applies_and_a_regional_rating_beats
     assert book.flag("pohjanmaa", NURSE_SPECIALIST) is None, "balance is not a shortage"
     assert book.flag("pohjanmaa", None) is None
     newer = parse("occupation,region,period,level\n7212,national,2027H1,surplus\n")
-    assert ShortageBook([*parse(GOOD), *newer]).flag("pirkanmaa", WELDER) is None, "2027H1 supersedes 2026H2"
+    assert ShortageBook([*parse(GOOD), *newer], on=EVERY).flag("pirkanmaa", WELDER) is None, (
+        "2027H1 supersedes 2026H2"
+    )
 
 
 def test_periods_are_half_years_or_months_in_the_ways_offices_write_them():
@@ -178,7 +182,7 @@ def test_the_demo_seed_parses_against_the_real_taxonomy():
     lists = parse_shortage_csv(text, taxonomy, REGIONS, "illustrative")
     assert [str(x.period) for x in lists] == ["2021H1", "2021H2", "2022H2"]
     healthcare_assistant = "http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082"
-    flag = ShortageBook(lists).flag("pirkanmaa", healthcare_assistant)
+    flag = ShortageBook(lists, on=EVERY).flag("pirkanmaa", healthcare_assistant)
     assert flag is not None and str(flag.period) == "2022H2"
 
 
@@ -285,18 +289,18 @@ def test_an_import_says_what_each_list_now_decides_and_warns_before_a_meeting_is
         "occupation,region,period,level\n222,pirkanmaa,2026H2,shortage\n7212,pirkanmaa,2026H2,shortage\n"
     )
     month = parse("occupation,region,period,level\n7212,pirkanmaa,1.12.2026,balance\n")
-    before, after = ShortageBook(half), ShortageBook([*half, *month])
+    before, after = ShortageBook(half, on=EVERY), ShortageBook([*half, *month], on=EVERY)
     [notice] = effect_notices(before, after, month)
     assert notice.startswith("pirkanmaa: 2026-12 now decides 1 of the 1 ESCO occupations it rates; ")
     assert "2026H2 now decides 3 of the 4 it rates (before: 4)" in notice
     assert "in shortage there: 4 before this import, 3 now." in notice
     assert after.flag("pirkanmaa", NURSE) is not None, "the half-year still decides nurses"
     later = parse("occupation,region,period,level\n7212,pirkanmaa,2027H1,balance\n")
-    [notice] = effect_notices(after, ShortageBook([*half, *month, *later]), later)
+    [notice] = effect_notices(after, ShortageBook([*half, *month, *later], on=EVERY), later)
     assert "2026H2 no longer decides any: 2027H1 replaces it wholly" in notice
     assert "3 before this import, 0 now. No vacancy there is a shortage role any more" in notice
     national = parse("occupation,region,period,level\n2221,national,2026H2,shortage\n")
-    notices = effect_notices(after, ShortageBook([*half, *month, *national]), national)
+    notices = effect_notices(after, ShortageBook([*half, *month, *national], on=EVERY), national)
     assert notices == [
         "regions without their own list: national 2026H2 now decides 2 of the 2 ESCO occupations it rates. "
         "Occupations in shortage there: 0 before this import, 2 now."
@@ -310,7 +314,7 @@ def test_an_import_that_takes_occupations_out_of_shortage_names_them_in_a_warnin
         "occupation,region,period,level\n2221,national,2022H2,shortage\n7212,national,2022H2,shortage\n"
     )
     regional = parse("occupation,region,period,level\n7212,pirkanmaa,2026H2,severe_shortage\n")
-    before, after = ShortageBook(national), ShortageBook([*national, *regional])
+    before, after = ShortageBook(national, on=EVERY), ShortageBook([*national, *regional], on=EVERY)
     assert after.flag("pirkanmaa", NURSE) is None
     label = {NURSE: "nurse", NURSE_SPECIALIST: "specialist nurse", WELDER: "welder"}.__getitem__
     [warning] = dropped_warnings(before, after, regional, label)
@@ -318,8 +322,13 @@ def test_an_import_that_takes_occupations_out_of_shortage_names_them_in_a_warnin
     assert "(nurse, specialist nurse; rated before by national 2022H2)" in warning
     assert "welder" not in warning and "leave the region's meeting" in warning
     # the welders' own list again, and a list that keeps every shortage role: nothing to warn about
-    assert dropped_warnings(after, ShortageBook([*national, *regional, *regional]), regional, label) == []
-    assert dropped_warnings(ShortageBook([]), ShortageBook(national), national, label) == []
+    assert (
+        dropped_warnings(after, ShortageBook([*national, *regional, *regional], on=EVERY), regional, label)
+        == []
+    )
+    assert (
+        dropped_warnings(ShortageBook([], on=EVERY), ShortageBook(national, on=EVERY), national, label) == []
+    )
 
 
 def test_a_name_beside_a_code_that_names_another_isco_group_refuses_the_file_naming_line_and_groups():
@@ -364,3 +373,56 @@ def test_a_name_beside_a_code_that_names_another_isco_group_refuses_the_file_nam
     parse_shortage_file(good.encode("cp1252"), taxonomy, _finland_regions, names=names)
     example = (REPO_ROOT / "data" / "barometer" / "tyovoimabarometri_example.csv").read_bytes()
     parse_shortage_file(example, taxonomy, _finland_regions, today=date(2026, 11, 24), names=names)
+
+
+@pytest.mark.parametrize(
+    ("period", "accepted"),
+    [
+        ("2027-12", True),
+        ("2027H2", True),
+        ("syksy 2027", True),
+        ("1.12.2027", True),
+        ("2028-01", False),
+        ("2028H1", False),
+        ("kevät 2028", False),
+        ("2028-02", False),
+        ("1.1.2028", False),
+    ],
+)
+def test_one_look_ahead_rule_for_every_period_form(period, accepted):
+    """Outside tester 22, R1: on 3.12.2026 `kevät 2028` (starts 1.1.2028) was accepted and `2028-02`
+    refused as 13 months ahead; the count was of whole months from today's day, so a period starting
+    on the 1st got one month more. Now: calendar months from this month to the first month, at most 12."""
+    text = f"occupation;region;period;level\n7212;pirkanmaa;{period};pulaa\n"
+    today = date(2026, 12, 3)
+    if accepted:
+        assert parse_shortage_csv(text, FakeCatalogue(), REGIONS, today=today)
+        return
+    with pytest.raises(ShortageCsvError) as caught:
+        parse_shortage_csv(text, FakeCatalogue(), REGIONS, today=today)
+    assert "13 calendar months after this month (2026-12)" in caught.value.errors[2][0] or (
+        "14 calendar months" in caught.value.errors[2][0]
+    )
+    assert PeriodRules().check(parse_period("2027-12"), date(2026, 12, 31)) is None
+    assert PeriodRules().check(parse_period("2028-01"), date(2026, 12, 31)) is not None
+
+
+def test_importing_a_period_that_has_not_started_says_when_it_takes_over_and_changes_nothing_today():
+    """Outside tester 22, R1: `kevät 2028` for Lapland said it "now decides 3" and emptied the region's
+    meeting at once. Now the import stores it, the current list keeps deciding and the notice says when."""
+    current = parse(
+        "occupation,region,period,level\n2221,national,2026H2,shortage\n7212,national,2026H2,shortage\n"
+    )
+    outlook = parse("occupation;region;period;level\n2221;pohjanmaa;kevät 2027;pulaa\n")
+    today = date(2026, 12, 3)
+    before, after = ShortageBook(current, on=today), ShortageBook([*current, *outlook], on=today)
+    assert after.flag("pohjanmaa", WELDER) is not None, "the welders stay in shortage until 1.1.2027"
+    label = {NURSE: "nurse", NURSE_SPECIALIST: "specialist nurse", WELDER: "welder"}.__getitem__
+    assert dropped_warnings(before, after, outlook, label) == []
+    assert effect_notices(before, after, outlook) == [
+        "pohjanmaa 2027H1: stored, but its period starts on 1.1.2027; it decides nothing until then "
+        "(meetings for weeks from then on read it). Until then: national 2026H2."
+    ]
+    [entry] = outlook
+    assert after.is_pending(entry) and not after.at(date(2027, 1, 1)).is_pending(entry)
+    assert after.at(date(2027, 1, 4)).flag("pohjanmaa", WELDER) is None

@@ -470,3 +470,27 @@ def test_no_swedish_name_of_a_merged_municipality_is_a_current_name_or_form():
     current = {fold(n) for m in FINLAND.municipalities.values() for n in (m.name_fi, m.name_sv)}
     forms = {fold(r["form"]) for r in read_csv(reference_data_dir() / "geo" / "municipality_forms_fi.csv")}
     assert not {fold(r["name_sv"]) for r in rows} & (current | forms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maarianhamina – Mariehamn",
+        "Maarianhamina - Mariehamn",
+        "Mariehamn — Maarianhamina",
+        "Pietarsaari – Jakobstad",
+    ],
+)
+def test_a_bilingual_name_joined_by_a_spaced_dash_is_read_as_the_slash_form(text):
+    """Outside tester 22, R5: "Maarianhamina – Mariehamn" was a 422 ("did you mean 'Maarianhamina'")
+    while "Pietarsaari / Jakobstad" was accepted."""
+    geo = FINLAND
+    assert (
+        geo.municipality(text).code
+        == geo.municipality(text.replace(" – ", " / ").replace(" — ", " / ").replace(" - ", " / ")).code
+    )
+
+
+def test_a_spaced_dash_between_two_municipalities_is_still_refused():
+    with pytest.raises(UnknownPlaceError):
+        FINLAND.municipality("Tampere – Nokia")

@@ -4,6 +4,7 @@ from shared.pii import (
     EMAIL,
     IDENTITY_CODE,
     PHONE,
+    contains_personal_data,
     find_personal_data,
     find_sensitive_data,
     identity_code_is_valid,
@@ -569,3 +570,25 @@ def test_a_persons_nationality_or_country_of_origin_is_found_however_it_is_said(
     nationalities whose word does not begin the country's name ("thailändsk", "American")."""
     findings = find_sensitive_data(text)
     assert [(f.kind, text[f.start : f.end]) for f in findings] == [("ethnic_origin", found)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000",
+        "skills: '00000000-0000-0000-0000-000000000000' is not in ESCO v1.1.1",
+        "c-2cb8b6f4-1234-5678-9012-345678901234",
+    ],
+)
+def test_a_uuid_is_an_id_never_a_phone_number(text):
+    """Outside tester 22, R4: an ESCO URI in a training-catalogue line reason read
+    `…/skill/[puhelin]-[puhelin]`: the operator could not see what was in the line."""
+    assert mask(text) == text and not contains_personal_data(text)
+
+
+def test_a_phone_number_beside_a_uuid_is_still_masked_in_the_texts_language():
+    text = "'Tampere 040 1234567' and http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000"
+    assert mask(text) == text.replace("040 1234567", "[puhelin]")
+    assert mask(text, "en") == text.replace("040 1234567", "[phone]")
+    assert mask(text, "sv") == text.replace("040 1234567", "[telefon]")
+    assert mask("131052-308T, aino@example.fi", "en") == "[identity code], [e-mail]"

