@@ -58,6 +58,15 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
 - ``sv-dev3``: a third fresh Swedish development set (session 20; 32 Finland-Swedish sentences, four
   each across the occupations of ``fi-dev9``), measured whole (``--sets sv-dev3``); summary only,
   before and after a session's changes, as the Swedish estimate on unseen text.
+  From session 21 on, ``fi-dev9`` and ``sv-dev3`` are tuning data (per-sentence output allowed).
+- ``fi-dev10``: a tenth fresh Finnish development set (session 21; 64 sentences, four each across
+  sixteen occupations no set covers, across the labour market: payroll, customer service, sales,
+  aestheticians, estate agents, graphic design, cabinet makers, HR, libraries, water treatment,
+  automation, dispatch, baristas, interpreters, dairies, florists), measured whole (``--sets
+  fi-dev10``); summary only, before and after a session's changes, as the estimate on unseen text.
+- ``sv-dev4``: a fourth fresh Swedish development set (session 21; 32 Finland-Swedish sentences, two
+  each across the occupations of ``fi-dev10``), measured whole (``--sets sv-dev4``); summary only,
+  before and after a session's changes, as the Swedish estimate on unseen text.
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

@@ -325,6 +325,14 @@ class RateLimitSettings(EnvSettings):
         "a sentence costs tens of CPU-milliseconds)",
     )
 
+    refused: str = env(
+        "KOHTAANTO_RATE_LIMIT_REFUSED",
+        "100 per 10 minutes; 1000 per day",
+        "refused requests naming a candidate per caller, counted in candidate ids refused (matching: "
+        "each is an entry in the profile service's audit log; over it, 429 on every request naming a "
+        "candidate, so probing random ids cannot flood the log)",
+    )
+
     @classmethod
     def from_env(cls) -> RateLimitSettings:
         return cls.read_env()

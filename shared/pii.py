@@ -520,7 +520,7 @@ _HEALTH = re.compile(rf"(?<!\w)(?:{_HEALTH_WORDS})(?!\w)", re.I)
 # "Diabeteshoidon osaaminen", "hoitanut diabeetikkoja", "muistisairauksien hoito", "tartuntatautien
 # torjunta", "patients with diabetes", "vård av patienter med demens", "erfarenhet av diabetesvård".
 _CARE = (
-    r"hoi[dt]\w*|potila\w*|asiakkai\w*|torjun\w*|ehkäi\w*|ohjau\w*|kuntoutu\w*|osasto\w*|yksikö\w*|yksikkö\w*"
+    r"hoi[dt]\w*|potila\w*|asiakkai\w*|torjun\w*|ehkäi\w*|ohja\w*|kuntoutu\w*|osasto\w*|yksikö\w*|yksikkö\w*"
     r"|vård\w*|patient\w*|avdelning\w*|care|caring|nursing|ward|unit|clinic\w*|prevention|treatment"
     # the field as a job title: "työkykykoordinaattori", "diabetesasiantuntija", "work ability coordinator"
     r"|koordinaat\w*|asiantunti\w*|coordinator\w*|specialist\w*|samordnare\w*"

@@ -86,7 +86,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         gambling addiction*, in recovery from, been clean for, clean and sober, ei ole juonut, lopettanut juomisen,
         slutat dricka, stopped drinking, quit drinking, =AA:*, =NA:*,
         i tredje månaden, i fjärde månaden, i femte månaden, i sjätte månaden, i sjunde månaden, i åttonde månaden,
-        i nionde månaden, months pregnant,
+        i nionde månaden, months pregnant, =ME/CFS, =CFS, fibromyalgi*, krooninen väsymysoireyhtymä,
         työkyky*, työkyvy*, työkyvyttöm*, lääkärinlausun*, lääkärin lausun*, B-lausun*, C-lausun*,
         saikku*, saikulla, saikulle, saikulta, sairaspäiväraha*, sairauspäiväraha*, läkarintyg*,
         arbetsförmåg*, sjukintyg*, sjukpenning*, fit note*, sick note*, doctor's note*, doctors note*,
@@ -160,7 +160,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         politics, politician*, party member*, socialist*, left-wing, right-wing, votes for, voted for,
         activist*,
         green party, finns party, left alliance, centre party, center party, national coalition, social
-        democrat*, vihreiden jäsen*, vihreissä, keskustan jäsen*, de gröna, vänsterförbundet
+        democrat*, vihreiden jäsen*, vihreissä, keskustan jäsen*, de gröna, vänsterförbundet, ~kuntavaal*,
+        ~eduskuntavaal*, ~aluevaal*, ~vaaleissa, kommunalval*, riksdagsval*, canvassed for, canvassing for, campaigned for,
+        ran for council, stood for election, the greens
         """
     ),
     TRADE_UNION: _entries(
@@ -168,7 +170,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         ammattiliit*, ammattiyhdisty*, ay-liik*, liiton jäsen*, liittoon, kuuluu liittoon, lakkoili*,
         osallistui lakkoon, fackförbund*, facket, fackansl*, medlem i facket, union rep*, unionised,
         unionized, labour union*, labor union*, joined the union, union activist*,
-        fackligt förtroendevald*, förtroendeman*, förtroendevald i facket
+        fackligt förtroendevald*, förtroendeman*, förtroendevald i facket, liiton luottamus*, ay-luottamus*,
+        active in the union, union meeting*
         """
     ),
     SEXUAL_ORIENTATION: _entries(
@@ -177,7 +180,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         transnai*, transmie*, trans, queer, hlbt*, hlbti*, lgbt*, sukupuolenkorjau*, sukupuolenvaihdo*,
         sukupuoli-identitee*, sexliv*, transperson*, könsbyte*, könskorriger*, regnbågsfamilj*, hbtq*, sex
         life, transsexual*, gender reassignment, same-sex partner*, sexuality,
-        lesbisk*, bisexuell*
+        lesbisk*, bisexuell*, samaa sukupuolta, samma kön, same-sex
         """
     ),
     CRIMINAL: _entries(
@@ -193,7 +196,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         åtal*, kriminell*, rattfylleri*, ~misshandel*, ~stöld*, ~bedrägeri*, böter, criminal record*,
         criminal background, criminal history, conviction*, convicted, convict, ex-con*, ex-offender*,
         ~offender*, ~prison*, ~jail*, inmate*, incarcerat*, parole*, served time, served a sentence,
-        sentenced, arrested, dui, drunk driving, ~theft, ~assault*, police record*
+        sentenced, arrested, dui, drunk driving, ~theft, ~assault*, police record*, istunut linnassa, istui
+        linnassa, linnatuomio*, linnareissu*, vapautui linnasta, has a record, ~shoplift*, ~burglary, ~burglaries, burgled
         """
     ),
     IMMIGRATION: _entries(
@@ -206,7 +210,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         migrationsverket, ~förläggning*, tillfälligt skydd, residence permit*, ~refugee*, undocumented,
         deport*, immigration status, temporary protection, ~reception cent*, ~immigrant*,
         immigration appeal*, immigration case*, immigration decision*, immigration hearing*, immigration
-        interview*, visa expires, visa runs out, visa extension*, visa renewal*, leave to remain, indefinite leave, stateless*, permit decision*, visa overstay*, overstayed
+        interview*, temporary permit*, visa expires, visa runs out, visa extension*, visa renewal*, leave to remain, indefinite leave, stateless*, permit decision*, visa overstay*, overstayed
         """
     ),
 }
@@ -219,7 +223,7 @@ WORK_CONTEXT = _entries(
     handled, volontär, praktik, work, job, experience, with, teach, care, caring, guard, officer, nurs,
     volunteer, tutor, nann, babysit, instruct, staff, employ, counsel, support, ehkäi, estä, torjun,
     prevent, förebygg, utred, tutki, investig, opin, opisk, studi, study, degree, security, haastat, intervju,
-    interview, rekry, recruit, vacanc, vakans, tehtäv, uppdrag, position, au pair, valmistel, toimitt, lead,
+    interview, rekry, recruit, vacanc, vakans, tehtäv, uppdrag, position, au pair, taught, trained, coached, valmistel, toimitt, lead,
     perform, undertak, conduct, assist, usher, verger, sexton, suntio, kanttor, diakon, pappi, papin, pastor,
     priest, präst, kantor, chaplain, organist, clergy
     """
@@ -298,12 +302,12 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
         AGE,
         False,
         re.compile(
-            r"(?<!\w)(?:täyttää|täytti|täyttänyt|täyttämässä|täyttäisi|fyller|fyllde|fyllt|turns?|turned|turning"
+            r"(?<!\w)(?:täyttää|täytti|täyttänyt|täyttämässä|täyttäisi|fyller|fyllde|fyllt|fylla|turns?|turned|turning"
             rf"|will\s+be)\s+(?:[^\W\d]+\s+){{0,3}}?{_YEARS}{_NOT_YEARS_AFTER}"
             rf"|(?<!\w){_PERSON}\s+(?:on|oli|är|var|is|was|'s|’s)\s+(?:{_ABOUT}\s+){{0,3}}{_YEARS}{_NOT_YEARS_AFTER}"
             rf"|(?<!\w)(?:he|she)(?:'s|’s)\s+{_YEARS}{_NOT_YEARS_AFTER}"
             rf"|(?<!\w)(?:ikää|iältään|ikä|ikänsä|ikävuo\w*|ålder|åldern|aged?)\s*:?\s+"
-            rf"(?:(?:on|hänellä|kertynyt|takana|mittarissa|är|is|{_ABOUT})\s+){{0,3}}"
+            rf"(?:(?:on|hänellä|hakijalla|ehdokkaalla|asiakkaalla|kertynyt|takana|mittarissa|är|is|{_ABOUT})\s+){{0,3}}"
             rf"{_YEARS}{_NOT_YEARS_AFTER}"
             r"|(?<!\w)(?:kaksi|kolme|neli|neljä|viisi|viis|kuusi|kuus|seitsemän|seiska|kahdeksan|kasi)kymp(?:pi|i)"
             r"(?:nen|s\w+)"
@@ -328,12 +332,29 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
         FAMILY,
         False,
         re.compile(
+            r"(?<!\w)(?:sin|sina|hans|hennes)\s+(?:\w+\s+)?(?:mamma|pappa|mor|far|föräldrar|bror|syster|farmor|mormor"
+            r"|farfar|morfar|son|dotter|barn)(?!\w)",
+            re.I,
+        ),
+    ),
+    (
+        FAMILY,
+        False,
+        re.compile(
             r"(?<!\w)(?:sick|ill|elderly|ageing|aging|disabled|ailing|frail)\s+(?:mother|father|mum|mom|dad|parents?"
             r"|relative|brother|sister|grandmother|grandfather|husband|wife|partner|son|daughter|child)(?!\w)",
             re.I,
         ),
     ),
     (RELIGION, True, re.compile(r"(?<!\w)\w{3,}(?:seurakun|församling)\w*", re.I)),
+    (
+        CRIMINAL,
+        False,
+        re.compile(
+            r"(?<!\w)(?:istu\w*|suttit|sitter|satt|served)\s+(?:\w+\s+){1,3}?(?:linnassa|vankilassa|i\s+fängelse|in\s+prison|in\s+jail)(?!\w)",
+            re.I,
+        ),
+    ),
     (
         TRADE_UNION,
         False,

@@ -26,7 +26,7 @@ from services.matching.index.reference import (
 from services.matching.index.snapshot import SnapshotStore
 from services.matching.index.state import MatchingState
 from services.matching.team import api as team_api
-from services.matching.team import training_api, web
+from services.matching.team import refusals, training_api, web
 from services.matching.team.erasure import ErasedCandidates
 from services.matching.team.handlers import Places, TeamHandlers, TeamRecords
 from services.matching.team.repository import UnitOfWork, metadata
@@ -168,6 +168,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         service.checks["index"] = feed.status
         service.collectors.append(GaugesCollector(lambda: index_gauges(state, feed)))
 
+    # a refused request naming a candidate is published for the profile service's audit log, and a
+    # caller's refusals are bounded (team.refusals; outside tester 21, Q4)
+    refusals.install(app, lambda: UnitOfWork(engine), clock, common.rate_limits.refused)
     service.api.register_blueprint(blp)
     service.api.register_blueprint(team_api.blp)
     service.api.register_blueprint(training_api.blp)

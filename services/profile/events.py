@@ -5,7 +5,7 @@ Publishes ``candidate.upserted`` (and a tombstone on withdrawal) on the candidat
 pseudonymous, minimised view of a profile that matching ranks; and ``path.updated`` (and tombstones) on
 the paths topic: who must act on the jobseeker's service path, from when. Consumes ``outcome.recorded``
 from the outcomes topic (a ``hired`` outcome marks the profile hired; other statuses change nothing
-here) and ``training.suggested`` (and tombstones) from the training topic (the coach's course
+here) and ``access.refused`` there (matching refused a request naming the candidate: an audit entry) and ``training.suggested`` (and tombstones) from the training topic (the coach's course
 suggestions).
 
 The API's size bounds (``MAX_*``) are part of the contract: with every list at its bound, one
@@ -24,9 +24,9 @@ from marshmallow import fields
 from services.kernel.texts import N_
 from services.profile import domain
 from services.profile.paths import consumer as training
-from shared.messaging.consumer import Record
+from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.events import ConsumerSpec, Handles, Published, load_with, versions
-from shared.messaging.topics import CANDIDATES, OUTCOMES, PATHS, RATINGS, TRAINING
+from shared.messaging.topics import CANDIDATE_ID_PATTERN, CANDIDATES, OUTCOMES, PATHS, RATINGS, TRAINING
 
 if TYPE_CHECKING:
     from services.profile.handlers import ProfileHandlers
@@ -169,6 +169,34 @@ def outcome_recorded(handlers: ProfileHandlers, record: Record, outcome: dict[st
     handlers.outcome_recorded(record.envelope.event_id, outcome)
 
 
+class RefusalReading(ma.Schema):
+    """What the profile service reads of ``access.refused`` (other fields are ignored). The candidate
+    id must be a pseudonym and the record's key (``_key_is_candidate``); free-text fields are bounded,
+    so a payload can never carry a long text into the audit log."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    candidate_id = fields.String(required=True, validate=ma.validate.Regexp(CANDIDATE_ID_PATTERN))
+    actor = fields.String(required=True, validate=ma.validate.Length(1, 200))
+    actor_org = fields.String(required=True, validate=ma.validate.Length(1, 100))
+    actor_role = fields.String(required=True, validate=ma.validate.Length(1, 50))
+    route = fields.String(required=True, validate=ma.validate.Length(1, 200))
+    status = fields.Integer(required=True, validate=ma.validate.OneOf([403, 404, 422]))
+    reason = fields.String(required=True, validate=ma.validate.Length(1, 50))
+    vacancy_id = fields.String(allow_none=True, load_default=None, validate=ma.validate.Length(max=64))
+    refused_at = fields.AwareDateTime(required=True)
+
+
+def access_refused(handlers: ProfileHandlers, record: Record, refusal: dict[str, Any]) -> None:
+    """Matching refused a request naming the candidate: an audit entry (``ProfileHandlers.access_refused``;
+    idempotent by event id). A payload for another key than the record's is poison."""
+    assert record.envelope is not None
+    if record.key is not None and record.key != refusal["candidate_id"]:
+        raise PoisonMessageError("access.refused: candidate_id is not the record's key")
+    handlers.access_refused(record.envelope.event_id, refusal)
+
+
 OUTCOMES_CONSUMER: ConsumerSpec[ProfileHandlers] = ConsumerSpec(
     service="profile",
     name="profile.outcomes",
@@ -180,6 +208,13 @@ OUTCOMES_CONSUMER: ConsumerSpec[ProfileHandlers] = ConsumerSpec(
             versions(1),
             load_with(OutcomeReading(), "outcome.recorded"),
             outcome_recorded,
+        ),
+        Handles(
+            OUTCOMES,
+            "access.refused",
+            versions(1),
+            load_with(RefusalReading(), "access.refused"),
+            access_refused,
         ),
     ),
 )

@@ -19,7 +19,7 @@ from services.profile.domain import (
     may_see_contact,
     pseudonym,
 )
-from services.profile.repository import UnitOfWork, processed
+from services.profile.repository import REFUSED_ACTION, UnitOfWork, processed
 from shared.auth import Principal, audit_scope
 from shared.db import retry_on_conflict
 from shared.entitlement import may_mark_hired
@@ -234,6 +234,33 @@ class ProfileHandlers:
                     )
             uow.commit()
         return bool(matches)
+
+    def access_refused(self, event_id: str, refusal: dict[str, Any]) -> bool:
+        """Consumer side of ``access.refused`` (matching refused a request naming the candidate,
+        ``services.matching.team.refusals``): one ``granted: no`` entry, action ``request.refused``,
+        the route, status and reason in ``purpose`` (``matching: 404 GET /api/v1/… (reason), vacancy
+        <id>``), at the time matching refused it. ``AuditLog.record`` adds the profile id and its
+        organisation when the candidate has a profile here, so the owner's officer finds it by
+        ``?profile_id=``; the actor's organisation's officer and the system auditor by ``?actor=``.
+        Idempotent by event id (at-least-once delivery); returns whether it was recorded now."""
+        purpose = f"matching: {refusal['status']} {refusal['route']} ({refusal['reason']})"
+        if refusal.get("vacancy_id"):
+            purpose += f", vacancy {refusal['vacancy_id']}"
+        with self.uow_factory() as uow:
+            if not claim(uow.conn, processed, "profile.outcomes", event_id):
+                return False
+            uow.audit.record(
+                actor=refusal["actor"],
+                role=refusal["actor_role"],
+                org=refusal["actor_org"],
+                action=REFUSED_ACTION,
+                granted=False,
+                candidate_id=refusal["candidate_id"],
+                purpose=purpose,
+                at=refusal["refused_at"],
+            )
+            uow.commit()
+        return True
 
     def _own(self, uow: UnitOfWork, caller: Principal, profile_id: str, action: str) -> Profile:
         profile = uow.profiles.get(caller.org, profile_id)

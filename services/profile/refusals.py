@@ -30,7 +30,7 @@ from typing import Any
 from flask import Flask, Response, g, request
 
 from services.profile.paths.repository import JourneyUnitOfWork
-from services.profile.repository import AUDITED
+from services.profile.repository import AUDITED, REFUSED_ACTION
 from shared.auth import Principal
 from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.pii import identifier_holds_personal_data
@@ -41,7 +41,6 @@ _PROFILE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 MAX_SUBJECTS = 100
 #: The refusals the safety net records.
 REFUSED = frozenset({403, 404})
-REFUSED_ACTION = "request.refused"
 
 
 @dataclass(frozen=True, slots=True)

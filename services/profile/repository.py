@@ -168,6 +168,8 @@ class ProfileRepository:
 
 #: How many audit entries this request (this context) has written: the profile service's refusal
 #: safety net (``services.profile.refusals``) records a refusal no use case recorded itself.
+#: The action of a refused request no use case names itself (``refusals``) or another service refused.
+REFUSED_ACTION = "request.refused"
 AUDITED: ContextVar[int] = ContextVar("kohtaanto_profile_audited", default=0)
 
 #: What a withdrawal leaves of an audit entry's purpose.
@@ -192,8 +194,10 @@ class AuditLog:
         candidate_id: str | None = None,
         purpose: str | None = None,
         subject_org: str | None = None,
+        at: datetime | None = None,
     ) -> None:
-        """One entry; ``purpose`` is stored with personal data masked (``shared.pii.mask``).
+        """One entry; ``purpose`` is stored with personal data masked (``shared.pii.mask``); ``at``:
+        when it happened, if not now (an access another service reports in an event).
 
         An entry about a candidate always carries the profile id and the profile's organisation
         (``subject_org``) when the profile is known here, whoever acted: the own data-protection
@@ -208,7 +212,7 @@ class AuditLog:
                 profile_id, subject_org = profile_id or row.id, subject_org or row.coach_org
         self.conn.execute(
             insert(audit_log).values(
-                at=datetime.now(UTC),
+                at=at or datetime.now(UTC),
                 actor=actor,
                 actor_role=role,
                 actor_org=org,

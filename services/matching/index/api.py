@@ -66,6 +66,7 @@ from shared.languages import language_name
 from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.metrics import SHORTLIST_DURATION
 from shared.ratelimit import rate_limited
+from shared.refusals import mark_refused
 from shared.schemas import CANDIDATE_ID_RULE
 
 blp = Blueprint(
@@ -161,6 +162,7 @@ class ExplanationView(MethodView):
                 with_rank=True,
             )
         except VacancyUnknownError:
+            mark_refused("unknown_vacancy")
             abort(404, message=gettext("No such vacancy."))
         if entry is not None:
             k = args["k"] or current_app.config["KOHTAANTO_DEFAULT_K"]
@@ -170,6 +172,7 @@ class ExplanationView(MethodView):
             if not record.is_open:
                 body["notice"] = gettext(CLOSED_NOTICE)
             return jsonify(body)
+        mark_refused("candidate_not_visible")  # audited by the profile service (team.refusals)
         abort(404, message=gettext("No such candidate."))
 
 

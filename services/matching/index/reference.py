@@ -42,6 +42,7 @@ from services.matching.index.domain.recognition import (
     RecognitionIndex,
     SkillRecognizer,
     finnish_title_pattern,
+    label_texts,
     qualification_pattern,
     swedish_title_pattern,
 )
@@ -263,8 +264,10 @@ def load_label_embeddings(
     cache_dir = Path(cache_dir or embedding_cache_dir())
     parts = []
     for position, lang in enumerate(langs):
-        # keyed by what is embedded (the labels), the model and this code: nothing else invalidates it
-        labels = "\n".join(taxonomy.tables.skill_labels[lang])
+        # keyed by what is embedded (the labels, or the descriptions: `label_texts`), the model and
+        # this code: nothing else invalidates it
+        written, as_query = label_texts(taxonomy, lang)
+        labels = "\n".join(written) if as_query else "passage|" + "\n".join(written)
         digest = hashlib.sha256(f"{EMBEDDING_VERSION}|{encoder.model_id}|{labels}".encode())
         path = cache_dir / f"skill-labels-{digest.hexdigest()[:20]}.npz"
         with _building(path):  # processes starting together wait for one build, not each do it

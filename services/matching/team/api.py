@@ -42,6 +42,7 @@ from shared.http import abort
 from shared.organisations import region_not_served
 from shared.pii import refuse_personal_data, refuse_sensitive_data
 from shared.ratelimit import rate_limited
+from shared.refusals import mark_refused
 from shared.schemas import REFERENCE_FORMATS, CandidateId, Day, EmptyBody, EscoUri, RegionId, StrictSchema
 from shared.tables import OLE_MAGIC, XLSX_MAGIC
 
@@ -569,8 +570,12 @@ class Outcomes(MethodView):
         try:
             outcome = team().record_outcome(current_principal(), vacancy_id, payload)
         except VacancyUnknownError:
+            mark_refused("unknown_vacancy")
             abort(404, message=gettext("No such vacancy (or not yet received by the matching service)."))
         except CandidateUnknownError:
+            # no consent, another organisation's or no such candidate: a refused attempt at a
+            # jobseeker's data, audited by the profile service (team.refusals)
+            mark_refused("unknown_candidate")
             abort(
                 422,
                 message=gettext("Unknown candidate."),

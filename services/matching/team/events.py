@@ -3,7 +3,8 @@ checked against this module by tests/unit/test_event_catalogue.py). What the ind
 declared in ``services/matching/index/events.py``.
 
 Publishes ``outcome.recorded`` on the outcomes topic (recruiters' outcomes, without comment or
-follow-up), ``shortage_list.imported`` (and withdrawal tombstones) on the shortages topic (one
+follow-up) and ``access.refused`` there too (a refused request that named a candidate, for the
+profile service's audit log: ``team.refusals``), ``shortage_list.imported`` (and withdrawal tombstones) on the shortages topic (one
 labour-shortage list's state) and ``training.suggested`` (and tombstones) on the training topic (a
 candidate's skill gaps and suggested courses). Consumes ``path.updated`` (and tombstones) from the
 paths topic: the weekly meeting's follow-ups; and withdrawal tombstones from the candidates topic
@@ -36,7 +37,15 @@ from services.matching.team.outcomes import OUTCOME_RECORDED as OUTCOME_RECORDED
 from services.matching.team.outcomes import Reason, Status
 from services.matching.team.shortages import Level
 from shared.messaging.events import ConsumerSpec, Handles, Published, versions
-from shared.messaging.topics import CANDIDATES, OUTCOMES, PATHS, RATINGS, SHORTAGES, TRAINING
+from shared.messaging.topics import (
+    CANDIDATE_ID_PATTERN,
+    CANDIDATES,
+    OUTCOMES,
+    PATHS,
+    RATINGS,
+    SHORTAGES,
+    TRAINING,
+)
 
 PRODUCER = "matching-service"
 SHORTAGE_LIST_IMPORTED_TYPE = "shortage_list.imported"
@@ -156,7 +165,47 @@ TRAINING_SUGGESTED = Published(
     TrainingPayload,
     "the candidate's skill gaps or the courses chosen for them changed",
 )
-PUBLISHES: tuple[Published, ...] = (OUTCOME_RECORDED, SHORTAGE_LIST_IMPORTED, TRAINING_SUGGESTED)
+#: Why matching refused a request naming a candidate (``access.refused``'s ``reason``).
+REFUSAL_REASONS = (
+    "role",  # the caller's role has no such door (403)
+    "unknown_vacancy",  # the vacancy in the path is unknown (404)
+    "candidate_not_visible",  # no such candidate, or not one the caller may see (404: the same answer)
+    "unknown_candidate",  # an outcome for no candidate the caller may record outcomes for (422)
+    "not_found",  # any other 404 of a door naming a candidate
+)
+
+
+class RefusalPayload(ma.Schema):
+    """Payload of ``access.refused``, schema_version 1 (``team.refusals``): who was refused what about
+    which pseudonymous candidate. No personal data about the jobseeker: the pseudonym only."""
+
+    candidate_id = fields.String(required=True, validate=ma.validate.Regexp(CANDIDATE_ID_PATTERN))
+    actor = fields.String(required=True, metadata={"description": "the caller (the token's subject)"})
+    actor_org = fields.String(required=True)
+    actor_role = fields.String(required=True)
+    route = fields.String(
+        required=True, metadata={"description": "method and route rule, e.g. `GET /api/v1/…/explanation`"}
+    )
+    status = fields.Integer(required=True, validate=ma.validate.OneOf([403, 404, 422]))
+    reason = fields.String(required=True, validate=ma.validate.OneOf(REFUSAL_REASONS))
+    vacancy_id = fields.String(allow_none=True)
+    refused_at = fields.DateTime(required=True)
+
+
+ACCESS_REFUSED = Published(
+    "access.refused",
+    OUTCOMES,
+    1,
+    RefusalPayload,
+    "matching refused a request naming the candidate (explanation, course plan, outcome, index versions): "
+    "the profile service's audit log records it",
+)
+PUBLISHES: tuple[Published, ...] = (
+    OUTCOME_RECORDED,
+    SHORTAGE_LIST_IMPORTED,
+    TRAINING_SUGGESTED,
+    ACCESS_REFUSED,
+)
 
 # -- consumed ------------------------------------------------------------------------------------
 PATHS_CONSUMER: ConsumerSpec[Any] = ConsumerSpec(

@@ -19,6 +19,7 @@ from services.matching.team.training_handlers import TrainingHandlers
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.languages import DEFAULT_LANGUAGE, UI_LANGUAGES
+from shared.refusals import mark_refused
 from shared.schemas import (
     REFERENCE_FORMATS,
     AggregateOutSchema,
@@ -260,8 +261,10 @@ class CandidateTraining(MethodView):
         try:
             entry = handlers().explain(current_principal(), vacancy_id, candidate_id)
         except VacancyUnknownError:
+            mark_refused("unknown_vacancy")
             abort(404, message=gettext("No such vacancy."))
         if entry is None:
+            mark_refused("candidate_not_visible")  # audited by the profile service (team.refusals)
             abort(404, message=gettext("No such candidate (or not visible to your organisation)."))
         plan = training().plan(candidate_id, entry.missing_essential)
         labels = current_app.extensions["kohtaanto.matching.taxonomy"]

@@ -557,6 +557,59 @@ def test_weights_warmed_when_a_vacancy_is_applied_serve_its_first_request_and_ch
     ]
 
 
+def test_stage1_bounds_warmed_with_the_vacancy_serve_its_requests_until_a_merge(taxonomy, monkeypatch):
+    """`warm` also walks the main segment's stage-1 bounds with both weights (`BOUNDS_CACHE`): the
+    first requests (with and without counts) walk only the delta segment, a delta write or a
+    withdrawal keeps them (answers as without warming), a merge drops them."""
+    import services.matching.index.domain.engine as engine_module
+
+    params = IndexParams(delta_max_share=1.0)  # the writes below go to the delta segment
+    engine = MatchingEngine(taxonomy, MUNICIPALITIES, index_params=params, clock=lambda: TODAY)
+    engine.bulk_load(
+        [
+            candidate(f"c{i}", {"s:weld": "basic", "s:mig": "expert"} if i % 2 else {"s:mig": "basic"})
+            for i in range(8)
+        ]
+    )
+    warmed = engine.prepare(WELDER)
+    engine.warm(warmed)
+    main = engine._snapshot.main
+    kept = [held for held in engine._bounds_cache.values() if held[0] is warmed]
+    assert 1 <= len(kept) <= 2 and all(held[2] is main and not held[4].flags.writeable for held in kept)
+    # and the rows with evidence that counting within reach reads (the unpruned bounds'), sorted
+    ((ub, positive),) = engine._positive_cache.values()
+    assert any(held[4] is ub for held in kept) and positive.tolist() == sorted(positive.tolist())
+    walked = []
+    real = engine_module.upper_bounds
+
+    def counting(seg, qw, near, *, threads=1):
+        walked.append(seg)
+        return real(seg, qw, near, threads=threads)
+
+    monkeypatch.setattr(engine_module, "upper_bounds", counting)
+
+    def answers(prepared, counts):
+        engine._results.clear()
+        found = engine.rank(prepared, viewer_org=None, today=TODAY, count_exclusions=counts)
+        return [(e.candidate_id, e.score, e.components) for e in found.entries], found.exclusions
+
+    for counts in (True, False):
+        assert answers(warmed, counts) == answers(engine.prepare(WELDER), counts)
+    assert walked.count(main) == 2  # the cold vacancies (one walk each), never the warmed one
+    walked.clear()
+    engine.upsert_candidate(candidate("c9", {"s:weld": "expert", "s:mig": "expert"}))  # into the delta
+    engine.remove_candidate("c1")
+    for counts in (True, False):
+        got = answers(warmed, counts)
+        assert got == answers(engine.prepare(WELDER), counts)
+        assert got[0][0][0] == "c9" and "c1" not in [e[0] for e in got[0]]
+    assert walked.count(engine._snapshot.main) == 2 and engine._snapshot.main is main
+    engine.merge()  # a new main segment: its bounds are walked again
+    assert not any(held[2] is not engine._snapshot.main for held in engine._bounds_cache.values())
+    assert ub is not None and id(ub) not in engine._positive_cache
+    assert answers(warmed, True) == answers(engine.prepare(WELDER), True)
+
+
 def test_rewarm_makes_the_weights_of_the_vacancies_asked_about_again_after_a_merge(engine):
     engine.bulk_load([candidate("c1", {"s:weld": "basic"}), candidate("c2", {"s:mig": "expert"})])
     asked = [engine.prepare(WELDER) for _ in range(3)]

@@ -380,3 +380,80 @@ def test_explain_reads_claims_and_work_history_at_the_query_positions(monkeypatc
         ]
         assert source.tolist() == [[3, 0, 0], [0, 0, 0]]
         assert held.tolist() == [[True, False, False], [True, True, False]]
+
+
+def test_the_shared_parts_cover_every_range_once_in_order():
+    base = np.array([0, 10, 11, 40, 41, 90, 100])  # rows before each of 7 ranges; 120 rows in all
+    parts = kernels.shared_chunks(base, 120, 4)
+    assert parts[0][0] == 0 and parts[-1][1] == len(base)
+    assert all(a < b for a, b in parts)
+    assert all(parts[i][1] == parts[i + 1][0] for i in range(len(parts) - 1))
+    assert kernels.shared_chunks(np.array([0]), 50, 4) == [(0, 1)]  # one range is never split
+    assert kernels.shared_chunks(np.array([0, 49]), 50, 4) == [(0, 1), (1, 2)]  # where the rows are
+
+
+class _NeverStarts:
+    """An executor whose helper never gets to run (a busy host): its work stays pending."""
+
+    def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+        from concurrent.futures import Future
+
+        return Future()
+
+
+@jit
+@pytest.mark.parametrize("helper", ["real", "never starts"])
+def test_the_caller_walks_the_parts_the_helper_has_not_taken(helper, monkeypatch):
+    rng = np.random.default_rng(11)
+    n, c = 100_000, 20
+    postings = sp.random(n, c, density=0.01, format="csc", dtype=np.float32, random_state=rng)
+    postings.sort_indices()
+    inv_norm = rng.uniform(0.1, 2.0, n).astype(np.float32)
+    columns, weights = np.arange(c), rng.uniform(0.0, 1.0, (c, 2)).astype(np.float32)
+    cuts = np.sort(rng.choice(np.arange(1, n), size=60, replace=False))
+    lo, hi = cuts[0::2], cuts[1::2]
+    one = kernels.range_bounds(postings, inv_norm, columns, weights, 7, lo, hi, threads=1)
+    if helper != "real":
+        monkeypatch.setattr(kernels, "_helper_pool", _NeverStarts)
+    for parts in (2, 3, 16):
+        monkeypatch.setattr(kernels, "STAGE1_CHUNKS", parts)
+        two = kernels.range_bounds(postings, inv_norm, columns, weights, 7, lo, hi, threads=2)
+        np.testing.assert_array_equal(one, two)
+    assert kernels._helper_free.acquire(False)  # released again
+    kernels._helper_free.release()
+
+
+def _best_rows_by_sort(ub: np.ndarray, x: int) -> tuple[np.ndarray, float]:
+    """`arrays.best_rows` as it was, with the strided sample sorted: the reference."""
+    step = max(1, len(ub) // 16384)
+    sample = np.sort(ub[::step])[::-1]
+    rank = x // step + 16
+    while True:
+        threshold = float(sample[rank]) if rank < len(sample) else 0.0
+        rows = np.flatnonzero(ub > threshold) if threshold > 0 else np.flatnonzero(ub > 0)
+        if len(rows) >= x or threshold <= 0:
+            break
+        rank *= 2
+    if len(rows) > x:
+        rows = rows[np.argpartition(ub[rows], len(rows) - x)[len(rows) - x :]]
+        return rows, float(ub[rows].min())
+    return rows, threshold
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_best_rows_finds_the_rows_and_bound_of_the_sorted_sample(seed):
+    from services.matching.index.domain.arrays import best_rows
+
+    rng = np.random.default_rng(seed)
+    n, x = int(rng.integers(1, 200_000)), int(rng.integers(1, 5000))
+    ub = np.where(rng.random(n) < rng.random(), 0.0, rng.random(n)).astype(np.float32)
+    if seed % 3 == 0:
+        ub = np.round(ub, 2)  # many ties
+    if seed % 5 == 0:
+        ub[rng.random(n) < 0.9] = 0.0  # most rows without evidence, as near rows are
+    if seed % 7 == 0:
+        ub[rng.random(n) < 0.3] = -1.0  # (never a bound, but the threshold still follows the sort)
+    rows, bound = best_rows(ub, x)
+    want_rows, want_bound = _best_rows_by_sort(ub, x)
+    np.testing.assert_array_equal(rows, want_rows)
+    assert bound == want_bound

@@ -432,6 +432,39 @@ def test_finnish_text_is_also_compared_with_the_finnish_labels(taxonomy):
     assert both._dense_scores(both._embed(both._units("prepare food", "en")[0]), "en")[0, cook] > 0.99
 
 
+def test_finnish_text_can_be_compared_with_the_finnish_descriptions_embedded_as_passages(taxonomy):
+    """A `dense_langs` entry "fi-description" embeds each skill's Finnish description, as a passage
+    (e5's "passage: " form), and Finnish text reads it with the weight its label weighting gives:
+    an ad's everyday words meet the description's where the label uses other words (issue 12)."""
+
+    class Recording(WordEncoder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.kinds: list[bool] = []
+
+        def encode(self, texts, *, query):
+            self.kinds.append(query)
+            return super().encode(texts, query=query)
+
+    encoder = Recording()
+    r = SkillRecognizer(
+        n_features=2**16,
+        min_df=1,
+        max_df=1.0,
+        encoder=encoder,
+        dense_langs=("en", "fi", "fi-description"),
+        label_weights_by_lang=(("fi", (("fi-description", 1.0),)),),
+    ).fit(taxonomy)
+    assert encoder.kinds.count(False) == 1  # the descriptions, once, as passages
+    meds = taxonomy.skill_index["s:meds"]
+    text = "Lääkehoidon toteuttaminen"  # s:meds's Finnish description; its label says "antaa lääkkeitä"
+    dense = r._dense_scores(r._embed(r._units(text, "fi")[0]), "fi")
+    assert dense[0, meds] == pytest.approx(1.0, abs=0.01)
+    assert dense[0, taxonomy.skill_index["s:cook"]] == 0.0  # (no description: the floor)
+    # English text still reads the English labels only
+    assert r._dense_scores(r._embed(r._units("administer medication", "en")[0]), "en")[0, meds] > 0.99
+
+
 def test_a_list_needing_more_tokens_than_the_budget_is_read_as_one_text(taxonomy):
     # three items cost 8 + 8 + 9 estimated tokens (words x 1.5 + 5 for the model's prefix and
     # markers): over a budget of 20, the sentence is embedded once and its items share it

@@ -30,9 +30,11 @@ ROOT = Path(__file__).resolve().parents[3]
         "fi-dev7",
         "fi-dev8",
         "fi-dev9",
+        "fi-dev10",
         "sv-dev",
         "sv-dev2",
         "sv-dev3",
+        "sv-dev4",
     ],
 )
 def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name):
@@ -50,9 +52,11 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "fi-dev7": 55,
         "fi-dev8": 56,
         "fi-dev9": 64,
+        "fi-dev10": 64,
         "sv-dev": 30,
         "sv-dev2": 45,
         "sv-dev3": 32,
+        "sv-dev4": 32,
     }
     assert len(rows) >= minimum[name]
     halves = {"dev"} if "-dev" in name else {"tune", "report"}

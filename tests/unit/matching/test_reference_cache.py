@@ -46,3 +46,18 @@ def test_loaders_starting_together_embed_the_labels_once_and_all_get_them(taxono
     for vectors, skills, _langs in results:
         assert vectors.shape == (labelled, 8) and np.array_equal(skills, results[0][1])
     assert len(list(tmp_path.glob("skill-labels-*.npz"))) == 1
+
+
+def test_a_language_s_descriptions_are_cached_apart_from_its_labels(taxonomy, tmp_path):
+    """ "fi-description" (`recognition.label_texts`) embeds the Finnish descriptions, in a cache file
+    of its own: adding it to `dense_langs` does not embed the labels again."""
+    encoder = SlowEncoder()
+    load_label_embeddings(taxonomy, encoder, tmp_path, ("en", "fi"))
+    labelled = encoder.embedded
+    vectors, skills, langs = load_label_embeddings(
+        taxonomy, encoder, tmp_path, ("en", "fi", "fi-description")
+    )
+    described = [i for i, d in enumerate(taxonomy.tables.skill_descriptions["fi"]) if d]
+    assert encoder.embedded - labelled == len(described)  # only the descriptions are new
+    assert skills[langs == 2].tolist() == described and len(vectors) == len(skills)
+    assert len(list(tmp_path.glob("skill-labels-*.npz"))) == 3

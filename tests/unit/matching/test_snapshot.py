@@ -89,6 +89,9 @@ def test_a_loaded_snapshot_serves_the_same_shortlists_explanations_and_vacancies
     assert restored.engine.indexed_version("c5") == 1 and len(restored.engine) == 5
     [open_one] = [v for v in restored.vacancies() if v.is_open]
     assert open_one.query is not None and open_one.rejected_skills == frozenset({"s:tig"})
+    # warmed at the restore: its first shortlist reads its weights and stage-1 bounds
+    assert id(open_one.query) in restored.engine._weights_cache
+    assert any(held[0] is open_one.query for held in restored.engine._bounds_cache.values())
     assert open_one.updated_at == NOW and open_one.description == "Hitsaaja Tampereelle"
     # the restored index takes updates like any other
     restored.engine.upsert_candidate(candidate("c6", {"s:weld": "expert", "s:mig": "expert"}))

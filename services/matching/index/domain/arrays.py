@@ -84,14 +84,23 @@ def member(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
 def best_rows(ub: np.ndarray, x: int) -> tuple[np.ndarray, float]:
     """The (at most) x positions with the largest positive `ub`, and a bound on every other one.
 
-    Avoids a full argpartition: a threshold is estimated from a strided sample, the positions
-    above it are collected in one pass, and only those are partitioned."""
+    Avoids a full argpartition: a threshold is estimated from a strided sample (its value of a
+    given rank found by a partition of the sample's positive values, not a sort of the sample:
+    most near rows of a vacancy have no evidence, a bound of 0), the positions above it are
+    collected in one pass, and only those are partitioned."""
     n = len(ub)
     step = max(1, n // 16384)
-    sample = np.sort(ub[::step])[::-1]
+    sample = ub[::step]
+    top = sample[sample > 0]
     rank = x // step + 16
     while True:
-        threshold = float(sample[rank]) if rank < len(sample) else 0.0
+        # the value at `rank` of the sample sorted in descending order (0 past its end)
+        if rank < len(top):
+            threshold = float(np.partition(top, len(top) - 1 - rank)[len(top) - 1 - rank])
+        elif rank < len(sample):  # no positive one left: the largest of the others, in order
+            threshold = float(np.sort(sample[~(sample > 0)])[::-1][rank - len(top)])
+        else:
+            threshold = 0.0
         rows = np.flatnonzero(ub > threshold) if threshold > 0 else np.flatnonzero(ub > 0)
         if len(rows) >= x or threshold <= 0:
             break

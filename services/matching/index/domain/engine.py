@@ -45,7 +45,16 @@ from .geo import MunicipalityTable
 from .kernels import warm_up
 from .model import Candidate, ShortlistEntry, Vacancy
 from .params import IndexParams, RankingParams
-from .pool import NearRows, Pool, candidate_pools, evidence_rows, near_rows_of, reach_evidence_rows
+from .pool import (
+    NearRows,
+    Pool,
+    candidate_pools,
+    evidence_rows,
+    near_rows_of,
+    positive_rows,
+    reach_evidence_rows,
+    upper_bounds,
+)
 from .query import PreparedVacancy, QueryWeights, prepare, query_weights
 from .scoring import EPS, exact_scores, score_rows, top_k
 from .segment import (
@@ -82,6 +91,18 @@ NEAR_CACHE = 64
 """Prepared vacancies whose near rows in the main segment (`pool.near_ranges`, 0.1-0.3 ms to find
 at 1,000,000 profiles) the engine keeps, the most recently used, each for the main segment it was
 found in (a merge makes a new one; the small delta segment's are found on every request)."""
+
+BOUNDS_CACHE = 2 * WEIGHTS_CACHE_VACANCIES
+"""Stage-1 bounds of prepared vacancies' near rows in the main segment (`pool.upper_bounds`, the
+walk of the inverted index: a third of a first request's CPU, 2-4 ms at 1,000,000 profiles) the
+engine keeps, the most recently used, each for the weights (pruned or not: two per vacancy) and
+the main segment it was walked with: `warm` makes them when the vacancy is applied, so its first
+shortlist only reads them, and a delta write keeps them (the main segment and the weights do not
+change; the present mask and the delta segment's rows are applied per request). 4 bytes per near
+row: 0.24 MB an entry on average at 1,000,000 profiles (measured 2026-12-03, 64 vacancies of
+`benchmarks.generate`), about 30 MB for 128; the sorted rows with evidence that counting reads
+(`_positive`), kept with the unpruned ones, add about 0.08 MB a vacancy."""
+
 
 HOMES_CACHE = 64
 """Viewers' home-municipality masks the engine keeps (`MatchingEngine._homes`): one per set of
@@ -166,6 +187,10 @@ class MatchingEngine:
         self._near_cache: OrderedDict[tuple[int, bool], tuple[PreparedVacancy, Segment, NearRows]] = (
             OrderedDict()
         )
+        self._bounds_cache: OrderedDict[
+            tuple[int, int], tuple[PreparedVacancy, QueryWeights, Segment, NearRows, np.ndarray]
+        ] = OrderedDict()
+        self._positive_cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id(kept bounds) -> rows
         self._delta_rows: dict[str, CompactCandidate] = {}
         self._removed: dict[str, int] = {}  # id -> last version, so stale replays stay removed
         self.stats: Counter[str] = Counter()
@@ -310,22 +335,28 @@ class MatchingEngine:
     def warm(self, prepared: PreparedVacancy) -> None:
         """Make the stage-1 weights of `prepared` for the current index state now, pruned and
         unpruned (kept as `_weights` keeps them, for the `WEIGHTS_CACHE_VACANCIES` most recently
-        used vacancies), and its near rows in the main segment (`NEAR_CACHE`), so that its first
-        shortlist need not: call it where the vacancy
+        used vacancies), its near rows in the main segment (`NEAR_CACHE`) and their stage-1 bounds
+        with both weights (`BOUNDS_CACHE`), so that its first shortlist need not: call it where the vacancy
         is applied, off the request path. The weights are those of the state they were made of
         (a later state makes new ones), so every answer stays the same; a merge of the index
         (new IDF) makes the next request build them again."""
         snap = self._snapshot
-        self._weights(snap, prepared, prune=True)  # a shortlist alone (the meeting page)
-        self._weights(snap, prepared, prune=False)  # with counts within reach (the API's default)
+        pruned = self._weights(snap, prepared, prune=True)  # a shortlist alone (the meeting page)
+        unpruned = self._weights(snap, prepared, prune=False)  # with counts within reach (the default)
         if len(snap.main):
-            self._near(prepared, self.params.include_unknown_distance)(snap.main)
+            near = self._near(prepared, self.params.include_unknown_distance)(snap.main)
+            threads = self.index_params.stage1_threads
+            for qw in dict.fromkeys((unpruned, pruned)):  # the same object when nothing is pruned
+                ub = self._bounds(prepared, qw, threads)(snap.main, near)
+                if qw is unpruned:  # what counting within reach reads
+                    self._positive(snap.main, near, ub)
 
     def rewarm(self) -> int:
         """`warm` again every vacancy whose kept weights are of an older index state (after a merge:
         a new IDF), so that their next shortlists need not make them; the others cost a lookup.
         Call it after writes, off the request path (the state does after each batch). Returns how
-        many were warmed: at most `WEIGHTS_CACHE_VACANCIES`, about 2 ms of CPU each."""
+        many were warmed: at most `WEIGHTS_CACHE_VACANCIES`, about 2 ms of CPU each for the weights
+        and 2-4 ms for each of the two stage-1 walks (`BOUNDS_CACHE`) at 1,000,000 profiles."""
         snap = self._snapshot
         with self._weights_lock:
             stale = [
@@ -439,6 +470,7 @@ class MatchingEngine:
                     exclude,
                     threads=ip.stage1_threads,
                     near_of=self._near(prepared, request.include_unknown_distance),
+                    bounds_of=self._bounds(prepared, qw, ip.stage1_threads),
                 )
                 walked = qw
                 need = max(ip.rerank_pool * depth, depth)
@@ -468,6 +500,7 @@ class MatchingEngine:
                         request.include_unknown_distance,
                         exclude,
                         near_of=self._near(prepared, request.include_unknown_distance),
+                        bounds_of=self._bounds(prepared, counting, 1),
                     ),
                     counting,
                 )
@@ -530,7 +563,9 @@ class MatchingEngine:
         counts = np.zeros(len(reasons), dtype=np.int64)
         for i, (seg, present) in enumerate(segments):
             if scope is Scope.REACH:
-                rows = reach_evidence_rows(pools[i], walked, qw)
+                pool = pools[i]
+                kept = self._positive(seg, pool.near, pool.ub) if walked is qw else None
+                rows = reach_evidence_rows(pool, walked, qw, kept)
             else:
                 if i < len(pools):
                     excluded_rows = pools[i].excluded_rows
@@ -753,6 +788,54 @@ class MatchingEngine:
 
         return near_of
 
+    def _bounds(
+        self, prepared: PreparedVacancy, qw: QueryWeights, threads: int
+    ) -> Callable[[Segment, NearRows], np.ndarray]:
+        """`pool.upper_bounds` of `prepared`'s near rows with the weights `qw` (made by `_weights`),
+        kept for the main segment (`BOUNDS_CACHE`: the same array, read only, as long as that
+        segment is the snapshot's main one, these weights are the ones `_weights` keeps and the
+        near rows are the ones `_near` keeps)."""
+
+        def bounds_of(seg: Segment, near: NearRows) -> np.ndarray:
+            if seg is not self._snapshot.main:  # the delta: small, new after every write
+                return upper_bounds(seg, qw, near, threads=threads)
+            key = (id(prepared), id(qw))
+            with self._weights_lock:
+                held = self._bounds_cache.get(key)
+                if held is not None and held[0] is prepared and held[1] is qw and held[2:4] == (seg, near):
+                    self._bounds_cache.move_to_end(key)
+                    return held[4]
+            ub = upper_bounds(seg, qw, near, threads=threads)
+            ub.flags.writeable = False  # shared by the requests about this vacancy
+            with self._weights_lock:
+                if seg is self._snapshot.main:  # (not a main segment a merge just replaced)
+                    self._bounds_cache[key] = (prepared, qw, seg, near, ub)
+                    self._bounds_cache.move_to_end(key)
+                    while len(self._bounds_cache) > BOUNDS_CACHE:
+                        self._bounds_cache.popitem(last=False)
+            return ub
+
+        return bounds_of
+
+    def _positive(self, seg: Segment, near: NearRows, ub: np.ndarray) -> np.ndarray | None:
+        """`pool.positive_rows` of bounds `ub` of the main segment's near rows that `_bounds` keeps
+        (`BOUNDS_CACHE`), kept with them (read only); None for other bounds (the caller walks)."""
+        with self._weights_lock:
+            held = self._positive_cache.get(id(ub))
+            if held is not None and held[0] is ub:
+                return held[1]
+            if seg is not self._snapshot.main or not any(e[4] is ub for e in self._bounds_cache.values()):
+                return None
+        rows = positive_rows(seg, near, ub)
+        rows.flags.writeable = False
+        with self._weights_lock:
+            kept = {id(e[4]) for e in self._bounds_cache.values()}
+            for stale in [key for key in self._positive_cache if key not in kept]:
+                del self._positive_cache[stale]  # its bounds are no longer kept
+            if id(ub) in kept:
+                self._positive_cache[id(ub)] = (ub, rows)
+        return rows
+
     def _request(
         self,
         prepared: PreparedVacancy,
@@ -878,6 +961,11 @@ class MatchingEngine:
             main = self._snapshot.main
             for key in [key for key, held in self._near_cache.items() if held[1] is not main]:
                 del self._near_cache[key]  # of a main segment a merge replaced: free its memory
+            for stale in [key for key, held in self._bounds_cache.items() if held[2] is not main]:
+                del self._bounds_cache[stale]
+            kept = {id(e[4]) for e in self._bounds_cache.values()}
+            for gone in [key for key in self._positive_cache if key not in kept]:
+                del self._positive_cache[gone]
 
     def _make_snapshot(  # type: ignore[no-untyped-def]
         self, main, present, n_present, delta, idf, occupation_inv_norm

