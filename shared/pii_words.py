@@ -73,7 +73,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         väntar barn, väntar tillökning, förkyld*, influensa*, utmattningssyndrom*, wheelchair*, walking
         aid*, crutches, hearing aid*, cochlear*, prosthe*, guide dog*, deaf, deafness, is blind, legally
         blind, hard of hearing, hearing impair*, visually impair*, partially sighted, alcoholic*, addict,
-        addicts, addicted, addiction*, rehab, sober, sobriety, drug use*, drug abuse, drug problem*,
+        addicts, addicted, addiction*, ~rehab, in rehab, to rehab, from rehab, out of rehab, rehab stay*, sober, sobriety, drug use*, drug abuse, drug problem*,
         anxiety, panic attack*, psychosis, psychotic, bipolar, ptsd, dyslexi*, in therapy, the flu, covid*,
         is expecting a child, is expecting twins, due to give birth,
         epilepsy, epileptic, diabetic, sleep apnoea, sleep apnea, uniapnea*, dialyysi*, dialysis, dialys,
@@ -136,22 +136,25 @@ TERMS: dict[str, tuple[str, ...]] = {
     ),
     RELIGION: _entries(
         """
-        moskei*, rukoil*, rukous*, rukouk*, lestadiolai*, vanhoillislestadiolai*, helluntailai*, ortodoksi*,
+        ~moskei*, rukoil*, rukous*, rukouk*, lestadiolai*, vanhoillislestadiolai*, helluntailai*, ortodoksi*,
         katolilai*, katolinen, katolisen, luterilai*, vapaakirko*, vapaakirkk*, sapatt*, turbaani*, sikhi*,
-        uskoo jumala*, käy kirkossa, moské*, bönetid*, katolik*, ortodox*, laestadian*, pingstvän*,
-        frikyrk*, sabbat*, slöja*, går i kyrkan, mosque*, prays, praying, prayer time*, prayers, catholic*,
+        uskoo jumala*, käy kirkossa, ~moské*, bönetid*, katolik*, ortodox*, laestadian*, pingstvän*,
+        frikyrk*, sabbat*, slöja*, går i kyrkan, ~mosque*, prays, praying, prayer time*, prayers, catholic*,
         orthodox, lutheran*, pentecostal*, sabbath*, headscarf*, turban*, sikh*, goes to church,
         helluntaiseurak*, helluntaisrk*, vapaaseurak*, adventtiseurak*, adventtikirk*, adventist*, baptist*,
         metodist*, mormon*, jehovah*, ~seurakun*, ~kirkossa, ~kirkkoon, messussa, messuun, ~jumalanpalvelu*,
         raamattupiiri*, rauhanyhdisty*, herännäi*, körttiläi*, ~församling*, pingstförsamling*, går i mässan,
         går i mässa, högmässa*, söndagsmässa*, ~gudstjänst*, bibelstudi*, bibelgrupp*, ~congregation*,
         ~church, ~churches, churchgoer*, churchgoing, attends mass, goes to mass, sunday mass, bible study,
-        bible studies, synagog*, on uskossa, tullut uskoon, tuli uskoon, uskonsa vuoksi, uskonsa takia, hänen uskonsa
+        bible studies, ~synagog*, ~synagoog*, ~temppeli*, ~temple, ~temples, ~gurdwara*, käy moskeijassa,
+        käy synagogassa, käy temppelissä, går i moskén, går till moskén, går i synagogan, går till synagogan,
+        goes to the mosque, goes to mosque, attends the mosque, attends mosque, goes to synagogue, goes to the
+        synagogue, attends synagogue, attends the synagogue, goes to temple, on uskossa, tullut uskoon, tuli uskoon, uskonsa vuoksi, uskonsa takia, hänen uskonsa
         """
     ),
     POLITICS: _entries(
         """
-        puolue, puolueen, puolueessa, puolueeseen, puolueaktiiv*, puoluetoimi*, poliittis*, ~politiik*,
+        ~puolue, ~puolueen, ~puolueessa, ~puolueeseen, ~puoluetoimisto*, puolueaktiiv*, puoluetoimi*, poliittis*, ~politiik*,
         poliitik*, kokoomu*, perussuomalai*, persu, persut, demari*, sosialidemokraat*, vasemmistoli*,
         vasemmistolai*, oikeistolai*, kommunist*, =RKP, =SDP, keskustapuolue*, kristillisdemokraat*,
         vaaliehdok*, kunnanvaltuu*, kaupunginvaltuu*, kansanedustaj*, aktivist*, mielenosoitu*, äänestää*,
@@ -159,8 +162,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         samlingspart*, vänsterpart*, =SFP, centerpart*, kristdemokrat*, fullmäktigeledam*, political*,
         politics, politician*, party member*, socialist*, left-wing, right-wing, votes for, voted for,
         activist*,
-        green party, finns party, left alliance, centre party, center party, national coalition, social
-        democrat*, vihreiden jäsen*, vihreissä, keskustan jäsen*, de gröna, vänsterförbundet, ~kuntavaal*,
+        ~green party, ~finns party, ~left alliance, ~centre party, ~center party, ~national coalition, ~social
+        democrat*, member of the party, party membership, vihreiden jäsen*, vihreissä, keskustan jäsen*, de gröna, vänsterförbundet, ~kuntavaal*,
         ~eduskuntavaal*, ~aluevaal*, ~vaaleissa, kommunalval*, riksdagsval*, canvassed for, canvassing for, campaigned for,
         ran for council, stood for election, the greens
         """
@@ -232,7 +235,11 @@ WORK_CONTEXT = _entries(
 
 _WORK = re.compile(rf"(?<!\w)(?:{'|'.join(WORK_CONTEXT)})|\w(?:työ|töi)", re.I)
 """A word of work; Finnish work words also inside a compound ("kesätöissä", "diakoniatyössä")."""
-_SENTENCE_END = re.compile(r"[.;!?\n]")
+_SENTENCE_END = re.compile(
+    r"(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bRev)(?<!\bSr)(?<!\bJr)(?<!\besim)(?<!\bmm)"
+    r"(?<!\bym)(?<!\bns)(?<!\bklo)(?<!\bca)(?<!\bt\.ex)(?<!\bbl\.a)[.;!?\n]"
+)
+"""A sentence's end; not the dot of an abbreviation ("St. John's Church", "esim. seurakunnassa")."""
 
 # Numbers of years as words: Finnish decades in the nominative, genitive and partitive ("viisikymmentä",
 # "viidenkymmenen", "viittäkymmentä"), Swedish and English tens ("femtio", "fifty"), each optionally with units.
@@ -397,7 +404,7 @@ def _compiled() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def _in_work_sentence(text: str, start: int, end: int) -> bool:
+def in_work_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` has a word of work (``WORK_CONTEXT``)."""
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     s = before[-1] if before else 0
@@ -415,11 +422,11 @@ def find_terms(text: str) -> list[tuple[str, int, int]]:
     found = []
     for kind, ambiguous, pattern in _compiled():
         for m in pattern.finditer(text):
-            if ambiguous and _in_work_sentence(text, m.start(), m.end()):
+            if ambiguous and in_work_sentence(text, m.start(), m.end()):
                 continue
             found.append((kind, m.start(), m.end()))
     for kind, ambiguous, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if not (ambiguous and _in_work_sentence(text, m.start(), m.end())):
+            if not (ambiguous and in_work_sentence(text, m.start(), m.end())):
                 found.append((kind, m.start(), m.end()))
     return found
