@@ -240,6 +240,4 @@ def near_rows(seg: Segment, near: NearRows) -> np.ndarray:
         return geo_row[:0]
     if len(near.lo) == 1:
         return geo_row[int(near.lo[0]) : int(near.hi[0])]
-    if len(near.lo) == 0:  # nobody in reach (np.concatenate of no array raises)
-        return geo_row[:0]
     return np.concatenate([geo_row[a:b] for a, b in zip(near.lo.tolist(), near.hi.tolist(), strict=True)])
