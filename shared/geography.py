@@ -355,7 +355,7 @@ class Geography:
         the district must be no municipality's name, form or former name and close to none: "Koski, Tampere"
         and "Tamprere, Nokia" are None), or twice, by two of its names joined by a slash
         ("Sastamala / Vammala": the current and the former name; "Vaasa / Vasa") or a spaced dash
-        ("Maarianhamina – Mariehamn"). What is stored is
+        ("Maarianhamina – Mariehamn") or an unspaced one ("Vaasa–Vasa"). What is stored is
         the municipality's code alone; the postal code and the district are not kept."""
         postal = re.fullmatch(r"(\d{5})\s*,?\s*(\D.*)", raw)
         postal = postal or re.fullmatch(r"()(\D.*?)\s*,?\s*\d{5}", raw)  # "Tampere 33720"
@@ -381,11 +381,14 @@ class Geography:
             return tail
         # a slash, or a dash with spaces around it ("Maarianhamina – Mariehamn", outside tester 22, R5);
         # a hyphen inside a name ("Mänttä-Vilppula") is no separator
-        parts = [p for p in re.split(r"\s*/\s*|\s+[-‐‑‒–—]\s+", raw) if p]
-        if len(parts) == 2:
-            both = [self._resolved_or_none(p) for p in parts]
-            if both[0] is not None and both[1] is not None and both[0].code == both[1].code:
-                return Resolved(both[0].code)
+        for separator in (r"\s*/\s*|\s+[-‐‑‒–—]\s+", r"[-‐‑‒–—]"):
+            # then a dash without spaces ("Vaasa–Vasa", "Pietarsaari-Jakobstad": outside tester 23, S6),
+            # only when both halves name the same municipality (a name with a hyphen resolved before this)
+            parts = [p for p in re.split(separator, raw) if p.strip()]
+            if len(parts) == 2:
+                both = [self._resolved_or_none(p.strip()) for p in parts]
+                if both[0] is not None and both[1] is not None and both[0].code == both[1].code:
+                    return Resolved(both[0].code)
         return None
 
     def _names_in(self, text: str) -> set[str]:

@@ -76,7 +76,7 @@ class Api(SmorestApi):
                 "parts (split a file into several, or keep only the rows needed, e.g. one region's).",
                 limit=_size(request.max_content_length),
             )
-        if code == 429:
+        if code == 429 and "message" not in payload:  # a rate limit's own message (abort(message=)) stands
             payload["message"] = gettext(
                 "Too many requests from this caller (limit: %(limit)s); "
                 "try again after the seconds in Retry-After.",

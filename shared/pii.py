@@ -520,8 +520,10 @@ _HEALTH = re.compile(rf"(?<!\w)(?:{_HEALTH_WORDS})(?!\w)", re.I)
 # "Diabeteshoidon osaaminen", "hoitanut diabeetikkoja", "muistisairauksien hoito", "tartuntatautien
 # torjunta", "patients with diabetes", "vård av patienter med demens", "erfarenhet av diabetesvård".
 _CARE = (
-    r"hoi[dt]\w*|potila\w*|asiakkai\w*|torjun\w*|ehkäi\w*|ohjau\w*|kuntoutu\w*|osasto\w*|yksikö\w*|yksikkö\w*"
+    r"hoi[dt]\w*|potila\w*|asiakkai\w*|torjun\w*|ehkäi\w*|ohja\w*|kuntoutu\w*|osasto\w*|yksikö\w*|yksikkö\w*"
     r"|vård\w*|patient\w*|avdelning\w*|care|caring|nursing|ward|unit|clinic\w*|prevention|treatment"
+    # a place of treatment as a workplace: "addiction rehab centre", "behandlingshem för missbrukare"
+    r"|rehab\w*|behandlingshem\w*"
     # the field as a job title: "työkykykoordinaattori", "diabetesasiantuntija", "work ability coordinator"
     r"|koordinaat\w*|asiantunti\w*|coordinator\w*|specialist\w*|samordnare\w*"
 )
@@ -637,10 +639,14 @@ _ORIENTATION = re.compile(
     re.I,
 )
 _TRADE_UNION = re.compile(
-    r"(?<!\w)(?:ammattiliito\w*|ammattiliiton\s+jäsen\w*|liiton\s+jäsen\w*|ay-aktiiv\w*|luottamusmie\w*"
-    r"|fackförening\w*|fackligt\s+aktiv\w*|fackmedlem\w*|union\s+member\w*|trade\s+union\w*|shop\s+steward\w*)(?!\w)",
+    r"(?<!\w)(?:ammattiliiton\s+jäsen\w*|liiton\s+jäsen\w*|ay-aktiiv\w*|luottamusmie\w*"
+    r"|fackligt\s+aktiv\w*|fackmedlem\w*|union\s+member\w*|member\s+of\s+(?:a|the)\s+(?:trade\s+)?union"
+    r"|shop\s+steward\w*)(?!\w)",
     re.I,
 )
+# A union as an organisation: the field of someone's work when the sentence says so ("Worked for the trade
+# union's member services as a clerk", like a church or a party: outside tester 23, S1); membership stays refused.
+_TRADE_UNION_ORG = re.compile(r"(?<!\w)(?:ammattiliito\w*|fackförening\w*|trade\s+union\w*)(?!\w)", re.I)
 # A nationality said of the person: "Hän on 41-vuotias ukrainalainen", "ukrainalainen mies", "Hon är
 # rysk", "She is Polish". Only a word whose stem begins a country's name (``_is_country_stem``), and
 # not one that describes food, a cuisine, a company, a market, a product or a language
@@ -989,10 +995,13 @@ def find_sensitive_data(text: str) -> list[Finding]:
         (RELIGION, _RELIGION),
         (SEXUAL_ORIENTATION, _ORIENTATION),
         (TRADE_UNION, _TRADE_UNION),
+        (TRADE_UNION, _TRADE_UNION_ORG),
         (FAMILY, _FAMILY),
     ):
         for m in pattern.finditer(typed):
             if kind == HEALTH and _of_work(typed, m):
+                continue
+            if pattern is _TRADE_UNION_ORG and pii_words.in_work_sentence(typed, m.start(), m.end()):
                 continue
             if kind in (HEALTH, FAMILY) and _is_leave_cover(typed, m.start(), m.end()):
                 continue

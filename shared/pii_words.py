@@ -73,7 +73,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         väntar barn, väntar tillökning, förkyld*, influensa*, utmattningssyndrom*, wheelchair*, walking
         aid*, crutches, hearing aid*, cochlear*, prosthe*, guide dog*, deaf, deafness, is blind, legally
         blind, hard of hearing, hearing impair*, visually impair*, partially sighted, alcoholic*, addict,
-        addicts, addicted, addiction*, rehab, sober, sobriety, drug use*, drug abuse, drug problem*,
+        addicts, addicted, addiction*, ~rehab, in rehab, to rehab, from rehab, out of rehab, rehab stay*, sober, sobriety, drug use*, drug abuse, drug problem*,
         anxiety, panic attack*, psychosis, psychotic, bipolar, ptsd, dyslexi*, in therapy, the flu, covid*,
         is expecting a child, is expecting twins, due to give birth,
         epilepsy, epileptic, diabetic, sleep apnoea, sleep apnea, uniapnea*, dialyysi*, dialysis, dialys,
@@ -86,7 +86,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         gambling addiction*, in recovery from, been clean for, clean and sober, ei ole juonut, lopettanut juomisen,
         slutat dricka, stopped drinking, quit drinking, =AA:*, =NA:*,
         i tredje månaden, i fjärde månaden, i femte månaden, i sjätte månaden, i sjunde månaden, i åttonde månaden,
-        i nionde månaden, months pregnant,
+        i nionde månaden, months pregnant, =ME/CFS, =CFS, fibromyalgi*, krooninen väsymysoireyhtymä,
         työkyky*, työkyvy*, työkyvyttöm*, lääkärinlausun*, lääkärin lausun*, B-lausun*, C-lausun*,
         saikku*, saikulla, saikulle, saikulta, sairaspäiväraha*, sairauspäiväraha*, läkarintyg*,
         arbetsförmåg*, sjukintyg*, sjukpenning*, fit note*, sick note*, doctor's note*, doctors note*,
@@ -136,22 +136,25 @@ TERMS: dict[str, tuple[str, ...]] = {
     ),
     RELIGION: _entries(
         """
-        moskei*, rukoil*, rukous*, rukouk*, lestadiolai*, vanhoillislestadiolai*, helluntailai*, ortodoksi*,
+        ~moskei*, rukoil*, rukous*, rukouk*, lestadiolai*, vanhoillislestadiolai*, helluntailai*, ortodoksi*,
         katolilai*, katolinen, katolisen, luterilai*, vapaakirko*, vapaakirkk*, sapatt*, turbaani*, sikhi*,
-        uskoo jumala*, käy kirkossa, moské*, bönetid*, katolik*, ortodox*, laestadian*, pingstvän*,
-        frikyrk*, sabbat*, slöja*, går i kyrkan, mosque*, prays, praying, prayer time*, prayers, catholic*,
+        uskoo jumala*, käy kirkossa, ~moské*, bönetid*, katolik*, ortodox*, laestadian*, pingstvän*,
+        frikyrk*, sabbat*, slöja*, går i kyrkan, ~mosque*, prays, praying, prayer time*, prayers, catholic*,
         orthodox, lutheran*, pentecostal*, sabbath*, headscarf*, turban*, sikh*, goes to church,
         helluntaiseurak*, helluntaisrk*, vapaaseurak*, adventtiseurak*, adventtikirk*, adventist*, baptist*,
         metodist*, mormon*, jehovah*, ~seurakun*, ~kirkossa, ~kirkkoon, messussa, messuun, ~jumalanpalvelu*,
         raamattupiiri*, rauhanyhdisty*, herännäi*, körttiläi*, ~församling*, pingstförsamling*, går i mässan,
         går i mässa, högmässa*, söndagsmässa*, ~gudstjänst*, bibelstudi*, bibelgrupp*, ~congregation*,
         ~church, ~churches, churchgoer*, churchgoing, attends mass, goes to mass, sunday mass, bible study,
-        bible studies, synagog*, on uskossa, tullut uskoon, tuli uskoon, uskonsa vuoksi, uskonsa takia, hänen uskonsa
+        bible studies, ~synagog*, ~synagoog*, ~temppeli*, ~temple, ~temples, ~gurdwara*, käy moskeijassa,
+        käy synagogassa, käy temppelissä, går i moskén, går till moskén, går i synagogan, går till synagogan,
+        goes to the mosque, goes to mosque, attends the mosque, attends mosque, goes to synagogue, goes to the
+        synagogue, attends synagogue, attends the synagogue, goes to temple, on uskossa, tullut uskoon, tuli uskoon, uskonsa vuoksi, uskonsa takia, hänen uskonsa
         """
     ),
     POLITICS: _entries(
         """
-        puolue, puolueen, puolueessa, puolueeseen, puolueaktiiv*, puoluetoimi*, poliittis*, ~politiik*,
+        ~puolue, ~puolueen, ~puolueessa, ~puolueeseen, ~puoluetoimisto*, puolueaktiiv*, puoluetoimi*, poliittis*, ~politiik*,
         poliitik*, kokoomu*, perussuomalai*, persu, persut, demari*, sosialidemokraat*, vasemmistoli*,
         vasemmistolai*, oikeistolai*, kommunist*, =RKP, =SDP, keskustapuolue*, kristillisdemokraat*,
         vaaliehdok*, kunnanvaltuu*, kaupunginvaltuu*, kansanedustaj*, aktivist*, mielenosoitu*, äänestää*,
@@ -159,8 +162,10 @@ TERMS: dict[str, tuple[str, ...]] = {
         samlingspart*, vänsterpart*, =SFP, centerpart*, kristdemokrat*, fullmäktigeledam*, political*,
         politics, politician*, party member*, socialist*, left-wing, right-wing, votes for, voted for,
         activist*,
-        green party, finns party, left alliance, centre party, center party, national coalition, social
-        democrat*, vihreiden jäsen*, vihreissä, keskustan jäsen*, de gröna, vänsterförbundet
+        ~green party, ~finns party, ~left alliance, ~centre party, ~center party, ~national coalition, ~social
+        democrat*, member of the party, party membership, vihreiden jäsen*, vihreissä, keskustan jäsen*, de gröna, vänsterförbundet, ~kuntavaal*,
+        ~eduskuntavaal*, ~aluevaal*, ~vaaleissa, kommunalval*, riksdagsval*, canvassed for, canvassing for, campaigned for,
+        ran for council, stood for election, the greens
         """
     ),
     TRADE_UNION: _entries(
@@ -168,7 +173,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         ammattiliit*, ammattiyhdisty*, ay-liik*, liiton jäsen*, liittoon, kuuluu liittoon, lakkoili*,
         osallistui lakkoon, fackförbund*, facket, fackansl*, medlem i facket, union rep*, unionised,
         unionized, labour union*, labor union*, joined the union, union activist*,
-        fackligt förtroendevald*, förtroendeman*, förtroendevald i facket
+        fackligt förtroendevald*, förtroendeman*, förtroendevald i facket, liiton luottamus*, ay-luottamus*,
+        active in the union, union meeting*
         """
     ),
     SEXUAL_ORIENTATION: _entries(
@@ -177,7 +183,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         transnai*, transmie*, trans, queer, hlbt*, hlbti*, lgbt*, sukupuolenkorjau*, sukupuolenvaihdo*,
         sukupuoli-identitee*, sexliv*, transperson*, könsbyte*, könskorriger*, regnbågsfamilj*, hbtq*, sex
         life, transsexual*, gender reassignment, same-sex partner*, sexuality,
-        lesbisk*, bisexuell*
+        lesbisk*, bisexuell*, samaa sukupuolta, samma kön, same-sex
         """
     ),
     CRIMINAL: _entries(
@@ -193,7 +199,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         åtal*, kriminell*, rattfylleri*, ~misshandel*, ~stöld*, ~bedrägeri*, böter, criminal record*,
         criminal background, criminal history, conviction*, convicted, convict, ex-con*, ex-offender*,
         ~offender*, ~prison*, ~jail*, inmate*, incarcerat*, parole*, served time, served a sentence,
-        sentenced, arrested, dui, drunk driving, ~theft, ~assault*, police record*
+        sentenced, arrested, dui, drunk driving, ~theft, ~assault*, police record*, istunut linnassa, istui
+        linnassa, linnatuomio*, linnareissu*, vapautui linnasta, has a record, ~shoplift*, ~burglary, ~burglaries, burgled
         """
     ),
     IMMIGRATION: _entries(
@@ -206,7 +213,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         migrationsverket, ~förläggning*, tillfälligt skydd, residence permit*, ~refugee*, undocumented,
         deport*, immigration status, temporary protection, ~reception cent*, ~immigrant*,
         immigration appeal*, immigration case*, immigration decision*, immigration hearing*, immigration
-        interview*, visa expires, visa runs out, visa extension*, visa renewal*, leave to remain, indefinite leave, stateless*, permit decision*, visa overstay*, overstayed
+        interview*, temporary permit*, visa expires, visa runs out, visa extension*, visa renewal*, leave to remain, indefinite leave, stateless*, permit decision*, visa overstay*, overstayed
         """
     ),
 }
@@ -219,7 +226,7 @@ WORK_CONTEXT = _entries(
     handled, volontär, praktik, work, job, experience, with, teach, care, caring, guard, officer, nurs,
     volunteer, tutor, nann, babysit, instruct, staff, employ, counsel, support, ehkäi, estä, torjun,
     prevent, förebygg, utred, tutki, investig, opin, opisk, studi, study, degree, security, haastat, intervju,
-    interview, rekry, recruit, vacanc, vakans, tehtäv, uppdrag, position, au pair, valmistel, toimitt, lead,
+    interview, rekry, recruit, vacanc, vakans, tehtäv, uppdrag, position, au pair, taught, trained, coached, valmistel, toimitt, lead,
     perform, undertak, conduct, assist, usher, verger, sexton, suntio, kanttor, diakon, pappi, papin, pastor,
     priest, präst, kantor, chaplain, organist, clergy
     """
@@ -228,7 +235,11 @@ WORK_CONTEXT = _entries(
 
 _WORK = re.compile(rf"(?<!\w)(?:{'|'.join(WORK_CONTEXT)})|\w(?:työ|töi)", re.I)
 """A word of work; Finnish work words also inside a compound ("kesätöissä", "diakoniatyössä")."""
-_SENTENCE_END = re.compile(r"[.;!?\n]")
+_SENTENCE_END = re.compile(
+    r"(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bRev)(?<!\bSr)(?<!\bJr)(?<!\besim)(?<!\bmm)"
+    r"(?<!\bym)(?<!\bns)(?<!\bklo)(?<!\bca)(?<!\bt\.ex)(?<!\bbl\.a)[.;!?\n]"
+)
+"""A sentence's end; not the dot of an abbreviation ("St. John's Church", "esim. seurakunnassa")."""
 
 # Numbers of years as words: Finnish decades in the nominative, genitive and partitive ("viisikymmentä",
 # "viidenkymmenen", "viittäkymmentä"), Swedish and English tens ("femtio", "fifty"), each optionally with units.
@@ -298,12 +309,12 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
         AGE,
         False,
         re.compile(
-            r"(?<!\w)(?:täyttää|täytti|täyttänyt|täyttämässä|täyttäisi|fyller|fyllde|fyllt|turns?|turned|turning"
+            r"(?<!\w)(?:täyttää|täytti|täyttänyt|täyttämässä|täyttäisi|fyller|fyllde|fyllt|fylla|turns?|turned|turning"
             rf"|will\s+be)\s+(?:[^\W\d]+\s+){{0,3}}?{_YEARS}{_NOT_YEARS_AFTER}"
             rf"|(?<!\w){_PERSON}\s+(?:on|oli|är|var|is|was|'s|’s)\s+(?:{_ABOUT}\s+){{0,3}}{_YEARS}{_NOT_YEARS_AFTER}"
             rf"|(?<!\w)(?:he|she)(?:'s|’s)\s+{_YEARS}{_NOT_YEARS_AFTER}"
             rf"|(?<!\w)(?:ikää|iältään|ikä|ikänsä|ikävuo\w*|ålder|åldern|aged?)\s*:?\s+"
-            rf"(?:(?:on|hänellä|kertynyt|takana|mittarissa|är|is|{_ABOUT})\s+){{0,3}}"
+            rf"(?:(?:on|hänellä|hakijalla|ehdokkaalla|asiakkaalla|kertynyt|takana|mittarissa|är|is|{_ABOUT})\s+){{0,3}}"
             rf"{_YEARS}{_NOT_YEARS_AFTER}"
             r"|(?<!\w)(?:kaksi|kolme|neli|neljä|viisi|viis|kuusi|kuus|seitsemän|seiska|kahdeksan|kasi)kymp(?:pi|i)"
             r"(?:nen|s\w+)"
@@ -328,12 +339,29 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
         FAMILY,
         False,
         re.compile(
+            r"(?<!\w)(?:sin|sina|hans|hennes)\s+(?:\w+\s+)?(?:mamma|pappa|mor|far|föräldrar|bror|syster|farmor|mormor"
+            r"|farfar|morfar|son|dotter|barn)(?!\w)",
+            re.I,
+        ),
+    ),
+    (
+        FAMILY,
+        False,
+        re.compile(
             r"(?<!\w)(?:sick|ill|elderly|ageing|aging|disabled|ailing|frail)\s+(?:mother|father|mum|mom|dad|parents?"
             r"|relative|brother|sister|grandmother|grandfather|husband|wife|partner|son|daughter|child)(?!\w)",
             re.I,
         ),
     ),
     (RELIGION, True, re.compile(r"(?<!\w)\w{3,}(?:seurakun|församling)\w*", re.I)),
+    (
+        CRIMINAL,
+        False,
+        re.compile(
+            r"(?<!\w)(?:istu\w*|suttit|sitter|satt|served)\s+(?:\w+\s+){1,3}?(?:linnassa|vankilassa|i\s+fängelse|in\s+prison|in\s+jail)(?!\w)",
+            re.I,
+        ),
+    ),
     (
         TRADE_UNION,
         False,
@@ -376,7 +404,7 @@ def _compiled() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def _in_work_sentence(text: str, start: int, end: int) -> bool:
+def in_work_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` has a word of work (``WORK_CONTEXT``)."""
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     s = before[-1] if before else 0
@@ -394,11 +422,11 @@ def find_terms(text: str) -> list[tuple[str, int, int]]:
     found = []
     for kind, ambiguous, pattern in _compiled():
         for m in pattern.finditer(text):
-            if ambiguous and _in_work_sentence(text, m.start(), m.end()):
+            if ambiguous and in_work_sentence(text, m.start(), m.end()):
                 continue
             found.append((kind, m.start(), m.end()))
     for kind, ambiguous, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if not (ambiguous and _in_work_sentence(text, m.start(), m.end())):
+            if not (ambiguous and in_work_sentence(text, m.start(), m.end())):
                 found.append((kind, m.start(), m.end()))
     return found

@@ -102,6 +102,8 @@ def build_service_app(
                     response.headers["Access-Control-Allow-Credentials"] = "true"
                 response.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type"
                 response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, DELETE, OPTIONS"
+                # a listed page may read when to try again (the meeting page's name look-up, 429)
+                response.headers["Access-Control-Expose-Headers"] = "Retry-After"
                 response.headers["Vary"] = "Origin"
             return response
 

@@ -41,7 +41,7 @@ REGISTERED_ORG = {"format": REFERENCE_FORMATS["organisation"]}
 
 
 class PersonalSchema(StrictSchema):
-    name = DisplayText(required=True, validate=validate.Length(1, 200))
+    name = DisplayText(required=True, tidy=True, validate=validate.Length(1, 200))
     email = fields.Email(load_default=None)
     phone = fields.String(load_default=None, validate=validate.Regexp(r"^\+?[0-9 ()-]{5,20}$"))
 

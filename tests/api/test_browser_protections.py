@@ -91,6 +91,8 @@ def test_the_meeting_pages_origin_is_trusted_by_the_profile_service(profile_data
     r = client.post("/api/v1/contacts/lookup", json=body, headers=page)
     assert r.status_code == 200 and r.json["items"][0]["name"] == "Aino Virtanen"
     assert r.headers["Access-Control-Allow-Credentials"] == "true"
+    # the page reads Retry-After to say when to try again (outside tester 22, R5)
+    assert r.headers["Access-Control-Expose-Headers"] == "Retry-After"
     r = client.post("/api/v1/contacts/lookup", json=body, headers=EVIL)
     assert r.status_code == 403
 

@@ -12,6 +12,7 @@ import pytest
 
 from services.matching.team.meeting import IsoWeek
 from services.matching.team.web import CSV_COLUMNS, MISSING_SHOWN, WORDS_COLUMNS
+from shared.config import REPO_ROOT
 from tests.api.matching_world import (
     NURSE,
     SHORTAGE_CSV,
@@ -108,6 +109,14 @@ def test_the_meeting_page_shows_shortage_vacancies_candidates_and_charts(app):
     assert "Ei aiempaa palaveria" in page, "no earlier meeting to compare with"
     assert 'id="meeting-config"' in page and "/api/v1/contacts/lookup" not in page.split("meeting-config")[0]
     assert "http://127.0.0.1:8002" in page, "the profile service's public URL for the browser's lookup"
+    # outside tester 22, R5: a rate-limited look-up is told in words with the minutes (was "HTTP 429")
+    config = json.loads(page.split('id="meeting-config"')[1].split(">", 1)[1].split("</script>")[0])
+    assert (
+        config["messages"]["limited"]
+        == "Liian monta nimihakua: yritä uudelleen %(minutes)s minuutin kuluttua."
+    )
+    script = (REPO_ROOT / "services/matching/team/static/meeting.js").read_text()
+    assert "response.status === 429" in script and 'headers.get("Retry-After")' in script
 
 
 def test_the_content_is_served_as_json_and_as_csv(app):
@@ -495,7 +504,11 @@ def test_a_formula_hidden_after_any_delimiter_never_becomes_a_formula_in_csv_or_
     headers = {**OPERATOR, "Content-Type": "text/csv"}
     assert app.test_client().post("/api/v1/shortages", data=SHORTAGE_CSV, headers=headers).status_code == 201
     client = app.test_client()
-    for dialect, delimiter in (("", ","), ("?dialect=excel-fi", ";")):
+    for dialect, delimiter in (
+        ("?lang=en", ","),
+        ("?dialect=excel-fi", ";"),
+        ("?dialect=excel-fi&lang=fi", ";"),
+    ):
         text = client.get(f"{W48}/content.csv{dialect}", headers=TEAM).data.decode("utf-8")
         # Split as a spreadsheet would that ignores quoting, on every delimiter it might use: no
         # piece of the title may start (after blanks and quotes) with a formula character.
@@ -504,6 +517,10 @@ def test_a_formula_hidden_after_any_delimiter_never_becomes_a_formula_in_csv_or_
         parsed = next(csv.reader(io.StringIO(row), delimiter=delimiter))
         cell = next(c for c in parsed if "Hitsaaja" in c or "cmd" in c)
         assert cell.startswith("'"), cell
+    # the program CSV (RFC 4180, no lang) keeps the title as stored (outside tester 22, R5)
+    program = client.get(f"{W48}/content.csv", headers=TEAM).data.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(program)))
+    assert title.replace("\r", "") in {r["title"] for r in rows}, rows[:2]
     # The workbook holds the title as written in a text cell, never a formula cell (no <f> element):
     # a text cell is never run, so the CSV's apostrophe would only show (outside tester 10, L9).
     workbook = client.get(f"{W48}/content.xlsx", headers=TEAM).data
@@ -990,3 +1007,32 @@ def test_a_list_for_a_period_not_yet_started_decides_only_the_meetings_of_its_we
     assert shown("2026-W50") == ["v-weld"]
     assert shown("2026-W53") == ["v-weld"], "28.12.2026 is still in 2026H2"
     assert shown("2027-W01") == [], "from 1.1.2027 welders are in balance in Pirkanmaa"
+
+
+@pytest.mark.parametrize(
+    ("owner", "lang", "words"),
+    [
+        ("<img src=x onerror=alert(1)>", "en", "A user id (e.g. 'valmentaja@tampere') or an organisation id"),
+        ("vaasa-tyollisyys ", "fi", "Käyttäjätunnus (esim. 'valmentaja@tampere')"),
+        ("Aino Virtanen", "sv", "Ett användar-id"),
+        ("valmentaja@@tampere", "en", "no spaces"),
+    ],
+)
+def test_a_follow_up_owner_is_a_user_or_organisation_id_as_documented(app, owner, lang, words):
+    """Outside tester 22, R5: `follow_up.owner` took any text (HTML, a name, a trailing space)."""
+    follow_up = {"action": "Soita", "owner": owner, "due": "2026-12-04"}
+    r = app.test_client().post(
+        "/api/v1/vacancies/v-weld/outcomes",
+        json={"candidate_id": app.candidate_ids[0], "status": "contacted", "follow_up": follow_up},
+        headers={**RECRUITER, "Accept-Language": lang},
+    )
+    assert r.status_code == 422, r.json
+    assert words in r.json["errors"]["json"]["follow_up"]["owner"][0], r.json
+    for good in ("valmentaja@tampere", "tampere-tyollisyys", "team_member@tampere-tyollisyys"):
+        follow_up = {**follow_up, "owner": good}
+        r = app.test_client().post(
+            "/api/v1/vacancies/v-weld/outcomes",
+            json={"candidate_id": app.candidate_ids[0], "status": "contacted", "follow_up": follow_up},
+            headers=RECRUITER,
+        )
+        assert r.status_code == 201, r.json

@@ -172,6 +172,9 @@ def test_probing_random_ids_is_bounded_by_the_callers_refusal_budget(database_ur
     r = client.get(f"/api/v1/vacancies/v-weld/candidates/{UNKNOWN}/explanation", headers=NORDIC)
     assert r.status_code == 429 and int(r.headers["Retry-After"]) >= 1
     assert set(r.json) == {"code", "status", "message", "errors"}
+    # outside tester 23, S5: the message names the limit and the wait, not the library's default text
+    assert "5 per minute" in r.json["message"] and " min" in r.json["message"]
+    assert "allotted" not in r.json["message"]
     assert (
         client.get(f"/api/v1/vacancies/v-weld/candidates/{UNKNOWN}/explanation", headers=EMPLOYER).status_code
         == 403

@@ -40,6 +40,7 @@ NOT_SHOWN = {
     "MeetingNotPreparedError",
     "MeetingTooFarAheadError",
     "MeetingLockedError",
+    "MeetingWeekEndedError",
     "AlreadyRatedError",
     "LinkUnusableError",
     "OutcomeConflictError",

@@ -61,6 +61,11 @@ def team() -> TeamHandlers:
     return current_app.extensions["kohtaanto.matching.team"]
 
 
+#: A follow-up's owner: a user id (a token's ``sub`` as the services mint them, ``valmentaja@tampere``)
+#: or an organisation id (``tampere-tyollisyys``).
+OWNER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:@[A-Za-z0-9][A-Za-z0-9._-]*)?$"
+
+
 # -- schemas -------------------------------------------------------------------------------------------
 class ShortageListSchema(ma.Schema):
     region = fields.String()
@@ -174,9 +179,22 @@ class FollowUpSchema(StrictSchema):
     )
     owner = fields.String(
         required=True,
-        validate=[validate.Length(1, 200), refuse_personal_data],
+        validate=[
+            validate.Length(1, 200),
+            # as documented (outside tester 22, R5: any text passed, and "vaasa-tyollisyys " with its space)
+            validate.Regexp(
+                OWNER_PATTERN,
+                error=N_(
+                    "A user id (e.g. 'valmentaja@tampere') or an organisation id (e.g. 'tampere-tyollisyys'): "
+                    "letters, digits, '.', '_', '-' and one '@', no spaces."
+                ),
+            ),
+            refuse_personal_data,
+        ],
         metadata={
-            "description": "Who owns it: a user id or an organisation id (not an e-mail address or phone)",
+            "description": "Who owns it: a user id (the token's `sub`, e.g. `valmentaja@tampere`) or an "
+            "organisation id: letters, digits, `.`, `_`, `-` and at most one `@`, no spaces (not an e-mail "
+            "address or phone)",
             "example": "valmentaja@tampere",
         },
     )

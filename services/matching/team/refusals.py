@@ -49,7 +49,10 @@ from shared.refusals import named_candidates, refusal_of
 log = logging.getLogger(__name__)
 
 _VACANCY_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-TOO_MANY = N_("Too many refused requests about candidates: try again later (see Retry-After).")
+TOO_MANY = N_(
+    "Too many refused requests naming candidates from this caller (at most %(limit)s); try again in "
+    "%(minutes)s min (Retry-After)."
+)
 
 
 def refusal_payloads(
@@ -86,6 +89,7 @@ class RefusalBudget:
     no bound when rate limits are off (no limiter)."""
 
     def __init__(self, spec: str) -> None:
+        self.spec = spec.strip()
         self.items: list[RateLimitItem] = list(parse_many(spec)) if spec.strip() else []
 
     def _strategy(self) -> Any | None:
@@ -132,7 +136,11 @@ def install(
             log.warning("refusal budget unavailable", exc_info=True)
             return
         if wait is not None:
-            abort(429, message=gettext(TOO_MANY), headers={"Retry-After": str(wait)})
+            abort(
+                429,
+                message=gettext(TOO_MANY, limit=budget.spec, minutes=max(1, -(-wait // 60))),
+                headers={"Retry-After": str(wait)},
+            )
 
     @app.after_request
     def publish_a_refusal(response: Response) -> Response:

@@ -297,6 +297,9 @@ def page(region: str, week: str) -> Any:
         "messages": {
             "shown": gettext("Names shown for %(shown)s of %(total)s candidates (consent)."),
             "failed": gettext("Names unavailable (%(error)s)."),
+            # %(minutes)s is filled in by the page's script from Retry-After (outside tester 22, R5)
+            "limited": gettext("Too many name look-ups: try again in %(minutes)s minutes."),
+            "limited_later": gettext("Too many name look-ups: try again in a few minutes."),
         },
     }
     english = fallback_uris(content, lang, team().taxonomy)
@@ -582,12 +585,16 @@ def meeting_csv(
     """One row per vacancy and top candidate (a vacancy without candidates gets one row), with a BOM
     and CRLF. ``excel_fi``: ``;``-separated, decimal commas and dates as ``13.12.2026``, as Excel in a
     Finnish locale (fi-FI or sv-FI) reads them and the fi/sv page shows them (outside tester 15, P15);
-    otherwise dates are ISO (``2026-12-13``).
+    otherwise dates are ISO (``2026-12-13``); only these two spreadsheet forms neutralise formulas.
     ``header``: the first row (default: the column names of ``CSV_COLUMNS``). ``in_words``: values in
     the request's language as ``meeting_rows`` gives them, and yes/no for true/false."""
     out = io.StringIO()
-    # Every text cell quoted: a spreadsheet splitting on another delimiter (Finnish Excel on ";")
-    # still reads one cell, and _cell neutralises formula starts.
+    # What a spreadsheet opens (excel-fi, or the columns in words the pages link to) has formula
+    # starts neutralised (``_cell``); the program CSV (RFC 4180 without ``lang``) keeps every value
+    # as stored (outside tester 22, R5: a title "+358 Sairaanhoitaja" reached programs as
+    # "'+358 Sairaanhoitaja"). Every text cell quoted: a spreadsheet splitting on another delimiter
+    # (Finnish Excel on ";") still reads one cell.
+    neutral = _cell if excel_fi or in_words else (lambda x: x)
     writer = csv.writer(
         out, delimiter=";" if excel_fi else ",", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC
     )
@@ -597,7 +604,7 @@ def meeting_csv(
         writer.writerow(header)  # words in a language: quoted
     yes, no = (gettext("yes"), gettext("no")) if in_words else ("true", "false")
     for row in meeting_rows(m, in_words=in_words):
-        cells = [(yes if x else no) if isinstance(x, bool) else _cell(x) for x in row]
+        cells = [(yes if x else no) if isinstance(x, bool) else neutral(x) for x in row]
         if excel_fi:
             cells = [_excel_fi(x) for x in cells]
         writer.writerow(["" if x is None else x for x in cells])

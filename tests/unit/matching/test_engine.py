@@ -883,3 +883,19 @@ def test_larger_rounds_of_exact_scoring_give_the_same_shortlist(taxonomy, monkey
             got[g] = engine.shortlist(v, k=10, viewer_org=None, today=TODAY)
         assert repr(got[2]) == repr(got[8])  # every field (a NaN distance too)
     assert rounds[8] < rounds[2]  # the larger rounds were fewer
+
+
+def test_a_vacancy_with_no_candidate_within_reach_is_warmed_and_answers_empty(engine):
+    """`warm` of a vacancy whose region holds nobody within reach (no near rows at all) keeps empty
+    bounds and answers an empty shortlist with its counts (main's matching team API tests failed at
+    set-up when the stage-1 walk moved to `warm`: `near_rows` concatenated no ranges)."""
+    engine.bulk_load([candidate("c1", {"s:weld": "basic"}, municipality="905", max_commute_km=10.0)])
+    far = engine.prepare(vacancy(essential=("s:weld",), municipality="091"))
+    engine.warm(far)
+    assert engine.shortlist(far, viewer_org=None, today=TODAY) == []
+    assert (
+        engine.shortlist(
+            engine.prepare(vacancy(essential=("s:weld",), municipality="091")), viewer_org=None, today=TODAY
+        )
+        == []
+    )

@@ -408,3 +408,21 @@ def test_sentence_places_caps_a_sentence_but_not_rules_the_title_or_a_one_senten
         "t4",
     ]
     assert sentence_places(many + title, 3, "Kokki") == many + title  # nothing else said
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Professional Python development experience.", set()),  # gave Agile development 0.57
+        ("Experience with agile development and Scrum.", {"Agile project management"}),
+        ("Kokemus ketterästä kehityksestä.", {"Agile project management"}),
+        ("Erfarenhet av agil utveckling.", {"Agile development", "Agile project management"}),
+    ],
+)
+def test_a_named_method_of_development_needs_its_name(esco_recognizer, engine, text, named):
+    methods = {"Agile development", "Agile project management", "Iterative development", "Spiral development"}
+    found = esco_recognizer.recognise(
+        text, top_k=10, occupations=engine.title_occupations("Backend Developer")
+    )
+    shown = {r.label("en") for r in found if r.score >= CONFIDENT_SCORE}
+    assert shown & methods == named, found

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.comment_screen import FRESH as FRESH_PATH
+from benchmarks.comment_screen import FRESH21 as FRESH21_PATH
 from benchmarks.comment_screen import load
 from shared.pii import find_sensitive_data
 
@@ -117,3 +118,34 @@ def test_the_fresh_set_as_labelled_since_its_misses_were_added(expected, languag
     party names, "fackligt förtroendevald", "lesbisk") and are kept here."""
     kinds = _kinds(text)
     assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)
+
+
+FRESH21 = load(FRESH21_PATH)
+KNOWN_MISSES21 = {
+    "Vähän yli 50 vuotta vanha.",  # "N vuotta vanha" is as often a company's or a building's age
+    "Vie lapset hoitoon ennen töitä.",  # "töitä" reads "lapset" as the field of work
+}
+"""Fresh21 lines still not as labelled after its misses were added (22:25 UTC)."""
+
+
+@pytest.mark.parametrize(
+    ("expected", "language", "text"),
+    [r for r in FRESH21 if r[2] not in KNOWN_MISSES21],
+    ids=[
+        f"fresh21-{r[0]}-{r[1]}-{i}" for i, r in enumerate(r for r in FRESH21 if r[2] not in KNOWN_MISSES21)
+    ],
+)
+def test_the_session_21_fresh_set_as_labelled_since_its_misses_were_added(expected, language, text):
+    """comment_screen_fresh21.tsv was written before session 21's changes and measured on main (13 of 85
+    refused, 50 of 62 passed) and once after tuning on other sets (71/85, 59/62; docs/benchmarks.md); its
+    misses were then added to the lists, so it is a tuning set now."""
+    kinds = _kinds(text)
+    assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)
+
+
+@pytest.mark.parametrize("text", sorted(KNOWN_MISSES21))
+def test_the_session_21_known_misses_are_still_missed(text):
+    """When one of these starts reading as labelled, move it out of KNOWN_MISSES21."""
+    expected = next(r[0] for r in FRESH21 if r[2] == text)
+    kinds = _kinds(text)
+    assert ((not kinds) if expected == "pass" else (expected in kinds)) is False, (text, kinds)

@@ -494,3 +494,24 @@ def test_a_bilingual_name_joined_by_a_spaced_dash_is_read_as_the_slash_form(text
 def test_a_spaced_dash_between_two_municipalities_is_still_refused():
     with pytest.raises(UnknownPlaceError):
         FINLAND.municipality("Tampere – Nokia")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Vaasa–Vasa", "905"),
+        ("Mustasaari–Korsholm", "499"),
+        ("Raasepori–Raseborg", "710"),
+        ("Pietarsaari-Jakobstad", "598"),
+        ("Mänttä-Vilppula", "508"),  # a name with a hyphen stays one name
+    ],
+)
+def test_a_bilingual_name_joined_by_an_unspaced_dash_is_read_too(text, code):
+    """Outside tester 23, S6: "Vaasa–Vasa" was a 422 while "Vaasa – Vasa" was read."""
+    assert FINLAND.municipality(text).code == code
+
+
+@pytest.mark.parametrize("text", ["Tampere-Nokia", "Vaasa–Tampere"])
+def test_an_unspaced_dash_between_two_municipalities_is_still_refused(text):
+    with pytest.raises(UnknownPlaceError):
+        FINLAND.municipality(text)

@@ -236,6 +236,8 @@ def reach_evidence_rows(
 def near_rows(seg: Segment, near: NearRows) -> np.ndarray:
     """(near.size,) int32: the segment row at each near position (`NearRows` order)."""
     geo_row = seg.geo_row
+    if len(near.lo) == 0:  # no candidate within any reach (e.g. an empty region)
+        return geo_row[:0]
     if len(near.lo) == 1:
         return geo_row[int(near.lo[0]) : int(near.hi[0])]
     return np.concatenate([geo_row[a:b] for a, b in zip(near.lo.tolist(), near.hi.tolist(), strict=True)])

@@ -868,6 +868,9 @@ class SkillRecognizer:
             for name, (label, _) in _SETTINGS.items()
         }
         self.products_ = _product_names(taxonomy)
+        self.method_skills_ = [  # (position, what names it): "Agile development" only where agile is said
+            (taxonomy.skill_index[uri], cue) for uri, cue in _named_methods(taxonomy)
+        ]
         self.product_skills_, product_words, as_written = product_names(taxonomy)
         by_word: dict[str, list[int]] = {}
         for k, word in enumerate(product_words):
@@ -1972,6 +1975,10 @@ class SkillRecognizer:
             self._gate_materials(scores, text)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
+            for j, cue in self.method_skills_:  # a named method of work counts where it is named
+                for i, u in enumerate(units):
+                    if not cue.search(u.dense) and not cue.search(u.lexical):
+                        scores[i, j] *= np.float32(self.unnamed_product_weight)
         for i, u in enumerate(units):
             if u.unknown:  # "Kubernetesista ja Terraformista": only the letters' look matches, and
                 # never confidently (outside tester 15, P10)
@@ -3228,6 +3235,36 @@ def product_names(taxonomy: Taxonomy) -> tuple[np.ndarray, list[str], np.ndarray
         names.append((naming or tokens)[0].lower())
         as_written.append(False)
     return np.asarray(positions, dtype=np.int64), names, np.asarray(as_written, dtype=bool)
+
+
+_METHODS = {
+    "Agile development": r"agil|ketter|scrum|kanban|sprint",
+    "Agile project management": r"agil|ketter|scrum|kanban|sprint",
+    "Iterative development": r"iterat",
+    "Spiral development": r"spiral",
+    "Waterfall development": r"waterfall|vesiputou|vattenfall",
+    "Incremental development": r"increment|inkrement",
+    "Rapid application development": r"\brad\b|rapid",
+    "Prototyping development": r"prototy",
+    "Lean project management": r"\blean\b",
+    "Prince2 project management": r"prince",
+}
+"""ESCO's named methods of software development and project management (English preferred label →
+what names the method, any case, in Finnish, Swedish or English). A multilingual model reads the
+word "development" alone as all of them: "Professional Python development experience" gave *Agile
+development* 0.57, *Iterative development*, *Spiral development* (outside tester 20, P5)."""
+
+
+def _named_methods(taxonomy: Taxonomy) -> list[tuple[str, re.Pattern[str]]]:
+    """(skill URI, pattern naming it) of `_METHODS` that `taxonomy` has; a method counts only in a
+    unit of text its pattern finds (`SkillRecognizer.unnamed_product_weight`, as a product)."""
+    labels = taxonomy.tables.skill_labels["en"]
+    at = {label: i for i, label in enumerate(labels) if label in _METHODS}
+    return [
+        (taxonomy.skill_uris[at[label]], re.compile(cue, re.I))
+        for label, cue in _METHODS.items()
+        if label in at
+    ]
 
 
 def _is_acronym(word: str, label: str) -> bool:

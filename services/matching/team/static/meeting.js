@@ -17,6 +17,14 @@
     headers: {"Content-Type": "application/json"},
     body: JSON.stringify({candidate_ids: config.candidate_ids, purpose: config.purpose})
   }).then(function (response) {
+    if (response.status === 429) {
+      // too many look-ups: say when to try again, in words (outside tester 22, R5)
+      var seconds = parseInt(response.headers.get("Retry-After") || "", 10);
+      var limited = new Error(isNaN(seconds) ? config.messages.limited_later
+        : config.messages.limited.replace("%(minutes)s", String(Math.max(1, Math.ceil(seconds / 60)))));
+      limited.inWords = true;
+      throw limited;
+    }
     if (!response.ok) { throw new Error("HTTP " + response.status); }
     return response.json();
   }).then(function (data) {
@@ -39,6 +47,7 @@
     done("loaded", " " + config.messages.shown.replace("%(shown)s", data.items.length)
                                                  .replace("%(total)s", config.candidate_ids.length));
   }).catch(function (error) {
-    done("failed", " " + config.messages.failed.replace("%(error)s", error.message));
+    done("failed", " " + (error.inWords ? error.message
+                                        : config.messages.failed.replace("%(error)s", error.message)));
   });
 })();
