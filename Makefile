@@ -38,7 +38,7 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 test: $(STAMP) test-tools ## the whole test suite (sets everything up on a fresh machine)
 	$(PY) -m deploy.kafka.broker fetch
 	$(PY) -m tests.prepare
-	$(PY) -m pytest -p no:cacheprovider $(if $(filter 1,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder)
+	$(PY) -m pytest -p no:cacheprovider $(if $(filter 1,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
 
 test-fast: $(STAMP) ## unit and API tests: no broker, no browser; the API tests' PostgreSQL half starts one
 	$(PY) -m pytest tests/unit tests/api -q
