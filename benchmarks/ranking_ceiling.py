@@ -98,19 +98,7 @@ def substitution_matrix(taxonomy: Taxonomy, hierarchy: Hierarchy, rule: str) -> 
     cols: list[int] = []
     vals: list[float] = []
     for j in range(n):
-        if rule == "sibling":
-            options = [s for p in h.parents[j] for s in h.children[p] if s != j]
-        else:
-            parents = set(h.parents[j].tolist())
-            grand = {g for p in parents for g in h.up[p]}
-            options = [
-                s
-                for g in grand
-                for c in h.concept_children[g]
-                if c not in parents
-                for s in h.children[c]
-                if s != j
-            ]
+        options = h.sibling_options(j) if rule == "sibling" else h.cousin_options(j)
         if not options:
             rows.append(j)
             cols.append(j)

@@ -178,16 +178,17 @@ class Hierarchy:
                 concept_children[p].append(c)
         self.concept_children = concept_children
 
-    def sibling(self, j: int, rng: random.Random) -> int | None:
-        """A random other skill under one of the skill's direct broader concepts."""
-        options = [s for p in self.parents[j] for s in self.children[p] if s != j]
-        return rng.choice(options) if options else None
+    def sibling_options(self, j: int) -> list[int]:
+        """The skills `sibling` draws from, uniformly (repeats count): every other skill under one of
+        the skill's direct broader concepts."""
+        return [s for p in self.parents[j] for s in self.children[p] if s != j]
 
-    def cousin(self, j: int, rng: random.Random) -> int | None:
-        """A random skill under a grandparent of the skill but under none of its parents."""
+    def cousin_options(self, j: int) -> list[int]:
+        """The skills `cousin` draws from, uniformly (repeats count): under a grandparent of the skill
+        but under none of its parents."""
         parents = set(self.parents[j].tolist())
         grand = {g for p in parents for g in self.up[p]}
-        options = [
+        return [
             s
             for g in grand
             for c in self.concept_children[g]
@@ -195,6 +196,15 @@ class Hierarchy:
             for s in self.children[c]
             if s != j
         ]
+
+    def sibling(self, j: int, rng: random.Random) -> int | None:
+        """A random other skill under one of the skill's direct broader concepts."""
+        options = self.sibling_options(j)
+        return rng.choice(options) if options else None
+
+    def cousin(self, j: int, rng: random.Random) -> int | None:
+        """A random skill under a grandparent of the skill but under none of its parents."""
+        options = self.cousin_options(j)
         return rng.choice(options) if options else None
 
 
