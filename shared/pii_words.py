@@ -91,7 +91,17 @@ TERMS: dict[str, tuple[str, ...]] = {
         saikku*, saikulla, saikulle, saikulta, sairaspäiväraha*, sairauspäiväraha*, läkarintyg*,
         arbetsförmåg*, sjukintyg*, sjukpenning*, fit note*, sick note*, doctor's note*, doctors note*,
         signed off sick, off sick, fitness for work, fit for work, unfit for work, work capacity, work ability,
-        working capacity, medical statement*, sickness benefit*, occupational health assessment*
+        working capacity, medical statement*, sickness benefit*, occupational health assessment*,
+        NA-ryhm*, GA-ryhm*, NA-kerho*, AA-kokou*, NA-kokou*, AA-tapaami*, NA-tapaami*, AA-grupp*, NA-grupp*,
+        AA-mötet, NA-mötet, AA group*, NA group*, AA-group*, NA-group*, nimettömi* alkoholist*, nimettömät alkoholistit,
+        nimettömi* narkomaan*, nimettömät narkomaanit, anonyma alkoholister*, anonyma narkomaner*,
+        alcoholics anonymous, narcotics anonymous, gamblers anonymous, 12-step*, twelve-step*, 12 step*,
+        12 askelee*, 12 askele*, 12-askele*, 12-stegs*, tolvstegs*, myllyhoi*, minnesota-hoi*,
+        ~psykiatrisessa hoidossa, ~psykiatriseen hoitoon, ~psykiatrisen hoidon, psykiatrinsa, psykiatriaan,
+        psykologinsa, psykologiaan, terapeuttinsa, terapeuttiaan, terapiakäyn*, terapiajakso*, terapiassa käynt*,
+        ~in psychiatric care, ~psychiatric treatment, ~psykiatrisk vård, ~psykiatrisk behandling, has therapy,
+        his psychiatrist, her psychiatrist,
+        his psychologist, her psychologist, his therapist, her therapist, sin psykiater, sin psykolog, sin terapeut
         """
     ),
     AGE: _entries(
@@ -131,7 +141,10 @@ TERMS: dict[str, tuple[str, ...]] = {
         sin mamma, sin pappa, sin mor, sin far, sina föräldrar, sin bror, sin syster, sin farmor, sin mormor,
         hans mamma, hans pappa, hans mor, hans far, hans föräldrar, hennes mamma, hennes pappa, hennes mor,
         hennes far, hennes föräldrar, ~mamma, ~pappa, anhörigvårdare*, närståendevård*,
-        sons, daughter*, grandchild*, grandson*, granddaughter*, stepson*, stepdaughter*, stepchild*
+        sons, daughter*, grandchild*, grandson*, granddaughter*, stepson*, stepdaughter*, stepchild*,
+        miehensä, miestään, miehestään, miehelleen, miehellään, mieheltään, miehensä kanssa, kumppaninsa,
+        kumppaniaan, kumppanistaan, kumppanilleen, kumppanillaan, miesystäv*, naisystäv*, ~little ones,
+        ~toddler, ~toddlers, ~taapero*, ~pikkulap*, ~småbarnen, ~småttingar*, ~ungarna
         """
     ),
     RELIGION: _entries(
@@ -200,7 +213,13 @@ TERMS: dict[str, tuple[str, ...]] = {
         criminal background, criminal history, conviction*, convicted, convict, ex-con*, ex-offender*,
         ~offender*, ~prison*, ~jail*, inmate*, incarcerat*, parole*, served time, served a sentence,
         sentenced, arrested, dui, drunk driving, ~theft, ~assault*, police record*, istunut linnassa, istui
-        linnassa, linnatuomio*, linnareissu*, vapautui linnasta, has a record, ~shoplift*, ~burglary, ~burglaries, burgled
+        linnassa, linnatuomio*, linnareissu*, vapautui linnasta, has a record, ~shoplift*, ~burglary, ~burglaries, burgled,
+        ~käräjät, ~käräjille, ~käräjillä, ~käräjiltä, ~käräjäoikeu*, ~hovioikeu*, valvojaansa, valvojansa,
+        valvojallaan, valvojalleen, valvojaltaan, ehdonalaisvalvo*, ~tingsrätt*, ~hovrätt*, sin övervakare,
+        hans övervakare, hennes övervakare, häktad*, häktet, anhållen, awaiting trial, await trial, awaits trial,
+        stand trial, stands trial, standing trial, stood trial, awaiting sentencing, awaiting sentence, ~on probation,
+        on bail, bailed, remanded, pidätettiin, pidätettynä, pidätetty, vangittiin, vangittuna, ~esitutkin*,
+        pending charges, charged with
         """
     ),
     IMMIGRATION: _entries(
@@ -228,13 +247,40 @@ WORK_CONTEXT = _entries(
     prevent, förebygg, utred, tutki, investig, opin, opisk, studi, study, degree, security, haastat, intervju,
     interview, rekry, recruit, vacanc, vakans, tehtäv, uppdrag, position, au pair, taught, trained, coached, valmistel, toimitt, lead,
     perform, undertak, conduct, assist, usher, verger, sexton, suntio, kanttor, diakon, pappi, papin, pastor,
-    priest, präst, kantor, chaplain, organist, clergy
+    priest, präst, kantor, chaplain, organist, clergy, notaar, notari, haastemie, sihteer, clerk, secretar,
+    receptionist, administrat, cleaner, siivo, vahtimest, kokki, cook, chef, kirjanpi, tulkk, interpret, tolk,
+    group, grupp
     """
 )
 """Word beginnings that make an ambiguous entry the field of someone's work ("kokemusta lasten kanssa")."""
 
+GENERIC_WORK = _entries(
+    """
+    työ, töi, työsken, arbet, jobb, work, job, employ, tehtäv, uppdrag, position, vacanc, vakans, haastat,
+    intervju, interview, rekry, recruit
+    """
+)
+"""Words of work in general (of ``WORK_CONTEXT``): they make an ambiguous entry work only in its own clause.
+"Lapset ovat pieniä, joten vuorotyö ei onnistu" and "Har två små barn hemma, kan inte jobba kvällar" speak
+of the person's own children and of work in another clause (outside tester 23, S2); "Työskennellyt
+vankilassa vartijana" is work in the same one. The other words of ``WORK_CONTEXT`` (``kanssa``, ``opet``,
+``with``, ``teach``…) tie the word to the work anywhere in the sentence ("Varhaiskasvatuksen opettaja, lapset
+pitivät hänestä")."""
 _WORK = re.compile(rf"(?<!\w)(?:{'|'.join(WORK_CONTEXT)})|\w(?:työ|töi)", re.I)
 """A word of work; Finnish work words also inside a compound ("kesätöissä", "diakoniatyössä")."""
+_RELATION_WORK = re.compile(
+    rf"(?<!\w)(?:{'|'.join(w for w in WORK_CONTEXT if w not in GENERIC_WORK)})"
+    r"|\w*työntekij|\w(?:opettaj|hoitaj|ohjaaj|vartij|valvoj|sihteer|notaar|avustaj|neuvoj|virkailij|siivooj|kokki"
+    r"|lärare|skötare|sekreterare|notarie|handläggare|assistent|vakt)",
+    re.I,
+)
+"""A word of ``WORK_CONTEXT`` that is not only work in general, or an occupation's compound ("Vanginvartija",
+"Lastentarhanopettaja", "Förskollärare")."""
+_CLAUSE_BREAK = re.compile(
+    r"[,:]|(?<!\w)(?:joten|koska|mutta|vaikka|eikä|sillä|så|men|eftersom|fast|därför|so|but|because|although"
+    r"|though|since)(?!\w)",
+    re.I,
+)
 _SENTENCE_END = re.compile(
     r"(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bRev)(?<!\bSr)(?<!\bJr)(?<!\besim)(?<!\bmm)"
     r"(?<!\bym)(?<!\bns)(?<!\bklo)(?<!\bca)(?<!\bt\.ex)(?<!\bbl\.a)[.;!?\n]"
@@ -298,6 +344,74 @@ _EN_RELATIVES = (
 )
 """(Not "mother tongue", "sister company", a "ward sister", "children's parents", "parents' evening".)"""
 
+# Trade unions by name (outside tester 23, S2: Teollisuusliitto, JHL, Pam, Tehy, Unite, IF Metall, Kommunal, SAK,
+# Akava …): Finland's confederations and larger unions, any capitalised name of a Finnish "-liitto" or a Swedish
+# "-förbundet", Sweden's and the UK's and the US's large unions; case-sensitive ("Pam", "Unite", "Vision" are
+# words or names too), with a Finnish ending ("Pamin", "JHL:ssä", "Tehyyn", "Akavaan"). A name is membership
+# only with a word of membership or activity within the sentence ("Pamin jäsen", "Aktiv i Kommunal", "active in
+# Unite", "Kuulunut Rakennusliittoon"); a union as the employer or a client passes ("Teollisuusliiton toimisto
+# hakee siivoojaa", "Receptionist at Unite's regional office").
+_UNION_NAME = (
+    r"(?<!\w)(?:(?:PAM|Pam|JHL|SAK|Akava|akava|STTK|Tehy|SuPer|AKT|OAJ|Jyty|Talentia|YTN|Erto|Pardia)(?::?[a-zåäö]{1,8})?"
+    r"|(?!Vasemmistoliit|Kuntaliit|Eläkeliit|Yrittäjäliit|Urheiluliit|Palloliit|Hiihtoliit|Partioliit|Marttaliit"
+    r"|Omakotiliit|Kennelliit|Reserviläisliit|Kuluttajaliit|Kyläliit|Nuorisoliit|Invalidiliit|Kansanopistoliit)"
+    r"[A-ZÅÄÖ][\wåäö-]*liit(?:to|on|toon|tossa|tosta|tolle|tolla|ot|toja|tolai\w*)"
+    r"|Julkisen\s+alan\s+unioni\w*|Ammattiliitto\s+Pro\w*|Pro-liit\w*"
+    r"|IF\s+Metall|Kommunal|Unionen|Handels|Byggnads|Seko|Saco|TCO|LO"
+    r"|(?!Vänsterförbundet|Idrottsförbundet|Företagarförbundet|Pensionärsförbundet)[A-ZÅÄÖ][\wåäö]*förbundet"
+    r"|Unite|Unison|UNISON|GMB|RMT|Usdaw|USDAW|CWU|NEU|RCN|TUC|Teamsters|SEIU|UAW|AFL-CIO|NASUWT)"
+    r"(?:'s|’s)?(?!\w)"
+)
+_UNION_ACT = (
+    r"(?<!\w)(?i:jäsen(?!palvelu|rekister|viesti|lehd|lehti)\w*|member(?!\s+servic|ship\s+servic|\s+relation)\w*"
+    r"|medlem(?!sservice|stjänst|sregist)\w*|aktiivi\w*|aktiv\w*|active|activist\w*|kuulu\w*|belong\w*"
+    r"|tillhör\w*|liitty\w*|joined|joins?|är\s+med|var\s+med|med\s+i|luottamus\w*|edustaja\w*|reps?"
+    r"|representative|steward\w*|ombud\w*|förtroende\w*|subs|dues|jäsenmaksu\w*|medlemsavgift\w*|lakko\w*"
+    r"|strejk\w*|strikes?|striking|kokou\w*|möte\w*|meetings?|organi[sz]\w*)(?!\w)"
+)
+# "Belongs to the Teachers' union", "member of her union", "organised a union drive": a word of membership
+# and, a few words on, "union" (not the European Union, a credit union or a students' union)
+_UNION_WORD = (
+    r"(?<!\w)(?:member\w*|belong\w*|joined|joins?|active|activist\w*|reps?|steward\w*|organi[sz]\w*)\s+"
+    r"(?:(?:of|in|to|for|with|within)\s+)?(?:(?:the|a|an|her|his|their|its)\s+)?(?:(?!(?:and|or)\s)[\w'’]+\s+){0,2}?"
+    r"(?<!european\s)(?<!credit\s)(?<!student\s)(?<!students\s)(?<!students'\s)unions?(?!\w)"
+)
+
+# Recovery groups by their initials after a verb of going (outside tester 23, S2: "käy NA-ryhmässä", "attends NA
+# meetings", "går på AA-möten"; the groups' names are entries): "Goes to AA", "Går på NA varje vecka".
+_RECOVERY_GROUP = (
+    r"(?<!\w)(?i:käy|kävi|käynyt|käyvät|osallistuu|osallistui|osallistunut|går\s+(?:på|till|i)|gick\s+(?:på|till|i)"
+    r"|attends|attended|attending|goes\s+to|went\s+to|going\s+to|been\s+going\s+to)\s+(?:\w+\s+)?"
+    r"(?:AA|NA|GA|CA)(?!\w)"
+)
+# Visits to a psychiatrist, a psychologist or a therapist (outside tester 23, S2: "käy psykiatrilla", "besöker
+# psykolog varje vecka"): a verb of visiting or an appointment, then within three words the professional; the
+# professional as the workplace passes ("Sihteerinä psykologin vastaanotolla", "psykiatrisella osastolla
+# lähihoitajana"), as does a sentence that makes it work (ambiguous).
+_THERAPY_VISIT = (
+    r"(?<!\w)(?:käy|kävi|käynyt|käyvät|käymässä|käynnit|käynti\w*|asioi\w*|tapaa|tapasi|tavannut|aika|ajan|ajat"
+    r"|vastaanotolla|vastaanotolle|hoitosuhte\w*|lähete\w*|besök\w*|går\s+(?:hos|till|i)|gick\s+(?:hos|till|i)"
+    r"|träffar|träffade|tid\s+hos|samtal\w*|remiss\w*|sees|seeing|saw|visits|visiting|visited|appointments?"
+    r"|sessions?\s+with|under\s+the\s+care\s+of|treated\s+by|referred\s+to|talks\s+to|talking\s+to|goes\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:psykiatri(?:lla|lle|lta|n|a|ssa)?|psykologi(?:lla|lle|lta|n|a)?|psykoterapeut\w*|terapeut\w*|terapia\w*"
+    r"|terapi|psykiater\w*|psykolog(?:en)?|kurator(?:n)?|psychiatrists?|psychologists?|psychotherapists?"
+    r"|therapists?|counsell?ors?|therapy|counsell?ing)(?!\w)"
+)
+# A court case, a trial or a probation officer of the person's own (outside tester 23, S2: "hänellä on
+# oikeudenkäynti kesken", "meets his probation officer", "har en rättegång i maj"): a possessive or "has" and a
+# legal noun; court as the workplace passes ("käräjäoikeuden notaari": ambiguous).
+_LEGAL_CASE = (
+    r"(?<!\w)(?:hänellä\s+on|hakijalla\s+on|asiakkaalla\s+on|hänen|han\s+har|hon\s+har|hen\s+har|har|hans|hennes"
+    r"|sin|sitt|he\s+has|she\s+has|they\s+have|has|his|her|their|odottaa|odotti|odottamassa|väntar\s+på"
+    r"|awaiting|awaits|waiting\s+for)\s+(?:\w+\s+){0,2}?"
+    r"(?:oikeudenkäyn\w*|oikeusjut\w*|rikosjut\w*|käräj\w*|syyte\w*|rangaistu\w*|tuomio\w*|rättegång\w*"
+    r"|mål\s+i\s+\w*rätt\w*|åtal\w*|dom\s+för|domen|straff\w*|övervakare\w*"
+    r"|court\s+(?:case|date|hearing|appearance)s?|hearing\s+in\s+court|(?:criminal\s+)?trial|trials|charges"
+    r"|probation\s+officers?|case\s+in\s+court)(?!\w)"
+    r"(?![\s-]+(?:week|weeks|shift|shifts|day|days|period|run|job|placement|month|work|lesson|class|vecka|dag)(?!\w))"
+)
+
 # Phrases the entries cannot say: a birthday to come ("Täyttää ensi vuonna 60", "fyller 60 i maj",
 # "turns 60"), "Hän on yli 60", an age as a number of years or a decade ("Ikää jo 58 vuotta", "yli
 # viisikymppinen", "i 60-årsåldern", "in his late fifties", "She's 59"); pregnancy ("odottaa toista
@@ -340,7 +454,16 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
         False,
         re.compile(
             r"(?<!\w)(?:sin|sina|hans|hennes)\s+(?:\w+\s+)?(?:mamma|pappa|mor|far|föräldrar|bror|syster|farmor|mormor"
-            r"|farfar|morfar|son|dotter|barn)(?!\w)",
+            r"|farfar|morfar|son|dotter|barn|make|maka|makan|maken|sambo|partner|fru|flickvän|pojkvän|familj"
+            r"|söner|döttrar|barnen|ungar|bebis|tvillingar)(?!\w)"
+            # the person's own family in English with a word before it: "her little boy", "their new baby",
+            # "his partner" (outside tester 23, S2: "his wife just had a baby")
+            r"|(?<!\w)(?:his|her|their)\s+(?:(?:little|young|baby|new|newborn|eldest|oldest|youngest|two|three"
+            r"|teenage|grown-up|adult|own)\s+)?(?:boy|boys|girl|girls|son|sons|daughter|daughters|baby|babies"
+            r"|toddler|twins|kids|children|partner|wife|husband|spouse|fianc\w+|little\s+ones)(?!\w)"
+            r"|(?<!\w)(?:his|her)\s+(?:own\s+)?family(?!\w)"
+            r"(?![\s-]+(?:company|companies|firm|firms|organi[sz]ation\w*|agenc\w*|school|schools|business\w*))"
+            r"|(?<!\w)(?:had|has\s+had|have\s+had|just\s+had)\s+(?:a|their|her|his)\s+(?:\w+\s+)?baby(?!\w)",
             re.I,
         ),
     ),
@@ -362,18 +485,17 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (HEALTH, False, re.compile(_RECOVERY_GROUP)),
+    (HEALTH, True, re.compile(_THERAPY_VISIT, re.I)),
+    (CRIMINAL, True, re.compile(_LEGAL_CASE, re.I)),
     (
         TRADE_UNION,
         False,
         re.compile(
-            r"(?:(?<!\w)(?:PAM|JHL|SAK|Akava|STTK|Tehy|SuPer|Metalliliit\w*|Rakennusliit\w*|Sähköliit\w*"
-            r"|Teollisuusliit\w*|Unionen|IF\s+Metall|Kommunal)(?::?[a-zåäö]{1,4})?(?!\w)[^.;!?\n]{0,40}(?<!\w)(?i:jäsen\w*|member\w*"
-            r"|medlem\w*|aktiivi\w*|aktiv)"
-            r"|(?<!\w)(?i:jäsen\w*|member\w*|medlem\w*|kuuluu|kuului|belongs\s+to|tillhör)(?!\w)[^.;!?\n]{0,40}"
-            r"(?<!\w)(?:PAM|JHL|SAK|Akava|STTK|Tehy|SuPer|Metalliliit\w*|Rakennusliit\w*|Sähköliit\w*"
-            r"|Teollisuusliit\w*|Unionen|IF\s+Metall|Kommunal))(?!\w)"
+            rf"{_UNION_NAME}[^.;!?\n]{{0,40}}?{_UNION_ACT}|{_UNION_ACT}[^.;!?\n]{{0,40}}?{_UNION_NAME}"
         ),
     ),
+    (TRADE_UNION, True, re.compile(_UNION_WORD, re.I)),
 )
 
 
@@ -404,14 +526,24 @@ def _compiled() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def in_work_sentence(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around ``text[start:end]`` has a word of work (``WORK_CONTEXT``)."""
+def in_work_sentence(text: str, start: int, end: int, *, clause: bool = True) -> bool:
+    """Whether the sentence around ``text[start:end]`` makes it the field of someone's work: a word of
+    ``WORK_CONTEXT`` other than work in general anywhere in the sentence, or one of ``GENERIC_WORK`` in
+    the same clause (up to a comma, a colon or a conjunction such as "joten", "så", "so"); with
+    ``clause=False``, in the same sentence."""
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     s = before[-1] if before else 0
     after = _SENTENCE_END.search(text, end)
     e = after.start() if after else len(text)
-    sentence = text[s:start] + " " + text[end:e]
-    return bool(_WORK.search(sentence))
+    if _RELATION_WORK.search(text[s:start] + " " + text[end:e]):
+        return True
+    if not clause:
+        return bool(_WORK.search(text[s:start] + " " + text[end:e]))
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, s, start)]
+    cs = breaks[-1] if breaks else s
+    after_break = _CLAUSE_BREAK.search(text, end, e)
+    ce = after_break.start() if after_break else e
+    return bool(_WORK.search(text[cs:start] + " " + text[end:ce]))
 
 
 def find_terms(text: str) -> list[tuple[str, int, int]]:
@@ -422,11 +554,26 @@ def find_terms(text: str) -> list[tuple[str, int, int]]:
     found = []
     for kind, ambiguous, pattern in _compiled():
         for m in pattern.finditer(text):
-            if ambiguous and in_work_sentence(text, m.start(), m.end()):
+            if ambiguous and _of_work(kind, text, m.start(), m.end()):
                 continue
             found.append((kind, m.start(), m.end()))
     for kind, ambiguous, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if not (ambiguous and in_work_sentence(text, m.start(), m.end())):
+            if not (ambiguous and _of_work(kind, text, m.start(), m.end())):
                 found.append((kind, m.start(), m.end()))
     return found
+
+
+CLAUSE_KINDS = frozenset({FAMILY, HEALTH, CRIMINAL})
+"""The kinds whose ambiguous words a word of work in general excuses only in their own clause: the person's
+own children, health or court case told beside a remark about work ("Lapset ovat pieniä, joten vuorotyö ei
+onnistu"); a party, a faith, a union or migration beside work stays the sentence's field of work."""
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
+
+
+def _of_work(kind: str, text: str, start: int, end: int) -> bool:
+    """Whether the ambiguous wording ``text[start:end]`` of ``kind`` is the field of someone's work
+    (``in_work_sentence``, by clause for ``CLAUSE_KINDS``), or children as an attribute ("children's bikes")."""
+    if kind == FAMILY and _POSSESSIVE_AFTER.match(text, end):
+        return True
+    return in_work_sentence(text, start, end, clause=kind in CLAUSE_KINDS)

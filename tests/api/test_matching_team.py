@@ -492,6 +492,26 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
         ("He's in his late fifties.", "age"),
         ("Varaa lääkärinlausunto työkyvystä ennen aloitusta.", "health_data"),
         ("Kysy onko hän vielä raitis.", "health_data"),
+        # outside tester 23, S2: stored with 201 (follow-up actions the weakest door, 6 of 10 refused)
+        ("Hänen vaimonsa on sairaana.", "family_status"),
+        ("Har två små barn hemma, kan inte jobba kvällar.", "family_status"),
+        ("His wife just had a baby.", "family_status"),
+        ("Lapset ovat pieniä, joten vuorotyö ei onnistu.", "family_status"),
+        ("Käy NA-ryhmässä tiistaisin töiden jälkeen.", "health_data"),
+        ("Attends NA meetings.", "health_data"),
+        ("Går på AA-möten.", "health_data"),
+        ("Kuuluu Teollisuusliittoon.", "trade_union_membership"),
+        ("Pamin jäsen.", "trade_union_membership"),
+        ("Member of Unite.", "trade_union_membership"),
+        ("Aktiv i Kommunal.", "trade_union_membership"),
+        ("Käy psykiatrilla.", "health_data"),
+        ("Besöker psykolog varje vecka.", "health_data"),
+        ("Syntynyt 60-luvulla.", "birth_date"),
+        ("Född 1962.", "birth_date"),
+        ("Born in the seventies.", "birth_date"),
+        ("Hänellä on oikeudenkäynti kesken.", "criminal_record"),
+        ("Meets his probation officer.", "criminal_record"),
+        ("Har en rättegång i maj.", "criminal_record"),
     ],
 )
 def test_a_special_category_wording_in_a_comment_or_follow_up_is_refused_and_nothing_is_stored_or_published(
@@ -530,12 +550,21 @@ def test_a_special_category_wording_in_a_comment_or_follow_up_is_refused_and_not
         "Worked in a pharmacy; knows diabetes medication well.",
         "Has cared for patients with dementia and diabetes on a hospital ward.",
         "Tarkista rikostaustaote ennen sijoitusta.",
+        # outside tester 23, S2: a union as the employer, a psychiatric ward or a court as the workplace, children
+        # as a teacher's clients, a building's decade, a trial period of employment
+        "Teollisuusliiton toimisto hakee siivoojaa.",
+        "Käräjäoikeuden notaari.",
+        "Työskennellyt psykiatrisella osastolla lähihoitajana.",
+        "Nursery teacher, the children adored her.",
+        "The school was built in the seventies.",
+        "Probation period of six months, then permanent.",
     ],
 )
 def test_a_leave_cover_post_a_disease_as_work_or_a_record_extract_step_is_stored(app, text):
     """Outside tester 21, Q2: a maternity-leave cover is a job, knowing a disease's medication is a skill,
     and checking the criminal-record extract that work with children requires is a step of hiring (what
-    the extract shows would be refused). Stored as a comment and as a follow-up's action."""
+    the extract shows would be refused); outside tester 23, S2: a union, a ward or a court as the workplace.
+    Stored as a comment and as a follow-up's action."""
     client = app.test_client()
     r = record(client, app.candidate_ids[0], "contacted", comment=text)
     assert r.status_code == 201, r.json

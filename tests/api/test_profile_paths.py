@@ -245,6 +245,12 @@ def test_a_step_organisation_passes_on_only_what_it_was_given_whatever_consent_i
         ({"note": "Turvapaikanhakija, oleskelulupa vireillä."}, "note"),
         # outside tester 21, Q1: stored with 201 and read by the school
         ({"note": "Har en son på dagis."}, "note"),
+        # outside tester 23, S2: stored with 201
+        ({"note": "Lapset ovat pieniä, joten iltavuorot eivät käy."}, "note"),
+        ({"note": "Käy NA-ryhmässä ja psykiatrilla."}, "note"),
+        ({"note": "Kuuluu Teollisuusliittoon."}, "note"),
+        ({"note": "Syntynyt 60-luvulla."}, "note"),
+        ({"note": "Hänellä on oikeudenkäynti kesken."}, "note"),
     ],
 )
 def test_a_bad_handover_is_a_422_with_the_field_and_nothing_is_stored_or_published(
@@ -592,6 +598,11 @@ def test_a_step_dated_decades_away_is_refused_and_nothing_is_stored(
         ("Ei sovi: tuomittu pahoinpitelystä.", "fi", "rikostausta"),
         # outside tester 21, Q1: stored with 200 and shown to the sender
         ("She has a sick mother to care for.", "en", "family_status"),
+        # outside tester 23, S2: stored with 200
+        ("Meets his probation officer on Mondays.", "en", "criminal_record"),
+        ("Besöker psykolog varje vecka.", "en", "health_data"),
+        ("Medlem i IF Metall.", "en", "trade_union_membership"),
+        ("His wife just had a baby.", "en", "family_status"),
     ],
 )
 def test_a_decline_reason_is_screened_like_the_note_and_nothing_changes(
@@ -623,6 +634,24 @@ def test_a_note_about_a_leave_cover_post_is_stored(client):
     r = send(client, path, note="Ollut äitiyslomasijaisena toimistossa.")
     assert r.status_code == 201, r.json
     assert r.json["note"] == "Ollut äitiyslomasijaisena toimistossa."
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Teollisuusliiton toimisto hakee siivoojaa, sopisi hänelle.",
+        "Käräjäoikeuden notaari, haluaa takaisin oikeushallintoon.",
+        "Worked nights as a cleaner on a psychiatric ward.",
+        "Förskollärare, barnen i gruppen älskade henne.",
+    ],
+)
+def test_a_note_about_a_union_a_ward_a_court_or_children_as_work_is_stored(client, note):
+    """Outside tester 23, S2: the work sense of a union, a psychiatric ward, a court and children passes."""
+    jobseeker(client)
+    path = open_path(client)
+    r = send(client, path, note=note)
+    assert r.status_code == 201, r.json
+    assert r.json["note"] == note
 
 
 def test_the_purpose_of_sharing_special_category_data_is_screened_too(client):

@@ -8,6 +8,7 @@ import pytest
 
 from benchmarks.comment_screen import FRESH as FRESH_PATH
 from benchmarks.comment_screen import FRESH21 as FRESH21_PATH
+from benchmarks.comment_screen import FRESH22 as FRESH22_PATH
 from benchmarks.comment_screen import load
 from shared.pii import find_sensitive_data
 
@@ -149,3 +150,48 @@ def test_the_session_21_known_misses_are_still_missed(text):
     expected = next(r[0] for r in FRESH21 if r[2] == text)
     kinds = _kinds(text)
     assert ((not kinds) if expected == "pass" else (expected in kinds)) is False, (text, kinds)
+
+
+FRESH22 = load(FRESH22_PATH)
+NOT_AS_LABELLED22 = {
+    "Jakaa puolueensa vaalimainoksia viikonloppuisin",
+    "Stood as a Green candidate in the council elections",
+    "Very vocal about his far-right views",
+    "Toimii ammattiosaston puheenjohtajana",
+    "Hon är fackombud på sin arbetsplats",
+    "She organised a union drive at her last warehouse job",
+    "Tuli kaapista viime keväänä",
+    "Hän on aseksuaali",
+    "Hon lever i en samkönad relation",
+    "Hen är ickebinär",
+    "He came out to the team last month",
+    "Is in the middle of transitioning",
+    "Han har fotboja fram till juni",
+    "He is on a community service order",
+    "Käy säännöllisesti fysioterapiassa olkapään takia",
+    "Hänellä todettiin keväällä rintasyöpä",
+    "She is undergoing chemotherapy",
+    "Perheeseen syntyi kaksoset",
+    "Observes Shabbat, so no Friday evening shifts",
+    "Har jobbat som kontorist på ett fackförbund i Helsingfors",
+    "Erfarenhet av arbete med missbrukare på ett härbärge",
+    "Family support worker visiting parents with newborns",
+}
+"""Fresh22 lines not as labelled when it was measured after session 22's changes (05:39 UTC). The set is kept
+untuned: these are not to be fixed by looking at them; the test only guards the lines that read as labelled."""
+
+
+@pytest.mark.parametrize(
+    ("expected", "language", "text"),
+    [r for r in FRESH22 if r[2] not in NOT_AS_LABELLED22],
+    ids=[
+        f"fresh22-{r[0]}-{r[1]}-{i}"
+        for i, r in enumerate(r for r in FRESH22 if r[2] not in NOT_AS_LABELLED22)
+    ],
+)
+def test_the_session_22_fresh_set_reads_as_measured(expected, language, text):
+    """comment_screen_fresh22.tsv was written before session 22's changes, measured on main (60 of 92 refused,
+    57 of 65 passed) and once after tuning on other sets (73/92, 62/65; docs/benchmarks.md). Untuned: a line
+    that reads as labelled must keep doing so; NOT_AS_LABELLED22 is what it measured short."""
+    kinds = _kinds(text)
+    assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)
