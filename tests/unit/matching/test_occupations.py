@@ -354,6 +354,9 @@ def test_absence_leaves_work_history_alone_and_vacancies_alone(taxonomy, model):
     row = evidence(taxonomy, [{"s:weld": 1.0, "s:blue": 1.0}]).toarray()[0]
     for a, b in zip(plain.predict_top_one(row, 3), absent.predict_top_one(row, 3), strict=True):
         assert np.array_equal(a, b)
+    rows = evidence(taxonomy, [{"s:weld": 1.0, "s:blue": 1.0}, {"s:care": 1.0, "o:cook": 1.0}])
+    for a, b in zip(plain.predict_top(rows, 3), absent.predict_top(rows, 3, people=False), strict=True):
+        assert np.array_equal(a, b)
 
 
 def test_absence_must_be_non_negative():

@@ -339,9 +339,10 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         return None if self._absence_bias is None else self._absence_bias / self.temperature_
 
     def predict_top(
-        self, X: sp.spmatrix, k: int | None = None, chunk: int = PREDICT_CHUNK
+        self, X: sp.spmatrix, k: int | None = None, chunk: int = PREDICT_CHUNK, *, people: bool = True
     ) -> tuple[np.ndarray, np.ndarray]:
-        """The k most likely occupations of each person and their posterior probabilities.
+        """The k most likely occupations of each person and their posterior probabilities
+        (`people` False: of each vacancy, without the `absence` evidence, as `predict_top_one`).
 
         Returns (occupations, probabilities): (n_samples, k) int32 positions (-1 padding when a
         person has fewer than k occupations with any evidence) and (n_samples, k) float32,
@@ -355,13 +356,16 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         occ = np.full((n, k), -1, dtype=np.int32)
         prob = np.zeros((n, k), dtype=np.float32)
         for start in range(0, n, chunk):
-            s, biased = self._people_scores(X[start : start + chunk])
+            if people:
+                s, biased = self._people_scores(X[start : start + chunk])
+            else:
+                s, biased = self.decision_function(X[start : start + chunk]), None
             o, p = _top_posterior(
                 s,
                 1.0 / self.temperature_,
                 self._profiles().n_occupations,
                 k,
-                bias=self._bias(),
+                bias=self._bias() if people else None,
                 biased=biased,
             )
             occ[start : start + len(o)] = o
