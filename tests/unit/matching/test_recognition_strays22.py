@@ -295,7 +295,9 @@ def test_a_swedish_cleaners_ad_gets_cleaning_not_forestry(suggest):
         ("Haemme valoisaan ja siistiin logistiikkakeskukseemme Vantaalle.", "Haemme Vantaalle."),
         ("Vi söker en till vår ekologiska restaurang vid havet.", "Vi söker en vid havet."),
         ("We are looking for a for our clean and bright warehouse.", "We are looking ."),
-        # what the work is stays: home care, office cleaning, cleaning offices
+        # what the work is stays: home care, office cleaning, cleaning offices, the formwork, the reception
+        ("Haemme runko- ja muottitöihin kerrostalotyömaalle.", "Haemme runko- ja muottitöihin ."),
+        ("Haemme hotellimme vastaanottoon asiakaspalvelijaa.", "Haemme vastaanottoon asiakaspalvelijaa."),
         ("Kotihoitoon haetaan .", "Kotihoitoon haetaan ."),
         ("Vi söker en till kontorsstädning i Vasa.", "Vi söker en till kontorsstädning i Vasa."),
         ("Etsimme toimistosiivoukseen.", "Etsimme toimistosiivoukseen."),
