@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from services.kernel.calendar import today as finnish_today
+
 from .columns import Layout, OrgRegistry, consents
 from .explain import explanations, shortlist_entries
 from .filters import (
@@ -174,7 +176,7 @@ class MatchingEngine:
         params: RankingParams | None = None,
         *,
         index_params: IndexParams | None = None,
-        clock: Callable[[], date] = date.today,
+        clock: Callable[[], date] = finnish_today,
         titles: TitleReader | None = None,
     ) -> None:
         self.taxonomy = taxonomy
