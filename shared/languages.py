@@ -208,3 +208,13 @@ def _tag_hint(tag: str) -> str:
     if _scopes().get(code) in _NOT_ONE_LANGUAGE:
         return _examples(_members(code))
     return repr(code)
+
+
+_EXAMPLE = re.compile(r"'([a-z]{2,3})' [^,]+")
+
+
+def examples_in(text: str, lang: str) -> str:
+    """A hint's examples (``_examples``: ``'smn' Inari Sami, 'sms' Skolt Sami``) with each language
+    named in ``lang`` where langcodes knows the name (``'smn' inarinsaame``), else as given; for
+    ``shared.i18n.translate_text``, which shows a refusal in the request's language."""
+    return _EXAMPLE.sub(lambda m: f"'{m[1]}' {language_name(m[1], lang)}", text)

@@ -87,6 +87,11 @@ def test_a_stale_read_sent_back_is_a_412_and_a_version_other_than_if_match_too(c
         "/api/v1/profiles/s6-roundtrip", json={**current, "version": 1}, headers={**COACH, "If-Match": '"2"'}
     )
     assert both.status_code == 412, both.json
+    # If-Match: * replaces any version, but the body still says which one was read
+    star = client.put(
+        "/api/v1/profiles/s6-roundtrip", json={**current, "version": 1}, headers={**COACH, "If-Match": "*"}
+    )
+    assert star.status_code == 412, star.json
     assert read_profile(client) == current
 
 

@@ -1675,7 +1675,10 @@ _WORKPLACE_NOUNS = {
     "sv": r"lager|kontor|skol|daghem|restaurang|hotell|butik|affär|fabrik|anläggning|hall|terminal|centr|sjukhus|"
     r"enhet|kund|objekt|fastighet|lokal|arbetsplats|bygge|byggarbetsplats|klient|kök",
 }
-_FI_PLACE_CASE = r"[^\W\d_]+(?:seen|[aeiouyäö]n|hin|ssa|ssä|lla|llä|lle|sta|stä)"
+_FI_PLACE_CASE = r"[^\W\d_]+(?:seen|aan|ään|een|iin|ssa|ssä|lla|llä|lle)"
+"""Finnish case endings of the words that describe a workplace before it ("puhtaaseen varastoon",
+"uudessa toimistossa"): an adjective agreeing with the place, not a task ("runko- ja muottitöihin
+kerrostalotyömaalle": the formwork stays)."""
 _WORKPLACE = (
     re.compile(
         r"\b(?:to|for|at|in|into)\s+(?:our|the|a|an|their|its|your|one of our)\s+"
