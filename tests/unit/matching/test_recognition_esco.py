@@ -2317,7 +2317,10 @@ def test_the_employer_s_terms_by_a_collective_agreement_give_no_skill(esco_recog
     ("text", "expected"),
     [
         # fi-dev10 (session 21): both came back empty, every clause naming "työehtosopimus" dropped
-        ("Tunnet työlainsäädännön ja työehtosopimukset ja neuvot esihenkilöitä työsuhdeasioissa.", "employment law"),
+        (
+            "Tunnet työlainsäädännön ja työehtosopimukset ja neuvot esihenkilöitä työsuhdeasioissa.",
+            "employment law",
+        ),
         (
             "Asiakkaalla on taloushallinnon tradenomin tutkinto ja hän tuntee työehtosopimusten "
             "palkkamääräykset hyvin.",
