@@ -78,6 +78,7 @@ from .recognition_text import (
     without_location_phrases,
     without_not_needed_lists,
     without_places,
+    without_workplace,
     words,
     work_history_item,
 )
@@ -443,6 +444,19 @@ class SkillRecognizer:
         affected. An outside tester: a welder ad got "coordinate assembling room in footwear
         manufacturing", a nurse ad "nurse plants" and "nurse trees", a Swedish welder ad "monitor
         construction site", all over the confidence line.
+    other_sense_weight : multiplier of the score of a skill that is no ICT skill (`ict_skills`: none
+        of its broader groups in ESCO's hierarchy is about ICT or computers) and whose English label
+        names a word that software work uses in another sense (`_SENSE_WORD`: pipeline, container,
+        kernel, shell, framework, migration, deployment, cloud, platform, library, stack,
+        orchestration, build …: *build trust* too, whose "build" is a verb of making code there) when
+        the text is about software (`_software_text`: a software word, `_SOFTWARE_CUE`; an ICT
+        skill an explicit rule named, "CI/CD", "Robot Framework"; or the text's occupations all ICT,
+        ISCO-08 25 and 351). Outside tester 23, S3: "You will maintain our CI pipelines." gave
+        *maintain pipeline coating properties* 0.51 and *repair pipelines* as a software
+        developer's suggestions. Programming alone is no cue, nor is a robot a sense word: a welding
+        robot's programming is the robot's ("robottihitsaussolun ajo, ohjelmoinnin perusteet", fi-dev9,
+        whose gold is *robotics*); "Robot Framework" is read by a rule. 0.5, one value tried (0.51
+        falls below the confidence line).
     sibling_object_weight : multiplier of a skill of another occupation of the same unit group,
         not of the text's own occupations, whose English label names what tells that occupation's
         title from theirs ("drive trams", the tram driver's, on a bus driver's ad: the titles share
@@ -609,6 +623,7 @@ class SkillRecognizer:
         unnamed_product_weight: float = 0.0,
         off_occupation_weight: float = 0.8,
         sibling_object_weight: float = 0.6,
+        other_sense_weight: float = 0.5,
         design_elsewhere: bool = True,
         max_context_groups: int = 4,
         occupations_in_text: bool = True,
@@ -657,6 +672,7 @@ class SkillRecognizer:
         self.unnamed_product_weight = unnamed_product_weight
         self.off_occupation_weight = off_occupation_weight
         self.sibling_object_weight = sibling_object_weight
+        self.other_sense_weight = other_sense_weight
         self.design_elsewhere = design_elsewhere
         self.max_context_groups = max_context_groups
         self.occupations_in_text = occupations_in_text
@@ -863,6 +879,15 @@ class SkillRecognizer:
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
         english = taxonomy.tables.skill_labels.get("en", [])
         self.animal_skills_ = np.flatnonzero([bool(_ANIMAL_LABEL.search(x or "")) for x in english])
+        self.ict_skills_ = ict_skills(taxonomy)
+        self.other_sense_skills_ = np.flatnonzero(
+            [bool(_SENSE_WORD.search(x or "")) and not self.ict_skills_[j] for j, x in enumerate(english)]
+        )
+        self.ict_occupations_ = frozenset(
+            u
+            for u, code in zip(taxonomy.occupation_uris, taxonomy.tables.occupation_isco, strict=True)
+            if code.startswith(_ICT_ISCO)
+        )
         self.material_skills_ = {
             name: np.flatnonzero([bool(label.search(x or "")) for x in english])
             for name, (label, _) in _MATERIALS.items()
@@ -1589,6 +1614,20 @@ class SkillRecognizer:
                     factor[skills] *= np.float32(self.sibling_object_weight)
         return factor
 
+    def _software_text(self, text: str, ruled: Sequence[Sequence[str]], occupations: Collection[str]) -> bool:
+        """Whether `text` is about software work (`other_sense_weight`): it names software
+        (`_SOFTWARE_CUE`: "software", "code", "CI/CD", "API", "ohjelmisto", "mjukvara" …), an explicit
+        rule named an ICT skill in it ("Robot Framework", "Docker"), or every occupation it is about
+        (`occupations`, URIs) is an ICT one (ISCO-08 25, 351: "Software developer")."""
+        if _SOFTWARE_CUE.search(text) or _SOFTWARE_ACRONYM.search(text):
+            return True
+        for uris in ruled:
+            for uri in uris:
+                j = self.skill_index_.get(uri)
+                if j is not None and self.ict_skills_[j]:
+                    return True
+        return bool(occupations) and all(u in self.ict_occupations_ for u in occupations)
+
     def _sibling_objects(self, positions: tuple[int, ...]) -> list[tuple[tuple[str, ...], np.ndarray]]:
         """For a text about the occupations at `positions`, per other occupation of one of their
         unit groups whose English preferred title ends with the same word as one of theirs ("tram
@@ -2098,6 +2137,15 @@ class SkillRecognizer:
         factor = self._occupation_factor(occupations, ruled, text)
         if factor is not None:
             per_sentence = per_sentence * factor
+        if (
+            self.other_sense_weight != 1.0
+            and len(self.other_sense_skills_)
+            and self._software_text(text, ruled, occupations)
+        ):  # "CI pipelines" are no oil pipelines (outside tester 23, S3)
+            sense = np.ones(per_sentence.shape[1], dtype=np.float32)
+            sense[self.other_sense_skills_] = np.float32(self.other_sense_weight)
+            per_sentence = per_sentence * sense  # (a copy: the steps below copy only when no factor)
+            factor = sense if factor is None else factor * sense
         unasked = self._unasked_supervision(occupations, text)
         if len(designing := self._unasked_design(occupations, text)):
             unasked = np.union1d(unasked, designing)
@@ -3073,6 +3121,62 @@ _ANIMAL_CUE = re.compile(
 )
 """Words (stems) of Finnish, Swedish and English text that names animals."""
 
+_SENSE_WORD = re.compile(
+    r"\b(?:pipelines?|containers?|containeri[sz]\w*|kernels?|shells?|frameworks?|migrat\w*|deploy\w*|"
+    r"cloud\w*|platforms?|docks?|docking|librar(?:y|ies)|stack(?:s|ing)?|architect\w*|"
+    r"repositor(?:y|ies)|branch(?:es)?|threads?|servers?|bugs?|packages?|packaging|orchestr\w*|"
+    r"build|builds|building|construct\w*|script\w*)\b",
+    re.I,
+)
+"""Words of an ESCO skill's English label that software work uses in another sense: a *pipeline*
+of CI, a *container* of Docker, a *framework* of code (`SkillRecognizer.other_sense_weight`)."""
+_SOFTWARE_CUE = re.compile(
+    r"\b(?:software|coding|codebase|(?:write|writing|clean|source|production|test) code|code reviews?|devops|backend|back-end|frontend|front-end|full[- ]?stack|"
+    r"microservices?|programmers?|software developers?|web developers?|web development|app development|"
+    r"web applications?|ohjelmisto\w*|koodi\w*|ohjelmistokehit\w*|mjukvar\w*|programvar\w*|"
+    r"utvecklare|utvecklaren|utvecklarna|(?:system|mjukvaru|webb|app|backend|frontend|fullstack|programvaru)utvecklar\w*|"
+    r"mjukvaruutveckl\w*|sovelluskehit\w*|data ?(?:pipelines?|platforms?|warehouses?|"
+    r"lakes?|engineer\w*)|(?:the )?cloud (?:services?|platforms?|computing|infrastructure|native|environments?)|"
+    r"to the cloud|in the cloud|pilvipalvelu\w*|pilvi-?infra\w*|pilveen|pilvessä|molnet|molntjänst\w*)\b",
+    re.I,
+)
+_SOFTWARE_ACRONYM = re.compile(r"\b(?:CI|CD|CI/CD|API|APIs|SDK|IDE|SaaS|UI|UX)\b")
+"""Words (and acronyms, as written) of a text about software work (`SkillRecognizer._software_text`)."""
+_ICT_ISCO = ("25", "351")
+"""ISCO-08 groups of ICT occupations: professionals (25) and operations and user-support
+technicians (351)."""
+_ICT_GROUP = re.compile(r"\bicts?\b|\bcomputers?\b|\bdigital\b|\bsoftware\b", re.I)
+"""An ESCO skill group about ICT, by its label ("information and communication technologies
+(icts)", "working with computers", "designing ict systems or applications")."""
+
+
+def ict_skills(taxonomy: Taxonomy) -> np.ndarray:
+    """(n_skills,) bool: the skills one of whose broader concepts in ESCO's hierarchy (transitively:
+    skill groups and broader skills) is an ICT skill group (`_ICT_GROUP`)."""
+    t = taxonomy.tables
+    n_s = len(t.skill_uris)
+    parents: dict[int, list[int]] = {}
+    for c, p in zip(t.broader_child.tolist(), t.broader_parent.tolist(), strict=True):
+        parents.setdefault(c, []).append(p)
+    ict_group = [bool(_ICT_GROUP.search(label or "")) for label in t.group_labels]
+    memo: dict[int, bool] = {}
+
+    def under_ict(concept: int, path: frozenset[int] = frozenset()) -> bool:
+        if concept in memo:
+            return memo[concept]
+        found = False
+        for p in parents.get(concept, ()):
+            if p in path:
+                continue
+            if (p >= n_s and ict_group[p - n_s]) or under_ict(p, path | {concept}):
+                found = True
+                break
+        memo[concept] = found
+        return found
+
+    return np.fromiter((under_ict(j) for j in range(n_s)), dtype=bool, count=n_s)
+
+
 _MATERIALS = {
     "wood": (
         re.compile(r"\b(?:wood\w*|timber|lumber|sawmill\w*|carpentry|joinery)\b", re.I),
@@ -3812,7 +3916,8 @@ def beside_hiring_titles(
     """`found` (a vacancy text's skills, best first, with their `source`) where a skill of a hiring
     line (a sentence with a word of hiring, `_HIRING_VERB`, that names the vacancy's occupation or
     a word of its title: "Etsimme putkiasentajaa saneeraus- ja huoltokohteisiin", "Vi söker en kock
-    till vår lunchrestaurang i Vasa") is kept only when the line without those title words still
+    till vår lunchrestaurang i Vasa") is kept only when the line without those title words and
+    without the workplace it hires for (`without_workplace`) still
     gives it over the confidence line, with the lower of its two scores: the title is what the
     employer recruits, and the occupation's own skills come from the title (`central_skills`) and
     the requirements, not as skills the line asks for (outside tester 21, Q3: install metal gas
@@ -3826,7 +3931,9 @@ def beside_hiring_titles(
     lines = {r.source for r in found if r.source and r.score < RULE_SCORE and _HIRING_VERB.search(r.source)}
     kept: dict[str, dict[str, float]] = {}
     for line in lines:
-        rest = strip(line, occupations, title)
+        # the title and the workplace the line hires for ("Etsimme siivoojaa puhtaaseen varastoon":
+        # *clean warehouse* is where, not what; outside tester 23, S3)
+        rest = without_workplace(strip(line, occupations, title))
         if rest == line:
             continue
         kept[line] = (
