@@ -451,7 +451,8 @@ class SkillRecognizer:
         orchestration, build …: *build trust* too, whose "build" is a verb of making code there) when
         the text is about software (`_software_text`: a software word, `_SOFTWARE_CUE`; an ICT
         skill an explicit rule named, "CI/CD", "Robot Framework"; or the text's occupations all ICT,
-        ISCO-08 25 and 351). Outside tester 23, S3: "You will maintain our CI pipelines." gave
+        ISCO-08 25 and 351), unless the text also names the other sense (`_OTHER_SENSE`: "oil and gas
+        pipelines", "the construction industry", "shipping", "immigration"). Outside tester 23, S3: "You will maintain our CI pipelines." gave
         *maintain pipeline coating properties* 0.51 and *repair pipelines* as a software
         developer's suggestions. Programming alone is no cue, nor is a robot a sense word: a welding
         robot's programming is the robot's ("robottihitsaussolun ajo, ohjelmoinnin perusteet", fi-dev9,
@@ -883,6 +884,12 @@ class SkillRecognizer:
         self.other_sense_skills_ = np.flatnonzero(
             [bool(_SENSE_WORD.search(x or "")) and not self.ict_skills_[j] for j, x in enumerate(english)]
         )
+        self.other_sense_named_ = {  # (a text naming the other sense keeps these: `_OTHER_SENSE`)
+            name: self.other_sense_skills_[
+                [bool(label.search(english[j] or "")) for j in self.other_sense_skills_]
+            ]
+            for name, (label, _) in _OTHER_SENSE.items()
+        }
         self.ict_occupations_ = frozenset(
             u
             for u, code in zip(taxonomy.occupation_uris, taxonomy.tables.occupation_isco, strict=True)
@@ -2144,6 +2151,9 @@ class SkillRecognizer:
         ):  # "CI pipelines" are no oil pipelines (outside tester 23, S3)
             sense = np.ones(per_sentence.shape[1], dtype=np.float32)
             sense[self.other_sense_skills_] = np.float32(self.other_sense_weight)
+            for name, (_, cue) in _OTHER_SENSE.items():
+                if cue.search(text):  # "software for oil and gas pipelines": those pipelines are meant
+                    sense[self.other_sense_named_[name]] = 1.0
             per_sentence = per_sentence * sense  # (a copy: the steps below copy only when no factor)
             factor = sense if factor is None else factor * sense
         unasked = self._unasked_supervision(occupations, text)
@@ -3130,6 +3140,49 @@ _SENSE_WORD = re.compile(
 )
 """Words of an ESCO skill's English label that software work uses in another sense: a *pipeline*
 of CI, a *container* of Docker, a *framework* of code (`SkillRecognizer.other_sense_weight`)."""
+_OTHER_SENSE = {
+    "pipeline": (
+        re.compile(r"\bpipelines?\b", re.I),
+        re.compile(
+            r"\b(?:oil|gas|water|sewer|sewage|district heating)\b|öljy|kaasu|vesijoh|viemär|kaukolämpö|"
+            r"\bolja|naturgas|vatten|avlopp|fjärrvärme",
+            re.I,
+        ),
+    ),
+    "build": (
+        re.compile(r"\b(?:build|builds|building|construct\w*)\b", re.I),
+        re.compile(
+            r"construction (?:industry|sector|sites?|compan\w*|projects?)|\bbuilders?\b|building (?:industry|"
+            r"sector|sites?)|rakennusala|rakennusyhti|rakennusliik|rakentamis|työmaa|byggbransch|byggföretag|"
+            r"byggarbetsplats|byggsektor|byggindustri",
+            re.I,
+        ),
+    ),
+    "container": (
+        re.compile(r"\bcontainers?\b", re.I),
+        re.compile(
+            r"shipping|\bports?\b|harbou?r|satam|konttiliiken|konttiterminaal|varustamo|\bhamn|containerterminal|"
+            r"sjöfart|rederi",
+            re.I,
+        ),
+    ),
+    "migration": (
+        re.compile(r"\bmigrat\w*", re.I),
+        re.compile(
+            r"immigra|emigra|refugee|asylum|maahanmuut|pakolai|turvapaik|invandr|flykting|asyl|\bfish", re.I
+        ),
+    ),
+    "script": (
+        re.compile(r"\bscript\w*", re.I),
+        re.compile(
+            r"theatre|theater|\bfilms?\b|screenplay|teatter|elokuv|käsikirjoit|\bmanus\w*|\bteater", re.I
+        ),
+    ),
+}
+"""Per word of `_SENSE_WORD` whose other sense software ads also name: (the skills' label pattern,
+the words of a text that name that sense — "oil and gas pipelines", "the construction industry",
+"shipping containers"): a text about software that names it keeps those skills (software for oil and
+gas pipelines asks for *inspect pipelines*; a builders' software house for *construction industry*)."""
 _SOFTWARE_CUE = re.compile(
     r"\b(?:software|coding|codebase|(?:write|writing|clean|source|production|test) code|code reviews?|devops|backend|back-end|frontend|front-end|full[- ]?stack|"
     r"microservices?|programmers?|software developers?|web developers?|web development|app development|"

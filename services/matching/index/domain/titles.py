@@ -214,16 +214,18 @@ def title_parts(title: str) -> list[str]:
 
 _SETTING_WORDS = frozenset(
     {
-        *("city", "urban", "local", "regional", "rural", "municipal", "public", "night", "day", "evening"),
+        *("city", "urban", "local", "regional", "rural", "municipal", "public", "night", "evening"),
         *("weekend", "morning", "summer", "winter", "seasonal", "temporary", "permanent", "part-time"),
         *("full-time", "part", "time", "full", "relief", "on-call", "experienced", "skilled", "qualified"),
-        *("senior", "junior", "new", "stads", "stad", "natt", "dag", "kvälls", "helg", "sommar", "säsong"),
+        *("stads", "stad", "natt", "kvälls", "helg", "sommar", "säsong"),
         *("tillfällig", "deltids", "heltids", "erfaren", "kommunal", "lokal"),
     }
 )
 """Words of where, when or how long before a title ("City bus driver", "Night cleaner", "Summer
 cook"): `TitleReader._tail` reads the title after them. Other words say which job it is ("Test
-automation engineer" is no automation engineer, "Assistant nurse" no nurse) and are kept."""
+automation engineer" is no automation engineer, "Assistant nurse" no nurse) and are kept, and so are
+words that also name whom or what the work is for: "day" ("Day care teacher"), "senior" ("Senior care
+worker": elderly care), "new" ("New car salesman"), "junior"."""
 
 
 class TitleReader:
