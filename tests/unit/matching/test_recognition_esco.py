@@ -2301,6 +2301,58 @@ def test_an_administrative_check_or_the_pay_clause_gives_no_skill(esco_recognize
     assert esco_recognizer.recognise(text, top_k=5) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noudatamme kiinteistöpalvelualan työehtosopimusta.",
+        "Työsuhteessa sovelletaan rakennusalan TES:iä.",
+        "Työehtosopimuksen mukainen palkka.",
+    ],
+)
+def test_the_employer_s_terms_by_a_collective_agreement_give_no_skill(esco_recognizer, text):
+    assert esco_recognizer.recognise(text, top_k=5) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fi-dev10 (session 21): both came back empty, every clause naming "työehtosopimus" dropped
+        (
+            "Tunnet työlainsäädännön ja työehtosopimukset ja neuvot esihenkilöitä työsuhdeasioissa.",
+            "employment law",
+        ),
+        (
+            "Asiakkaalla on taloushallinnon tradenomin tutkinto ja hän tuntee työehtosopimusten "
+            "palkkamääräykset hyvin.",
+            "financial management",
+        ),
+    ],
+)
+def test_knowing_the_collective_agreements_is_read_as_a_skill(esco_recognizer, text, expected):
+    assert expected in labels(esco_recognizer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word the boilerplate reads (an invitation's "tervetulleita", the employer's web pages)
+        # as the object of a task: the clause was dropped before session 22 (fi-dev8, fi-dev5)
+        (
+            "Vastaanottovirkailijana toivotat vieraat tervetulleiksi, kerrot hotellin palveluista ja "
+            "hoidat reklamaatiot.",
+            "greet guests",
+        ),
+        ("Päivität verkkosivuja ja somekanavia.", "manage website"),
+    ],
+)
+def test_a_task_on_a_word_the_boilerplate_knows_is_read(esco_recognizer, text, expected):
+    assert expected in labels(esco_recognizer, text)
+
+
+def test_the_employer_s_web_pages_give_no_skill(esco_recognizer):
+    assert esco_recognizer.recognise("Tutustu verkkosivuihimme osoitteessa www.esimerkki.fi.", top_k=5) == []
+
+
 def test_a_check_listed_with_a_card_keeps_the_card(esco_recognizer):
     assert "comply with food safety and hygiene" in labels(
         esco_recognizer, "Rikostaustaote ja hygieniapassi vaaditaan."

