@@ -1032,6 +1032,23 @@ def test_a_note_of_what_the_client_did_drops_the_client_word():
     assert without_coach_subject("Asiakas suoritti trukkikortin.") == "suoritti trukkikortin."
 
 
+@pytest.mark.parametrize(
+    ("note", "rest"),
+    [
+        # any verb of the present after the client word (session 22: sv-dev3, fi-dev tuning notes)
+        ("Asiakas tuntee kassajärjestelmän hyvin.", "tuntee kassajärjestelmän hyvin."),
+        ("Asiakas pysyy rauhallisena kiireessä.", "pysyy rauhallisena kiireessä."),
+        ("Kunden lyssnar aktivt.", "lyssnar aktivt."),
+        ("Kunden håller sig lugn.", "håller sig lugn."),
+        # an ad's customer keeps its word
+        ("Asiakas saa meiltä parasta palvelua.", "Asiakas saa meiltä parasta palvelua."),
+        ("Kunden får alltid svar inom en dag.", "Kunden får alltid svar inom en dag."),
+    ],
+)
+def test_a_note_of_what_the_client_does_drops_the_client_word(note, rest):
+    assert without_coach_subject(note) == rest
+
+
 def _long_ad(requirements: str) -> str:
     """A kokki ad as outside tester 16 (P2) wrote it: 60 sentences presenting the company, then the
     requirements."""

@@ -2253,6 +2253,21 @@ def test_an_ads_words_of_difficulty_about_customers_are_no_negation(esco_recogni
     assert kept in labels(esco_recognizer, text), text
 
 
+@pytest.mark.parametrize(
+    ("note", "lang", "expected"),
+    [
+        # sv-dev3's coach note (session 22): "Kunden" read as a customer gave *communicate with
+        # customers*, *customer service* first
+        ("Kunden lyssnar aktivt.", "sv", "listen actively"),
+        ("Asiakas tuntee kassajärjestelmän hyvin.", "fi", "operate cash register"),
+    ],
+)
+def test_a_note_of_what_the_client_does_is_not_about_customers(esco_recognizer, note, lang, expected):
+    found = labels(esco_recognizer, note, lang=lang)
+    assert found[0] == expected, found
+    assert not [x for x in found if "customer" in x], found
+
+
 def test_a_note_of_a_card_the_client_completed_gives_the_card_only(esco_recognizer):
     """P7 (outside tester 16): "Asiakas" gave *perform customer management* 0.44."""
     found = esco_recognizer.recognise("Asiakas suoritti trukkikortin syksyllä 2025.", top_k=10)
