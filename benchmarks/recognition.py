@@ -67,6 +67,16 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
 - ``sv-dev4``: a fourth fresh Swedish development set (session 21; 32 Finland-Swedish sentences, two
   each across the occupations of ``fi-dev10``), measured whole (``--sets sv-dev4``); summary only,
   before and after a session's changes, as the Swedish estimate on unseen text.
+  From session 22 on, ``fi-dev10`` and ``sv-dev4`` are tuning data (per-sentence output allowed).
+- ``fi-dev11``: an eleventh fresh Finnish development set (session 22; 64 sentences, four each across
+  sixteen occupations no set covers: subject teachers, taxi drivers, postal carriers, personal
+  trainers, insurance claims handlers, software testers, data analysts, tower-crane operators,
+  opticians, legal assistants, chimney sweeps, laboratory technicians, deckhands, animal care
+  attendants, arborists, locksmiths), measured whole (``--sets fi-dev11``); summary only, before and
+  after a session's changes, as the estimate on unseen text.
+- ``sv-dev5``: a fifth fresh Swedish development set (session 22; 32 Finland-Swedish sentences, two
+  each across the occupations of ``fi-dev11``), measured whole (``--sets sv-dev5``); summary only,
+  before and after a session's changes, as the Swedish estimate on unseen text.
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

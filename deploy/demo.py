@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from deploy.http_client import call
 from deploy.stack import DEFAULT_PORTS, SERVICES, Stack
+from services.kernel.calendar import local_day
 from shared.auth import Principal, Role, TokenCodec
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -72,13 +73,16 @@ def _stack(ports: list[int] | None = None) -> Stack:
 def stack_env(secrets_: dict[str, str]) -> dict[str, str]:
     """The demo services' environment: their secrets, and a write limit for a bulk load (the demo loads
     thousands of profiles through the API as one coach per organisation, a bulk integration allowed
-    more writes than a person; shared/ratelimit.py), and last week's meeting prepared afterwards."""
-    return {
-        **secrets_,
-        "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour",
-        # the demo prepares last week's meeting afterwards to show a week's changes (a 422 otherwise)
-        "KOHTAANTO_MEETING_LATE_PREPARE": "1",
-    }
+    more writes than a person; shared/ratelimit.py). Late preparation is not in it: the running demo
+    refuses to prepare a week that has ended, as production does (``LATE_PREPARE``)."""
+    return {**secrets_, "KOHTAANTO_RATE_LIMIT_WRITE": "100000 per hour"}
+
+
+#: Matching's environment while the demo seeds last week's meeting, and only then: the demo has no
+#: last week, so it prepares that week's meeting afterwards to show a week's changes (a 422 without
+#: it). ``MeetingDemo.prepare_last_week`` runs matching with it for that one preparation and restarts
+#: it without (session 22: the demo's matching kept late preparation on for its whole life).
+LATE_PREPARE = {"KOHTAANTO_MEETING_LATE_PREPARE": "1"}
 
 
 def _say(message: str) -> None:
@@ -104,7 +108,7 @@ class Loader:
         from services.matching.index.reference import load_taxonomy
 
         taxonomy = load_taxonomy()
-        today = datetime.now(UTC).date()
+        today = local_day(datetime.now(UTC))
         vacancies = demo_data.vacancies(taxonomy, today)
         for org, body in vacancies:
             self.call(
@@ -143,7 +147,10 @@ def up(profile_count: int, ports: list[int] | None = None) -> int:
         stack.stop()
     prepare_reference(stack)
     _say("starting vacancy, profile and matching services (gunicorn) and their workers")
-    stack.start(timeout=300)
+    # a fresh load seeds last week's meeting first: matching starts with late preparation on, and is
+    # restarted without it once that meeting is stored (MeetingDemo.prepare_last_week)
+    fresh = not (HOME / "loaded").exists()
+    stack.start(timeout=300, env={"matching": LATE_PREPARE} if fresh else None)
     load(stack, _secrets(), profile_count, HOME)
     return 0
 
@@ -216,7 +223,7 @@ def _journeys(
     from services.profile.domain import pseudonym
 
     taxonomy = load_taxonomy()
-    people = demo_data.profiles(taxonomy, datetime.now(UTC).date(), profile_count) if fresh else []
+    people = demo_data.profiles(taxonomy, local_day(datetime.now(UTC)), profile_count) if fresh else []
     key = pseudonym_key.encode()
     journeys = JourneyDemo(stack, loader, taxonomy, people)
     links = journeys.run(fresh, week, lambda pid: pseudonym(key, COACH_ORG, pid))
@@ -240,13 +247,13 @@ class MeetingDemo:
         self.recorded = 0  # outcomes recorded for last week's proposals
 
     def run(self, fresh: bool) -> str:
-        today = datetime.now(UTC).date()
+        today = local_day(datetime.now(UTC))
         this_week, last_week = _iso_week(today), _iso_week(today - timedelta(days=7))
         self.settle_index()
         if not self.loader.call("GET", f"{self.matching}/api/v1/shortages", self.operator)["items"]:
             self.import_shortages()
         if fresh:
-            self.prepare(last_week)
+            self.prepare_last_week(last_week)
             filled = self.record_outcomes(last_week, today - timedelta(days=today.weekday() + 7))
             self.change_vacancies(filled)
         if fresh or not self.prepared(this_week):
@@ -254,6 +261,20 @@ class MeetingDemo:
         else:  # the team may have prepared and discussed it (outside tester 19, P10)
             _say(f"the {DEMO_REGION} meeting of {this_week} was prepared before: kept as it is")
         return this_week
+
+    def prepare_last_week(self, week: str) -> None:
+        """Prepare last week's meeting now (the demo has no last week), with matching running with
+        ``LATE_PREPARE`` for this one preparation: restarted with it unless the demo started it so,
+        then restarted without it, so the demo's matching refuses late preparation afterwards as
+        production does (a 422)."""
+        if self.stack.overrides.get("matching") != LATE_PREPARE:
+            _say("restarting matching with late preparation on, for last week's meeting only")
+            self.stack.restart("matching", env=LATE_PREPARE)
+        try:
+            self.prepare(week)
+        finally:
+            _say("restarting matching with late preparation off, as in production")
+            self.stack.restart("matching")
 
     def prepared(self, week: str) -> bool:
         """Whether the demo region's meeting of ``week`` is stored (its content answers 200)."""
@@ -401,7 +422,7 @@ class MeetingDemo:
             )
         taxonomy = load_taxonomy()
         new: list[str] = []
-        for org, body in demo_data.vacancies(taxonomy, datetime.now(UTC).date(), seed=4711):
+        for org, body in demo_data.vacancies(taxonomy, local_day(datetime.now(UTC)), seed=4711):
             if org == "pirkanmaan-hyvinvointialue" and len(new) < 2:
                 posted = self.loader.call(
                     "POST",

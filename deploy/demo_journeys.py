@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from deploy.http_client import call
+from services.kernel.calendar import local_day
 
 REGION = "pirkanmaa"
 COACH_ORG = "tampere-tyollisyys"
@@ -88,7 +89,7 @@ class JourneyDemo:
         self.coach = loader.token(_role("coach"), COACH_ORG, "valmentaja@tampere")
         self.operator = loader.token(_role("operator"), "kohtaanto", "operaattori@kohtaanto")
         self.rng = random.Random(13)
-        self.today = datetime.now(UTC).date()
+        self.today = local_day(datetime.now(UTC))
         self.path_people: list[str] = []
         self.rated = 0
 

@@ -50,6 +50,9 @@ class Stack:
     # service -> KAFKA_* variables it authenticates with (``LocalBroker.service_env``)
     kafka_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     pids: dict[str, int] = field(default_factory=dict)
+    #: service -> variables its processes run with on top of ``env`` until it is restarted without
+    #: them (``start``/``restart``'s ``env``: the demo's late preparation of last week's meeting)
+    overrides: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def on_broker(cls, broker: LocalBroker, home: Path, **kwargs: Any) -> Stack:
@@ -69,7 +72,7 @@ class Stack:
 
     def service_env(self, service: str) -> dict[str, str]:
         """The environment ``service``'s processes run with."""
-        env = {**os.environ, **self.env, **self.kafka_env.get(service, {})}
+        env = {**os.environ, **self.env, **self.overrides.get(service, {}), **self.kafka_env.get(service, {})}
         for secret, owner in SERVICE_SECRETS.items():
             if service != owner:
                 env.pop(secret, None)
@@ -112,7 +115,11 @@ class Stack:
         worker = [sys.executable, "-m", f"services.{service}.worker"]
         return {f"{service}-web": web, f"{service}-worker": worker}
 
-    def start(self, timeout: float = 180.0) -> None:
+    def start(self, timeout: float = 180.0, env: Mapping[str, Mapping[str, str]] | None = None) -> None:
+        """Start every service's web process and worker and wait until all are ready; ``env``:
+        service -> variables for that service's processes on top of the stack's ``env``, until it is
+        restarted (``restart``)."""
+        self.overrides = {service: dict(extra) for service, extra in (env or {}).items()}
         for folder in (self.home / "data", self.home / "logs"):
             folder.mkdir(parents=True, exist_ok=True)
             # the databases hold personal data, the logs request details: this user's only (an
@@ -198,12 +205,16 @@ class Stack:
         self.pids = {}
         self.pid_file.unlink(missing_ok=True)
 
-    def restart(self, service: str, timeout: float = 300.0) -> dict[str, int]:
+    def restart(
+        self, service: str, timeout: float = 300.0, env: Mapping[str, str] | None = None
+    ) -> dict[str, int]:
         """Stop ``service``'s web process and worker (SIGTERM to each group, SIGKILL after 20 s),
         start them again with the same settings and wait until it is ready; the other processes (read
         from ``pid_file`` when this object did not start them) and the broker are left alone. Returns
-        the new pids by process name. Raises ``StackError`` for an unknown service, when no stack is
-        running (no ``pid_file``) or when it is not ready within ``timeout`` seconds."""
+        the new pids by process name. ``env``: variables for this start of ``service`` on top of the
+        stack's ``env`` (those of an earlier ``start`` or ``restart`` are dropped). Raises
+        ``StackError`` for an unknown service, when no stack is running (no ``pid_file``) or when it
+        is not ready within ``timeout`` seconds."""
         if service not in SERVICES:
             raise StackError(f"unknown service {service!r}: one of {', '.join(SERVICES)}")
         if not self.pids:
@@ -220,6 +231,7 @@ class Stack:
         for pid in old.values():
             if _group_alive(pid):
                 _signal_group(pid, signal.SIGKILL)
+        self.overrides[service] = dict(env or {})
         started = {name: self.spawn(name) for name in names}
         self.wait_ready(timeout, (service,))
         return started

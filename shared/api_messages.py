@@ -124,9 +124,9 @@ SHARED_VALIDATORS = (
         "e.g. 'smn' Inari Sámi)."
     ),
     N_("%(code)s is not an assigned ISO 639 language code."),
+    N_("%(code)s (%(name)s) is not one language: give the language itself, e.g. %(examples)s."),
     N_(
-        "%(code)s (%(name)s) is not one language: give the language itself, e.g. 'se' Northern Sámi, "
-        "'smn' Inari Sámi, 'sms' Skolt Sámi, 'fse' Finnish Sign Language."
+        "%(code)s (%(name)s) is not one language: give the language itself, by its ISO 639-1 or ISO 639-3 code."
     ),
     # shared.schemas, shared.pii, shared.organisations
     N_("Longer than %(max)s characters."),

@@ -45,7 +45,7 @@ from babel.messages.pofile import read_po
 from flask import Flask, has_request_context, request
 from flask_babel import Babel, format_date, get_locale, gettext
 
-from shared.languages import API_DEFAULT_LANGUAGE, DEFAULT_LANGUAGE, UI_LANGUAGES
+from shared.languages import API_DEFAULT_LANGUAGE, DEFAULT_LANGUAGE, UI_LANGUAGES, examples_in
 
 LANGUAGES = UI_LANGUAGES
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}  # each in its own language
@@ -154,6 +154,8 @@ def translate_text(text: str, _depth: int = 0) -> str:
             values = match.groupdict()
             if _depth < 2:  # a value that is itself a message (a state word, a nested reason) in kind
                 values = {k: translate_text(v, _depth + 1) for k, v in values.items()}
+            if "examples" in values:  # languages a refused code may mean, named in the request's language
+                values["examples"] = examples_in(values["examples"], current_language())
             if "kinds" in values:  # personal-data kinds found, by name (outside tester 17, P18)
                 values["kinds"] = ", ".join(gettext(kind) for kind in values["kinds"].split(", "))
             return gettext(msgid, **{k: _local_places(_local_day(v)) for k, v in values.items()})

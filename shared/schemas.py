@@ -15,12 +15,13 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from typing import Any
 
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate
 
+from shared.days import today as finnish_today
 from shared.geography import Geography, Municipality, UnknownPlaceError
 from shared.i18n import N_, translate_text
 from shared.languages import UnknownLanguageError, normalise_language
@@ -303,9 +304,14 @@ class RegionId(_Text):
             raise ValidationError(str(exc)) from None
 
 
+#: The notice of a legacy tag read as the one language the IANA registry gives for it.
+LEGACY_LANGUAGE_TAG = N_("A legacy tag of one language (IANA registry): stored as that language's code.")
+
+
 class LanguageCode(_Text):
     """An ISO 639-1 or ISO 639-3 code in any case, loaded in its shortest registered form
-    (``FI`` → ``fi``, ``sme`` → ``se``)."""
+    (``FI`` → ``fi``, ``sme`` → ``se``); a legacy tag registered for one language (``sgn-SE``) as that
+    language's code (``swl``), with a notice."""
 
     def __init__(self, **kwargs: Any) -> None:
         metadata = {"format": REFERENCE_FORMATS["language-code"], **kwargs.pop("metadata", {})}
@@ -316,9 +322,12 @@ class LanguageCode(_Text):
     ) -> str:
         text = self._text(value, attr, data, **kwargs)
         try:
-            return normalise_language(text)
+            code = normalise_language(text)
         except UnknownLanguageError as exc:
             raise ValidationError(str(exc)) from None
+        if "-" in text or "_" in text:  # a legacy tag of one language: say what it was stored as
+            add_notice(self.data_key or attr or "code", text, code, LEGACY_LANGUAGE_TAG)
+        return code
 
 
 # -- validators kept for callers that validate without loading -------------------------------------
@@ -422,6 +431,16 @@ class StrictSchema(ma.Schema):
         return data
 
 
+def read_only(description: str) -> dict[str, Any]:
+    """The OpenAPI metadata of a field a ``GET`` shows and a ``PUT`` accepts back only as read
+    (``readOnly``: a client need not send it; sent unchanged it is ignored, changed it is a 422 naming
+    the field; outside tester 23, S6)."""
+    return {
+        "readOnly": True,
+        "description": f"{description}. Read-only: may be sent back as read (ignored); another value is a 422",
+    }
+
+
 class EmptyBody(StrictSchema):
     """The body of an action that takes no input (``@blp.arguments(EmptyBody, required=False)``): no
     body or ``{}``; anything else is a 422 as on every other endpoint (a field is "Unknown field.", a
@@ -446,7 +465,10 @@ class LanguageSchema(StrictSchema):
         metadata={
             "description": "ISO 639-1 or ISO 639-3 code, any case; stored in its shortest form "
             "('FI' → 'fi', 'sme' → 'se'). E.g. 'smn' Inari Sámi, 'sms' Skolt Sámi, 'fse' Finnish "
-            "Sign Language, 'fss' Finland-Swedish Sign Language",
+            "Sign Language, 'fss' Finland-Swedish Sign Language. A macrolanguage ('ar', 'et', 'no') is "
+            "kept as given; a legacy tag the IANA registry gives one language for ('sgn-SE', 'zh-yue') "
+            "is stored as that language's code ('swl', 'yue', with a notice); a group ('sgn', 'smi') or "
+            "a tag with a region ('sv-FI', 'sgn-FI') is a 422 naming the languages it may mean",
             "example": "fi",
         },
     )
@@ -533,7 +555,7 @@ class Day(fields.Date):
     dotted form is unambiguous: no locale writes month.day.year with dots.
 
     Every day a user sends is a plausible one: at most ``years_back`` calendar years before today
-    (UTC) and at most ``years_ahead`` after it, else a ValidationError naming the bound
+    (in Finland: ``shared.days``) and at most ``years_ahead`` after it, else a ValidationError naming the bound
     (``DAY_TOO_OLD``, ``DAY_TOO_FAR``; outside tester 20, P6:
     ``available_from: "0001-01-01"`` was stored). Defaults: a century back, ten years ahead, a guard
     against absurd days only; a field whose meaning allows less says so (``available_from``: ten years
@@ -548,7 +570,7 @@ class Day(fields.Date):
         self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
     ) -> date:
         day = self._parse(value, attr, data, **kwargs)
-        today = datetime.now(UTC).date()
+        today = finnish_today()
         if day < _years_before(today, self.years_back):
             raise ValidationError(DAY_TOO_OLD % {"years": self.years_back})
         if day > _years_before(today, -self.years_ahead):

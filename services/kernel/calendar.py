@@ -4,14 +4,39 @@ follows the Finnish holiday acts and moves Easter, Ascension, Midsummer and All 
 
 A rule both services apply alike: the profile service's worklist counts how late an action is in
 working days, and matching's weekly meeting shows the same figure for the same watch point.
+
+And the services' "today": the day in Finland (``local_day``), not in UTC. Timestamps are kept in
+UTC; a *day* taken from the clock (a deadline passed, a week ended, a consent or a link expired, a
+shortage period begun) is the day it is in Finland at that instant, so near midnight the services
+agree with their users: 2026-12-31T22:30Z is already 1 January 2027 in Helsinki (UTC+2; UTC+3 in
+summer), and a week ends at Sunday midnight Finnish time, not two or three hours later.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
+
+#: The services' time zone: every user is in Finland (IANA data from the system, else the ``tzdata``
+#: package, a dependency, so a container without time-zone files still has it).
+SERVICE_TIME_ZONE_NAME = "Europe/Helsinki"
+SERVICE_TIME_ZONE = ZoneInfo(SERVICE_TIME_ZONE_NAME)
+
+
+def local_day(instant: datetime) -> date:
+    """The day in Finland at ``instant`` (an aware datetime; a naive one is read as UTC, as stored
+    timestamps are): ``2026-12-31T22:30Z`` → ``2027-01-01``."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(SERVICE_TIME_ZONE).date()
+
+
+def today() -> date:
+    """The day it is in Finland now (``local_day`` of the system clock)."""
+    return local_day(datetime.now(UTC))
 
 
 @lru_cache(maxsize=64)

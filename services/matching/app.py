@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Flask
 
+from services.kernel.calendar import local_day
 from services.matching.config import Settings
 from services.matching.index.api import blp
 from services.matching.index.domain.engine import MatchingEngine
@@ -96,7 +97,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     index = MatchingHandlers(
         state,
         records,
-        today=lambda: clock().date(),
+        today=lambda: local_day(clock()),
         org_kind=app.extensions["kohtaanto.organisations"].kind,
         availability_window_days=settings.availability_window_days,
         org_regions=app.extensions["kohtaanto.organisations"].regions,

@@ -93,8 +93,9 @@ class Settings(EnvSettings):
     meeting_late_prepare: bool = env(
         "KOHTAANTO_MEETING_LATE_PREPARE",
         False,
-        "demo only: a week that has ended and was never prepared may be prepared once, afterwards (marked "
-        "prepared after the week; `make demo` seeds last week's meeting so). Off, it is a 422",
+        "demo seeding only: a week that has ended and was never prepared may be prepared once, afterwards "
+        "(marked prepared after the week). `make demo` runs matching with it only while it seeds last "
+        "week's meeting and restarts it without; off, as the running demo and production are, it is a 422",
     )
     numba: bool = env(
         "KOHTAANTO_NUMBA",

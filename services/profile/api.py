@@ -148,6 +148,18 @@ def translate(exc: Exception) -> NoReturn:
     raise exc
 
 
+def version_read(if_match: int | None, in_body: int | None) -> int | None:
+    """The version the caller read: ``If-Match``'s, else the body's ``version`` (a body read with
+    ``GET`` and sent back carries it: outside tester 23, S6); None when neither names one. Both, and
+    different: ``ProfileVersionConflictError`` (they cannot both be the stored version)."""
+    if if_match is not None and in_body is not None and if_match != in_body:
+        raise ProfileVersionConflictError(
+            N_("If-Match names version %(header)s and the body version %(body)s")
+            % {"header": if_match, "body": in_body}
+        )
+    return if_match if if_match is not None else in_body
+
+
 #: The upsert's ``If-Match``: optional to create, required to replace (428 without it).
 PROFILE_IF_MATCH_PARAMETER = {
     **IF_MATCH_PARAMETER,
@@ -155,7 +167,8 @@ PROFILE_IF_MATCH_PARAMETER = {
     "(412 when it is no longer at that version, 428 without the header); `*` replaces whatever version "
     "is stored and never creates; without it the profile is created, if it does not exist. A body identical "
     "to the stored profile (a retry: lists in any order, a municipality by name or code, dates as d.m.yyyy "
-    "or ISO) needs none and changes nothing.",
+    "or ISO) needs none and changes nothing. The body's `version` (as GET shows it) stands for it when the "
+    "header is left out.",
 }
 
 
@@ -182,9 +195,15 @@ class ProfileById(MethodView):
         ``If-Match: "<version>"`` (the ETag you read) so that another coach's change made meanwhile is
         not overwritten unseen (412 instead; 428 without the header, outside tester 14, P16);
         ``If-Match: *`` replaces whatever version is stored, and only a profile that exists (412
-        instead of creating one; ``If-None-Match`` is not read). Creating needs no ``If-Match``."""
+        instead of creating one; ``If-None-Match`` is not read). Creating needs no ``If-Match``. A body
+        read with ``GET`` may be sent back as it is or edited: its read-only fields (``id``,
+        ``candidate_id``, ``coach_org``, ``version``, ``created_at``, ``updated_at``) are ignored when
+        they are as stored, ``version`` stands for ``If-Match``, and another value of one of them is a
+        422 naming the field (outside tester 23, S6)."""
         expected = if_match_version(gettext('If-Match must be a profile version, e.g. "3".'))
+        read_only = dict(data["read_only"])
         try:
+            expected = version_read(expected, read_only.pop("version", None))
             profile, created = handlers().upsert(
                 current_principal(),
                 checked_id(profile_id),
@@ -192,6 +211,7 @@ class ProfileById(MethodView):
                 data["status"],
                 expected,
                 must_exist=if_match_any(),
+                read_only=read_only,
             )
         except Exception as exc:
             translate(exc)

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from services.kernel.calendar import local_day
+from services.kernel.read_only import read_only_changes
 from services.kernel.texts import N_
 
 #: How far ahead a jobseeker's availability date may lie, in days: a vacancy's start date's typo guard
@@ -236,6 +238,10 @@ MATCHING_FIELDS = (
 """The details ``candidate.upserted`` carries (as ``ProfileDetails.to_dict`` writes them), besides the
 candidate id, version, status and consented organisations: what ranking needs, nothing more."""
 
+#: What a profile's ``GET`` shows that the service sets: a ``PUT`` may send them back as read
+#: (``Profile.read_only_changes``; the version is the ``If-Match`` the API reads from the body).
+READ_ONLY_FIELDS = ("id", "candidate_id", "coach_org", "version", "created_at", "updated_at")
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:
@@ -260,7 +266,7 @@ class Profile:
         now: datetime,
         generation: int = 0,
     ) -> Profile:
-        details.check(now.date())
+        details.check(local_day(now))
         return cls(profile_id, candidate_id, coach_org, details, Status.ACTIVE, 1, now, now, generation)
 
     def same_as(self, details: ProfileDetails, status: Status | None) -> bool:
@@ -274,10 +280,18 @@ class Profile:
             and (status is None or status is self.status)
         )
 
+    def read_only_changes(self, sent: Mapping[str, Any]) -> dict[str, list[str]]:
+        """Field → [reason] for each read-only field of a ``PUT`` body (``READ_ONLY_FIELDS``, as loaded:
+        text, an integer version, aware datetimes) that differs from this profile's (the stored one, or
+        the one the push creates): the id without letter case, as ids are compared; the rest exactly,
+        timestamps as instants. Empty when all are as read (outside tester 23, S6)."""
+        stored = {name: getattr(self, name) for name in READ_ONLY_FIELDS}
+        return read_only_changes(sent, stored, folded=("id",))
+
     def update(self, details: ProfileDetails, now: datetime) -> Profile:
         """A new version of a profile that is not withdrawn (a withdrawn one is created anew, as a new
         identity: ``ProfileHandlers.upsert``)."""
-        details.check(now.date())
+        details.check(local_day(now))
         status = Status.ACTIVE if self.status is Status.WITHDRAWN else self.status
         return replace(self, details=details, status=status, version=self.version + 1, updated_at=now)
 

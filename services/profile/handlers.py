@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from services.profile.domain import (
+    InvalidProfileError,
     Profile,
     ProfileDetails,
     ProfileNotFoundError,
@@ -32,6 +33,13 @@ log = logging.getLogger(__name__)
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _check_read_only(profile: Profile, sent: Mapping[str, Any] | None) -> None:
+    """Raises ``InvalidProfileError`` when ``sent`` (read-only fields of the body) differs from ``profile``."""
+    errors = profile.read_only_changes(sent or {})
+    if errors:
+        raise InvalidProfileError(errors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,7 @@ class ProfileHandlers:
         status: Status | None = None,
         expected_version: int | None = None,
         must_exist: bool = False,
+        read_only: Mapping[str, Any] | None = None,
     ) -> tuple[Profile, bool]:
         """Create or replace a profile of the caller's organisation; returns it and whether it was
         created. Profile ids are per organisation: another organisation's profile of the same id is
@@ -73,7 +82,10 @@ class ProfileHandlers:
         nothing changes (outside tester 14, P16: a read-change-put lost a colleague's change); a
         re-push of exactly what is stored (a retry, simultaneous first pushes) loses nothing and needs
         neither; it changes nothing either (the stored profile is returned at its version, nothing
-        published; audited with purpose ``unchanged``: outside tester 20, P4)."""
+        published; audited with purpose ``unchanged``: outside tester 20, P4). ``read_only``: the
+        read-only fields the body sent back (``Profile.read_only_changes``): as stored (or, creating,
+        as the new profile gets them) they are ignored; another value raises ``InvalidProfileError``
+        naming the field, after the version checks, and nothing changes (outside tester 23, S6)."""
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
             created = existing is None or existing.status is Status.WITHDRAWN
@@ -95,12 +107,14 @@ class ProfileHandlers:
                 profile = Profile.create(
                     profile_id, candidate_id, caller.org, details, self.clock(), generation
                 ).with_status(status)
+                _check_read_only(profile, read_only)
                 if existing is None:
                     uow.profiles.add(profile)
                 else:
                     uow.profiles.recreate(profile)
             else:
                 assert existing is not None
+                _check_read_only(existing, read_only)
                 granted = uow.granted_orgs(existing.candidate_id)
                 # An organisation the coach lists that the jobseeker had granted only by a choice (a
                 # voucher's provider) is now the jobseeker's own consent too (F13).

@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import ValidationError, fields, post_load, validate
 
 from services.profile import events
-from services.profile.domain import EducationLevel, ProfileDetails, Status, TargetGroup
+from services.profile.domain import READ_ONLY_FIELDS, EducationLevel, ProfileDetails, Status, TargetGroup
 from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.pii import identifier_holds_personal_data
@@ -29,6 +29,7 @@ from shared.schemas import (
     MunicipalityCode,
     SortedList,
     StrictSchema,
+    read_only,
     unique_by,
     unique_items_by,
 )
@@ -78,6 +79,28 @@ def within_a_working_life(jobs: list[dict[str, Any]]) -> None:
 
 
 class ProfileInSchema(StrictSchema):
+    # What GET shows and the service sets (``domain.READ_ONLY_FIELDS``): a body read with GET can be
+    # PUT back as it is, or with a field edited (outside tester 23, S6: six fields had to be removed).
+    id = fields.String(
+        validate=validate.Length(max=200),
+        metadata=read_only("The profile id as read (the path's, compared without letter case)"),
+    )
+    candidate_id = fields.String(
+        validate=validate.Length(max=200), metadata=read_only("The pseudonymous candidate id as read")
+    )
+    coach_org = fields.String(
+        validate=validate.Length(max=200), metadata=read_only("The coach's organisation as read")
+    )
+    version = JsonInteger(
+        validate=validate.Range(1, 2**31 - 1),
+        metadata={
+            "readOnly": True,
+            "description": "The version read: a condition like If-Match (which it may stand for): 412 "
+            "when the profile is no longer at that version or If-Match names another",
+        },
+    )
+    created_at = Instant(metadata=read_only("When the profile was created, as read"))
+    updated_at = Instant(metadata=read_only("When the profile was last changed, as read"))
     status = fields.String(
         load_default=None,
         validate=validate.OneOf(["active", "hired"]),
@@ -142,8 +165,11 @@ class ProfileInSchema(StrictSchema):
 
     @post_load
     def upsert(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
-        """``{details: ProfileDetails, status: Status | None}``."""
+        """``{details: ProfileDetails, status: Status | None, read_only: {field: value}}`` (the
+        read-only fields sent, ``domain.READ_ONLY_FIELDS``; none when none was sent)."""
+        sent = {name: data.pop(name) for name in READ_ONLY_FIELDS if name in data}
         return {
+            "read_only": sent,
             "details": ProfileDetails.from_dict(data),
             "status": Status(data["status"]) if data["status"] else None,
         }

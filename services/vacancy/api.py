@@ -9,6 +9,7 @@ from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint
 
+from services.kernel.calendar import local_day
 from services.kernel.sentences import MAX_SENTENCES, sentences
 from services.kernel.texts import N_
 from services.vacancy.domain import (
@@ -30,6 +31,7 @@ from services.vacancy.schemas import (
     VacancyInSchema,
     VacancyOutSchema,
     VacancyPageSchema,
+    VacancyPutSchema,
     VacancyQuerySchema,
 )
 from shared.auth import Role, current_principal, require_role
@@ -55,7 +57,7 @@ def shortage_of(v: Vacancy) -> dict[str, Any] | None:
     per request from the copy kept from kohtaanto.shortages.v1), else None."""
     if "kohtaanto_shortages" not in g:
         with handlers().uow_factory() as uow:
-            g.kohtaanto_shortages = uow.shortages.book(on=handlers().clock().date())
+            g.kohtaanto_shortages = uow.shortages.book(on=local_day(handlers().clock()))
     flag = g.kohtaanto_shortages.flag(v.details.region, v.details.occupation_uri)
     return flag.to_dict() if flag else None
 
@@ -102,7 +104,8 @@ VACANCY_IF_MATCH_PARAMETER = {
     "description": 'The version you read (the ETag, e.g. `"3"`): required to change the vacancy (412 when '
     "it is no longer at that version, 428 without the header); `*` replaces whatever version is stored. "
     "A body identical to the stored vacancy (a retry: lists in any order, a municipality by name or code, "
-    "dates as d.m.yyyy or ISO) needs none and changes nothing.",
+    "dates as d.m.yyyy or ISO) needs none and changes nothing. The body's `version` (as GET shows it) stands for "
+    "it when the header is left out.",
 }
 
 
@@ -218,7 +221,7 @@ class VacancyById(MethodView):
         return with_etag(vacancy)
 
     @require_role(Role.EMPLOYER)
-    @blp.arguments(VacancyInSchema)
+    @blp.arguments(VacancyPutSchema)
     @blp.response(200, VacancyOutSchema)
     @blp.doc(
         parameters=[VACANCY_IF_MATCH_PARAMETER],
@@ -228,21 +231,35 @@ class VacancyById(MethodView):
             "428": {"$ref": "#/components/responses/DEFAULT_ERROR"},
         },
     )
-    def put(self, details: VacancyDetails, vacancy_id: str) -> Any:
+    def put(self, data: dict[str, Any], vacancy_id: str) -> Any:
         """Replace a vacancy's details. ``If-Match: "<version>"`` (the ETag you read) is required for
         a change, so that a colleague's change made meanwhile is not overwritten unseen: 412 when the
         vacancy is no longer at that version, 428 without the header (outside tester 14, P16);
         ``If-Match: *`` replaces whatever version is stored. A ``PUT`` identical to the stored vacancy
         (a retry; compared after normalising, ``VacancyDetails.normalised``) needs none and changes
         nothing: 200 with the same version, no event (outside testers 20, P4, and 21, Q6), as a
-        profile's."""
+        profile's. A body read with ``GET`` may be sent back as it is or edited: its read-only fields
+        (``id``, ``employer_org``, ``status``, ``close_reason``, ``version``, ``created_at``,
+        ``updated_at``) are ignored when they are as stored, ``version`` stands for ``If-Match``, and
+        another value of one of them is a 422 naming the field; the derived ones
+        (``occupation_label``, ``shortage``, ``warnings``, ``notices``) are ignored whatever their
+        value, being computed for each answer (outside tester 23, S6)."""
+        read_only = dict(data["read_only"])
+        in_body = read_only.pop("version", None)
         try:
+            header = expected_version()
+            if header is not None and in_body is not None and header != in_body:
+                raise VersionConflictError(
+                    N_("If-Match names version %(header)s and the body version %(body)s")
+                    % {"header": header, "body": in_body}
+                )
             vacancy = handlers().update(
                 vacancy_id,
                 current_principal().org,
-                details,
-                expected_version(),
-                versioned=request.headers.get("If-Match") is not None,
+                data["details"],
+                header if header is not None else in_body,
+                versioned=request.headers.get("If-Match") is not None or in_body is not None,
+                read_only=read_only,
             )
         except Exception as exc:
             translate(exc)

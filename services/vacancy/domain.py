@@ -8,6 +8,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from services.kernel.calendar import local_day
+from services.kernel.read_only import read_only_changes
 from services.kernel.texts import N_
 
 #: How far a vacancy's start date may lie from the day it is written, in days: a year back (a
@@ -200,6 +202,27 @@ def rule_errors(values: Mapping[str, Any], today: date) -> dict[str, list[str]]:
     return errors
 
 
+#: What a vacancy's ``GET`` shows that the service keeps: a ``PUT`` may send them back as read
+#: (``Vacancy.read_only_changes``; the version is the ``If-Match`` the API reads from the body).
+READ_ONLY_FIELDS = (
+    "id",
+    "employer_org",
+    "status",
+    "close_reason",
+    "version",
+    "created_at",
+    "updated_at",
+)
+#: What a ``GET`` shows that the service derives afresh for each answer (the occupation's label, the
+#: shortage flag of the lists in force, warnings and notices in the caller's language): accepted on a
+#: ``PUT`` whatever their value and never stored, as they are computed, not kept.
+DERIVED_FIELDS = ("occupation_label", "shortage", "warnings", "notices")
+STATUS_READ_ONLY = N_(
+    "Read-only: a vacancy is closed with POST /api/v1/vacancies/<id>/close, not by a PUT. Send the "
+    "status as you read it (GET) or leave it out."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Vacancy:
     id: str
@@ -213,7 +236,7 @@ class Vacancy:
 
     @classmethod
     def post(cls, vacancy_id: str, employer_org: str, details: VacancyDetails, now: datetime) -> Vacancy:
-        details.check(now.date())
+        details.check(local_day(now))
         return cls(vacancy_id, employer_org, details, created_at=now, updated_at=now)
 
     def update(
@@ -222,6 +245,7 @@ class Vacancy:
         now: datetime,
         expected_version: int | None = None,
         versioned: bool = True,
+        read_only: Mapping[str, Any] | None = None,
     ) -> Vacancy:
         """The vacancy with ``details``, a new version; ``self`` itself when ``details`` are the stored
         ones in their normalised form (``VacancyDetails.normalised``: an identical replay, e.g. a
@@ -229,16 +253,30 @@ class Vacancy:
         ``versioned``: the caller sent ``If-Match`` (a version, checked as ``expected_version``, or
         ``*``); without it only an identical replay passes, as for a profile. Raises
         ``VersionConflictError`` (stale ``expected_version``), ``VacancyClosedError``,
-        ``VersionRequiredError`` (a change without ``If-Match``), ``InvalidVacancyError``."""
+        ``VersionRequiredError`` (a change without ``If-Match``), ``InvalidVacancyError`` (also for
+        ``read_only``, the read-only fields the body sent back, when one is not as stored:
+        ``read_only_changes``; outside tester 23, S6)."""
         self._expect(expected_version)
         if self.status is Status.CLOSED:
             raise VacancyClosedError(N_("vacancy %(id)s is closed") % {"id": self.id})
+        if errors := self.read_only_changes(read_only or {}):
+            raise InvalidVacancyError(errors)
         if details.normalised() == self.details.normalised():
             return self
         if not versioned:
             raise VersionRequiredError(self.id)
-        details.check(now.date())
+        details.check(local_day(now))
         return replace(self, details=details, updated_at=now, version=self.version + 1)
+
+    def read_only_changes(self, sent: Mapping[str, Any]) -> dict[str, list[str]]:
+        """Field → [reason] for each read-only field of a ``PUT`` body (``READ_ONLY_FIELDS``, as
+        loaded) that differs from this vacancy's: exactly, timestamps as instants, the status and close
+        reason by their values (a closed vacancy's ``PUT`` is a 409 before this). Empty when all are
+        as read."""
+        stored = {name: getattr(self, name) for name in READ_ONLY_FIELDS}
+        return read_only_changes(
+            sent, stored, reasons={"status": STATUS_READ_ONLY, "close_reason": STATUS_READ_ONLY}
+        )
 
     def close(self, reason: CloseReason, now: datetime, expected_version: int | None = None) -> Vacancy:
         self._expect(expected_version)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from services.vacancy import domain
 from services.vacancy.domain import (
@@ -46,11 +47,13 @@ class VacancyHandlers:
         details: VacancyDetails,
         expected_version: int | None = None,
         versioned: bool = True,
+        read_only: Mapping[str, Any] | None = None,
     ) -> Vacancy:
-        """Replace the details (``Vacancy.update``: ``versioned`` says whether ``If-Match`` was sent)."""
+        """Replace the details (``Vacancy.update``: ``versioned`` says whether ``If-Match`` was sent,
+        ``read_only`` holds the read-only fields the body sent back)."""
         with self.uow_factory() as uow:
             vacancy = self._owned(uow, vacancy_id, employer_org)
-            changed = vacancy.update(details, self.clock(), expected_version, versioned)
+            changed = vacancy.update(details, self.clock(), expected_version, versioned, read_only)
             if changed is vacancy:  # an identical replay: nothing to save or publish
                 return vacancy
             uow.vacancies.save(changed)

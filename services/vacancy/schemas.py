@@ -9,8 +9,16 @@ import marshmallow as ma
 from flask import current_app, has_app_context
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
+from services.kernel.calendar import local_day
 from services.vacancy import events
-from services.vacancy.domain import CloseReason, Status, VacancyDetails, rule_errors
+from services.vacancy.domain import (
+    DERIVED_FIELDS,
+    READ_ONLY_FIELDS,
+    CloseReason,
+    Status,
+    VacancyDetails,
+    rule_errors,
+)
 from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
 from shared.schemas import (
@@ -21,6 +29,7 @@ from shared.schemas import (
     Day,
     DisplayText,
     EscoUri,
+    Instant,
     JsonBoolean,
     JsonInteger,
     LanguageOutSchema,
@@ -30,6 +39,7 @@ from shared.schemas import (
     RegionId,
     ShortageFlagSchema,
     StrictSchema,
+    read_only,
     reference,
     unique_by,
     unique_items_by,
@@ -41,7 +51,7 @@ WORKING_TIMES = ("full_time", "part_time")
 def _today() -> date:
     """The vacancy service's today: its handlers' clock within a request, else the system's."""
     handlers = current_app.extensions.get("kohtaanto.vacancy.handlers") if has_app_context() else None
-    return handlers.clock().date() if handlers is not None else datetime.now(UTC).date()
+    return local_day(handlers.clock()) if handlers is not None else local_day(datetime.now(UTC))
 
 
 #: The reason for a skill sent without ``essential`` (outside tester 16, P3: an accepted suggestion the ad
@@ -154,6 +164,57 @@ class VacancyInSchema(StrictSchema):
     @post_load
     def details(self, data: dict[str, Any], **_: Any) -> VacancyDetails:
         return VacancyDetails.from_dict(data)
+
+
+class VacancyPutSchema(VacancyInSchema):
+    """A ``PUT``'s body: ``VacancyInSchema`` and what a ``GET`` shows besides (outside tester 23, S6: a
+    vacancy read with GET could not be PUT back as it was). Loads ``{details: VacancyDetails,
+    read_only: {field: value}}`` (``domain.READ_ONLY_FIELDS`` sent; the derived ones are dropped)."""
+
+    id = fields.String(validate=validate.Length(max=200), metadata=read_only("The vacancy id as read"))
+    employer_org = fields.String(
+        validate=validate.Length(max=200), metadata=read_only("The employer organisation as read")
+    )
+    status = fields.String(
+        validate=validate.OneOf([s.value for s in Status]),
+        metadata=read_only("The status as read (close with POST /api/v1/vacancies/<id>/close)"),
+    )
+    close_reason = fields.String(
+        allow_none=True,
+        validate=validate.OneOf([r.value for r in CloseReason]),
+        metadata=read_only("The close reason as read (null while open)"),
+    )
+    version = JsonInteger(
+        validate=validate.Range(1, 2**31 - 1),
+        metadata={
+            "readOnly": True,
+            "description": "The version read: a condition like If-Match (which it may stand for): 412 "
+            "when the vacancy is no longer at that version or If-Match names another",
+        },
+    )
+    created_at = Instant(metadata=read_only("When the vacancy was posted, as read"))
+    updated_at = Instant(metadata=read_only("When the vacancy was last changed, as read"))
+    occupation_label = fields.Raw(
+        allow_none=True,
+        metadata={"readOnly": True, "description": "Derived from occupation_uri: accepted and ignored"},
+    )
+    shortage = fields.Raw(
+        allow_none=True,
+        metadata={"readOnly": True, "description": "Derived from the shortage lists: accepted and ignored"},
+    )
+    warnings = fields.Raw(
+        allow_none=True, metadata={"readOnly": True, "description": "Derived: accepted and ignored"}
+    )
+    notices = fields.Raw(
+        allow_none=True, metadata={"readOnly": True, "description": "Derived: accepted and ignored"}
+    )
+
+    @post_load
+    def details(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:  # type: ignore[override]
+        for name in DERIVED_FIELDS:
+            data.pop(name, None)
+        sent = {name: data.pop(name) for name in READ_ONLY_FIELDS if name in data}
+        return {"details": VacancyDetails.from_dict(data), "read_only": sent}
 
 
 class CloseSchema(StrictSchema):

@@ -343,3 +343,46 @@ def test_the_registry_s_refusals_are_told_in_the_callers_language(
 def test_the_sign_in_page_tells_why_a_token_is_refused_in_the_page_s_language(matching, lang, reason):
     page = matching.test_client().get(f"/login?token=garbage&lang={lang}").get_data(as_text=True)
     assert reason in page and page.count("not valid") <= 1, page
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "expected"),
+    [
+        ("fi", "smi", "'smi' (Sami languages) ei ole yksi kieli: anna itse kieli, esim. 'smn' inarinsaame"),
+        (
+            "sv",
+            "smi",
+            "'smi' (Sami languages) är inte ett enskilt språk: ange själva språket, t.ex. 'smn' enaresamiska",
+        ),
+        (
+            "en",
+            "sgn",
+            "'sgn' (Sign languages) is not one language: give the language itself, e.g. 'fse' Finnish Sign",
+        ),
+        ("fi", "sgn", "'sgn' (Sign languages) ei ole yksi kieli: anna itse kieli, esim. 'fse' Finnish Sign"),
+        (
+            "fi",
+            "gem",
+            "'gem' (Germanic languages) ei ole yksi kieli: anna itse kieli sen ISO 639-1- tai ISO 639-3-koodilla.",
+        ),
+    ],
+)
+def test_a_group_language_code_is_told_the_languages_it_may_mean_in_the_callers_language(
+    profile_app, lang, code, expected
+):
+    """Outside tester 23: `sgn` was refused with Sámi examples. (CLDR has no Finnish or Swedish names
+    for the sign languages: langcodes gives them in English.)"""
+    body = profile_body(languages=[{"code": code, "level": "C1"}])
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/p-lang", json=body, headers={**COACH, "Accept-Language": lang}
+    )
+    assert r.status_code == 422
+    assert r.json["errors"]["json"]["languages"]["0"]["code"][0].startswith(expected), r.json
+
+
+def test_a_legacy_tag_of_one_language_is_stored_as_its_code_with_a_notice(profile_app):
+    body = profile_body(languages=[{"code": "sgn-SE", "level": "C1"}])
+    r = profile_app.test_client().put("/api/v1/profiles/p-legacy", json=body, headers=COACH)
+    assert r.status_code == 201, r.json
+    assert r.json["languages"] == [{"code": "swl", "level": "C1"}]
+    assert [(n["given"], n["used"]) for n in r.json["notices"]] == [("sgn-SE", "swl")]

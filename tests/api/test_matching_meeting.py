@@ -1036,3 +1036,16 @@ def test_a_follow_up_owner_is_a_user_or_organisation_id_as_documented(app, owner
             headers=RECRUITER,
         )
         assert r.status_code == 201, r.json
+
+
+def test_a_week_ends_at_midnight_in_finland_not_three_hours_later_in_utc(app, clock):
+    """Session 22: "today" was the UTC date, so a week went on until Monday 02:00 in Finland. Sunday
+    2026-11-29 22:30 UTC is Monday 00:30 in Helsinki: W48 has ended there, W49 is the current week."""
+    client = app.test_client()
+    clock.now = datetime(2026, 11, 29, 21, 30, tzinfo=UTC)  # Sunday 23:30 in Helsinki: still W48
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    clock.now = datetime(2026, 11, 29, 22, 30, tzinfo=UTC)
+    r = client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM)
+    assert r.status_code == 409, r.json  # ended and prepared: it stays as the team saw it
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM).status_code == 422
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W49/prepare", headers=TEAM).status_code == 201

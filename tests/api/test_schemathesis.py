@@ -45,6 +45,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.engine import Status, events, from_schema
 from werkzeug.serving import make_server
 
+from services.kernel.calendar import today as finnish_today
 from services.profile.app import create_app as create_profile_app
 from services.profile.config import Settings as ProfileSettings
 from services.vacancy.app import create_app as create_vacancy_app
@@ -127,7 +128,7 @@ def seeded_services(folder: Any) -> dict[str, tuple[Any, tuple[str, ...], dict[s
 
 def iso_weeks() -> list[str]:
     """Every ISO week from 2000-W01 to four weeks ahead (meetings are prepared at most that far)."""
-    monday, last = date(2000, 1, 3), date.today() + timedelta(weeks=4)
+    monday, last = date(2000, 1, 3), finnish_today() + timedelta(weeks=4)
     weeks = []
     while monday <= last:
         year, week, _ = monday.isocalendar()
@@ -176,7 +177,7 @@ def _vacancy(body: dict[str, Any], geography: Any) -> bool:
 
     skills = {s.get("uri") for s in body.get("skills") or []}
     region, municipality = body.get("region"), geography.municipalities.get(body.get("municipality"))
-    today = date.today()
+    today = finnish_today()
     deadline, start = body.get("application_deadline"), body.get("start_date")
     return (
         bool(body.get("occupation_uri") or skills or (body.get("description") or "").strip())
@@ -205,7 +206,7 @@ def _profile(body: dict[str, Any], geography: Any) -> bool:
     from services.profile.domain import AVAILABLE_DAYS_AHEAD
     from services.profile.schemas import MAX_CAREER_YEARS, ProfileInSchema
 
-    today = date.today()
+    today = finnish_today()
     years_back = ProfileInSchema().fields["available_from"].years_back
     leap_day = (today.month, today.day) == (2, 29)  # the field's own rule: 29 February → 28 February
     oldest = today.replace(year=today.year - years_back, day=28 if leap_day else today.day).isoformat()
@@ -219,13 +220,13 @@ def _profile(body: dict[str, Any], geography: Any) -> bool:
         and not skills & set(body.get("suggested_skills") or [])
         and years <= MAX_CAREER_YEARS
         and all(
-            not isinstance(j.get("ended_year"), int) or j["ended_year"] <= date.today().year for j in jobs
+            not isinstance(j.get("ended_year"), int) or j["ended_year"] <= finnish_today().year for j in jobs
         )
         and (
             not isinstance(body.get("available_from"), str)
             or oldest
             <= body["available_from"]
-            <= (date.today() + timedelta(days=AVAILABLE_DAYS_AHEAD)).isoformat()
+            <= (finnish_today() + timedelta(days=AVAILABLE_DAYS_AHEAD)).isoformat()
         )
     )
 
@@ -247,7 +248,7 @@ def _outcome(body: dict[str, Any], geography: Any) -> bool:
     a follow-up due at most three years ahead."""
     from services.matching.team.outcomes import DUE_DAYS_AHEAD
 
-    today = date.today()
+    today = finnish_today()
     occurred = body.get("occurred_on")
     due = (body.get("follow_up") or {}).get("due") if isinstance(body.get("follow_up"), dict) else None
     return (
@@ -263,7 +264,7 @@ def _pilot(body: dict[str, Any], geography: Any) -> bool:
     from services.profile.paths.vouchers import PILOT_DAYS_AHEAD
 
     rule = body.get("rule") or {}
-    latest = (date.today() + timedelta(days=PILOT_DAYS_AHEAD)).isoformat()
+    latest = (finnish_today() + timedelta(days=PILOT_DAYS_AHEAD)).isoformat()
 
     def ordered(low: Any, high: Any) -> bool:
         return low is None or high is None or low <= high

@@ -8,13 +8,14 @@ import csv
 import io
 import os
 import urllib.request
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 
 from deploy.http_client import call, wait_for
+from services.kernel.calendar import today as finnish_today
 from services.matching.team.meeting import IsoWeek
 from shared.i18n import format_week
 from tests.helpers import COOK, WELDER, token
@@ -47,7 +48,7 @@ def meeting(browser_stack, taxonomy):
     """Two welder vacancies in Oulu (a region no other test uses: the broker is shared), welders as a national shortage occupation, six jobseekers:
     three consented to the first viewer's organisation, none to the other viewer's."""
     stack = browser_stack
-    today = datetime.now(UTC).date()
+    today = finnish_today()
     half = f"{today.year}H{1 if today.month <= 6 else 2}"
     shortage_csv = f"occupation,region,period,level\n7212,national,{half},shortage\n".encode()
     upload = urllib.request.Request(
@@ -229,7 +230,7 @@ def test_the_new_meeting_sections_show_paths_falling_off_courses_for_missing_ski
     catalogue = (
         "course_id;provider;title_fi;title_sv;skills;length_weeks;municipality;online;apprenticeship;start_dates\r\n"
         f"HITS-1;oulun-ammattiopisto;Hitsauksen täydennyskoulutus;Svetsning, fortbildning;{lacking};8;Oulu;ei;ei;"
-        f"{(datetime.now(UTC).date().replace(day=1) + timedelta(days=62)).isoformat()}\r\n"
+        f"{(finnish_today().replace(day=1) + timedelta(days=62)).isoformat()}\r\n"
     ).encode()
     upload = urllib.request.Request(
         f"{matching}/api/v1/training/catalogue",

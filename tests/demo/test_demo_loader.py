@@ -17,6 +17,7 @@ from deploy import demo
 from deploy.http_client import call
 from deploy.kafka.broker import LocalBroker, find_free_port
 from deploy.stack import Stack
+from services.matching.team.meeting import IsoWeek
 from shared.auth import Principal, Role, TokenCodec
 from shared.config import REPO_ROOT
 
@@ -73,6 +74,25 @@ def test_the_demo_loads_on_fresh_services_and_again_on_loaded_ones(demo_stack, c
     assert link and "<form" in call("GET", link).body.decode()
     sent = urllib.request.urlopen(urllib.request.Request(link, data=b"score=4", method="POST"), timeout=30)
     assert sent.status == 200
+    # Last week's meeting was seeded, and the demo's matching refuses late preparation afterwards as
+    # production does (session 22: KOHTAANTO_MEETING_LATE_PREPARE stayed on for the demo's whole life).
+    assert "KOHTAANTO_MEETING_LATE_PREPARE" not in stack.service_env("matching")
+    last = IsoWeek.parse(first["week"]).previous()
+    assert (
+        call(
+            "GET",
+            f"{stack.url('matching')}/meetings/{demo.DEMO_REGION}/{last}/content.json",
+            tokens["recruiter"],
+        ).status
+        == 200
+    )
+    earlier = last.previous()
+    late = call(
+        "POST",
+        f"{stack.url('matching')}/api/v1/meetings/{demo.DEMO_REGION}/{earlier}/prepare",
+        tokens["team_member"],
+    )
+    assert late.status == 422, late.body[:300]
 
     operator = TokenCodec(keys["KOHTAANTO_JWT_SECRET"]).mint(
         Principal("operaattori@kohtaanto", Role.OPERATOR, "kohtaanto")

@@ -8,12 +8,13 @@ The counts are printed for the closing note."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
 from deploy.http_client import call, wait_for
 from deploy.kafka.topics import TOPICS
+from services.kernel.calendar import today as finnish_today
 from shared.messaging.kafka import make_consumer
 from tests.helpers import profile_body, token
 
@@ -102,7 +103,7 @@ def test_personal_data_typed_anywhere_reaches_no_topic_and_not_matching(stack, k
         assert r.status == 422 and field in r.json()["errors"]["json"], r.json()
 
     # A service path whose free text (responsible person, coach, handover note) names the person.
-    profiles, today = stack.url("profile"), datetime.now(UTC).date()
+    profiles, today = stack.url("profile"), finnish_today()
     step = {"kind": "coaching", "org": "tampere-tyollisyys", "starts_on": (today - timedelta(days=9)).isoformat(),
             "planned_end": (today + timedelta(days=30)).isoformat()}  # fmt: skip
     free_path = 0

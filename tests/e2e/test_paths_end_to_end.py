@@ -6,11 +6,12 @@ who are about to fall off their path."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
 from deploy.http_client import call, wait_for
+from services.kernel.calendar import today as finnish_today
 from tests.helpers import token
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka]
@@ -36,7 +37,7 @@ def profile(name: str) -> dict:
 
 
 def test_a_handover_reaches_the_school_is_acknowledged_and_the_meeting_counts_who_is_falling_off(stack):
-    profiles, today = stack.url("profile"), datetime.now(UTC).date()
+    profiles, today = stack.url("profile"), finnish_today()
     for pid, name in (("kajaani-1", "Eetu Heikkinen"), ("kajaani-2", "Sanni Kemppainen")):
         assert call("PUT", f"{profiles}/api/v1/profiles/{pid}", COACH, profile(name)).status == 201
     coaching = {

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.matching.index.domain.filters import (
     DEFAULT_AVAILABILITY_WINDOW_DAYS,
@@ -137,7 +138,7 @@ class MatchingHandlers:
         self,
         state: MatchingState,
         records: TeamRecords | None = None,
-        today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+        today: Callable[[], date] = lambda: local_day(datetime.now(UTC)),
         org_kind: OrgKind = unregistered,
         availability_window_days: int = DEFAULT_AVAILABILITY_WINDOW_DAYS,
         *,

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
 
+from services.kernel.calendar import local_day
 from services.kernel.shortages import ShortageBook, ShortageFlag
 from services.kernel.texts import N_
 from services.matching.index.handlers import (
@@ -334,13 +335,13 @@ class TeamRecords:
             resolve,
             source,
             filename=filename,
-            today=now.date(),
+            today=local_day(now),
             rules=self.period_rules,
             serves=lambda region: self.serves(caller, region),
             names=self.group_names,
         )
         with self.uow_factory() as uow:
-            before = uow.shortages.book(on=now.date())
+            before = uow.shortages.book(on=local_day(now))
             for item in lists:
                 replaced = uow.shortages.replace(item, import_id, caller.subject, now)
                 uow.shortages.record(
@@ -355,7 +356,7 @@ class TeamRecords:
                 )
                 payload = {**item.to_payload(), "import_id": import_id, "imported_at": now.isoformat()}
                 uow.publish(events.SHORTAGE_LIST_IMPORTED, item.key, payload)
-            book = uow.shortages.book(on=now.date())
+            book = uow.shortages.book(on=local_day(now))
             uow.commit()
         notices = effect_notices(before, book, lists)
         warnings = dropped_warnings(before, book, lists, self._occupation_label)
@@ -364,7 +365,7 @@ class TeamRecords:
                 "shortage roles dropped by an import", extra={"import_id": import_id, "warning": warning}
             )
         for item in lists:
-            if self.period_rules.age(item.period, now.date())["stale"]:
+            if self.period_rules.age(item.period, local_day(now))["stale"]:
                 notices.append(
                     f"{item.region} {item.period}: started more than {self.period_rules.stale_after_months} "
                     "months ago; its flags are shown as stale."
@@ -401,11 +402,11 @@ class TeamRecords:
     def shortage_book(self) -> ShortageBook[ShortageList]:
         """Every stored list, as in force today (the clock's date; later periods are pending)."""
         with self.uow_factory() as uow:
-            return uow.shortages.book(on=self.clock().date())
+            return uow.shortages.book(on=local_day(self.clock()))
 
     def shortage_listing(self) -> list[dict[str, Any]]:
         """Every stored list with its period, import time, age, staleness and whether it applies."""
-        today = self.clock().date()
+        today = local_day(self.clock())
         with self.uow_factory() as uow:
             items = uow.shortages.listing()
             book = uow.shortages.book(on=today)
@@ -427,7 +428,11 @@ class TeamRecords:
 
     def flag_dict(self, flag: ShortageFlag | None) -> dict[str, Any] | None:
         """A vacancy's shortage flag as the API shows it, with the list's age and staleness today."""
-        return {**flag.to_dict(), **self.period_rules.age(flag.period, self.clock().date())} if flag else None
+        return (
+            {**flag.to_dict(), **self.period_rules.age(flag.period, local_day(self.clock()))}
+            if flag
+            else None
+        )
 
     def shortage_flag(self, region: str, occupation_uri: str | None) -> dict[str, Any] | None:
         """The shortage flag of an occupation in a region as the API shows it (`flag_dict`), or None."""
@@ -526,7 +531,7 @@ class TeamHandlers:
             vacancy_title=record.vacancy.title,
         )
         if not record.is_open and not allowed_after_close(
-            outcome.status, outcome.occurred_on, record.updated_at.date()
+            outcome.status, outcome.occurred_on, local_day(record.updated_at)
         ):
             raise VacancyClosedError(vacancy_id, record.close_reason)
         with self.uow_factory() as uow:
@@ -597,7 +602,7 @@ class TeamHandlers:
             stored = uow.meetings.get(region, str(week))
         if stored is not None:
             return stored
-        current = IsoWeek.of(self.clock().date())
+        current = IsoWeek.of(local_day(self.clock()))
         if week < current or not self.may_prepare(caller, region) or self._too_far(week, current):
             raise MeetingNotPreparedError(f"{region} {week}")
         return self.prepare(region, week, caller)
@@ -630,10 +635,10 @@ class TeamHandlers:
         if not self.records.serves(caller, region):
             raise RegionNotServedError(region)
         now = self.clock()
-        if self._too_far(week, IsoWeek.of(now.date())):
+        if self._too_far(week, IsoWeek.of(local_day(now))):
             raise MeetingTooFarAheadError(f"{region} {week}")
         with self.uow_factory() as uow:
-            past = week < IsoWeek.of(now.date())
+            past = week < IsoWeek.of(local_day(now))
             if past and uow.meetings.get(region, str(week)) is not None:
                 raise MeetingLockedError(f"{region} {week}")
             if past and not self.late_prepare:
@@ -641,7 +646,7 @@ class TeamHandlers:
             previous = uow.meetings.get(region, str(week.previous()))
             records = [r for r in self.index.vacancies() if r.region == region]
             # the lists in force on the day the week is ranked for (a later week: its Monday)
-            book = uow.shortages.book(on=meeting_day(week, now.date()))
+            book = uow.shortages.book(on=meeting_day(week, local_day(now)))
             outcomes = uow.outcomes.for_region(region, [r.vacancy_id for r in records])
             paths, followed = uow.paths.open_in(region)
             rated = RatingFigures(uow.conn).in_region(region, satisfaction_weeks(week))
@@ -689,7 +694,7 @@ class TeamHandlers:
     def _courses(self, region: str, skills: set[str]) -> dict[str, list[CourseRef]]:
         if self.training is None or not skills:
             return {}
-        today = self.clock().date()
+        today = local_day(self.clock())
         out: dict[str, list[CourseRef]] = {}
         for skill, found in self.training.teaching(sorted(skills), region).items():
             out[skill] = [
@@ -725,7 +730,7 @@ class TeamHandlers:
         outcomes: list[Outcome],
         previous: StoredMeeting | None,
     ) -> MeetingFacts:
-        day = meeting_day(week, now.date())
+        day = meeting_day(week, local_day(now))
         by_vacancy: dict[str, list[Outcome]] = {}
         for o in outcomes:
             by_vacancy.setdefault(o.vacancy_id, []).append(o)
@@ -761,7 +766,7 @@ class TeamHandlers:
             region,
             region_name,
             week,
-            now.date(),
+            local_day(now),
             now,
             caller.subject,
             vacancies,
@@ -797,7 +802,7 @@ class TeamHandlers:
             flag.source if flag else None,
             shortage_since=flag.period.start if flag else None,
             shortage_stale=bool(
-                flag and self.records.period_rules.age(flag.period, self.clock().date())["stale"]
+                flag and self.records.period_rules.age(flag.period, local_day(self.clock()))["stale"]
             ),
             occupation_uri=uri or "",
             occupation_inferred=inferred,

@@ -23,6 +23,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 
 OUTCOME_RECORDED = "outcome.recorded"
@@ -123,15 +124,15 @@ class Outcome:
             errors["reason"] = [N_("A reason is required when a candidate was not hired.")]
         if status is not Status.NOT_HIRED and reason is not None:
             errors["reason"] = [N_("A reason is given only when a candidate was not hired.")]
-        day = occurred_on or now.date()
-        if day > now.date():
+        day = occurred_on or local_day(now)
+        if day > local_day(now):
             errors["occurred_on"] = [N_("An outcome cannot happen in the future.")]
-        elif (now.date() - day).days > 92:
+        elif (local_day(now) - day).days > 92:
             errors["occurred_on"] = [N_("Record outcomes within three months of what happened.")]
         if (
             follow_up is not None
             and follow_up.due is not None
-            and (follow_up.due - now.date()).days > DUE_DAYS_AHEAD
+            and (follow_up.due - local_day(now)).days > DUE_DAYS_AHEAD
         ):
             # a vacancy's start date's typo guard (outside tester 10, L4: no date field without one)
             errors["follow_up"] = {"due": [N_("The follow-up is due more than three years ahead.")]}

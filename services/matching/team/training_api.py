@@ -11,6 +11,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
+from services.kernel.calendar import local_day
 from services.matching.index.api import SHORTLIST_ROLES, handlers
 from services.matching.index.handlers import VacancyUnknownError
 from services.matching.team.api import upload, upload_body
@@ -154,7 +155,7 @@ class Courses(MethodView):
     def get(self, args: dict[str, Any]) -> Any:
         """Courses with a start to come, soonest first; ``skill`` keeps those teaching it, ``region``
         those held there or online."""
-        today = training().clock().date()
+        today = local_day(training().clock())
         found = training().courses(args["skill"], args["region"])
         return {"items": [Shown(c, {"next_start": c.next_start(today)}) for c in found]}
 
@@ -225,7 +226,7 @@ class SatisfactionFigures(MethodView):
         from services.matching.team.ratings_feed import RatingFigures
         from services.matching.team.satisfaction import satisfaction
 
-        current = IsoWeek.of(training().clock().date())
+        current = IsoWeek.of(local_day(training().clock()))
         try:
             last = IsoWeek.parse(args["week"]) if args["week"] else current
         except ValueError:

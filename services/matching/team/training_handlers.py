@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.matching.team import events
 from services.matching.team.repository import SkillGap, UnitOfWork
@@ -169,7 +170,7 @@ class TrainingHandlers:
 
     def courses(self, skill: str | None = None, region: str | None = None) -> list[Course]:
         """Courses with a start to come, teaching ``skill`` and held in ``region`` or online."""
-        today = self.clock().date()
+        today = local_day(self.clock())
         with self.uow_factory() as uow:
             found = [c for c in uow.training.catalogue() if c.next_start(today) is not None]
         if skill is not None:
@@ -181,7 +182,7 @@ class TrainingHandlers:
 
     def teaching(self, skills: Iterable[str], region: str, limit: int = 3) -> dict[str, list[Course]]:
         """For each skill, up to ``limit`` courses teaching it in the region or online, soonest first."""
-        today = self.clock().date()
+        today = local_day(self.clock())
         with self.uow_factory() as uow:
             catalogue = uow.training.catalogue()
         codes = self.region_codes.get(region, set())
@@ -199,7 +200,7 @@ class TrainingHandlers:
         return suggest(
             missing,
             catalogue,
-            today=self.clock().date(),
+            today=local_day(self.clock()),
             home=home[0] if home else None,
             reach_km=home[1] if home else 0.0,
             coordinates=self.places.coordinates,
@@ -238,7 +239,7 @@ class TrainingHandlers:
         """The region's near matches as the meeting ranked them (vacancy id → (title, [(candidate,
         missing skills)])) become the near-match gaps; changed suggestions are published. Returns
         how many candidates' suggestions were (re)published."""
-        today = self.clock().date()
+        today = local_day(self.clock())
         gaps = [
             SkillGap(cid, vid, NEAR_MATCH, region, title, tuple(missing), today)
             for vid, (title, pairs) in near.items()

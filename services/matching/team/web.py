@@ -24,6 +24,7 @@ from flask_babel import gettext, lazy_gettext, ngettext
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as BaseResponse
 
+from services.kernel.calendar import local_day
 from services.matching.team.handlers import (
     PREPARE_ROLES,
     MeetingNotPreparedError,
@@ -192,13 +193,13 @@ def index() -> Any:
         key=lambda kv: kv[1],
     )
     return render_template(
-        "matching/index.html", regions=regions, week=str(IsoWeek.of(team().clock().date()))
+        "matching/index.html", regions=regions, week=str(IsoWeek.of(local_day(team().clock())))
     )
 
 
 @bp.get("/meetings/<region>")
 def this_week(region: str) -> Any:
-    return redirect(url_for("meetings.page", region=region, week=str(IsoWeek.of(team().clock().date()))))
+    return redirect(url_for("meetings.page", region=region, week=str(IsoWeek.of(local_day(team().clock())))))
 
 
 def _load(
@@ -226,7 +227,7 @@ def _load(
             week,
             format_week(week),
         )
-        if IsoWeek.parse(week_key) >= IsoWeek.of(team().clock().date()):
+        if IsoWeek.parse(week_key) >= IsoWeek.of(local_day(team().clock())):
             return error(
                 404,
                 gettext("No meeting"),
@@ -281,7 +282,7 @@ def page(region: str, week: str) -> Any:
         MeetingContent.from_dict(stored.content), lang, team().taxonomy, team().places, gettext("online")
     )
     iso = IsoWeek.parse(stored.week)
-    current = IsoWeek.of(team().clock().date())
+    current = IsoWeek.of(local_day(team().clock()))
     candidate_ids = list(
         dict.fromkeys(
             [c.candidate_id for v in content.vacancies for c in v.candidates]
@@ -360,7 +361,7 @@ def prepare_again(region: str, week: str) -> Any:
         )
     try:
         iso = IsoWeek.parse(week)
-        if iso < IsoWeek.of(team().clock().date()):
+        if iso < IsoWeek.of(local_day(team().clock())):
             return _page_error(
                 409, gettext("Past meeting"), gettext("A past meeting stays as the team saw it.")
             )

@@ -9,6 +9,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.profile.api import PROFILE_ID_PARAMETER, checked_id, id_named_with_body
 from services.profile.paths.domain import (
@@ -182,7 +183,7 @@ def item_dict(i: WorkItem) -> dict[str, Any]:
 
 
 def today() -> date:
-    return paths().clock().date()
+    return local_day(paths().clock())
 
 
 @blp.route("/profiles/<profile_id>/path", parameters=[PROFILE_ID_PARAMETER])

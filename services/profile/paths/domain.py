@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 
 
@@ -285,7 +286,7 @@ class ServicePath:
     # -- changing (each returns a new path, version + 1) ------------------------------------------
     def add_step(self, step_id: str, new: NewStep, now: datetime) -> ServicePath:
         self._must_be_open()
-        new.check(now.date())
+        new.check(local_day(now))
         step = Step(
             step_id,
             new.kind,
@@ -308,7 +309,7 @@ class ServicePath:
             )
         if on < step.starts_on:
             raise InvalidPathError({"ended_on": [N_("A step cannot end before it starts.")]})
-        if on > now.date():
+        if on > local_day(now):
             raise InvalidPathError(
                 {"ended_on": [N_("A step ends today at the latest: record its end when it happens.")]}
             )
@@ -376,7 +377,7 @@ class ServicePath:
             ]
         if errors:
             raise InvalidPathError(errors)
-        to.check(now.date(), "to")
+        to.check(local_day(now), "to")
         step = Step(
             step_id,
             to.kind,
@@ -397,7 +398,7 @@ class ServicePath:
             to.org,
             now,
             sent_by,
-            calendar.add(now.date(), acknowledge_within),
+            calendar.add(local_day(now), acknowledge_within),
             consent,
             chosen,
             purpose.strip(),
@@ -417,7 +418,7 @@ class ServicePath:
     def acknowledge(self, handover_id: str, person: str, now: datetime) -> ServicePath:
         """The receiver takes over: its step opens with ``person`` responsible; the sending step ends."""
         handover = self._pending(handover_id)
-        today = now.date()
+        today = local_day(now)
         steps = []
         for s in self.steps:
             if s.id == handover.to_step:
@@ -450,7 +451,7 @@ class ServicePath:
         ``closed_on``. With ``clamp`` (a hire reported by matching, which must not be refused) ``on``
         moves to the nearest day the rules allow instead."""
         self._must_be_open()
-        today = now.date()
+        today = local_day(now)
         earliest = self.closable_from(today)
         if clamp:
             on = min(max(on, earliest), max(today, earliest))
@@ -566,7 +567,7 @@ def open_path(
         coach,
         group,
         partial_work_ability,
-        now.date(),
+        local_day(now),
         region=region,
         updated_at=now,
     )

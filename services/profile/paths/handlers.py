@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
@@ -290,7 +291,7 @@ class PathHandlers:
         sees every jobseeker of the organisation), handovers waiting for the caller's organisation,
         and the caller's own steps past their planned end. Names are shown where the caller may see
         them; every jobseeker shown is audited."""
-        day = self.clock().date()
+        day = local_day(self.clock())
         with self.uow_factory() as uow:
             attention: list[WorkItem] = []
             if caller.role is Role.COACH:

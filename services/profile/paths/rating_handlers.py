@@ -8,6 +8,7 @@ import secrets
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
@@ -76,7 +77,7 @@ class RatingHandlers:
                 profile.candidate_id,
                 subject,
                 caller.subject,
-                self.clock().date() + timedelta(days=LINK_DAYS),
+                local_day(self.clock()) + timedelta(days=LINK_DAYS),
             )
             uow.ratings.add_link(link)
             uow.commit()
@@ -89,7 +90,7 @@ class RatingHandlers:
         the subject another way, e.g. through the coach)."""
         with self.uow_factory() as uow:
             link = uow.ratings.link(token)
-            if link is None or not link.usable_on(self.clock().date()):
+            if link is None or not link.usable_on(local_day(self.clock())):
                 raise LinkUnusableError(token[:6])
             if uow.ratings.already(link.candidate_id, link.subject, RaterKind.JOBSEEKER):
                 raise AlreadyRatedError(link.subject.key())
@@ -98,7 +99,7 @@ class RatingHandlers:
     def rate_by_link(self, token: str, score: int, comment: str) -> Rating:
         with self.uow_factory() as uow:
             link = uow.ratings.link(token)
-            if link is None or not link.usable_on(self.clock().date()):
+            if link is None or not link.usable_on(local_day(self.clock())):
                 raise LinkUnusableError(token[:6])
             found = uow.profiles.by_candidate([link.candidate_id])
             if not found or found[0].details is None:
@@ -151,7 +152,7 @@ class RatingHandlers:
     ) -> tuple[list[Rating], list[tuple[str, str, SubjectText]]]:
         """The jobseeker's ratings and what they may still rate (kind, ref, what): own coaches. A
         step is offered once it has begun (``Step.has_begun``)."""
-        today = self.clock().date()
+        today = local_day(self.clock())
         with self.uow_factory() as uow:
             profile = own_profile(uow, caller, profile_id)
             given = uow.ratings.of_candidate(profile.candidate_id)
@@ -219,7 +220,7 @@ class RatingHandlers:
                     {"vacancy_id": [N_("The jobseeker was not proposed to this vacancy.")]}
                 )
             return Subject(kind, ref, referral.recruiter_org)
-        today = self.clock().date()
+        today = local_day(self.clock())
         for path in uow.paths.for_candidate(candidate_id):
             for s in path.steps:
                 if s.id == ref and s.has_begun(today):  # J8: not before the service has begun

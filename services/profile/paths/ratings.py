@@ -15,6 +15,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 
 
@@ -104,7 +105,7 @@ class Rating:
 
     def event_payload(self) -> dict[str, Any]:
         """``rating.recorded``: figures only. No candidate id, no comment, no rater identity."""
-        iso = self.recorded_at.date().isocalendar()
+        iso = local_day(self.recorded_at).isocalendar()
         return {
             "rating_id": self.id,
             "region": self.region,
@@ -113,7 +114,7 @@ class Rating:
             "rater": self.rater.value,
             "score": self.score,
             "week": f"{iso.year}-W{iso.week:02d}",
-            "recorded_on": self.recorded_at.date().isoformat(),
+            "recorded_on": local_day(self.recorded_at).isoformat(),
         }
 
 

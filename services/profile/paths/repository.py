@@ -25,6 +25,7 @@ from sqlalchemy import (
     update,
 )
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.profile import events
 from services.profile.paths.domain import (
@@ -634,7 +635,7 @@ class JourneyUnitOfWork(UnitOfWork):
         today) falls within its period; a voucher still waiting for the choice of a provider on
         that day is withdrawn (the jobseeker no longer takes part: no provider can be chosen on it
         later); and the open path closes (employed): its open steps end, nobody is chased."""
-        day = on or now.date()
+        day = on or local_day(now)
         for voucher in self.vouchers.of_candidate(candidate_id):
             hired = voucher.hired(day)
             if hired is not None:
@@ -646,7 +647,7 @@ class JourneyUnitOfWork(UnitOfWork):
                 self.vouchers.save(voucher.withdraw(left))
         for path in self.paths.for_candidate(candidate_id):
             if path.is_open:
-                closed = path.close(min(day, now.date()), CloseReason.EMPLOYED, now, clamp=True)
+                closed = path.close(min(day, local_day(now)), CloseReason.EMPLOYED, now, clamp=True)
                 self.paths.save(closed)
                 self.publish_path(closed)
 

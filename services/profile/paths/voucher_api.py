@@ -11,6 +11,7 @@ from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.profile.api import PROFILE_ID_PARAMETER, checked_id, id_named_with_body
 from services.profile.paths.api import jobseeker_dict
@@ -110,7 +111,7 @@ def pilot_dict(p: Pilot) -> dict[str, Any]:
 
 
 def voucher_dict(v: Voucher, *, own: bool, jobseeker: Jobseeker | None = None) -> dict[str, Any]:
-    day = vouchers().clock().date()
+    day = local_day(vouchers().clock())
     return {
         "id": v.id,
         "pilot_id": v.pilot_id,
@@ -219,7 +220,7 @@ class PilotById(MethodView):
             data["region"],
             data["path_group"],
         )
-        errors = pilot.check(vouchers().clock().date())
+        errors = pilot.check(local_day(vouchers().clock()))
         if errors:
             abort(422, message=N_("The pilot breaks a rule."), errors={"json": errors})
         try:
@@ -324,7 +325,7 @@ class Hired(MethodView):
         within the voucher period (409 otherwise). The profile is marked hired and the path closes."""
         caller = current_principal()
         try:
-            v = vouchers().record_hire(caller, voucher_id, data["hired_on"] or vouchers().clock().date())
+            v = vouchers().record_hire(caller, voucher_id, data["hired_on"] or local_day(vouchers().clock()))
         except Exception as exc:
             translate(exc)
         return voucher_dict(v, own=caller.org == v.coach_org)

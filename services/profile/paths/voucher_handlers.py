@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
+from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
@@ -163,7 +164,7 @@ class VoucherHandlers:
             pilot = uow.vouchers.pilot(pilot_id)
             if pilot is None:
                 raise PathNotFoundError(pilot_id)
-            return results(pilot, uow.vouchers.of_pilot(pilot_id), self.clock().date())
+            return results(pilot, uow.vouchers.of_pilot(pilot_id), local_day(self.clock()))
 
     # -- coaches -------------------------------------------------------------------------------------
     @retry_on_conflict()
@@ -179,11 +180,11 @@ class VoucherHandlers:
                 raise PathNotFoundError(pilot_id)
             assert profile.details is not None
             if any(
-                v.state_on(now.date()).value in ("issued", "in_progress")
+                v.state_on(local_day(now)).value in ("issued", "in_progress")
                 for v in uow.vouchers.of_candidate(profile.candidate_id)
             ):
                 raise VoucherStateError(N_("the jobseeker already has a voucher in use"))
-            facts = Facts(age_years, profile.details.education_level.value, unemployed_since, now.date())
+            facts = Facts(age_years, profile.details.education_level.value, unemployed_since, local_day(now))
             voucher = issue(
                 self.new_id(), pilot, profile.candidate_id, profile.coach_org, facts, caller.subject
             )
@@ -206,7 +207,7 @@ class VoucherHandlers:
         """Record the jobseeker's choice: a step with the provider on the jobseeker's path (a path is
         opened when there is none) and the provider's consent, granted as the jobseeker's choice."""
         now = self.clock()
-        today = now.date()
+        today = local_day(now)
         with self.uow_factory() as uow:
             voucher, profile = self._own_voucher(uow, caller, voucher_id)
             pilot = uow.vouchers.pilot(voucher.pilot_id)
@@ -252,7 +253,7 @@ class VoucherHandlers:
         now = self.clock()
         with self.uow_factory() as uow:
             voucher, profile = self._own_voucher(uow, caller, voucher_id)
-            withdrawn = voucher.withdraw(now.date())
+            withdrawn = voucher.withdraw(local_day(now))
             uow.vouchers.save(withdrawn)
             revoked = [
                 org
@@ -272,7 +273,7 @@ class VoucherHandlers:
                 )
                 if path.is_open and step is not None:
                     ended = path.end_step(
-                        step.id, max(step.starts_on, now.date()), EndReason.INTERRUPTED, now
+                        step.id, max(step.starts_on, local_day(now)), EndReason.INTERRUPTED, now
                     )
                     uow.paths.save(ended)
                     uow.publish_path(ended)
@@ -311,7 +312,7 @@ class VoucherHandlers:
         """The chosen provider (or the jobseeker's coach) records the hire: it counts for the voucher
         when it falls within the voucher period; the profile is marked hired and the path closes."""
         now = self.clock()
-        if on > now.date():
+        if on > local_day(now):
             raise VoucherStateError(N_("a hire is recorded when it has happened"))
         with self.uow_factory() as uow:
             voucher = uow.vouchers.get(voucher_id)

@@ -173,3 +173,66 @@ def test_the_counts_are_the_same_for_every_page_size_and_offset(taxonomy):
                 )
             }
             assert len(seen) == 2, seen  # one per scope
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_counts_from_the_failures_kept_at_warm_equal_a_count_over_every_explanation(taxonomy, seed):
+    """`warm` keeps which filters each row with evidence within reach fails today, but for the
+    viewer's (`filters.failure_bits`): the first count of every viewer reads them, another day or
+    window makes (and keeps) its own, and a delta write, a withdrawal or the team's exclusions
+    apply per request; every count equals the brute force one."""
+    from services.matching.index.domain.filters import ViewerScope
+
+    engine = MatchingEngine(
+        taxonomy,
+        MUNICIPALITIES,
+        index_params=IndexParams(dense_languages=("fi",), delta_max_share=1.0),
+        clock=lambda: TODAY,
+    )
+    people = _people(400, seed)
+    engine.bulk_load(people[:300])
+    engine.upsert_candidates(people[300:330])  # some in the delta segment
+    engine.remove_candidate(people[5].candidate_id)
+    people = [p for p in people[:330] if p is not people[5]]
+    rng = random.Random(seed)
+    viewers = [None, "agency-a", "nobody", ViewerScope("agency-b", frozenset({"091"}))]
+    for _ in range(6):
+        v = vacancy(
+            ("s:weld",),
+            ("s:blue",),
+            languages=rng.choice([{}, {"fi": "B1"}, {"en": "B2"}]),
+            municipality=rng.choice(list(MUNICIPALITIES)),
+            working_time=rng.choice(["full_time", "part_time", "any"]),
+            start_date=rng.choice([None, date(2025, 4, 1)]),
+        )
+        prepared = engine.prepare(v)
+        engine.warm(prepared)
+        assert engine._failures_cache  # today's, made at warm
+        for viewer in viewers:
+            for window in (28, 90):
+                exclude = {p.candidate_id for p in rng.sample(people, 20)}
+                got = engine.rank(
+                    prepared,
+                    k=5,
+                    viewer_org=viewer,
+                    today=TODAY,
+                    exclude=exclude,
+                    available_within_days=window,
+                ).exclusions
+                explained = engine.explain_many(
+                    prepared,
+                    [p.candidate_id for p in people],
+                    today=TODAY,
+                    viewer_org=viewer,
+                    available_within_days=window,
+                )
+                counts, considered, excluded = Counter(), 0, 0
+                for cid, e in explained.items():
+                    reasons = {f.reason for f in e.filters}
+                    if e.score <= 0 or cid in exclude or reasons & scope_reasons(Scope.REACH):
+                        continue
+                    considered += 1
+                    excluded += bool(reasons)
+                    counts.update(reasons)
+                want = (considered, excluded, {r.value: counts[r] for r in counted_reasons(Scope.REACH)})
+                assert (got.considered, got.excluded, dict(got.by_reason)) == want

@@ -465,6 +465,26 @@ def test_finnish_text_can_be_compared_with_the_finnish_descriptions_embedded_as_
     assert r._dense_scores(r._embed(r._units("administer medication", "en")[0]), "en")[0, meds] > 0.99
 
 
+def test_a_skill_s_english_alternative_labels_can_be_pooled_into_one_vector(taxonomy):
+    """A `dense_langs` entry "en-alt" embeds each skill's preferred and alternative English labels
+    and keeps their mean: text worded like an alternative label ("interpret technical drawings")
+    meets a skill whose preferred label says it otherwise ("read blueprints"); a skill without
+    alternative labels keeps its preferred label's vector (issue 12, session 22)."""
+    alt_only = (("en", (("en-alt", 1.0),)), ("fi", (("en-alt", 1.0),)))
+    pooled, _ = _dense_recognizer(
+        taxonomy, dense_langs=("en", "fi", "en-alt"), label_weights_by_lang=alt_only, dense_floor=0.5
+    )
+    preferred, _ = _dense_recognizer(taxonomy, dense_langs=("en", "fi"), dense_floor=0.5)
+    blue, cook = taxonomy.skill_index["s:blue"], taxonomy.skill_index["s:cook"]
+
+    def dense(r, text):
+        return r._dense_scores(r._embed(r._units(text, "en")[0]), "en")[0]
+
+    assert dense(preferred, "interpret technical drawings")[blue] == 0.0
+    assert dense(pooled, "interpret technical drawings")[blue] > 0.3
+    assert dense(pooled, "prepare food")[cook] == pytest.approx(1.0, abs=0.01)
+
+
 def test_a_list_needing_more_tokens_than_the_budget_is_read_as_one_text(taxonomy):
     # three items cost 8 + 8 + 9 estimated tokens (words x 1.5 + 5 for the model's prefix and
     # markers): over a budget of 20, the sentence is embedded once and its items share it
@@ -1010,6 +1030,23 @@ def test_a_work_history_heading_alone_on_its_line_carries_over_its_items():
 
 def test_a_note_of_what_the_client_did_drops_the_client_word():
     assert without_coach_subject("Asiakas suoritti trukkikortin.") == "suoritti trukkikortin."
+
+
+@pytest.mark.parametrize(
+    ("note", "rest"),
+    [
+        # any verb of the present after the client word (session 22: sv-dev3, fi-dev tuning notes)
+        ("Asiakas tuntee kassajärjestelmän hyvin.", "tuntee kassajärjestelmän hyvin."),
+        ("Asiakas pysyy rauhallisena kiireessä.", "pysyy rauhallisena kiireessä."),
+        ("Kunden lyssnar aktivt.", "lyssnar aktivt."),
+        ("Kunden håller sig lugn.", "håller sig lugn."),
+        # an ad's customer keeps its word
+        ("Asiakas saa meiltä parasta palvelua.", "Asiakas saa meiltä parasta palvelua."),
+        ("Kunden får alltid svar inom en dag.", "Kunden får alltid svar inom en dag."),
+    ],
+)
+def test_a_note_of_what_the_client_does_drops_the_client_word(note, rest):
+    assert without_coach_subject(note) == rest
 
 
 def _long_ad(requirements: str) -> str:

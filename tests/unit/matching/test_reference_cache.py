@@ -61,3 +61,21 @@ def test_a_language_s_descriptions_are_cached_apart_from_its_labels(taxonomy, tm
     assert encoder.embedded - labelled == len(described)  # only the descriptions are new
     assert skills[langs == 2].tolist() == described and len(vectors) == len(skills)
     assert len(list(tmp_path.glob("skill-labels-*.npz"))) == 3
+
+
+def test_a_skill_s_alternative_labels_are_embedded_apart_and_pooled_into_one_vector(taxonomy, tmp_path):
+    """ "en-alt" (`recognition.label_texts`) embeds every distinct English label of each skill,
+    preferred and alternative, in a cache file of its own, and keeps one vector per skill."""
+    encoder = SlowEncoder()
+    load_label_embeddings(taxonomy, encoder, tmp_path, ("en",))
+    labelled = encoder.embedded
+    vectors, skills, langs = load_label_embeddings(taxonomy, encoder, tmp_path, ("en", "en-alt"))
+    t = taxonomy.tables
+    distinct = sum(
+        len({x for x in (label, *alts) if x})
+        for label, alts in zip(t.skill_labels["en"], t.skill_alt_labels_en, strict=True)
+    )
+    assert encoder.embedded - labelled == distinct
+    assert skills[langs == 1].tolist() == [i for i, label in enumerate(t.skill_labels["en"]) if label]
+    assert np.allclose(np.linalg.norm(vectors[langs == 1].astype(np.float32), axis=1), 1.0, atol=1e-2)
+    assert len(list(tmp_path.glob("skill-labels-*.npz"))) == 2

@@ -191,3 +191,38 @@ def test_a_state_catching_up_collects_then_indexes_once_and_applies_withdrawals_
     restored.buffer_candidate(candidate("c2", {"s:weld": "expert", "s:mig": "expert"}, version=2))
     restored.end_bulk()
     assert "c1" not in restored.engine and restored.engine.indexed_version("c2") == 2
+
+
+def test_the_tenure_matrix_shares_the_work_historys_structure_as_built_merged_and_restored(taxonomy, store):
+    """`Segment.experience_tenure` holds one entry per work-history occupation, as the work history
+    does: it keeps only its own values (7 B per profile less at 1,000,000 profiles, session 22),
+    in a segment built from profiles (the delta), merged (the main one) and read back from a
+    snapshot or an image that holds a copy of the structure."""
+    engine = filled_engine(taxonomy)
+    engine.index_params = replace(engine.index_params, delta_max_share=1.0)  # c7 stays in the delta
+    engine.upsert_candidate(
+        candidate("c7", {"s:weld": "basic"}, experience=(WorkExperience("o:welder", 1.0, TODAY.year - 3),))
+    )
+    snap = engine._snapshot
+    assert len(snap.delta) == 1 and len(snap.main) == 5
+    for seg in (snap.main, snap.delta):
+        assert np.shares_memory(seg.experience_tenure.indices, seg.experience.indices)
+        assert np.shares_memory(seg.experience_tenure.indptr, seg.experience.indptr)
+    # c7's tenure (a year, ended three years ago) is below its work-history weight: its own values
+    row = snap.delta.find(b"c7")
+    assert snap.delta.experience_tenure[row].sum() < snap.delta.experience[row].sum()
+    image = engine.image()  # merged: c7 in the main segment now
+    before = shortlists(engine)
+    copied = replace(
+        image.main, experience_tenure=image.main.experience_tenure.copy()
+    )  # as a pickle holds it
+    restored = new_engine(taxonomy)
+    restored.restore(replace(image, main=copied))
+    main = restored._snapshot.main
+    assert np.shares_memory(main.experience_tenure.indices, main.experience.indices)
+    np.testing.assert_array_equal(main.experience_tenure.data, image.main.experience_tenure.data)
+    assert restored.memory_bytes() == engine.memory_bytes()
+    assert shortlists(restored) == before
+    path = write(store, engine)
+    loaded = store.load(path, fingerprint(engine, TODAY.year), now=NOW).image.main
+    assert np.shares_memory(loaded.experience_tenure.indices, loaded.experience.indices)

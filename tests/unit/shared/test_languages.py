@@ -94,3 +94,50 @@ def test_every_accepted_code_is_stored_in_a_form_that_is_accepted_back_as_itself
 )
 def test_a_code_langcodes_writes_as_a_variety_keeps_its_own_form(code, stored):
     assert normalise_language(code) == stored
+
+
+# Outside tester 23: `sgn` (sign languages) was refused with Sámi examples; the hint now names languages
+# of the refused code's own kind, from langcodes' IANA registry.
+@pytest.mark.parametrize(
+    ("code", "named", "not_named"),
+    [
+        ("sgn", ["'fse' Finnish Sign Language", "'fss' Finland-Swedish Sign Language", "'swl'"], ["Sami"]),
+        ("SGN", ["'fse'", "'swl'"], ["Sami"]),
+        ("smi", ["'smn' Inari Sami", "'sms' Skolt Sami", "'se' Northern Sami"], ["Sign"]),
+        # a sign-language tag with a region: that region's sign languages (Finland has two)
+        ("sgn-FI", ["'fse' Finnish Sign Language", "'fss' Finland-Swedish Sign Language"], ["'sgn'", "Sami"]),
+        ("sgn_FI", ["'fse'", "'fss'"], ["'sgn'"]),
+        ("smi-FI", ["'smn'", "'sms'"], ["'smi'"]),
+        ("sv-FI", ["'sv'"], ["Sign"]),
+        # no member names the group: no unrelated examples
+        ("gem", ["ISO 639-1 or ISO 639-3 code"], ["'fi'", "Sami", "Sign"]),
+        ("und", ["ISO 639-1 or ISO 639-3 code"], ["Sami", "Sign"]),
+    ],
+)
+def test_a_refused_code_is_told_the_single_languages_of_its_own_kind(code, named, not_named):
+    with pytest.raises(UnknownLanguageError) as refused:
+        normalise_language(code)
+    reason = str(refused.value)
+    assert all(text in reason for text in named), reason
+    assert not any(text in reason for text in not_named), reason
+
+
+@pytest.mark.parametrize(
+    ("tag", "stored"),
+    [
+        ("sgn-SE", "swl"),  # registered tags the IANA registry gives one language for
+        ("sgn-US", "ase"),
+        ("sgn-fse", "fse"),  # the extended-language form of Finnish Sign Language
+        ("SGN-FSS", "fss"),
+        ("zh-yue", "yue"),
+        ("no-bok", "nb"),
+    ],
+)
+def test_a_legacy_tag_of_one_language_is_that_language(tag, stored):
+    assert normalise_language(tag) == stored
+
+
+@pytest.mark.parametrize("code", ["ar", "et", "no", "zh", "fa", "sw"])
+def test_a_macrolanguage_is_one_language_as_people_name_it_and_kept(code):
+    """Matching counts the members (``arb``, ``ekk``, ``nb``) as meeting it (services/matching/index/domain/spoken.py)."""
+    assert normalise_language(code) == code

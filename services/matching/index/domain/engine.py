@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from services.kernel.calendar import today as finnish_today
+
 from .columns import Layout, OrgRegistry, consents
 from .explain import explanations, shortlist_entries
 from .filters import (
@@ -36,9 +38,12 @@ from .filters import (
     Scope,
     ViewerArg,
     count_exclusions,
+    count_with_bits,
     counted_reasons,
     eligible,
     explain_failures,
+    failure_bits,
+    failure_key,
     filter_spec,
 )
 from .geo import MunicipalityTable
@@ -104,16 +109,26 @@ row: 0.24 MB an entry on average at 1,000,000 profiles (measured 2026-12-03, 64 
 (`_positive`), kept with the unpruned ones, add about 0.08 MB a vacancy."""
 
 
+FAILURES_PER_BOUNDS = 4
+"""Days (or other terms: an availability window, a scope) of `filters.failure_bits` the engine
+keeps with each kept stage-1 bounds of the main segment (`MatchingEngine._failures`): one byte
+per row with evidence within reach (about 0.02 MB a vacancy at 1,000,000 profiles)."""
+
 HOMES_CACHE = 64
 """Viewers' home-municipality masks the engine keeps (`MatchingEngine._homes`): one per set of
 regions some organisation serves."""
 
-RESULTS_CACHE = 32
+RESULTS_CACHE = 8
 """Answers of `MatchingEngine.rank` (for a prepared vacancy, as the API asks) the engine keeps, the
 most recently used, each only for the index snapshot it was computed over: the same request over
 an unchanged index (a recruiter reloading a shortlist, the team page and the API asking for the
-same vacancy) costs a dictionary lookup instead of a shortlist (20-30 ms of CPU at 1,000,000
-profiles). About 0.2 MB each at k = 50."""
+same vacancy) costs a dictionary lookup instead of a shortlist (5-10 ms of CPU at 1,000,000
+profiles). About 0.2 MB each at k = 50. Few, because a kept answer costs every other request
+something: its entries (about 300 objects the cyclic garbage collector tracks, at k = 50) are
+walked by the collector's young generations as long as they live, and with 32 kept most of them
+reached the second generation; measured at 1,000,000 profiles (session 22, first requests with
+counts, load 6): 8 instead of 32 cut the collector's CPU in the slowest 5 % of requests from
+2.9-3.2 to 0.8-0.9 ms and their p99 CPU from 11.8-14.0 to 9.5-11.2 ms."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +181,7 @@ class MatchingEngine:
         params: RankingParams | None = None,
         *,
         index_params: IndexParams | None = None,
-        clock: Callable[[], date] = date.today,
+        clock: Callable[[], date] = finnish_today,
         titles: TitleReader | None = None,
     ) -> None:
         self.taxonomy = taxonomy
@@ -191,6 +206,8 @@ class MatchingEngine:
             tuple[int, int], tuple[PreparedVacancy, QueryWeights, Segment, NearRows, np.ndarray]
         ] = OrderedDict()
         self._positive_cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id(kept bounds) -> rows
+        # (id(kept bounds), `filters.failure_key`) -> (bounds, `filters.failure_bits` of their rows)
+        self._failures_cache: dict[tuple[int, tuple[Any, ...]], tuple[np.ndarray, np.ndarray]] = {}
         self._delta_rows: dict[str, CompactCandidate] = {}
         self._removed: dict[str, int] = {}  # id -> last version, so stale replays stay removed
         self.stats: Counter[str] = Counter()
@@ -349,7 +366,10 @@ class MatchingEngine:
             for qw in dict.fromkeys((unpruned, pruned)):  # the same object when nothing is pruned
                 ub = self._bounds(prepared, qw, threads)(snap.main, near)
                 if qw is unpruned:  # what counting within reach reads
-                    self._positive(snap.main, near, ub)
+                    rows = self._positive(snap.main, near, ub)
+                    if rows is not None:  # and which filters those rows fail today (any viewer)
+                        spec = filter_spec(self._request(prepared, self._clock(), None))
+                        self._failures(snap.main, ub, rows, spec, Scope.REACH)
 
     def rewarm(self) -> int:
         """`warm` again every vacancy whose kept weights are of an older index state (after a merge:
@@ -565,6 +585,14 @@ class MatchingEngine:
             if scope is Scope.REACH:
                 pool = pools[i]
                 kept = self._positive(seg, pool.near, pool.ub) if walked is qw else None
+                if kept is not None:  # which filters the kept rows fail, kept too: the viewer's apply
+                    bits = self._failures(seg, pool.ub, kept, spec, scope)
+                    keep = pool.present[kept]
+                    if len(pool.excluded_rows):
+                        keep &= ~np.isin(kept, pool.excluded_rows)
+                    c, e, per = count_with_bits(seg.columns, kept, bits, keep, spec, scope)
+                    considered, excluded, counts = considered + c, excluded + e, counts + per
+                    continue
                 rows = reach_evidence_rows(pool, walked, qw, kept)
             else:
                 if i < len(pools):
@@ -836,6 +864,31 @@ class MatchingEngine:
                 self._positive_cache[id(ub)] = (ub, rows)
         return rows
 
+    def _failures(
+        self, seg: Segment, ub: np.ndarray, rows: np.ndarray, spec: FilterSpec, scope: Scope
+    ) -> np.ndarray:
+        """`filters.failure_bits` of `rows` (the kept `_positive` rows of bounds `ub` of the main
+        segment) for `spec` (its terms but the viewer's), kept with those bounds per day and
+        terms (`FAILURES_PER_BOUNDS`): `warm` makes today's, so a vacancy's first count reads
+        them, and so do its later pages and other viewers' requests that day."""
+        key = (id(ub), failure_key(spec, scope))
+        with self._weights_lock:
+            held = self._failures_cache.get(key)
+            if held is not None and held[0] is ub:
+                return held[1]
+        bits = failure_bits(seg.columns, rows.astype(np.int64), spec, scope)
+        bits.flags.writeable = False
+        with self._weights_lock:
+            kept = {id(e[0]) for e in self._positive_cache.values()}
+            for stale in [k for k in self._failures_cache if k[0] not in kept]:
+                del self._failures_cache[stale]  # its bounds are no longer kept
+            if id(ub) in kept:
+                mine = [k for k in self._failures_cache if k[0] == id(ub)]
+                for old in mine[: max(0, len(mine) - FAILURES_PER_BOUNDS + 1)]:
+                    del self._failures_cache[old]  # the oldest days first
+                self._failures_cache[key] = (ub, bits)
+        return bits
+
     def _request(
         self,
         prepared: PreparedVacancy,
@@ -966,6 +1019,8 @@ class MatchingEngine:
             kept = {id(e[4]) for e in self._bounds_cache.values()}
             for gone in [key for key in self._positive_cache if key not in kept]:
                 del self._positive_cache[gone]
+            for gone_bits in [key for key in self._failures_cache if key[0] not in kept]:
+                del self._failures_cache[gone_bits]
 
     def _make_snapshot(  # type: ignore[no-untyped-def]
         self, main, present, n_present, delta, idf, occupation_inv_norm

@@ -130,9 +130,10 @@ def _entries(
         hit_rows * n_u + hit_cols,
         (np.arange(m + 1)[:, None] * n_u + np.asarray([0, n_e, n_own])).ravel()[: 3 * m + 1],
     ).tolist()
-    hit_uris = uri_u[hit_cols].tolist()
+    # tuples: an entry's runs are slices of them (one object each, no list copied first)
+    hit_uris = tuple(uri_u[hit_cols].tolist())
     hit_text = _EVIDENCE_BY_META[source[hit_rows, hit_cols]].tolist()
-    hit_text = spoken.evidence(hit_rows, hit_cols, hit_text)  # declared languages' own words
+    hit_text = tuple(spoken.evidence(hit_rows, hit_cols, hit_text))  # declared languages' own words
     missing_e = _per_row(~has[:, :n_e], uri_u, m)
     # a text or skills vacancy's skills are rarely essential (suggestions never are): what a
     # candidate lacks of them is shown too (outside tester 7, H5: text vacancies showed nothing missing)
@@ -140,7 +141,7 @@ def _entries(
     rel_rows, rel_cols = np.nonzero(best_v >= 0)
     rel_split = _row_starts(rel_rows, m)
     rel_best = best_v[rel_rows, rel_cols]
-    related_all = list(  # a named tuple each, built from its fields' lists (a few hundred a page)
+    related_all = tuple(  # a named tuple each, built from its fields' lists (a few hundred a page)
         map(
             RelatedCredit._make,
             zip(
@@ -178,9 +179,9 @@ def _entries(
                 ids[i],  # candidate_id
                 scores[i],  # score
                 dict(zip(names, parts[i], strict=True)),  # components
-                tuple(hit_uris[lo:a]),  # matched_essential
-                tuple(hit_uris[a:b]),  # matched_optional
-                tuple(related_all[rel_split[i] : rel_split[i + 1]]),  # related
+                hit_uris[lo:a],  # matched_essential
+                hit_uris[a:b],  # matched_optional
+                related_all[rel_split[i] : rel_split[i + 1]],  # related
                 missing_e[i],  # missing_essential
                 km[i],  # distance_km
                 date.fromordinal(days[i]),  # available_from
@@ -253,9 +254,9 @@ def _inferred_occupations(
     guess = seg.inferred[rows]
     r, c = np.nonzero((guess >= 0) & (guess < len(occ_uris)))
     prob = np.round(seg.inferred_p[rows] / 255.0, 3)[r, c].tolist()
-    pairs = list(zip(_as_objects(occ_uris)[guess[r, c]].tolist(), prob, strict=True))
+    pairs = tuple(zip(_as_objects(occ_uris)[guess[r, c]].tolist(), prob, strict=True))
     split = _row_starts(r, len(rows))
-    return [tuple(pairs[split[i] : split[i + 1]]) for i in range(len(rows))]
+    return [pairs[split[i] : split[i + 1]] for i in range(len(rows))]
 
 
 def occupation_agreements(
@@ -306,8 +307,8 @@ def _per_row(mask: np.ndarray, labels: np.ndarray, m: int) -> list[tuple[str, ..
     columns, in column order."""
     r, c = np.nonzero(mask)
     split = _row_starts(r, m)
-    values = labels[c].tolist()
-    return [tuple(values[split[i] : split[i + 1]]) for i in range(m)]
+    values = tuple(labels[c].tolist())
+    return [values[split[i] : split[i + 1]] for i in range(m)]
 
 
 # A suggestion (read in a coach's note, not confirmed) has no level: nobody stated one (outside

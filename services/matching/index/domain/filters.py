@@ -444,6 +444,61 @@ def count_exclusions(
     return len(rows), int(failed.sum()), counts
 
 
+OUTSIDE_SCOPE_BIT = 7
+"""`failure_bits`: the bit of a row failing a filter that defines the scope without hiding the
+candidate (commute within reach): such a row is not counted at all."""
+
+
+def failure_bits(cols: Columns, rows: np.ndarray, spec: FilterSpec, scope: Scope) -> np.ndarray:
+    """(len(rows),) uint8: per row of `rows` ((n,) int64), bit i set where it fails the i-th reason
+    of `counted_reasons(scope)`, bit `OUTSIDE_SCOPE_BIT` where it fails a filter that defines the
+    scope without hiding (commute within reach). The hiding filters (consent) are left out: they
+    depend on the viewer, the rest only on the vacancy, the day and the row, so a vacancy's bits
+    serve every viewer's counts that day (`count_with_bits`; the same counts as `count_exclusions`,
+    each filter's test being per row)."""
+    reasons = counted_reasons(scope)
+    defining = scope_reasons(scope)
+    bits = np.zeros(len(rows), dtype=np.uint8)
+    for f, term in spec.terms:
+        if f.reason in HIDING:
+            continue
+        at = OUTSIDE_SCOPE_BIT if f.reason in defining else reasons.index(f.reason)
+        bits |= (~f.passes(cols, term, rows)).astype(np.uint8) << np.uint8(at)
+    return bits
+
+
+def failure_key(spec: FilterSpec, scope: Scope) -> tuple[Any, ...]:
+    """What `failure_bits` depend on besides the rows: the scope and the terms of the filters that
+    do not hide (by value; the commute's as its distances' bytes)."""
+    key: list[Any] = [scope]
+    for f, term in spec.terms:
+        if f.reason in HIDING:
+            continue
+        if isinstance(term, Reach):
+            term = (term.distances.tobytes(), term.include_unknown)
+        key.append((f.reason, term))
+    return tuple(key)
+
+
+def count_with_bits(
+    cols: Columns, rows: np.ndarray, bits: np.ndarray, keep: np.ndarray, spec: FilterSpec, scope: Scope
+) -> tuple[int, int, np.ndarray]:
+    """`count_exclusions` over the rows of `rows` where `keep` ((len(rows),) bool: present, not
+    excluded by the team) is True, from their `failure_bits` `bits` (made with the same spec's
+    terms but the hiding ones, which run here)."""
+    reasons = counted_reasons(scope)
+    at = np.flatnonzero(keep)
+    for f, term in spec.terms:
+        if f.reason in HIDING:
+            at = at[f.passes(cols, term, rows[at])]
+    seen = np.bincount(bits[at], minlength=256)[: 1 << OUTSIDE_SCOPE_BIT]  # within the scope only
+    values = np.arange(len(seen))
+    counts = np.asarray(
+        [int(seen[(values >> i) & 1 == 1].sum()) for i in range(len(reasons))], dtype=np.int64
+    )
+    return int(seen.sum()), int(seen[1:].sum()), counts
+
+
 def explain_failures(
     request: Request, rows: Sequence[tuple[Segment, int]]
 ) -> list[tuple[FilterFailure, ...]]:

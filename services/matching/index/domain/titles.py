@@ -212,6 +212,22 @@ def title_parts(title: str) -> list[str]:
     return out
 
 
+_SETTING_WORDS = frozenset(
+    {
+        *("city", "urban", "local", "regional", "rural", "municipal", "public", "night", "evening"),
+        *("weekend", "morning", "summer", "winter", "seasonal", "temporary", "permanent", "part-time"),
+        *("full-time", "part", "time", "full", "relief", "on-call", "experienced", "skilled", "qualified"),
+        *("stads", "stad", "natt", "kvälls", "helg", "sommar", "säsong"),
+        *("tillfällig", "deltids", "heltids", "erfaren", "kommunal", "lokal"),
+    }
+)
+"""Words of where, when or how long before a title ("City bus driver", "Night cleaner", "Summer
+cook"): `TitleReader._tail` reads the title after them. Other words say which job it is ("Test
+automation engineer" is no automation engineer, "Assistant nurse" no nurse) and are kept, and so are
+words that also name whom or what the work is for: "day" ("Day care teacher"), "senior" ("Senior care
+worker": elderly care), "new" ("New car salesman"), "junior"."""
+
+
 class TitleReader:
     """Job title -> the occupations it names (`read`). Safe to share between threads.
 
@@ -309,6 +325,17 @@ class TitleReader:
         self.finnish_preferred = frozenset(
             plain for plain in map(normalise, t.occupation_labels.get("fi", [])) if plain and " " not in plain
         )
+        # one-word Finnish alternative labels of one occupation only, which a compound may end with too
+        # (`_head`): "bussinkuljettaja" (the bus driver's) in "kaupunkibussinkuljettaja"
+        owners: dict[str, set[int]] = {}
+        for o, finnish_alts in enumerate(t.occupation_alt_labels.get("fi", [])):
+            for alt in finnish_alts:
+                one = normalise(alt)
+                if one and " " not in one and len(one) >= 8:
+                    owners.setdefault(one, set()).add(o)
+        self.finnish_alternative = frozenset(
+            k for k, v in owners.items() if len(v) == 1 and k not in self.finnish_preferred
+        )
         self.exact: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in found.items()}
         self.preferred: dict[str, frozenset[int]] = {k: frozenset(v) for k, v in preferred.items()}
         # the same labels with their words run together (`closed`), as written (not lemmatised)
@@ -403,9 +430,14 @@ class TitleReader:
                     hits = via
             if not hits and (head := self._head(part)):
                 # a Finnish compound whose end is a title: "Lounaskokki", "Laitoskokki" (a cook),
-                # or a glossary's title: "Terveyskeskuslääkäri" (a general practitioner)
-                head = head if head in self.finnish_preferred else self.finnish_glossed[head]
+                # or a glossary's title: "Terveyskeskuslääkäri" (a general practitioner), or an
+                # alternative label of one occupation: "Kaupunkibussinkuljettaja" (a bus driver)
+                if head in self.finnish_glossed and head not in self.finnish_preferred:
+                    head = self.finnish_glossed[head]
                 hits, named = self._exact(head), self._preferred(head)
+            if not hits and (tail := self._tail(part)):
+                # a title with a word of where or when before it: "City bus driver", "Night cleaner"
+                hits, named = self._exact(tail), self._preferred(tail)
             if hits:
                 for o in hits:
                     c = 1.0 if not named or o in named else self.alternative_confidence
@@ -436,7 +468,9 @@ class TitleReader:
         """The Finnish title a one-word `part` ends with, when `part` is no title itself: the
         longest ending of at least `min_head` letters, after at least 3 letters, that is a Finnish
         occupation's preferred label ("Lounaskokki" -> "kokki") or a one-word Finnish title of
-        the glossary of at least 6 letters ("Terveyskeskuslääkäri" -> "lääkäri"); "" when none.
+        the glossary of at least 6 letters ("Terveyskeskuslääkäri" -> "lääkäri") or a one-word Finnish
+        alternative label of one occupation only ("Kaupunkibussinkuljettaja" -> "bussinkuljettaja");
+        "" when none.
         Finnish writes a specialised title as one compound; ESCO lists few of them (tester 14:
         "Lounaskokki"- and "Laitoskokki"-like titles named no occupation; tester 15, P7:
         "Terveyskeskuslääkäri")."""
@@ -446,8 +480,27 @@ class TitleReader:
         word = words[0]
         for start in range(3, len(word) - self.min_head + 1):
             head = word[start:]
-            if head in self.finnish_preferred or head in self.finnish_glossed:
+            if (
+                head in self.finnish_preferred
+                or head in self.finnish_glossed
+                or head in self.finnish_alternative
+            ):
                 return head
+        return ""
+
+    def _tail(self, part: str) -> str:
+        """The title (`_exact`) that a part of several words ends with once the words before it are
+        dropped, each of which says where, when or how long (`_SETTING_WORDS`; "Assistant nurse" is no
+        nurse, "Test automation engineer" no automation engineer): "City bus driver" -> "bus driver";
+        "" when none. Outside tester 23, S3: "City bus driver"
+        named no occupation, while "Bus driver" names the bus driver."""
+        words = normalise(part).split()
+        for k in range(1, len(words)):
+            if words[k - 1] not in _SETTING_WORDS:
+                return ""
+            tail = " ".join(words[k:])
+            if self._exact(tail):
+                return tail
         return ""
 
     def _exact(self, part: str) -> tuple[int, ...]:
