@@ -268,3 +268,99 @@ def test_a_vacancys_skills_weigh_against_its_title_as_correlated_evidence(taxono
             vacancy_target(m, skills, *args, title_skill_correlation=rho, **kw),
             vacancy_target(m, skills, *args, **kw),
         )
+
+
+# -- evidence of the skills a person does not claim (`OccupationModel.absence`) ---------------
+ABSENCE = (0.7, 0.1)
+
+
+@pytest.fixture(scope="module")
+def absent_model(taxonomy: Taxonomy) -> OccupationModel:
+    return fitted_model(occupation_profiles(taxonomy), absence=ABSENCE)
+
+
+def _exact_posterior(model: OccupationModel, x: sp.csr_matrix) -> np.ndarray:
+    """(n, n_occupations) the posterior of every occupation, dense, from the definition: the
+    multinomial's log-likelihood ratios plus, for a person claiming any skill, a_E (claimed
+    essential skills of o, by weight) - a_E |E_o| and the same over the optional profile."""
+    prof = model.profiles
+    n_s = prof.n_skills
+    a_e, a_o = model.absence
+    ess = (prof.essential > 0).toarray().astype(np.float64)
+    opt = (prof.optional > 0).toarray().astype(np.float64)
+    dense = x.toarray()
+    scores = model.decision_function(x).toarray()
+    claims = dense[:, :n_s]
+    absence = a_e * (claims @ ess.T - ess.sum(axis=1)) + a_o * (claims @ opt.T - opt.sum(axis=1))
+    scores = (scores + np.where((claims > 0).any(axis=1)[:, None], absence, 0.0)) / model.temperature_
+    scores -= scores.max(axis=1, keepdims=True)
+    p = np.exp(scores)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def test_absence_evidence_gives_the_posterior_of_its_definition(taxonomy, absent_model):
+    x = evidence(
+        taxonomy,
+        [
+            {"s:weld": 1.0, "s:blue": 1.0},
+            {"s:weld": 1.0, "s:mig": 1.0, "s:blue": 1.0, "s:safety": 0.6},
+            {"s:care": 1.0, "s:team": 0.8, "o:cook": 1.0},
+            {"o:welder": 1.0},
+            {"s:sheet": 1.0},  # in no profile: background only
+        ],
+    )
+    tempered = OccupationModel(
+        absent_model.profiles, temperature=2.0, learn_shares=False, learn_temperature=False, absence=ABSENCE
+    ).fit()
+    for m in (absent_model, tempered):
+        want = _exact_posterior(m, x)
+        occ, prob = m.predict_top(x, k=3)
+        assert (occ[:4, 0] >= 0).all()
+        for i in range(x.shape[0]):
+            for o, p in zip(occ[i], prob[i], strict=True):
+                if o >= 0:
+                    assert p == pytest.approx(want[i, o], rel=1e-5, abs=1e-7)
+        g_occ, g_prob, _, _ = m.predict_top_groups(x, 3, 2)
+        assert np.array_equal(g_occ, occ) and np.array_equal(g_prob, prob)
+
+
+def test_an_occupation_whose_profile_the_person_mostly_leaves_out_loses_to_its_sibling(
+    taxonomy, model, absent_model
+):
+    # weld + blue: the plater's whole essential profile, half of the welder's (no mig, no safety)
+    x = evidence(taxonomy, [{"s:weld": 1.0, "s:blue": 1.0}])
+    plater = taxonomy.occupation_index["o:plater"]
+    welder = taxonomy.occupation_index["o:welder"]
+    shares = []
+    for m in (model, absent_model):
+        occ, prob = m.predict_top(x, k=2)
+        got = dict(zip(occ[0].tolist(), prob[0].tolist(), strict=True))
+        shares.append(got[plater] / got[welder])
+    assert shares[1] > shares[0] * np.exp(ABSENCE[0] * 2)  # two essential skills left out
+    # claiming the welder's whole profile makes the welder the likelier again
+    occ, _ = absent_model.predict_top(
+        evidence(taxonomy, [{"s:weld": 1.0, "s:mig": 1.0, "s:blue": 1.0, "s:safety": 1.0}]), k=1
+    )
+    assert occ[0, 0] == welder
+
+
+def test_absence_leaves_work_history_alone_and_vacancies_alone(taxonomy, model):
+    plain = fitted_model(occupation_profiles(taxonomy))
+    absent = fitted_model(occupation_profiles(taxonomy), absence=ABSENCE)
+    history = evidence(taxonomy, [{"o:welder": 1.0}, {"o:cook": 0.5, "o:practical-nurse": 1.0}])
+    for a, b in zip(plain.predict_top(history, k=3), absent.predict_top(history, k=3), strict=True):
+        assert np.array_equal(a, b)
+    # a vacancy's skills are chosen, not kept at random: its reading does not count absence
+    row = evidence(taxonomy, [{"s:weld": 1.0, "s:blue": 1.0}]).toarray()[0]
+    for a, b in zip(plain.predict_top_one(row, 3), absent.predict_top_one(row, 3), strict=True):
+        assert np.array_equal(a, b)
+    rows = evidence(taxonomy, [{"s:weld": 1.0, "s:blue": 1.0}, {"s:care": 1.0, "o:cook": 1.0}])
+    for a, b in zip(plain.predict_top(rows, 3), absent.predict_top(rows, 3, people=False), strict=True):
+        assert np.array_equal(a, b)
+
+
+def test_absence_must_be_non_negative():
+    from services.matching.index.domain.params import RankingParams
+
+    with pytest.raises(ValueError, match="occupation_absence"):
+        RankingParams(occupation_absence=(-0.1, 0.0))

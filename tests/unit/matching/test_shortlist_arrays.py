@@ -233,8 +233,9 @@ def test_exact_coverage_from_the_cut_down_occupation_rows_equals_the_whole_rows(
 def test_a_vacancys_occupations_from_one_dense_row_equal_the_batch_inference(esco):
     """`vacancy_target` infers a vacancy's occupations from one dense row without scipy
     (`OccupationModel.predict_top_one`): the same occupations and probabilities, to the bit, as
-    `predict_top` gives that row in a batch of several (scipy's sparse product and the k-pass
-    selection), for skills of several weights, title occupations, and no evidence at all."""
+    `predict_top` gives that row in a batch of several read as vacancies (scipy's sparse product
+    and the k-pass selection; no `absence` evidence, which people's rows count), for skills of
+    several weights, title occupations, and no evidence at all."""
     import scipy.sparse as sp
 
     model = MatchingEngine(esco, MUNICIPALITIES, clock=lambda: TODAY)._space.occupations
@@ -251,7 +252,7 @@ def test_a_vacancys_occupations_from_one_dense_row_equal_the_batch_inference(esc
         if rng.random() < 0.4:
             x[prof.n_skills + rng.choice(prof.n_occupations, int(rng.integers(1, 3)))] = rng.random()
         k = int(rng.integers(1, 14))
-        occ, prob = model.predict_top(sp.csr_matrix(np.vstack([x, other])), k)
+        occ, prob = model.predict_top(sp.csr_matrix(np.vstack([x, other])), k, people=False)
         one_occ, one_prob = model.predict_top_one(x, k)
         assert one_occ.shape == one_prob.shape == (1, k)
         assert one_occ.dtype == occ.dtype and one_prob.dtype == prob.dtype

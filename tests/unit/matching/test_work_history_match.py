@@ -113,7 +113,10 @@ def test_a_warehouse_worker_who_also_welds_is_still_a_warehouse_worker(engine):
     claims_only = [f"wh-claims-{i}" for i in range(4)]
     assert both.match >= min(got[c].match for c in claims_only)
     assert order.index("wh-3skills") < max(order.index(c) for c in claims_only)
-    assert order.index("wh-forklift") < order.index("forklift-only")
+    # a forklift licence alone (not in the warehouse worker's ESCO profile) is below the worker
+    # of five years, or not listed: with the evidence of the skills it leaves out
+    # (`RankingParams.occupation_absence`) its occupations reach none of the warehouse's groups
+    assert "forklift-only" not in order or order.index("wh-forklift") < order.index("forklift-only")
 
 
 def test_the_history_part_can_be_turned_off(esco):

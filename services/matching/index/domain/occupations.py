@@ -176,6 +176,19 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         Whether `fit` learns them from the labelled profiles.
     top_k : int
         How many occupations `predict_top` keeps per person.
+    absence : (float, float)
+        Evidence of the skills a person does *not* claim, in nats per skill of an occupation's
+        essential / optional profile that the person leaves out (`predict_top` and
+        `predict_top_groups`, i.e. people, when they claim any skill; not `predict_top_one`, the
+        vacancy's reading: an employer lists a few skills on purpose). The multinomial counts
+        only the skills present, so it cannot tell two sibling occupations apart when a person's
+        claims fit both; a person in occupation o leaves out each of its essential skills with a
+        chance of about 1 - keep, so an occupation whose profile the person mostly does not claim
+        is less likely: log-likelihood + a_E (claimed essential skills of o) - a_E |E_o|
+        (and the same with a_O over the optional profile), with a_E about -log(1 - keep).
+        The claimed part is folded into the people's log-likelihood matrix (each claim by its
+        weight), the |E_o| part is one bias per occupation, which the posterior's normaliser
+        counts for the occupations that share no evidence with the person as well.
 
     Attributes (after `fit`)
     ------------------------
@@ -200,6 +213,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         learn_temperature: bool = True,
         top_k: int = 4,
         n_iter: int = 30,
+        absence: tuple[float, float] = (0.0, 0.0),
     ) -> None:
         self.profiles = profiles
         self.skill_shares = skill_shares
@@ -209,6 +223,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         self.learn_temperature = learn_temperature
         self.top_k = top_k
         self.n_iter = n_iter
+        self.absence = absence
 
     # -- fitting ----------------------------------------------------------------------------
     def fit(self, X: sp.spmatrix | None = None, y: np.ndarray | None = None) -> OccupationModel:
@@ -280,6 +295,18 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         hllr.data = np.log1p(hmix.data / (c[3] / n_o))
         self.history_llr_ = hllr
         self._llr_t = sp.vstack([llr.T, hllr.T], format="csr")  # (n_skills + n_occ, n_occ)
+        a_e, a_o = (float(v) for v in self.absence)
+        if a_e or a_o:
+            ess = (prof.essential > 0).astype(np.float64)
+            opt = (prof.optional > 0).astype(np.float64)
+            claimed = (llr + a_e * ess + a_o * opt).tocsr()
+            self._people_llr_t = sp.vstack([claimed.T, hllr.T], format="csr")
+            sizes_e = np.asarray(ess.sum(axis=1)).ravel()
+            sizes_o = np.asarray(opt.sum(axis=1)).ravel()
+            self._absence_bias: np.ndarray | None = -(a_e * sizes_e + a_o * sizes_o)
+        else:
+            self._people_llr_t = self._llr_t
+            self._absence_bias = None
 
     def _fit_temperature(self, X: sp.csr_matrix, y: np.ndarray) -> float:
         scores = self.decision_function(X)
@@ -296,10 +323,26 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         (untempered; zero where an occupation shares no evidence with the person)."""
         return (sp.csr_matrix(X, dtype=np.float64) @ self._llr_t).tocsr()
 
+    def _people_scores(self, X: sp.spmatrix) -> tuple[sp.csr_matrix, np.ndarray | None]:
+        """People's log-likelihood ratios (`decision_function`, plus the claimed part of the
+        `absence` evidence) and (n_samples,) bool: whose rows the absence bias applies to (those
+        claiming any skill); None without absence evidence."""
+        X = sp.csr_matrix(X, dtype=np.float64)
+        if self._absence_bias is None:
+            return (X @ self._llr_t).tocsr(), None
+        n_s = self._profiles().n_skills
+        claims = X[:, :n_s]
+        return (X @ self._people_llr_t).tocsr(), np.diff(claims.indptr) > 0
+
+    def _bias(self) -> np.ndarray | None:
+        """(n_occupations,) the absence bias, tempered as the log-likelihoods are; None without."""
+        return None if self._absence_bias is None else self._absence_bias / self.temperature_
+
     def predict_top(
-        self, X: sp.spmatrix, k: int | None = None, chunk: int = PREDICT_CHUNK
+        self, X: sp.spmatrix, k: int | None = None, chunk: int = PREDICT_CHUNK, *, people: bool = True
     ) -> tuple[np.ndarray, np.ndarray]:
-        """The k most likely occupations of each person and their posterior probabilities.
+        """The k most likely occupations of each person and their posterior probabilities
+        (`people` False: of each vacancy, without the `absence` evidence, as `predict_top_one`).
 
         Returns (occupations, probabilities): (n_samples, k) int32 positions (-1 padding when a
         person has fewer than k occupations with any evidence) and (n_samples, k) float32,
@@ -313,8 +356,18 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         occ = np.full((n, k), -1, dtype=np.int32)
         prob = np.zeros((n, k), dtype=np.float32)
         for start in range(0, n, chunk):
-            s = self.decision_function(X[start : start + chunk])
-            o, p = _top_posterior(s, 1.0 / self.temperature_, self._profiles().n_occupations, k)
+            if people:
+                s, biased = self._people_scores(X[start : start + chunk])
+            else:
+                s, biased = self.decision_function(X[start : start + chunk]), None
+            o, p = _top_posterior(
+                s,
+                1.0 / self.temperature_,
+                self._profiles().n_occupations,
+                k,
+                bias=self._bias() if people else None,
+                biased=biased,
+            )
             occ[start : start + len(o)] = o
             prob[start : start + len(o)] = p
         return occ, prob
@@ -351,9 +404,17 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         units = np.full((n, k_units), -1, dtype=np.int32)
         mass = np.zeros((n, k_units), dtype=np.float32)
         for start in range(0, n, chunk):
-            s = self.decision_function(X[start : start + chunk])
+            s, biased = self._people_scores(X[start : start + chunk])
             m = s.shape[0]
-            o, p, r, oo, pp = _top_posterior(s, 1.0 / self.temperature_, prof.n_occupations, k, entries=True)
+            o, p, r, oo, pp = _top_posterior(
+                s,
+                1.0 / self.temperature_,
+                prof.n_occupations,
+                k,
+                entries=True,
+                bias=self._bias(),
+                biased=biased,
+            )
             occ[start : start + m] = o
             prob[start : start + m] = p
             if k_units and len(r):
@@ -385,9 +446,12 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         return self.profiles
 
 
-def fitted_model(profiles: OccupationProfiles, top_k: int = 4) -> OccupationModel:
+def fitted_model(
+    profiles: OccupationProfiles, top_k: int = 4, absence: tuple[float, float] = (0.0, 0.0)
+) -> OccupationModel:
     """The model with the shares and temperature learnt on the tuning half (`FITTED_*`), ready
-    to infer without training (what the engine uses at start-up)."""
+    to infer without training (what the engine uses at start-up); `absence` as in
+    `OccupationModel` (the engine's `RankingParams.occupation_absence`)."""
     return OccupationModel(
         profiles,
         skill_shares=FITTED_SKILL_SHARES,
@@ -396,6 +460,7 @@ def fitted_model(profiles: OccupationProfiles, top_k: int = 4) -> OccupationMode
         learn_shares=False,
         learn_temperature=False,
         top_k=top_k,
+        absence=absence,
     ).fit()
 
 
@@ -581,23 +646,34 @@ PRUNE = 16.0
 before the top k are chosen; they still count in the normaliser."""
 
 
-def _row_peaks(s: sp.csr_matrix | _Scores, scaled: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(row of every stored entry, best scaled score of each row; 0 for empty rows)."""
+def _row_peaks(
+    s: sp.csr_matrix | _Scores, scaled: np.ndarray, floor: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(row of every stored entry, best scaled score of each row, at least `floor` (n_rows,), the
+    best an unstored occupation can score; 0 without it, and for empty rows)."""
     n = s.shape[0]
     counts = np.diff(s.indptr)
     row = np.repeat(np.arange(n), counts)
-    peak = np.zeros(n)
+    peak = np.zeros(n) if floor is None else np.where(counts > 0, floor, 0.0)
     filled = np.flatnonzero(counts)
     if len(filled):
-        peak[filled] = np.maximum(np.maximum.reduceat(scaled, s.indptr[filled]), 0.0)
+        peak[filled] = np.maximum(np.maximum.reduceat(scaled, s.indptr[filled]), peak[filled])
     return row, peak
 
 
 def _top_posterior(
-    s: sp.csr_matrix | _Scores, inv_t: float, n_occ: int, k: int, entries: bool = False
+    s: sp.csr_matrix | _Scores,
+    inv_t: float,
+    n_occ: int,
+    k: int,
+    entries: bool = False,
+    bias: np.ndarray | None = None,
+    biased: np.ndarray | None = None,
 ) -> tuple[np.ndarray, ...]:
     """Each row's top k (occupations, probabilities); with `entries`, also (row, occupation,
-    probability) of every entry within `PRUNE` of its row's best."""
+    probability) of every entry within `PRUNE` of its row's best. `bias` (n_occ,) float64 <= 0,
+    tempered log-likelihood added to every occupation of the rows where `biased`
+    (n_rows,) bool holds, the stored entries and the rest alike (`OccupationModel.absence`)."""
     n = s.shape[0]
     occ = np.full((n, k), -1, dtype=np.int32)
     prob = np.zeros((n, k), dtype=np.float32)
@@ -606,9 +682,31 @@ def _top_posterior(
         return (occ, prob, none, none, np.zeros(0)) if entries else (occ, prob)
     counts = np.diff(s.indptr)
     scaled = s.data * inv_t
-    row, peak = _row_peaks(s, scaled)
-    e = np.exp(scaled - peak[row])
-    z = np.bincount(row, e, n) + (n_occ - counts) * np.exp(-peak)
+    if bias is not None and biased is not None and biased.any():
+        top_b = float(bias.max())
+        eb = np.exp(bias - top_b)
+        if biased.all():  # the common case: everyone claims some skill
+            scaled += bias[s.indices]
+            stored = eb[s.indices]
+        else:
+            on = np.repeat(biased, counts)
+            scaled += np.where(on, bias[s.indices], 0.0)
+            stored = np.where(on, eb[s.indices], 0.0)
+        # every unstored occupation o of a biased row scores bias[o] <= top_b: the row's floor
+        floor = np.where(biased, top_b, 0.0)
+        row, peak = _row_peaks(s, scaled, floor)
+        e = np.exp(scaled - peak[row])
+        stored_b = np.bincount(row, stored, n)
+        rest = np.where(
+            biased,
+            np.maximum(eb.sum() - stored_b, 0.0) * np.exp(top_b - peak),
+            (n_occ - counts) * np.exp(-peak),
+        )
+        z = np.bincount(row, e, n) + rest
+    else:
+        row, peak = _row_peaks(s, scaled)
+        e = np.exp(scaled - peak[row])
+        z = np.bincount(row, e, n) + (n_occ - counts) * np.exp(-peak)
     keep = np.flatnonzero(scaled >= peak[row] - PRUNE)
     r, o = row[keep], s.indices[keep]
     p = e[keep] / z[r]

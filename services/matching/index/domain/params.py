@@ -144,6 +144,27 @@ class RankingParams:
     """Inferred occupations kept per candidate (with probabilities quantised to 1/255): the top
     three hold 0.94-1.00 of the cases where the true occupation is among the top four."""
 
+    occupation_absence: tuple[float, float] = (0.25, 0.03)
+    """Evidence, in nats per skill, of the essential / optional skills of an occupation's ESCO
+    profile that a candidate claiming skills does not claim (`occupations.OccupationModel`'s
+    `absence`): separates an occupation from its unit-group siblings when the claims fit both
+    (the engine put a sibling of the same ISCO unit group above the vacancy's own occupation;
+    helper `rank`, session 21: a generic Bayes ranker's whole edge over the engine was this
+    evidence). The multinomial's size principle (1 / |E_o| per claimed skill) already counts
+    part of it, so the best value is well below a Bernoulli model's -log(1 - keep) (0.69 at
+    keep 0.5). Tuning half (seed 1101, 20,000 candidates, 200 vacancies per variant, the
+    engine at each value on the same data, paired against (0, 0)), indep-2 occupation /
+    skills / sparse / text: (0.15, 0.02) +0.0026 / +0.0028 / +0.0017 / +0.0029, **(0.25, 0.03)
+    +0.0030 ± 0.0012 / +0.0031 ± 0.0012 / +0.0032 ± 0.0012 / +0.0027 ± 0.0015**, (0.35, 0.05)
+    +0.0029 / +0.0033 / +0.0038 / +0.0025, (0.5, 0.05) +0.0027 / +0.0008 / +0.0019 / +0.0024,
+    (0.35, 0) +0.0014 / +0.0027 / +0.0011 / +0.0012, (0.7, 0.1) +0.0006 / −0.0010 / −0.0034 /
+    −0.0001, (1.2, 0.1) −0.0100 / −0.0167 / −0.0186 / −0.0075. At (0.25, 0.03) the other
+    families move by −0.0010 … +0.0067 (team-1 occupation +0.0063 ± 0.0020, two-occupations
+    skills +0.0057 ± 0.0015, partial-50 occupation +0.0013 ± 0.0008; docs/benchmarks.md,
+    session 22). It costs the index's occupation inference about a quarter more CPU (0.97 ->
+    1.21 CPU-s per 60,000 people), nothing per profile and nothing per query.
+    (0, 0): only the skills present count (before session 22)."""
+
     inferred_unit_groups: int = 2
     """ISCO-08 unit groups kept per candidate besides the occupations, each with the posterior
     mass of all its occupations; the unit, minor and sub-major levels of the agreement come from
@@ -459,6 +480,8 @@ class RankingParams:
             raise ValueError("inferred_profile_probability must be in (0, 1]")
         if not 1 <= self.inferred_occupations <= 8:
             raise ValueError("inferred_occupations must be 1 to 8")
+        if min(self.occupation_absence) < 0 or len(self.occupation_absence) != 2:
+            raise ValueError("occupation_absence must be two non-negative numbers")
         if not 0 <= self.inferred_unit_groups <= 4:
             raise ValueError("inferred_unit_groups must be 0 to 4")
 

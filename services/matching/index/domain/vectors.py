@@ -112,7 +112,11 @@ def build_skill_space(
         credit,
         reason,
         claim_table(params),
-        fitted_model(occupation_profiles(taxonomy), top_k=params.inferred_occupations),
+        fitted_model(
+            occupation_profiles(taxonomy),
+            top_k=params.inferred_occupations,
+            absence=params.occupation_absence,
+        ),
         titles or TitleReader(taxonomy),
     )
 
