@@ -706,3 +706,22 @@ def warm_up() -> None:
                 bound=bound,
                 vector_max=None if bound is None else np.ones(2, np.float32),
             )
+        # and as `MatchingEngine.warm` walks a large segment: its kept (read-only) near ranges and
+        # their blocks, with a block table (one block holding both rows: each column's postings)
+        ranges = [np.array([0]), np.array([2]), np.array([0])]
+        for part in ranges:
+            part.flags.writeable = False
+        table = np.column_stack([p.indptr[:-1], p.indptr[1:]]).astype(np.int64)
+        range_bounds(
+            p,
+            np.ones(2, np.float32),
+            np.arange(2),
+            np.ones((2, 4), np.float32),
+            1,
+            ranges[0],
+            ranges[1],
+            table=table,
+            blocks=ranges[2],
+            bound=(0.3, 1.0, 0.0),
+            vector_max=np.ones(2, np.float32),
+        )
