@@ -77,6 +77,11 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
 - ``sv-dev5``: a fifth fresh Swedish development set (session 22; 32 Finland-Swedish sentences, two
   each across the occupations of ``fi-dev11``), measured whole (``--sets sv-dev5``); summary only,
   before and after a session's changes, as the Swedish estimate on unseen text.
+  From session 23 on, ``fi-dev11`` and ``sv-dev5`` are tuning data (per-sentence output allowed).
+- ``fi-dev12``, ``sv-dev6``: a twelfth Finnish and a sixth Swedish development set (session 23; 70 and
+  40 sentences across ten shortage occupations), tuning data (``--sets fi-dev12,sv-dev6``).
+- ``fi-dev13``, ``sv-dev7``: the unseen pair of session 23 (40 and 30 sentences, same occupations),
+  written before any change; summary only, before and after, as the estimate on unseen text.
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

@@ -52,8 +52,11 @@ def test_everyday_task_words_name_the_skill_a_recruiter_expects(esco, esco_recog
 
 def test_a_stem_inside_another_word_is_not_glossed_by_the_new_words(esco, esco_recognizer):
     """'omaisuus' (property) holds 'omais', which stems of relatives must not match; 'responsiv' (a
-    responsive web page) is no feedback: only "ge respons" is glossed."""
+    responsive web page) is no feedback: only "ge respons" is glossed; "kollektion" holds "lektion"
+    (glossed only at a word's start)."""
     shown = [esco.skill_label(r.uri) for r in esco_recognizer.recognise("Vi bygger responsiva webbsidor.", top_k=5)]
     assert "give constructive feedback" not in shown
     shown = [esco.skill_label(r.uri) for r in esco_recognizer.recognise("Hoidat yrityksen omaisuuden kirjanpidon.", top_k=5)]
     assert not any("relation" in s for s in shown)
+    shown = [esco.skill_label(r.uri) for r in esco_recognizer.recognise("Vi säljer vår nya kollektion av kläder.", top_k=5)]
+    assert not any("lesson" in s for s in shown)
