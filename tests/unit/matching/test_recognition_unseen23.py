@@ -26,8 +26,14 @@ CASES = [
     ("Du ger eleverna återkoppling och följer deras framsteg.", {"give constructive feedback"}),
     # Swedish: maintenance, vehicles, warehouse, IT support
     ("Bussföraren sköter det dagliga underhållet av fordonet.", {"ensure vehicle operability"}),
-    ("Han har installerat skrivare och arbetsstationer på kontoret.", {"assemble hardware components", "maintain computer hardware"}),
-    ("Du har erfarenhet av inventering och uppföljning av lagersaldon.", {"manage warehouse inventory", "manage inventory"}),
+    (
+        "Han har installerat skrivare och arbetsstationer på kontoret.",
+        {"assemble hardware components", "maintain computer hardware"},
+    ),
+    (
+        "Du har erfarenhet av inventering och uppföljning av lagersaldon.",
+        {"manage warehouse inventory", "manage inventory"},
+    ),
     # Swedish: tiling, emergency department
     ("Vi kaklar badrum och kök.", {"lay tiles"}),
     ("Kunden har jobbat på akutmottagningen.", {"manage emergency care situations", "emergency medicine"}),
@@ -36,7 +42,10 @@ CASES = [
     ("Siivoat kauppakeskuksen lattiat yhdistelmäkoneella.", {"operate floor cleaning equipment"}),
     ("Toimit lähitukena ja asennat tulostimia.", {"perform ICT troubleshooting", "support ICT system users"}),
     # Finnish: teaching
-    ("Pidät oppitunteja ja seuraat oppilaiden edistymistä.", {"prepare lesson content", "observe student's progress"}),
+    (
+        "Pidät oppitunteja ja seuraat oppilaiden edistymistä.",
+        {"prepare lesson content", "observe student's progress"},
+    ),
     ("Annat oppilaille palautetta.", {"give constructive feedback"}),
     # Finnish: care
     ("Osastolla korostetaan hyvää kivunhoitoa.", {"manage acute pain"}),
@@ -54,9 +63,17 @@ def test_a_stem_inside_another_word_is_not_glossed_by_the_new_words(esco, esco_r
     """'omaisuus' (property) holds 'omais', which stems of relatives must not match; 'responsiv' (a
     responsive web page) is no feedback: only "ge respons" is glossed; "kollektion" holds "lektion"
     (glossed only at a word's start)."""
-    shown = [esco.skill_label(r.uri) for r in esco_recognizer.recognise("Vi bygger responsiva webbsidor.", top_k=5)]
+    shown = [
+        esco.skill_label(r.uri) for r in esco_recognizer.recognise("Vi bygger responsiva webbsidor.", top_k=5)
+    ]
     assert "give constructive feedback" not in shown
-    shown = [esco.skill_label(r.uri) for r in esco_recognizer.recognise("Hoidat yrityksen omaisuuden kirjanpidon.", top_k=5)]
+    shown = [
+        esco.skill_label(r.uri)
+        for r in esco_recognizer.recognise("Hoidat yrityksen omaisuuden kirjanpidon.", top_k=5)
+    ]
     assert not any("relation" in s for s in shown)
-    shown = [esco.skill_label(r.uri) for r in esco_recognizer.recognise("Vi säljer vår nya kollektion av kläder.", top_k=5)]
+    shown = [
+        esco.skill_label(r.uri)
+        for r in esco_recognizer.recognise("Vi säljer vår nya kollektion av kläder.", top_k=5)
+    ]
     assert not any("lesson" in s for s in shown)
