@@ -166,6 +166,10 @@ SHARED_VALIDATORS = (
     N_("The bearer token has expired."),
     N_("The identity provider's keys are unavailable; try again shortly."),
     N_("Role %(role)s may not do this."),
+    N_(
+        "Role %(role)s of an organisation of kind %(kind)s may not do this: only the employment services' "
+        "coaches own jobseekers' profiles."
+    ),
     N_("The token's organisation is not registered in this deployment."),
     N_("Role %(role)s is not held in an organisation of kind %(kind)s."),
     N_("Sign-in links from other sites are not accepted: paste the token here yourself."),
