@@ -143,11 +143,17 @@ SHARED_VALIDATORS = (
         "membership, family status, criminal record or immigration status (refer to the candidate by the "
         "pseudonymous id; names are not detected automatically, so do not write them either). Found: %(kinds)s."
     ),
+    N_(
+        "Must not contain an identifier: no personal identity code, e-mail address, phone number or bank "
+        "account number (IBAN). Found: %(kinds)s."
+    ),
+    N_("A person's name or user id: letters, spaces and . ' - _ @ only, no digits, at most 100 characters."),
     # the kinds those two name (shared.pii), in words in fi and sv; English keeps the ids
     N_("personal_identity_code"),
     N_("email"),
     N_("phone"),
     N_("street_address"),
+    N_("iban"),
     N_("birth_date"),
     N_("health_data"),
     N_("age"),

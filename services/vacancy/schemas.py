@@ -21,6 +21,7 @@ from services.vacancy.domain import (
 )
 from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
+from shared.pii import refuse_identifiers
 from shared.schemas import (
     ESCO_EXAMPLES,
     NOTICES,
@@ -77,7 +78,13 @@ class RequiredSkillSchema(StrictSchema):
 
 
 class VacancyInSchema(StrictSchema):
-    title = DisplayText(required=True, validate=validate.Length(1, events.MAX_TITLE_CHARS))
+    title = DisplayText(
+        required=True,
+        validate=[validate.Length(1, events.MAX_TITLE_CHARS), refuse_identifiers],
+        metadata={
+            "description": "No identity code, e-mail address, phone number or IBAN (422; outside tester 24, T3)"
+        },
+    )
     occupation_uri = EscoUri(
         "occupation",
         load_default=None,

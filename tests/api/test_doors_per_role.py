@@ -99,7 +99,10 @@ def test_an_employer_has_no_shortlist_door(apps: dict[str, Any]) -> None:
     """P7 itself: the employer's doors in matching are its vacancy's outcomes and skills, the skill
     recogniser, nothing that lists candidates."""
     employer = {
-        d for (roles, _), ds in doors("matching", apps["matching"]).items() if Role.EMPLOYER in roles for d in ds
+        d
+        for (roles, _), ds in doors("matching", apps["matching"]).items()
+        if Role.EMPLOYER in roles
+        for d in ds
     }
     assert employer == {
         "POST /vacancies/{vacancy_id}/outcomes",
