@@ -148,6 +148,7 @@ SHARED_VALIDATORS = (
         "account number (IBAN). Found: %(kinds)s."
     ),
     N_("A person's name or user id: letters, spaces and . ' - _ @ only, no digits, at most 100 characters."),
+    N_("Must not contain a personal identity code (a job ad names no jobseeker). Found: %(kinds)s."),
     # the kinds those two name (shared.pii), in words in fi and sv; English keeps the ids
     N_("personal_identity_code"),
     N_("email"),

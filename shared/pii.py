@@ -481,6 +481,21 @@ def refuse_identifiers(text: str | None) -> None:
         raise ValidationError(f"{IDENTIFIER_REFUSAL} Found: {', '.join(kinds)}.")
 
 
+IDENTITY_CODE_REFUSAL = "Must not contain a personal identity code (a job ad names no jobseeker)."
+
+
+def refuse_identity_codes(text: str | None) -> None:
+    """marshmallow validator for a long text that may name its writer's own contact person but never a
+    jobseeker (a vacancy's description, read by partner agencies and the weekly meeting: an ad says
+    "Lisätietoja: Matti Mäkinen, 040 123 4567" by right): raises ``marshmallow.ValidationError``
+    (``Found: personal_identity_code.``) when ``text`` holds a personal identity code in any spelling
+    ``find_personal_data`` reads (outside tester 24, T1's sweep of the unscreened fields)."""
+    if text and any(f.kind == IDENTITY_CODE for f in find_personal_data(text)):
+        from marshmallow import ValidationError
+
+        raise ValidationError(f"{IDENTITY_CODE_REFUSAL} Found: {IDENTITY_CODE}.")
+
+
 #: Longest staff member's name or user id (characters).
 MAX_STAFF_NAME = 100
 #: A staff member's name or user id: letters of any script, spaces and ``. ' ’ - _ @``; no digits,

@@ -21,7 +21,7 @@ from services.vacancy.domain import (
 )
 from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
-from shared.pii import refuse_identifiers
+from shared.pii import refuse_identifiers, refuse_identity_codes
 from shared.schemas import (
     ESCO_EXAMPLES,
     NOTICES,
@@ -94,7 +94,14 @@ class VacancyInSchema(StrictSchema):
             "`occupation_uri`, `skills` and `description` is required (422 otherwise)"
         },
     )
-    description = fields.String(load_default="", validate=validate.Length(max=events.MAX_DESCRIPTION_CHARS))
+    description = fields.String(
+        load_default="",
+        validate=[validate.Length(max=events.MAX_DESCRIPTION_CHARS), refuse_identity_codes],
+        metadata={
+            "description": "The ad's text, read by partner agencies and the weekly meeting; may name the "
+            "employer's contact person and their phone number, never a personal identity code (422)"
+        },
+    )
     municipality = MunicipalityCode(required=True)
     region = RegionId(
         load_default=None,
