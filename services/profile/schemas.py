@@ -238,7 +238,7 @@ class ContactLookupSchema(StrictSchema):
         required=True,
         validate=validate.Length(1, MAX_LOOKUP_IDS),
     )
-    purpose = DisplayText(load_default="recruitment", validate=[validate.Length(1, 200), refuse_identifiers])
+    purpose = DisplayText(load_default="recruitment", validate=validate.Length(1, 200))
 
 
 class ContactSchema(ma.Schema):
