@@ -12,8 +12,8 @@ import pytest
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import Vacancy
 from services.matching.index.domain.recognition import enrich_vacancy
-from services.matching.index.reference import load_title_glossary
 from services.matching.index.domain.titles import TitleReader
+from services.matching.index.reference import load_title_glossary
 
 PLACED = [
     # Finnish: illative, allative, translative, possessive, "meille", a parenthesis, a comma
