@@ -10,7 +10,7 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 
 from services.kernel.calendar import local_day
-from services.kernel.requirement_words import named_requirements
+from services.vacancy.requirement_words import named_requirements
 from services.kernel.sentences import MAX_SENTENCES, sentences
 from services.kernel.texts import N_
 from services.vacancy.domain import (
@@ -165,7 +165,7 @@ def unconfirmed_requirements(v: Vacancy) -> list[str]:
     confirmed nor turned down, as the caller's language names them: languages not in `languages`,
     a driving licence without its ESCO skill in `skills` or `rejected_skills`, work cards (as
     written) and the text's skills when the vacancy has chosen no skill at all
-    (`services.kernel.requirement_words`; outside tester 23, T5)."""
+    (`services.vacancy.requirement_words`; outside tester 23, T5)."""
     d = v.details
     named = named_requirements((d.title, d.description))
     lang = current_language()

@@ -4,7 +4,8 @@ service tells the employer, in the answer to the post or change, that they are s
 recognition suggested both, they neither filtered nor counted in the score, and the answer said
 nothing of it).
 
-This is a light, conservative reading (standard library only, so every domain core may import it):
+This is a light, conservative reading of the vacancy service's own (pure: standard library and the kernel's
+sentence split; matching's recogniser is another service's, reached only through events):
 the languages Finnish, Swedish and English, and driving licences and the common Finnish work cards
 named in a sentence that does not say they are not needed. The matching service's recogniser reads
 the text fully (levels, choices, pluses, ESCO skills) and lists what it suggests at
@@ -18,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .sentences import sentences
+from services.kernel.sentences import sentences
 
 _KNOWING = r"\s*(?:kiel|taito|tuntemus|osaami)"
 

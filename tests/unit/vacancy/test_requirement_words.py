@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.kernel.requirement_words import NamedRequirements, named_requirements
+from services.vacancy.requirement_words import NamedRequirements, named_requirements
 
 
 @pytest.mark.parametrize(
