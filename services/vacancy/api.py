@@ -10,7 +10,6 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 
 from services.kernel.calendar import local_day
-from services.vacancy.requirement_words import named_requirements
 from services.kernel.sentences import MAX_SENTENCES, sentences
 from services.kernel.texts import N_
 from services.vacancy.domain import (
@@ -27,6 +26,7 @@ from services.vacancy.domain import (
 )
 from services.vacancy.handlers import VacancyHandlers
 from services.vacancy.repository import VacancyFilter
+from services.vacancy.requirement_words import named_requirements
 from services.vacancy.schemas import (
     CloseSchema,
     VacancyInSchema,
