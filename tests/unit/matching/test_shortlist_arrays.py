@@ -437,3 +437,59 @@ def test_the_order_of_the_rows_that_can_be_among_the_k_best_is_the_head_of_the_w
         if len(whole) > k:
             assert score[order[-1]] == score[whole[k - 1]]  # ties at the k-th score kept, no more
             assert len(whole) == len(order) or score[whole[len(order)]] < score[whole[k - 1]]
+
+
+@pytest.mark.parametrize("dtype", [np.int32, np.int64])
+def test_the_compiled_query_claims_equal_the_numpy_ones(dtype, monkeypatch):
+    """`scoring._query_claims` (one compiled pass where numba is on: `kernels.compiled_query_claims`)
+    gives the arrays, order and dtypes of its numpy form (`KOHTAANTO_NUMBA=0`: every entry of the
+    rows gathered, then those at query skills kept), for rows in any order, repeated, empty, rows
+    without claims, a query holding none of the rows' skills, and int32 or int64 structure; and
+    raises IndexError for a row past the last one."""
+    import scipy.sparse as sp
+
+    from services.matching.index.domain import kernels
+    from services.matching.index.domain.scoring import _query_claims
+
+    if not kernels.jit_enabled():
+        pytest.skip("numba is off")
+    rng = np.random.default_rng(23)
+    n_rows, n_skills = 400, 120
+    dense = np.where(rng.random((n_rows, n_skills)) < 0.08, rng.choice([1.0, 0.5, 0.3, 0.25], (n_rows, n_skills)), 0)
+    dense[rng.random(n_rows) < 0.2] = 0  # rows without claims
+    claims = sp.csr_matrix(dense.astype(np.float32))
+    claims.indptr, claims.indices = claims.indptr.astype(dtype), claims.indices.astype(dtype)
+
+    class Seg:
+        pass
+
+    class Query:
+        pass
+
+    seg = Seg()
+    seg.claims = claims
+    queries = []
+    for asked in (rng.choice(n_skills, 15, replace=False), np.zeros(0, np.int64), np.arange(n_skills)):
+        q = Query()
+        q.position = np.full(n_skills, -1, dtype=np.int64)
+        q.position[asked] = rng.permutation(len(asked))
+        queries.append(q)
+    cases = [
+        np.sort(rng.choice(n_rows, 60, replace=False)),
+        rng.integers(0, n_rows, size=90),  # any order, repeats
+        np.zeros(0, dtype=np.int64),
+        np.flatnonzero(dense.sum(axis=1) == 0),
+        np.arange(n_rows),
+    ]
+    compiled = [_query_claims(seg, rows, q) for q in queries for rows in cases]
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "0")
+    want = [_query_claims(seg, rows, q) for q in queries for rows in cases]
+    found = 0
+    for got, expected in zip(compiled, want, strict=True):
+        for a, b in zip(got, expected, strict=True):
+            assert a.dtype == b.dtype and np.array_equal(a, b)
+        found += len(got[0])
+    assert found > 1000
+    monkeypatch.setenv("KOHTAANTO_NUMBA", "1")
+    with pytest.raises(IndexError):
+        _query_claims(seg, np.array([n_rows]), queries[0])
