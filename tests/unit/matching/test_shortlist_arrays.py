@@ -446,8 +446,6 @@ def test_the_compiled_query_claims_equal_the_numpy_ones(dtype, monkeypatch):
     rows gathered, then those at query skills kept), for rows in any order, repeated, empty, rows
     without claims, a query holding none of the rows' skills, and int32 or int64 structure; and
     raises IndexError for a row past the last one."""
-    from types import SimpleNamespace
-
     import scipy.sparse as sp
 
     from services.matching.index.domain import kernels
@@ -457,19 +455,25 @@ def test_the_compiled_query_claims_equal_the_numpy_ones(dtype, monkeypatch):
         pytest.skip("numba is off")
     rng = np.random.default_rng(23)
     n_rows, n_skills = 400, 120
-    dense = np.where(
-        rng.random((n_rows, n_skills)) < 0.08, rng.choice([1.0, 0.5, 0.3, 0.25], (n_rows, n_skills)), 0
-    )
+    dense = np.where(rng.random((n_rows, n_skills)) < 0.08, rng.choice([1.0, 0.5, 0.3, 0.25], (n_rows, n_skills)), 0)
     dense[rng.random(n_rows) < 0.2] = 0  # rows without claims
     claims = sp.csr_matrix(dense.astype(np.float32))
     claims.indptr, claims.indices = claims.indptr.astype(dtype), claims.indices.astype(dtype)
 
-    seg = SimpleNamespace(claims=claims)  # a segment's claims; `_query_claims` reads nothing else
+    class Seg:
+        pass
+
+    class Query:
+        pass
+
+    seg = Seg()
+    seg.claims = claims
     queries = []
     for asked in (rng.choice(n_skills, 15, replace=False), np.zeros(0, np.int64), np.arange(n_skills)):
-        position = np.full(n_skills, -1, dtype=np.int64)
-        position[asked] = rng.permutation(len(asked))
-        queries.append(SimpleNamespace(position=position))  # a query's skill positions
+        q = Query()
+        q.position = np.full(n_skills, -1, dtype=np.int64)
+        q.position[asked] = rng.permutation(len(asked))
+        queries.append(q)
     cases = [
         np.sort(rng.choice(n_rows, 60, replace=False)),
         rng.integers(0, n_rows, size=90),  # any order, repeats
