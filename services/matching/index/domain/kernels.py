@@ -529,65 +529,6 @@ def compiled_row_positions(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.nda
     )
 
 
-def _query_claims_loop(indptr, indices, data, rows, position):  # type: ignore[no-untyped-def]
-    """(at, u, w): for each rows[i] in order, its stored entries j whose column is a query skill
-    (position[indices[j]] >= 0), as i (int64), position[indices[j]] (int64) and data[j] as float64
-    (two passes: count, then fill; no array of every entry of the rows in between)."""
-    n = rows.shape[0]
-    n_rows = indptr.shape[0] - 1
-    total = 0
-    for i in range(n):
-        r = rows[i]
-        if r < 0 or r >= n_rows:  # numpy's form fails on these too (IndexError)
-            raise IndexError  # a programming error, never shown to a person
-        for j in range(indptr[r], indptr[r + 1]):
-            if position[indices[j]] >= 0:
-                total += 1
-    at = np.empty(total, dtype=np.int64)
-    u = np.empty(total, dtype=np.int64)
-    w = np.empty(total, dtype=np.float64)
-    p = 0
-    for i in range(n):
-        r = rows[i]
-        for j in range(indptr[r], indptr[r + 1]):
-            v = position[indices[j]]
-            if v >= 0:
-                at[p] = i
-                u[p] = v
-                w[p] = data[j]
-                p += 1
-    return at, u, w
-
-
-_claims_kernel = _LazyJit(_query_claims_loop)
-
-
-def compiled_query_claims(
-    m: sp.csr_matrix, rows: np.ndarray, position: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """`scoring._query_claims` by the compiled loop: (position in `rows`, query position, weight)
-    of the entries of CSR rows `rows` of `m` (a segment's claims: int32 or int64 structure, float32
-    values) at the query's skills (`position`: (n_skills,) int64, -1 for a skill not asked for), as
-    (int64, int64, float64) arrays in row, then stored order: the numbers and dtypes of the numpy
-    form. None when the loop is off (`jit_enabled`) or a dtype is not one `warm_up` compiles (the
-    caller then uses numpy). Raises IndexError for a row outside `m`."""
-    if (
-        not jit_enabled()
-        or m.indptr.dtype not in (np.int32, np.int64)
-        or m.indices.dtype not in (np.int32, np.int64)
-        or m.data.dtype != np.float32
-        or position.dtype != np.int64
-    ):
-        return None
-    return _claims_kernel()(  # type: ignore[no-any-return]
-        np.ascontiguousarray(m.indptr),
-        np.ascontiguousarray(m.indices),
-        np.ascontiguousarray(m.data),
-        np.ascontiguousarray(rows, dtype=np.int64),
-        np.ascontiguousarray(position),
-    )
-
-
 PARALLEL_MIN_ROWS = 32_768
 """Below this many rows in the ranges a helper thread costs more than it saves."""
 
@@ -751,10 +692,6 @@ def warm_up() -> None:
                 np.zeros((1, 1)),
             )
         one = sp.csr_matrix(np.ones((1, 1), dtype=np.float32))  # int32 structure, as the segments'
-        for dtype in (np.int32, np.int64):  # a segment's claims (int32 structure; int64 if huge)
-            claims = sp.csr_matrix(np.ones((1, 1), dtype=np.float32))
-            claims.indptr, claims.indices = claims.indptr.astype(dtype), claims.indices.astype(dtype)
-            compiled_query_claims(claims, np.zeros(1, np.int64), np.zeros(1, np.int64))
         meta = sp.csr_matrix((np.ones(1, np.uint8), one.indices, one.indptr), shape=(1, 1))
         compiled_query_evidence(np.zeros(1, np.int64), np.zeros(1, np.int64), 1, one, meta, one, one, one)
         for bound in (None, (0.3, 1.0, 0.0)):

@@ -42,7 +42,7 @@ import numpy as np
 
 from .arrays import gather_rows, member, occupation_block, row_positions
 from .filters import Eligible
-from .kernels import compiled_query_claims, compiled_similarity
+from .kernels import compiled_similarity
 from .params import RankingParams
 from .query import QueryWeights, VacancyQuery
 from .segment import Segment, tenure_of
@@ -263,12 +263,7 @@ def history_agreement(
 def _query_claims(
     seg: Segment, rows: np.ndarray, q: VacancyQuery
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(position in `rows`, query position, weight) of the rows' claims of query skills: (c,)
-    int64, (c,) `q.position`'s dtype (int64), (c,) float64, in row then stored order. One compiled
-    pass where numba is on (`kernels.compiled_query_claims`, the same arrays), else numpy."""
-    compiled = compiled_query_claims(seg.claims, rows, q.position)
-    if compiled is not None:
-        return compiled
+    """(position in `rows`, query position, weight) of the rows' claims of query skills."""
     at, skill, weight = gather_rows(seg.claims, rows)
     u = q.position[skill]
     hit = u >= 0
