@@ -76,26 +76,53 @@ def ece_with_se(
 
     ea, eb = both(np.arange(len(pairs)))
     draws = np.asarray([both(rng.integers(0, len(pairs), len(pairs))) for _ in range(BOOTSTRAP)])
-    return ea, float(draws[:, 0].std(ddof=1)), eb, float(draws[:, 1].std(ddof=1)), float(
-        (draws[:, 1] - draws[:, 0]).std(ddof=1)
+    return (
+        ea,
+        float(draws[:, 0].std(ddof=1)),
+        eb,
+        float(draws[:, 1].std(ddof=1)),
+        float((draws[:, 1] - draws[:, 0]).std(ddof=1)),
     )
 
 
-def at_ideal(scale: MatchScale) -> float:
-    return float(scale(np.asarray([1.0]))[0])
+def capped(x: Pairs) -> Pairs:
+    """The pairs with raw scores above the vacancy's ideal read at the ideal."""
+    return Pairs(
+        x.variant, x.kind, np.minimum(x.raw, x.ideal), x.ideal, x.fit, x.same, x.occupation_fit, x.certainty
+    )
+
+
+def at_ideal(scale: MatchScale, ceiling: float = 1.25) -> float:
+    """The match at the ideal (input 1) of a vacancy whose ideal raw score is 1 / `ceiling` (0.8)."""
+    return float(scale(np.asarray([1.0]), ceiling)[0])
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("tune", help="ranking_quality --tune --json output")
     parser.add_argument("report", help="ranking_quality --json output (report half)")
+    parser.add_argument(
+        "--keep",
+        default="",
+        help="comma-separated kinds whose installed scale the refit keeps (not refitted)",
+    )
+    parser.add_argument(
+        "--capped",
+        action="store_true",
+        help="fit on the input capped at the ideal (as the installed scales were, session 17: top knot at 1, "
+        "then the line on towards 100); read on the uncapped input either way",
+    )
     args = parser.parse_args(argv)
     params = RankingParams()
     sure = params.inferred_profile_probability
     tune, report = load_pairs(args.tune, sure), load_pairs(args.report, sure)
     kinds = [k for k in VACANCY_KINDS if any(x.kind == k for x in tune)]
-    refit = {k: fit_scale([x for x in tune if x.kind == k], True) for k in kinds}
+    fitting = [capped(x) for x in tune] if args.capped else tune
     old = installed_scales(params, kinds)
+    keep = set(filter(None, args.keep.split(",")))
+    refit = {k: old[k] if k in keep else fit_scale([x for x in fitting if x.kind == k], True) for k in kinds}
     rng = np.random.default_rng(23)
     print("| pairs of | vacancies | ECE installed (s.e.) | ECE refit (s.e.) | difference (s.e.) |")
     print("|---|---|---|---|---|")
@@ -106,7 +133,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         if not mine:
             continue
         ea, sa, eb, sb, sd = ece_with_se(mine, old, refit, rng)
-        print(f"| {name} | {len(mine)} | {ea:.2f} ({sa:.2f}) | {eb:.2f} ({sb:.2f}) | {eb - ea:+.2f} ({sd:.2f}) |")
+        print(
+            f"| {name} | {len(mine)} | {ea:.2f} ({sa:.2f}) | {eb:.2f} ({sb:.2f}) | {eb - ea:+.2f} ({sd:.2f}) |"
+        )
     print()
     for k in kinds:
         mine = [x for x in report if x.kind == k]
