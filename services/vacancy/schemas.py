@@ -243,7 +243,9 @@ class WarningSchema(ma.Schema):
             "what recognition finds in the text); `occupation_not_named`: skills but no occupation "
             "(a shortage role only when matching infers a shortage occupation with confidence); "
             "`description_partly_read`: the description has more sentences than skill recognition "
-            "reads (50; the requirement sections first)",
+            "reads (50; the requirement sections first); `requirements_unconfirmed`: the title and "
+            "description name languages, a driving licence or work cards (and, with no skill chosen, "
+            "skills) that are only suggestions until the employer confirms them (`languages`, `skills`)",
         }
     )
     message = fields.String()
