@@ -287,7 +287,8 @@ def engine_ranker(
             fit = p.fit[variant][i][at] if p.fit else same.astype(np.float64)
             occ_fit = p.occupation_fit[variant][i][at] if p.occupation_fit else same
             q = prepared.query
-            collect.append(Pairs(variant, q.kind, raw, q.ideal, fit, same, occ_fit))
+            sure = float(q.target.max()) if q.target is not None and len(q.target) else 0.0
+            collect.append(Pairs(variant, q.kind, raw, q.ideal, fit, same, occ_fit, sure))
         return at[:K]
 
     return rank
@@ -336,6 +337,7 @@ class Pairs:
     fit: np.ndarray
     same: np.ndarray
     occupation_fit: np.ndarray | None = None
+    certainty: float = 1.0  # the largest probability of the vacancy's occupation distribution
 
 
 def model_ranker(taxonomy: Taxonomy, p: Prepared, settings=None, collect: list | None = None) -> Ranker:  # type: ignore[no-untyped-def]
@@ -656,6 +658,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
                             x.fit.tolist(),
                             x.same.tolist(),
                             None if x.occupation_fit is None else x.occupation_fit.tolist(),
+                            x.certainty,
                         )
                         for x in pairs
                     ],

@@ -143,11 +143,18 @@ SHARED_VALIDATORS = (
         "membership, family status, criminal record or immigration status (refer to the candidate by the "
         "pseudonymous id; names are not detected automatically, so do not write them either). Found: %(kinds)s."
     ),
+    N_(
+        "Must not contain an identifier: no personal identity code, e-mail address, phone number or bank "
+        "account number (IBAN). Found: %(kinds)s."
+    ),
+    N_("A person's name or user id: letters, spaces and . ' - _ @ only, no digits, at most 100 characters."),
+    N_("Must not contain a personal identity code (a job ad names no jobseeker). Found: %(kinds)s."),
     # the kinds those two name (shared.pii), in words in fi and sv; English keeps the ids
     N_("personal_identity_code"),
     N_("email"),
     N_("phone"),
     N_("street_address"),
+    N_("iban"),
     N_("birth_date"),
     N_("health_data"),
     N_("age"),
@@ -166,6 +173,10 @@ SHARED_VALIDATORS = (
     N_("The bearer token has expired."),
     N_("The identity provider's keys are unavailable; try again shortly."),
     N_("Role %(role)s may not do this."),
+    N_(
+        "Role %(role)s of an organisation of kind %(kind)s may not do this: only the employment services' "
+        "coaches own jobseekers' profiles."
+    ),
     N_("The token's organisation is not registered in this deployment."),
     N_("Role %(role)s is not held in an organisation of kind %(kind)s."),
     N_("Sign-in links from other sites are not accepted: paste the token here yourself."),

@@ -391,10 +391,19 @@ def current_principal() -> Principal:
     return principal
 
 
-def require_role(*roles: Role, on_denied: Callable[[Principal], None] | None = None) -> Callable[[F], F]:
+def require_role(
+    *roles: Role,
+    on_denied: Callable[[Principal], None] | None = None,
+    kinds: frozenset[str] | None = None,
+) -> Callable[[F], F]:
     """View decorator: the caller must hold one of ``roles`` (401 without a token, 403 otherwise).
 
-    ``on_denied`` is called with the caller before the 403 (e.g. to audit the attempt).
+    ``kinds``: the caller's organisation must also be of one of these kinds (the registry's,
+    ``shared.organisations``; an app without a registry refuses), else 403: the doors only the owner
+    of a jobseeker's profile passes take ``shared.entitlement.PROFILE_OWNER_KINDS`` (outside tester
+    24, T2: a vocational school's teacher, role ``coach``, created profiles); the 403's message names
+    that rule, the only use of ``kinds``.
+    ``on_denied`` is called with the caller before either 403 (e.g. to audit the attempt).
     """
 
     def decorator(view: F) -> F:
@@ -407,14 +416,33 @@ def require_role(*roles: Role, on_denied: Callable[[Principal], None] | None = N
                 if on_denied is not None:
                     on_denied(principal)
                 abort(403, message=f"Role {principal.role.value} may not do this.")
+            if kinds is not None:
+                kind = _org_kind(principal.org)
+                if kind not in kinds:
+                    if on_denied is not None:
+                        on_denied(principal)
+                    abort(
+                        403,
+                        message=f"Role {principal.role.value} of an organisation of kind {kind} may not do "
+                        "this: only the employment services' coaches own jobseekers' profiles.",
+                    )
             return view(*args, **kwargs)
 
         # read by the README's table of doors per role (tests/api/test_doors_per_role.py): the
         # decorators above this one keep it (functools.wraps copies the function's __dict__)
         wrapper.kohtaanto_roles = frozenset(roles)  # type: ignore[attr-defined]
+        wrapper.kohtaanto_kinds = kinds  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return decorator
+
+
+def _org_kind(org: str) -> str | None:
+    """The registry's kind of ``org`` in this app (None: unregistered, or no registry)."""
+    from flask import current_app
+
+    registry = current_app.extensions.get("kohtaanto.organisations")
+    return registry.kind(org) if registry is not None else None
 
 
 def roles_checked_inside(*roles: Role) -> Callable[[F], F]:

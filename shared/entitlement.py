@@ -53,6 +53,11 @@ SEES_EVERYONE_KINDS = frozenset({"operator"})
 #: Kinds that also see the candidates living in the regions they serve (``viewer``).
 REGIONAL_KINDS = frozenset({"employment_services"})
 OUTCOME_ROLES = frozenset({"recruiter", "employer", "coach"})
+#: Kinds whose coaches own jobseekers' profiles (README: the public employment services, city and TE
+#: services): create, read, replace and withdraw a profile, open and run its service path, issue
+#: vouchers and rating links. An education provider's coach (a vocational school's teacher) works on
+#: a step it was handed over, never on the profile (outside tester 24, T2).
+PROFILE_OWNER_KINDS = frozenset({"employment_services"})
 
 ALL_KINDS = frozenset({"employment_services", "partner", "employer", "education", "operator"})
 #: The kinds of registered organisation (``shared.organisations.OrgKind``) each role may belong to.

@@ -55,6 +55,7 @@ IDENTITY_CODE = "personal_identity_code"
 EMAIL = "email"
 PHONE = "phone"
 STREET_ADDRESS = "street_address"
+IBAN = "iban"
 BIRTH_DATE = "birth_date"
 HEALTH = "health_data"
 AGE = "age"
@@ -192,6 +193,11 @@ _DIGIT_WORD = re.compile(rf"(?<!\w)(?:(?:{_DIGIT_WORDS})(?!\w)|plus\s*(?=\d|(?:{
 _PHONE_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ -]?\(0\))?(?:[ ./-]?\d){6,12}(?!\w)")
 _PHONE_NATIONAL = re.compile(r"(?<![\w+])(?:\(0\d{1,3}\)|0(?:[ ./-]?\d){1,3})(?:[ ./-]?\d){5,10}(?!\w)")
 _DATE_LIKE = re.compile(r"^\d{1,2}[ ./-]\d{1,2}[ ./-](?:\d{2}|\d{4})$")
+# An international bank account number (ISO 13616): country, two check digits, 11-30 letters and digits,
+# in groups of four or not; counted only when its mod-97 check holds (outside tester 24, T3).
+_IBAN = re.compile(
+    r"(?<![0-9A-Za-z])[A-Za-z]{2}\d{2}(?: ?[0-9A-Za-z]{4}){2,7}(?: ?[0-9A-Za-z]{1,3})?(?![0-9A-Za-z])"
+)
 _TOKEN_PARAM = re.compile(r"((?:^|[?&])(?:token|access_token|id_token)=)[^&\s]*", re.IGNORECASE)
 
 
@@ -212,6 +218,16 @@ def identity_code_is_valid(code: str) -> bool:
         return False
     digits = int(m["day"] + m["month"] + m["year"] + m["number"])
     return CHECK_CHARACTERS[digits % 31] == m["check"].upper()
+
+
+def iban_is_valid(text: str) -> bool:
+    """Whether ``text`` (spaces allowed) is an IBAN whose ISO 13616 mod-97 check holds (``FI21 1234 5600
+    0007 85``): the first four characters moved to the end, letters as 10-35, the number modulo 97 is 1."""
+    compact = text.replace(" ", "").upper()
+    if not 15 <= len(compact) <= 34 or not compact.isalnum():
+        return False
+    digits = "".join(str(int(ch, 36)) for ch in compact[4:] + compact[:4])
+    return int(digits) % 97 == 1
 
 
 def as_typed(text: str) -> tuple[str, list[int]]:
@@ -262,6 +278,7 @@ def _find(text: str) -> list[Finding]:
     found += [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY_NO_CHECK.finditer(text)]
     found += [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY_SPELLED.finditer(text)]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    found += [Finding(IBAN, m.start(), m.end()) for m in _IBAN.finditer(text) if iban_is_valid(m.group())]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
     for pattern in (_STREET, _STREET_APART, _FLAT_ADDRESS, _PO_BOX):
         for m in pattern.finditer(text):
@@ -362,6 +379,7 @@ PLACEHOLDERS = {
     EMAIL: "[sähköposti]",
     PHONE: "[puhelin]",
     STREET_ADDRESS: "[osoite]",
+    IBAN: "[tilinumero]",
 }
 #: The placeholders in the language of the text they go into (an error message in English says
 #: ``[phone]``, not ``[puhelin]``: outside tester 22, R4); Finnish is ``PLACEHOLDERS``.
@@ -372,12 +390,14 @@ PLACEHOLDERS_IN = {
         EMAIL: "[e-post]",
         PHONE: "[telefon]",
         STREET_ADDRESS: "[adress]",
+        IBAN: "[kontonummer]",
     },
     "en": {
         IDENTITY_CODE: "[identity code]",
         EMAIL: "[e-mail]",
         PHONE: "[phone]",
         STREET_ADDRESS: "[address]",
+        IBAN: "[account number]",
     },
 }
 
@@ -427,6 +447,84 @@ def refusing(max_length: int | None = None) -> list[Callable[[str], Any]]:
 
         validators.insert(0, validate.Length(max=max_length))
     return validators
+
+
+#: The kinds of ``find_personal_data`` that identify a person wherever they are written: what a short
+#: text field (a name, a title, an address, an id) must not hold (``refuse_identifiers``).
+IDENTIFIER_KINDS = frozenset({IDENTITY_CODE, EMAIL, PHONE, IBAN})
+IDENTIFIER_REFUSAL = (
+    "Must not contain an identifier: no personal identity code, e-mail address, phone number or bank "
+    "account number (IBAN)."
+)
+
+
+def find_identifiers(text: str) -> list[Finding]:
+    """The identifiers in ``text`` (``IDENTIFIER_KINDS``: identity codes in every spelling
+    ``find_personal_data`` reads, 1900s and 2000s century signs ``-``, ``U``-``Y``, ``A``-``F`` and
+    ``+``; e-mail addresses; phone numbers; IBANs), in order of position. Street addresses are left
+    out: an address field holds one by right, and a name or title rarely looks like one."""
+    return [f for f in find_personal_data(text) if f.kind in IDENTIFIER_KINDS]
+
+
+def refuse_identifiers(text: str | None) -> None:
+    """marshmallow validator for every short text field of the three services' APIs (a jobseeker's
+    name, a vacancy's title, a pilot's name, a course id, a source or a purpose): raises
+    ``marshmallow.ValidationError`` naming the kinds found (``Found: personal_identity_code.``) when
+    ``text`` holds an identifier (``find_identifiers``; outside tester 24, T3: a name field stored
+    ``131052-308T``)."""
+    if not text:
+        return
+    kinds = sorted({f.kind for f in find_identifiers(text)})
+    if kinds:
+        from marshmallow import ValidationError
+
+        raise ValidationError(f"{IDENTIFIER_REFUSAL} Found: {', '.join(kinds)}.")
+
+
+IDENTITY_CODE_REFUSAL = "Must not contain a personal identity code (a job ad names no jobseeker)."
+
+
+def refuse_identity_codes(text: str | None) -> None:
+    """marshmallow validator for a long text that may name its writer's own contact person but never a
+    jobseeker (a vacancy's description, read by partner agencies and the weekly meeting: an ad says
+    "Lisätietoja: Matti Mäkinen, 040 123 4567" by right): raises ``marshmallow.ValidationError``
+    (``Found: personal_identity_code.``) when ``text`` holds a personal identity code in any spelling
+    ``find_personal_data`` reads (outside tester 24, T1's sweep of the unscreened fields)."""
+    if text and any(f.kind == IDENTITY_CODE for f in find_personal_data(text)):
+        from marshmallow import ValidationError
+
+        raise ValidationError(f"{IDENTITY_CODE_REFUSAL} Found: {IDENTITY_CODE}.")
+
+
+#: Longest staff member's name or user id (characters).
+MAX_STAFF_NAME = 100
+#: A staff member's name or user id: letters of any script, spaces and ``. ' ’ - _ @``; no digits,
+#: at least one letter first (``Mirja Salminen``, ``opettaja@tredu``, ``coach@tampere-tyollisyys``).
+STAFF_NAME_PATTERN = r"^[^\W\d_]+(?:[ .'’@_-]+[^\W\d_]+)*\.?$"
+_STAFF_NAME = re.compile(STAFF_NAME_PATTERN)
+STAFF_NAME_REFUSAL = (
+    "A person's name or user id: letters, spaces and . ' - _ @ only, no digits, at most 100 characters."
+)
+
+
+def staff_name_shape(text: str | None) -> None:
+    """marshmallow validator: ``text`` names a staff member (``STAFF_NAME_PATTERN``, at most
+    ``MAX_STAFF_NAME`` characters); raises ``marshmallow.ValidationError`` otherwise."""
+    if text is None:
+        return
+    # NFKC: a decomposed "Sjöholm" is letters, full-width digits are digits
+    if len(text) > MAX_STAFF_NAME or not _STAFF_NAME.match(unicodedata.normalize("NFKC", text)):
+        from marshmallow import ValidationError
+
+        raise ValidationError(STAFF_NAME_REFUSAL)
+
+
+def staff_name() -> list[Callable[[str], Any]]:
+    """Validators of a field that names a staff member (a step's responsible ``person``, a path's
+    ``coach``, who takes over a handover, a follow-up's owner): the shape (``staff_name_shape``) and
+    the screen of free text written to another organisation (``refuse_sensitive_data``), so neither a
+    phone number nor a diagnosis passes as a name (outside tester 24, T1)."""
+    return [staff_name_shape, refuse_sensitive_data]
 
 
 # --- Stricter kinds for text that matching stores (outcome comments, follow-up actions) -------------

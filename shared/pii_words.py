@@ -170,15 +170,21 @@ TERMS: dict[str, tuple[str, ...]] = {
         ~puolue, ~puolueen, ~puolueessa, ~puolueeseen, ~puoluetoimisto*, puolueaktiiv*, puoluetoimi*, poliittis*, ~politiik*,
         poliitik*, kokoomu*, perussuomalai*, persu, persut, demari*, sosialidemokraat*, vasemmistoli*,
         vasemmistolai*, oikeistolai*, kommunist*, =RKP, =SDP, keskustapuolue*, kristillisdemokraat*,
-        vaaliehdok*, kunnanvaltuu*, kaupunginvaltuu*, kansanedustaj*, aktivist*, mielenosoitu*, äänestää*,
+        vaaliehdok*, ~kunnanvaltuu*, ~kaupunginvaltuu*, kansanedustaj*, aktivist*, mielenosoitu*, äänestää*,
         äänesti*, politisk*, partimedlem*, partiet, partiaktiv*, socialdemokrat*, sannfinländ*,
-        samlingspart*, vänsterpart*, =SFP, centerpart*, kristdemokrat*, fullmäktigeledam*, political*,
+        samlingspart*, vänsterpart*, =SFP, centerpart*, kristdemokrat*, fullmäktigeledam*, ~political*,
         politics, politician*, party member*, socialist*, left-wing, right-wing, votes for, voted for,
         activist*,
         ~green party, ~finns party, ~left alliance, ~centre party, ~center party, ~national coalition, ~social
         democrat*, member of the party, party membership, vihreiden jäsen*, vihreissä, keskustan jäsen*, de gröna, vänsterförbundet, ~kuntavaal*,
-        ~eduskuntavaal*, ~aluevaal*, ~vaaleissa, kommunalval*, riksdagsval*, canvassed for, canvassing for, campaigned for,
-        ran for council, stood for election, the greens
+        ~eduskuntavaal*, ~aluevaal*, ~vaaleissa, ~kommunalval*, ~riksdagsval*, canvassed for, canvassing for, campaigned for,
+        ran for council, stood for election, the greens,
+        vihreisiin, vihreiden vaali*, vaaliteltta*, vaaliteltal*, vaalitelta*, kansalaisaloit*, vasemmistonuor*,
+        keskustanuor*, kokoomusnuor*, demarinuor*, vihreät nuoret, vihreiden nuor*, äärioikeisto*, äärivasemmisto*,
+        on liberaali, vakaumuksellinen liberaali, liberaalipuolue*, gröna ungdomen, vänsterungdom*, svensk ungdom, svenska folkpartiet,
+        folkpartiet, centerungdom*, samlingspartiets ungdom*, demonstrerar mot, demonstrerade mot, demonstrationer mot,
+        extremhöger*, extremvänster*, far-right, far-left, card-carrying, staunch conservative, is a conservative,
+        libertarian*, is a liberal, left alliance campaign, party volunteer*, party's campaign
         """
     ),
     TRADE_UNION: _entries(
@@ -193,10 +199,17 @@ TERMS: dict[str, tuple[str, ...]] = {
     SEXUAL_ORIENTATION: _entries(
         """
         seksuaalis* suuntautu*, seksuaalisuu*, seksielämä*, seksuaalivähemmistö*, sateenkaariperhe*,
-        transnai*, transmie*, trans, queer, hlbt*, hlbti*, lgbt*, sukupuolenkorjau*, sukupuolenvaihdo*,
-        sukupuoli-identitee*, sexliv*, transperson*, könsbyte*, könskorriger*, regnbågsfamilj*, hbtq*, sex
+        transnai*, transmie*, ~trans, queer, ~hlbt*, ~hlbti*, ~lgbt*, sukupuolenkorjau*, sukupuolenvaihdo*,
+        sukupuoli-identitee*, sexliv*, transperson*, könsbyte*, könskorriger*, regnbågsfamilj*, ~hbtq*, sex
         life, transsexual*, gender reassignment, same-sex partner*, sexuality,
-        lesbisk*, bisexuell*, samaa sukupuolta, samma kön, same-sex
+        lesbisk*, bisexuell*, samaa sukupuolta, samma kön, same-sex,
+        tuli kaapista, tullut kaapista, tulleensa kaapista, tulla kaapista, kaapista ulos, on kaapissa,
+        olevansa bi, aseksuaal*, panseksuaal*, ei-binäär*, muunsukupuoli*, hen-pronomini*,
+        pride-kulkuee*, pride-kulkue, pride-marssi*,
+        kom ut som, kommit ut som, asexuell*, pansexuell*, icke-binär*, flata, flator, bög,
+        bögar, bögen, came out as, come out as, coming out as, in the closet, asexual*, pansexual*,
+        non-binary, nonbinary, pride parade*, marches at pride, march at pride,
+        marched at pride
         """
     ),
     CRIMINAL: _entries(

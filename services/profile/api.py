@@ -36,6 +36,7 @@ from services.profile.schemas import (
     ProfileOutSchema,
 )
 from shared.auth import AUDIT_READERS, Principal, Role, current_principal, require_role
+from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import IF_MATCH_PARAMETER, abort, if_match_any, if_match_version
 from shared.i18n import N_
 from shared.pii import identifier_holds_personal_data
@@ -174,7 +175,7 @@ PROFILE_IF_MATCH_PARAMETER = {
 
 @blp.route("/profiles/<profile_id>", parameters=[PROFILE_ID_PARAMETER])
 class ProfileById(MethodView):
-    @require_role(Role.COACH, on_denied=audit_denied("profile.write"))
+    @require_role(Role.COACH, on_denied=audit_denied("profile.write"), kinds=PROFILE_OWNER_KINDS)
     @id_named_with_body
     @blp.arguments(ProfileInSchema)
     @blp.response(200, ProfileOutSchema)
@@ -218,7 +219,7 @@ class ProfileById(MethodView):
         shown = Shown(profile, {"notices": input_notices()})
         return shown, (201 if created else 200), {"ETag": f'"{profile.version}"'}
 
-    @require_role(Role.COACH, on_denied=audit_denied("profile.read"))
+    @require_role(Role.COACH, on_denied=audit_denied("profile.read"), kinds=PROFILE_OWNER_KINDS)
     @blp.response(200, ProfileOutSchema)
     def get(self, profile_id: str) -> Any:
         """Read a profile, personal data included (coaches of the owning organisation; audited); its
@@ -229,7 +230,7 @@ class ProfileById(MethodView):
             translate(exc)
         return profile, 200, {"ETag": f'"{profile.version}"'}
 
-    @require_role(Role.COACH, on_denied=audit_denied("profile.withdraw"))
+    @require_role(Role.COACH, on_denied=audit_denied("profile.withdraw"), kinds=PROFILE_OWNER_KINDS)
     @blp.response(204)
     @blp.doc(
         parameters=[IF_MATCH_PARAMETER],

@@ -11,7 +11,7 @@ from services.profile import events
 from services.profile.domain import READ_ONLY_FIELDS, EducationLevel, ProfileDetails, Status, TargetGroup
 from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
-from shared.pii import identifier_holds_personal_data
+from shared.pii import identifier_holds_personal_data, refuse_identifiers
 from shared.schemas import (
     ESCO_EXAMPLES,
     NOTICES,
@@ -42,7 +42,15 @@ REGISTERED_ORG = {"format": REFERENCE_FORMATS["organisation"]}
 
 
 class PersonalSchema(StrictSchema):
-    name = DisplayText(required=True, tidy=True, validate=validate.Length(1, 200))
+    name = DisplayText(
+        required=True,
+        tidy=True,
+        validate=[validate.Length(1, 200), refuse_identifiers],
+        metadata={
+            "description": "The jobseeker's name; no identity code, e-mail address, phone number or IBAN (422: "
+            "outside tester 24, T3; contact details go in `email` and `phone`)"
+        },
+    )
     email = fields.Email(load_default=None)
     phone = fields.String(load_default=None, validate=validate.Regexp(r"^\+?[0-9 ()-]{5,20}$"))
 

@@ -26,6 +26,7 @@ from services.vacancy.domain import (
 )
 from services.vacancy.handlers import VacancyHandlers
 from services.vacancy.repository import VacancyFilter
+from services.vacancy.requirement_words import named_requirements
 from services.vacancy.schemas import (
     CloseSchema,
     VacancyInSchema,
@@ -36,6 +37,8 @@ from services.vacancy.schemas import (
 )
 from shared.auth import Role, current_principal, require_role
 from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
+from shared.i18n import current_language
+from shared.languages import language_name
 from shared.schemas import Shown, input_notices, reference
 
 blp = Blueprint(
@@ -135,12 +138,56 @@ DESCRIPTION_PARTLY_READ = N_(
     "shows what was read)."
 )
 
+UNCONFIRMED = N_(
+    "The title and description name %(requirements)s: matching offers them only as suggestions, and "
+    "until you confirm them they neither filter candidates nor count in their scores. Confirm a "
+    "language by adding it to languages (code and minimum level: a filter), a licence, card or "
+    "skill by adding its ESCO skill to skills; GET /api/v1/vacancies/<id>/skills on the matching "
+    "service lists the suggestions (suggestions, suggested_languages). Turn one down with rejected_skills."
+)
+UNCONFIRMED_SKILLS = N_("the skills recognition finds in the text")
+A_DRIVING_LICENCE = N_("a driving licence")
+LISTED = N_("%(items)s and %(last)s")
+
+#: ESCO skills that confirm (or, rejected, turn down) a driving licence: what matching's licence
+#: rules (data/recognition/skill_rules.csv) map every licence class to.
+DRIVING = frozenset(
+    {
+        "http://data.europa.eu/esco/skill/2a82241a-216e-44d8-bb50-6b9a0ef82084",  # drive vehicles
+        "http://data.europa.eu/esco/skill/8215bbba-2f6d-4530-bf41-904d871eaf72",  # manoeuvre heavy trucks
+        "http://data.europa.eu/esco/skill/4f8f9d1e-6672-4e58-abb2-258e8b1c700f",  # manoeuvre bus
+    }
+)
+
+
+def unconfirmed_requirements(v: Vacancy) -> list[str]:
+    """The requirements the vacancy's title and description name that the employer has neither
+    confirmed nor turned down, as the caller's language names them: languages not in `languages`,
+    a driving licence without its ESCO skill in `skills` or `rejected_skills`, work cards (as
+    written) and the text's skills when the vacancy has chosen no skill at all
+    (`services.vacancy.requirement_words`; outside tester 23, T5)."""
+    d = v.details
+    named = named_requirements((d.title, d.description))
+    lang = current_language()
+    chosen = {s.uri for s in d.skills} | set(d.rejected_skills)
+    declared = {x.code for x in d.languages}
+    out = [language_name(code, lang) for code in named.languages if code not in declared]
+    if named.licence and not chosen & DRIVING:
+        out.append(gettext(A_DRIVING_LICENCE))
+    if not chosen:
+        out.extend(named.cards)
+        if out:
+            out.append(gettext(UNCONFIRMED_SKILLS))
+    return out
+
 
 def warnings_of(v: Vacancy) -> list[dict[str, str]]:
     """Warnings for the employer about how the vacancy will be matched: what it names
     (`skills_from_description_only`, `occupation_not_named`), and `description_partly_read` when
     its description has more sentences than skill recognition reads (`MAX_SENTENCES`; outside
-    tester 16, P2: the rest was dropped and nothing said so). None for a closed vacancy: it is
+    tester 16, P2: the rest was dropped and nothing said so), and `requirements_unconfirmed` naming
+    the languages, driving licence and cards its text names that the employer has not confirmed
+    (`unconfirmed_requirements`). None for a closed vacancy: it is
     matched no more (outside tester 19, P11: its close was answered with "names no occupation")."""
     if v.status is Status.CLOSED:
         return []
@@ -162,6 +209,13 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
             DESCRIPTION_PARTLY_READ, total=total, limit=MAX_SENTENCES, unread=total - MAX_SENTENCES
         )
         out.append({"code": "description_partly_read", "message": message})
+    if unconfirmed := unconfirmed_requirements(v):
+        listed = (
+            unconfirmed[0]
+            if len(unconfirmed) == 1
+            else gettext(LISTED, items=", ".join(unconfirmed[:-1]), last=unconfirmed[-1])
+        )
+        out.append({"code": "requirements_unconfirmed", "message": gettext(UNCONFIRMED, requirements=listed)})
     return out
 
 

@@ -21,6 +21,7 @@ from services.vacancy.domain import (
 )
 from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
+from shared.pii import refuse_identifiers, refuse_identity_codes
 from shared.schemas import (
     ESCO_EXAMPLES,
     NOTICES,
@@ -77,7 +78,13 @@ class RequiredSkillSchema(StrictSchema):
 
 
 class VacancyInSchema(StrictSchema):
-    title = DisplayText(required=True, validate=validate.Length(1, events.MAX_TITLE_CHARS))
+    title = DisplayText(
+        required=True,
+        validate=[validate.Length(1, events.MAX_TITLE_CHARS), refuse_identifiers],
+        metadata={
+            "description": "No identity code, e-mail address, phone number or IBAN (422; outside tester 24, T3)"
+        },
+    )
     occupation_uri = EscoUri(
         "occupation",
         load_default=None,
@@ -87,7 +94,14 @@ class VacancyInSchema(StrictSchema):
             "`occupation_uri`, `skills` and `description` is required (422 otherwise)"
         },
     )
-    description = fields.String(load_default="", validate=validate.Length(max=events.MAX_DESCRIPTION_CHARS))
+    description = fields.String(
+        load_default="",
+        validate=[validate.Length(max=events.MAX_DESCRIPTION_CHARS), refuse_identity_codes],
+        metadata={
+            "description": "The ad's text, read by partner agencies and the weekly meeting; may name the "
+            "employer's contact person and their phone number, never a personal identity code (422)"
+        },
+    )
     municipality = MunicipalityCode(required=True)
     region = RegionId(
         load_default=None,
@@ -229,7 +243,9 @@ class WarningSchema(ma.Schema):
             "what recognition finds in the text); `occupation_not_named`: skills but no occupation "
             "(a shortage role only when matching infers a shortage occupation with confidence); "
             "`description_partly_read`: the description has more sentences than skill recognition "
-            "reads (50; the requirement sections first)",
+            "reads (50; the requirement sections first); `requirements_unconfirmed`: the title and "
+            "description name languages, a driving licence or work cards (and, with no skill chosen, "
+            "skills) that are only suggestions until the employer confirms them (`languages`, `skills`)",
         }
     )
     message = fields.String()

@@ -35,11 +35,15 @@ ROLES = (
 START, END = "<!-- doors:start -->", "<!-- doors:end -->"
 
 
-def doors(service: str, app: Any) -> dict[frozenset[Role], list[str]]:
-    """The app's doors that need a role, grouped by the roles that may pass: ``METHOD /path`` with
+Door = tuple[frozenset[Role], frozenset[str] | None]
+
+
+def doors(service: str, app: Any) -> dict[Door, list[str]]:
+    """The app's doors that need a role, grouped by the roles that may pass and the organisation kinds
+    they must work for (None: any their role fits; outside tester 24, T2): ``METHOD /path`` with
     ``/api/v1`` left out and ``<name>`` as ``{name}``; a page (not under ``/api/``) as ``page METHOD
     /path``."""
-    grouped: dict[frozenset[Role], list[str]] = defaultdict(list)
+    grouped: dict[Door, list[str]] = defaultdict(list)
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
         view = app.view_functions[rule.endpoint]
         view_class = getattr(view, "view_class", None)
@@ -51,7 +55,8 @@ def doors(service: str, app: Any) -> dict[frozenset[Role], list[str]]:
                 continue
             path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule.removeprefix("/api/v1"))
             page = "" if rule.rule.startswith("/api/") else "page "
-            grouped[frozenset(roles)].append(f"{page}{method} {path}")
+            kinds = getattr(function, "kohtaanto_kinds", None)
+            grouped[(frozenset(roles), kinds)].append(f"{page}{method} {path}")
     return grouped
 
 
@@ -61,9 +66,10 @@ def table(apps: dict[str, Any]) -> str:
     )
     lines = [head + " |", "|" + "---|" * (len(ROLES) + 2)]
     for service, app in apps.items():
-        rows = sorted(doors(service, app).items(), key=lambda kv: (-len(kv[0]), kv[1][0]))
-        for roles, routes in rows:
-            marks = " | ".join("✓" if r in roles else "" for r in ROLES)
+        rows = sorted(doors(service, app).items(), key=lambda kv: (-len(kv[0][0]), kv[1][0]))
+        for (roles, kinds), routes in rows:
+            only = f" ({', '.join(k.replace('_', ' ') for k in sorted(kinds))} only)" if kinds else ""
+            marks = " | ".join(f"✓{only}" if r in roles else "" for r in ROLES)
             lines.append(f"| {service} | {', '.join(f'`{d}`' for d in routes)} | {marks} |")
     return "\n".join(lines)
 
@@ -93,7 +99,10 @@ def test_an_employer_has_no_shortlist_door(apps: dict[str, Any]) -> None:
     """P7 itself: the employer's doors in matching are its vacancy's outcomes and skills, the skill
     recogniser, nothing that lists candidates."""
     employer = {
-        d for roles, ds in doors("matching", apps["matching"]).items() if Role.EMPLOYER in roles for d in ds
+        d
+        for (roles, _), ds in doors("matching", apps["matching"]).items()
+        if Role.EMPLOYER in roles
+        for d in ds
     }
     assert employer == {
         "POST /vacancies/{vacancy_id}/outcomes",

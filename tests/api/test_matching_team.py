@@ -744,3 +744,13 @@ def test_comments_stored_before_the_personal_data_check_are_listed_and_masked_by
     meeting = json.dumps(client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json)
     assert "13.10.1985" not in meeting and "raskaana" not in meeting
     assert main(["recheck-comments"], settings) == 0  # nothing left
+
+
+@pytest.mark.parametrize("owner", ["diabeetikko", "raskaana", "muslimi"])
+def test_a_follow_up_owner_is_screened_as_its_action_is(app, owner):
+    """Outside tester 24, T1: the owner names a person on the meeting page; a word of a special
+    category passes the user-id shape, so it goes through the comment screen too."""
+    client = app.test_client()
+    r = record(client, app.candidate_ids[0], "contacted", follow_up={"action": "Soita", "owner": owner})
+    assert r.status_code == 422 and r.json["errors"]["json"]["follow_up"]["owner"], r.json
+    assert rows(app, outcomes) == [] and rows(app, outbox) == []

@@ -40,7 +40,7 @@ from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
 from shared.organisations import region_not_served
-from shared.pii import refuse_personal_data, refuse_sensitive_data
+from shared.pii import refuse_identifiers, refuse_sensitive_data
 from shared.ratelimit import rate_limited
 from shared.refusals import mark_refused
 from shared.schemas import REFERENCE_FORMATS, CandidateId, Day, EmptyBody, EscoUri, RegionId, StrictSchema
@@ -124,9 +124,10 @@ class ShortageImportSchema(ma.Schema):
 class WithdrawArgs(StrictSchema):
     reason = fields.String(
         required=True,
-        validate=validate.Length(1, 500),
+        validate=[validate.Length(1, 500), refuse_identifiers],
         metadata={
-            "description": "Why the list is withdrawn (kept in the history)",
+            "description": "Why the list is withdrawn (kept in the history); no identity code, e-mail address, "
+            "phone number or IBAN (422)",
             "example": "period mistyped",
         },
     )
@@ -160,7 +161,7 @@ class ShortageListingArgs(StrictSchema):
 class SourceArgs(StrictSchema):
     source = fields.String(
         load_default="operator import",
-        validate=validate.Length(1, 300),
+        validate=[validate.Length(1, 300), refuse_identifiers],
         metadata={"description": "Where the ratings come from, shown with every flag"},
     )
 
@@ -189,7 +190,8 @@ class FollowUpSchema(StrictSchema):
                     "letters, digits, '.', '_', '-' and one '@', no spaces."
                 ),
             ),
-            refuse_personal_data,
+            # shown on the meeting page to every team: screened as the action is (outside tester 24, T1)
+            refuse_sensitive_data,
         ],
         metadata={
             "description": "Who owns it: a user id (the token's `sub`, e.g. `valmentaja@tampere`) or an "

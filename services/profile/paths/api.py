@@ -44,6 +44,7 @@ from services.profile.paths.schemas import (
     WorklistSchema,
 )
 from shared.auth import Role, current_principal, require_role
+from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import abort
 
 blp = Blueprint(
@@ -188,7 +189,7 @@ def today() -> date:
 
 @blp.route("/profiles/<profile_id>/path", parameters=[PROFILE_ID_PARAMETER])
 class PathOfProfile(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @id_named_with_body
     @blp.arguments(PathInSchema)
     @blp.response(201, PathOutSchema)
@@ -209,7 +210,7 @@ class PathOfProfile(MethodView):
             translate(exc)
         return path_dict(path, profile_id, today())
 
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @blp.response(200, PathOutSchema)
     def get(self, profile_id: str) -> Any:
         """The jobseeker's open path (else the latest closed), whole: the own organisation's coaches
@@ -223,7 +224,7 @@ class PathOfProfile(MethodView):
 
 @blp.route("/profiles/<profile_id>/training", parameters=[PROFILE_ID_PARAMETER])
 class TrainingOfProfile(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @blp.response(200, TrainingOutSchema)
     def get(self, profile_id: str) -> Any:
         """Training and apprenticeships for the essential skills the jobseeker lacks: per open
@@ -242,7 +243,7 @@ class TrainingOfProfile(MethodView):
 
 @blp.route("/paths/<path_id>/steps")
 class Steps(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @blp.arguments(StepInSchema)
     @blp.response(201, PathOutSchema)
     def post(self, data: dict[str, Any], path_id: str) -> Any:
@@ -274,7 +275,7 @@ class EndStep(MethodView):
 
 @blp.route("/paths/<path_id>/close")
 class ClosePath(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @blp.arguments(CloseSchema)
     @blp.response(200, PathOutSchema)
     def post(self, data: dict[str, Any], path_id: str) -> Any:

@@ -20,6 +20,7 @@ from services.profile.paths.domain import STEP_KIND_LABELS, PathConflictError, P
 from services.profile.paths.rating_handlers import AlreadyRatedError, LinkUnusableError, RatingHandlers
 from services.profile.paths.ratings import InvalidRatingError, Rating, SubjectKind, SubjectText
 from shared.auth import Role, current_principal, require_role
+from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import abort
 from shared.i18n import translate_errors
 from shared.pii import refusing
@@ -152,7 +153,7 @@ def _ref(subject: dict[str, Any]) -> tuple[SubjectKind, str]:
 
 @blp.route("/profiles/<profile_id>/ratings", parameters=[PROFILE_ID_PARAMETER])
 class JobseekerRatings(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @id_named_with_body
     @blp.arguments(RatingInSchema)
     @blp.response(201, RatingOutSchema)
@@ -169,7 +170,7 @@ class JobseekerRatings(MethodView):
         except Exception as exc:
             translate(exc)
 
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @blp.response(200, RatingListSchema)
     def get(self, profile_id: str) -> Any:
         """The jobseeker's ratings and what they may still rate (own coaches; audited)."""
@@ -185,7 +186,7 @@ class JobseekerRatings(MethodView):
 
 @blp.route("/profiles/<profile_id>/rating-links", parameters=[PROFILE_ID_PARAMETER])
 class RatingLinks(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @id_named_with_body
     @blp.arguments(LinkInSchema)
     @blp.response(201, LinkOutSchema)

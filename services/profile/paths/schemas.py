@@ -12,10 +12,13 @@ from services.kernel.texts import N_
 from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
-from shared.pii import refuse_sensitive_data, refusing
+from shared.pii import refuse_identifiers, refuse_sensitive_data, refusing, staff_name
 from shared.schemas import Day, DisplayText, JsonBoolean, JsonInteger, RegionId, StrictSchema
 
-PERSON = validate.Length(1, 200)
+#: A field naming a staff member (a step's responsible person, the path's coach, who takes over a
+#: handover) is a name or user id, screened as the note is: outside tester 24, T1 stored a phone number
+#: and a diagnosis in them, shown to the receiving organisation.
+PERSON = staff_name()
 FREE_TEXT_NOTE = validate.Length(max=2000)
 # A handover's note is screened like outcome and rating comments (outside tester 6, G12: it took an
 # identity code, a phone number, an e-mail and a street address): contact details travel only as the
@@ -52,7 +55,8 @@ class StepInSchema(StrictSchema):
         load_default=None,
         validate=PERSON,
         metadata={
-            "description": "The person responsible (user id); a handover's receiver names it on acknowledging"
+            "description": "The person responsible (user id or name: letters, spaces and . ' - _ @, no digits, at "
+            "most 100 characters; no special-category data: 422); a handover's receiver names it on acknowledging"
         },
     )
     starts_on = Day(required=True)
@@ -67,7 +71,7 @@ class StepInSchema(StrictSchema):
     )
     course_id = fields.String(
         load_default=None,
-        validate=validate.Length(1, 100),
+        validate=[validate.Length(1, 100), refuse_identifiers],
         metadata={"description": "A course of the training catalogue (training and apprenticeship steps)"},
     )
     _dates = _before("starts_on", "planned_end", "planned_end")
@@ -87,7 +91,9 @@ class PathInSchema(StrictSchema):
     coach = fields.String(
         load_default=None,
         validate=PERSON,
-        metadata={"description": "The jobseeker's own coach (user id); default the caller"},
+        metadata={
+            "description": "The jobseeker's own coach (user id or name, as `person`); default the caller"
+        },
     )
     first_step = fields.Nested(
         StepInSchema,
@@ -150,7 +156,9 @@ class AcknowledgeSchema(StrictSchema):
     person = fields.String(
         load_default=None,
         validate=PERSON,
-        metadata={"description": "Who takes over (user id); default the caller"},
+        metadata={
+            "description": "Who takes over (user id or name, as a step's `person`); default the caller"
+        },
     )
 
 
@@ -312,7 +320,7 @@ class RuleSchema(StrictSchema):
 
 
 class PilotInSchema(StrictSchema):
-    name = DisplayText(required=True, validate=validate.Length(1, 200))
+    name = DisplayText(required=True, validate=[validate.Length(1, 200), refuse_identifiers])
     rule = fields.Nested(RuleSchema, required=True, metadata={"description": "Who may take part"})
     voucher_months = JsonInteger(
         required=True,

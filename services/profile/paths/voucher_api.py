@@ -44,6 +44,7 @@ from services.profile.paths.vouchers import (
     VoucherStateError,
 )
 from shared.auth import Role, current_principal, require_role
+from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import abort
 from shared.i18n import translate_text
 from shared.organisations import region_not_served
@@ -254,7 +255,7 @@ class PilotResults(MethodView):
 
 @blp.route("/profiles/<profile_id>/vouchers", parameters=[PROFILE_ID_PARAMETER])
 class ProfileVouchers(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @id_named_with_body
     @blp.arguments(IssueSchema)
     @blp.response(201, VoucherOutSchema)
@@ -273,7 +274,7 @@ class ProfileVouchers(MethodView):
             translate(exc)
         return voucher_dict(v, own=True)
 
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @blp.response(200, VoucherListSchema)
     def get(self, profile_id: str) -> Any:
         """The jobseeker's vouchers (own organisation's coaches; audited)."""
@@ -286,7 +287,7 @@ class ProfileVouchers(MethodView):
 
 @blp.route("/vouchers/<voucher_id>/choice")
 class Choice(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @blp.arguments(ChoiceSchema)
     @blp.response(200, VoucherOutSchema)
     def post(self, data: dict[str, Any], voucher_id: str) -> Any:
@@ -303,7 +304,7 @@ class Choice(MethodView):
 
 @blp.route("/vouchers/<voucher_id>/withdraw")
 class Withdraw(MethodView):
-    @require_role(Role.COACH)
+    @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @blp.arguments(EmptyBody, required=False, description="None, or `{}`")
     @blp.response(200, VoucherOutSchema)
     def post(self, _body: dict[str, Any], voucher_id: str) -> Any:

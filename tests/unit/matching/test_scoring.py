@@ -79,12 +79,17 @@ def test_a_vacancy_says_what_kind_it_is_and_infers_its_occupation_from_the_title
     many = tuple(s.uri for s in SKILLS[: FEW_SKILLS + 1])
     listed = vacancy_query(vacancy(essential=many), space)
     titled = vacancy_query(replace(vacancy(suggested=("s:team",)), title="Hitsaaja"), space)
-    assert (given.kind, chosen.kind, listed.kind, titled.kind) == (
+    untitled = vacancy_query(replace(vacancy(suggested=("s:team",)), title="Summer job"), space)
+    # a text read surely as the welder asks for its profile and has a match scale of its own
+    # (outside tester T5, session 23); one whose occupation is unsure keeps the text scale
+    assert (given.kind, chosen.kind, listed.kind, titled.kind, untitled.kind) == (
         "occupation",
         "few-skills",
         "skills",
+        "text-read",
         "text",
     )
+    assert titled.profile == taxonomy.occupation_index["o:welder"] and untitled.profile == -1
     # the ideal raw score: certainly of the best-agreeing occupation, holding the vacancy's
     # essential skills and that occupation's (the welder: 4 essential, 2 optional skills)
     p = space.params

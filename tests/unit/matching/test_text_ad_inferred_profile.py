@@ -122,7 +122,7 @@ def ranked(esco, engine, ad):
 
 def test_the_ad_is_read_as_electrician_with_no_skill_confirmed(engine, ad):
     q = engine.prepare(ad).query
-    assert q.kind == "text" and all(s.suggested for s in ad.skills)
+    assert q.kind == "text-read" and all(s.suggested for s in ad.skills)
     assert engine.taxonomy.occupation_uris[q.profile] == ELECTRICIAN
 
 

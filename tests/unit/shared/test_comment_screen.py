@@ -9,6 +9,7 @@ import pytest
 from benchmarks.comment_screen import FRESH as FRESH_PATH
 from benchmarks.comment_screen import FRESH21 as FRESH21_PATH
 from benchmarks.comment_screen import FRESH22 as FRESH22_PATH
+from benchmarks.comment_screen import FRESH23 as FRESH23_PATH
 from benchmarks.comment_screen import load
 from shared.pii import find_sensitive_data
 
@@ -193,5 +194,27 @@ def test_the_session_22_fresh_set_reads_as_measured(expected, language, text):
     """comment_screen_fresh22.tsv was written before session 22's changes, measured on main (60 of 92 refused,
     57 of 65 passed) and once after tuning on other sets (73/92, 62/65; docs/benchmarks.md). Untuned: a line
     that reads as labelled must keep doing so; NOT_AS_LABELLED22 is what it measured short."""
+    kinds = _kinds(text)
+    assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)
+
+
+FRESH23 = load(FRESH23_PATH)
+#: Said of the person only through a partner's sex: no wording to find (the writer is told by the README).
+NOT_AS_LABELLED23 = {"Hänellä on vaimo, vaikka on itse nainen"}
+
+
+@pytest.mark.parametrize(
+    ("expected", "language", "text"),
+    [r for r in FRESH23 if r[2] not in NOT_AS_LABELLED23],
+    ids=[
+        f"fresh23-{r[0]}-{r[1]}-{i}"
+        for i, r in enumerate(r for r in FRESH23 if r[2] not in NOT_AS_LABELLED23)
+    ],
+)
+def test_the_session_23_set_reads_as_labelled(expected, language, text):
+    """comment_screen_fresh23.tsv (outside tester 24's earlier-left: sexual orientation and political activity,
+    with work-context traps such as a party's office or LGBT+ youth work as the job) was written before session
+    23's changes and measured on main (4 of 35 refused, 19 of 26 passed), then tuned on (60 of 61 as
+    labelled): a tuning set now (docs/benchmarks.md)."""
     kinds = _kinds(text)
     assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)

@@ -22,10 +22,13 @@ the skill similarity a full-coverage profile of that occupation reaches), when
 percentage by a monotone calibration (`MatchScale`: isotonic regression of the target on that
 input, kept as piecewise-linear knots) fitted on the benchmark's tuning half, one per kind of
 vacancy (`query.VACANCY_KINDS`: occupation given; more than five skills chosen; at most five;
-title and text only), since the scores of each kind run at their own heights. A candidate at
-the ideal reads about 93 for a vacancy given by an occupation or by skills (the benchmark's
-candidates there are of a fitting occupation 97-99 % of the time and hold about 89 % of the
-essential skills) and 77-82 for one given by a title and text, whose occupation is less sure.
+title and text only, its occupation unsure; title and text read surely as one occupation), since
+the scores of each kind run at their own heights. A candidate at the ideal reads 91-93 for a
+vacancy given by an occupation, by skills or by a text read surely (the benchmark's rank-1
+candidates at or above the ideal fit 91-93 % of the time, report half, session 23; before then a
+surely read text shared the unsure text's scale and its complete candidates read 79-81, outside
+tester T5) and 77-80 for a title and text whose occupation is unsure, which reads high: on the
+report half about half of those candidates fit (the one kind whose meaning does not hold; README).
 The occupation counts half because the raw score cannot tell skills outside the vacancy that
 dilute the skill similarity from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`;
 more of a skill the vacancy asks for never lowers it: `scoring.similarity`).

@@ -21,10 +21,16 @@ from .params import RankingParams
 from .spoken import NO_LANGUAGES, QueryLanguages, query_languages, rank_tables
 from .vectors import SkillSpace
 
-VACANCY_KINDS = ("occupation", "skills", "few-skills", "text")
+VACANCY_KINDS = ("occupation", "skills", "few-skills", "text", "text-read")
 """What a vacancy gives to match on: an occupation; chosen skills but no occupation (more than
-`FEW_SKILLS`; at most that many: "few-skills"); only a title and text (recognised skills). The
-match score has one calibration per kind (`RankingParams.match_scales`, in this order)."""
+`FEW_SKILLS`; at most that many: "few-skills"); only a title and text (recognised skills) whose
+occupation is not sure ("text"), or is read surely enough that the vacancy asks for its ESCO
+profile ("text-read": `inferred_profile`, probability at least
+`RankingParams.inferred_profile_probability`). The match score has one calibration per kind
+(`RankingParams.match_scales`, in this order). "text-read" has its own since session 23 (outside
+tester T5): with one scale for both, a surely read English practical-nurse ad's candidate holding
+all 32 essential skills read 79-81, since the scale mixed in unsure texts whose candidates at the
+ideal are of another occupation a quarter of the time."""
 
 FEW_SKILLS = 5
 """A vacancy given by at most this many chosen skills and no occupation is of kind "few-skills":
@@ -166,7 +172,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     kind = (
         "occupation"
         if o >= 0
-        else "text"
+        else ("text-read" if profile >= 0 else "text")
         if not chosen
         else "few-skills"
         if len(chosen) <= FEW_SKILLS

@@ -145,6 +145,28 @@ skipper's ad at 0.999 (session 14, P8)."""
 LICENCE_CLASSES = frozenset({*LICENCE_DRIVERS, "b", "be"})
 """Licence classes a title may start with ("CE-kuljettaja", "C-chaufför"): see `TitleReader._read`."""
 
+FINNISH_COMPLEMENT_ENDINGS = (
+    # illative (into, to: "konepajaan", "päiväkotiin", "Ouluun", "Helsinkiin", "kesätöihin", "Espooseen")
+    *("aan", "ään", "een", "iin", "oon", "uun", "yyn", "öön", "hin", "seen", "siin"),
+    # allative and adessive (to, at: "Tampereelle", "meille", "telakalle", "Raumalla")
+    *("lle", "lla", "llä"),
+    # inessive, elative, ablative (in, from: "Vaasassa", "Oulusta")
+    *("ssa", "ssä", "sta", "stä", "lta", "ltä"),
+    # translative (for a time, as: "kesäksi", "talvikaudeksi")
+    "ksi",
+    # possessive (our, your: "tiimiimme", "ravintolaamme", "liikkeeseemme")
+    *("mme", "nne"),
+)
+"""Finnish case and possessive endings of a word that says where, when or for whom after a job
+title (`TitleReader._inflected`). A title's own words are nominatives or genitives
+("Varhaiskasvatuksen opettaja"), which none of these ends; a complement's words are read only
+after a run of words that is a title by itself."""
+
+DESTINATION = frozenset({"till", "på", "vid", "för", "åt", "hos", "for", "at", "to"})
+"""Prepositions of `COMPLEMENT` that only say where or for whom (not which field: "i", "inom",
+"in", "within" may: "Lärare i matematik"): a title part with no known title is read by the
+multilingual model without what follows the first of them (`TitleReader._core`)."""
+
 Lemmatiser = Callable[[str, str], str]  # (word, language) -> lemma
 
 
@@ -522,28 +544,41 @@ class TitleReader:
         return glossed != words and bool(self._exact(glossed))
 
     def _inflected(self, word: str) -> bool:
-        """Whether a Finnish `word` is not in its base form (the lemmatiser changes it)."""
-        return self.lemmatise is not None and self.lemmatise(word, "fi") != word
+        """Whether a Finnish `word` (normalised, one word) is not in its base form: the lemmatiser
+        changes it, or it ends with a case or possessive ending that says where, when or for whom
+        (`FINNISH_COMPLEMENT_ENDINGS`: "konepajaan", "Tampereelle", "kesäksi", "tiimiimme"; the
+        lemmatiser leaves most compounds and place names as written)."""
+        if self.lemmatise is not None and self.lemmatise(word, "fi") != word:
+            return True
+        return len(word) >= 5 and word.endswith(FINNISH_COMPLEMENT_ENDINGS)
 
     def _core(self, part: str) -> str:
-        """The title `part` names, without a complement saying where or for whom: the longest run
-        of its words that is a title (`_known`) and whose other words are a complement -- after
-        it, starting with a preposition ("Närvårdare till hemvården", "Cook for our lunch
-        restaurant") or all inflected Finnish words ("Lähihoitaja kotihoitoon", "Kokki
-        lounasravintolaan"). `part` itself when it is a title as it stands or has no such run.
-        Words before the title are kept: they often say which occupation it is ("Linja-auton
-        kuljettaja" is a bus driver, not any driver). (An outside tester's "Närvårdare till
-        hemvården", the usual Swedish title of a practical nurse in home care, named no
-        occupation at all, while "Närvårdare" alone was read right.)"""
-        words = normalise(part).split()
-        if len(words) < 2 or self._known(" ".join(words)):
+        """The title `part` names, without a complement saying where, when or for whom: the longest
+        run of its first words that is a title (`_known`) and whose other words are a complement --
+        starting with a preposition ("Närvårdare till hemvården", "Cook for our lunch restaurant")
+        or all inflected Finnish words (`_inflected`: "Lähihoitaja kotihoitoon", "Hitsaaja
+        konepajaan", "Kokki Leville talvikaudeksi", "Siivooja osa-aikaiseen työsuhteeseen": of a
+        hyphenated word its last piece). `part` itself when it is a title as it stands or has no
+        such run. Words before the title are kept: they often say which occupation it is
+        ("Linja-auton kuljettaja" is a bus driver, not any driver). (An outside tester's
+        "Närvårdare till hemvården", the usual Swedish title of a practical nurse in home care,
+        named no occupation at all, while "Närvårdare" alone was read right; tester 23, T4:
+        "Hitsaaja konepajaan" was a laundry supervisor's ad, "Kokki lounasravintolaan" a
+        pizzaiolo's: the lemmatiser does not know the compounds.)"""
+        tokens = [t for t in part.split() if normalise(t)]
+        if len(tokens) < 2 or self._known(normalise(part)):
             return part
-        n = len(words)
-        for size in range(n - 1, 0, -1):
-            core, after = words[:size], words[size:]
-            complement = after[0] in COMPLEMENT or all(self._inflected(w) for w in after)
-            if complement and self._known(" ".join(core)):
-                return " ".join(core)
+        for size in range(len(tokens) - 1, 0, -1):
+            core = normalise(" ".join(tokens[:size]))
+            after = [normalise(t).split() for t in tokens[size:]]
+            complement = after[0][0] in COMPLEMENT or all(self._inflected(w[-1]) for w in after)
+            if complement and self._known(core):
+                return core
+        for size in range(1, len(tokens)):
+            # no title the labels know: the words before a preposition of where or for whom, for the
+            # multilingual model to read ("Early childhood teacher to our daycare")
+            if normalise(tokens[size]) in DESTINATION:
+                return " ".join(tokens[:size])
         return part
 
     def _preferred(self, part: str) -> frozenset[int]:
