@@ -70,10 +70,12 @@ class Api(SmorestApi):
             if name.lower() != "content-type":
                 headers.setdefault(name, value)
         if code == 413:
-            # outside tester 11, M5: "exceeds the capacity limit" named neither the limit nor a way out
+            # outside tester 11, M5: "exceeds the capacity limit" named neither the limit nor a way out;
+            # outside tester 25, F1: "split a file" lost data, as an import replaces what it covers
             payload["message"] = gettext(
-                "The request body is larger than %(limit)s, the most this service accepts: send it in "
-                "parts (split a file into several, or keep only the rows needed, e.g. one region's).",
+                "The request body is larger than %(limit)s, the most this service accepts: keep only the "
+                "rows needed, or send it in parts that each hold whole units, as an import replaces what "
+                "it covers (a region's shortage list for a period, a provider's whole catalogue).",
                 limit=_size(request.max_content_length),
             )
         if code == 429 and "message" not in payload:  # a rate limit's own message (abort(message=)) stands

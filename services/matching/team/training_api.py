@@ -78,6 +78,19 @@ class ImportedSchema(ma.Schema):
     providers = fields.List(fields.String())
     courses = fields.Integer()
     read_as = fields.String(metadata={"description": "How the file was read (dialect, encoding or workbook)"})
+    added = fields.Integer(metadata={"description": "Courses new to the catalogue"})
+    updated = fields.Integer(metadata={"description": "Courses replacing a stored one with the same id"})
+    removed = fields.List(
+        fields.Dict(),
+        metadata={
+            "description": "[{provider, course_id}] stored courses the import deleted: each provider in "
+            "the file gets exactly its courses in the file (where the caller acts), so a course left out "
+            "is removed"
+        },
+    )
+    warnings = fields.List(
+        fields.String(), metadata={"description": "Per provider whose stored courses the import removed"}
+    )
 
 
 class SuggestedCourseSchema(ma.Schema):
@@ -129,7 +142,10 @@ class Catalogue(MethodView):
         ``online``, ``apprenticeship`` (yes/no, kyllä/ei, ja/nej), ``start_dates`` (ISO or d.m.yyyy,
         or ``continuous``) and optionally ``url``. The whole file is checked first: any bad line gives
         422 with ``errors.file`` mapping line numbers to reasons, and nothing is imported. Each
-        provider in the file gets exactly its courses in the file."""
+        provider in the file gets exactly its courses in the file: the answer counts the courses
+        ``added`` and ``updated``, lists those ``removed`` (stored courses of those providers the file
+        left out) and warns per provider when any were removed; send a provider's whole catalogue in
+        one file."""
         data, filename = upload("the catalogue", "file")
         try:
             done = training().import_catalogue(data, filename, current_principal())
@@ -144,7 +160,27 @@ class Catalogue(MethodView):
             "providers": done.providers,
             "courses": done.courses,
             "read_as": done.described,
+            "added": done.added,
+            "updated": done.updated,
+            "removed": [{"provider": p, "course_id": c} for p, c in done.removed],
+            "warnings": removal_warnings(done.removed),
         }
+
+
+def removal_warnings(removed: tuple[tuple[str, str], ...]) -> list[str]:
+    """One warning per provider whose stored courses an import removed, in the request's language."""
+    by_provider: dict[str, list[str]] = {}
+    for provider, course_id in removed:
+        by_provider.setdefault(provider, []).append(course_id)
+    return [
+        gettext(
+            "%(count)d stored course(s) of %(provider)s were not in the file and were removed "
+            "(%(courses)s): a provider's catalogue is replaced by the courses in the file, so send "
+            "all of its courses in one file."
+        )
+        % {"count": len(ids), "provider": provider, "courses": ", ".join(ids)}
+        for provider, ids in sorted(by_provider.items())
+    ]
 
 
 @blp.route("/training/courses")

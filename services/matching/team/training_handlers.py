@@ -54,10 +54,18 @@ class Labels(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ImportedCatalogue:
+    """What an import did. ``added``/``updated``: course ids new to the catalogue / replacing a stored
+    course of the same provider and id; ``removed``: ``(provider, course_id)`` of stored courses the
+    import deleted because the file replaces the provider's catalogue (its courses held where the caller
+    acts) and did not list them (outside tester 25's F2: a partial file silently wiped the rest)."""
+
     import_id: str
     providers: list[str]
     courses: int
     described: str
+    added: int = 0
+    updated: int = 0
+    removed: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +113,26 @@ def outside_rows(
         if reasons:
             errors[line] = reasons
     return errors
+
+
+def replaced_courses(
+    found: list[Course], stored: list[Course], within: frozenset[str] | None
+) -> tuple[tuple[tuple[str, str], ...], int]:
+    """What replacing the providers in ``found`` does to ``stored`` (the rule of
+    ``replace_providers``): the ``(provider, course_id)`` pairs removed, sorted, and how many of
+    ``found`` replace a stored course with the same key. ``within``: municipality codes the caller acts
+    for (None: the provider's whole catalogue)."""
+    providers = {c.provider for c in found}
+    keys = {(c.provider, c.course_id) for c in found}
+    stored_keys = {(c.provider, c.course_id) for c in stored}
+    removed = sorted(
+        (c.provider, c.course_id)
+        for c in stored
+        if c.provider in providers
+        and (c.provider, c.course_id) not in keys
+        and (within is None or c.municipality in within)
+    )
+    return tuple(removed), len(keys & stored_keys)
 
 
 def _now() -> datetime:
@@ -158,15 +186,29 @@ class TrainingHandlers:
                 errors = outside_rows(found, lines, within, uow.training.catalogue(), served)
                 if errors:
                     raise CatalogueError(errors)
+            removed, updated = replaced_courses(found, uow.training.catalogue(), within)
             uow.training.replace_providers(found, import_id, now, within=within)
             self._publish(uow, uow.training.gap_candidates())
             uow.commit()
         providers = sorted({c.provider for c in found})
         log.info(
             "training catalogue imported",
-            extra={"import_id": import_id, "courses": len(found), "by": caller.subject},
+            extra={
+                "import_id": import_id,
+                "courses": len(found),
+                "removed": len(removed),
+                "by": caller.subject,
+            },
         )
-        return ImportedCatalogue(import_id, providers, len(found), table.described)
+        return ImportedCatalogue(
+            import_id,
+            providers,
+            len(found),
+            table.described,
+            added=len(found) - updated,
+            updated=updated,
+            removed=removed,
+        )
 
     def courses(self, skill: str | None = None, region: str | None = None) -> list[Course]:
         """Courses with a start to come, teaching ``skill`` and held in ``region`` or online."""

@@ -156,3 +156,16 @@ def test_a_start_date_in_a_year_no_course_starts_is_named():
     with pytest.raises(CatalogueError) as err:
         parse_catalogue(HEADER, [(2, row(start_dates="1.1.0001; 2027-03-01"))], PLACES)
     assert err.value.errors[2] == ["start_dates: 0001-01-01 is not a plausible start (years 2000–2100)."]
+
+
+def test_an_import_names_the_stored_courses_it_removes_and_counts_those_it_replaces():
+    # outside tester 25, F2: 5 new courses for a school silently removed its 40 others
+    from services.matching.team.training_handlers import replaced_courses
+
+    stored = [course("A", (), place="837"), course("B", (), place="837"), course("C", (), place="091")]
+    other = Course("tampere-opisto", "A", "A", "", frozenset(), 4, "837", False, False, (date(2027, 1, 11),))
+    found = [course("A", (), place="837"), course("D", (), place="837")]
+    assert replaced_courses(found, [*stored, other], None) == ((("tredu", "B"), ("tredu", "C")), 1)
+    # a city's operator replaces only the provider's courses held where it acts (Helsinki's C stays)
+    assert replaced_courses(found, stored, frozenset({"837"})) == ((("tredu", "B"),), 1)
+    assert replaced_courses(found, [], None) == ((), 0)
