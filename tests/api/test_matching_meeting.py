@@ -985,7 +985,15 @@ def test_a_list_for_a_period_not_yet_started_decides_only_the_meetings_of_its_we
     assert client.post("/api/v1/shortages", data=SHORTAGE_CSV, headers=headers).status_code == 201
     outlook = "occupation,region,period,level\n7212,pirkanmaa,2027H1,balance\n"
     r = client.post("/api/v1/shortages", data=outlook, headers=headers)
-    assert r.status_code == 201 and r.json["warnings"] == [], r.json
+    assert r.status_code == 201, r.json
+    # nothing changes today, but from its first day it replaces the nurses' lists too, and says so
+    # (outside tester 25, F3: a list imported ahead of its period warned of nothing)
+    [warning] = r.json["warnings"]
+    assert warning.startswith("From 1.1.2027: pirkanmaa: 11 occupation(s) are no longer shortage roles")
+    assert (
+        "nurse responsible for general care" in warning
+        and "rated before by 2026H2, national 2026H2" in warning
+    )
     assert r.json["notices"] == [
         "pirkanmaa 2027H1: stored, but its period starts on 1.1.2027; it decides nothing until then "
         "(meetings for weeks from then on read it). Until then: 2026H2, national 2026H2."

@@ -254,3 +254,25 @@ def test_a_one_line_monthly_list_refines_the_half_year_and_the_import_says_what_
     bad = csv.replace(b"1.12.2026", b"15.12.2026")
     r = client.post("/api/v1/shortages", data=bad, headers={**tampere, "Content-Type": "text/csv"})
     assert r.status_code == 422 and "only on the 1st" in r.json["errors"]["csv"]["2"][0]
+
+
+def test_a_list_for_a_period_to_come_warns_of_what_it_drops_from_its_first_day(app):
+    """Outside tester 25, F1/F3: a one-row list for a month to come (the barometer is published ahead)
+    and a second part of one, sent as the 413 advised, replaced what that day would read with no
+    warning; the same file for this month warned."""
+    client = app.test_client()
+    national = (
+        b"occupation,region,period,level\n2221,national,2026H2,shortage\n7212,national,2026H2,shortage\n"
+    )
+    assert upload(client, national).status_code == 201
+    part_a = upload(client, b"occupation;region;period;level\n7212;Pirkanmaa;3.2027;pulaa\n")
+    assert part_a.status_code == 201, part_a.json
+    [warning] = part_a.json["warnings"]
+    assert warning.startswith("From 1.3.2027: pirkanmaa: 3 occupation(s) are no longer shortage roles"), (
+        warning
+    )
+    assert "nurse responsible for general care" in warning and "national 2026H2" in warning
+    assert flag(client, "v-nurse")["level"] == "shortage", "today's list still decides"
+    part_b = upload(client, b"occupation;region;period;level\n5120;Pirkanmaa;3.2027;pulaa\n")
+    [warning] = part_b.json["warnings"]
+    assert warning.startswith("From 1.3.2027: pirkanmaa: ") and "rated before by 2027-03" in warning, warning

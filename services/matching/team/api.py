@@ -116,7 +116,8 @@ class ShortageImportSchema(ma.Schema):
         metadata={
             "description": "Per region where the import took occupations out of shortage: which ones "
             "(their open vacancies leave the region's meeting) and which lists rated them before. A "
-            "later period replaces the earlier ones wholly, so a partial table drops the rest"
+            "later period replaces the earlier ones wholly, so a partial table drops the rest. A list for a "
+            "period to come is judged on its first day too ('From 1.3.2027: …')"
         },
     )
 

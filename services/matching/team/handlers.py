@@ -340,8 +340,14 @@ class TeamRecords:
             serves=lambda region: self.serves(caller, region),
             names=self.group_names,
         )
+        today = local_day(now)
+        # Lists for a period to come take effect on its first day: their effect is judged then too
+        # (outside tester 25, F1/F3: a list imported ahead of its month, or a second part of one,
+        # replaced what was stored for that day with no warning).
+        ahead = sorted({item.period.start for item in lists if item.period.start > today})
         with self.uow_factory() as uow:
-            before = uow.shortages.book(on=local_day(now))
+            before = uow.shortages.book(on=today)
+            before_ahead = {day: uow.shortages.book(on=day) for day in ahead}
             for item in lists:
                 replaced = uow.shortages.replace(item, import_id, caller.subject, now)
                 uow.shortages.record(
@@ -356,10 +362,19 @@ class TeamRecords:
                 )
                 payload = {**item.to_payload(), "import_id": import_id, "imported_at": now.isoformat()}
                 uow.publish(events.SHORTAGE_LIST_IMPORTED, item.key, payload)
-            book = uow.shortages.book(on=local_day(now))
+            book = uow.shortages.book(on=today)
+            after_ahead = {day: uow.shortages.book(on=day) for day in ahead}
             uow.commit()
         notices = effect_notices(before, book, lists)
         warnings = dropped_warnings(before, book, lists, self._occupation_label)
+        for day in ahead:
+            starting = [item for item in lists if item.period.start == day]
+            warnings += [
+                f"From {day.day}.{day.month}.{day.year}: {line}"
+                for line in dropped_warnings(
+                    before_ahead[day], after_ahead[day], starting, self._occupation_label
+                )
+            ]
         for warning in warnings:
             log.warning(
                 "shortage roles dropped by an import", extra={"import_id": import_id, "warning": warning}
