@@ -119,7 +119,7 @@ _EMAIL = re.compile(r"(?<![\w.%+'-])[\w.%+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})
 # E-mail addresses as people write them to dodge harvesters: "aino.virtanen (at) example.fi",
 # "aino.virtanen[ät]example.fi", "aino.virtanen@example .fi", "… (piste) fi" (an outside tester).
 _AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|ät|a|miuku|kissanhäntä|snabel-a)\s*[)\]}>]\s*|\s+(?:at|ät)\s+)"
-_DOT = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|piste|punkt)\s*[)\]}>]\s*|\s+(?:dot|piste|punkt)\s+)"
+_DOT = r"(?:\s*[.·•∙‧⋅]\s*|\s*[(\[{<]\s*(?:dot|piste|punkt)\s*[)\]}>]\s*|\s+(?:dot|piste|punkt)\s+)"
 # (Every repeat is bounded and a match starts only where a local part or a street name can start:
 # unbounded, a 10 KB run of letters cost seconds of backtracking per request.)
 _EMAIL_SPELLED = re.compile(
@@ -158,6 +158,14 @@ _STREET_APART = re.compile(
 # A house number, staircase letter and flat number on their own ("20 A 3", "5 B 7", "12 as. 3"):
 # the Finnish flat address's tail is a strong signal even without the street. Upper-case staircase
 # letters A–H, spaced, so "B1-kurssi 2", "2 x 3" or "Ajokortti C 2025" stay text.
+# An English address, the house number first (outside tester 26, T26-1: "Lives at 12 Main Street, Vaasa"):
+# a number, one to three capitalised words, a street word. "route 12 on Main Street" has no number before
+# the name and stays text.
+_STREET_EN = re.compile(
+    r"(?<![\w.,/-])\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]{1,30}\s+){1,3}"
+    r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Way|Close|Court|Place|Boulevard|Square|Crescent"
+    r"|Terrace|Gardens|Grove|Hill|Row|Walk)(?!\w)"
+)
 _FLAT_ADDRESS = re.compile(r"(?<![\w.,/-])\d{1,4}\s(?:[A-H]|as\.?|asunto)\s\d{1,3}(?![\w,./-]*\d)(?!\w)")
 # A post-office box ("PL 123", "PB 45", "PO Box 7"), and the postal code and post office after an
 # address ("Koivukuja 3, 33100 Tampere", "PL 123, 00101 Helsinki"): Finnish postal codes have 5 digits.
@@ -280,7 +288,7 @@ def _find(text: str) -> list[Finding]:
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)]
     found += [Finding(IBAN, m.start(), m.end()) for m in _IBAN.finditer(text) if iban_is_valid(m.group())]
     found += [Finding(EMAIL, m.start(), m.end()) for m in _EMAIL_SPELLED.finditer(text)]
-    for pattern in (_STREET, _STREET_APART, _FLAT_ADDRESS, _PO_BOX):
+    for pattern in (_STREET, _STREET_APART, _STREET_EN, _FLAT_ADDRESS, _PO_BOX):
         for m in pattern.finditer(text):
             # the postal code and post office after it belong to the address (tester 16, P6)
             tail = _POSTAL_TAIL.match(text, m.end())
@@ -588,6 +596,8 @@ _ANY_DATE = (
 )
 _BIRTH_DATE = re.compile(
     rf"(?<!\w){_BIRTH_WORD}:?\s*(?:on\s+|vuonna\s+|år\s+|in\s+)?{_ANY_DATE}(?!\d)"
+    # a two-digit year after a dash or an apostrophe (outside tester 26, T26-1: "Syntynyt -72", "s. -79")
+    rf"|(?<!\w){_BIRTH_WORD}:?\s*(?:vuonna\s+|år\s+|in\s+)?[-'’]\d\d(?!\d)"
     rf"|(?<!\w)(?:{_BIRTH_WORD}|syntymävuo\w*|födelseår\w*|year\s+of\s+birth|birth\s+year)(?<!\.):?\s+"
     rf"(?:(?:on|oli|vuonna|år|in|på|i|during|the|early|late|mid-?|början|slutet|mitten|av|of)\s+){{0,4}}"
     rf"(?:{_DECADE}|(?:19|20)\d\d|['’]\d\d)(?!\w)"
@@ -713,7 +723,12 @@ _AGE = re.compile(
     # not a range, which is a group's ("children aged 3 to 5", "lapset iältään 3–5")
     r"(?!\s*(?:-|to|till|and|och|ja)\s*\d)"
     r"|(?<![\w.,])\d{1,3}\s?-?\s?åring\w*|(?<![\w.,])\d{1,3}\s+år\s+gammal\w*"
-    r"|(?<![\w.,])\d{1,3}[\s-]years?[\s-]old(?!\w)"
+    r"|(?<![\w.,])\d{1,3}[\s-]years?[\s-]old(?!\w)|(?<![\w.,])\d{1,2}\s?y/?o(?!\w)"
+    # an age in years as a clause of its own (outside tester 26, T26-1: "Nuori, 19 v., ensimmäinen työpaikka"):
+    # at the start of the text or after , ; . ! ? and before one of them; "Työskennellyt 10 v. rakennuksilla"
+    # and "Kokemus: 20 v." (a colon) are experience and pass
+    r"|(?:^|(?<=[,;.!?(\n])|(?<=[,;.!?(\n]\s))(?:1[5-9]|[2-9]\d)\s?(?:v\.?|vuotta|vuotias|år|yrs?\.?)"
+    r"(?=\s*(?:[,;.!?)\n]|$))"
     r"|(?<!\w)(?:liian|turhan)\s+(?:vanha|nuori|iäkäs)\w*|(?<!\w)(?:too)\s+(?:old|young)(?!\w)"
     r"|(?<!\w)för\s+(?:gammal|ung)(?!\w)|(?<!\w)eläkeikä\w*|(?<!\w)retirement\s+age"
     # a number said of the person (outside tester 18, P10): "Hän on 58 v.", "Hän on 58.", "Han är 45",
@@ -971,6 +986,37 @@ def _is_country_name(word: str, language: str) -> bool:
     )
 
 
+# A nationality or origin as a clause of its own, the way a note begins (outside tester 26, T26-1:
+# "Venäläinen, muutti Suomeen 2015.", "Romani, haluaa näyttää osaamisensa.", "Somalialaistaustainen, puhuu
+# hyvää suomea."): at the start of the text or of a sentence, before a comma or the sentence's end; and a
+# "-taustainen" compound whose first part is a country's or a people's ("irakilaistaustainen", "Venäjä-
+# taustainen"; "IT-taustainen", "hoitotaustainen" are no origin). Only a word whose stem begins a country's
+# name counts (``_is_country_stem``), so "Tamperelainen, oma auto" passes.
+_CLAUSE_START = r"(?:^|(?<=[.;!?\n])\s*|(?<=[.;!?\n]\s)\s*)"
+_CLAUSE_END_AHEAD = r"(?=\s*(?:[,.;:!?\n]|$))"
+_OWN_CLAUSE = (
+    (
+        "fi",
+        re.compile(
+            rf"{_CLAUSE_START}(?:(?P<c1>\w+?)(?:lai|läi)(?:nen|set)|(?P<c2>{_FI_GROUPS}))(?:-?mies|-?nainen)?"
+            rf"{_CLAUSE_END_AHEAD}",
+            re.I,
+        ),
+    ),
+    ("sv", re.compile(rf"{_CLAUSE_START}(?P<c1>\w+?)(?:isk|sk){_CLAUSE_END_AHEAD}", re.I)),
+    (
+        "en",
+        # a language's name begins such a clause too ("Finnish, fluent"): not before a word of a level
+        re.compile(
+            rf"{_CLAUSE_START}(?:(?P<c2>{_EN_WORDS})|(?P<c1>[A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch)),\s+"
+            r"(?!(?:and|or|native|fluent\w*|basic\w*|good|excellent|spoken|written|level|mother|intermediate"
+            r"|beginner|advanced|conversational|some|working|business|professional|[abc][12])\b)(?=[a-z])"
+        ),
+    ),
+)
+_FI_BACKGROUND = re.compile(r"(?<!\w)(\w+?)(?:lais|läis)?-?taust(?:ai(?:nen|sena|set|sia|sta)|aa|a)(?!\w)", re.I)
+
+
 def _nationalities(text: str) -> list[tuple[int, int]]:
     """(start, end) of each nationality or country of origin said of the person in ``text``
     (``_NATIONALITY_*``, ``_ORIGIN_PLACE``), not one describing food, a company, a market or a
@@ -988,6 +1034,14 @@ def _nationalities(text: str) -> list[tuple[int, int]]:
             ):
                 continue  # not when it describes what follows: "tekee thaimaalaista ruokaa", "fluent in Polish"
             spans.append((m.start(group), m.end()))  # the nationality word on, not "Hän on …"
+    for language, pattern in _OWN_CLAUSE:
+        for m in pattern.finditer(text):
+            group = next(name for name, g in m.groupdict().items() if g is not None)
+            if group == "c2" or _is_country_stem(m[group], language):
+                spans.append((m.start(group), m.end(group) if language == "en" else m.end()))
+    for m in _FI_BACKGROUND.finditer(text):
+        if _is_country_stem(m[1], "fi"):
+            spans.append((m.start(), m.end()))
     for language, pattern in _ORIGIN_PLACE:
         for m in pattern.finditer(text):
             name = next(g for g in m.groups() if g is not None)

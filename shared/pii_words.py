@@ -101,7 +101,16 @@ TERMS: dict[str, tuple[str, ...]] = {
         psykologinsa, psykologiaan, terapeuttinsa, terapeuttiaan, terapiakäyn*, terapiajakso*, terapiassa käynt*,
         ~in psychiatric care, ~psychiatric treatment, ~psykiatrisk vård, ~psykiatrisk behandling, has therapy,
         his psychiatrist, her psychiatrist,
-        his psychologist, her psychologist, his therapist, her therapist, sin psykiater, sin psykolog, sin terapeut
+        his psychologist, her psychologist, his therapist, her therapist, sin psykiater, sin psykolog, sin terapeut,
+        loppuunpala*, loppuun palanut, loppuun palaminen, loppuunpaloi*, työuupum*, toipuu, toipumassa,
+        toipilas*, ~fysioterapiassa, ~fysioterapiaan, ~fysioterapiassa käy*, ~psykoterapiassa, ~psykoterapiaan,
+        ~toimintaterapiassa, ~toimintaterapiaan, ~kuntoutuksessa, ~kuntoutukseen, ~kuntoutusjaksolla,
+        polven takia, selän takia, olkapään takia, lonkan takia, niskan takia, ranteen takia, polven vuoksi,
+        selän vuoksi, olkapään vuoksi, lonkan vuoksi, polvensa, selkänsä, olkapäänsä, polvi leikattu, selkä
+        leikattu, olkapää leikattu, lonkka leikattu, leikattiin, ~i fysioterapi, ~i sjukgymnastik, går i terapi,
+        går i fysioterapi, för ryggen, för knät, för axeln, återhämtar sig, ~in physiotherapy, ~in physio,
+        physio for, physiotherapy for his, physiotherapy for her, for his knee, for her knee, for his back,
+        for her back, for his shoulder, for her shoulder, recovering from, knee surgery, back surgery
         """
     ),
     AGE: _entries(
@@ -159,7 +168,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         raamattupiiri*, rauhanyhdisty*, herännäi*, körttiläi*, ~församling*, pingstförsamling*, går i mässan,
         går i mässa, högmässa*, söndagsmässa*, ~gudstjänst*, bibelstudi*, bibelgrupp*, ~congregation*,
         ~church, ~churches, churchgoer*, churchgoing, attends mass, goes to mass, sunday mass, bible study,
-        bible studies, ~synagog*, ~synagoog*, ~temppeli*, ~temple, ~temples, ~gurdwara*, käy moskeijassa,
+        bible studies, huivi*, huivipäi*, huvudduk*, ~synagog*, ~synagoog*, ~temppeli*, ~temple, ~temples, ~gurdwara*, käy moskeijassa,
         käy synagogassa, käy temppelissä, går i moskén, går till moskén, går i synagogan, går till synagogan,
         goes to the mosque, goes to mosque, attends the mosque, attends mosque, goes to synagogue, goes to the
         synagogue, attends synagogue, attends the synagogue, goes to temple, on uskossa, tullut uskoon, tuli uskoon, uskonsa vuoksi, uskonsa takia, hänen uskonsa
