@@ -6,6 +6,7 @@ language (tests/unit/shared/data/comment_screen.tsv; ``shared.pii.find_sensitive
     .venv/bin/python -m benchmarks.comment_screen --fresh21  # the third set (session 21)
     .venv/bin/python -m benchmarks.comment_screen --fresh22  # the fourth set (session 22): untuned
     .venv/bin/python -m benchmarks.comment_screen --fresh23  # the fifth set (session 23): tuned on
+    .venv/bin/python -m benchmarks.comment_screen --fresh26  # the sixth set (session 26): written first
 
 A refused line counts as caught when the screen names its expected kind; a "pass" line counts as
 passed when the screen finds nothing. The set was written by the helper who tuned the screen on it: its
@@ -18,6 +19,9 @@ sets (71/85, 59/62); its misses were then added as well: a new untuned measure n
 before that session's changes and kept untouched (no rule was tuned on it; docs/benchmarks.md has its figures).
 ``--fresh23`` (session 23): 35 sexual-orientation and political-activity wordings to refuse and 26 to pass (19
 work-context traps), written before that session's changes, measured on main, then tuned on: a tuning figure.
+``--fresh26`` (session 26): 38 wordings to refuse (origin, religious dress, age and birth-year forms, health and
+therapy, obfuscated e-mail, English addresses) and 27 ordinary comments, written before that session's
+changes and measured on main; the changes were made for outside tester 26's own inputs, not these lines.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ FRESH = DATA.with_name("comment_screen_fresh.tsv")
 FRESH21 = DATA.with_name("comment_screen_fresh21.tsv")
 FRESH22 = DATA.with_name("comment_screen_fresh22.tsv")
 FRESH23 = DATA.with_name("comment_screen_fresh23.tsv")
+FRESH26 = DATA.with_name("comment_screen_fresh26.tsv")
 
 
 def load(path: Path = DATA) -> list[tuple[str, str, str]]:
@@ -53,7 +58,13 @@ def judge(expected: str, text: str) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    sets = {"--fresh23": FRESH23, "--fresh22": FRESH22, "--fresh21": FRESH21, "--fresh": FRESH}
+    sets = {
+        "--fresh26": FRESH26,
+        "--fresh23": FRESH23,
+        "--fresh22": FRESH22,
+        "--fresh21": FRESH21,
+        "--fresh": FRESH,
+    }
     path = next((p for flag, p in sets.items() if flag in args), DATA)
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for expected, language, text in load(path):

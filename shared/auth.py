@@ -87,6 +87,24 @@ MAX_ID_LENGTH = 256
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+SUBJECT_IDENTIFIER = (
+    "The bearer token's subject (sub) is a personal identifier (a personal identity code, phone number or "
+    "bank account number): the identity provider must give a pseudonymous user id."
+)
+
+
+def _subject_identifier_kinds(subject: str) -> list[str]:
+    """The kinds of identifier ``shared.pii.find_identifiers`` finds in a token's ``sub`` (the screen of a
+    follow-up's ``owner``), e-mail addresses left out: ``sub`` is stored and shown to other organisations as
+    ``recorded_by``, the audit log's ``actor`` and ``prepared_by``, and published in ``outcome.recorded``
+    (outside tester 26, T26-3: an identity provider that uses the identity code ``131052-308T`` as the
+    subject). A staff member's work e-mail address is many identity providers' user name (an Entra ID UPN,
+    ``matti.meikäläinen@tampere.fi``) and names the staff member, not a jobseeker: it is accepted."""
+    from shared.pii import EMAIL, find_identifiers
+
+    return sorted({f.kind for f in find_identifiers(subject) if f.kind != EMAIL})
+
+
 def _printable_id(value: str) -> bool:
     """Whether a token's ``sub`` or ``org`` can be stored and shown: no C0/C1 control character or
     lone surrogate, at most ``MAX_ID_LENGTH`` characters."""
@@ -163,6 +181,8 @@ class TokenCodec:
             raise ValueError("tokens are minted by the identity provider in JWKS mode")
         if not (_printable_id(principal.subject) and _printable_id(principal.org)):
             raise ValueError(f"sub and org must be printable text of at most {MAX_ID_LENGTH} characters")
+        if _subject_identifier_kinds(principal.subject):
+            raise ValueError(SUBJECT_IDENTIFIER)
         ttl = self.max_lifetime if ttl is None else ttl
         if ttl > self.max_lifetime:
             raise ValueError(f"a token may live at most {self.max_lifetime}")
@@ -180,7 +200,8 @@ class TokenCodec:
 
     def verify(self, token: str) -> Principal:
         """The principal a valid token names; raises ``TokenError`` (``KeySetUnavailableError`` when
-        the identity provider's keys cannot be fetched)."""
+        the identity provider's keys cannot be fetched; ``SUBJECT_IDENTIFIER`` when ``sub`` holds an
+        identity code, e-mail address, phone number or IBAN, the screen of a follow-up's ``owner``)."""
         try:
             key: Any = self._secret
             if self._jwks is not None:
@@ -215,6 +236,9 @@ class TokenCodec:
             raise TokenError(
                 INVALID, f"sub and org must be printable text of at most {MAX_ID_LENGTH} characters"
             )
+        kinds = _subject_identifier_kinds(claims["sub"])
+        if kinds:  # the reason names the kinds only, never the value
+            raise TokenError(SUBJECT_IDENTIFIER, f"sub holds {', '.join(kinds)}")
         return Principal(subject=claims["sub"], role=role, org=claims["org"])
 
     def _check_lifetime(self, claims: dict[str, Any]) -> None:

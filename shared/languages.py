@@ -65,6 +65,14 @@ def normalise_language(code: str) -> str:
     special code (``und``, ``mul``, ``qaa``).
     """
     raw = str(code).strip()
+    from shared.pii import find_personal_data, identifier_holds_personal_data
+
+    if find_personal_data(raw) or identifier_holds_personal_data(raw):
+        # no hint made of its parts: the first subtag of "131052-308T" is its birth date (outside tester 26, T26-4)
+        raise UnknownLanguageError(
+            f"{raw!r} is not a language code: ISO 639-1 (2 letters, e.g. 'fi') or ISO 639-3 "
+            "(3 letters, e.g. 'smn' Inari Sámi)."
+        )
     if "-" in raw or "_" in raw:
         preferred = _preferred_value(raw.replace("_", "-"))
         if preferred is not None:

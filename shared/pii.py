@@ -412,15 +412,31 @@ PLACEHOLDERS_IN = {
 
 def mask(text: str, lang: str = "fi") -> str:
     """``text`` with every finding replaced by a placeholder naming its kind in ``lang`` (fi, sv or
-    en; ``[henkilötunnus]``, ``[sähköposti]``, ``[puhelin]`` in Finnish, ``[phone]`` in English)."""
+    en; ``[henkilötunnus]``, ``[sähköposti]``, ``[puhelin]`` in Finnish, ``[phone]`` in English), and
+    every run of four or more ASCII letters and digits of a finding (``131052`` of ``131052-308T``)
+    that the text repeats elsewhere replaced by the same placeholder."""
     placeholders = PLACEHOLDERS_IN.get(lang, PLACEHOLDERS)
     out, at = [], 0
-    for f in find_personal_data(text):
+    found = find_personal_data(text)
+    for f in found:
         out.append(text[at : f.start])
         out.append(placeholders[f.kind])
         at = f.end
     out.append(text[at:])
-    return "".join(out)
+    masked = "".join(out)
+    # A message may quote a part of what it masked as well (outside tester 26, T26-4: "'[identity code]': give
+    # the language alone, e.g. '131052'", the code's birth date): every run of four or more letters and digits
+    # of a finding is masked wherever else it stands in the text.
+    for f in found:
+        for part in _FRAGMENT.findall(text[f.start : f.end]):
+            masked = re.sub(
+                rf"(?<![0-9A-Za-z]){re.escape(part)}(?![0-9A-Za-z])", placeholders[f.kind], masked
+            )
+    return masked
+
+
+#: A run of letters and digits long enough to identify when quoted apart from the finding it was part of.
+_FRAGMENT = re.compile(r"[0-9A-Za-z]{4,}")
 
 
 def mask_url_part(value: str) -> str:
@@ -1014,7 +1030,9 @@ _OWN_CLAUSE = (
         ),
     ),
 )
-_FI_BACKGROUND = re.compile(r"(?<!\w)(\w+?)(?:lais|läis)?-?taust(?:ai(?:nen|sena|set|sia|sta)|aa|a)(?!\w)", re.I)
+_FI_BACKGROUND = re.compile(
+    r"(?<!\w)(\w+?)(?:lais|läis)?-?taust(?:ai(?:nen|sena|set|sia|sta)|aa|a)(?!\w)", re.I
+)
 
 
 def _nationalities(text: str) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from services.profile import events
 from services.profile.domain import READ_ONLY_FIELDS, EducationLevel, ProfileDetails, Status, TargetGroup
 from shared.i18n import N_
 from shared.organisations import ORG_ID_PATTERN, known_organisation
-from shared.pii import identifier_holds_personal_data, refuse_identifiers
+from shared.pii import identifier_holds_personal_data, refuse_identifiers, refuse_sensitive_data
 from shared.schemas import (
     ESCO_EXAMPLES,
     NOTICES,
@@ -238,7 +238,12 @@ class ContactLookupSchema(StrictSchema):
         required=True,
         validate=validate.Length(1, MAX_LOOKUP_IDS),
     )
-    purpose = DisplayText(load_default="recruitment", validate=validate.Length(1, 200))
+    # Outside tester 26, T26-2: a purpose is written to the audit log, which three DPOs and the system auditor
+    # read; it has no reason to carry personal data, so the comment screen's kinds (identifiers, birth dates,
+    # age, origin, health, religion, criminal record …) are refused with a 422 rather than masked.
+    purpose = DisplayText(
+        load_default="recruitment", validate=[validate.Length(1, 200), refuse_sensitive_data]
+    )
 
 
 class ContactSchema(ma.Schema):

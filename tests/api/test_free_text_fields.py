@@ -38,7 +38,6 @@ SHAPED_TYPES = (fields.Email, fields.URL, fields.UUID, EscoUri, LanguageCode, Mu
 #: Inputs that are neither shaped nor screened, and why nobody else reads them as written.
 EXEMPT = {
     ("matching", "POST /api/v1/skills/recognise", "text"): "never stored or shown",
-    ("profile", "POST /api/v1/contacts/lookup", "purpose"): "masked (pii.mask) into the audit log",
     ("profile", "GET /api/v1/audit", "actor"): "a filter of the caller's own audit log; not stored",
     ("profile", "GET /api/v1/audit", "action"): "a filter of the caller's own audit log; not stored",
     ("profile", "POST /api/v1/paths/<path_id>/handovers", "from_step"): "a step's id, looked up",

@@ -288,3 +288,21 @@ def test_mint_without_the_secret_prints_one_line_not_a_traceback():
     assert done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1
     assert "KOHTAANTO_JWT_SECRET" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "sub", ["131052-308T", "131052A308T", "010594Y903B", "040 123 4567", "FI21 1234 5600 0007 85"]
+)
+def test_a_token_whose_subject_is_a_personal_identifier_is_refused(sub):
+    """Outside tester 26, T26-3: ``sub`` "131052-308T" was stored as ``recorded_by`` and the audit ``actor``;
+    the reason names the requirement, never the value."""
+    with pytest.raises(TokenError) as err:
+        CODEC.verify(hs256(sub=sub))
+    assert "pseudonymous user id" in str(err.value) and sub not in str(err.value) + err.value.reason
+    with pytest.raises(ValueError, match="pseudonymous"):
+        CODEC.mint(Principal(sub, Role.RECRUITER, "agency-a"))
+
+
+@pytest.mark.parametrize("sub", ["alice", "coach@tampere-tyollisyys", "3f2b9c1e-7a4d-4e0b-9c1a-0401234567ab"])
+def test_a_pseudonymous_subject_is_accepted(sub):
+    assert CODEC.verify(hs256(sub=sub)).subject == sub

@@ -218,3 +218,55 @@ def test_the_session_23_set_reads_as_labelled(expected, language, text):
     labelled): a tuning set now (docs/benchmarks.md)."""
     kinds = _kinds(text)
     assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)
+
+
+FRESH26 = load(FRESH23_PATH.with_name("comment_screen_fresh26.tsv"))
+
+
+@pytest.mark.parametrize(
+    ("expected", "language", "text"),
+    FRESH26,
+    ids=[f"fresh26-{r[0]}-{r[1]}-{i}" for i, r in enumerate(FRESH26)],
+)
+def test_the_session_26_set_reads_as_labelled(expected, language, text):
+    """comment_screen_fresh26.tsv was written before session 26's changes and measured on main (14 of 38
+    refused, 27 of 27 passed); after the changes, which were made for the tester's own inputs, 38/38 and
+    27/27 (docs/benchmarks.md)."""
+    kinds = _kinds(text)
+    assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Venäläinen, muutti Suomeen 2015.", "ethnic_origin"),
+        ("Somalialaistaustainen, puhuu hyvää suomea.", "ethnic_origin"),
+        ("Romani, haluaa näyttää osaamisensa.", "ethnic_origin"),
+        ("Käyttää huivia työssä.", "religion"),
+        ("Syntynyt -72, kokenut hitsaaja.", "birth_date"),
+        ("Nuori, 19 v., ensimmäinen työpaikka.", "age"),
+        ("Toipuu loppuunpalamisesta, jaksaa vain osa-aikatyötä.", "health_data"),
+        ("Käy fysioterapiassa polven takia, ei raskaita nostoja.", "health_data"),
+        ("aino.virtanen@gmail·com", "email"),
+        ("Lives at 12 Main Street, Vaasa.", "street_address"),
+    ],
+)
+def test_outside_tester_26s_comments_are_refused_with_their_kind(text, kind):
+    """Outside tester 26, T26-1: each was stored (201) as an outcome comment or a handover note."""
+    assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tamperelainen, oma auto.",
+        "Finnish, native; English, good.",
+        "Kokemus: 20 v.",
+        "Hitsaus 20 v., MIG.",
+        "IT-taustainen, osaa Excelin.",
+        "Venäjän kieli, sujuva.",
+        "Drove route 12 on Main Street line for two years.",
+    ],
+)
+def test_work_wordings_near_the_new_rules_pass(text):
+    assert not _kinds(text)
