@@ -13,7 +13,10 @@ import pytest
 
 CASES = [
     # construction: the occupation's field (carpentry) and its look-alikes filled the five places
-    ("Byggarbetsplats söker timmerman för formarbete och armering.", {"place concrete forms", "reinforce concrete"}),
+    (
+        "Byggarbetsplats söker timmerman för formarbete och armering.",
+        {"place concrete forms", "reinforce concrete"},
+    ),
     # welding: plasma cutting, the list's second item
     (
         "Svetsare vid en båtindustri i Närpes 2016–2023: MIG-svetsning av aluminiumskrov, plasmaskärning och "
