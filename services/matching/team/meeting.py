@@ -261,6 +261,15 @@ class Changes:
 
 
 @dataclass(frozen=True, slots=True)
+class Step:
+    """One outcome of a last-week row dated in that week: its status and who recorded it. The
+    ``proposed``/``hired`` tiles are counted from these per viewer (``access.visible_content``)."""
+
+    status: str
+    org: str
+
+
+@dataclass(frozen=True, slots=True)
 class OutcomeRow:
     vacancy_id: str
     vacancy_title: str
@@ -271,6 +280,9 @@ class OutcomeRow:
     occurred_on: date
     recorded_by_org: str
     history: list[str]  # statuses in order, e.g. ["proposed", "interviewed", "hired"]
+    # the row's outcomes dated in last week, in order: what the proposed/hired tiles count, for each
+    # viewer over the rows it may see (outside tester 26, F11); None in meetings stored before
+    week_steps: list[Step] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,11 +324,17 @@ class MissingSkill:
 
 @dataclass(frozen=True, slots=True)
 class Totals:
+    """The summary tiles. As stored, the team's totals (what the system operator sees);
+    ``access.visible_content`` recounts every figure about candidates or organisations' work for
+    each other viewer from what that viewer is shown. ``proposed_last_week``/``hired_last_week``:
+    None when they cannot be counted for a viewer (a meeting stored before rows kept their
+    ``week_steps``, whose team total would include what the viewer may not see)."""
+
     vacancies: int
     openings: int
     candidates_shown: int  # candidate rows (places on the vacancies' lists)
-    proposed_last_week: int
-    hired_last_week: int
+    proposed_last_week: int | None
+    hired_last_week: int | None
     open_follow_ups: int
     path_attention: int = 0  # jobseekers about to fall off their service path
     people_shown: int = 0  # distinct candidates on the lists (0 in meetings stored before it)
@@ -422,7 +440,7 @@ def build_meeting(
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]
 
     last_week = _last_week(outcomes, week, facts.agencies_own)
-    in_last_week = [o for o in outcomes if week.previous().monday <= o.occurred_on < week.monday]
+    steps = [s for r in last_week for s in r.week_steps or ()]
     day = meeting_day(week, facts.today)
     follow_ups = _follow_ups(_open_follow_ups(outcomes, for_team, facts.agencies_own), day)
     paths = path_follow_ups(facts.paths, facts.paths_followed, day)
@@ -439,8 +457,8 @@ def build_meeting(
             vacancies=len(rows),
             openings=sum(r.openings for r in rows),
             candidates_shown=sum(len(r.candidates) for r in rows),
-            proposed_last_week=sum(1 for o in in_last_week if o.status.value == "proposed"),
-            hired_last_week=sum(1 for o in in_last_week if o.status.value == "hired"),
+            proposed_last_week=sum(1 for s in steps if s.status == "proposed"),
+            hired_last_week=sum(1 for s in steps if s.status == "hired"),
             open_follow_ups=len(follow_ups),
             path_attention=paths.needing_attention,
             people_shown=len({c.candidate_id for r in rows for c in r.candidates}),
@@ -541,6 +559,7 @@ def _last_week(
                 last.occurred_on,
                 last.recorded_by_org,
                 [o.status.value for o in history],
+                [Step(o.status.value, o.recorded_by_org) for o in history if start <= o.occurred_on < end],
             )
         )
     return sorted(rows, key=lambda r: (r.vacancy_title, r.vacancy_id, r.candidate_id, r.recorded_by_org))
