@@ -69,7 +69,10 @@ def visible_content(
       own organisation's (outside tester 26, F11: the team's totals showed agency B how many
       candidates agency A proposed and hired);
     * of the service paths (``paths``), the counts only: no row, so no candidate id (their
-      follow-up is the employment services' task, outside tester 10, L11).
+      follow-up is the employment services' task, outside tester 10, L11), and of the counts by
+      the organisation that must act (``by_org``), its own;
+    * of the satisfaction figures, its own organisation's (``satisfaction_by_org``), not the
+      region's (which less its own would give another organisation's away).
 
     Meetings stored before these rules are shown by today's rules too (re-filtered here, at every
     read, rather than migrated: the stored content stays as the team saw it, and no row has to be
@@ -118,9 +121,54 @@ def visible_content(
         own_rows = [_own_steps(r, org) for r in own_rows]
         content["last_week"] = own_rows
         content["follow_ups"] = [r for r in content.get("follow_ups", []) if r.get("recorded_by_org") == org]
-        if isinstance(content.get("paths"), dict):
-            content["paths"] = {**content["paths"], "rows": []}
+        if isinstance(content.get("paths"), dict):  # the counts, and of "whose turn" its own only
+            paths = content["paths"]
+            content["paths"] = {**paths, "rows": [], "by_org": _own_keys(paths.get("by_org"), org)}
+        content["satisfaction"] = _own_satisfaction(content, org)
+        content.pop("satisfaction_by_org", None)
     return _shown_counted(content, week_counts)
+
+
+def visible_satisfaction(facts: Iterable[Any], org: str, org_kind: str | None) -> list[Any]:
+    """Of satisfaction ratings (``satisfaction.RatingFact``, for ``GET /api/v1/satisfaction``), those
+    a caller's figures are computed over: the employment services and the operator (``team_view``)
+    every organisation's; anyone else (a partner agency, an education provider) its own
+    organisation's only — how many of another agency's referrals were rated, and how well, is that
+    agency's business data, and the region's figures less its own would give them away (outside
+    tester 26, F11)."""
+    if team_view(org_kind):
+        return list(facts)
+    return [f for f in facts if f.rated_org == org]
+
+
+def _own_satisfaction(content: dict[str, Any], org: str) -> dict[str, Any] | None:
+    """The satisfaction section a viewer outside the employment services is shown: its own
+    organisation's figures (``satisfaction_by_org``), with no rating of its organisation the
+    region's weeks at zero; None (no section) for a meeting stored before they were kept."""
+    region = content.get("satisfaction")
+    by_org = content.get("satisfaction_by_org")
+    if not isinstance(region, dict) or not isinstance(by_org, list):
+        return None
+    own = next((x.get("figures") for x in by_org if isinstance(x, dict) and x.get("org") == org), None)
+    if isinstance(own, dict):
+        return own
+
+    def none(figure: dict[str, Any]) -> dict[str, Any]:
+        return {**figure, "count": 0, "mean": None, "distribution": None, "counted": None}
+
+    return {
+        **region,
+        "weeks": [none(f) for f in region.get("weeks", [])],
+        "by_org": [],
+        "by_rater": [none(f) for f in region.get("by_rater", [])],
+        "by_subject": [none(f) for f in region.get("by_subject", [])],
+        "total": none(region.get("total") or {"key": "all"}),
+    }
+
+
+def _own_keys(counts: Any, org: str) -> list[Any]:
+    """Of a list of ``{key: organisation, …}`` figures, ``org``'s own."""
+    return [c for c in counts or [] if isinstance(c, dict) and c.get("key") == org]
 
 
 def _week_counts(content: dict[str, Any], own: str | None, *, whole: bool) -> dict[str, int | None]:
@@ -216,4 +264,5 @@ __all__ = [
     "may_see_candidate",
     "visible_content",
     "visible_outcomes",
+    "visible_satisfaction",
 ]

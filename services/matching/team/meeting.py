@@ -341,6 +341,16 @@ class Totals:
 
 
 @dataclass(frozen=True, slots=True)
+class OrgSatisfaction:
+    """The satisfaction figures of one rated organisation's ratings alone (the same weeks and
+    suppression as the region's): what that organisation's own viewers are shown instead of the
+    region's, whose figures less its own would give away another organisation's."""
+
+    org: str
+    figures: Satisfaction
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingContent:
     region: str
     region_name: str
@@ -360,6 +370,8 @@ class MeetingContent:
     shortage_sources: list[str] = field(default_factory=list)
     paths: PathFollowUps | None = None  # None in meetings stored before paths were followed
     satisfaction: Satisfaction | None = None  # None in meetings stored before ratings were shown
+    # per rated organisation, its own figures (outside tester 26, F11); None in meetings stored before
+    satisfaction_by_org: list[OrgSatisfaction] | None = None
     stale_shortage_lists: list[str] = field(default_factory=list)  # e.g. "national 2022H2", oldest first
     rows_by_organisation: bool = False  # last week's rows built per organisation (outside tester 10,
     # L1): False in meetings stored before, whose row history may mix organisations' steps
@@ -444,6 +456,7 @@ def build_meeting(
     day = meeting_day(week, facts.today)
     follow_ups = _follow_ups(_open_follow_ups(outcomes, for_team, facts.agencies_own), day)
     paths = path_follow_ups(facts.paths, facts.paths_followed, day)
+    rated_weeks, open_from = satisfaction_weeks(week), str(IsoWeek.of(facts.today))
     return MeetingContent(
         region=facts.region,
         region_name=facts.region_name,
@@ -470,9 +483,16 @@ def build_meeting(
         missing_skills=_missing(gaps, top_missing, facts.courses),
         shortage_sources=sorted({r.shortage_source for r in rows if r.shortage_source}),
         paths=paths,
-        satisfaction=satisfaction(
-            facts.ratings, satisfaction_weeks(week), open_from=str(IsoWeek.of(facts.today))
-        ),
+        satisfaction=satisfaction(facts.ratings, rated_weeks, open_from=open_from),
+        satisfaction_by_org=[
+            OrgSatisfaction(
+                org,
+                satisfaction(
+                    [r for r in facts.ratings if r.rated_org == org], rated_weeks, open_from=open_from
+                ),
+            )
+            for org in sorted({r.rated_org for r in facts.ratings})
+        ],
         stale_shortage_lists=sorted({r.shortage_period for r in rows if r.shortage_stale}),
         rows_by_organisation=True,
     )

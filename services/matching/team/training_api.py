@@ -251,13 +251,16 @@ class SatisfactionFigures(MethodView):
     @blp.response(200, SatisfactionSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Satisfaction of jobseekers and employers with referrals and path steps in a region: per
-        ISO week and per organisation rated (count, mean, distribution). Figures are released per
+        ISO week and per organisation rated (count, mean, distribution). A caller outside the
+        employment services and the operator gets the figures of its own organisation's ratings
+        only (``access.visible_satisfaction``). Figures are released per
         week (the mean and distribution of fewer than 5 ratings are not shown); a figure over the
         weeks adds up the shown weekly figures only (``counted``), so no two periods give a rating
         away by difference. The current week shows counts only until it has ended (re-reading it
         before and after one referral's rating would show that rating)."""
         from dataclasses import asdict
 
+        from services.matching.team.access import visible_satisfaction
         from services.matching.team.meeting import IsoWeek, satisfaction_weeks
         from services.matching.team.ratings_feed import RatingFigures
         from services.matching.team.satisfaction import satisfaction
@@ -274,6 +277,8 @@ class SatisfactionFigures(MethodView):
         weeks = satisfaction_weeks(last, args["weeks"])
         with training().uow_factory() as uow:
             facts = RatingFigures(uow.conn).in_region(args["region"], weeks)
+        caller = current_principal()
+        facts = visible_satisfaction(facts, caller.org, handlers().org_kind(caller.org))
         s = satisfaction(facts, weeks, open_from=str(current))
         return {"region": args["region"], **{k: v for k, v in asdict(s).items() if k != "extra"}}
 

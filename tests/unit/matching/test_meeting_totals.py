@@ -181,3 +181,45 @@ def test_a_meeting_stored_before_shows_the_employment_services_the_team_total_on
     assert tiles(visible_content(old(stored()), *seen_by(ES))) == (None, None)  # c-out's row is hidden
     without_out = old(stored(), keep=lambda r: r["candidate_id"] != "c-out")
     assert tiles(visible_content(without_out, *seen_by(ES))) == (6, 1)  # as stored: the rows say all
+
+
+def test_an_agency_sees_its_own_satisfaction_figures_none_when_nobody_rated_it_and_never_the_regions():
+    """The region's satisfaction figures less an agency's own would give another agency's away: a
+    partner agency is shown its own organisation's figures only (all zero when nobody rated it); the
+    employment services the region's, every organisation's."""
+    from dataclasses import replace as changed
+
+    from services.matching.team.satisfaction import RatingFact
+
+    ratings = [RatingFact(f"r{i}", "pirkanmaa", A, "referral", "jobseeker", 4, "2026-W47") for i in range(6)]
+    ratings += [RatingFact(f"s{i}", "pirkanmaa", B, "referral", "employer", 2, "2026-W47") for i in range(6)]
+    facts = MeetingFacts(
+        "pirkanmaa",
+        "Pirkanmaa",
+        WEEK,
+        date(2026, 11, 24),
+        datetime(2026, 11, 24, 8, tzinfo=UTC),
+        "x",
+        [],
+        {},
+        [],
+    )
+    content = build_meeting(changed(facts, ratings=ratings)).to_dict()
+
+    def total(org):
+        shown = visible_content(content, *seen_by(org))
+        return (
+            shown["satisfaction"]["total"]["count"],
+            shown["satisfaction"]["total"]["mean"],
+            shown["satisfaction"]["by_org"],
+        )
+
+    assert total(ES)[:2] == (12, 3.0) and [f["key"] for f in total(ES)[2]] == [A, B]
+    assert total(A)[:2] == (6, 4.0) and [f["key"] for f in total(A)[2]] == [A]
+    assert total(B)[:2] == (6, 2.0) and [f["key"] for f in total(B)[2]] == [B]
+    nobody_rated = viewer("pirkan-rekry-oy", "partner", {"pirkanmaa"}), "partner", lambda cid: False
+    unrated = visible_content(content, *nobody_rated)["satisfaction"]
+    assert (unrated["total"]["count"], unrated["total"]["mean"], unrated["by_org"]) == (0, None, [])
+    assert "satisfaction_by_org" not in visible_content(content, *seen_by(B))
+    old = {k: v for k, v in content.items() if k != "satisfaction_by_org"}  # stored before
+    assert visible_content(old, *seen_by(B))["satisfaction"] is None
