@@ -484,10 +484,12 @@ class QueryWeights:
     columns : stage-1 columns of the segments' postings (query skills and the occupations
         whose bound exceeds the pruning threshold, offset by n_skills; none of weight 0 in
         every part), the `n_cov_columns` with a coverage or confirmed-share weight first
-    column_weights : (n_columns, 5) float32 [similarity, coverage, agreement maxed, agreement
-        summed, confirmed share] weight of each column (`kernels.range_bounds`: the occupation
-        agreement is the largest of the inferred occupations' sum, the best work-history spell and
-        the confirmed skills' agreement, bounded from the confirmed share: `SimilarityBound`)
+    column_weights : (n_columns, 6) float32 [similarity, coverage, agreement maxed, agreement
+        summed, confirmed share, idf^2 at the own skills] weight of each column
+        (`kernels.range_bounds`: the occupation agreement is the largest of the inferred
+        occupations' sum, the best work-history spell and the confirmed skills' agreement, bounded
+        from the confirmed share; the last walks each row's sum over the vacancy's own skills of
+        idf^2 x strength, for the similarity's bound: `SimilarityBound`)
     pruned_bound : most that the pruned occupation columns can add to any candidate's score
     exact : what stage 2 needs (see `ExactWeights`)
     pruned_steps : (max_occupations + 1,) float64 ascending, pruned_steps[m] the most that the
@@ -522,6 +524,8 @@ class QueryWeights:
         None  # (8,) claim weight of each declared rank (`spoken.rank_tables`)
     )
     linear: tuple[np.ndarray, ...] | None = None  # stage 1's coverage-part weights (`_linear`)
+    nu_occ: np.ndarray | None = None  # (n_occupations,) sum over the own skills of idf^2 x weight per
+    # unit of work history in each occupation (the squares' weights of its column); None: not walked
 
     def pruned_slack(self, experience: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
         """(len(rows),) float64: the most that the pruned occupation columns can add to the score
@@ -556,6 +560,7 @@ class QueryWeights:
             bound=0.0,
             exact=self.exact,
             linear=self.linear,
+            nu_occ=self.nu_occ,
         )
 
 
@@ -577,7 +582,9 @@ class SimilarityBound:
     confirmed : the most the confirmed skills' agreement adds to a score (occupation weight x
         `VacancyQuery.confirmed_agreement`; 0 when not used), and `power` its power
         (`RankingParams.confirmed_agreement_power`): stage 1 bounds that part by confirmed x
-        min(1, F)^power from the row's walked confirmed share F (`kernels.confirmed_bound_of`)"""
+        min(1, F)^power from the row's walked confirmed share F (`kernels.confirmed_bound_of`)
+    squares : 1 when the columns' sixth weight walks each row's sum over V of idf^2 x strength
+        (`QueryWeights.column_weights`), which then bounds ||x_V||^2 where below kappa x a; 0: not"""
 
     scale: float
     kappa: float
@@ -585,9 +592,10 @@ class SimilarityBound:
     outside: float = 1.0
     confirmed: float = 0.0
     power: float = 1.0
+    squares: float = 0.0
 
-    def as_tuple(self) -> tuple[float, float, float, float, float, float]:
-        return (self.scale, self.kappa, self.nu, self.outside, self.confirmed, self.power)
+    def as_tuple(self) -> tuple[float, float, float, float, float, float, float]:
+        return (self.scale, self.kappa, self.nu, self.outside, self.confirmed, self.power, self.squares)
 
 
 @dataclass(frozen=True, eq=False)
@@ -865,14 +873,25 @@ def _weights(  # type: ignore[no-untyped-def]
     columns = columns.astype(np.int64)
     # [similarity, coverage, agreement maxed (work-history spells), agreement summed (inferred)]
     nil = np.zeros(len(query.skills))
-    own = np.column_stack([p.similarity_weight * sim, lin_own, nil, nil, share_own])
+    # each row's sum over the own skills V (hat > 0) of idf^2 x strength, for the similarity's
+    # bound (`kernels.similarity_bound_of`); a work-history column's counts every own skill
+    squares = nu_occ is not None
+    own_sq = nil.copy()
+    if squares:
+        n_own = len(exact.own_hat)
+        own_sq[:n_own] = np.where(exact.own_hat > 0, exact.own_idf**2, 0.0)
+    occ_sq = nu_occ[kept] if squares else np.zeros(len(kept))
+    own = np.column_stack([p.similarity_weight * sim, lin_own, nil, nil, share_own, own_sq])
     none = np.zeros(len(guessed))
-    inferred = np.column_stack([none, none, none, agree[guessed], none])
-    spells = np.column_stack([occ[kept, 0], lin_occ[kept], spell[kept], np.zeros(len(kept)), share_occ[kept]])
+    inferred = np.column_stack([none, none, none, agree[guessed], none, none])
+    spells = np.column_stack(
+        [occ[kept, 0], lin_occ[kept], spell[kept], np.zeros(len(kept)), share_occ[kept], occ_sq]
+    )
     weights = np.concatenate([own, spells, inferred]).astype(np.float32)
     # A column of weight 0 in every part adds exactly 0 to every bound: not walked (the related
-    # skills of optional skills only, about a seventh of an occupation vacancy's columns).
-    weighed = np.flatnonzero((weights != 0).any(axis=1))
+    # skills of optional skills only, about a seventh of an occupation vacancy's columns). The
+    # squares' weight alone does not count: such a column holds no skill of V (similarity 0 there).
+    weighed = np.flatnonzero((weights[:, :5] != 0).any(axis=1))
     columns, weights = columns[weighed], weights[weighed]
     covers = (weights[:, 1] > 0) | (weights[:, 4] > 0)
     order = np.argsort(~covers, kind="stable")  # coverage (and confirmed-share) columns first
@@ -907,10 +926,12 @@ def _weights(  # type: ignore[no-untyped-def]
             sb.outside,
             p.occupation_weight * query.confirmed_agreement if share_own.any() else 0.0,
             max(1.0, p.confirmed_agreement_power),
+            1.0 if squares else 0.0,
         ),
         language_bound,
         rank_tables(p.level_weights)[0],
         linear,
+        nu_occ,
     )
 
 

@@ -1,10 +1,14 @@
-"""Stage 1's bound of the confirmed skills' agreement (issue 11, speed): A x min(1, share)^power
-(`kernels.confirmed_bound_of`) instead of the linear A x share / level_weights[0] it was before
-session 24. On the speed benchmark's own generated profiles and vacancies (`benchmarks.generate`,
-the real ESCO taxonomy, small scale) every shortlist is the same, every field of every entry, as
-with the linear bound, no bound falls below an exact score, and fewer rows are scored exactly."""
+"""Stage 1's tighter bounds of session 24 (issue 11, speed): the confirmed skills' agreement
+bounded by A x min(1, share)^power (`kernels.confirmed_bound_of`) instead of the linear A x share /
+level_weights[0], and the similarity's ||x_V||^2 by the row's walked sum of idf^2 x strength where
+below kappa x a (`kernels.similarity_bound_of`'s sq). On the speed benchmark's own generated
+profiles and vacancies (`benchmarks.generate`, the real ESCO taxonomy, small scale) every
+shortlist and every exclusion count is the same, every field of every entry, as with the bounds
+before (main's), no bound falls below an exact score, and fewer rows are scored exactly."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 
@@ -38,6 +42,16 @@ def _linear_as_before(plain):  # type: ignore[no-untyped-def]
     return linear
 
 
+def _weights_as_before(plain):  # type: ignore[no-untyped-def]
+    """`query._weights` with the similarity's bound as before session 24 (kappa x a only)."""
+
+    def weights(*args, **kwargs):  # type: ignore[no-untyped-def]
+        qw = plain(*args, **kwargs)
+        return replace(qw, bound=replace(qw.bound, squares=0.0))
+
+    return weights
+
+
 def _run(esco, municipalities, people, vacancies, scored: list[int]):  # type: ignore[no-untyped-def]
     """Every vacancy's first request (prepared and warmed, then ranked with the API's counts) and a
     plain shortlist; (entries as text, exclusion counts) per vacancy, and the stage-1 bounds."""
@@ -64,7 +78,7 @@ def _run(esco, municipalities, people, vacancies, scored: list[int]):  # type: i
     return answers, bounds
 
 
-def test_the_confirmed_skills_bound_keeps_every_shortlist_and_scores_fewer_rows(esco, monkeypatch):
+def test_the_tighter_stage_one_bounds_keep_every_shortlist_and_score_fewer_rows(esco, monkeypatch):
     municipalities = load_municipalities()
     people = list(generate_candidates(esco, PROFILES, 42, municipalities=municipalities))
     vacancies = list(generate_vacancies(esco, VACANCIES, 43, municipalities=municipalities))
@@ -78,6 +92,7 @@ def test_the_confirmed_skills_bound_keeps_every_shortlist_and_scores_fewer_rows(
     monkeypatch.setattr(scoring, "exact_scores", counted)
     now, now_bounds = _run(esco, municipalities, people, vacancies, scored)
     monkeypatch.setattr(query_module, "_linear", _linear_as_before(query_module._linear))
+    monkeypatch.setattr(query_module, "_weights", _weights_as_before(query_module._weights))
     before, before_bounds = _run(esco, municipalities, people, vacancies, scored)
 
     assert [a[:3] for a in now] == [a[:3] for a in before]  # every field of every entry, and the counts
