@@ -569,9 +569,9 @@ class SimilarityBound:
     """What stage 1 needs for an upper bound of each row's skill similarity (`scoring.similarity`)
     from its walked postings (`kernels.range_bounds`): with a the row's walked similarity sum, N
     its norm and m its largest raw coordinate (`vectors.vector_max`), the similarity is at most
-    a / sqrt(a^2 + max(0, N^2 - m x (kappa x a + nu))) (the subtracted term bounds the squared
-    norm of the row's vector at the vacancy's own skills; nu only with work history;
-    `kernels.similarity_bound_of`).
+    a / sqrt(a^2 + max(0, N^2 - m x (min(kappa x a, Q) + nu))) (the subtracted term bounds the
+    squared norm of the row's vector at the vacancy's own skills; Q the row's walked sum of idf^2 x
+    strength there, with `squares`; nu only with work history; `kernels.similarity_bound_of`).
 
     scale : the similarity's weight in the score (the walked sums are scaled by it)
     kappa : max over the vacancy's own skills of idf^2 / similarity weight (= ||q * idf|| / q_j)
