@@ -128,12 +128,7 @@ def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
         lines = [line for line in text.splitlines() if line.strip()][: TITLE_LINES + 1]
         # the separator that splits a line into the header the caller expects (a title above it may
         # hold a comma: "Työvoimabarometri, Pirkanmaa"); else the first line a separator splits
-        expected = [
-            d
-            for d in DELIMITERS
-            for ln in lines
-            if header is not None and header(next(csv.reader([ln], delimiter=d)))
-        ]
+        expected = [d for d in DELIMITERS for ln in lines if header is not None and header(_split(ln, d))]
         first = next((ln for ln in lines if any(d in ln for d in DELIMITERS)), lines[0] if lines else "")
         delimiter = expected[0] if expected else _delimiter(text, first)
     line_ends = "CRLF" if "\r\n" in text[:4096] else "LF"
@@ -156,6 +151,15 @@ def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
     if not rows:
         raise TableError({1: ["The file is empty: a header row is required."]})
     return _table(*_header_and_rows(rows, header), described)
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    """One line's cells, or none when it is no CSV by itself (a cell over the csv module's limit,
+    a quote opened for the next line): the reader names such a line where it reads it."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 def _filled(cells: Sequence[str]) -> int:

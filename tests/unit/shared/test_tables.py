@@ -308,3 +308,10 @@ def test_a_title_holding_a_comma_above_a_semicolon_header_does_not_decide_the_se
     text = "Työvoimabarometri, Pirkanmaa\r\nAmmatti;Alue;Ajankohta;Arvio\r\n2221;Pirkanmaa;2026H2;Pulaa\r\n"
     table = read_table(text.encode(), header=lambda cells: "ammatti" in [c.lower() for c in cells])
     assert table.header == ["ammatti", "alue", "ajankohta", "arvio"] and "';'-separated" in table.described
+
+
+def test_a_cell_over_the_csv_limit_is_a_table_error_when_the_caller_looks_for_its_header_too():
+    """The header probe split each line on its own and crashed on a 1 MB cell (tests/api/test_bad_input.py)."""
+    data = b"Ammatti;Alue\n" + b"x" * 2**20 + b";y\n"
+    with pytest.raises(TableError, match="Not valid CSV"):
+        read_table(data, header=lambda cells: "ammatti" in [c.lower() for c in cells])
