@@ -82,6 +82,10 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   40 sentences across ten shortage occupations), tuning data (``--sets fi-dev12,sv-dev6``).
 - ``fi-dev13``, ``sv-dev7``: the unseen pair of session 23 (40 and 30 sentences, same occupations),
   written before any change; summary only, before and after, as the estimate on unseen text.
+- ``fi-dev14``, ``sv-dev8``: the unseen pair of session 24 (44 and 44 sentences across ten shortage
+  occupations), written before any change; summary only, before and after, as the estimate on unseen text.
+  From session 25 on they are tuning data; session 24 tunes on the older sets only (``fi-dev13`` and
+  ``sv-dev7`` included).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

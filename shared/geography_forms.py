@@ -12,7 +12,6 @@ abolished name of any (those are read as themselves first).
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import defaultdict
 from importlib.metadata import version
@@ -53,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     """``--write`` rewrites the file in ``data/geo``; without it, print the rows' count and exit 1
     when the file differs."""
     from shared.reference import geography, read_csv, reference_data_dir
+    from shared.tables import csv_writer
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite the file")
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = municipality_forms(geography())
     if args.write:
         with path.open("w", encoding="utf-8", newline="") as fh:
-            out = csv.writer(fh, lineterminator="\n")
+            out = csv_writer(fh, lineterminator="\n")
             out.writerow(["form", "code"])
             out.writerows(rows)
         print(f"{len(rows)} forms from simplemma {version('simplemma')} written to {path}")

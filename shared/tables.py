@@ -5,6 +5,8 @@
 export, or an ``.xlsx`` workbook (read with ``openpyxl``, MIT). The dialect is detected with the
 standard library's ``csv.Sniffer`` and checked against the header line. ``write_xlsx`` writes rows to
 a workbook that opens correctly in any locale's Excel (numbers stay numbers, dates dates).
+``csv_writer`` is the one way the project writes CSV: every text cell a spreadsheet could run as a
+formula is neutralised (``formula_safe``, OWASP "CSV injection"; outside tester 26, T26-6).
 """
 
 from __future__ import annotations
@@ -292,6 +294,50 @@ def _table(header: list[str], rows: list[tuple[int, list[str]]], described: str)
 #: Characters XML 1.0 does not allow (its ``Char`` production): C0 controls other than tab, LF and CR,
 #: surrogates and U+FFFE/U+FFFF. openpyxl refuses some of them with an error and writes others into
 #: a file Excel calls corrupt; text may hold them (Word's line break is U+000B).
+#: A formula start (OWASP "CSV injection": ``= + - @``, and their full-width forms) at the start of a
+#: cell or after any delimiter a spreadsheet may split on (``,`` ``;`` tab ``|`` line breaks), also
+#: behind blanks or quotes.
+_FORMULA = re.compile(r"(?:^|[,;\t|\r\n])[\s\"']*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+
+
+def formula_safe(value: Any) -> Any:
+    """``value`` as a CSV cell no spreadsheet runs as a formula: a ``str`` that starts with a tab or
+    CR, or has a formula start (``= + - @``, full-width too) at its start or after a delimiter a
+    spreadsheet may split on (``,`` ``;`` tab ``|`` line breaks), also behind blanks or quotes, is
+    prefixed with an apostrophe (OWASP's advice); any other value (numbers, dates, None, other
+    text) is returned unchanged. So ``"=HYPERLINK(...)"`` becomes ``"'=HYPERLINK(...)"`` and a
+    negative number stays a number, but a text ``"-5"`` or ``"+358 Sairaanhoitaja"`` gets the
+    apostrophe too: a program reading the CSV sees it (the JSON downloads keep values as stored)."""
+    if isinstance(value, str) and (value[:1] in ("\t", "\r") or _FORMULA.search(value)):
+        return "'" + value
+    return value
+
+
+class SafeCsvWriter:
+    """A ``csv.writer`` whose every cell passes ``formula_safe`` (``csv_writer``)."""
+
+    def __init__(self, out: Any, **fmtparams: Any) -> None:
+        self._writer = csv.writer(out, **fmtparams)
+
+    def writerow(self, row: Iterable[Any]) -> Any:
+        """Write one row (as ``csv.writer.writerow``), every cell through ``formula_safe``."""
+        return self._writer.writerow([formula_safe(x) for x in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        """Write rows (as ``csv.writer.writerows``), every cell through ``formula_safe``."""
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(out: Any, **fmtparams: Any) -> SafeCsvWriter:
+    """The project's CSV writer: ``csv.writer(out, **fmtparams)`` (``out`` a text stream opened with
+    ``newline=""``; the standard library's dialect parameters) with every cell neutralised by
+    ``formula_safe``. Every CSV the project writes goes through it (the meeting's ``content.csv`` in
+    all its forms, the reference data builds), so no employer-written title reaches a spreadsheet
+    as a live formula (outside tester 26, T26-6)."""
+    return SafeCsvWriter(out, **fmtparams)
+
+
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 

@@ -347,14 +347,21 @@ def test_the_regions_own_organisations_and_the_system_operator_read_its_meeting(
     [
         auth("team_member", "tampere-tyollisyys"),
         auth("coach", "tampere-tyollisyys"),
-        auth("team_member", "agency-a"),  # a partner agency of the region's joint team
         TAMPERE_OPERATOR,
         SYSTEM_OPERATOR,
     ],
 )
-def test_the_regions_own_team_and_the_system_operator_prepare_its_meeting(meeting_app, headers):
+def test_the_regions_employment_services_and_the_system_operator_prepare_its_meeting(meeting_app, headers):
     r = meeting_app.test_client().post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=headers)
     assert r.status_code == 201, r.json
+
+
+def test_a_partner_agency_of_the_regions_joint_team_reads_its_meeting_but_does_not_prepare_it(meeting_app):
+    """Outside tester 26, T26-5 (tests/api/test_meeting_preparers.py): it was a 201, and the meeting
+    was then built from the agency's view for everyone."""
+    client = meeting_app.test_client()
+    r = client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=auth("team_member", "agency-a"))
+    assert r.status_code == 403 and "region" in r.json["errors"]["path"], r.json
 
 
 @pytest.mark.parametrize("region", ["Pohjanmaa", "POHJANMAA", "Österbotten", "15", "pohjanmaa"])

@@ -251,6 +251,7 @@ class MatchingHandlers:
         available_within_days: int | None = None,
         offset: int = 0,
         exclusion_scope: Scope = Scope.REACH,
+        whole_team: bool = False,
     ) -> Shortlist:
         """The k best candidates `caller` may see for the vacancy (none when it is closed), and
         how many candidates `caller` may see each hard filter removed (`Exclusions`: who the
@@ -262,9 +263,12 @@ class MatchingHandlers:
         `available_within_days`: the availability window for a vacancy without a start date
         (default: the service's setting). `offset`: paging, the candidates to skip (entries keep
         their real ranks). `exclusion_scope`: which candidates the counts cover (`Scope`: within
-        commuting reach by default, or the whole country). Raises `VacancyUnknownError`."""
+        commuting reach by default, or the whole country). `whole_team`: rank every candidate,
+        whoever `caller` is (the weekly meeting's stored content, which each viewer is then shown
+        filtered: ``team.access.visible_content``; never answered to a caller as it is). Raises
+        `VacancyUnknownError`."""
         record = self.vacancy(vacancy_id)
-        viewer = self.viewer_scope(caller)
+        viewer = None if whole_team else self.viewer_scope(caller)
         filtered_for = None if viewer is None else caller.org
         if not record.is_open:
             return Shortlist(

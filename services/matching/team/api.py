@@ -23,6 +23,7 @@ from services.matching.team.handlers import (
     PREPARE_WEEKS_AHEAD,
     CandidateUnknownError,
     MeetingLockedError,
+    MeetingPreparerError,
     MeetingTooFarAheadError,
     MeetingWeekEndedError,
     OutcomeConflictError,
@@ -495,6 +496,16 @@ def refused(exc: RegionNotServedError) -> NoReturn:
     abort(403, message=reason, errors={"path": {"region": [reason]}})
 
 
+def preparer_refused(region: str) -> str:
+    """The 403's reason (in the request's language) when a partner agency or an education provider
+    serving ``region`` asks to prepare its meeting (``TeamHandlers.may_prepare``; T26-5)."""
+    return gettext(
+        "Only the public employment services of %(region)s and the system operator prepare its weekly "
+        "meeting; your organisation reads it, with the candidates it may see.",
+        region=region,
+    )
+
+
 NOT_XLSX = N_(
     "Sent as an .xlsx workbook (%(declared)s), but this is not one: an .xlsx file is a zip archive "
     "(it starts with 'PK'). Save it in Excel as .xlsx, or send a CSV file as text/csv."
@@ -722,18 +733,23 @@ class PrepareMeeting(MethodView):
     @blp.arguments(EmptyBody, required=False, description="None, or `{}` (outside tester 10, L15)")
     @blp.response(201, PreparedSchema)
     def post(self, _body: dict[str, Any], region: str, week: str) -> Any:
-        """Compute and store the content of a region's weekly meeting (team members, coaches,
-        operators). The current or a future week may be prepared again before the meeting (the new
-        content replaces the old); a week that has ended never: 409 when it was prepared, 422 when it
-        was not (outside tester 22, R2), so a past meeting always shows what the team saw. Only the region's own team prepares it: callers of
-        an organisation serving the region (the registry's ``regions``) or the system operator
-        (403 otherwise)."""
+        """Compute and store the content of a region's weekly meeting (team members, coaches and
+        operators of the region's public employment services, and the system operator; a partner
+        agency or an education provider serving the region gets 403: T26-5). The content ranks
+        every candidate, whoever prepares it, and each viewer reads its own part. The current or a
+        future week may be prepared again before the meeting (the new content replaces the old); a
+        week that has ended never: 409 when it was prepared, 422 when it was not (outside tester
+        22, R2), so a past meeting always shows what the team saw. A caller whose organisation does
+        not serve the region (the registry's ``regions``) gets 403 too."""
         try:
             stored = team().prepare(region, IsoWeek.parse(week), current_principal())
         except RegionUnknownError as exc:
             abort(422, message=str(exc), errors={"path": {"region": [str(exc)]}})
         except RegionNotServedError as exc:
             refused(exc)
+        except MeetingPreparerError as exc:
+            reason = preparer_refused(exc.region)
+            abort(403, message=reason, errors={"path": {"region": [reason]}})
         except ValueError:
             abort(404, message=gettext("No such ISO week (use e.g. 2026-W48)."))
         except MeetingLockedError:

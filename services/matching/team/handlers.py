@@ -74,7 +74,7 @@ from services.matching.team.shortages import (
     parse_shortage_file,
 )
 from shared.auth import Principal, Role
-from shared.entitlement import Viewer, acts_everywhere, speaks_for_vacancy
+from shared.entitlement import STAFF_KINDS, Viewer, acts_everywhere, speaks_for_vacancy
 from shared.geography import Geography
 from shared.languages import UI_LANGUAGES
 
@@ -142,6 +142,16 @@ class RegionNotServedError(PermissionError):
 PREPARE_ROLES = (Role.TEAM_MEMBER, Role.COACH, Role.OPERATOR)
 #: How many weeks ahead a meeting may be prepared: its content is what the index holds now.
 PREPARE_WEEKS_AHEAD = 4
+
+
+class MeetingPreparerError(PermissionError):
+    """The caller's organisation serves the region but is not one of its public employment services
+    (nor the system operator): a partner agency or an education provider reads the region's meeting
+    but does not prepare it (outside tester 26, T26-5). ``region`` is the region id."""
+
+    def __init__(self, region: str) -> None:
+        super().__init__(region)
+        self.region = region
 
 
 class MeetingTooFarAheadError(RuntimeError):
@@ -631,9 +641,16 @@ class TeamHandlers:
         return self.records.serves(caller, region)
 
     def may_prepare(self, caller: Principal, region: str) -> bool:
-        """Whether the caller prepares ``region``'s meetings: a role in ``PREPARE_ROLES`` of an
-        organisation serving the region (the region's own team), or the system operator."""
-        return caller.role in PREPARE_ROLES and self.records.serves(caller, region)
+        """Whether the caller prepares ``region``'s meetings: a role in ``PREPARE_ROLES`` of the
+        region's own public employment services (an ``employment_services`` organisation serving
+        the region) or of the system operator (``shared.entitlement.STAFF_KINDS``). A partner
+        agency or an education provider serving the region reads the meeting but does not prepare
+        it (outside tester 26, T26-5)."""
+        return (
+            caller.role in PREPARE_ROLES
+            and self.records.serves(caller, region)
+            and self.org_kind(caller.org) in STAFF_KINDS
+        )
 
     @staticmethod
     def _too_far(week: IsoWeek, current: IsoWeek) -> bool:
@@ -644,12 +661,19 @@ class TeamHandlers:
         again (the new content replaces the old); a week that has ended never: raises
         ``MeetingLockedError`` when it was prepared (it stays as the team saw it) and
         ``MeetingWeekEndedError`` when it was not (today's index is not what the team saw then).
-        Only the region's own team prepares it: raises ``RegionNotServedError`` when the caller's
-        organisation does not serve the region (``TeamRecords.serves``)."""
+        Only the region's public employment services and the operator prepare it: raises
+        ``RegionNotServedError`` when the caller's organisation does not serve the region
+        (``TeamRecords.serves``) and ``MeetingPreparerError`` when it serves it as a partner agency
+        or an education provider (``may_prepare``). The content does not depend on who prepares
+        it: every candidate is ranked (``whole_team``), and each viewer is shown its part at read
+        time (``visible_meeting``; outside tester 26, T26-5: a partner's or a school's preparation
+        narrowed or emptied everyone's lists)."""
         region = self.places.region_id(region)
         region_name = self.places.regions[region]
         if not self.records.serves(caller, region):
             raise RegionNotServedError(region)
+        if self.org_kind(caller.org) not in STAFF_KINDS:
+            raise MeetingPreparerError(region)
         now = self.clock()
         if self._too_far(week, IsoWeek.of(local_day(now))):
             raise MeetingTooFarAheadError(f"{region} {week}")
@@ -762,6 +786,7 @@ class TeamHandlers:
                 caller,
                 record.vacancy_id,
                 self.count_cap,
+                whole_team=True,
                 day=day,
                 exclude=settled_candidates(
                     by_vacancy.get(record.vacancy_id, ()), None, self._speaks_for(record.vacancy.employer_org)

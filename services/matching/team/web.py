@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
@@ -25,9 +24,11 @@ from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as BaseResponse
 
 from services.kernel.calendar import local_day
+from services.matching.team.api import preparer_refused
 from services.matching.team.handlers import (
     PREPARE_ROLES,
     MeetingNotPreparedError,
+    MeetingPreparerError,
     RegionNotServedError,
     RegionUnknownError,
     TeamHandlers,
@@ -49,7 +50,7 @@ from shared.sign_in import (
     sign_in,
     sign_out,
 )
-from shared.tables import write_xlsx
+from shared.tables import csv_writer, write_xlsx
 
 bp = Blueprint(
     "meetings",
@@ -370,6 +371,8 @@ def prepare_again(region: str, week: str) -> Any:
         return _page_error(404, gettext("Not found"), gettext("No such region or week."))
     except RegionNotServedError as exc:
         return _page_error(403, gettext("Forbidden"), region_not_served(exc.region))
+    except MeetingPreparerError as exc:
+        return _page_error(403, gettext("Forbidden"), preparer_refused(exc.region))
     return redirect(url_for("meetings.page", region=region, week=week), 303)
 
 
@@ -586,17 +589,15 @@ def meeting_csv(
     """One row per vacancy and top candidate (a vacancy without candidates gets one row), with a BOM
     and CRLF. ``excel_fi``: ``;``-separated, decimal commas and dates as ``13.12.2026``, as Excel in a
     Finnish locale (fi-FI or sv-FI) reads them and the fi/sv page shows them (outside tester 15, P15);
-    otherwise dates are ISO (``2026-12-13``); only these two spreadsheet forms neutralise formulas.
+    otherwise dates are ISO (``2026-12-13``). Every form neutralises formulas (``shared.tables.csv_writer``).
     ``header``: the first row (default: the column names of ``CSV_COLUMNS``). ``in_words``: values in
     the request's language as ``meeting_rows`` gives them, and yes/no for true/false."""
     out = io.StringIO()
-    # What a spreadsheet opens (excel-fi, or the columns in words the pages link to) has formula
-    # starts neutralised (``_cell``); the program CSV (RFC 4180 without ``lang``) keeps every value
-    # as stored (outside tester 22, R5: a title "+358 Sairaanhoitaja" reached programs as
-    # "'+358 Sairaanhoitaja"). Every text cell quoted: a spreadsheet splitting on another delimiter
-    # (Finnish Excel on ";") still reads one cell.
-    neutral = _cell if excel_fi or in_words else (lambda x: x)
-    writer = csv.writer(
+    # Every cell a spreadsheet could run as a formula is neutralised, in every form of the CSV
+    # (``shared.tables.csv_writer``; outside tester 26, T26-6: the program CSV wrote an employer's
+    # "=HYPERLINK(…)" title raw, and it is the link ``make demo`` prints). Every text cell quoted: a
+    # spreadsheet splitting on another delimiter (Finnish Excel on ";") still reads one cell.
+    writer = csv_writer(
         out, delimiter=";" if excel_fi else ",", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC
     )
     if tuple(header) == CSV_COLUMNS:
@@ -605,7 +606,7 @@ def meeting_csv(
         writer.writerow(header)  # words in a language: quoted
     yes, no = (gettext("yes"), gettext("no")) if in_words else ("true", "false")
     for row in meeting_rows(m, in_words=in_words):
-        cells = [(yes if x else no) if isinstance(x, bool) else neutral(x) for x in row]
+        cells = [(yes if x else no) if isinstance(x, bool) else x for x in row]
         if excel_fi:
             cells = [_excel_fi(x) for x in cells]
         writer.writerow(["" if x is None else x for x in cells])
@@ -692,7 +693,7 @@ def _candidate_cells(
     missing = "; ".join(s.label for s in c.missing[:MISSING_SHOWN])
     if len(c.missing) > MISSING_SHOWN:
         more = len(c.missing) - MISSING_SHOWN
-        # (in brackets: "; +" would read as a formula start, ``_cell``)
+        # (in brackets: "; +" would read as a formula start, ``shared.tables.formula_safe``)
         missing += " " + ngettext("(+ %(num)d more)", "(+ %(num)d more)", more)
     return cells | {
         "match": whole_match(c.match) if c.match else None,
@@ -707,24 +708,12 @@ def _candidate_cells(
     }
 
 
-_FORMULA = re.compile(r"(?:^|[,;\t|\r\n])[\s\"']*[=+\-@\uff1d\uff0b\uff0d\uff20]")
-
-
 def _excel_fi(value: Any) -> Any:
     """A cell as Excel in a Finnish locale reads it: ``17,8`` for 17.8, ``13.12.2026`` for a date."""
     if isinstance(value, float):
         return str(value).replace(".", ",")
     if isinstance(value, date) and not isinstance(value, datetime):
         return f"{value.day}.{value.month}.{value.year}"
-    return value
-
-
-def _cell(value: Any) -> Any:
-    """Text a spreadsheet could run as a formula (OWASP "CSV injection"), at the start of the cell or
-    after any delimiter a spreadsheet may split on (``,`` ``;`` tab ``|`` line breaks), also behind
-    blanks or quotes and in full-width forms, is prefixed with an apostrophe."""
-    if isinstance(value, str) and (value[:1] in ("\t", "\r") or _FORMULA.search(value)):
-        return "'" + value
     return value
 
 

@@ -282,7 +282,8 @@ def absent_model(taxonomy: Taxonomy) -> OccupationModel:
 def _exact_posterior(model: OccupationModel, x: sp.csr_matrix) -> np.ndarray:
     """(n, n_occupations) the posterior of every occupation, dense, from the definition: the
     multinomial's log-likelihood ratios plus, for a person claiming any skill, a_E (claimed
-    essential skills of o, by weight) - a_E |E_o| and the same over the optional profile."""
+    essential skills of o, by weight) - a_E |E_o| and the same over the optional profile, and
+    for each past occupation h of weight w, w (a_E |E_h| + a_O |O_h|) to h (its profile is held)."""
     prof = model.profiles
     n_s = prof.n_skills
     a_e, a_o = model.absence
@@ -291,7 +292,8 @@ def _exact_posterior(model: OccupationModel, x: sp.csr_matrix) -> np.ndarray:
     dense = x.toarray()
     scores = model.decision_function(x).toarray()
     claims = dense[:, :n_s]
-    absence = a_e * (claims @ ess.T - ess.sum(axis=1)) + a_o * (claims @ opt.T - opt.sum(axis=1))
+    sizes = a_e * ess.sum(axis=1) + a_o * opt.sum(axis=1)
+    absence = a_e * (claims @ ess.T) + a_o * (claims @ opt.T) - sizes + dense[:, n_s:] * sizes
     scores = (scores + np.where((claims > 0).any(axis=1)[:, None], absence, 0.0)) / model.temperature_
     scores -= scores.max(axis=1, keepdims=True)
     p = np.exp(scores)

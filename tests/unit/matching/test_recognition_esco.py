@@ -156,6 +156,18 @@ DRIVING = {"drive vehicles", "operate forklift"}
             {"comply with food safety and hygiene", "perform first fire intervention"},
         ),
         ("Kiinnostunut myös siivousalasta.", {"conduct cleaning tasks", "manage cleaning activities"}),
+        # a licence or card lost, revoked, suspended or lapsed (outside tester 26, T26-9)
+        ("Körkortet indraget i fjol.", {"drive vehicles"}),
+        ("Körkortet återkallat.", {"drive vehicles"}),
+        ("Driving licence suspended until March.", {"drive vehicles"}),
+        ("Lost his driving licence last year.", {"drive vehicles"}),
+        ("Ajokortti menetetty, saa takaisin 2027.", {"drive vehicles"}),
+        ("Ajokortti hyllyllä.", {"drive vehicles"}),
+        ("Hygieniapassi on ollut hyllyllä.", {"comply with food safety and hygiene"}),
+        (
+            "Tulityökortti umpeutunut, uusittava.",
+            {"perform first fire intervention", "follow safety precautions in work practices"},
+        ),
     ],
 )
 def test_what_a_note_says_someone_lacks_or_only_wishes_for_is_not_suggested(esco_recognizer, text, absent):
@@ -2865,3 +2877,22 @@ def test_finnish_patient_record_systems_name_electronic_health_records(esco_reco
         "use electronic health records management system",
         "use electronic health records in nursing",
     } <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Valid driving licence required.", "drive vehicles"),
+        ("B-ajokortti ja tulityökortti.", "perform first fire intervention"),
+        ("Install suspended ceilings.", "install drop ceiling"),
+        ("Hyllytät tuotteet myymälän hyllyille.", "stock shelves"),
+    ],
+)
+def test_licence_words_that_negate_only_next_to_a_licence(esco_recognizer, text, expected):
+    """T26-9's cues ("suspended", "hyllyllä") negate a licence, not an ad's suspended ceiling or shelf."""
+    assert expected in labels(esco_recognizer, text, top_k=5)
+
+
+def test_a_cards_validity_date_suggests_nothing_of_its_own(esco_recognizer):
+    """T26-10: "valid until 2028" gave *validate raw materials* 0.48 beside the licence."""
+    assert labels(esco_recognizer, "Driving licence valid until 2028.", top_k=5) == ["drive vehicles"]

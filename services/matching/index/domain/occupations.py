@@ -189,6 +189,13 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         The claimed part is folded into the people's log-likelihood matrix (each claim by its
         weight), the |E_o| part is one bias per occupation, which the posterior's normaliser
         counts for the occupations that share no evidence with the person as well.
+        A past occupation's own ESCO profile is held, not left out: a spell in h of weight w
+        (recency x duration, `vectors.experience_weight`) takes back w x h's whole absence
+        evidence (a_E |E_h| + a_O |O_h|) from h, none from h's siblings. Without it a person's
+        stated occupation paid for every skill of its profile the person did not also claim, so
+        the larger a profile, the more a few claims made a smaller sibling win: six years as a
+        welder (36 essential skills) and two welding claims read as spot welder (18) at 0.808,
+        welder 0.024 (outside tester, issue 11 F5; `tests/unit/matching/test_history_decides.py`).
 
     Attributes (after `fit`)
     ------------------------
@@ -304,9 +311,12 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             sizes_e = np.asarray(ess.sum(axis=1)).ravel()
             sizes_o = np.asarray(opt.sum(axis=1)).ravel()
             self._absence_bias: np.ndarray | None = -(a_e * sizes_e + a_o * sizes_o)
+            # a past occupation's own ESCO skills are held, not absent (`absence`, last part)
+            self._held_back: np.ndarray | None = -self._absence_bias
         else:
             self._people_llr_t = self._llr_t
             self._absence_bias = None
+            self._held_back = None
 
     def _fit_temperature(self, X: sp.csr_matrix, y: np.ndarray) -> float:
         scores = self.decision_function(X)
@@ -331,8 +341,16 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         if self._absence_bias is None:
             return (X @ self._llr_t).tocsr(), None
         n_s = self._profiles().n_skills
-        claims = X[:, :n_s]
-        return (X @ self._people_llr_t).tocsr(), np.diff(claims.indptr) > 0
+        biased = np.diff(X[:, :n_s].indptr) > 0
+        scores = (X @ self._people_llr_t).tocsr()
+        history = X[:, n_s:]
+        if self._held_back is not None and history.nnz and biased.any():
+            # each spell (weight w) in occupation h takes back w x h's absence evidence, on the
+            # rows that pay it; h's own column is already stored (the history llr's diagonal)
+            back = (sp.diags(biased.astype(np.float64)) @ history @ sp.diags(self._held_back)).tocsr()
+            back.eliminate_zeros()
+            scores = sp.csr_matrix(scores + back)
+        return scores, biased
 
     def _bias(self) -> np.ndarray | None:
         """(n_occupations,) the absence bias, tempered as the log-likelihoods are; None without."""

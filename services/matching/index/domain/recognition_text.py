@@ -897,6 +897,24 @@ NEGATION_AFTER: tuple[str, ...] = (
     r"\bmissing\b",
     r"\bsaknas\b",
     r"\b(?:har )?gått ut\b",
+    # a licence or card lost, revoked, suspended or lapsed (outside tester 26, T26-9: "Körkortet
+    # indraget i fjol.", "Driving licence suspended until March.", "Ajokortti menetetty, saa takaisin
+    # 2027.", "Ajokortti hyllyllä.", "Tulityökortti umpeutunut, uusittava." gave the skills at 1.0).
+    # English and "hyllyllä" only next to a licence word: an ad's "install suspended ceilings", "tuotteet
+    # hyllyllä" are no negation.
+    r"\bumpeutu\w*",
+    r"\bmenete(?:tty|tyt|ttiin)\b|\bmenett(?:i|änyt|äneet)\b",
+    r"\bperu(?:ttu|tettu|ttiin|uttu)\b",
+    r"\bajokiel\w*",
+    r"\b\w*(?:kortti|kortin|korttinsa|lupa|luvan|lupansa|passi|oikeus)\s+(?:on\s+|ovat\s+)?(?:ollut\s+|olleet\s+)?hyllyllä\b",
+    r"\b(?:licen[cs]es?|permits?|cards?|certificates?|passports?|tickets?)\s+(?:\w+\s+){0,2}?"
+    r"(?:suspended|revoked|withdrawn|lapsed|cancell?ed|taken\s+away|confiscated)\b",
+    r"\b(?:lost|losing|loses)\s+(?:\w+\s+){0,2}?licen[cs]e\b",
+    r"\b(?:disqualified|banned)\s+from\s+driving\b|\bdriving\s+ban\b",
+    r"\bindrag(?:en|et|na|its|s)?\b",
+    r"\båterkalla(?:d|t|de|des|ts)\b",
+    r"\bkörförbud\w*",
+    r"\b(?:förlorat|förlorade|mist|miste)\s+(?:\w+\s+)?\w*(?:körkort|kort|behörighet)\w*\b",
     # an interest said after what interests the person (outside tester 19, P5: "Siivous ja
     # kiinteistönhoito kiinnostaa, ei kokemusta vielä" gave *perform cleaning duties* 0.48)
     r"\bkiinnosta(?:a|vat|isi|isivat|nut|neet)\b",
@@ -2085,6 +2103,9 @@ _SAY_NOTHING = frozenset(
         # of medicines; outside tester 15, P10)
         *("valid", "current", "voimassa", "voimassaoleva", "voimassaolevaa", "voimassaolevat", "giltig"),
         *("giltigt", "giltiga"),
+        # and until when ("Driving licence valid until 2028.": *validate raw materials* 0.48; outside
+        # tester 26, T26-10)
+        *("until", "till", "tills", "asti", "saakka", "expires", "expiring", "umpeutuu"),
         # a card's completion and when, once the rules read the card ("Asiakas suoritti trukkikortin
         # syksyllä 2025.": *meet commitments* 0.37; outside tester 16, P7)
         *("suoritti", "suorittanut", "suorittaneet", "suorittaa", "sai", "saanut", "completed", "obtained"),
