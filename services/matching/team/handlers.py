@@ -41,6 +41,7 @@ from services.matching.team.meeting import (
     IsoWeek,
     MeetingContent,
     MeetingFacts,
+    Pay,
     SkillRef,
     VacancyFacts,
     build_meeting,
@@ -850,6 +851,19 @@ class TeamHandlers:
             occupation_uri=uri or "",
             occupation_inferred=inferred,
             essential_from_title=record.query is not None and record.query.query.profile >= 0,
+            other_municipalities=tuple(
+                self.places.municipalities.get(code, code) for code in v.other_municipalities
+            ),
+            work_mode=record.work_mode,
+            pay=None
+            if record.salary is None
+            else Pay(
+                record.salary.minimum,
+                record.salary.maximum,
+                record.salary.period,
+                record.salary.collective_agreement,
+            ),
+            reopened_at=record.reopened_at,
         )
 
     def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:

@@ -117,6 +117,18 @@ class CandidateFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class Pay:
+    """A vacancy's salary as the employer stated it (outside tester 26, F9): euros ``minimum`` to
+    ``maximum`` (either may be open) per ``period`` (``hour`` | ``month``), and/or "according to the
+    collective agreement (TES)". Shown, never ranked on."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    period: str | None = None
+    collective_agreement: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class VacancyFacts:
     vacancy_id: str
     title: str
@@ -139,6 +151,10 @@ class VacancyFacts:
     # only a title and text, its occupation read surely: its essential skills are those of the
     # occupation read from the title (index ``query.inferred_profile``); the page says so
     essential_from_title: bool = False
+    other_municipalities: tuple[str, ...] = ()  # further work sites' names (F9)
+    work_mode: str = "on_site"  # on_site | hybrid | remote
+    pay: Pay | None = None
+    reopened_at: datetime | None = None  # when the employer last reopened it (F10); None: never
 
     @property
     def is_shortage_role(self) -> bool:
@@ -230,6 +246,11 @@ class VacancyRow:
     # its essential skills are those of the occupation read from the title (a vacancy of only a
     # title and text whose occupation was read surely; False in meetings stored before session 21)
     essential_from_title: bool = False
+    # outside tester 26 (F9, F10); the defaults in meetings stored before
+    other_municipalities: list[str] = field(default_factory=list)
+    work_mode: str = "on_site"
+    pay: Pay | None = None
+    reopened: bool = False  # reopened by its employer since the previous meeting was stored
 
     @property
     def names_essential_skills(self) -> bool:
@@ -447,6 +468,11 @@ def build_meeting(
                 occupation_inferred=v.occupation_inferred,
                 essential_count=max((c.essential for c in ranked), default=None),
                 essential_from_title=v.essential_from_title,
+                other_municipalities=list(v.other_municipalities),
+                work_mode=v.work_mode,
+                pay=v.pay,
+                reopened=v.reopened_at is not None
+                and (facts.previous is None or v.reopened_at > facts.previous.as_of),
             )
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]
@@ -528,7 +554,12 @@ def _changes(facts: MeetingFacts, rows: list[VacancyRow]) -> Changes:
     before = {v.vacancy_id: v for v in facts.previous.vacancies}
     now = {r.vacancy_id for r in rows}
     known = {v.vacancy_id: v for v in facts.vacancies}
-    new_vacancies = [VacancyRef(r.vacancy_id, r.title, r.employer_org) for r in rows if r.new]
+    # a vacancy its employer reopened since: new to the list, said so (outside tester 26, F10)
+    new_vacancies = [
+        VacancyRef(r.vacancy_id, r.title, r.employer_org, "reopened" if r.reopened else "")
+        for r in rows
+        if r.new
+    ]
     new_candidates = [
         NewCandidate(r.vacancy_id, r.title, c.candidate_id, c.rank)
         for r in rows

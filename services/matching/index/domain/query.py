@@ -45,13 +45,34 @@ class PreparedVacancy:
 
     vacancy: Vacancy
     query: VacancyQuery
-    distances: np.ndarray  # (n_municipalities + 1,) float32 km to each municipality position; last NaN
+    # (n_municipalities + 1,) float32 km the commute filter reads for each municipality position
+    # (`site_distances`; last entry for an unknown municipality): all 0 for a remote vacancy
+    distances: np.ndarray
+    # the same, as shown to people (`distance_km`): to the nearest site, remote or not; None: `distances`
+    shown_km: np.ndarray | None = None
+
+    @property
+    def km(self) -> np.ndarray:
+        """Km from the nearest work site to each municipality position, as shown (NaN unknown)."""
+        return self.distances if self.shown_km is None else self.shown_km
+
+
+def site_distances(vacancy: Vacancy, municipalities: MunicipalityTable, road_factor: float) -> np.ndarray:
+    """(n_municipalities + 1,) float64 km from the vacancy's nearest work site (`Vacancy.municipalities`)
+    to each municipality position, the road estimate (`road_factor` x great-circle); the last entry
+    (unknown municipality) NaN, as is a position no known site reaches (every site unknown)."""
+    sites = [municipalities.distances_from(code, road_factor) for code in vacancy.municipalities]
+    return sites[0] if len(sites) == 1 else np.fmin.reduce(sites)  # (fmin: a NaN site gives way)
 
 
 def prepare(vacancy: Vacancy, space: SkillSpace, municipalities: MunicipalityTable) -> PreparedVacancy:
-    """What every request about `vacancy` needs that does not depend on the index's contents."""
-    distances = municipalities.distances_from(vacancy.municipality, space.params.road_factor)
-    return PreparedVacancy(vacancy, vacancy_query(vacancy, space), distances.astype(np.float32))
+    """What every request about `vacancy` needs that does not depend on the index's contents: its
+    query and the commute distances (to the nearest work site; a remote vacancy's commute filter
+    passes everyone, even a candidate of unknown municipality, `distances` then being all 0)."""
+    km = site_distances(vacancy, municipalities, space.params.road_factor).astype(np.float32)
+    if vacancy.remote:
+        return PreparedVacancy(vacancy, vacancy_query(vacancy, space), np.zeros_like(km), km)
+    return PreparedVacancy(vacancy, vacancy_query(vacancy, space), km)
 
 
 @dataclass(frozen=True, eq=False)
