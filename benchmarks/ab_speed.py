@@ -183,6 +183,21 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     # out of the collector's generations, as a service's start-up state would be.
     gc.collect()
     gc.freeze()
+    # rows scored exactly per call, per version (stage 4's work: `scoring.top_k` calls its module's
+    # `exact_scores` once per segment and round)
+    rows_scored = {name: 0 for name in engines}
+    for name, module in (
+        ("base", "base_ranking_domain.scoring"),
+        ("this", "services.matching.index.domain.scoring"),
+    ):
+        scoring_module = importlib.import_module(module)
+        plain = scoring_module.exact_scores
+
+        def counted(seg: Any, rows: Any, *rest: Any, _plain: Any = plain, _name: str = name) -> Any:
+            rows_scored[_name] += len(rows)
+            return _plain(seg, rows, *rest)
+
+        scoring_module.exact_scores = counted
     out: dict[str, Any] = {"profiles": args.profiles, "queries": len(vacancies) - 10}
     queries = [
         (v, None if i % 2 == 0 else orgs[1 + (i // 2) % len(ORGS)]) for i, v in enumerate(vacancies[10:])
@@ -233,6 +248,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     for label, call in (("shortlist", shortlist), ("with exclusion counts", as_the_api)):
         times: dict[str, list[float]] = {name: [] for name in engines}
         cpu: dict[str, list[float]] = {name: [] for name in engines}
+        scored: dict[str, list[int]] = {name: [] for name in engines}
+        applied: dict[str, list[float]] = {name: [] for name in engines}  # prepare + warm CPU (--first)
         same = same_unfiltered = 0
         for i, (v, org) in enumerate(queries):
             got = {}
@@ -240,14 +257,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 if args.repeated:
                     engines[name]._results.clear()  # no cached answer: as after any index change
                     v = prepared[name][i]
-                elif args.first:  # what the vacancy's event did, untimed
+                elif args.first:  # what the vacancy's event did, not in the request's time
+                    c0 = time.process_time()
                     v = engines[name].prepare(queries[i][0])
                     if hasattr(engines[name], "warm"):
                         engines[name].warm(v)
+                    applied[name].append(time.process_time() - c0)
+                before = rows_scored[name]
                 c0, start = time.process_time(), time.perf_counter()
                 result = call(engines[name], v, org)
                 times[name].append(time.perf_counter() - start)
                 cpu[name].append(time.process_time() - c0)
+                scored[name].append(rows_scored[name] - before)
                 entries = result if isinstance(result, list) else result.entries
                 # every field (NaN == NaN)
                 got[name] = [repr(_plain(dataclasses.astuple(e))) for e in entries]
@@ -257,15 +278,23 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         print(f"\n{label} (k={K}):")
         for name, engine in engines.items():
             ms = np.asarray(times[name]) * 1000
+            cpu_ms = np.asarray(cpu[name]) * 1000
             part[name] = percentiles(ms) | {
-                "cpu_ms_mean": float(np.mean(cpu[name]) * 1000),
+                "cpu_ms_mean": float(cpu_ms.mean()),
+                "cpu_ms_p99": float(np.percentile(cpu_ms, 99)),
+                "rows_scored_mean": float(np.mean(scored[name])),
+                "rows_scored_p95": float(np.percentile(scored[name], 95)),
+                "prepare_warm_cpu_ms_mean": float(np.mean(applied[name]) * 1000) if applied[name] else 0.0,
                 "index_bytes_per_profile": engine.memory_bytes() / args.profiles,
             }
             stats = part[name]
             print(
                 f"{name:5} p50 {stats['p50_ms']:.1f} ms  p90 {stats['p90_ms']:.1f} ms  "
                 f"p99 {stats['p99_ms']:.1f} ms  mean {stats['mean_ms']:.1f} ms  CPU {stats['cpu_ms_mean']:.1f} ms "
-                f"per query  index {stats['index_bytes_per_profile']:.0f} B/profile"
+                f"(p99 {stats['cpu_ms_p99']:.1f}) rows scored {stats['rows_scored_mean']:.0f} "
+                f"(p95 {stats['rows_scored_p95']:.0f}) "
+                + (f"prepare+warm CPU {stats['prepare_warm_cpu_ms_mean']:.1f} ms " if applied[name] else "")
+                + f"per query  index {stats['index_bytes_per_profile']:.0f} B/profile"
             )
         ratio = np.asarray(times["this"]) / np.asarray(times["base"])
         part["paired_ratio_median"] = float(np.median(ratio))

@@ -110,6 +110,12 @@ SHARED_VALIDATORS = (
         "%(successor)s: using that."
     ),
     N_(
+        "Municipality %(given)s was renamed on 1.1.%(year)s: today it is %(code)s %(name)s (%(name_sv)s): "
+        "using that."
+    ),
+    # shared.tables: a note below an imported table (Table.note_warnings)
+    N_("A note below the table, not a data row: skipped (%(text)s)."),
+    N_(
         "%(name)s is a region, not a municipality: give the municipality of %(region)s where the work is "
         "done or the person lives (its name or Statistics Finland code)."
     ),

@@ -21,6 +21,7 @@ MERGED_FILE = "merged_municipalities.csv"
 SAMI_FILE = "municipality_names_sami.csv"
 FORMS_FILE = "municipality_forms_fi.csv"
 MERGED_SV_FILE = "merged_municipalities_sv.csv"
+RENAMED_FILE = "renamed_municipalities.csv"
 CLASSIFICATION_YEAR = 2025
 
 
@@ -62,6 +63,16 @@ class Abolished:
     name: str
     successors: tuple[str, ...]  # one, except a municipality split between several (Längelmäki)
     year: int  # the merger took effect on 1 January of this year
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """A former name of a current municipality renamed without a change of code (445 Länsi-Turunmaa /
+    Väståboland, Parainen / Pargas since 1.1.2012)."""
+
+    name: str  # the former name as written, Finnish or Swedish
+    code: str  # the current code, which the municipality had under this name too
+    year: int  # the new name took effect on 1 January of this year
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +175,10 @@ class Geography:
         other_names: Iterable[tuple[str, str]] = (),
         forms: Iterable[tuple[str, str]] = (),
         old_names_sv: Iterable[tuple[str, str]] = (),
+        renamed: Iterable[Renamed] = (),
     ) -> None:
-        """``other_names``: (name, code) pairs read like the Finnish and Swedish names (the Sámi
+        """``renamed``: former names of current municipalities (a name change without a new code),
+        read like the abolished names: mapped to today's code with a notice. ``other_names``: (name, code) pairs read like the Finnish and Swedish names (the Sámi
         names); ``forms``: (inflected form, code) pairs read only when the text is no name
         ("Helsingin", "Hki"); ``old_names_sv``: (abolished code, Swedish name) pairs read like the
         abolished Finnish names ("Ekenäs" → 710 Raseborg). A pair naming an unknown code is ignored."""
@@ -198,6 +211,10 @@ class Geography:
                 self.old_names_sv.setdefault(code, name)
             if code in self.abolished and fold(name) not in self._names:
                 self._old_names.setdefault(fold(name), self.abolished[code])
+        self._renamed: dict[str, Renamed] = {}
+        for item in renamed:
+            if item.code in self.municipalities and fold(item.name) not in self._names:
+                self._renamed.setdefault(fold(item.name), item)
         self._region_keys: dict[str, str] = {}
         for r in self.regions.values():
             for key in (r.id, r.name_fi, r.name_sv, r.code, r.code.lstrip("0"), f"mk{r.code}"):
@@ -212,10 +229,12 @@ class Geography:
         sami: Iterable[Mapping[str, str]] = (),
         forms: Iterable[Mapping[str, str]] = (),
         merged_sv: Iterable[Mapping[str, str]] = (),
+        renamed: Iterable[Mapping[str, str]] = (),
     ) -> Geography:
         """From the rows of ``data/geo``'s CSV files (columns as in its README): municipalities,
         regions, merged municipalities, Sámi names (code, name), Finnish name forms (form, code) and
-        the Swedish names of merged municipalities (old_code, name_sv)."""
+        the Swedish names of merged municipalities (old_code, name_sv) and the former names of renamed
+        ones (code, old_name_fi, old_name_sv, year)."""
         by_code = {
             r["code"]: Region(region_id(r["name_fi"]), r["code"], r["name_fi"], r["name_sv"]) for r in regions
         }
@@ -248,18 +267,25 @@ class Geography:
             other_names=[(r["name"], r["code"]) for r in sami],
             forms=[(r["form"], r["code"]) for r in forms],
             old_names_sv=[(r["old_code"], r["name_sv"]) for r in merged_sv],
+            renamed=[
+                Renamed(name, r["code"], int(r["year"]))
+                for r in renamed
+                for name in dict.fromkeys((r["old_name_fi"], r["old_name_sv"]))
+                if name
+            ],
         )
 
     def name_keys(self) -> set[str]:
         """The folded keys read as a name before any form: current Finnish, Swedish and Sámi names
         and abolished names (``shared.geography_forms`` leaves these out of the forms)."""
-        return set(self._names) | set(self._old_names)
+        return set(self._names) | set(self._old_names) | set(self._renamed)
 
     # -- municipalities ---------------------------------------------------------------------------
     def municipality(self, text: str) -> Resolved:
         """The current code for a code, an unpadded code, a Finnish or Swedish name, or an abolished
         code, Finnish or Swedish name ("Jyväskylän mlk" or "Jyväskylän maalaiskunta", "Ekenäs"; mapped
-        to its successor, with a notice), or a name in a Finnish locative case ("Tampereella",
+        to its successor, with a notice), a former name of a renamed one ("Länsi-Turunmaa", "Väståboland":
+        445 Parainen, with a notice), or a name in a Finnish locative case ("Tampereella",
         "Vaasassa", "Helsingistä": ``_locative_stems``). Raises ``UnknownPlaceError``, saying so for a
         postal code ("33100") and naming the municipalities of a text that names several
         ("Helsinki-Vantaa", "Pääkaupunkiseutu")."""
@@ -286,6 +312,8 @@ class Geography:
             return Resolved(self._names[key])
         if key in self._old_names:
             return self._successor(self._old_names[key], repr(raw))
+        if key in self._renamed:  # outside tester 26, F8: "Länsi-Turunmaa", "Väståboland"
+            return self._renamed_to(self._renamed[key], repr(raw))
         # Outside tester 10, L8: as people write it on forms. Tried only when the text is no name:
         # Statistics Finland's own code form "KU091"/"K091", spaces around a hyphen ("Mänttä - Vilppula"),
         # and the municipality's own title "Tampereen kaupunki", "Iin kunta", "Vasa stad", "Pedersöre
@@ -458,6 +486,14 @@ class Geography:
                     found[code] = (score, name)
         best = sorted(found.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
         return ", ".join(f"'{self._spelled[name]}' ({code})" for code, (_, name) in best)
+
+    def _renamed_to(self, old: Renamed, given: str) -> Resolved:
+        town = self.municipalities[old.code]
+        return Resolved(
+            old.code,
+            f"Municipality {given} was renamed on 1.1.{old.year}: today it is {old.code} {town.name_fi} "
+            f"({town.name_sv}): using that.",
+        )
 
     def _successor(self, old: Abolished, given: str) -> Resolved:
         names = [f"{c} {self.municipalities[c].name_fi}" for c in old.successors if c in self.municipalities]

@@ -31,8 +31,10 @@ come from the reference data in the language asked for, with the fallback the da
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from functools import cache
@@ -262,7 +264,9 @@ def compile_catalogues(directory: Path = CATALOGUES, target: Path | None = None)
         mo.parent.mkdir(parents=True, exist_ok=True)
         with po.open("rb") as fh:
             catalog = read_po(fh, locale=lang)
-        partial = mo.with_suffix(f".{digest}.tmp")
+        # one name per process: two workers compiling at once wrote (and renamed) one file, and the
+        # second rename failed, so a fresh catalogue could stop a worker from booting
+        partial = mo.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         with partial.open("wb") as fh:
             write_mo(fh, catalog, use_fuzzy=False)
         partial.replace(mo)  # atomic: parallel workers never read half a file

@@ -26,6 +26,7 @@ from shared.geography import (
     MERGED_SV_FILE,
     MUNICIPALITIES_FILE,
     REGIONS_FILE,
+    RENAMED_FILE,
     SAMI_FILE,
     Geography,
     Municipality,
@@ -189,12 +190,13 @@ def esco_catalogue(directory: Path | None = None) -> EscoCatalogue:
 @lru_cache(maxsize=4)
 def geography(directory: Path | None = None) -> Geography:
     """Finland's 308 municipalities (2025), 19 regions and the codes abolished since 2005, with the
-    Sámi names of the four municipalities of the Sámi homeland, the Finnish names' inflected forms
-    and the Swedish names of merged municipalities (``data/geo``; the last three files are optional)."""
+    Sámi names of the four municipalities of the Sámi homeland, the Finnish names' inflected forms,
+    the Swedish names of merged municipalities and the former names of renamed ones (``data/geo``; the
+    last four files are optional)."""
     base = (directory or reference_data_dir()) / "geo"
     optional = [
         read_csv(base / name) if (base / name).exists() else iter(())
-        for name in (SAMI_FILE, FORMS_FILE, MERGED_SV_FILE)
+        for name in (SAMI_FILE, FORMS_FILE, MERGED_SV_FILE, RENAMED_FILE)
     ]
     found = Geography.from_rows(
         read_csv(base / MUNICIPALITIES_FILE),

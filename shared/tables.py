@@ -3,7 +3,11 @@
 ``read_table`` turns an upload into a header and rows of text, whatever made it: Finnish Excel's
 "CSV (semicolon)" with a UTF-8 byte-order mark and CRLF line ends, a Windows-1252 CSV, a tab-separated
 export, or an ``.xlsx`` workbook (read with ``openpyxl``, MIT). The dialect is detected with the
-standard library's ``csv.Sniffer`` and checked against the header line. ``write_xlsx`` writes rows to
+standard library's ``csv.Sniffer`` and checked against the header line. Real exports (the Labour
+Force Barometer's, a provider's catalogue) carry a title above the header and notes below the data
+("Lähde: …"): the header is found among the first rows (the caller may say what it looks like) and
+notes after the data are set aside as ``Table.notes``, never read as data rows (outside tester 26, F7).
+``excel_date`` reads a date Excel saved as its serial number (``46082``). ``write_xlsx`` writes rows to
 a workbook that opens correctly in any locale's Excel (numbers stay numbers, dates dates).
 ``csv_writer`` is the one way the project writes CSV: every text cell a spreadsheet could run as a
 formula is neutralised (``formula_safe``, OWASP "CSV injection"; outside tester 26, T26-6).
@@ -15,7 +19,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -52,10 +56,30 @@ class Table:
     rows: list[tuple[int, list[str]]]
     described: str  # how it was read, e.g. "CSV, ';'-separated, UTF-8 with BOM, CRLF line ends"
     found: list[str] = field(default_factory=list)  # the header cells as written (for messages)
+    #: ``(line, text)`` of the notes below the table (a source footnote "Lähde: …"), not data rows:
+    #: an importer reports each as a warning naming its line
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+    def note_warnings(self) -> dict[int, list[str]]:
+        """Line → the warning that the note on it was skipped (English; ``N_``-marked for translation)."""
+        return {
+            line: [NOTE_SKIPPED % {"text": repr(text if len(text) <= 80 else text[:77] + "…")}]
+            for line, text in self.notes
+        }
 
 
-def read_table(data: bytes, filename: str = "") -> Table:
+#: Marked for translation where it is shown (``shared.api_messages``).
+NOTE_SKIPPED = "A note below the table, not a data row: skipped (%(text)s)."
+
+HeaderTest = Callable[[list[str]], bool]
+"""Whether a row's cells (as written) are the header a reader expects (its column names)."""
+
+
+def read_table(data: bytes, filename: str = "", header: HeaderTest | None = None) -> Table:
     """Read an uploaded CSV or ``.xlsx`` file (the content decides; ``filename`` only helps messages).
+    ``header``: how the caller recognises its header row; the header is the first of the first
+    ``TITLE_LINES + 1`` non-blank rows it accepts (title rows, blank rows and notes above it are
+    skipped), else the first row of two or more cells. Notes after the data are ``Table.notes``.
 
     Raises ``TableError`` for an empty file, an old ``.xls`` workbook, undecodable text or broken CSV."""
     if not data.strip():
@@ -63,8 +87,8 @@ def read_table(data: bytes, filename: str = "") -> Table:
     if data.startswith(OLE_MAGIC):
         raise TableError({1: ["This is an old Excel .xls workbook: save it as .xlsx or as CSV."]})
     if data.startswith(XLSX_MAGIC):
-        return _read_xlsx(data, filename)
-    return _read_csv(data)
+        return _read_xlsx(data, filename, header)
+    return _read_csv(data, header)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -87,11 +111,12 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 #: Excel's own first line naming the separator (``sep=;``), which Excel honours and some exports write.
 _EXCEL_SEP = re.compile(r'\A"?sep=(.)"?[ \t]*(?:\r\n|\n|\r)', re.IGNORECASE)
-#: How many lines above the header may be titles (a statistics export's "Työvoimabarometri 2026H2").
-TITLE_LINES = 5
+#: How many lines above the header may be titles (a statistics export's "Työvoimabarometri 2026H2",
+#: its date, notes on the method).
+TITLE_LINES = 10
 
 
-def _read_csv(data: bytes) -> Table:
+def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
     try:
         text, encoding = _decode(data)
     except UnicodeDecodeError as exc:
@@ -103,9 +128,11 @@ def _read_csv(data: bytes) -> Table:
         delimiter, text, skipped = directive[1], text[directive.end() :], 1
     else:
         lines = [line for line in text.splitlines() if line.strip()][: TITLE_LINES + 1]
-        # the header is the first line a separator splits (title lines above it are one cell)
+        # the separator that splits a line into the header the caller expects (a title above it may
+        # hold a comma: "Työvoimabarometri, Pirkanmaa"); else the first line a separator splits
+        expected = [d for d in DELIMITERS for ln in lines if header is not None and header(_split(ln, d))]
         first = next((ln for ln in lines if any(d in ln for d in DELIMITERS)), lines[0] if lines else "")
-        delimiter = _delimiter(text, first)
+        delimiter = expected[0] if expected else _delimiter(text, first)
     line_ends = "CRLF" if "\r\n" in text[:4096] else "LF"
     described = f"CSV, {_name(delimiter)}-separated, {encoding}, {line_ends} line ends"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -125,17 +152,75 @@ def _read_csv(data: bytes) -> Table:
             raise TableError({start: [f"More than {MAX_ROWS} rows."]})
     if not rows:
         raise TableError({1: ["The file is empty: a header row is required."]})
-    return _table(*_header_and_rows(rows), described)
+    return _table(*_header_and_rows(rows, header), described)
 
 
-def _header_and_rows(rows: list[tuple[int, list[str]]]) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header — the first row with two or more cells, after at most ``TITLE_LINES`` title rows of
-    one cell (else the first row) — and the rows below it."""
-    at = next(
-        (i for i, (_, cells) in enumerate(rows[: TITLE_LINES + 1]) if sum(1 for c in cells if c.strip()) > 1),
-        0,
-    )
-    return rows[at][1], rows[at + 1 :]
+def _split(line: str, delimiter: str) -> list[str]:
+    """One line's cells, or none when it is no CSV by itself (a cell over the csv module's limit,
+    a quote opened for the next line): the reader names such a line where it reads it."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
+def _filled(cells: Sequence[str]) -> int:
+    return sum(1 for c in cells if c.strip())
+
+
+def _header_and_rows(
+    rows: list[tuple[int, list[str]]], header: HeaderTest | None = None
+) -> tuple[list[str], list[tuple[int, list[str]]], list[tuple[int, str]], int]:
+    """The header, the data rows below it, the notes after them and the header's line. The header is
+    the first of the first ``TITLE_LINES + 1`` rows that ``header`` accepts, else the first with two
+    or more cells (titles above it are one cell), else the first row."""
+    first = rows[: TITLE_LINES + 1]
+    at = next((i for i, (_, cells) in enumerate(first) if header is not None and header(cells)), None)
+    if at is None:
+        at = next((i for i, (_, cells) in enumerate(first) if _filled(cells) > 1), 0)
+    data, notes = _notes_apart(rows[at + 1 :], _filled(rows[at][1]))
+    return rows[at][1], data, notes, rows[at][0]
+
+
+#: The words a note below a table starts with: source, remark, update, explanation (fi, sv, en).
+_NOTE = re.compile(
+    r"^\W*(lähde|lähteet|huom|huomautus|huomioi|päivitetty|tiedot|selite|källa|källor|obs|anmärkning"
+    r"|uppdaterad|förklaring|source|sources|note|notes|updated|remark)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_note(cells: Sequence[str]) -> bool:
+    """A row of prose in its first cell alone ("Lähde: Työ- ja elinkeinoministeriö", "* arvio")."""
+    text = cells[0].strip() if cells else ""
+    return _filled(cells) == 1 and bool(text) and (bool(_NOTE.match(text)) or bool(_PROSE.match(text)))
+
+
+#: Prose: starts with a letter or an asterisk and has a space or colon after it ("Arviot: TEM").
+_PROSE = re.compile(r"^(?:\*|[^\W\d_]).*[\s:]")
+
+
+def _notes_apart(
+    rows: list[tuple[int, list[str]]], width: int
+) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
+    """The data rows and the notes after them: below a header of two or more columns, the rows after
+    the last data row whose first cell alone holds prose (a source footnote, a remark). A row of one
+    cell inside the data is a data row (the reader names what it lacks) unless it starts like a note
+    ("Lähde:", "Huom.", "Källa:", "Source:", "*")."""
+    if width < 2:
+        return rows, []
+    end = len(rows)
+    while end and _is_note(rows[end - 1][1]):
+        end -= 1
+    data: list[tuple[int, list[str]]] = []
+    notes = [(line, cells[0].strip()) for line, cells in rows[end:]]
+    for line, cells in rows[:end]:
+        first = cells[0].strip() if cells else ""
+        if _filled(cells) == 1 and first and (_NOTE.match(first) or first.startswith("*")):
+            notes.append((line, first))
+        else:
+            data.append((line, cells))
+    return data, sorted(notes)
 
 
 def _delimiter(text: str, first_line: str) -> str:
@@ -156,7 +241,7 @@ def _name(delimiter: str) -> str:
     return {"\t": "tab", ";": "';'", ",": "','", "|": "'|'"}[delimiter]
 
 
-def _read_xlsx(data: bytes, filename: str) -> Table:
+def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> Table:
     from openpyxl import load_workbook
 
     _check_unpacked_size(data, filename)
@@ -187,7 +272,7 @@ def _read_xlsx(data: bytes, filename: str) -> Table:
         if not rows:
             raise TableError({1: [f"The first sheet ({sheet.title!r}) is empty: a header row is required."]})
         _check_formulas_have_values(data, rows)
-        return _table(*_header_and_rows(rows), f"Excel workbook, sheet {sheet.title!r}")
+        return _table(*_header_and_rows(rows, header), f"Excel workbook, sheet {sheet.title!r}")
     except TableError:
         raise
     except Exception as exc:  # e.g. XML with a DTD bomb (expat's amplification limit: ParseError)
@@ -284,11 +369,41 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _table(header: list[str], rows: list[tuple[int, list[str]]], described: str) -> Table:
+def _table(
+    header: list[str],
+    rows: list[tuple[int, list[str]]],
+    notes: list[tuple[int, str]],
+    header_line: int,
+    described: str,
+) -> Table:
     found = [h.strip() for h in header]
     while found and not found[-1]:
         found.pop()
-    return Table([h.lower() for h in found], rows, described, found)
+    if header_line > 1:
+        described += f", header on line {header_line}"
+    return Table([h.lower() for h in found], rows, described, found, notes)
+
+
+#: Excel's serial day numbers of 1.1.2000 and 31.12.2100: a number outside them is no date an import means.
+_SERIALS = (36526, 73415)
+_SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
+
+
+def excel_date(text: str) -> date | None:
+    """The day of an Excel date serial number written as text (``"46082"`` → 1.3.2026; a fraction is
+    the time of day, dropped): a date cell a spreadsheet or its CSV export gave as a number. Only
+    serials of the years 2000–2100; None for anything else. Converted with openpyxl's own
+    ``openpyxl.utils.datetime.from_excel`` (the 1900 date system, as Excel on Windows saves)."""
+    from openpyxl.utils.datetime import from_excel
+
+    raw = text.strip()
+    if not _SERIAL.match(raw):
+        return None
+    serial = float(raw.replace(",", "."))
+    if not _SERIALS[0] <= serial < _SERIALS[1] + 1:
+        return None
+    value = from_excel(serial)
+    return value.date() if isinstance(value, datetime) else None
 
 
 #: Characters XML 1.0 does not allow (its ``Char`` production): C0 controls other than tab, LF and CR,

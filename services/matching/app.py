@@ -41,7 +41,7 @@ from shared.metrics import GaugesCollector
 from shared.reference import UnknownConceptError, geography
 from shared.schemas import Reference
 from shared.service import build_service_app, register_health
-from shared.tables import read_table
+from shared.tables import excel_date, read_table
 
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
@@ -110,11 +110,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         except UnknownConceptError:
             return None
 
-    def municipality_code(text: str) -> str | None:
-        try:
-            return reference.geography.municipality(text).code
-        except ValueError:
-            return None
+    def municipality_code(text: str) -> tuple[str, str | None]:
+        found = reference.geography.municipality(text)  # UnknownPlaceError (a ValueError): why not
+        return found.code, found.notice
 
     region_codes: dict[str, set[str]] = {}
     for m in towns:
@@ -129,6 +127,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
             {m.code: (m.lat, m.lon) for m in towns},
             app.extensions["kohtaanto.organisations"].kind,
             reference.catalogue.version,
+            excel_date,
         ),
         region_codes,
         read_table=read_table,

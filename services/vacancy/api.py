@@ -21,6 +21,7 @@ from services.vacancy.domain import (
     VacancyClosedError,
     VacancyDetails,
     VacancyNotFoundError,
+    VacancyOpenError,
     VersionConflictError,
     VersionRequiredError,
 )
@@ -29,6 +30,7 @@ from services.vacancy.repository import VacancyFilter
 from services.vacancy.requirement_words import named_requirements
 from services.vacancy.schemas import (
     CloseSchema,
+    ReopenSchema,
     VacancyInSchema,
     VacancyOutSchema,
     VacancyPageSchema,
@@ -45,7 +47,7 @@ blp = Blueprint(
     "vacancies",
     __name__,
     url_prefix="/api/v1/vacancies",
-    description="Employers post, update and close vacancies.",
+    description="Employers post, update, close and reopen vacancies.",
 )
 
 ALL_ROLES = tuple(Role)
@@ -87,7 +89,7 @@ def translate(exc: Exception) -> NoReturn:
     if isinstance(exc, NotOwnerError):
         # the answer for an unknown vacancy, as a read gives: no confirming another employer's ids
         abort(404, message=gettext("No such vacancy."))
-    if isinstance(exc, VacancyClosedError):
+    if isinstance(exc, VacancyClosedError | VacancyOpenError):
         abort(409, message=str(exc))
     if isinstance(exc, VersionConflictError):
         abort(412, message=str(exc))
@@ -330,6 +332,31 @@ class CloseVacancy(MethodView):
         try:
             vacancy = handlers().close(
                 vacancy_id, current_principal().org, CloseReason(data["reason"]), expected_version()
+            )
+        except Exception as exc:
+            translate(exc)
+        return with_etag(vacancy)
+
+
+@blp.route("/<vacancy_id>/reopen")
+class ReopenVacancy(MethodView):
+    @require_role(Role.EMPLOYER)
+    @blp.arguments(ReopenSchema, required=False)
+    @blp.response(200, VacancyOutSchema)
+    @blp.doc(responses={"412": {"$ref": "#/components/responses/DEFAULT_ERROR"}})
+    def post(self, data: dict[str, Any], vacancy_id: str) -> Any:
+        """Reopen a closed vacancy (closed by mistake, or the person hired withdrew): open again, a new
+        version, its close reason gone, published as ``vacancy.reopened`` (matching shortlists it
+        again). 409 when it is open; a stored application deadline that has passed is a 422 naming
+        ``application_deadline``: send a new one (or null) in the body. ``If-Match`` is optional, as
+        for a close (outside tester 26, F10)."""
+        try:
+            vacancy = handlers().reopen(
+                vacancy_id,
+                current_principal().org,
+                expected_version(),
+                application_deadline=(data or {}).get("application_deadline"),
+                keep_deadline="application_deadline" not in (data or {}),
             )
         except Exception as exc:
             translate(exc)

@@ -34,6 +34,10 @@ class VacancyClosedError(VacancyError):
     """A closed vacancy cannot be changed."""
 
 
+class VacancyOpenError(VacancyError):
+    """An open vacancy cannot be reopened (F10: only a closed one can)."""
+
+
 class VersionConflictError(VacancyError):
     """The caller changed a version of the vacancy that is no longer the current one."""
 
@@ -44,10 +48,11 @@ class VersionRequiredError(VacancyError):
 
 
 class InvalidVacancyError(VacancyError):
-    """A rule across fields is broken; ``errors`` maps field names to reasons."""
+    """A rule across fields is broken; ``errors`` maps field names to reasons (a nested field such as
+    ``salary`` to its own field → reasons)."""
 
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))
+    def __init__(self, errors: dict[str, Any]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
 
 
@@ -60,6 +65,90 @@ class CloseReason(StrEnum):
     FILLED = "filled"
     CANCELLED = "cancelled"
     EXPIRED = "expired"
+
+
+class WorkMode(StrEnum):
+    """Where the work is done (outside tester 26, F9). ``remote``: from anywhere in Finland, so the
+    commute does not limit who is matched; ``hybrid``: partly at the site(s), so it still does."""
+
+    ON_SITE = "on_site"
+    HYBRID = "hybrid"
+    REMOTE = "remote"
+
+
+class SalaryPeriod(StrEnum):
+    HOUR = "hour"
+    MONTH = "month"
+
+
+#: The one currency a salary is stated in.
+CURRENCIES = ("EUR",)
+#: Typo guards on a salary's amounts, in euros per period: above them an amount is surely per another
+#: period (4 500 "per hour") or a slip of the keyboard.
+MAX_SALARY = {SalaryPeriod.HOUR: 500.0, SalaryPeriod.MONTH: 50_000.0}
+#: How many work sites a vacancy may name besides its main municipality.
+MAX_OTHER_MUNICIPALITIES = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Salary:
+    """What the ad says of pay: a range (``minimum``/``maximum`` in ``currency`` per ``period``; either
+    end may be left open), and/or ``collective_agreement``: "according to the collective agreement
+    (TES)". Shown to people; not used for ranking (the domain names no rule for it)."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    currency: str = "EUR"
+    period: SalaryPeriod | None = None
+    collective_agreement: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "min": self.minimum,
+            "max": self.maximum,
+            "currency": self.currency,
+            "period": self.period.value if self.period else None,
+            "collective_agreement": self.collective_agreement,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Salary:
+        period = data.get("period")
+        return cls(
+            minimum=_amount(data.get("min")),
+            maximum=_amount(data.get("max")),
+            currency=data.get("currency") or "EUR",
+            period=SalaryPeriod(period) if period else None,
+            collective_agreement=bool(data.get("collective_agreement")),
+        )
+
+
+def _amount(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def salary_errors(salary: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Field (``min``, ``max``, ``period``; ``_schema`` for the whole) → reasons (N_ message ids) for
+    each rule across a salary's fields that it breaks, the salary as the API validated its fields
+    (``min``, ``max``, ``currency``, ``period``, ``collective_agreement``); empty when none."""
+    low, high, period = salary.get("min"), salary.get("max"), salary.get("period")
+    errors: dict[str, list[str]] = {}
+    if low is None and high is None and not salary.get("collective_agreement"):
+        errors["_schema"] = [
+            N_("Give an amount (min and/or max, with its period) or collective_agreement: true.")
+        ]
+    if (low is not None or high is not None) and not period:
+        errors["period"] = [N_("Say per what period the amounts are: hour or month.")]
+    if low is not None and high is not None and low > high:
+        errors["min"] = [N_("The minimum salary is above the maximum.")]
+    bound = MAX_SALARY.get(SalaryPeriod(period)) if period in set(SalaryPeriod) else None
+    for name, amount in (("min", low), ("max", high)):
+        if bound is not None and amount is not None and amount > bound:
+            errors.setdefault(name, []).append(
+                N_("Above %(bound)s euros per %(period)s: check the amount and its period.")
+                % {"bound": f"{bound:.0f}", "period": period}
+            )
+    return errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +179,14 @@ class VacancyDetails:
     start_date: date | None = None
     application_deadline: date | None = None
     rejected_skills: tuple[str, ...] = ()  # suggestions from recognition the employer turned down
+    work_mode: WorkMode = WorkMode.ON_SITE
+    other_municipalities: tuple[str, ...] = ()  # further work sites, municipality codes (F9)
+    salary: Salary | None = None
+
+    @property
+    def municipalities(self) -> tuple[str, ...]:
+        """Every work site's municipality code, the main one (``municipality``) first."""
+        return (self.municipality, *self.other_municipalities)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data: for the event payload and the stored row alike."""
@@ -97,6 +194,9 @@ class VacancyDetails:
         data["skills"] = [dict(s) for s in data["skills"]]
         data["languages"] = [dict(x) for x in data["languages"]]
         data["rejected_skills"] = list(data["rejected_skills"])
+        data["work_mode"] = self.work_mode.value
+        data["other_municipalities"] = list(self.other_municipalities)
+        data["salary"] = self.salary.to_dict() if self.salary else None
         for name in ("start_date", "application_deadline"):
             data[name] = data[name].isoformat() if data[name] else None
         return data
@@ -104,7 +204,8 @@ class VacancyDetails:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> VacancyDetails:
         """The details of ``to_dict``'s data (stored rows), or of the API's validated input (dates as
-        ``date``); a rejected skill given twice is kept once."""
+        ``date``); a rejected skill given twice is kept once. Data stored before outside tester 26's F9
+        lacks ``work_mode``, ``other_municipalities`` and ``salary``: on site, one site, no salary."""
 
         def day(value: str | date | None) -> date | None:
             return date.fromisoformat(value) if isinstance(value, str) else value
@@ -127,6 +228,9 @@ class VacancyDetails:
             start_date=day(data["start_date"]),
             application_deadline=day(data["application_deadline"]),
             rejected_skills=tuple(dict.fromkeys(data.get("rejected_skills") or ())),
+            work_mode=WorkMode(data.get("work_mode") or WorkMode.ON_SITE),
+            other_municipalities=tuple(data.get("other_municipalities") or ()),
+            salary=Salary.from_dict(data["salary"]) if data.get("salary") else None,
         )
 
     def normalised(self) -> VacancyDetails:
@@ -139,6 +243,7 @@ class VacancyDetails:
             skills=tuple(sorted(self.skills, key=lambda s: (s.uri, s.essential))),
             languages=tuple(sorted(self.languages, key=lambda x: (x.code, x.level))),
             rejected_skills=tuple(sorted(self.rejected_skills)),
+            other_municipalities=tuple(sorted(self.other_municipalities)),
         )
 
     def check(self, today: date) -> None:
@@ -152,6 +257,9 @@ class VacancyDetails:
                 "languages": [{"code": x.code} for x in self.languages],
                 "start_date": self.start_date,
                 "application_deadline": self.application_deadline,
+                "municipality": self.municipality,
+                "other_municipalities": self.other_municipalities,
+                "salary": self.salary.to_dict() if self.salary else None,
             },
             today,
         )
@@ -159,13 +267,13 @@ class VacancyDetails:
             raise InvalidVacancyError(errors)
 
 
-def rule_errors(values: Mapping[str, Any], today: date) -> dict[str, list[str]]:
+def rule_errors(values: Mapping[str, Any], today: date) -> dict[str, Any]:
     """The rules across a vacancy's fields, field → reasons (N_ message ids), over ``values`` as the
     API validated them (``skills``/``languages`` as lists of dicts, dates as ``date``). ``values`` may
     be partial: a field that failed its own validation is absent, and a rule needing it is skipped,
     so the API can answer every broken rule at once with the field errors (outside tester 13, P6: a
     start date before the deadline was told only after the municipality was fixed)."""
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, Any] = {}
     if {"occupation_uri", "skills", "description"} <= values.keys() and (
         values["occupation_uri"] is None and not values["skills"] and not str(values["description"]).strip()
     ):
@@ -199,6 +307,15 @@ def rule_errors(values: Mapping[str, Any], today: date) -> dict[str, list[str]]:
         errors.setdefault("start_date", []).append(N_("The start date is more than three years ahead."))
     if start and deadline and start < deadline:
         errors.setdefault("start_date", []).append(N_("The start date is before the application deadline."))
+    sites = list(values.get("other_municipalities") or ())
+    if len(set(sites)) != len(sites):
+        errors.setdefault("other_municipalities", []).append(N_("A municipality is listed more than once."))
+    if values.get("municipality") in sites:
+        errors.setdefault("other_municipalities", []).append(
+            N_("The main municipality (municipality) is not listed again among the other work sites.")
+        )
+    if values.get("salary") and (reasons := salary_errors(values["salary"])):
+        errors["salary"] = reasons
     return errors
 
 
@@ -212,14 +329,15 @@ READ_ONLY_FIELDS = (
     "version",
     "created_at",
     "updated_at",
+    "reopened_at",
 )
 #: What a ``GET`` shows that the service derives afresh for each answer (the occupation's label, the
 #: shortage flag of the lists in force, warnings and notices in the caller's language): accepted on a
 #: ``PUT`` whatever their value and never stored, as they are computed, not kept.
 DERIVED_FIELDS = ("occupation_label", "shortage", "warnings", "notices")
 STATUS_READ_ONLY = N_(
-    "Read-only: a vacancy is closed with POST /api/v1/vacancies/<id>/close, not by a PUT. Send the "
-    "status as you read it (GET) or leave it out."
+    "Read-only: a vacancy is closed with POST /api/v1/vacancies/<id>/close and reopened with POST "
+    "/api/v1/vacancies/<id>/reopen, not by a PUT. Send the status as you read it (GET) or leave it out."
 )
 
 
@@ -233,6 +351,7 @@ class Vacancy:
     status: Status = Status.OPEN
     version: int = 1
     close_reason: CloseReason | None = None
+    reopened_at: datetime | None = None  # when it was last reopened; None: never
 
     @classmethod
     def post(cls, vacancy_id: str, employer_org: str, details: VacancyDetails, now: datetime) -> Vacancy:
@@ -258,7 +377,10 @@ class Vacancy:
         ``read_only_changes``; outside tester 23, S6)."""
         self._expect(expected_version)
         if self.status is Status.CLOSED:
-            raise VacancyClosedError(N_("vacancy %(id)s is closed") % {"id": self.id})
+            raise VacancyClosedError(
+                N_("vacancy %(id)s is closed: reopen it (POST /api/v1/vacancies/%(id)s/reopen) to change it")
+                % {"id": self.id}
+            )
         if errors := self.read_only_changes(read_only or {}):
             raise InvalidVacancyError(errors)
         if details.normalised() == self.details.normalised():
@@ -286,6 +408,39 @@ class Vacancy:
             self, status=Status.CLOSED, close_reason=reason, updated_at=now, version=self.version + 1
         )
 
+    def reopen(
+        self,
+        now: datetime,
+        expected_version: int | None = None,
+        application_deadline: date | None = None,
+        keep_deadline: bool = True,
+    ) -> Vacancy:
+        """The closed vacancy open again, a new version, its close reason gone (closed by mistake, or
+        the person hired withdrew; outside tester 26, F10). ``keep_deadline`` False replaces the
+        application deadline with ``application_deadline`` (None: no deadline); the details must then
+        pass today's rules (a deadline that has passed is a 422 naming it: give a new one). Raises
+        ``VersionConflictError``, ``VacancyOpenError`` (it is open), ``InvalidVacancyError``."""
+        self._expect(expected_version)
+        if self.status is Status.OPEN:
+            raise VacancyOpenError(
+                N_("vacancy %(id)s is open: only a closed vacancy is reopened") % {"id": self.id}
+            )
+        details = (
+            self.details
+            if keep_deadline
+            else replace(self.details, application_deadline=application_deadline)
+        )
+        details.check(local_day(now))
+        return replace(
+            self,
+            details=details,
+            status=Status.OPEN,
+            close_reason=None,
+            updated_at=now,
+            reopened_at=now,
+            version=self.version + 1,
+        )
+
     def _expect(self, expected_version: int | None) -> None:
         if expected_version is not None and expected_version != self.version:
             raise VersionConflictError(
@@ -298,7 +453,7 @@ class Vacancy:
 class VacancyEvent:
     """What the vacancy service tells the others: the vacancy's full state after a change."""
 
-    event_type: str  # POSTED, UPDATED or CLOSED (declared in services/vacancy/events.py)
+    event_type: str  # POSTED, UPDATED, CLOSED or REOPENED (declared in services/vacancy/events.py)
     vacancy: Vacancy
 
     @property
@@ -315,9 +470,11 @@ class VacancyEvent:
             "close_reason": v.close_reason.value if v.close_reason else None,
             **v.details.to_dict(),
             "updated_at": v.updated_at.isoformat(),
+            "reopened_at": v.reopened_at.isoformat() if v.reopened_at else None,
         }
 
 
 POSTED = "vacancy.posted"
 UPDATED = "vacancy.updated"
 CLOSED = "vacancy.closed"
+REOPENED = "vacancy.reopened"

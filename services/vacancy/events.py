@@ -1,8 +1,8 @@
 """The events the vacancy service publishes and consumes, declared once (docs/events.md is checked
 against this module by tests/unit/test_event_catalogue.py).
 
-Publishes ``vacancy.posted``, ``vacancy.updated`` and ``vacancy.closed`` on the vacancies topic, each
-carrying the vacancy's full state. Consumes ``shortage_list.imported`` (and tombstones) from the
+Publishes ``vacancy.posted``, ``vacancy.updated``, ``vacancy.closed`` and ``vacancy.reopened`` on the
+vacancies topic, each carrying the vacancy's full state. Consumes ``shortage_list.imported`` (and tombstones) from the
 shortages topic to keep its copy of the labour-shortage lists.
 
 The API's size bounds (``MAX_*``) are part of the contract: with every field at its bound, one event
@@ -44,6 +44,16 @@ class _Language(ma.Schema):
     level = fields.String(required=True, metadata={"description": "CEFR A1…C2 or native"})
 
 
+class _Salary(ma.Schema):
+    min = fields.Float(required=True, allow_none=True)
+    max = fields.Float(required=True, allow_none=True)
+    currency = fields.String(required=True, validate=ma.validate.OneOf(domain.CURRENCIES))
+    period = fields.String(
+        required=True, allow_none=True, validate=ma.validate.OneOf([p.value for p in domain.SalaryPeriod])
+    )
+    collective_agreement = fields.Boolean(required=True)
+
+
 class VacancyPayload(ma.Schema):
     """Payload of every vacancy event, schema_version 1: the vacancy's full state after the change."""
 
@@ -69,6 +79,21 @@ class VacancyPayload(ma.Schema):
     start_date = fields.Date(required=True, allow_none=True)
     application_deadline = fields.Date(required=True, allow_none=True)
     updated_at = fields.DateTime(required=True)
+    # added within version 1 (outside tester 26, F9): older events lack them (on site, one site, no salary)
+    work_mode = fields.String(
+        validate=ma.validate.OneOf([m.value for m in domain.WorkMode]),
+        metadata={"description": "added within version 1: older events lack it (read as on_site)"},
+    )
+    other_municipalities = fields.List(
+        fields.String(), metadata={"description": "added within version 1: older events lack it"}
+    )
+    salary = fields.Nested(
+        _Salary, allow_none=True, metadata={"description": "added within version 1: older events lack it"}
+    )
+    reopened_at = fields.DateTime(
+        allow_none=True,
+        metadata={"description": "added within version 1 (outside tester 26, F10): older events lack it"},
+    )
 
 
 VACANCY_POSTED = Published(domain.POSTED, VACANCIES, 1, VacancyPayload, "an employer posted a vacancy")
@@ -82,7 +107,14 @@ VACANCY_UPDATED = Published(
 VACANCY_CLOSED = Published(
     domain.CLOSED, VACANCIES, 1, VacancyPayload, "an employer closed it (filled, cancelled, expired)"
 )
-PUBLISHES: tuple[Published, ...] = (VACANCY_POSTED, VACANCY_UPDATED, VACANCY_CLOSED)
+VACANCY_REOPENED = Published(
+    domain.REOPENED,
+    VACANCIES,
+    1,
+    VacancyPayload,
+    "an employer reopened a closed vacancy (closed by mistake, or the person hired withdrew)",
+)
+PUBLISHES: tuple[Published, ...] = (VACANCY_POSTED, VACANCY_UPDATED, VACANCY_CLOSED, VACANCY_REOPENED)
 _BY_TYPE = {p.event_type: p for p in PUBLISHES}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from services.vacancy import domain
@@ -72,6 +72,24 @@ class VacancyHandlers:
             uow.publish(VacancyEvent(domain.CLOSED, closed))
             uow.commit()
         return closed
+
+    @retry_on_conflict()
+    def reopen(
+        self,
+        vacancy_id: str,
+        employer_org: str,
+        expected_version: int | None = None,
+        application_deadline: date | None = None,
+        keep_deadline: bool = True,
+    ) -> Vacancy:
+        """Reopen a closed vacancy (``Vacancy.reopen``), publishing ``vacancy.reopened``."""
+        with self.uow_factory() as uow:
+            vacancy = self._owned(uow, vacancy_id, employer_org)
+            reopened = vacancy.reopen(self.clock(), expected_version, application_deadline, keep_deadline)
+            uow.vacancies.save(reopened)
+            uow.publish(VacancyEvent(domain.REOPENED, reopened))
+            uow.commit()
+        return reopened
 
     @staticmethod
     def _owned(uow: UnitOfWork, vacancy_id: str, employer_org: str) -> Vacancy:

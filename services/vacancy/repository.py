@@ -54,6 +54,7 @@ vacancies = Table(
     Column("close_reason", String(32), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("reopened_at", DateTime(timezone=True), nullable=True),  # last reopen (migration v0003)
 )
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
@@ -86,6 +87,7 @@ def _from_row(row: Any) -> Vacancy:
         status=Status(row.status),
         version=row.version,
         close_reason=CloseReason(row.close_reason) if row.close_reason else None,
+        reopened_at=_aware(row.reopened_at) if row.reopened_at else None,
     )
 
 
@@ -157,6 +159,7 @@ class VacancyRepository:
             "details": v.details.to_dict(),
             "close_reason": v.close_reason.value if v.close_reason else None,
             "updated_at": v.updated_at,
+            "reopened_at": v.reopened_at,
         }
 
 

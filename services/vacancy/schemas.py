@@ -12,11 +12,16 @@ from marshmallow import ValidationError, fields, post_load, validate, validates_
 from services.kernel.calendar import local_day
 from services.vacancy import events
 from services.vacancy.domain import (
+    CURRENCIES,
     DERIVED_FIELDS,
+    MAX_OTHER_MUNICIPALITIES,
+    MAX_SALARY,
     READ_ONLY_FIELDS,
     CloseReason,
+    SalaryPeriod,
     Status,
     VacancyDetails,
+    WorkMode,
     rule_errors,
 )
 from shared.i18n import N_
@@ -33,6 +38,7 @@ from shared.schemas import (
     Instant,
     JsonBoolean,
     JsonInteger,
+    JsonNumber,
     LanguageOutSchema,
     LanguageSchema,
     MunicipalityCode,
@@ -77,6 +83,56 @@ class RequiredSkillSchema(StrictSchema):
     )
 
 
+class SalarySchema(StrictSchema):
+    """What the ad says of pay (outside tester 26, F9): a range per hour or month, and/or "according to
+    the collective agreement (TES)". Shown to partner agencies and the weekly meeting; not used for
+    ranking. The rules across its fields (``domain.salary_errors``) are 422s naming the field."""
+
+    min = JsonNumber(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=0, min_inclusive=False),
+        metadata={"description": "Lowest pay in `currency` per `period`; at most `max` (422 otherwise)"},
+    )
+    max = JsonNumber(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=0, min_inclusive=False),
+        metadata={"description": "Highest pay in `currency` per `period`"},
+    )
+    currency = fields.String(
+        load_default="EUR",
+        validate=validate.OneOf(CURRENCIES),
+        metadata={"description": "EUR, the only one accepted (and the default)"},
+    )
+    period = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.OneOf([p.value for p in SalaryPeriod]),
+        metadata={
+            "description": "What `min`/`max` are per: `hour` or `month`; required with an amount. Typo "
+            "guard: an amount above "
+            + " or ".join(f"{bound:.0f} per {period.value}" for period, bound in MAX_SALARY.items())
+            + " is a 422"
+        },
+    )
+    collective_agreement = JsonBoolean(
+        load_default=False,
+        metadata={
+            "description": 'true: pay "according to the collective agreement" (TES), with or without '
+            "a range. A salary needs an amount or this (422 otherwise)"
+        },
+    )
+
+
+class SalaryOutSchema(ma.Schema):
+    min = fields.Float(attribute="minimum", allow_none=True)
+    max = fields.Float(attribute="maximum", allow_none=True)
+    currency = fields.String()
+    period = fields.String(allow_none=True)
+    collective_agreement = fields.Boolean()
+
+
 class VacancyInSchema(StrictSchema):
     title = DisplayText(
         required=True,
@@ -110,6 +166,28 @@ class VacancyInSchema(StrictSchema):
             "omitted; another region than the municipality's is refused (422)"
         },
     )
+    other_municipalities = fields.List(
+        MunicipalityCode(),
+        load_default=list,
+        validate=validate.Length(max=MAX_OTHER_MUNICIPALITIES),
+        metadata={
+            "description": "Further work sites besides `municipality` (a cleaning company hiring for "
+            "Vaasa and Mustasaari, a nurse pool for three municipalities), each as `municipality` takes "
+            "it; none twice and not `municipality` again (422). Matching measures a candidate's commute "
+            f"to the nearest site. At most {MAX_OTHER_MUNICIPALITIES}. The vacancy's region stays "
+            "`municipality`'s."
+        },
+    )
+    work_mode = fields.String(
+        load_default=WorkMode.ON_SITE.value,
+        validate=validate.OneOf([m.value for m in WorkMode]),
+        metadata={
+            "description": "`on_site` (default), `hybrid` (partly at the site: the commute still limits "
+            "who is matched) or `remote` (matching ignores the commute; `municipality` stays the "
+            "employer's location and region)"
+        },
+    )
+    salary = fields.Nested(SalarySchema, load_default=None, allow_none=True)
     working_time = fields.String(required=True, validate=validate.OneOf(WORKING_TIMES))
     openings = JsonInteger(load_default=1, validate=validate.Range(1, 10_000))
     skills = fields.List(
@@ -208,6 +286,7 @@ class VacancyPutSchema(VacancyInSchema):
     )
     created_at = Instant(metadata=read_only("When the vacancy was posted, as read"))
     updated_at = Instant(metadata=read_only("When the vacancy was last changed, as read"))
+    reopened_at = Instant(allow_none=True, metadata=read_only("When the vacancy was last reopened, as read"))
     occupation_label = fields.Raw(
         allow_none=True,
         metadata={"readOnly": True, "description": "Derived from occupation_uri: accepted and ignored"},
@@ -233,6 +312,18 @@ class VacancyPutSchema(VacancyInSchema):
 
 class CloseSchema(StrictSchema):
     reason = fields.String(required=True, validate=validate.OneOf([r.value for r in CloseReason]))
+
+
+class ReopenSchema(StrictSchema):
+    """A reopen's body, optional: a new application deadline when the stored one has passed."""
+
+    application_deadline = Day(
+        allow_none=True,
+        metadata={
+            "description": "Replaces the application deadline (null: none). Left out, the stored one is "
+            "kept, and a deadline that has passed is a 422 asking for a new one"
+        },
+    )
 
 
 class WarningSchema(ma.Schema):
@@ -279,6 +370,9 @@ class VacancyOutSchema(AggregateOutSchema):
     description = fields.String()
     municipality = fields.String()
     region = fields.String()
+    other_municipalities = fields.List(fields.String())
+    work_mode = fields.String()
+    salary = fields.Nested(SalaryOutSchema, allow_none=True)
     working_time = fields.String()
     openings = fields.Integer()
     skills = fields.List(fields.Nested(RequiredSkillOutSchema))
@@ -288,6 +382,9 @@ class VacancyOutSchema(AggregateOutSchema):
     rejected_skills = fields.List(fields.String())
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    reopened_at = fields.DateTime(
+        allow_none=True, metadata={"description": "When it was last reopened (null: never)"}
+    )
     notices = NOTICES
     warnings = fields.List(
         fields.Nested(WarningSchema),

@@ -102,7 +102,11 @@ def vacancy(
     start_date: str | None = "2027-01-11",
     description: str = "",
     rejected_skills: Iterable[str] = (),
+    event_type: str | None = None,
+    **extra: Any,
 ) -> None:
+    """Apply a ``vacancy.*`` event (``event_type``: by default posted at version 1, else updated);
+    ``extra``: more payload fields (``work_mode``, ``other_municipalities``, ``salary``, ...)."""
     payload = {
         "vacancy_id": vacancy_id,
         "version": version,
@@ -127,7 +131,9 @@ def vacancy(
     }
     if rejected_skills:
         payload["rejected_skills"] = list(rejected_skills)
-    apply(app, VACANCIES, vacancy_id, "vacancy.posted" if version == 1 else "vacancy.updated", payload)
+    payload.update(extra)
+    kind = event_type or ("vacancy.posted" if version == 1 else "vacancy.updated")
+    apply(app, VACANCIES, vacancy_id, kind, payload)
 
 
 def pid(name: str) -> str:

@@ -711,6 +711,75 @@ def test_a_partner_agency_never_reads_another_agencys_outcomes_reasons_comments_
     assert all(s in team_page for s in ("Suomi vielä A2-tasolla", "Suomen kielen kurssi B1", "Agency A"))
 
 
+def test_each_organisation_sees_only_the_proposals_and_hires_it_may_see_in_the_meeting_totals(app, clock):
+    """Outside tester 26, F11: agency B's meeting totals showed agency A's proposed and hired counts.
+    Last week agency A proposed three welders (one of them living in Pohjanmaa, consenting to A only)
+    and hired one of them; agency B proposed one; the employment services' coach proposed one of
+    their own jobseekers. Each agency's tiles count its own organisation's work, in the JSON and on
+    the page; the employment services (team member or coach) every organisation's about the
+    candidates they may see (not the Pohjanmaa welder); the operator everything."""
+    client = app.test_client()
+    first, second = app.candidate_ids[:2]
+    second_welder(app, second, consent=("agency-a", "agency-b"), version=2)
+    own, far = pid("tampere-own-welder"), pid("vaasa-welder")
+    candidate(app, own, skills=essential(WELDER, 100), consent=("tampere-tyollisyys",))
+    candidate(app, far, skills=essential(WELDER, 100), consent=("agency-a",), municipality="905")
+    agency_b, coach = auth("recruiter", "agency-b"), auth("coach", "tampere-tyollisyys")
+    clock.now -= timedelta(days=7)
+    for cid in (first, second, far):
+        record_outcome(client, RECRUITER, cid, "proposed")
+    record_outcome(client, RECRUITER, first, "hired")
+    record_outcome(client, agency_b, second, "proposed")
+    record_outcome(client, coach, own, "proposed")
+    clock.now += timedelta(days=7)
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+
+    def tiles(headers):
+        r = client.get(f"{W48}/content.json", headers=headers)
+        assert r.status_code == 200, r.json
+        totals = r.json["content"]["totals"]
+        return totals["proposed_last_week"], totals["hired_last_week"]
+
+    assert tiles(agency_b) == (1, 0), "agency B's own proposal only, never agency A's"
+    assert tiles(RECRUITER) == (3, 1)
+    assert tiles(TEAM) == tiles(coach) == (4, 1), "every organisation's, but not the Pohjanmaa welder's"
+    assert tiles(OPERATOR) == (5, 1)
+    for org, figures in (
+        ("agency-b", ["1", "0"]),
+        ("agency-a", ["3", "1"]),
+        ("tampere-tyollisyys", ["4", "1"]),
+    ):
+        role = "team_member" if org == "tampere-tyollisyys" else "recruiter"
+        page = logged_in(app, role, org).get(W48).data.decode()
+        assert re.findall(r'<div class="tile tile-week"><b>(.*?)</b>', page) == figures, org
+
+
+def test_a_meeting_stored_before_per_organisation_figures_shows_a_partner_a_dash_not_the_teams_totals(
+    app, clock
+):
+    """A meeting stored before last-week rows kept whose steps they count (no ``week_steps``): its
+    stored totals are the team's, so agency B is shown "–" rather than agency A's work."""
+    client, second, agency_b = shared_by_two_agencies_last_week(app, clock)
+    record_outcome(client, RECRUITER, second, "proposed")
+    record_outcome(client, agency_b, second, "proposed")
+    clock.now += timedelta(days=7)
+    assert client.get(f"{W48}/content.json", headers=TEAM).status_code == 200  # prepared today
+    team = app.extensions["kohtaanto.matching.team"]
+    with team.uow_factory() as uow:  # as the code before the fix stored it
+        content = json.loads(json.dumps(uow.meetings.get("pirkanmaa", "2026-W48").content))
+        content["last_week"] = [
+            {k: v for k, v in r.items() if k != "week_steps"} for r in content["last_week"]
+        ]
+        uow.meetings.replace_content("pirkanmaa", "2026-W48", content)
+        uow.commit()
+    totals = client.get(f"{W48}/content.json", headers=agency_b).json["content"]["totals"]
+    assert (totals["proposed_last_week"], totals["hired_last_week"]) == (None, 0)
+    page = logged_in(app, "recruiter", "agency-b").get(W48).data.decode()
+    assert re.findall(r'<div class="tile tile-week">(?:<b[^>]*>)(.*?)</b>', page) == ["–", "0"]
+    totals = client.get(f"{W48}/content.json", headers=TEAM).json["content"]["totals"]
+    assert (totals["proposed_last_week"], totals["hired_last_week"]) == (2, 0), "the team sees every row"
+
+
 def test_a_meeting_stored_before_the_agency_rules_shows_a_partner_nothing_of_another_agencys_steps(
     app, clock
 ):

@@ -176,3 +176,52 @@ def test_a_partner_agency_sees_only_the_counts_of_the_service_paths_never_whose_
     assert "other organisations see these counts only" in section and 'class="path-rows"' not in section
     team_page = client.get("/meetings/pirkanmaa/2026-W48?lang=en", headers=TEAM).get_data(as_text=True)
     assert consented in team_page.split('id="paths"')[1].split("</section>")[0]
+
+
+def test_a_partner_agency_sees_its_own_organisations_figures_only_in_whose_turn_and_in_satisfaction(
+    database_url,
+):
+    """Outside tester 26, F11, the same kind as the proposals and hires tiles: "Whose turn to act"
+    counted other organisations' overdue path duties, and the satisfaction section each agency's
+    rated referrals and mean, for a competing agency to read. A partner agency now sees its own
+    organisation's figure in both (the region's counts by reason, week and rater stay the team's);
+    the employment services' team member sees every organisation's, in the meeting and in
+    ``GET /api/v1/satisfaction``."""
+    clock = Clock()
+    app = matching_app(database_url, clock)
+    for i, (org, reason) in enumerate((("agency-a", "step_overdue"), ("agency-b", "no_active_step"))):
+        feed(app, f"c-path-{i}", path([{"reason": reason, "from": "2026-11-20", "org": org, "ref": f"s{i}"}]))
+    for i in range(6):
+        rate(app, i, "agency-a", 4, week="2026-W47")
+        rate(app, 10 + i, "agency-b", 2, week="2026-W47")
+    client = app.test_client()
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    agency_b = auth("recruiter", "agency-b")
+
+    def whose(headers):
+        content = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=headers).json["content"]
+        api = client.get("/api/v1/satisfaction?region=pirkanmaa&weeks=2", headers=headers).json
+        return (
+            sorted(c["key"] for c in content["paths"]["by_org"]),
+            sorted(f["key"] for f in content["satisfaction"]["by_org"]),
+            sorted(f["key"] for f in api["by_org"]),
+            content["paths"]["needing_attention"],
+            (content["satisfaction"]["total"]["count"], content["satisfaction"]["total"]["mean"]),
+            (api["total"]["count"], api["total"]["mean"]),
+        )
+
+    both = ["agency-a", "agency-b"]
+    assert whose(TEAM) == (both, both, both, 2, (12, 3.0), (12, 3.0))
+    # not the region's 12 ratings at 3.0 either, which less its own 6 at 2.0 gave agency A's 6 at 4.0
+    assert whose(agency_b) == (["agency-b"], ["agency-b"], ["agency-b"], 2, (6, 2.0), (6, 2.0))
+    assert whose(auth("recruiter", "agency-a")) == (
+        ["agency-a"],
+        ["agency-a"],
+        ["agency-a"],
+        2,
+        (6, 4.0),
+        (6, 4.0),
+    )
+    page = client.get("/meetings/pirkanmaa/2026-W48?lang=en", headers=agency_b).get_data(as_text=True)
+    assert "Agency A" not in page and "agency-a" not in page
+    assert 'id="satisfaction-own"' in page

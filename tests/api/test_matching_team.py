@@ -93,7 +93,7 @@ def test_a_malformed_shortage_csv_is_rejected_with_line_numbers_and_nothing_is_i
     bad = "occupation,region,period,level\n7212,national,2026H2,shortage\n7212,atlantis,2026H2,shortage\nxyz,national,2026,lots\n"
     r = app.test_client().post("/api/v1/shortages", data=bad, headers={**OPERATOR, **CSV})
     assert r.status_code == 422
-    errors = r.json["errors"]["csv"]
+    errors = r.json["errors"]["file"]
     assert sorted(errors) == ["3", "4"]
     assert "atlantis" in errors["3"][0] and len(errors["4"]) == 3
     assert rows(app, shortage_lists) == [] and rows(app, outbox) == []

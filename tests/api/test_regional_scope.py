@@ -215,8 +215,8 @@ def test_another_citys_operator_cannot_import_or_withdraw_a_regions_shortage_lis
     before, published = listing(world), rows(world, matching_outbox)
     r = post_csv(world, "/api/v1/shortages?source=x", SURPLUS_FI, VAASA_OPERATOR)
     assert r.status_code == 422, r.json
-    assert sorted(r.json["errors"]["csv"]) == ["2", "3"]
-    assert "pirkanmaa" in r.json["errors"]["csv"]["2"][0]
+    assert sorted(r.json["errors"]["file"]) == ["2", "3"]
+    assert "pirkanmaa" in r.json["errors"]["file"]["2"][0]
     national = b"occupation,region,period,level\n7212,national,2026H2,surplus\n"
     assert post_csv(world, "/api/v1/shortages?source=x", national, VAASA_OPERATOR).status_code == 422
     for region in ("pirkanmaa", "national"):
@@ -239,8 +239,8 @@ def test_a_line_for_another_region_is_told_with_the_files_other_bad_lines(world)
     before, published = listing(world), rows(world, matching_outbox)
     r = post_csv(world, "/api/v1/shortages?source=x", mixed, VAASA_OPERATOR)
     assert r.status_code == 422, r.json
-    assert sorted(r.json["errors"]["csv"]) == ["2", "3", "4", "5"]
-    assert "pirkanmaa" in r.json["errors"]["csv"]["4"][0]
+    assert sorted(r.json["errors"]["file"]) == ["2", "3", "4", "5"]
+    assert "pirkanmaa" in r.json["errors"]["file"]["4"][0]
     assert listing(world) == before and rows(world, matching_outbox) == published
 
 

@@ -95,10 +95,10 @@ def test_a_body_or_part_sent_as_xlsx_that_is_no_workbook_is_refused_as_such(app)
         ),
     ):
         assert r.status_code == 422, r.json
-        [reason] = r.json["errors"]["csv"]["1"]
+        [reason] = r.json["errors"]["file"]["1"]
         assert "not one: an .xlsx file is a zip archive" in reason and "Found:" not in reason
     assert rows(app, shortage_lists) == []
-    assert "pula.xlsx" in r.json["errors"]["csv"]["1"][0]
+    assert "pula.xlsx" in r.json["errors"]["file"]["1"][0]
     catalogue = client.post(
         "/api/v1/training/catalogue", data=b"course_id;provider", headers={**OPERATOR, "Content-Type": XLSX}
     )
@@ -114,7 +114,7 @@ def test_a_code_whose_name_beside_it_is_another_groups_is_refused_and_nothing_is
     client = app.test_client()
     r = upload(client, data)
     assert r.status_code == 422, r.json
-    [reason] = r.json["errors"]["csv"]["2"]
+    [reason] = r.json["errors"]["file"]["2"]
     assert reason.startswith("occupation: '5322 Lähihoitajat': the name is not that of ISCO-08 group 5322")
     assert "5321 (lähihoitaja" in reason
     assert rows(app, shortage_lists) == [] and rows(app, outbox) == []
@@ -125,7 +125,7 @@ def test_a_code_whose_name_beside_it_is_another_groups_is_refused_and_nothing_is
 def test_a_file_without_the_columns_names_what_it_found(app):
     r = upload(app.test_client(), "\ufeffammattinimike;paikka\r\nhitsaaja;Tampere\r\n".encode())
     assert r.status_code == 422
-    [reason] = r.json["errors"]["csv"]["1"]
+    [reason] = r.json["errors"]["file"]["1"]
     assert "Found: 'ammattinimike', 'paikka'" in reason and "';'-separated" in reason
 
 
@@ -148,7 +148,7 @@ def test_a_typod_period_is_refused_and_the_applicable_list_stays(app):
     )
     r = upload(client, b"occupation,region,period,level\n2221,national,2062H2,surplus\n")
     assert r.status_code == 422
-    assert "2062H2 starts" in r.json["errors"]["csv"]["2"][0]
+    assert "2062H2 starts" in r.json["errors"]["file"]["2"][0]
     assert flag(client, "v-vaasa")["period"] == "2026H2"
     assert len(rows(app, shortage_lists)) == 1
 
@@ -253,7 +253,7 @@ def test_a_one_line_monthly_list_refines_the_half_year_and_the_import_says_what_
     assert [(x["region"], x["period"]) for x in r.json["lists"]] == [("pirkanmaa", "2026-12")]
     bad = csv.replace(b"1.12.2026", b"15.12.2026")
     r = client.post("/api/v1/shortages", data=bad, headers={**tampere, "Content-Type": "text/csv"})
-    assert r.status_code == 422 and "only on the 1st" in r.json["errors"]["csv"]["2"][0]
+    assert r.status_code == 422 and "only on the 1st" in r.json["errors"]["file"]["2"][0]
 
 
 def test_a_list_for_a_period_to_come_warns_of_what_it_drops_from_its_first_day(app):

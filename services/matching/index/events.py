@@ -1,7 +1,7 @@
 """The events the matching index consumes, declared once (``INDEX_FEED``), and its tolerant readers.
 
-The index reads ``vacancy.posted``, ``vacancy.updated``, ``vacancy.closed`` (schema_version 1) and
-tombstones from the vacancies topic, ``candidate.upserted`` (schema_version 1) and tombstones from the
+The index reads ``vacancy.posted``, ``vacancy.updated``, ``vacancy.closed``, ``vacancy.reopened``
+(schema_version 1) and tombstones from the vacancies topic, ``candidate.upserted`` (schema_version 1) and tombstones from the
 candidates topic. Anything else is dead-lettered (the rule is in ``shared/messaging/events.py`` and
 docs/events.md). Unknown fields are ignored (producers may add fields); a payload missing what ranking
 needs, or breaking a rule of docs/events.md's field table (a value outside a documented vocabulary, a
@@ -42,6 +42,17 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class Salary:
+    """What a vacancy's ad says of pay (docs/events.md): shown to people, never used in ranking."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    currency: str = "EUR"
+    period: str | None = None  # "hour" | "month"; None with no amount
+    collective_agreement: bool = False  # "according to the collective agreement (TES)"
+
+
+@dataclass(frozen=True, slots=True)
 class VacancyRecord:
     """What matching keeps of a vacancy: the ranking view plus what people read about it."""
 
@@ -61,6 +72,9 @@ class VacancyRecord:
     # how many more suggestions reached the confidence lines than the vacancy shows (enrichment's
     # `recognition.Suggestions.left_out`; outside tester 19, P6)
     suggestions_left_out: int = 0
+    work_mode: str = "on_site"  # on_site | hybrid | remote (events before outside tester 26, F9: on_site)
+    salary: Salary | None = None
+    reopened_at: datetime | None = None  # when the employer last reopened it (F10); None: never
 
     @property
     def vacancy_id(self) -> str:
@@ -78,6 +92,9 @@ MAX_WORK_HISTORY = 200
 MAX_LANGUAGES = 40
 MAX_CONSENTED_ORGS = 200
 MAX_VACANCY_SKILLS = 200
+MAX_OTHER_MUNICIPALITIES = 30
+WORK_MODES = ("on_site", "hybrid", "remote")
+SALARY_PERIODS = ("hour", "month")
 CANDIDATE_STATUSES = ("active", "hired")
 VACANCY_STATUSES = ("open", "closed")
 CLOSE_REASONS = ("filled", "cancelled", "expired")
@@ -226,10 +243,34 @@ def _essential(value: Any) -> bool:
     return value
 
 
+def _amount(value: Any, what: str) -> float | None:
+    return None if value is None else _number(value, what)
+
+
+def _salary(value: Any) -> Salary | None:
+    """A payload's ``salary`` (absent or null: none stated)."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidRecordError(f"salary: an object is required, not {type(value).__name__}")
+    period = value.get("period")
+    agreement = value.get("collective_agreement", False)
+    if not isinstance(agreement, bool):
+        raise InvalidRecordError(f"salary collective_agreement: true or false is required, not {agreement!r}")
+    return Salary(
+        minimum=_amount(value.get("min"), "salary min"),
+        maximum=_amount(value.get("max"), "salary max"),
+        currency=_one_of(value.get("currency") or "EUR", ("EUR",), "salary currency"),
+        period=None if period is None else _one_of(period, SALARY_PERIODS, "salary period"),
+        collective_agreement=agreement,
+    )
+
+
 def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
     """The index's view of a ``vacancy.*`` payload; ``PoisonMessageError`` for a payload outside
     docs/events.md's field table (every value the index would refuse among them)."""
     try:
+        work_mode = _one_of(p.get("work_mode") or "on_site", WORK_MODES, "work mode")
         vacancy = Vacancy(
             vacancy_id=_text(p["vacancy_id"], "vacancy_id"),
             version=_version(p["version"]),
@@ -245,6 +286,13 @@ def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
             working_time=_one_of(p.get("working_time") or "any", WORKING_TIMES, "working time"),
             start_date=_day(p.get("start_date")),
             status=_one_of(p.get("status") or "open", VACANCY_STATUSES, "status"),
+            other_municipalities=tuple(
+                _municipality(code)
+                for code in _list(
+                    p.get("other_municipalities"), MAX_OTHER_MUNICIPALITIES, "other_municipalities"
+                )
+            ),
+            remote=work_mode == "remote",
         )
         close_reason = p.get("close_reason")
         return VacancyRecord(
@@ -261,6 +309,9 @@ def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
             rejected_skills=frozenset(
                 _text(u, "rejected skill") for u in _list(p.get("rejected_skills"), None, "rejected_skills")
             ),
+            work_mode=work_mode,
+            salary=_salary(p.get("salary")),
+            reopened_at=datetime.fromisoformat(p["reopened_at"]) if p.get("reopened_at") else None,
         )
     except (KeyError, TypeError, ValueError) as exc:  # (InvalidRecordError is a ValueError)
         raise PoisonMessageError(f"vacancy payload unusable: {type(exc).__name__}: {exc}") from None
@@ -279,7 +330,8 @@ def _candidate_withdrawn(state: MatchingState, record: Record) -> None:
 
 def _vacancy_changed(state: MatchingState, record: Record, vacancy: VacancyRecord) -> None:
     _same_key(record, vacancy.vacancy_id, "vacancy_id")
-    state.check_municipality(vacancy.vacancy.municipality)
+    for code in vacancy.vacancy.municipalities:
+        state.check_municipality(code)
     try:
         state.apply_vacancy(vacancy)
     except InvalidRecordError as exc:  # a value the engine refuses that the reader let through: poison
@@ -298,6 +350,8 @@ INDEX_FEED: ConsumerSpec[MatchingState] = ConsumerSpec(
         Handles(VACANCIES, "vacancy.posted", versions(1), vacancy_from_payload, _vacancy_changed),
         Handles(VACANCIES, "vacancy.updated", versions(1), vacancy_from_payload, _vacancy_changed),
         Handles(VACANCIES, "vacancy.closed", versions(1), vacancy_from_payload, _vacancy_changed),
+        # a closed vacancy open again: a newer version, applied like any other (outside tester 26, F10)
+        Handles(VACANCIES, "vacancy.reopened", versions(1), vacancy_from_payload, _vacancy_changed),
         Handles(CANDIDATES, "candidate.upserted", versions(1), candidate_from_payload, _candidate_upserted),
     ),
     tombstones={VACANCIES.name: _vacancy_deleted, CANDIDATES.name: _candidate_withdrawn},

@@ -15,6 +15,7 @@ from services.kernel.texts import N_
 from services.matching.index.domain.model import SkillEvidence, VacancySkill
 from services.matching.index.domain.query import ranked_occupation
 from services.matching.index.domain.skill_plus import said_as_plus
+from services.matching.index.events import Salary
 from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
 from shared.i18n import translate_text
 
@@ -235,6 +236,19 @@ def render_explanation(e: ShortlistEntry, labels: Labels, lang: str, k: int) -> 
     }
 
 
+def render_salary(salary: Salary | None) -> dict[str, Any] | None:
+    """`VacancySalarySchema`'s fields of a vacancy's salary; None when it states none."""
+    if salary is None:
+        return None
+    return {
+        "min": salary.minimum,
+        "max": salary.maximum,
+        "currency": salary.currency,
+        "period": salary.period,
+        "collective_agreement": salary.collective_agreement,
+    }
+
+
 def render_vacancy(
     record: VacancyRecord, labels: Labels, lang: str, shortage: Mapping[str, Any] | None
 ) -> dict[str, Any]:
@@ -247,6 +261,9 @@ def render_vacancy(
         "occupation_uri": v.occupation_uri,
         "occupation_label": labels.occupation_label(v.occupation_uri, lang) if v.occupation_uri else None,
         "municipality": v.municipality,
+        "other_municipalities": list(v.other_municipalities),
+        "work_mode": record.work_mode,
+        "salary": render_salary(record.salary),
         "region": record.region,
         "status": v.status,
         "shortage": None if shortage is None else dict(shortage),

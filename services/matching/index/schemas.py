@@ -336,7 +336,9 @@ class EntrySchema(ma.Schema):
         allow_none=True,
         metadata={
             "description": "Distance between the centres of the candidate's and the vacancy's "
-            "municipalities (km; no finer location is kept): 0 means the same municipality"
+            "municipalities (km; no finer location is kept): 0 means the same municipality. A vacancy "
+            "with several work sites: to the nearest one (the commute filter measures the same); a "
+            "remote one: shown all the same, never a filter"
         },
     )
     available_from = fields.Date()
@@ -385,6 +387,16 @@ class ListedShortageFlagSchema(shared_schemas.ShortageFlagSchema):
     )
 
 
+class VacancySalarySchema(ma.Schema):
+    min = fields.Float(allow_none=True)
+    max = fields.Float(allow_none=True)
+    currency = fields.String()
+    period = fields.String(allow_none=True, metadata={"description": "`hour` or `month`"})
+    collective_agreement = fields.Boolean(
+        metadata={"description": 'true: "according to the collective agreement" (TES)'}
+    )
+
+
 class VacancyFieldsSchema(ma.Schema):
     """What every vacancy the matching API returns says about itself."""
 
@@ -394,6 +406,18 @@ class VacancyFieldsSchema(ma.Schema):
     occupation_uri = fields.String(allow_none=True)
     occupation_label = fields.String(allow_none=True)
     municipality = fields.String()
+    other_municipalities = fields.List(
+        fields.String(),
+        metadata={"description": "Further work sites: a candidate's commute is measured to the nearest"},
+    )
+    work_mode = fields.String(
+        metadata={"description": "`on_site`, `hybrid` or `remote` (remote: the commute filters nobody)"}
+    )
+    salary = fields.Nested(
+        VacancySalarySchema,
+        allow_none=True,
+        metadata={"description": "As the employer stated it; shown, never used in ranking. Null: not stated"},
+    )
     region = fields.String()
     status = fields.String()
     shortage = fields.Nested(

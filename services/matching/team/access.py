@@ -63,9 +63,16 @@ def visible_content(
       organisation's only;
     * of last week's outcomes (``last_week``) and the open follow-ups (``follow_ups``), those its own
       organisation recorded (a follow-up of a meeting stored before follow-ups named their
-      organisation: none), and ``totals.open_follow_ups`` counts those;
+      organisation: none), and ``totals.open_follow_ups`` counts those; of a row's ``week_steps``,
+      its own;
+    * of last week's proposals and hires (``totals.proposed_last_week``/``hired_last_week``), its
+      own organisation's (outside tester 26, F11: the team's totals showed agency B how many
+      candidates agency A proposed and hired);
     * of the service paths (``paths``), the counts only: no row, so no candidate id (their
-      follow-up is the employment services' task, outside tester 10, L11).
+      follow-up is the employment services' task, outside tester 10, L11), and of the counts by
+      the organisation that must act (``by_org``), its own;
+    * of the satisfaction figures, its own organisation's (``satisfaction_by_org``), not the
+      region's (which less its own would give another organisation's away).
 
     Meetings stored before these rules are shown by today's rules too (re-filtered here, at every
     read, rather than migrated: the stored content stays as the team saw it, and no row has to be
@@ -75,11 +82,18 @@ def visible_content(
     agencies' statuses were kept apart (no ``agencies`` key) shows no ``status``, which may be
     another agency's.
 
+    Every figure of ``totals`` about candidates or organisations' work is counted over what the
+    viewer is shown (``_shown_counted``): the employment services' over the candidates they may see,
+    anyone else's over that and its own organisation's work; a meeting stored before last-week rows
+    kept their ``week_steps`` shows proposals and hires as None unless the stored team total is the
+    viewer's figure too (``_week_counts``).
+
     Returns a new dict; ``content`` is not changed."""
     if viewer.everyone:
         return content
     org = viewer.org
     regional = team_view(org_kind)
+    stored_rows = len(content.get("last_week", []))
     if regional:  # the region's jobseekers on a service path: the viewer serves the region
         path_ids = candidate_ids_in(content.get("paths"))
         outside = {k: v for k, v in content.items() if k != "paths"}
@@ -88,34 +102,128 @@ def visible_content(
         hidden = {c for c in candidate_ids_in(content) if not sees(c)}
     for candidate_id in sorted(hidden):
         content, _ = without_candidate(content, candidate_id)
-    content = _shown_counted(dict(content))
-    if regional:
-        return content
-    content["vacancies"] = [
-        {**v, "candidates": [_own_statuses(c, org) for c in v.get("candidates", [])]}
-        for v in content.get("vacancies", [])
-    ]
-    own_rows = [r for r in content.get("last_week", []) if r.get("recorded_by_org") == org]
-    if not content.get("rows_by_organisation"):  # stored before: the history may mix organisations
-        own_rows = [{**r, "history": [r.get("status")]} for r in own_rows]
-    content["last_week"] = own_rows
-    content["follow_ups"] = [r for r in content.get("follow_ups", []) if r.get("recorded_by_org") == org]
-    if isinstance(content.get("totals"), dict):  # the tile counts the follow-ups the list shows
-        content["totals"] = {**content["totals"], "open_follow_ups": len(content["follow_ups"])}
-    if isinstance(content.get("paths"), dict):
-        content["paths"] = {**content["paths"], "rows": []}
-    return content
+    content = dict(content)
+    # last week's proposals and hires: every organisation's about the candidates shown to the
+    # employment services, the viewer's own organisation's to anyone else (outside tester 26, F11)
+    week_counts = _week_counts(
+        content,
+        None if regional else org,
+        whole=regional and len(content.get("last_week", [])) == stored_rows,
+    )
+    if not regional:
+        content["vacancies"] = [
+            {**v, "candidates": [_own_statuses(c, org) for c in v.get("candidates", [])]}
+            for v in content.get("vacancies", [])
+        ]
+        own_rows = [r for r in content.get("last_week", []) if r.get("recorded_by_org") == org]
+        if not content.get("rows_by_organisation"):  # stored before: the history may mix organisations
+            own_rows = [{**r, "history": [r.get("status")]} for r in own_rows]
+        own_rows = [_own_steps(r, org) for r in own_rows]
+        content["last_week"] = own_rows
+        content["follow_ups"] = [r for r in content.get("follow_ups", []) if r.get("recorded_by_org") == org]
+        if isinstance(content.get("paths"), dict):  # the counts, and of "whose turn" its own only
+            paths = content["paths"]
+            content["paths"] = {**paths, "rows": [], "by_org": _own_keys(paths.get("by_org"), org)}
+        content["satisfaction"] = _own_satisfaction(content, org)
+        content.pop("satisfaction_by_org", None)
+    return _shown_counted(content, week_counts)
 
 
-def _shown_counted(content: dict[str, Any]) -> dict[str, Any]:
-    """``content`` with its ``totals`` counting the candidate rows and the people (distinct
-    candidates) this viewer is shown, not those prepared for the whole team (outside tester 18,
-    P18: the tile counted rows; a viewer who may not see a candidate got the team's count)."""
+def visible_satisfaction(facts: Iterable[Any], org: str, org_kind: str | None) -> list[Any]:
+    """Of satisfaction ratings (``satisfaction.RatingFact``, for ``GET /api/v1/satisfaction``), those
+    a caller's figures are computed over: the employment services and the operator (``team_view``)
+    every organisation's; anyone else (a partner agency, an education provider) its own
+    organisation's only — how many of another agency's referrals were rated, and how well, is that
+    agency's business data, and the region's figures less its own would give them away (outside
+    tester 26, F11)."""
+    if team_view(org_kind):
+        return list(facts)
+    return [f for f in facts if f.rated_org == org]
+
+
+def _own_satisfaction(content: dict[str, Any], org: str) -> dict[str, Any] | None:
+    """The satisfaction section a viewer outside the employment services is shown: its own
+    organisation's figures (``satisfaction_by_org``), with no rating of its organisation the
+    region's weeks at zero; None (no section) for a meeting stored before they were kept."""
+    region = content.get("satisfaction")
+    by_org = content.get("satisfaction_by_org")
+    if not isinstance(region, dict) or not isinstance(by_org, list):
+        return None
+    own = next((x.get("figures") for x in by_org if isinstance(x, dict) and x.get("org") == org), None)
+    if isinstance(own, dict):
+        return own
+
+    def none(figure: dict[str, Any]) -> dict[str, Any]:
+        return {**figure, "count": 0, "mean": None, "distribution": None, "counted": None}
+
+    return {
+        **region,
+        "weeks": [none(f) for f in region.get("weeks", [])],
+        "by_org": [],
+        "by_rater": [none(f) for f in region.get("by_rater", [])],
+        "by_subject": [none(f) for f in region.get("by_subject", [])],
+        "total": none(region.get("total") or {"key": "all"}),
+    }
+
+
+def _own_keys(counts: Any, org: str) -> list[Any]:
+    """Of a list of ``{key: organisation, …}`` figures, ``org``'s own."""
+    return [c for c in counts or [] if isinstance(c, dict) and c.get("key") == org]
+
+
+def _week_counts(content: dict[str, Any], own: str | None, *, whole: bool) -> dict[str, int | None]:
+    """``proposed_last_week`` and ``hired_last_week`` for one viewer, counted over the last-week
+    rows left in ``content`` (about candidates the viewer may see): every organisation's steps
+    (``own`` None: the employment services), or only ``own`` organisation's (anyone else), wherever
+    the row stands. A row stored before rows kept their ``week_steps`` cannot be counted per
+    organisation: then the stored team total is shown only when it is the viewer's figure too (the
+    employment services shown every row, ``whole``; or a total of 0), else None ("–")."""
+    stored = content.get("totals")
+    totals: dict[str, Any] = stored if isinstance(stored, dict) else {}
+    rows = content.get("last_week", [])
+    counts: dict[str, int | None] = {}
+    for status in ("proposed", "hired"):
+        key = f"{status}_last_week"
+        if all(isinstance(r.get("week_steps"), list) for r in rows):
+            counted = sum(
+                1
+                for r in rows
+                for step in r["week_steps"]
+                if step.get("status") == status and (own is None or step.get("org") == own)
+            )
+            counts[key] = counted
+        else:
+            counts[key] = totals.get(key) if whole or totals.get(key) == 0 else None
+    return counts
+
+
+def _shown_counted(content: dict[str, Any], week_counts: dict[str, int | None]) -> dict[str, Any]:
+    """``content`` with every figure of its ``totals`` that is about candidates or organisations'
+    work counted over what this viewer is shown, not over what was prepared for the whole team: the
+    candidate rows and the people (distinct candidates; outside tester 18, P18: the tile counted
+    rows), the open follow-ups listed, and last week's proposals and hires (``week_counts``;
+    outside tester 26, F11: agency B's tiles showed agency A's proposals and hires). The vacancies
+    and openings stay the region's (public vacancy data); the service-path count is the region's
+    (its rows are the employment services' only, docs/meeting.md)."""
     if not isinstance(content.get("totals"), dict):
         return content
     ids = [c.get("candidate_id") for v in content.get("vacancies", []) for c in v.get("candidates", [])]
-    content["totals"] = {**content["totals"], "candidates_shown": len(ids), "people_shown": len(set(ids))}
+    content["totals"] = {
+        **content["totals"],
+        "candidates_shown": len(ids),
+        "people_shown": len(set(ids)),
+        "open_follow_ups": len(content.get("follow_ups", [])),
+        **week_counts,
+    }
     return content
+
+
+def _own_steps(row: dict[str, Any], org: str) -> dict[str, Any]:
+    """A last-week row with, of its ``week_steps``, ``org``'s own (a team row may hold the steps of
+    the employment services or of another agency's hire)."""
+    if not isinstance(row.get("week_steps"), list):
+        return row
+    return {**row, "week_steps": [s for s in row["week_steps"] if s.get("org") == org]}
 
 
 def _own_statuses(row: dict[str, Any], org: str) -> dict[str, Any]:
@@ -156,4 +264,5 @@ __all__ = [
     "may_see_candidate",
     "visible_content",
     "visible_outcomes",
+    "visible_satisfaction",
 ]

@@ -40,6 +40,7 @@ from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reaso
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.i18n import translate_errors
 from shared.organisations import region_not_served
 from shared.pii import refuse_identifiers, refuse_sensitive_data
 from shared.ratelimit import rate_limited
@@ -118,7 +119,17 @@ class ShortageImportSchema(ma.Schema):
             "description": "Per region where the import took occupations out of shortage: which ones "
             "(their open vacancies leave the region's meeting) and which lists rated them before. A "
             "later period replaces the earlier ones wholly, so a partial table drops the rest. A list for a "
-            "period to come is judged on its first day too ('From 1.3.2027: …')"
+            "period to come is judged on its first day too ('From 1.3.2027: …'); then one per line of "
+            "the file skipped or read otherwise than written, starting 'Line 3: ' (as in line_warnings)"
+        },
+    )
+    line_warnings = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={
+            "description": "Line of the file (1 = first line) → why it was skipped while the rest imported: "
+            "an ISCO-08 group without ESCO occupations (e.g. 3221), a note below the table ('Lähde: …'), "
+            "a second rating of one unit group by two national codes. The same shape as errors.file"
         },
     )
 
@@ -380,9 +391,13 @@ class Shortages(MethodView):
         (``severe_shortage`` … ``severe_surplus``); or the Labour Force Barometer's table with Finnish,
         Swedish or English column names, occupations as ``2221 Sairaanhoitajat``, the barometer's
         wording or 1–5 ratings. CSV in any common dialect (``;`` or ``,``, UTF-8 with or without BOM or
-        Windows-1252, CRLF) or the first sheet of an .xlsx workbook. The whole file is checked first:
-        any bad line gives 422 with ``errors.csv`` mapping line numbers to reasons, and nothing is
-        imported. Each (region, period) in the file replaces the stored list for it, is recorded in the
+        Windows-1252, CRLF) or the first sheet of an .xlsx workbook; title rows above the header are
+        skipped. The whole file is checked first: any bad line gives 422 with ``errors.file`` mapping
+        line numbers to reasons (the one key for the uploaded file, CSV or .xlsx, as the catalogue's
+        import), and nothing is imported. A line that is well formed but cannot be used — an ISCO-08
+        group ESCO has no occupation in (3221), a note below the table ("Lähde: …") — is skipped and
+        named in ``line_warnings`` (line → reasons) and ``warnings``; the rest imports. A Finnish
+        national 5-digit code (Ammattiluokitus 2010, ``32211``) is read as its ISCO-08 unit group. Each (region, period) in the file replaces the stored list for it, is recorded in the
         history and is published on ``kohtaanto.shortages.v1``. A month inside a stored half-year
         refines it (decides only the occupations it rates); a later period that does not contain the
         stored ones replaces them. ``notices`` say, per region whose deciding lists changed, how many
@@ -401,8 +416,9 @@ class Shortages(MethodView):
             abort(
                 422,
                 message=gettext("The shortage file has errors; nothing was imported."),
-                errors={"csv": {str(line): reasons for line, reasons in exc.errors.items()}},
+                errors={FILE_KEY: {str(line): reasons for line, reasons in exc.errors.items()}},
             )
+        skipped = translate_errors({str(line): reasons for line, reasons in result.skipped.items()})
         listed = {(x["region"], x["period"]): x for x in team().records.shortage_listing()}
         return {
             "import_id": result.import_id,
@@ -419,7 +435,8 @@ class Shortages(MethodView):
                 for x in result.lists
             ],
             "notices": result.notices,
-            "warnings": result.warnings,
+            "warnings": [*result.warnings, *line_warnings(skipped)],
+            "line_warnings": skipped,
         }
 
     @require_role(*TEAM_ROLES)
@@ -512,7 +529,21 @@ NOT_XLSX = N_(
 )
 
 
-def upload(what: str = "the shortage list", errors_key: str = "csv") -> tuple[bytes, str]:
+#: The key of ``errors`` for reasons about an uploaded file, by line, whatever its format (CSV or .xlsx)
+#: and whichever import (outside tester 26, F8: the shortage import said ``csv``, the catalogue ``file``).
+FILE_KEY = "file"
+
+
+def line_warnings(by_line: Any) -> list[str]:
+    """``{"3": [reason, …]}`` as warnings "Line 3: reason", in line order (reasons already translated)."""
+    return [
+        gettext("Line %(line)s: %(reason)s", line=line, reason=reason)
+        for line, reasons in sorted(by_line.items(), key=lambda kv: int(kv[0]))
+        for reason in reasons
+    ]
+
+
+def upload(what: str = "the shortage list", errors_key: str = FILE_KEY) -> tuple[bytes, str]:
     """The uploaded file's bytes and name: the body (CSV or .xlsx) or a multipart ``file`` field; 415
     naming ``what`` for any other media type, 422 for a multipart request without ``file``, and 422
     with ``errors[errors_key]["1"]`` when the body's type or the part's name or type says .xlsx but

@@ -88,6 +88,9 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
         print(f"note: {notice}")
     for warning in result.warnings:
         print(f"WARNING: {warning}", file=sys.stderr)
+    for line, reasons in result.skipped.items():  # lines skipped while the rest imported
+        for reason in reasons:
+            print(f"WARNING: line {line}: {reason}", file=sys.stderr)
     print(f"imported {len(result.lists)} list(s) as {result.import_id}; the matching worker publishes them")
     return 0
 

@@ -41,6 +41,7 @@ from services.matching.team.meeting import (
     IsoWeek,
     MeetingContent,
     MeetingFacts,
+    Pay,
     SkillRef,
     VacancyFacts,
     build_meeting,
@@ -70,7 +71,7 @@ from services.matching.team.shortages import (
     dropped_warnings,
     effect_notices,
     parse_period,
-    parse_shortage_file,
+    read_shortage_file,
 )
 from shared.auth import Principal, Role
 from shared.entitlement import STAFF_KINDS, Viewer, acts_everywhere, speaks_for_vacancy
@@ -270,6 +271,8 @@ class ImportResult:
     notices: list[str] = field(default_factory=list)  # e.g. a list that does not apply: a later one exists
     # occupations the import took out of shortage, by region: their vacancies leave the meeting
     warnings: list[str] = field(default_factory=list)
+    # line → why it was skipped: an ISCO-08 group without ESCO occupations, a note below the table
+    skipped: dict[int, list[str]] = field(default_factory=dict)
 
 
 class ShortageListUnknownError(LookupError):
@@ -339,7 +342,7 @@ class TeamRecords:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         import_id, now = str(uuid.uuid4()), self.clock()
         resolve = self.places.resolve or self.places.regions
-        lists = parse_shortage_file(
+        read = read_shortage_file(
             raw,
             self.taxonomy,
             resolve,
@@ -350,6 +353,7 @@ class TeamRecords:
             serves=lambda region: self.serves(caller, region),
             names=self.group_names,
         )
+        lists = read.lists
         today = local_day(now)
         # Lists for a period to come take effect on its first day: their effect is judged then too
         # (outside tester 25, F1/F3: a list imported ahead of its month, or a second part of one,
@@ -396,7 +400,7 @@ class TeamRecords:
                     "months ago; its flags are shown as stale."
                 )
         log.info("shortage lists imported", extra={"import_id": import_id, "lists": len(lists)})
-        return ImportResult(import_id, source, lists, notices, warnings)
+        return ImportResult(import_id, source, lists, notices, warnings, read.warnings)
 
     def _occupation_label(self, uri: str) -> str:
         try:
@@ -847,6 +851,19 @@ class TeamHandlers:
             occupation_uri=uri or "",
             occupation_inferred=inferred,
             essential_from_title=record.query is not None and record.query.query.profile >= 0,
+            other_municipalities=tuple(
+                self.places.municipalities.get(code, code) for code in v.other_municipalities
+            ),
+            work_mode=record.work_mode,
+            pay=None
+            if record.salary is None
+            else Pay(
+                record.salary.minimum,
+                record.salary.maximum,
+                record.salary.period,
+                record.salary.collective_agreement,
+            ),
+            reopened_at=record.reopened_at,
         )
 
     def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:

@@ -52,6 +52,7 @@ def localise(
                 v,
                 occupation=occupation(v.occupation_uri, v.occupation),
                 municipality=places.translate_municipality(v.municipality, lang),
+                other_municipalities=[places.translate_municipality(x, lang) for x in v.other_municipalities],
                 candidates=[
                     replace(
                         c,

@@ -117,6 +117,18 @@ class CandidateFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class Pay:
+    """A vacancy's salary as the employer stated it (outside tester 26, F9): euros ``minimum`` to
+    ``maximum`` (either may be open) per ``period`` (``hour`` | ``month``), and/or "according to the
+    collective agreement (TES)". Shown, never ranked on."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    period: str | None = None
+    collective_agreement: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class VacancyFacts:
     vacancy_id: str
     title: str
@@ -139,6 +151,10 @@ class VacancyFacts:
     # only a title and text, its occupation read surely: its essential skills are those of the
     # occupation read from the title (index ``query.inferred_profile``); the page says so
     essential_from_title: bool = False
+    other_municipalities: tuple[str, ...] = ()  # further work sites' names (F9)
+    work_mode: str = "on_site"  # on_site | hybrid | remote
+    pay: Pay | None = None
+    reopened_at: datetime | None = None  # when the employer last reopened it (F10); None: never
 
     @property
     def is_shortage_role(self) -> bool:
@@ -230,6 +246,11 @@ class VacancyRow:
     # its essential skills are those of the occupation read from the title (a vacancy of only a
     # title and text whose occupation was read surely; False in meetings stored before session 21)
     essential_from_title: bool = False
+    # outside tester 26 (F9, F10); the defaults in meetings stored before
+    other_municipalities: list[str] = field(default_factory=list)
+    work_mode: str = "on_site"
+    pay: Pay | None = None
+    reopened: bool = False  # reopened by its employer since the previous meeting was stored
 
     @property
     def names_essential_skills(self) -> bool:
@@ -261,6 +282,15 @@ class Changes:
 
 
 @dataclass(frozen=True, slots=True)
+class Step:
+    """One outcome of a last-week row dated in that week: its status and who recorded it. The
+    ``proposed``/``hired`` tiles are counted from these per viewer (``access.visible_content``)."""
+
+    status: str
+    org: str
+
+
+@dataclass(frozen=True, slots=True)
 class OutcomeRow:
     vacancy_id: str
     vacancy_title: str
@@ -271,6 +301,9 @@ class OutcomeRow:
     occurred_on: date
     recorded_by_org: str
     history: list[str]  # statuses in order, e.g. ["proposed", "interviewed", "hired"]
+    # the row's outcomes dated in last week, in order: what the proposed/hired tiles count, for each
+    # viewer over the rows it may see (outside tester 26, F11); None in meetings stored before
+    week_steps: list[Step] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,14 +345,30 @@ class MissingSkill:
 
 @dataclass(frozen=True, slots=True)
 class Totals:
+    """The summary tiles. As stored, the team's totals (what the system operator sees);
+    ``access.visible_content`` recounts every figure about candidates or organisations' work for
+    each other viewer from what that viewer is shown. ``proposed_last_week``/``hired_last_week``:
+    None when they cannot be counted for a viewer (a meeting stored before rows kept their
+    ``week_steps``, whose team total would include what the viewer may not see)."""
+
     vacancies: int
     openings: int
     candidates_shown: int  # candidate rows (places on the vacancies' lists)
-    proposed_last_week: int
-    hired_last_week: int
+    proposed_last_week: int | None
+    hired_last_week: int | None
     open_follow_ups: int
     path_attention: int = 0  # jobseekers about to fall off their service path
     people_shown: int = 0  # distinct candidates on the lists (0 in meetings stored before it)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSatisfaction:
+    """The satisfaction figures of one rated organisation's ratings alone (the same weeks and
+    suppression as the region's): what that organisation's own viewers are shown instead of the
+    region's, whose figures less its own would give away another organisation's."""
+
+    org: str
+    figures: Satisfaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +391,8 @@ class MeetingContent:
     shortage_sources: list[str] = field(default_factory=list)
     paths: PathFollowUps | None = None  # None in meetings stored before paths were followed
     satisfaction: Satisfaction | None = None  # None in meetings stored before ratings were shown
+    # per rated organisation, its own figures (outside tester 26, F11); None in meetings stored before
+    satisfaction_by_org: list[OrgSatisfaction] | None = None
     stale_shortage_lists: list[str] = field(default_factory=list)  # e.g. "national 2022H2", oldest first
     rows_by_organisation: bool = False  # last week's rows built per organisation (outside tester 10,
     # L1): False in meetings stored before, whose row history may mix organisations' steps
@@ -417,15 +468,21 @@ def build_meeting(
                 occupation_inferred=v.occupation_inferred,
                 essential_count=max((c.essential for c in ranked), default=None),
                 essential_from_title=v.essential_from_title,
+                other_municipalities=list(v.other_municipalities),
+                work_mode=v.work_mode,
+                pay=v.pay,
+                reopened=v.reopened_at is not None
+                and (facts.previous is None or v.reopened_at > facts.previous.as_of),
             )
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]
 
     last_week = _last_week(outcomes, week, facts.agencies_own)
-    in_last_week = [o for o in outcomes if week.previous().monday <= o.occurred_on < week.monday]
+    steps = [s for r in last_week for s in r.week_steps or ()]
     day = meeting_day(week, facts.today)
     follow_ups = _follow_ups(_open_follow_ups(outcomes, for_team, facts.agencies_own), day)
     paths = path_follow_ups(facts.paths, facts.paths_followed, day)
+    rated_weeks, open_from = satisfaction_weeks(week), str(IsoWeek.of(facts.today))
     return MeetingContent(
         region=facts.region,
         region_name=facts.region_name,
@@ -439,8 +496,8 @@ def build_meeting(
             vacancies=len(rows),
             openings=sum(r.openings for r in rows),
             candidates_shown=sum(len(r.candidates) for r in rows),
-            proposed_last_week=sum(1 for o in in_last_week if o.status.value == "proposed"),
-            hired_last_week=sum(1 for o in in_last_week if o.status.value == "hired"),
+            proposed_last_week=sum(1 for s in steps if s.status == "proposed"),
+            hired_last_week=sum(1 for s in steps if s.status == "hired"),
             open_follow_ups=len(follow_ups),
             path_attention=paths.needing_attention,
             people_shown=len({c.candidate_id for r in rows for c in r.candidates}),
@@ -452,9 +509,16 @@ def build_meeting(
         missing_skills=_missing(gaps, top_missing, facts.courses),
         shortage_sources=sorted({r.shortage_source for r in rows if r.shortage_source}),
         paths=paths,
-        satisfaction=satisfaction(
-            facts.ratings, satisfaction_weeks(week), open_from=str(IsoWeek.of(facts.today))
-        ),
+        satisfaction=satisfaction(facts.ratings, rated_weeks, open_from=open_from),
+        satisfaction_by_org=[
+            OrgSatisfaction(
+                org,
+                satisfaction(
+                    [r for r in facts.ratings if r.rated_org == org], rated_weeks, open_from=open_from
+                ),
+            )
+            for org in sorted({r.rated_org for r in facts.ratings})
+        ],
         stale_shortage_lists=sorted({r.shortage_period for r in rows if r.shortage_stale}),
         rows_by_organisation=True,
     )
@@ -490,7 +554,12 @@ def _changes(facts: MeetingFacts, rows: list[VacancyRow]) -> Changes:
     before = {v.vacancy_id: v for v in facts.previous.vacancies}
     now = {r.vacancy_id for r in rows}
     known = {v.vacancy_id: v for v in facts.vacancies}
-    new_vacancies = [VacancyRef(r.vacancy_id, r.title, r.employer_org) for r in rows if r.new]
+    # a vacancy its employer reopened since: new to the list, said so (outside tester 26, F10)
+    new_vacancies = [
+        VacancyRef(r.vacancy_id, r.title, r.employer_org, "reopened" if r.reopened else "")
+        for r in rows
+        if r.new
+    ]
     new_candidates = [
         NewCandidate(r.vacancy_id, r.title, c.candidate_id, c.rank)
         for r in rows
@@ -541,6 +610,7 @@ def _last_week(
                 last.occurred_on,
                 last.recorded_by_org,
                 [o.status.value for o in history],
+                [Step(o.status.value, o.recorded_by_org) for o in history if start <= o.occurred_on < end],
             )
         )
     return sorted(rows, key=lambda r: (r.vacancy_title, r.vacancy_id, r.candidate_id, r.recorded_by_org))

@@ -2,9 +2,11 @@
 rule that says whether a vacancy is a shortage role (``ShortageBook``) and the periods and levels it
 reads are the shared kernel's (``services.kernel.shortages``), which the vacancy service applies too.
 
-Pure Python (no Flask, SQL or Kafka): ``parse_shortage_table`` checks a whole table and either returns
+Pure Python (no Flask, SQL or Kafka): ``read_shortage_table`` checks a whole table and either returns
 every list in it or raises ``ShortageCsvError`` with the reasons per line, so a bad file imports
-nothing. Two shapes are read (docs/meeting.md, data/barometer/README.md): the project's own columns
+nothing. A row that is well formed but cannot be used — an ISCO-08 unit group that has no ESCO
+occupation (3221 nursing associate professionals), a note below the table ("Lähde: …") — is skipped
+with a warning naming its line, and the rest imports (outside tester 26, F4/F7). Two shapes are read (docs/meeting.md, data/barometer/README.md): the project's own columns
 (``occupation, region, period, level``) and the Labour Force Barometer's export (occupation with its
 ISCO-08 code, region name or code in Finnish or Swedish, month or half-year, the five-step rating as
 text or 1–5), with column names in Finnish, Swedish or English.
@@ -29,7 +31,7 @@ from services.kernel.shortages import (
 )
 from services.kernel.texts import N_
 from shared.geography import fold
-from shared.tables import Table, TableError, read_table
+from shared.tables import Table, TableError, excel_date, read_table
 
 COLUMNS = ("occupation", "region", "period", "level")
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
@@ -42,6 +44,10 @@ class OccupationCatalogue(Protocol):
     def has_occupation(self, uri: str) -> bool: ...
 
     def occupations_in_isco(self, code: str) -> Sequence[str]: ...
+
+    def isco_label(self, code: str) -> str | None:
+        """ISCO-08's English label of a group (1–4 digits, data/isco), None for no such group."""
+        ...
 
 
 RegionResolver = Callable[[str], str]
@@ -185,7 +191,9 @@ def parse_period(text: str) -> Period:
     """``2026H2``, ``H2/2026``, ``2026/II``, ``syksy 2026``, ``höst 2026`` (half-years);
     ``2026-03``, ``2026M03``, ``03/2026``, and a date on the 1st: ``2026-03-01`` or Finnish Excel's
     ``1.3.2026`` (months; outside tester 15, P14: the .xlsx date cell was read, the same sheet saved as
-    CSV was refused), any case. A date on another day is refused saying so.
+    CSV was refused), or Excel's serial number of such a date (``46082`` = 1.3.2026: a date cell
+    formatted as a number, or a CSV saved from one; outside tester 26, F6), any case. A date on
+    another day is refused saying so.
     Raises ``ValueError`` saying what a period looks like."""
     raw = " ".join(str(text).split())
     key = fold(raw)
@@ -217,6 +225,17 @@ def parse_period(text: str) -> Period:
                     "is %(year)s-%(mm)s); a period is a half-year like 2026H2 or a month like 2026-03"
                 )
                 % {"month": month, "mm": f"{month:02d}", "year": year}
+            )
+        serial = excel_date(raw)
+        if serial is not None:  # a date cell saved as its number (outside tester 26, F6)
+            if serial.day == 1:
+                return Period(serial.year, month=serial.month)
+            raise ValueError(
+                N_(
+                    "%(value)s is Excel's serial number of the date %(day)s; a date stands for its month "
+                    "only on the 1st; a period is a half-year like 2026H2 or a month like 2026-03"
+                )
+                % {"value": raw, "day": f"{serial.day}.{serial.month}.{serial.year}"}
             )
     except ValueError:
         raise  # the kernel's reason; the caller names the text ("Bad period '2026H3': …")
@@ -446,14 +465,12 @@ NUMERIC_LEVELS = {
     2: Level.SURPLUS,
     1: Level.SEVERE_SURPLUS,
 }
-_CODE_AT_START = re.compile(r"^(\d{1,4})(?:\s*[-–:.]?\s+\D.*)?$")
-_CODE_AT_END = re.compile(r"^\D.*?\(\s*(\d{1,4})\s*\)$")
+_CODE_AT_START = re.compile(r"^(\d{1,5})(?:\s*[-–:.]?\s+\D.*)?$")
+_CODE_AT_END = re.compile(r"^\D.*?\(\s*(\d{1,5})\s*\)$")
 
 
-def columns(table: Table) -> dict[str, int]:
-    """Which column holds each of ``COLUMNS`` (by their names in English, Finnish or Swedish).
-    Raises ``ShortageCsvError`` naming the missing columns and the columns that were found."""
-    folded = [fold(h) for h in table.header]
+def _found_columns(header: Sequence[str]) -> dict[str, int]:
+    folded = [fold(h) for h in header]
     found: dict[str, int] = {}
     for role, names in HEADER_NAMES.items():
         for name in names:
@@ -461,6 +478,18 @@ def columns(table: Table) -> dict[str, int]:
             if at is not None and at not in found.values():
                 found[role] = at
                 break
+    return found
+
+
+def is_header(cells: Sequence[str]) -> bool:
+    """Whether a row names all of ``COLUMNS`` (the header, below any title rows of an export)."""
+    return len(_found_columns(cells)) == len(COLUMNS)
+
+
+def columns(table: Table) -> dict[str, int]:
+    """Which column holds each of ``COLUMNS`` (by their names in English, Finnish or Swedish).
+    Raises ``ShortageCsvError`` naming the missing columns and the columns that were found."""
+    found = _found_columns(table.header)
     missing = [c for c in COLUMNS if c not in found]
     if missing:
         raise ShortageCsvError(
@@ -484,6 +513,39 @@ def columns(table: Table) -> dict[str, int]:
 NOT_SERVED = N_("region: %(region)s is not a region your organisation serves; nothing was imported.")
 
 
+@dataclass(frozen=True, slots=True)
+class ShortageFile:
+    """What a shortage file gives: its lists, and ``warnings``, line → why that line was skipped
+    (an ISCO-08 unit group without ESCO occupations, a note below the table) or read otherwise
+    than written (a national code's second rating of one unit group)."""
+
+    lists: list[ShortageList]
+    warnings: dict[int, list[str]] = field(default_factory=dict)
+
+
+def read_shortage_file(
+    data: bytes,
+    catalogue: OccupationCatalogue,
+    regions: RegionResolver | Collection[str],
+    source: str = "",
+    *,
+    filename: str = "",
+    today: date | None = None,
+    rules: PeriodRules | None = None,
+    serves: Callable[[str], bool] | None = None,
+    names: GroupNames | None = None,
+) -> ShortageFile:
+    """``read_shortage_table`` of an uploaded CSV (any common dialect) or ``.xlsx`` file; the header
+    is the first row naming the four columns (title rows above it are skipped)."""
+    try:
+        table = read_table(data, filename, header=is_header)
+    except TableError as exc:
+        raise ShortageCsvError(exc.errors) from None
+    return read_shortage_table(
+        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names
+    )
+
+
 def parse_shortage_file(
     data: bytes,
     catalogue: OccupationCatalogue,
@@ -496,14 +558,18 @@ def parse_shortage_file(
     serves: Callable[[str], bool] | None = None,
     names: GroupNames | None = None,
 ) -> list[ShortageList]:
-    """``parse_shortage_table`` of an uploaded CSV (any common dialect) or ``.xlsx`` file."""
-    try:
-        table = read_table(data, filename)
-    except TableError as exc:
-        raise ShortageCsvError(exc.errors) from None
-    return parse_shortage_table(
-        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names
-    )
+    """The lists of ``read_shortage_file`` (its warnings left out: for tools and tests)."""
+    return read_shortage_file(
+        data,
+        catalogue,
+        regions,
+        source,
+        filename=filename,
+        today=today,
+        rules=rules,
+        serves=serves,
+        names=names,
+    ).lists
 
 
 def parse_shortage_csv(
@@ -530,11 +596,30 @@ def parse_shortage_table(
     serves: Callable[[str], bool] | None = None,
     names: GroupNames | None = None,
 ) -> list[ShortageList]:
+    """The lists of ``read_shortage_table``."""
+    return read_shortage_table(
+        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names
+    ).lists
+
+
+def read_shortage_table(
+    table: Table,
+    catalogue: OccupationCatalogue,
+    regions: RegionResolver | Collection[str],
+    source: str = "",
+    *,
+    today: date | None = None,
+    rules: PeriodRules | None = None,
+    serves: Callable[[str], bool] | None = None,
+    names: GroupNames | None = None,
+) -> ShortageFile:
     """Every list in the table, or ``ShortageCsvError`` listing each bad line (nothing is half-read).
 
     Columns (header row required, any order, extra columns ignored; names in English, Finnish or
-    Swedish, see ``HEADER_NAMES``): ``occupation`` (ESCO occupation URI or ISCO-08 code of 1–4 digits,
-    optionally followed by the name, ``2221 Sairaanhoitajat``), ``region`` (region id, Finnish or Swedish
+    Swedish, see ``HEADER_NAMES``): ``occupation`` (ESCO occupation URI, ISCO-08 code of 1–4 digits
+    or a Finnish national code of 5 digits (Statistics Finland's Ammattiluokitus 2010, read as its
+    ISCO-08 unit group, the first four digits), optionally followed by the name,
+    ``2221 Sairaanhoitajat``), ``region`` (region id, Finnish or Swedish
     name or maakunta code, or ``national``/``koko maa``/``hela landet``), ``period`` (half-year or
     month, see ``parse_period``; with ``today``, not more than ``rules.max_months_ahead`` ahead) and
     ``level`` (``Level`` values, Finnish/Swedish/English barometer wording, or 1–5 with 5 = severe
@@ -543,12 +628,19 @@ def parse_shortage_table(
     (outside tester 13, P6: it came only after the other lines were fixed). ``names``: a name
     written beside a code ("5322 Lähihoitajat") that names another ISCO-08 group and not the code's
     is one of the bad lines, naming both groups (``GroupNames``; outside tester 19, P8).
+
+    Skipped with a warning (``ShortageFile.warnings``, line → reasons), the rest imported (outside
+    tester 26, F4/F7): a line otherwise good whose ISCO-08 group has no ESCO occupation (nothing it
+    rates could flag a vacancy), a note below the table (``Table.notes``), and a second rating of one
+    unit group by two national codes (the first line's rating is kept). A file none of whose lines
+    can be used is refused, naming them.
     """
     rules = rules or PeriodRules()
     resolve_region = _region_resolver(regions)
     index = columns(table)
     width = max(index.values()) + 1
     errors: dict[int, list[str]] = {}
+    warnings: dict[int, list[str]] = dict(table.note_warnings())
     seen: dict[tuple[str, str, Period], int] = {}
     grouped: dict[tuple[str, Period], list[ShortageEntry]] = {}
     for line, row in table.rows:
@@ -560,7 +652,8 @@ def parse_shortage_table(
             continue
         value = {c: row[i].strip() for c, i in index.items()}
         reasons: list[str] = []
-        occupation = _occupation(value["occupation"], catalogue, reasons, names)
+        skipped: list[str] = []
+        occupation = _occupation(value["occupation"], catalogue, reasons, names, skipped)
         region = _region(value["region"], resolve_region, reasons)
         if region is not None and serves is not None and not serves(region):
             reasons.append(NOT_SERVED % {"region": region})
@@ -574,24 +667,57 @@ def parse_shortage_table(
         if period is not None and today is not None and (why := rules.check(period, today)):
             reasons.append(N_("Bad period %(value)s: %(why)s") % {"value": repr(value["period"]), "why": why})
         level = _level(value["level"], reasons)
+        if not reasons and skipped:
+            warnings[line] = skipped
+            continue
         if not reasons and occupation and region and period and level:
             first = seen.setdefault((occupation, region, period), line)
-            if first != line:
-                reasons.append(N_("Same occupation, region and period as line %(line)s.") % {"line": first})
-            else:
+            earlier = next((e for e in grouped.get((region, period), []) if e.line == first), None)
+            if first == line:
                 grouped.setdefault((region, period), []).append(ShortageEntry(occupation, level, line))
+            elif len(_code_of(value["occupation"])) == 5 and earlier is not None:
+                # two national codes of one unit group ("32211", "32212"): the group is rated once
+                if earlier.level != level:
+                    warnings[line] = [
+                        N_(
+                            "occupation: %(value)s is read as ISCO-08 unit group %(code)s, which line "
+                            "%(line)s rates already; that line's rating (%(level)s) is kept for it."
+                        )
+                        % {
+                            "value": repr(value["occupation"]),
+                            "code": occupation,
+                            "line": first,
+                            "level": earlier.level.value,
+                        }
+                    ]
+            else:
+                reasons.append(N_("Same occupation, region and period as line %(line)s.") % {"line": first})
         if reasons:
             errors[line] = reasons
     if not errors and not grouped:
-        errors[1] = [
-            N_("No data rows after the header (read as %(read_as)s).") % {"read_as": table.described}
-        ]
+        if warnings:
+            errors = {
+                1: [
+                    N_("No line of the file can be imported; the lines below say why. Nothing was imported.")
+                ],
+                **warnings,
+            }
+        else:
+            errors[1] = [
+                N_("No data rows after the header (read as %(read_as)s).") % {"read_as": table.described}
+            ]
     if errors:
         raise ShortageCsvError(errors)
-    return [
+    lists = [
         ShortageList(region, period, tuple(entries), resolve(entries, catalogue), source)
         for (region, period), entries in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1]))
     ]
+    return ShortageFile(lists, dict(sorted(warnings.items())))
+
+
+def _code_of(raw: str) -> str:
+    m = _CODE_AT_START.match(raw) or _CODE_AT_END.match(raw)
+    return m[1] if m else ""
 
 
 def _region_resolver(regions: RegionResolver | Collection[str]) -> RegionResolver:
@@ -655,8 +781,14 @@ NAME_NOT_CODE = N_(
 
 
 def _occupation(
-    raw: str, catalogue: OccupationCatalogue, reasons: list[str], names: GroupNames | None = None
+    raw: str,
+    catalogue: OccupationCatalogue,
+    reasons: list[str],
+    names: GroupNames | None = None,
+    skipped: list[str] | None = None,
 ) -> str | None:
+    """The URI or ISCO-08 code a cell names, else None with the reason in ``reasons`` (a bad line),
+    or in ``skipped`` (a line to skip with a warning: a real group without ESCO occupations)."""
     if raw.lower().startswith(("http://", "https://", "data.europa.eu")):
         uri = raw.strip().rstrip("/").lower().replace("https://", "http://", 1)
         uri = uri if uri.startswith("http://") else "http://" + uri
@@ -667,6 +799,19 @@ def _occupation(
     m = _CODE_AT_START.match(raw) or _CODE_AT_END.match(raw)
     if m:
         code = m[1]
+        if len(code) == 5:
+            # Statistics Finland's Ammattiluokitus 2010 extends ISCO-08 by a fifth digit: its unit group
+            # is the first four (outside tester 26, F4: "32211 Sairaanhoitajat" failed the file)
+            if catalogue.isco_label(code[:4]) is None:
+                reasons.append(
+                    N_(
+                        "Occupation %(value)s: %(code)s is no Finnish national occupation code (Ammattiluokitus "
+                        "2010): its first four digits %(group)s are no ISCO-08 unit group."
+                    )
+                    % {"value": repr(raw), "code": code, "group": code[:4]}
+                )
+                return None
+            code = code[:4]
         if catalogue.occupations_in_isco(code):
             name = raw[m.end(1) :] if m.re is _CODE_AT_START else raw[: raw.rfind("(")]
             name = name.strip(" \t-–:.")
@@ -678,6 +823,7 @@ def _occupation(
                 return None
             return code
         padded = code.zfill(len(code) + 1)
+        label = catalogue.isco_label(code)
         if len(code) < 4 and catalogue.occupations_in_isco(padded):
             reasons.append(
                 N_(
@@ -685,6 +831,15 @@ def _occupation(
                     "leading zero (armed forces' codes start with 0)."
                 )
                 % {"code": code, "padded": padded}
+            )
+        elif label is not None and skipped is not None:
+            # a real group ESCO has no occupation in: nothing it rates can flag a vacancy
+            skipped.append(
+                N_(
+                    "occupation: %(value)s: ISCO-08 group %(code)s (%(label)s) has no ESCO occupation, so its "
+                    "rating can flag no vacancy: line skipped, the rest of the file imported."
+                )
+                % {"value": repr(raw), "code": code, "label": label}
             )
         else:
             reasons.append(N_("No ESCO occupation in ISCO-08 group %(code)s.") % {"code": code})

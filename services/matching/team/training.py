@@ -10,14 +10,16 @@ A **catalogue** file has one course per line (CSV in any common dialect, or an `
 | ``title_fi``, ``title_sv`` | the title in Finnish and in Swedish (at least one of the two) |
 | ``skills`` | ESCO skill URIs taught, separated by ``|``, ``;``, ``,`` or whitespace |
 | ``length_weeks`` | length in weeks (``4``, ``12,5``) |
-| ``municipality`` | where it is held (code or name); empty when online only |
+| ``municipality`` | where it is held (code, Finnish or Swedish name, or the former name of a merged or renamed municipality, read as today's with a warning); empty when online only |
 | ``online`` | yes/no (kyllä/ei, ja/nej, true/false, 1/0, x) |
 | ``apprenticeship`` | yes/no: an apprenticeship (oppisopimus) at a workplace |
-| ``start_dates`` | next start dates (ISO ``2027-01-11`` or Finnish ``11.1.2027``), separated like skills; ``continuous`` (jatkuva haku) for a rolling start |
+| ``start_dates`` | next start dates (ISO ``2027-01-11``, Finnish ``11.1.2027``, an Excel date cell or its serial number ``46398``), separated like skills; ``continuous`` (jatkuva haku) for a rolling start |
 | ``url`` (optional) | the provider's page of the course |
 
 The whole file is checked before anything is stored: any bad line gives every reason per line
-number, and nothing is imported. An import replaces the courses of each provider in the file.
+number, and nothing is imported. Title rows above the header and notes below the table ("Lähde: …")
+are skipped, the notes with a warning naming their line (``read_catalogue``). An import replaces the
+courses of each provider in the file.
 
 **Course choice** (``suggest``): for the essential skills a candidate lacks, courses that teach the
 most of them first; among as good, the nearest (online = 0 km) and then the soonest start. Chosen
@@ -52,6 +54,8 @@ _ESCO_SKILL_SHAPE = re.compile(
 _DATE_SPLIT = re.compile(r"[|;,]+|\s{1,}(?=\d)")
 _ORG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$")
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_ISO_DATE_TIME = re.compile(r"(?<=^\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 
 
 #: The years a catalogue's start date may fall in (outside them: a typo, a 422 naming the line).
@@ -141,10 +145,15 @@ class Places:
     """What the catalogue is checked against: ESCO skills, municipalities with coordinates."""
 
     known_skill: Callable[[str], str | None]  # normalised URI, or None if unknown
-    municipality: Callable[[str], str | None]  # code for a code or name, or None if unknown
+    #: (code, notice) for a code or a Finnish, Swedish or former name (the notice: a former name was
+    #: read as today's municipality, else None); raises ``ValueError`` saying why not, with close names
+    municipality: Callable[[str], tuple[str, str | None]]
     coordinates: Mapping[str, tuple[float, float]]  # code → (lat, lon) in degrees
     provider_kind: Callable[[str], str | None]  # the registry's kind of an organisation, None if unknown
     esco_version: str = "v1.1.1"  # the ESCO version ``known_skill`` knows (named when a URI is unknown)
+    #: the day of Excel's serial number of a date written as text ("46082"), else None
+    #: (``shared.tables.excel_date``, openpyxl's conversion); the default reads none
+    excel_date: Callable[[str], date | None] = lambda _text: None
 
 
 #: The registry kinds that provide training: schools, partner organisations (coaching and training
@@ -152,11 +161,36 @@ class Places:
 PROVIDER_KINDS = frozenset({"education", "partner", "employment_services"})
 
 
+def is_header(cells: Sequence[str]) -> bool:
+    """Whether a row names the catalogue's columns (the header, below any title rows)."""
+    return set(COLUMNS) <= {c.strip().lower() for c in cells}
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueFile:
+    """The courses of a catalogue and ``warnings``: line → what was read otherwise than written (a
+    former municipality name read as today's) or skipped (a note below the table)."""
+
+    courses: list[Course]
+    warnings: dict[int, list[str]] = field(default_factory=dict)
+
+
 def parse_catalogue(
     header: Sequence[str], rows: Iterable[tuple[int, Sequence[str]]], places: Places
 ) -> list[Course]:
+    """The courses of ``read_catalogue`` (its warnings left out: for tools and tests)."""
+    return read_catalogue(header, rows, places).courses
+
+
+def read_catalogue(
+    header: Sequence[str],
+    rows: Iterable[tuple[int, Sequence[str]]],
+    places: Places,
+    notes: Mapping[int, list[str]] | None = None,
+) -> CatalogueFile:
     """Courses from a table (``header`` lower-case, ``rows`` as (line number, cells)); raises
-    ``CatalogueError`` naming every bad line."""
+    ``CatalogueError`` naming every bad line. ``notes``: line → warning of the rows the table reader
+    set aside (``shared.tables.Table.note_warnings``), passed on with the municipality notices."""
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise CatalogueError(
@@ -169,6 +203,7 @@ def parse_catalogue(
         )
     at = {name: header.index(name) for name in (*COLUMNS, *OPTIONAL) if name in header}
     errors: dict[int, list[str]] = {}
+    warnings: dict[int, list[str]] = {line: list(w) for line, w in (notes or {}).items()}
     courses: list[Course] = []
     seen: dict[str, int] = {}
     for line, cells in rows:
@@ -222,17 +257,28 @@ def parse_catalogue(
         if apprenticeship is None:
             reasons.append(N_("apprenticeship: yes or no."))
         place = cell("municipality")
-        code = places.municipality(place) if place else None
-        if place and code is None:
-            reasons.append(
-                N_("municipality: %(value)s is not a Finnish municipality (code or name).")
-                % {"value": repr(place)}
-            )
+        code: str | None = None
+        if place:
+            try:
+                code, notice = places.municipality(place)
+            except ValueError as exc:
+                # the resolver's own reason: a former name's successor, "did you mean …?" (outside
+                # tester 26, F8: every refusal read "is not a Finnish municipality", with no hint)
+                reasons.append(N_("municipality: %(why)s") % {"why": exc})
+            else:
+                if notice:
+                    warnings.setdefault(line, []).append(N_("municipality: %(why)s") % {"why": notice})
         if not place and online is False:
             reasons.append(N_("municipality: required unless the course is online."))
-        starts, continuous, bad = _dates(cell("start_dates"))
+        starts, continuous, bad = _dates(cell("start_dates"), places.excel_date)
         reasons += [
-            N_("start_dates: %(value)s is not a date (2027-01-11 or 11.1.2027).") % {"value": repr(b)}
+            N_(
+                "start_dates: %(value)s is a number, not a date: write 2027-01-11 or 11.1.2027, or format "
+                "the cell as a date (Excel's numbers of the days of 2000–2100 are 36526–73415)."
+            )
+            % {"value": repr(b)}
+            if _NUMBER.match(b)
+            else N_("start_dates: %(value)s is not a date (2027-01-11 or 11.1.2027).") % {"value": repr(b)}
             for b in bad
         ]
         # a year no course starts in is a typo (outside tester 20, P6: every date users send is plausible)
@@ -277,7 +323,7 @@ def parse_catalogue(
         raise CatalogueError(errors)
     if not courses:
         raise CatalogueError({1: [N_("No courses in the file.")]})
-    return courses
+    return CatalogueFile(courses, dict(sorted(warnings.items())))
 
 
 def _number(text: str) -> float | None:
@@ -297,7 +343,7 @@ def _flag(text: str) -> bool | None:
     return None
 
 
-def _dates(text: str) -> tuple[list[date], bool, list[str]]:
+def _dates(text: str, excel_date: Callable[[str], date | None]) -> tuple[list[date], bool, list[str]]:
     starts: list[date] = []
     bad: list[str] = []
     continuous = False
@@ -308,8 +354,17 @@ def _dates(text: str) -> tuple[list[date], bool, list[str]]:
             continuous = True
             continue
         m = _FI_DATE.match(raw)
+        # a date cell with a time of day ("2027-01-11T08:00:00") and Excel's serial number of a date
+        # cell formatted as a number, or a CSV saved from one (outside tester 26, F6: "46398")
+        serial = excel_date(raw)
         try:
-            starts.append(date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(raw))
+            starts.append(
+                serial
+                if serial is not None
+                else date(int(m[3]), int(m[2]), int(m[1]))
+                if m
+                else date.fromisoformat(_ISO_DATE_TIME.sub("", raw))
+            )
         except ValueError:
             bad.append(raw)
     return starts, continuous, bad

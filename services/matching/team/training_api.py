@@ -14,11 +14,12 @@ from marshmallow import fields, validate
 from services.kernel.calendar import local_day
 from services.matching.index.api import SHORTLIST_ROLES, handlers
 from services.matching.index.handlers import VacancyUnknownError
-from services.matching.team.api import upload, upload_body
+from services.matching.team.api import FILE_KEY, line_warnings, upload, upload_body
 from services.matching.team.training import CatalogueError
 from services.matching.team.training_handlers import TrainingHandlers
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
+from shared.i18n import translate_errors
 from shared.languages import DEFAULT_LANGUAGE, UI_LANGUAGES
 from shared.refusals import mark_refused
 from shared.schemas import (
@@ -89,7 +90,20 @@ class ImportedSchema(ma.Schema):
         },
     )
     warnings = fields.List(
-        fields.String(), metadata={"description": "Per provider whose stored courses the import removed"}
+        fields.String(),
+        metadata={
+            "description": "Per provider whose stored courses the import removed; then one per line read "
+            "otherwise than written or skipped, starting 'Line 3: ' (as in line_warnings)"
+        },
+    )
+    line_warnings = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={
+            "description": "Line of the file → what was read otherwise than written (a former municipality "
+            "name, e.g. 'Länsi-Turunmaa', read as today's Parainen) or skipped (a note below the table, "
+            "'Lähde: …'). The same shape as errors.file"
+        },
     )
 
 
@@ -138,23 +152,29 @@ class Catalogue(MethodView):
     def post(self) -> Any:
         """Import a training catalogue (operators): CSV in any common dialect or an .xlsx workbook,
         one course per line with the columns ``course_id``, ``provider``, ``title_fi``, ``title_sv``,
-        ``skills`` (ESCO skill URIs), ``length_weeks``, ``municipality`` (empty when online only),
-        ``online``, ``apprenticeship`` (yes/no, kyllä/ei, ja/nej), ``start_dates`` (ISO or d.m.yyyy,
-        or ``continuous``) and optionally ``url``. The whole file is checked first: any bad line gives
-        422 with ``errors.file`` mapping line numbers to reasons, and nothing is imported. Each
+        ``skills`` (ESCO skill URIs), ``length_weeks``, ``municipality`` (code, Finnish or Swedish
+        name, or a former name of a merged or renamed municipality, read as today's with a line
+        warning; empty when online only), ``online``, ``apprenticeship`` (yes/no, kyllä/ei, ja/nej),
+        ``start_dates`` (ISO or d.m.yyyy, an Excel date cell or its serial number, or ``continuous``)
+        and optionally ``url``. Title rows above the header are skipped; notes below the table
+        ("Lähde: …") are skipped with a line warning. The whole file is checked first: any bad line
+        gives 422 with ``errors.file`` mapping line numbers to reasons (an unknown municipality with
+        close names: "did you mean …?"), and nothing is imported. ``line_warnings`` (line → reasons)
+        name what was read otherwise than written or skipped. Each
         provider in the file gets exactly its courses in the file: the answer counts the courses
         ``added`` and ``updated``, lists those ``removed`` (stored courses of those providers the file
         left out) and warns per provider when any were removed; send a provider's whole catalogue in
         one file."""
-        data, filename = upload("the catalogue", "file")
+        data, filename = upload("the catalogue")
         try:
             done = training().import_catalogue(data, filename, current_principal())
         except (TableError, CatalogueError) as exc:
             abort(
                 422,
                 message=gettext("The catalogue has errors; nothing was imported."),
-                errors={"file": {str(line): reasons for line, reasons in sorted(exc.errors.items())}},
+                errors={FILE_KEY: {str(line): reasons for line, reasons in sorted(exc.errors.items())}},
             )
+        notes = translate_errors({str(line): reasons for line, reasons in done.warnings.items()})
         return {
             "import_id": done.import_id,
             "providers": done.providers,
@@ -163,7 +183,8 @@ class Catalogue(MethodView):
             "added": done.added,
             "updated": done.updated,
             "removed": [{"provider": p, "course_id": c} for p, c in done.removed],
-            "warnings": removal_warnings(done.removed),
+            "warnings": [*removal_warnings(done.removed), *line_warnings(notes)],
+            "line_warnings": notes,
         }
 
 
@@ -251,13 +272,16 @@ class SatisfactionFigures(MethodView):
     @blp.response(200, SatisfactionSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Satisfaction of jobseekers and employers with referrals and path steps in a region: per
-        ISO week and per organisation rated (count, mean, distribution). Figures are released per
+        ISO week and per organisation rated (count, mean, distribution). A caller outside the
+        employment services and the operator gets the figures of its own organisation's ratings
+        only (``access.visible_satisfaction``). Figures are released per
         week (the mean and distribution of fewer than 5 ratings are not shown); a figure over the
         weeks adds up the shown weekly figures only (``counted``), so no two periods give a rating
         away by difference. The current week shows counts only until it has ended (re-reading it
         before and after one referral's rating would show that rating)."""
         from dataclasses import asdict
 
+        from services.matching.team.access import visible_satisfaction
         from services.matching.team.meeting import IsoWeek, satisfaction_weeks
         from services.matching.team.ratings_feed import RatingFigures
         from services.matching.team.satisfaction import satisfaction
@@ -274,6 +298,8 @@ class SatisfactionFigures(MethodView):
         weeks = satisfaction_weeks(last, args["weeks"])
         with training().uow_factory() as uow:
             facts = RatingFigures(uow.conn).in_region(args["region"], weeks)
+        caller = current_principal()
+        facts = visible_satisfaction(facts, caller.org, handlers().org_kind(caller.org))
         s = satisfaction(facts, weeks, open_from=str(current))
         return {"region": args["region"], **{k: v for k, v in asdict(s).items() if k != "extra"}}
 

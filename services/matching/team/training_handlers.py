@@ -17,7 +17,7 @@ import json
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -30,7 +30,8 @@ from services.matching.team.training import (
     Course,
     Places,
     Plan,
-    parse_catalogue,
+    is_header,
+    read_catalogue,
     suggest,
     teaching,
 )
@@ -66,6 +67,8 @@ class ImportedCatalogue:
     added: int = 0
     updated: int = 0
     removed: tuple[tuple[str, str], ...] = ()
+    #: line → what was read otherwise than written (a former municipality name) or skipped (a note)
+    warnings: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +151,7 @@ class TrainingHandlers:
         places: Places,
         region_codes: Mapping[str, set[str]],
         *,
-        read_table: Callable[[bytes, str], Any],
+        read_table: Callable[..., Any],
         acts_for: Callable[[str, str, str], bool] = acts_everywhere,
         clock: Clock = _now,
     ) -> None:
@@ -173,8 +176,9 @@ class TrainingHandlers:
         some regions (``acts_for``) adds or replaces courses held there only: a row held elsewhere,
         online only, or taking the id of the provider's course held elsewhere is a row-level
         ``CatalogueError`` (nothing stored), and the provider's courses elsewhere stay."""
-        table = self.read_table(data, filename)
-        found = parse_catalogue(table.header, table.rows, self.places)
+        table = self.read_table(data, filename, header=is_header)
+        read = read_catalogue(table.header, table.rows, self.places, table.note_warnings())
+        found = read.courses
         import_id, now = str(uuid.uuid4()), self.clock()
         role, org = caller.role.value, caller.org
         within: frozenset[str] | None = None  # the system operator: every provider's whole catalogue
@@ -208,6 +212,7 @@ class TrainingHandlers:
             added=len(found) - updated,
             updated=updated,
             removed=removed,
+            warnings=read.warnings,
         )
 
     def courses(self, skill: str | None = None, region: str | None = None) -> list[Course]:

@@ -102,3 +102,150 @@ def test_the_watcher_runs_as_a_plain_script():
         [sys.executable, str(Path(reaper.__file__)), "--help"], capture_output=True, text=True, cwd="/"
     )
     assert result.returncode == 0 and "--owner" in result.stdout
+
+
+# -- the watcher that polled on (a 2.1 GB /tmp folder left behind) ---------------------------------
+WRITER = 'trap "" TERM; while :; do mkdir -p "$1/written"; date >> "$1/written/log"; sleep 0.05; done'
+
+
+def _writer(home: Path, *, session: bool = True) -> subprocess.Popen[bytes]:
+    """A dummy server that keeps writing into `home` and ignores SIGTERM."""
+    return subprocess.Popen(
+        ["sh", "-c", WRITER, "sh", str(home)], stdin=subprocess.DEVNULL, start_new_session=session
+    )
+
+
+def _zombie(pid: int) -> None:
+    """Wait until `pid`, killed and not waited for, is a zombie: still in ``/proc`` with its start
+    time, but not :func:`reaper.alive`."""
+    started = reaper.start_time(pid)
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z":
+        assert time.monotonic() < deadline, "not a zombie"
+        time.sleep(0.02)
+    assert started is not None and reaper.start_time(pid) == started and not reaper.alive(pid, started)
+
+
+def _home(tmp_path: Path) -> Path:
+    """A server home with a read-only folder inside (as a JDK or Go module cache unpacks)."""
+    home = tmp_path / "home"
+    (home / "data" / "read-only").mkdir(parents=True)
+    (home / "data" / "read-only" / "segment").write_bytes(b"x" * 1024)
+    (home / "data" / "read-only").chmod(0o500)
+    return home
+
+
+def test_an_owner_killed_but_not_yet_reaped_counts_as_dead_the_server_is_stopped_and_its_home_removed(
+    monkeypatch, tmp_path
+):
+    """The owner is killed and left a zombie (its parent, this test, does not wait for it: an xdist
+    worker under a busy controller, an orphan under a PID 1 that reaps nothing). Its ``/proc`` entry
+    and start time stayed, so the watcher polled on, the server ran and its home stayed behind. Now
+    the watcher stops the server (SIGKILL after the grace: it ignores SIGTERM), removes the home, a
+    read-only folder inside included, and exits 0."""
+    owner = _sleeper()
+    home = _home(tmp_path)
+    server = _writer(home)
+    monkeypatch.setenv(reaper.OWNER_ENV, str(owner.pid))
+    watcher = reaper.tie_to_owner(server.pid, grace_s=1.0, remove=home)
+    try:
+        assert watcher is not None
+        assert not _gone(server, within_s=1.5)  # the owner lives: the server runs on
+        owner.kill()  # and is not waited for: a zombie keeping its pid and start time
+        _zombie(owner.pid)
+        assert _gone(server), "the server outlived its owner"
+        assert server.returncode == -signal.SIGKILL  # it ignored SIGTERM for the grace period
+        assert watcher.wait(timeout=30) == 0
+        assert not home.exists()
+    finally:
+        for process in (owner, server):
+            process.kill()
+            process.wait()
+        if watcher is not None and watcher.poll() is None:
+            watcher.kill()
+            watcher.wait()
+
+
+def test_with_group_every_process_of_the_servers_group_is_stopped_before_its_home_is_removed(
+    monkeypatch, tmp_path
+):
+    """A session leader that stops on SIGTERM while a process of its group ignores it and keeps
+    writing into the home: the watcher waits for the whole group, SIGKILLs the straggler after the
+    grace, and only then removes the home, which nothing recreates afterwards."""
+    owner = _sleeper()
+    home = _home(tmp_path)
+    leader = subprocess.Popen(
+        ["sh", "-c", f"sh -c '{WRITER}' sh \"$1\" & wait", "sh", str(home)],
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    monkeypatch.setenv(reaper.OWNER_ENV, str(owner.pid))
+    deadline = time.monotonic() + 10
+    while len(reaper.group_members((leader.pid, reaper.start_time(leader.pid)))) < 2:
+        assert time.monotonic() < deadline, "the straggler did not start"
+        time.sleep(0.05)
+    target = (leader.pid, reaper.start_time(leader.pid))
+    watcher = reaper.tie_to_owner(leader.pid, grace_s=1.0, group=True, remove=home)
+    try:
+        assert watcher is not None
+        owner.kill()
+        owner.wait()
+        assert watcher.wait(timeout=30) == 0
+        assert _gone(leader)
+        assert reaper.group_members(target) == []
+        time.sleep(0.5)
+        assert not home.exists(), "the straggler wrote on into the home"
+    finally:
+        owner.kill()
+        owner.wait()
+        for pid in reaper.group_members((leader.pid, 0)):
+            os.kill(pid, signal.SIGKILL)
+        leader.kill()
+        leader.wait()
+
+
+def test_a_server_that_exited_but_is_not_yet_reaped_ends_its_watcher_without_a_signal(tmp_path):
+    """A server its fixture stopped is gone even before its parent reaps it: the watcher exits and
+    removes nothing (before, a zombie server kept it polling for as long as its owner lived)."""
+    server = _sleeper()
+    server.kill()  # a zombie until waited for
+    _zombie(server.pid)
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                str(Path(reaper.__file__)),
+                f"--owner={os.getpid()}:{reaper.start_time(os.getpid())}",
+                f"--target={server.pid}:{reaper.start_time(server.pid)}",
+                f"--remove={tmp_path}",
+            ],
+            timeout=30,
+            cwd="/",
+        )
+        assert result.returncode == 0 and tmp_path.exists()
+    finally:
+        server.wait()
+
+
+def test_a_home_that_cannot_be_removed_makes_the_watcher_exit_1(tmp_path):
+    """A removal that fails is not silent: the watcher's exit status says so."""
+    if os.geteuid() == 0:
+        pytest.skip("root removes anything")
+    parent = tmp_path / "locked"
+    (parent / "home").mkdir(parents=True)
+    parent.chmod(0o500)  # the home's own folder: not ours to change
+    owner, server = _sleeper(), _sleeper(start_new_session=True)
+    owner_id = (owner.pid, reaper.start_time(owner.pid))
+    server_id = (server.pid, reaper.start_time(server.pid))
+    owner.kill()
+    owner.wait()
+    try:
+        started = time.monotonic()
+        args = [f"--owner={owner_id[0]}:{owner_id[1]}", f"--target={server_id[0]}:{server_id[1]}"]
+        assert reaper.main([*args, f"--remove={parent / 'home'}", "--grace=1"]) == 1
+        assert server.wait(timeout=5) == -signal.SIGTERM
+        assert time.monotonic() - started >= 0  # it returned: no endless retry
+    finally:
+        parent.chmod(0o700)
+        server.kill()
+        server.wait()

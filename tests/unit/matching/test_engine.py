@@ -360,6 +360,9 @@ CONFIRMED_WIDE = RankingParams(
     confirmed_agreement_share=1.0,
     confirmed_agreement_min_skills=1,
 )
+# the same at the default power (8): stage 1 bounds the part by A x min(1, walked share)^power
+# (`kernels.confirmed_bound_of`), pruned columns and declared languages by power x A x share
+CONFIRMED_POWER = replace(CONFIRMED_WIDE, confirmed_agreement_power=RankingParams().confirmed_agreement_power)
 
 
 @pytest.mark.parametrize(
@@ -369,6 +372,7 @@ CONFIRMED_WIDE = RankingParams(
         (IndexParams(rerank_pool=1, occupation_prune_bound=0.5, delta_max_rows=50), RankingParams()),
         (IndexParams(), CONFIRMED_WIDE),
         (IndexParams(rerank_pool=1, occupation_prune_bound=0.5, delta_max_rows=50), CONFIRMED_WIDE),
+        (IndexParams(rerank_pool=1, occupation_prune_bound=0.5, delta_max_rows=50), CONFIRMED_POWER),
     ],
 )
 def test_the_shortlist_equals_scoring_every_eligible_candidate_exactly(taxonomy, index_params, params):
@@ -664,7 +668,7 @@ def test_the_weights_cache_keeps_a_bounded_number_of_vacancies(engine, monkeypat
     assert len(engine._weights_cache) <= 3
 
 
-@pytest.mark.parametrize("params", [RankingParams(), CONFIRMED_WIDE])
+@pytest.mark.parametrize("params", [RankingParams(), CONFIRMED_WIDE, CONFIRMED_POWER])
 @pytest.mark.parametrize("bound", [IndexParams().occupation_prune_bound, 0.5])
 @pytest.mark.parametrize("prune", [True, False])
 def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune, bound, params):

@@ -37,6 +37,11 @@ class FakeCatalogue:
     def occupations_in_isco(self, code):
         return [u for u, c in ISCO.items() if c.startswith(code)]
 
+    def isco_label(self, code):
+        """ISCO-08's groups here: those with occupations above, and 3221 and 2240, which ESCO has none in."""
+        known = {"3221": "Nursing associate professionals", "2240": "Paramedical practitioners"}
+        return known.get(code) or (code if self.occupations_in_isco(code) else None)
+
 
 def parse(text, source="test"):
     return parse_shortage_csv(text, FakeCatalogue(), REGIONS, source)
@@ -426,3 +431,106 @@ def test_importing_a_period_that_has_not_started_says_when_it_takes_over_and_cha
     [entry] = outlook
     assert after.is_pending(entry) and not after.at(date(2027, 1, 1)).is_pending(entry)
     assert after.at(date(2027, 1, 4)).flag("pohjanmaa", WELDER) is None
+
+
+# -- outside tester 26: a real barometer file imports what it can and names each line it cannot ------
+def read(text):
+    from services.matching.team.shortages import read_shortage_file
+
+    return read_shortage_file(text.encode("utf-8"), FakeCatalogue(), REGIONS, "test")
+
+
+def test_a_group_esco_has_no_occupation_in_is_a_skipped_line_with_its_reason_and_the_rest_imports():
+    """F4: 3221 (nursing associate professionals) and 2240 have no ESCO occupation; the whole file failed."""
+    found = read(
+        "Ammatti;Alue;Ajankohta;Arvio\n"
+        "2221 Sairaanhoitajat;Pirkanmaa;2026H2;Paljon pulaa\n"
+        "3221 Sairaanhoitajat;Pirkanmaa;2026H2;Pulaa\n"
+        "2240 Ensihoitajat;Pirkanmaa;2026H2;Pulaa\n"
+        "7212 Hitsaajat;Pirkanmaa;2026H2;Pulaa\n"
+    )
+    [pirkanmaa] = found.lists
+    assert [e.occupation for e in pirkanmaa.entries] == ["2221", "7212"]
+    assert sorted(found.warnings) == [3, 4]
+    [reason] = found.warnings[3]
+    assert "3221 (Nursing associate professionals) has no ESCO occupation" in reason and "skipped" in reason
+
+
+def test_a_finnish_national_code_of_five_digits_is_read_as_its_isco_08_unit_group():
+    """F4: Ammattiluokitus 2010 adds a fifth digit to ISCO-08's unit groups ("72121", "32211")."""
+    found = read(
+        "Ammatti;Alue;Ajankohta;Arvio\n"
+        "72121 Hitsaajat;Pirkanmaa;2026H2;Pulaa\n"
+        "32211 Sairaanhoitajat;Pirkanmaa;2026H2;Pulaa\n"
+        "Kätilöt (22220);Pirkanmaa;2026H2;Paljon pulaa\n"
+    )
+    [pirkanmaa] = found.lists
+    assert [(e.occupation, e.level) for e in pirkanmaa.entries] == [
+        ("7212", Level.SHORTAGE),
+        ("2222", Level.SEVERE_SHORTAGE),
+    ]
+    assert pirkanmaa.levels == {WELDER: Level.SHORTAGE, MIDWIFE: Level.SEVERE_SHORTAGE}
+    assert list(found.warnings) == [3] and "3221" in found.warnings[3][0]
+
+
+def test_two_national_codes_of_one_unit_group_keep_the_first_rating_and_say_so():
+    found = read(
+        "Ammatti;Alue;Ajankohta;Arvio\n"
+        "72121 Hitsaajat;Pirkanmaa;2026H2;Pulaa\n"
+        "72122 Kaasuleikkaajat;Pirkanmaa;2026H2;Pulaa\n"
+        "72123 Juottajat;Pirkanmaa;2026H2;Tasapaino\n"
+    )
+    assert [(e.occupation, e.level) for e in found.lists[0].entries] == [("7212", Level.SHORTAGE)]
+    assert list(found.warnings) == [4]
+    assert "line 2 rates already" in found.warnings[4][0] and "(shortage) is kept" in found.warnings[4][0]
+
+
+def test_a_code_that_is_no_group_stays_a_bad_line_and_nothing_is_imported():
+    with pytest.raises(ShortageCsvError) as caught:
+        read(
+            "Ammatti;Alue;Ajankohta;Arvio\n"
+            "2221;Pirkanmaa;2026H2;Pulaa\n"
+            "99999 Keksitty;Pirkanmaa;2026H2;Pulaa\n"
+            "9999;Pirkanmaa;2026H2;Pulaa\n"
+            "3221;Pirkanmaa;2026H2;lots\n"
+        )
+    errors = caught.value.errors
+    assert sorted(errors) == [3, 4, 5]
+    assert "no Finnish national occupation code" in errors[3][0]
+    assert "No ESCO occupation in ISCO-08 group 9999" in errors[4][0]
+    assert any("Bad level 'lots'" in r for r in errors[5])  # a skippable group does not hide a bad line
+
+
+def test_a_file_none_of_whose_lines_can_be_used_is_refused_naming_each():
+    with pytest.raises(ShortageCsvError) as caught:
+        read("Ammatti;Alue;Ajankohta;Arvio\n3221;Pirkanmaa;2026H2;Pulaa\nLähde: TEM\n")
+    assert sorted(caught.value.errors) == [1, 2, 3]
+    assert "No line of the file can be imported" in caught.value.errors[1][0]
+
+
+def test_title_rows_and_a_source_footnote_around_the_barometer_table_are_read_past_with_a_warning():
+    """F7: "Lähde: …" after the data failed the file."""
+    found = read(
+        "Työvoimabarometri 2026H2;;;\n"
+        "Julkaistu;1.9.2026;;\n"
+        "\n"
+        "Ammatti;Alue;Ajankohta;Arvio\n"
+        "2221;Pirkanmaa;2026H2;Pulaa\n"
+        ";;;\n"
+        "Lähde: Työ- ja elinkeinoministeriö;;;\n"
+    )
+    assert [e.line for e in found.lists[0].entries] == [5]
+    assert list(found.warnings) == [7] and "A note below the table" in found.warnings[7][0]
+
+
+@pytest.mark.parametrize("serial", ["46082", "46082.0"])
+def test_excels_serial_number_of_a_first_of_the_month_is_that_month(serial):
+    """F6: 46082 (1.3.2026 in a cell formatted as a number, or its CSV) was refused without a hint."""
+    assert parse_period(serial) == Period(2026, month=3)
+
+
+def test_excels_serial_number_of_another_day_is_refused_naming_the_date_it_is():
+    with pytest.raises(
+        ValueError, match=r"46085 is Excel's serial number of the date 4\.3\.2026.*only on the 1st"
+    ):
+        parse_period("46085")

@@ -16,9 +16,19 @@ from services.matching.team.training import (
 WELD, MAG, TIG, SAFETY = "skill:weld", "skill:mag", "skill:tig", "skill:safety"
 COORDS = {"837": (61.498, 23.761), "536": (61.478, 23.508), "091": (60.170, 24.938), "905": (63.096, 21.616)}
 NAMES = {"tampere": "837", "nokia": "536", "helsinki": "091", "vaasa": "905"}
+
+
+def municipality(text):
+    """A fake of ``Geography.municipality``: (code, notice) or ``ValueError`` saying why not."""
+    code = text if text in COORDS else NAMES.get(text.casefold())
+    if code is None:
+        raise ValueError(f"Unknown municipality {text!r}")
+    return code, None
+
+
 PLACES = Places(
     known_skill=lambda u: u if u.startswith("skill:") else None,
-    municipality=lambda t: t if t in COORDS else NAMES.get(t.casefold()),
+    municipality=municipality,
     coordinates=COORDS,
     provider_kind=lambda org: {"tredu": "education", "konepaja-oy": "employer"}.get(org, "partner"),
 )
@@ -169,3 +179,47 @@ def test_an_import_names_the_stored_courses_it_removes_and_counts_those_it_repla
     # a city's operator replaces only the provider's courses held where it acts (Helsinki's C stays)
     assert replaced_courses(found, stored, frozenset({"837"})) == ((("tredu", "B"),), 1)
     assert replaced_courses(found, [], None) == ((), 0)
+
+
+# -- outside tester 26: the catalogue as providers export it -------------------------------------------
+def test_a_municipalitys_own_reason_and_notice_reach_the_line_a_former_name_imports_with_a_warning():
+    """F8: every refusal read "is not a Finnish municipality" with no hint, and a former name was
+    mapped to today's municipality without telling the importer."""
+    from services.matching.team.training import read_catalogue
+    from shared.reference import geography
+
+    finland = geography()
+
+    def municipality(text):
+        found = finland.municipality(text)
+        return found.code, found.notice
+
+    places = Places(PLACES.known_skill, municipality, COORDS, PLACES.provider_kind)
+    read = read_catalogue(
+        HEADER,
+        [(2, row(municipality="Länsi-Turunmaa")), (3, row(course_id="H2", municipality="Vammala"))],
+        places,
+        {5: ["A note below the table, not a data row: skipped ('Lähde: Tredu')."]},
+    )
+    assert [c.municipality for c in read.courses] == ["445", "790"]
+    assert sorted(read.warnings) == [2, 3, 5]
+    assert "Parainen" in read.warnings[2][0] and read.warnings[2][0].startswith("municipality: ")
+    assert "Sastamala" in read.warnings[3][0]
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(HEADER, [(2, row(municipality="Tamprere"))], places)
+    assert "did you mean 'Tampere' (837)?" in err.value.errors[2][0]
+
+
+def test_an_excel_date_serial_is_a_start_date_and_another_number_says_what_a_date_is():
+    """F6: a start date cell formatted as a number (46398 = 11.1.2027) was "not a date"."""
+    from shared.tables import excel_date
+
+    places = Places(
+        PLACES.known_skill, PLACES.municipality, COORDS, PLACES.provider_kind, excel_date=excel_date
+    )
+    [c] = parse_catalogue(HEADER, [(2, row(start_dates="46398; 2027-03-01T08:00:00"))], places)
+    assert c.start_dates == (date(2027, 1, 11), date(2027, 3, 1))
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(HEADER, [(2, row(start_dates="123"))], places)
+    [reason] = err.value.errors[2]
+    assert "'123' is a number, not a date" in reason and "format the cell as a date" in reason

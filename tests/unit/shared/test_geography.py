@@ -515,3 +515,22 @@ def test_a_bilingual_name_joined_by_an_unspaced_dash_is_read_too(text, code):
 def test_an_unspaced_dash_between_two_municipalities_is_still_refused(text):
     with pytest.raises(UnknownPlaceError):
         FINLAND.municipality(text)
+
+
+@pytest.mark.parametrize("text", ["Länsi-Turunmaa", "Väståboland", "lansi-turunmaa", "VÄSTÅBOLAND"])
+def test_the_former_name_of_a_renamed_municipality_is_read_as_today_with_a_notice(text):
+    """Outside tester 26, F8: 445 was Länsi-Turunmaa / Väståboland from 2009 until it took the name
+    Parainen / Pargas on 1.1.2012 (no new code: not in merged_municipalities.csv); it was refused."""
+    found = FINLAND.municipality(text)
+    assert found.code == "445"
+    assert found.notice and all(w in found.notice for w in ("renamed", "2012", "Parainen", "Pargas"))
+
+
+@pytest.mark.parametrize("text", ["Parainen", "Pargas", "445"])
+def test_the_current_names_of_a_renamed_municipality_need_no_notice(text):
+    assert FINLAND.municipality(text) == Resolved("445")
+
+
+def test_a_typo_of_a_name_is_refused_with_the_close_names():
+    with pytest.raises(UnknownPlaceError, match=r"did you mean 'Tampere' \(837\)"):
+        FINLAND.municipality("Tamprere")

@@ -214,3 +214,104 @@ def test_a_workbook_that_unpacks_to_many_megabytes_is_refused_before_it_is_read(
     with pytest.raises(TableError) as broken:
         read_table(b"PK\x03\x04 not really a zip", "broken.xlsx")
     assert "Not a readable .xlsx workbook" in broken.value.errors[1][0]
+
+
+# -- outside tester 26, F6/F7: real exports carry titles above the header and notes below the data --
+def _book(*rows):
+    book = Workbook()
+    for row in rows:
+        book.active.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+BAROMETER = ["Ammatti", "Alue", "Ajankohta", "Arvio"]
+
+
+def test_a_source_footnote_after_the_data_is_a_note_with_its_line_not_a_row():
+    """F7: "Lähde: …" under the table failed the whole workbook (its cells read as a data row)."""
+    data = _book(
+        ["Työvoimabarometri 2026H2"],
+        [],
+        BAROMETER,
+        [2221, "Pirkanmaa", "2026H2", "Paljon pulaa"],
+        [],
+        ["Lähde: Työ- ja elinkeinoministeriö, Työvoimabarometri"],
+        ["Arviot päivitetty 1.9.2026"],
+    )
+    table = read_table(data)
+    assert table.header == ["ammatti", "alue", "ajankohta", "arvio"]
+    assert table.rows == [(4, ["2221", "Pirkanmaa", "2026H2", "Paljon pulaa"])]
+    assert table.notes == [
+        (6, "Lähde: Työ- ja elinkeinoministeriö, Työvoimabarometri"),
+        (7, "Arviot päivitetty 1.9.2026"),
+    ]
+    assert list(table.note_warnings()) == [6, 7] and "skipped" in table.note_warnings()[6][0]
+    assert "header on line 3" in table.described
+
+
+def test_the_same_footnote_in_a_csv_saved_from_excel_is_a_note_too():
+    text = "Työvoimabarometri 2026H2;;;\r\nAmmatti;Alue;Ajankohta;Arvio\r\n2221;Pirkanmaa;2026H2;Pulaa\r\n;;;\r\nLähde: TEM;;;\r\n"
+    table = read_table(text.encode("utf-8-sig"))
+    assert table.rows == [(3, ["2221", "Pirkanmaa", "2026H2", "Pulaa"])]
+    assert table.notes == [(5, "Lähde: TEM")]
+
+
+def test_a_row_of_one_cell_inside_or_at_the_end_of_the_data_stays_a_data_row_for_the_importer_to_name():
+    """A truncated row ("HITS-24", "2221") is no note: the importer names what it lacks."""
+    table = read_table(b"Ammatti;Alue;Ajankohta;Arvio\n2221\n5120;Pirkanmaa;2026H2;Pulaa\n7212\n")
+    assert [line for line, _ in table.rows] == [2, 3, 4] and table.notes == []
+    marked = read_table(
+        b"Ammatti;Alue;Ajankohta;Arvio\n2221;Pirkanmaa;2026H2;Pulaa\nHuom. arvio muuttui\n5120;Pirkanmaa;2026H2;Pulaa\n"
+    )
+    assert [line for line, _ in marked.rows] == [2, 4] and marked.notes == [(3, "Huom. arvio muuttui")]
+
+
+def test_the_caller_recognises_its_header_below_title_rows_of_two_cells():
+    """A title row of two cells ("Päivitetty:", a date) was taken for the header."""
+    data = _book(
+        ["Työvoimabarometri", "2026H2"],
+        ["Päivitetty:", "1.9.2026"],
+        BAROMETER,
+        [2221, "Pirkanmaa", "2026H2", "Pulaa"],
+    )
+    table = read_table(
+        data, header=lambda cells: [c.lower() for c in cells[:4]] == ["ammatti", "alue", "ajankohta", "arvio"]
+    )
+    assert table.header == ["ammatti", "alue", "ajankohta", "arvio"]
+    assert table.rows == [(4, ["2221", "Pirkanmaa", "2026H2", "Pulaa"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("46082", date(2026, 3, 1)),
+        ("46082.0", date(2026, 3, 1)),  # a date cell read as a float
+        ("46082,5", date(2026, 3, 1)),  # noon, as a Finnish CSV writes the decimal
+        ("36526", date(2000, 1, 1)),
+        ("73415", date(2100, 12, 31)),
+        ("36525", None),  # 31.12.1999: no date an import means
+        ("73416", None),
+        ("2221", None),
+        ("1.3.2026", None),
+        ("", None),
+    ],
+)
+def test_an_excel_date_serial_is_read_with_openpyxls_own_conversion(text, day):
+    from shared.tables import excel_date
+
+    assert excel_date(text) == day
+
+
+def test_a_title_holding_a_comma_above_a_semicolon_header_does_not_decide_the_separator():
+    text = "Työvoimabarometri, Pirkanmaa\r\nAmmatti;Alue;Ajankohta;Arvio\r\n2221;Pirkanmaa;2026H2;Pulaa\r\n"
+    table = read_table(text.encode(), header=lambda cells: "ammatti" in [c.lower() for c in cells])
+    assert table.header == ["ammatti", "alue", "ajankohta", "arvio"] and "';'-separated" in table.described
+
+
+def test_a_cell_over_the_csv_limit_is_a_table_error_when_the_caller_looks_for_its_header_too():
+    """The header probe split each line on its own and crashed on a 1 MB cell (tests/api/test_bad_input.py)."""
+    data = b"Ammatti;Alue\n" + b"x" * 2**20 + b";y\n"
+    with pytest.raises(TableError, match="Not valid CSV"):
+        read_table(data, header=lambda cells: "ammatti" in [c.lower() for c in cells])

@@ -505,7 +505,7 @@ class MatchingEngine:
             assert ranked.best is not None  # unpruned weights always give an exact answer
             more = len(ranked.best) > offset + k
             page = ranked.best[offset : offset + k]
-            entries = shortlist_entries(page, qw, self._space, prepared.distances, first_rank=offset + 1)
+            entries = shortlist_entries(page, qw, self._space, prepared.km, first_rank=offset + 1)
         exclusions = None
         if count_exclusions:
             # Unpruned weights: which columns a page needed (pruned or not) depends on k and
@@ -655,7 +655,7 @@ class MatchingEngine:
             [(seg, row) for seg, rows, _ in groups for row in rows],
         )
         scored = score_rows([(seg, np.asarray(rows)) for seg, rows, _ in groups], qw, self.params)
-        entries = explanations(scored, qw, self._space, prepared.distances, failures)
+        entries = explanations(scored, qw, self._space, prepared.km, failures)
         return dict(zip([c for _, _, ids in groups for c in ids], entries, strict=True))
 
     def rank_of(

@@ -67,6 +67,8 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     n_cov,
     w_max,
     w_sum,
+    w_conf,
+    w_sq,
     lo,
     hi,
     base,
@@ -85,7 +87,13 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     positive exactly where S is); C(g) = sum_{t < n_cov} w_cov[t] * P[g, columns[t]]; A(g) =
     sum_t w_sum[t] * P[g, columns[t]] and H(g) = max_t w_max[t] * P[g, columns[t]] (two bounds of
     one part of which the score takes the larger: the occupation agreement, inferred or of a
-    work-history spell).
+    work-history spell). With the confirmed skills' agreement (bound[4] = occupation weight x
+    `query.confirmed_agreement` > 0, bound[5] its power), F(g) = sum_{t < n_cov} w_conf[t] *
+    P[g, columns[t]] bounds the share of confirmed essential skills the row holds, and the part
+    is max(A(g), H(g), bound[4] x min(1, F(g))^bound[5]) (`scoring.exact_scores` takes the largest
+    of the three agreements); without `bound`, F(g) is added (positive exactly where evidence is).
+    With bound[6] > 0, Q(g) = sum_t w_sq[t] * P[g, columns[t]] bounds the row's sum over the
+    vacancy's own skills of idf^2 x strength, for the similarity part (`similarity_bound_of`'s sq).
 
     `indices` must be sorted within each column and the ranges sorted and disjoint. With a
     non-empty `table` (table[j, b] = first posting of column j in row block b), every range k
@@ -100,6 +108,13 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
             agreement = True
     # A(g) first, then H(g) maxed into the same sums: max(A, H) in one array
     acc_agr = np.zeros(total if agreement else 0, dtype=np.float32)
+    confirmed = False
+    for t in range(min(n_cov, columns.shape[0])):
+        if w_conf[t] != 0:
+            confirmed = True
+    acc_conf = np.zeros(total if confirmed else 0, dtype=np.float32)
+    squares = bound.shape[0] > 6 and bound[6] > 0
+    acc_sq = np.zeros(total if squares else 0, dtype=np.float32)
     n_ranges = lo.shape[0]
     for phase in range(0 if agreement else 1, 2):
         for t in range(columns.shape[0]):
@@ -108,13 +123,15 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                 a = w_sum[t]  # walked into acc_agr
                 if a == 0:
                     continue
-                b = h = np.float32(0.0)
+                b = h = c = d = np.float32(0.0)
                 acc_a = acc_agr
             else:
                 a = w_sim[t]
                 b = w_cov[t] if t < n_cov else np.float32(0.0)
+                c = w_conf[t] if t < n_cov else np.float32(0.0)
+                d = w_sq[t] if squares else np.float32(0.0)
                 h = w_max[t]
-                if a == 0 and b == 0 and h == 0:
+                if a == 0 and b == 0 and h == 0 and c == 0 and d == 0:
                     continue
                 acc_a = acc_sim
             if table.shape[0] > 0:
@@ -123,7 +140,21 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                     p = table[j, blocks[k] + 1] - 1
                     target = lo[k]
                     shift = base[k] - target
-                    if h != 0:
+                    if c != 0 or d != 0:  # confirmed skills' share, or the squares' sum
+                        while p >= first and indices[p] >= target:
+                            at = indices[p] + shift
+                            acc_a[at] += data[p] * a
+                            acc_cov[at] += data[p] * b
+                            if c != 0:
+                                acc_conf[at] += data[p] * c
+                            if d != 0:
+                                acc_sq[at] += data[p] * d
+                            if h != 0:
+                                x = data[p] * h
+                                if x > acc_agr[at]:
+                                    acc_agr[at] = x
+                            p -= 1
+                    elif h != 0:
                         while p >= first and indices[p] >= target:
                             at = indices[p] + shift
                             acc_a[at] += data[p] * a
@@ -169,6 +200,10 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                     at = indices[p] + shift
                     acc_a[at] += data[p] * a
                     acc_cov[at] += data[p] * b
+                    if c != 0:
+                        acc_conf[at] += data[p] * c
+                    if d != 0:
+                        acc_sq[at] += data[p] * d
                     x = data[p] * h
                     if x > 0 and x > acc_agr[at]:
                         acc_agr[at] = x
@@ -181,20 +216,27 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                 out[i] = acc_sim[i] * inv_norm[i + shift] + acc_cov[i]
                 if agreement:
                     out[i] += acc_agr[i]
+                if confirmed:
+                    out[i] += acc_conf[i]
         return
     scale, kappa, nu, outside = bound[0], bound[1], bound[2], bound[3]
+    held, power = bound[4], bound[5]
     for k in range(n_ranges):
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
-            rest = acc_cov[i] + acc_agr[i] if agreement else acc_cov[i]
+            occupation = acc_agr[i] if agreement else 0.0
+            if confirmed and acc_conf[i] > 0:
+                occupation = max(occupation, _confirmed_of(acc_conf[i], held, power))
+            rest = acc_cov[i] + occupation
             if acc_sim[i] > 0:
                 g = i + shift
-                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu, outside) + rest
+                sq = acc_sq[i] if squares else -1.0
+                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu, outside, sq) + rest
             else:
                 out[i] = rest
 
 
-def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0):  # type: ignore[no-untyped-def]
+def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0, sq=-1.0):  # type: ignore[no-untyped-def]
     """scale x an upper bound, in [0, 1], of a row's skill similarity (`scoring.similarity`) from
     its walked similarity sum s (claims and work history, scaled by `scale`), its inverse norm
     and its largest raw coordinate |vmax| (negative: no work history; float64 arithmetic, with
@@ -203,7 +245,11 @@ def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0):  # ty
     skills V||^2 (`query.SimilarityBound`: ||x_V||^2 <= max x x the sum over V of idf^2 x, which
     is at most kappa x a plus what pruned work-history columns add, nu). The similarity is at
     most a / sqrt(a^2 + outside x b^2), b^2 = N^2 - ||x_V||^2 the row's part outside V, `outside`
-    the weight of that part (`RankingParams.outside_skill_weight`; 1 counts it whole)."""
+    the weight of that part (`RankingParams.outside_skill_weight`; 1 counts it whole). `sq` >= 0:
+    the row's walked sum over V of idf^2 x itself (`range_bounds`' sixth weight), used where below
+    kappa x a (kappa x a bounds it through the smallest query weight: four times too much for a
+    row holding essential skills of an occupation vacancy, whose optional skills weigh a quarter);
+    negative: not walked."""
     if s <= 0.0 or scale <= 0.0:
         return 0.0
     if inv_norm <= 0.0:
@@ -211,7 +257,10 @@ def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0):  # ty
     margin = 1.0 + 1e-5
     a = np.float64(s) / scale * margin
     h = np.float64(vmax)
-    v2 = abs(h) * (kappa * a + (nu if h > 0.0 else 0.0))
+    walked = kappa * a
+    if sq >= 0.0:
+        walked = min(walked, np.float64(sq) * margin)
+    v2 = abs(h) * (walked + (nu if h > 0.0 else 0.0))
     inv = np.float64(inv_norm)
     t = ((1.0 - 3e-5) / (inv * inv) - v2 * margin) * outside
     if t <= 0.0:
@@ -220,6 +269,23 @@ def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0):  # ty
 
 
 _bound_of = similarity_bound_of
+
+
+def confirmed_bound_of(share, held, power):  # type: ignore[no-untyped-def]
+    """The most the confirmed skills' agreement adds to a row's score (`scoring.exact_scores`:
+    occupation weight x `query.confirmed_agreement` x min(1, share held)^power), from `share`, a
+    float32 sum bounding the share it holds (`query._linear`'s confirmed weights), `held` = the
+    occupation weight x the vacancy's confirmed agreement and `power` >= 1; float64 arithmetic with
+    a margin for the float32 sum. Before session 24 stage 1 bounded it by held x share (the power
+    left out): for confirmed vacancies the loosest part of the bound (the rows scored in a
+    second round of `scoring.top_k` fell by half, docs/benchmarks.md)."""
+    s = np.float64(share) * (1.0 + 1e-5)
+    if s >= 1.0:
+        return np.float64(held)
+    return np.float64(held) * s**power
+
+
+_confirmed_of = confirmed_bound_of
 
 
 def _similarity_loop(z, hat, outside_sq, out):  # type: ignore[no-untyped-def]
@@ -353,15 +419,19 @@ def compiled_best_related(
 
 
 def _scipy_range_bounds(  # type: ignore[no-untyped-def]
-    postings, columns, w_sim, w_cov, n_cov, w_max, w_sum, lo, hi, inv_norm, bound, vmax
+    postings, columns, w_sim, w_cov, n_cov, w_max, w_sum, w_conf, w_sq, lo, hi, inv_norm, bound, vmax
 ) -> np.ndarray:
     sub = postings[:, columns]
     if len(bound):
         walked = np.asarray(sub @ w_sim, dtype=np.float32)
+        if len(bound) > 6 and bound[6] > 0:
+            squares = np.asarray(sub @ w_sq, dtype=np.float32).tolist()
+        else:
+            squares = [-1.0] * len(walked)
         sim = np.fromiter(
             (
-                similarity_bound_of(s, i, m, *bound)
-                for s, i, m in zip(walked.tolist(), inv_norm.tolist(), vmax.tolist(), strict=True)
+                similarity_bound_of(s, i, m, bound[0], bound[1], bound[2], bound[3], q)
+                for s, i, m, q in zip(walked.tolist(), inv_norm.tolist(), vmax.tolist(), squares, strict=True)
             ),
             dtype=np.float64,
             count=len(walked),
@@ -371,10 +441,23 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
         full = sub @ w_sim
         full *= inv_norm
         full += sub[:, :n_cov] @ w_cov[:n_cov]
+    occupation = np.zeros(sub.shape[0])
     if (w_max != 0).any() or (w_sum != 0).any():
         summed = sub @ w_sum
         maxed = sub.multiply(w_max[None, :]).tocsr().max(axis=1).toarray().ravel()
-        full = full + np.maximum(summed, maxed)
+        occupation = np.maximum(summed, maxed)
+    if (w_conf[:n_cov] != 0).any():
+        share = np.asarray(sub[:, :n_cov] @ w_conf[:n_cov], dtype=np.float32)
+        if len(bound):
+            held = np.fromiter(
+                (confirmed_bound_of(f, bound[4], bound[5]) if f > 0 else 0.0 for f in share.tolist()),
+                dtype=np.float64,
+                count=len(share),
+            )
+            occupation = np.maximum(occupation, held)
+        else:
+            occupation = occupation + share
+    full = full + occupation
     if not len(lo):
         return np.zeros(0, dtype=np.float32)
     return np.concatenate([full[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]).astype(
@@ -479,10 +562,12 @@ def jit_enabled() -> bool:
 
 
 def _compile_bound_of() -> None:
-    """Compile `similarity_bound_of` (inlined) as the global `_bound_of` that
-    `_range_bounds_loop` calls; numba reads globals when it compiles the loop, so this goes first."""
-    global _bound_of
+    """Compile `similarity_bound_of` and `confirmed_bound_of` (inlined) as the globals `_bound_of`
+    and `_confirmed_of` that `_range_bounds_loop` calls; numba reads globals when it compiles the
+    loop, so this goes first."""
+    global _bound_of, _confirmed_of
     _bound_of = numba.njit(cache=True, nogil=True, inline="always")(similarity_bound_of)
+    _confirmed_of = numba.njit(cache=True, nogil=True, inline="always")(confirmed_bound_of)
 
 
 _kernel = _LazyJit(_range_bounds_loop, before=_compile_bound_of)
@@ -563,21 +648,28 @@ def range_bounds(
     """Stage-1 bounds of the rows in the ranges [lo[k], hi[k]) (sorted, disjoint), concatenated.
 
     postings : (n, c) CSC float32 with sorted indices; inv_norm : (n,) float32 per row
-    columns : (m,) int64 columns to walk; weights : (m, 2) or (m, 4) float32 [similarity,
-    coverage, agreement maxed, agreement summed] weight of each (two columns: no agreement
-    part); only the first `n_cov` columns have a coverage weight.
+    columns : (m,) int64 columns to walk; weights : (m, 2), (m, 4), (m, 5) or (m, 6) float32
+    [similarity, coverage, agreement maxed, agreement summed, confirmed share, idf^2 at the own
+    skills] weight of each (two columns: no agreement part; four: no confirmed skills' part; five:
+    kappa x a bounds the sum of squares); only the first `n_cov` columns have a coverage or
+    confirmed-share weight.
     Result[i] for row g: a bound of the row's weighted skill similarity from sum(similarity weight
     * value) over its claim and its work-history postings in `columns` (`similarity_bound_of`,
-    with `bound` = (scale, kappa, nu[, outside]) of `query.SimilarityBound` and
+    with `bound` = (scale, kappa, nu[, outside[, confirmed, power[, squares]]]) of
+    `query.SimilarityBound` and
     `vector_max` (n,) float32 per row, `segment.Segment.geo_vector_max`), plus sum(coverage weight *
     value), plus the larger of sum(summed agreement weight * value) and max(maxed agreement weight
-    * value) (the occupation agreement: inferred occupations, or the best work-history spell).
-    Without `bound`: inv_norm[g] * sum(similarity weight * value) + the other parts (positive
+    * value) (the occupation agreement: inferred occupations, or the best work-history spell),
+    or when larger the confirmed skills' agreement's bound from sum(confirmed-share weight * value)
+    (`confirmed_bound_of`). Without `bound`: inv_norm[g] * sum(similarity weight * value) + the other parts (positive
     exactly where the bound is: for callers asking which rows have evidence).
     `table` and `blocks`: see `_range_bounds_loop` (faster for large pools;
     `segment.block_offsets`). `threads` 2 splits the work with a helper thread."""
-    # (scale, kappa, nu, outside); outside 1 (the row's whole part outside V) when not given
-    full = (*bound, 1.0)[:4] if bound is not None else ()
+    # (scale, kappa, nu, outside, confirmed, power, squares); outside 1 (the row's whole part
+    # outside V), confirmed 0 (no confirmed skills' part), power 1 and squares 0 (kappa x a bounds
+    # the sum of squares at V) when not given
+    defaults = (1.0, 0.0, 1.0, 0.0)  # of bound[3:7]
+    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:7] if bound is not None else ()
     bound_arr = np.asarray(full, dtype=np.float64)
     if bound is not None and vector_max is None:
         raise ValueError("a similarity bound needs each row's largest coordinate")
@@ -591,10 +683,32 @@ def range_bounds(
         w_sum = np.ascontiguousarray(weights[:, 3], dtype=np.float32)
     else:
         w_max = w_sum = np.zeros(len(w_sim), dtype=np.float32)
+    if weights.shape[1] > 4:
+        w_conf = np.ascontiguousarray(weights[:, 4], dtype=np.float32)
+    else:
+        w_conf = np.zeros(len(w_sim), dtype=np.float32)
+    if weights.shape[1] > 5:
+        w_sq = np.ascontiguousarray(weights[:, 5], dtype=np.float32)
+    else:
+        w_sq = np.zeros(len(w_sim), dtype=np.float32)
+        bound_arr = bound_arr[:6]  # no squares' sums to use
     columns = np.ascontiguousarray(columns, dtype=np.int64)
     if not jit_enabled():
         return _scipy_range_bounds(
-            postings, columns, w_sim, w_cov, n_cov, w_max, w_sum, lo, hi, inv_norm, bound_arr, hist
+            postings,
+            columns,
+            w_sim,
+            w_cov,
+            n_cov,
+            w_max,
+            w_sum,
+            w_conf,
+            w_sq,
+            lo,
+            hi,
+            inv_norm,
+            bound_arr,
+            hist,
         )
     sizes = hi - lo
     base = np.zeros(len(lo), dtype=np.int64)
@@ -620,6 +734,8 @@ def range_bounds(
             n_cov,
             w_max,
             w_sum,
+            w_conf,
+            w_sq,
             lo[a:b],
             hi[a:b],
             base[a:b] - start,

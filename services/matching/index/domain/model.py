@@ -99,6 +99,15 @@ class Vacancy:
     working_time: str  # "full_time" | "part_time" | "any"
     start_date: date | None
     status: str = "open"
+    # further work sites (municipality codes) besides `municipality`: the commute is measured to the
+    # nearest site; `remote`: done from anywhere, so the commute limits nobody (outside tester 26, F9)
+    other_municipalities: tuple[str, ...] = ()
+    remote: bool = False
+
+    @property
+    def municipalities(self) -> tuple[str, ...]:
+        """Every work site, `municipality` first."""
+        return (self.municipality, *self.other_municipalities)
 
 
 class RelatedCredit(NamedTuple):

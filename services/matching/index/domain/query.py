@@ -45,13 +45,34 @@ class PreparedVacancy:
 
     vacancy: Vacancy
     query: VacancyQuery
-    distances: np.ndarray  # (n_municipalities + 1,) float32 km to each municipality position; last NaN
+    # (n_municipalities + 1,) float32 km the commute filter reads for each municipality position
+    # (`site_distances`; last entry for an unknown municipality): all 0 for a remote vacancy
+    distances: np.ndarray
+    # the same, as shown to people (`distance_km`): to the nearest site, remote or not; None: `distances`
+    shown_km: np.ndarray | None = None
+
+    @property
+    def km(self) -> np.ndarray:
+        """Km from the nearest work site to each municipality position, as shown (NaN unknown)."""
+        return self.distances if self.shown_km is None else self.shown_km
+
+
+def site_distances(vacancy: Vacancy, municipalities: MunicipalityTable, road_factor: float) -> np.ndarray:
+    """(n_municipalities + 1,) float64 km from the vacancy's nearest work site (`Vacancy.municipalities`)
+    to each municipality position, the road estimate (`road_factor` x great-circle); the last entry
+    (unknown municipality) NaN, as is a position no known site reaches (every site unknown)."""
+    sites = [municipalities.distances_from(code, road_factor) for code in vacancy.municipalities]
+    return sites[0] if len(sites) == 1 else np.fmin.reduce(sites)  # (fmin: a NaN site gives way)
 
 
 def prepare(vacancy: Vacancy, space: SkillSpace, municipalities: MunicipalityTable) -> PreparedVacancy:
-    """What every request about `vacancy` needs that does not depend on the index's contents."""
-    distances = municipalities.distances_from(vacancy.municipality, space.params.road_factor)
-    return PreparedVacancy(vacancy, vacancy_query(vacancy, space), distances.astype(np.float32))
+    """What every request about `vacancy` needs that does not depend on the index's contents: its
+    query and the commute distances (to the nearest work site; a remote vacancy's commute filter
+    passes everyone, even a candidate of unknown municipality, `distances` then being all 0)."""
+    km = site_distances(vacancy, municipalities, space.params.road_factor).astype(np.float32)
+    if vacancy.remote:
+        return PreparedVacancy(vacancy, vacancy_query(vacancy, space), np.zeros_like(km), km)
+    return PreparedVacancy(vacancy, vacancy_query(vacancy, space), km)
 
 
 @dataclass(frozen=True, eq=False)
@@ -483,10 +504,13 @@ class QueryWeights:
         occupation's skills at the query positions (unscaled by the score weights)
     columns : stage-1 columns of the segments' postings (query skills and the occupations
         whose bound exceeds the pruning threshold, offset by n_skills; none of weight 0 in
-        both parts), the `n_cov_columns` with a coverage weight first
-    column_weights : (n_columns, 4) float32 [similarity, coverage, agreement maxed, agreement
-        summed] weight of each column (`kernels.range_bounds`: the occupation agreement is the
-        larger of the inferred occupations' sum and the best work-history spell)
+        every part), the `n_cov_columns` with a coverage or confirmed-share weight first
+    column_weights : (n_columns, 6) float32 [similarity, coverage, agreement maxed, agreement
+        summed, confirmed share, idf^2 at the own skills] weight of each column
+        (`kernels.range_bounds`: the occupation agreement is the largest of the inferred
+        occupations' sum, the best work-history spell and the confirmed skills' agreement, bounded
+        from the confirmed share; the last walks each row's sum over the vacancy's own skills of
+        idf^2 x strength, for the similarity's bound: `SimilarityBound`)
     pruned_bound : most that the pruned occupation columns can add to any candidate's score
     exact : what stage 2 needs (see `ExactWeights`)
     pruned_steps : (max_occupations + 1,) float64 ascending, pruned_steps[m] the most that the
@@ -520,7 +544,9 @@ class QueryWeights:
     language_weights: np.ndarray | None = (
         None  # (8,) claim weight of each declared rank (`spoken.rank_tables`)
     )
-    linear: tuple[np.ndarray, np.ndarray] | None = None  # stage 1's coverage-part weights (`_linear`)
+    linear: tuple[np.ndarray, ...] | None = None  # stage 1's coverage-part weights (`_linear`)
+    nu_occ: np.ndarray | None = None  # (n_occupations,) sum over the own skills of idf^2 x weight per
+    # unit of work history in each occupation (the squares' weights of its column); None: not walked
 
     def pruned_slack(self, experience: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
         """(len(rows),) float64: the most that the pruned occupation columns can add to the score
@@ -555,6 +581,7 @@ class QueryWeights:
             bound=0.0,
             exact=self.exact,
             linear=self.linear,
+            nu_occ=self.nu_occ,
         )
 
 
@@ -563,24 +590,33 @@ class SimilarityBound:
     """What stage 1 needs for an upper bound of each row's skill similarity (`scoring.similarity`)
     from its walked postings (`kernels.range_bounds`): with a the row's walked similarity sum, N
     its norm and m its largest raw coordinate (`vectors.vector_max`), the similarity is at most
-    a / sqrt(a^2 + max(0, N^2 - m x (kappa x a + nu))) (the subtracted term bounds the squared
-    norm of the row's vector at the vacancy's own skills; nu only with work history;
-    `kernels.similarity_bound_of`).
+    a / sqrt(a^2 + max(0, N^2 - m x (min(kappa x a, Q) + nu))) (the subtracted term bounds the
+    squared norm of the row's vector at the vacancy's own skills; Q the row's walked sum of idf^2 x
+    strength there, with `squares`; nu only with work history; `kernels.similarity_bound_of`).
 
     scale : the similarity's weight in the score (the walked sums are scaled by it)
     kappa : max over the vacancy's own skills of idf^2 / similarity weight (= ||q * idf|| / q_j)
     nu : the most the pruned occupation columns add to the sum of idf^2 x strength at the
         vacancy's own skills of a row (sum of the largest `max_occupations` of them; 0 unpruned)
     outside : the weight of a row's part outside the vacancy's skills in the similarity
-        (`RankingParams.outside_skill_weight`)"""
+        (`RankingParams.outside_skill_weight`)
+    confirmed : the most the confirmed skills' agreement adds to a score (occupation weight x
+        `VacancyQuery.confirmed_agreement`; 0 when not used), and `power` its power
+        (`RankingParams.confirmed_agreement_power`): stage 1 bounds that part by confirmed x
+        min(1, F)^power from the row's walked confirmed share F (`kernels.confirmed_bound_of`)
+    squares : 1 when the columns' sixth weight walks each row's sum over V of idf^2 x strength
+        (`QueryWeights.column_weights`), which then bounds ||x_V||^2 where below kappa x a; 0: not"""
 
     scale: float
     kappa: float
     nu: float
     outside: float = 1.0
+    confirmed: float = 0.0
+    power: float = 1.0
+    squares: float = 0.0
 
-    def as_tuple(self) -> tuple[float, float, float, float]:
-        return (self.scale, self.kappa, self.nu, self.outside)
+    def as_tuple(self) -> tuple[float, float, float, float, float, float, float]:
+        return (self.scale, self.kappa, self.nu, self.outside, self.confirmed, self.power, self.squares)
 
 
 @dataclass(frozen=True, eq=False)
@@ -743,11 +779,15 @@ def similarity_bound(
 
 def _linear(  # type: ignore[no-untyped-def]
     query, sim, cov, occ_raw, total, space, at, occ_of, value
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Stage 1's weights of the coverage and related parts ((n_u,) per query position, (n_occupations,)
     per unit of work history in each occupation, through its skills at the query positions `at`:
     `occ_of`, `value`): coverage_weight x an essential skill's own share at its position, and
-    related_weight / related_cap x the credit other positions earn towards it. The exact related
+    related_weight / related_cap x the credit other positions earn towards it; then, likewise per
+    position and per occupation, the confirmed share weights: an essential skill's own share /
+    level_weights[0] (a claim at any level holds a confirmed skill), all 0 when the vacancy's
+    confirmed skills' agreement is not used (`confirmed_factor` 0). Their walked sum bounds the
+    share `scoring.exact_scores` raises to `confirmed_agreement_power` (`SimilarityBound`). The exact related
     part credits only essential skills the row shows no evidence of (`scoring.exact_scores`), so
     an essential skill's own position never adds to it (before session 18 stage 1 counted it at
     related_weight / related_cap too: a row holding the essential skills read up to
@@ -756,19 +796,20 @@ def _linear(  # type: ignore[no-untyped-def]
     p = space.params
     cov_factor = p.coverage_weight + p.related_weight / p.related_cap
     if total <= 0:
-        return cov_factor * cov, cov_factor * occ_raw[:, 1]
+        return cov_factor * cov, cov_factor * occ_raw[:, 1], np.zeros(len(cov)), np.zeros(len(occ_raw))
     essential = query.essential.astype(np.int64)
     own = np.zeros(len(cov))
     own[essential] = query.coverage_weight.astype(np.float64) / total
     # what the other positions' credit adds (credit[e, e] = 1 at an essential skill's own position);
     # rounding of the difference is far below the stage-1 slack (`scoring.EPS`)
     others = np.maximum(cov - own, 0.0)
-    # the confirmed skills' agreement (`confirmed_factor`) counts at the essential skills' own positions
-    lin = (p.coverage_weight + confirmed_factor(query, p)) * own + p.related_weight / p.related_cap * others
+    lin = p.coverage_weight * own + p.related_weight / p.related_cap * others
     lin = np.where((lin <= 0) & (sim <= 0), cov_factor * cov, lin)
     lin_occ = np.bincount(occ_of, value * lin[at], len(occ_raw))
     lin_occ = np.where((lin_occ <= 0) & (occ_raw[:, 0] <= 0), cov_factor * occ_raw[:, 1], lin_occ)
-    return lin, lin_occ
+    # the confirmed skills' share counts at the essential skills' own positions
+    share = own / p.level_weights[0] if confirmed_factor(query, p) > 0 else np.zeros(len(cov))
+    return lin, lin_occ, share, np.bincount(occ_of, value * share[at], len(occ_raw))
 
 
 def _weights(  # type: ignore[no-untyped-def]
@@ -790,9 +831,11 @@ def _weights(  # type: ignore[no-untyped-def]
     p = space.params
     # coverage columns bound both coverage and the related part (<= related_weight / cap x coverage)
     cov_factor = p.coverage_weight + p.related_weight / p.related_cap
-    # for pruning and the declared languages also what confirmed skills add to the agreement (at
-    # most `confirmed_factor` x the coverage share, which occ_raw[:, 1] and cov bound)
-    cov_bound = cov_factor + confirmed_factor(query, p)
+    # for pruning and the declared languages also what confirmed skills add to the agreement: a
+    # share s more than a row's walked share F adds at most confirmed x ((F + s)^power - F^power)
+    # <= power x `confirmed_factor` x the coverage share s (the derivative of x^power is at most
+    # power on [0, 1]), which occ_raw[:, 1] and cov bound
+    cov_bound = cov_factor + confirmed_factor(query, p) * max(1.0, p.confirmed_agreement_power)
     occ = occ_raw * [p.similarity_weight, cov_bound]  # (n_occupations, 2)
     # the experience part (`scoring.experience_match`): at most its weight x the history agreement
     # per unit of work-history weight (length x recency <= the weight: `vectors.experience_tenure`)
@@ -808,7 +851,12 @@ def _weights(  # type: ignore[no-untyped-def]
         # history agreement) <= max(inferred agreement, max of scale x weight x history
         # agreement): stage 1 takes the larger of the two (`kernels.range_bounds`)
         spell = p.occupation_weight * p.history_agreement_scale * query.history_agreement
-    lin_own, lin_occ = linear if linear is not None else (cov_bound * cov, cov_bound * occ_raw[:, 1])
+    if linear is not None:
+        lin_own, lin_occ, share_own, share_occ = linear
+    else:  # the confirmed skills' part within the coverage part, at its linear bound
+        full = cov_factor + confirmed_factor(query, p)
+        lin_own, lin_occ = full * cov, full * occ_raw[:, 1]
+        share_own, share_occ = np.zeros(len(cov)), np.zeros(len(occ_raw))
     lin_occ = lin_occ.copy()  # the coverage, related and experience-match part alone
     lin_occ += worked
     occ[:, 1] += spell  # each column's whole bound, for pruning
@@ -846,17 +894,29 @@ def _weights(  # type: ignore[no-untyped-def]
     columns = columns.astype(np.int64)
     # [similarity, coverage, agreement maxed (work-history spells), agreement summed (inferred)]
     nil = np.zeros(len(query.skills))
-    own = np.column_stack([p.similarity_weight * sim, lin_own, nil, nil])
+    # each row's sum over the own skills V (hat > 0) of idf^2 x strength, for the similarity's
+    # bound (`kernels.similarity_bound_of`); a work-history column's counts every own skill
+    squares = nu_occ is not None
+    own_sq = nil.copy()
+    if squares:
+        n_own = len(exact.own_hat)
+        own_sq[:n_own] = np.where(exact.own_hat > 0, exact.own_idf**2, 0.0)
+    occ_sq = nu_occ[kept] if squares else np.zeros(len(kept))
+    own = np.column_stack([p.similarity_weight * sim, lin_own, nil, nil, share_own, own_sq])
     none = np.zeros(len(guessed))
-    inferred = np.column_stack([none, none, none, agree[guessed]])
-    spells = np.column_stack([occ[kept, 0], lin_occ[kept], spell[kept], np.zeros(len(kept))])
+    inferred = np.column_stack([none, none, none, agree[guessed], none, none])
+    spells = np.column_stack(
+        [occ[kept, 0], lin_occ[kept], spell[kept], np.zeros(len(kept)), share_occ[kept], occ_sq]
+    )
     weights = np.concatenate([own, spells, inferred]).astype(np.float32)
-    # A column of weight 0 in both parts adds exactly 0 to every bound: not walked (the related
-    # skills of optional skills only, about a seventh of an occupation vacancy's columns).
-    weighed = np.flatnonzero((weights != 0).any(axis=1))
+    # A column of weight 0 in every part adds exactly 0 to every bound: not walked (the related
+    # skills of optional skills only, about a seventh of an occupation vacancy's columns). The
+    # squares' weight alone does not count: such a column holds no skill of V (similarity 0 there).
+    weighed = np.flatnonzero((weights[:, :5] != 0).any(axis=1))
     columns, weights = columns[weighed], weights[weighed]
-    order = np.argsort(weights[:, 1] <= 0, kind="stable")  # coverage columns first
-    n_cov = int((weights[:, 1] > 0).sum())
+    covers = (weights[:, 1] > 0) | (weights[:, 4] > 0)
+    order = np.argsort(~covers, kind="stable")  # coverage (and confirmed-share) columns first
+    n_cov = int(covers.sum())
     # a declared language adds at most q^ at its positions to the similarity (`scoring.similarity`)
     hat = exact.own_hat
     language_bound = tuple(
@@ -880,10 +940,19 @@ def _weights(  # type: ignore[no-untyped-def]
         pruned_steps,
         pruned_occupations,
         occ_bound,
-        SimilarityBound(sb.scale, sb.kappa, nu * 1.000001, sb.outside),
+        SimilarityBound(
+            sb.scale,
+            sb.kappa,
+            nu * 1.000001,
+            sb.outside,
+            p.occupation_weight * query.confirmed_agreement if share_own.any() else 0.0,
+            max(1.0, p.confirmed_agreement_power),
+            1.0 if squares else 0.0,
+        ),
         language_bound,
         rank_tables(p.level_weights)[0],
         linear,
+        nu_occ,
     )
 
 
