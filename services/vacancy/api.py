@@ -142,7 +142,8 @@ DESCRIPTION_PARTLY_READ = N_(
 
 UNCONFIRMED = N_(
     "The title and description name %(requirements)s: matching offers them only as suggestions, and "
-    "until you confirm them they neither filter candidates nor count in their scores. Confirm a "
+    "until you confirm them they filter no candidate and count in scores only as optional suggestions "
+    "(never essential). Confirm a "
     "language by adding it to languages (code and minimum level: a filter), a licence, card or "
     "skill by adding its ESCO skill to skills; GET /api/v1/vacancies/<id>/skills on the matching "
     "service lists the suggestions (suggestions, suggested_languages). Turn one down with rejected_skills."

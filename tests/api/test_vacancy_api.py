@@ -362,7 +362,7 @@ STILL_UNCONFIRMED = {"en": ("Swedish",), "fi": (), "sv": ("svenska",)}
 def test_a_text_only_ad_is_told_which_requirements_its_text_names_are_unconfirmed(vacancy_app, lang):
     """Outside tester 23, T5: a text-only English practical-nurse ad (title and description, no
     occupation, no skills) asked for Finnish and a driving licence; recognition suggested both, they
-    neither filtered nor counted in the score until confirmed, and the POST answer said nothing of it.
+    filtered no candidate and counted only as optional suggestions, and the POST answer said nothing of it.
     The answer names them, in the caller's language, and how to confirm them; the PUT's answer too."""
     title, description = PRACTICAL_NURSE_AD[lang]
     body = valid(title=title, description=description, languages=[])
