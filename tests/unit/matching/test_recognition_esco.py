@@ -2896,3 +2896,18 @@ def test_licence_words_that_negate_only_next_to_a_licence(esco_recognizer, text,
 def test_a_cards_validity_date_suggests_nothing_of_its_own(esco_recognizer):
     """T26-10: "valid until 2028" gave *validate raw materials* 0.48 beside the licence."""
     assert labels(esco_recognizer, "Driving licence valid until 2028.", top_k=5) == ["drive vehicles"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Training on our routes is provided.", "Training for the role is given by our senior drivers."],
+)
+def test_the_employers_promise_to_train_with_words_between_suggests_nothing(esco_recognizer, text):
+    """Outside tester 26, T26-8: on a bus-driver ad "Training on our routes is provided." gave *train
+    routes* and *provide technical training* as the vacancy's suggestions."""
+    assert labels(esco_recognizer, text) == []
+
+
+def test_training_the_job_asks_for_is_still_read(esco_recognizer):
+    """The promise's pattern is passive: a trainer's duty ("Provide training to new staff.") stays."""
+    assert "provide technical training" in labels(esco_recognizer, "Provide training to new staff.")

@@ -291,6 +291,10 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bwe(?:'ll| will)? (?:train|teach|coach|onboard|mentor) (?:you|all|new)\b",
     r"\bwe (?:provide|offer|give) (?:you )?(?:\w+ )?(?:training|onboarding|induction|orientation)\b",
     r"\b(?:\w+ )?(?:training|onboarding|induction|orientation) (?:is |will be )?(?:provided|given|offered|included)\b",
+    # with what it is about between ("Training on our routes is provided.": *train routes*, *provide
+    # technical training*; outside tester 26, T26-8)
+    r"\b(?:training|onboarding|induction|orientation)\b(?: [\w-]+){1,5}? (?:is|are|will be) "
+    r"(?:provided|given|offered|included|arranged)\b",
     r"\byou(?:'ll| will) be (?:trained|onboarded|mentored)\b",
     r"\bour (?:core )?values\b",
     r"\bread more\b",
