@@ -225,3 +225,22 @@ def test_a_partner_agency_sees_its_own_organisations_figures_only_in_whose_turn_
     page = client.get("/meetings/pirkanmaa/2026-W48?lang=en", headers=agency_b).get_data(as_text=True)
     assert "Agency A" not in page and "agency-a" not in page
     assert 'id="satisfaction-own"' in page
+
+
+def test_satisfaction_figures_are_read_only_by_organisations_serving_the_region(database_url):
+    """Outside tester 26 follow-up (engineer `meeting`): ``GET /api/v1/satisfaction`` had no check
+    that the caller serves the region, so Vaasa's employment services read Pirkanmaa's figures per
+    organisation rated. Now a 403 naming the region, as for its meetings; its own region answers."""
+    app = matching_app(database_url, Clock())
+    for i in range(6):
+        rate(app, i, "agency-a", 4, week="2026-W47")
+    client = app.test_client()
+    vaasa = auth("team_member", "vaasa-tyollisyys")
+    r = client.get("/api/v1/satisfaction?region=pirkanmaa&weeks=2", headers=vaasa)
+    assert r.status_code == 403, r.json
+    assert "pirkanmaa" in r.json["errors"]["query"]["region"][0].lower()
+    assert "agency-a" not in r.get_data(as_text=True)
+    assert client.get("/api/v1/satisfaction?region=pohjanmaa&weeks=2", headers=vaasa).status_code == 200
+    assert client.get("/api/v1/satisfaction?region=pirkanmaa&weeks=2", headers=TEAM).status_code == 200
+    operator = auth("operator", "kohtaanto")
+    assert client.get("/api/v1/satisfaction?region=pirkanmaa&weeks=2", headers=operator).status_code == 200

@@ -14,7 +14,7 @@ from marshmallow import fields, validate
 from services.kernel.calendar import local_day
 from services.matching.index.api import SHORTLIST_ROLES, handlers
 from services.matching.index.handlers import VacancyUnknownError
-from services.matching.team.api import FILE_KEY, line_warnings, upload, upload_body
+from services.matching.team.api import FILE_KEY, line_warnings, team, upload, upload_body
 from services.matching.team.training import CatalogueError
 from services.matching.team.training_handlers import TrainingHandlers
 from shared.auth import Role, current_principal, require_role
@@ -272,7 +272,10 @@ class SatisfactionFigures(MethodView):
     @blp.response(200, SatisfactionSchema)
     def get(self, args: dict[str, Any]) -> Any:
         """Satisfaction of jobseekers and employers with referrals and path steps in a region: per
-        ISO week and per organisation rated (count, mean, distribution). A caller outside the
+        ISO week and per organisation rated (count, mean, distribution). Only organisations serving
+        the region and the operator read them, as its meetings (``TeamHandlers.may_view``): 403
+        otherwise (an employment services organisation of another region read every region's
+        figures per organisation). A caller outside the
         employment services and the operator gets the figures of its own organisation's ratings
         only (``access.visible_satisfaction``). Figures are released per
         week (the mean and distribution of fewer than 5 ratings are not shown); a figure over the
@@ -285,6 +288,7 @@ class SatisfactionFigures(MethodView):
         from services.matching.team.meeting import IsoWeek, satisfaction_weeks
         from services.matching.team.ratings_feed import RatingFigures
         from services.matching.team.satisfaction import satisfaction
+        from services.matching.team.web import meeting_not_served
 
         current = IsoWeek.of(local_day(training().clock()))
         try:
@@ -295,10 +299,13 @@ class SatisfactionFigures(MethodView):
                 message=gettext("Not an ISO week."),
                 errors={"query": {"week": [gettext("e.g. 2026-W48")]}},
             )
+        caller = current_principal()
+        if not team().may_view(caller, args["region"]):
+            reason = meeting_not_served(args["region"])
+            abort(403, message=reason, errors={"query": {"region": [reason]}})
         weeks = satisfaction_weeks(last, args["weeks"])
         with training().uow_factory() as uow:
             facts = RatingFigures(uow.conn).in_region(args["region"], weeks)
-        caller = current_principal()
         facts = visible_satisfaction(facts, caller.org, handlers().org_kind(caller.org))
         s = satisfaction(facts, weeks, open_from=str(current))
         return {"region": args["region"], **{k: v for k, v in asdict(s).items() if k != "extra"}}
