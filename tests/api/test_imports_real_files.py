@@ -118,7 +118,7 @@ def test_the_skipped_lines_are_told_in_the_callers_language(app):
     )
     assert r.status_code == 201, r.json
     assert any(
-        w.startswith("Rivi 6: ammatti: '3221 Sairaanhoitajat': ISCO-08-ryhmässä 3221")
+        w.startswith("Rivi 6: occupation: '3221 Sairaanhoitajat': ISCO-08-ryhmässä 3221")
         for w in r.json["warnings"]
     )
     assert r.json["line_warnings"]["12"][0].startswith("Huomautus taulukon alla")
