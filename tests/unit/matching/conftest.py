@@ -166,14 +166,17 @@ def vacancy(
     working_time: str = "any",
     start_date: date | None = None,
     suggested: tuple[str, ...] = (),
+    title: str = "test vacancy",
+    vacancy_id: str = "v1",
 ) -> Vacancy:
+    """A vacancy for the tests; with `title` and nothing else, a text-only ad (no occupation, no skill)."""
     skills = [VacancySkill(u, True) for u in essential] + [VacancySkill(u, False) for u in optional]
     skills += [VacancySkill(u, False, suggested=True) for u in suggested]
     return Vacancy(
-        vacancy_id="v1",
+        vacancy_id=vacancy_id,
         version=1,
         employer_org="employer",
-        title="test vacancy",
+        title=title,
         occupation_uri=occupation,
         skills=tuple(skills),
         languages=languages or {},

@@ -64,18 +64,7 @@ def _ranked(engine: MatchingEngine, v: Vacancy) -> dict:
 
 def _text_ad() -> Vacancy:
     """A text-only ad whose title names the bus driver (read with probability 1, `inferred_profile`)."""
-    return Vacancy(
-        vacancy_id="v-bus-text",
-        version=1,
-        employer_org="employer",
-        title="Linja-autonkuljettaja",
-        occupation_uri=None,
-        skills=(),
-        languages={},
-        municipality="837",
-        working_time="any",
-        start_date=None,
-    )
+    return vacancy(title="Linja-autonkuljettaja", vacancy_id="v-bus-text")
 
 
 @pytest.fixture(scope="module", params=["named", "text"])

@@ -22,7 +22,7 @@ from services.matching.index.domain.model import Vacancy, WorkExperience
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.recognition import enrich_vacancy
 
-from .conftest import MUNICIPALITIES, TODAY, candidate
+from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
 
 OCC = "http://data.europa.eu/esco/occupation/"
 ELECTRICIAN = OCC + "4910419f-b4af-4f59-b544-9dbebc8a74f0"
@@ -70,18 +70,7 @@ def engine(esco):
 
 @pytest.fixture(scope="module")
 def ad(esco, esco_recognizer) -> Vacancy:
-    blank = Vacancy(
-        vacancy_id="v-elec-text",
-        version=1,
-        employer_org="employer",
-        title="Sähköasentaja",
-        occupation_uri=None,
-        skills=(),
-        languages={},
-        municipality="837",
-        working_time="any",
-        start_date=None,
-    )
+    blank = vacancy(title="Sähköasentaja", vacancy_id="v-elec-text")
     return enrich_vacancy(blank, TEXT, esco_recognizer)
 
 

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from services.matching.index.domain.engine import MatchingEngine
-from services.matching.index.domain.model import Vacancy, WorkExperience
+from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.recognition import enrich_vacancy
 
@@ -58,18 +58,7 @@ def world(esco, esco_recognizer):
     engine.upsert_candidate(candidate("all", dict.fromkeys(essential, "advanced")))
     engine.upsert_candidate(candidate("half", dict.fromkeys(essential[:16], "advanced")))
     engine.upsert_candidate(candidate("history", experience=(WorkExperience(esco.occupation_uris[o], 5.0),)))
-    blank = Vacancy(
-        vacancy_id="v-practical-nurse-text",
-        version=1,
-        employer_org="employer",
-        title="Practical nurse",
-        occupation_uri=None,
-        skills=(),
-        languages={},
-        municipality="837",
-        working_time="any",
-        start_date=None,
-    )
+    blank = vacancy(title="Practical nurse", vacancy_id="v-practical-nurse-text")
     return engine, esco.occupation_uris[o], enrich_vacancy(blank, TEXT, esco_recognizer)
 
 
