@@ -19,6 +19,7 @@ from services.matching.index.domain.model import language_rank
 from services.matching.index.domain.recognition import (
     CONFIDENT_SCORE,
     LEFT_OUT_LOOKAHEAD,
+    beside_hiring_lines,
     names_registration,
     requirements_first,
     suggestable,
@@ -383,8 +384,15 @@ class RecogniseView(MethodView):
             lang, found = handlers().recognise(data["text"], top_k + LEFT_OUT_LOOKAHEAD, data["lang"])
             # more confident skills than asked for: the requirement sentences' first, and say so
             # (outside tester 19, P6)
-            confident = suggestable(found)
             recognizer = handlers().state.recognizer
+            if recognizer is not None:  # a hiring line names whom, not what (outside tester 27, T27-15)
+                kept = beside_hiring_lines(found, recognizer, data["text"], lang=data["lang"])
+                if len(kept) < len(found):  # its places go to the other sentences' skills
+                    wanted = top_k + LEFT_OUT_LOOKAHEAD + len(found) - len(kept)
+                    more = handlers().recognise(data["text"], wanted, data["lang"])[1]
+                    kept = beside_hiring_lines(more, recognizer, data["text"], lang=data["lang"])
+                found = kept
+            confident = suggestable(found)
             if len(confident) > top_k and recognizer is not None:
                 found = requirements_first(confident, top_k, data["text"], recognizer)
             found = found[:top_k]

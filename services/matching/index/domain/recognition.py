@@ -1553,7 +1553,15 @@ class SkillRecognizer:
         word of the job `title` (three letters or more, not a function word: "Timpuri") or any
         occupation's one-word title ("Haemme kuljettajia": the driver of some vehicle), in any
         case or number ("putkiasentajaa", "linja-autonkuljettajia", "kocken", "developers");
-        `sentence` itself when it names none (`suggest_for_vacancy`'s hiring lines)."""
+        `sentence` itself when it names none (`suggest_for_vacancy`'s hiring lines). A job title of
+        the glossary (`LanguageTools.occupation_names`, not a qualification: "lokalvårdare") goes too
+        (outside tester 27, T27-15: "Vi söker en lokalvårdare till Jakobstad" kept its title)."""
+        glossary = sentence
+        for name in self.tools.occupation_names:
+            if not name.qualification:
+                glossary = name.pattern.sub(" ", glossary)
+        if glossary != sentence:
+            return self.without_titles(" ".join(glossary.split()), occupations, title)
         t = self.occupation_taxonomy_.tables
         phrases: set[tuple[str, ...]] = set()
         for u in occupations:
@@ -1767,6 +1775,29 @@ class SkillRecognizer:
         if len(self.lookalikes_) < 4096:
             self.lookalikes_[names] = found
         return found
+
+    def _product_lookalikes(self, text: str) -> np.ndarray | None:
+        """Positions (int64) of the skills that only look like a well-known product `text` names
+        (`WELL_KNOWN_PRODUCTS`: "Windows 11" → *assemble windows*, *set window*): a skill outside
+        ESCO's ICT skills whose English label holds one of the product's words. None when `text`
+        names none; cached like `_lookalikes`."""
+        named = tuple(k for k, (rx, _) in enumerate(_WELL_KNOWN_PRODUCTS) if rx.search(text))
+        if not named:
+            return None
+        key = ("well-known", *named)
+        if key in self.lookalikes_:
+            return self.lookalikes_[key]
+        plain = frozenset(w for k in named for w in _WELL_KNOWN_PRODUCTS[k][1])
+        joined, starts, labels = self._label_lines()
+        found = [
+            j
+            for j in _lines_holding(joined, starts, tuple(plain)).tolist()
+            if not self.ict_skills_[j] and any(w in plain for w in words(labels[j]))
+        ]
+        out = np.asarray(found, dtype=np.int64) if found else None
+        if len(self.lookalikes_) < 4096:
+            self.lookalikes_[key] = out
+        return out
 
     def _label_lines(self) -> _Lines:
         """The English labels in lower case, one a line (built on first use)."""
@@ -2404,6 +2435,7 @@ class SkillRecognizer:
                 # nurse" *nurse plants*; what a rule names in it is, "CE-kuljettaja")
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
+            well_known = self._product_lookalikes(said)  # ("Windows 11": not *assemble windows*)
             fused = self._fused_coordination(cleaned) if lang == "en" else None
             if held:
                 # "Han har jobbat som svetsare på ett varv i Åbo": the job held, read as its ESCO
@@ -2420,7 +2452,10 @@ class SkillRecognizer:
                     self._dense_text(glossed, lang),
                     False,
                     unknown,
-                    unlike=_joined(self._lookalikes(tuple(name for name, _, _ in products)), fused),
+                    unlike=_joined(
+                        _joined(self._lookalikes(tuple(name for name, _, _ in products)), fused),
+                        well_known,
+                    ),
                 )
             )
             if self.gloss_unit_weight > 0 and lang in self.gloss_unit_langs and glossed != cleaned:
@@ -2439,7 +2474,10 @@ class SkillRecognizer:
                         True,
                         unknown,
                         unlike=_joined(
-                            self._lookalikes(tuple(name for name, _, _ in products if name in p)), fused
+                            _joined(
+                                self._lookalikes(tuple(name for name, _, _ in products if name in p)), fused
+                            ),
+                            well_known,
                         ),
                     )
                 )
@@ -3364,6 +3402,46 @@ _GENERIC_NAME_WORDS = frozenset(
 """Words of multi-word product labels that do not name the product: a vendor ("Apache Tomcat" is
 named by "Tomcat") or a generic word ("Teradata Database" by "Teradata")."""
 
+_PRODUCT_FAMILIES = frozenset(["Windows", "Office", "Visual"])
+"""Naming words of multi-word product labels that name a family of products: such a label is named
+only by its whole name ("Windows 11" is no *Windows Phone*; outside tester 27, T27-2)."""
+
+WELL_KNOWN_PRODUCTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # (pattern, case-sensitive, of the product as a text names it; the English words it is not)
+    # (a sentence's first word only with a version or a vendor: "Windows and floors are cleaned")
+    (
+        r"\b(?:Microsoft|MS)\s+Windows|\bWindows(?:\s+(?:\d+|XP|Vista|NT|Server)\b|-\w)|(?<=[\w,]\s)Windows",
+        ("window", "windows"),
+    ),
+    (
+        r"\b(?:Microsoft|MS|Office|M|O)\s*365\b|\b(?:Microsoft|MS)\s+Office\b|\bOffice\s*(?:365|20\d\d)\b",
+        ("office", "offices"),
+    ),
+    (
+        r"\b(?:Microsoft|MS)\s+Teams\b|\bTeams(?=-|:|\s+(?:meetings?|calls?|kokous|palaveri|möte)\b)",
+        ("team", "teams"),
+    ),
+    (
+        r"\b(?:Microsoft|MS)\s+Word\b|\bWord(?=\s*(?:,|and|ja|och|or|tai|eller)\s*(?:Excel|PowerPoint|Outlook))",
+        ("word", "words"),
+    ),
+    (r"\b(?:(?:Microsoft|MS)\s+)?Outlook(?:[a-zäöå:]{0,6})\b", ("outlook",)),
+    (r"\b(?:Microsoft|MS)\s+Access\b", ("access", "accessibility")),
+    (r"\bActive\s+Directory\b", ("active",)),
+    (r"\bSAP(?:\b|[-:])", ("sap",)),
+    (r"\b(?:Google\s+)?Chrome\b(?!\s+plat)", ("chrome",)),
+    (r"\bSlack\b", ("slack",)),
+    (r"\bZoom\b", ("zoom",)),
+    (r"\bConfluence\b", ("confluence",)),
+)
+"""Well-known software and product names whose words are everyday English words, whether or not
+ESCO names the product (outside tester 27, T27-2: "Good knowledge of Windows 11 and Microsoft 365"
+gave *assemble windows*, *set window*, *install roof windows*). A unit of text naming one (as
+written: "Windows" with its capital, "Microsoft Teams", not "teams") gets no skill outside ESCO's
+ICT skills whose English label holds one of its words (`SkillRecognizer._product_lookalikes`);
+ICT skills ("operating systems", "use microsoft office") stay."""
+_WELL_KNOWN_PRODUCTS = tuple((re.compile(rx), words) for rx, words in WELL_KNOWN_PRODUCTS)
+
 
 DESCRIPTION_SUFFIX = "-description"
 """A `dense_langs` entry `<lang>-description` embeds each skill's description in `<lang>`."""
@@ -3447,7 +3525,10 @@ def product_names(taxonomy: Taxonomy) -> tuple[np.ndarray, list[str], np.ndarray
             continue
         naming = [t for t in tokens if t not in _VENDORS and t not in _GENERIC_NAME_WORDS]
         positions.append(i)
-        names.append((naming or tokens)[0].lower())
+        if (naming or tokens)[0] in _PRODUCT_FAMILIES:  # "Windows Phone": by its whole name only
+            names.append(" ".join(t for t in tokens if t not in _VENDORS).lower())
+        else:
+            names.append((naming or tokens)[0].lower())
         as_written.append(False)
     return np.asarray(positions, dtype=np.int64), names, np.asarray(as_written, dtype=bool)
 
@@ -4022,6 +4103,22 @@ def beside_hiring_titles(
             out.append(replace(r, score=min(r.score, round(again[r.uri], 4))))
     out.sort(key=lambda r: -r.score)  # (stable: ties keep their order)
     return out
+
+
+def beside_hiring_lines(
+    found: list[RecognisedSkill], recognizer: SkillRecognizer, text: str, *, lang: str | None = None
+) -> list[RecognisedSkill]:
+    """`beside_hiring_titles` for a text without a vacancy (`POST /skills/recognise`): `found`
+    (`SkillRecognizer.recognise`'s skills of `text`, best first) where a hiring line's skills are
+    kept only when its words besides the occupations the text names (`occupations_in`), any
+    occupation's one-word title and the workplace still give them (outside tester 27, T27-15:
+    "Haemme Turkuun kokkia lounasravintolaan." gave *cook seafood*, *food science*; "Vi söker en
+    lokalvårdare till Jakobstad för morgonskift." 7 of 10 places). As `found` for a recogniser
+    that cannot read occupations (fakes)."""
+    named = getattr(recognizer, "occupations_in", None)
+    if named is None or not any(r.source and _HIRING_VERB.search(r.source) for r in found):
+        return found
+    return beside_hiring_titles(found, recognizer, named(text, lang), "", lang=lang)
 
 
 def unshown_sentences(shown: Sequence[_Sourced], every: Sequence[_Sourced]) -> int:

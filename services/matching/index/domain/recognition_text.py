@@ -789,6 +789,8 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bhaluaa (?:töihin|työskennellä|työllistyä|alalle)\b",
     r"\bhaaveilee\b",
     r"\b(?:toiveena|tavoitteena)\b",
+    # a wish of the jobseeker's, said by the verb (outside tester 27, T27-7; not an ad's "toivomme")
+    r"\b(?:toivoo|toivoisi|toivovat)\b",
     # an intention or a plan, not a holding (outside tester 15, P5: "Asiakkaan kanssa sovittiin, että hän
     # hakee lähihoitajakoulutukseen." gave the practical nurse's qualification at the rule's full score):
     # applying to a training or a school ("hakee / aikoo hakea / hakeutuu … koulutukseen", not an ad's
@@ -808,6 +810,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bwants to (?:learn|train|study|work|become)\b",
     r"\b(?:wishes|hopes|aspires) to\b",
     r"\bdreams of\b",
+    r"(?<!\bwe )(?<!\bi )\b(?:prefers|would prefer)\b",  # (not an ad's "we prefer")
     r"\b(?:is )?considering\b",
     # (not an ad's "We plan to", "The role aims to", "you plan and carry out")
     r"(?<!\bwe )(?<!\byou )\b(?:plans|planning|intends|intending|is going) to\b",
@@ -825,6 +828,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"(?<!\bvi )\b(?:vill gärna|skulle vilja|önskar)\b",  # not an ad's "vi vill gärna att du"
     r"(?<!\bsom )\bvill (?:jobba|arbeta)\b",  # (not an ad's "Vi söker dig som vill arbeta …")
     r"\bdrömmer om\b",
+    r"(?<!\bvi )\b(?:föredrar|skulle föredra)\b",  # (not an ad's "vi föredrar")
     r"\b(?:funderar på|överväger)\b",
     r"\bsök(?:er|a|te|t|ande)\s+(?:in\s+)?(?:till|på)\s+(?:\w+\s+){0,2}?\w*(?:utbildning\w*|studier\w*|"
     r"skola\w*|skolan|kurs\w*|programmet|linje\w*|läroavtal\w*)\b",
@@ -1208,8 +1212,30 @@ def without_not_needed_lists(text: str) -> str:
         head, colon, rest = item.partition(":")
         if colon and rest.strip() and len(head.split()) <= 4 and (says_not_needed(head) or says_wished(head)):
             continue  # "Emme edellytä: ajokorttia, kokemusta.", "Tavoite: lähihoitajan työ."
-        out.append(line)
+        out.append(_without_inline_wishes(line))
     return "\n".join(out)
+
+
+_INLINE_LIST = re.compile(
+    r"(?<=[.!?])\s+(?P<head>[^\W\d_][^.!?:\n]{0,60}?):\s*(?P<items>[^\n]*?)(?:(?<=[.!?])(?=\s+[A-ZÅÄÖ])|$)"
+)
+
+
+def _without_inline_wishes(line: str) -> str:
+    """`line` without a sentence inside it that lists what the jobseeker wishes or what is not needed
+    ("Hygienpass finns. Önskemål: dagtid, gärna lunchrestaurang." keeps "Hygienpass finns."): a
+    heading of `says_wished` or `says_not_needed` opening a later sentence of the line, with its
+    list up to the sentence's end (outside tester 27, T27-7: alone on its line the wish was
+    dropped, after another sentence it gave *welcome restaurant guests*, *think holistically* …)."""
+    if ":" not in line:
+        return line
+
+    def drop(m: re.Match[str]) -> str:
+        head = m.group("head")
+        wished = len(head.split()) <= 4 and (says_wished(head) or says_not_needed(head))
+        return "" if wished and m.group("items").strip() else m.group()
+
+    return _INLINE_LIST.sub(drop, line)
 
 
 _OWN_PREDICATE = re.compile(
@@ -2102,6 +2128,9 @@ _SAY_NOTHING = frozenset(
             "that",
         ),
         *("och", "samt", "att", "som", "han", "hon", "har", "hade", "till"),
+        # that it exists, once the rules read the card ("Hygienpass finns.": *fine arts* 0.39;
+        # outside tester 27, T27-7)
+        *("finns", "fanns", "löytyy", "löytyvät", "exists"),
         # a card's validity, once the rules read the card ("Valid hygiene passport and B driving
         # licence required.": *validate raw materials* 0.53; "Vartijakortti voimassa.": the expiry
         # of medicines; outside tester 15, P10)
