@@ -177,3 +177,32 @@ def test_wishes_are_never_skills_and_the_work_history_is_shown(esco, esco_recogn
     assert "fine arts" not in labels(esco, found)
     if "6" in text:  # the six years as a cook
         assert any(r.score >= CONFIDENT_SCORE and "cook" in esco.skill_label(r.uri) for r in found), shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience with Jira Service Management and Active Directory.",
+        "Kokemus Jira Service Managementista ja ServiceNow'sta.",
+        "TOPdeskin ja Zendeskin käyttö.",
+    ],
+)
+def test_a_service_desks_ticketing_system_is_its_skill_not_customer_service(esco, esco_recognizer, text):
+    """ESCO names neither Jira nor ServiceNow: "Jira Service Management" gave *manage customer
+    service*, *manage facilities services*, *manage restaurant service* and no ticketing system."""
+    found = esco_recognizer.recognise(text, top_k=10)
+    shown = labels(esco, suggestable(found))
+    assert "use ICT ticketing system" in shown, shown
+    assert not {"manage customer service", "manage facilities services", "manage restaurant service"} & set(
+        shown
+    ), shown
+    assert "follow directions of on-site director" not in shown, shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We use Jira Software for sprint planning.", "Daily standups, staying in touch using Slack or Jira."],
+)
+def test_a_developers_jira_is_no_ticketing_system(esco, esco_recognizer, text):
+    shown = labels(esco, esco_recognizer.recognise(text, top_k=10))
+    assert "use ICT ticketing system" not in shown, shown

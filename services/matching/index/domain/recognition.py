@@ -1787,12 +1787,14 @@ class SkillRecognizer:
         key = ("well-known", *named)
         if key in self.lookalikes_:
             return self.lookalikes_[key]
-        plain = frozenset(w for k in named for w in _WELL_KNOWN_PRODUCTS[k][1])
+        plain = frozenset(w for k in named for w in _WELL_KNOWN_PRODUCTS[k][1] if not w.endswith("*"))
+        stems = tuple(w[:-1] for k in named for w in _WELL_KNOWN_PRODUCTS[k][1] if w.endswith("*"))
         joined, starts, labels = self._label_lines()
         found = [
             j
-            for j in _lines_holding(joined, starts, tuple(plain)).tolist()
-            if not self.ict_skills_[j] and any(w in plain for w in words(labels[j]))
+            for j in _lines_holding(joined, starts, (*plain, *stems)).tolist()
+            if not self.ict_skills_[j]
+            and any(w in plain or (stems and w.startswith(stems)) for w in words(labels[j]))
         ]
         out = np.asarray(found, dtype=np.int64) if found else None
         if len(self.lookalikes_) < 4096:
@@ -2433,6 +2435,7 @@ class SkillRecognizer:
                 units.append(_Unit(position, "", "", False, title=True, occupations=named_at, central=True))
                 continue  # (its words are not read: "Kokki" gave *cook seafood* first, "Practical
                 # nurse" *nurse plants*; what a rule names in it is, "CE-kuljettaja")
+            cleaned = _PRODUCT_EDITION.sub(r"\1", cleaned)  # "Jira Service Management": Jira
             glossed = self._glossed(cleaned, lang)
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
             well_known = self._product_lookalikes(said)  # ("Windows 11": not *assemble windows*)
@@ -3427,7 +3430,9 @@ WELL_KNOWN_PRODUCTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (r"\b(?:(?:Microsoft|MS)\s+)?Outlook(?:[a-zäöå:]{0,6})\b", ("outlook",)),
     (r"\b(?:Microsoft|MS)\s+Access\b", ("access", "accessibility")),
-    (r"\bActive\s+Directory\b", ("active",)),
+    (r"\bActive\s+Directory\b", ("activ*", "direct*")),
+    (r"\bServiceNow\b", ("servic*",)),
+    (r"\b(?:Jira|ServiceNow|Zendesk|TOPdesk)\b", ("ticket*",)),
     (r"\bSAP(?:\b|[-:])", ("sap",)),
     (r"\b(?:Google\s+)?Chrome\b(?!\s+plat)", ("chrome",)),
     (r"\bSlack\b", ("slack",)),
@@ -3439,8 +3444,18 @@ ESCO names the product (outside tester 27, T27-2: "Good knowledge of Windows 11 
 gave *assemble windows*, *set window*, *install roof windows*). A unit of text naming one (as
 written: "Windows" with its capital, "Microsoft Teams", not "teams") gets no skill outside ESCO's
 ICT skills whose English label holds one of its words (`SkillRecognizer._product_lookalikes`);
-ICT skills ("operating systems", "use microsoft office") stay."""
+ICT skills ("operating systems", "use microsoft office") stay. A word ending in "*" is a stem
+("direct*": *follow directions of on-site director* is no Active Directory)."""
 _WELL_KNOWN_PRODUCTS = tuple((re.compile(rx), words) for rx, words in WELL_KNOWN_PRODUCTS)
+
+_PRODUCT_EDITION = re.compile(
+    r"\b(Jira|ServiceNow|Zendesk|Confluence|Salesforce|Dynamics\s+365)\s+(?:Service\s+(?:Management|Desk)|"
+    r"Software|Work\s+Management|Cloud|Data\s+Center|IT\s+Service\s+Management|ITSM|Sales\s+Cloud)"
+    r"(?:[:'-]?[a-zäöå]{1,6})?\b"
+)
+"""A well-known product's edition, whose words are the product's name and nothing more: "Jira
+Service Management" is Jira (outside tester 27, T27-2: read, it gave *manage customer service*,
+*manage facilities services*, *manage restaurant service*); read as the product's name alone."""
 
 
 DESCRIPTION_SUFFIX = "-description"
