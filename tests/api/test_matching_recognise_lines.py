@@ -67,3 +67,36 @@ def test_a_place_after_a_dash_and_licence_classes_with_or_suggest_no_stray(clien
         "manoeuvre heavy trucks",
         "transport dangerous goods",
     }, licences
+
+
+EMPLOYER = auth("employer", "konepaja-oy")
+
+
+@pytest.mark.parametrize(
+    ("text", "hiring_line", "expected"),
+    [
+        (
+            "Haemme Turkuun kokkia lounasravintolaan. Työtehtäviin kuuluu lounaan valmistus noin 200 asiakkaalle, "
+            "tilaukset ja omavalvonta. Edellytämme: kokin ammattitutkinto tai vastaava kokemus, hygieniapassi. "
+            "Ruotsin kielen taito on eduksi.",
+            "Haemme Turkuun kokkia lounasravintolaan.",
+            "comply with food safety and hygiene",
+        ),
+        (
+            "Vi söker en lokalvårdare till Jakobstad för morgonskift. Arbetet omfattar städning av kontor och "
+            "trapphus samt fönstertvätt. Vi förutsätter: erfarenhet av städning, körkort B. Meriterande: "
+            "yrkesexamen inom rengöring. Du behärskar svenska eller finska.",
+            "Vi söker en lokalvårdare till Jakobstad för morgonskift.",
+            "clean glass surfaces",
+        ),
+    ],
+)
+def test_a_hiring_line_names_whom_not_what(client, text, hiring_line, expected):
+    """Outside tester 27, T27-15: "Haemme Turkuun kokkia lounasravintolaan" gave *cook seafood*,
+    *food science*, *cook meat dishes*; the Swedish cleaner ad's hiring line took 7 of 10 places and
+    the window cleaning never showed."""
+    r = client.post(URL + "?lang=en", json={"text": text}, headers=EMPLOYER)
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert not [i for i in body["items"] if i["source"] == hiring_line], body
+    assert expected in confident(body), body
