@@ -225,7 +225,9 @@ def _bounded_walk(value: Any, path: str, depth: int) -> Iterator[tuple[str, Any,
     """``_walk``, refusing an array of more than ``MAX_JSON_ITEMS`` items (naming where it is)."""
     for where, node, level in _walk(value, path, depth):
         if isinstance(node, list) and len(node) > MAX_JSON_ITEMS:
-            raise BadInputError("json", where or None, f"A JSON array holds more than {MAX_JSON_ITEMS} items.")
+            raise BadInputError(
+                "json", where or None, f"A JSON array holds more than {MAX_JSON_ITEMS} items."
+            )
         yield where, node, level
 
 

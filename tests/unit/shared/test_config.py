@@ -168,7 +168,9 @@ def test_minting_a_token_without_the_key_is_one_line_not_a_traceback(
 # kafka-init, deploy.kafka.compose.password_variable) and whatever a script, a test tool or a benchmark
 # reads from its environment itself (deploy.reaper's owner, the fault suite's scale, …).
 _KAFKA_PASSWORD = re.compile(r"KOHTAANTO_KAFKA_(?:[A-Z]+|<SERVICE>)_PASSWORD$")
-_READ_BY_A_TOOL = re.compile(r"""(?:environ\.get|getenv|environ\[|_ENV\s*=)\(?\s*["'](KOHTAANTO_[A-Z0-9_]+)["']""")
+_READ_BY_A_TOOL = re.compile(
+    r"""(?:environ\.get|getenv|environ\[|_ENV\s*=)\(?\s*["'](KOHTAANTO_[A-Z0-9_]+)["']"""
+)
 
 
 def test_every_setting_a_doc_or_message_names_is_one_the_code_reads() -> None:
@@ -177,7 +179,11 @@ def test_every_setting_a_doc_or_message_names_is_one_the_code_reads() -> None:
     named `KOHTAANTO_WORKER_METRICS_PORT` (it is `KOHTAANTO_WORKER_METRICS`). Every project variable
     named in a doc, a README, a message or a docstring is a declared setting."""
     declared = {row.variable for row in configuration.rows()}
-    tools = [*REPO_ROOT.glob("deploy/**/*.py"), *REPO_ROOT.glob("tests/**/*.py"), *REPO_ROOT.glob("benchmarks/**/*.py")]
+    tools = [
+        *REPO_ROOT.glob("deploy/**/*.py"),
+        *REPO_ROOT.glob("tests/**/*.py"),
+        *REPO_ROOT.glob("benchmarks/**/*.py"),
+    ]
     declared |= {m.group(1) for p in tools for m in _READ_BY_A_TOOL.finditer(p.read_text(encoding="utf-8"))}
     texts = [
         *REPO_ROOT.glob("*.md"),
