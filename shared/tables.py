@@ -292,7 +292,9 @@ def _sheet_rows(sheet: Any) -> Iterable[tuple[int, list[str]]]:
     of the service (an outside tester)."""
     declared = sheet.max_column  # rows are as wide as the used range (None: not declared)
     width = min(declared or MAX_COLUMNS, MAX_COLUMNS)
-    for number, values in enumerate(sheet.iter_rows(values_only=True, max_row=MAX_SHEET_ROWS, max_col=width), 1):
+    for number, values in enumerate(
+        sheet.iter_rows(values_only=True, max_row=MAX_SHEET_ROWS, max_col=width), 1
+    ):
         cells = [cell_text(v) for v in values]
         while not declared and cells and not cells[-1]:
             cells.pop()
@@ -317,10 +319,16 @@ def _sheet_with_header(sheets: Sequence[Any], header: HeaderTest | None) -> tupl
                 if i == 0:
                     break
                 skipped = ", ".join(repr(n) for n in names[:i])
-                return i, f"Excel workbook, sheet {names[i]!r} (the first with the header row; skipped {skipped})"
+                return (
+                    i,
+                    f"Excel workbook, sheet {names[i]!r} (the first with the header row; skipped {skipped})",
+                )
         else:
             others = ", ".join(repr(n) for n in names[1:])
-            return 0, f"Excel workbook, sheet {names[0]!r} (no sheet has the header row; the others: {others})"
+            return (
+                0,
+                f"Excel workbook, sheet {names[0]!r} (no sheet has the header row; the others: {others})",
+            )
     return 0, f"Excel workbook, sheet {names[0]!r}" if names else "Excel workbook"
 
 

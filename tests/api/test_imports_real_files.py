@@ -255,7 +255,9 @@ TESTER_ROWS = [
 def test_the_testers_workbook_with_a_source_line_and_footnotes_below_the_data_imports_naming_them(app):
     r = post(app.test_client(), "/api/v1/shortages", workbook(*TESTER_ROWS), XLSX)
     assert r.status_code == 201, r.json
-    assert [(x["region"], x["period"], len(x["entries"])) for x in r.json["lists"]] == [("pirkanmaa", "2026-12", 4)]
+    assert [(x["region"], x["period"], len(x["entries"])) for x in r.json["lists"]] == [
+        ("pirkanmaa", "2026-12", 4)
+    ]
     assert sorted(r.json["line_warnings"], key=int) == ["10", "11"]
     assert "A note below the table" in r.json["line_warnings"]["11"][0]
     assert r.json["read_as"] == "Excel workbook, sheet 'Sheet', header on line 4"
@@ -267,12 +269,17 @@ def test_a_footnote_that_looks_like_data_in_several_cells_still_fails_with_its_f
     r = post(app.test_client(), "/api/v1/shortages", workbook(*rows), XLSX)
     assert r.status_code == 422, r.json
     assert list(r.json["errors"]["file"]) == ["10"]
-    assert any("region" in reason.lower() or "maakunta" in reason.lower() for reason in r.json["errors"]["file"]["10"])
+    assert any(
+        "region" in reason.lower() or "maakunta" in reason.lower()
+        for reason in r.json["errors"]["file"]["10"]
+    )
     assert (count(app, shortage_lists), count(app, outbox)) == before
 
 
 @pytest.mark.parametrize("first", ["Tietoja", "Ohjeet", "Info"])
-def test_a_workbook_with_an_instructions_sheet_first_imports_the_table_of_the_sheet_with_the_header(app, first):
+def test_a_workbook_with_an_instructions_sheet_first_imports_the_table_of_the_sheet_with_the_header(
+    app, first
+):
     """T26-11: 422 "Missing column(s) … sheet 'Tietoja'" for a table on the second sheet."""
     data = sheets(
         **{first: [["Ohje: arvio 1 = paljon ylitarjontaa … 5 = paljon pulaa."], ["Lähde", "KEHA-keskus"]]},
@@ -296,17 +303,38 @@ def test_a_workbook_without_the_header_on_any_sheet_names_every_sheet_in_its_rea
 
 @pytest.mark.parametrize(
     "period",
-    ["joulukuu 2026", "joulukuuta 2026", "december 2026", "December 2026", "dec 2026", "Dec. 2026", "12/2026", "2026-12"],
+    [
+        "joulukuu 2026",
+        "joulukuuta 2026",
+        "december 2026",
+        "December 2026",
+        "dec 2026",
+        "Dec. 2026",
+        "12/2026",
+        "2026-12",
+    ],
 )
 def test_a_csv_period_written_as_a_month_name_in_finnish_swedish_or_english_is_that_month(app, period):
-    r = post(app.test_client(), "/api/v1/shortages", csv(BAROMETER, ["7212 Hitsaajat", "Pirkanmaa", period, "Pulaa"]), "text/csv")
+    r = post(
+        app.test_client(),
+        "/api/v1/shortages",
+        csv(BAROMETER, ["7212 Hitsaajat", "Pirkanmaa", period, "Pulaa"]),
+        "text/csv",
+    )
     assert r.status_code == 201, r.json
     assert [x["period"] for x in r.json["lists"]] == ["2026-12"]
 
 
-@pytest.mark.parametrize(("period", "half"), [("syksy/2026", "2026H2"), ("höst/2026", "2026H2"), ("syksy 2026", "2026H2")])
+@pytest.mark.parametrize(
+    ("period", "half"), [("syksy/2026", "2026H2"), ("höst/2026", "2026H2"), ("syksy 2026", "2026H2")]
+)
 def test_a_season_with_a_slash_is_its_half_year_as_with_a_space(app, period, half):
-    r = post(app.test_client(), "/api/v1/shortages", csv(BAROMETER, ["7212 Hitsaajat", "Pirkanmaa", period, "Pulaa"]), "text/csv")
+    r = post(
+        app.test_client(),
+        "/api/v1/shortages",
+        csv(BAROMETER, ["7212 Hitsaajat", "Pirkanmaa", period, "Pulaa"]),
+        "text/csv",
+    )
     assert r.status_code == 201, r.json
     assert [x["period"] for x in r.json["lists"]] == [half]
 
@@ -314,7 +342,12 @@ def test_a_season_with_a_slash_is_its_half_year_as_with_a_space(app, period, hal
 @pytest.mark.parametrize("period", ["kesä 2026", "joulukuussa 2026", "talvi 2026"])
 def test_a_period_in_no_accepted_form_is_a_422_naming_the_accepted_forms_and_nothing_is_stored(app, period):
     before = (count(app, shortage_lists), count(app, outbox))
-    r = post(app.test_client(), "/api/v1/shortages", csv(BAROMETER, ["7212 Hitsaajat", "Pirkanmaa", period, "Pulaa"]), "text/csv")
+    r = post(
+        app.test_client(),
+        "/api/v1/shortages",
+        csv(BAROMETER, ["7212 Hitsaajat", "Pirkanmaa", period, "Pulaa"]),
+        "text/csv",
+    )
     assert r.status_code == 422, r.json
     [reason] = r.json["errors"]["file"]["2"]
     assert f"Bad period '{period}'" in reason
@@ -322,10 +355,17 @@ def test_a_period_in_no_accepted_form_is_a_422_naming_the_accepted_forms_and_not
     assert (count(app, shortage_lists), count(app, outbox)) == before
 
 
-def test_a_catalogue_workbook_with_an_instructions_sheet_and_a_footnote_imports_from_the_sheet_with_the_header(app):
+def test_a_catalogue_workbook_with_an_instructions_sheet_and_a_footnote_imports_from_the_sheet_with_the_header(
+    app,
+):
     data = sheets(
         Ohjeet=[["Täytä yksi rivi kurssia kohden."]],
-        Kurssit=[CATALOGUE, catalogue_row("H1", "Tampere", "11.1.2027"), [], ["(c) Tredu 2026, tiedot ilman takuuta"]],
+        Kurssit=[
+            CATALOGUE,
+            catalogue_row("H1", "Tampere", "11.1.2027"),
+            [],
+            ["(c) Tredu 2026, tiedot ilman takuuta"],
+        ],
     )
     r = post(app.test_client(), "/api/v1/training/catalogue", data, XLSX)
     assert r.status_code == 201, r.json

@@ -884,6 +884,7 @@ class TeamHandlers:
             essential=len(e.matched_essential) + len(e.missing_essential),
             match=e.match,
             inferred=tuple(ref(u) for u in e.matched_essential if shown and _inferred(e.evidence.get(u))),
+            sea_crossing=e.sea_crossing,
         )
 
 

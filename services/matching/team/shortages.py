@@ -207,6 +207,8 @@ def month_names() -> dict[str, int]:
                             key += "k"
                         _MONTHS.setdefault(key, number)
     return _MONTHS
+
+
 _MONTH = re.compile(r"^(\d{4})\s*(?:m|-|/)\s*(\d{1,2})$|^(\d{1,2})\s*[/.-]\s*(\d{4})$")
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]0?0:00(?::00)?)?$")
 # Finnish Excel saves a date cell as d.m.yyyy in CSV (1.12.2026, 01.12.2026 0:00)

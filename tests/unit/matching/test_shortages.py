@@ -562,17 +562,31 @@ def test_a_month_written_by_its_name_in_finnish_swedish_or_english_is_that_month
 
 def test_month_names_of_every_language_and_both_contexts_come_from_babel():
     assert parse_period("maaliskuuta 2027") == parse_period("mars 2027") == parse_period("March 2027")
-    assert parse_period("kesäkuu 2026") == parse_period("juni 2026") == parse_period("Jun 2026") == Period(2026, month=6)
-    assert parse_period("maj 2026") == parse_period("May 2026") == parse_period("toukokuu 2026") == Period(2026, month=5)
+    assert (
+        parse_period("kesäkuu 2026")
+        == parse_period("juni 2026")
+        == parse_period("Jun 2026")
+        == Period(2026, month=6)
+    )
+    assert (
+        parse_period("maj 2026")
+        == parse_period("May 2026")
+        == parse_period("toukokuu 2026")
+        == Period(2026, month=5)
+    )
 
 
-@pytest.mark.parametrize("text", ["kesä 2026", "joulu 2026", "joulukuussa 2026", "Dezember 2026", "Dec-26", "jouluk 26"])
+@pytest.mark.parametrize(
+    "text", ["kesä 2026", "joulu 2026", "joulukuussa 2026", "Dezember 2026", "Dec-26", "jouluk 26"]
+)
 def test_a_season_word_or_a_month_in_another_form_is_refused_naming_the_accepted_forms(text):
-    """"kesä" (summer) and "joulu" (Christmas) are Finnish abbreviations of June and December in CLDR,
+    """ "kesä" (summer) and "joulu" (Christmas) are Finnish abbreviations of June and December in CLDR,
     but words of their own: refused, as are forms no list here holds."""
     with pytest.raises(ValueError) as refused:
         parse_period(text)
-    assert "maaliskuu 2026, mars 2026, March 2026" in str(refused.value) and "syksy 2026" in str(refused.value)
+    assert "maaliskuu 2026, mars 2026, March 2026" in str(refused.value) and "syksy 2026" in str(
+        refused.value
+    )
 
 
 def test_a_season_is_its_half_year_whatever_separates_it_from_the_year():

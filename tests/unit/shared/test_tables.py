@@ -364,12 +364,19 @@ def _is_barometer(cells):
 def test_a_workbook_whose_first_sheet_is_instructions_is_read_from_the_sheet_with_the_header(first):
     """T26-11: the table on "Data" after a "Tietoja" sheet was refused as "Missing column(s) … sheet 'Tietoja'"."""
     data = _sheets(
-        **{first: [["Tämä työkirja sisältää työvoimabarometrin arviot."], ["Arvio", "1 = ylitarjontaa … 5 = pulaa"]]},
+        **{
+            first: [
+                ["Tämä työkirja sisältää työvoimabarometrin arviot."],
+                ["Arvio", "1 = ylitarjontaa … 5 = pulaa"],
+            ]
+        },
         Data=[["Työvoimabarometri"], BAROMETER, [2221, "Pirkanmaa", "2026H2", "Pulaa"], ["Lähde: TEM"]],
     )
     table = read_table(data, header=_is_barometer)
     assert table.header == ["ammatti", "alue", "ajankohta", "arvio"]
-    assert table.rows == [(3, ["2221", "Pirkanmaa", "2026H2", "Pulaa"])] and table.notes == [(4, "Lähde: TEM")]
+    assert table.rows == [(3, ["2221", "Pirkanmaa", "2026H2", "Pulaa"])] and table.notes == [
+        (4, "Lähde: TEM")
+    ]
     assert table.described == (
         f"Excel workbook, sheet 'Data' (the first with the header row; skipped '{first}'), header on line 2"
     )
