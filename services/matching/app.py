@@ -128,6 +128,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
             app.extensions["kohtaanto.organisations"].kind,
             reference.catalogue.version,
             excel_date,
+            geo.road_networks(),
         ),
         region_codes,
         read_table=read_table,
