@@ -490,3 +490,21 @@ def test_every_field_reason_comes_back_in_the_requests_language(client, extra, f
         "/api/v1/profiles/asiakas-50/vouchers", json=body, headers={**COACH, "Accept-Language": "sv"}
     )
     assert r.status_code == 422 and reason in r.json["errors"]["json"][field][0], r.json
+
+
+def test_the_pilot_id_beside_a_clients_name_tells_the_provider_only_the_rule_it_reads_in_the_pilot(client):
+    """Outside tester 26, T26-13: ``yli50-korkeakoulutetut`` beside a client's name says an age group.
+    Kept on purpose (docs/architecture.md, Service-voucher pilots): the provider is a party to the pilot
+    and reads its rule, so an opaque id would hide nothing from it; registration is documented to keep
+    ids and names to the programme and its rule."""
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    [seen] = client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"]
+    assert seen["pilot_id"] == "yli50" and seen["eligibility"] == {}, "the coach's facts stay with the coach"
+    pilot = client.get(f"/api/v1/pilots/{seen['pilot_id']}", headers=PROVIDER_B)
+    assert pilot.status_code == 200 and pilot.json["rule"]["min_age"] == 50
+    spec = client.get("/openapi.json").json
+    assert (
+        "beside its client's name"
+        in spec["components"]["schemas"]["VoucherOut"]["properties"]["pilot_id"]["description"]
+    )
