@@ -554,3 +554,21 @@ def test_a_provider_outside_the_pilot_is_refused_saying_so_not_as_an_unmet_rule(
     assert r.status_code == 422, r.json
     assert "rule" not in r.json["message"] and "does not meet" not in r.json["message"]
     assert "agency-a, agency-b, agency-c" in r.json["errors"]["json"]["provider"][0]
+
+
+def test_the_pilot_id_beside_a_clients_name_tells_the_provider_only_the_rule_it_reads_in_the_pilot(client):
+    """Outside tester 26, T26-13: ``yli50-korkeakoulutetut`` beside a client's name says an age group.
+    Kept on purpose (docs/architecture.md, Service-voucher pilots): the provider is a party to the pilot
+    and reads its rule, so an opaque id would hide nothing from it; registration is documented to keep
+    ids and names to the programme and its rule."""
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    [seen] = client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"]
+    assert seen["pilot_id"] == "yli50" and seen["eligibility"] == {}, "the coach's facts stay with the coach"
+    pilot = client.get(f"/api/v1/pilots/{seen['pilot_id']}", headers=PROVIDER_B)
+    assert pilot.status_code == 200 and pilot.json["rule"]["min_age"] == 50
+    spec = client.get("/openapi.json").json
+    assert (
+        "beside its client's name"
+        in spec["components"]["schemas"]["VoucherOut"]["properties"]["pilot_id"]["description"]
+    )

@@ -84,7 +84,9 @@ def translate(exc: Exception) -> NoReturn:
     if isinstance(exc, NotEligibleError):
         abort(422, message=N_("The jobseeker does not meet the pilot's rule."), errors={"json": exc.errors})
     if isinstance(exc, InvalidVoucherError):
-        abort(422, message=N_("The input does not fit the voucher: see the field."), errors={"json": exc.errors})
+        abort(
+            422, message=N_("The input does not fit the voucher: see the field."), errors={"json": exc.errors}
+        )
     if isinstance(exc, VoucherStateError | PathConflictError):
         abort(409, message=str(exc))
     raise exc
@@ -190,7 +192,11 @@ PILOT_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
         {
             "in": "path",
             "name": "pilot_id",
-            "description": "The pilot's id: 1-64 ASCII letters, digits and '-', starting with a letter or digit",
+            "description": "The pilot's id: 1-64 ASCII letters, digits and '-', starting with a letter or "
+            "digit. Providers see it beside each client's name (`GET /vouchers`) and every participant reads "
+            "the pilot's rule (`GET /pilots/{pilot_id}`), so the id may name the programme and its rule "
+            "(`pirkanmaa-50plus`) but nothing the rule does not say about its clients (no health, origin or "
+            "other special category): see docs/architecture.md, Service-voucher pilots",
             "schema": {"type": "string", "pattern": PILOT_ID_PATTERN, "example": "pirkanmaa-50plus"},
         }
     ],
@@ -206,7 +212,9 @@ class PilotById(MethodView):
         that vouchers already chose stays (409). Only for a region the caller's organisation serves
         (the registry's ``regions``), both the stored pilot's and the new one; a pilot without a
         region only by the system operator (403 otherwise, nothing stored). Each change is
-        audit-logged (``pilot.created``/``pilot.changed``/``pilot.refused``)."""
+        audit-logged (``pilot.created``/``pilot.changed``/``pilot.refused``). The id and the name are
+        shown to the pilot's providers beside their clients' names: they may say the rule (which
+        every participant reads here anyway) and nothing more about the clients."""
         if not re.fullmatch(PILOT_ID_PATTERN, pilot_id):
             abort(
                 422,

@@ -289,7 +289,8 @@ class Reach:
 
 
 class Commute(HardFilter[Reach]):
-    """The vacancy within the candidate's maximum commute (road distance estimate)."""
+    """The vacancy within the candidate's maximum commute (road distance estimate; none across the
+    sea between Åland and the mainland, whose distance is +inf here)."""
 
     reason, columns = Reason.COMMUTE, (MUNICIPALITY, MAX_COMMUTE_KM)
 
@@ -307,6 +308,8 @@ class Commute(HardFilter[Reach]):
         distance = term.distances[cols["municipality"][row]]
         if np.isnan(distance):
             return (N_("distance unknown"),)
+        if np.isinf(distance):  # another road network (`query.road_distances`): the sea between
+            return (N_("no road between home and work: the sea between Åland and the mainland"),)
         limit = cols["max_commute_km"][row]
         return (N_("commute %(km)s km > %(max)s km") % {"km": f"{distance:.0f}", "max": f"{limit:.0f}"},)
 
