@@ -144,9 +144,9 @@ def salary_errors(salary: Mapping[str, Any]) -> dict[str, list[str]]:
         errors["period"] = [N_("Say per what period the amounts are: hour or month.")]
     if low is not None and high is not None and low > high:
         errors["min"] = [N_("The minimum salary is above the maximum.")]
-    known = period in set(SalaryPeriod)
-    bound = MAX_SALARY.get(SalaryPeriod(period)) if known else None
-    floor = MIN_SALARY.get(SalaryPeriod(period)) if known else None
+    unit = SalaryPeriod(period) if period in set(SalaryPeriod) else None
+    bound = MAX_SALARY.get(unit) if unit else None
+    floor = MIN_SALARY.get(unit) if unit else None
     for name, amount in (("min", low), ("max", high)):
         if amount is None:
             continue
