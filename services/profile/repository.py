@@ -213,7 +213,9 @@ class AuditLog:
             if row is not None:
                 profile_id, subject_org = profile_id or row.id, subject_org or row.coach_org
                 if row.status == "withdrawn":
-                    candidate_id = None  # an erased person's entries keep no pseudonym (``forget_erased_person``)
+                    candidate_id = (
+                        None  # an erased person's entries keep no pseudonym (``forget_erased_person``)
+                    )
         self.conn.execute(
             insert(audit_log).values(
                 at=at or datetime.now(UTC),
