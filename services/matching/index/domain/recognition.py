@@ -4133,7 +4133,28 @@ def beside_hiring_lines(
     named = getattr(recognizer, "occupations_in", None)
     if named is None or not any(r.source and _HIRING_VERB.search(r.source) for r in found):
         return found
-    return beside_hiring_titles(found, recognizer, named(text, lang), "", lang=lang)
+    occupations = named(text, lang)
+    if not occupations:  # (nothing to read the line as: "We are hiring a hitsaaja" read as English)
+        return found
+    out = beside_hiring_titles(found, recognizer, occupations, "", lang=lang)
+    kept = {id(r) for r in out}
+    lines = [r.source for r in found if id(r) not in kept and r.source]
+    if not lines or not occupations:
+        return out
+    # the occupation the line recruits for, as a vacancy's title names it: its most central skills
+    # at the confidence line ("We are hiring a hitsaaja to our konepaja." still asks for welding)
+    have = {r.uri for r in out}
+    central = [
+        RecognisedSkill(
+            uri=uri,
+            score=CONFIDENT_SCORE,
+            labels={lg: labels[recognizer.skill_index_[uri]] for lg, labels in recognizer.labels_.items()},
+            source=lines[0],
+        )
+        for uri in recognizer.central_skills(occupations)
+        if uri not in have and uri in recognizer.skill_index_
+    ]
+    return sorted([*out, *central], key=lambda r: -r.score)
 
 
 def unshown_sentences(shown: Sequence[_Sourced], every: Sequence[_Sourced]) -> int:
