@@ -116,6 +116,7 @@ def build_skill_space(
             occupation_profiles(taxonomy),
             top_k=params.inferred_occupations,
             absence=params.occupation_absence,
+            listed=params.vacancy_listed_epsilon,
         ),
         titles or TitleReader(taxonomy),
     )
