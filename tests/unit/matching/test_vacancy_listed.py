@@ -144,7 +144,7 @@ def test_suggestions_nobody_confirmed_keep_their_reading_beside_the_listed_skill
 def test_a_vacancys_chosen_skills_reach_the_listed_reading(taxonomy):
     ix = taxonomy.occupation_index
     v = vacancy(("s:weld", "s:blue", "s:safety"), title="")
-    off = vacancy_query(v, build_skill_space(taxonomy, RankingParams()))
+    off = vacancy_query(v, build_skill_space(taxonomy, RankingParams(vacancy_listed_epsilon=0.0)))
     on = vacancy_query(v, build_skill_space(taxonomy, RankingParams(vacancy_listed_epsilon=EPS)))
     assert off.target is not None and on.target is not None
     assert on.target[ix["o:welder"]] > off.target[ix["o:welder"]]
