@@ -147,7 +147,7 @@ class RankingParams:
 
     history_agreement_scale: float = 1.0
     """Work history counts in the occupation agreement directly, besides its evidence for the
-    inferred occupations: agreement = max(inferred agreement, min(1, this x recency x duration
+    inferred occupations: agreement = max(inferred agreement, min(1, this x identity
     weight of a spell) x the spell's occupation's agreement at the occupation and unit-group
     levels (`query.history_agreement`)), best spell. A recruiter reads several recent years in an
     occupation as being of it, whatever else the person can do; the inferred posterior alone

@@ -2,7 +2,8 @@
 
 A candidate's raw skill vector is the sum of their claims (weighted by level) and, for each
 occupation in their work history, that occupation's essential and optional skills weighted by
-recency and duration. Only the claims and the (occupation, weight) pairs are stored; the
+the spell's identity weight (`experience_weight`: weakly by age and length, strongly by later
+work elsewhere). Only the claims and the (occupation, weight) pairs are stored; the
 expansion through the occupation-skill matrix is linear, so the ranking applies it to the query
 instead of to a million stored rows.
 """
