@@ -79,7 +79,9 @@ def without_path_rows(content: Any, candidate_id: str) -> Any:
     if not isinstance(content, dict) or not isinstance(content.get("paths"), dict):
         return content
     paths = content["paths"]
-    mine = [r for r in paths.get("rows") or [] if isinstance(r, dict) and r.get("candidate_id") == candidate_id]
+    mine = [
+        r for r in paths.get("rows") or [] if isinstance(r, dict) and r.get("candidate_id") == candidate_id
+    ]
     if not mine:
         return content
     paths = {
@@ -106,7 +108,9 @@ def erase_candidate(uow_factory: Callable[[], Any], candidate_id: str) -> dict[s
         outcomes = uow.outcomes.delete_for_candidate(candidate_id)
         rows = 0
         for stored in uow.meetings.naming(candidate_id):
-            content, removed = without_candidate(without_path_rows(stored.content, candidate_id), candidate_id)
+            content, removed = without_candidate(
+                without_path_rows(stored.content, candidate_id), candidate_id
+            )
             if removed:
                 uow.meetings.replace_content(stored.region, stored.week, content)
                 rows += removed

@@ -176,7 +176,10 @@ class ShortlistEntry:
     `score`) and `points` splits it over the same components, adding up to `match` (each
     part's share of this candidate's raw score times the match: shares of one candidate's match,
     not comparable between candidates; `components` are, on the raw scale). `distance_km` is NaN when either municipality
-    has no known coordinates (see `RankingParams.include_unknown_distance`).
+    has no known coordinates (see `RankingParams.include_unknown_distance`). `sea_crossing`: the
+    distance crosses the sea between Åland and the mainland (no road: not a commute; such a
+    candidate passes no maximum commute and is listed only for a remote vacancy, or in an
+    explanation naming the filter).
     `evidence` maps each matched or related skill URI to where it came from (`SkillEvidence`:
     claimed, suggested or inferred from work history). `occupations`: the candidate's inferred
     occupations (ESCO URI, probability), most likely first. `agreement`: the occupation agreement
@@ -216,6 +219,7 @@ class ShortlistEntry:
     occupations: tuple[tuple[str, float], ...] = ()
     missing_optional: tuple[str, ...] = ()
     agreement: OccupationAgreement | None = None
+    sea_crossing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
