@@ -87,6 +87,37 @@ def test_the_meeting_counts_jobseekers_about_to_fall_off_their_path(app):
     assert "överlämning" in swedish and "överföring" not in swedish
 
 
+def test_a_withdrawal_takes_the_person_out_of_the_stored_meetings_path_counts_too(app):
+    """Outside tester 27, T27-1: the withdrawn jobseeker's row left the stored meeting but the counts
+    (needing attention, by reason, by organisation, followed, the totals tile) still held them."""
+    from services.matching.team.erasure import erase_candidate
+
+    for cid, reason, org in (
+        ("c-aaa", "handover_unacknowledged", "tredu"),
+        ("c-ccc", "no_active_step", "tampere-tyollisyys"),
+        ("c-ggg", "no_active_step", "tampere-tyollisyys"),
+    ):
+        feed(app, cid, path([{"reason": reason, "from": "2026-11-01", "org": org, "ref": "p"}]))
+    client = app.test_client()
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    before = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json["content"]
+    assert (before["paths"]["followed"], before["paths"]["needing_attention"]) == (3, 3)
+
+    team = app.extensions["kohtaanto.matching.team"]
+    erase_candidate(team.uow_factory, "c-aaa")
+    erase_candidate(team.uow_factory, "c-ccc")
+    erase_candidate(team.uow_factory, "c-ccc")  # idempotent: counted down once
+
+    content = client.get("/meetings/pirkanmaa/2026-W48/content.json", headers=TEAM).json["content"]
+    paths = content["paths"]
+    assert [r["candidate_id"] for r in paths["rows"]] == ["c-ggg"]
+    assert (paths["followed"], paths["needing_attention"], content["totals"]["path_attention"]) == (1, 1, 1)
+    assert paths["by_reason"] == [{"key": "no_active_step", "count": 1}]
+    assert paths["by_org"] == [{"key": "tampere-tyollisyys", "count": 1}]
+    page = client.get("/meetings/pirkanmaa/2026-W48", headers=TEAM).get_data(as_text=True)
+    assert "tredu" not in page.split('id="paths"')[1].split("</section>")[0]
+
+
 def rate(app, i, org, score, week="2026-W48", rater="jobseeker", region="pirkanmaa"):
     from services.matching.team.ratings_feed import handle_rating
 

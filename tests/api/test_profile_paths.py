@@ -368,10 +368,97 @@ def test_the_step_organisation_records_its_end_and_closing_the_path_stops_the_ch
         headers=SCHOOL,
     )
     assert r.status_code == 200, r.json
-    assert r.json["attention"][0]["reason"] == "no_active_step"
+    assert r.json["whole"] is False and r.json["attention"] == []  # the coach's to act, not the school's
+    owner = client.get("/api/v1/profiles/asiakas-1/path", headers=COACH).json
+    assert owner["attention"][0]["reason"] == "no_active_step"
     r = client.post(f"/api/v1/paths/{path['id']}/close", json={"reason": "employed"}, headers=COACH)
     assert r.status_code == 200 and r.json["watch"] == []
+    # outside tester 27, T27-14 (d): the owner's close answered `profile_id: null`
+    assert r.json["profile_id"] == "asiakas-1" and r.json["whole"] is True
     assert events(profile_app)[-1]["payload"]["status"] == "closed"
+
+
+def end_received_step(client, path, handover, who, reason="completed"):
+    """Acknowledge ``handover`` as ``who`` and end its step on 15.1.2027 (the clock moves there)."""
+    client.application.extensions["kohtaanto.profile.paths"].clock = lambda: datetime(
+        2027, 1, 15, 9, tzinfo=UTC
+    )
+    assert (
+        client.post(f"/api/v1/handovers/{handover['id']}/acknowledge", json={}, headers=who).status_code
+        == 200
+    )
+    r = client.post(
+        f"/api/v1/paths/{path['id']}/steps/{handover['to_step']}/end", json={"reason": reason}, headers=who
+    )
+    assert r.status_code == 200, r.json
+    return r.json
+
+
+def test_a_receiver_ending_its_own_step_is_answered_only_its_part_of_the_path(client):
+    """Outside tester 27, T27-10: a partner that acknowledged a handover without consent and sharing
+    nothing ended its step and was answered the owner's whole path: the target group (immigrants),
+    partial work ability, the coach, every step and handover (other organisations' included), and
+    the audit log held only the write."""
+    partner = as_person("recruiter", "pirkan-rekry-oy", "rekry@pirkan-rekry")
+    jobseeker(client)
+    path = open_path(client, group="immigrants")
+    elsewhere = send(client, path).json  # to tredu, with consent: not the partner's to see
+    client.post(
+        f"/api/v1/handovers/{elsewhere['id']}/decline", json={"reason": "Kurssi täynnä."}, headers=SCHOOL
+    )
+    to = {
+        "kind": "work_trial",
+        "org": "pirkan-rekry-oy",
+        "starts_on": "2026-12-01",
+        "planned_end": "2027-02-10",
+    }
+    r = send(client, path, to=to, consent=False, shared=[])
+    assert r.status_code == 201, r.json
+    handover = r.json
+    seen = end_received_step(client, path, handover, partner)
+    assert seen["whole"] is False
+    assert (seen["group"], seen["partial_work_ability"], seen["coach"], seen["profile_id"]) == (None,) * 4
+    assert [h["id"] for h in seen["handovers"]] == [handover["id"]]
+    assert {s["id"] for s in seen["steps"]} == {handover["from_step"], handover["to_step"]}
+    text = json.dumps(seen)
+    for secret in ("immigrants", "tredu", "Aino", "asiakas-1", "Kurssi"):
+        assert secret not in text, secret
+    dpo = auth("data_protection_officer", ORG)
+    entries = client.get("/api/v1/audit?profile_id=asiakas-1", headers=dpo).json["items"]
+    assert {"path.write", "path.read"} <= {
+        e["action"] for e in entries if e["actor_org"] == "pirkan-rekry-oy"
+    }
+
+
+def test_a_receiver_sees_the_target_group_and_work_ability_only_as_its_handover_shared_them(client):
+    jobseeker(client)
+    path = open_path(client, group="immigrants")
+    shared = ["target_group", "work_ability"]
+    handover = send(client, path, shared=shared, purpose="Kotoutumiskoulutuksen mitoitus.").json
+    seen = end_received_step(client, path, handover, SCHOOL)
+    assert (seen["group"], seen["partial_work_ability"]) == ("immigrants", True)
+    assert seen["coach"] is None and seen["profile_id"] is None
+    jobseeker(client, "asiakas-2")
+    path = open_path(client, "asiakas-2", group="immigrants")
+    handover = send(client, path, shared=["target_group"], purpose="Kotoutumiskoulutuksen mitoitus.").json
+    seen = end_received_step(client, path, handover, SCHOOL)
+    assert (seen["group"], seen["partial_work_ability"]) == ("immigrants", None)
+
+
+def test_the_owners_coach_is_answered_the_whole_path_after_a_change(client):
+    jobseeker(client)
+    path = open_path(client, group="immigrants")
+    r = client.post(
+        f"/api/v1/paths/{path['id']}/steps/{path['steps'][0]['id']}/end",
+        json={"reason": "completed"},
+        headers=COACH,
+    )
+    assert r.status_code == 200 and r.json["whole"] is True
+    assert (r.json["group"], r.json["profile_id"], r.json["coach"]) == (
+        "immigrants",
+        "asiakas-1",
+        "coach@tampere-tyollisyys",
+    )
 
 
 def test_withdrawing_the_profile_erases_its_paths_and_tombstones_them(client, profile_app):

@@ -49,6 +49,55 @@ def without_candidate(content: Any, candidate_id: str) -> tuple[Any, int]:
     return walk(content), removed
 
 
+def _count_down(counts: Any, keys: list[str]) -> Any:
+    """``counts`` (``[{"key": k, "count": n}, ...]``) less one per item of ``keys``, dropping the
+    entries that reach 0, in the same order."""
+    if not isinstance(counts, list):
+        return counts
+    less: dict[str, int] = {}
+    for key in keys:
+        less[key] = less.get(key, 0) + 1
+    kept = []
+    for entry in counts:
+        if isinstance(entry, dict) and entry.get("key") in less:
+            n = int(entry.get("count", 0)) - less[entry["key"]]
+            if n > 0:
+                kept.append({**entry, "count": n})
+        else:
+            kept.append(entry)
+    return kept
+
+
+def without_path_rows(content: Any, candidate_id: str) -> Any:
+    """``content`` (a stored meeting's JSON-like content) with the service-path follow-ups'
+    figures recounted without ``candidate_id``: its rows (``paths.rows``) leave the counts by
+    reason and by organisation, the jobseekers needing attention (``paths.needing_attention``,
+    ``totals.path_attention``) and those followed (``paths.followed``) lose one (outside tester 27,
+    T27-1: the rows went and the counts still held the withdrawn person). Call before
+    ``without_candidate``. A person not among the stored rows (the meeting keeps the 50
+    longest-waiting) stays in that week's counts: nothing stored says they were counted."""
+    if not isinstance(content, dict) or not isinstance(content.get("paths"), dict):
+        return content
+    paths = content["paths"]
+    mine = [
+        r for r in paths.get("rows") or [] if isinstance(r, dict) and r.get("candidate_id") == candidate_id
+    ]
+    if not mine:
+        return content
+    paths = {
+        **paths,
+        "by_reason": _count_down(paths.get("by_reason"), [str(r.get("reason")) for r in mine]),
+        "by_org": _count_down(paths.get("by_org"), [str(r.get("org")) for r in mine]),
+        "needing_attention": max(0, int(paths.get("needing_attention") or 0) - 1),
+        "followed": max(0, int(paths.get("followed") or 0) - 1),
+    }
+    content = {**content, "paths": paths}
+    totals = content.get("totals")
+    if isinstance(totals, dict) and isinstance(totals.get("path_attention"), int):
+        content["totals"] = {**totals, "path_attention": max(0, totals["path_attention"] - 1)}
+    return content
+
+
 def erase_candidate(uow_factory: Callable[[], Any], candidate_id: str) -> dict[str, int]:
     """Delete the candidate's outcomes, remove them from every stored meeting, drop their skill
     gaps and service-path watch points and the outbox rows already published under their id, in
@@ -59,7 +108,9 @@ def erase_candidate(uow_factory: Callable[[], Any], candidate_id: str) -> dict[s
         outcomes = uow.outcomes.delete_for_candidate(candidate_id)
         rows = 0
         for stored in uow.meetings.naming(candidate_id):
-            content, removed = without_candidate(stored.content, candidate_id)
+            content, removed = without_candidate(
+                without_path_rows(stored.content, candidate_id), candidate_id
+            )
             if removed:
                 uow.meetings.replace_content(stored.region, stored.week, content)
                 rows += removed

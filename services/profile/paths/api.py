@@ -21,10 +21,11 @@ from services.profile.paths.domain import (
     PathConflictError,
     PathGroup,
     PathNotFoundError,
-    ServicePath,
+    PathSight,
     Step,
     StepKind,
     Watch,
+    sight,
 )
 from services.profile.paths.handlers import HandoverView, Jobseeker, PathHandlers, WorkItem
 from services.profile.paths.schemas import (
@@ -124,23 +125,26 @@ def handover_summary(h: Handover) -> dict[str, Any]:
     }
 
 
-def path_dict(p: ServicePath, profile_id: str | None, today: date) -> dict[str, Any]:
+def path_dict(seen: PathSight, today: date) -> dict[str, Any]:
+    """The path as the caller's organisation may see it (``PathSight``: whole for its own coaches)."""
+    p = seen.path
     return {
         "id": p.id,
-        "profile_id": profile_id,
+        "profile_id": seen.profile_id,
         "candidate_id": p.candidate_id,
         "coach_org": p.coach_org,
-        "coach": p.coach,
-        "group": p.group.value,
-        "partial_work_ability": p.partial_work_ability,
+        "coach": seen.coach,
+        "group": seen.group.value if seen.group else None,
+        "partial_work_ability": seen.partial_work_ability,
         "opened_on": p.opened_on,
         "closed_on": p.closed_on,
         "close_reason": p.close_reason.value if p.close_reason else None,
         "version": p.version,
-        "steps": [step_dict(s, today) for s in p.steps],
-        "handovers": [handover_summary(h) for h in p.handovers],
-        "attention": [watch_dict(w) for w in p.attention(today)],
-        "watch": [watch_dict(w) for w in p.watch_points()],
+        "whole": seen.whole,
+        "steps": [step_dict(s, today) for s in seen.steps],
+        "handovers": [handover_summary(h) for h in seen.handovers],
+        "attention": [watch_dict(w) for w in seen.attention(today)],
+        "watch": [watch_dict(w) for w in seen.watch],
     }
 
 
@@ -208,7 +212,7 @@ class PathOfProfile(MethodView):
             )
         except Exception as exc:
             translate(exc)
-        return path_dict(path, profile_id, today())
+        return path_dict(sight(path, path.coach_org, owner=True, profile_id=profile_id), today())
 
     @require_role(Role.COACH, kinds=PROFILE_OWNER_KINDS)
     @blp.response(200, PathOutSchema)
@@ -219,7 +223,7 @@ class PathOfProfile(MethodView):
             path, _ = paths().read(current_principal(), checked_id(profile_id))
         except Exception as exc:
             translate(exc)
-        return path_dict(path, profile_id, today())
+        return path_dict(sight(path, path.coach_org, owner=True, profile_id=profile_id), today())
 
 
 @blp.route("/profiles/<profile_id>/training", parameters=[PROFILE_ID_PARAMETER])
@@ -251,10 +255,10 @@ class Steps(MethodView):
         organisation is added by a handover instead (``POST /paths/{path_id}/handovers``): another
         ``org`` is a 422 on ``org``; it becomes that organisation's once it acknowledges."""
         try:
-            path = paths().add_step(current_principal(), path_id, new_step(data))
+            seen = paths().add_step(current_principal(), path_id, new_step(data))
         except Exception as exc:
             translate(exc)
-        return path_dict(path, None, today())
+        return path_dict(seen, today())
 
 
 @blp.route("/paths/<path_id>/steps/<step_id>/end")
@@ -263,14 +267,18 @@ class EndStep(MethodView):
     @blp.arguments(EndStepSchema)
     @blp.response(200, PathOutSchema)
     def post(self, data: dict[str, Any], path_id: str, step_id: str) -> Any:
-        """Record that a step ended (the path's coaches, or the step's own organisation)."""
+        """Record that a step ended (the path's coaches, or the step's own organisation). The answer is
+        the path as the caller's organisation may see it: whole for the path's own coaches; for a
+        step's organisation only its own steps, the handovers to or from it and the steps they link,
+        its own watch points, and the target group and work ability only where a handover shared
+        them with it with consent (else null; ``coach`` and ``profile_id`` null). Audited as a read."""
         try:
-            path = paths().end_step(
+            seen = paths().end_step(
                 current_principal(), path_id, step_id, data["ended_on"] or today(), EndReason(data["reason"])
             )
         except Exception as exc:
             translate(exc)
-        return path_dict(path, None, today())
+        return path_dict(seen, today())
 
 
 @blp.route("/paths/<path_id>/close")
@@ -288,12 +296,12 @@ class ClosePath(MethodView):
         voucher in progress counts as hired within its period, and a voucher still waiting for the
         choice of a provider is withdrawn. Other reasons leave the profile and vouchers as they are."""
         try:
-            path = paths().close(
+            seen = paths().close(
                 current_principal(), path_id, data["closed_on"] or today(), CloseReason(data["reason"])
             )
         except Exception as exc:
             translate(exc)
-        return path_dict(path, None, today())
+        return path_dict(seen, today())
 
 
 @blp.route("/paths/<path_id>/handovers")

@@ -595,3 +595,66 @@ def watch_payload(path: ServicePath) -> dict[str, Any]:
         ],
         "updated_at": path.updated_at.isoformat() if path.updated_at else None,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class PathSight:
+    """A path as one organisation may see it (outside tester 27, T27-10: a receiver that ended its own
+    step was answered the owner's whole path).
+
+    ``whole``: the owning organisation's coaches, who see everything. Any other organisation sees the
+    steps it holds, the handovers to or from it and the steps they link (what its handover reads
+    show: ``from_step_detail`` and ``step``), the watch points it must act on, and the target group
+    and work ability only where a handover to it shared them with consent and the path is open
+    (``ServicePath.received_by``, the rule of its handover reads); ``None`` otherwise. ``coach`` (the
+    owner's user id) only to the owner: the receiver knows the handover's ``sent_by``."""
+
+    path: ServicePath
+    whole: bool
+    steps: tuple[Step, ...]
+    handovers: tuple[Handover, ...]
+    watch: tuple[Watch, ...]
+    coach: str | None
+    group: PathGroup | None
+    partial_work_ability: bool | None
+    profile_id: str | None = None  # the owning organisation's own id of the jobseeker: owner only
+
+    def attention(self, day: date) -> list[Watch]:
+        return attention(self.watch, day)
+
+    @property
+    def special_category(self) -> bool:
+        """Whether the sight carries the target group or work ability (audited as such)."""
+        return self.group is not None or self.partial_work_ability is not None
+
+
+def sight(path: ServicePath, org: str, *, owner: bool, profile_id: str | None = None) -> PathSight:
+    """What ``org`` may see of ``path``: whole for the ``owner`` (the path's own coaches, with their
+    ``profile_id``), else the part it takes part in (``PathSight``)."""
+    watch = tuple(path.watch_points())
+    if owner:
+        return PathSight(
+            path,
+            True,
+            path.steps,
+            path.handovers,
+            watch,
+            path.coach,
+            path.group,
+            path.partial_work_ability,
+            profile_id,
+        )
+    handovers = tuple(h for h in path.handovers if org in (h.to_org, h.from_org))
+    linked = {h.from_step for h in handovers} | {h.to_step for h in handovers}
+    steps = tuple(s for s in path.steps if s.org == org or s.id in linked)
+    given = path.received_by(org) if path.is_open else frozenset()
+    return PathSight(
+        path,
+        False,
+        steps,
+        handovers,
+        tuple(w for w in watch if w.org == org),
+        None,
+        path.group if "target_group" in given else None,
+        path.partial_work_ability if "work_ability" in given else None,
+    )

@@ -32,10 +32,12 @@ from services.profile.paths.domain import (
     PathConflictError,
     PathGroup,
     PathNotFoundError,
+    PathSight,
     ServicePath,
     Watch,
     WorkingDays,
     open_path,
+    sight,
 )
 from services.profile.paths.repository import JourneyUnitOfWork
 from shared.auth import Principal, Role
@@ -143,7 +145,7 @@ class PathHandlers:
             uow.commit()
         return paths[0], profile
 
-    def add_step(self, caller: Principal, path_id: str, new: NewStep) -> ServicePath:
+    def add_step(self, caller: Principal, path_id: str, new: NewStep) -> PathSight:
         """A step at the path's own organisation (``InvalidPathError`` on ``org`` otherwise: another
         organisation takes a step over by acknowledging a handover)."""
 
@@ -151,9 +153,9 @@ class PathHandlers:
             _own_step(p, new)
             return p.add_step(self.new_id(), new, now)
 
-        return self._change(caller, path_id, add)
+        return self._change(caller, path_id, add)[1]
 
-    def close(self, caller: Principal, path_id: str, on: date, reason: CloseReason) -> ServicePath:
+    def close(self, caller: Principal, path_id: str, on: date, reason: CloseReason) -> PathSight:
         """Close the path (``ServicePath.close``). Closed as ``employed`` by the jobseeker's own coach,
         it is the hire as a recruiter's ``hired`` outcome is (outside tester 8, J12 aside): in the
         same transaction the profile is marked hired (matching stops shortlisting them), a voucher in
@@ -173,7 +175,7 @@ class PathHandlers:
                 self._audit(uow, caller, "profile.hired", profile, closed)
             uow.hired_related(profile.candidate_id, now, closed.closed_on)
 
-        return self._change(caller, path_id, lambda p, now: p.close(on, reason, now), then=hired)
+        return self._change(caller, path_id, lambda p, now: p.close(on, reason, now), then=hired)[1]
 
     def training(
         self, caller: Principal, profile_id: str
@@ -200,10 +202,12 @@ class PathHandlers:
     # -- the organisations on the path ---------------------------------------------------------------
     def end_step(
         self, caller: Principal, path_id: str, step_id: str, on: date, reason: EndReason
-    ) -> ServicePath:
+    ) -> PathSight:
+        """End a step (the path's coaches, or the step's organisation). The answer is what the caller's
+        organisation may see of the path (``PathSight``), audited as a read."""
         return self._change(
             caller, path_id, lambda p, now: p.end_step(step_id, on, reason, now), step_org_of=step_id
-        )
+        )[1]
 
     def send_handover(
         self,
@@ -218,7 +222,7 @@ class PathHandlers:
         note: str,
     ) -> tuple[ServicePath, Handover]:
         handover_id = self.new_id()
-        path = self._change(
+        path, _ = self._change(
             caller,
             path_id,
             lambda p, now: p.send_handover(
@@ -237,6 +241,7 @@ class PathHandlers:
                 by_owner=caller.role is Role.COACH and caller.org == p.coach_org,
             ),
             step_org_of=from_step,
+            answer=False,  # the answer is the handover as the caller sees it (``handover``, audited)
         )
         return path, path.handover(handover_id)
 
@@ -333,8 +338,12 @@ class PathHandlers:
         change: Callable[[ServicePath, datetime], ServicePath],
         step_org_of: str | None = None,
         then: Callable[[JourneyUnitOfWork, Profile | None, ServicePath, datetime], None] | None = None,
-    ) -> ServicePath:
-        """Apply ``change`` to the path and publish it; ``then`` runs in the same transaction after it."""
+        *,
+        answer: bool = True,
+    ) -> tuple[ServicePath, PathSight]:
+        """Apply ``change`` to the path and publish it; ``then`` runs in the same transaction after it.
+        Returns the changed path and what the caller's organisation may see of it (``sight``): with
+        ``answer`` that sight is the caller's answer, audited as a ``path.read`` besides the write."""
         now = self.clock()
         with self.uow_factory() as uow:
             path = uow.paths.get(path_id)
@@ -347,8 +356,14 @@ class PathHandlers:
             self._audit(uow, caller, "path.write", profile, changed)
             if then is not None:
                 then(uow, profile, changed, now)
+            owner = caller.role is Role.COACH and caller.org == changed.coach_org
+            seen = sight(
+                changed, caller.org, owner=owner, profile_id=profile.id if profile and owner else None
+            )
+            if answer:
+                self._audit(uow, caller, "path.read", profile, changed, purpose=_read_purpose(seen))
             uow.commit()
-        return changed
+        return changed, seen
 
     def _answer(
         self, caller: Principal, handover_id: str, change: Callable[[ServicePath, datetime], ServicePath]
@@ -369,6 +384,8 @@ class PathHandlers:
             handover = changed.handover(handover_id)
             self._audit(uow, caller, f"handover.{handover.state.value}", profile, changed)
             view = HandoverView(changed, handover, self._shared(caller, changed, handover, profile))
+            # the answer shows what the handover carries, as its reads do: audited as one
+            self._audit(uow, caller, "handover.read", profile, changed, purpose=f"handover {handover_id}")
             uow.commit()
         return view
 
@@ -466,6 +483,19 @@ class PathHandlers:
             candidate_id=path.candidate_id,
             purpose=purpose or f"service path {path.id}",
         )
+
+
+def _read_purpose(seen: PathSight) -> str:
+    """The audit purpose of a change's answer: what of the path the caller was shown."""
+    if seen.whole:
+        return f"service path {seen.path.id} (answer to a change, whole)"
+    shown = [
+        name
+        for name, value in (("target group", seen.group), ("work ability", seen.partial_work_ability))
+        if value is not None
+    ]
+    extra = f", with {' and '.join(shown)} as shared" if shown else ""
+    return f"service path {seen.path.id} (answer to a change: own steps and handovers{extra})"
 
 
 def _own_step(path: ServicePath, new: NewStep, field_name: str | None = None) -> None:

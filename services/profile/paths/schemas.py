@@ -235,17 +235,36 @@ class HandoverSummarySchema(ma.Schema):
 
 
 class PathOutSchema(ma.Schema):
+    """The path as the caller's organisation may see it: whole for the path's own coaches; another
+    organisation (a step's, after ending it) sees only its part (``whole: false``)."""
+
     id = fields.String()
-    profile_id = fields.String(allow_none=True)
+    profile_id = fields.String(allow_none=True, metadata={"description": "The path's own coaches only"})
     candidate_id = fields.String()
     coach_org = fields.String()
-    coach = fields.String()
-    group = fields.String()
-    partial_work_ability = fields.Boolean()
+    coach = fields.String(allow_none=True, metadata={"description": "The path's own coaches only"})
+    group = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "Own coaches; another organisation only if a handover shared it with consent"
+        },
+    )
+    partial_work_ability = fields.Boolean(
+        allow_none=True,
+        metadata={
+            "description": "Own coaches; another organisation only if a handover shared it with consent"
+        },
+    )
     opened_on = fields.Date()
     closed_on = fields.Date(allow_none=True)
     close_reason = fields.String(allow_none=True)
     version = fields.Integer()
+    whole = fields.Boolean(
+        metadata={
+            "description": "true for the path's own coaches; false: only the caller's organisation's steps, "
+            "the handovers to or from it and the steps they link"
+        }
+    )
     steps = fields.List(fields.Nested(StepOutSchema))
     handovers = fields.List(fields.Nested(HandoverSummarySchema))
     attention = fields.List(fields.Nested(WatchSchema), metadata={"description": "Who must act today"})

@@ -18,6 +18,7 @@ from services.profile.paths.domain import (
     StepState,
     attention,
     open_path,
+    sight,
     watch_payload,
 )
 
@@ -260,3 +261,42 @@ def test_a_step_has_begun_from_its_start_day_when_open_or_once_ended():
     path = path.acknowledge("h1", "teacher@tredu", MON)
     assert not path.step("s2").has_begun(date(2026, 12, 6)) and path.step("s2").has_begun(date(2026, 12, 7))
     assert path.step("s1").has_begun(date(2020, 1, 1)), "ended"
+
+
+def test_another_organisation_sees_only_its_part_of_the_path_and_special_categories_only_as_shared():
+    """Outside tester 27, T27-10: the step organisation's answer was the owner's whole path."""
+    onward = NewStep(StepKind.WORK_TRIAL, "agency-b", date(2026, 12, 8), date(2027, 1, 31))
+    path = hand_over(coaching_path(), consent=False, shared=set())
+    path = path.acknowledge("h1", "teacher@tredu", MON)
+    path = path.send_handover(
+        "h2", "s3", "s2", onward, consent=False, shared=(), purpose="", note="", sent_by="teacher@tredu",
+        now=MON, calendar=CAL, acknowledge_within=3, by_owner=False,
+    )  # fmt: skip
+    school = sight(path, "tredu", owner=False)
+    assert (school.whole, school.group, school.partial_work_ability, school.coach) == (
+        False,
+        None,
+        None,
+        None,
+    )
+    assert [h.id for h in school.handovers] == ["h1", "h2"] and {s.id for s in school.steps} == {
+        "s1",
+        "s2",
+        "s3",
+    }
+    agency = sight(path, "agency-b", owner=False)
+    assert [h.id for h in agency.handovers] == ["h2"] and {s.id for s in agency.steps} == {"s2", "s3"}
+    assert {w.org for w in agency.watch} == {"agency-b"} and not agency.special_category
+    owner = sight(path, "tampere-tyollisyys", owner=True, profile_id="asiakas-1")
+    assert owner.whole and owner.group is PathGroup.YOUNG_PEOPLE and owner.profile_id == "asiakas-1"
+    assert len(owner.steps) == 3
+
+
+def test_a_receiver_sees_the_target_group_only_while_the_path_is_open_and_the_handover_shared_it():
+    path = hand_over(coaching_path(), shared={"target_group"}, purpose="Nuorten palvelut.")
+    assert sight(path, "tredu", owner=False).group is PathGroup.YOUNG_PEOPLE
+    assert sight(path, "tredu", owner=False).partial_work_ability is None
+    declined = path.decline("h1", "teacher@tredu", "full", MON)
+    assert sight(declined, "tredu", owner=False).group is None
+    closed = path.close(date(2026, 12, 1), CloseReason.MOVED, at(date(2026, 12, 1)))
+    assert sight(closed, "tredu", owner=False).group is None
