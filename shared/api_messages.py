@@ -196,4 +196,8 @@ SHARED_VALIDATORS = (
     N_("JSON nested deeper than %(depth)s levels."),
     N_("Invalid JSON body."),
     N_("The key %(key)s appears more than once."),
+    N_("The JSON body holds more than %(max)s values."),
+    N_("A JSON object holds more than %(max)s keys."),
+    N_("A JSON array holds more than %(max)s items."),
+    N_("The first %(listed)s of %(count)s field errors are listed."),
 )

@@ -23,6 +23,10 @@ FORMS_FILE = "municipality_forms_fi.csv"
 MERGED_SV_FILE = "merged_municipalities_sv.csv"
 RENAMED_FILE = "renamed_municipalities.csv"
 CLASSIFICATION_YEAR = 2025
+#: Regions (ids) with no fixed road link to the rest of Finland: Åland (Ahvenanmaa, maakunta 21) is
+#: reached from the mainland only by ferry (Turku/Naantali–Mariehamn, about five hours) or by air,
+#: so no distance between it and the mainland is a commute (data/geo/README.md, "Distances").
+NO_ROAD_LINK = frozenset({"ahvenanmaa"})
 
 
 class UnknownPlaceError(ValueError):
@@ -539,6 +543,15 @@ class Geography:
             if len(regions) == 1 and len(a.successors) == sum(s in found for s in a.successors):
                 found.setdefault(a.code, regions.pop())
         return found
+
+    def road_networks(self) -> dict[str, str]:
+        """Municipality code → the road network it lies on, for every code a record may carry
+        (``home_regions``) that is not on the mainland's: the region id of each region in
+        ``NO_ROAD_LINK`` (Åland's 16 municipalities → ``ahvenanmaa``). A distance between codes on
+        different networks crosses the sea (outside tester 26, T26-12: Mariehamn–Vaasa 448 km was
+        shown as a commute). Ferries inside an archipelago (Kökar, Föglö; Houtskär in Parainen) are
+        not in the data, which places a municipality at its administrative centre only."""
+        return {code: region for code, region in self.home_regions().items() if region in NO_ROAD_LINK}
 
     def coordinates(self, *, with_abolished: bool = False) -> dict[str, tuple[float, float]]:
         """Municipality code → (lat, lon) in WGS84 degrees. ``with_abolished`` adds every abolished

@@ -86,8 +86,16 @@ class Api(SmorestApi):
             )
         payload.setdefault("message", error.description or error.name)
         payload.setdefault("errors", {})
+        errors, count = bounded_errors(payload["errors"])
         payload["message"] = without_personal_data(translate_text(str(payload["message"])))
-        payload["errors"] = without_personal_data(translate_errors(payload["errors"]))
+        if count > MAX_LISTED_ERRORS:
+            # outside tester 27, T27-11: 110,000 unknown keys were answered with 3 MB of reasons
+            payload["message"] += " " + gettext(
+                "The first %(listed)s of %(count)s field errors are listed.",
+                listed=MAX_LISTED_ERRORS,
+                count=count,
+            )
+        payload["errors"] = without_personal_data(translate_errors(errors))
         if code >= 500:
             log.error("server error", extra={"code": code, "error": repr(error)})
         return payload, code, headers
@@ -105,6 +113,16 @@ def _size(limit: int | None) -> str:
 
 # -- bad input: refused at the edge, before any view, as 400 in the JSON error shape -------------------
 MAX_JSON_DEPTH = 32
+#: The most keys one JSON object of a request may have: no schema declares a tenth of them (outside
+#: tester 27, T27-11: 110,000 unknown keys cost 11 s of CPU and a 3 MB answer per request).
+MAX_JSON_KEYS = 256
+#: The most items one JSON array of a request may have (the longest declared list takes 500 ids).
+MAX_JSON_ITEMS = 1000
+#: The most values (objects, arrays, keys, scalars) a whole JSON body may hold: the largest valid
+#: profile (300 skills, 300 suggestions, 200 work-history entries) holds under a tenth of it.
+MAX_JSON_VALUES = 50_000
+#: The most field-level reasons one error answer lists (the rest are counted in its message).
+MAX_LISTED_ERRORS = 50
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 
@@ -172,7 +190,7 @@ def load_json_strictly(raw: bytes) -> Any:
         raise BadInputError("json", None, f"{name} is not JSON.")
 
     try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=constant, object_pairs_hook=_object)
+        data = json.loads(raw.decode("utf-8"), parse_constant=constant, object_pairs_hook=_bounded_object)
     except UnicodeDecodeError:
         raise BadInputError("json", None, "The body is not UTF-8.") from None
     except RecursionError:
@@ -181,7 +199,9 @@ def load_json_strictly(raw: bytes) -> Any:
         raise
     except ValueError:  # JSONDecodeError, or an integer beyond Python's digit limit
         raise BadInputError("json", None, "Invalid JSON body.") from None
-    for where, node, depth in _walk(data, "", 0):
+    for count, (where, node, depth) in enumerate(_bounded_walk(data, "", 0)):
+        if count >= MAX_JSON_VALUES:
+            raise BadInputError("json", None, f"The JSON body holds more than {MAX_JSON_VALUES} values.")
         if depth > MAX_JSON_DEPTH:
             raise BadInputError("json", None, f"JSON nested deeper than {MAX_JSON_DEPTH} levels.")
         if isinstance(node, _RepeatedKeys):
@@ -192,6 +212,56 @@ def load_json_strictly(raw: bytes) -> Any:
         if isinstance(node, str):
             check_text(node, "json", where or None, controls=False)
     return data
+
+
+def _bounded_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``_object``, refusing an object of more than ``MAX_JSON_KEYS`` keys as soon as it is parsed."""
+    if len(pairs) > MAX_JSON_KEYS:
+        raise BadInputError("json", None, f"A JSON object holds more than {MAX_JSON_KEYS} keys.")
+    return _object(pairs)
+
+
+def _bounded_walk(value: Any, path: str, depth: int) -> Iterator[tuple[str, Any, int]]:
+    """``_walk``, refusing an array of more than ``MAX_JSON_ITEMS`` items (naming where it is)."""
+    for where, node, level in _walk(value, path, depth):
+        if isinstance(node, list) and len(node) > MAX_JSON_ITEMS:
+            raise BadInputError(
+                "json", where or None, f"A JSON array holds more than {MAX_JSON_ITEMS} items."
+            )
+        yield where, node, level
+
+
+def bounded_errors(errors: Any, limit: int = MAX_LISTED_ERRORS) -> tuple[Any, int]:
+    """The field-level ``errors`` tree (``{location: {field: [reason]}}``, any depth) cut to its first
+    ``limit`` reasons (in the tree's order; a branch left with no reason is dropped), and how many
+    reasons there were in all. The answer to a body of thousands of wrong fields stays a few KiB."""
+    total = 0
+
+    def cut(node: Any) -> Any:
+        nonlocal total
+        if isinstance(node, dict):
+            kept = {}
+            for key, value in node.items():
+                part = cut(value)
+                if part not in (None, [], {}):
+                    kept[key] = part
+            return kept
+        if isinstance(node, list | tuple):
+            kept_items = []
+            for value in node:
+                if isinstance(value, dict | list | tuple):
+                    part = cut(value)
+                    if part not in ([], {}):
+                        kept_items.append(part)
+                else:
+                    total += 1
+                    if total <= limit:
+                        kept_items.append(value)
+            return kept_items
+        total += 1
+        return node if total <= limit else None
+
+    return cut(errors), total
 
 
 def guard_input() -> None:

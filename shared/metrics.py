@@ -6,7 +6,7 @@ multiprocess mode: ``deploy/gunicorn.conf.py`` points ``PROMETHEUS_MULTIPROC_DIR
 directory before forking, each worker writes its samples there, and ``/metrics`` adds them up (a
 dead worker's gauges are dropped in gunicorn's ``child_exit``). Figures that live in the database
 (outbox backlog and age) or in the process's memory (the matching index) are read when scraped.
-A worker process (outbox relay, consumers) serves the same format on ``KOHTAANTO_WORKER_METRICS_PORT``.
+A worker process (outbox relay, consumers) serves the same format on ``KOHTAANTO_WORKER_METRICS`` (``host:port``).
 
 Metric objects are module-level, as prometheus-client requires (one per name per process); they hold
 no connection.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -200,17 +201,27 @@ def _is_note(cells: Sequence[str]) -> bool:
 _PROSE = re.compile(r"^(?:\*|[^\W\d_]).*[\s:]")
 
 
+def _is_trailing_note(cells: Sequence[str]) -> bool:
+    """A row below the last data row that fills only its first cell: a note (a source line, a
+    footnote "1) arvio …", "(c) KEHA-keskus", "* = arvio …"), unless that cell is one word alone
+    ("7212", "HITS-24": a data row cut short, which the importer names). Outside tester 26, T26-11:
+    a footnote not starting with a letter or "*" sank the file."""
+    text = cells[0].strip() if cells else ""
+    return _filled(cells) == 1 and bool(text) and (_is_note(cells) or len(text.split()) > 1)
+
+
 def _notes_apart(
     rows: list[tuple[int, list[str]]], width: int
 ) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
     """The data rows and the notes after them: below a header of two or more columns, the rows after
-    the last data row whose first cell alone holds prose (a source footnote, a remark). A row of one
-    cell inside the data is a data row (the reader names what it lacks) unless it starts like a note
-    ("Lähde:", "Huom.", "Källa:", "Source:", "*")."""
+    the last data row that fill only their first cell (``_is_trailing_note``: a source line, a
+    footnote; a single word there is a data row cut short). A row of one cell inside the data is a
+    data row (the reader names what it lacks) unless it starts like a note ("Lähde:", "Huom.",
+    "Källa:", "Source:", "*"). A note that fills several cells is a data row (its fields are named)."""
     if width < 2:
         return rows, []
     end = len(rows)
-    while end and _is_note(rows[end - 1][1]):
+    while end and _is_trailing_note(rows[end - 1][1]):
         end -= 1
     data: list[tuple[int, list[str]]] = []
     notes = [(line, cells[0].strip()) for line, cells in rows[end:]]
@@ -252,27 +263,19 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
             {1: [f"Not a readable .xlsx workbook{' ' + filename if filename else ''}: {exc}."]}
         ) from None
     try:
-        sheet = book.worksheets[0]
+        at, described = _sheet_with_header(book.worksheets, header)
+        sheet = book.worksheets[at]
         _check_used_range(sheet)
         rows: list[tuple[int, list[str]]] = []
         limit = MAX_ROWS + TITLE_LINES + 1
-        # bounded whatever the sheet claims: a stray cell at XFD1048576 made the reader walk a
-        # billion empty cells, pinning a thread of the service (an outside tester)
-        declared = sheet.max_column  # rows are as wide as the used range (None: not declared)
-        cells_of = sheet.iter_rows(values_only=True, max_row=MAX_SHEET_ROWS, max_col=declared or MAX_COLUMNS)
-        for number, values in enumerate(cells_of, start=1):
-            cells = [cell_text(v) for v in values]
-            while not declared and cells and not cells[-1]:
-                cells.pop()
-            if not any(c.strip() for c in cells):
-                continue
+        for number, cells in _sheet_rows(sheet):
             rows.append((number, cells))
             if len(rows) > limit:
                 raise TableError({number: [f"More than {MAX_ROWS} rows."]})
         if not rows:
-            raise TableError({1: [f"The first sheet ({sheet.title!r}) is empty: a header row is required."]})
-        _check_formulas_have_values(data, rows)
-        return _table(*_header_and_rows(rows, header), f"Excel workbook, sheet {sheet.title!r}")
+            raise TableError({1: [f"The sheet {sheet.title!r} is empty: a header row is required."]})
+        _check_formulas_have_values(data, rows, at)
+        return _table(*_header_and_rows(rows, header), described)
     except TableError:
         raise
     except Exception as exc:  # e.g. XML with a DTD bomb (expat's amplification limit: ParseError)
@@ -283,7 +286,53 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
         book.close()
 
 
-def _check_formulas_have_values(data: bytes, rows: list[tuple[int, list[str]]]) -> None:
+def _sheet_rows(sheet: Any) -> Iterable[tuple[int, list[str]]]:
+    """``(row number, cells as text)`` of every non-blank row of ``sheet``, bounded whatever the sheet
+    claims: a stray cell at XFD1048576 made the reader walk a billion empty cells, pinning a thread
+    of the service (an outside tester)."""
+    declared = sheet.max_column  # rows are as wide as the used range (None: not declared)
+    width = min(declared or MAX_COLUMNS, MAX_COLUMNS)
+    for number, values in enumerate(
+        sheet.iter_rows(values_only=True, max_row=MAX_SHEET_ROWS, max_col=width), 1
+    ):
+        cells = [cell_text(v) for v in values]
+        while not declared and cells and not cells[-1]:
+            cells.pop()
+        if any(c.strip() for c in cells):
+            yield number, cells
+
+
+def _sheet_with_header(sheets: Sequence[Any], header: HeaderTest | None) -> tuple[int, str]:
+    """Which sheet holds the table, and how to say so (``Table.described``): the first sheet whose
+    first ``TITLE_LINES + 1`` non-blank rows include one ``header`` accepts, so a workbook whose first
+    sheet is instructions ("Tietoja", "Ohjeet", "Info") and whose table is on another is read from
+    that one (outside tester 26, T26-11); else (no ``header`` test, or no sheet has the header) the
+    first sheet, its description naming the others so a message about missing columns says where
+    else was looked."""
+    names = [s.title for s in sheets]
+    if header is not None and len(sheets) > 1:
+        for i, sheet in enumerate(sheets):
+            if (sheet.max_row or 0) > MAX_SHEET_ROWS or (sheet.max_column or 0) > MAX_COLUMNS:
+                continue  # refused when read; never the one a table is looked for on
+            first = itertools.islice(_sheet_rows(sheet), TITLE_LINES + 1)
+            if any(header(cells) for _, cells in first):
+                if i == 0:
+                    break
+                skipped = ", ".join(repr(n) for n in names[:i])
+                return (
+                    i,
+                    f"Excel workbook, sheet {names[i]!r} (the first with the header row; skipped {skipped})",
+                )
+        else:
+            others = ", ".join(repr(n) for n in names[1:])
+            return (
+                0,
+                f"Excel workbook, sheet {names[0]!r} (no sheet has the header row; the others: {others})",
+            )
+    return 0, f"Excel workbook, sheet {names[0]!r}" if names else "Excel workbook"
+
+
+def _check_formulas_have_values(data: bytes, rows: list[tuple[int, list[str]]], sheet_at: int = 0) -> None:
     """Refuse a sheet with formula cells that hold no saved value (a workbook written by a program,
     e.g. openpyxl, that does not compute formulas; Excel and LibreOffice save the value): ``TableError``
     naming each such cell and its formula per line. Before, such a cell read as empty and the line's
@@ -298,7 +347,7 @@ def _check_formulas_have_values(data: bytes, rows: list[tuple[int, list[str]]]) 
     read = dict(rows)
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
-        sheet = book.worksheets[0]
+        sheet = book.worksheets[sheet_at]
         errors: dict[int, list[str]] = {}
         declared = sheet.max_column
         cells_of = sheet.iter_rows(values_only=True, max_row=MAX_SHEET_ROWS, max_col=declared or MAX_COLUMNS)
@@ -346,7 +395,7 @@ def _check_used_range(sheet: Any) -> None:
         raise TableError(
             {
                 1: [
-                    f"The first sheet's used range reaches row {rows} and column {columns}: at most "
+                    f"The sheet {sheet.title!r}: its used range reaches row {rows} and column {columns}: at most "
                     f"{MAX_ROWS} rows and {MAX_COLUMNS} columns are read. Delete the cells beyond the "
                     "table (or copy the table into a new workbook) and send it again."
                 ]

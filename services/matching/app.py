@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     titles = load_title_reader(taxonomy, recognizer, settings.embedding_cache_dir, common.reference_dir)
     geo = geography(common.reference_dir)
     state = MatchingState(
-        MatchingEngine(taxonomy, places, titles=titles),
+        MatchingEngine(taxonomy, places, titles=titles, road_networks=geo.road_networks()),
         recognizer,
         ErasedCandidates(service.engine),
         municipalities=frozenset(geo.municipalities) | frozenset(geo.abolished),
@@ -128,6 +128,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
             app.extensions["kohtaanto.organisations"].kind,
             reference.catalogue.version,
             excel_date,
+            geo.road_networks(),
         ),
         region_codes,
         read_table=read_table,

@@ -220,3 +220,154 @@ def test_a_mistyped_municipality_is_refused_with_the_close_name_and_nothing_is_i
         **{"Accept-Language": "sv"},
     )
     assert sv.json["errors"]["file"]["2"][0].startswith("kommun: ")
+
+
+# -- outside tester 26, T26-11: the same exports, as the tester sent them ---------------------------
+def sheets(**named):
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in named.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+#: The tester's workbook: a title, the update date, a blank row, the table with date cells, a blank
+#: row and the source with its footnote in one cell; then footnotes of other forms.
+TESTER_ROWS = [
+    ["Työvoimabarometri, Pirkanmaa"],  # 1
+    ["Päivitetty 1.12.2026"],  # 2
+    [],  # 3
+    BAROMETER,  # 4
+    ["2221 Sairaanhoitajat", "Pirkanmaa", datetime(2026, 12, 1), "Paljon pulaa"],  # 5
+    ["5321 Lähihoitajat", "Pirkanmaa", datetime(2026, 12, 1), "Pulaa"],  # 6
+    ["7212 Hitsaajat", "Pirkanmaa", datetime(2026, 12, 1), "Pulaa"],  # 7
+    ["5120 Kokit", "Pirkanmaa", datetime(2026, 12, 1), "Tasapaino"],  # 8
+    [],  # 9
+    ["Lähde: KEHA-keskus / Työmarkkinatori. * = arvio perustuu alle kolmeen vastaukseen."],  # 10
+    ["1) Ennakkotieto: tarkentuu tammikuussa"],  # 11
+]
+
+
+def test_the_testers_workbook_with_a_source_line_and_footnotes_below_the_data_imports_naming_them(app):
+    r = post(app.test_client(), "/api/v1/shortages", workbook(*TESTER_ROWS), XLSX)
+    assert r.status_code == 201, r.json
+    assert [(x["region"], x["period"], len(x["entries"])) for x in r.json["lists"]] == [
+        ("pirkanmaa", "2026-12", 4)
+    ]
+    assert sorted(r.json["line_warnings"], key=int) == ["10", "11"]
+    assert "A note below the table" in r.json["line_warnings"]["11"][0]
+    assert r.json["read_as"] == "Excel workbook, sheet 'Sheet', header on line 4"
+
+
+def test_a_footnote_that_looks_like_data_in_several_cells_still_fails_with_its_field_reasons(app):
+    before = (count(app, shortage_lists), count(app, outbox))
+    rows = [*TESTER_ROWS[:9], ["* = arvio", "perustuu alle kolmeen vastaukseen", "", ""]]
+    r = post(app.test_client(), "/api/v1/shortages", workbook(*rows), XLSX)
+    assert r.status_code == 422, r.json
+    assert list(r.json["errors"]["file"]) == ["10"]
+    assert any(
+        "region" in reason.lower() or "maakunta" in reason.lower()
+        for reason in r.json["errors"]["file"]["10"]
+    )
+    assert (count(app, shortage_lists), count(app, outbox)) == before
+
+
+@pytest.mark.parametrize("first", ["Tietoja", "Ohjeet", "Info"])
+def test_a_workbook_with_an_instructions_sheet_first_imports_the_table_of_the_sheet_with_the_header(
+    app, first
+):
+    """T26-11: 422 "Missing column(s) … sheet 'Tietoja'" for a table on the second sheet."""
+    data = sheets(
+        **{first: [["Ohje: arvio 1 = paljon ylitarjontaa … 5 = paljon pulaa."], ["Lähde", "KEHA-keskus"]]},
+        Data=TESTER_ROWS,
+    )
+    r = post(app.test_client(), "/api/v1/shortages", data, XLSX)
+    assert r.status_code == 201, r.json
+    assert r.json["read_as"] == (
+        f"Excel workbook, sheet 'Data' (the first with the header row; skipped '{first}'), header on line 4"
+    )
+    assert sum(len(x["entries"]) for x in r.json["lists"]) == 4
+
+
+def test_a_workbook_without_the_header_on_any_sheet_names_every_sheet_in_its_reason(app):
+    data = sheets(Tietoja=[["Ohje"]], Data=[["Ammatti", "Maakunta"], ["2221", "Pirkanmaa"]])
+    r = post(app.test_client(), "/api/v1/shortages", data, XLSX)
+    assert r.status_code == 422, r.json
+    [reason] = r.json["errors"]["file"]["1"]
+    assert "sheet 'Tietoja' (no sheet has the header row; the others: 'Data')" in reason
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "joulukuu 2026",
+        "joulukuuta 2026",
+        "december 2026",
+        "December 2026",
+        "dec 2026",
+        "Dec. 2026",
+        "12/2026",
+        "2026-12",
+    ],
+)
+def test_a_csv_period_written_as_a_month_name_in_finnish_swedish_or_english_is_that_month(app, period):
+    r = post(
+        app.test_client(),
+        "/api/v1/shortages",
+        csv(BAROMETER, ["7212 Hitsaajat", "Pirkanmaa", period, "Pulaa"]),
+        "text/csv",
+    )
+    assert r.status_code == 201, r.json
+    assert [x["period"] for x in r.json["lists"]] == ["2026-12"]
+
+
+@pytest.mark.parametrize(
+    ("period", "half"), [("syksy/2026", "2026H2"), ("höst/2026", "2026H2"), ("syksy 2026", "2026H2")]
+)
+def test_a_season_with_a_slash_is_its_half_year_as_with_a_space(app, period, half):
+    r = post(
+        app.test_client(),
+        "/api/v1/shortages",
+        csv(BAROMETER, ["7212 Hitsaajat", "Pirkanmaa", period, "Pulaa"]),
+        "text/csv",
+    )
+    assert r.status_code == 201, r.json
+    assert [x["period"] for x in r.json["lists"]] == [half]
+
+
+@pytest.mark.parametrize("period", ["kesä 2026", "joulukuussa 2026", "talvi 2026"])
+def test_a_period_in_no_accepted_form_is_a_422_naming_the_accepted_forms_and_nothing_is_stored(app, period):
+    before = (count(app, shortage_lists), count(app, outbox))
+    r = post(
+        app.test_client(),
+        "/api/v1/shortages",
+        csv(BAROMETER, ["7212 Hitsaajat", "Pirkanmaa", period, "Pulaa"]),
+        "text/csv",
+    )
+    assert r.status_code == 422, r.json
+    [reason] = r.json["errors"]["file"]["2"]
+    assert f"Bad period '{period}'" in reason
+    assert "2026H2" in reason and "March 2026" in reason and "syksy 2026" in reason
+    assert (count(app, shortage_lists), count(app, outbox)) == before
+
+
+def test_a_catalogue_workbook_with_an_instructions_sheet_and_a_footnote_imports_from_the_sheet_with_the_header(
+    app,
+):
+    data = sheets(
+        Ohjeet=[["Täytä yksi rivi kurssia kohden."]],
+        Kurssit=[
+            CATALOGUE,
+            catalogue_row("H1", "Tampere", "11.1.2027"),
+            [],
+            ["(c) Tredu 2026, tiedot ilman takuuta"],
+        ],
+    )
+    r = post(app.test_client(), "/api/v1/training/catalogue", data, XLSX)
+    assert r.status_code == 201, r.json
+    assert r.json["courses"] == 1 and "sheet 'Kurssit'" in r.json["read_as"]
+    assert sorted(r.json["line_warnings"], key=int) == ["4"]

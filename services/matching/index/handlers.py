@@ -115,7 +115,9 @@ class Shortlist:
     entries: list[ShortlistEntry]
     generated_at: datetime
     consent_filtered_for: str | None
-    candidates_indexed: int
+    # every indexed candidate, counted for the system operator only (who sees them all); None for
+    # every other viewer, whom the national count does not concern (outside tester 26, T26-13)
+    candidates_indexed: int | None
     exclusions: Exclusions | None = None  # what the hard filters removed (None: closed, or not counted)
     availability: Availability | None = None  # the availability rule applied (None: closed)
     offset: int = 0  # candidates skipped before the first entry (paging)
@@ -270,10 +272,9 @@ class MatchingHandlers:
         record = self.vacancy(vacancy_id)
         viewer = None if whole_team else self.viewer_scope(caller)
         filtered_for = None if viewer is None else caller.org
+        indexed = len(self.state.engine) if viewer is None else None
         if not record.is_open:
-            return Shortlist(
-                record, [], datetime.now(UTC), filtered_for, len(self.state.engine), offset=offset, k=k
-            )
+            return Shortlist(record, [], datetime.now(UTC), filtered_for, indexed, offset=offset, k=k)
         today = day or self.today()
         window = self._window(available_within_days)
         ranked = self.state.engine.rank(
@@ -296,7 +297,7 @@ class MatchingHandlers:
             ranked.entries,
             datetime.now(UTC),
             filtered_for,
-            len(self.state.engine),
+            indexed,
             ranked.exclusions,
             availability,
             offset=offset,

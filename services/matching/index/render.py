@@ -178,6 +178,7 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
         "missing_essential": add(e.missing_essential),
         "missing_optional": add(e.missing_optional),
         "distance_km": None if math.isnan(e.distance_km) else round(e.distance_km, 1),
+        "sea_crossing": e.sea_crossing,
         "available_from": e.available_from.isoformat(),
         "filters": [translate_text(f.detail) for f in e.filters],  # (in the request's language)
     }
@@ -305,7 +306,7 @@ def render_shortlist(
         },
         "generated_at": s.generated_at.isoformat(),
         "consent_filtered_for": s.consent_filtered_for,
-        "candidates_indexed": s.candidates_indexed,
+        **({} if s.candidates_indexed is None else {"candidates_indexed": s.candidates_indexed}),
         "exclusions": render_exclusions(s),
         "availability": None
         if s.availability is None

@@ -222,10 +222,11 @@ class OccupationAgreementSchema(ma.Schema):
     spell_weight = fields.Float(
         allow_none=True,
         metadata={
-            "description": "work_history: the spell's recency x duration weight in (0, 1] (1: a current "
-            "or just-ended job of at least two years; a job that ended five years ago counts half, a "
-            "spell of a few months half); the agreement is this times the spell occupation's agreement. "
-            "inferred: null"
+            "description": "work_history: the spell's identity weight in (0, 1], how surely it says the "
+            "person is of that occupation: 1 for a current job of at least two years; by age only "
+            "weakly (half after 20 years: one year that ended six years ago 0.73), a spell of a few "
+            "months 0.8; halved for every five years of later work in another spell (a career "
+            "change); the agreement is this times the spell occupation's agreement. inferred: null"
         },
     )
 
@@ -338,8 +339,19 @@ class EntrySchema(ma.Schema):
             "description": "Distance between the centres of the candidate's and the vacancy's "
             "municipalities (km; no finer location is kept): 0 means the same municipality. A vacancy "
             "with several work sites: to the nearest one (the commute filter measures the same); a "
-            "remote one: shown all the same, never a filter"
+            "remote one: shown all the same, never a filter. A straight-line estimate times a road "
+            "factor, not a road distance; across the sea between Åland and the mainland it is no "
+            "commute at all (`sea_crossing`)"
         },
+    )
+    sea_crossing = fields.Boolean(
+        metadata={
+            "description": "True when `distance_km` crosses the sea between Åland (region ahvenanmaa) and "
+            "mainland Finland, which no road links: not a commute. Such a candidate passes no "
+            "`max_commute_km` and appears only for a remote vacancy, or in an explanation naming "
+            "the commute filter (data/geo/README.md; ferries inside the archipelagos are not known "
+            "to the data and not marked)"
+        }
     )
     available_from = fields.Date()
     filters = fields.List(fields.String())
@@ -552,7 +564,14 @@ class ShortlistSchema(ma.Schema):
             "system operator, who sees every candidate"
         },
     )
-    candidates_indexed = fields.Integer()
+    candidates_indexed = fields.Integer(
+        metadata={
+            "description": "How many candidates the whole index holds (the country's jobseekers): present for "
+            "the system operator only, who sees every candidate. Left out for every other caller, whom "
+            "the national count does not concern (outside tester 26, T26-13); `exclusions.considered` "
+            "counts the candidates the caller may see that the filters weighed"
+        }
+    )
     exclusions = fields.Nested(
         ExclusionsSchema,
         allow_none=True,

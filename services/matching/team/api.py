@@ -110,7 +110,13 @@ class ShortageListSchema(ma.Schema):
 class ShortageImportSchema(ma.Schema):
     import_id = fields.String()
     source = fields.String()
-    read_as = fields.String(metadata={"description": "How the file was read"})
+    read_as = fields.String(
+        metadata={
+            "description": "How the file was read: the CSV dialect, or the workbook's sheet (the first sheet "
+            "holding the header row: an instructions sheet before it is skipped and named), and the "
+            "header's line"
+        }
+    )
     lists = fields.List(fields.Nested(ShortageListSchema))
     notices = fields.List(fields.String())
     warnings = fields.List(
@@ -387,15 +393,18 @@ class Shortages(MethodView):
         Two shapes (docs/meeting.md, data/barometer/README.md): the project's columns ``occupation``
         (ESCO occupation URI or ISCO-08 code of 1–4 digits: a code covers every ESCO occupation in its
         group), ``region`` (region id, Finnish or Swedish name or maakunta code, or ``national``),
-        ``period`` (half-year ``2026H2`` or month ``2026-03``; at most 12 months ahead), ``level``
+        ``period`` (half-year ``2026H2`` or month ``2026-03``, also ``joulukuu 2026``, ``december 2026``,
+        ``Dec 2026``, ``12/2026``; at most 12 months ahead), ``level``
         (``severe_shortage`` … ``severe_surplus``); or the Labour Force Barometer's table with Finnish,
         Swedish or English column names, occupations as ``2221 Sairaanhoitajat``, the barometer's
         wording or 1–5 ratings. CSV in any common dialect (``;`` or ``,``, UTF-8 with or without BOM or
-        Windows-1252, CRLF) or the first sheet of an .xlsx workbook; title rows above the header are
+        Windows-1252, CRLF) or an .xlsx workbook's first sheet holding the header row (an instructions
+        sheet before it is skipped; ``read_as`` names the sheet read); title rows above the header are
         skipped. The whole file is checked first: any bad line gives 422 with ``errors.file`` mapping
         line numbers to reasons (the one key for the uploaded file, CSV or .xlsx, as the catalogue's
         import), and nothing is imported. A line that is well formed but cannot be used — an ISCO-08
-        group ESCO has no occupation in (3221), a note below the table ("Lähde: …") — is skipped and
+        group ESCO has no occupation in (3221), a note below the table ("Lähde: …", "* = arvio …", any
+        row below the data filling only its first cell with more than one word) — is skipped and
         named in ``line_warnings`` (line → reasons) and ``warnings``; the rest imports. A Finnish
         national 5-digit code (Ammattiluokitus 2010, ``32211``) is read as its ISCO-08 unit group. Each (region, period) in the file replaces the stored list for it, is recorded in the
         history and is published on ``kohtaanto.shortages.v1``. A month inside a stored half-year
@@ -423,6 +432,7 @@ class Shortages(MethodView):
         return {
             "import_id": result.import_id,
             "source": result.source,
+            "read_as": result.read_as,
             "lists": [
                 {
                     **listed.get((x.region, str(x.period)), {}),

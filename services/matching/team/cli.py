@@ -131,7 +131,7 @@ def recheck_comments(mask: bool, by: str, settings: Settings) -> int:
 def _no_database(exc: NoServiceDatabaseError) -> int:
     print(
         f"no matching-service database at {exc}: nothing done (set KOHTAANTO_DATA_DIR or "
-        "KOHTAANTO_DATABASE_URL to the running service's database; the service creates it on its first start)",
+        "DATABASE_URL to the running service's database; the service creates it on its first start)",
         file=sys.stderr,
     )
     return 2
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         settings = settings or Settings.from_env()
     except ConfigError as exc:
         # the matching service's environment is needed: its database (KOHTAANTO_DATA_DIR or
-        # KOHTAANTO_DATABASE_URL) and its common settings; one line, not a traceback
+        # DATABASE_URL) and its common settings; one line, not a traceback
         print(f"{exc} (run this with the matching service's environment)", file=sys.stderr)
         return 2
     if args.command == "recheck-comments":

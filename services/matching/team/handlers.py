@@ -273,6 +273,7 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     # line → why it was skipped: an ISCO-08 group without ESCO occupations, a note below the table
     skipped: dict[int, list[str]] = field(default_factory=dict)
+    read_as: str = ""  # how the file was read (dialect, or the workbook's sheet: ``Table.described``)
 
 
 class ShortageListUnknownError(LookupError):
@@ -400,7 +401,7 @@ class TeamRecords:
                     "months ago; its flags are shown as stale."
                 )
         log.info("shortage lists imported", extra={"import_id": import_id, "lists": len(lists)})
-        return ImportResult(import_id, source, lists, notices, warnings, read.warnings)
+        return ImportResult(import_id, source, lists, notices, warnings, read.warnings, read.read_as)
 
     def _occupation_label(self, uri: str) -> str:
         try:
@@ -883,6 +884,7 @@ class TeamHandlers:
             essential=len(e.matched_essential) + len(e.missing_essential),
             match=e.match,
             inferred=tuple(ref(u) for u in e.matched_essential if shown and _inferred(e.evidence.get(u))),
+            sea_crossing=e.sea_crossing,
         )
 
 

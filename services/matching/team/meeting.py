@@ -108,6 +108,7 @@ class CandidateFacts:
     essential: int = 0  # how many essential skills the vacancy asks for (0: matched + missing)
     match: float = 0.0  # the 0-100 match score
     inferred: tuple[SkillRef, ...] = ()  # of `matched`, those known only from work history
+    sea_crossing: bool = False  # `distance_km` crosses the sea between Åland and the mainland (no road)
 
     @property
     def near_match(self) -> bool:
@@ -210,6 +211,8 @@ class CandidateRow:
     # history (not claimed): shown apart from the claimed ones
     agencies: list[AgencyStatus] = field(default_factory=list)  # partner agencies' own latest
     # outcomes, each naming its agency (before this field, ``status`` showed them as the team's)
+    sea_crossing: bool = False  # `distance_km` crosses the sea between Åland and the mainland: no
+    # road, no commute (outside tester 26, T26-12; False in meetings stored before it existed)
 
     @property
     def claimed(self) -> list[SkillRef]:
@@ -442,6 +445,7 @@ def build_meeting(
                 round(c.match, 1),
                 list(c.inferred),
                 by_agency.get((v.vacancy_id, c.candidate_id), []),
+                c.sea_crossing,
             )
             for c in top
         ]

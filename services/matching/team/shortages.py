@@ -180,7 +180,35 @@ _SEASONS = {
 }
 _HALF = re.compile(r"^(\d{4})\s*[-/ ]?\s*h\s*([12])$|^h\s*([12])\s*[-/ ]?\s*(\d{4})$")
 _ROMAN = re.compile(r"^(\d{4})\s*[-/ ]\s*(i{1,2})$|^(i{1,2})\s*[-/ ]\s*(\d{4})$")
-_SEASON = re.compile(r"^([a-z]+)\s+(\d{4})$|^(\d{4})\s+([a-z]+)$")
+#: A word and a year, either way round, with a space, slash, hyphen or full stop between:
+#: "syksy 2026", "syksy/2026", "joulukuu 2026", "dec. 2026", "december-2026", "2026 december"
+_WORD_YEAR = re.compile(r"^([a-z]+)\.?\s*[-/. ]\s*(\d{4})$|^(\d{4})\s*[-/. ]\s*([a-z]+)\.?$")
+#: The languages whose month names a period may be written with (the services' languages).
+MONTH_LANGUAGES = ("fi", "sv", "en")
+_MONTHS: dict[str, int] = {}
+
+
+def month_names() -> dict[str, int]:
+    """Month name → month number (1–12), folded (``fold``): the wide names of CLDR through Babel
+    (BSD-3-Clause; already a dependency through flask-babel) in Finnish, Swedish and English, in
+    both contexts ("joulukuu", "joulukuuta", "december", "December"), their abbreviations in Swedish
+    and English ("dec", "Dec"; a full stop is read past) and in Finnish with the "k" of "kuu"
+    ("jouluk"). Finnish abbreviations without it are left out: "kesä" (summer), "syys" and "joulu"
+    (Christmas) are words of their own. Computed once; no month name is typed here."""
+    if not _MONTHS:
+        from babel.dates import get_month_names
+
+        for language in MONTH_LANGUAGES:
+            for width in ("wide", "abbreviated"):
+                for context in ("format", "stand-alone"):
+                    for number, name in get_month_names(width, context, language).items():
+                        key = fold(name).rstrip(".")
+                        if width == "abbreviated" and language == "fi":
+                            key += "k"
+                        _MONTHS.setdefault(key, number)
+    return _MONTHS
+
+
 _MONTH = re.compile(r"^(\d{4})\s*(?:m|-|/)\s*(\d{1,2})$|^(\d{1,2})\s*[/.-]\s*(\d{4})$")
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]0?0:00(?::00)?)?$")
 # Finnish Excel saves a date cell as d.m.yyyy in CSV (1.12.2026, 01.12.2026 0:00)
@@ -188,8 +216,11 @@ _FI_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+0?0[:.]00(?:[:.]00)?)
 
 
 def parse_period(text: str) -> Period:
-    """``2026H2``, ``H2/2026``, ``2026/II``, ``syksy 2026``, ``höst 2026`` (half-years);
-    ``2026-03``, ``2026M03``, ``03/2026``, and a date on the 1st: ``2026-03-01`` or Finnish Excel's
+    """``2026H2``, ``H2/2026``, ``2026/II``, ``syksy 2026``, ``höst/2026`` (half-years);
+    ``2026-03``, ``2026M03``, ``03/2026``, a month's name in Finnish, Swedish or English with the
+    year (``maaliskuu 2026``, ``maaliskuuta 2026``, ``maalisk. 2026``, ``mars 2026``, ``March 2026``,
+    ``Mar 2026``, ``2026 March``: ``month_names``, CLDR's through Babel; outside tester 26, T26-11),
+    and a date on the 1st: ``2026-03-01`` or Finnish Excel's
     ``1.3.2026`` (months; outside tester 15, P14: the .xlsx date cell was read, the same sheet saved as
     CSV was refused), or Excel's serial number of such a date (``46082`` = 1.3.2026: a date cell
     formatted as a number, or a CSV saved from one; outside tester 26, F6), any case. A date on
@@ -202,8 +233,12 @@ def parse_period(text: str) -> Period:
             return Period(int(m[1] or m[4]), int(m[2] or m[3]))
         if m := _ROMAN.match(key):
             return Period(int(m[1] or m[4]), len(m[2] or m[3]))
-        if (m := _SEASON.match(key)) and (m[1] or m[4]) in _SEASONS:
-            return Period(int(m[2] or m[3]), _SEASONS[m[1] or m[4]])
+        if m := _WORD_YEAR.match(key):
+            word, year = m[1] or m[4], int(m[2] or m[3])
+            if word in _SEASONS:
+                return Period(year, _SEASONS[word])
+            if (month := month_names().get(word)) is not None:
+                return Period(year, month=month)
         if m := _MONTH.match(key):
             return Period(int(m[1] or m[4]), month=int(m[2] or m[3]))
         day = _DAY.match(key) or _FI_DAY.match(key)
@@ -242,7 +277,8 @@ def parse_period(text: str) -> Period:
     raise ValueError(
         N_(
             "a period is a half-year like 2026H2 (also H2/2026, 2026/II, syksy 2026, höst 2026) or a "
-            "month like 2026-03 (also 2026M03, 03/2026); years %(first)s–%(last)s"
+            "month like 2026-03 (also 2026M03, 03/2026, 1.3.2026, maaliskuu 2026, mars 2026, "
+            "March 2026, Mar 2026); years %(first)s–%(last)s"
         )
         % {"first": MIN_YEAR, "last": MAX_YEAR}
     )
@@ -521,6 +557,7 @@ class ShortageFile:
 
     lists: list[ShortageList]
     warnings: dict[int, list[str]] = field(default_factory=dict)
+    read_as: str = ""  # how the table was read (``Table.described``: dialect, or the workbook's sheet)
 
 
 def read_shortage_file(
@@ -712,7 +749,7 @@ def read_shortage_table(
         ShortageList(region, period, tuple(entries), resolve(entries, catalogue), source)
         for (region, period), entries in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1]))
     ]
-    return ShortageFile(lists, dict(sorted(warnings.items())))
+    return ShortageFile(lists, dict(sorted(warnings.items())), table.described)
 
 
 def _code_of(raw: str) -> str:

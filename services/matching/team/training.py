@@ -25,7 +25,9 @@ courses of each provider in the file.
 most of them first; among as good, the nearest (online = 0 km) and then the soonest start. Chosen
 greedily until the skills are covered or nothing more is taught: each further course must teach
 something the earlier ones do not. A course held further than the candidate commutes (at least
-``MIN_REACH_KM``) is left out unless it is online; so is one with no start date to come.
+``MIN_REACH_KM``) is left out unless it is online; so is one held across the sea from the
+candidate's home (Åland and the mainland: no road, ``Places.road_networks``), and one with no start
+date to come.
 """
 
 from __future__ import annotations
@@ -154,6 +156,9 @@ class Places:
     #: the day of Excel's serial number of a date written as text ("46082"), else None
     #: (``shared.tables.excel_date``, openpyxl's conversion); the default reads none
     excel_date: Callable[[str], date | None] = lambda _text: None
+    #: code → its road network where not the mainland's (Åland's: ``ahvenanmaa``); a course across
+    #: the sea from a candidate's home is out of reach unless online (outside tester 26, T26-12)
+    road_networks: Mapping[str, str] = field(default_factory=dict)
 
 
 #: The registry kinds that provide training: schools, partner organisations (coaching and training
@@ -429,10 +434,14 @@ def suggest(
     reach_km: float,
     coordinates: Mapping[str, tuple[float, float]],
     limit: int = 3,
+    road_networks: Mapping[str, str] | None = None,
 ) -> Plan:
     """Courses covering most of ``missing``, nearest and soonest first (the rule in the module
     docstring). ``home`` is the candidate's municipality code (None: distance unknown, every course
-    in reach), ``reach_km`` how far they commute."""
+    in reach), ``reach_km`` how far they commute. ``road_networks`` (code → network where not the
+    mainland's: ``Places.road_networks``): a course held across the sea from ``home`` (Åland and
+    the mainland) is out of reach whatever the distance, unless it is online."""
+    networks = road_networks or {}
     wanted = frozenset(missing)
     reach = max(reach_km, MIN_REACH_KM)
     origin = coordinates.get(home) if home else None
@@ -446,6 +455,12 @@ def suggest(
             km = distance_km(origin, coordinates[c.municipality])
         if not c.online and km is not None and km > reach:
             continue
+        if (
+            not c.online
+            and km is not None
+            and networks.get(c.municipality or "", "") != networks.get(home or "", "")
+        ):
+            continue  # no road between home and the course: the sea (T26-12)
         options.append((c, None if c.online else km, start))
     chosen: list[Suggestion] = []
     left = set(wanted)

@@ -251,6 +251,7 @@ class TrainingHandlers:
             home=home[0] if home else None,
             reach_km=home[1] if home else 0.0,
             coordinates=self.places.coordinates,
+            road_networks=self.places.road_networks,
         )
 
     def suggestions(self, candidate_id: str) -> list[GapPlan]:

@@ -520,6 +520,7 @@ CSV_COLUMNS = (
     "essential_skills_from_work_history",
     "partner_agencies_own_status",
     "occupation_inferred",
+    "sea_crossing",
 )
 
 # The columns of a download in words (``?lang=``), what a team reads at the meeting (outside tester 13,
@@ -538,6 +539,7 @@ WORDS_COLUMNS = (
     "status",
     "partner_agencies_own_status",
     "occupation_inferred",
+    "sea_crossing",
 )
 
 MISSING_SHOWN = 4
@@ -572,6 +574,7 @@ CSV_HEADERS: dict[str, Any] = {
     "essential_skills_matched": lazy_gettext("Essential skills matched"),
     "missing_essential_skills": lazy_gettext("Missing essential skills"),
     "distance_km": lazy_gettext("Distance (km)"),
+    "sea_crossing": lazy_gettext("Across the sea (Åland – mainland, no road)"),
     "available_from": lazy_gettext("Available from"),
     "status": lazy_gettext("Status"),
     "match": lazy_gettext("Match 0–100"),
@@ -677,6 +680,7 @@ def _candidate_cells(
         "rank": c.rank,
         "candidate_id": c.candidate_id,
         "distance_km": c.distance_km,
+        "sea_crossing": (gettext("yes") if c.sea_crossing else "") if in_words else c.sea_crossing,
         "available_from": c.available_from,
         "status": said("status", c.status),
         "partner_agencies_own_status": agencies,

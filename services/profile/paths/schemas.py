@@ -424,7 +424,13 @@ class HireSchema(StrictSchema):
 
 class VoucherOutSchema(ma.Schema):
     id = fields.String()
-    pilot_id = fields.String()
+    pilot_id = fields.String(
+        metadata={
+            "description": "The pilot the voucher belongs to. A provider sees it beside its client's name: it "
+            "tells that the client meets the pilot's rule (e.g. age 50 or over), which the provider, a "
+            "party to the pilot, reads in the pilot itself and knows by taking part in it"
+        }
+    )
     candidate_id = fields.String()
     state = fields.String(metadata={"description": "issued, in_progress, hired, expired or withdrawn"})
     issued_on = fields.Date()

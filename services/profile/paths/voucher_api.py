@@ -37,6 +37,7 @@ from services.profile.paths.vouchers import (
     SMALL_CELL,
     Cell,
     EligibilityRule,
+    InvalidVoucherError,
     NotEligibleError,
     Pilot,
     Results,
@@ -82,6 +83,10 @@ def translate(exc: Exception) -> NoReturn:
         abort(404, message=N_("No such pilot, voucher or profile (or not yours to see)."))
     if isinstance(exc, NotEligibleError):
         abort(422, message=N_("The jobseeker does not meet the pilot's rule."), errors={"json": exc.errors})
+    if isinstance(exc, InvalidVoucherError):
+        abort(
+            422, message=N_("The input does not fit the voucher: see the field."), errors={"json": exc.errors}
+        )
     if isinstance(exc, VoucherStateError | PathConflictError):
         abort(409, message=str(exc))
     raise exc
@@ -187,7 +192,11 @@ PILOT_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
         {
             "in": "path",
             "name": "pilot_id",
-            "description": "The pilot's id: 1-64 ASCII letters, digits and '-', starting with a letter or digit",
+            "description": "The pilot's id: 1-64 ASCII letters, digits and '-', starting with a letter or "
+            "digit. Providers see it beside each client's name (`GET /vouchers`) and every participant reads "
+            "the pilot's rule (`GET /pilots/{pilot_id}`), so the id may name the programme and its rule "
+            "(`pirkanmaa-50plus`) but nothing the rule does not say about its clients (no health, origin or "
+            "other special category): see docs/architecture.md, Service-voucher pilots",
             "schema": {"type": "string", "pattern": PILOT_ID_PATTERN, "example": "pirkanmaa-50plus"},
         }
     ],
@@ -203,7 +212,9 @@ class PilotById(MethodView):
         that vouchers already chose stays (409). Only for a region the caller's organisation serves
         (the registry's ``regions``), both the stored pilot's and the new one; a pilot without a
         region only by the system operator (403 otherwise, nothing stored). Each change is
-        audit-logged (``pilot.created``/``pilot.changed``/``pilot.refused``)."""
+        audit-logged (``pilot.created``/``pilot.changed``/``pilot.refused``). The id and the name are
+        shown to the pilot's providers beside their clients' names: they may say the rule (which
+        every participant reads here anyway) and nothing more about the clients."""
         if not re.fullmatch(PILOT_ID_PATTERN, pilot_id):
             abort(
                 422,
@@ -261,7 +272,9 @@ class ProfileVouchers(MethodView):
     @blp.response(201, VoucherOutSchema)
     def post(self, data: dict[str, Any], profile_id: str) -> Any:
         """Issue a voucher to an eligible jobseeker of the caller's organisation who chose to take
-        part (422 naming every unmet condition; 409 with a voucher already in use)."""
+        part (422 naming every unmet condition; 409 with a voucher already in use). A regional
+        pilot's voucher goes only to a jobseeker living in its region (422 on ``municipality``) and is
+        issued only by an organisation serving that region (422 on ``pilot_id``)."""
         try:
             v = vouchers().issue(
                 current_principal(),
@@ -293,7 +306,9 @@ class Choice(MethodView):
     def post(self, data: dict[str, Any], voucher_id: str) -> Any:
         """Record the jobseeker's choice of provider (through the coach): a step with the provider on
         the jobseeker's service path, and consent for the provider to see the profile, recorded as
-        the jobseeker's choice (withdrawn with ``/withdraw``). Publishes the candidate and the path."""
+        the jobseeker's choice (withdrawn with ``/withdraw``). Publishes the candidate and the path.
+        422 on ``provider`` for one not in the pilot, or one the registry does not list as serving
+        the jobseeker's home region."""
         try:
             return voucher_dict(
                 vouchers().choose(current_principal(), voucher_id, data["provider"]), own=True
@@ -323,7 +338,8 @@ class Hired(MethodView):
     @blp.response(200, VoucherOutSchema)
     def post(self, data: dict[str, Any], voucher_id: str) -> Any:
         """The chosen provider (or the jobseeker's coach) records the hire; it counts when it falls
-        within the voucher period (409 otherwise). The profile is marked hired and the path closes."""
+        within the voucher period (409 otherwise; a ``hired_on`` after today is a 422 on it). The
+        profile is marked hired and the path closes."""
         caller = current_principal()
         try:
             v = vouchers().record_hire(caller, voucher_id, data["hired_on"] or local_day(vouchers().clock()))

@@ -534,3 +534,64 @@ def test_excels_serial_number_of_another_day_is_refused_naming_the_date_it_is():
         ValueError, match=r"46085 is Excel's serial number of the date 4\.3\.2026.*only on the 1st"
     ):
         parse_period("46085")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "joulukuu 2026",
+        "Joulukuuta 2026",
+        "jouluk. 2026",
+        "joulukuu/2026",
+        "2026 joulukuu",
+        "december 2026",  # Swedish and English
+        "December 2026",
+        "dec 2026",
+        "Dec. 2026",
+        "dec-2026",
+        "12/2026",
+        "12.2026",
+        "2026-12",
+    ],
+)
+def test_a_month_written_by_its_name_in_finnish_swedish_or_english_is_that_month(text):
+    """Outside tester 26, T26-11: "joulukuu 2026" and "december 2026" were refused (month names from
+    CLDR through Babel, not typed here)."""
+    assert parse_period(text) == Period(2026, month=12), text
+
+
+def test_month_names_of_every_language_and_both_contexts_come_from_babel():
+    assert parse_period("maaliskuuta 2027") == parse_period("mars 2027") == parse_period("March 2027")
+    assert (
+        parse_period("kesäkuu 2026")
+        == parse_period("juni 2026")
+        == parse_period("Jun 2026")
+        == Period(2026, month=6)
+    )
+    assert (
+        parse_period("maj 2026")
+        == parse_period("May 2026")
+        == parse_period("toukokuu 2026")
+        == Period(2026, month=5)
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["kesä 2026", "joulu 2026", "joulukuussa 2026", "Dezember 2026", "Dec-26", "jouluk 26"]
+)
+def test_a_season_word_or_a_month_in_another_form_is_refused_naming_the_accepted_forms(text):
+    """ "kesä" (summer) and "joulu" (Christmas) are Finnish abbreviations of June and December in CLDR,
+    but words of their own: refused, as are forms no list here holds."""
+    with pytest.raises(ValueError) as refused:
+        parse_period(text)
+    assert "maaliskuu 2026, mars 2026, March 2026" in str(refused.value) and "syksy 2026" in str(
+        refused.value
+    )
+
+
+def test_a_season_is_its_half_year_whatever_separates_it_from_the_year():
+    """T26-11: "syksy/2026" was refused while "syksy 2026" was read (the barometer's editions: spring
+    → first half, autumn → second)."""
+    for text in ("syksy/2026", "syksy-2026", "höst/2026", "2026/syksy", "autumn 2026"):
+        assert parse_period(text) == Period(2026, 2), text
+    assert parse_period("kevät/2027") == Period(2027, 1)

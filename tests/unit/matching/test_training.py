@@ -223,3 +223,21 @@ def test_an_excel_date_serial_is_a_start_date_and_another_number_says_what_a_dat
         parse_catalogue(HEADER, [(2, row(start_dates="123"))], places)
     [reason] = err.value.errors[2]
     assert "'123' is a number, not a date" in reason and "format the cell as a date" in reason
+
+
+def test_a_course_across_the_sea_from_home_is_out_of_reach_unless_online():
+    """Outside tester 26, T26-12 (same kind): Åland and the mainland have no road between them."""
+    coords = {**COORDS, "478": (60.096, 19.943642), "853": (60.448121, 22.266244)}  # Mariehamn, Turku
+    turku, online = course("turku", {TIG}, "853"), course("online", {TIG}, None, online=True)
+
+    def suggested(home, networks, courses=(turku,)):
+        p = suggest(
+            {TIG}, courses, today=TODAY, home=home, reach_km=500, coordinates=coords, road_networks=networks
+        )
+        return [s.course.course_id for s in p.suggestions]
+
+    aland = {"478": "ahvenanmaa"}
+    assert suggested("478", {}) == ["turku"], "without the networks the 200 km are within 500 km"
+    assert suggested("478", aland) == []
+    assert suggested("478", aland, (turku, online)) == ["online"]
+    assert suggested("837", aland) == ["turku"], "Tampere–Turku is on one network"

@@ -162,3 +162,44 @@ def test_minting_a_token_without_the_key_is_one_line_not_a_traceback(
     assert auth.main(["mint", "--role", "recruiter", "--org", "pirkan-rekry-oy"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "KOHTAANTO_JWT_SECRET" in err and "Traceback" not in err
+
+
+# Variables read outside the services' settings: the Kafka users' passwords (docker-compose and
+# kafka-init, deploy.kafka.compose.password_variable) and whatever a script, a test tool or a benchmark
+# reads from its environment itself (deploy.reaper's owner, the fault suite's scale, …).
+_KAFKA_PASSWORD = re.compile(r"KOHTAANTO_KAFKA_(?:[A-Z]+|<SERVICE>)_PASSWORD$")
+_READ_BY_A_TOOL = re.compile(
+    r"""(?:environ\.get|getenv|environ\[|_ENV\s*=)\(?\s*["'](KOHTAANTO_[A-Z0-9_]+)["']"""
+)
+
+
+def test_every_setting_a_doc_or_message_names_is_one_the_code_reads() -> None:
+    """Outside tester 27 (T27-6): docs/meeting.md and the shortage CLI's own error message named
+    `KOHTAANTO_DATABASE_URL`, which nothing reads (the setting is `DATABASE_URL`); shared/metrics.py
+    named `KOHTAANTO_WORKER_METRICS_PORT` (it is `KOHTAANTO_WORKER_METRICS`). Every project variable
+    named in a doc, a README, a message or a docstring is a declared setting."""
+    declared = {row.variable for row in configuration.rows()}
+    tools = [
+        *REPO_ROOT.glob("deploy/**/*.py"),
+        *REPO_ROOT.glob("tests/**/*.py"),
+        *REPO_ROOT.glob("benchmarks/**/*.py"),
+    ]
+    declared |= {m.group(1) for p in tools for m in _READ_BY_A_TOOL.finditer(p.read_text(encoding="utf-8"))}
+    texts = [
+        *REPO_ROOT.glob("*.md"),
+        *REPO_ROOT.glob("docs/**/*.md"),
+        *REPO_ROOT.glob("services/**/*.py"),
+        *REPO_ROOT.glob("shared/**/*.py"),
+        *REPO_ROOT.glob("deploy/**/*.py"),
+        *REPO_ROOT.glob("deploy/**/*.yaml"),
+        REPO_ROOT / "docker-compose.yml",
+        REPO_ROOT / "Makefile",
+    ]
+    named = re.compile(r"\b(?:KOHTAANTO_[A-Z0-9_<>]*[A-Z0-9>]|[A-Z]+_DATABASE_URL)\b")
+    unknown = {
+        (m.group(0), str(p.relative_to(REPO_ROOT)))
+        for p in texts
+        for m in named.finditer(p.read_text(encoding="utf-8"))
+        if m.group(0) not in declared and not _KAFKA_PASSWORD.match(m.group(0))
+    }
+    assert unknown == set()

@@ -534,3 +534,12 @@ def test_the_current_names_of_a_renamed_municipality_need_no_notice(text):
 def test_a_typo_of_a_name_is_refused_with_the_close_names():
     with pytest.raises(UnknownPlaceError, match=r"did you mean 'Tampere' \(837\)"):
         FINLAND.municipality("Tamprere")
+
+
+def test_alands_sixteen_municipalities_are_on_a_road_network_of_their_own_and_nothing_else_is():
+    """Outside tester 26, T26-12: Mariehamn–Vaasa was shown as a 448 km commute across the sea."""
+    networks = FINLAND.road_networks()
+    aland = {m.code for m in FINLAND.municipalities.values() if m.region == "ahvenanmaa"}
+    assert len(aland) == 16 and aland <= set(networks) and set(networks.values()) == {"ahvenanmaa"}
+    assert {"478", "318", "062"} <= set(networks)  # Mariehamn, Kökar, Föglö
+    assert not {"905", "445", "853"} & set(networks)  # Vaasa, Parainen (Houtskär), Turku: the mainland's

@@ -315,3 +315,83 @@ def test_a_cell_over_the_csv_limit_is_a_table_error_when_the_caller_looks_for_it
     data = b"Ammatti;Alue\n" + b"x" * 2**20 + b";y\n"
     with pytest.raises(TableError, match="Not valid CSV"):
         read_table(data, header=lambda cells: "ammatti" in [c.lower() for c in cells])
+
+
+# -- outside tester 26, T26-11: footnotes of any form, an instructions sheet first ------------------
+def test_any_one_cell_line_of_several_words_below_the_data_is_a_note_as_blank_rows_are_skipped():
+    """T26-11: a footnote not starting with a letter or "*" ("1) …", "(c) …") sank the file; a single
+    word there ("7212") is still a data row cut short, and a footnote filling several cells is data."""
+    data = _book(
+        ["Työvoimabarometri 2026H2"],
+        ["Päivitetty 1.12.2026"],
+        [],
+        BAROMETER,
+        [2221, "Pirkanmaa", date(2026, 12, 1), "Pulaa"],
+        [5120, "Pirkanmaa", date(2026, 12, 1), "Pulaa"],
+        [],
+        ["Lähde: KEHA-keskus / Työmarkkinatori. * = arvio perustuu alle kolmeen vastaukseen."],
+        ["* = arvio perustuu alle kolmeen vastaukseen"],
+        ["1) Ennakkotieto, tarkentuu"],
+        ["(c) KEHA-keskus 2026"],
+    )
+    table = read_table(data)
+    assert [line for line, _ in table.rows] == [5, 6]
+    assert [line for line, _ in table.notes] == [8, 9, 10, 11]
+    assert table.notes[2] == (10, "1) Ennakkotieto, tarkentuu")
+    cut = read_table(b"Ammatti;Alue;Ajankohta;Arvio\n2221;Pirkanmaa;2026H2;Pulaa\n7212\n1) arvio\n")
+    assert [line for line, _ in cut.rows] == [2, 3] and cut.notes == [(4, "1) arvio")]
+    wide = read_table(b"Ammatti;Alue;Ajankohta;Arvio\n2221;Pirkanmaa;2026H2;Pulaa\nLahde: TEM;2026;;\n")
+    assert [line for line, _ in wide.rows] == [2, 3] and wide.notes == []
+
+
+def _sheets(**sheets):
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _is_barometer(cells):
+    return [c.strip().lower() for c in cells[:4]] == ["ammatti", "alue", "ajankohta", "arvio"]
+
+
+@pytest.mark.parametrize("first", ["Tietoja", "Ohjeet", "Info"])
+def test_a_workbook_whose_first_sheet_is_instructions_is_read_from_the_sheet_with_the_header(first):
+    """T26-11: the table on "Data" after a "Tietoja" sheet was refused as "Missing column(s) … sheet 'Tietoja'"."""
+    data = _sheets(
+        **{
+            first: [
+                ["Tämä työkirja sisältää työvoimabarometrin arviot."],
+                ["Arvio", "1 = ylitarjontaa … 5 = pulaa"],
+            ]
+        },
+        Data=[["Työvoimabarometri"], BAROMETER, [2221, "Pirkanmaa", "2026H2", "Pulaa"], ["Lähde: TEM"]],
+    )
+    table = read_table(data, header=_is_barometer)
+    assert table.header == ["ammatti", "alue", "ajankohta", "arvio"]
+    assert table.rows == [(3, ["2221", "Pirkanmaa", "2026H2", "Pulaa"])] and table.notes == [
+        (4, "Lähde: TEM")
+    ]
+    assert table.described == (
+        f"Excel workbook, sheet 'Data' (the first with the header row; skipped '{first}'), header on line 2"
+    )
+
+
+def test_a_workbook_with_no_sheet_holding_the_header_reads_its_first_and_names_the_others():
+    data = _sheets(Tietoja=[["Ohje"], ["a", "b"]], Data=[["x", "y"], ["1", "2"]])
+    table = read_table(data, header=_is_barometer)
+    assert table.header == ["a", "b"]
+    assert "sheet 'Tietoja' (no sheet has the header row; the others: 'Data')" in table.described
+    assert read_table(data).described == "Excel workbook, sheet 'Tietoja', header on line 2"
+
+
+def test_a_formula_without_a_saved_value_is_named_on_the_sheet_that_is_read():
+    data = _sheets(Ohjeet=[["Lue tämä"]], Data=[BAROMETER, [2221, "Pirkanmaa", "2026H2", "=A1"]])
+    with pytest.raises(TableError) as refused:
+        read_table(data, header=_is_barometer)
+    assert "Cell D2 is a formula" in refused.value.errors[2][0]

@@ -171,7 +171,9 @@ class MatchingEngine:
     `clock` gives "today" for experience recency when a profile is indexed. `titles` reads the job
     titles of vacancies without an occupation (default: exact ESCO labels only; the service passes
     `reference.load_title_reader`'s, which also reads titles in any language with the
-    multilingual model).
+    multilingual model). `road_networks`: municipality code → its road network where it is not the
+    mainland's (``shared.geography.Geography.road_networks``: Åland's); a distance between networks
+    crosses the sea, passes no maximum commute and is shown with `sea_crossing` (`prepare`).
     """
 
     def __init__(
@@ -183,12 +185,13 @@ class MatchingEngine:
         index_params: IndexParams | None = None,
         clock: Callable[[], date] = finnish_today,
         titles: TitleReader | None = None,
+        road_networks: Mapping[str, str] | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.params = params or RankingParams()
         self.index_params = index_params or IndexParams()
         self._space: SkillSpace = build_skill_space(taxonomy, self.params, titles)
-        self._municipalities = MunicipalityTable(municipalities)
+        self._municipalities = MunicipalityTable(municipalities, road_networks)
         self._orgs = OrgRegistry()
         self._homes_cache: dict[frozenset[str], np.ndarray] = {}
         self._layout = Layout(self._municipalities, self._orgs, self.index_params.dense_languages)
@@ -505,7 +508,9 @@ class MatchingEngine:
             assert ranked.best is not None  # unpruned weights always give an exact answer
             more = len(ranked.best) > offset + k
             page = ranked.best[offset : offset + k]
-            entries = shortlist_entries(page, qw, self._space, prepared.km, first_rank=offset + 1)
+            entries = shortlist_entries(
+                page, qw, self._space, prepared.km, first_rank=offset + 1, crossings=prepared.crossings
+            )
         exclusions = None
         if count_exclusions:
             # Unpruned weights: which columns a page needed (pruned or not) depends on k and
@@ -655,7 +660,7 @@ class MatchingEngine:
             [(seg, row) for seg, rows, _ in groups for row in rows],
         )
         scored = score_rows([(seg, np.asarray(rows)) for seg, rows, _ in groups], qw, self.params)
-        entries = explanations(scored, qw, self._space, prepared.km, failures)
+        entries = explanations(scored, qw, self._space, prepared.km, failures, crossings=prepared.crossings)
         return dict(zip([c for _, _, ids in groups for c in ids], entries, strict=True))
 
     def rank_of(

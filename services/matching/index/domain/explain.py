@@ -28,10 +28,12 @@ def shortlist_entries(
     distances: np.ndarray,
     *,
     first_rank: int = 1,
+    crossings: np.ndarray | None = None,
 ) -> list[ShortlistEntry]:
     """The ranked rows (segment, exact scores, position; best first) as entries ranked
     `first_rank`, `first_rank` + 1, ... `distances`: km from the vacancy to each municipality
-    position (NaN last)."""
+    position (NaN last); `crossings`: bool, the same shape, True where that distance crosses the
+    sea (`PreparedVacancy.crossings`; None: nowhere)."""
     # One `_entries` call per segment (its fixed cost is most of a short page's): the rows of the
     # segment's exact-score batches (one per round of `scoring.top_k`) gathered into one `Exact`.
     groups: dict[int, tuple[Segment, list[Exact], list[int], list[int]]] = {}
@@ -44,7 +46,15 @@ def shortlist_entries(
         entry
         for seg, batches, positions, ranks in groups.values()
         for entry in _entries(
-            seg, _taken(batches, positions), range(len(ranks)), qw, space, distances, ranks, [()] * len(ranks)
+            seg,
+            _taken(batches, positions),
+            range(len(ranks)),
+            qw,
+            space,
+            distances,
+            ranks,
+            [()] * len(ranks),
+            crossings,
         )
     ]
     return sorted(entries, key=lambda e: e.rank)
@@ -84,13 +94,18 @@ def explanations(
     space: SkillSpace,
     distances: np.ndarray,
     failures: Sequence[tuple[FilterFailure, ...]],
+    *,
+    crossings: np.ndarray | None = None,
 ) -> list[ShortlistEntry]:
     """Entries (rank 0) of every row of every (segment, exact scores), in that order, each with
-    the hard filters it fails (`failures`, one per row in the same order)."""
+    the hard filters it fails (`failures`, one per row in the same order); `crossings` as in
+    `shortlist_entries`."""
     out: list[ShortlistEntry] = []
     for seg, ex in scored:
         n = len(ex.rows)
-        out += _entries(seg, ex, range(n), qw, space, distances, [0] * n, failures[len(out) : len(out) + n])
+        out += _entries(
+            seg, ex, range(n), qw, space, distances, [0] * n, failures[len(out) : len(out) + n], crossings
+        )
     return out
 
 
@@ -103,6 +118,7 @@ def _entries(
     distances: np.ndarray,
     ranks: Sequence[int],
     failures: Sequence[tuple[FilterFailure, ...]],
+    crossings: np.ndarray | None = None,
 ) -> list[ShortlistEntry]:
     """Entries of rows `ex.rows[positions]`: matched, related and missing skills.
 
@@ -168,6 +184,7 @@ def _entries(
             agreements[i] = OccupationAgreement(round(float(ex.agreement[pos][i]), 4), "confirmed_skills")
     occupations = _inferred_occupations(seg, rows, space)
     km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
+    sea = [False] * m if crossings is None else crossings[seg.municipality[rows]].tolist()
     days = seg.available_day[rows].tolist()
     ids = [key.decode("utf-8") for key in seg.ids[rows].tolist()]
     out = []
@@ -192,6 +209,7 @@ def _entries(
                 occupations[i],  # occupations
                 missing_o[i],  # missing_optional
                 agreements[i],  # agreement
+                sea[i],  # sea_crossing
             )
         )
     return out
@@ -271,7 +289,7 @@ def occupation_agreements(
     """Per row of `rows`: `agreement` ((len(rows),) float64, the agreement the exact score used) and
     its source, "work_history" where `from_history` ((len(rows),) bool: a spell read directly,
     `scoring.history_agreement`, agrees more than the inferred occupations), with that best spell's
-    occupation URI and recency x duration weight, else "inferred". None for every row when the
+    occupation URI and identity weight (`vectors.experience_weight`), else "inferred". None for every row when the
     vacancy has no occupation to agree with. `history`: the rows' work history as
     `gather_rows(seg.experience, rows)` gives it, when the caller has it already."""
     q, p = qw.query, space.params

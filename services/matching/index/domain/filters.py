@@ -289,7 +289,8 @@ class Reach:
 
 
 class Commute(HardFilter[Reach]):
-    """The vacancy within the candidate's maximum commute (road distance estimate)."""
+    """The vacancy within the candidate's maximum commute (road distance estimate; none across the
+    sea between Åland and the mainland, whose distance is +inf here)."""
 
     reason, columns = Reason.COMMUTE, (MUNICIPALITY, MAX_COMMUTE_KM)
 
@@ -307,8 +308,24 @@ class Commute(HardFilter[Reach]):
         distance = term.distances[cols["municipality"][row]]
         if np.isnan(distance):
             return (N_("distance unknown"),)
-        limit = cols["max_commute_km"][row]
-        return (N_("commute %(km)s km > %(max)s km") % {"km": f"{distance:.0f}", "max": f"{limit:.0f}"},)
+        if np.isinf(distance):  # another road network (`query.road_distances`): the sea between
+            return (N_("no road between home and work: the sea between Åland and the mainland"),)
+        limit = float(cols["max_commute_km"][row])
+        return (
+            N_("commute %(km)s km > %(max)s km")
+            % {"km": _beyond(float(distance), limit), "max": f"{limit:g}"},
+        )
+
+
+def _beyond(distance: float, limit: float) -> str:
+    """``distance`` (km) written with as few decimals (0-2) as show it above ``limit`` (km): a
+    30.3 km commute over a 30 km limit reads "30.3 km > 30 km", not "30 km > 30 km" (outside
+    tester 27, T27-3)."""
+    for decimals in (0, 1, 2):
+        written = f"{distance:.{decimals}f}"
+        if float(written) > limit:
+            return written
+    return f"{distance:.2f}"
 
 
 FILTERS: tuple[HardFilter[Any], ...] = (

@@ -1,4 +1,6 @@
-"""Commute distances between Finnish municipalities from their centroids."""
+"""Commute distances between Finnish municipalities from their centroids, and which pairs the sea
+parts: municipalities on different road networks (Åland's and the mainland's) have no road between
+them, so their distance is no commute (outside tester 26, T26-12)."""
 
 from __future__ import annotations
 
@@ -15,11 +17,20 @@ class MunicipalityTable:
     `index(code)` is -1 for a code without coordinates; distances involving it are NaN.
     """
 
-    def __init__(self, coordinates: Mapping[str, tuple[float, float]]) -> None:
+    def __init__(
+        self, coordinates: Mapping[str, tuple[float, float]], road_networks: Mapping[str, str] | None = None
+    ) -> None:
+        """`coordinates`: code → (lat, lon) in degrees. `road_networks`: code → the road network a
+        municipality lies on when it is not the mainland's (``shared.geography.Geography.road_networks``:
+        Åland's 16 municipalities → ``ahvenanmaa``); a code not in it is on the mainland's."""
         self.codes: tuple[str, ...] = tuple(sorted(coordinates))
         self._index = {code: i for i, code in enumerate(self.codes)}
         latlon = np.array([coordinates[c] for c in self.codes], dtype=np.float64).reshape(-1, 2)
         self._lat, self._lon = np.radians(latlon[:, 0]), np.radians(latlon[:, 1])
+        networks = road_networks or {}
+        ids = {name: i + 1 for i, name in enumerate(sorted(set(networks.values())))}  # 0: the mainland
+        self._network = np.array([ids.get(networks.get(c, ""), 0) for c in self.codes], dtype=np.int16)
+        self.islands = bool(ids)  # whether any pair of municipalities is parted by the sea
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -34,6 +45,16 @@ class MunicipalityTable:
         i = self.index(code)
         if i >= 0:
             out[:-1] = road_factor * haversine_km(self._lat[i], self._lon[i], self._lat, self._lon)
+        return out
+
+    def crossings_from(self, code: str) -> np.ndarray:
+        """(len(self) + 1,) bool: True at each municipality on another road network than `code`'s
+        (the sea between them: Åland and the mainland); False for an unknown `code` and at the last
+        entry (unknown municipality)."""
+        out = np.zeros(len(self.codes) + 1, dtype=bool)
+        i = self.index(code)
+        if i >= 0 and self.islands:
+            out[:-1] = self._network != self._network[i]
         return out
 
 

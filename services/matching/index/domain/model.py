@@ -151,7 +151,7 @@ confirmed_agreement_power`), whichever agrees most."""
 class OccupationAgreement(NamedTuple):
     """The occupation agreement the score used (`occupation_match` = `occupation_weight` x
     `value`): `value` in [0, 1]; `source` in AGREEMENT_SOURCES; for "work_history" the spell's
-    ESCO occupation URI (`occupation`) and its recency x duration weight (`spell_weight`, in
+    ESCO occupation URI (`occupation`) and its identity weight (`spell_weight`, `vectors.experience_weight`, in
     (0, 1]: 1 for a current job of at least two years), else None. A recent spell in the vacancy's
     occupation reads as agreement near 1 while that occupation's posterior probability in
     `ShortlistEntry.occupations` can be low (one spell's evidence is spread over ESCO's ~3,000
@@ -176,7 +176,10 @@ class ShortlistEntry:
     `score`) and `points` splits it over the same components, adding up to `match` (each
     part's share of this candidate's raw score times the match: shares of one candidate's match,
     not comparable between candidates; `components` are, on the raw scale). `distance_km` is NaN when either municipality
-    has no known coordinates (see `RankingParams.include_unknown_distance`).
+    has no known coordinates (see `RankingParams.include_unknown_distance`). `sea_crossing`: the
+    distance crosses the sea between Åland and the mainland (no road: not a commute; such a
+    candidate passes no maximum commute and is listed only for a remote vacancy, or in an
+    explanation naming the filter).
     `evidence` maps each matched or related skill URI to where it came from (`SkillEvidence`:
     claimed, suggested or inferred from work history). `occupations`: the candidate's inferred
     occupations (ESCO URI, probability), most likely first. `agreement`: the occupation agreement
@@ -216,6 +219,7 @@ class ShortlistEntry:
     occupations: tuple[tuple[str, float], ...] = ()
     missing_optional: tuple[str, ...] = ()
     agreement: OccupationAgreement | None = None
+    sea_crossing: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,11 +50,19 @@ class PreparedVacancy:
     distances: np.ndarray
     # the same, as shown to people (`distance_km`): to the nearest site, remote or not; None: `distances`
     shown_km: np.ndarray | None = None
+    # (n_municipalities + 1,) bool: the shown distance crosses the sea (no site on the municipality's
+    # road network: Åland and the mainland); None: no municipality is parted from a site by the sea
+    sea: np.ndarray | None = None
 
     @property
     def km(self) -> np.ndarray:
         """Km from the nearest work site to each municipality position, as shown (NaN unknown)."""
         return self.distances if self.shown_km is None else self.shown_km
+
+    @property
+    def crossings(self) -> np.ndarray | None:
+        """(n_municipalities + 1,) bool: whether the shown distance crosses the sea (`sea`); None: none does."""
+        return self.sea
 
 
 def site_distances(vacancy: Vacancy, municipalities: MunicipalityTable, road_factor: float) -> np.ndarray:
@@ -65,14 +73,46 @@ def site_distances(vacancy: Vacancy, municipalities: MunicipalityTable, road_fac
     return sites[0] if len(sites) == 1 else np.fmin.reduce(sites)  # (fmin: a NaN site gives way)
 
 
+def road_distances(
+    vacancy: Vacancy, municipalities: MunicipalityTable, road_factor: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """(commute, shown, sea), each (n_municipalities + 1,): `commute` float64 km from the nearest
+    work site on the municipality's road network (`site_distances`), +inf where every known site
+    is across the sea (Åland and the mainland: no road, so no commute, and no maximum commute
+    reaches it); `shown` the same with the estimate to the nearest site across the sea where no
+    site is on the network (what a person reads beside `sea`); `sea` bool, True there, or None
+    when no municipality is parted from a site by the sea. NaN for an unknown municipality."""
+    km = site_distances(vacancy, municipalities, road_factor)
+    if not municipalities.islands:
+        return km, km, None
+    crossing = [municipalities.crossings_from(code) for code in vacancy.municipalities]
+    sites = [municipalities.distances_from(code, road_factor) for code in vacancy.municipalities]
+    by_road = np.fmin.reduce([np.where(c, np.inf, d) for c, d in zip(crossing, sites, strict=True)])
+    sea = np.isinf(by_road)
+    if not sea.any():
+        return km, km, None
+    return by_road, np.where(sea, km, by_road), sea
+
+
 def prepare(vacancy: Vacancy, space: SkillSpace, municipalities: MunicipalityTable) -> PreparedVacancy:
     """What every request about `vacancy` needs that does not depend on the index's contents: its
-    query and the commute distances (to the nearest work site; a remote vacancy's commute filter
-    passes everyone, even a candidate of unknown municipality, `distances` then being all 0)."""
-    km = site_distances(vacancy, municipalities, space.params.road_factor).astype(np.float32)
+    query and the commute distances (`road_distances`: to the nearest work site on the candidate's
+    road network, +inf across the sea between Åland and the mainland, which no maximum commute
+    reaches; a remote vacancy's commute filter passes everyone, even a candidate of unknown
+    municipality or across the sea, `distances` then being all 0). The shown distance
+    (`PreparedVacancy.km`) across the sea is the estimate to the nearest site, with `crossings` True."""
+    commute, shown, sea = road_distances(vacancy, municipalities, space.params.road_factor)
+    km = commute.astype(np.float32)
+    shown_km = None if sea is None else shown.astype(np.float32)
     if vacancy.remote:
-        return PreparedVacancy(vacancy, vacancy_query(vacancy, space), np.zeros_like(km), km)
-    return PreparedVacancy(vacancy, vacancy_query(vacancy, space), km)
+        return PreparedVacancy(
+            vacancy,
+            vacancy_query(vacancy, space),
+            np.zeros_like(km),
+            km if shown_km is None else shown_km,
+            sea,
+        )
+    return PreparedVacancy(vacancy, vacancy_query(vacancy, space), km, shown_km, sea)
 
 
 @dataclass(frozen=True, eq=False)
