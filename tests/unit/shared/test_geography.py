@@ -583,9 +583,9 @@ def _forms_of_every_municipality() -> list[tuple[str, str]]:
     for row in read_csv(reference_data_dir() / "geo" / "municipality_forms_fi.csv"):
         name = FINLAND.municipalities[row["code"]].name_fi
         form = row["form"]
-        if form.endswith("n") and " " not in name and row["code"] not in ("287", "284", "599"):
-            if row["code"] not in genitive or len(form) < len(genitive[row["code"]]):
-                genitive[row["code"]] = form
+        shorter = row["code"] not in genitive or len(form) < len(genitive[row["code"]])
+        if form.endswith("n") and " " not in name and row["code"] not in ("287", "284", "599") and shorter:
+            genitive[row["code"]] = form
     both_parts = {
         "895": ["Uudessakaupungissa", "Uudestakaupungista", "Uuteenkaupunkiin"],
         "893": ["Uudessakaarlepyyssä", "Uudestakaarlepyystä", "Uuteenkaarlepyyhyn"],
