@@ -86,6 +86,9 @@ CURRENCIES = ("EUR",)
 #: Typo guards on a salary's amounts, in euros per period: above them an amount is surely per another
 #: period (4 500 "per hour") or a slip of the keyboard.
 MAX_SALARY = {SalaryPeriod.HOUR: 500.0, SalaryPeriod.MONTH: 50_000.0}
+#: ... and below them (outside tester 27, T27-14 e: 1e-300 €/hour was stored): no Finnish job pays under
+#: a euro an hour or a hundred a month; such an amount is a slip ("0.15" for "15") or per another period.
+MIN_SALARY = {SalaryPeriod.HOUR: 1.0, SalaryPeriod.MONTH: 100.0}
 #: How many work sites a vacancy may name besides its main municipality.
 MAX_OTHER_MUNICIPALITIES = 30
 
@@ -141,13 +144,24 @@ def salary_errors(salary: Mapping[str, Any]) -> dict[str, list[str]]:
         errors["period"] = [N_("Say per what period the amounts are: hour or month.")]
     if low is not None and high is not None and low > high:
         errors["min"] = [N_("The minimum salary is above the maximum.")]
-    bound = MAX_SALARY.get(SalaryPeriod(period)) if period in set(SalaryPeriod) else None
+    unit = SalaryPeriod(period) if period in set(SalaryPeriod) else None
+    bound = MAX_SALARY.get(unit) if unit else None
+    floor = MIN_SALARY.get(unit) if unit else None
     for name, amount in (("min", low), ("max", high)):
-        if bound is not None and amount is not None and amount > bound:
+        if amount is None:
+            continue
+        if bound is not None and amount > bound:
             errors.setdefault(name, []).append(
                 N_("Above %(bound)s euros per %(period)s: check the amount and its period.")
                 % {"bound": f"{bound:.0f}", "period": period}
             )
+        if floor is not None and amount < floor:
+            errors.setdefault(name, []).append(
+                N_("Below %(bound)s euros per %(period)s: check the amount and its period.")
+                % {"bound": f"{floor:.0f}", "period": period}
+            )
+        if abs(amount * 100 - round(amount * 100)) > 1e-6:
+            errors.setdefault(name, []).append(N_("Euros with at most two decimals (cents)."))
     return errors
 
 

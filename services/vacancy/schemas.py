@@ -16,6 +16,7 @@ from services.vacancy.domain import (
     DERIVED_FIELDS,
     MAX_OTHER_MUNICIPALITIES,
     MAX_SALARY,
+    MIN_SALARY,
     READ_ONLY_FIELDS,
     CloseReason,
     SalaryPeriod,
@@ -113,7 +114,9 @@ class SalarySchema(StrictSchema):
             "description": "What `min`/`max` are per: `hour` or `month`; required with an amount. Typo "
             "guard: an amount above "
             + " or ".join(f"{bound:.0f} per {period.value}" for period, bound in MAX_SALARY.items())
-            + " is a 422"
+            + ", below "
+            + " or ".join(f"{bound:.0f} per {period.value}" for period, bound in MIN_SALARY.items())
+            + ", or with more than two decimals (cents) is a 422"
         },
     )
     collective_agreement = JsonBoolean(

@@ -173,12 +173,12 @@ def test_the_provider_records_a_hire_within_the_period_and_the_path_closes(clien
     client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
     other = auth("recruiter", "agency-c")
     assert client.post(f"/api/v1/vouchers/{voucher['id']}/hired", json={}, headers=other).status_code == 404
-    assert (
-        client.post(
-            f"/api/v1/vouchers/{voucher['id']}/hired", json={"hired_on": "2026-12-24"}, headers=PROVIDER_B
-        ).status_code
-        == 409
+    # outside tester 27, T27-14 (g): a future hire was a 409 without a field
+    ahead = client.post(
+        f"/api/v1/vouchers/{voucher['id']}/hired", json={"hired_on": "2026-12-24"}, headers=PROVIDER_B
     )
+    assert ahead.status_code == 422 and "hired_on" in ahead.json["errors"]["json"], ahead.json
+    assert client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"][0]["state"] == "in_progress"
     r = client.post(f"/api/v1/vouchers/{voucher['id']}/hired", json={}, headers=PROVIDER_B)
     assert r.status_code == 200 and r.json["state"] == "hired"
     assert last_candidate(profile_app)["status"] == "hired"
@@ -490,6 +490,70 @@ def test_every_field_reason_comes_back_in_the_requests_language(client, extra, f
         "/api/v1/profiles/asiakas-50/vouchers", json=body, headers={**COACH, "Accept-Language": "sv"}
     )
     assert r.status_code == 422 and reason in r.json["errors"]["json"][field][0], r.json
+
+
+VAASA_COACH = auth("coach", "vaasa-tyollisyys")
+REGIONAL = {**PILOT, "providers": ["agency-a", "agency-b"], "region": "pirkanmaa"}
+
+
+@pytest.mark.parametrize(
+    ("coach", "municipality", "fields"),
+    [
+        (VAASA_COACH, "905", {"municipality", "pilot_id"}),  # Vaasa's coach, a Vaasa resident
+        (VAASA_COACH, "837", {"pilot_id"}),  # Vaasa's coach, a jobseeker living in Tampere
+        (COACH, "905", {"municipality"}),  # Tampere's coach, a jobseeker living in Vaasa
+    ],
+)
+def test_a_regional_pilots_voucher_goes_only_to_its_residents_from_its_own_employment_services(
+    client, profile_app, coach, municipality, fields
+):
+    """Outside tester 27, T27-9: Vaasa's coach issued Pirkanmaa's pilot vouchers to a Vaasa resident and
+    a Pirkanmaa-only provider was handed the client (consent and a step)."""
+    assert client.put("/api/v1/pilots/pirkanmaa-50", json=REGIONAL, headers=OPERATOR).status_code == 201
+    body = profile_body(education_level="master", municipality=municipality, consented_orgs=[])
+    assert client.put("/api/v1/profiles/t27-v", json=body, headers=coach).status_code == 201
+    r = client.post(
+        "/api/v1/profiles/t27-v/vouchers",
+        json={
+            "pilot_id": "pirkanmaa-50",
+            "age_years": 55,
+            "unemployed_since": "2026-08-01",
+            "takes_part": True,
+        },
+        headers=coach,
+    )
+    assert r.status_code == 422 and set(r.json["errors"]["json"]) == fields, r.json
+    assert stored_vouchers(profile_app) == []
+
+
+def test_a_regional_pilots_voucher_is_issued_to_a_resident_by_the_regions_own_coach(client):
+    assert client.put("/api/v1/pilots/pirkanmaa-50", json=REGIONAL, headers=OPERATOR).status_code == 201
+    r = issue(client, pilot_id="pirkanmaa-50")
+    assert r.status_code == 201, r.json
+
+
+def test_a_provider_not_serving_the_jobseekers_region_is_not_chosen_and_gets_nothing(client, profile_app):
+    """Outside tester 27, T27-9: a national pilot's provider serving only Uusimaa chosen for a Tampere
+    resident would be granted consent and a step it cannot deliver."""
+    voucher = issue(client).json
+    r = client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-c"}, headers=COACH)
+    assert r.status_code == 422 and "pirkanmaa" in r.json["errors"]["json"]["provider"][0], r.json
+    assert client.get("/api/v1/vouchers", headers=auth("recruiter", "agency-c")).json["items"] == []
+    assert (
+        client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH).json["items"][0]["state"]
+        == "issued"
+    )
+
+
+def test_a_provider_outside_the_pilot_is_refused_saying_so_not_as_an_unmet_rule(client):
+    """Outside tester 27, T27-14 (b): the message said the jobseeker did not meet the pilot's rule."""
+    voucher = issue(client).json
+    r = client.post(
+        f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "nordic-staffing-ab"}, headers=COACH
+    )
+    assert r.status_code == 422, r.json
+    assert "rule" not in r.json["message"] and "does not meet" not in r.json["message"]
+    assert "agency-a, agency-b, agency-c" in r.json["errors"]["json"]["provider"][0]
 
 
 def test_the_pilot_id_beside_a_clients_name_tells_the_provider_only_the_rule_it_reads_in_the_pilot(client):

@@ -93,6 +93,8 @@ def test_a_salary_only_according_to_the_collective_agreement_is_enough(vacancy_a
         ({"salary": {"min": 14}}, {"salary": {"period"}}),
         ({"salary": {"min": 2800, "period": "hour"}}, {"salary": {"min"}}),
         ({"salary": {"min": -5, "period": "hour"}}, {"salary": {"min"}}),
+        ({"salary": {"min": 1e-300, "period": "hour"}}, {"salary": {"min"}}),  # T27-14 (e)
+        ({"salary": {"min": 12, "max": 12.123456789, "period": "hour"}}, {"salary": {"max"}}),
         ({"salary": {"min": "14", "period": "hour"}}, {"salary": {"min"}}),
         ({"salary": {}}, {"salary": {"_schema"}}),
         ({"salary": {"min": 14, "period": "hour", "bonus": 2}}, {"salary": {"bonus"}}),

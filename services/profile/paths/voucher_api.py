@@ -37,6 +37,7 @@ from services.profile.paths.vouchers import (
     SMALL_CELL,
     Cell,
     EligibilityRule,
+    InvalidVoucherError,
     NotEligibleError,
     Pilot,
     Results,
@@ -82,6 +83,10 @@ def translate(exc: Exception) -> NoReturn:
         abort(404, message=N_("No such pilot, voucher or profile (or not yours to see)."))
     if isinstance(exc, NotEligibleError):
         abort(422, message=N_("The jobseeker does not meet the pilot's rule."), errors={"json": exc.errors})
+    if isinstance(exc, InvalidVoucherError):
+        abort(
+            422, message=N_("The input does not fit the voucher: see the field."), errors={"json": exc.errors}
+        )
     if isinstance(exc, VoucherStateError | PathConflictError):
         abort(409, message=str(exc))
     raise exc
@@ -267,7 +272,9 @@ class ProfileVouchers(MethodView):
     @blp.response(201, VoucherOutSchema)
     def post(self, data: dict[str, Any], profile_id: str) -> Any:
         """Issue a voucher to an eligible jobseeker of the caller's organisation who chose to take
-        part (422 naming every unmet condition; 409 with a voucher already in use)."""
+        part (422 naming every unmet condition; 409 with a voucher already in use). A regional
+        pilot's voucher goes only to a jobseeker living in its region (422 on ``municipality``) and is
+        issued only by an organisation serving that region (422 on ``pilot_id``)."""
         try:
             v = vouchers().issue(
                 current_principal(),
@@ -299,7 +306,9 @@ class Choice(MethodView):
     def post(self, data: dict[str, Any], voucher_id: str) -> Any:
         """Record the jobseeker's choice of provider (through the coach): a step with the provider on
         the jobseeker's service path, and consent for the provider to see the profile, recorded as
-        the jobseeker's choice (withdrawn with ``/withdraw``). Publishes the candidate and the path."""
+        the jobseeker's choice (withdrawn with ``/withdraw``). Publishes the candidate and the path.
+        422 on ``provider`` for one not in the pilot, or one the registry does not list as serving
+        the jobseeker's home region."""
         try:
             return voucher_dict(
                 vouchers().choose(current_principal(), voucher_id, data["provider"]), own=True
@@ -329,7 +338,8 @@ class Hired(MethodView):
     @blp.response(200, VoucherOutSchema)
     def post(self, data: dict[str, Any], voucher_id: str) -> Any:
         """The chosen provider (or the jobseeker's coach) records the hire; it counts when it falls
-        within the voucher period (409 otherwise). The profile is marked hired and the path closes."""
+        within the voucher period (409 otherwise; a ``hired_on`` after today is a 422 on it). The
+        profile is marked hired and the path closes."""
         caller = current_principal()
         try:
             v = vouchers().record_hire(caller, voucher_id, data["hired_on"] or local_day(vouchers().clock()))

@@ -25,6 +25,7 @@ from services.profile.paths.handlers import Jobseeker
 from services.profile.paths.repository import JourneyUnitOfWork
 from services.profile.paths.vouchers import (
     Facts,
+    InvalidVoucherError,
     Pilot,
     Results,
     Voucher,
@@ -186,7 +187,14 @@ class VoucherHandlers:
                 raise VoucherStateError(N_("the jobseeker already has a voucher in use"))
             facts = Facts(age_years, profile.details.education_level.value, unemployed_since, local_day(now))
             voucher = issue(
-                self.new_id(), pilot, profile.candidate_id, profile.coach_org, facts, caller.subject
+                self.new_id(),
+                pilot,
+                profile.candidate_id,
+                profile.coach_org,
+                facts,
+                caller.subject,
+                home_region=region(self.region_of, profile),
+                issuer_serves=not pilot.region or self._may(caller, pilot.region),
             )
             uow.vouchers.add(voucher)
             self._audit(uow, caller, "voucher.issue", profile, voucher)
@@ -214,8 +222,9 @@ class VoucherHandlers:
             assert pilot is not None and profile.details is not None
             step_id = self.new_id()
             chosen = voucher.choose(provider, pilot, step_id, today)
-            path = next((p for p in uow.paths.for_candidate(voucher.candidate_id) if p.is_open), None)
             home_region = region(self.region_of, profile)
+            self._serves_home(provider, home_region)
+            path = next((p for p in uow.paths.for_candidate(voucher.candidate_id) if p.is_open), None)
             if path is None:
                 path = open_path(
                     self.new_id(),
@@ -312,12 +321,14 @@ class VoucherHandlers:
         """The chosen provider (or the jobseeker's coach) records the hire: it counts for the voucher
         when it falls within the voucher period; the profile is marked hired and the path closes."""
         now = self.clock()
-        if on > local_day(now):
-            raise VoucherStateError(N_("a hire is recorded when it has happened"))
         with self.uow_factory() as uow:
             voucher = uow.vouchers.get(voucher_id)
             if voucher is None or not self._may_record(caller, voucher):
                 raise PathNotFoundError(voucher_id)
+            if on > local_day(now):  # bad input, not a state (outside tester 27, T27-14 g: was a 409)
+                raise InvalidVoucherError(
+                    {"hired_on": [N_("A hire is recorded once it has happened: not after today.")]}
+                )
             hired = voucher.hired(on)
             if hired is None:
                 raise VoucherStateError(
@@ -337,6 +348,18 @@ class VoucherHandlers:
         return hired
 
     # -- helpers -------------------------------------------------------------------------------------
+    def _serves_home(self, provider: str, home_region: str) -> None:
+        """Raise ``InvalidVoucherError`` on ``provider`` when the registry says it does not serve the
+        jobseeker's home region: a voucher buys a service where the jobseeker lives, and the choice
+        grants the provider consent and a step (outside tester 27, T27-9). Unchecked without a
+        registry (in-process tools) or with the home region unknown."""
+        if self.regions_served is None or not home_region or home_region in self.regions_served(provider):
+            return
+        reason = N_(
+            "%(provider)s does not serve the jobseeker's region %(region)s (the organisation registry)."
+        ) % {"provider": provider, "region": home_region}
+        raise InvalidVoucherError({"provider": [reason]})
+
     @staticmethod
     def _may_record(caller: Principal, voucher: Voucher) -> bool:
         if caller.role is Role.COACH and caller.org == voucher.coach_org:

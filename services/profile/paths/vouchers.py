@@ -43,6 +43,15 @@ class NotEligibleError(VoucherError):
         self.errors = errors
 
 
+class InvalidVoucherError(VoucherError):
+    """The request breaks a rule of the voucher (a provider outside the pilot or its area, a hire
+    date ahead); ``errors`` maps the field to the reason (a 422, as bad input)."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))
+        self.errors = errors
+
+
 class VoucherStateError(VoucherError):
     """The change does not fit the voucher's state (already chosen, withdrawn, expired…)."""
 
@@ -221,6 +230,36 @@ class Pilot:
     def issuable_on(self, day: date) -> bool:
         return self.starts_on <= day <= self.ends_on
 
+    def region_reasons(self, home_region: str, issuer_serves: bool) -> dict[str, list[str]]:
+        """Why a regional pilot's voucher may not be issued here (fact → reasons; {} when it may).
+
+        A regional pilot is the region's budget buying a service where the jobseeker lives (outside
+        tester 27, T27-9: Vaasa's coach issued Pirkanmaa's vouchers to a Vaasa resident): the
+        jobseeker's home municipality (``home_region``, a region id; "" unknown) must lie in the
+        pilot's region (``municipality``), and the issuing organisation must serve that region
+        (``issuer_serves``, the registry's ``regions``; ``pilot_id``). A pilot without a region asks
+        neither."""
+        if not self.region:
+            return {}
+        errors: dict[str, list[str]] = {}
+        if home_region != self.region:
+            errors["municipality"] = [
+                N_(
+                    "The pilot is for jobseekers living in the region %(region)s; the jobseeker's home "
+                    "municipality is in %(home)s."
+                )
+                % {"region": self.region, "home": home_region or "-"}
+            ]
+        if not issuer_serves:
+            errors["pilot_id"] = [
+                N_(
+                    "A pilot of the region %(region)s: its vouchers are issued by the employment "
+                    "services serving that region, not by your organisation."
+                )
+                % {"region": self.region}
+            ]
+        return errors
+
 
 @dataclass(frozen=True, slots=True)
 class Voucher:
@@ -258,7 +297,14 @@ class Voucher:
                 % {"state": state.value}
             )
         if provider not in pilot.providers:
-            raise NotEligibleError({"provider": [N_("Not a provider of this pilot.")]})
+            raise InvalidVoucherError(
+                {
+                    "provider": [
+                        N_("Not a provider of this pilot: choose one of %(providers)s.")
+                        % {"providers": ", ".join(pilot.providers)}
+                    ]
+                }
+            )
         return replace(self, provider=provider, chosen_on=on, step_id=step_id)
 
     def withdraw(self, on: date) -> Voucher:
@@ -283,16 +329,26 @@ class Voucher:
 
 
 def issue(
-    voucher_id: str, pilot: Pilot, candidate_id: str, coach_org: str, facts: Facts, issued_by: str
+    voucher_id: str,
+    pilot: Pilot,
+    candidate_id: str,
+    coach_org: str,
+    facts: Facts,
+    issued_by: str,
+    *,
+    home_region: str,
+    issuer_serves: bool,
 ) -> Voucher:
     """A voucher for an eligible jobseeker; raises ``NotEligibleError`` naming every unmet condition
-    and ``VoucherStateError`` outside the pilot's issuing period."""
+    (the rule's, and a regional pilot's ``Pilot.region_reasons``: ``home_region`` is the region id of
+    the jobseeker's home municipality, ``issuer_serves`` whether the issuing organisation serves the
+    pilot's region) and ``VoucherStateError`` outside the pilot's issuing period."""
     if not pilot.issuable_on(facts.issued_on):
         raise VoucherStateError(
             N_("the pilot issues vouchers %(start)s–%(end)s")
             % {"start": pilot.starts_on, "end": pilot.ends_on}
         )
-    errors = pilot.rule.reasons(facts)
+    errors = {**pilot.rule.reasons(facts), **pilot.region_reasons(home_region, issuer_serves)}
     if errors:
         raise NotEligibleError(errors)
     valid_until = add_months(facts.issued_on, pilot.voucher_months) - timedelta(days=1)

@@ -8,6 +8,7 @@ import pytest
 from services.profile.paths.vouchers import (
     EligibilityRule,
     Facts,
+    InvalidVoucherError,
     NotEligibleError,
     Pilot,
     Voucher,
@@ -40,7 +41,16 @@ def facts(age=55, education="master", since=date(2026, 7, 15), on=ISSUE):
 
 
 def test_an_eligible_jobseeker_gets_a_voucher_valid_for_the_pilots_length():
-    v = issue("v1", PILOT, "c-1", "tampere-tyollisyys", facts(), "coach@t")
+    v = issue(
+        "v1",
+        PILOT,
+        "c-1",
+        "tampere-tyollisyys",
+        facts(),
+        "coach@t",
+        home_region="pirkanmaa",
+        issuer_serves=True,
+    )
     assert v.valid_until == date(2027, 3, 29) and v.state_on(ISSUE) is VoucherState.ISSUED
 
 
@@ -56,25 +66,52 @@ def test_an_eligible_jobseeker_gets_a_voucher_valid_for_the_pilots_length():
 )
 def test_every_unmet_condition_is_named(f, field):
     with pytest.raises(NotEligibleError) as err:
-        issue("v1", PILOT, "c-1", "o", f, "x")
+        issue("v1", PILOT, "c-1", "o", f, "x", home_region="pirkanmaa", issuer_serves=True)
     assert field in err.value.errors
 
 
 def test_unemployment_of_three_to_six_whole_months_is_eligible_at_both_ends():
     assert months_between(date(2026, 8, 30), ISSUE) == 3
     assert months_between(date(2026, 5, 30), ISSUE) == 6
-    issue("v1", PILOT, "c", "o", facts(since=date(2026, 8, 30)), "x")
-    issue("v2", PILOT, "c", "o", facts(since=date(2026, 5, 30)), "x")
+    issue(
+        "v1",
+        PILOT,
+        "c",
+        "o",
+        facts(since=date(2026, 8, 30)),
+        "x",
+        home_region="pirkanmaa",
+        issuer_serves=True,
+    )
+    issue(
+        "v2",
+        PILOT,
+        "c",
+        "o",
+        facts(since=date(2026, 5, 30)),
+        "x",
+        home_region="pirkanmaa",
+        issuer_serves=True,
+    )
 
 
 def test_no_voucher_outside_the_pilots_issuing_period():
     with pytest.raises(VoucherStateError):
-        issue("v1", PILOT, "c", "o", facts(on=date(2027, 7, 1), since=date(2027, 2, 1)), "x")
+        issue(
+            "v1",
+            PILOT,
+            "c",
+            "o",
+            facts(on=date(2027, 7, 1), since=date(2027, 2, 1)),
+            "x",
+            home_region="pirkanmaa",
+            issuer_serves=True,
+        )
 
 
 def test_a_provider_is_chosen_once_from_the_pilots_providers_and_a_hire_counts_within_the_period():
-    v = issue("v1", PILOT, "c", "o", facts(), "x")
-    with pytest.raises(NotEligibleError):
+    v = issue("v1", PILOT, "c", "o", facts(), "x", home_region="pirkanmaa", issuer_serves=True)
+    with pytest.raises(InvalidVoucherError):  # bad input, not an unmet rule (outside tester 27, T27-14 b)
         v.choose("someone-else", PILOT, "s1", ISSUE)
     chosen = v.choose("provider-b", PILOT, "s1", date(2026, 12, 2))
     assert chosen.state_on(date(2026, 12, 2)) is VoucherState.IN_PROGRESS
@@ -87,7 +124,9 @@ def test_a_provider_is_chosen_once_from_the_pilots_providers_and_a_hire_counts_w
 
 
 def test_a_withdrawn_voucher_is_not_hired_afterwards():
-    v = issue("v1", PILOT, "c", "o", facts(), "x").choose("provider-a", PILOT, "s", ISSUE)
+    v = issue("v1", PILOT, "c", "o", facts(), "x", home_region="pirkanmaa", issuer_serves=True).choose(
+        "provider-a", PILOT, "s", ISSUE
+    )
     w = v.withdraw(date(2026, 12, 10))
     assert w.state_on(date(2026, 12, 10)) is VoucherState.WITHDRAWN and w.hired(date(2026, 12, 20)) is None
     with pytest.raises(VoucherStateError):
@@ -123,7 +162,16 @@ def test_results_count_per_month_and_provider_and_never_show_fewer_than_five():
     vouchers: list[Voucher] = []
     for i in range(17):
         on = date(2026, 10, 1 + i)
-        v = issue(f"v{i}", PILOT, f"c{i}", "o", facts(on=on, since=date(2026, 6, 20)), "x")
+        v = issue(
+            f"v{i}",
+            PILOT,
+            f"c{i}",
+            "o",
+            facts(on=on, since=date(2026, 6, 20)),
+            "x",
+            home_region="pirkanmaa",
+            issuer_serves=True,
+        )
         provider = "provider-a" if i < 8 else "provider-b" if i < 14 else "provider-c"
         v = v.choose(provider, PILOT, f"s{i}", on)
         if i < 6:
@@ -154,7 +202,16 @@ def test_a_cell_hidden_in_one_measure_is_hidden_in_the_others_of_the_same_provid
     vouchers: list[Voucher] = []
     for i in range(16):
         on = date(2026, 10, 1 + i)
-        v = issue(f"v{i}", pilot, f"c{i}", "o", facts(on=on, since=date(2026, 6, 20)), "x")
+        v = issue(
+            f"v{i}",
+            pilot,
+            f"c{i}",
+            "o",
+            facts(on=on, since=date(2026, 6, 20)),
+            "x",
+            home_region="pirkanmaa",
+            issuer_serves=True,
+        )
         v = v.choose("provider-a" if i < 9 else "provider-b", pilot, f"s{i}", on)
         if i in (0, 1):
             v = v.hired(date(2026, 10, 20)) or v
@@ -166,3 +223,15 @@ def test_a_cell_hidden_in_one_measure_is_hidden_in_the_others_of_the_same_provid
     assert cells["chosen"].suppressed and cells["in_progress"].suppressed, cells
     for table, *_ in r.tables.values():
         assert all(c.value is None or c.value == 0 or c.value >= 5 for c in table.values())
+
+
+def test_a_regional_pilot_is_for_its_residents_and_issued_by_the_organisations_serving_its_region():
+    """Outside tester 27, T27-9."""
+    regional = replace(PILOT, region="pirkanmaa")
+    assert regional.region_reasons("pirkanmaa", True) == {}
+    assert set(regional.region_reasons("pohjanmaa", False)) == {"municipality", "pilot_id"}
+    assert set(regional.region_reasons("", True)) == {"municipality"}
+    assert PILOT.region_reasons("pohjanmaa", False) == {}  # a national pilot asks neither
+    with pytest.raises(NotEligibleError) as refused:
+        issue("v1", regional, "c", "o", facts(age=40), "x", home_region="pohjanmaa", issuer_serves=True)
+    assert set(refused.value.errors) == {"age_years", "municipality"}  # every unmet condition at once

@@ -136,6 +136,11 @@ def test_the_order_of_work_sites_does_not_make_a_change():
         ({"min": None, "max": None, "period": None, "collective_agreement": False}, {"_schema"}),
         ({"min": 4500, "max": None, "period": "hour"}, {"min"}),  # a monthly figure given per hour
         ({"min": 2500, "max": 90_000, "period": "month"}, {"max"}),
+        # outside tester 27, T27-14 (e): a sub-cent amount was stored
+        ({"min": 1e-300, "max": None, "period": "hour"}, {"min"}),
+        ({"min": 0.5, "max": 14, "period": "hour"}, {"min"}),
+        ({"min": 12.123456789, "max": None, "period": "hour"}, {"min"}),
+        ({"min": 2500, "max": 25, "period": "month"}, {"min", "max"}),  # max per hour, min per month
     ],
 )
 def test_a_salary_breaking_a_rule_is_refused_naming_the_field(salary, fields):
@@ -150,6 +155,8 @@ def test_a_salary_breaking_a_rule_is_refused_naming_the_field(salary, fields):
         {"min": None, "max": 18, "period": "hour"},
         {"min": None, "max": None, "period": None, "collective_agreement": True},
         {"min": 13, "max": None, "period": "hour", "collective_agreement": True},
+        {"min": 1, "max": 12.35, "period": "hour"},
+        {"min": 100, "max": 2345.67, "period": "month"},
     ],
 )
 def test_a_salary_range_or_the_collective_agreement_passes(salary):
