@@ -105,6 +105,37 @@ def _subject_identifier_kinds(subject: str) -> list[str]:
     return sorted({f.kind for f in find_identifiers(subject) if f.kind != EMAIL})
 
 
+SUBJECT_NOT_STAFF = (
+    "The bearer token's subject (sub) is not a user id: it must be a staff member's name or user id "
+    "(letters, spaces and . ' - _ @) or an opaque id (ASCII letters, digits and . _ : | @ + = -, no "
+    "spaces), without special-category words."
+)
+#: An identity provider's opaque user id: a GUID, a pairwise base64url ``sub``, ``auth0|5f7c…``.
+#: No spaces, no markup: it cannot carry a sentence.
+_OPAQUE_SUBJECT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:|@+=-]{0,255}$")  # MAX_ID_LENGTH
+
+
+def _subject_not_staff(subject: str) -> list[str]:
+    """Why a token's ``sub`` is no staff member's user id (empty when it is one). ``sub`` becomes a
+    path's ``coach``, a handover's ``sent_by``/``answered_by``, a step's ``person``, a meeting's
+    ``prepared_by`` and the audit log's ``actor``, all shown to other people, so it is held to the rule
+    of those fields when typed (outside tester 27, T27-5: ``Liisa, asiakas on raskaana ja hänellä on
+    MS-tauti`` and ``<img src=x onerror=alert(1)>`` were stored as a path's coach, the same text sent
+    as ``coach`` a 422). A valid subject is either a staff name or user id
+    (``shared.pii.is_staff_name``: ``Mirja Salminen``, ``coach@tampere-tyollisyys``,
+    ``matti.meikäläinen@tampere.fi``) or an opaque id (``_OPAQUE_SUBJECT``: a GUID, ``auth0|…``), and in
+    either case carries no special-category finding of ``shared.pii.find_sensitive_data`` (health,
+    pregnancy, religion…; a work e-mail address is allowed, as in ``_subject_identifier_kinds``).
+    Returns the reasons for the log (kinds only, never the value)."""
+    from shared.pii import EMAIL, find_sensitive_data, is_staff_name
+
+    reasons = []
+    if not (is_staff_name(subject) or _OPAQUE_SUBJECT.match(subject)):
+        reasons.append("shape")
+    reasons += sorted({f.kind for f in find_sensitive_data(subject) if f.kind != EMAIL})
+    return reasons
+
+
 def _printable_id(value: str) -> bool:
     """Whether a token's ``sub`` or ``org`` can be stored and shown: no C0/C1 control character or
     lone surrogate, at most ``MAX_ID_LENGTH`` characters."""
@@ -175,7 +206,8 @@ class TokenCodec:
         """An HS256 token for ``principal`` valid for ``ttl`` (default and maximum: ``max_lifetime``).
 
         Raises ``ValueError`` in JWKS mode (the identity provider mints), when ``ttl`` exceeds the
-        maximum lifetime, or when the subject or organisation is not printable (``_printable_id``).
+        maximum lifetime, when the subject or organisation is not printable (``_printable_id``), or
+        when the subject is an identifier or no staff user id (``_subject_not_staff``).
         """
         if self._secret is None:
             raise ValueError("tokens are minted by the identity provider in JWKS mode")
@@ -183,6 +215,8 @@ class TokenCodec:
             raise ValueError(f"sub and org must be printable text of at most {MAX_ID_LENGTH} characters")
         if _subject_identifier_kinds(principal.subject):
             raise ValueError(SUBJECT_IDENTIFIER)
+        if _subject_not_staff(principal.subject):
+            raise ValueError(SUBJECT_NOT_STAFF)
         ttl = self.max_lifetime if ttl is None else ttl
         if ttl > self.max_lifetime:
             raise ValueError(f"a token may live at most {self.max_lifetime}")
@@ -201,7 +235,8 @@ class TokenCodec:
     def verify(self, token: str) -> Principal:
         """The principal a valid token names; raises ``TokenError`` (``KeySetUnavailableError`` when
         the identity provider's keys cannot be fetched; ``SUBJECT_IDENTIFIER`` when ``sub`` holds an
-        identity code, e-mail address, phone number or IBAN, the screen of a follow-up's ``owner``)."""
+        identity code, phone number or IBAN, the screen of a follow-up's ``owner``; ``SUBJECT_NOT_STAFF``
+        when it is neither a staff name or user id nor an opaque id, or carries a special category)."""
         try:
             key: Any = self._secret
             if self._jwks is not None:
@@ -239,6 +274,9 @@ class TokenCodec:
         kinds = _subject_identifier_kinds(claims["sub"])
         if kinds:  # the reason names the kinds only, never the value
             raise TokenError(SUBJECT_IDENTIFIER, f"sub holds {', '.join(kinds)}")
+        kinds = _subject_not_staff(claims["sub"])
+        if kinds:
+            raise TokenError(SUBJECT_NOT_STAFF, f"sub is no user id: {', '.join(kinds)}")
         return Principal(subject=claims["sub"], role=role, org=claims["org"])
 
     def _check_lifetime(self, claims: dict[str, Any]) -> None:

@@ -531,13 +531,19 @@ STAFF_NAME_REFUSAL = (
 )
 
 
+def is_staff_name(text: str) -> bool:
+    """Whether ``text`` has the shape of a staff member's name or user id (``STAFF_NAME_PATTERN``, at
+    most ``MAX_STAFF_NAME`` characters). NFKC first: a decomposed "Sjöholm" is letters, full-width
+    digits are digits."""
+    return len(text) <= MAX_STAFF_NAME and bool(_STAFF_NAME.match(unicodedata.normalize("NFKC", text)))
+
+
 def staff_name_shape(text: str | None) -> None:
-    """marshmallow validator: ``text`` names a staff member (``STAFF_NAME_PATTERN``, at most
-    ``MAX_STAFF_NAME`` characters); raises ``marshmallow.ValidationError`` otherwise."""
+    """marshmallow validator: ``text`` names a staff member (``is_staff_name``); raises
+    ``marshmallow.ValidationError`` otherwise."""
     if text is None:
         return
-    # NFKC: a decomposed "Sjöholm" is letters, full-width digits are digits
-    if len(text) > MAX_STAFF_NAME or not _STAFF_NAME.match(unicodedata.normalize("NFKC", text)):
+    if not is_staff_name(text):
         from marshmallow import ValidationError
 
         raise ValidationError(STAFF_NAME_REFUSAL)

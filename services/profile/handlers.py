@@ -163,7 +163,7 @@ class ProfileHandlers:
             uow.profiles.save(withdrawn)
             uow.publish_candidate(withdrawn)
             uow.erase_related(profile.candidate_id)
-            uow.audit.forget_free_text(profile.candidate_id)
+            uow.audit.forget_erased_person(profile.candidate_id)
             self._audit(uow, caller, "profile.withdraw", True, profile_id, profile)
             uow.commit()
             uow.forget_erased()  # no copy left in SQLite's write-ahead log (outside tester 18, P12)

@@ -204,12 +204,18 @@ class AuditLog:
         officer's search by profile id must find other organisations' accesses too. ``entries``
         hides the profile id from everyone else."""
         AUDITED.set(AUDITED.get() + 1)
-        if candidate_id is not None and (profile_id is None or subject_org is None):
+        if candidate_id is not None:
             row = self.conn.execute(
-                select(profiles.c.id, profiles.c.coach_org).where(profiles.c.candidate_id == candidate_id)
+                select(profiles.c.id, profiles.c.coach_org, profiles.c.status).where(
+                    profiles.c.candidate_id == candidate_id
+                )
             ).first()
             if row is not None:
                 profile_id, subject_org = profile_id or row.id, subject_org or row.coach_org
+                if row.status == "withdrawn":
+                    candidate_id = (
+                        None  # an erased person's entries keep no pseudonym (``forget_erased_person``)
+                    )
         self.conn.execute(
             insert(audit_log).values(
                 at=at or datetime.now(UTC),
@@ -225,14 +231,26 @@ class AuditLog:
             )
         )
 
-    def forget_free_text(self, candidate_id: str) -> int:
-        """On a withdrawal: the entries about the candidate stay (the accesses happened), but the free
-        text typed into their ``purpose`` — which may name the person, and the PII mask finds codes,
-        e-mail addresses and phone numbers, not names — is replaced. Returns the entries changed."""
-        result = self.conn.execute(
+    def forget_erased_person(self, candidate_id: str) -> int:
+        """On a withdrawal: the entries about the candidate stay (the accesses happened, by whom, to
+        which case number: ``profile_id``), but
+
+        * the free text typed into their ``purpose`` — which may name the person, and the PII mask
+          finds codes, e-mail addresses and phone numbers, not names — is replaced, and
+        * their ``candidate_id`` is dropped (outside tester 27, T27-13): it linked the case number
+          to the pseudonym under which the person's ``outcome.recorded`` events stay on
+          ``kohtaanto.outcomes.v1`` for the topic's retention, so anyone reading the log and the topic
+          could rejoin the erased history; the pseudonym is personal data only through that link.
+          Later entries about the candidate drop it too (``record``).
+
+        Returns the entries changed."""
+        self.conn.execute(
             update(audit_log)
             .where(audit_log.c.candidate_id == candidate_id, audit_log.c.purpose.is_not(None))
             .values(purpose=ERASED_PURPOSE)
+        )
+        result = self.conn.execute(
+            update(audit_log).where(audit_log.c.candidate_id == candidate_id).values(candidate_id=None)
         )
         return result.rowcount or 0
 

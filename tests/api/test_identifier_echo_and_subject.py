@@ -53,9 +53,9 @@ def test_a_region_tag_still_gets_its_suggestion(profile_app):
     assert r.status_code == 422 and "'sv'" in json.dumps(r.json), r.json
 
 
-def _token(sub: str) -> dict[str, str]:
+def _claims(sub: str) -> dict[str, object]:
     now = datetime.now(UTC)
-    claims = {
+    return {
         "sub": sub,
         "role": "recruiter",
         "org": "agency-a",
@@ -64,7 +64,10 @@ def _token(sub: str) -> dict[str, str]:
         "iat": now,
         "exp": now + timedelta(hours=1),
     }
-    return {"Authorization": f"Bearer {jwt.encode(claims, JWT_SECRET, algorithm='HS256')}"}
+
+
+def _token(sub: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {jwt.encode(_claims(sub), JWT_SECRET, algorithm='HS256')}"}
 
 
 @pytest.mark.parametrize("sub", ["131052-308T", "+358 40 123 4567"])
@@ -74,5 +77,30 @@ def test_a_token_whose_subject_is_an_identifier_is_refused_and_not_logged_as_act
     r = client.post("/api/v1/contacts/lookup", json=body, headers=_token(sub))
     assert r.status_code == 401, r.json
     assert "pseudonymous user id" in r.json["message"] and sub not in json.dumps(r.json)
+    entries = client.get("/api/v1/audit", headers=auth("system_auditor", "kohtaanto")).json["items"]
+    assert all(e.get("actor") != sub for e in entries)
+
+
+@pytest.mark.parametrize(
+    "sub", ["Liisa, asiakas on raskaana ja hänellä on MS-tauti", "<img src=x onerror=alert(1)>\"'"]
+)
+def test_a_token_whose_subject_is_free_text_opens_no_path_and_is_not_logged_as_actor(profile_app, sub):
+    """Outside tester 27, T27-5: such a ``sub`` was stored as the path's ``coach`` (and would be a
+    handover's ``sent_by``, a meeting's ``prepared_by``), while the same text typed as ``coach`` was a
+    422. Admission holds it to the staff user-id rule (``shared.auth._subject_not_staff``)."""
+    client = profile_app.test_client()
+    assert client.put("/api/v1/profiles/t27-clean-3", json=profile_body(), headers=COACH).status_code == 201
+    claims_coach = {**_claims(sub), "role": "coach", "org": "tampere-tyollisyys"}
+    odd = {"Authorization": f"Bearer {jwt.encode(claims_coach, JWT_SECRET, algorithm='HS256')}"}
+    body = {
+        "group": "long_term_unemployed",
+        "first_step": {"kind": "coaching", "org": "tampere-tyollisyys", "starts_on": "2026-12-01",
+                       "planned_end": "2027-02-01"},
+    }  # fmt: skip
+    r = client.post("/api/v1/profiles/t27-clean-3/path", json=body, headers=odd)
+    assert r.status_code == 401 and "not a user id" in r.json["message"], r.json
+    assert sub not in json.dumps(r.json)
+    path = client.get("/api/v1/profiles/t27-clean-3/path", headers=COACH)
+    assert path.status_code == 404
     entries = client.get("/api/v1/audit", headers=auth("system_auditor", "kohtaanto")).json["items"]
     assert all(e.get("actor") != sub for e in entries)

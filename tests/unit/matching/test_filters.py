@@ -12,6 +12,7 @@ from services.matching.index.domain.filters import (
     COLUMNS,
     FILTERS,
     HIDING,
+    Reach,
     Reason,
     eligible_mask,
     failed_filters,
@@ -84,3 +85,19 @@ def test_a_merge_keeps_every_declared_column(taxonomy):
     after = engine.explain_many(v, [p.candidate_id for p in people], today=TODAY, viewer_org="agency-a")
     assert {k: e.filters for k, e in after.items()} == {k: e.filters for k, e in before.items()}
     assert {f.reason for e in after.values() for f in e.filters} == set(Reason)
+
+
+@pytest.mark.parametrize(
+    ("distance", "limit", "reason"),
+    [
+        (30.3, 30.0, "commute 30.3 km > 30 km"),  # outside tester 27, T27-3: read "30 km > 30 km"
+        (30.04, 30.0, "commute 30.04 km > 30 km"),
+        (48.4, 30.0, "commute 48 km > 30 km"),
+        (12.6, 12.5, "commute 13 km > 12.5 km"),
+    ],
+)
+def test_a_commute_reason_never_reads_as_a_contradiction(distance, limit, reason):
+    commute = next(f for f in FILTERS if f.reason is Reason.COMMUTE)
+    cols = {"municipality": np.array([0]), "max_commute_km": np.array([limit], dtype=np.float32)}
+    term = Reach(np.array([distance, np.nan]), False)  # km by municipality index
+    assert commute.describe(cols, term, 0) == (reason,)

@@ -306,3 +306,29 @@ def test_a_token_whose_subject_is_a_personal_identifier_is_refused(sub):
 @pytest.mark.parametrize("sub", ["alice", "coach@tampere-tyollisyys", "3f2b9c1e-7a4d-4e0b-9c1a-0401234567ab"])
 def test_a_pseudonymous_subject_is_accepted(sub):
     assert CODEC.verify(hs256(sub=sub)).subject == sub
+
+
+@pytest.mark.parametrize(
+    "sub",
+    [
+        "Liisa, asiakas on raskaana ja hänellä on MS-tauti",  # outside tester 27, T27-5
+        "<img src=x onerror=alert(1)>\"'",
+        "Mirja Salminen MS-tauti",  # the shape of a name, a special category in it
+        "asiakas on raskaana",
+        "coach 2",
+    ],
+)
+def test_a_subject_that_is_no_staff_user_id_is_refused_at_admission(sub):
+    """Outside tester 27, T27-5: a free-text ``sub`` was stored as a path's coach, a handover's sender
+    and a meeting's preparer, while the same text typed in a field was a 422."""
+    with pytest.raises(TokenError) as refused:
+        CODEC.verify(hs256(sub=sub))
+    assert "not a user id" in str(refused.value) and sub not in refused.value.reason
+    with pytest.raises(ValueError):
+        CODEC.mint(Principal(sub, Role.COACH, "tampere-tyollisyys"))
+
+
+def test_staff_names_and_identity_providers_opaque_ids_are_user_ids():
+    for sub in ("Mirja Salminen", "coach@tampere-tyollisyys", "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+                "auth0|5f7c8ec7c33c6c004bbafe82", "AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ"):  # fmt: skip
+        assert CODEC.verify(CODEC.mint(Principal(sub, Role.COACH, "tampere-tyollisyys"))).subject == sub

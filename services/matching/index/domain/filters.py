@@ -310,8 +310,22 @@ class Commute(HardFilter[Reach]):
             return (N_("distance unknown"),)
         if np.isinf(distance):  # another road network (`query.road_distances`): the sea between
             return (N_("no road between home and work: the sea between Åland and the mainland"),)
-        limit = cols["max_commute_km"][row]
-        return (N_("commute %(km)s km > %(max)s km") % {"km": f"{distance:.0f}", "max": f"{limit:.0f}"},)
+        limit = float(cols["max_commute_km"][row])
+        return (
+            N_("commute %(km)s km > %(max)s km")
+            % {"km": _beyond(float(distance), limit), "max": f"{limit:g}"},
+        )
+
+
+def _beyond(distance: float, limit: float) -> str:
+    """``distance`` (km) written with as few decimals (0-2) as show it above ``limit`` (km): a
+    30.3 km commute over a 30 km limit reads "30.3 km > 30 km", not "30 km > 30 km" (outside
+    tester 27, T27-3)."""
+    for decimals in (0, 1, 2):
+        written = f"{distance:.{decimals}f}"
+        if float(written) > limit:
+            return written
+    return f"{distance:.2f}"
 
 
 FILTERS: tuple[HardFilter[Any], ...] = (
