@@ -111,7 +111,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         går i fysioterapi, för ryggen, för knät, för axeln, återhämtar sig, ~in physiotherapy, ~in physio,
         physio for, physiotherapy for his, physiotherapy for her, for his knee, for her knee, for his back,
         for her back, for his shoulder, for her shoulder, recovering from, knee surgery, back surgery,
-        masennuslääk*, mielialalääk*, antidepressiiv*, unilääkity*, ~unilääk*, ~psyykenlääk*, rauhoittavia lääkkeitä,
+        masennuslääk*, mielialalääk*, antidepressiiv*, unilääkity*, ~unilääk*, ~psyykenlääk*,
         syö lääkkeitä, syö lääkettä, syö masennuslääk*, ~käyttää lääkkeitä, ~käyttää lääkettä, lääkitys käytössä,
         antidepressiv*, lyckopiller, ~sömntablett*, ~sömnmedel*, ~psykofarmaka, äter medicin, står på medicin,
         tar medicin mot, medicinerar, antidepressant*, antipsychotic*, ~sleeping pill*, ~sleeping tablet*,
@@ -121,7 +121,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         polttaa pilveä, polttanut pilveä, poltti pilveä, pilvenpoltt*, käyttää huumeita, käyttänyt huumeita,
         ~cannabis*, ~marijuana*, ~amfetamin*, ~kokain*, ~heroin, ~hasch*, röker på, röker hasch, knarkar,
         använder droger, ~amphetamine*, ~cocaine, ~methamphetamine*, smokes weed, smokes pot, smoked weed,
-        uses drugs, takes drugs, on drugs,
+        uses drugs, takes drugs, is on drugs, was on drugs,
         laskettu aika on, laskettuun aikaan, lasketun ajan, beräknad förlossning, beräknat förlossningsdatum,
         her due date, baby due
         """
@@ -167,12 +167,13 @@ TERMS: dict[str, tuple[str, ...]] = {
         miehensä, miestään, miehestään, miehelleen, miehellään, mieheltään, miehensä kanssa, kumppaninsa,
         kumppaniaan, kumppanistaan, kumppanilleen, kumppanillaan, miesystäv*, naisystäv*, ~little ones,
         ~toddler, ~toddlers, ~taapero*, ~pikkulap*, ~småbarnen, ~småttingar*, ~ungarna,
-        ~turvakoti*, ~turvakodi*, ~lastensuojelu*, lastensuojelun asiakka*, lastensuojeluasiakk*,
-        lastensuojeluilmoitu*, ~huostaan*, ~sijaisperhe*, ~perheväkival*, ~lähisuhdeväkival*, ~skyddshem*,
+        ~turvakoti*, ~turvakodi*, lastensuojelun asiakka*, lastensuojeluasiakk*, lastensuojeluilmoitu*,
+        ~huostaan*, ~sijaisperhe*, perheväkivallan uhri*, lähisuhdeväkivallan uhri*, kokenut perheväkivaltaa,
+        kokenut lähisuhdeväkivaltaa, ~skyddshem*,
         ~skyddat boende, ~skyddsboende*, ~kvinnojour*, ~barnskydd*, ~omhänderta*, ~familjehem*,
         ~våld i nära relationer, ~women's shelter*, ~womens shelter*, ~women’s shelter*, lives in a shelter,
-        living in a shelter, ~domestic violence, ~child protection, taken into care, ~foster care,
-        ~foster famil*, ~child welfare, placed in care
+        living in a shelter, ~domestic violence, taken into care, are in foster care, is in foster care,
+        placed in foster care, ~foster famil*, placed in care
         """
     ),
     RELIGION: _entries(
@@ -375,7 +376,7 @@ _PREGNANT_EN += r"|(?<!\w)expecting\s+(?:(?:her|his|their)\s+)?(?:second|third|f
 # Applying for citizenship or a work permit (outside tester 27, T27-8: "kansalaisuushakemus vireillä"): a verb of
 # applying and, a word on, the status; a citizenship a job requires ("edellyttää Suomen kansalaisuutta") passes.
 _STATUS_APPLICATION = (
-    r"(?<!\w)(?:hakenut|hakeneet|hakee|hakevat|haki|hakemassa|hakemaan|hakea|hakemus|hakemuksen)\s+(?:\w+\s+)?"
+    r"(?<!\w)(?:hakenut|hakeneet|hakee|hakevat|haki|hakemassa|hakemus|hakemuksen)\s+(?:\w+\s+)?"
     r"(?:kansalaisuu\w*|työlup\w*|oleskelulup\w*)"
     r"|(?<!\w)(?:ansökt|ansöker|söker|sökt|sökte|ansökan)\s+om\s+(?:\w+\s+)?(?:medborgarskap\w*|arbetstillstånd\w*)"
     r"|(?<!\w)(?:applied|applying|applies|apply|application|applications)\s+for\s+(?:(?:a|the|her|his|their)\s+)?"
