@@ -13,7 +13,7 @@ past occupation h with probability
              + c_minor [same minor group, other unit group] / n_minor_rest(o) + c_any / n_occ.
 
 Evidence is a weighted bag: each claimed skill counts with its level weight, each past job with
-its recency x duration weight. The log-likelihood ratio against the background is sparse (zero
+its identity weight (`vectors.experience_weight`). The log-likelihood ratio against the background is sparse (zero
 for occupations that share nothing with the person), so scoring a million people is one sparse
 product; the posterior (uniform prior, tempered by 1 / temperature because skills are not
 independent) is kept as its few most likely occupations.
@@ -190,7 +190,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         weight), the |E_o| part is one bias per occupation, which the posterior's normaliser
         counts for the occupations that share no evidence with the person as well.
         A past occupation's own ESCO profile is held, not left out: a spell in h of weight w
-        (recency x duration, `vectors.experience_weight`) takes back w x h's whole absence
+        (the spell's identity weight, `vectors.experience_weight`) takes back w x h's whole absence
         evidence (a_E |E_h| + a_O |O_h|) from h, none from h's siblings. Without it a person's
         stated occupation paid for every skill of its profile the person did not also claim, so
         the larger a profile, the more a few claims made a smaller sibling win: six years as a
@@ -206,7 +206,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
 
     Input ``X`` everywhere: (n_samples, n_skills + n_occupations) sparse, non-negative float;
     the first n_skills columns are skill evidence weights (a claim's level weight), the rest
-    work-history weights (recency x duration) of each occupation, i.e. the layout of the
+    work-history weights (identity weights, `vectors.experience_weight`) of each occupation, i.e. the layout of the
     engine's inverted index.
     """
 
