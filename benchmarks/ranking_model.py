@@ -31,7 +31,7 @@ from services.matching.index.domain.occupations import (
 )
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.taxonomy import Taxonomy
-from services.matching.index.domain.vectors import claim_table, experience_weight, related_credit, smooth_idf
+from services.matching.index.domain.vectors import claim_table, related_credit, smooth_idf, spell_weights
 
 TRAIN_FAMILIES = (
     "partial-25",
@@ -54,12 +54,12 @@ def evidence(taxonomy: Taxonomy, candidates: list[Candidate], p: RankingParams) 
                 rows.append(i)
                 cols.append(j)
                 vals.append(table[(s.level, s.suggested)][0])
-        for w in c.experience:
+        for w, weight in zip(c.experience, spell_weights(c.experience, REFERENCE_DAY.year, p), strict=True):
             o = taxonomy.occupation_index.get(w.occupation_uri)
             if o is not None:
                 rows.append(i)
                 cols.append(taxonomy.n_skills + o)
-                vals.append(experience_weight(w.years, w.ended_year, REFERENCE_DAY.year, p))
+                vals.append(weight)
     x = sp.csr_matrix(
         (vals, (rows, cols)), shape=(len(candidates), taxonomy.n_skills + taxonomy.n_occupations)
     )

@@ -86,6 +86,9 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   occupations), written before any change; summary only, before and after, as the estimate on unseen text.
   From session 25 on they are tuning data; session 24 tunes on the older sets only (``fi-dev13`` and
   ``sv-dev7`` included).
+- ``fi-dev15``, ``sv-dev9``: the unseen pair of session 25 (49 and 49 sentences across eleven shortage
+  occupations), written before any change; summary only, before and after, as the estimate on unseen text.
+  Session 25 tunes on the older sets (``sv-dev5``, ``sv-dev7``, ``fi-dev11`` among them).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

@@ -156,7 +156,61 @@ def _locative_stems(key: str) -> list[str]:
     """The stems of a folded word in a locative case, to be read as a name (``vaasassa`` → ``vaasa``)
     or as the stem of a recorded genitive in -n (``tampereella`` → ``tamperee``, ``tampereen``;
     ``helsingista`` → ``helsingi``, ``helsingin``: gradation as Wiktionary records the genitive)."""
-    return [key[: -len(end)] for end in _LOCATIVE if key.endswith(end) and len(key) > len(end) + 1]
+    stems = [key[: -len(end)] for end in _LOCATIVE if key.endswith(end) and len(key) > len(end) + 1]
+    if key.endswith(("lla", "lta", "lle")) and len(key) > 5:
+        stems.append(key[:-3] + "la")  # a name in -la contracts its outer cases: "Kangasalla" (Kangasala)
+    return stems
+
+
+# Compound names whose first part is an adjective inflect in both parts (outside tester 27, T27-12):
+# "Uusikaupunki" → "Uudessakaupungissa", "Uuteenkaupunkiin"; "Isokyrö" → "Isossakyrössä", "Isoonkyröön".
+# Per adjective (folded): its nominative, its genitive, and the stems its locative and illative forms begin
+# with (Finnish grammar: uusi : uuden : uudessa : uuteen; iso : ison : isossa : isoon; pieni : pienen :
+# pienessä : pieneen; vanha : vanhan : vanhassa : vanhaan). Names read: Uusikaupunki, Uusikaarlepyy, Isokyrö
+# (and any future Pieni-/Vanha- name).
+_ADJECTIVES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("uusi", "uuden", ("uudessa", "uudesta", "uudella", "uudelta", "uudelle", "uuteen")),
+    ("iso", "ison", ("isossa", "isosta", "isolla", "isolta", "isolle", "isoon")),
+    ("pieni", "pienen", ("pienessa", "pienesta", "pienella", "pienelta", "pienelle", "pieneen")),
+    ("vanha", "vanhan", ("vanhassa", "vanhasta", "vanhalla", "vanhalta", "vanhalle", "vanhaan")),
+)
+
+
+def _adjective_first_parts(key: str) -> list[str]:
+    """``key`` (folded) with an inflected adjective first part given as the genitive and as the nominative
+    ("uudessakaupungissa" → "uudenkaupungissa", "uusikaupungissa"), so that the rest is read as one word;
+    nothing when ``key`` begins with none."""
+    for nominative, genitive, cases in _ADJECTIVES:
+        for case in cases:
+            if key.startswith(case) and len(key) > len(case) + 2:
+                rest = key[len(case) :]
+                return [genitive + rest, nominative + rest]
+    return []
+
+
+def _illative_stems(key: str) -> list[str]:
+    """The names a folded word in the illative may be (Finnish: the last vowel lengthened and -n,
+    "helsinkiin" → "helsinki", "kristiinankaupunkiin"; after a long vowel -hVn, "uusikaarlepyyhyn"); names
+    whose illative changes more ("Tampereeseen") are read from the recorded forms."""
+    found = []
+    if len(key) > 4 and key.endswith("n") and key[-2] == key[-3] and key[-2] in "aeiouy":
+        found.append(key[:-2])  # "helsinkiin" → "helsinki"
+    if len(key) > 5 and key[-3] == "h" and key.endswith("n") and key[-2] == key[-4] == key[-5]:
+        found.append(key[:-3])  # "uusikaarlepyyhyn" → "uusikaarlepyy"
+    return found
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many first letters ``a`` and ``b`` share."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    """How many last letters ``a`` and ``b`` share."""
+    return _common_prefix(a[::-1], b[::-1])
 
 
 def region_id(name_fi: str) -> str:
@@ -203,6 +257,9 @@ class Geography:
         for form, code in forms:
             if code in self.municipalities:
                 self._forms.setdefault(fold(form), code)
+        for form, code in self._derived_genitives():
+            if form not in self._names:
+                self._forms.setdefault(form, code)
         self._old_names: dict[str, Abolished] = {}
         for a in self.abolished.values():
             self._old_names.setdefault(fold(a.name), a)
@@ -223,6 +280,43 @@ class Geography:
         for r in self.regions.values():
             for key in (r.id, r.name_fi, r.name_sv, r.code, r.code.lstrip("0"), f"mk{r.code}"):
                 self._region_keys[fold(key)] = r.id
+
+    def _derived_genitives(self) -> list[tuple[str, str]]:
+        """(folded genitive, code) for the municipalities none of whose recorded forms ends in -n (the
+        dictionary has none for Kristiinankaupunki, Koski Tl, Pedersören kunta; outside tester 27,
+        T27-12), so that their locatives are read as the others' are: a title's genitive is its first
+        word ("Pedersören kunta" → "pedersören"); otherwise the name's first word takes the ending of the
+        recorded name that shares the longest ending with it, the changing part included (consonant
+        gradation as that name has it: "kristiinankaupunki" like "helsinki" → "kristiinankaupungin",
+        "koski" like "valkeakoski" → "kosken")."""
+        genitives: dict[str, str] = {}  # folded name → its genitive: the shortest recorded form in -n
+        names_by_code = {code: fold(m.name_fi) for code, m in self.municipalities.items()}
+        for form, code in self._forms.items():
+            name = names_by_code[code]
+            if (
+                form.endswith("n")
+                and " " not in name
+                and (name not in genitives or len(form) < len(genitives[name]))
+            ):
+                genitives[name] = form
+        derived = []
+        for code, name in names_by_code.items():
+            if name in genitives:
+                continue
+            title = _TITLE.match(name)
+            if title and title.group(1).endswith("n"):
+                derived.append((title.group(1), code))
+                continue
+            word = name.split(" ")[0]
+            best: tuple[int, str] | None = None
+            for other, genitive in genitives.items():
+                same = _common_prefix(other, genitive)  # the part of the name the genitive keeps
+                shared = _common_suffix(other, word)
+                if other != word and len(other) - same <= shared and (best is None or shared > best[0]):
+                    best = (shared, word[: len(word) - (len(other) - same)] + genitive[same:])
+            if best is not None:
+                derived.append((best[1], code))
+        return derived
 
     @classmethod
     def from_rows(
@@ -334,13 +428,20 @@ class Geography:
         for spelling in spellings:
             if spelling in self._forms:
                 return Resolved(self._forms[spelling])
-        # a name in a locative case (outside tester 15, P13): "Tampereella", "Vaasassa", "Helsingistä"
-        for stem in _locative_stems(key):
-            found = self._names.get(stem) or self._forms.get(stem + "n")
-            if found is None and stem in self._old_names:
-                return self._successor(self._old_names[stem], repr(raw))
-            if found is not None:
-                return Resolved(found)
+        # a name in a locative case (outside tester 15, P13): "Tampereella", "Vaasassa", "Helsingistä";
+        # in the illative ("Kristiinankaupunkiin"); a compound's adjective inflected too (outside tester 27,
+        # T27-12: "Uudessakaupungissa", "Isossakyrössä", "Uudessakaarlepyyssä")
+        for word in (key, *_adjective_first_parts(key)):
+            for stem in _locative_stems(word):
+                found = self._names.get(stem) or self._forms.get(stem + "n")
+                if found is None and stem in self._old_names:
+                    return self._successor(self._old_names[stem], repr(raw))
+                if found is not None:
+                    return Resolved(found)
+            for name in (word, *_illative_stems(word)):
+                found = self._names.get(name) or self._forms.get(name)
+                if found is not None and name != key:
+                    return Resolved(found)
         # the first word(s) of exactly one municipality's name: "Koski" for "Koski Tl" ("S:t" is three)
         begun = {code for name, code in self._names.items() if name.startswith(key + " ")}
         if len(begun) == 1:

@@ -1069,9 +1069,17 @@ def _nationalities(text: str) -> list[tuple[int, int]]:
     for language, pattern in _ORIGIN_PLACE:
         for m in pattern.finditer(text):
             name = next(g for g in m.groups() if g is not None)
-            if _is_country_name(name, language):
+            if _is_country_name(name, language) and not _REQUIREMENT_BEFORE.search(text, 0, m.start()):
                 spans.append((m.start(), m.end()))
     return spans
+
+
+# A citizenship the job requires is the job's condition, not the person's origin (outside tester 27, T27-8's
+# guards): "Tehtävä edellyttää Suomen kansalaisuutta", "kräver finskt medborgarskap", "requires citizenship of".
+_REQUIREMENT_BEFORE = re.compile(
+    r"(?<!\w)(?:edellyt\w*|vaati\w*|vaadi\w*|vaadittava\w*|kräv\w*|förutsätt\w*|requir\w*)\s+(?:\w+\s+)?\Z",
+    re.I,
+)
 
 
 # A leave as the *job* is a fixed-term post, not the writer's news of the person (outside tester 21, Q2):

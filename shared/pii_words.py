@@ -110,7 +110,20 @@ TERMS: dict[str, tuple[str, ...]] = {
         leikattu, olkapää leikattu, lonkka leikattu, leikattiin, ~i fysioterapi, ~i sjukgymnastik, går i terapi,
         går i fysioterapi, för ryggen, för knät, för axeln, återhämtar sig, ~in physiotherapy, ~in physio,
         physio for, physiotherapy for his, physiotherapy for her, for his knee, for her knee, for his back,
-        for her back, for his shoulder, for her shoulder, recovering from, knee surgery, back surgery
+        for her back, for his shoulder, for her shoulder, recovering from, knee surgery, back surgery,
+        masennuslääk*, mielialalääk*, antidepressiiv*, unilääkity*, ~unilääk*, ~psyykenlääk*,
+        syö lääkkeitä, syö lääkettä, syö masennuslääk*, ~käyttää lääkkeitä, ~käyttää lääkettä, lääkitys käytössä,
+        antidepressiv*, lyckopiller, ~sömntablett*, ~sömnmedel*, ~psykofarmaka, äter medicin, står på medicin,
+        tar medicin mot, medicinerar, antidepressant*, antipsychotic*, ~sleeping pill*, ~sleeping tablet*,
+        mood stabili*, on antidepressants, is on medication, are on medication, been on medication, on medication
+        for, takes medication, taking medication, on meds, on lithium, on ssris,
+        ~kannabi*, ~marihuan*, ~amfetamiin*, ~kokaiini*, ~heroiini*, ~hasis*, ~metamfetamiin*, ~subutex*,
+        polttaa pilveä, polttanut pilveä, poltti pilveä, pilvenpoltt*, käyttää huumeita, käyttänyt huumeita,
+        ~cannabis*, ~marijuana*, ~amfetamin*, ~kokain*, ~heroin, ~hasch*, röker på, röker hasch, knarkar,
+        använder droger, ~amphetamine*, ~cocaine, ~methamphetamine*, smokes weed, smokes pot, smoked weed,
+        uses drugs, takes drugs, is on drugs, was on drugs,
+        laskettu aika on, laskettuun aikaan, lasketun ajan, beräknad förlossning, beräknat förlossningsdatum,
+        her due date, baby due
         """
     ),
     AGE: _entries(
@@ -153,7 +166,14 @@ TERMS: dict[str, tuple[str, ...]] = {
         sons, daughter*, grandchild*, grandson*, granddaughter*, stepson*, stepdaughter*, stepchild*,
         miehensä, miestään, miehestään, miehelleen, miehellään, mieheltään, miehensä kanssa, kumppaninsa,
         kumppaniaan, kumppanistaan, kumppanilleen, kumppanillaan, miesystäv*, naisystäv*, ~little ones,
-        ~toddler, ~toddlers, ~taapero*, ~pikkulap*, ~småbarnen, ~småttingar*, ~ungarna
+        ~toddler, ~toddlers, ~taapero*, ~pikkulap*, ~småbarnen, ~småttingar*, ~ungarna,
+        ~turvakoti*, ~turvakodi*, lastensuojelun asiakka*, lastensuojeluasiakk*, lastensuojeluilmoitu*,
+        ~huostaan*, ~sijaisperhe*, perheväkivallan uhri*, lähisuhdeväkivallan uhri*, kokenut perheväkivaltaa,
+        kokenut lähisuhdeväkivaltaa, ~skyddshem*,
+        ~skyddat boende, ~skyddsboende*, ~kvinnojour*, ~barnskydd*, ~omhänderta*, ~familjehem*,
+        ~våld i nära relationer, ~women's shelter*, ~womens shelter*, ~women’s shelter*, lives in a shelter,
+        living in a shelter, ~domestic violence, taken into care, are in foster care, is in foster care,
+        placed in foster care, ~foster famil*, placed in care
         """
     ),
     RELIGION: _entries(
@@ -254,7 +274,10 @@ TERMS: dict[str, tuple[str, ...]] = {
         migrationsverket, ~förläggning*, tillfälligt skydd, residence permit*, ~refugee*, undocumented,
         deport*, immigration status, temporary protection, ~reception cent*, ~immigrant*,
         immigration appeal*, immigration case*, immigration decision*, immigration hearing*, immigration
-        interview*, temporary permit*, visa expires, visa runs out, visa extension*, visa renewal*, leave to remain, indefinite leave, stateless*, permit decision*, visa overstay*, overstayed
+        interview*, temporary permit*, visa expires, visa runs out, visa extension*, visa renewal*, leave to remain, indefinite leave, stateless*, permit decision*, visa overstay*, overstayed,
+        kansalaisuushakemu*, kansalaistamis*, työlupahakemu*, työlupa vireillä, työlupa on vireillä,
+        medborgarskapsansök*, ~naturaliser*, arbetstillståndsansök*, citizenship application*, ~naturalisation*,
+        ~naturalization*, work permit application*, work permit is pending, work permit pending
         """
     ),
 }
@@ -335,13 +358,29 @@ _PREGNANT_FI = (
     r"(?<!\w)odott(?:aa|i|ava|avat|anut|amassa)\s+(?:(?:toista|kolmatta|neljättä|ensimmäistä|yhteistä|uutta)\s+)?"
     r"(?:lasta\w*|lapsta|vauva\w*|esikoi\w*|kaksos\w*|perheenlisäy\w*)"
 )
+# expecting the second, third … (child) without the noun (outside tester 27, T27-8: "Hän odottaa kolmatta"):
+# an ordinal after "odottaa" that no word follows ("odottaa toista haastattelua" is an interview)
+_PREGNANT_FI += r"|(?<!\w)odott(?:aa|i|ava|avat|anut|amassa)\s+(?:toista|kolmatta|neljättä|viidettä|kuudetta)(?!\w)(?!\s+\w)"
 _PREGNANT_SV = (
     r"(?<!\w)vänta(?:r|de|t)\s+(?:(?:sitt|sin|ett|deras|hennes|hans)\s+)?(?:(?:första|andra|tredje|fjärde)\s+)?"
     r"(?:barn\w*|bebis\w*|tvilling\w*)"
 )
+_PREGNANT_SV += (
+    r"|(?<!\w)vänta(?:r|de|t)\s+(?:(?:sitt|sin|ett)\s+)?(?:andra|tredje|fjärde|femte)(?!\w)(?!\s+\w)"
+)
 _PREGNANT_EN = (
     r"(?<!\w)expecting\s+(?:(?:her|his|their|a|the)\s+)?(?:(?:first|second|third|fourth|another|new)\s+)?"
     r"(?:baby|child|twins)(?!\w)|(?<!\w)(?:baby|child)\s+(?:is\s+)?(?:due|on\s+the\s+way)(?!\w)"
+)
+_PREGNANT_EN += r"|(?<!\w)expecting\s+(?:(?:her|his|their)\s+)?(?:second|third|fourth|fifth)(?!\w)(?!\s+\w)"
+# Applying for citizenship or a work permit (outside tester 27, T27-8: "kansalaisuushakemus vireillä"): a verb of
+# applying and, a word on, the status; a citizenship a job requires ("edellyttää Suomen kansalaisuutta") passes.
+_STATUS_APPLICATION = (
+    r"(?<!\w)(?:hakenut|hakeneet|hakee|hakevat|haki|hakemassa|hakemus|hakemuksen)\s+(?:\w+\s+)?"
+    r"(?:kansalaisuu\w*|työlup\w*|oleskelulup\w*)"
+    r"|(?<!\w)(?:ansökt|ansöker|söker|sökt|sökte|ansökan)\s+om\s+(?:\w+\s+)?(?:medborgarskap\w*|arbetstillstånd\w*)"
+    r"|(?<!\w)(?:applied|applying|applies|apply|application|applications)\s+for\s+(?:(?:a|the|her|his|their)\s+)?"
+    r"(?:\w+\s+)?(?:citizenship|work\s+permit|residence\s+permit|nationality)(?!\w)"
 )
 # Drinking and other addictions in a phrase: "juo viikonloppuisin liikaa", "dricker för mycket", "drinks too
 # much", and a substance near a word of trouble ("ongelmia alkoholin kanssa", "problem med alkohol",
@@ -469,6 +508,7 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
         ),
     ),
     (HEALTH, False, re.compile(f"{_PREGNANT_FI}|{_PREGNANT_SV}|{_PREGNANT_EN}|{_ADDICTION}", re.I)),
+    (IMMIGRATION, False, re.compile(_STATUS_APPLICATION, re.I)),
     (HEALTH, False, re.compile(r"(?<!\w)raitis(?!\s+(?:ilma|ulkoilma|tuuli))(?!\w)", re.I)),
     (FAMILY, False, re.compile(_EN_RELATIVES, re.I)),
     (

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from shared.i18n import N_
+
 DELIMITERS = ";,\t|"
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
@@ -135,7 +137,11 @@ def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
         first = next((ln for ln in lines if any(d in ln for d in DELIMITERS)), lines[0] if lines else "")
         delimiter = expected[0] if expected else _delimiter(text, first)
     line_ends = "CRLF" if "\r\n" in text[:4096] else "LF"
-    described = f"CSV, {_name(delimiter)}-separated, {encoding}, {line_ends} line ends"
+    described = N_("CSV, %(delimiter)s-separated, %(encoding)s, %(ends)s line ends") % {
+        "delimiter": _name(delimiter),
+        "encoding": encoding,
+        "ends": line_ends,
+    }
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     while True:
@@ -321,15 +327,33 @@ def _sheet_with_header(sheets: Sequence[Any], header: HeaderTest | None) -> tupl
                 skipped = ", ".join(repr(n) for n in names[:i])
                 return (
                     i,
-                    f"Excel workbook, sheet {names[i]!r} (the first with the header row; skipped {skipped})",
+                    N_("Excel workbook, sheet %(sheet)s (the first with the header row; skipped %(skipped)s)")
+                    % {"sheet": repr(names[i]), "skipped": skipped},
                 )
         else:
             others = ", ".join(repr(n) for n in names[1:])
             return (
                 0,
-                f"Excel workbook, sheet {names[0]!r} (no sheet has the header row; the others: {others})",
+                N_("Excel workbook, sheet %(sheet)s (no sheet has the header row; the others: %(others)s)")
+                % {"sheet": repr(names[0]), "others": others},
             )
-    return 0, f"Excel workbook, sheet {names[0]!r}" if names else "Excel workbook"
+    return 0, N_("Excel workbook, sheet %(sheet)s") % {"sheet": repr(names[0])} if names else "Excel workbook"
+
+
+#: The descriptions of a table whose header is below line 1 (``_table`` adds ", header on line n"): catalogue
+#: messages too, so that a message quoting the description is translated whole, the longer pattern first
+#: (outside tester 27, T27-4: "(luettu muodossa Excel workbook, sheet 'Barometri', header on line 4)").
+HEADER_LINE_DESCRIPTIONS = (
+    N_("Excel workbook, sheet %(sheet)s, header on line %(line)s"),
+    N_(
+        "Excel workbook, sheet %(sheet)s (the first with the header row; skipped %(skipped)s), header on line %(line)s"
+    ),
+    N_(
+        "Excel workbook, sheet %(sheet)s (no sheet has the header row; the others: %(others)s), header on line "
+        "%(line)s"
+    ),
+    N_("CSV, %(delimiter)s-separated, %(encoding)s, %(ends)s line ends, header on line %(line)s"),
+)
 
 
 def _check_formulas_have_values(data: bytes, rows: list[tuple[int, list[str]]], sheet_at: int = 0) -> None:
@@ -356,8 +380,11 @@ def _check_formulas_have_values(data: bytes, rows: list[tuple[int, list[str]]], 
             for i, value in enumerate(values):
                 if isinstance(value, str) and value.startswith("=") and not (i < len(seen) and seen[i]):
                     errors.setdefault(number, []).append(
-                        f"Cell {get_column_letter(i + 1)}{number} is a formula ({value[:60]}) with no saved "
-                        "value: open the workbook in Excel or LibreOffice and save it (or paste the values)."
+                        N_(
+                            "Cell %(cell)s is a formula (%(formula)s) with no saved value: open the workbook in "
+                            "Excel or LibreOffice and save it (or paste the values)."
+                        )
+                        % {"cell": f"{get_column_letter(i + 1)}{number}", "formula": value[:60]}
                     )
     finally:
         book.close()
@@ -429,7 +456,7 @@ def _table(
     while found and not found[-1]:
         found.pop()
     if header_line > 1:
-        described += f", header on line {header_line}"
+        described += f", header on line {header_line}"  # HEADER_LINE_DESCRIPTIONS
     return Table([h.lower() for h in found], rows, described, found, notes)
 
 

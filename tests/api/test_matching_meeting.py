@@ -1062,7 +1062,7 @@ def test_a_list_for_a_period_not_yet_started_decides_only_the_meetings_of_its_we
     # nothing changes today, but from its first day it replaces the nurses' lists too, and says so
     # (outside tester 25, F3: a list imported ahead of its period warned of nothing)
     [warning] = r.json["warnings"]
-    assert warning.startswith("From 1.1.2027: pirkanmaa: 11 occupation(s) are no longer shortage roles")
+    assert warning.startswith("From 1.1.2027 on: pirkanmaa: 11 occupation(s) are no longer shortage roles")
     assert (
         "nurse responsible for general care" in warning
         and "rated before by 2026H2, national 2026H2" in warning

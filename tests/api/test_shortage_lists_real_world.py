@@ -268,11 +268,93 @@ def test_a_list_for_a_period_to_come_warns_of_what_it_drops_from_its_first_day(a
     part_a = upload(client, b"occupation;region;period;level\n7212;Pirkanmaa;3.2027;pulaa\n")
     assert part_a.status_code == 201, part_a.json
     [warning] = part_a.json["warnings"]
-    assert warning.startswith("From 1.3.2027: pirkanmaa: 3 occupation(s) are no longer shortage roles"), (
+    assert warning.startswith("From 1.3.2027 on: pirkanmaa: 3 occupation(s) are no longer shortage roles"), (
         warning
     )
     assert "nurse responsible for general care" in warning and "national 2026H2" in warning
     assert flag(client, "v-nurse")["level"] == "shortage", "today's list still decides"
     part_b = upload(client, b"occupation;region;period;level\n5120;Pirkanmaa;3.2027;pulaa\n")
     [warning] = part_b.json["warnings"]
-    assert warning.startswith("From 1.3.2027: pirkanmaa: ") and "rated before by 2027-03" in warning, warning
+    assert warning.startswith("From 1.3.2027 on: pirkanmaa: ") and "rated before by 2027-03" in warning, (
+        warning
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "pending", "dropped", "until"),
+    [
+        (
+            "fi",
+            "2027-03: tallennettu, mutta sen jakso alkaa 1.3.2027",
+            "1.3.2027 alkaen: pirkanmaa: 3 ammattia",
+            "Siihen asti",
+        ),
+        (
+            "sv",
+            "2027-03: sparad, men dess period börjar 1.3.2027",
+            "Från och med 1.3.2027: pirkanmaa: 3 yrken",
+            "Till dess",
+        ),
+    ],
+)
+def test_an_imports_notices_and_warnings_follow_the_language(app, lang, pending, dropped, until):
+    """Outside tester 27, T27-4: under Accept-Language fi the line warnings were Finnish but the notice of a
+    list to come and the warning that occupations leave the meeting were English."""
+    client = app.test_client()
+    national = (
+        b"occupation,region,period,level\n2221,national,2026H2,shortage\n7212,national,2026H2,shortage\n"
+    )
+    assert upload(client, national).status_code == 201
+    r = client.post(
+        "/api/v1/shortages?source=test",
+        data=b"occupation;region;period;level\n7212;Pirkanmaa;3.2027;pulaa\n",
+        headers={**OPERATOR, "Content-Type": "text/csv", "Accept-Language": lang},
+    )
+    assert r.status_code == 201, r.json
+    assert any(pending in n and until in n for n in r.json["notices"]), r.json["notices"]
+    [warning] = r.json["warnings"]
+    assert warning.startswith(dropped), warning
+    assert "occupation(s)" not in warning and "stored, but" not in " ".join(r.json["notices"])
+
+
+def test_a_formula_without_a_saved_value_and_the_way_a_sheet_was_read_are_in_the_language(app):
+    """Outside tester 27, T27-4: the cell reason and "(read as Excel workbook, sheet …, header on line 4)" were
+    English inside a Finnish or Swedish answer."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Barometri"
+    sheet.append(["Työvoimabarometri"])
+    sheet.append([])
+    sheet.append(["occupation", "region", "period", "level"])
+    sheet.append(["7212", '=HYPERLINK("http://evil","Pirkanmaa")', "2026H2", "shortage"])
+    data = BytesIO()
+    book.save(data)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    r = client_post = app.test_client().post(
+        "/api/v1/shortages?source=test&lang=fi",
+        data=data.getvalue(),
+        headers={**OPERATOR, "Content-Type": xlsx},
+    )
+    assert client_post.status_code == 422, r.json
+    [reason] = r.json["errors"]["file"]["4"]
+    assert reason.startswith("Solu B4 on kaava (=HYPERLINK("), reason
+    empty = Workbook()
+    empty.active.title = "Barometri"
+    empty.active.append(["Työvoimabarometri"])
+    empty.active.append([])
+    empty.active.append(["occupation", "region", "period", "level"])
+    data = BytesIO()
+    empty.save(data)
+    r = app.test_client().post(
+        "/api/v1/shortages?source=test&lang=sv",
+        data=data.getvalue(),
+        headers={**OPERATOR, "Content-Type": xlsx},
+    )
+    assert r.status_code == 422, r.json
+    text = str(r.json)
+    assert "Excel-arbetsbok, blad 'Barometri', rubrikrad på rad 3" in text, text
+    assert "Excel workbook" not in text and "header on line" not in text

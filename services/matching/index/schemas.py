@@ -222,10 +222,11 @@ class OccupationAgreementSchema(ma.Schema):
     spell_weight = fields.Float(
         allow_none=True,
         metadata={
-            "description": "work_history: the spell's recency x duration weight in (0, 1] (1: a current "
-            "or just-ended job of at least two years; a job that ended five years ago counts half, a "
-            "spell of a few months half); the agreement is this times the spell occupation's agreement. "
-            "inferred: null"
+            "description": "work_history: the spell's identity weight in (0, 1], how surely it says the "
+            "person is of that occupation: 1 for a current job of at least two years; by age only "
+            "weakly (half after 20 years: one year that ended six years ago 0.73), a spell of a few "
+            "months 0.8; halved for every five years of later work in another spell (a career "
+            "change); the agreement is this times the spell occupation's agreement. inferred: null"
         },
     )
 

@@ -40,7 +40,7 @@ from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reaso
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
-from shared.i18n import translate_errors
+from shared.i18n import translate_errors, translate_text
 from shared.organisations import region_not_served
 from shared.pii import refuse_identifiers, refuse_sensitive_data
 from shared.ratelimit import rate_limited
@@ -444,8 +444,9 @@ class Shortages(MethodView):
                 }
                 for x in result.lists
             ],
-            "notices": result.notices,
-            "warnings": [*result.warnings, *line_warnings(skipped)],
+            # in the request's language, as the line warnings (outside tester 27, T27-4)
+            "notices": [translate_text(n) for n in result.notices],
+            "warnings": [*(translate_text(w) for w in result.warnings), *line_warnings(skipped)],
             "line_warnings": skipped,
         }
 

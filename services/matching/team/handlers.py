@@ -384,12 +384,9 @@ class TeamRecords:
         warnings = dropped_warnings(before, book, lists, self._occupation_label)
         for day in ahead:
             starting = [item for item in lists if item.period.start == day]
-            warnings += [
-                f"From {day.day}.{day.month}.{day.year}: {line}"
-                for line in dropped_warnings(
-                    before_ahead[day], after_ahead[day], starting, self._occupation_label
-                )
-            ]
+            warnings += dropped_warnings(
+                before_ahead[day], after_ahead[day], starting, self._occupation_label, starting=day
+            )
         for warning in warnings:
             log.warning(
                 "shortage roles dropped by an import", extra={"import_id": import_id, "warning": warning}

@@ -948,8 +948,11 @@ def effect_notices(
             notices.append(_pending_notice(after, item))
         elif not after.applies(item):
             notices.append(
-                f"{item.region} {item.period}: a later period that does not contain it is stored for "
-                "this region, so this list does not decide any shortage flag."
+                N_(
+                    "%(list)s: a later period that does not contain it is stored for this region, so this "
+                    "list does not decide any shortage flag."
+                )
+                % {"list": f"{item.region} {item.period}"}
             )
     return notices
 
@@ -963,11 +966,11 @@ def _pending_notice(book: ShortageBook[ShortageList], item: ShortageList) -> str
             for x in book.applicable(book.views(item)[-1])
         }
     )
-    until = ", ".join(deciding) if deciding else "no list (no vacancy there is a shortage role)"
-    return (
-        f"{item.region} {item.period}: stored, but its period starts on {_finnish(item.period.start)}; "
-        f"it decides nothing until then (meetings for weeks from then on read it). Until then: {until}."
-    )
+    until = ", ".join(deciding) if deciding else N_("no list (no vacancy there is a shortage role)")
+    return N_(
+        "%(list)s: stored, but its period starts on %(start)s; it decides nothing until then (meetings for "
+        "weeks from then on read it). Until then: %(until)s."
+    ) % {"list": f"{item.region} {item.period}", "start": _finnish(item.period.start), "until": until}
 
 
 def _finnish(day: date) -> str:
@@ -976,6 +979,27 @@ def _finnish(day: date) -> str:
 
 #: How many occupations a `dropped_warnings` line names before "and n more".
 DROPPED_NAMED = 8
+DROPPED = N_(
+    "%(where)s: %(count)s occupation(s) are no longer shortage roles after this import (%(listed)s; rated "
+    "before by %(sources)s): their open vacancies leave the region's meeting. If the file was meant to add to "
+    "the earlier list, not replace it, import the earlier list's rows with it."
+)
+DROPPED_FROM = N_(
+    "From %(day)s on: %(where)s: %(count)s occupation(s) are no longer shortage roles after this import "
+    "(%(listed)s; rated before by %(sources)s): their open vacancies leave the region's meeting. If the file was "
+    "meant to add to the earlier list, not replace it, import the earlier list's rows with it."
+)
+DROPPED_MORE_FROM = N_(
+    "From %(day)s on: %(where)s: %(count)s occupation(s) are no longer shortage roles after this import "
+    "(%(listed)s and %(more)s more; rated before by %(sources)s): their open vacancies leave the region's "
+    "meeting. If the file was meant to add to the earlier list, not replace it, import the earlier list's rows "
+    "with it."
+)
+DROPPED_MORE = N_(
+    "%(where)s: %(count)s occupation(s) are no longer shortage roles after this import (%(listed)s and "
+    "%(more)s more; rated before by %(sources)s): their open vacancies leave the region's meeting. If the file "
+    "was meant to add to the earlier list, not replace it, import the earlier list's rows with it."
+)
 
 
 def dropped_warnings(
@@ -983,6 +1007,7 @@ def dropped_warnings(
     after: ShortageBook[ShortageList],
     imported: Sequence[ShortageList],
     label: Callable[[str], str],
+    starting: date | None = None,
 ) -> list[str]:
     """One warning per region where the import took occupations out of shortage: the occupations
     (by ``label``, the first ``DROPPED_NAMED`` and how many more) whose open vacancies leave the
@@ -990,7 +1015,8 @@ def dropped_warnings(
     earlier ones wholly, so a partial regional table (six occupations) drops every shortage role
     the earlier, fuller list rated (outside tester 17, P17: a Pirkanmaa barometer of six rows took
     the nurse vacancies out of the meeting, and the counts in the notices did not say which).
-    For a ``national`` list "" is the regions without their own list."""
+    For a ``national`` list "" is the regions without their own list. ``starting``: the first day of the
+    lists to come the books are for, named first ("From 1.3.2027 on: …")."""
     views: list[str] = []
     for item in imported:
         for view in after.views(item):
@@ -1011,20 +1037,27 @@ def dropped_warnings(
             continue
         names = [label(u) for u in dropped[:DROPPED_NAMED]]
         more = len(dropped) - len(names)
-        listed = ", ".join(names) + (f" and {more} more" if more else "")
+        listed = ", ".join(names)
         sources = sorted(
             {
                 str(was[u].period) if was[u].region == view else f"{was[u].region} {was[u].period}"
                 for u in dropped
             }
         )
-        where = view or "regions without their own list"
-        warnings.append(
-            f"{where}: {len(dropped)} occupation(s) are no longer shortage roles after this import "
-            f"({listed}; rated before by {', '.join(sources)}): their open vacancies leave the region's "
-            "meeting. If the file was meant to add to the earlier list, not replace it, import the "
-            "earlier list's rows with it."
-        )
+        values = {
+            "where": view or N_("regions without their own list"),
+            "count": len(dropped),
+            "listed": listed,
+            "more": more,
+            "sources": ", ".join(sources),
+        }
+        # one catalogue message each way, so the warning an operator must read is translated whole
+        # (outside tester 27, T27-4)
+        if starting is not None:
+            values["day"] = _finnish(starting)
+            warnings.append((DROPPED_MORE_FROM if more else DROPPED_FROM) % values)
+        else:
+            warnings.append((DROPPED_MORE if more else DROPPED) % values)
     return warnings
 
 

@@ -63,8 +63,13 @@ def test_four_accepted_skills_held_read_as_high_as_a_full_coverage_candidate_of_
     named = _matches(engine, vacancy(occupation=occupation))
     assert accepted["twenty"] >= 90 and named["history"] >= 90
     assert abs(accepted["twenty"] - named["history"]) <= 5
-    # holding none of the four accepted skills reads below "of the occupation, holding none" (50)
-    assert accepted.get("three", 0.0) < 50
+    # holding none of the four accepted skills reads about "of the occupation, holding none" (50)
+    # and below the same person on the named occupation's vacancy, where they hold 3 / 32 of the
+    # asked skills (54.3). 53.1 since the accepted skills are read by the size principle
+    # (`RankingParams.vacancy_listed_epsilon`: the vacancy is the healthcare assistant's at 0.37,
+    # its occupation part larger); 28.3 before, when the vacancy's occupation was spread (0.21)
+    assert accepted.get("three", 0.0) < named["three"]
+    assert accepted.get("three", 0.0) <= 55
 
 
 def test_three_of_an_occupations_essential_skills_no_longer_read_as_a_full_match(world):

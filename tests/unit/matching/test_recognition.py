@@ -755,16 +755,19 @@ def test_the_glossary_index_finds_what_testing_every_stem_finds(name):
     pairs = (*load_glossary(name=f"recognition/{name}"), ("^", "any"), ("", "empty"), ("ab", "short"))
 
     def every_stem(word):
-        return [
-            k
-            for k, (stem, _) in enumerate(pairs)
-            if " " not in stem
-            and (
-                word.startswith(stem[1:])
-                if stem.startswith("^")
-                else (stem in word if len(stem) >= 5 else word.startswith(stem))
-            )
-        ]
+        spans = []  # (start, end, pair) of every match, then those inside a longer match left out
+        for k, (stem, _) in enumerate(pairs):
+            if " " in stem:
+                continue
+            if stem.startswith("^") or len(stem) < 5:
+                part = stem.removeprefix("^")
+                if word.startswith(part):
+                    spans.append((0, len(part), k))
+            else:
+                spans.extend((a, a + len(stem), k) for a in range(len(word)) if word.startswith(stem, a))
+        return sorted(
+            {k for a, b, k in spans if not any(c <= a and b <= d and d - c > b - a for c, d, _ in spans)}
+        )
 
     vocabulary = {w for stem, gloss in pairs for w in (stem + " " + gloss).replace("^", "").lower().split()}
     tried = sorted(
@@ -772,7 +775,7 @@ def test_the_glossary_index_finds_what_testing_every_stem_finds(name):
     )
     index = _gloss_index(pairs)
     assert [index.matches(w) for w in tried] == [every_stem(w) for w in tried]
-    assert sum(len(every_stem(w)) > 2 for w in tried) > 100  # (words other stems than "^" and "" match)
+    assert sum(len(every_stem(w)) > 1 for w in tried) > 100  # (words two stems side by side match)
 
 
 @pytest.mark.parametrize(

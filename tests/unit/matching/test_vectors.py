@@ -115,14 +115,22 @@ def test_values_outside_the_documented_vocabularies_are_rejected(space, change):
         compact_candidate(replace(candidate("c1"), **change), space, 2025)
 
 
-def test_recent_and_longer_experience_weighs_more():
+def test_recent_and_longer_experience_weighs_more_but_an_old_spell_stays_an_identity():
+    """The spell's identity weight depends weakly on age and length (outside tester 26, T26-7):
+    a person's only spell, five years ago, still says most of what the person is; later work in
+    another occupation (a career change) is what makes an old spell weigh little."""
     p = RankingParams()
     current = experience_weight(5.0, None, 2025, p)
     five_years_ago = experience_weight(5.0, 2020, 2025, p)
+    twenty_years_ago = experience_weight(5.0, 2005, 2025, p)
     short = experience_weight(0.5, None, 2025, p)
     assert current == 1.0
-    assert math.isclose(five_years_ago, 0.5)
+    assert math.isclose(five_years_ago, 0.5 ** (5 / 20))  # 0.84; 0.5 before session 25
+    assert math.isclose(twenty_years_ago, 0.5)
     assert p.experience_min_factor < short < current
+    # five years later followed by a current job elsewhere: the career change halves it again
+    superseded = experience_weight(5.0, 2020, 2025, p, latest_year=2025)
+    assert math.isclose(superseded, 0.5 ** (5 / 20) * 0.5)
 
 
 def test_a_vacancy_without_known_skills_has_an_empty_query(space):

@@ -236,6 +236,25 @@ def test_the_session_26_set_reads_as_labelled(expected, language, text):
     assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)
 
 
+FRESH27 = load(FRESH23_PATH.with_name("comment_screen_fresh27.tsv"))
+
+
+@pytest.mark.parametrize(
+    ("expected", "language", "text"),
+    FRESH27,
+    ids=[f"fresh27-{r[0]}-{r[1]}-{i}" for i, r in enumerate(FRESH27)],
+)
+def test_the_session_27_set_reads_as_labelled(expected, language, text):
+    """Outside tester 27, T27-8: medication, pregnancy without the word "child" ("Hän odottaa kolmatta", "Hon
+    väntar sitt tredje"), drug use, a pending citizenship or work-permit application and a shelter or child
+    protection passed handover notes. comment_screen_fresh27.tsv holds the tester's notes and other wordings
+    of those kinds with job-related traps ("Lääkehoito", "turvallisuus", "odottaa vastausta", a shelter as
+    the workplace, a citizenship the job requires); written before session 27's changes and measured on main
+    (3 of 34 refused, 16 of 17 passed), then tuned on: 34/34 and 17/17 (docs/benchmarks.md)."""
+    kinds = _kinds(text)
+    assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [

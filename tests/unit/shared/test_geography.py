@@ -543,3 +543,78 @@ def test_alands_sixteen_municipalities_are_on_a_road_network_of_their_own_and_no
     assert len(aland) == 16 and aland <= set(networks) and set(networks.values()) == {"ahvenanmaa"}
     assert {"478", "318", "062"} <= set(networks)  # Mariehamn, Kökar, Föglö
     assert not {"905", "445", "853"} & set(networks)  # Vaasa, Parainen (Houtskär), Turku: the mainland's
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # outside tester 27, T27-12: both parts of an adjective's compound inflect; -kaupunki gradates
+        ("Uudessakaupungissa", "895"),
+        ("Isossakyrössä", "152"),
+        ("Uudessakaarlepyyssä", "893"),
+        ("Kristiinankaupungissa", "287"),
+        # the same kind in the other locative cases and the illative
+        ("Uudestakaupungista", "895"),
+        ("Uuteenkaupunkiin", "895"),
+        ("Isoonkyröön", "152"),
+        ("Isollakyröllä", "152"),
+        ("Uuteenkaarlepyyhyn", "893"),
+        ("Kristiinankaupungista", "287"),
+        ("Kristiinankaupunkiin", "287"),
+        # names the dictionary records no genitive of, and a contracted outer case
+        ("Koskella", "284"),
+        ("Pedersöressä", "599"),
+        ("Kangasalla", "211"),
+        ("Kangasalle", "211"),
+    ],
+)
+def test_a_compound_name_in_a_locative_case_inflects_in_both_parts(text, code):
+    assert FINLAND.municipality(text) == Resolved(code)
+
+
+def _forms_of_every_municipality() -> list[tuple[str, str]]:
+    """(form, code): the inessive, elative and (where Finnish makes it the name + its last vowel
+    lengthened + n: a name in a short -a/-o/-u/-y/-ä/-ö) the illative of every one of the 308 Finnish names, generated here from the genitive
+    the dictionary records (data/geo/municipality_forms_fi.csv: the shortest form in -n; by hand for the
+    three it has none of) with vowel harmony; the adjective compounds inflect both parts."""
+    from shared.reference import read_csv, reference_data_dir
+
+    genitive: dict[str, str] = {"287": "Kristiinankaupungin", "284": "Kosken", "599": "Pedersören"}
+    for row in read_csv(reference_data_dir() / "geo" / "municipality_forms_fi.csv"):
+        name = FINLAND.municipalities[row["code"]].name_fi
+        form = row["form"]
+        shorter = row["code"] not in genitive or len(form) < len(genitive[row["code"]])
+        if form.endswith("n") and " " not in name and row["code"] not in ("287", "284", "599") and shorter:
+            genitive[row["code"]] = form
+    both_parts = {
+        "895": ["Uudessakaupungissa", "Uudestakaupungista", "Uuteenkaupunkiin"],
+        "893": ["Uudessakaarlepyyssä", "Uudestakaarlepyystä", "Uuteenkaarlepyyhyn"],
+        "152": ["Isossakyrössä", "Isostakyröstä", "Isoonkyröön"],
+    }
+    out = []
+    for code, m in FINLAND.municipalities.items():
+        a = "a" if any(c in m.name_fi.split(" ")[0][-5:].lower() for c in "aou") else "ä"  # vowel harmony
+        if code in both_parts:
+            out += [(form, code) for form in both_parts[code]]
+            continue
+        stem = genitive[code][:-1]
+        out += [(f"{stem}ss{a}", code), (f"{stem}st{a}", code)]
+        name = m.name_fi
+        if " " not in name and name[-1] in "aouyäö" and name[-2] not in "aeiouyäö":  # Vaasaan, Ouluun
+            out.append((name + name[-1] + "n", code))
+    return out
+
+
+def test_every_municipality_is_read_in_the_inessive_elative_and_illative():
+    """Outside tester 27, T27-12: all 308 municipalities, as a coach writes where someone lives."""
+    forms = _forms_of_every_municipality()
+    assert len({code for _, code in forms}) == 308
+    wrong = []
+    for form, code in forms:
+        try:
+            found = FINLAND.municipality(form).code
+        except UnknownPlaceError:
+            found = None
+        if found != code:
+            wrong.append((form, code, found))
+    assert wrong == []

@@ -289,7 +289,7 @@ def occupation_agreements(
     """Per row of `rows`: `agreement` ((len(rows),) float64, the agreement the exact score used) and
     its source, "work_history" where `from_history` ((len(rows),) bool: a spell read directly,
     `scoring.history_agreement`, agrees more than the inferred occupations), with that best spell's
-    occupation URI and recency x duration weight, else "inferred". None for every row when the
+    occupation URI and identity weight (`vectors.experience_weight`), else "inferred". None for every row when the
     vacancy has no occupation to agree with. `history`: the rows' work history as
     `gather_rows(seg.experience, rows)` gives it, when the caller has it already."""
     q, p = qw.query, space.params

@@ -151,7 +151,7 @@ confirmed_agreement_power`), whichever agrees most."""
 class OccupationAgreement(NamedTuple):
     """The occupation agreement the score used (`occupation_match` = `occupation_weight` x
     `value`): `value` in [0, 1]; `source` in AGREEMENT_SOURCES; for "work_history" the spell's
-    ESCO occupation URI (`occupation`) and its recency x duration weight (`spell_weight`, in
+    ESCO occupation URI (`occupation`) and its identity weight (`spell_weight`, `vectors.experience_weight`, in
     (0, 1]: 1 for a current job of at least two years), else None. A recent spell in the vacancy's
     occupation reads as agreement near 1 while that occupation's posterior probability in
     `ShortlistEntry.occupations` can be low (one spell's evidence is spread over ESCO's ~3,000

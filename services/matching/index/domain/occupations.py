@@ -13,7 +13,7 @@ past occupation h with probability
              + c_minor [same minor group, other unit group] / n_minor_rest(o) + c_any / n_occ.
 
 Evidence is a weighted bag: each claimed skill counts with its level weight, each past job with
-its recency x duration weight. The log-likelihood ratio against the background is sparse (zero
+its identity weight (`vectors.experience_weight`). The log-likelihood ratio against the background is sparse (zero
 for occupations that share nothing with the person), so scoring a million people is one sparse
 product; the posterior (uniform prior, tempered by 1 / temperature because skills are not
 independent) is kept as its few most likely occupations.
@@ -190,12 +190,25 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         weight), the |E_o| part is one bias per occupation, which the posterior's normaliser
         counts for the occupations that share no evidence with the person as well.
         A past occupation's own ESCO profile is held, not left out: a spell in h of weight w
-        (recency x duration, `vectors.experience_weight`) takes back w x h's whole absence
+        (the spell's identity weight, `vectors.experience_weight`) takes back w x h's whole absence
         evidence (a_E |E_h| + a_O |O_h|) from h, none from h's siblings. Without it a person's
         stated occupation paid for every skill of its profile the person did not also claim, so
         the larger a profile, the more a few claims made a smaller sibling win: six years as a
         welder (36 essential skills) and two welding claims read as spot welder (18) at 0.808,
         welder 0.024 (outside tester, issue 11 F5; `tests/unit/matching/test_history_decides.py`).
+    listed : float
+        epsilon in (0, 1) of the likelihood of the skills an employer *lists* (`predict_top_one`'s
+        `listed_essential` / `listed_optional`; 0: they are read like anyone's claims). The
+        listed skills are a sample of the occupation's profile, so an occupation that lists all
+        of them explains them better the fewer skills it has (the size principle): a skill listed
+        as essential has P(j | o) = (1 - eps) E[o, j] / |E_o| + eps (the same with O over the
+        optional profile for one listed as optional), i.e. about log(1 / |E_o|) for an
+        occupation listing it and log(eps) for one that does not; its log-likelihood ratio
+        against "no occupation lists it" is log(1 + (1 - eps) / (eps |E_o|)). The mixture above instead credits an essential skill to
+        an occupation listing it as optional, and saturates (1 / |E_o| against the background
+        b_j), so a common listed skill tells little and a sibling with a larger profile of
+        the same skills reads as likely. Each listed skill counts with its evidence weight
+        (`vacancy_target`: 1, essential or optional).
 
     Attributes (after `fit`)
     ------------------------
@@ -206,7 +219,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
 
     Input ``X`` everywhere: (n_samples, n_skills + n_occupations) sparse, non-negative float;
     the first n_skills columns are skill evidence weights (a claim's level weight), the rest
-    work-history weights (recency x duration) of each occupation, i.e. the layout of the
+    work-history weights (identity weights, `vectors.experience_weight`) of each occupation, i.e. the layout of the
     engine's inverted index.
     """
 
@@ -221,6 +234,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         top_k: int = 4,
         n_iter: int = 30,
         absence: tuple[float, float] = (0.0, 0.0),
+        listed: float = 0.0,
     ) -> None:
         self.profiles = profiles
         self.skill_shares = skill_shares
@@ -231,6 +245,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         self.top_k = top_k
         self.n_iter = n_iter
         self.absence = absence
+        self.listed = listed
 
     # -- fitting ----------------------------------------------------------------------------
     def fit(self, X: sp.spmatrix | None = None, y: np.ndarray | None = None) -> OccupationModel:
@@ -302,6 +317,18 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         hllr.data = np.log1p(hmix.data / (c[3] / n_o))
         self.history_llr_ = hllr
         self._llr_t = sp.vstack([llr.T, hllr.T], format="csr")  # (n_skills + n_occ, n_occ)
+        eps = float(self.listed)
+        if eps > 0:
+            # (n_skills + n_occ + 2 n_skills, n_occ): the mixture, work history, then the skills
+            # listed as essential and as optional (`listed`)
+            listed_e, listed_o = prof.essential.copy(), prof.optional.copy()
+            for m in (listed_e, listed_o):
+                m.data = np.log1p((1.0 - eps) * m.data / eps)  # rows hold 1 / |E_o| (1 / |O_o|)
+            self._listed_llr_t: sp.csr_matrix | None = sp.vstack(
+                [llr.T, hllr.T, listed_e.T, listed_o.T], format="csr"
+            )
+        else:
+            self._listed_llr_t = None
         a_e, a_o = (float(v) for v in self.absence)
         if a_e or a_o:
             ess = (prof.essential > 0).astype(np.float64)
@@ -390,15 +417,33 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             prob[start : start + len(o)] = p
         return occ, prob
 
-    def predict_top_one(self, x: np.ndarray, k: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def predict_top_one(
+        self,
+        x: np.ndarray,
+        k: int | None = None,
+        listed_essential: np.ndarray | None = None,
+        listed_optional: np.ndarray | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
         """`predict_top` of one person given as a dense (n_skills + n_occupations,) float64 row
         (the class docstring's layout), without building scipy matrices (a vacancy is one row; the
         constructors cost more than the product). Returns the same ((1, k) int32, (1, k) float32),
         equal to the bit: the product adds the same terms in the same order as scipy's sparse
-        product (`_row_scores`), so the posterior's normaliser sums the same floats."""
+        product (`_row_scores`), so the posterior's normaliser sums the same floats.
+
+        listed_essential, listed_optional : (n_skills,) float64 evidence weights of the skills an
+        employer listed as essential / optional (a vacancy's), read by the `listed` likelihood
+        (the size principle) instead of the mixture; x should then hold zero for them. Ignored
+        when the model has no `listed` epsilon (`vacancy_target` then leaves them in x)."""
         k = self.top_k if k is None else k
         n_occ = self._profiles().n_occupations
-        return _top_posterior(_row_scores(x, self._llr_t), 1.0 / self.temperature_, n_occ, k)  # type: ignore[return-value]
+        llr_t = self._llr_t
+        if self._listed_llr_t is not None and (listed_essential is not None or listed_optional is not None):
+            n_s = self._profiles().n_skills
+            zero = np.zeros(n_s)
+            e = zero if listed_essential is None else np.asarray(listed_essential, dtype=np.float64)
+            o = zero if listed_optional is None else np.asarray(listed_optional, dtype=np.float64)
+            x, llr_t = np.concatenate([x, e, o]), self._listed_llr_t
+        return _top_posterior(_row_scores(x, llr_t), 1.0 / self.temperature_, n_occ, k)  # type: ignore[return-value]
 
     def predict_top_groups(
         self, X: sp.spmatrix, k: int, k_units: int, chunk: int = PREDICT_CHUNK
@@ -465,11 +510,15 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
 
 
 def fitted_model(
-    profiles: OccupationProfiles, top_k: int = 4, absence: tuple[float, float] = (0.0, 0.0)
+    profiles: OccupationProfiles,
+    top_k: int = 4,
+    absence: tuple[float, float] = (0.0, 0.0),
+    listed: float = 0.0,
 ) -> OccupationModel:
     """The model with the shares and temperature learnt on the tuning half (`FITTED_*`), ready
-    to infer without training (what the engine uses at start-up); `absence` as in
-    `OccupationModel` (the engine's `RankingParams.occupation_absence`)."""
+    to infer without training (what the engine uses at start-up); `absence` and `listed` as in
+    `OccupationModel` (the engine's `RankingParams.occupation_absence` and
+    `RankingParams.vacancy_listed_epsilon`)."""
     return OccupationModel(
         profiles,
         skill_shares=FITTED_SKILL_SHARES,
@@ -479,6 +528,7 @@ def fitted_model(
         learn_temperature=False,
         top_k=top_k,
         absence=absence,
+        listed=listed,
     ).fit()
 
 
@@ -493,6 +543,8 @@ def vacancy_target(
     title_confidences: Sequence[float] | None = None,
     title_floor: float = 1.0,
     title_skill_correlation: float = 0.0,
+    listed_essential: Sequence[int] = (),
+    listed_optional: Sequence[int] = (),
 ) -> np.ndarray:
     """The vacancy's occupation as a distribution over ESCO occupations.
 
@@ -531,6 +583,12 @@ def vacancy_target(
     the train cleaner but not the building cleaner overrode a "Laitoshuoltaja" title at 1000:1
     (session 13 outside tester, P2: 42 of the 120 ways of confirming three of an ad's ten
     suggestions). 0: skills are independent evidence (before 2026-12-02 evening).
+
+    listed_essential, listed_optional: positions of the skills the employer chose as essential /
+    optional. With the model's `listed` epsilon (`RankingParams.vacancy_listed_epsilon`) they
+    are read by the size principle (`OccupationModel`, `listed`), each with weight 1, instead of
+    their `skill_weights`; the other skills (suggestions nobody confirmed) keep theirs. Without
+    it, or with none listed, only `skill_weights` count.
     Returns (n_occupations,) float64, summing to at most 1 (all zeros without any evidence)."""
     prof = model._profiles()
     target = np.zeros(prof.n_occupations)
@@ -539,6 +597,13 @@ def vacancy_target(
         return target
     x = np.zeros(prof.n_skills + prof.n_occupations)
     x[: prof.n_skills] = skill_weights
+    listed: dict[str, np.ndarray] = {}
+    if model.listed > 0 and (len(listed_essential) or len(listed_optional)):
+        for name, at in (("listed_essential", listed_essential), ("listed_optional", listed_optional)):
+            w = np.zeros(prof.n_skills)
+            w[np.asarray(at, dtype=np.int64)] = 1.0
+            listed[name] = w
+        x[np.asarray([*listed_essential, *listed_optional], dtype=np.int64)] = 0.0
     confidences = title_confidences if title_confidences is not None else [1.0] * len(title_occupations)
     prior: dict[int, float] = {}
     for o, c in zip(title_occupations, confidences, strict=True):
@@ -546,7 +611,7 @@ def vacancy_target(
         prior[o] = max(prior.get(o, 0.0), c)
     weigh = bool(prior) and title_floor < 1.0
     kk = k + len(prior) if weigh else k
-    occ, prob = model.predict_top_one(x, kk)
+    occ, prob = model.predict_top_one(x, kk, **listed)
     ok = occ[0] >= 0
     o_top, p_top = occ[0][ok], prob[0][ok].astype(np.float64)
     if weigh and len(o_top):
@@ -559,7 +624,10 @@ def vacancy_target(
         if temper:
             n = float(np.sum(skill_weights))
             x[: prof.n_skills] /= 1.0 + title_skill_correlation * max(0.0, n - 1.0)
-            occ, prob = model.predict_top_one(x, kk)
+            listed = {
+                name: w / (1.0 + title_skill_correlation * max(0.0, n - 1.0)) for name, w in listed.items()
+            }
+            occ, prob = model.predict_top_one(x, kk, **listed)
             ok = occ[0] >= 0
             o_top, p_top = occ[0][ok], prob[0][ok].astype(np.float64)
         rest = max(0.0, 1.0 - float(p_top.sum())) * title_floor

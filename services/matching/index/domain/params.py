@@ -62,16 +62,31 @@ class RankingParams:
     """Same for the occupation's optional skills: the person may or may not have used them."""
 
     experience_half_life_years: float = 5.0
-    """Recency: experience that ended this many years ago counts half; a current job counts
-    fully. Skills fade and the labour market changes; five years is a common horizon in CV
-    screening."""
+    """How current: experience that ended this many years ago counts half in the experience part
+    of the score (`experience_match_weight`, `vectors.experience_tenure`), the tie-break between
+    people of the same occupation; a current job counts fully. Skills fade and the labour market
+    changes; five years is a common horizon in CV screening. Not what the person *is*: that is
+    the spell's identity weight (`experience_identity_half_life_years`, `vectors.experience_weight`)."""
+
+    experience_identity_half_life_years: float = 20.0
+    """Who the person is: a stated spell in an occupation is evidence that the person is of it
+    (the occupation inference's history evidence, the work-history agreement
+    `history_agreement_scale`, the occupation's skills the spell implies), and that evidence
+    fades only slowly: a spell that ended this many years ago counts half
+    (`vectors.experience_weight`). A long-term unemployed welder who worked as a welder is still a
+    welder (outside tester 26, T26-7: with the 5-year half-life of `experience_half_life_years`
+    one year as a welder ended in 2020 weighed 0.33 and the README's welder read as a spot welder,
+    4.3 / 100 on a welder vacancy). Chosen on the ranking benchmark's tuning half (docs/benchmarks.md,
+    session 25)."""
 
     experience_full_years: float = 2.0
-    """Years in an occupation after which it counts fully; shorter spells scale linearly down to
-    `experience_min_factor`."""
+    """Years in an occupation after which its identity weight counts fully; shorter spells scale
+    linearly down to `experience_min_factor`."""
 
-    experience_min_factor: float = 0.5
-    """Share of the weight that even a short spell (a few months) in an occupation earns."""
+    experience_min_factor: float = 0.8
+    """Share of the identity weight that even a short spell (a few months) in an occupation earns:
+    a coach who states that a person worked as a welder says the person is a welder, whether for
+    one year or ten (0.5 before session 25, outside tester 26, T26-7)."""
 
     experience_tenure_years: float = 5.0
     """Years in an occupation after which the experience part of the score
@@ -132,7 +147,7 @@ class RankingParams:
 
     history_agreement_scale: float = 1.0
     """Work history counts in the occupation agreement directly, besides its evidence for the
-    inferred occupations: agreement = max(inferred agreement, min(1, this x recency x duration
+    inferred occupations: agreement = max(inferred agreement, min(1, this x identity
     weight of a spell) x the spell's occupation's agreement at the occupation and unit-group
     levels (`query.history_agreement`)), best spell. A recruiter reads several recent years in an
     occupation as being of it, whatever else the person can do; the inferred posterior alone
@@ -183,6 +198,21 @@ class RankingParams:
 
     vacancy_occupations: int = 10
     """A vacancy without an occupation keeps its ten most likely inferred occupations."""
+
+    vacancy_listed_epsilon: float = 1e-4
+    """How the skills an employer chose are read when the vacancy's occupation is inferred
+    (`occupations.OccupationModel`, `listed`): as a sample of the occupation's ESCO profile, a
+    skill chosen as essential has P(j | o) = (1 - eps) / |E_o| + eps for an occupation listing
+    it as essential and eps otherwise (optional: the same over the optional profile), so an
+    occupation that lists all of them explains them better the fewer skills it has (the size
+    principle), and one that lists a skill chosen as essential only among its optional ones
+    explains it no better than any other. Tuning half (seed 1101, 20,000 candidates, 200
+    vacancies per variant, paired against 0; docs/benchmarks.md, session 25): skills / sparse
+    vacancies gain in all 22 cells, e.g. partial-75 +0.0018 ± 0.0013 / +0.0010 ± 0.0016,
+    partial-25 +0.012 / +0.007, indep-2 +0.004 / +0.010; 1e-5 the same within 0.003, 1e-3 less
+    (partial-75 skills +0.0006). Occupation-only and text vacancies are not read this way (no
+    chosen skills). 0: they are read like a jobseeker's claims (the mixture learnt on people's
+    profiles, before session 25)."""
 
     title_weight: float = 1.0
     """An occupation the job title names exactly (ESCO label in en/fi/sv) counts like a current
@@ -506,8 +536,18 @@ class RankingParams:
             raise ValueError("inferred_occupations must be 1 to 8")
         if min(self.occupation_absence) < 0 or len(self.occupation_absence) != 2:
             raise ValueError("occupation_absence must be two non-negative numbers")
+        if not 0 <= self.vacancy_listed_epsilon < 1:
+            raise ValueError("vacancy_listed_epsilon must be in [0, 1)")
         if not 0 <= self.inferred_unit_groups <= 4:
             raise ValueError("inferred_unit_groups must be 0 to 4")
+        if not 0 < self.experience_half_life_years <= self.experience_identity_half_life_years:
+            # the tie-break's recency never above the identity's: `vectors.experience_tenure`
+            # stays below `vectors.experience_weight`, which the stage-1 bound relies on
+            raise ValueError(
+                "experience_half_life_years must be positive and at most experience_identity_half_life_years"
+            )
+        if not 0 <= self.experience_min_factor <= 1:
+            raise ValueError("experience_min_factor must be in [0, 1]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,6 +183,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     weight: dict[int, float] = {}
     coverage: dict[int, float] = {}
     chosen: set[int] = set()
+    listed_essential: set[int] = set()
     for s in vacancy.skills:
         j = tax.skill_index.get(s.uri)
         if j is None:
@@ -196,6 +197,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         chosen.add(j)
         if s.essential:
             coverage[j] = 1.0
+            listed_essential.add(int(j))
     o = -1
     if vacancy.occupation_uri and tax.has_occupation(vacancy.occupation_uri):
         o = tax.occupation_index[vacancy.occupation_uri]
@@ -220,6 +222,8 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         title_confidences=[t.confidence for t in titles],
         title_floor=p.title_floor,
         title_skill_correlation=p.title_skill_correlation,
+        listed_essential=sorted(listed_essential),
+        listed_optional=sorted(chosen - listed_essential),
     )
     profile = inferred_profile(target, o, bool(chosen), p)
     if profile >= 0:  # the inferred occupation's ESCO profile, as a named one's, at a share

@@ -10,7 +10,7 @@ score = occupation_weight * occupation agreement
 Occupation agreement is the probability-weighted agreement of the candidate's inferred
 occupations (kept in the index) with the vacancy's occupation (`query.occupation_agreement`), or,
 when higher, what the candidate's own work history shows (`history_agreement`: the best spell's
-min(1, scale x recency x duration weight) x its occupation's agreement at the occupation and
+min(1, scale x identity weight (`vectors.experience_weight`)) x its occupation's agreement at the occupation and
 unit-group levels, `query.history_agreement`), or, when higher still and the vacancy's occupation
 was read from its title, what holding the essential skills its employer confirmed earns
 (`query.confirmed_agreement` x the share held to `RankingParams.confirmed_agreement_power`).
@@ -249,7 +249,7 @@ def history_agreement(
     at: np.ndarray, occ: np.ndarray, weight: np.ndarray, n: int, q: VacancyQuery, p: RankingParams
 ) -> np.ndarray:
     """(n,) float64 in [0, 1]: the occupation agreement a row's own work history shows, the best
-    over its spells of min(1, `history_agreement_scale` x recency x duration weight) x
+    over its spells of min(1, `history_agreement_scale` x identity weight) x
     `q.history_agreement` of the spell's occupation. `at`, `occ`, `weight`: the rows' work
     history (position in the rows, occupation, weight), as `gather_rows` gives it."""
     out = np.zeros(n)

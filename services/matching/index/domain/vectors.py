@@ -2,7 +2,8 @@
 
 A candidate's raw skill vector is the sum of their claims (weighted by level) and, for each
 occupation in their work history, that occupation's essential and optional skills weighted by
-recency and duration. Only the claims and the (occupation, weight) pairs are stored; the
+the spell's identity weight (`experience_weight`: weakly by age and length, strongly by later
+work elsewhere). Only the claims and the (occupation, weight) pairs are stored; the
 expansion through the occupation-skill matrix is linear, so the ranking applies it to the query
 instead of to a million stored rows.
 """
@@ -17,7 +18,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import filters
-from .model import SKILL_LEVELS, Candidate, InvalidRecordError
+from .model import SKILL_LEVELS, Candidate, InvalidRecordError, WorkExperience
 from .occupations import OccupationModel, fitted_model, occupation_profiles
 from .params import RankingParams
 from .taxonomy import Taxonomy
@@ -116,6 +117,7 @@ def build_skill_space(
             occupation_profiles(taxonomy),
             top_k=params.inferred_occupations,
             absence=params.occupation_absence,
+            listed=params.vacancy_listed_epsilon,
         ),
         titles or TitleReader(taxonomy),
     )
@@ -233,14 +235,15 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
             claims[j] = new
     experience: dict[int, float] = {}
     tenure: dict[int, float] = {}
+    latest = latest_year(candidate.experience, current_year)
     for work in candidate.experience:
         o = tax.occupation_index.get(work.occupation_uri)
         if o is None:
             unknown += 1
             continue
-        w = experience_weight(work.years, work.ended_year, current_year, space.params)
+        w = experience_weight(work.years, work.ended_year, current_year, space.params, latest)
         experience[o] = max(experience.get(o, 0.0), w)
-        t = experience_tenure(work.years, work.ended_year, current_year, space.params)
+        t = experience_tenure(work.years, work.ended_year, current_year, space.params, latest)
         tenure[o] = max(tenure.get(o, 0.0), t)
     attributes = filters.encode(candidate)
     skills = sorted(claims)
@@ -272,26 +275,67 @@ def claim_table(p: RankingParams) -> dict[tuple[str, bool], tuple[float, int, bo
     }
 
 
-def experience_weight(years: float, ended_year: int | None, current_year: int, p: RankingParams) -> float:
-    """Recency x duration weight of one spell in an occupation, in (0, 1]."""
+def experience_weight(
+    years: float, ended_year: int | None, current_year: int, p: RankingParams, latest_year: int | None = None
+) -> float:
+    """Identity weight of one spell in an occupation, in (0, 1]: how strongly it says the person is
+    of that occupation (the occupation inference's history evidence, the work-history agreement,
+    the occupation's skills the spell implies: everything `CompactCandidate.occupation_weights`
+    feeds). years: its length in years; ended_year: None for a current job; latest_year: the year
+    the person's most recent spell ended (`current_year` when any spell is current; None: this
+    spell is the most recent, `spell_weights` gives it for a whole work history).
+
+    Three factors. Age, weakly: half after `experience_identity_half_life_years` (20) since the
+    spell ended. A career change, strongly: half for each `experience_half_life_years` (5) that
+    later work in another spell came after it (what someone did before their later work says
+    less about what they are now). Length: from `experience_min_factor` (0.8, a few months) to 1
+    (`experience_full_years`, 2). A person's only or latest spell so keeps its occupation however
+    long ago it ended: read in 2026, six years current 1.0, four years ended 2025 0.97, three ended
+    2022 0.87, one ended 2020 0.73, one ended 2010 0.52 (before session 25 recency alone, 5-year
+    half-life and 0.5 floor: 0.87, 0.87, 0.57, 0.33, 0.08; outside tester 26, T26-7: the README's
+    welder read as a spot welder, 4.3 / 100 on a welder vacancy); five years as a bus driver that
+    ended in 2021, followed by a current job as a cleaner, 0.42. How current the experience is,
+    the tie-break between people of the occupation, is `experience_tenure`."""
     since = 0.0 if ended_year is None else max(0.0, float(current_year - ended_year))
-    recency = 0.5 ** (since / p.experience_half_life_years)
+    age = 0.5 ** (since / p.experience_identity_half_life_years)
+    end = current_year if ended_year is None else ended_year
+    later = 0.0 if latest_year is None else max(0.0, float(latest_year - end))
+    change = 0.5 ** (later / p.experience_half_life_years)
     share = min(1.0, max(0.0, years) / p.experience_full_years) if p.experience_full_years else 1.0
     duration = p.experience_min_factor + (1.0 - p.experience_min_factor) * share
-    return recency * duration
+    return age * change * duration
 
 
-def experience_tenure(years: float, ended_year: int | None, current_year: int, p: RankingParams) -> float:
-    """Length x recency of one spell in an occupation, in [0, 1]: recency as `experience_weight`
-    (half after `experience_half_life_years`) times years / `experience_tenure_years`, capped at 1
-    (a five-year spell and a ten-year one read alike). Never above the spell's `experience_weight`
-    (whose duration factor is at least years / `experience_full_years` capped, and at least
-    `experience_min_factor`), which the stage-1 bound of `RankingParams.experience_match_weight`
-    relies on. 2 years ended 2024 read in 2026: 0.76 x 0.4 = 0.30; 6 years ended 2025: 0.87."""
+def latest_year(experience: Sequence[WorkExperience], current_year: int) -> int | None:
+    """The year a person's most recent spell ended: `current_year` when any is current (or ended
+    later, a typo the weights read as current), None without work history."""
+    if not experience:
+        return None
+    return min(current_year, max(current_year if w.ended_year is None else w.ended_year for w in experience))
+
+
+def spell_weights(experience: Sequence[WorkExperience], current_year: int, p: RankingParams) -> list[float]:
+    """Identity weight (`experience_weight`) of each spell of one person's work history, in its
+    order, each read against the person's most recent spell."""
+    latest = latest_year(experience, current_year)
+    return [experience_weight(w.years, w.ended_year, current_year, p, latest) for w in experience]
+
+
+def experience_tenure(
+    years: float, ended_year: int | None, current_year: int, p: RankingParams, latest_year: int | None = None
+) -> float:
+    """Length x recency of one spell in an occupation, in [0, 1]: how current and how long the
+    experience is, the tie-break between people of the occupation (`RankingParams.experience_match_weight`):
+    recency halves after `experience_half_life_years` (5), times years / `experience_tenure_years`,
+    capped at 1 (a five-year spell and a ten-year one read alike). Never above the spell's
+    identity weight `experience_weight` with the same `latest_year` (capped at it: a spell that later
+    work in another occupation followed can weigh less as identity than as tenure), which the
+    stage-1 bound of `RankingParams.experience_match_weight` relies on. 2 years ended 2024 read in
+    2026: 0.76 x 0.4 = 0.30; 6 years ended 2025: 0.87."""
     since = 0.0 if ended_year is None else max(0.0, float(current_year - ended_year))
     recency = 0.5 ** (since / p.experience_half_life_years)
     share = min(1.0, max(0.0, years) / p.experience_tenure_years) if p.experience_tenure_years else 1.0
-    return min(recency * share, experience_weight(years, ended_year, current_year, p))
+    return min(recency * share, experience_weight(years, ended_year, current_year, p, latest_year))
 
 
 def claims_matrix(rows: Sequence[CompactCandidate], n_skills: int):  # type: ignore[no-untyped-def]
