@@ -39,3 +39,24 @@ def test_every_api_route_is_documented_with_its_roles_and_its_422(app: Any) -> N
         assert operation.get("responses"), (method, path)
         if "requestBody" in operation:
             assert "422" in operation["responses"], (method, path)
+
+
+def _declared(node: Any, key: str) -> list[int]:
+    """Every value of ``key`` anywhere in a JSON document."""
+    if isinstance(node, dict):
+        found = [node[key]] if isinstance(node.get(key), int) else []
+        return found + [n for v in node.values() for n in _declared(v, key)]
+    if isinstance(node, list):
+        return [n for v in node for n in _declared(v, key)]
+    return []
+
+
+def test_no_documented_request_is_refused_by_the_edges_json_bounds(app: Any) -> None:
+    """The edge refuses bodies beyond ``shared.http``'s bounds before any schema reads them (outside
+    tester 27, T27-11); every list and object a schema declares must fit inside them (the bound of
+    1000 items refused the documented 10,000 ids of ``POST /api/v1/index/versions``)."""
+    from shared.http import MAX_JSON_ITEMS, MAX_JSON_KEYS
+
+    spec = app.test_client().get("/openapi.json").json
+    assert max(_declared(spec, "maxItems"), default=0) <= MAX_JSON_ITEMS
+    assert max(_declared(spec, "maxProperties"), default=0) <= MAX_JSON_KEYS
