@@ -118,6 +118,33 @@ def esco():
 
 
 @pytest.fixture(scope="session")
+def esco_space(esco):
+    """The real ESCO skill space with the default ranking parameters (its occupation model)."""
+    from services.matching.index.domain.params import RankingParams
+    from services.matching.index.domain.vectors import build_skill_space
+
+    return build_skill_space(esco, RankingParams())
+
+
+def infer_occupations(
+    space, esco, claims: dict[int, float], spells: dict[int, float]
+) -> list[tuple[str, float]]:
+    """The occupation model's top 3 (English label, probability) for one person: ``claims`` maps a
+    skill index to its claim weight, ``spells`` an occupation index to its spell's weight."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    x = np.zeros(esco.n_skills + esco.n_occupations)
+    for j, w in claims.items():
+        x[j] = w
+    for o, w in spells.items():
+        x[esco.n_skills + o] = w
+    occ, prob = space.occupations.predict_top(sp.csr_matrix(x), 3)
+    en = esco.tables.occupation_labels["en"]
+    return [(en[o], float(p)) for o, p in zip(occ[0], prob[0], strict=True) if o >= 0]
+
+
+@pytest.fixture(scope="session")
 def esco_recognizer(esco):
     from services.matching.index.reference import load_recognizer
 

@@ -13,15 +13,14 @@ from datetime import date
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
-from services.matching.index.domain.vectors import build_skill_space, experience_weight
+from services.matching.index.domain.vectors import experience_weight
 from tests.helpers import MAG_WELDING, USE_WELDING_EQUIPMENT, WELDER
 
-from .conftest import MUNICIPALITIES, candidate, vacancy
+from .conftest import MUNICIPALITIES, candidate, infer_occupations, vacancy
 
 TODAY = date(2026, 12, 4)
 SIX_YEARS_AS_WELDER = (WorkExperience(WELDER, 6.0, 2025),)
@@ -37,29 +36,18 @@ SIBLINGS = (
 
 
 @pytest.fixture(scope="module")
-def space(esco):
-    return build_skill_space(esco, RankingParams())
+def space(esco_space):
+    return esco_space
 
 
 def _row(m, o: int) -> set[int]:
     return set(m.indices[m.indptr[o] : m.indptr[o + 1]].tolist())
 
 
-def _infer(space, esco, claims: dict[int, float], spells: dict[int, float]) -> list[tuple[str, float]]:
-    x = np.zeros(esco.n_skills + esco.n_occupations)
-    for j, w in claims.items():
-        x[j] = w
-    for o, w in spells.items():
-        x[esco.n_skills + o] = w
-    occ, prob = space.occupations.predict_top(sp.csr_matrix(x), 3)
-    en = esco.tables.occupation_labels["en"]
-    return [(en[o], float(p)) for o, p in zip(occ[0], prob[0], strict=True) if o >= 0]
-
-
 def test_the_testers_welder_of_six_years_with_two_welding_claims_is_read_as_a_welder(space, esco):
     w = experience_weight(6.0, 2025, 2026, RankingParams())
     claims = {esco.skill_index[USE_WELDING_EQUIPMENT]: 1.0, esco.skill_index[MAG_WELDING]: 0.8}
-    top = _infer(space, esco, claims, {esco.occupation_index[WELDER]: w})
+    top = infer_occupations(space, esco, claims, {esco.occupation_index[WELDER]: w})
     assert top[0][0] == "welder" and top[0][1] >= 0.9, top  # before: spot welder 0.808, welder 0.024
 
 
@@ -77,7 +65,7 @@ def test_years_in_an_occupation_decide_it_against_a_sibling_that_two_claims_fit_
     rng = np.random.default_rng(11)
     for _ in range(5):
         picked = rng.choice(shared, 2, replace=False)
-        top = _infer(space, esco, {int(j): 0.8 for j in picked}, {o: w})
+        top = infer_occupations(space, esco, {int(j): 0.8 for j in picked}, {o: w})
         assert top[0][0] == stated and top[0][1] >= 0.5, (stated, top)
 
 
@@ -85,7 +73,7 @@ def test_claims_still_decide_for_a_person_without_work_history(space, esco):
     """Without a stated occupation nothing changes: the same two welding claims alone read as the
     spot welder whose smaller profile they fit."""
     claims = {esco.skill_index[USE_WELDING_EQUIPMENT]: 1.0, esco.skill_index[MAG_WELDING]: 0.8}
-    assert _infer(space, esco, claims, {})[0][0] == "spot welder"
+    assert infer_occupations(space, esco, claims, {})[0][0] == "spot welder"
 
 
 def test_the_testers_welder_reads_as_a_strong_match_among_welders(esco):

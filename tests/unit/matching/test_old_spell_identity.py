@@ -16,15 +16,14 @@ from datetime import date
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
-from services.matching.index.domain.vectors import build_skill_space, experience_weight, spell_weights
+from services.matching.index.domain.vectors import experience_weight, spell_weights
 from tests.helpers import MAG_WELDING, USE_WELDING_EQUIPMENT, WELDER
 
-from .conftest import MUNICIPALITIES, candidate, vacancy
+from .conftest import MUNICIPALITIES, candidate, infer_occupations, vacancy
 from .test_history_decides import SIBLINGS
 
 TODAY = date(2026, 12, 4)
@@ -35,23 +34,12 @@ BUS_CLAIMS = ("drive vehicles", "manoeuvre bus", "drive in urban areas")
 
 
 @pytest.fixture(scope="module")
-def space(esco):
-    return build_skill_space(esco, RankingParams())
+def space(esco_space):
+    return esco_space
 
 
 def _row(m, o: int) -> list[int]:
     return sorted(m.indices[m.indptr[o] : m.indptr[o + 1]].tolist())
-
-
-def _infer(space, esco, claims: dict[int, float], spells: dict[int, float]) -> list[tuple[str, float]]:
-    x = np.zeros(esco.n_skills + esco.n_occupations)
-    for j, w in claims.items():
-        x[j] = w
-    for o, w in spells.items():
-        x[esco.n_skills + o] = w
-    occ, prob = space.occupations.predict_top(sp.csr_matrix(x), 3)
-    en = esco.tables.occupation_labels["en"]
-    return [(en[o], float(p)) for o, p in zip(occ[0], prob[0], strict=True) if o >= 0]
 
 
 @pytest.mark.parametrize("spell", list(SPELLS))
@@ -59,7 +47,7 @@ def test_the_testers_welder_is_a_welder_however_long_ago_and_briefly(space, esco
     years, ended = SPELLS[spell]
     w = experience_weight(years, ended, TODAY.year, RankingParams())
     claims = {esco.skill_index[USE_WELDING_EQUIPMENT]: 1.0, esco.skill_index[MAG_WELDING]: 0.8}
-    top = _infer(space, esco, claims, {esco.occupation_index[WELDER]: w})
+    top = infer_occupations(space, esco, claims, {esco.occupation_index[WELDER]: w})
     assert top[0][0] == "welder" and top[0][1] >= 0.9, top  # before, 1y-2020: spot welder 0.44
 
 
@@ -77,7 +65,7 @@ def test_one_year_six_years_ago_decides_the_occupation_against_a_sibling(space, 
     rng = np.random.default_rng(26)
     for _ in range(5):
         picked = rng.choice(shared, 2, replace=False)
-        top = _infer(space, esco, {int(j): 0.8 for j in picked}, {o: w})
+        top = infer_occupations(space, esco, {int(j): 0.8 for j in picked}, {o: w})
         assert top[0][0] == stated and top[0][1] >= 0.5, (stated, top)
 
 
