@@ -310,20 +310,36 @@ class AuditLog:
     def _current_identity(self, scope_org: str | None, profile_id: str) -> list[Any]:
         """Conditions keeping the entries of the identities holding ``profile_id`` now (one per
         organisation in scope): entries with their candidate id, and entries without one (denied
-        attempts) made since that identity was created. None when no profile holds the id."""
+        attempts) made since that identity was created and after the last withdrawal of the profile id
+        (an erased identity's entries carry no candidate id either). None when no profile holds the id."""
         query = select(profiles).where(func.lower(profiles.c.id) == profile_id.lower())
         if scope_org is not None:
             query = query.where(profiles.c.coach_org == scope_org)
-        held = [
-            and_(
-                audit_log.c.subject_org == row.coach_org,
-                or_(
-                    audit_log.c.candidate_id == row.candidate_id,
-                    and_(audit_log.c.candidate_id.is_(None), audit_log.c.at >= _aware(row.created_at)),
-                ),
+        held = []
+        for row in self.conn.execute(query).all():
+            since = audit_log.c.at >= _aware(row.created_at)
+            if row.status != "withdrawn":
+                # an erased identity's entries keep no candidate id (``forget_erased_person``): those
+                # up to its withdrawal are not this identity's, whatever the clocks say
+                ended = self.conn.execute(
+                    select(func.max(audit_log.c.at)).where(
+                        audit_log.c.profile_id == row.id,
+                        audit_log.c.subject_org == row.coach_org,
+                        audit_log.c.action == "profile.withdraw",
+                        audit_log.c.granted == "yes",
+                    )
+                ).scalar()
+                if ended is not None:
+                    since = and_(since, audit_log.c.at > ended)
+            held.append(
+                and_(
+                    audit_log.c.subject_org == row.coach_org,
+                    or_(
+                        audit_log.c.candidate_id == row.candidate_id,
+                        and_(audit_log.c.candidate_id.is_(None), since),
+                    ),
+                )
             )
-            for row in self.conn.execute(query)
-        ]
         return [or_(*held)] if held else []
 
 
