@@ -125,7 +125,7 @@ class ShortageImportSchema(ma.Schema):
             "description": "Per region where the import took occupations out of shortage: which ones "
             "(their open vacancies leave the region's meeting) and which lists rated them before. A "
             "later period replaces the earlier ones wholly, so a partial table drops the rest. A list for a "
-            "period to come is judged on its first day too ('From 1.3.2027: …'); then one per line of "
+            "period to come is judged on its first day too ('From 1.3.2027 on: …'); then one per line of "
             "the file skipped or read otherwise than written, starting 'Line 3: ' (as in line_warnings)"
         },
     )
