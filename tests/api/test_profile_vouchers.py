@@ -572,3 +572,48 @@ def test_the_pilot_id_beside_a_clients_name_tells_the_provider_only_the_rule_it_
         "beside its client's name"
         in spec["components"]["schemas"]["VoucherOut"]["properties"]["pilot_id"]["description"]
     )
+
+
+def test_simultaneous_issues_to_one_jobseeker_give_one_voucher_and_409s(client, profile_app):
+    """Outside tester 28, T28-11: four simultaneous issues (a case-management system retrying, a
+    double click) gave one jobseeker three vouchers, each then chosen for another provider. A unique
+    partial index holds one voucher in use per jobseeker; the losers get the sequential case's 409."""
+    answers = at_once(profile_app, 4, lambda c, i: issue(c))
+    codes = sorted(r.status_code for r in answers)
+    assert codes == [201, 409, 409, 409], [(r.status_code, r.json) for r in answers]
+    refused = [r.json["message"] for r in answers if r.status_code == 409]
+    assert all("already has a voucher in use" in m for m in refused), refused
+    assert len(stored_vouchers(profile_app)) == 1
+
+
+def test_the_database_refuses_a_second_voucher_in_use_even_past_the_check(client, profile_app):
+    """The rule is the database's, not only the use case's: a second insert of a voucher in use for
+    the same jobseeker (as a race past the check would make) is refused by the store itself."""
+    from sqlalchemy.exc import IntegrityError
+
+    from services.profile.paths.repository import VoucherRepository, voucher_from_dict
+
+    first = issue(client).json
+    engine = profile_app.extensions["kohtaanto.engine"]
+    with engine.connect() as conn:
+        stored = voucher_from_dict(conn.execute(select(vouchers_table.c.body)).scalar_one())
+    from dataclasses import replace
+
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        VoucherRepository(conn).add(replace(stored, id="00000000-0000-0000-0000-000000000002"))
+    assert [r.id for r in stored_vouchers(profile_app)] == [first["id"]]
+
+
+def test_a_withdrawn_or_expired_voucher_leaves_room_for_the_next_one(client, profile_app):
+    """After the index: a voucher out of use (withdrawn; its period ended) does not block the next."""
+    first = issue(client).json
+    assert issue(client).status_code == 409
+    assert client.post(f"/api/v1/vouchers/{first['id']}/withdraw", headers=COACH).status_code == 200
+    second = issue(client)
+    assert second.status_code == 201, second.json
+    later = datetime(2027, 4, 15, 9, tzinfo=UTC)  # the second's period ended 2027-03-29, unused
+    for name in ("paths", "vouchers", "handlers"):
+        profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: later
+    third = issue(client, unemployed_since="2026-12-20")
+    assert third.status_code == 201, third.json
+    assert len(stored_vouchers(profile_app)) == 3

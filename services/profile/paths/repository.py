@@ -99,6 +99,17 @@ vouchers = Table(
     Column("coach_org", String(100), nullable=False, index=True),
     Column("provider", String(100), nullable=True, index=True),
     Column("body", JSON, nullable=False),  # the eligibility facts (age, unemployed since) stay here
+    # "yes" while neither hired nor withdrawn nor seen expired (``VoucherRepository.release_expired``)
+    Column("in_use", String(3), nullable=False, server_default="no"),
+    # at most one voucher in use per jobseeker, also when a coach's system issues it twice at the same
+    # moment (outside tester 28, T28-11: four parallel issues gave one jobseeker three vouchers)
+    Index(
+        "uq_vouchers_in_use_candidate",
+        "candidate_id",
+        unique=True,
+        sqlite_where=text("in_use = 'yes'"),
+        postgresql_where=text("in_use = 'yes'"),
+    ),
 )
 
 # Consent a jobseeker granted through a choice (a voucher's provider): kept apart from what the coach
@@ -480,7 +491,8 @@ class VoucherRepository:
         )
 
     def add(self, v: Voucher) -> None:
-        self.conn.execute(insert(vouchers).values(id=v.id, **self._values(v)))
+        """Insert a new voucher, in use (``IntegrityError`` when the jobseeker has one in use)."""
+        self.conn.execute(insert(vouchers).values(id=v.id, in_use="yes", **self._values(v)))
 
     def save(self, v: Voucher) -> None:
         self.conn.execute(update(vouchers).where(vouchers.c.id == v.id).values(**self._values(v)))
@@ -497,6 +509,19 @@ class VoucherRepository:
         if self.conn.execute(stmt).rowcount != 1:
             raise ConcurrentChangeError(N_("voucher %(id)s was chosen meanwhile") % {"id": v.id})
 
+    def release_expired(self, candidate_id: str, today: date) -> None:
+        """Mark the jobseeker's vouchers whose period ended before ``today`` no longer in use, so the
+        unique index ``uq_vouchers_in_use_candidate`` lets the next one in (a voucher leaves use by a
+        hire or a withdrawal when it is written, by expiry only with the passing days)."""
+        rows = self.conn.execute(
+            select(vouchers.c.id, vouchers.c.body).where(
+                vouchers.c.candidate_id == candidate_id, vouchers.c.in_use == "yes"
+            )
+        ).all()
+        done = [r.id for r in rows if not _in_use(voucher_from_dict(r.body), today)]
+        if done:
+            self.conn.execute(update(vouchers).where(vouchers.c.id.in_(done)).values(in_use="no"))
+
     def erase_candidate(self, candidate_id: str) -> None:
         self.conn.execute(delete(vouchers).where(vouchers.c.candidate_id == candidate_id))
 
@@ -508,7 +533,13 @@ class VoucherRepository:
             "coach_org": v.coach_org,
             "provider": v.provider,
             "body": voucher_to_dict(v),
+            # a hire or a withdrawal ends its use; nothing brings a voucher back into use
+            **({} if v.hired_on is None and v.withdrawn_on is None else {"in_use": "no"}),
         }
+
+
+def _in_use(v: Voucher, day: date) -> bool:
+    return v.state_on(day) in (VoucherState.ISSUED, VoucherState.IN_PROGRESS)
 
 
 class ConsentGrants:

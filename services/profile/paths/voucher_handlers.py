@@ -168,11 +168,17 @@ class VoucherHandlers:
             return results(pilot, uow.vouchers.of_pilot(pilot_id), local_day(self.clock()))
 
     # -- coaches -------------------------------------------------------------------------------------
+    # (at most one voucher in use per jobseeker: a unique partial index; the retry's answer is the 409)
     @retry_on_conflict()
     def issue(
         self, caller: Principal, profile_id: str, pilot_id: str, age_years: int, unemployed_since: date
     ) -> Voucher:
-        """Issue a voucher to a jobseeker of the caller's organisation who chose to take part."""
+        """Issue a voucher to a jobseeker of the caller's organisation who chose to take part.
+
+        Raises ``VoucherStateError`` (the API's 409) when the jobseeker already has a voucher in use
+        (issued or in progress, of any pilot), also when another issue commits first at the same
+        moment: its insert trips ``uq_vouchers_in_use_candidate`` and the retry reads the winner's
+        voucher (outside tester 28, T28-11)."""
         now = self.clock()
         with self.uow_factory() as uow:
             profile = own_profile(uow, caller, profile_id)
@@ -180,6 +186,7 @@ class VoucherHandlers:
             if pilot is None:
                 raise PathNotFoundError(pilot_id)
             assert profile.details is not None
+            uow.vouchers.release_expired(profile.candidate_id, local_day(now))
             if any(
                 v.state_on(local_day(now)).value in ("issued", "in_progress")
                 for v in uow.vouchers.of_candidate(profile.candidate_id)
