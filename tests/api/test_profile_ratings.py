@@ -318,3 +318,31 @@ def test_the_form_and_to_rate_name_the_service_in_the_readers_language_not_by_co
     )
     page = client.get("/" + made.json["url"].split("/", 3)[3] + f"?lang={lang}").get_data(as_text=True)
     assert what in page and "work_trial" not in page and "agency-a" not in page, page
+
+
+def test_the_coachs_entry_and_the_jobseekers_link_at_the_same_moment_store_one_rating(world, profile_app):
+    """Found by reading after outside tester 28's T28-11 (check-then-insert without a constraint):
+    "already rated" was only checked before the insert, so the coach's entry and the jobseeker's own
+    link (and a double click) submitted together each stored and published a rating. A unique index
+    holds one per jobseeker, subject and rater; the losers get the sequential case's answer."""
+    from tests.helpers import at_once
+
+    client, _ = world
+    link = client.post(
+        "/api/v1/profiles/asiakas-1/rating-links",
+        json={"subject": {"kind": "referral", "vacancy_id": "v-weld"}},
+        headers=COACH,
+    )
+    path = "/" + link.json["url"].split("/", 3)[3]
+
+    def rate(c, i):
+        if i == 0:
+            return c.post(path, data={"score": "5", "comment": ""})
+        return c.post("/api/v1/profiles/asiakas-1/ratings", json=referral(4), headers=COACH)
+
+    answers = at_once(profile_app, 4, rate)
+    codes = sorted(r.status_code for r in answers)
+    assert codes.count(200) + codes.count(201) == 1 and set(codes) <= {200, 201, 404, 409}, codes
+    with profile_app.extensions["kohtaanto.engine"].connect() as conn:
+        assert len(conn.execute(select(ratings)).all()) == 1
+    assert len(published(profile_app)) == 1

@@ -280,3 +280,53 @@ def test_pilots_stored_with_a_region_name_get_its_id(database_url: str) -> None:
         pilot_id: (json.loads(body) if isinstance(body, str) else body)["region"] for pilot_id, body in rows
     }
     assert regions == {"a": "pohjanmaa", "b": "pohjanmaa", "c": "pirkanmaa", "d": "narnia", "e": None}
+
+
+def _voucher_row(voucher_id: str, candidate: str, **body: Any) -> dict[str, Any]:
+    return {
+        "id": voucher_id,
+        "pilot_id": "yli50",
+        "candidate_id": candidate,
+        "coach_org": "tampere-tyollisyys",
+        "provider": None,
+        "body": json.dumps({"valid_until": "2099-01-01", "hired_on": None, "withdrawn_on": None, **body}),
+    }
+
+
+def test_vouchers_in_use_are_marked_and_a_race_made_pair_stops_the_upgrade(database_url: str) -> None:
+    """Outside tester 28, T28-11: p0009 marks the vouchers in use (neither hired, withdrawn nor past
+    their period), so the unique index lets a jobseeker's next voucher in after an old one; a jobseeker
+    a race gave two vouchers in use stops the upgrade with what to do, as p0006 does for paths."""
+    migrations = migrate.migrations_of("profile")
+    engine = make_engine(database_url)
+    upgrade(engine, migrations, "p0008")
+    insert_voucher = text(
+        "INSERT INTO vouchers (id, pilot_id, candidate_id, coach_org, provider, body) "
+        "VALUES (:id, :pilot_id, :candidate_id, :coach_org, :provider, :body)"
+    )
+    rows = [
+        _voucher_row("a-old", "c-a", valid_until="2020-01-31"),  # expired
+        _voucher_row("a-withdrawn", "c-a", withdrawn_on="2026-10-01"),
+        _voucher_row("a-hired", "c-a", hired_on="2026-10-01"),
+        _voucher_row("a-now", "c-a"),
+        _voucher_row("b-1", "c-b"),
+        _voucher_row("b-2", "c-b"),  # the race's second voucher in use
+    ]
+    with engine.begin() as conn:
+        for row in rows:
+            conn.execute(insert_voucher, row)
+    with pytest.raises(RuntimeError, match="1 jobseekers have more than one voucher in use"):
+        upgrade(engine, migrations)
+    assert current(engine) == ("p0008",)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM vouchers WHERE id = 'b-2'"))
+    assert upgrade(engine, migrations) == migrations.heads()
+    with engine.connect() as conn:
+        marked = dict(conn.execute(text("SELECT id, in_use FROM vouchers ORDER BY id")).fetchall())
+    assert marked == {
+        "a-hired": "no",
+        "a-now": "yes",
+        "a-old": "no",
+        "a-withdrawn": "no",
+        "b-1": "yes",
+    }

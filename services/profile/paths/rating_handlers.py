@@ -26,6 +26,7 @@ from services.profile.paths.ratings import (
 )
 from services.profile.paths.repository import JourneyUnitOfWork
 from shared.auth import Principal, Role
+from shared.db import retry_on_conflict
 
 LINK_DAYS = 30
 
@@ -51,6 +52,7 @@ class RatingHandlers:
         self.clock = clock
 
     # -- the jobseeker, through the coach -------------------------------------------------------------
+    @retry_on_conflict()  # (one rating per rater: a unique index; the retry's answer is the 409)
     def rate_as_jobseeker(
         self, caller: Principal, profile_id: str, kind: SubjectKind, ref: str, score: int, comment: str
     ) -> Rating:
@@ -96,6 +98,7 @@ class RatingHandlers:
                 raise AlreadyRatedError(link.subject.key())
             return link, self._describe(uow, link.candidate_id, link.subject)
 
+    @retry_on_conflict()  # (one rating per rater: a unique index; the retry's answer is the 409)
     def rate_by_link(self, token: str, score: int, comment: str) -> Rating:
         with self.uow_factory() as uow:
             link = uow.ratings.link(token)
@@ -113,6 +116,7 @@ class RatingHandlers:
         return rating
 
     # -- employers ------------------------------------------------------------------------------------
+    @retry_on_conflict()  # (one rating per rater: a unique index; the retry's answer is the 409)
     def rate_as_employer(
         self, caller: Principal, kind: SubjectKind, ref: str, candidate_id: str, score: int, comment: str
     ) -> Rating:

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Connection,
     Date,
     DateTime,
+    Index,
     Integer,
     String,
     Table,
@@ -55,6 +56,9 @@ ratings = Table(
     Column("comment", Text, nullable=False),  # screened for personal data; never published
     Column("region", String(64), nullable=False),
     Column("recorded_at", DateTime(timezone=True), nullable=False, index=True),
+    # one rating per jobseeker, subject and rater, also when the coach and the jobseeker's link rate
+    # at the same moment (outside tester 28, T28-11's kind: the "already rated" check alone let both in)
+    Index("uq_ratings_one_per_rater", "candidate_id", "subject_kind", "subject_ref", "rater", unique=True),
 )
 
 rating_links = Table(

@@ -94,6 +94,7 @@ class VoucherHandlers:
         self.new_id = new_id
 
     # -- operators -----------------------------------------------------------------------------------
+    @retry_on_conflict()  # (two first PUTs of one pilot: the loser's insert hits the key, its retry replaces)
     def put_pilot(self, caller: Principal, pilot: Pilot) -> bool:
         """Register or replace a pilot; returns whether it is new. Providers chosen by vouchers stay.
 

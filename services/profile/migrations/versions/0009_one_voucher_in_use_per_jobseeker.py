@@ -26,8 +26,6 @@ IN_USE = sa.text("in_use = 'yes'")
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("vouchers", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("in_use", sa.String(length=3), server_default="no", nullable=False))
     bind = op.get_bind()
     table = sa.table(
         "vouchers",
@@ -50,6 +48,9 @@ def upgrade() -> None:
             "withdraw all but one of each (POST /api/v1/vouchers/<id>/withdraw; the jobseeker decides "
             "which), then migrate again"
         )
+    # (checked before any change: SQLite's batch mode commits its table copy on its own)
+    with op.batch_alter_table("vouchers", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("in_use", sa.String(length=3), server_default="no", nullable=False))
     ids = [i for found in in_use.values() for i in found]
     if ids:
         bind.execute(sa.update(table).where(table.c.id.in_(ids)).values(in_use="yes"))
