@@ -138,6 +138,17 @@ courses = Table(
     Column("imported_at", DateTime(timezone=True), nullable=False),
 )
 
+# One row per provider whose catalogue was imported: the last import, and the row every import of the
+# provider updates first, so that imports of one provider run one after the other (outside tester 28,
+# T28-14: four simultaneous imports each answered "added 3" over the same stale catalogue).
+catalogue_imports = Table(
+    "training_catalogue_imports",
+    metadata,
+    Column("provider", String(100), primary_key=True),
+    Column("import_id", String(64), nullable=False),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+)
+
 skill_gaps = Table(
     "skill_gaps",
     metadata,
@@ -186,6 +197,21 @@ class TrainingRepository:
             select(courses.c.body).where(courses.c.provider == provider, courses.c.course_id == course_id)
         ).first()
         return Course.from_dict(row.body) if row else None
+
+    def lock_providers(self, providers: Iterable[str], import_id: str, at: datetime) -> None:
+        """Claim the providers' catalogues for this import until the unit of work ends: the first
+        write of the transaction, on each provider's ``training_catalogue_imports`` row (in a fixed
+        order), holds a concurrent import of the same provider back until this one commits — a row
+        lock on PostgreSQL, the one writer on SQLite — so what it reads next is what it replaces.
+        Two first imports of a new provider: the loser's insert raises ``IntegrityError`` (run the
+        use case again, ``retry_on_conflict``)."""
+        t = catalogue_imports
+        for provider in sorted(set(providers)):
+            claimed = self.conn.execute(
+                update(t).where(t.c.provider == provider).values(import_id=import_id, imported_at=at)
+            )
+            if claimed.rowcount != 1:
+                self.conn.execute(insert(t).values(provider=provider, import_id=import_id, imported_at=at))
 
     def replace_providers(
         self, found: list[Course], import_id: str, at: datetime, *, within: frozenset[str] | None = None

@@ -36,6 +36,7 @@ from services.matching.team.training import (
     teaching,
 )
 from shared.auth import Principal
+from shared.db import retry_on_conflict
 from shared.entitlement import NATIONAL, acts_everywhere
 from shared.languages import DEFAULT_LANGUAGE
 
@@ -168,6 +169,7 @@ class TrainingHandlers:
         self.clock = clock
 
     # -- the catalogue ---------------------------------------------------------------------------------
+    @retry_on_conflict()  # (two first imports of one provider: the loser's claim hits the key)
     def import_catalogue(self, data: bytes, filename: str, caller: Principal) -> ImportedCatalogue:
         """Validate the whole file (raises ``TableError`` or ``CatalogueError``), then replace each
         provider's courses and refresh every candidate's suggestions.
@@ -175,7 +177,11 @@ class TrainingHandlers:
         The system operator replaces each provider's whole catalogue. An organisation serving only
         some regions (``acts_for``) adds or replaces courses held there only: a row held elsewhere,
         online only, or taking the id of the provider's course held elsewhere is a row-level
-        ``CatalogueError`` (nothing stored), and the provider's courses elsewhere stay."""
+        ``CatalogueError`` (nothing stored), and the provider's courses elsewhere stay.
+
+        Imports naming the same provider run one after the other (``lock_providers``), so each
+        answer's ``added``/``updated``/``removed`` is what that import did to the catalogue the one
+        before it left (outside tester 28, T28-14)."""
         table = self.read_table(data, filename, header=is_header)
         read = read_catalogue(table.header, table.rows, self.places, table.note_warnings())
         found = read.courses
@@ -183,6 +189,7 @@ class TrainingHandlers:
         role, org = caller.role.value, caller.org
         within: frozenset[str] | None = None  # the system operator: every provider's whole catalogue
         with self.uow_factory() as uow:
+            uow.training.lock_providers((c.provider for c in found), import_id, now)
             if not self.acts_for(role, org, NATIONAL):  # NATIONAL: online-only courses, every region
                 served = sorted(r for r in self.region_codes if self.acts_for(role, org, r))
                 within = frozenset(code for r in served for code in self.region_codes[r])
