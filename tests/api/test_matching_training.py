@@ -244,13 +244,16 @@ def test_simultaneous_imports_of_one_provider_run_one_after_the_other_and_each_t
     client = app.test_client()
     assert import_catalogue(client, csv_bytes(catalogue_rows())).status_code == 201
     files = {
-        letter: [[f"{letter}-{i}", *row[1:]] for i, row in enumerate(catalogue_rows(), 1)] for letter in "ABCD"
+        letter: [[f"{letter}-{i}", *row[1:]] for i, row in enumerate(catalogue_rows(), 1)]
+        for letter in "ABCD"
     }
     answers = at_once(app, 4, lambda c, i: import_catalogue(c, csv_bytes(files["ABCD"[i]])))
     assert [r.status_code for r in answers] == [201] * 4, [r.json for r in answers]
     assert all(r.json["added"] == 3 and r.json["updated"] == 0 for r in answers)
     removed = sorted(tuple(sorted(c["course_id"] for c in r.json["removed"])) for r in answers)
-    stored = sorted(c["course_id"] for c in client.get("/api/v1/training/courses", headers=TEAM).json["items"])
+    stored = sorted(
+        c["course_id"] for c in client.get("/api/v1/training/courses", headers=TEAM).json["items"]
+    )
     [last] = {c.split("-")[0] for c in stored}
     before_all = tuple(sorted(row[0] for row in catalogue_rows()))
     expected = [before_all] + [tuple(f"{x}-{i}" for i in (1, 2, 3)) for x in "ABCD" if x != last]
