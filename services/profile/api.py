@@ -17,6 +17,7 @@ from services.profile.domain import (
     InvalidProfileError,
     NotPermittedError,
     ProfileNotFoundError,
+    ProfileAbsentError,
     ProfileVersionConflictError,
     ProfileVersionRequiredError,
     ProfileWithdrawnError,
@@ -130,6 +131,16 @@ def translate(exc: Exception) -> NoReturn:
         abort(404, message=gettext("No such profile."))
     if isinstance(exc, ProfileWithdrawnError):
         abort(409, message=gettext("The profile has been withdrawn."))
+    if isinstance(exc, ProfileAbsentError):
+        # 412 as RFC 9110 has it (without If-Match this PUT would create), but saying what is the
+        # matter: reading it again would only 404 (outside tester 28, T28-10)
+        abort(
+            412,
+            message=gettext(
+                "No such profile: If-Match names a version of a profile that was never pushed or has "
+                "been withdrawn. Check the id; to create the profile, send the PUT without If-Match."
+            ),
+        )
     if isinstance(exc, ProfileVersionConflictError):
         abort(
             412,
@@ -166,7 +177,8 @@ PROFILE_IF_MATCH_PARAMETER = {
     **IF_MATCH_PARAMETER,
     "description": 'The version you read (the ETag, e.g. `"3"`): required to replace an existing profile '
     "(412 when it is no longer at that version, 428 without the header); `*` replaces whatever version "
-    "is stored and never creates; without it the profile is created, if it does not exist. A body identical "
+    "is stored and never creates (on an id with no profile, never pushed or withdrawn, `*` or a version is a 412 "
+    "saying there is no such profile); without it the profile is created, if it does not exist. A body identical "
     "to the stored profile (a retry: lists in any order, a municipality by name or code, dates as d.m.yyyy "
     "or ISO) needs none and changes nothing. The body's `version` (as GET shows it) stands for it when the "
     "header is left out.",
@@ -196,7 +208,9 @@ class ProfileById(MethodView):
         ``If-Match: "<version>"`` (the ETag you read) so that another coach's change made meanwhile is
         not overwritten unseen (412 instead; 428 without the header, outside tester 14, P16);
         ``If-Match: *`` replaces whatever version is stored, and only a profile that exists (412
-        instead of creating one; ``If-None-Match`` is not read). Creating needs no ``If-Match``. A body
+        instead of creating one; ``If-None-Match`` is not read). If-Match on an id with no profile
+        (never pushed, withdrawn, another organisation's) is a 412 saying there is no such profile,
+        not to read it again (outside tester 28, T28-10). Creating needs no ``If-Match``. A body
         read with ``GET`` may be sent back as it is or edited: its read-only fields (``id``,
         ``candidate_id``, ``coach_org``, ``version``, ``created_at``, ``updated_at``) are ignored when
         they are as stored, ``version`` stands for ``If-Match``, and another value of one of them is a

@@ -42,6 +42,11 @@ class ProfileVersionConflictError(ProfileError):
     """The caller's ``If-Match`` names a version the profile is no longer (or not) at."""
 
 
+class ProfileAbsentError(ProfileVersionConflictError):
+    """The caller's ``If-Match`` names a version (or ``*``) of a profile that does not exist: never
+    pushed, withdrawn, or another organisation's id (outside tester 28, T28-10)."""
+
+
 class ProfileVersionRequiredError(ProfileError):
     """A change to an existing profile names no version (no ``If-Match``): it could overwrite a
     colleague's change unseen (outside tester 14, P16)."""

@@ -13,6 +13,7 @@ from services.profile.domain import (
     Profile,
     ProfileDetails,
     ProfileNotFoundError,
+    ProfileAbsentError,
     ProfileVersionConflictError,
     ProfileVersionRequiredError,
     Status,
@@ -76,8 +77,10 @@ class ProfileHandlers:
         caller's ``If-Match``): the profile must be at that version, else
         ``ProfileVersionConflictError`` and nothing changes (two coaches' full replacements do not
         overwrite each other unseen: an outside tester). Ids are compared without letter case: "T5-CASE"
-        replaces "t5-case" (outside testers 5, F23, and 7, H9/H10). ``must_exist`` (``If-Match: *``):
-        ``ProfileVersionConflictError`` instead of creating one (outside tester 10, L13). Replacing an
+        replaces "t5-case" (outside testers 5, F23, and 7, H9/H10). ``must_exist`` (``If-Match: *``), or
+        an ``expected_version`` of a profile that does not exist: ``ProfileAbsentError`` (a
+        ``ProfileVersionConflictError``) instead of creating one (outside testers 10, L13, and 28,
+        T28-10). Replacing an
         existing profile needs one of the two: ``ProfileVersionRequiredError`` without either, and
         nothing changes (outside tester 14, P16: a read-change-put lost a colleague's change); a
         re-push of exactly what is stored (a retry, simultaneous first pushes) loses nothing and needs
@@ -89,12 +92,12 @@ class ProfileHandlers:
         with self.uow_factory() as uow:
             existing = uow.profiles.get(caller.org, profile_id)
             created = existing is None or existing.status is Status.WITHDRAWN
-            if must_exist and created:
-                raise ProfileVersionConflictError(N_("profile %(id)s does not exist") % {"id": profile_id})
+            if created and (must_exist or expected_version is not None):
+                raise ProfileAbsentError(N_("profile %(id)s does not exist") % {"id": profile_id})
             unversioned = expected_version is None and not must_exist
             if unversioned and existing is not None and not created and not existing.same_as(details, status):
                 raise ProfileVersionRequiredError(N_("profile %(id)s exists") % {"id": profile_id})
-            if expected_version is not None and (created or existing.version != expected_version):  # type: ignore[union-attr]
+            if expected_version is not None and existing.version != expected_version:  # type: ignore[union-attr]
                 raise ProfileVersionConflictError(
                     N_("profile %(id)s is not at version %(expected)s")
                     % {"id": profile_id, "expected": expected_version}

@@ -900,3 +900,32 @@ def test_replacing_a_profile_without_if_match_is_a_428_and_changes_nothing(profi
         "/api/v1/profiles/p16", json=profile_body(max_commute_km=6), headers={**COACH, "If-Match": "*"}
     )
     assert r.status_code == 200 and r.json["version"] == 3
+
+
+@pytest.mark.parametrize("if_match", ["*", '"3"'])
+def test_if_match_on_a_profile_that_does_not_exist_says_there_is_no_such_profile(profile_app, if_match):
+    """Outside tester 28, T28-10: a PUT with If-Match on an id never pushed, or withdrawn by a
+    colleague, answered 412 "read it again", and reading it then gave 404. Still 412 (RFC 9110: the
+    precondition of a PUT that would otherwise create), but the message says there is no such
+    profile and how to create one; another organisation's id gets the very same answer."""
+    client = profile_app.test_client()
+    assert client.put("/api/v1/profiles/p-gone", json=profile_body(), headers=COACH).status_code == 201
+    assert client.delete("/api/v1/profiles/p-gone", headers={**COACH, "If-Match": '"1"'}).status_code == 204
+    other_org = auth("coach", "vaasa-tyollisyys")
+    assert client.put("/api/v1/profiles/p-theirs", json=profile_body(), headers=other_org).status_code == 201
+    events = count(profile_app, outbox)
+    answers = {
+        pid: client.put(f"/api/v1/profiles/{pid}", json=profile_body(), headers={**COACH, "If-Match": if_match})
+        for pid in ("p-never", "p-gone", "p-theirs")
+    }
+    for pid, r in answers.items():
+        assert r.status_code == 412, (pid, r.json)
+        assert r.json["message"].startswith("No such profile:") and "read it again" not in r.json["message"]
+    assert len({r.get_data() for r in answers.values()}) == 1
+    assert count(profile_app, outbox) == events
+    fi = client.put(
+        "/api/v1/profiles/p-never",
+        json=profile_body(),
+        headers={**COACH, "If-Match": if_match, "Accept-Language": "fi"},
+    )
+    assert fi.status_code == 412 and fi.json["message"].startswith("Profiilia ei ole:")
