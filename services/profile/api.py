@@ -16,8 +16,8 @@ from werkzeug.exceptions import HTTPException
 from services.profile.domain import (
     InvalidProfileError,
     NotPermittedError,
-    ProfileNotFoundError,
     ProfileAbsentError,
+    ProfileNotFoundError,
     ProfileVersionConflictError,
     ProfileVersionRequiredError,
     ProfileWithdrawnError,

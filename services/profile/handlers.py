@@ -11,9 +11,9 @@ from typing import Any
 from services.profile.domain import (
     InvalidProfileError,
     Profile,
+    ProfileAbsentError,
     ProfileDetails,
     ProfileNotFoundError,
-    ProfileAbsentError,
     ProfileVersionConflictError,
     ProfileVersionRequiredError,
     Status,

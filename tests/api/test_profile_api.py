@@ -915,7 +915,9 @@ def test_if_match_on_a_profile_that_does_not_exist_says_there_is_no_such_profile
     assert client.put("/api/v1/profiles/p-theirs", json=profile_body(), headers=other_org).status_code == 201
     events = count(profile_app, outbox)
     answers = {
-        pid: client.put(f"/api/v1/profiles/{pid}", json=profile_body(), headers={**COACH, "If-Match": if_match})
+        pid: client.put(
+            f"/api/v1/profiles/{pid}", json=profile_body(), headers={**COACH, "If-Match": if_match}
+        )
         for pid in ("p-never", "p-gone", "p-theirs")
     }
     for pid, r in answers.items():
