@@ -110,3 +110,28 @@ def test_the_overlap_stays_below_the_closest_isco_level():
     assert p.overlap_agreement < weights[3] / sum(weights)
     with pytest.raises(ValueError):
         RankingParams(overlap_agreement=1.0)
+
+
+def test_the_stage_1_bound_holds_both_agreements_of_held_skills():
+    """`kernels.confirmed_bound_of` from the one share stage 1 walks (work history at full weight
+    holds a skill, unclipped) bounds the larger of the confirmed skills' agreement (a claim holds a
+    skill, power 8) and the overlap's (power 2), as `scoring.exact_scores` computes them."""
+    import numpy as np
+
+    from services.matching.index.domain.kernels import confirmed_bound_of
+
+    p = RankingParams()
+    unit, claim = p.experience_essential_weight, p.level_weights[0]
+    rng = np.random.default_rng(28)
+    for _ in range(2000):
+        n = int(rng.integers(1, 20))
+        w = rng.dirichlet(np.ones(n))
+        raw = rng.choice([0.0, 0.1, 0.3, 0.6, 0.8, 1.0, 1.3], size=n) * rng.uniform(0.5, 1.0, size=n)
+        held, overlap = float(rng.uniform(0, 1)), p.overlap_agreement
+        confirmed = held * min(1.0, float(np.minimum(raw / claim, 1.0) @ w)) ** p.confirmed_agreement_power
+        skill = overlap * min(1.0, float(np.minimum(raw / unit, 1.0) @ w)) ** p.overlap_agreement_power
+        walked = np.float32((raw / unit) @ w)
+        bound = confirmed_bound_of(
+            walked, held, p.confirmed_agreement_power, overlap, unit / claim, p.overlap_agreement_power
+        )
+        assert bound >= max(confirmed, skill) - 1e-9

@@ -333,6 +333,11 @@ class RankingParams:
     0 turns it off. 0.125 is the smallest round value that orders that pair with a margin (0.09
     would); tuning half, session 28: docs/benchmarks.md."""
 
+    overlap_agreement_power: float = 2.0
+    """The power of the share held in `overlap_agreement` (at least 1): 2 keeps most of it for
+    candidates holding most of the essential skills (a few held of a sparse vacancy's few lift a
+    candidate of another occupation little). Tuning half, session 28 (docs/benchmarks.md)."""
+
     related_weight: float = 0.079
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
     the vacancy's essential skills the candidate lacks but holds a related skill for (best

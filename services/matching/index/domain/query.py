@@ -362,15 +362,16 @@ def confirmed_factor(query: VacancyQuery, p: RankingParams, power: float = 1.0) 
     """What one unit of an essential skill's coverage share can add to the score through the
     agreements of held skills: `confirmed_agreement` (A x c^power <= A x c, and c <= coverage / the
     lowest level weight; `power` scales that part, the derivative of c^power on [0, 1]) and
-    `overlap_agreement` (s x c', c' <= coverage / experience_essential_weight): occupation_weight x
-    (power x A / level_weights[0] + s / experience_essential_weight); 0 when neither is used. Stage
+    `overlap_agreement` (s x c'^q, c' <= coverage / experience_essential_weight, q =
+    `RankingParams.overlap_agreement_power`, always at its derivative's bound q): occupation_weight x
+    (power x A / level_weights[0] + q x s / experience_essential_weight); 0 when neither is used. Stage
     1 adds it to the coverage columns' weights (`_linear`, `_weights`) so that its bounds stay above
     the exact scores."""
     out = 0.0
     if query.confirmed_agreement > 0:
         out += power * query.confirmed_agreement / p.level_weights[0]
     if query.overlap_agreement > 0:
-        out += query.overlap_agreement / p.experience_essential_weight
+        out += max(1.0, p.overlap_agreement_power) * query.overlap_agreement / p.experience_essential_weight
     return p.occupation_weight * out
 
 
@@ -684,6 +685,7 @@ class SimilarityBound:
     squares: float = 0.0
     overlap: float = 0.0
     ratio: float = 1.0
+    overlap_power: float = 1.0
 
     def as_tuple(self) -> tuple[float, ...]:
         return (
@@ -696,6 +698,7 @@ class SimilarityBound:
             self.squares,
             self.overlap,
             self.ratio,
+            self.overlap_power,
         )
 
 
@@ -1030,6 +1033,7 @@ def _weights(  # type: ignore[no-untyped-def]
             1.0 if squares else 0.0,
             p.occupation_weight * query.overlap_agreement if share_own.any() else 0.0,
             share_ratio(query, p),
+            max(1.0, p.overlap_agreement_power),
         ),
         language_bound,
         rank_tables(p.level_weights)[0],

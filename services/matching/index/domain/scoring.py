@@ -155,7 +155,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
             confirmed = q.confirmed_agreement * np.minimum(share, 1.0) ** p.confirmed_agreement_power
         if q.overlap_agreement > 0:  # a claim or full-weight work history holds a skill
             share = np.minimum(raw[:, xw.essential_col] / p.experience_essential_weight, 1.0) @ w
-            overlap = q.overlap_agreement * np.minimum(share, 1.0)
+            overlap = q.overlap_agreement * np.minimum(share, 1.0) ** max(1.0, p.overlap_agreement_power)
             from_overlap = overlap > (confirmed if confirmed is not None else 0.0)
             confirmed = overlap if confirmed is None else np.maximum(confirmed, overlap)
     else:
