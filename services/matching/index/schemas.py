@@ -213,7 +213,7 @@ class OccupationAgreementSchema(ma.Schema):
             "holds (nearly) every essential skill the employer confirmed, which agrees as 3/4 of the "
             "vacancy's own occupation would, times the share held to the 8th power; essential_skills: "
             "the candidate's occupation agrees less than the share of the vacancy's essential skills "
-            "they hold (by a claim or work history) times 0.125, below what the same ISCO sub-major "
+            "they hold (by a claim or work history), squared, times 0.125, below what the same ISCO sub-major "
             "group earns (1/7): how a recruiter orders trades the ISCO hierarchy does not join (a chef "
             "holding 12 of a cook's 16 essential skills above a kitchen assistant holding 9)"
         },

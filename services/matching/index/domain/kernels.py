@@ -227,7 +227,9 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
             occupation = acc_agr[i] if agreement else 0.0
             if confirmed and acc_conf[i] > 0:
-                occupation = max(occupation, _confirmed_of(acc_conf[i], held, power, overlap, ratio, overlap_power))
+                occupation = max(
+                    occupation, _confirmed_of(acc_conf[i], held, power, overlap, ratio, overlap_power)
+                )
             rest = acc_cov[i] + occupation
             if acc_sim[i] > 0:
                 g = i + shift

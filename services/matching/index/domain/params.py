@@ -321,7 +321,8 @@ class RankingParams:
     overlap_agreement: float = 0.125
     """The occupation agreement, in [0, 1], of a candidate holding every essential skill of the
     vacancy (by a claim at any level or by work history at full weight) whatever their occupation,
-    times the share held: agreement = max(inferred, work history, this x share), for a vacancy
+    times the share held to `overlap_agreement_power`: agreement = max(inferred, work history, this x
+    share^power), for a vacancy
     with essential skills whose confirmed skills' agreement is not used (`confirmed_agreement_power`:
     a vacancy with one keeps that). How a recruiter ranks trades that the ISCO hierarchy does not
     join: same occupation > same unit group > same sub-major group > the share of the vacancy's
@@ -330,8 +331,8 @@ class RankingParams:
     never one of a closer group. Outside tester 27, T27-3: on a cook ad a chef (ISCO 3434, holding
     12 of the cook's 16 essential skills from ten years' work history) read 0.3/100 below a kitchen
     assistant (9 of 16) at 0.7, since the chef's wider ESCO profile dilutes the skill similarity.
-    0 turns it off. 0.125 is the smallest round value that orders that pair with a margin (0.09
-    would); tuning half, session 28: docs/benchmarks.md."""
+    0 turns it off. 0.125 orders that pair with a margin (at power 2 about 0.07 would); tuning half,
+    session 28: docs/benchmarks.md (five cells fall by about their paired s.e., ECE +0.05 points)."""
 
     overlap_agreement_power: float = 2.0
     """The power of the share held in `overlap_agreement` (at least 1): 2 keeps most of it for
