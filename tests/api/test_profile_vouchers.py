@@ -617,3 +617,33 @@ def test_a_withdrawn_or_expired_voucher_leaves_room_for_the_next_one(client, pro
     third = issue(client, unemployed_since="2026-12-20")
     assert third.status_code == 201, third.json
     assert len(stored_vouchers(profile_app)) == 3
+
+
+def test_a_withdrawn_jobseekers_vouchers_leave_the_pilots_results_with_them(client, profile_app):
+    """Outside tester 28, T28-12, decided as the meetings' counts are (T27-1): the results are counted
+    from voucher rows that name the jobseeker, and a withdrawal erases them, so the results are
+    counted again without the person (README "Operations: erasure", docs/architecture.md)."""
+    ids = ["asiakas-50"]
+    for n in range(1, 6):
+        pid = f"asiakas-5{n}"
+        body = profile_body(education_level="master")
+        assert client.put(f"/api/v1/profiles/{pid}", json=body, headers=COACH).status_code == 201
+        ids.append(pid)
+    for pid in ids:
+        r = client.post(
+            f"/api/v1/profiles/{pid}/vouchers",
+            json={"pilot_id": "yli50", "age_years": 56, "unemployed_since": "2026-07-20", "takes_part": True},
+            headers=COACH,
+        )
+        assert r.status_code == 201, r.json
+
+    def issued():
+        body = client.get("/api/v1/pilots/yli50/results", headers=OPERATOR).json
+        return [(m["month"], m["value"]) for m in body["issued"]]
+
+    assert issued() == [("2026-11", 6)]
+    etag = client.get("/api/v1/profiles/asiakas-53", headers=COACH).headers["ETag"]
+    assert (
+        client.delete("/api/v1/profiles/asiakas-53", headers={**COACH, "If-Match": etag}).status_code == 204
+    )
+    assert issued() == [("2026-11", 5)] and len(stored_vouchers(profile_app)) == 5
