@@ -507,7 +507,9 @@ def fit_scale(pairs: Sequence[Pairs], relative: bool, bins: int = CALIBRATION_BI
 KNOT_STEP = 0.001  # the rounding of a knot's input (3 decimals)
 
 
-def increasing_knots(raw: Sequence[float], match: Sequence[float]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+def increasing_knots(
+    raw: Sequence[float], match: Sequence[float]
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Knots whose inputs, rounded to ``KNOT_STEP``, strictly increase as `MatchScale` requires: from
     the top down, a knot whose rounded input is not below the next one's moves to one step below it
     (a knot that would fall below 0 is left out). Two neighbouring levels' mean inputs can round to the
