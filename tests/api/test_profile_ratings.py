@@ -104,7 +104,11 @@ def test_a_bad_rating_is_a_422_and_nothing_is_stored_or_published(world, profile
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("fi", "työnhakijan kommenttiin"), ("sv", "den arbetssökandes kommentar"), ("en", "the jobseeker's comment")],
+    [
+        ("fi", "työnhakijan kommenttiin"),
+        ("sv", "den arbetssökandes kommentar"),
+        ("en", "the jobseeker's comment"),
+    ],
 )
 def test_the_jobseekers_comment_with_a_phone_number_is_refused_in_the_jobseekers_terms(world, lang, words):
     """Outside tester 27, T27-14 (c): the jobseeker's own comment, told to the coach, was refused with the

@@ -376,7 +376,9 @@ def test_the_combined_effect_notice_and_the_file_reasons_follow_the_language(app
     2026-11 now decides …; 2026H2 still decides …. Occupations in shortage there: …") stayed English
     under Accept-Language fi/sv, as did the reasons of a file the import cannot read."""
     client = app.test_client()
-    national = b"occupation,region,period,level\n2221,pirkanmaa,2026H2,shortage\n7212,pirkanmaa,2026H2,shortage\n"
+    national = (
+        b"occupation,region,period,level\n2221,pirkanmaa,2026H2,shortage\n7212,pirkanmaa,2026H2,shortage\n"
+    )
     assert upload(client, national).status_code == 201
     r = client.post(
         "/api/v1/shortages?source=test",
