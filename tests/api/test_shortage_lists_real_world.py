@@ -389,6 +389,7 @@ def test_the_combined_effect_notice_and_the_file_reasons_follow_the_language(app
     [notice] = r.json["notices"]
     assert all(s in notice for s in said) and not any(u in notice for u in unsaid), notice
     assert notice.count("2026H2") == 1 and "; 2026H2 " in notice, notice  # each part translated alone
+    assert (lang == "en") == ("-separated" in r.json["read_as"]), r.json["read_as"]
     for data, line in ((b"", "1"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "1")):
         bad = client.post(
             "/api/v1/shortages?source=test",

@@ -432,7 +432,7 @@ class Shortages(MethodView):
         return {
             "import_id": result.import_id,
             "source": result.source,
-            "read_as": result.read_as,
+            "read_as": translate_text(result.read_as),
             "lists": [
                 {
                     **listed.get((x.region, str(x.period)), {}),
