@@ -318,6 +318,27 @@ class RankingParams:
     partial-50 -0.004 / -0.014, partial-75 -0.018 / -0.009 (the skills' own occupation inference
     already agrees with the candidates holding them; complete holders of other occupations gain)."""
 
+    overlap_agreement: float = 0.125
+    """The occupation agreement, in [0, 1], of a candidate holding every essential skill of the
+    vacancy (by a claim at any level or by work history at full weight) whatever their occupation,
+    times the share held to `overlap_agreement_power`: agreement = max(inferred, work history, this x
+    share^power), for a vacancy
+    with essential skills whose confirmed skills' agreement is not used (`confirmed_agreement_power`:
+    a vacancy with one keeps that). How a recruiter ranks trades that the ISCO hierarchy does not
+    join: same occupation > same unit group > same sub-major group > the share of the vacancy's
+    essential skills held. Below the sub-major group level (1/7 of `occupation_level_weights`), so
+    it orders only candidates of unrelated occupations (and those the inferred posterior reads so),
+    never one of a closer group. Outside tester 27, T27-3: on a cook ad a chef (ISCO 3434, holding
+    12 of the cook's 16 essential skills from ten years' work history) read 0.3/100 below a kitchen
+    assistant (9 of 16) at 0.7, since the chef's wider ESCO profile dilutes the skill similarity.
+    0 turns it off. 0.125 orders that pair with a margin (at power 2 about 0.07 would); tuning half,
+    session 28: docs/benchmarks.md (five cells fall by about their paired s.e., ECE +0.05 points)."""
+
+    overlap_agreement_power: float = 2.0
+    """The power of the share held in `overlap_agreement` (at least 1): 2 keeps most of it for
+    candidates holding most of the essential skills (a few held of a sparse vacancy's few lift a
+    candidate of another occupation little). Tuning half, session 28 (docs/benchmarks.md)."""
+
     related_weight: float = 0.079
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
     the vacancy's essential skills the candidate lacks but holds a related skill for (best
@@ -524,6 +545,8 @@ class RankingParams:
             raise ValueError("related_cap must be in (0, 1]")
         if self.confirmed_agreement_power != 0 and self.confirmed_agreement_power < 1:
             raise ValueError("confirmed_agreement_power must be 0 (off) or at least 1")
+        if not 0 <= self.overlap_agreement < 1:
+            raise ValueError("overlap_agreement must be in [0, 1)")
         if not 0 <= self.confirmed_agreement_share <= 1:
             raise ValueError("confirmed_agreement_share must be in [0, 1]")
         if self.history_agreement_scale < 0:
