@@ -53,6 +53,10 @@ class OccupationCatalogue(Protocol):
 RegionResolver = Callable[[str], str]
 """Region text (id, Finnish or Swedish name, maakunta code) → region id; ``ValueError`` if unknown."""
 
+AreaReader = Callable[[str], "tuple[str, str] | None"]
+"""An office area's name ("Pirkanmaan TE-toimisto") → (region id, line warning), None when the text
+names no such area; ``ValueError`` saying why for one that is no region's (``shared.office_areas``)."""
+
 
 class ShortageCsvError(ValueError):
     """A shortage file breaks the format; ``errors`` maps a line number (1 = header) to reasons."""
@@ -306,10 +310,15 @@ class PeriodRules:
         tester 22, R1: ``kevät 2028`` accepted, ``2028-02`` refused, in December 2026)."""
         ahead = (period.start.year - today.year) * 12 + period.start.month - today.month
         if ahead > self.max_months_ahead:
-            return (
-                f"{period} starts {ahead} calendar months after this month ({today:%Y-%m}); periods may "
-                f"start at most {self.max_months_ahead} months ahead. A typo?"
-            )
+            return N_(
+                "%(period)s starts %(ahead)s calendar months after this month (%(month)s); periods may start at "
+                "most %(max)s months ahead. A typo?"
+            ) % {
+                "period": str(period),
+                "ahead": ahead,
+                "month": f"{today:%Y-%m}",
+                "max": self.max_months_ahead,
+            }
         return None
 
     def age(self, period: Period, today: date) -> dict[str, Any]:
@@ -571,6 +580,7 @@ def read_shortage_file(
     rules: PeriodRules | None = None,
     serves: Callable[[str], bool] | None = None,
     names: GroupNames | None = None,
+    areas: AreaReader | None = None,
 ) -> ShortageFile:
     """``read_shortage_table`` of an uploaded CSV (any common dialect) or ``.xlsx`` file; the header
     is the first row naming the four columns (title rows above it are skipped)."""
@@ -579,7 +589,7 @@ def read_shortage_file(
     except TableError as exc:
         raise ShortageCsvError(exc.errors) from None
     return read_shortage_table(
-        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names
+        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names, areas=areas
     )
 
 
@@ -632,10 +642,11 @@ def parse_shortage_table(
     rules: PeriodRules | None = None,
     serves: Callable[[str], bool] | None = None,
     names: GroupNames | None = None,
+    areas: AreaReader | None = None,
 ) -> list[ShortageList]:
     """The lists of ``read_shortage_table``."""
     return read_shortage_table(
-        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names
+        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names, areas=areas
     ).lists
 
 
@@ -649,6 +660,7 @@ def read_shortage_table(
     rules: PeriodRules | None = None,
     serves: Callable[[str], bool] | None = None,
     names: GroupNames | None = None,
+    areas: AreaReader | None = None,
 ) -> ShortageFile:
     """Every list in the table, or ``ShortageCsvError`` listing each bad line (nothing is half-read).
 
@@ -691,7 +703,8 @@ def read_shortage_table(
         reasons: list[str] = []
         skipped: list[str] = []
         occupation = _occupation(value["occupation"], catalogue, reasons, names, skipped)
-        region = _region(value["region"], resolve_region, reasons)
+        noted: list[str] = []  # read otherwise than written, imported: a line warning
+        region = _region(value["region"], resolve_region, reasons, areas, noted)
         if region is not None and serves is not None and not serves(region):
             reasons.append(NOT_SERVED % {"region": region})
         period: Period | None = None
@@ -712,6 +725,8 @@ def read_shortage_table(
             earlier = next((e for e in grouped.get((region, period), []) if e.line == first), None)
             if first == line:
                 grouped.setdefault((region, period), []).append(ShortageEntry(occupation, level, line))
+                if noted:
+                    warnings[line] = noted
             elif len(_code_of(value["occupation"])) == 5 and earlier is not None:
                 # two national codes of one unit group ("32211", "32212"): the group is rated once
                 if earlier.level != level:
@@ -773,7 +788,13 @@ def _region_resolver(regions: RegionResolver | Collection[str]) -> RegionResolve
     return by_id
 
 
-def _region(raw: str, resolve_region: RegionResolver, reasons: list[str]) -> str | None:
+def _region(
+    raw: str,
+    resolve_region: RegionResolver,
+    reasons: list[str],
+    areas: AreaReader | None = None,
+    noted: list[str] | None = None,
+) -> str | None:
     key = fold(raw)
     if key in NATIONAL_NAMES:
         return NATIONAL
@@ -787,6 +808,18 @@ def _region(raw: str, resolve_region: RegionResolver, reasons: list[str]) -> str
             return resolve_region(text)
         except ValueError:
             continue
+    if (
+        areas is not None
+    ):  # "Pirkanmaan TE-toimisto", "NTM-centralen i Österbotten" (outside tester 28, T28-4)
+        try:
+            found = areas(raw)
+        except ValueError as exc:
+            reasons.append(str(exc))
+            return None
+        if found is not None:
+            if noted is not None:
+                noted.append(found[1])
+            return found[0]
     reasons.append(error)
     return None
 
@@ -892,6 +925,17 @@ def _occupation(
 
 
 # -- what an import changed --------------------------------------------------------------------------
+#: How the parts of an effect notice's ``%(changes)s`` are joined (``shared.i18n.JOINED_MESSAGES``).
+CHANGES_JOINED = "; "
+EFFECT = N_(
+    "%(where)s: %(changes)s. Occupations in shortage there: %(before)s before this import, %(after)s now."
+)
+EFFECT_EMPTIED = N_(
+    "%(where)s: %(changes)s. Occupations in shortage there: %(before)s before this import, %(after)s now. No "
+    "vacancy there is a shortage role any more: its meeting will list none."
+)
+
+
 def effect_notices(
     before: ShortageBook[ShortageList], after: ShortageBook[ShortageList], imported: Sequence[ShortageList]
 ) -> list[str]:
@@ -923,26 +967,39 @@ def effect_notices(
             if any(p.startswith(f"{name} ") for p in parts):
                 continue
             rated, old, new = len(item.levels), counted_before.get(key, 0), counted_after.get(key, 0)
+            values = {"list": name, "new": new, "rated": rated, "old": old}
             if key in keys:
-                parts.append(f"{name} now decides {new} of the {rated} ESCO occupations it rates")
+                parts.append(
+                    N_("%(list)s now decides %(new)s of the %(rated)s ESCO occupations it rates") % values
+                )
             elif new == old:
-                parts.append(f"{name} still decides {new} of the {rated} it rates")
+                parts.append(N_("%(list)s still decides %(new)s of the %(rated)s it rates") % values)
             elif new:
-                parts.append(f"{name} now decides {new} of the {rated} it rates (before: {old})")
+                parts.append(
+                    N_("%(list)s now decides %(new)s of the %(rated)s it rates (before: %(old)s)") % values
+                )
             elif item in after.applicable(view):
-                parts.append(f"{name} no longer decides any: the lists inside its period rate all {rated}")
+                parts.append(
+                    N_("%(list)s no longer decides any: the lists inside its period rate all %(rated)s")
+                    % values
+                )
             else:
-                parts.append(f"{name} no longer decides any: {after.frame(view)} replaces it wholly")
+                parts.append(
+                    N_("%(list)s no longer decides any: %(frame)s replaces it wholly")
+                    % {"list": name, "frame": after.frame(view)}
+                )
         in_shortage_before = sum(1 for u, x in was.items() if x.levels[u] in SHORTAGE_LEVELS)
         in_shortage_after = sum(1 for u, x in now.items() if x.levels[u] in SHORTAGE_LEVELS)
-        where = view or "regions without their own list"
-        notice = (
-            f"{where}: {'; '.join(parts)}. Occupations in shortage there: "
-            f"{in_shortage_before} before this import, {in_shortage_after} now."
-        )
-        if in_shortage_before and not in_shortage_after:
-            notice += " No vacancy there is a shortage role any more: its meeting will list none."
-        notices.append(notice)
+        # one catalogue message each way, its parts joined as ``shared.i18n`` translates a
+        # ``%(changes)s`` value: each part on its own (outside tester 27, T27-4: this notice stayed English)
+        values = {
+            "where": view or N_("regions without their own list"),
+            "changes": CHANGES_JOINED.join(parts),
+            "before": in_shortage_before,
+            "after": in_shortage_after,
+        }
+        emptied = bool(in_shortage_before and not in_shortage_after)
+        notices.append((EFFECT_EMPTIED if emptied else EFFECT) % values)
     for item in imported:
         if after.is_pending(item):
             notices.append(_pending_notice(after, item))

@@ -46,6 +46,19 @@ class RankingParams:
     so that one claim is at most full evidence; expert counts like advanced because the levels
     are self- or coach-assessed and the top two are hard to tell apart."""
 
+    occupation_claim_levels: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0)
+    """Evidence weight of a claimed skill per level in `SKILL_LEVELS` in the occupation inference
+    (`vectors.claim_evidence`; a suggestion times `suggested_claim_factor`). A claim at any level
+    says the person uses the skill, and so is as much evidence of what they do: the level says how
+    well, which `level_weights` counts in the similarity and coverage. `level_weights` here (before
+    session 26) tempered a basic claim's evidence to its 0.6th power, so people claiming a few
+    skills at low levels read as spread over many occupations: one basic claim of "keep records of
+    passports" gave passport officer 0.54 (at 1: 0.99), three claims of a night auditor's skills
+    0.83 (0.97); the benchmark's levels are drawn independently of the occupation, so that spread
+    was noise. Tuning half (seed 1101, 20,000 candidates, 200 vacancies per variant, paired against
+    `level_weights`; docs/benchmarks.md, session 26, helper `rank28`): partial-25 occupation +0.0011 ±
+    0.0006, team-1 / team-2 occupation +0.0044 / +0.0043, no cell below -0.0009."""
+
     suggested_claim_factor: float = 0.5
     """Multiplier for a skill the recogniser suggested from a coach's notes that the jobseeker
     has not confirmed."""
@@ -532,6 +545,8 @@ class RankingParams:
     def __post_init__(self) -> None:
         if len(self.level_weights) != len(SKILL_LEVELS):
             raise ValueError("level_weights needs one weight per SKILL_LEVELS entry")
+        if len(self.occupation_claim_levels) != len(SKILL_LEVELS) or min(self.occupation_claim_levels) < 0:
+            raise ValueError("occupation_claim_levels needs one non-negative weight per SKILL_LEVELS entry")
         weights = (
             self.similarity_weight,
             self.coverage_weight,
