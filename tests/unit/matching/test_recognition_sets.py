@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[3]
         "fi-dev11",
         "fi-dev12",
         "fi-dev13",
+        "fi-dev16",
         "sv-dev",
         "sv-dev2",
         "sv-dev3",
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[3]
         "sv-dev5",
         "sv-dev6",
         "sv-dev7",
+        "sv-dev10",
     ],
 )
 def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name):
@@ -62,6 +64,7 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "fi-dev11": 64,
         "fi-dev12": 64,
         "fi-dev13": 40,
+        "fi-dev16": 60,
         "sv-dev": 30,
         "sv-dev2": 45,
         "sv-dev3": 32,
@@ -69,11 +72,17 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "sv-dev5": 32,
         "sv-dev6": 40,
         "sv-dev7": 30,
+        "sv-dev10": 45,
     }
-    assert len(rows) >= minimum[name]
+    # a row with no skill (company boilerplate, benefits, how to apply) is kept in the file and
+    # skipped by the benchmark; the minimum counts the sentences that name a skill
+    assert sum(bool(r["skills"]) for r in rows) >= minimum[name]
     halves = {"dev"} if "-dev" in name else {"tune", "report"}
     assert {r["half"] for r in rows} == halves and {r["lang"] for r in rows} == {name[:2]}
     for r in rows:
+        if not r["skills"]:
+            assert not r["labels"], r["id"]
+            continue
         uris, labels = r["skills"].split("|"), r["labels"].split("|")
         assert [esco.skill_label(u) for u in uris] == labels, r["id"]
 
