@@ -26,10 +26,19 @@ import pytest
 from services.matching.index.domain.recognition_rules import with_office_names
 
 OFFICE = [
-    ("Good command of Word, Excel and PowerPoint.", {"use word processing software", "use spreadsheets software", "use presentation software"}),
+    (
+        "Good command of Word, Excel and PowerPoint.",
+        {"use word processing software", "use spreadsheets software", "use presentation software"},
+    ),
     ("Good command of Excel and Word.", {"use word processing software", "use spreadsheets software"}),
-    ("Hyvä Word-, Excel- ja PowerPoint-osaaminen.", {"use word processing software", "use spreadsheets software", "use presentation software"}),
-    ("Goda kunskaper i Word, Excel och PowerPoint.", {"use word processing software", "use spreadsheets software", "use presentation software"}),
+    (
+        "Hyvä Word-, Excel- ja PowerPoint-osaaminen.",
+        {"use word processing software", "use spreadsheets software", "use presentation software"},
+    ),
+    (
+        "Goda kunskaper i Word, Excel och PowerPoint.",
+        {"use word processing software", "use spreadsheets software", "use presentation software"},
+    ),
     ("Käytössä Teams ja Outlook.", {"use communication and collaboration software"}),
 ]
 
@@ -68,7 +77,10 @@ def test_newspapers_are_not_tobacco_leaves(esco, esco_recognizer, text):
 
 
 def test_leaves_in_a_yard_are_not_mail(esco, esco_recognizer):
-    shown = [esco.skill_label(r.uri) for r in esco_recognizer.recognise("Haravoit lehdet ja hoidat pihan.", top_k=10)]
+    shown = [
+        esco.skill_label(r.uri)
+        for r in esco_recognizer.recognise("Haravoit lehdet ja hoidat pihan.", top_k=10)
+    ]
     assert not {"handle mail", "deliver correspondence"} & set(shown), shown
 
 
@@ -81,8 +93,14 @@ def test_parcels_sorted_in_a_warehouse_are_not_mail(esco, esco_recognizer):
 @pytest.mark.parametrize(
     ("text", "read"),
     [
-        ("Good command of Word, Excel and PowerPoint.", "Good command of Microsoft Word, Excel and PowerPoint."),
-        ("Hyvä Word-, Excel- ja PowerPoint-osaaminen.", "Hyvä Microsoft Word, Excel- ja PowerPoint-osaaminen."),
+        (
+            "Good command of Word, Excel and PowerPoint.",
+            "Good command of Microsoft Word, Excel and PowerPoint.",
+        ),
+        (
+            "Hyvä Word-, Excel- ja PowerPoint-osaaminen.",
+            "Hyvä Microsoft Word, Excel- ja PowerPoint-osaaminen.",
+        ),
         ("Microsoft Office (Word, Excel)", "Microsoft Office (Microsoft Word, Excel)"),
         ("Käytössä Teams ja Outlook.", "Käytössä Microsoft Teams ja Outlook."),
         ("MS Word, Excel", "Microsoft Word, Excel"),
@@ -108,9 +126,15 @@ SWEDISH_EVERYDAY = [
         "Läraren upprätthåller arbetsron i klassen och ger eleverna konstruktiv respons.",
         {"maintain students' discipline", "give constructive feedback"},
     ),
-    ("Jag har undervisat i matematik på högstadiet och hjälpt elever med läxorna.", {"assist children with homework"}),
+    (
+        "Jag har undervisat i matematik på högstadiet och hjälpt elever med läxorna.",
+        {"assist children with homework"},
+    ),
     ("Takläggaren monterar plåttak och hängrännor på egnahemshus.", {"install gutters"}),
-    ("Jag har konfigurerat brandväggar och skött säkerhetskopieringen av servrarna.", {"implement a firewall"}),
+    (
+        "Jag har konfigurerat brandväggar och skött säkerhetskopieringen av servrarna.",
+        {"implement a firewall"},
+    ),
     ("Du dokumenterar systemet och utbildar personalen i det nya verktyget.", {"train employees"}),
     ("Klienten har hygienpass och erfarenhet av att göra smörgåsar i ett café.", {"prepare sandwiches"}),
 ]

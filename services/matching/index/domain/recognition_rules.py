@@ -53,7 +53,9 @@ _OFFICE_LIST = re.compile(
 """Two or more of Microsoft's office programs in one list, as written (capitals; case endings and
 elided compounds: "Word, Excel and PowerPoint", "Word-, Excel- ja PowerPoint-osaaminen",
 "Wordin ja Excelin")."""
-_OFFICE_PLAIN_WORD = re.compile(r"(?:(?<=\s)|(?<=\()|^)(?:(?:MS|Microsoft)\s+)?\b(Word|Teams)\b(?:-(?![a-zäö]))?")
+_OFFICE_PLAIN_WORD = re.compile(
+    r"(?:(?<=\s)|(?<=\()|^)(?:(?:MS|Microsoft)\s+)?\b(Word|Teams)\b(?:-(?![a-zäö]))?"
+)
 """The two program names that are everyday English words ("word", "teams"), which the rules read as
 the programs only with "Microsoft" or a case ending; beside another office program they are the
 program too."""
