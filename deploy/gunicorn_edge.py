@@ -4,7 +4,9 @@
   line over ``limit_request_line``: 414; headers over ``limit_request_field_size`` or
   ``limit_request_fields``: 431; malformed requests: 400) are answered as
   ``{code, status, message, errors}`` JSON, like every error of the apps, not gunicorn's HTML page.
-  The message never echoes the request (it may hold a token or an identity code).
+  The message never echoes the request (it may hold a token or an identity code) and is in the
+  language the request asks for (``?lang``, the ``kohtaanto_lang`` cookie, ``Accept-Language``; fi, sv
+  or en, from the apps' catalogues), as every error of the apps is (outside tester 28, T28-3).
 * ``JsonErrorWorker`` gives a request to a worker thread only once the whole request has arrived.
   gunicorn's threaded worker hands a connection to one of its few threads (four) as soon as it is
   accepted, and the thread then reads the request from the client: eight connections that sent half a
@@ -40,33 +42,82 @@ import selectors
 import socket
 import time
 from concurrent import futures
-from functools import partial
+from functools import cache, partial
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
+from babel.support import Translations
 from gunicorn import util
 from gunicorn.glogging import Logger
 from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import TConn, ThreadWorker
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header, parse_cookie
 
 from shared.config import MAX_REQUEST_BODY_BYTES, ServerSettings
+from shared.i18n import DOMAIN, LANG_COOKIE, LANG_PARAM, LANGUAGES, N_, compile_catalogues, supported
 from shared.pii import mask_url_part
 
 _MESSAGES = {
-    413: (
-        f"The request body is larger than {MAX_REQUEST_BODY_BYTES // (1024 * 1024)} MiB, the most this service "
-        "accepts: send it in parts (split a file into several, or keep only the rows needed, e.g. one region's)."
+    # the 413 is the apps' own text (shared.http), so a body over the cap reads the same with or without
+    # Content-Length (outside tester 25, F1: "split a file" lost data, as an import replaces what it covers)
+    413: N_(
+        "The request body is larger than %(limit)s, the most this service accepts: keep only the "
+        "rows needed, or send it in parts that each hold whole units, as an import replaces what "
+        "it covers (a region's shortage list for a period, a provider's whole catalogue)."
     ),
-    414: "The request line (method, path and query) is too long.",
-    431: "The request's header fields are too large.",
-    400: "The request is malformed.",
+    414: N_("The request line (method, path and query) is too long."),
+    431: N_("The request's header fields are too large."),
+    400: N_("The request is malformed."),
 }
+_LIMIT = f"{MAX_REQUEST_BODY_BYTES / (1024 * 1024):.4g} MiB"
 
 
-def write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
-    """Drop-in for ``gunicorn.util.write_error``: the same status, a JSON body."""
+def request_language(head: bytes) -> str | None:
+    """The language a request's head (request line and header fields, as received, possibly cut short)
+    asks for, as the apps choose it (``shared.i18n.stated_language``): ``?lang=``, then the
+    ``kohtaanto_lang`` cookie, then ``Accept-Language``; one of ``shared.i18n.LANGUAGES``, or None.
+    gunicorn refuses 413/414/431/400 before any app sees the request, so the worker reads it here
+    (outside tester 28, T28-3: those answers were English whatever the request asked)."""
+    text = head.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    line, *fields = text.split("\r\n")
+    target = line.split(" ")[1] if line.count(" ") >= 1 else ""
+    by_param = supported(next(iter(parse_qs(urlsplit(target).query).get(LANG_PARAM, [])), None))
+    cookie, accept = "", ""
+    for field in fields:
+        name, _, value = field.partition(":")
+        if name.strip().lower() == "cookie":
+            cookie = cookie or parse_cookie(value.strip()).get(LANG_COOKIE, "")
+        elif name.strip().lower() == "accept-language":
+            accept = accept or value.strip()
+    return by_param or supported(cookie) or parse_accept_header(accept, LanguageAccept).best_match(LANGUAGES)
+
+
+@cache
+def _catalogue(lang: str) -> Translations:
+    """The compiled catalogue of ``lang`` (``shared.i18n.compile_catalogues``, as the apps load it)."""
+    return Translations.load(str(compile_catalogues()), [lang], DOMAIN)
+
+
+def edge_message(status_int: int, lang: str | None) -> str:
+    """The ``message`` of gunicorn's own answer ``status_int`` in ``lang`` (English when None or not
+    translated); the generic "<phrase>." for other codes. Never echoes the request."""
+    msgid = _MESSAGES.get(status_int)
+    if msgid is None:
+        return (
+            f"{HTTPStatus(status_int).phrase}." if status_int in HTTPStatus._value2member_map_ else "Error."
+        )
+    text = _catalogue(lang).gettext(msgid) if lang and lang != "en" else msgid
+    return text % {"limit": _LIMIT} if "%(limit)s" in msgid else text
+
+
+def write_json_error(sock: Any, status_int: int, reason: str, mesg: str, lang: str | None = None) -> None:
+    """Drop-in for ``gunicorn.util.write_error``: the same status, a JSON body whose message is in the
+    request's language (``lang``, else the one ``JsonErrorWorker.handle`` noted on the socket)."""
     phrase = HTTPStatus(status_int).phrase if status_int in HTTPStatus._value2member_map_ else reason
-    message = _MESSAGES.get(status_int, f"{phrase}.")
+    lang = lang or getattr(sock, "request_language", None)
+    message = edge_message(status_int, lang)
     body = json.dumps({"code": status_int, "status": phrase, "message": message, "errors": {}}).encode()
     head = (
         f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
@@ -362,7 +413,9 @@ class JsonErrorWorker(ThreadWorker):
         100 Continue, then a 413 saying keep-alive on a socket closed under the client's body)."""
         self.gathering.pop(conn, None)
         with contextlib.suppress(OSError):
-            write_json_error(conn.sock, 413, "Content Too Large", "")
+            write_json_error(
+                conn.sock, 413, "Content Too Large", "", request_language(bytes(conn.gatherer.data))
+            )
         self.nr_conns -= 1
         conn.sock.setblocking(True)
         # gunicorn's lingering close drains at most 64 KiB; the body may be megabytes on its way
@@ -393,6 +446,8 @@ class JsonErrorWorker(ThreadWorker):
         gatherer = getattr(conn, "gatherer", None)
         if gatherer is not None:
             conn.gatherer = None
+            # gunicorn's own refusals (414/431/400) are written on this socket: in the request's language
+            conn.sock.request_language = request_language(bytes(gatherer.data))
             conn.sock.setblocking(True)
             conn.init()  # the parser, for a new connection
             unreader = conn.parser.unreader

@@ -33,6 +33,7 @@ from shared.geography import (
 )
 from shared.i18n import register_place_names
 from shared.languages import UI_LANGUAGES
+from shared.office_areas import SPANNING_FILE, OfficeAreas
 
 __all__ = [
     "EscoCatalogue",
@@ -220,6 +221,14 @@ def geography(directory: Path | None = None) -> Geography:
         {m.code: {"fi": m.name_fi, "sv": m.name_sv} for m in found.municipalities.values()},
     )
     return found
+
+
+@lru_cache(maxsize=4)
+def office_areas(directory: Path | None = None) -> OfficeAreas:
+    """TE office, ELY centre and employment area names read as regions over ``geography``, with the
+    areas known to span regions (``data/geo/office_areas_spanning.csv``; optional: without it, none)."""
+    path = (directory or reference_data_dir()) / "geo" / SPANNING_FILE
+    return OfficeAreas.from_rows(geography(directory), read_csv(path) if path.exists() else iter(()))
 
 
 def municipalities(directory: Path | None = None) -> dict[str, Municipality]:

@@ -38,7 +38,7 @@ from shared.i18n import N_
 from shared.logging import configure_logging
 from shared.messaging.deadletters import dead_letter_ledger
 from shared.metrics import GaugesCollector
-from shared.reference import UnknownConceptError, geography
+from shared.reference import UnknownConceptError, geography, office_areas
 from shared.schemas import Reference
 from shared.service import build_service_app, register_health
 from shared.tables import excel_date, read_table
@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     records = TeamRecords(
         lambda: UnitOfWork(engine),
         taxonomy,
-        Places.of(geography(common.reference_dir)),
+        Places.of(geography(common.reference_dir), office_areas(common.reference_dir)),
         clock=clock,
         period_rules=settings.period_rules,
         acts_for=app.extensions["kohtaanto.organisations"].acts_for,

@@ -62,7 +62,7 @@ def test_a_shortlist_entry_has_a_0_to_100_match_and_says_where_each_skill_comes_
         # the occupation part says what it read: the agreement it used, and from where
         agreement = e["occupation_agreement"]
         assert abs(0.6 * agreement["value"] - e["components"]["occupation_match"]) < 1e-3
-        assert agreement["source"] in ("inferred", "work_history", "confirmed_skills")
+        assert agreement["source"] in ("inferred", "work_history", "confirmed_skills", "essential_skills")
         if agreement["source"] == "work_history":
             assert agreement["occupation"]["uri"] and agreement["occupation"]["label"]
             assert 0 < agreement["spell_weight"] <= 1

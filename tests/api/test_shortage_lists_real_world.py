@@ -358,3 +358,95 @@ def test_a_formula_without_a_saved_value_and_the_way_a_sheet_was_read_are_in_the
     text = str(r.json)
     assert "Excel-arbetsbok, blad 'Barometri', rubrikrad på rad 3" in text, text
     assert "Excel workbook" not in text and "header on line" not in text
+
+
+BAROMETER_HEAD = "\ufeffTyövoimabarometri 2026/II\r\nAmmattiryhmä;Alue;Ajankohta;Arvio;Barometriarvo\r\n"
+
+
+def barometer(*areas: str) -> bytes:
+    lines = [
+        f"{code};{area};2026H2;Pulaa;4,1" for code, area in zip(("2221", "5120", "7212"), areas, strict=False)
+    ]
+    return (BAROMETER_HEAD + "\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("area", "region"),
+    [
+        ("Pirkanmaan TE-toimisto", "pirkanmaa"),
+        ("Pirkanmaan ELY-keskus", "pirkanmaa"),
+        ("Birkalands TE-byrå", "pirkanmaa"),
+        ("NTM-centralen i Birkaland", "pirkanmaa"),
+        ("Uudenmaan TE-toimisto", "uusimaa"),
+        ("Varsinais-Suomen ELY-keskus", "varsinais-suomi"),
+        ("Lapin TE-toimisto", "lappi"),
+        ("Satakunnan ELY-keskus", "satakunta"),
+        ("Södra Savolax TE-byrå", "etela-savo"),
+    ],
+)
+def test_a_barometer_area_named_after_one_region_is_read_as_it_with_a_line_warning(app, area, region):
+    """Outside tester 28, T28-4: the export names the TE office's / ELY centre's area, "Pirkanmaan
+    TE-toimisto", and every line was refused as an unknown region."""
+    r = upload(app.test_client(), barometer(area))
+    assert r.status_code == 201, r.json
+    assert [x["region"] for x in r.json["lists"]] == [region]
+    [warning] = r.json["line_warnings"]["3"]
+    assert repr(area) in warning and "read as the region" in warning
+
+
+@pytest.mark.parametrize(
+    ("area", "regions"),
+    [
+        ("Kaakkois-Suomen TE-toimisto", "Kymenlaakso + Etelä-Karjala"),
+        ("Kaakkois-Suomen ELY-keskus", "Kymenlaakso + Etelä-Karjala"),
+        ("Sydöstra Finlands TE-byrå", "Kymenlaakso + Etelä-Karjala"),
+        ("Hämeen ELY-keskus", "Kanta-Häme + Päijät-Häme"),
+        ("NTM-centralen i Österbotten", "Pohjanmaa + Keski-Pohjanmaa"),
+        ("Pohjanmaan TE-toimisto", "Pohjanmaa + Keski-Pohjanmaa"),
+    ],
+)
+def test_a_barometer_area_spanning_regions_is_a_422_that_says_so_and_stores_nothing(app, area, regions):
+    client = app.test_client()
+    r = upload(client, barometer("Pirkanmaa", area))
+    assert r.status_code == 422, r.json
+    [reason] = r.json["errors"]["file"]["4"]
+    assert "spans several regions" in reason and regions in reason and "Unknown region" not in reason
+    assert "3" not in r.json["errors"]["file"]
+    assert rows(app, shortage_lists) == []
+
+
+@pytest.mark.parametrize(
+    ("area", "points_to"),
+    [
+        ("Tampereen seudun työllisyysalue", "Pirkanmaa"),
+        ("Etelä-Karjalan työllisyysalue", "Etelä-Karjala"),
+        ("Vasa sysselsättningsområde", "Pohjanmaa"),
+        ("Jokin työllisyysalue", ""),
+    ],
+)
+def test_a_barometer_employment_area_is_a_422_naming_the_kind(app, area, points_to):
+    """No table of the employment areas' municipalities is in the data: never read as a region."""
+    r = upload(app.test_client(), barometer(area))
+    assert r.status_code == 422, r.json
+    [reason] = r.json["errors"]["file"]["3"]
+    assert "employment area (työllisyysalue)" in reason and "Unknown region" not in reason
+    assert (f"e.g. {points_to}," in reason) == bool(points_to)
+
+
+@pytest.mark.parametrize(
+    ("lang", "read", "spans", "employment"),
+    [
+        ("fi", "luettu maakuntana Pirkanmaa", "useamman maakunnan", "on työllisyysalue: kuntien joukko"),
+        ("sv", "läst som landskapet Birkaland", "flera landskap", "sysselsättningsområde"),
+    ],
+)
+def test_the_barometer_area_messages_follow_the_language(app, lang, read, spans, employment):
+    client = app.test_client()
+    headers = {**OPERATOR, "Content-Type": "text/csv", "Accept-Language": lang}
+    r = client.post("/api/v1/shortages?source=t", data=barometer("Pirkanmaan TE-toimisto"), headers=headers)
+    assert r.status_code == 201, r.json
+    assert read in r.json["line_warnings"]["3"][0]
+    data = barometer("Kaakkois-Suomen TE-toimisto", "Tampereen seudun työllisyysalue")
+    r = client.post("/api/v1/shortages?source=t", data=data, headers=headers)
+    assert r.status_code == 422, r.json
+    assert spans in r.json["errors"]["file"]["3"][0] and employment in r.json["errors"]["file"]["4"][0]

@@ -130,6 +130,35 @@ def test_a_body_announced_over_2_mib_is_a_json_413_at_once_and_the_connection_cl
     assert json.loads(body)["code"] == 413 and "2 MiB" in json.loads(body)["message"]
 
 
+@pytest.mark.parametrize(
+    ("asks", "said"),
+    [
+        (b"Accept-Language: sv\r\n", {414: "för lång", 431: "för stora", 413: "större än 2 MiB"}),
+        (
+            b"Accept-Language: fi-FI,fi;q=0.9,en;q=0.5\r\n",
+            {414: "liian pitkä", 431: "liian suuria", 413: "suurempi kuin 2 MiB"},
+        ),
+        (b"Cookie: kohtaanto_lang=sv\r\n", {414: "för lång", 431: "för stora", 413: "större än 2 MiB"}),
+        (b"", {414: "too long", 431: "too large", 413: "larger than 2 MiB"}),
+    ],
+)
+def test_gunicorns_own_refusals_follow_the_requests_language(server, asks, said):
+    """Outside tester 28, T28-3: a Swedish-speaking coach's 30 MB upload, 9,000-character query and
+    9,000-byte header were answered in English, though every error of the apps follows Accept-Language."""
+    port, _ = server
+    line = b"GET /api/v1/vacancies?x=" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n" + asks + b"\r\n"
+    big = b"GET /api/v1/vacancies HTTP/1.1\r\nHost: x\r\n" + asks + b"X-Big: " + b"b" * 9000 + b"\r\n\r\n"
+    upload = (
+        b"POST /api/v1/vacancies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        + asks
+        + f"Content-Length: {30 * 1024 * 1024}\r\n\r\n".encode()
+    )
+    for code, request in ((414, line), (431, big), (413, upload)):
+        status, headers, body = raw(port, request)
+        assert status == code and headers["content-type"] == "application/json"
+        assert said[code] in json.loads(body)["message"], (code, body)
+
+
 def test_a_malformed_request_is_a_json_400_that_does_not_echo_it(server):
     port, _ = server
     status, headers, body = raw(port, b"GET /131052-308T HTTP/1.1 junk\r\nHost: x\r\n\r\n")

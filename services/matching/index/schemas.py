@@ -200,7 +200,7 @@ class OccupationAgreementSchema(ma.Schema):
         }
     )
     source = fields.String(
-        validate=validate.OneOf(("inferred", "work_history", "confirmed_skills")),
+        validate=validate.OneOf(("inferred", "work_history", "confirmed_skills", "essential_skills")),
         metadata={
             "description": "inferred: from the candidate's inferred occupations (`occupations`, the "
             "posterior from skills and work history); work_history: from one spell of the candidate's "
@@ -211,7 +211,11 @@ class OccupationAgreementSchema(ma.Schema):
             "confirmed_skills (a vacancy without an occupation whose title names one, and at least six "
             "confirmed essential skills): the candidate "
             "holds (nearly) every essential skill the employer confirmed, which agrees as 3/4 of the "
-            "vacancy's own occupation would, times the share held to the 8th power"
+            "vacancy's own occupation would, times the share held to the 8th power; essential_skills: "
+            "the candidate's occupation agrees less than the share of the vacancy's essential skills "
+            "they hold (by a claim or work history), squared, times 0.125, below what the same ISCO sub-major "
+            "group earns (1/7): how a recruiter orders trades the ISCO hierarchy does not join (a chef "
+            "holding 12 of a cook's 16 essential skills above a kitchen assistant holding 9)"
         },
     )
     occupation = fields.Nested(

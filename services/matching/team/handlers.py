@@ -77,6 +77,7 @@ from shared.auth import Principal, Role
 from shared.entitlement import STAFF_KINDS, Viewer, acts_everywhere, speaks_for_vacancy
 from shared.geography import Geography
 from shared.languages import UI_LANGUAGES
+from shared.office_areas import OfficeAreas
 
 if TYPE_CHECKING:
     from services.matching.team.training_handlers import TrainingHandlers
@@ -211,16 +212,26 @@ class Places:
     region_names: Mapping[str, Mapping[str, str]]  # lang → region id → name; "fi" required
     municipality_names: Mapping[str, Mapping[str, str]]  # lang → municipality code → name; "fi" required
     resolve: Callable[[str], str] | None = None  # region text → id; ValueError naming the known ids
+    # an office area's name → (region id, line warning) or None; ValueError for an area no region's
+    areas: Callable[[str], tuple[str, str] | None] | None = None
 
     @classmethod
-    def of(cls, geography: Geography) -> Places:
+    def of(cls, geography: Geography, areas: OfficeAreas | None = None) -> Places:
         """From ``shared.reference.geography()``: all 19 regions and 308 municipalities, named in
-        every language of ``shared.languages.UI_LANGUAGES`` the data has a ``name_<lang>`` for."""
+        every language of ``shared.languages.UI_LANGUAGES`` the data has a ``name_<lang>`` for; with
+        ``areas`` (``shared.reference.office_areas()``), a shortage file's TE office, ELY centre and
+        employment area names are read too (``shared.office_areas``)."""
         regions, towns = list(geography.regions.values()), list(geography.municipalities.values())
+
+        def area(text: str) -> tuple[str, str] | None:
+            found = areas.read(text) if areas is not None else None
+            return (found.region, found.warning) if found is not None else None
+
         return cls(
             _names_by_language(regions, lambda r: r.id),
             _names_by_language(towns, lambda m: m.code),
             lambda text: geography.region(text).id,
+            area if areas is not None else None,
         )
 
     @property
@@ -353,6 +364,7 @@ class TeamRecords:
             rules=self.period_rules,
             serves=lambda region: self.serves(caller, region),
             names=self.group_names,
+            areas=self.places.areas,
         )
         lists = read.lists
         today = local_day(now)

@@ -53,6 +53,10 @@ class OccupationCatalogue(Protocol):
 RegionResolver = Callable[[str], str]
 """Region text (id, Finnish or Swedish name, maakunta code) → region id; ``ValueError`` if unknown."""
 
+AreaReader = Callable[[str], "tuple[str, str] | None"]
+"""An office area's name ("Pirkanmaan TE-toimisto") → (region id, line warning), None when the text
+names no such area; ``ValueError`` saying why for one that is no region's (``shared.office_areas``)."""
+
 
 class ShortageCsvError(ValueError):
     """A shortage file breaks the format; ``errors`` maps a line number (1 = header) to reasons."""
@@ -571,6 +575,7 @@ def read_shortage_file(
     rules: PeriodRules | None = None,
     serves: Callable[[str], bool] | None = None,
     names: GroupNames | None = None,
+    areas: AreaReader | None = None,
 ) -> ShortageFile:
     """``read_shortage_table`` of an uploaded CSV (any common dialect) or ``.xlsx`` file; the header
     is the first row naming the four columns (title rows above it are skipped)."""
@@ -579,7 +584,7 @@ def read_shortage_file(
     except TableError as exc:
         raise ShortageCsvError(exc.errors) from None
     return read_shortage_table(
-        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names
+        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names, areas=areas
     )
 
 
@@ -632,10 +637,11 @@ def parse_shortage_table(
     rules: PeriodRules | None = None,
     serves: Callable[[str], bool] | None = None,
     names: GroupNames | None = None,
+    areas: AreaReader | None = None,
 ) -> list[ShortageList]:
     """The lists of ``read_shortage_table``."""
     return read_shortage_table(
-        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names
+        table, catalogue, regions, source, today=today, rules=rules, serves=serves, names=names, areas=areas
     ).lists
 
 
@@ -649,6 +655,7 @@ def read_shortage_table(
     rules: PeriodRules | None = None,
     serves: Callable[[str], bool] | None = None,
     names: GroupNames | None = None,
+    areas: AreaReader | None = None,
 ) -> ShortageFile:
     """Every list in the table, or ``ShortageCsvError`` listing each bad line (nothing is half-read).
 
@@ -691,7 +698,8 @@ def read_shortage_table(
         reasons: list[str] = []
         skipped: list[str] = []
         occupation = _occupation(value["occupation"], catalogue, reasons, names, skipped)
-        region = _region(value["region"], resolve_region, reasons)
+        noted: list[str] = []  # read otherwise than written, imported: a line warning
+        region = _region(value["region"], resolve_region, reasons, areas, noted)
         if region is not None and serves is not None and not serves(region):
             reasons.append(NOT_SERVED % {"region": region})
         period: Period | None = None
@@ -712,6 +720,8 @@ def read_shortage_table(
             earlier = next((e for e in grouped.get((region, period), []) if e.line == first), None)
             if first == line:
                 grouped.setdefault((region, period), []).append(ShortageEntry(occupation, level, line))
+                if noted:
+                    warnings[line] = noted
             elif len(_code_of(value["occupation"])) == 5 and earlier is not None:
                 # two national codes of one unit group ("32211", "32212"): the group is rated once
                 if earlier.level != level:
@@ -773,7 +783,13 @@ def _region_resolver(regions: RegionResolver | Collection[str]) -> RegionResolve
     return by_id
 
 
-def _region(raw: str, resolve_region: RegionResolver, reasons: list[str]) -> str | None:
+def _region(
+    raw: str,
+    resolve_region: RegionResolver,
+    reasons: list[str],
+    areas: AreaReader | None = None,
+    noted: list[str] | None = None,
+) -> str | None:
     key = fold(raw)
     if key in NATIONAL_NAMES:
         return NATIONAL
@@ -787,6 +803,18 @@ def _region(raw: str, resolve_region: RegionResolver, reasons: list[str]) -> str
             return resolve_region(text)
         except ValueError:
             continue
+    if (
+        areas is not None
+    ):  # "Pirkanmaan TE-toimisto", "NTM-centralen i Österbotten" (outside tester 28, T28-4)
+        try:
+            found = areas(raw)
+        except ValueError as exc:
+            reasons.append(str(exc))
+            return None
+        if found is not None:
+            if noted is not None:
+                noted.append(found[1])
+            return found[0]
     reasons.append(error)
     return None
 

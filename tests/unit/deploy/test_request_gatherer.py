@@ -3,9 +3,11 @@ only then (outside testers 5, F14 and 6, G1: half-sent requests held every worke
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from deploy.gunicorn_edge import RequestGatherer
+from deploy.gunicorn_edge import RequestGatherer, request_language, write_json_error
 
 
 def gatherer(data: bytes = b"", max_head: int = 1000, max_body: int = 100) -> RequestGatherer:
@@ -84,3 +86,52 @@ def test_a_client_expecting_100_continue_is_told_to_send_its_body():
     g = gatherer(b"POST /x HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n")
     assert not g.complete and g.wants_continue
     assert g.feed(b"abc")
+
+
+@pytest.mark.parametrize(
+    ("head", "lang"),
+    [
+        (b"GET /x HTTP/1.1\r\nAccept-Language: sv\r\n\r\n", "sv"),
+        (b"GET /x HTTP/1.1\r\naccept-language: fi-FI,fi;q=0.9\r\n\r\n", "fi"),
+        (b"GET /x?lang=fi HTTP/1.1\r\nAccept-Language: sv\r\n\r\n", "fi"),  # ?lang first, as in the apps
+        (b"GET /x HTTP/1.1\r\nCookie: a=b; kohtaanto_lang=sv\r\nAccept-Language: fi\r\n\r\n", "sv"),
+        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nAccept-Language: sv\r\n\r\n", "sv"),  # a 414's line
+        (b"GET / HTTP/1.1\r\nAccept-Language: sv\r\nX-Big: " + b"b" * 9000, "sv"),  # a head cut short (431)
+        (b"GET / HTTP/1.1\r\nAccept-Language: de\r\n\r\n", None),
+        (b"\xff\xfe garbage", None),
+    ],
+)
+def test_gunicorns_own_refusals_read_the_requests_language(head, lang):
+    """Outside tester 28, T28-3: 413/414/431 came in English whatever the request asked."""
+    assert request_language(head) == lang
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "text"),
+    [
+        (413, "sv", "Begärans innehåll är större än 2 MiB"),
+        (413, "fi", "Pyynnön sisältö on suurempi kuin 2 MiB"),
+        (413, None, "The request body is larger than 2 MiB"),
+        (414, "sv", "Begärans första rad (metod, sökväg och frågedel) är för lång."),
+        (414, "fi", "Pyyntörivi (metodi, polku ja kyselyosa) on liian pitkä."),
+        (431, "sv", "Begärans huvudfält är för stora."),
+        (431, "fi", "Pyynnön otsakekentät ovat liian suuria."),
+        (400, "fi", "Pyyntö on virheellisesti muodostettu."),
+        (400, "en", "The request is malformed."),
+    ],
+)
+def test_gunicorns_own_refusals_are_written_in_that_language(code, lang, text):
+    class Socket:  # the little of a socket gunicorn's writer uses
+        request_language = lang
+        sent = b""
+
+        def gettimeout(self) -> float:
+            return 0.0
+
+        def sendall(self, data: bytes) -> None:
+            self.sent += data
+
+    sock = Socket()
+    write_json_error(sock, code, "x", "")
+    body = json.loads(sock.sent.partition(b"\r\n\r\n")[2])
+    assert body["code"] == code and body["message"].startswith(text)

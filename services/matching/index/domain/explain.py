@@ -75,9 +75,9 @@ def _taken(batches: Sequence[Exact], positions: Sequence[int]) -> Exact:
         parts = [getattr(ex, name) for ex in used]
         return (parts[0] if len(parts) == 1 else np.concatenate(parts))[at]
 
-    def confirmed() -> np.ndarray:  # the confirmed skills' agreement, where a batch has one
+    def confirmed(name: str = "from_confirmed") -> np.ndarray:  # where a batch has one
         parts = [
-            ex.from_confirmed if ex.from_confirmed is not None else np.zeros(len(ex.rows), bool)
+            getattr(ex, name) if getattr(ex, name) is not None else np.zeros(len(ex.rows), bool)
             for ex in used
         ]
         return (parts[0] if len(parts) == 1 else np.concatenate(parts))[at]
@@ -85,7 +85,9 @@ def _taken(batches: Sequence[Exact], positions: Sequence[int]) -> Exact:
     rows, score, coverage, parts, agreement, from_history = (
         joined(name) for name in ("rows", "score", "coverage", "parts", "agreement", "from_history")
     )
-    return Exact(rows, score, coverage, parts, agreement, from_history, confirmed())
+    return Exact(
+        rows, score, coverage, parts, agreement, from_history, confirmed(), confirmed("from_overlap")
+    )
 
 
 def explanations(
@@ -180,8 +182,10 @@ def _entries(
     match_l, points_l = np.round(match, 1).tolist(), np.round(points, 2).tolist()
     agreements = occupation_agreements(seg, rows, ex.agreement[pos], ex.from_history[pos], qw, space, history)
     if ex.from_confirmed is not None:
+        overlap = ex.from_overlap[pos] if ex.from_overlap is not None else np.zeros(len(pos), bool)
         for i in np.flatnonzero(ex.from_confirmed[pos]).tolist():
-            agreements[i] = OccupationAgreement(round(float(ex.agreement[pos][i]), 4), "confirmed_skills")
+            kind = "essential_skills" if overlap[i] else "confirmed_skills"
+            agreements[i] = OccupationAgreement(round(float(ex.agreement[pos][i]), 4), kind)
     occupations = _inferred_occupations(seg, rows, space)
     km = np.round(distances[seg.municipality[rows]].astype(np.float64), 1).tolist()
     sea = [False] * m if crossings is None else crossings[seg.municipality[rows]].tolist()

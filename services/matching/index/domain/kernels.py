@@ -221,12 +221,15 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
         return
     scale, kappa, nu, outside = bound[0], bound[1], bound[2], bound[3]
     held, power = bound[4], bound[5]
+    overlap, ratio, overlap_power = bound[7], bound[8], bound[9]
     for k in range(n_ranges):
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
             occupation = acc_agr[i] if agreement else 0.0
             if confirmed and acc_conf[i] > 0:
-                occupation = max(occupation, _confirmed_of(acc_conf[i], held, power))
+                occupation = max(
+                    occupation, _confirmed_of(acc_conf[i], held, power, overlap, ratio, overlap_power)
+                )
             rest = acc_cov[i] + occupation
             if acc_sim[i] > 0:
                 g = i + shift
@@ -271,18 +274,22 @@ def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0, sq=-1.
 _bound_of = similarity_bound_of
 
 
-def confirmed_bound_of(share, held, power):  # type: ignore[no-untyped-def]
+def confirmed_bound_of(share, held, power, overlap=0.0, ratio=1.0, overlap_power=1.0):  # type: ignore[no-untyped-def]
     """The most the confirmed skills' agreement adds to a row's score (`scoring.exact_scores`:
     occupation weight x `query.confirmed_agreement` x min(1, share held)^power), from `share`, a
     float32 sum bounding the share it holds (`query._linear`'s confirmed weights), `held` = the
     occupation weight x the vacancy's confirmed agreement and `power` >= 1; float64 arithmetic with
     a margin for the float32 sum. Before session 24 stage 1 bounded it by held x share (the power
     left out): for confirmed vacancies the loosest part of the bound (the rows scored in a
-    second round of `scoring.top_k` fell by half, docs/benchmarks.md)."""
+    second round of `scoring.top_k` fell by half, docs/benchmarks.md). With the skill overlap's
+    agreement (`query.VacancyQuery.overlap_agreement`): `share` bounds the overlap's share (work
+    history at full weight holds a skill), the confirmed share is at most `ratio` x it, and the
+    bound is the larger of held x min(1, ratio x share)^power and `overlap` (occupation weight x
+    the overlap agreement) x min(1, share)^overlap_power."""
     s = np.float64(share) * (1.0 + 1e-5)
-    if s >= 1.0:
-        return np.float64(held)
-    return np.float64(held) * s**power
+    c = s * np.float64(ratio)
+    confirmed = np.float64(held) if c >= 1.0 else np.float64(held) * c**power
+    return max(confirmed, np.float64(overlap) * min(s, 1.0) ** overlap_power)
 
 
 _confirmed_of = confirmed_bound_of
@@ -450,7 +457,10 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
         share = np.asarray(sub[:, :n_cov] @ w_conf[:n_cov], dtype=np.float32)
         if len(bound):
             held = np.fromiter(
-                (confirmed_bound_of(f, bound[4], bound[5]) if f > 0 else 0.0 for f in share.tolist()),
+                (
+                    confirmed_bound_of(f, bound[4], bound[5], bound[7], bound[8], bound[9]) if f > 0 else 0.0
+                    for f in share.tolist()
+                ),
                 dtype=np.float64,
                 count=len(share),
             )
@@ -668,8 +678,9 @@ def range_bounds(
     # (scale, kappa, nu, outside, confirmed, power, squares); outside 1 (the row's whole part
     # outside V), confirmed 0 (no confirmed skills' part), power 1 and squares 0 (kappa x a bounds
     # the sum of squares at V) when not given
-    defaults = (1.0, 0.0, 1.0, 0.0)  # of bound[3:7]
-    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:7] if bound is not None else ()
+    # (and overlap 0, ratio 1: no skill overlap's part)
+    defaults = (1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0)  # of bound[3:10]
+    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:10] if bound is not None else ()
     bound_arr = np.asarray(full, dtype=np.float64)
     if bound is not None and vector_max is None:
         raise ValueError("a similarity bound needs each row's largest coordinate")
@@ -691,7 +702,8 @@ def range_bounds(
         w_sq = np.ascontiguousarray(weights[:, 5], dtype=np.float32)
     else:
         w_sq = np.zeros(len(w_sim), dtype=np.float32)
-        bound_arr = bound_arr[:6]  # no squares' sums to use
+        if len(bound_arr) > 6:
+            bound_arr[6] = 0.0  # no squares' sums to use
     columns = np.ascontiguousarray(columns, dtype=np.int64)
     if not jit_enabled():
         return _scipy_range_bounds(

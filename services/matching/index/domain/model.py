@@ -140,12 +140,13 @@ class SkillEvidence:
     language: str | None = None
 
 
-AGREEMENT_SOURCES = ("inferred", "work_history", "confirmed_skills")
+AGREEMENT_SOURCES = ("inferred", "work_history", "confirmed_skills", "essential_skills")
 """Where the occupation part's agreement comes from: the candidate's inferred occupations (the
 posterior over ESCO occupations from skills and work history), one spell of their own work history
 read directly (`RankingParams.history_agreement_scale`), or, for a vacancy without an occupation,
 the essential skills its employer confirmed that the candidate holds (`RankingParams.
-confirmed_agreement_power`), whichever agrees most."""
+confirmed_agreement_power`), or the share of the vacancy's essential skills the candidate holds
+times `RankingParams.overlap_agreement` (another occupation: skill overlap), whichever agrees most."""
 
 
 class OccupationAgreement(NamedTuple):

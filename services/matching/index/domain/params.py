@@ -46,6 +46,19 @@ class RankingParams:
     so that one claim is at most full evidence; expert counts like advanced because the levels
     are self- or coach-assessed and the top two are hard to tell apart."""
 
+    occupation_claim_levels: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0)
+    """Evidence weight of a claimed skill per level in `SKILL_LEVELS` in the occupation inference
+    (`vectors.claim_evidence`; a suggestion times `suggested_claim_factor`). A claim at any level
+    says the person uses the skill, and so is as much evidence of what they do: the level says how
+    well, which `level_weights` counts in the similarity and coverage. `level_weights` here (before
+    session 26) tempered a basic claim's evidence to its 0.6th power, so people claiming a few
+    skills at low levels read as spread over many occupations: one basic claim of "keep records of
+    passports" gave passport officer 0.54 (at 1: 0.99), three claims of a night auditor's skills
+    0.83 (0.97); the benchmark's levels are drawn independently of the occupation, so that spread
+    was noise. Tuning half (seed 1101, 20,000 candidates, 200 vacancies per variant, paired against
+    `level_weights`; docs/benchmarks.md, session 26, helper `rank28`): partial-25 occupation +0.0011 ±
+    0.0006, team-1 / team-2 occupation +0.0044 / +0.0043, no cell below -0.0009."""
+
     suggested_claim_factor: float = 0.5
     """Multiplier for a skill the recogniser suggested from a coach's notes that the jobseeker
     has not confirmed."""
@@ -318,6 +331,27 @@ class RankingParams:
     partial-50 -0.004 / -0.014, partial-75 -0.018 / -0.009 (the skills' own occupation inference
     already agrees with the candidates holding them; complete holders of other occupations gain)."""
 
+    overlap_agreement: float = 0.125
+    """The occupation agreement, in [0, 1], of a candidate holding every essential skill of the
+    vacancy (by a claim at any level or by work history at full weight) whatever their occupation,
+    times the share held to `overlap_agreement_power`: agreement = max(inferred, work history, this x
+    share^power), for a vacancy
+    with essential skills whose confirmed skills' agreement is not used (`confirmed_agreement_power`:
+    a vacancy with one keeps that). How a recruiter ranks trades that the ISCO hierarchy does not
+    join: same occupation > same unit group > same sub-major group > the share of the vacancy's
+    essential skills held. Below the sub-major group level (1/7 of `occupation_level_weights`), so
+    it orders only candidates of unrelated occupations (and those the inferred posterior reads so),
+    never one of a closer group. Outside tester 27, T27-3: on a cook ad a chef (ISCO 3434, holding
+    12 of the cook's 16 essential skills from ten years' work history) read 0.3/100 below a kitchen
+    assistant (9 of 16) at 0.7, since the chef's wider ESCO profile dilutes the skill similarity.
+    0 turns it off. 0.125 orders that pair with a margin (at power 2 about 0.07 would); tuning half,
+    session 28: docs/benchmarks.md (five cells fall by about their paired s.e., ECE +0.05 points)."""
+
+    overlap_agreement_power: float = 2.0
+    """The power of the share held in `overlap_agreement` (at least 1): 2 keeps most of it for
+    candidates holding most of the essential skills (a few held of a sparse vacancy's few lift a
+    candidate of another occupation little). Tuning half, session 28 (docs/benchmarks.md)."""
+
     related_weight: float = 0.079
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
     the vacancy's essential skills the candidate lacks but holds a related skill for (best
@@ -511,6 +545,8 @@ class RankingParams:
     def __post_init__(self) -> None:
         if len(self.level_weights) != len(SKILL_LEVELS):
             raise ValueError("level_weights needs one weight per SKILL_LEVELS entry")
+        if len(self.occupation_claim_levels) != len(SKILL_LEVELS) or min(self.occupation_claim_levels) < 0:
+            raise ValueError("occupation_claim_levels needs one non-negative weight per SKILL_LEVELS entry")
         weights = (
             self.similarity_weight,
             self.coverage_weight,
@@ -524,6 +560,8 @@ class RankingParams:
             raise ValueError("related_cap must be in (0, 1]")
         if self.confirmed_agreement_power != 0 and self.confirmed_agreement_power < 1:
             raise ValueError("confirmed_agreement_power must be 0 (off) or at least 1")
+        if not 0 <= self.overlap_agreement < 1:
+            raise ValueError("overlap_agreement must be in [0, 1)")
         if not 0 <= self.confirmed_agreement_share <= 1:
             raise ValueError("confirmed_agreement_share must be in [0, 1]")
         if self.history_agreement_scale < 0:

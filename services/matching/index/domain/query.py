@@ -161,6 +161,9 @@ class VacancyQuery:
     kind: str = "skills"  # one of VACANCY_KINDS
     confirmed_agreement: float = 0.0  # in [0, 1]: the agreement a candidate holding every essential
     # skill the employer confirmed earns (`RankingParams.confirmed_agreement_power`); 0: not used
+    overlap_agreement: float = 0.0  # in [0, 1): the agreement holding every essential skill earns
+    # whatever the occupation (`RankingParams.overlap_agreement`: a claim or full-weight work history
+    # holds a skill; power 1); 0: not used
     profile: int = -1  # position of the inferred occupation whose ESCO profile the vacancy asks for
     # (`inferred_profile`; its essential skills are `essential`), -1 when none
     ideal: float = 0.0  # raw score of an ideal candidate for this vacancy (`ideal_score`)
@@ -299,6 +302,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         history_agreement=by_history,
         kind=kind,
         confirmed_agreement=confirmed_agreement(by_history, o, n_e, bool(titles), p),
+        overlap_agreement=p.overlap_agreement if n_e > 0 and p.experience_essential_weight > 0 else 0.0,
         profile=profile,
         ideal=ideal_score(agreement, own_arr, own_w, n_e, space, by_history),
         languages=query_languages(skills, tax),
@@ -340,14 +344,35 @@ def confirmed_agreement(
     return float(min(1.0, by_history.max()) * p.confirmed_agreement_share)
 
 
-def confirmed_factor(query: VacancyQuery, p: RankingParams) -> float:
-    """What one unit of a confirmed essential skill's coverage share can add to the score through
-    `confirmed_agreement` (A x c^power <= A x c, and c <= coverage / the lowest level weight):
-    occupation_weight x A / level_weights[0]; 0 when not used. Stage 1 adds it to the coverage
-    columns' weights (`_linear`, `_weights`) so that its bounds stay above the exact scores."""
-    if query.confirmed_agreement <= 0:
-        return 0.0
-    return p.occupation_weight * query.confirmed_agreement / p.level_weights[0]
+def share_unit(query: VacancyQuery, p: RankingParams) -> float:
+    """The strength that holds an essential skill in the share stage 1 walks for the agreements of
+    held skills: full-weight work history (`RankingParams.experience_essential_weight`) when the
+    skill overlap's agreement is used (`VacancyQuery.overlap_agreement`), else a claim at any level
+    (`level_weights[0]`, the confirmed skills' own share)."""
+    return p.experience_essential_weight if query.overlap_agreement > 0 else p.level_weights[0]
+
+
+def share_ratio(query: VacancyQuery, p: RankingParams) -> float:
+    """The confirmed skills' share is at most this times the share stage 1 walks (`share_unit`): 1,
+    or level_weights[0] / experience_essential_weight's inverse when that walks the overlap's."""
+    return share_unit(query, p) / p.level_weights[0]
+
+
+def confirmed_factor(query: VacancyQuery, p: RankingParams, power: float = 1.0) -> float:
+    """What one unit of an essential skill's coverage share can add to the score through the
+    agreements of held skills: `confirmed_agreement` (A x c^power <= A x c, and c <= coverage / the
+    lowest level weight; `power` scales that part, the derivative of c^power on [0, 1]) and
+    `overlap_agreement` (s x c'^q, c' <= coverage / experience_essential_weight, q =
+    `RankingParams.overlap_agreement_power`, always at its derivative's bound q): occupation_weight x
+    (power x A / level_weights[0] + q x s / experience_essential_weight); 0 when neither is used. Stage
+    1 adds it to the coverage columns' weights (`_linear`, `_weights`) so that its bounds stay above
+    the exact scores."""
+    out = 0.0
+    if query.confirmed_agreement > 0:
+        out += power * query.confirmed_agreement / p.level_weights[0]
+    if query.overlap_agreement > 0:
+        out += max(1.0, p.overlap_agreement_power) * query.overlap_agreement / p.experience_essential_weight
+    return p.occupation_weight * out
 
 
 INFERRED_CONFIDENT = 0.5
@@ -658,9 +683,23 @@ class SimilarityBound:
     confirmed: float = 0.0
     power: float = 1.0
     squares: float = 0.0
+    overlap: float = 0.0
+    ratio: float = 1.0
+    overlap_power: float = 1.0
 
-    def as_tuple(self) -> tuple[float, float, float, float, float, float, float]:
-        return (self.scale, self.kappa, self.nu, self.outside, self.confirmed, self.power, self.squares)
+    def as_tuple(self) -> tuple[float, ...]:
+        return (
+            self.scale,
+            self.kappa,
+            self.nu,
+            self.outside,
+            self.confirmed,
+            self.power,
+            self.squares,
+            self.overlap,
+            self.ratio,
+            self.overlap_power,
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -852,7 +891,7 @@ def _linear(  # type: ignore[no-untyped-def]
     lin_occ = np.bincount(occ_of, value * lin[at], len(occ_raw))
     lin_occ = np.where((lin_occ <= 0) & (occ_raw[:, 0] <= 0), cov_factor * occ_raw[:, 1], lin_occ)
     # the confirmed skills' share counts at the essential skills' own positions
-    share = own / p.level_weights[0] if confirmed_factor(query, p) > 0 else np.zeros(len(cov))
+    share = own / share_unit(query, p) if confirmed_factor(query, p) > 0 else np.zeros(len(cov))
     return lin, lin_occ, share, np.bincount(occ_of, value * share[at], len(occ_raw))
 
 
@@ -879,7 +918,7 @@ def _weights(  # type: ignore[no-untyped-def]
     # share s more than a row's walked share F adds at most confirmed x ((F + s)^power - F^power)
     # <= power x `confirmed_factor` x the coverage share s (the derivative of x^power is at most
     # power on [0, 1]), which occ_raw[:, 1] and cov bound
-    cov_bound = cov_factor + confirmed_factor(query, p) * max(1.0, p.confirmed_agreement_power)
+    cov_bound = cov_factor + confirmed_factor(query, p, max(1.0, p.confirmed_agreement_power))
     occ = occ_raw * [p.similarity_weight, cov_bound]  # (n_occupations, 2)
     # the experience part (`scoring.experience_match`): at most its weight x the history agreement
     # per unit of work-history weight (length x recency <= the weight: `vectors.experience_tenure`)
@@ -992,6 +1031,9 @@ def _weights(  # type: ignore[no-untyped-def]
             p.occupation_weight * query.confirmed_agreement if share_own.any() else 0.0,
             max(1.0, p.confirmed_agreement_power),
             1.0 if squares else 0.0,
+            p.occupation_weight * query.overlap_agreement if share_own.any() else 0.0,
+            share_ratio(query, p),
+            max(1.0, p.overlap_agreement_power),
         ),
         language_bound,
         rank_tables(p.level_weights)[0],

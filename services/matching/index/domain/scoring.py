@@ -13,7 +13,11 @@ when higher, what the candidate's own work history shows (`history_agreement`: t
 min(1, scale x identity weight (`vectors.experience_weight`)) x its occupation's agreement at the occupation and
 unit-group levels, `query.history_agreement`), or, when higher still and the vacancy's occupation
 was read from its title, what holding the essential skills its employer confirmed earns
-(`query.confirmed_agreement` x the share held to `RankingParams.confirmed_agreement_power`).
+(`query.confirmed_agreement` x the share held to `RankingParams.confirmed_agreement_power`), or,
+for any vacancy with essential skills, the skill overlap's: `RankingParams.overlap_agreement` x the
+share of its essential skills held by a claim or full-weight work history (below the same ISCO
+sub-major group's agreement, so it orders only candidates the hierarchy does not join to the
+vacancy's occupation: outside tester 27, T27-3).
 The skill similarity (`similarity`) is between IDF-weighted skill vectors over the vacancy's own
 skills: related skills never enter the vacancy's side, so they cannot dilute exact matches. It is
 the cosine of the candidate's vector trimmed, at the vacancy's skills, to the vacancy's
@@ -92,6 +96,8 @@ class Exact:
     agreement: np.ndarray  # (n,) occupation agreement in [0, 1] (before its weight)
     from_history: np.ndarray  # (n,) bool: the agreement is a work-history spell's (above the inferred one)
     from_confirmed: np.ndarray | None = None  # (n,) bool: the confirmed skills' (above both; None: none)
+    from_overlap: np.ndarray | None = None  # (n,) bool: of those, the skill overlap's
+    # (`RankingParams.overlap_agreement`; None: not used)
 
 
 def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingParams) -> Exact:
@@ -126,6 +132,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         at_v = _own_block(at_c, u, w_c, n, n_own, from_work) * xw.own_idf
     # the confirmed skills' agreement (`RankingParams.confirmed_agreement_power`), None when not used
     confirmed: np.ndarray | None = None
+    from_overlap: np.ndarray | None = None  # (n,) bool: the overlap's, above the confirmed one
     match = experience_match(seg, rows, q, p, (at_o, occ, w_o))
     if qw.coverage_total > 0:
         raw = np.zeros((n, len(xw.cov_positions)))
@@ -146,6 +153,11 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         if q.confirmed_agreement > 0:  # a claim at any level holds a confirmed skill
             share = np.minimum(raw[:, xw.essential_col] / p.level_weights[0], 1.0) @ w
             confirmed = q.confirmed_agreement * np.minimum(share, 1.0) ** p.confirmed_agreement_power
+        if q.overlap_agreement > 0:  # a claim or full-weight work history holds a skill
+            share = np.minimum(raw[:, xw.essential_col] / p.experience_essential_weight, 1.0) @ w
+            overlap = q.overlap_agreement * np.minimum(share, 1.0) ** max(1.0, p.overlap_agreement_power)
+            from_overlap = overlap > (confirmed if confirmed is not None else 0.0)
+            confirmed = overlap if confirmed is None else np.maximum(confirmed, overlap)
     else:
         cov_exact = cov_all = gap = np.zeros(n)
     inferred = inferred_agreement(seg, rows, q)
@@ -172,7 +184,11 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     from_history = history > inferred
     if from_confirmed is not None:
         from_history &= ~from_confirmed
-    return Exact(rows, score, np.round(cov_all, 9), parts, agreement, from_history, from_confirmed)
+    if from_overlap is not None and from_confirmed is not None:
+        from_overlap &= from_confirmed
+    return Exact(
+        rows, score, np.round(cov_all, 9), parts, agreement, from_history, from_confirmed, from_overlap
+    )
 
 
 def _claim_evidence(

@@ -171,7 +171,7 @@ def build_segment(
         inferred = np.asarray([r.inferred for r in rows], dtype=np.int16)
         inferred_p = np.asarray([r.inferred_p for r in rows], dtype=np.uint8)
     else:
-        inferred, inferred_p = space.infer_occupations(claims, experience)
+        inferred, inferred_p = space.infer_occupations(claims, experience, meta)
     if idf is None:  # rows about to be merged: the merge computes the ranking columns
         inv_norm = np.zeros(n, dtype=np.float32)
         postings = sp.csc_matrix(

@@ -62,12 +62,16 @@ class SkillSpace:
         return self.taxonomy.n_skills
 
     def infer_occupations(
-        self, claims: sp.csr_matrix, experience: sp.csr_matrix
+        self, claims: sp.csr_matrix, experience: sp.csr_matrix, meta: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """Each row's most likely occupations and ISCO-08 unit groups, as the index stores them.
 
         claims : (n, n_skills) CSR claim weights; experience : (n, n_occupations) CSR work-history
-        weights (the segment's matrices). Returns (position, probability): (n, k + k_u) int16 and
+        weights (the segment's matrices); meta : (claims.nnz,) uint8 claim meta aligned with
+        `claims.data` (level position | `SUGGESTED_BIT`, `claims_matrix`): with it, each claim counts
+        in the inference by its evidence weight (`claim_evidence`: a confirmed claim 1 at any level,
+        a suggestion `suggested_claim_factor`), not by its level weight; None reads `claims` as
+        given (evidence weights already). Returns (position, probability): (n, k + k_u) int16 and
         (n, k + k_u) uint8 in units of 1/255, k = `RankingParams.inferred_occupations`, k_u =
         `RankingParams.inferred_unit_groups`: the first k slots hold occupation positions and
         their posterior probabilities, the last k_u unit groups as n_occupations + unit code
@@ -77,6 +81,11 @@ class SkillSpace:
         n = claims.shape[0]
         if not n:
             return np.zeros((0, k + k_u), np.int16), np.zeros((0, k + k_u), np.uint8)
+        if meta is not None:
+            claims = sp.csr_matrix(
+                (claim_evidence(self.params)[meta & _EVIDENCE_MASK], claims.indices, claims.indptr),
+                shape=claims.shape,
+            )
         x = sp.hstack([claims, experience], format="csr", dtype=np.float64)
         occ, prob, units, mass = self.occupations.predict_top_groups(x, k, k_u)
         pos = np.hstack([occ, np.where(units >= 0, units + self.taxonomy.n_occupations, -1)])
@@ -203,8 +212,8 @@ def with_inferred(rows: Sequence[CompactCandidate], space: SkillSpace) -> list[C
     are inferred once, not each time the delta segment that holds them is rebuilt."""
     if not rows:
         return []
-    claims, _ = claims_matrix(rows, space.n_skills)
-    occ, prob = space.infer_occupations(claims, experience_matrix(rows, space.taxonomy.n_occupations))
+    claims, meta = claims_matrix(rows, space.n_skills)
+    occ, prob = space.infer_occupations(claims, experience_matrix(rows, space.taxonomy.n_occupations), meta)
     return [
         replace(r, inferred=tuple(o), inferred_p=tuple(q))
         for r, o, q in zip(rows, occ.tolist(), prob.tolist(), strict=True)
@@ -260,6 +269,20 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
         unknown_uris=unknown,
         occupation_tenure=tuple([tenure[o] for o in occupations]),
     )
+
+
+_EVIDENCE_MASK = len(SKILL_LEVELS) - 1 | SUGGESTED_BIT  # the meta bits `claim_evidence` reads
+
+
+def claim_evidence(p: RankingParams) -> np.ndarray:
+    """(8,) float64: a claim's evidence weight in the occupation inference by its claim meta
+    (level position | `SUGGESTED_BIT`): `RankingParams.occupation_claim_levels` of its level,
+    times `suggested_claim_factor` for a suggestion nobody confirmed."""
+    out = np.zeros(_EVIDENCE_MASK + 1, dtype=np.float64)
+    for i in range(len(SKILL_LEVELS)):
+        out[i] = p.occupation_claim_levels[i]
+        out[i | SUGGESTED_BIT] = p.occupation_claim_levels[i] * p.suggested_claim_factor
+    return out
 
 
 def claim_table(p: RankingParams) -> dict[tuple[str, bool], tuple[float, int, bool]]:
