@@ -501,7 +501,32 @@ def fit_scale(pairs: Sequence[Pairs], relative: bool, bins: int = CALIBRATION_BI
         knots_match.append(float(value))
     if len(knots_raw) < 2:  # a flat fit: one knot more below it (the scale must increase)
         knots_raw, knots_match = [0.0, *knots_raw], [max(knots_match[0] - 0.1, 0.0), max(knots_match[0], 0.1)]
-    return MatchScale(tuple(knots_raw), tuple(knots_match))
+    return MatchScale(*increasing_knots(knots_raw, knots_match))
+
+
+KNOT_STEP = 0.001  # the rounding of a knot's input (3 decimals)
+
+
+def increasing_knots(
+    raw: Sequence[float], match: Sequence[float]
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Knots whose inputs, rounded to ``KNOT_STEP``, strictly increase as `MatchScale` requires: from
+    the top down, a knot whose rounded input is not below the next one's moves to one step below it
+    (a knot that would fall below 0 is left out). Two neighbouring levels' mean inputs can round to the
+    same value: on an input capped at the ideal (``calibration_refit --capped``) the bin just below the
+    ideal averages 0.9996 and the ideal's own bin 1.0, so both read 1.0 and `MatchScale` refused the
+    scale (ValueError). The top knot stays where it is (at the ideal, 1, for a capped input).
+    raw, match: (k,) knots as fitted, raw increasing before rounding, match strictly increasing."""
+    out_raw: list[float] = []
+    out_match: list[float] = []
+    for r, m in zip(reversed(raw), reversed(match), strict=True):
+        if out_raw and r >= out_raw[-1]:
+            r = round(out_raw[-1] - KNOT_STEP, 3)
+        if r < 0:
+            break
+        out_raw.append(r)
+        out_match.append(m)
+    return tuple(reversed(out_raw)), tuple(reversed(out_match))
 
 
 def match_of(pairs: Sequence[Pairs], scales: dict[str, MatchScale], relative: bool) -> np.ndarray:

@@ -143,6 +143,10 @@ SHARED_VALIDATORS = (
         "street address (refer to the candidate by the pseudonymous id). Found: %(kinds)s."
     ),
     N_(
+        "Must not contain personal data: the jobseeker's comment is kept without an identity code, e-mail "
+        "address, phone number or street address, so leave them out. Found: %(kinds)s."
+    ),
+    N_(
         "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
         "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
         "ethnic origin or nationality, religion, political opinion, sexual orientation or sex life, trade-union "

@@ -140,6 +140,13 @@ def _patterns(directory: Path = CATALOGUES) -> tuple[tuple[re.Pattern[str], str]
     return tuple((pattern, msgid) for _, pattern, msgid in found)
 
 
+#: Placeholders whose value is several catalogue messages joined by a separator (an import notice's
+#: ``%(changes)s``: "2026-12 now decides 6 of the 6 ESCO occupations it rates; 2026H2 still decides 14
+#: of the 14 it rates"): ``translate_text`` translates each on its own. Read as one value, a pattern could
+#: match across the joints and give a wrong translation, or none (outside tester 27, T27-4).
+JOINED_MESSAGES = {"changes": "; "}
+
+
 def translate_text(text: str, _depth: int = 0) -> str:
     """``text`` (an English message the code produced) in the request's language: the catalogue's
     translation of the msgid ``text``, or of the placeholder msgid it is an instance of (the values
@@ -155,7 +162,14 @@ def translate_text(text: str, _depth: int = 0) -> str:
         if match := pattern.match(text):
             values = match.groupdict()
             if _depth < 2:  # a value that is itself a message (a state word, a nested reason) in kind
-                values = {k: translate_text(v, _depth + 1) for k, v in values.items()}
+                values = {
+                    k: JOINED_MESSAGES[k].join(
+                        translate_text(x, _depth + 1) for x in v.split(JOINED_MESSAGES[k])
+                    )
+                    if k in JOINED_MESSAGES
+                    else translate_text(v, _depth + 1)
+                    for k, v in values.items()
+                }
             if "examples" in values:  # languages a refused code may mean, named in the request's language
                 values["examples"] = examples_in(values["examples"], current_language())
             if "kinds" in values:  # personal-data kinds found, by name (outside tester 17, P18)

@@ -454,18 +454,36 @@ REFUSAL = (
 )
 
 
-def refuse_personal_data(text: str | None) -> None:
-    """marshmallow validator: raises ``marshmallow.ValidationError`` when ``text`` carries personal data."""
+#: The reason for a text the jobseeker wrote (a rating comment, told to the coach or typed on the rating
+#: page): the jobseeker has no pseudonymous id to refer to (outside tester 27, T27-14 c).
+OWN_WORDS_REFUSAL = (
+    "Must not contain personal data: the jobseeker's comment is kept without an identity code, e-mail "
+    "address, phone number or street address, so leave them out."
+)
+
+
+def refuse_personal_data(text: str | None, reason: str = REFUSAL) -> None:
+    """marshmallow validator: raises ``marshmallow.ValidationError`` (``reason`` and the kinds found,
+    ``Found: phone.``) when ``text`` carries personal data."""
     if text and contains_personal_data(text):
         from marshmallow import ValidationError
 
         kinds = sorted({f.kind for f in find_personal_data(text)})
-        raise ValidationError(f"{REFUSAL} Found: {', '.join(kinds)}.")
+        raise ValidationError(f"{reason} Found: {', '.join(kinds)}.")
 
 
-def refusing(max_length: int | None = None) -> list[Callable[[str], Any]]:
-    """Validators for a free-text field that refuses personal data (and is at most ``max_length``)."""
-    validators: list[Callable[[str], Any]] = [refuse_personal_data]
+def refuse_personal_data_in_own_words(text: str | None) -> None:
+    """``refuse_personal_data`` for what the jobseeker wrote, with ``OWN_WORDS_REFUSAL``: the staff's
+    advice (refer to the candidate by the pseudonymous id) means nothing to its author."""
+    refuse_personal_data(text, OWN_WORDS_REFUSAL)
+
+
+def refusing(max_length: int | None = None, *, own_words: bool = False) -> list[Callable[[str], Any]]:
+    """Validators for a free-text field that refuses personal data (and is at most ``max_length``);
+    ``own_words``: the text is the jobseeker's own (``OWN_WORDS_REFUSAL``)."""
+    validators: list[Callable[[str], Any]] = [
+        refuse_personal_data_in_own_words if own_words else refuse_personal_data
+    ]
     if max_length is not None:
         from marshmallow import validate
 

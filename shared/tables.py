@@ -86,9 +86,9 @@ def read_table(data: bytes, filename: str = "", header: HeaderTest | None = None
 
     Raises ``TableError`` for an empty file, an old ``.xls`` workbook, undecodable text or broken CSV."""
     if not data.strip():
-        raise TableError({1: ["The file is empty: a header row is required."]})
+        raise TableError({1: [N_("The file is empty: a header row is required.")]})
     if data.startswith(OLE_MAGIC):
-        raise TableError({1: ["This is an old Excel .xls workbook: save it as .xlsx or as CSV."]})
+        raise TableError({1: [N_("This is an old Excel .xls workbook: save it as .xlsx or as CSV.")]})
     if data.startswith(XLSX_MAGIC):
         return _read_xlsx(data, filename, header)
     return _read_csv(data, header)
@@ -108,7 +108,7 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
         raise TableError(
-            {1: ["The file is neither UTF-8 nor Windows-1252 text, nor an .xlsx workbook."]}
+            {1: [N_("The file is neither UTF-8 nor Windows-1252 text, nor an .xlsx workbook.")]}
         ) from None
 
 
@@ -124,7 +124,12 @@ def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
         text, encoding = _decode(data)
     except UnicodeDecodeError as exc:
         raise TableError(
-            {1: [f"The file is not valid UTF-8 text after its byte-order mark: {exc.reason}."]}
+            {
+                1: [
+                    N_("The file is not valid UTF-8 text after its byte-order mark: %(why)s.")
+                    % {"why": exc.reason}
+                ]
+            }
         ) from None
     skipped = 0
     if (directive := _EXCEL_SEP.match(text)) and directive[1] in DELIMITERS:
@@ -151,14 +156,16 @@ def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise TableError({start: [f"Not valid CSV ({described}): {exc}."]}) from None
+            raise TableError(
+                {start: [N_("Not valid CSV (%(read_as)s): %(why)s.") % {"read_as": described, "why": exc}]}
+            ) from None
         if not any(c.strip() for c in cells):
             continue
         rows.append((start, cells))
         if len(rows) > MAX_ROWS + TITLE_LINES + 1:
-            raise TableError({start: [f"More than {MAX_ROWS} rows."]})
+            raise TableError({start: [TOO_MANY_ROWS % {"max": MAX_ROWS}]})
     if not rows:
-        raise TableError({1: ["The file is empty: a header row is required."]})
+        raise TableError({1: [N_("The file is empty: a header row is required.")]})
     return _table(*_header_and_rows(rows, header), described)
 
 
@@ -265,9 +272,7 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several types for a damaged or foreign zip
-        raise TableError(
-            {1: [f"Not a readable .xlsx workbook{' ' + filename if filename else ''}: {exc}."]}
-        ) from None
+        raise TableError({1: [_unreadable(filename, exc)]}) from None
     try:
         at, described = _sheet_with_header(book.worksheets, header)
         sheet = book.worksheets[at]
@@ -277,17 +282,22 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
         for number, cells in _sheet_rows(sheet):
             rows.append((number, cells))
             if len(rows) > limit:
-                raise TableError({number: [f"More than {MAX_ROWS} rows."]})
+                raise TableError({number: [TOO_MANY_ROWS % {"max": MAX_ROWS}]})
         if not rows:
-            raise TableError({1: [f"The sheet {sheet.title!r} is empty: a header row is required."]})
+            raise TableError(
+                {
+                    1: [
+                        N_("The sheet %(sheet)s is empty: a header row is required.")
+                        % {"sheet": repr(sheet.title)}
+                    ]
+                }
+            )
         _check_formulas_have_values(data, rows, at)
         return _table(*_header_and_rows(rows, header), described)
     except TableError:
         raise
     except Exception as exc:  # e.g. XML with a DTD bomb (expat's amplification limit: ParseError)
-        raise TableError(
-            {1: [f"Not a readable .xlsx workbook{' ' + filename if filename else ''}: {type(exc).__name__}."]}
-        ) from None
+        raise TableError({1: [_unreadable(filename, type(exc).__name__)]}) from None
     finally:
         book.close()
 
@@ -399,16 +409,16 @@ def _check_unpacked_size(data: bytes, filename: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise TableError(
-            {1: [f"Not a readable .xlsx workbook{' ' + filename if filename else ''}: {exc}."]}
-        ) from None
+        raise TableError({1: [_unreadable(filename, exc)]}) from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise TableError(
             {
                 1: [
-                    f"The workbook unpacks to {unpacked / 2**20:.1f} MB: at most "
-                    f"{MAX_UNPACKED_BYTES // 2**20} MB (about 40,000 rows) are read. Send the table as CSV, "
-                    "or in parts."
+                    N_(
+                        "The workbook unpacks to %(size)s MB: at most %(max)s MB (about 40,000 rows) are read. "
+                        "Send the table as CSV, or in parts."
+                    )
+                    % {"size": f"{unpacked / 2**20:.1f}", "max": MAX_UNPACKED_BYTES // 2**20}
                 ]
             }
         )
@@ -422,9 +432,18 @@ def _check_used_range(sheet: Any) -> None:
         raise TableError(
             {
                 1: [
-                    f"The sheet {sheet.title!r}: its used range reaches row {rows} and column {columns}: at most "
-                    f"{MAX_ROWS} rows and {MAX_COLUMNS} columns are read. Delete the cells beyond the "
-                    "table (or copy the table into a new workbook) and send it again."
+                    N_(
+                        "The sheet %(sheet)s: its used range reaches row %(rows)s and column %(columns)s: at most "
+                        "%(max_rows)s rows and %(max_columns)s columns are read. Delete the cells beyond the "
+                        "table (or copy the table into a new workbook) and send it again."
+                    )
+                    % {
+                        "sheet": repr(sheet.title),
+                        "rows": rows,
+                        "columns": columns,
+                        "max_rows": MAX_ROWS,
+                        "max_columns": MAX_COLUMNS,
+                    }
                 ]
             }
         )
@@ -443,6 +462,18 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+#: The reasons of a file the import cannot read, as catalogue messages (outside tester 27, T27-4: every
+#: user-facing text of an import in the request's language).
+TOO_MANY_ROWS = N_("More than %(max)s rows.")
+
+
+def _unreadable(filename: str | None, why: object) -> str:
+    """The reason of a workbook that does not open (``why``: the library's words, kept as they are)."""
+    if filename:
+        return N_("Not a readable .xlsx workbook %(filename)s: %(why)s.") % {"filename": filename, "why": why}
+    return N_("Not a readable .xlsx workbook: %(why)s.") % {"why": why}
 
 
 def _table(

@@ -12,13 +12,19 @@ names, as far as this service can resolve it:
   organisation), with its candidate id when it exists; an id that is not a valid profile id (an
   identity code …) is never written;
 - ``path_id``, ``handover_id``, ``voucher_id`` path values: the jobseeker of that service path,
-  handover or voucher, if it exists.
+  handover or voucher, if it exists; an unknown one is recorded too, naming nobody and no subject
+  organisation, so that the entry the caller's organisation reads is the same for an unknown and an
+  existing id (outside tester 28, T28-6: only existing ids left an entry, with the pseudonym).
+
+Who reads which part: ``AuditLog.entries`` shows a refused entry's candidate id (and profile id) only
+to the jobseeker's own organisation and the system auditor, never to the refused caller's
+organisation, whether the caller typed the pseudonym or the service resolved it from an id.
 
 Two parts: ``request_subjects`` (used by the role refusals' ``on_denied`` hook, ``api.audit_denied``,
 which names the action) and ``install`` (an ``after_request`` safety net: a 403 or 404 of the JSON API
 that wrote no audit entry of its own, e.g. a service path or handover of another organisation, is
 recorded as ``request.refused`` with the route in ``purpose``; a 404 naming no jobseeker, such as an
-unknown pilot, is not personal data and is not recorded)."""
+unknown pilot, is not personal data and is not recorded; an unknown path, handover or voucher id is)."""
 
 from __future__ import annotations
 
@@ -50,9 +56,11 @@ class Subjects:
 
     profile_id: str | None = None
     candidate_ids: tuple[str, ...] = field(default_factory=tuple)
+    #: A path, handover or voucher id was named (found or not): recorded even when it names nobody.
+    names_record: bool = False
 
     def __bool__(self) -> bool:
-        return self.profile_id is not None or bool(self.candidate_ids)
+        return self.profile_id is not None or bool(self.candidate_ids) or self.names_record
 
 
 def _body_candidates() -> list[str]:
@@ -93,6 +101,7 @@ def request_subjects(uow: JourneyUnitOfWork, caller: Principal) -> Subjects:
         if own is not None:
             profile_id = own.id  # the stored spelling
             candidates.append(own.candidate_id)
+    names_record = False
     for key, owner in (
         ("path_id", lambda v: uow.paths.get(v)),
         ("handover_id", lambda v: uow.paths.handover_path(v)),
@@ -100,10 +109,11 @@ def request_subjects(uow: JourneyUnitOfWork, caller: Principal) -> Subjects:
     ):
         value = args.get(key)
         if isinstance(value, str) and 0 < len(value) <= 64:
+            names_record = True
             found = owner(value)
             if found is not None:
                 candidates.append(found.candidate_id)
-    return Subjects(profile_id, tuple(dict.fromkeys(candidates)))
+    return Subjects(profile_id, tuple(dict.fromkeys(candidates)), names_record)
 
 
 def record_refusal(
@@ -119,8 +129,10 @@ def record_refusal(
             action=action,
             granted=False,
             profile_id=subjects.profile_id,
-            # a profile id without a profile is in the caller's own namespace: no other owner
-            subject_org=caller.org,
+            # a profile id without a profile is in the caller's own namespace: no other owner; an
+            # unknown path/handover/voucher id has no owner either, and its entry must read as an
+            # existing one's does to the caller's organisation (subject blanked there: T28-6)
+            subject_org=None if subjects.names_record and subjects.profile_id is None else caller.org,
             purpose=purpose,
         )
     for candidate_id in subjects.candidate_ids:

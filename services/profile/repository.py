@@ -271,8 +271,9 @@ class AuditLog:
         """Newest first (by ``id``), at most ``limit``; ``before``: only entries with a smaller id (the
         cursor of the next page). With ``scope_org``, only the entries of that organisation: what its
         people did, and what anyone did with its jobseekers' data; a profile id of another
-        organisation's jobseeker is not shown (nor which organisation that is). ``scope_org=None``:
-        every entry. ``profile_id``: the entries of the identity holding that id now (a profile
+        organisation's jobseeker is not shown (nor which organisation that is), nor, in a refused
+        entry (``granted`` no), the candidate id, which ``candidate_id`` then does not find either
+        (outside tester 28, T28-6). ``scope_org=None``: every entry. ``profile_id``: the entries of the identity holding that id now (a profile
         created again after a withdrawal is a new person: ``domain.pseudonym``), or of every identity
         that held it with ``every_identity``. ``actor``/``action``: exact matches; ``since`` (inclusive)
         and ``until`` (exclusive): time-zone-aware instants."""
@@ -287,6 +288,10 @@ class AuditLog:
                 query = query.where(*self._current_identity(scope_org, profile_id))
         if candidate_id:
             query = query.where(audit_log.c.candidate_id == candidate_id)
+            if scope_org is not None:
+                # a refused entry about another organisation's (or no) jobseeker shows no candidate
+                # id to this reader (below), so a search by one must not find it either
+                query = query.where(or_(audit_log.c.subject_org == scope_org, audit_log.c.granted == "yes"))
         if actor:
             query = query.where(audit_log.c.actor == actor)
         if action:
@@ -304,6 +309,11 @@ class AuditLog:
             if scope_org is not None and entry["subject_org"] != scope_org:
                 entry["profile_id"] = None
                 entry["subject_org"] = None
+                if entry["granted"] == "no":
+                    # the refused caller's organisation must not learn from its own log that an id it
+                    # tried exists or whose it is (outside tester 28, T28-6): the pseudonym is for the
+                    # jobseeker's organisation and the system auditor
+                    entry["candidate_id"] = None
             out.append(entry)
         return out
 

@@ -29,6 +29,7 @@ SCREENS = {
     pii.refuse_identifiers,
     pii.refuse_identity_codes,
     pii.refuse_personal_data,
+    pii.refuse_personal_data_in_own_words,
     pii.refuse_sensitive_data,
     pii.staff_name_shape,
 }

@@ -151,11 +151,24 @@ def test_json_and_csv_need_a_token(app):
     assert app.test_client().get(f"{W48}/content.csv").status_code == 401
 
 
-def test_an_unknown_region_or_week_is_not_found(app):
+def test_an_unknown_region_or_week_is_a_422_naming_it_everywhere(app):
+    """Outside tester 27, T27-14 (g): `POST …/2027-W53/prepare` (2027 has 52 weeks) answered 404 where
+    `GET /api/v1/satisfaction?week=2027-W53` says 422; the page and downloads said 404 "not found" for
+    what is bad input. A valid week without a meeting stays a 404 (the test below)."""
     client = logged_in(app)
-    assert client.get("/meetings/atlantis/2026-W48").status_code == 404
-    assert client.get("/meetings/pirkanmaa/2026-48").status_code == 404
-    assert client.get("/meetings/pirkanmaa/2025-W53/content.json").status_code == 404
+    assert client.get("/meetings/atlantis/2026-W48").status_code == 422
+    assert client.get("/meetings/pirkanmaa/2026-48").status_code == 422
+    for path in ("content.json", "content.csv", "content.xlsx"):
+        r = client.get(f"/meetings/pirkanmaa/2025-W53/{path}", headers=TEAM)
+        assert r.status_code == 422 and "week" in r.json["errors"]["path"], r.json
+        r = client.get(f"/meetings/atlantis/2026-W48/{path}", headers=TEAM)
+        assert r.status_code == 422 and "region" in r.json["errors"]["path"], r.json
+    r = client.post("/api/v1/meetings/pirkanmaa/2027-W53/prepare", headers=TEAM)
+    assert r.status_code == 422 and "week" in r.json["errors"]["path"], r.json
+    fi = client.post("/api/v1/meetings/pirkanmaa/2027-W53/prepare", headers={**TEAM, "Accept-Language": "fi"})
+    assert fi.json["message"] != r.json["message"] and "2000" in fi.json["errors"]["path"]["week"][0], fi.json
+    r = client.get("/api/v1/satisfaction?region=pirkanmaa&week=2027-W53", headers=TEAM)
+    assert r.status_code == 422 and "week" in r.json["errors"]["query"], r.json
 
 
 def test_a_past_week_never_prepared_is_not_made_up_afterwards(app):

@@ -102,6 +102,34 @@ def test_a_bad_rating_is_a_422_and_nothing_is_stored_or_published(world, profile
     assert published(profile_app) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", "työnhakijan kommenttiin"),
+        ("sv", "den arbetssökandes kommentar"),
+        ("en", "the jobseeker's comment"),
+    ],
+)
+def test_the_jobseekers_comment_with_a_phone_number_is_refused_in_the_jobseekers_terms(world, lang, words):
+    """Outside tester 27, T27-14 (c): the jobseeker's own comment, told to the coach, was refused with the
+    staff's advice "refer to the candidate by the pseudonymous id", which the jobseeker has no use for.
+    An employer's comment keeps the staff's advice (it has the candidate id)."""
+    client, candidate = world
+    r = client.post(
+        "/api/v1/profiles/asiakas-1/ratings",
+        json=referral(4, "Soita minulle 040 123 4567"),
+        headers={**COACH, "Accept-Language": lang},
+    )
+    [reason] = r.json["errors"]["json"]["comment"]
+    assert r.status_code == 422 and words in reason and "pseudony" not in reason, reason
+    r = client.post(
+        "/api/v1/ratings",
+        json={**referral(4, "Soita 040 123 4567"), "candidate_id": candidate},
+        headers={**EMPLOYER, "Accept-Language": lang},
+    )
+    assert r.status_code == 422 and "pseudony" in r.json["errors"]["json"]["comment"][0], r.json
+
+
 def test_the_employer_rates_a_referral_to_its_own_vacancy_only(world):
     client, candidate = world
     body = {**referral(4), "candidate_id": candidate}

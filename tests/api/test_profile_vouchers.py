@@ -186,6 +186,32 @@ def test_the_provider_records_a_hire_within_the_period_and_the_path_closes(clien
     assert path["close_reason"] == "employed" and path["watch"] == []
 
 
+def test_a_hire_on_a_day_the_voucher_does_not_cover_is_a_422_naming_hired_on(client, profile_app):
+    """Outside tester 27, T27-14 (g), the same kind: a hire dated before the provider's choice or after
+    the voucher period was a 409 without a field error, as a future one was; what no day would fix (no
+    provider chosen, a hire already recorded) stays a 409."""
+    voucher = issue(client).json
+    url = f"/api/v1/vouchers/{voucher['id']}/hired"
+    unchosen = client.post(url, json={"hired_on": "2026-11-30"}, headers=COACH)
+    assert unchosen.status_code == 409 and not unchosen.json.get("errors"), unchosen.json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    before = client.post(url, json={"hired_on": "2026-11-20"}, headers=PROVIDER_B)
+    assert before.status_code == 422 and "hired_on" in before.json["errors"]["json"], before.json
+    later = datetime(2027, 4, 19, 9, tzinfo=UTC)  # the four-month period ended on 29.3.2027
+    for name in ("paths", "vouchers", "handlers"):
+        profile_app.extensions[f"kohtaanto.profile.{name}"].clock = lambda: later
+    after = client.post(url, json={"hired_on": "2027-04-01"}, headers=PROVIDER_B)
+    assert after.status_code == 422 and "hired_on" in after.json["errors"]["json"], after.json
+    fi = client.post(url, json={"hired_on": "2027-04-01"}, headers={**PROVIDER_B, "Accept-Language": "fi"})
+    assert "29.3.2027" in fi.json["errors"]["json"]["hired_on"][0], fi.json
+    assert "voucher" not in fi.json["errors"]["json"]["hired_on"][0], fi.json
+    [v] = client.get("/api/v1/vouchers", headers=PROVIDER_B).json["items"]
+    assert v["hired_on"] is None, "nothing recorded by a refused hire"
+    assert client.post(url, json={"hired_on": "2027-03-29"}, headers=PROVIDER_B).status_code == 200
+    again = client.post(url, json={"hired_on": "2027-03-29"}, headers=PROVIDER_B)
+    assert again.status_code == 409, again.json
+
+
 def test_a_path_closed_as_employed_is_a_hire_for_the_profile_and_its_vouchers(client, profile_app):
     """Outside tester 8 (J12 aside): a path the coach closed as employed left the profile active (still
     shortlisted) and a voucher waiting for a choice still open for one."""

@@ -360,6 +360,47 @@ def test_a_formula_without_a_saved_value_and_the_way_a_sheet_was_read_are_in_the
     assert "Excel workbook" not in text and "header on line" not in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "said", "unsaid"),
+    [
+        ("fi", ["pirkanmaa: 2026-11 ratkaisee nyt 5 arvioimastaan 5 ESCO-ammatista; ", "Pula-ammatteja siellä: "],
+         ["now decides", "Occupations in shortage"]),
+        ("sv", ["pirkanmaa: 2026-11 avgör nu 5 av de 5 ESCO-yrken den bedömer; ", "Bristyrken där: "],
+         ["now decides", "Occupations in shortage"]),
+        ("en", ["pirkanmaa: 2026-11 now decides 5 of the 5 ESCO occupations it rates; ",
+                "Occupations in shortage there: "], []),
+    ],
+)  # fmt: skip
+def test_the_combined_effect_notice_and_the_file_reasons_follow_the_language(app, lang, said, unsaid):
+    """Outside tester 27, T27-4 (the rest): the notice joining what each list now decides ("pirkanmaa:
+    2026-11 now decides …; 2026H2 still decides …. Occupations in shortage there: …") stayed English
+    under Accept-Language fi/sv, as did the reasons of a file the import cannot read."""
+    client = app.test_client()
+    national = (
+        b"occupation,region,period,level\n2221,pirkanmaa,2026H2,shortage\n7212,pirkanmaa,2026H2,shortage\n"
+    )
+    assert upload(client, national).status_code == 201
+    r = client.post(
+        "/api/v1/shortages?source=test",
+        data=b"occupation;region;period;level\n5120;Pirkanmaa;11.2026;pulaa\n",
+        headers={**OPERATOR, "Content-Type": "text/csv", "Accept-Language": lang},
+    )
+    assert r.status_code == 201, r.json
+    [notice] = r.json["notices"]
+    assert all(s in notice for s in said) and not any(u in notice for u in unsaid), notice
+    assert notice.count("2026H2") == 1 and "; 2026H2 " in notice, notice  # each part translated alone
+    assert (lang == "en") == ("-separated" in r.json["read_as"]), r.json["read_as"]
+    for data, line in ((b"", "1"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "1")):
+        bad = client.post(
+            "/api/v1/shortages?source=test",
+            data=data or b" ",
+            headers={**OPERATOR, "Content-Type": "text/csv", "Accept-Language": lang},
+        )
+        assert bad.status_code == 422, bad.json
+        reason = bad.json["errors"]["file"][line][0]
+        assert (lang == "en") == ("header row" in reason or "old Excel" in reason), reason
+
+
 BAROMETER_HEAD = "\ufeffTyövoimabarometri 2026/II\r\nAmmattiryhmä;Alue;Ajankohta;Arvio;Barometriarvo\r\n"
 
 

@@ -184,12 +184,17 @@ def render_entry(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any]:
     }
 
 
-def essential_held(e: ShortlistEntry) -> dict[str, int]:
+def essential_held(e: ShortlistEntry) -> dict[str, int] | None:
     """`EssentialHeldSchema`: how many of the vacancy's essential skills the entry holds, of how
     many, and of those held how many the candidate claimed (or a coach's notes suggested, or a
     declared language holds) and how many only the work history shows (evidence kind "inferred").
     Outside tester 21, Q5: "32 held" read the same for all skills claimed and for half of them
-    claimed and the rest inferred from two years' work history."""
+    claimed and the rest inferred from two years' work history. None when the vacancy names no
+    essential skill (a text ad whose occupation is not read surely: its recognised skills stay
+    optional), as the meeting page and downloads show no count there: "0 of 0" read as "holds
+    nothing" (outside tester 27, T27-14 f)."""
+    if not e.matched_essential and not e.missing_essential:
+        return None
     held = len(e.matched_essential)
     inferred = sum(
         1 for uri in e.matched_essential if getattr(e.evidence.get(uri), "kind", None) == "inferred"

@@ -316,8 +316,12 @@ class EntrySchema(ma.Schema):
     )
     essential_held = fields.Nested(
         EssentialHeldSchema,
+        allow_none=True,
         metadata={
-            "description": "The vacancy's essential skills the candidate holds (`held` of `of`), and "
+            "description": "Null when the vacancy names no essential skill (a text ad whose "
+            "occupation is not read surely: its recognised skills are optional; what the candidate "
+            "holds of them is `matched_optional`), rather than 0 of 0. "
+            "The vacancy's essential skills the candidate holds (`held` of `of`), and "
             "of them how many were claimed (`claimed`: by the jobseeker or coach, a coach's notes' "
             "suggestion, or a declared language) and how many only the work history shows "
             "(`from_work_history`, evidence kind `inferred`): a skill only inferred counts less in "

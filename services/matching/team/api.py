@@ -432,7 +432,7 @@ class Shortages(MethodView):
         return {
             "import_id": result.import_id,
             "source": result.source,
-            "read_as": result.read_as,
+            "read_as": translate_text(result.read_as),
             "lists": [
                 {
                     **listed.get((x.region, str(x.period)), {}),
@@ -758,6 +758,16 @@ class Shortlists(MethodView):
         return jsonify({"items": items})  # rendered by render_shortlist, as the schema describes
 
 
+def week_refused() -> tuple[str, str]:
+    """The message and the field reason of a ``week`` that is no ISO week of 2000-2099 (``2027-W53``,
+    ``2026-48``): a 422 naming ``week`` wherever one is taken — the meeting API's prepare, the page,
+    its downloads, the satisfaction figures (outside tester 27, T27-14 g: prepare answered 404 where
+    the satisfaction figures said 422)."""
+    return gettext("Not an ISO week."), gettext(
+        "An ISO week that exists, 2000-2099, e.g. 2026-W48 (2026 has a week 53, 2027 none)."
+    )
+
+
 @blp.route(
     "/meetings/<region>/<week>/prepare",
     parameters=[
@@ -765,7 +775,7 @@ class Shortlists(MethodView):
         {
             "in": "path",
             "name": "week",
-            "description": "ISO week, e.g. `2026-W48` (a week that exists, 2000-2099; 404 otherwise)",
+            "description": "ISO week, e.g. `2026-W48` (a week that exists, 2000-2099; 422 naming it otherwise)",
             "schema": {"type": "string", "format": REFERENCE_FORMATS["iso-week"]},
         },
     ],
@@ -793,7 +803,8 @@ class PrepareMeeting(MethodView):
             reason = preparer_refused(exc.region)
             abort(403, message=reason, errors={"path": {"region": [reason]}})
         except ValueError:
-            abort(404, message=gettext("No such ISO week (use e.g. 2026-W48)."))
+            message, reason = week_refused()
+            abort(422, message=message, errors={"path": {"week": [reason]}})
         except MeetingLockedError:
             abort(
                 409,

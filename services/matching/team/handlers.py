@@ -405,9 +405,9 @@ class TeamRecords:
             )
         for item in lists:
             if self.period_rules.age(item.period, local_day(now))["stale"]:
-                notices.append(
-                    f"{item.region} {item.period}: started more than {self.period_rules.stale_after_months} "
-                    "months ago; its flags are shown as stale."
+                notices.append(  # in the request's language at the edge (outside tester 27, T27-4)
+                    N_("%(list)s: started more than %(months)s months ago; its flags are shown as stale.")
+                    % {"list": f"{item.region} {item.period}", "months": self.period_rules.stale_after_months}
                 )
         log.info("shortage lists imported", extra={"import_id": import_id, "lists": len(lists)})
         return ImportResult(import_id, source, lists, notices, warnings, read.warnings, read.read_as)

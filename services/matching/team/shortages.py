@@ -310,10 +310,15 @@ class PeriodRules:
         tester 22, R1: ``kevät 2028`` accepted, ``2028-02`` refused, in December 2026)."""
         ahead = (period.start.year - today.year) * 12 + period.start.month - today.month
         if ahead > self.max_months_ahead:
-            return (
-                f"{period} starts {ahead} calendar months after this month ({today:%Y-%m}); periods may "
-                f"start at most {self.max_months_ahead} months ahead. A typo?"
-            )
+            return N_(
+                "%(period)s starts %(ahead)s calendar months after this month (%(month)s); periods may start at "
+                "most %(max)s months ahead. A typo?"
+            ) % {
+                "period": str(period),
+                "ahead": ahead,
+                "month": f"{today:%Y-%m}",
+                "max": self.max_months_ahead,
+            }
         return None
 
     def age(self, period: Period, today: date) -> dict[str, Any]:
@@ -920,6 +925,17 @@ def _occupation(
 
 
 # -- what an import changed --------------------------------------------------------------------------
+#: How the parts of an effect notice's ``%(changes)s`` are joined (``shared.i18n.JOINED_MESSAGES``).
+CHANGES_JOINED = "; "
+EFFECT = N_(
+    "%(where)s: %(changes)s. Occupations in shortage there: %(before)s before this import, %(after)s now."
+)
+EFFECT_EMPTIED = N_(
+    "%(where)s: %(changes)s. Occupations in shortage there: %(before)s before this import, %(after)s now. No "
+    "vacancy there is a shortage role any more: its meeting will list none."
+)
+
+
 def effect_notices(
     before: ShortageBook[ShortageList], after: ShortageBook[ShortageList], imported: Sequence[ShortageList]
 ) -> list[str]:
@@ -951,26 +967,39 @@ def effect_notices(
             if any(p.startswith(f"{name} ") for p in parts):
                 continue
             rated, old, new = len(item.levels), counted_before.get(key, 0), counted_after.get(key, 0)
+            values = {"list": name, "new": new, "rated": rated, "old": old}
             if key in keys:
-                parts.append(f"{name} now decides {new} of the {rated} ESCO occupations it rates")
+                parts.append(
+                    N_("%(list)s now decides %(new)s of the %(rated)s ESCO occupations it rates") % values
+                )
             elif new == old:
-                parts.append(f"{name} still decides {new} of the {rated} it rates")
+                parts.append(N_("%(list)s still decides %(new)s of the %(rated)s it rates") % values)
             elif new:
-                parts.append(f"{name} now decides {new} of the {rated} it rates (before: {old})")
+                parts.append(
+                    N_("%(list)s now decides %(new)s of the %(rated)s it rates (before: %(old)s)") % values
+                )
             elif item in after.applicable(view):
-                parts.append(f"{name} no longer decides any: the lists inside its period rate all {rated}")
+                parts.append(
+                    N_("%(list)s no longer decides any: the lists inside its period rate all %(rated)s")
+                    % values
+                )
             else:
-                parts.append(f"{name} no longer decides any: {after.frame(view)} replaces it wholly")
+                parts.append(
+                    N_("%(list)s no longer decides any: %(frame)s replaces it wholly")
+                    % {"list": name, "frame": after.frame(view)}
+                )
         in_shortage_before = sum(1 for u, x in was.items() if x.levels[u] in SHORTAGE_LEVELS)
         in_shortage_after = sum(1 for u, x in now.items() if x.levels[u] in SHORTAGE_LEVELS)
-        where = view or "regions without their own list"
-        notice = (
-            f"{where}: {'; '.join(parts)}. Occupations in shortage there: "
-            f"{in_shortage_before} before this import, {in_shortage_after} now."
-        )
-        if in_shortage_before and not in_shortage_after:
-            notice += " No vacancy there is a shortage role any more: its meeting will list none."
-        notices.append(notice)
+        # one catalogue message each way, its parts joined as ``shared.i18n`` translates a
+        # ``%(changes)s`` value: each part on its own (outside tester 27, T27-4: this notice stayed English)
+        values = {
+            "where": view or N_("regions without their own list"),
+            "changes": CHANGES_JOINED.join(parts),
+            "before": in_shortage_before,
+            "after": in_shortage_after,
+        }
+        emptied = bool(in_shortage_before and not in_shortage_after)
+        notices.append((EFFECT_EMPTIED if emptied else EFFECT) % values)
     for item in imported:
         if after.is_pending(item):
             notices.append(_pending_notice(after, item))

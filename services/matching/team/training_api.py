@@ -14,7 +14,7 @@ from marshmallow import fields, validate
 from services.kernel.calendar import local_day
 from services.matching.index.api import SHORTLIST_ROLES, handlers
 from services.matching.index.handlers import VacancyUnknownError
-from services.matching.team.api import FILE_KEY, line_warnings, team, upload, upload_body
+from services.matching.team.api import FILE_KEY, line_warnings, team, upload, upload_body, week_refused
 from services.matching.team.training import CatalogueError
 from services.matching.team.training_handlers import TrainingHandlers
 from shared.auth import Role, current_principal, require_role
@@ -294,11 +294,8 @@ class SatisfactionFigures(MethodView):
         try:
             last = IsoWeek.parse(args["week"]) if args["week"] else current
         except ValueError:
-            abort(
-                422,
-                message=gettext("Not an ISO week."),
-                errors={"query": {"week": [gettext("e.g. 2026-W48")]}},
-            )
+            message, reason = week_refused()
+            abort(422, message=message, errors={"query": {"week": [reason]}})
         caller = current_principal()
         if not team().may_view(caller, args["region"]):
             reason = meeting_not_served(args["region"])

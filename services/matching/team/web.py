@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as BaseResponse
 
 from services.kernel.calendar import local_day
-from services.matching.team.api import preparer_refused
+from services.matching.team.api import preparer_refused, week_refused
 from services.matching.team.handlers import (
     PREPARE_ROLES,
     MeetingNotPreparedError,
@@ -39,7 +39,7 @@ from services.matching.team.repository import StoredMeeting
 from shared.auth import Principal, Role, roles_checked_inside
 from shared.entitlement import team_view
 from shared.http import query_parameters
-from shared.i18n import LANG_PARAM, current_language, format_day, format_week, supported
+from shared.i18n import LANG_PARAM, current_language, format_day, format_week, supported, translate_text
 from shared.org_names import registered_name
 from shared.organisations import region_not_served
 from shared.ratelimit import rate_limited
@@ -148,7 +148,8 @@ def team() -> TeamHandlers:
 
 
 #: (status, title, message) -> the response that tells it (a page, or JSON for a download).
-ErrorResponse = Callable[[int, str, str], Response]
+#: (status, title, message, the path parameter at fault or "") -> the error response
+ErrorResponse = Callable[[int, str, str, str], Response]
 
 
 def meeting_not_served(region: str) -> str:
@@ -160,7 +161,7 @@ def meeting_not_served(region: str) -> str:
     )
 
 
-def _page_error(status: int, title: str, message: str) -> Response:
+def _page_error(status: int, title: str, message: str, _field: str = "") -> Response:
     """An error page in the viewer's language (``title`` and ``message`` already translated)."""
     return Response(render_template("matching/error.html", title=title, message=message), status)
 
@@ -211,16 +212,16 @@ def _load(
     (status, title, message)."""
     error = error or _page_error
     try:
-        stored = team().meeting(region, IsoWeek.parse(week), principal)
+        iso = IsoWeek.parse(week)
+    except ValueError:  # bad input, named (a valid week without a meeting is the 404 below)
+        return error(422, gettext("Not an ISO week."), week_refused()[1], "week")
+    try:
+        stored = team().meeting(region, iso, principal)
         return replace(stored, content=team().visible_meeting(stored.content, principal))
-    except (RegionUnknownError, ValueError):
-        return error(
-            404,
-            gettext("Not found"),
-            gettext("No region %(region)s or ISO week %(week)s (e.g. 2026-W48).", region=region, week=week),
-        )
+    except RegionUnknownError as exc:
+        return error(422, gettext("Unknown region"), translate_text(str(exc)), "region")
     except RegionNotServedError as exc:
-        return error(403, gettext("Forbidden"), meeting_not_served(exc.region))
+        return error(403, gettext("Forbidden"), meeting_not_served(exc.region), "region")
     except MeetingNotPreparedError:
         # a valid region and week here: both named as people write them (outside tester 12, N8)
         region, week_key, week = (
@@ -238,6 +239,7 @@ def _load(
                     week=week,
                     region=region,
                 ),
+                "",
             )
         return error(
             404,
@@ -248,6 +250,7 @@ def _load(
                 week=week,
                 region=region,
             ),
+            "",
         )
 
 
@@ -367,8 +370,10 @@ def prepare_again(region: str, week: str) -> Any:
                 409, gettext("Past meeting"), gettext("A past meeting stays as the team saw it.")
             )
         team().prepare(region, iso, principal)
-    except (RegionUnknownError, ValueError):
-        return _page_error(404, gettext("Not found"), gettext("No such region or week."))
+    except ValueError:
+        return _page_error(422, gettext("Not an ISO week."), week_refused()[1])
+    except RegionUnknownError as exc:
+        return _page_error(422, gettext("Unknown region"), translate_text(str(exc)))
     except RegionNotServedError as exc:
         return _page_error(403, gettext("Forbidden"), region_not_served(exc.region))
     except MeetingPreparerError as exc:
@@ -385,8 +390,8 @@ def _download(region: str, week: str) -> Any:
         region,
         week,
         principal,
-        lambda status, _title, message: _json_error(
-            status, message, {"path": {"region": [message]}} if status == 403 else None
+        lambda status, title, message, field: _json_error(
+            status, title if field == "week" else message, {"path": {field: [message]}} if field else None
         ),
     )
 
@@ -707,7 +712,9 @@ def _candidate_cells(
         if total
         else None,
         "essential_skills_claimed": len(c.claimed) if total else None,
-        "essential_skills_from_work_history": len(c.inferred),
+        # no count at all when the vacancy names no essential skill, as the page and the API's
+        # null `essential_held` (outside tester 27, T27-14 f: "0 of 0" read as "holds nothing")
+        "essential_skills_from_work_history": len(c.inferred) if total else None,
         "missing_essential_skills": missing,
     }
 

@@ -13,6 +13,7 @@ from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.profile.api import PROFILE_ID_PARAMETER, checked_id, id_named_with_body
 from services.profile.paths.domain import (
+    WHOLE_STEP,
     CloseReason,
     EndReason,
     Handover,
@@ -24,6 +25,7 @@ from services.profile.paths.domain import (
     PathSight,
     Step,
     StepKind,
+    StepShown,
     Watch,
     sight,
 )
@@ -84,21 +86,24 @@ def new_step(data: dict[str, Any]) -> NewStep:
     )
 
 
-def step_dict(s: Step, today: date) -> dict[str, Any]:
+def step_dict(s: Step, today: date, shown: StepShown = WHOLE_STEP) -> dict[str, Any]:
+    """The step as its reader may see it (``shown``, ``domain.step_shown``): what is not shown is
+    null, the id and organisation always are (outside tester 28, T28-5)."""
+    details = shown.details
     return {
         "id": s.id,
-        "kind": s.kind.value,
+        "kind": s.kind.value if shown.kind else None,
         "org": s.org,
-        "person": s.person,
-        "starts_on": s.starts_on,
-        "planned_end": s.planned_end,
-        "state": s.state.value,
-        "status_today": s.status_on(today),
-        "ended_on": s.ended_on,
-        "end_reason": s.end_reason.value if s.end_reason else None,
-        "workplace_org": s.workplace_org,
-        "course_id": s.course_id,
-        "voucher_id": s.voucher_id,
+        "person": s.person if details else None,
+        "starts_on": s.starts_on if details else None,
+        "planned_end": s.planned_end if details else None,
+        "state": s.state.value if details else None,
+        "status_today": s.status_on(today) if details else None,
+        "ended_on": s.ended_on if details else None,
+        "end_reason": s.end_reason.value if s.end_reason and details else None,
+        "workplace_org": s.workplace_org if details else None,
+        "course_id": s.course_id if details else None,
+        "voucher_id": s.voucher_id if shown.kind and details else None,
     }
 
 
@@ -141,7 +146,7 @@ def path_dict(seen: PathSight, today: date) -> dict[str, Any]:
         "close_reason": p.close_reason.value if p.close_reason else None,
         "version": p.version,
         "whole": seen.whole,
-        "steps": [step_dict(s, today) for s in seen.steps],
+        "steps": [step_dict(s, today, seen.shown.get(s.id, WHOLE_STEP)) for s in seen.steps],
         "handovers": [handover_summary(h) for h in seen.handovers],
         "attention": [watch_dict(w) for w in seen.attention(today)],
         "watch": [watch_dict(w) for w in seen.watch],
@@ -165,8 +170,8 @@ def handover_dict(v: HandoverView, today: date) -> dict[str, Any]:
     return {
         **handover_summary(h),
         "path_id": v.path.id,
-        "from_step_detail": step_dict(v.path.step(h.from_step), today),
-        "step": step_dict(v.path.step(h.to_step), today),
+        "from_step_detail": step_dict(v.path.step(h.from_step), today, v.from_shown),
+        "step": step_dict(v.path.step(h.to_step), today, v.to_shown),
         "purpose": h.purpose if sees else "",
         "note": h.note if sees else "",
         "overdue": h.state.value == "pending" and today > h.acknowledge_by,

@@ -597,6 +597,50 @@ def watch_payload(path: ServicePath) -> dict[str, Any]:
     }
 
 
+#: Step kinds that tell more about the jobseeker than taking part, and the shared item (``SHAREABLE``)
+#: that must have reached an organisation for it to read them: a rehabilitation step tells of work
+#: ability; a provider's recruitment step is a service voucher's, whose pilot's eligibility rule is
+#: the target group (outside tester 28, T28-5).
+KIND_REVEALS: dict[StepKind, str] = {
+    StepKind.REHABILITATION: "work_ability",
+    StepKind.RECRUITMENT_BY_PROVIDER: "target_group",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StepShown:
+    """Which parts of a step an organisation reads (``step_shown``): ``kind`` (with its voucher id,
+    which only a provider's voucher step has), ``details`` (person, dates, state, end, workplace,
+    course). The step's id and organisation are always shown."""
+
+    kind: bool
+    details: bool
+
+    @property
+    def whole(self) -> bool:
+        return self.kind and self.details
+
+
+WHOLE_STEP = StepShown(True, True)
+
+
+def step_shown(path: ServicePath, step: Step, org: str, *, owner: bool) -> StepShown:
+    """What ``org`` reads of ``step`` on ``path`` (outside tester 28, T28-5: a receiver given nothing
+    read the sending step's kind ``rehabilitation`` and its voucher id). Whole for the ``owner`` (the
+    path's own coaches), for the step's own organisation and for the organisation that handed over
+    to it (it wrote the step). Another organisation — a receiver reading the step it was handed over
+    from — reads it only as "a step at <org>" unless the jobseeker shared something with it
+    (``received_by``: consent, not declined, path open); then the details, and the kind unless the
+    kind tells a special category it was not given (``KIND_REVEALS``)."""
+    if owner or step.org == org or any(h.from_org == org and h.to_step == step.id for h in path.handovers):
+        return WHOLE_STEP
+    given = path.received_by(org) if path.is_open else frozenset()
+    if not given:
+        return StepShown(False, False)
+    needs = KIND_REVEALS.get(step.kind)
+    return StepShown(needs is None or needs in given, True)
+
+
 @dataclass(frozen=True, slots=True)
 class PathSight:
     """A path as one organisation may see it (outside tester 27, T27-10: a receiver that ended its own
@@ -607,7 +651,8 @@ class PathSight:
     show: ``from_step_detail`` and ``step``), the watch points it must act on, and the target group
     and work ability only where a handover to it shared them with consent and the path is open
     (``ServicePath.received_by``, the rule of its handover reads); ``None`` otherwise. ``coach`` (the
-    owner's user id) only to the owner: the receiver knows the handover's ``sent_by``."""
+    owner's user id) only to the owner: the receiver knows the handover's ``sent_by``. A step the
+    organisation neither holds nor wrote is shown as ``shown`` says (``step_shown``; absent: whole)."""
 
     path: ServicePath
     whole: bool
@@ -618,6 +663,8 @@ class PathSight:
     group: PathGroup | None
     partial_work_ability: bool | None
     profile_id: str | None = None  # the owning organisation's own id of the jobseeker: owner only
+    #: What the organisation reads of each step in ``steps`` (``step_shown``), by step id.
+    shown: dict[str, StepShown] = field(default_factory=dict)
 
     def attention(self, day: date) -> list[Watch]:
         return attention(self.watch, day)
@@ -657,4 +704,5 @@ def sight(path: ServicePath, org: str, *, owner: bool, profile_id: str | None = 
         None,
         path.group if "target_group" in given else None,
         path.partial_work_ability if "work_ability" in given else None,
+        shown={s.id: step_shown(path, s, org, owner=False) for s in steps},
     )

@@ -23,6 +23,7 @@ from services.kernel.texts import N_
 from services.profile.domain import Profile
 from services.profile.paths.access import Clock, new_id, now, own_profile, region
 from services.profile.paths.domain import (
+    WHOLE_STEP,
     CloseReason,
     EndReason,
     Handover,
@@ -34,10 +35,12 @@ from services.profile.paths.domain import (
     PathNotFoundError,
     PathSight,
     ServicePath,
+    StepShown,
     Watch,
     WorkingDays,
     open_path,
     sight,
+    step_shown,
 )
 from services.profile.paths.repository import JourneyUnitOfWork
 from shared.auth import Principal, Role
@@ -63,6 +66,9 @@ class HandoverView:
     path: ServicePath
     handover: Handover
     jobseeker: Jobseeker
+    #: What the reader sees of the sending and of the receiving step (``domain.step_shown``).
+    from_shown: StepShown = WHOLE_STEP
+    to_shown: StepShown = WHOLE_STEP
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +266,7 @@ class PathHandlers:
             ):
                 raise PathNotFoundError(handover_id)
             profile = self._profile(uow, path.candidate_id)
-            view = HandoverView(path, handover, self._shared(caller, path, handover, profile))
+            view = self._view(caller, path, handover, profile)
             self._audit(uow, caller, "handover.read", profile, path, purpose=f"handover {handover_id}")
             uow.commit()
         return view
@@ -285,7 +291,7 @@ class PathHandlers:
                     continue
                 handover = path.handover(handover_id)
                 profile = self._profile(uow, path.candidate_id)
-                views.append(HandoverView(path, handover, self._shared(caller, path, handover, profile)))
+                views.append(self._view(caller, path, handover, profile))
                 self._audit(uow, caller, "handover.read", profile, path, purpose=f"handover {handover_id}")
             uow.commit()
         return views
@@ -317,9 +323,7 @@ class PathHandlers:
                     continue
                 handover = routed.handover(handover_id)
                 profile = self._profile(uow, routed.candidate_id)
-                incoming.append(
-                    HandoverView(routed, handover, self._shared(caller, routed, handover, profile))
-                )
+                incoming.append(self._view(caller, routed, handover, profile))
                 self._audit(uow, caller, "worklist.read", profile, routed, purpose=f"handover {handover_id}")
             my_steps = []
             for path in uow.paths.with_step_person(caller.org, caller.subject):
@@ -383,7 +387,7 @@ class PathHandlers:
             profile = self._profile(uow, path.candidate_id)
             handover = changed.handover(handover_id)
             self._audit(uow, caller, f"handover.{handover.state.value}", profile, changed)
-            view = HandoverView(changed, handover, self._shared(caller, changed, handover, profile))
+            view = self._view(caller, changed, handover, profile)
             # the answer shows what the handover carries, as its reads do: audited as one
             self._audit(uow, caller, "handover.read", profile, changed, purpose=f"handover {handover_id}")
             uow.commit()
@@ -397,6 +401,20 @@ class PathHandlers:
             return False
         step = next((s for s in path.steps if s.id == step_id), None)
         return step is not None and step.org == caller.org
+
+    def _view(
+        self, caller: Principal, path: ServicePath, h: Handover, profile: Profile | None
+    ) -> HandoverView:
+        """Handover ``h`` as the caller reads it: the jobseeker (``_shared``) and both steps
+        (``step_shown``: a receiver given nothing reads the sending step as "a step at <org>")."""
+        owner = caller.role is Role.COACH and caller.org == path.coach_org
+        return HandoverView(
+            path,
+            h,
+            self._shared(caller, path, h, profile),
+            step_shown(path, path.step(h.from_step), caller.org, owner=owner),
+            step_shown(path, path.step(h.to_step), caller.org, owner=owner),
+        )
 
     def _shared(
         self, caller: Principal, path: ServicePath, h: Handover, profile: Profile | None

@@ -23,7 +23,7 @@ from shared.auth import Role, current_principal, require_role
 from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import abort
 from shared.i18n import translate_errors
-from shared.pii import refusing
+from shared.pii import OWN_WORDS_REFUSAL, refusing
 from shared.schemas import CandidateId, JsonInteger, StrictSchema
 
 blp = Blueprint(
@@ -33,7 +33,8 @@ blp = Blueprint(
     description="Satisfaction ratings of referrals and path steps by jobseekers and employers.",
 )
 pages = FlaskBlueprint("rating_pages", __name__, template_folder="templates")
-COMMENT = refusing(1000)
+COMMENT = refusing(1000)  # an employer's comment (staff: may refer to the candidate by pseudonymous id)
+OWN_COMMENT = refusing(1000, own_words=True)  # the jobseeker's comment (told to the coach, or the page's)
 
 
 def ratings() -> RatingHandlers:
@@ -80,15 +81,24 @@ class RatingInSchema(StrictSchema):
     )
     comment = fields.String(
         load_default="",
-        validate=COMMENT,
+        validate=OWN_COMMENT,
         metadata={
-            "description": "Optional; refused when it contains personal data (identity code, e-mail, phone)"
+            "description": "Optional, the jobseeker's own words; refused when it contains personal data "
+            "(identity code, e-mail, phone, street address), with a reason for the jobseeker's words"
         },
     )
 
 
 class EmployerRatingInSchema(RatingInSchema):
     candidate_id = CandidateId(required=True)
+    comment = fields.String(
+        load_default="",
+        validate=COMMENT,
+        metadata={
+            "description": "Optional; refused when it contains personal data (identity code, e-mail, phone, "
+            "street address): refer to the candidate by `candidate_id`"
+        },
+    )
 
 
 class LinkInSchema(StrictSchema):
@@ -239,15 +249,16 @@ def _form_is_utf8() -> bool:
 
 def _jobseeker_errors(messages: Any) -> dict[str, list[str]]:
     """The form's field reasons in the page's language; a comment refused for personal data is told
-    in the jobseeker's terms (the API's reason speaks to staff about pseudonymous ids)."""
+    in the words of the page (without the API's list of the kinds found), beside any other reason
+    (a comment too long and holding a phone number is told both)."""
     errors: dict[str, list[str]] = {}
     for name, reasons in (messages or {}).items():
-        texts = [str(translate_errors(r)) for r in (reasons if isinstance(reasons, list) else [reasons])]
-        if name == "comment" and any("personal data" in str(r) for r in reasons):
-            texts = [
-                gettext("Do not write an identity code, e-mail address, phone number or street address.")
-            ]
-        errors[name] = texts
+        errors[name] = [
+            gettext("Do not write an identity code, e-mail address, phone number or street address.")
+            if name == "comment" and str(r).startswith(OWN_WORDS_REFUSAL)
+            else str(translate_errors(r))
+            for r in (reasons if isinstance(reasons, list) else [reasons])
+        ]
     return errors
 
 

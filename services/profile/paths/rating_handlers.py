@@ -116,7 +116,11 @@ class RatingHandlers:
     def rate_as_employer(
         self, caller: Principal, kind: SubjectKind, ref: str, candidate_id: str, score: int, comment: str
     ) -> Rating:
-        """A referral to the caller's own vacancy, or a step held at the caller's workplace."""
+        """A referral to the caller's own vacancy, or a step held at the caller's workplace. Whatever
+        the caller may not rate — an unknown or withdrawn jobseeker, a referral not to its vacancy or
+        without consent, a step not at its workplace — raises ``PathNotFoundError`` (the 404) before
+        any check that reads the record: ``InvalidRatingError`` (422, e.g. a step not begun yet) and
+        ``AlreadyRatedError`` (409) only for what the employer may rate."""
         with self.uow_factory() as uow:
             found = uow.profiles.by_candidate([candidate_id])
             profile = found[0] if found else None
@@ -134,13 +138,17 @@ class RatingHandlers:
                     or caller.org not in profile.details.consented_orgs
                 ):
                     raise PathNotFoundError(ref)
-            subject = self._subject(uow, candidate_id, kind, ref)
             if kind is SubjectKind.PATH_STEP:
+                # Only a step at the employer's workplace, and checked before anything that reads the
+                # jobseeker's path (``_subject``'s 422 "No such step"): a jobseeker the employer may
+                # not rate answers the unknown one's 404, or the 422 would tell that the pseudonym is
+                # a living jobseeker (outside tester 28, T28-1).
                 step = next(
                     (s for p in uow.paths.for_candidate(candidate_id) for s in p.steps if s.id == ref), None
                 )
                 if step is None or step.workplace_org != caller.org:
                     raise PathNotFoundError(ref)
+            subject = self._subject(uow, candidate_id, kind, ref)
             rating = self._record(
                 uow, profile, subject, RaterKind.EMPLOYER, Channel.EMPLOYER, caller.org, score, comment
             )

@@ -190,15 +190,20 @@ class WorklistQuerySchema(StrictSchema):
 
 # -- responses ------------------------------------------------------------------------------------
 class StepOutSchema(ma.Schema):
+    """A step; another organisation's step that the reader was given nothing about (a receiver's
+    sending step without consent) shows only ``id`` and ``org``, the rest null, and ``kind`` is null
+    too where it would tell work ability (``rehabilitation``) or a voucher's target group
+    (``recruitment_by_provider``) not shared with the reader (``domain.step_shown``)."""
+
     id = fields.String()
-    kind = fields.String()
+    kind = fields.String(allow_none=True)
     org = fields.String()
     person = fields.String(allow_none=True)
-    starts_on = fields.Date()
-    planned_end = fields.Date()
-    state = fields.String(metadata={"description": "pending, open, ended or cancelled"})
+    starts_on = fields.Date(allow_none=True)
+    planned_end = fields.Date(allow_none=True)
+    state = fields.String(allow_none=True, metadata={"description": "pending, open, ended or cancelled"})
     status_today = fields.String(
-        metadata={"description": "pending, upcoming, active, overdue, ended or cancelled"}
+        allow_none=True, metadata={"description": "pending, upcoming, active, overdue, ended or cancelled"}
     )
     ended_on = fields.Date(allow_none=True)
     end_reason = fields.String(allow_none=True)

@@ -338,8 +338,10 @@ class Hired(MethodView):
     @blp.response(200, VoucherOutSchema)
     def post(self, data: dict[str, Any], voucher_id: str) -> Any:
         """The chosen provider (or the jobseeker's coach) records the hire; it counts when it falls
-        within the voucher period (409 otherwise; a ``hired_on`` after today is a 422 on it). The
-        profile is marked hired and the path closes."""
+        within the voucher period. A ``hired_on`` the voucher does not cover — after today, before the
+        provider's choice, after the voucher period, from its withdrawal on — is a 422 naming
+        ``hired_on``; a voucher on which no day would do (no provider chosen, a hire already recorded)
+        is a 409. The profile is marked hired and the path closes."""
         caller = current_principal()
         try:
             v = vouchers().record_hire(caller, voucher_id, data["hired_on"] or local_day(vouchers().clock()))

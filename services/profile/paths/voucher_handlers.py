@@ -331,10 +331,16 @@ class VoucherHandlers:
                 )
             hired = voucher.hired(on)
             if hired is None:
-                raise VoucherStateError(
-                    N_(
-                        "the hire does not count for this voucher (before the choice, after the period or after a withdrawal)"
+                reasons = voucher.hire_day_reasons(on)
+                if reasons:  # a day the voucher does not cover: bad input, named (T27-14 g)
+                    raise InvalidVoucherError({"hired_on": reasons})
+                if voucher.hired_on is not None:
+                    raise VoucherStateError(
+                        N_("the voucher's hire is already recorded (%(day)s)")
+                        % {"day": voucher.hired_on.isoformat()}
                     )
+                raise VoucherStateError(
+                    N_("no provider has been chosen on this voucher: a hire counts from the choice on")
                 )
             uow.vouchers.save(hired)
             for profile in uow.profiles.by_candidate([voucher.candidate_id]):

@@ -327,6 +327,31 @@ class Voucher:
             return None
         return replace(self, hired_on=on)
 
+    def hire_day_reasons(self, on: date) -> list[str]:
+        """Why a hire on ``on`` does not count though the voucher could record one on another day:
+        before the provider's choice, after the voucher period, or from its withdrawal on (reasons of
+        the field ``hired_on``, 422: outside tester 27, T27-14 g). Empty when the hire counts or when
+        no day would do (no provider chosen, a hire already recorded: the voucher's state, 409)."""
+        if self.chosen_on is None or self.hired_on is not None:
+            return []
+        reasons = []
+        if on < self.chosen_on:
+            reasons.append(
+                N_("A hire counts from the provider's choice (%(day)s) on.")
+                % {"day": self.chosen_on.isoformat()}
+            )
+        if on > self.valid_until:
+            reasons.append(
+                N_("A hire counts within the voucher period, until %(day)s.")
+                % {"day": self.valid_until.isoformat()}
+            )
+        if self.withdrawn_on is not None and self.withdrawn_on <= on:
+            reasons.append(
+                N_("The voucher was withdrawn on %(day)s: a hire counts only before then.")
+                % {"day": self.withdrawn_on.isoformat()}
+            )
+        return reasons
+
 
 def issue(
     voucher_id: str,

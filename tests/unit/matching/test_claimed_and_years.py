@@ -114,6 +114,20 @@ def test_the_entry_tells_claimed_from_work_history(ranked):
     assert half["claimed"] == full["of"] // 2 and half["from_work_history"] == full["of"] - full["of"] // 2
 
 
+def test_no_count_of_essential_skills_when_the_vacancy_names_none(world):
+    """Outside tester 27, T27-14 (f): on a text ad whose occupation is not read surely (its skills only
+    optional) every entry said `{"held": 0, "of": 0}`, which the team read as "holds nothing". With no
+    essential skill to count against, the count is null; what is held shows in `matched_optional`."""
+    from services.matching.index.render import essential_held
+
+    engine, _, ess = world
+    entries = _ranked(engine, vacancy(optional=tuple(ess[:6]), vacancy_id="v-optional"))
+    assert entries["full-6y"][1].matched_optional and not entries["full-6y"][1].missing_essential
+    assert {essential_held(e) is None for _, e in entries.values()} == {True}
+    named = _ranked(engine, vacancy(essential=tuple(ess[:2]), vacancy_id="v-two"))
+    assert essential_held(named["third"][1]) == {"held": 2, "of": 2, "claimed": 2, "from_work_history": 0}
+
+
 @pytest.mark.parametrize(
     ("years", "ended", "expected"),
     [

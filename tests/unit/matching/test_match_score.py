@@ -142,3 +142,17 @@ def test_a_fitted_scale_whose_top_bin_holds_only_full_matches_stays_below_100():
     for relative in (False, True):
         scale = fit_scale(pairs, relative)
         assert max(scale.match) == pytest.approx(99.9) and np.all(np.diff(scale.match) > 0)
+
+
+def test_a_scale_fitted_on_input_capped_at_the_ideal_keeps_increasing_knots():
+    """`python -m benchmarks.calibration_refit --capped` crashed (ValueError from `MatchScale`): capped at
+    the ideal, the bin just below it averaged 0.9996 and the ideal's own bin 1.0, both knots rounded to
+    1.0. The knot below moves a rounding step down; the ideal's knot stays at 1."""
+    from benchmarks.calibration_refit import capped
+    from benchmarks.ranking_quality import Pairs, fit_scale
+
+    raw = np.concatenate([np.full(60, 1.2), np.full(20, 0.9996), np.linspace(0.05, 0.99, 120)])
+    target = np.concatenate([np.full(60, 1.0), np.full(20, 0.7), np.linspace(0.0, 0.6, 120)])
+    scale = fit_scale([capped(Pairs("text", "text", raw, 1.0, target, target > 0.5))], True)
+    assert scale.raw[-2:] == (0.999, 1.0) and scale.match[-2:] == (70.0, 99.9)
+    assert np.all(np.diff(scale.raw) > 0) and np.all(np.diff(scale.match) > 0)
