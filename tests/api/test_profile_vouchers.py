@@ -242,6 +242,36 @@ def test_a_path_closed_as_employed_counts_for_the_voucher_in_progress(client, pr
     assert r.json["steps"][0]["end_reason"] == "employed"
 
 
+def test_a_hired_vouchers_refusals_say_what_happened_in_every_language(client, profile_app):
+    """Outside tester 28 (T28-3): a hired voucher's 409 read "servicesedeln är anställd" (the voucher is
+    employed: the state word translated as a person's) and in English "the voucher is hired"."""
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    path = client.get("/api/v1/profiles/asiakas-50/path", headers=COACH).json
+    assert (
+        client.post(
+            f"/api/v1/paths/{path['id']}/close", json={"reason": "employed"}, headers=COACH
+        ).status_code
+        == 200
+    )
+    expected = {
+        "sv": ("Servicesedeln har redan lett till en anställning", "den kan inte längre dras tillbaka"),
+        "fi": ("Palveluseteli on jo johtanut palkkaukseen", "sitä ei voi enää perua"),
+        "en": ("The voucher has already led to a hire", "it can no longer be withdrawn"),
+    }
+    for lang, (led, no_withdrawal) in expected.items():
+        headers = {**COACH, "Accept-Language": lang}
+        choice = client.post(
+            f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-a"}, headers=headers
+        )
+        withdrawal = client.post(f"/api/v1/vouchers/{voucher['id']}/withdraw", json={}, headers=headers)
+        assert choice.status_code == withdrawal.status_code == 409, (choice.json, withdrawal.json)
+        assert choice.json["message"].startswith(led), choice.json
+        assert no_withdrawal in withdrawal.json["message"], withdrawal.json
+        for answer in (choice, withdrawal):
+            assert "anställd" not in answer.json["message"] and "hired" not in answer.json["message"]
+
+
 def test_a_path_closed_for_another_reason_leaves_the_profile_and_voucher_as_they_are(client, profile_app):
     issue(client)
     path = client.post(
