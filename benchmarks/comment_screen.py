@@ -8,6 +8,7 @@ language (tests/unit/shared/data/comment_screen.tsv; ``shared.pii.find_sensitive
     .venv/bin/python -m benchmarks.comment_screen --fresh23  # the fifth set (session 23): tuned on
     .venv/bin/python -m benchmarks.comment_screen --fresh26  # the sixth set (session 26): written first
     .venv/bin/python -m benchmarks.comment_screen --fresh27  # the seventh set (session 27): tuned on
+    .venv/bin/python -m benchmarks.comment_screen --fresh28  # the eighth set (session 28): tuned on
 
 A refused line counts as caught when the screen names its expected kind; a "pass" line counts as
 passed when the screen finds nothing. The set was written by the helper who tuned the screen on it: its
@@ -26,6 +27,9 @@ changes and measured on main; the changes were made for outside tester 26's own 
 ``--fresh27`` (session 27): 34 wordings to refuse (medication, elliptic pregnancy, drug use, citizenship and
 work-permit applications, shelters and child protection; outside tester 27's T27-8 notes among them) and 17
 job-related traps to pass, written before that session's changes, measured on main, then tuned on.
+``--fresh28`` (session 28): 51 wordings to refuse (marriage and divorce in fi/sv/en, a hospital stay, a doctor's
+visit, an allergy; outside tester 28's T28-7 notes among them) and 26 job-related traps and ordinary notes to
+pass, written before that session's changes, measured on main, then tuned on.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ FRESH22 = DATA.with_name("comment_screen_fresh22.tsv")
 FRESH23 = DATA.with_name("comment_screen_fresh23.tsv")
 FRESH26 = DATA.with_name("comment_screen_fresh26.tsv")
 FRESH27 = DATA.with_name("comment_screen_fresh27.tsv")
+FRESH28 = DATA.with_name("comment_screen_fresh28.tsv")
 
 
 def load(path: Path = DATA) -> list[tuple[str, str, str]]:
@@ -64,6 +69,7 @@ def judge(expected: str, text: str) -> bool:
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     sets = {
+        "--fresh28": FRESH28,
         "--fresh27": FRESH27,
         "--fresh26": FRESH26,
         "--fresh23": FRESH23,

@@ -157,6 +157,12 @@ SHARED_VALIDATORS = (
         "Must not contain an identifier: no personal identity code, e-mail address, phone number or bank "
         "account number (IBAN). Found: %(kinds)s."
     ),
+    # a pilot's id and name (outside tester 28, T28-8: shared.pii.GROUP_NAME_REFUSAL)
+    N_(
+        "A name shown beside each jobseeker it concerns may state the rule of who takes part (age, education, "
+        "unemployment) but no health, origin, religion, family status or other special category of personal data "
+        "about them. Found: %(kinds)s."
+    ),
     N_("A person's name or user id: letters, spaces and . ' - _ @ only, no digits, at most 100 characters."),
     N_("Must not contain a personal identity code (a job ad names no jobseeker). Found: %(kinds)s."),
     # the kinds those two name (shared.pii), in words in fi and sv; English keeps the ids

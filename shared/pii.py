@@ -660,10 +660,12 @@ _HEALTH_WORDS = (
     # English
     r"|pregnan\w*|expecting\s+a\s+baby|maternity\s+leave|sick\s+leave|sickness|illness\w*|ill|diagnos\w*"
     r"|depressed|depression|cancer|miscarriage\w*|disabilit\w*|mental\s+health\s+(?:issue|problem)\w*"
+    # the allergy itself as a word or a compound's end (outside tester 28, T28-7: "allergia puhdistusaineille",
+    # "pähkinäallergia", "Nötallergi", "nut allergy"); "allergiaruokavaliot", "allergikost", "allergen" pass
     # pain, injuries, allergies and work restrictions (outside tester 17, P6); "kivuton"/"kivuttomasti"
     # (painless, "smoothly") is everyday language and passes
     r"|\w*kipu\w*|\w*kipuj\w*|\w*kivu(?!t)\w*|\w*kipe(?:ä|ät|iä|ytt)\w*|\w*säry\w*|\w*särky\w*|\w+vaiv(?:a|oja|oista|at)"
-    r"|nivelrikk\w*|reuma\w*|välilevy\w*|iskias\w*|migreen\w*|allergine\w*|allergis(?:et|ia)|astma\w*|loukkaantu\w*|vammautu\w*"
+    r"|nivelrikk\w*|reuma\w*|välilevy\w*|iskias\w*|migreen\w*|allergine\w*|allergis(?:et|ia)|[\w-]*allergi(?:a|aa|an|aan|assa|asta|at|oita|oista|oihin|ansa|aansa|n|er|erna)?|[\w-]*allerg(?:y|ies)|allergisoitu\w*|astma\w*|loukkaantu\w*|vammautu\w*"
     r"|(?:ei|eivät)\s+(?:voi|saa|pysty)\s+nostaa\w*|nostorajoit\w*|työrajoit\w*|liikuntarajoit\w*|kuntoutustu\w*"
     r"|ont\s+i\s+(?:ryggen|nacken|axeln|axlarna|knät|knäna|huvudet|magen|lederna)|ryggont|\w*värk\w*|\w*smärt\w*|\w+besvär|skada\w*\s+(?:rygg|axel|knä)\w*"
     r"|(?:kan|får)\s+inte\s+lyfta|lyftbegränsning\w*|allergisk\w*|astma\w*"
@@ -1272,3 +1274,64 @@ def _without_overlaps(found: list[Finding]) -> list[Finding]:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+# --- Names that travel with every jobseeker they concern (outside tester 28, T28-8) ----------------
+# A service-voucher pilot's id and name are shown beside each of its clients (a provider's worklist, audit
+# purposes, the results page): what they say about "the pilot's clients" they say about each client. They
+# may state the pilot's rule (age, education, length of unemployment: every participant reads the rule
+# anyway), and nothing else of a special category: "mielenterveyskuntoutujat-pirkanmaa" or "Päihdekuntoutujien
+# palveluseteli" tells every provider that each client is in mental-health or substance rehabilitation.
+GROUP_NAME_REFUSAL = (
+    "A name shown beside each jobseeker it concerns may state the rule of who takes part (age, education, "
+    "unemployment) but no health, origin, religion, family status or other special category of personal data "
+    "about them. Found: %(kinds)s."
+)
+GROUP_NAME_ALLOWED = frozenset({AGE})
+"""The kinds a group's name may state: its rule's own (an age bound: "yli 50-vuotiaat", "ikääntyneet")."""
+_ID_WORD_SPLIT = re.compile(r"[-_\s]+")
+# "people with …" is a field of care work in a comment ("patients with diabetes"); in a group's name the
+# people are the group: "Tjänstesedel för personer med funktionsnedsättning"
+_PEOPLE_WITH = re.compile(r"(?<!\w)(?:people|persons|patients|personer|patienter)\s+(?:with|med)(?!\w)", re.I)
+_FOLDED_VOWELS = {"a": "aä", "o": "oö", "A": "AÄ", "O": "OÖ"}
+_MAX_FOLDED = 9  # at most 2**9 spellings of one word
+
+
+def _spellings(word: str) -> list[str]:
+    """``word`` and, for an ASCII word, the spellings with ä/ö for its first ``_MAX_FOLDED`` a/o: an id is
+    ASCII, so "paihdekuntoutujat" is "päihdekuntoutujat" and "osatyokykyiset" "osatyökykyiset"."""
+    if not word.isascii():
+        return [word]
+    out = [""]
+    folded = 0
+    for ch in word:
+        if ch in _FOLDED_VOWELS and folded < _MAX_FOLDED:
+            folded += 1
+            out = [o + c for o in out for c in _FOLDED_VOWELS[ch]]
+        else:
+            out = [o + ch for o in out]
+    return out
+
+
+def group_name_kinds(text: str, *, identifier: bool = False) -> list[str]:
+    """The special-category kinds (``find_sensitive_data``'s ``Finding.kind`` strings, sorted, each once)
+    that the name ``text`` of a group of jobseekers states, those of ``GROUP_NAME_ALLOWED`` left out.
+    ``identifier=True`` reads ``text`` as an id: its words split at hyphens and underscores, each word also
+    in its spellings with ä/ö (ids are ASCII). Pure; raises nothing."""
+    if not text:
+        return []
+    if identifier:
+        lines = [" ".join(_spellings(w)) for w in _ID_WORD_SPLIT.split(text) if w]
+        text = ".\n".join(lines)
+    text = _PEOPLE_WITH.sub("they have", text)
+    return sorted({f.kind for f in find_sensitive_data(text)} - GROUP_NAME_ALLOWED)
+
+
+def refuse_special_categories_in_group_name(text: str | None) -> None:
+    """marshmallow validator for the name of a group of jobseekers (a pilot's): raises
+    ``marshmallow.ValidationError`` with ``GROUP_NAME_REFUSAL`` naming the kinds (``group_name_kinds``)."""
+    kinds = group_name_kinds(text or "")
+    if kinds:
+        from marshmallow import ValidationError
+
+        raise ValidationError(GROUP_NAME_REFUSAL % {"kinds": ", ".join(kinds)})

@@ -123,7 +123,17 @@ TERMS: dict[str, tuple[str, ...]] = {
         använder droger, ~amphetamine*, ~cocaine, ~methamphetamine*, smokes weed, smokes pot, smoked weed,
         uses drugs, takes drugs, is on drugs, was on drugs,
         laskettu aika on, laskettuun aikaan, lasketun ajan, beräknad förlossning, beräknat förlossningsdatum,
-        her due date, baby due
+        her due date, baby due,
+        ~sairaalassa, ~sairaalaan, ~sairaalasta, ~sairaalahoido*, ~sairaalahoito*, sairaalajakso*, sairaalareissu*,
+        sairaalassaolo*, ~osastohoido*, ~osastohoito*, ~osastojakso*, ~på sjukhus, ~på sjukhuset, ~från sjukhus,
+        ~från sjukhuset, ~till sjukhus, ~till sjukhuset, inlagd, inlagda, sjukhusvistelse*, ~in hospital, ~in the
+        hospital, ~in a hospital, ~from hospital, ~from the hospital, ~to hospital, hospitalised, hospitalized,
+        hospitalisation*, hospitalization*, hospital stay*,
+        ~lääkärissä, ~lääkäriin, ~lääkärille, ~lääkärin vastaanotolla, ~lääkärin vastaanotolle, lääkäriaika*,
+        lääkäriaja*, lääkärikäyn*, läkartid*, läkarbesök*, ~hos läkaren, ~hos läkare, ~hos doktorn, ~till läkaren,
+        ~till doktorn, ~till läkare, ~doctor's appointment*, ~doctors appointment*, ~doctor appointment*,
+        ~GP appointment*, ~saw a doctor, ~saw the doctor, ~see a doctor, ~see the doctor, ~seeing a doctor,
+        ~to the doctor, ~at the doctor, ~his GP, ~her GP, heinänuha*, hösnuva*, hay fever
         """
     ),
     AGE: _entries(
@@ -173,7 +183,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         ~skyddat boende, ~skyddsboende*, ~kvinnojour*, ~barnskydd*, ~omhänderta*, ~familjehem*,
         ~våld i nära relationer, ~women's shelter*, ~womens shelter*, ~women’s shelter*, lives in a shelter,
         living in a shelter, ~domestic violence, taken into care, are in foster care, is in foster care,
-        placed in foster care, ~foster famil*, placed in care
+        placed in foster care, ~foster famil*, placed in care,
+        naimisiin, naimisissa, avioitu*, avioitui, ~avioliit*, avioliittonsa, avioliitossaan, häänsä, häitään, omat häät,
+        omiin häihin*, eroprosess*, erotilante*, erotilanne*, ~eron jälkeen, gifte sig, gifta sig, gift sig,
+        gifter sig, är gift, var gift, nygift*, gift med, ~äktenskap*, ~skilsmäss*, sitt bröllop, hennes bröllop, hans bröllop, deras bröllop,
+        ~divorce, ~marriage, her wedding, his wedding, their wedding, got engaged, getting married, engaged to be
+        married
         """
     ),
     RELIGION: _entries(
@@ -453,11 +468,15 @@ _THERAPY_VISIT = (
     r"(?<!\w)(?:käy|kävi|käynyt|käyvät|käymässä|käynnit|käynti\w*|asioi\w*|tapaa|tapasi|tavannut|aika|ajan|ajat"
     r"|vastaanotolla|vastaanotolle|hoitosuhte\w*|lähete\w*|besök\w*|går\s+(?:hos|till|i)|gick\s+(?:hos|till|i)"
     r"|träffar|träffade|tid\s+hos|samtal\w*|remiss\w*|sees|seeing|saw|visits|visiting|visited|appointments?"
-    r"|sessions?\s+with|under\s+the\s+care\s+of|treated\s+by|referred\s+to|talks\s+to|talking\s+to|goes\s+to)\s+"
+    r"|sessions?\s+with|under\s+the\s+care\s+of|treated\s+by|referred\s+to|talks\s+to|talking\s+to|goes\s+to"
+    r"|menee|meni|mennyt|menossa|joutui|var\s+hos|varit\s+hos|ska\s+till|måste\s+till|went\s+to|go\s+to|going\s+to)\s+"
     r"(?:[\w-]+\s+){0,3}?"
     r"(?:psykiatri(?:lla|lle|lta|n|a|ssa)?|psykologi(?:lla|lle|lta|n|a)?|psykoterapeut\w*|terapeut\w*|terapia\w*"
     r"|terapi|psykiater\w*|psykolog(?:en)?|kurator(?:n)?|psychiatrists?|psychologists?|psychotherapists?"
-    r"|therapists?|counsell?ors?|therapy|counsell?ing)(?!\w)"
+    r"|therapists?|counsell?ors?|therapy|counsell?ing"
+    # a doctor's visit (outside tester 28, T28-7: "Kävi lääkärissä torstaina", "Var hos läkaren i tisdags")
+    r"|lääkäri(?:ssä|llä|lle|in|ltä|stä|n\s+vastaanot\w*)|terveyskeskukse(?:ssa|en|sta)|läkare(?:n)?|doktorn"
+    r"|vårdcentral(?:en)?|doctors?|GP|physician)(?!\w)"
 )
 # A court case, a trial or a probation officer of the person's own (outside tester 23, S2: "hänellä on
 # oikeudenkäynti kesken", "meets his probation officer", "har en rättegång i maj"): a possessive or "has" and a
@@ -535,6 +554,21 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<!\w)(?:sick|ill|elderly|ageing|aging|disabled|ailing|frail)\s+(?:mother|father|mum|mom|dad|parents?"
             r"|relative|brother|sister|grandmother|grandfather|husband|wife|partner|son|daughter|child)(?!\w)",
+            re.I,
+        ),
+    ),
+    # divorce by its verbs (outside tester 28, T28-7: "Han skilde sig förra året"; "Erosi keväällä"): "erota"
+    # is also to resign, from something in the elative ("Erosi edellisestä työpaikastaan"), and "skilja sig"
+    # to differ, from something ("skilde sig från mängden"); the person's own spouse after it is an entry
+    (
+        FAMILY,
+        False,
+        re.compile(
+            r"(?<!\w)(?:erosi|erosivat|eroaa|eroavat|eroamassa|eroamaisillaan|eronneet)(?!\w)"
+            r"(?!(?:\s+[\w-]+){0,3}?\s+[\w-]*(?:sta|stä)(?!\w))"
+            r"(?![\s,]+(?:toisistaan|muista|siitä|tästä|merkittävästi|selvästi|hieman|paljon|huomattavasti))"
+            r"|(?<!\w)(?:skilde|skilt|skilja|skiljas|skildes|separerade)\s+sig(?!\w)"
+            r"(?!\s+(?:\w+\s+)?(?:från|åt|mot|markant|tydligt|klart|väsentligt|något|mycket|inte))",
             re.I,
         ),
     ),

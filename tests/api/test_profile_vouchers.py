@@ -242,6 +242,36 @@ def test_a_path_closed_as_employed_counts_for_the_voucher_in_progress(client, pr
     assert r.json["steps"][0]["end_reason"] == "employed"
 
 
+def test_a_hired_vouchers_refusals_say_what_happened_in_every_language(client, profile_app):
+    """Outside tester 28 (T28-3): a hired voucher's 409 read "servicesedeln är anställd" (the voucher is
+    employed: the state word translated as a person's) and in English "the voucher is hired"."""
+    voucher = issue(client).json
+    client.post(f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-b"}, headers=COACH)
+    path = client.get("/api/v1/profiles/asiakas-50/path", headers=COACH).json
+    assert (
+        client.post(
+            f"/api/v1/paths/{path['id']}/close", json={"reason": "employed"}, headers=COACH
+        ).status_code
+        == 200
+    )
+    expected = {
+        "sv": ("Servicesedeln har redan lett till en anställning", "den kan inte längre dras tillbaka"),
+        "fi": ("Palveluseteli on jo johtanut palkkaukseen", "sitä ei voi enää perua"),
+        "en": ("The voucher has already led to a hire", "it can no longer be withdrawn"),
+    }
+    for lang, (led, no_withdrawal) in expected.items():
+        headers = {**COACH, "Accept-Language": lang}
+        choice = client.post(
+            f"/api/v1/vouchers/{voucher['id']}/choice", json={"provider": "agency-a"}, headers=headers
+        )
+        withdrawal = client.post(f"/api/v1/vouchers/{voucher['id']}/withdraw", json={}, headers=headers)
+        assert choice.status_code == withdrawal.status_code == 409, (choice.json, withdrawal.json)
+        assert choice.json["message"].startswith(led), choice.json
+        assert no_withdrawal in withdrawal.json["message"], withdrawal.json
+        for answer in (choice, withdrawal):
+            assert "anställd" not in answer.json["message"] and "hired" not in answer.json["message"]
+
+
 def test_a_path_closed_for_another_reason_leaves_the_profile_and_voucher_as_they_are(client, profile_app):
     issue(client)
     path = client.post(
@@ -598,3 +628,74 @@ def test_the_pilot_id_beside_a_clients_name_tells_the_provider_only_the_rule_it_
         "beside its client's name"
         in spec["components"]["schemas"]["VoucherOut"]["properties"]["pilot_id"]["description"]
     )
+
+
+@pytest.mark.parametrize(
+    ("pilot_id", "name", "location", "field", "kind"),
+    [
+        # outside tester 28, T28-8: both were stored (201) and shown beside every client
+        ("mielenterveyskuntoutujat-pirkanmaa", PILOT["name"], "path", "pilot_id", "health_data"),
+        (
+            "pirkanmaa-2027",
+            "Mielenterveyskuntoutujien ja päihdekuntoutujien palveluseteli (Pirkanmaa)",
+            "json",
+            "name",
+            "health_data",
+        ),
+        # the id is ASCII: its words are read with ä/ö as well, and split at '-' and '_'
+        ("paihdekuntoutujat-tampere", PILOT["name"], "path", "pilot_id", "health_data"),
+        ("osatyokykyiset-pirkanmaa", PILOT["name"], "path", "pilot_id", "health_data"),
+        ("maahanmuuttajat-uusimaa", PILOT["name"], "path", "pilot_id", "immigration_status"),
+        ("pirkanmaa-2027", "Yksinhuoltajien palveluseteli", "json", "name", "family_status"),
+        (
+            "pirkanmaa-2027",
+            "Tjänstesedel för personer med funktionsnedsättning",
+            "json",
+            "name",
+            "health_data",
+        ),
+        ("pirkanmaa-2027", "Service voucher for people in drug rehab", "json", "name", "health_data"),
+    ],
+)
+def test_a_pilots_id_or_name_stating_a_special_category_of_its_clients_is_a_422_naming_it(
+    client, pilot_id, name, location, field, kind
+):
+    """Outside tester 28, T28-8: the id and the name travel with every client (a provider's worklist, audit
+    purposes, the results page); what they say of the pilot's clients they say of each. Nothing is stored."""
+    r = client.put(f"/api/v1/pilots/{pilot_id}", json={**PILOT, "name": name}, headers=OPERATOR)
+    assert r.status_code == 422, r.json
+    [reason] = r.json["errors"][location][field]
+    assert kind in reason and "special category" in reason, reason
+    assert client.get(f"/api/v1/pilots/{pilot_id}", headers=COACH).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fi", ("Löytyi", "terveystieto")), ("sv", ("Hittades", "hälsouppgift")), ("en", ("Found", "health"))],
+)
+def test_a_pilots_refused_name_and_id_say_so_in_the_requests_language(client, lang, words):
+    headers = {**OPERATOR, "Accept-Language": lang}
+    body = {**PILOT, "name": "Päihdekuntoutujien palveluseteli"}
+    by_name = client.put("/api/v1/pilots/pirkanmaa-2027", json=body, headers=headers)
+    by_id = client.put("/api/v1/pilots/paihdekuntoutujat", json=PILOT, headers=headers)
+    for r, reason in (
+        (by_name, by_name.json["errors"]["json"]["name"][0]),
+        (by_id, by_id.json["errors"]["path"]["pilot_id"][0]),
+    ):
+        assert r.status_code == 422 and all(w.lower() in reason.lower() for w in words), (lang, reason)
+
+
+@pytest.mark.parametrize(
+    ("pilot_id", "name"),
+    [
+        ("yli50-korkeakoulutetut", "Korkeakoulutetut yli 50-vuotiaat, palveluseteli"),
+        ("ikaantyneet-pirkanmaa", "Ikääntyneiden työnhakijoiden palveluseteli (Pirkanmaa)"),
+        ("pitkaaikaistyottomat-oulu", "Pitkäaikaistyöttömien palveluseteli, Oulu"),
+        ("nuoret-tampere-2027", "Nuorten palveluseteli 2027"),
+        ("vaasa-55plus", "Servicesedel för arbetssökande över 55 år"),
+    ],
+)
+def test_a_pilot_named_by_its_rule_of_age_education_or_unemployment_is_registered(client, pilot_id, name):
+    """The rule is what every participant reads anyway (docs/architecture.md, Service-voucher pilots)."""
+    r = client.put(f"/api/v1/pilots/{pilot_id}", json={**PILOT, "name": name}, headers=OPERATOR)
+    assert r.status_code == 201, r.json

@@ -12,7 +12,13 @@ from services.kernel.texts import N_
 from services.profile.paths.domain import SHAREABLE, CloseReason, EndReason, PathGroup, StepKind
 from services.profile.schemas import ORG_ID, REGISTERED_ORG
 from shared.organisations import known_organisation
-from shared.pii import refuse_identifiers, refuse_sensitive_data, refusing, staff_name
+from shared.pii import (
+    refuse_identifiers,
+    refuse_sensitive_data,
+    refuse_special_categories_in_group_name,
+    refusing,
+    staff_name,
+)
 from shared.schemas import Day, DisplayText, JsonBoolean, JsonInteger, RegionId, StrictSchema
 
 #: A field naming a staff member (a step's responsible person, the path's coach, who takes over a
@@ -344,7 +350,15 @@ class RuleSchema(StrictSchema):
 
 
 class PilotInSchema(StrictSchema):
-    name = DisplayText(required=True, validate=[validate.Length(1, 200), refuse_identifiers])
+    name = DisplayText(
+        required=True,
+        validate=[validate.Length(1, 200), refuse_identifiers, refuse_special_categories_in_group_name],
+        metadata={
+            "description": "Shown beside each client's name to the pilot's providers: it may state the rule "
+            "(age, education, unemployment) but no health, origin, religion, family status or other special "
+            "category of the clients (422 naming the kind)"
+        },
+    )
     rule = fields.Nested(RuleSchema, required=True, metadata={"description": "Who may take part"})
     voucher_months = JsonInteger(
         required=True,

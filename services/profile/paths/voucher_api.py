@@ -49,6 +49,7 @@ from shared.entitlement import PROFILE_OWNER_KINDS
 from shared.http import abort
 from shared.i18n import translate_text
 from shared.organisations import region_not_served
+from shared.pii import GROUP_NAME_REFUSAL, group_name_kinds
 from shared.schemas import EmptyBody
 
 blp = Blueprint(
@@ -196,7 +197,8 @@ PILOT_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9-]{0,63}$"
             "digit. Providers see it beside each client's name (`GET /vouchers`) and every participant reads "
             "the pilot's rule (`GET /pilots/{pilot_id}`), so the id may name the programme and its rule "
             "(`pirkanmaa-50plus`) but nothing the rule does not say about its clients (no health, origin or "
-            "other special category): see docs/architecture.md, Service-voucher pilots",
+            "other special category; read as words split at '-', each also with ä/ö for a/o: 422 naming the "
+            "kind): see docs/architecture.md, Service-voucher pilots",
             "schema": {"type": "string", "pattern": PILOT_ID_PATTERN, "example": "pirkanmaa-50plus"},
         }
     ],
@@ -220,6 +222,13 @@ class PilotById(MethodView):
                 422,
                 message=N_("Invalid pilot id."),
                 errors={"path": {"pilot_id": [N_("1-64 letters, digits, '-'.")]}},
+            )
+        # the id is shown beside each client as the name is (outside tester 28, T28-8), read as words
+        if kinds := group_name_kinds(pilot_id, identifier=True):
+            abort(
+                422,
+                message=N_("Invalid pilot id."),
+                errors={"path": {"pilot_id": [GROUP_NAME_REFUSAL % {"kinds": ", ".join(kinds)}]}},
             )
         pilot = Pilot(
             pilot_id,

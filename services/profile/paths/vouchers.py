@@ -64,9 +64,23 @@ class VoucherState(StrEnum):
     WITHDRAWN = "withdrawn"  # the jobseeker stopped taking part
 
 
-#: Education levels from lowest to highest (``services.profile.domain.EducationLevel`` values).
-#: The voucher states' values as catalogue words (a refusal naming a state shows it translated)
-STATE_WORDS = (N_("issued"), N_("in_progress"), N_("hired"), N_("expired"), N_("withdrawn"))
+#: Why a provider cannot be chosen, per state: whole sentences, since a state word alone translates
+#: as a person's state ("hired" is "anställd", a person employed; outside tester 28, T28-3)
+CHOICE_REFUSALS: dict[VoucherState, str] = {
+    VoucherState.IN_PROGRESS: N_(
+        "A provider has already been chosen for this voucher: a provider is chosen once."
+    ),
+    VoucherState.HIRED: N_("The voucher has already led to a hire: a provider is chosen once, before that."),
+    VoucherState.EXPIRED: N_("The voucher's period has ended: no provider can be chosen any more."),
+    VoucherState.WITHDRAWN: N_("The voucher has been withdrawn: no provider can be chosen any more."),
+}
+
+#: Why a voucher cannot be withdrawn, per state (whole sentences, as ``CHOICE_REFUSALS``)
+WITHDRAWAL_REFUSALS: dict[VoucherState, str] = {
+    VoucherState.HIRED: N_("The voucher has already led to a hire: it can no longer be withdrawn."),
+    VoucherState.EXPIRED: N_("The voucher's period has ended: there is nothing to withdraw."),
+    VoucherState.WITHDRAWN: N_("The voucher has already been withdrawn."),
+}
 
 #: Education levels, lowest first (each a catalogue word: shown translated where the rule is described)
 EDUCATION_ORDER = (
@@ -292,10 +306,7 @@ class Voucher:
     def choose(self, provider: str, pilot: Pilot, step_id: str, on: date) -> Voucher:
         state = self.state_on(on)
         if state is not VoucherState.ISSUED:
-            raise VoucherStateError(
-                N_("the voucher is %(state)s: a provider is chosen once, while it is issued")
-                % {"state": state.value}
-            )
+            raise VoucherStateError(CHOICE_REFUSALS[state])
         if provider not in pilot.providers:
             raise InvalidVoucherError(
                 {
@@ -310,7 +321,7 @@ class Voucher:
     def withdraw(self, on: date) -> Voucher:
         state = self.state_on(on)
         if state not in (VoucherState.ISSUED, VoucherState.IN_PROGRESS):
-            raise VoucherStateError(N_("the voucher is %(state)s") % {"state": state.value})
+            raise VoucherStateError(WITHDRAWAL_REFUSALS[state])
         return replace(self, withdrawn_on=on)
 
     def hired(self, on: date) -> Voucher | None:

@@ -289,3 +289,87 @@ def test_outside_tester_26s_comments_are_refused_with_their_kind(text, kind):
 )
 def test_work_wordings_near_the_new_rules_pass(text):
     assert not _kinds(text)
+
+
+FRESH28 = load(FRESH23_PATH.with_name("comment_screen_fresh28.tsv"))
+
+
+@pytest.mark.parametrize(
+    ("expected", "language", "text"),
+    FRESH28,
+    ids=[f"fresh28-{r[0]}-{r[1]}-{i}" for i, r in enumerate(FRESH28)],
+)
+def test_the_session_28_set_reads_as_labelled(expected, language, text):
+    """Outside tester 28, T28-7: marriage and divorce in Finnish and Swedish ("Meni naimisiin", "avioliiton
+    myötä", "Hon gifte sig", "Han skilde sig"), a hospital stay ("Oli sairaalassa", "låg på sjukhus"), a
+    doctor's visit ("Kävi lääkärissä", "Var hos läkaren") and an allergy ("allergia puhdistusaineille") passed
+    outcome comments while their English twins or other Finnish forms were refused. comment_screen_fresh28.tsv
+    holds the tester's notes, other wordings of those kinds in fi/sv/en and job-related traps (a hospital or a
+    doctor's surgery as the workplace, allergies as a cook's knowledge, weddings as catering, "erosi" as
+    resigning); written before session 28's changes and measured on main (0 of 51 refused, 26 of 26 passed),
+    then tuned on: 51/51 and 26/26 (docs/benchmarks.md)."""
+    kinds = _kinds(text)
+    assert (not kinds) if expected == "pass" else (expected in kinds), (language, text, kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # inflected forms of the same kinds (Finnish cases, Swedish and English tenses)
+        ("Joutui sairaalahoitoon keväällä.", "health_data"),
+        ("Sairaalareissun jälkeen jaksaa taas.", "health_data"),
+        ("Hon har varit inlagd två veckor.", "health_data"),
+        ("Was hospitalized twice this year.", "health_data"),
+        ("Lääkärikäynnit vievät aikaa.", "health_data"),
+        ("Har läkarbesök på torsdag.", "health_data"),
+        ("Kävi terveyskeskuksessa maanantaina.", "health_data"),
+        ("Allergian takia ei voi siivota.", "health_data"),
+        ("Antibiotic allergy, cannot take penicillin.", "health_data"),
+        ("Hon har skilt sig.", "family_status"),
+        ("Gifte sig 2020.", "family_status"),
+        ("Avioitui toukokuussa.", "family_status"),
+        ("Erosivat viime vuonna.", "family_status"),
+        ("Got engaged last week.", "family_status"),
+    ],
+)
+def test_other_forms_of_tester_28s_kinds_are_refused(text, kind):
+    assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tulokset erosivat toisistaan selvästi.",
+        "Erosi yhdistyksen hallituksesta.",
+        "Resultatet skilde sig från förra året.",
+        "Gift wrapping at Christmas.",
+        "Worked in a hospital kitchen.",
+        "Siivoaa terveyskeskuksessa iltaisin.",
+        "Wedding planner with five years experience.",
+        "Avioliittoon vihkiminen tuttua maistraatin työstä.",
+    ],
+)
+def test_work_and_everyday_wordings_near_tester_28s_kinds_pass(text):
+    assert not _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier", "kinds"),
+    [
+        ("mielenterveyskuntoutujat-pirkanmaa", True, ["health_data"]),
+        ("paihdekuntoutujat_tampere", True, ["health_data"]),
+        ("osatyokykyiset-pirkanmaa", True, ["health_data"]),
+        ("yksinhuoltajat-espoo", True, ["family_status"]),
+        ("yli50-korkeakoulutetut", True, []),
+        ("ikaantyneet-pirkanmaa", True, []),
+        ("Mielenterveyskuntoutujien ja päihdekuntoutujien palveluseteli (Pirkanmaa)", False, ["health_data"]),
+        ("Service voucher for people with disabilities", False, ["health_data"]),
+        ("Korkeakoulutetut yli 50-vuotiaat, palveluseteli", False, []),
+        ("Ikääntyneiden työnhakijoiden palveluseteli", False, []),
+    ],
+)
+def test_a_group_name_may_state_its_age_rule_but_no_other_special_category(text, identifier, kinds):
+    """Outside tester 28, T28-8 (``shared.pii.group_name_kinds``): a pilot's id and name travel with its clients."""
+    from shared.pii import group_name_kinds
+
+    assert group_name_kinds(text, identifier=identifier) == kinds

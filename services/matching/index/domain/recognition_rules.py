@@ -45,6 +45,40 @@ _CARD_HEADING = re.compile(rf"^\W*(?:[^\W\d_]+\s+){{0,2}}?{_CARD_WORD}{_AND}{_CA
 skills too."""
 _TOOL_HEADING = re.compile(rf"^\W*(?:[^\W\d_]+\s+){{0,2}}?{_TOOL_WORD}{_AND}{_TOOL_WORD})?\s*:\s*", re.I)
 """A program list's heading: "Ohjelmat:", "Ohjelmistot:", "Tools:", "Program:"."""
+_OFFICE_NAME = r"(?:Word|Teams|Excel|PowerPoint|Outlook|OneNote|SharePoint|Visio|Office)"
+_OFFICE_ITEM = rf"(?:(?:MS|Microsoft)\s+)?\b{_OFFICE_NAME}\b(?:-[a-zäö]*|[a-zäö]{{0,6}}\b)?"
+_OFFICE_LIST = re.compile(
+    rf"{_OFFICE_ITEM}(?:\s*(?:,|/|&|\+|\s(?:and|or|ja|tai|sekä|och|eller|samt))\s*{_OFFICE_ITEM})+"
+)
+"""Two or more of Microsoft's office programs in one list, as written (capitals; case endings and
+elided compounds: "Word, Excel and PowerPoint", "Word-, Excel- ja PowerPoint-osaaminen",
+"Wordin ja Excelin")."""
+_OFFICE_PLAIN_WORD = re.compile(
+    r"(?:(?<=\s)|(?<=\()|^)(?:(?:MS|Microsoft)\s+)?\b(Word|Teams)\b(?:-(?![a-zäö]))?"
+)
+"""The two program names that are everyday English words ("word", "teams"), which the rules read as
+the programs only with "Microsoft" or a case ending; beside another office program they are the
+program too."""
+
+
+def with_office_names(sentence: str) -> str:
+    """`sentence` with "Word" and "Teams" written "Microsoft Word", "Microsoft Teams" where they
+    stand in a list beside another of Microsoft's office programs (`_OFFICE_LIST`): "Good command of
+    Word, Excel and PowerPoint." (the bare "Word" gave *theology* 0.45 and *politics* 0.44 by its
+    other sense, issue 12, session 26), "Hyvä Word-, Excel- ja PowerPoint-osaaminen". A list of
+    "Word" and "Teams" alone, and either one alone, is left as written ("teams and words")."""
+    if "Word" not in sentence and "Teams" not in sentence:
+        return sentence
+
+    def one(m: re.Match[str]) -> str:
+        found = m.group()
+        if not re.search(r"Excel|PowerPoint|Outlook|OneNote|SharePoint|Visio|Office", found):
+            return found
+        return _OFFICE_PLAIN_WORD.sub(lambda w: f"Microsoft {w.group(1)}", found)
+
+    return _OFFICE_LIST.sub(one, sentence)
+
+
 _CARD_ITEM_SPLIT = re.compile(r"(\s*(?:,|;|/|\+|\s(?:ja|sekä|tai|och|samt|eller|and|or|&))\s*)", re.I)
 
 
@@ -70,9 +104,10 @@ class SkillRules:
 
     def apply(self, sentence: str) -> tuple[list[str], str]:
         """(skill URIs named by the rules matching `sentence`, in rule order without repeats;
-        the sentence with every matched phrase removed)."""
+        the sentence with every matched phrase removed). "Word" and "Teams" beside another office
+        program are read as the programs (`with_office_names`)."""
         found: dict[str, None] = {}
-        rest = sentence
+        rest = with_office_names(sentence)
         for rx, skills in self._compiled:
             if rx.search(rest):
                 for uri in skills:
