@@ -125,6 +125,9 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     outside_sq = np.where(outside_sq > OUTSIDE_NOISE * full_sq, outside_sq, 0.0)
     outside_sq *= p.outside_skill_weight  # 1: the outside part counts whole
     languages = bool(q.languages) and n > 0
+    # the claims before the declared languages join them: the skill overlap's agreement counts the
+    # trade's skills only (a language alone is no evidence for another occupation either)
+    trade_claims = (at_c, u, w_c)
     if languages:
         claimed = _claim_evidence(at_c, u, w_c, qw, p, n)
         at_c, u, w_c = _with_languages(seg, rows, q, p, at_c, u, w_c)
@@ -154,7 +157,15 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
             share = np.minimum(raw[:, xw.essential_col] / p.level_weights[0], 1.0) @ w
             confirmed = q.confirmed_agreement * np.minimum(share, 1.0) ** p.confirmed_agreement_power
         if q.overlap_agreement > 0:  # a claim or full-weight work history holds a skill
-            share = np.minimum(raw[:, xw.essential_col] / p.experience_essential_weight, 1.0) @ w
+            trade = raw
+            if languages:  # the same block without the declared languages' claims
+                at_t, u_t, w_t = trade_claims
+                trade = np.zeros_like(raw)
+                col_t = xw.cov_col[u_t]
+                hit_t = col_t >= 0
+                trade[at_t[hit_t], col_t[hit_t]] = w_t[hit_t]
+                trade += occupation_block(at_o, occ, w_o, n, xw.cov_experience, len(xw.cov_positions))
+            share = np.minimum(trade[:, xw.essential_col] / p.experience_essential_weight, 1.0) @ w
             overlap = q.overlap_agreement * np.minimum(share, 1.0) ** max(1.0, p.overlap_agreement_power)
             from_overlap = overlap > (confirmed if confirmed is not None else 0.0)
             confirmed = overlap if confirmed is None else np.maximum(confirmed, overlap)
