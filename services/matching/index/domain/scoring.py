@@ -138,11 +138,8 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     from_overlap: np.ndarray | None = None  # (n,) bool: the overlap's, above the confirmed one
     match = experience_match(seg, rows, q, p, (at_o, occ, w_o))
     if qw.coverage_total > 0:
-        raw = np.zeros((n, len(xw.cov_positions)))
-        col = xw.cov_col[u]
-        hit = col >= 0
-        raw[at_c[hit], col[hit]] = w_c[hit]
-        raw += occupation_block(at_o, occ, w_o, n, xw.cov_experience, len(xw.cov_positions))
+        work = occupation_block(at_o, occ, w_o, n, xw.cov_experience, len(xw.cov_positions))
+        raw = _coverage_claims(at_c, u, w_c, work.shape, xw.cov_col) + work
         strength = np.minimum(raw, 1.0)
         w = q.coverage_weight / qw.coverage_total
         held = strength[:, xw.essential_col]
@@ -157,14 +154,8 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
             share = np.minimum(raw[:, xw.essential_col] / p.level_weights[0], 1.0) @ w
             confirmed = q.confirmed_agreement * np.minimum(share, 1.0) ** p.confirmed_agreement_power
         if q.overlap_agreement > 0:  # a claim or full-weight work history holds a skill
-            trade = raw
-            if languages:  # the same block without the declared languages' claims
-                at_t, u_t, w_t = trade_claims
-                trade = np.zeros_like(raw)
-                col_t = xw.cov_col[u_t]
-                hit_t = col_t >= 0
-                trade[at_t[hit_t], col_t[hit_t]] = w_t[hit_t]
-                trade += occupation_block(at_o, occ, w_o, n, xw.cov_experience, len(xw.cov_positions))
+            # the same block without the declared languages' claims
+            trade = _coverage_claims(*trade_claims, work.shape, xw.cov_col) + work if languages else raw
             share = np.minimum(trade[:, xw.essential_col] / p.experience_essential_weight, 1.0) @ w
             overlap = q.overlap_agreement * np.minimum(share, 1.0) ** max(1.0, p.overlap_agreement_power)
             from_overlap = overlap > (confirmed if confirmed is not None else 0.0)
@@ -373,6 +364,18 @@ def _similarity_numpy(at_v: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray)
     den = np.sqrt(big_b + lam * lam * big_q)
     f = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
     out[trim] = np.minimum(np.maximum(f.max(axis=1), out[trim]), 1.0)
+    return out
+
+
+def _coverage_claims(
+    at: np.ndarray, u: np.ndarray, w: np.ndarray, shape: tuple[int, int], cov_col: np.ndarray
+) -> np.ndarray:
+    """`shape` (rows, coverage positions) float64: the claims (row position `at`, query position `u`,
+    weight `w`) at the vacancy's coverage positions (`cov_col[u]`, -1 where `u` is not one)."""
+    out = np.zeros(shape)
+    col = cov_col[u]
+    hit = col >= 0
+    out[at[hit], col[hit]] = w[hit]
     return out
 
 
