@@ -161,6 +161,9 @@ class VacancyQuery:
     kind: str = "skills"  # one of VACANCY_KINDS
     confirmed_agreement: float = 0.0  # in [0, 1]: the agreement a candidate holding every essential
     # skill the employer confirmed earns (`RankingParams.confirmed_agreement_power`); 0: not used
+    best_agreement: float = 0.0  # in [0, 1]: the agreement of a candidate certainly of the
+    # vacancy's best-agreeing occupation (`history_agreement`'s largest; 0: no occupation), the
+    # scale of `scoring.band_order`'s closeness
     overlap_agreement: float = 0.0  # in [0, 1): the agreement holding every essential skill earns
     # whatever the occupation (`RankingParams.overlap_agreement`: a claim or full-weight work history
     # holds a skill; power 1); 0: not used
@@ -303,6 +306,9 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         kind=kind,
         confirmed_agreement=confirmed_agreement(by_history, o, n_e, bool(titles), p),
         overlap_agreement=p.overlap_agreement if n_e > 0 and p.experience_essential_weight > 0 else 0.0,
+        best_agreement=float(min(1.0, by_history.max()))
+        if by_history is not None and len(by_history)
+        else 0.0,
         profile=profile,
         ideal=ideal_score(agreement, own_arr, own_w, n_e, space, by_history),
         languages=query_languages(skills, tax),
