@@ -223,14 +223,18 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     scale, kappa, nu, outside = bound[0], bound[1], bound[2], bound[3]
     held, power = bound[4], bound[5]
     overlap, ratio, overlap_power = bound[7], bound[8], bound[9]
+    cap = bound[10] if bound.shape[0] > 10 else 0.0
     for k in range(n_ranges):
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
             occupation = acc_agr[i] if agreement else 0.0
             if confirmed and acc_conf[i] > 0:  # the overlap's part adds (`scoring.band_order`)
-                occupation = max(occupation, _confirmed_of(acc_conf[i], held, power, 0.0, ratio, 1.0)) + (
-                    _confirmed_of(acc_conf[i], 0.0, power, overlap, ratio, overlap_power)
-                )
+                occupation = max(occupation, _confirmed_of(acc_conf[i], held, power, 0.0, ratio, 1.0))
+                added = _confirmed_of(acc_conf[i], 0.0, power, overlap, ratio, overlap_power)
+                if cap > 0:  # the overlap adds nothing from band_full on (`scoring.band_order`)
+                    occupation = min(occupation + added, max(occupation, cap))
+                else:
+                    occupation += added
             rest = acc_cov[i] + occupation
             if acc_sim[i] > 0:
                 g = i + shift
@@ -473,7 +477,11 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
                 dtype=np.float64,
                 count=len(share),
             )
-            occupation = np.maximum(occupation, held) + added
+            occupation = np.maximum(occupation, held)
+            if len(bound) > 10 and bound[10] > 0:  # the overlap adds nothing from band_full on
+                occupation = np.minimum(occupation + added, np.maximum(occupation, bound[10]))
+            else:
+                occupation = occupation + added
         else:
             occupation = occupation + share
     full = full + occupation
@@ -687,9 +695,9 @@ def range_bounds(
     # (scale, kappa, nu, outside, confirmed, power, squares); outside 1 (the row's whole part
     # outside V), confirmed 0 (no confirmed skills' part), power 1 and squares 0 (kappa x a bounds
     # the sum of squares at V) when not given
-    # (and overlap 0, ratio 1: no skill overlap's part)
-    defaults = (1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0)  # of bound[3:10]
-    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:10] if bound is not None else ()
+    # (and overlap 0, ratio 1: no skill overlap's part; band cap 0: the overlap's bound adds whole)
+    defaults = (1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0)  # of bound[3:11]
+    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:11] if bound is not None else ()
     bound_arr = np.asarray(full, dtype=np.float64)
     if bound is not None and vector_max is None:
         raise ValueError("a similarity bound needs each row's largest coordinate")

@@ -692,6 +692,9 @@ class SimilarityBound:
     overlap: float = 0.0
     ratio: float = 1.0
     overlap_power: float = 1.0
+    band_cap: float = 0.0  # > 0: the occupation part of a row the overlap adds to is at most this
+    # (occupation weight x (band_full x best agreement + overlap agreement), `scoring.band_order`:
+    # the overlap adds nothing from band_full on), so the bound is min(A + O, max(A, this))
 
     def as_tuple(self) -> tuple[float, ...]:
         return (
@@ -705,6 +708,7 @@ class SimilarityBound:
             self.overlap,
             self.ratio,
             self.overlap_power,
+            self.band_cap,
         )
 
 
@@ -1040,6 +1044,16 @@ def _weights(  # type: ignore[no-untyped-def]
             p.occupation_weight * query.overlap_agreement if share_own.any() else 0.0,
             share_ratio(query, p),
             max(1.0, p.overlap_agreement_power),
+            (
+                p.occupation_weight
+                * (p.band_full * query.best_agreement + query.overlap_agreement)
+                * 1.000001
+                if share_own.any()
+                and query.overlap_agreement > 0
+                and query.best_agreement > 0
+                and p.band_share_decay > 0
+                else 0.0
+            ),
         ),
         language_bound,
         rank_tables(p.level_weights)[0],
