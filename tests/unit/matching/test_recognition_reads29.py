@@ -87,7 +87,9 @@ def test_a_degree_beside_the_ads_own_tasks_adds_no_task_of_its_profile(esco, esc
 
 
 def test_a_degree_alone_still_names_its_occupations_skills(esco, esco_recognizer):
-    assert "cleaning techniques" in _shown(esco, esco_recognizer, "Siivousalan ammattitutkinto katsotaan eduksi.")
+    assert "cleaning techniques" in _shown(
+        esco, esco_recognizer, "Siivousalan ammattitutkinto katsotaan eduksi."
+    )
 
 
 def test_the_nurses_task_is_suggested_among_the_nursing_field_not_below_it(esco, esco_recognizer):
