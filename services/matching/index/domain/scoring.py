@@ -170,7 +170,7 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         agreement = np.maximum(agreement, confirmed)
     band = np.ones(n)
     if overlap is not None:  # the share held, added below the next ISCO level (`band_order`)
-        added, band = band_order(agreement, overlap, q, p)
+        added, band = band_order(agreement, overlap, q, p, unit_mass(seg, rows, q, p))
         from_overlap = added > agreement
         from_confirmed = from_overlap if from_confirmed is None else from_confirmed | from_overlap
         agreement = agreement + added
@@ -196,8 +196,28 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     )
 
 
+def unit_mass(seg: Segment, rows: np.ndarray, q: VacancyQuery, p: RankingParams) -> np.ndarray:
+    """(len(rows),) float64 in [0, 1]: each row's inferred-occupation probability on occupations
+    (or unit groups) that agree with the vacancy at least as much as its ISCO unit group does (the
+    slot's `q.agreement` at least the unit group's share of the level weights x `q.best_agreement`):
+    the posterior mass `band_order` keeps the similarity whole for. Zeros without an occupation."""
+    if q.agreement is None or q.best_agreement <= 0:
+        return np.zeros(len(rows))
+    lw = np.asarray(p.occupation_level_weights, dtype=np.float64)
+    unit = float(lw[1:].sum() / lw.sum()) if lw.sum() > 0 else 0.0
+    occ = seg.inferred[rows].astype(np.int64)
+    prob = seg.inferred_p[rows].astype(np.float64) / 255.0
+    value = np.where(occ >= 0, q.agreement[np.maximum(occ, 0)], 0.0)
+    near = value >= unit * q.best_agreement - 1e-9
+    return np.minimum((prob * near).sum(axis=1), 1.0)
+
+
 def band_order(
-    agreement: np.ndarray, overlap: np.ndarray, q: VacancyQuery, p: RankingParams
+    agreement: np.ndarray,
+    overlap: np.ndarray,
+    q: VacancyQuery,
+    p: RankingParams,
+    mass: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """How candidates *not* of the vacancy's occupation are ordered as a recruiter orders them
     (outside tester 29, F1/F2/F5): a closer ISCO group first, then the share of the vacancy's
@@ -230,6 +250,8 @@ def band_order(
     unit = float(lw[1:].sum() / lw.sum()) if lw.sum() > 0 else 0.0
     full = max(p.band_full, unit + 1e-9)
     ramp = np.clip((r - unit) / (full - unit), 0.0, 1.0)
+    if mass is not None and p.band_unit_mass > 0:  # some posterior on the unit group: less shrink
+        ramp = np.maximum(ramp, np.clip(mass / p.band_unit_mass, 0.0, 1.0))
     band = p.band_similarity + (1.0 - p.band_similarity) * ramp
     return added, band
 
