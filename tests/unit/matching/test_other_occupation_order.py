@@ -213,3 +213,26 @@ def test_the_stage_1_bound_holds_the_added_share():
             walked, 0.0, p.confirmed_agreement_power, p.overlap_agreement, ratio, p.overlap_agreement_power
         )
         assert bound >= exact - 1e-9
+
+
+def test_the_similarity_shrinks_only_without_probability_on_the_unit_group():
+    """Session 29's shrink of every row below the unit group's closeness put candidates whose
+    inferred occupation is split (part of it on the vacancy's occupation) near 0 and moved ECE on
+    the tuning half from 1.03 to 2.69 points: the shrink applies whole only with (almost) no
+    probability on the vacancy's unit group and eases to none at `band_unit_mass` of it."""
+    import numpy as np
+
+    from services.matching.index.domain.query import VacancyQuery
+    from services.matching.index.domain.scoring import band_order
+
+    p = RankingParams()
+    q = VacancyQuery.__new__(VacancyQuery)
+    object.__setattr__(q, "best_agreement", 1.0)
+    agreement = np.full(4, 0.2)  # below the unit group's 3/7 for all four
+    mass = np.array([0.0, p.band_unit_mass / 2, p.band_unit_mass, 0.6])
+    _, band = band_order(agreement, np.zeros(4), q, p, mass)
+    assert band[0] == p.band_similarity
+    assert p.band_similarity < band[1] < 1.0
+    assert band[2] == band[3] == 1.0
+    _, without = band_order(agreement, np.zeros(4), q, p)
+    assert (without == p.band_similarity).all()
