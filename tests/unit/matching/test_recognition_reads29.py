@@ -62,7 +62,23 @@ def test_applications_made_for_clients_are_a_task_not_the_application(esco, esco
 
 @pytest.mark.parametrize(
     "text",
+    ["Käsittelet asiakkaiden hakemukset ja teet päätöksiä.", "Ratkaiset hakemukset ja neuvot asiakkaita."],
+)
+def test_applications_a_finnish_worker_handles_are_a_task(esco_recognizer, text):
+    # the Finnish side of the same kind (reads29's note): "hakemukset" dropped every such sentence
+    assert esco_recognizer.recognise(text, top_k=5) != []
+
+
+def test_the_applications_a_finnish_worker_handles_name_processing_them(esco, esco_recognizer):
+    assert "process applications" in _shown(esco, esco_recognizer, "Käsittelet asiakkaiden hakemukset.")
+
+
+@pytest.mark.parametrize(
+    "text",
     [
+        "Hakemukset käsitellään luottamuksellisesti.",
+        "Toimita hakemukset 15.3. mennessä.",
+        "Lähetä hakemuksesi viimeistään perjantaina.",
         "Skicka din ansökan senast 1.3.",
         "Ansökningar om tjänsten skickas till rekrytering@firma.fi.",
         "Vi tar emot ansökningar till 15.3.",
