@@ -210,6 +210,24 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         the same skills reads as likely. Each listed skill counts with its evidence weight
         (`vacancy_target`: 1, essential or optional).
 
+    several : (float, float)
+        (lambda, log prior): how many claims outside an occupation's ESCO profile a person of it
+        makes (Poisson mean lambda, in units of claim evidence), and the log prior odds of the
+        "no single occupation" alternative; lambda 0: off (needs `absence`, whose rows it reads:
+        people claiming any skill). Every occupation's multinomial puts the claims outside its
+        profile in the background (a_B b_j each), so a profile claiming every skill of three trades
+        read as certain of the trade that explains most of them (outside tester 29, F3: the 187
+        essential and optional skills of cook, building cleaner and welder, no work history, read
+        welder 1.0). Two terms, the size principle on the person's side. The breadth: occupation
+        o scores the Poisson log-probability of the person's claims outside its profile, n_off(o)
+        = claim evidence outside it, less that of none: -(log Gamma(n_off + 1) - n_off log
+        lambda), about 0 up to lambda and fast falling beyond (121 claims outside the welder's
+        profile at lambda 8: -211 nats). The alternative: the claims drawn from the general skill
+        distribution b (how often a skill is in any profile), log-likelihood ratio -log(a_B) per
+        unit of claim evidence against the background, plus the log prior; it takes its posterior
+        share from every occupation of the person and is not stored (the kept probabilities sum
+        to less). A claims-only person whose claims one occupation explains keeps it.
+
     Attributes (after `fit`)
     ------------------------
     skill_shares_, history_shares_ : (4,) float64 learnt mixture weights
@@ -235,6 +253,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         n_iter: int = 30,
         absence: tuple[float, float] = (0.0, 0.0),
         listed: float = 0.0,
+        several: tuple[float, float] = (0.0, 0.0),
     ) -> None:
         self.profiles = profiles
         self.skill_shares = skill_shares
@@ -246,6 +265,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         self.n_iter = n_iter
         self.absence = absence
         self.listed = listed
+        self.several = several
 
     # -- fitting ----------------------------------------------------------------------------
     def fit(self, X: sp.spmatrix | None = None, y: np.ndarray | None = None) -> OccupationModel:
@@ -344,6 +364,17 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             self._people_llr_t = self._llr_t
             self._absence_bias = None
             self._held_back = None
+        lam, prior = (float(v) for v in self.several)
+        if lam > 0 and self._absence_bias is not None:
+            self._profile_t: sp.csr_matrix | None = (
+                ((prof.essential + prof.optional) > 0).astype(np.float64).T.tocsr()
+            )
+            self._several_llr: float | None = -float(np.log(a[3]))
+            self._several_prior = prior
+        else:
+            self._profile_t = None
+            self._several_llr = None
+            self._several_prior = 0.0
 
     def _fit_temperature(self, X: sp.csr_matrix, y: np.ndarray) -> float:
         scores = self.decision_function(X)
@@ -379,6 +410,26 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             scores = sp.csr_matrix(scores + back)
         return scores, biased
 
+    def _several(self, X: sp.spmatrix, scores: sp.csr_matrix) -> tuple[sp.csr_matrix, np.ndarray | None]:
+        """The `several` terms: (`scores` plus each occupation's breadth term less that of an
+        occupation sharing no claim with the row, (n_samples,) float64 tempered log score of the
+        "no single occupation" alternative less that same breadth term, -inf for rows claiming no
+        skill); (`scores`, None) when it is off. The breadth term of an occupation sharing no
+        claim is the same for all of them, so the posterior among occupations is unchanged by it;
+        only the alternative's share counts it."""
+        if self._several_llr is None or self._profile_t is None:
+            return scores, None
+        X = sp.csr_matrix(X, dtype=np.float64)
+        claims = X[:, : self._profiles().n_skills]
+        lam = float(self.several[0])
+        total = np.asarray(claims.sum(axis=1)).ravel()
+        inside = (claims @ self._profile_t).tocsr()
+        row = np.repeat(np.arange(claims.shape[0]), np.diff(inside.indptr))
+        none = _breadth(total, lam)
+        inside.data = none[row] - _breadth(np.maximum(total[row] - inside.data, 0.0), lam)
+        alt = (total * self._several_llr + self._several_prior + none) / self.temperature_
+        return sp.csr_matrix(scores + inside), np.where(total > 0, alt, -np.inf)
+
     def _bias(self) -> np.ndarray | None:
         """(n_occupations,) the absence bias, tempered as the log-likelihoods are; None without."""
         return None if self._absence_bias is None else self._absence_bias / self.temperature_
@@ -401,8 +452,10 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         occ = np.full((n, k), -1, dtype=np.int32)
         prob = np.zeros((n, k), dtype=np.float32)
         for start in range(0, n, chunk):
+            several = None
             if people:
                 s, biased = self._people_scores(X[start : start + chunk])
+                s, several = self._several(X[start : start + chunk], s)
             else:
                 s, biased = self.decision_function(X[start : start + chunk]), None
             o, p = _top_posterior(
@@ -412,6 +465,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
                 k,
                 bias=self._bias() if people else None,
                 biased=biased,
+                several=several,
             )
             occ[start : start + len(o)] = o
             prob[start : start + len(o)] = p
@@ -468,6 +522,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         mass = np.zeros((n, k_units), dtype=np.float32)
         for start in range(0, n, chunk):
             s, biased = self._people_scores(X[start : start + chunk])
+            s, several = self._several(X[start : start + chunk], s)
             m = s.shape[0]
             o, p, r, oo, pp = _top_posterior(
                 s,
@@ -477,6 +532,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
                 entries=True,
                 bias=self._bias(),
                 biased=biased,
+                several=several,
             )
             occ[start : start + m] = o
             prob[start : start + m] = p
@@ -514,11 +570,12 @@ def fitted_model(
     top_k: int = 4,
     absence: tuple[float, float] = (0.0, 0.0),
     listed: float = 0.0,
+    several: tuple[float, float] = (0.0, 0.0),
 ) -> OccupationModel:
     """The model with the shares and temperature learnt on the tuning half (`FITTED_*`), ready
-    to infer without training (what the engine uses at start-up); `absence` and `listed` as in
-    `OccupationModel` (the engine's `RankingParams.occupation_absence` and
-    `RankingParams.vacancy_listed_epsilon`)."""
+    to infer without training (what the engine uses at start-up); `absence`, `listed` and
+    `several` as in `OccupationModel` (the engine's `RankingParams.occupation_absence`,
+    `RankingParams.vacancy_listed_epsilon` and `RankingParams.occupation_several`)."""
     return OccupationModel(
         profiles,
         skill_shares=FITTED_SKILL_SHARES,
@@ -529,6 +586,7 @@ def fitted_model(
         top_k=top_k,
         absence=absence,
         listed=listed,
+        several=several,
     ).fit()
 
 
@@ -755,11 +813,14 @@ def _top_posterior(
     entries: bool = False,
     bias: np.ndarray | None = None,
     biased: np.ndarray | None = None,
+    several: np.ndarray | None = None,
 ) -> tuple[np.ndarray, ...]:
     """Each row's top k (occupations, probabilities); with `entries`, also (row, occupation,
     probability) of every entry within `PRUNE` of its row's best. `bias` (n_occ,) float64 <= 0,
     tempered log-likelihood added to every occupation of the rows where `biased`
-    (n_rows,) bool holds, the stored entries and the rest alike (`OccupationModel.absence`)."""
+    (n_rows,) bool holds, the stored entries and the rest alike (`OccupationModel.absence`).
+    `several` (n_rows,) float64, tempered log score of the "no single occupation" alternative
+    (`OccupationModel.several`; -inf: none): it counts in each row's normaliser only."""
     n = s.shape[0]
     occ = np.full((n, k), -1, dtype=np.int32)
     prob = np.zeros((n, k), dtype=np.float32)
@@ -793,11 +854,25 @@ def _top_posterior(
         row, peak = _row_peaks(s, scaled)
         e = np.exp(scaled - peak[row])
         z = np.bincount(row, e, n) + (n_occ - counts) * np.exp(-peak)
+    if several is not None:
+        # the alternative's share, against the row's peak (rescaled where it is above it)
+        top = np.maximum(several, peak)
+        z = z * np.exp(peak - top) + np.exp(several - top)
+        e = e * np.exp(peak - top)[row]
     keep = np.flatnonzero(scaled >= peak[row] - PRUNE)
     r, o = row[keep], s.indices[keep]
     p = e[keep] / z[r]
     _take_top(r, p, o, k, occ, prob)
     return (occ, prob, r, o, p) if entries else (occ, prob)
+
+
+def _breadth(n_off: np.ndarray, lam: float) -> np.ndarray:
+    """-(Poisson log-probability of n_off claims outside a profile, mean lam, less that of none):
+    log Gamma(n_off + 1) - n_off log lam, (n,) float64 (`OccupationModel.several`)."""
+    from scipy.special import gammaln
+
+    n = np.maximum(n_off, lam)
+    return gammaln(n + 1.0) - n * np.log(lam) - (gammaln(lam + 1.0) - lam * np.log(lam))
 
 
 def _take_top(r: np.ndarray, p: np.ndarray, o: np.ndarray, k: int, occ: np.ndarray, prob: np.ndarray) -> None:
