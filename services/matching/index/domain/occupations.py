@@ -218,15 +218,17 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         profile in the background (a_B b_j each), so a profile claiming every skill of three trades
         read as certain of the trade that explains most of them (outside tester 29, F3: the 187
         essential and optional skills of cook, building cleaner and welder, no work history, read
-        welder 1.0). Two terms, the size principle on the person's side. The breadth: occupation
-        o scores the Poisson log-probability of the person's claims outside its profile, n_off(o)
-        = claim evidence outside it, less that of none: -(log Gamma(n_off + 1) - n_off log
-        lambda), about 0 up to lambda and fast falling beyond (121 claims outside the welder's
-        profile at lambda 8: -211 nats). The alternative: the claims drawn from the general skill
-        distribution b (how often a skill is in any profile), log-likelihood ratio -log(a_B) per
-        unit of claim evidence against the background, plus the log prior; it takes its posterior
-        share from every occupation of the person and is not stored (the kept probabilities sum
-        to less). A claims-only person whose claims one occupation explains keeps it.
+        welder 1.0). The size principle on the person's side, in two terms. The breadth: an
+        occupation o explains the person at all with the Poisson log-probability of their claims
+        outside its profile, n_off(o) = claim evidence outside it, less that of lambda such claims:
+        -(log Gamma(n_off + 1) - n_off log lambda) beyond lambda, 0 up to it (121 claims outside
+        the welder's profile at lambda 2: -379 nats). The alternative: the claims drawn from the
+        general skill distribution b (how often a skill is in any profile), log-likelihood ratio
+        -log(a_B) per unit of claim evidence against the background, plus the log prior. Its
+        share is scored against the best occupation with its breadth term, and taken from every
+        occupation alike (not stored: the kept probabilities sum to less); the posterior among
+        occupations stays the multinomial's. A claims-only person whose claims one occupation
+        explains keeps it.
 
     Attributes (after `fit`)
     ------------------------
@@ -410,25 +412,35 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             scores = sp.csr_matrix(scores + back)
         return scores, biased
 
-    def _several(self, X: sp.spmatrix, scores: sp.csr_matrix) -> tuple[sp.csr_matrix, np.ndarray | None]:
-        """The `several` terms: (`scores` plus each occupation's breadth term less that of an
-        occupation sharing no claim with the row, (n_samples,) float64 tempered log score of the
-        "no single occupation" alternative less that same breadth term, -inf for rows claiming no
-        skill); (`scores`, None) when it is off. The breadth term of an occupation sharing no
-        claim is the same for all of them, so the posterior among occupations is unchanged by it;
-        only the alternative's share counts it."""
-        if self._several_llr is None or self._profile_t is None:
-            return scores, None
+    def _several(self, X: sp.spmatrix, scores: sp.csr_matrix) -> np.ndarray | None:
+        """(n_samples,) float64 in [0, 1]: the share of each row's posterior that the "no single
+        occupation" alternative (`several`) takes, against the row's best occupation with its
+        breadth term (0 for rows claiming no skill); None when it is off. Scored against the best
+        occupation only, so the posterior among the occupations is the one without the breadth
+        term, scaled by 1 - this share: which occupation a person fits is the multinomial's, whether
+        one occupation explains them at all is the breadth's."""
+        if self._several_llr is None or self._profile_t is None or self._absence_bias is None:
+            return None
         X = sp.csr_matrix(X, dtype=np.float64)
         claims = X[:, : self._profiles().n_skills]
         lam = float(self.several[0])
         total = np.asarray(claims.sum(axis=1)).ravel()
         inside = (claims @ self._profile_t).tocsr()
         row = np.repeat(np.arange(claims.shape[0]), np.diff(inside.indptr))
+        # each occupation's breadth term less that of one sharing no claim (which every unstored
+        # occupation pays, as does the alternative below: it cancels)
         none = _breadth(total, lam)
         inside.data = none[row] - _breadth(np.maximum(total[row] - inside.data, 0.0), lam)
-        alt = (total * self._several_llr + self._several_prior + none) / self.temperature_
-        return sp.csr_matrix(scores + inside), np.where(total > 0, alt, -np.inf)
+        broad = sp.csr_matrix(scores + inside)
+        inv_t = 1.0 / self.temperature_
+        bias = self._bias()
+        assert bias is not None
+        scaled = broad.data * inv_t + bias[broad.indices]
+        _, best = _row_peaks(broad, scaled, np.full(broad.shape[0], float(bias.max())))
+        alt = (total * self._several_llr + self._several_prior + none) * inv_t
+        from scipy.special import expit
+
+        return np.where(total > 0, expit(alt - best), 0.0)
 
     def _bias(self) -> np.ndarray | None:
         """(n_occupations,) the absence bias, tempered as the log-likelihoods are; None without."""
@@ -455,7 +467,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             several = None
             if people:
                 s, biased = self._people_scores(X[start : start + chunk])
-                s, several = self._several(X[start : start + chunk], s)
+                several = self._several(X[start : start + chunk], s)
             else:
                 s, biased = self.decision_function(X[start : start + chunk]), None
             o, p = _top_posterior(
@@ -522,7 +534,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         mass = np.zeros((n, k_units), dtype=np.float32)
         for start in range(0, n, chunk):
             s, biased = self._people_scores(X[start : start + chunk])
-            s, several = self._several(X[start : start + chunk], s)
+            several = self._several(X[start : start + chunk], s)
             m = s.shape[0]
             o, p, r, oo, pp = _top_posterior(
                 s,
@@ -819,8 +831,8 @@ def _top_posterior(
     probability) of every entry within `PRUNE` of its row's best. `bias` (n_occ,) float64 <= 0,
     tempered log-likelihood added to every occupation of the rows where `biased`
     (n_rows,) bool holds, the stored entries and the rest alike (`OccupationModel.absence`).
-    `several` (n_rows,) float64, tempered log score of the "no single occupation" alternative
-    (`OccupationModel.several`; -inf: none): it counts in each row's normaliser only."""
+    `several` (n_rows,) float64 in [0, 1], the share of the "no single occupation" alternative
+    (`OccupationModel.several`): every probability of the row is scaled by 1 - it."""
     n = s.shape[0]
     occ = np.full((n, k), -1, dtype=np.int32)
     prob = np.zeros((n, k), dtype=np.float32)
@@ -854,21 +866,19 @@ def _top_posterior(
         row, peak = _row_peaks(s, scaled)
         e = np.exp(scaled - peak[row])
         z = np.bincount(row, e, n) + (n_occ - counts) * np.exp(-peak)
-    if several is not None:
-        # the alternative's share, against the row's peak (rescaled where it is above it)
-        top = np.maximum(several, peak)
-        z = z * np.exp(peak - top) + np.exp(several - top)
-        e = e * np.exp(peak - top)[row]
     keep = np.flatnonzero(scaled >= peak[row] - PRUNE)
     r, o = row[keep], s.indices[keep]
     p = e[keep] / z[r]
+    if several is not None:  # the alternative's share, taken from every occupation alike
+        p = p * (1.0 - several[r])
     _take_top(r, p, o, k, occ, prob)
     return (occ, prob, r, o, p) if entries else (occ, prob)
 
 
 def _breadth(n_off: np.ndarray, lam: float) -> np.ndarray:
-    """-(Poisson log-probability of n_off claims outside a profile, mean lam, less that of none):
-    log Gamma(n_off + 1) - n_off log lam, (n,) float64 (`OccupationModel.several`)."""
+    """-(Poisson log-probability of n_off claims outside a profile, mean lam, less that of lam
+    claims), 0 up to lam: log Gamma(n + 1) - n log lam - (the same at lam), n = max(n_off, lam),
+    (n,) float64 (`OccupationModel.several`)."""
     from scipy.special import gammaln
 
     n = np.maximum(n_off, lam)
