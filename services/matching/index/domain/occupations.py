@@ -422,25 +422,35 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         if self._several_llr is None or self._profile_t is None or self._absence_bias is None:
             return None
         X = sp.csr_matrix(X, dtype=np.float64)
-        claims = X[:, : self._profiles().n_skills]
+        n_s = self._profiles().n_skills
         lam = float(self.several[0])
-        total = np.asarray(claims.sum(axis=1)).ravel()
-        inside = (claims @ self._profile_t).tocsr()
-        row = np.repeat(np.arange(claims.shape[0]), np.diff(inside.indptr))
-        # each occupation's breadth term less that of one sharing no claim (which every unstored
-        # occupation pays, as does the alternative below: it cancels)
-        none = _breadth(total, lam)
-        inside.data = none[row] - _breadth(np.maximum(total[row] - inside.data, 0.0), lam)
-        broad = sp.csr_matrix(scores + inside)
+        mask = np.zeros(X.shape[1])
+        mask[:n_s] = 1.0
+        total = X @ mask  # the claim evidence of each row
         inv_t = 1.0 / self.temperature_
         bias = self._bias()
         assert bias is not None
-        scaled = broad.data * inv_t + bias[broad.indices]
-        _, best = _row_peaks(broad, scaled, np.full(broad.shape[0], float(bias.max())))
+        floor = float(bias.max())  # what an occupation sharing no claim scores: the best is at least it
+        none = _breadth(total, lam)
         alt = (total * self._several_llr + self._several_prior + none) * inv_t
+        out = np.zeros(X.shape[0])
+        # the rest take less than e^-SEVERAL_SKIP: only people claiming many skills are scored
+        rows = np.flatnonzero((total > 0) & (alt > floor - SEVERAL_SKIP))
+        if not len(rows):
+            return out
+        claims, scores = X[rows][:, :n_s], sp.csr_matrix(scores)[rows]
+        inside = (claims @ self._profile_t).tocsr()
+        at = np.repeat(np.arange(len(rows)), np.diff(inside.indptr))
+        # each occupation's breadth term less that of one sharing no claim (which every unstored
+        # occupation pays, as does the alternative: it cancels)
+        inside.data = none[rows][at] - _breadth(np.maximum(total[rows][at] - inside.data, 0.0), lam)
+        broad = sp.csr_matrix(scores + inside)
+        scaled = broad.data * inv_t + bias[broad.indices]
+        _, best = _row_peaks(broad, scaled, np.full(len(rows), floor))
         from scipy.special import expit
 
-        return np.where(total > 0, expit(alt - best), 0.0)
+        out[rows] = expit(alt[rows] - best)
+        return out
 
     def _bias(self) -> np.ndarray | None:
         """(n_occupations,) the absence bias, tempered as the log-likelihoods are; None without."""
@@ -796,6 +806,11 @@ def _row_scores(x: np.ndarray, llr_t: sp.csr_matrix) -> _Scores:
     indices = order.astype(llr_t.indices.dtype)
     return _Scores(sums[order], indices, np.asarray([0, len(order)], dtype=llr_t.indptr.dtype), (1, n_occ))
 
+
+SEVERAL_SKIP = 40.0
+"""`OccupationModel.several`: a person whose alternative scores more than this below what any
+occupation scores (the absence bias's largest) is left at share 0 (it is below e^-40) without
+computing the breadth terms: the claims of nearly everyone are too few for it."""
 
 PRUNE = 16.0
 """Posterior terms more than this below a person's best log score (a factor e^-16) are dropped
