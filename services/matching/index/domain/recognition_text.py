@@ -393,7 +393,9 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bdu får\b",
     r"\blön enligt\b",
     r"\bansök\b",
-    r"\bansökningar\w*",
+    # applications to the employer, not those a worker makes for clients ("ansökningar om stöd",
+    # a social worker's task: the sentence gave nothing, sv-dev10)
+    r"\bansökningar\w*\b(?!\s+om\s+(?!tjänst|jobb|arbet|plats|befattning|anställning|vikariat)\w)",
     r"\bskicka (?:din|er) ansökan\b",
     r"\bmer information (?:ger|om tjänsten|fås)\b",
     r"\bkontakta\b",
