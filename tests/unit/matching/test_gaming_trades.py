@@ -203,8 +203,11 @@ def test_overlap_shares():
     assert overlap_shares([spell("a", 4.0), spell("b", 4.0)], 2026) == pytest.approx([0.5, 0.5])
     # a career that follows one job with another keeps both whole
     assert overlap_shares([spell("a", 5.0), spell("b", 3.0, 2021)], 2026) == [1.0, 1.0]
-    # a year's overlap at a change of job costs a little
-    assert overlap_shares([spell("a", 6.0), spell("b", 3.0, 2021)], 2026) == pytest.approx([11 / 12, 5 / 6])
+    # a year's overlap at a change of job: the new job holds it, the one before keeps the rest
+    assert overlap_shares([spell("a", 6.0), spell("b", 3.0, 2021)], 2026) == pytest.approx([1.0, 2 / 3])
+    # staggered ends do not dodge it: ten-year spells ending 2026, 2025, 2024
+    shares = overlap_shares([spell("a", 10.0), spell("b", 10.0, 2025), spell("c", 10.0, 2024)], 2026)
+    assert shares == pytest.approx([1.0, 0.1, 0.1])
     # a single spell, a spell of no length, and no history
     assert overlap_shares([spell("a", 40.0)], 2026) == [1.0]
     assert overlap_shares([spell("a", 0.0), spell("b", 2.0)], 2026) == [1.0, 1.0]

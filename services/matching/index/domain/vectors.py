@@ -352,16 +352,19 @@ def spell_weights(experience: Sequence[WorkExperience], current_year: int, p: Ra
 
 
 def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> list[float]:
-    """Each spell's share of its own years, in (0, 1], when a person's work-years per calendar
-    year never exceed one: a spell covers the years [end - years, end] (end = `ended_year`, or
-    `current_year` for a current job; a later end reads as current, as `latest_year` does), and
-    every stretch of the calendar covered by n spells gives each of them 1 / n of it. Spells that
-    do not overlap keep 1; two current part-time jobs of equal length 0.5 each; six current
-    ten-year jobs 1/6 each (outside tester 29, F4: each counted fully, and a person of six trades
-    at once ranked third on ads of each). A spell of no length keeps 1. Multiplies the spell's
-    identity weight and tenure (`compact`, `spell_weights`): the work-history agreement, the
-    occupation inference's history evidence and the skills the spell implies all read the shared
-    weight, so the agreement and the inferred occupations tell one story."""
+    """Each spell's share of its own years, in [0, 1], when a person's work-years per calendar year
+    never exceed one: a spell covers the years [end - years, end] (end = `ended_year`, or
+    `current_year` for a current job; a later end reads as current, as `latest_year` does). The
+    spells that end latest hold the calendar first (a new job overlapping the end of the one before
+    is what the person does now; the earlier spell keeps the years before the overlap, and the
+    career change already weighs it down, `experience_weight`); spells ending in the same year share
+    every stretch they cover together equally. Spells that do not overlap keep 1; two current
+    part-time jobs of equal length 0.5 each; six current ten-year jobs 1/6 each (outside tester 29,
+    F4: each counted fully, and a person of six trades at once ranked third on ads of each). A
+    spell of no length keeps 1. Multiplies the spell's identity weight and tenure (`compact`,
+    `spell_weights`): the work-history agreement, the occupation inference's history evidence and
+    the skills the spell implies all read the shared weight, so the agreement and the inferred
+    occupations tell one story."""
     spans = []
     for w in experience:
         end = float(current_year if w.ended_year is None else min(w.ended_year, current_year))
@@ -370,18 +373,19 @@ def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> l
     if len(cuts) < 2:
         return [1.0] * len(spans)
     lo, hi = np.asarray(cuts[:-1]), np.asarray(cuts[1:])
-    cover = np.zeros(len(lo))
-    for a, b in spans:
-        cover += (lo >= a) & (hi <= b)
-    out = []
-    for a, b in spans:
-        if b <= a:
-            out.append(1.0)
-            continue
-        inside = (lo >= a) & (hi <= b)
-        own = float(np.sum((hi - lo)[inside] / np.maximum(cover[inside], 1.0)))
-        out.append(min(1.0, own / (b - a)))
-    return out
+    free = hi - lo  # calendar years of each stretch not yet held by a later-ending spell
+    held = [0.0] * len(spans)
+    for end in sorted({b for _, b in spans}, reverse=True):
+        group = [i for i, (_, b) in enumerate(spans) if b == end]
+        cover = np.zeros(len(lo))
+        for i in group:
+            cover += (lo >= spans[i][0]) & (hi <= spans[i][1])
+        share = np.divide(free, cover, out=np.zeros_like(free), where=cover > 0)
+        for i in group:
+            inside = (lo >= spans[i][0]) & (hi <= spans[i][1])
+            held[i] = float(share[inside].sum())
+        free = np.where(cover > 0, 0.0, free)
+    return [1.0 if b <= a else min(1.0, held[i] / (b - a)) for i, (a, b) in enumerate(spans)]
 
 
 def experience_tenure(
