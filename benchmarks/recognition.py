@@ -93,6 +93,10 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   none of the other sets has; 71 and 51 sentences that name a skill, plus 5 and 4 boilerplate rows with
   none, across seventeen shortage occupations), written before reading the other sets or the recogniser;
   summary only, as the estimate on unseen text (``--sets fi-dev16,sv-dev10``).
+- ``fi-dev17``, ``sv-dev11``: a second fresh, independent unseen pair (session 29, helper ``unseen29``, another
+  new author; 66 and 54 sentences that name a skill, plus 5 and 4 boilerplate rows with none, across twenty
+  shortage occupations), written before reading the other sets or the recogniser; summary only, as the
+  estimate on unseen text (``--sets fi-dev17,sv-dev11``).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

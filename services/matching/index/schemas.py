@@ -215,7 +215,10 @@ class OccupationAgreementSchema(ma.Schema):
             "the candidate's occupation agrees less than the share of the vacancy's essential skills "
             "they hold (by a claim or work history), squared, times 0.125, below what the same ISCO sub-major "
             "group earns (1/7): how a recruiter orders trades the ISCO hierarchy does not join (a chef "
-            "holding 12 of a cook's 16 essential skills above a kitchen assistant holding 9)"
+            "holding 12 of a cook's 16 essential skills above a kitchen assistant holding 9). For every "
+            "source, a candidate not of the vacancy's occupation has that share's part added, shrinking "
+            "to 0 towards the vacancy's own occupation and never past the next ISCO level (minor group "
+            "1.25/7, unit group 3/7): within one ISCO level more essential skills held ranks higher"
         },
     )
     occupation = fields.Nested(

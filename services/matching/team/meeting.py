@@ -435,7 +435,7 @@ def build_meeting(
             CandidateRow(
                 c.rank,
                 c.candidate_id,
-                round(c.score, 3),
+                round(c.score, 6),
                 list(c.matched),
                 list(c.missing),
                 None if c.distance_km is None else round(c.distance_km, 1),

@@ -62,7 +62,23 @@ def test_applications_made_for_clients_are_a_task_not_the_application(esco, esco
 
 @pytest.mark.parametrize(
     "text",
+    ["Käsittelet asiakkaiden hakemukset ja teet päätöksiä.", "Ratkaiset hakemukset ja neuvot asiakkaita."],
+)
+def test_applications_a_finnish_worker_handles_are_a_task(esco_recognizer, text):
+    # the Finnish side of the same kind (reads29's note): "hakemukset" dropped every such sentence
+    assert esco_recognizer.recognise(text, top_k=5) != []
+
+
+def test_the_applications_a_finnish_worker_handles_name_processing_them(esco, esco_recognizer):
+    assert "process applications" in _shown(esco, esco_recognizer, "Käsittelet asiakkaiden hakemukset.")
+
+
+@pytest.mark.parametrize(
+    "text",
     [
+        "Hakemukset käsitellään luottamuksellisesti.",
+        "Toimita hakemukset 15.3. mennessä.",
+        "Lähetä hakemuksesi viimeistään perjantaina.",
         "Skicka din ansökan senast 1.3.",
         "Ansökningar om tjänsten skickas till rekrytering@firma.fi.",
         "Vi tar emot ansökningar till 15.3.",
@@ -99,3 +115,34 @@ def test_the_nurses_task_is_suggested_among_the_nursing_field_not_below_it(esco,
     note of reads29; the field's skills are boosted as the title's own, `own_skill_weight`)."""
     shown = _shown(esco, esco_recognizer, "Som sjukskötare tar du blodprov och sköter om sår.")
     assert "take blood samples" in shown[:2], shown
+
+
+def _occupation(esco, label):
+    return esco.occupation_uris[list(esco.tables.occupation_labels["en"]).index(label)]
+
+
+@pytest.mark.parametrize(
+    ("occupation", "core", "specialised"),
+    [
+        (
+            "welder",
+            {"welding techniques", "perform metal active gas welding"},
+            "weld in hyperbaric conditions",
+        ),
+        ("building cleaner", {"clean building floors", "clean surfaces"}, "clean building facade"),
+        ("bus driver", {"manoeuvre bus"}, None),
+    ],
+)
+def test_a_title_suggests_its_occupations_core_skills_before_a_specialised_one(
+    esco, esco_recognizer, occupation, core, specialised
+):
+    """Tester 28, T28-9: "Siivooja" suggested *clean building facade* second (façade work is another
+    trade); the welder's third was *weld in hyperbaric conditions*. The unit group's common ground now
+    weighs in the centrality (`title_skills.centrality`)."""
+    order = [
+        esco.skill_label(u) for u in esco_recognizer.central_skills((_occupation(esco, occupation),), 10)
+    ]
+    assert all(order.index(c) < 4 for c in core), order
+    if specialised is not None:
+        assert all(order.index(c) < order.index(specialised) for c in core), order
+        assert specialised not in order[:4], order

@@ -90,8 +90,9 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     work-history spell). With the confirmed skills' agreement (bound[4] = occupation weight x
     `query.confirmed_agreement` > 0, bound[5] its power), F(g) = sum_{t < n_cov} w_conf[t] *
     P[g, columns[t]] bounds the share of confirmed essential skills the row holds, and the part
-    is max(A(g), H(g), bound[4] x min(1, F(g))^bound[5]) (`scoring.exact_scores` takes the largest
-    of the three agreements); without `bound`, F(g) is added (positive exactly where evidence is).
+    is max(A(g), H(g), bound[4] x min(1, F(g))^bound[5]) plus the skill overlap's bound
+    (`scoring.exact_scores` takes the largest of the three agreements and adds at most the
+    overlap's, `scoring.band_order`); without `bound`, F(g) is added (positive exactly where evidence is).
     With bound[6] > 0, Q(g) = sum_t w_sq[t] * P[g, columns[t]] bounds the row's sum over the
     vacancy's own skills of idf^2 x strength, for the similarity part (`similarity_bound_of`'s sq).
 
@@ -222,14 +223,18 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     scale, kappa, nu, outside = bound[0], bound[1], bound[2], bound[3]
     held, power = bound[4], bound[5]
     overlap, ratio, overlap_power = bound[7], bound[8], bound[9]
+    cap = bound[10] if bound.shape[0] > 10 else 0.0
     for k in range(n_ranges):
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
             occupation = acc_agr[i] if agreement else 0.0
-            if confirmed and acc_conf[i] > 0:
-                occupation = max(
-                    occupation, _confirmed_of(acc_conf[i], held, power, overlap, ratio, overlap_power)
-                )
+            if confirmed and acc_conf[i] > 0:  # the overlap's part adds (`scoring.band_order`)
+                occupation = max(occupation, _confirmed_of(acc_conf[i], held, power, 0.0, ratio, 1.0))
+                added = _confirmed_of(acc_conf[i], 0.0, power, overlap, ratio, overlap_power)
+                if cap > 0:  # the overlap adds nothing from band_full on (`scoring.band_order`)
+                    occupation = min(occupation + added, max(occupation, cap))
+                else:
+                    occupation += added
             rest = acc_cov[i] + occupation
             if acc_sim[i] > 0:
                 g = i + shift
@@ -458,13 +463,25 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
         if len(bound):
             held = np.fromiter(
                 (
-                    confirmed_bound_of(f, bound[4], bound[5], bound[7], bound[8], bound[9]) if f > 0 else 0.0
+                    confirmed_bound_of(f, bound[4], bound[5], 0.0, bound[8], 1.0) if f > 0 else 0.0
+                    for f in share.tolist()
+                ),
+                dtype=np.float64,
+                count=len(share),
+            )
+            added = np.fromiter(  # the overlap's part adds (`scoring.band_order`)
+                (
+                    confirmed_bound_of(f, 0.0, bound[5], bound[7], bound[8], bound[9]) if f > 0 else 0.0
                     for f in share.tolist()
                 ),
                 dtype=np.float64,
                 count=len(share),
             )
             occupation = np.maximum(occupation, held)
+            if len(bound) > 10 and bound[10] > 0:  # the overlap adds nothing from band_full on
+                occupation = np.minimum(occupation + added, np.maximum(occupation, bound[10]))
+            else:
+                occupation = occupation + added
         else:
             occupation = occupation + share
     full = full + occupation
@@ -678,9 +695,9 @@ def range_bounds(
     # (scale, kappa, nu, outside, confirmed, power, squares); outside 1 (the row's whole part
     # outside V), confirmed 0 (no confirmed skills' part), power 1 and squares 0 (kappa x a bounds
     # the sum of squares at V) when not given
-    # (and overlap 0, ratio 1: no skill overlap's part)
-    defaults = (1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0)  # of bound[3:10]
-    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:10] if bound is not None else ()
+    # (and overlap 0, ratio 1: no skill overlap's part; band cap 0: the overlap's bound adds whole)
+    defaults = (1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0)  # of bound[3:11]
+    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:11] if bound is not None else ()
     bound_arr = np.asarray(full, dtype=np.float64)
     if bound is not None and vector_max is None:
         raise ValueError("a similarity bound needs each row's largest coordinate")

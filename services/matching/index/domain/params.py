@@ -147,7 +147,7 @@ class RankingParams:
     level weights measured the same within 0.002; 0.7 with similarity 0.2 gained a little more on
     text (+0.012 on partial-25) and nothing on occupation-only, so 0.6 stays."""
 
-    occupation_level_weights: tuple[float, float, float, float] = (4.0, 2.0, 0.0, 1.0)
+    occupation_level_weights: tuple[float, float, float, float] = (4.0, 1.75, 0.25, 1.0)
     """Relative weight of agreeing on the same ESCO occupation, the same ISCO-08 unit group,
     minor group and sub-major group (normalised to sum 1; the levels nest, so a candidate of
     the vacancy's very occupation earns all four). (4, 2, 0, 1) is the expected gain a recruiter
@@ -156,7 +156,13 @@ class RankingParams:
     occupation) + 3 P(unit only) + 1 P(sub-major only) = 4 P(occupation) + 2 P(unit) + 1
     P(sub-major); ranking by expected gain under a calibrated posterior maximises expected
     DCG. Before 2026-12-01 (4, 2, 0.5, 1); same occupation only, (1, 0, 0, 0), lost 0.04
-    NDCG@10 on the tuning half."""
+    NDCG@10 on the tuning half. (4, 1.75, 0.25, 1) since session 29 (outside tester 29, F5; issue
+    11: "same occupation > same ISCO unit group > same minor group"): the minor group graded
+    (1.25/7 against the sub-major group's 1/7: a sheet metal worker, 7213, above a CNC operator,
+    7223, on a welder's ad, 7212) while the occupation (1) and the unit group (3/7) earn what they
+    did; kept below a spell of the vacancy's very occupation down-weighted by a career change (a
+    building cleaner of 8 years ended 2015, 0.196, above a domestic cleaner of the same minor
+    group: outside tester 29, F2; 1.5/7 = 0.214 put it below). docs/benchmarks.md, session 29."""
 
     history_agreement_scale: float = 1.0
     """Work history counts in the occupation agreement directly, besides its evidence for the
@@ -374,6 +380,39 @@ class RankingParams:
     candidates holding most of the essential skills (a few held of a sparse vacancy's few lift a
     candidate of another occupation little). Tuning half, session 28 (docs/benchmarks.md)."""
 
+    band_share_decay: float = 5.0
+    """`scoring.band_order`: the skill overlap's agreement (`overlap_agreement` x share^power) is
+    *added* to the ISCO closeness r (the agreement as a share of the vacancy's best) times
+    max(0, 1 - r / `band_full`)^this: whole for a candidate the hierarchy does not join (r = 0),
+    0.24 of it at the same sub-major group (0.030 at most, below the 0.036 up to the minor group),
+    nothing from `band_full` on (the vacancy's own occupation). So the share held orders
+    candidates of one ISCO level and never lifts one past the next (outside tester 29, F1: CNC
+    operators of equal agreement holding 5/36 ranked above ones holding 13/36; before, the
+    overlap was only the larger of it and the closeness, and so hidden for anyone of a shared
+    ISCO group). 0 restores that (the larger of the two)."""
+
+    band_similarity: float = 0.05
+    """`scoring.band_order`: the factor on the similarity, related-skill and coverage parts of a
+    candidate whose closeness r is at most the same unit group's (3/7), rising linearly to 1 at
+    `band_full`: within the band of other occupations the share of essential skills held decides
+    before the skill similarity, which only breaks its ties (outside tester 29, F1/F2: a chef
+    holding 12/16 of a cook's essential skills below kitchen assistants holding 9/16, a building
+    cleaner of 8 years holding 22/22 below a domestic cleaner holding 8/22). 1 turns it off.
+    Lowering only: stage 1's bounds hold as they are."""
+
+    band_unit_mass: float = 0.1
+    """`scoring.band_order`: the shrink of the similarity (`band_similarity`) applies whole only
+    to candidates whose inferred occupations put (almost) no probability on the vacancy's ISCO
+    unit group (`scoring.unit_mass`); it eases linearly to none at this much probability there.
+    A candidate whose posterior is split, part of it on the vacancy's occupation, keeps the
+    similarity that calibrates the 0-100 match (session 29: shrinking every row below the unit
+    group's closeness moved ECE on the tuning half 1.03 -> 2.69 points). 0: no such exception."""
+
+    band_full: float = 4.0 / 7.0
+    """`scoring.band_order`: the closeness (share of the vacancy's best agreement) from which the
+    share held adds nothing and the similarity counts whole (above the unit group's 3/7: candidates of the vacancy's occupation,
+    or whose posterior gives it at least about a quarter)."""
+
     related_weight: float = 0.079
     """Share of the score from related-skill credit, kept apart from the similarity: the share of
     the vacancy's essential skills the candidate lacks but holds a related skill for (best
@@ -582,6 +621,10 @@ class RankingParams:
             raise ValueError("related_cap must be in (0, 1]")
         if self.confirmed_agreement_power != 0 and self.confirmed_agreement_power < 1:
             raise ValueError("confirmed_agreement_power must be 0 (off) or at least 1")
+        if self.band_unit_mass < 0:
+            raise ValueError("band_unit_mass must be >= 0")
+        if self.band_share_decay < 0 or not 0 <= self.band_similarity <= 1 or not 0 < self.band_full <= 1:
+            raise ValueError("band_share_decay >= 0, band_similarity in [0, 1], band_full in (0, 1]")
         if not 0 <= self.overlap_agreement < 1:
             raise ValueError("overlap_agreement must be in [0, 1)")
         if not 0 <= self.confirmed_agreement_share <= 1:

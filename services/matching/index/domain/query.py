@@ -161,6 +161,9 @@ class VacancyQuery:
     kind: str = "skills"  # one of VACANCY_KINDS
     confirmed_agreement: float = 0.0  # in [0, 1]: the agreement a candidate holding every essential
     # skill the employer confirmed earns (`RankingParams.confirmed_agreement_power`); 0: not used
+    best_agreement: float = 0.0  # in [0, 1]: the agreement of a candidate certainly of the
+    # vacancy's best-agreeing occupation (`history_agreement`'s largest; 0: no occupation), the
+    # scale of `scoring.band_order`'s closeness
     overlap_agreement: float = 0.0  # in [0, 1): the agreement holding every essential skill earns
     # whatever the occupation (`RankingParams.overlap_agreement`: a claim or full-weight work history
     # holds a skill; power 1); 0: not used
@@ -303,6 +306,9 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         kind=kind,
         confirmed_agreement=confirmed_agreement(by_history, o, len(listed_essential), bool(titles), p),
         overlap_agreement=p.overlap_agreement if n_e > 0 and p.experience_essential_weight > 0 else 0.0,
+        best_agreement=float(min(1.0, by_history.max()))
+        if by_history is not None and len(by_history)
+        else 0.0,
         profile=profile,
         ideal=ideal_score(agreement, own_arr, own_w, n_e, space, by_history),
         languages=query_languages(skills, tax),
@@ -689,6 +695,9 @@ class SimilarityBound:
     overlap: float = 0.0
     ratio: float = 1.0
     overlap_power: float = 1.0
+    band_cap: float = 0.0  # > 0: the occupation part of a row the overlap adds to is at most this
+    # (occupation weight x (band_full x best agreement + overlap agreement), `scoring.band_order`:
+    # the overlap adds nothing from band_full on), so the bound is min(A + O, max(A, this))
 
     def as_tuple(self) -> tuple[float, ...]:
         return (
@@ -702,6 +711,7 @@ class SimilarityBound:
             self.overlap,
             self.ratio,
             self.overlap_power,
+            self.band_cap,
         )
 
 
@@ -1037,6 +1047,16 @@ def _weights(  # type: ignore[no-untyped-def]
             p.occupation_weight * query.overlap_agreement if share_own.any() else 0.0,
             share_ratio(query, p),
             max(1.0, p.overlap_agreement_power),
+            (
+                p.occupation_weight
+                * (p.band_full * query.best_agreement + query.overlap_agreement)
+                * 1.000001
+                if share_own.any()
+                and query.overlap_agreement > 0
+                and query.best_agreement > 0
+                and p.band_share_decay > 0
+                else 0.0
+            ),
         ),
         language_bound,
         rank_tables(p.level_weights)[0],

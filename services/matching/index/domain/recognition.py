@@ -1258,7 +1258,7 @@ class SkillRecognizer:
                 vector = self.occupation_vectors_[occupation]
             else:
                 vector = self._vectors([label])[label]
-            score = centrality(mixed[0][:, essential].T, vector)
+            score = centrality(mixed[0][:, essential].T, vector, self._group_centre(occupation, mixed[0]))
         else:
             links, groups, _ = self._links()
             neighbours = groups.get(self.occupation_isco_[occupation], np.zeros(0, dtype=np.int64))
@@ -1267,6 +1267,22 @@ class SkillRecognizer:
         found = tuple(self.skill_uris_[j] for j in order)
         self.central_[occupation] = found
         return found
+
+    def _group_centre(self, occupation: int, skill_vectors: np.ndarray) -> np.ndarray | None:
+        """(dim,) float32: the mean of the unit-length label embeddings (`skill_vectors`, (dim,
+        n_skills)) of the essential skills of `occupation`'s ISCO-08 unit group (its own and its
+        neighbours'); None when the group lists none (`title_skills.centrality`)."""
+        _, groups, _ = self._links()
+        members = groups.get(self.occupation_isco_[occupation], np.asarray([occupation], dtype=np.int64))
+        essential = self.occupation_taxonomy_.essential
+        skills = np.unique(
+            np.concatenate([essential[int(o)].indices for o in members] + [np.zeros(0, np.int32)])
+        )
+        if not len(skills):
+            return None
+        v = np.asarray(skill_vectors[:, skills].T, dtype=np.float32)
+        v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+        return v.mean(axis=0)
 
     def occupation_label_vectors(self, taxonomy: Taxonomy) -> np.ndarray:
         """(n_occupations, dim) float32: each occupation's English preferred label embedded by

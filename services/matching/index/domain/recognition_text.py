@@ -340,7 +340,13 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bhae (?:\S+ ){0,4}?mennessä\b",
     r"\bviimeinen hakupäivä\b",
     r"\bhaethan\b",
-    r"\bhakemukse(?:t|si|nne)\b",
+    r"\bhakemukse(?:si|nne)\b",
+    # the applications to the employer ("Hakemukset käsitellään luottamuksellisesti", "Toimita
+    # hakemukset 15.3. mennessä"), not those a worker handles for clients (the Finnish side of
+    # reads29's "ansökningar om stöd": "Käsittelet asiakkaiden hakemukset", a genitive's or a
+    # task verb's "you" before it)
+    r"(?<!den )(?<!ten )(?<!jen )(?<!käsittelet )(?<!ratkaiset )(?<!tarkistat )(?<!valmistelet )"
+    r"\bhakemukset\b",
     r"\bhakuaika\b",
     r"\bhaku päättyy\b",
     r"\blisätietoja (?:tehtävästä|antaa|saat)\b",

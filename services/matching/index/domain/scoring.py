@@ -135,7 +135,8 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         at_v = _own_block(at_c, u, w_c, n, n_own, from_work) * xw.own_idf
     # the confirmed skills' agreement (`RankingParams.confirmed_agreement_power`), None when not used
     confirmed: np.ndarray | None = None
-    from_overlap: np.ndarray | None = None  # (n,) bool: the overlap's, above the confirmed one
+    overlap: np.ndarray | None = None  # (n,) the skill overlap's agreement before `band_order`
+    from_overlap: np.ndarray | None = None  # (n,) bool: the overlap's part, above the rest
     match = experience_match(seg, rows, q, p, (at_o, occ, w_o))
     if qw.coverage_total > 0:
         work = occupation_block(at_o, occ, w_o, n, xw.cov_experience, len(xw.cov_positions))
@@ -158,8 +159,6 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
             trade = _coverage_claims(*trade_claims, work.shape, xw.cov_col) + work if languages else raw
             share = np.minimum(trade[:, xw.essential_col] / p.experience_essential_weight, 1.0) @ w
             overlap = q.overlap_agreement * np.minimum(share, 1.0) ** max(1.0, p.overlap_agreement_power)
-            from_overlap = overlap > (confirmed if confirmed is not None else 0.0)
-            confirmed = overlap if confirmed is None else np.maximum(confirmed, overlap)
     else:
         cov_exact = cov_all = gap = np.zeros(n)
     inferred = inferred_agreement(seg, rows, q)
@@ -169,13 +168,19 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     if confirmed is not None:  # the confirmed skills' agreement, where it is the largest
         from_confirmed = confirmed > agreement
         agreement = np.maximum(agreement, confirmed)
+    band = np.ones(n)
+    if overlap is not None:  # the share held, added below the next ISCO level (`band_order`)
+        added, band = band_order(agreement, overlap, q, p, unit_mass(seg, rows, q, p))
+        from_overlap = added > agreement
+        from_confirmed = from_overlap if from_confirmed is None else from_confirmed | from_overlap
+        agreement = agreement + added
     related = np.minimum(gap, p.related_cap) / p.related_cap
     parts = np.column_stack(
         [
             p.occupation_weight * agreement,
-            p.similarity_weight * similarity(at_v, xw.own_hat, outside_sq),
-            p.related_weight * related,
-            p.coverage_weight * cov_exact,
+            band * p.similarity_weight * similarity(at_v, xw.own_hat, outside_sq),
+            band * p.related_weight * related,
+            band * p.coverage_weight * cov_exact,
             p.experience_match_weight * match,
         ]
     )
@@ -186,11 +191,69 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     from_history = history > inferred
     if from_confirmed is not None:
         from_history &= ~from_confirmed
-    if from_overlap is not None and from_confirmed is not None:
-        from_overlap &= from_confirmed
     return Exact(
         rows, score, np.round(cov_all, 9), parts, agreement, from_history, from_confirmed, from_overlap
     )
+
+
+def unit_mass(seg: Segment, rows: np.ndarray, q: VacancyQuery, p: RankingParams) -> np.ndarray:
+    """(len(rows),) float64 in [0, 1]: each row's inferred-occupation probability on occupations
+    (or unit groups) that agree with the vacancy at least as much as its ISCO unit group does (the
+    slot's `q.agreement` at least the unit group's share of the level weights x `q.best_agreement`):
+    the posterior mass `band_order` keeps the similarity whole for. Zeros without an occupation."""
+    if q.agreement is None or q.best_agreement <= 0:
+        return np.zeros(len(rows))
+    lw = np.asarray(p.occupation_level_weights, dtype=np.float64)
+    unit = float(lw[1:].sum() / lw.sum()) if lw.sum() > 0 else 0.0
+    occ = seg.inferred[rows].astype(np.int64)
+    prob = seg.inferred_p[rows].astype(np.float64) / 255.0
+    value = np.where(occ >= 0, q.agreement[np.maximum(occ, 0)], 0.0)
+    near = value >= unit * q.best_agreement - 1e-9
+    return np.minimum((prob * near).sum(axis=1), 1.0)
+
+
+def band_order(
+    agreement: np.ndarray,
+    overlap: np.ndarray,
+    q: VacancyQuery,
+    p: RankingParams,
+    mass: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """How candidates *not* of the vacancy's occupation are ordered as a recruiter orders them
+    (outside tester 29, F1/F2/F5): a closer ISCO group first, then the share of the vacancy's
+    essential skills held, then the skill similarity.
+
+    agreement : (n,) float64 in [0, 1], the larger of the inferred, work-history and confirmed
+        skills' agreements (the ISCO closeness); overlap : (n,) float64 in [0,
+        `RankingParams.overlap_agreement`], `overlap_agreement` x share held^power.
+    Returns (added, band), both (n,) float64: `added` = overlap x max(0, 1 - r /
+    `band_full`)^`band_share_decay` (r = agreement / the vacancy's best agreement
+    `q.best_agreement`, in [0, 1]) is added to the agreement: it never lifts a candidate past the
+    next ISCO level (sub-major 1/7 + at most 0.125 x (3/4)^5 = 0.030 < minor 1.25/7; from r =
+    `band_full` on, the vacancy's own occupation's candidates, it is 0),
+    and where the hierarchy joins nothing (r = 0) it is the overlap's whole. `band` in
+    [`band_similarity`, 1] multiplies the similarity, related-skill and coverage parts: 1 from
+    r >= `band_full` on (the vacancy's own occupation's candidates, unchanged), `band_similarity`
+    at r <= the unit-group level (3/7 with the default level weights), linear between, so within
+    the band the share held outweighs the similarity. Both only lower (`band`) or add no more than
+    the overlap's bound (`added` <= overlap), so stage 1's bounds (`kernels.range_bounds`:
+    the larger of the other agreements plus the overlap's bound) stay valid."""
+    if q.best_agreement <= 0:  # no occupation to agree with: the overlap alone, as before
+        return np.maximum(overlap - agreement, 0.0), np.ones(len(agreement))
+    best = q.best_agreement
+    r = np.clip(agreement / best, 0.0, 1.0)
+    if p.band_share_decay > 0:
+        added = overlap * np.maximum(1.0 - r / p.band_full, 0.0) ** p.band_share_decay
+    else:  # off: the larger of the overlap and the closeness (before session 29)
+        added = np.maximum(overlap - agreement, 0.0)
+    lw = np.asarray(p.occupation_level_weights, dtype=np.float64)
+    unit = float(lw[1:].sum() / lw.sum()) if lw.sum() > 0 else 0.0
+    full = max(p.band_full, unit + 1e-9)
+    ramp = np.clip((r - unit) / (full - unit), 0.0, 1.0)
+    if mass is not None and p.band_unit_mass > 0:  # some posterior on the unit group: less shrink
+        ramp = np.maximum(ramp, np.clip(mass / p.band_unit_mass, 0.0, 1.0))
+    band = p.band_similarity + (1.0 - p.band_similarity) * ramp
+    return added, band
 
 
 def _claim_evidence(
