@@ -209,7 +209,7 @@ class OccupationAgreementSchema(ma.Schema):
             "that occupation's probability in `occupations` can read 0.35: the posterior spreads one "
             "spell's evidence over ESCO's 3,000 occupations, the agreement reads the spell itself; "
             "confirmed_skills (a vacancy without an occupation whose title names one, and at least six "
-            "confirmed essential skills): the candidate "
+            "essential skills its employer confirmed; never the skills adopted from a read text): the candidate "
             "holds (nearly) every essential skill the employer confirmed, which agrees as 3/4 of the "
             "vacancy's own occupation would, times the share held to the 8th power; essential_skills: "
             "the candidate's occupation agrees less than the share of the vacancy's essential skills "

@@ -210,6 +210,26 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         the same skills reads as likely. Each listed skill counts with its evidence weight
         (`vacancy_target`: 1, essential or optional).
 
+    several : (float, float)
+        (lambda, log prior): how many claims outside an occupation's ESCO profile a person of it
+        makes (Poisson mean lambda, in units of claim evidence), and the log prior odds of the
+        "no single occupation" alternative; lambda 0: off (needs `absence`, whose rows it reads:
+        people claiming any skill). Every occupation's multinomial puts the claims outside its
+        profile in the background (a_B b_j each), so a profile claiming every skill of three trades
+        read as certain of the trade that explains most of them (outside tester 29, F3: the 187
+        essential and optional skills of cook, building cleaner and welder, no work history, read
+        welder 1.0). The size principle on the person's side, in two terms. The breadth: an
+        occupation o explains the person at all with the Poisson log-probability of their claims
+        outside its profile, n_off(o) = claim evidence outside it, less that of lambda such claims:
+        -(log Gamma(n_off + 1) - n_off log lambda) beyond lambda, 0 up to it (121 claims outside
+        the welder's profile at lambda 2: -379 nats). The alternative: the claims drawn from the
+        general skill distribution b (how often a skill is in any profile), log-likelihood ratio
+        -log(a_B) per unit of claim evidence against the background, plus the log prior. Its
+        share is scored against the best occupation with its breadth term, and taken from every
+        occupation alike (not stored: the kept probabilities sum to less); the posterior among
+        occupations stays the multinomial's. A claims-only person whose claims one occupation
+        explains keeps it.
+
     Attributes (after `fit`)
     ------------------------
     skill_shares_, history_shares_ : (4,) float64 learnt mixture weights
@@ -235,6 +255,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         n_iter: int = 30,
         absence: tuple[float, float] = (0.0, 0.0),
         listed: float = 0.0,
+        several: tuple[float, float] = (0.0, 0.0),
     ) -> None:
         self.profiles = profiles
         self.skill_shares = skill_shares
@@ -246,6 +267,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         self.n_iter = n_iter
         self.absence = absence
         self.listed = listed
+        self.several = several
 
     # -- fitting ----------------------------------------------------------------------------
     def fit(self, X: sp.spmatrix | None = None, y: np.ndarray | None = None) -> OccupationModel:
@@ -344,6 +366,17 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             self._people_llr_t = self._llr_t
             self._absence_bias = None
             self._held_back = None
+        lam, prior = (float(v) for v in self.several)
+        if lam > 0 and self._absence_bias is not None:
+            self._profile_t: sp.csr_matrix | None = (
+                ((prof.essential + prof.optional) > 0).astype(np.float64).T.tocsr()
+            )
+            self._several_llr: float | None = -float(np.log(a[3]))
+            self._several_prior = prior
+        else:
+            self._profile_t = None
+            self._several_llr = None
+            self._several_prior = 0.0
 
     def _fit_temperature(self, X: sp.csr_matrix, y: np.ndarray) -> float:
         scores = self.decision_function(X)
@@ -379,6 +412,46 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             scores = sp.csr_matrix(scores + back)
         return scores, biased
 
+    def _several(self, X: sp.spmatrix, scores: sp.csr_matrix) -> np.ndarray | None:
+        """(n_samples,) float64 in [0, 1]: the share of each row's posterior that the "no single
+        occupation" alternative (`several`) takes, against the row's best occupation with its
+        breadth term (0 for rows claiming no skill); None when it is off. Scored against the best
+        occupation only, so the posterior among the occupations is the one without the breadth
+        term, scaled by 1 - this share: which occupation a person fits is the multinomial's, whether
+        one occupation explains them at all is the breadth's."""
+        if self._several_llr is None or self._profile_t is None or self._absence_bias is None:
+            return None
+        X = sp.csr_matrix(X, dtype=np.float64)
+        n_s = self._profiles().n_skills
+        lam = float(self.several[0])
+        mask = np.zeros(X.shape[1])
+        mask[:n_s] = 1.0
+        total = X @ mask  # the claim evidence of each row
+        inv_t = 1.0 / self.temperature_
+        bias = self._bias()
+        assert bias is not None
+        floor = float(bias.max())  # what an occupation sharing no claim scores: the best is at least it
+        none = _breadth(total, lam)
+        alt = (total * self._several_llr + self._several_prior + none) * inv_t
+        out = np.zeros(X.shape[0])
+        # the rest take less than e^-SEVERAL_SKIP: only people claiming many skills are scored
+        rows = np.flatnonzero((total > 0) & (alt > floor - SEVERAL_SKIP))
+        if not len(rows):
+            return out
+        claims, scores = X[rows][:, :n_s], sp.csr_matrix(scores)[rows]
+        inside = (claims @ self._profile_t).tocsr()
+        at = np.repeat(np.arange(len(rows)), np.diff(inside.indptr))
+        # each occupation's breadth term less that of one sharing no claim (which every unstored
+        # occupation pays, as does the alternative: it cancels)
+        inside.data = none[rows][at] - _breadth(np.maximum(total[rows][at] - inside.data, 0.0), lam)
+        broad = sp.csr_matrix(scores + inside)
+        scaled = broad.data * inv_t + bias[broad.indices]
+        _, best = _row_peaks(broad, scaled, np.full(len(rows), floor))
+        from scipy.special import expit
+
+        out[rows] = expit(alt[rows] - best)
+        return out
+
     def _bias(self) -> np.ndarray | None:
         """(n_occupations,) the absence bias, tempered as the log-likelihoods are; None without."""
         return None if self._absence_bias is None else self._absence_bias / self.temperature_
@@ -401,8 +474,10 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         occ = np.full((n, k), -1, dtype=np.int32)
         prob = np.zeros((n, k), dtype=np.float32)
         for start in range(0, n, chunk):
+            several = None
             if people:
                 s, biased = self._people_scores(X[start : start + chunk])
+                several = self._several(X[start : start + chunk], s)
             else:
                 s, biased = self.decision_function(X[start : start + chunk]), None
             o, p = _top_posterior(
@@ -412,6 +487,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
                 k,
                 bias=self._bias() if people else None,
                 biased=biased,
+                several=several,
             )
             occ[start : start + len(o)] = o
             prob[start : start + len(o)] = p
@@ -468,6 +544,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         mass = np.zeros((n, k_units), dtype=np.float32)
         for start in range(0, n, chunk):
             s, biased = self._people_scores(X[start : start + chunk])
+            several = self._several(X[start : start + chunk], s)
             m = s.shape[0]
             o, p, r, oo, pp = _top_posterior(
                 s,
@@ -477,6 +554,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
                 entries=True,
                 bias=self._bias(),
                 biased=biased,
+                several=several,
             )
             occ[start : start + m] = o
             prob[start : start + m] = p
@@ -514,11 +592,12 @@ def fitted_model(
     top_k: int = 4,
     absence: tuple[float, float] = (0.0, 0.0),
     listed: float = 0.0,
+    several: tuple[float, float] = (0.0, 0.0),
 ) -> OccupationModel:
     """The model with the shares and temperature learnt on the tuning half (`FITTED_*`), ready
-    to infer without training (what the engine uses at start-up); `absence` and `listed` as in
-    `OccupationModel` (the engine's `RankingParams.occupation_absence` and
-    `RankingParams.vacancy_listed_epsilon`)."""
+    to infer without training (what the engine uses at start-up); `absence`, `listed` and
+    `several` as in `OccupationModel` (the engine's `RankingParams.occupation_absence`,
+    `RankingParams.vacancy_listed_epsilon` and `RankingParams.occupation_several`)."""
     return OccupationModel(
         profiles,
         skill_shares=FITTED_SKILL_SHARES,
@@ -529,6 +608,7 @@ def fitted_model(
         top_k=top_k,
         absence=absence,
         listed=listed,
+        several=several,
     ).fit()
 
 
@@ -727,6 +807,11 @@ def _row_scores(x: np.ndarray, llr_t: sp.csr_matrix) -> _Scores:
     return _Scores(sums[order], indices, np.asarray([0, len(order)], dtype=llr_t.indptr.dtype), (1, n_occ))
 
 
+SEVERAL_SKIP = 40.0
+"""`OccupationModel.several`: a person whose alternative scores more than this below what any
+occupation scores (the absence bias's largest) is left at share 0 (it is below e^-40) without
+computing the breadth terms: the claims of nearly everyone are too few for it."""
+
 PRUNE = 16.0
 """Posterior terms more than this below a person's best log score (a factor e^-16) are dropped
 before the top k are chosen; they still count in the normaliser."""
@@ -755,11 +840,14 @@ def _top_posterior(
     entries: bool = False,
     bias: np.ndarray | None = None,
     biased: np.ndarray | None = None,
+    several: np.ndarray | None = None,
 ) -> tuple[np.ndarray, ...]:
     """Each row's top k (occupations, probabilities); with `entries`, also (row, occupation,
     probability) of every entry within `PRUNE` of its row's best. `bias` (n_occ,) float64 <= 0,
     tempered log-likelihood added to every occupation of the rows where `biased`
-    (n_rows,) bool holds, the stored entries and the rest alike (`OccupationModel.absence`)."""
+    (n_rows,) bool holds, the stored entries and the rest alike (`OccupationModel.absence`).
+    `several` (n_rows,) float64 in [0, 1], the share of the "no single occupation" alternative
+    (`OccupationModel.several`): every probability of the row is scaled by 1 - it."""
     n = s.shape[0]
     occ = np.full((n, k), -1, dtype=np.int32)
     prob = np.zeros((n, k), dtype=np.float32)
@@ -796,8 +884,20 @@ def _top_posterior(
     keep = np.flatnonzero(scaled >= peak[row] - PRUNE)
     r, o = row[keep], s.indices[keep]
     p = e[keep] / z[r]
+    if several is not None:  # the alternative's share, taken from every occupation alike
+        p = p * (1.0 - several[r])
     _take_top(r, p, o, k, occ, prob)
     return (occ, prob, r, o, p) if entries else (occ, prob)
+
+
+def _breadth(n_off: np.ndarray, lam: float) -> np.ndarray:
+    """-(Poisson log-probability of n_off claims outside a profile, mean lam, less that of lam
+    claims), 0 up to lam: log Gamma(n + 1) - n log lam - (the same at lam), n = max(n_off, lam),
+    (n,) float64 (`OccupationModel.several`)."""
+    from scipy.special import gammaln
+
+    n = np.maximum(n_off, lam)
+    return gammaln(n + 1.0) - n * np.log(lam) - (gammaln(lam + 1.0) - lam * np.log(lam))
 
 
 def _take_top(r: np.ndarray, p: np.ndarray, o: np.ndarray, k: int, occ: np.ndarray, prob: np.ndarray) -> None:

@@ -199,6 +199,28 @@ class RankingParams:
     1.21 CPU-s per 60,000 people), nothing per profile and nothing per query.
     (0, 0): only the skills present count (before session 22)."""
 
+    occupation_several: tuple[float, float] = (2.0, -100.0)
+    """(lambda, log prior) of the occupation inference's "no single occupation" alternative
+    (`occupations.OccupationModel`'s `several`): whether one occupation explains a person's claims
+    at all. A person of an occupation makes about lambda claims outside its ESCO profile (more
+    cost log Gamma(n + 1) - n log lambda beyond lambda: the breadth term), and claims drawn from
+    the general skill distribution have prior odds e^prior; the alternative's share is taken
+    from every occupation alike, so which occupation a person fits is as before. Outside tester
+    29, F3: a coach's profile claiming all 187 essential and optional skills of cook, building
+    cleaner and welder, no work history, read welder 1.0 (91.4 on a welder ad); now it keeps no
+    occupation, while a person claiming one whole profile keeps it (cook 1.0). Chosen on the
+    tuning half (seed 1101, 1,500 generated candidates per family, the inference alone: mean
+    posterior of the true occupation, 2026-12-05): at (2, -100) every family as off to three
+    places (partial-25 0.844, substituted 0.863, random-noise 0.925, two-occupations 0.794,
+    indep-2 0.872, team-1 0.813, team-2 0.631), the three-trade profile welder 0.000 (off 1.000;
+    at (2, -150) 0.943: about 50 nats to spare); (3, -60) team-2 0.623, (3, -100) the
+    three-trade profile 0.001 (too close). Applying the breadth term to each occupation's
+    posterior too (not only to the alternative's share) cost the team-2 family 0.003-0.004
+    NDCG@10 in all four variants (beyond the paired s.e.: it reorders a noisy person's
+    occupations towards larger profiles). A profile claiming two whole trades (cook and welder,
+    about 120 skills) still reads as the one with more skills (welder): its other trade's
+    skills are too few for the breadth. (0, ...) turns it off (before session 29)."""
+
     inferred_unit_groups: int = 2
     """ISCO-08 unit groups kept per candidate besides the occupations, each with the posterior
     mass of all its occupations; the unit, minor and sub-major levels of the agreement come from
@@ -617,6 +639,8 @@ class RankingParams:
             raise ValueError("inferred_occupations must be 1 to 8")
         if min(self.occupation_absence) < 0 or len(self.occupation_absence) != 2:
             raise ValueError("occupation_absence must be two non-negative numbers")
+        if len(self.occupation_several) != 2 or self.occupation_several[0] < 0:
+            raise ValueError("occupation_several must be (lambda >= 0, log prior); lambda 0: off")
         if not 0 <= self.vacancy_listed_epsilon < 1:
             raise ValueError("vacancy_listed_epsilon must be in [0, 1)")
         if not 0 <= self.inferred_unit_groups <= 4:

@@ -304,7 +304,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         agreement=agreement,
         history_agreement=by_history,
         kind=kind,
-        confirmed_agreement=confirmed_agreement(by_history, o, n_e, bool(titles), p),
+        confirmed_agreement=confirmed_agreement(by_history, o, len(listed_essential), bool(titles), p),
         overlap_agreement=p.overlap_agreement if n_e > 0 and p.experience_essential_weight > 0 else 0.0,
         best_agreement=float(min(1.0, by_history.max()))
         if by_history is not None and len(by_history)
@@ -334,7 +334,10 @@ def confirmed_agreement(
     confirmed earns (`RankingParams.confirmed_agreement_power`): that of a candidate certainly of
     the vacancy's best-agreeing occupation (the largest of `by_history`, `history_agreement`'s
     (n_occupations,) array), for a vacancy without an occupation (`occupation` -1) with
-    `n_confirmed` confirmed essential skills (at least `RankingParams.
+    `n_confirmed` essential skills its employer confirmed (`vacancy_query` passes the chosen ones
+    only: the essential skills of an occupation read from the text, `inferred_profile`, are not
+    confirmed by anyone; outside tester 29, F3: a text-only ad read surely as cook gave a profile
+    claiming every skill of three trades 0.75 and 57.5 / 100) (at least `RankingParams.
     confirmed_agreement_min_skills`, and one), whose occupation was read from its title
     (`titled`) when `RankingParams.confirmed_agreement_titled` asks for it; else 0 (not used)."""
     if (

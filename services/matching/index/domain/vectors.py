@@ -127,6 +127,7 @@ def build_skill_space(
             top_k=params.inferred_occupations,
             absence=params.occupation_absence,
             listed=params.vacancy_listed_epsilon,
+            several=params.occupation_several,
         ),
         titles or TitleReader(taxonomy),
     )
@@ -245,14 +246,15 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
     experience: dict[int, float] = {}
     tenure: dict[int, float] = {}
     latest = latest_year(candidate.experience, current_year)
-    for work in candidate.experience:
+    shares = overlap_shares(candidate.experience, current_year)
+    for work, share in zip(candidate.experience, shares, strict=True):
         o = tax.occupation_index.get(work.occupation_uri)
         if o is None:
             unknown += 1
             continue
-        w = experience_weight(work.years, work.ended_year, current_year, space.params, latest)
+        w = share * experience_weight(work.years, work.ended_year, current_year, space.params, latest)
         experience[o] = max(experience.get(o, 0.0), w)
-        t = experience_tenure(work.years, work.ended_year, current_year, space.params, latest)
+        t = share * experience_tenure(work.years, work.ended_year, current_year, space.params, latest)
         tenure[o] = max(tenure.get(o, 0.0), t)
     attributes = filters.encode(candidate)
     skills = sorted(claims)
@@ -339,9 +341,51 @@ def latest_year(experience: Sequence[WorkExperience], current_year: int) -> int 
 
 def spell_weights(experience: Sequence[WorkExperience], current_year: int, p: RankingParams) -> list[float]:
     """Identity weight (`experience_weight`) of each spell of one person's work history, in its
-    order, each read against the person's most recent spell."""
+    order, each read against the person's most recent spell and times its share of the calendar
+    (`overlap_shares`), as `compact` stores it."""
     latest = latest_year(experience, current_year)
-    return [experience_weight(w.years, w.ended_year, current_year, p, latest) for w in experience]
+    shares = overlap_shares(experience, current_year)
+    return [
+        s * experience_weight(w.years, w.ended_year, current_year, p, latest)
+        for w, s in zip(experience, shares, strict=True)
+    ]
+
+
+def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> list[float]:
+    """Each spell's share of its own years, in [0, 1], when a person's work-years per calendar year
+    never exceed one: a spell covers the years [end - years, end] (end = `ended_year`, or
+    `current_year` for a current job; a later end reads as current, as `latest_year` does). The
+    spells that end latest hold the calendar first (a new job overlapping the end of the one before
+    is what the person does now; the earlier spell keeps the years before the overlap, and the
+    career change already weighs it down, `experience_weight`); spells ending in the same year share
+    every stretch they cover together equally. Spells that do not overlap keep 1; two current
+    part-time jobs of equal length 0.5 each; six current ten-year jobs 1/6 each (outside tester 29,
+    F4: each counted fully, and a person of six trades at once ranked third on ads of each). A
+    spell of no length keeps 1. Multiplies the spell's identity weight and tenure (`compact`,
+    `spell_weights`): the work-history agreement, the occupation inference's history evidence and
+    the skills the spell implies all read the shared weight, so the agreement and the inferred
+    occupations tell one story."""
+    spans = []
+    for w in experience:
+        end = float(current_year if w.ended_year is None else min(w.ended_year, current_year))
+        spans.append((end - max(0.0, float(w.years)), end))
+    cuts = sorted({t for span in spans for t in span})
+    if len(cuts) < 2:
+        return [1.0] * len(spans)
+    lo, hi = np.asarray(cuts[:-1]), np.asarray(cuts[1:])
+    free = hi - lo  # calendar years of each stretch not yet held by a later-ending spell
+    held = [0.0] * len(spans)
+    for end in sorted({b for _, b in spans}, reverse=True):
+        group = [i for i, (_, b) in enumerate(spans) if b == end]
+        cover = np.zeros(len(lo))
+        for i in group:
+            cover += (lo >= spans[i][0]) & (hi <= spans[i][1])
+        share = np.divide(free, cover, out=np.zeros_like(free), where=cover > 0)
+        for i in group:
+            inside = (lo >= spans[i][0]) & (hi <= spans[i][1])
+            held[i] = float(share[inside].sum())
+        free = np.where(cover > 0, 0.0, free)
+    return [1.0 if b <= a else min(1.0, held[i] / (b - a)) for i, (a, b) in enumerate(spans)]
 
 
 def experience_tenure(
