@@ -24,7 +24,10 @@ NEGATED_AFTER = [
     ),
     ("Hygieniapassi on, ajokorttia ei ole.", {"comply with food safety and hygiene"}),
     ("Ajokorttia ei oo, trukkikortti on.", {"operate forklift"}),
-    ("Trukkari ja hygis on ja ajokorttia ei oo.", {"operate forklift", "comply with food safety and hygiene"}),
+    (
+        "Trukkari ja hygis on ja ajokorttia ei oo.",
+        {"operate forklift", "comply with food safety and hygiene"},
+    ),
     ("Ajokorttia ei ole mutta hygieniapassi on.", {"comply with food safety and hygiene"}),
     ("Ajokorttia ei ole vielä.", set()),
     ("Ei oo ajokorttia.", set()),
@@ -70,9 +73,9 @@ def test_a_goal_heading_does_not_swallow_the_next_sentence_of_its_line(esco, esc
 
 
 def test_each_wish_heading_of_a_line_drops_only_its_own_sentence():
-    assert without_not_needed_lists("Tavoite: lähihoitajan työ. Toiveet: kotihoito. Hygieniapassi löytyy.") == (
-        "Hygieniapassi löytyy."
-    )
+    assert without_not_needed_lists(
+        "Tavoite: lähihoitajan työ. Toiveet: kotihoito. Hygieniapassi löytyy."
+    ) == ("Hygieniapassi löytyy.")
     assert without_not_needed_lists("Emme edellytä: ajokorttia. Hygieniapassi on oltava.") == (
         "Hygieniapassi on oltava."
     )

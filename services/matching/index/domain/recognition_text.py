@@ -892,7 +892,9 @@ wishes and plans are not suggested). Read by `affirmed` as a cue before the word
 `NEGATION_BEFORE`, but not by `negated_spans`: a language named there is where, not what is lacking
 ("hakee Suomessa terveydenhoitajan töitä; suomen kieli B1" keeps Finnish)."""
 
-_STILL = r"(?:vielä|enää|ollenkaan|lainkaan|yhtään|kyllä|sitä|niitä|hänellä|asiakkaalla|voimassa|suoritettuna)"
+_STILL = (
+    r"(?:vielä|enää|ollenkaan|lainkaan|yhtään|kyllä|sitä|niitä|hänellä|asiakkaalla|voimassa|suoritettuna)"
+)
 _CLAUSE_END = r"(?=\s*(?:[.!?,;:)]|\b(?:mutta|vaan|ja|eikä|sekä|men|och|samt|utan)\b|$))"
 """Words that may stand around a clause-final "ei ole" ("ajokorttia ei ole vielä"), and the end of
 such a clause: a stop, a comma, a contrast or a conjunction (`NOT_ABLE`)."""
