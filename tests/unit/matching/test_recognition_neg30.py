@@ -119,3 +119,21 @@ def test_knowing_the_collective_agreement_is_labour_law_not_clockwork(esco, esco
     shown = _shown(esco, esco_recognizer, text, k=8)
     assert {"drive vehicles", "transport dangerous goods"} <= set(shown), shown
     assert not {"attach clock cases", "attach clockwork"} & set(shown), shown
+
+
+def test_a_crane_card_offered_as_a_merit_names_the_crane(esco, esco_recognizer):
+    results = esco_recognizer.recognise("Det är meriterande om du har kranförarkort.", top_k=5)
+    assert [esco.skill_label(r.uri) for r in results if r.score >= 0.3] == ["operate cranes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asiakkaalla on C-kortti ja ammattipätevyys (YKT), lisäksi ADR-ajolupa.",
+        "Asiakkaalla on C-kortti ja ammattipätevyys, lisäksi ADR-ajolupa.",
+    ],
+)
+def test_what_the_card_rules_leave_says_nothing_more(esco, esco_recognizer, text):
+    results = esco_recognizer.recognise(text, top_k=8)
+    shown = {esco.skill_label(r.uri) for r in results if r.score >= 0.3}
+    assert shown == {"drive vehicles", "transport dangerous goods", "manoeuvre heavy trucks"}, shown

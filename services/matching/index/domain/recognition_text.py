@@ -2090,9 +2090,15 @@ def says_more(text: str, lang: str | None = None) -> bool:
     """Whether `text` has a word of three or more letters besides stock phrases: what the explicit
     rules leave of "Körkort B krävs." ("B") or "Truckkort krävs." ("krävs") says nothing more, and
     matching it gave "algebra", "R" and "provide necessary documents" (an outside tester)."""
+    text = _BRACKETED_ABBREVIATION.sub(" ", text)
     return any(
         len(w) >= 3 and w.lower() not in _SAY_NOTHING for w in WORD.findall(_without_stock(text, lang))
     )
+
+
+_BRACKETED_ABBREVIATION = re.compile(r"\(\s*[A-ZÅÄÖ]{2,5}\s*\)")
+"""An abbreviation in brackets after what the rules read ("ammattipätevyys (YKT)": read, it gave *express
+yourself physically* 0.35; outside tester 30, T30-7): the name's short form, nothing more (`says_more`)."""
 
 
 _INLINE_HEADING = re.compile(r"^\s*(?P<head>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*:\s+(?=\S)")
@@ -2197,6 +2203,12 @@ _SAY_NOTHING = frozenset(
         *("käyttö", "käytön", "käyttöä", "käyttökokemus", "käyttökokemusta", "käyttökokemuksen"),
         *("käyttötaito", "käyttötaitoa", "kokemus", "kokemusta", "användning", "vana", "experience"),
         *("hakijalta", "hakijoilta", "hakijalla", "kykyä", "kyky"),
+        # "in addition" between what the rules read ("C-kortti ja ammattipätevyys, lisäksi ADR-ajolupa":
+        # *apply risk management in sports* 0.47; outside tester 30, T30-7)
+        *("lisäksi", "dessutom", "additionally", "also"),
+        # what a merit's sentence leaves once the rules read its card ("Det är meriterande om du har
+        # kranförarkort.": *reflexion* 0.35; tester 30, T30-7)
+        *("det", "den", "dig", "you", "jos", "sinulla"),
         # a conjunction of alternatives the rules leave between what they read ("C- tai CE-luokan
         # ajokortti": "tai" matched *tai chi* 0.30; outside tester 17, P10)
         *("tai", "tahi", "eikä", "joko", "eller", "antingen", "either", "nor"),
