@@ -196,6 +196,14 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     )
 
 
+def unit_level(p: RankingParams) -> float:
+    """The agreement, in [0, 1], of another occupation of the vacancy's ISCO unit group relative to
+    the vacancy's own (the unit, minor and sub-major levels' share of `occupation_level_weights`;
+    3/7 with the defaults), the level `unit_mass` and `band_order` measure closeness from."""
+    lw = np.asarray(p.occupation_level_weights, dtype=np.float64)
+    return float(lw[1:].sum() / lw.sum()) if lw.sum() > 0 else 0.0
+
+
 def unit_mass(seg: Segment, rows: np.ndarray, q: VacancyQuery, p: RankingParams) -> np.ndarray:
     """(len(rows),) float64 in [0, 1]: each row's inferred-occupation probability on occupations
     (or unit groups) that agree with the vacancy at least as much as its ISCO unit group does (the
@@ -203,8 +211,7 @@ def unit_mass(seg: Segment, rows: np.ndarray, q: VacancyQuery, p: RankingParams)
     the posterior mass `band_order` keeps the similarity whole for. Zeros without an occupation."""
     if q.agreement is None or q.best_agreement <= 0:
         return np.zeros(len(rows))
-    lw = np.asarray(p.occupation_level_weights, dtype=np.float64)
-    unit = float(lw[1:].sum() / lw.sum()) if lw.sum() > 0 else 0.0
+    unit = unit_level(p)
     occ = seg.inferred[rows].astype(np.int64)
     prob = seg.inferred_p[rows].astype(np.float64) / 255.0
     value = np.where(occ >= 0, q.agreement[np.maximum(occ, 0)], 0.0)
@@ -246,8 +253,7 @@ def band_order(
         added = overlap * np.maximum(1.0 - r / p.band_full, 0.0) ** p.band_share_decay
     else:  # off: the larger of the overlap and the closeness (before session 29)
         added = np.maximum(overlap - agreement, 0.0)
-    lw = np.asarray(p.occupation_level_weights, dtype=np.float64)
-    unit = float(lw[1:].sum() / lw.sum()) if lw.sum() > 0 else 0.0
+    unit = unit_level(p)
     full = max(p.band_full, unit + 1e-9)
     ramp = np.clip((r - unit) / (full - unit), 0.0, 1.0)
     if mass is not None and p.band_unit_mass > 0:  # some posterior on the unit group: less shrink
