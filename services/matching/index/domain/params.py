@@ -577,8 +577,12 @@ class RankingParams:
     does, at this share of its weights: its essential skills weigh this x
     `occupation_essential_weight` in the vector and count as the vacancy's essential skills at
     this x `occupation_essential_coverage` (so `matched_essential` / `missing_essential` list
-    them), its optional skills this x `occupation_optional_weight`; a suggestion keeps the larger
-    weight. Outside tester 20, P2: on a Finnish text-only "Sähköasentaja" ad (electrician, p 1.0)
+    them), its optional skills this x `occupation_optional_weight`; the text's suggestions weigh
+    this x `suggested_skill_weight` (since session 31; one in the profile keeps the larger weight), so
+    the query is the named occupation's with the same suggestions, scaled (outside tester 30, T30-4:
+    at their whole weight, above the profile's, the recogniser's guesses outside the profile, rare in
+    the pool and so of high IDF, diluted a Swedish ad's complete holder to 77.8, where Finnish and
+    English ads read 94.2 and 93.4: which guesses a text gives depends on its language). Outside tester 20, P2: on a Finnish text-only "Sähköasentaja" ad (electrician, p 1.0)
     the candidate holding 10 of the 21 essential skills ranked above the one holding all 21 with
     six years as an electrician (skill similarity 0.015-0.029 against the ten suggestions: an
     electrician's own skills outside them diluted), and no essential skill was shown. 0 turns it
@@ -587,7 +591,7 @@ class RankingParams:
     paired NDCG@10 against 0: 0.25, 0.5 and 1 within 0.002 of each other and of 0 on every family
     but partial-75 (-0.008 ± 0.004 at 0.25, -0.011 ± 0.005 at 1; the cell's s.e. 0.026), so the
     smallest share tried that puts the tester's electricians in order (87.7 / 87.7 / 72.5, plumber
-    0.3): the profile counts a little below a suggestion (0.3), the text's own skills as much."""
+    0.3): the profile counted a little below a suggestion (0.3) until session 31."""
 
     inferred_profile_probability: float = 0.9
     """The inferred occupation's probability (of the vacancy's target distribution,

@@ -234,6 +234,15 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     profile = inferred_profile(target, o, bool(chosen), p)
     if profile >= 0:  # the inferred occupation's ESCO profile, as a named one's, at a share
         share = p.inferred_profile_share
+        # and the text's suggestions beside it at the same share, as beside a named occupation: a
+        # suggestion weighs suggested_skill_weight against the profile's whole weights there, so
+        # here share x that against share x them (the query is the named one's, scaled, and its
+        # complete holder reads as there). At their whole weight, above the profile's share, the
+        # suggestions outside the profile outweighed it: rare in the pool (their IDF high), the
+        # recogniser's off-profile guesses of a Swedish ad diluted its complete holder's similarity
+        # to 0.59 and read 77.8 where the README promises about 92 (outside tester 30, T30-4; which
+        # guesses a text gives depends on its language, the profile does not)
+        weight = {j: share * w for j, w in weight.items()}
         for j in _row(tax.essential, profile):
             weight[j] = max(weight.get(j, 0.0), share * p.occupation_essential_weight)
             coverage[int(j)] = share * p.occupation_essential_coverage
