@@ -293,7 +293,9 @@ def occupation_agreements(
     """Per row of `rows`: `agreement` ((len(rows),) float64, the agreement the exact score used) and
     its source, "work_history" where `from_history` ((len(rows),) bool: a spell read directly,
     `scoring.history_agreement`, agrees more than the inferred occupations), with that best spell's
-    occupation URI and identity weight (`vectors.experience_weight`), else "inferred". None for every row when the
+    occupation URI and identity weight (`vectors.experience_weight`) and how ESCO relates it to the
+    vacancy's most probable occupation ("narrower", "broader" or None:
+    `Taxonomy.occupation_relation`), else "inferred". None for every row when the
     vacancy has no occupation to agree with. `history`: the rows' work history as
     `gather_rows(seg.experience, rows)` gives it, when the caller has it already."""
     q, p = qw.query, space.params
@@ -310,10 +312,14 @@ def occupation_agreements(
     value = np.minimum(1.0, p.history_agreement_scale * w) * q.history_agreement[occ]
     order = np.lexsort((-value, at))  # by row, best spell first
     rows_of, first = np.unique(at[order], return_index=True)
-    uris = space.taxonomy.occupation_uris
+    tax = space.taxonomy
+    uris = tax.occupation_uris
+    own = int(np.argmax(q.history_agreement))  # the vacancy's (most probable) occupation
     for i, k in zip(rows_of.tolist(), order[first].tolist(), strict=True):
+        o = int(occ[k])
+        relation = tax.occupation_relation(uris[o], uris[own]) if tax.occupation_lineage.nnz else None
         out[i] = OccupationAgreement(
-            values[i], "work_history", uris[int(occ[k])], round(min(1.0, float(w[k])), 3)
+            values[i], "work_history", uris[o], round(min(1.0, float(w[k])), 3), relation
         )
     return out
 
