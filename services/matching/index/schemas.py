@@ -247,7 +247,9 @@ class OccupationAgreementSchema(ma.Schema):
             "counts close to the same occupation: 0.9 of the occupation level (4/7) on top of the unit "
             "group's 3/7, an agreement of 0.943 for a current spell of two years or more, between the "
             "vacancy's own occupation (1) and another occupation of its ISCO unit group (3/7). Two "
-            "narrower occupations of one broader (siblings) are not related: the unit group's 3/7. "
+            "narrower occupations of one broader (siblings) are not related: the unit group's 3/7. Only "
+            "for a vacancy naming its occupation or read so surely (at least 0.9) from a title and text "
+            "alone; a vacancy listing its own skills without an occupation: the unit group's 3/7. "
             "null otherwise"
         },
     )

@@ -131,6 +131,14 @@ def test_siblings_get_the_unit_group_s_agreement_and_no_more(engine, esco):
     assert ind.rank < event.rank and el8.rank < event.rank
 
 
+def test_a_vacancy_listing_its_own_skills_lets_them_tell_the_relatives_apart(engine, esco):
+    """No occupation named, the electrician's essential skills listed: the occupation read from them
+    is their summary, and ESCO's relatives differ in exactly such skills, so the unit group's 3/7."""
+    ad = vacancy(essential=esco.occupation_skills(_occ(esco, "electrician"))[0], vacancy_id="v-sk")
+    bldg = _entries(engine, ad)["bldg-el"]
+    assert bldg.agreement.relation is None and bldg.agreement.value < 0.5
+
+
 def test_the_tester_s_order_without_the_relation(esco):
     """The failing input, kept: without ESCO's relation (share 0) the building electrician reads the
     unit group's 3/7 and ranks below the claims-only profiles and the electrical engineer."""

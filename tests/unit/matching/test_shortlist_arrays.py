@@ -135,9 +135,9 @@ def _check_entry(engine: MatchingEngine, prepared, entry) -> None:
         scale = space.params.history_agreement_scale
         values = [min(1.0, scale * w) * float(q.history_agreement[o]) for o, w in spells]
         o, w = spells[values.index(max(values))]
-        assert entry.agreement[2:] == (occupations[o], round(min(1.0, w), 3))
+        assert entry.agreement[2:4] == (occupations[o], round(min(1.0, w), 3))
     else:
-        assert entry.agreement[2:] == (None, None)
+        assert entry.agreement[2:] == (None, None, None)
     assert entry.candidate_id == seg.ids[row].decode("utf-8")
 
 

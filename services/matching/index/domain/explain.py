@@ -294,8 +294,8 @@ def occupation_agreements(
     its source, "work_history" where `from_history` ((len(rows),) bool: a spell read directly,
     `scoring.history_agreement`, agrees more than the inferred occupations), with that best spell's
     occupation URI and identity weight (`vectors.experience_weight`) and how ESCO relates it to the
-    vacancy's most probable occupation ("narrower", "broader" or None:
-    `Taxonomy.occupation_relation`), else "inferred". None for every row when the
+    vacancy's occupation where that relation counted ("narrower", "broader": `VacancyQuery.
+    close_occupation`, `Taxonomy.occupation_relation`; else None), else "inferred". None for every row when the
     vacancy has no occupation to agree with. `history`: the rows' work history as
     `gather_rows(seg.experience, rows)` gives it, when the caller has it already."""
     q, p = qw.query, space.params
@@ -314,10 +314,10 @@ def occupation_agreements(
     rows_of, first = np.unique(at[order], return_index=True)
     tax = space.taxonomy
     uris = tax.occupation_uris
-    own = int(np.argmax(q.history_agreement))  # the vacancy's (most probable) occupation
+    close = q.close_occupation  # whose ESCO relatives counted close to it (-1: none did)
     for i, k in zip(rows_of.tolist(), order[first].tolist(), strict=True):
         o = int(occ[k])
-        relation = tax.occupation_relation(uris[o], uris[own]) if tax.occupation_lineage.nnz else None
+        relation = tax.occupation_relation(uris[o], uris[close]) if close >= 0 else None
         out[i] = OccupationAgreement(
             values[i], "work_history", uris[o], round(min(1.0, float(w[k])), 3), relation
         )

@@ -188,12 +188,16 @@ class RankingParams:
     (the unit group's 3/7, before session 30)."""
 
     occupation_lineage_sure: float = 0.9
-    """`occupation_lineage_share` applies to the vacancy's occupation read at least this probable
-    (named by the employer: 1; a title and text read surely), not to a target distribution spread
-    over several occupations. Such a spread, as skills alone give it, often lies over an occupation
-    and its ESCO relatives (their profiles share most skills): the share added both ways would
-    nearly equalise their candidates (tuning half, session 30: at share 0.9 without this condition
-    history-only skills / sparse -0.023 / -0.017 NDCG@10, two-occupations -0.026 / -0.028)."""
+    """`occupation_lineage_share` applies to the vacancy's occupation named by the employer (1) or
+    read at least this probable from a title and text alone, not to a target distribution spread
+    over several occupations, nor to a vacancy that lists skills of its own without naming an
+    occupation (`query.lineage_target`'s `related`): the occupation read from listed skills is their
+    summary, and its ESCO relatives differ in exactly such skills (their profiles share most of
+    the rest), so there the skills tell them apart, at the unit group's 3/7. Tuning half, session
+    30, at share 0.9 against none: applied to every target, history-only skills / sparse -0.023 /
+    -0.017 NDCG@10 and two-occupations -0.026 / -0.028 (spread targets nearly equalise an
+    occupation and its relatives); to targets at least 0.9 probable, history-only skills still
+    -0.0070 +/- 0.0058; as now: docs/benchmarks.md, session 30."""
 
     history_agreement_scale: float = 1.0
     """Work history counts in the occupation agreement directly, besides its evidence for the
