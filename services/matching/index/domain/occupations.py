@@ -494,7 +494,12 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         hist = history[mix].tocoo()
         size = self._profile_sizes
         n_h = self.anchor * hist.data * size[hist.col]
-        den = np.bincount(hist.row, n_h, len(mix)) + total[mix]
+        # the claims' share counts only the claims no spell's occupation lists (essential or
+        # optional): a kitchen assistant's claims of skills the cook shares are the assistant's
+        worked = ((history[mix] > 0).astype(np.float64) @ self._profile_rows).tocsr()
+        off = total[mix] - np.asarray(claims[mix].multiply(worked > 0).sum(axis=1)).ravel()
+        off = np.maximum(off, 0.0)
+        den = np.bincount(hist.row, n_h, len(mix)) + off
         hood = self.history_llr_[hist.col]  # (n_spells, n_occ): row i = spell i's neighbourhood
         at = np.repeat(np.arange(hist.nnz), np.diff(hood.indptr))
         who, g = hist.row[at], hood.indices
@@ -516,7 +521,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         share = e / np.bincount(at, e, hist.nnz)[at] * (n_h / den[hist.row])[at]
         rows = np.concatenate([mix[who], mix[r_c]])
         occs = np.concatenate([g, o_c]).astype(np.int64)
-        probs = np.concatenate([share, p_c * (total[mix] / den)[r_c]])
+        probs = np.concatenate([share, p_c * (off / den)[r_c]])
         keep = ~np.isin(r, mix)
         rows = np.concatenate([r[keep], rows])
         occs = np.concatenate([o[keep].astype(np.int64), occs])
@@ -526,10 +531,16 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         return (key // n_occ).astype(r.dtype if len(r) else np.int64), (key % n_occ).astype(np.int32), summed
 
     @cached_property
+    def _profile_rows(self) -> sp.csr_matrix:
+        """(n_occupations, n_skills) CSR float64, 1 where the skill is in the occupation's ESCO
+        profile (essential or optional)."""
+        prof = self._profiles()
+        return ((prof.essential + prof.optional) > 0).astype(np.float64).tocsr()
+
+    @cached_property
     def _profile_sizes(self) -> np.ndarray:
         """(n_occupations,) float64: skills in each occupation's ESCO profile, essential and optional."""
-        prof = self._profiles()
-        return np.diff(prof.essential.indptr).astype(np.float64) + np.diff(prof.optional.indptr)
+        return np.diff(self._profile_rows.indptr).astype(np.float64)
 
     def _bias(self) -> np.ndarray | None:
         """(n_occupations,) the absence bias, tempered as the log-likelihoods are; None without."""
