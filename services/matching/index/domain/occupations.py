@@ -499,7 +499,12 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         worked = ((history[mix] > 0).astype(np.float64) @ self._profile_rows).tocsr()
         off = total[mix] - np.asarray(claims[mix].multiply(worked > 0).sum(axis=1)).ravel()
         off = np.maximum(off, 0.0)
-        den = np.bincount(hist.row, n_h, len(mix)) + off
+        # the history as a whole stands for sum N claims against the claims' C; the spells share
+        # the history's part by their weights (a larger ESCO profile is more evidence against the
+        # claims, not a larger share among the spells)
+        weights = np.bincount(hist.row, hist.data, len(mix))
+        worth = np.bincount(hist.row, n_h, len(mix))
+        den = worth + off
         hood = self.history_llr_[hist.col]  # (n_spells, n_occ): row i = spell i's neighbourhood
         at = np.repeat(np.arange(hist.nnz), np.diff(hood.indptr))
         who, g = hist.row[at], hood.indices
@@ -518,7 +523,8 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         peak = np.full(hist.nnz, -np.inf)
         np.maximum.at(peak, at, lifted)
         e = np.exp(lifted - peak[at])
-        share = e / np.bincount(at, e, hist.nnz)[at] * (n_h / den[hist.row])[at]
+        spell_share = hist.data / weights[hist.row] * worth[hist.row] / den[hist.row]
+        share = e / np.bincount(at, e, hist.nnz)[at] * spell_share[at]
         rows = np.concatenate([mix[who], mix[r_c]])
         occs = np.concatenate([g, o_c]).astype(np.int64)
         probs = np.concatenate([share, p_c * (off / den)[r_c]])
