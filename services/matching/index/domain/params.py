@@ -714,3 +714,12 @@ class IndexParams:
 
     dense_languages: tuple[str, ...] = ("fi", "sv", "en")
     """Languages stored as one byte per candidate; others in a sparse per-language list."""
+
+
+def unit_level(p: RankingParams) -> float:
+    """The agreement, in [0, 1], of another occupation of the vacancy's ISCO unit group relative to
+    the vacancy's own (the unit, minor and sub-major levels' share of `occupation_level_weights`;
+    3/7 with the defaults), the level `scoring.unit_mass`, `scoring.band_order` and stage 1's bound
+    of the band (`query.BandBound`) measure closeness from."""
+    lw = [float(w) for w in p.occupation_level_weights]
+    return sum(lw[1:]) / sum(lw) if sum(lw) > 0 else 0.0
