@@ -2,8 +2,8 @@
 setting it is done in ("work independently" → "work independently as an artist", "… on exhibitions",
 "… in forestry services"; "manage time" → "manage time in landscaping").
 
-A generic requirement ("kykyä itsenäiseen työskentelyyn") reads almost as well as each variant as as
-the general skill, so the variants crowded the general one's neighbours out and were suggested at
+A generic requirement ("kykyä itsenäiseen työskentelyyn") matches each variant almost as well as the
+general skill, so the variants took the places of the general one's neighbours and were suggested at
 0.51 beside it (outside tester 30, T30-7). A variant is meant only when the text names its trade:
 `demote_unnamed_variants` lowers a variant in each sentence that names none of its qualifier's words
 while the general skill scores there too.
@@ -75,7 +75,7 @@ def label_variants(labels: Mapping[str, Sequence[str | None]]) -> LabelVariants:
     qualifier. `labels`: language ("en", "fi", "sv") → preferred label per skill position (None
     where there is none); "en" is required (KeyError otherwise). The stems are the qualifier's words
     of four letters or more in each language's label that the general skill's label lacks, cut to
-    `_STEM` letters. Built from ESCO v1.1.1's labels at start-up (157 pairs, a few milliseconds)."""
+    `_STEM` letters. Built from ESCO v1.1.1's labels at start-up (157 pairs, about 20 ms of CPU)."""
     english = labels["en"]
     position = {label.lower(): j for j, label in enumerate(english) if label}
     general: list[int] = []
