@@ -3420,9 +3420,38 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ian")
 """Agent endings cut from an occupation title's last word to give its trade's word (`_trade_named`:
 "plumber" → "plumb", "electrician" → "electric")."""
 _GENERIC_HEADS = frozenset(
-    "technician worker operator assistant manager specialist officer engineer supervisor attendant clerk "
-    "helper agent consultant adviser advisor coordinator director inspector analyst designer developer "
-    "teacher instructor representative administrator professional expert trainer controller".split()
+    [
+        "technician",
+        "worker",
+        "operator",
+        "assistant",
+        "manager",
+        "specialist",
+        "officer",
+        "engineer",
+        "supervisor",
+        "attendant",
+        "clerk",
+        "helper",
+        "agent",
+        "consultant",
+        "adviser",
+        "advisor",
+        "coordinator",
+        "director",
+        "inspector",
+        "analyst",
+        "designer",
+        "developer",
+        "teacher",
+        "instructor",
+        "representative",
+        "administrator",
+        "professional",
+        "expert",
+        "trainer",
+        "controller",
+    ]
 )
 """Title heads that name no trade (`_trade_named`)."""
 
