@@ -948,11 +948,11 @@ class SkillRecognizer:
                     self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self.label_variants_ = label_variants(self.labels_)
-        by_word: dict[str, list[int]] = {}
+        label_words: dict[str, list[int]] = {}
         for j, label in enumerate(self.labels_["en"]):
             for w in set(words(label or "")):
-                by_word.setdefault(w, []).append(j)
-        self.label_words_ = by_word
+                label_words.setdefault(w, []).append(j)
+        self.label_words_ = label_words
         """English label word → positions of the skills whose label has it (`_trade_named`)."""
         """General skills' trade variants ("work independently as an artist": `recognition_variants`)."""
         self.english_words_: frozenset[str] | None = None  # (`_english_words`)
