@@ -131,15 +131,3 @@ def test_a_note_with_a_language_line_and_a_vague_line_names_the_vague_one(esco, 
     text = "Hygieniapassi on.\nTykkää touhuta kaikenlaista ja on reipas."
     found = esco_recognizer.recognise(text, top_k=10)
     assert guessed_sentences(found) == ["Tykkää touhuta kaikenlaista ja on reipas."]
-
-
-def test_a_skill_named_by_the_trades_own_word_is_the_trades_skill_under_its_title(esco, esco_recognizer):
-    """ESCO links *repair plumbing systems* only to the wastewater technician and the handyman: under
-    a plumber's title it weighed as another trade's skill and fell below the confidence line."""
-    text = (
-        "Putkiasentaja\nOsaat tehdä putkiasennukset ja huoltotyöt itsenäisesti ja tunnet LVI-järjestelmät. "
-        "Sinulla on B-ajokortti ja oma työkalupakki."
-    )
-    found = _found(esco, esco_recognizer, text, k=8)
-    assert min(found.get("repair plumbing systems", 0), found.get("install plumbing systems", 0)) >= CONFIDENT
-    assert not {"mechanical tools", "industrial tools"} & set(found), found

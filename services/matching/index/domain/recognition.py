@@ -948,12 +948,6 @@ class SkillRecognizer:
                     self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
         self.label_variants_ = label_variants(self.labels_)
-        label_words: dict[str, list[int]] = {}
-        for j, label in enumerate(self.labels_["en"]):
-            for w in set(words(label or "")):
-                label_words.setdefault(w, []).append(j)
-        self.label_words_ = label_words
-        """English label word → positions of the skills whose label has it (`_trade_named`)."""
         """General skills' trade variants ("work independently as an artist": `recognition_variants`)."""
         self.english_words_: frozenset[str] | None = None  # (`_english_words`)
         self.known_words_: frozenset[str] | None = None  # (`_known_words`, built when first needed)
@@ -1162,7 +1156,6 @@ class SkillRecognizer:
             tuple[int, ...], list[tuple[tuple[str, ...], np.ndarray]]
         ] = {}  # (`_sibling_objects`)
         self.designing_: dict[tuple[int, ...], np.ndarray] = {}  # (`_unasked_design`; () → every one)
-        self.trade_named_: dict[tuple[int, ...], np.ndarray] = {}  # (`_trade_named`)
         self.own_skills_: dict[tuple[str, ...], np.ndarray] = {}
         self.title_ends_: tuple[list[str], list[tuple[int, ...]], frozenset[str]] | None = None
         self.english_titles_: re.Pattern[str] | None = None
@@ -1659,8 +1652,6 @@ class SkillRecognizer:
         linked = np.asarray(links[rows].sum(axis=0)).ravel() > 0
         factor = np.full(len(linked), np.float32(self.off_occupation_weight), dtype=np.float32)
         factor[linked | transversal] = 1.0
-        if occupations:  # the trade's own word: ESCO links *repair plumbing systems* to no plumber (T30-7)
-            factor[self._trade_named(tuple(sorted(set(positions))))] = 1.0
         if occupations and self.sibling_object_weight != 1.0:
             said: set[str] | None = None  # (the text's words, read only when a sibling has skills)
             for marks, skills in self._sibling_objects(tuple(sorted(set(positions)))):
@@ -1668,37 +1659,6 @@ class SkillRecognizer:
                 if not any(w.startswith(marks) for w in said):
                     factor[skills] *= np.float32(self.sibling_object_weight)
         return factor
-
-    def _trade_named(self, positions: tuple[int, ...]) -> np.ndarray:
-        """(n_skills,) bool: the skills whose English label has a word starting with the trade word of
-        an occupation at `positions`: its English preferred title's last word without its agent
-        ending ("plumber" → "plumb", "welder" → "weld", "electrician" → "electric"; four letters or
-        more; not a generic head such as "technician", "worker" or "operator", `_GENERIC_HEADS`). ESCO
-        links *repair plumbing systems* only to the wastewater technician and the handyman, so in a
-        plumber's ad it weighed `off_occupation_weight` and fell below the confidence line (outside
-        tester 30, T30-7). Cached per `positions`."""
-        if (known := self.trade_named_.get(positions)) is not None:
-            return known
-        en = self.occupation_taxonomy_.tables.occupation_labels.get("en", [])
-        stems: set[str] = set()
-        titles: set[str] = set()  # (the title's own word names no trade: *nurse plants* for a nurse)
-        for o in positions:
-            tokens = words(en[o] or "") if o < len(en) else []
-            if tokens and tokens[-1] not in _GENERIC_HEADS:
-                head = tokens[-1]
-                stem = next((head[: -len(e)] for e in _AGENT_ENDINGS if head.endswith(e)), head)
-                if len(stem) >= 4:
-                    stems.add(stem)
-                    titles |= {stem, head, head + "s"}
-        named = np.zeros(len(self.labels_["en"]), dtype=bool)
-        if stems:
-            starts = tuple(sorted(stems))
-            for w, skills in self.label_words_.items():
-                if w.startswith(starts) and w not in titles:
-                    named[skills] = True
-        if len(self.trade_named_) < 4096:
-            self.trade_named_[positions] = named
-        return named
 
     def _software_text(self, text: str, ruled: Sequence[Sequence[str]], occupations: Collection[str]) -> bool:
         """Whether `text` is about software work (`other_sense_weight`): it names software
@@ -3415,45 +3375,6 @@ equipment hygiene*, *weld mining machinery*), and literature, which Finnish text
 (`SkillRecognizer._gate_materials`)."""
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
-
-_AGENT_ENDINGS = ("er", "or", "ist", "ian")
-"""Agent endings cut from an occupation title's last word to give its trade's word (`_trade_named`:
-"plumber" → "plumb", "electrician" → "electric")."""
-_GENERIC_HEADS = frozenset(
-    [
-        "technician",
-        "worker",
-        "operator",
-        "assistant",
-        "manager",
-        "specialist",
-        "officer",
-        "engineer",
-        "supervisor",
-        "attendant",
-        "clerk",
-        "helper",
-        "agent",
-        "consultant",
-        "adviser",
-        "advisor",
-        "coordinator",
-        "director",
-        "inspector",
-        "analyst",
-        "designer",
-        "developer",
-        "teacher",
-        "instructor",
-        "representative",
-        "administrator",
-        "professional",
-        "expert",
-        "trainer",
-        "controller",
-    ]
-)
-"""Title heads that name no trade (`_trade_named`)."""
 
 _TITLE_ENDINGS = ("a", "ä", "na", "nä", "n", "ksi", "t", "ta", "tä")
 """Finnish case endings of an occupation title read in text (`SkillRecognizer.occupations_in`)."""
