@@ -89,9 +89,10 @@ def _check_entry(engine: MatchingEngine, prepared, entry) -> None:
             strict=True,
         )
     ]
-    essential_of_history = {
+    essential_of_history = {  # of the spells weighing enough to show them (outside tester 30, T30-3)
         int(s)
-        for o, _ in spells
+        for o, w in spells
+        if w >= space.params.held_spell_weight
         for s in tax.essential.indices[tax.essential.indptr[o] : tax.essential.indptr[o + 1]]
     }
     uri = [tax.skill_uris[int(s)] for s in q.skills]

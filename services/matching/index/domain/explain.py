@@ -372,6 +372,7 @@ def _read_evidence(
         seg.experience,
         qw.exact.experience,
         space.taxonomy.essential,
+        space.params.held_spell_weight,
     )
     if found is not None:
         claim, source, worked, essential = found
@@ -386,11 +387,11 @@ def _essential_in_history(
     rows: np.ndarray, qw: QueryWeights, space: SkillSpace, history: tuple[np.ndarray, np.ndarray, np.ndarray]
 ) -> np.ndarray:
     """(len(rows), n_u) bool: the query skill is essential to an occupation in the row's work history
-    (`history`: the rows' work history as `gather_rows` gives it)."""
+    whose spell weighs at least `RankingParams.held_spell_weight` (`history`: the rows' work history
+    as `gather_rows` gives it)."""
     at_o, occ, w_o = history
-    block = experience_block(
-        at_o, occ, np.ones_like(w_o), len(rows), space.taxonomy.essential, qw.query.position
-    )
+    material = (w_o >= space.params.held_spell_weight).astype(w_o.dtype)
+    block = experience_block(at_o, occ, material, len(rows), space.taxonomy.essential, qw.query.position)
     out = np.zeros((len(rows), len(qw.query.skills)), dtype=bool)
     out[:, : block.shape[1]] = block > 0
     return out

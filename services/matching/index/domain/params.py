@@ -199,6 +199,27 @@ class RankingParams:
     1.21 CPU-s per 60,000 people), nothing per profile and nothing per query.
     (0, 0): only the skills present count (before session 22)."""
 
+    occupation_history_anchor: float = 1.0
+    """How many claims a spell of work history at identity weight 1 stands for, per skill of its
+    occupation's ESCO profile (`occupations.OccupationModel`'s `anchor`; 0: off). A person with
+    claims and work history is read as a mixture: each spell's share (its weight x its profile's
+    size x this, against the claims' total evidence) stays within the spell's unit and minor group,
+    the claims' share goes to what the claims alone say. Outside tester 30, T30-2: an electrical
+    engineer of eight current years claiming five of an electrician's essential skills read
+    electrician 0.91 (58.9 on an electrician ad); T30-3: six concurrent current jobs and two
+    electrician claims read 0.61 electrician, above a real former electrician."""
+
+    held_spell_weight: float = 0.2
+    """A skill only the work history shows is shown as held (`matched_essential`, `evidence`,
+    `essential_held`) when it is essential to the occupation of a spell weighing at least this
+    (`CompactCandidate.occupation_weights`: identity weight x share of the calendar). The score
+    already reads the history's skills by the spell's weight; the display counted any spell whole:
+    six concurrent current jobs, a sixth each, showed 19 of an electrician ad's 21 essential skills
+    "from work history" (outside tester 30, T30-3). A fifth: six concurrent jobs do not show their
+    skills, five (a fifth each) do, as do a spell that ended 20 years ago (about a half) and outside
+    tester 29's former building cleaner (eight years ended 2015, then nine in a kitchen: 0.20,
+    `tests/unit/matching/test_other_occupation_order.py`); 0 shows every spell's (before session 31)."""
+
     occupation_several: tuple[float, float] = (2.0, -100.0)
     """(lambda, log prior) of the occupation inference's "no single occupation" alternative
     (`occupations.OccupationModel`'s `several`): whether one occupation explains a person's claims
@@ -639,6 +660,10 @@ class RankingParams:
             raise ValueError("inferred_occupations must be 1 to 8")
         if min(self.occupation_absence) < 0 or len(self.occupation_absence) != 2:
             raise ValueError("occupation_absence must be two non-negative numbers")
+        if not 0 <= self.held_spell_weight <= 1:
+            raise ValueError("held_spell_weight must be in [0, 1]")
+        if self.occupation_history_anchor < 0:
+            raise ValueError("occupation_history_anchor must be >= 0 (0: off)")
         if len(self.occupation_several) != 2 or self.occupation_several[0] < 0:
             raise ValueError("occupation_several must be (lambda >= 0, log prior); lambda 0: off")
         if not 0 <= self.vacancy_listed_epsilon < 1:
@@ -689,3 +714,12 @@ class IndexParams:
 
     dense_languages: tuple[str, ...] = ("fi", "sv", "en")
     """Languages stored as one byte per candidate; others in a sparse per-language list."""
+
+
+def unit_level(p: RankingParams) -> float:
+    """The agreement, in [0, 1], of another occupation of the vacancy's ISCO unit group relative to
+    the vacancy's own (the unit, minor and sub-major levels' share of `occupation_level_weights`;
+    3/7 with the defaults), the level `scoring.unit_mass`, `scoring.band_order` and stage 1's bound
+    of the band (`query.BandBound`) measure closeness from."""
+    lw = [float(w) for w in p.occupation_level_weights]
+    return sum(lw[1:]) / sum(lw) if sum(lw) > 0 else 0.0
