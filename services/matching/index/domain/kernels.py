@@ -617,12 +617,14 @@ def _query_evidence_loop(  # type: ignore[no-untyped-def]
     e_indptr,
     e_indices,
     e_data,
+    held_weight,
 ):
     """For each of `rows` i (segment rows) and query position u (`position`: skill -> position,
     -1 where none): claim[i, u] and meta[i, u] (the row's claim of the skill and its meta byte),
     worked[i, u] = sum over the row's work history (occupation o, weight w, in stored order) of
-    w x experience[o, skill], and essential[i, u] = the same sum of 1 x essential[o, skill]
-    (each sum from 0.0, in the order `arrays.experience_block`'s bincount adds them)."""
+    w x experience[o, skill], and essential[i, u] = the same sum of 1 x essential[o, skill] over
+    the spells of weight at least `held_weight` (each sum from 0.0, in the order
+    `arrays.experience_block`'s bincount adds them)."""
     m = rows.shape[0]
     claim = np.zeros((m, n_u))
     meta = np.zeros((m, n_u), dtype=np.uint8)
@@ -642,6 +644,8 @@ def _query_evidence_loop(  # type: ignore[no-untyped-def]
                 u = position[o_indices[t]]
                 if u >= 0:
                     worked[i, u] += w * np.float64(o_data[t])
+            if w < held_weight:
+                continue
             for t in range(e_indptr[o], e_indptr[o + 1]):
                 u = position[e_indices[t]]
                 if u >= 0:
@@ -661,11 +665,13 @@ def compiled_query_evidence(
     history: sp.csr_matrix,
     experience: sp.csr_matrix,
     essential: sp.csr_matrix,
+    held_weight: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """What `explain` reads of `rows` ((m,) int64 segment rows) at the query positions, in one
     pass: (claim (m, n_u) float64, the row's claim weight; meta (m, n_u) uint8, its meta byte
     (0 where no claim); worked (m, n_u) float64, the work history's weight, `experience_block` of
-    `experience`; essential (m, n_u) float64, `experience_block` of `essential` with weight 1),
+    `experience`; essential (m, n_u) float64, `experience_block` of `essential` with weight 1 for the spells of weight at least
+    `held_weight`, 0 for the others),
     equal to the bit to the numpy forms (`explain.query_evidence`, `explain._essential_in_history`).
     `position`: (n_skills,) int64 query position of every skill, -1 if absent; `claims` /
     `claim_meta` (n, n_skills) CSR of one structure, `history` (n, n_occupations) CSR, `experience`
@@ -689,6 +695,7 @@ def compiled_query_evidence(
         essential.indptr,
         essential.indices,
         essential.data,
+        np.float64(held_weight),
     )
 
 

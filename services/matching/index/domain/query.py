@@ -161,6 +161,8 @@ class VacancyQuery:
     kind: str = "skills"  # one of VACANCY_KINDS
     confirmed_agreement: float = 0.0  # in [0, 1]: the agreement a candidate holding every essential
     # skill the employer confirmed earns (`RankingParams.confirmed_agreement_power`); 0: not used
+    close_occupation: int = -1  # position of the occupation whose ESCO narrower and broader
+    # occupations count close to it (`close_occupation`), -1 when none
     best_agreement: float = 0.0  # in [0, 1]: the agreement of a candidate certainly of the
     # vacancy's best-agreeing occupation (`history_agreement`'s largest; 0: no occupation), the
     # scale of `scoring.band_order`'s closeness
@@ -290,7 +292,10 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     rel_u, rel_v = np.nonzero(own_credit)
     rel_owner, rel_starts = np.unique(rel_u, return_index=True)
     agreement = occupation_agreement(target, space)
-    by_history = history_agreement(target, space)
+    # ESCO's relatives count close to the occupation named, or read from a title and text alone; the
+    # skills an employer lists tell the relatives apart (`RankingParams.occupation_lineage_share`)
+    close = close_occupation(target, space, listed=o < 0 and bool(chosen))
+    by_history = history_agreement(target, space, close)
     return VacancyQuery(
         skills=skills,
         weight=vec_w,
@@ -312,6 +317,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         target=target,
         agreement=agreement,
         history_agreement=by_history,
+        close_occupation=close,
         kind=kind,
         confirmed_agreement=confirmed_agreement(by_history, o, len(listed_essential), bool(titles), p),
         overlap_agreement=p.overlap_agreement if n_e > 0 and p.experience_essential_weight > 0 else 0.0,
@@ -558,18 +564,57 @@ def occupation_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
     return out
 
 
-def history_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
+def close_occupation(target: np.ndarray, space: SkillSpace, listed: bool) -> int:
+    """The occupation position whose ESCO relatives count close to it (`lineage_target`), -1 for
+    none: the vacancy's most probable occupation in `target` (n_occupations,) when it is at least
+    `RankingParams.occupation_lineage_sure` probable (named by the employer: 1; read so from a title
+    and text) and the vacancy does not list skills of its own without naming it (`listed`: the
+    occupation read from listed skills is their summary, and its relatives differ in exactly such
+    skills). -1 also when `occupation_lineage_share` is 0 or the taxonomy has no relation."""
+    p = space.params
+    if (
+        listed
+        or p.occupation_lineage_share <= 0
+        or not space.taxonomy.occupation_lineage.nnz
+        or not len(target)
+    ):
+        return -1
+    best = int(np.argmax(target))
+    return best if target[best] >= p.occupation_lineage_sure else -1
+
+
+def lineage_target(target: np.ndarray, space: SkillSpace, close: int = -1) -> np.ndarray:
+    """(n_occupations,) float64 in [0, 1]: each occupation's share of the same-occupation level,
+    its own probability in `target` (n_occupations,) plus, for the occupations ESCO places broader
+    or narrower than `close` within its ISCO unit group (`Taxonomy.occupation_lineage`: a building
+    electrician on an electrician's ad, and the converse; siblings, two narrower occupations of
+    one broader, earn nothing here), `RankingParams.occupation_lineage_share` x the probability of
+    `close` (`close_occupation`; -1: `target` as it is)."""
+    out = np.asarray(target, dtype=np.float64).copy()
+    if close < 0:
+        return out
+    lineage = space.taxonomy.occupation_lineage
+    rel = lineage.indices[lineage.indptr[close] : lineage.indptr[close + 1]]
+    out[rel] = np.minimum(out[rel] + space.params.occupation_lineage_share * out[close], 1.0)
+    return out
+
+
+def history_agreement(target: np.ndarray, space: SkillSpace, close: int = -1) -> np.ndarray:
     """(n_occupations,) float64 in [0, 1]: what work history in each occupation earns towards the
     agreement with the vacancy's occupation distribution `target` (n_occupations,) at full history
     weight (`RankingParams.history_agreement_scale`): the vacancy's very occupation all four levels
     (1 x its probability), another occupation of the same ISCO-08 unit group the three group levels
-    of `occupation_level_weights` (normalised) times the unit group's probability. Work in an
+    of `occupation_level_weights` (normalised) times the unit group's probability, and one ESCO
+    places broader or narrower than the vacancy's besides `occupation_lineage_share` of the
+    occupation level (`lineage_target`: 0.943 with the defaults, a building electrician's work on an
+    electrician's ad; `close`: the occupation whose relatives count so, `close_occupation`). Work in an
     occupation of only the same minor or sub-major group earns nothing here (the inferred
     occupations still carry it), which keeps the stage-1 walk to the vacancy's unit groups."""
     prof = space.occupations._profiles()
     lw = np.asarray(space.params.occupation_level_weights, dtype=np.float64)
     lw = lw / lw.sum() if lw.sum() > 0 else lw
     out = np.asarray(target, dtype=np.float64).copy()
+    out += lw[0] * (lineage_target(target, space, close) - out)  # ESCO narrower / broader
     ok = prof.unit >= 0
     if ok.any():
         nz = np.flatnonzero(target)  # as in `occupation_agreement`: zeros add nothing
