@@ -550,3 +550,36 @@ def test_a_whole_ad_cut_to_top_k_says_how_many_were_left_out_and_keeps_the_requi
     assert welding.get_json()["suggestions_left_out"] == 0, welding.get_json()
     short = client.post(URL, json={"text": "Edellytämme hygieniapassia."}, headers=EMPLOYER).get_json()
     assert short["suggestions_left_out"] == 0 and "warning" not in short, short
+
+
+def test_the_empty_result_warning_fits_a_coachs_note_as_well_as_an_ad(client):
+    """Outside tester 30 (T30-6): a coach's note about a jobseeker was told it "reads as being about
+    the employer, benefits or applying"; the wording now fits any text, in fi, sv and en."""
+    coach = auth("coach", "tampere-tyollisyys")
+    note = {"text": "Tavoite: siivousala tai keittiö."}  # (a wish names no skill held)
+    by_lang = {
+        lang: client.post(f"{URL}?lang={lang}", json=note, headers=coach).get_json()["warning"]
+        for lang in ("en", "fi", "sv")
+    }
+    assert by_lang["en"].startswith("No skill was recognised in this text"), by_lang
+    assert "what the person can do" in by_lang["en"] and "reads as being about" not in by_lang["en"]
+    assert (
+        by_lang["fi"].startswith("Tekstistä ei tunnistettu yhtään taitoa")
+        and "mitä henkilö osaa" in by_lang["fi"]
+    )
+    assert "vad personen kan" in by_lang["sv"], by_lang
+
+
+def test_a_sentence_read_only_as_guesses_is_named_beside_a_confident_language_line(client):
+    """Outside tester 30 (T30-8): a cooking note gave only guesses and no warning, because the language
+    line of the same text scored 1.0; the warning judges each sentence."""
+    coach = auth("coach", "tampere-tyollisyys")
+    text = "Hygieniapassi on.\nTykkää touhuta kaikenlaista ja on reipas."
+    body = client.post(f"{URL}?lang=en", json={"text": text}, headers=coach).get_json()
+    assert body["items"][0]["score"] == 1.0, body
+    assert (
+        "only guesses" in body["warning"] and '"Tykkää touhuta kaikenlaista ja on reipas."' in body["warning"]
+    )
+    assert "Hygieniapassi" not in body["warning"], body
+    clear = client.post(f"{URL}?lang=en", json={"text": "Hygieniapassi on."}, headers=coach).get_json()
+    assert "warning" not in clear, clear

@@ -15,11 +15,12 @@ from flask_smorest import Blueprint, abort
 from services.kernel.texts import N_
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
-from services.matching.index.domain.model import language_rank
+from services.matching.index.domain.model import RecognisedSkill, language_rank
 from services.matching.index.domain.recognition import (
     CONFIDENT_SCORE,
     LEFT_OUT_LOOKAHEAD,
     beside_hiring_lines,
+    guessed_sentences,
     names_registration,
     requirements_first,
     suggestable,
@@ -200,10 +201,12 @@ CLOSED_NOTICE = N_(
     "reasons are how they would have matched."
 )
 NO_SKILL_WARNING = N_(
-    "No skill was recognised in this text: it reads as being about the employer, benefits or "
-    "applying, or it names no task or requirement. Describe the tasks and requirements, or choose "
-    "skills or an occupation."
+    "No skill was recognised in this text: it names no task, requirement or skill that recognition "
+    "reads (sentences about an employer, benefits or applying are not read). Describe the tasks, the "
+    "requirements or what the person can do, or choose skills or an occupation."
 )
+"""Worded for any text the endpoint reads, an ad or a coach's note (outside tester 30, T30-6: "it
+reads as being about the employer" was said of a note about a jobseeker)."""
 REGISTRATION_WARNING = N_(
     "No skill was recognised in this text: it names a professional registration (laillistus, "
     "Valvira, Terhikki, legitimation), but not the profession registered, and a registration alone "
@@ -214,6 +217,21 @@ LOW_CONFIDENCE_WARNING = N_(
     "No skill was recognised with confidence: the skills below are only guesses from similar "
     "words. Describe the tasks and requirements, or choose skills or an occupation."
 )
+
+GUESSED_SENTENCES_WARNING = N_(
+    "Some sentences gave no skill with confidence: the skills recognised from them are only guesses "
+    "from similar words (%(sentences)s). Describe those tasks in other words, or choose the skills."
+)
+
+
+def guessed_sentences_warning(found: list[RecognisedSkill]) -> str | None:
+    """`GUESSED_SENTENCES_WARNING` in the request's language, quoting each sentence whose shown skills
+    are all guesses while another sentence's are confident (`guessed_sentences`), else None."""
+    guessed = guessed_sentences(found)
+    if not guessed:
+        return None
+    return gettext(GUESSED_SENTENCES_WARNING, sentences="; ".join(f'"{s}"' for s in guessed))
+
 
 PARTLY_READ_WARNING = N_(
     "This text has %(total)d sentences and recognition reads at most %(limit)d: %(unread)d were not "
@@ -442,6 +460,8 @@ class RecogniseView(MethodView):
         elif max(s.score for s in found) < CONFIDENT_SCORE:
             # ranked, not cut (a weak match can still be the right one), but the employer is told
             body["warning"] = gettext(LOW_CONFIDENCE_WARNING)
+        elif guessed := guessed_sentences_warning(found):
+            body["warning"] = guessed  # a confident line (a language, a card) does not vouch for the others
         if warning := joined(
             body.get("warning"), partly_read_warning(data["text"]), left_out_warning(left_out, len(found))
         ):

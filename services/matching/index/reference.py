@@ -67,6 +67,10 @@ GLOSSARY_FILE = "recognition/sv_glossary.csv"
 FINNISH_GLOSSARY_FILE = "recognition/fi_glossary.csv"
 TITLES_FILE = "recognition/job_titles.csv"
 QUALIFICATIONS_FILE = "recognition/qualifications.csv"
+TAXONOMY_VERSION = "taxonomy-5"
+"""Bump when `read_tables` or `TaxonomyTables` change without the recogniser's inputs changing (5:
+ESCO's broader occupations, `TaxonomyTables.occupation_broader_*`); only the taxonomy's cache file
+is rebuilt (about 10 CPU-seconds), not the recogniser's."""
 LEMMAS_VERSION = "fi-lemmas-8"
 """Bump when `FinnishLemmas.build` changes (2: action nouns in -minen read as their verbs; 3: the
 verbs of derived action nouns, "siivous" → siivota, cached beside the table; 4: fewer false
@@ -99,7 +103,7 @@ class ReferenceDataError(Exception):
 def load_taxonomy(data_dir: Path | None = None, cache_dir: Path | None = None) -> Taxonomy:
     """The ESCO taxonomy, from the cache when the data files and code are unchanged."""
     data_dir, cache_dir = _dirs(data_dir, cache_dir)
-    path = cache_dir / f"taxonomy-{cache_key(data_dir)}.pkl"
+    path = cache_dir / f"{TAXONOMY_VERSION}-{cache_key(data_dir)}.pkl"
     if path.exists():
         with path.open("rb") as f:
             return Taxonomy(pickle.load(f))
@@ -539,6 +543,13 @@ def read_tables(data_dir: Path) -> TaxonomyTables:
         (r["conceptUri"], r["broaderUri"])
         for r in _zip_rows(relations_zip, "broaderRelationsSkillPillar.csv")
     ]
+    # narrower occupation -> broader occupation ("building electrician" -> "electrician"); the
+    # pillar's other rows place occupations and ISCO groups under ISCO groups (the `iscoGroup` column)
+    occupation_broader = [
+        (r["conceptUri"], r["broaderUri"])
+        for r in _zip_rows(relations_zip, "broaderRelationsOccPillar.csv")
+        if r["conceptType"] == "Occupation" and r["broaderType"] == "Occupation"
+    ]
     classification_zip = esco / "esco-v1.1.1-classification-en-csv.zip"
     groups = {
         r["conceptUri"]: r["preferredLabel"] for r in _zip_rows(classification_zip, "skillGroups_en.csv")
@@ -552,7 +563,14 @@ def read_tables(data_dir: Path) -> TaxonomyTables:
         (r["code"], r["preferredLabel_en"]) for r in _gz_rows(data_dir / "isco" / "isco08_groups_en.csv.gz")
     ]
     taxonomy = Taxonomy.from_rows(
-        skills, occupations, occupation_skills, skill_relations, groups.items(), broader, isco
+        skills,
+        occupations,
+        occupation_skills,
+        skill_relations,
+        groups.items(),
+        broader,
+        isco,
+        occupation_broader,
     )
     log.info(
         "ESCO: %d skills, %d occupations, %d relation rows skipped (unknown concepts)",

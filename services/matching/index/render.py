@@ -225,7 +225,13 @@ def _agreement(e: ShortlistEntry, labels: SkillLabels) -> dict[str, Any] | None:
         if a.occupation
         else None
     )
-    return {"value": a.value, "source": a.source, "occupation": occupation, "spell_weight": a.spell_weight}
+    return {
+        "value": a.value,
+        "source": a.source,
+        "occupation": occupation,
+        "spell_weight": a.spell_weight,
+        "relation": a.relation,
+    }
 
 
 def render_explanation(e: ShortlistEntry, labels: Labels, lang: str, k: int) -> dict[str, Any]:

@@ -195,8 +195,9 @@ class OccupationAgreementSchema(ma.Schema):
     value = fields.Float(
         metadata={
             "description": "The occupation agreement the score used, 0-1: `components.occupation_match` "
-            "is 0.6 x this. 1 = certainly of the vacancy's occupation; another occupation of its ISCO "
-            "unit group earns 3/7 of that"
+            "is 0.6 x this. 1 = certainly of the vacancy's occupation; an occupation ESCO places "
+            "narrower or broader than it (`relation`) earns 0.943 of that by work history; another "
+            "occupation of its ISCO unit group 3/7"
         }
     )
     source = fields.String(
@@ -234,6 +235,22 @@ class OccupationAgreementSchema(ma.Schema):
             "weakly (half after 20 years: one year that ended six years ago 0.73), a spell of a few "
             "months 0.8; halved for every five years of later work in another spell (a career "
             "change); the agreement is this times the spell occupation's agreement. inferred: null"
+        },
+    )
+    relation = fields.String(
+        allow_none=True,
+        validate=validate.OneOf(("narrower", "broader")),
+        metadata={
+            "description": "work_history: how ESCO's occupation hierarchy relates the spell's occupation "
+            "to the vacancy's: narrower, a specialisation of the same job (a building electrician on an "
+            "electrician's ad), or broader (an electrician on a building electrician's ad). Either "
+            "counts close to the same occupation: 0.9 of the occupation level (4/7) on top of the unit "
+            "group's 3/7, an agreement of 0.943 for a current spell of two years or more, between the "
+            "vacancy's own occupation (1) and another occupation of its ISCO unit group (3/7). Two "
+            "narrower occupations of one broader (siblings) are not related: the unit group's 3/7. Only "
+            "for a vacancy naming its occupation or read so surely (at least 0.9) from a title and text "
+            "alone; a vacancy listing its own skills without an occupation: the unit group's 3/7. "
+            "null otherwise"
         },
     )
 

@@ -211,3 +211,35 @@ def vacancy(
         working_time=working_time,
         start_date=start_date,
     )
+
+
+def esco_occupation(esco, label: str) -> str:
+    """The URI of the real ESCO occupation with English preferred label `label`."""
+    return esco.occupation_uris[esco.tables.occupation_labels["en"].index(label)]
+
+
+@pytest.fixture(scope="session")
+def esco_titles(esco):
+    """The service's title reader over real ESCO (exact labels and the glossary; no dense model)."""
+    from services.matching.index.reference import load_title_reader
+
+    return load_title_reader(esco, None)
+
+
+@pytest.fixture(scope="session")
+def make_esco_engine(esco, esco_titles):
+    """A factory: `make_esco_engine(candidates, params=None)` is a `MatchingEngine` over real ESCO
+    with the service's title reader, the clock at `TODAY`, default `RankingParams` unless given,
+    holding `candidates` (any iterable of `Candidate`)."""
+    from services.matching.index.domain.engine import MatchingEngine
+    from services.matching.index.domain.params import RankingParams
+
+    def make(candidates=(), params=None) -> MatchingEngine:
+        engine = MatchingEngine(
+            esco, MUNICIPALITIES, params or RankingParams(), clock=lambda: TODAY, titles=esco_titles
+        )
+        for c in candidates:
+            engine.upsert_candidate(c)
+        return engine
+
+    return make

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.recognition import enrich_vacancy
 
-from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
+from .conftest import TODAY, candidate, esco_occupation, vacancy
 
 TEXT = (
     "Vi söker en kock till vår lunchrestaurang i Åbo. Du tillagar lunch för 150 gäster, bakar bröd och "
@@ -26,24 +25,14 @@ TEXT = (
 )
 
 
-def _occupation(esco, label: str) -> str:
-    return esco.occupation_uris[esco.tables.occupation_labels["en"].index(label)]
+_occupation = esco_occupation
 
 
 def _skill(esco, label: str) -> str:
     return esco.skill_uris[esco.tables.skill_labels["en"].index(label)]
 
 
-def _engine(esco, params: RankingParams | None = None) -> MatchingEngine:
-    from services.matching.index.reference import load_title_reader
-
-    engine = MatchingEngine(
-        esco,
-        MUNICIPALITIES,
-        params or RankingParams(),
-        clock=lambda: TODAY,
-        titles=load_title_reader(esco, None),
-    )
+def _people(esco) -> list:
     people = {
         "cook": (None, WorkExperience(_occupation(esco, "cook"), 8.0)),
         "chef": (("plan menus", "manage staff"), WorkExperience(_occupation(esco, "chef"), 10.0)),
@@ -51,10 +40,10 @@ def _engine(esco, params: RankingParams | None = None) -> MatchingEngine:
         "kitchen-porter": (None, WorkExperience(_occupation(esco, "kitchen porter"), 3.0)),
         "cleaner": (None, WorkExperience(_occupation(esco, "building cleaner"), 5.0)),
     }
-    for cid, (claims, spell) in people.items():
-        skills = {_skill(esco, s): "advanced" for s in claims or ()}
-        engine.upsert_candidate(candidate(cid, skills, experience=(spell,)))
-    return engine
+    return [
+        candidate(cid, {_skill(esco, s): "advanced" for s in claims or ()}, experience=(spell,))
+        for cid, (claims, spell) in people.items()
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +59,8 @@ def _entries(engine, ad):
     }
 
 
-def test_the_chef_ranks_above_the_kitchen_assistant_on_the_text_only_cook_ad(esco, text_ad):
-    engine = _engine(esco)
+def test_the_chef_ranks_above_the_kitchen_assistant_on_the_text_only_cook_ad(esco, text_ad, make_esco_engine):
+    engine = make_esco_engine(_people(esco))
     assert engine.prepare(text_ad).query.kind == "text-read"
     by_id = _entries(engine, text_ad)
     order = sorted(by_id, key=lambda c: by_id[c].rank)
@@ -88,15 +77,15 @@ def test_the_chef_ranks_above_the_kitchen_assistant_on_the_text_only_cook_ad(esc
     assert sum(chef.points.values()) == pytest.approx(chef.match, abs=0.05)
 
 
-def test_the_order_was_the_tester_s_without_the_skill_overlap(esco, text_ad):
+def test_the_order_was_the_tester_s_without_the_skill_overlap(esco, text_ad, make_esco_engine):
     """The failing input, kept: without the overlap's agreement the kitchen assistant ranks above."""
-    by_id = _entries(_engine(esco, RankingParams(overlap_agreement=0.0)), text_ad)
+    by_id = _entries(make_esco_engine(_people(esco), RankingParams(overlap_agreement=0.0)), text_ad)
     assert by_id["kitchen-assistant"].rank < by_id["chef"].rank
 
 
-def test_the_chef_ranks_above_the_kitchen_assistant_on_a_vacancy_naming_the_cook(esco):
+def test_the_chef_ranks_above_the_kitchen_assistant_on_a_vacancy_naming_the_cook(esco, make_esco_engine):
     """The same kind on the other vacancy kinds: the cook named as the occupation."""
-    engine = _engine(esco)
+    engine = make_esco_engine(_people(esco))
     ad = vacancy(occupation=_occupation(esco, "cook"), vacancy_id="v-cook-named")
     by_id = _entries(engine, ad)
     assert by_id["cook"].rank == 1

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import pytest
 
-from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.recognition import enrich_vacancy
 from services.matching.index.domain.vectors import overlap_shares
 
-from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
+from .conftest import TODAY, candidate, esco_occupation, vacancy
 
 TRADES = ("cook", "building cleaner", "welder")
 ADS = {
@@ -48,8 +47,7 @@ ADS = {
 }
 
 
-def _occupation(esco, label: str) -> str:
-    return esco.occupation_uris[esco.tables.occupation_labels["en"].index(label)]
+_occupation = esco_occupation
 
 
 def _profile(esco, label: str) -> list[str]:
@@ -61,16 +59,7 @@ def _every_skill(esco, trades=TRADES) -> dict[str, str]:
     return {uri: "expert" for t in trades for uri in _profile(esco, t)}
 
 
-def _engine(esco, params: RankingParams | None = None) -> MatchingEngine:
-    from services.matching.index.reference import load_title_reader
-
-    engine = MatchingEngine(
-        esco,
-        MUNICIPALITIES,
-        params or RankingParams(),
-        clock=lambda: TODAY,
-        titles=load_title_reader(esco, None),
-    )
+def _people(esco) -> list:
     spell = WorkExperience
     honest = {
         "cook": (spell(_occupation(esco, "cook"), 5.0),),
@@ -78,29 +67,28 @@ def _engine(esco, params: RankingParams | None = None) -> MatchingEngine:
         "building-cleaner": (spell(_occupation(esco, "building cleaner"), 5.0),),
         "welder": (spell(_occupation(esco, "welder"), 6.0),),
     }
-    for cid, history in honest.items():
-        engine.upsert_candidate(candidate(cid, experience=history))
+    people = [candidate(cid, experience=history) for cid, history in honest.items()]
     every = _every_skill(esco)
     # F3: every skill of three trades, no work history (t29-gamer2)
-    engine.upsert_candidate(candidate("claims-all", every, max_commute_km=500))
+    people.append(candidate("claims-all", every, max_commute_km=500))
     # F4: three current six-year spells and every skill (t29-gamer)
     trades = tuple(spell(_occupation(esco, t), 6.0) for t in TRADES)
-    engine.upsert_candidate(candidate("spells-and-claims", every, experience=trades, max_commute_km=500))
+    people.append(candidate("spells-and-claims", every, experience=trades, max_commute_km=500))
     # F4: six current ten-year spells, no claims (t29-gamer3)
     six = (*TRADES, "chef", "domestic cleaner", "sheet metal worker")
-    engine.upsert_candidate(
+    people.append(
         candidate(
             "six-spells", experience=tuple(spell(_occupation(esco, t), 10.0) for t in six), max_commute_km=500
         )
     )
     # a new graduate: every skill of one trade claimed, no history (claims-only evidence still counts)
-    engine.upsert_candidate(candidate("graduate-cook", _every_skill(esco, ("cook",))))
-    return engine
+    people.append(candidate("graduate-cook", _every_skill(esco, ("cook",))))
+    return people
 
 
 @pytest.fixture(scope="module")
-def engine(esco):
-    return _engine(esco)
+def engine(esco, make_esco_engine):
+    return make_esco_engine(_people(esco))
 
 
 @pytest.fixture(scope="module")

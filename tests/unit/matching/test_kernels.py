@@ -326,7 +326,10 @@ def _evidence_case(seed: int):
     qw = SimpleNamespace(
         query=SimpleNamespace(position=position, skills=skills), exact=SimpleNamespace(experience=experience)
     )
-    space = SimpleNamespace(taxonomy=SimpleNamespace(essential=essential))
+    # spells below the held weight (a quarter) hold no skill in the display (T30-3)
+    space = SimpleNamespace(
+        taxonomy=SimpleNamespace(essential=essential), params=SimpleNamespace(held_spell_weight=0.25)
+    )
     rows = rng.integers(0, n, 120)  # repeats and rows without history or claims included
     return seg, rows, qw, space
 
@@ -368,7 +371,10 @@ def test_explain_reads_claims_and_work_history_at_the_query_positions(monkeypatc
         query=SimpleNamespace(position=position, skills=np.arange(3)),
         exact=SimpleNamespace(experience=experience),
     )
-    space = SimpleNamespace(taxonomy=SimpleNamespace(essential=essential))
+    space = SimpleNamespace(
+        taxonomy=SimpleNamespace(essential=essential), params=SimpleNamespace(held_spell_weight=0.25)
+    )
+    light = SimpleNamespace(taxonomy=space.taxonomy, params=SimpleNamespace(held_spell_weight=0.3))
     for numba_on in ("1", "0"):
         monkeypatch.setenv("KOHTAANTO_NUMBA", numba_on)
         raw, source, held, _ = _read_evidence(seg, np.asarray([0, 1]), qw, space)
@@ -380,6 +386,9 @@ def test_explain_reads_claims_and_work_history_at_the_query_positions(monkeypatc
         ]
         assert source.tolist() == [[3, 0, 0], [0, 0, 0]]
         assert held.tolist() == [[True, False, False], [True, True, False]]
+        # a spell weighing less than `held_spell_weight` shows no skill as held (outside tester 30, T30-3)
+        held = _read_evidence(seg, np.asarray([0, 1]), qw, light)[2]
+        assert held.tolist() == [[True, False, False], [False, True, False]]
 
 
 def test_the_shared_parts_cover_every_range_once_in_order():

@@ -18,6 +18,7 @@ B = "http://data.europa.eu/esco/skill/blueprints"
 G = "http://data.europa.eu/esco/skill/group-metal"
 OCC = "http://data.europa.eu/esco/occupation/welder"
 GONE = "http://data.europa.eu/esco/occupation/removed"
+PIPE = "http://data.europa.eu/esco/occupation/pipe-welder"
 
 
 def _csv(rows: list[dict[str, str]]) -> str:
@@ -79,7 +80,19 @@ def data_dir(tmp_path: Path) -> Path:
                 "description_en": "Welders weld.",
                 "description_fi": "Hitsaajat hitsaavat.",
                 "fi_source_iscoGroup": "7212",
-            }
+            },
+            {
+                "conceptUri": PIPE,
+                "iscoGroup": "7212",
+                "escoCode": "7212.1.1",
+                "preferredLabel_en": "pipe welder",
+                "preferredLabel_fi": "putkihitsaaja",
+                "altLabels_en": "",
+                "altLabels_fi": "",
+                "description_en": "Pipe welders weld pipes.",
+                "description_fi": "Putkihitsaajat hitsaavat putkia.",
+                "fi_source_iscoGroup": "7212",
+            },
         ],
     )
     relation = {
@@ -108,6 +121,26 @@ def data_dir(tmp_path: Path) -> Path:
                     "relatedSkillType": "skill/competence",
                     "relatedSkillUri": W,
                 }
+            ],
+            "broaderRelationsOccPillar.csv": [
+                {
+                    "conceptType": "Occupation",
+                    "conceptUri": OCC,
+                    "broaderType": "ISCOGroup",
+                    "broaderUri": "http://data.europa.eu/esco/isco/C7212",
+                },
+                {
+                    "conceptType": "Occupation",
+                    "conceptUri": PIPE,
+                    "broaderType": "Occupation",
+                    "broaderUri": OCC,
+                },
+                {
+                    "conceptType": "Occupation",
+                    "conceptUri": GONE,
+                    "broaderType": "Occupation",
+                    "broaderUri": OCC,
+                },
             ],
             "broaderRelationsSkillPillar.csv": [
                 {
@@ -165,7 +198,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 def test_the_esco_files_are_parsed_into_a_taxonomy(data_dir: Path, tmp_path: Path):
     tax = reference.load_taxonomy(data_dir, tmp_path / "cache")
-    assert tax.n_skills == 3 and tax.n_occupations == 1
+    assert tax.n_skills == 3 and tax.n_occupations == 2
     assert tax.skill_label(W, "fi") == "hitsata metallia"
     assert tax.tables.skill_alt_labels_en[tax.skill_index[W]] == ("welding", "weld metal")
     assert tax.occupation_skills(OCC) == ((W, M), (B,))
@@ -174,6 +207,12 @@ def test_the_esco_files_are_parsed_into_a_taxonomy(data_dir: Path, tmp_path: Pat
     assert tax.skill_group_labels(B) == ["metal work"]
     assert tax.skill_group_labels(M) == ["weld metal"]
     assert tax.find_occupations("hitsari", "fi") == [OCC]
+    # ESCO's occupation pillar: the pipe welder is a narrower occupation of the welder (the ISCO
+    # group's row and the removed occupation's are left out)
+    assert (
+        tax.occupation_relation(PIPE, OCC) == "narrower" and tax.occupation_relation(OCC, PIPE) == "broader"
+    )
+    assert tax.occupation_lineage.nnz == 2
 
 
 def test_the_second_load_comes_from_the_cache(data_dir: Path, tmp_path: Path, monkeypatch):

@@ -89,9 +89,10 @@ def _check_entry(engine: MatchingEngine, prepared, entry) -> None:
             strict=True,
         )
     ]
-    essential_of_history = {
+    essential_of_history = {  # of the spells weighing enough to show them (outside tester 30, T30-3)
         int(s)
-        for o, _ in spells
+        for o, w in spells
+        if w >= space.params.held_spell_weight
         for s in tax.essential.indices[tax.essential.indptr[o] : tax.essential.indptr[o + 1]]
     }
     uri = [tax.skill_uris[int(s)] for s in q.skills]
@@ -135,9 +136,9 @@ def _check_entry(engine: MatchingEngine, prepared, entry) -> None:
         scale = space.params.history_agreement_scale
         values = [min(1.0, scale * w) * float(q.history_agreement[o]) for o, w in spells]
         o, w = spells[values.index(max(values))]
-        assert entry.agreement[2:] == (occupations[o], round(min(1.0, w), 3))
+        assert entry.agreement[2:4] == (occupations[o], round(min(1.0, w), 3))
     else:
-        assert entry.agreement[2:] == (None, None)
+        assert entry.agreement[2:] == (None, None, None)
     assert entry.candidate_id == seg.ids[row].decode("utf-8")
 
 

@@ -43,11 +43,12 @@ def _linear_as_before(plain):  # type: ignore[no-untyped-def]
 
 
 def _weights_as_before(plain):  # type: ignore[no-untyped-def]
-    """`query._weights` with the similarity's bound as before session 24 (kappa x a only)."""
+    """`query._weights` with the similarity's bound as before session 24 (kappa x a only; nor the
+    band's shrink of session 31, which came later)."""
 
     def weights(*args, **kwargs):  # type: ignore[no-untyped-def]
         qw = plain(*args, **kwargs)
-        return replace(qw, bound=replace(qw.bound, squares=0.0))
+        return replace(qw, bound=replace(qw.bound, squares=0.0, band=None))
 
     return weights
 

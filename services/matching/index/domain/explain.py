@@ -293,7 +293,9 @@ def occupation_agreements(
     """Per row of `rows`: `agreement` ((len(rows),) float64, the agreement the exact score used) and
     its source, "work_history" where `from_history` ((len(rows),) bool: a spell read directly,
     `scoring.history_agreement`, agrees more than the inferred occupations), with that best spell's
-    occupation URI and identity weight (`vectors.experience_weight`), else "inferred". None for every row when the
+    occupation URI and identity weight (`vectors.experience_weight`) and how ESCO relates it to the
+    vacancy's occupation where that relation counted ("narrower", "broader": `VacancyQuery.
+    close_occupation`, `Taxonomy.occupation_relation`; else None), else "inferred". None for every row when the
     vacancy has no occupation to agree with. `history`: the rows' work history as
     `gather_rows(seg.experience, rows)` gives it, when the caller has it already."""
     q, p = qw.query, space.params
@@ -310,10 +312,14 @@ def occupation_agreements(
     value = np.minimum(1.0, p.history_agreement_scale * w) * q.history_agreement[occ]
     order = np.lexsort((-value, at))  # by row, best spell first
     rows_of, first = np.unique(at[order], return_index=True)
-    uris = space.taxonomy.occupation_uris
+    tax = space.taxonomy
+    uris = tax.occupation_uris
+    close = q.close_occupation  # whose ESCO relatives counted close to it (-1: none did)
     for i, k in zip(rows_of.tolist(), order[first].tolist(), strict=True):
+        o = int(occ[k])
+        relation = tax.occupation_relation(uris[o], uris[close]) if close >= 0 else None
         out[i] = OccupationAgreement(
-            values[i], "work_history", uris[int(occ[k])], round(min(1.0, float(w[k])), 3)
+            values[i], "work_history", uris[o], round(min(1.0, float(w[k])), 3), relation
         )
     return out
 
@@ -372,6 +378,7 @@ def _read_evidence(
         seg.experience,
         qw.exact.experience,
         space.taxonomy.essential,
+        space.params.held_spell_weight,
     )
     if found is not None:
         claim, source, worked, essential = found
@@ -386,11 +393,11 @@ def _essential_in_history(
     rows: np.ndarray, qw: QueryWeights, space: SkillSpace, history: tuple[np.ndarray, np.ndarray, np.ndarray]
 ) -> np.ndarray:
     """(len(rows), n_u) bool: the query skill is essential to an occupation in the row's work history
-    (`history`: the rows' work history as `gather_rows` gives it)."""
+    whose spell weighs at least `RankingParams.held_spell_weight` (`history`: the rows' work history
+    as `gather_rows` gives it)."""
     at_o, occ, w_o = history
-    block = experience_block(
-        at_o, occ, np.ones_like(w_o), len(rows), space.taxonomy.essential, qw.query.position
-    )
+    material = (w_o >= space.params.held_spell_weight).astype(w_o.dtype)
+    block = experience_block(at_o, occ, material, len(rows), space.taxonomy.essential, qw.query.position)
     out = np.zeros((len(rows), len(qw.query.skills)), dtype=bool)
     out[:, : block.shape[1]] = block > 0
     return out

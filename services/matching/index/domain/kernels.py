@@ -69,6 +69,7 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     w_sum,
     w_conf,
     w_sq,
+    w_mass,
     lo,
     hi,
     base,
@@ -95,6 +96,13 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     overlap's, `scoring.band_order`); without `bound`, F(g) is added (positive exactly where evidence is).
     With bound[6] > 0, Q(g) = sum_t w_sq[t] * P[g, columns[t]] bounds the row's sum over the
     vacancy's own skills of idf^2 x strength, for the similarity part (`similarity_bound_of`'s sq).
+    With the band's bound (bound[11:19], `query.BandBound`, bound[11] in (0, 1)): the similarity
+    part and C(g) are multiplied by `band_bound_of` of r = (max(A, H, the confirmed skills' bound
+    from F + bound[17]) + bound[16]) x bound[12] and M(g) = sum_t w_mass[t] * P[g, columns[t]] over
+    the summed-agreement columns (w_sum[t] != 0; the walked unit-group mass), C(g)'s experience-match part min(C, bound[18]) kept whole (bound[18]
+    >= 0; negative: C kept whole): `scoring.band_order` shrinks those parts of a row below the
+    vacancy's unit group. With bound[19] >= 1 the overlap's part is added as `added_bound_of` gives
+    (bound[19] the decay, bound[20] the band's full closeness), not whole.
 
     `indices` must be sorted within each column and the ranges sorted and disjoint. With a
     non-empty `table` (table[j, b] = first posting of column j in row block b), every range k
@@ -116,15 +124,21 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     acc_conf = np.zeros(total if confirmed else 0, dtype=np.float32)
     squares = bound.shape[0] > 6 and bound[6] > 0
     acc_sq = np.zeros(total if squares else 0, dtype=np.float32)
+    banded = bound.shape[0] > 18 and 0.0 < bound[11] < 1.0
+    decayed = bound.shape[0] > 20 and bound[19] >= 1.0 and bound[12] > 0.0 and bound[20] > 0.0
+    acc_mass = np.zeros(total if banded and agreement else 0, dtype=np.float32)
     n_ranges = lo.shape[0]
     for phase in range(0 if agreement else 1, 2):
         for t in range(columns.shape[0]):
             j = columns[t]
+            e = np.float32(0.0)
             if phase == 0:  # the summed agreement first, then every other part
                 a = w_sum[t]  # walked into acc_agr
                 if a == 0:
                     continue
                 b = h = c = d = np.float32(0.0)
+                if banded:
+                    e = w_mass[t]  # the unit-group mass, with it (`query.BandBound`)
                 acc_a = acc_agr
             else:
                 a = w_sim[t]
@@ -141,7 +155,13 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                     p = table[j, blocks[k] + 1] - 1
                     target = lo[k]
                     shift = base[k] - target
-                    if c != 0 or d != 0:  # confirmed skills' share, or the squares' sum
+                    if e != 0:  # the summed agreement and the unit-group mass
+                        while p >= first and indices[p] >= target:
+                            at = indices[p] + shift
+                            acc_a[at] += data[p] * a
+                            acc_mass[at] += data[p] * e
+                            p -= 1
+                    elif c != 0 or d != 0:  # confirmed skills' share, or the squares' sum
                         while p >= first and indices[p] >= target:
                             at = indices[p] + shift
                             acc_a[at] += data[p] * a
@@ -205,6 +225,8 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                         acc_conf[at] += data[p] * c
                     if d != 0:
                         acc_sq[at] += data[p] * d
+                    if e != 0:
+                        acc_mass[at] += data[p] * e
                     x = data[p] * h
                     if x > 0 and x > acc_agr[at]:
                         acc_agr[at] = x
@@ -228,18 +250,34 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
             occupation = acc_agr[i] if agreement else 0.0
+            closeness = occupation  # the agreement before the overlap's part (`scoring.band_order`'s r)
+            if banded and held > 0:  # declared languages add to the confirmed share (bound[17])
+                share = (acc_conf[i] if confirmed else 0.0) + bound[17]
+                if share > 0:
+                    closeness = max(closeness, _confirmed_of(share, held, power, 0.0, ratio, 1.0))
             if confirmed and acc_conf[i] > 0:  # the overlap's part adds (`scoring.band_order`)
                 occupation = max(occupation, _confirmed_of(acc_conf[i], held, power, 0.0, ratio, 1.0))
                 added = _confirmed_of(acc_conf[i], 0.0, power, overlap, ratio, overlap_power)
-                if cap > 0:  # the overlap adds nothing from band_full on (`scoring.band_order`)
-                    occupation = min(occupation + added, max(occupation, cap))
-                else:
-                    occupation += added
-            rest = acc_cov[i] + occupation
+                with_added = occupation + added
+                if decayed:  # convex in the agreement: its largest at 0 or at the bound
+                    with_added = _added_of(occupation, added, bound[12], bound[19], bound[20])
+                # the overlap adds nothing from band_full on (`scoring.band_order`)
+                occupation = min(with_added, max(occupation, cap)) if cap > 0 else with_added
+            cov = np.float64(acc_cov[i])
+            factor = 1.0
+            if banded:
+                mass = acc_mass[i] if agreement else 0.0
+                factor = _band_of(
+                    closeness, mass, bound[11], bound[12], bound[13], bound[14], bound[15], bound[16]
+                )
+                if bound[18] >= 0.0:  # the experience match's part of C is not shrunk
+                    cov = factor * cov + (1.0 - factor) * min(cov, bound[18])
+            rest = cov + occupation
             if acc_sim[i] > 0:
                 g = i + shift
                 sq = acc_sq[i] if squares else -1.0
-                out[i] = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu, outside, sq) + rest
+                sim = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu, outside, sq)
+                out[i] = factor * sim + rest
             else:
                 out[i] = rest
 
@@ -277,6 +315,41 @@ def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0, sq=-1.
 
 
 _bound_of = similarity_bound_of
+
+
+def band_bound_of(closeness, mass, similarity, inverse, unit, full, unit_mass, spell):  # type: ignore[no-untyped-def]
+    """An upper bound, in [similarity, 1], of the band's factor on a row's similarity, related-skill
+    and coverage parts (`scoring.band_order`: similarity + (1 - similarity) x max(clip((r - unit) /
+    (full - unit), 0, 1), clip(m / unit_mass, 0, 1)), the second only with unit_mass > 0), from
+    `closeness`, a float32 bound of the row's occupation-weighted agreement before the overlap's part
+    (the walked columns'), to which `spell` (what pruned columns can add) is added before `inverse`
+    (1 / (occupation weight x best agreement)) makes it r, and `mass`, a float32 bound of the row's
+    inferred probability on the unit group (`scoring.unit_mass`); float64 arithmetic with margins
+    for the float32 sums. Both ramps increase, so the bounds of r and m bound the factor."""
+    margin = 1.0 + 1e-5
+    r = (np.float64(closeness) * margin + spell) * inverse * margin + 1e-7
+    ramp = min(max((r - unit) / (full - unit), 0.0), 1.0)
+    if unit_mass > 0.0:
+        ramp = max(ramp, min(max((np.float64(mass) * margin + 1e-6) / unit_mass, 0.0), 1.0))
+    return similarity + (1.0 - similarity) * ramp
+
+
+_band_of = band_bound_of
+
+
+def added_bound_of(agreement, added, inverse, decay, full):  # type: ignore[no-untyped-def]
+    """An upper bound of a row's agreement with the skill overlap's part added (`scoring.band_order`:
+    a + O x max(0, 1 - r / full)^decay, r = a x `inverse`, for decay >= 1 convex in a up to r = full
+    and a from there, so at most its value at a = 0 or at a's bound) from `agreement`, a float32
+    bound of a (occupation-weighted), and `added`, a bound of O: max(O, A + O x max(0, 1 - A x
+    inverse / full)^decay); float64, r rounded down (a larger factor) for the float32 sum."""
+    a = np.float64(agreement)
+    r = a * inverse * (1.0 - 1e-5)
+    factor = max(0.0, 1.0 - r / full) ** decay
+    return max(np.float64(added), a + np.float64(added) * factor)
+
+
+_added_of = added_bound_of
 
 
 def confirmed_bound_of(share, held, power, overlap=0.0, ratio=1.0, overlap_power=1.0):  # type: ignore[no-untyped-def]
@@ -431,9 +504,10 @@ def compiled_best_related(
 
 
 def _scipy_range_bounds(  # type: ignore[no-untyped-def]
-    postings, columns, w_sim, w_cov, n_cov, w_max, w_sum, w_conf, w_sq, lo, hi, inv_norm, bound, vmax
+    postings, columns, w_sim, w_cov, n_cov, w_max, w_sum, w_conf, w_sq, w_mass, lo, hi, inv_norm, bound, vmax
 ) -> np.ndarray:
     sub = postings[:, columns]
+    cov = sub[:, :n_cov] @ w_cov[:n_cov]
     if len(bound):
         walked = np.asarray(sub @ w_sim, dtype=np.float32)
         if len(bound) > 6 and bound[6] > 0:
@@ -448,18 +522,42 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
             dtype=np.float64,
             count=len(walked),
         )
-        full = sim + sub[:, :n_cov] @ w_cov[:n_cov]
     else:
-        full = sub @ w_sim
-        full *= inv_norm
-        full += sub[:, :n_cov] @ w_cov[:n_cov]
+        sim = sub @ w_sim
+        sim *= inv_norm
     occupation = np.zeros(sub.shape[0])
     if (w_max != 0).any() or (w_sum != 0).any():
         summed = sub @ w_sum
         maxed = sub.multiply(w_max[None, :]).tocsr().max(axis=1).toarray().ravel()
         occupation = np.maximum(summed, maxed)
+    closeness = occupation
+    banded = len(bound) > 18 and 0.0 < bound[11] < 1.0
+    share = np.asarray(sub[:, :n_cov] @ w_conf[:n_cov], dtype=np.float32)
+    if banded and bound[4] > 0:  # declared languages add to the confirmed share (bound[17])
+        held = np.fromiter(
+            (
+                confirmed_bound_of(f, bound[4], bound[5], 0.0, bound[8], 1.0) if f > 0 else 0.0
+                for f in (share.astype(np.float64) + bound[17]).tolist()
+            ),
+            dtype=np.float64,
+            count=len(share),
+        )
+        closeness = np.maximum(closeness, held)
+    if banded:
+        mass = np.asarray(sub @ w_mass, dtype=np.float32) if (w_mass != 0).any() else np.zeros(len(sim))
+        factor = np.fromiter(
+            (
+                band_bound_of(c, m, *bound[11:17].tolist())
+                for c, m in zip(closeness.tolist(), mass.tolist(), strict=True)
+            ),
+            dtype=np.float64,
+            count=len(sim),
+        )
+        sim = factor * sim
+        if bound[18] >= 0:  # the experience match's part of C is not shrunk
+            cov = factor * cov + (1.0 - factor) * np.minimum(cov, bound[18])
+    full = sim + cov
     if (w_conf[:n_cov] != 0).any():
-        share = np.asarray(sub[:, :n_cov] @ w_conf[:n_cov], dtype=np.float32)
         if len(bound):
             held = np.fromiter(
                 (
@@ -478,10 +576,20 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
                 count=len(share),
             )
             occupation = np.maximum(occupation, held)
+            with_added = occupation + added
+            if len(bound) > 20 and bound[19] >= 1.0 and bound[12] > 0.0 and bound[20] > 0.0:
+                with_added = np.fromiter(  # convex in the agreement (`added_bound_of`)
+                    (
+                        added_bound_of(a, o, bound[12], bound[19], bound[20]) if f > 0 else a
+                        for a, o, f in zip(occupation.tolist(), added.tolist(), share.tolist(), strict=True)
+                    ),
+                    dtype=np.float64,
+                    count=len(share),
+                )
             if len(bound) > 10 and bound[10] > 0:  # the overlap adds nothing from band_full on
-                occupation = np.minimum(occupation + added, np.maximum(occupation, bound[10]))
+                occupation = np.minimum(with_added, np.maximum(occupation, bound[10]))
             else:
-                occupation = occupation + added
+                occupation = with_added
         else:
             occupation = occupation + share
     full = full + occupation
@@ -509,12 +617,14 @@ def _query_evidence_loop(  # type: ignore[no-untyped-def]
     e_indptr,
     e_indices,
     e_data,
+    held_weight,
 ):
     """For each of `rows` i (segment rows) and query position u (`position`: skill -> position,
     -1 where none): claim[i, u] and meta[i, u] (the row's claim of the skill and its meta byte),
     worked[i, u] = sum over the row's work history (occupation o, weight w, in stored order) of
-    w x experience[o, skill], and essential[i, u] = the same sum of 1 x essential[o, skill]
-    (each sum from 0.0, in the order `arrays.experience_block`'s bincount adds them)."""
+    w x experience[o, skill], and essential[i, u] = the same sum of 1 x essential[o, skill] over
+    the spells of weight at least `held_weight` (each sum from 0.0, in the order
+    `arrays.experience_block`'s bincount adds them)."""
     m = rows.shape[0]
     claim = np.zeros((m, n_u))
     meta = np.zeros((m, n_u), dtype=np.uint8)
@@ -534,6 +644,8 @@ def _query_evidence_loop(  # type: ignore[no-untyped-def]
                 u = position[o_indices[t]]
                 if u >= 0:
                     worked[i, u] += w * np.float64(o_data[t])
+            if w < held_weight:
+                continue
             for t in range(e_indptr[o], e_indptr[o + 1]):
                 u = position[e_indices[t]]
                 if u >= 0:
@@ -553,11 +665,13 @@ def compiled_query_evidence(
     history: sp.csr_matrix,
     experience: sp.csr_matrix,
     essential: sp.csr_matrix,
+    held_weight: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """What `explain` reads of `rows` ((m,) int64 segment rows) at the query positions, in one
     pass: (claim (m, n_u) float64, the row's claim weight; meta (m, n_u) uint8, its meta byte
     (0 where no claim); worked (m, n_u) float64, the work history's weight, `experience_block` of
-    `experience`; essential (m, n_u) float64, `experience_block` of `essential` with weight 1),
+    `experience`; essential (m, n_u) float64, `experience_block` of `essential` with weight 1 for the spells of weight at least
+    `held_weight`, 0 for the others),
     equal to the bit to the numpy forms (`explain.query_evidence`, `explain._essential_in_history`).
     `position`: (n_skills,) int64 query position of every skill, -1 if absent; `claims` /
     `claim_meta` (n, n_skills) CSR of one structure, `history` (n, n_occupations) CSR, `experience`
@@ -581,6 +695,7 @@ def compiled_query_evidence(
         essential.indptr,
         essential.indices,
         essential.data,
+        np.float64(held_weight),
     )
 
 
@@ -589,12 +704,15 @@ def jit_enabled() -> bool:
 
 
 def _compile_bound_of() -> None:
-    """Compile `similarity_bound_of` and `confirmed_bound_of` (inlined) as the globals `_bound_of`
-    and `_confirmed_of` that `_range_bounds_loop` calls; numba reads globals when it compiles the
+    """Compile `similarity_bound_of`, `confirmed_bound_of`, `band_bound_of` and `added_bound_of`
+    (inlined) as the globals `_bound_of`, `_confirmed_of`, `_band_of` and `_added_of` that
+    `_range_bounds_loop` calls; numba reads globals when it compiles the
     loop, so this goes first."""
-    global _bound_of, _confirmed_of
+    global _bound_of, _confirmed_of, _band_of, _added_of
     _bound_of = numba.njit(cache=True, nogil=True, inline="always")(similarity_bound_of)
     _confirmed_of = numba.njit(cache=True, nogil=True, inline="always")(confirmed_bound_of)
+    _band_of = numba.njit(cache=True, nogil=True, inline="always")(band_bound_of)
+    _added_of = numba.njit(cache=True, nogil=True, inline="always")(added_bound_of)
 
 
 _kernel = _LazyJit(_range_bounds_loop, before=_compile_bound_of)
@@ -675,11 +793,12 @@ def range_bounds(
     """Stage-1 bounds of the rows in the ranges [lo[k], hi[k]) (sorted, disjoint), concatenated.
 
     postings : (n, c) CSC float32 with sorted indices; inv_norm : (n,) float32 per row
-    columns : (m,) int64 columns to walk; weights : (m, 2), (m, 4), (m, 5) or (m, 6) float32
+    columns : (m,) int64 columns to walk; weights : (m, 2), (m, 4), (m, 5), (m, 6) or (m, 7) float32
     [similarity, coverage, agreement maxed, agreement summed, confirmed share, idf^2 at the own
-    skills] weight of each (two columns: no agreement part; four: no confirmed skills' part; five:
-    kappa x a bounds the sum of squares); only the first `n_cov` columns have a coverage or
-    confirmed-share weight.
+    skills, unit-group mass] weight of each (two columns: no agreement part; four: no confirmed
+    skills' part; five: kappa x a bounds the sum of squares; six: no band's mass walked, so no band's
+    shrink where its mass ramp is on); only the first `n_cov` columns have a coverage or
+    confirmed-share weight, only columns with a summed-agreement weight a mass weight.
     Result[i] for row g: a bound of the row's weighted skill similarity from sum(similarity weight
     * value) over its claim and its work-history postings in `columns` (`similarity_bound_of`,
     with `bound` = (scale, kappa, nu[, outside[, confirmed, power[, squares]]]) of
@@ -688,7 +807,8 @@ def range_bounds(
     value), plus the larger of sum(summed agreement weight * value) and max(maxed agreement weight
     * value) (the occupation agreement: inferred occupations, or the best work-history spell),
     or when larger the confirmed skills' agreement's bound from sum(confirmed-share weight * value)
-    (`confirmed_bound_of`). Without `bound`: inv_norm[g] * sum(similarity weight * value) + the other parts (positive
+    (`confirmed_bound_of`); with the band's bound in `bound` (`query.BandBound`, bound[11:19]) the
+    similarity and coverage parts times `band_bound_of` (`scoring.band_order`'s shrink). Without `bound`: inv_norm[g] * sum(similarity weight * value) + the other parts (positive
     exactly where the bound is: for callers asking which rows have evidence).
     `table` and `blocks`: see `_range_bounds_loop` (faster for large pools;
     `segment.block_offsets`). `threads` 2 splits the work with a helper thread."""
@@ -696,8 +816,12 @@ def range_bounds(
     # outside V), confirmed 0 (no confirmed skills' part), power 1 and squares 0 (kappa x a bounds
     # the sum of squares at V) when not given
     # (and overlap 0, ratio 1: no skill overlap's part; band cap 0: the overlap's bound adds whole)
-    defaults = (1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0)  # of bound[3:11]
-    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:11] if bound is not None else ()
+    # (and band 1, inverse 0, unit 0, full 1, mass 0, spell 0, languages 0, rest -1, decay 0, share
+    # full 1: no band's shrink of the similarity nor of the overlap's added part, `query.BandBound`)
+    similarity_defaults = (1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0)  # bound[3:11]
+    band_defaults = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, -1.0, 0.0, 1.0)  # bound[11:21]
+    defaults = (*similarity_defaults, *band_defaults)
+    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:21] if bound is not None else ()
     bound_arr = np.asarray(full, dtype=np.float64)
     if bound is not None and vector_max is None:
         raise ValueError("a similarity bound needs each row's largest coordinate")
@@ -721,6 +845,12 @@ def range_bounds(
         w_sq = np.zeros(len(w_sim), dtype=np.float32)
         if len(bound_arr) > 6:
             bound_arr[6] = 0.0  # no squares' sums to use
+    if weights.shape[1] > 6:
+        w_mass = np.ascontiguousarray(weights[:, 6], dtype=np.float32)
+    else:  # no unit-group mass walked: the mass ramp cannot be bounded, so no band's shrink
+        w_mass = np.zeros(len(w_sim), dtype=np.float32)
+        if len(bound_arr) > 15 and bound_arr[15] > 0:
+            bound_arr[11] = 1.0
     columns = np.ascontiguousarray(columns, dtype=np.int64)
     if not jit_enabled():
         return _scipy_range_bounds(
@@ -733,6 +863,7 @@ def range_bounds(
             w_sum,
             w_conf,
             w_sq,
+            w_mass,
             lo,
             hi,
             inv_norm,
@@ -765,6 +896,7 @@ def range_bounds(
             w_sum,
             w_conf,
             w_sq,
+            w_mass,
             lo[a:b],
             hi[a:b],
             base[a:b] - start,

@@ -156,13 +156,17 @@ class OccupationAgreement(NamedTuple):
     (0, 1]: 1 for a current job of at least two years), else None. A recent spell in the vacancy's
     occupation reads as agreement near 1 while that occupation's posterior probability in
     `ShortlistEntry.occupations` can be low (one spell's evidence is spread over ESCO's ~3,000
-    occupations). A named tuple: one is built per shortlist entry, and a frozen dataclass costs
-    several times more to build."""
+    occupations). `relation`, for "work_history": "narrower" when ESCO places the spell's
+    occupation under the vacancy's (a specialisation of the same job: a building electrician on an
+    electrician's ad), "broader" the converse, both close to the same occupation
+    (`RankingParams.occupation_lineage_share`); else None. A named tuple: one is built per
+    shortlist entry, and a frozen dataclass costs several times more to build."""
 
     value: float
     source: str
     occupation: str | None = None
     spell_weight: float | None = None
+    relation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -256,6 +256,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         absence: tuple[float, float] = (0.0, 0.0),
         listed: float = 0.0,
         several: tuple[float, float] = (0.0, 0.0),
+        anchor: float = 0.0,
     ) -> None:
         self.profiles = profiles
         self.skill_shares = skill_shares
@@ -268,6 +269,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         self.absence = absence
         self.listed = listed
         self.several = several
+        self.anchor = anchor
 
     # -- fitting ----------------------------------------------------------------------------
     def fit(self, X: sp.spmatrix | None = None, y: np.ndarray | None = None) -> OccupationModel:
@@ -452,6 +454,100 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         out[rows] = expit(alt[rows] - best)
         return out
 
+    def _anchored(
+        self,
+        X: sp.spmatrix,
+        scores: sp.csr_matrix,
+        biased: np.ndarray | None,
+        r: np.ndarray,
+        o: np.ndarray,
+        p: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The posterior entries (row, occupation, probability) of `_top_posterior` with every row
+        that has both claims and work history read as the `anchor` mixture (the class docstring);
+        None when no row of X has both. X: the rows' evidence; scores, biased: `_people_scores`
+        of X. Returns entries with rows ascending and occupations distinct within a row."""
+        prof = self._profiles()
+        n_s, n_occ = prof.n_skills, prof.n_occupations
+        X = sp.csr_matrix(X, dtype=np.float64)
+        claims, history = X[:, :n_s], X[:, n_s:].tocsr()
+        total = np.asarray(claims.sum(axis=1)).ravel()
+        mix = np.flatnonzero((total > 0) & (np.diff(history.indptr) > 0))
+        if not len(mix):
+            return None
+        inv_t = 1.0 / self.temperature_
+        # the claims alone (the history columns dropped): the claims' component
+        alone = sp.hstack([claims[mix], sp.csr_matrix((len(mix), n_occ))], format="csr")
+        s_c, biased_c = self._people_scores(alone)
+        _, _, r_c, o_c, p_c = _top_posterior(
+            s_c,
+            inv_t,
+            n_occ,
+            1,
+            entries=True,
+            bias=self._bias(),
+            biased=biased_c,
+            several=self._several(alone, s_c),
+        )
+        # each spell's component: the joint posterior restricted to its neighbourhood (the
+        # occupations its history likelihood favours: itself, its unit group, its minor group)
+        hist = history[mix].tocoo()
+        size = self._profile_sizes
+        n_h = self.anchor * hist.data * size[hist.col]
+        # the claims' share counts only the claims no spell's occupation lists (essential or
+        # optional): a kitchen assistant's claims of skills the cook shares are the assistant's
+        worked = ((history[mix] > 0).astype(np.float64) @ self._profile_rows).tocsr()
+        off = total[mix] - np.asarray(claims[mix].multiply(worked > 0).sum(axis=1)).ravel()
+        off = np.maximum(off, 0.0)
+        # the history as a whole stands for sum N claims against the claims' C; the spells share
+        # the history's part by their weights (a larger ESCO profile is more evidence against the
+        # claims, not a larger share among the spells)
+        weights = np.bincount(hist.row, hist.data, len(mix))
+        worth = np.bincount(hist.row, n_h, len(mix))
+        den = worth + off
+        hood = self.history_llr_[hist.col]  # (n_spells, n_occ): row i = spell i's neighbourhood
+        at = np.repeat(np.arange(hist.nnz), np.diff(hood.indptr))
+        who, g = hist.row[at], hood.indices
+        joint = sp.csr_matrix(scores)[mix]
+        bias = self._bias()
+        # within its component the spell counts whole (its weight is already its share): a sixth
+        # of a plumber's spell read the plumber's smaller siblings as likelier than the plumber
+        top_up = 1.0 - np.minimum(hist.data, 1.0)
+        raw = _lookup(joint, who, g) + top_up[at] * hood.data
+        if self._held_back is not None and biased is not None:
+            on = biased[mix][who] & (g == hist.col[at])
+            raw = raw + np.where(on, top_up[at] * self._held_back[g], 0.0)
+        lifted = raw * inv_t
+        if bias is not None and biased is not None:
+            lifted = lifted + np.where(biased[mix][who], bias[g], 0.0)
+        peak = np.full(hist.nnz, -np.inf)
+        np.maximum.at(peak, at, lifted)
+        e = np.exp(lifted - peak[at])
+        spell_share = hist.data / weights[hist.row] * worth[hist.row] / den[hist.row]
+        share = e / np.bincount(at, e, hist.nnz)[at] * spell_share[at]
+        rows = np.concatenate([mix[who], mix[r_c]])
+        occs = np.concatenate([g, o_c]).astype(np.int64)
+        probs = np.concatenate([share, p_c * (off / den)[r_c]])
+        keep = ~np.isin(r, mix)
+        rows = np.concatenate([r[keep], rows])
+        occs = np.concatenate([o[keep].astype(np.int64), occs])
+        probs = np.concatenate([p[keep], probs])
+        key, inv = np.unique(rows.astype(np.int64) * n_occ + occs, return_inverse=True)
+        summed = np.bincount(inv, probs, len(key))
+        return (key // n_occ).astype(r.dtype if len(r) else np.int64), (key % n_occ).astype(np.int32), summed
+
+    @cached_property
+    def _profile_rows(self) -> sp.csr_matrix:
+        """(n_occupations, n_skills) CSR float64, 1 where the skill is in the occupation's ESCO
+        profile (essential or optional)."""
+        prof = self._profiles()
+        return ((prof.essential + prof.optional) > 0).astype(np.float64).tocsr()
+
+    @cached_property
+    def _profile_sizes(self) -> np.ndarray:
+        """(n_occupations,) float64: skills in each occupation's ESCO profile, essential and optional."""
+        return np.diff(self._profile_rows.indptr).astype(np.float64)
+
     def _bias(self) -> np.ndarray | None:
         """(n_occupations,) the absence bias, tempered as the log-likelihoods are; None without."""
         return None if self._absence_bias is None else self._absence_bias / self.temperature_
@@ -480,15 +576,21 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
                 several = self._several(X[start : start + chunk], s)
             else:
                 s, biased = self.decision_function(X[start : start + chunk]), None
-            o, p = _top_posterior(
+            o, p, r, oo, pp = _top_posterior(
                 s,
                 1.0 / self.temperature_,
                 self._profiles().n_occupations,
                 k,
+                entries=True,
                 bias=self._bias() if people else None,
                 biased=biased,
                 several=several,
             )
+            if people and self.anchor > 0:
+                mixed = self._anchored(X[start : start + chunk], s, biased, r, oo, pp)
+                if mixed is not None:
+                    o, p = np.full((len(o), k), -1, dtype=np.int32), np.zeros((len(o), k), dtype=np.float32)
+                    _take_top(mixed[0], mixed[2].astype(np.float32), mixed[1], k, o, p)
             occ[start : start + len(o)] = o
             prob[start : start + len(o)] = p
         return occ, prob
@@ -556,6 +658,12 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
                 biased=biased,
                 several=several,
             )
+            if self.anchor > 0:
+                mixed = self._anchored(X[start : start + chunk], s, biased, r, oo, pp)
+                if mixed is not None:
+                    r, oo, pp = mixed
+                    o, p = np.full((m, k), -1, dtype=np.int32), np.zeros((m, k), dtype=np.float32)
+                    _take_top(r, pp.astype(np.float32), oo, k, o, p)
             occ[start : start + m] = o
             prob[start : start + m] = p
             if k_units and len(r):
@@ -593,11 +701,13 @@ def fitted_model(
     absence: tuple[float, float] = (0.0, 0.0),
     listed: float = 0.0,
     several: tuple[float, float] = (0.0, 0.0),
+    anchor: float = 0.0,
 ) -> OccupationModel:
     """The model with the shares and temperature learnt on the tuning half (`FITTED_*`), ready
-    to infer without training (what the engine uses at start-up); `absence`, `listed` and
-    `several` as in `OccupationModel` (the engine's `RankingParams.occupation_absence`,
-    `RankingParams.vacancy_listed_epsilon` and `RankingParams.occupation_several`)."""
+    to infer without training (what the engine uses at start-up); `absence`, `listed`, `several`
+    and `anchor` as in `OccupationModel` (the engine's `RankingParams.occupation_absence`,
+    `RankingParams.vacancy_listed_epsilon`, `RankingParams.occupation_several` and
+    `RankingParams.occupation_history_anchor`)."""
     return OccupationModel(
         profiles,
         skill_shares=FITTED_SKILL_SHARES,
@@ -609,6 +719,7 @@ def fitted_model(
         absence=absence,
         listed=listed,
         several=several,
+        anchor=anchor,
     ).fit()
 
 

@@ -164,6 +164,41 @@ class RankingParams:
     building cleaner of 8 years ended 2015, 0.196, above a domestic cleaner of the same minor
     group: outside tester 29, F2; 1.5/7 = 0.214 put it below). docs/benchmarks.md, session 29."""
 
+    occupation_lineage_share: float = 0.9
+    """The share of the same-occupation level of `occupation_level_weights` an occupation earns that
+    ESCO places broader or narrower than the vacancy's (transitively, within its ISCO-08 unit
+    group: `Taxonomy.occupation_lineage`, ESCO's `broaderRelationsOccPillar.csv`), on top of the
+    unit group's levels: (3 + 4 x this) / 7 = 0.943, between the unit group's 3/7 and the
+    occupation's own 1 (`query.lineage_target`; only for a vacancy of that occupation surely,
+    `occupation_lineage_sure`). A narrower occupation is a specialisation of the same job (a
+    building electrician, rakennussähköasentaja, is an electrician, sähköasentaja): a recruiter puts
+    them straight after the vacancy's own occupation's holders (outside tester 30, T30-1: a building
+    electrician of 8 current years read 22.0 on an electrician's ad, below profiles of 3-4
+    electrician claims and no history, 61.8-63.4). In the expected gain the level weights stand
+    for (7 same occupation, 3 same unit group), this is the chance a recruiter grades the relative
+    as the same occupation. Chosen on the tester's candidates (tests/unit/matching/
+    test_narrower_occupation.py, named electrician ad): 0.5 (0.714) left the building electrician at
+    54.2 below the claims-only profiles read as electricians (62.1), 0.75 (0.857) 1.8 points above
+    them and below a graduate of 10 claims (68.4), 0.9 puts it at 73.0, above every profile that is
+    not an electrician by work history, 23.6 points below an electrician of the same years and
+    claims (96.6). Above `band_full` (4/7), so the band of other
+    occupations (`scoring.band_order`) leaves them whole, as the vacancy's own. Siblings (two
+    narrower occupations of one broader) are not joined: the unit group's 3/7. The benchmark's
+    labels grade a relative 2 (same unit group): docs/benchmarks.md, session 30. 0 turns it off
+    (the unit group's 3/7, before session 30)."""
+
+    occupation_lineage_sure: float = 0.9
+    """`occupation_lineage_share` applies to the vacancy's occupation named by the employer (1) or
+    read at least this probable from a title and text alone, not to a target distribution spread
+    over several occupations, nor to a vacancy that lists skills of its own without naming an
+    occupation (`query.lineage_target`'s `related`): the occupation read from listed skills is their
+    summary, and its ESCO relatives differ in exactly such skills (their profiles share most of
+    the rest), so there the skills tell them apart, at the unit group's 3/7. Tuning half, session
+    30, at share 0.9 against none: applied to every target, history-only skills / sparse -0.023 /
+    -0.017 NDCG@10 and two-occupations -0.026 / -0.028 (spread targets nearly equalise an
+    occupation and its relatives); to targets at least 0.9 probable, history-only skills still
+    -0.0070 +/- 0.0058; as now: docs/benchmarks.md, session 30."""
+
     history_agreement_scale: float = 1.0
     """Work history counts in the occupation agreement directly, besides its evidence for the
     inferred occupations: agreement = max(inferred agreement, min(1, this x identity
@@ -198,6 +233,27 @@ class RankingParams:
     session 22). It costs the index's occupation inference about a quarter more CPU (0.97 ->
     1.21 CPU-s per 60,000 people), nothing per profile and nothing per query.
     (0, 0): only the skills present count (before session 22)."""
+
+    occupation_history_anchor: float = 1.0
+    """How many claims a spell of work history at identity weight 1 stands for, per skill of its
+    occupation's ESCO profile (`occupations.OccupationModel`'s `anchor`; 0: off). A person with
+    claims and work history is read as a mixture: each spell's share (its weight x its profile's
+    size x this, against the claims' total evidence) stays within the spell's unit and minor group,
+    the claims' share goes to what the claims alone say. Outside tester 30, T30-2: an electrical
+    engineer of eight current years claiming five of an electrician's essential skills read
+    electrician 0.91 (58.9 on an electrician ad); T30-3: six concurrent current jobs and two
+    electrician claims read 0.61 electrician, above a real former electrician."""
+
+    held_spell_weight: float = 0.2
+    """A skill only the work history shows is shown as held (`matched_essential`, `evidence`,
+    `essential_held`) when it is essential to the occupation of a spell weighing at least this
+    (`CompactCandidate.occupation_weights`: identity weight x share of the calendar). The score
+    already reads the history's skills by the spell's weight; the display counted any spell whole:
+    six concurrent current jobs, a sixth each, showed 19 of an electrician ad's 21 essential skills
+    "from work history" (outside tester 30, T30-3). A fifth: six concurrent jobs do not show their
+    skills, five (a fifth each) do, as do a spell that ended 20 years ago (about a half) and outside
+    tester 29's former building cleaner (eight years ended 2015, then nine in a kitchen: 0.20,
+    `tests/unit/matching/test_other_occupation_order.py`); 0 shows every spell's (before session 31)."""
 
     occupation_several: tuple[float, float] = (2.0, -100.0)
     """(lambda, log prior) of the occupation inference's "no single occupation" alternative
@@ -629,6 +685,8 @@ class RankingParams:
             raise ValueError("overlap_agreement must be in [0, 1)")
         if not 0 <= self.confirmed_agreement_share <= 1:
             raise ValueError("confirmed_agreement_share must be in [0, 1]")
+        if not 0 <= self.occupation_lineage_share <= 1 or not 0.5 < self.occupation_lineage_sure <= 1:
+            raise ValueError("occupation_lineage_share in [0, 1], occupation_lineage_sure in (0.5, 1]")
         if self.history_agreement_scale < 0:
             raise ValueError("history_agreement_scale must be non-negative")
         if not 0 <= self.inferred_profile_share <= 1:
@@ -639,6 +697,10 @@ class RankingParams:
             raise ValueError("inferred_occupations must be 1 to 8")
         if min(self.occupation_absence) < 0 or len(self.occupation_absence) != 2:
             raise ValueError("occupation_absence must be two non-negative numbers")
+        if not 0 <= self.held_spell_weight <= 1:
+            raise ValueError("held_spell_weight must be in [0, 1]")
+        if self.occupation_history_anchor < 0:
+            raise ValueError("occupation_history_anchor must be >= 0 (0: off)")
         if len(self.occupation_several) != 2 or self.occupation_several[0] < 0:
             raise ValueError("occupation_several must be (lambda >= 0, log prior); lambda 0: off")
         if not 0 <= self.vacancy_listed_epsilon < 1:
@@ -689,3 +751,12 @@ class IndexParams:
 
     dense_languages: tuple[str, ...] = ("fi", "sv", "en")
     """Languages stored as one byte per candidate; others in a sparse per-language list."""
+
+
+def unit_level(p: RankingParams) -> float:
+    """The agreement, in [0, 1], of another occupation of the vacancy's ISCO unit group relative to
+    the vacancy's own (the unit, minor and sub-major levels' share of `occupation_level_weights`;
+    3/7 with the defaults), the level `scoring.unit_mass`, `scoring.band_order` and stage 1's bound
+    of the band (`query.BandBound`) measure closeness from."""
+    lw = [float(w) for w in p.occupation_level_weights]
+    return sum(lw[1:]) / sum(lw) if sum(lw) > 0 else 0.0

@@ -17,7 +17,7 @@ from .arrays import row_positions
 from .geo import MunicipalityTable
 from .model import Vacancy
 from .occupations import vacancy_target
-from .params import RankingParams
+from .params import RankingParams, unit_level
 from .spoken import NO_LANGUAGES, QueryLanguages, query_languages, rank_tables
 from .vectors import SkillSpace
 
@@ -161,6 +161,8 @@ class VacancyQuery:
     kind: str = "skills"  # one of VACANCY_KINDS
     confirmed_agreement: float = 0.0  # in [0, 1]: the agreement a candidate holding every essential
     # skill the employer confirmed earns (`RankingParams.confirmed_agreement_power`); 0: not used
+    close_occupation: int = -1  # position of the occupation whose ESCO narrower and broader
+    # occupations count close to it (`close_occupation`), -1 when none
     best_agreement: float = 0.0  # in [0, 1]: the agreement of a candidate certainly of the
     # vacancy's best-agreeing occupation (`history_agreement`'s largest; 0: no occupation), the
     # scale of `scoring.band_order`'s closeness
@@ -281,7 +283,10 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     rel_u, rel_v = np.nonzero(own_credit)
     rel_owner, rel_starts = np.unique(rel_u, return_index=True)
     agreement = occupation_agreement(target, space)
-    by_history = history_agreement(target, space)
+    # ESCO's relatives count close to the occupation named, or read from a title and text alone; the
+    # skills an employer lists tell the relatives apart (`RankingParams.occupation_lineage_share`)
+    close = close_occupation(target, space, listed=o < 0 and bool(chosen))
+    by_history = history_agreement(target, space, close)
     return VacancyQuery(
         skills=skills,
         weight=vec_w,
@@ -303,6 +308,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         target=target,
         agreement=agreement,
         history_agreement=by_history,
+        close_occupation=close,
         kind=kind,
         confirmed_agreement=confirmed_agreement(by_history, o, len(listed_essential), bool(titles), p),
         overlap_agreement=p.overlap_agreement if n_e > 0 and p.experience_essential_weight > 0 else 0.0,
@@ -549,18 +555,57 @@ def occupation_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
     return out
 
 
-def history_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
+def close_occupation(target: np.ndarray, space: SkillSpace, listed: bool) -> int:
+    """The occupation position whose ESCO relatives count close to it (`lineage_target`), -1 for
+    none: the vacancy's most probable occupation in `target` (n_occupations,) when it is at least
+    `RankingParams.occupation_lineage_sure` probable (named by the employer: 1; read so from a title
+    and text) and the vacancy does not list skills of its own without naming it (`listed`: the
+    occupation read from listed skills is their summary, and its relatives differ in exactly such
+    skills). -1 also when `occupation_lineage_share` is 0 or the taxonomy has no relation."""
+    p = space.params
+    if (
+        listed
+        or p.occupation_lineage_share <= 0
+        or not space.taxonomy.occupation_lineage.nnz
+        or not len(target)
+    ):
+        return -1
+    best = int(np.argmax(target))
+    return best if target[best] >= p.occupation_lineage_sure else -1
+
+
+def lineage_target(target: np.ndarray, space: SkillSpace, close: int = -1) -> np.ndarray:
+    """(n_occupations,) float64 in [0, 1]: each occupation's share of the same-occupation level,
+    its own probability in `target` (n_occupations,) plus, for the occupations ESCO places broader
+    or narrower than `close` within its ISCO unit group (`Taxonomy.occupation_lineage`: a building
+    electrician on an electrician's ad, and the converse; siblings, two narrower occupations of
+    one broader, earn nothing here), `RankingParams.occupation_lineage_share` x the probability of
+    `close` (`close_occupation`; -1: `target` as it is)."""
+    out = np.asarray(target, dtype=np.float64).copy()
+    if close < 0:
+        return out
+    lineage = space.taxonomy.occupation_lineage
+    rel = lineage.indices[lineage.indptr[close] : lineage.indptr[close + 1]]
+    out[rel] = np.minimum(out[rel] + space.params.occupation_lineage_share * out[close], 1.0)
+    return out
+
+
+def history_agreement(target: np.ndarray, space: SkillSpace, close: int = -1) -> np.ndarray:
     """(n_occupations,) float64 in [0, 1]: what work history in each occupation earns towards the
     agreement with the vacancy's occupation distribution `target` (n_occupations,) at full history
     weight (`RankingParams.history_agreement_scale`): the vacancy's very occupation all four levels
     (1 x its probability), another occupation of the same ISCO-08 unit group the three group levels
-    of `occupation_level_weights` (normalised) times the unit group's probability. Work in an
+    of `occupation_level_weights` (normalised) times the unit group's probability, and one ESCO
+    places broader or narrower than the vacancy's besides `occupation_lineage_share` of the
+    occupation level (`lineage_target`: 0.943 with the defaults, a building electrician's work on an
+    electrician's ad; `close`: the occupation whose relatives count so, `close_occupation`). Work in an
     occupation of only the same minor or sub-major group earns nothing here (the inferred
     occupations still carry it), which keeps the stage-1 walk to the vacancy's unit groups."""
     prof = space.occupations._profiles()
     lw = np.asarray(space.params.occupation_level_weights, dtype=np.float64)
     lw = lw / lw.sum() if lw.sum() > 0 else lw
     out = np.asarray(target, dtype=np.float64).copy()
+    out += lw[0] * (lineage_target(target, space, close) - out)  # ESCO narrower / broader
     ok = prof.unit >= 0
     if ok.any():
         nz = np.flatnonzero(target)  # as in `occupation_agreement`: zeros add nothing
@@ -583,12 +628,14 @@ class QueryWeights:
     columns : stage-1 columns of the segments' postings (query skills and the occupations
         whose bound exceeds the pruning threshold, offset by n_skills; none of weight 0 in
         every part), the `n_cov_columns` with a coverage or confirmed-share weight first
-    column_weights : (n_columns, 6) float32 [similarity, coverage, agreement maxed, agreement
-        summed, confirmed share, idf^2 at the own skills] weight of each column
+    column_weights : (n_columns, 7) float32 [similarity, coverage, agreement maxed, agreement
+        summed, confirmed share, idf^2 at the own skills, unit-group mass] weight of each column
         (`kernels.range_bounds`: the occupation agreement is the largest of the inferred
         occupations' sum, the best work-history spell and the confirmed skills' agreement, bounded
-        from the confirmed share; the last walks each row's sum over the vacancy's own skills of
-        idf^2 x strength, for the similarity's bound: `SimilarityBound`)
+        from the confirmed share; the sixth walks each row's sum over the vacancy's own skills of
+        idf^2 x strength, for the similarity's bound: `SimilarityBound`; the seventh, 1 on the inferred
+        slots agreeing at least as much as the vacancy's unit group, walks the probability the
+        band's bound reads: `BandBound`)
     pruned_bound : most that the pruned occupation columns can add to any candidate's score
     exact : what stage 2 needs (see `ExactWeights`)
     pruned_steps : (max_occupations + 1,) float64 ascending, pruned_steps[m] the most that the
@@ -698,6 +745,8 @@ class SimilarityBound:
     band_cap: float = 0.0  # > 0: the occupation part of a row the overlap adds to is at most this
     # (occupation weight x (band_full x best agreement + overlap agreement), `scoring.band_order`:
     # the overlap adds nothing from band_full on), so the bound is min(A + O, max(A, this))
+    band: BandBound | None = None  # the band's shrink of the similarity, related-skill and coverage
+    # parts (`scoring.band_order`), bounded from the row's walked closeness; None: not bounded
 
     def as_tuple(self) -> tuple[float, ...]:
         return (
@@ -712,6 +761,68 @@ class SimilarityBound:
             self.ratio,
             self.overlap_power,
             self.band_cap,
+            *(self.band.as_tuple() if self.band is not None else ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BandBound:
+    """What stage 1 needs to bound the band's factor on a row's similarity, related-skill and
+    coverage parts (`scoring.band_order`: `band_similarity` + (1 - `band_similarity`) x the larger of
+    the closeness ramp clip((r - unit) / (full - unit)) and the unit-group mass ramp clip(mass /
+    `band_unit_mass`)) from above, with r and the mass bounded by what the row's walked columns give
+    (`kernels._range_bounds_loop`): r <= (max(A, H, the confirmed skills' bound from F + `languages`) +
+    `spell`) x `inverse` (A, H, F as there), mass <= M, the row's walked sum of inferred-occupation
+    probability on the inferred slots whose agreement reaches the unit group's (the seventh column
+    weight, `QueryWeights.column_weights`). The factor is increasing in r and in the mass, so the
+    bound of both bounds it. Without it (before session 31) stage 1 counted the similarity whole: a
+    candidate of another occupation with a high similarity was scored exactly though it could only
+    reach 0.05 of it (rows scored per shortlist at 1,000,000 profiles, p95 238 -> 684).
+
+    similarity : `RankingParams.band_similarity` (the kernel shrinks only for one in (0, 1))
+    inverse : 1 / (occupation weight x `VacancyQuery.best_agreement`): the stage-1 agreement
+        (occupation-weighted) as a share r of the best
+    unit, full : the closeness at which the ramp starts (`scoring.unit_level`) and ends
+        (max(`band_full`, unit + 1e-9))
+    mass : `RankingParams.band_unit_mass` (0: no mass ramp)
+    spell : the most a pruned work-history column adds to the agreement (occupation-weighted: the
+        largest pruned spell weight; 0 unpruned)
+    languages : what the vacancy's language positions can add to the confirmed share F (declared
+        languages count as claims there: `scoring.exact_scores`); 0 without language skills
+    rest : the experience-match part's weight (`RankingParams.experience_match_weight`), the one
+        part of the walked coverage sum C the band does not shrink (the bound takes band x C +
+        (1 - band) x min(C, rest)); negative: C holds other parts too, not shrunk
+    decay, share_full : `RankingParams.band_share_decay` and `band_full`: the skill overlap's part
+        is added to the agreement a as O x max(0, 1 - r / share_full)^decay (r = a x `inverse`),
+        which for decay >= 1 is convex in a up to r = share_full and a from there: its largest over
+        a <= the walked agreement A is at a = 0 or a = A, so stage 1 bounds the agreement with the
+        overlap's part by max(O, A + O x max(0, 1 - A x `inverse` / share_full)^decay) rather than
+        A + O (a candidate of another sub-major group holding every essential skill: 0.24 of O
+        at most, not O); decay below 1: A + O as before"""
+
+    similarity: float
+    inverse: float
+    unit: float
+    full: float
+    mass: float
+    spell: float = 0.0
+    languages: float = 0.0
+    rest: float = -1.0
+    decay: float = 0.0
+    share_full: float = 1.0
+
+    def as_tuple(self) -> tuple[float, ...]:
+        return (
+            self.similarity,
+            self.inverse,
+            self.unit,
+            self.full,
+            self.mass,
+            self.spell,
+            self.languages,
+            self.rest,
+            self.decay,
+            self.share_full,
         )
 
 
@@ -998,12 +1109,17 @@ def _weights(  # type: ignore[no-untyped-def]
         n_own = len(exact.own_hat)
         own_sq[:n_own] = np.where(exact.own_hat > 0, exact.own_idf**2, 0.0)
     occ_sq = nu_occ[kept] if squares else np.zeros(len(kept))
-    own = np.column_stack([p.similarity_weight * sim, lin_own, nil, nil, share_own, own_sq])
+    own = np.column_stack([p.similarity_weight * sim, lin_own, nil, nil, share_own, own_sq, nil])
     none = np.zeros(len(guessed))
-    inferred = np.column_stack([none, none, none, agree[guessed], none, none])
-    spells = np.column_stack(
-        [occ[kept, 0], lin_occ[kept], spell[kept], np.zeros(len(kept)), share_occ[kept], occ_sq]
-    )
+    band = _band_bound(query, total, p, spell, kept, share_own, linear is not None)
+    # the band's mass ramp: a unit of probability on an inferred slot agreeing at least as much as
+    # the vacancy's unit group (`scoring.unit_mass`; a hair below its test: more mass, a looser bound)
+    near = np.zeros(len(guessed))
+    if band is not None and band.mass > 0 and query.agreement is not None:
+        near = (query.agreement[guessed] >= unit_level(p) * query.best_agreement - 1e-6).astype(np.float64)
+    inferred = np.column_stack([none, none, none, agree[guessed], none, none, near])
+    zero = np.zeros(len(kept))
+    spells = np.column_stack([occ[kept, 0], lin_occ[kept], spell[kept], zero, share_occ[kept], occ_sq, zero])
     weights = np.concatenate([own, spells, inferred]).astype(np.float32)
     # A column of weight 0 in every part adds exactly 0 to every bound: not walked (the related
     # skills of optional skills only, about a seventh of an occupation vacancy's columns). The
@@ -1057,11 +1173,51 @@ def _weights(  # type: ignore[no-untyped-def]
                 and p.band_share_decay > 0
                 else 0.0
             ),
+            band,
         ),
         language_bound,
         rank_tables(p.level_weights)[0],
         linear,
         nu_occ,
+    )
+
+
+def _band_bound(  # type: ignore[no-untyped-def]
+    query: VacancyQuery,
+    total: float,
+    p: RankingParams,
+    spell: np.ndarray,
+    kept: np.ndarray,
+    share_own: np.ndarray,
+    linear: bool,
+) -> BandBound | None:
+    """Stage 1's bound of the band's shrink and of the overlap's added part (`BandBound`), or None
+    where `scoring.exact_scores` does not order by band (no coverage, no skill overlap's agreement,
+    no occupation to agree with). The kernel shrinks only with `band_similarity` in (0, 1) (1:
+    off; 0: a bound of 0 would hide which rows have evidence). `spell`: (n_occupations,) each work-history column's agreement weight, `kept` the
+    columns walked (the rest are pruned: their largest spell is added to the walked agreement);
+    `share_own`: (n_u,) the confirmed-share weights per query position; `linear`: the coverage
+    weights hold the coverage, related-skill and experience-match parts only (`_linear`)."""
+    if not (total > 0 and query.overlap_agreement > 0 and query.best_agreement > 0):
+        return None
+    if p.occupation_weight <= 0:
+        return None
+    unit = unit_level(p)
+    pruned = np.delete(spell, kept)
+    languages = [at for at in query.languages.positions if len(at)]
+    # a declared language holds its positions as a claim at the lowest level would (`spoken`)
+    at_languages = np.concatenate(languages) if languages else np.zeros(0, dtype=np.int64)
+    return BandBound(
+        similarity=float(p.band_similarity),
+        inverse=1.0 / (p.occupation_weight * query.best_agreement),
+        unit=unit,
+        full=max(p.band_full, unit + 1e-9),
+        mass=float(p.band_unit_mass),
+        spell=float(pruned.max()) if len(pruned) else 0.0,
+        languages=float(p.level_weights[0] * share_own[np.unique(at_languages)].sum()),
+        rest=float(p.experience_match_weight) if linear else -1.0,
+        decay=float(p.band_share_decay),
+        share_full=float(p.band_full),
     )
 
 

@@ -82,6 +82,7 @@ from .recognition_text import (
     words,
     work_history_item,
 )
+from .recognition_variants import demote_unnamed_variants, label_variants
 from .spoken import language_skill_map
 from .taxonomy import LANGS, Taxonomy
 from .title_skills import TITLE_SKILLS, centrality, fuse, structural_centrality
@@ -946,6 +947,8 @@ class SkillRecognizer:
                     rx = rf"(?<![\w#+.\-])({alternatives})(?:{ending}[a-zäöå]{{1,6}})?(?![\w#+])"
                     self.product_word_rx_.append((re.compile(rx, 0 if exact else re.I), exact))
         self.labels_ = {lang: taxonomy.skill_labels_at(lang) for lang in LANGS}
+        self.label_variants_ = label_variants(self.labels_)
+        """General skills' trade variants ("work independently as an artist": `recognition_variants`)."""
         self.english_words_: frozenset[str] | None = None  # (`_english_words`)
         self.known_words_: frozenset[str] | None = None  # (`_known_words`, built when first needed)
         self.finnish_titles_: dict[str, str] | None = None  # (`_finnish_titles`)
@@ -2250,6 +2253,8 @@ class SkillRecognizer:
         if qualified:
             per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
             self._add_central(per_sentence, qualified)
+        # a trade's variant of a general skill only where its trade is named (tester 30, T30-7)
+        per_sentence = demote_unnamed_variants(per_sentence, said, self.label_variants_)
         gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
@@ -3353,10 +3358,21 @@ _SETTINGS = {
         re.compile(r"\b(?:mines?|mining|mineral\w*|quarry|quarries)\b", re.I),
         re.compile(r"kaivo|louhi|malmi|mine|mining|mineral|quarr|gruv|malm|bergtäkt|stenbrott", re.I),
     ),
+    # a field named only by a look-alike: Finnish "kirjallinen" is *written* ("kirjallista
+    # ilmaisutaitoa" gave *literature* 0.36: outside tester 30, T30-7); "kirjallisuus" is literature
+    "literature": (
+        re.compile(r"\bliter(?:ature|ary)\b", re.I),
+        re.compile(
+            r"kirjallisuu|kirjailij|kaunokirj|literatu|literar|litteratur|skönlitt|författar|romaan|"
+            r"\bnovel|runou|runoj|\bpoe[mt]|\bdikt|lyrik|\bbooks?\b|\bkirj(?:a|oj|ast)\b",
+            re.I,
+        ),
+    ),
 }
 """Places of work a skill's English label names, apart from what is done there (*perform farm
-equipment hygiene*, *weld mining machinery*): (label pattern, text cue in Finnish, Swedish or
-English) (`SkillRecognizer._gate_materials`)."""
+equipment hygiene*, *weld mining machinery*), and literature, which Finnish text names only by
+"kirjallisuus" ("kirjallinen" is *written*): (label pattern, text cue in Finnish, Swedish or English)
+(`SkillRecognizer._gate_materials`)."""
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
 
@@ -4470,6 +4486,22 @@ def suggestable(
     `relative_floor` times the best one not named by a rule (`POST /skills/recognise` counts what
     `top_k` cuts of them: outside tester 19, P6)."""
     return [r for r in _close_to_best(found, relative_floor) if r.score >= min_score]
+
+
+def guessed_sentences(found: Sequence[_Sourced], min_score: float = CONFIDENT_SCORE) -> list[str]:
+    """The sentences (`source` excerpts, in the order first shown) whose every shown skill of `found`
+    scores below `min_score`: what they name was only guessed from similar words. Judged per
+    sentence, not by the text's best skill: a language line or a card the rules name at 1.0 says
+    nothing about how well the text's other sentences were read (outside tester 30, T30-8: a
+    cooking note beside a language line gave only guesses and no warning). Empty when no skill
+    reaches `min_score` at all (that text gets `LOW_CONFIDENCE_WARNING`) or every sentence has one."""
+    best: dict[str, float] = {}
+    for r in found:
+        if r.source is not None and r.score is not None:
+            best[r.source] = max(best.get(r.source, 0.0), r.score)
+    if not best or max(best.values()) < min_score:
+        return []
+    return [source for source, score in best.items() if score < min_score]
 
 
 def _close_to_best(found: list[RecognisedSkill], relative_floor: float) -> list[RecognisedSkill]:

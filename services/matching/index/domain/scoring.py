@@ -47,7 +47,7 @@ import numpy as np
 from .arrays import gather_rows, member, occupation_block, row_positions
 from .filters import Eligible
 from .kernels import compiled_similarity
-from .params import RankingParams
+from .params import RankingParams, unit_level
 from .query import QueryWeights, VacancyQuery
 from .segment import Segment, tenure_of
 from .spoken import language_claims
@@ -194,14 +194,6 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     return Exact(
         rows, score, np.round(cov_all, 9), parts, agreement, from_history, from_confirmed, from_overlap
     )
-
-
-def unit_level(p: RankingParams) -> float:
-    """The agreement, in [0, 1], of another occupation of the vacancy's ISCO unit group relative to
-    the vacancy's own (the unit, minor and sub-major levels' share of `occupation_level_weights`;
-    3/7 with the defaults), the level `unit_mass` and `band_order` measure closeness from."""
-    lw = np.asarray(p.occupation_level_weights, dtype=np.float64)
-    return float(lw[1:].sum() / lw.sum()) if lw.sum() > 0 else 0.0
 
 
 def unit_mass(seg: Segment, rows: np.ndarray, q: VacancyQuery, p: RankingParams) -> np.ndarray:

@@ -49,6 +49,9 @@ class TaxonomyTables:
     `broader_*` pairs say that skill `child` sits directly under concept `parent`, where a
     parent is either a skill group (`group_uris`) or, for narrower skills, another skill; both
     are stored as positions in `concept_uris = skill_uris + group_uris`.
+    `occupation_broader_*` pairs say that occupation `child` sits directly under occupation
+    `parent` in ESCO's occupation pillar (`broaderRelationsOccPillar.csv`: a narrower occupation,
+    a specialisation of the same job, "building electrician" under "electrician").
     """
 
     skill_uris: list[str]
@@ -73,6 +76,8 @@ class TaxonomyTables:
     isco_codes: list[str] = field(default_factory=list)
     isco_labels: list[str] = field(default_factory=list)
     skipped_relation_rows: int = 0  # rows that name an occupation or skill this ESCO lacks
+    occupation_broader_child: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    occupation_broader_parent: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
 
 
 def _index(uris: Sequence[str]) -> dict[str, int]:
@@ -130,6 +135,9 @@ class Taxonomy:
         self.skill_parent = _bool_csr(c[narrower], p[narrower], n_s, n_s)
 
         self._isco = list(tables.occupation_isco)
+        self.occupation_lineage = _lineage(
+            tables.occupation_broader_child, tables.occupation_broader_parent, self._isco
+        )
         by_prefix: dict[str, list[str]] = {}
         for uri, code in zip(self.occupation_uris, self._isco, strict=True):
             for n in range(1, len(code) + 1):
@@ -149,11 +157,14 @@ class Taxonomy:
         groups: Iterable[tuple[str, str]] = (),
         broader: Iterable[tuple[str, str]] = (),
         isco_groups: Iterable[tuple[str, str]] = (),
+        occupation_broader: Iterable[tuple[str, str]] = (),
     ) -> Taxonomy:
         """Build from rows. `occupation_skills`: (occupation, skill, essential); `groups`:
         (uri, label) of skill groups; `broader`: (narrower skill or group, broader skill or
-        group); `isco_groups`: (code, label). Rows naming unknown concepts are skipped and counted
-        in `skipped_relation_rows`."""
+        group); `isco_groups`: (code, label); `occupation_broader`: (narrower occupation, broader
+        occupation) of ESCO's occupation pillar (rows whose broader concept is an ISCO group are the
+        caller's to leave out). Rows naming unknown concepts are skipped and counted in
+        `skipped_relation_rows` (the broader occupations' are not counted)."""
         skills, occupations, groups = list(skills), list(occupations), list(groups)
         skill_ix = _index([s.uri for s in skills])
         occ_ix = _index([o.uri for o in occupations])
@@ -167,6 +178,7 @@ class Taxonomy:
         )
         rf, rt, skipped_rel = _pairs(skill_relations, skill_ix, skill_ix)
         bc, bp, _ = _pairs(broader, concept_ix, concept_ix)
+        oc, op, _ = _pairs(occupation_broader, occ_ix, occ_ix)
         isco = list(isco_groups)
         return cls(
             TaxonomyTables(
@@ -208,6 +220,8 @@ class Taxonomy:
                 isco_codes=[c for c, _ in isco],
                 isco_labels=[label for _, label in isco],
                 skipped_relation_rows=skipped + skipped_rel,
+                occupation_broader_child=oc,
+                occupation_broader_parent=op,
             )
         )
 
@@ -232,6 +246,27 @@ class Taxonomy:
     def occupation_isco(self, uri: str) -> str | None:
         code = self._isco[self.occupation_index[uri]]
         return code or None
+
+    def occupation_relation(self, uri: str, other: str) -> str | None:
+        """How ESCO's occupation pillar places occupation `uri` against `other`: "narrower" (`uri`
+        is a specialisation of `other`, at any depth: "building electrician" of "electrician"),
+        "broader" (the converse), None otherwise, also for two narrower occupations of one broader
+        (siblings) and for the same occupation. Only pairs within one ISCO-08 unit group count
+        (`occupation_lineage`). Raises KeyError for an unknown URI."""
+        i, j = self.occupation_index[uri], self.occupation_index[other]
+        if i == j or not self.occupation_lineage[i, j]:
+            return None
+        return "narrower" if j in self._ancestors(i) else "broader"
+
+    def _ancestors(self, i: int) -> set[int]:
+        child, parent = self.tables.occupation_broader_child, self.tables.occupation_broader_parent
+        up, todo = set(), [i]
+        while todo:
+            for p in parent[child == todo.pop()].tolist():
+                if p not in up:
+                    up.add(p)
+                    todo.append(p)
+        return up
 
     def isco_label(self, code: str) -> str | None:
         return self._isco_labels.get(code)
@@ -293,6 +328,32 @@ def _lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
     return lang
+
+
+def _lineage(child: np.ndarray, parent: np.ndarray, isco: Sequence[str]) -> sp.csr_matrix:
+    """(n_occupations, n_occupations) symmetric CSR float32 of 1s: the pairs of distinct
+    occupations one of which ESCO places (transitively) under the other, within one ISCO-08 unit
+    group (every such pair of ESCO v1.1.1 is; a pair across unit groups would not be "the same
+    job"). Siblings, two narrower occupations of one broader, are not joined."""
+    n = len(isco)
+    up = _bool_csr(child, parent, n, n) if len(child) else sp.csr_matrix((n, n), dtype=np.float32)
+    reach, step = up.copy(), up
+    for _ in range(n):  # ESCO's chains are at most 3 deep: a few products
+        step = (step @ up).tocsr()
+        step.data[:] = 1.0
+        grown = ((reach + step) > 0).astype(np.float32).tocsr()
+        if grown.nnz == reach.nnz:
+            break
+        reach = grown
+    both = (reach + reach.T).tocoo()
+    keep = np.asarray(
+        [
+            a != b and isco[a] and isco[a] == isco[b]
+            for a, b in zip(both.row.tolist(), both.col.tolist(), strict=True)
+        ],
+        dtype=bool,
+    )
+    return _bool_csr(both.row[keep], both.col[keep], n, n)
 
 
 def _bool_csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sp.csr_matrix:

@@ -128,6 +128,7 @@ def build_skill_space(
             absence=params.occupation_absence,
             listed=params.vacancy_listed_epsilon,
             several=params.occupation_several,
+            anchor=params.occupation_history_anchor,
         ),
         titles or TitleReader(taxonomy),
     )

@@ -1,0 +1,123 @@
+"""Trade variants of a general skill: ESCO labels that are another skill's label plus the trade or
+setting it is done in ("work independently" → "work independently as an artist", "… on exhibitions",
+"… in forestry services"; "manage time" → "manage time in landscaping").
+
+A generic requirement ("kykyä itsenäiseen työskentelyyn") matches each variant almost as well as the
+general skill, so the variants took the places of the general one's neighbours and were suggested at
+0.51 beside it (outside tester 30, T30-7). A variant is meant only when the text names its trade:
+`demote_unnamed_variants` lowers a variant in each sentence that names none of its qualifier's words
+while the general skill scores there too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+VARIANT_WEIGHT = 0.5
+"""A variant's score in a sentence naming none of its trade words, as a share of the lower of its own
+and the general skill's score there."""
+
+_JOINS = frozenset(
+    [
+        "as",
+        "on",
+        "in",
+        "for",
+        "with",
+        "at",
+        "of",
+        "to",
+        "within",
+        "under",
+        "during",
+        "from",
+        "by",
+        "into",
+        "using",
+        "via",
+        "through",
+        "according",
+    ]
+)
+"""Words that start a variant's qualifier after the general label ("… as an artist", "… in forestry")."""
+_STEM = 5
+"""Letters of a qualifier word the text must contain ("metsä" in "metsätaloudessa", "artis" in "artists")."""
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelVariants:
+    """Pairs of (general skill, trade variant) positions and the variant's qualifier stems."""
+
+    general: np.ndarray
+    """(n_pairs,) int64: the general skill's position."""
+    variant: np.ndarray
+    """(n_pairs,) int64: the variant's position."""
+    stems: tuple[tuple[str, ...], ...]
+    """Per pair, lower-cased stems of the words the variant's labels add (English, Finnish, Swedish)."""
+
+    def __len__(self) -> int:
+        return len(self.variant)
+
+
+def _added_stems(general: str, variant: str) -> set[str]:
+    have = {w[:_STEM] for w in _WORD.findall(general.lower())}
+    return {w[:_STEM] for w in _WORD.findall(variant.lower())} - have
+
+
+def label_variants(labels: Mapping[str, Sequence[str | None]]) -> LabelVariants:
+    """The trade variants among the skills' preferred labels: a skill whose English label is another
+    skill's English label followed by a joining word (`_JOINS`: "as", "in", "for", "on"…) and a
+    qualifier. `labels`: language ("en", "fi", "sv") → preferred label per skill position (None
+    where there is none); "en" is required (KeyError otherwise). The stems are the qualifier's words
+    of four letters or more in each language's label that the general skill's label lacks, cut to
+    `_STEM` letters. Built from ESCO v1.1.1's labels at start-up (157 pairs, about 20 ms of CPU)."""
+    english = labels["en"]
+    position = {label.lower(): j for j, label in enumerate(english) if label}
+    general: list[int] = []
+    variant: list[int] = []
+    stems: list[tuple[str, ...]] = []
+    for j, label in enumerate(english):
+        words = (label or "").lower().split()
+        for k in range(1, len(words)):
+            g = position.get(" ".join(words[:k]))
+            if g is not None and g != j and words[k] in _JOINS:
+                added: set[str] = set()
+                for names in labels.values():
+                    if names[g] and names[j]:
+                        added |= _added_stems(names[g] or "", names[j] or "")
+                if added:
+                    general.append(g)
+                    variant.append(j)
+                    stems.append(tuple(sorted(added)))
+                break
+    return LabelVariants(
+        np.asarray(general, dtype=np.int64), np.asarray(variant, dtype=np.int64), tuple(stems)
+    )
+
+
+def demote_unnamed_variants(
+    scores: np.ndarray, sentences: Sequence[str], variants: LabelVariants, weight: float = VARIANT_WEIGHT
+) -> np.ndarray:
+    """`scores` ((n_sentences, n_skills) float32, row i read from `sentences[i]`) with each trade
+    variant lowered to `weight` times the lower of its own and its general skill's score in every
+    sentence where both score above 0 and the sentence contains none of the variant's stems
+    (case-insensitive, inside words: compounds count). A copy when anything changes, else `scores`."""
+    if not len(variants) or not len(scores):
+        return scores
+    out = scores
+    own = scores[:, variants.variant]
+    gen = scores[:, variants.general]
+    rows, pairs = np.nonzero((own > 0) & (gen > 0))
+    for i, p in zip(rows.tolist(), pairs.tolist(), strict=True):
+        text = sentences[i].lower()
+        if any(stem in text for stem in variants.stems[p]):
+            continue
+        if out is scores:
+            out = scores.copy()
+        out[i, variants.variant[p]] = np.float32(weight) * min(own[i, p], gen[i, p])
+    return out
