@@ -7,7 +7,6 @@ from datetime import date
 import numpy as np
 import pytest
 
-from services.matching.index.domain.arrays import positions_to_rows
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.filters import Reason, Scope, ViewerScope
 from services.matching.index.domain.model import SKILL_LEVELS, SkillEvidence, WorkExperience
@@ -17,6 +16,7 @@ from services.matching.index.domain.scoring import EPS, exact_scores
 from services.matching.index.domain.taxonomy import Taxonomy
 
 from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
+from .stage_one import stage_one
 
 WELDER = vacancy(essential=("s:weld", "s:mig"), optional=("s:blue",))
 
@@ -685,7 +685,6 @@ def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune, bou
     )
     people = _random_candidates(taxonomy, 300, seed=23)
     engine.bulk_load(people)
-    snap = engine._snapshot
     rng = random.Random(9)
     skills = list(taxonomy.skill_uris)
     scored = pruned_rows = 0
@@ -696,26 +695,20 @@ def test_the_stage_one_bound_is_never_below_the_exact_score(taxonomy, prune, bou
             occupation=rng.choice([None, *taxonomy.occupation_uris]),
             municipality=rng.choice(list(MUNICIPALITIES)),
         )
-        prepared = engine.prepare(v)
-        qw = engine._weights(snap, prepared, prune=prune)
-        (pool,) = candidate_pools([(snap.main, snap.present)], qw, prepared.distances, True, ())
-        positions = np.arange(pool.near.size)
-        rows = positions_to_rows(pool.near.lo, pool.near.base, snap.main.geo_row, positions)
-        order = np.argsort(rows)
-        ex = exact_scores(snap.main, rows[order], qw, engine.params)
-        row_bound = pool.ub[order] + qw.pruned_bound + EPS
-        assert np.all(ex.score <= row_bound)
-        assert np.all(pool.ub[order][ex.score > 0] + qw.pruned_bound > 0)
+        one = stage_one(engine, engine.prepare(v), prune=prune)
+        qw = one.qw
+        assert np.all(one.exact <= one.ub + qw.pruned_bound + EPS)
+        assert np.all(one.ub[one.exact > 0] + qw.pruned_bound > 0)
         # each row's own slack (by its number of work-history occupations) bounds it too
-        own = qw.pruned_slack(snap.main.experience, rows[order])
+        own = one.slack()
         assert np.all(own <= qw.pruned_bound + 1e-12)
-        assert np.all(ex.score <= pool.ub[order] + own + EPS)
+        assert np.all(one.exact <= one.ub + own + EPS)
         # and so does the sum over the row's own pruned work-history occupations, never above it
-        history = qw.pruned_history(snap.main.experience, rows[order])
+        history = one.history()
         assert np.all(history <= own + 1e-12)
-        assert np.all(ex.score <= pool.ub[order] + history + EPS)
+        assert np.all(one.exact <= one.ub + history + EPS)
         pruned_rows += int((own > 0).sum())
-        scored += int((ex.score > 0).sum())
+        scored += int((one.exact > 0).sum())
     assert scored > 100  # the vacancies found candidates to check
     assert pruned_rows > 0 or not prune or bound < 0.5  # heavy pruning left columns to the slack
 

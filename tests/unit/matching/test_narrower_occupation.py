@@ -18,6 +18,7 @@ from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
 
 from .conftest import MUNICIPALITIES, TODAY, candidate, vacancy
+from .stage_one import stage_one
 
 UNIT = 3 / 7  # another occupation of the vacancy's ISCO unit group (the default level weights)
 
@@ -153,19 +154,10 @@ def test_the_tester_s_order_without_the_relation(esco):
 def test_the_stage_one_bound_covers_the_close_occupations(engine, esco):
     """Every row's stage-1 bound reaches its exact score on the ads whose candidates earn the new
     level (`kernels.range_bounds` walks `query.history_agreement`, which now carries it)."""
-    from services.matching.index.domain.arrays import positions_to_rows
-    from services.matching.index.domain.pool import candidate_pools
-    from services.matching.index.domain.scoring import EPS, exact_scores
+    from services.matching.index.domain.scoring import EPS
 
     ads = (*_ads(esco), vacancy(occupation=_occ(esco, "building electrician"), vacancy_id="v-bl"))
     for ad in ads:
-        prepared = engine.prepare(ad)
-        snap = engine._snapshot
-        qw = engine._weights(snap, prepared, prune=True)
-        (pool,) = candidate_pools([(snap.main, snap.present)], qw, prepared.distances, True, ())
-        rows = positions_to_rows(pool.near.lo, pool.near.base, snap.main.geo_row, np.arange(pool.near.size))
-        order = np.argsort(rows)
-        ex = exact_scores(snap.main, rows[order], qw, engine.params)
-        slack = qw.pruned_slack(snap.main.experience, rows[order])
-        assert len(rows) >= 10
-        assert np.all(ex.score <= pool.ub[order] + slack + EPS)
+        one = stage_one(engine, engine.prepare(ad))
+        assert len(one.rows) >= 10
+        assert np.all(one.exact <= one.ub + one.slack() + EPS)

@@ -14,20 +14,19 @@ import numpy as np
 import pytest
 
 from benchmarks.generate import (
-    ORGS,
     REFERENCE_DAY,
     generate_candidates,
     generate_vacancies,
     load_municipalities,
 )
-from services.matching.index.domain import kernels, scoring
+from services.matching.index.domain import kernels
 from services.matching.index.domain import query as query_module
-from services.matching.index.domain.arrays import positions_to_rows
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.params import RankingParams, unit_level
-from services.matching.index.domain.pool import candidate_pools
 from services.matching.index.domain.query import VacancyQuery
-from services.matching.index.domain.scoring import EPS, band_order, exact_scores
+from services.matching.index.domain.scoring import EPS, band_order
+
+from .stage_one import count_exact_scores, first_requests
 
 PROFILES, VACANCIES, K = 20000, 40, 10
 
@@ -120,52 +119,27 @@ def test_the_overlap_added_to_the_agreement_stays_below_its_bound(compiled):
 
 
 def _run(esco, municipalities, people, vacancies, scored):  # type: ignore[no-untyped-def]
-    """Every vacancy's first request (prepared and warmed, then ranked with the API's counts) and a
-    plain shortlist; (entries, shortlist, counts) as text per vacancy, and per vacancy (pruned and
-    not) every near row's stage-1 bound, its pruned columns' bound and its exact score."""
+    """`first_requests` on a fresh engine: the answers, and per vacancy (pruned and not) every near
+    row's stage-1 bound, its pruned columns' bound and its exact score."""
     engine = MatchingEngine(esco, municipalities, clock=lambda: REFERENCE_DAY)
     engine.bulk_load(people)
-    orgs = [None, *ORGS]
-    answers, bounds = [], []
-    for i, v in enumerate(vacancies):
-        org = orgs[i % len(orgs)]
-        prepared = engine.prepare(v)
-        engine.warm(prepared)
-        ranked = engine.rank(prepared, k=K, viewer_org=org, today=REFERENCE_DAY, count_exclusions=True)
-        plain = engine.shortlist(v, k=K, viewer_org=org, today=REFERENCE_DAY)
-        answers.append((repr(ranked.entries), repr(plain), repr(ranked.exclusions)))
-        snap = engine._snapshot
-        for prune in (True, False):
-            qw = engine._weights(snap, prepared, prune=prune)
-            (pool,) = candidate_pools([(snap.main, snap.present)], qw, prepared.distances, True, ())
-            rows = positions_to_rows(
-                pool.near.lo, pool.near.base, snap.main.geo_row, np.arange(pool.near.size)
-            )
-            order = np.argsort(rows)
-            ex = exact_scores(snap.main, rows[order], qw, engine.params)
-            slack = qw.pruned_history(snap.main.experience, rows[order])
-            bounds.append((pool.ub[order], slack, ex.score))
-    return answers, bounds, sum(scored)
+    answers, pools = first_requests(engine, vacancies, scored, k=K, today=REFERENCE_DAY, prunes=(True, False))
+    return answers, [(one.ub, one.history(), one.exact) for one, _ in pools]
 
 
 def test_stage_one_with_the_band_bound_keeps_every_shortlist_and_scores_fewer_rows(esco, monkeypatch):
     municipalities = load_municipalities()
     people = list(generate_candidates(esco, PROFILES, 42, municipalities=municipalities))
     vacancies = list(generate_vacancies(esco, VACANCIES, 43, municipalities=municipalities))
-    scored: list[int] = []
-    plain_exact = scoring.exact_scores
-
-    def counted(seg, rows, *rest):  # type: ignore[no-untyped-def]
-        scored.append(len(rows))
-        return plain_exact(seg, rows, *rest)
-
-    monkeypatch.setattr(scoring, "exact_scores", counted)
-    now, now_bounds, rows_now = _run(esco, municipalities, people, vacancies, scored)
+    scored = count_exact_scores(monkeypatch)
+    now, now_bounds = _run(esco, municipalities, people, vacancies, scored)
     monkeypatch.setattr(query_module, "_band_bound", lambda *args: None)  # as before session 31
-    before, before_bounds, rows_all = _run(esco, municipalities, people, vacancies, scored)
-    rows_before = rows_all - rows_now
+    before, before_bounds = _run(esco, municipalities, people, vacancies, scored)
+    rows_now, rows_before = sum(a[3] for a in now), sum(a[3] for a in before)
 
-    assert now == before  # every field of every entry, and the exclusion counts
+    assert [a[:3] for a in now] == [
+        a[:3] for a in before
+    ]  # every field of every entry, and the exclusion counts
     assert sum(entries != "[]" for entries, *_ in now) > VACANCIES // 2  # shortlists found
     tighter = 0
     for (ub, slack, score), (old_ub, _, old_score) in zip(now_bounds, before_bounds, strict=True):

@@ -13,19 +13,17 @@ from dataclasses import replace
 import numpy as np
 
 from benchmarks.generate import (
-    ORGS,
     REFERENCE_DAY,
     generate_candidates,
     generate_vacancies,
     load_municipalities,
 )
 from services.matching.index.domain import query as query_module
-from services.matching.index.domain import scoring
-from services.matching.index.domain.arrays import positions_to_rows
 from services.matching.index.domain.engine import MatchingEngine
-from services.matching.index.domain.pool import candidate_pools
 from services.matching.index.domain.query import confirmed_factor
-from services.matching.index.domain.scoring import EPS, exact_scores
+from services.matching.index.domain.scoring import EPS
+
+from .stage_one import count_exact_scores, first_requests
 
 PROFILES, VACANCIES, K = 20000, 40, 10
 
@@ -54,28 +52,11 @@ def _weights_as_before(plain):  # type: ignore[no-untyped-def]
 
 
 def _run(esco, municipalities, people, vacancies, scored: list[int]):  # type: ignore[no-untyped-def]
-    """Every vacancy's first request (prepared and warmed, then ranked with the API's counts) and a
-    plain shortlist; (entries as text, exclusion counts) per vacancy, and the stage-1 bounds."""
+    """`first_requests` on a fresh engine: the answers and, per vacancy, the stage-1 bounds."""
     engine = MatchingEngine(esco, municipalities, clock=lambda: REFERENCE_DAY)
     engine.bulk_load(people)
-    orgs = [None, *ORGS]
-    answers, bounds = [], []
-    for i, v in enumerate(vacancies):
-        org = orgs[i % len(orgs)]
-        prepared = engine.prepare(v)
-        engine.warm(prepared)
-        before = sum(scored)
-        ranked = engine.rank(prepared, k=K, viewer_org=org, today=REFERENCE_DAY, count_exclusions=True)
-        plain = engine.shortlist(v, k=K, viewer_org=org, today=REFERENCE_DAY)
-        answers.append((repr(ranked.entries), repr(plain), repr(ranked.exclusions), sum(scored) - before))
-        snap = engine._snapshot
-        qw = engine._weights(snap, prepared, prune=True)
-        (pool,) = candidate_pools([(snap.main, snap.present)], qw, prepared.distances, True, ())
-        rows = positions_to_rows(pool.near.lo, pool.near.base, snap.main.geo_row, np.arange(pool.near.size))
-        order = np.argsort(rows)
-        ex = exact_scores(snap.main, rows[order], qw, engine.params)
-        slack = qw.pruned_slack(snap.main.experience, rows[order])
-        bounds.append((pool.ub[order], ex.score, slack, prepared.query.confirmed_agreement))
+    answers, pools = first_requests(engine, vacancies, scored, k=K, today=REFERENCE_DAY)
+    bounds = [(one.ub, one.exact, one.slack(), prepared.query.confirmed_agreement) for one, prepared in pools]
     return answers, bounds
 
 
@@ -83,14 +64,7 @@ def test_the_tighter_stage_one_bounds_keep_every_shortlist_and_score_fewer_rows(
     municipalities = load_municipalities()
     people = list(generate_candidates(esco, PROFILES, 42, municipalities=municipalities))
     vacancies = list(generate_vacancies(esco, VACANCIES, 43, municipalities=municipalities))
-    scored: list[int] = []
-    plain_exact = scoring.exact_scores
-
-    def counted(seg, rows, *rest):  # type: ignore[no-untyped-def]
-        scored.append(len(rows))
-        return plain_exact(seg, rows, *rest)
-
-    monkeypatch.setattr(scoring, "exact_scores", counted)
+    scored = count_exact_scores(monkeypatch)
     now, now_bounds = _run(esco, municipalities, people, vacancies, scored)
     monkeypatch.setattr(query_module, "_linear", _linear_as_before(query_module._linear))
     monkeypatch.setattr(query_module, "_weights", _weights_as_before(query_module._weights))
