@@ -135,9 +135,10 @@ class Taxonomy:
         self.skill_parent = _bool_csr(c[narrower], p[narrower], n_s, n_s)
 
         self._isco = list(tables.occupation_isco)
-        self.occupation_lineage = _lineage(
-            tables.occupation_broader_child, tables.occupation_broader_parent, self._isco
+        self._ancestry = _ancestry(
+            tables.occupation_broader_child, tables.occupation_broader_parent, len(self._isco)
         )
+        self.occupation_lineage = _lineage(self._ancestry, self._isco)
         by_prefix: dict[str, list[str]] = {}
         for uri, code in zip(self.occupation_uris, self._isco, strict=True):
             for n in range(1, len(code) + 1):
@@ -256,17 +257,7 @@ class Taxonomy:
         i, j = self.occupation_index[uri], self.occupation_index[other]
         if i == j or not self.occupation_lineage[i, j]:
             return None
-        return "narrower" if j in self._ancestors(i) else "broader"
-
-    def _ancestors(self, i: int) -> set[int]:
-        child, parent = self.tables.occupation_broader_child, self.tables.occupation_broader_parent
-        up, todo = set(), [i]
-        while todo:
-            for p in parent[child == todo.pop()].tolist():
-                if p not in up:
-                    up.add(p)
-                    todo.append(p)
-        return up
+        return "narrower" if self._ancestry[i, j] else "broader"
 
     def isco_label(self, code: str) -> str | None:
         return self._isco_labels.get(code)
@@ -330,12 +321,9 @@ def _lang(lang: str) -> str:
     return lang
 
 
-def _lineage(child: np.ndarray, parent: np.ndarray, isco: Sequence[str]) -> sp.csr_matrix:
-    """(n_occupations, n_occupations) symmetric CSR float32 of 1s: the pairs of distinct
-    occupations one of which ESCO places (transitively) under the other, within one ISCO-08 unit
-    group (every such pair of ESCO v1.1.1 is; a pair across unit groups would not be "the same
-    job"). Siblings, two narrower occupations of one broader, are not joined."""
-    n = len(isco)
+def _ancestry(child: np.ndarray, parent: np.ndarray, n: int) -> sp.csr_matrix:
+    """(n, n) CSR float32 of 1s: row i marks every occupation ESCO places occupation i under,
+    transitively (`child`/`parent`: (k,) int32 positions of its direct broader-occupation pairs)."""
     up = _bool_csr(child, parent, n, n) if len(child) else sp.csr_matrix((n, n), dtype=np.float32)
     reach, step = up.copy(), up
     for _ in range(n):  # ESCO's chains are at most 3 deep: a few products
@@ -345,6 +333,15 @@ def _lineage(child: np.ndarray, parent: np.ndarray, isco: Sequence[str]) -> sp.c
         if grown.nnz == reach.nnz:
             break
         reach = grown
+    return reach
+
+
+def _lineage(reach: sp.csr_matrix, isco: Sequence[str]) -> sp.csr_matrix:
+    """(n_occupations, n_occupations) symmetric CSR float32 of 1s: the pairs of distinct
+    occupations one of which ESCO places (transitively, `reach` from `_ancestry`) under the other,
+    within one ISCO-08 unit group (every such pair of ESCO v1.1.1 is; a pair across unit groups
+    would not be "the same job"). Siblings, two narrower occupations of one broader, are not joined."""
+    n = len(isco)
     both = (reach + reach.T).tocoo()
     keep = np.asarray(
         [
