@@ -2254,7 +2254,12 @@ class SkillRecognizer:
             per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
             self._add_central(per_sentence, qualified)
         # a trade's variant of a general skill only where its trade is named (tester 30, T30-7)
-        per_sentence = demote_unnamed_variants(per_sentence, said, self.label_variants_)
+        # (a Swedish sentence names its trade in Swedish, which ESCO's labels here lack: its glossary's
+        # English words count too, "byggteam" → construction; tester 31, F8)
+        named_in = said
+        if len(self.label_variants_) and (lang or self.language(text)) == "sv":
+            named_in = [self._glossed(s, "sv") for s in said]
+        per_sentence = demote_unnamed_variants(per_sentence, named_in, self.label_variants_)
         gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
@@ -3368,10 +3373,32 @@ _SETTINGS = {
             re.I,
         ),
     ),
+    # fields named only by a look-alike word (outside tester 31, F9): Swedish "flexibel" (flexible)
+    # gave *flexography* 0.41 and *reflexion* 0.41; "cold kitchen tasks" *work in cold environments*
+    "flexography": (
+        re.compile(r"\bflexograph\w*", re.I),
+        re.compile(r"flexogra|fleksogra|painokon|painota|\bpaino|tryck|print", re.I),
+    ),
+    "reflexology": (
+        re.compile(r"\breflex(?:ion|ology)\b", re.I),
+        re.compile(r"reflexi|reflexo|refleksol|refleksi|vyöhyketera|zonterap|zoneterap", re.I),
+    ),
+    "cold": (
+        re.compile(r"\bcold environments?\b", re.I),
+        re.compile(
+            r"cold (?:environments?|storage|stores?|rooms?|weather|conditions|climates?|warehouses?)|"
+            r"freez|outdoors?|pakkase|kylmä(?:ssä|issä)?\s+(?:ympäristö|olo|tilo|varast|sää|ilma)|kylmävarast|"
+            r"kylmähuone|kylmätilo|ulkotyö|kylrum|kyllager|frys|kall(?:a|t)?\s+(?:miljö|förhållande|väder|klimat)|"
+            r"utomhus",
+            re.I,
+        ),
+    ),
 }
 """Places of work a skill's English label names, apart from what is done there (*perform farm
 equipment hygiene*, *weld mining machinery*), and literature, which Finnish text names only by
-"kirjallisuus" ("kirjallinen" is *written*): (label pattern, text cue in Finnish, Swedish or English)
+"kirjallisuus" ("kirjallinen" is *written*), and the fields of look-alike words ("flexibel":
+*flexography*, *reflexion*; "cold kitchen": *work in cold environments*): (label pattern, text cue in
+Finnish, Swedish or English)
 (`SkillRecognizer._gate_materials`)."""
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
