@@ -2770,7 +2770,9 @@ class SkillRecognizer:
         for name, (_, cue) in _SETTINGS.items():
             places = self.setting_skills_.get(name)
             if places is not None and len(places) and not cue.search(text):
-                scores[:, places] *= np.float32(self.other_material_weight)
+                # (a look-alike's whole match is the look-alike: its field is weighed twice)
+                weight = self.other_material_weight ** (2 if name in _LOOKALIKE_FIELDS else 1)
+                scores[:, places] *= np.float32(weight)
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
@@ -3400,6 +3402,9 @@ equipment hygiene*, *weld mining machinery*), and literature, which Finnish text
 *flexography*, *reflexion*; "cold kitchen": *work in cold environments*): (label pattern, text cue in
 Finnish, Swedish or English)
 (`SkillRecognizer._gate_materials`)."""
+_LOOKALIKE_FIELDS = frozenset(["flexography", "reflexology", "cold"])
+"""`_SETTINGS` whose label word a look-alike matched whole ("flexibel" → *flexography*): weighed by
+`other_material_weight` twice where the text names no cue of theirs."""
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
 

@@ -138,9 +138,7 @@ def with_licence_classes(sentence: str) -> str:
     out = _LICENCE_CLASS_BEFORE.sub(
         lambda m: _classes_with_word(m.group("classes"), m.group("word")), sentence
     )
-    out = _LICENCE_CLASS_AFTER.sub(
-        lambda m: _classes_with_word(m.group("classes"), m.group("word")), out
-    )
+    out = _LICENCE_CLASS_AFTER.sub(lambda m: _classes_with_word(m.group("classes"), m.group("word")), out)
 
     def pair(m: re.Match[str]) -> str:
         names = _CLASS_IN.findall(m.group("classes"))
