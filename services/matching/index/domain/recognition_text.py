@@ -71,7 +71,6 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         # the requirement frames of English ads, as Finnish "edellytämme", "vaadimme" ("We require a
         # Finnish D licence …": "We require" gave *provide necessary documents* 0.41; tester 31, F9)
         r"we (?:also )?(?:require|expect|need|ask for|demand)",
-        r"you (?:need|must|should)(?: to)?(?: have| be)?",
         r"(?:is|are) (?:needed|expected|necessary)",
         r"you have",
         r"you are",
@@ -2199,6 +2198,7 @@ _SAY_NOTHING = frozenset(
         # officer's skills; outside tester 31, F7)
         *("licence", "license", "licences", "licenses", "class", "category", "luokka", "luokan", "klass"),
         *("kategori", "card", "cards", "certificate", "certificates", "kortti", "kort", "intyg", "bevis"),
+        *("need", "needs", "needed", "require", "requires", "required", "vehicles", "vehicle"),
         # and until when ("Driving licence valid until 2028.": *validate raw materials* 0.48; outside
         # tester 26, T26-10)
         *("until", "till", "tills", "asti", "saakka", "expires", "expiring", "umpeutuu"),
