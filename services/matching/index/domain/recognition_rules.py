@@ -112,6 +112,9 @@ _CLASS_PAIR = re.compile(
 """Two or more licence classes side by side with no licence word, one of them a class no other word
 is written as ("har C och CE", "C/CE", "D ja DE"): `_PAIRED_ONLY`."""
 _PAIRED_ONLY = frozenset({"BE", "C1", "C1E", "CE", "D1", "D1E", "DE"})
+_CAR = frozenset({"B", "BE", "B96"})
+"""Car classes: the car row reads the licence word alone ("körkort B" is *drive vehicles* as
+"körkort" is), so a car class after its word is left as written (its text was tuned so)."""
 _SWEDISH_CLASS_CARD = re.compile(rf"(?<![\w-])(?P<cls>{_CLASS})-kort(?:et)?\b")
 """The Swedish short form "CE-kort", "D-kortet" (a licence, as "C-kortti" is in Finnish)."""
 
@@ -138,7 +141,14 @@ def with_licence_classes(sentence: str) -> str:
     out = _LICENCE_CLASS_BEFORE.sub(
         lambda m: _classes_with_word(m.group("classes"), m.group("word")), sentence
     )
-    out = _LICENCE_CLASS_AFTER.sub(lambda m: _classes_with_word(m.group("classes"), m.group("word")), out)
+    out = _LICENCE_CLASS_AFTER.sub(
+        lambda m: (
+            m.group()
+            if set(_CLASS_IN.findall(m.group("classes"))) <= _CAR
+            else _classes_with_word(m.group("classes"), m.group("word"))
+        ),
+        out,
+    )
 
     def pair(m: re.Match[str]) -> str:
         names = _CLASS_IN.findall(m.group("classes"))
