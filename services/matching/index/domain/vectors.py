@@ -129,6 +129,7 @@ def build_skill_space(
             listed=params.vacancy_listed_epsilon,
             several=params.occupation_several,
             anchor=params.occupation_history_anchor,
+            pair=params.occupation_pair,
         ),
         titles or TitleReader(taxonomy),
     )
@@ -360,8 +361,13 @@ def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> l
     is what the person does now; the earlier spell keeps the years before the overlap, and the
     career change already weighs it down, `experience_weight`); spells ending in the same year share
     every stretch they cover together equally. Spells that do not overlap keep 1; two current
-    part-time jobs of equal length 0.5 each; six current ten-year jobs 1/6 each (outside tester 29,
-    F4: each counted fully, and a person of six trades at once ranked third on ads of each). A
+    part-time jobs of equal length 0.5 each (a main job and one beside it are real). More than two
+    at once are not a career: a stretch that k > 2 spells cover counts 1 / (k - 1) work-years in
+    all instead of one, so three current ten-year jobs weigh 1/6 each, below
+    `RankingParams.held_spell_weight` (1/5) whatever their recency, four 1/12 each (outside tester
+    31, F10: 1/4 each passed it, showed every essential skill of four trades as held and ranked
+    above a career changer's earlier trade, 0.25), six 1/30 each (outside tester 29, F4: each
+    counted fully, and a person of six trades at once ranked third on ads of each). A
     spell of no length keeps 1. Multiplies the spell's identity weight and tenure (`compact`,
     `spell_weights`): the work-history agreement, the occupation inference's history evidence and
     the skills the spell implies all read the shared weight, so the agreement and the inferred
@@ -374,7 +380,12 @@ def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> l
     if len(cuts) < 2:
         return [1.0] * len(spans)
     lo, hi = np.asarray(cuts[:-1]), np.asarray(cuts[1:])
-    free = hi - lo  # calendar years of each stretch not yet held by a later-ending spell
+    at_once = np.zeros(len(lo))  # spells covering each stretch
+    for a, b in spans:
+        at_once += (lo >= a) & (hi <= b)
+    # more than two jobs at once contradict each other: the stretch counts 1 / (k - 1) work-years;
+    # what is left of it is not yet held by a later-ending spell
+    free = (hi - lo) * np.where(at_once > 2, 1.0 / np.maximum(at_once - 1.0, 1.0), 1.0)
     held = [0.0] * len(spans)
     for end in sorted({b for _, b in spans}, reverse=True):
         group = [i for i, (_, b) in enumerate(spans) if b == end]
