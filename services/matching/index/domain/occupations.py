@@ -449,13 +449,19 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         floor = float(bias.max())  # what an occupation sharing no claim scores: the best is at least it
         none = _breadth(total, lam)
         alt = (total * self._several_llr + self._several_prior + none) * inv_t
-        out = np.zeros(X.shape[0])
-        # the rest take less than e^-SEVERAL_SKIP: only people claiming many skills are scored
-        scored = (total > 0) & (alt > floor - SEVERAL_SKIP)
-        if self.pair is not None:  # and those claiming enough for a second occupation
-            scored |= total >= PAIR_MIN_CLAIMS
-        rows = np.flatnonzero(scored)
+        from scipy.special import expit
+
+        # log odds of the alternatives against the best occupation: the copy of two profiles
+        # (`pair`, scored apart: it needs no breadth term) ...
+        odds = np.full(X.shape[0], -np.inf)
+        if self.pair is not None:
+            odds = self._pair_odds(X[:, :n_s].tocsr(), scores)
+        # ... and the background; the rest take less than e^-SEVERAL_SKIP: only people claiming
+        # many skills are scored
+        rows = np.flatnonzero((total > 0) & (alt > floor - SEVERAL_SKIP))
         if not len(rows):
+            out = expit(odds)
+            out[total <= 0] = 0.0
             return out
         claims, scores = X[rows][:, :n_s], sp.csr_matrix(scores)[rows]
         inside = (claims @ self._profile_t).tocsr()
@@ -466,67 +472,67 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         broad = sp.csr_matrix(scores + inside)
         scaled = broad.data * inv_t + bias[broad.indices]
         _, best = _row_peaks(broad, scaled, np.full(len(rows), floor))
-        from scipy.special import expit
-
-        odds = alt[rows] - best
-        if self.pair is not None:
-            odds = np.logaddexp(odds, self._pair_odds(claims, broad, scaled, best))
-        out[rows] = expit(odds)
+        odds = odds.copy()
+        odds[rows] = np.logaddexp(odds[rows], alt[rows] - best)
+        out = expit(odds)
+        out[total <= 0] = 0.0
         return out
 
-    def _pair_odds(
-        self, claims: sp.csr_matrix, broad: sp.csr_matrix, scaled: np.ndarray, best: np.ndarray
-    ) -> np.ndarray:
+    def _pair_odds(self, claims: sp.csr_matrix, scores: sp.csr_matrix) -> np.ndarray:
         """(n_rows,) float64 log odds of the `pair` alternative (the claims are a copy of two
-        occupations' profiles) against the row's best single occupation (-inf where it is not
-        scored). claims: (n_rows, n_skills) the rows' claim evidence; broad, scaled, best:
-        `_several`'s scores with the breadth term, their tempered values and each row's best.
+        occupations' profiles) against a single occupation (-inf where it is not scored). claims:
+        (n_rows, n_skills) the rows' claim evidence; scores: their `_people_scores`.
 
-        The first occupation o1 is the row's best single one; its own profile, claimed whole or in
-        part, is what a person of it learns (a new graduate claims a whole trade). A second
-        occupation o2 is read from the claims outside o1's profile: over o2's skills that o1's
-        profile does not list, of its essential profile or of its whole one (whichever is
-        likelier), each claimed skill counts log((1 - PAIR_MISS) / PAIR_KEEP) and each left out
-        log(PAIR_MISS / (1 - PAIR_KEEP)): copied (nearly all claimed) against learnt (about half).
-        Plus the log prior `pair`; best o2 per row, among those with at least PAIR_MIN_RESIDUAL
-        such claims. A person who learnt part of a second trade (the benchmark's two-occupations
-        family: a quarter of its essential skills) reads far below; every skill of two trades far
-        above. Greedy (o1 fixed), so it understates the best pair: it fires no more often."""
-        out = np.full(len(best), -np.inf)
-        row = np.repeat(np.arange(len(best)), np.diff(broad.indptr))
-        top = np.flatnonzero(scaled >= best[row])
-        first_rows, first_at = np.unique(row[top], return_index=True)
-        total = np.diff(claims.indptr)
-        cand = first_rows[total[first_rows] >= PAIR_MIN_CLAIMS]
-        if not len(cand):
+        The first occupation o1 is the row's most likely single one (scores and absence bias); its
+        own profile, claimed whole or in part, is what a person of it learns (a new graduate
+        claims a whole trade). A second occupation o2 is read from the claims outside o1's
+        profile: over o2's skills that o1's profile does not list, of its essential profile or of
+        its whole one (whichever is likelier), each claimed skill counts
+        log((1 - PAIR_MISS) / PAIR_KEEP) and each left out log(PAIR_MISS / (1 - PAIR_KEEP)):
+        copied (nearly all claimed) against learnt (about half). Plus the log prior `pair`; best
+        o2 per row, among those with at least PAIR_MIN_RESIDUAL such claims. A person who learnt
+        part of a second trade (the benchmark's two-occupations family: a quarter of its
+        essential skills) reads far below, every skill of two trades far above. Greedy (o1
+        fixed), so it understates the best pair: it fires no more often. Only rows claiming at
+        least PAIR_MIN_CLAIMS skills are scored."""
+        out = np.full(claims.shape[0], -np.inf)
+        cand = np.flatnonzero(np.diff(claims.indptr) >= PAIR_MIN_CLAIMS)
+        bias = self._bias()
+        if not len(cand) or bias is None:
             return out
-        o1 = np.full(len(best), -1, dtype=np.int64)
-        o1[first_rows] = broad.indices[top[first_at]]
+        s = sp.csr_matrix(scores)[cand]
+        row = np.repeat(np.arange(len(cand)), np.diff(s.indptr))
+        scaled = s.data / self.temperature_ + bias[s.indices]
+        peak = np.full(len(cand), -np.inf)
+        np.maximum.at(peak, row, scaled)
+        top = np.flatnonzero(scaled >= peak[row])
+        first_rows, first_at = np.unique(row[top], return_index=True)
+        o1 = np.full(len(cand), -1, dtype=np.int64)
+        o1[first_rows] = s.indices[top[first_at]]
+        cand, o1 = cand[first_rows], o1[first_rows]
         held = (claims[cand] > 0).astype(np.float64).tocsr()
-        first = self._profile_rows[o1[cand]]
-        resid = (held - held.multiply(first)).tocsr()
+        resid = (held - held.multiply(self._profile_rows[o1])).tocsr()
         resid.eliminate_zeros()
         inside = (resid @ self._profile_t).tocsr()  # o2's claimed skills outside o1's profile
         r2 = np.repeat(np.arange(len(cand)), np.diff(inside.indptr))
-        o2 = inside.indices
-        ok = (inside.data >= PAIR_MIN_RESIDUAL) & (o2 != o1[cand][r2])
-        r2, o2 = r2[ok], o2[ok]
+        ok = (inside.data >= PAIR_MIN_RESIDUAL) & (inside.indices != o1[r2])
+        r2, o2, hit_w = r2[ok], inside.indices[ok], inside.data[ok]
         if not len(r2):
             return out
+        first = self._profile_rows[o1[r2]]  # (n_entries, n_skills): o1's profile, per entry
         copied = np.full(len(o2), -np.inf)
-        for prof_t, size in (
-            (self._essential_t, self._essential_sizes),
-            (self._profile_t, self._profile_sizes),
-        ):
-            hit = _lookup((resid @ prof_t).tocsr(), r2, o2)
-            shared = _lookup((first @ prof_t).tocsr(), r2, o2)
-            miss = np.maximum(size[o2] - shared - hit, 0.0)
+        for rows_m, hit in ((self._essential_rows, None), (self._profile_rows, hit_w)):
+            second = rows_m[o2]
+            if hit is None:
+                hit = np.asarray(resid[r2].multiply(second).sum(axis=1)).ravel()
+            shared = np.asarray(first.multiply(second).sum(axis=1)).ravel()
+            miss = np.maximum(np.diff(second.indptr) - shared - hit, 0.0)
             copied = np.maximum(copied, hit * PAIR_HIT + miss * PAIR_MISSED)
-        peak = np.full(len(cand), -np.inf)
         prior = self.pair
         assert prior is not None
-        np.maximum.at(peak, r2, copied + float(prior))
-        out[cand] = peak
+        best = np.full(len(cand), -np.inf)
+        np.maximum.at(best, r2, copied + float(prior))
+        out[cand] = best
         return out
 
     def _anchored(
@@ -619,14 +625,9 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         return ((prof.essential + prof.optional) > 0).astype(np.float64).tocsr()
 
     @cached_property
-    def _essential_t(self) -> sp.csr_matrix:
-        """(n_skills, n_occupations) CSR float64, 1 where the skill is essential to the occupation."""
-        return (self._profiles().essential > 0).astype(np.float64).T.tocsr()
-
-    @cached_property
-    def _essential_sizes(self) -> np.ndarray:
-        """(n_occupations,) float64: essential skills of each occupation's ESCO profile."""
-        return np.asarray(self._essential_t.sum(axis=0)).ravel()
+    def _essential_rows(self) -> sp.csr_matrix:
+        """(n_occupations, n_skills) CSR float64, 1 where the skill is essential to the occupation."""
+        return (self._profiles().essential > 0).astype(np.float64).tocsr()
 
     @cached_property
     def _profile_sizes(self) -> np.ndarray:
