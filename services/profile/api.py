@@ -191,8 +191,8 @@ PROFILE_IF_MATCH_PARAMETER = {
 
 JOBS_AT_ONCE = N_(
     "Jobs %(jobs)s of the work history overlap: more than %(most)s at once. They are stored as sent "
-    "(two part-time jobs are real); matching counts the years they share at a fraction, so none of "
-    "them shows its skills as held. Check their years and end years."
+    "(two part-time jobs are real); matching counts the years they share at a fraction. Check their "
+    "years and end years."
 )
 
 

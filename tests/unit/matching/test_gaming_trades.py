@@ -198,10 +198,9 @@ def test_overlap_shares():
     assert overlap_shares([spell("a", 5.0), spell("b", 3.0, 2021)], 2026) == [1.0, 1.0]
     # a year's overlap at a change of job: the new job holds it, the one before keeps the rest
     assert overlap_shares([spell("a", 6.0), spell("b", 3.0, 2021)], 2026) == pytest.approx([1.0, 2 / 3])
-    # staggered ends do not dodge it: ten-year spells ending 2026, 2025, 2024 (the eight years all
-    # three cover count half: the latest keeps 8 / 2 + 2 of its 10)
+    # staggered ends do not dodge it: ten-year spells ending 2026, 2025, 2024
     shares = overlap_shares([spell("a", 10.0), spell("b", 10.0, 2025), spell("c", 10.0, 2024)], 2026)
-    assert shares == pytest.approx([0.6, 0.1, 0.1])
+    assert shares == pytest.approx([1.0, 0.1, 0.1])
     # a single spell, a spell of no length, and no history
     assert overlap_shares([spell("a", 40.0)], 2026) == [1.0]
     assert overlap_shares([spell("a", 0.0), spell("b", 2.0)], 2026) == [1.0, 1.0]

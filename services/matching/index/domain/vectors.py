@@ -362,8 +362,9 @@ def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> l
     career change already weighs it down, `experience_weight`); spells ending in the same year share
     every stretch they cover together equally. Spells that do not overlap keep 1; two current
     part-time jobs of equal length 0.5 each (a main job and one beside it are real). More than two
-    at once are not a career: a stretch that k > 2 spells cover counts 1 / (k - 1) work-years in
-    all instead of one, so three current ten-year jobs weigh 1/6 each, below
+    at once are not a career: a stretch that k > 2 spells ending together share counts 1 / (k - 1)
+    work-years in all instead of one (staggered ends already leave the earlier spells only the
+    years the later ones do not hold), so three current ten-year jobs weigh 1/6 each, below
     `RankingParams.held_spell_weight` (1/5) whatever their recency, four 1/12 each (outside tester
     31, F10: 1/4 each passed it, showed every essential skill of four trades as held and ranked
     above a career changer's earlier trade, 0.25), six 1/30 each (outside tester 29, F4: each
@@ -380,19 +381,16 @@ def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> l
     if len(cuts) < 2:
         return [1.0] * len(spans)
     lo, hi = np.asarray(cuts[:-1]), np.asarray(cuts[1:])
-    at_once = np.zeros(len(lo))  # spells covering each stretch
-    for a, b in spans:
-        at_once += (lo >= a) & (hi <= b)
-    # more than two jobs at once contradict each other: the stretch counts 1 / (k - 1) work-years;
-    # what is left of it is not yet held by a later-ending spell
-    free = (hi - lo) * np.where(at_once > 2, 1.0 / np.maximum(at_once - 1.0, 1.0), 1.0)
+    free = hi - lo  # calendar years of each stretch not yet held by a later-ending spell
     held = [0.0] * len(spans)
     for end in sorted({b for _, b in spans}, reverse=True):
         group = [i for i, (_, b) in enumerate(spans) if b == end]
         cover = np.zeros(len(lo))
         for i in group:
             cover += (lo >= spans[i][0]) & (hi <= spans[i][1])
-        share = np.divide(free, cover, out=np.zeros_like(free), where=cover > 0)
+        # more than two jobs at once contradict each other: a stretch k > 2 share counts 1 / (k - 1)
+        credit = np.where(cover > 2, 1.0 / np.maximum(cover - 1.0, 1.0), 1.0)
+        share = np.divide(free * credit, cover, out=np.zeros_like(free), where=cover > 0)
         for i in group:
             inside = (lo >= spans[i][0]) & (hi <= spans[i][1])
             held[i] = float(share[inside].sum())
