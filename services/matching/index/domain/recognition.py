@@ -3368,10 +3368,27 @@ _SETTINGS = {
             re.I,
         ),
     ),
+    # leading a team where the text names only being in one: a member's requirement is no leader's
+    # skill ("Edellytämme kykyä toimia osana tiimiä." gave *johtaa tiimiä* 0.52 first, "Olet tiimin
+    # jäsen." *manage a team* 0.44: outside tester 31, F8); a leader's word keeps them
+    "leading": (
+        re.compile(
+            r"^(?:manage|lead|supervise|coordinate|direct)\b(?!.*\bwithin\b)[^,]*\bteams?\b|^plan the work of teams|"
+            r"^(?:manage|supervise) (?:the )?(?:staff|personnel)$",
+            re.I,
+        ),
+        re.compile(
+            r"johta|johda|johdat|johdon|esimie|esihenkil|vetä|vedä|vetäj|ohjaa|ohjat|työnjoh|vastaa|vastuu|koordin|"
+            r"organis|suunnit|valvo|lead|manag|supervis|\bhead|in charge|coordinat|direct|oversee|foreman|boss|"
+            r"\bled[aes]|ledar|ledn|\bchef|förman|arbetsled|ansvar|samordn|planer",
+            re.I,
+        ),
+    ),
 }
 """Places of work a skill's English label names, apart from what is done there (*perform farm
-equipment hygiene*, *weld mining machinery*), and literature, which Finnish text names only by
-"kirjallisuus" ("kirjallinen" is *written*): (label pattern, text cue in Finnish, Swedish or English)
+equipment hygiene*, *weld mining machinery*), literature, which Finnish text names only by
+"kirjallisuus" ("kirjallinen" is *written*), and leading a team or staff, which the text names by a
+leader's word: (label pattern, text cue in Finnish, Swedish or English)
 (`SkillRecognizer._gate_materials`)."""
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
