@@ -2086,7 +2086,7 @@ class SkillRecognizer:
         if len(self.animal_skills_) and self.unnamed_animal_weight != 1.0 and not _ANIMAL_CUE.search(text):
             scores[:, self.animal_skills_] *= np.float32(self.unnamed_animal_weight)
         if self.other_material_weight != 1.0:
-            self._gate_materials(scores, text)
+            self._gate_materials(scores, text, lang)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
             for j, cue in self.method_skills_:  # a named method of work counts where it is named
@@ -2747,7 +2747,7 @@ class SkillRecognizer:
 
         return _LETTERS.sub(infinitive, text)
 
-    def _gate_materials(self, scores: np.ndarray, text: str) -> None:
+    def _gate_materials(self, scores: np.ndarray, text: str, lang: str | None = None) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the skills of a material
         (`_MATERIALS`, by their English label: *wood cuts*) by `other_material_weight` when `text`
         names another material and not theirs: the cutting in a sheet-metal worker's "hitsaus ja
@@ -2763,6 +2763,8 @@ class SkillRecognizer:
         # a place of work a label names and the text does not ("Huolehdit keittiön puhtaudesta":
         # *perform farm equipment hygiene* 0.54 first; "You will weld.": *weld mining machinery*)
         for name, (_, cue) in _SETTINGS.items():
+            if name == "design" and lang == "en":
+                continue  # (English "migrate … to the cloud" is *plan migration to cloud*'s own task)
             places = self.setting_skills_.get(name)
             if places is not None and len(places) and not cue.search(text):
                 scores[:, places] *= np.float32(self.other_material_weight)
@@ -3389,7 +3391,8 @@ _SETTINGS = {
     # ("käyttövesi- ja viemäriputkistojen asennus" gave *asentaa metallisia kaasuputkia* first), trams
     # ("raskaan kaluston kuljettaminen" gave *kuljettaa raitiovaunuja*) and planning or design
     # ("Tehnyt laatoitusta" gave *suunnitella laatoitusta*, *suunnitella rakennuksia*: a tiler is no
-    # designer)
+    # designer; Finnish and Swedish text only, where the object's noun alone matched the planner's
+    # label: English "migrate them to the cloud" is *plan migration to cloud*'s own task)
     "music": (
         re.compile(r"\b(?:musical|music|musicians?|musicianship|piano|guitar|violin|orchestra\w*|playlist)\b", re.I),
         re.compile(
@@ -3399,7 +3402,7 @@ _SETTINGS = {
         ),
     ),
     "gas": (
-        re.compile(r"\bgas(?:-lines?)?\b(?!\s+(?:consumption|market))", re.I),
+        re.compile(r"^(?!.*\b(?:weld\w*|inert|active)\b).*\bgas(?:-lines?)?\b(?!\s+(?:consumption|market))", re.I),
         re.compile(r"kaasu|\bgas|\bgaas", re.I),
     ),
     "tram": (
