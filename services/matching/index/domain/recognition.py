@@ -3394,7 +3394,9 @@ _SETTINGS = {
     # designer; Finnish and Swedish text only, where the object's noun alone matched the planner's
     # label: English "migrate them to the cloud" is *plan migration to cloud*'s own task)
     "music": (
-        re.compile(r"\b(?:musical|music|musicians?|musicianship|piano|guitar|violin|orchestra\w*|playlist)\b", re.I),
+        re.compile(
+            r"\b(?:musical|music|musicians?|musicianship|piano|guitar|violin|orchestra\w*|playlist)\b", re.I
+        ),
         re.compile(
             r"musiik|soitin|soittim|soittota|soittaja|instrument|piano|kitar|viulu|rumpu|rumpal|bändi|orkest|laul|"
             r"kuoro|konsert|music|musik|spela\b|spelar\b|sång|\bsing|\bband|concert|choir|orchestr",
@@ -3402,7 +3404,9 @@ _SETTINGS = {
         ),
     ),
     "gas": (
-        re.compile(r"^(?!.*\b(?:weld\w*|inert|active)\b).*\bgas(?:-lines?)?\b(?!\s+(?:consumption|market))", re.I),
+        re.compile(
+            r"^(?!.*\b(?:weld\w*|inert|active)\b).*\bgas(?:-lines?)?\b(?!\s+(?:consumption|market))", re.I
+        ),
         re.compile(r"kaasu|\bgas|\bgaas", re.I),
     ),
     "tram": (
