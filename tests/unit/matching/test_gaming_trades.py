@@ -173,7 +173,9 @@ def test_concurrent_current_spells_share_the_calendar(engine, ads, trade):
     six, three = by_id["six-spells"], by_id["spells-and-claims"]
     assert six.agreement is not None and six.agreement.source == "work_history"
     assert six.agreement.spell_weight == pytest.approx(1 / 6, abs=0.01)
-    assert six.agreement.value <= 1 / 6 + 0.01
+    # 1/6 from the spell, plus the little the share held at a sixth's weight adds (`band_order`:
+    # 0.3 x share since session 32, decayed at the spell's closeness)
+    assert six.agreement.value <= 1 / 6 + 0.02
     assert all(p < 0.5 for _, p in six.occupations)
     assert six.match < 10
     assert three.agreement is not None and three.agreement.value <= 1 / 3 + 0.01
