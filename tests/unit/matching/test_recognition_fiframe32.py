@@ -186,3 +186,12 @@ def test_dish_washing_in_colloquial_and_compound_form(esco, esco_recognizer):
     for text in ("tiskannu ja tehny salaatteja pizzeriassa", "Tarjoilija, tiskityö ja asiakaspalvelu."):
         found = _found(esco, esco_recognizer, text, lang="en")
         assert found.get("wash the dishes", 0) >= CONFIDENT, (text, found)
+
+
+def test_a_coachs_reported_speech_is_no_story_and_mig_is_read_inflected(esco, esco_recognizer):
+    """fi-dev18 (tuning data): "kertoo osaavansa" gave *tell a story* 0.41; "migillä" hid MIG."""
+    text = "kertoo osaavansa hitsata puikolla ja migillä, ollut telakalla Raumalla 2 vuotta"
+    found = _found(esco, esco_recognizer, text, lang="en")
+    assert "tell a story" not in found, found
+    assert found.get("perform metal inert gas welding", 0) >= CONFIDENT, found
+    assert found.get("apply arc welding techniques", 0) >= CONFIDENT, found

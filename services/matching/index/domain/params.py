@@ -9,6 +9,7 @@ seed and the other half of the occupations.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .model import SKILL_LEVELS
@@ -288,6 +289,23 @@ class RankingParams:
     occupations towards larger profiles). A profile claiming two whole trades (cook and welder,
     about 120 skills) still reads as the one with more skills (welder): its other trade's
     skills are too few for the breadth. (0, ...) turns it off (before session 29)."""
+
+    occupation_pair: float | None = -4.0
+    """Log prior odds (nats) of the inference's second "no single occupation" alternative, a copy of
+    two occupations' profiles (`occupations.OccupationModel`'s `pair`; None: off). The first is
+    the person's best single occupation, claimed whole or in part (a graduate claims a whole
+    trade); the second is read from the claims outside its profile: copied (each of its own
+    essential skills, or of its whole profile, claimed with chance 0.95) against learnt (0.4).
+    Outside tester 31, F1: every skill of cook + child care worker + bus driver (109 claims, no
+    work history) read cook 1.0 (91.3 on a cook ad), cook + bus driver (85) cook 1.0 (92.9), the
+    three trades' essential skills (56) bus driver 1.0 (69.2 on a bus ad, above a trolley-bus
+    driver): the breadth term of `occupation_several` fires only when the claims outside the
+    largest profile are very many. Log odds at 0 (the tuning half, seed 1101, 1,500 generated
+    candidates per family, 2026-12-05): those three +30.3 / +30.3 / +13.8, cook's and child care
+    worker's essential skills (24) +6.1; the two-occupations family (40 % of one occupation's
+    essential skills, 25 % of another's) at most +0.1, every other family below -19 or not
+    scored. At -4 the three gamers keep no occupation, the two trades' essentials keep 0.11 of
+    theirs; the two-occupations family's largest share 0.02."""
 
     inferred_unit_groups: int = 2
     """ISCO-08 unit groups kept per candidate besides the occupations, each with the posterior
@@ -741,6 +759,8 @@ class RankingParams:
             raise ValueError("held_spell_weight must be in [0, 1]")
         if self.occupation_history_anchor < 0:
             raise ValueError("occupation_history_anchor must be >= 0 (0: off)")
+        if self.occupation_pair is not None and not math.isfinite(self.occupation_pair):
+            raise ValueError("occupation_pair must be a finite log prior or None (off)")
         if len(self.occupation_several) != 2 or self.occupation_several[0] < 0:
             raise ValueError("occupation_several must be (lambda >= 0, log prior); lambda 0: off")
         if not 0 <= self.vacancy_listed_epsilon < 1:

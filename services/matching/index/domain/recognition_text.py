@@ -201,6 +201,10 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"vuotta",
         r"vahvuu(?:ksia|ksina|tena|det|ksiin)(?: (?:ovat|on|kuuluvat))?",  # a coach's "Asiakkaan vahvuuksia ovat …"
         r"voimassa olev(?:a|aa|at|ia|an)",
+        # a coach's note reporting what the client says ("kertoo osaavansa hitsata puikolla" gave *tell a
+        # story* 0.41; fi-dev18): the verb of saying, third person, names no skill, what is said does
+        r"(?:kertoo|kertoi|kertonut|sanoo|sanoi|mainitsee|mainitsi|toteaa|totesi|ilmoittaa|ilmoitti)"
+        r"(?:\s+(?:osaavansa|olevansa|tehneensä|toimineensa|työskennelleensä|omaavansa|hallitsevansa))?",
         r"olen",
         r"minulla on",
         r"osaan",
