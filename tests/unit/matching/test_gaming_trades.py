@@ -174,7 +174,9 @@ def test_concurrent_current_spells_share_the_calendar(engine, ads, trade):
     six, three = by_id["six-spells"], by_id["spells-and-claims"]
     assert six.agreement is not None and six.agreement.source == "work_history"
     assert six.agreement.spell_weight == pytest.approx(1 / 30, abs=0.01)
-    assert six.agreement.value <= 1 / 30 + 0.01
+    # the spell's, plus the little the share held at that weight adds (`band_order`: 0.3 x share
+    # since session 32, decayed at the spell's closeness)
+    assert six.agreement.value <= 1 / 30 + 0.02
     assert all(p < 0.5 for _, p in six.occupations)
     assert six.match < 10
     # (each spell 1/6; the claims are all of those trades', so the history's share, split equally, reads)
