@@ -238,11 +238,14 @@ class RankingParams:
     """How many claims a spell of work history at identity weight 1 stands for, per skill of its
     occupation's ESCO profile (`occupations.OccupationModel`'s `anchor`; 0: off). A person with
     claims and work history is read as a mixture: each spell's share (its weight x its profile's
-    size x this, against the claims' total evidence) stays within the spell's unit and minor group,
-    the claims' share goes to what the claims alone say. Outside tester 30, T30-2: an electrical
-    engineer of eight current years claiming five of an electrician's essential skills read
-    electrician 0.91 (58.9 on an electrician ad); T30-3: six concurrent current jobs and two
-    electrician claims read 0.61 electrician, above a real former electrician."""
+    size x this, against the claims' total evidence) goes to the spell's own occupation, the
+    claims' share (the claims no spell's occupation lists) to what the claims alone say. Outside
+    tester 30, T30-2: an electrical engineer of eight current years claiming five of an
+    electrician's essential skills read electrician 0.91 (58.9 on an electrician ad); T30-3: six
+    concurrent current jobs and two electrician claims read 0.61 electrician, above a real former
+    electrician. Outside tester 31, F3: the spell's share went to the joint posterior within its
+    unit and minor group, and two or three claims renamed the history as a sibling never held
+    (a truck driver of ten years with three bus claims read trolley bus driver 0.44)."""
 
     held_spell_weight: float = 0.2
     """A skill only the work history shows is shown as held (`matched_essential`, `evidence`,
