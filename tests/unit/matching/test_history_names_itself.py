@@ -195,3 +195,26 @@ def test_the_stage_one_bound_covers_the_inferred_close_occupations(prepared):
         one = stage_one(engine, ad)
         assert len(one.rows) >= 3
         assert np.all(one.exact <= one.ub + one.slack() + EPS)
+
+
+def test_a_relative_read_by_the_inference_agrees_as_close_to_the_occupation(esco, esco_space):
+    """F2 at the level of one inferred slot: on a cook ad a slot of grill cook (ESCO: narrower of cook)
+    earns `inferred_lineage_share` of the occupation level (its unit group's slot the unit group's
+    3/7: 0.943 together when certain); share 0 gives the failing reading (0: the unit group only)."""
+    from dataclasses import replace
+
+    from services.matching.index.domain.params import RankingParams
+    from services.matching.index.domain.query import occupation_agreement
+
+    cook = esco.occupation_index[esco_occupation(esco, "cook")]
+    grill = esco.occupation_index[esco_occupation(esco, "grill cook")]
+    target = np.zeros(esco.n_occupations)
+    target[cook] = 1.0
+    lw = np.asarray(esco_space.params.occupation_level_weights, dtype=np.float64)
+    level = lw[0] / lw.sum()
+    agree = occupation_agreement(target, esco_space, cook)
+    assert agree[cook] == pytest.approx(level)
+    assert agree[grill] == pytest.approx(esco_space.params.inferred_lineage_share * level)
+    assert occupation_agreement(target, esco_space)[grill] == 0.0  # no vacancy occupation read surely
+    off = replace(esco_space, params=RankingParams(inferred_lineage_share=0.0))
+    assert occupation_agreement(target, off, cook)[grill] == 0.0

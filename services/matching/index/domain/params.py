@@ -187,6 +187,18 @@ class RankingParams:
     labels grade a relative 2 (same unit group): docs/benchmarks.md, session 30. 0 turns it off
     (the unit group's 3/7, before session 30)."""
 
+    inferred_lineage_share: float = 0.9
+    """`occupation_lineage_share` for the inferred occupations (`query.occupation_agreement`): an
+    inferred occupation ESCO places broader or narrower than the vacancy's earns this share of the
+    occupation level on top of the unit group's, by its probability. Outside tester 31, F2: a cook
+    graduate claiming 12 of the cook's 16 essential skills, no history, read grill cook 0.68 (ESCO's
+    grill cook asks for the cook's essential skills less one), cook 0.16, and 47.7 on a text-only
+    cook ad, below "of it, holding none"; the same share as a spell's (a claims-only reading of a
+    relative is as close to the same occupation as years in it). The benchmark's labels grade a
+    relative 2: occupation / text cells of the claims-only families fall (docs/benchmarks.md,
+    session 32). 0: the unit group's 3/7 for them (before session 32), the work history keeping
+    `occupation_lineage_share`."""
+
     occupation_lineage_sure: float = 0.9
     """`occupation_lineage_share` applies to the vacancy's occupation named by the employer (1) or
     read at least this probable from a title and text alone, not to a target distribution spread
@@ -692,6 +704,8 @@ class RankingParams:
             raise ValueError("overlap_agreement must be in [0, 1)")
         if not 0 <= self.confirmed_agreement_share <= 1:
             raise ValueError("confirmed_agreement_share must be in [0, 1]")
+        if not 0 <= self.inferred_lineage_share <= 1:
+            raise ValueError("inferred_lineage_share must be in [0, 1]")
         if not 0 <= self.occupation_lineage_share <= 1 or not 0.5 < self.occupation_lineage_sure <= 1:
             raise ValueError("occupation_lineage_share in [0, 1], occupation_lineage_sure in (0.5, 1]")
         if self.history_agreement_scale < 0:

@@ -537,7 +537,7 @@ def occupation_agreement(target: np.ndarray, space: SkillSpace, close: int = -1)
     A candidate's agreement is the probability-weighted sum over their slots; for a candidate
     certainly of occupation o (probability 1 in o's slot and its unit group's) it is the
     level-weighted agreement of o with `target`. An occupation ESCO places broader or narrower than
-    `close` (`close_occupation`; -1: none) earns `occupation_lineage_share` of the occupation level
+    `close` (`close_occupation`; -1: none) earns `inferred_lineage_share` of the occupation level
     besides (`lineage_target`), as its work history does (`history_agreement`): a cook graduate
     whose claims read grill cook (cook's essential skills less one) agrees 0.943 with a cook ad,
     not the unit group's 3/7 (outside tester 31, F2)."""
@@ -554,7 +554,7 @@ def occupation_agreement(target: np.ndarray, space: SkillSpace, close: int = -1)
         size = int(codes.max()) + 1 if len(codes) and codes.max() >= 0 else 0
         mass.append(np.bincount(codes[nz][ok], target[nz][ok], minlength=size))
     out = np.zeros(n_occ + n_units)
-    out[:n_occ] = lw[0] * lineage_target(target, space, close)
+    out[:n_occ] = lw[0] * lineage_target(target, space, close, space.params.inferred_lineage_share)
     if space.params.inferred_unit_groups > 0:
         minor, submajor = prof.unit_parents()
         group_codes = (np.arange(n_units), minor, submajor)
@@ -588,19 +588,22 @@ def close_occupation(target: np.ndarray, space: SkillSpace, listed: bool) -> int
     return best if target[best] >= p.occupation_lineage_sure else -1
 
 
-def lineage_target(target: np.ndarray, space: SkillSpace, close: int = -1) -> np.ndarray:
+def lineage_target(
+    target: np.ndarray, space: SkillSpace, close: int = -1, share: float | None = None
+) -> np.ndarray:
     """(n_occupations,) float64 in [0, 1]: each occupation's share of the same-occupation level,
     its own probability in `target` (n_occupations,) plus, for the occupations ESCO places broader
     or narrower than `close` within its ISCO unit group (`Taxonomy.occupation_lineage`: a building
     electrician on an electrician's ad, and the converse; siblings, two narrower occupations of
-    one broader, earn nothing here), `RankingParams.occupation_lineage_share` x the probability of
-    `close` (`close_occupation`; -1: `target` as it is)."""
+    one broader, earn nothing here), `share` (default `RankingParams.occupation_lineage_share`) x
+    the probability of `close` (`close_occupation`; -1: `target` as it is)."""
     out = np.asarray(target, dtype=np.float64).copy()
-    if close < 0:
+    share = space.params.occupation_lineage_share if share is None else share
+    if close < 0 or share <= 0:
         return out
     lineage = space.taxonomy.occupation_lineage
     rel = lineage.indices[lineage.indptr[close] : lineage.indptr[close + 1]]
-    out[rel] = np.minimum(out[rel] + space.params.occupation_lineage_share * out[close], 1.0)
+    out[rel] = np.minimum(out[rel] + share * out[close], 1.0)
     return out
 
 
