@@ -24,7 +24,8 @@ Rankers:
   `MatchingHandlers.shortlist` makes (it adds only consent, exclusions and rendering); its 0-100
   `match` figures give the calibration table when it runs (ground truth, `target`: each candidate
   of a vacancy's top 50 who fits the vacancy's occupation, `fits`, counts half plus half the share
-  of the vacancy's essential skills they hold, `essential_coverage`; others 0; with ``--tune`` the scales are fitted,
+  of the vacancy's essential skills they hold, `essential_coverage`; others 0; a text vacancy the
+  engine reads surely as one occupation is graded as that vacancy naming it, `target_variant`; with ``--tune`` the scales are fitted,
   per kind of vacancy, on the raw score or its share of the vacancy's ideal, whichever has the
   smaller cross-fitted calibration error; otherwise the reliability per decile and the ECE of
   the scales in `RankingParams`);
@@ -284,14 +285,29 @@ def engine_ranker(
         if collect is not None:
             raw = np.asarray([e.score for e in entries], dtype=np.float64)
             same = p.relevance[i][at] == 3
-            fit = p.fit[variant][i][at] if p.fit else same.astype(np.float64)
-            occ_fit = p.occupation_fit[variant][i][at] if p.occupation_fit else same
             q = prepared.query
+            graded = target_variant(variant, q.kind)
+            fit = p.fit[graded][i][at] if p.fit else same.astype(np.float64)
+            occ_fit = p.occupation_fit[graded][i][at] if p.occupation_fit else same
             sure = float(q.target.max()) if q.target is not None and len(q.target) else 0.0
             collect.append(Pairs(variant, q.kind, raw, q.ideal, fit, same, occ_fit, sure))
         return at[:K]
 
     return rank
+
+
+def target_variant(variant: str, kind: str) -> str:
+    """The variant whose target (`target`) grades a vacancy's candidates: its own, but "occupation"
+    for a text vacancy the engine reads surely as one occupation (kind "text-read"), since that
+    vacancy asks for the occupation's ESCO profile as one naming it does (`query.vacancy_query`) and
+    its shortlist counts the occupation's essential skills held. Graded by the four to seven
+    essential skills its text was written from, a candidate of a sibling occupation whose profile
+    lists those few skills "fitted" a text vacancy and not the same occupation named, so the two
+    kinds' scales were fitted to different truths: a cook graduate holding 12 of 16 essential skills
+    read 47.7 on a text-only cook ad and 23.2 on one naming the cook at the same raw score (outside
+    tester 31, F12; session 32). The generator's vacancy i is of the same occupation in every
+    variant (`ranking_families`), so the occupation variant's target is that vacancy's."""
+    return "occupation" if kind == "text-read" else variant
 
 
 def _top(scores: np.ndarray, k: int = K) -> np.ndarray:

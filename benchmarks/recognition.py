@@ -102,6 +102,11 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   brief's shortage occupations, Swedish from Ostrobothnia, Åland, Borgå/Lovisa, Raseborg, Kyrkslätt and
   Helsingfors, spoken Finnish and staffing-agency ads), written before reading the other sets or the
   recogniser; summary only, as the estimate on unseen text (``--sets sv-dev12,fi-dev18``).
+- ``sv-dev13``, ``fi-dev19``: a fourth fresh, independent unseen pair (session 32, helper ``unseen32``, another
+  new author; 69 and 60 sentences that name a skill, plus 4 and 4 boilerplate rows with none, across the
+  brief's shortage occupations, Swedish from Pargas/Kimitoön (ferries, boatyards), Korsholm/Kristinestad and
+  Esbo/Grankulla/Sibbo, Finnish from Oulu, Kuopio, Joensuu and Lapland tourism), written before reading the
+  other sets or the recogniser; summary only, as the estimate on unseen text (``--sets sv-dev13,fi-dev19``).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

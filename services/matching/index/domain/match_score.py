@@ -23,7 +23,10 @@ percentage by a monotone calibration (`MatchScale`: isotonic regression of the t
 input, kept as piecewise-linear knots) fitted on the benchmark's tuning half, one per kind of
 vacancy (`query.VACANCY_KINDS`: occupation given; more than five skills chosen; at most five;
 title and text only, its occupation unsure; title and text read surely as one occupation), since
-the scores of each kind run at their own heights. A candidate at the ideal reads 91-93 for a
+the scores of each kind run at their own heights; a text read surely as one occupation reads the
+named occupation's scale, as its query is the named one's scaled and its ideal the same (since
+session 32; outside tester 31, F12: its own scale read a cook graduate 47.7 on a text-only cook ad
+and 23.2 on one naming the cook at the same share of the ideal). A candidate at the ideal reads 91-93 for a
 vacancy given by an occupation, by skills or by a text read surely (the benchmark's rank-1
 candidates at or above the ideal fit 91-93 % of the time, report half, session 23; before then a
 surely read text shared the unsure text's scale and its complete candidates read 79-81, outside
@@ -33,7 +36,8 @@ The occupation counts half because the raw score cannot tell skills outside the 
 dilute the skill similarity from missing ones (`benchmarks.ranking_quality.OCCUPATION_SHARE`;
 more of a skill the vacancy asks for never lowers it: `scoring.similarity`).
 Within a vacancy the match strictly increases with raw, so it never reorders a shortlist (the
-order stays that of raw) and equal matches mean equal raw scores: the input is not capped at the
+order stays that of raw) and equal matches (unrounded) mean equal raw scores; shown to one decimal,
+neighbours closer than that read alike (outside tester 31, F11): the input is not capped at the
 ideal, and above the scale's last knot the match rises on linearly towards 100 at a raw score of
 1, which no candidate reaches (outside tester 17, P2/P3: capped, 2 / 3 and 3 / 3 essential skills
 read 92.1 alike and a meeting's complete cooks all 93.5). What raw cannot tell, the match cannot

@@ -30,7 +30,9 @@ profile ("text-read": `inferred_profile`, probability at least
 (`RankingParams.match_scales`, in this order). "text-read" has its own since session 23 (outside
 tester T5): with one scale for both, a surely read English practical-nurse ad's candidate holding
 all 32 essential skills read 79-81, since the scale mixed in unsure texts whose candidates at the
-ideal are of another occupation a quarter of the time."""
+ideal are of another occupation a quarter of the time. Since session 32 that entry is the
+"occupation" one: the query is the named occupation's scaled, so one scale gives the same candidate
+the same match on both (outside tester 31, F12)."""
 
 FEW_SKILLS = 5
 """A vacancy given by at most this many chosen skills and no occupation is of kind "few-skills":

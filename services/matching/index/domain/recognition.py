@@ -2086,7 +2086,7 @@ class SkillRecognizer:
         if len(self.animal_skills_) and self.unnamed_animal_weight != 1.0 and not _ANIMAL_CUE.search(text):
             scores[:, self.animal_skills_] *= np.float32(self.unnamed_animal_weight)
         if self.other_material_weight != 1.0:
-            self._gate_materials(scores, text)
+            self._gate_materials(scores, text, lang)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
             for j, cue in self.method_skills_:  # a named method of work counts where it is named
@@ -2747,7 +2747,7 @@ class SkillRecognizer:
 
         return _LETTERS.sub(infinitive, text)
 
-    def _gate_materials(self, scores: np.ndarray, text: str) -> None:
+    def _gate_materials(self, scores: np.ndarray, text: str, lang: str | None = None) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the skills of a material
         (`_MATERIALS`, by their English label: *wood cuts*) by `other_material_weight` when `text`
         names another material and not theirs: the cutting in a sheet-metal worker's "hitsaus ja
@@ -2763,6 +2763,8 @@ class SkillRecognizer:
         # a place of work a label names and the text does not ("Huolehdit keittiön puhtaudesta":
         # *perform farm equipment hygiene* 0.54 first; "You will weld.": *weld mining machinery*)
         for name, (_, cue) in _SETTINGS.items():
+            if name == "design" and lang == "en":
+                continue  # (English "migrate … to the cloud" is *plan migration to cloud*'s own task)
             places = self.setting_skills_.get(name)
             if places is not None and len(places) and not cue.search(text):
                 scores[:, places] *= np.float32(self.other_material_weight)
@@ -3368,10 +3370,62 @@ _SETTINGS = {
             re.I,
         ),
     ),
+    # leading a team where the text names only being in one: a member's requirement is no leader's
+    # skill ("Edellytämme kykyä toimia osana tiimiä." gave *johtaa tiimiä* 0.52 first, "Olet tiimin
+    # jäsen." *manage a team* 0.44: outside tester 31, F8); a leader's word keeps them
+    "leading": (
+        re.compile(
+            r"^(?:manage|lead|supervise|coordinate|direct)\b(?!.*\bwithin\b)[^,]*\bteams?\b|^plan the work of teams|"
+            r"^(?:manage|supervise) (?:the )?(?:staff|personnel)$",
+            re.I,
+        ),
+        re.compile(
+            r"johta|johda|johdat|johdon|esimie|esihenkil|vetä|vedä|vetäj|ohjaa|ohjat|työnjoh|vastaa|vastuu|koordin|"
+            r"organis|suunnit|valvo|lead|manag|supervis|\bhead|in charge|coordinat|direct|oversee|foreman|boss|"
+            r"\bled[aes]|ledar|ledn|\bchef|förman|arbetsled|ansvar|samordn|planer",
+            re.I,
+        ),
+    ),
+    # a trade's object or field a label names and a doer's text does not (outside tester 31, F9):
+    # music ("Asiakas soittaa ensi viikolla." gave *soittaa soittimia* 0.42: a phone call), gas
+    # ("käyttövesi- ja viemäriputkistojen asennus" gave *asentaa metallisia kaasuputkia* first), trams
+    # ("raskaan kaluston kuljettaminen" gave *kuljettaa raitiovaunuja*) and planning or design
+    # ("Tehnyt laatoitusta" gave *suunnitella laatoitusta*, *suunnitella rakennuksia*: a tiler is no
+    # designer; Finnish and Swedish text only, where the object's noun alone matched the planner's
+    # label: English "migrate them to the cloud" is *plan migration to cloud*'s own task)
+    "music": (
+        re.compile(
+            r"\b(?:musical|music|musicians?|musicianship|piano|guitar|violin|orchestra\w*|playlist)\b", re.I
+        ),
+        re.compile(
+            r"musiik|soitin|soittim|soittota|soittaja|instrument|piano|kitar|viulu|rumpu|rumpal|bändi|orkest|laul|"
+            r"kuoro|konsert|music|musik|spela\b|spelar\b|sång|\bsing|\bband|concert|choir|orchestr",
+            re.I,
+        ),
+    ),
+    "gas": (
+        re.compile(
+            r"^(?!.*\b(?:weld\w*|inert|active)\b).*\bgas(?:-lines?)?\b(?!\s+(?:consumption|market))", re.I
+        ),
+        re.compile(r"kaasu|\bgas|\bgaas", re.I),
+    ),
+    "tram": (
+        re.compile(r"\btrams?\b|\btramway", re.I),
+        re.compile(r"raitio|ratik|spårvag|spårväg|\btram", re.I),
+    ),
+    "design": (
+        re.compile(r"^(?:plan|design)\b(?! (?:work|your|own|schedule|shift|daily|the work))", re.I),
+        re.compile(
+            r"suunnit|suunnitel|design|\bplan|konstru|arkkite|architect|luonnos|draft|mitoit|planer|planl|"
+            r"projekt|kehit|develop|utveckl|layout|ritning|piirt|\bdraw",
+            re.I,
+        ),
+    ),
 }
 """Places of work a skill's English label names, apart from what is done there (*perform farm
-equipment hygiene*, *weld mining machinery*), and literature, which Finnish text names only by
-"kirjallisuus" ("kirjallinen" is *written*): (label pattern, text cue in Finnish, Swedish or English)
+equipment hygiene*, *weld mining machinery*), literature, which Finnish text names only by
+"kirjallisuus" ("kirjallinen" is *written*), and leading a team or staff, which the text names by a
+leader's word: (label pattern, text cue in Finnish, Swedish or English)
 (`SkillRecognizer._gate_materials`)."""
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
