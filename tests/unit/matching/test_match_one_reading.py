@@ -137,7 +137,10 @@ def test_a_candidate_reads_the_same_on_the_text_ad_and_on_the_ad_naming_the_cook
     assert sorted(text, key=lambda c: text[c].rank) == sorted(named, key=lambda c: named[c].rank)
     # the scale keeps its meaning: the cooks read high, the graduate in between, others near 0
     assert text["cook"].match > 90 and text["diet-cook"].match > 85
-    assert 10 < text["graduate"].match < 60
+    # the graduate's claims read grill cook (ESCO: narrower of cook), close to a cook since tester
+    # 31's F2 (`RankingParams.inferred_lineage_share`; test_history_names_itself.py): "of it", below
+    # the holders
+    assert 50 <= text["graduate"].match < text["diet-cook"].match
     assert max(text[c].match for c in ("cook-to-bus", "waiter", "four-jobs", "cleaner")) < 5
 
 
@@ -154,10 +157,13 @@ def test_the_two_kinds_read_one_scale():
 
 def test_the_scales_of_sessions_23_to_31_read_the_graduate_apart(esco, ads, make_esco_engine):
     """The failing input, kept: with the old "text-read" scale the graduate reads about twice as
-    high on the text ad as on the named one."""
+    high on the text ad as on the named one (the graduate read as before F2: its grill cook reading
+    as another occupation of the cook's unit group, `inferred_lineage_share` 0)."""
     scales = list(RankingParams().match_scales)
     scales[VACANCY_KINDS.index("text-read")] = OLD_TEXT_READ
-    engine = make_esco_engine(_people(esco), RankingParams(match_scales=tuple(scales)))
+    engine = make_esco_engine(
+        _people(esco), RankingParams(match_scales=tuple(scales), inferred_lineage_share=0.0)
+    )
     text, named = (_entries(engine, ad)["graduate"].match for ad in ads)
     assert text > 1.8 * named and text - named > 15, (text, named)
 
