@@ -170,6 +170,12 @@ def test_the_day_care_worker_reads_one_story(esco, shortlists):
     assert dict(entry.occupations).get(babysitter, 0.0) < 0.05
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="RankingParams.inferred_lineage_share is 0 by default: at 0.9 (which passes this) the tuning "
+    "half's guard fails, team-1/team-2 occupation -0.017/-0.013, ECE occupation 0.86 -> 3.88 "
+    "(docs/benchmarks.md, session 32); the lead's decision",
+)
 def test_the_cook_graduate_reads_close_to_a_cook(esco, shortlists):
     """F2: 12 of cook's 16 essential skills, no history, read mostly as grill cook (narrower of cook):
     close to a cook on a cook ad, at least the README's "of it, holding none" (47.7 before), named
@@ -212,9 +218,10 @@ def test_a_relative_read_by_the_inference_agrees_as_close_to_the_occupation(esco
     target[cook] = 1.0
     lw = np.asarray(esco_space.params.occupation_level_weights, dtype=np.float64)
     level = lw[0] / lw.sum()
-    agree = occupation_agreement(target, esco_space, cook)
+    on = replace(esco_space, params=RankingParams(inferred_lineage_share=0.9))
+    agree = occupation_agreement(target, on, cook)
     assert agree[cook] == pytest.approx(level)
-    assert agree[grill] == pytest.approx(esco_space.params.inferred_lineage_share * level)
-    assert occupation_agreement(target, esco_space)[grill] == 0.0  # no vacancy occupation read surely
+    assert agree[grill] == pytest.approx(0.9 * level)
+    assert occupation_agreement(target, on)[grill] == 0.0  # no vacancy occupation read surely
     off = replace(esco_space, params=RankingParams(inferred_lineage_share=0.0))
-    assert occupation_agreement(target, off, cook)[grill] == 0.0
+    assert occupation_agreement(target, off, cook)[grill] == 0.0  # the default: the failing reading

@@ -139,19 +139,12 @@ def test_the_testers_welders_read_of_the_occupation_and_recency_only_breaks_ties
 def test_the_testers_bus_drivers_read_of_the_occupation(engine):
     """Ten years ended 2025 and one year ended 2018, three claims: both bus drivers, both in the
     band of the occupation on a bus-driver vacancy (before: the 2018 one read as a bus-driving
-    instructor, 0.7), above the tram drivers of five years (another occupation of the unit group),
-    the longer and more recent one first, and that one above the trolley bus drivers of five years
-    too. ESCO places the trolley bus driver under the bus driver (close to the same occupation:
-    0.943), and since outside tester 31's F2 their inferred reading counts so as their spell does:
-    five recent years and four of its claims read 63.5, beside the one year of 2018 (62.9)."""
+    instructor, 0.7), above the trolley bus and tram drivers of five years, the longer and more
+    recent one first."""
     engine_, bus = engine
     ranks = _ranks(engine_, bus)
     (r10, long), (r1, short) = ranks["bus-10y-2025"], ranks["bus-1y-2018"]
     assert long.occupations[0][0] == bus and short.occupations[0][0] == bus
     assert long.match >= 50 and short.match >= 50, (long.match, short.match)
     assert r10 < r1
-    trolley = [e for cid, (_, e) in ranks.items() if cid.startswith("other") and e.agreement.relation]
-    assert trolley and all(e.agreement.relation == "narrower" for e in trolley)
-    assert all(r10 < ranks[e.candidate_id][0] for e in trolley)
-    others = [r for cid, (r, e) in ranks.items() if cid.startswith("other") and not e.agreement.relation]
-    assert all(r1 < r for r in others), r1
+    assert all(r1 < r for cid, (r, _) in ranks.items() if cid.startswith("other")), r1

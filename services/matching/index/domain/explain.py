@@ -308,7 +308,7 @@ def occupation_agreements(
     tax = space.taxonomy
     uris = tax.occupation_uris
     close = q.close_occupation  # whose ESCO relatives counted close to it (-1: none did)
-    if close >= 0:
+    if close >= 0 and p.inferred_lineage_share > 0:
         # an inferred reading led by a relative of the vacancy's occupation names it, as a spell
         # does: a cook graduate read grill cook 0.68 on a cook ad (outside tester 31, F2)
         top = seg.inferred[rows, 0].astype(np.int64)

@@ -199,17 +199,20 @@ class RankingParams:
     labels grade a relative 2 (same unit group): docs/benchmarks.md, session 30. 0 turns it off
     (the unit group's 3/7, before session 30)."""
 
-    inferred_lineage_share: float = 0.9
+    inferred_lineage_share: float = 0.0
     """`occupation_lineage_share` for the inferred occupations (`query.occupation_agreement`): an
     inferred occupation ESCO places broader or narrower than the vacancy's earns this share of the
     occupation level on top of the unit group's, by its probability. Outside tester 31, F2: a cook
     graduate claiming 12 of the cook's 16 essential skills, no history, read grill cook 0.68 (ESCO's
     grill cook asks for the cook's essential skills less one), cook 0.16, and 47.7 on a text-only
     cook ad, below "of it, holding none"; the same share as a spell's (a claims-only reading of a
-    relative is as close to the same occupation as years in it). The benchmark's labels grade a
-    relative 2: occupation / text cells of the claims-only families fall (docs/benchmarks.md,
-    session 32). 0: the unit group's 3/7 for them (before session 32), the work history keeping
-    `occupation_lineage_share`."""
+    relative is as close to the same occupation as years in it); at 0.9 it reads 63.5. **Off (0)
+    by default**: at 0.9 the tuning half's guard fails (team-1 / team-2 occupation -0.017 / -0.013
+    NDCG@10, every claims-only family's occupation and text cells -0.001 to -0.016, ECE occupation
+    0.86 -> 3.88 points: the benchmark grades a relative 2, and claims-only readings of ESCO's
+    narrower occupations, whose profiles are near-subsets of the broader's, are common among true
+    holders; docs/benchmarks.md, session 32). The lead's decision. 0: the unit group's 3/7 for them,
+    the work history keeping `occupation_lineage_share`."""
 
     occupation_lineage_sure: float = 0.9
     """`occupation_lineage_share` applies to the vacancy's occupation named by the employer (1) or
