@@ -13,14 +13,18 @@ from flask_babel import gettext
 from flask_smorest import Blueprint
 from werkzeug.exceptions import HTTPException
 
+from services.kernel.calendar import local_day
 from services.profile.domain import (
+    MAX_JOBS_AT_ONCE,
     InvalidProfileError,
     NotPermittedError,
+    Profile,
     ProfileAbsentError,
     ProfileNotFoundError,
     ProfileVersionConflictError,
     ProfileVersionRequiredError,
     ProfileWithdrawnError,
+    jobs_at_once,
 )
 from services.profile.handlers import ProfileHandlers
 from services.profile.refusals import record_refusal, request_subjects
@@ -185,6 +189,28 @@ PROFILE_IF_MATCH_PARAMETER = {
 }
 
 
+JOBS_AT_ONCE = N_(
+    "Jobs %(jobs)s of the work history overlap: more than %(most)s at once. They are stored as sent "
+    "(two part-time jobs are real); matching counts the years they share at a fraction. Check their "
+    "years and end years."
+)
+
+
+def warnings_of(profile: Profile) -> list[dict[str, str]]:
+    """Warnings for the coach about a profile as written (not refusals): ``jobs_at_once`` with the
+    field ``work_history`` when more than `MAX_JOBS_AT_ONCE` spells overlap (`jobs_at_once`, years
+    read in the write's year; outside tester 31, F10). [] for a withdrawn profile. Each entry:
+    ``code``, ``field`` (the field path), ``message`` (in the request's language)."""
+    if profile.details is None:
+        return []
+    found = jobs_at_once(profile.details.work_history, local_day(profile.updated_at).year)
+    if not found:
+        return []
+    jobs = ", ".join(str(i + 1) for i in found)  # as a coach counts them
+    message = gettext(JOBS_AT_ONCE, jobs=jobs, most=MAX_JOBS_AT_ONCE)
+    return [{"code": "jobs_at_once", "field": "work_history", "message": message}]
+
+
 @blp.route("/profiles/<profile_id>", parameters=[PROFILE_ID_PARAMETER])
 class ProfileById(MethodView):
     @require_role(Role.COACH, on_denied=audit_denied("profile.write"), kinds=PROFILE_OWNER_KINDS)
@@ -230,7 +256,7 @@ class ProfileById(MethodView):
             )
         except Exception as exc:
             translate(exc)
-        shown = Shown(profile, {"notices": input_notices()})
+        shown = Shown(profile, {"notices": input_notices(), "warnings": warnings_of(profile)})
         return shown, (201 if created else 200), {"ETag": f'"{profile.version}"'}
 
     @require_role(Role.COACH, on_denied=audit_denied("profile.read"), kinds=PROFILE_OWNER_KINDS)

@@ -95,6 +95,31 @@ class Experience:
     ended_year: int | None = None
 
 
+MAX_JOBS_AT_ONCE = 2
+"""Jobs a person can hold at once (a main job and one beside it): more overlapping spells are
+accepted with a warning (`jobs_at_once`); matching counts their shared years at a fraction
+(`services.matching.index.domain.vectors.overlap_shares`)."""
+
+
+def jobs_at_once(work_history: tuple[Experience, ...], current_year: int) -> tuple[int, ...]:
+    """Positions (in ``work_history``'s order) of the spells that overlap with more than
+    `MAX_JOBS_AT_ONCE` - 1 others at some time; () when none. A spell covers the years
+    [end - years, end], end = ``ended_year`` or ``current_year`` for a current job (at most
+    ``current_year``); spells only touching at an end do not overlap, nor do spells of no length.
+    Outside tester 31, F10: four current ten-year jobs were accepted without a word."""
+    spans = []
+    for work in work_history:
+        end = float(current_year if work.ended_year is None else min(work.ended_year, current_year))
+        spans.append((end - max(0.0, float(work.years)), end))
+    found: set[int] = set()
+    for a in sorted({a for a, b in spans if b > a}):
+        # at the start of each spell, the spells covering the moment just after it
+        at = [i for i, (lo, hi) in enumerate(spans) if lo <= a < hi]
+        if len(at) > MAX_JOBS_AT_ONCE:
+            found.update(at)
+    return tuple(sorted(found))
+
+
 @dataclass(frozen=True, slots=True)
 class Language:
     code: str

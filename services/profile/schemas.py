@@ -200,6 +200,15 @@ class ExperienceOutSchema(ma.Schema):
     ended_year = fields.Integer(allow_none=True)
 
 
+class ProfileWarningSchema(ma.Schema):
+    """A warning of a write: the shape of a vacancy's warnings (``code``, ``message``) and the
+    field path it is about."""
+
+    code = fields.String(metadata={"description": "e.g. `jobs_at_once`"})
+    field = fields.String(metadata={"description": "The input field path, e.g. `work_history`"})
+    message = fields.String()
+
+
 class ProfileOutSchema(AggregateOutSchema):
     """A ``Profile`` (``Shown`` with the notices of a write); a withdrawn profile has only the first
     fields (its details are erased)."""
@@ -224,6 +233,14 @@ class ProfileOutSchema(AggregateOutSchema):
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     notices = NOTICES
+    warnings = fields.List(
+        fields.Nested(ProfileWarningSchema),
+        metadata={
+            "description": "The write's warnings for the coach (stored anyway), each with `code`, "
+            "`field` (the field path) and `message`: `jobs_at_once` when more than two jobs of "
+            "`work_history` overlap (matching counts their shared years at a fraction)"
+        },
+    )
 
 
 #: The most candidates one contact look-up may ask about.

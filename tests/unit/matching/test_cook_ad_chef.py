@@ -5,8 +5,9 @@ ranked below a kitchen assistant of two years (ISCO 9412, 9 of 16) at 0.7: neith
 with the cook (5120), so both are "another occupation" (about 0 by the score's definition) and the
 order inside that band was the skill similarity's, which the chef's wider ESCO profile dilutes. A
 recruiter ranks by closeness in the hierarchy, then by the share of the vacancy's essential skills
-held: `RankingParams.overlap_agreement` now gives an occupation agreement of 0.125 x that share (a
-claim or full-weight work history holds a skill), below the sub-major group's 1/7. Real ESCO, the
+held: `RankingParams.overlap_agreement` now gives an occupation agreement of 0.3 x that share (a
+claim or full-weight work history holds a skill; 0.125 x its square below the sub-major group's 1/7
+before session 32, outside tester 31, F4/F5). Real ESCO, the
 service's recogniser and title reader, default parameters, the tester's candidates as described."""
 
 from __future__ import annotations
@@ -92,11 +93,14 @@ def test_the_chef_ranks_above_the_kitchen_assistant_on_a_vacancy_naming_the_cook
     assert by_id["chef"].rank < by_id["kitchen-assistant"].rank < by_id["cleaner"].rank
 
 
-def test_the_overlap_stays_below_the_closest_isco_level():
-    """Hierarchy first: the most the overlap gives is below what the same sub-major group earns."""
+def test_the_overlap_stays_below_the_unit_group():
+    """Hierarchy first down to the unit group: the most the overlap gives a candidate the hierarchy
+    does not join stays below what the same unit group earns (below it the share held decides:
+    outside tester 31, F4/F5, `tests/unit/matching/test_band_share_order.py`)."""
+    from services.matching.index.domain.params import unit_level
+
     p = RankingParams()
-    weights = p.occupation_level_weights
-    assert p.overlap_agreement < weights[3] / sum(weights)
+    assert p.overlap_agreement < unit_level(p)
     with pytest.raises(ValueError):
         RankingParams(overlap_agreement=1.0)
 

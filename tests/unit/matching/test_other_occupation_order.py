@@ -156,7 +156,13 @@ def test_the_order_was_the_tester_s_without_the_band(esco):
     larger of it and the closeness, and the similarity whole, the domestic cleaner holding 8/22
     ranks above the former building cleaner holding 22/22 (in this pool, with the tester's gamers)."""
     p = RankingParams(
-        occupation_level_weights=(4.0, 2.0, 0.0, 1.0), band_share_decay=0.0, band_similarity=1.0
+        occupation_level_weights=(4.0, 2.0, 0.0, 1.0),
+        band_share_decay=0.0,
+        band_similarity=1.0,
+        band_closeness_share=1.0,  # and the overlap as before session 32
+        overlap_agreement=0.125,
+        overlap_agreement_power=2.0,
+        band_unit_mass=0.1,
     )
     e = MatchingEngine(esco, MUNICIPALITIES, p, clock=lambda: TODAY)
     for cid, (skills, spells) in _people(esco).items():
@@ -166,9 +172,11 @@ def test_the_order_was_the_tester_s_without_the_band(esco):
 
 
 def test_the_share_never_lifts_a_candidate_past_the_next_isco_level():
-    """Hierarchy first: at the sub-major level the most the share adds stays below the minor
-    group's step; the overlap itself stays below the sub-major level."""
-    p = RankingParams()
+    """Hierarchy first: with the sub-major group a band of its own (`band_closeness_share` 1, the
+    overlap as before session 32) the most the share adds at the sub-major level stays below the
+    minor group's step. By default the share decides below the unit group
+    (`test_band_share_order.py`)."""
+    p = RankingParams(band_closeness_share=1.0, overlap_agreement=0.125, overlap_agreement_power=2.0)
     lw = [w / sum(p.occupation_level_weights) for w in p.occupation_level_weights]
     submajor, minor = lw[3], lw[3] + lw[2]
     assert p.overlap_agreement < submajor

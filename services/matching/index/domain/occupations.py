@@ -237,6 +237,18 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         occupation, the claims' share the claims-only posterior (with `several`). The claims add
         a second occupation beside the history and never rename the one held (outside tester 31,
         F3); people with only claims or only history are read as without it.
+    pair : float or None
+        Log prior odds of a second "no single occupation" alternative, scored with `several` (None:
+        off; needs `several` on): the claims are a copy of two occupations' profiles. The breadth
+        term fires only when the claims outside the best occupation's profile are very many, so a
+        profile claiming every skill of cook, child care worker and bus driver (109) read cook 1.0
+        and the three trades' essential skills bus driver 1.0 (outside tester 31, F1). The first
+        occupation is the person's best single one, claimed whole or in part (a new graduate
+        claims one trade's whole profile and keeps it); the second is read from the claims
+        outside the first's profile: over its skills the first does not list, of its essential
+        profile or its whole one, each claimed counts log((1 - PAIR_MISS) / PAIR_KEEP) and each
+        left out log(PAIR_MISS / (1 - PAIR_KEEP)), copied against learnt (`_pair_odds`). Its odds
+        join the background alternative's (log-sum) in the share taken from every occupation.
 
     Attributes (after `fit`)
     ------------------------
@@ -265,6 +277,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         listed: float = 0.0,
         several: tuple[float, float] = (0.0, 0.0),
         anchor: float = 0.0,
+        pair: float | None = None,
     ) -> None:
         self.profiles = profiles
         self.skill_shares = skill_shares
@@ -278,6 +291,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         self.listed = listed
         self.several = several
         self.anchor = anchor
+        self.pair = pair
 
     # -- fitting ----------------------------------------------------------------------------
     def fit(self, X: sp.spmatrix | None = None, y: np.ndarray | None = None) -> OccupationModel:
@@ -443,10 +457,19 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         floor = float(bias.max())  # what an occupation sharing no claim scores: the best is at least it
         none = _breadth(total, lam)
         alt = (total * self._several_llr + self._several_prior + none) * inv_t
-        out = np.zeros(X.shape[0])
-        # the rest take less than e^-SEVERAL_SKIP: only people claiming many skills are scored
+        from scipy.special import expit
+
+        # log odds of the alternatives against the best occupation: the copy of two profiles
+        # (`pair`, scored apart: it needs no breadth term) ...
+        odds = np.full(X.shape[0], -np.inf)
+        if self.pair is not None:
+            odds = self._pair_odds(X[:, :n_s].tocsr(), scores)
+        # ... and the background; the rest take less than e^-SEVERAL_SKIP: only people claiming
+        # many skills are scored
         rows = np.flatnonzero((total > 0) & (alt > floor - SEVERAL_SKIP))
         if not len(rows):
+            out = expit(odds)
+            out[total <= 0] = 0.0
             return out
         claims, scores = X[rows][:, :n_s], sp.csr_matrix(scores)[rows]
         inside = (claims @ self._profile_t).tocsr()
@@ -457,9 +480,67 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         broad = sp.csr_matrix(scores + inside)
         scaled = broad.data * inv_t + bias[broad.indices]
         _, best = _row_peaks(broad, scaled, np.full(len(rows), floor))
-        from scipy.special import expit
+        odds = odds.copy()
+        odds[rows] = np.logaddexp(odds[rows], alt[rows] - best)
+        out = expit(odds)
+        out[total <= 0] = 0.0
+        return out
 
-        out[rows] = expit(alt[rows] - best)
+    def _pair_odds(self, claims: sp.csr_matrix, scores: sp.csr_matrix) -> np.ndarray:
+        """(n_rows,) float64 log odds of the `pair` alternative (the claims are a copy of two
+        occupations' profiles) against a single occupation (-inf where it is not scored). claims:
+        (n_rows, n_skills) the rows' claim evidence; scores: their `_people_scores`.
+
+        The first occupation o1 is the row's most likely single one (scores and absence bias); its
+        own profile, claimed whole or in part, is what a person of it learns (a new graduate
+        claims a whole trade). A second occupation o2 is read from the claims outside o1's
+        profile: over o2's skills that o1's profile does not list, of its essential profile or of
+        its whole one (whichever is likelier), each claimed skill counts
+        log((1 - PAIR_MISS) / PAIR_KEEP) and each left out log(PAIR_MISS / (1 - PAIR_KEEP)):
+        copied (nearly all claimed) against learnt (about half). Plus the log prior `pair`; best
+        o2 per row, among those with at least PAIR_MIN_RESIDUAL such claims. A person who learnt
+        part of a second trade (the benchmark's two-occupations family: a quarter of its
+        essential skills) reads far below, every skill of two trades far above. Greedy (o1
+        fixed), so it understates the best pair: it fires no more often. Only rows claiming at
+        least PAIR_MIN_CLAIMS skills are scored."""
+        out = np.full(claims.shape[0], -np.inf)
+        cand = np.flatnonzero(np.diff(claims.indptr) >= PAIR_MIN_CLAIMS)
+        bias = self._bias()
+        if not len(cand) or bias is None:
+            return out
+        s = sp.csr_matrix(scores)[cand]
+        row = np.repeat(np.arange(len(cand)), np.diff(s.indptr))
+        scaled = s.data / self.temperature_ + bias[s.indices]
+        peak = np.full(len(cand), -np.inf)
+        np.maximum.at(peak, row, scaled)
+        top = np.flatnonzero(scaled >= peak[row])
+        first_rows, first_at = np.unique(row[top], return_index=True)
+        o1 = np.full(len(cand), -1, dtype=np.int64)
+        o1[first_rows] = s.indices[top[first_at]]
+        cand, o1 = cand[first_rows], o1[first_rows]
+        held = (claims[cand] > 0).astype(np.float64).tocsr()
+        resid = (held - held.multiply(self._profile_rows[o1])).tocsr()
+        resid.eliminate_zeros()
+        inside = (resid @ self._profile_t).tocsr()  # o2's claimed skills outside o1's profile
+        r2 = np.repeat(np.arange(len(cand)), np.diff(inside.indptr))
+        ok = (inside.data >= PAIR_MIN_RESIDUAL) & (inside.indices != o1[r2])
+        r2, o2, hit_w = r2[ok], inside.indices[ok], inside.data[ok]
+        if not len(r2):
+            return out
+        first = self._profile_rows[o1[r2]]  # (n_entries, n_skills): o1's profile, per entry
+        copied = np.full(len(o2), -np.inf)
+        for rows_m, hit in ((self._essential_rows, None), (self._profile_rows, hit_w)):
+            second = rows_m[o2]
+            if hit is None:
+                hit = np.asarray(resid[r2].multiply(second).sum(axis=1)).ravel()
+            shared = np.asarray(first.multiply(second).sum(axis=1)).ravel()
+            miss = np.maximum(np.diff(second.indptr) - shared - hit, 0.0)
+            copied = np.maximum(copied, hit * PAIR_HIT + miss * PAIR_MISSED)
+        prior = self.pair
+        assert prior is not None
+        best = np.full(len(cand), -np.inf)
+        np.maximum.at(best, r2, copied + float(prior))
+        out[cand] = best
         return out
 
     def _anchored(
@@ -534,6 +615,11 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         profile (essential or optional)."""
         prof = self._profiles()
         return ((prof.essential + prof.optional) > 0).astype(np.float64).tocsr()
+
+    @cached_property
+    def _essential_rows(self) -> sp.csr_matrix:
+        """(n_occupations, n_skills) CSR float64, 1 where the skill is essential to the occupation."""
+        return (self._profiles().essential > 0).astype(np.float64).tocsr()
 
     @cached_property
     def _profile_sizes(self) -> np.ndarray:
@@ -694,6 +780,7 @@ def fitted_model(
     listed: float = 0.0,
     several: tuple[float, float] = (0.0, 0.0),
     anchor: float = 0.0,
+    pair: float | None = None,
 ) -> OccupationModel:
     """The model with the shares and temperature learnt on the tuning half (`FITTED_*`), ready
     to infer without training (what the engine uses at start-up); `absence`, `listed`, `several`
@@ -712,6 +799,7 @@ def fitted_model(
         listed=listed,
         several=several,
         anchor=anchor,
+        pair=pair,
     ).fit()
 
 
@@ -909,6 +997,25 @@ def _row_scores(x: np.ndarray, llr_t: sp.csr_matrix) -> _Scores:
     indices = order.astype(llr_t.indices.dtype)
     return _Scores(sums[order], indices, np.asarray([0, len(order)], dtype=llr_t.indptr.dtype), (1, n_occ))
 
+
+PAIR_MIN_CLAIMS = 10
+"""`OccupationModel.pair`: rows claiming fewer skills than this are not scored for a second
+occupation (two copied profiles take more)."""
+
+PAIR_MIN_RESIDUAL = 5
+"""`OccupationModel.pair`: a second occupation needs at least this many claimed skills outside the
+first's profile (a few general skills beside one trade are the breadth term's `lambda`)."""
+
+PAIR_KEEP = 0.4
+"""`OccupationModel.pair`: the share of an occupation's profile a person who learnt it claims (the
+benchmark's families keep a quarter to three quarters of the essential skills)."""
+
+PAIR_MISS = 0.05
+"""`OccupationModel.pair`: the share of a profile a person copying it leaves out."""
+
+PAIR_HIT = float(np.log((1.0 - PAIR_MISS) / PAIR_KEEP))
+PAIR_MISSED = float(np.log(PAIR_MISS / (1.0 - PAIR_KEEP)))
+"""Log-likelihood ratios, copied against learnt, of a profile skill claimed / left out."""
 
 SEVERAL_SKIP = 40.0
 """`OccupationModel.several`: a person whose alternative scores more than this below what any

@@ -9,6 +9,7 @@ seed and the other half of the occupations.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .model import SKILL_LEVELS
@@ -307,6 +308,23 @@ class RankingParams:
     about 120 skills) still reads as the one with more skills (welder): its other trade's
     skills are too few for the breadth. (0, ...) turns it off (before session 29)."""
 
+    occupation_pair: float | None = -4.0
+    """Log prior odds (nats) of the inference's second "no single occupation" alternative, a copy of
+    two occupations' profiles (`occupations.OccupationModel`'s `pair`; None: off). The first is
+    the person's best single occupation, claimed whole or in part (a graduate claims a whole
+    trade); the second is read from the claims outside its profile: copied (each of its own
+    essential skills, or of its whole profile, claimed with chance 0.95) against learnt (0.4).
+    Outside tester 31, F1: every skill of cook + child care worker + bus driver (109 claims, no
+    work history) read cook 1.0 (91.3 on a cook ad), cook + bus driver (85) cook 1.0 (92.9), the
+    three trades' essential skills (56) bus driver 1.0 (69.2 on a bus ad, above a trolley-bus
+    driver): the breadth term of `occupation_several` fires only when the claims outside the
+    largest profile are very many. Log odds at 0 (the tuning half, seed 1101, 1,500 generated
+    candidates per family, 2026-12-05): those three +30.3 / +30.3 / +13.8, cook's and child care
+    worker's essential skills (24) +6.1; the two-occupations family (40 % of one occupation's
+    essential skills, 25 % of another's) at most +0.1, every other family below -19 or not
+    scored. At -4 the three gamers keep no occupation, the two trades' essentials keep 0.11 of
+    theirs; the two-occupations family's largest share 0.02."""
+
     inferred_unit_groups: int = 2
     """ISCO-08 unit groups kept per candidate besides the occupations, each with the posterior
     mass of all its occupations; the unit, minor and sub-major levels of the agreement come from
@@ -445,26 +463,27 @@ class RankingParams:
     partial-50 -0.004 / -0.014, partial-75 -0.018 / -0.009 (the skills' own occupation inference
     already agrees with the candidates holding them; complete holders of other occupations gain)."""
 
-    overlap_agreement: float = 0.125
+    overlap_agreement: float = 0.3
     """The occupation agreement, in [0, 1], of a candidate holding every essential skill of the
     vacancy (by a claim at any level or by work history at full weight) whatever their occupation,
-    times the share held to `overlap_agreement_power`: agreement = max(inferred, work history, this x
-    share^power), for a vacancy
-    with essential skills whose confirmed skills' agreement is not used (`confirmed_agreement_power`:
-    a vacancy with one keeps that). How a recruiter ranks trades that the ISCO hierarchy does not
-    join: same occupation > same unit group > same sub-major group > the share of the vacancy's
-    essential skills held. Below the sub-major group level (1/7 of `occupation_level_weights`), so
-    it orders only candidates of unrelated occupations (and those the inferred posterior reads so),
-    never one of a closer group. Outside tester 27, T27-3: on a cook ad a chef (ISCO 3434, holding
-    12 of the cook's 16 essential skills from ten years' work history) read 0.3/100 below a kitchen
-    assistant (9 of 16) at 0.7, since the chef's wider ESCO profile dilutes the skill similarity.
-    0 turns it off. 0.125 orders that pair with a margin (at power 2 about 0.07 would); tuning half,
-    session 28: docs/benchmarks.md (five cells fall by about their paired s.e., ECE +0.05 points)."""
+    times the share held to `overlap_agreement_power`, added to the ISCO closeness by
+    `scoring.band_order` for a vacancy with essential skills whose confirmed skills' agreement is
+    not used (`confirmed_agreement_power`: a vacancy with one keeps that). How a recruiter ranks
+    candidates of other occupations: the same unit group first, then the share of the vacancy's
+    essential skills held, the minor and sub-major groups breaking its ties
+    (`band_closeness_share`). Below the unit group's 3/7 (`scoring.band_order` never lifts anyone
+    past it). Outside tester 27, T27-3: on a cook ad a chef (ISCO 3434, 12 of the cook's 16
+    essential skills from ten years' work history) read below a kitchen assistant (9 of 16); outside
+    tester 31, F4/F5: a waiter holding 2 of 16 (sub-major 51 like the cook) above that chef, a
+    forklift operator holding 6 of a bus driver's 32 above a taxi driver holding 12. 0.125 x share^2,
+    below the sub-major group's 1/7, from session 28 to 31; 0.3 x share since session 32
+    (docs/benchmarks.md). 0 turns it off."""
 
-    overlap_agreement_power: float = 2.0
-    """The power of the share held in `overlap_agreement` (at least 1): 2 keeps most of it for
-    candidates holding most of the essential skills (a few held of a sparse vacancy's few lift a
-    candidate of another occupation little). Tuning half, session 28 (docs/benchmarks.md)."""
+    overlap_agreement_power: float = 1.0
+    """The power of the share held in `overlap_agreement` (at least 1). 1 since session 32: the share
+    is the key below the unit group and a linear share keeps a difference of a few essential skills
+    held visible at low shares (2 from session 28 to 31, when the overlap only ordered trades the
+    hierarchy does not join)."""
 
     band_share_decay: float = 5.0
     """`scoring.band_order`: the skill overlap's agreement (`overlap_agreement` x share^power) is
@@ -486,13 +505,31 @@ class RankingParams:
     cleaner of 8 years holding 22/22 below a domestic cleaner holding 8/22). 1 turns it off.
     Lowering only: stage 1's bounds hold as they are."""
 
-    band_unit_mass: float = 0.1
+    band_unit_mass: float = 0.5
     """`scoring.band_order`: the shrink of the similarity (`band_similarity`) applies whole only
-    to candidates whose inferred occupations put (almost) no probability on the vacancy's ISCO
-    unit group (`scoring.unit_mass`); it eases linearly to none at this much probability there.
+    to candidates whose inferred occupations put no probability on the vacancy's ISCO unit group
+    (`scoring.unit_mass`); it eases linearly to none at this much probability there.
     A candidate whose posterior is split, part of it on the vacancy's occupation, keeps the
     similarity that calibrates the 0-100 match (session 29: shrinking every row below the unit
-    group's closeness moved ECE on the tuning half 1.03 -> 2.69 points). 0: no such exception."""
+    group's closeness moved ECE on the tuning half 1.03 -> 2.69 points). 0.1 from session 29 to
+    31; 0.5 since session 32 (outside tester 31, F5: four bus claims gave a forklift operator 0.09
+    bus driver and so 0.9 of the similarity, which outweighed a taxi driver's twice the essential
+    skills held). 0: no such exception."""
+
+    band_closeness_share: float = 0.1
+    """`scoring.closeness_kept`: the share of its inferred agreement a candidate keeps, on a vacancy
+    with essential skills, whose inferred closeness (the inferred occupations' agreement over the
+    vacancy's best) is at most halfway between the minor group's level (1.25/7) and the unit
+    group's (3/7), rising linearly to whole at the unit group's. Below the unit group an ISCO group
+    is a weak proxy for "could do this job", and a little inferred probability on the vacancy's
+    occupation is what a few claims buy: the share of the vacancy's essential skills held
+    (`overlap_agreement`, by a claim or work history) decides, and the minor or sub-major group
+    breaks its ties (outside tester 31, F4/F5: a waiter, sub-major 51, holding 2 of a cook's 16
+    essential skills above a chef holding 12; a healthcare assistant, sub-major 53, holding 3 of a
+    child care worker's 8 above an early years teacher holding 4; a forklift operator with four bus
+    claims, 6 of 32, above a taxi driver holding 12). Work history's own agreement (a spell of the
+    vacancy's occupation or unit group, `history_agreement`) is kept whole. 1 turns it off (the
+    sub-major group a band of its own above every unrelated trade, before session 32)."""
 
     band_full: float = 4.0 / 7.0
     """`scoring.band_order`: the closeness (share of the vacancy's best agreement) from which the
@@ -718,6 +755,8 @@ class RankingParams:
             raise ValueError("band_unit_mass must be >= 0")
         if self.band_share_decay < 0 or not 0 <= self.band_similarity <= 1 or not 0 < self.band_full <= 1:
             raise ValueError("band_share_decay >= 0, band_similarity in [0, 1], band_full in (0, 1]")
+        if not 0 <= self.band_closeness_share <= 1:
+            raise ValueError("band_closeness_share must be in [0, 1]")
         if not 0 <= self.overlap_agreement < 1:
             raise ValueError("overlap_agreement must be in [0, 1)")
         if not 0 <= self.confirmed_agreement_share <= 1:
@@ -740,6 +779,8 @@ class RankingParams:
             raise ValueError("held_spell_weight must be in [0, 1]")
         if self.occupation_history_anchor < 0:
             raise ValueError("occupation_history_anchor must be >= 0 (0: off)")
+        if self.occupation_pair is not None and not math.isfinite(self.occupation_pair):
+            raise ValueError("occupation_pair must be a finite log prior or None (off)")
         if len(self.occupation_several) != 2 or self.occupation_several[0] < 0:
             raise ValueError("occupation_several must be (lambda >= 0, log prior); lambda 0: off")
         if not 0 <= self.vacancy_listed_epsilon < 1:
@@ -790,6 +831,14 @@ class IndexParams:
 
     dense_languages: tuple[str, ...] = ("fi", "sv", "en")
     """Languages stored as one byte per candidate; others in a sparse per-language list."""
+
+
+def minor_level(p: RankingParams) -> float:
+    """The agreement, in [0, 1], of an occupation of the vacancy's ISCO minor group (not its unit
+    group) relative to the vacancy's own (the minor and sub-major levels' share of
+    `occupation_level_weights`; 1.25/7 with the defaults): `scoring.closeness_kept`'s floor."""
+    lw = [float(w) for w in p.occupation_level_weights]
+    return sum(lw[2:]) / sum(lw) if sum(lw) > 0 else 0.0
 
 
 def unit_level(p: RankingParams) -> float:

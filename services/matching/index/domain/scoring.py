@@ -47,7 +47,7 @@ import numpy as np
 from .arrays import gather_rows, member, occupation_block, row_positions
 from .filters import Eligible
 from .kernels import compiled_similarity
-from .params import RankingParams, unit_level
+from .params import RankingParams, minor_level, unit_level
 from .query import QueryWeights, VacancyQuery
 from .segment import Segment, tenure_of
 from .spoken import language_claims
@@ -162,6 +162,8 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     else:
         cov_exact = cov_all = gap = np.zeros(n)
     inferred = inferred_agreement(seg, rows, q)
+    if overlap is not None and q.best_agreement > 0:  # the share held decides below the unit group
+        inferred = closeness_kept(np.clip(inferred / q.best_agreement, 0.0, 1.0), p) * inferred
     history = history_agreement(at_o, occ, w_o, n, q, p)
     agreement = np.maximum(inferred, history)
     from_confirmed = None
@@ -219,8 +221,10 @@ def band_order(
     mass: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """How candidates *not* of the vacancy's occupation are ordered as a recruiter orders them
-    (outside tester 29, F1/F2/F5): a closer ISCO group first, then the share of the vacancy's
-    essential skills held, then the skill similarity.
+    (outside tester 29, F1/F2/F5; tester 31, F4/F5): the same unit group first, then the share of the
+    vacancy's essential skills held (the minor or sub-major group only breaking its near-ties: the
+    inferred agreement below the unit group is `closeness_kept`'s share of itself before this), then
+    the skill similarity.
 
     agreement : (n,) float64 in [0, 1], the larger of the inferred, work-history and confirmed
         skills' agreements (the ISCO closeness); overlap : (n,) float64 in [0,
@@ -252,6 +256,25 @@ def band_order(
         ramp = np.maximum(ramp, np.clip(mass / p.band_unit_mass, 0.0, 1.0))
     band = p.band_similarity + (1.0 - p.band_similarity) * ramp
     return added, band
+
+
+def closeness_kept(r: np.ndarray, p: RankingParams) -> np.ndarray:
+    """(n,) float64 in [`band_closeness_share`, 1]: the factor `exact_scores` puts on the inferred
+    occupations' agreement, from r = that agreement / the vacancy's best ((n,) float64 in [0, 1]),
+    on a vacancy with essential skills: `RankingParams.band_closeness_share` up to halfway between
+    the minor group's level and the unit group's (`params.minor_level`, `params.unit_level`), 1 from
+    the unit group's on, linear between. Below the unit group the share of the vacancy's essential
+    skills held (`band_order`'s overlap) decides; the ISCO group, or a little inferred probability
+    from a few claims, breaks its ties (outside tester 31, F4/F5). Only lowers: stage 1's bounds of
+    the agreement hold as they are."""
+    lam = p.band_closeness_share
+    if lam >= 1.0:
+        return np.ones(len(r))
+    unit = unit_level(p)
+    floor = 0.5 * (minor_level(p) + unit)  # halfway: the closeness is mostly of the unit group's
+    if unit <= floor:
+        return np.where(r >= unit, 1.0, lam)
+    return lam + (1.0 - lam) * np.clip((r - floor) / (unit - floor), 0.0, 1.0)
 
 
 def _claim_evidence(

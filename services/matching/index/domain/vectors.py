@@ -129,6 +129,7 @@ def build_skill_space(
             listed=params.vacancy_listed_epsilon,
             several=params.occupation_several,
             anchor=params.occupation_history_anchor,
+            pair=params.occupation_pair,
         ),
         titles or TitleReader(taxonomy),
     )
@@ -360,8 +361,14 @@ def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> l
     is what the person does now; the earlier spell keeps the years before the overlap, and the
     career change already weighs it down, `experience_weight`); spells ending in the same year share
     every stretch they cover together equally. Spells that do not overlap keep 1; two current
-    part-time jobs of equal length 0.5 each; six current ten-year jobs 1/6 each (outside tester 29,
-    F4: each counted fully, and a person of six trades at once ranked third on ads of each). A
+    part-time jobs of equal length 0.5 each (a main job and one beside it are real). More than two
+    at once are not a career: a stretch that k > 2 spells ending together share counts 1 / (k - 1)
+    work-years in all instead of one (staggered ends already leave the earlier spells only the
+    years the later ones do not hold), so three current ten-year jobs weigh 1/6 each, below
+    `RankingParams.held_spell_weight` (1/5) whatever their recency, four 1/12 each (outside tester
+    31, F10: 1/4 each passed it, showed every essential skill of four trades as held and ranked
+    above a career changer's earlier trade, 0.25), six 1/30 each (outside tester 29, F4: each
+    counted fully, and a person of six trades at once ranked third on ads of each). A
     spell of no length keeps 1. Multiplies the spell's identity weight and tenure (`compact`,
     `spell_weights`): the work-history agreement, the occupation inference's history evidence and
     the skills the spell implies all read the shared weight, so the agreement and the inferred
@@ -381,7 +388,9 @@ def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> l
         cover = np.zeros(len(lo))
         for i in group:
             cover += (lo >= spans[i][0]) & (hi <= spans[i][1])
-        share = np.divide(free, cover, out=np.zeros_like(free), where=cover > 0)
+        # more than two jobs at once contradict each other: a stretch k > 2 share counts 1 / (k - 1)
+        credit = np.where(cover > 2, 1.0 / np.maximum(cover - 1.0, 1.0), 1.0)
+        share = np.divide(free * credit, cover, out=np.zeros_like(free), where=cover > 0)
         for i in group:
             inside = (lo >= spans[i][0]) & (hi <= spans[i][1])
             held[i] = float(share[inside].sum())
