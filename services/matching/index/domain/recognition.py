@@ -2136,7 +2136,20 @@ class SkillRecognizer:
                 np.maximum(out[u.sentence], scores[i], out=out[u.sentence])
         return out, ruled, item_tops, said, qualified, lines
 
-    def _add_central(self, out: np.ndarray, central: Mapping[int, Sequence[str]]) -> None:
+    def _unnamed_specialties(self, text: str) -> frozenset[int]:
+        """Positions of the skills of `_SPECIALTIES` whose cue `text` does not name: a cleaner's
+        *clean building facade* is a façade cleaner's work ("Städare, deltid", "lokalvårdare":
+        outside tester 31, F9)."""
+        return frozenset(
+            j
+            for name in _SPECIALTIES
+            if not _SETTINGS[name][1].search(text)
+            for j in self.setting_skills_.get(name, np.zeros(0, dtype=np.int64)).tolist()
+        )
+
+    def _add_central(
+        self, out: np.ndarray, central: Mapping[int, Sequence[str]], unnamed: Collection[int] = frozenset()
+    ) -> None:
         """The one step of an occupation a sentence names: raise, in place, the scores `out`
         (n_sentences, n_skills) of `title_line_skills` (else `TITLE_SKILLS`) skills of the
         occupations a sentence's qualification trains for or its line, a job title alone, names
@@ -2148,7 +2161,8 @@ class SkillRecognizer:
         "Kiinteistönhoitajan ammattitutkinto" and a title line, "Lähihoitaja, Kuopio", whose words
         are not read). The qualification or title names the occupation exactly, as a title does
         (`title_skills.TITLE_SKILLS`); whether the person has each of its essential skills is not
-        known. Only for a sentence that says nothing confidently itself, as the job held is read
+        known; not a specialty's skill the text does not name (`unnamed`: positions,
+        `_unnamed_specialties`). Only for a sentence that says nothing confidently itself, as the job held is read
         (`read_work_titles`): "Asiakas on suorittanut kone- ja tuotantotekniikan perustutkinnon ja
         hänellä on kokemusta levytöistä." is about the sheet-metal work (the welder's general
         skills before it cost the tuning sets). Nor in a text whose other sentences (not naming a
@@ -2173,9 +2187,9 @@ class SkillRecognizer:
             else:
                 places = [
                     j
-                    for u in self.central_skills(occupations, k)
-                    if (j := self.skill_index_.get(u)) is not None
-                ]
+                    for u in self.central_skills(occupations, k + len(unnamed))
+                    if (j := self.skill_index_.get(u)) is not None and j not in unnamed
+                ][:k]
             for rank, j in enumerate(places):
                 row[j] = max(row[j], np.float32(CONFIDENT_SCORE + 0.001 * (len(places) - rank)))
 
@@ -2252,9 +2266,14 @@ class SkillRecognizer:
                 )
         if qualified:
             per_sentence = per_sentence.copy() if factor is None and not len(unasked) else per_sentence
-            self._add_central(per_sentence, qualified)
+            self._add_central(per_sentence, qualified, unnamed=self._unnamed_specialties(text))
         # a trade's variant of a general skill only where its trade is named (tester 30, T30-7)
-        per_sentence = demote_unnamed_variants(per_sentence, said, self.label_variants_)
+        # (a Swedish sentence names its trade in Swedish, which ESCO's labels here lack: its glossary's
+        # English words count too, "byggteam" → construction; tester 31, F8)
+        named_in = said
+        if len(self.label_variants_) and (lang or self.language(text)) == "sv":
+            named_in = [self._glossed(s, "sv") for s in said]
+        per_sentence = demote_unnamed_variants(per_sentence, named_in, self.label_variants_)
         gated = set(unasked.tolist())
         best = per_sentence.max(axis=0)
         for uris in ruled:
@@ -2767,7 +2786,9 @@ class SkillRecognizer:
                 continue  # (English "migrate … to the cloud" is *plan migration to cloud*'s own task)
             places = self.setting_skills_.get(name)
             if places is not None and len(places) and not cue.search(text):
-                scores[:, places] *= np.float32(self.other_material_weight)
+                # (a look-alike's whole match is the look-alike: its field is weighed twice)
+                weight = self.other_material_weight ** (2 if name in _LOOKALIKE_FIELDS else 1)
+                scores[:, places] *= np.float32(weight)
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
@@ -3370,6 +3391,43 @@ _SETTINGS = {
             re.I,
         ),
     ),
+    # fields named only by a look-alike word (outside tester 31, F9): Swedish "flexibel" (flexible)
+    # gave *flexography* 0.41 and *reflexion* 0.41; "cold kitchen tasks" *work in cold environments*
+    "flexography": (
+        re.compile(r"\bflexograph\w*", re.I),
+        re.compile(r"flexogra|fleksogra|painokon|painota|\bpaino|tryck|print", re.I),
+    ),
+    "reflexology": (
+        re.compile(r"\breflex(?:ion|ology)\b", re.I),
+        re.compile(r"reflexi|reflexo|refleksol|refleksi|vyöhyketera|zonterap|zoneterap", re.I),
+    ),
+    # a general worker's specialty: a cleaner's façades (outside tester 31, F9: "Kunden har jobbat
+    # som lokalvårdare" gave *clean building facade* 0.61 second; also `_SPECIALTIES`)
+    "facade": (
+        re.compile(r"\bfa[cç]ades?\b", re.I),
+        re.compile(r"fa[cç]ad|fasad|julkisivu|ulkosein|ulkopin|exterior|ytterväg|utsida|outside of", re.I),
+    ),
+    # a cook's specialty: seafood ("Meriterande är erfarenhet av arbete inom storkök": *cook seafood*
+    # 0.40; outside tester 31, F9)
+    "seafood": (
+        re.compile(r"\bseafood\b", re.I),
+        re.compile(
+            r"seafood|shellfish|\bfish|kala|äyriäi|simpuk|katkarap|rapu|fisk|skaldjur|\bräk|mussl|\blax|lohi|"
+            r"siika|silak|strömming|sill|prawn|shrimp|lobster|oyster",
+            re.I,
+        ),
+    ),
+    "cold": (
+        re.compile(r"\bcold environments?\b", re.I),
+        re.compile(
+            r"cold (?:environments?|storage|stores?|rooms?|weather|conditions|climates?|warehouses?)|"
+            r"freez|outdoors?|pakkase|kylmässä|kylmissä|kylmäti|°\s*C|\bin the cold\b|(?:cold|low) temperatures?|"
+            r"\bchill|\bi kyla|\bkylan\b|kylmä(?:ssä|issä)?\s+(?:ympäristö|olo|tilo|varast|sää|ilma)|kylmävarast|"
+            r"kylmähuone|kylmätilo|ulkotyö|kylrum|kyllager|frys|kall(?:a|t)?\s+(?:miljö|förhållande|väder|klimat)|"
+            r"utomhus",
+            re.I,
+        ),
+    ),
     # leading a team where the text names only being in one: a member's requirement is no leader's
     # skill ("Edellytämme kykyä toimia osana tiimiä." gave *johtaa tiimiä* 0.52 first, "Olet tiimin
     # jäsen." *manage a team* 0.44: outside tester 31, F8); a leader's word keeps them
@@ -3424,9 +3482,17 @@ _SETTINGS = {
 }
 """Places of work a skill's English label names, apart from what is done there (*perform farm
 equipment hygiene*, *weld mining machinery*), literature, which Finnish text names only by
-"kirjallisuus" ("kirjallinen" is *written*), and leading a team or staff, which the text names by a
-leader's word: (label pattern, text cue in Finnish, Swedish or English)
+"kirjallisuus" ("kirjallinen" is *written*), leading a team or staff, which the text names by a
+leader's word, and the fields of look-alike words ("flexibel": *flexography*, *reflexion*; "cold
+kitchen": *work in cold environments*): (label pattern, text cue in Finnish, Swedish or English)
 (`SkillRecognizer._gate_materials`)."""
+_SPECIALTIES = ("facade", "seafood")
+"""`_SETTINGS` that a general worker's title does not name either (a cleaner's façades, a cook's
+seafood): a title line's or qualification's
+central skills (`SkillRecognizer._add_central`) leave them out where the text does not name them."""
+_LOOKALIKE_FIELDS = frozenset(["flexography", "reflexology", "cold"])
+"""`_SETTINGS` whose label word a look-alike matched whole ("flexibel" → *flexography*): weighed by
+`other_material_weight` twice where the text names no cue of theirs."""
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
 

@@ -79,6 +79,87 @@ def with_office_names(sentence: str) -> str:
     return _OFFICE_LIST.sub(one, sentence)
 
 
+_CLASS = r"(?:AM|A[12]?|B(?:E|96)?|C1?E?|D1?E?|T)"
+"""A driving licence category as written (capitals: "a licence" is no class A): Directive
+2006/126/EC's AM, A1, A2, A, B, BE, C1, C1E, C, CE, D1, D1E, D, DE, Finland's B96 and tractor T."""
+_CLASSES = rf"{_CLASS}(?:\s*(?:/|,|&|\+|\s(?:ja|sekä|tai|och|samt|eller|and|or))\s*{_CLASS})*"
+_CLASS_IN = re.compile(rf"(?<![\w-]){_CLASS}(?![\w+#])")
+_LICENCE_WORD = (
+    r"(?:[Aa]jokort\w*|[Aa]jo-?oikeu\w*|[Kk]örkort\w*|[Kk]örrätt\w*|"
+    r"(?:[Dd]riving[- ]|[Dd]river'?s[- ]|[Dd]river[- ])?[Ll]icen[cs]es?|[Dd]riving permits?)"
+)
+_CLASS_KIND = (
+    r"(?:[Ll]uok(?:ka|an|kaa|kien|at)|[Cc]lass(?:es)?|[Cc]ategor(?:y|ies)|[Kk]lass(?:en|er|erna)?|"
+    r"[Kk]ategori(?:n|er)?|[Bb]ehörighet(?:en|er)?|[Tt]ype)"
+)
+_LICENCE_CLASS_AFTER = re.compile(
+    rf"\b(?P<word>{_LICENCE_WORD})\s*,?\s*\(?\s*(?:(?:of|in|av|i|för|for)\s+)?(?:{_CLASS_KIND}\s*:?\s*)?"
+    rf"\(?\s*(?P<classes>{_CLASSES})(?![\w+#])(?:\s*\))?(?:\s+(?:vehicles?|fordon|ajoneuvo\w*))?"
+)
+"""A licence's class written after its word: "ajokortti D", "ajokorttia (D)", "Ajokortti D ja …",
+"körkort av klass D", "körkort i klass C/CE", "körkort B och T", "a licence of category D",
+"driving licence (C/CE)", "ajokortti, luokka D", "a licence for class C vehicles"."""
+_LICENCE_CLASS_BEFORE = re.compile(
+    rf"(?:\b(?:of\s+)?{_CLASS_KIND}\s+)?(?<![\w-])(?P<classes>{_CLASSES})(?:\s*[- ]\s*{_CLASS_KIND})?"
+    rf"(?:\s*[- ]\s*|\s+(?:class|category)\s+)(?P<word>{_LICENCE_WORD})"
+)
+"""A licence's class before its word with the word for class between or before them: "D-class
+driving licence", "class D driving licence", "category D licence", "C1E-luokan ajokortti",
+"D category licence", "klass D-körkort"."""
+_CLASS_PAIR = re.compile(
+    rf"(?<![\w-])(?P<classes>{_CLASS}(?:\s*(?:/|,|\s(?:ja|sekä|tai|och|samt|eller|and|or))\s*{_CLASS})+)(?![\w+#-])"
+)
+"""Two or more licence classes side by side with no licence word, one of them a class no other word
+is written as ("har C och CE", "C/CE", "D ja DE"): `_PAIRED_ONLY`."""
+_PAIRED_ONLY = frozenset({"BE", "C1", "C1E", "CE", "D1", "D1E", "DE"})
+_CAR = frozenset({"B", "BE", "B96"})
+"""Car classes: the car row reads the licence word alone ("körkort B" is *drive vehicles* as
+"körkort" is), so a car class after its word is left as written (its text was tuned so)."""
+_SWEDISH_CLASS_CARD = re.compile(rf"(?<![\w-])(?P<cls>{_CLASS})-kort(?:et)?\b")
+"""The Swedish short form "CE-kort", "D-kortet" (a licence, as "C-kortti" is in Finnish)."""
+
+
+def _classes_with_word(classes: str, word: str) -> str:
+    names = _CLASS_IN.findall(classes)
+    joined = word.strip()
+    if joined[:1].isupper():
+        joined = joined[0].lower() + joined[1:]
+    return " ja ".join(f"{name}-{joined}" for name in names)
+
+
+def with_licence_classes(sentence: str) -> str:
+    """`sentence` with each driving-licence class written as a class before its licence word, the
+    form the licence rules read ("D-ajokortti", "CE-körkort", "D-licence"), one per class: a class
+    written after the word ("Ajokortti D", "ajokorttia (D)", "körkort av klass D", "körkort B och T":
+    they gave *drive vehicles* only, the class's vehicle lost; outside tester 31, F7), with the word
+    for class ("D-class driving licence": the class was not read and "valid … class" gave *validate
+    raw materials*; "category D licence": "licence" was left and gave a licensing officer's skills),
+    two or more classes written without the word ("har C och CE"), and the Swedish "CE-kort". The word for the class and
+    brackets are dropped with it. A sentence naming no licence is returned as it is."""
+    if not re.search(r"[A-D]|\bT\b", sentence):
+        return sentence
+    out = _LICENCE_CLASS_BEFORE.sub(
+        lambda m: _classes_with_word(m.group("classes"), m.group("word")), sentence
+    )
+    out = _LICENCE_CLASS_AFTER.sub(
+        lambda m: (
+            m.group()
+            if set(_CLASS_IN.findall(m.group("classes"))) <= _CAR
+            else _classes_with_word(m.group("classes"), m.group("word"))
+        ),
+        out,
+    )
+
+    def pair(m: re.Match[str]) -> str:
+        names = _CLASS_IN.findall(m.group("classes"))
+        if not _PAIRED_ONLY.intersection(names):
+            return m.group()
+        return " ja ".join(f"{name}-körkort" for name in names)
+
+    out = _SWEDISH_CLASS_CARD.sub(lambda m: f"{m.group('cls')}-körkort", out)
+    return _CLASS_PAIR.sub(pair, out)
+
+
 _CARD_ITEM_SPLIT = re.compile(r"(\s*(?:,|;|/|\+|\s(?:ja|sekä|tai|och|samt|eller|and|or|&))\s*)", re.I)
 
 
@@ -105,9 +186,10 @@ class SkillRules:
     def apply(self, sentence: str) -> tuple[list[str], str]:
         """(skill URIs named by the rules matching `sentence`, in rule order without repeats;
         the sentence with every matched phrase removed). "Word" and "Teams" beside another office
-        program are read as the programs (`with_office_names`)."""
+        program are read as the programs (`with_office_names`), a licence class written after its
+        word as one written before it (`with_licence_classes`)."""
         found: dict[str, None] = {}
-        rest = with_office_names(sentence)
+        rest = with_licence_classes(with_office_names(sentence))
         for rx, skills in self._compiled:
             if rx.search(rest):
                 for uri in skills:

@@ -94,6 +94,10 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"we(?:'re| are) (?:now )?(?:hiring|recruiting|seeking)",  # "We are hiring a kokki …" (tester 15, P12)
         r"you will be",
         r"you will",
+        # the requirement frames of English ads, as Finnish "edellytämme", "vaadimme" ("We require a
+        # Finnish D licence …": "We require" gave *provide necessary documents* 0.41; tester 31, F9)
+        r"we (?:also )?(?:require|expect|need|ask for|demand)",
+        r"(?:is|are) (?:needed|expected|necessary)",
         r"you have",
         r"you are",
         r"the (?:ideal|successful) candidate(?: will| should)?(?: have| be)?",
@@ -2236,6 +2240,12 @@ _SAY_NOTHING = frozenset(
         # of medicines; outside tester 15, P10)
         *("valid", "current", "voimassa", "voimassaoleva", "voimassaolevaa", "voimassaolevat", "giltig"),
         *("giltigt", "giltiga"),
+        # the licence's own words the rules leave beside its class or card ("You have a category D
+        # licence": "licence" gave *licences regulation* 0.50, *issue licences*, a licensing
+        # officer's skills; outside tester 31, F7)
+        *("licence", "license", "licences", "licenses", "class", "category", "luokka", "luokan", "klass"),
+        *("kategori", "card", "cards", "certificate", "certificates", "kortti", "kort", "intyg", "bevis"),
+        *("need", "needs", "needed", "require", "requires", "required", "vehicles", "vehicle"),
         # and until when ("Driving licence valid until 2028.": *validate raw materials* 0.48; outside
         # tester 26, T26-10)
         *("until", "till", "tills", "asti", "saakka", "expires", "expiring", "umpeutuu"),

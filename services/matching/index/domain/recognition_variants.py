@@ -64,37 +64,100 @@ class LabelVariants:
         return len(self.variant)
 
 
+_NO_TRADE = frozenset(["kanssa", "från", "inom", "eller", "tai", "ja", "och"])
+"""Joining words of four letters or more that name no trade ("work *with* an artistic team",
+"työskennellä taiteellisen tiimin *kanssa*")."""
+
+
 def _added_stems(general: str, variant: str) -> set[str]:
-    have = {w[:_STEM] for w in _WORD.findall(general.lower())}
-    return {w[:_STEM] for w in _WORD.findall(variant.lower())} - have
+    """Stems of `variant`'s words that `general` lacks: a word sharing its first four letters with
+    one of `general`'s is the same word inflected ("teams"/"team", "tiimeissä"/"tiimin")."""
+    have = {w[:4] for w in _WORD.findall(general.lower())}
+    return {
+        w[:_STEM]
+        for w in _WORD.findall(variant.lower())
+        if w[:4] not in have and w not in _NO_TRADE and w not in _JOINS
+    }
+
+
+_ARTICLES = frozenset(["a", "an", "the"])
+_INSERTED_WORDS = 3
+"""At most this many words inserted inside a general label make a variant ("work in a *construction*
+team", "work in *textile manufacturing* teams", "manage *sales* teams")."""
+
+
+def _bare(word: str) -> str:
+    """A label word without a plural "s" ("teams" → "team"), to compare labels written in either number."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _content_words(label: str) -> list[str]:
+    """A label's words without articles, plural "s" and which joining word ("work with an artistic
+    team" is "work in teams" with "artistic" inserted)."""
+    return ["in" if w in _JOINS else _bare(w) for w in label.lower().split() if w not in _ARTICLES]
+
+
+_GROUPS = frozenset(["team", "crew", "staff", "personnel", "workforce", "group"])
+"""The group a general skill works in, with or leads ("work in teams", "manage a team"): the trade
+inserted before it names a trade's group ("work in a *construction* team"). Other insertions ("assist
+*disabled* passengers", "provide *user* documentation") name a kind of the object, which Swedish text
+names in words ESCO's labels here lack (session 32: as variants they cost sv, sv-dev3/4/8 sentences)."""
+
+
+def _inserted_general(words: list[str], bare: Mapping[tuple[str, ...], int], j: int) -> int | None:
+    """The position of the general skill whose label is `words` with one run of up to
+    `_INSERTED_WORDS` words taken out right before its last word, a group of workers (`_GROUPS`:
+    "work in a construction team" → "work in teams"), or None."""
+    n = len(words)
+    if n < 3 or words[-1] not in _GROUPS:
+        return None
+    for a in range(max(1, n - 1 - _INSERTED_WORDS), n - 1):
+        g = bare.get(tuple(words[:a] + words[n - 1 :]))
+        if g is not None and g != j:
+            return g
+    return None
 
 
 def label_variants(labels: Mapping[str, Sequence[str | None]]) -> LabelVariants:
     """The trade variants among the skills' preferred labels: a skill whose English label is another
     skill's English label followed by a joining word (`_JOINS`: "as", "in", "for", "on"…) and a
-    qualifier. `labels`: language ("en", "fi", "sv") → preferred label per skill position (None
-    where there is none); "en" is required (KeyError otherwise). The stems are the qualifier's words
-    of four letters or more in each language's label that the general skill's label lacks, cut to
-    `_STEM` letters. Built from ESCO v1.1.1's labels at start-up (157 pairs, about 20 ms of CPU)."""
+    qualifier, or the general label with up to `_INSERTED_WORDS` words inserted before its group of
+    workers (`_GROUPS`: "work in teams" → "work in a construction team", "work in textile
+    manufacturing teams"; articles, a plural "s" and which joining word aside; outside tester 31, F8). `labels`: language ("en", "fi", "sv") → preferred label
+    per skill position (None where there is none); "en" is required (KeyError otherwise). The stems
+    are the qualifier's words of four letters or more in each language's label that the general
+    skill's label lacks, cut to `_STEM` letters. Built from ESCO v1.1.1's labels at start-up (157
+    pairs by a qualifier after the label, 49 by words before its group; about 30 ms of CPU)."""
     english = labels["en"]
     position = {label.lower(): j for j, label in enumerate(english) if label}
+    bare: dict[tuple[str, ...], int] = {}
+    for j, label in enumerate(english):
+        if label and len(key := tuple(_content_words(label))) >= 2:
+            bare.setdefault(key, j)
     general: list[int] = []
     variant: list[int] = []
     stems: list[tuple[str, ...]] = []
+
+    def add(g: int, j: int) -> None:
+        added: set[str] = set()
+        for names in labels.values():
+            if names[g] and names[j]:
+                added |= _added_stems(names[g] or "", names[j] or "")
+        if added:
+            general.append(g)
+            variant.append(j)
+            stems.append(tuple(sorted(added)))
+
     for j, label in enumerate(english):
         words = (label or "").lower().split()
         for k in range(1, len(words)):
             g = position.get(" ".join(words[:k]))
             if g is not None and g != j and words[k] in _JOINS:
-                added: set[str] = set()
-                for names in labels.values():
-                    if names[g] and names[j]:
-                        added |= _added_stems(names[g] or "", names[j] or "")
-                if added:
-                    general.append(g)
-                    variant.append(j)
-                    stems.append(tuple(sorted(added)))
+                add(g, j)
                 break
+        else:
+            if (g := _inserted_general(_content_words(label or ""), bare, j)) is not None:
+                add(g, j)
     return LabelVariants(
         np.asarray(general, dtype=np.int64), np.asarray(variant, dtype=np.int64), tuple(stems)
     )
