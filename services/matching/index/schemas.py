@@ -196,7 +196,7 @@ class OccupationAgreementSchema(ma.Schema):
         metadata={
             "description": "The occupation agreement the score used, 0-1: `components.occupation_match` "
             "is 0.6 x this. 1 = certainly of the vacancy's occupation; an occupation ESCO places "
-            "narrower or broader than it (`relation`) earns 0.943 of that by work history; another "
+            "narrower or broader than it (`relation`) earns 0.943 of that, by work history or inferred; another "
             "occupation of its ISCO unit group 3/7"
         }
     )
@@ -225,7 +225,11 @@ class OccupationAgreementSchema(ma.Schema):
     occupation = fields.Nested(
         AgreementOccupationSchema,
         allow_none=True,
-        metadata={"description": "work_history: the spell's occupation; inferred: null"},
+        metadata={
+            "description": "work_history: the spell's occupation; inferred: the candidate's most probable "
+            "inferred occupation when ESCO places it narrower or broader than the vacancy's (`relation`: a "
+            "cook graduate whose claims read grill cook on a cook ad), else null"
+        },
     )
     spell_weight = fields.Float(
         allow_none=True,
@@ -242,10 +246,11 @@ class OccupationAgreementSchema(ma.Schema):
         validate=validate.OneOf(("narrower", "broader")),
         metadata={
             "description": "work_history: how ESCO's occupation hierarchy relates the spell's occupation "
-            "to the vacancy's: narrower, a specialisation of the same job (a building electrician on an "
+            "(inferred: the most probable inferred occupation) to the vacancy's: narrower, a specialisation of the same job (a building electrician on an "
             "electrician's ad), or broader (an electrician on a building electrician's ad). Either "
             "counts close to the same occupation: 0.9 of the occupation level (4/7) on top of the unit "
-            "group's 3/7, an agreement of 0.943 for a current spell of two years or more, between the "
+            "group's 3/7, an agreement of 0.943 for a current spell of two years or more (inferred: 0.943 "
+            "times that occupation's probability), between the "
             "vacancy's own occupation (1) and another occupation of its ISCO unit group (3/7). Two "
             "narrower occupations of one broader (siblings) are not related: the unit group's 3/7. Only "
             "for a vacancy naming its occupation or read so surely (at least 0.9) from a title and text "

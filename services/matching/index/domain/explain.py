@@ -295,7 +295,9 @@ def occupation_agreements(
     `scoring.history_agreement`, agrees more than the inferred occupations), with that best spell's
     occupation URI and identity weight (`vectors.experience_weight`) and how ESCO relates it to the
     vacancy's occupation where that relation counted ("narrower", "broader": `VacancyQuery.
-    close_occupation`, `Taxonomy.occupation_relation`; else None), else "inferred". None for every row when the
+    close_occupation`, `Taxonomy.occupation_relation`; else None), else "inferred" (with the row's
+    most probable inferred occupation and its relation when that occupation is such a relative of
+    the vacancy's, else no occupation). None for every row when the
     vacancy has no occupation to agree with. `history`: the rows' work history as
     `gather_rows(seg.experience, rows)` gives it, when the caller has it already."""
     q, p = qw.query, space.params
@@ -303,6 +305,20 @@ def occupation_agreements(
         return [None] * len(rows)
     values = np.round(agreement, 4).tolist()
     out: list[OccupationAgreement | None] = [OccupationAgreement(v, "inferred") for v in values]
+    tax = space.taxonomy
+    uris = tax.occupation_uris
+    close = q.close_occupation  # whose ESCO relatives counted close to it (-1: none did)
+    if close >= 0 and p.inferred_lineage_share > 0:
+        # an inferred reading led by a relative of the vacancy's occupation names it, as a spell
+        # does: a cook graduate read grill cook 0.68 on a cook ad (outside tester 31, F2)
+        top = seg.inferred[rows, 0].astype(np.int64)
+        lineage = tax.occupation_lineage
+        related = lineage.indices[lineage.indptr[close] : lineage.indptr[close + 1]]
+        for i in np.flatnonzero(np.isin(top, related) & ~from_history).tolist():
+            o = int(top[i])
+            out[i] = OccupationAgreement(
+                values[i], "inferred", uris[o], None, tax.occupation_relation(uris[o], uris[close])
+            )
     spelled = np.flatnonzero(from_history)
     if q.history_agreement is None or not len(spelled):
         return out
@@ -312,9 +328,6 @@ def occupation_agreements(
     value = np.minimum(1.0, p.history_agreement_scale * w) * q.history_agreement[occ]
     order = np.lexsort((-value, at))  # by row, best spell first
     rows_of, first = np.unique(at[order], return_index=True)
-    tax = space.taxonomy
-    uris = tax.occupation_uris
-    close = q.close_occupation  # whose ESCO relatives counted close to it (-1: none did)
     for i, k in zip(rows_of.tolist(), order[first].tolist(), strict=True):
         o = int(occ[k])
         relation = tax.occupation_relation(uris[o], uris[close]) if close >= 0 else None

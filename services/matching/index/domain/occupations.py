@@ -229,6 +229,14 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         occupation alike (not stored: the kept probabilities sum to less); the posterior among
         occupations stays the multinomial's. A claims-only person whose claims one occupation
         explains keeps it.
+    anchor : float
+        How many claims a spell at identity weight 1 stands for, per skill of its occupation's
+        ESCO profile (0: off; `RankingParams.occupation_history_anchor`). A person with both claims
+        and work history is read as a mixture: each spell's share (its weight x its profile's size
+        x anchor, against the claim evidence no spell's occupation lists) is the spell's own
+        occupation, the claims' share the claims-only posterior (with `several`). The claims add
+        a second occupation beside the history and never rename the one held (outside tester 31,
+        F3); people with only claims or only history are read as without it.
     pair : float or None
         Log prior odds of a second "no single occupation" alternative, scored with `several` (None:
         off; needs `several` on): the claims are a copy of two occupations' profiles. The breadth
@@ -538,16 +546,15 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
     def _anchored(
         self,
         X: sp.spmatrix,
-        scores: sp.csr_matrix,
-        biased: np.ndarray | None,
         r: np.ndarray,
         o: np.ndarray,
         p: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """The posterior entries (row, occupation, probability) of `_top_posterior` with every row
         that has both claims and work history read as the `anchor` mixture (the class docstring);
-        None when no row of X has both. X: the rows' evidence; scores, biased: `_people_scores`
-        of X. Returns entries with rows ascending and occupations distinct within a row."""
+        None when no row of X has both. X: the rows' evidence; r, o, p: `_top_posterior`'s entries
+        of X (rows without both are kept as they are). Returns entries with rows ascending and
+        occupations distinct within a row."""
         prof = self._profiles()
         n_s, n_occ = prof.n_skills, prof.n_occupations
         X = sp.csr_matrix(X, dtype=np.float64)
@@ -570,8 +577,11 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
             biased=biased_c,
             several=self._several(alone, s_c),
         )
-        # each spell's component: the joint posterior restricted to its neighbourhood (the
-        # occupations its history likelihood favours: itself, its unit group, its minor group)
+        # each spell's component: the spell's own occupation (the API names one ESCO occupation per
+        # spell, never only a group). The joint posterior restricted to the spell's unit and minor
+        # group let two or three claims rename ten years of history as a sibling never held (outside
+        # tester 31, F3: a truck driver read trolley bus driver 0.44); a claim adds a second
+        # occupation through the claims' share below, it does not rename the one the person held
         hist = history[mix].tocoo()
         size = self._profile_sizes
         n_h = self.anchor * hist.data * size[hist.col]
@@ -586,26 +596,8 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
         weights = np.bincount(hist.row, hist.data, len(mix))
         worth = np.bincount(hist.row, n_h, len(mix))
         den = worth + off
-        hood = self.history_llr_[hist.col]  # (n_spells, n_occ): row i = spell i's neighbourhood
-        at = np.repeat(np.arange(hist.nnz), np.diff(hood.indptr))
-        who, g = hist.row[at], hood.indices
-        joint = sp.csr_matrix(scores)[mix]
-        bias = self._bias()
-        # within its component the spell counts whole (its weight is already its share): a sixth
-        # of a plumber's spell read the plumber's smaller siblings as likelier than the plumber
-        top_up = 1.0 - np.minimum(hist.data, 1.0)
-        raw = _lookup(joint, who, g) + top_up[at] * hood.data
-        if self._held_back is not None and biased is not None:
-            on = biased[mix][who] & (g == hist.col[at])
-            raw = raw + np.where(on, top_up[at] * self._held_back[g], 0.0)
-        lifted = raw * inv_t
-        if bias is not None and biased is not None:
-            lifted = lifted + np.where(biased[mix][who], bias[g], 0.0)
-        peak = np.full(hist.nnz, -np.inf)
-        np.maximum.at(peak, at, lifted)
-        e = np.exp(lifted - peak[at])
-        spell_share = hist.data / weights[hist.row] * worth[hist.row] / den[hist.row]
-        share = e / np.bincount(at, e, hist.nnz)[at] * spell_share[at]
+        who, g = hist.row, hist.col
+        share = hist.data / weights[hist.row] * worth[hist.row] / den[hist.row]
         rows = np.concatenate([mix[who], mix[r_c]])
         occs = np.concatenate([g, o_c]).astype(np.int64)
         probs = np.concatenate([share, p_c * (off / den)[r_c]])
@@ -673,7 +665,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
                 several=several,
             )
             if people and self.anchor > 0:
-                mixed = self._anchored(X[start : start + chunk], s, biased, r, oo, pp)
+                mixed = self._anchored(X[start : start + chunk], r, oo, pp)
                 if mixed is not None:
                     o, p = np.full((len(o), k), -1, dtype=np.int32), np.zeros((len(o), k), dtype=np.float32)
                     _take_top(mixed[0], mixed[2].astype(np.float32), mixed[1], k, o, p)
@@ -745,7 +737,7 @@ class OccupationModel(BaseEstimator):  # type: ignore[misc]
                 several=several,
             )
             if self.anchor > 0:
-                mixed = self._anchored(X[start : start + chunk], s, biased, r, oo, pp)
+                mixed = self._anchored(X[start : start + chunk], r, oo, pp)
                 if mixed is not None:
                     r, oo, pp = mixed
                     o, p = np.full((m, k), -1, dtype=np.int32), np.zeros((m, k), dtype=np.float32)

@@ -293,10 +293,11 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     cov_e, cov_u = np.nonzero(credit.T)
     rel_u, rel_v = np.nonzero(own_credit)
     rel_owner, rel_starts = np.unique(rel_u, return_index=True)
-    agreement = occupation_agreement(target, space)
     # ESCO's relatives count close to the occupation named, or read from a title and text alone; the
-    # skills an employer lists tell the relatives apart (`RankingParams.occupation_lineage_share`)
+    # skills an employer lists tell the relatives apart (`RankingParams.occupation_lineage_share`),
+    # for work history and inferred occupations alike (outside tester 31, F2)
     close = close_occupation(target, space, listed=o < 0 and bool(chosen))
+    agreement = occupation_agreement(target, space, close)
     by_history = history_agreement(target, space, close)
     return VacancyQuery(
         skills=skills,
@@ -528,7 +529,7 @@ def full_coverage_cosine(
     return min(1.0, dot / (norm * np.sqrt(size)))
 
 
-def occupation_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
+def occupation_agreement(target: np.ndarray, space: SkillSpace, close: int = -1) -> np.ndarray:
     """(space.inferred_columns,) float64 in [0, 1], what one unit of probability in each inferred
     slot (`SkillSpace.infer_occupations`) adds to a candidate's agreement with the vacancy's
     occupation distribution `target` (n_occupations,), the levels (same occupation, ISCO-08 unit,
@@ -537,7 +538,11 @@ def occupation_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
     level, a unit-group slot the three group levels; without, an occupation slot earns all four.
     A candidate's agreement is the probability-weighted sum over their slots; for a candidate
     certainly of occupation o (probability 1 in o's slot and its unit group's) it is the
-    level-weighted agreement of o with `target`."""
+    level-weighted agreement of o with `target`. An occupation ESCO places broader or narrower than
+    `close` (`close_occupation`; -1: none) earns `inferred_lineage_share` of the occupation level
+    besides (`lineage_target`), as its work history does (`history_agreement`): a cook graduate
+    whose claims read grill cook (cook's essential skills less one) agrees 0.943 with a cook ad,
+    not the unit group's 3/7 (outside tester 31, F2)."""
     prof = space.occupations._profiles()
     lw = np.asarray(space.params.occupation_level_weights, dtype=np.float64)
     lw = lw / lw.sum() if lw.sum() > 0 else lw
@@ -551,7 +556,7 @@ def occupation_agreement(target: np.ndarray, space: SkillSpace) -> np.ndarray:
         size = int(codes.max()) + 1 if len(codes) and codes.max() >= 0 else 0
         mass.append(np.bincount(codes[nz][ok], target[nz][ok], minlength=size))
     out = np.zeros(n_occ + n_units)
-    out[:n_occ] = lw[0] * target
+    out[:n_occ] = lw[0] * lineage_target(target, space, close, space.params.inferred_lineage_share)
     if space.params.inferred_unit_groups > 0:
         minor, submajor = prof.unit_parents()
         group_codes = (np.arange(n_units), minor, submajor)
@@ -585,19 +590,22 @@ def close_occupation(target: np.ndarray, space: SkillSpace, listed: bool) -> int
     return best if target[best] >= p.occupation_lineage_sure else -1
 
 
-def lineage_target(target: np.ndarray, space: SkillSpace, close: int = -1) -> np.ndarray:
+def lineage_target(
+    target: np.ndarray, space: SkillSpace, close: int = -1, share: float | None = None
+) -> np.ndarray:
     """(n_occupations,) float64 in [0, 1]: each occupation's share of the same-occupation level,
     its own probability in `target` (n_occupations,) plus, for the occupations ESCO places broader
     or narrower than `close` within its ISCO unit group (`Taxonomy.occupation_lineage`: a building
     electrician on an electrician's ad, and the converse; siblings, two narrower occupations of
-    one broader, earn nothing here), `RankingParams.occupation_lineage_share` x the probability of
-    `close` (`close_occupation`; -1: `target` as it is)."""
+    one broader, earn nothing here), `share` (default `RankingParams.occupation_lineage_share`) x
+    the probability of `close` (`close_occupation`; -1: `target` as it is)."""
     out = np.asarray(target, dtype=np.float64).copy()
-    if close < 0:
+    share = space.params.occupation_lineage_share if share is None else share
+    if close < 0 or share <= 0:
         return out
     lineage = space.taxonomy.occupation_lineage
     rel = lineage.indices[lineage.indptr[close] : lineage.indptr[close + 1]]
-    out[rel] = np.minimum(out[rel] + space.params.occupation_lineage_share * out[close], 1.0)
+    out[rel] = np.minimum(out[rel] + share * out[close], 1.0)
     return out
 
 
