@@ -3471,6 +3471,39 @@ _SETTINGS = {
         re.compile(r"\btrams?\b|\btramway", re.I),
         re.compile(r"raitio|ratik|spårvag|spårväg|\btram", re.I),
     ),
+    # look-alike words of a hairdresser's, nurse's, driver's and shop's text (outside tester 32, F8–F11;
+    # helper hair32): a perm ("permanentti", "permanent") is no *permanent make-up*, blood sugar
+    # ("verensokerin mittaus") no *measure sugar refinement*, a vocational qualification no *work in
+    # vocational school*, a tail lift ("bakgavellyft") no elevator, receiving customers
+    # ("asiakkaiden vastaanotto") no *receive goods*
+    "make-up": (
+        re.compile(r"\bmake-up\b", re.I),
+        re.compile(r"meik|make-?up|smink|kosmet|cosmet|maski|mask", re.I),
+    ),
+    "sugar": (
+        re.compile(r"\bsugars?\b", re.I),
+        re.compile(r"(?<!veren)(?<!veri)sokeri|(?<!blod)socker|(?<!blood )sugar|juurikas|betsocker|confection", re.I),
+    ),
+    "vocational school": (
+        re.compile(r"\bvocational (?:school|courses?|contexts|rehabilitation)\b", re.I),
+        re.compile(
+            r"opet|oppilait|ammattikoul|ammattiopist|koulutta|kouluttaj|teach|school|lärar|undervis|skola|"
+            r"instructor|trainer|tutor|lecturer|kurs|course|kuntout|rehabilit|habilit",
+            re.I,
+        ),
+    ),
+    "elevator": (
+        re.compile(r"\blift (?:governor|shaft|car|motor|controller|operation|safety)|\btypes of lifts\b", re.I),
+        re.compile(r"hissi|hissej|\bhiss|elevator|escalator|liukuport|rulltrapp|\blifts?\b(?!\w)(?<!tail lift)", re.I),
+    ),
+    "goods received": (
+        re.compile(r"^receive goods$|raw materials at reception", re.I),
+        re.compile(
+            r"tavar|goods|\bvaror|varumott|\bgods|leveran|toimitu|lähetyk|raaka-ain|material|deliver|shipment|"
+            r"inleverans|lager|varast|warehouse|rahti|frakt|freight|kolli|paket|parcel",
+            re.I,
+        ),
+    ),
     "design": (
         re.compile(r"^(?:plan|design)\b(?! (?:work|your|own|schedule|shift|daily|the work))", re.I),
         re.compile(
@@ -3490,7 +3523,7 @@ _SPECIALTIES = ("facade", "seafood")
 """`_SETTINGS` that a general worker's title does not name either (a cleaner's façades, a cook's
 seafood): a title line's or qualification's
 central skills (`SkillRecognizer._add_central`) leave them out where the text does not name them."""
-_LOOKALIKE_FIELDS = frozenset(["flexography", "reflexology", "cold"])
+_LOOKALIKE_FIELDS = frozenset(["flexography", "reflexology", "cold", "make-up", "sugar", "elevator", "vocational school"])
 """`_SETTINGS` whose label word a look-alike matched whole ("flexibel" → *flexography*): weighed by
 `other_material_weight` twice where the text names no cue of theirs."""
 

@@ -240,7 +240,9 @@ class SkillRules:
             return heading, templates
         parts = _CARD_ITEM_SPLIT.split(body)
         if any(len(p.split()) > 2 for p in parts[::2]):
-            return sentence, ()  # a sentence, not a list of card names
+            # a sentence, not a list of short card names; a heading that names no skill itself
+            # still names none ("Kortit: työturva, … sähköturvallisuus SFS 6002": no *deal cards*)
+            return (heading + body if head is not None else sentence), ()
         out = []
         for k, part in enumerate(parts):
             item = part.strip(" .")
