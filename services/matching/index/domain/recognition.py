@@ -3500,7 +3500,8 @@ _SETTINGS = {
         re.compile(r"^receive goods$|raw materials at reception", re.I),
         re.compile(
             r"tavar|goods|\bvaror|varumott|\bgods|leveran|toimitu|lähetyk|raaka-ain|material|deliver|shipment|"
-            r"inleverans|lager|varast|warehouse|rahti|frakt|freight|kolli|paket|parcel",
+            r"inleverans|lager|varast|warehouse|rahti|frakt|freight|kolli|paket|parcel|trukk|truck|forklift|inventa|"
+            r"hylly|keräil|logist|\bSAP|\bERP|plock",
             re.I,
         ),
     ),
