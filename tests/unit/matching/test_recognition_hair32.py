@@ -48,7 +48,10 @@ def _confident(esco, recognizer, text, k=10):
         ),
         ("Klienten har jobbat som frisör i fem år och kan klippning, färgning och permanent.", {CUT}),
         # F13
-        ("Osaa leikata miesten ja naisten hiukset, tehdä raidat ja permanentit sekä partakoneella ajot.", {CUT}),
+        (
+            "Osaa leikata miesten ja naisten hiukset, tehdä raidat ja permanentit sekä partakoneella ajot.",
+            {CUT},
+        ),
         # written for this file
         ("Hiustenleikkaus ja värjäys sujuvat.", {CUT}),
         ("Hon klipper hår och gör hårfärgning.", {CUT, DYE}),
@@ -63,12 +66,30 @@ def test_cutting_and_colouring_hair_are_read_in_every_language(esco, esco_recogn
 @pytest.mark.parametrize(
     ("text", "stray"),
     [
-        ("Parturi-kampaajan ammattitutkinto sekä kokemus hiusten värjäyksestä ja leikkauksesta katsotaan eduksi.", "wood cuts"),
-        ("Klienten har jobbat som frisör i fem år och kan klippning, färgning och permanent.", "apply permanent make-up"),
-        ("Osaa leikata miesten ja naisten hiukset, tehdä raidat ja permanentit sekä partakoneella ajot.", "apply permanent make-up"),
-        ("Osaa leikata miesten ja naisten hiukset, tehdä raidat ja permanentit sekä partakoneella ajot.", "cut tiles"),
-        ("Osaa leikata miesten ja naisten hiukset, tehdä raidat ja permanentit sekä partakoneella ajot.", "cut keys"),
-        ("Requirements: a vocational qualification in hairdressing, good customer service skills.", "work in vocational school"),
+        (
+            "Parturi-kampaajan ammattitutkinto sekä kokemus hiusten värjäyksestä ja leikkauksesta katsotaan eduksi.",
+            "wood cuts",
+        ),
+        (
+            "Klienten har jobbat som frisör i fem år och kan klippning, färgning och permanent.",
+            "apply permanent make-up",
+        ),
+        (
+            "Osaa leikata miesten ja naisten hiukset, tehdä raidat ja permanentit sekä partakoneella ajot.",
+            "apply permanent make-up",
+        ),
+        (
+            "Osaa leikata miesten ja naisten hiukset, tehdä raidat ja permanentit sekä partakoneella ajot.",
+            "cut tiles",
+        ),
+        (
+            "Osaa leikata miesten ja naisten hiukset, tehdä raidat ja permanentit sekä partakoneella ajot.",
+            "cut keys",
+        ),
+        (
+            "Requirements: a vocational qualification in hairdressing, good customer service skills.",
+            "work in vocational school",
+        ),
         ("Experience with balayage and men's fades is a plus.", "pregnancy"),
         ("Experience with balayage and men's fades is a plus.", "sexology"),
     ],
@@ -78,17 +99,25 @@ def test_a_hairdressers_words_give_no_look_alike(esco, esco_recognizer, text, st
 
 
 def test_a_hairdressing_qualification_still_names_hairdressing(esco, esco_recognizer):
-    shown = _shown(esco, esco_recognizer, "Requirements: a vocational qualification in hairdressing, good customer service skills.")
+    shown = _shown(
+        esco,
+        esco_recognizer,
+        "Requirements: a vocational qualification in hairdressing, good customer service skills.",
+    )
     assert "hairdressing" in shown[:3], shown
 
 
 def test_a_vocational_teachers_sentence_still_names_the_school(esco, esco_recognizer):
-    shown = _shown(esco, esco_recognizer, "You will teach at a vocational school and prepare vocational courses.")
+    shown = _shown(
+        esco, esco_recognizer, "You will teach at a vocational school and prepare vocational courses."
+    )
     assert any("vocational" in s for s in shown[:5]), shown
 
 
 def test_permanent_make_up_is_read_where_make_up_is_named(esco, esco_recognizer):
-    shown = _shown(esco, esco_recognizer, "Osaa tehdä kestomeikkejä ja meikata asiakkaita (permanent make-up).")
+    shown = _shown(
+        esco, esco_recognizer, "Osaa tehdä kestomeikkejä ja meikata asiakkaita (permanent make-up)."
+    )
     assert "apply permanent make-up" in shown, shown
 
 
@@ -107,7 +136,11 @@ def test_a_card_lists_heading_deals_no_cards(esco, esco_recognizer, text):
 
 
 def test_a_card_list_with_a_long_item_still_reads_its_cards(esco, esco_recognizer):
-    shown = set(_shown(esco, esco_recognizer, "Kortit: työturva, tulityö, EA1, tieturva 1 ja sähköturvallisuus SFS 6002."))
+    shown = set(
+        _shown(
+            esco, esco_recognizer, "Kortit: työturva, tulityö, EA1, tieturva 1 ja sähköturvallisuus SFS 6002."
+        )
+    )
     assert {"provide first aid", "perform first fire intervention"} <= shown, shown
 
 
@@ -142,19 +175,27 @@ def test_a_sugar_refinerys_text_still_names_sugar(esco, esco_recognizer):
 
 def test_a_tail_lift_is_no_elevator(esco, esco_recognizer):
     # outside tester 32, F9 (word for word)
-    shown = _shown(esco, esco_recognizer, "Du har C-körkort, YKB och erfarenhet av distributionskörning med bakgavellyft.")
+    shown = _shown(
+        esco,
+        esco_recognizer,
+        "Du har C-körkort, YKB och erfarenhet av distributionskörning med bakgavellyft.",
+    )
     assert {"drive vehicles", "manoeuvre heavy trucks"} <= set(shown), shown
     assert not {"test lift operation", "types of lifts", "guide lift car installation"} & set(shown), shown
 
 
 def test_a_lift_technicians_text_still_names_lifts(esco, esco_recognizer):
-    shown = _shown(esco, esco_recognizer, "Hissiasentaja: asennat ja testaat hissejä (lifts) ja hissikuiluja.")
+    shown = _shown(
+        esco, esco_recognizer, "Hissiasentaja: asennat ja testaat hissejä (lifts) ja hissikuiluja."
+    )
     assert [s for s in shown if "lift" in s], shown
 
 
 def test_a_chauffor_alone_drives_no_bus(esco, esco_recognizer):
     # outside tester 32, F11 (word for word)
-    shown = _shown(esco, esco_recognizer, "Vi söker en pålitlig chaufför till vår distributionstrafik i Vasaregionen.")
+    shown = _shown(
+        esco, esco_recognizer, "Vi söker en pålitlig chaufför till vår distributionstrafik i Vasaregionen."
+    )
     assert "drive vehicles" in shown, shown
     assert "manoeuvre bus" not in shown, shown
 

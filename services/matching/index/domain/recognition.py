@@ -3482,7 +3482,9 @@ _SETTINGS = {
     ),
     "sugar": (
         re.compile(r"\bsugars?\b", re.I),
-        re.compile(r"(?<!veren)(?<!veri)sokeri|(?<!blod)socker|(?<!blood )sugar|juurikas|betsocker|confection", re.I),
+        re.compile(
+            r"(?<!veren)(?<!veri)sokeri|(?<!blod)socker|(?<!blood )sugar|juurikas|betsocker|confection", re.I
+        ),
     ),
     "vocational school": (
         re.compile(r"\bvocational (?:school|courses?|contexts|rehabilitation)\b", re.I),
@@ -3493,8 +3495,12 @@ _SETTINGS = {
         ),
     ),
     "elevator": (
-        re.compile(r"\blift (?:governor|shaft|car|motor|controller|operation|safety)|\btypes of lifts\b", re.I),
-        re.compile(r"hissi|hissej|\bhiss|elevator|escalator|liukuport|rulltrapp|\blifts?\b(?!\w)(?<!tail lift)", re.I),
+        re.compile(
+            r"\blift (?:governor|shaft|car|motor|controller|operation|safety)|\btypes of lifts\b", re.I
+        ),
+        re.compile(
+            r"hissi|hissej|\bhiss|elevator|escalator|liukuport|rulltrapp|\blifts?\b(?!\w)(?<!tail lift)", re.I
+        ),
     ),
     "goods received": (
         re.compile(r"^receive goods$|raw materials at reception", re.I),
@@ -3524,7 +3530,9 @@ _SPECIALTIES = ("facade", "seafood")
 """`_SETTINGS` that a general worker's title does not name either (a cleaner's façades, a cook's
 seafood): a title line's or qualification's
 central skills (`SkillRecognizer._add_central`) leave them out where the text does not name them."""
-_LOOKALIKE_FIELDS = frozenset(["flexography", "reflexology", "cold", "make-up", "sugar", "elevator", "vocational school"])
+_LOOKALIKE_FIELDS = frozenset(
+    ["flexography", "reflexology", "cold", "make-up", "sugar", "elevator", "vocational school"]
+)
 """`_SETTINGS` whose label word a look-alike matched whole ("flexibel" → *flexography*): weighed by
 `other_material_weight` twice where the text names no cue of theirs."""
 
