@@ -26,7 +26,9 @@ def count(app, table):
 
 
 def without_etag(body):
-    return {k: v for k, v in body.items() if k != "notices"}
+    """A write's response without what only a write says: its ``notices`` and (profiles, since
+    session 32) its ``warnings`` for the coach (`services.profile.api.warnings_of`)."""
+    return {k: v for k, v in body.items() if k not in ("notices", "warnings")}
 
 
 # -- profiles ----------------------------------------------------------------------------------------

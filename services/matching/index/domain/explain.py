@@ -292,7 +292,7 @@ def occupation_agreements(
 ) -> list[OccupationAgreement | None]:
     """Per row of `rows`: `agreement` ((len(rows),) float64, the agreement the exact score used) and
     its source, "work_history" where `from_history` ((len(rows),) bool: a spell read directly,
-    `scoring.history_agreement`, agrees more than the inferred occupations), with that best spell's
+    `scoring.history_agreement`, agrees at least as much as the inferred occupations), with that best spell's
     occupation URI and identity weight (`vectors.experience_weight`) and how ESCO relates it to the
     vacancy's occupation where that relation counted ("narrower", "broader": `VacancyQuery.
     close_occupation`, `Taxonomy.occupation_relation`; else None), else "inferred" (with the row's

@@ -94,7 +94,7 @@ class Exact:
     coverage: np.ndarray
     parts: np.ndarray  # (n, 5) in COMPONENTS order
     agreement: np.ndarray  # (n,) occupation agreement in [0, 1] (before its weight)
-    from_history: np.ndarray  # (n,) bool: the agreement is a work-history spell's (above the inferred one)
+    from_history: np.ndarray  # (n,) bool: the agreement is a spell's (at least the inferred one's)
     from_confirmed: np.ndarray | None = None  # (n,) bool: the confirmed skills' (above both; None: none)
     from_overlap: np.ndarray | None = None  # (n,) bool: of those, the skill overlap's
     # (`RankingParams.overlap_agreement`; None: not used)
@@ -190,7 +190,10 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         none = ~(claimed | _other_evidence(at_o, occ, w_o, n, qw, p, agreement, match))
         parts[none], cov_all[none] = 0.0, 0.0
     score = np.round(parts.sum(axis=1), 9)
-    from_history = history > inferred
+    # a spell that agrees as much as the inferred reading is the source a recruiter can check: the
+    # history's share of the inference names the spell's own occupation (session 32), so a
+    # carpenter of ten current years ties with it (outside tester 32, F5)
+    from_history = (history >= inferred) & (history > 0)
     if from_confirmed is not None:
         from_history &= ~from_confirmed
     return Exact(
