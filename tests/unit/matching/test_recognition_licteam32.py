@@ -178,6 +178,17 @@ def test_working_in_a_team_brings_no_trade_team(esco, esco_recognizer, text):
     assert not TEAM_VARIANTS & set(shown), shown
 
 
+def _variants(esco):
+    """`label_variants` over the real ESCO labels (en/fi/sv) and the English labels."""
+    labels = {lang: esco.skill_labels_at(lang) for lang in ("en", "fi", "sv")}
+    return label_variants(labels), labels["en"]
+
+
+def _pairs(variants, en) -> set[tuple[str, str]]:
+    """(general skill, its trade variant) as English labels."""
+    return {(en[g], en[v]) for g, v in zip(variants.general.tolist(), variants.variant.tolist(), strict=True)}
+
+
 @pytest.mark.parametrize(
     ("text", "variant"),
     [
@@ -192,12 +203,8 @@ def test_a_team_of_a_named_trade_is_kept(esco, esco_recognizer, text, variant):
 
 
 def test_team_variants_with_the_trade_inside_the_label_are_paired_with_the_general_skill(esco):
-    labels = {lang: esco.skill_labels_at(lang) for lang in ("en", "fi", "sv")}
-    variants = label_variants(labels)
-    en = labels["en"]
-    pairs = {
-        (en[g], en[v]) for g, v in zip(variants.general.tolist(), variants.variant.tolist(), strict=True)
-    }
+    variants, en = _variants(esco)
+    pairs = _pairs(variants, en)
     for variant in TEAM_VARIANTS:
         assert ("work in teams", variant) in pairs, variant
     # the trade's words, not the team's ("team" of "teams", "with", "kanssa"), are what must be named
@@ -243,12 +250,8 @@ def test_the_field_named_in_its_own_words_is_kept(esco, esco_recognizer, text, s
 def test_only_a_group_of_workers_takes_an_inserted_trade(esco):
     # "assist *disable* passengers", "provide *user* documentation" name a kind of the object, which
     # Swedish text names in its own words: as variants they cost the Swedish sets sentences
-    labels = {lang: esco.skill_labels_at(lang) for lang in ("en", "fi", "sv")}
-    variants = label_variants(labels)
-    en = labels["en"]
-    pairs = {
-        (en[g], en[v]) for g, v in zip(variants.general.tolist(), variants.variant.tolist(), strict=True)
-    }
+    variants, en = _variants(esco)
+    pairs = _pairs(variants, en)
     assert ("assist passengers", "assist disable passengers") not in pairs
     assert ("provide documentation", "provide user documentation") not in pairs
     assert ("manage a team", "manage sales teams") in pairs
