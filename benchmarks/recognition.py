@@ -107,6 +107,12 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   brief's shortage occupations, Swedish from Pargas/Kimitoön (ferries, boatyards), Korsholm/Kristinestad and
   Esbo/Grankulla/Sibbo, Finnish from Oulu, Kuopio, Joensuu and Lapland tourism), written before reading the
   other sets or the recogniser; summary only, as the estimate on unseen text (``--sets sv-dev13,fi-dev19``).
+- ``fi-dev20``, ``sv-dev14``: a fifth fresh, independent unseen pair (session 33, helper ``unseen33``, another
+  new author; 74 and 74 sentences that name a skill, plus 3 and 3 boilerplate rows with none, across occupations
+  earlier sets cover little: hairdressers, plumbers, tilers, crane operators, forest work, pharmacists, dental
+  hygienists, logistics, cleaners, CPC/ADR drivers, IT support, accountants, painters, sheet metal, HVAC), written
+  before reading the other sets or the recogniser; held out: measured once, totals only, by the lead
+  (``--sets fi-dev20,sv-dev14``).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.
