@@ -2601,7 +2601,7 @@ class SkillRecognizer:
         pairs = self.tools.glossary.get("sv")
         if not pairs:
             return sentence
-        english, index = self._english_words(), _gloss_index(tuple(pairs))
+        english, index = self._english_words(), _gloss_index(tuple(pairs), SWEDISH_HEAD_ENDINGS)
         head = sentence.split(" (", 1)[0]  # (not the Finnish glosses already added)
         swedish = [w for w in words(head) if len(w) >= 4 and w not in english and w not in FUNCTION_WORDS]
         found = {pairs[k][1]: None for w in swedish for k in index.matches(w)}
@@ -2803,7 +2803,9 @@ class SkillRecognizer:
     def _glossed(self, text: str, lang: str) -> str:
         """`text` followed by the glossary's English glosses of its words, in brackets. A stem of
         five letters or more matches inside a word ("svets" in "mig-svetsning"), a shorter one or
-        one written with a leading "^" at its start only ("^talar" is not in "betalar"); a stem
+        one written with a leading "^" at its start only ("^talar" is not in "betalar"), and in
+        Swedish a short one not written "^stem" also as a compound's head with a noun's ending
+        ("kran" in "mobilkranen", `SWEDISH_HEAD_ENDINGS`); a stem
         of several words ("laga mat") matches consecutive words starting with
         them ("lagar mat")."""
         pairs = self.tools.glossary.get(lang)
@@ -2811,7 +2813,7 @@ class SkillRecognizer:
             return text
         found: dict[str, None] = {}
         tokens = words(text)
-        index = _gloss_index(tuple(pairs))
+        index = _gloss_index(tuple(pairs), SWEDISH_HEAD_ENDINGS if lang == "sv" else frozenset())
         for word in tokens:  # each word's glosses in the glossary's order
             for k in index.matches(word):
                 found.setdefault(pairs[k][1], None)
@@ -4730,17 +4732,53 @@ def _lines_holding(text: str, starts: np.ndarray, parts: Collection[str]) -> np.
     return np.unique(np.searchsorted(starts, np.asarray(at, dtype=np.int64), side="right") - 1)
 
 
+SWEDISH_HEAD_ENDINGS = frozenset(
+    (
+        "",
+        "s",
+        "n",
+        "en",
+        "et",
+        "ens",
+        "ets",
+        "ar",
+        "arna",
+        "arnas",
+        "er",
+        "erna",
+        "ernas",
+        "or",
+        "orna",
+        "na",
+        "e",
+    )
+)
+"""The endings a Swedish noun takes after its stem (definite -en/-et, plurals -ar/-er/-or with their
+definite -na, genitive -s): a short stem of the Swedish glossary read as the head of a compound
+("kran" in "mobilkranen", "buss" in "skolbussar", "stål" in "konstruktionsstål"; `_GlossIndex.heads`)."""
+_HEAD_MODIFIER = 3
+"""Letters a compound's first part has at least before a short stem read as its head ("skolbuss": 4;
+"mobil" is no car: "mo" is too short)."""
+
+
 @dataclass(frozen=True, slots=True)
 class _GlossIndex:
     """The one-word stems of a glossary ((stem, gloss) pairs) by what a word must hold to match
     them (`SkillRecognizer._glossed`): `prefixes` maps a word's first characters (a stem written
     "^stem", or one shorter than five letters) and `infixes` any part of a word (a stem of five
-    letters or more) to the positions of the pairs; with the lengths to look up, shortest first."""
+    letters or more) to the positions of the pairs; with the lengths to look up, shortest first.
+    `heads` (Swedish only: `endings` not empty) maps the short stems not written "^stem" that also
+    match as a compound's last part, after `_HEAD_MODIFIER` letters or more and followed by one of
+    `endings` only ("skolbussen": buss; "kranbil", "mobilkranen": kran): Swedish writes a
+    compound in one word with its head last, which a short stem read at a word's start missed."""
 
     prefixes: dict[str, tuple[int, ...]]
     infixes: dict[str, tuple[int, ...]]
     prefix_lengths: tuple[int, ...]
     infix_lengths: tuple[int, ...]
+    heads: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    head_lengths: tuple[int, ...] = ()
+    endings: frozenset[str] = frozenset()
 
     def matches(self, word: str) -> list[int]:
         """Positions of the pairs whose one-word stem matches `word`, ascending: what testing
@@ -4759,6 +4797,10 @@ class _GlossIndex:
                 break
             for a in range(n - length + 1):
                 spans.extend((a, a + length, k) for k in self.infixes.get(word[a : a + length], ()))
+        for length in self.head_lengths:
+            for a in range(_HEAD_MODIFIER, n - length + 1):
+                if word[a + length :] in self.endings:
+                    spans.extend((a, a + length, k) for k in self.heads.get(word[a : a + length], ()))
         if len(spans) < 2:
             return [k for _, _, k in spans]
         return sorted(
@@ -4771,10 +4813,12 @@ class _GlossIndex:
 
 
 @functools.lru_cache(maxsize=8)
-def _gloss_index(pairs: tuple[tuple[str, str], ...]) -> _GlossIndex:
-    """The `_GlossIndex` of a glossary, built once per glossary."""
+def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = frozenset()) -> _GlossIndex:
+    """The `_GlossIndex` of a glossary, built once per glossary; with `endings` (the Swedish
+    glossary's `SWEDISH_HEAD_ENDINGS`) its short stems also match as a compound's head."""
     prefixes: dict[str, list[int]] = {}
     infixes: dict[str, list[int]] = {}
+    heads: dict[str, list[int]] = {}
     for k, (stem, _) in enumerate(pairs):
         if " " in stem:
             continue  # (phrases are matched word by word)
@@ -4784,11 +4828,16 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...]) -> _GlossIndex:
             infixes.setdefault(stem, []).append(k)
         else:
             prefixes.setdefault(stem, []).append(k)
+            if endings and stem:
+                heads.setdefault(stem, []).append(k)
     return _GlossIndex(
         {s: tuple(v) for s, v in prefixes.items()},
         {s: tuple(v) for s, v in infixes.items()},
         tuple(sorted({len(s) for s in prefixes})),
         tuple(sorted({len(s) for s in infixes})),
+        {s: tuple(v) for s, v in heads.items()},
+        tuple(sorted({len(s) for s in heads})),
+        endings,
     )
 
 
