@@ -291,6 +291,12 @@ def not_needed(sentence: str, taxonomy: Taxonomy, lang: str) -> frozenset[str]:
     return frozenset(code for (code, _, _), s in zip(mentions, said, strict=True) if s == "not") - kept
 
 
+_READY = (
+    r"(?:beredskap\w*|beredd\w*|villig\w*|vilja|valmiu\w*|valmis|valmiina|halukk\w*|"
+    r"willing\w*|readiness|ready\s+to|prepared\s+to)"
+)
+"""Words that say one is ready to meet a requirement later (Swedish, Finnish, English): after "eller",
+"tai", "or" the requirement before them is a plus (`_PLUS`, `skill_plus.parts`)."""
 _PLUS = re.compile(
     r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|meriit\w*|fördel\w*|"
     r"valttia|valtti|valttina|"
@@ -298,6 +304,9 @@ _PLUS = re.compile(
     r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|helpful|"
     r"useful|would\s+be\s+(?:nice|great|good|helpful|useful)|welcom\w*|tervetull\w*|välkom\w*|"
     r"skadar|skada|"
+    # a requirement one may meet later: "körkort B eller beredskap att avlägga det", "tai valmius
+    # hankkia se", "or willingness to obtain one" (outside tester 32: the licence was essential)
+    r"(?:eller|tai|or)\s+(?:\w+\s+){0,2}?" + _READY + r"|"
     # a welcome said as gladness to hire (outside tester 18, P9: "We are also happy to hire
     # English-speaking cooks!" was a required English)
     r"(?:happy|glad|pleased|delighted)\s+to\s+(?:hire|welcome|employ|recruit|have|consider|receive|accept)|"

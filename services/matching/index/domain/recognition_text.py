@@ -277,6 +277,17 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"arbetar som",
         r"har|hade",  # a note's "Har inte körkort, har hygienpass" (the clause after a negation)
         r"men",  # "…, men svenska krävs": the contrast names nothing (not history, hair)
+        # a coach's note's subject, the client ("Kunden har jobbat på ett lager", "Klienten vill jobba
+        # med städning"): not the customers a job serves ("kund" is glossed *customer*), as the
+        # Finnish "asiakkaalla on" (session 33, sv33)
+        r"(?:kunden|klienten)(?=\s+(?:har|hade|är|var|kan|kunde|vill|ville|behöver|gör|gjorde|jobbar|"
+        r"jobbade|arbetar|arbetade|saknar|talar|läser|skriver|önskar|söker|sköter|skötte|klarar|"
+        r"behärskar|trivs)\b)",
+        # a requirement one may meet later ("körkort B eller beredskap att avlägga det"): the plus it
+        # makes is read from the sentence as written (`skill_plus`); its words name no skill
+        # (*assist with emergencies*, outside tester 32)
+        r"(?:eller\s+)?(?:beredskap|beredd|villig|vilja)\s+att\s+(?:avlägga|ta|skaffa|genomgå|gå)\w*"
+        r"(?:\s+(?:det|den|dem|ett|en))?",
         r"(?:eftersom\s+)?arbetet\s+är",
         rf"{_WORK_TRAITS['sv']}(?=\s*(?:[,.;!?]|$|\s(?:och|samt|men)\b))",
     ),

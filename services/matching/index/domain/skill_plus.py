@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.matching.index.domain.language_requirements import _IF, _NEEDED, _PLUS
+from services.matching.index.domain.language_requirements import _IF, _NEEDED, _PLUS, _READY
 
 
 def said_as_plus(sentence: str | None) -> bool:
@@ -36,6 +36,8 @@ class Parts:
 
 _SEPARATOR = re.compile(r"(\s*[,;:]\s*|\s+[-–—]\s+|\s+(?:ja|tai|sekä|och|eller|samt|and|or)\s+)", re.I)
 _JOIN = re.compile(r"\s+(?:ja|tai|sekä|och|eller|samt|and|or)\s+", re.I)
+_OR = re.compile(r"\s+(?:tai|eller|or)\s+", re.I)
+_READY_START = re.compile(r"\s*(?:\w+\s+){0,2}?" + _READY + r"\b", re.I)
 
 
 def parts(sentence: str | None) -> Parts | None:
@@ -47,7 +49,9 @@ def parts(sentence: str | None) -> Parts | None:
     a plus word and none of requirement offers a plus; one with neither (a list item:
     "Edellytämme hygieniapassia ja tulityökorttia, …") is of the clause it is listed with ("ja",
     "och", "and" …), else of a condition it opens ("jos …, se on eduksi"), else of the nearest
-    clause before it, else after it."""
+    clause before it, else after it. A clause the word "tai", "eller" or "or" joins to one that says
+    one is ready to meet it later ("körkort B eller beredskap att avlägga det", "B-ajokortti tai
+    valmius hankkia se"; `_READY`) offers a plus, as that one does (outside tester 32)."""
     if not sentence or _PLUS.search(sentence) is None or _NEEDED.search(sentence) is None:
         return None
     pieces = _SEPARATOR.split(sentence)
@@ -56,26 +60,30 @@ def parts(sentence: str | None) -> Parts | None:
         "required" if _NEEDED.search(c) else "plus" if _PLUS.search(c) else None for c in clauses
     ]
     listed = [bool(_JOIN.fullmatch(j)) for j in joins]
+    for k in range(1, len(clauses)):  # "körkort B eller beredskap att avlägga det": both a plus
+        if _OR.fullmatch(joins[k - 1]) and _READY_START.match(clauses[k]):
+            cue[k] = cue[k - 1] = "ready"  # (a plus that lends its cue to no other clause)
     changed = True
     while changed:  # a list goes with the clause it is listed with, through every "ja"
         changed = False
         for k, c in enumerate(cue):
             if c is not None:
                 continue
-            before = cue[k - 1] if k and listed[k - 1] else None
-            after = cue[k + 1] if k + 1 < len(cue) and listed[k] else None
+            before = cue[k - 1] if k and listed[k - 1] and cue[k - 1] != "ready" else None
+            after = cue[k + 1] if k + 1 < len(cue) and listed[k] and cue[k + 1] != "ready" else None
             if before or after:
                 cue[k], changed = before or after, True
     for k, c in enumerate(cue):  # a condition goes with the clause after it
         if c is None and _IF.match(clauses[k]) and k + 1 < len(cue):
-            cue[k] = next((x for x in cue[k + 1 :] if x), None)
+            cue[k] = next((x for x in cue[k + 1 :] if x and x != "ready"), None)
     for k, c in enumerate(cue):
         if c is None:
-            cue[k] = next((x for x in reversed(cue[:k]) if x), None) or next(
-                (x for x in cue[k + 1 :] if x), None
+            cue[k] = next((x for x in reversed(cue[:k]) if x and x != "ready"), None) or next(
+                (x for x in cue[k + 1 :] if x and x != "ready"), None
             )
-    required = ", ".join(c.strip() for c, x in zip(clauses, cue, strict=True) if x != "plus" and c.strip())
-    plus = ", ".join(c.strip() for c, x in zip(clauses, cue, strict=True) if x == "plus" and c.strip())
+    offered = [x in ("plus", "ready") for x in cue]
+    required = ", ".join(c.strip() for c, o in zip(clauses, offered, strict=True) if not o and c.strip())
+    plus = ", ".join(c.strip() for c, o in zip(clauses, offered, strict=True) if o and c.strip())
     if not plus or not required:
         return None
     return Parts(required, plus)
