@@ -1785,7 +1785,10 @@ def test_tool_and_process_names_are_not_read_as_common_words(esco_recognizer, te
 )
 def test_a_job_held_names_its_skills_with_confidence(esco_recognizer, text, word):
     found = esco_recognizer.recognise(text, top_k=5)
-    assert found and word in found[0].label("en").lower(), [(r.label("en"), r.score) for r in found]
+    # (the job's skill among the best: a bus driver's title also names *drive vehicles* at the same
+    # score since session 33, sv33, and ties go by URI)
+    best = [r.label("en").lower() for r in found if found and r.score >= found[0].score]
+    assert any(word in label for label in best), [(r.label("en"), r.score) for r in found]
     assert found[0].score >= CONFIDENT_SCORE, [(r.label("en"), r.score) for r in found]
 
 
