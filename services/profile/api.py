@@ -16,6 +16,7 @@ from werkzeug.exceptions import HTTPException
 from services.kernel.calendar import local_day
 from services.profile.domain import (
     MAX_JOBS_AT_ONCE,
+    WORKING_LIFE_YEARS,
     InvalidProfileError,
     NotPermittedError,
     Profile,
@@ -24,6 +25,7 @@ from services.profile.domain import (
     ProfileVersionConflictError,
     ProfileVersionRequiredError,
     ProfileWithdrawnError,
+    implausible_spells,
     jobs_at_once,
 )
 from services.profile.handlers import ProfileHandlers
@@ -196,19 +198,36 @@ JOBS_AT_ONCE = N_(
 )
 
 
+IMPLAUSIBLE_SPELL = N_(
+    "Jobs %(jobs)s of the work history are longer than %(most)s years or started before %(first)s: no "
+    "working life holds them. They are stored as sent; check their years and end years."
+)
+
+
 def warnings_of(profile: Profile) -> list[dict[str, str]]:
-    """Warnings for the coach about a profile as written (not refusals): ``jobs_at_once`` with the
-    field ``work_history`` when more than `MAX_JOBS_AT_ONCE` spells overlap (`jobs_at_once`, years
-    read in the write's year; outside tester 31, F10). [] for a withdrawn profile. Each entry:
-    ``code``, ``field`` (the field path), ``message`` (in the request's language)."""
+    """Warnings for the coach about a profile as written (not refusals), with the field
+    ``work_history``: ``jobs_at_once`` when more than `MAX_JOBS_AT_ONCE` spells overlap
+    (`jobs_at_once`; outside tester 31, F10), ``implausible_spell`` when a spell is longer than a
+    working life or starts before one could (`implausible_spells`, `WORKING_LIFE_YEARS`; outside
+    tester 32), years read in the write's year. [] for a withdrawn profile. Each entry: ``code``,
+    ``field`` (the field path), ``message`` (in the request's language)."""
     if profile.details is None:
         return []
-    found = jobs_at_once(profile.details.work_history, local_day(profile.updated_at).year)
-    if not found:
-        return []
-    jobs = ", ".join(str(i + 1) for i in found)  # as a coach counts them
-    message = gettext(JOBS_AT_ONCE, jobs=jobs, most=MAX_JOBS_AT_ONCE)
-    return [{"code": "jobs_at_once", "field": "work_history", "message": message}]
+    year = local_day(profile.updated_at).year
+    out = []
+    found = jobs_at_once(profile.details.work_history, year)
+    if found:
+        jobs = ", ".join(str(i + 1) for i in found)  # as a coach counts them
+        message = gettext(JOBS_AT_ONCE, jobs=jobs, most=MAX_JOBS_AT_ONCE)
+        out.append({"code": "jobs_at_once", "field": "work_history", "message": message})
+    odd = implausible_spells(profile.details.work_history, year)
+    if odd:
+        jobs = ", ".join(str(i + 1) for i in odd)
+        message = gettext(
+            IMPLAUSIBLE_SPELL, jobs=jobs, most=WORKING_LIFE_YEARS, first=year - WORKING_LIFE_YEARS
+        )
+        out.append({"code": "implausible_spell", "field": "work_history", "message": message})
+    return out
 
 
 @blp.route("/profiles/<profile_id>", parameters=[PROFILE_ID_PARAMETER])

@@ -238,7 +238,9 @@ class ProfileOutSchema(AggregateOutSchema):
         metadata={
             "description": "The write's warnings for the coach (stored anyway), each with `code`, "
             "`field` (the field path) and `message`: `jobs_at_once` when more than two jobs of "
-            "`work_history` overlap (matching counts their shared years at a fraction)"
+            "`work_history` overlap (matching counts their shared years at a fraction), "
+            "`implausible_spell` when a job is longer than a working life (50 years) or started "
+            "more than 50 years ago"
         },
     )
 

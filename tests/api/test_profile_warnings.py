@@ -50,3 +50,40 @@ def test_two_jobs_at_once_and_careers_get_no_warning(profile_app, history):
     r = profile_app.test_client().put("/api/v1/profiles/p-career", json=body, headers=COACH)
     assert r.status_code == 201, r.json
     assert r.json["warnings"] == []
+
+
+# Outside tester 32: a spell of 60 years, or one that started in 1945, was stored without a word.
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [
+        ("en", "Jobs 1 of the work history are longer than 50 years or started before"),
+        ("fi", "Työhistorian työt 1 ovat pidempiä kuin 50 vuotta"),
+        ("sv", "Jobben 1 i arbetshistoriken är längre än 50 år"),
+    ],
+)
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"occupation_uri": WELDER, "years": 60, "ended_year": 2016},  # sixty years
+        {"occupation_uri": WELDER, "years": 10, "ended_year": 1955},  # started in 1945
+    ],
+)
+def test_a_spell_no_working_life_holds_is_stored_with_a_warning(profile_app, lang, start, odd):
+    body = profile_body(work_history=[odd])  # alone: the years of a history add up to 60 at most
+    headers = {**COACH, "Accept-Language": lang} if lang != "en" else COACH
+    r = profile_app.test_client().put("/api/v1/profiles/p-odd", json=body, headers=headers)
+    assert r.status_code == 201, r.json
+    assert len(r.json["work_history"]) == 1
+    [warning] = r.json["warnings"]
+    assert warning["code"] == "implausible_spell" and warning["field"] == "work_history"
+    assert warning["message"].startswith(start), warning
+
+
+def test_a_long_career_gets_no_implausible_spell_warning(profile_app):
+    """Forty years in one trade, or a first job 45 years ago, are careers."""
+    history = [{"occupation_uri": WELDER, "years": 40, "ended_year": 2020}, CURRENT(COOK, 5)]
+    r = profile_app.test_client().put(
+        "/api/v1/profiles/p-long", json=profile_body(work_history=history), headers=COACH
+    )
+    assert r.status_code == 201, r.json
+    assert r.json["warnings"] == []

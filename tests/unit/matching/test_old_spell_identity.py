@@ -20,7 +20,7 @@ import pytest
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
-from services.matching.index.domain.vectors import experience_weight, spell_weights
+from services.matching.index.domain.vectors import experience_weight, former_floor, spell_weights
 from tests.helpers import MAG_WELDING, USE_WELDING_EQUIPMENT, WELDER
 
 from .conftest import MUNICIPALITIES, candidate, infer_occupations, vacancy
@@ -72,15 +72,23 @@ def test_one_year_six_years_ago_decides_the_occupation_against_a_sibling(space, 
 def test_later_work_elsewhere_is_what_makes_an_old_spell_weigh_little():
     """A career change: six years as a welder that ended in 2019, then a current job as a cleaner.
     The welding spell weighs as the same spell would weigh without the later job, halved for
-    every five years of later work (here seven: 0.38), the current job fully."""
+    every five years of later work (here seven: 0.38) down to the spell's floor (six years: a fifth
+    of `former_spell_share`, `former_floor`, session 33: 0.37 in all), the current job fully."""
     p = RankingParams()
     alone = spell_weights((WorkExperience(WELDER, 6.0, 2019),), TODAY.year, p)
     changed = spell_weights(
         (WorkExperience(WELDER, 6.0, 2019), WorkExperience("o:cleaner", 2.0, None)), TODAY.year, p
     )
+    floor = former_floor(6.0, p)
     assert alone[0] == pytest.approx(0.5 ** (7 / 20))
-    assert changed[0] == pytest.approx(0.5 ** (7 / 20) * 0.5 ** (7 / 5))
+    assert changed[0] == pytest.approx(0.5 ** (7 / 20) * (floor + (1 - floor) * 0.5 ** (7 / 5)))
     assert changed[1] == 1.0
+    before = spell_weights(
+        (WorkExperience(WELDER, 6.0, 2019), WorkExperience("o:cleaner", 2.0, None)),
+        TODAY.year,
+        RankingParams(former_spell_share=0.0),
+    )
+    assert before[0] == pytest.approx(0.5 ** (7 / 20) * 0.5 ** (7 / 5))  # before session 33
 
 
 @pytest.fixture(scope="module")
@@ -139,12 +147,15 @@ def test_the_testers_welders_read_of_the_occupation_and_recency_only_breaks_ties
 def test_the_testers_bus_drivers_read_of_the_occupation(engine):
     """Ten years ended 2025 and one year ended 2018, three claims: both bus drivers, both in the
     band of the occupation on a bus-driver vacancy (before: the 2018 one read as a bus-driving
-    instructor, 0.7), above the trolley bus and tram drivers of five years, the longer and more
-    recent one first."""
+    instructor, 0.7), above the tram drivers of five years, the longer and more recent one first,
+    above every other of the pool. Since session 33 (outside tester 32) a trolley bus driver (ESCO:
+    narrower of bus driver, a specialisation of the job) of five current years agrees as a bus driver
+    (`occupation_narrower_share`) and may rank above the one year of 2018; not above the ten years."""
     engine_, bus = engine
     ranks = _ranks(engine_, bus)
     (r10, long), (r1, short) = ranks["bus-10y-2025"], ranks["bus-1y-2018"]
     assert long.occupations[0][0] == bus and short.occupations[0][0] == bus
     assert long.match >= 50 and short.match >= 50, (long.match, short.match)
-    assert r10 < r1
-    assert all(r1 < r for cid, (r, _) in ranks.items() if cid.startswith("other")), r1
+    assert r10 < r1 and r10 == 1
+    others = {cid: e for cid, (_, e) in ranks.items() if cid.startswith("other")}
+    assert all(r1 < ranks[c][0] for c, e in others.items() if e.agreement.relation != "narrower"), r1

@@ -1,4 +1,5 @@
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from services.matching.index.domain.vectors import (
     build_skill_space,
     compact_candidate,
     experience_weight,
+    former_floor,
 )
 
 from .conftest import candidate, vacancy
@@ -128,9 +130,20 @@ def test_recent_and_longer_experience_weighs_more_but_an_old_spell_stays_an_iden
     assert math.isclose(five_years_ago, 0.5 ** (5 / 20))  # 0.84; 0.5 before session 25
     assert math.isclose(twenty_years_ago, 0.5)
     assert p.experience_min_factor < short < current
-    # five years later followed by a current job elsewhere: the career change halves it again
+    # five years later followed by a current job elsewhere: the career change halves it again (a
+    # five-year trade keeps no floor, `former_floor`)
     superseded = experience_weight(5.0, 2020, 2025, p, latest_year=2025)
+    assert former_floor(5.0, p) == 0.0
     assert math.isclose(superseded, 0.5 ** (5 / 20) * 0.5)
+    # a trade of ten years keeps `former_spell_share` whatever the later work (session 33)
+    long = experience_weight(10.0, 2020, 2025, p, latest_year=2025)
+    floor = former_floor(10.0, p)
+    assert floor == p.former_spell_share
+    assert math.isclose(long, 0.5 ** (5 / 20) * (floor + (1 - floor) * 0.5))
+    no_floor = experience_weight(10.0, 2020, 2025, replace(p, former_spell_share=0.0), latest_year=2025)
+    assert math.isclose(no_floor, 0.5 ** (5 / 20) * 0.5)  # before session 33
+    # the same five years continued in the same trade (a promotion): neither aged nor changed
+    assert experience_weight(5.0, 2020, 2025, p, latest_year=2025, continued=5.0) == 1.0
 
 
 def test_a_vacancy_without_known_skills_has_an_empty_query(space):

@@ -114,6 +114,45 @@ class RankingParams:
     a coach who states that a person worked as a welder says the person is a welder, whether for
     one year or ten (0.5 before session 25, outside tester 26, T26-7)."""
 
+    former_spell_share: float = 0.75
+    """The share of a long spell's identity weight (`vectors.experience_weight`) that later work in
+    other trades never takes away (`vectors.former_floor`): the career change's halving every
+    `experience_half_life_years` tends to this floor, not to 0, for a spell of the second of
+    `former_spell_years` or more. A recruiter reads nine years of plumbing that ended ten years ago,
+    then ten years in a warehouse, as a plumber, rusty: below a current one, far above a career
+    changer and a gamer (outside tester 32: it weighed 0.18, below `held_spell_weight`, none of the
+    plumber's essential skills showed, and the person read 0.5 on a plumber ad, below a gamer
+    claiming four building trades' essential skills, 0.6; now 0.49, all 21 shown, 4.0 on the
+    plumber ad in `tests/unit/matching/test_former_trade.py`'s pool, raw score 0.34 against the
+    gamer's 0.19; thirteen years then six in a warehouse 0.70, 35.0). Chosen on the tester's
+    inputs: at 0.5 the nine years read 0.39, 0.7 points, by a hair above the gamer. 0 before session
+    33 (the change halved without floor)."""
+
+    former_spell_years: tuple[float, float] = (5.0, 10.0)
+    """(from, to) years of a spell: no floor up to the first, `former_spell_share` whole from the
+    second, linear between. Five years is the usual "experienced" of Finnish ads (as
+    `experience_tenure_years`): a shorter trade left for another fades as before. Tuning half (seed
+    1101, 20,000 candidates, 100 vacancies, history-only family, whose people have 0-2 earlier jobs of
+    0.5-5 years before their current one; docs/benchmarks.md, session 33): a floor from 0 years,
+    linear to 10 (share 0.75), cost history-only sparse / text -0.0024 / -0.0024 NDCG@10 (about 1.4
+    paired s.e.; 0.5: text -0.0024), since the earlier jobs, graded 0 or 1, then outweighed a
+    current job of the vacancy's sub-major group."""
+
+    trade_continuity: tuple[float, float] | None = (0.25, 0.75)
+    """(lo, hi): how far later work continues the trade of an earlier spell rather than changing career
+    (`vectors.continued_years`): the specificity-weighted share c of the earlier occupation's
+    essential skills the later one's ESCO profile lists (`SkillSpace.trade_continuity`) read as
+    (c - lo) / (hi - lo), clipped to [0, 1]. Continued years neither age the spell nor count as a
+    career change. Outside tester 32: a plumber of 13 years, then a plumbing supervisor for six,
+    read 13.2 on a plumber ad with all 21 essential skills held: the supervisor's ISCO group, 3123,
+    is not the plumber's, 7126, and the six years halved the plumbing's weight twice over (0.37, now
+    1.0). On real ESCO c is 0.84 plumber -> plumbing supervisor, 0.86 cook -> chef, 0.78 / 0.83
+    carpenter / bricklayer -> their supervisors, 0.75 hairdresser -> barber (continued whole), 0.65
+    cook -> kitchen assistant (0.8), 0.50 cook -> head chef (0.5), 0.32 plumber -> carpenter, 0.33
+    bus driver -> taxi driver, 0.34 welder -> welding coordinator (0.14-0.18: a change of trade
+    sharing construction- or driving-generic skills), 0.17 electrician -> electrical engineer and 0
+    plumber -> warehouse worker (0). None turns it off (before session 33)."""
+
     experience_tenure_years: float = 5.0
     """Years in an occupation after which the experience part of the score
     (`experience_match_weight`, `vectors.experience_tenure`) counts fully: length x recency, with
@@ -199,6 +238,21 @@ class RankingParams:
     narrower occupations of one broader) are not joined: the unit group's 3/7. The benchmark's
     labels grade a relative 2 (same unit group): docs/benchmarks.md, session 30. 0 turns it off
     (the unit group's 3/7, before session 30)."""
+
+    occupation_narrower_share: float = 0.95
+    """`occupation_lineage_share` for work history in an occupation ESCO places *narrower* than the
+    vacancy's (a specialisation of the job: a barber on a hairdresser's ad, a building electrician
+    on an electrician's; `query.history_agreement`, `Taxonomy.occupation_narrower`); broader ones
+    keep `occupation_lineage_share`: (3 + 4 x 0.95) / 7 = 0.971. Outside tester 32: a barber of
+    eight current years holding 11 of a hairdresser's 17 essential skills read 65.0 on a hairdresser
+    ad, below a claims-only graduate (73.3) whose claims the inference reads as the hairdresser at
+    1.0; years in a specialisation of the trade weigh at least as much as claims of it (in
+    `tests/unit/matching/test_former_trade.py`'s pool the barber now reads 74.3, above graduates
+    claiming 11 of the 17, 70.1, and 13, 74.1). Tuning half (seed 1101, 20,000 candidates, 100 vacancies; docs/benchmarks.md,
+    session 33): at 1 (the occupation's own) history-only occupation -0.0016 +- 0.0013 NDCG@10
+    (current holders of a narrower occupation, graded 2, tied the vacancy's own), at 0.95 every
+    history-only and two-occupations cell within its paired s.e. 0: `occupation_lineage_share` for
+    both directions (before session 33)."""
 
     inferred_lineage_share: float = 0.0
     """`occupation_lineage_share` for the inferred occupations (`query.occupation_agreement`): an
@@ -761,6 +815,8 @@ class RankingParams:
             raise ValueError("overlap_agreement must be in [0, 1)")
         if not 0 <= self.confirmed_agreement_share <= 1:
             raise ValueError("confirmed_agreement_share must be in [0, 1]")
+        if not 0 <= self.occupation_narrower_share <= 1:
+            raise ValueError("occupation_narrower_share must be in [0, 1]")
         if not 0 <= self.inferred_lineage_share <= 1:
             raise ValueError("inferred_lineage_share must be in [0, 1]")
         if not 0 <= self.occupation_lineage_share <= 1 or not 0.5 < self.occupation_lineage_sure <= 1:
@@ -793,6 +849,15 @@ class RankingParams:
             raise ValueError(
                 "experience_half_life_years must be positive and at most experience_identity_half_life_years"
             )
+        if (
+            not 0 <= self.former_spell_share <= 1
+            or not 0 <= self.former_spell_years[0] <= self.former_spell_years[1]
+        ):
+            raise ValueError(
+                "former_spell_share must be in [0, 1], former_spell_years (from, to) with 0 <= from <= to"
+            )
+        if self.trade_continuity is not None and not 0 <= self.trade_continuity[0] < self.trade_continuity[1]:
+            raise ValueError("trade_continuity must be None (off) or (lo, hi) with 0 <= lo < hi")
         if not 0 <= self.experience_min_factor <= 1:
             raise ValueError("experience_min_factor must be in [0, 1]")
 

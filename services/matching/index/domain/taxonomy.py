@@ -259,6 +259,15 @@ class Taxonomy:
             return None
         return "narrower" if self._ancestry[i, j] else "broader"
 
+    def occupation_narrower(self, position: int) -> np.ndarray:
+        """(k,) int32 positions of the occupations ESCO places narrower than the occupation at
+        `position` (specialisations, at any depth) within its ISCO-08 unit group: the
+        "narrower" half of `occupation_lineage`'s row."""
+        rel = _row(self.occupation_lineage, position)
+        if not len(rel):
+            return rel.astype(np.int32)
+        return rel[np.asarray(self._ancestry[rel, position].todense()).ravel() > 0].astype(np.int32)
+
     def isco_label(self, code: str) -> str | None:
         return self._isco_labels.get(code)
 

@@ -10,7 +10,7 @@ instead of to a million stored rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -56,10 +56,37 @@ class SkillSpace:
     claim_table: dict[tuple[str, bool], tuple[float, int, bool]]
     occupations: OccupationModel
     titles: TitleReader
+    specificity: np.ndarray | None = None  # (n_skills,) float64, `skill_specificity`
 
     @property
     def n_skills(self) -> int:
         return self.taxonomy.n_skills
+
+    def trade_continuity(self, earlier: int, later: int) -> float:
+        """How much later work in occupation position `later` continues the trade of an earlier spell
+        in `earlier`, in [0, 1]: the share of `earlier`'s essential ESCO skills that `later`'s profile
+        (essential or optional) lists, each skill weighted by its specificity (`skill_specificity`:
+        skills many occupations list, "follow health and safety procedures", count little). 1 for
+        the same occupation. Plumber -> plumbing supervisor 0.84, cook -> chef 0.86, hairdresser ->
+        barber 0.75, plumber -> carpenter 0.32, electrician -> electrical engineer 0.17, plumber ->
+        warehouse worker 0 (real ESCO). `experience_weight` counts the later years so continued as
+        work in the trade, not as a career change (outside tester 32: a plumber of 13 years,
+        then a plumbing supervisor, read as a career changer)."""
+        if earlier == later:
+            return 1.0
+        tax = self.taxonomy
+        ess = tax.essential
+        own = ess.indices[ess.indptr[earlier] : ess.indptr[earlier + 1]]
+        if not len(own):
+            return 0.0
+        weight = np.ones(len(own)) if self.specificity is None else self.specificity[own]
+        total = float(weight.sum())
+        if total <= 0:
+            return 0.0
+        listed = np.zeros(len(own), dtype=bool)
+        for m in (ess, tax.optional):
+            listed |= np.isin(own, m.indices[m.indptr[later] : m.indptr[later + 1]])
+        return float(weight[listed].sum()) / total
 
     def infer_occupations(
         self, claims: sp.csr_matrix, experience: sp.csr_matrix, meta: np.ndarray | None = None
@@ -122,7 +149,8 @@ def build_skill_space(
         credit,
         reason,
         claim_table(params),
-        fitted_model(
+        specificity=skill_specificity(taxonomy),
+        occupations=fitted_model(
             occupation_profiles(taxonomy),
             top_k=params.inferred_occupations,
             absence=params.occupation_absence,
@@ -131,8 +159,19 @@ def build_skill_space(
             anchor=params.occupation_history_anchor,
             pair=params.occupation_pair,
         ),
-        titles or TitleReader(taxonomy),
+        titles=titles or TitleReader(taxonomy),
     )
+
+
+def skill_specificity(taxonomy: Taxonomy) -> np.ndarray:
+    """(n_skills,) float64 >= 0: how specific each skill is to few occupations, ln((1 + n) / (1 + df))
+    with n ESCO occupations and df the occupations whose profile (essential or optional) lists the
+    skill (an IDF over the occupation profiles): "install plumbing pipes" about 5, "follow health
+    and safety procedures in construction" about 2.5, a skill no occupation lists ln(1 + n)."""
+    listed = (taxonomy.essential + taxonomy.optional).tocsc()
+    df = np.diff(listed.indptr).astype(np.float64)
+    n = float(taxonomy.n_occupations)
+    return np.log((1.0 + n) / (1.0 + df))
 
 
 def related_credit(taxonomy: Taxonomy, params: RankingParams) -> tuple[sp.csr_matrix, sp.csr_matrix]:
@@ -249,14 +288,16 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
     tenure: dict[int, float] = {}
     latest = latest_year(candidate.experience, current_year)
     shares = overlap_shares(candidate.experience, current_year)
-    for work, share in zip(candidate.experience, shares, strict=True):
-        o = tax.occupation_index.get(work.occupation_uri)
+    where = [tax.occupation_index.get(w.occupation_uri) for w in candidate.experience]
+    continued = continued_years(candidate.experience, current_year, _continuity(space, where))
+    for work, share, o, cont in zip(candidate.experience, shares, where, continued, strict=True):
         if o is None:
             unknown += 1
             continue
-        w = share * experience_weight(work.years, work.ended_year, current_year, space.params, latest)
+        p = space.params
+        w = share * experience_weight(work.years, work.ended_year, current_year, p, latest, cont)
         experience[o] = max(experience.get(o, 0.0), w)
-        t = share * experience_tenure(work.years, work.ended_year, current_year, space.params, latest)
+        t = share * experience_tenure(work.years, work.ended_year, current_year, p, latest, cont)
         tenure[o] = max(tenure.get(o, 0.0), t)
     attributes = filters.encode(candidate)
     skills = sorted(claims)
@@ -303,34 +344,107 @@ def claim_table(p: RankingParams) -> dict[tuple[str, bool], tuple[float, int, bo
 
 
 def experience_weight(
-    years: float, ended_year: int | None, current_year: int, p: RankingParams, latest_year: int | None = None
+    years: float,
+    ended_year: int | None,
+    current_year: int,
+    p: RankingParams,
+    latest_year: int | None = None,
+    continued: float = 0.0,
 ) -> float:
     """Identity weight of one spell in an occupation, in (0, 1]: how strongly it says the person is
     of that occupation (the occupation inference's history evidence, the work-history agreement,
     the occupation's skills the spell implies: everything `CompactCandidate.occupation_weights`
     feeds). years: its length in years; ended_year: None for a current job; latest_year: the year
     the person's most recent spell ended (`current_year` when any spell is current; None: this
-    spell is the most recent, `spell_weights` gives it for a whole work history).
+    spell is the most recent, `spell_weights` gives it for a whole work history); continued: of the
+    years between this spell's end and `latest_year`, those worked in later spells of the same trade
+    (`continued_years`: each later spell's years there times its `SkillSpace.trade_continuity`).
 
     Three factors. Age, weakly: half after `experience_identity_half_life_years` (20) since the
-    spell ended. A career change, strongly: half for each `experience_half_life_years` (5) that
-    later work in another spell came after it (what someone did before their later work says
-    less about what they are now). Length: from `experience_min_factor` (0.8, a few months) to 1
-    (`experience_full_years`, 2). A person's only or latest spell so keeps its occupation however
-    long ago it ended: read in 2026, six years current 1.0, four years ended 2025 0.97, three ended
-    2022 0.87, one ended 2020 0.73, one ended 2010 0.52 (before session 25 recency alone, 5-year
-    half-life and 0.5 floor: 0.87, 0.87, 0.57, 0.33, 0.08; outside tester 26, T26-7: the README's
-    welder read as a spot welder, 4.3 / 100 on a welder vacancy); five years as a bus driver that
-    ended in 2021, followed by a current job as a cleaner, 0.42. How current the experience is,
-    the tie-break between people of the occupation, is `experience_tenure`."""
+    trade ended (the spell's end, plus the continued years). A career change, strongly: half for
+    each `experience_half_life_years` (5) of later years not in the trade (what someone did before
+    their later work says less about what they are now), but never below the spell's own floor,
+    `former_floor` (a trade of more than five years keeps up to `former_spell_share`, 0.75 from ten
+    years, however long the later work: outside tester 32, nine years of plumbing ended ten years
+    ago, then ten in a warehouse, read 0.18, below a gamer, now 0.49; a year's job twenty years ago
+    keeps little, 0.028 as before). Length: from `experience_min_factor` (0.8, a
+    few months) to 1 (`experience_full_years`, 2). A person's only or latest spell so keeps its
+    occupation however long ago it ended: read in 2026, six years current 1.0, four years ended 2025
+    0.97, three ended 2022 0.87, one ended 2020 0.73, one ended 2010 0.52 (before session 25 recency
+    alone, 5-year half-life and 0.5 floor: 0.87, 0.87, 0.57, 0.33, 0.08; outside tester 26, T26-7:
+    the README's welder read as a spot welder, 4.3 / 100 on a welder vacancy); five years as a bus
+    driver that ended in 2021, followed by a current job as a cleaner, 0.42; thirteen years as a
+    plumber ended 2020, then a plumbing supervisor since, 1.0 (0.37 before session 33), then a
+    warehouse worker, 0.70. How
+    current the experience is, the tie-break between people of the occupation, is
+    `experience_tenure`."""
     since = 0.0 if ended_year is None else max(0.0, float(current_year - ended_year))
-    age = 0.5 ** (since / p.experience_identity_half_life_years)
     end = current_year if ended_year is None else ended_year
     later = 0.0 if latest_year is None else max(0.0, float(latest_year - end))
-    change = 0.5 ** (later / p.experience_half_life_years)
+    kept = min(max(0.0, continued), later)  # later years in the same trade
+    age = 0.5 ** (max(0.0, since - kept) / p.experience_identity_half_life_years)
+    floor = former_floor(years, p)
+    change = floor + (1.0 - floor) * 0.5 ** ((later - kept) / p.experience_half_life_years)
     share = min(1.0, max(0.0, years) / p.experience_full_years) if p.experience_full_years else 1.0
     duration = p.experience_min_factor + (1.0 - p.experience_min_factor) * share
     return age * change * duration
+
+
+def former_floor(years: float, p: RankingParams) -> float:
+    """The share of a spell of `years` (years) that later work in other trades never takes away, in
+    [0, `RankingParams.former_spell_share`]: none up to `former_spell_years[0]` (5: a career changer's
+    short trade fades as before), rising linearly to the whole share at `former_spell_years[1]` (10)."""
+    lo, hi = p.former_spell_years
+    if years <= lo:
+        return 0.0
+    return p.former_spell_share * (min(1.0, (years - lo) / (hi - lo)) if hi > lo else 1.0)
+
+
+def continued_years(
+    experience: Sequence[WorkExperience], current_year: int, continuity: Callable[[int, int], float]
+) -> list[float]:
+    """Per spell, in its order: the years after it ends (up to the person's latest end, `latest_year`)
+    worked in later spells of the same trade, each later spell's years there times
+    `continuity(this spell's position, the later one's)` (`SkillSpace.trade_continuity`, in [0, 1]),
+    at most the years between (`experience_weight`'s `continued`). A promotion inside the trade
+    (plumber, then plumbing supervisor) continues it; a career change (plumber, then warehouse
+    worker) does not; a gap continues nothing."""
+    latest = latest_year(experience, current_year)
+    if latest is None:
+        return []
+    ends = [
+        float(min(current_year, current_year if w.ended_year is None else w.ended_year)) for w in experience
+    ]
+    out = []
+    for i in range(len(experience)):
+        gap = max(0.0, latest - ends[i])
+        total = 0.0
+        if gap > 0:
+            for j, v in enumerate(experience):
+                if j == i or ends[j] <= ends[i]:
+                    continue
+                inside = min(ends[j], latest) - max(ends[j] - max(0.0, float(v.years)), ends[i])
+                if inside > 0:
+                    total += inside * continuity(i, j)
+        out.append(min(total, gap))
+    return out
+
+
+def _continuity(space: SkillSpace, where: Sequence[int | None]) -> Callable[[int, int], float]:
+    """`continued_years`' continuity between two spells by their occupation positions (`where`, None:
+    unknown to the taxonomy, continuing nothing): `SkillSpace.trade_continuity` read through
+    `RankingParams.trade_continuity`'s (lo, hi); 0 everywhere when that is None."""
+
+    band = space.params.trade_continuity
+
+    def of(i: int, j: int) -> float:
+        a, b = where[i], where[j]
+        if a is None or b is None or band is None:
+            return 0.0
+        lo, hi = band
+        return min(1.0, max(0.0, (space.trade_continuity(a, b) - lo) / (hi - lo)))
+
+    return of
 
 
 def latest_year(experience: Sequence[WorkExperience], current_year: int) -> int | None:
@@ -341,15 +455,22 @@ def latest_year(experience: Sequence[WorkExperience], current_year: int) -> int 
     return min(current_year, max(current_year if w.ended_year is None else w.ended_year for w in experience))
 
 
-def spell_weights(experience: Sequence[WorkExperience], current_year: int, p: RankingParams) -> list[float]:
+def spell_weights(
+    experience: Sequence[WorkExperience],
+    current_year: int,
+    p: RankingParams,
+    continuity: Callable[[int, int], float] | None = None,
+) -> list[float]:
     """Identity weight (`experience_weight`) of each spell of one person's work history, in its
     order, each read against the person's most recent spell and times its share of the calendar
-    (`overlap_shares`), as `compact` stores it."""
+    (`overlap_shares`), as `compact` stores it. `continuity(i, j)`: how much spell j continues
+    spell i's trade (`continued_years`; None: no later spell does, every later year a change)."""
     latest = latest_year(experience, current_year)
     shares = overlap_shares(experience, current_year)
+    kept = continued_years(experience, current_year, continuity or (lambda i, j: 0.0))
     return [
-        s * experience_weight(w.years, w.ended_year, current_year, p, latest)
-        for w, s in zip(experience, shares, strict=True)
+        s * experience_weight(w.years, w.ended_year, current_year, p, latest, c)
+        for w, s, c in zip(experience, shares, kept, strict=True)
     ]
 
 
@@ -399,7 +520,12 @@ def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> l
 
 
 def experience_tenure(
-    years: float, ended_year: int | None, current_year: int, p: RankingParams, latest_year: int | None = None
+    years: float,
+    ended_year: int | None,
+    current_year: int,
+    p: RankingParams,
+    latest_year: int | None = None,
+    continued: float = 0.0,
 ) -> float:
     """Length x recency of one spell in an occupation, in [0, 1]: how current and how long the
     experience is, the tie-break between people of the occupation (`RankingParams.experience_match_weight`):
@@ -412,7 +538,7 @@ def experience_tenure(
     since = 0.0 if ended_year is None else max(0.0, float(current_year - ended_year))
     recency = 0.5 ** (since / p.experience_half_life_years)
     share = min(1.0, max(0.0, years) / p.experience_tenure_years) if p.experience_tenure_years else 1.0
-    return min(recency * share, experience_weight(years, ended_year, current_year, p, latest_year))
+    return min(recency * share, experience_weight(years, ended_year, current_year, p, latest_year, continued))
 
 
 def claims_matrix(rows: Sequence[CompactCandidate], n_skills: int):  # type: ignore[no-untyped-def]
