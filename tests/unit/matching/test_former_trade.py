@@ -194,3 +194,20 @@ def test_the_stage_one_bound_covers_the_new_readings(esco, engine):
         )
         assert len(one.rows) >= 3
         assert np.all(one.exact <= one.ub + one.slack() + EPS)
+
+
+def test_a_narrower_occupation_never_agrees_above_the_vacancy_s_own(esco, esco_space):
+    """`query.history_agreement` on a text read 0.92 as hairdresser, 0.08 as barber: the barber's work
+    reads at most the hairdresser's own (the vacancy's best agreement, which every row's band reads,
+    stays the hairdresser's), and on a named ad 0.971 of it."""
+    from services.matching.index.domain.query import history_agreement
+
+    hair = esco.occupation_index[esco_occupation(esco, "hairdresser")]
+    barber = esco.occupation_index[esco_occupation(esco, "barber")]
+    target = np.zeros(esco.n_occupations)
+    target[hair], target[barber] = 0.92, 0.08
+    spread = history_agreement(target, esco_space, hair)
+    assert spread[barber] <= spread[hair] + 1e-12 and spread.max() == pytest.approx(spread[hair])
+    target[hair], target[barber] = 1.0, 0.0
+    named = history_agreement(target, esco_space, hair)
+    assert named[hair] == 1.0 and named[barber] == pytest.approx((3 + 4 * 0.95) / 7)

@@ -631,9 +631,9 @@ def history_agreement(target: np.ndarray, space: SkillSpace, close: int = -1) ->
     share = space.params.occupation_narrower_share
     if close >= 0 and share > 0:  # a specialisation of the vacancy's occupation: its own share
         narrower = space.taxonomy.occupation_narrower(close)
-        lineage[narrower] = np.maximum(
-            lineage[narrower], np.minimum(target[narrower] + share * target[close], 1.0)
-        )
+        # never above the vacancy's occupation itself: the vacancy's best agreement stays its own
+        own = np.minimum(target[narrower] + share * target[close], float(target[close]))
+        lineage[narrower] = np.maximum(lineage[narrower], own)
     out += lw[0] * (lineage - out)
     ok = prof.unit >= 0
     if ok.any():
