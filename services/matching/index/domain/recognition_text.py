@@ -85,8 +85,31 @@ _FI_FRAMES = (
 task" or "the work", its doing ("hoitaminen"), success ("menestyminen"), the one chosen for it
 ("tehtävään valitulta") and the selection ("valinnassa otetaan huomioon"); they name no skill."""
 
+OBTAIN_LATER: dict[str, tuple[str, str]] = {
+    "fi": (
+        r"tai|taikka",
+        r"(?:(?:olet|olla|oltava|olet\s+myös)\s+)?(?:valmiu(?:s|tta|den)|halukkuu(?:s|tta|den)|halu(?:a|ja)?|"
+        r"valmis|valmiina|halukas|halukkaana|kiinnostu(?:s|sta|nut))\s+(?:[^\W\d_]+\s+)?"
+        r"(?:suorittaa|suorittamaan|hankkia|hankkimaan|käydä|käymään|saada|saamaan|kouluttautua|"
+        r"kouluttautumaan|opiskella|opiskelemaan)(?:\s+(?:se|sen|ne|niitä|kyseinen|kyseisen|kortti\w*|"
+        r"lupa|luvan|koulutu\w*))?",
+    ),
+    "en": (
+        r"or",
+        r"(?:(?:are|be)\s+)?(?:willing(?:ness)?|ready|prepared|readiness|able)\s+to\s+"
+        r"(?:obtain|get|acquire|complete|take|earn|gain)(?:\s+(?:it|one|them|the\s+\w+))?",
+    ),
+}
+"""An alternative of obtaining what the clause before names, per language: (the word of the
+alternative, the obtaining): "ADR-ajolupa tai valmius suorittaa se", "an ADR certificate or
+willingness to obtain it" (outside tester 32: read whole, ADR
+was an essential requirement and "valmius suorittaa" gave *meet commitments* and *perform search
+and rescue missions*). What it is said of is a plus (`language_requirements._PLUS`, sv33); the alternative
+itself names no skill (`STOCK_PHRASES`; Finnish and English: the Swedish one is sv33's, in its list)."""
+
 STOCK_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
+        rf"(?:{OBTAIN_LATER['en'][0]})\s+(?:{OBTAIN_LATER['en'][1]})",  # an alternative of obtaining it (tester 32)
         r"we are looking for",
         r"(?:is|are) looking for",
         r"wanted",
@@ -134,6 +157,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         rf"{_WORK_TRAITS['en']}(?=\s*(?:[,.;!?]|$|\s(?:and|but)\b))",
     ),
     "fi": (
+        rf"(?:{OBTAIN_LATER['fi'][0]})\s+(?:{OBTAIN_LATER['fi'][1]})",  # an alternative of obtaining it (tester 32)
         # the frames that open a public-sector requirement sentence (Kuntarekry's "Tehtävän
         # hoitaminen edellyttää …", "Tehtävän menestyksekäs hoitaminen edellyttää …", "Tehtävään
         # valitulta edellytetään …", "Valinnassa otetaan huomioon …"): the job named as "the
