@@ -2087,6 +2087,8 @@ class SkillRecognizer:
             scores[:, self.animal_skills_] *= np.float32(self.unnamed_animal_weight)
         if self.other_material_weight != 1.0:
             self._gate_materials(scores, text, lang)
+            if lang == "fi":
+                self._gate_unnamed_objects(scores, units)
         if len(self.product_skills_) and self.unnamed_product_weight != 1.0:
             self._gate_products(scores, units)
             for j, cue in self.method_skills_:  # a named method of work counts where it is named
@@ -2789,6 +2791,60 @@ class SkillRecognizer:
                 # (a look-alike's whole match is the look-alike: its field is weighed twice)
                 weight = self.other_material_weight ** (2 if name in _LOOKALIKE_FIELDS else 1)
                 scores[:, places] *= np.float32(weight)
+
+    def _gate_unnamed_objects(self, scores: np.ndarray, units: list[_Unit]) -> None:
+        """Weigh, in place, the scores (n_units, n_skills) of the skills of maintaining an object
+        (ESCO's "maintain …": *maintain ICT system*, *maintain customer service*) by
+        `other_material_weight` in each Finnish unit that speaks of upkeep ("ylläpito",
+        "ylläpidät", "kunnossapito") and names none of the object's words (`_object_keys` of the
+        Finnish label after its verb): upkeep is of the object named, "järjestelmien ylläpito" of
+        systems, "kiinteistön ylläpito" of a building (outside tester 32: "ylläpito" pulled in every
+        "maintain …" skill, *maintain customer service* and *maintain students' discipline* among
+        them)."""
+        maintained: list[tuple[int, frozenset[str]]] | None = None
+        for i, u in enumerate(units):
+            if u.title or u.gloss or not _UPKEEP.search(u.dense):
+                continue
+            if maintained is None:
+                maintained = self._maintained_objects()
+            named = self._object_keys(u.dense)
+            unnamed = [j for j, keys in maintained if not keys & named]
+            if unnamed:
+                scores[i, unnamed] *= np.float32(self.other_material_weight)
+
+    def _object_keys(self, text: str) -> frozenset[str]:
+        """The content words of Finnish `text` as written (lower case), their lemmas and their
+        compound parts' lemmas (hyphenated words split too): "ICT-järjestelmien" → {"ict",
+        "järjestelmien", "järjestelmä", …}; words of upkeep itself and function words left out."""
+        lemmatise = self.tools.lemmatise
+        tokens: list[str] = []
+        for word in words(text):
+            for part in word.lower().split("-"):
+                if part:
+                    tokens.append(part)
+                    if lemmatise is not None:
+                        tokens.append(lemmatise(part, "fi"))
+        if self.splitter_ is not None:
+            parts = [p for t in tokens for p in self.splitter_.split(t, known_too=True)]
+            tokens += parts + ([lemmatise(p, "fi") for p in parts] if lemmatise is not None else [])
+        return frozenset(
+            t for t in tokens if len(t) >= 2 and t not in FINNISH_FUNCTION_LEMMAS and t not in _UPKEEP_WORDS
+        )
+
+    def _maintained_objects(self) -> list[tuple[int, frozenset[str]]]:
+        """(skill position, `_object_keys` of its Finnish label after the verb) of every skill whose
+        English label is "maintain …" (built on first use)."""
+        cached: list[tuple[int, frozenset[str]]] | None = getattr(self, "maintained_objects_", None)
+        if cached is None:
+            finnish = self.labels_.get("fi") or []
+            cached = []
+            for j, label in enumerate(self.labels_["en"]):
+                if label and label.startswith("maintain ") and j < len(finnish) and finnish[j]:
+                    keys = self._object_keys(" ".join(words(finnish[j])[1:]))
+                    if keys:
+                        cached.append((j, keys))
+            self.maintained_objects_ = cached
+        return cached
 
     def _gate_products(self, scores: np.ndarray, units: list[_Unit]) -> None:
         """Weigh, in place, the scores (n_units, n_skills) of the product skills (`product_names`)
@@ -3513,6 +3569,26 @@ _SETTINGS = {
             re.I,
         ),
     ),
+    # a welder's process named ("TIG-hitsaus", "puikolla hitsaus") is no research, underwater, plastics
+    # or inspection work (outside tester 32: "TIG-hitsaus" and "puikkohitsaus" gave *research welding
+    # techniques*, *develop new welding techniques*, *weld underwater*, *plastic welding* and *perform
+    # welding inspection* beside the process)
+    "welding research": (
+        re.compile(r"^(?:research|develop new) welding techniques$", re.I),
+        re.compile(r"tutki|tutkimu|kehit|research|develop|forsk|utveckl|innovat", re.I),
+    ),
+    "underwater": (
+        re.compile(r"\bunderwater\b", re.I),
+        re.compile(r"vedenalai|veden alla|underwater|undervatten|under vatten|sukel|dyk|diving|subsea", re.I),
+    ),
+    "plastic welding": (
+        re.compile(r"^plastic welding$", re.I),
+        re.compile(r"muovi|plast|polyeteen|polymer", re.I),
+    ),
+    "welding inspection": (
+        re.compile(r"^perform welding inspection$", re.I),
+        re.compile(r"tarkast|inspect|NDT|laadunvalv|quality|besikt|kontroll|granska|testa|\btest", re.I),
+    ),
     "design": (
         re.compile(r"^(?:plan|design)\b(?! (?:work|your|own|schedule|shift|daily|the work))", re.I),
         re.compile(
@@ -3532,6 +3608,12 @@ _SPECIALTIES = ("facade", "seafood")
 """`_SETTINGS` that a general worker's title does not name either (a cleaner's façades, a cook's
 seafood): a title line's or qualification's
 central skills (`SkillRecognizer._add_central`) leave them out where the text does not name them."""
+_UPKEEP = re.compile(r"ylläpi|ylläpid|ylläpit|kunnossapi|kunnossapid", re.I)
+"""Finnish words of upkeep (ylläpito, ylläpitää, kunnossapito): what is kept is the object they name
+(`SkillRecognizer._gate_unnamed_objects`)."""
+_UPKEEP_WORDS = frozenset({"yllä", "ylläpito", "ylläpitää", "kunnossapito", "kunto", "kunnossa", "pitää"})
+"""Words of upkeep itself, no object's (`SkillRecognizer._object_keys`)."""
+
 _LOOKALIKE_FIELDS = frozenset(
     ["flexography", "reflexology", "cold", "make-up", "sugar", "elevator", "vocational school"]
 )

@@ -160,6 +160,29 @@ def with_licence_classes(sentence: str) -> str:
     return _CLASS_PAIR.sub(pair, out)
 
 
+_CPC_SHORT = re.compile(r"(?<![\w-])AP(?![\w+#])")
+"""The driver's professional competence as Finnish ads shorten it, "AP" (ammattipätevyys), in capitals."""
+_CPC_BESIDE = re.compile(
+    r"(?<![\w-])AP-?(?:kortt?i\w*|koulutu\w*|pätevyy\w*|todistu\w*|jatkokoulutu\w*)|"
+    r"(?<![\w-])[BCD]1?E?-?(?:ajo)?kort\w*|\bajokort\w*|\bkörkort\w*|\bammattipätevyy\w*|\bYKV\b|\bADR\b|"
+    r"\bdigi(?:piirturi)?kort\w*|\bkuljettaja(?:kort)?\w*|\b(?:kuorma|linja|paketti)-?auto\w*|\brekka\w*|"
+    r"\bbussi\w*|\bajoneuvoyhdistelm\w*",
+    re.I,
+)
+"""What says a sentence's "AP" is the driver's: a licence, another driver's card or a vehicle driven,
+or the card's own word joined to it ("AP-kortti", "AP-koulutus")."""
+
+
+def with_driver_short_forms(sentence: str) -> str:
+    """`sentence` with the driver's professional competence written out where an ad shortens it to
+    "AP" beside a licence, a driver's card or vehicle ("Vaatimuksena CE-kortti ja AP.", "AP-kortti
+    ja digikortti löytyy": outside tester 32, the short form was not read). A lone "AP" (a company's
+    abbreviation, "ap." for morning) is left as written."""
+    if "AP" not in sentence or _CPC_BESIDE.search(sentence) is None:
+        return sentence
+    return _CPC_SHORT.sub("ammattipätevyys", sentence)
+
+
 _CARD_ITEM_SPLIT = re.compile(r"(\s*(?:,|;|/|\+|\s(?:ja|sekä|tai|och|samt|eller|and|or|&))\s*)", re.I)
 
 
@@ -187,9 +210,10 @@ class SkillRules:
         """(skill URIs named by the rules matching `sentence`, in rule order without repeats;
         the sentence with every matched phrase removed). "Word" and "Teams" beside another office
         program are read as the programs (`with_office_names`), a licence class written after its
-        word as one written before it (`with_licence_classes`)."""
+        word as one written before it (`with_licence_classes`), the driver's "AP" as its full name
+        (`with_driver_short_forms`)."""
         found: dict[str, None] = {}
-        rest = with_licence_classes(with_office_names(sentence))
+        rest = with_licence_classes(with_office_names(with_driver_short_forms(sentence)))
         for rx, skills in self._compiled:
             if rx.search(rest):
                 for uri in skills:
