@@ -58,7 +58,11 @@ def suggest(esco, esco_recognizer):
     def run(title: str, text: str) -> dict[str, bool]:
         blank = Vacancy("v", 1, "employer", title, None, (), {}, "837", "any", None)
         out = suggest_for_vacancy(
-            blank, text, esco_recognizer, max_sentences=MAX_SENTENCES, title_occupations=engine.title_occupations(title)
+            blank,
+            text,
+            esco_recognizer,
+            max_sentences=MAX_SENTENCES,
+            title_occupations=engine.title_occupations(title),
         )
         labels, index = esco_recognizer.labels_["en"], esco_recognizer.skill_index_
         return {
@@ -82,7 +86,10 @@ def test_the_drivers_cards_by_their_short_names_read_driving(esco_recognizer, te
 
 @pytest.mark.parametrize(
     ("text", "vehicle"),
-    [("Vaatimuksena CE-kortti ja AP.", "manoeuvre heavy trucks"), ("Sinulla on D-kortti ja AP.", "manoeuvre bus")],
+    [
+        ("Vaatimuksena CE-kortti ja AP.", "manoeuvre heavy trucks"),
+        ("Sinulla on D-kortti ja AP.", "manoeuvre bus"),
+    ],
 )
 def test_ap_beside_a_licence_keeps_the_licence_and_adds_nothing_else(esco_recognizer, text, vehicle):
     shown = _confident(esco_recognizer, text)
@@ -123,7 +130,11 @@ def test_a_lone_ap_names_no_driving(esco_recognizer):
     ],
 )
 def test_tiling_reads_lay_tiles(esco_recognizer, text, lang):
-    found = [r.label("en") for r in esco_recognizer.recognise(text, top_k=5, lang=lang) if r.score >= CONFIDENT_SCORE]
+    found = [
+        r.label("en")
+        for r in esco_recognizer.recognise(text, top_k=5, lang=lang)
+        if r.score >= CONFIDENT_SCORE
+    ]
     assert TILES in found
     assert "supervise staff" not in found
 
@@ -134,7 +145,9 @@ def test_tiling_alone_reads_lay_tiles_first(esco_recognizer):
 
 
 def test_planning_the_tiling_still_reads_planning(esco_recognizer):
-    assert {TILES, "plan tiling"} <= set(_confident(esco_recognizer, "Suunnittelet kylpyhuoneiden laatoitusta."))
+    assert {TILES, "plan tiling"} <= set(
+        _confident(esco_recognizer, "Suunnittelet kylpyhuoneiden laatoitusta.")
+    )
 
 
 def test_a_tilers_ad_suggests_tiling_and_waterproofing(suggest):
@@ -178,7 +191,12 @@ def test_upkeep_keeps_a_maintain_skill_whose_object_is_named(esco_recognizer):
 
 
 @pytest.mark.parametrize(
-    "text", ["Kyky työskennellä tiimissä.", "Odotamme sinulta kykyä työskennellä tiimissä.", "Hyvä kyky toimia tiimissä."]
+    "text",
+    [
+        "Kyky työskennellä tiimissä.",
+        "Odotamme sinulta kykyä työskennellä tiimissä.",
+        "Hyvä kyky toimia tiimissä.",
+    ],
 )
 def test_working_in_a_team_is_work_in_teams(esco_recognizer, text):
     shown = _shown(esco_recognizer, text, k=5)
@@ -246,7 +264,9 @@ def test_a_swedish_card_obtainable_later_is_a_plus(suggest):
 def test_welding_processes_read_their_skills_not_research_variants(esco_recognizer, text, expected):
     shown = _shown(esco_recognizer, text, k=5)
     assert expected <= set(shown)
-    assert not {"research welding techniques", "develop new welding techniques", "weld underwater"} & set(shown)
+    assert not {"research welding techniques", "develop new welding techniques", "weld underwater"} & set(
+        shown
+    )
 
 
 @pytest.mark.parametrize(

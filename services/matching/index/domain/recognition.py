@@ -551,7 +551,9 @@ class SkillRecognizer:
     other_material_weight : multiplier of the score of a skill of wood or of metal (`_MATERIALS`,
         by its English label) when the text names the other material and not this one
         (`_gate_materials`: a sheet-metal worker's "leikkaus" gave *wood cuts*). 0.7, as the
-        animals' weight; one value tried.
+        animals' weight; one value tried. The same weight gates a place of work or look-alike field
+        the text does not name (`_SETTINGS`) and, in Finnish, a "maintain …" skill whose object a
+        sentence of upkeep does not name (`_gate_unnamed_objects`, session 33).
     unnamed_animal_weight : multiplier of the score of a skill about animals (English label naming
         animals, veterinary work, livestock, pets, horses, fish: `_ANIMAL_LABEL`) when the text names
         no animal (`_ANIMAL_CUE`, in any of the three languages). A midwife's "avustat normaaleissa
