@@ -2825,7 +2825,10 @@ class SkillRecognizer:
             others = [
                 k
                 for k, v in enumerate(units)
-                if v.is_phrase and not u.is_phrase and v.sentence == u.sentence and not _UPKEEP.search(v.dense)
+                if v.is_phrase
+                and not u.is_phrase
+                and v.sentence == u.sentence
+                and not _UPKEEP.search(v.dense)
             ]
             if others and unnamed:  # (a whole sentence: what a clause of other work scores as high is its)
                 elsewhere = scores[np.ix_(others, unnamed)].max(axis=0)
@@ -3635,11 +3638,15 @@ _UPKEEP = re.compile(r"ylläpi|ylläpid|ylläpit|kunnossapi|kunnossapid", re.I)
 _UPKEEP_WORDS = frozenset({"yllä", "ylläpito", "ylläpitää", "kunnossapito", "kunto", "kunnossa", "pitää"})
 """Words of upkeep itself, no object's (`SkillRecognizer._object_keys`)."""
 
+
 def _in_compounds(keys: frozenset[str], words_named: frozenset[str]) -> bool:
     """Whether a key of four letters or more is the head or the first part of a word named
     ("rekisteri" in "osakasrekisterin", "asiakas" in "asiakastiedot")."""
     return any(
-        len(k) >= 4 and (w.endswith(k) or w.startswith(k)) for k in keys for w in words_named if len(w) > len(k)
+        len(k) >= 4 and (w.endswith(k) or w.startswith(k))
+        for k in keys
+        for w in words_named
+        if len(w) > len(k)
     )
 
 
