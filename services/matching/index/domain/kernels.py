@@ -70,6 +70,7 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     w_conf,
     w_sq,
     w_mass,
+    w_cap,
     lo,
     hi,
     base,
@@ -90,7 +91,10 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     one part of which the score takes the larger: the occupation agreement, inferred or of a
     work-history spell). With the confirmed skills' agreement (bound[4] = occupation weight x
     `query.confirmed_agreement` > 0, bound[5] its power), F(g) = sum_{t < n_cov} w_conf[t] *
-    P[g, columns[t]] bounds the share of confirmed essential skills the row holds, and the part
+    min(P[g, columns[t]], w_cap[t]) (w_cap[t] > 0: a claim column, whose posting counts at most
+    w_cap[t], the claim weight that holds the skill whole; 0: no cap) bounds the share of confirmed
+    essential skills the row holds (or, with the skill overlap's agreement, of those it holds by a
+    claim or full-weight work history), and the part
     is max(A(g), H(g), bound[4] x min(1, F(g))^bound[5]) plus the skill overlap's bound
     (`scoring.exact_scores` takes the largest of the three agreements and adds at most the
     overlap's, `scoring.band_order`); without `bound`, F(g) is added (positive exactly where evidence is).
@@ -102,7 +106,9 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     the summed-agreement columns (w_sum[t] != 0; the walked unit-group mass), C(g)'s experience-match part min(C, bound[18]) kept whole (bound[18]
     >= 0; negative: C kept whole): `scoring.band_order` shrinks those parts of a row below the
     vacancy's unit group. With bound[19] >= 1 the overlap's part is added as `added_bound_of` gives
-    (bound[19] the decay, bound[20] the band's full closeness), not whole.
+    (bound[19] the decay, bound[20] the band's full closeness), not whole. With bound[21] in (0, 1)
+    (`scoring.closeness_kept`'s share, bound[22] its floor), A(g) is `kept_bound_of` A(g) before H(g)
+    is maxed in: the exact score keeps that share of the inferred agreement below the unit group.
 
     `indices` must be sorted within each column and the ranges sorted and disjoint. With a
     non-empty `table` (table[j, b] = first posting of column j in row block b), every range k
@@ -127,11 +133,20 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     banded = bound.shape[0] > 18 and 0.0 < bound[11] < 1.0
     decayed = bound.shape[0] > 20 and bound[19] >= 1.0 and bound[12] > 0.0 and bound[20] > 0.0
     acc_mass = np.zeros(total if banded and agreement else 0, dtype=np.float32)
+    # `scoring.closeness_kept` on the inferred agreement A (bound[21] its share, bound[22] its
+    # floor; bound[12] makes A the closeness r, bound[13] the unit group's): applied to A's sum
+    # before the spells are maxed in (`kept_bound_of`)
+    kept = agreement and bound.shape[0] > 22 and 0.0 < bound[21] < 1.0 and bound[12] > 0.0
     n_ranges = lo.shape[0]
     for phase in range(0 if agreement else 1, 2):
+        if phase == 1 and kept:
+            for i in range(total):
+                if acc_agr[i] > 0:
+                    acc_agr[i] = _kept_of(acc_agr[i], bound[12], bound[21], bound[22], bound[13])
         for t in range(columns.shape[0]):
             j = columns[t]
             e = np.float32(0.0)
+            g = np.float32(0.0)  # the posting's cap in the confirmed share (`w_cap`)
             if phase == 0:  # the summed agreement first, then every other part
                 a = w_sum[t]  # walked into acc_agr
                 if a == 0:
@@ -144,6 +159,7 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                 a = w_sim[t]
                 b = w_cov[t] if t < n_cov else np.float32(0.0)
                 c = w_conf[t] if t < n_cov else np.float32(0.0)
+                g = w_cap[t] if t < n_cov else np.float32(0.0)
                 d = w_sq[t] if squares else np.float32(0.0)
                 h = w_max[t]
                 if a == 0 and b == 0 and h == 0 and c == 0 and d == 0:
@@ -167,7 +183,10 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                             acc_a[at] += data[p] * a
                             acc_cov[at] += data[p] * b
                             if c != 0:
-                                acc_conf[at] += data[p] * c
+                                x = data[p]
+                                if g > 0 and x > g:  # a claim holds the skill whole from g on
+                                    x = g
+                                acc_conf[at] += x * c
                             if d != 0:
                                 acc_sq[at] += data[p] * d
                             if h != 0:
@@ -222,7 +241,10 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
                     acc_a[at] += data[p] * a
                     acc_cov[at] += data[p] * b
                     if c != 0:
-                        acc_conf[at] += data[p] * c
+                        x = data[p]
+                        if g > 0 and x > g:
+                            x = g
+                        acc_conf[at] += x * c
                     if d != 0:
                         acc_sq[at] += data[p] * d
                     if e != 0:
@@ -350,6 +372,33 @@ def added_bound_of(agreement, added, inverse, decay, full):  # type: ignore[no-u
 
 
 _added_of = added_bound_of
+
+
+def kept_bound_of(agreement, inverse, share, floor, unit):  # type: ignore[no-untyped-def]
+    """An upper bound, in [0, A], of a row's inferred-occupation agreement after
+    `scoring.closeness_kept` (occupation-weighted, as stage 1 walks it) from `agreement`, a float32
+    bound A of the agreement before it: f(A) = c(r) x A with r = A x `inverse` (1 / (occupation
+    weight x the vacancy's best agreement)) and c = `share` (`RankingParams.band_closeness_share`,
+    in (0, 1)) up to `floor`, 1 from `unit` on, linear between (a step at `unit` when unit <= floor).
+    c and r both rise with A, so f does (a product of non-negative non-decreasing functions), and f
+    of a bound of the agreement bounds the kept agreement: a candidate whose inferred occupations sit
+    below the vacancy's unit group is bounded by a tenth of its walked agreement, not all of it
+    (session 32's `closeness_kept` left the bound whole: rows scored per shortlist at 1,000,000
+    profiles, p95 314 -> 1208). float64 arithmetic, A and r rounded up for the float32 sum; A itself
+    (never looser than without the fold) where that is lower. 0 for A <= 0."""
+    a = np.float64(agreement)
+    if a <= 0.0:
+        return 0.0
+    up = a * (1.0 + 1e-5)
+    r = up * np.float64(inverse) * (1.0 + 1e-5) + 1e-7
+    if unit <= floor:
+        factor = 1.0 if r >= unit else np.float64(share)
+    else:
+        factor = share + (1.0 - share) * min(max((r - floor) / (unit - floor), 0.0), 1.0)
+    return min(a, factor * up)
+
+
+_kept_of = kept_bound_of
 
 
 def confirmed_bound_of(share, held, power, overlap=0.0, ratio=1.0, overlap_power=1.0):  # type: ignore[no-untyped-def]
@@ -504,9 +553,28 @@ def compiled_best_related(
 
 
 def _scipy_range_bounds(  # type: ignore[no-untyped-def]
-    postings, columns, w_sim, w_cov, n_cov, w_max, w_sum, w_conf, w_sq, w_mass, lo, hi, inv_norm, bound, vmax
+    postings,
+    columns,
+    w_sim,
+    w_cov,
+    n_cov,
+    w_max,
+    w_sum,
+    w_conf,
+    w_sq,
+    w_mass,
+    w_cap,
+    lo,
+    hi,
+    inv_norm,
+    bound,
+    vmax,
 ) -> np.ndarray:
     sub = postings[:, columns]
+    capped = sub[:, :n_cov].tocsc(copy=True)  # the confirmed share's postings, each at most its cap
+    for t in np.flatnonzero(w_cap[:n_cov] > 0).tolist():
+        at = slice(capped.indptr[t], capped.indptr[t + 1])
+        capped.data[at] = np.minimum(capped.data[at], w_cap[t])
     cov = sub[:, :n_cov] @ w_cov[:n_cov]
     if len(bound):
         walked = np.asarray(sub @ w_sim, dtype=np.float32)
@@ -528,11 +596,17 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
     occupation = np.zeros(sub.shape[0])
     if (w_max != 0).any() or (w_sum != 0).any():
         summed = sub @ w_sum
+        if len(bound) > 22 and 0.0 < bound[21] < 1.0 and bound[12] > 0.0:  # `kept_bound_of`
+            summed = np.fromiter(
+                (kept_bound_of(a, bound[12], bound[21], bound[22], bound[13]) for a in summed.tolist()),
+                dtype=np.float64,
+                count=len(summed),
+            ).astype(np.float32)
         maxed = sub.multiply(w_max[None, :]).tocsr().max(axis=1).toarray().ravel()
         occupation = np.maximum(summed, maxed)
     closeness = occupation
     banded = len(bound) > 18 and 0.0 < bound[11] < 1.0
-    share = np.asarray(sub[:, :n_cov] @ w_conf[:n_cov], dtype=np.float32)
+    share = np.asarray(capped @ w_conf[:n_cov], dtype=np.float32)
     if banded and bound[4] > 0:  # declared languages add to the confirmed share (bound[17])
         held = np.fromiter(
             (
@@ -704,15 +778,17 @@ def jit_enabled() -> bool:
 
 
 def _compile_bound_of() -> None:
-    """Compile `similarity_bound_of`, `confirmed_bound_of`, `band_bound_of` and `added_bound_of`
-    (inlined) as the globals `_bound_of`, `_confirmed_of`, `_band_of` and `_added_of` that
+    """Compile `similarity_bound_of`, `confirmed_bound_of`, `band_bound_of`, `added_bound_of` and
+    `kept_bound_of` (inlined) as the globals `_bound_of`, `_confirmed_of`, `_band_of`, `_added_of`
+    and `_kept_of` that
     `_range_bounds_loop` calls; numba reads globals when it compiles the
     loop, so this goes first."""
-    global _bound_of, _confirmed_of, _band_of, _added_of
+    global _bound_of, _confirmed_of, _band_of, _added_of, _kept_of
     _bound_of = numba.njit(cache=True, nogil=True, inline="always")(similarity_bound_of)
     _confirmed_of = numba.njit(cache=True, nogil=True, inline="always")(confirmed_bound_of)
     _band_of = numba.njit(cache=True, nogil=True, inline="always")(band_bound_of)
     _added_of = numba.njit(cache=True, nogil=True, inline="always")(added_bound_of)
+    _kept_of = numba.njit(cache=True, nogil=True, inline="always")(kept_bound_of)
 
 
 _kernel = _LazyJit(_range_bounds_loop, before=_compile_bound_of)
@@ -793,12 +869,14 @@ def range_bounds(
     """Stage-1 bounds of the rows in the ranges [lo[k], hi[k]) (sorted, disjoint), concatenated.
 
     postings : (n, c) CSC float32 with sorted indices; inv_norm : (n,) float32 per row
-    columns : (m,) int64 columns to walk; weights : (m, 2), (m, 4), (m, 5), (m, 6) or (m, 7) float32
-    [similarity, coverage, agreement maxed, agreement summed, confirmed share, idf^2 at the own
-    skills, unit-group mass] weight of each (two columns: no agreement part; four: no confirmed
-    skills' part; five: kappa x a bounds the sum of squares; six: no band's mass walked, so no band's
-    shrink where its mass ramp is on); only the first `n_cov` columns have a coverage or
-    confirmed-share weight, only columns with a summed-agreement weight a mass weight.
+    columns : (m,) int64 columns to walk; weights : (m, 2), (m, 4), (m, 5), (m, 6), (m, 7) or (m, 8)
+    float32 [similarity, coverage, agreement maxed, agreement summed, confirmed share, idf^2 at the
+    own skills, unit-group mass, confirmed share's cap] weight of each (two columns: no agreement
+    part; four: no confirmed skills' part; five: kappa x a bounds the sum of squares; six: no band's
+    mass walked, so no band's shrink where its mass ramp is on; seven: no posting capped); only the
+    first `n_cov` columns have a coverage or confirmed-share weight, only columns with a
+    summed-agreement weight a mass weight. The eighth, where positive, caps the column's posting
+    value in the confirmed share's sum (a claim holds the skill whole from that weight on).
     Result[i] for row g: a bound of the row's weighted skill similarity from sum(similarity weight
     * value) over its claim and its work-history postings in `columns` (`similarity_bound_of`,
     with `bound` = (scale, kappa, nu[, outside[, confirmed, power[, squares]]]) of
@@ -807,8 +885,9 @@ def range_bounds(
     value), plus the larger of sum(summed agreement weight * value) and max(maxed agreement weight
     * value) (the occupation agreement: inferred occupations, or the best work-history spell),
     or when larger the confirmed skills' agreement's bound from sum(confirmed-share weight * value)
-    (`confirmed_bound_of`); with the band's bound in `bound` (`query.BandBound`, bound[11:19]) the
-    similarity and coverage parts times `band_bound_of` (`scoring.band_order`'s shrink). Without `bound`: inv_norm[g] * sum(similarity weight * value) + the other parts (positive
+    (`confirmed_bound_of`); with the band's bound in `bound` (`query.BandBound`, bound[11:23]) the
+    similarity and coverage parts times `band_bound_of` (`scoring.band_order`'s shrink), and the
+    summed agreement `kept_bound_of` of itself (`scoring.closeness_kept`). Without `bound`: inv_norm[g] * sum(similarity weight * value) + the other parts (positive
     exactly where the bound is: for callers asking which rows have evidence).
     `table` and `blocks`: see `_range_bounds_loop` (faster for large pools;
     `segment.block_offsets`). `threads` 2 splits the work with a helper thread."""
@@ -819,9 +898,10 @@ def range_bounds(
     # (and band 1, inverse 0, unit 0, full 1, mass 0, spell 0, languages 0, rest -1, decay 0, share
     # full 1: no band's shrink of the similarity nor of the overlap's added part, `query.BandBound`)
     similarity_defaults = (1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0)  # bound[3:11]
-    band_defaults = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, -1.0, 0.0, 1.0)  # bound[11:21]
+    # (and kept share 1, floor 0: no `scoring.closeness_kept` on the inferred agreement, bound[21:23])
+    band_defaults = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, -1.0, 0.0, 1.0, 1.0, 0.0)  # bound[11:23]
     defaults = (*similarity_defaults, *band_defaults)
-    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:21] if bound is not None else ()
+    full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:23] if bound is not None else ()
     bound_arr = np.asarray(full, dtype=np.float64)
     if bound is not None and vector_max is None:
         raise ValueError("a similarity bound needs each row's largest coordinate")
@@ -851,6 +931,10 @@ def range_bounds(
         w_mass = np.zeros(len(w_sim), dtype=np.float32)
         if len(bound_arr) > 15 and bound_arr[15] > 0:
             bound_arr[11] = 1.0
+    if weights.shape[1] > 7:
+        w_cap = np.ascontiguousarray(weights[:, 7], dtype=np.float32)
+    else:  # no posting capped in the confirmed share
+        w_cap = np.zeros(len(w_sim), dtype=np.float32)
     columns = np.ascontiguousarray(columns, dtype=np.int64)
     if not jit_enabled():
         return _scipy_range_bounds(
@@ -864,6 +948,7 @@ def range_bounds(
             w_conf,
             w_sq,
             w_mass,
+            w_cap,
             lo,
             hi,
             inv_norm,
@@ -897,6 +982,7 @@ def range_bounds(
             w_conf,
             w_sq,
             w_mass,
+            w_cap,
             lo[a:b],
             hi[a:b],
             base[a:b] - start,

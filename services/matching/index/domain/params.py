@@ -901,9 +901,18 @@ class IndexParams:
 def minor_level(p: RankingParams) -> float:
     """The agreement, in [0, 1], of an occupation of the vacancy's ISCO minor group (not its unit
     group) relative to the vacancy's own (the minor and sub-major levels' share of
-    `occupation_level_weights`; 1.25/7 with the defaults): `scoring.closeness_kept`'s floor."""
+    `occupation_level_weights`; 1.25/7 with the defaults), below `closeness_floor`."""
     lw = [float(w) for w in p.occupation_level_weights]
     return sum(lw[2:]) / sum(lw) if sum(lw) > 0 else 0.0
+
+
+def closeness_floor(p: RankingParams) -> float:
+    """The closeness (the inferred agreement over the vacancy's best), in [0, 1], up to which
+    `scoring.closeness_kept` keeps only `RankingParams.band_closeness_share` of the inferred
+    agreement: halfway between `minor_level` and `unit_level` (about 0.30 with the defaults), where
+    the closeness is mostly of the unit group's. Stage 1 bounds with the same floor
+    (`query.BandBound.kept_floor`)."""
+    return 0.5 * (minor_level(p) + unit_level(p))
 
 
 def unit_level(p: RankingParams) -> float:

@@ -17,7 +17,7 @@ from .arrays import row_positions
 from .geo import MunicipalityTable
 from .model import Vacancy
 from .occupations import vacancy_target
-from .params import RankingParams, unit_level
+from .params import RankingParams, closeness_floor, unit_level
 from .spoken import NO_LANGUAGES, QueryLanguages, query_languages, rank_tables
 from .vectors import SkillSpace
 
@@ -385,6 +385,23 @@ def share_ratio(query: VacancyQuery, p: RankingParams) -> float:
     return share_unit(query, p) / p.level_weights[0]
 
 
+def share_cap(query: VacancyQuery, p: RankingParams) -> float:
+    """The claim weight from which a claim holds an essential skill whole in every share stage 1
+    walks for the agreements of held skills (the confirmed-share column weights, `_linear`): the
+    skill overlap's (`RankingParams.experience_essential_weight`, when used) and the confirmed
+    skills' (`level_weights[0]`, when used), the larger; 0 when neither is used. `scoring.exact_scores`
+    counts each essential skill at min(1, strength / unit); stage 1 sums strength / `share_unit`
+    over a row's postings, so a claim posting above this weight counts as this weight
+    (`kernels.range_bounds`' eighth column weight): the share stays an upper bound (the overlap's
+    directly, the confirmed skills' through `share_ratio`) and an advanced claim no longer counts
+    2.7 essential skills of the overlap's share (0.8 / 0.3; session 33: at 200,000 profiles most of
+    the bound's slack on the rows scored in vain after session 32's linear `overlap_agreement`)."""
+    cap = p.experience_essential_weight if query.overlap_agreement > 0 else 0.0
+    if query.confirmed_agreement > 0:
+        cap = max(cap, p.level_weights[0])
+    return float(cap)
+
+
 def confirmed_factor(query: VacancyQuery, p: RankingParams, power: float = 1.0) -> float:
     """What one unit of an essential skill's coverage share can add to the score through the
     agreements of held skills: `confirmed_agreement` (A x c^power <= A x c, and c <= coverage / the
@@ -657,14 +674,16 @@ class QueryWeights:
     columns : stage-1 columns of the segments' postings (query skills and the occupations
         whose bound exceeds the pruning threshold, offset by n_skills; none of weight 0 in
         every part), the `n_cov_columns` with a coverage or confirmed-share weight first
-    column_weights : (n_columns, 7) float32 [similarity, coverage, agreement maxed, agreement
-        summed, confirmed share, idf^2 at the own skills, unit-group mass] weight of each column
+    column_weights : (n_columns, 8) float32 [similarity, coverage, agreement maxed, agreement
+        summed, confirmed share, idf^2 at the own skills, unit-group mass, confirmed share's cap]
+        weight of each column
         (`kernels.range_bounds`: the occupation agreement is the largest of the inferred
         occupations' sum, the best work-history spell and the confirmed skills' agreement, bounded
         from the confirmed share; the sixth walks each row's sum over the vacancy's own skills of
         idf^2 x strength, for the similarity's bound: `SimilarityBound`; the seventh, 1 on the inferred
         slots agreeing at least as much as the vacancy's unit group, walks the probability the
-        band's bound reads: `BandBound`)
+        band's bound reads: `BandBound`; the eighth, on the claim columns of essential skills, the
+        claim weight from which a claim counts whole in the confirmed share: `share_cap`)
     pruned_bound : most that the pruned occupation columns can add to any candidate's score
     exact : what stage 2 needs (see `ExactWeights`)
     pruned_steps : (max_occupations + 1,) float64 ascending, pruned_steps[m] the most that the
@@ -827,7 +846,13 @@ class BandBound:
         a <= the walked agreement A is at a = 0 or a = A, so stage 1 bounds the agreement with the
         overlap's part by max(O, A + O x max(0, 1 - A x `inverse` / share_full)^decay) rather than
         A + O (a candidate of another sub-major group holding every essential skill: 0.24 of O
-        at most, not O); decay below 1: A + O as before"""
+        at most, not O); decay below 1: A + O as before
+    kept, kept_floor : `RankingParams.band_closeness_share` and `scoring.closeness_kept`'s floor
+        (halfway between `params.minor_level` and `unit`): the exact score keeps `kept` of the
+        inferred agreement below the floor, rising to whole at `unit`; stage 1 applies the same
+        factor to the walked inferred agreement A (`kernels.kept_bound_of`: A x c(A x `inverse`) is
+        non-decreasing in A, so it bounds the kept agreement) before the work-history spells are
+        maxed in. 1: no such factor (and for 0, which would take away a row's evidence)"""
 
     similarity: float
     inverse: float
@@ -839,6 +864,8 @@ class BandBound:
     rest: float = -1.0
     decay: float = 0.0
     share_full: float = 1.0
+    kept: float = 1.0
+    kept_floor: float = 0.0
 
     def as_tuple(self) -> tuple[float, ...]:
         return (
@@ -852,6 +879,8 @@ class BandBound:
             self.rest,
             self.decay,
             self.share_full,
+            self.kept,
+            self.kept_floor,
         )
 
 
@@ -1138,7 +1167,9 @@ def _weights(  # type: ignore[no-untyped-def]
         n_own = len(exact.own_hat)
         own_sq[:n_own] = np.where(exact.own_hat > 0, exact.own_idf**2, 0.0)
     occ_sq = nu_occ[kept] if squares else np.zeros(len(kept))
-    own = np.column_stack([p.similarity_weight * sim, lin_own, nil, nil, share_own, own_sq, nil])
+    # a claim counts in the walked share up to the weight that holds the skill whole (`share_cap`)
+    cap = np.where(share_own > 0, share_cap(query, p) * (1.0 + 1e-6), 0.0)
+    own = np.column_stack([p.similarity_weight * sim, lin_own, nil, nil, share_own, own_sq, nil, cap])
     none = np.zeros(len(guessed))
     band = _band_bound(query, total, p, spell, kept, share_own, linear is not None)
     # the band's mass ramp: a unit of probability on an inferred slot agreeing at least as much as
@@ -1146,9 +1177,11 @@ def _weights(  # type: ignore[no-untyped-def]
     near = np.zeros(len(guessed))
     if band is not None and band.mass > 0 and query.agreement is not None:
         near = (query.agreement[guessed] >= unit_level(p) * query.best_agreement - 1e-6).astype(np.float64)
-    inferred = np.column_stack([none, none, none, agree[guessed], none, none, near])
+    inferred = np.column_stack([none, none, none, agree[guessed], none, none, near, none])
     zero = np.zeros(len(kept))
-    spells = np.column_stack([occ[kept, 0], lin_occ[kept], spell[kept], zero, share_occ[kept], occ_sq, zero])
+    spells = np.column_stack(
+        [occ[kept, 0], lin_occ[kept], spell[kept], zero, share_occ[kept], occ_sq, zero, zero]
+    )
     weights = np.concatenate([own, spells, inferred]).astype(np.float32)
     # A column of weight 0 in every part adds exactly 0 to every bound: not walked (the related
     # skills of optional skills only, about a seventh of an occupation vacancy's columns). The
@@ -1247,6 +1280,8 @@ def _band_bound(  # type: ignore[no-untyped-def]
         rest=float(p.experience_match_weight) if linear else -1.0,
         decay=float(p.band_share_decay),
         share_full=float(p.band_full),
+        kept=float(p.band_closeness_share) if p.band_closeness_share > 0 else 1.0,
+        kept_floor=closeness_floor(p),
     )
 
 

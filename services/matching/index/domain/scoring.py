@@ -47,7 +47,7 @@ import numpy as np
 from .arrays import gather_rows, member, occupation_block, row_positions
 from .filters import Eligible
 from .kernels import compiled_similarity
-from .params import RankingParams, minor_level, unit_level
+from .params import RankingParams, closeness_floor, unit_level
 from .query import QueryWeights, VacancyQuery
 from .segment import Segment, tenure_of
 from .spoken import language_claims
@@ -268,13 +268,15 @@ def closeness_kept(r: np.ndarray, p: RankingParams) -> np.ndarray:
     the minor group's level and the unit group's (`params.minor_level`, `params.unit_level`), 1 from
     the unit group's on, linear between. Below the unit group the share of the vacancy's essential
     skills held (`band_order`'s overlap) decides; the ISCO group, or a little inferred probability
-    from a few claims, breaks its ties (outside tester 31, F4/F5). Only lowers: stage 1's bounds of
-    the agreement hold as they are."""
+    from a few claims, breaks its ties (outside tester 31, F4/F5). Only lowers, and the kept
+    agreement, factor x agreement, never falls as the agreement rises: stage 1 applies the same
+    factor to its bound of the inferred agreement (`kernels.kept_bound_of`, `query.BandBound.kept`;
+    before session 33 it counted the agreement whole, a valid but loose bound)."""
     lam = p.band_closeness_share
     if lam >= 1.0:
         return np.ones(len(r))
     unit = unit_level(p)
-    floor = 0.5 * (minor_level(p) + unit)  # halfway: the closeness is mostly of the unit group's
+    floor = closeness_floor(p)  # halfway: the closeness is mostly of the unit group's
     if unit <= floor:
         return np.where(r >= unit, 1.0, lam)
     return lam + (1.0 - lam) * np.clip((r - floor) / (unit - floor), 0.0, 1.0)
