@@ -166,8 +166,8 @@ DRIVING = frozenset(
 def unconfirmed_requirements(v: Vacancy) -> list[str]:
     """The requirements the vacancy's title and description name that the employer has neither
     confirmed nor turned down, as the caller's language names them: languages not in `languages`,
-    a driving licence without its ESCO skill in `skills` or `rejected_skills`, work cards (as
-    written) and the text's skills when the vacancy has chosen no skill at all
+    a driving licence without its ESCO skill in `skills` or `rejected_skills`, work cards (in their base
+    form, "trukkikortti": `card_name`) and the text's skills when the vacancy has chosen no skill at all
     (`services.vacancy.requirement_words`; outside tester 23, T5)."""
     d = v.details
     named = named_requirements((d.title, d.description))

@@ -57,15 +57,44 @@ LICENCE_WORDS = re.compile(
 )
 """A driving licence of any class."""
 
-CARD_WORDS = re.compile(
-    r"hygieniapass\w*|hygienpass\w*|hygiene\s+passport|"
-    r"työturvallisuuskort\w*|arbetarskyddskort\w*|occupational\s+safety\s+card|"
-    r"tulityökort\w*|heta\s+arbeten|hot\s+work\s+(?:card|licen[cs]e)|"
-    r"anniskelupass\w*|serveringspass\w*|trukkikort\w*|truckkort\w*|forklift\s+licen[cs]e",
-    re.I,
+CARD_NAMES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
+    (re.compile(pattern, re.I), name)
+    for pattern, name in (
+        (r"hygieniapass\w*", "hygieniapassi"),
+        (r"hygienpass\w*", "hygienpass"),
+        (r"hygiene\s+passport", None),
+        (r"työturvallisuuskort\w*", "työturvallisuuskortti"),
+        (r"arbetarskyddskort\w*", "arbetarskyddskort"),
+        (r"occupational\s+safety\s+card", None),
+        (r"tulityökort\w*", "tulityökortti"),
+        (r"heta\s+arbeten", None),
+        (r"hot\s+work\s+(?:card|licen[cs]e)", None),
+        (r"anniskelupass\w*", "anniskelupassi"),
+        (r"serveringspass\w*", "serveringspass"),
+        (r"trukkikort\w*", "trukkikortti"),
+        (r"truckkort\w*", "truckkort"),
+        (r"forklift\s+licen[cs]e", None),
+    )
 )
 """The Finnish work cards and passes ads ask for (hygiene passport, occupational safety card, hot
-work card, alcohol-serving pass, forklift card)."""
+work card, alcohol-serving pass, forklift card) in Finnish, Swedish and English, each with the
+card's name in its base form (None: the words as written, which English and "heta arbeten" do not
+inflect). An ad writes them in any case ("trukkikorttia", "hygienpasset"); the employer's warning
+names the card, "trukkikortti" (outside tester 32, F14)."""
+
+CARD_WORDS = re.compile("|".join(p.pattern for p, _ in CARD_NAMES), re.I)
+"""Any of `CARD_NAMES`."""
+
+
+def card_name(written: str) -> str:
+    """The base form (str, lower case) of a card's name as an ad writes it (a match of
+    `CARD_WORDS`: "Trukkikorttia" → "trukkikortti", "hygienpasset" → "hygienpass"); the words as
+    written, in lower case and single-spaced, when they do not inflect ("hot work licence")."""
+    for pattern, name in CARD_NAMES:
+        if pattern.fullmatch(written):
+            return name or " ".join(written.lower().split())
+    return " ".join(written.lower().split())
+
 
 NOT_NEEDED = re.compile(
     r"\bei\s+(?:vaadita|tarvita|edellytetä|ole\s+välttämätön|tarvitse)|\bei\s+vaadi|"
@@ -81,7 +110,8 @@ inte", "Finnish is not required"): the sentence's requirements are not named."""
 @dataclass(frozen=True, slots=True)
 class NamedRequirements:
     """What an ad's words name: `languages` (ISO 639-1 codes, in the order fi, sv, en), whether a
-    driving licence (`licence`) and which work cards (`cards`, as written, lower case) are named."""
+    driving licence (`licence`) and which work cards (`cards`, each
+    named once in its base form, lower case: `card_name`) are named."""
 
     languages: tuple[str, ...] = ()
     licence: bool = False
@@ -112,7 +142,7 @@ def named_requirements(texts: Iterable[str]) -> NamedRequirements:
                     break
             licence = licence or bool(LICENCE_WORDS.search(sentence))
             for m in CARD_WORDS.finditer(sentence):
-                card = m.group(0).lower()
+                card = card_name(m.group(0))
                 if card not in cards:
                     cards.append(card)
     order = {"fi": 0, "sv": 1, "en": 2}

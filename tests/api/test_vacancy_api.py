@@ -403,6 +403,26 @@ def test_a_text_only_ad_is_told_which_requirements_its_text_names_are_unconfirme
         assert "requirements_unconfirmed" not in after, after
 
 
+def test_the_unconfirmed_cards_are_named_in_their_base_form(vacancy_app):
+    """Outside tester 32, F14: the warning named the cards as the ad inflects them ("trukkikorttia")."""
+    body = valid(
+        title="Varastotyöntekijä",
+        description="Edellytämme trukkikorttia ja voimassa olevaa työturvallisuuskorttia. Hygieniapassista on etua.",
+        languages=[],
+    )
+    del body["occupation_uri"]
+    body["skills"] = []
+    r = vacancy_app.test_client().post(
+        "/api/v1/vacancies", json=body, headers={**EMPLOYER, "Accept-Language": "fi"}
+    )
+    assert r.status_code == 201, r.json
+    message = {w["code"]: w["message"] for w in r.json["warnings"]}["requirements_unconfirmed"]
+    for name in ("trukkikortti", "työturvallisuuskortti", "hygieniapassi"):
+        assert name in message, message
+    for inflected in ("trukkikorttia", "työturvallisuuskorttia", "hygieniapassista"):
+        assert inflected not in message, message
+
+
 def test_requirements_the_ad_says_are_not_needed_are_not_named(vacancy_app):
     body = valid(
         description="Suomen kielen taitoa ei vaadita. Finnish is not required. Valid Finnish hygiene passport.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.vacancy.requirement_words import NamedRequirements, named_requirements
+from services.vacancy.requirement_words import NamedRequirements, card_name, named_requirements
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,35 @@ from services.vacancy.requirement_words import NamedRequirements, named_requirem
 )
 def test_the_requirements_an_ads_words_name(text, expected):
     assert named_requirements([text]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cards"),
+    [
+        # outside tester 32, F14: the warning named "trukkikorttia", as the ad inflects it
+        ("Edellytämme trukkikorttia ja hygieniapassia.", ("trukkikortti", "hygieniapassi")),
+        (
+            "Työ edellyttää voimassa olevaa tulityökorttia sekä työturvallisuuskortin.",
+            ("tulityökortti", "työturvallisuuskortti"),
+        ),
+        ("Anniskelupassista on etua.", ("anniskelupassi",)),
+        ("Trukkikortti ja trukkikortin uusinta.", ("trukkikortti",)),
+        ("Du har hygienpasset och truckkortet i ordning.", ("hygienpass", "truckkort")),
+        ("Serveringspasset och arbetarskyddskortet krävs.", ("serveringspass", "arbetarskyddskort")),
+        ("A valid Hot  Work Licence and a forklift licence.", ("hot work licence", "forklift licence")),
+    ],
+)
+def test_a_card_is_named_in_its_base_form_whatever_case_the_ad_writes(text, cards):
+    assert named_requirements([text]).cards == cards
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Trukkikorttia", "trukkikortti"),
+        ("HYGIENIAPASSIN", "hygieniapassi"),
+        ("hygiene passport", "hygiene passport"),
+    ],
+)
+def test_card_name_gives_the_base_form(written, name):
+    assert card_name(written) == name
