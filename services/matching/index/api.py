@@ -19,10 +19,12 @@ from services.matching.index.domain.model import RecognisedSkill, language_rank
 from services.matching.index.domain.recognition import (
     CONFIDENT_SCORE,
     LEFT_OUT_LOOKAHEAD,
+    SENTENCE_PLACES,
     beside_hiring_lines,
     guessed_sentences,
     names_registration,
     requirements_first,
+    sentence_places,
     suggestable,
     unshown_sentences,
 )
@@ -410,6 +412,9 @@ class RecogniseView(MethodView):
                     more = handlers().recognise(data["text"], wanted, data["lang"])[1]
                     kept = beside_hiring_lines(more, recognizer, data["text"], lang=data["lang"])
                 found = kept
+            # one sentence gives at most `SENTENCE_PLACES` of them (a rule's skills aside), as for a
+            # vacancy's suggestions (outside tester 32, F11: a plus line took 7 of 10 places here)
+            found = sentence_places(found, SENTENCE_PLACES, "")
             confident = suggestable(found)
             if len(confident) > top_k and recognizer is not None:
                 found = requirements_first(confident, top_k, data["text"], recognizer)
@@ -430,6 +435,8 @@ class RecogniseView(MethodView):
                     "score": round(s.score, 4),
                     "source": s.source,
                     "essential": essential[s.uri],
+                    # a guess is marked as one, item by item (outside tester 32, F9)
+                    "below_line": s.score < CONFIDENT_SCORE,
                 }
                 for s in found
             ],

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from services.kernel.texts import N_
 from services.matching.index.domain.model import SkillEvidence, VacancySkill
 from services.matching.index.domain.query import ranked_occupation
+from services.matching.index.domain.recognition import CONFIDENT_SCORE
 from services.matching.index.domain.skill_plus import said_as_plus
 from services.matching.index.events import Salary
 from services.matching.index.handlers import Shortlist, ShortlistEntry, VacancyRecord
@@ -86,7 +87,8 @@ def render_suggestion(skill: VacancySkill, labels: Labels, lang: str) -> dict[st
     suggestion kept from before they were (a snapshot's); ``essential`` False when the ad offers it as
     a plus (`VacancySkill.plus`, decided on the clause naming it: "Edellytämme hygieniapassia,
     anniskelupassi on eduksi"; else `skill_plus.said_as_plus` on its sentence: "Trukkikortti katsotaan
-    eduksi"), for the employer to accept it as optional."""
+    eduksi"), for the employer to accept it as optional; ``below_line`` True for a score under the
+    confidence line (`CONFIDENT_SCORE`: a guess; False when the score is not known)."""
     return {
         "uri": skill.uri,
         "label": labels.skill_label(skill.uri, lang),
@@ -94,6 +96,7 @@ def render_suggestion(skill: VacancySkill, labels: Labels, lang: str) -> dict[st
         "source": skill.source,
         # a plus in the ad stays optional when accepted as suggested (outside tester 16, P3)
         "essential": not (skill.plus if skill.plus is not None else said_as_plus(skill.source)),
+        "below_line": skill.score is not None and skill.score < CONFIDENT_SCORE,
     }
 
 

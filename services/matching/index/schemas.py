@@ -72,6 +72,15 @@ class SkillRefSchema(ma.Schema):
     label = fields.String()
 
 
+BELOW_LINE = {
+    "description": "true when `score` is under the recogniser's confidence line (0.35): a guess from "
+    "similar words, not a reading of what the text says (on the tuning data 2-10 % of such skills were "
+    "right, against 15-20 % above the line), listed after every skill over it; for a person to judge, "
+    "never to accept unread. A text with enough skills over the line shows no guess far under it "
+    '(README, "Skill recognition"); a text with fewer gets its best guesses, marked so'
+}
+
+
 class SuggestedSkillSchema(SkillRefSchema):
     """A skill recognised in the vacancy's text, with what an employer needs to judge it."""
 
@@ -98,6 +107,7 @@ class SuggestedSkillSchema(SkillRefSchema):
             "required)"
         }
     )
+    below_line = fields.Boolean(metadata=BELOW_LINE)
 
 
 SKILL_URI = {"description": "An ESCO skill URI; its label is in the response's `skills`"}
@@ -687,6 +697,7 @@ class RecognisedSchema(ma.Schema):
             "in the vacancy's `skills: [{uri, essential}]` (the vacancy service requires it)"
         }
     )
+    below_line = fields.Boolean(metadata=BELOW_LINE)
 
 
 class SuggestedLanguageSchema(ma.Schema):
