@@ -62,14 +62,17 @@ def test_the_hair_items_give_no_absurd_skill_over_the_line(esco, esco_recognizer
     assert not {"pregnancy", "sexology"} & {label for label, _ in found}, found
 
 
+def test_an_item_naming_nothing_known_pads_no_list_of_confident_skills(esco, esco_recognizer):
+    # before: the last item kept its best look-alikes at 0.14-0.16 beside three rules
+    text = "Odotamme:\n- MIG/MAG-hitsaus\n- hygieniapassi\n- B-ajokortti\n- hyvä fiilis"
+    labels = _labels(esco, esco_recognizer, text)
+    assert len(labels) >= 3, labels
+    assert not {"cut keys", "philosophy", "profile people"} & set(labels), labels
+
+
 @pytest.mark.parametrize(
     ("text", "strays"),
     [
-        # before: the last item kept its best look-alikes at 0.14-0.16 beside three rules
-        (
-            "Odotamme:\n- MIG/MAG-hitsaus\n- hygieniapassi\n- B-ajokortti\n- hyvä fiilis",
-            {"cut keys", "philosophy"},
-        ),
         (
             "We expect a forklift licence, a hygiene passport, a driving licence and good vibes.",
             {"types of wine", "think analytically"},
@@ -77,10 +80,10 @@ def test_the_hair_items_give_no_absurd_skill_over_the_line(esco, esco_recognizer
         ("Edellytämme trukkikorttia, hygieniapassia ja iloista mieltä.", {"memorise lines"}),
     ],
 )
-def test_an_item_naming_nothing_known_pads_no_list_of_confident_skills(esco, esco_recognizer, text, strays):
-    labels = _labels(esco, esco_recognizer, text)
-    assert len(labels) >= 3, labels
-    assert not strays & set(labels), labels
+def test_a_look_alike_between_the_floor_and_the_line_stays_a_guess(esco, esco_recognizer, text, strays):
+    # (0.21-0.24: over `guess_floor`, which a right item skill at 0.24 needs; the API marks them)
+    found = _found(esco, esco_recognizer, text)
+    assert all(score < CONFIDENT_SCORE for label, score in found if label in strays), found
 
 
 def test_a_welders_list_item_of_attitude_gives_no_guess_far_below(esco, esco_recognizer):
