@@ -542,7 +542,9 @@ def test_a_whole_ad_cut_to_top_k_says_how_many_were_left_out_and_keeps_the_requi
     wide = client.post(
         URL, json={"text": DEVELOPER_AD, "lang": "en", "top_k": 50}, headers=EMPLOYER
     ).get_json()
-    assert len(wide["items"]) == 50 and wide["suggestions_left_out"] < body["suggestions_left_out"], wide
+    # (fewer than 50: a sentence gives at most 3, a rule's aside, and guesses far below the line are not
+    # shown beside confident skills; outside tester 32, F9/F11)
+    assert 10 < len(wide["items"]) <= 50 and wide["suggestions_left_out"] < body["suggestions_left_out"], wide
     # a dozen welding skills of one sentence with one shown leave no sentence out
     welding = client.post(
         URL, json={"text": "Welder wanted. MIG/MAG welding.", "lang": "en"}, headers=EMPLOYER
