@@ -51,6 +51,8 @@ CANDIDATES = "kohtaanto.candidates.v1"
 LAST_WEEK = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)  # Tuesday of ISO week 2026-W47
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # Tuesday of ISO week 2026-W48
 SHORTAGES = REPO_ROOT / "data" / "barometer" / "fi_shortage_occupations_national_illustrative.csv"
+# the team member of each region's employment services who prepares its weekly meeting (data/organisations.csv)
+MEETING_TEAMS = {"pirkanmaa": "tampere-tyollisyys", "pohjanmaa": "vaasa-tyollisyys"}
 PROFILES = 3000
 
 
@@ -164,7 +166,8 @@ def dump(home: Path) -> dict[str, Any]:
     client = app.test_client()
     out: dict[str, Any] = {"ids": {k: len(v) for k, v in ids.items()}}
     operator = _headers(Role.OPERATOR, "kohtaanto")
-    team = _headers(Role.TEAM_MEMBER, "tampere-tyollisyys")
+    # a team member prepares and reads the meetings of their own organisation's regions only
+    teams = {region: _headers(Role.TEAM_MEMBER, org) for region, org in MEETING_TEAMS.items()}
     response = client.post(
         "/api/v1/shortages?source=compare",
         data=SHORTAGES.read_bytes(),
@@ -175,9 +178,11 @@ def dump(home: Path) -> dict[str, Any]:
     # Last week's meeting, then what the recruiters did with its proposals, then this week.
     meetings: dict[str, Any] = {}
     for region in ("pirkanmaa", "pohjanmaa"):
-        response = client.post(f"/api/v1/meetings/{region}/2026-W47/prepare", headers=team)
+        response = client.post(f"/api/v1/meetings/{region}/2026-W47/prepare", headers=teams[region])
         assert response.status_code == 201, response.get_data(as_text=True)
-    content = client.get("/meetings/pirkanmaa/2026-W47/content.json", headers=team).get_json()["content"]
+    content = client.get("/meetings/pirkanmaa/2026-W47/content.json", headers=teams["pirkanmaa"]).get_json()[
+        "content"
+    ]
     recruiter = _headers(Role.RECRUITER, demo_data.AGENCIES[0])
     plans = [["proposed", "hired"], ["proposed", "not_hired"], ["proposed", "interviewed"], ["contacted"]]
     outcomes = []
@@ -198,14 +203,14 @@ def dump(home: Path) -> dict[str, Any]:
     out["outcomes"] = outcomes
     clock.now = NOW
     for region in ("pirkanmaa", "pohjanmaa"):
-        response = client.post(f"/api/v1/meetings/{region}/2026-W48/prepare", headers=team)
+        response = client.post(f"/api/v1/meetings/{region}/2026-W48/prepare", headers=teams[region])
         assert response.status_code == 201, response.get_data(as_text=True)
         for week in ("2026-W47", "2026-W48"):
             base = f"/meetings/{region}/{week}"
             meetings[f"{region} {week}"] = {
-                "json": client.get(f"{base}/content.json", headers=team).get_json(),
-                "csv": client.get(f"{base}/content.csv", headers=team).get_data(as_text=True),
-                "html": client.get(base, headers=team).get_data(as_text=True),
+                "json": client.get(f"{base}/content.json", headers=teams[region]).get_json(),
+                "csv": client.get(f"{base}/content.csv", headers=teams[region]).get_data(as_text=True),
+                "html": client.get(base, headers=teams[region]).get_data(as_text=True),
             }
     out["meetings"] = meetings
 
