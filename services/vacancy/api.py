@@ -146,7 +146,7 @@ UNCONFIRMED = N_(
     "(never essential). Confirm a "
     "language by adding it to languages (code and minimum level: a filter), a licence, card or "
     "skill by adding its ESCO skill to skills; GET /api/v1/vacancies/<id>/skills on the matching "
-    "service lists the suggestions (suggestions, suggested_languages). Turn one down with rejected_skills."
+    "service lists the suggestions (suggested_skills, suggested_languages). Turn one down with rejected_skills."
 )
 UNCONFIRMED_SKILLS = N_("the skills recognition finds in the text")
 A_DRIVING_LICENCE = N_("a driving licence")

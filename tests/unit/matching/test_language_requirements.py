@@ -713,3 +713,23 @@ def test_a_language_skill_is_essential_exactly_when_its_requirement_is(
     plus = offered_as_plus(found, esco_recognizer, lang=lang, occupations=(), top_k=10)
     flags = {esco.skill_label(r.uri, "en"): not plus.get(r.uri, said_as_plus(r.source)) for r in found}
     assert {k: flags.get(k) for k in essential} == essential, flags
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a CV's language line with the level after the name and no colon (outside tester 34, F4: the
+        # developer's English was lost, and the employer's English B2 filtered them out)
+        ("Languages: English fluent, Finnish native.", "en", [("en", "B2"), ("fi", "native")]),
+        ("English fluent.", "en", [("en", "B2")]),
+        ("Swedish native, English good.", "en", [("sv", "native"), ("en", "B2")]),
+        ("Finnish excellent, Swedish basic.", "en", [("fi", "C1"), ("sv", "A2")]),
+        ("Språk: svenska modersmål, finska nöjaktigt.", "sv", [("sv", "native"), ("fi", "B1")]),
+        ("Svenska modersmål, finska nöjaktigt.", "sv", [("sv", "native"), ("fi", "B1")]),
+        # the country's adjective before a noun stays no language
+        ("Completed Finnish basic education in 2010.", "en", []),
+        ("We follow Finnish good practice in care.", "en", []),
+    ],
+)
+def test_a_cv_language_line_with_the_level_after_the_name_keeps_the_language(esco, text, lang, expected):
+    assert read(text, lang, esco) == expected

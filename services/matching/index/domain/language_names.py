@@ -51,7 +51,11 @@ _ENGLISH_FOLLOWER = re.compile(
     r"they|any|all|some|other|such|too|also|both|only|not|etc|e\.g|an?|the|well|very|quite|rather|language|languages|skills?|proficiency|"
     r"knowledge|speakers?|speaking|spoken|written|writing|native|fluency|level|plus|nice|welcome|"
     r"desirable|preferable|beneficial|advantage\w*|asset|bonus|mandatory|essential|necessary|optional|"
-    r"working\s+language|työkiel\w*|kiel\w*|kielitai\w*|arbetsspråk\w*)\b"
+    r"working\s+language|työkiel\w*|kiel\w*|kielitai\w*|arbetsspråk\w*|"
+    # a CV's level after the name, ending its clause ("English fluent, Finnish native", "English good"):
+    # not "Finnish basic education", "a Finnish good practice"
+    r"(?:fluent|good|excellent|basic|satisfactory|intermediate|advanced|conversational|beginner|"
+    r"mother\s+tongue)(?=\s*(?:[,.;:)(/]|$|\b(?:and|or|in|both|spoken|written)\b)))\b"
 )
 """What may follow a language's English name ("Finnish is a plus", "Finnish required", "Finnish
 skills", "Finnish fluently"); another lower-case word makes the name an adjective. An -ly word
@@ -63,7 +67,9 @@ _SWEDISH_FOLLOWER = re.compile(
     r"språk|muntligt|skriftligt|flytande|väl|bra|obligatoriskt|tal|skrift|nivå|minst|också|även|räcker|en|"
     r"ett|el|aktivt|dagligen|[abc][12]|nöjaktig\w*|utmärkt\w*|hygglig\w*|hyfsa\w*|hjälplig\w*|perfekt\w*|obehindrat|"
     r"gott|god|goda|lite|litet|något|grundläggande|dålig\w*|svag\w*|tillfredsställande|ganska|mycket|"
-    r"någorlunda|skaplig\w*|helt|inte|bara|endast|enbart|riktigt|hyfsat)\b"
+    r"någorlunda|skaplig\w*|helt|inte|bara|endast|enbart|riktigt|hyfsat|"
+    # a CV's "svenska modersmål": the mother tongue after the name (not "svenska modersmålslärare")
+    r"modersmål(?:et)?(?=\s*(?:[,.;:)(/]|$|\b(?:och|eller|samt)\b)))\b"
 )
 """What may follow a Swedish language name used as the language ("svenska och finska", "finska
 är en merit", "svenska krävs", "svenska språket", "svenska muntligt"), also a word of how well,
