@@ -450,6 +450,18 @@ BOILERPLATE: tuple[str, ...] = (
     r"määräaikai\w*|vakituinen|kokoaikai\w*|osa-aikai\w*|sijaisuus)|kestää)\b",
     r"\btoistaiseksi voimassa olev\w* (?:työsuhte\w*|virkasuhte\w*)",
     r"^\W*(?:säännöllinen\s+)?(?:viikoittainen\s+)?työaika\s+(?:on\s+)?(?:noin\s+)?\d",
+    # … also as days and clock times ("Työaika ma-pe klo 7-15", "Working hours Mon–Fri 7–15",
+    # "Arbetstid mån–fre kl. 7–15": *measure working time in goods production* 0.51, *calculate rates
+    # per hours* 0.45; outside tester 34, F6); not a shift word, which names *work in shifts*
+    r"^\W*(?:säännöllinen\s+)?(?:työaika|työajat)\s*:?\s*(?:on\s+)?(?:(?:ma|maanantai\w*)\s*[-–]|arki\w*\s+(?:klo\b|\d)|"
+    r"klo\b|kello\b)",
+    # a schedule alone, as after a "Työaika:" / "Arbetstid:" heading: days and clock times
+    r"^\W*(?:ma|mån|mon)\w*\s*[-–]\s*(?:pe|to|la|su|fre|tor|lör|sön|fri|thu|sat|sun)\w*\.?\s*(?:klo\b|kl\b|\d|$)",
+    r"^\W*(?:arkisin|arkipäivisin|vardagar|weekdays)\s+(?:klo\b|kl\b|(?:from\s+)?\d)",
+    r"^\W*(?:regular\s+)?(?:working|work|office)\s+hours?\s*:?\s*(?:are\s+)?(?:\d|mon\w*\s*[-–]|monday\w*\s+(?:to|[-–])|"
+    r"weekdays\s+(?:from\s+)?\d|from\s+\d)",
+    r"^\W*(?:ordinarie\s+)?arbetstid(?:en|er|erna)?\s*:?\s*(?:är\s+)?(?:\d|mån\w*\s*[-–]|vardagar\s+(?:kl\b|\d)|"
+    r"kl\b)",
     r"^\W*(?:tehtävän\s+)?(?:tehtäväkohtainen\s+)?(?:palkka|palkkaus)\s+(?:on|määräytyy|maksetaan)\b",
     # the interviews of the selection ("haastattelut", "kutsumme haastatteluun"), not the task of
     # interviewing ("Haastattelet asiakkaita", "teet haastatteluja")
@@ -889,7 +901,9 @@ NEGATION_BEFORE: tuple[str, ...] = (
     # treating elderly people's illnesses); the third person only: an ad's "toivomme", "haluamme",
     # "toivoisimme sinulta" state requirements
     r"\b(?:haluaisi|toivoisi|tahtoisi)\b",
-    r"\bhaluaa (?:töihin|työskennellä|työllistyä|alalle)\b",
+    # (also continuing, moving or trying: "Haluaa jatkaa kuljettajana, mieluiten aamuvuoroja" gave
+    # *adhere to transportation work schedule*, *manoeuvre bus*; outside tester 34, F8)
+    r"\bhaluaa (?:töihin|työskennellä|työllistyä|alalle|jatkaa|päästä|siirtyä|vaihtaa|kokeilla|palata)\b",
     r"\bhaaveilee\b",
     r"\b(?:toiveena|tavoitteena)\b",
     # a wish of the jobseeker's, said by the verb (outside tester 27, T27-7; not an ad's "toivomme")
@@ -910,7 +924,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bdoes(?:n't| not) have\b",
     r"\binterested in\b",
     r"\bwould like to\b",
-    r"\bwants to (?:learn|train|study|work|become)\b",
+    r"\bwants to (?:learn|train|study|work|become|continue|move|switch|try|return|get)\b",
     r"\b(?:wishes|hopes|aspires) to\b",
     r"\bdreams of\b",
     r"(?<!\bwe )(?<!\bi )\b(?:prefers|would prefer)\b",  # (not an ad's "we prefer")
@@ -929,7 +943,7 @@ NEGATION_BEFORE: tuple[str, ...] = (
     r"\bintresserad av\b",
     r"\bvill (?:lära sig|utbilda sig|studera)\b",
     r"(?<!\bvi )\b(?:vill gärna|skulle vilja|önskar)\b",  # not an ad's "vi vill gärna att du"
-    r"(?<!\bsom )\bvill (?:jobba|arbeta)\b",  # (not an ad's "Vi söker dig som vill arbeta …")
+    r"(?<!\bsom )\bvill (?:jobba|arbeta|fortsätta|byta|prova|återvända|komma)\b",  # (not an ad's "Vi söker dig som vill arbeta …")
     r"\bdrömmer om\b",
     r"(?<!\bvi )\b(?:föredrar|skulle föredra)\b",  # (not an ad's "vi föredrar")
     r"\b(?:funderar på|överväger)\b",

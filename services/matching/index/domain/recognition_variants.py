@@ -71,12 +71,18 @@ _NO_TRADE = frozenset(["kanssa", "från", "inom", "eller", "tai", "ja", "och"])
 
 def _added_stems(general: str, variant: str) -> set[str]:
     """Stems of `variant`'s words that `general` lacks: a word sharing its first four letters with
-    one of `general`'s is the same word inflected ("teams"/"team", "tiimeissä"/"tiimin")."""
+    one of `general`'s is the same word inflected ("teams"/"team", "tiimeissä"/"tiimin"). Not the
+    first word when both labels start with a different one: ESCO writes a competence verb first, and
+    a translation may choose another verb for the variant than for the general skill ("toimia
+    itsenäisesti myyjänä" beside "työskennellä itsenäisesti"), which names no trade (outside tester
+    34, F7: "kykyä toimia itsenäisesti" kept *work independently in sales* first)."""
     have = {w[:4] for w in _WORD.findall(general.lower())}
+    words = _WORD.findall(variant.lower())
+    first = words[0] if words and variant.split()[:1] != general.split()[:1] else None
     return {
         w[:_STEM]
-        for w in _WORD.findall(variant.lower())
-        if w[:4] not in have and w not in _NO_TRADE and w not in _JOINS
+        for i, w in enumerate(words)
+        if w[:4] not in have and w not in _NO_TRADE and w not in _JOINS and not (i == 0 and w == first)
     }
 
 
