@@ -103,10 +103,12 @@ def vacancy(
     description: str = "",
     rejected_skills: Iterable[str] = (),
     event_type: str | None = None,
+    optional_skills: Iterable[str] = (),
     **extra: Any,
 ) -> None:
     """Apply a ``vacancy.*`` event (``event_type``: by default posted at version 1, else updated);
-    ``extra``: more payload fields (``work_mode``, ``other_municipalities``, ``salary``, ...)."""
+    ``skills`` are essential, ``optional_skills`` not; ``extra``: more payload fields (``work_mode``,
+    ``other_municipalities``, ``salary``, ...)."""
     payload = {
         "vacancy_id": vacancy_id,
         "version": version,
@@ -123,7 +125,8 @@ def vacancy(
         "skills": [
             {"uri": u, "essential": True}
             for u in (skills if skills is not None else essential(occupation, 8))
-        ],
+        ]
+        + [{"uri": u, "essential": False} for u in optional_skills],
         "languages": [{"code": "fi", "level": "B1"}],
         "start_date": start_date,
         "application_deadline": "2026-12-20",

@@ -293,6 +293,7 @@ def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
                 )
             ),
             remote=work_mode == "remote",
+            described=bool(str(p.get("description") or "").strip()),
         )
         close_reason = p.get("close_reason")
         return VacancyRecord(

@@ -103,6 +103,10 @@ class Vacancy:
     # nearest site; `remote`: done from anywhere, so the commute limits nobody (outside tester 26, F9)
     other_municipalities: tuple[str, ...] = ()
     remote: bool = False
+    # the employer wrote a description (a non-blank text its suggestions are read from): a text read
+    # surely as one occupation asks for that occupation's profile, the employer's skills added to it
+    # (`query.inferred_profile`; outside tester 34, F1)
+    described: bool = False
 
     @property
     def municipalities(self) -> tuple[str, ...]:

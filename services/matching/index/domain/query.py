@@ -235,7 +235,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         listed_essential=sorted(listed_essential),
         listed_optional=sorted(chosen - listed_essential),
     )
-    profile = inferred_profile(target, o, bool(chosen), p)
+    profile = inferred_profile(target, o, bool(chosen) and not vacancy.described, p)
     if profile >= 0:  # the inferred occupation's ESCO profile, as a named one's, at a share
         share = p.inferred_profile_share
         # and the text's suggestions beside it at the same share, as beside a named occupation: a
@@ -246,17 +246,27 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         # recogniser's off-profile guesses of a Swedish ad diluted its complete holder's similarity
         # to 0.59 and read 77.8 where the README promises about 92 (outside tester 30, T30-4; which
         # guesses a text gives depends on its language, the profile does not)
+        # The employer's own skills (confirmed suggestions of the text, or chosen up front beside
+        # it) are added to the profile as to a named occupation's, the whole query scaled: their
+        # weights and coverage win over the profile's defaults (outside tester 34, F1: confirming the
+        # five suggestions of a cook ad read as cook 1.0 dropped the cook's profile, and cooks of
+        # years holding 16 of its 16 essential skills fell from 96.6 to 66.8-72.1, "2/3")
         weight = {j: share * w for j, w in weight.items()}
+        coverage = {j: share * c for j, c in coverage.items()}
         for j in _row(tax.essential, profile):
-            weight[j] = max(weight.get(j, 0.0), share * p.occupation_essential_weight)
-            coverage[int(j)] = share * p.occupation_essential_coverage
+            if j not in chosen:
+                weight[j] = max(weight.get(j, 0.0), share * p.occupation_essential_weight)
+                coverage.setdefault(int(j), share * p.occupation_essential_coverage)
         for j in _row(tax.optional, profile):
-            weight[j] = max(weight.get(j, 0.0), share * p.occupation_optional_weight)
+            if j not in chosen:
+                weight[j] = max(weight.get(j, 0.0), share * p.occupation_optional_weight)
         coverage = {j: c for j, c in coverage.items() if c > 0}
     kind = (
         "occupation"
         if o >= 0
-        else ("text-read" if profile >= 0 else "text")
+        else "text-read"
+        if profile >= 0
+        else "text"
         if not chosen
         else "few-skills"
         if len(chosen) <= FEW_SKILLS
@@ -296,7 +306,7 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
     # ESCO's relatives count close to the occupation named, or read from a title and text alone; the
     # skills an employer lists tell the relatives apart (`RankingParams.occupation_lineage_share`),
     # for work history and inferred occupations alike (outside tester 31, F2)
-    close = close_occupation(target, space, listed=o < 0 and bool(chosen))
+    close = close_occupation(target, space, listed=o < 0 and profile < 0 and bool(chosen))
     agreement = occupation_agreement(target, space, close)
     by_history = history_agreement(target, space, close)
     return VacancyQuery(
@@ -322,7 +332,9 @@ def vacancy_query(vacancy: Vacancy, space: SkillSpace) -> VacancyQuery:
         history_agreement=by_history,
         close_occupation=close,
         kind=kind,
-        confirmed_agreement=confirmed_agreement(by_history, o, len(listed_essential), bool(titles), p),
+        confirmed_agreement=confirmed_agreement(  # (none beside an adopted profile, as for a named one)
+            by_history, max(o, profile), len(listed_essential), bool(titles), p
+        ),
         overlap_agreement=p.overlap_agreement if n_e > 0 and p.experience_essential_weight > 0 else 0.0,
         best_agreement=float(min(1.0, by_history.max()))
         if by_history is not None and len(by_history)
@@ -338,7 +350,12 @@ def inferred_profile(target: np.ndarray | None, occupation: int, confirmed: bool
     none (`RankingParams.inferred_profile_share`): the most probable of `target` ((n_occupations,)
     float64, `vacancy_target`) when it reaches `RankingParams.inferred_profile_probability`, for a
     vacancy without an occupation (`occupation` -1) and without confirmed skills (`confirmed`
-    False: a title and text only); else -1."""
+    False); else -1. `vacancy_query` passes `confirmed` False for a vacancy with a description
+    (`Vacancy.described`) whatever its employer chose: a title and text read surely ask for the
+    occupation's profile, and skills confirmed from its suggestions are added to it, as to a named
+    occupation's (outside tester 34, F1: confirming them made a surely read cook ad a few-skills one,
+    its profile dropped). Only a vacancy of chosen skills and no description is read by its skills
+    alone, as before."""
     if p.inferred_profile_share <= 0 or occupation >= 0 or confirmed or target is None or not len(target):
         return -1
     best = int(np.argmax(target))
