@@ -142,6 +142,8 @@ class MatchingState:
         self.engine.restore(image)
         with self._lock:
             for v in vacancies:
+                # (a snapshot written before `Vacancy.described` reads it False: its record knows)
+                v = replace(v, vacancy=replace(v.vacancy, described=bool(v.description.strip())))
                 self._vacancies[v.vacancy_id] = (
                     replace(v, query=self.engine.prepare(v.vacancy)) if v.is_open else v
                 )

@@ -204,3 +204,27 @@ def test_a_record_of_a_withdrawn_candidate_read_after_the_withdrawal_is_not_inde
     engine = FakeEngine()
     MatchingState(engine, None, erased).apply(upserted("c-111111111111111111111111"))
     assert engine.calls == []
+
+
+def test_a_vacancy_with_a_description_is_read_as_described_also_from_an_older_snapshot():
+    """Outside tester 34, F1: a surely read text keeps its occupation's profile beside the skills its
+    employer confirms only when matching knows the vacancy has a text (`Vacancy.described`). The event
+    says so; a snapshot written before the field existed restores it False, so the record's
+    description decides on restore."""
+    from dataclasses import replace
+
+    state = MatchingState(FakeEngine(), None)
+    state.apply(described("v-text", "Hitsausta."))
+    state.apply(described("v-bare", "  "))
+    by_id = {v.vacancy_id: v for v in state.vacancies()}
+    assert by_id["v-text"].vacancy.described and not by_id["v-bare"].vacancy.described
+    old = [replace(v, vacancy=replace(v.vacancy, described=False)) for v in by_id.values()]
+
+    class Restorable(FakeEngine):
+        def restore(self, image):
+            pass
+
+    restored = MatchingState(Restorable(), None)
+    restored.restore(None, old)
+    again = {v.vacancy_id: v.vacancy.described for v in restored.vacancies()}
+    assert again == {"v-text": True, "v-bare": False}
