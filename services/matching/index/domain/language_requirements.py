@@ -296,7 +296,8 @@ _READY = (
     r"willing\w*|readiness|ready\s+to|prepared\s+to)"
 )
 """Words that say one is ready to meet a requirement later (Swedish, Finnish, English): after "eller",
-"tai", "or" the requirement before them is a plus (`_PLUS`, `skill_plus.parts`)."""
+"tai", "or" and up to three words ("eller att du är villig att ta det") the requirement before them is a
+plus (`_PLUS`, `skill_plus.parts`)."""
 _PLUS = re.compile(
     r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|meriit\w*|fördel\w*|"
     r"valttia|valtti|valttina|"
@@ -306,7 +307,7 @@ _PLUS = re.compile(
     r"skadar|skada|"
     # a requirement one may meet later: "körkort B eller beredskap att avlägga det", "tai valmius
     # hankkia se", "or willingness to obtain one" (outside tester 32: the licence was essential)
-    r"(?:eller|tai|or)\s+(?:\w+\s+){0,2}?" + _READY + r"|"
+    r"(?:eller|tai|or)\s+(?:\w+\s+){0,3}?" + _READY + r"|"
     # a welcome said as gladness to hire (outside tester 18, P9: "We are also happy to hire
     # English-speaking cooks!" was a required English)
     r"(?:happy|glad|pleased|delighted)\s+to\s+(?:hire|welcome|employ|recruit|have|consider|receive|accept)|"

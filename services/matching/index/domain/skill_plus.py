@@ -18,10 +18,18 @@ def said_as_plus(sentence: str | None) -> bool:
     sources were) has a plus word and no requirement word: "Trukkikortti katsotaan eduksi." is a
     plus; "Edellytämme hygieniapassia, anniskelupassi on eduksi." names both, so the sentence alone
     cannot say (its skills are essential here; ``parts`` splits it into the clause that requires and
-    the one that offers a plus, for the recogniser to tell which names the skill)."""
-    if not sentence:
+    the one that offers a plus, for the recogniser to tell which names the skill). A sentence whose
+    every clause offers a plus once a requirement one may meet later counts as one ("Vi kräver körkort
+    B eller beredskap att avlägga det", "Edellytämme B-ajokorttia tai valmiutta hankkia se") is a
+    plus: its requirement word asks for the licence or the readiness, so not for the licence."""
+    if not sentence or _PLUS.search(sentence) is None:
         return False
-    return _PLUS.search(sentence) is not None and _NEEDED.search(sentence) is None
+    if _NEEDED.search(sentence) is None:
+        return True
+    # "Vi kräver körkort B eller beredskap att avlägga det": the requirement word is in the clause
+    # that one may meet later, so the sentence requires nothing (session 33's open item)
+    clauses, offered = _offered(sentence)
+    return all(o for c, o in zip(clauses, offered, strict=True) if c.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +45,7 @@ class Parts:
 _SEPARATOR = re.compile(r"(\s*[,;:]\s*|\s+[-–—]\s+|\s+(?:ja|tai|sekä|och|eller|samt|and|or)\s+)", re.I)
 _JOIN = re.compile(r"\s+(?:ja|tai|sekä|och|eller|samt|and|or)\s+", re.I)
 _OR = re.compile(r"\s+(?:tai|eller|or)\s+", re.I)
-_READY_START = re.compile(r"\s*(?:\w+\s+){0,2}?" + _READY + r"\b", re.I)
+_READY_START = re.compile(r"\s*(?:\w+\s+){0,3}?" + _READY + r"\b", re.I)
 
 
 def parts(sentence: str | None) -> Parts | None:
@@ -54,6 +62,17 @@ def parts(sentence: str | None) -> Parts | None:
     valmius hankkia se"; `_READY`) offers a plus, as that one does (outside tester 32)."""
     if not sentence or _PLUS.search(sentence) is None or _NEEDED.search(sentence) is None:
         return None
+    clauses, offered = _offered(sentence)
+    required = ", ".join(c.strip() for c, o in zip(clauses, offered, strict=True) if not o and c.strip())
+    plus = ", ".join(c.strip() for c, o in zip(clauses, offered, strict=True) if o and c.strip())
+    if not plus or not required:
+        return None
+    return Parts(required, plus)
+
+
+def _offered(sentence: str) -> tuple[list[str], list[bool]]:
+    """`sentence`'s clauses as ``parts`` cuts them, and whether each offers a plus (the cue rules of
+    ``parts``)."""
     pieces = _SEPARATOR.split(sentence)
     clauses, joins = pieces[0::2], pieces[1::2]  # joins[k] lies between clauses k and k+1
     cue: list[str | None] = [
@@ -81,12 +100,7 @@ def parts(sentence: str | None) -> Parts | None:
             cue[k] = next((x for x in reversed(cue[:k]) if x and x != "ready"), None) or next(
                 (x for x in cue[k + 1 :] if x and x != "ready"), None
             )
-    offered = [x in ("plus", "ready") for x in cue]
-    required = ", ".join(c.strip() for c, o in zip(clauses, offered, strict=True) if not o and c.strip())
-    plus = ", ".join(c.strip() for c, o in zip(clauses, offered, strict=True) if o and c.strip())
-    if not plus or not required:
-        return None
-    return Parts(required, plus)
+    return clauses, [x in ("plus", "ready") for x in cue]
 
 
 _BULLET = " \t-*•·▪◦●■–—"

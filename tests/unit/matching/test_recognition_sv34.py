@@ -1,0 +1,96 @@
+"""Kinds of Swedish recognition faults counted on the Swedish tuning sets (sv tune half, sv-dev …
+sv-dev12; issue 12, session 34, helper `sv34`). The sentences are written for this file as an ad or a
+CV would say them (none is a set's own); each test names what a recruiter relies on.
+
+1. A single clause that asks for a licence or the readiness to obtain it ("Vi kräver körkort B eller
+   beredskap att avlägga det") offers the licence as a plus, as the same words beside another
+   requirement already did (`skill_plus.said_as_plus`; session 33's open item).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services.matching.index.domain.model import Vacancy
+from services.matching.index.domain.params import RankingParams
+from services.matching.index.domain.recognition import suggest_for_vacancy
+from services.matching.index.domain.recognition_text import MAX_SENTENCES
+from services.matching.index.domain.skill_plus import parts, said_as_plus
+
+from .conftest import MUNICIPALITIES, TODAY
+
+DRIVE = "drive vehicles"
+
+
+def _shown(recognizer, text: str, k: int = 5) -> list[str]:
+    return [r.label("en") for r in recognizer.recognise(text, top_k=k)]
+
+
+@pytest.fixture(scope="module")
+def suggest(esco, esco_recognizer):
+    """title, text → {English label: essential?} as `GET /vacancies/<id>/skills` suggests them."""
+    from services.matching.index.domain.engine import MatchingEngine
+    from services.matching.index.reference import load_title_reader
+
+    engine = MatchingEngine(
+        esco, MUNICIPALITIES, RankingParams(), clock=lambda: TODAY, titles=load_title_reader(esco, None)
+    )
+
+    def run(title: str, text: str) -> dict[str, bool]:
+        blank = Vacancy("v", 1, "employer", title, None, (), {}, "837", "any", None)
+        out = suggest_for_vacancy(
+            blank,
+            text,
+            esco_recognizer,
+            max_sentences=MAX_SENTENCES,
+            title_occupations=engine.title_occupations(title),
+        )
+        labels, index = esco_recognizer.labels_["en"], esco_recognizer.skill_index_
+        return {
+            labels[index[s.uri]]: not (s.plus if s.plus is not None else said_as_plus(s.source))
+            for s in out.vacancy.skills
+        }
+
+    return run
+
+
+# -- 1. a licence or the readiness to obtain it, in one clause, is a plus ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vi kräver körkort B eller beredskap att avlägga det.",
+        "Körkort B krävs eller att du är villig att ta det.",
+        "Vi förutsätter hygienpass eller beredskap att skaffa ett.",
+        "Edellytämme B-ajokorttia tai valmiutta hankkia se.",
+        "We require a driving licence or willingness to obtain one.",
+    ],
+)
+def test_a_requirement_word_before_a_licence_one_may_obtain_later_still_offers_a_plus(sentence):
+    assert said_as_plus(sentence)
+    assert parts(sentence) is None  # nothing in it is required
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vi kräver körkort B.",
+        "Vi kräver körkort B eller C.",  # a choice of licences is still required
+        "Vi kräver beredskap att jobba kvällar.",  # readiness for evenings: no alternative
+    ],
+)
+def test_a_requirement_without_the_alternative_of_obtaining_it_stays_required(sentence):
+    assert not said_as_plus(sentence)
+
+
+def test_the_other_requirements_of_the_sentence_stay_required():
+    split = parts("Vi kräver hygienpass och körkort B eller beredskap att avlägga det.")
+    assert split is not None
+    assert "hygienpass" in split.required and "körkort" not in split.required
+    assert "körkort B" in split.plus
+
+
+def test_a_vacancy_offers_the_licence_one_may_obtain_later_as_a_plus(suggest):
+    found = suggest("Hemvårdare", "Vi kräver körkort B eller beredskap att avlägga det.")
+    assert found[DRIVE] is False
