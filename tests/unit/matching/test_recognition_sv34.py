@@ -5,6 +5,11 @@ CV would say them (none is a set's own); each test names what a recruiter relies
 1. A single clause that asks for a licence or the readiness to obtain it ("Vi kräver körkort B eller
    beredskap att avlägga det") offers the licence as a plus, as the same words beside another
    requirement already did (`skill_plus.said_as_plus`; session 33's open item).
+2. A CV's past tense: a glossary phrase written with an ad's present verb ("tar emot beställ",
+   "delar ut post", "ge råd") also matches the verb's other forms ("tog emot", "delade ut", "gav
+   råd"; `recognition_text.swedish_word_matches`).
+3. Finland-Swedish frames of "knowledge of" and "used to" ("kunnande inom", "vana av", "van vid",
+   "insikt i", "förtrogen med") are stock phrases, as "kunskaper i" and "erfarenhet av" were.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import pytest
 from services.matching.index.domain.model import Vacancy
 from services.matching.index.domain.params import RankingParams
 from services.matching.index.domain.recognition import suggest_for_vacancy
-from services.matching.index.domain.recognition_text import MAX_SENTENCES
+from services.matching.index.domain.recognition_text import MAX_SENTENCES, strip_stock, swedish_word_matches
 from services.matching.index.domain.skill_plus import parts, said_as_plus
 
 from .conftest import MUNICIPALITIES, TODAY
@@ -94,3 +99,71 @@ def test_the_other_requirements_of_the_sentence_stay_required():
 def test_a_vacancy_offers_the_licence_one_may_obtain_later_as_a_plus(suggest):
     found = suggest("Hemvårdare", "Vi kräver körkort B eller beredskap att avlägga det.")
     assert found[DRIVE] is False
+
+
+# -- 2. a CV's past tense of a glossary phrase's verb ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "word"),
+    [
+        ("tog", "tar"),  # strong verbs in any form
+        ("tagit", "ta"),
+        ("klippte", "klippa"),  # an infinitive's past after its stem
+        ("gav", "ge"),
+        ("lade", "lägga"),
+        ("skötte", "sköta"),
+        ("delade", "delar"),  # a weak verb's present by its stem
+        ("delat", "delar"),
+        ("fyllde", "fyller"),
+        ("beställningar", "beställ"),  # any other word as a prefix, as before
+    ],
+)
+def test_a_swedish_phrase_word_matches_its_other_forms(token, word):
+    assert swedish_word_matches(token, word)
+
+
+@pytest.mark.parametrize(
+    ("token", "word"),
+    [("betala", "ta"), ("angav", "ge"), ("fyllnad", "fylla"), ("sköter", "sköta")],
+)
+def test_a_verbs_past_is_matched_whole_and_a_present_not_for_an_infinitive(token, word):
+    assert not swedish_word_matches(token, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jag tog emot beställningar från gästerna.", "take food and beverage orders"),
+        ("Tog hand om barnen på eftermiddagarna.", "take care of"),
+        ("Gav råd till kunderna i butiken.", "advise"),
+        ("Fyllde på hyllorna i butiken.", "restock"),
+    ],
+)
+def test_a_cvs_past_tense_reads_the_glossary_phrase_as_the_ads_present(esco_recognizer, text, expected):
+    assert expected in esco_recognizer._glossed(text, "sv")
+
+
+def test_a_waiters_cv_in_the_past_tense_reads_taking_orders(esco_recognizer):
+    shown = _shown(esco_recognizer, "Jag tog emot beställningar från gästerna och skötte kassan.")
+    assert "take food and beverage orders from customers" in shown, shown
+    assert "operate cash register" in shown, shown
+
+
+# -- 3. Finland-Swedish frames of knowledge and habit --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Kunnande inom lönehantering.", "lönehantering"),
+        ("Vana av truckkörning.", "truckkörning"),
+        ("God vana att laga mat.", "laga mat"),
+        ("Du är van vid att svetsa.", "svetsa"),
+        ("Insikt i bokföring.", "bokföring"),
+        ("Förtrogen med Excel.", "Excel"),
+        ("Kompetens inom sårvård.", "sårvård"),
+    ],
+)
+def test_a_finland_swedish_frame_of_knowledge_names_nothing_itself(text, left):
+    assert strip_stock(text, "sv").strip(" .") == left

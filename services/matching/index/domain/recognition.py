@@ -69,6 +69,7 @@ from .recognition_text import (
     sentences,
     sentences_to_read,
     strip_stock,
+    swedish_word_matches,
     title_to_read,
     without_clock_times,
     without_coach_subject,
@@ -2955,7 +2956,8 @@ class SkillRecognizer:
         Swedish a short one not written "^stem" also as a compound's head with a noun's ending
         ("kran" in "mobilkranen", `SWEDISH_HEAD_ENDINGS`); a stem
         of several words ("laga mat") matches consecutive words starting with
-        them ("lagar mat")."""
+        them ("lagar mat"), in Swedish a verb of it in any form (`swedish_word_matches`: "tar emot"
+        also as "tog emot", "tagit emot")."""
         pairs = self.tools.glossary.get(lang)
         if not pairs:
             return text
@@ -2965,11 +2967,12 @@ class SkillRecognizer:
         for word in tokens:  # each word's glosses in the glossary's order
             for k in index.matches(word):
                 found.setdefault(pairs[k][1], None)
+        same = swedish_word_matches if lang == "sv" else str.startswith  # ("tog emot": "tar emot")
         for stem, gloss in pairs:  # phrases ("laga mat": "lagar mat", "lagade maten"), word by word
             if " " in stem:
                 parts = stem.split()
                 for i in range(len(tokens) - len(parts) + 1):
-                    if all(tokens[i + k].startswith(p) for k, p in enumerate(parts)):
+                    if all(same(tokens[i + k], p) for k, p in enumerate(parts)):
                         found.setdefault(gloss, None)
                         break
         return f"{text} ({', '.join(found)})" if found else text

@@ -278,6 +278,12 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"du kan",
         r"erfarenhet(?:er)?(?: av| inom| från)?",
         r"kunskap(?:er)? (?:i|om|inom)",
+        # Finland-Swedish frames of the same ("kunnande inom lönehantering", calqued on "osaaminen";
+        # "vana av truckkörning", "van vid att svetsa", "insikt i bokföring", "förtrogen med Excel")
+        r"(?:kunnande|kompetens|insikt(?:er)?) (?:i|om|inom)",
+        r"(?:god |lång )?vana (?:av|vid|att)",
+        r"van vid(?: att)?",
+        r"(?:förtrogen|bekant) med",
         r"kännedom om",
         r"förmåga att",
         r"färdigheter i",
@@ -858,6 +864,59 @@ _SHARED_OBJECT_SV = re.compile(
 _FINNISH_PERSON = re.compile(r"(?:[aeiouyäö]t|mme|vat|vät)$", re.I)
 """Finnish personal endings of a verb (2nd person singular "asennat", 1st plural "asennamme", 3rd
 plural "asentavat")."""
+
+
+_SWEDISH_VERBS: tuple[tuple[str, ...], ...] = (
+    ("ta", "tar", "tog", "tagit", "tagen", "taget", "tagna"),
+    ("ge", "ger", "gav", "gett", "givit", "given", "givet", "givna"),
+    ("göra", "gör", "gjorde", "gjort", "gjord"),
+    ("gå", "går", "gick", "gått"),
+    ("dra", "drar", "drog", "dragit"),
+    ("lägga", "lägger", "lade", "la", "lagt", "lagd"),
+    ("sätta", "sätter", "satte", "satt"),
+    ("hålla", "håller", "höll", "hållit", "hållet"),
+    ("få", "får", "fick", "fått"),
+    ("se", "ser", "såg", "sett"),
+    ("skära", "skär", "skar", "skurit", "skuren"),
+    ("bära", "bär", "bar", "burit", "buren"),
+    ("stå", "står", "stod", "stått"),
+    ("köra", "kör", "körde", "kört"),
+    ("sköta", "sköter", "skötte", "skött"),
+    ("välja", "väljer", "valde", "valt"),
+    ("sälja", "säljer", "sålde", "sålt"),
+    ("bjuda", "bjuder", "bjöd", "bjudit"),
+    ("skriva", "skriver", "skrev", "skrivit"),
+    ("bygga", "bygger", "byggde", "byggt"),
+)
+"""Swedish verbs whose past forms do not start as their infinitive or present does ("sköta" → "skötte",
+"ta" → "tog"), each as infinitive, present, then past, supine and participles."""
+_SWEDISH_PAST: dict[str, frozenset[str]] = {
+    form: frozenset(forms[2:]) for forms in _SWEDISH_VERBS for form in forms[:2]
+}
+
+
+def swedish_word_matches(token: str, word: str) -> bool:
+    """Whether `token` (a lower-case word of Swedish text) is `word` (a word of a Swedish glossary
+    phrase, written as an ad says it: "tar emot beställ", "delar ut post", "ge råd", "sköta djur") or
+    its verb in the past tense, as a CV says what one did ("tog emot beställningar", "delade ut post",
+    "gav råd", "har skött djur"): a word starting with `word` (as before: "beställ" in
+    "beställningar"); a past form of a verb of `_SWEDISH_VERBS` ("tar" → tog, tagit); a weak verb's
+    present in "-ar" or "-er" by its stem ("delar" → delade, delat; "fyller" → fyllde, fyllt); an
+    infinitive in "-a" with a past ending after its stem ("klippa" → klippte, klippt). Only the past
+    is added: a present for an infinitive ("sköter djuren" for "sköta djur") stays unread as before
+    (its gloss crowded a tractor out of "Du kör traktor och sköter djuren")."""
+    if token.startswith(word):
+        return True
+    past = _SWEDISH_PAST.get(word)
+    if past is not None:
+        return token in past
+    if len(word) >= 5 and word.endswith("ar"):
+        return token.startswith(word[:-1])
+    if len(word) >= 6 and word.endswith("er"):
+        return token.startswith(word[:-2])
+    if len(word) >= 5 and word.endswith("a"):
+        return token in {word[:-1] + ending for ending in ("de", "te", "d", "t")}
+    return False
 
 
 def strip_stock(text: str, lang: str | None = None) -> str:
