@@ -9,7 +9,14 @@ CV would say them (none is a set's own); each test names what a recruiter relies
    "delar ut post", "ge råd") also matches the verb's other forms ("tog emot", "delade ut", "gav
    råd"; `recognition_text.swedish_word_matches`).
 3. Finland-Swedish frames of "knowledge of" and "used to" ("kunnande inom", "vana av", "van vid",
-   "insikt i", "förtrogen med") are stock phrases, as "kunskaper i" and "erfarenhet av" were.
+   "insikt i", "förtrogen med") are stock phrases, as "kunskaper i" and "erfarenhet av" were; so are
+   the frames that open a list of tasks ("Till dina uppgifter hör att", "I uppgifterna ingår",
+   "Arbetet består av", "Du ansvarar för", a CV's "ansvarade för"), but not a genitive title in them.
+4. Task words of trades the Swedish glossary lacked, by kind (`sv_glossary.csv`): a team of several
+   professions, disinfection, insulin, confidentiality, circuit diagrams, business clients,
+   bookkeeping's closing and VAT, checking in guests and bookings, filling and wallpapering,
+   irrigation, forest thinning, e-mail and digital services. A compound's specific stem also keeps a
+   shorter look-alike's gloss out ("isoleringsrum" is no insulation, "spackla" no packing).
 """
 
 from __future__ import annotations
@@ -144,6 +151,12 @@ def test_a_cvs_past_tense_reads_the_glossary_phrase_as_the_ads_present(esco_reco
     assert expected in esco_recognizer._glossed(text, "sv")
 
 
+def test_a_shop_assistants_cv_in_the_past_tense_reads_stocking_shelves(esco_recognizer):
+    # "fyllt på" now reads the phrase "fylla på" (restock): the shelves name the skill
+    shown = _shown(esco_recognizer, "Har jobbat i en matbutik och fyllt på hyllorna.")
+    assert "stock shelves" in shown, shown
+
+
 def test_a_waiters_cv_in_the_past_tense_reads_taking_orders(esco_recognizer):
     shown = _shown(esco_recognizer, "Jag tog emot beställningar från gästerna och skötte kassan.")
     assert "take food and beverage orders from customers" in shown, shown
@@ -167,3 +180,61 @@ def test_a_waiters_cv_in_the_past_tense_reads_taking_orders(esco_recognizer):
 )
 def test_a_finland_swedish_frame_of_knowledge_names_nothing_itself(text, left):
     assert strip_stock(text, "sv").strip(" .") == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Till dina uppgifter hör att planera lektioner.", "planera lektioner"),
+        ("I uppgifterna ingår också slipning av svetsfogar.", "slipning av svetsfogar"),
+        ("Arbetet består av underhållsstädning.", "underhållsstädning"),
+        ("Dina arbetsuppgifter är att städa kontor.", "städa kontor"),
+        ("Ansvarade för kassan.", "kassan"),
+    ],
+)
+def test_a_frame_that_opens_a_list_of_tasks_names_nothing_itself(text, left):
+    assert strip_stock(text, "sv").strip(" .") == left
+
+
+def test_a_genitive_title_in_a_task_frame_stays():
+    assert "städarens" in strip_stock("I städarens uppgifter ingår dammtorkning.", "sv")
+
+
+# -- 4. task words of trades, by kind ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Du arbetar i ett multiprofessionellt team med läkare och fysioterapeuter.",
+            "work in multidisciplinary health teams",
+        ),
+        ("Städning och desinficering av patientrummen ingår.", "disinfect surfaces"),
+        ("Jag gav insulin och mätte blodsocker hos klienterna.", "administer prescribed medication"),
+        ("Som tolk har du tystnadsplikt.", "observe confidentiality"),
+        ("Automationsmontören läser kretsscheman och felsöker styrsystem.", "circuit diagrams"),
+        ("Säljaren bearbetar företagskunder i hela Österbotten.", "consult with business clients"),
+        ("Vi söker en redovisningsassistent som sköter moms och bokslut.", "prepare financial statements"),
+        ("Receptionisten checkar in gästerna och tar emot bokningar per telefon.", "check in guests"),
+        ("Receptionisten checkar in gästerna och tar emot bokningar per telefon.", "process booking"),
+        ("Kan kakla och spackla badrum.", "plaster surfaces"),
+        ("Skogsarbetare med erfarenhet av gallring och röjning.", "perform tree thinning"),
+        ("Klienten behöver hjälp med mejl och digitala tjänster.", "use e-services"),
+    ],
+)
+def test_a_trades_task_word_names_its_skill(esco_recognizer, text, expected):
+    shown = _shown(esco_recognizer, text)
+    assert expected in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("text", "unlike"),
+    [
+        ("Städning av isoleringsrum på avdelningen.", "insulation"),
+        ("Kan kakla och spackla badrum.", "pack"),
+    ],
+)
+def test_a_compounds_own_stem_keeps_a_look_alikes_gloss_out(esco_recognizer, text, unlike):
+    assert unlike not in esco_recognizer._glossed(text, "sv")[len(text) :]  # (the glosses only)
+    assert not [s for s in _shown(esco_recognizer, text) if unlike in s]

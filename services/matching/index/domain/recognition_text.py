@@ -273,6 +273,15 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"till arbetsuppgifterna hör",
         r"arbetet omfattar",
         r"i arbetet ingår",
+        # frames that open a list of tasks ("Till dina uppgifter hör att …", "I uppgifterna ingår
+        # också …", "Arbetet består av …", "Du ansvarar för …", a CV's "ansvarade för"); a genitive
+        # title before "uppgifter" stays ("I städarens uppgifter ingår …" names the cleaner's work)
+        r"(?:(?:till|i)\s+(?:dina\s+|era\s+)?)?(?:arbets)?uppgifter(?:na)?\s+(?:hör|ingår)(?:\s+(?:också|även))?"
+        r"(?:\s+att)?",
+        r"(?:i\s+)?(?:arbetet|jobbet|tjänsten)\s+(?:består\s+av|innebär|omfattar|ingår)(?:\s+(?:också|även))?"
+        r"(?:\s+att)?",
+        r"(?:dina\s+)?(?:arbets)?uppgifter(?:na)?\s+är(?:\s+att)?",
+        r"(?:(?:har|hade)\s+)?(?:ansvarar|ansvarade|ansvarat|ansvar(?:et)?)\s+för",
         r"du har",
         r"du är",
         r"du kan",
