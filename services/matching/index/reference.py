@@ -79,9 +79,11 @@ table lacks read after a hyphen, without a possessive suffix, by simplemma's suf
 lemmas read as verb forms, "tuli", kept as compound modifiers; 8: the forms of the words of ESCO's
 Finnish skill descriptions, "rokotuksia" → rokotus); the
 fitted recogniser's cache key includes it, since its label documents carry the lemmas."""
-WORDS_VERSION = "esco-words-2"
+WORDS_VERSION = "esco-words-3"
 """Version of the cached ESCO word sets (`SkillRecognizer.word_sets`): raise it when what they
-collect changes; the file name also carries the data files' and code's `cache_key`."""
+collect changes (3: a Finnish label written title first, "työnjohtaja, laatoitus", ends with its
+title's word, `recognition._label_head`); the file name also carries the data files' and code's
+`cache_key`."""
 
 EMBEDDING_VERSION = "label-embeddings-1"
 """Bump when the texts embedded for the skills change."""

@@ -1241,7 +1241,8 @@ class SkillRecognizer:
         alternative labels of every language, as lower-case words joined by spaces; a title that
         is some occupation's preferred label names only those occupations ("lähihoitaja": the
         healthcare assistant, not the home care aide, whose alternative label it also is); built
-        on first use."""
+        on first use. A Finnish label written the other way round ("työnjohtaja, laatoitus") ends
+        with its title's word before the comma (`_label_head`)."""
         if self.titles_ is None:
             t = self.occupation_taxonomy_.tables
             exact: dict[str, set[int]] = {}
@@ -1254,7 +1255,7 @@ class SkillRecognizer:
                         tokens = words(label or "")
                         if tokens:
                             exact.setdefault(" ".join(tokens), set()).add(o)
-                            heads.setdefault(tokens[-1], set()).add(o)
+                            heads.setdefault(_label_head(tokens, label, lang), set()).add(o)
                             if label is pref:
                                 preferred.setdefault(" ".join(tokens), set()).add(o)
             self.titles_ = (
@@ -5028,6 +5029,18 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
         tuple(sorted({len(s) for s in heads})),
         endings,
     )
+
+
+def _label_head(tokens: Sequence[str], label: str, lang: str) -> str:
+    """The word of an occupation's `label` (in `lang`; `tokens`: its lower-case words) that names
+    the occupation: the last word, except in ESCO's Finnish labels written title first, a comma and
+    the field ("työnjohtaja, laatoitus", "laborantti, asfalttilaboratorio"), where it is the last
+    word before the comma. The field is an activity or a place, no title: read as one, a line
+    "Laatoitus" (tiling) named the tiling supervisor and suggested *supervise staff* (session 33's
+    open item; session 34, fi34)."""
+    if lang == "fi" and "," in label and (before := words(label.split(",", 1)[0])):
+        return before[-1]
+    return tokens[-1]
 
 
 def _joined(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
