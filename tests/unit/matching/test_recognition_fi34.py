@@ -61,3 +61,38 @@ def test_a_tiling_line_reads_tiling_skills_first(esco_recognizer):
     shown = _shown(esco_recognizer, "Laatoitus")
     assert shown[0] == "lay tiles"
     assert "supervise staff" not in shown
+
+
+# -- 2. IT support ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vastaat koulun IT-tuesta ja neuvot opettajia.", None),
+        ("Olen toiminut lähitukena kaupungin toimistoissa kaksi vuotta.", None),
+        ("Käyttäjätuki puhelimitse ja etäyhteydellä.", None),
+        ("Haemme helpdesk-työntekijää tilitoimistoon.", None),
+        ("Du arbetar med användarstöd och installerar datorer.", "sv"),
+        ("Vi söker en IT-supporttekniker till vårt kontor i Vasa.", "sv"),
+        ("Two years of experience in IT support and service desk work.", "en"),
+    ],
+)
+def test_it_support_reads_provide_ict_support(esco_recognizer, text, lang):
+    assert ICT_SUPPORT in _shown(esco_recognizer, text, lang=lang)
+
+
+def test_an_it_support_ad_still_reads_its_tasks(esco_recognizer):
+    shown = _shown(esco_recognizer, "IT-tukihenkilönä asennat ohjelmistoja työasemille.", k=6)
+    assert {ICT_SUPPORT, "install software"} <= set(shown)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tukihenkilönä autat asiakasta kaupassa käynnissä ja asioinnissa.",  # a care worker's support
+        "Tuemme työntekijöitämme koulutuksissa.",
+    ],
+)
+def test_support_of_people_is_no_ict_support(esco_recognizer, text):
+    assert ICT_SUPPORT not in _shown(esco_recognizer, text, k=10)
