@@ -96,3 +96,34 @@ def test_an_it_support_ad_still_reads_its_tasks(esco_recognizer):
 )
 def test_support_of_people_is_no_ict_support(esco_recognizer, text):
     assert ICT_SUPPORT not in _shown(esco_recognizer, text, k=10)
+
+
+# -- 3. a driver's title in the essive -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicle", "other"),
+    [
+        ("Kuorma-autonkuljettajana kuljetat rakennustarvikkeita työmaille.", TRUCKS, BUS),
+        ("Rekkakuskina ajat kotimaan runkoliikennettä.", TRUCKS, BUS),
+        ("Olen työskennellyt rekkamiehenä kymmenen vuotta.", TRUCKS, BUS),
+        ("Bussikuskina kuljetat koululaisia aamuisin.", BUS, TRUCKS),
+        ("Linja-autonkuljettajana ajat kaupungin sisäisiä vuoroja.", BUS, TRUCKS),
+    ],
+)
+def test_a_drivers_title_in_the_essive_names_the_vehicle(esco_recognizer, text, vehicle, other):
+    found = esco_recognizer.recognise(text, top_k=5)
+    labels = [r.label("en") for r in found]
+    assert labels[0] == vehicle, labels
+    assert found[0].score >= CONFIDENT_SCORE
+    assert other not in _confident(esco_recognizer, text)
+
+
+def test_a_taxi_drivers_title_in_the_essive_names_driving(esco_recognizer):
+    assert DRIVE in _confident(esco_recognizer, "Taksinkuljettajana ajat iltavuoroja Tampereella.")
+
+
+def test_an_opening_title_still_names_no_skill_by_its_words(esco_recognizer):
+    # (the essive title opening a sentence is not read as words: a nurse's title gives no field skills)
+    shown = _shown(esco_recognizer, "Sairaanhoitajana jaat lääkkeet osastolla.")
+    assert DRIVE not in shown and BUS not in shown

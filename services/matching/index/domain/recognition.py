@@ -2484,8 +2484,10 @@ class SkillRecognizer:
             ):
                 continue  # "Aiempaa kokemusta ei tarvita, perehdytämme.", "Körkort behövs inte men är en
                 # merit.": what is left is boilerplate or stock phrases only
+            opening = ""  # "Taksinkuljettajana palvelet …": the title the essive opens with
             if lang == "fi" and self.opening_title_read:
-                sentence = self._without_opening_title(sentence)
+                opening, sentence = sentence, self._without_opening_title(sentence)
+                opening = opening[: len(opening) - len(sentence)] if opening.endswith(sentence) else ""
             as_written = sentence
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
             for span, occupations, by_title in self._titled_qualifications(sentence, lang):
@@ -2500,6 +2502,8 @@ class SkillRecognizer:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             sentence = with_registered_title(sentence, registered)
             named, rest = self.tools.rules.apply(sentence)
+            if opening:  # its words are not read, what a rule names in it is (a driver's vehicle)
+                named += [uri for uri in self.tools.rules.apply(opening)[0] if uri not in named]
             products = [
                 (name, pattern, uri)
                 for name, pattern, uri in self.products_
