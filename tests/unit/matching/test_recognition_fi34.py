@@ -11,6 +11,10 @@ fault showed a stray, what must not show.
 3. A driver's title in the Finnish essive ("Kuorma-autonkuljettajana ajat …", "Bussikuskina …")
    names the vehicle's own skill, also where the essive opens the sentence and its word is not read
    (`SkillRecognizer._units`, `skill_rules.csv`).
+4. Everyday Finnish words of care and site work that ESCO's Finnish labels do not use: a patient's
+   "vointi" (health condition), "ikäihmiset" (the elderly), a "moniammatillinen tiimi / työryhmä"
+   (multidisciplinary team; not a network of schools) and working "korkealla" (at heights)
+   (`fi_glossary.csv`).
 """
 
 from __future__ import annotations
@@ -127,3 +131,30 @@ def test_an_opening_title_still_names_no_skill_by_its_words(esco_recognizer):
     # (the essive title opening a sentence is not read as words: a nurse's title gives no field skills)
     shown = _shown(esco_recognizer, "Sairaanhoitajana jaat lääkkeet osastolla.")
     assert DRIVE not in shown and BUS not in shown
+
+
+# -- 4. everyday words of care and site work -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voinnin seuranta ja lääkkeiden jako kotikäynneillä.", "monitor patient's health condition"),
+        ("Avustat ikäihmisiä kaupassa käynnissä ja ulkoilussa.", "tend to elderly people"),
+        (
+            "Työskentelet moniammatillisessa tiimissä lääkärien ja fysioterapeuttien kanssa.",
+            "work in multidisciplinary health teams",
+        ),
+        (
+            "Työ tehdään nostolavalta, joten edellytämme valmiutta työskennellä korkealla.",
+            "follow safety procedures when working at heights",
+        ),
+    ],
+)
+def test_everyday_care_and_site_words_read_their_skills(esco_recognizer, text, expected):
+    assert expected in _shown(esco_recognizer, text)
+
+
+def test_a_youth_workers_network_is_no_health_team(esco_recognizer):
+    text = "Nuorisotyössä toimit moniammatillisessa verkostossa koulujen kanssa."
+    assert "work in multidisciplinary health teams" not in _shown(esco_recognizer, text)
