@@ -13,8 +13,9 @@ fault showed a stray, what must not show.
    (`SkillRecognizer._units`, `skill_rules.csv`).
 4. Everyday Finnish words of care and site work that ESCO's Finnish labels do not use: a patient's
    "vointi" (health condition), "ikäihmiset" (the elderly), a "moniammatillinen tiimi / työryhmä"
-   (multidisciplinary team; not a network of schools) and working "korkealla" (at heights)
-   (`fi_glossary.csv`).
+   (multidisciplinary team; not a network of schools) and working "korkealla" (at heights); pupils
+   "erityistä tukea tarvitsevat" (with special needs) and hospital cleaning or aseptic work (hygiene in
+   health care) (`fi_glossary.csv`).
 """
 
 from __future__ import annotations
@@ -149,6 +150,12 @@ def test_an_opening_title_still_names_no_skill_by_its_words(esco_recognizer):
             "Työ tehdään nostolavalta, joten edellytämme valmiutta työskennellä korkealla.",
             "follow safety procedures when working at heights",
         ),
+        (
+            "Avustat luokassa erityistä tukea tarvitsevia oppilaita.",
+            "assist children with special needs in education settings",
+        ),
+        ("Kokemus sairaalasiivouksesta katsotaan eduksi.", "hygiene in a health care setting"),
+        ("Laboratoriossa edellytämme aseptista työskentelytapaa.", "hygiene in a health care setting"),
     ],
 )
 def test_everyday_care_and_site_words_read_their_skills(esco_recognizer, text, expected):
