@@ -15,7 +15,8 @@ fault showed a stray, what must not show.
    "vointi" (health condition), "ikäihmiset" (the elderly), a "moniammatillinen tiimi / työryhmä"
    (multidisciplinary team; not a network of schools) and working "korkealla" (at heights); pupils
    "erityistä tukea tarvitsevat" (with special needs) and hospital cleaning or aseptic work (hygiene in
-   health care) (`fi_glossary.csv`).
+   health care), and unloading a load, said beside its loading ("lastasin ja purin kuormat") or
+   of a load or container ("purin kontteja") (`fi_glossary.csv`).
 """
 
 from __future__ import annotations
@@ -165,3 +166,18 @@ def test_everyday_care_and_site_words_read_their_skills(esco_recognizer, text, e
 def test_a_youth_workers_network_is_no_health_team(esco_recognizer):
     text = "Nuorisotyössä toimit moniammatillisessa verkostossa koulujen kanssa."
     assert "work in multidisciplinary health teams" not in _shown(esco_recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lastasin ja purin kuormat jakelureitillä itse.",
+        "Terminaalissa puret kontteja ja lastaat rekkoja.",
+    ],
+)
+def test_unloading_a_load_reads_unload_cargo(esco_recognizer, text):
+    assert "unload cargo" in _shown(esco_recognizer, text)
+
+
+def test_taking_a_machine_apart_is_no_unloading(esco_recognizer):
+    assert "unload cargo" not in _shown(esco_recognizer, "Puran ja kokoan moottoreita korjaamolla.", k=10)
