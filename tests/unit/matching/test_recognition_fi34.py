@@ -16,7 +16,8 @@ fault showed a stray, what must not show.
    (multidisciplinary team; not a network of schools) and working "korkealla" (at heights); pupils
    "erityistä tukea tarvitsevat" (with special needs) and hospital cleaning or aseptic work (hygiene in
    health care), and unloading a load, said beside its loading ("lastasin ja purin kuormat") or
-   of a load or container ("purin kontteja") (`fi_glossary.csv`).
+   of a load or container ("purin kontteja"), changing the sheets and making the beds ("vaihdoin lakanat",
+   "petasin vuoteet") and planning teaching ("opetuksen suunnittelu") (`fi_glossary.csv`).
 """
 
 from __future__ import annotations
@@ -181,3 +182,22 @@ def test_unloading_a_load_reads_unload_cargo(esco_recognizer, text):
 
 def test_taking_a_machine_apart_is_no_unloading(esco_recognizer):
     assert "unload cargo" not in _shown(esco_recognizer, "Puran ja kokoan moottoreita korjaamolla.", k=10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vaihdoin lakanat potilashuoneissa ja jaoin aamupalat.", "make the beds"),
+        ("Petasin vuoteet ja siivosin huoneet aamuisin.", "make the beds"),
+        ("Opetuksen suunnittelu ja oppilaiden arviointi kuuluvat tehtäviin.", "prepare lesson content"),
+        ("Suunnittelet opetusta yhdessä erityisopettajan kanssa.", "prepare lesson content"),
+    ],
+)
+def test_beds_and_lesson_planning_read_their_skills(esco_recognizer, text, expected):
+    assert expected in _shown(esco_recognizer, text)
+
+
+def test_planning_an_office_move_is_no_lesson(esco_recognizer):
+    assert "prepare lesson content" not in _shown(
+        esco_recognizer, "Suunnittelet toimiston muuton aikataulun.", k=10
+    )
