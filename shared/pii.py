@@ -7,7 +7,8 @@ forms (NFKC), typographic dashes as ``-``, no-break spaces as spaces, invisible 
 ``040–765 4321`` (Word's en dash) is the phone number ``040-765 4321``; findings keep the positions of
 the original text.
 
-Standard library (and Babel's territory names for nationalities); any service may use it (``shared`` plumbing, no domain rule in here). What
+Standard library (and Babel's territory names for nationalities, Unicode's confusables through
+``confusable-homoglyphs``); any service may use it (``shared`` plumbing, no domain rule in here). What
 counts as which:
 
 * **Personal identity code** (henkilötunnus): ``DDMMYY`` + century sign + individual number (3 digits)
@@ -29,6 +30,14 @@ counts as which:
   ``13101952-308T``, or a doubled sign or a four-digit number (``131052--308T``, ``131052-0308T``).
   These need the check character, in running text and in identifiers alike (so dated case and
   order numbers such as ``asiakas-20240115-001`` pass).
+* An identity code with **spaces beside its century sign or another separator** (outside tester 34, F3):
+  ``131052 -308T``, ``131052- 308T``, ``010190 A 123M``, ``131052/308T``, ``131052.308T``,
+  ``13 10 52-308T``, ``131052-308 T``; only with a right check character, which is what tells them from
+  a phone number, a date or a time (``13.10.2026 - 1500``) and an order number (``131052 / 3084``).
+* **Look-alikes** (outside tester 34, F5): a letter of another script that imitates a Latin one (a
+  Cyrillic ``а`` in ``rаskaana``; Unicode's confusables through ``confusable-homoglyphs``) is read as
+  that letter in a word that mixes them with Latin letters or is made of them alone, and the letters
+  O, o, I and l typed inside a number are read as 0 and 1 (``04O1234567``).
 * **Street address**: a street word (Finnish ``katu``, ``tie``, ``kuja``, ``polku``, ``raitti``,
   ``väylä``, ``puisto``, ``rinne``, ``kaari``, ``piha``, ``ranta``, ``aukio``, ``tori``, also inflected:
   ``Hämeenkadulla``, ``Hämeenpuistossa``; Swedish ``gatan``, ``vägen``, ``gränd``…) ending a
@@ -83,6 +92,22 @@ _IDENTITY_UNSIGNED = re.compile(
     r"(?P<number>\d{3})(?P<check>[0-9A-FHJ-NPR-Ya-fhj-npr-y])"
     r"(?![0-9A-Za-z])"
 )
+# The code with spaces or another separator around or instead of the century sign, or between the parts of
+# its birth date (outside tester 34, F3: "131052 -308T", "131052- 308T", "010190 A 123M", "131052/308T",
+# "131052.308T", "13 10 52-308T"). Read only with a right check character: that is what tells such a
+# spelling from a phone number, a date and a time, or an order number.
+_IDENTITY_LOOSE = re.compile(
+    r"(?<![0-9A-Za-z])"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?P<gap>[ ./-]?)(?P<month>0[1-9]|1[0-2])(?P=gap)(?P<year>\d\d)"
+    rf"[ \t]{{0,2}}(?:[-+/._:|\\,A-FU-Ya-fu-y{_DASHES}][ \t]{{0,2}})?"
+    r"(?P<number>\d{3})(?P<check>\d|[ \t]?[A-FHJ-NPR-Ya-fhj-npr-y])"
+    r"(?![0-9A-Za-z])"
+)
+# Letters typed for digits inside a number ("04O1234567", "O4O 123 4567", "131052-3O8T": outside tester 34,
+# F5): a run of digits and O, o, I, l (single separators between) with at least six digits.
+# (An identity code's check letter may follow the run: "131052-3O8T".)
+_NUMBER_LOOKALIKES = re.compile(r"(?<![^\W_])[0-9OoIl](?:[ ./-]?[0-9OoIl]){5,}(?=[A-Za-z]?(?![^\W_]))")
+_AS_DIGITS = str.maketrans("OoIl", "0011")
 # Without its check character (it is computed from the other nine, so the rest identifies as well)
 _IDENTITY_NO_CHECK = re.compile(
     r"(?<![0-9A-Za-z])"
@@ -244,7 +269,8 @@ def as_typed(text: str) -> tuple[str, list[int]]:
     full-width ``０４０`` is ``040``, ``＠`` is ``@``), typographic dashes as ``-``, no-break spaces as
     spaces, invisible characters dropped (``shared.text.plain_typography``). An outside tester got
     ``040–765 4321`` (Word's en dash), ``040‑765 4321`` (a non-breaking hyphen) and full-width digits
-    past the phone check (tester 13, P4)."""
+    past the phone check (tester 13, P4). Then look-alikes of Latin letters from other scripts as the
+    letters they imitate (``_without_lookalikes``: a Cyrillic ``а`` in ``rаskaana``, tester 34, F5)."""
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -255,7 +281,57 @@ def as_typed(text: str) -> tuple[str, list[int]]:
         plain = plain_typography(unicodedata.normalize("NFKC", ch))
         out.append(plain)
         origin.extend([i] * len(plain))
-    return "".join(out), origin
+    return _without_lookalikes("".join(out)), origin
+
+
+def _lookalike_table() -> dict[int, str]:
+    """Each non-ASCII character that Unicode's confusables (UTS #39, ``confusables.txt``, through the
+    ``confusable-homoglyphs`` library, MIT) give a one-character ASCII letter or digit look-alike → that
+    character, a letter preferred (Cyrillic ``а`` → ``a``, Greek ``ο`` → ``o``, Cyrillic ``О`` → ``O``)."""
+    global _LOOKALIKES
+    if _LOOKALIKES is None:
+        from confusable_homoglyphs.confusables import confusables_data  # loaded on the first such text
+
+        table: dict[int, str] = {}
+        for char, glyphs in confusables_data.items():
+            if len(char) != 1 or char.isascii():
+                continue
+            plain = [g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalnum()]
+            if plain:
+                table[ord(char)] = sorted(plain, key=str.isdigit)[0]
+        _LOOKALIKES = table
+    return _LOOKALIKES
+
+
+_LOOKALIKES: dict[int, str] | None = None
+_WORD = re.compile(r"\w+")
+
+
+def _is_latin(char: str) -> bool:
+    """Whether ``char`` is an ASCII letter or digit or a Latin letter (``ä``, ``å``, ``é``)."""
+    return (char.isascii() and char.isalnum()) or unicodedata.name(char, "").startswith("LATIN ")
+
+
+def _without_lookalikes(text: str) -> str:
+    """``text`` with the look-alikes of ASCII letters and digits (``_lookalike_table``) read as those, in
+    each word that mixes them with Latin letters or digits or is made of them alone ("rаskaana" with a
+    Cyrillic а: outside tester 34, F5); a word of another script ("Ольга") is left as it is. Same length."""
+    if text.isascii():
+        return text
+    table = _lookalike_table()
+    if not any(ord(ch) in table for ch in text):
+        return text
+
+    def fold(m: re.Match[str]) -> str:
+        word = m.group()
+        alike = [ord(ch) in table for ch in word]
+        if not any(alike):
+            return word
+        if all(a or _is_latin(ch) for a, ch in zip(alike, word, strict=True)):
+            return word.translate(table)
+        return word
+
+    return _WORD.sub(fold, text)
 
 
 def find_personal_data(text: str) -> list[Finding]:
@@ -275,9 +351,36 @@ def find_personal_data(text: str) -> list[Finding]:
     return found
 
 
+def _digits_as_meant(text: str) -> str:
+    """``text`` with the letters O, o, I and l read as the digits 0 and 1 inside a number
+    (``_NUMBER_LOOKALIKES``: "04O1234567" is "0401234567"); the same length, so positions hold."""
+    if not any(ch in "OoIl" for ch in text):
+        return text
+
+    def digits(m: re.Match[str]) -> str:
+        run = m.group()
+        if sum(ch.isdigit() for ch in run) < 6 or not any(ch in "OoIl" for ch in run):
+            return run
+        return run.translate(_AS_DIGITS)
+
+    return _NUMBER_LOOKALIKES.sub(digits, text)
+
+
+def _loose_identity_codes(text: str) -> list[Finding]:
+    """The identity codes of ``_IDENTITY_LOOSE`` whose check character is right."""
+    found = []
+    for m in _IDENTITY_LOOSE.finditer(text):
+        check = m["check"].strip().upper()
+        if CHECK_CHARACTERS[int(m["day"] + m["month"] + m["year"] + m["number"]) % 31] == check:
+            found.append(Finding(IDENTITY_CODE, m.start(), m.end()))
+    return found
+
+
 def _find(text: str) -> list[Finding]:
     """``find_personal_data`` of text already read as typed."""
+    text = _digits_as_meant(text)
     found = [Finding(IDENTITY_CODE, m.start(), m.end()) for m in _IDENTITY.finditer(text)]
+    found += _loose_identity_codes(text)
     found += [
         Finding(IDENTITY_CODE, m.start(), m.end())
         for m in _IDENTITY_UNSIGNED.finditer(text)
@@ -863,6 +966,30 @@ _NATIONALITY_EN = re.compile(
     rf"|(?<!\w)(?:(?P<n2>{_EN_WORDS})|(?P<n1>[A-Z][a-z]+?)(?:ian|an|ish|ese|i|ch))\s+(?:man|woman|applicant"
     r"|candidate|national|citizen|origin|descent|background|heritage|roots|nationality)(?!\w)"
 )
+# Skin colour said of the person (outside tester 34, F5: "He is black", "Han är svart", "Hän on musta" were
+# stored; "tummaihoinen", "hudfärg", "skin colour" are ``_ORIGIN_WORDS``): a colour after "Hän on", "Han är",
+# "She is" that ends the clause ("Hän on musta, puhuu …", "He is black and …"), or before a word of a person
+# ("musta mies", "svart kvinna", "a black woman"). A colour of a thing, or before any other word, passes:
+# "musta kahvi", "Auto on musta", "svart bil", "He is a black belt", "Hän on musta vyö judossa".
+_FI_COLOURS = r"(?:musta|mustia|tumma|tummia|valkoinen|valkoisia|ruskea|ruskeita|mustaihoi\w*|valkoihoi\w*)"
+_SV_COLOURS = r"(?:svart|svarta|mörk|mörka|vit|vita|brun|bruna|färgad|färgade|mörkhyad\w*|ljushyad\w*)"
+_EN_COLOURS = r"(?:black|white|brown|colou?red|dark-skinned|light-skinned|a\s+person\s+of\s+colou?r)"
+_COLOUR_ENDS = r"(?=\s*(?:[,.;:!?)\n]|$|(?:ja|mutta|eikä|och|men|samt|and|but)(?!\w)))"
+_SKIN_COLOUR = re.compile(
+    rf"(?<!\w)(?:{_FI_PERSON}|{_FI_PEOPLE})\s+(?:on|oli|ovat|olivat)\s+(?:(?:aika|melko|hyvin|todella|vähän)\s+)?"
+    rf"{_FI_COLOURS}{_COLOUR_ENDS}"
+    r"|(?<!\w)(?:han|hon|hen|de|kandidaten|sökanden|personen|klienten)\s+(?:är|var)\s+(?:(?:ganska|mycket|lite)\s+)?"
+    rf"{_SV_COLOURS}{_COLOUR_ENDS}"
+    r"|(?<!\w)(?:he|she|they|the\s+(?:candidate|applicant|client|jobseeker))\s+(?:is|are|was|were)\s+"
+    rf"(?:(?:quite|very|rather)\s+)?{_EN_COLOURS}{_COLOUR_ENDS}"
+    rf"|(?<!\w)(?:he|she)['’]s\s+(?:black|white|brown){_COLOUR_ENDS}"
+    rf"|(?<!\w){_FI_COLOURS}\s+(?:mies|miehe\w*|nainen|naise\w*|henkilö\w*|hakija\w*|ehdokas|nuori|nuorukai\w*"
+    r"|kaveri|tyttö|poika)(?!\w)"
+    rf"|(?<!\w){_SV_COLOURS}\s+(?:man|mannen|kvinna|kvinnan|kille|tjej|person|sökande|kandidat)(?!\w)"
+    rf"|(?<!\w)(?:black|white|brown)\s+(?:man|men|woman|women|guy|girl|boy|lady|person|candidate|applicant"
+    r"|male|female|jobseeker)(?!\w)",
+    re.I,
+)
 # A person's country of origin said as a place: "hän on kotoisin Virosta", "syntynyt Irakissa",
 # "Viron kansalainen", "han är från Irak", "född i Polen", "she is from Iraq", "born in Syria"
 # (session 18). Only a country's name counts (``_is_country_stem``): "kotoisin Tampereelta", "born in
@@ -1205,15 +1332,51 @@ MATCHING_PLACEHOLDERS = {
 
 def find_sensitive_data(text: str) -> list[Finding]:
     """``find_personal_data`` and, for text stored in matching, birth dates and health data (the
-    comment block above says what counts), in order of position, overlaps resolved as there."""
+    comment block above says what counts), in order of position, overlaps resolved as there. A word typed
+    with its letters apart ("R A S K A A N A", ``_SPACED_LETTERS``) is read as the word as well."""
     typed, origin = as_typed(text) if not text.isascii() else (text, list(range(len(text))))
-    found = list(find_personal_data(text))
+    found = list(find_personal_data(text)) + _wordings(typed, origin)
+    if _SPACED_LETTERS.search(typed):  # "R A S K A A N A" read as "RASKAANA" too (outside tester 34, F5)
+        found += _wordings(*_letters_joined(typed, origin))
+    return _without_overlaps(found)
+
+
+# A word typed with its letters apart ("R A S K A A N A", "r-a-s-k-a-a-n-a", "m.u.s.t.a"): four or more single
+# letters, each after one or two spaces, dots, hyphens, underscores or asterisks. Each letter stands alone, so
+# "Ajokortti C 2025" and the flat tail "20 A 3" are not such runs.
+_SPACED_LETTERS = re.compile(r"(?<![^\W_])[^\W\d_](?:[ .*_-]{1,2}[^\W\d_]){3,}(?![^\W_])")
+
+
+def _letters_joined(typed: str, origin: list[int]) -> tuple[str, list[int]]:
+    """``typed`` with each ``_SPACED_LETTERS`` run's separators removed, and each remaining character's
+    position in the original text (``origin`` maps ``typed``'s)."""
+    out: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in _SPACED_LETTERS.finditer(typed):
+        out.append(typed[at : m.start()])
+        where.extend(origin[at : m.start()])
+        for i in range(m.start(), m.end()):
+            if typed[i].isalpha():
+                out.append(typed[i])
+                where.append(origin[i])
+        at = m.end()
+    out.append(typed[at:])
+    where.extend(origin[at:])
+    return "".join(out), where
+
+
+def _wordings(typed: str, origin: list[int]) -> list[Finding]:
+    """The birth dates and special-category wordings of ``find_sensitive_data`` in ``typed`` (text read as
+    typed), at the positions ``origin`` gives in the original text."""
+    found: list[Finding] = []
     for kind, pattern in (
         (BIRTH_DATE, _BIRTH_DATE),
         (BIRTH_DATE, _OLD_FULL_DATE),
         (HEALTH, _HEALTH),
         (AGE, _AGE),
         (ETHNIC_ORIGIN, _ORIGIN_WORDS),
+        (ETHNIC_ORIGIN, _SKIN_COLOUR),
         (RELIGION, _RELIGION),
         (SEXUAL_ORIENTATION, _ORIENTATION),
         (TRADE_UNION, _TRADE_UNION),
@@ -1240,7 +1403,7 @@ def find_sensitive_data(text: str) -> list[Finding]:
         found.append(Finding(kind, origin[start], origin[end - 1] + 1))
     for start, end in _nationalities(typed):
         found.append(Finding(ETHNIC_ORIGIN, origin[start], origin[end - 1] + 1))
-    return _without_overlaps(found)
+    return found
 
 
 MATCHING_REFUSAL = (
