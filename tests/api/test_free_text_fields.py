@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 from sqlalchemy import func, select
 
 from services.profile.app import create_app as create_profile_app
@@ -159,3 +159,42 @@ def test_an_identity_code_in_a_vacancy_description_is_refused_and_nothing_is_sto
     contact = "MIG/MAG-hitsausta. Lisätietoja: työnjohtaja Matti Mäkinen, 040 123 4567, matti@konepaja.fi."
     r = client.post("/api/v1/vacancies", json={**body, "description": contact}, headers=employer)
     assert r.status_code == 201 and r.json["description"] == contact, r.json
+
+
+#: An identity code as outside tester 34 stored it (F3): spaces beside the century sign, other separators.
+SPELLED_CODES = (
+    "131052 -308T",
+    "131052- 308T",
+    "131052 - 308T",
+    "010190 A123M",
+    "010190A 123M",
+    "010190 A 123M",
+    "131052/308T",
+    "131052.308T",
+    "131052_308T",
+    "13 10 52-308T",
+)
+
+
+def refused(field: fields.String, text: str) -> bool:
+    """Whether one of ``field``'s validators refuses ``text``."""
+    for validator in field.validators:
+        try:
+            validator(text)
+        except ValidationError:
+            return True
+    return False
+
+
+def test_every_text_input_refuses_an_identity_code_in_every_spelling(apps):
+    """Each input of every route that is not reference data or exempt (a name, a title, a description, a
+    comment, a note, a reason, an id) refuses the code however it is spelled, alone and in a sentence."""
+    walked = 0
+    for key, field in inputs(apps).items():
+        if key in EXEMPT or isinstance(field, SHAPED_TYPES):
+            continue
+        walked += 1
+        for code in SPELLED_CODES:
+            for text in (code, f"Tiedoksi {code} ennen aloitusta"):
+                assert refused(field, text), (key, text)
+    assert walked > 40  # the inventory was read
