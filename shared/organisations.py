@@ -134,6 +134,8 @@ def load_registry(path: Path, known_regions: Collection[str] | None = None) -> R
             reasons.append(f"id {org_id!r} is listed twice")
         if not name or len(name) > 200:
             reasons.append("name must be 1-200 characters")
+        if "\x00" in name:  # no database stores it (outside tester 34, F9: an import stored one)
+            reasons.append("name must not contain a NUL character")
         if contains_personal_data(f"{org_id} {name}"):
             reasons.append("id or name looks like personal data")
         if kind not in {k.value for k in OrgKind}:

@@ -486,9 +486,42 @@ def _table(
     found = [h.strip() for h in header]
     while found and not found[-1]:
         found.pop()
+    _refuse_unstorable(found, rows, notes, header_line)
     if header_line > 1:
         described += f", header on line {header_line}"  # HEADER_LINE_DESCRIPTIONS
     return Table([h.lower() for h in found], rows, described, found, notes)
+
+
+#: A cell's reason when it holds what no database stores (NUL, a lone UTF-16 surrogate), as the JSON APIs refuse
+#: it in a body (``shared.http.check_text``; outside tester 34, F9: a NUL in a catalogue's title was stored).
+UNSTORABLE = N_(
+    "Column %(column)s: NUL characters and lone surrogates are not allowed (no database stores them)."
+)
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _refuse_unstorable(
+    header: list[str], rows: list[tuple[int, list[str]]], notes: list[tuple[int, str]], header_line: int
+) -> None:
+    """Raise ``TableError`` naming each line and column (by its header, else its number) whose cell holds
+    NUL or a lone surrogate; a note below the table likewise (column 1)."""
+    errors: dict[int, list[str]] = {}
+
+    def check(line: int, cells: Sequence[str]) -> None:
+        for i, cell in enumerate(cells):
+            if _UNSTORABLE.search(cell):
+                column = (
+                    repr(header[i]) if i < len(header) and header[i] and line != header_line else str(i + 1)
+                )
+                errors.setdefault(line, []).append(UNSTORABLE % {"column": column})
+
+    check(header_line, header)
+    for line, cells in rows:
+        check(line, cells)
+    for line, text in notes:
+        check(line, [text])
+    if errors:
+        raise TableError(errors)
 
 
 #: Excel's serial day numbers of 1.1.2000 and 31.12.2100: a number outside them is no date an import means.

@@ -754,3 +754,14 @@ def test_a_follow_up_owner_is_screened_as_its_action_is(app, owner):
     r = record(client, app.candidate_ids[0], "contacted", follow_up={"action": "Soita", "owner": owner})
     assert r.status_code == 422 and r.json["errors"]["json"]["follow_up"]["owner"], r.json
     assert rows(app, outcomes) == [] and rows(app, outbox) == []
+
+
+def test_a_nul_in_a_shortage_files_cell_is_a_422_naming_the_line_and_column_and_nothing_is_imported(app):
+    """Outside tester 34, F9 (the catalogue's import stored a NUL): every file import refuses one."""
+    client = app.test_client()
+    data = SHORTAGE_CSV.replace("2221,pirkanmaa", "2221,pirkan\x00maa").encode()
+    r = client.post("/api/v1/shortages?source=Barometri", data=data, headers={**OPERATOR, **CSV})
+    assert r.status_code == 422, r.json
+    [reason] = r.json["errors"]["file"]["3"]
+    assert reason.startswith("Column 'region': NUL"), reason
+    assert rows(app, shortage_lists) == [] and events(app) == []

@@ -259,3 +259,23 @@ def test_simultaneous_imports_of_one_provider_run_one_after_the_other_and_each_t
     expected = [before_all] + [tuple(f"{x}-{i}" for i in (1, 2, 3)) for x in "ABCD" if x != last]
     assert removed == sorted(expected)
     assert stored == [f"{last}-{i}" for i in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_nul_in_a_catalogues_cell_is_a_422_naming_the_line_and_column_and_nothing_is_imported(app, lang):
+    """Outside tester 34, F9: a title ``A\\x00B`` was stored (201) and listed; no database stores NUL."""
+    client = app.test_client()
+    rows = catalogue_rows()
+    rows[1][2] = "A\x00B"
+    r = client.post(
+        f"/api/v1/training/catalogue?lang={lang}",
+        data=csv_bytes(rows),
+        headers={**OPERATOR, "Content-Type": "text/csv"},
+    )
+    assert r.status_code == 422 and r.json["code"] == 422, r.json
+    [reason] = r.json["errors"]["file"]["3"]
+    assert "'title_fi'" in reason and "NUL" in reason, reason
+    assert reason.startswith({"fi": "Sarake", "sv": "Kolumn", "en": "Column"}[lang]), reason
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(courses)).all() == []
+    assert import_catalogue(client, csv_bytes(catalogue_rows())).status_code == 201  # without it, taken

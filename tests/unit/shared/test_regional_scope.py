@@ -66,6 +66,7 @@ def test_the_registry_reads_the_regions_each_organisation_serves(tmp_path):
         ("id,name,kind,regions\nx-oy,X,partner,pirkanmaa|Pirkanmaa\n", "'Pirkanmaa' not a region id"),
         ("id,name,kind,regions\nx-oy,X,partner,* pirkanmaa\n", "'*'"),
         ("id,name,kind\nx-oy,X,partner\n", "the columns id, name, kind, regions"),
+        ("id,name,kind,regions\nx-oy,X\x00Y,partner,\n", "line 2: name must not contain a NUL character"),
     ],
 )
 def test_an_unknown_region_or_a_missing_column_stops_the_start_with_the_line_named(tmp_path, text, reason):

@@ -395,3 +395,22 @@ def test_a_formula_without_a_saved_value_is_named_on_the_sheet_that_is_read():
     with pytest.raises(TableError) as refused:
         read_table(data, header=_is_barometer)
     assert "Cell D2 is a formula" in refused.value.errors[2][0]
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        (b"course_id;title_fi\nc1;A\x00B\n", 2, "'title_fi'"),  # outside tester 34, F9: stored as "A\x00B"
+        (b"course_id,title_fi\nc1,ok\nc2,\x00\n", 3, "'title_fi'"),
+        (b"\xef\xbb\xbfcourse_id;title_fi\r\n\x00c1;ok\r\n", 2, "'course_id'"),
+        (b"course_id;title\x00_fi\nc1;ok\n", 1, "2"),  # in the header: by its number
+        ("course_id\ttitle_fi\nc1\tA\x00B\n".encode("utf-16"), 2, "'title_fi'"),
+    ],
+)
+def test_a_nul_in_any_cell_is_refused_naming_its_line_and_column(data, line, column):
+    """No database stores NUL (PostgreSQL refuses it in text): a file's cell is refused as a JSON body's
+    string is, with the line and the column named, and nothing is read."""
+    with pytest.raises(TableError) as raised:
+        read_table(data)
+    [reason] = raised.value.errors[line]
+    assert reason.startswith(f"Column {column}: NUL"), reason
