@@ -14,7 +14,8 @@ Security is the production shape, on loopback: every listener is SASL_PLAINTEXT 
 denies whatever no ACL allows. The broker itself and operators authenticate as ``admin`` (SASL PLAIN,
 the only super user); each service authenticates as its own SCRAM-SHA-512 user and its ACLs let it
 write only the topics it owns and read the ones it consumes (``shared.messaging.topics``). The
-passwords are generated once per home into `credentials.json` (mode 0600).
+passwords are generated once per home into `credentials.json` (mode 0600). `data/` (the topics' events) and
+`logs/` are the owner's only: 0700 directories and 0600 files, the broker running with umask 077.
 
     with LocalBroker(tmp_path / "kafka", find_free_port(), libs=DEFAULT_HOME / "libs") as broker:
         settings = broker.client_settings("vacancy")  # KafkaSettings with the service's credentials
@@ -34,6 +35,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -61,8 +63,29 @@ SERVICE_MECHANISM = "SCRAM-SHA-512"
 Credentials = tuple[str, str, str]  # (mechanism, user, password)
 
 
+#: The broker's and its storage tool's umask: the files they create (log segments holding the topics' events,
+#: checkpoints, metadata) are 0600 and their directories 0700 (outside tester 34, F12: `.kafka/data` was
+#: 0644 files in 0755 directories on a shared host, the pseudonymous profiles readable by every local user).
+BROKER_UMASK = 0o077
+
+
 class BrokerError(Exception):
     """The local broker could not be fetched, started, reached or stopped."""
+
+
+def owner_only(folder: Path) -> None:
+    """Create ``folder`` (mode 0700) or narrow it, and every directory and file under it that another user
+    may read, to its owner (0700 directories, 0600 files): a home started before ``BROKER_UMASK`` was
+    created 0755/0644. Symbolic links are left alone."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for path in (folder, *folder.rglob("*")):
+        try:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(mode) or not mode & 0o077:
+            continue
+        path.chmod(0o700 if stat.S_ISDIR(mode) else stat.S_IMODE(mode) & 0o700)
 
 
 def _say(message: str) -> None:
@@ -535,10 +558,10 @@ class LocalBroker:
     # -- internals -----------------------------------------------------------------------------
 
     def _make_home(self) -> None:
-        """Create the home; a home this creates ignores itself in git (`*` in its .gitignore)."""
+        """Create the home (mode 0700); a home this creates ignores itself in git (`*` in its .gitignore)."""
         if self.home.exists():
             return
-        self.home.mkdir(parents=True, exist_ok=True)
+        self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         (self.home / ".gitignore").write_text("# local Kafka broker state (deploy/kafka)\n*\n")
 
     def _java(self) -> str:
@@ -612,7 +635,9 @@ class LocalBroker:
             "kafka.tools.StorageTool",
             *args,
         ]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=120, check=False, umask=BROKER_UMASK
+        )
         if done.returncode != 0:
             raise BrokerError(
                 f"StorageTool {args[0]} failed ({done.returncode}):\n"
@@ -639,7 +664,7 @@ class LocalBroker:
                 )
         self._make_home()
         for folder in (self.data_dir, self.logs_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            owner_only(folder)
         self.properties_file.touch(mode=0o600)  # it holds the admin password
         self.properties_file.chmod(0o600)
         self.properties_file.write_text(self._server_properties())
@@ -658,7 +683,8 @@ class LocalBroker:
             "kafka.Kafka",
             str(self.properties_file),
         ]
-        with open(self.logs_dir / "kafka.out", "ab") as out:
+        out_file = os.open(self.logs_dir / "kafka.out", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(out_file, "ab") as out:
             process = subprocess.Popen(
                 command,
                 cwd=self.home,
@@ -666,6 +692,7 @@ class LocalBroker:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                umask=BROKER_UMASK,  # its log segments and checkpoints: 0600 in 0700 directories
             )
         self._process = process
         reaper.tie_to_owner(

@@ -148,10 +148,11 @@ class SnapshotStore:
         *,
         now: datetime | None = None,
     ) -> Path:
-        """Write a snapshot atomically, then delete every older one; returns its path. Raises
-        OSError when the disk refuses (the previous snapshot then stays)."""
+        """Write a snapshot atomically (mode 0600; a missing directory is created 0700), then delete every
+        older one; returns its path. Raises OSError when the disk refuses (the previous snapshot then
+        stays)."""
         now = now or datetime.now(UTC)
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         arrays: dict[str, np.ndarray] = {}
         meta = {
             "fingerprint": dict(fingerprint),
@@ -170,7 +171,9 @@ class SnapshotStore:
         name = f"{PREFIX}{now.strftime('%Y%m%dT%H%M%S%fZ')}-{os.getpid()}{SUFFIX}"
         final, tmp = self.directory / name, self.directory / f"{_TMP}{name}"
         try:
-            with tmp.open("wb") as f:
+            # the owner's only, as the databases (outside tester 34, F12: snapshots were 0644)
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
+                os.fchmod(f.fileno(), 0o600)  # also a leftover file of a crash, opened again
                 np.savez(f, allow_pickle=False, **arrays)  # type: ignore[arg-type]
                 f.flush()
                 os.fsync(f.fileno())

@@ -4,6 +4,8 @@ deleted so a withdrawn candidate does not outlive the next snapshot."""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -226,3 +228,16 @@ def test_the_tenure_matrix_shares_the_work_historys_structure_as_built_merged_an
     path = write(store, engine)
     loaded = store.load(path, fingerprint(engine, TODAY.year), now=NOW).image.main
     assert np.shares_memory(loaded.experience_tenure.indices, loaded.experience.indices)
+
+
+def test_a_snapshot_and_a_directory_it_creates_are_readable_by_their_owner_only(taxonomy, tmp_path):
+    """Outside tester 34, F12: snapshots (pseudonymous profiles' vectors) were 0644 in a 0755 directory."""
+    store = SnapshotStore(tmp_path / "data" / "index-snapshots", max_age_s=3600)
+    old = os.umask(0o022)  # a permissive umask, as on the tester's host
+    try:
+        path = write(store, filled_engine(taxonomy))
+        again = write(store, filled_engine(taxonomy), now=NOW + timedelta(minutes=1))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(store.directory.stat().st_mode) == 0o700
+    assert stat.S_IMODE(again.stat().st_mode) == 0o600 and not path.exists()
