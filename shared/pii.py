@@ -108,6 +108,7 @@ _IDENTITY_LOOSE = re.compile(
 # (An identity code's check letter may follow the run: "131052-3O8T".)
 _NUMBER_LOOKALIKES = re.compile(r"(?<![^\W_])[0-9OoIl](?:[ ./-]?[0-9OoIl]){5,}(?=[A-Za-z]?(?![^\W_]))")
 _AS_DIGITS = str.maketrans("OoIl", "0011")
+_LOOKALIKE_BESIDE_DIGIT = re.compile(r"\d[ ./-]?[OoIl]|[OoIl][ ./-]?\d")
 # Without its check character (it is computed from the other nine, so the rest identifies as well)
 _IDENTITY_NO_CHECK = re.compile(
     r"(?<![0-9A-Za-z])"
@@ -354,7 +355,7 @@ def find_personal_data(text: str) -> list[Finding]:
 def _digits_as_meant(text: str) -> str:
     """``text`` with the letters O, o, I and l read as the digits 0 and 1 inside a number
     (``_NUMBER_LOOKALIKES``: "04O1234567" is "0401234567"); the same length, so positions hold."""
-    if not any(ch in "OoIl" for ch in text):
+    if not _LOOKALIKE_BESIDE_DIGIT.search(text):
         return text
 
     def digits(m: re.Match[str]) -> str:
