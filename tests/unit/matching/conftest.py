@@ -243,3 +243,32 @@ def make_esco_engine(esco, esco_titles):
         return engine
 
     return make
+
+
+@pytest.fixture(scope="session")
+def suggest_essential(esco_recognizer, make_esco_engine):
+    """`suggest_essential(title, text)` → {English label: essential?} of the skills
+    `GET /vacancies/<id>/skills` suggests for a vacancy of that title and description (over real
+    ESCO, the service's recogniser and title reader; a plus is not essential)."""
+    from services.matching.index.domain.recognition import suggest_for_vacancy
+    from services.matching.index.domain.recognition_text import MAX_SENTENCES
+    from services.matching.index.domain.skill_plus import said_as_plus
+
+    engine = make_esco_engine()
+
+    def run(title: str, text: str) -> dict[str, bool]:
+        blank = Vacancy("v", 1, "employer", title, None, (), {}, "837", "any", None)
+        out = suggest_for_vacancy(
+            blank,
+            text,
+            esco_recognizer,
+            max_sentences=MAX_SENTENCES,
+            title_occupations=engine.title_occupations(title),
+        )
+        labels, index = esco_recognizer.labels_["en"], esco_recognizer.skill_index_
+        return {
+            labels[index[s.uri]]: not (s.plus if s.plus is not None else said_as_plus(s.source))
+            for s in out.vacancy.skills
+        }
+
+    return run

@@ -20,14 +20,9 @@ from __future__ import annotations
 
 import pytest
 
-from services.matching.index.domain.model import Vacancy
-from services.matching.index.domain.params import RankingParams
-from services.matching.index.domain.recognition import CONFIDENT_SCORE, suggest_for_vacancy
+from services.matching.index.domain.recognition import CONFIDENT_SCORE
 from services.matching.index.domain.recognition_rules import with_driver_short_forms
-from services.matching.index.domain.recognition_text import MAX_SENTENCES
 from services.matching.index.domain.skill_plus import parts, said_as_plus
-
-from .conftest import MUNICIPALITIES, TODAY
 
 DRIVE = "drive vehicles"
 TILES = "lay tiles"
@@ -46,31 +41,9 @@ def _confident(recognizer, text: str, k: int = 10) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def suggest(esco, esco_recognizer):
+def suggest(suggest_essential):
     """title, text → {English label: essential?} as `GET /vacancies/<id>/skills` suggests them."""
-    from services.matching.index.domain.engine import MatchingEngine
-    from services.matching.index.reference import load_title_reader
-
-    engine = MatchingEngine(
-        esco, MUNICIPALITIES, RankingParams(), clock=lambda: TODAY, titles=load_title_reader(esco, None)
-    )
-
-    def run(title: str, text: str) -> dict[str, bool]:
-        blank = Vacancy("v", 1, "employer", title, None, (), {}, "837", "any", None)
-        out = suggest_for_vacancy(
-            blank,
-            text,
-            esco_recognizer,
-            max_sentences=MAX_SENTENCES,
-            title_occupations=engine.title_occupations(title),
-        )
-        labels, index = esco_recognizer.labels_["en"], esco_recognizer.skill_index_
-        return {
-            labels[index[s.uri]]: not (s.plus if s.plus is not None else said_as_plus(s.source))
-            for s in out.vacancy.skills
-        }
-
-    return run
+    return suggest_essential
 
 
 # -- 1. the driver's professional competence as "AP", the tachograph card as "digikortti" ------------

@@ -23,13 +23,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.matching.index.domain.model import Vacancy
-from services.matching.index.domain.params import RankingParams
-from services.matching.index.domain.recognition import suggest_for_vacancy
-from services.matching.index.domain.recognition_text import MAX_SENTENCES, strip_stock, swedish_word_matches
+from services.matching.index.domain.recognition_text import strip_stock, swedish_word_matches
 from services.matching.index.domain.skill_plus import parts, said_as_plus
-
-from .conftest import MUNICIPALITIES, TODAY
 
 DRIVE = "drive vehicles"
 
@@ -39,31 +34,9 @@ def _shown(recognizer, text: str, k: int = 5) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def suggest(esco, esco_recognizer):
+def suggest(suggest_essential):
     """title, text → {English label: essential?} as `GET /vacancies/<id>/skills` suggests them."""
-    from services.matching.index.domain.engine import MatchingEngine
-    from services.matching.index.reference import load_title_reader
-
-    engine = MatchingEngine(
-        esco, MUNICIPALITIES, RankingParams(), clock=lambda: TODAY, titles=load_title_reader(esco, None)
-    )
-
-    def run(title: str, text: str) -> dict[str, bool]:
-        blank = Vacancy("v", 1, "employer", title, None, (), {}, "837", "any", None)
-        out = suggest_for_vacancy(
-            blank,
-            text,
-            esco_recognizer,
-            max_sentences=MAX_SENTENCES,
-            title_occupations=engine.title_occupations(title),
-        )
-        labels, index = esco_recognizer.labels_["en"], esco_recognizer.skill_index_
-        return {
-            labels[index[s.uri]]: not (s.plus if s.plus is not None else said_as_plus(s.source))
-            for s in out.vacancy.skills
-        }
-
-    return run
+    return suggest_essential
 
 
 # -- 1. a licence or the readiness to obtain it, in one clause, is a plus ----------------------------
