@@ -113,6 +113,13 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   hygienists, logistics, cleaners, CPC/ADR drivers, IT support, accountants, painters, sheet metal, HVAC), written
   before reading the other sets or the recogniser; held out: measured once, totals only, by the lead
   (``--sets fi-dev20,sv-dev14``).
+- ``fi-dev21``, ``sv-dev15``: a sixth fresh, independent unseen pair (session 34, helper ``unseen34``, another
+  new author; 80 and 78 sentences that name a skill, plus 4 and 4 boilerplate rows with none, weighted to the
+  barometer's shortage occupations earlier sets cover little: doctors, public health nurses, speech
+  therapists, special-needs teachers, bioanalysts, physio/occupational therapists, psychologists, dental
+  staff, midwives, radiographers, vehicle mechanics, bakers, butchers, concrete and earthmoving work,
+  automation, security guards, floor layers and roofers), written before reading the other sets or the
+  recogniser; held out: measured once, totals only, by the lead (``--sets fi-dev21,sv-dev15``).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.
