@@ -60,6 +60,7 @@ from services.matching.team.outcomes import (
     settled_candidates,
 )
 from services.matching.team.ratings_feed import RatingFigures
+from services.matching.team.replacing import Replacement, changes, refuse_unconfirmed
 from services.matching.team.repository import StoredMeeting, UnitOfWork
 from services.matching.team.shortages import (
     NATIONAL,
@@ -285,6 +286,20 @@ class ImportResult:
     # line → why it was skipped: an ISCO-08 group without ESCO occupations, a note below the table
     skipped: dict[int, list[str]] = field(default_factory=dict)
     read_as: str = ""  # how the file was read (dialect, or the workbook's sheet: ``Table.described``)
+    # per list in the file (its ``key``): occupations added, with another level, removed from the stored list
+    changes: tuple[Replacement, ...] = ()
+    dry_run: bool = False  # nothing was stored, recorded or published (``import_id`` names no import)
+
+
+#: The history's ``reason`` of a replacement whose removal the operator confirmed (kept as written).
+CONFIRMED_REMOVAL = "removal confirmed: %(removed)d of %(stored)d stored rows not in the file"
+
+
+def list_changes(stored: ShortageList | None, uploaded: ShortageList) -> Replacement:
+    """What ``uploaded`` does to the ``stored`` list of its (region, period) (None: there is none),
+    by the occupation each row rates (an ESCO URI or ISCO code) and its level."""
+    before = {e.occupation: e.level.value for e in stored.entries} if stored else {}
+    return changes(uploaded.key, before, {e.occupation: e.level.value for e in uploaded.entries})
 
 
 class ShortageListUnknownError(LookupError):
@@ -344,13 +359,26 @@ class TeamRecords:
 
     # -- shortage lists ----------------------------------------------------------------------------
     def import_shortages(
-        self, data: bytes | str, source: str, caller: Principal, filename: str = ""
+        self,
+        data: bytes | str,
+        source: str,
+        caller: Principal,
+        filename: str = "",
+        *,
+        dry_run: bool = False,
+        confirm_removal: bool = False,
     ) -> ImportResult:
         """Validate the whole file (CSV in any common dialect, or .xlsx; the project's columns or the
         Labour Force Barometer's), then replace each (region, period) list in it, record the change
         in the history and publish the list. Every list must be for a region the caller's
         organisation serves (``national`` ones: the system operator): otherwise ``ShortageCsvError``
-        naming each of its lines, and nothing is imported."""
+        naming each of its lines, and nothing is imported.
+
+        A list that would remove more than half of the stored list's rows for its (region, period),
+        and at least 10 (``replacing.removal_needs_confirming``), raises ``RemovalNotConfirmedError``
+        unless ``confirm_removal`` (outside tester 34, F13); a confirmed one is recorded in the
+        history with the count. ``dry_run``: the same checks and answer (notices, warnings and
+        ``changes``), nothing stored, recorded or published, no confirmation needed."""
         raw = data.encode("utf-8") if isinstance(data, str) else data
         import_id, now = str(uuid.uuid4()), self.clock()
         resolve = self.places.resolve or self.places.regions
@@ -375,7 +403,11 @@ class TeamRecords:
         with self.uow_factory() as uow:
             before = uow.shortages.book(on=today)
             before_ahead = {day: uow.shortages.book(on=day) for day in ahead}
-            for item in lists:
+            stored = {x.key: x for x in before.lists()}
+            replacements = tuple(list_changes(stored.get(item.key), item) for item in lists)
+            if not dry_run:
+                refuse_unconfirmed(replacements, confirm_removal)
+            for item, change in zip(lists, replacements, strict=True):
                 replaced = uow.shortages.replace(item, import_id, caller.subject, now)
                 uow.shortages.record(
                     "replaced" if replaced else "imported",
@@ -386,12 +418,16 @@ class TeamRecords:
                     import_id=import_id,
                     source=source,
                     rows=len(item.entries),
+                    reason=CONFIRMED_REMOVAL % {"removed": len(change.removed), "stored": change.stored}
+                    if change.needs_confirming
+                    else None,
                 )
                 payload = {**item.to_payload(), "import_id": import_id, "imported_at": now.isoformat()}
                 uow.publish(events.SHORTAGE_LIST_IMPORTED, item.key, payload)
             book = uow.shortages.book(on=today)
             after_ahead = {day: uow.shortages.book(on=day) for day in ahead}
-            uow.commit()
+            if not dry_run:
+                uow.commit()
         notices = effect_notices(before, book, lists)
         warnings = dropped_warnings(before, book, lists, self._occupation_label)
         for day in ahead:
@@ -399,7 +435,7 @@ class TeamRecords:
             warnings += dropped_warnings(
                 before_ahead[day], after_ahead[day], starting, self._occupation_label, starting=day
             )
-        for warning in warnings:
+        for warning in warnings if not dry_run else ():
             log.warning(
                 "shortage roles dropped by an import", extra={"import_id": import_id, "warning": warning}
             )
@@ -409,8 +445,21 @@ class TeamRecords:
                     N_("%(list)s: started more than %(months)s months ago; its flags are shown as stale.")
                     % {"list": f"{item.region} {item.period}", "months": self.period_rules.stale_after_months}
                 )
-        log.info("shortage lists imported", extra={"import_id": import_id, "lists": len(lists)})
-        return ImportResult(import_id, source, lists, notices, warnings, read.warnings, read.read_as)
+        log.info(
+            "shortage lists checked (dry run)" if dry_run else "shortage lists imported",
+            extra={"import_id": import_id, "lists": len(lists)},
+        )
+        return ImportResult(
+            import_id,
+            source,
+            lists,
+            notices,
+            warnings,
+            read.warnings,
+            read.read_as,
+            changes=replacements,
+            dry_run=dry_run,
+        )
 
     def _occupation_label(self, uri: str) -> str:
         try:

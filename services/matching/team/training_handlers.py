@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from services.kernel.calendar import local_day
 from services.kernel.texts import N_
 from services.matching.team import events
+from services.matching.team.replacing import Replacement, changes, refuse_unconfirmed
 from services.matching.team.repository import SkillGap, UnitOfWork
 from services.matching.team.training import (
     CatalogueError,
@@ -70,6 +71,10 @@ class ImportedCatalogue:
     removed: tuple[tuple[str, str], ...] = ()
     #: line → what was read otherwise than written (a former municipality name) or skipped (a note)
     warnings: dict[int, list[str]] = field(default_factory=dict)
+    #: per provider in the file: course ids added, changed (same id, other content) and removed
+    changes: tuple[Replacement, ...] = ()
+    #: a dry run: nothing was stored or published (``import_id`` names no import)
+    dry_run: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +144,27 @@ def replaced_courses(
     return tuple(removed), len(keys & stored_keys)
 
 
+def provider_changes(
+    found: list[Course], stored: list[Course], within: frozenset[str] | None
+) -> tuple[Replacement, ...]:
+    """Per provider in ``found`` (sorted), what replacing its stored courses (those held ``within``
+    these municipality codes; None: all of them) with its courses in ``found`` does, by course id."""
+
+    def content(c: Course) -> str:
+        return json.dumps(c.to_dict(), sort_keys=True, default=str)
+
+    result = []
+    for provider in sorted({c.provider for c in found}):
+        before = {
+            c.course_id: content(c)
+            for c in stored
+            if c.provider == provider and (within is None or c.municipality in within)
+        }
+        after = {c.course_id: content(c) for c in found if c.provider == provider}
+        result.append(changes(provider, before, after))
+    return tuple(result)
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -170,9 +196,23 @@ class TrainingHandlers:
 
     # -- the catalogue ---------------------------------------------------------------------------------
     @retry_on_conflict()  # (two first imports of one provider: the loser's claim hits the key)
-    def import_catalogue(self, data: bytes, filename: str, caller: Principal) -> ImportedCatalogue:
+    def import_catalogue(
+        self,
+        data: bytes,
+        filename: str,
+        caller: Principal,
+        *,
+        dry_run: bool = False,
+        confirm_removal: bool = False,
+    ) -> ImportedCatalogue:
         """Validate the whole file (raises ``TableError`` or ``CatalogueError``), then replace each
         provider's courses and refresh every candidate's suggestions.
+
+        A file that would remove more than half of a provider's stored courses, and at least 10
+        (``replacing.removal_needs_confirming``), raises ``RemovalNotConfirmedError`` naming those
+        providers unless ``confirm_removal`` (outside tester 34, F13), and nothing is stored.
+        ``dry_run``: the same checks and the same answer (what would be added, changed and removed),
+        but nothing is stored or published and no confirmation is needed.
 
         The system operator replaces each provider's whole catalogue. An organisation serving only
         some regions (``acts_for``) adds or replaces courses held there only: a row held elsewhere,
@@ -197,17 +237,22 @@ class TrainingHandlers:
                 errors = outside_rows(found, lines, within, uow.training.catalogue(), served)
                 if errors:
                     raise CatalogueError(errors)
-            removed, updated = replaced_courses(found, uow.training.catalogue(), within)
-            uow.training.replace_providers(found, import_id, now, within=within)
-            self._publish(uow, uow.training.gap_candidates())
-            uow.commit()
+            stored = uow.training.catalogue()
+            removed, updated = replaced_courses(found, stored, within)
+            replacements = provider_changes(found, stored, within)
+            if not dry_run:
+                refuse_unconfirmed(replacements, confirm_removal)
+                uow.training.replace_providers(found, import_id, now, within=within)
+                self._publish(uow, uow.training.gap_candidates())
+                uow.commit()
         providers = sorted({c.provider for c in found})
         log.info(
-            "training catalogue imported",
+            "training catalogue checked (dry run)" if dry_run else "training catalogue imported",
             extra={
                 "import_id": import_id,
                 "courses": len(found),
                 "removed": len(removed),
+                "removal_confirmed": confirm_removal and any(r.needs_confirming for r in replacements),
                 "by": caller.subject,
             },
         )
@@ -220,6 +265,8 @@ class TrainingHandlers:
             updated=updated,
             removed=removed,
             warnings=read.warnings,
+            changes=replacements,
+            dry_run=dry_run,
         )
 
     def courses(self, skill: str | None = None, region: str | None = None) -> list[Course]:
