@@ -37,6 +37,7 @@ from services.matching.team.handlers import (
 )
 from services.matching.team.meeting import IsoWeek
 from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reason, Status
+from services.matching.team.replacing import RemovalNotConfirmedError, Replacement
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
 from shared.http import abort
@@ -107,8 +108,56 @@ class ShortageListSchema(ma.Schema):
     )
 
 
+class ChangeSchema(ma.Schema):
+    """What an upload does (or, in a dry run, would do) to one stored set: ``replacing.Replacement``."""
+
+    scope = fields.String(
+        metadata={"description": "The set replaced: a provider id, or a shortage list's 'region|period'"}
+    )
+    stored = fields.Integer(metadata={"description": "Rows the set held before (0: new)"})
+    counts = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        metadata={"description": "{added, changed, removed, unchanged}: rows of each kind"},
+    )
+    added = fields.List(fields.String(), metadata={"description": "Ids new in the file"})
+    changed = fields.List(fields.String(), metadata={"description": "Ids in both, with other content"})
+    removed = fields.List(fields.String(), metadata={"description": "Stored ids the file leaves out"})
+    needs_confirming = fields.Boolean(
+        metadata={"description": "Removes more than half of the stored rows and at least 10: confirm_removal"}
+    )
+
+
+def change_dict(r: Replacement) -> dict[str, Any]:
+    """``ChangeSchema``'s fields of one replacement."""
+    kept = r.stored - len(r.removed) - len(r.changed)
+    return {
+        "scope": r.scope,
+        "stored": r.stored,
+        "counts": {
+            "added": len(r.added),
+            "changed": len(r.changed),
+            "removed": len(r.removed),
+            "unchanged": kept,
+        },
+        "added": list(r.added),
+        "changed": list(r.changed),
+        "removed": list(r.removed),
+        "needs_confirming": r.needs_confirming,
+    }
+
+
 class ShortageImportSchema(ma.Schema):
-    import_id = fields.String()
+    import_id = fields.String(allow_none=True, metadata={"description": "null in a dry run"})
+    dry_run = fields.Boolean(metadata={"description": "true: nothing was stored, recorded or published"})
+    changes = fields.List(
+        fields.Nested(ChangeSchema),
+        metadata={
+            "description": "Per list in the file: the occupations (as rated in the file: ESCO URI or "
+            "ISCO-08 code) it adds to, rates otherwise in, and removes from the stored list of its "
+            "region and period"
+        },
+    )
     source = fields.String()
     read_as = fields.String(
         metadata={
@@ -177,7 +226,40 @@ class ShortageListingArgs(StrictSchema):
     region = RegionId(allow_national=True, load_default=None)
 
 
-class SourceArgs(StrictSchema):
+class ReplaceArgs(StrictSchema):
+    """How an upload that replaces stored sets (a provider's courses, a region's shortage list for a
+    period) is applied (outside tester 34, F13)."""
+
+    dry_run = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Check the file and answer what the import would add, change and remove (200), "
+            "storing, recording and publishing nothing"
+        },
+    )
+    confirm_removal = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Apply an import that removes more than half of a stored catalogue's or list's "
+            "rows, and at least 10 (409 without it)"
+        },
+    )
+
+
+def removal_refused(reasons: list[str]) -> NoReturn:
+    """409 for an upload that would remove most of a stored set unconfirmed (nothing was stored):
+    ``reasons``, one per set, under ``errors.query.confirm_removal``."""
+    abort(
+        409,
+        message=gettext(
+            "The file would remove most of what is stored; nothing was imported. See what would change "
+            "with ?dry_run=true; if the removal is meant, send the file again with ?confirm_removal=true."
+        ),
+        errors={"query": {"confirm_removal": reasons}},
+    )
+
+
+class SourceArgs(ReplaceArgs):
     source = fields.String(
         load_default="operator import",
         validate=[validate.Length(1, 300), refuse_identifiers],
@@ -387,6 +469,8 @@ class Shortages(MethodView):
     @blp.arguments(SourceArgs, location="query")
     @blp.doc(requestBody=upload_body("occupation,region,period,level\n7212,pirkanmaa,2026H2,shortage\n"))
     @blp.response(201, ShortageImportSchema)
+    @blp.alt_response(200, schema=ShortageImportSchema, description="A dry run: nothing imported")
+    @blp.doc(responses={"409": {"$ref": "#/components/responses/DEFAULT_ERROR"}})
     def post(self, args: dict[str, Any]) -> Any:
         """Import labour-shortage ratings from a CSV or .xlsx file (operators).
 
@@ -417,20 +501,45 @@ class Shortages(MethodView):
         another region's (or a ``national``) list is a 422 line reason, and nothing is imported.
         Send the file as the request body (``text/csv`` or the .xlsx type) or as the ``file`` field
         of a multipart form.
+
+        ``changes`` say per list what it adds to, changes in and removes from the stored list of its
+        region and period. A list that would remove more than half of the stored one's rows, and at
+        least 10, is refused with 409 naming each such list (``errors.query.confirm_removal``), and
+        nothing is imported, unless ``confirm_removal=true``; the history records a confirmed
+        removal with its count. ``dry_run=true`` checks the file the same way and answers 200 with
+        the same fields (``import_id`` null), storing, recording and publishing nothing.
         """
         data, filename = upload()
         try:
-            result = team().records.import_shortages(data, args["source"], current_principal(), filename)
+            result = team().records.import_shortages(
+                data,
+                args["source"],
+                current_principal(),
+                filename,
+                dry_run=args["dry_run"],
+                confirm_removal=args["confirm_removal"],
+            )
         except ShortageCsvError as exc:
             abort(
                 422,
                 message=gettext("The shortage file has errors; nothing was imported."),
                 errors={FILE_KEY: {str(line): reasons for line, reasons in exc.errors.items()}},
             )
+        except RemovalNotConfirmedError as exc:
+            removal_refused([list_removal_reason(r) for r in exc.unconfirmed])
         skipped = translate_errors({str(line): reasons for line, reasons in result.skipped.items()})
-        listed = {(x["region"], x["period"]): x for x in team().records.shortage_listing()}
-        return {
-            "import_id": result.import_id,
+        listed = (
+            {}
+            if result.dry_run
+            else {(x["region"], x["period"]): x for x in team().records.shortage_listing()}
+        )
+        removal_notes = [
+            list_removal_warning(r) for r in result.changes if r.needs_confirming and result.dry_run
+        ]
+        answer = {
+            "import_id": None if result.dry_run else result.import_id,
+            "dry_run": result.dry_run,
+            "changes": [change_dict(r) for r in result.changes],
             "source": result.source,
             "read_as": translate_text(result.read_as),
             "lists": [
@@ -446,9 +555,14 @@ class Shortages(MethodView):
             ],
             # in the request's language, as the line warnings (outside tester 27, T27-4)
             "notices": [translate_text(n) for n in result.notices],
-            "warnings": [*(translate_text(w) for w in result.warnings), *line_warnings(skipped)],
+            "warnings": [
+                *removal_notes,
+                *(translate_text(w) for w in result.warnings),
+                *line_warnings(skipped),
+            ],
             "line_warnings": skipped,
         }
+        return (answer, 200) if result.dry_run else answer
 
     @require_role(*TEAM_ROLES)
     @blp.arguments(ShortageListingArgs, location="query")
@@ -516,6 +630,33 @@ class ShortageHistory(MethodView):
     def get(self) -> Any:
         """Who imported, replaced or withdrew which list, when and why; latest first (operators)."""
         return {"items": team().records.shortage_history()}
+
+
+def _list_name(r: Replacement) -> str:
+    return r.scope.replace("|", " ")
+
+
+def list_removal_reason(r: Replacement) -> str:
+    """The 409's reason for one shortage list whose removal needs confirming (request's language)."""
+    return gettext(
+        "%(list)s: %(removed)s of the %(stored)s rows of the stored list are not in the file and would "
+        "be removed (%(occupations)s).",
+        list=_list_name(r),
+        removed=len(r.removed),
+        stored=r.stored,
+        occupations=", ".join(r.removed),
+    )
+
+
+def list_removal_warning(r: Replacement) -> str:
+    """A dry run's warning for one shortage list whose removal needs confirming."""
+    return gettext(
+        "%(list)s: %(removed)s of the %(stored)s rows of the stored list would be removed; the import "
+        "needs ?confirm_removal=true.",
+        list=_list_name(r),
+        removed=len(r.removed),
+        stored=r.stored,
+    )
 
 
 def refused(exc: RegionNotServedError) -> NoReturn:

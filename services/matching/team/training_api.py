@@ -14,7 +14,19 @@ from marshmallow import fields, validate
 from services.kernel.calendar import local_day
 from services.matching.index.api import SHORTLIST_ROLES, handlers
 from services.matching.index.handlers import VacancyUnknownError
-from services.matching.team.api import FILE_KEY, line_warnings, team, upload, upload_body, week_refused
+from services.matching.team.api import (
+    FILE_KEY,
+    ChangeSchema,
+    ReplaceArgs,
+    change_dict,
+    line_warnings,
+    removal_refused,
+    team,
+    upload,
+    upload_body,
+    week_refused,
+)
+from services.matching.team.replacing import RemovalNotConfirmedError, Replacement
 from services.matching.team.training import CatalogueError
 from services.matching.team.training_handlers import TrainingHandlers
 from shared.auth import Role, current_principal, require_role
@@ -75,7 +87,15 @@ class CourseArgs(StrictSchema):
 
 
 class ImportedSchema(ma.Schema):
-    import_id = fields.String()
+    import_id = fields.String(allow_none=True, metadata={"description": "null in a dry run"})
+    dry_run = fields.Boolean(metadata={"description": "true: nothing was stored or published"})
+    changes = fields.List(
+        fields.Nested(ChangeSchema),
+        metadata={
+            "description": "Per provider in the file: the course ids it adds, changes (same id, other "
+            "content) and removes (stored where the caller acts, not in the file)"
+        },
+    )
     providers = fields.List(fields.String())
     courses = fields.Integer()
     read_as = fields.String(metadata={"description": "How the file was read (dialect, encoding or workbook)"})
@@ -146,10 +166,13 @@ CATALOGUE_EXAMPLE = (
 @blp.route("/training/catalogue")
 class Catalogue(MethodView):
     @require_role(Role.OPERATOR)
+    @blp.arguments(ReplaceArgs, location="query")
     @blp.doc(requestBody=upload_body(CATALOGUE_EXAMPLE))
     @blp.response(201, ImportedSchema)
+    @blp.alt_response(200, schema=ImportedSchema, description="A dry run: nothing imported")
     @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
-    def post(self) -> Any:
+    @blp.doc(responses={"409": {"$ref": "#/components/responses/DEFAULT_ERROR"}})
+    def post(self, args: dict[str, Any]) -> Any:
         """Import a training catalogue (operators): CSV in any common dialect or an .xlsx workbook,
         one course per line with the columns ``course_id``, ``provider``, ``title_fi``, ``title_sv``,
         ``skills`` (ESCO skill URIs), ``length_weeks``, ``municipality`` (code, Finnish or Swedish
@@ -164,44 +187,93 @@ class Catalogue(MethodView):
         provider in the file gets exactly its courses in the file: the answer counts the courses
         ``added`` and ``updated``, lists those ``removed`` (stored courses of those providers the file
         left out) and warns per provider when any were removed; send a provider's whole catalogue in
-        one file."""
+        one file. ``changes`` say per provider which course ids are added, changed and removed.
+
+        A file that would remove more than half of a provider's stored courses, and at least 10, is
+        refused with 409 naming each such provider (``errors.query.confirm_removal``), and nothing is
+        imported, unless ``confirm_removal=true`` (outside tester 34, F13: a one-course file replaced a
+        school's 45 courses). ``dry_run=true`` checks the file the same way and answers 200 with the
+        same fields (``import_id`` null), storing and publishing nothing."""
         data, filename = upload("the catalogue")
         try:
-            done = training().import_catalogue(data, filename, current_principal())
+            done = training().import_catalogue(
+                data,
+                filename,
+                current_principal(),
+                dry_run=args["dry_run"],
+                confirm_removal=args["confirm_removal"],
+            )
         except (TableError, CatalogueError) as exc:
             abort(
                 422,
                 message=gettext("The catalogue has errors; nothing was imported."),
                 errors={FILE_KEY: {str(line): reasons for line, reasons in sorted(exc.errors.items())}},
             )
+        except RemovalNotConfirmedError as exc:
+            removal_refused([provider_removal_reason(r) for r in exc.unconfirmed])
         notes = translate_errors({str(line): reasons for line, reasons in done.warnings.items()})
-        return {
-            "import_id": done.import_id,
+        answer = {
+            "import_id": None if done.dry_run else done.import_id,
+            "dry_run": done.dry_run,
+            "changes": [change_dict(r) for r in done.changes],
             "providers": done.providers,
             "courses": done.courses,
             "read_as": done.described,
             "added": done.added,
             "updated": done.updated,
             "removed": [{"provider": p, "course_id": c} for p, c in done.removed],
-            "warnings": [*removal_warnings(done.removed), *line_warnings(notes)],
+            "warnings": [*removal_warnings(done.changes, done.dry_run), *line_warnings(notes)],
             "line_warnings": notes,
         }
+        return (answer, 200) if done.dry_run else answer
 
 
-def removal_warnings(removed: tuple[tuple[str, str], ...]) -> list[str]:
-    """One warning per provider whose stored courses an import removed, in the request's language."""
-    by_provider: dict[str, list[str]] = {}
-    for provider, course_id in removed:
-        by_provider.setdefault(provider, []).append(course_id)
-    return [
-        gettext(
-            "%(count)d stored course(s) of %(provider)s were not in the file and were removed "
-            "(%(courses)s): a provider's catalogue is replaced by the courses in the file, so send "
-            "all of its courses in one file."
-        )
-        % {"count": len(ids), "provider": provider, "courses": ", ".join(ids)}
-        for provider, ids in sorted(by_provider.items())
-    ]
+def removal_warnings(changes: tuple[Replacement, ...], dry_run: bool = False) -> list[str]:
+    """One warning per provider whose stored courses an import removed (a dry run: would remove, and
+    whether that needs ``confirm_removal``), in the request's language."""
+    warnings = []
+    for r in changes:
+        if not r.removed:
+            continue
+        values = {"count": len(r.removed), "provider": r.scope, "courses": ", ".join(r.removed)}
+        if not dry_run:
+            warnings.append(
+                gettext(
+                    "%(count)d stored course(s) of %(provider)s were not in the file and were removed "
+                    "(%(courses)s): a provider's catalogue is replaced by the courses in the file, so send "
+                    "all of its courses in one file."
+                )
+                % values
+            )
+        elif r.needs_confirming:
+            warnings.append(
+                gettext(
+                    "%(count)s of the %(stored)s stored courses of %(provider)s are not in the file and "
+                    "would be removed (%(courses)s); the import needs ?confirm_removal=true."
+                )
+                % {**values, "stored": r.stored}
+            )
+        else:
+            warnings.append(
+                gettext(
+                    "%(count)s stored course(s) of %(provider)s are not in the file and would be removed "
+                    "(%(courses)s)."
+                )
+                % values
+            )
+    return warnings
+
+
+def provider_removal_reason(r: Replacement) -> str:
+    """The 409's reason for one provider whose removal needs confirming (request's language)."""
+    return gettext(
+        "%(provider)s: %(removed)s of its %(stored)s stored courses are not in the file and would be "
+        "removed (%(courses)s).",
+        provider=r.scope,
+        removed=len(r.removed),
+        stored=r.stored,
+        courses=", ".join(r.removed),
+    )
 
 
 @blp.route("/training/courses")
