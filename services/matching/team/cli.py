@@ -1,13 +1,17 @@
 """Operator commands of the matching service.
 
     python -m services.matching.team.cli import-shortages FILE [--source TEXT] [--by USER]
+        [--dry-run | --confirm-removal]
     python -m services.matching.team.cli withdraw-shortages REGION PERIOD --reason TEXT [--by USER]
     python -m services.matching.team.cli recheck-comments [--mask] [--by USER]
 
 Imports labour-shortage ratings from a CSV file through the same code path as
 ``POST /api/v1/shortages``: the whole file is validated first (any bad line: nothing imported, exit
 status 1, the reasons per line on stderr), then each (region, period) list replaces the stored one
-and is published through the outbox (the matching worker relays it to Kafka).
+and is published through the outbox (the matching worker relays it to Kafka). A list that would
+remove more than half of the stored list's rows, and at least 10, is refused (exit status 1, nothing
+imported) unless ``--confirm-removal``; ``--dry-run`` prints what each list would add, change and
+remove and stores nothing (outside tester 34, F13).
 
 ``recheck-comments`` lists the stored outcome comments, follow-up actions and meeting texts that hold
 personal data (``services.matching.team.comments``: where, field and kinds, tab-separated, never the
@@ -27,6 +31,7 @@ from services.matching.config import Settings
 from services.matching.index.reference import load_taxonomy
 from services.matching.team.comments import recheck
 from services.matching.team.handlers import Places, RegionUnknownError, ShortageListUnknownError, TeamRecords
+from services.matching.team.replacing import RemovalNotConfirmedError
 from services.matching.team.repository import UnitOfWork, metadata
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Principal, Role
@@ -63,7 +68,15 @@ def team_records(settings: Settings) -> TeamRecords:
     )
 
 
-def import_shortages(path: Path, source: str | None, by: str, settings: Settings) -> int:
+def import_shortages(
+    path: Path,
+    source: str | None,
+    by: str,
+    settings: Settings,
+    *,
+    dry_run: bool = False,
+    confirm_removal: bool = False,
+) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -75,7 +88,19 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
     except NoServiceDatabaseError as exc:
         return _no_database(exc)
     try:
-        result = records.import_shortages(data, source or path.name, principal, path.name)
+        result = records.import_shortages(
+            data, source or path.name, principal, path.name, dry_run=dry_run, confirm_removal=confirm_removal
+        )
+    except RemovalNotConfirmedError as exc:
+        print(f"{path}: nothing imported; it would remove most of a stored list:", file=sys.stderr)
+        for r in exc.unconfirmed:
+            print(
+                f"  {r.scope}: {len(r.removed)} of {r.stored} rows ({', '.join(r.removed)})", file=sys.stderr
+            )
+        print(
+            "check with --dry-run; if the removal is meant, run again with --confirm-removal", file=sys.stderr
+        )
+        return 1
     except ShortageCsvError as exc:
         print(f"{path}: nothing imported; fix these lines:", file=sys.stderr)
         for line, reasons in exc.errors.items():
@@ -91,6 +116,16 @@ def import_shortages(path: Path, source: str | None, by: str, settings: Settings
     for line, reasons in result.skipped.items():  # lines skipped while the rest imported
         for reason in reasons:
             print(f"WARNING: line {line}: {reason}", file=sys.stderr)
+    for r in result.changes:
+        print(
+            f"{r.scope}: {len(r.added)} added, {len(r.changed)} changed, {len(r.removed)} removed of {r.stored}"
+        )
+        for kind, ids in (("added", r.added), ("changed", r.changed), ("removed", r.removed)):
+            if ids:
+                print(f"  {kind}: {', '.join(ids)}")
+    if result.dry_run:
+        print(f"dry run: nothing imported ({len(result.lists)} list(s) checked)")
+        return 0
     print(f"imported {len(result.lists)} list(s) as {result.import_id}; the matching worker publishes them")
     return 0
 
@@ -148,6 +183,11 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     imp.add_argument("file", type=Path)
     imp.add_argument("--source", default=None, help="where the ratings come from (default: the file name)")
     imp.add_argument("--by", default="operator@cli", help="who imports (recorded with the lists)")
+    how = imp.add_mutually_exclusive_group()
+    how.add_argument("--dry-run", action="store_true", help="print what would change; store nothing")
+    how.add_argument(
+        "--confirm-removal", action="store_true", help="import even if most of a stored list's rows go"
+    )
     wd = sub.add_parser("withdraw-shortages", help="withdraw one stored list (region and period)")
     wd.add_argument("region")
     wd.add_argument("period")
@@ -171,7 +211,9 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         return recheck_comments(args.mask, args.by, settings)
     if args.command == "withdraw-shortages":
         return withdraw_shortages(args.region, args.period, args.reason, args.by, settings)
-    return import_shortages(args.file, args.source, args.by, settings)
+    return import_shortages(
+        args.file, args.source, args.by, settings, dry_run=args.dry_run, confirm_removal=args.confirm_removal
+    )
 
 
 if __name__ == "__main__":

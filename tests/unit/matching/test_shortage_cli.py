@@ -70,3 +70,26 @@ def test_the_cli_never_creates_a_database_of_its_own(tmp_path, capsys):
     assert "no matching-service database" in err and err.count("\n") == 1
     assert not (tmp_path / "matching.db").exists()
     assert main(["withdraw-shortages", "national", "2021H1", "--reason", "x"], settings(tmp_path, False)) == 2
+
+
+def test_the_cli_refuses_a_file_removing_most_of_a_stored_list_until_confirmed_and_dry_runs(tmp_path, capsys):
+    """Outside tester 34, F13: the same rule as the API's."""
+    codes = ["7212", "2221", "5120", "9112", "7411", "2512", "5321", "7231", "7115", "8332", "2341", "4110"]
+    full, one = tmp_path / "full.csv", tmp_path / "one.csv"
+    full.write_text(
+        "occupation,region,period,level\n" + "".join(f"{c},national,2026H2,shortage\n" for c in codes)
+    )
+    one.write_text("occupation,region,period,level\n7212,national,2026H2,shortage\n")
+    chosen = settings(tmp_path)
+    assert main(["import-shortages", str(full)], chosen) == 0
+    before = stored(tmp_path)
+    capsys.readouterr()
+    assert main(["import-shortages", str(one)], chosen) == 1
+    assert "national|2026H2: 11 of 12 rows" in capsys.readouterr().err
+    assert main(["import-shortages", str(one), "--dry-run"], chosen) == 0
+    out = capsys.readouterr().out
+    assert "11 removed of 12" in out and "dry run: nothing imported" in out
+    assert stored(tmp_path) == before
+    assert main(["import-shortages", str(one), "--confirm-removal"], chosen) == 0
+    [only] = stored(tmp_path)[0]
+    assert [e["occupation"] for e in only.payload["entries"]] == ["7212"]
