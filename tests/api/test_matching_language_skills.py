@@ -134,18 +134,20 @@ def test_a_native_speaker_meets_the_esco_language_skill_and_ranks_above_those_wh
     assert entry[people["b2"]]["score"] >= entry[people["esco"]]["score"]
     assert max(rank[people["b2"]], rank[people["esco"]]) < rank[people["none"]]
     native = entry[people["native"]]
-    assert language in native["matched_essential"] and native["missing_essential"] == []
+    # (the language is met; the welder's other essential skills the text's surely read occupation adds,
+    # as a named occupation's would, are not this test's: outside tester 34, F1)
+    assert language in native["matched_essential"] and language not in native["missing_essential"]
     assert native["evidence"][language] == {"kind": "language", "level": "native", "language": code}
     assert entry[people["b2"]]["evidence"][language] == {"kind": "language", "level": "B2", "language": code}
     assert entry[people["esco"]]["evidence"][language] == {"kind": "claimed", "level": "intermediate"}
-    assert entry[people["none"]]["missing_essential"] == [language]
+    assert language in entry[people["none"]]["missing_essential"]
     assert body["skills"][language] == ("Finnish" if code == "fi" else "Swedish")
     # the explanation a recruiter opens says the same, in the language asked for
     explained = client.get(
         f"/api/v1/vacancies/{vacancy_id}/candidates/{people['native']}/explanation?lang=fi",
         headers=TEAMS[code],
     ).get_json()
-    assert explained["rank"] == 1 and explained["missing_essential"] == []
+    assert explained["rank"] == 1 and language not in explained["missing_essential"]
     assert explained["evidence"][language]["kind"] == "language"
     assert explained["skills"][language] == ("suomi" if code == "fi" else "ruotsi")
 
