@@ -444,6 +444,19 @@ class SkillRecognizer:
         1 since wave 7 (tuning halves: Finnish +0.006, house +0.004, tech and Swedish unchanged;
         in wave 4 it had cost tech 0.05, before list items shared their sentence's vector under
         the token budget; docs/benchmarks.md).
+    item_share : the share of the places (`top_k` less the rules' skills; rounded down, at least
+        one) the list items' skills take first; the others go to the sentences' best skills and by
+        score. With every place to the items, a sentence of five or more items showed in its top 5
+        only their own best skills, weak look-alikes among them, and none of the stronger skills
+        the text's score order puts first ("Hitsaat, hiot, leikkaat, taivutat ja maalaat …": *cut
+        tiles* 0.30 and *grind glass* 0.24 shown, *cutting technologies* 0.45 and *operate welding
+        equipment* 0.43 not). 0.8 (four of five places) chosen on the tuning sets (33 sets, 1,751
+        sentences, session 34, docs/benchmarks.md): pooled Finnish RP@5 0.530 → 0.533, Swedish
+        0.609 → 0.610, tech and house unchanged, 14 sentences up, 4 down; 0.6 (three of five)
+        +0.002 / +0.001 but house -0.004 and 23 up, 16 down. Admitting an item only within a margin
+        of the text's best skill (0.05–0.20, with or without a line at 0.35 or 0.40), reserving the
+        score order's first one or two places, or the guarantee floor for one sentence too (0.7–0.9)
+        each cost Finnish or Swedish, or moved about as many sentences down as up.
     guarantee_ratio : the item and sentence quotas above hold only for skills scoring at least this
         share of the weakest skill a pure best-first cut would show (`_guarantee_floor`): a list item
         or a sentence keeps its place against near-equals, not against much stronger skills (outside
@@ -675,6 +688,7 @@ class SkillRecognizer:
         phrase_weight: float = 0.5,
         phrase_weight_by_lang: tuple[tuple[str, float], ...] = (("sv", 0.7),),
         item_quota: int = 1,
+        item_share: float = 0.8,
         item_distinct: bool = False,
         finnish_verbs_in_dense: bool = True,
         sentence_from_items: bool = True,
@@ -728,6 +742,7 @@ class SkillRecognizer:
         self.phrase_weight = phrase_weight
         self.phrase_weight_by_lang = phrase_weight_by_lang
         self.item_quota = item_quota
+        self.item_share = item_share
         self.item_distinct = item_distinct
         self.finnish_verbs_in_dense = finnish_verbs_in_dense
         self.sentence_from_items = sentence_from_items
@@ -2282,8 +2297,8 @@ class SkillRecognizer:
         (`off_occupation_weight`).
 
         Skills named by the explicit rules come first (score `RULE_SCORE`), then each list item's
-        best `item_quota` skills (the strongest first when they are more than the places; an item
-        left out competes with the sentences' skills below). Skills of leading the workers of
+        best `item_quota` skills (the strongest first, in at most `item_share` of the places; an
+        item left out competes with the sentences' skills below). Skills of leading the workers of
         `occupations` weigh `unasked_supervision_weight` unless the text asks for it. Each sentence then contributes its own best
         ceil(places left / sentences) skills, so one sentence with many near-identical matches
         cannot crowd out the skills of the others; remaining places go by score. `lang` ("fi", "sv", "en") is detected when not given.
@@ -2380,9 +2395,11 @@ class SkillRecognizer:
                 for j in fresh[: self.item_quota]:
                     chosen.append(j)
                     seen.add(j)
-        # rules, then list items (the best first when they are more than the places): kept
-        # whatever their score
+        # rules, then list items (the best first when they are more than the places, and at most
+        # `item_share` of the places): kept whatever their score
         chosen[n_ruled:] = sorted(chosen[n_ruled:], key=lambda j: (-best[j], self.skill_uris_[j]))
+        places = max(1, math.floor((top_k - n_ruled) * self.item_share + 1e-9))
+        chosen = chosen[: n_ruled + places]
         first = chosen[:top_k]
         seen = set(first)  # (an item left out competes below with the sentences' skills)
         chosen = []
