@@ -233,3 +233,19 @@ def stored_anywhere(engine: Any, words: Iterable[str]) -> list[str]:
             dump = repr(rows)
             found += [f"{table}: {w}" for w in words if w in dump]
     return found
+
+
+#: Personal identity codes as outside tester 34 stored them (F3: in an outcome comment, a vacancy's
+#: description, a jobseeker's name and a rating): spaces beside the century sign, other separators.
+TESTER34_IDENTITY_SPELLINGS = (
+    "131052 -308T",
+    "131052- 308T",
+    "131052 - 308T",
+    "010190 A123M",
+    "010190A 123M",
+    "010190 A 123M",
+    "131052/308T",
+    "131052.308T",
+    "131052_308T",
+    "13 10 52-308T",
+)

@@ -22,7 +22,14 @@ from services.vacancy.repository import vacancies
 from shared import pii
 from shared.schemas import EscoUri, LanguageCode, MunicipalityCode, RegionId
 from tests.api.matching_world import Clock, matching_app
-from tests.helpers import PSEUDONYM_KEY, WELDER, auth, common_settings, sqlite_url
+from tests.helpers import (
+    PSEUDONYM_KEY,
+    TESTER34_IDENTITY_SPELLINGS,
+    WELDER,
+    auth,
+    common_settings,
+    sqlite_url,
+)
 
 #: Validators that screen a text for personal data (``shared.pii``).
 SCREENS = {
@@ -161,19 +168,7 @@ def test_an_identity_code_in_a_vacancy_description_is_refused_and_nothing_is_sto
     assert r.status_code == 201 and r.json["description"] == contact, r.json
 
 
-#: An identity code as outside tester 34 stored it (F3): spaces beside the century sign, other separators.
-SPELLED_CODES = (
-    "131052 -308T",
-    "131052- 308T",
-    "131052 - 308T",
-    "010190 A123M",
-    "010190A 123M",
-    "010190 A 123M",
-    "131052/308T",
-    "131052.308T",
-    "131052_308T",
-    "13 10 52-308T",
-)
+SPELLED_CODES = TESTER34_IDENTITY_SPELLINGS
 
 
 def refused(field: fields.String, text: str) -> bool:

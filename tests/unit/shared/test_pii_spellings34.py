@@ -20,6 +20,7 @@ from shared.pii import (
     refuse_identity_codes,
     refuse_sensitive_data,
 )
+from tests.helpers import TESTER34_IDENTITY_SPELLINGS
 
 
 def code(birth: str, sign: str, number: str) -> str:
@@ -28,18 +29,7 @@ def code(birth: str, sign: str, number: str) -> str:
 
 
 #: What tester 34 stored in an outcome comment, a vacancy's description, a jobseeker's name and a rating.
-TESTER_SPELLINGS = [
-    "131052 -308T",
-    "131052- 308T",
-    "131052 - 308T",
-    "010190 A123M",
-    "010190A 123M",
-    "010190 A 123M",
-    "131052/308T",
-    "131052.308T",
-    "131052_308T",
-    "13 10 52-308T",
-]
+TESTER_SPELLINGS = list(TESTER34_IDENTITY_SPELLINGS)
 
 
 def spellings(birth: str, sign: str, number: str) -> list[str]:
