@@ -128,15 +128,24 @@ class RankingParams:
     inputs: at 0.5 the nine years read 0.39, 0.7 points, by a hair above the gamer. 0 before session
     33 (the change halved without floor)."""
 
-    former_spell_years: tuple[float, float] = (5.0, 10.0)
+    former_spell_years: tuple[float, float] = (5.0, 5.5)
     """(from, to) years of a spell: no floor up to the first, `former_spell_share` whole from the
     second, linear between. Five years is the usual "experienced" of Finnish ads (as
-    `experience_tenure_years`): a shorter trade left for another fades as before. Tuning half (seed
-    1101, 20,000 candidates, 100 vacancies, history-only family, whose people have 0-2 earlier jobs of
-    0.5-5 years before their current one; docs/benchmarks.md, session 33): a floor from 0 years,
-    linear to 10 (share 0.75), cost history-only sparse / text -0.0024 / -0.0024 NDCG@10 (about 1.4
-    paired s.e.; 0.5: text -0.0024), since the earlier jobs, graded 0 or 1, then outweighed a
-    current job of the vacancy's sub-major group."""
+    `experience_tenure_years`): a trade of more than five years is the person's trade, whatever
+    they did since; a shorter one left for another fades as before. (5, 10) before session 35:
+    outside tester 35, F1, an early years teacher of 5.7 years (ended 2023, all 27 essential skills
+    held) kept a floor of 0.1 and weighed 0.59 after 3.5 years as a healthcare assistant (28.8 / 100 on
+    a text-only daycare-teacher ad with `vectors.calendar_shares`, below a claims-only profile holding
+    5 of the 27, 34.6); now 0.81 (60.4; `tests/unit/matching/test_career_change_f1.py`). Chosen on
+    the tester's input: the ranking benchmark cannot choose the upper end, its history-only family's
+    earlier jobs being 0.5-5 years (tuning half, seed 1101, 5,000 candidates, 60 vacancies: no cell
+    moved; docs/benchmarks.md, session 35), and (4, 5) or (2, 5), which reach them, cost
+    history-only 0.004-0.021 NDCG@10. Session 33's measurement: tuning half (seed 1101, 20,000
+    candidates, 100 vacancies, history-only family, whose people have 0-2 earlier jobs of 0.5-5
+    years before their current one; docs/benchmarks.md, session 33): a floor from 0 years, linear to
+    10 (share 0.75), cost history-only sparse / text -0.0024 / -0.0024 NDCG@10 (about 1.4 paired
+    s.e.; 0.5: text -0.0024), since the earlier jobs, graded 0 or 1, then outweighed a current job
+    of the vacancy's sub-major group."""
 
     trade_continuity: tuple[float, float] | None = (0.25, 0.75)
     """(lo, hi): how far later work continues the trade of an earlier spell rather than changing career
