@@ -191,3 +191,16 @@ def test_the_tester_s_readings_without_the_changes(esco, esco_space):
     assert c == pytest.approx(0.4474, abs=1e-3) and d == pytest.approx(0.5718, abs=1e-3) and c < d
     now = [spell_weights(h[k], DAY.year, esco_space.params)[0] for k in ("C", "D")]
     assert now[0] >= now[1] > 0.75, now
+
+
+def test_the_switch_restores_the_calendar_of_session_34(esco, esco_space):
+    """`RankingParams.change_of_job_keeps_years` False: the new job takes the shared years whole again."""
+    from services.matching.index.domain.vectors import experience_weight, overlap_shares
+
+    off = replace(esco_space.params, change_of_job_keeps_years=False)
+    h = _histories(esco)["C"]
+    w = spell_weights(h, DAY.year, off)[0]
+    assert w == pytest.approx(
+        overlap_shares(h, DAY.year)[0] * experience_weight(5.7, 2023, DAY.year, off, 2024)
+    )
+    assert w < spell_weights(h, DAY.year, esco_space.params)[0]

@@ -147,6 +147,17 @@ class RankingParams:
     s.e.; 0.5: text -0.0024), since the earlier jobs, graded 0 or 1, then outweighed a current job
     of the vacancy's sub-major group."""
 
+    change_of_job_keeps_years: bool = True
+    """At a change of job whose new job began before the old one ended, the old spell keeps the years
+    they share and the career change counts them as later work in the new trade
+    (`vectors.calendar_shares`); False: the new job takes them whole (`vectors.overlap_shares`, before
+    session 35), and the earlier the new job ended, the more it took (outside tester 35, F1: an ended
+    later job read 0.9 / 100, the same job still going on 24.1). Tuning half (seed 1101, 5,000
+    candidates, 60 vacancies; docs/benchmarks.md, session 35): history-only occupation / skills /
+    sparse / text -0.0011 ± 0.0009 / +0.0024 ± 0.0019 / +0.0020 ± 0.0014 / -0.0025 ± 0.0012 NDCG@10
+    (the family's earlier jobs overlapping the current one are graded by the current job alone),
+    every other family unchanged: the lead's call."""
+
     trade_continuity: tuple[float, float] | None = (0.25, 0.75)
     """(lo, hi): how far later work continues the trade of an earlier spell rather than changing career
     (`vectors.continued_years`): the specificity-weighted share c of the earlier occupation's

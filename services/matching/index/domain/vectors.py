@@ -290,7 +290,8 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
     latest = latest_year(candidate.experience, current_year)
     where = [tax.occupation_index.get(w.occupation_uri) for w in candidate.experience]
     continuity = _continuity(space, where)
-    shares, changed = calendar_shares(candidate.experience, current_year, continuity)
+    keep = space.params.change_of_job_keeps_years
+    shares, changed = calendar_shares(candidate.experience, current_year, continuity, keep)
     continued = continued_years(candidate.experience, current_year, continuity)
     for work, share, o, cont, ch in zip(candidate.experience, shares, where, continued, changed, strict=True):
         if o is None:
@@ -476,7 +477,7 @@ def spell_weights(
     spell i's trade (`continued_years`; None: no later spell does, every later year a change)."""
     latest = latest_year(experience, current_year)
     cont = continuity or (lambda i, j: 0.0)
-    shares, changed = calendar_shares(experience, current_year, cont)
+    shares, changed = calendar_shares(experience, current_year, cont, p.change_of_job_keeps_years)
     kept = continued_years(experience, current_year, cont)
     return [
         s * experience_weight(w.years, w.ended_year, current_year, p, latest, c, ch)
@@ -533,6 +534,7 @@ def calendar_shares(
     experience: Sequence[WorkExperience],
     current_year: int,
     continuity: Callable[[int, int], float] | None = None,
+    keep: bool = True,
 ) -> tuple[list[float], list[float]]:
     """Per spell, in its order: (its share of its own years, in [0, 1]; its changed years, >= 0),
     what `experience_weight` multiplies and reads (`changed`). As `overlap_shares`, except at a
@@ -550,9 +552,12 @@ def calendar_shares(
     one) share the calendar as `overlap_shares` says (a person of many jobs at once).
 
     experience: the work history; current_year: the year it is read in; continuity(i, j): in
-    [0, 1], how much spell j continues spell i's trade (positions in `experience`)."""
+    [0, 1], how much spell j continues spell i's trade (positions in `experience`); keep: False
+    gives `overlap_shares` and no changed years (`RankingParams.change_of_job_keeps_years`)."""
     shares = overlap_shares(experience, current_year)
     changed = [0.0] * len(experience)
+    if not keep:
+        return shares, changed
     spans = []
     for w in experience:
         end = float(current_year if w.ended_year is None else min(w.ended_year, current_year))
