@@ -122,7 +122,7 @@ class RankingParams:
     then ten years in a warehouse, as a plumber, rusty: below a current one, far above a career
     changer and a gamer (outside tester 32: it weighed 0.18, below `held_spell_weight`, none of the
     plumber's essential skills showed, and the person read 0.5 on a plumber ad, below a gamer
-    claiming four building trades' essential skills, 0.6; now 0.49, all 21 shown, 4.0 on the
+    claiming four building trades' essential skills, 0.6; then 0.49 (0.57 since session 35), all 21 shown, 4.0 on the
     plumber ad in `tests/unit/matching/test_former_trade.py`'s pool, raw score 0.34 against the
     gamer's 0.19; thirteen years then six in a warehouse 0.70, 35.0). Chosen on the tester's
     inputs: at 0.5 the nine years read 0.39, 0.7 points, by a hair above the gamer. 0 before session
