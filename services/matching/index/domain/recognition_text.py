@@ -524,12 +524,16 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bansökningar\w*\b(?!\s+om\s+(?!tjänst|jobb|arbet|plats|befattning|anställning|vikariat)\w)",
     r"\bskicka (?:din|er) ansökan\b",
     r"\bmer information (?:ger|om tjänsten|fås)\b",
+    # "Kontakta oss", "tveka inte att kontakta Anna Berg"; not a task's "att kontakta anhöriga" (below)
     r"\bkontakta\b",
     r"\bvi är ett (?:växande|ledande|familjeföretag|internationellt)",
     r"\bvåra (?:kärn)?värderingar\b",
     r"\bjämställdhet\w*",
-    r"\bmångfald\w*",
-    r"\boavsett\b",
+    r"\b(?<!biologisk )(?<!biologiska )mångfald\w*",  # (a gardener's "biologisk mångfald" is work)
+    # equal opportunity ("oavsett kön och ålder"), not the work's conditions ("arbeta utomhus oavsett
+    # väder": working outdoors, session 35)
+    r"\boavsett (?:kön|ålder|bakgrund|etni\w*|ursprung|religion|tro|funktions\w*|sexuell\w*|hudfärg|"
+    r"nationalitet|modersmål|övertygelse|livsåskådning|vem|vilken|vilket)\b",
     # equal opportunity (outside tester 12, N10: "Vi välkomnar sökande oberoende av kön, ålder och
     # bakgrund" gave "older adults' needs", "geriatrics")
     r"\boberoende av (?:kön|ålder|bakgrund|etni\w*|ursprung|funktions\w*|religion|sexuell\w*)",
@@ -550,13 +554,21 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bansökningstid\w*",
     r"\bprövotid\b",
     r"\bprovanställning\w*",
-    r"\bintervju\w*",
+    # the interviews of the selection ("Intervjuerna hålls vecka 12", "kallas till intervju"), not the
+    # task of interviewing ("Du genomför intervjuer med klienter", an HR worker's "håller
+    # anställningsintervjuer"; as the Finnish "haastattelu")
+    r"\bintervjuerna\b|\bintervju(?:n|er)?\s+(?:hålls|sker|börjar|inleds|genomförs|ordnas|kan|kommer|pågår)\b",
+    r"\b(?:kallas|kallar|bjuds in|bjuder in)\s+(?:\w+\s+){0,3}?till\s+(?:en\s+)?(?:anställnings|arbets)?intervju\w*",
+    r"\bvi intervjuar\b|\bintervju\w*\s+(?:\w+\s+)?löpande\b|\blöpande intervju\w*",
     r"\bhos oss (?:är|finns|har|råder)\b",
     r"\bvår arbetsgemenskap\b",
     r"\bvi har (?:förbundit|åtagit) oss\b",
     r"\b(?:god|bra|trevlig|härlig|positiv|familjär|öppen|glad|go)\w* (?:stämning|arbetsmiljö|arbetsplats|"
     r"kollegor|arbetskamrater|gemenskap|sammanhållning)\b",
-    r"\btillträde\b",
+    # the start of the job ("Tillträde enligt överenskommelse", "Tillträde 1.3."), not a guard's access
+    # control ("kontrollerar du tillträde till området")
+    r"\btillträde(?=\s*(?:[:.,!]|$|\d|(?:enligt|senast|snarast|omgående|genast|så\s+snart|efter|från|den|i|"
+    r"till\s+(?:tjänsten|befattningen|arbetet|jobbet))\b))",
     r"\benligt överenskommelse\b",
     r"\bpersonal(?:rabatt|måltid)\w*",
     r"\bfriskvård\w*",
@@ -707,10 +719,50 @@ REQUIREMENT_CUES: tuple[str, ...] = (
     r"\bkunskap",
     r"\bkrävs\b",
     r"\barbetsuppgift",
+    # the frames that say what the job is, as the Finnish "työhön kuuluu" (session 35:
+    # "Jämställdhetsarbete hör till dina uppgifter" is an HR worker's task, not an equal-opportunity line)
+    r"\b(?:arbets)?uppgifter(?:na)?\s+(?:hör|ingår)\b",
+    r"\b(?:hör|ingår)\s+(?:till|i)\s+(?:dina|era)\s+(?:arbets)?uppgifter\b",
+    r"\bi\s+(?:arbetet|jobbet)\s+ingår\b",
+    r"\b(?:arbetet|jobbet)\s+(?:består\s+av|omfattar)\b",
 )
 _BOILERPLATE = re.compile("|".join(BOILERPLATE + INVITATIONS + LETTER_AND_WORK_MODE), re.I)
 _BOILERPLATE_BESIDES_INVITATIONS = re.compile("|".join(BOILERPLATE + LETTER_AND_WORK_MODE), re.I)
 _INVITATION = re.compile("|".join(INVITATIONS), re.I)
+
+# Swedish work verbs an ad's "du får …" (you get to …) opens a task with: "Du får arbeta med barn med
+# särskilda behov", "Du kommer att få ta blodprov", "Du får ansvar för kassan" say the job, not a
+# benefit ("Du får en trygg arbetsplats"); "Vi erbjuder dig möjlighet att arbeta med …" says the work
+# too, and so does "att kontakta" a client or an authority. Such a frame is no boilerplate cue
+# (`boilerplate_cue`); the sentence's other cues still count (session 35: such sentences came back empty).
+_SV_TASK_VERBS = (
+    r"arbeta|jobba|ta|sköta|ansvara|hjälpa|leda|planera|utveckla|delta|träffa|göra|hantera|använda|"
+    r"bemöta|möta|stötta|stöda|stödja|undervisa|vårda|laga|bygga|köra|serva|servera|betjäna|handleda|"
+    r"bedöma|behandla|montera|reparera|installera|underhålla|sälja|städa|tillverka|programmera|svetsa|"
+    r"assistera|koordinera|samordna|dokumentera|följa|granska|analysera|sammanställa|guida|instruera|"
+    r"kontrollera|övervaka|sortera|packa|plocka|lasta|baka|tillreda|ordna|organisera"
+)
+_SV_TASK_FRAME = re.compile(
+    r"\bdu (?:kommer att |kommer |ska |skall )?(?:få|får)\s+(?:(?:även|också|bland annat|bl\.\s?a\.|"
+    r"själv|självständigt|till exempel|t\.\s?ex\.|dessutom|mycket|gärna|bland annat att)\s+)*"
+    rf"(?=(?:{_SV_TASK_VERBS})\b|(?:stort |ett stort |helhets)?ansvar(?:et)? för\b)"
+    r"|\bvi erbjuder (?:dig |er )?(?:en |ett )?(?:\w+ )?(?:möjlighet(?:en)?|chans(?:en)?) att "
+    r"(?=(?:arbeta|jobba) (?:med|som|inom)\b)"
+    # a task of contacting ("I arbetet ingår att kontakta anhöriga", "kunna kontakta leverantörer"),
+    # not the employer's "tveka inte att kontakta oss / Anna Berg / avdelningschefen"
+    r"|\b(?<!inte )(?:att|kunna|behöver|måste)\s+kontakta(?=\s+(?!\w*chef)(?!(?:oss|mig|gärna|vår|våra)\b)"
+    r"(?!rekryter|personal|ansvarig)(?-i:[a-zåäö]))",
+    re.I,
+)
+
+
+def boilerplate_cue(sentence: str) -> re.Match[str] | None:
+    """The first boilerplate cue (`BOILERPLATE`, `INVITATIONS`, `LETTER_AND_WORK_MODE`) of `sentence`
+    outside a Swedish task frame (`_SV_TASK_FRAME`: "Du får arbeta med …", "Du får ansvar för …"),
+    or None."""
+    return _BOILERPLATE.search(_SV_TASK_FRAME.sub(" ", sentence))
+
+
 _REQUIREMENT = re.compile("|".join(REQUIREMENT_CUES), re.I)
 
 # Headings of an ad's sections about the employer, its benefits or how to apply. A line that is
@@ -786,7 +838,7 @@ def requirement_clauses(
         # invitation's words ("join our … team" gave *manage a team*, *join metals*)
         return _INVITATION.sub(_invitation_rest, sentence)
     clauses = [_OPENING_CONJUNCTION.sub("", c.strip(" .!?")) for c in _CLAUSE_SPLIT.split(sentence)]
-    kept = [c for c in clauses if re.search(r"\w", c) and not _BOILERPLATE.search(c)]
+    kept = [c for c in clauses if re.search(r"\w", c) and not boilerplate_cue(c)]
     if len(clauses) < 2 or not kept:
         return sentence if not is_boilerplate(sentence, names_job) else ""
     rest = ", ".join(kept) + "."
@@ -832,7 +884,7 @@ def requirement_sentences_as_written(
             continue  # "OFFER: Kilpailukykyinen palkka & hyvät työvuorot." (outside tester 18, P8)
         if only_admin_checks(sentence):
             continue  # "Edellytetään todistusta terveydentilasta sekä rikostaustaotetta." (tester 30, T30-7)
-        if not _BOILERPLATE.search(sentence):
+        if not boilerplate_cue(sentence):
             out.append((sentence, sentence))
         elif read := requirement_clauses(sentence, names_skill, names_job):
             out.append((read, sentence))
@@ -2571,7 +2623,7 @@ def is_boilerplate(sentence: str, names_job: Callable[[str], bool] | None = None
         return True
     if _PAY_CLAUSE.match(sentence) or (_PAY_OFFERED.match(sentence) and not _REQUIREMENT.search(sentence)):
         return True
-    if not _BOILERPLATE.search(sentence) or _REQUIREMENT.search(sentence):
+    if not boilerplate_cue(sentence) or _REQUIREMENT.search(sentence):
         return False
     return not _invites_to_job(sentence, names_job)
 
