@@ -11,13 +11,16 @@ test names what a recruiter relies on.
    is the job's start, not a guard's access control; "hör till dina uppgifter", "i arbetet ingår" say
    the job as the Finnish "työhön kuuluu" does. The benefits, the selection, the contact person and
    the employer's promise to train stay empty.
+2. Willing, said by a negation: "Inte rädd för att köra i stadstrafik", "Du drar dig inte för att städa"
+   negate nothing (`recognition_text.LITOTES`); the whole sentence was read as not held and came back
+   empty.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from services.matching.index.domain.recognition_text import boilerplate_cue, is_boilerplate
+from services.matching.index.domain.recognition_text import affirmed, boilerplate_cue, is_boilerplate
 
 
 def _shown(recognizer, text: str, k: int = 5) -> list[str]:
@@ -43,6 +46,7 @@ def _shown(recognizer, text: str, k: int = 5) -> list[str]:
         "Du ska kunna kontakta leverantörer och beställa material.",
         "Jämställdhetsarbete och likabehandlingsplaner hör till dina uppgifter.",
         "Som väktare kontrollerar du tillträde till området.",
+        "Hos oss finns möjlighet att jobba med tunga fordon.",
     ],
 )
 def test_a_task_said_in_a_benefits_words_is_no_boilerplate_and_names_a_skill(sentence, esco_recognizer):
@@ -82,6 +86,7 @@ def test_a_task_frame_is_no_boilerplate_cue(sentence):
         "För mer information, tveka inte att kontakta avdelningschefen.",
         "Tillträde enligt överenskommelse.",
         "Tillträde 1.3.2027.",
+        "Hos oss finns möjlighet att utvecklas.",
     ],
 )
 def test_benefits_equal_opportunity_and_the_selection_stay_boilerplate(sentence, esco_recognizer):
@@ -112,3 +117,23 @@ def test_an_ads_task_in_a_benefits_words_gives_the_skill_a_recruiter_expects(
     esco_recognizer, sentence, expected
 ):
     assert expected in _shown(esco_recognizer, sentence)
+
+
+# -- 2. "not afraid of" a task is being willing to do it -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Inte rädd för att köra i stadstrafik.", "drive in urban areas"),
+        ("Inte rädd för att jobba med händerna och svetsa.", "operate welding equipment"),
+        ("Du drar dig inte för att städa.", "cleaning techniques"),
+    ],
+)
+def test_not_afraid_of_a_task_reads_the_task(esco_recognizer, sentence, expected):
+    assert affirmed(sentence) == sentence  # nothing in it is negated
+    assert expected in _shown(esco_recognizer, sentence)
+
+
+def test_a_negated_skill_beside_it_stays_negated():
+    assert "körkort" not in affirmed("Har inte körkort men är inte rädd för att ta i.")

@@ -746,7 +746,8 @@ _SV_TASK_FRAME = re.compile(
     r"\bdu (?:kommer att |kommer |ska |skall )?(?:få|får)\s+(?:(?:även|också|bland annat|bl\.\s?a\.|"
     r"själv|självständigt|till exempel|t\.\s?ex\.|dessutom|mycket|gärna|bland annat att)\s+)*"
     rf"(?=(?:{_SV_TASK_VERBS})\b|(?:stort |ett stort |helhets)?ansvar(?:et)? för\b)"
-    r"|\bvi erbjuder (?:dig |er )?(?:en |ett )?(?:\w+ )?(?:möjlighet(?:en)?|chans(?:en)?) att "
+    r"|\b(?:vi erbjuder (?:dig |er )?|hos oss (?:finns|har du|ges|får du) )(?:en |ett )?(?:\w+ )?"
+    r"(?:möjlighet(?:en)?|chans(?:en)?) att "
     r"(?=(?:arbeta|jobba) (?:med|som|inom)\b)"
     # a task of contacting ("I arbetet ingår att kontakta anhöriga", "kunna kontakta leverantörer"),
     # not the employer's "tveka inte att kontakta oss / Anna Berg / avdelningschefen"
@@ -1218,12 +1219,15 @@ _NOT_REQUIRED = re.compile("|".join(NOT_REQUIRED), re.I)
 LITOTES = re.compile(
     r"\b(?:ei|eikä)\s+(?:ole\s+)?(?:\w+\s+)?(?:haitaksi|pahitteeksi|haittaa)\b|"
     r"\b(?:does|do|would|will|could|can|wo|ca)(?:n['’]t|\s+not)\s+hurt\b|\bskadar\s+(?:inte|ej)\b|"
-    r"\b(?:inte|ej)\s+skada\b",
+    r"\b(?:inte|ej)\s+skada\b|"
+    # "Inte rädd för att ta i", "du drar dig inte för fysiskt arbete": willing, not a negation (session 35)
+    r"\b(?:inte|ej|aldrig)\s+(?:\w+\s+)?rädd\s+(?:för|att)\b|\bdrar\s+(?:dig|sig)\s+(?:inte|ej|aldrig)\s+för\b",
     re.I,
 )
 """A plus said by negating a harm: "Ruotsin kielen taito ei ole pahitteeksi", "Ei haittaa, jos
 puhut ruotsia", "Swedish wouldn't hurt", "Svenska skadar inte", "Det skadar inte om du kan
-svenska": its negation word negates nothing (`affirmed`; `language_requirements` reads a plus)."""
+svenska"; willing to do it: "Inte rädd för fysiskt arbete": its negation word negates nothing
+(`affirmed`; `language_requirements` reads a plus)."""
 _PREDICATE_JOIN = re.compile(r"\b(?:ja|sekä|och|samt|and)\s*$", re.I)
 # What an ad says IS needed, as the predicate of a clause of its own: "Hygieniapassi vaaditaan ja
 # ajokorttia ei vaadita" (an outside tester: the whole sentence was dropped, the hygiene passport
