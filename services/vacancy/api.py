@@ -9,10 +9,10 @@ from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint
 
+from services.kernel.ad_limits import Ground, limits
 from services.kernel.calendar import local_day
 from services.kernel.sentences import MAX_SENTENCES, sentences
 from services.kernel.texts import N_
-from services.vacancy.ad_limits import Ground, limits
 from services.vacancy.domain import (
     CloseReason,
     InvalidVacancyError,

@@ -3,7 +3,7 @@
 
 import pytest
 
-from services.vacancy.ad_limits import Ground, limits
+from services.kernel.ad_limits import Ground, limits
 
 
 @pytest.mark.parametrize(

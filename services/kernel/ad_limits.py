@@ -10,7 +10,9 @@ miehiä") and whether a limit is lawful is a person's judgement. A minimum age i
 age limit of the law, "vähintään 18-vuotias", is common and lawful), nor an upper age of 18 or less
 (the Young Workers' Act's limits); an equality statement naming both sexes or all ages is no limit.
 
-Pure (standard library and the kernel's sentence split).
+In the kernel because two services read it alike: the vacancy service's warning and the weekly
+meeting's mark in matching (`team.meeting.VacancyRow.ad_limits`). Pure (standard library and the
+kernel's sentence split).
 """
 
 from __future__ import annotations
