@@ -217,6 +217,19 @@ _INTE = re.compile(r"\b(?:inte|ej|icke)\b", re.I)
 _BUT = re.compile(r"\b(?:mutta|muttei|vaan|but|men|though|although|however)\b", re.I)
 
 
+def said_without(sentence: str, start: int) -> bool:
+    """Whether "ilman", "without" or "utan" stands at most three words before offset `start` of
+    `sentence`, in its clause ("You can apply without a driving licence", "ilman ajokorttia"; not
+    the "but" of "inte svenska utan finska"): what starts at `start` is not needed. The vacancy
+    service reads licences and cards by it, as `_said` reads languages."""
+    cuts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, start)]
+    lo = max([*cuts, 0])
+    without = _WITHOUT.search(sentence, lo, start)
+    if without and without.group().lower().startswith("utan") and _INTE.search(sentence, lo, without.start()):
+        return False
+    return without is not None
+
+
 def _said(
     sentence: str, mentions: Sequence[tuple[str, int, int]], linked: Sequence[bool]
 ) -> tuple[list[str], list[tuple[int, int]]]:

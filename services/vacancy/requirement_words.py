@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from services.kernel.language_clauses import read_requirements
+from services.kernel.language_clauses import read_requirements, said_without
 from services.kernel.negation import LITOTES, negated_spans
 from services.kernel.sentences import sentences
 
@@ -150,7 +150,9 @@ def _language_names(sentence: str, cued: bool) -> list[tuple[str, int, int]]:
 def _waived(sentence: str, at: int) -> bool:
     """Whether the word at offset `at` of `sentence` is in a clause saying it is not needed or
     lacking (the kernel's `negated_spans`, as matching reads skills; a litotes, "ei haittaa", is no
-    waiver)."""
+    waiver), or after "ilman", "without", "utan" (`said_without`)."""
+    if said_without(sentence, at):
+        return True
     litotes = [(m.start(), m.end()) for m in LITOTES.finditer(sentence)]
     return any(s <= at < e and not any(a <= s < b for a, b in litotes) for s, e in negated_spans(sentence))
 

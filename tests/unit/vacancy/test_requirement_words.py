@@ -112,6 +112,11 @@ def test_languages_are_read_clause_by_clause_required_waived_or_a_plus(text, req
         ("Hygieniapassi vaaditaan, ajokorttia ei tarvita.", False, ("hygieniapassi",)),
         ("Körkort krävs, truckkort behövs inte.", True, ()),
         ("A forklift licence is required; a driving licence is not needed.", False, ("forklift licence",)),
+        ("You can apply without a driving licence.", False, ()),
+        ("Ilman ajokorttia pärjää.", False, ()),
+        ("Inget körkort krävs.", False, ()),
+        ("Körkort är inget krav.", False, ()),
+        ("Vi kräver inte hygienpass utan körkort.", True, ()),
     ],
 )
 def test_a_licence_or_card_waived_in_its_clause_is_not_named_and_the_other_clause_still_is(
