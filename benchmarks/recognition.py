@@ -120,6 +120,13 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   staff, midwives, radiographers, vehicle mechanics, bakers, butchers, concrete and earthmoving work,
   automation, security guards, floor layers and roofers), written before reading the other sets or the
   recogniser; held out: measured once, totals only, by the lead (``--sets fi-dev21,sv-dev15``).
+- ``fi-dev22``, ``sv-dev16``: a seventh fresh, independent unseen pair (session 35, helper ``unseen35``, another
+  new author; 82 and 82 sentences that name a skill, plus 4 and 4 boilerplate rows with none, across 39 Finnish and
+  46 Swedish occupations plus generic lines, at most five rows each: the barometer's shortage occupations and ones earlier sets name
+  little: opticians, veterinary nurses, pharmacy staff, ventilation fitters, CNC machinists, scaffolders, software
+  testers, payroll clerks, greenhouse, boat building, fish processing and farm work), exact ESCO skills only, written
+  before reading the other sets or the recogniser; held out: measured once, totals only, by the lead (``--sets
+  fi-dev22,sv-dev16``).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[3]
         "fi-dev19",
         "fi-dev20",
         "fi-dev21",
+        "fi-dev22",
         "sv-dev",
         "sv-dev2",
         "sv-dev3",
@@ -53,6 +54,7 @@ ROOT = Path(__file__).resolve().parents[3]
         "sv-dev13",
         "sv-dev14",
         "sv-dev15",
+        "sv-dev16",
     ],
 )
 def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name):
@@ -80,6 +82,7 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "fi-dev19": 50,
         "fi-dev20": 70,
         "fi-dev21": 75,
+        "fi-dev22": 75,
         "sv-dev": 30,
         "sv-dev2": 45,
         "sv-dev3": 32,
@@ -93,6 +96,7 @@ def test_every_labelled_sentence_names_esco_skills_with_their_labels(esco, name)
         "sv-dev13": 60,
         "sv-dev14": 70,
         "sv-dev15": 75,
+        "sv-dev16": 75,
     }
     # a row with no skill (company boilerplate, benefits, how to apply) is kept in the file and
     # skipped by the benchmark; the minimum counts the sentences that name a skill
