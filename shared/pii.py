@@ -76,6 +76,7 @@ FAMILY = "family_status"
 POLITICS = pii_words.POLITICS
 CRIMINAL = pii_words.CRIMINAL
 IMMIGRATION = pii_words.IMMIGRATION
+SOCIAL_WELFARE = pii_words.SOCIAL_WELFARE
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _DASHES = TYPOGRAPHIC_DASHES  # read as "-" (shared.text)
@@ -803,7 +804,7 @@ _LIST_BEFORE = r"(?:[\w-]+(?:,\s+[\w-]+){0,3}\s+(?:and|ja|och|sekä|tai|or|eller
 _CARE_BEFORE = re.compile(
     rf"(?:(?<!\w)(?:{_CARE}|hoitanut|hoitaa|hoitamaan|hoitamisesta|vårdat|vårdar|cared\s+for|caring\s+for"
     r"|nursed|nurses|patients?\s+with|patienter\s+med|potilaiden|asiakkaiden|asiakkaan|people\s+with|personer\s+med"
-    r"|solve|solves|solving|resolve\w*|work\s+out|ratkais\w*)\s+"
+    r"|solve|solves|solving|resolve\w*|work\s+out|ratkais\w*|support\s+workers?|support\s+staff|care\s+workers?)\s+"
     rf"(?:\w+\s+)?{_LIST_BEFORE})$",
     re.I,
 )
@@ -1328,6 +1329,7 @@ MATCHING_PLACEHOLDERS = {
     POLITICS: "[poliittinen kanta]",
     CRIMINAL: "[rikostieto]",
     IMMIGRATION: "[maahanmuuttoasema]",
+    SOCIAL_WELFARE: "[sosiaalihuollon asiakkuus]",
 }
 
 
@@ -1411,8 +1413,8 @@ MATCHING_REFUSAL = (
     "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
     "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
     "ethnic origin or nationality, religion, political opinion, sexual orientation or sex life, trade-union "
-    "membership, family status, criminal record or immigration status (refer to the candidate by the "
-    "pseudonymous id; names are not detected automatically, so do not write them either)."
+    "membership, family status, criminal record, immigration status or social-welfare clienthood (refer to the "
+    "candidate by the pseudonymous id; names are not detected automatically, so do not write them either)."
 )
 
 

@@ -274,7 +274,7 @@ class FollowUpSchema(StrictSchema):
         metadata={
             "description": "What is to be done; no personal identity code, birth date, e-mail address, phone number, "
             "street address, health information, age, ethnic origin, religion, political opinion, sexual orientation, "
-            "trade-union membership, family status, criminal record or immigration status (422; detected by "
+            "trade-union membership, family status, criminal record, immigration status or social-welfare clienthood (422; detected by "
             "wording, fi/sv/en); names are not checked: do not write them",
             "example": "Arrange a Finnish course (B1)",
         },
