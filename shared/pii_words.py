@@ -598,11 +598,15 @@ _CLIENT_OF = (
 _EXPECTING = (
     r"(?:(?<!\w)(?:is|are|she|they|we)|(?<=\w)['’](?:s|re))\s+having\s+(?:(?:a|her|their|his|another|the)\s+)?"
     r"(?:(?:first|second|third|fourth|new|little)\s+)?(?:baby|babies|twins|child)(?![\w-])"
-    r"|(?<!\w)(?:she|she's|she’s|she\s+is|her\s+baby\s+is|the\s+baby\s+is|baby's|baby’s)\s+(?:due\s+)?"
-    r"(?:due\s+(?:in|on|at|this|next|around|any)|due\s+date)(?!\w)|(?<!\w)her\s+due\s+date"
-    r"|(?<!\w)(?:ska|skall|kommer\s+att)\s+(?:ha|få)\s+(?:\w+\s+)?(?:barn|bebis|tvillingar)(?!\w)"
+    # "She's due in May", not "She is due at the interview at 10": a time of the year or weeks after "due"
+    r"|(?<!\w)(?:she's|she’s|she\s+is|her\s+baby\s+is|the\s+baby\s+is|baby's|baby’s)\s+due\s+"
+    r"(?:(?:in|on|around|by|early|late|mid|at\s+the\s+(?:end|start|beginning)\s+of|next|this)[\s-]+)?(?:the\s+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer"
+    r"|autumn|fall|winter|month|\d+\s+weeks|a\s+few\s+weeks|any\s+day)(?!\w)|(?<!\w)her\s+due\s+date"
     r"|(?<!\w)(?:ska|skall|kommer\s+att)\s+föda(?!\w)|(?<!\w)föder\s+(?:i|till|om|under|nästa)(?!\w)"
 )
+# "Ska ha barn i maj" is pregnancy, "ska ha barn i gruppen" a preschool teacher's work: ambiguous
+_EXPECTING_SV = r"(?<!\w)(?:ska|skall|kommer\s+att)\s+(?:ha|få)\s+(?:\w+\s+)?(?:barn|bebis|tvillingar)(?!\w)"
 # Plans of children (outside tester 35, F3's set: "Haluaa lapsia pian", "Vill skaffa barn", "Wants to have
 # children"): a verb of wanting or planning and children; ambiguous ("haluaa lapsia hoitamaan" is not written,
 # but a sentence of work near it excuses it).
@@ -719,6 +723,7 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
     (TRADE_UNION, True, re.compile(_UNION_WORD, re.I)),
     *((kind, False, re.compile(pattern, re.I)) for kind, pattern in _CLIENT_OF),
     (HEALTH, False, re.compile(_EXPECTING, re.I)),
+    (HEALTH, True, re.compile(_EXPECTING_SV, re.I)),
     (FAMILY, True, re.compile(_FAMILY_PLANS, re.I)),
     (
         CRIMINAL,
