@@ -940,7 +940,7 @@ _FI_GROUPS = r"(?:kurdi|somali|afgaani|tšetšeeni|romani|arabi|tataari|uiguuri)
 """Nationalities and ethnic groups Finnish names with a noun of its own, not a "-lainen" word."""
 _EN_WORDS = (
     r"(?:Greek|Swiss|Slovak|Kazakh|Uzbek|Filipino|Filipina|Welsh|Tajik|Kyrgyz|Uyghur|Chechen|Turkmen|Irish"
-    r"|Kurd|Roma|Sami|Arab|Czech|Dane|Swede|Finn|Pole|Turk|Scot|Brit|Somali|Afghan|Icelandic|Kosovar)"
+    r"|Kurd|Roma|Sami|Sámi|Saami|Arab|Czech|Dane|Swede|Finn|Pole|Turk|Scot|Brit|Somali|Afghan|Icelandic|Kosovar)"
 )
 """English nationalities and ethnic groups not made of a country's name and "-ian", "-ish" …"""
 # Named groups: ``p…`` a word said of the person ("Hän on …", "She is …"), read only when it does
@@ -1073,6 +1073,7 @@ _DEMONYM_STEMS: dict[str, tuple[str, ...]] = {
     "fi": (
         *("amerikka", "englanti", "britti", "skotlanti", "hollanti", "afrikka", "korea", "saame", "kurdi"),
         *("valkovenä", "tiibet", "somali", "afgaani", "tšetšeeni", "romani", "arabi", "tataari", "uiguuri"),
+        "romaani",  # the Roma in the Finnish of the authorities ("romaanitaustainen", outside tester 35, F3's set)
         "suomenruotsa",  # Finland's own language groups too (outside tester 18, P10: "Han är finlandssvensk")
     ),
     "sv": (

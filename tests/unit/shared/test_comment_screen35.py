@@ -65,6 +65,9 @@ def test_outside_tester_35s_stored_comments_are_refused_with_their_kind(text, ki
         ("Haluaa lapsia pian.", "family_status"),
         ("Vill skaffa barn snart.", "family_status"),
         ("Planning to start a family.", "family_status"),
+        ("Hän on romaanitaustainen.", "ethnic_origin"),
+        ("Hon är rom.", "ethnic_origin"),
+        ("Sámi, speaks North Sámi at home.", "ethnic_origin"),
     ],
 )
 def test_the_same_kinds_in_other_forms_and_languages_are_refused(text, kind):
@@ -104,6 +107,11 @@ INNOCENT = [
     "Handles income support applications at the benefits office.",
     "On benefits administration team, payroll experience.",
     "Tireless worker, always on time.",
+    "Fluent in Northern Sámi and Finnish.",
+    "Puhuu pohjoissaamea ja suomea.",
+    "Talar romska och svenska.",
+    "Speaks Romani and Finnish.",
+    "Kirjoittaa romaania vapaa-ajallaan.",
     "She is due to start in May.",
     "She is due to finish the course in May.",
     "The project is due in May.",
