@@ -244,14 +244,12 @@ def rejoined_rows(content: dict[str, Any]) -> dict[str, Any]:
     joined = []
     for group in groups.values():
         ordered = sorted(group, key=lambda r: str(r.get("occurred_on") or ""))
-        steps = [r.get("week_steps") for r in ordered]
+        steps = [x for r in ordered if isinstance(x := r.get("week_steps"), list)]
         joined.append(
             {
                 **ordered[-1],
                 "history": [h for r in ordered for h in r.get("history") or [r.get("status")]],
-                "week_steps": [s for x in steps for s in x]
-                if all(isinstance(x, list) for x in steps)
-                else None,
+                "week_steps": [s for x in steps for s in x] if len(steps) == len(ordered) else None,
             }
         )
     return {**content, "last_week": joined}
