@@ -190,13 +190,18 @@ lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfar
 
 _TITLED_QUALIFICATION = {
     "fi": re.compile(
-        r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:perus|ammatti|erikoisammatti)?tutkin\w*", re.I
+        r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:\(\s*(?:ylempi\s+)?y?amk\s*\)\s*|"
+        r"(?:ylempi\s+)?y?amk(?:-|\s+))?(?:perus|ammatti|erikoisammatti)?tutkin\w*",
+        re.I,
     ),
     "sv": re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
 }
 """A qualification named after the job it trains for (`SkillRecognizer._titled_qualifications`):
-Finnish "<title>n ammattitutkinto" ("Kiinteistönhoitajan ammattitutkinto"), Swedish "yrkesexamen
-för <title>" ("yrkesexamen för fastighetsskötare")."""
+Finnish "<title>n ammattitutkinto" ("Kiinteistönhoitajan ammattitutkinto"), also with a
+university of applied sciences' degree level between ("fysioterapeutin (AMK) tutkinto",
+"sairaanhoitajan AMK-tutkinto": read as the title's words, *engage in physiotherapy research* 0.91
+outranked the ad's duties; outside tester 35, F5), Swedish "yrkesexamen för <title>" ("yrkesexamen
+för fastighetsskötare")."""
 
 
 class TextEncoder(Protocol):
