@@ -156,6 +156,9 @@ class VacancyFacts:
     work_mode: str = "on_site"  # on_site | hybrid | remote
     pay: Pay | None = None
     reopened_at: datetime | None = None  # when the employer last reopened it (F10); None: never
+    # the grounds (``kernel.ad_limits.Ground`` values) its title or description limits applicants by:
+    # age, sex, pregnancy, family plans (outside tester 35, F7: a phrase reading, for a person to judge)
+    ad_limits: tuple[str, ...] = ()
 
     @property
     def is_shortage_role(self) -> bool:
@@ -254,6 +257,8 @@ class VacancyRow:
     work_mode: str = "on_site"
     pay: Pay | None = None
     reopened: bool = False  # reopened by its employer since the previous meeting was stored
+    # the grounds its ad text limits applicants by (``VacancyFacts.ad_limits``); [] in meetings stored before
+    ad_limits: list[str] = field(default_factory=list)
 
     @property
     def names_essential_skills(self) -> bool:
@@ -477,6 +482,7 @@ def build_meeting(
                 pay=v.pay,
                 reopened=v.reopened_at is not None
                 and (facts.previous is None or v.reopened_at > facts.previous.as_of),
+                ad_limits=list(v.ad_limits),
             )
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]

@@ -676,6 +676,11 @@ class SkillRecognizer:
         "lukea piirustuksia" → tulkita; "kirjata" → dokumentoida), added to its lemmas in the
         lexical score only. "tehdä" → suorittaa was tried and dropped: "suorittaa" is the verb of
         hundreds of labels (*perform body searches* for a guard's "teet tarkastuskierroksia").
+    unknown_modifier_heads : a Finnish compound whose first part no ESCO label uses, and which
+        the compound splitter therefore cannot split, is also read by its head in the lexical
+        score (`_unknown_modifier_heads`: "vakuumipakkaajan" → pakkaaja, "yleismittarilla" →
+        mittari, "määräaikaishuoltoja" → huolto): the head names the kind of thing or work, the
+        unknown first part only narrows it. Queries only (ESCO's labels are indexed as before).
     encoder : a `TextEncoder`, or None for lexical matching only.
     tools : lemmatiser, language detector and skill rules (`LanguageTools`).
     """
@@ -725,6 +730,7 @@ class SkillRecognizer:
         own_skill_weight: float = 1.35,
         own_skill_types: tuple[str, ...] = ("skill/competence", "knowledge"),
         finnish_label_verbs: bool = True,
+        unknown_modifier_heads: bool = True,
         guarantee_ratio: float = 0.85,
         guess_floor: float = 0.2,
         guess_cut_after: int = 3,
@@ -789,6 +795,7 @@ class SkillRecognizer:
         self.own_skill_weight = own_skill_weight
         self.own_skill_types = own_skill_types
         self.finnish_label_verbs = finnish_label_verbs
+        self.unknown_modifier_heads = unknown_modifier_heads
         self.encoder = encoder
         self.tools = tools or LanguageTools()
 
@@ -3051,12 +3058,43 @@ class SkillRecognizer:
         if self.splitter_ is not None:  # a compound's inflected head ("haavan|hoitoa" → hoito)
             known = self.splitter_.vocabulary
             extra = [t if t in known else lemmatise(t, "fi") for t in extra]
+            if query and self.unknown_modifier_heads:  # "vakuumi|pakkaajan": its head, pakkaaja
+                extra += self._unknown_modifier_heads(text)
         verbs = self.tools.verbs
         if verbs:  # the verb of a task or worker noun, also in a compound ("myynti|työ", "sähkö|asennus")
             extra += [v for t in extra for v in self._verbs_in(t)]
         if query and self.finnish_label_verbs:
             extra += [v for t in tokens for v in FINNISH_LABEL_VERBS.get(t, ())]
         return text + " " + " ".join(t for t in extra if t)
+
+    def _unknown_modifier_heads(self, text: str) -> list[str]:
+        """The lemmas of the heads of the Finnish compounds in `text` whose first part is no word
+        of ESCO's labels (so that `CompoundSplitter.split` keeps them whole): "vakuumipakkaajan" →
+        ["pakkaaja"]. Only a head of at least `_HEAD_LETTERS` letters as written and as a lemma,
+        after a first part of at least three letters, that is no verb (a compound's head is a
+        noun: "valmistua" is no "valmist|istua", "erityisesti" no "erity|esti"), in a word that is
+        not capitalised inside a sentence (a name: "Valviran", "Excelin") and that is no verb
+        itself ("edellyttää" → "tää")."""
+        splitter, lemmatise = self.splitter_, self.tools.lemmatise
+        if splitter is None or lemmatise is None:
+            return []
+        out: list[str] = []
+        for i, word in enumerate(WORD.findall(text)):
+            if len(word) < 3 + _HEAD_LETTERS or (i and word[0].isupper()):
+                continue
+            low = word.lower()
+            lemma = lemmatise(low, "fi")
+            if lemma in splitter.vocabulary or low in splitter.vocabulary or _INFINITIVE.search(lemma):
+                continue
+            if len(splitter.split(lemma)) > 1 or len(splitter.split(low)) > 1:
+                continue  # (split already: its parts are read)
+            head = splitter.head(low)
+            if head is None or len(head) < _HEAD_LETTERS:
+                continue
+            head_lemma = head if head in splitter.vocabulary else lemmatise(head, "fi")
+            if len(head_lemma) >= _HEAD_LETTERS and not _INFINITIVE.search(head_lemma):
+                out.append(head_lemma)
+        return out
 
     def _other_language_docs(self, lang: str) -> np.ndarray | None:
         """(n_docs,) bool: the documents text in `lang` does not read (`RecognitionIndex.doc_lang`),
@@ -3811,6 +3849,11 @@ polisen"), English "with …" ("working closely with our backend developer"): sk
 `SkillRecognizer.occupations_in`."""
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_HEAD_LETTERS = 5
+"""The least letters of a compound's head read alone (`SkillRecognizer._unknown_modifier_heads`):
+shorter tails of unknown words are mostly inflection endings read as words ("-uus" → uusi,
+"-aja" → ajaa, "-ien")."""
+
 _INFINITIVE = re.compile(r"(?:[aeiouyäö][dt]|hd|[aeiouyäö]|ll|nn|rr|st)[aä]$")
 """Endings of Finnish first infinitives ("myydä", "hitsata", "lukea", "hoitaa", "opiskella",
 "pestä"), tested on lemmas."""
