@@ -152,7 +152,8 @@ def _walk(value: Any, path: str, depth: int) -> Iterator[tuple[str, Any, int]]:
 
 def check_text(text: str, location: str, where: str | None, *, controls: bool) -> None:
     """Refuse lone UTF-16 surrogates and NUL (no database stores them), and with ``controls`` every
-    C0 control character (a path or query value has no use for a newline)."""
+    C0 control character (a path or query value has no use for a newline). Raises ``BadInputError``
+    (rendered as a 400 naming ``location`` and ``where``) for the first such character."""
     if _LONE_SURROGATE.search(text):
         raise BadInputError(location, where, "Text must be valid Unicode (a lone surrogate was sent).")
     if "\x00" in text or (controls and _CONTROL.search(text)):

@@ -126,6 +126,10 @@ class RepeatThrottle(logging.Filter):
 
 
 def configure_logging(service: str, level: str = "INFO") -> None:
+    """One JSON object per line on stdout for every logger of the process (``JsonFormatter``, with
+    ``service`` in each line), repeats throttled (``RepeatThrottle``), kafka-python's and Alembic's
+    loggers at WARNING. Idempotent: a second call changes nothing. Raises ``ValueError`` for a
+    ``level`` that is no logging level name."""
     root = logging.getLogger()
     if getattr(root, "_kohtaanto_configured", False):
         return

@@ -65,6 +65,11 @@ class RegistryError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Registry:
+    """The organisation registry (``data/organisations.csv``): organisation id → ``Organisation``.
+    ``org_id in registry`` asks whether an id is registered; iterating gives the organisations.
+    Look-ups of an unregistered id answer None, an empty set or the id itself (see each method),
+    never raise."""
+
     organisations: dict[str, Organisation]
 
     def __contains__(self, org_id: object) -> bool:
@@ -167,6 +172,8 @@ def registry(path: Path, known_regions: frozenset[str] | None = None) -> Registr
 
 # -- marshmallow edge ----------------------------------------------------------------------------------
 def current_registry() -> Registry:
+    """This app's registry (``app.extensions["kohtaanto.organisations"]``). Raises ``RuntimeError``
+    outside an application context."""
     from flask import current_app
 
     return current_app.extensions["kohtaanto.organisations"]
@@ -178,7 +185,8 @@ def org_kind(org_id: str) -> str | None:
 
 
 def known_organisation(org_id: str) -> None:
-    """marshmallow validator: the id must be registered."""
+    """marshmallow validator: the id must be registered in this app's registry. Raises
+    marshmallow's ``ValidationError`` (a 422 naming the field) otherwise."""
     if org_id not in current_registry():
         from marshmallow import ValidationError
 

@@ -484,6 +484,8 @@ def identifier_holds_personal_data(identifier: str) -> bool:
 
 
 def contains_personal_data(text: str) -> bool:
+    """Whether ``find_personal_data`` finds anything in ``text`` (an identity code, e-mail address,
+    phone number or street address)."""
     return bool(find_personal_data(text))
 
 

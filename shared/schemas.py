@@ -59,6 +59,8 @@ class Reference:
 
 
 def reference() -> Reference:
+    """This app's reference data (``app.extensions["kohtaanto.reference"]``). Raises
+    ``RuntimeError`` outside an application context."""
     from flask import current_app
 
     return current_app.extensions["kohtaanto.reference"]
@@ -360,6 +362,8 @@ class LanguageCode(_Text):
 
 # -- validators kept for callers that validate without loading -------------------------------------
 def known_skill(uri: str) -> None:
+    """marshmallow validator: ``uri`` names an ESCO skill of this app's catalogue (any harmless
+    spelling, ``EscoCatalogue.resolve``). Raises ``ValidationError`` saying why not."""
     try:
         reference().catalogue.resolve(uri, "skill")
     except UnknownConceptError as exc:
@@ -367,6 +371,8 @@ def known_skill(uri: str) -> None:
 
 
 def known_occupation(uri: str) -> None:
+    """marshmallow validator: ``uri`` names an ESCO occupation of this app's catalogue. Raises
+    ``ValidationError`` saying why not."""
     try:
         reference().catalogue.resolve(uri, "occupation")
     except UnknownConceptError as exc:
@@ -374,6 +380,8 @@ def known_occupation(uri: str) -> None:
 
 
 def known_municipality(code: str) -> None:
+    """marshmallow validator: ``code`` is a municipality this app's geography knows (a code or a
+    name, ``Geography.municipality``). Raises ``ValidationError`` saying why not."""
     try:
         reference().geography.municipality(code)
     except UnknownPlaceError as exc:
@@ -525,6 +533,9 @@ def unique_items_by(key: str) -> dict[str, Any]:
 
 
 def unique_by(key: str, what: str) -> Any:
+    """A marshmallow validator for a list of objects: each item's ``key`` at most once. The
+    validator raises ``ValidationError`` ("<what> listed more than once.") otherwise."""
+
     def check(items: list[dict[str, Any]]) -> None:
         seen = [item[key] for item in items]
         if len(seen) != len(set(seen)):
@@ -543,6 +554,8 @@ class PageArgs(StrictSchema):
 
 
 def region_of(municipality: str) -> str:
+    """The region id of a current municipality code, from this app's geography. Raises
+    ``KeyError`` for any other code (validate with ``known_municipality`` first)."""
     return reference().geography.region_of(municipality)
 
 

@@ -98,7 +98,8 @@ def group_consumer(
     """A consumer-group member for ``spec``: subscribes to its topics, dispatches by its declarations
     to handlers working on ``context(engine)``, and dead-letters each poison record once (the
     record of what was dead-lettered lives in the service's database). ``log_each`` logs one line
-    per handled event (for low-volume business streams)."""
+    per handled event (for low-volume business streams). Raises ``ValueError`` when ``spec``
+    declares no consumer group (a consumer that assigns partitions itself, like the matching index)."""
     if spec.group is None:
         raise ValueError(f"{spec.name} declares no consumer group")
     group = spec.group
@@ -126,6 +127,14 @@ def run_worker(
     consumers: Sequence[ConsumerFactory],
     stop: threading.Event | None = None,
 ) -> None:
+    """Run a service's worker until ``stop`` is set (or SIGTERM/SIGINT when called on the main
+    thread): the outbox relay of ``outbox`` and one thread per consumer factory, each restarted after
+    2 s when it crashes. The database is migrated (or checked) first; ``/metrics`` is served on
+    ``settings.worker_metrics`` when set. On stop, threads and the producer get
+    ``settings.worker_stop_seconds`` (seconds) in all, and what is cut short is repeated after the
+    restart (at-least-once). Raises ``ConfigError`` when Kafka credentials are missing and
+    ``MigrationError`` when the schema is behind and may not be migrated here (before any thread
+    starts)."""
     configure_logging(f"{settings.service}-worker")
     security_config(settings.kafka)  # fail fast on missing credentials, not at the first send
     stop = stop or threading.Event()

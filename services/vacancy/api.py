@@ -9,6 +9,7 @@ from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint
 
+from services.kernel.ad_limits import Ground, limits
 from services.kernel.calendar import local_day
 from services.kernel.sentences import MAX_SENTENCES, sentences
 from services.kernel.texts import N_
@@ -27,7 +28,7 @@ from services.vacancy.domain import (
 )
 from services.vacancy.handlers import VacancyHandlers
 from services.vacancy.repository import VacancyFilter
-from services.vacancy.requirement_words import named_requirements
+from services.vacancy.requirement_words import language_of_skill, named_requirements
 from services.vacancy.schemas import (
     CloseSchema,
     ReopenSchema,
@@ -148,6 +149,24 @@ UNCONFIRMED = N_(
     "skill by adding its ESCO skill to skills; GET /api/v1/vacancies/<id>/skills on the matching "
     "service lists the suggestions (suggested_skills, suggested_languages). Turn one down with rejected_skills."
 )
+ONLY_A_PLUS = N_(
+    "The title and description name %(languages)s only as a plus: no requirement, so do not add it to "
+    "languages; it counts in scores as an optional suggestion until you accept its ESCO skill in skills "
+    "or turn it down with rejected_skills."
+)
+LIMIT_BY = {
+    Ground.AGE: N_('%(field)s limits applicants by age ("%(words)s").'),
+    Ground.SEX: N_('%(field)s limits applicants by sex ("%(words)s").'),
+    Ground.PREGNANCY: N_('%(field)s limits applicants by pregnancy ("%(words)s").'),
+    Ground.FAMILY: N_('%(field)s limits applicants by family plans ("%(words)s").'),
+}
+LIMIT_LAW = N_(
+    "A job ad must not limit applicants by age, sex, pregnancy or family plans without an acceptable "
+    "reason (Equality Act 609/1986, sections 8 and 14; Non-Discrimination Act 1325/2014, section 8). The "
+    "vacancy is published and everyone who reads it sees this warning; whether the limit is lawful (a "
+    "youth summer-job scheme may be) is a person's judgement. Reword the ad if it is not."
+)
+FIELD_NAMES = {"title": N_("The ad's title"), "description": N_("The ad's description")}
 UNCONFIRMED_SKILLS = N_("the skills recognition finds in the text")
 A_DRIVING_LICENCE = N_("a driving licence")
 LISTED = N_("%(items)s and %(last)s")
@@ -163,25 +182,39 @@ DRIVING = frozenset(
 )
 
 
-def unconfirmed_requirements(v: Vacancy) -> list[str]:
+def unconfirmed_requirements(v: Vacancy) -> tuple[list[str], list[str]]:
     """The requirements the vacancy's title and description name that the employer has neither
-    confirmed nor turned down, as the caller's language names them: languages not in `languages`,
-    a driving licence without its ESCO skill in `skills` or `rejected_skills`, work cards (in their base
-    form, "trukkikortti": `card_name`) and the text's skills when the vacancy has chosen no skill at all
-    (`services.vacancy.requirement_words`; outside tester 23, T5)."""
+    confirmed nor turned down, as the caller's language names them: languages it requires that are
+    not in `languages` and whose ESCO language skill is not in `rejected_skills`, a driving licence
+    without its ESCO skill in `skills` or `rejected_skills`, work cards (in their base form,
+    "trukkikortti": `card_name`) and the text's skills when the vacancy has chosen no skill at all;
+    then, apart, the languages it names only as a plus, neither in `languages` nor accepted or
+    turned down as an ESCO skill (outside tester 35, F2: a plus was named as a filter to add, and
+    turning it down did not clear it). (`services.vacancy.requirement_words`; outside tester 23, T5.)"""
     d = v.details
     named = named_requirements((d.title, d.description))
     lang = current_language()
     chosen = {s.uri for s in d.skills} | set(d.rejected_skills)
+    catalogue = reference().catalogue
+    rejected = {language_of_skill(catalogue.skill_label(uri)) for uri in d.rejected_skills}
+    accepted = {language_of_skill(catalogue.skill_label(s.uri)) for s in d.skills}
     declared = {x.code for x in d.languages}
-    out = [language_name(code, lang) for code in named.languages if code not in declared]
+    out = [language_name(c, lang) for c in named.languages if c not in declared | rejected]
     if named.licence and not chosen & DRIVING:
         out.append(gettext(A_DRIVING_LICENCE))
     if not chosen:
         out.extend(named.cards)
         if out:
             out.append(gettext(UNCONFIRMED_SKILLS))
-    return out
+    settled = declared | rejected | accepted
+    return out, [language_name(c, lang) for c in named.optional_languages if c not in settled]
+
+
+def _listed(names: list[str]) -> str:
+    """`names` (at least one) as one phrase: "A", "A and B", "A, B and C" (in the caller's language)."""
+    if len(names) == 1:
+        return names[0]
+    return gettext(LISTED, items=", ".join(names[:-1]), last=names[-1])
 
 
 def warnings_of(v: Vacancy) -> list[dict[str, str]]:
@@ -190,7 +223,10 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
     its description has more sentences than skill recognition reads (`MAX_SENTENCES`; outside
     tester 16, P2: the rest was dropped and nothing said so), and `requirements_unconfirmed` naming
     the languages, driving licence and cards its text names that the employer has not confirmed
-    (`unconfirmed_requirements`). None for a closed vacancy: it is
+    (`unconfirmed_requirements`); `discriminatory_limit`, with the `field` (title, description), for each
+    limit by age, sex, pregnancy or family plans its text sets (`ad_limits.limits`; outside tester 35,
+    F7: a warning, not a refusal, as phrases have lawful uses and the legal judgement is a person's).
+    None for a closed vacancy: it is
     matched no more (outside tester 19, P11: its close was answered with "names no occupation")."""
     if v.status is Status.CLOSED:
         return []
@@ -212,13 +248,18 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
             DESCRIPTION_PARTLY_READ, total=total, limit=MAX_SENTENCES, unread=total - MAX_SENTENCES
         )
         out.append({"code": "description_partly_read", "message": message})
-    if unconfirmed := unconfirmed_requirements(v):
-        listed = (
-            unconfirmed[0]
-            if len(unconfirmed) == 1
-            else gettext(LISTED, items=", ".join(unconfirmed[:-1]), last=unconfirmed[-1])
-        )
-        out.append({"code": "requirements_unconfirmed", "message": gettext(UNCONFIRMED, requirements=listed)})
+    for field, text in (("title", d.title), ("description", d.description)):
+        for limit in limits(text):
+            said = gettext(LIMIT_BY[limit.ground], field=gettext(FIELD_NAMES[field]), words=limit.words)
+            out.append(
+                {"code": "discriminatory_limit", "field": field, "message": f"{said} {gettext(LIMIT_LAW)}"}
+            )
+    unconfirmed, optional = unconfirmed_requirements(v)
+    said = [gettext(UNCONFIRMED, requirements=_listed(unconfirmed))] if unconfirmed else []
+    if optional:
+        said.append(gettext(ONLY_A_PLUS, languages=_listed(optional)))
+    if said:
+        out.append({"code": "requirements_unconfirmed", "message": " ".join(said)})
     return out
 
 

@@ -7,7 +7,10 @@ nothing of it).
 This is a light, conservative reading of the vacancy service's own (pure: standard library and the kernel's
 sentence split; matching's recogniser is another service's, reached only through events):
 the languages Finnish, Swedish and English, and driving licences and the common Finnish work cards
-named in a sentence that does not say they are not needed. The matching service's recogniser reads
+named in a clause that does not say they are not needed. Which languages a clause requires, waives or
+counts only as a plus is the rule matching suggests them by, from the shared kernel
+(`services.kernel.language_clauses`; outside tester 35, F2: a sentence that required one language and
+waived another named neither, and a plus was named as a requirement). The matching service's recogniser reads
 the text fully (levels, choices, pluses, ESCO skills) and lists what it suggests at
 `GET /api/v1/vacancies/<id>/skills`; this only lets the vacancy service name the likeliest of those
 at once, without waiting for it.
@@ -19,6 +22,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from services.kernel.language_clauses import read_requirements, said_without
+from services.kernel.negation import LITOTES, negated_spans
 from services.kernel.sentences import sentences
 
 _KNOWING = r"\s*(?:kiel|taito|tuntemus|osaami)"
@@ -96,54 +101,89 @@ def card_name(written: str) -> str:
     return " ".join(written.lower().split())
 
 
-NOT_NEEDED = re.compile(
-    r"\bei\s+(?:vaadita|tarvita|edellytetä|ole\s+välttämätön|tarvitse)|\bei\s+vaadi|"
-    r"\b(?:krävs|behövs)\s+inte\b|\binte\s+(?:nödvändig|ett\s+krav)|"
-    r"\bnot\s+(?:required|needed|necessary|a\s+requirement)\b|\bno\s+\w+\s+(?:needed|required)\b|"
-    r"\bwithout\s+\w+\b",
-    re.I,
+LANGUAGE_SKILL_LABEL = re.compile(
+    r"(?:understand (?:written|spoken) |write |interact verbally in |speak )?(Finnish|Swedish|English)"
 )
-"""Words saying a requirement is not needed ("Suomen kielen taitoa ei vaadita", "Finska krävs
-inte", "Finnish is not required"): the sentence's requirements are not named."""
+"""ESCO's English label of a language skill of Finnish, Swedish or English ("Finnish", "speak
+Swedish", "understand written English"): what an employer accepts or turns down (`skills`,
+`rejected_skills`) to confirm or clear a language the text names (outside tester 35, F2)."""
+
+_CODES = {"Finnish": "fi", "Swedish": "sv", "English": "en"}
+
+
+def language_of_skill(label: str) -> str | None:
+    """The ISO 639-1 code ("fi", "sv", "en") of the ESCO language skill whose English `label` this is
+    (`LANGUAGE_SKILL_LABEL`), else None."""
+    m = LANGUAGE_SKILL_LABEL.fullmatch(label)
+    return _CODES[m.group(1)] if m else None
 
 
 @dataclass(frozen=True, slots=True)
 class NamedRequirements:
-    """What an ad's words name: `languages` (ISO 639-1 codes, in the order fi, sv, en), whether a
-    driving licence (`licence`) and which work cards (`cards`, each
-    named once in its base form, lower case: `card_name`) are named."""
+    """What an ad's words name: `languages` it requires and `optional_languages` it counts only as
+    a plus ("finska är en merit", "Swedish is a plus"; ISO 639-1 codes, each in the order fi, sv,
+    en, a language in one of them only), whether a driving licence (`licence`) and which work cards
+    (`cards`, each named once in its base form, lower case: `card_name`) are named."""
 
     languages: tuple[str, ...] = ()
     licence: bool = False
     cards: tuple[str, ...] = ()
+    optional_languages: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.languages or self.licence or self.cards)
+        return bool(self.languages or self.licence or self.cards or self.optional_languages)
+
+
+def _language_names(sentence: str, cued: bool) -> list[tuple[str, int, int]]:
+    """(code, start, end) of each Finnish, Swedish or English name in `sentence` (`LANGUAGE_WORDS`,
+    not a country's adjective: `NOT_A_LANGUAGE_AFTER`), in order: the names the kernel's clause rule
+    reads (`language_clauses.Mentions`; these names need no cue, so `cued` changes nothing)."""
+    found = [
+        (code, m.start(), m.end())
+        for code, pattern in LANGUAGE_WORDS.items()
+        for m in pattern.finditer(sentence)
+        if not NOT_A_LANGUAGE_AFTER.match(sentence, m.end())
+    ]
+    return sorted(found, key=lambda x: x[1])
+
+
+def _waived(sentence: str, at: int) -> bool:
+    """Whether the word at offset `at` of `sentence` is in a clause saying it is not needed or
+    lacking (the kernel's `negated_spans`, as matching reads skills; a litotes, "ei haittaa", is no
+    waiver), or after "ilman", "without", "utan" (`said_without`)."""
+    if said_without(sentence, at):
+        return True
+    litotes = [(m.start(), m.end()) for m in LITOTES.finditer(sentence)]
+    return any(s <= at < e and not any(a <= s < b for a, b in litotes) for s, e in negated_spans(sentence))
 
 
 def named_requirements(texts: Iterable[str]) -> NamedRequirements:
-    """The languages (Finnish, Swedish, English), driving licence and work cards that the sentences
-    of `texts` (a vacancy's title and description, any of Finnish, Swedish, English) name, leaving
-    out sentences that say a requirement is not needed (`NOT_NEEDED`) and a country's adjective
-    (`NOT_A_LANGUAGE_AFTER`). Never raises; empty texts name nothing."""
-    languages: list[str] = []
+    """The languages (Finnish, Swedish, English), driving licence and work cards that `texts` (a
+    vacancy's title and description, any of Finnish, Swedish, English) name, read clause by clause:
+    the languages by the rule matching suggests them by (`services.kernel.language_clauses`: a
+    language waived in its clause is not named, "Fluent English required; Finnish is not required"
+    names English; one counted only as a plus is optional), a licence or card unless its clause
+    waives it (`_waived`); a country's adjective names no language (`NOT_A_LANGUAGE_AFTER`).
+    Never raises; empty texts name nothing."""
+    texts = [t for t in texts if t]
+    order = {"fi": 0, "sv": 1, "en": 2}
+    found: dict[str, bool] = {}  # code: required (once any text requires it)
+    for text in texts:
+        for r in read_requirements(text, _language_names):
+            found[r.code] = found.get(r.code, False) or r.required
+            for other in r.alternatives:  # "suomi tai ruotsi": each is named, the choice is the employer's
+                found.setdefault(other, r.required)
     licence = False
     cards: list[str] = []
     for text in texts:
-        for sentence in sentences(text or ""):
-            if NOT_NEEDED.search(sentence):
-                continue
-            for code, pattern in LANGUAGE_WORDS.items():
-                for m in pattern.finditer(sentence):
-                    if NOT_A_LANGUAGE_AFTER.match(sentence, m.end()):
-                        continue
-                    if code not in languages:
-                        languages.append(code)
-                    break
-            licence = licence or bool(LICENCE_WORDS.search(sentence))
+        for sentence in sentences(text):
+            licence = licence or any(
+                not _waived(sentence, m.start()) for m in LICENCE_WORDS.finditer(sentence)
+            )
             for m in CARD_WORDS.finditer(sentence):
                 card = card_name(m.group(0))
-                if card not in cards:
+                if card not in cards and not _waived(sentence, m.start()):
                     cards.append(card)
-    order = {"fi": 0, "sv": 1, "en": 2}
-    return NamedRequirements(tuple(sorted(languages, key=order.__getitem__)), licence, tuple(cards))
+    required = tuple(sorted((c for c, r in found.items() if r), key=order.__getitem__))
+    optional = tuple(sorted((c for c, r in found.items() if not r), key=order.__getitem__))
+    return NamedRequirements(required, licence, tuple(cards), optional)

@@ -339,8 +339,14 @@ class WarningSchema(ma.Schema):
             "`description_partly_read`: the description has more sentences than skill recognition "
             "reads (50; the requirement sections first); `requirements_unconfirmed`: the title and "
             "description name languages, a driving licence or work cards (and, with no skill chosen, "
-            "skills) that are only suggestions until the employer confirms them (`languages`, `skills`)",
+            "skills) that are only suggestions until the employer confirms them (`languages`, `skills`), "
+            "and languages named only as a plus; `discriminatory_limit`: the title or description (`field`) "
+            "limits applicants by age, sex, pregnancy or family plans (a phrase reading: the vacancy is "
+            "accepted, a person judges whether the limit is lawful)",
         }
+    )
+    field = fields.String(
+        metadata={"description": "The input field the warning is about (`title`, `description`), when one"}
     )
     message = fields.String()
 

@@ -168,6 +168,9 @@ def _extra(origin: Origin) -> dict[str, Any]:
 
 
 def to_record(message: Any) -> Record:
+    """A kafka-python ``ConsumerRecord`` (bytes key and value) as a ``Record``: the key decoded as
+    UTF-8, the value decoded as an envelope, None for a tombstone. Raises ``UnicodeDecodeError`` for a
+    key that is not UTF-8 and ``EnvelopeError`` for a value that is no envelope (both poison)."""
     key = message.key.decode() if message.key is not None else None
     envelope = None if message.value is None else Envelope.decode(message.value)
     return Record(message.topic, message.partition, message.offset, key, envelope)

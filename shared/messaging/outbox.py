@@ -102,6 +102,8 @@ class Outbox:
         )
 
     def add_tombstone(self, conn: Connection, topic: str, key: str) -> None:
+        """Store a tombstone (null value: the key's deletion on a compacted topic) for ``topic``
+        and ``key`` inside the caller's transaction; the relay publishes it after the rows before it."""
         conn.execute(
             insert(self.table).values(
                 topic=topic,
@@ -127,10 +129,12 @@ class Outbox:
         return (published.rowcount or 0) + (stuck.rowcount or 0)
 
     def pending(self, conn: Connection) -> int:
+        """The number of rows not yet published (``/health/ready``'s ``checks.outbox.pending``)."""
         query = select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
         return int(conn.execute(query).scalar_one())
 
     def parked(self, conn: Connection) -> int:
+        """The number of parked rows (``checks.outbox.parked``): records the broker refused twice."""
         return int(conn.execute(select(func.count()).select_from(parked_table(self.table))).scalar_one())
 
     def recently_parked(self, conn: Connection, limit: int = 5) -> list[dict[str, Any]]:

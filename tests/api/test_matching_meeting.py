@@ -1143,3 +1143,62 @@ def test_a_week_ends_at_midnight_in_finland_not_three_hours_later_in_utc(app, cl
     assert r.status_code == 409, r.json  # ended and prepared: it stays as the team saw it
     assert client.post("/api/v1/meetings/pirkanmaa/2026-W47/prepare", headers=TEAM).status_code == 422
     assert client.post("/api/v1/meetings/pirkanmaa/2026-W49/prepare", headers=TEAM).status_code == 201
+
+
+def test_a_candidate_an_agency_proposed_interviewed_and_hired_is_one_row_at_hired_for_every_viewer(
+    app, clock
+):
+    """Outside tester 35, F4: a recruiter recorded proposed → interviewed → hired; "Last week's
+    proposals and outcomes" listed the candidate twice, "interviewed" and "hired". One row, at
+    hired, with every step, on the page and in the JSON, for the agency, the team and the operator;
+    the hired welder is off the vacancy's shortlist, so its CSV rows do not list them either."""
+    client = app.test_client()
+    first = app.candidate_ids[0]
+    clock.now -= timedelta(days=7)
+    record_outcome(client, RECRUITER, first, "proposed")
+    record_outcome(client, RECRUITER, first, "interviewed")
+    record_outcome(client, RECRUITER, first, "hired", comment="Aloittaa kuun alussa.")
+    clock.now += timedelta(days=7)
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    for headers in (RECRUITER, TEAM, OPERATOR):
+        content = client.get(f"{W48}/content.json", headers=headers).json["content"]
+        rows = [r for r in content["last_week"] if r["candidate_id"] == first]
+        assert [(r["status"], r["history"], r["comment"]) for r in rows] == [
+            ("hired", ["proposed", "interviewed", "hired"], "Aloittaa kuun alussa.")
+        ], headers
+        assert (content["totals"]["proposed_last_week"], content["totals"]["hired_last_week"]) == (1, 1)
+        table = csv.DictReader(
+            io.StringIO(client.get(f"{W48}/content.csv", headers=headers).data.decode("utf-8-sig"))
+        )
+        assert first not in {row["candidate_id"] for row in table if row["vacancy_id"] == "v-weld"}
+    for role, org in (("recruiter", "agency-a"), ("team_member", "tampere-tyollisyys")):
+        page = logged_in(app, role, org).get(f"{W48}?lang=en").data.decode()
+        assert page.count("Aloittaa kuun alussa.") == 1, org
+
+
+AD_LIMITS_SAID = {
+    "fi": "ilmoituksen teksti rajaa hakijoita",
+    "sv": "annonstexten begränsar de sökande",
+    "en": "the ad text limits applicants by",
+}
+
+
+def test_a_vacancy_limiting_applicants_by_age_and_sex_is_marked_on_the_meeting(app):
+    """Outside tester 35, F7: a vacancy whose ad text limits applicants by age, sex, pregnancy or family
+    plans reached the weekly meeting without a word. The meeting marks it (the same phrase reading as
+    the vacancy service's `discriminatory_limit` warning, `services.kernel.ad_limits`), for the team to
+    judge; a vacancy with an equality statement is not marked."""
+    vacancy(
+        app, "v-weld", title="Hitsaaja", description="Haemme alle 30-vuotiasta miestä hitsaajaksi.", version=2
+    )
+    equal = "Kannustamme sekä naisia että miehiä hakemaan. We welcome applicants of all ages."
+    vacancy(app, "v-nurse", occupation=NURSE, title="Sairaanhoitaja", description=equal, version=2)
+    client = app.test_client()
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    content = client.get(f"{W48}/content.json", headers=TEAM).json["content"]
+    rows = {v["vacancy_id"]: v for v in content["vacancies"]}
+    assert rows["v-weld"]["ad_limits"] == ["age", "sex"], rows["v-weld"]
+    assert all(not v["ad_limits"] for k, v in rows.items() if k != "v-weld")
+    for lang, words in AD_LIMITS_SAID.items():
+        page = logged_in(app).get(f"{W48}?lang={lang}").data.decode()
+        assert page.count(words) == 1, (lang, words)

@@ -188,3 +188,59 @@ def test_every_owner_and_reader_declared_on_a_topic_publishes_or_consumes_there(
 
 def test_topic_names_are_found_by_name() -> None:
     assert all(by_name(t.name) is t for t in TOPICS)
+
+
+def test_the_envelope_table_lists_every_field_an_envelope_carries(doc: dict[str, str]) -> None:
+    from shared.messaging.envelope import Envelope
+
+    documented = {ticked(r[0])[0] for r in table(doc["The envelope"], "field")}
+    envelope = Envelope("vacancy.posted", "v-1", {}, "vacancy-service", correlation_id="req-1")
+    assert documented == set(envelope.to_dict())
+
+
+def test_the_dead_letter_headers_are_the_ones_a_dead_letter_carries(doc: dict[str, str]) -> None:
+    from types import SimpleNamespace
+
+    from shared.messaging.consumer import DeadLetters
+
+    sent: list[list[tuple[str, bytes]]] = []
+
+    class Sink:
+        def send(self, topic: str, key: str, value: bytes | None, headers: list | None = None) -> None:
+            sent.append(list(headers or []))
+
+    record = SimpleNamespace(topic="kohtaanto.vacancies.v1", partition=0, offset=7, key=b"v-1")
+    DeadLetters(Sink(), consumer_name="c", max_message_bytes=8192).send(
+        SimpleNamespace(**vars(record), value=b"x" * 100), "whole"
+    )
+    DeadLetters(Sink(), consumer_name="c", max_message_bytes=8192).send(
+        SimpleNamespace(**vars(record), value=b"x" * 100_000), "cut"
+    )
+    text = doc["Failures, dead letters and parked records"]
+    documented = {name.split(":")[0] for name in ticked(text) if name.startswith("dlq.")}
+    assert {name for headers in sent for name, _ in headers} == documented
+
+
+def test_the_sizes_paragraph_gives_the_bounds_the_producers_enforce(doc: dict[str, str]) -> None:
+    from services.vacancy import domain as vacancy_domain
+
+    text = " ".join(doc["Sizes"].split())
+    vacancy_part, profile_part = text.split("a profile's", 1)
+    vacancy_bounds = {
+        "a vacancy's title": vacancy_events.MAX_TITLE_CHARS,
+        "description": vacancy_events.MAX_DESCRIPTION_CHARS,
+        "skills": vacancy_events.MAX_SKILLS,
+        "rejected skills": vacancy_events.MAX_REJECTED_SKILLS,
+        "languages": vacancy_events.MAX_LANGUAGES,
+        "other work sites": vacancy_domain.MAX_OTHER_MUNICIPALITIES,
+    }
+    profile_bounds = {
+        "skills": profile_events.MAX_SKILLS,
+        "suggested skills": profile_events.MAX_SUGGESTED_SKILLS,
+        "work history": profile_events.MAX_WORK_HISTORY,
+        "languages": profile_events.MAX_LANGUAGES,
+        "consenting organisations": profile_events.MAX_CONSENTED_ORGS,
+    }
+    for part, bounds in ((vacancy_part, vacancy_bounds), (profile_part, profile_bounds)):
+        for words, bound in bounds.items():
+            assert f"{words} ({bound:,}" in part, words

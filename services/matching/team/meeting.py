@@ -156,6 +156,9 @@ class VacancyFacts:
     work_mode: str = "on_site"  # on_site | hybrid | remote
     pay: Pay | None = None
     reopened_at: datetime | None = None  # when the employer last reopened it (F10); None: never
+    # the grounds (``kernel.ad_limits.Ground`` values) its title or description limits applicants by:
+    # age, sex, pregnancy, family plans (outside tester 35, F7: a phrase reading, for a person to judge)
+    ad_limits: tuple[str, ...] = ()
 
     @property
     def is_shortage_role(self) -> bool:
@@ -254,6 +257,8 @@ class VacancyRow:
     work_mode: str = "on_site"
     pay: Pay | None = None
     reopened: bool = False  # reopened by its employer since the previous meeting was stored
+    # the grounds its ad text limits applicants by (``VacancyFacts.ad_limits``); [] in meetings stored before
+    ad_limits: list[str] = field(default_factory=list)
 
     @property
     def names_essential_skills(self) -> bool:
@@ -477,6 +482,7 @@ def build_meeting(
                 pay=v.pay,
                 reopened=v.reopened_at is not None
                 and (facts.previous is None or v.reopened_at > facts.previous.as_of),
+                ad_limits=list(v.ad_limits),
             )
         )
         gaps[v.vacancy_id] = [c for c in ranked if c.near_match][:gap_pool]
@@ -592,11 +598,15 @@ def _last_week(
 ) -> list[OutcomeRow]:
     """Every candidate–vacancy pair with something recorded for last week, at its latest status.
     A partner agency's own outcomes (``agencies_own``: ids) make a row of that agency's, apart from
-    the team's, so its steps are never mixed into another organisation's row."""
+    the team's, so its steps are never mixed into another organisation's row. Its hire joins that
+    row: a hire holds for everyone (so it is not in ``agencies_own``), but it ends the agency's own
+    process, which it began with a proposal (``outcomes.agency_may_report_hire``); a row of its own
+    showed the candidate twice, once at the step before (outside tester 35, F4)."""
     start, end = week.previous().monday, week.monday
+    agencies = {(o.vacancy_id, o.recorded_by_org) for o in outcomes if o.outcome_id in agencies_own}
     pairs: dict[tuple[str, str, str], list[Outcome]] = {}
     for o in sorted(outcomes, key=lambda o: (o.occurred_on, o.recorded_at)):
-        scope = o.recorded_by_org if o.outcome_id in agencies_own else ""
+        scope = o.recorded_by_org if (o.vacancy_id, o.recorded_by_org) in agencies else ""
         pairs.setdefault((o.vacancy_id, o.candidate_id, scope), []).append(o)
     rows = []
     for history in pairs.values():

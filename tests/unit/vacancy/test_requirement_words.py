@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from services.vacancy.requirement_words import NamedRequirements, card_name, named_requirements
+from services.vacancy.requirement_words import (
+    NamedRequirements,
+    card_name,
+    language_of_skill,
+    named_requirements,
+)
 
 
 @pytest.mark.parametrize(
@@ -70,3 +75,61 @@ def test_a_card_is_named_in_its_base_form_whatever_case_the_ad_writes(text, card
 )
 def test_card_name_gives_the_base_form(written, name):
     assert card_name(written) == name
+
+
+# Outside tester 35, F2: a sentence that required one language and waived another named neither; a
+# language the ad counts only as a plus was named as a requirement. Read clause by clause, by the
+# rule matching suggests languages by (services.kernel.language_clauses).
+@pytest.mark.parametrize(
+    ("text", "required", "optional"),
+    [
+        ("Fluent English required; Finnish is not required.", ("en",), ()),
+        ("Sujuva englanti vaaditaan, suomen kieltä ei vaadita.", ("en",), ()),
+        ("Svenska krävs, finska inte nödvändigt.", ("sv",), ()),
+        ("Suomen kielen taitoa ei vaadita, ruotsi on välttämätön.", ("sv",), ()),
+        ("Swedish required, Finnish not needed.", ("sv",), ()),
+        ("Fluent English required. Finnish is not required.", ("en",), ()),
+        ("Finska är en merit.", (), ("fi",)),
+        ("Ruotsin kielen taito on eduksi.", (), ("sv",)),
+        ("Suomen kielen taito on eduksi.", (), ("fi",)),
+        ("Swedish is a plus.", (), ("sv",)),
+        ("Swedish is an advantage.", (), ("sv",)),
+        ("Goda kunskaper i svenska, finska är en merit.", ("sv",), ("fi",)),
+        # required once any sentence requires it
+        ("Finnish is a plus. Fluent Finnish is required.", ("fi",), ()),
+    ],
+)
+def test_languages_are_read_clause_by_clause_required_waived_or_a_plus(text, required, optional):
+    named = named_requirements([text])
+    assert named.languages == required
+    assert named.optional_languages == optional
+
+
+@pytest.mark.parametrize(
+    ("text", "licence", "cards"),
+    [
+        ("Ajokortti vaaditaan, hygieniapassia ei vaadita.", True, ()),
+        ("Hygieniapassi vaaditaan, ajokorttia ei tarvita.", False, ("hygieniapassi",)),
+        ("Körkort krävs, truckkort behövs inte.", True, ()),
+        ("A forklift licence is required; a driving licence is not needed.", False, ("forklift licence",)),
+        ("You can apply without a driving licence.", False, ()),
+        ("Ilman ajokorttia pärjää.", False, ()),
+        ("Inget körkort krävs.", False, ()),
+        ("Körkort är inget krav.", False, ()),
+        ("Vi kräver inte hygienpass utan körkort.", True, ()),
+    ],
+)
+def test_a_licence_or_card_waived_in_its_clause_is_not_named_and_the_other_clause_still_is(
+    text, licence, cards
+):
+    named = named_requirements([text])
+    assert named.licence is licence
+    assert named.cards == cards
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [("Finnish", "fi"), ("speak Swedish", "sv"), ("understand written English", "en"), ("German", None)],
+)
+def test_an_esco_language_skill_label_gives_its_language(label, code):
+    assert language_of_skill(label) == code
