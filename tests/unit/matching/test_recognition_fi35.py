@@ -21,6 +21,7 @@ def _heads_on(esco_recognizer, monkeypatch):
     cook's title); these tests are of the rule itself."""
     monkeypatch.setattr(esco_recognizer, "unknown_modifier_heads", True)
 
+
 MEASURING = {
     "use measurement instruments",
     "operate electronic measuring instruments",
