@@ -1347,6 +1347,25 @@ def find_sensitive_data(text: str) -> list[Finding]:
     return _without_overlaps(found)
 
 
+def as_meant(text: str) -> str:
+    """``text`` (any length) as the comment screen reads it, for a screen of another kind of text (the
+    vacancy's ad-limit warning, outside tester 35b, G3): ``as_typed`` (compatibility forms, typographic
+    dashes such as the non-breaking hyphen as ``-``, invisible characters such as the zero-width space
+    dropped, look-alikes of other scripts as Latin letters), a word typed with its letters apart as the
+    word (``_SPACED_LETTERS``: "a l l e" → "alle"), and a capital ``I`` inside a lower-case word as the
+    ``l`` it imitates ("aIle" → "alle"). The positions are not kept (use ``find_sensitive_data`` for
+    those). Never raises."""
+    typed, origin = as_typed(text) if not text.isascii() else (text, list(range(len(text))))
+    if _SPACED_LETTERS.search(typed):
+        typed, _ = _letters_joined(typed, origin)
+    return _CAPITAL_I_FOR_L.sub("l", typed)
+
+
+# A capital I standing for a lower-case l inside a word of lower-case letters ("aIle", "vuotiaIle"); a word in
+# capitals ("ICT", "IT-tuki") or a capital I starting a word ("Ilmoittaudu") is left as it is.
+_CAPITAL_I_FOR_L = re.compile(r"(?<=[a-zäöå])I(?=[a-zäöå])|(?<=[a-zäöå]{2})I(?![^\W_])")
+
+
 # A word typed with its letters apart ("R A S K A A N A", "r-a-s-k-a-a-n-a", "m.u.s.t.a"): four or more single
 # letters, each after one or two spaces, dots, hyphens, underscores or asterisks. Each letter stands alone, so
 # "Ajokortti C 2025" and the flat tail "20 A 3" are not such runs.
