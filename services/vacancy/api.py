@@ -42,6 +42,7 @@ from shared.auth import Role, current_principal, require_role
 from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.i18n import current_language
 from shared.languages import language_name
+from shared.pii import as_meant
 from shared.schemas import Shown, input_notices, reference
 
 blp = Blueprint(
@@ -249,7 +250,7 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
         )
         out.append({"code": "description_partly_read", "message": message})
     for field, text in (("title", d.title), ("description", d.description)):
-        for limit in limits(text):
+        for limit in limits(text, as_meant=as_meant):
             said = gettext(LIMIT_BY[limit.ground], field=gettext(FIELD_NAMES[field]), words=limit.words)
             out.append(
                 {"code": "discriminatory_limit", "field": field, "message": f"{said} {gettext(LIMIT_LAW)}"}

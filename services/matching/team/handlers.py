@@ -80,6 +80,7 @@ from shared.entitlement import STAFF_KINDS, Viewer, acts_everywhere, speaks_for_
 from shared.geography import Geography
 from shared.languages import UI_LANGUAGES
 from shared.office_areas import OfficeAreas
+from shared.pii import as_meant
 
 if TYPE_CHECKING:
     from services.matching.team.training_handlers import TrainingHandlers
@@ -926,7 +927,9 @@ class TeamHandlers:
             reopened_at=record.reopened_at,
             ad_limits=tuple(
                 dict.fromkeys(
-                    limit.ground.value for text in (v.title, record.description) for limit in limits(text)
+                    limit.ground.value
+                    for text in (v.title, record.description)
+                    for limit in limits(text, as_meant=as_meant)
                 )
             ),
         )
