@@ -211,6 +211,24 @@ _DOES_NOT_SPEAK = re.compile(
 )
 """Finnish verbs of language negated in the persons `recognition_text.NEGATION_BEFORE` leaves to
 skills ("Hakea voivat myös ne, jotka eivät puhu suomea", "Jos et osaa suomea")."""
+_NOT_ENOUGH = re.compile(
+    r"\b(?:is|are)\s+not\s+(?:\w+\s+)?(?:enough|sufficient)\b|\b(?:isn't|aren't)\s+(?:\w+\s+)?(?:enough|sufficient)\b"
+    r"|\bnot\s+enough\b|\binsufficient\b|\bei\s+(?:\w+\s+)?riitä\w*|\bei\s+ole\s+riittävä\w*"
+    r"|\bräcker\s+inte\b|\binte\s+(?:\w+\s+)?räcker\b|\b(?:är\s+)?inte\s+tillräck\w*",
+    re.I,
+)
+"""A language said not to be enough after its name, in its clause ("English is not enough", "pelkkä englanti
+ei riitä", "engelska räcker inte"; outside tester 35b, G6): not a requirement of that language (another
+language is asked for), so not one to confirm as a filter."""
+_CANNOT = re.compile(
+    r"\b(?:cannot|can't|can\s+not|could\s+not|couldn't|won't\s+be\s+able|not\s+(?:be\s+)?possible|impossible"
+    r"|(?:en|et|ei|emme|ette|eivät)\s+voi\w*|ei\s+(?:ole\s+)?mahdollis\w*|ei\s+onnistu\w*|mahdoton\w*"
+    r"|kan\s+(?:\w+\s+)?inte|går\s+(?:\w+\s+)?inte|inte\s+(?:är\s+)?möjlig\w*|omöjlig\w*)\b",
+    re.I,
+)
+"""An ability negated ("You cannot work here", "et voi toimia", "kan du inte"): with "without", "ilman",
+"utan" before a language in the sentence, a double negative that requires it ("You cannot work here without
+fluent Finnish", "Ilman sujuvaa suomea et voi toimia tehtävässä"; outside tester 35b, G6)."""
 _IF = re.compile(r"\s*(?:jos|mikäli|om|if)\b", re.I)
 """A clause of condition, which the plus before it is about ("Eduksi, jos osaat ruotsia")."""
 _INTE = re.compile(r"\b(?:inte|ej|icke)\b", re.I)
@@ -258,10 +276,18 @@ def _said(
             and _INTE.search(sentence, max([*cuts, 0]), without.start())
         ):
             without = None  # "inte svenska utan finska": "utan" is "but"
+        clause_end = min([m.start() for m in _CLAUSE_END.finditer(sentence, end)] + [len(sentence)])
+        if without and _CANNOT.search(sentence, max([*cuts, 0]), clause_end):
+            out.append("yes")  # "You cannot work here without fluent Finnish": required (tester 35b, G6)
+            continue
+        limit = mentions[i + 1][1] if i + 1 < len(mentions) else len(sentence)
+        enough_stop = min([m.start() for m in _CLAUSE_END.finditer(sentence, end)] + [limit])
+        if _NOT_ENOUGH.search(sentence, end, enough_stop):
+            out.append("not")  # "English is not enough": not a requirement of English (tester 35b, G6)
+            continue
         if not inside and not without:
             out.append("yes")
             continue
-        limit = mentions[i + 1][1] if i + 1 < len(mentions) else len(sentence)
         span_end = max([e for _, e in inside] + [end])
         plus = _PLUS.search(sentence, min(span_end, limit), limit)
         out.append("plus" if plus and _BUT.search(sentence, end, plus.start()) else "not")
@@ -306,7 +332,7 @@ _READY = (
 plus (`_PLUS`, `skill_plus.parts`)."""
 _PLUS = re.compile(
     r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|meriit\w*|fördel\w*|"
-    r"valttia|valtti|valttina|"
+    r"valttia|valtti|valttina|hyötyä|hyödyllis\w*|"
     r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
     r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|helpful|"
     r"useful|would\s+be\s+(?:nice|great|good|helpful|useful)|welcom\w*|tervetull\w*|välkom\w*|"

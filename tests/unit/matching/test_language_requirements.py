@@ -733,3 +733,24 @@ def test_a_language_skill_is_essential_exactly_when_its_requirement_is(
 )
 def test_a_cv_language_line_with_the_level_after_the_name_keeps_the_language(esco, text, lang, expected):
     assert read(text, lang, esco) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # outside tester 35b, G6: "useful" is a plus
+        ("Ruotsin kielen taidosta on hyötyä.", "fi", [("sv", False)]),
+        # "X is not enough" asks for something else, not for X
+        ("Finnish is required; English is not enough.", "en", [("fi", True)]),
+        ("Sujuva suomi vaaditaan, pelkkä englanti ei riitä.", "fi", [("fi", True)]),
+        ("Svenska krävs, engelska räcker inte.", "sv", [("sv", True)]),
+        # a double negative requires the language
+        ("You cannot work here without fluent Finnish.", "en", [("fi", True)]),
+        ("Ilman sujuvaa suomea et voi toimia tehtävässä.", "fi", [("fi", True)]),
+        ("Et voi työskennellä ilman sujuvaa suomea.", "fi", [("fi", True)]),
+        # a "without" with no "cannot" in its clause still waives
+        ("You can apply without Finnish, but you cannot start before May.", "en", []),
+    ],
+)
+def test_tester35b_useful_not_enough_and_a_double_negative(esco, text, lang, expected):
+    assert [(r.code, r.required) for r in language_requirements(text, esco, lang)] == expected

@@ -133,3 +133,24 @@ def test_a_licence_or_card_waived_in_its_clause_is_not_named_and_the_other_claus
 )
 def test_an_esco_language_skill_label_gives_its_language(label, code):
     assert language_of_skill(label) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "required", "optional"),
+    [
+        # outside tester 35b, G6: "useful" is a plus, "X is not enough" no requirement of X, a double negative one
+        ("Ruotsin kielen taidosta on hyötyä.", (), ("sv",)),
+        ("Finnish is required; English is not enough.", ("fi",), ()),
+        ("Sujuva suomi vaaditaan, pelkkä englanti ei riitä.", ("fi",), ()),
+        ("Svenska krävs, engelska räcker inte.", ("sv",), ()),
+        ("You cannot work here without fluent Finnish.", ("fi",), ()),
+        ("Ilman sujuvaa suomea et voi toimia tehtävässä.", ("fi",), ()),
+        ("Et voi työskennellä ilman sujuvaa suomea.", ("fi",), ()),
+        ("Utan svenska kan du inte jobba här.", ("sv",), ()),
+        ("You can apply without Finnish, but you cannot start before May.", (), ()),
+        ("Englanti riittää.", ("en",), ()),
+    ],
+)
+def test_tester35b_useful_not_enough_and_a_double_negative(text, required, optional):
+    named = named_requirements([text])
+    assert (named.languages, named.optional_languages) == (required, optional)
