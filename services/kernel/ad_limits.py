@@ -54,7 +54,7 @@ _UPPER_AGE = re.compile(
     # an age range or an upper age without a unit (outside tester 35b, G3): "aged 20-30", "aged under 35",
     # "bör vara under 30", "be under 30", "a driver under 40."
     rf"|\baged?\s+(?:\d{{1,2}}\s*[-–]\s*|(?:under|below|up\s+to)\s+){_N}\b"
-    rf"|\b(?:vara|är|be|is|are)\s+(?:högst|under|below|max\.?)\s+{_N}\b(?!\s*(?:kg|t\b|ton|%|€|eur|h\b|tim))"
+    rf"|\b(?:vara|är|be|is|are|olla|oltava)\s+(?:högst|under|below|max\.?|alle|enintään|korkeintaan)\s+{_N}\b(?!\s*(?:kg|t\b|ton|%|€|eur|h\b|tim))"
     rf"|\b(?:under|below)\s+{_N}(?=\s*(?:[.!;)]|$))",
     re.I,
 )
@@ -204,6 +204,15 @@ def _about_others(sentence: str, start: int) -> bool:
     return False
 
 
+def _on_the_applicant(pattern: re.Pattern[str], sentence: str) -> str | None:
+    """The words of the first match of `pattern` in `sentence` whose clause is not about others
+    (`_about_others`; "You will care for pregnant women; you must not be pregnant" reads the second), or None."""
+    for m in pattern.finditer(sentence):
+        if not _about_others(sentence, m.start()):
+            return m.group(0).strip()
+    return None
+
+
 def _numbers_as_digits(sentence: str) -> str:
     """`sentence` with ages and tens spelled out in words as digits (`_SPELLED_AGE`, `_SPELLED_NUMBER`)."""
 
@@ -247,23 +256,20 @@ def limits(text: str, *, as_meant: Callable[[str], str]) -> list[Limit]:
     for sentence in sentences(as_meant(text or "")):
         sentence = _numbers_as_digits(sentence)
         if not _ALL_AGES.search(sentence):
-            for words in _upper_ages(sentence):
-                found.setdefault(Ground.AGE, words)
-            if (born := _BIRTH_YEAR.search(sentence)) and not _about_others(sentence, born.start()):
-                found.setdefault(Ground.AGE, born.group(0))
-            if (young_role := _YOUNG_ROLE.search(sentence)) and not _about_others(
-                sentence, young_role.start()
-            ):
-                found.setdefault(Ground.AGE, young_role.group(0).strip())
+            for upper in _upper_ages(sentence):
+                found.setdefault(Ground.AGE, upper)
+            for pattern in (_BIRTH_YEAR, _YOUNG_ROLE):
+                if words := _on_the_applicant(pattern, sentence):
+                    found.setdefault(Ground.AGE, words)
         if young := _YOUNG_PERSON.search(sentence):
             found.setdefault(Ground.AGE, young.group(0))
             found.setdefault(Ground.SEX, young.group(0))
         if not _BOTH_SEXES.search(sentence):
             for pattern in (_SEX, _SEX_NOUN):
-                if (sex := pattern.search(sentence)) and not _about_others(sentence, sex.start()):
-                    found.setdefault(Ground.SEX, sex.group(0))
-        if (pregnant := _PREGNANCY.search(sentence)) and not _about_others(sentence, pregnant.start()):
-            found.setdefault(Ground.PREGNANCY, pregnant.group(0))
-        if (family := _FAMILY.search(sentence)) and not _about_others(sentence, family.start()):
-            found.setdefault(Ground.FAMILY, family.group(0))
+                if words := _on_the_applicant(pattern, sentence):
+                    found.setdefault(Ground.SEX, words)
+        if words := _on_the_applicant(_PREGNANCY, sentence):
+            found.setdefault(Ground.PREGNANCY, words)
+        if words := _on_the_applicant(_FAMILY, sentence):
+            found.setdefault(Ground.FAMILY, words)
     return [Limit(g, found[g]) for g in Ground if g in found]

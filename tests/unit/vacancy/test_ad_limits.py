@@ -101,6 +101,8 @@ def test_lawful_or_neutral_wordings_set_no_limit(text):
         ("Työ ei sovellu r a s k a a n a oleville.", {Ground.PREGNANCY}),
         # a limit on the applicant beside clients is still one
         ("Hakijan tulee olla alle 30-vuotias, asiakkaamme ovat nuoria.", {Ground.AGE}),
+        ("Asiakkaille: hakijan tulee olla alle 30.", {Ground.AGE}),
+        ("You will care for pregnant women; you must not be pregnant.", {Ground.PREGNANCY}),
     ],
 )
 def test_tester35b_limits_on_the_applicant_are_found(text, grounds):
