@@ -203,12 +203,43 @@ INVISIBLE_IN_ID = N_(
 )
 
 
+#: Why an identifier is not of the strict set ``is_strict_id`` keeps (outside tester 35b, G8).
+ID_CHARACTERS = N_(
+    "Only letters, digits and - _ . : / in composed form, with no space, blank, filler or combining mark: two "
+    "ids that look the same would differ."
+)
+#: The punctuation an identifier may hold besides letters and digits.
+ID_PUNCTUATION = frozenset("-_.:/")
+
+
+def is_strict_id(text: str) -> bool:
+    """Whether ``text`` is an id of the strict set: in Unicode NFC already (a letter and a combining accent,
+    "c\u0301", is a second spelling of "ć") and each character a letter (category L*) or a decimal digit (Nd),
+    not a compatibility form (a fullwidth "１" whose NFKC differs) nor a blank letter (the Hangul fillers
+    U+3164, U+115F, U+1160, U+FFA0, category Lo but drawn as nothing), or one of ``ID_PUNCTUATION``. A space,
+    a no-break space (Zs), a braille blank (So), a combining mark left over (Mn) or any other category is
+    outside it (outside tester 35b, G8). ``text``: any string; "" is strict (length is the caller's rule)."""
+    if unicodedata.normalize("NFC", text) != text:
+        return False
+    return all(
+        c in ID_PUNCTUATION
+        or (
+            (unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd")
+            and unicodedata.normalize("NFKC", c) == c
+            and "FILLER" not in unicodedata.name(c, "")
+        )
+        for c in text
+    )
+
+
 def short_text_refusals(text: str, identifier: bool = False) -> list[str]:
     """Why ``text`` may not be stored as a short text field other organisations read, when it comes in a file
     rather than a request (a course's id and titles in an imported catalogue, outside tester 35, F8): the rules
     of the API's own fields, reused — a control character or a bidirectional override (`DisplayText`), a personal
     identity code, an e-mail address, a phone number or an IBAN (``shared.pii.refuse_identifiers``), and for an
-    ``identifier`` also any invisible character (a zero-width space that `DisplayText` lets a title keep).
+    ``identifier`` also any invisible character (a zero-width space that `DisplayText` lets a title keep) and any
+    character outside the strict set (``is_strict_id``: a no-break space, a braille blank, a Hangul filler, a
+    combining accent).
     Returns the reasons (English catalogue messages, as the fields raise them); [] when ``text`` may be stored."""
     from shared.pii import refuse_identifiers
 
@@ -217,6 +248,8 @@ def short_text_refusals(text: str, identifier: bool = False) -> list[str]:
         reasons.append(str(DisplayText.default_error_messages["control"]))
     elif identifier and any(unicodedata.category(c) == "Cf" for c in text):
         reasons.append(INVISIBLE_IN_ID)
+    elif identifier and not is_strict_id(text):
+        reasons.append(ID_CHARACTERS)
     try:
         refuse_identifiers(text)
     except ValidationError as exc:

@@ -310,3 +310,57 @@ def test_identifiers_and_hidden_characters_in_course_ids_and_titles_are_422s_nam
     with app.extensions["kohtaanto.engine"].connect() as conn:
         assert conn.execute(select(courses)).all() == []
     assert events(app) == []
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_course_ids_with_blanks_fillers_or_combining_marks_are_422s_and_nothing_is_stored(app, lang):
+    """Outside tester 35b, G8: a dry run took "c\\u00a01", "c\\u28001", "c\\u31641" and "c\\u03011" as course ids;
+    each looks like another id. Ids are a strict set (letters, digits, - _ . : /) in composed form."""
+    client = app.test_client()
+    rows = catalogue_rows()
+    rows[0][0] = "c\u00a01"
+    rows[1][0] = "c\u28001"
+    rows[2][0] = "c\u31641"
+    rows.append([*catalogue_rows()[0]])
+    rows[3][0] = "c\u03011"
+    for dry_run in ("true", "false"):
+        r = client.post(
+            f"/api/v1/training/catalogue?dry_run={dry_run}&confirm_removal=true&lang={lang}",
+            data=csv_bytes(rows),
+            headers={**OPERATOR, "Content-Type": "text/csv"},
+        )
+        assert r.status_code == 422, r.json
+        file = r.json["errors"]["file"]
+        assert sorted(file) == ["2", "3", "4", "5"], file
+        assert all(len(reasons) == 1 and reasons[0].startswith("course_id") for reasons in file.values()), (
+            file
+        )
+        if lang != "en":
+            assert not any("Only letters" in reasons[0] for reasons in file.values()), file
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(courses)).all() == []
+    assert events(app) == []
+
+
+def test_a_hidden_row_in_a_visible_sheet_is_skipped_with_a_warning_on_its_line(app):
+    """Outside tester 35b, G8: the course of a hidden row was imported (``added: ["hidden-row-1", …]``) without a
+    word. It is skipped, as a hidden sheet is, and the answer names its row."""
+    from openpyxl import Workbook
+
+    client = app.test_client()
+    book = Workbook()
+    book.active.append(HEADER)
+    hidden = [*catalogue_rows()[0]]
+    hidden[0] = "hidden-row-1"
+    for cells in (catalogue_rows()[0], hidden, catalogue_rows()[2]):
+        book.active.append(cells)
+    book.active.row_dimensions[3].hidden = True
+    out = io.BytesIO()
+    book.save(out)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    r = import_catalogue(client, out.getvalue(), xlsx)
+    assert r.status_code == 201, r.json
+    assert r.json["courses"] == 2 and r.json["added"] == 2, r.json
+    assert any("hidden row" in w and "3" in w for w in r.json["warnings"]), r.json["warnings"]
+    found = client.get("/api/v1/training/courses", headers=TEAM).json["items"]
+    assert "hidden-row-1" not in [c["course_id"] for c in found]
