@@ -24,7 +24,7 @@ from marshmallow import ValidationError, fields, validate
 from shared.days import today as finnish_today
 from shared.geography import Geography, Municipality, UnknownPlaceError
 from shared.i18n import N_, translate_text
-from shared.languages import UnknownLanguageError, normalise_language
+from shared.languages import CODE_FORM, UnknownLanguageError, normalise_language
 from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.reference import EscoCatalogue, Kind, UnknownConceptError
 from shared.text import plain_typography
@@ -521,7 +521,7 @@ class LanguageSchema(StrictSchema):
 class LanguageOutSchema(ma.Schema):
     """A language and its level as responses show it (``LanguageSchema``'s output)."""
 
-    code = fields.String(metadata={"example": "fi"})
+    code = fields.String(metadata={"description": CODE_FORM, "example": "fi"})
     level = fields.String(metadata={"description": "CEFR level A1–C2, or native"})
 
 
