@@ -12,7 +12,7 @@ age limit of the law, "vähintään 18-vuotias", is common and lawful), nor an u
 
 In the kernel because two services read it alike: the vacancy service's warning and matching's views of
 a vacancy (`grounds`: the weekly meeting's mark, `team.meeting.VacancyRow.ad_limits`, and the shortlist's
-vacancy, `index.render.render_vacancy`). Pure (standard library and the
+vacancy, `index.events.VacancyRecord.ad_limits`). Pure (standard library and the
 kernel's sentence split).
 """
 
@@ -22,7 +22,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from services.kernel.sentences import sentences
 
@@ -152,12 +151,11 @@ def limits(text: str) -> list[Limit]:
     return [Limit(g, found[g]) for g in Ground if g in found]
 
 
-@lru_cache(maxsize=4096)
 def grounds(*texts: str) -> tuple[str, ...]:
     """The grounds (`Ground` values, each once, in the order of `Ground`) that any of `texts` (a vacancy's title
     and description) limits applicants by (`limits`); () when none. What every view of a vacancy in matching
     shows of it: the weekly meeting's mark and the shortlist's vacancy (tester 35's leftover: a recruiter reading
-    such a vacancy's shortlist was not told). Cached per text, as a view lists many vacancies and a long
-    description takes milliseconds to read."""
+    such a vacancy's shortlist was not told). About 0.6 ms for a description of 1,600 characters: matching reads
+    it once per vacancy event (`index.events.VacancyRecord.ad_limits`), not per view."""
     found = {limit.ground for text in texts for limit in limits(text)}
     return tuple(g.value for g in Ground if g in found)

@@ -11,7 +11,6 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
-from services.kernel.ad_limits import grounds
 from services.kernel.texts import N_
 from services.matching.index.domain.model import SkillEvidence, VacancySkill
 from services.matching.index.domain.query import ranked_occupation
@@ -266,7 +265,7 @@ def render_salary(salary: Salary | None) -> dict[str, Any] | None:
 
 
 #: What a vacancy whose ad text limits applicants by a ground the law names says to whoever reads it in
-#: matching (`grounds`; tester 35's leftover: only the weekly meeting said so, not the recruiter's shortlist):
+#: matching (`VacancyRecord.ad_limits`; tester 35's leftover: only the weekly meeting said so, not the recruiter's shortlist):
 #: the grounds, as the meeting page names them, and the law, as its tooltip says it.
 AD_LIMITS_NOTE = N_("The ad text limits applicants by %(grounds)s: check it.")
 AD_LIMITS_LAW = N_(
@@ -294,7 +293,7 @@ def render_vacancy(
 ) -> dict[str, Any]:
     """What every vacancy the matching API returns says about itself (`VacancyFieldsSchema`)."""
     v = record.vacancy
-    limits = grounds(v.title, record.description)
+    limits = record.ad_limits
     return {
         "id": v.vacancy_id,
         "title": v.title,
