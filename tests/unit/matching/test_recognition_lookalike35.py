@@ -14,6 +14,10 @@ what a recruiter expects and what must not show.
    text that speaks of inspecting ("visuell kontroll av svetsfogarna") still reads the inspection.
 3. The Finnish stock phrase "Hänellä on …" (a coach's note of the jobseeker) is stripped as "Asiakas
    on …" and "Hän on …" are (`recognition_text._STOCK`).
+4. Measured, not changed: a daycare teacher's title ("Barnträdgårdslärare", "Lastentarhanopettaja") suggests
+   ESCO's early years teacher profile, whose most central skills include the teacher family's shared
+   *assist students in their learning*; what the test keeps is that the kindergarten's own skill is among
+   them, and that a childminder's title reads children's care (docs/benchmarks.md, lookalike35).
 """
 
 from __future__ import annotations
@@ -151,3 +155,18 @@ def test_a_note_saying_hanella_on_reads_the_skill(esco_recognizer):
     read = _read(esco_recognizer, "Hänellä on kokemusta siivoustyöstä.", k=3)
     assert read[0][1] >= CONFIDENT_SCORE
     assert "clean" in read[0][0] or "cleaning" in read[0][0]
+
+
+# -- 4. a daycare teacher's title ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Barnträdgårdslärare", "Lastentarhanopettaja", "Förskollärare"])
+def test_a_daycare_teachers_title_suggests_the_kindergartens_teaching(esco_recognizer, title):
+    assert "teach kindergarten class content" in {label for label, _ in _read(esco_recognizer, title, k=5)}
+
+
+@pytest.mark.parametrize("title", ["Lastenhoitaja", "Barnskötare"])
+def test_a_childminders_title_suggests_the_care_of_children(esco_recognizer, title):
+    read = {label for label, _ in _read(esco_recognizer, title, k=5)}
+    assert "supervise children" in read
+    assert not any("student" in label for label in read)
