@@ -91,6 +91,12 @@ def test_a_number_of_its_own_still_reads_a_numbered_skill(esco_recognizer):
     assert {label for label, _ in read} & {"3D modelling", "use CAD software"}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="held on lookalike35's base only through fi35's compound heads (iltavuoroja -> vuoro), which the lead "
+    "turned off by default (a workplace read as a look-alike on a cook's title): 'follow work schedule' 0.40 comes "
+    "first, 'work in shifts' 0.36 second",
+)
 def test_morning_and_evening_shifts_are_shift_work_before_a_schedule(esco_recognizer):
     read = _read(esco_recognizer, "Työajat: aamu- ja iltavuoroja.")
     assert read[0][0] == WORK_IN_SHIFTS
