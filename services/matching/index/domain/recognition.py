@@ -129,6 +129,18 @@ _SHIFT_STATED = re.compile(
 """A word of shift work anywhere in a text: `_SHIFT_WORK`, or a shift named ("2-vuorossa", "aamu- ja
 iltavuoroja", "tvåskift", "three-shift")."""
 
+_SHIFT_STATEMENT = re.compile(
+    r"^\W*(?:the\s+)?(?:työ|työt|työskentely|työvuorot|työaika|työajat|arbetet|arbetstid\w*|job|work|position|"
+    r"working\s+hours)\s+(?:on|ovat|tehdään|painottu\w*|ajoittu\w*|sijoittu\w*|är|sker|utförs|is|are|"
+    r"takes\s+place)\s+(?:\S+\s+){0,4}?\S*(?:vuoro|skift|shift)\w*[\s.!]*$",
+    re.I,
+)
+"""A sentence that says only in what shifts the work is done, its shift word last ("Työ tehdään
+kahdessa vuorossa.", "Arbetet sker främst i kvällsskift.", "Work is done in evening shifts."): the
+worker's *work in shifts* and nothing of its words (outside tester 35b, G7: *work with the lighting
+crew* 0.42 and *perform multiple tasks at the same time* 0.38 beside it). Not "Työ on vuorojen
+suunnittelua", whose shift word is not last."""
+
 _WORKING_TIME = re.compile(
     r"(?:(?:kolmi|kaksi|kahden|kolmen|yö)?vuorotyö\w*|(?:två|tre)?skift(?:s?arbete)?|(?:two|three|rotating|night)?[- ]?shift\s+work|"
     r"shifts|osa-?aika(?:inen|isesti|työ)?|koko-?aika(?:inen|isesti|työ)?|vakituinen|määräaikainen|sijaisuus|"
@@ -2618,6 +2630,9 @@ class SkillRecognizer:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             sentence = with_registered_title(sentence, registered)
             named, rest = self.tools.rules.apply(sentence)
+            if _SHIFT_STATEMENT.match(sentence) and WORK_IN_SHIFTS in self.skill_index_:
+                named += [] if WORK_IN_SHIFTS in named else [WORK_IN_SHIFTS]
+                rest = ""  # (when the work is done is a term of employment: `_SHIFT_STATEMENT`)
             if opening:  # its words are not read, what a rule names in it is (a driver's vehicle)
                 named += [uri for uri in self.tools.rules.apply(opening)[0] if uri not in named]
             products = [
