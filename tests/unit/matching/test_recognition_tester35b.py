@@ -142,3 +142,11 @@ def test_a_sentence_of_the_shifts_worked_names_work_in_shifts_only(esco_recogniz
 def test_a_job_that_plans_shifts_keeps_its_planning(esco_recognizer):
     labels = [label for label, _ in confident(esco_recognizer, "Työ on vuorojen suunnittelua.", "fi")]
     assert "plan shifts of employees" in labels
+
+
+def test_a_swedish_compound_names_its_title_without_the_final_e(esco_recognizer):
+    # "närvårdarexamen" is the practical nurse's (närvårdare) examination: its skills, not none
+    labels = {label for label, _ in confident(esco_recognizer, "Du har närvårdarexamen.", "sv")}
+    assert labels and labels <= central_skills_of(esco_recognizer, "Lähihoitaja", "fi") | {
+        "provide basic support to patients"
+    }

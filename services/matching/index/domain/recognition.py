@@ -2941,7 +2941,8 @@ class SkillRecognizer:
         """(the words of match `m` of `_TITLED_QUALIFICATION[lang]` that name the qualification,
         the URIs of the occupations its title names; () when it names none): Finnish and Swedish by
         `occupations_in` (a Finnish genitive the lemmatiser does not know by its nominative,
-        `_FI_GENITIVE_GRADATION`); English by an ESCO occupation's label of the title's first one to
+        `_FI_GENITIVE_GRADATION`; a Swedish compound's title without its final -e by the title,
+        "närvårdarexamen"); English by an ESCO occupation's label of the title's first one to
         three words (longest first; "registered physiotherapist with Valvira"), a field by its
         practitioner (`_FIELD_TITLES`)."""
         group = "title" if m.groupdict().get("title") else "field"
@@ -2954,6 +2955,8 @@ class SkillRecognizer:
                         occupations = self.occupations_in(phrase[: -len(ending)] + nominative, lang)
                         if occupations:
                             break
+            if not occupations and lang == "sv" and phrase.lower().endswith("r"):
+                occupations = self.occupations_in(phrase + "e", lang)  # "sjukskötarexamen", "närvårdarexamen"
             return m.group(), occupations
         titles = self._titles()[0]
         tokens = phrase.split()
