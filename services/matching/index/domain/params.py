@@ -158,6 +158,24 @@ class RankingParams:
     (the family's earlier jobs overlapping the current one are graded by the current job alone),
     every other family unchanged: the lead's call."""
 
+    nested_spell_years: tuple[float, float] | None = (5.0, 5.5)
+    """(from, to) years of a spell within a longer later job (the only other spell of those years, begun
+    no later and ending later): what it keeps of the years they share (`vectors.calendar_shares`). As
+    work beside that job, not a career change: none up to the first, all from the second, linear
+    between (a trade of more than five years, as `former_spell_years`: a cleaner's evening job beside
+    teaching is real). What a shorter one does not keep: its own again, as a change of job (the
+    career change counts them as later work in the other trade), when the outer job has ended, and
+    the outer job's while it goes on (a claimed spell inside what the person does now). So an
+    ended later job never weighs an earlier spell below the same job still going on, at any length
+    (before, with `overlap_shares`' calendar, a teacher of 5.7 years inside eight years as a
+    healthcare assistant ended last year weighed 0, with the same eight years going on 0.75: 0 and
+    52.6 / 100 on a daycare-teacher ad, now 0.85 and 62.0; `tests/unit/matching/test_nested_spells35.py`).
+    None: `overlap_shares` for such spells, session 35's calendar before this rule. Tuning half (seed
+    1101, 20,000 candidates, 100 vacancies, history-only and two-occupations; docs/benchmarks.md,
+    session 35, `nested35`): history-only text -0.0011 ± 0.0011 NDCG@10 (one vacancy), skills /
+    sparse +0.0004, every other cell unchanged per vacancy (the family's earlier jobs are at most five
+    years, and one inside the current job keeps sharing as before)."""
+
     trade_continuity: tuple[float, float] | None = (0.25, 0.75)
     """(lo, hi): how far later work continues the trade of an earlier spell rather than changing career
     (`vectors.continued_years`): the specificity-weighted share c of the earlier occupation's
