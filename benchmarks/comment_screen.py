@@ -9,6 +9,7 @@ language (tests/unit/shared/data/comment_screen.tsv; ``shared.pii.find_sensitive
     .venv/bin/python -m benchmarks.comment_screen --fresh26  # the sixth set (session 26): written first
     .venv/bin/python -m benchmarks.comment_screen --fresh27  # the seventh set (session 27): tuned on
     .venv/bin/python -m benchmarks.comment_screen --fresh28  # the eighth set (session 28): tuned on
+    .venv/bin/python -m benchmarks.comment_screen --fresh35  # the ninth set (session 35): tuned on
 
 A refused line counts as caught when the screen names its expected kind; a "pass" line counts as
 passed when the screen finds nothing. The set was written by the helper who tuned the screen on it: its
@@ -30,6 +31,10 @@ job-related traps to pass, written before that session's changes, measured on ma
 ``--fresh28`` (session 28): 51 wordings to refuse (marriage and divorce in fi/sv/en, a hospital stay, a doctor's
 visit, an allergy; outside tester 28's T28-7 notes among them) and 26 job-related traps and ordinary notes to
 pass, written before that session's changes, measured on main, then tuned on.
+``--fresh35`` (session 35): 64 wordings to refuse (social-welfare clienthood: child protection, disability and
+substance-abuse services, income support, a mother-and-baby home; burnout, a rehabilitation plan, pregnancy and
+family plans; outside tester 35's F3 notes among them) and 37 ordinary comments and job-related traps to pass,
+written before that session's changes, measured on main, then tuned on.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ FRESH23 = DATA.with_name("comment_screen_fresh23.tsv")
 FRESH26 = DATA.with_name("comment_screen_fresh26.tsv")
 FRESH27 = DATA.with_name("comment_screen_fresh27.tsv")
 FRESH28 = DATA.with_name("comment_screen_fresh28.tsv")
+FRESH35 = DATA.with_name("comment_screen_fresh35.tsv")
 
 
 def load(path: Path = DATA) -> list[tuple[str, str, str]]:
@@ -69,6 +75,7 @@ def judge(expected: str, text: str) -> bool:
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     sets = {
+        "--fresh35": FRESH35,
         "--fresh28": FRESH28,
         "--fresh27": FRESH27,
         "--fresh26": FRESH26,

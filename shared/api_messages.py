@@ -150,8 +150,8 @@ SHARED_VALIDATORS = (
         "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
         "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
         "ethnic origin or nationality, religion, political opinion, sexual orientation or sex life, trade-union "
-        "membership, family status, criminal record or immigration status (refer to the candidate by the "
-        "pseudonymous id; names are not detected automatically, so do not write them either). Found: %(kinds)s."
+        "membership, family status, criminal record, immigration status or social-welfare clienthood (refer to the "
+        "candidate by the pseudonymous id; names are not detected automatically, so do not write them either). Found: %(kinds)s."
     ),
     N_(
         "Must not contain an identifier: no personal identity code, e-mail address, phone number or bank "
@@ -182,6 +182,7 @@ SHARED_VALIDATORS = (
     N_("political_opinion"),
     N_("criminal_record"),
     N_("immigration_status"),
+    N_("social_welfare_client"),
     N_("Not a registered organisation (the operator keeps the registry)."),
     # shared.auth
     N_("A bearer token is required."),

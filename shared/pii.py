@@ -76,6 +76,7 @@ FAMILY = "family_status"
 POLITICS = pii_words.POLITICS
 CRIMINAL = pii_words.CRIMINAL
 IMMIGRATION = pii_words.IMMIGRATION
+SOCIAL_WELFARE = pii_words.SOCIAL_WELFARE
 
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _DASHES = TYPOGRAPHIC_DASHES  # read as "-" (shared.text)
@@ -805,7 +806,7 @@ _LIST_BEFORE = r"(?:[\w-]+(?:,\s+[\w-]+){0,3}\s+(?:and|ja|och|sekä|tai|or|eller
 _CARE_BEFORE = re.compile(
     rf"(?:(?<!\w)(?:{_CARE}|hoitanut|hoitaa|hoitamaan|hoitamisesta|vårdat|vårdar|cared\s+for|caring\s+for"
     r"|nursed|nurses|patients?\s+with|patienter\s+med|potilaiden|asiakkaiden|asiakkaan|people\s+with|personer\s+med"
-    r"|solve|solves|solving|resolve\w*|work\s+out|ratkais\w*)\s+"
+    r"|solve|solves|solving|resolve\w*|work\s+out|ratkais\w*|support\s+workers?|support\s+staff|care\s+workers?)\s+"
     rf"(?:\w+\s+)?{_LIST_BEFORE})$",
     re.I,
 )
@@ -941,7 +942,7 @@ _FI_GROUPS = r"(?:kurdi|somali|afgaani|tšetšeeni|romani|arabi|tataari|uiguuri)
 """Nationalities and ethnic groups Finnish names with a noun of its own, not a "-lainen" word."""
 _EN_WORDS = (
     r"(?:Greek|Swiss|Slovak|Kazakh|Uzbek|Filipino|Filipina|Welsh|Tajik|Kyrgyz|Uyghur|Chechen|Turkmen|Irish"
-    r"|Kurd|Roma|Sami|Arab|Czech|Dane|Swede|Finn|Pole|Turk|Scot|Brit|Somali|Afghan|Icelandic|Kosovar)"
+    r"|Kurd|Roma|Sami|Sámi|Saami|Arab|Czech|Dane|Swede|Finn|Pole|Turk|Scot|Brit|Somali|Afghan|Icelandic|Kosovar)"
 )
 """English nationalities and ethnic groups not made of a country's name and "-ian", "-ish" …"""
 # Named groups: ``p…`` a word said of the person ("Hän on …", "She is …"), read only when it does
@@ -1074,6 +1075,7 @@ _DEMONYM_STEMS: dict[str, tuple[str, ...]] = {
     "fi": (
         *("amerikka", "englanti", "britti", "skotlanti", "hollanti", "afrikka", "korea", "saame", "kurdi"),
         *("valkovenä", "tiibet", "somali", "afgaani", "tšetšeeni", "romani", "arabi", "tataari", "uiguuri"),
+        "romaani",  # the Roma in the Finnish of the authorities ("romaanitaustainen", outside tester 35, F3's set)
         "suomenruotsa",  # Finland's own language groups too (outside tester 18, P10: "Han är finlandssvensk")
     ),
     "sv": (
@@ -1330,6 +1332,7 @@ MATCHING_PLACEHOLDERS = {
     POLITICS: "[poliittinen kanta]",
     CRIMINAL: "[rikostieto]",
     IMMIGRATION: "[maahanmuuttoasema]",
+    SOCIAL_WELFARE: "[sosiaalihuollon asiakkuus]",
 }
 
 
@@ -1413,8 +1416,8 @@ MATCHING_REFUSAL = (
     "Must not contain personal data: no personal identity code, birth date, e-mail address, phone "
     "number, street address, health information (pregnancy, illness, pain, work restrictions), age, "
     "ethnic origin or nationality, religion, political opinion, sexual orientation or sex life, trade-union "
-    "membership, family status, criminal record or immigration status (refer to the candidate by the "
-    "pseudonymous id; names are not detected automatically, so do not write them either)."
+    "membership, family status, criminal record, immigration status or social-welfare clienthood (refer to the "
+    "candidate by the pseudonymous id; names are not detected automatically, so do not write them either)."
 )
 
 

@@ -46,6 +46,11 @@ TRADE_UNION = "trade_union_membership"
 SEXUAL_ORIENTATION = "sexual_orientation"
 CRIMINAL = "criminal_record"
 IMMIGRATION = "immigration_status"
+SOCIAL_WELFARE = "social_welfare_client"
+"""Being a client of the social services (child protection, disability services, substance-abuse services, income
+support, a mother-and-baby home): not a GDPR art. 9 category, but confidential under the Act on the Status and
+Rights of Social Welfare Clients (812/2000, § 14) and telling of health and family (outside tester 35, F3)."""
+ETHNIC_ORIGIN = "ethnic_origin"
 
 
 def _entries(text: str) -> tuple[str, ...]:
@@ -117,6 +122,19 @@ TERMS: dict[str, tuple[str, ...]] = {
         tar medicin mot, medicinerar, antidepressant*, antipsychotic*, ~sleeping pill*, ~sleeping tablet*,
         mood stabili*, on antidepressants, is on medication, are on medication, been on medication, on medication
         for, takes medication, taking medication, on meds, on lithium, on ssris,
+        ~vammaispalvelu*, ~vammaishuol*, ~kehitysvammapalvelu*, ~kehitysvammahuol*, ~päihdepalvelu*, ~päihdehuol*,
+        ~mielenterveyspalvelu*, päihdeasiak*, päihdehuoltoasiak*, vammaispalveluasiak*, ~handikappservice*,
+        ~missbrukarvård*, ~missbruksvård*, ~beroendevård*, ~LSS-insats*, ~LSS-beslut*, ~disability services,
+        ~disability benefit*, ~disability allowance*, ~disability living allowance*, ~personal independence payment*,
+        ~substance abuse services, ~drug and alcohol services, ~addiction services,
+        uupui, uupunut, uupuneena, uupuneen, uupuu, uupumassa, uupumus*, uupumuks*, uupumis*, uupumise*,
+        burnout*, burn-out*, burned out, burnt out, burning out, utbränd*, utbrändhet*, utmattad*, gick in i väggen,
+        gått in i väggen, går in i väggen, off with stress, signed off with, stress leave, stressisairausloma*,
+        ~kuntoutussuunnitelm*, mielenterveyskuntoutuj*, päihdekuntoutuj*, ~kuntoutuja*, ~ammatillise* kuntoutu*,
+        ~ammatillinen kuntoutus, rehabiliteringsplan*, rehabiliteringsersättning*, ~arbetslivsinriktad rehabilitering,
+        rehabilitation plan*, rehab plan*, ~vocational rehabilitation,
+        äitiysvapaa*, isyysvapaa*, raskausvapaa*, vanhempainvapaa*, raskausaika*, raskausaja*,
+        hedelmöityshoi*, IVF-hoi*, =IVF, provrörsbefrukt*, fertilitetsbehandl*, fertility treatment*,
         ~kannabi*, ~marihuan*, ~amfetamiin*, ~kokaiini*, ~heroiini*, ~hasis*, ~metamfetamiin*, ~subutex*,
         polttaa pilveä, polttanut pilveä, poltti pilveä, pilvenpoltt*, käyttää huumeita, käyttänyt huumeita,
         ~cannabis*, ~marijuana*, ~amfetamin*, ~kokain*, ~heroin, ~hasch*, röker på, röker hasch, knarkar,
@@ -177,7 +195,9 @@ TERMS: dict[str, tuple[str, ...]] = {
         miehensä, miestään, miehestään, miehelleen, miehellään, mieheltään, miehensä kanssa, kumppaninsa,
         kumppaniaan, kumppanistaan, kumppanilleen, kumppanillaan, miesystäv*, naisystäv*, ~little ones,
         ~toddler, ~toddlers, ~taapero*, ~pikkulap*, ~småbarnen, ~småttingar*, ~ungarna,
-        ~turvakoti*, ~turvakodi*, lastensuojelun asiakka*, lastensuojeluasiakk*, lastensuojeluilmoitu*,
+        ~turvakoti*, ~turvakodi*, ~lastensuojelu*, lastensuojeluasiak*, lastensuojeluilmoitu*, ~ensikoti*, ~ensikodi*,
+        ~orosanmäl*, ~barnavårdsärende*, ~mödrahem*, ~child protection, ~children's services, ~childrens services,
+        ~children’s services, ~mother and baby unit*, ~mother and baby home*, ~mother-and-baby*,
         ~huostaan*, ~sijaisperhe*, perheväkivallan uhri*, lähisuhdeväkivallan uhri*, kokenut perheväkivaltaa,
         kokenut lähisuhdeväkivaltaa, ~skyddshem*,
         ~skyddat boende, ~skyddsboende*, ~kvinnojour*, ~barnskydd*, ~omhänderta*, ~familjehem*,
@@ -188,7 +208,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         omiin häihin*, eroprosess*, erotilante*, erotilanne*, ~eron jälkeen, gifte sig, gifta sig, gift sig,
         gifter sig, är gift, var gift, nygift*, gift med, ~äktenskap*, ~skilsmäss*, sitt bröllop, hennes bröllop, hans bröllop, deras bröllop,
         ~divorce, ~marriage, her wedding, his wedding, their wedding, got engaged, getting married, engaged to be
-        married
+        married, lapsitoive*, perheen perustami*, perustaa perheen, bilda familj, start a family, starting a family,
+        trying for a baby, trying to conceive, trying to get pregnant
         """
     ),
     RELIGION: _entries(
@@ -279,6 +300,27 @@ TERMS: dict[str, tuple[str, ...]] = {
         pending charges, charged with
         """
     ),
+    # Social services by name (outside tester 35, F3: "Vammaispalvelun asiakas", "Lastensuojelun asiakas", "Asuu
+    # ensikodissa"): ambiguous, as working in them is a trade ("Työskennellyt lastensuojelussa ohjaajana"); being
+    # their client is ``_CLIENT_OF``. Each service counts as the kind it tells of: child protection and a mother-and-
+    # baby home of the family (``FAMILY``), disability, substance-abuse and mental-health services of health
+    # (``HEALTH_SERVICES``), the social services in general and income support as ``SOCIAL_WELFARE``.
+    SOCIAL_WELFARE: _entries(
+        """
+        ~sosiaalitoim*, ~aikuissosiaalityö*, ~sosiaalihuollon asiak*, ~sosiaalipäivystyk*, ~toimeentulotu*,
+        ~perustoimeentulotu*, ~sossu*, sossun asiak*, sossun tät*, sosiaaliasiak*, sosiaalihuoltoasiak*,
+        ~utkomststöd*, ~försörjningsstöd*, ~socialbidrag*, ~social services, ~income support, ~social assistance,
+        ~universal credit, ~on welfare, ~on benefits, his social worker, her social worker, their social worker
+        """
+    ),
+    ETHNIC_ORIGIN: _entries(
+        # "Hon är rom" (outside tester 35, F3's set; "rom" alone is rum): a people's names that are also a
+        # language's ("romani", "romska", "Sámi") are not entries, as speaking a language is no origin; they count
+        # as a clause of their own (``shared.pii._OWN_CLAUSE``)
+        """
+        är rom, är romer, är romsk, han är rom, hon är rom
+        """
+    ),
     IMMIGRATION: _entries(
         """
         ~turvapaik*, oleskelulu*, oleskeluoikeu*, ~pakolai*, kiintiöpakolai*, paperiton, paperittom*,
@@ -309,7 +351,8 @@ WORK_CONTEXT = _entries(
     perform, undertak, conduct, assist, usher, verger, sexton, suntio, kanttor, diakon, pappi, papin, pastor,
     priest, präst, kantor, chaplain, organist, clergy, notaar, notari, haastemie, sihteer, clerk, secretar,
     receptionist, administrat, cleaner, siivo, vahtimest, kokki, cook, chef, kirjanpi, tulkk, interpret, tolk,
-    group, grupp
+    group, grupp, handles, handling, handläg, sosionom, socionom, social worker, ammattilai,
+    ammattihenkil, fysioterapeuttina, toimintaterapeuttina, psykoterapeuttina, terapeuttina
     """
 )
 """Word beginnings that make an ambiguous entry the field of someone's work ("kokemusta lasten kanssa")."""
@@ -328,14 +371,16 @@ vankilassa vartijana" is work in the same one. The other words of ``WORK_CONTEXT
 pitivät hänestä")."""
 _WORK = re.compile(rf"(?<!\w)(?:{'|'.join(WORK_CONTEXT)})|\w(?:työ|töi)", re.I)
 """A word of work; Finnish work words also inside a compound ("kesätöissä", "diakoniatyössä")."""
+_WORKER_INSIDE = (
+    r"\w*työntekij|\w(?:opettaj|hoitaj|ohjaaj|vartij|valvoj|sihteer|notaar|avustaj|neuvoj|virkailij|siivooj|kokki"
+    r"|käsittelij|lärare|skötare|sekreterare|notarie|handläggare|assistent|vakt)"
+)
 _RELATION_WORK = re.compile(
-    rf"(?<!\w)(?:{'|'.join(w for w in WORK_CONTEXT if w not in GENERIC_WORK)})"
-    r"|\w*työntekij|\w(?:opettaj|hoitaj|ohjaaj|vartij|valvoj|sihteer|notaar|avustaj|neuvoj|virkailij|siivooj|kokki"
-    r"|lärare|skötare|sekreterare|notarie|handläggare|assistent|vakt)",
-    re.I,
+    rf"(?<!\w)(?:{'|'.join(w for w in WORK_CONTEXT if w not in GENERIC_WORK)})|{_WORKER_INSIDE}", re.I
 )
 """A word of ``WORK_CONTEXT`` that is not only work in general, or an occupation's compound ("Vanginvartija",
 "Lastentarhanopettaja", "Förskollärare")."""
+_WORKER = re.compile(_WORKER_INSIDE, re.I)
 _CLAUSE_BREAK = re.compile(
     r"[,:]|(?<!\w)(?:joten|koska|mutta|vaikka|eikä|sillä|så|men|eftersom|fast|därför|so|but|because|although"
     r"|though|since)(?!\w)",
@@ -492,6 +537,92 @@ _LEGAL_CASE = (
     r"(?![\s-]+(?:week|weeks|shift|shifts|day|days|period|run|job|placement|month|work|lesson|class|vecka|dag)(?!\w))"
 )
 
+# Being the client of a social service (outside tester 35, F3: "Vammaispalvelun asiakas", "Lastensuojelun asiakas"):
+# the service and the person's own clienthood in the singular ("asiakas", "asiakkaana", "asiakkuus", "piirissä");
+# the plural is the work ("ohjannut lastensuojelun asiakkaita", "kokemusta päihdepalveluiden asiakkaiden kanssa"),
+# which the service's name alone (an ambiguous entry) leaves to the sentence. Swedish "klient hos socialen",
+# English "known to social services", "client of child protection services".
+_CLIENTHOOD_FI = (
+    r"\s+(?:\w+\s+)?(?:asiakas|asiakkaana|asiakkaaksi|asiakkaina|asiakkuu\w*|piirissä|piiriin)(?!\w)"
+)
+_CLIENTHOOD_SV = (
+    r"(?<!\w)(?:klient|klienter|kund|aktuell|inskriven|känd)\s+(?:hos|inom|vid|på|i|för)\s+(?:\w+\s+)?"
+)
+_CONTACT_SV = r"(?<!\w)(?:har|hade|haft)\s+(?:\w+\s+)?kontakt\s+med\s+"
+_CLIENTHOOD_EN = (
+    r"(?<!\w)(?:known\s+to|clients?\s+of|service\s+users?\s+of|users?\s+of|referred\s+to|involved\s+with"
+    r"|supported\s+by|in\s+receipt\s+of|receives|receiving|gets|claims|claiming|uses|on)\s+(?:the\s+)?"
+)
+
+
+def _client_of(fi: str, sv: str, en: str) -> str:
+    """A pattern of being the client of the services ``fi``, ``sv`` and ``en`` (alternatives of their names' stems):
+    the Finnish service in the genitive and the person's own clienthood in the singular ("Lastensuojelun asiakas",
+    "vammaispalveluiden asiakkaana", "asiakkuus", "piirissä"; the plural is the work: "ohjannut lastensuojelun
+    asiakkaita", which the service's ambiguous entry leaves to the sentence), Swedish "klient hos …", "har kontakt
+    med …", English "known to …", "client of …", "receives …", "… client"."""
+    return (
+        rf"(?<!\w)(?:{fi})\w*{_CLIENTHOOD_FI}|{_CLIENTHOOD_SV}(?:{sv})\w*|{_CONTACT_SV}(?:{sv})\w*"
+        rf"|{_CLIENTHOOD_EN}(?:{en})(?!\w)|(?<!\w)(?:{en})\s+(?:client|case|involvement)(?!\w)"
+    )
+
+
+# Being the client of a social service (outside tester 35, F3), each service as the kind it tells of.
+_CLIENT_OF = (
+    (
+        FAMILY,
+        _client_of(
+            "lastensuojelu|perhetyö|perhesosiaalityö|perhepalvelu",
+            "barnskydd|barnavård|familjeenhet",
+            r"child\s+protection(?:\s+services)?|children['’]?s\s+services|family\s+support\s+services",
+        ),
+    ),
+    (
+        HEALTH,
+        _client_of(
+            r"vammaispalvelu|vammaishuol|kehitysvamma\w*|päihde\w*|mielenterveys\w*|a-klinik",
+            "handikappservice|missbrukarvård|missbruksvård|beroendevård|LSS",
+            r"(?:disability|substance\s+(?:abuse|misuse)|drug\s+and\s+alcohol|addiction|mental\s+health)\s+services?"
+            r"|disability\s+benefits?",
+        ),
+    ),
+    (
+        SOCIAL_WELFARE,
+        _client_of(
+            "sosiaalitoim|sosiaalityö|aikuissosiaalityö|sosiaalihuol|sosiaalipalvelu|toimeentulotu|sossu",
+            "socialen|socialtjänst|socialförvaltning|socialbyrå|socialkontor",
+            r"social\s+services?|welfare\s+services?|income\s+support|social\s+assistance",
+        ),
+    ),
+)
+# Pregnancy in the ordinary English of "having a baby" and "due in May" (outside tester 35, F3: "She's having a
+# baby in May"), Swedish "ska ha barn", "ska föda i maj"; not "due to start in May", "a project due in May".
+_EXPECTING = (
+    r"(?:(?<!\w)(?:is|are|she|they|we)|(?<=\w)['’](?:s|re))\s+having\s+(?:(?:a|her|their|his|another|the)\s+)?"
+    r"(?:(?:first|second|third|fourth|new|little)\s+)?(?:baby|babies|twins|child)(?![\w-])"
+    # "She's due in May", not "She is due at the interview at 10": a time of the year or weeks after "due"
+    r"|(?<!\w)(?:she's|she’s|she\s+is|her\s+baby\s+is|the\s+baby\s+is|baby's|baby’s)\s+due\s+"
+    r"(?:(?:in|on|around|by|early|late|mid|at\s+the\s+(?:end|start|beginning)\s+of|next|this)[\s-]+)?(?:the\s+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer"
+    r"|autumn|fall|winter|month|\d+\s+weeks|a\s+few\s+weeks|any\s+day)(?!\w)|(?<!\w)her\s+due\s+date"
+    r"|(?<!\w)(?:ska|skall|kommer\s+att)\s+föda(?!\w)|(?<!\w)föder\s+(?:i|till|om|under|nästa)(?!\w)"
+)
+# "Ska ha barn i maj" is pregnancy, "ska ha barn i gruppen" a preschool teacher's work: ambiguous
+_EXPECTING_SV = r"(?<!\w)(?:ska|skall|kommer\s+att)\s+(?:ha|få)\s+(?:\w+\s+)?(?:barn|bebis|tvillingar)(?!\w)"
+# Plans of children (outside tester 35, F3's set: "Haluaa lapsia pian", "Vill skaffa barn", "Wants to have
+# children"): a verb of wanting or planning and children; ambiguous ("haluaa lapsia hoitamaan" is not written,
+# but a sentence of work near it excuses it).
+_FAMILY_PLANS = (
+    r"(?<!\w)(?:haluaa|haluavat|halusi|suunnittelee|suunnittelevat|yrittää|yrittävät|toivoo|toivovat|haaveilee"
+    r"|haaveilevat)\s+(?:(?:pian|lisää|myöhemmin|joskus|ehkä|vielä|kovasti|toisen|toista|kolmatta|omia|oman|omaa)\s+)?"
+    r"(?:lasta|lapsia|lapsen|vauvaa|vauvan|perhettä|raskautta|perheenlisäystä)(?!\w)"
+    r"|(?<!\w)(?:vill|ska|planerar|försöker|funderar\s+på\s+att|hoppas|längtar\s+efter\s+att)\s+(?:att\s+)?"
+    r"(?:skaffa|ha|få)\s+(?:(?:fler|ett|egna|ett\s+till)\s+)?(?:barn|bebis|familj)(?!\w)"
+    r"|(?<!\w)(?:wants?|wanting|plans?|planning|hopes?|hoping|would\s+like)\s+(?:to\s+have\s+)?"
+    r"(?:(?:a|another|more|her\s+own|his\s+own|their\s+own)\s+)?(?:baby|children|kids|child)(?![\w'’-])"
+    r"(?!\s+(?:to|in|with|at|for)\s)"
+)
+
 # Phrases the entries cannot say: a birthday to come ("Täyttää ensi vuonna 60", "fyller 60 i maj",
 # "turns 60"), "Hän on yli 60", an age as a number of years or a decade ("Ikää jo 58 vuotta", "yli
 # viisikymppinen", "i 60-årsåldern", "in his late fifties", "She's 59"); pregnancy ("odottaa toista
@@ -592,6 +723,15 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
         ),
     ),
     (TRADE_UNION, True, re.compile(_UNION_WORD, re.I)),
+    *((kind, False, re.compile(pattern, re.I)) for kind, pattern in _CLIENT_OF),
+    (HEALTH, False, re.compile(_EXPECTING, re.I)),
+    (HEALTH, True, re.compile(_EXPECTING_SV, re.I)),
+    (FAMILY, True, re.compile(_FAMILY_PLANS, re.I)),
+    (
+        CRIMINAL,
+        False,
+        re.compile(r"(?<!\w)did\s+time(?![\w-])(?!\s+(?:management|sheets?|keeping|tracking|studies))", re.I),
+    ),
 )
 
 
@@ -645,7 +785,7 @@ def in_work_sentence(text: str, start: int, end: int, *, clause: bool = True) ->
 def find_terms(text: str) -> list[tuple[str, int, int]]:
     """Each special-category wording in ``text``: (kind, start, end), in no particular order. ``kind`` is
     one of ``HEALTH``, ``AGE``, ``FAMILY``, ``RELIGION``, ``POLITICS``, ``TRADE_UNION``,
-    ``SEXUAL_ORIENTATION``, ``CRIMINAL``, ``IMMIGRATION``. Health words that name the field of someone's
+    ``SEXUAL_ORIENTATION``, ``CRIMINAL``, ``IMMIGRATION``, ``SOCIAL_WELFARE``, ``ETHNIC_ORIGIN``. Health words that name the field of someone's
     work are not told apart here (the caller does, ``shared.pii._of_work``)."""
     found = []
     for kind, ambiguous, pattern in _compiled():
@@ -660,7 +800,7 @@ def find_terms(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-CLAUSE_KINDS = frozenset({FAMILY, HEALTH, CRIMINAL})
+CLAUSE_KINDS = frozenset({FAMILY, HEALTH, CRIMINAL, SOCIAL_WELFARE})
 """The kinds whose ambiguous words a word of work in general excuses only in their own clause: the person's
 own children, health or court case told beside a remark about work ("Lapset ovat pieniä, joten vuorotyö ei
 onnistu"); a party, a faith, a union or migration beside work stays the sentence's field of work."""
@@ -672,4 +812,6 @@ def _of_work(kind: str, text: str, start: int, end: int) -> bool:
     (``in_work_sentence``, by clause for ``CLAUSE_KINDS``), or children as an attribute ("children's bikes")."""
     if kind == FAMILY and _POSSESSIVE_AFTER.match(text, end):
         return True
+    if not any(c.isspace() for c in text[start:end]) and _WORKER.search(text, start, end):
+        return True  # a compound that names the worker ("Toimeentulotukikäsittelijä Kelassa", outside tester 35, F3)
     return in_work_sentence(text, start, end, clause=kind in CLAUSE_KINDS)

@@ -196,6 +196,34 @@ class DisplayText(fields.String):
         return text
 
 
+#: Why an identifier may not hold an invisible (format, Unicode category Cf) character.
+INVISIBLE_IN_ID = N_(
+    "Must not contain invisible characters (a zero-width space or joiner, a soft hyphen, a direction mark): two "
+    "ids that look the same would differ."
+)
+
+
+def short_text_refusals(text: str, identifier: bool = False) -> list[str]:
+    """Why ``text`` may not be stored as a short text field other organisations read, when it comes in a file
+    rather than a request (a course's id and titles in an imported catalogue, outside tester 35, F8): the rules
+    of the API's own fields, reused — a control character or a bidirectional override (`DisplayText`), a personal
+    identity code, an e-mail address, a phone number or an IBAN (``shared.pii.refuse_identifiers``), and for an
+    ``identifier`` also any invisible character (a zero-width space that `DisplayText` lets a title keep).
+    Returns the reasons (English catalogue messages, as the fields raise them); [] when ``text`` may be stored."""
+    from shared.pii import refuse_identifiers
+
+    reasons: list[str] = []
+    if _HIDDEN_CHAR.search(text):
+        reasons.append(str(DisplayText.default_error_messages["control"]))
+    elif identifier and any(unicodedata.category(c) == "Cf" for c in text):
+        reasons.append(INVISIBLE_IN_ID)
+    try:
+        refuse_identifiers(text)
+    except ValidationError as exc:
+        reasons += [str(m) for m in exc.messages] if isinstance(exc.messages, list) else [str(exc.messages)]
+    return reasons
+
+
 #: OpenAPI ``format`` of each field whose valid values are reference data, not a pattern: a client (and
 #: a property-based test, tests/api/test_schemathesis.py) knows that only members of that data pass.
 REFERENCE_FORMATS = {

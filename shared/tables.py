@@ -274,7 +274,15 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
     except Exception as exc:  # openpyxl raises several types for a damaged or foreign zip
         raise TableError({1: [_unreadable(filename, exc)]}) from None
     try:
-        at, described = _sheet_with_header(book.worksheets, header)
+        visible = [i for i, s in enumerate(book.worksheets) if s.sheet_state == "visible"]
+        if not visible:
+            raise TableError(
+                {1: [N_("The workbook has no visible sheet: show the sheet that holds the table.")]}
+            )
+        at, described = _sheet_with_header([book.worksheets[i] for i in visible], header)
+        at = visible[
+            at
+        ]  # the sheet's place among all sheets (hidden ones too), as the formula check reads it
         sheet = book.worksheets[at]
         _check_used_range(sheet)
         rows: list[tuple[int, list[str]]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from services.profile.domain import (
     may_see_contact,
     pseudonym,
 )
-from services.profile.repository import REFUSED_ACTION, UnitOfWork, processed
+from services.profile.repository import ERASED_PURPOSE, REFUSED_ACTION, UnitOfWork, processed
 from shared.auth import Principal, audit_scope
 from shared.db import retry_on_conflict
 from shared.entitlement import may_mark_hired
@@ -192,16 +193,17 @@ class ProfileHandlers:
             for candidate_id in candidate_ids:
                 profile = found.get(candidate_id)
                 granted = profile is not None and may_see_contact(caller.role, caller.org, profile)
+                held = None if profile else self._erased_holder(uow, candidate_id)
                 uow.audit.record(
                     actor=caller.subject,
                     role=caller.role,
                     org=caller.org,
                     action="contact.read",
                     granted=granted,
-                    profile_id=profile.id if profile else None,
-                    candidate_id=candidate_id,
-                    purpose=purpose,
-                    subject_org=profile.coach_org if profile else None,
+                    profile_id=profile.id if profile else held[0] if held else None,
+                    candidate_id=None if held else candidate_id,
+                    purpose=ERASED_PURPOSE if held else purpose,
+                    subject_org=profile.coach_org if profile else held[1] if held else None,
                 )
                 if granted and profile is not None and profile.details is not None:
                     personal = profile.details.personal
@@ -266,18 +268,40 @@ class ProfileHandlers:
         with self.uow_factory() as uow:
             if not claim(uow.conn, processed, "profile.outcomes", event_id):
                 return False
+            held = None
+            if not uow.profiles.by_candidate([refusal["candidate_id"]]):
+                held = self._erased_holder(uow, refusal["candidate_id"])
             uow.audit.record(
                 actor=refusal["actor"],
                 role=refusal["actor_role"],
                 org=refusal["actor_org"],
                 action=REFUSED_ACTION,
                 granted=False,
-                candidate_id=refusal["candidate_id"],
-                purpose=purpose,
+                # an erased earlier holder of a profile id used again: its case number, no pseudonym, and the
+                # purpose marked as the erased person's (the text is matching's own, no one typed it)
+                profile_id=held[0] if held else None,
+                subject_org=held[1] if held else None,
+                candidate_id=None if held else refusal["candidate_id"],
+                purpose=f"{ERASED_PURPOSE} {purpose}" if held else purpose,
                 at=refusal["refused_at"],
             )
             uow.commit()
         return True
+
+    def _erased_holder(self, uow: UnitOfWork, candidate_id: str) -> tuple[str, str] | None:
+        """(profile id, organisation) whose erased earlier holder had the pseudonym ``candidate_id``, for a profile
+        id created again since (``generation`` > 0: its row now holds the new person's pseudonym); None when no
+        such profile exists. Found by deriving each earlier generation's pseudonym with the key
+        (``domain.pseudonym``), so no link from an erased pseudonym to a case number is stored
+        (``AuditLog.forget_erased_person``), yet an access or refusal naming the erased person after the id was
+        reused is found by the owner's ``?profile_id=…&identities=all`` (outside tester 35, F9)."""
+        for profile_id, coach_org, generation in uow.profiles.recreated():
+            for earlier in range(generation):
+                if hmac.compare_digest(
+                    pseudonym(self.pseudonym_key, coach_org, profile_id, earlier), candidate_id
+                ):
+                    return profile_id, coach_org
+        return None
 
     def _own(self, uow: UnitOfWork, caller: Principal, profile_id: str, action: str) -> Profile:
         profile = uow.profiles.get(caller.org, profile_id)

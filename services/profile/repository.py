@@ -143,6 +143,16 @@ class ProfileRepository:
                 % {"id": p.id, "version": p.version - 1}
             )
 
+    def recreated(self) -> list[tuple[str, str, int]]:
+        """(id, organisation, generation) of each profile whose id was created again after a withdrawal
+        (generation > 0): the ids whose earlier holders were erased."""
+        rows = self.conn.execute(
+            select(profiles.c.id, profiles.c.coach_org, profiles.c.generation).where(
+                profiles.c.generation > 0
+            )
+        ).all()
+        return [(r.id, r.coach_org, r.generation) for r in rows]
+
     def recreate(self, p: Profile) -> None:
         """A withdrawn profile's id taken by a new identity (``p.generation`` higher): the erased
         person's row, kept as a tombstone so far, is replaced, creation time included."""
@@ -346,7 +356,16 @@ class AuditLog:
                     audit_log.c.subject_org == row.coach_org,
                     or_(
                         audit_log.c.candidate_id == row.candidate_id,
-                        and_(audit_log.c.candidate_id.is_(None), since),
+                        and_(
+                            audit_log.c.candidate_id.is_(None),
+                            since,
+                            # an access naming an erased earlier holder after the id was used again
+                            # (``ProfileHandlers._erased_holder``) is that person's, not this identity's
+                            or_(
+                                audit_log.c.purpose.is_(None),
+                                audit_log.c.purpose.not_like(f"{ERASED_PURPOSE}%"),
+                            ),
+                        ),
                     ),
                 )
             )

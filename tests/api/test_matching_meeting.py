@@ -1145,6 +1145,37 @@ def test_a_week_ends_at_midnight_in_finland_not_three_hours_later_in_utc(app, cl
     assert client.post("/api/v1/meetings/pirkanmaa/2026-W49/prepare", headers=TEAM).status_code == 201
 
 
+def test_a_candidate_an_agency_proposed_interviewed_and_hired_is_one_row_at_hired_for_every_viewer(
+    app, clock
+):
+    """Outside tester 35, F4: a recruiter recorded proposed → interviewed → hired; "Last week's
+    proposals and outcomes" listed the candidate twice, "interviewed" and "hired". One row, at
+    hired, with every step, on the page and in the JSON, for the agency, the team and the operator;
+    the hired welder is off the vacancy's shortlist, so its CSV rows do not list them either."""
+    client = app.test_client()
+    first = app.candidate_ids[0]
+    clock.now -= timedelta(days=7)
+    record_outcome(client, RECRUITER, first, "proposed")
+    record_outcome(client, RECRUITER, first, "interviewed")
+    record_outcome(client, RECRUITER, first, "hired", comment="Aloittaa kuun alussa.")
+    clock.now += timedelta(days=7)
+    assert client.post("/api/v1/meetings/pirkanmaa/2026-W48/prepare", headers=TEAM).status_code == 201
+    for headers in (RECRUITER, TEAM, OPERATOR):
+        content = client.get(f"{W48}/content.json", headers=headers).json["content"]
+        rows = [r for r in content["last_week"] if r["candidate_id"] == first]
+        assert [(r["status"], r["history"], r["comment"]) for r in rows] == [
+            ("hired", ["proposed", "interviewed", "hired"], "Aloittaa kuun alussa.")
+        ], headers
+        assert (content["totals"]["proposed_last_week"], content["totals"]["hired_last_week"]) == (1, 1)
+        table = csv.DictReader(
+            io.StringIO(client.get(f"{W48}/content.csv", headers=headers).data.decode("utf-8-sig"))
+        )
+        assert first not in {row["candidate_id"] for row in table if row["vacancy_id"] == "v-weld"}
+    for role, org in (("recruiter", "agency-a"), ("team_member", "tampere-tyollisyys")):
+        page = logged_in(app, role, org).get(f"{W48}?lang=en").data.decode()
+        assert page.count("Aloittaa kuun alussa.") == 1, org
+
+
 AD_LIMITS_SAID = {
     "fi": "ilmoituksen teksti rajaa hakijoita",
     "sv": "annonstexten begränsar de sökande",

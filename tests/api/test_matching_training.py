@@ -279,3 +279,34 @@ def test_a_nul_in_a_catalogues_cell_is_a_422_naming_the_line_and_column_and_noth
     with app.extensions["kohtaanto.engine"].connect() as conn:
         assert conn.execute(select(courses)).all() == []
     assert import_catalogue(client, csv_bytes(catalogue_rows())).status_code == 201  # without it, taken
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_identifiers_and_hidden_characters_in_course_ids_and_titles_are_422s_naming_the_field(app, lang):
+    """Outside tester 35, F8: a dry run took "131052-308T" as a course id, "Soita 040 123 4567" as a title and ids
+    with a right-to-left override or a zero-width space, and listed them under ``changes.added``."""
+    client = app.test_client()
+    rows = catalogue_rows()
+    rows[0][0] = "131052-308T"
+    rows[1][0] = "HITS\u202eOPPI"
+    rows[2][0] = "TURVA\u200b1"
+    rows[2][2] = "Soita 040 123 4567"
+    for dry_run in ("true", "false"):
+        r = client.post(
+            f"/api/v1/training/catalogue?dry_run={dry_run}&confirm_removal=true&lang={lang}",
+            data=csv_bytes(rows),
+            headers={**OPERATOR, "Content-Type": "text/csv"},
+        )
+        assert r.status_code == 422, r.json
+        file = r.json["errors"]["file"]
+        assert sorted(file) == ["2", "3", "4"], file
+        assert all(reason.startswith("course_id") for reason in file["2"] + file["3"]), file
+        assert sorted(reason.split(" ")[0].rstrip(":") for reason in file["4"]) == [
+            "course_id",
+            "title_fi",
+        ], file
+        if lang != "en":
+            assert not any("Must not" in reason for reasons in file.values() for reason in reasons), file
+    with app.extensions["kohtaanto.engine"].connect() as conn:
+        assert conn.execute(select(courses)).all() == []
+    assert events(app) == []

@@ -774,3 +774,28 @@ def test_a_pilot_named_by_its_rule_of_age_education_or_unemployment_is_registere
     """The rule is what every participant reads anyway (docs/architecture.md, Service-voucher pilots)."""
     r = client.put(f"/api/v1/pilots/{pilot_id}", json={**PILOT, "name": name}, headers=OPERATOR)
     assert r.status_code == 201, r.json
+
+
+def test_reading_a_jobseekers_vouchers_is_audited_also_when_there_are_none(client):
+    """Outside tester 35, F9: an empty voucher list left no audit entry, unlike empty reads of ratings, training
+    and the path; who looked whether a jobseeker has a voucher is an access too."""
+    dpo = auth("data_protection_officer", ORG)
+
+    def voucher_reads():
+        items = client.get("/api/v1/audit?profile_id=asiakas-50", headers=dpo).json["items"]
+        return [e for e in items if e["action"] == "voucher.read"]
+
+    r = client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH)
+    assert r.status_code == 200 and r.json["items"] == [], r.json
+    [empty] = voucher_reads()
+    assert (empty["actor"], empty["granted"], empty["purpose"]) == (
+        f"coach@{ORG}",
+        "yes",
+        "service vouchers: none",
+    )
+    voucher = issue(client).json
+    client.get("/api/v1/profiles/asiakas-50/vouchers", headers=COACH)
+    assert [e["purpose"] for e in voucher_reads()] == [
+        f"service voucher {voucher['id']} (pilot yli50)",
+        "service vouchers: none",
+    ]

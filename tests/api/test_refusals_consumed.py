@@ -92,3 +92,47 @@ def test_a_payload_the_reader_rejects_is_poison_and_nothing_is_recorded(profile_
     with pytest.raises(PoisonMessageError):
         deliver(profile_app, payload, key=key)
     assert profile_app.test_client().get("/api/v1/audit", headers=AUDITOR).json["items"] == []
+
+
+def _now_iso() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat()
+
+
+def test_refusals_and_look_ups_naming_a_withdrawn_person_stay_findable_by_the_owners_profile_id(profile_app):
+    """Outside tester 35, F9: after a withdrawal, matching's refusals about the erased person (an explanation's
+    404, an outcome's "Unknown candidate") did not show in the owner's ``?profile_id=…&identities=all``: once the
+    case number was used again, the erased pseudonym named no profile. The owner's officer finds every access or
+    refusal naming any person who held the case number (accountability), each without the pseudonym and with
+    the purpose marked erased; the new holder's own view (the default) shows none of them."""
+    client = profile_app.test_client()
+    recruiter = auth("recruiter", "nordic-staffing-ab")
+    old = client.put("/api/v1/profiles/t35-svets", json=profile_body(), headers=COACH).json["candidate_id"]
+    assert client.delete("/api/v1/profiles/t35-svets", headers={**COACH, "If-Match": "*"}).status_code == 204
+    # while the profile is withdrawn
+    deliver(profile_app, refusal(old, refused_at=_now_iso()))
+    # the case number used again by a new person
+    new = client.put("/api/v1/profiles/t35-svets", json=profile_body(), headers=COACH).json["candidate_id"]
+    assert new != old
+    # after it: an explanation's 404, an outcome's 422 and a contact look-up, all naming the erased person
+    deliver(profile_app, refusal(old, refused_at=_now_iso()))
+    deliver(profile_app, refusal(old, status=422, reason="unknown_candidate", route="POST /api/v1/vacancies/"
+                                 "<vacancy_id>/outcomes", refused_at=_now_iso()))  # fmt: skip
+    lookup = {"candidate_ids": [old], "purpose": "meeting W49"}
+    assert client.post("/api/v1/contacts/lookup", json=lookup, headers=recruiter).json["items"] == []
+
+    every = client.get("/api/v1/audit?profile_id=t35-svets&identities=all", headers=DPO).json["items"]
+    about_old = [e for e in every if e["action"] in ("request.refused", "contact.read")]
+    assert sorted(e["action"] for e in about_old) == ["contact.read", *["request.refused"] * 3], every
+    assert all(e["profile_id"] == "t35-svets" and e["candidate_id"] is None for e in about_old), about_old
+    after = [e for e in about_old if e["purpose"].startswith("[erased with the profile]")]
+    assert len(after) == 3 and not any("W49" in e["purpose"] for e in about_old), about_old
+    assert any("422 POST" in e["purpose"] for e in after), after
+
+    current = client.get("/api/v1/audit?profile_id=t35-svets", headers=DPO).json["items"]
+    assert not [e for e in current if e["action"] in ("request.refused", "contact.read")], current
+    # a refusal naming the new person is the new person's
+    deliver(profile_app, refusal(new, refused_at=_now_iso()))
+    current = client.get("/api/v1/audit?profile_id=t35-svets", headers=DPO).json["items"]
+    assert [e["candidate_id"] for e in current if e["action"] == "request.refused"] == [new], current

@@ -491,3 +491,36 @@ def test_the_barometer_area_messages_follow_the_language(app, lang, read, spans,
     r = client.post("/api/v1/shortages?source=t", data=data, headers=headers)
     assert r.status_code == 422, r.json
     assert spans in r.json["errors"]["file"]["3"][0] and employment in r.json["errors"]["file"]["4"][0]
+
+
+def test_a_workbook_whose_first_sheet_is_hidden_imports_the_visible_sheet(app):
+    """Outside tester 35, F8: the hidden first sheet was imported, not the one the operator looked at."""
+    book = Workbook()
+    old = book.active
+    old.title = "Sheet"
+    old.append(["occupation", "region", "period", "level"])
+    old.append([2221, "Pirkanmaa", "2026H2", "surplus"])
+    old.sheet_state = "hidden"
+    shown = book.create_sheet("Pula 2026")
+    shown.append(["occupation", "region", "period", "level"])
+    shown.append([2221, "Pirkanmaa", "2026H2", "severe_shortage"])
+    out = io.BytesIO()
+    book.save(out)
+    client = app.test_client()
+    r = upload(client, out.getvalue(), XLSX)
+    assert r.status_code == 201, r.json
+    assert "'Pula 2026'" in r.json["read_as"] and "'Sheet'" not in r.json["read_as"], r.json["read_as"]
+    assert flag(client, "v-nurse")["level"] == "severe_shortage"
+
+
+@pytest.mark.parametrize("source", ["Barometri\u202e2026", "Soita 040 123 4567", "131052-308T"])
+def test_a_lists_source_with_a_bidirectional_override_or_an_identifier_is_a_422_and_nothing_is_stored(
+    app, source
+):
+    data = (FIXTURES / "excel_fi_utf8_bom_semicolon_crlf.csv").read_bytes()
+    r = app.test_client().post(
+        "/api/v1/shortages", query_string={"source": source}, data=data,
+        headers={**OPERATOR, "Content-Type": "text/csv"},
+    )  # fmt: skip
+    assert r.status_code == 422 and "source" in json.dumps(r.json["errors"]), r.json
+    assert rows(app, shortage_lists) == []

@@ -88,7 +88,11 @@ def visible_content(
     kept their ``week_steps`` shows proposals and hires as None unless the stored team total is the
     viewer's figure too (``_week_counts``).
 
+    A meeting stored while a partner agency's hire made a row of its own shows that row joined to
+    the agency's row of the same pair (``rejoined_rows``), as meetings are prepared now.
+
     Returns a new dict; ``content`` is not changed."""
+    content = rejoined_rows(content)
     if viewer.everyone:
         return content
     org = viewer.org
@@ -216,6 +220,39 @@ def _shown_counted(content: dict[str, Any], week_counts: dict[str, int | None]) 
         **week_counts,
     }
     return content
+
+
+def rejoined_rows(content: dict[str, Any]) -> dict[str, Any]:
+    """``content`` with its last-week rows of one candidate, vacancy and organisation joined into
+    one, in the order they happened (``occurred_on``, ISO dates): the latest row's status, reason,
+    comment and day, every row's ``history`` and ``week_steps`` in turn. Meetings stored before
+    2026-12-05 made a partner agency's hire a row of its own beside the agency's row of its
+    proposal, so a hired candidate was listed twice, once at the step before (outside tester 35,
+    F4); a meeting prepared since has one row per pair and organisation and is returned as it is.
+    A row without a list of ``week_steps`` (stored before they were kept) makes the joined row's
+    None."""
+    rows = content.get("last_week")
+    if not isinstance(rows, list):
+        return content
+    groups: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault((r.get("vacancy_id"), r.get("candidate_id"), r.get("recorded_by_org")), []).append(
+            r
+        )
+    if all(len(g) == 1 for g in groups.values()):
+        return content
+    joined = []
+    for group in groups.values():
+        ordered = sorted(group, key=lambda r: str(r.get("occurred_on") or ""))
+        steps = [x for r in ordered if isinstance(x := r.get("week_steps"), list)]
+        joined.append(
+            {
+                **ordered[-1],
+                "history": [h for r in ordered for h in r.get("history") or [r.get("status")]],
+                "week_steps": [s for x in steps for s in x] if len(steps) == len(ordered) else None,
+            }
+        )
+    return {**content, "last_week": joined}
 
 
 def _own_steps(row: dict[str, Any], org: str) -> dict[str, Any]:

@@ -46,7 +46,16 @@ from shared.organisations import region_not_served
 from shared.pii import refuse_identifiers, refuse_sensitive_data
 from shared.ratelimit import rate_limited
 from shared.refusals import mark_refused
-from shared.schemas import REFERENCE_FORMATS, CandidateId, Day, EmptyBody, EscoUri, RegionId, StrictSchema
+from shared.schemas import (
+    REFERENCE_FORMATS,
+    CandidateId,
+    Day,
+    DisplayText,
+    EmptyBody,
+    EscoUri,
+    RegionId,
+    StrictSchema,
+)
 from shared.tables import OLE_MAGIC, XLSX_MAGIC
 
 blp = Blueprint(
@@ -260,7 +269,8 @@ def removal_refused(reasons: list[str]) -> NoReturn:
 
 
 class SourceArgs(ReplaceArgs):
-    source = fields.String(
+    # no control or bidirectional character either, as in every other short text (outside tester 35, F8)
+    source = DisplayText(
         load_default="operator import",
         validate=[validate.Length(1, 300), refuse_identifiers],
         metadata={"description": "Where the ratings come from, shown with every flag"},
@@ -274,7 +284,7 @@ class FollowUpSchema(StrictSchema):
         metadata={
             "description": "What is to be done; no personal identity code, birth date, e-mail address, phone number, "
             "street address, health information, age, ethnic origin, religion, political opinion, sexual orientation, "
-            "trade-union membership, family status, criminal record or immigration status (422; detected by "
+            "trade-union membership, family status, criminal record, immigration status or social-welfare clienthood (422; detected by "
             "wording, fi/sv/en); names are not checked: do not write them",
             "example": "Arrange a Finnish course (B1)",
         },

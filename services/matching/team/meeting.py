@@ -598,11 +598,15 @@ def _last_week(
 ) -> list[OutcomeRow]:
     """Every candidate–vacancy pair with something recorded for last week, at its latest status.
     A partner agency's own outcomes (``agencies_own``: ids) make a row of that agency's, apart from
-    the team's, so its steps are never mixed into another organisation's row."""
+    the team's, so its steps are never mixed into another organisation's row. Its hire joins that
+    row: a hire holds for everyone (so it is not in ``agencies_own``), but it ends the agency's own
+    process, which it began with a proposal (``outcomes.agency_may_report_hire``); a row of its own
+    showed the candidate twice, once at the step before (outside tester 35, F4)."""
     start, end = week.previous().monday, week.monday
+    agencies = {(o.vacancy_id, o.recorded_by_org) for o in outcomes if o.outcome_id in agencies_own}
     pairs: dict[tuple[str, str, str], list[Outcome]] = {}
     for o in sorted(outcomes, key=lambda o: (o.occurred_on, o.recorded_at)):
-        scope = o.recorded_by_org if o.outcome_id in agencies_own else ""
+        scope = o.recorded_by_org if (o.vacancy_id, o.recorded_by_org) in agencies else ""
         pairs.setdefault((o.vacancy_id, o.candidate_id, scope), []).append(o)
     rows = []
     for history in pairs.values():

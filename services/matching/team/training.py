@@ -159,11 +159,23 @@ class Places:
     #: code → its road network where not the mainland's (Åland's: ``ahvenanmaa``); a course across
     #: the sea from a candidate's home is out of reach unless online (outside tester 26, T26-12)
     road_networks: Mapping[str, str] = field(default_factory=dict)
+    #: why a course's id (``True``: an identifier) or title may not be stored: the API's own rules of short text
+    #: fields (an identity code, a phone number, a control or bidirectional character: ``shared.schemas.
+    #: short_text_refusals``; outside tester 35, F8); [] when it may. The default refuses nothing (tools, tests)
+    text_refusals: Callable[[str, bool], list[str]] = lambda _text, _identifier: []
 
 
 #: The registry kinds that provide training: schools, partner organisations (coaching and training
 #: companies) and the cities' employment services; an employer is not a course provider.
 PROVIDER_KINDS = frozenset({"education", "partner", "employment_services"})
+
+
+#: A course's text field and why it was refused (``Places.text_refusals``), one catalogue message per field.
+_TEXT_REASON = {
+    "course_id": N_("course_id: %(why)s"),
+    "title_fi": N_("title_fi: %(why)s"),
+    "title_sv": N_("title_sv: %(why)s"),
+}
 
 
 def is_header(cells: Sequence[str]) -> bool:
@@ -235,6 +247,15 @@ def read_catalogue(
             reasons.append(N_("title_fi or title_sv: a title is required."))
         if len(title_fi) > 300 or len(title_sv) > 300:
             reasons.append(N_("title: at most 300 characters."))
+        for name, value, identifier in (
+            ("course_id", course_id, True),
+            ("title_fi", title_fi, False),
+            ("title_sv", title_sv, False),
+        ):
+            reasons += [
+                _TEXT_REASON[name] % {"why": why}
+                for why in (places.text_refusals(value, identifier) if value else [])
+            ]
         skills: set[str] = set()
         for raw in filter(None, _SPLIT.split(cell("skills"))):
             uri = places.known_skill(raw)

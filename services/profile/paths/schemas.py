@@ -75,7 +75,7 @@ class StepInSchema(StrictSchema):
             "description": "The employer where a work trial, subsidised job or apprenticeship happens",
         },
     )
-    course_id = fields.String(
+    course_id = DisplayText(
         load_default=None,
         validate=[validate.Length(1, 100), refuse_identifiers],
         metadata={"description": "A course of the training catalogue (training and apprenticeship steps)"},

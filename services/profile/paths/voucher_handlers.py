@@ -210,11 +210,26 @@ class VoucherHandlers:
         return voucher
 
     def of_profile(self, caller: Principal, profile_id: str) -> list[Voucher]:
+        """The jobseeker's vouchers, each read audited (``voucher.read``); a read that finds none is audited too
+        (one entry, purpose "service vouchers: none"), as reading ratings, training or a path is: who looked
+        whether a jobseeker has a voucher is itself an access (outside tester 35, F9)."""
         with self.uow_factory() as uow:
             profile = own_profile(uow, caller, profile_id)
             found = uow.vouchers.of_candidate(profile.candidate_id)
             for v in found:
                 self._audit(uow, caller, "voucher.read", profile, v)
+            if not found:
+                uow.audit.record(
+                    actor=caller.subject,
+                    role=caller.role,
+                    org=caller.org,
+                    action="voucher.read",
+                    granted=True,
+                    profile_id=profile.id,
+                    subject_org=profile.coach_org,
+                    candidate_id=profile.candidate_id,
+                    purpose="service vouchers: none",
+                )
             uow.commit()
         return found
 

@@ -102,3 +102,42 @@ def test_the_outcomes_list_follows_the_same_rule():
     assert visible_outcomes(outcomes, *seen_by("tampere-tyollisyys")) == outcomes[:2]
     assert visible_outcomes(outcomes, *seen_by("pirkan-rekry-oy")) == outcomes[:1]
     assert visible_outcomes(outcomes, *seen_by("kohtaanto")) == outcomes
+
+
+def split_hire(org="pirkan-rekry-oy"):
+    """A last-week section as meetings stored before 2026-12-05 held an agency's hire: a row of its
+    own beside the agency's row of its proposal and interview (outside tester 35, F4)."""
+    step = {"vacancy_id": "v-weld", "candidate_id": "c-tampere", "recorded_by_org": org, "reason": None}
+    return [
+        {
+            **step,
+            "status": "interviewed",
+            "comment": "",
+            "occurred_on": "2026-11-26",
+            "history": ["proposed", "interviewed"],
+            "week_steps": [{"status": "proposed", "org": org}, {"status": "interviewed", "org": org}],
+        },
+        {
+            **step,
+            "status": "hired",
+            "comment": "Aloittaa kuun alussa.",
+            "occurred_on": "2026-11-27",
+            "history": ["hired"],
+            "week_steps": [{"status": "hired", "org": org}],
+        },
+    ]
+
+
+def test_a_stored_meeting_that_split_an_agencys_hire_off_lists_the_candidate_once_at_hired_for_everyone():
+    stored = {**CONTENT, "last_week": split_hire()}
+    for org in ("pirkan-rekry-oy", "tampere-tyollisyys", "kohtaanto"):
+        shown = visible_content(stored, *seen_by(org))
+        (row,) = shown["last_week"]
+        assert (row["status"], row["comment"]) == ("hired", "Aloittaa kuun alussa."), org
+        assert row["history"] == ["proposed", "interviewed", "hired"], org
+        assert [s["status"] for s in row["week_steps"]] == ["proposed", "interviewed", "hired"], org
+        assert (shown["totals"].get("proposed_last_week"), shown["totals"].get("hired_last_week")) in (
+            (1, 1),
+            (None, None),
+        ), org
+    assert len(stored["last_week"]) == 2, "the stored content is not changed"

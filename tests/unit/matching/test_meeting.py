@@ -333,3 +333,42 @@ def test_a_vacancy_naming_no_essential_skill_has_nobody_counted_as_fully_qualifi
     assert all(v.names_essential_skills for v in MeetingContent.from_dict(stored).vacancies), (
         "shown as before"
     )
+
+
+def test_a_partner_agencys_hire_ends_its_own_row_and_the_candidate_is_listed_once_at_hired():
+    """Outside tester 35, F4: an agency's recruiter recorded proposed → interviewed → hired; the
+    meeting listed the candidate twice, "interviewed" (the agency's own row) and "hired" (a hire
+    holds for everyone, so it made a team row of its own). The agency's hire ends its own row."""
+    outcomes = [
+        outcome("a1", "v-nurse", "c-1", "proposed", date(2026, 11, 17)),
+        outcome("a2", "v-nurse", "c-1", "interviewed", date(2026, 11, 19)),
+        outcome("a3", "v-nurse", "c-1", "hired", date(2026, 11, 20)),
+    ]
+    # as the handler computes it: every outcome of the agency's but its hire
+    content = build_meeting(week_facts(outcomes, agencies_own=frozenset({"a1", "a2"})))
+    rows = [r for r in content.last_week if (r.vacancy_id, r.candidate_id) == ("v-nurse", "c-1")]
+    assert len(rows) == 1, rows
+    (row,) = rows
+    assert (row.status, row.recorded_by_org) == ("hired", "agency-a")
+    assert row.history == ["proposed", "interviewed", "hired"]
+    assert [s.status for s in row.week_steps or ()] == ["proposed", "interviewed", "hired"]
+    assert (content.totals.proposed_last_week, content.totals.hired_last_week) == (1, 1)
+
+
+def test_an_agencys_hire_stays_out_of_the_teams_row_of_the_same_candidate():
+    """The employer's own interview is the team's row; the agency's proposal and hire are the
+    agency's row, one each, never the agency's hire as a third row or mixed into the team's."""
+    outcomes = [
+        replace(
+            outcome("e1", "v-nurse", "c-1", "interviewed", date(2026, 11, 18)), recorded_by_org="employer"
+        ),
+        outcome("a1", "v-nurse", "c-1", "proposed", date(2026, 11, 17)),
+        outcome("a2", "v-nurse", "c-1", "hired", date(2026, 11, 20)),
+    ]
+    content = build_meeting(week_facts(outcomes, agencies_own=frozenset({"a1"})))
+    rows = {
+        r.recorded_by_org: r.history
+        for r in content.last_week
+        if (r.vacancy_id, r.candidate_id) == ("v-nurse", "c-1")
+    }
+    assert rows == {"employer": ["interviewed"], "agency-a": ["proposed", "hired"]}

@@ -414,3 +414,27 @@ def test_a_nul_in_any_cell_is_refused_naming_its_line_and_column(data, line, col
         read_table(data)
     [reason] = raised.value.errors[line]
     assert reason.startswith(f"Column {column}: NUL"), reason
+
+
+def _workbook_with_a_hidden_first_sheet() -> bytes:
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "Vanha"
+    hidden.append(["course_id", "title_fi"])
+    hidden.append(["OLD-1", "Hidden course"])
+    shown = book.create_sheet("Kurssit")
+    shown.append(["course_id", "title_fi"])
+    shown.append(["NEW-1", "Shown course"])
+    hidden.sheet_state = "hidden"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("header", [None, lambda cells: "course_id" in cells])
+def test_a_hidden_first_sheet_is_never_read_the_first_visible_one_is(header):
+    """Outside tester 35, F8: a shortage workbook whose first sheet was hidden was imported from it, not from the
+    sheet the operator saw."""
+    table = read_table(_workbook_with_a_hidden_first_sheet(), "kurssit.xlsx", header=header)
+    assert [cells for _, cells in table.rows] == [["NEW-1", "Shown course"]]
+    assert "'Kurssit'" in table.described and "Vanha" not in table.described

@@ -495,6 +495,23 @@ BOILERPLATE: tuple[str, ...] = (
     r"weekdays\s+(?:from\s+)?\d|from\s+\d)",
     r"^\W*(?:ordinarie\s+)?arbetstid(?:en|er|erna)?\s*:?\s*(?:är\s+)?(?:\d|mån\w*\s*[-–]|vardagar\s+(?:kl\b|\d)|"
     r"kl\b)",
+    # … and any other statement of when the work is done, times of day and kinds of day included
+    # ("Työaika on aamuisin klo 6-10": *follow work schedule* 0.44; "Työ on päivätyötä", "Arbetstiden
+    # är på morgonen", "Working hours are in the mornings"; outside tester 35, F6); a clause naming
+    # shifts is read (*work in shifts*, `recognition._SHIFT_STATED`), as is one tracking or planning
+    # the hours ("Työaikojen seuranta")
+    r"^\W*(?:säännöllinen\s+)?(?:viikoittainen\s+)?(?:työaika|työajat|työaikamuoto)\b(?![^.;]*vuoro)"
+    r"\s*(?::|on\b|ovat\b|\d|klo\b|kello\b)",
+    r"^\W*(?:työ|työt|työskentely)\s+(?:on|tehdään|ajoittuu|painottuu)\s+(?:\w+\s+){0,2}?(?:päivätyö\w*|"
+    r"aamu\w*|ilta\w*|öisin|yöaikaan|päivisin|päiväaikaan|arkisin|arkipäivisin|viikonlop\w*)\b(?![^.;]*vuoro)",
+    r"^\W*(?:aamuisin|iltaisin|öisin|päivisin|viikonloppuisin)\s+(?:klo\b|kello\b|\d)",
+    r"^\W*(?:ordinarie\s+)?arbetstid(?:en|er|erna)?\b(?![^.;]*skift)\s*(?::|är\b|\d|kl\b)",
+    r"^\W*arbetet\s+(?:är|sker|utförs)\s+(?:\w+\s+){0,2}?(?:dagtid|kvällstid|nattetid|morgnar|kvällar|helger|"
+    r"vardagar|på\s+(?:morgon|kväll|natt|helg|dag)\w*)\b(?![^.;]*skift)",
+    r"^\W*(?:regular\s+|the\s+)?(?:working|work|office)\s+hours?\b(?![^.;]*shift)\s*(?::|are\b|is\b|\d|from\b|"
+    r"mon\w*\b|week\w*\b)",
+    r"^\W*the\s+(?:job|work|position)\s+(?:is\s+(?:done\s+)?|takes\s+place\s+)(?:\w+\s+){0,2}?(?:daytime|"
+    r"in\s+the\s+(?:mornings?|evenings?|daytime)|evenings?|weekends?|nights?|on\s+weekdays)\b(?![^.;]*shift)",
     r"^\W*(?:tehtävän\s+)?(?:tehtäväkohtainen\s+)?(?:palkka|palkkaus)\s+(?:on|määräytyy|maksetaan)\b",
     # the interviews of the selection ("haastattelut", "kutsumme haastatteluun"), not the task of
     # interviewing ("Haastattelet asiakkaita", "teet haastatteluja")

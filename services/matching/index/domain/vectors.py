@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -303,17 +304,19 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
     experience: dict[int, float] = {}
     tenure: dict[int, float] = {}
     latest = latest_year(candidate.experience, current_year)
-    shares = overlap_shares(candidate.experience, current_year)
     where = [tax.occupation_index.get(w.occupation_uri) for w in candidate.experience]
-    continued = continued_years(candidate.experience, current_year, _continuity(space, where))
-    for work, share, o, cont in zip(candidate.experience, shares, where, continued, strict=True):
+    continuity = _continuity(space, where)
+    keep = space.params.change_of_job_keeps_years
+    shares, changed = calendar_shares(candidate.experience, current_year, continuity, keep)
+    continued = continued_years(candidate.experience, current_year, continuity)
+    for work, share, o, cont, ch in zip(candidate.experience, shares, where, continued, changed, strict=True):
         if o is None:
             unknown += 1
             continue
         p = space.params
-        w = share * experience_weight(work.years, work.ended_year, current_year, p, latest, cont)
+        w = share * experience_weight(work.years, work.ended_year, current_year, p, latest, cont, ch)
         experience[o] = max(experience.get(o, 0.0), w)
-        t = share * experience_tenure(work.years, work.ended_year, current_year, p, latest, cont)
+        t = share * experience_tenure(work.years, work.ended_year, current_year, p, latest, cont, ch)
         tenure[o] = max(tenure.get(o, 0.0), t)
     attributes = filters.encode(candidate)
     skills = sorted(claims)
@@ -366,6 +369,7 @@ def experience_weight(
     p: RankingParams,
     latest_year: int | None = None,
     continued: float = 0.0,
+    changed: float = 0.0,
 ) -> float:
     """Identity weight of one spell in an occupation, in (0, 1]: how strongly it says the person is
     of that occupation (the occupation inference's history evidence, the work-history agreement,
@@ -374,16 +378,20 @@ def experience_weight(
     the person's most recent spell ended (`current_year` when any spell is current; None: this
     spell is the most recent, `spell_weights` gives it for a whole work history); continued: of the
     years between this spell's end and `latest_year`, those worked in later spells of the same trade
-    (`continued_years`: each later spell's years there times its `SkillSpace.trade_continuity`).
+    (`continued_years`: each later spell's years there times its `SkillSpace.trade_continuity`);
+    changed: years before this spell's end that a later job in another trade, begun before it ended,
+    already held (`calendar_shares`: a change of job whose new job began early), counted as later
+    years not in the trade, 0 when none.
 
     Three factors. Age, weakly: half after `experience_identity_half_life_years` (20) since the
     trade ended (the spell's end, plus the continued years). A career change, strongly: half for
     each `experience_half_life_years` (5) of later years not in the trade (what someone did before
     their later work says less about what they are now), but never below the spell's own floor,
-    `former_floor` (a trade of more than five years keeps up to `former_spell_share`, 0.75 from ten
-    years, however long the later work: outside tester 32, nine years of plumbing ended ten years
-    ago, then ten in a warehouse, read 0.18, below a gamer, now 0.49; a year's job twenty years ago
-    keeps little, 0.028 as before). Length: from `experience_min_factor` (0.8, a
+    `former_floor` (a trade of more than five years keeps `former_spell_share`, 0.75, however long
+    the later work: outside tester 32, nine years of plumbing ended ten years ago, then ten in a
+    warehouse, read 0.18, below a gamer, 0.49 with session 33's floor rising to ten years, 0.57 since
+    session 35's, whole from five and a half: outside tester 35, F1, an early years teacher of 5.7
+    years kept 0.1 of it; a year's job twenty years ago keeps little, 0.028 as before). Length: from `experience_min_factor` (0.8, a
     few months) to 1 (`experience_full_years`, 2). A person's only or latest spell so keeps its
     occupation however long ago it ended: read in 2026, six years current 1.0, four years ended 2025
     0.97, three ended 2022 0.87, one ended 2020 0.73, one ended 2010 0.52 (before session 25 recency
@@ -400,7 +408,8 @@ def experience_weight(
     kept = min(max(0.0, continued), later)  # later years in the same trade
     age = 0.5 ** (max(0.0, since - kept) / p.experience_identity_half_life_years)
     floor = former_floor(years, p)
-    change = floor + (1.0 - floor) * 0.5 ** ((later - kept) / p.experience_half_life_years)
+    changed_years = later - kept + max(0.0, changed)
+    change = floor + (1.0 - floor) * 0.5 ** (changed_years / p.experience_half_life_years)
     share = min(1.0, max(0.0, years) / p.experience_full_years) if p.experience_full_years else 1.0
     duration = p.experience_min_factor + (1.0 - p.experience_min_factor) * share
     return age * change * duration
@@ -409,7 +418,8 @@ def experience_weight(
 def former_floor(years: float, p: RankingParams) -> float:
     """The share of a spell of `years` (years) that later work in other trades never takes away, in
     [0, `RankingParams.former_spell_share`]: none up to `former_spell_years[0]` (5: a career changer's
-    short trade fades as before), rising linearly to the whole share at `former_spell_years[1]` (10)."""
+    short trade fades as before), rising linearly to the whole share at `former_spell_years[1]` (5.5:
+    a trade of more than five years is the person's trade; 10 before session 35)."""
     lo, hi = p.former_spell_years
     if years <= lo:
         return 0.0
@@ -479,14 +489,15 @@ def spell_weights(
 ) -> list[float]:
     """Identity weight (`experience_weight`) of each spell of one person's work history, in its
     order, each read against the person's most recent spell and times its share of the calendar
-    (`overlap_shares`), as `compact` stores it. `continuity(i, j)`: how much spell j continues
+    (`calendar_shares`), as `compact` stores it. `continuity(i, j)`: how much spell j continues
     spell i's trade (`continued_years`; None: no later spell does, every later year a change)."""
     latest = latest_year(experience, current_year)
-    shares = overlap_shares(experience, current_year)
-    kept = continued_years(experience, current_year, continuity or (lambda i, j: 0.0))
+    cont = continuity or (lambda i, j: 0.0)
+    shares, changed = calendar_shares(experience, current_year, cont, p.change_of_job_keeps_years)
+    kept = continued_years(experience, current_year, cont)
     return [
-        s * experience_weight(w.years, w.ended_year, current_year, p, latest, c)
-        for w, s, c in zip(experience, shares, kept, strict=True)
+        s * experience_weight(w.years, w.ended_year, current_year, p, latest, c, ch)
+        for w, s, c, ch in zip(experience, shares, kept, changed, strict=True)
     ]
 
 
@@ -535,6 +546,55 @@ def overlap_shares(experience: Sequence[WorkExperience], current_year: int) -> l
     return [1.0 if b <= a else min(1.0, held[i] / (b - a)) for i, (a, b) in enumerate(spans)]
 
 
+def calendar_shares(
+    experience: Sequence[WorkExperience],
+    current_year: int,
+    continuity: Callable[[int, int], float] | None = None,
+    keep: bool = True,
+) -> tuple[list[float], list[float]]:
+    """Per spell, in its order: (its share of its own years, in [0, 1]; its changed years, >= 0),
+    what `experience_weight` multiplies and reads (`changed`). As `overlap_shares`, except at a
+    change of job: a stretch that exactly two spells cover, one beginning and ending later than the
+    other (a new job begun before the old one ended), is not taken from the earlier spell, which
+    keeps those years, and they count as later work in the other trade, times 1 - `continuity(earlier, later)`
+    (`continued_years`' continuity; None: every later job another trade), which the career
+    change's halving reads (`experience_weight`, with the floor of the spell's whole length). So a
+    long spell is discounted by the time since the new job began, whether that job has ended or
+    goes on, never more for the ended one: outside tester 35, F1, an early years teacher of 5.7 years
+    (ended 2023) with 3.5 years as a healthcare assistant beside and after it weighed 0.45 with the
+    assistant's job ended 2024, its 2.5 shared years taken whole, and 0.57 with it still going on
+    (0.9 and 24.1 / 100 on a daycare-teacher ad); now 0.59 each. Stretches that more than two spells
+    cover, spells ending together and a spell within a longer later one (a job beside the main
+    one) share the calendar as `overlap_shares` says (a person of many jobs at once).
+
+    experience: the work history; current_year: the year it is read in; continuity(i, j): in
+    [0, 1], how much spell j continues spell i's trade (positions in `experience`); keep: False
+    gives `overlap_shares` and no changed years (`RankingParams.change_of_job_keeps_years`)."""
+    shares = overlap_shares(experience, current_year)
+    changed = [0.0] * len(experience)
+    if not keep:
+        return shares, changed
+    spans = []
+    for w in experience:
+        end = float(current_year if w.ended_year is None else min(w.ended_year, current_year))
+        spans.append((end - max(0.0, float(w.years)), end))
+    cuts = sorted({t for span in spans for t in span})
+    returned = [0.0] * len(experience)
+    for lo, hi in pairwise(cuts):
+        cover = [i for i, (a, b) in enumerate(spans) if a <= lo and hi <= b and b > a]
+        if len(cover) != 2:
+            continue
+        i, j = sorted(cover, key=lambda k: spans[k][1])
+        if spans[i][1] == spans[j][1] or spans[j][0] <= spans[i][0]:
+            continue  # two jobs ending together (half each), or one beside the other: `overlap_shares`
+        returned[i] += hi - lo
+        changed[i] += (hi - lo) * (1.0 - (continuity(i, j) if continuity else 0.0))
+    for i, (a, b) in enumerate(spans):
+        if returned[i] > 0:
+            shares[i] = min(1.0, shares[i] + returned[i] / (b - a))
+    return shares, changed
+
+
 def experience_tenure(
     years: float,
     ended_year: int | None,
@@ -542,19 +602,21 @@ def experience_tenure(
     p: RankingParams,
     latest_year: int | None = None,
     continued: float = 0.0,
+    changed: float = 0.0,
 ) -> float:
     """Length x recency of one spell in an occupation, in [0, 1]: how current and how long the
     experience is, the tie-break between people of the occupation (`RankingParams.experience_match_weight`):
     recency halves after `experience_half_life_years` (5), times years / `experience_tenure_years`,
     capped at 1 (a five-year spell and a ten-year one read alike). Never above the spell's
-    identity weight `experience_weight` with the same `latest_year` (capped at it: a spell that later
+    identity weight `experience_weight` with the same `latest_year`, `continued` and `changed` (capped at it: a spell that later
     work in another occupation followed can weigh less as identity than as tenure), which the
     stage-1 bound of `RankingParams.experience_match_weight` relies on. 2 years ended 2024 read in
     2026: 0.76 x 0.4 = 0.30; 6 years ended 2025: 0.87."""
     since = 0.0 if ended_year is None else max(0.0, float(current_year - ended_year))
     recency = 0.5 ** (since / p.experience_half_life_years)
     share = min(1.0, max(0.0, years) / p.experience_tenure_years) if p.experience_tenure_years else 1.0
-    return min(recency * share, experience_weight(years, ended_year, current_year, p, latest_year, continued))
+    identity = experience_weight(years, ended_year, current_year, p, latest_year, continued, changed)
+    return min(recency * share, identity)
 
 
 def claims_matrix(rows: Sequence[CompactCandidate], n_skills: int):  # type: ignore[no-untyped-def]

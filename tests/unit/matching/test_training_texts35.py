@@ -1,0 +1,64 @@
+"""A catalogue's course ids and titles pass the API's own rules of short text fields (outside tester 35, F8): a
+personal identity code, a phone number, a right-to-left override or a zero-width space in an id or a title is a
+reason on its line, and nothing is returned."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from services.matching.team.training import CatalogueError, parse_catalogue
+from shared.schemas import short_text_refusals
+from tests.unit.matching.test_training import HEADER, PLACES, row
+
+CHECKED = replace(PLACES, text_refusals=short_text_refusals)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("course_id", "131052-308T", "identifier"),
+        ("course_id", "HITS\u202e1", "bidirectional"),
+        ("course_id", "HITS\u200b1", "invisible"),
+        ("course_id", "HITS-1\u2066", "bidirectional"),
+        ("title_fi", "Soita 040 123 4567", "identifier"),
+        ("title_fi", "MAG\u202ehitsaus", "bidirectional"),
+        ("title_sv", "Svetsning, ring +358 40 123 4567", "identifier"),
+        ("title_sv", "Info: matti.meikalainen@example.fi", "identifier"),
+    ],
+)
+def test_an_identifier_or_a_hidden_character_in_a_course_id_or_title_is_a_reason_on_its_line(
+    field, value, words
+):
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(HEADER, [(2, row()), (3, row(**{"course_id": "HITS-2", field: value}))], CHECKED)
+    [reason] = err.value.errors[3]
+    assert reason.startswith(f"{field}: ") and words in reason, reason
+    assert sorted(err.value.errors) == [3]
+
+
+def test_a_title_may_keep_a_zero_width_joiner_an_id_may_not():
+    [course] = parse_catalogue(HEADER, [(2, row(title_fi="Työturvallisuus\u200bkorttikoulutus"))], CHECKED)
+    assert course.title_fi.startswith("Työturvallisuus")
+    with pytest.raises(CatalogueError):
+        parse_catalogue(HEADER, [(2, row(course_id="TURVA\u200b1"))], CHECKED)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"course_id": "HITS-2027-01", "title_fi": "MAG-hitsaus 2027", "title_sv": "MAG-svetsning 2027"},
+        {"course_id": "30 op", "title_fi": "Ammattitutkinto, 180 osp", "title_sv": ""},
+        {
+            "course_id": "KURSSI/2027/3",
+            "title_fi": "Sähköturvallisuus SFS 6002",
+            "title_sv": "Elsäkerhet SFS 6002",
+        },
+        {"course_id": "A1-B2", "title_fi": "Suomen kieli A1–B2, 10.1.–20.5.2027", "title_sv": ""},
+        {"course_id": "ع-1", "title_fi": "Arabiankielinen työturvallisuus (العربية)", "title_sv": ""},
+    ],
+)
+def test_ordinary_ids_and_titles_pass(values):
+    [course] = parse_catalogue(HEADER, [(2, row(**values))], CHECKED)
+    assert course.course_id == values["course_id"]
