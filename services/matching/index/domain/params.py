@@ -502,6 +502,24 @@ class RankingParams:
     0.076 (occupation) and 0.067 (skills): a career changer's claims of a second trade are what
     tells them from a candidate of that trade, and the outside part carried it. So it stays 1."""
 
+    trade_claim_units: float = 1.0
+    """phi: a claim outside the vacancy's skills V that the candidate's own work history is evidence
+    of, a skill of a spell's occupation or of another occupation of its ISCO-08 unit group (essential
+    or optional; `vectors.trade_profiles`), counts in the skill similarity's outside part times phi
+    beside that history, in the history's units (a claim of 1 as a full-weight spell holds each
+    essential skill at `experience_essential_weight`): b'^2 = b^2 - sum over such claims of
+    idf^2 c ((1 - phi^2) c + 2 (1 - phi) h), h what the row's spells give the skill
+    (`scoring.exact_scores`). A claim of another trade, not in the profile of any unit group the
+    person worked in, still counts whole, so a career changer working in B with claims of their
+    first trade A is not read as B's own person on B's vacancies (what cost the two-occupations
+    family -0.023 to -0.031 NDCG@10 when every claim was discounted, session 35, `outside35`). Both
+    promises hold: a claim inside V is untouched, an outside claim still adds (phi c + h)^2 - h^2 >
+    0 to b^2. Stage 1 bounds the outside part at `outside_skill_weight` x phi^2
+    (`query.outside_bound_weight`). 1: off, the default. Outside tester 34, F2's nurse is not
+    reached by it: *use electronic health records management system* is in no profile of ISCO 5321
+    (healthcare assistant, nurse assistant) nor of minor group 532, only of 3252, 3259, 3344 and
+    4226 (real ESCO; docs/benchmarks.md, session 35, helper `f2rule35`)."""
+
     confirmed_agreement_power: float = 8.0
     """A candidate holding the essential skills the employer confirmed agrees with a vacancy whose
     occupation was read from its job title as `confirmed_agreement_share` of its best-agreeing
@@ -851,6 +869,8 @@ class RankingParams:
             raise ValueError("band_closeness_share must be in [0, 1]")
         if not 0 <= self.overlap_agreement < 1:
             raise ValueError("overlap_agreement must be in [0, 1)")
+        if not 0 < self.trade_claim_units <= 1:
+            raise ValueError("trade_claim_units must be in (0, 1]")
         if not 0 <= self.confirmed_agreement_share <= 1:
             raise ValueError("confirmed_agreement_share must be in [0, 1]")
         if not 0 <= self.occupation_narrower_share <= 1:

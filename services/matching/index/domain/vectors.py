@@ -58,6 +58,7 @@ class SkillSpace:
     occupations: OccupationModel
     titles: TitleReader
     specificity: np.ndarray | None = None  # (n_skills,) float64, `skill_specificity`
+    trade: sp.csr_matrix | None = None  # `trade_profiles`, while `RankingParams.trade_claim_units` < 1
 
     @property
     def n_skills(self) -> int:
@@ -151,6 +152,7 @@ def build_skill_space(
         reason,
         claim_table(params),
         specificity=skill_specificity(taxonomy),
+        trade=trade_profiles(taxonomy) if params.trade_claim_units < 1.0 else None,
         occupations=fitted_model(
             occupation_profiles(taxonomy),
             top_k=params.inferred_occupations,
@@ -162,6 +164,20 @@ def build_skill_space(
         ),
         titles=titles or TitleReader(taxonomy),
     )
+
+
+def trade_profiles(taxonomy: Taxonomy) -> sp.csr_matrix:
+    """(n_occupations, n_skills) CSR float32 of 0/1: row o marks the skills a spell in occupation o is
+    evidence of the trade of, the essential and optional skills of every occupation in o's ISCO-08 unit
+    group (o's own where it has no code). For `RankingParams.trade_claim_units`."""
+    n = taxonomy.n_occupations
+    codes = [taxonomy.occupation_isco(u) or f"#{i}" for i, u in enumerate(taxonomy.occupation_uris)]
+    _, group = np.unique(np.asarray(codes), return_inverse=True)
+    member = sp.csr_matrix((np.ones(n, np.float32), (group, np.arange(n))), shape=(int(group.max()) + 1, n))
+    listed = (taxonomy.essential + taxonomy.optional).astype(np.float32).tocsr()
+    profiles = (member.T @ (member @ listed)).tocsr()
+    profiles.data[:] = 1.0
+    return profiles.astype(np.float32)
 
 
 def skill_specificity(taxonomy: Taxonomy) -> np.ndarray:
