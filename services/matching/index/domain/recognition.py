@@ -129,6 +129,41 @@ _SHIFT_STATED = re.compile(
 """A word of shift work anywhere in a text: `_SHIFT_WORK`, or a shift named ("2-vuorossa", "aamu- ja
 iltavuoroja", "tvåskift", "three-shift")."""
 
+_COUNT_WORD = (
+    r"(?:yksi|kaksi|kahde\w*|kolmi|kolme\w*|neli|neljä\w*|viisi|ett|två|tre|fyra|fem|"
+    r"one|two|three|four|five|\d+)"
+)
+_SHIFT_COUNT = re.compile(rf"\b{_COUNT_WORD}(?:-|\s+)?(?:vuoro\w*|skift\w*|shifts?)\b", re.I)
+"""A number that counts shifts ("kolmivuorotyö", "2-vuorotyö", "kahdessa vuorossa", "treskift",
+"i två skift", "three-shift work", "in two shifts")."""
+
+_NUMBER_WORD = re.compile(
+    rf"\b{_COUNT_WORD}\b|\b(?:kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|sex|sju|åtta|nio|tio|"
+    r"six|seven|eight|nine|ten|[1-9]d)\b|\d",
+    re.I,
+)
+"""A number, as a word in Finnish, Swedish or English or as digits ("two", "kolme", "tre", "3D")."""
+
+_CERTIFICATE = re.compile(
+    r"\w*(?:sertifik|sertifioi|certifik|certifi|pätevyysko[ek]|pätevyystodist|behörighetsprov)\w*",
+    re.I,
+)
+"""A certificate, or a qualification test, held ("svetscertifikat", "hitsaussertifikaatti",
+"hitsaajan pätevyyskoe", "certified welder", "welding certificate")."""
+
+_INSPECTION_CUE = re.compile(
+    r"tarkast|tarkist|katsast|kontroll|granska|besikt|inspe[ck]t|audit|verifi|\bndt\b|oförstör|"
+    r"rikkomat|non-destructive|\bvalvo|tillsyn",
+    re.I,
+)
+"""Words of inspecting, checking or auditing ("silmämääräinen tarkastus", "visuell kontroll",
+"NDT"): a text with one may mean a skill of inspection beside a certificate."""
+
+_INSPECTION_LABEL = re.compile(r"\binspect\w*|\bverif\w*|\bcertif\w*|\bqualifications?\b|\baudit\w*")
+"""An English skill label of inspecting, verifying, certifying or auditing (*perform welding
+inspection*, *verify qualifications of water transport crew*, *apply certification and payment
+procedures*)."""
+
 _WORKING_TIME = re.compile(
     r"(?:(?:kolmi|kaksi|kahden|kolmen|yö)?vuorotyö\w*|(?:två|tre)?skift(?:s?arbete)?|(?:two|three|rotating|night)?[- ]?shift\s+work|"
     r"shifts|osa-?aika(?:inen|isesti|työ)?|koko-?aika(?:inen|isesti|työ)?|vakituinen|määräaikainen|sijaisuus|"
@@ -1850,7 +1885,8 @@ class SkillRecognizer:
         (`_SHIFT_STATED`) and says nothing of leading or planning (`SUPERVISION_CUE`, `DESIGN_CUE`);
         empty otherwise. The job's shifts are the worker's *work in shifts*, not a supervisor's
         rota ("Työ on kolmivuorotyötä." gave *coordinate shifts* 0.42 and *schedule shifts* 0.41
-        beside it: outside tester 35, F6). Weighed like `unasked_supervision_weight`."""
+        beside it: outside tester 35, F6); so are the bare *supervise work* and *manage work* ("Työ on
+        kolmivuorotyötä." kept *supervise work* 0.35: meeting35). Weighed like `unasked_supervision_weight`."""
         plain = readable(text)
         if not _SHIFT_STATED.search(plain) or SUPERVISION_CUE.search(plain) or DESIGN_CUE.search(plain):
             return np.zeros(0, dtype=np.int64)
@@ -1860,12 +1896,50 @@ class SkillRecognizer:
                 [
                     j
                     for j, label in enumerate(labels)
-                    if re.search(r"\bshifts?\b", label or "")
-                    and (_MANAGING_VERB.match(label) or _DESIGN_VERB.match(label))
+                    if (
+                        re.search(r"\bshifts?\b", label or "")
+                        and (_MANAGING_VERB.match(label) or _DESIGN_VERB.match(label))
+                    )
+                    or re.fullmatch(r"(?:supervise|manage) work", label or "")
                 ],
                 dtype=np.int64,
             )
         return self.shift_managing_
+
+    def _counted_shift_lookalikes(self, text: str) -> np.ndarray | None:
+        """Positions (int64) of the skills whose English label holds a number (*3D modelling*,
+        *drive two-wheeled vehicles*, *operate two-way radio systems*) when the only numbers in
+        `text` count its shifts (`_SHIFT_COUNT`: "Three-shift work.", "treskift", "2-vuorotyö");
+        their scores in that unit are 0 (the number word matched, the work did not: "Three-shift
+        work." gave *3D modelling* 0.48, "in two shifts" *drive two-wheeled vehicles* 0.48;
+        meeting35, F6). None when `text` counts no shifts or names another number."""
+        plain = readable(text)
+        if not _SHIFT_COUNT.search(plain) or _NUMBER_WORD.search(_SHIFT_COUNT.sub(" ", plain)):
+            return None
+        key = ("numbered labels",)
+        if key not in self.lookalikes_:
+            _, _, labels = self._label_lines()
+            found = [j for j, label in enumerate(labels) if _NUMBER_WORD.search(label)]
+            self.lookalikes_[key] = np.asarray(found, dtype=np.int64) if found else None
+        return self.lookalikes_[key]
+
+    def _certificate_lookalikes(self, text: str) -> np.ndarray | None:
+        """Positions (int64) of the skills of inspecting, verifying, certifying or auditing
+        (`_INSPECTION_LABEL`) when `text` names a certificate or a qualification test someone
+        holds (`_CERTIFICATE`) and says nothing of inspecting or checking (`_INSPECTION_CUE`);
+        their scores in that unit are 0. A welding certificate says the welder is certified to
+        weld, not that they inspect welds ("Vi förutsätter svetscertifikat" gave *perform welding
+        inspection* 0.41: tester 35; "pätevyyskoe" *verify qualifications of water transport crew*).
+        None otherwise."""
+        plain = readable(text)
+        if not _CERTIFICATE.search(plain) or _INSPECTION_CUE.search(plain):
+            return None
+        key = ("inspection labels",)
+        if key not in self.lookalikes_:
+            _, _, labels = self._label_lines()
+            found = [j for j, label in enumerate(labels) if _INSPECTION_LABEL.search(label)]
+            self.lookalikes_[key] = np.asarray(found, dtype=np.int64) if found else None
+        return self.lookalikes_[key]
 
     def _unasked_design(self, occupations: Collection[str], text: str) -> np.ndarray:
         """Positions (int64) of the skills of designing or planning (`_DESIGN_VERB`) that are no
@@ -2638,6 +2712,10 @@ class SkillRecognizer:
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
             well_known = self._product_lookalikes(said)  # ("Windows 11": not *assemble windows*)
             fused = self._fused_coordination(cleaned) if lang == "en" else None
+            # "Three-shift work.": the count of shifts is no number of the skills' labels (*3D modelling*)
+            fused = _joined(fused, self._counted_shift_lookalikes(sentence))
+            # "Vi förutsätter svetscertifikat.": a certificate held is no inspection (tester 35)
+            fused = _joined(fused, self._certificate_lookalikes(sentence))
             if held:
                 # "Han har jobbat som svetsare på ett varv i Åbo": the job held, read as its ESCO
                 # occupation's English label ("welder"); the place and years dilute it (tester 14, P15)
@@ -2663,7 +2741,9 @@ class SkillRecognizer:
                 # "Städaren ansvarar för underhållsstädning av kontor och skolor": the glossary's
                 # English words alone ("cleaning, offices, schools"), read as English (tester 15, P6)
                 gloss = glossed[len(cleaned) + 2 : -1]
-                units.append(_Unit(position, self._lexical_text(gloss, "en"), gloss, False, gloss=True))
+                units.append(
+                    _Unit(position, self._lexical_text(gloss, "en"), gloss, False, gloss=True, unlike=fused)
+                )
             for p in phrases(cleaned):
                 g = self._glossed(p, lang)
                 unknown = g == p and self._all_unknown(p, lang)

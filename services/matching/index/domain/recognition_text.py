@@ -254,7 +254,7 @@ STOCK_PHRASES: dict[str, tuple[str, ...]] = {
         r"olen",
         r"minulla on",
         r"osaan",
-        r"(?:asiakas|hän)(?:ella|llä)? on",
+        r"(?:asiakas|hän(?:ellä)?) on",  # "Hänellä on …" (the ending is "-ellä")
         r"asiakkaalla on",
         r"työskennellyt",
         r"työskentel(?:in|en)",  # a CV's first person ("Työskentelin perhepäivähoitajana …"): verbs
