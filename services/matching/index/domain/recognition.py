@@ -129,6 +129,18 @@ _SHIFT_STATED = re.compile(
 """A word of shift work anywhere in a text: `_SHIFT_WORK`, or a shift named ("2-vuorossa", "aamu- ja
 iltavuoroja", "tvåskift", "three-shift")."""
 
+_SHIFT_STATEMENT = re.compile(
+    r"^\W*(?:the\s+)?(?:työ|työt|työskentely|työvuorot|työaika|työajat|arbetet|arbetstid\w*|job|work|position|"
+    r"working\s+hours)\s+(?:on|ovat|tehdään|painottu\w*|ajoittu\w*|sijoittu\w*|är|sker|utförs|is|are|"
+    r"takes\s+place)\s+(?:\S+\s+){0,4}?\S*(?:vuoro|skift|shift)\w*[\s.!]*$",
+    re.I,
+)
+"""A sentence that says only in what shifts the work is done, its shift word last ("Työ tehdään
+kahdessa vuorossa.", "Arbetet sker främst i kvällsskift.", "Work is done in evening shifts."): the
+worker's *work in shifts* and nothing of its words (outside tester 35b, G7: *work with the lighting
+crew* 0.42 and *perform multiple tasks at the same time* 0.38 beside it). Not "Työ on vuorojen
+suunnittelua", whose shift word is not last."""
+
 _COUNT_WORD = (
     r"(?:yksi|kaksi|kahde\w*|kolmi|kolme\w*|neli|neljä\w*|viisi|ett|två|tre|fyra|fem|"
     r"one|two|three|four|five|\d+)"
@@ -224,19 +236,66 @@ lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfar
 
 
 _TITLED_QUALIFICATION = {
-    "fi": re.compile(
-        r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:\(\s*(?:ylempi\s+)?y?amk\s*\)\s*|"
-        r"(?:ylempi\s+)?y?amk(?:-|\s+))?(?:perus|ammatti|erikoisammatti)?tutkin\w*",
-        re.I,
+    "fi": (
+        re.compile(
+            r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:\(\s*(?:ylempi\s+)?y?amk\s*\)\s*|"
+            r"(?:ylempi\s+)?y?amk(?:-|\s+))?(?:perus|ammatti|erikoisammatti)?tutkin\w*",
+            re.I,
+        ),
+        # a registration as the profession: "laillistettu toimintaterapeutti", "laillistetun fysioterapeutin"
+        re.compile(r"\blaillistet(?:tu|un|tua|tuna|tuja|tujen)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
     ),
-    "sv": re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+    "sv": (
+        re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+        # "fysioterapeutexamen (YH)", "examen som/i fysioterapeut", "legitimerad fysioterapeut",
+        # "legitimation som fysioterapeut"
+        re.compile(
+            r"(?<![\w-])(?P<title>[^\W\d_]{4,}?)-?examen(?:\s*\(\s*(?:högre\s+)?yh\s*\))?(?![\w-])", re.I
+        ),
+        re.compile(
+            r"\b(?:(?:yh-?)?examen|legitimation|utbildning)\s+(?:som|till)\s+(?P<title>[^\W\d_][\w-]*)", re.I
+        ),
+        re.compile(r"\blegitimera(?:d|de|t)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+    ),
+    "en": (
+        # "registered physiotherapist", "licensed practical nurse", "a physiotherapist's degree"
+        re.compile(
+            r"\b(?:registered|licen[cs]ed|chartered|certified)\s+(?P<title>[a-z]+(?:\s+[a-z]+){0,2})", re.I
+        ),
+        re.compile(
+            r"\b(?:an?\s+)?(?P<title>[a-z]+(?:\s+[a-z]+)?)['’]s\s+(?:degree|diploma|qualification|licen[cs]e|"
+            r"registration)",
+            re.I,
+        ),
+        # a degree by its field: "a degree in physiotherapy", "BSc Physiotherapy", "a nursing degree"
+        re.compile(
+            r"\b(?:(?:bachelor|master)['’]?s?(?:\s+degree)?|degree|diploma|b\.?\s?sc\.?|m\.?\s?sc\.?|b\.?a\.?|"
+            r"m\.?a\.?)\s+(?:\(\w+\)\s+)?(?:(?:in|of)\s+)?(?:science\s+in\s+)?(?P<field>[a-z]+(?:\s+[a-z]+)?)",
+            re.I,
+        ),
+        re.compile(r"\b(?P<field>[a-z]+(?:\s+[a-z]+)?)\s+(?:degree|diploma)\b", re.I),
+    ),
 }
-"""A qualification named after the job it trains for (`SkillRecognizer._titled_qualifications`):
-Finnish "<title>n ammattitutkinto" ("Kiinteistönhoitajan ammattitutkinto"), also with a
-university of applied sciences' degree level between ("fysioterapeutin (AMK) tutkinto",
-"sairaanhoitajan AMK-tutkinto": read as the title's words, *engage in physiotherapy research* 0.91
-outranked the ad's duties; outside tester 35, F5), Swedish "yrkesexamen för <title>" ("yrkesexamen
-för fastighetsskötare")."""
+"""A qualification named after the job it trains for (`SkillRecognizer._titled_qualifications`),
+by language, each pattern with a group `title` (a title) or `field` (English: a field, read as its
+practitioner's title, "physiotherapy" → "physiotherapist"): Finnish "<title>n ammattitutkinto"
+("Kiinteistönhoitajan ammattitutkinto"), also with a university of applied sciences' degree level
+between ("fysioterapeutin (AMK) tutkinto", "sairaanhoitajan AMK-tutkinto": read as the title's words,
+*engage in physiotherapy research* 0.91 outranked the ad's duties; outside tester 35, F5), and
+"laillistettu <title>"; Swedish "yrkesexamen för <title>" ("yrkesexamen för fastighetsskötare"),
+"<title>examen (YH)", "legitimerad <title>"; English "registered/licensed <title>", "<title>'s
+degree", "a degree in <field>", "BSc <field>" (outside tester 35b, G5: "toimintaterapeutin tutkinto",
+"fysioterapeutexamen", "registered physiotherapist" were read as their titles' words, essential, above
+the ad's duties)."""
+
+_FIELD_TITLES = (("therapy", "therapist"), ("y", "ist"), ("ing", "e"), ("ing", ""), ("ing", "er"), ("", "er"))
+"""English field → practitioner endings tried for a degree's field (`_TITLED_QUALIFICATION`'s
+`field`): "physiotherapy" → "physiotherapist", "nursing" → "nurse", "engineering" → "engineer",
+"social work" → "social worker"; a form that is no ESCO occupation's label names none."""
+
+_FI_GENITIVE_GRADATION = (("tin", "tti"), ("kin", "kki"), ("pin", "ppi"), ("den", "te"), ("jan", "ja"))
+"""Finnish genitive endings and their nominatives tried when the lemmatiser does not know a title
+("toimintaterapeutin" → "toimintaterapeutti"; the consonant gradation of -tti/-kki/-ppi/-te)."""
 
 
 class TextEncoder(Protocol):
@@ -2638,10 +2697,16 @@ class SkillRecognizer:
                     qualified.setdefault(len(ruled), []).extend(occupations)
                     if by_title:  # (a field's name is read as its titles' words, as tuned)
                         sentence = sentence.replace(span, " ")
+                        if not says_more(sentence, lang):
+                            sentence = " "  # "Occupational therapist's degree required.": no *identify
+                            # requirements of the work* from what is left (outside tester 35b, G5)
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             sentence = with_registered_title(sentence, registered)
             named, rest = self.tools.rules.apply(sentence)
+            if _SHIFT_STATEMENT.match(sentence) and WORK_IN_SHIFTS in self.skill_index_:
+                named += [] if WORK_IN_SHIFTS in named else [WORK_IN_SHIFTS]
+                rest = ""  # (when the work is done is a term of employment: `_SHIFT_STATEMENT`)
             if opening:  # its words are not read, what a rule names in it is (a driver's vehicle)
                 named += [uri for uri in self.tools.rules.apply(opening)[0] if uri not in named]
             products = [
@@ -2952,6 +3017,48 @@ class SkillRecognizer:
                 sentence = name.pattern.sub(f"{titles} tutkinto", sentence)
         return sentence
 
+    def _qualification_title(self, m: re.Match[str], lang: str) -> tuple[str, tuple[str, ...]]:
+        """(the words of match `m` of `_TITLED_QUALIFICATION[lang]` that name the qualification,
+        the URIs of the occupations its title names; () when it names none): Finnish and Swedish by
+        `occupations_in` (a Finnish genitive the lemmatiser does not know by its nominative,
+        `_FI_GENITIVE_GRADATION`; a Swedish compound's title without its final -e by the title,
+        "närvårdarexamen"); English by an ESCO occupation's label of the title's first one to
+        three words (longest first; "registered physiotherapist with Valvira"), a field by its
+        practitioner (`_FIELD_TITLES`)."""
+        group = "title" if m.groupdict().get("title") else "field"
+        phrase = m.group(group) or ""
+        if lang != "en":
+            occupations = self.occupations_in(phrase, lang)
+            if not occupations and lang == "fi":
+                for ending, nominative in _FI_GENITIVE_GRADATION:
+                    if phrase.lower().endswith(ending):
+                        occupations = self.occupations_in(phrase[: -len(ending)] + nominative, lang)
+                        if occupations:
+                            break
+            if not occupations and lang == "sv" and phrase.lower().endswith("r"):
+                occupations = self.occupations_in(phrase + "e", lang)  # "sjukskötarexamen", "närvårdarexamen"
+            return m.group(), occupations
+        titles = self._titles()[0]
+        tokens = phrase.split()
+        phrase_last = m.string[m.end(group) : m.end()].strip() == ""
+        for n in range(len(tokens), 0, -1):
+            # the phrase ends the match ("registered physiotherapist with …"): its first words;
+            # it opens it ("occupational therapist's degree"): its last
+            used = tokens[:n] if phrase_last else tokens[len(tokens) - n :]
+            head = " ".join(w.lower() for w in used)
+            if group == "title":
+                forms = [head]
+            else:
+                forms = [head[: len(head) - len(a)] + b for a, b in _FIELD_TITLES if head.endswith(a)]
+            positions = next((titles[f] for f in forms if titles.get(f)), ())
+            if positions:
+                if phrase_last:
+                    span = m.string[m.start() : m.start(group) + len(" ".join(tokens[:n]))]
+                else:
+                    span = m.group()
+                return span, tuple(dict.fromkeys(self.occupation_uris_[o] for o in positions))
+        return m.group(), ()
+
     def _titled_qualifications(self, sentence: str, lang: str) -> list[tuple[str, tuple[str, ...], bool]]:
         """(the words naming a qualification, the URIs of the occupations it trains for, whether it
         is named after a title) for each
@@ -2962,13 +3069,20 @@ class SkillRecognizer:
         their field (`LanguageTools.occupation_names`, after `_read_qualifications` wrote them as
         "<titles> tutkinto"). A title is one `occupations_in` reads (an ESCO occupation's title or
         an everyday title of the glossary, job_titles.csv)."""
-        if lang not in ("fi", "sv"):
+        if lang not in _TITLED_QUALIFICATION:
             return []
         found: list[tuple[str, tuple[str, ...], bool]] = []
-        for m in _TITLED_QUALIFICATION[lang].finditer(sentence):
-            occupations = self.occupations_in(m.group("title"), lang)
-            if occupations:
-                found.append((m.group(), occupations, True))
+        taken: list[tuple[int, int]] = []
+        for pattern in _TITLED_QUALIFICATION[lang]:
+            for m in pattern.finditer(sentence):
+                if any(m.start() < end and start < m.end() for start, end in taken):
+                    continue  # ("legitimerad fysioterapeut" is read once)
+                span, occupations = self._qualification_title(m, lang)
+                if occupations:
+                    taken.append((m.start(), m.start() + len(span)))
+                    found.append((span, occupations, True))
+        if lang == "en":
+            return found
         titles = self._titles()[0]
         for name in self.tools.occupation_names:
             if name.qualification and name.lang == lang:
