@@ -24,7 +24,7 @@ from marshmallow import ValidationError, fields, validate
 from shared.days import today as finnish_today
 from shared.geography import Geography, Municipality, UnknownPlaceError
 from shared.i18n import N_, translate_text
-from shared.languages import UnknownLanguageError, normalise_language
+from shared.languages import CODE_FORM, UnknownLanguageError, normalise_language
 from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.reference import EscoCatalogue, Kind, UnknownConceptError
 from shared.text import plain_typography
@@ -554,7 +554,7 @@ class LanguageSchema(StrictSchema):
 class LanguageOutSchema(ma.Schema):
     """A language and its level as responses show it (``LanguageSchema``'s output)."""
 
-    code = fields.String(metadata={"example": "fi"})
+    code = fields.String(metadata={"description": CODE_FORM, "example": "fi"})
     level = fields.String(metadata={"description": "CEFR level A1–C2, or native"})
 
 
@@ -621,6 +621,22 @@ def _years_before(day: date, years: int) -> date:
     return day.replace(year=year) if (day.month, day.day) != (2, 29) else date(year, 2, 28)
 
 
+def implausible_day(
+    day: date, *, years_back: int = 100, years_ahead: int = 10, today: date | None = None
+) -> str | None:
+    """Why ``day`` is no plausible day a user means, by the rule of every date the API takes (`Day`): more than
+    ``years_back`` calendar years before ``today`` (default: today in Finland, ``shared.days``) is `DAY_TOO_OLD`,
+    more than ``years_ahead`` after it `DAY_TOO_FAR` (English catalogue messages naming the bound); None when it
+    is plausible. Also the rule of a day read from an uploaded file (a training catalogue's start dates: outside
+    tester 35, ``2099-01-01`` passed)."""
+    today = today or finnish_today()
+    if day < _years_before(today, years_back):
+        return DAY_TOO_OLD % {"years": years_back}
+    if day > _years_before(today, -years_ahead):
+        return DAY_TOO_FAR % {"years": years_ahead}
+    return None
+
+
 class Day(fields.Date):
     """A calendar day (``datetime.date``): ISO 8601 (``2026-12-31``) or day.month.year as Finnish and
     Swedish users write it (``31.12.2026``, ``1.6.2027``); always returned in ISO 8601. Anything
@@ -630,7 +646,7 @@ class Day(fields.Date):
 
     Every day a user sends is a plausible one: at most ``years_back`` calendar years before today
     (in Finland: ``shared.days``) and at most ``years_ahead`` after it, else a ValidationError naming the bound
-    (``DAY_TOO_OLD``, ``DAY_TOO_FAR``; outside tester 20, P6:
+    (``DAY_TOO_OLD``, ``DAY_TOO_FAR``: `implausible_day`; outside tester 20, P6:
     ``available_from: "0001-01-01"`` was stored). Defaults: a century back, ten years ahead, a guard
     against absurd days only; a field whose meaning allows less says so (``available_from``: ten years
     back), and services keep their own tighter rules on top (a vacancy's start date, an outcome's day,
@@ -644,11 +660,8 @@ class Day(fields.Date):
         self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
     ) -> date:
         day = self._parse(value, attr, data, **kwargs)
-        today = finnish_today()
-        if day < _years_before(today, self.years_back):
-            raise ValidationError(DAY_TOO_OLD % {"years": self.years_back})
-        if day > _years_before(today, -self.years_ahead):
-            raise ValidationError(DAY_TOO_FAR % {"years": self.years_ahead})
+        if why := implausible_day(day, years_back=self.years_back, years_ahead=self.years_ahead):
+            raise ValidationError(why)
         return day
 
     def _parse(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> date:

@@ -150,7 +150,7 @@ def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
         expected = [d for d in DELIMITERS for ln in lines if header is not None and header(_split(ln, d))]
         first = next((ln for ln in lines if any(d in ln for d in DELIMITERS)), lines[0] if lines else "")
         delimiter = expected[0] if expected else _delimiter(text, first)
-    line_ends = "CRLF" if "\r\n" in text[:4096] else "LF"
+    line_ends = _line_ends(text)
     described = N_("CSV, %(delimiter)s-separated, %(encoding)s, %(ends)s line ends") % {
         "delimiter": _name(delimiter),
         "encoding": encoding,
@@ -176,6 +176,18 @@ def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
     if not rows:
         raise TableError({1: [N_("The file is empty: a header row is required.")]})
     return _table(*_header_and_rows(rows, header), described)
+
+
+#: A line end as a CSV file may have it: Windows' CRLF, Unix's LF, or a lone CR (classic Mac OS, some exports).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _line_ends(text: str) -> str:
+    """The name of ``text``'s line ends, as the file's first line has it: ``"CRLF"``, ``"LF"`` or ``"CR"``
+    (``"LF"`` for a file of one line). The first decides: Excel ends its records with CRLF but a line
+    break inside a cell with LF (a CR-only file was called "LF line ends", outside tester 35)."""
+    found = _LINE_END.search(text)
+    return {"\r\n": "CRLF", "\r": "CR"}.get(found[0], "LF") if found else "LF"
 
 
 def _split(line: str, delimiter: str) -> list[str]:

@@ -463,3 +463,27 @@ def test_a_hidden_row_of_the_visible_sheet_is_skipped_and_named_as_a_warning():
     sheet.row_dimensions[3].hidden = False
     book.save(shown)
     assert read_table(shown.getvalue(), "catalogue.xlsx").note_warnings() == {}
+
+
+@pytest.mark.parametrize(("end", "name"), [("\r\n", "CRLF"), ("\n", "LF"), ("\r", "CR")])
+def test_a_csvs_line_ends_are_read_and_named_as_the_file_has_them(end, name):
+    """Outside tester 35: a file with a lone CR at each line end (classic Mac OS, some exports) was read right but
+    reported as "LF line ends"."""
+    lines = [
+        "occupation;region;period;level",
+        "2221;pirkanmaa;2026H2;shortage",
+        "5321;national;2026H2;shortage",
+    ]
+    table = read_table((end.join(lines) + end).encode())
+    assert table.header == ["occupation", "region", "period", "level"]
+    assert table.rows == [
+        (2, ["2221", "pirkanmaa", "2026H2", "shortage"]),
+        (3, ["5321", "national", "2026H2", "shortage"]),
+    ]
+    assert table.described == f"CSV, ';'-separated, UTF-8, {name} line ends"
+
+
+def test_a_line_break_inside_a_cell_does_not_decide_the_files_line_ends():
+    """Excel ends its records with CRLF and a line break inside a quoted cell with LF."""
+    text = 'occupation;region;note\r\n2221;pirkanmaa;"two\nlines"\r\n'
+    assert read_table(text.encode()).described == "CSV, ';'-separated, UTF-8, CRLF line ends"
