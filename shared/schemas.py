@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date
-from typing import Any
+from typing import Any, Literal
 
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate
@@ -232,14 +232,14 @@ def is_strict_id(text: str) -> bool:
     )
 
 
-def short_text_refusals(text: str, identifier: bool = False) -> list[str]:
+def short_text_refusals(text: str, identifier: bool | Literal["url"] = False) -> list[str]:
     """Why ``text`` may not be stored as a short text field other organisations read, when it comes in a file
     rather than a request (a course's id and titles in an imported catalogue, outside tester 35, F8): the rules
     of the API's own fields, reused — a control character or a bidirectional override (`DisplayText`), a personal
     identity code, an e-mail address, a phone number or an IBAN (``shared.pii.refuse_identifiers``), and for an
     ``identifier`` also any invisible character (a zero-width space that `DisplayText` lets a title keep) and any
     character outside the strict set (``is_strict_id``: a no-break space, a braille blank, a Hangul filler, a
-    combining accent).
+    combining accent); ``"url"``: the invisible characters but not the strict set (an address has ``?``, ``%``, ``=``).
     Returns the reasons (English catalogue messages, as the fields raise them); [] when ``text`` may be stored."""
     from shared.pii import refuse_identifiers
 
@@ -248,7 +248,7 @@ def short_text_refusals(text: str, identifier: bool = False) -> list[str]:
         reasons.append(str(DisplayText.default_error_messages["control"]))
     elif identifier and any(unicodedata.category(c) == "Cf" for c in text):
         reasons.append(INVISIBLE_IN_ID)
-    elif identifier and not is_strict_id(text):
+    elif identifier is True and not is_strict_id(text):
         reasons.append(ID_CHARACTERS)
     try:
         refuse_identifiers(text)

@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from services.kernel.texts import N_
@@ -163,7 +163,7 @@ class Places:
     #: why a course's id (``True``: an identifier) or title may not be stored: the API's own rules of short text
     #: fields (an identity code, a phone number, a control or bidirectional character: ``shared.schemas.
     #: short_text_refusals``; outside tester 35, F8); [] when it may. The default refuses nothing (tools, tests)
-    text_refusals: Callable[[str, bool], list[str]] = lambda _text, _identifier: []
+    text_refusals: Callable[[str, bool | Literal["url"]], list[str]] = lambda _text, _identifier: []
     #: why a start date is no plausible day, by the API's rule of every date it takes (at most ten years ahead:
     #: ``shared.schemas.implausible_day``; outside tester 35: ``2099-01-01`` passed), else None. The default
     #: refuses none; ``FIRST_START_YEAR``–``LAST_START_YEAR`` hold always
@@ -202,7 +202,7 @@ def _url_reasons(url: str, places: Places) -> list[str]:
     )
     if parts is not None and shaped and (parts.username is not None or parts.password is not None):
         reasons.append(N_("url: an address without a user name or password ('…@' before the host)."))
-    return reasons + [_TEXT_REASON["url"] % {"why": why} for why in places.text_refusals(url, True)]
+    return reasons + [_TEXT_REASON["url"] % {"why": why} for why in places.text_refusals(url, "url")]
 
 
 def is_header(cells: Sequence[str]) -> bool:
