@@ -115,6 +115,8 @@ SHARED_VALIDATORS = (
     ),
     # shared.tables: a note below an imported table (Table.note_warnings)
     N_("A note below the table, not a data row: skipped (%(text)s)."),
+    # shared.tables: a hidden row of an imported sheet (Table.note_warnings; outside tester 35b, G8)
+    N_("A hidden row of the sheet: skipped (show the row in Excel to import it)."),
     N_(
         "%(name)s is a region, not a municipality: give the municipality of %(region)s where the work is "
         "done or the person lives (its name or Statistics Finland code)."

@@ -15,6 +15,15 @@ from functools import lru_cache
 from langcodes import Language, standardize_tag, tag_is_valid
 from langcodes.registry_parser import parse_registry
 
+#: The form every stored and published language code has (``normalise_language``), as the schemas and the
+#: event catalogue describe it: not ISO 639-1 alone (tester 35's leftover: ``vacancy.*`` said so while ``smn``
+#: was sent).
+CODE_FORM = (
+    "BCP 47 primary language subtag, lower case, as `langcodes` normalises it from the IANA registry: the ISO "
+    "639-1 code where the language has one ('fi', 'sv', 'se' Northern Sámi), else the ISO 639-3 code ('smn' "
+    "Inari Sámi, 'sms' Skolt Sámi, 'fse' Finnish Sign Language, 'fss' Finland-Swedish Sign Language); no region"
+)
+
 _CODE = re.compile(r"^[A-Za-z]{2,3}$")
 _NOT_ONE_LANGUAGE = {"collection", "special", "private-use"}
 

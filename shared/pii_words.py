@@ -132,7 +132,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         gått in i väggen, går in i väggen, off with stress, signed off with, stress leave, stressisairausloma*,
         ~kuntoutussuunnitelm*, mielenterveyskuntoutuj*, päihdekuntoutuj*, ~kuntoutuja*, ~ammatillise* kuntoutu*,
         ~ammatillinen kuntoutus, rehabiliteringsplan*, rehabiliteringsersättning*, ~arbetslivsinriktad rehabilitering,
-        rehabilitation plan*, rehab plan*, ~vocational rehabilitation,
+        rehabilitation plan*, rehab plan*, ~vocational rehabilitation, ~yrkesinriktad rehabilitering,
         äitiysvapaa*, isyysvapaa*, raskausvapaa*, vanhempainvapaa*, raskausaika*, raskausaja*,
         hedelmöityshoi*, IVF-hoi*, =IVF, provrörsbefrukt*, fertilitetsbehandl*, fertility treatment*,
         ~kannabi*, ~marihuan*, ~amfetamiin*, ~kokaiini*, ~heroiini*, ~hasis*, ~metamfetamiin*, ~subutex*,
@@ -196,6 +196,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         kumppaniaan, kumppanistaan, kumppanilleen, kumppanillaan, miesystäv*, naisystäv*, ~little ones,
         ~toddler, ~toddlers, ~taapero*, ~pikkulap*, ~småbarnen, ~småttingar*, ~ungarna,
         ~turvakoti*, ~turvakodi*, ~lastensuojelu*, lastensuojeluasiak*, lastensuojeluilmoitu*, ~ensikoti*, ~ensikodi*,
+        ~perheneuvol*, ~familjerådgivning*, ~family counselling, ~family counseling,
         ~orosanmäl*, ~barnavårdsärende*, ~mödrahem*, ~child protection, ~children's services, ~childrens services,
         ~children’s services, ~mother and baby unit*, ~mother and baby home*, ~mother-and-baby*,
         ~huostaan*, ~sijaisperhe*, perheväkivallan uhri*, lähisuhdeväkivallan uhri*, kokenut perheväkivaltaa,
@@ -310,7 +311,8 @@ TERMS: dict[str, tuple[str, ...]] = {
         ~sosiaalitoim*, ~aikuissosiaalityö*, ~sosiaalihuollon asiak*, ~sosiaalipäivystyk*, ~toimeentulotu*,
         ~perustoimeentulotu*, ~sossu*, sossun asiak*, sossun tät*, sosiaaliasiak*, sosiaalihuoltoasiak*,
         ~utkomststöd*, ~försörjningsstöd*, ~socialbidrag*, ~social services, ~income support, ~social assistance,
-        ~universal credit, ~on welfare, ~on benefits, his social worker, her social worker, their social worker
+        ~universal credit, ~on welfare, ~on benefits, his social worker, her social worker, their social worker,
+        ~ekonomiskt bistånd*, ~ekonomiska biståndet
         """
     ),
     ETHNIC_ORIGIN: _entries(
@@ -514,10 +516,14 @@ _THERAPY_VISIT = (
     r"|vastaanotolla|vastaanotolle|hoitosuhte\w*|lähete\w*|besök\w*|går\s+(?:hos|till|i)|gick\s+(?:hos|till|i)"
     r"|träffar|träffade|tid\s+hos|samtal\w*|remiss\w*|sees|seeing|saw|visits|visiting|visited|appointments?"
     r"|sessions?\s+with|under\s+the\s+care\s+of|treated\s+by|referred\s+to|talks\s+to|talking\s+to|goes\s+to"
+    r"|attends|attended|attending|(?:out)?patient\s+(?:på|vid|hos|at|of|in)|går\s+på|gick\s+på"
     r"|menee|meni|mennyt|menossa|joutui|var\s+hos|varit\s+hos|ska\s+till|måste\s+till|went\s+to|go\s+to|going\s+to)\s+"
     r"(?:[\w-]+\s+){0,3}?"
     r"(?:psykiatri(?:lla|lle|lta|n|a|ssa)?|psykologi(?:lla|lle|lta|n|a)?|psykoterapeut\w*|terapeut\w*|terapia\w*"
     r"|terapi|psykiater\w*|psykolog(?:en)?|kurator(?:n)?|psychiatrists?|psychologists?|psychotherapists?"
+    # an outpatient clinic (outside tester 35b, G1: "Käy psykiatrisella poliklinikalla")
+    r"|poliklini(?:kalla|kalle|kalta|kassa|kkaan)|mielenterveystoimisto\w*|psykiatrisk\w*\s+\w*mottagning\w*"
+    r"|öppenvårdsmottagning\w*|(?:psychiatric|mental\s+health|outpatient)\s+(?:outpatient\s+)?clinics?"
     r"|therapists?|counsell?ors?|therapy|counsell?ing"
     # a doctor's visit (outside tester 28, T28-7: "Kävi lääkärissä torstaina", "Var hos läkaren i tisdags")
     r"|lääkäri(?:ssä|llä|lle|in|ltä|stä|n\s+vastaanot\w*)|terveyskeskukse(?:ssa|en|sta)|läkare(?:n)?|doktorn"
@@ -545,6 +551,11 @@ _LEGAL_CASE = (
 _CLIENTHOOD_FI = (
     r"\s+(?:\w+\s+)?(?:asiakas|asiakkaana|asiakkaaksi|asiakkaina|asiakkuu\w*|piirissä|piiriin)(?!\w)"
 )
+# ... and the clienthood noun before the service (outside tester 35b, G1: "Asiakkuus vammaispalveluissa", "Hänellä on
+# asiakkuus lastensuojelussa", "Asiakkaana perheneuvolassa"); the plural ("asiakkuuksista", "asiakkaita") is the work
+_CLIENTHOOD_FI_BEFORE = (
+    r"(?<!\w)(?:asiakkuus|asiakkuuden|asiakkuutta|asiakkuudesta|asiakkaana|asiakkaaksi)\s+(?:\w+\s+)?"
+)
 _CLIENTHOOD_SV = (
     r"(?<!\w)(?:klient|klienter|kund|aktuell|inskriven|känd)\s+(?:hos|inom|vid|på|i|för)\s+(?:\w+\s+)?"
 )
@@ -562,7 +573,8 @@ def _client_of(fi: str, sv: str, en: str) -> str:
     asiakkaita", which the service's ambiguous entry leaves to the sentence), Swedish "klient hos …", "har kontakt
     med …", English "known to …", "client of …", "receives …", "… client"."""
     return (
-        rf"(?<!\w)(?:{fi})\w*{_CLIENTHOOD_FI}|{_CLIENTHOOD_SV}(?:{sv})\w*|{_CONTACT_SV}(?:{sv})\w*"
+        rf"(?<!\w)(?:{fi})\w*{_CLIENTHOOD_FI}|{_CLIENTHOOD_FI_BEFORE}(?:{fi})\w*"
+        rf"|{_CLIENTHOOD_SV}(?:{sv})\w*|{_CONTACT_SV}(?:{sv})\w*"
         rf"|{_CLIENTHOOD_EN}(?:{en})(?!\w)|(?<!\w)(?:{en})\s+(?:client|case|involvement)(?!\w)"
     )
 
@@ -572,15 +584,17 @@ _CLIENT_OF = (
     (
         FAMILY,
         _client_of(
-            "lastensuojelu|perhetyö|perhesosiaalityö|perhepalvelu",
-            "barnskydd|barnavård|familjeenhet",
-            r"child\s+protection(?:\s+services)?|children['’]?s\s+services|family\s+support\s+services",
+            "lastensuojelu|perhetyö|perhesosiaalityö|perhepalvelu|perheneuvol",
+            "barnskydd|barnavård|familjeenhet|familjerådgivning",
+            r"child\s+protection(?:\s+services)?|children['’]?s\s+services|family\s+support\s+services"
+            r"|family\s+counsell?ing(?:\s+services)?|family\s+guidance(?:\s+services)?",
         ),
     ),
     (
         HEALTH,
         _client_of(
-            r"vammaispalvelu|vammaishuol|kehitysvamma\w*|päihde\w*|mielenterveys\w*|a-klinik",
+            # a psychiatric or any outpatient clinic (outside tester 35b, G1: "Psykiatrisen poliklinikan asiakas")
+            r"vammaispalvelu|vammaishuol|kehitysvamma\w*|päihde\w*|mielenterveys\w*|a-klinik|\w*psykiatri|poliklini",
             "handikappservice|missbrukarvård|missbruksvård|beroendevård|LSS",
             r"(?:disability|substance\s+(?:abuse|misuse)|drug\s+and\s+alcohol|addiction|mental\s+health)\s+services?"
             r"|disability\s+benefits?",
@@ -594,6 +608,29 @@ _CLIENT_OF = (
             r"social\s+services?|welfare\s+services?|income\s+support|social\s+assistance",
         ),
     ),
+)
+# A social worker of the person's own (outside tester 35b, G1: "Has a social worker", "Hänellä on oma
+# sosiaalityöntekijä", "Har en socialsekreterare"): "oma"/a possessive suffix, "har en"/"hennes", "has a"/"her"
+# and the worker; being one ("Hän on sosiaalityöntekijä", "Har jobbat som socialsekreterare", "Has a social
+# worker qualification", "a social worker's degree") passes.
+_OWN_SOCIAL_WORKER = (
+    r"(?<!\w)(?:hänellä\s+on|hakijalla\s+on|asiakkaalla\s+on|oma|oman|omaa|omalle|omalta|omalla|hänen)\s+(?:oma\s+)?"
+    r"(?:sosiaalityöntekijä|sosiaaliohjaaja|sossu)\w*(?![\w-])"
+    r"|(?<!\w)(?:sosiaalityöntekijä|sosiaaliohjaaja)\w*(?:nsa|nsä|llaan|llään|lleen|ltaan|ltään)(?!\w)"
+    r"|(?<!\w)(?:har|hade|hennes|hans|sin|deras)\s+(?:(?:en|egen|ny|sin)\s+){0,2}"
+    r"(?:socialsekreterare|socialarbetare|socialrådgivare)(?:n|na)?(?![\w-])"
+    r"|(?<!\w)(?:has|had|have|having)\s+(?:(?:a|an|her|his|their|own|new)\s+){1,2}"
+    r"(?:social\s+worker|social\s+services\s+case\s*worker)(?![\w'’-])"
+    r"(?!\s+(?:qualification|degree|background|licen[cs]e|registration|training|diploma|certificate|experience"
+    r"|role|job|post|position|title|placement|course)s?(?!\w))"
+)
+# Vocational rehabilitation as the way the person came (outside tester 35b, G1: "Work trial through vocational
+# rehabilitation", "Arbetsprövning via yrkesinriktad rehabilitering"): the entry is ambiguous (working in it is a
+# trade), and a work trial's own word excused it; "through"/"via"/"kautta" makes it the person's own.
+_REHABILITATION_ROUTE = (
+    r"(?<!\w)(?:through|via|genom|inom\s+ramen\s+för|deltar\s+i|participates\s+in|participating\s+in)\s+"
+    r"(?:(?:the|a|an|sin|en)\s+)?(?:vocational|yrkesinriktad|arbetslivsinriktad)\s+rehabilit\w*"
+    r"|(?<!\w)ammatillise\w*\s+kuntoutu\w*\s+kautta(?!\w)"
 )
 # Pregnancy in the ordinary English of "having a baby" and "due in May" (outside tester 35, F3: "She's having a
 # baby in May"), Swedish "ska ha barn", "ska föda i maj"; not "due to start in May", "a project due in May".
@@ -724,6 +761,8 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
     ),
     (TRADE_UNION, True, re.compile(_UNION_WORD, re.I)),
     *((kind, False, re.compile(pattern, re.I)) for kind, pattern in _CLIENT_OF),
+    (SOCIAL_WELFARE, False, re.compile(_OWN_SOCIAL_WORKER, re.I)),
+    (HEALTH, False, re.compile(_REHABILITATION_ROUTE, re.I)),
     (HEALTH, False, re.compile(_EXPECTING, re.I)),
     (HEALTH, True, re.compile(_EXPECTING_SV, re.I)),
     (FAMILY, True, re.compile(_FAMILY_PLANS, re.I)),

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date
-from typing import Any
+from typing import Any, Literal
 
 import marshmallow as ma
 from marshmallow import ValidationError, fields, validate
@@ -24,7 +24,7 @@ from marshmallow import ValidationError, fields, validate
 from shared.days import today as finnish_today
 from shared.geography import Geography, Municipality, UnknownPlaceError
 from shared.i18n import N_, translate_text
-from shared.languages import UnknownLanguageError, normalise_language
+from shared.languages import CODE_FORM, UnknownLanguageError, normalise_language
 from shared.messaging.topics import CANDIDATE_ID_PATTERN
 from shared.reference import EscoCatalogue, Kind, UnknownConceptError
 from shared.text import plain_typography
@@ -203,12 +203,43 @@ INVISIBLE_IN_ID = N_(
 )
 
 
-def short_text_refusals(text: str, identifier: bool = False) -> list[str]:
+#: Why an identifier is not of the strict set ``is_strict_id`` keeps (outside tester 35b, G8).
+ID_CHARACTERS = N_(
+    "Only letters, digits and - _ . : / in composed form, with no space, blank, filler or combining mark: two "
+    "ids that look the same would differ."
+)
+#: The punctuation an identifier may hold besides letters and digits.
+ID_PUNCTUATION = frozenset("-_.:/")
+
+
+def is_strict_id(text: str) -> bool:
+    """Whether ``text`` is an id of the strict set: in Unicode NFC already (a letter and a combining accent,
+    "c\u0301", is a second spelling of "ć") and each character a letter (category L*) or a decimal digit (Nd),
+    not a compatibility form (a fullwidth "１" whose NFKC differs) nor a blank letter (the Hangul fillers
+    U+3164, U+115F, U+1160, U+FFA0, category Lo but drawn as nothing), or one of ``ID_PUNCTUATION``. A space,
+    a no-break space (Zs), a braille blank (So), a combining mark left over (Mn) or any other category is
+    outside it (outside tester 35b, G8). ``text``: any string; "" is strict (length is the caller's rule)."""
+    if unicodedata.normalize("NFC", text) != text:
+        return False
+    return all(
+        c in ID_PUNCTUATION
+        or (
+            (unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd")
+            and unicodedata.normalize("NFKC", c) == c
+            and "FILLER" not in unicodedata.name(c, "")
+        )
+        for c in text
+    )
+
+
+def short_text_refusals(text: str, identifier: bool | Literal["url"] = False) -> list[str]:
     """Why ``text`` may not be stored as a short text field other organisations read, when it comes in a file
     rather than a request (a course's id and titles in an imported catalogue, outside tester 35, F8): the rules
     of the API's own fields, reused — a control character or a bidirectional override (`DisplayText`), a personal
     identity code, an e-mail address, a phone number or an IBAN (``shared.pii.refuse_identifiers``), and for an
-    ``identifier`` also any invisible character (a zero-width space that `DisplayText` lets a title keep).
+    ``identifier`` also any invisible character (a zero-width space that `DisplayText` lets a title keep) and any
+    character outside the strict set (``is_strict_id``: a no-break space, a braille blank, a Hangul filler, a
+    combining accent); ``"url"``: the invisible characters but not the strict set (an address has ``?``, ``%``, ``=``).
     Returns the reasons (English catalogue messages, as the fields raise them); [] when ``text`` may be stored."""
     from shared.pii import refuse_identifiers
 
@@ -217,6 +248,8 @@ def short_text_refusals(text: str, identifier: bool = False) -> list[str]:
         reasons.append(str(DisplayText.default_error_messages["control"]))
     elif identifier and any(unicodedata.category(c) == "Cf" for c in text):
         reasons.append(INVISIBLE_IN_ID)
+    elif identifier is True and not is_strict_id(text):
+        reasons.append(ID_CHARACTERS)
     try:
         refuse_identifiers(text)
     except ValidationError as exc:
@@ -521,7 +554,7 @@ class LanguageSchema(StrictSchema):
 class LanguageOutSchema(ma.Schema):
     """A language and its level as responses show it (``LanguageSchema``'s output)."""
 
-    code = fields.String(metadata={"example": "fi"})
+    code = fields.String(metadata={"description": CODE_FORM, "example": "fi"})
     level = fields.String(metadata={"description": "CEFR level A1–C2, or native"})
 
 
@@ -588,6 +621,22 @@ def _years_before(day: date, years: int) -> date:
     return day.replace(year=year) if (day.month, day.day) != (2, 29) else date(year, 2, 28)
 
 
+def implausible_day(
+    day: date, *, years_back: int = 100, years_ahead: int = 10, today: date | None = None
+) -> str | None:
+    """Why ``day`` is no plausible day a user means, by the rule of every date the API takes (`Day`): more than
+    ``years_back`` calendar years before ``today`` (default: today in Finland, ``shared.days``) is `DAY_TOO_OLD`,
+    more than ``years_ahead`` after it `DAY_TOO_FAR` (English catalogue messages naming the bound); None when it
+    is plausible. Also the rule of a day read from an uploaded file (a training catalogue's start dates: outside
+    tester 35, ``2099-01-01`` passed)."""
+    today = today or finnish_today()
+    if day < _years_before(today, years_back):
+        return DAY_TOO_OLD % {"years": years_back}
+    if day > _years_before(today, -years_ahead):
+        return DAY_TOO_FAR % {"years": years_ahead}
+    return None
+
+
 class Day(fields.Date):
     """A calendar day (``datetime.date``): ISO 8601 (``2026-12-31``) or day.month.year as Finnish and
     Swedish users write it (``31.12.2026``, ``1.6.2027``); always returned in ISO 8601. Anything
@@ -597,7 +646,7 @@ class Day(fields.Date):
 
     Every day a user sends is a plausible one: at most ``years_back`` calendar years before today
     (in Finland: ``shared.days``) and at most ``years_ahead`` after it, else a ValidationError naming the bound
-    (``DAY_TOO_OLD``, ``DAY_TOO_FAR``; outside tester 20, P6:
+    (``DAY_TOO_OLD``, ``DAY_TOO_FAR``: `implausible_day`; outside tester 20, P6:
     ``available_from: "0001-01-01"`` was stored). Defaults: a century back, ten years ahead, a guard
     against absurd days only; a field whose meaning allows less says so (``available_from``: ten years
     back), and services keep their own tighter rules on top (a vacancy's start date, an outcome's day,
@@ -611,11 +660,8 @@ class Day(fields.Date):
         self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any
     ) -> date:
         day = self._parse(value, attr, data, **kwargs)
-        today = finnish_today()
-        if day < _years_before(today, self.years_back):
-            raise ValidationError(DAY_TOO_OLD % {"years": self.years_back})
-        if day > _years_before(today, -self.years_ahead):
-            raise ValidationError(DAY_TOO_FAR % {"years": self.years_ahead})
+        if why := implausible_day(day, years_back=self.years_back, years_ahead=self.years_ahead):
+            raise ValidationError(why)
         return day
 
     def _parse(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> date:

@@ -21,7 +21,7 @@ import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -62,17 +62,26 @@ class Table:
     #: ``(line, text)`` of the notes below the table (a source footnote "Lähde: …"), not data rows:
     #: an importer reports each as a warning naming its line
     notes: list[tuple[int, str]] = field(default_factory=list)
+    #: row numbers of a workbook's hidden rows, skipped: not in ``rows`` (outside tester 35b, G8)
+    hidden: list[int] = field(default_factory=list)
 
     def note_warnings(self) -> dict[int, list[str]]:
-        """Line → the warning that the note on it was skipped (English; ``N_``-marked for translation)."""
-        return {
+        """Line → the warnings that the note on it, or the hidden row it is, was skipped (English;
+        ``N_``-marked for translation)."""
+        warnings = {
             line: [NOTE_SKIPPED % {"text": repr(text if len(text) <= 80 else text[:77] + "…")}]
             for line, text in self.notes
         }
+        for line in self.hidden:
+            warnings.setdefault(line, []).append(HIDDEN_ROW_SKIPPED)
+        return warnings
 
 
 #: Marked for translation where it is shown (``shared.api_messages``).
 NOTE_SKIPPED = "A note below the table, not a data row: skipped (%(text)s)."
+#: A hidden row of the sheet read is skipped, as a hidden sheet is: what is imported is what the operator sees in
+#: Excel (outside tester 35b, G8). Marked for translation where it is shown (``shared.api_messages``).
+HIDDEN_ROW_SKIPPED = "A hidden row of the sheet: skipped (show the row in Excel to import it)."
 
 HeaderTest = Callable[[list[str]], bool]
 """Whether a row's cells (as written) are the header a reader expects (its column names)."""
@@ -141,7 +150,7 @@ def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
         expected = [d for d in DELIMITERS for ln in lines if header is not None and header(_split(ln, d))]
         first = next((ln for ln in lines if any(d in ln for d in DELIMITERS)), lines[0] if lines else "")
         delimiter = expected[0] if expected else _delimiter(text, first)
-    line_ends = "CRLF" if "\r\n" in text[:4096] else "LF"
+    line_ends = _line_ends(text)
     described = N_("CSV, %(delimiter)s-separated, %(encoding)s, %(ends)s line ends") % {
         "delimiter": _name(delimiter),
         "encoding": encoding,
@@ -167,6 +176,18 @@ def _read_csv(data: bytes, header: HeaderTest | None = None) -> Table:
     if not rows:
         raise TableError({1: [N_("The file is empty: a header row is required.")]})
     return _table(*_header_and_rows(rows, header), described)
+
+
+#: A line end as a CSV file may have it: Windows' CRLF, Unix's LF, or a lone CR (classic Mac OS, some exports).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _line_ends(text: str) -> str:
+    """The name of ``text``'s line ends, as the file's first line has it: ``"CRLF"``, ``"LF"`` or ``"CR"``
+    (``"LF"`` for a file of one line). The first decides: Excel ends its records with CRLF but a line
+    break inside a cell with LF (a CR-only file was called "LF line ends", outside tester 35)."""
+    found = _LINE_END.search(text)
+    return {"\r\n": "CRLF", "\r": "CR"}.get(found[0], "LF") if found else "LF"
 
 
 def _split(line: str, delimiter: str) -> list[str]:
@@ -287,7 +308,12 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
         _check_used_range(sheet)
         rows: list[tuple[int, list[str]]] = []
         limit = MAX_ROWS + TITLE_LINES + 1
+        hidden = _hidden_rows(sheet)
+        skipped: list[int] = []
         for number, cells in _sheet_rows(sheet):
+            if number in hidden:
+                skipped.append(number)
+                continue
             rows.append((number, cells))
             if len(rows) > limit:
                 raise TableError({number: [TOO_MANY_ROWS % {"max": MAX_ROWS}]})
@@ -301,13 +327,31 @@ def _read_xlsx(data: bytes, filename: str, header: HeaderTest | None = None) -> 
                 }
             )
         _check_formulas_have_values(data, rows, at)
-        return _table(*_header_and_rows(rows, header), described)
+        table = _table(*_header_and_rows(rows, header), described)
+        return replace(table, hidden=skipped) if skipped else table
     except TableError:
         raise
     except Exception as exc:  # e.g. XML with a DTD bomb (expat's amplification limit: ParseError)
         raise TableError({1: [_unreadable(filename, type(exc).__name__)]}) from None
     finally:
         book.close()
+
+
+def _hidden_rows(sheet: Any) -> set[int]:
+    """Row numbers (1-based) that ``sheet`` (an openpyxl read-only worksheet) marks hidden (``<row hidden="1">``),
+    which the read-only reader does not expose: its XML read again, row elements only, with the same parser
+    openpyxl uses. Empty when no row is hidden."""
+    from openpyxl.xml.functions import iterparse
+
+    hidden: set[int] = set()
+    row_tag = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}row"
+    with sheet._get_source() as source:  # the sheet's part in the archive (openpyxl's read-only worksheet)
+        for _, element in iterparse(source):
+            if element.tag == row_tag:
+                if element.get("hidden") in ("1", "true") and (element.get("r") or "").isdigit():
+                    hidden.add(int(element.get("r")))
+                element.clear()
+    return hidden
 
 
 def _sheet_rows(sheet: Any) -> Iterable[tuple[int, list[str]]]:

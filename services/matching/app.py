@@ -39,7 +39,7 @@ from shared.logging import configure_logging
 from shared.messaging.deadletters import dead_letter_ledger
 from shared.metrics import GaugesCollector
 from shared.reference import UnknownConceptError, geography, office_areas
-from shared.schemas import Reference, short_text_refusals
+from shared.schemas import Reference, implausible_day, short_text_refusals
 from shared.service import build_service_app, register_health
 from shared.tables import excel_date, read_table
 
@@ -130,6 +130,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
             excel_date,
             geo.road_networks(),
             short_text_refusals,
+            implausible_day,
         ),
         region_codes,
         read_table=read_table,

@@ -24,6 +24,7 @@ from marshmallow import fields
 from services.kernel.texts import N_
 from services.profile import domain
 from services.profile.paths import consumer as training
+from shared.languages import CODE_FORM
 from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.events import ConsumerSpec, Handles, Published, load_with, versions
 from shared.messaging.topics import CANDIDATE_ID_PATTERN, CANDIDATES, OUTCOMES, PATHS, RATINGS, TRAINING
@@ -53,8 +54,8 @@ class _Experience(ma.Schema):
 
 
 class _Language(ma.Schema):
-    code = fields.String(required=True)
-    level = fields.String(required=True)
+    code = fields.String(required=True, metadata={"description": CODE_FORM})
+    level = fields.String(required=True, metadata={"description": "CEFR A1…C2 or native"})
 
 
 class CandidatePayload(ma.Schema):

@@ -22,7 +22,7 @@ from services.profile.domain import (
     may_see_contact,
     pseudonym,
 )
-from services.profile.repository import ERASED_PURPOSE, REFUSED_ACTION, UnitOfWork, processed
+from services.profile.repository import REFUSED_ACTION, UnitOfWork, processed
 from shared.auth import Principal, audit_scope
 from shared.db import retry_on_conflict
 from shared.entitlement import may_mark_hired
@@ -167,7 +167,7 @@ class ProfileHandlers:
             uow.profiles.save(withdrawn)
             uow.publish_candidate(withdrawn)
             uow.erase_related(profile.candidate_id)
-            uow.audit.forget_erased_person(profile.candidate_id)
+            uow.audit.forget_erased_person(profile.candidate_id, profile.id, profile.coach_org)
             self._audit(uow, caller, "profile.withdraw", True, profile_id, profile)
             uow.commit()
             uow.forget_erased()  # no copy left in SQLite's write-ahead log (outside tester 18, P12)
@@ -202,8 +202,9 @@ class ProfileHandlers:
                     granted=granted,
                     profile_id=profile.id if profile else held[0] if held else None,
                     candidate_id=None if held else candidate_id,
-                    purpose=ERASED_PURPOSE if held else purpose,
+                    purpose=purpose,
                     subject_org=profile.coach_org if profile else held[1] if held else None,
+                    erased=held is not None,
                 )
                 if granted and profile is not None and profile.details is not None:
                     personal = profile.details.personal
@@ -282,8 +283,9 @@ class ProfileHandlers:
                 profile_id=held[0] if held else None,
                 subject_org=held[1] if held else None,
                 candidate_id=None if held else refusal["candidate_id"],
-                purpose=f"{ERASED_PURPOSE} {purpose}" if held else purpose,
+                purpose=purpose,
                 at=refusal["refused_at"],
+                erased=held is not None,
             )
             uow.commit()
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from typing import Any
@@ -23,6 +24,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    true,
     update,
 )
 
@@ -184,6 +186,26 @@ AUDITED: ContextVar[int] = ContextVar("kohtaanto_profile_audited", default=0)
 
 #: What a withdrawal leaves of an audit entry's purpose.
 ERASED_PURPOSE = "[erased with the profile]"
+#: A refused request's purpose as this service's safety net (``refusals``: ``403 GET /api/v1/…``) or matching's
+#: ``access.refused`` (``matching: 404 GET /api/v1/… (reason), vacancy <id>``) generate it: no one typed it.
+_GENERATED_REFUSAL = re.compile(
+    r"(?:matching: )?[1-5]\d\d [A-Z]{3,7} /[\w/<>:.-]{0,300}(?: \([a-z_]{1,40}\))?(?:, vacancy [\w.:-]{1,64})?"
+)
+
+
+def erased_purpose(action: str, purpose: str | None) -> str | None:
+    """What an audit entry about an erased (withdrawn) person keeps of its ``purpose``: ``None`` stays ``None``;
+    a refused request's generated route, status and reason (``_GENERATED_REFUSAL``) after ``ERASED_PURPOSE``, so
+    the owner still sees which door was tried; any other text — typed by a caller (a contact look-up's purpose,
+    which may name the person: the PII mask finds codes, e-mail addresses and phones, not names) or composed
+    around such text — becomes ``ERASED_PURPOSE`` alone. Idempotent (outside tester 35b, G2)."""
+    if purpose is None:
+        return None
+    if purpose.startswith(ERASED_PURPOSE):
+        return purpose
+    if action == REFUSED_ACTION and _GENERATED_REFUSAL.fullmatch(purpose):
+        return f"{ERASED_PURPOSE} {purpose}"
+    return ERASED_PURPOSE
 
 
 class AuditLog:
@@ -205,9 +227,16 @@ class AuditLog:
         purpose: str | None = None,
         subject_org: str | None = None,
         at: datetime | None = None,
+        erased: bool = False,
     ) -> None:
         """One entry; ``purpose`` is stored with personal data masked (``shared.pii.mask``); ``at``:
-        when it happened, if not now (an access another service reports in an event).
+        when it happened, if not now (an access another service reports in an event). ``erased``: the entry
+        names an erased earlier holder of a case number used again (``ProfileHandlers._erased_holder``).
+
+        An entry about an erased person — ``erased``, or a candidate whose profile is withdrawn — keeps no
+        pseudonym and only what ``erased_purpose`` keeps of its purpose, as ``forget_erased_person`` leaves
+        the entries written before the withdrawal (outside tester 35b, G2: a look-up made while the profile
+        was withdrawn kept its typed purpose).
 
         An entry about a candidate always carries the profile id and the profile's organisation
         (``subject_org``) when the profile is known here, whoever acted: the own data-protection
@@ -226,6 +255,9 @@ class AuditLog:
                     candidate_id = (
                         None  # an erased person's entries keep no pseudonym (``forget_erased_person``)
                     )
+                    erased = True
+        if erased:
+            purpose = erased_purpose(action, purpose)
         self.conn.execute(
             insert(audit_log).values(
                 at=at or datetime.now(UTC),
@@ -241,24 +273,44 @@ class AuditLog:
             )
         )
 
-    def forget_erased_person(self, candidate_id: str) -> int:
+    def forget_erased_person(
+        self, candidate_id: str, profile_id: str | None = None, subject_org: str | None = None
+    ) -> int:
         """On a withdrawal: the entries about the candidate stay (the accesses happened, by whom, to
         which case number: ``profile_id``), but
 
         * the free text typed into their ``purpose`` — which may name the person, and the PII mask
-          finds codes, e-mail addresses and phone numbers, not names — is replaced, and
+          finds codes, e-mail addresses and phone numbers, not names — is replaced (``erased_purpose``: a
+          refused request's generated route, status and reason stay after the marker), in the entries naming
+          the candidate and, given ``profile_id`` and ``subject_org``, in those naming only that case number
+          of that organisation (denied attempts by profile id; an earlier holder's are already marked), and
         * their ``candidate_id`` is dropped (outside tester 27, T27-13): it linked the case number
           to the pseudonym under which the person's ``outcome.recorded`` events stay on
           ``kohtaanto.outcomes.v1`` for the topic's retention, so anyone reading the log and the topic
           could rejoin the erased history; the pseudonym is personal data only through that link.
           Later entries about the candidate drop it too (``record``).
 
-        Returns the entries changed."""
-        self.conn.execute(
-            update(audit_log)
-            .where(audit_log.c.candidate_id == candidate_id, audit_log.c.purpose.is_not(None))
-            .values(purpose=ERASED_PURPOSE)
-        )
+        Returns the entries whose pseudonym was dropped."""
+        about = audit_log.c.candidate_id == candidate_id
+        if profile_id is not None and subject_org is not None:
+            about = or_(
+                about,
+                and_(
+                    func.lower(audit_log.c.profile_id) == profile_id.lower(),
+                    audit_log.c.subject_org == subject_org,
+                ),
+            )
+        rows = self.conn.execute(
+            select(audit_log.c.id, audit_log.c.action, audit_log.c.purpose).where(
+                about, audit_log.c.purpose.is_not(None), audit_log.c.purpose.not_like(f"{ERASED_PURPOSE}%")
+            )
+        ).all()
+        for row in rows:
+            self.conn.execute(
+                update(audit_log)
+                .where(audit_log.c.id == row.id)
+                .values(purpose=(erased_purpose(row.action, row.purpose) or ERASED_PURPOSE)[:200])
+            )
         result = self.conn.execute(
             update(audit_log).where(audit_log.c.candidate_id == candidate_id).values(candidate_id=None)
         )
@@ -360,11 +412,15 @@ class AuditLog:
                             audit_log.c.candidate_id.is_(None),
                             since,
                             # an access naming an erased earlier holder after the id was used again
-                            # (``ProfileHandlers._erased_holder``) is that person's, not this identity's
+                            # (``ProfileHandlers._erased_holder``) is that person's, not this identity's; while
+                            # the id's holder is the withdrawn person, the marked entries are its own
+                            # (``forget_erased_person``: they no longer name it otherwise)
                             or_(
                                 audit_log.c.purpose.is_(None),
                                 audit_log.c.purpose.not_like(f"{ERASED_PURPOSE}%"),
-                            ),
+                            )
+                            if row.status != "withdrawn"
+                            else true(),
                         ),
                     ),
                 )

@@ -20,6 +20,7 @@ from marshmallow import fields
 
 from services.vacancy import domain
 from services.vacancy.shortages import CONSUMER, ConsumerUnitOfWork, StoredList, parse_payload
+from shared.languages import CODE_FORM
 from shared.messaging.consumer import Record
 from shared.messaging.events import ConsumerSpec, Handles, Published, versions
 from shared.messaging.topics import SHORTAGES, VACANCIES
@@ -40,7 +41,7 @@ class _Skill(ma.Schema):
 
 
 class _Language(ma.Schema):
-    code = fields.String(required=True, metadata={"description": "ISO 639-1"})
+    code = fields.String(required=True, metadata={"description": CODE_FORM})
     level = fields.String(required=True, metadata={"description": "CEFR A1…C2 or native"})
 
 

@@ -616,3 +616,54 @@ def test_a_candidate_holding_every_skill_the_employer_confirmed_ranks_first_on_a
     assert entries[complete]["match"] >= 85, entries[complete]["match"]
     assert entries[complete]["occupation_agreement"]["source"] == "confirmed_skills"
     assert all(entries[c]["occupation_agreement"]["source"] != "confirmed_skills" for c in experienced)
+
+
+#: What a recruiter reads of an ad limiting applicants by age and sex, per language: the grounds, and the law.
+AD_LIMITS_NOTE = {
+    "fi": ("Ilmoituksen teksti rajaa hakijoita (ikä, sukupuoli): tarkista se.", "tasa-arvolaki 609/1986"),
+    "sv": ("Annonstexten begränsar de sökande (ålder, kön): kontrollera den.", "jämställdhetslagen 609/1986"),
+    "en": ("The ad text limits applicants by age, sex: check it.", "Equality Act 609/1986"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_recruiter_reading_the_shortlist_of_an_ad_limiting_applicants_is_told_so(app, lang):
+    """Tester 35's leftover: a vacancy whose ad text limits applicants by age or sex (lang35's `ad_limits`) was
+    marked on the weekly meeting only; the recruiter reading its shortlist, alone or in the region's batch, or
+    the team's list of vacancies, was not told. Nobody is filtered or ranked by it."""
+    client = app.test_client()
+    before = client.get("/api/v1/vacancies/v-weld/shortlist?k=10", headers=RECRUITER).json
+    assert before["vacancy"]["ad_limits"] == [] and "ad_limits_note" not in before["vacancy"]
+    vacancy(app, "v-weld", description="Haemme alle 30-vuotiasta miestä hitsaajaksi.", version=2)
+    said, law = AD_LIMITS_NOTE[lang]
+    for path, headers in (
+        (f"/api/v1/vacancies/v-weld/shortlist?k=10&lang={lang}", RECRUITER),
+        (f"/api/v1/shortlists?region=pirkanmaa&k=10&lang={lang}", RECRUITER),
+        (f"/api/v1/vacancies?region=pirkanmaa&lang={lang}", TEAM),
+    ):
+        r = client.get(path, headers=headers)
+        assert r.status_code == 200, (path, r.json)
+        [shown] = (
+            [r.json["vacancy"]]
+            if "vacancy" in r.json
+            else [
+                item.get("vacancy", item)
+                for item in r.json["items"]
+                if item.get("vacancy", item)["id"] == "v-weld"
+            ]
+        )
+        assert shown["ad_limits"] == ["age", "sex"], (path, shown)
+        assert shown["ad_limits_note"].startswith(said) and law in shown["ad_limits_note"], shown[
+            "ad_limits_note"
+        ]
+        if "entries" in r.json:
+            assert [e["candidate_id"] for e in r.json["entries"]] == [
+                e["candidate_id"] for e in before["entries"]
+            ]
+
+
+def test_an_equality_statement_is_no_limit_on_the_shortlist(app):
+    equal = "Kannustamme sekä naisia että miehiä hakemaan. We welcome applicants of all ages."
+    vacancy(app, "v-weld", description=equal, version=2)
+    shown = app.test_client().get("/api/v1/vacancies/v-weld/shortlist", headers=RECRUITER).json["vacancy"]
+    assert shown["ad_limits"] == [] and "ad_limits_note" not in shown

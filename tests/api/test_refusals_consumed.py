@@ -127,7 +127,8 @@ def test_refusals_and_look_ups_naming_a_withdrawn_person_stay_findable_by_the_ow
     assert sorted(e["action"] for e in about_old) == ["contact.read", *["request.refused"] * 3], every
     assert all(e["profile_id"] == "t35-svets" and e["candidate_id"] is None for e in about_old), about_old
     after = [e for e in about_old if e["purpose"].startswith("[erased with the profile]")]
-    assert len(after) == 3 and not any("W49" in e["purpose"] for e in about_old), about_old
+    # outside tester 35b, G2: the refusal consumed while the profile was withdrawn is marked too
+    assert len(after) == 4 and not any("W49" in e["purpose"] for e in about_old), about_old
     assert any("422 POST" in e["purpose"] for e in after), after
 
     current = client.get("/api/v1/audit?profile_id=t35-svets", headers=DPO).json["items"]
@@ -136,3 +137,63 @@ def test_refusals_and_look_ups_naming_a_withdrawn_person_stay_findable_by_the_ow
     deliver(profile_app, refusal(new, refused_at=_now_iso()))
     current = client.get("/api/v1/audit?profile_id=t35-svets", headers=DPO).json["items"]
     assert [e["candidate_id"] for e in current if e["action"] == "request.refused"] == [new], current
+
+
+def _about(client, profile_id):
+    every = client.get(f"/api/v1/audit?profile_id={profile_id}&identities=all", headers=DPO).json["items"]
+    return [e for e in every if e["action"] in ("request.refused", "contact.read")]
+
+
+def test_a_look_up_and_a_refusal_made_while_the_profile_is_withdrawn_keep_no_typed_purpose(profile_app):
+    """Outside tester 35b, G2: contact look-ups made while the profile was withdrawn (before its case number was
+    used again) kept their typed purpose word for word ("Uusi yritys"), a name in it too; the owner's log
+    keeps who, when and which door, the typed text goes, and matching's generated route stays after the marker.
+    The case number used again afterwards changes nothing of that."""
+    client = profile_app.test_client()
+    old = client.put("/api/v1/profiles/t35b-f9-1", json=profile_body(), headers=COACH).json["candidate_id"]
+    assert client.delete("/api/v1/profiles/t35b-f9-1", headers=COACH).status_code == 204
+    for org, purpose in (("pirkan-rekry-oy", "Uusi yritys"), ("agency-b", "Kokeilu: soita Aino Virtaselle")):
+        lookup = {"candidate_ids": [old], "purpose": purpose}
+        answer = client.post("/api/v1/contacts/lookup", json=lookup, headers=auth("recruiter", org))
+        assert answer.status_code == 200 and answer.json["items"] == []
+    deliver(profile_app, refusal(old, refused_at=_now_iso()))
+    for reused in (False, True):
+        if reused:
+            client.put("/api/v1/profiles/t35b-f9-1", json=profile_body(), headers=COACH)
+        about = _about(client, "t35b-f9-1")
+        assert sorted(e["action"] for e in about) == ["contact.read", "contact.read", "request.refused"], (
+            about
+        )
+        assert all(e["purpose"].startswith("[erased with the profile]") for e in about), about
+        assert all(e["candidate_id"] is None and e["profile_id"] == "t35b-f9-1" for e in about), about
+        text = " ".join(e["purpose"] for e in about)
+        assert "Uusi" not in text and "Virtase" not in text and "Kokeilu" not in text, about
+        assert {e["actor_org"] for e in about} == {"pirkan-rekry-oy", "agency-b", "nordic-staffing-ab"}
+        [refused] = [e for e in about if e["action"] == "request.refused"]
+        assert refused["purpose"].endswith(f"matching: 404 {ROUTE} (candidate_not_visible), vacancy "
+                                           "f1720797-6152-44cc-9c59-06fb97ae36d1"), refused  # fmt: skip
+    auditor = client.get("/api/v1/audit?limit=1000", headers=AUDITOR).json["items"]
+    assert "Virtase" not in str(auditor) and "Uusi yritys" not in str(auditor)
+
+
+def test_withdrawal_erases_typed_purposes_written_before_it_and_keeps_the_generated_route(profile_app):
+    """The other order (outside tester 35b, G2): a look-up and a refusal while the profile is live, then the
+    withdrawal; the typed purpose goes, the refusal's generated route, status and reason stay after the marker."""
+    client = profile_app.test_client()
+    cid = client.put("/api/v1/profiles/t35b-live", json=profile_body(), headers=COACH).json["candidate_id"]
+    lookup = {"candidate_ids": [cid], "purpose": "Uusi yritys, Aino Virtanen"}
+    assert (
+        client.post("/api/v1/contacts/lookup", json=lookup, headers=auth("recruiter", "agency-a")).status_code
+        == 200
+    )
+    deliver(profile_app, refusal(cid, refused_at=_now_iso()))
+    before = _about(client, "t35b-live")
+    assert any("Virtanen" in e["purpose"] for e in before), "the test would find it before the withdrawal"
+    assert client.delete("/api/v1/profiles/t35b-live", headers=COACH).status_code == 204
+    about = _about(client, "t35b-live")
+    assert sorted(e["action"] for e in about) == ["contact.read", "request.refused"], about
+    assert all(e["purpose"].startswith("[erased with the profile]") for e in about), about
+    assert not any("Virtanen" in e["purpose"] or "Uusi" in e["purpose"] for e in about), about
+    [refused] = [e for e in about if e["action"] == "request.refused"]
+    assert f"matching: 404 {ROUTE} (candidate_not_visible)" in refused["purpose"], refused
+    assert all(e["candidate_id"] is None for e in about), about

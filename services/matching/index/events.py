@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from services.kernel.ad_limits import grounds
 from services.matching.index.domain.model import (
     LANGUAGE_LEVELS,
     SKILL_LEVELS,
@@ -36,6 +37,7 @@ from services.matching.index.domain.query import PreparedVacancy
 from shared.messaging.consumer import PoisonMessageError, Record
 from shared.messaging.events import ConsumerSpec, Handles, versions
 from shared.messaging.topics import CANDIDATE_ID_PATTERN, CANDIDATES, VACANCIES
+from shared.pii import as_meant
 
 if TYPE_CHECKING:
     from services.matching.index.state import MatchingState
@@ -75,6 +77,9 @@ class VacancyRecord:
     work_mode: str = "on_site"  # on_site | hybrid | remote (events before outside tester 26, F9: on_site)
     salary: Salary | None = None
     reopened_at: datetime | None = None  # when the employer last reopened it (F10); None: never
+    # the grounds its title or description limits applicants by (``kernel.ad_limits.grounds``: "age", "sex",
+    # "pregnancy", "family_plans"), read once per event; every view of the vacancy shows them (tester 35)
+    ad_limits: tuple[str, ...] = ()
 
     @property
     def vacancy_id(self) -> str:
@@ -296,11 +301,12 @@ def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
             described=bool(str(p.get("description") or "").strip()),
         )
         close_reason = p.get("close_reason")
+        description = _text(p.get("description") or "", "description")
         return VacancyRecord(
             vacancy=vacancy,
             chosen=vacancy,
             region=_text(p["region"], "region"),
-            description=_text(p.get("description") or "", "description"),
+            description=description,
             openings=_int(p.get("openings") or 1, "openings", 1, 2**31),
             application_deadline=_day(p.get("application_deadline")),
             close_reason=None
@@ -313,6 +319,7 @@ def vacancy_from_payload(p: Mapping[str, Any]) -> VacancyRecord:
             work_mode=work_mode,
             salary=_salary(p.get("salary")),
             reopened_at=datetime.fromisoformat(p["reopened_at"]) if p.get("reopened_at") else None,
+            ad_limits=grounds(vacancy.title, description, as_meant=as_meant),
         )
     except (KeyError, TypeError, ValueError) as exc:  # (InvalidRecordError is a ValueError)
         raise PoisonMessageError(f"vacancy payload unusable: {type(exc).__name__}: {exc}") from None

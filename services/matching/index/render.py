@@ -264,11 +264,36 @@ def render_salary(salary: Salary | None) -> dict[str, Any] | None:
     }
 
 
+#: What a vacancy whose ad text limits applicants by a ground the law names says to whoever reads it in
+#: matching (`VacancyRecord.ad_limits`; tester 35's leftover: only the weekly meeting said so, not the recruiter's shortlist):
+#: the grounds, as the meeting page names them, and the law, as its tooltip says it.
+AD_LIMITS_NOTE = N_("The ad text limits applicants by %(grounds)s: check it.")
+AD_LIMITS_LAW = N_(
+    "A job ad must not limit applicants by age, sex, pregnancy or family plans without an acceptable reason "
+    "(Equality Act 609/1986, Non-Discrimination Act 1325/2014). A phrase reading found it; whether it is lawful "
+    "is for a person to judge."
+)
+#: A ground's name in the note (the meeting page's words).
+GROUND_NAMES = {
+    "age": N_("age"),
+    "sex": N_("sex"),
+    "pregnancy": N_("pregnancy"),
+    "family_plans": N_("family plans"),
+}
+
+
+def ad_limits_note(limits: Sequence[str]) -> str:
+    """`AD_LIMITS_NOTE` naming `limits` (`Ground` values), then `AD_LIMITS_LAW`, in the request's language."""
+    named = AD_LIMITS_NOTE % {"grounds": ", ".join(GROUND_NAMES[g] for g in limits)}
+    return f"{translate_text(named)} {translate_text(AD_LIMITS_LAW)}"
+
+
 def render_vacancy(
     record: VacancyRecord, labels: Labels, lang: str, shortage: Mapping[str, Any] | None
 ) -> dict[str, Any]:
     """What every vacancy the matching API returns says about itself (`VacancyFieldsSchema`)."""
     v = record.vacancy
+    limits = record.ad_limits
     return {
         "id": v.vacancy_id,
         "title": v.title,
@@ -282,6 +307,8 @@ def render_vacancy(
         "region": record.region,
         "status": v.status,
         "shortage": None if shortage is None else dict(shortage),
+        "ad_limits": list(limits),
+        **({"ad_limits_note": ad_limits_note(limits)} if limits else {}),
     }
 
 

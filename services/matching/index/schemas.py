@@ -480,6 +480,22 @@ class VacancyFieldsSchema(ma.Schema):
         allow_none=True,
         metadata={"description": "Null unless the vacancy is a labour-shortage role"},
     )
+    ad_limits = fields.List(
+        fields.String(validate=validate.OneOf(["age", "sex", "pregnancy", "family_plans"])),
+        metadata={
+            "description": "The grounds the law names (Equality Act 609/1986, Non-Discrimination Act 1325/2014) "
+            "that the ad's title or description limits applicants by, as a phrase reading finds them "
+            "(`age`, `sex`, `pregnancy`, `family_plans`; the vacancy service's `discriminatory_limit` "
+            "warning, the weekly meeting's mark); [] when none. Whether a limit is lawful is a person's "
+            "judgement: nothing is filtered or ranked by it"
+        },
+    )
+    ad_limits_note = fields.String(
+        metadata={
+            "description": "Present when `ad_limits` is not empty: the grounds and the law, in the caller's "
+            "language (fi, sv, en)"
+        }
+    )
 
 
 class RankedOccupationSchema(ma.Schema):

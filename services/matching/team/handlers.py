@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
 
-from services.kernel.ad_limits import limits
 from services.kernel.calendar import local_day
 from services.kernel.shortages import ShortageBook, ShortageFlag
 from services.kernel.texts import N_
@@ -80,7 +79,6 @@ from shared.entitlement import STAFF_KINDS, Viewer, acts_everywhere, speaks_for_
 from shared.geography import Geography
 from shared.languages import UI_LANGUAGES
 from shared.office_areas import OfficeAreas
-from shared.pii import as_meant
 
 if TYPE_CHECKING:
     from services.matching.team.training_handlers import TrainingHandlers
@@ -925,13 +923,7 @@ class TeamHandlers:
                 record.salary.collective_agreement,
             ),
             reopened_at=record.reopened_at,
-            ad_limits=tuple(
-                dict.fromkeys(
-                    limit.ground.value
-                    for text in (v.title, record.description)
-                    for limit in limits(text, as_meant=as_meant)
-                )
-            ),
+            ad_limits=record.ad_limits,
         )
 
     def _candidate(self, e: ShortlistEntry, shown: bool) -> CandidateFacts:

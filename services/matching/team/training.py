@@ -13,8 +13,8 @@ A **catalogue** file has one course per line (CSV in any common dialect, or an `
 | ``municipality`` | where it is held (code, Finnish or Swedish name, or the former name of a merged or renamed municipality, read as today's with a warning); empty when online only |
 | ``online`` | yes/no (kyllä/ei, ja/nej, true/false, 1/0, x) |
 | ``apprenticeship`` | yes/no: an apprenticeship (oppisopimus) at a workplace |
-| ``start_dates`` | next start dates (ISO ``2027-01-11``, Finnish ``11.1.2027``, an Excel date cell or its serial number ``46398``), separated like skills; ``continuous`` (jatkuva haku) for a rolling start |
-| ``url`` (optional) | the provider's page of the course |
+| ``start_dates`` | next start dates (ISO ``2027-01-11``, Finnish ``11.1.2027``, an Excel date cell or its serial number ``46398``), separated like skills, each at most ten years ahead (``Places.day_refusal``); ``continuous`` (jatkuva haku) for a rolling start |
+| ``url`` (optional) | the provider's page of the course: an ``https://`` address (``_url_reasons``) |
 
 The whole file is checked before anything is stored: any bad line gives every reason per line
 number, and nothing is imported. Title rows above the header and notes below the table ("Lähde: …")
@@ -37,7 +37,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from services.kernel.texts import N_
 
@@ -162,7 +163,11 @@ class Places:
     #: why a course's id (``True``: an identifier) or title may not be stored: the API's own rules of short text
     #: fields (an identity code, a phone number, a control or bidirectional character: ``shared.schemas.
     #: short_text_refusals``; outside tester 35, F8); [] when it may. The default refuses nothing (tools, tests)
-    text_refusals: Callable[[str, bool], list[str]] = lambda _text, _identifier: []
+    text_refusals: Callable[[str, bool | Literal["url"]], list[str]] = lambda _text, _identifier: []
+    #: why a start date is no plausible day, by the API's rule of every date it takes (at most ten years ahead:
+    #: ``shared.schemas.implausible_day``; outside tester 35: ``2099-01-01`` passed), else None. The default
+    #: refuses none; ``FIRST_START_YEAR``–``LAST_START_YEAR`` hold always
+    day_refusal: Callable[[date], str | None] = lambda _day: None
 
 
 #: The registry kinds that provide training: schools, partner organisations (coaching and training
@@ -175,7 +180,29 @@ _TEXT_REASON = {
     "course_id": N_("course_id: %(why)s"),
     "title_fi": N_("title_fi: %(why)s"),
     "title_sv": N_("title_sv: %(why)s"),
+    "url": N_("url (the course's page): %(why)s"),  # "url: " alone is too short a pattern to translate
 }
+
+
+def _url_reasons(url: str, places: Places) -> list[str]:
+    """Why a course's ``url`` may not be stored (catalogue messages, [] when it may, and when it is empty): an
+    ``https://`` address of at most 500 characters with a host name, no spaces and no user name or password
+    before it (``https://tredu.fi@example.com`` leads elsewhere than it reads), and the API's rules of an
+    identifier's text (``Places.text_refusals``: no control, bidirectional or invisible character, no personal
+    identifier; outside tester 35: an address holding a right-to-left override was stored)."""
+    if not url:
+        return []
+    try:
+        parts = urlsplit(url)
+        shaped = parts.scheme == "https" and bool(parts.hostname) and url.lower().startswith("https://")
+    except ValueError:  # an unbalanced "[" of an IPv6 host
+        parts, shaped = None, False
+    reasons = (
+        [] if shaped and len(url) <= 500 and not re.search(r"\s", url) else [N_("url: an https:// address.")]
+    )
+    if parts is not None and shaped and (parts.username is not None or parts.password is not None):
+        reasons.append(N_("url: an address without a user name or password ('…@' before the host)."))
+    return reasons + [_TEXT_REASON["url"] % {"why": why} for why in places.text_refusals(url, "url")]
 
 
 def is_header(cells: Sequence[str]) -> bool:
@@ -314,11 +341,15 @@ def read_catalogue(
             for d in starts
             if not FIRST_START_YEAR <= d.year <= LAST_START_YEAR
         ]
+        reasons += [
+            N_("start_dates: %(value)s: %(why)s") % {"value": d.isoformat(), "why": why}
+            for d in starts
+            if FIRST_START_YEAR <= d.year <= LAST_START_YEAR and (why := places.day_refusal(d))
+        ]
         if not starts and not continuous and not bad:
             reasons.append(N_("start_dates: at least one date, or 'continuous'."))
         url = cell("url")
-        if url and not re.match(r"^https://[^\s]{3,500}$", url):
-            reasons.append(N_("url: an https:// address."))
+        reasons += _url_reasons(url, places)
         key = f"{provider}:{course_id}"
         if key in seen:
             reasons.append(

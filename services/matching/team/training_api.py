@@ -155,11 +155,12 @@ class SuggestionSchema(ma.Schema):
     uncovered = fields.List(fields.String(), metadata={"description": "Missing skills no course teaches"})
 
 
-#: An accepted catalogue (``;``-separated, as Finnish Excel saves it; a course starting on a date far ahead).
+#: An accepted catalogue (``;``-separated, as Finnish Excel saves it; a course starting years ahead, within the ten
+#: years every date may be, so the example stays valid until 2040).
 CATALOGUE_EXAMPLE = (
     "course_id;provider;title_fi;title_sv;skills;length_weeks;municipality;online;apprenticeship;start_dates\n"
     "HITS-24;tredu;Hitsauksen perusteet;Grunder i svetsning;"
-    "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498;8;Tampere;ei;ei;11.1.2099\n"
+    "http://data.europa.eu/esco/skill/60ff3eac-7d4d-4e51-87b8-74c3b5d62498;8;Tampere;ei;ei;11.1.2030\n"
 )
 
 
@@ -178,8 +179,8 @@ class Catalogue(MethodView):
         ``skills`` (ESCO skill URIs), ``length_weeks``, ``municipality`` (code, Finnish or Swedish
         name, or a former name of a merged or renamed municipality, read as today's with a line
         warning; empty when online only), ``online``, ``apprenticeship`` (yes/no, kyllä/ei, ja/nej),
-        ``start_dates`` (ISO or d.m.yyyy, an Excel date cell or its serial number, or ``continuous``)
-        and optionally ``url``. Title rows above the header are skipped; notes below the table
+        ``start_dates`` (ISO or d.m.yyyy, an Excel date cell or its serial number, at most ten years
+        ahead as every date; or ``continuous``) and optionally ``url`` (an ``https://`` address). Title rows above the header are skipped; notes below the table
         ("Lähde: …") are skipped with a line warning. The whole file is checked first: any bad line
         gives 422 with ``errors.file`` mapping line numbers to reasons (an unknown municipality with
         close names: "did you mean …?"), and nothing is imported. ``line_warnings`` (line → reasons)

@@ -141,7 +141,7 @@ def test_the_earlier_trade_weighs_no_less_when_the_later_job_has_ended(esco, esc
     """The kind, over spell lengths: the same later job in another trade, begun after the earlier
     spell began (a change of job), ended last year or still going on, read in the same year: the
     earlier spell never weighs less with the job ended. (A later job that began before the earlier
-    spell and outlasts it is one beside it: `vectors.calendar_shares` shares it as before.)"""
+    spell and outlasts it is one beside it: `test_nested_spells35.py` reads every two-spell shape.)"""
     label, years = earlier
     first = WorkExperience(esco_occupation(esco, label), years, DAY.year - 3)
     other = esco_occupation(esco, "warehouse worker")

@@ -124,7 +124,9 @@ def test_more_of_what_the_ad_asks_for_never_lowers_her_match(shortlist):
     reason="outside tester 34, F2, open: a claim outside the vacancy's skills dilutes the similarity of a "
     "candidate whose inside skills come from work history (weight 0.3) by far more than of one who claims "
     "them; lowering `outside_skill_weight` cost the two-occupations family 0.076 NDCG@10 (session 18). "
-    "The lead decides the rule (docs/benchmarks.md, confirm34).",
+    "The lead decides the rule (docs/benchmarks.md, confirm34). Every claim at phi 0.3 (outside34) cost the "
+    "two-occupations family beyond s.e. (outside35); the narrower `trade_claim_units` (claims of the history's "
+    "ISCO unit group, f2rule35) does not reach her: the records skill is in no profile of ISCO 5321 or 532.",
 )
 @pytest.mark.parametrize("cid", ["records", "cv"])
 def test_a_true_skill_of_the_trade_costs_a_nurse_of_twelve_years_little(shortlist, cid):

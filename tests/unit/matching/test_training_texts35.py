@@ -49,7 +49,8 @@ def test_a_title_may_keep_a_zero_width_joiner_an_id_may_not():
     "values",
     [
         {"course_id": "HITS-2027-01", "title_fi": "MAG-hitsaus 2027", "title_sv": "MAG-svetsning 2027"},
-        {"course_id": "30 op", "title_fi": "Ammattitutkinto, 180 osp", "title_sv": ""},
+        {"course_id": "30-op", "title_fi": "Ammattitutkinto, 180 osp", "title_sv": ""},
+        {"course_id": "ÅLAND_2027.1:ä", "title_fi": "Ahvenanmaan kurssi", "title_sv": ""},
         {
             "course_id": "KURSSI/2027/3",
             "title_fi": "Sähköturvallisuus SFS 6002",
@@ -62,3 +63,34 @@ def test_a_title_may_keep_a_zero_width_joiner_an_id_may_not():
 def test_ordinary_ids_and_titles_pass(values):
     [course] = parse_catalogue(HEADER, [(2, row(**values))], CHECKED)
     assert course.course_id == values["course_id"]
+
+
+@pytest.mark.parametrize(
+    "course_id",
+    [
+        # outside tester 35b, G8: each looks like "c1" or "ć1" and is another id
+        "c\u00a01",  # a no-break space
+        "c\u28001",  # a braille blank
+        "c\u31641",  # Hangul fillers
+        "c\u115f1",
+        "c\u11601",
+        "c\uffa01",  # the halfwidth one
+        "c\u03011",  # a combining accent: "ć1" spelled apart
+        "1\u0301",  # one that composes with nothing
+        "c\uff11",  # a fullwidth digit
+        "c 1",  # a space (ids are a strict set: letters, digits and - _ . : /)
+        "c\u20001",  # an en quad
+        "HITS#1",
+    ],
+)
+def test_a_course_id_outside_the_strict_set_is_a_reason_on_its_line(course_id):
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(HEADER, [(2, row()), (3, row(course_id=course_id))], CHECKED)
+    [reason] = err.value.errors[3]
+    assert reason.startswith("course_id: ") and "composed form" in reason, reason
+    assert sorted(err.value.errors) == [3]
+
+
+def test_the_composed_spelling_of_an_accented_id_passes():
+    [course] = parse_catalogue(HEADER, [(2, row(course_id="\u01071"))], CHECKED)  # "ć1" as one letter
+    assert course.course_id == "ć1"

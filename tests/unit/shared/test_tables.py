@@ -438,3 +438,52 @@ def test_a_hidden_first_sheet_is_never_read_the_first_visible_one_is(header):
     table = read_table(_workbook_with_a_hidden_first_sheet(), "kurssit.xlsx", header=header)
     assert [cells for _, cells in table.rows] == [["NEW-1", "Shown course"]]
     assert "'Kurssit'" in table.described and "Vanha" not in table.described
+
+
+def test_a_hidden_row_of_the_visible_sheet_is_skipped_and_named_as_a_warning():
+    """Outside tester 35b, G8: a hidden row of a visible sheet was imported without a word; what is read is what
+    the operator sees in Excel, and the row skipped is named on its line."""
+    book = Workbook()
+    sheet = book.active
+    for cells in (
+        ["course_id", "title_fi"],
+        ["SEEN-1", "Näkyvä"],
+        ["hidden-row-1", "Piilossa"],
+        ["SEEN-2", "Toinen"],
+    ):
+        sheet.append(cells)
+    sheet.row_dimensions[3].hidden = True
+    out = io.BytesIO()
+    book.save(out)
+    table = read_table(out.getvalue(), "catalogue.xlsx")
+    assert [cells[0] for _, cells in table.rows] == ["SEEN-1", "SEEN-2"]
+    assert table.hidden == [3]
+    assert list(table.note_warnings()) == [3] and "hidden row" in table.note_warnings()[3][0]
+    shown = io.BytesIO()
+    sheet.row_dimensions[3].hidden = False
+    book.save(shown)
+    assert read_table(shown.getvalue(), "catalogue.xlsx").note_warnings() == {}
+
+
+@pytest.mark.parametrize(("end", "name"), [("\r\n", "CRLF"), ("\n", "LF"), ("\r", "CR")])
+def test_a_csvs_line_ends_are_read_and_named_as_the_file_has_them(end, name):
+    """Outside tester 35: a file with a lone CR at each line end (classic Mac OS, some exports) was read right but
+    reported as "LF line ends"."""
+    lines = [
+        "occupation;region;period;level",
+        "2221;pirkanmaa;2026H2;shortage",
+        "5321;national;2026H2;shortage",
+    ]
+    table = read_table((end.join(lines) + end).encode())
+    assert table.header == ["occupation", "region", "period", "level"]
+    assert table.rows == [
+        (2, ["2221", "pirkanmaa", "2026H2", "shortage"]),
+        (3, ["5321", "national", "2026H2", "shortage"]),
+    ]
+    assert table.described == f"CSV, ';'-separated, UTF-8, {name} line ends"
+
+
+def test_a_line_break_inside_a_cell_does_not_decide_the_files_line_ends():
+    """Excel ends its records with CRLF and a line break inside a quoted cell with LF."""
+    text = 'occupation;region;note\r\n2221;pirkanmaa;"two\nlines"\r\n'
+    assert read_table(text.encode()).described == "CSV, ';'-separated, UTF-8, CRLF line ends"

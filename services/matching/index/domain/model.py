@@ -59,7 +59,9 @@ class Candidate:
     version: int
     skills: tuple[SkillClaim, ...]
     experience: tuple[WorkExperience, ...]
-    languages: Mapping[str, str]  # ISO 639-1 code -> level in LANGUAGE_LEVELS
+    languages: Mapping[
+        str, str
+    ]  # language code (ISO 639-1, else 639-3: shared.languages.CODE_FORM) -> level in LANGUAGE_LEVELS
     municipality: str  # Statistics Finland municipality code, e.g. "837" Tampere
     max_commute_km: float
     available_from: date
@@ -94,7 +96,7 @@ class Vacancy:
     title: str
     occupation_uri: str | None
     skills: tuple[VacancySkill, ...]
-    languages: Mapping[str, str]  # required ISO 639-1 code -> minimum level
+    languages: Mapping[str, str]  # required language code (ISO 639-1, else 639-3) -> minimum level
     municipality: str
     working_time: str  # "full_time" | "part_time" | "any"
     start_date: date | None

@@ -158,6 +158,24 @@ class RankingParams:
     (the family's earlier jobs overlapping the current one are graded by the current job alone),
     every other family unchanged: the lead's call."""
 
+    nested_spell_years: tuple[float, float] | None = (5.0, 5.5)
+    """(from, to) years of a spell within a longer later job (the only other spell of those years, begun
+    no later and ending later): what it keeps of the years they share (`vectors.calendar_shares`). As
+    work beside that job, not a career change: none up to the first, all from the second, linear
+    between (a trade of more than five years, as `former_spell_years`: a cleaner's evening job beside
+    teaching is real). What a shorter one does not keep: its own again, as a change of job (the
+    career change counts them as later work in the other trade), when the outer job has ended, and
+    the outer job's while it goes on (a claimed spell inside what the person does now). So an
+    ended later job never weighs an earlier spell below the same job still going on, at any length
+    (before, with `overlap_shares`' calendar, a teacher of 5.7 years inside eight years as a
+    healthcare assistant ended last year weighed 0, with the same eight years going on 0.75: 0 and
+    52.6 / 100 on a daycare-teacher ad, now 0.85 and 62.0; `tests/unit/matching/test_nested_spells35.py`).
+    None: `overlap_shares` for such spells, session 35's calendar before this rule. Tuning half (seed
+    1101, 20,000 candidates, 100 vacancies, history-only and two-occupations; docs/benchmarks.md,
+    session 35, `nested35`): history-only text -0.0011 ± 0.0011 NDCG@10 (one vacancy), skills /
+    sparse +0.0004, every other cell unchanged per vacancy (the family's earlier jobs are at most five
+    years, and one inside the current job keeps sharing as before)."""
+
     trade_continuity: tuple[float, float] | None = (0.25, 0.75)
     """(lo, hi): how far later work continues the trade of an earlier spell rather than changing career
     (`vectors.continued_years`): the specificity-weighted share c of the earlier occupation's
@@ -483,6 +501,24 @@ class RankingParams:
     random-noise and indep-1 families move by at most 0.006 NDCG@10, but two-occupations loses
     0.076 (occupation) and 0.067 (skills): a career changer's claims of a second trade are what
     tells them from a candidate of that trade, and the outside part carried it. So it stays 1."""
+
+    trade_claim_units: float = 1.0
+    """phi: a claim outside the vacancy's skills V that the candidate's own work history is evidence
+    of, a skill of a spell's occupation or of another occupation of its ISCO-08 unit group (essential
+    or optional; `vectors.trade_profiles`), counts in the skill similarity's outside part times phi
+    beside that history, in the history's units (a claim of 1 as a full-weight spell holds each
+    essential skill at `experience_essential_weight`): b'^2 = b^2 - sum over such claims of
+    idf^2 c ((1 - phi^2) c + 2 (1 - phi) h), h what the row's spells give the skill
+    (`scoring.exact_scores`). A claim of another trade, not in the profile of any unit group the
+    person worked in, still counts whole, so a career changer working in B with claims of their
+    first trade A is not read as B's own person on B's vacancies (what cost the two-occupations
+    family -0.023 to -0.031 NDCG@10 when every claim was discounted, session 35, `outside35`). Both
+    promises hold: a claim inside V is untouched, an outside claim still adds (phi c + h)^2 - h^2 >
+    0 to b^2. Stage 1 bounds the outside part at `outside_skill_weight` x phi^2
+    (`query.outside_bound_weight`). 1: off, the default. Outside tester 34, F2's nurse is not
+    reached by it: *use electronic health records management system* is in no profile of ISCO 5321
+    (healthcare assistant, nurse assistant) nor of minor group 532, only of 3252, 3259, 3344 and
+    4226 (real ESCO; docs/benchmarks.md, session 35, helper `f2rule35`)."""
 
     confirmed_agreement_power: float = 8.0
     """A candidate holding the essential skills the employer confirmed agrees with a vacancy whose
@@ -833,6 +869,8 @@ class RankingParams:
             raise ValueError("band_closeness_share must be in [0, 1]")
         if not 0 <= self.overlap_agreement < 1:
             raise ValueError("overlap_agreement must be in [0, 1)")
+        if not 0 < self.trade_claim_units <= 1:
+            raise ValueError("trade_claim_units must be in (0, 1]")
         if not 0 <= self.confirmed_agreement_share <= 1:
             raise ValueError("confirmed_agreement_share must be in [0, 1]")
         if not 0 <= self.occupation_narrower_share <= 1:

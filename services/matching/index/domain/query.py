@@ -788,8 +788,8 @@ class SimilarityBound:
     kappa : max over the vacancy's own skills of idf^2 / similarity weight (= ||q * idf|| / q_j)
     nu : the most the pruned occupation columns add to the sum of idf^2 x strength at the
         vacancy's own skills of a row (sum of the largest `max_occupations` of them; 0 unpruned)
-    outside : the weight of a row's part outside the vacancy's skills in the similarity
-        (`RankingParams.outside_skill_weight`)
+    outside : the weight of a row's part outside the vacancy's skills in the similarity's bound
+        (`outside_bound_weight`: `RankingParams.outside_skill_weight` x `trade_claim_units`^2)
     confirmed : the most the confirmed skills' agreement adds to a score (occupation weight x
         `VacancyQuery.confirmed_agreement`; 0 when not used), and `power` its power
         (`RankingParams.confirmed_agreement_power`): stage 1 bounds that part by confirmed x
@@ -930,6 +930,10 @@ class ExactWeights:
     own_hat: np.ndarray
     own_idf: np.ndarray
     own_experience: tuple[np.ndarray, np.ndarray, np.ndarray]
+    # claims of the work history's trade outside the own skills (`RankingParams.trade_claim_units`):
+    # every skill's IDF (n_skills,) float64 and `vectors.trade_profiles`; None while it is 1
+    idf: np.ndarray | None = None
+    trade: sp.csr_matrix | None = None
 
 
 def query_weights(
@@ -992,7 +996,7 @@ def query_weights(
             full_sq = np.where(inv_o > 0, 1.0 / (inv_o * inv_o), 0.0)
         at_v_sq = np.bincount(o_v, x_v * x_v * idf2, n_occ)[some]
         occ_bound[some] = similarity_bound(
-            alpha[some], 0.0, full_sq, at_v_sq, space.params.outside_skill_weight
+            alpha[some], 0.0, full_sq, at_v_sq, outside_bound_weight(space.params)
         )
     weights_v = query.weight[: query.n_own].astype(np.float64)
     positive = weights_v[weights_v > 0]
@@ -1001,7 +1005,7 @@ def query_weights(
         scale=float(space.params.similarity_weight),
         kappa=kappa,
         nu=0.0,
-        outside=float(space.params.outside_skill_weight),
+        outside=outside_bound_weight(space.params),
     )
     exact = ExactWeights(
         experience=space.experience,
@@ -1014,6 +1018,8 @@ def query_weights(
         own_hat=hat[: query.n_own],
         own_idf=idf_u[: query.n_own],
         own_experience=own_experience,
+        idf=idf.astype(np.float64) if space.trade is not None else None,
+        trade=space.trade,
     )
     return _weights(
         query,
@@ -1030,6 +1036,16 @@ def query_weights(
         nu_occ=nu_occ,
         linear=linear,
     )
+
+
+def outside_bound_weight(p: RankingParams) -> float:
+    """The weight stage 1 gives a row's part outside the vacancy's skills (b^2) in its bound of the
+    skill similarity: `RankingParams.outside_skill_weight` x `trade_claim_units`^2. The exact
+    similarity counts a claim of the row's own trade outside V times phi = `trade_claim_units` beside
+    its work history, and (phi c + h)^2 >= phi^2 (c + h)^2 (c, h >= 0), so the exact outside part is
+    at least phi^2 b^2 and a / sqrt(a^2 + phi^2 b^2) bounds it."""
+    phi = float(p.trade_claim_units)
+    return float(p.outside_skill_weight) * phi * phi
 
 
 def _grouped(

@@ -129,6 +129,53 @@ _SHIFT_STATED = re.compile(
 """A word of shift work anywhere in a text: `_SHIFT_WORK`, or a shift named ("2-vuorossa", "aamu- ja
 iltavuoroja", "tvåskift", "three-shift")."""
 
+_SHIFT_STATEMENT = re.compile(
+    r"^\W*(?:the\s+)?(?:työ|työt|työskentely|työvuorot|työaika|työajat|arbetet|arbetstid\w*|job|work|position|"
+    r"working\s+hours)\s+(?:on|ovat|tehdään|painottu\w*|ajoittu\w*|sijoittu\w*|är|sker|utförs|is|are|"
+    r"takes\s+place)\s+(?:\S+\s+){0,4}?\S*(?:vuoro|skift|shift)\w*[\s.!]*$",
+    re.I,
+)
+"""A sentence that says only in what shifts the work is done, its shift word last ("Työ tehdään
+kahdessa vuorossa.", "Arbetet sker främst i kvällsskift.", "Work is done in evening shifts."): the
+worker's *work in shifts* and nothing of its words (outside tester 35b, G7: *work with the lighting
+crew* 0.42 and *perform multiple tasks at the same time* 0.38 beside it). Not "Työ on vuorojen
+suunnittelua", whose shift word is not last."""
+
+_COUNT_WORD = (
+    r"(?:yksi|kaksi|kahde\w*|kolmi|kolme\w*|neli|neljä\w*|viisi|ett|två|tre|fyra|fem|"
+    r"one|two|three|four|five|\d+)"
+)
+_SHIFT_COUNT = re.compile(rf"\b{_COUNT_WORD}(?:-|\s+)?(?:vuoro\w*|skift\w*|shifts?)\b", re.I)
+"""A number that counts shifts ("kolmivuorotyö", "2-vuorotyö", "kahdessa vuorossa", "treskift",
+"i två skift", "three-shift work", "in two shifts")."""
+
+_NUMBER_WORD = re.compile(
+    rf"\b{_COUNT_WORD}\b|\b(?:kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|sex|sju|åtta|nio|tio|"
+    r"six|seven|eight|nine|ten|[1-9]d)\b|\d",
+    re.I,
+)
+"""A number, as a word in Finnish, Swedish or English or as digits ("two", "kolme", "tre", "3D")."""
+
+_CERTIFICATE = re.compile(
+    r"\w*(?:sertifik|sertifioi|certifik|certifi|pätevyysko[ek]|pätevyystodist|behörighetsprov)\w*",
+    re.I,
+)
+"""A certificate, or a qualification test, held ("svetscertifikat", "hitsaussertifikaatti",
+"hitsaajan pätevyyskoe", "certified welder", "welding certificate")."""
+
+_INSPECTION_CUE = re.compile(
+    r"tarkast|tarkist|katsast|kontroll|granska|besikt|inspe[ck]t|audit|verifi|\bndt\b|oförstör|"
+    r"rikkomat|non-destructive|\bvalvo|tillsyn",
+    re.I,
+)
+"""Words of inspecting, checking or auditing ("silmämääräinen tarkastus", "visuell kontroll",
+"NDT"): a text with one may mean a skill of inspection beside a certificate."""
+
+_INSPECTION_LABEL = re.compile(r"\binspect\w*|\bverif\w*|\bcertif\w*|\bqualifications?\b|\baudit\w*")
+"""An English skill label of inspecting, verifying, certifying or auditing (*perform welding
+inspection*, *verify qualifications of water transport crew*, *apply certification and payment
+procedures*)."""
+
 _WORKING_TIME = re.compile(
     r"(?:(?:kolmi|kaksi|kahden|kolmen|yö)?vuorotyö\w*|(?:två|tre)?skift(?:s?arbete)?|(?:two|three|rotating|night)?[- ]?shift\s+work|"
     r"shifts|osa-?aika(?:inen|isesti|työ)?|koko-?aika(?:inen|isesti|työ)?|vakituinen|määräaikainen|sijaisuus|"
@@ -189,19 +236,66 @@ lists jobs ("Työkokemus: siivooja (3 v), keittiöapulainen (1 v)", "Arbetserfar
 
 
 _TITLED_QUALIFICATION = {
-    "fi": re.compile(
-        r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:\(\s*(?:ylempi\s+)?y?amk\s*\)\s*|"
-        r"(?:ylempi\s+)?y?amk(?:-|\s+))?(?:perus|ammatti|erikoisammatti)?tutkin\w*",
-        re.I,
+    "fi": (
+        re.compile(
+            r"(?<![\w-])(?P<title>[^\W\d_][\w-]*[^\W\d_]n)\s+(?:\(\s*(?:ylempi\s+)?y?amk\s*\)\s*|"
+            r"(?:ylempi\s+)?y?amk(?:-|\s+))?(?:perus|ammatti|erikoisammatti)?tutkin\w*",
+            re.I,
+        ),
+        # a registration as the profession: "laillistettu toimintaterapeutti", "laillistetun fysioterapeutin"
+        re.compile(r"\blaillistet(?:tu|un|tua|tuna|tuja|tujen)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
     ),
-    "sv": re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+    "sv": (
+        re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+        # "fysioterapeutexamen (YH)", "examen som/i fysioterapeut", "legitimerad fysioterapeut",
+        # "legitimation som fysioterapeut"
+        re.compile(
+            r"(?<![\w-])(?P<title>[^\W\d_]{4,}?)-?examen(?:\s*\(\s*(?:högre\s+)?yh\s*\))?(?![\w-])", re.I
+        ),
+        re.compile(
+            r"\b(?:(?:yh-?)?examen|legitimation|utbildning)\s+(?:som|till)\s+(?P<title>[^\W\d_][\w-]*)", re.I
+        ),
+        re.compile(r"\blegitimera(?:d|de|t)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+    ),
+    "en": (
+        # "registered physiotherapist", "licensed practical nurse", "a physiotherapist's degree"
+        re.compile(
+            r"\b(?:registered|licen[cs]ed|chartered|certified)\s+(?P<title>[a-z]+(?:\s+[a-z]+){0,2})", re.I
+        ),
+        re.compile(
+            r"\b(?:an?\s+)?(?P<title>[a-z]+(?:\s+[a-z]+)?)['’]s\s+(?:degree|diploma|qualification|licen[cs]e|"
+            r"registration)",
+            re.I,
+        ),
+        # a degree by its field: "a degree in physiotherapy", "BSc Physiotherapy", "a nursing degree"
+        re.compile(
+            r"\b(?:(?:bachelor|master)['’]?s?(?:\s+degree)?|degree|diploma|b\.?\s?sc\.?|m\.?\s?sc\.?|b\.?a\.?|"
+            r"m\.?a\.?)\s+(?:\(\w+\)\s+)?(?:(?:in|of)\s+)?(?:science\s+in\s+)?(?P<field>[a-z]+(?:\s+[a-z]+)?)",
+            re.I,
+        ),
+        re.compile(r"\b(?P<field>[a-z]+(?:\s+[a-z]+)?)\s+(?:degree|diploma)\b", re.I),
+    ),
 }
-"""A qualification named after the job it trains for (`SkillRecognizer._titled_qualifications`):
-Finnish "<title>n ammattitutkinto" ("Kiinteistönhoitajan ammattitutkinto"), also with a
-university of applied sciences' degree level between ("fysioterapeutin (AMK) tutkinto",
-"sairaanhoitajan AMK-tutkinto": read as the title's words, *engage in physiotherapy research* 0.91
-outranked the ad's duties; outside tester 35, F5), Swedish "yrkesexamen för <title>" ("yrkesexamen
-för fastighetsskötare")."""
+"""A qualification named after the job it trains for (`SkillRecognizer._titled_qualifications`),
+by language, each pattern with a group `title` (a title) or `field` (English: a field, read as its
+practitioner's title, "physiotherapy" → "physiotherapist"): Finnish "<title>n ammattitutkinto"
+("Kiinteistönhoitajan ammattitutkinto"), also with a university of applied sciences' degree level
+between ("fysioterapeutin (AMK) tutkinto", "sairaanhoitajan AMK-tutkinto": read as the title's words,
+*engage in physiotherapy research* 0.91 outranked the ad's duties; outside tester 35, F5), and
+"laillistettu <title>"; Swedish "yrkesexamen för <title>" ("yrkesexamen för fastighetsskötare"),
+"<title>examen (YH)", "legitimerad <title>"; English "registered/licensed <title>", "<title>'s
+degree", "a degree in <field>", "BSc <field>" (outside tester 35b, G5: "toimintaterapeutin tutkinto",
+"fysioterapeutexamen", "registered physiotherapist" were read as their titles' words, essential, above
+the ad's duties)."""
+
+_FIELD_TITLES = (("therapy", "therapist"), ("y", "ist"), ("ing", "e"), ("ing", ""), ("ing", "er"), ("", "er"))
+"""English field → practitioner endings tried for a degree's field (`_TITLED_QUALIFICATION`'s
+`field`): "physiotherapy" → "physiotherapist", "nursing" → "nurse", "engineering" → "engineer",
+"social work" → "social worker"; a form that is no ESCO occupation's label names none."""
+
+_FI_GENITIVE_GRADATION = (("tin", "tti"), ("kin", "kki"), ("pin", "ppi"), ("den", "te"), ("jan", "ja"))
+"""Finnish genitive endings and their nominatives tried when the lemmatiser does not know a title
+("toimintaterapeutin" → "toimintaterapeutti"; the consonant gradation of -tti/-kki/-ppi/-te)."""
 
 
 class TextEncoder(Protocol):
@@ -1850,7 +1944,8 @@ class SkillRecognizer:
         (`_SHIFT_STATED`) and says nothing of leading or planning (`SUPERVISION_CUE`, `DESIGN_CUE`);
         empty otherwise. The job's shifts are the worker's *work in shifts*, not a supervisor's
         rota ("Työ on kolmivuorotyötä." gave *coordinate shifts* 0.42 and *schedule shifts* 0.41
-        beside it: outside tester 35, F6). Weighed like `unasked_supervision_weight`."""
+        beside it: outside tester 35, F6); so are the bare *supervise work* and *manage work* ("Työ on
+        kolmivuorotyötä." kept *supervise work* 0.35: meeting35). Weighed like `unasked_supervision_weight`."""
         plain = readable(text)
         if not _SHIFT_STATED.search(plain) or SUPERVISION_CUE.search(plain) or DESIGN_CUE.search(plain):
             return np.zeros(0, dtype=np.int64)
@@ -1860,12 +1955,50 @@ class SkillRecognizer:
                 [
                     j
                     for j, label in enumerate(labels)
-                    if re.search(r"\bshifts?\b", label or "")
-                    and (_MANAGING_VERB.match(label) or _DESIGN_VERB.match(label))
+                    if (
+                        re.search(r"\bshifts?\b", label or "")
+                        and (_MANAGING_VERB.match(label) or _DESIGN_VERB.match(label))
+                    )
+                    or re.fullmatch(r"(?:supervise|manage) work", label or "")
                 ],
                 dtype=np.int64,
             )
         return self.shift_managing_
+
+    def _counted_shift_lookalikes(self, text: str) -> np.ndarray | None:
+        """Positions (int64) of the skills whose English label holds a number (*3D modelling*,
+        *drive two-wheeled vehicles*, *operate two-way radio systems*) when the only numbers in
+        `text` count its shifts (`_SHIFT_COUNT`: "Three-shift work.", "treskift", "2-vuorotyö");
+        their scores in that unit are 0 (the number word matched, the work did not: "Three-shift
+        work." gave *3D modelling* 0.48, "in two shifts" *drive two-wheeled vehicles* 0.48;
+        meeting35, F6). None when `text` counts no shifts or names another number."""
+        plain = readable(text)
+        if not _SHIFT_COUNT.search(plain) or _NUMBER_WORD.search(_SHIFT_COUNT.sub(" ", plain)):
+            return None
+        key = ("numbered labels",)
+        if key not in self.lookalikes_:
+            _, _, labels = self._label_lines()
+            found = [j for j, label in enumerate(labels) if _NUMBER_WORD.search(label)]
+            self.lookalikes_[key] = np.asarray(found, dtype=np.int64) if found else None
+        return self.lookalikes_[key]
+
+    def _certificate_lookalikes(self, text: str) -> np.ndarray | None:
+        """Positions (int64) of the skills of inspecting, verifying, certifying or auditing
+        (`_INSPECTION_LABEL`) when `text` names a certificate or a qualification test someone
+        holds (`_CERTIFICATE`) and says nothing of inspecting or checking (`_INSPECTION_CUE`);
+        their scores in that unit are 0. A welding certificate says the welder is certified to
+        weld, not that they inspect welds ("Vi förutsätter svetscertifikat" gave *perform welding
+        inspection* 0.41: tester 35; "pätevyyskoe" *verify qualifications of water transport crew*).
+        None otherwise."""
+        plain = readable(text)
+        if not _CERTIFICATE.search(plain) or _INSPECTION_CUE.search(plain):
+            return None
+        key = ("inspection labels",)
+        if key not in self.lookalikes_:
+            _, _, labels = self._label_lines()
+            found = [j for j, label in enumerate(labels) if _INSPECTION_LABEL.search(label)]
+            self.lookalikes_[key] = np.asarray(found, dtype=np.int64) if found else None
+        return self.lookalikes_[key]
 
     def _unasked_design(self, occupations: Collection[str], text: str) -> np.ndarray:
         """Positions (int64) of the skills of designing or planning (`_DESIGN_VERB`) that are no
@@ -2564,10 +2697,16 @@ class SkillRecognizer:
                     qualified.setdefault(len(ruled), []).extend(occupations)
                     if by_title:  # (a field's name is read as its titles' words, as tuned)
                         sentence = sentence.replace(span, " ")
+                        if not says_more(sentence, lang):
+                            sentence = " "  # "Occupational therapist's degree required.": no *identify
+                            # requirements of the work* from what is left (outside tester 35b, G5)
             if lang == "fi" and self.expand_elided and self.splitter_ is not None:
                 sentence = expand_elided(sentence, self._split_known, self.splitter_.head)
             sentence = with_registered_title(sentence, registered)
             named, rest = self.tools.rules.apply(sentence)
+            if _SHIFT_STATEMENT.match(sentence) and WORK_IN_SHIFTS in self.skill_index_:
+                named += [] if WORK_IN_SHIFTS in named else [WORK_IN_SHIFTS]
+                rest = ""  # (when the work is done is a term of employment: `_SHIFT_STATEMENT`)
             if opening:  # its words are not read, what a rule names in it is (a driver's vehicle)
                 named += [uri for uri in self.tools.rules.apply(opening)[0] if uri not in named]
             products = [
@@ -2638,6 +2777,10 @@ class SkillRecognizer:
             unknown = glossed == cleaned and self._all_unknown(cleaned, lang)
             well_known = self._product_lookalikes(said)  # ("Windows 11": not *assemble windows*)
             fused = self._fused_coordination(cleaned) if lang == "en" else None
+            # "Three-shift work.": the count of shifts is no number of the skills' labels (*3D modelling*)
+            fused = _joined(fused, self._counted_shift_lookalikes(sentence))
+            # "Vi förutsätter svetscertifikat.": a certificate held is no inspection (tester 35)
+            fused = _joined(fused, self._certificate_lookalikes(sentence))
             if held:
                 # "Han har jobbat som svetsare på ett varv i Åbo": the job held, read as its ESCO
                 # occupation's English label ("welder"); the place and years dilute it (tester 14, P15)
@@ -2663,7 +2806,9 @@ class SkillRecognizer:
                 # "Städaren ansvarar för underhållsstädning av kontor och skolor": the glossary's
                 # English words alone ("cleaning, offices, schools"), read as English (tester 15, P6)
                 gloss = glossed[len(cleaned) + 2 : -1]
-                units.append(_Unit(position, self._lexical_text(gloss, "en"), gloss, False, gloss=True))
+                units.append(
+                    _Unit(position, self._lexical_text(gloss, "en"), gloss, False, gloss=True, unlike=fused)
+                )
             for p in phrases(cleaned):
                 g = self._glossed(p, lang)
                 unknown = g == p and self._all_unknown(p, lang)
@@ -2872,6 +3017,48 @@ class SkillRecognizer:
                 sentence = name.pattern.sub(f"{titles} tutkinto", sentence)
         return sentence
 
+    def _qualification_title(self, m: re.Match[str], lang: str) -> tuple[str, tuple[str, ...]]:
+        """(the words of match `m` of `_TITLED_QUALIFICATION[lang]` that name the qualification,
+        the URIs of the occupations its title names; () when it names none): Finnish and Swedish by
+        `occupations_in` (a Finnish genitive the lemmatiser does not know by its nominative,
+        `_FI_GENITIVE_GRADATION`; a Swedish compound's title without its final -e by the title,
+        "närvårdarexamen"); English by an ESCO occupation's label of the title's first one to
+        three words (longest first; "registered physiotherapist with Valvira"), a field by its
+        practitioner (`_FIELD_TITLES`)."""
+        group = "title" if m.groupdict().get("title") else "field"
+        phrase = m.group(group) or ""
+        if lang != "en":
+            occupations = self.occupations_in(phrase, lang)
+            if not occupations and lang == "fi":
+                for ending, nominative in _FI_GENITIVE_GRADATION:
+                    if phrase.lower().endswith(ending):
+                        occupations = self.occupations_in(phrase[: -len(ending)] + nominative, lang)
+                        if occupations:
+                            break
+            if not occupations and lang == "sv" and phrase.lower().endswith("r"):
+                occupations = self.occupations_in(phrase + "e", lang)  # "sjukskötarexamen", "närvårdarexamen"
+            return m.group(), occupations
+        titles = self._titles()[0]
+        tokens = phrase.split()
+        phrase_last = m.string[m.end(group) : m.end()].strip() == ""
+        for n in range(len(tokens), 0, -1):
+            # the phrase ends the match ("registered physiotherapist with …"): its first words;
+            # it opens it ("occupational therapist's degree"): its last
+            used = tokens[:n] if phrase_last else tokens[len(tokens) - n :]
+            head = " ".join(w.lower() for w in used)
+            if group == "title":
+                forms = [head]
+            else:
+                forms = [head[: len(head) - len(a)] + b for a, b in _FIELD_TITLES if head.endswith(a)]
+            positions = next((titles[f] for f in forms if titles.get(f)), ())
+            if positions:
+                if phrase_last:
+                    span = m.string[m.start() : m.start(group) + len(" ".join(tokens[:n]))]
+                else:
+                    span = m.group()
+                return span, tuple(dict.fromkeys(self.occupation_uris_[o] for o in positions))
+        return m.group(), ()
+
     def _titled_qualifications(self, sentence: str, lang: str) -> list[tuple[str, tuple[str, ...], bool]]:
         """(the words naming a qualification, the URIs of the occupations it trains for, whether it
         is named after a title) for each
@@ -2882,13 +3069,20 @@ class SkillRecognizer:
         their field (`LanguageTools.occupation_names`, after `_read_qualifications` wrote them as
         "<titles> tutkinto"). A title is one `occupations_in` reads (an ESCO occupation's title or
         an everyday title of the glossary, job_titles.csv)."""
-        if lang not in ("fi", "sv"):
+        if lang not in _TITLED_QUALIFICATION:
             return []
         found: list[tuple[str, tuple[str, ...], bool]] = []
-        for m in _TITLED_QUALIFICATION[lang].finditer(sentence):
-            occupations = self.occupations_in(m.group("title"), lang)
-            if occupations:
-                found.append((m.group(), occupations, True))
+        taken: list[tuple[int, int]] = []
+        for pattern in _TITLED_QUALIFICATION[lang]:
+            for m in pattern.finditer(sentence):
+                if any(m.start() < end and start < m.end() for start, end in taken):
+                    continue  # ("legitimerad fysioterapeut" is read once)
+                span, occupations = self._qualification_title(m, lang)
+                if occupations:
+                    taken.append((m.start(), m.start() + len(span)))
+                    found.append((span, occupations, True))
+        if lang == "en":
+            return found
         titles = self._titles()[0]
         for name in self.tools.occupation_names:
             if name.qualification and name.lang == lang:

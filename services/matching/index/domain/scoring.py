@@ -48,7 +48,7 @@ from .arrays import gather_rows, member, occupation_block, row_positions
 from .filters import Eligible
 from .kernels import compiled_similarity
 from .params import RankingParams, closeness_floor, unit_level
-from .query import QueryWeights, VacancyQuery
+from .query import ExactWeights, QueryWeights, VacancyQuery
 from .segment import Segment, tenure_of
 from .spoken import language_claims
 
@@ -121,6 +121,8 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
         full_sq = np.where(inv > 0, 1.0 / (inv * inv), 0.0)
     in_v = (xw.own_hat > 0).astype(np.float64)
     outside_sq = full_sq - (at_v * at_v) @ in_v  # ||x outside V||^2
+    if xw.trade is not None:  # claims of the work history's trade in its units
+        outside_sq -= _trade_claims_fall(seg, rows, q, xw, p, (at_o, occ, w_o))
     # the stored norm is float32 arithmetic: below OUTSIDE_NOISE of it the outside part is noise
     outside_sq = np.where(outside_sq > OUTSIDE_NOISE * full_sq, outside_sq, 0.0)
     outside_sq *= p.outside_skill_weight  # 1: the outside part counts whole
@@ -387,6 +389,46 @@ def _own_block(
     flat = np.concatenate([at[own].astype(np.int64) * n_own + u[own], history[0]])
     weight = np.concatenate([w[own].astype(np.float64), history[1].astype(np.float64)])
     return np.bincount(flat, weight, n * n_own).reshape(n, n_own)
+
+
+def _trade_claims_fall(
+    seg: Segment,
+    rows: np.ndarray,
+    q: VacancyQuery,
+    xw: ExactWeights,
+    p: RankingParams,
+    history: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """(n,) float64 >= 0: how much each row's outside part b^2 falls when its claims outside the
+    vacancy's skills V that its own work history is evidence of (a skill of a spell's ISCO unit
+    group's profiles, `ExactWeights.trade`) count times phi = `RankingParams.trade_claim_units`:
+    the sum over those claims c_j of idf_j^2 c_j ((1 - phi^2) c_j + 2 (1 - phi) h_j), h_j what the
+    row's spells give skill j (the stored norm holds (c_j + h_j)^2 idf_j^2 there). Claims of
+    another trade, and rows without work history, fall by 0. `history`: the rows' work history as
+    `gather_rows(seg.experience, rows)` gives it (row position, occupation, spell weight)."""
+    n = len(rows)
+    phi = float(p.trade_claim_units)
+    if xw.trade is None or xw.idf is None or phi >= 1.0:
+        return np.zeros(n)
+    at_o, occ, w_o = history
+    at, skill, c = gather_rows(seg.claims, rows)
+    u = q.position[skill]
+    out = (u < 0) | (u >= q.n_own)
+    at, skill, c = at[out], skill[out], c[out]
+    spells = np.bincount(at_o, minlength=n)
+    # every (claim, spell of the same row) pair: `at_o` is grouped by row, ascending
+    k = spells[at]
+    claim_of = np.repeat(np.arange(len(at)), k)
+    first = np.concatenate([[0], np.cumsum(spells)[:-1]])
+    spell = np.repeat(first[at] - np.cumsum(k) + k, k) + np.arange(int(k.sum()))
+    if not len(spell):
+        return np.zeros(n)
+    pair_o, pair_j = occ[spell], skill[claim_of]
+    of_trade = np.bincount(claim_of, np.asarray(xw.trade[pair_o, pair_j], np.float64).ravel(), len(at)) > 0
+    given = np.asarray(xw.experience[pair_o, pair_j], dtype=np.float64).ravel()
+    h = np.bincount(claim_of, w_o[spell] * given, len(at))
+    fall = of_trade * xw.idf[skill] ** 2 * c * ((1.0 - phi * phi) * c + 2.0 * (1.0 - phi) * h)
+    return np.bincount(at, fall, n)
 
 
 def similarity(at_v: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) -> np.ndarray:

@@ -58,6 +58,7 @@ class SkillSpace:
     occupations: OccupationModel
     titles: TitleReader
     specificity: np.ndarray | None = None  # (n_skills,) float64, `skill_specificity`
+    trade: sp.csr_matrix | None = None  # `trade_profiles`, while `RankingParams.trade_claim_units` < 1
 
     @property
     def n_skills(self) -> int:
@@ -151,6 +152,7 @@ def build_skill_space(
         reason,
         claim_table(params),
         specificity=skill_specificity(taxonomy),
+        trade=trade_profiles(taxonomy) if params.trade_claim_units < 1.0 else None,
         occupations=fitted_model(
             occupation_profiles(taxonomy),
             top_k=params.inferred_occupations,
@@ -162,6 +164,20 @@ def build_skill_space(
         ),
         titles=titles or TitleReader(taxonomy),
     )
+
+
+def trade_profiles(taxonomy: Taxonomy) -> sp.csr_matrix:
+    """(n_occupations, n_skills) CSR float32 of 0/1: row o marks the skills a spell in occupation o is
+    evidence of the trade of, the essential and optional skills of every occupation in o's ISCO-08 unit
+    group (o's own where it has no code). For `RankingParams.trade_claim_units`."""
+    n = taxonomy.n_occupations
+    codes = [taxonomy.occupation_isco(u) or f"#{i}" for i, u in enumerate(taxonomy.occupation_uris)]
+    _, group = np.unique(np.asarray(codes), return_inverse=True)
+    member = sp.csr_matrix((np.ones(n, np.float32), (group, np.arange(n))), shape=(int(group.max()) + 1, n))
+    listed = (taxonomy.essential + taxonomy.optional).astype(np.float32).tocsr()
+    profiles = (member.T @ (member @ listed)).tocsr()
+    profiles.data[:] = 1.0
+    return profiles.astype(np.float32)
 
 
 def skill_specificity(taxonomy: Taxonomy) -> np.ndarray:
@@ -291,7 +307,8 @@ def compact_candidate(candidate: Candidate, space: SkillSpace, current_year: int
     where = [tax.occupation_index.get(w.occupation_uri) for w in candidate.experience]
     continuity = _continuity(space, where)
     keep = space.params.change_of_job_keeps_years
-    shares, changed = calendar_shares(candidate.experience, current_year, continuity, keep)
+    nested = space.params.nested_spell_years
+    shares, changed = calendar_shares(candidate.experience, current_year, continuity, keep, nested)
     continued = continued_years(candidate.experience, current_year, continuity)
     for work, share, o, cont, ch in zip(candidate.experience, shares, where, continued, changed, strict=True):
         if o is None:
@@ -404,10 +421,16 @@ def former_floor(years: float, p: RankingParams) -> float:
     [0, `RankingParams.former_spell_share`]: none up to `former_spell_years[0]` (5: a career changer's
     short trade fades as before), rising linearly to the whole share at `former_spell_years[1]` (5.5:
     a trade of more than five years is the person's trade; 10 before session 35)."""
-    lo, hi = p.former_spell_years
+    return p.former_spell_share * ramp(years, p.former_spell_years)
+
+
+def ramp(years: float, band: tuple[float, float]) -> float:
+    """In [0, 1]: 0 up to `band[0]` years, 1 from `band[1]`, linear between (1 above `band[0]` when
+    the two are equal)."""
+    lo, hi = band
     if years <= lo:
         return 0.0
-    return p.former_spell_share * (min(1.0, (years - lo) / (hi - lo)) if hi > lo else 1.0)
+    return min(1.0, (years - lo) / (hi - lo)) if hi > lo else 1.0
 
 
 def continued_years(
@@ -477,7 +500,9 @@ def spell_weights(
     spell i's trade (`continued_years`; None: no later spell does, every later year a change)."""
     latest = latest_year(experience, current_year)
     cont = continuity or (lambda i, j: 0.0)
-    shares, changed = calendar_shares(experience, current_year, cont, p.change_of_job_keeps_years)
+    shares, changed = calendar_shares(
+        experience, current_year, cont, p.change_of_job_keeps_years, p.nested_spell_years
+    )
     kept = continued_years(experience, current_year, cont)
     return [
         s * experience_weight(w.years, w.ended_year, current_year, p, latest, c, ch)
@@ -535,6 +560,7 @@ def calendar_shares(
     current_year: int,
     continuity: Callable[[int, int], float] | None = None,
     keep: bool = True,
+    nested: tuple[float, float] | None = None,
 ) -> tuple[list[float], list[float]]:
     """Per spell, in its order: (its share of its own years, in [0, 1]; its changed years, >= 0),
     what `experience_weight` multiplies and reads (`changed`). As `overlap_shares`, except at a
@@ -547,13 +573,23 @@ def calendar_shares(
     goes on, never more for the ended one: outside tester 35, F1, an early years teacher of 5.7 years
     (ended 2023) with 3.5 years as a healthcare assistant beside and after it weighed 0.45 with the
     assistant's job ended 2024, its 2.5 shared years taken whole, and 0.57 with it still going on
-    (0.9 and 24.1 / 100 on a daycare-teacher ad); now 0.59 each. Stretches that more than two spells
-    cover, spells ending together and a spell within a longer later one (a job beside the main
-    one) share the calendar as `overlap_shares` says (a person of many jobs at once).
+    (0.9 and 24.1 / 100 on a daycare-teacher ad); now 0.59 each.
+
+    A spell within a longer later one (the stretch's other spell began no later and ends later) keeps
+    `ramp(its length, nested)` of the years they share as work beside it, not changed (a trade of more
+    than five years held beside another job), and the rest as a change of job, as above, when the
+    outer job has ended; while it goes on, the outer job holds the rest (`overlap_shares`: a short
+    spell inside what the person does now). So an ended later job never weighs an earlier spell below
+    the same job still going on, whatever their lengths: a teacher of 5.7 years (ended 2023) inside
+    eight years as a healthcare assistant ended last year weighed 0, the same eight years going on
+    (a change of job) 0.75; now 0.85 and 0.75. Stretches that more than two spells cover and spells
+    ending together share the calendar as `overlap_shares` says (a person of many jobs at once).
 
     experience: the work history; current_year: the year it is read in; continuity(i, j): in
     [0, 1], how much spell j continues spell i's trade (positions in `experience`); keep: False
-    gives `overlap_shares` and no changed years (`RankingParams.change_of_job_keeps_years`)."""
+    gives `overlap_shares` and no changed years (`RankingParams.change_of_job_keeps_years`), whatever
+    `nested`; nested: (from, to) years, `RankingParams.nested_spell_years`, None: a spell within a
+    longer later one shares as `overlap_shares` says."""
     shares = overlap_shares(experience, current_year)
     changed = [0.0] * len(experience)
     if not keep:
@@ -569,10 +605,20 @@ def calendar_shares(
         if len(cover) != 2:
             continue
         i, j = sorted(cover, key=lambda k: spans[k][1])
-        if spans[i][1] == spans[j][1] or spans[j][0] <= spans[i][0]:
-            continue  # two jobs ending together (half each), or one beside the other: `overlap_shares`
-        returned[i] += hi - lo
-        changed[i] += (hi - lo) * (1.0 - (continuity(i, j) if continuity else 0.0))
+        if spans[i][1] == spans[j][1]:
+            continue  # two jobs ending together: half each (`overlap_shares`)
+        other = 1.0 - (continuity(i, j) if continuity else 0.0)
+        if spans[j][0] > spans[i][0]:  # a change of job
+            returned[i] += hi - lo
+            changed[i] += (hi - lo) * other
+            continue
+        if nested is None:
+            continue  # one within a longer later one: `overlap_shares`
+        beside = ramp(spans[i][1] - spans[i][0], nested)  # a trade held beside the outer job
+        returned[i] += beside * (hi - lo)
+        if spans[j][1] < current_year:  # the outer job has ended: the rest as a change of job
+            returned[i] += (1.0 - beside) * (hi - lo)
+            changed[i] += (1.0 - beside) * (hi - lo) * other
     for i, (a, b) in enumerate(spans):
         if returned[i] > 0:
             shares[i] = min(1.0, shares[i] + returned[i] / (b - a))
