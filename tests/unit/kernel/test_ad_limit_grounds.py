@@ -1,7 +1,13 @@
 """What matching's views of a vacancy show of its ad's limits (`grounds`): the grounds a title or description sets,
 each once, in the law's order, whichever text sets them."""
 
-from services.kernel.ad_limits import Ground, grounds
+from functools import partial
+
+from services.kernel.ad_limits import Ground
+from services.kernel.ad_limits import grounds as _grounds
+from shared.pii import as_meant
+
+grounds = partial(_grounds, as_meant=as_meant)
 
 
 def test_the_grounds_of_a_title_and_a_description_are_named_once_in_the_order_of_ground():
