@@ -1,35 +1,13 @@
 """Language requirements read from a job ad as what they are: a language and, when the text says
-it, a CEFR level (outside tester N4).
+it, a CEFR level (outside tester N4), for matching's readers.
 
-"Edellytämme sujuvaa suomen kielen taitoa", "Du talar flytande svenska", "Fluent Finnish
-required": recognition finds the ESCO language skill ("Finnish"), which the employer may accept as
-a skill; the same sentence also says which language the job needs and how well, which is what the
-vacancy's hard language requirements (`Vacancy.languages`) and a jobseeker's profile
-(`Candidate.languages`) hold. `language_requirements` reads it so that the employer can accept it
-there. The languages are those of ESCO's language skills (`spoken.language_skill_map`): named in
-Finnish in any case form (`recognition.FinnishLanguageNames`: "suomen kielen", "ruotsia",
-"englanniksi"), in Swedish and English by their ``langcodes`` names ("svenska", "finskan",
-"Swedish") beside a word about language ("talar", "språk", "speak", "fluent", "skills" …).
-
-Levels (`LEVEL_CUES`), the nearest cue in the same clause, else the sentence's one cue: a CEFR
-code as written ("B2", "taso C1"); native: "äidinkieli", "natiivi", "modersmål", "native",
-"mother tongue" (not "non-native"); C1: "erinomainen", "utmärkt", "excellent"; B2: "sujuva",
-"flytande", "fluent", "hyvä", "god", "good" (and their adverbs after the name: "puhuu suomea
-hyvin", "talar finska bra", "speaks Finnish well"); B1: "tyydyttävä", "nöjaktig", "satisfactory";
-A2: "perus-", "perusteet", "auttava", "grundläggande", "basic"; A1: "vähän", "lite", "a little",
-"heikosti", "svag", "poor" (outside tester 17, P4/P5). Two levels joined by "or" ("äidinkielenäsi
-tai erinomaisesti", "B2 tai C1") give the lower: either suffices, and the level becomes a filter
-(`_lower_of_choices`). Fluent is read as B2, the
-CEFR's first level described by fluency ("can interact with a degree of fluency and
-spontaneity"), not C1: the level becomes a hard filter once accepted, and reading more into
-"fluent" than B2 would drop the candidates the employer most likely meant. "Hyvä", "tyydyttävä"
-and "erinomainen" (Swedish "god", "nöjaktig", "utmärkt") are the three levels of the Finnish
-state's language requirements (Valtioneuvoston asetus 481/2003, valtion henkilöstön
-kielitaitovaatimukset: erinomainen ≈ taitotaso 5–6, C1; hyvä ≈ taitotaso 4, B2; tyydyttävä ≈
-taitotaso 3, B1), which is how Finnish employers use the words (outside tester 15, P9); English
-"good" is read as "hyvä", so that an ad in two languages gives one level. A negated level says
-nothing ("Finnish need not be your mother tongue"). No cue: no level (the employer chooses one,
-and confirms every suggestion before it filters).
+The rule (clauses, waivers, pluses, levels and why "fluent" is B2) lives in the shared kernel,
+`services.kernel.language_clauses`, whose docstring is its account, because the vacancy service reads
+ads by the same rule (outside tester 35, F2). This module gives it matching's way of finding language
+names: ESCO's language skills (`spoken.language_skill_map`), named in Finnish in any case form
+(`recognition.FinnishLanguageNames`: "suomen kielen", "ruotsia", "englanniksi"), in Swedish and
+English by their ``langcodes`` names ("svenska", "finskan", "Swedish") beside a word about language
+("talar", "språk", "speak", "fluent", "skills" …).
 """
 
 from __future__ import annotations
