@@ -37,10 +37,12 @@ import numpy as np
 import scipy.sparse as sp
 
 from services.matching.index.domain.recognition import (
+    DegreeName,
     LanguageTools,
     OccupationName,
     RecognitionIndex,
     SkillRecognizer,
+    degree_pattern,
     finnish_title_pattern,
     label_texts,
     qualification_pattern,
@@ -67,6 +69,7 @@ GLOSSARY_FILE = "recognition/sv_glossary.csv"
 FINNISH_GLOSSARY_FILE = "recognition/fi_glossary.csv"
 TITLES_FILE = "recognition/job_titles.csv"
 QUALIFICATIONS_FILE = "recognition/qualifications.csv"
+DEGREES_FILE = "recognition/degrees.csv"
 TAXONOMY_VERSION = "taxonomy-5"
 """Bump when `read_tables` or `TaxonomyTables` change without the recogniser's inputs changing (5:
 ESCO's broader occupations, `TaxonomyTables.occupation_broader_*`); only the taxonomy's cache file
@@ -180,6 +183,7 @@ def load_recognizer(
         verbs=lemmas.verbs,
         nouns=lemmas.nouns,
         occupation_names=load_occupation_names(data_dir),
+        degree_names=load_degree_names(data_dir),
         english_titles=load_english_titles(data_dir),
         finnish_titles=load_finnish_titles(data_dir),
         place_names=load_place_names(data_dir),
@@ -414,6 +418,30 @@ def load_occupation_names(data_dir: Path | None = None) -> tuple[OccupationName,
         elif lang == "fi":
             names.append(OccupationName("fi", finnish_title_pattern(title), tuple(finnish.split("|"))))
     return tuple(names)
+
+
+def load_degree_names(data_dir: Path | None = None) -> tuple[DegreeName, ...]:
+    """The degrees and fields of `data/recognition/degrees.csv` whose practitioner has no ESCO
+    label of the same stem ("a degree in nursing", "sosionomi (AMK)", "ylioppilastutkinto"), each
+    as a `DegreeName` (a `degree` row's `|`-joined stems as its pattern; its Finnish ESCO labels,
+    none for a general qualification). () when the file is absent (a test's small data); raises
+    `ReferenceDataError` when it cannot be read or a stem is no valid pattern."""
+    path = Path(data_dir or DEFAULT_DATA_DIR) / DEGREES_FILE
+    if not path.is_file():
+        return ()
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            return tuple(
+                DegreeName(
+                    r["lang"].strip(),
+                    r["name"].strip().lower(),
+                    tuple(t for t in r["occupations"].split("|") if t.strip()),
+                    degree_pattern(r["name"].strip()) if r["kind"].strip() == "degree" else None,
+                )
+                for r in csv.DictReader(f)
+            )
+    except (OSError, KeyError, re.error) as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc}") from None
 
 
 def load_place_names(data_dir: Path | None = None) -> frozenset[str]:

@@ -290,8 +290,9 @@ the ad's duties)."""
 
 _FIELD_TITLES = (("therapy", "therapist"), ("y", "ist"), ("ing", "e"), ("ing", ""), ("ing", "er"), ("", "er"))
 """English field → practitioner endings tried for a degree's field (`_TITLED_QUALIFICATION`'s
-`field`): "physiotherapy" → "physiotherapist", "nursing" → "nurse", "engineering" → "engineer",
-"social work" → "social worker"; a form that is no ESCO occupation's label names none."""
+`field`): "physiotherapy" → "physiotherapist", "mechanical engineering" → "mechanical engineer";
+a form that is no ESCO occupation's label names none. A field whose practitioner has no such label
+("nursing": ESCO has no "nurse"; "social work") is read by `LanguageTools.degree_names` first."""
 
 _FI_GENITIVE_GRADATION = (("tin", "tti"), ("kin", "kki"), ("pin", "ppi"), ("den", "te"), ("jan", "ja"))
 """Finnish genitive endings and their nominatives tried when the lemmatiser does not know a title
@@ -325,6 +326,35 @@ class OccupationName:
     qualification: bool = False
     """A qualification's name is read as the titles of its occupations
     (`SkillRecognizer._read_qualifications`)."""
+
+
+@dataclass(frozen=True)
+class DegreeName:
+    """A degree or its field that names no ESCO occupation by its own words (`data/recognition/
+    degrees.csv`): in language `lang`, `name` (lower case) is a field read inside a degree's
+    wording (`_TITLED_QUALIFICATION`: "a degree in nursing") when `pattern` is None, else a
+    degree's own name that `pattern` finds anywhere ("sosionomi (AMK)", "ylioppilastutkinto");
+    it qualifies for the occupations whose Finnish ESCO label is one of `titles`, none when
+    `titles` is () (a general qualification: read as nothing)."""
+
+    lang: str
+    name: str
+    titles: tuple[str, ...]
+    pattern: re.Pattern[str] | None = None
+
+
+def degree_pattern(stems: str) -> re.Pattern[str]:
+    """The pattern of a degree's own name from its stems (`stems`: regular-expression
+    alternatives joined by "|", e.g. "sosionom|socionom"; a space matches any white space), in any
+    case ending, with a level in brackets after it ("sosionomi (AMK)", "socionom (YH)") and a
+    following degree word ("sosionomitutkinto", "socionomexamen", "matriculation examination").
+    Raises `re.error` for an invalid stem."""
+    alts = stems.replace(" ", r"\s+")
+    return re.compile(
+        rf"(?<![\w-])(?:{alts})[\w-]*(?:\s*\(\s*(?:ylempi\s+|högre\s+)?(?:y?amk|yh)\s*\))?"
+        r"(?:[\s-]*(?:tutkin|exam)\w*)?",
+        re.I,
+    )
 
 
 def qualification_pattern(lang: str, fields: str) -> re.Pattern[str]:
@@ -397,6 +427,9 @@ class LanguageTools:
     """Names of occupations in Finnish or Swedish text other than their ESCO labels (vocational
     qualifications, Swedish job titles, everyday Finnish job titles), read by
     `SkillRecognizer.occupations_in`."""
+    degree_names: tuple[DegreeName, ...] = ()
+    """Degrees and fields whose practitioner has no ESCO label of the same stem, and the
+    occupations they qualify for (`data/recognition/degrees.csv`; `SkillRecognizer._titled_qualifications`)."""
     english_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Everyday English job titles that are no ESCO label (lower case, words joined by spaces:
     "practical nurse") → the Finnish ESCO occupation titles they name ("lähihoitaja";
@@ -2690,6 +2723,11 @@ class SkillRecognizer:
             as_written = sentence
             sentence = self._read_qualifications(sentence, lang)  # (a qualification's name elides too)
             for span, occupations, by_title in self._titled_qualifications(sentence, lang):
+                if not occupations:  # "Ylioppilastutkinto riittää.": a general qualification, no skill
+                    sentence = sentence.replace(span, " ")
+                    if not says_more(sentence, lang):
+                        sentence = " "
+                    continue
                 # (a rule reads "Lähihoitajan tutkinto")
                 if not self.tools.rules.apply(span)[0] and self.central_skills(occupations):
                     # "Kiinteistönhoitajan ammattitutkinto": the occupation's skills, not its title's
@@ -3017,9 +3055,28 @@ class SkillRecognizer:
                 sentence = name.pattern.sub(f"{titles} tutkinto", sentence)
         return sentence
 
-    def _qualification_title(self, m: re.Match[str], lang: str) -> tuple[str, tuple[str, ...]]:
+    def _degree_occupations(self, titles: tuple[str, ...]) -> tuple[str, ...]:
+        """The URIs of the occupations whose Finnish ESCO label (preferred, else alternative)
+        is one of `titles` (`DegreeName.titles`), in order; () for ()."""
+        labels = self._titles()[0]
+        positions = [o for t in titles for o in labels.get(" ".join(words(t)), ())]
+        return tuple(dict.fromkeys(self.occupation_uris_[o] for o in positions))
+
+    def _degree_field(self, phrase: str, lang: str) -> tuple[str, ...] | None:
+        """The URIs of the occupations the degree field `phrase` (`DegreeName`, read inside a
+        degree's wording) qualifies for, () for a general qualification (read as nothing), None
+        when the table does not name it."""
+        key = " ".join(words(phrase.lower()))
+        for name in self.tools.degree_names:
+            if name.pattern is None and name.lang == lang and name.name == key:
+                return self._degree_occupations(name.titles)
+        return None
+
+    def _qualification_title(self, m: re.Match[str], lang: str) -> tuple[str, tuple[str, ...] | None]:
         """(the words of match `m` of `_TITLED_QUALIFICATION[lang]` that name the qualification,
-        the URIs of the occupations its title names; () when it names none): Finnish and Swedish by
+        the URIs of the occupations its title names; None when it names none, () for a field of
+        `LanguageTools.degree_names` that qualifies for no occupation, "a high school diploma"): a
+        field of that table first (longest first; "degree in nursing" → nurse); Finnish and Swedish by
         `occupations_in` (a Finnish genitive the lemmatiser does not know by its nominative,
         `_FI_GENITIVE_GRADATION`; a Swedish compound's title without its final -e by the title,
         "närvårdarexamen"); English by an ESCO occupation's label of the title's first one to
@@ -3037,7 +3094,7 @@ class SkillRecognizer:
                             break
             if not occupations and lang == "sv" and phrase.lower().endswith("r"):
                 occupations = self.occupations_in(phrase + "e", lang)  # "sjukskötarexamen", "närvårdarexamen"
-            return m.group(), occupations
+            return m.group(), occupations or None
         titles = self._titles()[0]
         tokens = phrase.split()
         phrase_last = m.string[m.end(group) : m.end()].strip() == ""
@@ -3046,6 +3103,14 @@ class SkillRecognizer:
             # it opens it ("occupational therapist's degree"): its last
             used = tokens[:n] if phrase_last else tokens[len(tokens) - n :]
             head = " ".join(w.lower() for w in used)
+            degree = self._degree_field(head, lang)  # "a degree in nursing": its table's occupation
+            if degree is not None:
+                span = (
+                    m.string[m.start() : m.start(group) + len(" ".join(tokens[:n]))]
+                    if phrase_last
+                    else m.group()
+                )
+                return span, degree
             if group == "title":
                 forms = [head]
             else:
@@ -3057,7 +3122,7 @@ class SkillRecognizer:
                 else:
                     span = m.group()
                 return span, tuple(dict.fromkeys(self.occupation_uris_[o] for o in positions))
-        return m.group(), ()
+        return m.group(), None
 
     def _titled_qualifications(self, sentence: str, lang: str) -> list[tuple[str, tuple[str, ...], bool]]:
         """(the words naming a qualification, the URIs of the occupations it trains for, whether it
@@ -3073,12 +3138,19 @@ class SkillRecognizer:
             return []
         found: list[tuple[str, tuple[str, ...], bool]] = []
         taken: list[tuple[int, int]] = []
+        # a degree by its own name ("sosionomi (AMK)", "ylioppilastutkinto"; `DegreeName`)
+        for degree in self.tools.degree_names:
+            if degree.pattern is not None and degree.lang == lang:
+                for m in degree.pattern.finditer(sentence):
+                    if not any(m.start() < end and start < m.end() for start, end in taken):
+                        taken.append(m.span())
+                        found.append((m.group(), self._degree_occupations(degree.titles), True))
         for pattern in _TITLED_QUALIFICATION[lang]:
             for m in pattern.finditer(sentence):
                 if any(m.start() < end and start < m.end() for start, end in taken):
                     continue  # ("legitimerad fysioterapeut" is read once)
                 span, occupations = self._qualification_title(m, lang)
-                if occupations:
+                if occupations is not None:
                     taken.append((m.start(), m.start() + len(span)))
                     found.append((span, occupations, True))
         if lang == "en":
