@@ -761,7 +761,9 @@ WELDING = {"perform metal active gas welding", "perform metal inert gas welding"
             "Nurse",
             "We are looking for a nurse for our internal medicine ward. The work includes patient care, "
             "medication and documentation. A nursing degree is required.",
-            {"nursing science"},
+            # (the degree names the nurse, no skill of its words: *nursing science* was its look-alike
+            # reading; degree35c, data/recognition/degrees.csv)
+            {"safe management of medicines"},
             {"nurse plants", "nurse trees"},
         ),
     ],
