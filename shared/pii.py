@@ -339,11 +339,10 @@ def _without_lookalikes(text: str) -> str:
 def find_personal_data(text: str) -> list[Finding]:
     """Every identity code, e-mail address, phone number and street address in ``text`` (the module
     docstring says what counts), in order of position in ``text`` (overlaps resolved in favour of the
-    earlier, longer finding). The text is read as typed (``as_typed``): a number written with an en
-    dash or in full-width digits counts as the same number."""
-    if text.isascii():
-        return _find(text)
-    typed, origin = as_typed(text)
+    earlier, longer finding). The text is read as meant but for letters typed apart (``_meant_at``: ``as_typed``
+    and the capital-I rule of ``as_meant``): a number written with an en dash or in full-width digits counts as
+    the same number, a look-alike letter of another script in a check character as that letter."""
+    typed, origin = _meant_at(text)
     if typed == text:
         return _find(text)
     found = []
@@ -474,7 +473,7 @@ def identifier_holds_personal_data(identifier: str) -> bool:
     or without the + (``040_1234567``, ``358401234567``). Stricter than ``find_personal_data``, which
     reads running text; an id like ``asiakas-150124-001`` (a date and a number) is refused too, as
     it cannot be told from an identity code."""
-    identifier = as_typed(identifier)[0]
+    identifier = _meant_at(identifier)[0]
     if contains_personal_data(identifier) or _ID_IDENTITY.search(identifier):
         return True
     if _ID_IDENTITY_SPELLED.search(identifier):
@@ -1338,32 +1337,58 @@ MATCHING_PLACEHOLDERS = {
 
 def find_sensitive_data(text: str) -> list[Finding]:
     """``find_personal_data`` and, for text stored in matching, birth dates and health data (the
-    comment block above says what counts), in order of position, overlaps resolved as there. A word typed
-    with its letters apart ("R A S K A A N A", ``_SPACED_LETTERS``) is read as the word as well."""
-    typed, origin = as_typed(text) if not text.isascii() else (text, list(range(len(text))))
+    comment block above says what counts), in order of position, overlaps resolved as there. The text is
+    read as meant (``as_meant``): a word typed with its letters apart ("R A S K A A N A", ``_SPACED_LETTERS``)
+    is read as the word as well, a capital ``I`` for ``l`` ("vammaispaIveluissa") as the ``l``, and a word
+    starting with a capital ``I`` before a lower-case vowel both as typed and with ``l`` ("Iaskettu aika",
+    ``_INITIAL_I_FOR_L``)."""
+    typed, origin = _meant_at(text)
     found = list(find_personal_data(text)) + _wordings(typed, origin)
     if _SPACED_LETTERS.search(typed):  # "R A S K A A N A" read as "RASKAANA" too (outside tester 34, F5)
-        found += _wordings(*_letters_joined(typed, origin))
+        joined, where = _letters_joined(typed, origin)
+        found += _wordings(_CAPITAL_I_FOR_L.sub(_as_l, joined), where)
+    if _INITIAL_I_FOR_L.search(typed):  # "Iaskettu aika" read as "laskettu aika" too, "Iäkäs" still as typed
+        found += _wordings(_INITIAL_I_FOR_L.sub("l", typed), origin)
     return _without_overlaps(found)
 
 
 def as_meant(text: str) -> str:
-    """``text`` (any length) as the comment screen reads it, for a screen of another kind of text (the
-    vacancy's ad-limit warning, outside tester 35b, G3): ``as_typed`` (compatibility forms, typographic
-    dashes such as the non-breaking hyphen as ``-``, invisible characters such as the zero-width space
-    dropped, look-alikes of other scripts as Latin letters), a word typed with its letters apart as the
-    word (``_SPACED_LETTERS``: "a l l e" → "alle"), and a capital ``I`` inside a lower-case word as the
-    ``l`` it imitates ("aIle" → "alle"). The positions are not kept (use ``find_sensitive_data`` for
-    those). Never raises."""
-    typed, origin = as_typed(text) if not text.isascii() else (text, list(range(len(text))))
+    """``text`` (any length) as every screen reads it (the comment screen, ``find_sensitive_data``; the
+    identifier checks, ``find_personal_data``; the vacancy's ad-limit warning, outside tester 35b, G3):
+    ``as_typed`` (compatibility forms, typographic dashes such as the non-breaking hyphen as ``-``,
+    invisible characters such as the zero-width space dropped, look-alikes of other scripts as Latin
+    letters), a capital ``I`` inside a lower-case word as the ``l`` it imitates ("aIle" → "alle",
+    ``_CAPITAL_I_FOR_L``; "ICT", "IT-tuki", "VoIP", "iPhone" unchanged), and a word typed with its letters
+    apart as the word (``_SPACED_LETTERS``: "a l l e" → "alle"). The positions are not kept (use
+    ``find_sensitive_data`` for those). Never raises."""
+    typed, origin = _meant_at(text)
     if _SPACED_LETTERS.search(typed):
-        typed, _ = _letters_joined(typed, origin)
-    return _CAPITAL_I_FOR_L.sub("l", typed)
+        typed = _CAPITAL_I_FOR_L.sub(_as_l, _letters_joined(typed, origin)[0])
+    return typed
 
 
-# A capital I standing for a lower-case l inside a word of lower-case letters ("aIle", "vuotiaIle"); a word in
-# capitals ("ICT", "IT-tuki") or a capital I starting a word ("Ilmoittaudu") is left as it is.
-_CAPITAL_I_FOR_L = re.compile(r"(?<=[a-zäöå])I(?=[a-zäöå])|(?<=[a-zäöå]{2})I(?![^\W_])")
+def _meant_at(text: str) -> tuple[str, list[int]]:
+    """``text`` read as meant but for letters typed apart (``as_typed``, then ``_CAPITAL_I_FOR_L``), and for
+    each of its characters the position in ``text`` it came from (the capital-I rule keeps the length)."""
+    typed, origin = as_typed(text) if not text.isascii() else (text, list(range(len(text))))
+    if "I" in typed:
+        typed = _CAPITAL_I_FOR_L.sub(_as_l, typed)
+    return typed, origin
+
+
+def _as_l(m: re.Match[str]) -> str:
+    """A match of ``_CAPITAL_I_FOR_L`` read as as many ``l``."""
+    return "l" * len(m.group())
+
+
+# A capital I (or two, "eläkkeeIIä") standing for a lower-case l inside a word of lower-case letters ("aIle",
+# "vuotiaIle"); a word in capitals ("ICT", "IT-tuki") or a capital I starting a word ("Ilmoittaudu") is left as it
+# is. The replacement has the same length, so positions hold.
+_CAPITAL_I_FOR_L = re.compile(r"(?<=[a-zäöå])I{1,2}(?=[a-zäöå])|(?<=[a-zäöå]{2})I{1,2}(?![^\W_])")
+# A capital I starting a word before a lower-case vowel and letter ("Iaskettu" for "laskettu"): the comment screen
+# reads such a text twice, as typed and with l, since real words start so too ("Iäkäs", "Iso"); "Ilmoittaudu",
+# "Ikä", "IoT", "Iisalmi" are read once.
+_INITIAL_I_FOR_L = re.compile(r"(?<![^\W_])I(?=[aeouyäöå][a-zäöå])")
 
 
 # A word typed with its letters apart ("R A S K A A N A", "r-a-s-k-a-a-n-a", "m.u.s.t.a"): four or more single

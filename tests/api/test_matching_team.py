@@ -471,6 +471,32 @@ def test_a_birth_date_health_data_or_a_phone_number_in_words_is_refused_in_a_com
 @pytest.mark.parametrize(
     ("comment", "kind"),
     [
+        ("Asiakkuus vammaispaIveluissa alkoi keväällä", "health_data"),
+        ("Hänellä on kaksi Iasta", "family_status"),
+        ("Hän on eIäkkeellä", "age"),
+    ],
+)
+def test_a_capital_i_typed_for_l_is_read_as_meant_in_an_outcome_comment(app, comment, kind):
+    """Session 35c (ads35b's decision 1): the comment screen reads text as the ad warning does
+    (``shared.pii.as_meant``), so "vammaispaIveluissa" is refused like "vammaispalveluissa", nothing is
+    stored, and a comment about ICT and VoIP work with "Ilmoittautui" still passes."""
+    client = app.test_client()
+    r = record(client, app.candidate_ids[0], "contacted", comment=comment)
+    assert r.status_code == 422, r.json
+    assert kind in " ".join(r.json["errors"]["json"]["comment"])
+    assert client.get("/api/v1/vacancies/v-weld/outcomes", headers=RECRUITER).json["items"] == []
+    ordinary = record(
+        client,
+        app.candidate_ids[0],
+        "contacted",
+        comment="Ilmoittautui ICT- ja VoIP-tuen kurssille, iPhone tuttu",
+    )
+    assert ordinary.status_code == 201, ordinary.json
+
+
+@pytest.mark.parametrize(
+    ("comment", "kind"),
+    [
         # outside tester 20, P1: each answered 201 and was listed back to the coach
         ("Käyttää pyörätuolia.", "health_data"),
         ("On kuuro, tarvitsee tulkin.", "health_data"),
