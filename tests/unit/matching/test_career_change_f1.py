@@ -62,11 +62,9 @@ def _histories(esco) -> dict[str, tuple[WorkExperience, ...]]:
     }
 
 
-@pytest.fixture(scope="module")
-def ad(esco, esco_recognizer, esco_titles):
-    """{candidate id: shortlist entry} on the tester's ad, and the engine's reading of the ad."""
-    engine = MatchingEngine(esco, MUNICIPALITIES, RankingParams(), clock=lambda: DAY, titles=esco_titles)
-    people = [
+def demo_pool(esco) -> list:
+    """The demo's 3,000 profiles on `DAY` as the engine's candidates (skills, work history, languages)."""
+    return [
         candidate(
             pid,
             {s["uri"]: s["level"] for s in body["skills"]},
@@ -76,8 +74,14 @@ def ad(esco, esco_recognizer, esco_titles):
             languages={lang["code"]: lang["level"] for lang in body["languages"]},
         )
         for _, pid, body in demo_data.profiles(esco, DAY, 3000)
-        if pid != "demo-00557"
     ]
+
+
+@pytest.fixture(scope="module")
+def ad(esco, esco_recognizer, esco_titles):
+    """{candidate id: shortlist entry} on the tester's ad, and the engine's reading of the ad."""
+    engine = MatchingEngine(esco, MUNICIPALITIES, RankingParams(), clock=lambda: DAY, titles=esco_titles)
+    people = [p for p in demo_pool(esco) if p.candidate_id != "demo-00557"]
     people += [
         candidate(cid, experience=h, languages={"sv": "native"}) for cid, h in _histories(esco).items()
     ]

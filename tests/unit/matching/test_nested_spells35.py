@@ -24,7 +24,6 @@ from dataclasses import replace
 
 import pytest
 
-from deploy import demo_data
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
@@ -32,7 +31,7 @@ from services.matching.index.domain.recognition import suggest_for_vacancy
 from services.matching.index.domain.vectors import experience_weight, overlap_shares, spell_weights
 
 from .conftest import MUNICIPALITIES, candidate, esco_occupation, vacancy
-from .test_career_change_f1 import AD, DAY, _claims_only
+from .test_career_change_f1 import AD, DAY, _claims_only, demo_pool
 
 Y = DAY.year
 
@@ -54,17 +53,7 @@ def _histories(esco) -> dict[str, tuple[WorkExperience, ...]]:
 def ad(esco, esco_recognizer, esco_titles):
     """{candidate id: shortlist entry} on the tester's ad, in the demo's pool."""
     engine = MatchingEngine(esco, MUNICIPALITIES, RankingParams(), clock=lambda: DAY, titles=esco_titles)
-    people = [
-        candidate(
-            pid,
-            {s["uri"]: s["level"] for s in body["skills"]},
-            experience=tuple(
-                WorkExperience(h["occupation_uri"], h["years"], h["ended_year"]) for h in body["work_history"]
-            ),
-            languages={lang["code"]: lang["level"] for lang in body["languages"]},
-        )
-        for _, pid, body in demo_data.profiles(esco, DAY, 3000)
-    ]
+    people = demo_pool(esco)
     people += [
         candidate(cid, experience=h, languages={"sv": "native"}) for cid, h in _histories(esco).items()
     ]
