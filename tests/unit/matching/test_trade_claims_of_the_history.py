@@ -19,6 +19,8 @@ import numpy as np
 import pytest
 
 from benchmarks.generate import REFERENCE_DAY, generate_candidates, generate_vacancies, load_municipalities
+from services.matching.index.domain import scoring
+from services.matching.index.domain.arrays import gather_rows, row_positions
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
@@ -181,3 +183,95 @@ def test_stage_one_still_bounds_every_exact_score_with_the_rule_on(esco):
         assert all(a[r] >= b[r] - 1e-9 for r in same.tolist())  # an outside part only shrinks
         reached += sum(a[r] > b[r] + 1e-9 for r in same.tolist())
     assert reached > 0
+
+
+@pytest.fixture(scope="module")
+def generated(esco):
+    """The speed benchmark's generated profiles (3,000) and vacancies (16), with an engine per phi
+    (0.3, 0.5 and the default, off)."""
+    municipalities = load_municipalities()
+    people = list(generate_candidates(esco, 3000, 7, municipalities=municipalities))
+    vacancies = list(generate_vacancies(esco, 16, 8, municipalities=municipalities))
+    engines = {}
+    for phi in (0.3, 0.5, 1.0):
+        engine = MatchingEngine(
+            esco, municipalities, replace(RankingParams(), trade_claim_units=phi), clock=lambda: REFERENCE_DAY
+        )
+        engine.bulk_load(people)
+        engines[phi] = engine
+    return engines, vacancies
+
+
+@pytest.mark.parametrize("phi", [0.3, 0.5])
+@pytest.mark.parametrize("prune", [False, True])
+def test_stage_one_bounds_every_exact_score_with_the_rule_on_pruned_or_not(generated, phi, prune):
+    """Shortlists stay exact: with the rule on, every near row's exact score is at most its stage-1
+    bound (plus what its pruned work-history columns can add), with and without pruning."""
+    engines, vacancies = generated
+    for v in vacancies:
+        on = stage_one(engines[phi], engines[phi].prepare(v), prune=prune)
+        assert np.all(on.exact <= on.ub + on.history() + EPS)
+
+
+def test_only_rows_with_claims_of_their_own_trade_have_a_looser_bound(generated):
+    """Stage 1 loosens only the rows the rule can lift (`Segment.trade_fall` > 0): every other row's
+    bound is the one it has with the rule off, and those rows are there."""
+    engines, vacancies = generated
+    fall = engines[0.3]._snapshot.main.trade_fall
+    assert fall is not None and engines[1.0]._snapshot.main.trade_fall is None
+    assert 0 < np.count_nonzero(fall) < len(fall)
+    for v in vacancies:
+        on, off = (stage_one(engines[phi], engines[phi].prepare(v), prune=False) for phi in (0.3, 1.0))
+        assert np.array_equal(on.rows, off.rows)
+        plain = fall[on.rows] == 0
+        assert plain.any()
+        np.testing.assert_allclose(on.ub[plain], off.ub[plain], rtol=0, atol=1e-6)
+        assert np.all(on.ub >= off.ub - 1e-6)
+
+
+def test_the_stored_fall_less_the_claims_inside_the_vacancy_is_the_fall_of_the_claims_outside(generated):
+    """The exact part (`scoring._trade_claims_fall`: the row's fall stored at index time less its
+    claims inside the vacancy's skills V) equals the rule read claim by claim: each claim outside V
+    that a spell's unit group's profiles list, idf^2 c ((1 - phi^2) c + 2 (1 - phi) h), h what the
+    row's spells give the skill."""
+    engines, vacancies = generated
+    engine = engines[0.3]
+    snap, space, phi = engine._snapshot, engine._space, 0.3
+    seg = snap.main
+    idf = np.asarray(snap.idf, dtype=np.float64)
+    for v in vacancies[:6]:
+        qw = engine._weights(snap, engine.prepare(v), prune=False)
+        q, xw = qw.query, qw.exact
+        rows = np.arange(0, len(seg), 7, dtype=np.int64)
+        n, n_own = len(rows), q.n_own
+        at_c, u, w_c = scoring._query_claims(seg, rows, q)
+        at_o, occ, w_o = gather_rows(seg.experience, rows)
+        indptr, column, value = xw.own_experience
+        which, idx = row_positions(indptr, occ)
+        raw_v = scoring._own_block(
+            at_c, u, w_c, n, n_own, (at_o[which] * n_own + column[idx], w_o[which] * value[idx])
+        )
+        got = scoring._trade_claims_fall(
+            seg, rows, q, xw, engine.params, (at_o, occ, w_o), (at_c, u, w_c, raw_v)
+        )
+        own = set(q.skills[:n_own].tolist())
+        expected = np.zeros(n)
+        for i, r in enumerate(rows.tolist()):
+            spells = list(
+                zip(
+                    _row(seg.experience, r),
+                    seg.experience.data[seg.experience.indptr[r] : seg.experience.indptr[r + 1]].tolist(),
+                    strict=True,
+                )
+            )
+            for j, c in zip(
+                _row(seg.claims, r),
+                seg.claims.data[seg.claims.indptr[r] : seg.claims.indptr[r + 1]].tolist(),
+                strict=True,
+            ):
+                if j in own or not any(space.trade[o, j] > 0 for o, _ in spells):
+                    continue
+                h = sum(w * float(space.experience[o, j]) for o, w in spells)
+                expected[i] += idf[j] ** 2 * c * ((1 - phi * phi) * c + 2 * (1 - phi) * h)
+        assert np.count_nonzero(expected) > 0
+        np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-6 * float(np.max(expected)))

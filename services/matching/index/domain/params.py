@@ -514,8 +514,11 @@ class RankingParams:
     first trade A is not read as B's own person on B's vacancies (what cost the two-occupations
     family -0.023 to -0.031 NDCG@10 when every claim was discounted, session 35, `outside35`). Both
     promises hold: a claim inside V is untouched, an outside claim still adds (phi c + h)^2 - h^2 >
-    0 to b^2. Stage 1 bounds the outside part at `outside_skill_weight` x phi^2
-    (`query.outside_bound_weight`). 1: off, the default. Outside tester 34, F2's nurse is not
+    0 to b^2. Each row's fall over all its claims of its own trade is stored at index time
+    (`Segment.trade_fall`, 8 B a profile while phi < 1): the exact score takes the claims inside V
+    back out of it, and stage 1 bounds the outside part by b^2 less the row's fall (or phi^2 b^2, if
+    larger), so a row without such claims keeps its bound (`kernels.similarity_bound_of`). 1: off, the
+    default. Outside tester 34, F2's nurse is not
     reached by it: *use electronic health records management system* is in no profile of ISCO 5321
     (healthcare assistant, nurse assistant) nor of minor group 532, only of 3252, 3259, 3344 and
     4226 (real ESCO; docs/benchmarks.md, session 35, helper `f2rule35`)."""

@@ -1049,10 +1049,13 @@ def query_weights(
 
 def outside_bound_weight(p: RankingParams) -> float:
     """The weight stage 1 gives a row's part outside the vacancy's skills (b^2) in its bound of the
-    skill similarity: `RankingParams.outside_skill_weight` x `trade_claim_units`^2. The exact
-    similarity counts a claim of the row's own trade outside V times phi = `trade_claim_units` beside
-    its work history, and (phi c + h)^2 >= phi^2 (c + h)^2 (c, h >= 0), so the exact outside part is
-    at least phi^2 b^2 and a / sqrt(a^2 + phi^2 b^2) bounds it."""
+    skill similarity when its fall (`segment.Segment.trade_fall`) is not known: `RankingParams.
+    outside_skill_weight` x `trade_claim_units`^2. The exact similarity counts a claim of the row's
+    own trade outside V times phi = `trade_claim_units` beside its work history, and (phi c + h)^2 >=
+    phi^2 (c + h)^2 (c, h >= 0), so the exact outside part is at least phi^2 b^2 and a / sqrt(a^2 +
+    phi^2 b^2) bounds it. Stage 1 walks rows with their stored fall (`SimilarityBound.whole`), which
+    keeps a row without claims of its own trade at the bound it has with the rule off; this weight
+    also bounds what a pruned work-history column adds (`occ_bound`)."""
     phi = float(p.trade_claim_units)
     return float(p.outside_skill_weight) * phi * phi
 
