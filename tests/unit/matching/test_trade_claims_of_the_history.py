@@ -33,6 +33,7 @@ from .stage_one import stage_one
 # per trade, a neighbouring occupation of the same ISCO-08 unit group
 NEIGHBOURS = {"bus driver": "tram driver", "welder": "solderer", "healthcare assistant": "nurse assistant"}
 ON = replace(RankingParams(), trade_claim_units=0.3)
+OFF = replace(RankingParams(), trade_claim_units=1.0)
 
 
 def _row(m, o: int) -> list[int]:
@@ -60,7 +61,7 @@ def _essential(esco, label: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def trades(esco, make_esco_engine):
-    """Per trade, on a vacancy naming it, with the rule on (phi 0.3) and off (the default):
+    """Per trade, on a vacancy naming it, with the rule on (phi 0.3) and off (phi 1):
     {trade: ({person: entry}, {person: entry})}. The people: twelve years in the trade (8 current + 4
     ended 2018) alone; with one claim of the neighbour's skill (outside the vacancy's, in the unit
     group's profiles); with that and one of the trade's essential skills claimed; with 40 % of a cook's
@@ -101,7 +102,7 @@ def trades(esco, make_esco_engine):
     for trade in NEIGHBOURS:
         v = vacancy(occupation=esco_occupation(esco, trade), vacancy_id=trade)
         found = []
-        for params in (ON, None):
+        for params in (ON, OFF):
             engine = make_esco_engine(people, params)
             entries = engine.shortlist(engine.prepare(v), k=40, viewer_org=None, today=TODAY)
             found.append(
@@ -168,8 +169,7 @@ def test_stage_one_still_bounds_every_exact_score_with_the_rule_on(esco):
     people = list(generate_candidates(esco, 3000, 7, municipalities=municipalities))
     vacancies = list(generate_vacancies(esco, 16, 8, municipalities=municipalities))
     engines = [
-        MatchingEngine(esco, municipalities, params, clock=lambda: REFERENCE_DAY)
-        for params in (ON, RankingParams())
+        MatchingEngine(esco, municipalities, params, clock=lambda: REFERENCE_DAY) for params in (ON, OFF)
     ]
     for engine in engines:
         engine.bulk_load(people)
@@ -188,7 +188,7 @@ def test_stage_one_still_bounds_every_exact_score_with_the_rule_on(esco):
 @pytest.fixture(scope="module")
 def generated(esco):
     """The speed benchmark's generated profiles (3,000) and vacancies (16), with an engine per phi
-    (0.3, 0.5 and the default, off)."""
+    (0.3, 0.5 and 1, off)."""
     municipalities = load_municipalities()
     people = list(generate_candidates(esco, 3000, 7, municipalities=municipalities))
     vacancies = list(generate_vacancies(esco, 16, 8, municipalities=municipalities))
