@@ -1,9 +1,10 @@
 """The narrower rule for outside tester 34's F2 (session 35, helper `f2rule35`): a claim outside the
 vacancy's skills that the candidate's own work history is evidence of, a skill of a spell's ISCO-08
 unit group's profiles, counts times `RankingParams.trade_claim_units` (phi) in the similarity's
-outside part beside that history; a claim of another trade still counts whole. Off by default (phi 1):
-the tester's nurse is not reached by it (her *use electronic health records management system* is
-in no profile of ISCO 5321 nor of minor group 532), so it stays behind the parameter.
+outside part beside that history; a claim of another trade still counts whole. On by default at phi 0.3
+since session 36 (`f2on36`: each row's fall stored at index time, stage 1 loosened only where it is
+positive); the tester's nurse is not reached by it (her *use electronic health records management
+system* is in no profile of ISCO 5321 nor of minor group 532).
 
 What a user relies on, with the rule on: a bus driver, a welder or a healthcare assistant of twelve
 years who also claims a skill of a neighbouring occupation of their own unit group is not pulled far

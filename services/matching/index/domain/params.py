@@ -502,7 +502,7 @@ class RankingParams:
     0.076 (occupation) and 0.067 (skills): a career changer's claims of a second trade are what
     tells them from a candidate of that trade, and the outside part carried it. So it stays 1."""
 
-    trade_claim_units: float = 1.0
+    trade_claim_units: float = 0.3
     """phi: a claim outside the vacancy's skills V that the candidate's own work history is evidence
     of, a skill of a spell's occupation or of another occupation of its ISCO-08 unit group (essential
     or optional; `vectors.trade_profiles`), counts in the skill similarity's outside part times phi
@@ -517,8 +517,12 @@ class RankingParams:
     0 to b^2. Each row's fall over all its claims of its own trade is stored at index time
     (`Segment.trade_fall`, 8 B a profile while phi < 1): the exact score takes the claims inside V
     back out of it, and stage 1 bounds the outside part by b^2 less the row's fall (or phi^2 b^2, if
-    larger), so a row without such claims keeps its bound (`kernels.similarity_bound_of`). 1: off, the
-    default. Outside tester 34, F2's nurse is not
+    larger), so a row without such claims keeps its bound (`kernels.similarity_bound_of`). 1: off. 0.3
+    (session 36, helper `f2on36`, on the tuning half, seed 1101, 20,000 candidates, 100 vacancies per
+    variant): two-occupations skills / sparse +0.050 / +0.048 NDCG@10, occupation -0.003 +- 0.003
+    paired, every other cell identical per vacancy; at 0.2 occupation fell beyond its paired s.e., at
+    0.5 the gains were +0.036 / +0.032; at 1,000,000 profiles CPU per shortlist x 1.04, 443 B a
+    profile (docs/benchmarks.md). Outside tester 34, F2's nurse is not
     reached by it: *use electronic health records management system* is in no profile of ISCO 5321
     (healthcare assistant, nurse assistant) nor of minor group 532, only of 3252, 3259, 3344 and
     4226 (real ESCO; docs/benchmarks.md, session 35, helper `f2rule35`)."""
