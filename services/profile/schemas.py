@@ -130,7 +130,9 @@ class ProfileInSchema(StrictSchema):
         validate=validate.Length(max=events.MAX_SUGGESTED_SKILLS),
         metadata={
             "description": "Skills suggested by recognition from the coach's notes and not "
-            "(yet) confirmed; kept apart from the chosen skills: none of them may be in `skills` (422)"
+            "(yet) confirmed; kept apart from the chosen skills: none of them may be in `skills` (422). "
+            "Matching counts each less than the same skill confirmed in `skills` at any level, so "
+            "confirming one never moves the jobseeker down; explanations mark it `suggested`"
         },
     )
     work_history = fields.List(
