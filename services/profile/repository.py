@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hmac
 import re
+import secrets
 from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from typing import Any
@@ -33,6 +35,7 @@ from services.profile.domain import (
     Profile,
     ProfileDetails,
     Status,
+    pseudonym,
 )
 from shared.db import ConcurrentChangeError, SqlUnitOfWork
 from shared.i18n import N_
@@ -84,6 +87,18 @@ audit_log = Table(
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
 dead_letters = dead_letters_table(metadata)
+
+
+#: A withdrawn profile's row keeps this prefix and random hex in ``candidate_id`` instead of the erased
+#: person's pseudonym (outside tester 36, H9): the row stays, to give the case number's next holder a new
+#: generation, but links the case number to nothing. Not of the pseudonym's shape, so no request names it.
+ERASED_PREFIX = "erased-"
+
+
+def erased_placeholder() -> str:
+    """A fresh ``candidate_id`` for a withdrawn profile's row: ``ERASED_PREFIX`` + 24 random hex digits (31
+    characters), unique as the column requires, derived from nothing."""
+    return ERASED_PREFIX + secrets.token_hex(12)
 
 
 def _aware(value: datetime) -> datetime:
@@ -145,15 +160,23 @@ class ProfileRepository:
                 % {"id": p.id, "version": p.version - 1}
             )
 
-    def recreated(self) -> list[tuple[str, str, int]]:
-        """(id, organisation, generation) of each profile whose id was created again after a withdrawal
-        (generation > 0): the ids whose earlier holders were erased."""
+    def erased_holder(self, key: bytes, candidate_id: str) -> tuple[str, str] | None:
+        """(profile id, organisation) of the erased person whose pseudonym was ``candidate_id``, None when it
+        was nobody's: derived with the pseudonym ``key`` (``domain.pseudonym``) from each case number's erased
+        generations — a withdrawn profile's own and those before a profile id was created again — as no row
+        stores an erased person's pseudonym (outside testers 35, F9, and 36, H9). Reads every such row: the
+        cost grows with the withdrawals kept (one HMAC per erased generation)."""
         rows = self.conn.execute(
-            select(profiles.c.id, profiles.c.coach_org, profiles.c.generation).where(
-                profiles.c.generation > 0
+            select(profiles.c.id, profiles.c.coach_org, profiles.c.generation, profiles.c.status).where(
+                or_(profiles.c.generation > 0, profiles.c.status == Status.WITHDRAWN.value)
             )
         ).all()
-        return [(r.id, r.coach_org, r.generation) for r in rows]
+        for row in rows:
+            erased = row.generation + 1 if row.status == Status.WITHDRAWN.value else row.generation
+            for generation in range(erased):
+                if hmac.compare_digest(pseudonym(key, row.coach_org, row.id, generation), candidate_id):
+                    return row.id, row.coach_org
+        return None
 
     def recreate(self, p: Profile) -> None:
         """A withdrawn profile's id taken by a new identity (``p.generation`` higher): the erased
@@ -166,9 +189,10 @@ class ProfileRepository:
 
     @staticmethod
     def _values(p: Profile) -> dict[str, Any]:
+        """The row of ``p``; a withdrawn profile's keeps no pseudonym (``erased_placeholder``)."""
         return {
             "id": p.id,
-            "candidate_id": p.candidate_id,
+            "candidate_id": erased_placeholder() if p.status is Status.WITHDRAWN else p.candidate_id,
             "coach_org": p.coach_org,
             "status": p.status.value,
             "version": p.version,
@@ -209,10 +233,13 @@ def erased_purpose(action: str, purpose: str | None) -> str | None:
 
 
 class AuditLog:
-    """Every access to personal data, granted or denied, in the same database as the data."""
+    """Every access to personal data, granted or denied, in the same database as the data. ``pseudonym_key``:
+    the key of ``domain.pseudonym``, to find the case number of an erased person an entry names
+    (``ProfileRepository.erased_holder``); without it such an entry names no case number."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, pseudonym_key: bytes | None = None) -> None:
         self.conn = conn
+        self.pseudonym_key = pseudonym_key
 
     def record(
         self,
@@ -228,13 +255,16 @@ class AuditLog:
         subject_org: str | None = None,
         at: datetime | None = None,
         erased: bool = False,
+        resolved: bool = False,
     ) -> None:
         """One entry; ``purpose`` is stored with personal data masked (``shared.pii.mask``); ``at``:
         when it happened, if not now (an access another service reports in an event). ``erased``: the entry
-        names an erased earlier holder of a case number used again (``ProfileHandlers._erased_holder``).
+        is about an erased person (``ProfileRepository.erased_holder``: the caller found the case number);
+        ``resolved``: the caller already looked for one (it is not looked for again).
 
-        An entry about an erased person — ``erased``, or a candidate whose profile is withdrawn — keeps no
-        pseudonym and only what ``erased_purpose`` keeps of its purpose, as ``forget_erased_person`` leaves
+        An entry about an erased person — ``erased``, a withdrawn profile's placeholder (``erased_placeholder``),
+        or a pseudonym no profile holds that ``erased_holder`` finds with the key — carries the case number and
+        its organisation but no pseudonym, and only what ``erased_purpose`` keeps of its purpose, as ``forget_erased_person`` leaves
         the entries written before the withdrawal (outside tester 35b, G2: a look-up made while the profile
         was withdrawn kept its typed purpose).
 
@@ -251,12 +281,13 @@ class AuditLog:
             ).first()
             if row is not None:
                 profile_id, subject_org = profile_id or row.id, subject_org or row.coach_org
-                if row.status == "withdrawn":
-                    candidate_id = (
-                        None  # an erased person's entries keep no pseudonym (``forget_erased_person``)
-                    )
-                    erased = True
+                erased = erased or row.status == Status.WITHDRAWN.value
+            elif self.pseudonym_key is not None and not (erased or resolved):
+                held = ProfileRepository(self.conn).erased_holder(self.pseudonym_key, candidate_id)
+                if held is not None:
+                    profile_id, subject_org, erased = held[0], held[1], True
         if erased:
+            candidate_id = None  # an erased person's entries keep no pseudonym (``forget_erased_person``)
             purpose = erased_purpose(action, purpose)
         self.conn.execute(
             insert(audit_log).values(
@@ -429,16 +460,19 @@ class AuditLog:
 
 
 class UnitOfWork(SqlUnitOfWork):
+    """``pseudonym_key``: as ``AuditLog``'s (the services pass ``Settings.pseudonym_key``)."""
+
     profiles: ProfileRepository
     audit: AuditLog
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, pseudonym_key: bytes | None = None) -> None:
         super().__init__(engine)
         self._outbox = Outbox(outbox)
+        self.pseudonym_key = pseudonym_key
 
     def _open(self, conn: Connection) -> None:
         self.profiles = ProfileRepository(conn)
-        self.audit = AuditLog(conn)
+        self.audit = AuditLog(conn, self.pseudonym_key)
 
     def erase_related(self, candidate_id: str) -> None:
         """Hook: erase what other parts of this service keep about a withdrawn jobseeker."""
