@@ -89,16 +89,24 @@ processed = processed_events_table(metadata)
 dead_letters = dead_letters_table(metadata)
 
 
-#: A withdrawn profile's row keeps this prefix and random hex in ``candidate_id`` instead of the erased
+#: A withdrawn profile's row keeps this prefix and 24 hex digits in ``candidate_id`` instead of the erased
 #: person's pseudonym (outside tester 36, H9): the row stays, to give the case number's next holder a new
-#: generation, but links the case number to nothing. Not of the pseudonym's shape, so no request names it.
+#: generation, but names no pseudonym. Not of the pseudonym's shape, so no request names it.
 ERASED_PREFIX = "erased-"
 
 
-def erased_placeholder() -> str:
-    """A fresh ``candidate_id`` for a withdrawn profile's row: ``ERASED_PREFIX`` + 24 random hex digits (31
-    characters), unique as the column requires, derived from nothing."""
-    return ERASED_PREFIX + secrets.token_hex(12)
+def erased_placeholder(key: bytes | None, candidate_id: str) -> str:
+    """The ``candidate_id`` a withdrawn profile's row keeps (31 characters, unique as the column requires):
+    ``ERASED_PREFIX`` + 24 hex digits of HMAC-SHA-256 under the pseudonym ``key`` of ``candidate_id`` (domain-
+    separated from ``domain.pseudonym``), so that ``ProfileRepository.erased_holder`` finds the case number of
+    an access naming the erased person by one indexed look-up. It adds nothing to what the row already tells
+    whoever holds the key (the pseudonym is recomputed from the organisation, the case number and the
+    generation), and without the key it is unrelated to the pseudonym. ``key`` None (no key at hand): random
+    hex, derived from nothing (the row is then found by no look-up)."""
+    if key is None:
+        return ERASED_PREFIX + secrets.token_hex(12)
+    digest = hmac.new(key, b"erased\x1f" + candidate_id.encode(), "sha256").hexdigest()
+    return ERASED_PREFIX + digest[:24]
 
 
 def _aware(value: datetime) -> datetime:
@@ -120,8 +128,11 @@ def _from_row(row: Any) -> Profile:
 
 
 class ProfileRepository:
-    def __init__(self, conn: Connection) -> None:
+    """``pseudonym_key``: as ``AuditLog``'s; it makes a withdrawn row's placeholder (``erased_placeholder``)."""
+
+    def __init__(self, conn: Connection, pseudonym_key: bytes | None = None) -> None:
         self.conn = conn
+        self.pseudonym_key = pseudonym_key
 
     def get(self, coach_org: str, profile_id: str) -> Profile | None:
         """The profile ``profile_id`` of organisation ``coach_org`` (ids are per organisation, and
@@ -162,18 +173,24 @@ class ProfileRepository:
 
     def erased_holder(self, key: bytes, candidate_id: str) -> tuple[str, str] | None:
         """(profile id, organisation) of the erased person whose pseudonym was ``candidate_id``, None when it
-        was nobody's: derived with the pseudonym ``key`` (``domain.pseudonym``) from each case number's erased
-        generations — a withdrawn profile's own and those before a profile id was created again — as no row
-        stores an erased person's pseudonym (outside testers 35, F9, and 36, H9). Reads every such row: the
-        cost grows with the withdrawals kept (one HMAC per erased generation)."""
-        rows = self.conn.execute(
-            select(profiles.c.id, profiles.c.coach_org, profiles.c.generation, profiles.c.status).where(
-                or_(profiles.c.generation > 0, profiles.c.status == Status.WITHDRAWN.value)
+        was nobody's, with the pseudonym ``key``, as no row stores an erased person's pseudonym (outside testers
+        35, F9, and 36, H9): a withdrawn profile by its placeholder (``erased_placeholder``, one indexed
+        look-up); an earlier holder of a profile id created again since by deriving each earlier generation's
+        pseudonym (``domain.pseudonym``), reading every row of a reused id (one HMAC per erased generation)."""
+        row = self.conn.execute(
+            select(profiles.c.id, profiles.c.coach_org).where(
+                profiles.c.candidate_id == erased_placeholder(key, candidate_id)
+            )
+        ).first()
+        if row is not None:
+            return row.id, row.coach_org
+        reused = self.conn.execute(
+            select(profiles.c.id, profiles.c.coach_org, profiles.c.generation).where(
+                profiles.c.generation > 0
             )
         ).all()
-        for row in rows:
-            erased = row.generation + 1 if row.status == Status.WITHDRAWN.value else row.generation
-            for generation in range(erased):
+        for row in reused:
+            for generation in range(row.generation):
                 if hmac.compare_digest(pseudonym(key, row.coach_org, row.id, generation), candidate_id):
                     return row.id, row.coach_org
         return None
@@ -187,12 +204,14 @@ class ProfileRepository:
             .values(**self._values(p), created_at=p.created_at)
         )
 
-    @staticmethod
-    def _values(p: Profile) -> dict[str, Any]:
+    def _values(self, p: Profile) -> dict[str, Any]:
         """The row of ``p``; a withdrawn profile's keeps no pseudonym (``erased_placeholder``)."""
+        withdrawn = p.status is Status.WITHDRAWN
         return {
             "id": p.id,
-            "candidate_id": erased_placeholder() if p.status is Status.WITHDRAWN else p.candidate_id,
+            "candidate_id": erased_placeholder(self.pseudonym_key, p.candidate_id)
+            if withdrawn
+            else p.candidate_id,
             "coach_org": p.coach_org,
             "status": p.status.value,
             "version": p.version,
@@ -283,7 +302,9 @@ class AuditLog:
                 profile_id, subject_org = profile_id or row.id, subject_org or row.coach_org
                 erased = erased or row.status == Status.WITHDRAWN.value
             elif self.pseudonym_key is not None and not (erased or resolved):
-                held = ProfileRepository(self.conn).erased_holder(self.pseudonym_key, candidate_id)
+                held = ProfileRepository(self.conn, self.pseudonym_key).erased_holder(
+                    self.pseudonym_key, candidate_id
+                )
                 if held is not None:
                     profile_id, subject_org, erased = held[0], held[1], True
         if erased:
@@ -471,7 +492,7 @@ class UnitOfWork(SqlUnitOfWork):
         self.pseudonym_key = pseudonym_key
 
     def _open(self, conn: Connection) -> None:
-        self.profiles = ProfileRepository(conn)
+        self.profiles = ProfileRepository(conn, self.pseudonym_key)
         self.audit = AuditLog(conn, self.pseudonym_key)
 
     def erase_related(self, candidate_id: str) -> None:

@@ -62,23 +62,28 @@ def details():
 def created(conn, profile_id, generation=0):
     cid = pseudonym(PSEUDONYM_KEY, ORG, profile_id, generation)
     profile = Profile.create(profile_id, cid, ORG, details(), NOW, generation)
-    repo = ProfileRepository(conn)
+    repo = ProfileRepository(conn, PSEUDONYM_KEY)
     (repo.add if generation == 0 else repo.recreate)(profile)
     return profile
 
 
 def withdrawn(conn, profile):
     gone = profile.withdraw(NOW)
-    ProfileRepository(conn).save(gone)
+    ProfileRepository(conn, PSEUDONYM_KEY).save(gone)
     return gone
 
 
-def test_a_placeholder_is_never_a_pseudonym_and_never_the_same_twice():
-    made = {erased_placeholder() for _ in range(1000)}
-    assert len(made) == 1000
-    for value in made:
+@pytest.mark.parametrize("key", [PSEUDONYM_KEY, None], ids=["keyed", "random"])
+def test_a_placeholder_is_never_a_pseudonym_and_never_the_same_for_two(key):
+    cids = [pseudonym(PSEUDONYM_KEY, ORG, f"case-{i}") for i in range(1000)]
+    made = [erased_placeholder(key, cid) for cid in cids]
+    assert len(set(made)) == 1000
+    for value, cid in zip(made, cids, strict=True):
         assert value.startswith(ERASED_PREFIX) and len(value) <= 32
-        assert not re.fullmatch(CANDIDATE_ID_PATTERN, value)
+        assert not re.fullmatch(CANDIDATE_ID_PATTERN, value) and cid[2:] not in value
+    if key is not None:  # the same person's placeholder is found again, with the key only
+        assert [erased_placeholder(key, cid) for cid in cids] == made
+        assert erased_placeholder(b"another-key-0123456789abcdef0123456789", cids[0]) != made[0]
 
 
 def test_a_withdrawn_row_holds_the_case_number_but_not_the_pseudonym(conn):
