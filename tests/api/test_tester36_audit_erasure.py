@@ -222,6 +222,8 @@ def test_after_withdrawal_no_row_links_the_case_number_to_the_pseudonym(profile_
     client.get("/api/v1/audit?profile_id=t36-erase-1&identities=all", headers=DPO)
     client.delete("/api/v1/profiles/t36-erase-1", headers=COACH)  # a retried erasure
     assert rows_holding_both(engine, "t36-erase-1", cid) == []
+    shown = client.get("/api/v1/profiles/t36-erase-1", headers=COACH).json  # no answer ties them either
+    assert (shown["status"], shown["candidate_id"]) == ("withdrawn", None)
     sent = relay(profile_app).sent
     assert (cid, None) in [(key, value) for _, key, value in sent], "the tombstone was published"
     assert stored_anywhere(engine, [cid]) == []
