@@ -189,10 +189,10 @@ class ProfileRepository:
                 profiles.c.generation > 0
             )
         ).all()
-        for row in reused:
-            for generation in range(row.generation):
-                if hmac.compare_digest(pseudonym(key, row.coach_org, row.id, generation), candidate_id):
-                    return row.id, row.coach_org
+        for held in reused:
+            for generation in range(held.generation):
+                if hmac.compare_digest(pseudonym(key, held.coach_org, held.id, generation), candidate_id):
+                    return held.id, held.coach_org
         return None
 
     def recreate(self, p: Profile) -> None:
