@@ -4443,19 +4443,37 @@ class FinnishLanguageNames:
     def build(cls, taxonomy: Taxonomy) -> FinnishLanguageNames:
         """The names of `taxonomy`'s language skills, built anew (`of` caches them)."""
         labels_en, labels_fi = taxonomy.tables.skill_labels["en"], taxonomy.tables.skill_labels["fi"]
+        return cls.of_names(
+            [
+                (taxonomy.skill_uris[i], (labels_fi[i] or "").strip())
+                for i in language_skills(taxonomy)
+                if " " not in labels_en[i]
+            ]
+        )
+
+    @classmethod
+    def of_names(
+        cls, entries: Sequence[tuple[str, str]], *, all_homonyms: bool = False
+    ) -> FinnishLanguageNames:
+        """The names of `entries`, (key, Finnish nominative) each: a key is a skill URI for
+        `build`, an ISO 639 code for the languages ESCO has no skill for (`language_requirements`,
+        outside tester 36, H3: "somali", "tagalog", "dari"); a name that is not one lower-case word
+        is left out. `all_homonyms`: every name needs a language cue in lower case too (as
+        `_NAME_HOMONYMS`: those names include places and peoples, "bali", "kongo", "haiti")."""
         names = []
         fragments: list[str] = []
-        for i in language_skills(taxonomy):
-            name = (labels_fi[i] or "").strip()
-            if " " in labels_en[i] or not name or name != name.lower():
+        for key, name in entries:
+            if not name or name != name.lower():
                 continue
             telling, plain, local = finnish_name_forms(name)
             if not telling:
                 continue
             alternatives = ["|".join(f + r"\w*" if f.endswith("kiel") else f for f in sorted(telling))]
             alternatives += ["|".join(sorted(forms, key=len, reverse=True)) for forms in (plain, local)]
-            rx = [re.compile(rf"(?<!\w)(?:{a})(?!\w)", re.I) for a in alternatives]
-            names.append((taxonomy.skill_uris[i], rx[0], rx[1], rx[2], name in _NAME_HOMONYMS))
+            # (a place's or a people's name opening a compound is none: "Afar-alueelta", "Lao-ravintola")
+            end = r"(?![\w-])" if all_homonyms else r"(?!\w)"
+            rx = [re.compile(rf"(?<!\w)(?:{a}){end}", re.I) for a in alternatives]
+            names.append((key, rx[0], rx[1], rx[2], all_homonyms or name in _NAME_HOMONYMS))
             fragments += alternatives
         if not names:
             return cls()
