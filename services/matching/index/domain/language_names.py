@@ -161,6 +161,11 @@ class OtherLanguageNames:
     """codes whose English name counts only beside a word about language (`_ENGLISH_CUE`) and
     capitalised, as `_ENGLISH_HOMONYMS` do: the languages without an ESCO skill (`named_languages`),
     whose English names include place and people names ("Kamba", "Sena", "Meru")"""
+    by_prefix: dict[str, tuple[int, ...]] | None = None
+    """the first three letters of every name (lower case) → the positions in `swedish` (positive) and
+    `english` (``-1 - i``) of the names starting so: when given, `mentions` looks only at the names a word
+    of the sentence can start (about 300 languages' names would otherwise be searched one by one in
+    every sentence)"""
 
     def mentions(self, sentence: str, *, cued: bool = False) -> list[tuple[str, int, int]]:
         """(code, start, end) of each Swedish or English language name in `sentence`, in order of
@@ -169,9 +174,16 @@ class OtherLanguageNames:
         is under a requirement heading: "Vaatimukset:" / "- svenska"), or in a sentence that is
         nothing but a list of names ("3) Svenska och finska", outside tester 18, P5)."""
         out: list[tuple[str, int, int]] = []
+        swedish, english = self.swedish, self.english
+        if self.by_prefix is not None:
+            at = {i for w in re.findall(r"\w+", sentence) for i in self.by_prefix.get(w[:3].lower(), ())}
+            if not at:
+                return out
+            swedish = tuple(self.swedish[i] for i in sorted(i for i in at if i >= 0))
+            english = tuple(self.english[-1 - i] for i in sorted((i for i in at if i < 0), reverse=True))
         if cued or _SWEDISH_CUE.search(sentence) or self._names_only(sentence):
             lower = sentence.lower()
-            for c, rx in self.swedish:
+            for c, rx in swedish:
                 for m in rx.finditer(lower):
                     after = lower[m.end() :]
                     if (
@@ -192,7 +204,7 @@ class OtherLanguageNames:
                         continue  # "Meru", "Dari": spelt as in English, which reads it (`english`)
                     out.append((c, m.start(), m.end()))
         cue = _ENGLISH_CUE.search(sentence) is not None
-        for c, rx in self.english:
+        for c, rx in english:
             for m in rx.finditer(sentence):
                 homonym = m.group().capitalize() in _ENGLISH_HOMONYMS or c in self.cue_only
                 if m.group()[0].islower() and (not cue or homonym):
@@ -310,6 +322,8 @@ def extra_language_names(taxonomy: Taxonomy) -> OtherLanguageNames:
     "dari"), every English one read as `OtherLanguageNames.cue_only`; no `bare` skills."""
     esco = set(language_skill_map(taxonomy).codes)
     swedish, english = [], []
+    names_sv: list[tuple[str, str]] = []
+    names_en: list[tuple[str, str]] = []
     for code, _, sv_name, en_name in language_name_entries():
         if code in esco:
             continue
@@ -317,7 +331,20 @@ def extra_language_names(taxonomy: Taxonomy) -> OtherLanguageNames:
         if re.fullmatch(r"[a-zåäö]+", sv):
             stem = sv[:-1] if sv.endswith("a") else sv
             swedish.append((code, re.compile(rf"\b(?:{sv}n?|{stem}språkig\w*)\b")))
+            names_sv.append((code, sv))
         if re.fullmatch(r"[A-Z][a-z]+", en_name):
             english.append((code, re.compile(rf"\b(?:{en_name}|{en_name.lower()})\b")))
+            names_en.append((code, en_name))
     codes = frozenset(c for c, _ in english)
-    return OtherLanguageNames(tuple(swedish), tuple(english), {}, cue_only=codes)
+    by_prefix: dict[str, set[int]] = {}
+    for i, (_, sv_name) in enumerate(names_sv):
+        by_prefix.setdefault(sv_name[:3], set()).add(i)
+    for i, (_, en_name) in enumerate(names_en):
+        by_prefix.setdefault(en_name[:3].lower(), set()).add(-1 - i)
+    return OtherLanguageNames(
+        tuple(swedish),
+        tuple(english),
+        {},
+        cue_only=codes,
+        by_prefix={p: tuple(ix) for p, ix in by_prefix.items()},
+    )
