@@ -51,6 +51,10 @@ def read(text: str, lang: str, esco) -> list[tuple[str, str | None, bool]]:
         ("Amharic (native), Finnish (good)", "en", [("am", "native", True), ("fi", "B2", True)]),
         ("Kunskaper i tigrinja är meriterande.", "sv", [("ti", None, False)]),
         ("Puhun vietnamia äidinkielenäni.", "fi", [("vi", "native", True)]),
+        # the Sámi languages, Karelian and Meänkieli of Finland and Sweden: few speakers, named all the same
+        ("Äidinkieli inarinsaame, suomi sujuva.", "fi", [("smn", "native", True), ("fi", "B2", True)]),
+        ("Koltansaamen kielen taito on eduksi.", "fi", [("sms", None, False)]),
+        ("Modersmål meänkieli.", "sv", [("fit", "native", True)]),
     ],
 )
 def test_a_language_without_an_esco_skill_is_read_with_its_code_and_level(esco, text, lang, expected):
@@ -63,6 +67,7 @@ def test_a_language_without_an_esco_skill_is_read_with_its_code_and_level(esco, 
         # a place, a people, a cuisine or a compound: no language
         ("Työskentelet Balilla ja Haitissa.", "fi", []),
         ("Asiakkaamme ovat Somaliasta.", "fi", []),
+        ("Asun Karjalassa ja puhun suomea.", "fi", [("fi", None, True)]),
         ("Kokemus Afar-alueelta on eduksi.", "fi", []),
         ("Meru and Kamba customers; English required.", "en", [("en", None, True)]),
         ("We serve Thai food; good English required.", "en", [("en", "B2", True)]),

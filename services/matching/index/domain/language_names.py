@@ -277,18 +277,21 @@ _MIN_SPEAKERS = 1_000_000
 """A language without an ISO 639-1 code is named when at least this many speak it (``langcodes``'
 population data): Dari, Cantonese, Cebuano, Bhojpuri …, not the thousands of small languages of
 the registry whose English names are ordinary words ("Even", "Label", "Are")."""
+_HOME_LANGUAGES = frozenset({"smn", "sms", "sma", "smj", "krl", "fit"})
+"""Fewer speakers, named all the same: the Sámi languages, Karelian and Meänkieli of Finland and Sweden
+("inarinsaame", "koltansaame", "karjala", "meänkieli"; Northern Sámi ``se`` has an ISO 639-1 code)."""
 
 
 @lru_cache(maxsize=1)
 def named_languages() -> dict[str, tuple[str, str, str]]:
-    """ISO 639 code (the shortest form, as profiles store it: "fil" for Tagalog, "prs" Dari) →
-    (Finnish, Swedish, English) name of each language a person can name in a CV or an ad, whether
-    ESCO has a skill for it or not (outside tester 36, H3: Tagalog, Somali, Dari and Tigrinya were
-    dropped): every language of the IANA registry (not a collection, a special code or a deprecated
-    one) with CLDR names in all three languages (``language_data``, through ``langcodes``) that has
-    an ISO 639-1 code or at least `_MIN_SPEAKERS` speakers; a code's several names ("tagalog",
-    "filipino") are several entries of one code in `language_name_entries`. About 320 codes,
-    computed once (about 0.1 CPU-s)."""
+    """Key "code|registry code" → (Finnish, Swedish, English) name of each language a person can name in
+    a CV or an ad, whether ESCO has a skill for it or not (outside tester 36, H3: Tagalog, Somali, Dari
+    and Tigrinya were dropped); the code is ISO 639 in the shortest form, as profiles store it ("fil"
+    for Tagalog's "tl", "prs" for Dari). Every language of the IANA registry (not a collection, a
+    special code or a deprecated one) with CLDR names in all three languages (``language_data``,
+    through ``langcodes``) that has an ISO 639-1 code, at least `_MIN_SPEAKERS` speakers or is one of
+    `_HOME_LANGUAGES`; a code with several registry codes ("tl", "fil") has several entries. About 320,
+    computed once (about 0.2 CPU-s)."""
     codes = [
         item["Subtag"]
         for item in parse_registry()
@@ -303,7 +306,12 @@ def named_languages() -> dict[str, tuple[str, str, str]]:
             continue
         found = Language.get(code)
         key = _VARIETY_CODES.get(code) or (str(found.language) if not found.territory else code)
-        if len(code) > 2 and code not in _VARIETY_CODES and found.speaking_population() < _MIN_SPEAKERS:
+        if (
+            len(code) > 2
+            and code not in _VARIETY_CODES
+            and code not in _HOME_LANGUAGES
+            and found.speaking_population() < _MIN_SPEAKERS
+        ):
             continue
         out[f"{key}|{code}"] = (names["fi"], names["sv"], names["en"])
     return out
