@@ -4465,7 +4465,7 @@ class FinnishLanguageNames:
         outside tester 36, H3: "somali", "tagalog", "dari"); a name that is not one lower-case word
         is left out. `all_homonyms`: every name needs a language cue in lower case too (as
         `_NAME_HOMONYMS`: those names include places and peoples, "bali", "kongo", "haiti")."""
-        names = []
+        names: list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool]] = []
         fragments: list[str] = []
         by_prefix: dict[str, list[int]] = {}
         for key, name in entries:
@@ -4510,7 +4510,8 @@ class FinnishLanguageNames:
         adessive opening a sentence with a cue ("Englannilla pärjää."): otherwise a capitalised
         local case is a place ("Suomessa", "Ruotsissa", "Saksaan", "Virosta"; fi-dev5-052)."""
         at = sorted({i for w in re.findall(r"\w+", sentence) for i in self.by_prefix.get(w[:3].lower(), ())})
-        if not at:
+        any_form = self.any_form
+        if not at or any_form is None:
             return []
         cue = _FINNISH_LANGUAGE_CUE.search(sentence) is not None
         out: list[tuple[str, int, int]] = []
@@ -4524,7 +4525,7 @@ class FinnishLanguageNames:
                     ok = (cue or not homonym) and not _country_genitive(sentence, m.start(), m.end())
                 else:
                     ok = (cue and not _country_genitive(sentence, m.start(), m.end())) or (
-                        not homonym and _opens_a_list(sentence, m.start(), m.end(), self.any_form)
+                        not homonym and _opens_a_list(sentence, m.start(), m.end(), any_form)
                     )
                 if ok:
                     spans.append((m.start(), m.end()))
