@@ -1018,7 +1018,9 @@ def query_weights(
         own_hat=hat[: query.n_own],
         own_idf=idf_u[: query.n_own],
         own_experience=own_experience,
-        idf=idf.astype(np.float64) if space.trade is not None else None,
+        idf=idf.astype(np.float64)
+        if space.trade is not None or space.params.other_trades_outside < 1
+        else None,
         trade=space.trade,
     )
     return _weights(
@@ -1040,12 +1042,14 @@ def query_weights(
 
 def outside_bound_weight(p: RankingParams) -> float:
     """The weight stage 1 gives a row's part outside the vacancy's skills (b^2) in its bound of the
-    skill similarity: `RankingParams.outside_skill_weight` x `trade_claim_units`^2. The exact
-    similarity counts a claim of the row's own trade outside V times phi = `trade_claim_units` beside
-    its work history, and (phi c + h)^2 >= phi^2 (c + h)^2 (c, h >= 0), so the exact outside part is
-    at least phi^2 b^2 and a / sqrt(a^2 + phi^2 b^2) bounds it."""
+    skill similarity: `RankingParams.outside_skill_weight` x `trade_claim_units`^2 x
+    `other_trades_outside`^2. The exact similarity counts a claim of the row's own trade outside V
+    times phi = `trade_claim_units` beside its work history, and (phi c + h)^2 >= phi^2 (c + h)^2 (c,
+    h >= 0), so the exact outside part is at least phi^2 b^2 and a / sqrt(a^2 + phi^2 b^2) bounds it;
+    other trades' implied skills count at least psi = `other_trades_outside` of themselves, likewise."""
     phi = float(p.trade_claim_units)
-    return float(p.outside_skill_weight) * phi * phi
+    psi = float(p.other_trades_outside)
+    return float(p.outside_skill_weight) * phi * phi * psi * psi
 
 
 def _grouped(

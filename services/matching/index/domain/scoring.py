@@ -51,6 +51,7 @@ from .params import RankingParams, closeness_floor, unit_level
 from .query import ExactWeights, QueryWeights, VacancyQuery
 from .segment import Segment, tenure_of
 from .spoken import language_claims
+from .vectors import other_trades_fall
 
 EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
 
@@ -123,6 +124,8 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     outside_sq = full_sq - (at_v * at_v) @ in_v  # ||x outside V||^2
     if xw.trade is not None:  # claims of the work history's trade in its units
         outside_sq -= _trade_claims_fall(seg, rows, q, xw, p, (at_o, occ, w_o))
+    if p.other_trades_outside < 1.0:  # other trades' implied skills beside the vacancy's trade
+        outside_sq -= _other_trades_fall(seg, rows, q, xw, p, (at_o, occ, w_o))
     # the stored norm is float32 arithmetic: below OUTSIDE_NOISE of it the outside part is noise
     outside_sq = np.where(outside_sq > OUTSIDE_NOISE * full_sq, outside_sq, 0.0)
     outside_sq *= p.outside_skill_weight  # 1: the outside part counts whole
@@ -429,6 +432,32 @@ def _trade_claims_fall(
     h = np.bincount(claim_of, w_o[spell] * given, len(at))
     fall = of_trade * xw.idf[skill] ** 2 * c * ((1.0 - phi * phi) * c + 2.0 * (1.0 - phi) * h)
     return np.bincount(at, fall, n)
+
+
+def _other_trades_fall(
+    seg: Segment,
+    rows: np.ndarray,
+    q: VacancyQuery,
+    xw: ExactWeights,
+    p: RankingParams,
+    history: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """(n,) float64 >= 0: `vectors.other_trades_fall` of these rows (`RankingParams.other_trades_outside`):
+    how much each row's outside part falls when its other trades' implied skills count at their
+    share beside the spell that is the evidence of the vacancy's trade (the one whose implied skills
+    reach furthest into the vacancy's own). `history`: the rows' work
+    history as `gather_rows(seg.experience, rows)` gives it."""
+    if xw.idf is None or not len(history[0]):
+        return np.zeros(len(rows))
+    indptr, column, value = xw.own_experience
+    reach = (indptr, column, value * (xw.own_idf * xw.own_hat)[column])
+    outside = xw.idf * xw.idf
+    own = q.skills[: q.n_own]
+    outside[own[xw.own_hat > 0]] = 0.0
+    claims = seg.claims[rows]
+    tenure = gather_rows(tenure_of(seg), rows)
+    psi, power = p.other_trades_outside, p.other_trades_power
+    return other_trades_fall(claims, history, tenure, reach, xw.experience, outside, psi, power)
 
 
 def similarity(at_v: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) -> np.ndarray:
