@@ -140,19 +140,19 @@ def test_the_fall_is_the_other_trade_s_outside_part_at_its_share():
     at max(psi, 0.5^2) = 0.25: outside V, x = (2, 1, 1) at skills 1..3 and d = (0.75, 0.75, 0) there,
     idf 1, so the fall is 0.75 x (4 - 0.75) + 0.75 x (2 - 0.75) = 3.375."""
     experience = sp.csr_matrix(np.array([[1.0, 1.0, 0.0, 0.0], [0.0, 1.0, 1.0, 0.0]]))
-    claims = sp.csr_matrix(np.array([[0.0, 0.0, 0.0, 1.0]]))
+    claims = (np.array([0]), np.array([3]), np.array([1.0]))
     history = (np.array([0, 0]), np.array([0, 1]), np.array([1.0, 1.0]))
     tenure = (np.array([0, 0]), np.array([0, 1]), np.array([1.0, 0.5]))
     reach = (np.array([0, 1, 1]), np.array([0]), np.array([1.0]))  # occupation 0 holds V's skill
     outside = np.array([0.0, 1.0, 1.0, 1.0])
-    fall = other_trades_fall(claims, history, tenure, reach, experience, outside, 0.1, 2.0)
+    fall = other_trades_fall(1, claims, history, tenure, reach, experience, outside, 0.1, 2.0)
     assert fall == pytest.approx([3.375])
-    assert other_trades_fall(claims, history, tenure, reach, experience, outside, 1.0, 2.0) == pytest.approx(
-        [0.0]
-    )
+    assert other_trades_fall(
+        1, claims, history, tenure, reach, experience, outside, 1.0, 2.0
+    ) == pytest.approx([0.0])
     # the second spell as long and as recent as the first counts whole
     same = (tenure[0], tenure[1], np.array([1.0, 1.0]))
-    assert other_trades_fall(claims, history, same, reach, experience, outside, 0.1, 2.0) == pytest.approx(
+    assert other_trades_fall(1, claims, history, same, reach, experience, outside, 0.1, 2.0) == pytest.approx(
         [0.0]
     )
 

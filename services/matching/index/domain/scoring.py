@@ -447,17 +447,20 @@ def _other_trades_fall(
     share beside the spell that is the evidence of the vacancy's trade (the one whose implied skills
     reach furthest into the vacancy's own). `history`: the rows' work
     history as `gather_rows(seg.experience, rows)` gives it."""
-    if xw.idf is None or not len(history[0]):
-        return np.zeros(len(rows))
+    n = len(rows)
+    two = np.flatnonzero(np.bincount(history[0], minlength=n) >= 2)  # rows of two occupations or more
+    if xw.idf is None or not len(two):
+        return np.zeros(n)
     indptr, column, value = xw.own_experience
     reach = (indptr, column, value * (xw.own_idf * xw.own_hat)[column])
     outside = xw.idf * xw.idf
     own = q.skills[: q.n_own]
     outside[own[xw.own_hat > 0]] = 0.0
-    claims = seg.claims[rows]
-    tenure = gather_rows(tenure_of(seg), rows)
+    c_at, c_skill, c_weight = gather_rows(seg.claims, rows[two])
+    t_at, t_occ, t_value = gather_rows(tenure_of(seg), rows[two])
+    claims, tenure = (two[c_at], c_skill, c_weight), (two[t_at], t_occ, t_value)
     psi, power = p.other_trades_outside, p.other_trades_power
-    return other_trades_fall(claims, history, tenure, reach, xw.experience, outside, psi, power)
+    return other_trades_fall(n, claims, history, tenure, reach, xw.experience, outside, psi, power)
 
 
 def similarity(at_v: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) -> np.ndarray:

@@ -755,7 +755,8 @@ def expanded(
 
 
 def other_trades_fall(
-    claims: sp.csr_matrix,
+    n: int,
+    claims: tuple[np.ndarray, np.ndarray, np.ndarray],
     history: tuple[np.ndarray, np.ndarray, np.ndarray],
     tenure: tuple[np.ndarray, np.ndarray, np.ndarray],
     reach: tuple[np.ndarray, np.ndarray, np.ndarray],
@@ -768,68 +769,69 @@ def other_trades_fall(
     weighted) falls when the implied skills of its other trades count times psi_o beside the spell
     that is the evidence of the vacancy's trade (`RankingParams.other_trades_outside`).
 
-    claims : (n, n_skills) CSR float32, the rows' claim weights; history : the rows' work history
-    (row position (m,), occupation (m,), identity weight (m,)), grouped by row and ascending in
-    occupation within it, as `arrays.gather_rows` gives it; tenure : the same for each spell's
-    length x recency (`experience_tenure`, <= its weight); reach : (indptr (n_occupations + 1,),
-    column (k,), value (k,)) each occupation's skills at the vacancy's own skills V with value =
-    experience weight x idf x the vacancy's unit vector there (what a spell of weight 1 adds to
-    q^ . x_V); experience : (n_occupations, n_skills) CSR, `SkillSpace.experience`; outside :
-    (n_skills,) float64, idf^2 at skills outside V and 0 inside it; psi : the floor in (0, 1];
-    power : >= 0, how steeply a shorter or older other trade counts less.
+    claims : the rows' claims (row position, skill, weight), each (k,); history : the rows' work
+    history (row position (m,), occupation (m,), identity weight (m,)), grouped by row, as
+    `arrays.gather_rows` gives it; tenure : the same for each spell's length x recency
+    (`experience_tenure`, <= its weight; a spell it lacks reads 0); reach : (indptr (n_occupations +
+    1,), column, value) each occupation's skills at the vacancy's own skills V with value =
+    experience weight x idf x the vacancy's unit vector there (what a spell of weight 1 adds to q^ .
+    x_V); experience : (n_occupations, n_skills) CSR, `SkillSpace.experience`; outside : (n_skills,)
+    float64, idf^2 at skills outside V and 0 inside it; psi : the floor in (0, 1]; power : >= 0, how
+    steeply a shorter or older other trade counts less.
 
     Per row of two or more occupations, s is the spell with the largest weight x reach (ties: the
     first; none when no spell reaches V); every other spell o counts at psi_o = max(psi, min(1,
-    tenure_o / tenure_s)^power) of its weight, so with x = c + sum_o w_o E_o and d = sum_o (1 - psi_o) w_o
-    E_o the fall is sum over skills outside V of idf^2 (x^2 - (x - d)^2) = idf^2 d (2 x - d). Rows of
-    one occupation, or whose other spells are as long and recent as s, fall by 0."""
+    (tenure_o / tenure_s)^power)) of its weight, so with x = c + sum_o w_o E_o and d = sum_o (1 -
+    psi_o) w_o E_o the fall is the sum over skills outside V of idf^2 (x^2 - (x - d)^2) = idf^2 d
+    (2 x - d). Rows of one occupation, or whose other spells are as long and recent as s, fall by 0."""
     at, occ, weight = history
-    n = claims.shape[0]
     out = np.zeros(n)
     if psi >= 1.0 or not len(at):
         return out
-    spells = np.bincount(at, minlength=n)
-    many = spells[at] >= 2
+    many = np.bincount(at, minlength=n)[at] >= 2
     if not many.any():
         return out
+    at, occ, weight = at[many], occ[many], weight[many]
     indptr, _, value = reach
     which, idx = row_positions(indptr, occ)
-    evidence = np.where(many, np.bincount(which, value[idx], len(occ)) * weight, 0.0)
+    evidence = np.bincount(which, value[idx], len(occ)) * weight
     t_at, t_occ, t_value = tenure
     ten = np.zeros(len(at))  # each spell's tenure (0 where the tenure matrix holds none)
     if len(t_at):
         span = int(max(occ.max(), t_occ.max())) + 1
         key, t_key = at.astype(np.int64) * span + occ, t_at.astype(np.int64) * span + t_occ
-        found = np.minimum(np.searchsorted(t_key, key), len(t_key) - 1)
-        ten = np.where(t_key[found] == key, t_value[found], 0.0)
-    # s: the first spell of the row with the largest evidence (entries are grouped by row)
+        order = np.argsort(t_key, kind="stable")
+        found = np.minimum(np.searchsorted(t_key[order], key), len(t_key) - 1)
+        ten = np.where(t_key[order][found] == key, t_value[order][found], 0.0)
+    # s: the first spell of each row with the largest evidence
     order = np.lexsort((np.arange(len(at)), -evidence, at))
     first = np.r_[True, at[order][1:] != at[order][:-1]]
-    best = order[first]  # one entry per row that has work history
-    top = np.full(n, -1, dtype=np.int64)
-    top[at[best]] = best
+    top = np.zeros(n, dtype=np.int64)
+    top[at[order[first]]] = order[first]
     s = top[at]
+    live = (evidence[s] > 0) & (s != np.arange(len(at))) & (ten[s] > 0)
     keep = np.ones(len(at))
-    live = many & (evidence[s] > 0) & (s != np.arange(len(at)))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(ten[s] > 0, ten / ten[s], 1.0)
-    keep[live] = np.clip(ratio[live] ** power, psi, 1.0)
-    less = keep < 1.0
-    if not less.any():
+    keep[live] = np.clip((ten[live] / ten[s[live]]) ** power, psi, 1.0)
+    rows = np.unique(at[keep < 1.0])
+    if not len(rows):
         return out
-    rows = np.unique(at[less])
-    local = np.searchsorted(rows, at)
-    sel = np.isin(at, rows)
-    w_all = sp.csr_matrix(
-        (weight[sel], (local[sel], occ[sel])), shape=(len(rows), experience.shape[0]), dtype=np.float64
+    # every (row, skill) of those rows' vectors: their spells' skills and their claims
+    mine = np.isin(at, rows)
+    at, occ, weight, keep = at[mine], occ[mine], weight[mine], keep[mine]
+    which, idx = row_positions(experience.indptr, occ)
+    skill = experience.indices[idx].astype(np.int64)
+    given = weight[which] * experience.data[idx]
+    c_at, c_skill, c_weight = claims
+    c_mine = np.isin(c_at, rows)
+    n_skills = len(outside)
+    key = np.concatenate(
+        [
+            at[which].astype(np.int64) * n_skills + skill,
+            c_at[c_mine].astype(np.int64) * n_skills + c_skill[c_mine],
+        ]
     )
-    w_less = sp.csr_matrix(
-        ((1.0 - keep[sel]) * weight[sel], (local[sel], occ[sel])),
-        shape=(len(rows), experience.shape[0]),
-        dtype=np.float64,
-    )
-    x = (claims[rows].astype(np.float64) + w_all @ experience).tocsr()
-    d = (w_less @ experience).tocsr()
-    change = d.multiply(x * 2.0 - d).tocsr()
-    out[rows] = change @ outside
+    cells, inverse = np.unique(key, return_inverse=True)
+    x = np.bincount(inverse, np.concatenate([given, c_weight[c_mine]]), len(cells))
+    d = np.bincount(inverse[: len(given)], (1.0 - keep[which]) * given, len(cells))
+    np.add.at(out, cells // n_skills, outside[cells % n_skills] * d * (2.0 * x - d))
     return np.maximum(out, 0.0)
