@@ -789,10 +789,11 @@ class SimilarityBound:
     nu : the most the pruned occupation columns add to the sum of idf^2 x strength at the
         vacancy's own skills of a row (sum of the largest `max_occupations` of them; 0 unpruned)
     outside : the weight of a row's part outside the vacancy's skills in the similarity's bound
-        (`outside_bound_weight`: `RankingParams.outside_skill_weight` x `trade_claim_units`^2), for
-        a row whose `segment.Segment.trade_fall` is not known
-    whole : `RankingParams.outside_skill_weight`, the weight of that part for a row whose fall is
-        known (`kernels.similarity_bound_of`: b^2 less the row's fall); not in `as_tuple`
+        (`outside_bound_weight`: `RankingParams.outside_skill_weight` x `trade_claim_units`^2 x
+        `other_trades_outside`^2), for a row whose `segment.Segment.geo_trade_fall` is not known
+    whole : `RankingParams.outside_skill_weight`, the weight of that part for a row whose bound of
+        the fall is known (`kernels.similarity_bound_of`: b^2 less the row's
+        `segment.Segment.geo_trade_fall`); not in `as_tuple`
     confirmed : the most the confirmed skills' agreement adds to a score (occupation weight x
         `VacancyQuery.confirmed_agreement`; 0 when not used), and `power` its power
         (`RankingParams.confirmed_agreement_power`): stage 1 bounds that part by confirmed x
@@ -1026,7 +1027,9 @@ def query_weights(
         own_hat=hat[: query.n_own],
         own_idf=idf_u[: query.n_own],
         own_experience=own_experience,
-        idf=idf.astype(np.float64) if space.trade is not None else None,
+        idf=idf.astype(np.float64)
+        if space.trade is not None or space.params.other_trades_outside < 1
+        else None,
         trade=space.trade,
         own_trade=_own_trade(query, space),
     )
@@ -1049,15 +1052,19 @@ def query_weights(
 
 def outside_bound_weight(p: RankingParams) -> float:
     """The weight stage 1 gives a row's part outside the vacancy's skills (b^2) in its bound of the
-    skill similarity when its fall (`segment.Segment.trade_fall`) is not known: `RankingParams.
-    outside_skill_weight` x `trade_claim_units`^2. The exact similarity counts a claim of the row's
-    own trade outside V times phi = `trade_claim_units` beside its work history, and (phi c + h)^2 >=
-    phi^2 (c + h)^2 (c, h >= 0), so the exact outside part is at least phi^2 b^2 and a / sqrt(a^2 +
-    phi^2 b^2) bounds it. Stage 1 walks rows with their stored fall (`SimilarityBound.whole`), which
-    keeps a row without claims of its own trade at the bound it has with the rule off; this weight
-    also bounds what a pruned work-history column adds (`occ_bound`)."""
+    skill similarity when its fall (`segment.Segment.geo_trade_fall`) is not known:
+    `RankingParams.outside_skill_weight` x phi^2 x psi^2, phi = `trade_claim_units`, psi =
+    `other_trades_outside`. The exact outside part is the sum over skills j outside V of idf_j^2
+    (phi_j c_j + a_j)^2: c_j the claim, phi_j phi for a claim of the row's own trade (1 else), a_j
+    its work history with other trades' implied skills at psi_o >= psi (`vectors.other_trades_fall`),
+    so a_j >= psi h_j and phi_j c_j + a_j >= phi psi (c_j + h_j) (c, h >= 0): the exact outside part
+    is at least phi^2 psi^2 b^2 and a / sqrt(a^2 + phi^2 psi^2 b^2) bounds it. Stage 1 walks rows
+    with their stored bound of the fall (`SimilarityBound.whole`), which keeps a row without claims
+    of its own trade and of one occupation at the bound it has with both rules off; this weight also
+    bounds what a pruned work-history column adds (`occ_bound`)."""
     phi = float(p.trade_claim_units)
-    return float(p.outside_skill_weight) * phi * phi
+    psi = float(p.other_trades_outside)
+    return float(p.outside_skill_weight) * phi * phi * psi * psi
 
 
 def _own_trade(query: VacancyQuery, space: SkillSpace) -> tuple[np.ndarray, np.ndarray] | None:

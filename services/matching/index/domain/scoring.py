@@ -51,7 +51,7 @@ from .params import RankingParams, closeness_floor, unit_level
 from .query import ExactWeights, QueryWeights, VacancyQuery
 from .segment import Segment, tenure_of
 from .spoken import language_claims
-from .vectors import claim_falls, rounded_up
+from .vectors import claim_falls, other_trades_fall, rounded_up
 
 EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
 
@@ -125,8 +125,13 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     outside_sq = full_sq - (at_v * at_v) @ in_v  # ||x outside V||^2
     # the stored norm is float32 arithmetic: below OUTSIDE_NOISE of it the outside part is noise
     outside_sq = np.where(outside_sq > OUTSIDE_NOISE * full_sq, outside_sq, 0.0)
+    # the two rules' reductions of the outside part, the second computed on the first's vector
+    # (`_other_trades_fall`), so together they subtract exactly sum idf^2 ((c + h)^2 - (phi_j c + a)^2)
     if xw.own_trade is not None:  # claims of the work history's trade in its units
         fall = _trade_claims_fall(seg, rows, q, xw, p, (at_o, occ, w_o), (at_c, u, w_c, raw_v))
+        outside_sq = np.maximum(outside_sq - fall, 0.0)
+    if p.other_trades_outside < 1.0:  # other trades' implied skills beside the vacancy's trade
+        fall = _other_trades_fall(seg, rows, q, xw, p, (at_o, occ, w_o))
         outside_sq = np.maximum(outside_sq - fall, 0.0)
     outside_sq *= p.outside_skill_weight  # 1: the outside part counts whole
     languages = bool(q.languages) and n > 0
@@ -458,6 +463,42 @@ TRADE_NOISE = 1e-6
 """A row's fall outside the vacancy's skills (`_trade_claims_fall`) below this share of its stored
 fall over all its claims is that float32 rounding (at most 1.2e-7 of it), not a claim: the smallest
 claim's fall is about 1e-5 of the largest row's."""
+
+
+def _other_trades_fall(
+    seg: Segment,
+    rows: np.ndarray,
+    q: VacancyQuery,
+    xw: ExactWeights,
+    p: RankingParams,
+    history: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """(n,) float64 >= 0: `vectors.other_trades_fall` of these rows (`RankingParams.other_trades_outside`):
+    how much each row's outside part falls when its other trades' implied skills count at their
+    share beside the spell that is the evidence of the vacancy's trade (the one whose implied skills
+    reach furthest into the vacancy's own), computed on the vector after `_trade_claims_fall` (its
+    own trade's claims at phi = `RankingParams.trade_claim_units`). With c_j a claim, phi_j phi for
+    one of the row's own trade (1 else), h_j its work history and a_j that history with the other
+    trades at their share, the two falls sum to exactly sum over skills j outside V of idf_j^2
+    ((c_j + h_j)^2 - (phi_j c_j + a_j)^2), not twice the part where both reach one skill.
+    `history`: the rows' work history as `gather_rows(seg.experience, rows)` gives it."""
+    n = len(rows)
+    two = np.flatnonzero(np.bincount(history[0], minlength=n) >= 2)  # rows of two occupations or more
+    if xw.idf is None or not len(two):
+        return np.zeros(n)
+    indptr, column, value = xw.own_experience
+    reach = (indptr, column, value * (xw.own_idf * xw.own_hat)[column])
+    outside = xw.idf * xw.idf
+    own = q.skills[: q.n_own]
+    outside[own[xw.own_hat > 0]] = 0.0
+    c_at, c_skill, c_weight = gather_rows(seg.claims, rows[two])
+    t_at, t_occ, t_value = gather_rows(tenure_of(seg), rows[two])
+    claims, tenure = (two[c_at], c_skill, c_weight), (two[t_at], t_occ, t_value)
+    psi, power, phi = p.other_trades_outside, p.other_trades_power, float(p.trade_claim_units)
+    trade = xw.trade if xw.own_trade is not None else None  # claims of the own trade at phi first
+    return other_trades_fall(
+        n, claims, history, tenure, reach, xw.experience, outside, psi, power, trade, phi
+    )
 
 
 def similarity(at_v: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) -> np.ndarray:

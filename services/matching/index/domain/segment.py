@@ -33,6 +33,7 @@ from .vectors import (
     document_frequency,
     experience_matrix,
     inverse_norms,
+    other_trades_bound_falls,
     rounded_up,
     smooth_idf,
     trade_claim_falls,
@@ -70,7 +71,10 @@ class Segment:
     # squared norm falls when its claims of its own work history's trade count times
     # `RankingParams.trade_claim_units` (`vectors.trade_claim_falls`; the exact score takes the
     # vacancy's own skills' part back out); None while that is 1 (off)
-    geo_trade_fall: np.ndarray | None = None  # the same in geographic order, for stage 1's bound
+    geo_trade_fall: np.ndarray | None = None  # (n,) float32 >= 0 in geographic order, rounded
+    # up, for stage 1's bound: the most the row's outside part falls by `trade_fall` and
+    # `RankingParams.other_trades_outside` together, whatever the vacancy (`bound_falls`); None
+    # while both are off
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -188,6 +192,7 @@ def build_segment(
         inv_norm = inverse_norms(claims, experience, space, idf)
         postings = _postings(claims, experience, inferred, inferred_p, geo_row, space.inferred_columns)
     fall = trade_falls(claims, experience, space, idf)
+    tenure = tenure_sharing(experience, experience_matrix(rows, space.taxonomy.n_occupations, tenure=True))
     return Segment(
         ids=ids,
         versions=np.fromiter((r.version for r in rows), dtype=np.int64, count=n),
@@ -205,11 +210,9 @@ def build_segment(
         columns=columns,
         max_occupations=_max_row_nnz(experience),
         geo_vector_max=vector_max(claims, experience, space)[geo_row],
-        experience_tenure=tenure_sharing(
-            experience, experience_matrix(rows, space.taxonomy.n_occupations, tenure=True)
-        ),
+        experience_tenure=tenure,
         trade_fall=fall,
-        geo_trade_fall=fall[geo_row] if fall is not None else None,
+        geo_trade_fall=bound_falls(fall, claims, experience, tenure, space, idf, geo_row),
     )
 
 
@@ -252,10 +255,49 @@ def _same_structure(a: sp.csr_matrix, b: sp.csr_matrix) -> bool:
 
 
 def with_trade_fall(seg: Segment, space: SkillSpace, idf: np.ndarray) -> Segment:
-    """`seg` with `trade_fall` as `space`'s parameters and `idf` give it (an image written before it
-    existed, or while the rule was off, has None there), or None when the rule is off."""
+    """`seg` with `trade_fall` and `geo_trade_fall` as `space`'s parameters and `idf` give them (an
+    image written before they existed, or while a rule was off, has None there); each None while its
+    rules are off (`trade_falls`, `bound_falls`)."""
     fall = trade_falls(seg.claims, seg.experience, space, idf)
-    return replace(seg, trade_fall=fall, geo_trade_fall=None if fall is None else fall[seg.geo_row])
+    geo = bound_falls(fall, seg.claims, seg.experience, tenure_of(seg), space, idf, seg.geo_row)
+    return replace(seg, trade_fall=fall, geo_trade_fall=geo)
+
+
+def bound_falls(
+    fall: np.ndarray | None,
+    claims: sp.csr_matrix,
+    experience: sp.csr_matrix,
+    tenure: sp.csr_matrix,
+    space: SkillSpace,
+    idf: np.ndarray | None,
+    geo_row: np.ndarray,
+) -> np.ndarray | None:
+    """(n,) float32 `Segment.geo_trade_fall`, in geographic order (`geo_row`), rounded up: the most
+    a row's outside part falls by both `RankingParams.trade_claim_units` and `other_trades_outside`,
+    its stored trade fall (`trade_falls`, vacancy-independent; 0 while that rule is off, `fall` None)
+    plus `vectors.other_trades_bound_falls` (0 for rows of fewer than two occupations, so those keep
+    exactly the trade rule's bound), or None with both rules off or without an IDF (stage 1 then
+    bounds every row by `query.outside_bound_weight`). tenure : (n, n_occupations) CSR, the rows'
+    `experience_tenure`."""
+    p = space.params
+    if idf is None or (fall is None and p.other_trades_outside >= 1.0):
+        return None
+    if p.other_trades_outside >= 1.0:
+        return None if fall is None else fall[geo_row]
+    if fall is None:
+        fall = np.zeros(claims.shape[0], dtype=np.float32)
+    other = other_trades_bound_falls(
+        claims,
+        experience,
+        tenure,
+        space.experience,
+        space.trade,
+        idf,
+        float(p.trade_claim_units),
+        float(p.other_trades_outside),
+        float(p.other_trades_power),
+    )
+    return rounded_up(fall.astype(np.float64) + other)[geo_row]
 
 
 def with_vector_max(seg: Segment, space: SkillSpace) -> Segment:
@@ -352,7 +394,7 @@ def merge_segments(
         geo_vector_max=vector_max(claims, experience, space)[geo_row],
         experience_tenure=tenure,
         trade_fall=fall,
-        geo_trade_fall=fall[geo_row] if fall is not None else None,
+        geo_trade_fall=bound_falls(fall, claims, experience, tenure, space, idf, geo_row),
     )
     return merged, idf, kept_counts
 

@@ -19,6 +19,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import filters
+from .arrays import row_positions
 from .model import SKILL_LEVELS, Candidate, InvalidRecordError, WorkExperience
 from .occupations import OccupationModel, fitted_model, occupation_profiles
 from .params import RankingParams
@@ -246,6 +247,66 @@ def claim_falls(
         fall = of_trade * idf2[c.indices] * w * ((1.0 - phi * phi) * w + 2.0 * (1.0 - phi) * h)
         out[start : start + m] = np.bincount(at, fall, m)
     return out
+
+
+def other_trades_bound_falls(
+    claims: sp.csr_matrix,
+    experience: sp.csr_matrix,
+    tenure: sp.csr_matrix,
+    skills_of: sp.csr_matrix,
+    trade: sp.csr_matrix | None,
+    idf: np.ndarray,
+    phi: float,
+    psi: float,
+    power: float,
+    chunk: int = 65536,
+) -> np.ndarray:
+    """(n,) float64 >= 0: for each row, the most `other_trades_fall` (computed on the vector with its
+    own trade's claims at phi) can take from its outside part for any vacancy, so that stage 1's
+    bound of the outside part, b^2 less the row's `trade_claim_falls` less this, is at most the
+    exact one with both rules on (`segment.Segment.geo_trade_fall` holds their sum).
+
+    With t_max the row's longest tenure (length x recency), every spell o but the vacancy's s counts
+    at psi_o = max(psi, min(1, (t_o / t_s)^power)) >= g_o = max(psi, min(1, (t_o / t_max)^power))
+    (t_s <= t_max; s itself keeps 1 >= g_s; g_o = 1 when t_max is 0, as no spell is then
+    discounted), so the exact d_j = sum_o (1 - psi_o) w_o E_oj <= D_j = sum_o (1 - g_o) w_o E_oj <=
+    h_j <= x_j = phi_j c_j + h_j, and d (2 x - d) rises with d up to x: the fall is at most the
+    sum over every skill j of idf_j^2 D_j (2 x_j - D_j). 0 for rows of fewer than two occupations
+    and while psi is 1.
+
+    claims : (n, n_skills) CSR claim weights; experience : (n, n_occupations) CSR spell weights;
+    tenure : the same shape, each spell's `experience_tenure` (a missing entry reads 0); skills_of :
+    (n_occupations, n_skills) CSR, `SkillSpace.experience`; trade : `SkillSpace.trade`, None while
+    phi is 1; idf : (n_skills,) the segment's IDF."""
+    n = claims.shape[0]
+    out = np.zeros(n)
+    if psi >= 1.0 or not n:
+        return out
+    idf2 = np.asarray(idf, dtype=np.float64) ** 2
+    many = np.flatnonzero(np.diff(experience.indptr) >= 2)
+    for start in range(0, len(many), chunk):
+        rows = many[start : start + chunk]
+        e = experience[rows].tocsr()
+        e.sum_duplicates()
+        m = len(rows)
+        at = np.repeat(np.arange(m), np.diff(e.indptr))
+        ten = np.asarray(tenure[rows[at], e.indices], dtype=np.float64).ravel()
+        t_max = np.zeros(m)
+        np.maximum.at(t_max, at, ten)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(t_max[at] > 0, ten / np.where(t_max[at] > 0, t_max[at], 1.0), 1.0)
+        g = np.where(t_max[at] > 0, np.clip(ratio**power, psi, 1.0), 1.0)
+        w = e.data.astype(np.float64)
+        h = sp.csr_matrix((w, e.indices, e.indptr), shape=e.shape) @ skills_of
+        d = sp.csr_matrix(((1.0 - g) * w, e.indices, e.indptr), shape=e.shape) @ skills_of
+        c = claims[rows].astype(np.float64)
+        if trade is not None and phi < 1.0:
+            listed = sp.csr_matrix((np.ones(len(w)), e.indices, e.indptr), shape=e.shape) @ trade
+            own = c.multiply(listed > 0)
+            c = c - (1.0 - phi) * own
+        x = (c + h).tocsr()
+        out[rows] = np.asarray(d.multiply(2.0 * x - d) @ idf2, dtype=np.float64).ravel()
+    return np.maximum(out, 0.0)
 
 
 def rounded_up(values: np.ndarray) -> np.ndarray:
@@ -832,3 +893,102 @@ def expanded(
     block = block.tocsr()
     block.sum_duplicates()
     return block
+
+
+def other_trades_fall(
+    n: int,
+    claims: tuple[np.ndarray, np.ndarray, np.ndarray],
+    history: tuple[np.ndarray, np.ndarray, np.ndarray],
+    tenure: tuple[np.ndarray, np.ndarray, np.ndarray],
+    reach: tuple[np.ndarray, np.ndarray, np.ndarray],
+    experience: sp.csr_matrix,
+    outside: np.ndarray,
+    psi: float,
+    power: float = 1.0,
+    trade: sp.csr_matrix | None = None,
+    phi: float = 1.0,
+) -> np.ndarray:
+    """(n,) float64 >= 0: how much each of n rows' outside part b^2 (the skill similarity's, IDF
+    weighted) falls when the implied skills of its other trades count times psi_o beside the spell
+    that is the evidence of the vacancy's trade (`RankingParams.other_trades_outside`), computed on
+    the vector with the claims of the row's own trade already at phi (`trade_claim_falls`), so that
+    the two reductions together are exactly what the two rules mean.
+
+    claims : the rows' claims (row position, skill, weight), each (k,); history : the rows' work
+    history (row position (m,), occupation (m,), identity weight (m,)), grouped by row, as
+    `arrays.gather_rows` gives it; tenure : the same for each spell's length x recency
+    (`experience_tenure`, <= its weight; a spell it lacks reads 0); reach : (indptr (n_occupations +
+    1,), column, value) each occupation's skills at the vacancy's own skills V with value =
+    experience weight x idf x the vacancy's unit vector there (what a spell of weight 1 adds to q^ .
+    x_V); experience : (n_occupations, n_skills) CSR, `SkillSpace.experience`; outside : (n_skills,)
+    float64, idf^2 at skills outside V and 0 inside it; psi : the floor in (0, 1]; power : >= 0, how
+    steeply a shorter or older other trade counts less; trade : (n_occupations, n_skills) CSR,
+    `SkillSpace.trade` (`trade_profiles`), None while `RankingParams.trade_claim_units` phi is 1.
+
+    Per row of two or more occupations, s is the spell with the largest weight x reach (ties: the
+    first; none when no spell reaches V); every other spell o counts at psi_o = max(psi, min(1,
+    (tenure_o / tenure_s)^power)) of its weight. With phi_j = phi for a claim c_j that a spell's
+    unit group's profiles list (`trade`; 1 else), h = sum_o w_o E_o, a = h - d and d = sum_o (1 -
+    psi_o) w_o E_o, x = phi_j c + h is the vector after `trade_claim_falls`' rule and the fall is the
+    sum over skills outside V of idf^2 (x^2 - (x - d)^2) = idf^2 d (2 x - d). The two rules together
+    then leave the outside part at exactly sum_j idf_j^2 (phi_j c_j + a_j)^2: b^2 less the trade
+    fall sum idf^2 ((c + h)^2 - (phi_j c + h)^2) less this one. Rows of one occupation, or whose
+    other spells are as long and recent as s, fall by 0."""
+    at, occ, weight = history
+    out = np.zeros(n)
+    if psi >= 1.0 or not len(at):
+        return out
+    many = np.bincount(at, minlength=n)[at] >= 2
+    if not many.any():
+        return out
+    at, occ, weight = at[many], occ[many], weight[many]
+    indptr, _, value = reach
+    which, idx = row_positions(indptr, occ)
+    evidence = np.bincount(which, value[idx], len(occ)) * weight
+    t_at, t_occ, t_value = tenure
+    ten = np.zeros(len(at))  # each spell's tenure (0 where the tenure matrix holds none)
+    if len(t_at):
+        span = int(max(occ.max(), t_occ.max())) + 1
+        key, t_key = at.astype(np.int64) * span + occ, t_at.astype(np.int64) * span + t_occ
+        order = np.argsort(t_key, kind="stable")
+        found = np.minimum(np.searchsorted(t_key[order], key), len(t_key) - 1)
+        ten = np.where(t_key[order][found] == key, t_value[order][found], 0.0)
+    # s: the first spell of each row with the largest evidence
+    order = np.lexsort((np.arange(len(at)), -evidence, at))
+    first = np.r_[True, at[order][1:] != at[order][:-1]]
+    top = np.zeros(n, dtype=np.int64)
+    top[at[order[first]]] = order[first]
+    s = top[at]
+    live = (evidence[s] > 0) & (s != np.arange(len(at))) & (ten[s] > 0)
+    keep = np.ones(len(at))
+    keep[live] = np.clip((ten[live] / ten[s[live]]) ** power, psi, 1.0)
+    rows = np.unique(at[keep < 1.0])
+    if not len(rows):
+        return out
+    # every (row, skill) of those rows' vectors: their spells' skills and their claims
+    mine = np.isin(at, rows)
+    at, occ, weight, keep = at[mine], occ[mine], weight[mine], keep[mine]
+    which, idx = row_positions(experience.indptr, occ)
+    skill = experience.indices[idx].astype(np.int64)
+    given = weight[which] * experience.data[idx]
+    c_at, c_skill, c_weight = claims
+    c_mine = np.isin(c_at, rows)
+    n_skills = len(outside)
+    c_weight = c_weight[c_mine]
+    if trade is not None and phi < 1.0 and len(c_weight):
+        # claims listed by a spell's unit group's profiles count times phi (`trade_claim_falls`)
+        t_which, t_idx = row_positions(trade.indptr, occ)
+        listed = at[t_which].astype(np.int64) * n_skills + trade.indices[t_idx]
+        c_key = c_at[c_mine].astype(np.int64) * n_skills + c_skill[c_mine]
+        c_weight = np.where(np.isin(c_key, listed), phi * c_weight, c_weight)
+    key = np.concatenate(
+        [
+            at[which].astype(np.int64) * n_skills + skill,
+            c_at[c_mine].astype(np.int64) * n_skills + c_skill[c_mine],
+        ]
+    )
+    cells, inverse = np.unique(key, return_inverse=True)
+    x = np.bincount(inverse, np.concatenate([given, c_weight]), len(cells))
+    d = np.bincount(inverse[: len(given)], (1.0 - keep[which]) * given, len(cells))
+    np.add.at(out, cells // n_skills, outside[cells % n_skills] * d * (2.0 * x - d))
+    return np.maximum(out, 0.0)
