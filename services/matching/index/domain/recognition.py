@@ -79,6 +79,8 @@ from .recognition_text import (
     without_location_phrases,
     without_not_needed_lists,
     without_places,
+    without_school_names,
+    without_start_terms,
     without_workplace,
     words,
     work_history_item,
@@ -2706,7 +2708,11 @@ class SkillRecognizer:
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(
-                without_location_phrases(without_clock_times(without_colon_cases(sentence))),
+                without_location_phrases(
+                    without_clock_times(
+                        without_start_terms(without_school_names(without_colon_cases(sentence)))
+                    )
+                ),
                 self.tools.place_names,
             )
             if not re.search(r"\w", sentence):
