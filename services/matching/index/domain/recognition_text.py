@@ -2684,10 +2684,20 @@ def finnish_name_forms(name: str) -> tuple[frozenset[str], frozenset[str], froze
       with a capital are places ("Saksassa", "Arabiaan").
 
     Stems follow the language names' declension: vowel-final, the last consonant in the weak grade
-    before a closed syllable (`_NAME_GRADES`), vowel harmony from the word. A name that is not
-    one word of letters ending in a vowel ("sanskrit", "jiddiš") has no forms here."""
-    if not name.isalpha() or name[-1] not in "aeiouyäö":
+    before a closed syllable (`_NAME_GRADES`), vowel harmony from the word. A loan name ending in a
+    consonant takes the stem vowel -i- before its endings ("tagalog": "tagalogia", "tagalogin kielen",
+    "tagalogiksi"; "vietnam": "vietnamia"; outside tester 36, H3). A name that is not one word of
+    letters has no forms here."""
+    if not name.isalpha():
         return frozenset(), frozenset(), frozenset()
+    if name[-1] not in "aeiouyäö":
+        a = "a" if re.search(r"[aou]", name) else "ä"
+        stem = name + "i"
+        return (
+            frozenset({stem + "ksi", stem + "n ?-?kiel"}),
+            frozenset({name, stem + a, stem + "n", stem + "n" + a}),
+            frozenset({stem + "ss" + a, stem + "st" + a, stem + "ll" + a, stem + "in"}),
+        )
     strong, weak = _IRREGULAR_NAME_STEMS.get(name, (name, name))
     if name not in _IRREGULAR_NAME_STEMS:
         m = _LAST_CONSONANTS.search(name)
