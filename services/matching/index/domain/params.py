@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .model import SKILL_LEVELS
 
@@ -57,11 +58,14 @@ class RankingParams:
     level_weights: tuple[float, ...] = (0.6, 0.8, 1.0, 1.0)
     """Weight of a claimed skill per level in `SKILL_LEVELS` (basic … expert). Weights stay <= 1
     so that one claim is at most full evidence; expert counts like advanced because the levels
-    are self- or coach-assessed and the top two are hard to tell apart."""
+    are self- or coach-assessed and the top two are hard to tell apart. Positive and never lower
+    for a higher level (`ValueError` otherwise): a higher level never reads lower (outside tester
+    36, H1)."""
 
     occupation_claim_levels: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0)
     """Evidence weight of a claimed skill per level in `SKILL_LEVELS` in the occupation inference
-    (`vectors.claim_evidence`; a suggestion times `suggested_claim_factor`). A claim at any level
+    (`vectors.claim_evidence`; a suggestion as a claim of its level position: see
+    `suggested_claim_factor`). A claim at any level
     says the person uses the skill, and so is as much evidence of what they do: the level says how
     well, which `level_weights` counts in the similarity and coverage. `level_weights` here (before
     session 26) tempered a basic claim's evidence to its 0.6th power, so people claiming a few
@@ -73,8 +77,22 @@ class RankingParams:
     0.0006, team-1 / team-2 occupation +0.0044 / +0.0043, no cell below -0.0009."""
 
     suggested_claim_factor: float = 0.5
-    """Multiplier for a skill the recogniser suggested from a coach's notes that the jobseeker
-    has not confirmed."""
+    """A skill the recogniser suggested from a coach's notes and nobody confirmed weighs this times
+    the lowest claim's weight (`level_weights[0]`): 0.3, half a basic claim, the weight a
+    suggestion has on the vacancy's side too (`suggested_skill_weight`), and below a confirmed
+    claim at every level (in [0, 1): `ValueError` otherwise), so confirming a suggestion never
+    lowers the skill similarity, the coverage or the related credit (`vectors.claim_table`). A
+    suggestion has no level (nobody stated one), so its weight is one for all.
+
+    In the occupation inference it counts as a claim (`vectors.claim_evidence`), not less: the
+    inference is no monotone function of a claim's evidence weight, as stronger evidence sharpens
+    the posterior onto the occupation the skills fit best, so a suggestion at half evidence left
+    the posterior spread onto the vacancy's own occupation and the five suggested skills of a
+    bakery ad read as 0.447 agreement with the baker, confirmed 0.431 (confectioner 0.996): the
+    unconfirmed profile ranked first, the confirmed ones 2nd to 7th at every level (outside tester
+    36, H1; 0.5 of a claim's evidence from session 26 to 36). Read in the coach's own notes about
+    the person, a suggestion says what the person does as much as a claim; that it may be wrong
+    is what its lower weight above says."""
 
     experience_essential_weight: float = 0.3
     """Weight given to each essential skill of an occupation in the work history (recent, at
@@ -855,6 +873,10 @@ class RankingParams:
             raise ValueError("level_weights needs one weight per SKILL_LEVELS entry")
         if len(self.occupation_claim_levels) != len(SKILL_LEVELS) or min(self.occupation_claim_levels) < 0:
             raise ValueError("occupation_claim_levels needs one non-negative weight per SKILL_LEVELS entry")
+        if min(self.level_weights) <= 0 or any(b < a for a, b in pairwise(self.level_weights)):
+            raise ValueError("level_weights must be positive and never lower for a higher level")
+        if not 0 <= self.suggested_claim_factor < 1:
+            raise ValueError("suggested_claim_factor must be in [0, 1): a suggestion below every claim")
         weights = (
             self.similarity_weight,
             self.coverage_weight,

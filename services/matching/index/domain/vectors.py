@@ -99,8 +99,8 @@ class SkillSpace:
         claims : (n, n_skills) CSR claim weights; experience : (n, n_occupations) CSR work-history
         weights (the segment's matrices); meta : (claims.nnz,) uint8 claim meta aligned with
         `claims.data` (level position | `SUGGESTED_BIT`, `claims_matrix`): with it, each claim counts
-        in the inference by its evidence weight (`claim_evidence`: a confirmed claim 1 at any level,
-        a suggestion `suggested_claim_factor`), not by its level weight; None reads `claims` as
+        in the inference by its evidence weight (`claim_evidence`: a confirmed claim or a suggestion 1
+        at any level), not by its level weight; None reads `claims` as
         given (evidence weights already). Returns (position, probability): (n, k + k_u) int16 and
         (n, k + k_u) uint8 in units of 1/255, k = `RankingParams.inferred_occupations`, k_u =
         `RankingParams.inferred_unit_groups`: the first k slots hold occupation positions and
@@ -415,20 +415,27 @@ _EVIDENCE_MASK = len(SKILL_LEVELS) - 1 | SUGGESTED_BIT  # the meta bits `claim_e
 
 def claim_evidence(p: RankingParams) -> np.ndarray:
     """(8,) float64: a claim's evidence weight in the occupation inference by its claim meta
-    (level position | `SUGGESTED_BIT`): `RankingParams.occupation_claim_levels` of its level,
-    times `suggested_claim_factor` for a suggestion nobody confirmed."""
+    (level position | `SUGGESTED_BIT`): `RankingParams.occupation_claim_levels` of its level, for
+    a suggestion nobody confirmed as for a confirmed claim (the inference is not monotone in a
+    claim's evidence: `RankingParams.suggested_claim_factor`, outside tester 36, H1)."""
     out = np.zeros(_EVIDENCE_MASK + 1, dtype=np.float64)
     for i in range(len(SKILL_LEVELS)):
-        out[i] = p.occupation_claim_levels[i]
-        out[i | SUGGESTED_BIT] = p.occupation_claim_levels[i] * p.suggested_claim_factor
+        out[i] = out[i | SUGGESTED_BIT] = p.occupation_claim_levels[i]
     return out
 
 
+def suggested_weight(p: RankingParams) -> float:
+    """A suggestion's claim weight (0-1, one for every level: nobody stated one):
+    `suggested_claim_factor` x the lowest level's weight, below every confirmed claim's."""
+    return p.suggested_claim_factor * min(p.level_weights)
+
+
 def claim_table(p: RankingParams) -> dict[tuple[str, bool], tuple[float, int, bool]]:
-    """(level, suggested) -> (weight, meta, suggested) of a skill claim."""
+    """(level, suggested) -> (weight, meta, suggested) of a skill claim: a confirmed claim weighs
+    `RankingParams.level_weights` of its level, a suggestion `suggested_weight`."""
     return {
         (level, suggested): (
-            p.level_weights[i] * (p.suggested_claim_factor if suggested else 1.0),
+            suggested_weight(p) if suggested else p.level_weights[i],
             i | (SUGGESTED_BIT if suggested else 0),
             suggested,
         )
