@@ -79,6 +79,8 @@ from .recognition_text import (
     without_location_phrases,
     without_not_needed_lists,
     without_places,
+    without_school_names,
+    without_start_terms,
     without_workplace,
     words,
     work_history_item,
@@ -244,6 +246,11 @@ _TITLED_QUALIFICATION = {
         ),
         # a registration as the profession: "laillistettu toimintaterapeutti", "laillistetun fysioterapeutin"
         re.compile(r"\blaillistet(?:tu|un|tua|tuna|tuja|tujen)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+        # a right to practise as the profession: "laillistus farmaseuttina", "ammattioikeus proviisorina"
+        re.compile(
+            r"\b(?:laillistu|ammattioikeu|ammatinharjoittamisoikeu)\w*\s+(?P<title>[^\W\d_][\w-]*?)(?:na|nä)\b",
+            re.I,
+        ),
     ),
     "sv": (
         re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
@@ -267,10 +274,17 @@ _TITLED_QUALIFICATION = {
             r"registration)",
             re.I,
         ),
+        # a right to practise as the profession: "Licence to practise as a pharmacist in Finland"
+        re.compile(
+            r"\b(?:licen[cs]e|registration|right|authori[sz]ation)\s+to\s+practi[cs]e\s+as\s+(?:an?\s+)?"
+            r"(?P<title>[a-z]+(?:\s+[a-z]+){0,2})",
+            re.I,
+        ),
         # a degree by its field: "a degree in physiotherapy", "BSc Physiotherapy", "a nursing degree"
         re.compile(
-            r"\b(?:(?:bachelor|master)['’]?s?(?:\s+degree)?|degree|diploma|b\.?\s?sc\.?|m\.?\s?sc\.?|b\.?a\.?|"
-            r"m\.?a\.?)\s+(?:\(\w+\)\s+)?(?:(?:in|of)\s+)?(?:science\s+in\s+)?(?P<field>[a-z]+(?:\s+[a-z]+)?)",
+            r"\b(?:(?:bachelor|master)['’]?s?(?:\s+degree)?|degree|diploma|vocational\s+qualification|b\.?\s?sc\.?|"
+            r"m\.?\s?sc\.?|b\.?a\.?|m\.?a\.?)\s+(?:\(\w+\)\s+)?(?:(?:in|of)\s+)?(?:science\s+in\s+)?"
+            r"(?P<field>[a-z]+(?:\s+[a-z]+){0,2})",
             re.I,
         ),
         re.compile(r"\b(?P<field>[a-z]+(?:\s+[a-z]+)?)\s+(?:degree|diploma)\b", re.I),
@@ -2706,7 +2720,11 @@ class SkillRecognizer:
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(
-                without_location_phrases(without_clock_times(without_colon_cases(sentence))),
+                without_location_phrases(
+                    without_clock_times(
+                        without_start_terms(without_school_names(without_colon_cases(sentence)))
+                    )
+                ),
                 self.tools.place_names,
             )
             if not re.search(r"\w", sentence):
@@ -3064,11 +3082,11 @@ class SkillRecognizer:
 
     def _degree_field(self, phrase: str, lang: str) -> tuple[str, ...] | None:
         """The URIs of the occupations the degree field `phrase` (`DegreeName`, read inside a
-        degree's wording) qualifies for, () for a general qualification (read as nothing), None
-        when the table does not name it."""
+        degree's wording; a row's `|`-joined names are alternatives) qualifies for, () for a general
+        qualification (read as nothing), None when the table does not name it."""
         key = " ".join(words(phrase.lower()))
         for name in self.tools.degree_names:
-            if name.pattern is None and name.lang == lang and name.name == key:
+            if name.pattern is None and name.lang == lang and key in name.name.split("|"):
                 return self._degree_occupations(name.titles)
         return None
 
@@ -3081,7 +3099,7 @@ class SkillRecognizer:
         `_FI_GENITIVE_GRADATION`; a Swedish compound's title without its final -e by the title,
         "närvårdarexamen"); English by an ESCO occupation's label of the title's first one to
         three words (longest first; "registered physiotherapist with Valvira"), a field by its
-        practitioner (`_FIELD_TITLES`)."""
+        practitioner (`_FIELD_TITLES`); "a vocational qualification in <field>" only by the table."""
         group = "title" if m.groupdict().get("title") else "field"
         phrase = m.group(group) or ""
         if lang != "en":
@@ -3098,6 +3116,8 @@ class SkillRecognizer:
         titles = self._titles()[0]
         tokens = phrase.split()
         phrase_last = m.string[m.end(group) : m.end()].strip() == ""
+        # "a vocational qualification in <field>": only a field of the table (forest machine operation)
+        table_only = group == "field" and m.group().lower().startswith("vocational")
         for n in range(len(tokens), 0, -1):
             # the phrase ends the match ("registered physiotherapist with …"): its first words;
             # it opens it ("occupational therapist's degree"): its last
@@ -3113,6 +3133,8 @@ class SkillRecognizer:
                 return span, degree
             if group == "title":
                 forms = [head]
+            elif table_only:
+                continue  # ("a vocational qualification in hairdressing" is read as its words, as tuned)
             else:
                 forms = [head[: len(head) - len(a)] + b for a, b in _FIELD_TITLES if head.endswith(a)]
             positions = next((titles[f] for f in forms if titles.get(f)), ())
