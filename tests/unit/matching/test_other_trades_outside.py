@@ -34,8 +34,8 @@ from services.matching.index.domain.vectors import other_trades_fall
 from .conftest import TODAY, candidate, esco_occupation, vacancy
 from .stage_one import stage_one
 
-ON = replace(RankingParams(), other_trades_outside=0.1)
-OFF = replace(RankingParams(), other_trades_outside=1.0)
+ON = replace(RankingParams(), other_trades_outside=0.1, trade_claim_units=0.3)
+OFF = replace(RankingParams(), other_trades_outside=1.0, trade_claim_units=0.3)
 
 # (the vacancy's trade, another trade a year of which came later)
 PAIRS = (
@@ -157,9 +157,11 @@ def test_the_fall_is_the_other_trade_s_outside_part_at_its_share():
     )
 
 
-def test_stage_one_still_bounds_every_exact_score_with_the_rule_on(esco):
-    """On the speed benchmark's generated profiles (one to three spells), with the rule on: every
-    row's exact score is at most its stage-1 bound (`query.outside_bound_weight`), no exact score
+@pytest.mark.parametrize("prune", [False, True])
+def test_stage_one_still_bounds_every_exact_score_with_the_rule_on(esco, prune):
+    """On the speed benchmark's generated profiles (one to three spells), with the rule on beside
+    `trade_claim_units` 0.3 (both rules, compose36): every row's exact score is at most its stage-1
+    bound (`Segment.geo_trade_fall`, `query.outside_bound_weight`), pruned or not, no exact score
     falls, and the rule reaches some rows."""
     municipalities = load_municipalities()
     people = list(generate_candidates(esco, 3000, 7, municipalities=municipalities))
@@ -180,7 +182,7 @@ def test_stage_one_still_bounds_every_exact_score_with_the_rule_on(esco):
         engine.bulk_load(people)
     reached = 0
     for v in vacancies:
-        on, off = (stage_one(engine, engine.prepare(v), prune=False) for engine in engines)
+        on, off = (stage_one(engine, engine.prepare(v), prune=prune) for engine in engines)
         assert np.all(on.exact <= on.ub + on.history() + EPS)
         same = np.intersect1d(on.rows, off.rows)
         a = dict(zip(on.rows.tolist(), on.exact.tolist(), strict=True))

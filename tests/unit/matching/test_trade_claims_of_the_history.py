@@ -189,14 +189,18 @@ def test_stage_one_still_bounds_every_exact_score_with_the_rule_on(esco):
 @pytest.fixture(scope="module")
 def generated(esco):
     """The speed benchmark's generated profiles (3,000) and vacancies (16), with an engine per phi
-    (0.3, 0.5 and 1, off)."""
+    (0.3, 0.5 and 1, off), each with `other_trades_outside` 0.1 on beside it (compose36: stage 1's
+    stored fall holds both rules' most)."""
     municipalities = load_municipalities()
     people = list(generate_candidates(esco, 3000, 7, municipalities=municipalities))
     vacancies = list(generate_vacancies(esco, 16, 8, municipalities=municipalities))
     engines = {}
     for phi in (0.3, 0.5, 1.0):
         engine = MatchingEngine(
-            esco, municipalities, replace(RankingParams(), trade_claim_units=phi), clock=lambda: REFERENCE_DAY
+            esco,
+            municipalities,
+            replace(RankingParams(), trade_claim_units=phi, other_trades_outside=0.1),
+            clock=lambda: REFERENCE_DAY,
         )
         engine.bulk_load(people)
         engines[phi] = engine
@@ -216,7 +220,8 @@ def test_stage_one_bounds_every_exact_score_with_the_rule_on_pruned_or_not(gener
 
 def test_only_rows_with_claims_of_their_own_trade_have_a_looser_bound(generated):
     """Stage 1 loosens only the rows the rule can lift (`Segment.trade_fall` > 0): every other row's
-    bound is the one it has with the rule off, and those rows are there."""
+    bound is the one it has with the rule off (phi 1, `other_trades_outside` still on), and those
+    rows are there."""
     engines, vacancies = generated
     fall = engines[0.3]._snapshot.main.trade_fall
     assert fall is not None and engines[1.0]._snapshot.main.trade_fall is None
