@@ -534,8 +534,10 @@ class RankingParams:
     promises hold: a claim inside V is untouched, an outside claim still adds (phi c + h)^2 - h^2 >
     0 to b^2. Each row's fall over all its claims of its own trade is stored at index time
     (`Segment.trade_fall`, 8 B a profile while phi < 1): the exact score takes the claims inside V
-    back out of it, and stage 1 bounds the outside part by b^2 less the row's fall (or phi^2 b^2, if
-    larger), so a row without such claims keeps its bound (`kernels.similarity_bound_of`). 1: off. 0.3
+    back out of it, and stage 1 bounds the outside part by b^2 less the row's fall (with
+    `other_trades_outside` on, its stage-1 copy also holds that rule's most: `Segment.geo_trade_fall`)
+    or phi^2 psi^2 b^2, if larger, so a row without such claims and of one occupation keeps its
+    bound (`kernels.similarity_bound_of`). 1: off. 0.3
     (session 36, helper `f2on36`, on the tuning half, seed 1101, 20,000 candidates, 100 vacancies per
     variant): two-occupations skills / sparse +0.050 / +0.048 NDCG@10, occupation -0.003 +- 0.003
     paired, every other cell identical per vacancy; at 0.2 occupation fell beyond its paired s.e., at
@@ -556,12 +558,20 @@ class RankingParams:
     dilute the evidence that the person meets it, while a trade as long and as recent as s's still
     counts whole
     (`vectors.other_trades_fall`). Claims, the part inside V and rows of one occupation are
-    untouched, so the similarity only rises. Outside tester 35, F1: an early years teacher of 5.7
-    years holding 27 of 27 essential skills of a daycare-teacher ad read 92.7, with a later year as
-    a healthcare assistant 64.1 (similarity 0.300 -> 0.213 of its 0.3: the assistant's profile,
-    implied by the year, outside the vacancy). Stage 1 bounds the outside part at
-    `outside_skill_weight` x psi^2 (`query.outside_bound_weight`: every coordinate of the row's
-    vector keeps at least psi of itself). 0.1 (with `other_trades_power` 2): the teacher reads 86.7;
+    untouched, so the similarity only rises. Beside `trade_claim_units` (phi) the fall is computed
+    on the vector with the row's own trade's claims already at phi, so together the outside part is
+    exactly the sum over skills j outside V of idf_j^2 (phi_j c_j + a_j)^2 (phi_j phi for a claim
+    of the row's trade, else 1; a_j the history with the other trades at their share), not less
+    where a claim and another trade meet on one skill (session 36, helper `compose36`). Outside
+    tester 35, F1: an early years teacher of 5.7 years holding 27 of 27 essential skills of a
+    daycare-teacher ad read 92.7, with a later year as a healthcare assistant 64.1 (similarity
+    0.300 -> 0.213 of its 0.3: the assistant's profile, implied by the year, outside the vacancy).
+    Stage 1 bounds the outside part by b^2 less the row's stored most fall under both rules for
+    any vacancy (`Segment.geo_trade_fall`, `vectors.other_trades_bound_falls`: other spells at
+    max(psi, (t_o / t_max)^power), t_max the row's longest; no extra bytes, it replaces the trade
+    rule's stage-1 copy) or `outside_skill_weight` x phi^2 x psi^2 of it, whichever is larger
+    (`query.outside_bound_weight`: every coordinate keeps at least phi psi of itself). 0.1 (with
+    `other_trades_power` 2): the teacher reads 86.7;
     on the tuning half (seed 1101, 20,000 candidates, 100 vacancies) only history-only moves,
     occupation / skills / sparse / text +0.0002 / +0.0011 / -0.0061 / -0.0005 NDCG@10, each within
     its paired s.e. (docs/benchmarks.md, session 36, helper `later36`). 1: off, as before."""
