@@ -197,13 +197,16 @@ def test_both_rules_together_equal_the_rules_read_skill_by_skill(generated):
     assert met_rows > 0
 
 
+@pytest.mark.parametrize("setting", ["both", "other"])
 @pytest.mark.parametrize("prune", [False, True])
-def test_stage_one_bounds_every_exact_score_with_both_rules_on(generated, prune):
-    """Shortlists stay exact with both rules on: every near row's exact score is at most its stage-1
-    bound (plus what its pruned work-history columns can add), pruned or not."""
+def test_stage_one_bounds_every_exact_score_with_both_rules_on(generated, prune, setting):
+    """Shortlists stay exact with both rules on, and with the other-trades rule alone (its stored
+    stage-1 fall without a trade fall): every near row's exact score is at most its stage-1 bound
+    (plus what its pruned work-history columns can add), pruned or not."""
     engines, vacancies = generated
+    assert engines[setting]._snapshot.main.geo_trade_fall is not None
     for v in vacancies:
-        on = stage_one(engines["both"], engines["both"].prepare(v), prune=prune)
+        on = stage_one(engines[setting], engines[setting].prepare(v), prune=prune)
         assert np.all(on.exact <= on.ub + on.history() + EPS)
 
 
