@@ -962,17 +962,19 @@ def other_trades_fall(
     live = (evidence[s] > 0) & (s != np.arange(len(at))) & (ten[s] > 0)
     keep = np.ones(len(at))
     keep[live] = np.clip((ten[live] / ten[s[live]]) ** power, psi, 1.0)
-    rows = np.unique(at[keep < 1.0])
+    reached = np.zeros(n, dtype=bool)  # the rows some other spell of which counts less
+    reached[at[keep < 1.0]] = True
+    rows = np.flatnonzero(reached)
     if not len(rows):
         return out
     # every (row, skill) of those rows' vectors: their spells' skills and their claims
-    mine = np.isin(at, rows)
+    mine = reached[at]
     at, occ, weight, keep = at[mine], occ[mine], weight[mine], keep[mine]
     which, idx = row_positions(experience.indptr, occ)
     skill = experience.indices[idx].astype(np.int64)
     given = weight[which] * experience.data[idx]
     c_at, c_skill, c_weight = claims
-    c_mine = np.isin(c_at, rows)
+    c_mine = reached[c_at]
     n_skills = len(outside)
     c_weight = c_weight[c_mine]
     if trade is not None and phi < 1.0 and len(c_weight):
@@ -980,7 +982,12 @@ def other_trades_fall(
         t_which, t_idx = row_positions(trade.indptr, occ)
         listed = at[t_which].astype(np.int64) * n_skills + trade.indices[t_idx]
         c_key = c_at[c_mine].astype(np.int64) * n_skills + c_skill[c_mine]
-        c_weight = np.where(np.isin(c_key, listed), phi * c_weight, c_weight)
+        order = np.argsort(c_key)  # the few claims sorted, the profiles' many entries looked up in them
+        at_claim = np.minimum(np.searchsorted(c_key[order], listed), len(order) - 1)
+        hit = c_key[order][at_claim] == listed
+        of_trade = np.zeros(len(c_key), dtype=bool)
+        of_trade[order[at_claim[hit]]] = True
+        c_weight = np.where(of_trade, phi * c_weight, c_weight)
     key = np.concatenate(
         [
             at[which].astype(np.int64) * n_skills + skill,
