@@ -55,6 +55,7 @@ from shared.schemas import (
     EscoUri,
     RegionId,
     StrictSchema,
+    refuse_stacked_marks,
 )
 from shared.tables import OLE_MAGIC, XLSX_MAGIC
 
@@ -201,10 +202,10 @@ class ShortageImportSchema(ma.Schema):
 class WithdrawArgs(StrictSchema):
     reason = fields.String(
         required=True,
-        validate=[validate.Length(1, 500), refuse_identifiers],
+        validate=[validate.Length(1, 500), refuse_identifiers, refuse_stacked_marks],
         metadata={
             "description": "Why the list is withdrawn (kept in the history); no identity code, e-mail address, "
-            "phone number or IBAN (422)",
+            "phone number or IBAN, and no character under a stack of combining marks (422)",
             "example": "period mistyped",
         },
     )
