@@ -647,6 +647,78 @@ def unique_by(key: str, what: str) -> Any:
     return check
 
 
+#: How an input was read as the municipality it collides with (``Geography.reading``), named in the refusal.
+MUNICIPALITY_READINGS = {
+    "code": N_("%(given)s is the code of %(municipality)s"),
+    "swedish": N_("%(given)s is the Swedish name of %(municipality)s"),
+    "sami": N_("%(given)s is the Sámi name of %(municipality)s"),
+    "merged": N_("%(given)s was merged on 1.1.%(year)s into what is today %(municipality)s"),
+    "renamed": N_("%(given)s was renamed %(municipality)s on 1.1.%(year)s"),
+    "form": N_("%(given)s is read as %(municipality)s"),
+}
+#: A list of municipalities naming one twice, in two spellings or by a former municipality (outside tester 36,
+#: H10: "Birkala", "Ylöjärvi", "Kuru" was refused as "listed more than once", naming neither entry nor why).
+SAME_MUNICIPALITY = N_("%(entries)s are one municipality, %(municipality)s: list it once.")
+SAME_MUNICIPALITY_READ = N_(
+    "%(entries)s are one municipality, %(municipality)s: list it once (%(readings)s)."
+)
+MAIN_MUNICIPALITY_AGAIN = N_(
+    "%(entries)s is the main municipality (municipality), %(municipality)s: leave it out of the other work sites."
+)
+MAIN_MUNICIPALITY_AGAIN_READ = N_(
+    "%(entries)s is the main municipality (municipality), %(municipality)s: leave it out of the other work "
+    "sites (%(readings)s)."
+)
+
+
+def same_municipalities(entries: Any, main: Any = None) -> list[str]:
+    """Why a list of municipalities as written (``entries``: a request's raw list) names one municipality
+    twice: a reason per municipality named more than once, and one per entry that is ``main`` (the main
+    municipality, as written) again, each naming the entries as written, the municipality they are (code and
+    Finnish name) and how an entry other than its Finnish name was read (a code, the Swedish or Sámi name, a
+    municipality merged into it, a former name, an inflected form: ``MUNICIPALITY_READINGS``). Entries that
+    are not text or not a municipality are left out (their own field errors name them). [] when none
+    collide. Reference data through the running app (``reference()``)."""
+    geography = reference().geography
+
+    def read(text: Any) -> tuple[str, str] | None:  # (code, reading or "")
+        if not isinstance(text, str):
+            return None
+        try:
+            code, how, year = geography.reading(text)
+        except (UnknownPlaceError, ValueError):
+            return None
+        if how == "name":
+            return code, ""
+        values = {"given": repr(text), "municipality": named(code), "year": year}
+        return code, MUNICIPALITY_READINGS[how] % values
+
+    def named(code: str) -> str:
+        return f"{code} {geography.municipalities[code].name_fi}"
+
+    readings = [
+        (text, found) for text in (entries if isinstance(entries, list) else []) if (found := read(text))
+    ]
+    main_code = found[0] if (found := read(main)) else None
+    by_code: dict[str, list[tuple[str, str]]] = {}
+    for text, (code, how) in readings:
+        by_code.setdefault(code, []).append((text, how))
+    reasons: list[str] = []
+    for code, items in by_code.items():
+        said = "; ".join(dict.fromkeys(how for _, how in items if how))
+        values = {"entries": ", ".join(repr(text) for text, _ in items), "municipality": named(code)}
+        if code == main_code:
+            main_read = read(main)
+            said = "; ".join(dict.fromkeys(x for x in [main_read[1] if main_read else "", said] if x))
+            message = MAIN_MUNICIPALITY_AGAIN_READ if said else MAIN_MUNICIPALITY_AGAIN
+        elif len(items) > 1:
+            message = SAME_MUNICIPALITY_READ if said else SAME_MUNICIPALITY
+        else:
+            continue
+        reasons.append(message % {**values, "readings": said})
+    return reasons
+
+
 class PageArgs(StrictSchema):
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
     offset = fields.Integer(
