@@ -51,6 +51,7 @@ from services.profile.config import Settings as ProfileSettings
 from services.vacancy.app import create_app as create_vacancy_app
 from services.vacancy.config import Settings as VacancySettings
 from shared.schemas import REFERENCE_FORMATS
+from shared.text import stacked_marks
 from tests.api.matching_world import welding_shortage_world
 from tests.api.test_vacancy_api import valid as vacancy_body
 from tests.bad_input import first_caller
@@ -308,8 +309,24 @@ CONDITIONAL = [
 DEFAULT_ACCEPTANCE = ["2xx", "3xx", "401", "403", "404", "409", "429"]
 
 
+def _texts(value: Any) -> Iterator[str]:
+    """Every string in a JSON value, at any depth."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
 def follows_the_rules(case: Any, geography: Any) -> bool:
-    """Whether a case's body keeps the rules its operation's descriptions state (``BODY_RULES``)."""
+    """Whether a case's body keeps the rules its operation's descriptions state (``BODY_RULES``), and the
+    short-text rule of every name and title that a pattern cannot state: no character under a stack of
+    combining marks (``shared.text.stacked_marks``; outside tester 36, H10)."""
+    if any(stacked_marks(text) for text in _texts(case.body)):
+        return False
     rule = BODY_RULES.get(case.operation.label)
     return rule is None or not isinstance(case.body, dict) or rule(case.body, geography)
 
