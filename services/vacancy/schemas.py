@@ -180,7 +180,8 @@ class VacancyInSchema(StrictSchema):
             "Vaasa and Mustasaari, a nurse pool for three municipalities), each as `municipality` takes "
             "it; none twice and not `municipality` again (422). Matching measures a candidate's commute "
             f"to the nearest site. At most {MAX_OTHER_MUNICIPALITIES}. The vacancy's region stays "
-            "`municipality`'s."
+            "`municipality`'s.",
+            "example": ["211"],  # Kangasala beside the example's Tampere (837): a site differs from it
         },
     )
     work_mode = fields.String(

@@ -170,9 +170,24 @@ def _unique(items: Any, key: str) -> bool:
     return len(values) == len(set(values))
 
 
+def _sites_differ(body: dict[str, Any], geography: Any) -> bool:
+    """VacancyIn's work sites: none twice and not `municipality` again, in any spelling (the field's description)."""
+
+    def code(text: Any) -> str | None:
+        try:
+            return geography.municipality(text).code if isinstance(text, str) else None
+        except ValueError:  # UnknownPlaceError: the field's own error
+            return None
+
+    sites = body.get("other_municipalities")
+    codes = [c for c in (code(x) for x in sites) if c] if isinstance(sites, list) else []
+    return len(codes) == len(set(codes)) and code(body.get("municipality")) not in codes
+
+
 def _vacancy(body: dict[str, Any], geography: Any) -> bool:
     """VacancyIn: an occupation, skills or a description; the region (if given) is the municipality's;
-    no skill both required and rejected; each skill and language once; the application deadline not
+    no skill both required and rejected; each skill and language once; the work sites each once and not the
+    municipality again; the application deadline not
     passed nor more than three years ahead, the start date within a year back and three years ahead and not before the deadline."""
     from services.vacancy.domain import START_DAYS_AHEAD, START_DAYS_BEHIND
 
@@ -186,6 +201,7 @@ def _vacancy(body: dict[str, Any], geography: Any) -> bool:
         and not skills & set(body.get("rejected_skills") or [])
         and _unique(body.get("skills"), "uri")
         and _unique(body.get("languages"), "code")
+        and _sites_differ(body, geography)
         and (
             not isinstance(deadline, str)
             or today.isoformat() <= deadline <= (today + timedelta(days=START_DAYS_AHEAD)).isoformat()
