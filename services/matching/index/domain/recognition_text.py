@@ -42,7 +42,10 @@ from services.kernel.negation import (
 )
 
 # (re-exported: the splitter and the limit live in the kernel, which the vacancy service reads too)
+from services.kernel.sentences import MAX_READ_CHARS as MAX_READ_CHARS
 from services.kernel.sentences import MAX_SENTENCES as MAX_SENTENCES
+from services.kernel.sentences import cut_to
+from services.kernel.sentences import reading_units as reading_units
 from services.kernel.sentences import sentences as sentences
 
 _LIST_SPLIT = re.compile(
@@ -1455,10 +1458,13 @@ _LANGUAGE_CUE = re.compile(
 
 
 class Reading(NamedTuple):
-    """Which sentences of a text recognition reads: `read` (in the text's order) of its `total`."""
+    """Which sentences of a text recognition reads: `read` (in the text's order; the last one of the
+    budget may be a sentence's beginning) of its `total`; `chars_unread`: characters of the text's
+    sentences not read (unread sentences and the rest of one read in part)."""
 
     read: list[str]
     total: int
+    chars_unread: int = 0
 
     @property
     def unread(self) -> int:
@@ -1467,10 +1473,16 @@ class Reading(NamedTuple):
 
 
 def sentences_to_read(
-    parts: Sequence[str], limit: int = MAX_SENTENCES, names_skill: Callable[[str], bool] | None = None
+    parts: Sequence[str],
+    limit: int = MAX_SENTENCES,
+    names_skill: Callable[[str], bool] | None = None,
+    max_chars: int = MAX_READ_CHARS,
 ) -> Reading:
     """The at most `limit` of `parts` (a text's `sentences`) that recognition reads, in their order,
-    and how many `parts` there were. All of them when there are no more than `limit`; else first
+    at most `max_chars` characters in all, and how many `parts` there were. All of them when there are
+    no more than `limit` of at most `max_chars` characters; else, until `limit` or `max_chars` is
+    reached (the sentence that crosses `max_chars` read in part: `cut_to`; outside tester 36, H4: one
+    18,200-character "sentence" cost seconds), first
     the lines that are headings (they open and close the sections `requirement_sentences` reads),
     the sentences under a requirement heading (`REQUIREMENT_HEADINGS`: "Edellytämme:",
     "Requirements:") and those with a requirement cue (`REQUIREMENT_CUES`: "edellytämme", "eduksi",
@@ -1480,11 +1492,20 @@ def sentences_to_read(
     last; each group in the text's order. Outside tester 16 (P2): the first 50 sentences only were
     read, so a kokki ad's "Edellytämme voimassa olevaa hygieniapassia." after 60 sentences of
     company presentation was dropped, and nothing said so (`Reading.unread` is for that warning)."""
-    if len(parts) <= limit:
+    written = sum(map(len, parts))
+    if len(parts) <= limit and written <= max_chars:
         return Reading(list(parts), len(parts))
+    parts = [cut_to(part, max_chars) for part in parts]  # (what is never read is not ranked either)
     ranks = sentence_ranks(parts, names_skill)
-    chosen = sorted(sorted(range(len(parts)), key=lambda i: (ranks[i], i))[:limit])
-    return Reading([parts[i] for i in chosen], len(parts))
+    chosen: dict[int, str] = {}
+    room = max_chars
+    for i in sorted(range(len(parts)), key=lambda i: (ranks[i], i)):
+        if len(chosen) == limit or room <= 0:
+            break
+        if part := cut_to(parts[i], room):
+            chosen[i] = part
+            room -= len(part)
+    return Reading([chosen[i] for i in sorted(chosen)], len(parts), written - sum(map(len, chosen.values())))
 
 
 def sentence_ranks(parts: Sequence[str], names_skill: Callable[[str], bool] | None = None) -> list[int]:
