@@ -7,7 +7,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from flask import current_app, g, jsonify, request
+from flask import current_app, g, has_request_context, jsonify, request
 from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint, abort
@@ -259,8 +259,13 @@ LONG_TEXT_WARNING = N_(
 def reading_of(text: str) -> Reading:
     """The sentences of `text` (its first `MAX_TEXT_CHARS` characters, markup dropped: `readable`; a
     list of what is not needed taken out) that recognition reads (`sentences_to_read`: at most
-    `MAX_SENTENCES` sentences and `MAX_READ_CHARS` characters)."""
-    return sentences_to_read(sentences(without_not_needed_lists(readable(text[:MAX_TEXT_CHARS]))))
+    `MAX_SENTENCES` sentences and `MAX_READ_CHARS` characters); once per text and request (the rate
+    limit's cost, the warning and the languages ask for it)."""
+    readings: dict[str, Reading] = g.setdefault("readings", {}) if has_request_context() else {}
+    if (reading := readings.get(text)) is None:
+        cut = text[:MAX_TEXT_CHARS]
+        reading = readings[text] = sentences_to_read(sentences(without_not_needed_lists(readable(cut))))
+    return reading
 
 
 def partly_read_warning(text: str) -> str | None:
