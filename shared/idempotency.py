@@ -83,7 +83,7 @@ KEY_REUSED = N_(
     "This Idempotency-Key was used for another request in the last 24 hours: send a new key with a "
     "new request, or this request exactly as before to get its first answer again."
 )
-KEY_INVALID = N_("An Idempotency-Key is 1 to %(max)d visible ASCII characters.")
+KEY_INVALID = N_("An Idempotency-Key is 1 to %(max)s visible ASCII characters.")
 KEY_IN_PROGRESS = N_("A request with this Idempotency-Key is still running: try again in a moment.")
 
 

@@ -41,6 +41,7 @@ from services.vacancy.schemas import (
 from shared.auth import Role, current_principal, require_role
 from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.i18n import current_language
+from shared.idempotency import idempotent
 from shared.languages import language_name
 from shared.pii import as_meant
 from shared.schemas import Shown, input_notices, reference
@@ -307,10 +308,12 @@ class Vacancies(MethodView):
         return {"items": [shown(v) for v in items], "total": total, "limit": f.limit, "offset": f.offset}
 
     @require_role(Role.EMPLOYER)
+    @idempotent
     @blp.arguments(VacancyInSchema)
     @blp.response(201, VacancyOutSchema)
     def post(self, details: VacancyDetails) -> Any:
-        """Post a vacancy for the caller's organisation."""
+        """Post a vacancy for the caller's organisation. With ``Idempotency-Key`` a retry gets the
+        first answer (``Idempotent-Replayed: true``) and posts nothing again (outside tester 36, H7)."""
         try:
             vacancy = handlers().post(current_principal().org, details)
         except Exception as exc:
