@@ -71,7 +71,7 @@ KEY_PARAMETER: dict[str, Any] = {
     "in": "header",
     "name": HEADER,
     "required": False,
-    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_CHARS},
+    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_CHARS, "pattern": "^[!-~]+$"},
     "description": (
         "Optional. A key of your choosing (a UUID) that makes a retry safe: the same key with the same "
         "request within 24 hours gets the first answer back, marked `Idempotent-Replayed: true`, and "
