@@ -1,15 +1,15 @@
 """the answers of POSTs retried with an Idempotency-Key, kept 24 hours (outside tester 36, H7)
 
-Revision ID: p0011
-Revises: p0010
+Revision ID: p0012
+Revises: p0011
 Create Date: 2026-12-05 17:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "p0011"
-down_revision = "p0010"
+revision = "p0012"
+down_revision = "p0011"
 branch_labels = None
 depends_on = None
 
