@@ -13,12 +13,15 @@ say them (none is a set's own); each test names what a recruiter relies on.
 2. A wish or a negation ends at a clause with its own predicate of holding or doing ("Klienten vill
    byta bransch, talar svenska och finska"; "…, jobbade tidigare som städare"), as it did at "har",
    "är", "kan" (`recognition_text._clause_of_its_own`).
+3. The Swedish glossary's action nouns in -ning/-ering match their verbs' forms ("målning": målar,
+   målat), its verbs in -era their nouns ("montera": monteringen) (`recognition.swedish_verb_forms`).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from services.matching.index.domain.recognition import swedish_verb_forms
 from services.matching.index.domain.recognition_text import (
     affirmed,
     is_boilerplate,
@@ -142,3 +145,27 @@ def test_a_job_done_before_is_read_after_a_wish_the_wish_is_not(esco_recognizer)
 def test_the_lack_itself_stays_negated(esco_recognizer, sentence):
     assert "operate forklift" not in _shown(esco_recognizer, sentence)
     assert "Swedish" in _shown(esco_recognizer, sentence) or "Finnish" in _shown(esco_recognizer, sentence)
+
+
+# -- 3. the glossary's action nouns read in their verbs' forms, and its verbs in their nouns ---------------
+
+
+def test_a_swedish_action_noun_gives_its_verbs_forms_and_a_verb_its_noun():
+    assert {"måla", "målar", "målade", "målat"} <= set(swedish_verb_forms("målning"))
+    assert "fräser" not in swedish_verb_forms("fräsning")  # (a second conjugation's present: not read)
+    assert "sorterar" in swedish_verb_forms("sortering")
+    assert "monteringen" in swedish_verb_forms("montera")
+    assert swedish_verb_forms("plåt") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jag har målat fasader och innertak i tio år.", "paint surfaces"),
+        ("Du isolerar väggar och vindar i nybyggen.", "install insulation material"),
+        ("Medicinerar och dokumenterar enligt ordination.", "administer prescribed medication"),
+        ("Du sorterar returer och planterar sommarblommor.", "sort waste"),
+    ],
+)
+def test_the_work_said_by_its_verb_gives_the_skill_its_noun_gives(esco_recognizer, sentence, expected):
+    assert expected in _shown(esco_recognizer, sentence)
