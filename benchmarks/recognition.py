@@ -127,6 +127,13 @@ Sets (a sentence counts only when it has at least one gold ESCO skill):
   testers, payroll clerks, greenhouse, boat building, fish processing and farm work), exact ESCO skills only, written
   before reading the other sets or the recogniser; held out: measured once, totals only, by the lead (``--sets
   fi-dev22,sv-dev16``).
+- ``fi-dev23``, ``sv-dev17``: an eighth fresh, independent unseen pair (session 36, helper ``unseen36``, another
+  new author; 81 and 85 sentences that name a skill, plus 4 and 4 boilerplate rows with none, across 37 Finnish and
+  42 Swedish occupations plus generic lines, at most five rows each, weighted to occupations earlier sets name little:
+  dental hygienists, pharmacy staff, bakers, meat cutters, forest machine operators, plumbers and HVAC, industrial
+  electricians, laboratory assistants, speech therapists, personal assistants, security guards, kindergarten
+  assistants, welders' CVs in Swedish), exact ESCO skills only, written before reading the other sets or the
+  recogniser; held out: measured once, totals only, by the lead (``--sets fi-dev23,sv-dev17``).
 - ``sv-dev2``: a second fresh Swedish development set (session 18; 52 Finland-Swedish sentences across
   ten shortage occupations and the language and licence requirements), measured whole (``--sets
   sv-dev2``); summary only, before and after a session's changes, as the Swedish estimate on unseen text.

@@ -160,12 +160,21 @@ LIMIT_BY = {
     Ground.SEX: N_('%(field)s limits applicants by sex ("%(words)s").'),
     Ground.PREGNANCY: N_('%(field)s limits applicants by pregnancy ("%(words)s").'),
     Ground.FAMILY: N_('%(field)s limits applicants by family plans ("%(words)s").'),
+    Ground.ORIGIN: N_('%(field)s limits applicants by origin ("%(words)s").'),
+    Ground.NATIONALITY: N_(
+        '%(field)s limits applicants by nationality ("%(words)s"). Some public posts may lawfully require '
+        "Finnish citizenship (State Civil Servants Act 750/1994, section 7); other jobs may not."
+    ),
+    Ground.RELIGION: N_('%(field)s limits applicants by religion or belief ("%(words)s").'),
+    Ground.HEALTH: N_('%(field)s limits applicants by health or disability ("%(words)s").'),
+    Ground.ORIENTATION: N_('%(field)s limits applicants by sexual orientation ("%(words)s").'),
 }
 LIMIT_LAW = N_(
-    "A job ad must not limit applicants by age, sex, pregnancy or family plans without an acceptable "
-    "reason (Equality Act 609/1986, sections 8 and 14; Non-Discrimination Act 1325/2014, section 8). The "
-    "vacancy is published and everyone who reads it sees this warning; whether the limit is lawful (a "
-    "youth summer-job scheme may be) is a person's judgement. Reword the ad if it is not."
+    "A job ad must not limit applicants by age, sex, pregnancy, family plans, origin, nationality, religion or "
+    "belief, health, disability or sexual orientation without an acceptable reason (Equality Act 609/1986, "
+    "sections 8 and 14; Non-Discrimination Act 1325/2014, section 8). The vacancy is published and everyone "
+    "who reads it sees this warning; whether the limit is lawful (a youth summer-job scheme may be) is a "
+    "person's judgement. Reword the ad if it is not."
 )
 FIELD_NAMES = {"title": N_("The ad's title"), "description": N_("The ad's description")}
 UNCONFIRMED_SKILLS = N_("the skills recognition finds in the text")
@@ -225,8 +234,10 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
     tester 16, P2: the rest was dropped and nothing said so), and `requirements_unconfirmed` naming
     the languages, driving licence and cards its text names that the employer has not confirmed
     (`unconfirmed_requirements`); `discriminatory_limit`, with the `field` (title, description), for each
-    limit by age, sex, pregnancy or family plans its text sets (`ad_limits.limits`; outside tester 35,
-    F7: a warning, not a refusal, as phrases have lawful uses and the legal judgement is a person's).
+    limit by a ground of the law its text sets (`ad_limits.Ground`: age, sex, pregnancy, family plans, origin,
+    nationality, religion, health or disability, sexual orientation; `ad_limits.limits`; outside tester 35,
+    F7, tester 36, H6: a warning, not a refusal, as phrases have lawful uses and the legal judgement is a
+    person's).
     None for a closed vacancy: it is
     matched no more (outside tester 19, P11: its close was answered with "names no occupation")."""
     if v.status is Status.CLOSED:

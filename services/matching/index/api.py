@@ -12,6 +12,7 @@ from flask.views import MethodView
 from flask_babel import gettext
 from flask_smorest import Blueprint, abort
 
+from services.kernel.language_clauses import dash_before_level
 from services.kernel.texts import N_
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.language_requirements import language_requirements
@@ -334,7 +335,8 @@ def suggested_languages(
     in `reader` (the text as recognition reads it, `readable`: markup removed and entities decoded,
     outside tester 18, P3); without those `required` already holds at that level or higher, and without a
     choice ("suomi tai ruotsi") one of whose languages `required` already holds."""
-    read = "\n".join(sentences_to_read(sentences(readable(text[:MAX_TEXT_CHARS]))).read)
+    # "Estonian – basic": the level stays with its name through the sentence split (outside tester 36, H3)
+    read = "\n".join(sentences_to_read(sentences(dash_before_level(readable(text[:MAX_TEXT_CHARS])))).read)
     out = []
     for r in language_requirements(read, taxonomy(), text_lang):
         have = required.get(r.code)

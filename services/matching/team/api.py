@@ -37,6 +37,7 @@ from services.matching.team.handlers import (
 )
 from services.matching.team.meeting import IsoWeek
 from services.matching.team.outcomes import FollowUp, InvalidOutcomeError, Reason, Status
+from services.matching.team.refusals import mark_access_audited
 from services.matching.team.replacing import RemovalNotConfirmedError, Replacement
 from services.matching.team.shortages import ShortageCsvError
 from shared.auth import Role, current_principal, require_role
@@ -828,6 +829,7 @@ class Outcomes(MethodView):
                     }
                 },
             )
+        mark_access_audited()  # its access.granted went with the outcome (team.refusals)
         return outcome, 201, {"Location": f"{blp.url_prefix}/vacancies/{vacancy_id}/outcomes"}
 
     @require_role(*TEAM_ROLES)
