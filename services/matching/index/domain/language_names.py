@@ -29,7 +29,7 @@ from .spoken import _LANGUAGE_SKILL, _scopes, language_skill_map
 from .taxonomy import Taxonomy
 
 _SWEDISH_CUE = re.compile(
-    r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
+    r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|prata\w*|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
     r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|kräv\w*|"
     r"behöv\w*|önska\w*|skadar|förutsätt\w*|"
     r"merit\w*|fördel\w*|lite|lär|lära|studera\w*|plugga\w*|klara\w*|[ABC][12]|"

@@ -569,6 +569,14 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bansökningar\w*\b(?!\s+om\s+(?!tjänst|jobb|arbet|plats|befattning|anställning|vikariat)\w)",
     r"\bskicka (?:din|er) ansökan\b",
     r"\bmer information (?:ger|om tjänsten|fås)\b",
+    # who answers questions and where the application goes ("Närmare uppgifter ger avdelningsskötaren",
+    # "Ansökan skickas via Kommunrekry senast 20.1."; both gave skills in sv-dev15/16, session 36), not a
+    # client's application a worker helps with ("hjälper klienter med ansökan om stöd")
+    r"\b(?:närmare|mer|mera|ytterligare)\s+(?:uppgifter|upplysningar|information|info)\s+(?:\w+\s+){0,3}?"
+    r"(?:ger|ges|lämnar|lämnas|fås|får\s+du|om\s+(?:tjänsten|jobbet|arbetet|befattningen|uppdraget))\b",
+    r"\b(?:din\s+|er\s+)?ansökan\s+(?!om\b)(?:\w+\s+)?(?:skickas|sänds|lämnas|inlämnas|görs|ska|bör|"
+    r"riktas|tas\s+emot|behandlas)\b",
+    r"\bfrågor(?:na)?\s+(?:om|kring|gällande)\s+(?:tjänsten|jobbet|arbetet|befattningen|uppdraget|rekryteringen)\b",
     # "Kontakta oss", "tveka inte att kontakta Anna Berg"; not a task's "att kontakta anhöriga" (below)
     r"\bkontakta\b",
     r"\bvi är ett (?:växande|ledande|familjeföretag|internationellt)",
@@ -614,7 +622,13 @@ BOILERPLATE: tuple[str, ...] = (
     # control ("kontrollerar du tillträde till området")
     r"\btillträde(?=\s*(?:[:.,!]|$|\d|(?:enligt|senast|snarast|omgående|genast|så\s+snart|efter|från|den|i|"
     r"till\s+(?:tjänsten|befattningen|arbetet|jobbet))\b))",
-    r"\benligt överenskommelse\b",
+    # a term of the employment by agreement ("Tillträde enligt överenskommelse", "Arbetet inleds enligt
+    # överenskommelse", "Lön: enligt överenskommelse", "1.3. eller enligt överenskommelse"), not a task
+    # done by agreement ("mottagning, jourer enligt överenskommelse och uppföljning av …": sv-dev15's
+    # doctor came back empty, session 36)
+    r"(?:^\W*|[,;:(]\s*|\b(?:eller|alternativt|alt\.|tillträde\w*|tillträds|start\w*|börja\w*|inleds|påbörjas|"
+    r"lön\w*|avlöning\w*|arbetstid\w*|timantal\w*|anställning\w*|tjänsten|befattningen|arbetet|jobbet|"
+    r"semester\w*|tillsätts|tidpunkt)\s+(?:\w+\s+)?)enligt överenskommelse\b",
     r"\bpersonal(?:rabatt|måltid)\w*",
     r"\bfriskvård\w*",
     r"\bparkering\w*",
@@ -861,6 +875,9 @@ _BOILERPLATE_HEADING = re.compile(r"^\W*(?:" + "|".join(BOILERPLATE_HEADINGS) + 
 _CLAUSE_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:ja|joten|mutta|sekä|and|so|but|och|men|så)\s+(?=\S)", re.I)
 
 
+_SEMICOLON = re.compile(r"\s*;\s*")
+
+
 _OPENING_CONJUNCTION = re.compile(r"^(?:ja|joten|mutta|sekä|and|so|but|och|men|så)\s+", re.I)
 
 
@@ -883,12 +900,26 @@ def requirement_clauses(
         # "We are looking for a practical nurse to join our home care team.": read without the
         # invitation's words ("join our … team" gave *manage a team*, *join metals*)
         return _INVITATION.sub(_invitation_rest, sentence)
+    parts = _SEMICOLON.split(sentence)
+    first_cue = next((i for i, part in enumerate(parts) if boilerplate_cue(part)), 0)
+    if first_cue > 0:
+        # "Sommarvikarie för provtagning, venprov och EKG; du som studerar är välkommen.": a semicolon
+        # ends a sentence, and what comes before the boilerplate is read as its own (sv-dev15's
+        # midwife and bioanalyst came back empty, session 36); what follows goes on as the cue's
+        read = [p.strip(" .!?") for p in parts[:first_cue] if not is_boilerplate(p, names_job)]
+        read.append(requirement_clauses("; ".join(parts[first_cue:]), names_skill, names_job).strip(" .!?"))
+        return "; ".join(p for p in read if re.search(r"\w", p)) + "." if any(read) else ""
     clauses = [_OPENING_CONJUNCTION.sub("", c.strip(" .!?")) for c in _CLAUSE_SPLIT.split(sentence)]
     kept = [c for c in clauses if re.search(r"\w", c) and not boilerplate_cue(c)]
     if len(clauses) < 2 or not kept:
         return sentence if not is_boilerplate(sentence, names_job) else ""
     rest = ", ".join(kept) + "."
     if _REQUIREMENT.search(rest) or (names_skill is not None and names_skill(rest)):
+        return rest
+    if names_job is not None and names_job(rest):
+        # "Vi söker en närvårdare till hemvården: morgonbesök och medicinering, arbetstid enligt
+        # överenskommelse.": a sentence about the job it names, with a term or a benefit beside it, is
+        # read without that clause, as an invitation naming the job is (it came back empty; session 36)
         return rest
     return ""
 
@@ -1200,7 +1231,12 @@ def _without_inline_wishes(line: str) -> str:
 
 _OWN_PREDICATE = re.compile(
     r"\b(?:on|ovat|oli|olivat|löytyy|löytyvät|omaa|omaat|osaa|osaat|hallitsee|hallitset|has|have|had|is|"
-    r"are|was|were|har|hade|är|var|finns|kan)\b",
+    r"are|was|were|har|hade|är|var|finns|kan|"
+    # a language spoken or a skill mastered, said by its own verb ("vill byta till vården, talar svenska och
+    # finska": the wish ended at the comma only when a copula followed; sv-dev16, session 36)
+    r"puhuu|puhun|speaks|speak|talar|pratar|behärskar|"
+    # … or what the person does or did ("vill prova på lagerarbete, jobbade tidigare som städare")
+    r"jobbar|arbetar|studerar|[a-zåäö]{3,}ade)\b",
     re.I,
 )
 _RELATIVE = re.compile(
