@@ -4,8 +4,9 @@ A rule belongs here only when it is part of the meaning of an event that one ser
 another consumes, so that two copies could drift apart and make the services disagree (today: which
 labour-shortage list decides for a region, ``shortages``; which languages a clause of an ad requires,
 waives or counts as a plus, ``language_clauses`` with ``negation``; which ad text limits applicants by
-age, sex, pregnancy or family plans, ``ad_limits``). Everything here is pure Python (standard
-library only: no Flask, marshmallow, Kafka, SQL, ``shared`` or any service; import-linter checks it);
+age, sex, pregnancy, family plans or the Non-Discrimination Act's other grounds, ``ad_limits``).
+Everything here is pure Python (standard library only: no Flask, marshmallow, Kafka, SQL, ``shared``
+or any service; import-linter checks it);
 it holds rules, never a service's aggregates, tables or schemas. The publishing service owns the rule
 (matching owns the shortage lists); a change here is a change of the published event's meaning and
 needs a new schema version when consumers would read old events differently.

@@ -1,7 +1,13 @@
 """Limits a job ad sets on who may apply that Finnish law forbids without an acceptable reason: age,
 sex, pregnancy and family plans (Equality Act 609/1986 §§ 8 and 14, Non-Discrimination Act 1325/2014
 § 8; outside tester 35, F7: "Svetsare, ej för gravida", "Haemme alle 30-vuotiasta miestä
-hitsaajaksi.", "Sökes svetsare, högst 35 år." were published without a word).
+hitsaajaksi.", "Sökes svetsare, högst 35 år." were published without a word), and the other grounds of
+§ 8 an ad can state as a limit on the applicant: origin ("syntyperäinen suomalainen", "infödd
+finländare"; a language requirement, "native-level Finnish", is none), nationality (some public posts may
+lawfully require Finnish citizenship: the vacancy service's warning says so), religion or belief ("ei
+huivia tai muita uskonnollisia symboleja"), health or disability as a blanket limit ("täysin terve"), and
+sexual orientation (outside tester 36, H6, the lead's decision). The Act's other grounds (language,
+opinion, political or trade-union activity) are not read.
 
 A light phrase reading, in Finnish, Swedish and English: the vacancy service answers with a warning
 (`discriminatory_limit`), never a refusal, because phrases have lawful uses too (a youth summer-job
@@ -27,12 +33,20 @@ from services.kernel.sentences import sentences
 
 
 class Ground(StrEnum):
-    """A ground the law names that an ad limits applicants by."""
+    """A ground the law names that an ad limits applicants by: the Equality Act's (sex, pregnancy, family
+    plans) and those of the Non-Discrimination Act 1325/2014 § 8 an ad can state as a limit on the
+    applicant (age, origin, nationality, religion or belief, health or disability, sexual orientation;
+    outside tester 36, H6, the lead's decision)."""
 
     AGE = "age"
     SEX = "sex"
     PREGNANCY = "pregnancy"
     FAMILY = "family_plans"
+    ORIGIN = "origin"
+    NATIONALITY = "nationality"
+    RELIGION = "religion"
+    HEALTH = "health"
+    ORIENTATION = "sexual_orientation"
 
 
 _N = r"(\d{1,2})"
@@ -73,7 +87,11 @@ _SEX = re.compile(
     r"|\b(?:manlig|kvinnlig)\w*|\b(?:endast|bara|enbart|ej\s+för|inte\s+för)\s+(?:män|kvinnor)\b"
     r"|\bsöker\s+(?:en\s+)?(?:\w+\s+)?(?:man|kvinna)\b"
     r"|\b(?:male|female)s?\b(?!-(?:dominated))|\b(?:men|women)\s+only\b|\bonly\s+(?:men|women)\b"
-    r"|\blooking\s+for\s+(?:a\s+)?(?:\w+\s+)?(?:man|woman)\b",
+    r"|\blooking\s+for\s+(?:a\s+)?(?:\w+\s+)?(?:man|woman)\b"
+    # a sex preferred (outside tester 36, H6: "en ung och energisk bagare, gärna man")
+    r"|\bgärna\s+(?:en\s+)?(?:man|kvinna|män|kvinnor)\b|\b(?:man|kvinna)\s+(?:föredras|önskas)\b"
+    r"|\bmieluiten\s+(?:mies|nainen|miestä|naista|miespuoli\w*|naispuoli\w*)\b"
+    r"|\b(?:mies|nainen)\s+(?:eduksi|etusijalla)\b|\b(?:man|woman|men|women)\s+preferred\b",
     re.I,
 )
 """A limit by sex: Finnish "miestä", "naispuolista", Swedish "manlig", "endast män", English "male",
@@ -109,6 +127,133 @@ _FAMILY = re.compile(
 )
 """Family plans or small children asked of the applicant ("ei perheenlisäystä suunnitteilla",
 "inga familjeplaner", "no plans to have children")."""
+
+_FAMILY_OBSTACLE = re.compile(
+    r"\b(?:vanhemmuu|perhe|lastenhoi|pienten\s+lasten\s+vanhem)\w*\s+(?:\w+\s+)?(?:liittyv\w*\s+)?est(?:e|ei|ee)\w*"
+    r"|\bpienten\s+lasten\s+vanhemmuu\w*"
+    r"|\b(?:hinder|begränsning\w*)\s+(?:\w+\s+)?(?:på\s+grund\s+av|pga\.?)\s+(?:\w+\s+)?(?:barn|familj)\w*"
+    r"|\b(?:childcare|family)\s+(?:obligations|commitments|responsibilities|constraints)\b",
+    re.I,
+)
+"""Parenthood as an obstacle asked of the applicant (outside tester 36, H6: "hakijalla ei saa olla pienten
+lasten vanhemmuuteen liittyviä esteitä"): family (the Equality Act's family obligations)."""
+
+_YOUTHFUL = re.compile(
+    r"\bnuorek(?:as|asta|kaan|kaita|kaana|kaat)\b"
+    r"(?!\s+(?:ja\s+\w+\s+)?(?:tiimi\w*|työyhtei\w*|henk\w*|ilmapiir\w*|porukk\w*|yhtei\w*|yritys\w*|"
+    r"työpaik\w*|ympäristö\w*|brändi\w*|tyyli\w*|muotoilu\w*|ilme\w*))"
+    r"|\bungdomlig\w*(?!\s+(?:team|arbetsplats|miljö|stämning|företag))"
+    r"|\bung(?:a)?\s+och\s+(?:energisk|pigg|driven|dynamisk)\w*"
+    r"|\byouthful\b(?!\s+(?:team|company|atmosphere|brand|environment))"
+    r"|\bdigital\s+natives?\b|\b(?:20|30)-?somethings?\b|\b(?:20|30)-?jotain\w*",
+    re.I,
+)
+"""Youth said of the one sought without a number (outside tester 36, H6): "nuorekasta … miesvartijaa",
+"ung och energisk", "digital native", "20-something"; not a youthful team or workplace ("nuorekas
+työyhteisö")."""
+
+_RECENT_GRADUATION = re.compile(
+    r"\bvalmistu\w*\s+(?:\w+\s+)?(?:enintään|korkeintaan|alle|max\.?|viimeisen|viimeisten)\s+"
+    r"(?:\d{1,2}|yksi|yhden|kaksi|kahden|kolme|kolmen|neljä|neljän|viisi|viiden)\s+vuo\w*"
+    r"|\b(?:utexaminerad|examinerad|tagit\s+examen)\s+(?:\w+\s+)?(?:för\s+)?(?:högst|max\.?|inom|under)\s+"
+    r"(?:de\s+senaste\s+)?(?:\d{1,2}|ett|två|tre|fyra|fem)\s+år\w*"
+    r"|\bgraduated\s+(?:\w+\s+)?(?:no\s+more\s+than|at\s+most|within\s+the\s+(?:last|past)|less\s+than)\s+"
+    r"(?:\d{1,2}|one|two|three|four|five)\s+years?\b",
+    re.I,
+)
+"""A limit on the time since graduation (outside tester 36, H6: "Valmistunut enintään kolme vuotta sitten"),
+an age limit in effect: always the applicant's (so "sitten", "ago" do not make it the company's)."""
+
+_ORIGIN = re.compile(
+    r"(?i:"
+    # Finnish: "syntyperäinen suomalainen", "syntyperältään suomalainen", "suomalaista syntyperää",
+    # "kantasuomalainen", "suomalaistaustainen", "ei maahanmuuttajia"; not "syntyperäisen tasoinen suomen
+    # kielen taito" (a language level: `language_clauses`)
+    r"\bsyntyperä\w*\s+(?!suomen\b|ruotsin\b|englannin\b)\w+(?:lai|läi)(?:nen|sta|set|sia|siä|sen|stä)\b"
+    r"|\b\w+(?:lai|läi)(?:nen|sta|stä|sen)\s+syntyperä\w*|\bkanta(?:suomalai|väestö)\w*"
+    r"|\b\w+(?:lais|läis)taustai\w*|\betni\w*\s+(?:tausta\w*|suomalai\w*|alkuperä\w*)"
+    r"|\b(?:ei|emme)\s+(?:\w+\s+){0,2}?(?:maahanmuuttaj\w*|ulkomaalaistaustai\w*)"
+    r"|\b(?:vaalea|valkoi|tummaihoi)\w*\s+(?:hakija\w*|mies\w*|nai\w*|henkilö\w*)"
+    # Swedish: "infödd finländare", "etnisk svensk", "finsk härkomst", "inga invandrare"
+    r"|\binfödd\w*\s+(?:finländare|finne|finnar|svensk|svenskar|\w+ländare)\b"
+    r"|\betnisk\w*\s+(?:svensk|finländ\w*|finne|finnar|bakgrund|ursprung)\b"
+    r"|\b\w+(?:sk|nsk)\s+(?:härkomst|ursprung|etnicitet)\b|\b(?:inga|ej|inte)\s+(?:\w+\s+)?invandrare\b"
+    # English: "native Finn", "native-born", "ethnic Finn", "of Finnish origin"; not "native Finnish speaker",
+    # "native-level Finnish" (a language)
+    r"|\bnative[- ]born\b|\bnative\s+(?:finns?|swedes?)\b"
+    r"|\bnative\s+(?:finnish|swedish)\s+(?:person|people|origin|background|applicants?|candidates?|citizens?)\b"
+    r"|\bethnic(?:ally)?\s+(?:finns?|finnish|swedes?|swedish|[a-z]+\b(?=\s+(?:applicants?|candidates?|only)))"
+    r"|\bno\s+(?:immigrants|foreigners)\b"
+    r"|\b(?:white|caucasian)\s+(?:applicants?|candidates?|only|men|women|males?|females?)\b)"
+    # (a people's adjective is capitalised in English: "of Finnish origin", not "of unknown origin")
+    r"|\b(?:of\s+)?[A-Z][a-z]+\s+(?i:origin|descent|ethnicity|heritage)\b",
+)
+"""Origin or ethnicity set as a limit (outside tester 36, H6: "Edellytämme, että hakija on syntyperäinen
+suomalainen")."""
+
+_NATIONALITY = re.compile(
+    r"\b(?:suomen|ruotsin|eu|eu:n|eta|eta:n|pohjoismai\w*|eu-maan|eta-maan)[\s-]*kansalai\w*"
+    r"|\bkansalaisuu\w*\s+(?:vaaditaan|edellytetään|on\s+edellytys)|\b(?:ei|emme)\s+(?:\w+\s+){0,2}?ulkomaalai\w*"
+    r"|\b(?:finsk|svensk|finländsk|eu|ees|nordisk)\w*[\s-]*medborga\w*|\bmedborgarskap\s+(?:krävs|förutsätts)"
+    r"|\b(?:finnish|swedish|eu|eea|nordic)\s+(?:citizenship|citizens?|nationality|nationals?)\b"
+    r"|\bcitizens?\s+of\s+(?:finland|sweden|the\s+eu|the\s+eea|an?\s+eu)\b|\bcitizenship\s+(?:is\s+)?required\b",
+    re.I,
+)
+"""Nationality or citizenship set as a limit: "Suomen kansalaisuus", "EU-kansalainen", "finskt
+medborgarskap", "EU citizens only" (some public posts lawfully require Finnish citizenship: the warning
+says so)."""
+
+_RELIGION = re.compile(
+    r"\buskonnolli\w*\s+(?:symbol\w*|vaat\w*|asu\w*|päähi\w*|merk\w*|tunnu\w*|päähine\w*)"
+    r"|\b(?:ei|eikä|ettei)\s+(?:\w+\s+){0,4}?(?:huivi\w*|hijab\w*|huntu\w*|turbaani\w*|kipa\w*)"
+    r"|\b(?:kirkkoon|seurakuntaan|kirkon\s+jäsen)\w*\s+(?:kuulu\w*)?|\bkuulu\w*\s+(?:\w+\s+)?(?:kirkkoon|seurakuntaan)"
+    r"|\breligiös\w*\s+(?:symbol\w*|klädsel|huvudbonad\w*|plagg|attribut\w*)"
+    r"|\b(?:ingen|inga|ej|utan)\s+(?:\w+\s+){0,3}?(?:slöj\w*|hijab\w*|huvudduk\w*|turban\w*|kippa\w*)"
+    r"|\bmedlem\s+(?:i|av)\s+(?:\w+\s+)?kyrka\w*"
+    r"|\breligious\s+(?:symbols?|clothing|dress|head\s*(?:scarf|scarves|cover\w*)|garments?|attire)"
+    r"|\bno\s+(?:\w+\s+){0,2}?(?:head\s*scarf|headscarves|hijabs?|turbans?|niqabs?)\b"
+    r"|\bmember\s+of\s+(?:a|the)\s+(?:\w+\s+)?church\b"
+    r"|\b(?:christians?|muslims?|lutherans?|atheists?)\s+only\b|\bmust\s+be\s+(?:an?\s+)?(?:christian|muslim|lutheran)\b",
+    re.I,
+)
+"""Religion or belief set as a limit (outside tester 36, H6: "Työasuun ei voi yhdistää huivia tai muita
+uskonnollisia symboleja"); not a subject taught ("Opetat uskontoa ja elämänkatsomustietoa")."""
+
+_HEALTH = re.compile(
+    r"\b(?:täysin|täydellisen|sataprosenttisen)\s+terve\w*"
+    r"|\b(?:ei|ettei)\s+(?:\w+\s+){0,3}?(?:sairauksi\w*|pitkäaikaissairau\w*|kroonis\w*\s+sairau\w*|vamm(?:a|oja|aa)\b|"
+    r"diagnoos\w*|mielenterveysongelm\w*)"
+    r"|\bei\s+(?:\w+\s+)?(?:sovellu|sovi)\s+(?:\w+\s+)?(?:vammaisi\w*|pyörätuoli\w*|sairai\w*|diabeetik\w*|"
+    r"astmaatik\w*|epileptik\w*|mielenterveyskuntoutuji\w*)"
+    r"|\bhelt\s+frisk\w*|\b(?:inga|utan)\s+(?:\w+\s+){0,2}?(?:sjukdom\w*|funktionsnedsättning\w*|handikapp\w*|diagnos\w*)"
+    r"|\b(?:ej|inte)\s+för\s+(?:\w+\s+)?(?:funktionshindrade|rullstolsburna|diabetiker|personer\s+med\s+funktionsned\w*)"
+    r"|\b(?:perfect|full|completely\s+good|100\s*%)\s+health\b"
+    r"|\bno\s+(?:\w+\s+)?(?:disabilit\w*|disabled|health\s+(?:problems|issues|conditions)|chronic\s+(?:illness\w*|"
+    r"conditions?|diseases?)|medical\s+conditions?|diagnos[ie]s)\b"
+    r"|\bnot\s+(?:suitable\s+)?for\s+(?:the\s+)?(?:disabled|wheelchair\s+users|diabetics|people\s+with\s+disabilit\w*)",
+    re.I,
+)
+"""A blanket limit by health or disability (not what the work needs, which an ad may say: "hyvä fyysinen
+kunto", "able to lift 20 kg"): "täysin terve", "ei pitkäaikaissairauksia", "helt frisk", "no
+disabilities"."""
+
+_ORIENTATION = re.compile(
+    r"\bheteroseksuaal\w*|\bhetero(?:t|ja|ita|mies|nainen)?\b|\bheterosexu\w*"
+    r"|\b(?:ei|emme|inga|no)\s+(?:\w+\s+){0,2}?(?:homo\w*|lesbo\w*|gay\w*|lesbian\w*|seksuaalivähemmist\w*|"
+    r"hbtq\w*|lhbt\w*|lgbt\w*)"
+    r"|\bstraight\s+(?:men|women|applicants?|candidates?|only)\b",
+    re.I,
+)
+"""Sexual orientation set as a limit ("heteroseksuaalinen mies", "no gays"); an equality statement
+("seksuaalisesta suuntautumisesta riippumatta") names none of these words."""
+
+_EQUALITY = re.compile(
+    r"\briippumatta\b|\boavsett\b|\bregardless\b|\birrespective\b|\bkannustamme\b|\buppmuntrar\b|"
+    r"\bencourage\w*|\btervetullei\w*|\bvälkomna\b|\bwelcome\w*|\bsyrji\w*|\bdiscriminat\w*|\bdiskrimin\w*",
+    re.I,
+)
+"""An equality statement ("Kannustamme hakemaan taustasta riippumatta", "We welcome applicants of every
+origin"): the newer grounds (origin, nationality, religion, health, orientation) are not read in it."""
 
 _ALL_AGES = re.compile(
     r"\b(?:kaiken\s*ikäi\w*|iästä\s+riippumatta|oavsett\s+ålder|alla\s+åldrar|all\s+ages|"
@@ -244,8 +389,9 @@ def _upper_ages(sentence: str) -> Iterator[str]:
 
 
 def limits(text: str, *, as_meant: Callable[[str], str]) -> list[Limit]:
-    """The limits on age (an upper age above 18, a year of birth, or "young"), sex, pregnancy and family
-    plans that `text` (a vacancy's title or description, Finnish, Swedish or English) sets on the
+    """The limits on age (an upper age above 18, a year of birth, "young" or "youthful", the years since
+    graduation), sex, pregnancy, family plans, origin, nationality, religion, health and sexual orientation
+    (the last five not in an equality statement, `_EQUALITY`) that `text` (a vacancy's title or description, Finnish, Swedish or English) sets on the
     applicant, each ground once (the first words that set it, as `as_meant` reads them), in the order of
     `Ground`. `as_meant` (str → str) reads the text as the person meant it before the phrases are looked
     for: the services pass the comment screen's normaliser (`shared.pii.as_meant`: "aIle", "a l l e",
@@ -269,10 +415,27 @@ def limits(text: str, *, as_meant: Callable[[str], str]) -> list[Limit]:
             for pattern in (_SEX, _SEX_NOUN):
                 if words := _on_the_applicant(pattern, sentence):
                     found.setdefault(Ground.SEX, words)
+        if not _ALL_AGES.search(sentence):
+            for pattern in (_YOUTHFUL,):
+                if words := _on_the_applicant(pattern, sentence):
+                    found.setdefault(Ground.AGE, words)
+            if graduation := _RECENT_GRADUATION.search(sentence):
+                found.setdefault(Ground.AGE, graduation.group(0).strip())
         if words := _on_the_applicant(_PREGNANCY, sentence):
             found.setdefault(Ground.PREGNANCY, words)
-        if words := _on_the_applicant(_FAMILY, sentence):
-            found.setdefault(Ground.FAMILY, words)
+        for pattern in (_FAMILY, _FAMILY_OBSTACLE):
+            if words := _on_the_applicant(pattern, sentence):
+                found.setdefault(Ground.FAMILY, words)
+        if not _EQUALITY.search(sentence):
+            for ground, pattern in (
+                (Ground.ORIGIN, _ORIGIN),
+                (Ground.NATIONALITY, _NATIONALITY),
+                (Ground.RELIGION, _RELIGION),
+                (Ground.HEALTH, _HEALTH),
+                (Ground.ORIENTATION, _ORIENTATION),
+            ):
+                if words := _on_the_applicant(pattern, sentence):
+                    found.setdefault(ground, words)
     return [Limit(g, found[g]) for g in Ground if g in found]
 
 

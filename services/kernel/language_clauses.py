@@ -146,7 +146,7 @@ def read_requirements(text: str, named: Mentions) -> list[LanguageRequirement]:
     once a sentence requires the language alone, and a choice one of whose languages is required
     alone is no requirement of its own). Never raises."""
     found: dict[str, LanguageRequirement] = {}
-    for paragraph in re.split(r"\n\s*\n", text):
+    for paragraph in re.split(r"\n\s*\n", dash_before_level(text)):
         plus_heading = False  # under "Eduksi katsotaan:", "Meriterande:", "Nice to have:"
         not_heading = False  # under "Emme edellytä:", "Not required:", "Inget krav:"
         need_heading = False  # under "Vaatimukset:", "Vi förutsätter:", "Requirements:"
@@ -202,6 +202,25 @@ def read_requirements(text: str, named: Mentions) -> list[LanguageRequirement]:
             continue  # the choice is already one requirement, of its first language
         out.append(r)
     return out
+
+
+_DASH_LEVEL = re.compile(r"(?<=\w)\s+[–—]\s+(?=([^\n,;.!?/]*))")
+
+
+def dash_before_level(text: str) -> str:
+    """`text` with a spaced en or em dash written between a name and its level as a hyphen ("Estonian –
+    basic", "somali — äidinkieli", "English – B2"), so that the sentence splitter (`sentences`, which
+    splits at such a dash) keeps the level with the name it is of (outside tester 36, H3: "Estonian –
+    basic" gave Estonian without a level). Only where the clause after the dash is nothing but a level
+    (`_only_a_level`, or a CEFR code alone): a dash before other words still ends a sentence. A caller
+    that splits the text into sentences itself first (matching's `suggested_languages`) calls it before."""
+
+    def join(m: re.Match[str]) -> str:
+        clause = m.group(1)
+        alone = re.fullmatch(r"\s*\(?\s*[ABC][12]\s*\)?\s*", clause) is not None
+        return " - " if alone or _only_a_level(clause) else m.group()
+
+    return _DASH_LEVEL.sub(join, text)
 
 
 _WITHOUT = re.compile(r"\b(?:ilman|without|utan)\s+(?:\w+\s+){0,3}?$", re.I)
@@ -332,7 +351,11 @@ _READY = (
 plus (`_PLUS`, `skill_plus.parts`)."""
 _PLUS = re.compile(
     r"\b(?:plus\w*|eduksi|eduksesi|etuna|hyödyksi|toivottav\w*|arvost\w*|merit\w*|meriit\w*|fördel\w*|"
-    r"valttia|valtti|valttina|hyötyä|hyödyllis\w*|"
+    r"valttia|valtti|valttina|hyötyä|"
+    # usefulness said as such ("Ruotsin kielen taito on hyödyllinen.", "Some Finnish helps but is not
+    # a must.", "svenska är till nytta"; outside tester 36, H3: both were read as required)
+    r"hyödylli\w*|hyväksi|avuksi|helpotta\w*|(?<!-)etu|nytt(?:a|ig\w*)|användbar\w*|underlätta\w*|"
+    r"till\s+hjälp|helps|handy|on\s+(?:\w+\s+)?apua|"
     r"önskvärd\w*|advantage\w*|asset|bonus|preferred|preferably|desirable|nice\s+to\s+have|"
     r"beneficial|optional|valinnai\w*|vapaaehtoi\w*|frivillig\w*|haitaksi|pahitteeksi|haittaa|hurt|helpful|"
     r"useful|would\s+be\s+(?:nice|great|good|helpful|useful)|welcom\w*|tervetull\w*|välkom\w*|"

@@ -7,12 +7,24 @@ Pure (standard library only), so every domain core may import it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: Sentences of one text that skill recognition reads: bounds the work of one text to ~1.5
 #: CPU-seconds (20–30 CPU-ms a sentence), and so the recognise API's cost per request and a
 #: vacancy's enrichment. Which ones when a text has more: matching's `sentences_to_read` (the
 #: requirement sections first).
 MAX_SENTENCES = 50
+
+#: Characters of one text that skill recognition reads, whatever its sentences' lengths: the work
+#: follows the characters (about 0.05–0.1 CPU-ms each), so `MAX_SENTENCES` alone did not bound it
+#: (outside tester 36, H4: one 18,200-character comma list with no full stop, one "sentence", cost
+#: 1.8 CPU-s). Which ones when a text has more: matching's `sentences_to_read` reads the sentences
+#: in its order until the budget is spent and the one that crosses it in part (`cut_to`).
+MAX_READ_CHARS = 8_000
+
+#: One unit of recognition work, as the rate limit counts it (`reading_units`): a started
+#: `CHARS_PER_UNIT` characters of a sentence read (an ordinary sentence is one unit).
+CHARS_PER_UNIT = 200
 
 SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[\"'(\[]?[A-ZÅÄÖ0-9•*-])|\n+|\s*[•·▪◦●■]\s*|\s+[–—]\s+|^\s*[-*]\s+", re.M
@@ -24,3 +36,20 @@ def sentences(text: str) -> list[str]:
     `;`, `:` or inside a sentence."""
     parts = SENTENCE_END.split(text)
     return [s.strip(" \t-*") for s in parts if s and s.strip(" \t-*.")]
+
+
+def reading_units(parts: Iterable[str]) -> int:
+    """The units of work of reading `parts` (the sentences recognition reads): per sentence, one unit
+    per started `CHARS_PER_UNIT` characters; 0 for none. A unit costs at most a few tens of CPU-ms
+    whatever the sentence's shape (benchmarks/recognition_cost.py)."""
+    return sum(-(-len(p) // CHARS_PER_UNIT) for p in parts)
+
+
+def cut_to(sentence: str, room: int) -> str:
+    """`sentence`'s first at most `room` characters (`room` ≥ 0), ended before a space or comma when
+    one lies in their second half, else cut inside the word; `sentence` itself when it fits."""
+    if len(sentence) <= room:
+        return sentence
+    head = sentence[:room]
+    boundary = max(head.rfind(" "), head.rfind(","))
+    return (head[:boundary] if boundary > room // 2 else head).rstrip(" ,")

@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     engine = service.engine
 
     def uow() -> JourneyUnitOfWork:
-        return JourneyUnitOfWork(engine)
+        return JourneyUnitOfWork(engine, settings.pseudonym_key)
 
     municipalities = service.app.extensions["kohtaanto.reference"].municipalities
 

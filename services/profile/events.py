@@ -198,6 +198,33 @@ def access_refused(handlers: ProfileHandlers, record: Record, refusal: dict[str,
     handlers.access_refused(record.envelope.event_id, refusal)
 
 
+class AccessReading(ma.Schema):
+    """What the profile service reads of ``access.granted`` (other fields are ignored): as ``RefusalReading``,
+    the candidate id a pseudonym and the record's key, every text bounded; ``action`` is the door."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    candidate_id = fields.String(required=True, validate=ma.validate.Regexp(CANDIDATE_ID_PATTERN))
+    actor = fields.String(required=True, validate=ma.validate.Length(1, 200))
+    actor_org = fields.String(required=True, validate=ma.validate.Length(1, 100))
+    actor_role = fields.String(required=True, validate=ma.validate.Length(1, 50))
+    action = fields.String(required=True, validate=ma.validate.Length(1, 64))
+    route = fields.String(required=True, validate=ma.validate.Length(1, 200))
+    status = fields.Integer(required=True, validate=ma.validate.Range(200, 299))
+    vacancy_id = fields.String(allow_none=True, load_default=None, validate=ma.validate.Length(max=64))
+    accessed_at = fields.AwareDateTime(required=True)
+
+
+def access_granted(handlers: ProfileHandlers, record: Record, access: dict[str, Any]) -> None:
+    """Matching gave a caller the candidate's data or recorded an outcome: an audit entry
+    (``ProfileHandlers.access_granted``; idempotent by event id). A payload for another key is poison."""
+    assert record.envelope is not None
+    if record.key is not None and record.key != access["candidate_id"]:
+        raise PoisonMessageError("access.granted: candidate_id is not the record's key")
+    handlers.access_granted(record.envelope.event_id, access)
+
+
 OUTCOMES_CONSUMER: ConsumerSpec[ProfileHandlers] = ConsumerSpec(
     service="profile",
     name="profile.outcomes",
@@ -216,6 +243,13 @@ OUTCOMES_CONSUMER: ConsumerSpec[ProfileHandlers] = ConsumerSpec(
             versions(1),
             load_with(RefusalReading(), "access.refused"),
             access_refused,
+        ),
+        Handles(
+            OUTCOMES,
+            "access.granted",
+            versions(1),
+            load_with(AccessReading(), "access.granted"),
+            access_granted,
         ),
     ),
 )

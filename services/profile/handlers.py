@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -30,6 +29,10 @@ from shared.i18n import N_
 from shared.messaging.idempotency import claim
 
 Clock = Callable[[], datetime]
+#: The doors matching reports granted (``access.granted``'s ``action``): an audit entry's action as sent.
+MATCHING_ACTIONS = frozenset(
+    {"explanation.read", "course_plan.read", "outcome.write", "index_versions.read", "request.granted"}
+)
 log = logging.getLogger(__name__)
 
 
@@ -168,7 +171,17 @@ class ProfileHandlers:
             uow.publish_candidate(withdrawn)
             uow.erase_related(profile.candidate_id)
             uow.audit.forget_erased_person(profile.candidate_id, profile.id, profile.coach_org)
-            self._audit(uow, caller, "profile.withdraw", True, profile_id, profile)
+            # the entry names the case number, never the erased pseudonym (the row no longer holds it)
+            uow.audit.record(
+                actor=caller.subject,
+                role=caller.role,
+                org=caller.org,
+                action="profile.withdraw",
+                granted=True,
+                profile_id=profile.id,
+                subject_org=profile.coach_org,
+                erased=True,
+            )
             uow.commit()
             uow.forget_erased()  # no copy left in SQLite's write-ahead log (outside tester 18, P12)
         return withdrawn
@@ -205,6 +218,7 @@ class ProfileHandlers:
                     purpose=purpose,
                     subject_org=profile.coach_org if profile else held[1] if held else None,
                     erased=held is not None,
+                    resolved=profile is None,
                 )
                 if granted and profile is not None and profile.details is not None:
                     personal = profile.details.personal
@@ -286,24 +300,54 @@ class ProfileHandlers:
                 purpose=purpose,
                 at=refusal["refused_at"],
                 erased=held is not None,
+                resolved=True,
             )
             uow.commit()
         return True
 
     def _erased_holder(self, uow: UnitOfWork, candidate_id: str) -> tuple[str, str] | None:
-        """(profile id, organisation) whose erased earlier holder had the pseudonym ``candidate_id``, for a profile
-        id created again since (``generation`` > 0: its row now holds the new person's pseudonym); None when no
-        such profile exists. Found by deriving each earlier generation's pseudonym with the key
-        (``domain.pseudonym``), so no link from an erased pseudonym to a case number is stored
-        (``AuditLog.forget_erased_person``), yet an access or refusal naming the erased person after the id was
-        reused is found by the owner's ``?profile_id=…&identities=all`` (outside tester 35, F9)."""
-        for profile_id, coach_org, generation in uow.profiles.recreated():
-            for earlier in range(generation):
-                if hmac.compare_digest(
-                    pseudonym(self.pseudonym_key, coach_org, profile_id, earlier), candidate_id
-                ):
-                    return profile_id, coach_org
-        return None
+        """(profile id, organisation) of the erased person whose pseudonym was ``candidate_id`` — a profile
+        withdrawn, or an earlier holder of a profile id created again since — None when it was nobody's.
+        Derived with the key (``ProfileRepository.erased_holder``), as no row stores an erased person's
+        pseudonym (outside testers 35, F9, and 36, H9), so an access or refusal naming the erased person is
+        found by the owner's ``?profile_id=…&identities=all``."""
+        return uow.profiles.erased_holder(self.pseudonym_key, candidate_id)
+
+    def access_granted(self, event_id: str, access: dict[str, Any]) -> bool:
+        """Consumer side of ``access.granted`` (matching gave the caller a candidate's explanation or course
+        plan, recorded an outcome …: ``services.matching.team.refusals``; outside tester 36, H8): one
+        ``granted: yes`` entry, the door as its action (``MATCHING_ACTIONS``; another reads
+        ``request.granted``), the route and vacancy in ``purpose`` (``matching: 201 POST /api/v1/…, vacancy
+        <id>``: generated, nothing anyone typed), at the time matching answered. ``AuditLog.record`` adds the
+        profile id and its organisation, so the owner's officer finds it by ``?profile_id=``; about an erased
+        person it keeps the case number, who, when and the action only (``erased_purpose``). Idempotent by event
+        id (at-least-once delivery); returns whether it was recorded now."""
+        action = access["action"] if access["action"] in MATCHING_ACTIONS else "request.granted"
+        purpose = f"matching: {access['status']} {access['route']}"
+        if access.get("vacancy_id"):
+            purpose += f", vacancy {access['vacancy_id']}"
+        with self.uow_factory() as uow:
+            if not claim(uow.conn, processed, "profile.outcomes", event_id):
+                return False
+            held = None
+            if not uow.profiles.by_candidate([access["candidate_id"]]):
+                held = self._erased_holder(uow, access["candidate_id"])
+            uow.audit.record(
+                actor=access["actor"],
+                role=access["actor_role"],
+                org=access["actor_org"],
+                action=action,
+                granted=True,
+                profile_id=held[0] if held else None,
+                subject_org=held[1] if held else None,
+                candidate_id=None if held else access["candidate_id"],
+                purpose=purpose,
+                at=access["accessed_at"],
+                erased=held is not None,
+                resolved=True,
+            )
+            uow.commit()
+        return True
 
     def _own(self, uow: UnitOfWork, caller: Principal, profile_id: str, action: str) -> Profile:
         profile = uow.profiles.get(caller.org, profile_id)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hmac
 import re
+import secrets
 from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from typing import Any
@@ -33,9 +35,11 @@ from services.profile.domain import (
     Profile,
     ProfileDetails,
     Status,
+    pseudonym,
 )
 from shared.db import ConcurrentChangeError, SqlUnitOfWork
 from shared.i18n import N_
+from shared.idempotency import forget, idempotency_keys_table
 from shared.messaging.deadletters import dead_letters_table
 from shared.messaging.idempotency import processed_events_table
 from shared.messaging.outbox import Outbox, outbox_table
@@ -83,7 +87,28 @@ audit_log = Table(
 
 outbox = outbox_table(metadata)
 processed = processed_events_table(metadata)
+idempotency_keys = idempotency_keys_table(metadata)  # POSTs' answers by Idempotency-Key
 dead_letters = dead_letters_table(metadata)
+
+
+#: A withdrawn profile's row keeps this prefix and 24 hex digits in ``candidate_id`` instead of the erased
+#: person's pseudonym (outside tester 36, H9): the row stays, to give the case number's next holder a new
+#: generation, but names no pseudonym. Not of the pseudonym's shape, so no request names it.
+ERASED_PREFIX = "erased-"
+
+
+def erased_placeholder(key: bytes | None, candidate_id: str) -> str:
+    """The ``candidate_id`` a withdrawn profile's row keeps (31 characters, unique as the column requires):
+    ``ERASED_PREFIX`` + 24 hex digits of HMAC-SHA-256 under the pseudonym ``key`` of ``candidate_id`` (domain-
+    separated from ``domain.pseudonym``), so that ``ProfileRepository.erased_holder`` finds the case number of
+    an access naming the erased person by one indexed look-up. It adds nothing to what the row already tells
+    whoever holds the key (the pseudonym is recomputed from the organisation, the case number and the
+    generation), and without the key it is unrelated to the pseudonym. ``key`` None (no key at hand): random
+    hex, derived from nothing (the row is then found by no look-up)."""
+    if key is None:
+        return ERASED_PREFIX + secrets.token_hex(12)
+    digest = hmac.new(key, b"erased\x1f" + candidate_id.encode(), "sha256").hexdigest()
+    return ERASED_PREFIX + digest[:24]
 
 
 def _aware(value: datetime) -> datetime:
@@ -105,8 +130,11 @@ def _from_row(row: Any) -> Profile:
 
 
 class ProfileRepository:
-    def __init__(self, conn: Connection) -> None:
+    """``pseudonym_key``: as ``AuditLog``'s; it makes a withdrawn row's placeholder (``erased_placeholder``)."""
+
+    def __init__(self, conn: Connection, pseudonym_key: bytes | None = None) -> None:
         self.conn = conn
+        self.pseudonym_key = pseudonym_key
 
     def get(self, coach_org: str, profile_id: str) -> Profile | None:
         """The profile ``profile_id`` of organisation ``coach_org`` (ids are per organisation, and
@@ -145,15 +173,29 @@ class ProfileRepository:
                 % {"id": p.id, "version": p.version - 1}
             )
 
-    def recreated(self) -> list[tuple[str, str, int]]:
-        """(id, organisation, generation) of each profile whose id was created again after a withdrawal
-        (generation > 0): the ids whose earlier holders were erased."""
-        rows = self.conn.execute(
+    def erased_holder(self, key: bytes, candidate_id: str) -> tuple[str, str] | None:
+        """(profile id, organisation) of the erased person whose pseudonym was ``candidate_id``, None when it
+        was nobody's, with the pseudonym ``key``, as no row stores an erased person's pseudonym (outside testers
+        35, F9, and 36, H9): a withdrawn profile by its placeholder (``erased_placeholder``, one indexed
+        look-up); an earlier holder of a profile id created again since by deriving each earlier generation's
+        pseudonym (``domain.pseudonym``), reading every row of a reused id (one HMAC per erased generation)."""
+        row = self.conn.execute(
+            select(profiles.c.id, profiles.c.coach_org).where(
+                profiles.c.candidate_id == erased_placeholder(key, candidate_id)
+            )
+        ).first()
+        if row is not None:
+            return row.id, row.coach_org
+        reused = self.conn.execute(
             select(profiles.c.id, profiles.c.coach_org, profiles.c.generation).where(
                 profiles.c.generation > 0
             )
         ).all()
-        return [(r.id, r.coach_org, r.generation) for r in rows]
+        for held in reused:
+            for generation in range(held.generation):
+                if hmac.compare_digest(pseudonym(key, held.coach_org, held.id, generation), candidate_id):
+                    return held.id, held.coach_org
+        return None
 
     def recreate(self, p: Profile) -> None:
         """A withdrawn profile's id taken by a new identity (``p.generation`` higher): the erased
@@ -164,11 +206,14 @@ class ProfileRepository:
             .values(**self._values(p), created_at=p.created_at)
         )
 
-    @staticmethod
-    def _values(p: Profile) -> dict[str, Any]:
+    def _values(self, p: Profile) -> dict[str, Any]:
+        """The row of ``p``; a withdrawn profile's keeps no pseudonym (``erased_placeholder``)."""
+        withdrawn = p.status is Status.WITHDRAWN
         return {
             "id": p.id,
-            "candidate_id": p.candidate_id,
+            "candidate_id": erased_placeholder(self.pseudonym_key, p.candidate_id)
+            if withdrawn
+            else p.candidate_id,
             "coach_org": p.coach_org,
             "status": p.status.value,
             "version": p.version,
@@ -209,10 +254,13 @@ def erased_purpose(action: str, purpose: str | None) -> str | None:
 
 
 class AuditLog:
-    """Every access to personal data, granted or denied, in the same database as the data."""
+    """Every access to personal data, granted or denied, in the same database as the data. ``pseudonym_key``:
+    the key of ``domain.pseudonym``, to find the case number of an erased person an entry names
+    (``ProfileRepository.erased_holder``); without it such an entry names no case number."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, pseudonym_key: bytes | None = None) -> None:
         self.conn = conn
+        self.pseudonym_key = pseudonym_key
 
     def record(
         self,
@@ -228,13 +276,16 @@ class AuditLog:
         subject_org: str | None = None,
         at: datetime | None = None,
         erased: bool = False,
+        resolved: bool = False,
     ) -> None:
         """One entry; ``purpose`` is stored with personal data masked (``shared.pii.mask``); ``at``:
         when it happened, if not now (an access another service reports in an event). ``erased``: the entry
-        names an erased earlier holder of a case number used again (``ProfileHandlers._erased_holder``).
+        is about an erased person (``ProfileRepository.erased_holder``: the caller found the case number);
+        ``resolved``: the caller already looked for one (it is not looked for again).
 
-        An entry about an erased person — ``erased``, or a candidate whose profile is withdrawn — keeps no
-        pseudonym and only what ``erased_purpose`` keeps of its purpose, as ``forget_erased_person`` leaves
+        An entry about an erased person — ``erased``, a withdrawn profile's placeholder (``erased_placeholder``),
+        or a pseudonym no profile holds that ``erased_holder`` finds with the key — carries the case number and
+        its organisation but no pseudonym, and only what ``erased_purpose`` keeps of its purpose, as ``forget_erased_person`` leaves
         the entries written before the withdrawal (outside tester 35b, G2: a look-up made while the profile
         was withdrawn kept its typed purpose).
 
@@ -251,12 +302,15 @@ class AuditLog:
             ).first()
             if row is not None:
                 profile_id, subject_org = profile_id or row.id, subject_org or row.coach_org
-                if row.status == "withdrawn":
-                    candidate_id = (
-                        None  # an erased person's entries keep no pseudonym (``forget_erased_person``)
-                    )
-                    erased = True
+                erased = erased or row.status == Status.WITHDRAWN.value
+            elif self.pseudonym_key is not None and not (erased or resolved):
+                held = ProfileRepository(self.conn, self.pseudonym_key).erased_holder(
+                    self.pseudonym_key, candidate_id
+                )
+                if held is not None:
+                    profile_id, subject_org, erased = held[0], held[1], True
         if erased:
+            candidate_id = None  # an erased person's entries keep no pseudonym (``forget_erased_person``)
             purpose = erased_purpose(action, purpose)
         self.conn.execute(
             insert(audit_log).values(
@@ -429,16 +483,19 @@ class AuditLog:
 
 
 class UnitOfWork(SqlUnitOfWork):
+    """``pseudonym_key``: as ``AuditLog``'s (the services pass ``Settings.pseudonym_key``)."""
+
     profiles: ProfileRepository
     audit: AuditLog
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, pseudonym_key: bytes | None = None) -> None:
         super().__init__(engine)
         self._outbox = Outbox(outbox)
+        self.pseudonym_key = pseudonym_key
 
     def _open(self, conn: Connection) -> None:
-        self.profiles = ProfileRepository(conn)
-        self.audit = AuditLog(conn)
+        self.profiles = ProfileRepository(conn, self.pseudonym_key)
+        self.audit = AuditLog(conn, self.pseudonym_key)
 
     def erase_related(self, candidate_id: str) -> None:
         """Hook: erase what other parts of this service keep about a withdrawn jobseeker."""
@@ -466,6 +523,8 @@ class UnitOfWork(SqlUnitOfWork):
         declared = events.CANDIDATE_UPSERTED
         if profile.details is None:
             self._outbox.forget(self.conn, profile.candidate_id)
+            # the answers kept for `Idempotency-Key` retries that name the jobseeker (a path, a voucher)
+            forget(self.conn, idempotency_keys, profile.candidate_id, profile.id)
             self._outbox.add_tombstone(self.conn, declared.topic.name, profile.candidate_id)
             return
         envelope = declared.envelope(profile.candidate_id, profile.for_matching(), events.PRODUCER)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import marshmallow as ma
-from marshmallow import ValidationError, fields, post_load, validate
+from marshmallow import ValidationError, fields, post_dump, post_load, validate
 
 from services.profile import events
 from services.profile.domain import READ_ONLY_FIELDS, EducationLevel, ProfileDetails, Status, TargetGroup
@@ -131,7 +131,9 @@ class ProfileInSchema(StrictSchema):
         validate=validate.Length(max=events.MAX_SUGGESTED_SKILLS),
         metadata={
             "description": "Skills suggested by recognition from the coach's notes and not "
-            "(yet) confirmed; kept apart from the chosen skills: none of them may be in `skills` (422)"
+            "(yet) confirmed; kept apart from the chosen skills: none of them may be in `skills` (422). "
+            "Matching counts each less than the same skill confirmed in `skills` at any level, so "
+            "confirming one never moves the jobseeker down; explanations mark it `suggested`"
         },
     )
     work_history = fields.List(
@@ -215,7 +217,10 @@ class ProfileOutSchema(AggregateOutSchema):
     fields (its details are erased)."""
 
     id = fields.String()
-    candidate_id = fields.String()
+    candidate_id = fields.String(
+        allow_none=True,
+        metadata={"description": "the pseudonym; null once withdrawn (no answer links it to the id)"},
+    )
     coach_org = fields.String()
     status = fields.String()
     version = fields.Integer()
@@ -234,6 +239,15 @@ class ProfileOutSchema(AggregateOutSchema):
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     notices = NOTICES
+
+    @post_dump
+    def _no_pseudonym_once_withdrawn(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        """A withdrawn profile's row holds a placeholder, not the pseudonym (outside tester 36, H9): shown as
+        null, as no answer ties the case number to the erased pseudonym (on main, ``GET`` showed it)."""
+        if data.get("status") == "withdrawn":
+            data["candidate_id"] = None
+        return data
+
     warnings = fields.List(
         fields.Nested(ProfileWarningSchema),
         metadata={

@@ -18,10 +18,14 @@ def main() -> None:
     settings = Settings.from_env()
     outcomes = group_consumer(
         OUTCOMES_CONSUMER,
-        lambda engine: ProfileHandlers(lambda: JourneyUnitOfWork(engine), settings.pseudonym_key),
+        lambda engine: ProfileHandlers(
+            lambda: JourneyUnitOfWork(engine, settings.pseudonym_key), settings.pseudonym_key
+        ),
         log_each=True,
     )
-    training = group_consumer(TRAINING_CONSUMER, lambda engine: lambda: JourneyUnitOfWork(engine))
+    training = group_consumer(
+        TRAINING_CONSUMER, lambda engine: lambda: JourneyUnitOfWork(engine, settings.pseudonym_key)
+    )
     run_worker(settings.common, metadata, outbox, consumers=[outcomes, training])
     exit_process()
 

@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 
 from services.kernel.ad_limits import Ground, limits
 from services.kernel.calendar import local_day
-from services.kernel.sentences import MAX_SENTENCES, sentences
+from services.kernel.sentences import MAX_READ_CHARS, MAX_SENTENCES, sentences
 from services.kernel.texts import N_
 from services.vacancy.domain import (
     CloseReason,
@@ -41,6 +41,7 @@ from services.vacancy.schemas import (
 from shared.auth import Role, current_principal, require_role
 from shared.http import IF_MATCH_PARAMETER, abort, if_match_version
 from shared.i18n import current_language
+from shared.idempotency import idempotent
 from shared.languages import language_name
 from shared.pii import as_meant
 from shared.schemas import Shown, input_notices, reference
@@ -142,6 +143,15 @@ DESCRIPTION_PARTLY_READ = N_(
     "shows what was read)."
 )
 
+DESCRIPTION_LONG = N_(
+    "The description's sentences have %(total)d characters and skill recognition reads at most "
+    "%(limit)d: about %(unread)d will not be read (a sentence that long is read in part). The sections "
+    'on what the job requires (headings such as "Edellytämme:", "Vi förutsätter:", "Requirements:") '
+    "and sentences that state a requirement are read first, sentences about the employer, benefits or "
+    "applying last. Shorten the description, end its sentences with full stops, or choose the skills "
+    "the job needs (GET /api/v1/vacancies/<id>/skills on the matching service shows what was read)."
+)
+
 UNCONFIRMED = N_(
     "The title and description name %(requirements)s: matching offers them only as suggestions, and "
     "until you confirm them they filter no candidate and count in scores only as optional suggestions "
@@ -160,12 +170,21 @@ LIMIT_BY = {
     Ground.SEX: N_('%(field)s limits applicants by sex ("%(words)s").'),
     Ground.PREGNANCY: N_('%(field)s limits applicants by pregnancy ("%(words)s").'),
     Ground.FAMILY: N_('%(field)s limits applicants by family plans ("%(words)s").'),
+    Ground.ORIGIN: N_('%(field)s limits applicants by origin ("%(words)s").'),
+    Ground.NATIONALITY: N_(
+        '%(field)s limits applicants by nationality ("%(words)s"). Some public posts may lawfully require '
+        "Finnish citizenship (State Civil Servants Act 750/1994, section 7); other jobs may not."
+    ),
+    Ground.RELIGION: N_('%(field)s limits applicants by religion or belief ("%(words)s").'),
+    Ground.HEALTH: N_('%(field)s limits applicants by health or disability ("%(words)s").'),
+    Ground.ORIENTATION: N_('%(field)s limits applicants by sexual orientation ("%(words)s").'),
 }
 LIMIT_LAW = N_(
-    "A job ad must not limit applicants by age, sex, pregnancy or family plans without an acceptable "
-    "reason (Equality Act 609/1986, sections 8 and 14; Non-Discrimination Act 1325/2014, section 8). The "
-    "vacancy is published and everyone who reads it sees this warning; whether the limit is lawful (a "
-    "youth summer-job scheme may be) is a person's judgement. Reword the ad if it is not."
+    "A job ad must not limit applicants by age, sex, pregnancy, family plans, origin, nationality, religion or "
+    "belief, health, disability or sexual orientation without an acceptable reason (Equality Act 609/1986, "
+    "sections 8 and 14; Non-Discrimination Act 1325/2014, section 8). The vacancy is published and everyone "
+    "who reads it sees this warning; whether the limit is lawful (a youth summer-job scheme may be) is a "
+    "person's judgement. Reword the ad if it is not."
 )
 FIELD_NAMES = {"title": N_("The ad's title"), "description": N_("The ad's description")}
 UNCONFIRMED_SKILLS = N_("the skills recognition finds in the text")
@@ -222,11 +241,14 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
     """Warnings for the employer about how the vacancy will be matched: what it names
     (`skills_from_description_only`, `occupation_not_named`), and `description_partly_read` when
     its description has more sentences than skill recognition reads (`MAX_SENTENCES`; outside
-    tester 16, P2: the rest was dropped and nothing said so), and `requirements_unconfirmed` naming
+    tester 16, P2: the rest was dropped and nothing said so) or more characters in them
+    (`MAX_READ_CHARS`; outside tester 36, H4), and `requirements_unconfirmed` naming
     the languages, driving licence and cards its text names that the employer has not confirmed
     (`unconfirmed_requirements`); `discriminatory_limit`, with the `field` (title, description), for each
-    limit by age, sex, pregnancy or family plans its text sets (`ad_limits.limits`; outside tester 35,
-    F7: a warning, not a refusal, as phrases have lawful uses and the legal judgement is a person's).
+    limit by a ground of the law its text sets (`ad_limits.Ground`: age, sex, pregnancy, family plans, origin,
+    nationality, religion, health or disability, sexual orientation; `ad_limits.limits`; outside tester 35,
+    F7, tester 36, H6: a warning, not a refusal, as phrases have lawful uses and the legal judgement is a
+    person's).
     None for a closed vacancy: it is
     matched no more (outside tester 19, P11: its close was answered with "names no occupation")."""
     if v.status is Status.CLOSED:
@@ -243,11 +265,15 @@ def warnings_of(v: Vacancy) -> list[dict[str, str]]:
         )
     elif d.occupation_uri is None:
         out.append({"code": "occupation_not_named", "message": gettext(NO_OCCUPATION)})
-    total = len(sentences(d.description))
+    said_sentences = sentences(d.description)
+    total, chars = len(said_sentences), sum(map(len, said_sentences))
     if total > MAX_SENTENCES:
         message = gettext(
             DESCRIPTION_PARTLY_READ, total=total, limit=MAX_SENTENCES, unread=total - MAX_SENTENCES
         )
+        out.append({"code": "description_partly_read", "message": message})
+    elif chars > MAX_READ_CHARS:  # (outside tester 36, H4: one long "sentence" read in part)
+        message = gettext(DESCRIPTION_LONG, total=chars, limit=MAX_READ_CHARS, unread=chars - MAX_READ_CHARS)
         out.append({"code": "description_partly_read", "message": message})
     for field, text in (("title", d.title), ("description", d.description)):
         for limit in limits(text, as_meant=as_meant):
@@ -293,10 +319,12 @@ class Vacancies(MethodView):
         return {"items": [shown(v) for v in items], "total": total, "limit": f.limit, "offset": f.offset}
 
     @require_role(Role.EMPLOYER)
+    @idempotent
     @blp.arguments(VacancyInSchema)
     @blp.response(201, VacancyOutSchema)
     def post(self, details: VacancyDetails) -> Any:
-        """Post a vacancy for the caller's organisation."""
+        """Post a vacancy for the caller's organisation. With ``Idempotency-Key`` a retry gets the
+        first answer (``Idempotent-Replayed: true``) and posts nothing again (outside tester 36, H7)."""
         try:
             vacancy = handlers().post(current_principal().org, details)
         except Exception as exc:

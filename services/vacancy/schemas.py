@@ -356,7 +356,8 @@ class WarningSchema(ma.Schema):
             "description name languages, a driving licence or work cards (and, with no skill chosen, "
             "skills) that are only suggestions until the employer confirms them (`languages`, `skills`), "
             "and languages named only as a plus; `discriminatory_limit`: the title or description (`field`) "
-            "limits applicants by age, sex, pregnancy or family plans (a phrase reading: the vacancy is "
+            "limits applicants by a ground of the law (age, sex, pregnancy, family plans, origin, nationality, "
+            "religion or belief, health or disability, sexual orientation; a phrase reading: the vacancy is "
             "accepted, a person judges whether the limit is lawful)",
         }
     )

@@ -37,6 +37,7 @@ from sqlalchemy import (
 )
 
 from shared import metrics
+from shared.db import forget_erased
 from shared.messaging.envelope import Envelope
 from shared.messaging.errors import EventTooLargeError, is_record_error
 from shared.messaging.topics import MAX_EVENT_BYTES
@@ -237,11 +238,31 @@ class OutboxRelay:
         return result.acked + 1
 
     def _mark_published(self, ids: list[int]) -> None:
-        if ids:
-            with self.engine.begin() as conn:
+        """Mark the rows ``ids`` published (kept ``keep_published`` for inspection). A published tombstone is
+        deleted instead, with every row published before it under its topic and key: a tombstone erases the
+        key (a withdrawn jobseeker's pseudonym), and kept beside the service's other records its key and time
+        would tie the erased pseudonym to the erasure, as would an upsert still waiting at the withdrawal and
+        published after it (outside tester 36, H9). On SQLite the write-ahead log is then checkpointed
+        (``shared.db.forget_erased``), so the database file keeps no copy."""
+        if not ids:
+            return
+        t = self.table
+        with self.engine.begin() as conn:
+            conn.execute(update(t).where(t.c.id.in_(ids)).values(published_at=datetime.now(UTC)))
+            tombstones = conn.execute(
+                select(t.c.id, t.c.topic, t.c.message_key).where(t.c.id.in_(ids), t.c.value.is_(None))
+            ).all()
+            for row in tombstones:
                 conn.execute(
-                    update(self.table).where(self.table.c.id.in_(ids)).values(published_at=datetime.now(UTC))
+                    delete(t).where(
+                        t.c.topic == row.topic,
+                        t.c.message_key == row.message_key,
+                        t.c.id <= row.id,
+                        t.c.published_at.is_not(None),
+                    )
                 )
+        if tombstones:
+            forget_erased(self.engine)
 
     def _park(self, row_id: int, error: Exception) -> None:
         t, p = self.table, self.parked_table

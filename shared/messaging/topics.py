@@ -82,7 +82,9 @@ CANDIDATES = TopicSpec(
         **_COMPACTED,
         # A withdrawal is a tombstone. The record it supersedes holds a candidate's profile, so
         # bound how long it may linger: the cleaner must compact a record at the latest 7 days
-        # after it was written (this also rolls the active segment, which is never compacted).
+        # after it was written (this also rolls the active segment, which is never compacted, at the
+        # partition's next write once its first record is this old: Kafka rolls a segment only on a
+        # write; README, "Operations: erasure leaves no copy").
         "max.compaction.lag.ms": str(7 * _DAY_MS),
     },
     key="pseudonymous candidate id (tombstone = withdrawal)",

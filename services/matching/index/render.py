@@ -269,9 +269,10 @@ def render_salary(salary: Salary | None) -> dict[str, Any] | None:
 #: the grounds, as the meeting page names them, and the law, as its tooltip says it.
 AD_LIMITS_NOTE = N_("The ad text limits applicants by %(grounds)s: check it.")
 AD_LIMITS_LAW = N_(
-    "A job ad must not limit applicants by age, sex, pregnancy or family plans without an acceptable reason "
-    "(Equality Act 609/1986, Non-Discrimination Act 1325/2014). A phrase reading found it; whether it is lawful "
-    "is for a person to judge."
+    "A job ad must not limit applicants by age, sex, pregnancy, family plans, origin, nationality, religion or "
+    "belief, health, disability or sexual orientation without an acceptable reason (Equality Act 609/1986, "
+    "Non-Discrimination Act 1325/2014). A phrase reading found it; whether it is lawful is for a person to "
+    "judge (some public posts may lawfully require Finnish citizenship)."
 )
 #: A ground's name in the note (the meeting page's words).
 GROUND_NAMES = {
@@ -279,6 +280,11 @@ GROUND_NAMES = {
     "sex": N_("sex"),
     "pregnancy": N_("pregnancy"),
     "family_plans": N_("family plans"),
+    "origin": N_("origin"),
+    "nationality": N_("nationality"),
+    "religion": N_("religion or belief"),
+    "health": N_("health or disability"),
+    "sexual_orientation": N_("sexual orientation"),
 }
 
 

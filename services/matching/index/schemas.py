@@ -6,6 +6,7 @@ import marshmallow as ma
 from flask_babel import lazy_gettext
 from marshmallow import fields, validate
 
+from services.kernel.ad_limits import Ground
 from services.matching.index.domain.filters import Scope
 from services.matching.index.domain.recognition_text import readable
 from shared import schemas as shared_schemas
@@ -484,11 +485,12 @@ class VacancyFieldsSchema(ma.Schema):
         metadata={"description": "Null unless the vacancy is a labour-shortage role"},
     )
     ad_limits = fields.List(
-        fields.String(validate=validate.OneOf(["age", "sex", "pregnancy", "family_plans"])),
+        fields.String(validate=validate.OneOf([g.value for g in Ground])),
         metadata={
             "description": "The grounds the law names (Equality Act 609/1986, Non-Discrimination Act 1325/2014) "
             "that the ad's title or description limits applicants by, as a phrase reading finds them "
-            "(`age`, `sex`, `pregnancy`, `family_plans`; the vacancy service's `discriminatory_limit` "
+            "(`age`, `sex`, `pregnancy`, `family_plans`, `origin`, `nationality`, `religion`, `health`, "
+            "`sexual_orientation`; the vacancy service's `discriminatory_limit` "
             "warning, the weekly meeting's mark); [] when none. Whether a limit is lawful is a person's "
             "judgement: nothing is filtered or ranked by it"
         },

@@ -3,8 +3,8 @@ checked against this module by tests/unit/test_event_catalogue.py). What the ind
 declared in ``services/matching/index/events.py``.
 
 Publishes ``outcome.recorded`` on the outcomes topic (recruiters' outcomes, without comment or
-follow-up) and ``access.refused`` there too (a refused request that named a candidate, for the
-profile service's audit log: ``team.refusals``), ``shortage_list.imported`` (and withdrawal tombstones) on the shortages topic (one
+follow-up) and ``access.refused`` and ``access.granted`` there too (a refused or a granted request that named
+a candidate, for the profile service's audit log: ``team.refusals``), ``shortage_list.imported`` (and withdrawal tombstones) on the shortages topic (one
 labour-shortage list's state) and ``training.suggested`` (and tombstones) on the training topic (a
 candidate's skill gaps and suggested courses). Consumes ``path.updated`` (and tombstones) from the
 paths topic: the weekly meeting's follow-ups; and withdrawal tombstones from the candidates topic
@@ -18,6 +18,7 @@ list the catalogue allows and checks it fits the event budget.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import marshmallow as ma
@@ -200,11 +201,86 @@ ACCESS_REFUSED = Published(
     "matching refused a request naming the candidate (explanation, course plan, outcome, index versions): "
     "the profile service's audit log records it",
 )
+#: The door of a granted request naming a candidate (``access.granted``'s ``action``), by method and route
+#: rule; a door added later that names a candidate the same way is ``request.granted``.
+GRANTED_ACTIONS = {
+    "GET /api/v1/vacancies/<vacancy_id>/candidates/<candidate_id>/explanation": "explanation.read",
+    "GET /api/v1/vacancies/<vacancy_id>/candidates/<candidate_id>/training": "course_plan.read",
+    "POST /api/v1/vacancies/<vacancy_id>/outcomes": "outcome.write",
+    "POST /api/v1/index/versions": "index_versions.read",
+}
+OTHER_GRANTED_ACTION = "request.granted"
+#: The outcome door's route (``TeamHandlers.record_outcome`` publishes its ``access.granted`` itself, with
+#: the outcome, in one transaction).
+OUTCOME_ROUTE = "POST /api/v1/vacancies/<vacancy_id>/outcomes"
+
+
+class AccessPayload(ma.Schema):
+    """Payload of ``access.granted``, schema_version 1 (``team.refusals``, ``TeamHandlers.record_outcome``):
+    who was given what about which pseudonymous candidate (outside tester 36, H8). No personal data about the
+    jobseeker and nothing anyone typed (an outcome's comment and follow-up stay in matching): the pseudonym,
+    the caller, the door."""
+
+    candidate_id = fields.String(required=True, validate=ma.validate.Regexp(CANDIDATE_ID_PATTERN))
+    actor = fields.String(required=True, metadata={"description": "the caller (the token's subject)"})
+    actor_org = fields.String(required=True)
+    actor_role = fields.String(required=True)
+    action = fields.String(
+        required=True,
+        validate=ma.validate.OneOf([*GRANTED_ACTIONS.values(), OTHER_GRANTED_ACTION]),
+        metadata={"description": "the door: `explanation.read`, `course_plan.read`, `outcome.write` …"},
+    )
+    route = fields.String(
+        required=True, metadata={"description": "method and route rule, e.g. `GET /api/v1/…/explanation`"}
+    )
+    status = fields.Integer(required=True, validate=ma.validate.Range(200, 299))
+    vacancy_id = fields.String(allow_none=True)
+    accessed_at = fields.DateTime(required=True)
+
+
+def granted_action(route: str) -> str:
+    """The ``access.granted`` action of a door (``GRANTED_ACTIONS``; ``OTHER_GRANTED_ACTION`` for any other)."""
+    return GRANTED_ACTIONS.get(route, OTHER_GRANTED_ACTION)
+
+
+def access_payload(
+    candidate_id: str,
+    caller: tuple[str, str, str],
+    route: str,
+    status: int,
+    vacancy_id: str | None,
+    at: datetime,
+) -> dict[str, Any]:
+    """An ``access.granted`` payload: ``caller`` is (subject, organisation, role); ``route`` the method and
+    route rule answered ``status`` (2xx) at ``at`` (aware); ``vacancy_id`` an id's shape or None."""
+    actor, actor_org, actor_role = caller
+    return {
+        "candidate_id": candidate_id,
+        "actor": actor,
+        "actor_org": actor_org,
+        "actor_role": actor_role,
+        "action": granted_action(route),
+        "route": route,
+        "status": status,
+        "vacancy_id": vacancy_id,
+        "accessed_at": at.isoformat(),
+    }
+
+
+ACCESS_GRANTED = Published(
+    "access.granted",
+    OUTCOMES,
+    1,
+    AccessPayload,
+    "matching gave a caller a candidate's explanation or course plan, recorded an outcome, or answered another "
+    "request naming the candidate: the profile service's audit log records it",
+)
 PUBLISHES: tuple[Published, ...] = (
     OUTCOME_RECORDED,
     SHORTAGE_LIST_IMPORTED,
     TRAINING_SUGGESTED,
     ACCESS_REFUSED,
+    ACCESS_GRANTED,
 )
 
 # -- consumed ------------------------------------------------------------------------------------

@@ -639,6 +639,16 @@ class TeamHandlers:
                 "recorded_by": caller.subject,
             }
             uow.publish(events.OUTCOME_RECORDED, outcome.candidate_id, payload)
+            # the owner's audit lists the write (outside tester 36, H8), in the outcome's transaction
+            granted = events.access_payload(
+                outcome.candidate_id,
+                (caller.subject, caller.org, caller.role.value),
+                events.OUTCOME_ROUTE,
+                201,
+                vacancy_id,
+                outcome.recorded_at,
+            )
+            uow.publish(events.ACCESS_GRANTED, outcome.candidate_id, granted)
             if self.training is not None and missing:
                 self.training.after_outcome(
                     uow,

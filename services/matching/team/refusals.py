@@ -23,6 +23,15 @@ window, however many random ids it probes. With rate limits switched off there i
 A failed outbox write (the database away) does not change the answer: the refusal stands, the caller
 learns nothing more from a 5xx, and the index answers refusals without the database; the event is
 logged at ERROR instead (pseudonymous, as the event), for the operator to replay.
+
+Granted requests go the same way (outside tester 36, H8: the owner's ``?profile_id=`` did not list an
+agency's explanation read or its outcome): a 2xx answer of the JSON API to a request naming candidates
+(``named_candidates``) becomes one ``access.granted`` event per candidate (the door as ``action``:
+``events.GRANTED_ACTIONS``), recorded by the profile service as a ``granted: yes`` entry. Recording an
+outcome publishes its own, in the outcome's transaction (``TeamHandlers.record_outcome``, which marks the
+request ``mark_access_audited``), so an outcome is never stored unaudited nor audited twice. A granted
+read whose event cannot be written is answered 503 instead (nothing was written; the caller may retry):
+an access is never given unaudited.
 """
 
 from __future__ import annotations
@@ -33,7 +42,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, jsonify, request
 from flask_babel import gettext
 from limits import RateLimitItem, parse_many
 
@@ -55,11 +64,30 @@ TOO_MANY = N_(
 )
 
 
-def refusal_payloads(
-    caller: Principal, route: str, status: int, reason: str, vacancy_id: Any, at: datetime
+_ACCESS_AUDITED = "kohtaanto_access_audited"
+NOT_AUDITED = N_("The access could not be recorded in the audit log; try again in a moment.")
+
+
+def mark_access_audited() -> None:
+    """The view published this request's ``access.granted`` events itself (with its own write)."""
+    setattr(g, _ACCESS_AUDITED, True)
+
+
+def access_payloads(
+    caller: Principal, route: str, status: int, vacancy_id: Any, at: datetime, candidate_ids: list[str]
 ) -> list[dict[str, Any]]:
-    """One ``access.refused`` payload per candidate this request names (``named_candidates``)."""
-    vacancy = (
+    """One ``access.granted`` payload per candidate in ``candidate_ids`` (pseudonyms only), for a request
+    ``route`` (method and rule) answered ``status`` at ``at``."""
+    who = (caller.subject, caller.org, caller.role.value)
+    return [
+        events.access_payload(candidate_id, who, route, status, _vacancy(vacancy_id), at)
+        for candidate_id in candidate_ids
+    ]
+
+
+def _vacancy(vacancy_id: Any) -> str | None:
+    """The path's vacancy id as written into an event: an id's shape only, else None."""
+    return (
         vacancy_id
         if isinstance(vacancy_id, str)
         and 0 < len(vacancy_id) <= 64
@@ -67,6 +95,13 @@ def refusal_payloads(
         and not identifier_holds_personal_data(vacancy_id)
         else None
     )
+
+
+def refusal_payloads(
+    caller: Principal, route: str, status: int, reason: str, vacancy_id: Any, at: datetime
+) -> list[dict[str, Any]]:
+    """One ``access.refused`` payload per candidate this request names (``named_candidates``)."""
+    vacancy = _vacancy(vacancy_id)
     reason = reason if reason in events.REFUSAL_REASONS else "not_found"
     return [
         {
@@ -121,7 +156,7 @@ class RefusalBudget:
 def install(
     app: Flask, uow_factory: Callable[[], UnitOfWork], clock: Callable[[], datetime], budget_spec: str
 ) -> None:
-    """The two hooks (module docstring) on ``app``'s JSON API."""
+    """The hooks (module docstring) on ``app``'s JSON API."""
     budget = RefusalBudget(budget_spec)
 
     @app.before_request
@@ -141,6 +176,46 @@ def install(
                 message=gettext(TOO_MANY, limit=budget.spec, minutes=max(1, -(-wait // 60))),
                 headers={"Retry-After": str(wait)},
             )
+
+    @app.after_request
+    def publish_a_granted_access(response: Response) -> Response:
+        caller = verified_principal()
+        if (
+            caller is None
+            or not 200 <= response.status_code < 300
+            or not request.path.startswith("/api/")
+            or request.url_rule is None
+            or g.get(_ACCESS_AUDITED)
+        ):
+            return response
+        named = named_candidates()
+        if not named:
+            return response
+        payloads = access_payloads(
+            caller,
+            f"{request.method} {request.url_rule.rule}",
+            response.status_code,
+            (request.view_args or {}).get("vacancy_id"),
+            clock(),
+            named,
+        )
+        try:
+            with uow_factory() as uow:
+                for payload in payloads:
+                    uow.publish(events.ACCESS_GRANTED, payload["candidate_id"], payload)
+                uow.commit()
+        except Exception:
+            # an access is never given unaudited (module docstring): nothing was written, a retry is safe
+            log.error(
+                "access not audited: the outbox write failed; answered 503",
+                exc_info=True,
+                extra={"event_type": events.ACCESS_GRANTED.event_type, "payloads": payloads},
+            )
+            refused = jsonify(code=503, status="Service Unavailable", message=gettext(NOT_AUDITED), errors={})
+            refused.status_code = 503
+            refused.headers["Retry-After"] = "5"
+            return refused
+        return response
 
     @app.after_request
     def publish_a_refusal(response: Response) -> Response:

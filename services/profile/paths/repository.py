@@ -630,8 +630,8 @@ class JourneyUnitOfWork(UnitOfWork):
     training: TrainingSuggestions
     ratings: RatingStore
 
-    def __init__(self, engine: Engine) -> None:
-        super().__init__(engine)
+    def __init__(self, engine: Engine, pseudonym_key: bytes | None = None) -> None:
+        super().__init__(engine, pseudonym_key)
 
     def _open(self, conn: Connection) -> None:
         super()._open(conn)

@@ -5,6 +5,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from services.matching.index.domain import kernels, segment
 from services.matching.index.domain.explain import best_related
@@ -240,6 +242,67 @@ def test_the_similarity_bound_reaches_the_similarity_of_random_rows(outside):
         assert got >= scale * exact - 1e-6
         below += got < scale * 0.999
     assert below > 30  # a bound, not the similarity's maximum everywhere
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    claims=st.lists(st.sampled_from([0.0, 0.0, 0.6, 0.8, 1.0]), min_size=1, max_size=10),
+    history=st.lists(st.sampled_from([0.0, 0.0, 0.1, 0.3, 0.6, 1.0]), min_size=10, max_size=10),
+    trade=st.lists(st.booleans(), min_size=16, max_size=16),
+    outside_claims=st.lists(st.sampled_from([0.0, 0.6, 0.8, 1.0]), min_size=0, max_size=6),
+    outside_history=st.lists(st.sampled_from([0.0, 0.1, 0.3, 0.6]), min_size=6, max_size=6),
+    idf=st.lists(st.floats(1.0, 8.0), min_size=16, max_size=16),
+    phi=st.sampled_from([0.05, 0.1, 0.3, 0.5, 0.8]),
+    whole=st.sampled_from([1.0, 0.1]),
+)
+def test_with_claims_of_the_own_trade_the_bound_still_reaches_the_similarity(
+    claims, history, trade, outside_claims, outside_history, idf, phi, whole
+):
+    """Property (`RankingParams.trade_claim_units` = phi): with a row's stored fall (over every claim
+    of its own trade, inside the vacancy's skills V or not, float32 rounded up, as
+    `vectors.trade_claim_falls` stores it), `similarity_bound_of` is never below the exact similarity
+    whose outside part falls by the trade claims outside V only (`scoring._trade_claims_fall`); and a
+    row without such claims keeps the bound it has with the rule off."""
+    from services.matching.index.domain.scoring import similarity
+    from services.matching.index.domain.vectors import rounded_up
+
+    m, n_out = len(claims), len(outside_claims)
+    worked = any(history[:m]) or any(outside_history[:n_out])  # trade claims need work history
+    c, h = np.array(claims), np.array(history[:m])
+    c_out, h_out = np.array(outside_claims), np.array(outside_history[:n_out])
+    idf_v, idf_out = np.array(idf[:m]), np.array(idf[10 : 10 + n_out])
+    of_trade = np.array(trade[:m]) & worked
+    out_trade = np.array(trade[10 : 10 + n_out], dtype=bool) & worked
+    x = c + h
+    hat = idf_v / np.linalg.norm(idf_v)  # an occupation vacancy: its skills weigh alike
+    z = x * idf_v
+    x_out = c_out + h_out
+    full_sq = float(z @ z + (x_out * idf_out) @ (x_out * idf_out))
+    if full_sq <= 0:
+        return
+
+    def fall(cc, hh, ii):
+        return ii**2 * cc * ((1 - phi * phi) * cc + 2 * (1 - phi) * hh)
+
+    stored = float(
+        rounded_up(
+            np.array([fall(c, h, idf_v)[of_trade].sum() + fall(c_out, h_out, idf_out)[out_trade].sum()])
+        )[0]
+    )
+    b2 = max(full_sq - float(z @ z) - float(fall(c_out, h_out, idf_out)[out_trade].sum()), 0.0)
+    exact = similarity(z[None, :], hat, np.array([b2 * whole]))[0]
+    top = float(max(x.max(initial=0.0), x_out.max(initial=0.0)))
+    scale, kappa = 0.3, float(np.linalg.norm(idf_v))
+    args = (
+        np.float32(scale * x @ (hat * idf_v)),
+        np.float32(1 / np.sqrt(full_sq)),
+        np.float32(top if worked else -top),
+    )
+    got = kernels.similarity_bound_of(*args, scale, kappa, 0.0, whole * phi * phi, -1.0, stored, whole)
+    assert got >= scale * exact - 1e-6
+    if stored == 0.0:  # no claim of the own trade: the bound with the rule off
+        off = kernels.similarity_bound_of(*args, scale, kappa, 0.0, whole)
+        assert got == pytest.approx(off, abs=1e-12)
 
 
 def _related_case(seed: int):

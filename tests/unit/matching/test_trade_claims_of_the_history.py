@@ -1,9 +1,10 @@
 """The narrower rule for outside tester 34's F2 (session 35, helper `f2rule35`): a claim outside the
 vacancy's skills that the candidate's own work history is evidence of, a skill of a spell's ISCO-08
 unit group's profiles, counts times `RankingParams.trade_claim_units` (phi) in the similarity's
-outside part beside that history; a claim of another trade still counts whole. Off by default (phi 1):
-the tester's nurse is not reached by it (her *use electronic health records management system* is
-in no profile of ISCO 5321 nor of minor group 532), so it stays behind the parameter.
+outside part beside that history; a claim of another trade still counts whole. On by default at phi 0.3
+since session 36 (`f2on36`: each row's fall stored at index time, stage 1 loosened only where it is
+positive); the tester's nurse is not reached by it (her *use electronic health records management
+system* is in no profile of ISCO 5321 nor of minor group 532).
 
 What a user relies on, with the rule on: a bus driver, a welder or a healthcare assistant of twelve
 years who also claims a skill of a neighbouring occupation of their own unit group is not pulled far
@@ -19,6 +20,8 @@ import numpy as np
 import pytest
 
 from benchmarks.generate import REFERENCE_DAY, generate_candidates, generate_vacancies, load_municipalities
+from services.matching.index.domain import scoring
+from services.matching.index.domain.arrays import gather_rows, row_positions
 from services.matching.index.domain.engine import MatchingEngine
 from services.matching.index.domain.model import WorkExperience
 from services.matching.index.domain.params import RankingParams
@@ -31,6 +34,7 @@ from .stage_one import stage_one
 # per trade, a neighbouring occupation of the same ISCO-08 unit group
 NEIGHBOURS = {"bus driver": "tram driver", "welder": "solderer", "healthcare assistant": "nurse assistant"}
 ON = replace(RankingParams(), trade_claim_units=0.3)
+OFF = replace(RankingParams(), trade_claim_units=1.0)
 
 
 def _row(m, o: int) -> list[int]:
@@ -58,7 +62,7 @@ def _essential(esco, label: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def trades(esco, make_esco_engine):
-    """Per trade, on a vacancy naming it, with the rule on (phi 0.3) and off (the default):
+    """Per trade, on a vacancy naming it, with the rule on (phi 0.3) and off (phi 1):
     {trade: ({person: entry}, {person: entry})}. The people: twelve years in the trade (8 current + 4
     ended 2018) alone; with one claim of the neighbour's skill (outside the vacancy's, in the unit
     group's profiles); with that and one of the trade's essential skills claimed; with 40 % of a cook's
@@ -99,7 +103,7 @@ def trades(esco, make_esco_engine):
     for trade in NEIGHBOURS:
         v = vacancy(occupation=esco_occupation(esco, trade), vacancy_id=trade)
         found = []
-        for params in (ON, None):
+        for params in (ON, OFF):
             engine = make_esco_engine(people, params)
             entries = engine.shortlist(engine.prepare(v), k=40, viewer_org=None, today=TODAY)
             found.append(
@@ -166,8 +170,7 @@ def test_stage_one_still_bounds_every_exact_score_with_the_rule_on(esco):
     people = list(generate_candidates(esco, 3000, 7, municipalities=municipalities))
     vacancies = list(generate_vacancies(esco, 16, 8, municipalities=municipalities))
     engines = [
-        MatchingEngine(esco, municipalities, params, clock=lambda: REFERENCE_DAY)
-        for params in (ON, RankingParams())
+        MatchingEngine(esco, municipalities, params, clock=lambda: REFERENCE_DAY) for params in (ON, OFF)
     ]
     for engine in engines:
         engine.bulk_load(people)
@@ -181,3 +184,95 @@ def test_stage_one_still_bounds_every_exact_score_with_the_rule_on(esco):
         assert all(a[r] >= b[r] - 1e-9 for r in same.tolist())  # an outside part only shrinks
         reached += sum(a[r] > b[r] + 1e-9 for r in same.tolist())
     assert reached > 0
+
+
+@pytest.fixture(scope="module")
+def generated(esco):
+    """The speed benchmark's generated profiles (3,000) and vacancies (16), with an engine per phi
+    (0.3, 0.5 and 1, off)."""
+    municipalities = load_municipalities()
+    people = list(generate_candidates(esco, 3000, 7, municipalities=municipalities))
+    vacancies = list(generate_vacancies(esco, 16, 8, municipalities=municipalities))
+    engines = {}
+    for phi in (0.3, 0.5, 1.0):
+        engine = MatchingEngine(
+            esco, municipalities, replace(RankingParams(), trade_claim_units=phi), clock=lambda: REFERENCE_DAY
+        )
+        engine.bulk_load(people)
+        engines[phi] = engine
+    return engines, vacancies
+
+
+@pytest.mark.parametrize("phi", [0.3, 0.5])
+@pytest.mark.parametrize("prune", [False, True])
+def test_stage_one_bounds_every_exact_score_with_the_rule_on_pruned_or_not(generated, phi, prune):
+    """Shortlists stay exact: with the rule on, every near row's exact score is at most its stage-1
+    bound (plus what its pruned work-history columns can add), with and without pruning."""
+    engines, vacancies = generated
+    for v in vacancies:
+        on = stage_one(engines[phi], engines[phi].prepare(v), prune=prune)
+        assert np.all(on.exact <= on.ub + on.history() + EPS)
+
+
+def test_only_rows_with_claims_of_their_own_trade_have_a_looser_bound(generated):
+    """Stage 1 loosens only the rows the rule can lift (`Segment.trade_fall` > 0): every other row's
+    bound is the one it has with the rule off, and those rows are there."""
+    engines, vacancies = generated
+    fall = engines[0.3]._snapshot.main.trade_fall
+    assert fall is not None and engines[1.0]._snapshot.main.trade_fall is None
+    assert 0 < np.count_nonzero(fall) < len(fall)
+    for v in vacancies:
+        on, off = (stage_one(engines[phi], engines[phi].prepare(v), prune=False) for phi in (0.3, 1.0))
+        assert np.array_equal(on.rows, off.rows)
+        plain = fall[on.rows] == 0
+        assert plain.any()
+        np.testing.assert_allclose(on.ub[plain], off.ub[plain], rtol=0, atol=1e-6)
+        assert np.all(on.ub >= off.ub - 1e-6)
+
+
+def test_the_stored_fall_less_the_claims_inside_the_vacancy_is_the_fall_of_the_claims_outside(generated):
+    """The exact part (`scoring._trade_claims_fall`: the row's fall stored at index time less its
+    claims inside the vacancy's skills V) equals the rule read claim by claim: each claim outside V
+    that a spell's unit group's profiles list, idf^2 c ((1 - phi^2) c + 2 (1 - phi) h), h what the
+    row's spells give the skill."""
+    engines, vacancies = generated
+    engine = engines[0.3]
+    snap, space, phi = engine._snapshot, engine._space, 0.3
+    seg = snap.main
+    idf = np.asarray(snap.idf, dtype=np.float64)
+    for v in vacancies[:6]:
+        qw = engine._weights(snap, engine.prepare(v), prune=False)
+        q, xw = qw.query, qw.exact
+        rows = np.arange(0, len(seg), 7, dtype=np.int64)
+        n, n_own = len(rows), q.n_own
+        at_c, u, w_c = scoring._query_claims(seg, rows, q)
+        at_o, occ, w_o = gather_rows(seg.experience, rows)
+        indptr, column, value = xw.own_experience
+        which, idx = row_positions(indptr, occ)
+        raw_v = scoring._own_block(
+            at_c, u, w_c, n, n_own, (at_o[which] * n_own + column[idx], w_o[which] * value[idx])
+        )
+        got = scoring._trade_claims_fall(
+            seg, rows, q, xw, engine.params, (at_o, occ, w_o), (at_c, u, w_c, raw_v)
+        )
+        own = set(q.skills[:n_own].tolist())
+        expected = np.zeros(n)
+        for i, r in enumerate(rows.tolist()):
+            spells = list(
+                zip(
+                    _row(seg.experience, r),
+                    seg.experience.data[seg.experience.indptr[r] : seg.experience.indptr[r + 1]].tolist(),
+                    strict=True,
+                )
+            )
+            for j, c in zip(
+                _row(seg.claims, r),
+                seg.claims.data[seg.claims.indptr[r] : seg.claims.indptr[r + 1]].tolist(),
+                strict=True,
+            ):
+                if j in own or not any(space.trade[o, j] > 0 for o, _ in spells):
+                    continue
+                h = sum(w * float(space.experience[o, j]) for o, w in spells)
+                expected[i] += idf[j] ** 2 * c * ((1 - phi * phi) * c + 2 * (1 - phi) * h)
+        assert np.count_nonzero(expected) > 0
+        np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-6 * float(np.max(expected)))

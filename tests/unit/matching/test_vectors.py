@@ -92,7 +92,7 @@ def test_a_candidate_claim_keeps_the_confirmed_claim_over_a_suggestion(space, ta
     p = space.params
     assert weights[taxonomy.skill_index["s:weld"]] == p.level_weights[0]
     assert weights[taxonomy.skill_index["s:team"]] == pytest.approx(
-        p.level_weights[1] * p.suggested_claim_factor
+        p.level_weights[0] * p.suggested_claim_factor
     )
 
 

@@ -117,3 +117,36 @@ def test_an_event_over_the_budget_is_refused_before_it_is_stored(tmp_path):
     assert refused.value.size > 1000 and refused.value.limit == 1000
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 0
+
+
+def test_a_published_tombstone_leaves_no_row_of_its_key_behind_it(tmp_path):
+    """Outside tester 36, H9: the withdrawal's tombstone row (and an upsert still waiting at the withdrawal,
+    published after it) stayed in the outbox for ``keep_published``, the erased pseudonym beside the time of
+    the erasure. Rows of other keys and topics, and a row of the key written after the tombstone, stay."""
+    engine, table = make(tmp_path)
+    with engine.begin() as conn:
+        box = Outbox(table)
+        box.add(conn, "t", Envelope("e", "c-gone", {"v": 1}, producer="p"))
+        box.add(conn, "other", Envelope("e", "c-gone", {"v": 1}, producer="p"))
+        box.add(conn, "t", Envelope("e", "c-stays", {"v": 1}, producer="p"))
+        box.add_tombstone(conn, "t", "c-gone")
+        box.add(conn, "t", Envelope("e", "c-gone", {"v": 9}, producer="p"))  # e.g. a list imported again
+    sender = FakeSender()
+    OutboxRelay(engine, table, sender).relay_once()
+    assert [(topic, key, value is None) for topic, key, value, _ in sender.sent] == [
+        ("t", "c-gone", False),
+        ("other", "c-gone", False),
+        ("t", "c-stays", False),
+        ("t", "c-gone", True),
+        ("t", "c-gone", False),
+    ]
+    with engine.connect() as conn:
+        kept = conn.execute(
+            select(table.c.topic, table.c.message_key, table.c.value).order_by(table.c.id)
+        ).all()
+    assert [(topic, key) for topic, key, _ in kept] == [
+        ("other", "c-gone"),
+        ("t", "c-stays"),
+        ("t", "c-gone"),
+    ]
+    assert all(value is not None for _, _, value in kept)

@@ -68,6 +68,7 @@ from .segment import (
     encode_id,
     merge_segments,
     with_shared_structure,
+    with_trade_fall,
     with_vector_max,
 )
 from .spoken import warm_up as warm_up_languages
@@ -311,7 +312,8 @@ class MatchingEngine:
                 self._orgs.index(org)
             self._removed.clear()
             self._delta_rows.clear()
-            self._install(with_vector_max(with_shared_structure(image.main), self._space), image.idf)
+            main = with_vector_max(with_shared_structure(image.main), self._space)
+            self._install(with_trade_fall(main, self._space, image.idf), image.idf)
 
     def merge(self) -> None:
         """Fold the delta segment (and removals) into the main segment now, recomputing the IDF.

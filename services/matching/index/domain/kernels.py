@@ -80,6 +80,7 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     blocks,
     bound,
     vmax,
+    fall,
 ):
     """out[base[k] + (g - lo[k])] = S(g) + C(g) + max(A(g), H(g)) for every row g in [lo[k],
     hi[k]), with P[g, c] the posting of column c: the similarity part S(g) is
@@ -109,6 +110,9 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     (bound[19] the decay, bound[20] the band's full closeness), not whole. With bound[21] in (0, 1)
     (`scoring.closeness_kept`'s share, bound[22] its floor), A(g) is `kept_bound_of` A(g) before H(g)
     is maxed in: the exact score keeps that share of the inferred agreement below the unit group.
+    With a non-empty `fall` (per row, `segment.Segment.geo_trade_fall`; bound[23] the outside part's
+    whole weight), the similarity part is `similarity_bound_of` with the row's fall and that weight
+    (`RankingParams.trade_claim_units`: only rows whose claims of their own trade fall are loosened).
 
     `indices` must be sorted within each column and the ranges sorted and disjoint. With a
     non-empty `table` (table[j, b] = first posting of column j in row block b), every range k
@@ -268,6 +272,8 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
     held, power = bound[4], bound[5]
     overlap, ratio, overlap_power = bound[7], bound[8], bound[9]
     cap = bound[10] if bound.shape[0] > 10 else 0.0
+    trade = fall.shape[0] > 0 and bound.shape[0] > 23
+    whole = bound[23] if trade else 1.0
     for k in range(n_ranges):
         shift = lo[k] - base[k]
         for i in range(base[k], base[k] + hi[k] - lo[k]):
@@ -298,13 +304,14 @@ def _range_bounds_loop(  # type: ignore[no-untyped-def]
             if acc_sim[i] > 0:
                 g = i + shift
                 sq = acc_sq[i] if squares else -1.0
-                sim = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu, outside, sq)
+                f = np.float64(fall[g]) if trade else -1.0
+                sim = _bound_of(acc_sim[i], inv_norm[g], vmax[g], scale, kappa, nu, outside, sq, f, whole)
                 out[i] = factor * sim + rest
             else:
                 out[i] = rest
 
 
-def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0, sq=-1.0):  # type: ignore[no-untyped-def]
+def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0, sq=-1.0, fall=-1.0, whole=1.0):  # type: ignore[no-untyped-def]
     """scale x an upper bound, in [0, 1], of a row's skill similarity (`scoring.similarity`) from
     its walked similarity sum s (claims and work history, scaled by `scale`), its inverse norm
     and its largest raw coordinate |vmax| (negative: no work history; float64 arithmetic, with
@@ -317,7 +324,11 @@ def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0, sq=-1.
     the row's walked sum over V of idf^2 x itself (`range_bounds`' sixth weight), used where below
     kappa x a (kappa x a bounds it through the smallest query weight: four times too much for a
     row holding essential skills of an occupation vacancy, whose optional skills weigh a quarter);
-    negative: not walked."""
+    negative: not walked. `fall` >= 0: the most the row's outside part falls by its claims of its own
+    work history's trade (`segment.Segment.trade_fall`, `RankingParams.trade_claim_units` = phi), with
+    `outside` then `whole` x phi^2 and `whole` the outside part's weight: the outside part is at least
+    both b^2 - fall and phi^2 b^2 (less 1e-6 N^2 for the rounding of the stored fall), so a row
+    without such claims (fall 0) keeps the bound it has with the rule off; negative: `outside` alone."""
     if s <= 0.0 or scale <= 0.0:
         return 0.0
     if inv_norm <= 0.0:
@@ -330,7 +341,10 @@ def similarity_bound_of(s, inv_norm, vmax, scale, kappa, nu, outside=1.0, sq=-1.
         walked = min(walked, np.float64(sq) * margin)
     v2 = abs(h) * (walked + (nu if h > 0.0 else 0.0))
     inv = np.float64(inv_norm)
-    t = ((1.0 - 3e-5) / (inv * inv) - v2 * margin) * outside
+    base = (1.0 - 3e-5) / (inv * inv) - v2 * margin
+    t = base * outside
+    if fall >= 0.0:
+        t = max(t - 1e-6 * whole / (inv * inv), (base - np.float64(fall) * margin) * whole)
     if t <= 0.0:
         return scale
     return scale * min(1.0, a / np.sqrt(a * a + t))
@@ -569,6 +583,7 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
     inv_norm,
     bound,
     vmax,
+    fall,
 ) -> np.ndarray:
     sub = postings[:, columns]
     capped = sub[:, :n_cov].tocsc(copy=True)  # the confirmed share's postings, each at most its cap
@@ -582,10 +597,15 @@ def _scipy_range_bounds(  # type: ignore[no-untyped-def]
             squares = np.asarray(sub @ w_sq, dtype=np.float32).tolist()
         else:
             squares = [-1.0] * len(walked)
+        trade = len(fall) > 0 and len(bound) > 23
+        falls = fall.astype(np.float64).tolist() if trade else [-1.0] * len(walked)
+        whole = float(bound[23]) if trade else 1.0
         sim = np.fromiter(
             (
-                similarity_bound_of(s, i, m, bound[0], bound[1], bound[2], bound[3], q)
-                for s, i, m, q in zip(walked.tolist(), inv_norm.tolist(), vmax.tolist(), squares, strict=True)
+                similarity_bound_of(s, i, m, bound[0], bound[1], bound[2], bound[3], q, f, whole)
+                for s, i, m, q, f in zip(
+                    walked.tolist(), inv_norm.tolist(), vmax.tolist(), squares, falls, strict=True
+                )
             ),
             dtype=np.float64,
             count=len(walked),
@@ -865,6 +885,8 @@ def range_bounds(
     threads: int = 1,
     bound: tuple[float, ...] | None = None,
     vector_max: np.ndarray | None = None,
+    trade_fall: np.ndarray | None = None,
+    whole: float = 1.0,
 ) -> np.ndarray:
     """Stage-1 bounds of the rows in the ranges [lo[k], hi[k]) (sorted, disjoint), concatenated.
 
@@ -889,6 +911,9 @@ def range_bounds(
     similarity and coverage parts times `band_bound_of` (`scoring.band_order`'s shrink), and the
     summed agreement `kept_bound_of` of itself (`scoring.closeness_kept`). Without `bound`: inv_norm[g] * sum(similarity weight * value) + the other parts (positive
     exactly where the bound is: for callers asking which rows have evidence).
+    `trade_fall` (n,) float32 per row (`segment.Segment.geo_trade_fall`) with `whole` (the outside
+    part's weight, `query.SimilarityBound.whole`): the similarity's bound of each row with its own
+    fall (`similarity_bound_of`), only with `bound`; None: `bound`'s outside weight for every row.
     `table` and `blocks`: see `_range_bounds_loop` (faster for large pools;
     `segment.block_offsets`). `threads` 2 splits the work with a helper thread."""
     # (scale, kappa, nu, outside, confirmed, power, squares); outside 1 (the row's whole part
@@ -902,7 +927,14 @@ def range_bounds(
     band_defaults = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, -1.0, 0.0, 1.0, 1.0, 0.0)  # bound[11:23]
     defaults = (*similarity_defaults, *band_defaults)
     full = (*bound, *defaults[max(len(bound) - 3, 0) :])[:23] if bound is not None else ()
+    if full and trade_fall is not None:
+        full = (*full, float(whole))  # bound[23]: the outside part's whole weight
     bound_arr = np.asarray(full, dtype=np.float64)
+    fall = (
+        np.ascontiguousarray(trade_fall, dtype=np.float32)
+        if trade_fall is not None and full
+        else np.zeros(0, dtype=np.float32)
+    )
     if bound is not None and vector_max is None:
         raise ValueError("a similarity bound needs each row's largest coordinate")
     hist = np.ascontiguousarray(vector_max if vector_max is not None else inv_norm, dtype=np.float32)
@@ -954,6 +986,7 @@ def range_bounds(
             inv_norm,
             bound_arr,
             hist,
+            fall,
         )
     sizes = hi - lo
     base = np.zeros(len(lo), dtype=np.int64)
@@ -992,6 +1025,7 @@ def range_bounds(
             blocks[a:b],
             bound_arr,
             hist,
+            fall,
         )
 
     chunks = shared_chunks(base, total, STAGE1_CHUNKS) if threads > 1 and total >= PARALLEL_MIN_ROWS else []

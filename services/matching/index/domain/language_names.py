@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from langcodes import Language
+from langcodes.registry_parser import parse_registry
+from language_data.names import code_to_names
 
-from .spoken import _LANGUAGE_SKILL, language_skill_map
+from .spoken import _LANGUAGE_SKILL, _scopes, language_skill_map
 from .taxonomy import Taxonomy
 
 _SWEDISH_CUE = re.compile(
-    r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
+    r"\b(?:språk\w*|\w+språkig\w*|tala\w*|talar|prata\w*|skriv\w*|skriftlig\w*|muntlig\w*|flytande|modersmål\w*|"
     r"kunskap\w*|behärsk\w*|kunna|kan|förstå\w*|läsa|god|goda|gott|utmärkt\w*|grundläggande|krav|krävs|kräv\w*|"
     r"behöv\w*|önska\w*|skadar|förutsätt\w*|"
     r"merit\w*|fördel\w*|lite|lär|lära|studera\w*|plugga\w*|klara\w*|[ABC][12]|"
@@ -135,6 +137,9 @@ def names_a_document(after: str) -> bool:
     return False
 
 
+_PAIRED_ADJECTIVE = re.compile(r"\s+(?:and|or|&|/)\s+[A-Z][a-z]+(\s+[a-z])")
+"""A second capitalised word joined to a name and followed by a lower-case word ("Meru and Kamba
+customers"): with no `_ENGLISH_FOLLOWER` there, the pair are adjectives."""
 _ENGLISH_HOMONYMS = frozenset({"Polish"})
 """English language names that are also common words ("Polish and clean the floors"): read as the
 language only in a sentence with a word about language (`_ENGLISH_CUE`)."""
@@ -152,6 +157,15 @@ class OtherLanguageNames:
     swedish: tuple[tuple[str, re.Pattern[str]], ...]
     english: tuple[tuple[str, re.Pattern[str]], ...]
     bare: dict[str, str]
+    cue_only: frozenset[str] = frozenset()
+    """codes whose English name counts only beside a word about language (`_ENGLISH_CUE`) and
+    capitalised, as `_ENGLISH_HOMONYMS` do: the languages without an ESCO skill (`named_languages`),
+    whose English names include place and people names ("Kamba", "Sena", "Meru")"""
+    by_prefix: dict[str, tuple[int, ...]] | None = None
+    """the first three letters of every name (lower case) → the positions in `swedish` (positive) and
+    `english` (``-1 - i``) of the names starting so: when given, `mentions` looks only at the names a word
+    of the sentence can start (about 300 languages' names would otherwise be searched one by one in
+    every sentence)"""
 
     def mentions(self, sentence: str, *, cued: bool = False) -> list[tuple[str, int, int]]:
         """(code, start, end) of each Swedish or English language name in `sentence`, in order of
@@ -160,9 +174,16 @@ class OtherLanguageNames:
         is under a requirement heading: "Vaatimukset:" / "- svenska"), or in a sentence that is
         nothing but a list of names ("3) Svenska och finska", outside tester 18, P5)."""
         out: list[tuple[str, int, int]] = []
+        swedish, english = self.swedish, self.english
+        if self.by_prefix is not None:
+            at = {i for w in re.findall(r"\w+", sentence) for i in self.by_prefix.get(w[:3].lower(), ())}
+            if not at:
+                return out
+            swedish = tuple(self.swedish[i] for i in sorted(i for i in at if i >= 0))
+            english = tuple(self.english[-1 - i] for i in sorted((i for i in at if i < 0), reverse=True))
         if cued or _SWEDISH_CUE.search(sentence) or self._names_only(sentence):
             lower = sentence.lower()
-            for c, rx in self.swedish:
+            for c, rx in swedish:
                 for m in rx.finditer(lower):
                     after = lower[m.end() :]
                     if (
@@ -175,19 +196,31 @@ class OtherLanguageNames:
                         )
                     ):
                         continue  # "svenska kunder", "det finska hygienpasset": the country's adjective
+                    if (
+                        c in self.cue_only
+                        and sentence[m.start()].isupper()
+                        and not re.search(r"(?:skan?|språkig\w*)$", m.group())
+                    ):
+                        continue  # "Meru", "Dari": spelt as in English, which reads it (`english`)
                     out.append((c, m.start(), m.end()))
         cue = _ENGLISH_CUE.search(sentence) is not None
-        for c, rx in self.english:
+        for c, rx in english:
             for m in rx.finditer(sentence):
-                if m.group()[0].islower() and (not cue or m.group().capitalize() in _ENGLISH_HOMONYMS):
+                homonym = m.group().capitalize() in _ENGLISH_HOMONYMS or c in self.cue_only
+                if m.group()[0].islower() and (not cue or homonym):
                     continue  # a name typed in lower case counts beside a word about language ("good english
                     # skills", issue 12), never a common word's ("polish the floors")
-                if cue or m.group() not in _ENGLISH_HOMONYMS:
+                if cue or not homonym:
                     after = sentence[m.end() :]
                     if (
                         re.match(r"\s+[a-z]", after) and not _ENGLISH_FOLLOWER.match(after)
                     ) or names_a_document(after):
                         continue  # "Finnish hygiene passport", "a Finnish D licence": the country's adjective
+                    if c in self.cue_only and (
+                        (pair := _PAIRED_ADJECTIVE.match(after)) is not None
+                        and not _ENGLISH_FOLLOWER.match(after, pair.start(1))
+                    ):
+                        continue  # "Meru and Kamba customers": both the peoples' adjectives
                     out.append((c, m.start(), m.end()))
         return out
 
@@ -235,3 +268,91 @@ def other_language_names(taxonomy: Taxonomy) -> OtherLanguageNames:
         if re.fullmatch(r"[A-Z][a-z]+", en):  # (in lower case too: "Fluent english required.")
             english.append((code, re.compile(rf"\b(?:{en}|{en.lower()})\b")))
     return OtherLanguageNames(tuple(swedish), tuple(english), bare)
+
+
+_VARIETY_CODES = {"fa-AF": "prs"}
+"""Languages whose names ``language_data`` keeps under a variety of another: Dari, the ISO 639-3
+``prs`` profiles store, is "Persian (Afghanistan)" there, named "dari" in Finnish and Swedish."""
+_MIN_SPEAKERS = 1_000_000
+"""A language without an ISO 639-1 code is named when at least this many speak it (``langcodes``'
+population data): Dari, Cantonese, Cebuano, Bhojpuri …, not the thousands of small languages of
+the registry whose English names are ordinary words ("Even", "Label", "Are")."""
+_HOME_LANGUAGES = frozenset({"smn", "sms", "sma", "smj", "krl", "fit"})
+"""Fewer speakers, named all the same: the Sámi languages, Karelian and Meänkieli of Finland and Sweden
+("inarinsaame", "koltansaame", "karjala", "meänkieli"; Northern Sámi ``se`` has an ISO 639-1 code)."""
+
+
+@lru_cache(maxsize=1)
+def named_languages() -> dict[str, tuple[str, str, str]]:
+    """Key "code|registry code" → (Finnish, Swedish, English) name of each language a person can name in
+    a CV or an ad, whether ESCO has a skill for it or not (outside tester 36, H3: Tagalog, Somali, Dari
+    and Tigrinya were dropped); the code is ISO 639 in the shortest form, as profiles store it ("fil"
+    for Tagalog's "tl", "prs" for Dari). Every language of the IANA registry (not a collection, a
+    special code or a deprecated one) with CLDR names in all three languages (``language_data``,
+    through ``langcodes``) that has an ISO 639-1 code, at least `_MIN_SPEAKERS` speakers or is one of
+    `_HOME_LANGUAGES`; a code with several registry codes ("tl", "fil") has several entries. About 320,
+    computed once (about 0.2 CPU-s)."""
+    codes = [
+        item["Subtag"]
+        for item in parse_registry()
+        if item.get("Type") == "language" and "Deprecated" not in item
+    ]
+    out: dict[str, tuple[str, str, str]] = {}
+    for code in [*codes, *_VARIETY_CODES]:
+        if _scopes().get(code.lower()) in ("collection", "special", "private-use"):
+            continue
+        names = code_to_names(code)
+        if not all(k in names for k in ("fi", "sv", "en")):
+            continue
+        found = Language.get(code)
+        key = _VARIETY_CODES.get(code) or (str(found.language) if not found.territory else code)
+        if (
+            len(code) > 2
+            and code not in _VARIETY_CODES
+            and code not in _HOME_LANGUAGES
+            and found.speaking_population() < _MIN_SPEAKERS
+        ):
+            continue
+        out[f"{key}|{code}"] = (names["fi"], names["sv"], names["en"])
+    return out
+
+
+def language_name_entries() -> list[tuple[str, str, str, str]]:
+    """(code, Finnish, Swedish, English name) of `named_languages`, one entry per registry code
+    (Tagalog's "tl" and "fil" both give code "fil")."""
+    return [(key.split("|")[0], *names) for key, names in named_languages().items()]
+
+
+@lru_cache(maxsize=4)
+def extra_language_names(taxonomy: Taxonomy) -> OtherLanguageNames:
+    """`OtherLanguageNames` (Swedish and English) of the languages a person can name
+    (`language_name_entries`) that `taxonomy` has no language skill for ("somaliska", "Tagalog",
+    "dari"), every English one read as `OtherLanguageNames.cue_only`; no `bare` skills."""
+    esco = set(language_skill_map(taxonomy).codes)
+    swedish, english = [], []
+    names_sv: list[tuple[str, str]] = []
+    names_en: list[tuple[str, str]] = []
+    for code, _, sv_name, en_name in language_name_entries():
+        if code in esco:
+            continue
+        sv = sv_name.lower()
+        if re.fullmatch(r"[a-zåäö]+", sv):
+            stem = sv[:-1] if sv.endswith("a") else sv
+            swedish.append((code, re.compile(rf"\b(?:{sv}n?|{stem}språkig\w*)\b")))
+            names_sv.append((code, sv))
+        if re.fullmatch(r"[A-Z][a-z]+", en_name):
+            english.append((code, re.compile(rf"\b(?:{en_name}|{en_name.lower()})\b")))
+            names_en.append((code, en_name))
+    codes = frozenset(c for c, _ in english)
+    by_prefix: dict[str, set[int]] = {}
+    for i, (_, sv_name) in enumerate(names_sv):
+        by_prefix.setdefault(sv_name[:3], set()).add(i)
+    for i, (_, en_name) in enumerate(names_en):
+        by_prefix.setdefault(en_name[:3].lower(), set()).add(-1 - i)
+    return OtherLanguageNames(
+        tuple(swedish),
+        tuple(english),
+        {},
+        cue_only=codes,
+        by_prefix={p: tuple(ix) for p, ix in by_prefix.items()},
+    )

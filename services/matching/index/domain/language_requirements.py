@@ -7,7 +7,10 @@ ads by the same rule (outside tester 35, F2). This module gives it matching's wa
 names: ESCO's language skills (`spoken.language_skill_map`), named in Finnish in any case form
 (`recognition.FinnishLanguageNames`: "suomen kielen", "ruotsia", "englanniksi"), in Swedish and
 English by their ``langcodes`` names ("svenska", "finskan", "Swedish") beside a word about language
-("talar", "språk", "speak", "fluent", "skills" …).
+("talar", "språk", "speak", "fluent", "skills" …); and every other language a person can name
+(`language_names.named_languages`: Somali, Tagalog, Dari, Tigrinya …), whether ESCO has a skill for it
+or not, by its ``langcodes`` names in the same three languages, each only beside a word about
+language (outside tester 36, H3: profiles accept these codes, recognition dropped them).
 """
 
 from __future__ import annotations
@@ -23,7 +26,12 @@ from services.kernel.language_clauses import _READY as _READY
 from services.kernel.language_clauses import LanguageRequirement as LanguageRequirement
 from services.kernel.language_clauses import read_requirements, waived
 
-from .language_names import OtherLanguageNames, other_language_names
+from .language_names import (
+    OtherLanguageNames,
+    extra_language_names,
+    language_name_entries,
+    other_language_names,
+)
 from .recognition import FinnishLanguageNames
 from .spoken import language_skill_map
 from .taxonomy import Taxonomy
@@ -34,12 +42,24 @@ class _Names:
     finnish: FinnishLanguageNames
     code_of_uri: dict[str, str]
     other: OtherLanguageNames
+    finnish_extra: FinnishLanguageNames
+    """Finnish names of the languages without an ESCO skill, keyed by their codes"""
+    other_extra: OtherLanguageNames
+    """Swedish and English names of those languages (`language_names.extra_language_names`)"""
 
 
 @lru_cache(maxsize=4)
 def _names(taxonomy: Taxonomy) -> _Names:
     m = language_skill_map(taxonomy)
-    return _Names(FinnishLanguageNames.of(taxonomy), m.uri_codes(taxonomy), other_language_names(taxonomy))
+    esco = set(m.codes)
+    extra = [(code, fi) for code, fi, _, _ in language_name_entries() if code not in esco]
+    return _Names(
+        FinnishLanguageNames.of(taxonomy),
+        m.uri_codes(taxonomy),
+        other_language_names(taxonomy),
+        FinnishLanguageNames.of_names(extra, all_homonyms=True),
+        extra_language_names(taxonomy),
+    )
 
 
 def prepare(taxonomy: Taxonomy) -> None:
@@ -79,7 +99,12 @@ def _named(sentence: str, names: _Names, lang: str, *, cued: bool = False) -> li
             code = names.code_of_uri.get(uri)
             if code is not None:
                 out.append((code, *span))
+        extra_hit: dict[str, tuple[int, int]] = {}
+        for code, start, end in names.finnish_extra.hits(sentence):
+            extra_hit.setdefault(code, (start, end))
+        out += [(code, *span) for code, span in extra_hit.items()]
     out += names.other.mentions(sentence, cued=cued)
+    out += names.other_extra.mentions(sentence, cued=cued)
     first: dict[int, tuple[str, int, int]] = {}
     for mention in sorted(set(out), key=lambda x: (x[1], -x[2])):
         first.setdefault(mention[1], mention)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .model import SKILL_LEVELS
 
@@ -57,11 +58,14 @@ class RankingParams:
     level_weights: tuple[float, ...] = (0.6, 0.8, 1.0, 1.0)
     """Weight of a claimed skill per level in `SKILL_LEVELS` (basic … expert). Weights stay <= 1
     so that one claim is at most full evidence; expert counts like advanced because the levels
-    are self- or coach-assessed and the top two are hard to tell apart."""
+    are self- or coach-assessed and the top two are hard to tell apart. Positive and never lower
+    for a higher level (`ValueError` otherwise): a higher level never reads lower (outside tester
+    36, H1)."""
 
     occupation_claim_levels: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0)
     """Evidence weight of a claimed skill per level in `SKILL_LEVELS` in the occupation inference
-    (`vectors.claim_evidence`; a suggestion times `suggested_claim_factor`). A claim at any level
+    (`vectors.claim_evidence`; a suggestion as a claim of its level position: see
+    `suggested_claim_factor`). A claim at any level
     says the person uses the skill, and so is as much evidence of what they do: the level says how
     well, which `level_weights` counts in the similarity and coverage. `level_weights` here (before
     session 26) tempered a basic claim's evidence to its 0.6th power, so people claiming a few
@@ -73,8 +77,22 @@ class RankingParams:
     0.0006, team-1 / team-2 occupation +0.0044 / +0.0043, no cell below -0.0009."""
 
     suggested_claim_factor: float = 0.5
-    """Multiplier for a skill the recogniser suggested from a coach's notes that the jobseeker
-    has not confirmed."""
+    """A skill the recogniser suggested from a coach's notes and nobody confirmed weighs this times
+    the lowest claim's weight (`level_weights[0]`): 0.3, half a basic claim, the weight a
+    suggestion has on the vacancy's side too (`suggested_skill_weight`), and below a confirmed
+    claim at every level (in [0, 1): `ValueError` otherwise), so confirming a suggestion never
+    lowers the skill similarity, the coverage or the related credit (`vectors.claim_table`). A
+    suggestion has no level (nobody stated one), so its weight is one for all.
+
+    In the occupation inference it counts as a claim (`vectors.claim_evidence`), not less: the
+    inference is no monotone function of a claim's evidence weight, as stronger evidence sharpens
+    the posterior onto the occupation the skills fit best, so a suggestion at half evidence left
+    the posterior spread onto the vacancy's own occupation and the five suggested skills of a
+    bakery ad read as 0.447 agreement with the baker, confirmed 0.431 (confectioner 0.996): the
+    unconfirmed profile ranked first, the confirmed ones 2nd to 7th at every level (outside tester
+    36, H1; 0.5 of a claim's evidence from session 26 to 36). Read in the coach's own notes about
+    the person, a suggestion says what the person does as much as a claim; that it may be wrong
+    is what its lower weight above says."""
 
     experience_essential_weight: float = 0.3
     """Weight given to each essential skill of an occupation in the work history (recent, at
@@ -502,7 +520,7 @@ class RankingParams:
     0.076 (occupation) and 0.067 (skills): a career changer's claims of a second trade are what
     tells them from a candidate of that trade, and the outside part carried it. So it stays 1."""
 
-    trade_claim_units: float = 1.0
+    trade_claim_units: float = 0.3
     """phi: a claim outside the vacancy's skills V that the candidate's own work history is evidence
     of, a skill of a spell's occupation or of another occupation of its ISCO-08 unit group (essential
     or optional; `vectors.trade_profiles`), counts in the skill similarity's outside part times phi
@@ -514,8 +532,15 @@ class RankingParams:
     first trade A is not read as B's own person on B's vacancies (what cost the two-occupations
     family -0.023 to -0.031 NDCG@10 when every claim was discounted, session 35, `outside35`). Both
     promises hold: a claim inside V is untouched, an outside claim still adds (phi c + h)^2 - h^2 >
-    0 to b^2. Stage 1 bounds the outside part at `outside_skill_weight` x phi^2
-    (`query.outside_bound_weight`). 1: off, the default. Outside tester 34, F2's nurse is not
+    0 to b^2. Each row's fall over all its claims of its own trade is stored at index time
+    (`Segment.trade_fall`, 8 B a profile while phi < 1): the exact score takes the claims inside V
+    back out of it, and stage 1 bounds the outside part by b^2 less the row's fall (or phi^2 b^2, if
+    larger), so a row without such claims keeps its bound (`kernels.similarity_bound_of`). 1: off. 0.3
+    (session 36, helper `f2on36`, on the tuning half, seed 1101, 20,000 candidates, 100 vacancies per
+    variant): two-occupations skills / sparse +0.050 / +0.048 NDCG@10, occupation -0.003 +- 0.003
+    paired, every other cell identical per vacancy; at 0.2 occupation fell beyond its paired s.e., at
+    0.5 the gains were +0.036 / +0.032; at 1,000,000 profiles CPU per shortlist x 1.04, 443 B a
+    profile (docs/benchmarks.md). Outside tester 34, F2's nurse is not
     reached by it: *use electronic health records management system* is in no profile of ISCO 5321
     (healthcare assistant, nurse assistant) nor of minor group 532, only of 3252, 3259, 3344 and
     4226 (real ESCO; docs/benchmarks.md, session 35, helper `f2rule35`)."""
@@ -848,6 +873,10 @@ class RankingParams:
             raise ValueError("level_weights needs one weight per SKILL_LEVELS entry")
         if len(self.occupation_claim_levels) != len(SKILL_LEVELS) or min(self.occupation_claim_levels) < 0:
             raise ValueError("occupation_claim_levels needs one non-negative weight per SKILL_LEVELS entry")
+        if min(self.level_weights) <= 0 or any(b < a for a, b in pairwise(self.level_weights)):
+            raise ValueError("level_weights must be positive and never lower for a higher level")
+        if not 0 <= self.suggested_claim_factor < 1:
+            raise ValueError("suggested_claim_factor must be in [0, 1): a suggestion below every claim")
         weights = (
             self.similarity_weight,
             self.coverage_weight,

@@ -127,10 +127,18 @@ def upper_bounds(seg: Segment, qw: QueryWeights, near: NearRows, *, threads: int
         threads=threads,
         bound=qw.bound.as_tuple(),
         vector_max=seg.geo_vector_max,
+        trade_fall=_trade_fall(seg),
+        whole=qw.bound.whole,
     )
     if qw.language_bound:
         ub = ub + language_bounds(seg, qw, near, ub > 0)
     return ub
+
+
+def _trade_fall(seg: Segment) -> np.ndarray | None:
+    """The segment's `geo_trade_fall` when it has one per row (the rule on), else None."""
+    fall = seg.geo_trade_fall
+    return fall if fall is not None and len(fall) == len(seg) else None
 
 
 def language_bounds(seg: Segment, qw: QueryWeights, near: NearRows, evidence: np.ndarray) -> np.ndarray:

@@ -789,7 +789,10 @@ class SimilarityBound:
     nu : the most the pruned occupation columns add to the sum of idf^2 x strength at the
         vacancy's own skills of a row (sum of the largest `max_occupations` of them; 0 unpruned)
     outside : the weight of a row's part outside the vacancy's skills in the similarity's bound
-        (`outside_bound_weight`: `RankingParams.outside_skill_weight` x `trade_claim_units`^2)
+        (`outside_bound_weight`: `RankingParams.outside_skill_weight` x `trade_claim_units`^2), for
+        a row whose `segment.Segment.trade_fall` is not known
+    whole : `RankingParams.outside_skill_weight`, the weight of that part for a row whose fall is
+        known (`kernels.similarity_bound_of`: b^2 less the row's fall); not in `as_tuple`
     confirmed : the most the confirmed skills' agreement adds to a score (occupation weight x
         `VacancyQuery.confirmed_agreement`; 0 when not used), and `power` its power
         (`RankingParams.confirmed_agreement_power`): stage 1 bounds that part by confirmed x
@@ -812,6 +815,7 @@ class SimilarityBound:
     # the overlap adds nothing from band_full on), so the bound is min(A + O, max(A, this))
     band: BandBound | None = None  # the band's shrink of the similarity, related-skill and coverage
     # parts (`scoring.band_order`), bounded from the row's walked closeness; None: not bounded
+    whole: float = 1.0
 
     def as_tuple(self) -> tuple[float, ...]:
         return (
@@ -934,6 +938,9 @@ class ExactWeights:
     # every skill's IDF (n_skills,) float64 and `vectors.trade_profiles`; None while it is 1
     idf: np.ndarray | None = None
     trade: sp.csr_matrix | None = None
+    # `trade` at the own skills, by occupation (indptr (n_occupations + 1,) int64, column (m,) int64
+    # index into the own skills), as `own_experience`: which claims inside V are of a row's trade
+    own_trade: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def query_weights(
@@ -1006,6 +1013,7 @@ def query_weights(
         kappa=kappa,
         nu=0.0,
         outside=outside_bound_weight(space.params),
+        whole=float(space.params.outside_skill_weight),
     )
     exact = ExactWeights(
         experience=space.experience,
@@ -1020,6 +1028,7 @@ def query_weights(
         own_experience=own_experience,
         idf=idf.astype(np.float64) if space.trade is not None else None,
         trade=space.trade,
+        own_trade=_own_trade(query, space),
     )
     return _weights(
         query,
@@ -1040,12 +1049,28 @@ def query_weights(
 
 def outside_bound_weight(p: RankingParams) -> float:
     """The weight stage 1 gives a row's part outside the vacancy's skills (b^2) in its bound of the
-    skill similarity: `RankingParams.outside_skill_weight` x `trade_claim_units`^2. The exact
-    similarity counts a claim of the row's own trade outside V times phi = `trade_claim_units` beside
-    its work history, and (phi c + h)^2 >= phi^2 (c + h)^2 (c, h >= 0), so the exact outside part is
-    at least phi^2 b^2 and a / sqrt(a^2 + phi^2 b^2) bounds it."""
+    skill similarity when its fall (`segment.Segment.trade_fall`) is not known: `RankingParams.
+    outside_skill_weight` x `trade_claim_units`^2. The exact similarity counts a claim of the row's
+    own trade outside V times phi = `trade_claim_units` beside its work history, and (phi c + h)^2 >=
+    phi^2 (c + h)^2 (c, h >= 0), so the exact outside part is at least phi^2 b^2 and a / sqrt(a^2 +
+    phi^2 b^2) bounds it. Stage 1 walks rows with their stored fall (`SimilarityBound.whole`), which
+    keeps a row without claims of its own trade at the bound it has with the rule off; this weight
+    also bounds what a pruned work-history column adds (`occ_bound`)."""
     phi = float(p.trade_claim_units)
     return float(p.outside_skill_weight) * phi * phi
+
+
+def _own_trade(query: VacancyQuery, space: SkillSpace) -> tuple[np.ndarray, np.ndarray] | None:
+    """`ExactWeights.own_trade`: for each occupation, the vacancy's own skills (index into them) in
+    its unit group's profiles (`vectors.trade_profiles`); None while the rule is off."""
+    by_skill = space.trade_by_skill
+    if by_skill is None:
+        return None
+    at, idx = row_positions(by_skill.indptr, query.skills[: query.n_own].astype(np.int64))
+    occ = by_skill.indices[idx]
+    order = np.argsort(occ, kind="stable")
+    indptr, column, _ = _grouped(occ[order], at[order], np.zeros(0), by_skill.shape[0])
+    return indptr, column
 
 
 def _grouped(
@@ -1269,6 +1294,7 @@ def _weights(  # type: ignore[no-untyped-def]
                 else 0.0
             ),
             band,
+            sb.whole,
         ),
         language_bound,
         rank_tables(p.level_weights)[0],

@@ -79,6 +79,8 @@ from .recognition_text import (
     without_location_phrases,
     without_not_needed_lists,
     without_places,
+    without_school_names,
+    without_start_terms,
     without_workplace,
     words,
     work_history_item,
@@ -244,6 +246,11 @@ _TITLED_QUALIFICATION = {
         ),
         # a registration as the profession: "laillistettu toimintaterapeutti", "laillistetun fysioterapeutin"
         re.compile(r"\blaillistet(?:tu|un|tua|tuna|tuja|tujen)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
+        # a right to practise as the profession: "laillistus farmaseuttina", "ammattioikeus proviisorina"
+        re.compile(
+            r"\b(?:laillistu|ammattioikeu|ammatinharjoittamisoikeu)\w*\s+(?P<title>[^\W\d_][\w-]*?)(?:na|nä)\b",
+            re.I,
+        ),
     ),
     "sv": (
         re.compile(r"\b(?:grund|yrkes|specialyrkes)examen\s+(?:för|som)\s+(?P<title>[^\W\d_][\w-]*)", re.I),
@@ -267,10 +274,17 @@ _TITLED_QUALIFICATION = {
             r"registration)",
             re.I,
         ),
+        # a right to practise as the profession: "Licence to practise as a pharmacist in Finland"
+        re.compile(
+            r"\b(?:licen[cs]e|registration|right|authori[sz]ation)\s+to\s+practi[cs]e\s+as\s+(?:an?\s+)?"
+            r"(?P<title>[a-z]+(?:\s+[a-z]+){0,2})",
+            re.I,
+        ),
         # a degree by its field: "a degree in physiotherapy", "BSc Physiotherapy", "a nursing degree"
         re.compile(
-            r"\b(?:(?:bachelor|master)['’]?s?(?:\s+degree)?|degree|diploma|b\.?\s?sc\.?|m\.?\s?sc\.?|b\.?a\.?|"
-            r"m\.?a\.?)\s+(?:\(\w+\)\s+)?(?:(?:in|of)\s+)?(?:science\s+in\s+)?(?P<field>[a-z]+(?:\s+[a-z]+)?)",
+            r"\b(?:(?:bachelor|master)['’]?s?(?:\s+degree)?|degree|diploma|vocational\s+qualification|b\.?\s?sc\.?|"
+            r"m\.?\s?sc\.?|b\.?a\.?|m\.?a\.?)\s+(?:\(\w+\)\s+)?(?:(?:in|of)\s+)?(?:science\s+in\s+)?"
+            r"(?P<field>[a-z]+(?:\s+[a-z]+){0,2})",
             re.I,
         ),
         re.compile(r"\b(?P<field>[a-z]+(?:\s+[a-z]+)?)\s+(?:degree|diploma)\b", re.I),
@@ -2706,7 +2720,11 @@ class SkillRecognizer:
             sentence = affirmed(without_coach_subject(sentence))  # what it says someone lacks is no
             # skill of theirs; a note's "Asiakas" is the jobseeker
             sentence = without_places(
-                without_location_phrases(without_clock_times(without_colon_cases(sentence))),
+                without_location_phrases(
+                    without_clock_times(
+                        without_start_terms(without_school_names(without_colon_cases(sentence)))
+                    )
+                ),
                 self.tools.place_names,
             )
             if not re.search(r"\w", sentence):
@@ -3064,11 +3082,11 @@ class SkillRecognizer:
 
     def _degree_field(self, phrase: str, lang: str) -> tuple[str, ...] | None:
         """The URIs of the occupations the degree field `phrase` (`DegreeName`, read inside a
-        degree's wording) qualifies for, () for a general qualification (read as nothing), None
-        when the table does not name it."""
+        degree's wording; a row's `|`-joined names are alternatives) qualifies for, () for a general
+        qualification (read as nothing), None when the table does not name it."""
         key = " ".join(words(phrase.lower()))
         for name in self.tools.degree_names:
-            if name.pattern is None and name.lang == lang and name.name == key:
+            if name.pattern is None and name.lang == lang and key in name.name.split("|"):
                 return self._degree_occupations(name.titles)
         return None
 
@@ -3081,7 +3099,7 @@ class SkillRecognizer:
         `_FI_GENITIVE_GRADATION`; a Swedish compound's title without its final -e by the title,
         "närvårdarexamen"); English by an ESCO occupation's label of the title's first one to
         three words (longest first; "registered physiotherapist with Valvira"), a field by its
-        practitioner (`_FIELD_TITLES`)."""
+        practitioner (`_FIELD_TITLES`); "a vocational qualification in <field>" only by the table."""
         group = "title" if m.groupdict().get("title") else "field"
         phrase = m.group(group) or ""
         if lang != "en":
@@ -3098,6 +3116,8 @@ class SkillRecognizer:
         titles = self._titles()[0]
         tokens = phrase.split()
         phrase_last = m.string[m.end(group) : m.end()].strip() == ""
+        # "a vocational qualification in <field>": only a field of the table (forest machine operation)
+        table_only = group == "field" and m.group().lower().startswith("vocational")
         for n in range(len(tokens), 0, -1):
             # the phrase ends the match ("registered physiotherapist with …"): its first words;
             # it opens it ("occupational therapist's degree"): its last
@@ -3113,6 +3133,8 @@ class SkillRecognizer:
                 return span, degree
             if group == "title":
                 forms = [head]
+            elif table_only:
+                continue  # ("a vocational qualification in hairdressing" is read as its words, as tuned)
             else:
                 forms = [head[: len(head) - len(a)] + b for a, b in _FIELD_TITLES if head.endswith(a)]
             positions = next((titles[f] for f in forms if titles.get(f)), ())
@@ -4432,6 +4454,11 @@ class FinnishLanguageNames:
     """(skill URI, patterns of its telling, plain and local forms (`finnish_name_forms`), whether
     the name is also a common word)"""
     any_form: re.Pattern[str] | None = None
+    by_prefix: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """the first three letters of every form (lower case) → the positions in `names` of the names
+    with a form starting so: `hits` looks only at the names whose forms a word of the sentence can
+    start (the ~250 names of the languages without an ESCO skill, `of_names`, cost 2.5 times the
+    reading of an ad when every sentence was searched for each)"""
 
     @classmethod
     def of(cls, taxonomy: Taxonomy) -> FinnishLanguageNames:
@@ -4443,23 +4470,45 @@ class FinnishLanguageNames:
     def build(cls, taxonomy: Taxonomy) -> FinnishLanguageNames:
         """The names of `taxonomy`'s language skills, built anew (`of` caches them)."""
         labels_en, labels_fi = taxonomy.tables.skill_labels["en"], taxonomy.tables.skill_labels["fi"]
-        names = []
+        return cls.of_names(
+            [
+                (taxonomy.skill_uris[i], (labels_fi[i] or "").strip())
+                for i in language_skills(taxonomy)
+                if " " not in labels_en[i]
+            ]
+        )
+
+    @classmethod
+    def of_names(
+        cls, entries: Sequence[tuple[str, str]], *, all_homonyms: bool = False
+    ) -> FinnishLanguageNames:
+        """The names of `entries`, (key, Finnish nominative) each: a key is a skill URI for
+        `build`, an ISO 639 code for the languages ESCO has no skill for (`language_requirements`,
+        outside tester 36, H3: "somali", "tagalog", "dari"); a name that is not one lower-case word
+        is left out. `all_homonyms`: every name needs a language cue in lower case too (as
+        `_NAME_HOMONYMS`: those names include places and peoples, "bali", "kongo", "haiti")."""
+        names: list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool]] = []
         fragments: list[str] = []
-        for i in language_skills(taxonomy):
-            name = (labels_fi[i] or "").strip()
-            if " " in labels_en[i] or not name or name != name.lower():
+        by_prefix: dict[str, list[int]] = {}
+        for key, name in entries:
+            if not name or name != name.lower():
                 continue
             telling, plain, local = finnish_name_forms(name)
             if not telling:
                 continue
             alternatives = ["|".join(f + r"\w*" if f.endswith("kiel") else f for f in sorted(telling))]
             alternatives += ["|".join(sorted(forms, key=len, reverse=True)) for forms in (plain, local)]
-            rx = [re.compile(rf"(?<!\w)(?:{a})(?!\w)", re.I) for a in alternatives]
-            names.append((taxonomy.skill_uris[i], rx[0], rx[1], rx[2], name in _NAME_HOMONYMS))
+            # (a place's or a people's name opening a compound is none: "Afar-alueelta", "Lao-ravintola")
+            end = r"(?![\w-])" if all_homonyms else r"(?!\w)"
+            rx = [re.compile(rf"(?<!\w)(?:{a}){end}", re.I) for a in alternatives]
+            for prefix in {f[:3] for forms in (telling, plain, local) for f in forms}:
+                by_prefix.setdefault(prefix, []).append(len(names))
+            names.append((key, rx[0], rx[1], rx[2], all_homonyms or name in _NAME_HOMONYMS))
             fragments += alternatives
         if not names:
             return cls()
-        return cls(tuple(names), re.compile(rf"(?<!\w)(?:{'|'.join(fragments)})(?!\w)", re.I))
+        any_form = re.compile(rf"(?<!\w)(?:{'|'.join(fragments)})(?!\w)", re.I)
+        return cls(tuple(names), any_form, {p: tuple(sorted(set(ix))) for p, ix in by_prefix.items()})
 
     def blank(self, sentence: str) -> str:
         """`sentence` with every form of every language name blanked out (for a sentence already
@@ -4482,11 +4531,13 @@ class FinnishLanguageNames:
         ajokortti."); a local case in lower case as a plain form, and with a capital only the
         adessive opening a sentence with a cue ("Englannilla pärjää."): otherwise a capitalised
         local case is a place ("Suomessa", "Ruotsissa", "Saksaan", "Virosta"; fi-dev5-052)."""
-        if self.any_form is None or not self.any_form.search(sentence):
+        at = sorted({i for w in re.findall(r"\w+", sentence) for i in self.by_prefix.get(w[:3].lower(), ())})
+        any_form = self.any_form
+        if not at or any_form is None:
             return []
         cue = _FINNISH_LANGUAGE_CUE.search(sentence) is not None
         out: list[tuple[str, int, int]] = []
-        for uri, telling, plain, local, homonym in self.names:
+        for uri, telling, plain, local, homonym in (self.names[i] for i in at):
             spans = [(m.start(), m.end()) for m in telling.finditer(sentence)]
             for m in plain.finditer(sentence):
                 if names_a_document(sentence[m.end() :]):
@@ -4496,7 +4547,7 @@ class FinnishLanguageNames:
                     ok = (cue or not homonym) and not _country_genitive(sentence, m.start(), m.end())
                 else:
                     ok = (cue and not _country_genitive(sentence, m.start(), m.end())) or (
-                        not homonym and _opens_a_list(sentence, m.start(), m.end(), self.any_form)
+                        not homonym and _opens_a_list(sentence, m.start(), m.end(), any_form)
                     )
                 if ok:
                     spans.append((m.start(), m.end()))
@@ -5341,6 +5392,7 @@ class _GlossIndex:
     heads: dict[str, tuple[int, ...]] = field(default_factory=dict)
     head_lengths: tuple[int, ...] = ()
     endings: frozenset[str] = frozenset()
+    verb_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def matches(self, word: str) -> list[int]:
         """Positions of the pairs whose one-word stem matches `word`, ascending: what testing
@@ -5363,6 +5415,9 @@ class _GlossIndex:
             for a in range(_HEAD_MODIFIER, n - length + 1):
                 if word[a + length :] in self.endings:
                     spans.extend((a, a + length, k) for k in self.heads.get(word[a : a + length], ()))
+        if self.verb_forms:  # "målar", "fasadmålar": målning's verb, also as a compound's head
+            for a in (0, *range(_HEAD_MODIFIER, n - 3)):
+                spans.extend((a, n, k) for k in self.verb_forms.get(word[a:], ()))
         if len(spans) < 2:
             return [k for _, _, k in spans]
         return sorted(
@@ -5381,9 +5436,13 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
     prefixes: dict[str, list[int]] = {}
     infixes: dict[str, list[int]] = {}
     heads: dict[str, list[int]] = {}
+    verb_forms: dict[str, list[int]] = {}
     for k, (stem, _) in enumerate(pairs):
         if " " in stem:
             continue  # (phrases are matched word by word)
+        if endings:
+            for form in swedish_verb_forms(stem.lstrip("^")):
+                verb_forms.setdefault(form, []).append(k)
         if stem.startswith("^"):
             prefixes.setdefault(stem[1:], []).append(k)
         elif len(stem) >= 5:
@@ -5400,7 +5459,31 @@ def _gloss_index(pairs: tuple[tuple[str, str], ...], endings: frozenset[str] = f
         {s: tuple(v) for s, v in heads.items()},
         tuple(sorted({len(s) for s in heads})),
         endings,
+        {s: tuple(v) for s, v in verb_forms.items()},
     )
+
+
+SWEDISH_VERB_ENDINGS = ("a", "ar", "ade", "at", "ande")
+"""The endings of a first-conjugation Swedish verb after its root: infinitive, present, past, supine,
+participle ("måla", "målar", "målade", "målat", "målande"). Not a second conjugation's present in -er:
+"fräser" read as milling took a place from the lathe of "Du svarvar och fräser detaljer" (reads29's test)."""
+
+
+def swedish_verb_forms(stem: str) -> tuple[str, ...]:
+    """The forms of the verb of a Swedish glossary stem that is an action noun in -ning or -ering, and
+    of the action noun of one that is a verb in -era, which the stem itself does not match
+    ("målning" → målar, målade …; "sortering" → sorterar …; "montera" → montering, monteringen):
+    an ad and a CV say the work by its verb as often as by its noun. () for any other stem, and for
+    a root of fewer than three letters."""
+    if stem.endswith("ering") and len(stem) >= 8:
+        root = stem[:-3]
+    elif stem.endswith("ning") and len(stem) >= 7:
+        root = stem[:-4]
+    elif stem.endswith("era") and len(stem) >= 6:
+        return tuple(stem[:-1] + e for e in ("ing", "ingen", "ingar"))
+    else:
+        return ()
+    return tuple(root + e for e in SWEDISH_VERB_ENDINGS)
 
 
 def _label_head(tokens: Sequence[str], label: str, lang: str) -> str:

@@ -51,6 +51,7 @@ from .params import RankingParams, closeness_floor, unit_level
 from .query import ExactWeights, QueryWeights, VacancyQuery
 from .segment import Segment, tenure_of
 from .spoken import language_claims
+from .vectors import claim_falls, rounded_up
 
 EPS = 1e-4  # slack between the float32 stage-1 bounds and the float64 exact scores
 
@@ -115,16 +116,18 @@ def exact_scores(seg: Segment, rows: np.ndarray, qw: QueryWeights, p: RankingPar
     indptr, column, value = xw.own_experience
     which, idx = row_positions(indptr, occ)
     from_work = (at_o[which] * n_own + column[idx], w_o[which] * value[idx])  # flat cell, weight
-    at_v = _own_block(at_c, u, w_c, n, n_own, from_work) * xw.own_idf
+    raw_v = _own_block(at_c, u, w_c, n, n_own, from_work)
+    at_v = raw_v * xw.own_idf
     inv = seg.inv_norm[rows].astype(np.float64)
     with np.errstate(divide="ignore"):
         full_sq = np.where(inv > 0, 1.0 / (inv * inv), 0.0)
     in_v = (xw.own_hat > 0).astype(np.float64)
     outside_sq = full_sq - (at_v * at_v) @ in_v  # ||x outside V||^2
-    if xw.trade is not None:  # claims of the work history's trade in its units
-        outside_sq -= _trade_claims_fall(seg, rows, q, xw, p, (at_o, occ, w_o))
     # the stored norm is float32 arithmetic: below OUTSIDE_NOISE of it the outside part is noise
     outside_sq = np.where(outside_sq > OUTSIDE_NOISE * full_sq, outside_sq, 0.0)
+    if xw.own_trade is not None:  # claims of the work history's trade in its units
+        fall = _trade_claims_fall(seg, rows, q, xw, p, (at_o, occ, w_o), (at_c, u, w_c, raw_v))
+        outside_sq = np.maximum(outside_sq - fall, 0.0)
     outside_sq *= p.outside_skill_weight  # 1: the outside part counts whole
     languages = bool(q.languages) and n > 0
     # the claims before the declared languages join them: the skill overlap's agreement counts the
@@ -398,37 +401,63 @@ def _trade_claims_fall(
     xw: ExactWeights,
     p: RankingParams,
     history: tuple[np.ndarray, np.ndarray, np.ndarray],
+    own: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> np.ndarray:
     """(n,) float64 >= 0: how much each row's outside part b^2 falls when its claims outside the
-    vacancy's skills V that its own work history is evidence of (a skill of a spell's ISCO unit
-    group's profiles, `ExactWeights.trade`) count times phi = `RankingParams.trade_claim_units`:
+    vacancy's skills V that its own work history is evidence of (a skill of a spell's ISCO-08 unit
+    group's profiles, `vectors.trade_profiles`) count times phi = `RankingParams.trade_claim_units`:
     the sum over those claims c_j of idf_j^2 c_j ((1 - phi^2) c_j + 2 (1 - phi) h_j), h_j what the
     row's spells give skill j (the stored norm holds (c_j + h_j)^2 idf_j^2 there). Claims of
-    another trade, and rows without work history, fall by 0. `history`: the rows' work history as
-    `gather_rows(seg.experience, rows)` gives it (row position, occupation, spell weight)."""
+    another trade, and rows without work history, fall by 0.
+
+    It is the row's fall over all its claims, stored at index time (`Segment.trade_fall`, float32
+    rounded up; computed here for a segment without it), less the same sum over its claims inside V
+    (`ExactWeights.own_trade` says which are of a spell's trade, h_j is the row's work history at
+    V): a gather and a few small sums per row, not a look-up per (claim, spell) pair. Below
+    `TRADE_NOISE` of the stored fall the difference is the float32 rounding of it and counts as 0
+    (a row whose trade claims all lie inside V reads as with the rule off).
+
+    history : the rows' work history as `gather_rows(seg.experience, rows)` gives it (row position,
+    occupation, spell weight); own : the rows' claims of query skills (row position, query position,
+    weight; `_query_claims`) and `raw_v`, (n, n_own) float64, their claims plus work history at V
+    before IDF (`_own_block`)."""
     n = len(rows)
     phi = float(p.trade_claim_units)
-    if xw.trade is None or xw.idf is None or phi >= 1.0:
+    if xw.own_trade is None or phi >= 1.0 or not n:
         return np.zeros(n)
-    at_o, occ, w_o = history
-    at, skill, c = gather_rows(seg.claims, rows)
-    u = q.position[skill]
-    out = (u < 0) | (u >= q.n_own)
-    at, skill, c = at[out], skill[out], c[out]
-    spells = np.bincount(at_o, minlength=n)
-    # every (claim, spell of the same row) pair: `at_o` is grouped by row, ascending
-    k = spells[at]
-    claim_of = np.repeat(np.arange(len(at)), k)
-    first = np.concatenate([[0], np.cumsum(spells)[:-1]])
-    spell = np.repeat(first[at] - np.cumsum(k) + k, k) + np.arange(int(k.sum()))
-    if not len(spell):
-        return np.zeros(n)
-    pair_o, pair_j = occ[spell], skill[claim_of]
-    of_trade = np.bincount(claim_of, np.asarray(xw.trade[pair_o, pair_j], np.float64).ravel(), len(at)) > 0
-    given = np.asarray(xw.experience[pair_o, pair_j], dtype=np.float64).ravel()
-    h = np.bincount(claim_of, w_o[spell] * given, len(at))
-    fall = of_trade * xw.idf[skill] ** 2 * c * ((1.0 - phi * phi) * c + 2.0 * (1.0 - phi) * h)
-    return np.bincount(at, fall, n)
+    stored = seg.trade_fall
+    if stored is not None and len(stored) == len(seg):
+        total = stored[rows].astype(np.float64)
+    else:
+        assert xw.trade is not None and xw.idf is not None
+        total = rounded_up(
+            claim_falls(seg.claims[rows], seg.experience[rows], xw.experience, xw.trade, xw.idf, phi)
+        ).astype(np.float64)
+    if not total.any():  # no row here has a claim of its own trade
+        return total
+    at_c, u, c, raw_v = own
+    inside = u < q.n_own
+    at_c, u, c = at_c[inside], u[inside], c[inside]
+    if not len(at_c):
+        return total
+    at_o, occ, _ = history
+    n_own = q.n_own
+    indptr, column = xw.own_trade
+    which, idx = row_positions(indptr, occ)
+    listed = np.zeros(n * n_own, dtype=bool)
+    listed[at_o[which] * n_own + column[idx]] = True
+    cell = at_c * n_own + u
+    h = raw_v.ravel()[cell] - c  # the work history at the claimed skill
+    idf2 = xw.own_idf[u] ** 2
+    inside_fall = listed[cell] * idf2 * c * ((1.0 - phi * phi) * c + 2.0 * (1.0 - phi) * np.maximum(h, 0.0))
+    fall = total - np.bincount(at_c, inside_fall, n)
+    return np.where(fall > TRADE_NOISE * total, fall, 0.0)
+
+
+TRADE_NOISE = 1e-6
+"""A row's fall outside the vacancy's skills (`_trade_claims_fall`) below this share of its stored
+fall over all its claims is that float32 rounding (at most 1.2e-7 of it), not a claim: the smallest
+claim's fall is about 1e-5 of the largest row's."""
 
 
 def similarity(at_v: np.ndarray, hat: np.ndarray, outside_sq: np.ndarray) -> np.ndarray:

@@ -33,7 +33,9 @@ from .vectors import (
     document_frequency,
     experience_matrix,
     inverse_norms,
+    rounded_up,
     smooth_idf,
+    trade_claim_falls,
     vector_max,
 )
 
@@ -64,6 +66,11 @@ class Segment:
     experience_tenure: sp.csr_matrix | None = None  # (n, n_occupations) float32 length x recency
     # of each work-history occupation (`vectors.experience_tenure`), for the experience part of the
     # score; None in an image written before it existed (`tenure_of`: the weights stand in)
+    trade_fall: np.ndarray | None = None  # (n,) float32 >= 0, rounded up: how much each row's
+    # squared norm falls when its claims of its own work history's trade count times
+    # `RankingParams.trade_claim_units` (`vectors.trade_claim_falls`; the exact score takes the
+    # vacancy's own skills' part back out); None while that is 1 (off)
+    geo_trade_fall: np.ndarray | None = None  # the same in geographic order, for stage 1's bound
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -180,6 +187,7 @@ def build_segment(
     else:
         inv_norm = inverse_norms(claims, experience, space, idf)
         postings = _postings(claims, experience, inferred, inferred_p, geo_row, space.inferred_columns)
+    fall = trade_falls(claims, experience, space, idf)
     return Segment(
         ids=ids,
         versions=np.fromiter((r.version for r in rows), dtype=np.int64, count=n),
@@ -200,7 +208,19 @@ def build_segment(
         experience_tenure=tenure_sharing(
             experience, experience_matrix(rows, space.taxonomy.n_occupations, tenure=True)
         ),
+        trade_fall=fall,
+        geo_trade_fall=fall[geo_row] if fall is not None else None,
     )
+
+
+def trade_falls(
+    claims: sp.csr_matrix, experience: sp.csr_matrix, space: SkillSpace, idf: np.ndarray | None
+) -> np.ndarray | None:
+    """(n,) float32 `Segment.trade_fall` of these rows (`vectors.trade_claim_falls`, rounded up),
+    or None while `RankingParams.trade_claim_units` is 1 or without an IDF (rows to be merged)."""
+    if idf is None or space.trade is None or space.params.trade_claim_units >= 1.0:
+        return None
+    return rounded_up(trade_claim_falls(claims, experience, space, idf))
 
 
 def tenure_of(seg: Segment) -> sp.csr_matrix:
@@ -229,6 +249,13 @@ def tenure_sharing(experience: sp.csr_matrix, tenure: sp.csr_matrix) -> sp.csr_m
 
 def _same_structure(a: sp.csr_matrix, b: sp.csr_matrix) -> bool:
     return bool(np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices))
+
+
+def with_trade_fall(seg: Segment, space: SkillSpace, idf: np.ndarray) -> Segment:
+    """`seg` with `trade_fall` as `space`'s parameters and `idf` give it (an image written before it
+    existed, or while the rule was off, has None there), or None when the rule is off."""
+    fall = trade_falls(seg.claims, seg.experience, space, idf)
+    return replace(seg, trade_fall=fall, geo_trade_fall=None if fall is None else fall[seg.geo_row])
 
 
 def with_vector_max(seg: Segment, space: SkillSpace) -> Segment:
@@ -301,6 +328,7 @@ def merge_segments(
     df = with_declared(document_frequency(claims, experience, space), columns["languages"], space.taxonomy, n)
     idf = smooth_idf(df, n)
     inv_norm = inverse_norms(claims, experience, space, idf)
+    fall = trade_falls(claims, experience, space, idf)
     geo_row, geo_key = geo_order(columns["municipality"], columns["max_commute_km"])
     inferred = np.concatenate([seg.inferred[r] for seg, r in zip(segs, rows, strict=True)])[order]
     inferred_p = np.concatenate([seg.inferred_p[r] for seg, r in zip(segs, rows, strict=True)])[order]
@@ -323,6 +351,8 @@ def merge_segments(
         max_occupations=_max_row_nnz(experience),
         geo_vector_max=vector_max(claims, experience, space)[geo_row],
         experience_tenure=tenure,
+        trade_fall=fall,
+        geo_trade_fall=fall[geo_row] if fall is not None else None,
     )
     return merged, idf, kept_counts
 

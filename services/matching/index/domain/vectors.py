@@ -59,6 +59,7 @@ class SkillSpace:
     titles: TitleReader
     specificity: np.ndarray | None = None  # (n_skills,) float64, `skill_specificity`
     trade: sp.csr_matrix | None = None  # `trade_profiles`, while `RankingParams.trade_claim_units` < 1
+    trade_by_skill: sp.csc_matrix | None = None  # the same by skill (a vacancy's skills' columns)
 
     @property
     def n_skills(self) -> int:
@@ -98,8 +99,8 @@ class SkillSpace:
         claims : (n, n_skills) CSR claim weights; experience : (n, n_occupations) CSR work-history
         weights (the segment's matrices); meta : (claims.nnz,) uint8 claim meta aligned with
         `claims.data` (level position | `SUGGESTED_BIT`, `claims_matrix`): with it, each claim counts
-        in the inference by its evidence weight (`claim_evidence`: a confirmed claim 1 at any level,
-        a suggestion `suggested_claim_factor`), not by its level weight; None reads `claims` as
+        in the inference by its evidence weight (`claim_evidence`: a confirmed claim or a suggestion 1
+        at any level), not by its level weight; None reads `claims` as
         given (evidence weights already). Returns (position, probability): (n, k + k_u) int16 and
         (n, k + k_u) uint8 in units of 1/255, k = `RankingParams.inferred_occupations`, k_u =
         `RankingParams.inferred_unit_groups`: the first k slots hold occupation positions and
@@ -143,6 +144,7 @@ def build_skill_space(
     experience = experience.tocsr()
     if 2 * taxonomy.n_occupations >= 2**15:  # slots hold occupations or unit groups (fewer)
         raise ValueError("the index stores occupation and unit-group positions as int16")
+    trade = trade_profiles(taxonomy) if params.trade_claim_units < 1.0 else None
     return SkillSpace(
         taxonomy,
         params,
@@ -152,7 +154,8 @@ def build_skill_space(
         reason,
         claim_table(params),
         specificity=skill_specificity(taxonomy),
-        trade=trade_profiles(taxonomy) if params.trade_claim_units < 1.0 else None,
+        trade=trade,
+        trade_by_skill=trade.tocsc() if trade is not None else None,
         occupations=fitted_model(
             occupation_profiles(taxonomy),
             top_k=params.inferred_occupations,
@@ -178,6 +181,77 @@ def trade_profiles(taxonomy: Taxonomy) -> sp.csr_matrix:
     profiles = (member.T @ (member @ listed)).tocsr()
     profiles.data[:] = 1.0
     return profiles.astype(np.float32)
+
+
+def trade_claim_falls(
+    claims: sp.csr_matrix,
+    experience: sp.csr_matrix,
+    space: SkillSpace,
+    idf: np.ndarray,
+    chunk: int = 65536,
+) -> np.ndarray:
+    """(n,) float64 >= 0: how much each row's squared IDF-weighted norm falls when every claim that
+    its own work history is evidence of (a skill of a spell's ISCO-08 unit group's profiles,
+    `SkillSpace.trade`) counts times phi = `RankingParams.trade_claim_units` beside that history:
+    the sum over those claims c_j of idf_j^2 c_j ((1 - phi^2) c_j + 2 (1 - phi) h_j), h_j what the
+    row's spells give skill j (sum over spells of spell weight x `SkillSpace.experience`), whatever
+    the vacancy. A vacancy's skills V then take their own claims' part back out
+    (`scoring._trade_claims_fall`), and stage 1 bounds a row's outside part by its squared norm less
+    this (`kernels.similarity_bound_of`). 0 for rows without work history or without such claims,
+    and for every row while phi is 1 (`space.trade` None).
+
+    claims : (n, n_skills) CSR float32 claim weights; experience : (n, n_occupations) CSR float32
+    spell weights (a segment's matrices); idf : (n_skills,) the segment's IDF."""
+    if space.trade is None:
+        return np.zeros(claims.shape[0])
+    return claim_falls(
+        claims, experience, space.experience, space.trade, idf, float(space.params.trade_claim_units), chunk
+    )
+
+
+def claim_falls(
+    claims: sp.csr_matrix,
+    experience: sp.csr_matrix,
+    skills_of: sp.csr_matrix,
+    trade: sp.csr_matrix,
+    idf: np.ndarray,
+    phi: float,
+    chunk: int = 65536,
+) -> np.ndarray:
+    """`trade_claim_falls` with the skill space's parts given: `skills_of` (n_occupations,
+    n_skills) CSR the skills a spell gives (`SkillSpace.experience`), `trade` its
+    `trade_profiles`, phi `RankingParams.trade_claim_units`."""
+    n = claims.shape[0]
+    out = np.zeros(n)
+    if phi >= 1.0 or not n:
+        return out
+    idf2 = np.asarray(idf, dtype=np.float64) ** 2
+    for start in range(0, n, chunk):
+        c = claims[start : start + chunk]
+        e = experience[start : start + chunk]
+        m = c.shape[0]
+        at = np.repeat(np.arange(m), np.diff(c.indptr))
+        spells = np.diff(e.indptr)
+        k = spells[at]  # every (claim, spell of the same row) pair, the spells grouped by row
+        claim_of = np.repeat(np.arange(len(at)), k)
+        spell = np.repeat(e.indptr[:-1][at] - np.cumsum(k) + k, k) + np.arange(int(k.sum()))
+        if not len(spell):
+            continue
+        pair_o, pair_j = e.indices[spell], c.indices[claim_of]
+        listed = np.asarray(trade[pair_o, pair_j], dtype=np.float64).ravel()
+        of_trade = np.bincount(claim_of, listed, len(at)) > 0
+        given = np.asarray(skills_of[pair_o, pair_j], dtype=np.float64).ravel()
+        h = np.bincount(claim_of, e.data[spell].astype(np.float64) * given, len(at))
+        w = c.data.astype(np.float64)
+        fall = of_trade * idf2[c.indices] * w * ((1.0 - phi * phi) * w + 2.0 * (1.0 - phi) * h)
+        out[start : start + m] = np.bincount(at, fall, m)
+    return out
+
+
+def rounded_up(values: np.ndarray) -> np.ndarray:
+    """`values` (float64) as float32, each at least its float64 value (for stored bounds)."""
+    up = np.asarray(values, dtype=np.float64).astype(np.float32)
+    return np.where(up < values, np.nextafter(up, np.float32(np.inf)), up).astype(np.float32)
 
 
 def skill_specificity(taxonomy: Taxonomy) -> np.ndarray:
@@ -341,20 +415,27 @@ _EVIDENCE_MASK = len(SKILL_LEVELS) - 1 | SUGGESTED_BIT  # the meta bits `claim_e
 
 def claim_evidence(p: RankingParams) -> np.ndarray:
     """(8,) float64: a claim's evidence weight in the occupation inference by its claim meta
-    (level position | `SUGGESTED_BIT`): `RankingParams.occupation_claim_levels` of its level,
-    times `suggested_claim_factor` for a suggestion nobody confirmed."""
+    (level position | `SUGGESTED_BIT`): `RankingParams.occupation_claim_levels` of its level, for
+    a suggestion nobody confirmed as for a confirmed claim (the inference is not monotone in a
+    claim's evidence: `RankingParams.suggested_claim_factor`, outside tester 36, H1)."""
     out = np.zeros(_EVIDENCE_MASK + 1, dtype=np.float64)
     for i in range(len(SKILL_LEVELS)):
-        out[i] = p.occupation_claim_levels[i]
-        out[i | SUGGESTED_BIT] = p.occupation_claim_levels[i] * p.suggested_claim_factor
+        out[i] = out[i | SUGGESTED_BIT] = p.occupation_claim_levels[i]
     return out
 
 
+def suggested_weight(p: RankingParams) -> float:
+    """A suggestion's claim weight (0-1, one for every level: nobody stated one):
+    `suggested_claim_factor` x the lowest level's weight, below every confirmed claim's."""
+    return p.suggested_claim_factor * min(p.level_weights)
+
+
 def claim_table(p: RankingParams) -> dict[tuple[str, bool], tuple[float, int, bool]]:
-    """(level, suggested) -> (weight, meta, suggested) of a skill claim."""
+    """(level, suggested) -> (weight, meta, suggested) of a skill claim: a confirmed claim weighs
+    `RankingParams.level_weights` of its level, a suggestion `suggested_weight`."""
     return {
         (level, suggested): (
-            p.level_weights[i] * (p.suggested_claim_factor if suggested else 1.0),
+            suggested_weight(p) if suggested else p.level_weights[i],
             i | (SUGGESTED_BIT if suggested else 0),
             suggested,
         )
