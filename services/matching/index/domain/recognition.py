@@ -74,6 +74,7 @@ from .recognition_text import (
     without_clock_times,
     without_coach_subject,
     without_colon_cases,
+    without_equivalent_training,
     without_inline_heading,
     without_language_words,
     without_location_phrases,
@@ -2722,7 +2723,9 @@ class SkillRecognizer:
             sentence = without_places(
                 without_location_phrases(
                     without_clock_times(
-                        without_start_terms(without_school_names(without_colon_cases(sentence)))
+                        without_start_terms(
+                            without_equivalent_training(without_school_names(without_colon_cases(sentence)))
+                        )
                     )
                 ),
                 self.tools.place_names,

@@ -1708,12 +1708,12 @@ def without_markup(text: str) -> str:
 
 
 _CLOCK_TIME = re.compile(
-    r"\b(?:klo|kello|kl|at)\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?)?"
+    r"\b(?:klo|kello|klockan|kl|at)\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?)?"
     r"(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?!\w)"
     r"|\b\d{1,2}[.:]\d{2}\s*(?:[-–—]|to)\s*\d{1,2}[.:]\d{2}\b",
     re.I,
 )
-"""A clock time or a span of hours ("klo 7", "kello 7–15", "kl. 8.00", "at 7 am", "7.00–15.00")."""
+"""A clock time or a span of hours ("klo 7", "kello 7–15", "kl. 8.00", "klockan 14", "at 7 am", "7.00–15.00")."""
 
 
 def without_clock_times(sentence: str) -> str:
@@ -1744,10 +1744,22 @@ _START_TERMS = re.compile(
     rf"ensi\s+\w+|{_FI_MONTH_OR_SEASON})"
     r"|\b(?:työn\s+)?(?:aloitus|aloituspäivä|aloitusaika)\s*(?::|on)?\s*(?:heti\w*|(?:klo|kello)\.?\s*\d[\d.:]*|"
     rf"\d[\d.:]*|aamu\w*|ilta\w*|{_FI_MONTH_OR_SEASON})"
+    # … and when a shift starts or ends: "Vuorosi alkaa klo 5.30 ja päättyy klo 14", "Työvuoro alkaa klo 14",
+    # "your shift ends at 2 pm", "Skiftet slutar klockan 14" (outside tester 36b, J5)
+    r"|\b(?:(?:työ)?vuoro(?:si|t)?|työ(?:päivä)?(?:si)?|päiväsi|työt|työsi|ilta|aamu)\s+(?:alkaa|alkavat|päättyy|"
+    r"päättyvät|loppuu|loppuvat)(?=\s+(?:(?:klo|kello)\.?\s*\d|\d|aamu|ilta))"
+    r"|\b(?:ja\s+)?(?:päättyy|päättyvät|loppuu|loppuvat)(?=\s+(?:klo|kello)\.?\s*\d)"
+    r"|\b(?:and\s+)?(?:(?:your|the)\s+(?:shift|day|working\s+day)\s+)?(?:ends?|finish(?:es)?)(?=\s+at\s+\d)"
+    r"|\b(?:(?:arbets)?(?:passet|skiftet|dagen)\s+)?(?:och\s+)?(?:börjar|slutar)(?=\s+(?:klockan|kl)\.?\s*\d)"
+    # … and a condition to meet before the start: "before the start", "ennen työn aloitusta", "före tillträdet"
+    r"|\b(?:before|prior\s+to)\s+(?:the\s+|your\s+)?(?:start(?:ing)?|beginning)(?:\s+(?:date|of\s+(?:the\s+)?"
+    r"(?:employment|work|job)))?\b|\bennen\s+(?:työn\s+|työsuhteen\s+)?(?:aloitus\w*|aloittami\w*|alkua)"
+    r"|\b(?:före|innan)\s+(?:tillträdet|anställningen\s+börjar|starten)\b"
     # English: "You start at 4 am", "You will start immediately", "The job starts on 1 March", "Start date: …"
     r"|\b(?:you(?:['’]ll|\s+will|\s+would|\s+can|\s+could|\s+should)?|the\s+(?:job|work|position|role)|work|"
     r"your\s+(?:shift|day|working\s+day|work\s*day))\s+(?:start|begin)s?"
-    r"(?:\s+(?:work(?:ing)?|your\s+(?:shift|day|work|job)|the\s+(?:job|work|position|role)|with\s+us))?"
+    r"(?:\s+(?:work(?:ing)?|your\s+(?:shift|day|work|job)|the\s+(?:job|work|position|role)|with\s+us|"
+    r"(?:each|every|the)\s+(?:day|morning|shift|working\s+day)))?"
     r"(?:\s+(?:as\s+early\s+as|no\s+later\s+than|usually|normally|always|already))?\s+"
     r"(?:at\s+(?:\d[\d.:]*(?:\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock|hrs?)\b)?|dawn|noon|midnight)|"
     rf"on\s+(?:\d|the\s+\d|{_EN_DAY})|in\s+(?:the\s+)?(?:{_EN_MONTH_OR_SEASON}|morning|evening|\d)|"
@@ -1780,6 +1792,36 @@ def without_start_terms(sentence: str) -> str:
     says is read ("Leipurina aloitat työt aamuneljältä ja leivot sämpylöitä" → "Leipurina ja leivot
     sämpylöitä")."""
     return _START_TERMS.sub(" ", sentence)
+
+
+_EQUIVALENT_TRAINING = re.compile(
+    # Finnish: "tai vastaava koulutus", "tai muuta soveltuvaa koulutusta", "alan koulutus",
+    # "tehtävään soveltuva koulutus", "alan tutkinto tai opinnot"
+    r"(?:\b(?:tai|ja|sekä)\s+)?(?:\b(?:muu\w*|jokin)\s+)?"
+    r"(?:\b(?:tehtävään|alalle|työhön)\s+)?(?<![\w-])(?:vastaava\w*|soveltuva\w*|sopiva\w*|riittävä\w*|alan)"
+    r"(?:\s+(?:ammatillinen|ammatillista|ammatillisen))?\s+(?:koulutu\w*|tutkin\w*|opin\w*)"
+    # Swedish: "eller motsvarande utbildning", "annan lämplig utbildning", "utbildning inom branschen"
+    r"|(?:\b(?:eller|och)\s+)?(?:\bannan\s+)?\b(?:motsvarande|lämplig|relevant|adekvat)\s+"
+    r"(?:yrkes)?(?:utbildning\w*|examen)"
+    r"|\butbildning\s+inom\s+(?:branschen|området)"
+    # English: "or equivalent training", "or other relevant education", "training in the field"
+    r"|(?:\b(?:or|and)\s+)?(?:\ban?\s+)?(?:\bother\s+)?\b(?:equivalent|relevant|suitable|appropriate|similar|"
+    r"comparable)\s+(?:vocational\s+)?(?:training|education|qualifications?|studies)\b"
+    r"|\b(?:training|education)\s+in\s+the\s+(?:field|sector|industry)\b",
+    re.I,
+)
+"""A qualification named only as an alternative or a field's own: "tai vastaava koulutus", "alan
+koulutus", "eller motsvarande utbildning", "or equivalent training". It names no skill, as a general
+qualification names none; the trade named beside it is read."""
+
+
+def without_equivalent_training(sentence: str) -> str:
+    """`sentence` without the qualifications it names only as an alternative or as the field's own
+    (`_EQUIVALENT_TRAINING`). Read as words, "Lähihoitajan tutkinto tai vastaava koulutus." gave
+    eleven skills of delivering training (*tarjota teknistä koulutusta* 0.42, *aikuiskoulutus*), "Alan
+    koulutus on eduksi." twelve, "or equivalent training" *provide technical training* 0.49 (outside
+    tester 36b, J2). The named degree beside one is still read ("Lähihoitajan tutkinto")."""
+    return _EQUIVALENT_TRAINING.sub(" ", sentence)
 
 
 _NAME_WORD = r"[A-ZÅÄÖ][\w'’.-]*"
